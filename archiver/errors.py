@@ -1,0 +1,109 @@
+"""One exception hierarchy for the whole library, and the exit codes the CLI maps it to.
+
+Every error carries a message a user can act on, the path it concerns (when there is one) and
+an optional hint. The library raises these; only :mod:`archiver.cli` turns them into an exit
+code and a line on stderr. Conditions that concern one post, one image or one citation are not
+raised at all: they are recorded as results, so one bad input never stops a run.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from pathlib import Path
+
+
+class ExitCode(IntEnum):
+    """Process exit codes, documented in README.md.
+
+    When several conditions apply in one run, :func:`worst` picks the one to report.
+    """
+
+    OK = 0
+    CITATION_WRONG = 1  # a citation is wrong: a field mismatch, or a DOI Crossref does not know
+    USAGE = 2  # bad command line
+    UNCHECKED = 3  # citations could not be checked (Crossref unreachable, rate-limited)
+    BAD_INPUT = 4  # an input is unreadable, unsupported or malformed
+    ARCHIVE = 5  # archive integrity problem, or the archive is locked by another writer
+    INTERNAL = 70  # a bug in archiver
+
+
+# A definite wrong citation beats bad input, which beats an archive problem, which beats
+# "could not check": the most actionable finding wins.
+_PRECEDENCE = (ExitCode.CITATION_WRONG, ExitCode.BAD_INPUT, ExitCode.ARCHIVE, ExitCode.UNCHECKED)
+
+
+def worst(codes: "list[ExitCode] | set[ExitCode]") -> ExitCode:
+    """Return the exit code to report when several conditions occurred in one run."""
+    present = set(codes)
+    if ExitCode.INTERNAL in present:
+        return ExitCode.INTERNAL
+    for code in _PRECEDENCE:
+        if code in present:
+            return code
+    return ExitCode.OK
+
+
+class ArchiverError(Exception):
+    """Base of every error archiver raises on purpose.
+
+    ``message`` says what is wrong, ``path`` where, ``hint`` what to do about it.
+    """
+
+    exit_code: ExitCode = ExitCode.INTERNAL
+
+    def __init__(self, message: str, path: "str | Path | None" = None, hint: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = str(path) if path is not None else None
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class UsageError(ArchiverError):
+    """The command line or a configuration value is wrong."""
+
+    exit_code = ExitCode.USAGE
+
+
+class InputError(ArchiverError):
+    """An input file cannot be read, is of no supported format, or is malformed."""
+
+    exit_code = ExitCode.BAD_INPUT
+
+
+class UnsupportedFormat(InputError):
+    """No reader recognises the file."""
+
+
+class MalformedInput(InputError):
+    """A reader recognised the file but its content is broken."""
+
+
+class SchemaError(ArchiverError):
+    """A record failed JSON Schema validation: a bug in archiver, never written to the archive."""
+
+    exit_code = ExitCode.INTERNAL
+
+
+class ArchiveError(ArchiverError):
+    """The archive is damaged, inconsistent, or cannot be written."""
+
+    exit_code = ExitCode.ARCHIVE
+
+
+class ArchiveBusy(ArchiveError):
+    """Another process holds the archive's write lock."""
+
+
+class NotFound(ArchiverError):
+    """An object or version asked for is not in the archive."""
+
+    exit_code = ExitCode.USAGE
+
+
+class CitationCheckUnavailable(ArchiverError):
+    """Citations could not be checked (Crossref unreachable or rate-limited past retries)."""
+
+    exit_code = ExitCode.UNCHECKED

@@ -1,0 +1,117 @@
+"""Frozen data passed between the stages of the pipeline.
+
+Each stage returns one of these and never prints: readers produce a :class:`RawPost`, cleaning a
+:class:`CleanPost`, asset localisation a list of :class:`Asset`. Values that came from the input
+carry where they came from (:class:`Sourced`), because a record's claims must be checkable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+KINDS = ("article", "image-share", "article-share", "video", "deleted", "blocked", "unavailable")
+ERROR_KINDS = ("deleted", "blocked", "unavailable")
+
+
+@dataclass(frozen=True)
+class Sourced:
+    """A metadata value and the place in the input it was read from (for provenance)."""
+
+    value: Any
+    source: str
+
+
+@dataclass(frozen=True)
+class RawPost:
+    """What a reader found in one saved post, before any cleaning.
+
+    ``body_html`` is the article body as HTML (for Markdown, rendered from it); ``None`` for
+    error pages, which have no body. ``fields`` maps metadata names (``title``, ``account``,
+    ``account_id``, ``biz``, ``mid``, ``idx``, ``author``, ``published``, ``fetched``, ``url``,
+    ``source_url``, ``original_url``, ``tags``, ``summary``) to the first value found for them.
+    """
+
+    path: Path
+    format: str
+    kind: str
+    data: bytes
+    body_html: str | None
+    fields: dict[str, Sourced]
+    base_dir: Path
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ImageRef:
+    """One image reference in the body, in document order (the same file may appear twice)."""
+
+    original: str  # the URL, path or data: URI as written in the input
+    alt: str = ""
+    width_hint: int | None = None
+    height_hint: int | None = None
+
+
+@dataclass(frozen=True)
+class Block:
+    """A structural unit of the clean body."""
+
+    type: str  # heading | paragraph | list | quote | image | code | table | caption
+    text: str = ""
+    level: int | None = None  # heading level
+    items: tuple[str, ...] = ()  # list items
+    image: int | None = None  # index into the post's image references
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": self.type}
+        if self.type == "image":
+            out["image"] = self.image
+            if self.text:
+                out["text"] = self.text
+        elif self.type == "list":
+            out["items"] = list(self.items)
+            out["text"] = self.text
+        else:
+            out["text"] = self.text
+        if self.level is not None:
+            out["level"] = self.level
+        return out
+
+
+@dataclass(frozen=True)
+class CleanPost:
+    """A post after cleaning: metadata with sources, structured blocks, plain text, images."""
+
+    kind: str
+    meta: dict[str, Sourced]
+    blocks: tuple[Block, ...]
+    text: str
+    images: tuple[ImageRef, ...]
+    credits: dict[str, list[str]]
+    column: str | None
+    series: str | None
+    dois: tuple[str, ...]
+    steps: tuple[str, ...]  # cleaning steps applied, in order (provenance)
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A localised image: its bytes when stored, or the reason it is missing."""
+
+    original: str
+    status: str  # stored | missing
+    sha256: str | None = None
+    media_type: str | None = None
+    extension: str | None = None
+    width: int | None = None
+    height: int | None = None
+    reason: str | None = None
+    data: bytes | None = field(default=None, repr=False, compare=False)
+    origin: str | None = None  # where the bytes came from: file path, data: URI, URL
+
+    @property
+    def logical_path(self) -> str | None:
+        if self.status != "stored" or self.sha256 is None:
+            return None
+        return f"assets/{self.sha256}.{self.extension}"
