@@ -1,0 +1,52 @@
+"""Readers: one module per input format, chosen by deterministic detection.
+
+Each reader module exposes ``FORMAT`` (its name, recorded in provenance), ``detect(path, head)``
+(``head`` = the first 64 KiB of the file) and ``read(path) -> RawPost``. Detection is tried in
+the fixed order of :data:`READERS`; the first reader that claims a file reads it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import ModuleType
+
+from archiver.errors import InputError, MalformedInput, UnsupportedFormat
+from archiver.model import RawPost
+from archiver.readers import fragment, markdown, wechat_html
+
+READERS: tuple[ModuleType, ...] = (markdown, wechat_html, fragment)
+SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm", ".xhtml"})
+
+
+def detect(path: Path) -> ModuleType:
+    """Return the reader for ``path`` or raise an InputError saying why there is none."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(65536)
+    except FileNotFoundError:
+        raise InputError("no such file", path=path) from None
+    except IsADirectoryError:
+        raise InputError("is a folder, not a file", path=path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path=path) from None
+    if not head.strip():
+        raise MalformedInput("file is empty", path=path)
+    for reader in READERS:
+        if reader.detect(path, head):
+            return reader
+    raise UnsupportedFormat(
+        "not a supported saved post",
+        path=path,
+        hint="supported: Markdown export (.md), WeChat article page or #js_content fragment "
+             "(.html)",
+    )
+
+
+def read(path: Path) -> RawPost:
+    """Detect the format of ``path`` and read it."""
+    return detect(path).read(path)
+
+
+def is_candidate(path: Path) -> bool:
+    """Whether folder discovery should offer ``path`` to the readers."""
+    return path.suffix.lower() in SUFFIXES

@@ -1,0 +1,128 @@
+"""Byte decoding and small parsing helpers shared by the readers.
+
+Decoding follows what a browser would do with a saved page: a byte-order mark wins, then a
+charset declared in the first bytes, then UTF-8. GBK and GB2312 are decoded as GB18030 (their
+superset), so nothing is lost. Nothing is "repaired" silently: bytes that do not decode in the
+declared charset make the input malformed.
+"""
+
+from __future__ import annotations
+
+import codecs
+import html
+import re
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from archiver.errors import MalformedInput
+
+SHANGHAI = timezone(timedelta(hours=8), "Asia/Shanghai")
+
+_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_GB_FAMILY = {"gbk", "gb2312", "gb_2312-80", "x-gbk", "cp936", "gb18030", "euc-cn"}
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in its first 4 KiB, if any."""
+    match = _CHARSET_RE.search(data[:4096])
+    return match.group(1).decode("ascii").lower() if match else None
+
+
+def decode(data: bytes, path: Path, declared: str | None = None) -> str:
+    """Decode input bytes to text, raising MalformedInput naming the file when impossible."""
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                          (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            return _strict(data[len(bom):], encoding, path)
+    charset = declared or declared_charset(data) or "utf-8"
+    if charset in _GB_FAMILY:
+        charset = "gb18030"
+    try:
+        codecs.lookup(charset)
+    except LookupError:
+        raise MalformedInput(f"unknown character set {charset!r} declared", path=path,
+                             hint="re-save the page as UTF-8") from None
+    return _strict(data, charset, path)
+
+
+def _strict(data: bytes, encoding: str, path: Path) -> str:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise MalformedInput(
+            f"not valid {encoding} text (byte {exc.start}: {data[exc.start:exc.start + 4]!r})",
+            path=path, hint="check that the file is a saved post and not truncated or binary") \
+            from None
+    if "\x00" in text:
+        raise MalformedInput("contains NUL characters: this is not a text file", path=path)
+    return text
+
+
+_JS_ESCAPE_RE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|.)", re.S)
+_SIMPLE = {"n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
+
+
+def js_unescape(literal: str) -> str:
+    """Decode the escapes of a JavaScript string literal body (``\\x26``, ``\\u4e2d``, ``\\'``)."""
+
+    def repl(match: re.Match[str]) -> str:
+        esc = match.group(1)
+        if esc[0] in "xu" and len(esc) > 1:
+            return chr(int(esc[1:], 16))
+        return _SIMPLE.get(esc, esc)
+
+    return _JS_ESCAPE_RE.sub(repl, literal)
+
+
+def unix_to_iso(seconds: str | int) -> str | None:
+    """Unix seconds → ISO 8601 in Asia/Shanghai (+08:00), the time zone WeChat publishes in."""
+    try:
+        value = int(seconds)
+    except (TypeError, ValueError):
+        return None
+    if value <= 0:
+        return None
+    return datetime.fromtimestamp(value, SHANGHAI).isoformat()
+
+
+_DATE_RE = re.compile(
+    r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?"
+    r"(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$")
+
+
+def parse_date(value: object) -> tuple[str | None, bool]:
+    """Parse a date or date-time written by an exporter.
+
+    Returns (ISO 8601 string, had_timezone). A naive date-time is read as Asia/Shanghai, the
+    zone WeChat posts are published in; a date without a time stays a plain date.
+    """
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            return value.replace(tzinfo=SHANGHAI).isoformat(), False
+        return value.isoformat(), True
+    if hasattr(value, "isoformat") and not isinstance(value, str):  # datetime.date
+        return value.isoformat(), False  # type: ignore[union-attr]
+    if not isinstance(value, str):
+        return None, False
+    match = _DATE_RE.match(value.strip())
+    if not match:
+        return None, False
+    y, mo, d, hh, mm, ss, tz = match.groups()
+    try:
+        if hh is None:
+            return datetime(int(y), int(mo), int(d)).date().isoformat(), False
+        naive = datetime(int(y), int(mo), int(d), int(hh), int(mm), int(ss or 0))
+    except ValueError:
+        return None, False
+    if tz is None:
+        return naive.replace(tzinfo=SHANGHAI).isoformat(), False
+    if tz == "Z":
+        return naive.replace(tzinfo=timezone.utc).isoformat(), True
+    sign = 1 if tz[0] == "+" else -1
+    digits = tz[1:].replace(":", "")
+    offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+    return naive.replace(tzinfo=timezone(sign * offset)).isoformat(), True
+
+
+def unescape_html(text: str) -> str:
+    return html.unescape(text)

@@ -1,0 +1,32 @@
+"""Reader for a bare ``#js_content`` HTML fragment: the body only, no page around it.
+
+Such files carry no title, account or date. When the file has a generic name (``source.html``,
+``index.html``) inside a folder named after the post, the folder name is offered as the title,
+and a date in it as the publication date; both are recorded as derived from the path.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from archiver.model import RawPost, Sourced
+from archiver.readers._paths import title_from_path
+from archiver.readers._text import decode
+
+FORMAT = "html-fragment"
+
+
+def detect(path: Path, head: bytes) -> bool:
+    if path.suffix.lower() not in (".html", ".htm", ".xhtml"):
+        return False
+    lowered = head.lstrip()[:2048].lower()
+    return lowered.startswith(b"<") and b"<html" not in lowered and b"<head" not in lowered
+
+
+def read(path: Path) -> RawPost:
+    data = path.read_bytes()
+    text = decode(data, path)
+    fields: dict[str, Sourced] = {}
+    fields.update(title_from_path(path))
+    return RawPost(path=path, format=FORMAT, kind="article", data=data,
+                   body_html=f"<div>{text}</div>", fields=fields, base_dir=path.parent)

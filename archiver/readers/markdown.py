@@ -1,0 +1,157 @@
+"""Reader for Markdown exports of WeChat posts.
+
+Handles YAML front matter (``title``, ``date``, ``author``, ``tags``, ``url`` …), the wrappers
+that common exporters put around the body, and raw HTML inside the Markdown (many exporters
+paste WeChat's ``#js_content`` HTML as is). The Markdown is rendered to HTML with markdown-it
+(CommonMark, raw HTML allowed) so that one cleaning pipeline serves every format.
+
+Exporter wrappers recognised and removed from the body (their values become metadata):
+- a first heading ``<title> by <account>`` (Hugo exports of mp_duty);
+- a trailing ``<hr>`` + ``<a href=…>原文链接</a>`` (the post's URL);
+- a leading ``# title`` and ``> 来源: / > 发布时间: / > 原文链接:`` header lines;
+- a trailing ``*本文抓取时间: …*`` footer (the fetch time).
+
+A front-matter ``date`` is the publication date unless the export marks itself as fetched
+(``tags`` containing ``fetched``): then it is the fetch time, recorded as ``fetched``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+
+from archiver.errors import MalformedInput
+from archiver.model import RawPost, Sourced
+from archiver.readers._paths import title_from_path
+from archiver.readers._text import decode, parse_date
+
+FORMAT = "markdown"
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.S)
+_BY_LINE = re.compile(r"\A\s*(?P<title>[^\n]+?) by (?P<account>[^\n]+?)\s*\n-{3,}[ \t]*\n")
+_ORIGINAL_LINK = re.compile(
+    r"""(?:<hr\s*/?>\s*)?<a\s+href=["'](?P<url>[^"']+)["'][^>]*>\s*原文链接\s*</a>\s*\Z""", re.S)
+_H1 = re.compile(r"\A\s*#\s+(?P<title>[^\n]+)\n")
+_HEADER_LINE = re.compile(r"\A\s*>\s*(?P<label>来源|发布时间|原文链接|作者)\s*[:：]\s*(?P<value>[^\n]*)\n")
+_FETCH_FOOTER = re.compile(r"(?:\n-{3,}\s*\n)?\s*\*本文抓取时间\s*[:：]\s*(?P<when>[^*\n]+)\*\s*\Z")
+
+_RENDERER = MarkdownIt("commonmark", {"html": True}).enable("table")
+
+
+def detect(path: Path, head: bytes) -> bool:
+    return path.suffix.lower() in (".md", ".markdown")
+
+
+def _front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as exc:
+        where = getattr(exc, "problem_mark", None)
+        line = f" (line {where.line + 2})" if where is not None else ""
+        raise MalformedInput(f"front matter is not valid YAML{line}: "
+                             f"{getattr(exc, 'problem', None) or exc}", path=path) from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise MalformedInput("front matter is not a mapping of keys to values", path=path)
+    return meta, text[match.end():]
+
+
+def _scalar(value: Any) -> Any:
+    """Hugo exports write some scalars as one-element lists (``draft: ["false"]``)."""
+    if isinstance(value, list) and len(value) == 1:
+        return value[0]
+    return value
+
+
+def read(path: Path) -> RawPost:
+    data = path.read_bytes()
+    text = decode(data, path).replace("\r\n", "\n")
+    meta, body = _front_matter(text, path)
+    fields: dict[str, Sourced] = {}
+
+    def put(name: str, value: Any, source: str) -> None:
+        if name not in fields and value not in (None, "", []):
+            fields[name] = Sourced(value, source)
+
+    tags = meta.get("tags") or []
+    if isinstance(tags, str):
+        tags = [t.strip() for t in tags.split(",") if t.strip()]
+    tags = [str(t) for t in tags] if isinstance(tags, list) else []
+    fetched_export = "fetched" in tags
+
+    put("title", _scalar(meta.get("title")), "front matter title")
+    date_value = _scalar(meta.get("date"))
+    if date_value is not None:
+        iso, _ = parse_date(date_value)
+        if iso is None:
+            raise MalformedInput(f"front matter date {date_value!r} is not a date", path=path)
+        if fetched_export:
+            put("fetched", iso, "front matter date (export marked 'fetched': fetch time)")
+        else:
+            put("published", iso, "front matter date")
+    for key in ("url", "link", "original_url", "source"):
+        value = _scalar(meta.get(key))
+        if isinstance(value, str) and value.startswith("http"):
+            put("url", value, f"front matter {key}")
+    author = _scalar(meta.get("author"))
+
+    by_line = _BY_LINE.match(body)
+    if by_line:
+        put("title", by_line.group("title").strip(), "'<title> by <account>' line")
+        put("account", by_line.group("account").strip(), "'<title> by <account>' line")
+        body = body[by_line.end():]
+    if fetched_export:
+        others = [t for t in tags if t != "fetched"]
+        if others:
+            put("account", others[0], "front matter tags (after 'fetched')")
+        tags = []
+
+    link = _ORIGINAL_LINK.search(body.rstrip())
+    if link:
+        put("url", link.group("url"), "'原文链接' anchor")
+        body = body.rstrip()[: link.start()]
+
+    h1 = _H1.match(body) if "title" not in fields else None
+    if h1:
+        put("title", h1.group("title").strip(), "first '# ' heading")
+        body = body[h1.end():]
+    while True:
+        header = _HEADER_LINE.match(body)
+        if not header:
+            break
+        label, value = header.group("label"), header.group("value").strip()
+        if label == "来源":
+            put("account", value, "'> 来源:' header")
+        elif label == "发布时间":
+            put("published", parse_date(value)[0], "'> 发布时间:' header")
+        elif label == "原文链接":
+            put("url", value, "'> 原文链接:' header")
+        elif label == "作者":
+            put("author", value, "'> 作者:' header")
+        body = body[header.end():].lstrip("\n")
+    if body.lstrip().startswith("---") and any(k in fields for k in ("account", "url")):
+        body = re.sub(r"\A\s*-{3,}[ \t]*\n", "", body)
+    footer = _FETCH_FOOTER.search(body)
+    if footer:
+        put("fetched", parse_date(footer.group("when").strip())[0], "'本文抓取时间' footer")
+        body = body[: footer.start()]
+
+    if author:
+        # Exporters often put the account's name in 'author'; the record decides which it is.
+        put("author", str(author), "front matter author")
+    if tags:
+        put("tags", tags, "front matter tags")
+    for key, value in title_from_path(path).items():
+        put(key, value.value, value.source)
+
+    body_html = _RENDERER.render(body)
+    return RawPost(path=path, format=FORMAT, kind="article", data=data,
+                   body_html=f"<div>{body_html}</div>", fields=fields, base_dir=path.parent)

@@ -1,0 +1,333 @@
+"""Reader for a WeChat article page saved as HTML (2020 and 2025 layouts), and for the
+scraper-reconstructed pages that keep WeChat's ``#js_content`` body.
+
+Metadata comes from the page's own JavaScript variables (``var ct``, ``msg_title``,
+``nickname``, ``user_name``, ``biz``/``mid``/``idx``, ``msg_link``) and meta tags, because the
+visible elements are filled in by scripts that did not run when the page was saved
+(``#publish_time`` is empty or says "Today"). They are read with regular expressions over the
+raw text; the document is parsed once, with lxml, only to cut out the body.
+
+Kinds recognised: ``article``; ``image-share`` (``item_show_type`` 8: text and pictures live
+only in script data); ``article-share`` (a share card whose full text is in
+``<script id="content_tpl">``); and the error pages ``deleted``, ``blocked``, ``unavailable``,
+which get no body at all.
+"""
+
+from __future__ import annotations
+
+import functools
+import html as htmlmod
+import re
+from pathlib import Path
+from typing import Callable
+
+import lxml.html
+from lxml import etree
+
+from archiver.errors import MalformedInput
+from archiver.model import RawPost, Sourced
+from archiver.readers._text import decode, js_unescape, parse_date, unix_to_iso
+
+FORMAT = "wechat-html"
+
+_MARKERS = (b'id="js_content"', b"id='js_content'", b"var msg_title", b"weui-msg",
+            b"cgiDataNew", b"rich_media_content", b"mp.weixin.qq.com")
+
+
+def detect(path: Path, head: bytes) -> bool:
+    """A full HTML document (has <html>/<head>) that carries WeChat page markers."""
+    if path.suffix.lower() not in (".html", ".htm", ".xhtml"):
+        return False
+    lowered = head[:4096].lower()
+    if b"<html" not in lowered and b"<head" not in lowered and b"<!doctype" not in lowered:
+        return False
+    return True
+
+
+# --- script variables -------------------------------------------------------------------------
+
+_STR = r"""(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)')"""
+
+
+def _literal(match: re.Match[str], start: int = 1) -> str:
+    value = match.group(start) if match.group(start) is not None else match.group(start + 1)
+    return js_unescape(value or "")
+
+
+@functools.lru_cache(maxsize=None)
+def _var_pattern(name: str) -> re.Pattern[str]:
+    # Starts with a literal so the regex engine can skip ahead; word boundary checked by hand.
+    return re.compile(r"var\s+" + name + r"\s*=\s*((?:(?:htmlDecode|JsDecode)\()?" + _STR +
+                      r"\)?(?:\s*\|\|\s*" + _STR + r")*)")
+
+
+@functools.lru_cache(maxsize=None)
+def _prop_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(name + r"\s*:\s*(?:JsDecode\()?" + _STR)
+
+
+def _var(text: str, name: str) -> str | None:
+    """The first non-empty string a ``var NAME = "…" || "…"`` assignment yields."""
+    for match in _var_pattern(name).finditer(text):
+        start = match.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "_$"):
+            continue
+        for lit in re.finditer(_STR, match.group(1)):
+            value = _literal(lit)
+            if value:
+                return value
+    return None
+
+
+def _prop(text: str, name: str) -> str | None:
+    """The first non-empty ``name: JsDecode('…')`` or ``name: '…' * 1`` in page data."""
+    for match in _prop_pattern(name).finditer(text):
+        start = match.start()
+        if start and text[start - 1] not in " \t\r\n{,":
+            continue
+        value = _literal(match)
+        if value:
+            return value
+    return None
+
+
+def _meta(doc: lxml.html.HtmlElement, attr: str, name: str) -> str | None:
+    for el in doc.iter("meta"):
+        if el.get(attr) == name and el.get("content", "").strip():
+            return el.get("content").strip()
+    return None
+
+
+def _text_of(doc: lxml.html.HtmlElement, xpath: str) -> str | None:
+    found = doc.xpath(xpath)
+    if not found:
+        return None
+    text = " ".join(" ".join(found[0].itertext()).split())
+    return text or None
+
+
+# --- kinds ------------------------------------------------------------------------------------
+
+_ERROR_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("deleted", ("deleted by the author", "已被发布者删除", "该内容已被发布者删除", "已删除")),
+    ("blocked", ("violat", "违反", "违规", "涉嫌", "被屏蔽", "举报", "blocked", "投诉")),
+    ("unavailable", ("暂时无法查看", "unavailable", "无法查看", "不可用", "cannot be viewed",
+                     "已停止访问", "此帐号已被")),
+)
+
+
+def _error_kind(doc: lxml.html.HtmlElement) -> tuple[str, str] | None:
+    """('deleted'|'blocked'|'unavailable', message) for a WeChat error page."""
+    titles = doc.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), "
+                       "' weui-msg__title ')]")
+    for el in titles:
+        message = " ".join(" ".join(el.itertext()).split())
+        lowered = message.lower()
+        for kind, phrases in _ERROR_PHRASES:
+            if any(p.lower() in lowered for p in phrases):
+                return kind, message
+        if message:
+            return "unavailable", message
+    return None
+
+
+def _body_element(doc: lxml.html.HtmlElement) -> etree._Element | None:
+    found = doc.xpath("//*[@id='js_content']")
+    if found:
+        return found[0]
+    found = doc.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), "
+                      "' rich_media_content ')]")
+    return found[0] if found else None
+
+
+def _content_tpl(doc: lxml.html.HtmlElement) -> str | None:
+    found = doc.xpath("//script[@id='content_tpl']")
+    return found[0].text if found else None
+
+
+def _picture_urls(text: str) -> list[str]:
+    """The ``cdn_url`` of each item of ``picture_page_info_list`` (not of nested watermarks)."""
+    start = re.search(r"picture_page_info_list\s*:\s*\[", text)
+    if not start:
+        return []
+    urls: list[str] = []
+    depth, i, end = 0, start.end(), len(text)
+    key = re.compile(r"cdn_url\s*:\s*(?:JsDecode\()?" + _STR)
+    while i < end:
+        ch = text[i]
+        if ch in "'\"":
+            close = re.compile(r"(?:[^%s\\\n]|\\.)*%s" % (ch, ch))
+            match = close.match(text, i + 1)
+            i = match.end() if match else i + 1
+            continue
+        if ch in "{[":
+            depth += 1
+        elif ch in "}]":
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth == 1 and text.startswith("cdn_url", i):
+            match = key.match(text, i)
+            if match:
+                urls.append(_literal(match))
+                i = match.end()
+                continue
+        i += 1
+    return urls
+
+
+def _image_share_body(text: str) -> tuple[str, int] | None:
+    """Rebuild an image-share post's body from its script data: text, then the pictures."""
+    match = re.search(r"content_noencode\s*:\s*JsDecode\(" + _STR + r"\)", text)
+    if not match:
+        match = re.search(r"[\s{,]desc\s*:\s*JsDecode\(" + _STR + r"\)", text)
+    content = _literal(match) if match else ""
+    urls = _picture_urls(text)
+    urls = [htmlmod.unescape(u) for u in urls if u]
+    if not content and not urls:
+        return None
+    # The text is HTML-ish (entities, inline <a> markup): parse it as HTML, keep line breaks.
+    paragraphs = [p for p in re.split(r"\n\s*\n", content) if p.strip()]
+    parts = ["<p>" + p.replace("\n", "<br/>") + "</p>" for p in paragraphs]
+    parts += [f'<p><img src="{htmlmod.escape(u, quote=True)}"/></p>' for u in urls]
+    return "<div>" + "".join(parts) + "</div>", len(urls)
+
+
+# --- the reader -------------------------------------------------------------------------------
+
+def _url_ids(url: str | None) -> dict[str, str]:
+    out: dict[str, str] = {}
+    if not url:
+        return out
+    url = htmlmod.unescape(url)
+    for key, name in (("__biz", "biz"), ("mid", "mid"), ("idx", "idx")):
+        match = re.search(r"[?&]" + key + r"=([^&#]+)", url)
+        if match:
+            out[name] = match.group(1).replace("%3D", "=")
+    return out
+
+
+def read(path: Path) -> RawPost:
+    data = path.read_bytes()
+    text = decode(data, path)
+    try:
+        doc = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as exc:
+        raise MalformedInput(f"cannot parse HTML: {exc}", path=path) from None
+
+    # Page variables live in inline scripts; scanning only those keeps the regexes off the
+    # (often megabytes of) article markup.
+    text = "\n".join(el.text for el in doc.iter("script") if el.text)
+    fields: dict[str, Sourced] = {}
+
+    def put(name: str, value: str | None, source: str, conv: Callable[[str], object] | None = None
+            ) -> None:
+        if name in fields or value is None:
+            return
+        value = value.strip() if isinstance(value, str) else value
+        if not value:
+            return
+        fields[name] = Sourced(conv(value) if conv else value, source)
+
+    error = _error_kind(doc)
+    body_el = _body_element(doc)
+    kind = "article"
+    body_html: str | None = None
+    notes: list[str] = []
+
+    item_show_type = _var(text, "item_show_type") or _prop(text, "item_show_type")
+    is_share_card = bool(doc.xpath("//*[@id='js_share_source']")) or bool(
+        doc.xpath("//*[@id='img-content' and contains(@class, 'original_page')]"))
+
+    if error and body_el is None:
+        kind = error[0]
+        notes.append(f"error page: {error[1]}")
+    elif item_show_type and item_show_type.strip("'\" ") == "8" or (
+            body_el is None and "picture_page_info_list" in text):
+        kind = "image-share"
+        rebuilt = _image_share_body(text)
+        body_html = rebuilt[0] if rebuilt else None
+    elif is_share_card:
+        kind = "article-share"
+        tpl = _content_tpl(doc)
+        if tpl and tpl.strip():
+            body_html = tpl
+            notes.append("body from <script id=content_tpl> (the share card shows a digest)")
+        elif body_el is not None:
+            body_html = lxml.html.tostring(body_el, encoding="unicode")
+        share = doc.xpath("//*[@id='js_share_source']/@href")
+        if share:
+            put("original_url", htmlmod.unescape(share[0]), "#js_share_source href")
+    elif body_el is not None:
+        body_html = lxml.html.tostring(body_el, encoding="unicode")
+    else:
+        raise MalformedInput("HTML page without a WeChat article body (no #js_content)",
+                             path=path, hint="is this a saved WeChat article page?")
+
+    # Metadata, most authoritative first: the page's own variables, then meta tags, then the
+    # visible elements, then the scraper's header block.
+    put("title", _var(text, "msg_title"), "var msg_title", htmlmod.unescape)
+    put("title", _meta(doc, "property", "og:title"), "meta og:title")
+    put("title", _text_of(doc, "//*[@id='activity-name']"), "#activity-name")
+    put("title", _text_of(doc, "//h1[contains(@class,'article-title')]"), "h1.article-title")
+    if kind == "image-share":
+        put("title", _prop(text, "title"), "cgiDataNew.title")
+
+    put("account", _var(text, "nickname"), "var nickname", htmlmod.unescape)
+    put("account", _prop(text, "nick_name"), "cgiData nick_name", htmlmod.unescape)
+    put("account", _text_of(doc, "//*[@id='js_name']"), "#js_name")
+    put("account_id", _var(text, "user_name"), "var user_name")
+    put("account_id", _prop(text, "user_name"), "cgiData user_name")
+
+    for name in ("biz", "mid", "idx"):
+        put(name, _var(text, name), f"var {name}")
+    put("biz", _prop(text, "bizuin"), "cgiData bizuin")
+    put("mid", _prop(text, "mid"), "cgiData mid")
+    put("idx", _prop(text, "idx"), "cgiData idx")
+
+    for var in ("ct", "create_time", "oriCreateTime", "createTimestamp"):
+        put("published", _var(text, var), f"var {var}", unix_to_iso)
+        if "published" in fields and fields["published"].value is None:
+            del fields["published"]
+    raw_ori = re.search(r"ori_create_time\s*:\s*'(\d+)'", text)
+    if raw_ori:
+        put("published", raw_ori.group(1), "cgiData ori_create_time", unix_to_iso)
+
+    put("url", _var(text, "msg_link"), "var msg_link", htmlmod.unescape)
+    put("url", _meta(doc, "property", "og:url"), "meta og:url")
+    if kind == "image-share":
+        put("url", _prop(text, "link"), "cgiDataNew.link", htmlmod.unescape)
+    put("source_url", _var(text, "msg_source_url"), "var msg_source_url", htmlmod.unescape)
+    put("author", _var(text, "author"), "var author", htmlmod.unescape)
+    put("author", _meta(doc, "name", "author"), "meta author")
+    put("summary", _var(text, "msg_desc"), "var msg_desc", htmlmod.unescape)
+    put("summary", _meta(doc, "property", "og:description"), "meta og:description")
+
+    _scraper_header(doc, put)
+    for name, value in _url_ids(fields["url"].value if "url" in fields else None).items():
+        put(name, value, "url query")
+
+    if kind in ("deleted", "blocked", "unavailable"):
+        # An error page's <title> and meta are WeChat's, not the post's: claim nothing.
+        fields = {k: v for k, v in fields.items() if k in ("url", "biz", "mid", "idx")}
+    return RawPost(path=path, format=FORMAT, kind=kind, data=data, body_html=body_html,
+                   fields=fields, base_dir=path.parent, notes=tuple(notes))
+
+
+def _scraper_header(doc: lxml.html.HtmlElement, put: Callable[..., None]) -> None:
+    """The header block of scraper-reconstructed pages: 来源 / 发布时间 / 原文链接."""
+    for p in doc.xpath("//*[contains(@class,'article-meta')]//p"):
+        line = " ".join(" ".join(p.itertext()).split())
+        match = re.match(r"^(来源|发布时间|原文链接|作者)\s*[:：]\s*(.+)$", line)
+        if not match:
+            continue
+        label, value = match.groups()
+        if label == "来源":
+            put("account", value, ".article-meta 来源")
+        elif label == "发布时间":
+            put("published", value, ".article-meta 发布时间", lambda v: parse_date(v)[0])
+        elif label == "原文链接":
+            href = p.xpath(".//a/@href")
+            put("url", href[0] if href else value, ".article-meta 原文链接")
+        elif label == "作者":
+            put("author", value, ".article-meta 作者")
