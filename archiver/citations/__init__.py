@@ -1,0 +1,1 @@
+"""Citations: find DOIs and reference strings, parse, resolve through Crossref, compare."""

@@ -1,0 +1,128 @@
+"""Find DOIs in a post and normalise them.
+
+DOIs turn up in running text (``doi:10.1038/…``), in links (``https://doi.org/…``, publisher
+URLs such as ``dl.acm.org/doi/abs/10.1145/…``) and in reference lists copied from PDFs, where
+one DOI may be split over two paragraphs. Normalisation: NFKC (full-width forms), prefixes
+removed, lower case, trailing punctuation removed unless it closes a bracket opened inside the
+DOI (SICI DOIs such as ``10.1890/0012-9658(2006)87[2832:tiopma]2.0.co;2``), and URL path tails
+that are not part of the DOI (``/figures/1``, ``/full``, a bioRxiv ``v2``) cut off.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterable
+from urllib.parse import unquote
+
+_STOP = "\\s\"'<>\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+DOI_RE = re.compile(rf"10\.\d{{4,9}}/[^{_STOP}]+")
+_TRAILING = ".,;:!?'\"。，、；：！？"
+_CLOSERS = {")": "(", "]": "[", "}": "{", ">": "<", "）": "（", "】": "【", "」": "「"}
+_URL_TAILS = re.compile(
+    r"(?:/(?:figures?|tables?|fig|tab)/[\w.-]+|/(?:full|abstract|fulltext|pdf|epdf|meta|summary|"
+    r"references|metrics|suppl|supplemental|full\.pdf)|\.(?:full|abstract|pdf|full\.pdf)"
+    r"|[?#].*)+$", re.I)
+_BIORXIV_VERSION = re.compile(r"^(10\.1101/(?:\d{4}\.\d{2}\.\d{2}\.)?\d{6,})v\d+$")
+_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi\s*[:：]\s*|doi\s+)", re.I)
+
+
+def _strip_trailing(doi: str) -> str:
+    while doi:
+        last = doi[-1]
+        if last in _TRAILING:
+            doi = doi[:-1]
+        elif last in _CLOSERS and doi.count(_CLOSERS[last]) < doi.count(last):
+            doi = doi[:-1]
+        else:
+            break
+    return doi
+
+
+def normalise_doi(raw: str, from_url: bool = False) -> str | None:
+    """Normalise one DOI string; None when it is not a DOI."""
+    text = unicodedata.normalize("NFKC", raw).strip()
+    text = _PREFIX.sub("", text)
+    if from_url or "%2f" in text.lower():
+        text = unquote(text)
+    match = DOI_RE.search(text)
+    if not match:
+        return None
+    doi = match.group(0)
+    if from_url:
+        doi = _URL_TAILS.sub("", doi)
+    doi = _strip_trailing(doi.lower())
+    if from_url:
+        doi = _URL_TAILS.sub("", doi)
+        doi = _strip_trailing(doi)
+    version = _BIORXIV_VERSION.match(doi)
+    if version:
+        doi = version.group(1)
+    if "/" not in doi or doi.endswith("/"):
+        return None
+    return doi
+
+
+# A paragraph that ends inside a DOI or a DOI URL continues in the next paragraph.
+_OPEN_TAIL = re.compile(r"(?:https?://\S*|doi[:：]?\S*|10\.\S*)$", re.I)
+_CONTINUATION = re.compile(r"^[\w][\w.\-/();:\[\]]*")
+_LIST_NUMBER = re.compile(r"^(?:\d{1,3}[.)、]|\[\d{1,3}\]|\(\d{1,3}\))$")
+
+
+def _joins(prev: str, nxt: str) -> bool:
+    tail = _OPEN_TAIL.search(prev.rstrip())
+    if not tail or prev != prev.rstrip():
+        return False
+    token = tail.group(0)
+    if not token.endswith(("/", ".", "-", ":", "_")):
+        return False
+    head = _CONTINUATION.match(nxt)
+    if not head:
+        return False
+    first = nxt.split()[0] if nxt.split() else ""
+    if _LIST_NUMBER.match(first):
+        return False
+    if not re.search(r"[\d/]", head.group(0)):
+        return False
+    # "…/sim.8766." + "2023;40(5)…" would be a false join: a DOI that already looks complete
+    # and ends with a full stop only continues when the next line is that one token alone.
+    if DOI_RE.search(token) and token.endswith(".") and len(nxt.split()) != 1:
+        return False
+    return True
+
+
+def join_split_lines(lines: list[str]) -> list[str]:
+    """Re-join lines where a DOI or DOI URL was broken across paragraphs."""
+    out: list[str] = []
+    for line in lines:
+        if out and _joins(out[-1], line.lstrip()):
+            out[-1] = out[-1] + line.lstrip()
+        else:
+            out.append(line)
+    return out
+
+
+_URL_DOI = re.compile(r"https?://[^\s\"'<>]*?(10\.\d{4,9}(?:/|%2[fF])[^\s\"'<>]+)")
+
+
+def find_dois(lines: Iterable[str], links: Iterable[str] = ()) -> list[str]:
+    """Distinct normalised DOIs in text lines and link targets, in order of appearance."""
+    found: list[str] = []
+
+    def add(doi: str | None) -> None:
+        if doi and doi not in found:
+            found.append(doi)
+
+    for line in join_split_lines([unicodedata.normalize("NFKC", ln) for ln in lines]):
+        for url in _URL_DOI.finditer(line):
+            add(normalise_doi(url.group(1), from_url=True))
+        stripped = _URL_DOI.sub(" ", line)
+        for match in DOI_RE.finditer(stripped):
+            add(normalise_doi(match.group(0)))
+    for href in links:
+        match = _URL_DOI.search(href) or (DOI_RE.search(href) and None)
+        if match:
+            add(normalise_doi(match.group(1), from_url=True))
+        elif href.lower().startswith("doi:"):
+            add(normalise_doi(href))
+    return found

@@ -1,0 +1,109 @@
+"""Credits (作者, 编译, 校对 …), column (【中亚研究】) and series (第464期) from a post.
+
+WeChat posts print their credits as short lines in many shapes: ``【编译】 吴天麟（…）``,
+``编辑：陈少凡``, ``文/海拥蓬宁``, ``责任编辑 | X博士``, ``本文作者丨BioTalker``, and without any
+separator, ``本期编辑 邢潭`` or ``澎湃新闻资深记者 何念台``. A role keeps the word the post uses
+(``责任编辑`` stays ``责任编辑``), except in the separator-less shape, where the qualifier before
+the role word (``本期``, ``资深``) is not part of it. A value that reads like a reference
+(quotes, "et al.", a DOI) is a citation, not a person, and is left to the citation extractor.
+"""
+
+from __future__ import annotations
+
+import re
+
+ROLES = (
+    "本文作者", "原文作者", "作者", "撰文", "文字", "文", "图片", "图", "摄影", "视觉", "设计", "插画",
+    "编译", "翻译", "译者", "校对", "审校", "审核", "初审", "复审", "终审", "排版", "美编", "美工",
+    "责任编辑", "责编", "执行编辑", "文字编辑", "本期编辑", "编辑", "主编", "来源", "转自", "出品",
+    "策划", "统筹", "监制", "整理", "供稿", "记者", "通讯员", "制作", "指导老师",
+)
+_ROLE_ALT = "|".join(sorted(ROLES, key=len, reverse=True))
+_SEP = r"\s*(?:[:：|｜丨/／]|\s-\s)\s*"
+_BRACKETED = re.compile(rf"^【\s*({_ROLE_ALT})\s*】\s*(.+)$")
+_SEPARATED = re.compile(rf"^({_ROLE_ALT}){_SEP}(.+)$")
+_BARE = re.compile(r"^(.{0,12}?)(记者|编辑)\s+([\u4e00-\u9fff·]{2,4})$")
+_PAREN = re.compile(r"[（(][^）)]*[）)]")
+_LATIN_NAME_THEN_CJK = re.compile(
+    r"^([A-Z][A-Za-z'’\-]*\.?(?:\s+[A-Z][A-Za-z'’\-]*\.?){0,4})\s+(?=[\u4e00-\u9fff])")
+_CITATION_HINTS = re.compile(r"[“”\"]|et al\.|doi|https?://|\bvol\.|\d{4}[,.]", re.I)
+_NAME_SPLIT = re.compile(r"\s*[、，,;；&]\s*|\s+和\s+|\s+and\s+")
+_CJK_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
+_COLUMN = re.compile(r"^\s*【([^】]{1,20})】")
+_SERIES = re.compile(r"第\s*(\d{1,5})\s*期")
+MAX_LINE = 60
+MAX_NAME = 30
+
+
+def _names(value: str) -> list[str]:
+    """Split a credit value into person or organisation names."""
+    value = _PAREN.sub("", value).strip(" ：:|丨/")
+    latin = _LATIN_NAME_THEN_CJK.match(value)
+    if latin:
+        return [latin.group(1).strip()]
+    parts = [p.strip() for p in _NAME_SPLIT.split(value) if p.strip()]
+    names: list[str] = []
+    for part in parts:
+        words = part.split()
+        if len(words) > 1 and all(_CJK_NAME.match(w) for w in words):
+            names.extend(words)  # "张三 李四"
+        else:
+            names.append(part)
+    return [n for n in names if 0 < len(n) <= MAX_NAME]
+
+
+def parse_credit_line(line: str) -> tuple[str, list[str]] | None:
+    """(role, names) when ``line`` is a credit line, else None."""
+    line = line.strip()
+    if not line or len(line) > MAX_LINE * 4:
+        return None
+    match = _BRACKETED.match(line) or (_SEPARATED.match(line) if len(line) <= MAX_LINE else None)
+    if match:
+        role, value = match.group(1), match.group(2)
+        if _CITATION_HINTS.search(value):
+            return None
+        names = _names(value)
+        return (role, names) if names else None
+    if len(line) <= MAX_LINE:
+        bare = _BARE.match(line)
+        if bare:
+            return bare.group(2), [bare.group(3)]
+    return None
+
+
+def extract_credits(lines: list[str]) -> dict[str, list[str]]:
+    """Credits from the body's lines, in order, each name once per role.
+
+    After a bracketed role whose value starts with a Latin name and a biography, following
+    lines of the same shape (another name, another biography) add names to that role: this is
+    how translation accounts list a paper's several authors.
+    """
+    credits: dict[str, list[str]] = {}
+    continuing: str | None = None
+    for line in lines:
+        parsed = parse_credit_line(line)
+        if parsed:
+            role, names = parsed
+            bucket = credits.setdefault(role, [])
+            bucket.extend(n for n in names if n not in bucket)
+            value = line.split("】", 1)[-1].strip() if line.startswith("【") else ""
+            continuing = role if value and _LATIN_NAME_THEN_CJK.match(value) else None
+            continue
+        if continuing:
+            latin = _LATIN_NAME_THEN_CJK.match(line.strip())
+            if latin and len(latin.group(1)) <= MAX_NAME:
+                if latin.group(1) not in credits[continuing]:
+                    credits[continuing].append(latin.group(1))
+                continue
+            continuing = None
+    return credits
+
+
+def column_and_series(title: str | None) -> tuple[str | None, str | None]:
+    """The column (``【中亚研究】`` → ``中亚研究``) and series (``第464期``) in a title."""
+    if not title:
+        return None, None
+    column = _COLUMN.match(title)
+    series = _SERIES.search(title)
+    return (column.group(1).strip() if column else None,
+            f"第{series.group(1)}期" if series else None)

@@ -1,0 +1,100 @@
+"""Settle the record's metadata from what the reader found.
+
+Readers report candidates with their sources; here the choice is made and kept explainable:
+the account falls back to a front-matter ``author`` that names no person (exporters often put
+the account there), URLs are put in canonical ``https://mp.weixin.qq.com`` form, and biz/mid/idx
+are taken from the URL when the page did not state them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import parse_qs, urlsplit
+
+from archiver.model import RawPost, Sourced
+
+_S_TOKEN = re.compile(r"^/s/([A-Za-z0-9_\-]{10,})$")
+
+
+def canonical_url(url: str) -> str | None:
+    """``https://mp.weixin.qq.com/s?__biz=…&mid=…&idx=…&sn=…`` or ``…/s/<token>``; other hosts
+    are returned unchanged."""
+    url = html.unescape(url.strip())
+    if url.startswith("//"):
+        url = "https:" + url
+    if not re.match(r"^https?://", url):
+        if url.startswith("mp.weixin.qq.com"):
+            url = "https://" + url
+        else:
+            return None
+    parts = urlsplit(url)
+    if parts.hostname != "mp.weixin.qq.com":
+        return url
+    token = _S_TOKEN.match(parts.path)
+    if token:
+        return f"https://mp.weixin.qq.com/s/{token.group(1)}"
+    query = parse_qs(parts.query)
+    keys = [k for k in ("__biz", "mid", "idx", "sn") if query.get(k)]
+    if "__biz" in keys and "mid" in keys:
+        return "https://mp.weixin.qq.com/s?" + "&".join(f"{k}={query[k][0]}" for k in keys)
+    return url
+
+
+def url_identity(url: str | None) -> dict[str, str]:
+    """biz/mid/idx or the /s/ token that a WeChat URL carries."""
+    if not url:
+        return {}
+    parts = urlsplit(url)
+    if parts.hostname != "mp.weixin.qq.com":
+        return {}
+    token = _S_TOKEN.match(parts.path)
+    if token:
+        return {"token": token.group(1)}
+    query = parse_qs(parts.query)
+    out = {}
+    for key, name in (("__biz", "biz"), ("mid", "mid"), ("idx", "idx")):
+        if query.get(key):
+            out[name] = query[key][0]
+    return out
+
+
+def resolve_metadata(raw: RawPost, lines: list[str]) -> dict[str, Sourced]:
+    meta = dict(raw.fields)
+    if "account" not in meta and "author" in meta and raw.format == "markdown":
+        author = meta["author"]
+        meta["account"] = Sourced(author.value, author.source + " (no account given: the "
+                                  "export's author is the account)")
+    if "url" in meta:
+        url = canonical_url(str(meta["url"].value))
+        if url:
+            meta["url"] = Sourced(url, meta["url"].source)
+            for name, value in url_identity(url).items():
+                if name != "token" and name not in meta:
+                    meta[name] = Sourced(value, "url")
+        else:
+            del meta["url"]
+    for name in ("mid", "idx"):
+        if name in meta and not str(meta[name].value).isdigit():
+            del meta[name]
+    if "biz" not in meta and "account" in meta and raw.body_html:
+        biz = own_profile_biz(raw.body_html, str(meta["account"].value))
+        if biz:
+            meta["biz"] = Sourced(biz, "mp-common-profile card of the post's own account")
+    return meta
+
+
+_PROFILE = re.compile(r"<mp-common-profile\b[^>]*>", re.I)
+_ATTR = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+def own_profile_biz(body_html: str, account: str) -> str | None:
+    """The biz of the account card a post embeds for *its own* account (exports that lost the
+    page variables still carry it); cards of other accounts are ignored."""
+    for tag in _PROFILE.findall(body_html):
+        attrs = {m.group(1).lower(): html.unescape(m.group(2) or m.group(3) or "")
+                 for m in _ATTR.finditer(tag)}
+        if attrs.get("data-nickname", "").strip() == account.strip() and \
+                re.fullmatch(r"[A-Za-z0-9+/]{8,}={0,2}", attrs.get("data-id", "")):
+            return attrs["data-id"]
+    return None

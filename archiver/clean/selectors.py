@@ -1,0 +1,49 @@
+"""WeChat page chrome, as data.
+
+Rules are kept here, apart from the code that applies them, so that a new widget or a new
+exporter's wrapper is one line in a table (the trafilatura way). Three kinds:
+
+- ``DROP_TAGS``: elements that are never content;
+- ``DROP_LINES``: a block whose whole text is one of these (after whitespace is removed) is
+  chrome: share/like widgets, collection banners, reading prompts;
+- ``TAIL_MARKERS``: a block containing one of these starts the page's footer chrome (reward
+  area, QR prompts, "read more" widgets): it and everything after it is dropped, together with
+  the short lead-in blocks the reward widget puts before it (avatar, account name, slogan).
+"""
+
+from __future__ import annotations
+
+import re
+
+DROP_TAGS = ("script", "style", "noscript", "template", "mp-style-type", "link", "meta",
+             "iframe", "object", "embed", "input", "button", "textarea", "select")
+
+# Whole-block chrome (compared with all whitespace removed).
+DROP_LINES = frozenset(s.replace(" ", "") for s in (
+    "收录于合集", "收录于话题", "预览时标签不可点", "阅读原文", "轻触阅读原文", "继续滑动看下一个",
+    "向上滑动看下一个", "微信扫一扫关注该公众号", "微信扫一扫可打开此内容，使用完整服务",
+    "轻点两下取消赞", "轻点两下取消在看", "在看", "分享", "点赞", "写留言", "留言", "赞", "阅读",
+    "ScantoFollow", "AddedtoTopStories", "Readmore", "Share", "Like", "Wow",
+    "知道了", "取消", "允许", "视频", "小程序", "Video", "MiniProgram",
+))
+
+DROP_LINE_PATTERNS = (
+    re.compile(r"^收录于(?:合集|话题)\s*(?:#\S+\s*)*(?:\d+个)?$"),
+    re.compile(r"^(?:#\S+\s*)+\d+个$"),  # "#中亚研究 12个" collection tag line
+)
+
+TAIL_MARKERS = (
+    "微信扫一扫赞赏作者", "长按二维码向我转账", "喜欢作者", "赞赏二维码", "受苹果公司新规定影响",
+    "预览时标签不可点", "微信扫一扫关注该公众号", "继续滑动看下一个", "向上滑动看下一个",
+    "Scan to Follow", "Scan with Weixin to use this Mini Program", "微信扫一扫可打开此内容",
+    "轻点两下取消赞", "Got It", "Max 200 characters", "最多40字", "以上推荐为优质及原创文章",
+)
+
+# Reward widget lead-in: up to this many short blocks before a tail marker are chrome too.
+TAIL_LEAD_IN_BLOCKS = 3
+TAIL_LEAD_IN_MAX_CHARS = 24
+
+# Exporter wrapper text that may survive inside bodies.
+WRAPPER_PATTERNS = (
+    re.compile(r"^本文抓取时间\s*[:：]"),
+)

@@ -1,0 +1,88 @@
+"""Cleaning steps over blocks. Each is small, pure, named, and recorded in provenance.
+
+A step takes the list of blocks and the image references and returns the blocks to keep. The
+order of :data:`STEPS` is the order they run in.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from archiver.clean import selectors
+from archiver.model import Block, ImageRef
+
+Step = Callable[[list[Block], list[ImageRef]], list[Block]]
+
+_RESIDUE = re.compile(r"^[\s*_#>`~\-=|]+$")
+_MD_LINK_RESIDUE = re.compile(r"\[([^\]]*)\]\(javascript:[^)]*\)")
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def drop_chrome_lines(blocks: list[Block], images: list[ImageRef]) -> list[Block]:
+    """Drop blocks that are exactly a widget label: 收录于合集, 阅读原文, 在看, Scan to Follow …"""
+    kept = []
+    for block in blocks:
+        if block.type != "image":
+            squashed = _squash(block.text)
+            if squashed in selectors.DROP_LINES or any(
+                    p.match(block.text.strip()) for p in selectors.DROP_LINE_PATTERNS):
+                continue
+        kept.append(block)
+    return kept
+
+
+def _is_tail_marker(block: Block) -> bool:
+    text = block.text
+    return any(marker in text for marker in selectors.TAIL_MARKERS)
+
+
+def _is_lead_in(block: Block, images: list[ImageRef]) -> bool:
+    if block.type == "image":
+        return block.image is not None and not images[block.image].original
+    return len(block.text) <= selectors.TAIL_LEAD_IN_MAX_CHARS and "\n" not in block.text
+
+
+def cut_chrome_tail(blocks: list[Block], images: list[ImageRef]) -> list[Block]:
+    """Cut the page footer (reward area, QR prompts, like widgets) a flattened export keeps.
+
+    The reward widget opens with the account's avatar (an image with no source), its name and
+    its reward slogan: up to three such short blocks before the first marker go too.
+    """
+    for i, block in enumerate(blocks):
+        if _is_tail_marker(block):
+            start = i
+            while (start > 0 and i - start < selectors.TAIL_LEAD_IN_BLOCKS
+                   and _is_lead_in(blocks[start - 1], images)):
+                start -= 1
+            return blocks[:start]
+    return blocks
+
+
+def drop_markup_residue(blocks: list[Block], images: list[ImageRef]) -> list[Block]:
+    """Drop blocks left with only Markdown punctuation (``**``, ``---``) after rendering."""
+    out = []
+    for block in blocks:
+        if block.type == "image":
+            out.append(block)
+            continue
+        text = _MD_LINK_RESIDUE.sub(r"\1", block.text)
+        if not text.strip() or _RESIDUE.match(text):
+            continue
+        if text != block.text:
+            block = Block(type=block.type, text=text, level=block.level, items=block.items)
+        out.append(block)
+    return out
+
+
+def drop_exporter_wrapper(blocks: list[Block], images: list[ImageRef]) -> list[Block]:
+    """Drop wrapper lines exporters add (``本文抓取时间: …``)."""
+    return [b for b in blocks
+            if b.type == "image" or not any(p.match(b.text) for p in selectors.WRAPPER_PATTERNS)]
+
+
+STEPS: tuple[Step, ...] = (drop_chrome_lines, cut_chrome_tail, drop_markup_residue,
+                           drop_exporter_wrapper)
