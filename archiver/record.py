@@ -1,0 +1,149 @@
+"""Build the record, the provenance and the identity of a post from the pipeline's results.
+
+The record holds no volatile value (no ingest time, no local path), so the same post always
+serialises to the same bytes and "did it change?" is a digest comparison. Everything about
+*how* it was made — source digests, reader, cleaning steps, where each field came from — goes
+to the provenance document beside it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from archiver import __version__
+from archiver.canonical import sha512_hex
+from archiver.clean.metadata import url_identity
+from archiver.model import Asset, CleanPost, RawPost
+
+RECORD_SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What makes two saved files the same post, and the object id it gives."""
+
+    basis: str  # biz-mid-idx | url-token | account-date-title | content
+    value: str
+
+    @property
+    def object_id(self) -> str:
+        return f"wx:{self.value}"
+
+
+def _norm_title(title: str) -> str:
+    text = unicodedata.normalize("NFKC", title).casefold()
+    return re.sub(r"[\W_]+", "", text)
+
+
+def identity_of(clean: CleanPost, raw: RawPost) -> Identity:
+    meta = {k: v.value for k, v in clean.meta.items()}
+    if meta.get("biz") and meta.get("mid") and meta.get("idx"):
+        return Identity("biz-mid-idx", f"{meta['biz']}/{meta['mid']}/{meta['idx']}")
+    token = url_identity(meta.get("url")).get("token")
+    if token:
+        return Identity("url-token", f"s/{token}")
+    title = meta.get("title")
+    if title:
+        date = str(meta.get("published") or "")[:10]
+        key = "\n".join([str(meta.get("account") or ""), date, _norm_title(str(title))])
+        digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
+        return Identity("account-date-title", f"t/{digest}")
+    basis = clean.text or raw.data.decode("utf-8", "replace")
+    digest = hashlib.sha256(basis.encode("utf-8")).hexdigest()[:24]
+    return Identity("content", f"c/{digest}")
+
+
+def _value(clean: CleanPost, name: str) -> Any:
+    item = clean.meta.get(name)
+    return item.value if item is not None else None
+
+
+def _citations(clean: CleanPost) -> list[dict[str, Any]]:
+    out = []
+    for doi in clean.dois:
+        location = "link"
+        for i, block in enumerate(clean.blocks):
+            if doi in block.text.lower() or doi in re.sub(r"\s+", "", block.text.lower()):
+                location = f"blocks/{i}"
+                break
+        out.append({"doi": doi, "location": location})
+    return out
+
+
+def image_entry(asset: Asset) -> dict[str, Any]:
+    entry: dict[str, Any] = {"original": asset.original, "status": asset.status}
+    if asset.status == "stored":
+        entry.update(asset=asset.logical_path, sha256=asset.sha256, media_type=asset.media_type,
+                     width=asset.width, height=asset.height)
+    else:
+        entry["reason"] = asset.reason
+    return entry
+
+
+def build_record(raw: RawPost, clean: CleanPost, assets: list[Asset],
+                 identity: Identity) -> dict[str, Any]:
+    error_page = clean.kind in ("deleted", "blocked", "unavailable")
+    account = {k: v for k, v in (("name", _value(clean, "account")),
+                                 ("id", _value(clean, "account_id")),
+                                 ("biz", _value(clean, "biz"))) if v}
+    record: dict[str, Any] = {
+        "schema_version": RECORD_SCHEMA_VERSION,
+        "id": identity.object_id,
+        "identity": {"basis": identity.basis, "value": identity.value},
+        "kind": clean.kind,
+        "title": _value(clean, "title"),
+        "account": account,
+        "author": _value(clean, "author"),
+        "published": _value(clean, "published"),
+        "url": _value(clean, "url"),
+        "source_url": _value(clean, "source_url"),
+        "original_url": _value(clean, "original_url"),
+        "mid": _value(clean, "mid"),
+        "idx": _value(clean, "idx"),
+        "column": clean.column,
+        "series": clean.series,
+        "tags": list(_value(clean, "tags") or []),
+        "credits": clean.credits,
+        "summary": None if error_page else _value(clean, "summary"),
+        "blocks": [b.to_json() for b in clean.blocks],
+        "text": clean.text,
+        "images": [image_entry(a) for a in assets],
+        "citations": _citations(clean),
+    }
+    return record
+
+
+def build_provenance(raw: RawPost, clean: CleanPost, assets: list[Asset], identity: Identity,
+                     source_name: str, event_time: str) -> dict[str, Any]:
+    return {
+        "tool": {"name": "archiver", "version": __version__},
+        "event": {"type": "ingestion", "premis": "http://id.loc.gov/vocabulary/preservation/"
+                  "eventType/ing", "datetime": event_time},
+        "source": {"name": source_name, "logical_path": f"source/{source_name}",
+                   "sha512": sha512_hex(raw.data), "size": len(raw.data), "format": raw.format,
+                   "reader": f"archiver.readers.{raw.format.replace('-', '_')}"},
+        "identity": {"basis": identity.basis, "value": identity.value},
+        "fields": {name: item.source for name, item in sorted(clean.meta.items())},
+        "fetched": _value(clean, "fetched"),
+        "cleaning_steps": list(clean.steps),
+        "notes": list(raw.notes),
+        "images": [{"original": a.original, "status": a.status, "origin": a.origin,
+                    "sha256": a.sha256, "reason": a.reason} for a in assets],
+        "events": [{"premis": "fixity check", "detail": "sha512 of every stored file in the "
+                    "OCFL inventory"},
+                   {"premis": "format identification", "detail": "image types sniffed from "
+                    "bytes with Pillow"}],
+    }
+
+
+def safe_source_name(path: Path) -> str:
+    """The source file's name as stored under ``source/`` (no folders, nothing unsafe)."""
+    name = path.name.replace("\\", "_").replace("/", "_").strip() or "source"
+    if name in (".", ".."):
+        name = "source"
+    return name

@@ -1,0 +1,42 @@
+"""Validate documents against the JSON Schemas in ``schemas/`` before anything is written.
+
+Errors carry JSON pointers to the offending values, so a failed validation says exactly where
+the record is wrong. A record that fails is a bug in archiver (exit 70), never written.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+
+from archiver.errors import SchemaError
+
+SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
+
+
+@lru_cache(maxsize=None)
+def validator(name: str) -> Draft202012Validator:
+    path = SCHEMA_DIR / f"{name}.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def errors(name: str, document: Any) -> list[str]:
+    """Every violation as ``/json/pointer: message``, in a stable order."""
+    found = []
+    for error in validator(name).iter_errors(document):
+        pointer = "/" + "/".join(str(p) for p in error.absolute_path)
+        found.append(f"{pointer}: {error.message}")
+    return sorted(found)
+
+
+def validate(name: str, document: Any, path: str | None = None) -> None:
+    problems = errors(name, document)
+    if problems:
+        raise SchemaError(f"{name} does not match schemas/{name}.schema.json: "
+                          + "; ".join(problems[:5]), path=path)
