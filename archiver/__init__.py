@@ -8,7 +8,7 @@ Library first: every stage is a function that returns data; the CLI only renders
         print(result.status, result.object_id)
 """
 
-__version__ = "0.1.0"
+from archiver.version import __version__
 
 __all__ = ["__version__", "Archive", "ingest_paths", "load_config", "Config"]
 

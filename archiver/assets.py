@@ -17,8 +17,8 @@ import io
 import ipaddress
 import socket
 import warnings
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 from urllib.parse import unquote, urljoin, urlsplit
 
 import requests
@@ -28,7 +28,8 @@ from archiver.config import Config
 from archiver.model import Asset, ImageRef
 
 _FORMATS = {"JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png"), "GIF": ("image/gif", "gif"),
-            "WEBP": ("image/webp", "webp"), "BMP": ("image/bmp", "bmp"), "TIFF": ("image/tiff", "tif"),
+            "WEBP": ("image/webp", "webp"), "BMP": ("image/bmp", "bmp"),
+            "TIFF": ("image/tiff", "tif"),
             "ICO": ("image/x-icon", "ico")}
 MAX_REDIRECTS = 5
 
@@ -108,7 +109,8 @@ def _local_candidates(ref: str, base_dir: Path, config: Config) -> list[Path]:
     return [base_dir / ref]
 
 
-def _local(ref: ImageRef, base_dir: Path, config: Config) -> Asset:
+def _local(ref: ImageRef, base_dir: Path, config: Config,
+           inputs: dict[str, str | None]) -> Asset:
     allowed = [base_dir.resolve(), base_dir.resolve().parent] + [
         r.resolve() for r in config.asset_roots]
     tried = []
@@ -118,7 +120,10 @@ def _local(ref: ImageRef, base_dir: Path, config: Config) -> Asset:
             tried.append(f"{candidate} (outside the post's folder and the asset roots)")
             continue
         if resolved.is_file():
-            return sniff(resolved.read_bytes(), ref.original, str(candidate), config)
+            data = resolved.read_bytes()
+            inputs[str(resolved)] = hashlib.sha256(data).hexdigest()
+            return sniff(data, ref.original, str(candidate), config)
+        inputs[str(resolved)] = None
         tried.append(str(candidate))
     roots = ", ".join(str(r) for r in config.asset_roots) or "none configured"
     return Asset(original=ref.original, status="missing",
@@ -179,8 +184,15 @@ def fetch(url: str, config: Config, session: requests.Session) -> Asset:
 
 
 def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
-             session: requests.Session | None = None) -> list[Asset]:
-    """One :class:`Asset` per reference, in order (the same bytes may back several)."""
+             session: requests.Session | None = None,
+             inputs: dict[str, str | None] | None = None) -> list[Asset]:
+    """One :class:`Asset` per reference, in order (the same bytes may back several).
+
+    ``inputs``, when given, is filled with every local file looked at (resolved path → sha256,
+    or None where nothing was found), so a caller can later tell whether re-reading the post
+    could give a different result without re-reading it.
+    """
+    inputs = {} if inputs is None else inputs
     out: list[Asset] = []
     seen: dict[str, Asset] = {}
     for ref in refs:
@@ -206,7 +218,7 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
                     session = requests.Session()
                 asset = fetch(url, config, session)
         else:
-            asset = _local(ImageRef(original=original), base_dir, config)
+            asset = _local(ImageRef(original=original), base_dir, config, inputs)
         seen[original] = asset
         out.append(asset)
     return out

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from archiver.errors import UsageError
 
@@ -26,7 +27,8 @@ class Config:
     mailto: str | None = None
     cache_dir: Path | None = None
     fetch: bool = True  # fetch remote images over HTTP
-    asset_roots: tuple[Path, ...] = ()  # where site-absolute image paths (/images/...) are looked up
+    # where site-absolute image paths (/images/...) are looked up
+    asset_roots: tuple[Path, ...] = ()
     allow_private_hosts: tuple[str, ...] = ()  # hosts/networks image fetching may reach anyway
     http_timeout: float = 10.0
     max_image_bytes: int = 20 * 1024 * 1024
@@ -34,7 +36,7 @@ class Config:
     user_agent: str = "archiver (+https://github.com/)"
     extra: Mapping[str, Any] = field(default_factory=dict)
 
-    def with_overrides(self, **overrides: Any) -> "Config":
+    def with_overrides(self, **overrides: Any) -> Config:
         """Return a copy with the given non-None values replaced (flags over everything)."""
         clean = {k: v for k, v in overrides.items() if v is not None}
         return replace(self, **clean)
@@ -52,7 +54,7 @@ def _paths(value: Any, where: str) -> tuple[Path, ...]:
     if isinstance(value, str):
         value = [p for p in value.split(os.pathsep) if p]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise UsageError(f"'asset_roots' must be a list of folder paths", path=where)
+        raise UsageError("'asset_roots' must be a list of folder paths", path=where)
     return tuple(Path(v) for v in value)
 
 

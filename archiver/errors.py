@@ -32,7 +32,7 @@ class ExitCode(IntEnum):
 _PRECEDENCE = (ExitCode.CITATION_WRONG, ExitCode.BAD_INPUT, ExitCode.ARCHIVE, ExitCode.UNCHECKED)
 
 
-def worst(codes: "list[ExitCode] | set[ExitCode]") -> ExitCode:
+def worst(codes: list[ExitCode] | set[ExitCode]) -> ExitCode:
     """Return the exit code to report when several conditions occurred in one run."""
     present = set(codes)
     if ExitCode.INTERNAL in present:
@@ -51,7 +51,7 @@ class ArchiverError(Exception):
 
     exit_code: ExitCode = ExitCode.INTERNAL
 
-    def __init__(self, message: str, path: "str | Path | None" = None, hint: str | None = None):
+    def __init__(self, message: str, path: str | Path | None = None, hint: str | None = None):
         super().__init__(message)
         self.message = message
         self.path = str(path) if path is not None else None

@@ -9,15 +9,25 @@ written. The archive's write lock is held for the whole run.
 - the same source bytes already produced this very record in an earlier version (the same post
   saved in two forms, ingested alternately) → ``unchanged``;
 - otherwise a new version (``updated``), or a new object (``added``).
+
+Re-ingesting an unchanged corpus should cost little more than reading it, so each ingest leaves
+a *receipt* (derived data under ``extensions/``): the source's sha512, the settings and tool
+version that processed it, and every local file it looked at with its sha256 (or "absent").
+When all of these still hold, the post is reported ``unchanged`` without being parsed again.
+A receipt never vouches for images that could not be fetched: with fetching on, such a post is
+processed again. ``refresh=True`` ignores receipts.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 import requests
 
@@ -26,40 +36,34 @@ from archiver.assets import localise
 from archiver.canonical import dumps, sha512_hex
 from archiver.clean import clean
 from archiver.config import Config
-from archiver.errors import ArchiverError, InputError
+from archiver.errors import ArchiverError, InputError, UnsupportedFormat
 from archiver.model import ERROR_KINDS, Asset
-from archiver.record import (build_provenance, build_record, identity_of, safe_source_name)
-from archiver.store import Archive
+from archiver.record import build_provenance, build_record, identity_of, safe_source_name
+from archiver.store import Archive, FsckReport, Problem
+from archiver.version import __version__
 
 INDEX_NAME = "index.json"
+RECEIPTS_NAME = "receipts.json"
 
 
 @dataclass(frozen=True)
 class IngestResult:
     source: str
-    status: str  # added | updated | unchanged | failed | unavailable
+    status: str  # added | updated | unchanged | unavailable | failed | skipped
     object_id: str | None = None
     version: str | None = None
     title: str | None = None
     kind: str | None = None
     warnings: tuple[str, ...] = ()
     error: ArchiverError | None = None
+    record: str | None = None  # path of record.json relative to the archive root
 
-    @property
-    def record_path(self) -> str | None:
-        if self.object_id is None or self.version is None:
-            return None
-        return f"{self.version}/content/record.json"
-
-    def to_json(self, archive: Archive | None = None) -> dict[str, Any]:
+    def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"source": self.source, "status": self.status, "id": self.object_id,
                                "version": self.version, "title": self.title, "kind": self.kind,
-                               "warnings": list(self.warnings)}
-        if archive is not None and self.object_id and self.version:
-            real = archive.content_path(self.object_id, "record.json", self.version)
-            out["record"] = os.path.relpath(real, archive.root)
+                               "record": self.record, "warnings": list(self.warnings)}
         if self.error is not None:
-            out["error"] = str(self.error)
+            out["error"] = self.error.message
             if self.error.hint:
                 out["hint"] = self.error.hint
         return out
@@ -77,11 +81,17 @@ class Prepared:
     title: str | None
     kind: str
     warnings: list[str] = field(default_factory=list)
+    inputs: dict[str, str | None] = field(default_factory=dict)
+    retry_fetch: bool = False  # some remote image was not obtained
 
 
-def discover(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files to ingest: given files as they are; folders walked recursively, in sorted order,
-    skipping hidden folders and the ``*_files`` asset folders browsers write."""
+def discover(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
+    """Files to ingest, each with whether the user named it.
+
+    Named files are taken as they are; folders are walked recursively in sorted order, skipping
+    hidden folders and the ``*_files`` asset folders browsers write. A file found in a folder
+    that no reader claims (a README, a stray page) is *skipped*; a named one is an error.
+    """
     for path in paths:
         if path.is_dir():
             for root, dirs, files in os.walk(path):
@@ -90,9 +100,9 @@ def discover(paths: Iterable[Path]) -> Iterator[Path]:
                 for name in sorted(files):
                     candidate = Path(root) / name
                     if readers.is_candidate(candidate) and not name.startswith("."):
-                        yield candidate
+                        yield candidate, False
         else:
-            yield path
+            yield path, True
 
 
 def prepare(path: Path, config: Config, session: requests.Session | None = None,
@@ -100,13 +110,14 @@ def prepare(path: Path, config: Config, session: requests.Session | None = None,
     """Read, clean, localise and validate one post; raises InputError for bad input."""
     raw = readers.read(path)
     post = clean(raw)
-    assets: list[Asset] = localise(post.images, raw.base_dir, config, session)
+    inputs: dict[str, str | None] = {}
+    assets: list[Asset] = localise(post.images, raw.base_dir, config, session, inputs)
     identity = identity_of(post, raw)
     record = build_record(raw, post, assets, identity)
     schema.validate("record", record, path=str(path))
     source_name = safe_source_name(path)
     provenance = build_provenance(raw, post, assets, identity, source_name,
-                                  event_time or datetime.now(timezone.utc).isoformat())
+                                  event_time or datetime.now(UTC).isoformat())
     schema.validate("provenance", provenance, path=str(path))
     record_bytes = dumps(record)
     files: dict[str, bytes] = {"record.json": record_bytes, "provenance.json": dumps(provenance),
@@ -118,9 +129,12 @@ def prepare(path: Path, config: Config, session: requests.Session | None = None,
                 if a.status == "missing"]
     if raw.kind in ERROR_KINDS:
         warnings.insert(0, f"the post is {raw.kind}: recorded as such, no body")
+    retry = any(a.status == "missing" and a.original.startswith(("http://", "https://", "//"))
+                for a in assets)
     return Prepared(object_id=identity.object_id, record=record, files=files,
                     record_digest=sha512_hex(record_bytes), source_digest=sha512_hex(raw.data),
-                    title=record.get("title"), kind=record["kind"], warnings=warnings)
+                    title=record.get("title"), kind=record["kind"], warnings=warnings,
+                    inputs=inputs, retry_fetch=retry)
 
 
 def _assets_of(state: dict[str, str]) -> set[str]:
@@ -145,43 +159,31 @@ def _already_archived(archive: Archive, prepared: Prepared) -> str | None:
     return None
 
 
-def store(archive: Archive, prepared: Prepared, source: str) -> IngestResult:
-    existing = _already_archived(archive, prepared)
-    unavailable = prepared.kind in ERROR_KINDS
-    if existing:
-        return IngestResult(source=source, status="unchanged", object_id=prepared.object_id,
-                            version=existing, title=prepared.title, kind=prepared.kind,
-                            warnings=tuple(prepared.warnings))
-    is_new = not archive.exists(prepared.object_id)
-    message = f"ingest {Path(source).name}"
-    result = archive.commit(prepared.object_id, prepared.files, message=message)
-    status = "unavailable" if unavailable else ("added" if is_new else "updated")
-    update_index(archive, prepared.object_id, prepared.record, result.version)
-    return IngestResult(source=source, status=status, object_id=prepared.object_id,
-                        version=result.version, title=prepared.title, kind=prepared.kind,
-                        warnings=tuple(prepared.warnings))
-
-
 def index_entry(record: dict[str, Any], head: str) -> dict[str, Any]:
     return {"title": record.get("title"), "account": (record.get("account") or {}).get("name"),
             "published": record.get("published"), "kind": record.get("kind"), "head": head,
             "versions": int(head.lstrip("v"))}
 
 
-def load_index(archive: Archive) -> dict[str, Any]:
-    import json
-    data = archive.read_extension_file(INDEX_NAME)
+def _load_json_extension(archive: Archive, name: str) -> dict[str, Any] | None:
+    data = archive.read_extension_file(name)
     if data is None:
-        return rebuild_index(archive)
+        return None
     try:
-        return json.loads(data)
+        loaded = json.loads(data)
     except ValueError:
-        return rebuild_index(archive)
+        return None
+    return loaded if isinstance(loaded, dict) else None
+
+
+def load_index(archive: Archive) -> dict[str, Any]:
+    """The list index (id → title, account, date, head); rebuilt if absent or unreadable."""
+    index = _load_json_extension(archive, INDEX_NAME)
+    return index if index is not None else rebuild_index(archive)
 
 
 def rebuild_index(archive: Archive) -> dict[str, Any]:
     """The list index is derived data: it can always be rebuilt from the objects."""
-    import json
     index: dict[str, Any] = {}
     for object_id in archive.object_ids():
         head = archive.head(object_id)
@@ -190,28 +192,168 @@ def rebuild_index(archive: Archive) -> dict[str, Any]:
     return index
 
 
-def update_index(archive: Archive, object_id: str, record: dict[str, Any], head: str) -> None:
-    index = load_index(archive)
-    index[object_id] = index_entry(record, head)
-    archive.write_extension_file(INDEX_NAME, dumps(index))
+def _relative(path: Path | str, base: Path) -> str:
+    """Paths in receipts are relative to the archive, so a clone of archive and inputs
+    elsewhere keeps its receipts valid."""
+    return os.path.relpath(Path(path).resolve(), base.resolve())
+
+
+def settings_fingerprint(config: Config, base: Path) -> str:
+    """What, besides the input files, decides the result of processing a post."""
+    parts = [__version__, str(config.fetch), str(config.max_image_bytes),
+             str(config.max_image_pixels), *sorted(_relative(p, base) for p in config.asset_roots)]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
+
+
+def _sha256_or_none(path: str) -> str | None:
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+class _Run:
+    """State of one ingest run: the archive, the derived indexes, the HTTP session."""
+
+    def __init__(self, archive: Archive, config: Config, refresh: bool):
+        self.archive = archive
+        self.config = config
+        self.refresh = refresh
+        self.session = requests.Session() if config.fetch else None
+        self.index = load_index(archive)
+        self.receipts: dict[str, list[dict[str, Any]]] = (
+            _load_json_extension(archive, RECEIPTS_NAME) or {})
+        self.fingerprint = settings_fingerprint(config, archive.root)
+        self.dirty = False
+
+    def record_path(self, object_id: str, version: str) -> str:
+        real = self.archive.content_path(object_id, "record.json", version)
+        return os.path.relpath(real, self.archive.root)
+
+    def from_receipt(self, path: Path, data: bytes) -> IngestResult | None:
+        if self.refresh:
+            return None
+        source = _relative(path, self.archive.root)
+        for receipt in self.receipts.get(sha512_hex(data), []):
+            if receipt["settings"] != self.fingerprint or receipt["source"] != source:
+                continue
+            if self.config.fetch and receipt.get("retry_fetch"):
+                continue
+            if any(_sha256_or_none(self.archive.root / p) != d
+                   for p, d in receipt["inputs"].items()):
+                continue
+            object_id, version = receipt["id"], receipt["version"]
+            entry = self.index.get(object_id)
+            if entry is None or int(entry["head"][1:]) < int(version[1:]):
+                continue
+            return IngestResult(source=str(path), status="unchanged", object_id=object_id,
+                                version=version, title=receipt.get("title"),
+                                kind=receipt.get("kind"), warnings=tuple(receipt["warnings"]),
+                                record=self.record_path(object_id, version))
+        return None
+
+    def remember(self, path: Path, prepared: Prepared, version: str) -> None:
+        source = _relative(path, self.archive.root)
+        receipt = {"source": source, "settings": self.fingerprint,
+                   "inputs": {_relative(p, self.archive.root): d
+                              for p, d in sorted(prepared.inputs.items())},
+                   "id": prepared.object_id, "version": version, "title": prepared.title,
+                   "kind": prepared.kind, "warnings": prepared.warnings,
+                   "retry_fetch": prepared.retry_fetch}
+        others = [r for r in self.receipts.get(prepared.source_digest, [])
+                  if r["source"] != source]
+        receipts = sorted([*others, receipt], key=lambda r: r["source"])
+        if receipts != self.receipts.get(prepared.source_digest):
+            self.receipts[prepared.source_digest] = receipts
+            self.dirty = True
+
+    def ingest(self, path: Path) -> IngestResult:
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise InputError("no such file", path=path) from None
+        except IsADirectoryError:
+            raise InputError("is a folder, not a file", path=path) from None
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror}", path=path) from None
+        quick = self.from_receipt(path, data)
+        if quick is not None:
+            return quick
+        prepared = prepare(path, self.config, self.session)
+        existing = _already_archived(self.archive, prepared)
+        if existing:
+            self.remember(path, prepared, existing)
+            return IngestResult(source=str(path), status="unchanged",
+                                object_id=prepared.object_id, version=existing,
+                                title=prepared.title, kind=prepared.kind,
+                                warnings=tuple(prepared.warnings),
+                                record=self.record_path(prepared.object_id, existing))
+        is_new = not self.archive.exists(prepared.object_id)
+        result = self.archive.commit(prepared.object_id, prepared.files,
+                                     message=f"ingest {path.name}")
+        self.index[prepared.object_id] = index_entry(prepared.record, result.version)
+        self.dirty = True
+        self.remember(path, prepared, result.version)
+        status = ("unavailable" if prepared.kind in ERROR_KINDS
+                  else "added" if is_new else "updated")
+        return IngestResult(source=str(path), status=status, object_id=prepared.object_id,
+                            version=result.version, title=prepared.title, kind=prepared.kind,
+                            warnings=tuple(prepared.warnings),
+                            record=self.record_path(prepared.object_id, result.version))
+
+    def flush(self) -> None:
+        """Write the derived indexes once per run (they can always be rebuilt)."""
+        if self.dirty:
+            self.archive.write_extension_file(INDEX_NAME, dumps(self.index))
+            self.archive.write_extension_file(RECEIPTS_NAME, dumps(self.receipts))
+            self.dirty = False
 
 
 def ingest_paths(paths: Iterable[Path], config: Config, *,
                  on_result: Callable[[IngestResult], None] | None = None,
-                 wait: bool = False) -> list[IngestResult]:
+                 wait: bool = False, refresh: bool = False) -> list[IngestResult]:
     """Ingest files and folders into the configured archive; one result per file."""
     files = list(discover(paths))
     archive = Archive.open(config.archive, create=True)
     results: list[IngestResult] = []
-    session = requests.Session() if config.fetch else None
     with archive.writer(wait=wait):
-        for path in files:
-            try:
-                prepared = prepare(path, config, session)
-                result = store(archive, prepared, str(path))
-            except InputError as exc:
-                result = IngestResult(source=str(path), status="failed", error=exc)
-            results.append(result)
-            if on_result:
-                on_result(result)
+        run = _Run(archive, config, refresh)
+        try:
+            for path, named in files:
+                try:
+                    result = run.ingest(path)
+                except UnsupportedFormat as exc:
+                    result = IngestResult(source=str(path), status="failed" if named
+                                          else "skipped", error=exc)
+                except InputError as exc:
+                    result = IngestResult(source=str(path), status="failed", error=exc)
+                results.append(result)
+                if on_result:
+                    on_result(result)
+        finally:
+            run.flush()
     return results
+
+
+def check_archive(archive: Archive) -> FsckReport:
+    """Fixity and OCFL structure (the store's fsck), plus every version's record and
+    provenance against the JSON Schemas."""
+    report = archive.fsck()
+    for object_id in archive.object_ids():
+        for version in archive.versions(object_id):
+            for name in ("record.json", "provenance.json"):
+                if name not in version.state:
+                    report.problems.append(Problem(f"{object_id} {version.number}",
+                                                   f"{name} is missing"))
+                    continue
+                try:
+                    document = json.loads(archive.read_bytes(object_id, name, version.number))
+                except (OSError, ValueError) as exc:
+                    report.problems.append(Problem(f"{object_id} {version.number} {name}",
+                                                   f"unreadable: {exc}"))
+                    continue
+                for message in schema.errors(name.removesuffix(".json"), document):
+                    report.problems.append(Problem(f"{object_id} {version.number} {name}",
+                                                   message))
+    return report

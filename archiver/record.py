@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from archiver import __version__
 from archiver.canonical import sha512_hex
 from archiver.clean.metadata import url_identity
 from archiver.model import Asset, CleanPost, RawPost
+from archiver.version import __version__
 
 RECORD_SCHEMA_VERSION = 1
 

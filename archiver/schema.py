@@ -7,7 +7,7 @@ the record is wrong. A record that fails is a bug in archiver (exit 70), never w
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,7 @@ from archiver.errors import SchemaError
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 
 
-@lru_cache(maxsize=None)
+@cache
 def validator(name: str) -> Draft202012Validator:
     path = SCHEMA_DIR / f"{name}.schema.json"
     schema = json.loads(path.read_text(encoding="utf-8"))

@@ -35,11 +35,12 @@ import os
 import re
 import shutil
 import uuid
-from contextlib import contextmanager
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 from archiver.errors import ArchiveBusy, ArchiveError, NotFound
 
@@ -160,7 +161,7 @@ def object_root_for(object_id: str) -> str:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 class Archive:
@@ -173,7 +174,7 @@ class Archive:
     # -- opening -----------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, root: Path | str, create: bool = False) -> "Archive":
+    def open(cls, root: Path | str, create: bool = False) -> Archive:
         root = Path(root)
         if (root / f"0={SPEC}").is_file():
             return cls(root)
@@ -202,11 +203,11 @@ class Archive:
     # -- locking -----------------------------------------------------------------------------
 
     @contextmanager
-    def writer(self, wait: bool = False) -> Iterator["Archive"]:
+    def writer(self, wait: bool = False) -> Iterator[Archive]:
         """Hold the archive's single-writer lock; recover interrupted commits first."""
         lock_dir = self.root / "extensions" / LOCK
         lock_dir.mkdir(parents=True, exist_ok=True)
-        handle = open(lock_dir / "lock", "a+")
+        handle = open(lock_dir / "lock", "a+")  # noqa: SIM115 (held open across the yield)
         try:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
@@ -423,10 +424,8 @@ class Archive:
             if here == self.root or "extensions" in here.relative_to(self.root).parts:
                 continue
             if not dirs and not files:
-                try:
+                with suppress(OSError):
                     here.rmdir()
-                except OSError:
-                    pass
 
     # -- checking ----------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Iterable
+from collections.abc import Iterable
 from urllib.parse import unquote
 
 _STOP = "\\s\"'<>\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
@@ -30,9 +30,7 @@ _PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi\s*[:：]\s*|doi\s+)",
 def _strip_trailing(doi: str) -> str:
     while doi:
         last = doi[-1]
-        if last in _TRAILING:
-            doi = doi[:-1]
-        elif last in _CLOSERS and doi.count(_CLOSERS[last]) < doi.count(last):
+        if last in _TRAILING or last in _CLOSERS and doi.count(_CLOSERS[last]) < doi.count(last):
             doi = doi[:-1]
         else:
             break
@@ -86,9 +84,7 @@ def _joins(prev: str, nxt: str) -> bool:
         return False
     # "…/sim.8766." + "2023;40(5)…" would be a false join: a DOI that already looks complete
     # and ends with a full stop only continues when the next line is that one token alone.
-    if DOI_RE.search(token) and token.endswith(".") and len(nxt.split()) != 1:
-        return False
-    return True
+    return not (DOI_RE.search(token) and token.endswith(".") and len(nxt.split()) != 1)
 
 
 def join_split_lines(lines: list[str]) -> list[str]:

@@ -7,7 +7,7 @@ order of :data:`STEPS` is the order they run in.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from archiver.clean import selectors
 from archiver.model import Block, ImageRef

@@ -1,7 +1,7 @@
 """Readers: one module per input format, chosen by deterministic detection.
 
 Each reader module exposes ``FORMAT`` (its name, recorded in provenance), ``detect(path, head)``
-(``head`` = the first 64 KiB of the file) and ``read(path) -> RawPost``. Detection is tried in
+(``head`` = the first MiB of the file) and ``read(path) -> RawPost``. Detection is tried in
 the fixed order of :data:`READERS`; the first reader that claims a file reads it.
 """
 
@@ -15,6 +15,7 @@ from archiver.model import RawPost
 from archiver.readers import fragment, markdown, wechat_html
 
 READERS: tuple[ModuleType, ...] = (markdown, wechat_html, fragment)
+HEAD_BYTES = 1 << 20  # enough to reach the markers behind a page's inline CSS
 SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm", ".xhtml"})
 
 
@@ -22,7 +23,7 @@ def detect(path: Path) -> ModuleType:
     """Return the reader for ``path`` or raise an InputError saying why there is none."""
     try:
         with path.open("rb") as handle:
-            head = handle.read(65536)
+            head = handle.read(HEAD_BYTES)
     except FileNotFoundError:
         raise InputError("no such file", path=path) from None
     except IsADirectoryError:
@@ -37,8 +38,8 @@ def detect(path: Path) -> ModuleType:
     raise UnsupportedFormat(
         "not a supported saved post",
         path=path,
-        hint="supported: Markdown export (.md), WeChat article page or #js_content fragment "
-             "(.html)",
+        hint="supported: Markdown export (.md with front matter or WeChat links/images), WeChat "
+             "article page or #js_content fragment (.html)",
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 import html
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 from archiver.errors import MalformedInput
@@ -117,7 +117,7 @@ def parse_date(value: object) -> tuple[str | None, bool]:
     if tz is None:
         return naive.replace(tzinfo=SHANGHAI).isoformat(), False
     if tz == "Z":
-        return naive.replace(tzinfo=timezone.utc).isoformat(), True
+        return naive.replace(tzinfo=UTC).isoformat(), True
     sign = 1 if tz[0] == "+" else -1
     digits = tz[1:].replace(":", "")
     offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))

@@ -16,11 +16,18 @@ from archiver.readers._text import decode
 FORMAT = "html-fragment"
 
 
+# WeChat's image host and the attributes its editor writes on body elements
+_MARKERS = (b"mmbiz", b"wx_fmt", b"data-src", b"data-ratio", b"rich_media", b"js_content",
+            b"data-tools", b"data-role", b"mp.weixin.qq.com")
+
+
 def detect(path: Path, head: bytes) -> bool:
     if path.suffix.lower() not in (".html", ".htm", ".xhtml"):
         return False
     lowered = head.lstrip()[:2048].lower()
-    return lowered.startswith(b"<") and b"<html" not in lowered and b"<head" not in lowered
+    if not lowered.startswith(b"<") or b"<html" in lowered or b"<head" in lowered:
+        return False
+    return any(marker in head for marker in _MARKERS)
 
 
 def read(path: Path) -> RawPost:

@@ -36,14 +36,24 @@ _BY_LINE = re.compile(r"\A\s*(?P<title>[^\n]+?) by (?P<account>[^\n]+?)\s*\n-{3,
 _ORIGINAL_LINK = re.compile(
     r"""(?:<hr\s*/?>\s*)?<a\s+href=["'](?P<url>[^"']+)["'][^>]*>\s*原文链接\s*</a>\s*\Z""", re.S)
 _H1 = re.compile(r"\A\s*#\s+(?P<title>[^\n]+)\n")
-_HEADER_LINE = re.compile(r"\A\s*>\s*(?P<label>来源|发布时间|原文链接|作者)\s*[:：]\s*(?P<value>[^\n]*)\n")
+_HEADER_LINE = re.compile(
+    r"\A\s*>\s*(?P<label>来源|发布时间|原文链接|作者)\s*[:：]\s*(?P<value>[^\n]*)\n")
 _FETCH_FOOTER = re.compile(r"(?:\n-{3,}\s*\n)?\s*\*本文抓取时间\s*[:：]\s*(?P<when>[^*\n]+)\*\s*\Z")
 
 _RENDERER = MarkdownIt("commonmark", {"html": True}).enable("table")
 
 
+_MARKERS = (b"mmbiz", b"mp.weixin.qq.com", b"qpic.cn", b"wx_fmt", "公众号".encode(),
+            "微信".encode())
+
+
 def detect(path: Path, head: bytes) -> bool:
-    return path.suffix.lower() in (".md", ".markdown")
+    """A Markdown file that opens with YAML front matter or carries WeChat markers (image
+    hosts, article links); other Markdown files (READMEs, notes) are not posts."""
+    if path.suffix.lower() not in (".md", ".markdown"):
+        return False
+    text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    return text.startswith(b"---") or any(marker in head for marker in _MARKERS)
 
 
 def _front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:

@@ -18,8 +18,8 @@ from __future__ import annotations
 import functools
 import html as htmlmod
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import lxml.html
 from lxml import etree
@@ -41,7 +41,7 @@ def detect(path: Path, head: bytes) -> bool:
     lowered = head[:4096].lower()
     if b"<html" not in lowered and b"<head" not in lowered and b"<!doctype" not in lowered:
         return False
-    return True
+    return any(marker in head for marker in _MARKERS)
 
 
 # --- script variables -------------------------------------------------------------------------
@@ -54,14 +54,14 @@ def _literal(match: re.Match[str], start: int = 1) -> str:
     return js_unescape(value or "")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _var_pattern(name: str) -> re.Pattern[str]:
     # Starts with a literal so the regex engine can skip ahead; word boundary checked by hand.
     return re.compile(r"var\s+" + name + r"\s*=\s*((?:(?:htmlDecode|JsDecode)\()?" + _STR +
                       r"\)?(?:\s*\|\|\s*" + _STR + r")*)")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _prop_pattern(name: str) -> re.Pattern[str]:
     return re.compile(name + r"\s*:\s*(?:JsDecode\()?" + _STR)
 
@@ -156,7 +156,7 @@ def _picture_urls(text: str) -> list[str]:
     while i < end:
         ch = text[i]
         if ch in "'\"":
-            close = re.compile(r"(?:[^%s\\\n]|\\.)*%s" % (ch, ch))
+            close = re.compile(rf"(?:[^{ch}\\\n]|\\.)*{ch}")
             match = close.match(text, i + 1)
             i = match.end() if match else i + 1
             continue

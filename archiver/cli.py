@@ -1,0 +1,372 @@
+"""The command line: options → Config → library call → rendering. Nothing else lives here.
+
+stdout carries data (tables, records, JSON); stderr carries messages and progress bars. Every
+error the library raises on purpose reaches :func:`_fail`, which prints
+``archiver: error: <path>: <message>`` and a hint, and exits with the error's code; anything
+else is a bug (exit 70), shown with a traceback only under ``--traceback``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import sys
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from archiver.config import Config, load_config
+from archiver.errors import ArchiverError, ExitCode, NotFound, UsageError, worst
+from archiver.version import __version__
+
+app = typer.Typer(
+    name="archiver",
+    help="Turn saved WeChat Official Account posts into clean, versioned, verifiable records "
+         "in an OCFL archive.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+# -- options shared by the commands (each accepted after the command name) -------------------
+
+ArchiveOpt = typer.Option(None, "--archive", envvar="ARCHIVER_ARCHIVE", show_envvar=True,
+                          help="Archive folder (an OCFL storage root). Default: ./archive.")
+JsonOpt = typer.Option(False, "--json", help="Write machine-readable JSON to stdout.")
+QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress bar or summary on stderr.")
+TracebackOpt = typer.Option(False, "--traceback", help="Show a traceback for internal errors.")
+
+
+class Format(StrEnum):
+    json = "json"
+    markdown = "markdown"
+    text = "text"
+
+
+def _config(archive: Path | None, **overrides: Any) -> Config:
+    return load_config().with_overrides(archive=archive, **overrides)
+
+
+def _fail(error: ArchiverError) -> None:
+    where = f"{error.path}: " if error.path else ""
+    err.print(f"archiver: error: {where}{error.message}", markup=False)
+    if error.hint:
+        err.print(f"  hint: {error.hint}", markup=False)
+
+
+@contextmanager
+def _errors(show_traceback: bool) -> Iterator[None]:
+    """The one error funnel: library errors → message + exit code; bugs → exit 70."""
+    try:
+        yield
+    except ArchiverError as exc:
+        _fail(exc)
+        raise typer.Exit(int(exc.exit_code)) from None
+    except (typer.Exit, typer.Abort, KeyboardInterrupt):
+        raise
+    except BrokenPipeError:
+        # the reader went away (`archiver list | head`): stop quietly; what ingest committed
+        # before this point is complete and consistent
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(0) from None
+    except Exception as exc:  # a bug: say so, and how to report it
+        if show_traceback:
+            traceback.print_exc()
+        err.print(f"archiver: internal error: {type(exc).__name__}: {exc}", markup=False)
+        if not show_traceback:
+            err.print("  hint: re-run with --traceback and report the output", markup=False)
+        raise typer.Exit(int(ExitCode.INTERNAL)) from None
+
+
+def _emit_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n")
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"archiver {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: bool = typer.Option(False, "--version", callback=_version_callback,
+                                 is_eager=True, help="Show the version and exit."),
+) -> None:
+    """Exit codes: 0 ok · 1 a citation is wrong · 2 usage · 3 citations could not be checked ·
+    4 bad input · 5 archive integrity or lock problem · 70 internal error."""
+
+
+# -- ingest -----------------------------------------------------------------------------------
+
+@app.command()
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="Saved posts, or folders to search for them."),
+    archive: Path | None = ArchiveOpt,
+    no_fetch: bool = typer.Option(False, "--no-fetch",
+                                  help="Stay off the network: remote images are recorded as "
+                                       "missing instead of downloaded."),
+    asset_root: list[Path] = typer.Option([], "--asset-root",
+                                          help="Folder where site-absolute image paths such as "
+                                               "/images/1.jpg are looked up (repeatable)."),
+    refresh: bool = typer.Option(False, "--refresh",
+                                 help="Re-process every post even if its source and the files "
+                                      "it uses are unchanged since the last ingest."),
+    wait: bool = typer.Option(False, "--wait", help="Wait for another writer instead of "
+                                                    "failing with exit 5."),
+    as_json: bool = JsonOpt,
+    quiet: bool = QuietOpt,
+    show_traceback: bool = TracebackOpt,
+) -> None:
+    """Ingest saved posts into the archive: one object per post, a new version only on change.
+
+    Prints one line per post (with --json: one JSON object per line with id, version, status,
+    source, title, record, warnings). Exit 4 if any input could not be read.
+    """
+    from archiver.pipeline import discover, ingest_paths
+
+    with _errors(show_traceback):
+        overrides: dict[str, Any] = {"fetch": False} if no_fetch else {}
+        config = _config(archive, **overrides)
+        if asset_root:
+            config = config.with_overrides(asset_roots=tuple(config.asset_roots) + tuple(
+                asset_root))
+        total = sum(1 for _ in discover(paths))
+        progress = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
+                            TimeElapsedColumn(), TextColumn("{task.description}"),
+                            console=err, transient=True, disable=quiet)
+
+        def on_result(result: Any) -> None:
+            if as_json:
+                _emit_json(result.to_json())
+            elif result.status != "skipped":
+                title = result.title or ""
+                where = f"{result.object_id} {result.version}" if result.object_id else "-"
+                typer.echo(f"{result.status:<11} {where}  {title or result.source}")
+                for warning in result.warnings:
+                    if not quiet:
+                        err.print(f"  warning: {warning}", markup=False)
+            if result.status == "skipped":
+                if not quiet:
+                    err.print(f"  skipped {result.source}: {result.error.message}", markup=False)
+            elif result.error is not None:
+                _fail(result.error)
+            progress.update(task, advance=1, description=Path(result.source).name[:40])
+
+        with progress:
+            task = progress.add_task("", total=total)
+            results = ingest_paths(paths, config, on_result=on_result, wait=wait,
+                                   refresh=refresh)
+        counts: dict[str, int] = {}
+        for result in results:
+            counts[result.status] = counts.get(result.status, 0) + 1
+        if not quiet:
+            summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+            err.print(f"{len(results)} post(s): {summary or 'nothing to ingest'} "
+                      f"→ {config.archive}", markup=False)
+        if not results:
+            raise UsageError("no saved posts found in the given paths",
+                             hint="give .md or .html files, or folders holding them")
+        raise typer.Exit(int(worst([ExitCode.BAD_INPUT for r in results
+                                    if r.status == "failed"])))
+
+
+# -- reading the archive ----------------------------------------------------------------------
+
+def _open_archive(archive: Path | None) -> Any:
+    from archiver.store import Archive
+    return Archive.open(_config(archive).archive, create=False)
+
+
+def resolve_id(store: Any, given: str) -> str:
+    """A full object id, or an unambiguous prefix of one (with or without ``wx:``)."""
+    ids = store.object_ids()
+    if given in ids:
+        return given
+    candidates = [i for i in ids if i.startswith(given) or i.startswith("wx:" + given)]
+    if len(candidates) == 1:
+        return candidates[0]
+    if not candidates:
+        raise NotFound(f"no post with id {given!r} in the archive", path=store.root,
+                       hint="`archiver list` shows the ids")
+    raise UsageError(f"{given!r} matches {len(candidates)} posts: "
+                     + ", ".join(candidates[:5]), hint="give more of the id")
+
+
+@app.command(name="list")
+def list_posts(
+    archive: Path | None = ArchiveOpt,
+    as_json: bool = JsonOpt,
+    show_traceback: bool = TracebackOpt,
+) -> None:
+    """List the posts in the archive: id, versions, date, account and title."""
+    from archiver.pipeline import load_index
+
+    with _errors(show_traceback):
+        store = _open_archive(archive)
+        index = load_index(store)
+        for object_id in sorted(index):
+            entry = index[object_id]
+            if as_json:
+                _emit_json({"id": object_id, **entry})
+            else:
+                date = (entry.get("published") or "")[:10] or "-" * 10
+                title = entry.get("title") or f"({entry['kind']})"
+                typer.echo(f"{object_id}  {entry['head']:<4} {date}  "
+                           f"{entry.get('account') or '-'}  {title}")
+
+
+@app.command()
+def show(
+    post_id: str = typer.Argument(..., metavar="ID", help="Post id, or a unique prefix of it."),
+    version: str | None = typer.Option(None, "--version", "-v", help="Version, e.g. v1 "
+                                                                        "(default: the latest)."),
+    fmt: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
+    archive: Path | None = ArchiveOpt,
+    as_json: bool = typer.Option(False, "--json", help="Print the record as JSON "
+                                                      "(same as --format json)."),
+    show_traceback: bool = TracebackOpt,
+) -> None:
+    """Show one archived post."""
+    from archiver.render import record_markdown, record_text
+
+    with _errors(show_traceback):
+        store = _open_archive(archive)
+        object_id = resolve_id(store, post_id)
+        record = json.loads(store.read_bytes(object_id, "record.json", version))
+        if as_json or fmt is Format.json:
+            sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True)
+                             + "\n")
+        elif fmt is Format.markdown:
+            sys.stdout.write(record_markdown(record))
+        else:
+            sys.stdout.write(record_text(record))
+
+
+@app.command()
+def log(
+    post_id: str = typer.Argument(..., metavar="ID", help="Post id, or a unique prefix of it."),
+    archive: Path | None = ArchiveOpt,
+    as_json: bool = JsonOpt,
+    show_traceback: bool = TracebackOpt,
+) -> None:
+    """Show the version history of one post."""
+    with _errors(show_traceback):
+        store = _open_archive(archive)
+        object_id = resolve_id(store, post_id)
+        versions = store.versions(object_id)
+        if as_json:
+            _emit_json({"id": object_id, "versions": [
+                {"version": v.number, "created": v.created, "message": v.message,
+                 "user": v.user, "files": len(v.state)} for v in versions]})
+            return
+        for v in reversed(versions):
+            typer.echo(f"{v.number:<4} {v.created}  {v.message or ''}  ({len(v.state)} files)")
+
+
+def diff_versions(store: Any, object_id: str, old: str, new: str) -> dict[str, Any]:
+    """What changed between two versions: record fields, body blocks, files."""
+    a_state = {v.number: v.state for v in store.versions(object_id)}
+    for number in (old, new):
+        if number not in a_state:
+            raise NotFound(f"{object_id} has no version {number}",
+                           hint="versions: " + ", ".join(a_state))
+    a = json.loads(store.read_bytes(object_id, "record.json", old))
+    b = json.loads(store.read_bytes(object_id, "record.json", new))
+    fields = {}
+    for key in sorted(set(a) | set(b)):
+        if key in ("blocks", "text"):
+            continue
+        if a.get(key) != b.get(key):
+            fields[key] = {"old": a.get(key), "new": b.get(key)}
+    old_lines = [blk.get("text", "") for blk in a.get("blocks", [])]
+    new_lines = [blk.get("text", "") for blk in b.get("blocks", [])]
+    body = [line for line in difflib.unified_diff(old_lines, new_lines, old, new, lineterm="",
+                                                  n=1)]
+    files = {"added": sorted(set(a_state[new]) - set(a_state[old])),
+             "removed": sorted(set(a_state[old]) - set(a_state[new])),
+             "changed": sorted(p for p in set(a_state[old]) & set(a_state[new])
+                               if a_state[old][p] != a_state[new][p])}
+    return {"id": object_id, "from": old, "to": new, "fields": fields, "body": body,
+            "files": files}
+
+
+@app.command()
+def diff(
+    post_id: str = typer.Argument(..., metavar="ID", help="Post id, or a unique prefix of it."),
+    old: str = typer.Argument(..., metavar="VA", help="Older version, e.g. v1."),
+    new: str = typer.Argument(..., metavar="VB", help="Newer version, e.g. v2."),
+    archive: Path | None = ArchiveOpt,
+    as_json: bool = JsonOpt,
+    show_traceback: bool = TracebackOpt,
+) -> None:
+    """Show what changed between two versions of a post (fields, body, files)."""
+    with _errors(show_traceback):
+        store = _open_archive(archive)
+        object_id = resolve_id(store, post_id)
+        result = diff_versions(store, object_id, old, new)
+        if as_json:
+            _emit_json(result)
+            return
+        for key, change in result["fields"].items():
+            typer.echo(f"field {key}: {json.dumps(change['old'], ensure_ascii=False)} → "
+                       f"{json.dumps(change['new'], ensure_ascii=False)}")
+        for kind in ("added", "removed", "changed"):
+            for path in result["files"][kind]:
+                typer.echo(f"file {kind}: {path}")
+        for line in result["body"]:
+            typer.echo(line)
+        if not (result["fields"] or result["body"] or any(result["files"].values())):
+            typer.echo("no differences")
+
+
+@app.command()
+def fsck(
+    archive: Path | None = ArchiveOpt,
+    as_json: bool = JsonOpt,
+    quiet: bool = QuietOpt,
+    show_traceback: bool = TracebackOpt,
+) -> None:
+    """Check the archive: every digest recomputed, OCFL structure, records against the schemas.
+
+    Exit 5 if anything is wrong.
+    """
+    from archiver.pipeline import check_archive
+
+    with _errors(show_traceback):
+        store = _open_archive(archive)
+        report = check_archive(store)
+        if as_json:
+            _emit_json(report.to_json())
+        else:
+            for problem in report.problems:
+                typer.echo(f"{problem.path}: {problem.message}")
+            if not quiet:
+                state = "ok" if report.ok else f"{len(report.problems)} problem(s)"
+                recovered = (f", {report.recovered} interrupted write(s) recovered"
+                             if report.recovered else "")
+                err.print(f"fsck: {report.objects} object(s), {report.files} file(s): "
+                          f"{state}{recovered}", markup=False)
+        if not report.ok:
+            raise typer.Exit(int(ExitCode.ARCHIVE))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point (click maps usage errors to exit 2)."""
+    app(args=argv, prog_name="archiver")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
