@@ -8,13 +8,12 @@ library exactly as ``archiver ingest --no-fetch`` builds them, without an archiv
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from conftest import WECHAT, labels
 
 from archiver.pipeline import prepare
-from conftest import WECHAT, labels
 
 LABELS = labels()
 ERROR_KINDS = {"deleted", "blocked", "unavailable"}

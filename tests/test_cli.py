@@ -1,0 +1,227 @@
+"""The command line: output streams, messages and every exit code (README's table)."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import WECHAT
+from typer.testing import CliRunner
+
+from archiver.cli import app
+from archiver.errors import ExitCode
+from archiver.store import Archive
+
+SEED = WECHAT / "markdown" / "guozhengxueren-464-kazakhstan.md"
+PAGE = (WECHAT / "html"
+        / "wechatscope__gh_8e98aeecc6c0_2020-10-02_2650512939_raiHy80cW6.y.tar.gz.html")
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def archive_dir(tmp_path: Path, monkeypatch) -> Path:
+    monkeypatch.chdir(tmp_path)  # no archiver.toml, default ./archive would land here
+    monkeypatch.delenv("ARCHIVER_ARCHIVE", raising=False)
+    return tmp_path / "archive"
+
+
+def run(runner: CliRunner, *args: str):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def objects_on_disk(root: Path) -> list[Path]:
+    return sorted(p.parent for p in root.rglob("0=ocfl_object_1.1"))
+
+
+def test_ingest_json_lines_name_the_record(runner, archive_dir):
+    result = run(runner, "ingest", SEED, PAGE, "--archive", archive_dir, "--no-fetch", "--json")
+    assert result.exit_code == ExitCode.OK
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["status"] for r in rows] == ["added", "added"]
+    for row in rows:
+        assert set(row) >= {"id", "version", "status", "source", "title", "record", "warnings"}
+        assert (archive_dir / row["record"]).is_file()
+        record = json.loads((archive_dir / row["record"]).read_text(encoding="utf-8"))
+        assert record["id"] == row["id"]
+    assert rows[1]["id"] == "wx:MzI2NTE1NDc3NA==/2650512939/1"
+
+
+def test_reingest_reports_unchanged(runner, archive_dir):
+    run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
+    again = run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch", "--json")
+    assert json.loads(again.stdout)["status"] == "unchanged"
+    assert json.loads(again.stdout)["version"] == "v1"
+
+
+def test_archive_comes_from_the_environment(runner, archive_dir, monkeypatch):
+    monkeypatch.setenv("ARCHIVER_ARCHIVE", str(archive_dir))
+    assert run(runner, "ingest", SEED, "--no-fetch").exit_code == 0
+    assert len(objects_on_disk(archive_dir)) == 1
+
+
+def test_usage_error_exits_2(runner, archive_dir):
+    result = run(runner, "ingest", SEED, "--no-such-option")
+    assert result.exit_code == ExitCode.USAGE
+
+
+def test_unknown_post_id_exits_2_with_hint(runner, archive_dir):
+    run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
+    result = run(runner, "show", "wx:nothing", "--archive", archive_dir)
+    assert result.exit_code == ExitCode.USAGE
+    assert "archiver: error:" in result.stderr and "no post with id 'wx:nothing'" in result.stderr
+    assert "hint: `archiver list`" in result.stderr
+
+
+def test_bad_input_exits_4_naming_the_file_and_writes_nothing(runner, archive_dir, tmp_path):
+    empty = tmp_path / "empty.md"
+    empty.write_text("")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("hello")
+    run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
+    before = sorted(p.relative_to(archive_dir) for p in archive_dir.rglob("*")
+                    if "extensions" not in p.parts)
+    result = run(runner, "ingest", empty, notes, "--archive", archive_dir, "--no-fetch")
+    assert result.exit_code == ExitCode.BAD_INPUT
+    assert f"archiver: error: {empty}: file is empty" in result.stderr
+    assert f"archiver: error: {notes}: not a supported saved post" in result.stderr
+    after = sorted(p.relative_to(archive_dir) for p in archive_dir.rglob("*")
+                   if "extensions" not in p.parts)
+    assert after == before
+
+
+def test_malformed_front_matter_exits_4_with_line(runner, archive_dir, tmp_path):
+    bad = tmp_path / "bad.md"
+    bad.write_text("---\ntitle: [unclosed\n---\nbody mmbiz\n", encoding="utf-8")
+    result = run(runner, "ingest", bad, "--archive", archive_dir, "--no-fetch")
+    assert result.exit_code == ExitCode.BAD_INPUT
+    assert re.search(rf"{re.escape(str(bad))}: front matter is not valid YAML", result.stderr)
+    assert objects_on_disk(archive_dir) == []
+
+
+def test_missing_file_exits_4(runner, archive_dir, tmp_path):
+    result = run(runner, "ingest", tmp_path / "nope.md", "--archive", archive_dir)
+    assert result.exit_code == ExitCode.BAD_INPUT
+    assert "nope.md: no such file" in result.stderr
+
+
+def test_folder_walk_skips_files_that_are_not_posts(runner, archive_dir, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEED, folder)
+    (folder / "README.md").write_text("# my notes\n\nnothing to see\n")
+    result = run(runner, "ingest", folder, "--archive", archive_dir, "--no-fetch", "--json")
+    assert result.exit_code == ExitCode.OK
+    statuses = sorted(json.loads(line)["status"] for line in result.stdout.splitlines())
+    assert statuses == ["added", "skipped"]
+
+
+def test_locked_archive_exits_5(runner, archive_dir):
+    run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
+    with Archive.open(archive_dir).writer():
+        result = run(runner, "ingest", PAGE, "--archive", archive_dir, "--no-fetch")
+    assert result.exit_code == ExitCode.ARCHIVE
+    assert "another archiver process is writing to this archive" in result.stderr
+    assert "--wait" in result.stderr
+
+
+def test_fsck_ok_then_flipped_byte_exits_5(runner, archive_dir):
+    run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
+    assert run(runner, "fsck", "--archive", archive_dir).exit_code == ExitCode.OK
+    source = next(archive_dir.rglob("source/*.md"))
+    data = bytearray(source.read_bytes())
+    data[100] ^= 0x01
+    source.write_bytes(bytes(data))
+    result = run(runner, "fsck", "--archive", archive_dir, "--json")
+    assert result.exit_code == ExitCode.ARCHIVE
+    report = json.loads(result.stdout)
+    assert report["ok"] is False
+    assert any(p["path"].endswith(source.name) for p in report["problems"])
+
+
+def test_not_an_archive_exits_5(runner, tmp_path):
+    folder = tmp_path / "stuff"
+    folder.mkdir()
+    (folder / "file.txt").write_text("x")
+    result = run(runner, "list", "--archive", folder)
+    assert result.exit_code == ExitCode.ARCHIVE
+    assert "not an OCFL storage root" in result.stderr
+
+
+def test_internal_error_exits_70_without_traceback(runner, archive_dir, monkeypatch):
+    def boom(*args, **kwargs):
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr("archiver.pipeline.clean", boom)
+    result = run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
+    assert result.exit_code == ExitCode.INTERNAL
+    assert "archiver: internal error: RuntimeError: simulated bug" in result.stderr
+    assert "Traceback" not in result.stderr
+    shown = run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch", "--traceback")
+    assert "Traceback" in shown.stderr
+
+
+def test_list_show_log(runner, archive_dir):
+    run(runner, "ingest", SEED, PAGE, "--archive", archive_dir, "--no-fetch")
+    listed = [json.loads(x) for x in run(runner, "list", "--archive", archive_dir,
+                                          "--json").stdout.splitlines()]
+    assert {x["title"] for x in listed} >= {"于宁杰|在漳州市第五次律师代表大会上的致词"}
+    shown = run(runner, "show", "wx:MzI2NTE1", "--archive", archive_dir, "--json")
+    assert json.loads(shown.stdout)["account"]["id"] == "gh_8e98aeecc6c0"
+    text = run(runner, "show", "wx:MzI2NTE1", "--archive", archive_dir).stdout
+    assert "account: 漳州市律师协会 gh_8e98aeecc6c0" in text
+    markdown = run(runner, "show", "wx:MzI2NTE1", "--format", "markdown", "--archive",
+                   archive_dir).stdout
+    assert markdown.startswith("# 于宁杰|在漳州市第五次律师代表大会上的致词\n")
+    history = json.loads(run(runner, "log", "wx:MzI2NTE1", "--archive", archive_dir,
+                             "--json").stdout)
+    assert [v["version"] for v in history["versions"]] == ["v1"]
+
+
+def test_changed_post_adds_a_version_and_diff_shows_it(runner, archive_dir, tmp_path):
+    post = tmp_path / "post.md"
+    original = SEED.read_text(encoding="utf-8")
+    post.write_text(original, encoding="utf-8")
+    run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch")
+    post.write_text(original.replace("哈萨克斯坦还通过经济关系宣示主权",
+                                     "哈萨克斯坦还通过经济与文化关系宣示主权"), encoding="utf-8")
+    second = json.loads(run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch",
+                            "--json").stdout)
+    assert (second["status"], second["version"]) == ("updated", "v2")
+    oid = second["id"]
+    v1 = json.loads(run(runner, "show", oid, "--version", "v1", "--archive", archive_dir,
+                        "--json").stdout)
+    assert "哈萨克斯坦还通过经济关系宣示主权" in v1["text"]  # v1 is immutable
+    diff = json.loads(run(runner, "diff", oid, "v1", "v2", "--archive", archive_dir,
+                          "--json").stdout)
+    assert any("经济与文化关系" in line for line in diff["body"] if line.startswith("+"))
+    assert "record.json" in diff["files"]["changed"]
+    assert run(runner, "diff", oid, "v1", "v9", "--archive", archive_dir).exit_code == 2
+
+
+def test_every_command_is_documented_in_readme():
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    names = [c.name or c.callback.__name__ for c in app.registered_commands]
+    assert names
+    for name in names:
+        assert f"`archiver {name}" in readme, name
+
+
+def test_installed_entry_point_runs(tmp_path):
+    """One smoke test through a real process: the console script's module and exit codes."""
+    done = subprocess.run([sys.executable, "-m", "archiver", "--version"], capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == 0 and done.stdout.startswith("archiver ")
+    bad = subprocess.run([sys.executable, "-m", "archiver", "ingest", str(tmp_path / "x.md"),
+                          "--archive", str(tmp_path / "a")], capture_output=True, text=True,
+                         check=False)
+    assert bad.returncode == ExitCode.BAD_INPUT
+    assert "x.md: no such file" in bad.stderr
