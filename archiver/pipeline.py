@@ -106,19 +106,22 @@ def discover(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
 
 
 def prepare(path: Path, config: Config, session: requests.Session | None = None,
-            event_time: str | None = None) -> Prepared:
-    """Read, clean, localise and validate one post; raises InputError for bad input."""
+            event_time: str | None = None, validate: bool = True) -> Prepared:
+    """Read, clean, localise and (unless told not to) validate one post against the schemas;
+    raises InputError for bad input and SchemaError (a bug) for an invalid record."""
     raw = readers.read(path)
     post = clean(raw)
     inputs: dict[str, str | None] = {}
     assets: list[Asset] = localise(post.images, raw.base_dir, config, session, inputs)
     identity = identity_of(post, raw)
     record = build_record(raw, post, assets, identity)
-    schema.validate("record", record, path=str(path))
+    if validate:
+        schema.validate("record", record, path=str(path))
     source_name = safe_source_name(path)
     provenance = build_provenance(raw, post, assets, identity, source_name,
                                   event_time or datetime.now(UTC).isoformat())
-    schema.validate("provenance", provenance, path=str(path))
+    if validate:
+        schema.validate("provenance", provenance, path=str(path))
     record_bytes = dumps(record)
     files: dict[str, bytes] = {"record.json": record_bytes, "provenance.json": dumps(provenance),
                                f"source/{source_name}": raw.data}

@@ -65,12 +65,15 @@ def _value(clean: CleanPost, name: str) -> Any:
 
 def _citations(clean: CleanPost) -> list[dict[str, Any]]:
     out = []
+    lowered = [block.text.lower() for block in clean.blocks]
+    squeezed: list[str] | None = None  # without white space: DOIs split across lines
     for doi in clean.dois:
-        location = "link"
-        for i, block in enumerate(clean.blocks):
-            if doi in block.text.lower() or doi in re.sub(r"\s+", "", block.text.lower()):
-                location = f"blocks/{i}"
-                break
+        location = next((f"blocks/{i}" for i, text in enumerate(lowered) if doi in text), None)
+        if location is None:
+            if squeezed is None:
+                squeezed = [re.sub(r"\s+", "", text) for text in lowered]
+            location = next((f"blocks/{i}" for i, text in enumerate(squeezed) if doi in text),
+                            "link")
         out.append({"doi": doi, "location": location})
     return out
 

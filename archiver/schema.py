@@ -18,12 +18,30 @@ from archiver.errors import SchemaError
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 
 
+def inline_local_refs(schema: Any, root: Any = None) -> Any:
+    """Replace ``{"$ref": "#/$defs/x"}`` by the definition itself.
+
+    The schemas are not recursive, so this is exact; it spares the validator a reference
+    lookup per array item, which is most of its cost on a long post.
+    """
+    root = schema if root is None else root
+    if isinstance(schema, dict):
+        ref = schema.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/$defs/") and len(schema) == 1:
+            return inline_local_refs(root["$defs"][ref.removeprefix("#/$defs/")], root)
+        return {k: inline_local_refs(v, root) for k, v in schema.items()}
+    if isinstance(schema, list):
+        return [inline_local_refs(v, root) for v in schema]
+    return schema
+
+
 @cache
 def validator(name: str) -> Draft202012Validator:
     path = SCHEMA_DIR / f"{name}.schema.json"
     schema = json.loads(path.read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return Draft202012Validator(inline_local_refs(schema),
+                                format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 def errors(name: str, document: Any) -> list[str]:

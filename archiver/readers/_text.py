@@ -28,21 +28,26 @@ def declared_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii").lower() if match else None
 
 
-def decode(data: bytes, path: Path, declared: str | None = None) -> str:
-    """Decode input bytes to text, raising MalformedInput naming the file when impossible."""
+def encoding_of(data: bytes, path: Path, declared: str | None = None) -> tuple[str, int]:
+    """(encoding, length of the byte-order mark) of input bytes, as a browser would decide."""
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
                           (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom):
-            return _strict(data[len(bom):], encoding, path)
+            return encoding, len(bom)
     charset = declared or declared_charset(data) or "utf-8"
     if charset in _GB_FAMILY:
         charset = "gb18030"
     try:
-        codecs.lookup(charset)
+        return codecs.lookup(charset).name, 0
     except LookupError:
         raise MalformedInput(f"unknown character set {charset!r} declared", path=path,
                              hint="re-save the page as UTF-8") from None
-    return _strict(data, charset, path)
+
+
+def decode(data: bytes, path: Path, declared: str | None = None) -> str:
+    """Decode input bytes to text, raising MalformedInput naming the file when impossible."""
+    encoding, skip = encoding_of(data, path, declared)
+    return _strict(data[skip:], encoding, path)
 
 
 def _strict(data: bytes, encoding: str, path: Path) -> str:

@@ -26,7 +26,7 @@ from lxml import etree
 
 from archiver.errors import MalformedInput
 from archiver.model import RawPost, Sourced
-from archiver.readers._text import decode, js_unescape, parse_date, unix_to_iso
+from archiver.readers._text import decode, encoding_of, js_unescape, parse_date, unix_to_iso
 
 FORMAT = "wechat-html"
 
@@ -66,17 +66,28 @@ def _prop_pattern(name: str) -> re.Pattern[str]:
     return re.compile(name + r"\s*:\s*(?:JsDecode\()?" + _STR)
 
 
-def _var(text: str, name: str) -> str | None:
-    """The first non-empty string a ``var NAME = "…" || "…"`` assignment yields."""
-    for match in _var_pattern(name).finditer(text):
+_VARS = ("msg_title", "nickname", "user_name", "biz", "mid", "idx", "ct", "create_time",
+         "oriCreateTime", "createTimestamp", "msg_link", "msg_source_url", "author", "msg_desc",
+         "item_show_type")
+
+
+def _scan_vars(text: str) -> dict[str, str]:
+    """Every ``var NAME = "…" || "…"`` of :data:`_VARS` in one pass: for each name, the first
+    non-empty string its assignments yield."""
+    found: dict[str, str] = {}
+    for match in _var_pattern("(" + "|".join(_VARS) + ")").finditer(text):
         start = match.start()
         if start and (text[start - 1].isalnum() or text[start - 1] in "_$"):
             continue
-        for lit in re.finditer(_STR, match.group(1)):
+        name = match.group(1)
+        if name in found:
+            continue
+        for lit in re.finditer(_STR, match.group(2)):
             value = _literal(lit)
             if value:
-                return value
-    return None
+                found[name] = value
+                break
+    return found
 
 
 def _prop(text: str, name: str) -> str | None:
@@ -209,15 +220,19 @@ def _url_ids(url: str | None) -> dict[str, str]:
 
 def read(path: Path) -> RawPost:
     data = path.read_bytes()
-    text = decode(data, path)
+    decode(data, path)  # strict: bytes that do not decode make the page malformed
+    encoding, skip = encoding_of(data, path)
     try:
-        doc = lxml.html.document_fromstring(text)
+        # lxml parses bytes in a known encoding about five times faster than a str
+        doc = lxml.html.document_fromstring(
+            data[skip:], parser=lxml.html.HTMLParser(encoding=encoding))
     except (etree.ParserError, ValueError) as exc:
         raise MalformedInput(f"cannot parse HTML: {exc}", path=path) from None
 
     # Page variables live in inline scripts; scanning only those keeps the regexes off the
-    # (often megabytes of) article markup.
+    # (often megabytes of) article markup, and one pass finds every variable we read.
     text = "\n".join(el.text for el in doc.iter("script") if el.text)
+    page_vars = _scan_vars(text)
     fields: dict[str, Sourced] = {}
 
     def put(name: str, value: str | None, source: str, conv: Callable[[str], object] | None = None
@@ -235,7 +250,7 @@ def read(path: Path) -> RawPost:
     body_html: str | None = None
     notes: list[str] = []
 
-    item_show_type = _var(text, "item_show_type") or _prop(text, "item_show_type")
+    item_show_type = page_vars.get("item_show_type") or _prop(text, "item_show_type")
     is_share_card = bool(doc.xpath("//*[@id='js_share_source']")) or bool(
         doc.xpath("//*[@id='img-content' and contains(@class, 'original_page')]"))
 
@@ -266,41 +281,41 @@ def read(path: Path) -> RawPost:
 
     # Metadata, most authoritative first: the page's own variables, then meta tags, then the
     # visible elements, then the scraper's header block.
-    put("title", _var(text, "msg_title"), "var msg_title", htmlmod.unescape)
+    put("title", page_vars.get("msg_title"), "var msg_title", htmlmod.unescape)
     put("title", _meta(doc, "property", "og:title"), "meta og:title")
     put("title", _text_of(doc, "//*[@id='activity-name']"), "#activity-name")
     put("title", _text_of(doc, "//h1[contains(@class,'article-title')]"), "h1.article-title")
     if kind == "image-share":
         put("title", _prop(text, "title"), "cgiDataNew.title")
 
-    put("account", _var(text, "nickname"), "var nickname", htmlmod.unescape)
+    put("account", page_vars.get("nickname"), "var nickname", htmlmod.unescape)
     put("account", _prop(text, "nick_name"), "cgiData nick_name", htmlmod.unescape)
     put("account", _text_of(doc, "//*[@id='js_name']"), "#js_name")
-    put("account_id", _var(text, "user_name"), "var user_name")
+    put("account_id", page_vars.get("user_name"), "var user_name")
     put("account_id", _prop(text, "user_name"), "cgiData user_name")
 
     for name in ("biz", "mid", "idx"):
-        put(name, _var(text, name), f"var {name}")
+        put(name, page_vars.get(name), f"var {name}")
     put("biz", _prop(text, "bizuin"), "cgiData bizuin")
     put("mid", _prop(text, "mid"), "cgiData mid")
     put("idx", _prop(text, "idx"), "cgiData idx")
 
     for var in ("ct", "create_time", "oriCreateTime", "createTimestamp"):
-        put("published", _var(text, var), f"var {var}", unix_to_iso)
+        put("published", page_vars.get(var), f"var {var}", unix_to_iso)
         if "published" in fields and fields["published"].value is None:
             del fields["published"]
     raw_ori = re.search(r"ori_create_time\s*:\s*'(\d+)'", text)
     if raw_ori:
         put("published", raw_ori.group(1), "cgiData ori_create_time", unix_to_iso)
 
-    put("url", _var(text, "msg_link"), "var msg_link", htmlmod.unescape)
+    put("url", page_vars.get("msg_link"), "var msg_link", htmlmod.unescape)
     put("url", _meta(doc, "property", "og:url"), "meta og:url")
     if kind == "image-share":
         put("url", _prop(text, "link"), "cgiDataNew.link", htmlmod.unescape)
-    put("source_url", _var(text, "msg_source_url"), "var msg_source_url", htmlmod.unescape)
-    put("author", _var(text, "author"), "var author", htmlmod.unescape)
+    put("source_url", page_vars.get("msg_source_url"), "var msg_source_url", htmlmod.unescape)
+    put("author", page_vars.get("author"), "var author", htmlmod.unescape)
     put("author", _meta(doc, "name", "author"), "meta author")
-    put("summary", _var(text, "msg_desc"), "var msg_desc", htmlmod.unescape)
+    put("summary", page_vars.get("msg_desc"), "var msg_desc", htmlmod.unescape)
     put("summary", _meta(doc, "property", "og:description"), "meta og:description")
 
     _scraper_header(doc, put)

@@ -1,0 +1,133 @@
+"""Ingest benchmarks: ratios against baselines measured in the same run, on the same bytes.
+
+(a) extraction per post (read + clean + assets + record, no storage; schema validation, which
+    runs before each write, is reported beside it)
+    ÷ the time lxml takes just to parse the same bytes                      target ≤ 3
+(b) a full ingest into a fresh archive ÷ copying the same bytes, sha512-ing them and fsyncing
+    them (the storage floor)                                                target ≤ 2
+(c) re-ingesting the unchanged corpus ÷ the first ingest                    target ≤ 0.05
+
+Each timing is the median of --repeat runs. Run from the project root: ``python bench/ingest.py``
+(``make bench``). The corpus defaults to tests/fixtures/wechat.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import logging
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import lxml.html
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from archiver.config import load_config  # noqa: E402
+from archiver.pipeline import discover, ingest_paths, prepare  # noqa: E402
+from archiver.readers import UnsupportedFormat, detect  # noqa: E402
+
+
+def median_time(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def posts(corpus: Path) -> list[Path]:
+    out = []
+    for path, _named in discover([corpus]):
+        try:
+            detect(path)
+        except UnsupportedFormat:
+            continue
+        out.append(path)
+    return out
+
+
+def storage_floor(files: list[Path], target: Path) -> None:
+    """Copy every byte an ingest reads, sha512 it and fsync it."""
+    target.mkdir()
+    for i, path in enumerate(files):
+        data = path.read_bytes()
+        hashlib.sha512(data).hexdigest()
+        with open(target / str(i), "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=ROOT / "tests" / "fixtures" / "wechat")
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    logging.disable(logging.CRITICAL)
+    files = posts(args.corpus)
+    data = {p: p.read_bytes() for p in files}
+    every_file = [p for p in sorted(args.corpus.rglob("*")) if p.is_file()]
+    work = Path(tempfile.mkdtemp(prefix="archiver-bench-"))
+    config = load_config({}, work).with_overrides(fetch=False)
+    try:
+        # (a) extraction vs lxml parse, post by post, summed
+        parse = sum(median_time(lambda d=data[p]: lxml.html.document_fromstring(d), args.repeat)
+                    for p in files)
+        extract = sum(median_time(lambda p=p: prepare(p, config, None, "bench", validate=False),
+                                  args.repeat) for p in files)
+        validated = sum(median_time(lambda p=p: prepare(p, config, None, "bench"), args.repeat)
+                        for p in files)
+        ratio_a = extract / parse
+        html = [p for p in files if p.suffix == ".html"]
+        html_ratio = (sum(median_time(lambda p=p: prepare(p, config, None, "b", validate=False),
+                                      args.repeat) for p in html)
+                      / sum(median_time(lambda d=data[p]: lxml.html.document_fromstring(d),
+                                        args.repeat) for p in html))
+
+        # (b) full ingest vs the storage floor
+        def fresh_ingest() -> None:
+            root = Path(tempfile.mkdtemp(dir=work))
+            ingest_paths([args.corpus], config.with_overrides(archive=root / "archive"))
+
+        def floor() -> None:
+            storage_floor(every_file, Path(tempfile.mkdtemp(dir=work)) / "copy")
+
+        full = median_time(fresh_ingest, args.repeat)
+        base = median_time(floor, args.repeat)
+        ratio_b = full / base
+
+        # (c) re-ingest of the unchanged corpus vs the first ingest
+        archive = work / "reingest" / "archive"
+        cfg = config.with_overrides(archive=archive)
+        start = time.perf_counter()
+        ingest_paths([args.corpus], cfg)
+        first = time.perf_counter() - start
+        again = median_time(lambda: ingest_paths([args.corpus], cfg), args.repeat)
+        ratio_c = again / first
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    size = sum(len(d) for d in data.values())
+    print(f"corpus: {len(files)} posts, {size / 1e6:.1f} MB of post files, "
+          f"{len(every_file)} files in all; median of {args.repeat} runs")
+    print(f"(a) extraction {extract / len(files) * 1e3:.1f} ms/post vs lxml parse "
+          f"{parse / len(files) * 1e3:.1f} ms/post: ratio {ratio_a:.2f} (target <= 3)")
+    print(f"    HTML pages only: ratio {html_ratio:.2f}; with schema validation (done before "
+          f"each write): ratio {validated / parse:.2f}")
+    print(f"(b) full ingest {full:.3f} s vs copy+sha512+fsync floor {base:.3f} s: "
+          f"ratio {ratio_b:.2f} (target <= 2)")
+    print(f"(c) re-ingest {again:.3f} s vs first ingest {first:.3f} s: "
+          f"ratio {ratio_c:.3f} (target <= 0.05)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
