@@ -170,6 +170,7 @@ class Archive:
     def __init__(self, root: Path):
         self.root = Path(root)
         self._locked = False
+        self._recovered = 0  # interrupted commits the last writer() found
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -216,7 +217,7 @@ class Archive:
                                   path=self.root,
                                   hint="wait for it to finish, or pass --wait") from None
             self._locked = True
-            self.recover()
+            self._recovered = self.recover()
             yield self
         finally:
             self._locked = False
@@ -247,7 +248,7 @@ class Archive:
             if here == self.root:
                 dirs[:] = sorted(d for d in dirs if d != "extensions")
                 continue
-            if f"0={OBJECT_SPEC}" in files:
+            if f"0={OBJECT_SPEC}" in files or "inventory.json" in files:
                 dirs[:] = []
                 yield here
             else:
@@ -324,6 +325,11 @@ class Archive:
         self._require_lock()
         for logical in files:
             _safe_logical_path(logical)
+            parts = logical.split("/")
+            for i in range(1, len(parts)):
+                if "/".join(parts[:i]) in files:
+                    raise ArchiveError(f"{'/'.join(parts[:i])!r} would be both a file and a "
+                                       f"folder (because of {logical!r})")
         new_object = not self.exists(object_id)
         if new_object:
             inventory: dict[str, Any] = {
@@ -358,7 +364,7 @@ class Archive:
         body = staging / "object"
         version_dir = body / number
         inv = _inventory_bytes(inventory)
-        (version_dir / "content").mkdir(parents=True)
+        version_dir.mkdir(parents=True)  # content/ only if there is new content (OCFL W003)
         for content_path, data in new_content.items():
             target = body / content_path
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -396,7 +402,11 @@ class Archive:
             current = json.loads((target / "inventory.json").read_bytes())
             if int(current["head"][1:]) < int(number[1:]):
                 _atomic_write(target / "inventory.json", inv)
-                _atomic_write(target / "inventory.json.sha512", _sidecar(inv))
+            # and its sidecar after it (a crash may fall between the two)
+            sidecar = target / "inventory.json.sha512"
+            if (target / "inventory.json").read_bytes() == inv and (
+                    not sidecar.is_file() or sidecar.read_bytes() != _sidecar(inv)):
+                _atomic_write(sidecar, _sidecar(inv))
         shutil.rmtree(staging)
 
     def recover(self) -> int:
@@ -432,12 +442,16 @@ class Archive:
     def fsck(self) -> FsckReport:
         """Recompute every digest of every object; report problems, never repair content."""
         report = FsckReport()
-        if not (self.root / f"0={SPEC}").is_file():
+        declaration = self.root / f"0={SPEC}"
+        if not declaration.is_file():
             report.problems.append(Problem(str(self.root), "missing storage root declaration"))
             return report
+        if declaration.read_bytes() != f"{SPEC}\n".encode():
+            report.problems.append(Problem(declaration.name,
+                                           "storage root declaration has wrong content"))
         try:
             with self.writer():
-                report.recovered = self.recover()
+                report.recovered = self._recovered
         except ArchiveBusy:
             pass  # a writer is active: check what is committed, leave its staging alone
         for object_dir in self._object_dirs():
@@ -446,13 +460,17 @@ class Archive:
         return report
 
     def fsck_object(self, object_dir: Path, report: FsckReport) -> None:
+        """Check one object: declaration, inventories and sidecars, every content digest
+        (manifest and every fixity algorithm hashlib knows), stray and missing files."""
         rel = object_dir.relative_to(self.root).as_posix()
 
         def problem(where: str, message: str) -> None:
             report.problems.append(Problem(f"{rel}/{where}" if where else rel, message))
 
         declaration = object_dir / f"0={OBJECT_SPEC}"
-        if declaration.read_bytes() != f"{OBJECT_SPEC}\n".encode():
+        if not declaration.is_file():
+            problem(declaration.name, "object declaration is missing")
+        elif declaration.read_bytes() != f"{OBJECT_SPEC}\n".encode():
             problem(declaration.name, "object declaration has wrong content")
         try:
             inv_bytes = (object_dir / "inventory.json").read_bytes()
@@ -460,51 +478,102 @@ class Archive:
         except (OSError, ValueError) as exc:
             problem("inventory.json", f"unreadable inventory: {exc}")
             return
-        sidecar = object_dir / "inventory.json.sha512"
-        if not sidecar.is_file() or sidecar.read_bytes().split()[:1] != \
-                [hashlib.sha512(inv_bytes).hexdigest().encode()]:
-            problem("inventory.json.sha512", "inventory digest does not match its sidecar")
-        if object_root_for(inventory.get("id", "")) != rel:
+        if not (isinstance(inventory, dict) and isinstance(inventory.get("head"), str)
+                and isinstance(inventory.get("manifest"), dict)
+                and isinstance(inventory.get("versions"), dict)
+                and isinstance(inventory.get("id"), str)):
+            problem("inventory.json", "inventory is not a well-formed OCFL inventory")
+            return
+        algorithm = str(inventory.get("digestAlgorithm", "sha512"))
+        if algorithm not in hashlib.algorithms_available:
+            problem("inventory.json", f"unknown digest algorithm {algorithm!r}")
+            return
+        if not _sidecar_ok(object_dir / "inventory.json.sha512", inv_bytes, algorithm,
+                           object_dir / f"inventory.json.{algorithm}"):
+            problem(f"inventory.json.{algorithm}", "inventory digest does not match its sidecar")
+        if object_root_for(inventory["id"]) != rel:
             problem("inventory.json", "object id does not match its place in the layout")
-        manifest: dict[str, list[str]] = inventory.get("manifest", {})
-        fixity = {p: d for d, paths in inventory.get("fixity", {}).get("sha256", {}).items()
-                  for p in paths}
-        listed = set()
+        manifest: dict[str, list[str]] = inventory["manifest"]
+        fixity: dict[str, dict[str, str]] = {}  # algorithm → content path → digest
+        for name, block in (inventory.get("fixity") or {}).items():
+            if name in hashlib.algorithms_available and isinstance(block, dict):
+                fixity[name] = {p: d.lower() for d, paths in block.items() for p in paths}
+        listed: dict[str, str] = {}
         for digest, paths in manifest.items():
             for content in paths:
-                listed.add(content)
+                listed[content] = digest.lower()
+                try:
+                    _safe_logical_path(content)
+                except ArchiveError:
+                    problem(content, "content path leaves the object")
+                    continue
                 path = object_dir / content
                 report.files += 1
                 if not path.is_file():
                     problem(content, "content file is missing")
                     continue
-                if _digest_file(path) != digest:
-                    problem(content, "sha512 does not match the manifest (file changed)")
-                elif content in fixity and _digest_file(path, "sha256") != fixity[content]:
-                    problem(content, "sha256 does not match the fixity block")
-        for number in inventory.get("versions", {}):
-            content_dir = object_dir / number / "content"
+                if _digest_file(path, algorithm) != digest.lower():
+                    problem(content, f"{algorithm} does not match the manifest (file changed)")
+                    continue
+                for name, digests in fixity.items():
+                    if content in digests and _digest_file(path, name) != digests[content]:
+                        problem(content, f"{name} does not match the fixity block")
+        content_name = str(inventory.get("contentDirectory") or "content")
+        for number in inventory["versions"]:
+            content_dir = object_dir / number / content_name
             if content_dir.is_dir():
-                for dirpath, _dirs, files in os.walk(content_dir):
-                    for name in files:
+                for dirpath, _dirs, names in os.walk(content_dir):
+                    for name in names:
                         content = (Path(dirpath) / name).relative_to(object_dir).as_posix()
                         if content not in listed:
                             problem(content, "file is not in the manifest")
             version_inv = object_dir / number / "inventory.json"
-            if version_inv.is_file():
-                data = version_inv.read_bytes()
-                side = object_dir / number / "inventory.json.sha512"
-                if not side.is_file() or side.read_bytes().split()[:1] != \
-                        [hashlib.sha512(data).hexdigest().encode()]:
-                    problem(f"{number}/inventory.json.sha512",
-                            "version inventory digest does not match its sidecar")
-            else:
+            if not version_inv.is_file():
                 problem(f"{number}/inventory.json", "version inventory is missing")
-        head = inventory.get("head", "")
-        if head in inventory.get("versions", {}):
+                continue
+            data = version_inv.read_bytes()
+            try:
+                older = json.loads(data)
+                older_manifest = dict(older["manifest"])
+                older_algorithm = str(older.get("digestAlgorithm", algorithm))
+            except (ValueError, KeyError, TypeError):
+                problem(f"{number}/inventory.json", "version inventory is not valid")
+                continue
+            if older_algorithm not in hashlib.algorithms_available:
+                problem(f"{number}/inventory.json", f"unknown digest algorithm "
+                        f"{older_algorithm!r}")
+                continue
+            if not _sidecar_ok(object_dir / number / "inventory.json.sha512", data,
+                               older_algorithm,
+                               object_dir / number / f"inventory.json.{older_algorithm}"):
+                problem(f"{number}/inventory.json.{older_algorithm}",
+                        "version inventory digest does not match its sidecar")
+            for digest, paths in older_manifest.items():
+                for content in paths:
+                    if content not in listed:
+                        continue
+                    if older_algorithm == algorithm:
+                        if listed[content] != digest.lower():
+                            problem(f"{number}/inventory.json",
+                                    f"digest of {content} differs from the root inventory")
+                    elif (object_dir / content).is_file() and \
+                            _digest_file(object_dir / content, older_algorithm) != digest.lower():
+                        # the algorithm changed since: check the content with the old one
+                        problem(content, f"{older_algorithm} does not match the manifest of "
+                                         f"{number}/inventory.json")
+        head = inventory["head"]
+        if head in inventory["versions"]:
             head_copy = object_dir / head / "inventory.json"
             if head_copy.is_file() and head_copy.read_bytes() != inv_bytes:
                 problem(f"{head}/inventory.json", "head version inventory differs from the root")
+
+
+def _sidecar_ok(default: Path, data: bytes, algorithm: str, named: Path) -> bool:
+    sidecar = named if named.is_file() else default
+    if not sidecar.is_file():
+        return False
+    expected = hashlib.new(algorithm, data).hexdigest()
+    return sidecar.read_bytes().split()[:1] == [expected.encode()]
 
 
 def _user_name() -> str:

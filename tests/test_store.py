@@ -1,0 +1,781 @@
+"""Specification of :mod:`archiver.store`, the archive's OCFL 1.1 storage root.
+
+Each section states one promise the store makes and checks it against the files on disk:
+
+1. Opening: an archive is created only where asked, and never over a folder that is not one.
+2. A new archive is a valid OCFL 1.1 storage root (checked independently with ocfl-py).
+3. Objects live where storage layout extension 0003 puts them (cross-checked with ocfl-py).
+4. Content is deduplicated: a version stores only bytes the object does not already hold.
+5. Versions are immutable: a later commit never changes an earlier version.
+6. Unsafe logical paths are refused before anything is written.
+7. fsck notices damage to any file of an object: one flipped byte, or a missing file.
+8. One writer at a time: a second writer gets ``ArchiveBusy`` (exit 5) or waits if asked.
+9. Crash safety: recovery discards a commit that was not yet complete and finishes one that
+   was, wherever the crash hit.
+10. ``fsck_object`` against the official OCFL 1.1 conformance fixtures (tests/fixtures/ocfl).
+
+Several tests here first demonstrated real defects of the store (a stale sidecar after a crash,
+case-sensitive digests, objects without a declaration, paths used as file and folder, …);
+they now guard the fixes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import ocfl
+import pytest
+from ocfl.layout_0003_hash_and_id_n_tuple import Layout_0003_Hash_And_Id_N_Tuple
+from ocfl.validator import Validator
+
+import archiver
+import archiver.store as store
+from archiver.errors import ArchiveBusy, ArchiveError, ExitCode, NotFound
+from archiver.store import Archive, FsckReport, object_root_for
+
+CREATED = "2024-05-01T08:00:00Z"
+USER = {"name": "Archive Tester", "address": "mailto:tester@example.org"}
+OID = "wechat:post-1"
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256))  # not text: bytes must survive unchanged
+
+
+# ---------------------------------------------------------------------------------------------
+# helpers
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Archive:
+    return Archive.open(tmp_path / "archive", create=True)
+
+
+def commit(archive: Archive, object_id: str, files: dict[str, bytes], message: str = "test"):
+    """Commit one version under the writer lock, as the pipeline does."""
+    with archive.writer():
+        return archive.commit(object_id, files, message, created=CREATED, user=USER)
+
+
+def files_under(folder: Path) -> dict[str, bytes]:
+    """Every file below ``folder``, as relative '/'-path → bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def everything_under(folder: Path) -> dict[str, bytes | None]:
+    """Files (→ bytes) and directories (→ None) below ``folder``: a full picture of the disk."""
+    return {p.relative_to(folder).as_posix(): (p.read_bytes() if p.is_file() else None)
+            for p in sorted(folder.rglob("*"))}
+
+
+def storage_hierarchy(root: Path) -> dict[str, bytes | None]:
+    """What readers see: everything in the storage root except the extensions folder."""
+    return {k: v for k, v in everything_under(root).items()
+            if k != "extensions" and not k.startswith("extensions/")}
+
+
+def staging_dirs(root: Path) -> list[Path]:
+    area = root / "extensions" / "archiver-staging"
+    return sorted(area.iterdir()) if area.is_dir() else []
+
+
+def assert_valid_ocfl(root: Path, objects: int) -> None:
+    """ocfl-py, an independent implementation, accepts the storage root and every object.
+
+    ``validate()`` alone is not enough: it returns True when only objects are invalid, so the
+    object counts are checked too. Warnings are not errors and are not reported here."""
+    sr = ocfl.StorageRoot(root=str(root))
+    valid = sr.validate()
+    assert valid, f"storage root invalid: {sr.log}"
+    assert (sr.num_objects, sr.good_objects) == (objects, objects), sr.errors
+
+
+def sidecar_partner(rel: str) -> str:
+    """An inventory and its digest sidecar check each other: a mismatch can be reported at
+    either of the two, since nothing says which one changed."""
+    if rel.endswith("inventory.json"):
+        return rel + ".sha512"
+    if rel.endswith("inventory.json.sha512"):
+        return rel[: -len(".sha512")]
+    return rel
+
+
+class SimulatedCrash(Exception):
+    """Raised by a patched store function to stop a commit at a chosen point."""
+
+
+# ---------------------------------------------------------------------------------------------
+# 1. opening and creating
+
+
+def test_create_writes_declaration_layout_file_and_layout_config(tmp_path: Path) -> None:
+    root = tmp_path / "new" / "archive"
+    Archive.open(root, create=True)
+
+    assert (root / "0=ocfl_1.1").read_bytes() == b"ocfl_1.1\n"
+    layout = json.loads((root / "ocfl_layout.json").read_bytes())
+    assert layout["extension"] == "0003-hash-and-id-n-tuple-storage-layout"
+    assert isinstance(layout["description"], str) and layout["description"]
+    config = root / "extensions" / "0003-hash-and-id-n-tuple-storage-layout" / "config.json"
+    assert json.loads(config.read_bytes()) == {
+        "extensionName": "0003-hash-and-id-n-tuple-storage-layout",
+        "digestAlgorithm": "sha256", "tupleSize": 3, "numberOfTuples": 3}
+    assert_valid_ocfl(root, objects=0)
+
+
+def test_an_existing_archive_opens_without_create_and_keeps_its_objects(archive: Archive) -> None:
+    commit(archive, OID, {"a.txt": b"A"})
+    declaration = (archive.root / "0=ocfl_1.1").stat().st_mtime_ns
+
+    again = Archive.open(archive.root)
+    assert again.object_ids() == [OID]
+    Archive.open(archive.root, create=True)  # create on an archive is harmless
+    assert (archive.root / "0=ocfl_1.1").stat().st_mtime_ns == declaration
+    assert again.read_bytes(OID, "a.txt") == b"A"
+
+
+@pytest.mark.parametrize("make", ["missing", "empty"])
+def test_no_archive_and_no_create_is_not_found(tmp_path: Path, make: str) -> None:
+    root = tmp_path / "archive"
+    if make == "empty":
+        root.mkdir()
+    with pytest.raises(NotFound) as caught:
+        Archive.open(root)
+    assert caught.value.path == str(root)
+    assert not root.exists() if make == "missing" else list(root.iterdir()) == []
+
+
+@pytest.mark.parametrize("create", [False, True], ids=["open", "create"])
+def test_a_non_empty_folder_that_is_not_an_archive_is_refused(tmp_path: Path,
+                                                             create: bool) -> None:
+    root = tmp_path / "my-documents"
+    root.mkdir()
+    (root / "thesis.docx").write_bytes(b"precious")
+
+    with pytest.raises(ArchiveError) as caught:
+        Archive.open(root, create=create)
+    assert not isinstance(caught.value, NotFound)
+    assert caught.value.exit_code == ExitCode.ARCHIVE
+    assert everything_under(root) == {"thesis.docx": b"precious"}  # nothing was added
+
+
+def test_a_plain_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "archive"
+    path.write_bytes(b"not a folder")
+    with pytest.raises(ArchiveError):
+        Archive.open(path, create=True)
+    assert path.read_bytes() == b"not a folder"
+
+
+# ---------------------------------------------------------------------------------------------
+# 2. a new archive is a valid OCFL 1.1 storage root
+
+
+def test_new_archive_with_two_objects_is_valid_ocfl_1_1(archive: Archive) -> None:
+    commit(archive, OID, {"index.md": b"# v1\n", "img/1.png": PNG}, "first")
+    commit(archive, OID, {"index.md": b"# v2\n", "img/1.png": PNG}, "second")
+    commit(archive, "wechat:中文-post", {"source/中文.md": "中文正文\n".encode()})
+
+    assert_valid_ocfl(archive.root, objects=2)
+    assert archive.object_ids() == sorted([OID, "wechat:中文-post"])
+    assert archive.read_bytes("wechat:中文-post", "source/中文.md") == "中文正文\n".encode()
+    path = archive.content_path("wechat:中文-post", "source/中文.md")
+    assert path == archive.object_path("wechat:中文-post") / "v1" / "content" / "source" / "中文.md"
+
+
+def test_commit_reports_the_version_and_the_inventory_records_it(archive: Archive) -> None:
+    first = commit(archive, OID, {"a.txt": b"A"}, "first")
+    second = commit(archive, OID, {"a.txt": b"A2", "b.txt": b"B"}, "second")
+
+    assert (first.version, first.new_object) == ("v1", True)
+    assert (second.version, second.new_object) == ("v2", False)
+    assert archive.head(OID) == "v2"
+    v1, v2 = archive.versions(OID)
+    assert (v1.number, v1.message, v1.created, v1.user) == ("v1", "first", CREATED, USER)
+    assert v1.state == {"a.txt": hashlib.sha512(b"A").hexdigest()}
+    assert v2.state == {"a.txt": hashlib.sha512(b"A2").hexdigest(),
+                        "b.txt": hashlib.sha512(b"B").hexdigest()}
+
+
+def test_every_inventory_has_a_matching_sidecar_and_sha256_fixity(archive: Archive) -> None:
+    commit(archive, OID, {"a.txt": b"A", "b.txt": b"B"})
+    commit(archive, OID, {"a.txt": b"A", "c.txt": b"C"})
+    obj = archive.object_path(OID)
+
+    for folder in (obj, obj / "v1", obj / "v2"):
+        data = (folder / "inventory.json").read_bytes()
+        assert (folder / "inventory.json.sha512").read_bytes() == \
+            f"{hashlib.sha512(data).hexdigest()} inventory.json\n".encode()
+    assert (obj / "v2" / "inventory.json").read_bytes() == (obj / "inventory.json").read_bytes()
+    inventory = archive.inventory(OID)
+    fixity = {path: digest for digest, paths in inventory["fixity"]["sha256"].items()
+              for path in paths}
+    stored = {f"v{n}/content/{name}": data for n in (1, 2)
+              for name, data in files_under(obj / f"v{n}" / "content").items()}
+    assert fixity == {path: hashlib.sha256(data).hexdigest() for path, data in stored.items()}
+
+
+def test_reading_an_unknown_version_or_path_is_not_found(archive: Archive) -> None:
+    commit(archive, OID, {"a.txt": b"A"})
+    with pytest.raises(NotFound):
+        archive.read_bytes(OID, "a.txt", "v2")
+    with pytest.raises(NotFound):
+        archive.read_bytes(OID, "missing.txt")
+    with pytest.raises(NotFound):
+        archive.read_bytes("wechat:no-such-post", "a.txt")
+
+
+# ---------------------------------------------------------------------------------------------
+# 3. storage layout extension 0003
+
+
+@pytest.mark.parametrize("object_id", [
+    "object-01", "..hor/rib:le-$id", "wechat:post-1", "wechat:中文-post", "%7e with space",
+    "https://mp.weixin.qq.com/s/" + "x" * 120,  # long: encoded part truncated, digest appended
+])
+def test_object_root_matches_ocfl_py_layout_0003(object_id: str) -> None:
+    assert object_root_for(object_id) == \
+        Layout_0003_Hash_And_Id_N_Tuple().identifier_to_path(object_id)
+
+
+def test_objects_are_stored_where_the_layout_says(archive: Archive) -> None:
+    commit(archive, "..hor/rib:le-$id", {"a.txt": b"A"})
+    obj = archive.root / "487" / "326" / "d8c" / "%2e%2ehor%2frib%3ale-%24id"
+    assert archive.object_path("..hor/rib:le-$id") == obj
+    assert (obj / "0=ocfl_object_1.1").read_bytes() == b"ocfl_object_1.1\n"
+    assert json.loads((obj / "inventory.json").read_bytes())["id"] == "..hor/rib:le-$id"
+
+
+# ---------------------------------------------------------------------------------------------
+# 4. deduplication
+
+
+def test_a_version_stores_only_bytes_the_object_lacks(archive: Archive) -> None:
+    commit(archive, OID, {"a.txt": b"AAA", "b.txt": b"BBB"})
+    commit(archive, OID, {"a.txt": b"AAA", "b-copy.txt": b"BBB", "again/a.txt": b"AAA",
+                          "c.txt": b"CCC"})
+    obj = archive.object_path(OID)
+
+    assert files_under(obj / "v1" / "content") == {"a.txt": b"AAA", "b.txt": b"BBB"}
+    assert files_under(obj / "v2" / "content") == {"c.txt": b"CCC"}
+    manifest = archive.inventory(OID)["manifest"]
+    assert manifest == {hashlib.sha512(b"AAA").hexdigest(): ["v1/content/a.txt"],
+                        hashlib.sha512(b"BBB").hexdigest(): ["v1/content/b.txt"],
+                        hashlib.sha512(b"CCC").hexdigest(): ["v2/content/c.txt"]}
+    for logical, data in {"a.txt": b"AAA", "b-copy.txt": b"BBB", "again/a.txt": b"AAA",
+                          "c.txt": b"CCC"}.items():
+        assert archive.read_bytes(OID, logical) == data
+    assert archive.content_path(OID, "b-copy.txt") == obj / "v1" / "content" / "b.txt"
+    assert_valid_ocfl(archive.root, objects=1)
+
+
+def test_identical_files_within_one_version_are_stored_once(archive: Archive) -> None:
+    commit(archive, OID, {"one.png": PNG, "two.png": PNG, "sub/three.png": PNG})
+    obj = archive.object_path(OID)
+    assert files_under(obj / "v1" / "content") == {"one.png": PNG}
+    [paths] = archive.inventory(OID)["versions"]["v1"]["state"].values()
+    assert sorted(paths) == ["one.png", "sub/three.png", "two.png"]
+
+
+def test_bytes_deleted_in_between_are_reused_not_stored_again(archive: Archive) -> None:
+    commit(archive, OID, {"a.txt": b"AAA"})
+    commit(archive, OID, {"b.txt": b"BBB"})
+    commit(archive, OID, {"a.txt": b"AAA"})
+    obj = archive.object_path(OID)
+    assert archive.head(OID) == "v3"
+    assert set(files_under(obj / "v3")) == {"inventory.json", "inventory.json.sha512"}
+    assert archive.content_path(OID, "a.txt") == obj / "v1" / "content" / "a.txt"
+    with pytest.raises(NotFound):  # a.txt is not part of v2
+        archive.read_bytes(OID, "a.txt", "v2")
+
+
+def test_a_version_without_new_bytes_has_no_content_directory(archive: Archive) -> None:
+    commit(archive, OID, {"a.txt": b"AAA"})
+    commit(archive, OID, {"a.txt": b"AAA", "copy.txt": b"AAA"})
+    assert (archive.object_path(OID) / "v2" / "inventory.json").is_file()
+    assert not (archive.object_path(OID) / "v2" / "content").exists()
+
+
+# ---------------------------------------------------------------------------------------------
+# 5. versions are immutable
+
+
+def test_a_new_version_leaves_earlier_versions_byte_for_byte_unchanged(archive: Archive) -> None:
+    commit(archive, OID, {"index.md": b"old text\n", "img.png": PNG}, "first")
+    obj = archive.object_path(OID)
+    v1_before = files_under(obj / "v1")
+    assert set(v1_before) == {"content/index.md", "content/img.png", "inventory.json",
+                              "inventory.json.sha512"}
+
+    commit(archive, OID, {"index.md": b"new text\n", "img.png": PNG}, "second")
+    commit(archive, OID, {"index.md": b"newest\n"}, "third")
+    with Archive.open(archive.root).writer():  # a recovery pass changes nothing either
+        pass
+
+    assert files_under(obj / "v1") == v1_before
+    assert archive.read_bytes(OID, "index.md", "v1") == b"old text\n"
+    assert archive.read_bytes(OID, "index.md", "v2") == b"new text\n"
+    assert archive.read_bytes(OID, "index.md") == b"newest\n"
+    assert archive.read_bytes(OID, "img.png", "v2") == PNG
+    with pytest.raises(NotFound):
+        archive.read_bytes(OID, "img.png")  # removed in v3, still readable from v1 and v2
+    # the history the root inventory tells is the history v1 recorded for itself
+    v1_inventory = json.loads(v1_before["inventory.json"])
+    assert archive.inventory(OID)["versions"]["v1"] == v1_inventory["versions"]["v1"]
+    assert [v.message for v in archive.versions(OID)] == ["first", "second", "third"]
+
+
+# ---------------------------------------------------------------------------------------------
+# 6. unsafe logical paths
+
+
+UNSAFE_PATHS = ["../x", "/abs", "a//b", "./a", "a/../../x", "a/./b", "a/", ""]
+
+
+@pytest.mark.parametrize("existing", [False, True], ids=["new-object", "existing-object"])
+@pytest.mark.parametrize("logical", UNSAFE_PATHS)
+def test_an_unsafe_logical_path_is_refused_and_nothing_is_written(archive: Archive, logical: str,
+                                                                 existing: bool) -> None:
+    if existing:
+        commit(archive, OID, {"ok.txt": b"v1"})
+    with archive.writer():
+        before = everything_under(archive.root.parent)
+        with pytest.raises(ArchiveError) as caught:
+            archive.commit(OID, {"ok.txt": b"fine", logical: b"evil"}, "attack",
+                           created=CREATED, user=USER)
+        assert caught.value.exit_code == ExitCode.ARCHIVE
+        assert everything_under(archive.root.parent) == before
+    assert archive.exists(OID) is existing
+
+
+def test_commit_without_the_writer_lock_is_refused(archive: Archive) -> None:
+    before = everything_under(archive.root)
+    with pytest.raises(ArchiveError):
+        archive.commit(OID, {"a.txt": b"A"}, "no lock")
+    assert everything_under(archive.root) == before
+
+
+@pytest.mark.parametrize("files", [{"a": b"same", "a/b": b"same"},
+                                   {"a": b"file", "a/b": b"other"}],
+                         ids=["same-bytes", "different-bytes"])
+def test_a_logical_path_used_as_file_and_directory_is_refused(archive: Archive,
+                                                             files: dict[str, bytes]) -> None:
+    with archive.writer(), pytest.raises(ArchiveError):
+        archive.commit(OID, files, "conflict", created=CREATED, user=USER)
+    assert not archive.exists(OID)
+
+
+# ---------------------------------------------------------------------------------------------
+# 7. fsck detects damage to any stored file
+
+SMALL_ARCHIVE = {
+    "wechat:post-a": [{"index.md": b"# A\n", "img/1.png": PNG},
+                      {"index.md": b"# A, edited\n", "img/1.png": PNG}],
+    "wechat:中文": [{"source/中文.md": "中文正文\n".encode()}],
+}
+
+# every file the small archive's objects hold: a test below proves the list is complete
+STORED_FILES = [
+    ("wechat:post-a", "0=ocfl_object_1.1"),
+    ("wechat:post-a", "inventory.json"),
+    ("wechat:post-a", "inventory.json.sha512"),
+    ("wechat:post-a", "v1/content/index.md"),
+    ("wechat:post-a", "v1/content/img/1.png"),
+    ("wechat:post-a", "v1/inventory.json"),
+    ("wechat:post-a", "v1/inventory.json.sha512"),
+    ("wechat:post-a", "v2/content/index.md"),
+    ("wechat:post-a", "v2/inventory.json"),
+    ("wechat:post-a", "v2/inventory.json.sha512"),
+    ("wechat:中文", "0=ocfl_object_1.1"),
+    ("wechat:中文", "inventory.json"),
+    ("wechat:中文", "inventory.json.sha512"),
+    ("wechat:中文", "v1/content/source/中文.md"),
+    ("wechat:中文", "v1/inventory.json"),
+    ("wechat:中文", "v1/inventory.json.sha512"),
+]
+
+
+@pytest.fixture
+def small(archive: Archive) -> Archive:
+    for object_id, versions in SMALL_ARCHIVE.items():
+        for number, files in enumerate(versions, start=1):
+            commit(archive, object_id, files, f"version {number}")
+    return archive
+
+
+def test_stored_files_lists_every_file_of_the_small_archive(small: Archive) -> None:
+    found = {(object_id, rel) for object_id in SMALL_ARCHIVE
+             for rel in files_under(small.object_path(object_id))}
+    assert found == set(STORED_FILES)
+
+
+def test_a_clean_archive_passes_fsck(small: Archive) -> None:
+    report = small.fsck()
+    assert report.ok, report.problems
+    assert (report.objects, report.files) == (2, 4)  # content files: v1 ×2, v2 ×1, 中文 ×1
+    assert report.to_json()["ok"] is True
+
+
+def _assert_damage_reported(archive: Archive, report: FsckReport, object_id: str,
+                            rel: str) -> None:
+    assert report.ok is False
+    where = object_root_for(object_id)
+    named = {f"{where}/{rel}", f"{where}/{sidecar_partner(rel)}"}
+    assert named & {p.path for p in report.problems}, report.problems
+    # damage is reported where it is, not in the other object
+    assert all(p.path.startswith(where + "/") for p in report.problems), report.problems
+
+
+def _ids(item: tuple[str, str]) -> str:
+    return f"{item[0].split(':')[1]}/{item[1]}"
+
+
+@pytest.mark.parametrize("stored", STORED_FILES, ids=_ids)
+def test_fsck_detects_one_flipped_byte(small: Archive, stored: tuple[str, str]) -> None:
+    object_id, rel = stored
+    path = small.object_path(object_id) / rel
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    path.write_bytes(bytes(data))
+
+    _assert_damage_reported(small, small.fsck(), object_id, rel)
+
+
+@pytest.mark.parametrize("stored", [
+    item
+    for item in STORED_FILES], ids=_ids)
+def test_fsck_detects_a_missing_file(small: Archive, stored: tuple[str, str]) -> None:
+    object_id, rel = stored
+    (small.object_path(object_id) / rel).unlink()
+
+    _assert_damage_reported(small, small.fsck(), object_id, rel)
+
+
+def test_fsck_checks_content_against_the_sha256_fixity_block_too(small: Archive) -> None:
+    """The sha256 fixity is a second, independent digest: an inventory whose fixity disagrees
+    with the content is reported even when sha512 and every sidecar agree."""
+    object_id = "wechat:中文"
+    obj = small.object_path(object_id)
+    inventory = small.inventory(object_id)
+    inventory["fixity"]["sha256"] = {"0" * 64: ["v1/content/source/中文.md"]}
+    data = store._inventory_bytes(inventory)
+    for folder in (obj, obj / "v1"):  # root and head copy stay identical, sidecars match
+        (folder / "inventory.json").write_bytes(data)
+        (folder / "inventory.json.sha512").write_bytes(store._sidecar(data))
+
+    report = small.fsck()
+    assert [(p.path, "sha256" in p.message) for p in report.problems] == \
+        [(f"{object_root_for(object_id)}/v1/content/source/中文.md", True)]
+
+
+def test_fsck_detects_a_damaged_storage_root_declaration(small: Archive) -> None:
+    (small.root / "0=ocfl_1.1").write_bytes(b"ocfl_1.0\n")
+    assert small.fsck().ok is False
+
+
+# ---------------------------------------------------------------------------------------------
+# 8. one writer at a time
+
+
+def test_a_second_writer_is_refused_while_the_first_holds_the_lock(archive: Archive) -> None:
+    # flock locks belong to an open file description, so a second Archive in the same
+    # process contends exactly like a second process would
+    other = Archive.open(archive.root)
+    with archive.writer():
+        with pytest.raises(ArchiveBusy) as caught, other.writer():
+            pytest.fail("the second writer got the lock")
+        assert caught.value.exit_code == ExitCode.ARCHIVE == 5
+        archive.commit(OID, {"a.txt": b"A"}, "still mine", created=CREATED, user=USER)
+    with other.writer():  # released on leaving the block
+        other.commit(OID, {"a.txt": b"B"}, "now mine", created=CREATED, user=USER)
+    assert archive.head(OID) == "v2"
+
+
+def test_the_lock_also_excludes_another_process(archive: Archive) -> None:
+    script = ("import sys; from archiver.store import Archive\n"
+              "with Archive.open(sys.argv[1]).writer():\n"
+              "    print('locked', flush=True)\n"
+              "    sys.stdin.read()\n")
+    env = {**os.environ, "PYTHONPATH": str(Path(archiver.__file__).resolve().parents[1])}
+    child = subprocess.Popen([sys.executable, "-c", script, str(archive.root)], env=env,
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline().strip() == "locked"
+        with pytest.raises(ArchiveBusy), archive.writer():
+            pass
+    finally:
+        child.stdin.close()
+        assert child.wait(timeout=30) == 0
+    with archive.writer():
+        pass
+
+
+def test_a_waiting_writer_gets_the_lock_once_it_is_released(archive: Archive) -> None:
+    waiter = Archive.open(archive.root)
+    released = threading.Event()
+    saw_release: list[bool] = []
+
+    def wait_for_lock() -> None:
+        with waiter.writer(wait=True):
+            saw_release.append(released.is_set())
+
+    with archive.writer():
+        thread = threading.Thread(target=wait_for_lock)
+        thread.start()
+        time.sleep(0.3)
+        assert thread.is_alive(), "the waiting writer did not wait"
+        released.set()
+    thread.join(timeout=30)
+    assert saw_release == [True]
+
+
+def test_fsck_while_a_writer_works_leaves_its_staging_alone(archive: Archive) -> None:
+    commit(archive, OID, {"a.txt": b"A"})
+    with archive.writer():
+        # a commit in progress: staged, not yet complete
+        in_progress = archive.root / "extensions" / "archiver-staging" / "in-progress"
+        (in_progress / "object" / "v2" / "content").mkdir(parents=True)
+        (in_progress / "object" / "v2" / "content" / "b.txt").write_bytes(b"B")
+        report = Archive.open(archive.root).fsck()
+        assert report.ok, report.problems
+        assert report.objects == 1
+        assert (in_progress / "object" / "v2" / "content" / "b.txt").read_bytes() == b"B"
+
+
+# ---------------------------------------------------------------------------------------------
+# 9. crash safety
+
+
+def _crash_in_roll_forward(archive: Archive, monkeypatch: pytest.MonkeyPatch,
+                           files: dict[str, bytes]) -> None:
+    """Stop a commit after its staging is complete (ticket written), before it is applied."""
+    def crash(self, staging, ticket):
+        raise SimulatedCrash
+    with monkeypatch.context() as patch:
+        patch.setattr(Archive, "_roll_forward", crash)
+        with pytest.raises(SimulatedCrash):
+            commit(archive, OID, files, "interrupted")
+
+
+@pytest.mark.parametrize("new_object", [True, False], ids=["new-object", "new-version"])
+def test_a_commit_interrupted_after_its_ticket_is_rolled_forward(
+        archive: Archive, monkeypatch: pytest.MonkeyPatch, new_object: bool) -> None:
+    if not new_object:
+        commit(archive, OID, {"a.txt": b"old", "keep.txt": b"K"})
+    _crash_in_roll_forward(archive, monkeypatch, {"a.txt": b"new", "keep.txt": b"K",
+                                                  "b.txt": b"added"})
+
+    [staging] = staging_dirs(archive.root)
+    assert (staging / "ticket.json").is_file()
+    reader = Archive.open(archive.root)  # before recovery readers see the old state only
+    if new_object:
+        assert not reader.exists(OID)
+        assert storage_hierarchy(archive.root) == {"0=ocfl_1.1": b"ocfl_1.1\n",
+                                                   "ocfl_layout.json": reader.root.joinpath(
+                                                       "ocfl_layout.json").read_bytes()}
+    else:
+        assert reader.head(OID) == "v1"
+        assert reader.read_bytes(OID, "a.txt") == b"old"
+
+    with Archive.open(archive.root).writer():  # taking the lock recovers
+        pass
+
+    assert staging_dirs(archive.root) == []
+    assert reader.head(OID) == ("v1" if new_object else "v2")
+    assert reader.read_bytes(OID, "a.txt") == b"new"
+    assert reader.read_bytes(OID, "b.txt") == b"added"
+    report = reader.fsck()
+    assert report.ok, report.problems
+    assert_valid_ocfl(archive.root, objects=1)
+
+
+def test_fsck_counts_the_commits_it_recovered(archive: Archive,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    commit(archive, OID, {"a.txt": b"old"})
+    _crash_in_roll_forward(archive, monkeypatch, {"a.txt": b"new"})
+
+    report = Archive.open(archive.root).fsck()
+    assert archive.head(OID) == "v2"  # the recovery itself did happen
+    assert report.ok, report.problems
+    assert report.recovered == 1
+
+
+@pytest.mark.parametrize("new_object", [True, False], ids=["new-object", "new-version"])
+def test_a_commit_interrupted_before_its_ticket_is_discarded(
+        archive: Archive, monkeypatch: pytest.MonkeyPatch, new_object: bool) -> None:
+    if not new_object:
+        commit(archive, OID, {"a.txt": b"old"})
+    visible = storage_hierarchy(archive.root)
+    real_replace = os.replace
+
+    def replace(src, dst, *args, **kwargs):
+        if Path(dst).name == "ticket.json":
+            raise SimulatedCrash
+        return real_replace(src, dst, *args, **kwargs)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "replace", replace)
+        with pytest.raises(SimulatedCrash):
+            commit(archive, OID, {"a.txt": b"new", "b.txt": b"added"}, "interrupted")
+
+    [staging] = staging_dirs(archive.root)  # staged in full, but never marked complete
+    assert not (staging / "ticket.json").exists()
+    assert (staging / "ticket.tmp").is_file()
+    assert any(p.name == "b.txt" for p in (staging / "object").rglob("*"))
+    assert storage_hierarchy(archive.root) == visible
+
+    with Archive.open(archive.root).writer():
+        pass
+
+    assert staging_dirs(archive.root) == []
+    assert storage_hierarchy(archive.root) == visible
+    assert archive.exists(OID) is not new_object
+    report = archive.fsck()
+    assert report.ok, report.problems
+    assert_valid_ocfl(archive.root, objects=0 if new_object else 1)
+
+
+def _crash_on_atomic_write(archive: Archive, monkeypatch: pytest.MonkeyPatch,
+                           target: Path) -> None:
+    """Commit v2 of OID but stop at the atomic write of ``target`` in the object root."""
+    real = store._atomic_write
+
+    def atomic_write(path: Path, data: bytes) -> None:
+        if path == target:
+            raise SimulatedCrash
+        real(path, data)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(store, "_atomic_write", atomic_write)
+        with pytest.raises(SimulatedCrash):
+            commit(archive, OID, {"a.txt": b"new"}, "interrupted")
+
+
+def test_a_crash_before_the_root_inventory_is_replaced_is_finished_by_recovery(
+        archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+    commit(archive, OID, {"a.txt": b"old"})
+    obj = archive.object_path(OID)
+    _crash_on_atomic_write(archive, monkeypatch, obj / "inventory.json")
+
+    assert (obj / "v2" / "content" / "a.txt").read_bytes() == b"new"  # v2 moved in...
+    assert archive.head(OID) == "v1"  # ...but readers do not see it yet
+    assert archive.read_bytes(OID, "a.txt") == b"old"
+
+    with Archive.open(archive.root).writer():
+        pass
+
+    assert archive.head(OID) == "v2"
+    assert archive.read_bytes(OID, "a.txt") == b"new"
+    assert (obj / "inventory.json").read_bytes() == (obj / "v2" / "inventory.json").read_bytes()
+    assert staging_dirs(archive.root) == []
+    report = archive.fsck()
+    assert report.ok, report.problems
+    assert_valid_ocfl(archive.root, objects=1)
+
+
+def test_a_crash_before_the_root_sidecar_is_replaced_is_finished_by_recovery(
+        archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+    commit(archive, OID, {"a.txt": b"old"})
+    obj = archive.object_path(OID)
+    _crash_on_atomic_write(archive, monkeypatch, obj / "inventory.json.sha512")
+
+    with Archive.open(archive.root).writer():
+        pass
+
+    assert archive.head(OID) == "v2"
+    assert staging_dirs(archive.root) == []
+    report = archive.fsck()
+    assert report.ok, report.problems
+    assert_valid_ocfl(archive.root, objects=1)
+
+
+# ---------------------------------------------------------------------------------------------
+# 10. fsck_object on the OCFL 1.1 conformance fixtures (CC BY 4.0, see fixtures/ocfl/README.md)
+
+OCFL_FIXTURES = Path(__file__).parent / "fixtures" / "ocfl" / "1.1"
+
+# bad objects whose defect fsck must report, and the path (in the object) it must name
+BAD_FIXTURES: dict[str, tuple[str, ...]] = {
+    "E092_content_file_digest_mismatch": ("v1/content/test.txt",),
+    "E092_E093_content_path_does_not_exist": ("v1/content/bonus.txt",),
+    "E023_extra_file": ("v1/content/file2.txt",),
+    "E058_no_sidecar": ("inventory.json.sha512",),
+    "E060_E064_root_inventory_digest_mismatch": ("inventory.json.sha512", "inventory.json"),
+    "E060_version_inventory_digest_mismatch": ("v1/inventory.json.sha512",
+                                               "v1/inventory.json"),
+    "E007_bad_declaration_contents": ("0=ocfl_object_1.1",),
+    "E093_fixity_digest_mismatch": ("v1/content/test.txt",),
+    "E066_E092_old_manifest_digest_incorrect": ("v1/content/file-1.txt", "v1/inventory.json"),
+    "E092_algorithm_change_incorrect_digest": ("v1/content/file-1.txt",),
+}
+# malformed objects: fsck_object must report them rather than raise
+MALFORMED_FIXTURES = ("E003_no_decl", "E040_wrong_head_format")
+
+
+def _fixture_inventory(kind: str, name: str) -> dict:
+    return json.loads((OCFL_FIXTURES / kind / name / "inventory.json").read_bytes())
+
+
+def _fixture_params(names: list[str]) -> list:
+    return [pytest.param(name, id=name) for name in names]
+
+
+def _install_fixture(archive: Archive, kind: str, name: str) -> Path:
+    """Copy a fixture object to where the archive's layout puts its id; return its folder."""
+    source = OCFL_FIXTURES / kind / name
+    target = archive.root / object_root_for(_fixture_inventory(kind, name)["id"])
+    shutil.copytree(source, target)
+    return target
+
+
+def test_every_copied_fixture_is_used() -> None:
+    good = sorted(p.name for p in (OCFL_FIXTURES / "good-objects").iterdir())
+    bad = sorted(p.name for p in (OCFL_FIXTURES / "bad-objects").iterdir())
+    assert good, "no good-object fixtures found"
+    assert set(bad) == set(BAD_FIXTURES) | set(MALFORMED_FIXTURES)
+
+
+@pytest.mark.parametrize("kind", ["good-objects", "bad-objects"])
+def test_fixture_copies_are_judged_by_ocfl_py_as_their_folder_says(kind: str) -> None:
+    """Guards the copies themselves: ocfl-py accepts every good object, rejects every bad one."""
+    for folder in sorted((OCFL_FIXTURES / kind).iterdir()):
+        valid = Validator(log_warnings=False).validate_object(str(folder))
+        assert valid is (kind == "good-objects"), folder.name
+
+
+@pytest.mark.parametrize("name", _fixture_params(
+    sorted(p.name for p in (OCFL_FIXTURES / "good-objects").iterdir())))
+def test_fsck_object_finds_no_problem_in_a_good_fixture(archive: Archive, name: str) -> None:
+    folder = _install_fixture(archive, "good-objects", name)
+    report = FsckReport()
+    archive.fsck_object(folder, report)
+    assert report.problems == []
+    manifest = _fixture_inventory("good-objects", name)["manifest"]
+    assert report.files == sum(len(paths) for paths in manifest.values())
+
+
+@pytest.mark.parametrize("name", _fixture_params(sorted(BAD_FIXTURES)))
+def test_fsck_object_reports_the_defect_of_a_bad_fixture(archive: Archive, name: str) -> None:
+    folder = _install_fixture(archive, "bad-objects", name)
+    report = FsckReport()
+    archive.fsck_object(folder, report)
+    assert report.ok is False
+    where = folder.relative_to(archive.root).as_posix()
+    expected = {f"{where}/{rel}" for rel in BAD_FIXTURES[name]}
+    assert expected & {p.path for p in report.problems}, report.problems
+
+
+@pytest.mark.parametrize("name", [
+    pytest.param(name, id=name) for name in MALFORMED_FIXTURES])
+def test_fsck_object_reports_a_malformed_object_instead_of_raising(archive: Archive,
+                                                                   name: str) -> None:
+    folder = _install_fixture(archive, "bad-objects", name)
+    report = FsckReport()
+    archive.fsck_object(folder, report)
+    assert report.ok is False
