@@ -1,0 +1,363 @@
+"""Field-by-field comparison of what a citation says with what Crossref holds. Pure functions.
+
+Each comparator returns a :class:`FieldCheck` with the cited value, the Crossref value, whether
+they match and a reason a person can check. The rules follow how references are legitimately
+written, so that a correct citation in any common style is never flagged:
+
+- authors: family names in order, diacritics and case ignored; "et al." / 等 / an ellipsis
+  make the shown names a prefix; a corporate author matches its name;
+- title: markup, case, punctuation and white space ignored; a subtitle may be left out;
+- journal: the full title, Crossref's short title, or an ISO-4 style abbreviation
+  (``Int. Aff.`` = ``International Affairs``, ``J Clin Pathol`` = ``Journal of Clinical
+  Pathology``);
+- volume and issue: equal as numbers (``1/2`` = ``1-2``);
+- year: the issued, print or online year;
+- pages: the same first and last page (``975-993`` = ``975–93`` = ``pp. 975-993``), or the
+  article number.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+STOP_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "a", "an", "to", "at", "de",
+                        "des", "du", "la", "le", "les", "et", "und", "der", "die", "das", "fur"})
+
+
+@dataclass(frozen=True)
+class FieldCheck:
+    """One field's verdict. ``match`` is None when there is nothing to compare against."""
+
+    cited: Any
+    crossref: Any
+    match: bool | None
+    reason: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"cited": self.cited, "crossref": self.crossref, "match": self.match,
+                "reason": self.reason}
+
+
+# -- normalisation -------------------------------------------------------------------------------
+
+def fold(text: str) -> str:
+    """NFKD, diacritics removed, case folded: ``Escrivà`` → ``escriva``."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def strip_markup(text: str) -> str:
+    """Crossref titles carry JATS/HTML markup (``<i>``, ``<sub>``) and entities."""
+    return html.unescape(re.sub(r"<[^>]+>", "", text))
+
+
+def words(text: str) -> list[str]:
+    """Letters-and-digits words of ``text`` after folding; CJK characters are one word each,
+    because CJK titles are not separated by spaces."""
+    folded = fold(strip_markup(text))
+    return re.findall(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|[^\W_]+", folded)
+
+
+def squash(text: str) -> str:
+    return " ".join(words(text))
+
+
+def _fold_map(text: str) -> tuple[str, list[int]]:
+    """``text`` folded (NFKD, no diacritics, case folded) with, for each folded character, the
+    index of the original character it came from."""
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        for part in unicodedata.normalize("NFKD", ch):
+            if unicodedata.combining(part):
+                continue
+            for folded in part.casefold():
+                out.append(folded)
+                index.append(i)
+    return "".join(out), index
+
+
+def locate(text: str, phrase: str) -> tuple[int, int] | None:
+    """Where ``phrase`` occurs in ``text`` word for word (case, punctuation, markup and
+    diacritics ignored), as (start, end) offsets in ``text``."""
+    tokens = words(phrase)
+    if not tokens:
+        return None
+    folded, index = _fold_map(text)
+    pattern = r"(?<![^\W_])" + r"[\W_]*".join(re.escape(t) for t in tokens) + r"(?![^\W_])"
+    match = re.search(pattern, folded)
+    if not match:
+        return None
+    return index[match.start()], index[match.end() - 1] + 1
+
+
+# -- authors -------------------------------------------------------------------------------------
+
+def record_names(authors: Iterable[dict[str, Any]]) -> list[list[str]]:
+    """Each Crossref author as the word list a citation would show for it: the family name
+    (or a corporate ``name``)."""
+    out = []
+    for author in authors:
+        name = author.get("family") or author.get("name") or author.get("literal") or ""
+        if name:
+            out.append(words(name))
+    return [n for n in out if n]
+
+
+def _find(haystack: Sequence[str], needle: Sequence[str], start: int) -> int:
+    """Index of ``needle`` as a run of words in ``haystack`` at or after ``start``, or -1."""
+    n = len(needle)
+    for i in range(start, len(haystack) - n + 1):
+        if list(haystack[i:i + n]) == list(needle):
+            return i
+    return -1
+
+
+def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
+                    ) -> FieldCheck:
+    """Compare the author part of a citation with Crossref's author list.
+
+    Every Crossref author up to the last one shown must appear in the segment, in order; the
+    segment may stop early only where it says "et al." (or 等). An ellipsis (APA's
+    ``A, B, . . . Z`` for long lists) stands for the middle names: what follows it must be
+    Crossref's last author.
+    """
+    names = record_names(authors)
+    parts = re.split(r"\.\s*\.\s*\.|…", segment, maxsplit=1)
+    if len(parts) == 2 and names:
+        last = names[-1]
+        tail = words(parts[1])
+        if _find(tail, last, 0) < 0:
+            return FieldCheck(segment, [" ".join(n) for n in names], False,
+                              f"after the ellipsis Crossref's last author {' '.join(last)!r} "
+                              f"is expected")
+        head = compare_authors(parts[0], True, authors[:-1])
+        return FieldCheck(segment, head.crossref + [" ".join(last)], head.match,
+                          head.reason + "; the last author follows the ellipsis")
+    crossref = [" ".join(n) for n in names]
+    if not names:
+        return FieldCheck(segment, crossref, None, "Crossref lists no authors")
+    seg = words(segment)
+    position = 0
+    shown = 0
+    used: set[int] = set()  # where earlier authors were found (two authors may share a name)
+    for index, name in enumerate(names):
+        at = _find(seg, name, position)
+        if at >= 0:
+            used.add(at)
+            position, shown = at + len(name), shown + 1
+            continue
+        label = " ".join(name)
+        elsewhere = [i for i in range(len(seg)) if seg[i:i + len(name)] == name and i not in used]
+        if elsewhere:
+            return FieldCheck(segment, crossref, False,
+                              f"author order differs: {label!r} is out of place")
+        later = [" ".join(n) for n in names[index + 1:] if _find(seg, n, position) >= 0]
+        if later:
+            return FieldCheck(segment, crossref, False,
+                              f"{label!r} (author {index + 1} of {len(names)}) is missing "
+                              f"before {later[0]!r}")
+        if et_al and shown:
+            return FieldCheck(segment, crossref, True,
+                              f"the {shown} names shown are Crossref's first {shown}, "
+                              f"then et al.")
+        return FieldCheck(segment, crossref, False,
+                          f"{label!r} (author {index + 1} of {len(names)}) is not in the "
+                          f"citation" + ("" if et_al else " and it does not say et al."))
+    return FieldCheck(segment, crossref, True, f"all {len(names)} authors, in order")
+
+
+# -- title ---------------------------------------------------------------------------------------
+
+def title_variants(record: dict[str, Any]) -> list[str]:
+    """The ways a correct citation may print the title: with or without the subtitle."""
+    titles = [strip_markup(t) for t in record.get("title") or [] if t]
+    subtitles = [strip_markup(s) for s in record.get("subtitle") or [] if s]
+    out: list[str] = []
+    for title in titles:
+        out.append(title)
+        for subtitle in subtitles:
+            out.append(f"{title}: {subtitle}")
+        if ":" in title:
+            out.append(title.split(":", 1)[0])
+    return sorted((v for v in out if squash(v)), key=len, reverse=True)
+
+
+def compare_title(cited: str | None, text: str, record: dict[str, Any]) -> FieldCheck:
+    """The title matches when one of its variants appears, word for word, in the citation
+    (a subtitle may be left out, but one that is given must be Crossref's)."""
+    variants = title_variants(record)
+    shown = variants[0] if variants else None
+    if not variants:
+        return FieldCheck(cited, None, None, "Crossref has no title")
+    for variant in variants:  # longest first
+        span = locate(text, variant)
+        if span is None:
+            continue
+        if variant != shown and re.match(r"\s*[:：]\s*\w", text[span[1]:]):
+            break  # the citation goes on with a subtitle that is not Crossref's
+        return FieldCheck(cited or variant, shown, True, "the title appears in the citation")
+    if cited is None:
+        return FieldCheck(None, shown, False, "Crossref's title is not in the citation")
+    return FieldCheck(cited, shown, False, _word_diff(cited, shown))
+
+
+def _word_diff(cited: str, crossref: str) -> str:
+    a, b = words(cited), words(crossref)
+    extra = [w for w in a if w not in b]
+    missing = [w for w in b if w not in a]
+    parts = []
+    if extra:
+        parts.append("cited has " + ", ".join(repr(w) for w in extra[:3]))
+    if missing:
+        parts.append("Crossref has " + ", ".join(repr(w) for w in missing[:3]))
+    return "; ".join(parts) or "the words differ in order"
+
+
+# -- journal -------------------------------------------------------------------------------------
+
+def _abbreviates(short: str, full: str) -> bool:
+    """``short`` abbreviates ``full`` word by word: each word of ``short`` is a prefix of the
+    next significant word of ``full``, or its letters in order with the first letter shared
+    (``Natl`` for ``National``); ``full``'s stop words may be dropped."""
+    s, f = words(short), words(full)
+    if not s:
+        return False
+    i = 0
+    for word in s:
+        while i < len(f) and f[i] in STOP_WORDS and not f[i].startswith(word):
+            i += 1
+        if i >= len(f):
+            return False
+        target = f[i]
+        if not (target.startswith(word) or _subsequence(word, target)):
+            return False
+        i += 1
+    return all(w in STOP_WORDS for w in f[i:])
+
+
+def _subsequence(word: str, target: str) -> bool:
+    if not word or word[0] != target[0]:
+        return False
+    it = iter(target)
+    return all(c in it for c in word)
+
+
+def journal_names(record: dict[str, Any]) -> list[str]:
+    names = [strip_markup(n) for n in (record.get("container-title") or []) +
+             (record.get("short-container-title") or []) if n]
+    return names
+
+
+def compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> FieldCheck:
+    names = journal_names(record)
+    shown = names[0] if names else None
+    if not names:
+        return FieldCheck(cited, None, None, "Crossref has no container title")
+    haystack = f" {squash(text)} "
+    for name in names:
+        if f" {squash(name)} " in haystack:
+            return FieldCheck(cited or name, shown, True, "the journal/book title appears")
+    if not cited:
+        return FieldCheck(None, shown, False, "no journal/book title Crossref knows is cited")
+    for name in names:
+        if _abbreviates(cited, name):
+            return FieldCheck(cited, shown, True, f"abbreviation of {name!r}")
+    return FieldCheck(cited, shown, False, f"{cited!r} is neither {shown!r} nor an "
+                                           f"abbreviation of it")
+
+
+# -- numbers -------------------------------------------------------------------------------------
+
+def _number(value: Any) -> str:
+    text = fold(str(value)).strip()
+    text = re.sub(r"^(?:vol|no|nr|issue|iss|n)\.?\s*", "", text)
+    text = re.sub(r"\s*[/–—‐-]\s*", "-", text)
+    return re.sub(r"^0+(?=\d)", "", text)
+
+
+def compare_number(name: str, cited: str | None, crossref: str | None) -> FieldCheck:
+    if crossref in (None, ""):
+        return FieldCheck(cited, None, None, f"Crossref has no {name}")
+    if cited in (None, ""):
+        return FieldCheck(None, crossref, None, f"the citation gives no {name}")
+    if _number(cited) == _number(crossref):
+        return FieldCheck(cited, crossref, True, f"same {name}")
+    return FieldCheck(cited, crossref, False, f"{name} {cited} ≠ {crossref}")
+
+
+def record_years(record: dict[str, Any]) -> list[int]:
+    years = []
+    for key in ("issued", "published-print", "published-online", "published",
+                "journal-issue"):
+        part = record.get(key) or {}
+        if key == "journal-issue":
+            part = part.get("published-print") or part.get("published-online") or {}
+        try:
+            year = part["date-parts"][0][0]
+        except (KeyError, IndexError, TypeError):
+            continue
+        if isinstance(year, int) and year not in years:
+            years.append(year)
+    return years
+
+
+def compare_year(cited: str | int | None, record: dict[str, Any]) -> FieldCheck:
+    years = record_years(record)
+    if not years:
+        return FieldCheck(cited, None, None, "Crossref has no date")
+    if cited in (None, ""):
+        return FieldCheck(None, years[0], None, "the citation gives no year")
+    try:
+        year = int(str(cited)[:4])
+    except ValueError:
+        return FieldCheck(cited, years[0], False, f"{cited!r} is not a year")
+    if year in years:
+        which = "issued" if year == years[0] else "print or online"
+        return FieldCheck(cited, years[0], True, f"the {which} year")
+    return FieldCheck(cited, years[0], False, f"{year} is none of Crossref's years "
+                                              f"({', '.join(map(str, years))})")
+
+
+_PAGE = re.compile(r"^([a-z]*\d+[a-z]*)(?:\s*[-–—‐]+\s*([a-z]*\d+[a-z]*))?$")
+
+
+def page_range(value: str) -> tuple[str, str] | None:
+    """(first, last) of a page range, the last expanded when abbreviated (``975-93`` →
+    ``975``, ``993``); article numbers are their own range."""
+    text = fold(str(value)).strip()
+    text = re.sub(r"^(?:pp?\.?|pages?|article(?:\s+no\.?)?|art\.?|no\.)\s*", "", text)
+    match = _PAGE.match(text.replace(" ", ""))
+    if not match:
+        return None
+    first, last = match.group(1), match.group(2) or match.group(1)
+    if first.isdigit() and last.isdigit() and len(last) < len(first):
+        last = first[:len(first) - len(last)] + last
+    return first.lstrip("0") or "0", last.lstrip("0") or "0"
+
+
+def record_pages(record: dict[str, Any]) -> str | None:
+    return record.get("page") or record.get("article-number")
+
+
+def compare_pages(cited: str | None, record: dict[str, Any]) -> FieldCheck:
+    crossref = record_pages(record)
+    if not crossref:
+        return FieldCheck(cited, None, None, "Crossref has no pages")
+    if not cited:
+        return FieldCheck(None, crossref, None, "the citation gives no pages")
+    a, b = page_range(cited), page_range(crossref)
+    if a is None or b is None:
+        same = squash(cited) == squash(crossref)
+        return FieldCheck(cited, crossref, same, "same pages" if same else "pages differ")
+    if a == b:
+        return FieldCheck(cited, crossref, True, "same first and last page")
+    article = record.get("article-number")
+    if article and page_range(article) == a:
+        return FieldCheck(cited, crossref, True, "the article number")
+    return FieldCheck(cited, crossref, False, f"pages {a[0]}-{a[1]} ≠ {b[0]}-{b[1]}")
