@@ -122,3 +122,52 @@ def find_dois(lines: Iterable[str], links: Iterable[str] = ()) -> list[str]:
         elif href.lower().startswith("doi:"):
             add(normalise_doi(href))
     return found
+
+
+# -- reference strings ---------------------------------------------------------------------------
+
+_SECTION = re.compile(r"^\s*[【\[#]*\s*(?:参考文献|参考资料|原文信息|文献来源|原文出处|论文信息|"
+                      r"references?|bibliography|works cited|sources?|literature cited)"
+                      r"\s*[】\]]*\s*[:：]?\s*$", re.I)
+_SOURCE_LINE = re.compile(r"^\s*(?:[【\[]\s*)?(?:来源|原文|文献|出处|source|reference|citation)"
+                          r"\s*(?:[】\]]\s*)?[:：]?\s*(?=\S)", re.I)
+_NUMBERED = re.compile(r"^\s*(?:\[\d{1,3}\]|［\d{1,3}］|\d{1,3}[.)、]\s|\(\d{1,3}\)|（\d{1,3}）)")
+_LOOKS_CITED = re.compile(r"(?:1[6-9]|20)\d\d")
+_HAS_WORK = re.compile(r"\[(?:J|M|C|D|EB/OL|R)\]|10\.\d{4,9}/|\bvol\.|\bpp?\.\s*\d|\d+\s*\(\d+\)"
+                       r"|[“\"].{8,}[”\"]|\bjournal\b|\bproceedings\b|\bpress\b|\d+\s*[:：]\s*\d+",
+                       re.I)
+
+
+def looks_like_reference(line: str) -> bool:
+    """A line a reader would take for a bibliographic reference: a year and some sign of a
+    published work (a DOI, [J], vol./pp., 12(3), a quoted title…)."""
+    text = line.strip()
+    return (25 <= len(text) <= 1500 and bool(_LOOKS_CITED.search(text))
+            and bool(_HAS_WORK.search(text)))
+
+
+def find_references(lines: list[str], listed: Iterable[int] = ()) -> list[tuple[int, str]]:
+    """(line index, reference string) for every reference in a post: the entries of sections
+    titled 参考文献 / References / 原文信息 / 文献来源 / Source…, numbered or list entries
+    (``listed``: indices of lines that are list items) that look like references, and
+    "Source:"/"【来源】" lines."""
+    out: list[tuple[int, str]] = []
+    items = set(listed)
+    in_section = False
+    for index, line in enumerate(lines):
+        text = unicodedata.normalize("NFKC", line).strip()
+        if not text:
+            continue
+        if _SECTION.match(text):
+            in_section = True
+            continue
+        source = _SOURCE_LINE.match(text)
+        if source and looks_like_reference(text[source.end():]):
+            out.append((index, text[source.end():].strip()))
+            continue
+        if looks_like_reference(text) and (in_section or index in items
+                                           or _NUMBERED.match(text)):
+            out.append((index, text))
+        elif in_section and len(text) < 40 and not _NUMBERED.match(text):
+            in_section = False  # a short line that is no reference ends the section
+    return out

@@ -1,0 +1,233 @@
+"""What a citation string claims, read with the Crossref record in hand.
+
+Parsing a reference blind and then comparing is fragile: a parser that puts one word of the
+title into the journal makes both look wrong. So the reader is *record-guided*: it first looks
+for the record's own title and journal in the string (ignoring case, punctuation, diacritics);
+what it finds there anchors the rest: the authors are what comes before the title, the
+numbers (volume, issue, pages, year) what comes after the journal. Only where the record's value
+is not found does it fall back on the cues of the common styles (APA, MLA, Chicago, Vancouver,
+GB/T 7714: quotes, ``(2018).``, ``[J].``, ``vol.``/``no.``/``pp.``, ``23(1/2): 5-9``), and
+finally on the trained reference parser.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from archiver.citations.compare import journal_names, locate, title_variants
+from archiver.citations.extract import DOI_RE, normalise_doi
+
+_NUMBERING = re.compile(r"^\s*(?:\[\d+\]|［\d+］|\(\d+\)|（\d+）|\d{1,3}[.)、])\s*")
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+_DOI_LABEL = re.compile(r"\b(?:doi|DOI)\s*[:：]?\s*$")
+_ET_AL = re.compile(r"\bet\s*al\b|等|\bu\.\s*a\.", re.I)
+_TYPE_MARK = re.compile(r"\[(?:J|M|C|D|R|S|P|N|G|Z|A|CP|DB|EB|EB/OL|J/OL|M/OL|C/OL|DB/OL|Z/OL)\]",
+                        re.I)
+BOOK_TYPES = frozenset({"book-chapter", "book-section", "book-part", "proceedings-article",
+                        "reference-entry", "book", "monograph", "edited-book"})
+_YEAR = re.compile(r"(?<![\d/.])(1[5-9]\d\d|20\d\d)(?![\d/])")
+
+
+@dataclass
+class Cited:
+    """The parts of a citation string; ``None`` where the string does not give them."""
+
+    text: str
+    doi: str | None = None
+    authors: str | None = None  # the author part as printed
+    et_al: bool = False
+    title: str | None = None
+    journal: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    page: str | None = None
+    year: str | None = None
+    no_date: bool = False  # "(n.d.)": the citation says it has no date
+
+    def to_json(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if v not in (None, False) and k != "text"}
+
+
+def _clean(span: str) -> str:
+    return span.strip(" \t.,;:“”\"'‘’«»()[]/").strip()
+
+
+def strip_doi_and_urls(text: str) -> tuple[str, str | None]:
+    """The citation without its DOI and URLs (they confuse the numbers), and the DOI."""
+    doi = None
+    body = text
+    for match in DOI_RE.finditer(text):
+        doi = normalise_doi(match.group(0))
+        if doi:
+            break
+    body = _URL.sub(" ", body)
+    body = DOI_RE.sub(" ", body)
+    body = re.sub(r"\b(?:doi|DOI)\s*[:：]?\s*(?=\s|$)", " ", body)
+    body = re.sub(r"\s*(?:Retrieved from|Available (?:at|from)|Accessed)\s*[.:]?\s*$", "", body)
+    return re.sub(r"\s+", " ", body).strip(" ,;"), doi
+
+
+def read_citation(text: str, record: dict[str, Any] | None = None,
+                  parsed: dict[str, Any] | None = None) -> Cited:
+    """Read ``text`` into :class:`Cited`, guided by ``record`` (a Crossref message) when
+    given, and filling what the cues miss from ``parsed`` (a CSL-JSON item)."""
+    cited = Cited(text=text)
+    body, cited.doi = strip_doi_and_urls(_NUMBERING.sub("", text, count=1))
+    record = record or {}
+
+    title_span = None
+    for variant in title_variants(record):  # longest first
+        title_span = locate(body, variant)
+        if title_span:
+            subtitle = re.match(r"\s*[:：]\s*[^.?!”\"\[]+", body[title_span[1]:])
+            if subtitle:  # a subtitle Crossref's shorter form lacks: it is part of the title
+                title_span = (title_span[0], title_span[1] + subtitle.end())
+            break
+    if title_span is None:
+        title_span = _title_by_cues(body)
+    if title_span:
+        cited.title = _clean(body[title_span[0]:title_span[1]]) or None
+
+    head = body[:title_span[0]] if title_span else ""
+    tail = body[title_span[1]:] if title_span else body
+    _read_head(cited, head)
+
+    journal_span = None
+    for name in journal_names(record):
+        found = locate(tail, name)
+        if found:
+            journal_span = found
+            break
+    if journal_span is None:
+        journal_span = _journal_by_cues(tail)
+    if journal_span:
+        cited.journal = _clean(tail[journal_span[0]:journal_span[1]]) or None
+        numbers = tail[journal_span[1]:]
+    else:
+        numbers = tail
+    book = record.get("type") in BOOK_TYPES or bool(
+        re.match(r"[\s.,;:”\"’?!]*(?:\[[^\]]{1,6}\]\s*)?(?:[.,]\s*)?(?://|In:?\s)", tail))
+    _read_numbers(cited, numbers, book)
+    if parsed:
+        _fill_from_parse(cited, parsed)
+    return cited
+
+
+def _title_by_cues(body: str) -> tuple[int, int] | None:
+    quoted = re.search(r"[“\"‘]([^”\"’]{3,})[”\"’]", body)
+    if quoted:
+        return quoted.start(1), quoted.end(1)
+    mark = _TYPE_MARK.search(body)
+    if mark:  # GB/T: AUTHORS. Title[J]. Journal, … (initials carry no periods)
+        first = re.search(r"\.\s+|等[.．]?\s*", body[:mark.start()])
+        return (first.end() if first else 0), mark.start()
+    dated = re.search(r"\((?:1[5-9]\d\d|20\d\d)[a-z]?(?:, [^)]*)?\)\.?\s*|\(n\.\s*d\.\)\.?\s*",
+                      body)
+    if dated:  # APA: Authors (2018). Title. Journal…
+        start = dated.end()
+        end = re.search(r"[.?!](?:\s|$)", body[start:])
+        return start, start + (end.start() + 1 if end else len(body) - start)
+    return None
+
+
+def _read_head(cited: Cited, head: str) -> None:
+    """The author part and, in author-date styles, the year right after it."""
+    if re.search(r"\(n\.\s*d\.\)", head):
+        cited.no_date = True
+    dated = re.search(r"\(?\b(1[5-9]\d\d|20\d\d)[a-z]?\)?[.,]?\s*$", head.strip(" “\"'‘"))
+    authors = head
+    if dated:
+        cited.year = dated.group(1)
+        authors = head.strip(" “\"'‘")[:dated.start()]
+    authors = re.sub(r"\(n\.\s*d\.\)\.?", "", authors)
+    cited.et_al = bool(_ET_AL.search(authors))
+    cited.authors = _clean(authors) or None
+
+
+def _journal_by_cues(tail: str) -> tuple[int, int] | None:
+    start_match = re.match(r"[\s.,;:”\"’?!]*(?:\[[^\]]{1,6}\]\s*)?(?:[.,]\s*)?(?://\s*|In:?\s+)?",
+                           tail)
+    start = start_match.end() if start_match else 0
+    rest = tail[start:]
+    end = re.search(r",\s*(?:vol\b|no\b|\d)|\s+\d+\s*[(:]|\s+\d+\s*$|\s+\(pp?\.|[.,]\s*"
+                    r"(?:1[5-9]\d\d|20\d\d)\b|\s+\d+\.\s*$|,\s*\(\d|\.\s+[A-Z][\w ]+:", rest)
+    stop = end.start() if end else len(rest.rstrip(". "))
+    if stop <= 0:
+        return None
+    return start, start + stop
+
+
+def _is_year(value: str) -> bool:
+    return bool(re.fullmatch(r"1[5-9]\d\d|20\d\d", value))
+
+
+def _read_numbers(cited: Cited, numbers: str, book: bool = False) -> None:
+    """Volume, issue, pages and (unless the author-date head gave it) the year, from what
+    follows the journal: ``vol. 16, no. 4``, ``23(1/2)``, ``759: 303–12``, ``2018(1): 75-92``,
+    ``pp. 1–7``, ``article e30``."""
+    text = " " + numbers + " "
+    year_in_head = cited.year is not None
+    vol = re.search(r"\bvol(?:ume)?\.?\s*(\w+)", text, re.I)
+    no = re.search(r"\b(?:no|nr|issue)\.?\s*([\w/–-]+)", text, re.I)
+    if vol:
+        cited.volume = vol.group(1)
+    if no:
+        cited.issue = no.group(1).strip("–-")
+    paired = re.search(r"(?<![\w.])(\d+[A-Za-z]?)\s*\(([\w/–-]+)\)", text)
+    if paired and not vol:
+        if _is_year(paired.group(1)) and not year_in_head:
+            cited.year = paired.group(1)  # GB/T "2018(1): 75-92": year(issue)
+        else:
+            cited.volume = paired.group(1)
+        cited.issue = cited.issue or paired.group(2)
+    lone_issue = re.search(r"(?:^|,)\s*\((\d+[\w/–-]*)\)\s*,", text)
+    if lone_issue and not cited.issue:
+        cited.issue = lone_issue.group(1)
+    if not cited.volume and not book:
+        bare = re.search(r"^\s*[.,]?\s*(\d+)\s*(?=[(:.,]|$)", numbers)
+        if bare and (not _is_year(bare.group(1)) or year_in_head):
+            cited.volume = bare.group(1)
+        after_year = re.search(r"(?:1[5-9]\d\d|20\d\d)\s*,\s*(\d+)\s*(?=[(:.,]|$)", numbers)
+        if not cited.volume and after_year and not year_in_head:
+            cited.volume = after_year.group(1)  # GB/T "Journal, 2019, 10."
+    if not cited.year:
+        taken = [v for v in (cited.volume, cited.issue) if v]
+        years = [m.group(1) for m in _YEAR.finditer(text)
+                 if m.group(1) not in taken or text.count(m.group(1)) > taken.count(m.group(1))]
+        if years:
+            cited.year = years[0]
+    pages = re.search(r"\bpp?\.\s*(\w+(?:\s*[–—-]+\s*\w+)?)", text) or re.search(
+        r"\b[Aa]rticle\s+(?:[Nn]o\.?\s*)?(\w+)", text)
+    if not pages:
+        pages = re.search(r":\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[A-Za-z]?\d+)?)", text)
+    if not pages:
+        pages = re.search(r"[,)]\s*([A-Za-z]?\d+[A-Za-z]?\s*[–—-]+\s*[A-Za-z]?\d+)\s*[.,]", text)
+    if not pages:
+        pages = re.search(r"(?:\)|\d),\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[A-Za-z]?\d+)?)"
+                          r"\s*[.,]?\s*$", text.rstrip())
+    if not pages and book:  # "In Book Title, 27." a chapter's page
+        pages = re.search(r"^\s*,?\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[A-Za-z]?\d+)?)"
+                          r"\s*(?=[.,]|$)", numbers)
+    if pages:
+        value = re.sub(r"\s+", "", pages.group(1))
+        if value not in (cited.year, cited.volume) or ":" in pages.group(0):
+            cited.page = value
+
+
+def _fill_from_parse(cited: Cited, parsed: dict[str, Any]) -> None:
+    if not cited.title and parsed.get("title"):
+        cited.title = parsed["title"]
+    if not cited.journal and parsed.get("container-title"):
+        cited.journal = parsed["container-title"]
+    for key in ("volume", "issue", "page"):
+        if not getattr(cited, key) and parsed.get(key):
+            setattr(cited, key, str(parsed[key]))
+    if not cited.year and not cited.no_date:
+        with contextlib.suppress(KeyError, IndexError, TypeError):
+            cited.year = str(parsed["issued"]["date-parts"][0][0])
+    if not cited.authors and parsed.get("author"):
+        cited.authors = "; ".join(a.get("literal") or " ".join(
+            x for x in (a.get("family"), a.get("given")) if x) for a in parsed["author"])
