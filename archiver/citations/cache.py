@@ -1,0 +1,64 @@
+"""An on-disk cache of raw Crossref messages, so re-runs are fast, offline-capable and
+deterministic in CI.
+
+Only successful messages are stored (never an error: a 404 today may be registered tomorrow).
+Works are keyed by DOI (lower case); searches by the exact query. Each entry keeps the message
+as Crossref sent it, the server it came from and when: the evidence a verification rests on.
+The folder is ``ARCHIVER_CACHE_DIR`` when set, else ``$XDG_CACHE_HOME/archiver`` — never the
+working directory. Writes are atomic (temporary file, then rename), so a crash or two
+processes at once cannot leave a half-written entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Entry:
+    message: dict[str, Any]
+    source: str  # the API base URL the message came from
+    fetched: str  # ISO 8601 UTC
+
+
+class Cache:
+    def __init__(self, root: Path):
+        self.root = Path(root)
+
+    def _path(self, kind: str, key: str) -> Path:
+        digest = hashlib.sha256(key.encode("utf-8")).hexdigest()
+        return self.root / "crossref" / kind / digest[:2] / f"{digest}.json"
+
+    def get(self, kind: str, key: str) -> Entry | None:
+        try:
+            data = json.loads(self._path(kind, key).read_bytes())
+            return Entry(message=data["message"], source=data["source"],
+                         fetched=data["fetched"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # absent or unreadable: treated as a miss, fetched again
+
+    def put(self, kind: str, key: str, entry: Entry) -> None:
+        path = self._path(kind, key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = json.dumps({"key": key, "source": entry.source, "fetched": entry.fetched,
+                           "message": entry.message}, ensure_ascii=False, sort_keys=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def work(self, doi: str) -> Entry | None:
+        return self.get("works", doi.lower())
+
+    def put_work(self, doi: str, entry: Entry) -> None:
+        self.put("works", doi.lower(), entry)

@@ -1,0 +1,189 @@
+"""Resolve DOIs and search references through Crossref, with habanero — the only module that
+imports it.
+
+``CrossrefClient`` adds what a verification run needs around ``habanero.Crossref``:
+- the on-disk :class:`~archiver.citations.cache.Cache` (``offline=True`` uses only it);
+- Crossref's published rate limits (:mod:`archiver.citations.ratelimit`);
+- retries with backoff on 429 (``Retry-After`` honoured), 5xx and timeouts;
+- outcomes instead of exceptions: ``found``, ``not_found`` (404: Crossref does not know the
+  DOI) or ``unresolved`` with the reason (unreachable, rate-limited past the retries, a reply
+  that is not JSON). After a connection failure the client stops calling for the rest of the
+  run, so an offline run ends quickly and says why.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import quote
+
+import httpx2
+from habanero import Crossref, RequestError
+
+from archiver.citations.cache import Cache, Entry
+from archiver.citations.ratelimit import Limits, RateLimiter
+
+USER_AGENT = "archiver (citation verification; https://github.com/)"
+MAX_RETRY_AFTER = 30.0
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: str  # found | not_found | unresolved
+    message: dict[str, Any] | None = None
+    reason: str = ""
+    source: str | None = None
+    fetched: str | None = None
+    cached: bool = False
+
+
+class _Retry(Exception):
+    def __init__(self, reason: str, wait: float | None = None):
+        super().__init__(reason)
+        self.reason = reason
+        self.wait = wait
+
+
+class _Down(Exception):
+    """Crossref cannot be reached at all (connection refused, no route, DNS)."""
+
+
+def _retry_after(value: str | None) -> float | None:
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, (when - datetime.now(when.tzinfo or UTC)).total_seconds())
+
+
+def _now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+class CrossrefClient:
+    def __init__(self, base_url: str = "https://api.crossref.org", mailto: str | None = None,
+                 timeout: float = 10.0, cache: Cache | None = None, offline: bool = False,
+                 retries: int = 4, backoff: float = 0.5,
+                 sleep: Callable[[float], None] = time.sleep):
+        self.base_url = base_url.rstrip("/")
+        self.cache = cache
+        self.offline = offline
+        self.retries = retries
+        self.backoff = backoff
+        self._sleep = sleep
+        self._api = Crossref(base_url=self.base_url, mailto=mailto, ua_string=USER_AGENT,
+                             timeout=timeout)
+        limits = Limits.for_client(polite=bool(mailto))
+        self.limits = limits
+        self._works = RateLimiter(limits.per_second, limits.concurrent)
+        self._searches = RateLimiter(limits.search_per_second, limits.concurrent)
+        self._down: str | None = None
+        self._down_lock = threading.Lock()
+
+    # -- public ------------------------------------------------------------------------------
+
+    def work(self, doi: str) -> Outcome:
+        """The Crossref work for ``doi`` (cache first)."""
+        doi = doi.lower()
+        if self.cache is not None:
+            entry = self.cache.work(doi)
+            if entry is not None:
+                return Outcome("found", entry.message, "from the cache", entry.source,
+                               entry.fetched, cached=True)
+        if self.offline:
+            return Outcome("unresolved", reason="not in the cache and --offline was given")
+        outcome = self._call(lambda: self._api.works(ids=quote(doi, safe="/:;()[]<>")),
+                             self._works, f"DOI {doi}")
+        if outcome.status == "found" and self.cache is not None and outcome.message:
+            self.cache.put_work(doi, Entry(outcome.message, self.base_url, outcome.fetched
+                                           or _now()))
+        return outcome
+
+    def search(self, text: str, rows: int = 5) -> Outcome:
+        """Crossref's ``query.bibliographic`` search; the message lists candidate works."""
+        key = f"{rows}\n{text}"
+        if self.cache is not None:
+            entry = self.cache.get("searches", key)
+            if entry is not None:
+                return Outcome("found", entry.message, "from the cache", entry.source,
+                               entry.fetched, cached=True)
+        if self.offline:
+            return Outcome("unresolved", reason="not in the cache and --offline was given")
+        outcome = self._call(lambda: self._api.works(query_bibliographic=text[:1000],
+                                                     limit=rows),
+                             self._searches, "search")
+        if outcome.status == "found" and self.cache is not None and outcome.message:
+            self.cache.put("searches", key, Entry(outcome.message, self.base_url,
+                                                  outcome.fetched or _now()))
+        return outcome
+
+    # -- the request loop --------------------------------------------------------------------
+
+    def _call(self, request: Callable[[], Any], limiter: RateLimiter, what: str) -> Outcome:
+        if self._down:
+            return Outcome("unresolved", reason=self._down)
+        reason = "no attempt made"
+        for attempt in range(self.retries + 1):
+            try:
+                with limiter.slot():
+                    return self._once(request)
+            except _Retry as retry:
+                reason = retry.reason
+                if attempt == self.retries:
+                    break
+                wait = retry.wait if retry.wait is not None else self.backoff * 2 ** attempt
+                self._sleep(min(wait, MAX_RETRY_AFTER))
+            except _Down as down:
+                with self._down_lock:
+                    self._down = self._down or f"Crossref unreachable at {self.base_url}: {down}"
+                return Outcome("unresolved", reason=self._down)
+        return Outcome("unresolved", reason=f"{reason} (gave up after {self.retries + 1} "
+                                            f"attempts for {what})")
+
+    def _once(self, request: Callable[[], Any]) -> Outcome:
+        try:
+            reply = request()
+        except httpx2.HTTPStatusError as exc:
+            return self._status(exc.response.status_code, exc.response.headers.get("retry-after"),
+                                exc.response.text[:200])
+        except RequestError as exc:  # habanero: an error reply with a JSON body, or non-JSON
+            return self._status(int(exc.status_code), None, str(exc.error)[:200])
+        except httpx2.TimeoutException as exc:
+            raise _Retry(f"timed out ({type(exc).__name__})") from None
+        except httpx2.TransportError as exc:
+            raise _Down(f"{type(exc).__name__}: {exc}") from None
+        except RuntimeError as exc:  # habanero wraps transport errors of searches
+            cause = exc.__cause__
+            if isinstance(cause, httpx2.TimeoutException):
+                raise _Retry(f"timed out ({type(cause).__name__})") from None
+            if isinstance(cause, httpx2.TransportError):
+                raise _Down(f"{type(cause).__name__}: {cause}") from None
+            raise
+        except ValueError as exc:  # a 200 whose body is not JSON
+            return Outcome("unresolved", reason=f"Crossref sent a reply that is not JSON: {exc}")
+        if not isinstance(reply, dict) or not isinstance(reply.get("message"), dict):
+            return Outcome("unresolved", reason="Crossref's reply has no message")
+        return Outcome("found", reply["message"], "", self.base_url, _now())
+
+    def _status(self, code: int, retry_after: str | None, body: str) -> Outcome:
+        if code == 404:
+            return Outcome("not_found", reason="Crossref has no record of this DOI (404)")
+        if code == 429:
+            raise _Retry("rate-limited by Crossref (429)", _retry_after(retry_after))
+        if code >= 500:
+            raise _Retry(f"Crossref server error {code}")
+        if code == 200:
+            return Outcome("unresolved", reason=f"Crossref sent a reply that is not JSON: "
+                                                f"{body[:80]!r}")
+        return Outcome("unresolved", reason=f"Crossref refused the request ({code}): {body}")
