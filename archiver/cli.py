@@ -24,7 +24,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from archiver.config import Config, load_config
-from archiver.errors import ArchiverError, ExitCode, NotFound, UsageError, worst
+from archiver.errors import ArchiverError, ExitCode, InputError, NotFound, UsageError, worst
 from archiver.version import __version__
 
 app = typer.Typer(
@@ -361,6 +361,212 @@ def fsck(
                           f"{state}{recovered}", markup=False)
         if not report.ok:
             raise typer.Exit(int(ExitCode.ARCHIVE))
+
+
+# -- verify -------------------------------------------------------------------------------------
+
+def _verify_targets(targets: list[str], config: Config, store: Any
+                    ) -> list[tuple[str, str | None, str | None]]:
+    """(citation text, location, post id) for every citation the targets hold."""
+    from archiver.citations.verify import citations_of, split_reference_lines
+    from archiver.pipeline import prepare
+
+    items: list[tuple[str, str | None, str | None]] = []
+    if not targets:
+        if store is None:
+            raise NotFound("no archive to verify", path=config.archive,
+                           hint="give files to verify, or ingest posts first")
+        targets = store.object_ids()
+        if not targets:
+            raise UsageError("the archive holds no posts", path=config.archive)
+    for target in targets:
+        path = Path(target)
+        if path.is_file():
+            suffix = path.suffix.lower()
+            if suffix == ".txt":
+                try:
+                    text = path.read_text(encoding="utf-8-sig")
+                except UnicodeDecodeError as exc:
+                    raise InputError(f"not UTF-8 text (byte {exc.start})", path=path) from None
+                items += [(line, f"{path}:{n}", None)
+                          for n, line in enumerate(split_reference_lines(text), 1)]
+            elif suffix == ".bib":
+                from archiver.citations.bib import references_from_bibtex
+                items += [(text, f"{path}:{key}", None)
+                          for key, text in references_from_bibtex(path)]
+            else:
+                prepared = prepare(path, config.with_overrides(fetch=False), validate=False)
+                items += [(text, f"{path}#{where}", None)
+                          for text, where in citations_of(prepared.record)]
+        elif store is not None and not path.exists():
+            object_id = resolve_id(store, target)
+            record = json.loads(store.read_bytes(object_id, "record.json"))
+            items += [(text, where, object_id) for text, where in citations_of(record)]
+        else:
+            raise InputError("no such file, and no post with that id", path=target)
+    return items
+
+
+def _junit(path: Path, results: list[Any]) -> None:
+    from xml.etree import ElementTree as ET
+
+    suite = ET.Element("testsuite", name="archiver verify", tests=str(len(results)))
+    counts = {"failures": 0, "errors": 0, "skipped": 0}
+    for n, result in enumerate(results, 1):
+        case = ET.SubElement(suite, "testcase", classname=result.location or "citations",
+                             name=f"{n}: {result.text[:100]}")
+        if result.status in ("mismatch", "not_found"):
+            counts["failures"] += 1
+            ET.SubElement(case, "failure", message=f"{result.status}: {result.reason}")
+        elif result.status == "unresolved":
+            counts["errors"] += 1
+            ET.SubElement(case, "error", message=result.reason)
+        elif result.status == "ambiguous":
+            counts["skipped"] += 1
+            ET.SubElement(case, "skipped", message=result.reason)
+    for key, value in counts.items():
+        suite.set(key, str(value))
+    ET.ElementTree(suite).write(path, encoding="utf-8", xml_declaration=True)
+
+
+@app.command()
+def verify(
+    targets: list[str] = typer.Argument(None, metavar="[ID|PATH]...",
+                                        help="Archived post ids, post files, .txt files of "
+                                             "references (one per line) or .bib files. "
+                                             "Default: every archived post."),
+    archive: Path | None = ArchiveOpt,
+    crossref_url: str | None = typer.Option(None, "--crossref-url",
+                                            envvar="ARCHIVER_CROSSREF_URL", show_envvar=True,
+                                            help="Crossref API (or a compatible server)."),
+    mailto: str | None = typer.Option(None, "--mailto", envvar="ARCHIVER_MAILTO",
+                                      help="Your e-mail: joins Crossref's polite pool "
+                                           "(10 requests/s instead of 5)."),
+    offline: bool = typer.Option(False, "--offline", help="Use only the cache; no network."),
+    fail_on: str = typer.Option("mismatch,not_found", "--fail-on",
+                                help="Statuses that make the exit code 1 (comma-separated)."),
+    junit: Path | None = typer.Option(None, "--junit", help="Also write a JUnit XML report."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON "
+                                                      "(schemas/verify-report.schema.json)."),
+    quiet: bool = QuietOpt,
+    show_traceback: bool = TracebackOpt,
+) -> None:
+    """Check cited works against Crossref, field by field.
+
+    Exit 0 when every citation is verified (or ambiguous), 1 when one is wrong (mismatch or a
+    DOI Crossref does not know), 3 when some could not be checked (Crossref unreachable).
+    """
+    from archiver.citations.verify import FAILING, STATUSES, report
+    from archiver.pipeline import make_verifier, store_citations
+    from archiver.store import Archive
+
+    with _errors(show_traceback):
+        failing = {s.strip() for s in fail_on.split(",") if s.strip()}
+        unknown = failing - set(STATUSES)
+        if unknown:
+            raise UsageError(f"--fail-on: unknown status {', '.join(sorted(unknown))}",
+                             hint=f"statuses: {', '.join(STATUSES)}")
+        config = _config(archive, crossref_url=crossref_url, mailto=mailto)
+        store = None
+        if (config.archive / "0=ocfl_1.1").is_file():
+            store = Archive.open(config.archive)
+        items = _verify_targets(list(targets or []), config, store)
+        verifier = make_verifier(config, offline=offline)
+        progress = Progress(TextColumn("verify"), BarColumn(), MofNCompleteColumn(),
+                            TimeElapsedColumn(), console=err, transient=True,
+                            disable=quiet or as_json)
+        with progress:
+            task = progress.add_task("", total=len(items))
+            results = verifier.verify_all([(text, where) for text, where, _ in items],
+                                          on_result=lambda _r: progress.advance(task))
+        by_post: dict[str, list[Any]] = {}
+        for (_text, _where, post), result in zip(items, results, strict=True):
+            if post:
+                by_post.setdefault(post, []).append(result)
+        if by_post and store is not None:
+            with store.writer():
+                for post, post_results in by_post.items():
+                    store_citations(store, post, post_results)
+        document = report(results)
+        for (_text, _where, post), entry in zip(items, document["citations"], strict=True):
+            if post:
+                entry["post"] = post
+        if junit:
+            _junit(junit, results)
+        if as_json:
+            _emit_json(document)
+        else:
+            for result in results:
+                typer.echo(f"{result.status:<10} {result.text[:90]}")
+                for name, check in result.fields.items():
+                    if check.match is False:
+                        typer.echo(f"    {name}: cited {check.cited!r}, Crossref "
+                                   f"{check.crossref!r} ({check.reason})")
+                if result.status in ("unresolved", "ambiguous", "not_found"):
+                    typer.echo(f"    {result.reason}")
+            if not quiet:
+                counts = document["summary"]
+                err.print(", ".join(f"{counts[s]} {s}" for s in STATUSES if counts[s])
+                          or "no citations found", markup=False)
+        statuses = {r.status for r in results}
+        codes = []
+        if statuses & (failing or FAILING):
+            codes.append(ExitCode.CITATION_WRONG)
+        if "unresolved" in statuses:
+            codes.append(ExitCode.UNCHECKED)
+        raise typer.Exit(int(worst(codes)))
+
+
+# -- refs ---------------------------------------------------------------------------------------
+
+refs_app = typer.Typer(help="Work with reference strings.", no_args_is_help=True)
+app.add_typer(refs_app, name="refs")
+
+
+@refs_app.command("parse")
+def refs_parse(
+    source: str = typer.Argument("-", metavar="[FILE|-]",
+                                 help="File with one reference string per line; - for stdin."),
+    as_json: bool = typer.Option(False, "--json", help="One CSL-JSON item per input line "
+                                                       "(JSON Lines; {} when nothing parsed)."),
+    show_traceback: bool = TracebackOpt,
+) -> None:
+    """Parse reference strings (APA, MLA, Chicago, Vancouver, GB/T 7714…) into CSL-JSON."""
+    from archiver.citations.parse import parse_reference
+
+    with _errors(show_traceback):
+        if source == "-":
+            lines = sys.stdin.read().splitlines()
+        else:
+            path = Path(source)
+            try:
+                lines = path.read_text(encoding="utf-8-sig").splitlines()
+            except FileNotFoundError:
+                raise InputError("no such file", path=path) from None
+            except UnicodeDecodeError as exc:
+                raise InputError(f"not UTF-8 text (byte {exc.start})", path=path) from None
+            except OSError as exc:
+                raise InputError(f"cannot read: {exc.strerror}", path=path) from None
+        for line in lines:
+            item = parse_reference(line) if line.strip() else {}
+            if as_json:
+                _emit_json(item)
+            else:
+                typer.echo(_describe_item(item))
+
+
+def _describe_item(item: dict[str, Any]) -> str:
+    if not item:
+        return "(nothing parsed)"
+    authors = "; ".join(a.get("literal") or ", ".join(x for x in (a.get("family"),
+                                                                   a.get("given")) if x)
+                        for a in item.get("author", []))
+    year = (item.get("issued") or {}).get("date-parts", [[None]])[0][0]
+    parts = [authors, f"({year})" if year else "", item.get("title", ""),
+             item.get("container-title", ""), item.get("volume", ""),
+             f"({item['issue']})" if item.get("issue") else "", item.get("page", ""),
+             item.get("DOI", "")]
+    return " | ".join(p for p in parts if p)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -34,8 +34,11 @@ import requests
 from archiver import readers, schema
 from archiver.assets import localise
 from archiver.canonical import dumps, sha512_hex
+from archiver.citations.cache import Cache
+from archiver.citations.crossref import CrossrefClient
+from archiver.citations.verify import CitationResult, Verifier, summarise
 from archiver.clean import clean
-from archiver.config import Config
+from archiver.config import Config, default_cache_dir
 from archiver.errors import ArchiverError, InputError, UnsupportedFormat
 from archiver.model import ERROR_KINDS, Asset
 from archiver.record import build_provenance, build_record, identity_of, safe_source_name
@@ -360,3 +363,56 @@ def check_archive(archive: Archive) -> FsckReport:
                     report.problems.append(Problem(f"{object_id} {version.number} {name}",
                                                    message))
     return report
+
+
+# -- citations -------------------------------------------------------------------------------------
+
+CITATIONS_NAME = "citations.json"
+
+
+def make_verifier(config: Config, offline: bool = False) -> Verifier:
+    """A verifier on the configured Crossref server, with the on-disk cache."""
+    try:
+        from archiver.citations.parse import parse_reference
+    except ImportError:  # TEMPORARY until the parser lands
+        parse_reference = None  # type: ignore[assignment]
+    client = CrossrefClient(base_url=config.crossref_url, mailto=config.mailto,
+                            timeout=config.http_timeout,
+                            cache=Cache(default_cache_dir(config)), offline=offline)
+    return Verifier(client, parse=parse_reference)
+
+
+def _outcome_digest(results: list[CitationResult]) -> str:
+    """What a verification concluded, without when the evidence was fetched."""
+    stable = []
+    for result in results:
+        data = result.to_json()
+        if data.get("evidence"):
+            data["evidence"] = {k: v for k, v in data["evidence"].items()
+                                if k not in ("fetched", "cached")}
+        stable.append(data)
+    return sha512_hex(dumps(stable))
+
+
+def store_citations(archive: Archive, object_id: str, results: list[CitationResult]
+                    ) -> str | None:
+    """Keep a post's verification in its object's ``citations.json``; a new version only when
+    the outcome changed. Returns the new version, or None."""
+    head = archive.versions(object_id)[-1]
+    if CITATIONS_NAME in head.state:
+        old = json.loads(archive.read_bytes(object_id, CITATIONS_NAME))
+        old_results = old.get("citations", [])
+        old_stable = []
+        for data in old_results:
+            if data.get("evidence"):
+                data["evidence"] = {k: v for k, v in data["evidence"].items()
+                                    if k not in ("fetched", "cached")}
+            old_stable.append(data)
+        if sha512_hex(dumps(old_stable)) == _outcome_digest(results):
+            return None
+    files = {path: archive.read_bytes(object_id, path) for path in head.state}
+    document = {"citations": [r.to_json() for r in results],
+                "summary": summarise(results)}
+    schema.validate("verify-report", document, path=f"{object_id} {CITATIONS_NAME}")
+    files[CITATIONS_NAME] = dumps(document)
+    return archive.commit(object_id, files, message="verify citations").version

@@ -1,0 +1,252 @@
+"""Verify citations against Crossref, field by field, and report what each verdict rests on.
+
+One citation (a reference string, or a bare DOI) becomes a :class:`CitationResult`:
+
+- with a DOI: the DOI is resolved; 404 → ``not_found``; unreachable → ``unresolved`` (with
+  the reason, never a guess); otherwise every field the citation gives is compared with the
+  record → ``verified`` or ``mismatch``;
+- without a DOI: Crossref's bibliographic search; a candidate is accepted only when the
+  comparison identifies it (its title, and at least two of authors, year, journal, volume,
+  pages, agree); the fields are then reported like above. No candidate identified →
+  ``ambiguous``, with the candidates.
+
+``evidence`` names the Crossref server and when the record was fetched (or that it came from
+the cache), so every verdict can be checked again.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from archiver.citations.cited import Cited, read_citation, strip_doi_and_urls
+from archiver.citations.compare import (
+    FieldCheck,
+    compare_authors,
+    compare_journal,
+    compare_number,
+    compare_pages,
+    compare_title,
+    compare_year,
+    squash,
+    title_variants,
+)
+from archiver.citations.crossref import CrossrefClient, Outcome
+from archiver.citations.extract import find_references
+
+STATUSES = ("verified", "mismatch", "not_found", "unresolved", "ambiguous")
+FAILING = frozenset({"mismatch", "not_found"})
+IDENTIFYING = ("author", "year", "journal", "volume", "page")
+
+
+@dataclass
+class CitationResult:
+    text: str
+    doi: str | None
+    status: str
+    fields: dict[str, FieldCheck] = field(default_factory=dict)
+    reason: str = ""
+    evidence: dict[str, Any] | None = None
+    candidates: list[dict[str, Any]] = field(default_factory=list)
+    location: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "text": self.text, "doi": self.doi, "status": self.status,
+            "fields": {name: check.to_json() for name, check in self.fields.items()},
+            "reason": self.reason, "evidence": self.evidence}
+        if self.candidates:
+            out["candidates"] = self.candidates
+        if self.location:
+            out["location"] = self.location
+        return out
+
+
+def compare_fields(cited: Cited, text: str, record: dict[str, Any]) -> dict[str, FieldCheck]:
+    """Every field the citation gives, compared with the record."""
+    fields: dict[str, FieldCheck] = {}
+    body, _ = strip_doi_and_urls(text)
+    if cited.authors:
+        fields["author"] = compare_authors(cited.authors, cited.et_al,
+                                           record.get("author") or [])
+    if cited.title:
+        fields["title"] = compare_title(cited.title, body, record)
+    if cited.journal:
+        fields["journal"] = compare_journal(cited.journal, body, record)
+    if cited.volume:
+        fields["volume"] = compare_number("volume", cited.volume, record.get("volume"))
+    if cited.issue:
+        fields["issue"] = compare_number("issue", cited.issue, record.get("issue"))
+    if cited.page:
+        fields["page"] = compare_pages(cited.page, record)
+    if cited.year:
+        fields["year"] = compare_year(cited.year, record)
+    if cited.doi:
+        same = cited.doi.lower() == str(record.get("DOI", "")).lower()
+        fields["doi"] = FieldCheck(cited.doi, record.get("DOI"), same,
+                                   "the DOI resolves to this record" if same else
+                                   "the record found has another DOI")
+    # a field Crossref lacks cannot confirm or refute the citation: keep it, match None
+    return fields
+
+
+def _status(fields: dict[str, FieldCheck]) -> str:
+    return "mismatch" if any(f.match is False for f in fields.values()) else "verified"
+
+
+def _evidence(outcome: Outcome, record: dict[str, Any]) -> dict[str, Any]:
+    return {"source": outcome.source, "fetched": outcome.fetched, "cached": outcome.cached,
+            "doi": record.get("DOI"), "type": record.get("type")}
+
+
+def _identifies(fields: dict[str, FieldCheck], cited: Cited, record: dict[str, Any]) -> bool:
+    """Whether a search candidate is the work cited: the title agrees (allowing one wrong
+    word), and at least two other identifying fields agree."""
+    title = fields.get("title")
+    if title is None:
+        return False
+    if not title.match:
+        best = max((fuzz.token_sort_ratio(squash(cited.title or ""), squash(v))
+                    for v in title_variants(record)), default=0)
+        if best < 85:
+            return False
+    agreeing = sum(1 for name in IDENTIFYING if fields.get(name) and fields[name].match)
+    return agreeing >= 2
+
+
+class Verifier:
+    """Verifies citation strings with one Crossref client (thread-safe)."""
+
+    def __init__(self, client: CrossrefClient,
+                 parse: Callable[[str], dict[str, Any]] | None = None):
+        self.client = client
+        self.parse = parse
+
+    def _read(self, text: str, record: dict[str, Any]) -> Cited:
+        cited = read_citation(text, record)
+        if self.parse is not None and not (cited.title and cited.journal and cited.authors):
+            cited = read_citation(text, record, self.parse(text))
+        return cited
+
+    def verify(self, text: str, location: str | None = None) -> CitationResult:
+        body, doi = strip_doi_and_urls(text)
+        if doi:
+            return self._by_doi(text, doi, location)
+        if len(squash(body).split()) < 4:
+            return CitationResult(text, None, "ambiguous", reason="too little text to search",
+                                  location=location)
+        return self._by_search(text, location)
+
+    def _by_doi(self, text: str, doi: str, location: str | None) -> CitationResult:
+        outcome = self.client.work(doi)
+        if outcome.status == "not_found":
+            return CitationResult(text, doi, "not_found", {
+                "doi": FieldCheck(doi, None, False, outcome.reason)}, outcome.reason,
+                {"source": self.client.base_url, "fetched": None, "cached": False},
+                location=location)
+        if outcome.status != "found" or outcome.message is None:
+            return CitationResult(text, doi, "unresolved", reason=outcome.reason,
+                                  location=location)
+        record = outcome.message
+        fields = compare_fields(self._read(text, record), text, record)
+        return CitationResult(text, doi, _status(fields), fields, _summary(fields),
+                              _evidence(outcome, record), location=location)
+
+    def _by_search(self, text: str, location: str | None) -> CitationResult:
+        outcome = self.client.search(text)
+        if outcome.status != "found" or outcome.message is None:
+            return CitationResult(text, None, "unresolved", reason=outcome.reason,
+                                  location=location)
+        items = [i for i in outcome.message.get("items") or [] if isinstance(i, dict)]
+        candidates = []
+        for record in items:
+            cited = self._read(text, record)
+            fields = compare_fields(cited, text, record)
+            if _identifies(fields, cited, record):
+                fields.pop("doi", None)
+                result = CitationResult(text, None, _status(fields), fields,
+                                        f"found by search as {record.get('DOI')}; "
+                                        + _summary(fields), _evidence(outcome, record),
+                                        location=location)
+                result.candidates = [{"doi": record.get("DOI"), "accepted": True}]
+                return result
+            candidates.append({"doi": record.get("DOI"),
+                               "title": (record.get("title") or [None])[0],
+                               "agreeing": sorted(n for n, f in fields.items() if f.match)})
+        return CitationResult(text, None, "ambiguous",
+                              reason="no search candidate agrees with the citation" if items
+                              else "the search found nothing", candidates=candidates[:5],
+                              evidence={"source": outcome.source, "fetched": outcome.fetched,
+                                        "cached": outcome.cached}, location=location)
+
+    def verify_all(self, texts: Iterable[tuple[str, str | None]],
+                   on_result: Callable[[CitationResult], None] | None = None
+                   ) -> list[CitationResult]:
+        """Verify many citations concurrently (as Crossref's limits allow), in input order."""
+        items = list(texts)
+        workers = max(1, self.client.limits.concurrent)
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            results = []
+            for result in pool.map(lambda item: self.verify(*item), items):
+                results.append(result)
+                if on_result:
+                    on_result(result)
+        return results
+
+
+def _summary(fields: dict[str, FieldCheck]) -> str:
+    wrong = [name for name, f in fields.items() if f.match is False]
+    if wrong:
+        return "differs from Crossref: " + ", ".join(
+            f"{name} ({fields[name].reason})" for name in wrong)
+    checked = [name for name, f in fields.items() if f.match]
+    return "agrees with Crossref on " + (", ".join(checked) or "nothing it could check")
+
+
+def summarise(results: Iterable[CitationResult]) -> dict[str, int]:
+    counts = Counter(r.status for r in results)
+    out = {status: counts.get(status, 0) for status in STATUSES}
+    out["total"] = sum(counts.values())
+    return out
+
+
+def report(results: list[CitationResult]) -> dict[str, Any]:
+    """The verify report (schemas/verify-report.schema.json)."""
+    return {"citations": [r.to_json() for r in results], "summary": summarise(results)}
+
+
+def split_reference_lines(text: str) -> list[str]:
+    """A .txt of references: one per line, blank lines skipped."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def citations_of(record: dict[str, Any]) -> list[tuple[str, str | None]]:
+    """(citation text, location) for a record: its reference strings, then every DOI in the
+    body that no reference string carries (a bare DOI is checked for existence)."""
+    lines: list[str] = []
+    listed: list[int] = []
+    where: list[str] = []
+    for i, block in enumerate(record.get("blocks") or []):
+        if block.get("type") == "list":
+            for j, item in enumerate(block.get("items") or []):
+                listed.append(len(lines))
+                lines.append(item)
+                where.append(f"blocks/{i}/items/{j}")
+        elif block.get("type") != "image":
+            for line in (block.get("text") or "").split("\n"):
+                lines.append(line)
+                where.append(f"blocks/{i}")
+    out: list[tuple[str, str | None]] = [(text, where[index])
+                                         for index, text in find_references(lines, listed)]
+    covered = {strip_doi_and_urls(text)[1] for text, _ in out}
+    for citation in record.get("citations") or []:
+        doi = citation.get("doi")
+        if doi and doi not in covered:
+            out.append((doi, citation.get("location")))
+            covered.add(doi)
+    return out
