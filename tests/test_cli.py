@@ -10,12 +10,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import WECHAT
 from typer.testing import CliRunner
 
 from archiver.cli import app
 from archiver.errors import ExitCode
 from archiver.store import Archive
+
+from conftest import WECHAT
 
 SEED = WECHAT / "markdown" / "guozhengxueren-464-kazakhstan.md"
 PAGE = (WECHAT / "html"

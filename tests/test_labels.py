@@ -11,9 +11,10 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import WECHAT, labels
 
 from archiver.pipeline import prepare
+
+from conftest import WECHAT, labels
 
 LABELS = labels()
 ERROR_KINDS = {"deleted", "blocked", "unavailable"}

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import ocfl
 import pytest
-from conftest import WECHAT
 
 from archiver.pipeline import check_archive, ingest_paths
 from archiver.store import Archive
+
+from conftest import WECHAT
 
 MUFENG = WECHAT / "html-with-assets" / "mufeng__2018-01-29_大都市与小城镇——从东京的人口说起"
 

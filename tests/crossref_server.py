@@ -1,0 +1,130 @@
+"""A real HTTP server on 127.0.0.1 (port 0, in a thread) that answers like the Crossref REST API.
+
+It serves the *recorded* Crossref responses in tests/fixtures/crossref/ (real records, copied
+from the shared corpus): ``/works/{doi}`` with ``Content-Type: application/json``, and 404
+``Resource not found.`` as ``text/plain`` for any DOI it has no recording of, as Crossref does.
+``/works?query.bibliographic=…`` ranks the recorded works by shared words: a stand-in for
+Crossref's search, enough to exercise search-based matching.
+
+Faults are SYNTHETIC and labelled as such: a test sets ``faults[doi]`` to a list of replies to
+give, in order, before the real one — ``"429"`` (with ``Retry-After``), ``"500"``, ``"slow"``
+(sleeps past the client's timeout), ``"not-json"`` (a 200 whose body is HTML). ``requests``
+records every path asked, with the time, so tests can check retries and rate limits.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+import time
+import urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+RECORDINGS = Path(__file__).parent / "fixtures" / "crossref"
+
+
+def load_recordings(folder: Path = RECORDINGS) -> dict[str, dict[str, Any]]:
+    works = {}
+    for path in sorted(folder.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        message = data.get("message") if isinstance(data, dict) else None
+        if isinstance(message, dict) and message.get("DOI"):
+            works[message["DOI"].lower()] = data
+    return works
+
+
+def _tokens(text: str) -> set[str]:
+    return {t for t in re.findall(r"\w+", text.lower()) if len(t) > 2}
+
+
+class CrossrefServer:
+    def __init__(self, works: dict[str, dict[str, Any]] | None = None, retry_after: str = "1",
+                 slow_seconds: float = 2.0):
+        self.works = load_recordings() if works is None else works
+        self.faults: dict[str, list[str]] = {}
+        self.requests: list[tuple[float, str]] = []
+        self.retry_after = retry_after
+        self.slow_seconds = slow_seconds
+        self._lock = threading.Lock()
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    def __enter__(self) -> CrossrefServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def _next_fault(self, key: str) -> str | None:
+        with self._lock:
+            queue = self.faults.get(key)
+            return queue.pop(0) if queue else None
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def reply(self, code: int, body: bytes, ctype: str = "application/json",
+                      headers: dict[str, str] | None = None) -> None:
+                self.send_response(code)
+                self.send_header("Content-Type", ctype)
+                self.send_header("Content-Length", str(len(body)))
+                for key, value in (headers or {}).items():
+                    self.send_header(key, value)
+                self.end_headers()
+                self.wfile.write(body)
+
+            def do_GET(self) -> None:
+                with server._lock:
+                    server.requests.append((time.monotonic(), self.path))
+                parts = urllib.parse.urlsplit(self.path)
+                path = urllib.parse.unquote(parts.path)
+                match = re.match(r"^/works/(10\..+?)/?$", path)
+                key = match.group(1).lower() if match else "search"
+                fault = server._next_fault(key)
+                if fault == "429":
+                    return self.reply(429, b'{"status":"error","message":"rate limited"}',
+                                      headers={"Retry-After": server.retry_after})
+                if fault == "500":
+                    return self.reply(500, b'{"status":"error"}')
+                if fault == "slow":
+                    time.sleep(server.slow_seconds)
+                if fault == "not-json":
+                    return self.reply(200, b"<html>maintenance</html>", "text/html")
+                if match:
+                    if key in server.works:
+                        return self.reply(200, json.dumps(server.works[key]).encode())
+                    return self.reply(404, b"Resource not found.", "text/plain")
+                if path.rstrip("/") == "/works":
+                    query = urllib.parse.parse_qs(parts.query)
+                    wanted = _tokens(" ".join(query.get("query.bibliographic", [])))
+                    rows = int((query.get("rows") or ["20"])[0])
+                    scored = []
+                    for work in server.works.values():
+                        message = work["message"]
+                        blob = " ".join([*message.get("title", []),
+                                         *message.get("container-title", []),
+                                         *(a.get("family", "") for a in message.get("author", []))])
+                        score = len(wanted & _tokens(blob))
+                        if score:
+                            scored.append({**message, "score": float(score)})
+                    scored.sort(key=lambda item: -item["score"])
+                    body = {"status": "ok", "message-type": "work-list",
+                            "message": {"total-results": len(scored), "items": scored[:rows]}}
+                    return self.reply(200, json.dumps(body).encode())
+                return self.reply(404, b"Resource not found.", "text/plain")
+
+        return Handler

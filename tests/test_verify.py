@@ -1,0 +1,272 @@
+"""Citation verification against a local Crossref-like server fed with recorded responses.
+
+Specified here: resolution outcomes (found, 404 → not_found, unreachable → unresolved, never a
+guess), retries on labelled synthetic faults, the cache (only successes, used offline), the
+rate limiter, the accuracy gate on the labelled cases, and ``archiver verify`` end to end.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from typer.testing import CliRunner
+
+from archiver import schema
+from archiver.citations.cache import Cache
+from archiver.citations.crossref import CrossrefClient
+from archiver.citations.ratelimit import Limits, RateLimiter
+from archiver.citations.verify import Verifier, report
+from archiver.cli import app
+from archiver.errors import ExitCode
+
+from conftest import WECHAT
+from crossref_server import CrossrefServer
+
+CASES = [json.loads(line) for line in
+         (Path(__file__).parent / "fixtures" / "verify" / "cases.jsonl").read_text().splitlines()]
+FAST = Limits(per_second=1000, concurrent=4, search_per_second=1000)  # a local server only
+SEED = WECHAT / "markdown" / "guozhengxueren-464-kazakhstan.md"
+
+
+@pytest.fixture
+def server():
+    with CrossrefServer() as running:
+        yield running
+
+
+def client_for(url: str, tmp_path: Path, **kwargs) -> CrossrefClient:
+    kwargs.setdefault("limits", FAST)
+    kwargs.setdefault("backoff", 0.01)
+    return CrossrefClient(base_url=url, cache=Cache(tmp_path / "cache"), timeout=1, **kwargs)
+
+
+def closed_port_url() -> str:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
+
+
+# -- the accuracy gate -----------------------------------------------------------------------
+
+def test_every_injected_error_is_found_and_correct_citations_pass(server, tmp_path):
+    """On the labelled cases: recall >= 0.99 with the right field, false alarms <= 1 %."""
+    verifier = Verifier(client_for(server.url, tmp_path))
+    results = verifier.verify_all([(case["text"], None) for case in CASES])
+    detected = expected_wrong = false_alarms = expected_right = 0
+    for case, result in zip(CASES, results, strict=True):
+        if case["expect"] == "verified":
+            expected_right += 1
+            false_alarms += result.status != "verified"
+            continue
+        expected_wrong += 1
+        field = case["injected"]["field"]
+        flagged = {name for name, check in result.fields.items() if check.match is False}
+        if field == "doi":
+            detected += result.status in ("not_found", "mismatch")
+        else:
+            detected += result.status == "mismatch" and field in flagged
+    assert expected_wrong > 100 and expected_right > 100
+    assert detected / expected_wrong >= 0.99
+    assert false_alarms / expected_right <= 0.01
+
+
+# -- outcomes --------------------------------------------------------------------------------
+
+def test_seed_doi_unknown_to_the_server_is_not_found(server, tmp_path):
+    verifier = Verifier(client_for(server.url, tmp_path))
+    result = verifier.verify("https://doi.org/10.1093/ia/iiaa061.")
+    assert (result.doi, result.status) == ("10.1093/ia/iiaa061", "not_found")
+    assert result.fields["doi"].match is False
+
+
+def test_no_server_means_unresolved_with_the_reason(tmp_path):
+    verifier = Verifier(client_for(closed_port_url(), tmp_path))
+    results = verifier.verify_all([(CASES[0]["text"], None), ("10.1093/ia/iiaa061", None)])
+    assert {r.status for r in results} == {"unresolved"}
+    assert all("unreachable" in r.reason for r in results)
+
+
+def test_a_matching_record_verifies_every_field(server, tmp_path):
+    case = next(c for c in CASES if c["expect"] == "verified" and c["doi"]
+                and c["style"] == "apa" and c["injected"] is None)
+    result = Verifier(client_for(server.url, tmp_path)).verify(case["text"])
+    assert result.status == "verified"
+    assert all(check.match in (True, None) for check in result.fields.values())
+    assert result.evidence["source"] == server.url and result.evidence["fetched"]
+
+
+def test_without_a_doi_the_search_finds_the_work(server, tmp_path):
+    case = next(c for c in CASES if c["doi"] is None and c["expect"] == "verified")
+    result = Verifier(client_for(server.url, tmp_path)).verify(case["text"])
+    assert result.status == "verified"
+    assert result.candidates == [{"doi": case["true_doi"], "accepted": True}]
+
+
+def test_a_search_with_no_agreeing_candidate_is_ambiguous(server, tmp_path):
+    text = ("Smith, J. (2020). An entirely different paper about organic poultry markets. "
+            "Journal of Imaginary Studies, 4(2), 1-10.")
+    result = Verifier(client_for(server.url, tmp_path)).verify(text)
+    assert result.status == "ambiguous"
+
+
+# -- labelled synthetic faults ---------------------------------------------------------------
+
+DOI = "10.1038/hdy.2013.26"
+
+
+def test_429_is_retried_after_the_time_the_server_asks(server, tmp_path):
+    server.faults[DOI] = ["429"]  # SYNTHETIC fault
+    server.retry_after = "0"
+    slept: list[float] = []
+    client = client_for(server.url, tmp_path, sleep=slept.append)
+    assert client.work(DOI).status == "found"
+    assert slept == [0.0]
+    assert len([p for _, p in server.requests if DOI in p]) == 2
+
+
+def test_server_errors_are_retried_with_backoff(server, tmp_path):
+    server.faults[DOI] = ["500", "500"]  # SYNTHETIC faults
+    slept: list[float] = []
+    client = client_for(server.url, tmp_path, sleep=slept.append)
+    assert client.work(DOI).status == "found"
+    assert slept == [0.01, 0.02]
+
+
+def test_persistent_rate_limiting_is_unresolved_not_verified(server, tmp_path):
+    server.faults[DOI] = ["429"] * 10  # SYNTHETIC faults
+    server.retry_after = "0"
+    outcome = client_for(server.url, tmp_path, retries=2, sleep=lambda s: None).work(DOI)
+    assert outcome.status == "unresolved"
+    assert "429" in outcome.reason and "3 attempts" in outcome.reason
+
+
+def test_a_slow_reply_times_out_and_is_retried(server, tmp_path):
+    server.faults[DOI] = ["slow"]  # SYNTHETIC fault: sleeps past the 1 s timeout
+    server.slow_seconds = 1.5
+    client = client_for(server.url, tmp_path, sleep=lambda s: None)
+    assert client.work(DOI).status == "found"
+
+
+def test_a_reply_that_is_not_json_is_unresolved(server, tmp_path):
+    server.faults[DOI] = ["not-json"]  # SYNTHETIC fault
+    outcome = client_for(server.url, tmp_path).work(DOI)
+    assert outcome.status == "unresolved" and "not JSON" in outcome.reason
+
+
+# -- cache -----------------------------------------------------------------------------------
+
+def test_the_cache_keeps_successes_and_serves_them_offline(server, tmp_path):
+    client = client_for(server.url, tmp_path)
+    assert client.work(DOI).status == "found"
+    assert client.work("10.1093/ia/iiaa061").status == "not_found"
+    offline = client_for(closed_port_url(), tmp_path, offline=True)
+    again = offline.work(DOI)
+    assert again.status == "found" and again.cached and again.source == server.url
+    missing = offline.work("10.1093/ia/iiaa061")  # a 404 is never cached
+    assert missing.status == "unresolved" and "--offline" in missing.reason
+
+
+def test_rate_limiter_never_starts_more_than_allowed_in_a_window():
+    now = [0.0]
+    starts: list[float] = []
+    limiter = RateLimiter(10, 3, window=1.0, clock=lambda: now[0],
+                          sleep=lambda s: now.__setitem__(0, now[0] + s))
+    for _ in range(35):
+        with limiter.slot():
+            starts.append(now[0])
+    for i, start in enumerate(starts):
+        assert sum(1 for s in starts[i:] if s - start < 1.0) <= 10
+    assert starts[-1] >= 3.0  # 35 requests at 10/s take over three seconds
+
+
+def test_rate_limiter_bounds_concurrency():
+    limiter = RateLimiter(1000, 2)
+    active, peak = [0], [0]
+    lock = threading.Lock()
+
+    def work():
+        with limiter.slot():
+            with lock:
+                active[0] += 1
+                peak[0] = max(peak[0], active[0])
+            threading.Event().wait(0.02)
+            with lock:
+                active[0] -= 1
+
+    threads = [threading.Thread(target=work) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert peak[0] == 2
+
+
+# -- the command -----------------------------------------------------------------------------
+
+def run_verify(args, server_url, tmp_path, monkeypatch):
+    monkeypatch.setenv("ARCHIVER_CROSSREF_URL", server_url)
+    monkeypatch.setenv("ARCHIVER_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.chdir(tmp_path)
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def test_verify_command_report_junit_and_exit_codes(server, tmp_path, monkeypatch):
+    right = next(c for c in CASES if c["expect"] == "verified" and c["doi"])
+    wrong = next(c for c in CASES if c["expect"] == "mismatch" and c["doi"])
+    refs = tmp_path / "refs.txt"
+    refs.write_text(right["text"] + "\n\n" + wrong["text"] + "\n", encoding="utf-8")
+    junit = tmp_path / "verify.xml"
+    result = run_verify(["verify", refs, "--json", "--junit", junit], server.url, tmp_path,
+                        monkeypatch)
+    assert result.exit_code == ExitCode.CITATION_WRONG
+    document = json.loads(result.stdout)
+    assert schema.errors("verify-report", document) == []
+    assert [c["status"] for c in document["citations"]] == ["verified", "mismatch"]
+    assert document["summary"]["mismatch"] == 1
+    suite = ElementTree.parse(junit).getroot()
+    assert (suite.get("tests"), suite.get("failures")) == ("2", "1")
+    only_right = tmp_path / "right.txt"
+    only_right.write_text(right["text"] + "\n", encoding="utf-8")
+    ok = run_verify(["verify", only_right], server.url, tmp_path, monkeypatch)
+    assert ok.exit_code == ExitCode.OK and ok.stdout.startswith("verified")
+
+
+def test_verify_command_without_crossref_exits_3(tmp_path, monkeypatch):
+    refs = tmp_path / "refs.txt"
+    refs.write_text(CASES[1]["text"] + "\n", encoding="utf-8")
+    result = run_verify(["verify", refs, "--json"], closed_port_url(), tmp_path, monkeypatch)
+    assert result.exit_code == ExitCode.UNCHECKED
+    assert json.loads(result.stdout)["citations"][0]["status"] == "unresolved"
+
+
+def test_verify_an_archived_post_keeps_the_result_in_the_object(server, tmp_path, monkeypatch):
+    archive = tmp_path / "archive"
+    runner_args = ["ingest", SEED, "--archive", archive, "--no-fetch"]
+    assert run_verify(runner_args, server.url, tmp_path, monkeypatch).exit_code == 0
+    first = run_verify(["verify", "--archive", archive, "--json"], server.url, tmp_path,
+                       monkeypatch)
+    document = json.loads(first.stdout)
+    assert first.exit_code == ExitCode.CITATION_WRONG  # the server has no record of its DOI
+    assert {c["status"] for c in document["citations"]} == {"not_found"}
+    log = json.loads(run_verify(["log", "wx:t/", "--archive", archive, "--json"], server.url,
+                                tmp_path, monkeypatch).stdout)
+    assert [v["version"] for v in log["versions"]] == ["v1", "v2"]
+    again = run_verify(["verify", "--archive", archive, "--json"], server.url, tmp_path,
+                       monkeypatch)
+    assert again.exit_code == ExitCode.CITATION_WRONG
+    log = json.loads(run_verify(["log", "wx:t/", "--archive", archive, "--json"], server.url,
+                                tmp_path, monkeypatch).stdout)
+    assert len(log["versions"]) == 2  # the same outcome adds no version
+
+
+def test_report_summary_counts_every_status(server, tmp_path):
+    verifier = Verifier(client_for(server.url, tmp_path))
+    results = verifier.verify_all([("10.1093/ia/iiaa061", None), (CASES[1]["text"], None)])
+    summary = report(results)["summary"]
+    assert summary["total"] == 2 and summary["not_found"] == 1
