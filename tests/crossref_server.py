@@ -42,12 +42,19 @@ def _tokens(text: str) -> set[str]:
 
 class CrossrefServer:
     def __init__(self, works: dict[str, dict[str, Any]] | None = None, retry_after: str = "1",
-                 slow_seconds: float = 2.0):
+                 slow_seconds: float = 2.0, rate_limit: int = 0, max_concurrent: int = 0):
         self.works = load_recordings() if works is None else works
         self.faults: dict[str, list[str]] = {}
         self.requests: list[tuple[float, str]] = []
         self.retry_after = retry_after
         self.slow_seconds = slow_seconds
+        # Crossref-like limits (0 = none): more than rate_limit requests in any one second,
+        # or more than max_concurrent at once, are refused with 429 and counted
+        self.rate_limit = rate_limit
+        self.max_concurrent = max_concurrent
+        self.refused = 0
+        self.refusals: list[str] = []
+        self._active = 0
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
@@ -88,8 +95,29 @@ class CrossrefServer:
                 self.wfile.write(body)
 
             def do_GET(self) -> None:
+                now = time.monotonic()
                 with server._lock:
-                    server.requests.append((time.monotonic(), self.path))
+                    server.requests.append((now, self.path))
+                    recent = sum(1 for t, _ in server.requests if now - t < 1.0)
+                    too_fast = bool(server.rate_limit and recent > server.rate_limit)
+                    too_many = bool(server.max_concurrent
+                                    and server._active >= server.max_concurrent)
+                    over = too_fast or too_many
+                    if over:
+                        server.refused += 1
+                        server.refusals.append("rate" if too_fast else "concurrency")
+                    else:
+                        server._active += 1
+                if over:
+                    return self.reply(429, b'{"status":"error","message":"limit exceeded"}',
+                                      headers={"Retry-After": "1"})
+                try:
+                    self.serve()
+                finally:
+                    with server._lock:
+                        server._active -= 1
+
+            def serve(self) -> None:
                 parts = urllib.parse.urlsplit(self.path)
                 path = urllib.parse.unquote(parts.path)
                 match = re.match(r"^/works/(10\..+?)/?$", path)

@@ -175,14 +175,16 @@ def test_the_cache_keeps_successes_and_serves_them_offline(server, tmp_path):
 def test_rate_limiter_never_starts_more_than_allowed_in_a_window():
     now = [0.0]
     starts: list[float] = []
-    limiter = RateLimiter(10, 3, window=1.0, clock=lambda: now[0],
+    limiter = RateLimiter(10, 3, clock=lambda: now[0],
                           sleep=lambda s: now.__setitem__(0, now[0] + s))
     for _ in range(35):
         with limiter.slot():
             starts.append(now[0])
     for i, start in enumerate(starts):
         assert sum(1 for s in starts[i:] if s - start < 1.0) <= 10
-    assert starts[-1] >= 3.0  # 35 requests at 10/s take over three seconds
+    gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+    assert min(gaps) >= 0.1  # evenly spaced, never a burst
+    assert starts[-1] <= 34 * 0.11  # and no slower than the limit needs
 
 
 def test_rate_limiter_bounds_concurrency():

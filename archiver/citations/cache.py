@@ -15,6 +15,8 @@ import hashlib
 import json
 import os
 import tempfile
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,20 +30,35 @@ class Entry:
 
 
 class Cache:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, memory: int = 4096):
         self.root = Path(root)
+        self._memory: OrderedDict[tuple[str, str], Entry] = OrderedDict()
+        self._limit = memory  # entries also kept in memory: a run re-reads popular DOIs
+        self._lock = threading.Lock()
 
     def _path(self, kind: str, key: str) -> Path:
         digest = hashlib.sha256(key.encode("utf-8")).hexdigest()
         return self.root / "crossref" / kind / digest[:2] / f"{digest}.json"
 
     def get(self, kind: str, key: str) -> Entry | None:
+        with self._lock:
+            if (kind, key) in self._memory:
+                self._memory.move_to_end((kind, key))
+                return self._memory[(kind, key)]
         try:
             data = json.loads(self._path(kind, key).read_bytes())
-            return Entry(message=data["message"], source=data["source"],
-                         fetched=data["fetched"])
+            entry = Entry(message=data["message"], source=data["source"],
+                          fetched=data["fetched"])
         except (OSError, ValueError, KeyError, TypeError):
             return None  # absent or unreadable: treated as a miss, fetched again
+        self._remember(kind, key, entry)
+        return entry
+
+    def _remember(self, kind: str, key: str, entry: Entry) -> None:
+        with self._lock:
+            self._memory[(kind, key)] = entry
+            while len(self._memory) > self._limit:
+                self._memory.popitem(last=False)
 
     def put(self, kind: str, key: str, entry: Entry) -> None:
         path = self._path(kind, key)
@@ -56,6 +73,7 @@ class Cache:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        self._remember(kind, key, entry)
 
     def work(self, doi: str) -> Entry | None:
         return self.get("works", doi.lower())

@@ -13,6 +13,7 @@ finally on the trained reference parser.
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -55,6 +56,7 @@ def _clean(span: str) -> str:
     return span.strip(" \t.,;:“”\"'‘’«»()[]/").strip()
 
 
+@functools.lru_cache(maxsize=4096)
 def strip_doi_and_urls(text: str) -> tuple[str, str | None]:
     """The citation without its DOI and URLs (they confuse the numbers), and the DOI."""
     doi = None

@@ -18,6 +18,7 @@ written, so that a correct citation in any common style is never flagged:
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -47,39 +48,60 @@ class FieldCheck:
 
 def fold(text: str) -> str:
     """NFKD, diacritics removed, case folded: ``Escrivà`` → ``escriva``."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return _fold_map(text)[0]
 
 
 def strip_markup(text: str) -> str:
     """Crossref titles carry JATS/HTML markup (``<i>``, ``<sub>``) and entities."""
+    if "<" not in text and "&" not in text:
+        return text
     return html.unescape(re.sub(r"<[^>]+>", "", text))
 
 
 def words(text: str) -> list[str]:
     """Letters-and-digits words of ``text`` after folding; CJK characters are one word each,
     because CJK titles are not separated by spaces."""
+    return list(_words(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
     folded = fold(strip_markup(text))
-    return re.findall(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|[^\W_]+", folded)
+    return tuple(re.findall(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|[^\W_]+", folded))
 
 
 def squash(text: str) -> str:
     return " ".join(words(text))
 
 
-def _fold_map(text: str) -> tuple[str, list[int]]:
+_CHAR_FOLD: dict[str, str] = {}
+
+
+def _fold_char(ch: str) -> str:
+    folded = _CHAR_FOLD.get(ch)
+    if folded is None:
+        folded = "".join(p.casefold() for p in unicodedata.normalize("NFKD", ch)
+                         if not unicodedata.combining(p))
+        _CHAR_FOLD[ch] = folded
+    return folded
+
+
+@functools.lru_cache(maxsize=2048)
+def _fold_map(text: str) -> tuple[str, tuple[int, ...] | None]:
     """``text`` folded (NFKD, no diacritics, case folded) with, for each folded character, the
-    index of the original character it came from."""
+    index of the original character it came from (None: the same index, the usual case)."""
+    if text.isascii():
+        return text.lower(), None
+    table = {ch: _fold_char(ch) for ch in set(text)}
+    if all(len(f) == 1 for f in table.values()):
+        return text.translate({ord(c): f for c, f in table.items()}), None
     out: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):
-        for part in unicodedata.normalize("NFKD", ch):
-            if unicodedata.combining(part):
-                continue
-            for folded in part.casefold():
-                out.append(folded)
-                index.append(i)
-    return "".join(out), index
+        folded = table[ch]
+        out.append(folded)
+        index.extend([i] * len(folded))
+    return "".join(out), tuple(index)
 
 
 def locate(text: str, phrase: str) -> tuple[int, int] | None:
@@ -93,6 +115,8 @@ def locate(text: str, phrase: str) -> tuple[int, int] | None:
     match = re.search(pattern, folded)
     if not match:
         return None
+    if index is None:
+        return match.start(), match.end()
     return index[match.start()], index[match.end() - 1] + 1
 
 

@@ -2,17 +2,17 @@
 
 Crossref asks anonymous clients for at most 5 requests per second and 1 at a time, clients in
 the polite pool (``mailto``) for 10 per second and 3 at a time, and searches at 1 and 3 per
-second respectively. A token bucket can burst past a server's sliding one-second window, so
-this limiter keeps the start times of recent requests and lets a new one start only when fewer
-than ``per_second`` started within the last ``window`` seconds (a little over one second,
-for clock skew between client and server). Thread-safe.
+second respectively. Servers count requests in a sliding one-second window, and requests
+reach them with some jitter, so a client that bursts up to the limit at the start of each
+second gets refused now and then. This limiter therefore *spaces* request starts evenly, one
+every ``window / per_second`` seconds with ``window`` a little over one second (the slack
+absorbs the jitter), and holds at most ``concurrent`` requests open at once. Thread-safe.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -31,35 +31,30 @@ class Limits:
 
 
 class RateLimiter:
-    def __init__(self, per_second: float, concurrent: int, window: float = 1.05,
+    def __init__(self, per_second: float, concurrent: int, window: float = 1.075,
                  clock: Callable[[], float] = time.monotonic,
                  sleep: Callable[[float], None] = time.sleep):
         if per_second <= 0 or concurrent < 1:
             raise ValueError("per_second must be > 0 and concurrent >= 1")
         self.per_second = per_second
-        self.window = window
+        self.interval = window / per_second
         self._slots = threading.BoundedSemaphore(concurrent)
-        self._starts: deque[float] = deque()
+        self._next = 0.0  # the earliest time the next request may start
         self._lock = threading.Lock()
         self._clock = clock
         self._sleep = sleep
 
     def _wait_turn(self) -> None:
-        capacity = max(1, int(self.per_second * self.window / 1.05))
-        while True:
-            with self._lock:
-                now = self._clock()
-                while self._starts and now - self._starts[0] >= self.window:
-                    self._starts.popleft()
-                if len(self._starts) < capacity:
-                    self._starts.append(now)
-                    return
-                delay = self.window - (now - self._starts[0])
-            self._sleep(max(delay, 0.001))
+        with self._lock:
+            now = self._clock()
+            start = max(now, self._next)
+            self._next = start + self.interval
+        if start > now:
+            self._sleep(start - now)
 
     @contextmanager
     def slot(self) -> Iterator[None]:
-        """Hold one of the concurrent slots, started no faster than the rate allows."""
+        """Hold one of the concurrent slots, started no sooner than the spacing allows."""
         with self._slots:
             self._wait_turn()
             yield

@@ -189,7 +189,14 @@ class Verifier:
                    ) -> list[CitationResult]:
         """Verify many citations concurrently (as Crossref's limits allow), in input order."""
         items = list(texts)
-        workers = max(1, self.client.limits.concurrent)
+        workers = 1 if self.client.offline else max(1, self.client.limits.concurrent)
+        if workers == 1:  # nothing to overlap: no thread pool
+            results = []
+            for item in items:
+                results.append(self.verify(*item))
+                if on_result:
+                    on_result(results[-1])
+            return results
         with ThreadPoolExecutor(max_workers=workers) as pool:
             results = []
             for result in pool.map(lambda item: self.verify(*item), items):

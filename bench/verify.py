@@ -1,0 +1,91 @@
+"""Verification throughput against a Crossref-like server that enforces Crossref's limits.
+
+(a) network: verify N citations with distinct DOIs against a local server that refuses (429)
+    more than 10 requests in any second or more than 3 at once — the polite-pool limits — and
+    report citations/s (target >= 9) and how many requests were refused (target 0);
+(b) cache: verify the same citations again, with the server gone, from the on-disk cache:
+    citations/s (target >= 2000).
+
+The server (tests/crossref_server.py) serves the recorded Crossref responses; to have more
+distinct DOIs than there are recordings, the citations of the labelled cases are joined by
+SYNTHETIC ones whose DOIs the server does not know (each costs one request and is
+``not_found``; 404s are never cached, so pass (b) uses only the recorded ones).
+Run from the project root: ``python bench/verify.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from archiver.citations import cited, compare  # noqa: E402
+from archiver.citations.cache import Cache  # noqa: E402
+from archiver.citations.crossref import CrossrefClient  # noqa: E402
+from archiver.citations.verify import Verifier  # noqa: E402
+
+from crossref_server import CrossrefServer  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", type=int, default=80, help="citations for pass (a)")
+    parser.add_argument("--repeat", type=int, default=20, help="cache passes for (b)")
+    args = parser.parse_args()
+    cases = [json.loads(line) for line in
+             (ROOT / "tests" / "fixtures" / "verify" / "cases.jsonl").read_text().splitlines()]
+    real: dict[str, str] = {}
+    for case in cases:
+        if case["doi"] and case["expect"] == "verified":
+            real.setdefault(case["doi"], case["text"])
+    texts = list(real.values())
+    synthetic = [f"Synthetic citation {i}. Journal of Benchmarks, 1(1), 1-2. "
+                 f"https://doi.org/10.5555/bench.{i}" for i in range(max(0, args.n - len(texts)))]
+    texts = (texts + synthetic)[:args.n]
+    with tempfile.TemporaryDirectory() as tmp:
+        cache = Cache(Path(tmp) / "cache")
+        with CrossrefServer(rate_limit=10, max_concurrent=3) as server:
+            client = CrossrefClient(base_url=server.url, mailto="bench@example.org",
+                                    cache=cache)
+            verifier = Verifier(client)
+            start = time.perf_counter()
+            results = verifier.verify_all([(t, None) for t in texts])
+            network = time.perf_counter() - start
+            refused = server.refused
+            requests = len(server.requests)
+        statuses = {s: sum(1 for r in results if r.status == s) for s in
+                    {r.status for r in results}}
+        cached_texts = [t for t, r in zip(texts, results, strict=True) if r.status != "not_found"]
+        # (b) a later run: a fresh cache object (nothing in memory) and cold memo caches
+        cached_texts += [c["text"] for c in cases if c["doi"] and c["expect"] != "not_found"
+                         and c["doi"] in real]
+        for memo in (compare._fold_map, compare._words, cited.strip_doi_and_urls):
+            memo.cache_clear()
+        offline = Verifier(CrossrefClient(base_url="http://127.0.0.1:9", cache=Cache(cache.root),
+                                          offline=True))
+        start = time.perf_counter()
+        again = offline.verify_all([(t, None) for t in cached_texts])
+        cold = time.perf_counter() - start
+        assert all(r.status != "unresolved" for r in again), "cache pass went to the network"
+        start = time.perf_counter()
+        for _ in range(args.repeat):
+            offline.verify_all([(t, None) for t in cached_texts])
+        warm = time.perf_counter() - start
+    print(f"(a) {len(texts)} citations, {requests} requests in {network:.2f} s: "
+          f"{len(texts) / network:.1f} citations/s (target >= 9), {refused} refused "
+          f"(target 0); statuses {statuses}")
+    print(f"(b) {len(cached_texts)} citations again, from the on-disk cache, in a cold state: "
+          f"{len(cached_texts) / cold:.0f} citations/s (target >= 2000); then "
+          f"{len(cached_texts) * args.repeat / warm:.0f}/s over {args.repeat} warm passes")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
