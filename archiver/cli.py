@@ -126,6 +126,9 @@ def ingest(
                                       "it uses are unchanged since the last ingest."),
     wait: bool = typer.Option(False, "--wait", help="Wait for another writer instead of "
                                                     "failing with exit 5."),
+    verify_citations: bool = typer.Option(False, "--verify/--no-verify",
+                                          help="Also check the posts' citations against "
+                                               "Crossref (as `archiver verify` does)."),
     as_json: bool = JsonOpt,
     quiet: bool = QuietOpt,
     show_traceback: bool = TracebackOpt,
@@ -179,8 +182,11 @@ def ingest(
         if not results:
             raise UsageError("no saved posts found in the given paths",
                              hint="give .md or .html files, or folders holding them")
-        raise typer.Exit(int(worst([ExitCode.BAD_INPUT for r in results
-                                    if r.status == "failed"])))
+        codes = [ExitCode.BAD_INPUT for r in results if r.status == "failed"]
+        if verify_citations:
+            ids = sorted({r.object_id for r in results if r.object_id})
+            codes += _verify_posts(config, ids, quiet)
+        raise typer.Exit(int(worst(codes)))
 
 
 # -- reading the archive ----------------------------------------------------------------------
@@ -429,6 +435,44 @@ def _junit(path: Path, results: list[Any]) -> None:
     ET.ElementTree(suite).write(path, encoding="utf-8", xml_declaration=True)
 
 
+def _keep_results(store: Any, items: list[tuple[str, str | None, str | None]],
+                  results: list[Any]) -> None:
+    """Store each archived post's results in its object (a version only on change)."""
+    from archiver.pipeline import store_citations
+
+    by_post: dict[str, list[Any]] = {}
+    for (_text, _where, post), result in zip(items, results, strict=True):
+        if post:
+            by_post.setdefault(post, []).append(result)
+    if by_post and store is not None:
+        with store.writer():
+            for post, post_results in by_post.items():
+                store_citations(store, post, post_results)
+
+
+def _verify_posts(config: Config, object_ids: list[str], quiet: bool) -> list[ExitCode]:
+    """``ingest --verify``: verify the citations of the posts just ingested."""
+    from archiver.citations.verify import FAILING, STATUSES, summarise
+    from archiver.pipeline import make_verifier
+    from archiver.store import Archive
+
+    store = Archive.open(config.archive)
+    items = _verify_targets(object_ids, config, store) if object_ids else []
+    results = make_verifier(config).verify_all([(t, w) for t, w, _ in items])
+    _keep_results(store, items, results)
+    counts = summarise(results)
+    if not quiet:
+        err.print("citations: " + (", ".join(f"{counts[s]} {s}" for s in STATUSES if counts[s])
+                                   or "none found"), markup=False)
+        for result in results:
+            if result.status in FAILING:
+                err.print(f"  {result.status}: {result.text[:80]} ({result.reason})",
+                          markup=False)
+    statuses = {r.status for r in results}
+    codes = [ExitCode.CITATION_WRONG] if statuses & FAILING else []
+    return codes + ([ExitCode.UNCHECKED] if "unresolved" in statuses else [])
+
+
 @app.command()
 def verify(
     targets: list[str] = typer.Argument(None, metavar="[ID|PATH]...",
@@ -457,7 +501,7 @@ def verify(
     DOI Crossref does not know), 3 when some could not be checked (Crossref unreachable).
     """
     from archiver.citations.verify import FAILING, STATUSES, report
-    from archiver.pipeline import make_verifier, store_citations
+    from archiver.pipeline import make_verifier
     from archiver.store import Archive
 
     with _errors(show_traceback):
@@ -479,14 +523,7 @@ def verify(
             task = progress.add_task("", total=len(items))
             results = verifier.verify_all([(text, where) for text, where, _ in items],
                                           on_result=lambda _r: progress.advance(task))
-        by_post: dict[str, list[Any]] = {}
-        for (_text, _where, post), result in zip(items, results, strict=True):
-            if post:
-                by_post.setdefault(post, []).append(result)
-        if by_post and store is not None:
-            with store.writer():
-                for post, post_results in by_post.items():
-                    store_citations(store, post, post_results)
+        _keep_results(store, items, results)
         document = report(results)
         for (_text, _where, post), entry in zip(items, document["citations"], strict=True):
             if post:

@@ -272,3 +272,14 @@ def test_report_summary_counts_every_status(server, tmp_path):
     results = verifier.verify_all([("10.1093/ia/iiaa061", None), (CASES[1]["text"], None)])
     summary = report(results)["summary"]
     assert summary["total"] == 2 and summary["not_found"] == 1
+
+
+def test_ingest_with_verify_checks_the_new_posts(server, tmp_path, monkeypatch):
+    archive = tmp_path / "archive"
+    result = run_verify(["ingest", SEED, "--archive", archive, "--no-fetch", "--verify"],
+                        server.url, tmp_path, monkeypatch)
+    assert result.exit_code == ExitCode.CITATION_WRONG  # its DOI is unknown to this server
+    assert "citations: 1 not_found" in result.stderr
+    offline = run_verify(["ingest", SEED, "--archive", tmp_path / "other", "--no-fetch",
+                          "--verify"], closed_port_url(), tmp_path, monkeypatch)
+    assert offline.exit_code == ExitCode.UNCHECKED
