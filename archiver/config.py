@@ -72,14 +72,32 @@ def _from_file(path: Path) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in data.items():
         if key in ("archive", "cache_dir"):
-            out[key] = Path(value)
+            out[key] = Path(_typed(key, value, str, "a path", path))
         elif key == "asset_roots":
             out[key] = _paths(value, str(path))
         elif key == "allow_private_hosts":
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise UsageError("'allow_private_hosts' must be a list of host names or "
+                                 "addresses", path=path)
             out[key] = tuple(value)
         else:
-            out[key] = value
+            out[key] = _typed(key, value, *_TYPES[key], path)
     return out
+
+
+_TYPES: dict[str, tuple[type | tuple[type, ...], str]] = {
+    "crossref_url": (str, "a URL"), "mailto": (str, "an e-mail address"),
+    "fetch": (bool, "true or false"), "http_timeout": ((int, float), "a number of seconds"),
+    "max_image_bytes": (int, "a whole number of bytes"),
+}
+
+
+def _typed(key: str, value: Any, kind: type | tuple[type, ...], what: str, path: Path) -> Any:
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+        raise UsageError(f"setting '{key}' must be {what}, not {value!r}", path=path)
+    return value
 
 
 def load_config(environ: Mapping[str, str] | None = None, cwd: Path | None = None) -> Config:

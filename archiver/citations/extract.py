@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Iterable
 from urllib.parse import unquote
 
-_STOP = "\\s\"'<>\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+_STOP = "\\s\"'<>\u2018-\u201f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 DOI_RE = re.compile(rf"10\.\d{{4,9}}/[^{_STOP}]+")
 _TRAILING = ".,;:!?'\"。，、；：！？"
 _CLOSERS = {")": "(", "]": "[", "}": "{", ">": "<", "）": "（", "】": "【", "」": "「"}

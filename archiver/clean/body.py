@@ -48,12 +48,15 @@ class _Walk:
     def flush(self, block_type: str | None = None, level: int | None = None) -> None:
         raw = "".join(self.buf)
         self.buf.clear()
-        lines = [line.strip() for line in raw.split("\n")]
-        text = "\n".join(line for line in lines if line)
-        if not text:
-            return
         if block_type is None:
             block_type = self._context_type()
+        if block_type == "code":  # keep indentation; drop only trailing space and edge blank lines
+            text = "\n".join(line.rstrip() for line in raw.split("\n")).strip("\n")
+        else:
+            lines = [line.strip() for line in raw.split("\n")]
+            text = "\n".join(line for line in lines if line)
+        if not text.strip():
+            return
         self.blocks.append(Block(type=block_type, text=text, level=level))
 
     def _context_type(self) -> str:
@@ -138,17 +141,27 @@ def _walk(node: Tag, walk: _Walk) -> None:
             _walk(child, walk)
             walk.flush()
             walk.context.pop()
-        elif name in ("td", "th"):
-            _walk(child, walk)
-            walk.buf.append("\t")
         elif name == "tr":
-            walk.context.append("table")
-            _walk(child, walk)
-            walk.flush()
-            walk.context.pop()
+            _row(child, walk)
         else:
             _walk(child, walk)
             walk.flush()
+
+
+def _row(node: Tag, walk: _Walk) -> None:
+    """A table row becomes one block, its cells' text joined by tabs; images follow it."""
+    cells: list[str] = []
+    images: list[Block] = []
+    for cell in node.find_all(["td", "th"], recursive=False):
+        inner = _Walk(images=walk.images, links=walk.links, context=walk.context + ["table"])
+        _walk(cell, inner)
+        inner.flush()
+        cells.append(" ".join(b.text.replace("\n", " ") for b in inner.blocks
+                              if b.type != "image"))
+        images.extend(b for b in inner.blocks if b.type == "image")
+    if any(cells):
+        walk.blocks.append(Block(type="table", text="\t".join(cells)))
+    walk.blocks.extend(images)
 
 
 def _list(node: Tag, walk: _Walk) -> None:

@@ -28,10 +28,11 @@ _PAREN = re.compile(r"[（(][^）)]*[）)]")
 _LATIN_NAME_THEN_CJK = re.compile(
     r"^([A-Z][A-Za-z'’\-]*\.?(?:\s+[A-Z][A-Za-z'’\-]*\.?){0,4})\s+(?=[\u4e00-\u9fff])")
 _CITATION_HINTS = re.compile(r"[“”\"]|et al\.|doi|https?://|\bvol\.|\d{4}[,.]", re.I)
-_NAME_SPLIT = re.compile(r"\s*[、，,;；&]\s*|\s+和\s+|\s+and\s+")
+_NAME_SPLIT = re.compile(r"\s*[、，,;；&/／]\s*|\s+和\s+|\s+and\s+")
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
 _COLUMN = re.compile(r"^\s*【([^】]{1,20})】")
 _SERIES = re.compile(r"第\s*(\d{1,5})\s*期")
+_NEXT_ROLE = re.compile(rf"\s+(?=(?:{_ROLE_ALT}){_SEP}\S)")
 MAX_LINE = 60
 MAX_NAME = 30
 
@@ -72,6 +73,14 @@ def parse_credit_line(line: str) -> tuple[str, list[str]] | None:
     return None
 
 
+def _split_roles(line: str) -> list[str]:
+    """``编辑：陈少凡  审核：邓莹莹`` → two credit lines (only when every part is one)."""
+    parts = _NEXT_ROLE.split(line.strip())
+    if len(parts) > 1 and all(parse_credit_line(p) for p in parts):
+        return parts
+    return [line]
+
+
 def extract_credits(lines: list[str]) -> dict[str, list[str]]:
     """Credits from the body's lines, in order, each name once per role.
 
@@ -81,7 +90,7 @@ def extract_credits(lines: list[str]) -> dict[str, list[str]]:
     """
     credits: dict[str, list[str]] = {}
     continuing: str | None = None
-    for line in lines:
+    for line in (part for whole in lines for part in _split_roles(whole)):
         parsed = parse_credit_line(line)
         if parsed:
             role, names = parsed

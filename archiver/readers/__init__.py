@@ -7,6 +7,7 @@ the fixed order of :data:`READERS`; the first reader that claims a file reads it
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 from types import ModuleType
 
@@ -30,6 +31,11 @@ def detect(path: Path) -> ModuleType:
         raise InputError("is a folder, not a file", path=path) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path=path) from None
+    for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if head.startswith(bom):  # detectors look for ASCII markers: give them UTF-8
+            body = head[len(bom):]
+            head = body[: len(body) // 2 * 2].decode(encoding, "replace").encode("utf-8")
+            break
     if not head.strip():
         raise MalformedInput("file is empty", path=path)
     for reader in READERS:

@@ -43,8 +43,10 @@ _FETCH_FOOTER = re.compile(r"(?:\n-{3,}\s*\n)?\s*\*本文抓取时间\s*[:：]\s
 _RENDERER = MarkdownIt("commonmark", {"html": True}).enable("table")
 
 
-_MARKERS = (b"mmbiz", b"mp.weixin.qq.com", b"qpic.cn", b"wx_fmt", "公众号".encode(),
-            "微信".encode())
+# WeChat's image host, or a link to a real article. Words such as 公众号, or the bare host
+# name, are not markers: notes and READMEs about WeChat use them too.
+_MARKERS = (b"mmbiz", b"qpic.cn", b"wx_fmt")
+_ARTICLE_LINK = re.compile(rb"mp\.weixin\.qq\.com/s(?:/[A-Za-z0-9_-]{10,}|\?[^\s)\"']*__biz=)")
 
 
 def detect(path: Path, head: bytes) -> bool:
@@ -53,7 +55,8 @@ def detect(path: Path, head: bytes) -> bool:
     if path.suffix.lower() not in (".md", ".markdown"):
         return False
     text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
-    return text.startswith(b"---") or any(marker in head for marker in _MARKERS)
+    return (text.startswith(b"---") or any(marker in head for marker in _MARKERS)
+            or _ARTICLE_LINK.search(head) is not None)
 
 
 def _front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:

@@ -90,14 +90,14 @@ def _scan_vars(text: str) -> dict[str, str]:
     return found
 
 
-def _prop(text: str, name: str) -> str | None:
+def _prop(text: str, name: str, valid: Callable[[str], bool] | None = None) -> str | None:
     """The first non-empty ``name: JsDecode('…')`` or ``name: '…' * 1`` in page data."""
     for match in _prop_pattern(name).finditer(text):
         start = match.start()
         if start and text[start - 1] not in " \t\r\n{,":
             continue
         value = _literal(match)
-        if value:
+        if value and (valid is None or valid(value)):
             return value
     return None
 
@@ -107,6 +107,14 @@ def _meta(doc: lxml.html.HtmlElement, attr: str, name: str) -> str | None:
         if el.get(attr) == name and el.get("content", "").strip():
             return el.get("content").strip()
     return None
+
+
+def _meta_text(value: str) -> str:
+    """Some pages write meta contents still JavaScript-escaped (``\\x0a``, ``\\x26lt;a …``)."""
+    if "\\x" not in value and "\\u" not in value:
+        return value
+    markup = htmlmod.unescape(js_unescape(value))
+    return lxml.html.fragment_fromstring(markup, create_parent="div").text_content().strip()
 
 
 def _text_of(doc: lxml.html.HtmlElement, xpath: str) -> str | None:
@@ -220,12 +228,15 @@ def _url_ids(url: str | None) -> dict[str, str]:
 
 def read(path: Path) -> RawPost:
     data = path.read_bytes()
-    decode(data, path)  # strict: bytes that do not decode make the page malformed
+    decoded = decode(data, path)  # strict: bytes that do not decode make the page malformed
     encoding, skip = encoding_of(data, path)
     try:
-        # lxml parses bytes in a known encoding about five times faster than a str
-        doc = lxml.html.document_fromstring(
-            data[skip:], parser=lxml.html.HTMLParser(encoding=encoding))
+        if encoding.startswith("utf-16"):  # libxml2 does not know Python's name for it
+            doc = lxml.html.document_fromstring(decoded)
+        else:
+            # lxml parses bytes in a known encoding about five times faster than a str
+            doc = lxml.html.document_fromstring(
+                data[skip:], parser=lxml.html.HTMLParser(encoding=encoding))
     except (etree.ParserError, ValueError) as exc:
         raise MalformedInput(f"cannot parse HTML: {exc}", path=path) from None
 
@@ -297,8 +308,8 @@ def read(path: Path) -> RawPost:
     for name in ("biz", "mid", "idx"):
         put(name, page_vars.get(name), f"var {name}")
     put("biz", _prop(text, "bizuin"), "cgiData bizuin")
-    put("mid", _prop(text, "mid"), "cgiData mid")
-    put("idx", _prop(text, "idx"), "cgiData idx")
+    put("mid", _prop(text, "mid", str.isdigit), "cgiData mid")
+    put("idx", _prop(text, "idx", str.isdigit), "cgiData idx")
 
     for var in ("ct", "create_time", "oriCreateTime", "createTimestamp"):
         put("published", page_vars.get(var), f"var {var}", unix_to_iso)
@@ -316,7 +327,7 @@ def read(path: Path) -> RawPost:
     put("author", page_vars.get("author"), "var author", htmlmod.unescape)
     put("author", _meta(doc, "name", "author"), "meta author")
     put("summary", page_vars.get("msg_desc"), "var msg_desc", htmlmod.unescape)
-    put("summary", _meta(doc, "property", "og:description"), "meta og:description")
+    put("summary", _meta(doc, "property", "og:description"), "meta og:description", _meta_text)
 
     _scraper_header(doc, put)
     for name, value in _url_ids(fields["url"].value if "url" in fields else None).items():
