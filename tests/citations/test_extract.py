@@ -1,0 +1,277 @@
+"""Specification of DOI extraction and normalisation (archiver/citations/extract.py).
+
+``normalise_doi``: NFKC (full-width forms), ``doi:`` / ``https://doi.org/`` prefixes removed,
+lower case, trailing ``.,;:)]`` and 。，） removed unless they close a bracket opened inside the
+DOI (SICI DOIs), URL path tails that are not part of the DOI removed when the DOI came from a
+URL (``/figures/1``, ``/full``, ``.full``), bioRxiv version suffixes (``v2``) removed; None for
+text that is not a DOI. Properties: idempotent, never raises, output starts with ``10.`` and
+ends without trailing punctuation.
+
+``find_dois``: distinct DOIs in order of appearance, from text lines and link targets, with
+DOIs and DOI URLs that reference lists split over two paragraphs joined again — but not a
+complete DOI with the next reference. Inputs are lines of the corpus posts' reference lists.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from archiver.citations.extract import find_dois, join_split_lines, normalise_doi
+from archiver.clean import clean
+from archiver.readers import read
+
+from conftest import WECHAT, labels
+
+SICI = "10.1890/0012-9658(2006)87[2832:tiopma]2.0.co;2"
+TRAILING = tuple(".,;:!?'\"。，、；：！？")
+
+
+# --- normalise_doi ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("raw", "doi"), [
+    ("https://doi.org/10.1093/ia/iiaa061.", "10.1093/ia/iiaa061"),  # 国政学人第464期
+    ("http://dx.doi.org/10.1136/bmj.m441", "10.1136/bmj.m441"),
+    ("https://dx.doi.org/10.1136/bmj.m441", "10.1136/bmj.m441"),
+    ("doi:10.1002/sim.8766", "10.1002/sim.8766"),
+    ("DOI:10.1002/sim.8766.", "10.1002/sim.8766"),  # 临床预测模型经典文献合集
+    ("DOI: 10.1001/jama.2017.12126", "10.1001/jama.2017.12126"),
+    ("doi 10.1001/jama.2017.12126", "10.1001/jama.2017.12126"),
+    ("doi：10.1001/jama.2017.12126", "10.1001/jama.2017.12126"),
+    ("10.1093/ia/iiaa061", "10.1093/ia/iiaa061"),
+])
+def test_prefixes_and_a_final_full_stop_are_removed(raw, doi):
+    assert normalise_doi(raw) == doi
+
+
+def test_dois_are_lower_case():
+    assert normalise_doi("10.1038/S41586-021-03819-2") == "10.1038/s41586-021-03819-2"
+    assert normalise_doi("https://doi.org/10.48550/arXiv.1301.3781") == "10.48550/arxiv.1301.3781"
+
+
+def test_full_width_forms_are_folded_by_nfkc():
+    assert normalise_doi("ｄｏｉ：１０．１１３６／ＢＭＪ．ｍ４４１") == "10.1136/bmj.m441"
+    assert normalise_doi("DOI：10.1136/bmj.m441") == "10.1136/bmj.m441"
+
+
+@pytest.mark.parametrize("tail", [".", ",", ";", ":", ")", "]", "。", "，", "）", ").", "]。",
+                                  "；", "！", "?", "'", '"', ".)", "),"])
+def test_trailing_punctuation_is_removed(tail):
+    assert normalise_doi("10.1136/bmj.b2393" + tail) == "10.1136/bmj.b2393"
+
+
+@pytest.mark.parametrize("wrapped", ["（10.1136/bmj.b2393）", "(10.1136/bmj.b2393)",
+                                     "[10.1136/bmj.b2393]", '"10.1136/bmj.b2393"',
+                                     "<10.1136/bmj.b2393>", "'10.1136/bmj.b2393'"])
+def test_a_doi_inside_brackets_or_quotes_loses_them(wrapped):
+    assert normalise_doi(wrapped) == "10.1136/bmj.b2393"
+
+
+@pytest.mark.parametrize("quoted", ["“10.1136/bmj.b2393”", "见“10.1136/bmj.b2393”。",
+                                    "‘10.1136/bmj.b2393’"])
+def test_a_doi_inside_curly_quotes_loses_them(quoted):
+    assert normalise_doi(quoted) == "10.1136/bmj.b2393"
+    assert find_dois([quoted]) == ["10.1136/bmj.b2393"]
+
+
+@pytest.mark.parametrize("raw", [
+    SICI,
+    "10.1890/0012-9658(2006)87[2832:TIOPMA]2.0.CO;2",
+    "10.1890/0012-9658(2006)87[2832:TIOPMA]2.0.CO;2.",
+    "(10.1890/0012-9658(2006)87[2832:TIOPMA]2.0.CO;2).",
+    "doi:10.1890/0012-9658(2006)87[2832:tiopma]2.0.co;2;",
+])
+def test_balanced_brackets_of_a_sici_doi_are_kept(raw):
+    assert normalise_doi(raw) == SICI
+
+
+def test_a_closing_bracket_that_belongs_to_the_doi_is_kept():
+    # 临床预测模型经典文献合集: "DOI:10.1016/S1470-2045(14)71116-7."
+    assert normalise_doi("DOI:10.1016/S1470-2045(14)71116-7.") == "10.1016/s1470-2045(14)71116-7"
+    assert normalise_doi("10.1016/S1470-2045(14)71116-7)。") == "10.1016/s1470-2045(14)71116-7"
+    assert normalise_doi("10.1000/abc(1)") == "10.1000/abc(1)"
+
+
+@pytest.mark.parametrize(("url", "doi"), [
+    ("https://www.nature.com/articles/10.1038/s41586-021-03819-2/figures/1",
+     "10.1038/s41586-021-03819-2"),
+    ("https://www.frontiersin.org/articles/10.3389/fpls.2019.00816/full",
+     "10.3389/fpls.2019.00816"),
+    ("https://www.biorxiv.org/content/10.1101/2023.04.30.538439v1.full",
+     "10.1101/2023.04.30.538439"),
+    ("https://www.biorxiv.org/content/10.1101/2020.12.01.406702v2", "10.1101/2020.12.01.406702"),
+    ("https://www.biorxiv.org/content/10.1101/097196v1.full.pdf", "10.1101/097196"),
+    ("https://dl.acm.org/doi/abs/10.1145/3395363.3397370", "10.1145/3395363.3397370"),
+    ("https://onlinelibrary.wiley.com/doi/10.1002/sim.8766?af=R", "10.1002/sim.8766"),
+    ("https://journals.plos.org/x?id=10.1371%2Fjournal.pone.0214986",
+     "10.1371/journal.pone.0214986"),
+])
+def test_url_tails_that_are_not_part_of_the_doi_are_cut(url, doi):
+    assert normalise_doi(url, from_url=True) == doi
+
+
+def test_a_biorxiv_version_suffix_is_removed_even_in_plain_text():
+    assert normalise_doi("10.1101/2020.12.01.406702v2") == "10.1101/2020.12.01.406702"
+    assert normalise_doi("10.1101/097196v3") == "10.1101/097196"
+
+
+def test_a_v_suffix_outside_biorxiv_is_part_of_the_doi():
+    assert normalise_doi("10.5281/zenodo.1234v2") == "10.5281/zenodo.1234v2"
+
+
+def test_percent_encoded_slashes_are_decoded():
+    assert normalise_doi("10.1002%2Fsim.8766") == "10.1002/sim.8766"
+
+
+@pytest.mark.parametrize("text", ["", "hello", "10.1093", "10.12/abc", "10.1234/", "doi:",
+                                  "https://doi.org/", "第464期", "11.1093/ia/iiaa061",
+                                  "10.1093 / ia"])
+def test_text_that_is_not_a_doi_gives_none(text):
+    assert normalise_doi(text) is None
+
+
+def test_a_doi_ends_at_chinese_text_or_whitespace():
+    assert normalise_doi("10.1093/ia/iiaa061哈萨克斯坦") == "10.1093/ia/iiaa061"
+    assert normalise_doi("10.1093/ia/iiaa061\u3000下一条") == "10.1093/ia/iiaa061"
+    assert normalise_doi("10.1093/ia/iiaa061 pp. 975-993") == "10.1093/ia/iiaa061"
+
+
+# --- normalise_doi: properties ----------------------------------------------------------------
+
+_DOI_PIECES = st.tuples(
+    st.sampled_from(["", "doi:", "DOI: ", "https://doi.org/", "http://dx.doi.org/", "ｄｏｉ：",
+                     "("]),
+    st.from_regex(r"10\.\d{4,9}/[A-Za-z0-9.()\[\];:<>/_-]{1,24}", fullmatch=True),
+    st.text(alphabet=".,;:)]}。，）v2/full?#", max_size=5),
+).map("".join)
+_TEXT = st.one_of(st.text(max_size=80), _DOI_PIECES,
+                  st.text(alphabet="10./()[];:,。，）（ doi:https/ｄｏｉ１０．xyzv2%2F",
+                          max_size=40))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, st.booleans())
+def test_normalise_doi_never_raises_and_is_idempotent(text, from_url):
+    doi = normalise_doi(text, from_url=from_url)
+    if doi is not None:
+        assert normalise_doi(doi) == doi
+        assert normalise_doi(doi, from_url=from_url) == doi
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, st.booleans())
+def test_a_normalised_doi_starts_with_10_and_ends_without_trailing_punctuation(text, from_url):
+    doi = normalise_doi(text, from_url=from_url)
+    if doi is None:
+        return
+    assert doi.startswith("10.")
+    assert "/" in doi and not doi.endswith("/")
+    assert not doi.endswith(TRAILING)
+    assert doi == doi.lower()
+    for closer, opener in ((")", "("), ("]", "["), ("}", "{"), (">", "<")):
+        if doi.endswith(closer):
+            assert doi.count(opener) >= doi.count(closer)
+    assert not any(c.isspace() for c in doi)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(max_size=60), max_size=6), st.lists(st.text(max_size=40), max_size=3))
+def test_find_dois_never_raises_and_returns_distinct_normalised_dois(lines, links):
+    found = find_dois(lines, links)
+    assert len(found) == len(set(found))
+    for doi in found:
+        assert normalise_doi(doi) == doi
+
+
+# --- find_dois --------------------------------------------------------------------------------
+
+def test_find_dois_in_a_reference_of_a_corpus_post():
+    # the 【来源】 block of 国政学人第464期, one line per Markdown line
+    lines = ["【来源】 Vanderhill, Joireman, et al. “Between the bear and the dragon:",
+             "Multivectorism in Kazakhstan as a model strategy for secondary powers”.",
+             "International Affairs ,vol.96, no.4, Jul. 2020, pp. 975-993,",
+             "https://doi.org/10.1093/ia/iiaa061."]
+    assert find_dois(lines) == ["10.1093/ia/iiaa061"]
+
+
+def test_find_dois_returns_each_doi_once_in_order_of_appearance():
+    lines = ["Statistics in Medicine, 2022, 41(7): 1280–1295. DOI:10.1002/sim.9275.",
+             "Statistics in Medicine, 2021, 40(1): 133–146. DOI:10.1002/sim.8766.",
+             "again: https://doi.org/10.1002/SIM.9275"]
+    assert find_dois(lines) == ["10.1002/sim.9275", "10.1002/sim.8766"]
+
+
+# Pairs of consecutive paragraphs in the reference list of 万字综述 (追问nextquestion).
+SPLIT = [
+    ("Preprint at arXiv. https://doi.org/", "10.48550/arXiv.1301.3781.",
+     "10.48550/arxiv.1301.3781"),
+    ("Nat. Neurosci. 25, 369–380. https://doi.org/10.1038/s41593-022-", "01026-4.",
+     "10.1038/s41593-022-01026-4"),
+    ("Proc. Natl. Acad. Sci. USA 118, e2105646118. https://doi.org/10.1073/pnas.", "2105646118.",
+     "10.1073/pnas.2105646118"),
+    ("A benchmark for efficient transformers. Preprint at arXiv. https://doi.org/10.",
+     "48550/arXiv.2011.04006.", "10.48550/arxiv.2011.04006"),
+    ("Nat. Genet. 55, 1512–1522. https://doi.org/10.1038/", "s41588-023-01465-0.",
+     "10.1038/s41588-023-01465-0"),
+    ("Nat. Commun. 14, 4197. https://doi.", "org/10.1038/s41467-023-39862-y.",
+     "10.1038/s41467-023-39862-y"),
+    ("Science 360, eaap8757. https://doi.org/10.1126/science.", "aap8757.",
+     "10.1126/science.aap8757"),
+    ("in pretrained language models. Preprint at arXiv. https://",
+     "doi.org/10.48550/arXiv.2004.09456.", "10.48550/arxiv.2004.09456"),
+]
+
+
+@pytest.mark.parametrize(("first", "second", "doi"), SPLIT, ids=[s[2] for s in SPLIT])
+def test_a_doi_split_over_two_paragraphs_is_joined_again(first, second, doi):
+    assert find_dois([first, second]) == [doi]
+
+
+def test_a_complete_doi_is_not_joined_with_the_next_reference():
+    # 临床预测模型经典文献合集: a reference ends with its DOI, the next one starts
+    lines = ["Statistics in Medicine, 2022, 41(7): 1280–1295. DOI:10.1002/sim.9275.",
+             "Riley R D, Snell K I E, Archer L, et al. Evaluation of clinical prediction models"]
+    assert join_split_lines(lines) == lines
+    assert find_dois(lines) == ["10.1002/sim.9275"]
+
+
+def test_a_numbered_next_item_is_not_a_continuation():
+    lines = ["Preprint at arXiv. https://doi.org/10.48550/arXiv.", "16. OpenAI. (2023). GPT-4"]
+    assert join_split_lines(lines) == lines
+
+
+def test_a_line_with_trailing_space_is_not_joined():
+    lines = ["https://doi.org/10.1038/ ", "s41588-023-01465-0."]
+    assert join_split_lines(lines) == lines
+
+
+def test_find_dois_reads_link_targets():
+    links = ["https://dl.acm.org/doi/abs/10.1145/3395363.3397370",  # G.O.S.S.I.P
+             "doi:10.1002/sim.8766",
+             "https://mp.weixin.qq.com/s/NJgNozEXo47KCvmRL4hDiw",
+             "https://www.nature.com/articles/s41586-024-07465-2"]
+    assert find_dois([], links) == ["10.1145/3395363.3397370", "10.1002/sim.8766"]
+
+
+def test_a_doi_in_a_url_in_running_text_is_read_as_a_url():
+    line = "原文：https://www.frontiersin.org/articles/10.3389/fpls.2019.00816/full 。"
+    assert find_dois([line]) == ["10.3389/fpls.2019.00816"]
+
+
+def test_text_and_links_together_give_each_doi_once():
+    assert find_dois(["DOI:10.1145/3395363.3397370."],
+                     ["https://doi.org/10.1145/3395363.3397370"]) == ["10.1145/3395363.3397370"]
+
+
+def test_full_width_text_is_normalised_before_searching():
+    assert find_dois(["ＤＯＩ：１０．１１３６／ｂｍｊ．ｍ４４１。"]) == ["10.1136/bmj.m441"]
+
+
+WITH_DOIS = [x for x in labels() if x["dois"]]
+
+
+@pytest.mark.parametrize("label", WITH_DOIS, ids=lambda x: x["path"])
+def test_dois_of_a_cleaned_corpus_post_are_exactly_its_labelled_dois(label):
+    found = set(clean(read(WECHAT / label["path"])).dois)
+    assert set(label["dois"]) <= found <= set(label["dois"]) | set(label["dois_optional"])

@@ -1,0 +1,222 @@
+"""Specification of credit, column and series extraction (archiver/clean/credits.py).
+
+A post's credits are ``{role: [names]}``: the role as the post writes it (作者, 编译, 校对, 审核,
+排版, 美编, 责任编辑 …), each name once, in order. Credit lines come in the shapes the corpus
+posts use — ``【编译】 吴天麟（…）`` (国政学人), ``编辑：陈少凡`` (漳州市律师协会), ``文/海拥蓬宁``
+(女律师札记), ``责任编辑 | X博士`` (经济学博士), ``本文作者丨BioTalker`` (奇点肿瘤探秘), and
+without a separator ``澎湃新闻资深记者 何念台`` / ``本期编辑 邢潭`` (澎湃新闻). A 【作者】 block
+may list several people, each name followed by a biography. A value that reads like a citation
+is not a name. The title gives the column (【中亚研究】) and the series number (第464期).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from archiver.clean import clean
+from archiver.clean.credits import column_and_series, extract_credits, parse_credit_line
+from archiver.readers import read
+
+from conftest import WECHAT, labels
+
+TITLE_464 = ("【中亚研究】龙与熊之间：中等强国外交的典范——哈萨克斯坦多元平衡外交战略"
+             "｜国政学人第464期")
+
+# The credit block of 国政学人第464期 as cleaning hands it over (one line per paragraph).
+AUTHORS_464 = [
+    "【作者】 Rachel Vanderhill 沃尔福德学院政治及国际事务部门副教授，"
+    "主要研究威权主义政体以及前苏联加盟共和国国家的内部政治和外交政策。",
+    "Sandra F. Joireman 里士满大学政治科学教授、副教务长、温斯坦国际研究主任，"
+    "主要研究比较政治经济。",
+    "Roza Tulepbayeva 是一位从事国际商务、国际贸易的哈萨克斯坦裔专业人士。",
+    "【编译】 吴天麟（国政学人编译员，伦敦政治经济学院）",
+    "【校对】 贺凡熙",
+    "【审核】 刘潇昱",
+    "【排版】 高佳美",
+    "【美编】 黄竹音",
+    "【来源】 Vanderhill, Joireman, et al. “Between the bear and the dragon: Multivectorism in "
+    "Kazakhstan as a model strategy for secondary powers”. International Affairs ,vol.96, no.4, "
+    "Jul. 2020, pp. 975-993, https://doi.org/10.1093/ia/iiaa061.",
+]
+
+
+# --- one line ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("【编译】 吴天麟（国政学人编译员，伦敦政治经济学院）", ("编译", ["吴天麟"])),
+    ("【校对】 贺凡熙", ("校对", ["贺凡熙"])),
+    ("【审核】 刘潇昱", ("审核", ["刘潇昱"])),
+    ("【排版】 高佳美", ("排版", ["高佳美"])),
+    ("【美编】 黄竹音", ("美编", ["黄竹音"])),
+    ("编辑：陈少凡", ("编辑", ["陈少凡"])),
+    ("审核：邓莹莹", ("审核", ["邓莹莹"])),
+    ("来源：漳州市律协秘书处", ("来源", ["漳州市律协秘书处"])),
+    ("文/海拥蓬宁", ("文", ["海拥蓬宁"])),
+    ("转自：寻梦桑源", ("转自", ["寻梦桑源"])),
+    ("责任编辑 | X博士", ("责任编辑", ["X博士"])),
+    ("本文作者丨BioTalker", ("本文作者", ["BioTalker"])),
+])
+def test_a_credit_line_of_a_corpus_post_gives_its_role_and_name(line, expected):
+    assert parse_credit_line(line) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("澎湃新闻资深记者 何念台", ("记者", ["何念台"])),
+    ("本期编辑 邢潭", ("编辑", ["邢潭"])),
+])
+def test_without_a_separator_the_qualifier_before_the_role_word_is_dropped(line, expected):
+    assert parse_credit_line(line) == expected
+
+
+def test_the_role_keeps_the_word_the_post_uses():
+    assert parse_credit_line("责任编辑 | X博士")[0] == "责任编辑"
+    assert parse_credit_line("责编｜X博士")[0] == "责编"
+    assert parse_credit_line("本文作者丨BioTalker")[0] == "本文作者"
+
+
+@pytest.mark.parametrize("line", [
+    "责编｜X博士", "责编|X博士", "责编丨X博士", "责编：X博士", "责编:X博士", "责编/X博士",
+    "责编／X博士", "责编 - X博士", "【责编】X博士", "【 责编 】 X博士",
+])
+def test_every_role_separator_is_understood(line):
+    assert parse_credit_line(line) == ("责编", ["X博士"])
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("编辑：陈少凡、邓莹莹", ["陈少凡", "邓莹莹"]),
+    ("排版 | 高佳美，黄竹音", ["高佳美", "黄竹音"]),
+    ("校对：贺凡熙, 刘潇昱", ["贺凡熙", "刘潇昱"]),
+    ("校对：贺凡熙；刘潇昱", ["贺凡熙", "刘潇昱"]),
+    ("作者：贺凡熙 刘潇昱", ["贺凡熙", "刘潇昱"]),
+    ("作者：Rachel Vanderhill, Sandra F. Joireman", ["Rachel Vanderhill", "Sandra F. Joireman"]),
+    ("编译：吴天麟（国政学人编译员，伦敦政治经济学院）、贺凡熙", ["吴天麟", "贺凡熙"]),
+])
+def test_a_role_may_credit_several_names(line, names):
+    assert parse_credit_line(line)[1] == names
+
+
+def test_a_latin_name_followed_by_a_biography_is_just_the_name():
+    assert parse_credit_line(AUTHORS_464[0]) == ("作者", ["Rachel Vanderhill"])
+
+
+def test_a_parenthesised_affiliation_is_not_part_of_the_name():
+    line = "【编译】 吴天麟（国政学人编译员，伦敦政治经济学院）"
+    assert parse_credit_line(line) == ("编译", ["吴天麟"])
+    assert parse_credit_line("编辑：陈少凡(漳州市律协秘书处)") == ("编辑", ["陈少凡"])
+
+
+@pytest.mark.parametrize("line", [
+    AUTHORS_464[-1],  # 【来源】 followed by the paper's reference
+    "来源：https://doi.org/10.1093/ia/iiaa061",
+    "来源：Vanderhill, Joireman, et al. Between the bear and the dragon",
+    "作者：Nature, 2020.",
+    "来源：doi 10.1093/ia/iiaa061",
+    "来源：International Affairs, vol. 96",
+])
+def test_a_value_that_reads_like_a_citation_is_not_a_name(line):
+    assert parse_credit_line(line) is None
+
+
+@pytest.mark.parametrize("line", [
+    "",
+    "作者",
+    "作者：",
+    "【作者】",
+    "哈萨克斯坦还通过经济关系宣示主权",
+    "作品简介",
+    "文章观点不代表本平台观点，本平台评译分享的文章均出于专业学习之用",
+    "原以为下午2点之前或左右一根大阳线拔起",
+])
+def test_lines_that_are_not_credits_give_nothing(line):
+    assert parse_credit_line(line) is None
+
+
+def test_a_very_long_separated_line_is_prose_not_a_credit():
+    line = "编辑：" + "哈萨克斯坦在地区各种政治、经济、文化组织中担任着重要的角色。" * 3
+    assert len(line) > 60
+    assert parse_credit_line(line) is None
+
+
+def test_a_slash_between_names_separates_them():
+    assert parse_credit_line("美编：黄竹音/高佳美") == ("美编", ["黄竹音", "高佳美"])
+    assert parse_credit_line("编辑：陈少凡 / 邓莹莹") == ("编辑", ["陈少凡", "邓莹莹"])
+
+
+def test_two_roles_on_one_line_are_two_credits():
+    credits = extract_credits(["编辑：陈少凡  审核：邓莹莹"])
+    assert credits == {"编辑": ["陈少凡"], "审核": ["邓莹莹"]}
+
+
+# --- a post's lines ---------------------------------------------------------------------------
+
+def test_an_author_block_lists_each_name_that_is_followed_by_a_biography():
+    credits = extract_credits(AUTHORS_464)
+    assert credits == {
+        "作者": ["Rachel Vanderhill", "Sandra F. Joireman", "Roza Tulepbayeva"],
+        "编译": ["吴天麟"], "校对": ["贺凡熙"], "审核": ["刘潇昱"], "排版": ["高佳美"],
+        "美编": ["黄竹音"],
+    }
+
+
+def test_the_author_block_ends_at_the_first_line_of_another_shape():
+    lines = [AUTHORS_464[0], "作品简介", "Sandra F. Joireman 里士满大学政治科学教授"]
+    assert extract_credits(lines) == {"作者": ["Rachel Vanderhill"]}
+
+
+def test_a_name_line_without_a_preceding_author_block_is_not_a_credit():
+    assert extract_credits(AUTHORS_464[1:3]) == {}
+
+
+def test_a_name_appears_once_per_role_in_order_of_first_appearance():
+    # the two 漳州市律师协会 posts end with the same credit lines; here they are read twice
+    lines = ["来源：漳州市律协秘书处", "编辑：陈少凡", "审核：邓莹莹"] * 2 + ["编辑：邢潭、陈少凡"]
+    assert extract_credits(lines) == {"来源": ["漳州市律协秘书处"], "编辑": ["陈少凡", "邢潭"],
+                                      "审核": ["邓莹莹"]}
+
+
+def test_roles_keep_their_order_of_appearance():
+    credits = extract_credits(["【校对】 贺凡熙", "【编译】 吴天麟", "【审核】 刘潇昱"])
+    assert list(credits) == ["校对", "编译", "审核"]
+
+
+CREDITED = [x for x in labels() if x["credits"] and x["kind"] == "article"]
+
+
+@pytest.mark.parametrize("label", CREDITED, ids=lambda x: x["path"])
+def test_credits_of_a_cleaned_corpus_post_match_its_labels(label):
+    credits = clean(read(WECHAT / label["path"])).credits
+    optional = label.get("credits_optional", {})
+    assert {k: v for k, v in credits.items() if k not in optional} == label["credits"]
+    for role, names in credits.items():
+        if role in optional:
+            assert names == optional[role]
+
+
+# --- column and series ------------------------------------------------------------------------
+
+def test_column_and_series_from_a_real_title():
+    assert column_and_series(TITLE_464) == ("中亚研究", "第464期")
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("好险，就差1.5点，两手准备", (None, None)),
+    ("万字综述：大语言模型将为神经科学带来哪些前所未有的机会？| 追问顶刊（下）", (None, None)),
+    ("代码分享|| Nature肝脏疾病进展单细胞分析超详细代码：上游分析+下游，详细到fq文件重命名，"
+     "数据预处理等！快上车！", (None, None)),
+    ("于宁杰|在漳州市第五次律师代表大会上的致词", (None, None)),
+    ("国政学人第 464 期", (None, "第464期")),
+    ("  【中亚研究】龙与熊之间", ("中亚研究", None)),
+    (None, (None, None)),
+    ("", (None, None)),
+])
+def test_column_and_series_only_when_the_title_has_them(title, expected):
+    assert column_and_series(title) == expected
+
+
+def test_a_bracket_later_in_the_title_is_not_a_column():
+    assert column_and_series("龙与熊之间【中亚研究】") == (None, None)
+
+
+def test_cleaning_a_post_records_column_and_series_from_its_title():
+    cleaned = clean(read(WECHAT / "markdown" / "guozhengxueren-464-kazakhstan.md"))
+    assert (cleaned.column, cleaned.series) == ("中亚研究", "第464期")

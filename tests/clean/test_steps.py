@@ -1,0 +1,473 @@
+"""Specification of the cleaning steps (archiver/clean/steps.py) and of body parsing
+(archiver/clean/body.py), each tested alone.
+
+The steps take a list of blocks and the post's image references and return the blocks to keep.
+Their inputs here are small, but their text is the text WeChat pages and exports really carry
+(copied from the corpus posts in tests/fixtures/wechat/): the reward widget of 国政学人第464期
+(赞赏二维码, 微信扫一扫赞赏作者, 长按二维码向我转账, 受苹果公司新规定影响…), the collection
+banner 收录于合集, the 2020/2025 page widgets (收录于话题, 预览时标签不可点, 轻触阅读原文,
+Scan to Follow, 继续滑动看下一个) and the scraper footer 本文抓取时间.
+
+parse_body turns body HTML into blocks, image references and links: block structure, lazy
+``data-src`` images, CSS-like whitespace with CJK line joining, and no scripts or widgets.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from archiver.clean import clean
+from archiver.clean.body import blocks_text, normalise_inline, parse_body
+from archiver.clean.steps import (
+    STEPS,
+    cut_chrome_tail,
+    drop_chrome_lines,
+    drop_exporter_wrapper,
+    drop_markup_residue,
+)
+from archiver.model import Block, ImageRef
+from archiver.readers import read
+
+from conftest import WECHAT
+
+GUOZHENG = WECHAT / "markdown" / "guozhengxueren-464-kazakhstan.md"
+PAGE_2025 = WECHAT / "html" / "wechat-article-exporter__普通图文-04.html"
+PAGE_2020 = (WECHAT / "html"
+             / "wechatscope__gh_d29e0d22a6f9_2020-10-09_2651743347_80xMEgcnmI.y.tar.gz.html")
+RAS = WECHAT / "markdown" / "mp_duty__RAS通路评分预测肺癌化疗效果发Nature_Communications.md"
+YULAB = WECHAT / "markdown" / "mp_duty__YuLab_JC___单细胞及单核细胞_RNA_测序总结.md"
+OLD_TIMES_HTML = (WECHAT / "html-with-assets" / "mufeng__2021-07-07_送别一个旧时代" / "html"
+                  / "2021-07-07_送别一个旧时代.html")
+
+# Body text of the corpus posts (must survive every step).
+BODY_464 = "哈萨克斯坦还通过经济关系宣示主权"
+DISCLAIMER_464 = ("文章观点不代表本平台观点，本平台评译分享的文章均出于专业学习之用, "
+                  "不以任何盈利为目的，内容主要呈现对原文的介绍，"
+                  "原文内容请通过各高校购买的数据库自行下载")
+
+
+def p(text: str) -> Block:
+    return Block(type="paragraph", text=text)
+
+
+def img(index: int, alt: str = "") -> Block:
+    return Block(type="image", image=index, text=alt)
+
+
+def texts(blocks: list[Block]) -> list[str]:
+    return [b.text for b in blocks]
+
+
+# --- drop_chrome_lines ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "收录于合集",  # 国政学人第464期, line 9 of the Markdown export
+    "收录于话题",  # 2020 pages: article-tag-card__title
+    "预览时标签不可点",  # 2020 and 2025 pages: article-tag__error-tips
+    "轻触阅读原文",  # 2025 page: wx_expand_article_button
+    "继续滑动看下一个",  # 2025 page: wx_stream_article_slide_tip_text
+    "Scan to Follow",  # 2020 pages: js_pc_qr_code
+    "  收录于合集  ",
+    "Scan\nto Follow",
+])
+def test_drop_chrome_lines_drops_a_block_that_is_exactly_a_widget_label(line):
+    blocks = [p(BODY_464), p(line), p(DISCLAIMER_464)]
+    assert texts(drop_chrome_lines(blocks, [])) == [BODY_464, DISCLAIMER_464]
+
+
+def test_drop_chrome_lines_drops_a_collection_banner_with_its_tags_and_count():
+    # the collection banner as exports flatten it: label, tags, number of posts
+    blocks = [p("收录于合集 #中亚研究 12个"), p("#中亚研究 12个"), p(BODY_464)]
+    assert texts(drop_chrome_lines(blocks, [])) == [BODY_464]
+
+
+@pytest.mark.parametrize("line", [
+    DISCLAIMER_464,  # contains 分享 and 原文 inside a sentence
+    "添加 “国小政”微信",
+    "∽∽∽",  # the 2025 post's separator line is body text (label notes)
+    "收录于合集的文章都在这里",
+])
+def test_drop_chrome_lines_keeps_body_text_that_merely_contains_a_widget_word(line):
+    blocks = [p(line)]
+    assert drop_chrome_lines(blocks, []) == blocks
+
+
+def test_drop_chrome_lines_never_drops_an_image_whatever_its_alt_text():
+    refs = [ImageRef(original="/images/1935/2.jpeg", alt="分享")]
+    blocks = [img(0, "分享"), p("收录于合集")]
+    assert drop_chrome_lines(blocks, refs) == [img(0, "分享")]
+
+
+def test_drop_chrome_lines_keeps_order_and_does_not_change_its_input():
+    blocks = [p("收录于合集"), p(BODY_464), p("预览时标签不可点"), p(DISCLAIMER_464)]
+    before = list(blocks)
+    assert texts(drop_chrome_lines(blocks, [])) == [BODY_464, DISCLAIMER_464]
+    assert blocks == before
+
+
+# --- cut_chrome_tail --------------------------------------------------------------------------
+
+# The end of 国政学人第464期 as the Markdown export gives it (image sources as in the file).
+TAIL_REFS = [ImageRef(original="/images/1935/6.jpeg"), ImageRef(original="/images/1935/7.gif"),
+             ImageRef(original="/images/1935/8.gif"), ImageRef(original=""),
+             ImageRef(original="", alt="赞赏二维码"), ImageRef(original="", alt="赞赏二维码")]
+TAIL_BLOCKS = [
+    p(DISCLAIMER_464),
+    p("添加 “国小政”微信"), p("获取最新资讯"),
+    img(0), img(1), img(2),
+    img(3),  # the account's avatar: an image with no source
+    p("国政学人"), p("支持学术公益与知识传播"),
+    img(4, "赞赏二维码"),
+    p("微信扫一扫赞赏作者 __赞赏"),
+    p("已喜欢，[对作者说句悄悄话](javascript:;)"),
+    p("最多40字，当前共字"),
+    p("长按二维码向我转账"), p("支持学术公益与知识传播"), img(5, "赞赏二维码"),
+    p("受苹果公司新规定影响，微信 iOS 版的赞赏功能被关闭，可通过二维码转账支持公众号。"),
+]
+
+
+def test_cut_chrome_tail_cuts_the_reward_widget_and_its_lead_in():
+    kept = cut_chrome_tail(TAIL_BLOCKS, TAIL_REFS)
+    assert kept == TAIL_BLOCKS[:6]
+    assert kept[-1] == img(2)  # the 8.gif body image (it has a source) stays
+
+
+def test_cut_chrome_tail_removes_every_reward_phrase_of_the_real_export():
+    kept_text = "\n".join(texts(cut_chrome_tail(TAIL_BLOCKS, TAIL_REFS)))
+    for chrome in ("微信扫一扫赞赏作者", "长按二维码向我转账", "受苹果公司新规定影响", "最多40字",
+                   "支持学术公益与知识传播", "赞赏二维码"):
+        assert chrome not in kept_text
+
+
+@pytest.mark.parametrize("marker", [
+    "微信扫一扫赞赏作者", "长按二维码向我转账", "预览时标签不可点", "继续滑动看下一个",
+    "Scan to Follow", "以上推荐为优质及原创文章",
+    "受苹果公司新规定影响，微信 iOS 版的赞赏功能被关闭，可通过二维码转账支持公众号。",
+])
+def test_cut_chrome_tail_starts_the_footer_at_a_block_containing_a_tail_marker(marker):
+    blocks = [p(DISCLAIMER_464), p(marker), p(BODY_464)]
+    assert cut_chrome_tail(blocks, []) == [p(DISCLAIMER_464)]
+
+
+def test_cut_chrome_tail_marker_can_be_an_image_alt_text():
+    refs = [ImageRef(original="/images/1935/5.jpeg"), ImageRef(original="", alt="赞赏二维码")]
+    blocks = [p(DISCLAIMER_464), img(0), img(1, "赞赏二维码"), p("长按二维码向我转账")]
+    assert cut_chrome_tail(blocks, refs) == [p(DISCLAIMER_464), img(0)]
+
+
+def test_cut_chrome_tail_takes_at_most_three_lead_in_blocks():
+    blocks = [p("添加 “国小政”微信"), p("获取最新资讯"), p("国政学人"), p("支持学术公益与知识传播"),
+              p("微信扫一扫赞赏作者 __赞赏")]
+    assert cut_chrome_tail(blocks, []) == [p("添加 “国小政”微信")]
+
+
+def test_cut_chrome_tail_lead_in_stops_at_a_long_paragraph():
+    blocks = [p(BODY_464 * 2), p("国政学人"), p("长按二维码向我转账")]
+    assert cut_chrome_tail(blocks, []) == [p(BODY_464 * 2)]
+
+
+def test_cut_chrome_tail_lead_in_stops_at_an_image_that_has_a_source():
+    refs = [ImageRef(original="/images/1935/8.gif")]
+    blocks = [p(DISCLAIMER_464), img(0), p("国政学人"), p("微信扫一扫赞赏作者 __赞赏")]
+    assert cut_chrome_tail(blocks, refs) == [p(DISCLAIMER_464), img(0)]
+
+
+def test_cut_chrome_tail_lead_in_stops_at_a_multi_line_block():
+    blocks = [p("国政学人\n支持学术公益与知识传播"), p("长按二维码向我转账")]
+    assert cut_chrome_tail(blocks, []) == [p("国政学人\n支持学术公益与知识传播")]
+
+
+def test_cut_chrome_tail_leaves_a_post_without_markers_alone():
+    blocks = [p(BODY_464), p("国政学人"), p(DISCLAIMER_464)]
+    assert cut_chrome_tail(blocks, []) == blocks
+
+
+def test_cut_chrome_tail_cuts_everything_when_the_first_block_is_a_marker():
+    assert cut_chrome_tail([p("长按二维码向我转账"), p(BODY_464)], []) == []
+
+
+# --- drop_markup_residue ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("residue", [
+    "**\n**",  # what ' **  \n**' renders to in 国政学人第464期
+    "------", "**", "__", "> >", "---\n***", "[](javascript:;)",
+])
+def test_drop_markup_residue_drops_blocks_of_markdown_punctuation_only(residue):
+    blocks = [p(BODY_464), p(residue), p(DISCLAIMER_464)]
+    assert texts(drop_markup_residue(blocks, [])) == [BODY_464, DISCLAIMER_464]
+
+
+def test_drop_markup_residue_unwraps_javascript_links_to_their_text():
+    blocks = [p("已喜欢，[对作者说句悄悄话](javascript:;)"), p("上一页 [1](javascript:;)/3 下一页")]
+    assert texts(drop_markup_residue(blocks, [])) == ["已喜欢，对作者说句悄悄话",
+                                                      "上一页 1/3 下一页"]
+
+
+def test_drop_markup_residue_keeps_block_type_and_heading_level_when_rewriting():
+    blocks = [Block(type="heading", text="[发送给作者](javascript:;)", level=4)]
+    assert drop_markup_residue(blocks, []) == [Block(type="heading", text="发送给作者", level=4)]
+
+
+@pytest.mark.parametrize("line", ["∽∽∽", "取消 __", "3985.88点突破则上", "a * b = c"])
+def test_drop_markup_residue_keeps_text_with_words_or_other_symbols(line):
+    blocks = [p(line)]
+    assert drop_markup_residue(blocks, []) == blocks
+
+
+def test_drop_markup_residue_keeps_images_and_ordinary_links():
+    refs = [ImageRef(original="")]
+    blocks = [img(0), p("[原文链接](https://mp.weixin.qq.com/s/NJgNozEXo47KCvmRL4hDiw)")]
+    assert drop_markup_residue(blocks, refs) == blocks
+
+
+# --- drop_exporter_wrapper --------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "本文抓取时间: 2026-03-28 15:09:48",  # mufeng exports (html and md)
+    "本文抓取时间：2026-03-28 15:09:12",
+    "本文抓取时间 : 2026-03-28 15:09:12",
+])
+def test_drop_exporter_wrapper_drops_the_fetch_time_footer(line):
+    blocks = [p(BODY_464), p(line)]
+    assert texts(drop_exporter_wrapper(blocks, [])) == [BODY_464]
+
+
+def test_drop_exporter_wrapper_keeps_a_sentence_that_mentions_the_fetch_time_later_on():
+    blocks = [p("注：本文抓取时间: 2026-03-28 15:09:48"), p("本文抓取时间")]
+    assert drop_exporter_wrapper(blocks, []) == blocks
+
+
+def test_drop_exporter_wrapper_keeps_images():
+    blocks = [img(0, "本文抓取时间: 2026-03-28 15:09:48")]
+    assert drop_exporter_wrapper(blocks, [ImageRef(original="x.png")]) == blocks
+
+
+# --- the step list ----------------------------------------------------------------------------
+
+def test_steps_run_in_the_documented_order():
+    assert [s.__name__ for s in STEPS] == [
+        "drop_chrome_lines", "cut_chrome_tail", "drop_markup_residue", "drop_exporter_wrapper"]
+
+
+def test_clean_records_every_step_it_applied_in_order():
+    cleaned = clean(read(GUOZHENG))
+    assert cleaned.steps[0].startswith("parse_body")
+    assert list(cleaned.steps[1:]) == [s.__name__ for s in STEPS]
+
+
+def test_steps_on_the_real_export_remove_exactly_its_chrome():
+    """All four steps on the parsed 国政学人第464期 export: chrome gone, body kept."""
+    raw = read(GUOZHENG)
+    blocks, images, _ = parse_body(raw.body_html)
+    removed: dict[str, list[str]] = {}
+    for step in STEPS:
+        after = step(blocks, images)
+        removed[step.__name__] = [b.text for b in blocks if b not in after]
+        blocks = after
+    assert removed["drop_chrome_lines"] == ["收录于合集"]
+    assert "长按二维码向我转账" in removed["cut_chrome_tail"]
+    assert removed["drop_markup_residue"] == ["**\n**"] * 3
+    text = blocks_text(blocks)
+    assert BODY_464 in text and DISCLAIMER_464 in text
+    for chrome in ("收录于合集", "微信扫一扫赞赏作者", "长按二维码向我转账", "受苹果公司新规定影响",
+                   "最多40字", "javascript:"):
+        assert chrome not in text
+
+
+# --- parse_body: blocks -----------------------------------------------------------------------
+
+def test_parse_body_makes_one_paragraph_per_block_element_with_real_body_text():
+    html = ("<div><p>原以为下午2点之前或左右一根大阳线拔起</p>"
+            "<section><span>3985.88点突破则上</span></section><p>∽∽∽</p></div>")
+    blocks, images, links = parse_body(html)
+    assert blocks == [p("原以为下午2点之前或左右一根大阳线拔起"), p("3985.88点突破则上"), p("∽∽∽")]
+    assert images == [] and links == []
+
+
+def test_parse_body_types_headings_lists_quotes_code_and_captions():
+    html = ("<h2>单细胞及单核细胞 RNA 测序总结</h2>"
+            "<ul><li>一、背景介绍</li><li>二、方法比较</li></ul>"
+            "<blockquote><p>本次分享的文献是一篇2024年5月份发表在Nature上的单细胞转录组数据分析</p>"
+            "</blockquote>"
+            "<pre><code>library(Seurat)</code></pre>"
+            "<figure><img src='a.png'><figcaption>图1 方法比较</figcaption></figure>")
+    blocks, images, _ = parse_body(html)
+    assert [(b.type, b.text) for b in blocks] == [
+        ("heading", "单细胞及单核细胞 RNA 测序总结"),
+        ("list", "一、背景介绍\n二、方法比较"),
+        ("quote", "本次分享的文献是一篇2024年5月份发表在Nature上的单细胞转录组数据分析"),
+        ("code", "library(Seurat)"),
+        ("image", ""),
+        ("caption", "图1 方法比较"),
+    ]
+    assert blocks[0].level == 2
+    assert blocks[1].items == ("一、背景介绍", "二、方法比较")
+    assert blocks[4].image == 0 and images[0].original == "a.png"
+
+
+def test_parse_body_keeps_an_image_inside_a_list_item_as_its_own_block_in_place():
+    blocks, images, _ = parse_body("<ol><li>一</li><li>二<img src='b.png'></li><li>三</li></ol>")
+    assert [(b.type, b.text) for b in blocks] == [("list", "一\n二"), ("image", ""),
+                                                  ("list", "三")]
+    assert images == [ImageRef(original="b.png")]
+
+
+def test_parse_body_br_is_a_line_break_inside_the_block():
+    blocks, _, _ = parse_body("<p>昨天本号新增关注3,000多人，相当部分是业内。<br/>以上。<br/></p>")
+    assert blocks == [p("昨天本号新增关注3,000多人，相当部分是业内。\n以上。")]
+
+
+def test_parse_body_drops_empty_paragraphs():
+    blocks, _, _ = parse_body("<p><br/></p><p> </p><p>以上。<br/></p><p><span></span></p>")
+    assert blocks == [p("以上。")]
+
+
+def test_parse_body_makes_one_table_block_per_row_with_tab_separated_cells():
+    # the first two rows of the table in the YuLab JC post, as the export has them
+    source = YULAB.read_text(encoding="utf-8")
+    table = re.search(r"<table.*?</table>", source, re.S).group(0)
+    blocks, _, _ = parse_body(table)
+    rows = [b.text for b in blocks if b.type == "table"]
+    assert rows[:2] == ["Method\tCost/cell\t# Cells\tTime (hours)",
+                        "Smart-seq2\t$10.59\t384\t25.67"]
+
+
+def test_parse_body_code_keeps_its_indentation():
+    html = "<pre><code>for (i in 1:3) {\n    print(i)\n}\n</code></pre>"
+    blocks, _, _ = parse_body(html)
+    assert blocks == [Block(type="code", text="for (i in 1:3) {\n    print(i)\n}")]
+
+
+# --- parse_body: images -----------------------------------------------------------------------
+
+def test_parse_body_takes_a_lazy_image_from_data_src():
+    # an <img> of the 2025 page: data-src only, no src
+    tag = ('<img data-ratio="0.6238095238095238" data-src="https://mmbiz.qpic.cn/mmbiz_jpg/'
+           '7WHLfokF8e1ZaWgJvKG61YFxoAJFIRQ2yyqbBraWAxLmMQlsUL1SUnvSEAmxQOlcNUZL31xkrj8JxHmCFySibQg'
+           '/640?wx_fmt=jpeg" data-type="jpg" data-w="1260">')
+    assert tag in PAGE_2025.read_text(encoding="utf-8")
+    blocks, images, _ = parse_body(f"<p>{tag}</p>")
+    assert blocks == [img(0)]
+    assert images[0].original.startswith("https://mmbiz.qpic.cn/mmbiz_jpg/7WHLfokF8e1")
+    assert images[0].original.endswith("/640?wx_fmt=jpeg")
+    assert images[0].width_hint == 1260
+
+
+def test_parse_body_prefers_data_src_over_a_small_placeholder_src():
+    html = ('<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" '
+            'data-src="https://mmbiz.qpic.cn/mmbiz_png/x/640?wx_fmt=png">')
+    _, images, _ = parse_body(html)
+    assert images[0].original == "https://mmbiz.qpic.cn/mmbiz_png/x/640?wx_fmt=png"
+
+
+def test_parse_body_prefers_an_inlined_data_uri_a_saved_page_wrote_into_src():
+    # 2020 pages saved with images inlined: data-src="" and the JPEG in src
+    page = PAGE_2020.read_text(encoding="utf-8")
+    tag = re.search(r'<img[^>]*data-src=""[^>]*src="data:image/jpeg;base64,[^"]+"[^>]*>',
+                    page).group(0)
+    _, images, _ = parse_body(tag)
+    assert images[0].original.startswith("data:image/jpeg;base64,/9j/")
+    assert len(images[0].original) > 1000
+
+
+def test_parse_body_prefers_a_local_file_a_saved_page_wrote_into_src():
+    page = OLD_TIMES_HTML.read_text(encoding="utf-8")
+    tag = re.search(r'<img[^>]*src="\.\./images/[^"]+"[^>]*>', page).group(0)
+    _, images, _ = parse_body(tag.replace("<img ", '<img data-src="https://mmbiz.qpic.cn/x" '))
+    assert images[0].original == "../images/2021-07-07_送别一个旧时代/img_002.jpg"
+    assert images[0].width_hint == 20
+
+
+def test_parse_body_keeps_images_in_document_order_with_alt_text():
+    html = "<p>a<img src='1.png' alt='图一'>b</p><p><img src='2.png'></p>"
+    blocks, images, _ = parse_body(html)
+    assert [(b.type, b.text) for b in blocks] == [("paragraph", "a"), ("image", "图一"),
+                                                  ("paragraph", "b"), ("image", "")]
+    assert [i.original for i in images] == ["1.png", "2.png"]
+    assert [b.image for b in blocks if b.type == "image"] == [0, 1]
+
+
+def test_parse_body_records_an_image_without_any_source_as_an_empty_reference():
+    _, images, _ = parse_body("<img alt='赞赏二维码'>")
+    assert images == [ImageRef(original="", alt="赞赏二维码")]
+
+
+# --- parse_body: whitespace -------------------------------------------------------------------
+
+def test_line_break_between_cjk_characters_disappears():
+    # Markdown exports wrap Chinese text; a browser joins it without a space
+    blocks, _, _ = parse_body("<p>忽略文化历史背景忽略了当地人心理文化上\n"
+                              "可能影响外交政策的因素</p>")
+    assert blocks == [p("忽略文化历史背景忽略了当地人心理文化上可能影响外交政策的因素")]
+
+
+def test_line_break_between_latin_and_cjk_becomes_one_space():
+    # 国政学人第464期: "【作者】 Rachel Vanderhill" then the bio on the next line
+    blocks, _, _ = parse_body("<p>Rachel Vanderhill\n沃尔福德学院政治及国际事务部门副教授</p>")
+    assert blocks == [p("Rachel Vanderhill 沃尔福德学院政治及国际事务部门副教授")]
+
+
+def test_whitespace_runs_collapse_like_a_browser():
+    blocks, _, _ = parse_body("<p>Sandra F.  \t Joireman\u00a0里士满大学</p>")
+    assert blocks == [p("Sandra F. Joireman 里士满大学")]
+
+
+def test_zero_width_characters_are_removed_and_ideographic_space_is_kept():
+    assert normalise_inline("哈萨\u200b克斯坦\ufeff") == "哈萨克斯坦"
+    assert normalise_inline("\u3000\u3000哈萨克斯坦") == "\u3000\u3000哈萨克斯坦"
+
+
+def test_inline_elements_do_not_break_a_line():
+    html = ("<p><span style='color: rgb(0, 122, 170);'><strong>1、</strong><strong>"
+            "加强跨境监管合作。</strong></span>完善数据安全</p>")
+    blocks, _, _ = parse_body(html)
+    assert blocks == [p("1、加强跨境监管合作。完善数据安全")]
+
+
+# --- parse_body: scripts, widgets, links ------------------------------------------------------
+
+def test_scripts_styles_frames_and_comments_leave_no_text():
+    html = ("<p>正文<script>var ct = \"1762243169\";</script><style>p{color:red}</style>"
+            "<!-- 注释 --><noscript>请开启JavaScript</noscript></p>"
+            "<iframe class='video_iframe' data-src='https://v.qq.com/x'></iframe>"
+            "<mp-style-type data-value='3'></mp-style-type>")
+    blocks, images, _ = parse_body(html)
+    assert blocks == [p("正文")]
+    assert images == []
+
+
+def test_widget_buttons_and_profile_cards_leave_no_text():
+    card = re.search(r"<mp-common-profile.*?</mp-common-profile>",
+                     RAS.read_text(encoding="utf-8"), re.S).group(0)
+    html = (f"<p>正文</p>{card}"
+            '<button class="wx_expand_article_button" id="wx_expand_article_button">'
+            "轻触阅读原文</button>")
+    blocks, images, _ = parse_body(html)
+    assert blocks == [p("正文")]
+    assert images == []
+
+
+def test_parse_body_collects_link_targets_in_order_unescaped():
+    html = ('<p><a href="http://mp.weixin.qq.com/s?__biz=MjM5NjgyMDg4OQ==&amp;mid=2721267835'
+            '&amp;idx=1">中国监管部门曾表示希望滴滴推迟美国IPO</a> '
+            '<a href="https://doi.org/10.1093/ia/iiaa061">doi</a><a>no target</a></p>')
+    blocks, _, links = parse_body(html)
+    assert links == ["http://mp.weixin.qq.com/s?__biz=MjM5NjgyMDg4OQ==&mid=2721267835&idx=1",
+                     "https://doi.org/10.1093/ia/iiaa061"]
+    assert blocks == [p("中国监管部门曾表示希望滴滴推迟美国IPO doino target")]
+
+
+def test_blocks_text_is_the_text_blocks_separated_by_blank_lines_without_images():
+    blocks = [p("一"), img(0, "图"), Block(type="heading", text="二", level=2), p("")]
+    assert blocks_text(blocks) == "一\n\n二"
+
+
+@pytest.mark.parametrize("path", [PAGE_2025, PAGE_2020], ids=["2025", "2020"])
+def test_parse_body_of_real_pages_yields_no_script_text(path):
+    blocks, _, _ = parse_body(read(path).body_html)
+    text = blocks_text(blocks)
+    assert text.strip()
+    for code in ("function(", "var ", "window.", "{display"):
+        assert code not in text

@@ -1,0 +1,248 @@
+"""Specification of format detection and decoding (archiver/readers/__init__.py, _text.py).
+
+Detection is deterministic: readers are tried in a fixed order (markdown, wechat-html,
+html-fragment) and the first that claims a file reads it. Every corpus post is claimed by the
+reader of its format; Markdown that is not a post (READMEs, notes) is not claimed. A file that
+cannot be read is an :class:`InputError` naming the file — empty, binary, undecodable — never
+a crash. Pages are decoded as a browser would: byte-order mark, declared charset, else UTF-8;
+GBK and GB2312 as GB18030; bytes that do not decode make the input malformed.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from archiver.errors import InputError, MalformedInput, UnsupportedFormat
+from archiver.readers import READERS, detect, is_candidate, read
+from archiver.readers import fragment as fragment_reader
+from archiver.readers import markdown as markdown_reader
+from archiver.readers import wechat_html as wechat_html_reader
+
+from conftest import FIXTURES, WECHAT, labels
+
+LABELS = labels()
+GUOZHENG = WECHAT / "markdown" / "guozhengxueren-464-kazakhstan.md"
+FRAGMENT = (WECHAT / "html-fragment"
+            / "gossip-newsbot__G.O.S.S.I.P 学术论文推荐 2020-07-29__source.html")
+JPEG = next((WECHAT / "html-with-assets").glob("mufeng__2018*/images/*/img_003.jpg"))
+
+
+def expected_reader(label: dict) -> str:
+    if label["format"] == "html-fragment":
+        return "html-fragment"
+    return "markdown" if label["path"].endswith(".md") else "wechat-html"
+
+
+# --- which reader claims which file -----------------------------------------------------------
+
+def test_readers_are_tried_in_a_fixed_order():
+    assert [r.FORMAT for r in READERS] == ["markdown", "wechat-html", "html-fragment"]
+
+
+@pytest.mark.parametrize("label", LABELS, ids=lambda x: x["path"])
+def test_every_corpus_post_is_claimed_by_the_reader_of_its_format(label):
+    assert expected_reader(label) == detect(WECHAT / label["path"]).FORMAT
+
+
+@pytest.mark.parametrize("label", LABELS, ids=lambda x: x["path"])
+def test_detection_is_deterministic_and_exclusive(label):
+    path = WECHAT / label["path"]
+    head = path.read_bytes()[: 1 << 20]
+    claims = [r.FORMAT for r in READERS if r.detect(path, head)]
+    assert claims == [expected_reader(label)]
+    assert detect(path) is detect(path)
+
+
+@pytest.mark.parametrize("path", [
+    WECHAT / "LABELS.md",
+    FIXTURES / "ocfl" / "README.md",
+], ids=["LABELS.md", "ocfl-README.md"])
+def test_markdown_notes_in_the_repository_are_not_claimed(path):
+    with pytest.raises(UnsupportedFormat) as info:
+        detect(path)
+    assert info.value.path == str(path)
+    assert "supported" in info.value.hint
+
+
+def test_a_notes_file_with_a_heading_is_not_a_post(tmp_path):
+    notes = tmp_path / "README.md"
+    notes.write_text("# my notes\n\nposts to read later, see the exports folder\n",
+                     encoding="utf-8")
+    with pytest.raises(UnsupportedFormat):
+        detect(notes)
+
+
+@pytest.mark.parametrize("name", ["post.txt", "post.json", "post", "post.HTML.bak"])
+def test_a_post_under_another_suffix_is_not_claimed(tmp_path, name):
+    copy = tmp_path / name
+    copy.write_bytes(FRAGMENT.read_bytes())
+    with pytest.raises(UnsupportedFormat):
+        detect(copy)
+    assert not is_candidate(copy)
+
+
+@pytest.mark.parametrize("name", ["a.md", "a.MARKDOWN", "a.html", "a.HTM", "a.xhtml"])
+def test_folder_discovery_offers_post_suffixes_in_any_case(name):
+    assert is_candidate(Path(name))
+
+
+def test_an_uppercase_suffix_is_claimed_like_a_lowercase_one(tmp_path):
+    copy = tmp_path / "POST.MD"
+    copy.write_bytes(GUOZHENG.read_bytes())
+    assert detect(copy) is markdown_reader
+
+
+def test_a_markdown_export_renamed_html_is_not_taken_for_a_page(tmp_path):
+    copy = tmp_path / "post.html"
+    copy.write_bytes(GUOZHENG.read_bytes())
+    with pytest.raises(UnsupportedFormat):
+        detect(copy)
+
+
+def test_a_fragment_is_not_a_page_and_a_page_is_not_a_fragment():
+    page = WECHAT / "html" / "wechat-article-exporter__普通图文-04.html"
+    assert not fragment_reader.detect(page, page.read_bytes()[:1 << 20])
+    assert not wechat_html_reader.detect(FRAGMENT, FRAGMENT.read_bytes())
+
+
+# --- files that cannot be read ----------------------------------------------------------------
+
+@pytest.mark.parametrize("content", [b"", b"   \n\t\r\n"], ids=["empty", "blank"])
+@pytest.mark.parametrize("name", ["post.md", "post.html"])
+def test_an_empty_file_is_malformed_input_naming_it(tmp_path, name, content):
+    empty = tmp_path / name
+    empty.write_bytes(content)
+    with pytest.raises(MalformedInput) as info:
+        read(empty)
+    assert info.value.path == str(empty)
+    assert "empty" in info.value.message
+
+
+def test_a_missing_file_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read(tmp_path / "gone.md")
+
+
+def test_a_folder_is_an_input_error(tmp_path):
+    folder = tmp_path / "post.md"
+    folder.mkdir()
+    with pytest.raises(InputError, match="folder"):
+        read(folder)
+
+
+@pytest.mark.parametrize("name", ["photo.html", "photo.md", "photo.htm"])
+def test_binary_junk_is_an_input_error_not_a_crash(tmp_path, name):
+    junk = tmp_path / name
+    junk.write_bytes(JPEG.read_bytes())
+    with pytest.raises(InputError) as info:
+        read(junk)
+    assert info.value.path == str(junk)
+
+
+def test_binary_junk_behind_front_matter_is_malformed(tmp_path):
+    junk = tmp_path / "post.md"
+    junk.write_bytes(b"---\ntitle: x\n---\n" + JPEG.read_bytes())
+    with pytest.raises(MalformedInput, match="not valid utf-8"):
+        read(junk)
+
+
+def test_binary_junk_behind_page_markers_is_malformed(tmp_path):
+    junk = tmp_path / "post.html"
+    junk.write_bytes(b'<html><head></head><body><div id="js_content">' + JPEG.read_bytes())
+    with pytest.raises(MalformedInput) as info:
+        read(junk)
+    assert str(info.value).startswith(str(junk) + ": ")
+
+
+def test_nul_characters_make_a_post_malformed(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_bytes(GUOZHENG.read_bytes() + b"\x00\x00")
+    with pytest.raises(MalformedInput, match="NUL"):
+        read(post)
+
+
+# --- decoding ---------------------------------------------------------------------------------
+
+def gbk_page(charset: str, title: str = "龙与熊之间：中等强国外交的典范", extra: str = "") -> str:
+    return (f'<!DOCTYPE html><html><head><meta charset="{charset}"><title>{title}</title></head>'
+            f'<body><h1 id="activity-name">{title}</h1>'
+            f'<div id="js_content"><p>哈萨克斯坦还通过经济关系宣示主权{extra}</p></div>'
+            f'<script>var msg_title = "{title}"; var nickname = "国政学人"; '
+            f'var ct = "1596535200";</script></body></html>')
+
+
+@pytest.mark.parametrize("charset", ["gbk", "GBK", "gb2312", "GB2312", "x-gbk"])
+def test_a_gbk_page_is_decoded(tmp_path, charset):
+    page = tmp_path / "page.html"
+    page.write_bytes(gbk_page(charset).encode("gbk"))
+    raw = read(page)
+    assert raw.format == "wechat-html"
+    assert raw.fields["title"].value == "龙与熊之间：中等强国外交的典范"
+    assert raw.fields["account"].value == "国政学人"
+    assert "哈萨克斯坦还通过经济关系宣示主权" in raw.body_html
+
+
+def test_a_page_declared_gbk_is_decoded_as_gb18030(tmp_path):
+    # 𠮷 (U+20BB7) is not in GBK: only the GB18030 superset can carry it
+    page = tmp_path / "page.html"
+    page.write_bytes(gbk_page("gbk", extra="𠮷野家").encode("gb18030"))
+    with pytest.raises(UnicodeDecodeError):
+        page.read_bytes().decode("gbk")
+    assert "宣示主权𠮷野家" in read(page).body_html
+
+
+def test_a_page_declared_with_http_equiv_content_type_is_decoded(tmp_path):
+    html = gbk_page("gbk").replace('<meta charset="gbk">', '<meta http-equiv="Content-Type" '
+                                                           'content="text/html; charset=gb2312">')
+    page = tmp_path / "page.html"
+    page.write_bytes(html.encode("gbk"))
+    assert read(page).fields["title"].value == "龙与熊之间：中等强国外交的典范"
+
+
+def test_a_gbk_page_without_a_declaration_is_malformed_naming_the_file(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_bytes(gbk_page("gbk").replace('<meta charset="gbk">', "").encode("gbk"))
+    with pytest.raises(MalformedInput) as info:
+        read(page)
+    assert info.value.path == str(page)
+    assert "not valid utf-8" in info.value.message
+    assert "byte" in info.value.message
+    assert info.value.hint
+
+
+def test_bytes_that_do_not_decode_in_the_declared_charset_are_malformed(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_bytes(gbk_page("utf-8").encode("utf-8").replace("宣示".encode(), b"\xff\xfe\xfd"))
+    with pytest.raises(MalformedInput, match="not valid utf-8") as info:
+        read(page)
+    assert str(info.value).startswith(f"{page}: ")
+
+
+def test_an_unknown_declared_charset_is_malformed(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_bytes(gbk_page("klingon-8").encode("utf-8"))
+    with pytest.raises(MalformedInput, match="unknown character set 'klingon-8'"):
+        read(page)
+
+
+def test_a_utf8_byte_order_mark_is_skipped(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_bytes(codecs.BOM_UTF8 + GUOZHENG.read_bytes())
+    assert read(post).fields == read(GUOZHENG).fields
+
+
+def test_windows_line_endings_read_like_unix_ones(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_bytes(GUOZHENG.read_bytes().replace(b"\n", b"\r\n"))
+    raw, original = read(post), read(GUOZHENG)
+    assert raw.fields == original.fields
+    assert raw.body_html == original.body_html
+
+
+def test_a_utf16_page_with_a_byte_order_mark_is_read(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_bytes(codecs.BOM_UTF16_LE + gbk_page("utf-16").encode("utf-16-le"))
+    assert read(page).fields["title"].value == "龙与熊之间：中等强国外交的典范"

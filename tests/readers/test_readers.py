@@ -1,0 +1,293 @@
+"""Specification of the readers (archiver/readers/): what each finds in a saved post.
+
+- WeChat pages (2020 and 2025 layouts): metadata from the page's own script variables, because
+  the visible elements were filled by scripts that never ran (``#publish_time`` is empty or says
+  "Today"): ``var ct`` → publish time in ISO 8601 with ``+08:00``, ``msg_title``, ``nickname``,
+  ``user_name`` (gh_…), ``biz``/``mid``/``idx``, ``msg_link``; every value with its source.
+- Error pages: kind ``deleted`` (or blocked/unavailable), no body and no field invented from
+  WeChat's own page furniture.
+- Image-share posts (图片分享): kind ``image-share``, body rebuilt from the page data.
+- Scraper-reconstructed pages: the 来源/发布时间/原文链接 header block.
+- Fragments: the body only; title and date only from a post folder's name.
+- Markdown exports: front matter (safe YAML), ``<title> by <account>`` line, 原文链接 anchor,
+  ``fetched`` exports whose date is not a publication date.
+Expected values are the hand-checked labels of tests/fixtures/wechat/expected.json.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+
+import pytest
+
+from archiver.clean.body import parse_body
+from archiver.errors import MalformedInput
+from archiver.readers import read
+
+from conftest import WECHAT, labels
+
+LABELS = {x["path"]: x for x in labels()}
+PAGE_2025 = "html/wechat-article-exporter__普通图文-04.html"
+IMAGE_SHARE = "html/wechat-article-exporter__图片分享-05.html"
+DELETED = "html/wechat-article-exporter__作者已删除-06.html"
+SHARE_CARD = "html/wechatscope__gh_afb7e3bcbae3_2020-10-07_2247505324_qcE1x5JHap.y.tar.gz.html"
+PAGES_2020 = sorted(p for p in LABELS if p.startswith("html/wechatscope") and p != SHARE_CARD)
+FRAGMENT = "html-fragment/gossip-newsbot__G.O.S.S.I.P 学术论文推荐 2020-07-29__source.html"
+GUOZHENG = "markdown/guozhengxueren-464-kazakhstan.md"
+MP_DUTY = "markdown/mp_duty__RAS通路评分预测肺癌化疗效果发Nature_Communications.md"
+SCRAPED = sorted(p for p in LABELS if p.startswith("html-with-assets/") and p.endswith(".html"))
+
+
+@functools.cache
+def _read(path: str):
+    return read(WECHAT / path)
+
+
+def fields(path: str) -> dict[str, object]:
+    return {k: v.value for k, v in _read(path).fields.items()}
+
+
+def sources(path: str) -> dict[str, str]:
+    return {k: v.source for k, v in _read(path).fields.items()}
+
+
+# --- the 2025 page ----------------------------------------------------------------------------
+
+def test_2025_page_metadata_comes_from_its_script_variables():
+    got, src = fields(PAGE_2025), sources(PAGE_2025)
+    assert got["title"] == "好险，就差1.5点，两手准备"
+    assert src["title"] == "var msg_title"
+    assert got["account"] == "波元霸" and src["account"] == "var nickname"
+    assert got["account_id"] == "gh_139c40f8a7c6" and src["account_id"] == "var user_name"
+    assert (got["biz"], got["mid"], got["idx"]) == ("MzIxMTgzNjE5MA==", "2247494261", "1")
+    assert got["author"] == "元霸"
+    assert got["url"] == "https://mp.weixin.qq.com/s/NJgNozEXo47KCvmRL4hDiw"
+
+
+def test_2025_page_publish_time_is_var_ct_in_beijing_time():
+    # var ct = "1762243169"; the visible em#publish_time is empty in the saved page
+    page = (WECHAT / PAGE_2025).read_text(encoding="utf-8")
+    assert 'var ct = "1762243169"' in page
+    got, src = fields(PAGE_2025), sources(PAGE_2025)
+    assert got["published"] == "2025-11-04T15:59:29+08:00"
+    assert src["published"] == "var ct"
+
+
+def test_2025_page_body_keeps_its_lazy_images():
+    raw = read(WECHAT / PAGE_2025)
+    assert raw.kind == "article" and raw.format == "wechat-html"
+    _, images, _ = parse_body(raw.body_html)
+    assert len(images) == LABELS[PAGE_2025]["images"] == 5
+    assert all(i.original.startswith("https://mmbiz.qpic.cn/") for i in images)
+
+
+# --- the 2020 pages ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", PAGES_2020)
+def test_2020_page_metadata_matches_its_labels(path):
+    label, got = LABELS[path], fields(path)
+    assert got["title"] == label["title"]
+    assert got["account"] == label["account"]
+    assert got["account_id"] == label["account_id"]
+    assert got["account_id"].startswith("gh_")
+    assert (got["biz"], got["mid"], got["idx"]) == (label["biz"], label["mid"], label["idx"])
+
+
+@pytest.mark.parametrize("path", PAGES_2020)
+def test_2020_page_publish_time_is_var_ct_not_the_visible_today(path):
+    page = (WECHAT / path).read_text(encoding="utf-8")
+    assert 'id="publish_time" class="rich_media_meta rich_media_meta_text">Today<' in page
+    got, src = fields(path), sources(path)
+    assert src["published"] == "var ct"
+    assert got["published"].startswith(LABELS[path]["publish_date"] + "T")
+    assert got["published"].endswith("+08:00")
+
+
+def test_a_2020_page_publish_time_is_exact():
+    # 女律师札记: var ct = "1602212635"
+    path = "html/wechatscope__gh_06140cfad959_2020-10-09_2247509609_P4k9InLHmS.y.tar.gz.html"
+    assert fields(path)["published"] == "2020-10-09T11:03:55+08:00"
+
+
+@pytest.mark.parametrize("path", PAGES_2020)
+def test_2020_page_url_is_its_msg_link(path):
+    got, src = fields(path), sources(path)
+    assert src["url"] == "var msg_link"
+    assert f"__biz={LABELS[path]['biz']}&mid={LABELS[path]['mid']}&idx={LABELS[path]['idx']}" \
+        in got["url"]
+    assert "&amp;" not in got["url"]
+
+
+def test_a_source_link_is_kept_apart_from_the_posts_url():
+    path = "html/wechatscope__gh_d29e0d22a6f9_2020-10-09_2651743347_80xMEgcnmI.y.tar.gz.html"
+    got = fields(path)
+    assert got["source_url"] == "https://www.thepaper.cn/newsDetail_forward_9494016"
+    assert got["url"].startswith("http://mp.weixin.qq.com/s?__biz=MjM5MzI5NTU3MQ==")
+
+
+# --- error pages ------------------------------------------------------------------------------
+
+def test_a_deleted_post_is_kind_deleted_without_a_body():
+    raw = read(WECHAT / DELETED)
+    assert raw.kind == "deleted"
+    assert raw.body_html is None
+    assert any("deleted by the author" in note for note in raw.notes)
+
+
+def test_an_error_page_claims_no_title_account_author_date_or_summary():
+    got = fields(DELETED)
+    for name in ("title", "account", "account_id", "author", "published", "summary", "url"):
+        assert name not in got
+
+
+def test_an_error_page_invents_no_identity():
+    assert fields(DELETED) == {}
+
+
+# --- image-share ------------------------------------------------------------------------------
+
+def test_an_image_share_post_is_rebuilt_from_its_page_data():
+    raw = read(WECHAT / IMAGE_SHARE)
+    assert raw.kind == "image-share"
+    blocks, images, _ = parse_body(raw.body_html)
+    assert len(images) == LABELS[IMAGE_SHARE]["images"] == 4
+    assert all(i.original.startswith("https://mmbiz.qpic.cn/") for i in images)
+    text = "\n".join(b.text for b in blocks)
+    assert "美国科技股和加密币相关性非常高" in text
+    assert blocks[-1].type == "image"  # the text first, then the pictures
+
+
+def test_an_image_share_posts_metadata():
+    got, src = fields(IMAGE_SHARE), sources(IMAGE_SHARE)
+    label = LABELS[IMAGE_SHARE]
+    assert got["title"] == label["title"] == "20251218 警惕技术泡沫"
+    assert got["account"] == label["account"]
+    assert got["account_id"] == label["account_id"]
+    assert got["biz"] == label["biz"]
+    assert got["published"] == "2025-12-18T17:13:08+08:00"
+    assert src["published"] == "cgiData ori_create_time"
+    assert got["url"] == label["url"]
+
+
+def test_an_image_share_posts_mid_is_the_posts_mid():
+    assert fields(IMAGE_SHARE)["mid"] == LABELS[IMAGE_SHARE]["mid"] == "2247490415"
+
+
+def test_an_image_share_posts_summary_is_plain_text():
+    summary = fields(IMAGE_SHARE)["summary"]
+    assert summary.startswith("分享三个观察：\n\n1、美国科技股和加密币相关性非常高。")
+    for residue in ("\\x0a", "\\x26", "wx_img_refer_link", "<a ", "&lt;"):
+        assert residue not in summary
+
+
+# --- share card and scraper pages -------------------------------------------------------------
+
+def test_a_share_card_reads_the_shared_article_and_links_the_original():
+    raw = read(WECHAT / SHARE_CARD)
+    assert raw.kind == "article-share"
+    assert "国庆不想扎堆，回老家躲清静" in raw.body_html
+    assert raw.fields["original_url"].value.startswith(
+        "http://mp.weixin.qq.com/s?__biz=MzI3NDY1NTQyNA%3D%3D&mid=2247499395")
+    assert raw.fields["mid"].value == LABELS[SHARE_CARD]["mid"]
+
+
+@pytest.mark.parametrize("path", SCRAPED)
+def test_a_scraper_page_reads_its_header_block(path):
+    label, got, src = LABELS[path], fields(path), sources(path)
+    assert got["title"] == label["title"]
+    assert got["account"] == "太阳照常升起" and src["account"] == ".article-meta 来源"
+    assert got["published"] == label["publish_date"]  # a date without a time stays a date
+    assert got["url"] == label["url"]
+    assert got["biz"] == label["account_id"] and src["biz"] == "url query"
+
+
+def test_a_pages_raw_post_keeps_the_exact_bytes_and_its_folder():
+    path = WECHAT / SCRAPED[0]
+    raw = read(path)
+    assert raw.data == path.read_bytes()
+    assert raw.base_dir == path.parent
+    assert raw.path == path
+
+
+def test_an_html_page_without_a_wechat_body_is_malformed(tmp_path):
+    head = (WECHAT / PAGE_2025).read_bytes()[:20000]
+    truncated = tmp_path / "page.html"
+    truncated.write_bytes(head.rsplit(b"\n", 1)[0])
+    with pytest.raises(MalformedInput, match="without a WeChat article body") as info:
+        read(truncated)
+    assert info.value.path == str(truncated)
+
+
+# --- fragments --------------------------------------------------------------------------------
+
+def test_a_fragment_is_the_body_only():
+    raw = read(WECHAT / FRAGMENT)
+    assert (raw.format, raw.kind) == ("html-fragment", "article")
+    assert raw.fields == {}
+    _, images, _ = parse_body(raw.body_html)
+    assert len(images) == LABELS[FRAGMENT]["images"]
+    assert "ISSTA 2020" in raw.body_html
+
+
+def test_a_fragment_with_a_generic_name_takes_title_and_date_from_its_folder(tmp_path):
+    folder = tmp_path / "2020-07-29 G.O.S.S.I.P 学术论文推荐"
+    folder.mkdir()
+    shutil.copy(WECHAT / FRAGMENT, folder / "source.html")
+    raw = read(folder / "source.html")
+    assert raw.fields["title"].value == "2020-07-29 G.O.S.S.I.P 学术论文推荐"
+    assert raw.fields["title"].source == "path: folder name"
+    assert raw.fields["published"].value == "2020-07-29"
+    assert raw.fields["published"].source == "path: date in folder name"
+
+
+def test_a_fragment_with_its_own_name_takes_nothing_from_its_folder(tmp_path):
+    folder = tmp_path / "2020-07-29 G.O.S.S.I.P 学术论文推荐"
+    folder.mkdir()
+    shutil.copy(WECHAT / FRAGMENT, folder / "issta.html")
+    assert read(folder / "issta.html").fields == {}
+
+
+# --- Markdown exports -------------------------------------------------------------------------
+
+def test_markdown_front_matter_gives_title_date_and_author():
+    got, src = fields(GUOZHENG), sources(GUOZHENG)
+    assert got == {"title": LABELS[GUOZHENG]["title"], "published": "2020-08-04T18:00:00+08:00",
+                   "author": "国政学人"}
+    assert src["published"] == "front matter date"
+
+
+def test_a_fetched_exports_date_is_the_fetch_time_not_the_publication():
+    got, src = fields(MP_DUTY), sources(MP_DUTY)
+    assert "published" not in got
+    assert got["fetched"] == "2022-10-26T01:54:13+00:00"
+    assert "fetch time" in src["fetched"]
+
+
+def test_a_title_by_account_line_and_an_original_link_are_metadata_not_body():
+    raw = read(WECHAT / MP_DUTY)
+    assert raw.fields["account"].value == "生信宝库"
+    assert raw.fields["url"].value == "https://mp.weixin.qq.com/s/yys-fa3YiA9I31MPL0GLNQ"
+    assert " by 生信宝库" not in raw.body_html
+    assert "原文链接" not in raw.body_html
+
+
+@pytest.mark.parametrize(("front", "message"), [
+    ("title: [unclosed", "front matter is not valid YAML"),
+    ("- a\n- b", "not a mapping"),
+    ("date: not a date", "is not a date"),
+    ("title: !!python/object/apply:os.system ['true']", "front matter is not valid YAML"),
+])
+def test_broken_front_matter_is_malformed_input(tmp_path, front, message):
+    post = tmp_path / "post.md"
+    post.write_text(f"---\n{front}\n---\n\n![](https://mmbiz.qpic.cn/x)\n", encoding="utf-8")
+    with pytest.raises(MalformedInput, match=message) as info:
+        read(post)
+    assert info.value.path == str(post)
+
+
+def test_invalid_yaml_reports_the_line_in_the_file(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: ok\nauthor: [unclosed\n---\nbody\n", encoding="utf-8")
+    with pytest.raises(MalformedInput, match=r"\(line \d+\)"):
+        read(post)

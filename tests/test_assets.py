@@ -1,0 +1,452 @@
+"""Specification of image localisation (archiver/assets.py).
+
+Every image reference becomes a stored asset — sha256 of the bytes, media type and size
+sniffed from the bytes with Pillow, never from the name or URL — or a ``missing`` result with
+the reason. Sources: ``data:`` URIs, files beside the post (never outside its folder and the
+configured asset roots), site-absolute paths under the asset roots, and HTTP(S) with a timeout,
+a size cap and every redirect checked against private, loopback and link-local addresses
+unless ``allow_private_hosts`` allows them. Non-images and decompression bombs are refused.
+
+HTTP is a real server on 127.0.0.1, port 0, in a thread, serving real image bytes from the
+corpus (tests/fixtures/wechat/html-with-assets/**/images/) and a PNG made with Pillow.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import shutil
+import socket
+import struct
+import threading
+import time
+import zlib
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+import requests
+from PIL import Image
+
+from archiver.assets import describe_original, fetch, localise, sniff
+from archiver.config import Config
+from archiver.model import ImageRef
+
+from conftest import WECHAT
+
+ASSETS = WECHAT / "html-with-assets"
+TOKYO = ASSETS / "mufeng__2018-01-29_大都市与小城镇——从东京的人口说起"
+OLD_TIMES = ASSETS / "mufeng__2021-07-07_送别一个旧时代"
+JPEG_SMALL = next(TOKYO.glob("images/*/img_003.jpg")).read_bytes()  # 258x258 JPEG
+JPEG_BIG = next(TOKYO.glob("images/*/img_001.jpg")).read_bytes()  # 988x1189 JPEG, ~212 kB
+PAGE_BYTES = next(TOKYO.glob("html/*.html")).read_bytes()[:4096]  # HTML, not an image
+
+
+def make_png(size: tuple[int, int] = (64, 48), mode: str = "RGB") -> bytes:
+    buf = io.BytesIO()
+    Image.new(mode, size, 0 if mode == "L" else (200, 30, 30)).save(buf, "PNG")
+    return buf.getvalue()
+
+
+def png_header_claiming(width: int, height: int) -> bytes:
+    """A valid PNG signature and IHDR announcing ``width`` x ``height`` pixels, and no data."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b""))
+            + chunk(b"IEND", b""))
+
+
+PNG = make_png()
+BOMB_PNG = make_png((4000, 4000), "L")  # 16 million pixels in ~16 kB
+
+
+# --- the image server -------------------------------------------------------------------------
+
+ROUTES: dict[str, tuple[int, dict[str, str], bytes]] = {
+    "/photo.jpg": (200, {"Content-Type": "image/jpeg"}, JPEG_SMALL),
+    "/photo.png": (200, {"Content-Type": "image/png"}, JPEG_SMALL),  # JPEG bytes, .png URL
+    "/real.png": (200, {"Content-Type": "image/png"}, PNG),
+    "/big.jpg": (200, {"Content-Type": "image/jpeg"}, JPEG_BIG),
+    "/page.jpg": (200, {"Content-Type": "image/jpeg"}, PAGE_BYTES),
+    "/empty.jpg": (200, {"Content-Type": "image/jpeg"}, b""),
+    "/bomb.png": (200, {"Content-Type": "image/png"}, BOMB_PNG),
+    "/bomb-header.png": (200, {"Content-Type": "image/png"}, png_header_claiming(100_000, 100_000)),
+    "/error.jpg": (500, {"Content-Type": "text/plain"}, b"Internal Server Error"),
+    "/to-photo": (302, {"Location": "/photo.jpg"}, b""),
+    "/to-private": (302, {"Location": "http://10.255.255.1/photo.jpg"}, b""),
+    "/to-metadata": (301, {"Location": "http://169.254.169.254/latest/meta-data/"}, b""),
+    "/to-ftp": (302, {"Location": "ftp://127.0.0.1/photo.jpg"}, b""),
+    "/loop": (302, {"Location": "/loop"}, b""),
+}
+
+
+class _Handler(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        self.server.hits.append(self.path)
+        if self.path == "/slow.jpg":
+            time.sleep(1.5)
+        status, headers, body = ROUTES.get(
+            self.path, (404, {"Content-Type": "text/plain"}, b"Resource not found."))
+        if self.path == "/slow.jpg":
+            status, headers, body = ROUTES["/photo.jpg"]
+        self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = False
+    hits: list[str]
+
+
+@pytest.fixture(scope="module")
+def server():
+    httpd = _Server(("127.0.0.1", 0), _Handler)
+    httpd.hits = []
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield httpd
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture
+def base(server) -> str:
+    server.hits.clear()
+    return f"http://127.0.0.1:{server.server_address[1]}"
+
+
+@pytest.fixture
+def session():
+    with requests.Session() as s:
+        yield s
+
+
+LOOPBACK = Config().with_overrides(allow_private_hosts=("127.0.0.1",), http_timeout=5.0)
+
+
+def get(url: str, config: Config = LOOPBACK):
+    [asset] = localise([ImageRef(original=url)], Path("."), config)
+    return asset
+
+
+# --- HTTP -------------------------------------------------------------------------------------
+
+def test_a_fetched_image_is_stored_with_its_sha256_and_sniffed_type(base):
+    asset = get(base + "/photo.jpg")
+    assert asset.status == "stored"
+    assert asset.sha256 == hashlib.sha256(JPEG_SMALL).hexdigest()
+    assert (asset.media_type, asset.extension) == ("image/jpeg", "jpg")
+    assert (asset.width, asset.height) == (258, 258)
+    assert asset.data == JPEG_SMALL
+    assert asset.logical_path == f"assets/{asset.sha256}.jpg"
+    assert asset.reason is None
+
+
+def test_the_type_comes_from_the_bytes_not_the_url_or_content_type(base):
+    asset = get(base + "/photo.png")  # served as image/png, bytes are JPEG
+    assert (asset.status, asset.media_type, asset.extension) == ("stored", "image/jpeg", "jpg")
+
+
+def test_a_png_is_recorded_as_png(base):
+    asset = get(base + "/real.png")
+    assert (asset.status, asset.media_type, asset.width, asset.height) == (
+        "stored", "image/png", 64, 48)
+
+
+def test_http_404_is_missing_with_the_status_as_reason(base):
+    asset = get(base + "/gone.jpg")
+    assert asset.status == "missing"
+    assert asset.reason == "HTTP 404 from 127.0.0.1"
+    assert asset.original == base + "/gone.jpg"
+    assert asset.sha256 is None and asset.data is None and asset.logical_path is None
+
+
+def test_http_500_is_missing_with_the_status_as_reason(base):
+    assert get(base + "/error.jpg").reason == "HTTP 500 from 127.0.0.1"
+
+
+def test_bytes_that_are_not_an_image_are_refused(base):
+    asset = get(base + "/page.jpg")  # an HTML page served as image/jpeg
+    assert asset.status == "missing"
+    assert asset.reason.startswith("not an image")
+
+
+def test_an_empty_reply_is_refused(base):
+    assert get(base + "/empty.jpg").reason == "empty file"
+
+
+def test_a_reply_over_the_size_cap_is_refused(base):
+    config = LOOPBACK.with_overrides(max_image_bytes=100_000)
+    asset = get(base + "/big.jpg", config)
+    assert asset.status == "missing"
+    assert asset.reason == "too large: over 100000 bytes"
+    assert get(base + "/photo.jpg", config).status == "stored"  # 18 kB is under the cap
+
+
+def test_a_redirect_is_followed_and_the_final_url_recorded_as_origin(base, server):
+    asset = get(base + "/to-photo")
+    assert asset.status == "stored"
+    assert asset.original == base + "/to-photo"
+    assert asset.origin == base + "/photo.jpg"
+    assert server.hits == ["/to-photo", "/photo.jpg"]
+
+
+@pytest.mark.parametrize(("path", "address"), [("/to-private", "10.255.255.1"),
+                                               ("/to-metadata", "169.254.169.254")])
+def test_a_redirect_to_a_private_or_link_local_address_is_refused(base, path, address):
+    asset = get(base + path)
+    assert asset.status == "missing"
+    assert asset.reason == (f"refused: {address} resolves to a private or local address "
+                            f"({address})")
+
+
+def test_a_redirect_to_another_scheme_is_refused(base):
+    asset = get(base + "/to-ftp")
+    assert asset.status == "missing"
+    assert asset.reason == "unsupported URL 'ftp://127.0.0.1/photo.jpg'"
+
+
+def test_a_redirect_loop_ends(base, server):
+    asset = get(base + "/loop")
+    assert asset.reason == "more than 5 redirects"
+    assert len(server.hits) == 6
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost"])
+def test_loopback_is_refused_by_default_without_a_request(base, server, host):
+    url = base.replace("127.0.0.1", host) + "/photo.jpg"
+    asset = get(url, Config().with_overrides(http_timeout=2.0))
+    assert asset.status == "missing"
+    assert asset.reason.startswith(f"refused: {host} resolves to a private or local address")
+    assert server.hits == []
+
+
+def test_a_slow_server_times_out_as_unreachable(base):
+    asset = get(base + "/slow.jpg", LOOPBACK.with_overrides(http_timeout=0.3))
+    assert asset.status == "missing"
+    assert asset.reason.startswith("unreachable: ")
+    assert "Timeout" in asset.reason
+
+
+def test_an_unreachable_host_is_missing_not_an_exception(base):
+    with socket.socket() as sock:  # a port that was free a moment ago: nothing listens there
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    asset = get(f"http://127.0.0.1:{port}/photo.jpg")
+    assert asset.status == "missing"
+    assert asset.reason.startswith("unreachable: ")
+
+
+def test_no_fetch_records_why_and_makes_no_request(base, server):
+    asset = get(base + "/photo.jpg", LOOPBACK.with_overrides(fetch=False))
+    assert asset.status == "missing"
+    assert asset.reason == "not fetched: network fetching is off (--no-fetch)"
+    assert server.hits == []
+
+
+def test_the_same_url_twice_is_fetched_once_and_gives_the_same_asset(base, server, tmp_path):
+    refs = [ImageRef(original=base + "/photo.jpg"), ImageRef(original=base + "/real.png"),
+            ImageRef(original=base + "/photo.jpg")]
+    assets = localise(refs, tmp_path, LOOPBACK)
+    assert [a.media_type for a in assets] == ["image/jpeg", "image/png", "image/jpeg"]
+    assert assets[0] == assets[2]
+    assert server.hits == ["/photo.jpg", "/real.png"]
+
+
+def test_fetch_uses_the_given_session(base, session):
+    asset = fetch(base + "/real.png", LOOPBACK, session)
+    assert asset.status == "stored"
+
+
+# --- decompression bombs ----------------------------------------------------------------------
+
+def test_an_image_over_the_pixel_limit_is_a_refused_bomb(base):
+    asset = get(base + "/bomb.png", LOOPBACK.with_overrides(max_image_pixels=1_000_000))
+    assert asset.status == "missing"
+    assert asset.reason == "decompression bomb refused: 4000x4000 pixels"
+    assert len(BOMB_PNG) < 100_000  # small on the wire, 16 million pixels decoded
+
+
+def test_a_header_claiming_huge_dimensions_is_a_refused_bomb(base):
+    asset = get(base + "/bomb-header.png")  # default limits
+    assert asset.status == "missing"
+    assert asset.reason.startswith("decompression bomb refused")
+
+
+@pytest.mark.parametrize("size", [(10_000, 10_000), (100_000, 100_000)])
+def test_sniff_refuses_bombs_pillow_warns_or_errors_about(size):
+    asset = sniff(png_header_claiming(*size), "x.png", "test", Config())
+    assert asset.status == "missing"
+    assert asset.reason.startswith("decompression bomb refused")
+
+
+def test_an_image_within_the_pixel_limit_is_stored():
+    config = Config().with_overrides(max_image_pixels=258 * 258)
+    assert sniff(JPEG_SMALL, "x.jpg", "test", config).status == "stored"
+    config = Config().with_overrides(max_image_pixels=258 * 258 - 1)
+    assert sniff(JPEG_SMALL, "x.jpg", "test", config).status == "missing"
+
+
+# --- data: URIs -------------------------------------------------------------------------------
+
+def test_a_base64_data_uri_is_decoded_and_stored(tmp_path):
+    uri = "data:image/png;base64," + base64.b64encode(PNG).decode("ascii")
+    [asset] = localise([ImageRef(original=uri)], tmp_path, Config(fetch=False))
+    assert asset.status == "stored"
+    assert asset.sha256 == hashlib.sha256(PNG).hexdigest()
+    assert asset.media_type == "image/png"
+    assert asset.origin == "data: URI"
+    assert asset.original == f"data:image/png;base64,… ({len(uri)} characters inline)"
+
+
+def test_a_data_uri_is_typed_by_its_bytes_not_its_label(tmp_path):
+    uri = "data:image/png;base64," + base64.b64encode(JPEG_SMALL).decode("ascii")
+    [asset] = localise([ImageRef(original=uri)], tmp_path, Config(fetch=False))
+    assert asset.media_type == "image/jpeg"
+
+
+def test_a_data_uri_that_is_not_an_image_is_refused(tmp_path):
+    [asset] = localise([ImageRef(original="data:text/plain,%E4%BD%A0%E5%A5%BD")], tmp_path,
+                       Config(fetch=False))
+    assert asset.status == "missing"
+    assert asset.reason.startswith("not an image")
+
+
+def test_a_data_uri_that_cannot_be_decoded_is_missing(tmp_path):
+    [asset] = localise([ImageRef(original="data:image/png;base64,abc")], tmp_path,
+                       Config(fetch=False))
+    assert asset.status == "missing"
+    assert asset.reason == "data: URI cannot be decoded"
+
+
+def test_describe_original_summarises_only_data_uris():
+    assert describe_original("data:image/gif;base64,R0lGOD") == \
+        "data:image/gif;base64,… (28 characters inline)"
+    assert describe_original("../images/a.jpg") == "../images/a.jpg"
+
+
+# --- local files ------------------------------------------------------------------------------
+
+def test_a_relative_file_beside_the_post_is_stored_and_recorded_as_an_input():
+    # the 2021 post's images are PNG files named .jpg
+    post_dir = OLD_TIMES / "html"
+    ref = "../images/2021-07-07_送别一个旧时代/img_002.jpg"
+    inputs: dict[str, str | None] = {}
+    [asset] = localise([ImageRef(original=ref)], post_dir, Config(fetch=False), inputs=inputs)
+    data = (post_dir / ref).read_bytes()
+    assert asset.status == "stored"
+    assert (asset.media_type, asset.extension, asset.width, asset.height) == (
+        "image/png", "png", 64, 64)
+    assert asset.sha256 == hashlib.sha256(data).hexdigest()
+    assert inputs == {str((post_dir / ref).resolve()): asset.sha256}
+
+
+def test_a_percent_encoded_relative_path_is_found():
+    post_dir = TOKYO / "html"
+    folder = quote("2018-01-29_大都市与小城镇——从东京的人口说起")
+    ref = f"../images/{folder}/img_003.jpg?wx_fmt=jpeg"
+    assert "%E5%A4%A7" in ref
+    [asset] = localise([ImageRef(original=ref)], post_dir, Config(fetch=False))
+    assert asset.status == "stored"
+    assert asset.sha256 == hashlib.sha256(JPEG_SMALL).hexdigest()
+
+
+def test_a_missing_local_file_says_where_it_was_looked_for(tmp_path):
+    inputs: dict[str, str | None] = {}
+    [asset] = localise([ImageRef(original="images/1.jpg")], tmp_path, Config(fetch=False),
+                       inputs=inputs)
+    assert asset.status == "missing"
+    assert asset.reason.startswith("file not found (looked for: ")
+    assert str(tmp_path / "images/1.jpg") in asset.reason
+    assert inputs == {str((tmp_path / "images/1.jpg").resolve()): None}
+
+
+def test_a_site_absolute_path_is_found_under_an_asset_root(tmp_path):
+    # 国政学人第464期 refers to /images/1935/2.jpeg
+    root, post_dir = tmp_path / "site", tmp_path / "post"
+    (root / "images" / "1935").mkdir(parents=True)
+    post_dir.mkdir()
+    (root / "images" / "1935" / "2.jpeg").write_bytes(JPEG_SMALL)
+    inputs: dict[str, str | None] = {}
+    config = Config(fetch=False, asset_roots=(root,))
+    [asset] = localise([ImageRef(original="/images/1935/2.jpeg")], post_dir, config,
+                       inputs=inputs)
+    assert (asset.status, asset.media_type) == ("stored", "image/jpeg")
+    assert asset.origin == str(root / "images" / "1935" / "2.jpeg")
+    assert inputs == {str((root / "images/1935/2.jpeg").resolve()): asset.sha256}
+
+
+def test_a_site_absolute_path_without_asset_roots_is_missing_with_the_reason(tmp_path):
+    inputs: dict[str, str | None] = {}
+    [asset] = localise([ImageRef(original="/images/1935/2.jpeg")], tmp_path, Config(fetch=False),
+                       inputs=inputs)
+    assert asset.status == "missing"
+    assert asset.reason.endswith("asset roots: none configured)")
+    assert inputs == {str((tmp_path / "images/1935/2.jpeg").resolve()): None}
+
+
+def test_a_path_escaping_the_post_folder_is_refused_even_if_the_file_exists(tmp_path):
+    post_dir = tmp_path / "posts" / "one" / "html"
+    post_dir.mkdir(parents=True)
+    (tmp_path / "posts" / "etc").mkdir()
+    (tmp_path / "posts" / "etc" / "passwd").write_bytes(JPEG_SMALL)  # would be stored if read
+    inputs: dict[str, str | None] = {}
+    [asset] = localise([ImageRef(original="../../etc/passwd")], post_dir, Config(fetch=False),
+                       inputs=inputs)
+    assert asset.status == "missing"
+    assert "outside the post's folder and the asset roots" in asset.reason
+    assert inputs == {}
+
+
+@pytest.mark.parametrize("ref", ["/etc/passwd", "file:///etc/passwd", "/../../../../etc/passwd"])
+def test_an_absolute_path_never_reads_the_machines_files(tmp_path, ref):
+    inputs: dict[str, str | None] = {}
+    [asset] = localise([ImageRef(original=ref)], tmp_path, Config(fetch=False), inputs=inputs)
+    assert asset.status == "missing"
+    assert "/etc/passwd" not in inputs
+
+
+def test_a_symlink_out_of_the_post_folder_is_refused(tmp_path):
+    outside, post_dir = tmp_path / "outside", tmp_path / "a" / "b" / "post"
+    outside.mkdir()
+    post_dir.mkdir(parents=True)
+    (outside / "secret.jpg").write_bytes(JPEG_SMALL)
+    (post_dir / "img.jpg").symlink_to(outside / "secret.jpg")
+    [asset] = localise([ImageRef(original="img.jpg")], post_dir, Config(fetch=False))
+    assert asset.status == "missing"
+    assert "outside the post's folder" in asset.reason
+
+
+def test_a_local_file_over_the_size_cap_is_refused(tmp_path):
+    shutil.copy(next(TOKYO.glob("images/*/img_001.jpg")), tmp_path / "big.jpg")
+    [asset] = localise([ImageRef(original="big.jpg")], tmp_path,
+                       Config(fetch=False, max_image_bytes=100_000))
+    assert asset.reason == f"too large: {len(JPEG_BIG)} bytes (limit 100000)"
+
+
+def test_a_reference_without_a_source_is_missing_with_the_reason(tmp_path):
+    [asset] = localise([ImageRef(original="  ")], tmp_path, Config(fetch=False))
+    assert (asset.status, asset.reason) == ("missing", "the saved post gives this image no source")
+
+
+def test_one_asset_per_reference_in_order(tmp_path, base):
+    (tmp_path / "a.png").write_bytes(PNG)
+    refs = [ImageRef(original="a.png"), ImageRef(original=""), ImageRef(original="gone.png"),
+            ImageRef(original=base + "/photo.jpg")]
+    assets = localise(refs, tmp_path, LOOPBACK)
+    assert [(a.status, a.media_type) for a in assets] == [
+        ("stored", "image/png"), ("missing", None), ("missing", None), ("stored", "image/jpeg")]

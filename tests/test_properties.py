@@ -1,0 +1,153 @@
+"""Properties that hold for all inputs (hypothesis).
+
+- Canonical JSON (archiver/canonical.py): ``dumps`` is deterministic — the same data gives the
+  same bytes whatever the key insertion order — and round-trips: ``json.loads(dumps(x)) == x``
+  for every JSON value; non-finite numbers are refused.
+- Robustness: truncated and byte-fuzzed versions of the real corpus posts never crash
+  ``archiver.readers.read`` + ``archiver.clean.clean``: they either give a cleaned post or raise
+  an :class:`archiver.errors.InputError` naming the file.
+
+Example counts are kept modest so that the whole file runs in a few seconds.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from archiver.canonical import dumps
+from archiver.clean import clean
+from archiver.errors import InputError
+from archiver.model import KINDS, CleanPost
+from archiver.readers import read
+
+from conftest import WECHAT, labels
+
+# --- canonical JSON ---------------------------------------------------------------------------
+
+SCALARS = (st.none() | st.booleans() | st.integers()
+           | st.floats(allow_nan=False, allow_infinity=False) | st.text())
+JSON = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=5)
+                    | st.dictionaries(st.text(max_size=8), inner, max_size=5), max_leaves=25)
+
+
+def reordered(value):
+    """The same JSON value with every object's keys inserted in reverse order."""
+    if isinstance(value, dict):
+        return {k: reordered(value[k]) for k in reversed(list(value))}
+    if isinstance(value, list):
+        return [reordered(v) for v in value]
+    return value
+
+
+@settings(max_examples=200, deadline=None)
+@given(JSON)
+def test_canonical_json_round_trips(value):
+    assert json.loads(dumps(value).decode("utf-8")) == value
+
+
+@settings(max_examples=200, deadline=None)
+@given(JSON)
+def test_canonical_json_ignores_key_insertion_order(value):
+    assert dumps(reordered(value)) == dumps(value)
+    assert dumps(value) == dumps(json.loads(dumps(value)))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.dictionaries(st.text(max_size=8), SCALARS, min_size=2, max_size=6))
+def test_canonical_json_sorts_keys(value):
+    parsed_order = list(json.loads(dumps(value)))
+    assert parsed_order == sorted(value)
+
+
+@settings(max_examples=100, deadline=None)
+@given(JSON)
+def test_canonical_json_is_utf8_ending_in_one_newline(value):
+    data = dumps(value)
+    assert data.endswith(b"\n") and not data.endswith(b"\n\n")
+    data.decode("utf-8")  # strict
+
+
+def test_canonical_json_keeps_chinese_readable():
+    data = dumps({"title": "【中亚研究】龙与熊之间", "account": {"name": "国政学人"}})
+    assert "【中亚研究】龙与熊之间".encode() in data
+    assert b"\\u" not in data
+    expected = ('{\n  "account": {\n    "name": "国政学人"\n  },\n'
+                '  "title": "【中亚研究】龙与熊之间"\n}\n')
+    assert data == expected.encode("utf-8")
+
+
+@pytest.mark.parametrize("number", [math.nan, math.inf, -math.inf])
+def test_canonical_json_refuses_non_finite_numbers(number):
+    with pytest.raises(ValueError):
+        dumps({"x": number})
+
+
+# --- robustness on damaged corpus posts -------------------------------------------------------
+
+POSTS = sorted({label["path"] for label in labels()})
+DATA = {path: (WECHAT / path).read_bytes() for path in POSTS}
+TOKENS = (b"<", b">", b"</script>", b"<!--", b"---\n", b"\xff", b"\x00", b'"', b"'", b"\\",
+          b"\xe4\xb8", b"<html>", b"var ct = '", b"JsDecode('", b"picture_page_info_list: [",
+          b'<div id="js_content">', b"\n\n", b"\xef\xbb\xbf")
+
+
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory):
+    return tmp_path_factory.mktemp("fuzz")
+
+
+def survives(workdir, path: str, data: bytes) -> None:
+    """Reading and cleaning ``data`` saved under the post's own name works or is an InputError."""
+    target = workdir / path.replace("/", "__")[-120:]
+    target = target.with_name(target.name.lstrip("_"))
+    target.write_bytes(data)
+    try:
+        cleaned = clean(read(target))
+    except InputError as exc:
+        assert exc.path == str(target)
+        assert exc.message
+        return
+    assert isinstance(cleaned, CleanPost)
+    assert cleaned.kind in KINDS
+    assert isinstance(cleaned.text, str)
+
+
+FUZZ = settings(max_examples=40, deadline=None,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+@FUZZ
+@given(path=st.sampled_from(POSTS), cut=st.floats(min_value=0, max_value=1),
+       on_char_boundary=st.booleans())
+def test_a_truncated_post_never_crashes(workdir, path, cut, on_char_boundary):
+    data = DATA[path]
+    end = int(len(data) * cut)
+    while on_char_boundary and 0 < end < len(data) and 0x80 <= data[end] < 0xC0:
+        end -= 1  # do not cut a UTF-8 sequence: the rest must still parse
+    survives(workdir, path, data[:end])
+
+
+@FUZZ
+@given(path=st.sampled_from(POSTS),
+       edits=st.lists(st.tuples(st.floats(min_value=0, max_value=1),
+                                st.one_of(st.sampled_from(TOKENS),
+                                          st.text(min_size=1, max_size=4).map(str.encode),
+                                          st.binary(min_size=1, max_size=4)),
+                                st.booleans()), min_size=1, max_size=12))
+def test_a_byte_fuzzed_post_never_crashes(workdir, path, edits):
+    data = bytearray(DATA[path])
+    for where, payload, replace in edits:
+        at = int(len(data) * where)
+        data[at: at + (len(payload) if replace else 0)] = payload
+    survives(workdir, path, bytes(data))
+
+
+@pytest.mark.parametrize("path", POSTS)
+def test_every_corpus_post_reads_and_cleans(workdir, path):
+    cleaned = clean(read(WECHAT / path))
+    assert cleaned.kind in KINDS
