@@ -13,11 +13,13 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import html
 import io
 import ipaddress
+import re
 import socket
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -183,9 +185,21 @@ def fetch(url: str, config: Config, session: requests.Session) -> Asset:
     return Asset(original=url, status="missing", reason=f"more than {MAX_REDIRECTS} redirects")
 
 
+def resource_key(url: str) -> str:
+    """How a container's URL and a page's reference to it are matched: entities decoded,
+    scheme and fragment dropped, host lower-cased (``http://A/x#y`` = ``//a/x``)."""
+    url = html.unescape(url.strip())
+    if url.startswith("cid:"):
+        return url.lower()
+    url = re.sub(r"^(?:https?:)?//", "", url, flags=re.I).split("#", 1)[0]
+    host, _, rest = url.partition("/")
+    return f"{host.lower()}/{rest}"
+
+
 def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
              session: requests.Session | None = None,
-             inputs: dict[str, str | None] | None = None) -> list[Asset]:
+             inputs: dict[str, str | None] | None = None,
+             resources: Mapping[str, bytes] | None = None) -> list[Asset]:
     """One :class:`Asset` per reference, in order (the same bytes may back several).
 
     ``inputs``, when given, is filled with every local file looked at (resolved path → sha256,
@@ -193,6 +207,7 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
     could give a different result without re-reading it.
     """
     inputs = {} if inputs is None else inputs
+    carried = {resource_key(url): data for url, data in (resources or {}).items()}
     out: list[Asset] = []
     seen: dict[str, Asset] = {}
     for ref in refs:
@@ -203,6 +218,8 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
         if not original:
             asset = Asset(original="", status="missing",
                           reason="the saved post gives this image no source")
+        elif not original.startswith("data:") and resource_key(original) in carried:
+            asset = sniff(carried[resource_key(original)], original, "container", config)
         elif original.startswith("data:"):
             data = _data_uri(original)
             asset = (sniff(data, original, "data: URI", config) if data is not None else

@@ -375,7 +375,7 @@ def _verify_targets(targets: list[str], config: Config, store: Any
                     ) -> list[tuple[str, str | None, str | None]]:
     """(citation text, location, post id) for every citation the targets hold."""
     from archiver.citations.verify import citations_of, split_reference_lines
-    from archiver.pipeline import prepare
+    from archiver.pipeline import prepare_all
 
     items: list[tuple[str, str | None, str | None]] = []
     if not targets:
@@ -401,9 +401,10 @@ def _verify_targets(targets: list[str], config: Config, store: Any
                 items += [(text, f"{path}:{key}", None)
                           for key, text in references_from_bibtex(path)]
             else:
-                prepared = prepare(path, config.with_overrides(fetch=False), validate=False)
-                items += [(text, f"{path}#{where}", None)
-                          for text, where in citations_of(prepared.record)]
+                for prepared in prepare_all(path, config.with_overrides(fetch=False),
+                                            validate=False):
+                    items += [(text, f"{path}#{where}", None)
+                              for text, where in citations_of(prepared.record)]
         elif store is not None and not path.exists():
             object_id = resolve_id(store, target)
             record = json.loads(store.read_bytes(object_id, "record.json"))

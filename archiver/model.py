@@ -41,6 +41,10 @@ class RawPost:
     fields: dict[str, Sourced]
     base_dir: Path
     notes: tuple[str, ...] = ()
+    # files a container (MHTML, WARC) carries beside the page, by the URL the page uses
+    resources: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
+    # where in its container the page was found (format, record, URL), for provenance
+    container: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,7 @@ from archiver.citations.verify import CitationResult, Verifier, summarise
 from archiver.clean import clean
 from archiver.config import Config, default_cache_dir
 from archiver.errors import ArchiverError, InputError, UnsupportedFormat
-from archiver.model import ERROR_KINDS, Asset
+from archiver.model import ERROR_KINDS, Asset, RawPost
 from archiver.record import build_provenance, build_record, identity_of, safe_source_name
 from archiver.store import Archive, FsckReport, Problem
 from archiver.version import __version__
@@ -111,12 +111,26 @@ def discover(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
 
 def prepare(path: Path, config: Config, session: requests.Session | None = None,
             event_time: str | None = None, validate: bool = True) -> Prepared:
-    """Read, clean, localise and (unless told not to) validate one post against the schemas;
+    """Read, clean, localise and (unless told not to) validate the (first) post in ``path``;
     raises InputError for bad input and SchemaError (a bug) for an invalid record."""
-    raw = readers.read(path)
+    return prepare_post(readers.read(path), path, config, session, event_time, validate)
+
+
+def prepare_all(path: Path, config: Config, session: requests.Session | None = None,
+                validate: bool = True) -> list[Prepared]:
+    """Every post in ``path`` (a WARC may hold several)."""
+    return [prepare_post(raw, path, config, session, None, validate)
+            for raw in readers.read_all(path)]
+
+
+def prepare_post(raw: RawPost, path: Path, config: Config,
+                 session: requests.Session | None = None, event_time: str | None = None,
+                 validate: bool = True) -> Prepared:
+    """Clean, localise, build and validate one post a reader found."""
     post = clean(raw)
     inputs: dict[str, str | None] = {}
-    assets: list[Asset] = localise(post.images, raw.base_dir, config, session, inputs)
+    assets: list[Asset] = localise(post.images, raw.base_dir, config, session, inputs,
+                                   raw.resources)
     identity = identity_of(post, raw)
     record = build_record(raw, post, assets, identity)
     if validate:
@@ -163,7 +177,30 @@ def _already_archived(archive: Archive, prepared: Prepared) -> str | None:
                 and prepared.source_digest in version.state.values()
                 and _assets_of(version.state) == new_assets):
             return version.number
+    if new_assets <= _assets_of(head.state):
+        current = json.loads(archive.read_bytes(prepared.object_id, "record.json"))
+        if adds_nothing(prepared.record, current):
+            return head.number
     return None
+
+
+def adds_nothing(new: dict[str, Any], current: dict[str, Any]) -> bool:
+    """Whether ``new`` says nothing ``current`` does not: equal, except that images ``current``
+    holds may be missing from ``new`` (the same post saved without its images, or ingested
+    offline, adds no version and never takes images away)."""
+    if {k: v for k, v in new.items() if k != "images"} != \
+            {k: v for k, v in current.items() if k != "images"}:
+        return False
+    old_images, new_images = current.get("images") or [], new.get("images") or []
+    if len(old_images) != len(new_images):
+        return False
+    for old, image in zip(old_images, new_images, strict=True):
+        if image == old:
+            continue
+        if not (image["status"] == "missing" and old["status"] == "stored"
+                and image["original"] == old["original"]):
+            return False
+    return True
 
 
 def index_entry(record: dict[str, Any], head: str) -> dict[str, Any]:
@@ -250,7 +287,7 @@ class _Run:
         real = self.archive.content_path(object_id, "record.json", version)
         return os.path.relpath(real, self.archive.root)
 
-    def from_receipt(self, path: Path, data: bytes) -> IngestResult | None:
+    def from_receipt(self, path: Path, data: bytes) -> list[IngestResult] | None:
         if self.refresh:
             return None
         source = _relative(path, self.archive.root)
@@ -262,32 +299,36 @@ class _Run:
             if any(_sha256_or_none(self.archive.root / p) != d
                    for p, d in receipt["inputs"].items()):
                 continue
-            object_id, version = receipt["id"], receipt["version"]
-            entry = self.index.get(object_id)
-            if entry is None or int(entry["head"][1:]) < int(version[1:]):
+            posts = receipt.get("posts") or []
+            if not posts or any(self.index.get(p["id"]) is None or int(
+                    self.index[p["id"]]["head"][1:]) < int(p["version"][1:]) for p in posts):
                 continue
-            return IngestResult(source=str(path), status="unchanged", object_id=object_id,
-                                version=version, title=receipt.get("title"),
-                                kind=receipt.get("kind"), warnings=tuple(receipt["warnings"]),
-                                record=self.record_path(object_id, version))
+            return [IngestResult(source=str(path), status="unchanged", object_id=p["id"],
+                                 version=p["version"], title=p.get("title"), kind=p.get("kind"),
+                                 warnings=tuple(p["warnings"]),
+                                 record=self.record_path(p["id"], p["version"]))
+                    for p in posts]
         return None
 
-    def remember(self, path: Path, prepared: Prepared, version: str) -> None:
+    def remember(self, path: Path, data: bytes, prepared: list[Prepared],
+                 versions: list[str]) -> None:
         source = _relative(path, self.archive.root)
-        receipt = {"source": source, "settings": self.fingerprint,
-                   "inputs": {_relative(p, self.archive.root): d
-                              for p, d in sorted(prepared.inputs.items())},
-                   "id": prepared.object_id, "version": version, "title": prepared.title,
-                   "kind": prepared.kind, "warnings": prepared.warnings,
-                   "retry_fetch": prepared.retry_fetch}
-        others = [r for r in self.receipts.get(prepared.source_digest, [])
-                  if r["source"] != source]
+        inputs = {_relative(p, self.archive.root): d
+                  for item in prepared for p, d in sorted(item.inputs.items())}
+        receipt = {"source": source, "settings": self.fingerprint, "inputs": inputs,
+                   "retry_fetch": any(item.retry_fetch for item in prepared),
+                   "posts": [{"id": item.object_id, "version": version, "title": item.title,
+                              "kind": item.kind, "warnings": item.warnings}
+                             for item, version in zip(prepared, versions, strict=True)]}
+        key = sha512_hex(data)
+        others = [r for r in self.receipts.get(key, []) if r["source"] != source]
         receipts = sorted([*others, receipt], key=lambda r: r["source"])
-        if receipts != self.receipts.get(prepared.source_digest):
-            self.receipts[prepared.source_digest] = receipts
+        if receipts != self.receipts.get(key):
+            self.receipts[key] = receipts
             self.dirty = True
 
-    def ingest(self, path: Path) -> IngestResult:
+    def ingest(self, path: Path) -> list[IngestResult]:
+        """Every post in the file at ``path``, stored (or found unchanged)."""
         try:
             data = path.read_bytes()
         except FileNotFoundError:
@@ -299,10 +340,14 @@ class _Run:
         quick = self.from_receipt(path, data)
         if quick is not None:
             return quick
-        prepared = prepare(path, self.config, self.session)
+        prepared = prepare_all(path, self.config, self.session)
+        results = [self._store(path, item) for item in prepared]
+        self.remember(path, data, prepared, [r.version or "" for r in results])
+        return results
+
+    def _store(self, path: Path, prepared: Prepared) -> IngestResult:
         existing = _already_archived(self.archive, prepared)
         if existing:
-            self.remember(path, prepared, existing)
             return IngestResult(source=str(path), status="unchanged",
                                 object_id=prepared.object_id, version=existing,
                                 title=prepared.title, kind=prepared.kind,
@@ -313,7 +358,6 @@ class _Run:
                                      message=f"ingest {path.name}")
         self.index[prepared.object_id] = index_entry(prepared.record, result.version)
         self.dirty = True
-        self.remember(path, prepared, result.version)
         status = ("unavailable" if prepared.kind in ERROR_KINDS
                   else "added" if is_new else "updated")
         return IngestResult(source=str(path), status=status, object_id=prepared.object_id,
@@ -341,15 +385,16 @@ def ingest_paths(paths: Iterable[Path], config: Config, *,
         try:
             for path, named in files:
                 try:
-                    result = run.ingest(path)
+                    found = run.ingest(path)
                 except UnsupportedFormat as exc:
-                    result = IngestResult(source=str(path), status="failed" if named
-                                          else "skipped", error=exc)
+                    found = [IngestResult(source=str(path), status="failed" if named
+                                          else "skipped", error=exc)]
                 except InputError as exc:
-                    result = IngestResult(source=str(path), status="failed", error=exc)
-                results.append(result)
-                if on_result:
-                    on_result(result)
+                    found = [IngestResult(source=str(path), status="failed", error=exc)]
+                for result in found:
+                    results.append(result)
+                    if on_result:
+                        on_result(result)
         finally:
             run.flush()
     return results

@@ -135,6 +135,7 @@ def build_provenance(raw: RawPost, clean: CleanPost, assets: list[Asset], identi
         "fetched": _value(clean, "fetched"),
         "cleaning_steps": list(clean.steps),
         "notes": list(raw.notes),
+        "container": raw.container,
         "images": [{"original": a.original, "status": a.status, "origin": a.origin,
                     "sha256": a.sha256, "reason": a.reason} for a in assets],
         "events": [{"premis": "fixity check", "detail": "sha512 of every stored file in the "

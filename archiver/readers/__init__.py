@@ -1,7 +1,8 @@
 """Readers: one module per input format, chosen by deterministic detection.
 
 Each reader module exposes ``FORMAT`` (its name, recorded in provenance), ``detect(path, head)``
-(``head`` = the first MiB of the file) and ``read(path) -> RawPost``. Detection is tried in
+(``head`` = the first MiB of the file) and ``read(path) -> RawPost``; a container that can
+hold several posts (WARC) also has ``read_all(path) -> list[RawPost]``. Detection is tried in
 the fixed order of :data:`READERS`; the first reader that claims a file reads it.
 """
 
@@ -13,11 +14,13 @@ from types import ModuleType
 
 from archiver.errors import InputError, MalformedInput, UnsupportedFormat
 from archiver.model import RawPost
-from archiver.readers import fragment, markdown, wechat_html
+from archiver.readers import fragment, markdown, mhtml, warc, wechat_html
 
-READERS: tuple[ModuleType, ...] = (markdown, wechat_html, fragment)
+# containers first: their names and magic numbers are unambiguous
+READERS: tuple[ModuleType, ...] = (warc, mhtml, markdown, wechat_html, fragment)
 HEAD_BYTES = 1 << 20  # enough to reach the markers behind a page's inline CSS
-SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm", ".xhtml"})
+SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".warc",
+                      ".wacz", ".gz"})
 
 
 def detect(path: Path) -> ModuleType:
@@ -54,6 +57,16 @@ def read(path: Path) -> RawPost:
     return detect(path).read(path)
 
 
+def read_all(path: Path) -> list[RawPost]:
+    """Every post in ``path``: one for most formats, several for a WARC holding several."""
+    reader = detect(path)
+    if hasattr(reader, "read_all"):
+        return reader.read_all(path)
+    return [reader.read(path)]
+
+
 def is_candidate(path: Path) -> bool:
     """Whether folder discovery should offer ``path`` to the readers."""
+    if path.name.lower().endswith(".gz"):
+        return path.name.lower().endswith(".warc.gz")
     return path.suffix.lower() in SUFFIXES

@@ -31,8 +31,12 @@ def detect(path: Path, head: bytes) -> bool:
 
 
 def read(path: Path) -> RawPost:
-    data = path.read_bytes()
-    text = decode(data, path)
+    return read_page(path.read_bytes(), path)
+
+
+def read_page(data: bytes, path: Path, charset: str | None = None) -> RawPost:
+    """A fragment from its bytes (a file, or a part of a container)."""
+    text = decode(data, path, charset)
     fields: dict[str, Sourced] = {}
     fields.update(title_from_path(path))
     return RawPost(path=path, format=FORMAT, kind="article", data=data,

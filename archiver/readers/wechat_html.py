@@ -227,9 +227,15 @@ def _url_ids(url: str | None) -> dict[str, str]:
 
 
 def read(path: Path) -> RawPost:
-    data = path.read_bytes()
-    decoded = decode(data, path)  # strict: bytes that do not decode make the page malformed
-    encoding, skip = encoding_of(data, path)
+    return read_page(path.read_bytes(), path)
+
+
+def read_page(data: bytes, path: Path, charset: str | None = None,
+              base_dir: Path | None = None) -> RawPost:
+    """Read a WeChat page from its bytes: a saved file, or a page held by a container (MHTML
+    part, WARC record), whose ``charset`` the container may declare."""
+    decoded = decode(data, path, charset)  # strict: bytes that do not decode: malformed
+    encoding, skip = encoding_of(data, path, charset)
     try:
         if encoding.startswith("utf-16"):  # libxml2 does not know Python's name for it
             doc = lxml.html.document_fromstring(decoded)
@@ -337,7 +343,7 @@ def read(path: Path) -> RawPost:
         # An error page's <title> and meta are WeChat's, not the post's: claim nothing.
         fields = {k: v for k, v in fields.items() if k in ("url", "biz", "mid", "idx")}
     return RawPost(path=path, format=FORMAT, kind=kind, data=data, body_html=body_html,
-                   fields=fields, base_dir=path.parent, notes=tuple(notes))
+                   fields=fields, base_dir=base_dir or path.parent, notes=tuple(notes))
 
 
 def _scraper_header(doc: lxml.html.HtmlElement, put: Callable[..., None]) -> None:

@@ -1,0 +1,132 @@
+"""WARC and WACZ files from web-archiving crawlers (Heritrix, Browsertrix, wget, pywb…).
+
+A WARC holds HTTP exchanges as records; the reader (``warcio``) takes every ``response`` record
+whose target is a WeChat article (``mp.weixin.qq.com/s…``) as a post, and every other response
+(images above all) as a resource the post's images are taken from, by URL. A ``revisit`` record
+(the crawler saw the same bytes again and stored only a pointer) is resolved to the payload of
+the response it refers to. Several articles in one WARC are several posts. A WACZ is a zip
+holding WARCs under ``archive/``; each is read the same way.
+
+Record URIs are only lookup keys: nothing in a WARC decides where anything is written.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from archiver.errors import MalformedInput
+from archiver.model import RawPost
+from archiver.readers import wechat_html
+
+FORMAT = "warc"
+_ARTICLE = re.compile(r"^https?://mp\.weixin\.qq\.com/(?:s[/?]|mp/appmsg)", re.I)
+_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w-]+)", re.I)
+
+
+def detect(path: Path, head: bytes) -> bool:
+    name = path.name.lower()
+    if name.endswith((".warc", ".warc.gz", ".wacz")):
+        return True
+    return head.startswith(b"WARC/1.")
+
+
+def _streams(path: Path, data: bytes) -> list[tuple[str, bytes]]:
+    """(name, bytes) of each WARC in the file: the file itself, or the WARCs of a WACZ."""
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        return [(path.name, data)]
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = sorted(n for n in archive.namelist()
+                           if re.search(r"\.warc(?:\.gz)?$", n) and not n.endswith("/"))
+            if not names:
+                raise MalformedInput("WACZ without WARC files under archive/", path=path)
+            return [(name, archive.read(name)) for name in names]
+    except zipfile.BadZipFile as exc:
+        raise MalformedInput(f"damaged WACZ (zip): {exc}", path=path) from None
+
+
+def _records(path: Path, name: str, blob: bytes) -> list[dict]:
+    out = []
+    try:
+        for record in ArchiveIterator(io.BytesIO(blob), arc2warc=True):
+            headers = record.rec_headers
+            entry = {"type": record.rec_type, "uri": headers.get_header("WARC-Target-URI") or "",
+                     "id": headers.get_header("WARC-Record-ID"),
+                     "date": headers.get_header("WARC-Date"),
+                     "refers_uri": headers.get_header("WARC-Refers-To-Target-URI"),
+                     "refers_date": headers.get_header("WARC-Refers-To-Date"),
+                     "digest": headers.get_header("WARC-Payload-Digest"),
+                     "status": None, "ctype": "", "payload": b"", "warc": name}
+            if record.rec_type in ("response", "resource"):
+                if record.http_headers is not None:
+                    entry["status"] = record.http_headers.get_statuscode()
+                    entry["ctype"] = record.http_headers.get_header("Content-Type") or ""
+                else:
+                    entry["ctype"] = headers.get_header("Content-Type") or ""
+                entry["payload"] = record.content_stream().read()
+            out.append(entry)
+    except (ArchiveLoadFailed, ValueError, OSError, EOFError) as exc:
+        raise MalformedInput(f"not a readable WARC ({name}): {exc}", path=path) from None
+    return out
+
+
+def read_all(path: Path) -> list[RawPost]:
+    """Every WeChat article in the WARC (or WACZ), each with the archive's other responses as
+    resources."""
+    data = path.read_bytes()
+    records = [r for name, blob in _streams(path, data) for r in _records(path, name, blob)]
+    by_uri: dict[str, dict] = {}
+    by_digest: dict[str, dict] = {}
+    for record in records:
+        if record["type"] in ("response", "resource") and record["payload"] and \
+                str(record["status"] or "200").startswith("2"):
+            by_uri.setdefault(record["uri"], record)
+            if record["digest"]:
+                by_digest.setdefault(record["digest"], record)
+    resources: dict[str, bytes] = {}
+    for record in records:
+        if record["type"] in ("response", "resource") and record["uri"] in by_uri:
+            resources.setdefault(record["uri"], by_uri[record["uri"]]["payload"])
+        elif record["type"] == "revisit":
+            original = by_uri.get(record["refers_uri"] or "") or by_digest.get(
+                record["digest"] or "")
+            if original is not None:
+                resources.setdefault(record["uri"], original["payload"])
+    posts: list[RawPost] = []
+    seen_pages: set[bytes] = set()
+    for record in records:
+        uri = record["uri"]
+        payload = resources.get(uri) if record["type"] == "revisit" else record["payload"]
+        if record["type"] not in ("response", "resource", "revisit") or not payload:
+            continue
+        if not _ARTICLE.match(uri) or "html" not in (record["ctype"] or "text/html").lower():
+            continue
+        if payload in seen_pages:
+            continue  # the same page captured twice is one post
+        seen_pages.add(payload)
+        match = _CHARSET.search(record["ctype"] or "")
+        raw = wechat_html.read_page(payload, path, match.group(1) if match else None)
+        fields = dict(raw.fields)
+        container = {"format": FORMAT, "warc": record["warc"], "record": record["id"],
+                     "uri": uri, "date": record["date"]}
+        others = {u: b for u, b in resources.items() if u != uri}
+        posts.append(RawPost(path=path, format=FORMAT, kind=raw.kind, data=data,
+                             body_html=raw.body_html, fields=fields, base_dir=path.parent,
+                             notes=(*raw.notes, f"{record['type']} record {record['id']} for "
+                                                f"{uri}"),
+                             resources=others, container=container))
+    if not posts:
+        raise MalformedInput("no WeChat article (mp.weixin.qq.com/s…) response in this WARC",
+                             path=path, hint="the crawl may hold only other pages")
+    return posts
+
+
+def read(path: Path) -> RawPost:
+    """The first article of the file (``read_all`` gives them all)."""
+    return read_all(path)[0]
