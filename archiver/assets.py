@@ -191,7 +191,7 @@ def resource_key(url: str) -> str:
     url = html.unescape(url.strip())
     if url.startswith("cid:"):
         return url.lower()
-    url = re.sub(r"^(?:https?:)?//", "", url, flags=re.I).split("#", 1)[0]
+    url = unquote(re.sub(r"^(?:https?:)?//", "", url, flags=re.I).split("#", 1)[0])
     host, _, rest = url.partition("/")
     return f"{host.lower()}/{rest}"
 
@@ -199,7 +199,8 @@ def resource_key(url: str) -> str:
 def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
              session: requests.Session | None = None,
              inputs: dict[str, str | None] | None = None,
-             resources: Mapping[str, bytes] | None = None) -> list[Asset]:
+             resources: Mapping[str, bytes] | None = None,
+             base_url: str | None = None) -> list[Asset]:
     """One :class:`Asset` per reference, in order (the same bytes may back several).
 
     ``inputs``, when given, is filled with every local file looked at (resolved path → sha256,
@@ -208,6 +209,17 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
     """
     inputs = {} if inputs is None else inputs
     carried = {resource_key(url): data for url, data in (resources or {}).items()}
+
+    def from_container(reference: str) -> bytes | None:
+        """A container's copy of the image: by the URL as written, or resolved against the
+        page's own URL the way the browser that saved it did (``../images/1.jpg``)."""
+        if not carried or reference.startswith("data:"):
+            return None
+        for candidate in (reference, urljoin(base_url, reference) if base_url else None):
+            if candidate and resource_key(candidate) in carried:
+                return carried[resource_key(candidate)]
+        return None
+
     out: list[Asset] = []
     seen: dict[str, Asset] = {}
     for ref in refs:
@@ -218,8 +230,8 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
         if not original:
             asset = Asset(original="", status="missing",
                           reason="the saved post gives this image no source")
-        elif not original.startswith("data:") and resource_key(original) in carried:
-            asset = sniff(carried[resource_key(original)], original, "container", config)
+        elif (carried_bytes := from_container(original)) is not None:
+            asset = sniff(carried_bytes, original, "container", config)
         elif original.startswith("data:"):
             data = _data_uri(original)
             asset = (sniff(data, original, "data: URI", config) if data is not None else

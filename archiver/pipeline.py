@@ -129,8 +129,9 @@ def prepare_post(raw: RawPost, path: Path, config: Config,
     """Clean, localise, build and validate one post a reader found."""
     post = clean(raw)
     inputs: dict[str, str | None] = {}
+    container = raw.container or {}
     assets: list[Asset] = localise(post.images, raw.base_dir, config, session, inputs,
-                                   raw.resources)
+                                   raw.resources, container.get("page") or container.get("uri"))
     identity = identity_of(post, raw)
     record = build_record(raw, post, assets, identity)
     if validate:
@@ -185,9 +186,10 @@ def _already_archived(archive: Archive, prepared: Prepared) -> str | None:
 
 
 def adds_nothing(new: dict[str, Any], current: dict[str, Any]) -> bool:
-    """Whether ``new`` says nothing ``current`` does not: equal, except that images ``current``
-    holds may be missing from ``new`` (the same post saved without its images, or ingested
-    offline, adds no version and never takes images away)."""
+    """Whether ``new`` says nothing ``current`` does not: equal, except that an image may be
+    referred to differently (same bytes: a browser's ``page_files/1.jpg`` for the original
+    URL) or be missing from ``new`` where ``current`` holds it (the same post saved without its
+    images, or ingested offline, adds no version and never takes images away)."""
     if {k: v for k, v in new.items() if k != "images"} != \
             {k: v for k, v in current.items() if k != "images"}:
         return False
@@ -197,8 +199,10 @@ def adds_nothing(new: dict[str, Any], current: dict[str, Any]) -> bool:
     for old, image in zip(old_images, new_images, strict=True):
         if image == old:
             continue
-        if not (image["status"] == "missing" and old["status"] == "stored"
-                and image["original"] == old["original"]):
+        if image["status"] == "stored" and old["status"] == "stored" and \
+                image["sha256"] == old["sha256"]:
+            continue  # the same bytes, referred to differently by another save of the post
+        if not (image["status"] == "missing" and old["status"] == "stored"):
             return False
     return True
 
