@@ -18,8 +18,9 @@ import io
 import ipaddress
 import re
 import socket
+import time
 import warnings
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -150,7 +151,28 @@ def _public_address(host: str, port: int, config: Config) -> str | None:
     return None
 
 
-def fetch(url: str, config: Config, session: requests.Session) -> Asset:
+RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
+
+
+def fetch(url: str, config: Config, session: requests.Session, retries: int = 2,
+          backoff: float = 0.25, sleep: Callable[[float], None] = time.sleep) -> Asset:
+    """GET an image with :func:`fetch_once`, retrying with backoff when the server is busy or
+    failing (429, 5xx) or the connection timed out or broke; other failures are final."""
+    asset = fetch_once(url, config, session)
+    for attempt in range(retries):
+        reason = asset.reason or ""
+        transient = asset.status == "missing" and (
+            any(reason.startswith(f"HTTP {code} ") for code in RETRY_STATUS)
+            or reason.startswith(("unreachable: ReadTimeout", "unreachable: ConnectTimeout",
+                                  "unreachable: ConnectionError", "unreachable: ChunkedEncoding")))
+        if not transient:
+            break
+        sleep(backoff * 2 ** attempt)
+        asset = fetch_once(url, config, session)
+    return asset
+
+
+def fetch_once(url: str, config: Config, session: requests.Session) -> Asset:
     """GET an image over HTTP(S) with a timeout, a size cap and checked redirects."""
     current = url
     for _ in range(MAX_REDIRECTS + 1):

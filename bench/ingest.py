@@ -6,6 +6,9 @@
 (b) a full ingest into a fresh archive ÷ copying the same bytes, sha512-ing them and fsyncing
     them (the storage floor)                                                target ≤ 2
 (c) re-ingesting the unchanged corpus ÷ the first ingest                    target ≤ 0.05
+(d) per container format (save-page folder, SingleFile, MHTML, WARC, WACZ; converted from real
+    pages, tests/fixtures/containers): extraction of the posts in the file ÷ lxml's parse of
+    the same article page bytes                                               target ≤ 3
 
 Each timing is the median of --repeat runs. Run from the project root: ``python bench/ingest.py``
 (``make bench``). The corpus defaults to tests/fixtures/wechat.
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import logging
 import os
 import shutil
@@ -30,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from archiver.config import load_config  # noqa: E402
-from archiver.pipeline import discover, ingest_paths, prepare  # noqa: E402
+from archiver.pipeline import discover, ingest_paths, prepare, prepare_all  # noqa: E402
 from archiver.readers import UnsupportedFormat, detect  # noqa: E402
 
 
@@ -64,6 +68,27 @@ def storage_floor(files: list[Path], target: Path) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+
+
+def container_ratios(config, repeat: int) -> dict[str, float]:
+    """Extraction time ÷ lxml parse of the same pages, summed per container format."""
+    folder = ROOT / "tests" / "fixtures" / "containers"
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    sums: dict[str, list[float]] = {}
+    for name, entry in sorted(manifest.items()):
+        if name.startswith("hostile"):
+            continue
+        path = folder / name / "page.html" if (folder / name).is_dir() else folder / name
+        kind = entry.get("kind", path.suffix.lstrip("."))
+        pages = [(ROOT / "tests" / "fixtures" / "wechat" / post["source"]).read_bytes()
+                 for post in entry["posts"]]
+        extract = median_time(lambda p=path: prepare_all(p, config, validate=False), repeat)
+        parse = sum(median_time(lambda d=d: lxml.html.document_fromstring(d), repeat)
+                    for d in pages)
+        totals = sums.setdefault(kind, [0.0, 0.0])
+        totals[0] += extract
+        totals[1] += parse
+    return {kind: e / p for kind, (e, p) in sums.items()}
 
 
 def main() -> int:
@@ -112,6 +137,7 @@ def main() -> int:
         first = time.perf_counter() - start
         again = median_time(lambda: ingest_paths([args.corpus], cfg), args.repeat)
         ratio_c = again / first
+        per_format = container_ratios(config, args.repeat)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -126,6 +152,8 @@ def main() -> int:
           f"ratio {ratio_b:.2f} (target <= 2)")
     print(f"(c) re-ingest {again:.3f} s vs first ingest {first:.3f} s: "
           f"ratio {ratio_c:.3f} (target <= 0.05)")
+    print("(d) " + "  ".join(f"{name} {ratio:.2f}" for name, ratio in per_format.items())
+          + " (ratio to lxml's parse of the page, target <= 3)")
     return 0
 
 

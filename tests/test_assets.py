@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
+import json
 import shutil
 import socket
 import struct
@@ -450,3 +451,34 @@ def test_one_asset_per_reference_in_order(tmp_path, base):
     assets = localise(refs, tmp_path, LOOPBACK)
     assert [(a.status, a.media_type) for a in assets] == [
         ("stored", "image/png"), ("missing", None), ("missing", None), ("stored", "image/jpeg")]
+
+
+# --- a whole post with every kind of failing image ------------------------------------------
+
+def test_a_post_with_failing_images_is_archived_and_says_why_each_is_missing(base, tmp_path):
+    """Missing, oversized, non-image, bomb, private address: the post is still archived, and
+    each image is recorded missing with the reason of its own case."""
+    from archiver.pipeline import ingest_paths
+    from archiver.store import Archive
+
+    post = tmp_path / "post.md"
+    cases = {"missing": f"{base}/nothing-here.jpg", "too large": f"{base}/big.jpg",
+             "not an image": f"{base}/page.jpg", "decompression bomb": f"{base}/bomb.png",
+             "private": f"{base.replace('127.0.0.1', '127.0.0.2')}/photo.jpg",
+             "stored": f"{base}/photo.jpg"}
+    body = "\n\n".join(f"![{name}]({url})" for name, url in cases.items())
+    post.write_text(f"---\ntitle: 图片测试\nurl: https://mp.weixin.qq.com/s/AbCdEfGhIjKlMn\n---\n"
+                    f"\n{body}\n", encoding="utf-8")
+    config = LOOPBACK.with_overrides(archive=tmp_path / "archive", max_image_bytes=100_000,
+                                     max_image_pixels=1_000_000)
+    [result] = ingest_paths([post], config)
+    assert result.status == "added"
+    record = Archive.open(tmp_path / "archive").read_bytes(result.object_id, "record.json")
+    images = json.loads(record)["images"]
+    reasons = [image.get("reason") or "" for image in images]
+    assert [image["status"] for image in images] == ["missing"] * 5 + ["stored"]
+    assert reasons[0].startswith("HTTP 404")
+    assert reasons[1].startswith("too large")
+    assert reasons[2].startswith("not an image")
+    assert reasons[3].startswith("decompression bomb refused")
+    assert "private or local address" in reasons[4]
