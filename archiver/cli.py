@@ -555,6 +555,63 @@ def verify(
         raise typer.Exit(int(worst(codes)))
 
 
+# -- export -------------------------------------------------------------------------------------
+
+class ExportFormat(StrEnum):
+    biblatex = "biblatex"
+    bibtex = "bibtex"
+    csl_json = "csl-json"
+    ris = "ris"
+
+
+@app.command()
+def export(
+    fmt: ExportFormat = typer.Argument(..., metavar="FORMAT",
+                                       help="biblatex, bibtex, csl-json or ris."),
+    post_ids: list[str] = typer.Argument(None, metavar="[ID]...",
+                                         help="Posts to export (default: all)."),
+    archive: Path | None = ArchiveOpt,
+    cited: bool = typer.Option(False, "--cited", help="Also export the works the posts cite "
+                                                     "(verified ones, from Crossref's record)."),
+    only_cited: bool = typer.Option(False, "--only-cited", help="Export the cited works only."),
+    include_unverified: bool = typer.Option(False, "--include-unverified",
+                                            help="With --cited: also citations not verified, "
+                                                 "marked as such in a note."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write to FILE "
+                                                                  "(default: stdout)."),
+    quiet: bool = QuietOpt,
+    show_traceback: bool = TracebackOpt,
+) -> None:
+    """Export archived posts (and the works they cite) for reference managers.
+
+    A post is @online in biblatex (@misc in plain BibTeX), post-weblog in CSL-JSON, BLOG in
+    RIS; its citation key was given at ingest and never changes.
+    """
+    from archiver.export import export as write_export
+    from archiver.export import works_of
+
+    with _errors(show_traceback):
+        store = _open_archive(archive)
+        ids = [resolve_id(store, given) for given in post_ids] if post_ids else \
+            store.object_ids()
+        works = works_of(store, ids, posts=not only_cited, cited=cited or only_cited,
+                         include_unverified=include_unverified)
+        if output is None:
+            count = write_export(works, fmt.value, sys.stdout.write)
+        else:
+            tmp = output.with_name(f".{output.name}.tmp")
+            try:
+                with open(tmp, "w", encoding="utf-8", newline="") as handle:
+                    count = write_export(works, fmt.value, handle.write)
+                tmp.replace(output)
+            except OSError as exc:
+                tmp.unlink(missing_ok=True)
+                raise UsageError(f"cannot write: {exc.strerror}", path=output) from None
+        if not quiet:
+            err.print(f"exported {count} entr{'y' if count == 1 else 'ies'} as {fmt.value}"
+                      + (f" to {output}" if output else ""), markup=False)
+
+
 # -- refs ---------------------------------------------------------------------------------------
 
 refs_app = typer.Typer(help="Work with reference strings.", no_args_is_help=True)

@@ -41,6 +41,7 @@ from archiver.citations.verify import CitationResult, Verifier, summarise
 from archiver.clean import clean
 from archiver.config import Config, default_cache_dir
 from archiver.errors import ArchiverError, InputError, UnsupportedFormat
+from archiver.export.keys import make_key, unique
 from archiver.model import ERROR_KINDS, Asset, RawPost
 from archiver.record import build_provenance, build_record, identity_of, safe_source_name
 from archiver.store import Archive, FsckReport, Problem
@@ -117,16 +118,27 @@ def prepare(path: Path, config: Config, session: requests.Session | None = None,
 
 
 def prepare_all(path: Path, config: Config, session: requests.Session | None = None,
-                validate: bool = True) -> list[Prepared]:
+                validate: bool = True, key_for: KeyFor | None = None) -> list[Prepared]:
     """Every post in ``path`` (a WARC may hold several)."""
-    return [prepare_post(raw, path, config, session, None, validate)
+    return [prepare_post(raw, path, config, session, None, validate, key_for)
             for raw in readers.read_all(path)]
+
+
+KeyFor = Callable[[dict[str, Any]], str]
+
+
+def default_key(record: dict[str, Any]) -> str:
+    """A post's citation key from its byline (or account), year and title."""
+    account = (record.get("account") or {}).get("name")
+    return make_key(record.get("author") or account, (record.get("published") or "")[:4],
+                    record.get("title"))
 
 
 def prepare_post(raw: RawPost, path: Path, config: Config,
                  session: requests.Session | None = None, event_time: str | None = None,
-                 validate: bool = True) -> Prepared:
-    """Clean, localise, build and validate one post a reader found."""
+                 validate: bool = True, key_for: KeyFor | None = None) -> Prepared:
+    """Clean, localise, build and validate one post a reader found. ``key_for`` gives the
+    record's citation key (the archive keeps keys unique and never changes one given)."""
     post = clean(raw)
     inputs: dict[str, str | None] = {}
     container = raw.container or {}
@@ -134,6 +146,7 @@ def prepare_post(raw: RawPost, path: Path, config: Config,
                                    raw.resources, container.get("page") or container.get("uri"))
     identity = identity_of(post, raw)
     record = build_record(raw, post, assets, identity)
+    record["citation_key"] = (key_for or default_key)(record)
     if validate:
         schema.validate("record", record, path=str(path))
     source_name = safe_source_name(path)
@@ -210,7 +223,7 @@ def adds_nothing(new: dict[str, Any], current: dict[str, Any]) -> bool:
 def index_entry(record: dict[str, Any], head: str) -> dict[str, Any]:
     return {"title": record.get("title"), "account": (record.get("account") or {}).get("name"),
             "published": record.get("published"), "kind": record.get("kind"), "head": head,
-            "versions": int(head.lstrip("v"))}
+            "versions": int(head.lstrip("v")), "key": record.get("citation_key")}
 
 
 def _load_json_extension(archive: Archive, name: str) -> dict[str, Any] | None:
@@ -286,6 +299,16 @@ class _Run:
             _load_json_extension(archive, RECEIPTS_NAME) or {})
         self.fingerprint = settings_fingerprint(config, archive.root)
         self.dirty = False
+        self.keys = {entry.get("key") for entry in self.index.values() if entry.get("key")}
+
+    def key_for(self, record: dict[str, Any]) -> str:
+        """The key the post already has, else a new one no other post has."""
+        known = (self.index.get(record["id"]) or {}).get("key")
+        if known:
+            return known
+        key = unique(default_key(record), self.keys)
+        self.keys.add(key)
+        return key
 
     def record_path(self, object_id: str, version: str) -> str:
         real = self.archive.content_path(object_id, "record.json", version)
@@ -344,7 +367,7 @@ class _Run:
         quick = self.from_receipt(path, data)
         if quick is not None:
             return quick
-        prepared = prepare_all(path, self.config, self.session)
+        prepared = prepare_all(path, self.config, self.session, key_for=self.key_for)
         results = [self._store(path, item) for item in prepared]
         self.remember(path, data, prepared, [r.version or "" for r in results])
         return results

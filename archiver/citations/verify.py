@@ -33,7 +33,9 @@ from archiver.citations.compare import (
     compare_pages,
     compare_title,
     compare_year,
+    record_years,
     squash,
+    strip_markup,
     title_variants,
 )
 from archiver.citations.crossref import CrossrefClient, Outcome
@@ -101,7 +103,26 @@ def _status(fields: dict[str, FieldCheck]) -> str:
 
 def _evidence(outcome: Outcome, record: dict[str, Any]) -> dict[str, Any]:
     return {"source": outcome.source, "fetched": outcome.fetched, "cached": outcome.cached,
-            "doi": record.get("DOI"), "type": record.get("type")}
+            "doi": record.get("DOI"), "type": record.get("type"), "work": work_of(record)}
+
+
+def work_of(record: dict[str, Any]) -> dict[str, Any]:
+    """The Crossref record in brief (CSL-like), kept as evidence and used by exports."""
+    authors = []
+    for author in record.get("author") or []:
+        if author.get("family"):
+            authors.append({k: author[k] for k in ("family", "given") if author.get(k)})
+        elif author.get("name"):
+            authors.append({"literal": author["name"]})
+    years = record_years(record)
+    work = {"type": record.get("type"), "DOI": record.get("DOI"),
+            "title": strip_markup((record.get("title") or [""])[0]) or None,
+            "container-title": strip_markup((record.get("container-title") or [""])[0]) or None,
+            "volume": record.get("volume"), "issue": record.get("issue"),
+            "page": record.get("page") or record.get("article-number"),
+            "year": years[0] if years else None, "publisher": record.get("publisher"),
+            "author": authors}
+    return {k: v for k, v in work.items() if v not in (None, "", [])}
 
 
 def _identifies(fields: dict[str, FieldCheck], cited: Cited, record: dict[str, Any]) -> bool:

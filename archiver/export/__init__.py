@@ -1,0 +1,65 @@
+"""Exports for librarians: BibTeX/biblatex, CSL-JSON and RIS of posts and the works they cite.
+
+:func:`export` streams: it reads one record at a time from the archive and writes its entries
+before reading the next, so memory does not grow with the size of the archive.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from typing import Any, Protocol
+
+from archiver.export.formats import bibtex_entry, csl_json_line, ris_record
+from archiver.export.works import Work, cited_works, post_work
+
+FORMATS = ("biblatex", "bibtex", "csl-json", "ris")
+
+
+class Source(Protocol):
+    """What export needs of an archive: the head files of each object."""
+
+    def read_bytes(self, object_id: str, logical: str, version: str | None = None) -> bytes: ...
+
+    def versions(self, object_id: str) -> list[Any]: ...
+
+
+def works_of(archive: Source, object_ids: Iterable[str], posts: bool = True,
+             cited: bool = False, include_unverified: bool = False) -> Iterable[Work]:
+    """The works to export, one object at a time."""
+    taken: set[str] = set()
+    for object_id in object_ids:
+        state = archive.versions(object_id)[-1].state
+        record = json.loads(archive.read_bytes(object_id, "record.json"))
+        if record.get("kind") in ("deleted", "blocked", "unavailable"):
+            continue
+        if posts:
+            provenance = (json.loads(archive.read_bytes(object_id, "provenance.json"))
+                          if "provenance.json" in state else None)
+            work = post_work(record, provenance)
+            taken.add(work.key)
+            yield work
+        if cited and "citations.json" in state:
+            citations = json.loads(archive.read_bytes(object_id, "citations.json"))
+            yield from cited_works(citations, include_unverified, taken)
+
+
+def export(works: Iterable[Work], fmt: str, write: Callable[[str], Any]) -> int:
+    """Write ``works`` in ``fmt`` through ``write``; returns how many were written."""
+    count = 0
+    if fmt == "csl-json":
+        write("[")
+        for work in works:
+            write(("\n" if count == 0 else ",\n") + csl_json_line(work))
+            count += 1
+        write("\n]\n" if count else "]\n")
+        return count
+    for work in works:
+        if fmt in ("biblatex", "bibtex"):
+            write(("\n" if count else "") + bibtex_entry(work, fmt))
+        elif fmt == "ris":
+            write(ris_record(work))
+        else:
+            raise ValueError(f"unknown export format {fmt!r}")
+        count += 1
+    return count

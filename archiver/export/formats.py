@@ -1,0 +1,153 @@
+"""Write :class:`~archiver.export.works.Work` values as biblatex/BibTeX, CSL-JSON and RIS.
+
+BibTeX is built and written with ``bibtexparser`` v2, one entry at a time (exports stream).
+Values keep their UTF-8 (biblatex-gb7714 and XeLaTeX users need the Chinese as it is); the
+characters TeX treats specially (``\\ { } % & $ # _ ^ ~``) are escaped. CSL-JSON follows the CSL
+input schema; RIS the RIS format specification (tags, ``ER  -`` ends a record, CRLF lines).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import bibtexparser
+from bibtexparser.library import Library
+from bibtexparser.model import Entry, Field
+
+from archiver.export.works import Work
+
+_TEX = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$",
+        "#": r"\#", "_": r"\_", "^": r"\^{}", "~": r"\~{}"}
+_TEX_RE = re.compile(r"[\\{}%&$#_^~]")
+
+
+def tex(value: str) -> str:
+    """Escape TeX's special characters; everything else (Chinese included) stays as it is."""
+    return _TEX_RE.sub(lambda m: _TEX[m.group(0)], value)
+
+
+def _names(authors: list[dict[str, str]]) -> str:
+    parts = []
+    for author in authors:
+        if author.get("literal"):
+            parts.append("{" + tex(author["literal"]) + "}")  # a corporate or CJK name: kept whole
+        else:
+            family, given = tex(author.get("family", "")), tex(author.get("given", ""))
+            parts.append(f"{family}, {given}" if given else family)
+    return " and ".join(p for p in parts if p)
+
+
+def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
+    """One entry as text. ``flavour``: ``biblatex`` (@online, date, urldate) or ``bibtex``
+    (@misc with howpublished/note, year/month)."""
+    biblatex, plain, _, _ = work.types()
+    entry_type = biblatex if flavour == "biblatex" else plain
+    fields: list[tuple[str, str]] = []
+    if work.authors:
+        fields.append(("author", _names(work.authors)))
+    elif work.organisation and work.kind == "post":
+        fields.append(("author", "{" + tex(work.organisation) + "}"))
+    if work.title:
+        fields.append(("title", tex(work.title)))
+    container_field = {"article": "journal", "inproceedings": "booktitle",
+                       "incollection": "booktitle", "inreference": "booktitle"}.get(entry_type)
+    if work.container and container_field:
+        fields.append((container_field if flavour == "bibtex" or entry_type != "article"
+                       else "journaltitle", tex(work.container)))
+    for name, value in (("volume", work.volume), ("number", work.issue),
+                        ("pages", work.pages.replace("-", "--") if work.pages else None),
+                        ("publisher", work.publisher)):
+        if value:
+            fields.append((name, tex(str(value))))
+    if flavour == "biblatex":
+        if work.date:
+            fields.append(("date", work.date))
+        if work.kind == "post" and work.organisation:
+            fields.append(("organization", tex(work.organisation)))
+        if work.url:
+            fields.append(("url", work.url))
+        if work.accessed:
+            fields.append(("urldate", work.accessed))
+    else:
+        if work.year:
+            fields.append(("year", work.year))
+        if work.date and len(work.date) >= 7:
+            fields.append(("month", str(int(work.date[5:7]))))
+        if work.url:
+            fields.append(("howpublished", f"\\url{{{work.url}}}"))
+    if work.doi:
+        fields.append(("doi", work.doi))
+    notes = list(work.notes)
+    if flavour == "bibtex" and work.kind == "post" and work.accessed:
+        notes.append(f"accessed {work.accessed}")
+    if notes:
+        fields.append(("note", tex("; ".join(notes))))
+    library = Library([Entry(entry_type, work.key, [Field(k, v) for k, v in fields])])
+    return bibtexparser.write_string(library)
+
+
+def csl_item(work: Work) -> dict[str, Any]:
+    _, _, csl_type, _ = work.types()
+    item: dict[str, Any] = {"id": work.key, "type": csl_type}
+    if work.title:
+        item["title"] = work.title
+    if work.authors:
+        item["author"] = [dict(a) for a in work.authors]
+    elif work.organisation and work.kind == "post":
+        item["author"] = [{"literal": work.organisation}]
+    if work.kind == "post" and work.organisation:
+        item["container-title"] = work.organisation
+    elif work.container:
+        item["container-title"] = work.container
+    for key, value in (("volume", work.volume), ("issue", work.issue), ("page", work.pages),
+                       ("DOI", work.doi), ("URL", work.url), ("publisher", work.publisher)):
+        if value:
+            item[key] = str(value)
+    if work.date:
+        item["issued"] = {"date-parts": [[int(p) for p in work.date.split("-") if p.isdigit()]]}
+    if work.accessed:
+        item["accessed"] = {"date-parts": [[int(p) for p in work.accessed.split("-")]]}
+    if work.notes:
+        item["note"] = "; ".join(work.notes)
+    return item
+
+
+def ris_record(work: Work) -> str:
+    _, _, _, ris_type = work.types()
+    lines = [("TY", ris_type)]
+    for author in work.authors:
+        name = author.get("literal") or ", ".join(
+            x for x in (author.get("family"), author.get("given")) if x)
+        lines.append(("AU", name))
+    if not work.authors and work.organisation and work.kind == "post":
+        lines.append(("AU", work.organisation))
+    if work.title:
+        lines.append(("TI", work.title))
+    if work.kind == "post" and work.organisation:
+        lines.append(("T2", work.organisation))
+    elif work.container:
+        lines.append(("T2", work.container))
+    if work.year:
+        lines.append(("PY", work.year))
+    if work.date:
+        lines.append(("DA", work.date.replace("-", "/")))
+    for tag, value in (("VL", work.volume), ("IS", work.issue), ("DO", work.doi),
+                       ("UR", work.url), ("PB", work.publisher), ("Y2", work.accessed)):
+        if value:
+            lines.append((tag, str(value)))
+    if work.pages:
+        first, _, last = work.pages.partition("-")
+        lines.append(("SP", first))
+        if last:
+            lines.append(("EP", last))
+    for note in work.notes:
+        lines.append(("N1", note))
+    lines.append(("ID", work.key))
+    body = "".join(f"{tag}  - {value.replace(chr(10), ' ')}\r\n" for tag, value in lines)
+    return body + "ER  - \r\n"
+
+
+def csl_json_line(work: Work) -> str:
+    return json.dumps(csl_item(work), ensure_ascii=False, sort_keys=True)

@@ -1,0 +1,67 @@
+"""Citation keys: deterministic, ASCII, readable — pinyin for Chinese.
+
+A key is ``<first name word><year><first title word>`` (``guozhengxueren2020longyu``,
+``vanderhill2020between``), lower case, ASCII letters and digits only. Chinese is written in
+pinyin without tones (pypinyin); other scripts are stripped of diacritics. A post's key is given
+once, at its first ingest, and stored in its record, so it never changes afterwards even if the
+rules here do; :func:`unique` adds ``a``, ``b``… where two works would share a key.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Container
+
+from pypinyin import lazy_pinyin
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_STOP = frozenset({"the", "a", "an", "on", "of", "in", "and", "for", "to", "at", "le", "la",
+                   "der", "die", "das", "de"})
+
+
+def ascii_words(text: str) -> list[str]:
+    """Words of ``text`` in lower-case ASCII: CJK runs as pinyin syllables joined per run."""
+    out: list[str] = []
+    for run in re.findall(r"[\u3400-\u9fff\uf900-\ufaff]+|[^\W_]+", text or ""):
+        if _CJK.match(run):
+            out.append("".join(lazy_pinyin(run)).lower())
+        else:
+            folded = unicodedata.normalize("NFKD", run)
+            word = "".join(c for c in folded if c.isascii() and c.isalnum()).lower()
+            if word:
+                out.append(word)
+    return out
+
+
+def _title_word(title: str) -> str:
+    title = re.sub(r"^\s*【[^】]*】", "", title or "")  # a column marker is not the title
+    cjk = _CJK.search(title)
+    if cjk and cjk.start() < 3:  # a Chinese title: its first two characters
+        return "".join(lazy_pinyin(title[cjk.start():cjk.start() + 2])).lower()
+    for word in ascii_words(title):
+        if word not in _STOP:
+            return word[:12]
+    return ""
+
+
+def make_key(name: str | None, year: int | str | None, title: str | None) -> str:
+    """``<name><year><title word>``; never empty (``anon`` stands in for a missing name)."""
+    name_part = "".join(ascii_words(name or ""))[:20] or "anon"
+    year_part = str(year)[:4] if year and str(year)[:4].isdigit() else ""
+    return f"{name_part}{year_part}{_title_word(title or '')}"
+
+
+def unique(key: str, taken: Container[str]) -> str:
+    """``key``, or ``key`` + a, b, … z, aa… — the first not in ``taken``."""
+    if key not in taken:
+        return key
+    n = 0
+    while True:
+        n += 1
+        suffix, m = "", n
+        while m:
+            m, r = divmod(m - 1, 26)
+            suffix = chr(97 + r) + suffix
+        if key + suffix not in taken:
+            return key + suffix
