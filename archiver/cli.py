@@ -562,12 +562,14 @@ class ExportFormat(StrEnum):
     bibtex = "bibtex"
     csl_json = "csl-json"
     ris = "ris"
+    html = "html"
 
 
 @app.command()
 def export(
     fmt: ExportFormat = typer.Argument(..., metavar="FORMAT",
-                                       help="biblatex, bibtex, csl-json or ris."),
+                                       help="biblatex, bibtex, csl-json, ris, or html (an "
+                                            "offline site of the archive; needs -o DIR)."),
     post_ids: list[str] = typer.Argument(None, metavar="[ID]...",
                                          help="Posts to export (default: all)."),
     archive: Path | None = ArchiveOpt,
@@ -592,6 +594,16 @@ def export(
 
     with _errors(show_traceback):
         store = _open_archive(archive)
+        if fmt is ExportFormat.html:
+            from archiver.export.site import build_site
+            if output is None:
+                raise UsageError("the html export needs an output folder",
+                                 hint="archiver export html -o DIR")
+            count = build_site(store, output)
+            if not quiet:
+                err.print(f"wrote {count} post page(s) and {output / 'index.html'}",
+                          markup=False)
+            return
         ids = [resolve_id(store, given) for given in post_ids] if post_ids else \
             store.object_ids()
         works = works_of(store, ids, posts=not only_cited, cited=cited or only_cited,

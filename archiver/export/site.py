@@ -1,0 +1,153 @@
+"""A static, offline view of the archive: open ``index.html`` from disk, no server, no network.
+
+``index.html`` lists every post (title, account, date, versions, citation status); each post has
+a page under ``posts/`` with its clean body, its images (copied from the archive into
+``assets/``, content-addressed like in the archive) and a table of each citation's field checks.
+Pages carry their CSS inline and load nothing from anywhere else: links to the original post or
+to a DOI are plain links, followed only if the reader clicks them. Pages are written one post at
+a time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+STYLE = """
+body{font:16px/1.6 -apple-system,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;
+max-width:46em;margin:2em auto;padding:0 1em;color:#222}
+table{border-collapse:collapse;width:100%;margin:1em 0}td,th{border:1px solid #ccc;
+padding:.3em .5em;text-align:left;vertical-align:top;font-size:.9em}
+.ok{color:#137333}.bad{color:#b3261e;font-weight:bold}.none{color:#777}
+img{max-width:100%}.missing{border:1px dashed #b3261e;padding:.5em;color:#b3261e}
+blockquote{border-left:3px solid #ccc;margin:0;padding-left:1em;color:#555}
+.meta{color:#555}pre{background:#f6f6f6;padding:.5em;overflow:auto}
+"""
+
+
+def _e(value: Any) -> str:
+    return html.escape("" if value is None else str(value))
+
+
+def page_name(object_id: str) -> str:
+    """A file name for a post page: the id with everything but [A-Za-z0-9_-] as _ (plus a
+    short digest of the id, so two ids can never share a page)."""
+    safe = re.sub(r"[^A-Za-z0-9_-]+", "_", object_id)[:60]
+    return f"{safe}-{hashlib.sha256(object_id.encode()).hexdigest()[:8]}.html"
+
+
+def _document(title: str, body: str) -> str:
+    return ("<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\">"
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+            "img-src 'self' data: file:; style-src 'unsafe-inline'\">"
+            f"<title>{_e(title)}</title><style>{STYLE}</style></head>\n<body>\n{body}\n"
+            "</body></html>\n")
+
+
+def _status_summary(citations: dict[str, Any] | None) -> str:
+    if not citations:
+        return '<span class="none">not verified</span>'
+    summary = citations.get("summary") or {}
+    parts = [f"{summary[s]} {s}" for s in ("verified", "mismatch", "not_found", "unresolved",
+                                            "ambiguous") if summary.get(s)]
+    css = "bad" if summary.get("mismatch") or summary.get("not_found") else "ok"
+    return f'<span class="{css}">{_e(", ".join(parts) or "no citations")}</span>'
+
+
+def _body(record: dict[str, Any]) -> str:
+    images = record.get("images") or []
+    out = []
+    for block in record.get("blocks") or []:
+        kind = block.get("type")
+        if kind == "heading":
+            level = min(6, (block.get("level") or 1) + 1)
+            out.append(f"<h{level}>{_e(block.get('text'))}</h{level}>")
+        elif kind == "image":
+            index = block.get("image")
+            image = images[index] if isinstance(index, int) and index < len(images) else {}
+            if image.get("status") == "stored" and image.get("asset"):
+                out.append(f'<p><img src="../{_e(image["asset"])}" alt="{_e(block.get("text"))}"'
+                           f' width="{_e(image.get("width") or "")}"></p>')
+            else:
+                out.append(f'<p class="missing">image missing: {_e(image.get("reason"))}</p>')
+        elif kind == "list":
+            items = "".join(f"<li>{_e(item)}</li>" for item in block.get("items") or [])
+            out.append(f"<ul>{items}</ul>")
+        elif kind == "quote":
+            out.append(f"<blockquote>{_e(block.get('text'))}</blockquote>")
+        elif kind == "code":
+            out.append(f"<pre>{_e(block.get('text'))}</pre>")
+        elif kind == "table":
+            rows = "".join("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in row.split("\t"))
+                           + "</tr>" for row in (block.get("text") or "").split("\n"))
+            out.append(f"<table>{rows}</table>")
+        else:
+            out.append("<p>" + "<br>".join(_e(line) for line in
+                                           (block.get("text") or "").split("\n")) + "</p>")
+    return "\n".join(out)
+
+
+def _citations_table(citations: dict[str, Any] | None) -> str:
+    if not citations or not citations.get("citations"):
+        return "<p class=\"none\">No verified citations stored for this post.</p>"
+    rows = []
+    for entry in citations["citations"]:
+        checks = []
+        for name, check in (entry.get("fields") or {}).items():
+            mark = {True: ("ok", "✓"), False: ("bad", "✗"), None: ("none", "–")}[
+                check.get("match")]
+            checks.append(f'<span class="{mark[0]}">{mark[1]} {_e(name)}</span>'
+                          + ("" if check.get("match") is not False else
+                             f" (cited {_e(check.get('cited'))}; Crossref "
+                             f"{_e(check.get('crossref'))})"))
+        rows.append(f"<tr><td>{_e(entry.get('text'))}</td><td>{_e(entry.get('status'))}</td>"
+                    f"<td>{'<br>'.join(checks)}</td><td>{_e(entry.get('reason'))}</td></tr>")
+    return ("<table><tr><th>citation</th><th>status</th><th>fields</th><th>reason</th></tr>"
+            + "".join(rows) + "</table>")
+
+
+def build_site(archive: Any, out: Path) -> int:
+    """Write the site for every post in ``archive`` into ``out``; returns the number of posts."""
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "posts").mkdir(exist_ok=True)
+    (out / "assets").mkdir(exist_ok=True)
+    count = 0
+    head, _, tail = _document("Archive", "\x00").partition("\x00")
+    index = (out / "index.html.tmp").open("w", encoding="utf-8")
+    index.write(head + "<h1>Archive</h1><table><tr><th>title</th><th>account</th><th>date</th>"
+                "<th>versions</th><th>citations</th></tr>\n")
+    for object_id in archive.object_ids():
+        versions = archive.versions(object_id)
+        state = versions[-1].state
+        record = json.loads(archive.read_bytes(object_id, "record.json"))
+        citations = (json.loads(archive.read_bytes(object_id, "citations.json"))
+                     if "citations.json" in state else None)
+        for logical in state:
+            if logical.startswith("assets/"):
+                target = out / logical
+                if not target.exists():
+                    shutil.copyfile(archive.content_path(object_id, logical), target)
+        account = (record.get("account") or {}).get("name")
+        title = record.get("title") or f"({record.get('kind')})"
+        meta = " · ".join(_e(x) for x in (account, (record.get("published") or "")[:10],
+                                          f"{len(versions)} version(s)", object_id) if x)
+        link = (f'<p class="meta">original: <a href="{_e(record["url"])}" rel="noreferrer">'
+                f'{_e(record["url"])}</a></p>' if record.get("url") else "")
+        body = (f'<p><a href="../index.html">← all posts</a></p><h1>{_e(title)}</h1>'
+                f'<p class="meta">{meta}</p>{link}{_body(record)}<h2>Citations</h2>'
+                f"{_citations_table(citations)}")
+        name = page_name(object_id)
+        (out / "posts" / name).write_text(_document(title, body), encoding="utf-8")
+        index.write(f'<tr><td><a href="posts/{name}">{_e(title)}</a></td>'
+                    f"<td>{_e(account)}</td><td>{_e((record.get('published') or '')[:10])}</td>"
+                    f"<td>{len(versions)}</td><td>{_status_summary(citations)}</td></tr>\n")
+        count += 1
+    index.write("</table>" + tail)
+    index.close()
+    (out / "index.html.tmp").replace(out / "index.html")
+    return count

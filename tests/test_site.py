@@ -1,0 +1,86 @@
+"""The offline HTML view of the archive: it opens from disk, shows images, and asks no network.
+
+The browser test drives Debian's Chromium (``/usr/bin/chromium``, installed by ``.ci/run``)
+with Playwright; every request the pages make is recorded, and anything that is not a
+``file://`` URL fails the test.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from archiver.cli import app
+
+from conftest import WECHAT
+
+EXAMPLES = Path(__file__).parents[1] / "examples"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("site")
+    runner = CliRunner()
+    archive = root / "archive"
+    posts = [EXAMPLES, WECHAT / "html-with-assets"]
+    assert runner.invoke(app, ["ingest", *map(str, posts), "--archive", str(archive),
+                               "--no-fetch", "-q"]).exit_code == 0
+    result = runner.invoke(app, ["export", "html", "--archive", str(archive), "-o",
+                                 str(root / "site")])
+    assert result.exit_code == 0, result.stderr
+    return root / "site"
+
+
+def test_every_post_has_a_page_linked_from_the_index(site):
+    index = (site / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'href="(posts/[^"]+)"', index)
+    assert len(links) == len(list((site / "posts").iterdir())) >= 6
+    assert all((site / link).is_file() for link in links)
+    assert "国政学人" in index
+
+
+def test_pages_use_only_local_files(site):
+    for page in [site / "index.html", *sorted((site / "posts").iterdir())]:
+        text = page.read_text(encoding="utf-8")
+        for src in re.findall(r'src="([^"]+)"', text):
+            assert not re.match(r"^[a-z]+:", src), (page.name, src)
+            assert (page.parent / src).resolve().is_file(), (page.name, src)
+        assert "<script" not in text and "<link" not in text
+
+
+def test_the_images_of_a_post_are_shown_from_the_site(site):
+    pages = [p.read_text(encoding="utf-8") for p in (site / "posts").iterdir()]
+    tokyo = next(p for p in pages if "大都市与小城镇" in p)
+    assert len(re.findall(r'<img src="\.\./assets/[0-9a-f]{64}\.(?:jpg|png)"', tokyo)) >= 3
+
+
+def test_html_export_needs_an_output_folder(tmp_path):
+    result = CliRunner().invoke(app, ["export", "html", "--archive", str(tmp_path / "a")])
+    assert result.exit_code == 2
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed "
+                                              "(.ci/run installs it)")
+def test_a_real_browser_shows_the_site_from_disk_with_no_network(site):
+    from playwright.sync_api import sync_playwright
+
+    requested: list[str] = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM,
+                                     args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
+        page.on("request", lambda request: requested.append(request.url))
+        page.goto((site / "index.html").as_uri())
+        assert "Archive" in page.title()
+        page.click("text=大都市与小城镇——从东京的人口说起")
+        page.wait_for_load_state("load")
+        loaded = page.eval_on_selector_all(
+            "img", "imgs => imgs.map(i => i.complete && i.naturalWidth > 0)")
+        assert loaded and all(loaded)
+        browser.close()
+    assert requested and all(url.startswith("file://") for url in requested)
