@@ -1,0 +1,902 @@
+"""Parse one printed reference string into CSL-JSON fields.
+
+Why a sequence model: reference styles disagree on order and punctuation (APA puts the year after
+the authors, Vancouver after the journal, MLA hides the volume in ``52.1``, GB/T 7714 marks the
+title with ``[J]``), so hand-written rules either stay narrow or break each other. As AnyStyle and
+GROBID do, the string is cut into tokens, each token gets a bag of cheap observations (shape,
+script, punctuation, position, neighbouring words, small word lists, quote/bracket context,
+GB/T document-type markers), and a linear-chain CRF (python-crfsuite) picks one label per token:
+``author title container volume issue page year doi``, ``other`` before the first field, and
+``o-<field>`` for anything else after a field (``o-title`` is the ". " or the publisher after a
+title: a first-order CRF only sees the previous label, and plain ``other`` between fields hid
+from it which field came before). The labels are then turned into
+CSL-JSON deterministically: the author span is split into persons, surrounding punctuation and
+quotes are stripped, pages are normalised, the year is read from the year token, and the DOI is
+taken by pattern from the whole string (a DOI is easier to find with a regular expression than
+with a tagger, and PDF-extracted DOIs are often broken by spaces).
+
+The model is trained by ``bench/train_refs.py`` (see ``docs/refs.md``) and loaded lazily, once,
+from ``archiver/citations/models/refs.crfsuite``. ``parse_reference`` never raises on any input
+string: it returns ``{}`` when nothing could be parsed, or the fields it found.
+"""
+
+from __future__ import annotations
+
+import _thread
+import os
+import re
+import unicodedata
+import warnings
+
+from archiver.citations.extract import normalise_doi
+
+TYPE_CHECKING = False  # typing is not imported at run time: it would cost ~7 ms of start-up
+if TYPE_CHECKING:
+    from typing import Any
+
+__all__ = ["FIELDS", "LABELS", "Token", "clean_text", "features", "find_doi", "parse_reference",
+           "split_authors", "tag", "tokenize"]
+
+FIELDS = ("author", "title", "container", "volume", "issue", "page", "year", "doi")
+# what the tagger may answer: a field, "other" before any field, "o-<field>" after one
+LABELS = (*FIELDS, "other", *(f"o-{f}" for f in FIELDS))
+
+# Longer strings are not references; tagging them whole would only cost time.
+MAX_CHARS = 3000
+
+# -- tokens ----------------------------------------------------------------------------------------
+
+# Words are matched by one cheap pattern and cut by script in Python (``tokenize``): character
+# classes over the CJK ranges would take milliseconds each to compile at import.
+_TOKEN = re.compile(
+    r"(?P<U>(?:https?://|ftp://|www\.)[^\s<>\"]+)"
+    r"|(?P<D>10\.\d{4,9}/[^\s<>\"]+)"
+    r"|(?P<W>[^\W\d_]+)"
+    r"|(?P<N>\d+)"
+    r"|(?P<P>\S)"
+)
+
+
+def _is_han(ch: str) -> bool:
+    """A Chinese character (CJK unified ideographs, extension A, compatibility)."""
+    o = ord(ch)
+    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF
+
+
+def _is_cjk(ch: str) -> bool:
+    """Chinese, Japanese kana or Korean hangul (range tests: see _TOKEN)."""
+    o = ord(ch)
+    return (0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF
+            or 0x3040 <= o <= 0x30FF or 0x31F0 <= o <= 0x31FF or 0xAC00 <= o <= 0xD7AF
+            or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F)
+
+
+def _has_cjk(text: str) -> bool:
+    return any(_is_cjk(c) for c in text)
+
+
+def _all_han(text: str) -> bool:
+    return bool(text) and all(_is_han(c) for c in text)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+class Token:
+    """One token: its text, its character offsets in the cleaned string, and its kind.
+
+    Kinds: U url, D doi, C Chinese characters (a run), K kana, H hangul, L Latin-script word,
+    N digits, P one punctuation character. Offsets let spans be cut from the original text so
+    that a title keeps its spacing and inner punctuation.
+    """
+
+    __slots__ = ("end", "kind", "space_after", "space_before", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int, kind: str) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.space_before = False
+        self.space_after = False
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.kind})"
+
+
+def clean_text(text: str) -> str:
+    """NFKC (full-width punctuation and ligatures become plain), no control characters or lone
+    surrogates (CRFsuite needs valid UTF-8), whitespace collapsed, capped at MAX_CHARS."""
+    if not isinstance(text, str):
+        return ""
+    text = _CONTROL.sub(" ", text[: MAX_CHARS * 2])
+    text = unicodedata.normalize("NFKC", text)
+    text = _CONTROL.sub(" ", text)  # NFKC can expand into new control-free text only, but be sure
+    return " ".join(text.split())[:MAX_CHARS]
+
+
+def _script(ch: str) -> str:
+    """Token kind of one letter: C Chinese, K kana, H hangul, L any other script."""
+    o = ord(ch)
+    if 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF:
+        return "C"
+    if 0x3040 <= o <= 0x30FF or 0x31F0 <= o <= 0x31FF:
+        return "K"
+    if 0xAC00 <= o <= 0xD7AF or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F:
+        return "H"
+    return "L"
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split a cleaned reference string into tokens (see Token for the kinds): a run of letters
+    of one script is one token (so 王进玉 and Smith are one token each, and 分析Y is two)."""
+    tokens: list[Token] = []
+    pos = 0
+    while True:
+        m = _TOKEN.search(text, pos)
+        if m is None:
+            break
+        kind = m.lastgroup or "P"
+        start, end = m.span()
+        pos = end
+        if kind == "W":
+            if text.isascii() or m.group(0).isascii():
+                tokens.append(Token(m.group(0), start, end, "L"))
+                continue
+            i = start
+            while i < end:  # cut the run where the script changes
+                run = _script(text[i])
+                j = i + 1
+                while j < end and _script(text[j]) == run:
+                    j += 1
+                tokens.append(Token(text[i:j], i, j, run))
+                i = j
+            continue
+        if kind == "D" and not m.group(0).isascii():
+            for k in range(start, end):  # a DOI ends where CJK text starts
+                if _script(text[k]) != "L":
+                    end = pos = k
+                    break
+            if text[end - 1] == "/":  # nothing left after "10.1234/": not a DOI
+                dot = start + 2
+                for a, b, kd in ((start, dot, "N"), (dot, dot + 1, "P"), (dot + 1, end - 1, "N"),
+                                 (end - 1, end, "P")):
+                    tokens.append(Token(text[a:b], a, b, kd))
+                continue
+        tokens.append(Token(text[start:end], start, end, kind))
+    for i, tok in enumerate(tokens):
+        tok.space_before = i > 0 and tokens[i - 1].end < tok.start
+        tok.space_after = i + 1 < len(tokens) and tokens[i + 1].start > tok.end
+    return tokens
+
+
+# -- features --------------------------------------------------------------------------------------
+
+_LEX: dict[str, str] = {}
+for _group, _words in {
+    "vol": "vol vols volume volumes bd jg jahrgang tome tomo t 卷 册",
+    "no": "no nos nr num number issue iss heft fasc n 期",
+    "pp": "p pp page pages pg s ss 页",
+    "in": "in",
+    "ed": "ed eds edn edited editor editors ed by hrsg hg trans transl translated 主编 编 译 著 "
+          "编著 校注 整理 版 修订版",
+    "etal": "et al others 等 外 人",
+    "di": "第 次",
+    "nian": "年 月 日",
+    "and": "and und et y e",
+    "month": "jan january feb february mar march apr april may jun june jul july aug august sep "
+             "sept september oct october nov november dec december spring summer autumn fall "
+             "winter",
+    "pub": "press university univ publisher publishers publishing verlag books co inc ltd "
+           "editions éditions edition 出版社 书局 出版 大学",
+    "jour": "journal j journals proceedings proc conference conf symposium workshop review rev "
+            "transactions trans bulletin bull annals ann acta letters lett research res science "
+            "sci quarterly magazine studies international int meeting 学报 杂志 期刊",
+    "avail": "available retrieved accessed online url http https doi pmid pmcid issn isbn "
+             "arxiv epub",
+    "ord": "st nd rd th",
+    "thesis": "thesis dissertation phd master diss report tech technical",
+}.items():
+    for _w in _words.split():
+        _LEX.setdefault(_w, _group)
+
+_DOCTYPES = {"J", "M", "C", "D", "R", "S", "P", "N", "A", "G", "Z", "EB", "OL", "DB", "CP",
+             "CM", "DS", "K", "J/OL", "M/OL", "C/OL", "EB/OL", "N/OL", "D/OL", "R/OL", "S/OL",
+             "P/OL", "A/OL", "DB/OL", "CP/OL", "Z/OL", "G/OL"}
+_DOCTYPE_RE = re.compile(r"\[([A-Z]{1,2}(?:/OL)?)\]")
+_QUOTE_OPENERS = {'"': '"', "“": "”", "«": "»", "„": "“", "‘": "’", "「": "」", "『": "』",
+                  "《": "》", "'": "'", "‹": "›"}
+_QUOTE_PAIRS_ALL = set(_QUOTE_OPENERS) | set(_QUOTE_OPENERS.values())
+_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏"
+    "魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵"
+    "万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘"
+    "祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟"
+    "艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞"
+    "姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝劉張陳楊黃趙吳孫馬鄭謝韓馮鄧蕭葉蘇"
+    "呂盧薑鍾譚陸範賈韋鄒閆賀顧龔萬錢嚴湯莊聶魯歐蘭紀單塗駱藍饒賴龍師"
+)
+_COMPOUND_SURNAMES = {"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容",
+                      "长孙",
+                      "夏侯", "司徒", "令狐", "歐陽", "司馬", "諸葛", "東方", "長孫", "宇文"}
+
+
+_ROMAN = re.compile(r"^(?=[MDCLXVI])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$"
+                    r"|^(?=[mdclxvi])m{0,3}(?:c[md]|d?c{0,3})(?:x[cl]|l?x{0,3})(?:i[xv]|v?i{0,3})$")
+
+
+def _shape(text: str) -> str:
+    """Collapsed character-class shape: ``Smith`` -> ``Xx``, ``2019`` -> ``d``, ``J.`` -> ``X.``."""
+    out: list[str] = []
+    for ch in text[:12]:
+        if ch.isdigit():
+            c = "d"
+        elif ch.isupper():
+            c = "X"
+        elif ch.isalpha():
+            c = "C" if _is_cjk(ch) else "x"
+        else:
+            c = ch
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
+def _base_features(tok: Token) -> list[str]:
+    """Observations about one token alone (no context)."""
+    t = tok.text
+    low = t.casefold()
+    kind = tok.kind
+    f = [f"k={kind}"]
+    if kind == "L":
+        f.append(f"w={low[:20]}")
+        f.append(f"sh={_shape(t)}")
+        if len(t) == 1 and t.isupper():
+            f.append("ini")
+        elif t.isupper():
+            f.append("up")
+            if len(t) <= 3:
+                f.append("up3")
+        elif t[0].isupper():
+            f.append("cap")
+        else:
+            f.append("lo")
+        f.append(f"len={min(len(t), 8)}")
+        if _ROMAN.match(t):
+            f.append("roman")
+        if len(t) > 3:
+            f.append(f"s3={low[-3:]}")
+    elif kind == "N":
+        f.append(f"nd={min(len(t), 6)}")
+        n = int(t[:6])
+        if len(t) == 4 and 1500 <= n <= 2099:
+            f.append("yr")
+        if len(t) <= 2 and n <= 12:
+            f.append("small")
+        if len(t) <= 3:
+            f.append(f"w={low}")
+    elif kind == "P":
+        f.append(f"w={t}")
+    elif kind == "C":
+        n = len(t)
+        f.append(f"cl={min(n, 9)}")
+        f.append(f"c1={t[0]}")
+        f.append(f"cz={t[-1]}")
+        if n >= 2:
+            f.append(f"cz2={t[-2:]}")
+            f.append(f"c2={t[:2]}")
+        if n <= 6:
+            f.append(f"w={t}")
+        if 2 <= n <= 4 and (t[0] in _SURNAMES or t[:2] in _COMPOUND_SURNAMES):
+            f.append("sur")
+    elif kind in "KH":
+        f.append(f"cl={min(len(t), 9)}")
+    lex = _LEX.get(low)
+    if lex:
+        f.append(f"lex={lex}")
+    elif kind == "C":
+        for suffix, group in (("出版社", "pub"), ("大学", "pub"), ("学报", "jour"),
+                              ("杂志", "jour"), ("雜誌", "jour"), ("學報", "jour"), ("报", "jour")):
+            if t.endswith(suffix) and len(t) > len(suffix):
+                f.append(f"lexend={group}")
+                break
+    if tok.space_before:
+        f.append("spb")
+    if tok.space_after:
+        f.append("spa")
+    return f
+
+
+def doctype_markers(tokens: list[Token]) -> dict[int, str]:
+    """Token indices of GB/T 7714 document-type markers ([J], [M], [EB/OL], ...) -> the code."""
+    n = len(tokens)
+    marker_at: dict[int, str] = {}
+    i = 0
+    while i < n - 2:
+        if tokens[i].text == "[":
+            j = i + 1
+            parts: list[str] = []
+            while j < n and j - i <= 4 and tokens[j].text != "]":
+                parts.append(tokens[j].text)
+                j += 1
+            code = "".join(parts)
+            if j < n and tokens[j].text == "]" and code in _DOCTYPES:
+                for k in range(i, j + 1):
+                    marker_at[k] = code
+                i = j
+        i += 1
+    return marker_at
+
+
+def _segments(tokens: list[Token]) -> list[int]:
+    """Sentence-segment index of every token: a full stop followed by a space (or the end)
+    starts a new segment unless it closes an initial ("J." in "Smith, J.")."""
+    seg = 0
+    out = []
+    for k, tok in enumerate(tokens):
+        out.append(seg)
+        if tok.kind == "P" and tok.text in ".。" and (tok.space_after or k + 1 == len(tokens)) \
+                and not _is_initial(tokens, k):
+            seg += 1
+    return out
+
+
+def _quote_depths(tokens: list[Token]) -> list[int]:
+    """How many quotations each token is inside. Straight quotes open after a space and close
+    before one; a closing curly quote followed by a letter is an apostrophe (Paulson’s)."""
+    stack: list[str] = []
+    out = []
+    n = len(tokens)
+    for k, tok in enumerate(tokens):
+        t = tok.text
+        if tok.kind == "P" and t in _QUOTE_PAIRS_ALL:
+            nxt_letter = k + 1 < n and not tok.space_after and tokens[k + 1].kind != "P"
+            prev_word = k > 0 and not tok.space_before and tokens[k - 1].kind != "P"
+            if stack and t == stack[-1] and not (t in "’'" and nxt_letter and prev_word):
+                stack.pop()
+                out.append(len(stack) + 1)
+                continue
+            if t in _QUOTE_OPENERS and not (t in "'’\"" and (prev_word or not nxt_letter)) \
+                    and len(stack) < 3:
+                out.append(len(stack))
+                stack.append(_QUOTE_OPENERS[t])
+                continue
+        out.append(len(stack))
+    return out
+
+
+def features(tokens: list[Token]) -> list[list[str]]:
+    """Feature strings for every token: its own observations, its neighbours', and where it
+    stands in the string (relative position, sentence segment, quotes/brackets, before or after
+    the year, a GB/T [J]/[M]/... marker, a // container marker, a URL)."""
+    n = len(tokens)
+    if n == 0:
+        return []
+    base = [_base_features(t) for t in tokens]
+    words = [t.text.casefold()[:20] if t.kind in "LPN" or len(t.text) <= 4 else "#" + t.kind
+             for t in tokens]
+    kinds = [t.kind for t in tokens]
+    shapes = [_shape(t.text) if t.kind != "C" else "C" for t in tokens]
+
+    marker_at = doctype_markers(tokens)
+    first_marker = min(marker_at) if marker_at else n
+    year_idx = [k for k, t in enumerate(tokens) if t.kind == "N" and len(t.text) == 4
+                and 1500 <= int(t.text) <= 2099]
+    first_year = year_idx[0] if year_idx else n
+    year_set = set(year_idx)
+
+    segs = _segments(tokens)
+    quotes = _quote_depths(tokens)
+    nseg = segs[-1] + 1
+    seg_len = [0] * nseg
+    seg_year = [False] * nseg
+    for k, t in enumerate(tokens):
+        if t.kind != "P":
+            seg_len[segs[k]] += 1
+        if k in year_set:
+            seg_year[segs[k]] = True
+    marker_seg = segs[first_marker] if marker_at else None
+    out: list[list[str]] = []
+    paren = 0
+    bracket = 0
+    slashes = False
+    url_seen = False
+    colon_seg = -1
+    for k in range(n):
+        tok = tokens[k]
+        f = list(base[k])
+        seg = segs[k]
+        f.append(f"pos={int(8 * k / n)}")
+        if k < 3:
+            f.append(f"i={k}")
+        if k >= n - 2:
+            f.append(f"end={n - k}")
+        f.append(f"seg={min(seg, 6)}")
+        f.append(f"segr={min(nseg - 1 - seg, 4)}")
+        f.append(f"segl={_bucket(seg_len[seg])}")
+        if seg_year[seg]:
+            f.append("segyear")
+        if quotes[k]:
+            f.append("inq")
+        if paren:
+            f.append("inpar")
+        if bracket:
+            f.append("inbrk")
+        if colon_seg == seg:
+            f.append("segcolon")
+        if k in marker_at:
+            f.append("mk")
+            f.append(f"mk={marker_at[k]}")
+        elif marker_seg is not None:
+            f.append("bmk" if k < first_marker else "amk")
+            mseg = max(-2, min(2, seg - marker_seg))
+            f.append(f"mseg={mseg}")
+            f.append(f"mseg={mseg}|{tok.kind}")
+            if k + 1 in marker_at:
+                f.append("premk")
+            if k > first_marker:
+                f.append(f"amk={marker_at[first_marker][0]}")
+        if slashes:
+            f.append("aslash")
+        if url_seen:
+            f.append("aurl")
+        if k < first_year:
+            f.append("byear")
+        elif k > first_year:
+            f.append("ayear")
+        # neighbours
+        for off in (-2, -1, 1, 2):
+            j = k + off
+            if 0 <= j < n:
+                f.append(f"{off}w={words[j]}")
+                f.append(f"{off}k={kinds[j]}")
+                if off in (-1, 1):
+                    f.append(f"{off}sh={shapes[j]}")
+            else:
+                f.append(f"{off}w=<edge>")
+        if k > 0:
+            f.append(f"bi={words[k - 1]}|{words[k]}")
+        if k + 1 < n:
+            f.append(f"bi+={words[k]}|{words[k + 1]}")
+        out.append(f)
+
+        # update running state after the token
+        t = tok.text
+        if tok.kind == "P":
+            if t == "(":
+                paren += 1
+            elif t == ")" and paren:
+                paren -= 1
+            elif t == "[":
+                bracket += 1
+            elif t == "]" and bracket:
+                bracket -= 1
+            elif t == "/" and k + 1 < n and tokens[k + 1].text == "/":
+                slashes = True
+            elif t == ":":
+                colon_seg = seg
+        elif tok.kind == "U" or tok.kind == "D":
+            url_seen = True
+    return out
+
+
+def _bucket(n: int) -> int:
+    """0, 1, 2, 3-4, 5-8, 9-16, 17+ as 0..6: lengths matter by order of magnitude."""
+    return n if n < 3 else 3 if n < 5 else 4 if n < 9 else 5 if n < 17 else 6
+
+
+def _is_initial(tokens: list[Token], k: int) -> bool:
+    """Is the full stop at k the end of an initial ("J." in "Smith, J.") or of an abbreviation?"""
+    if k == 0:
+        return False
+    prev = tokens[k - 1]
+    return prev.kind == "L" and (len(prev.text) == 1 and prev.text.isupper()
+                                 or prev.text in {"Ch", "Th", "St", "Jr", "Sr", "Wm"})
+
+
+# -- model -----------------------------------------------------------------------------------------
+
+_LOCK = _thread.allocate_lock()
+_TAGGER: Any = None
+_LOADED = False
+
+MODEL_FILE = "refs.crfsuite"  # in archiver/citations/models/, written by bench/train_refs.py
+
+
+def _open_model(tagger: Any) -> None:
+    """Open the packaged model: from the package folder when it is one on disk (no import
+    cost), else through importlib.resources (zip imports and other loaders; the temporary copy
+    can go once opened, because CRFsuite reads the whole file into memory)."""
+    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "models", MODEL_FILE)
+    if os.path.isfile(here):
+        tagger.open(here)
+        return
+    import importlib.resources
+
+    ref = importlib.resources.files(__package__ or "archiver.citations") / "models" / MODEL_FILE
+    with importlib.resources.as_file(ref) as path:
+        tagger.open(str(path))
+
+
+def _tagger() -> Any:
+    """The CRFsuite tagger, opened once. None (with one warning) when the model is missing, so
+    that parsing degrades to DOI and year instead of failing every call."""
+    global _TAGGER, _LOADED
+    if _LOADED:
+        return _TAGGER
+    with _LOCK:
+        if not _LOADED:
+            try:
+                import pycrfsuite
+
+                tagger = pycrfsuite.Tagger()
+                _open_model(tagger)
+                _TAGGER = tagger
+            except (OSError, ImportError, ValueError) as exc:
+                warnings.warn(f"reference model unavailable ({exc}); parsing DOIs and years only",
+                              RuntimeWarning, stacklevel=3)
+                _TAGGER = None
+            _LOADED = True
+    return _TAGGER
+
+
+def tag(tokens: list[Token]) -> list[str]:
+    """One label per token (all ``other`` when no model is available)."""
+    if not tokens:
+        return []
+    tagger = _tagger()
+    if tagger is None:
+        return ["other"] * len(tokens)
+    feats = features(tokens)
+    with _LOCK:  # a CRFsuite tagger holds per-call state
+        return list(tagger.tag(feats))
+
+
+# -- spans to CSL-JSON -----------------------------------------------------------------------------
+
+_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_STRIP = " \t.,;:·•/\\-–—|*†‡#"
+_QUOTE_CHARS = "\"'“”‘’«»„‚「」『』《》〈〉`´"
+_PAIRS = {"(": ")", "[": "]", "{": "}"}
+
+
+def _strip_span(text: str) -> str:
+    """Drop surrounding punctuation, quotes and unbalanced brackets from a span."""
+    prev = None
+    while text != prev:
+        prev = text
+        text = text.strip(_STRIP + _QUOTE_CHARS)
+        for o, c in _PAIRS.items():
+            if text.endswith(c) and text.count(o) < text.count(c):
+                text = text[:-1]
+            if text.startswith(o) and text.count(c) < text.count(o):
+                text = text[1:]
+            if text.startswith(o) and text.endswith(c) and text.count(o) == 1:
+                text = text[1:-1]
+    return text.strip()
+
+
+def _spans(tokens: list[Token], labels: list[str]) -> dict[str, list[tuple[int, int]]]:
+    """Runs of each label as (first, last) token indices; runs of one label separated only by
+    punctuation tokens labelled ``other`` are merged (``Smith, J. & Jones, K.``)."""
+    runs: dict[str, list[tuple[int, int]]] = {}
+    k = 0
+    n = len(tokens)
+    while k < n:
+        lab = labels[k]
+        j = k
+        while j + 1 < n and labels[j + 1] == lab:
+            j += 1
+        if lab != "other":
+            lst = runs.setdefault(lab, [])
+            if lst:
+                a, b = lst[-1]
+                gap = range(b + 1, k)
+                if len(gap) <= 2 and all(tokens[g].kind == "P" and labels[g] == "other"
+                                         for g in gap):
+                    lst[-1] = (a, j)
+                    k = j + 1
+                    continue
+            lst.append((k, j))
+        k = j + 1
+    return runs
+
+
+def _cut(text: str, tokens: list[Token], span: tuple[int, int]) -> str:
+    return text[tokens[span[0]].start:tokens[span[1]].end]
+
+
+_DOI_LOOSE = re.compile(
+    r"(?:[dD][oO][iI]\s*[:：]?\s*|[hH][tT][tT][pP][sS]?://(?:dx\.)?doi\.org/\s*)?"
+    r"(10\s?\.\s?\d{4,9}\s?/\s?[^\s\"<>]+(?:\s/[^\s\"<>]+)*)")
+_DOI_TAIL = re.compile(r"(?:\[doi\]|\.?(?:pmid|pmcid|pubmed|epub)\b.*)$", re.I)
+
+
+def find_doi(text: str) -> str | None:
+    """The DOI of a reference: from a DOI or DOI URL, also when a PDF line break left spaces in
+    it (``10. 1093/jb/mvg083``, ``10.1038 /nature11247``); lower case, without prefix or
+    trailing ``[doi]`` / ``.PMID:…`` noise."""
+    best = None
+    for m in _DOI_LOOSE.finditer(text):
+        raw = "".join(m.group(1).split())
+        for i, ch in enumerate(raw):  # a DOI ends where CJK text or punctuation starts
+            if _is_han(ch) or "\u3000" <= ch <= "\u303f":
+                raw = raw[:i]
+                break
+        raw = _DOI_TAIL.sub("", raw)
+        in_url = text.rfind("http", 0, m.start(1)) > text.rfind(" ", 0, m.start(1))
+        doi = normalise_doi(raw, from_url=in_url)
+        if doi:
+            doi = _DOI_TAIL.sub("", doi).rstrip(".,;")
+            if best is None:
+                best = doi
+            if m.group(0).lower().startswith(("doi", "http")) or not in_url:
+                return doi
+    return best
+
+
+def _year(text: str) -> int | None:
+    m = _YEAR.search(text)
+    return int(m.group(1)) if m else None
+
+
+def _page(text: str) -> str:
+    """``pp. 975–93.`` -> ``975-93``; other page strings are only trimmed."""
+    text = re.sub(r"^(?:pp?|pages?|pgs?|s|ss|页)\s*\.?\s*", "", text.strip(), flags=re.I)
+    text = re.sub(r"\s*[‐‑‒–—―−~～-]+\s*", "-", text)
+    return _strip_span(text)
+
+
+_CN_NUMBERED = re.compile(r"^第?\s*(\d+)\s*[卷期号號]?$")
+
+
+def _volume(text: str) -> str:
+    """``Vol. 12`` -> ``12``; ``第 1 卷`` / ``第3期`` -> the number (``第 1 册``, a book part,
+    stays as printed)."""
+    text = re.sub(r"^(?:vol(?:ume)?s?|v|bd|t|tome|jg)(?:\.\s*|\s+|(?=\d))(?=\w)", "",
+                  text.strip(), flags=re.I)
+    text = _strip_span(text)
+    m = _CN_NUMBERED.match(text)
+    return m.group(1) if m else text
+
+
+def _issue(text: str) -> str:
+    text = re.sub(r"^(?:no|nos|nr|num|number|issue|iss|n°|heft|fasc)(?:\.\s*|\s+|(?<=°)\s*|(?=\d))"
+                  r"(?=\w)", "", text.strip(), flags=re.I)
+    text = _strip_span(text)
+    m = _CN_NUMBERED.match(text)
+    return m.group(1) if m else text
+
+
+def _container(text: str) -> str:
+    text = _strip_span(text)
+    text = re.sub(r"^(?:in|dans|en)\s*:?\s+(?=\S)", "", text, flags=re.I)
+    return _strip_span(text)
+
+
+# -- authors ---------------------------------------------------------------------------------------
+
+_ETAL = re.compile(r"\bet\.?\s*al\b\.?|\band\s+others\b|\bet\s+coll\b\.?|等|外\s*\d*\s*人", re.I)
+_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.?[\s-]*){1,4}$")
+_VANCOUVER = re.compile(r"^[A-Z]{1,4}$")
+_SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
+_COMPANY = {"inc", "ltd", "llc", "co", "corp", "gmbh", "plc"}
+_ORG_WORDS = {"association", "center", "centre", "committee", "council", "department",
+              "group", "institute", "organization", "organisation", "society", "university",
+              "office", "agency", "board", "bureau", "inc", "ltd", "corporation", "foundation",
+              "ministry", "commission", "service", "library", "nations", "administration"}
+
+
+def _person(part: str, given: str | None = None) -> dict[str, str] | None:
+    """One name as CSL: ``Murray WM`` / ``W. M. Murray`` / ``Murray, W. M.`` (given passed)."""
+    part = part.strip(" ,;.&")
+    if not part:
+        return None
+    if given is not None:
+        return {"family": part, "given": given.strip(" ,;")}
+    words = part.split()
+    if len(words) == 1:
+        return {"literal": part} if _has_cjk(part) else {"family": part, "given": ""}
+    if {w.casefold().strip(".,") for w in words} & _ORG_WORDS:
+        return {"literal": part}
+    if words[-1].casefold().strip(".") in _SUFFIX and len(words) > 2:
+        core, suffix = words[:-1], " " + words[-1]
+    else:
+        core, suffix = words, ""
+    if _VANCOUVER.match(core[-1]) and not _VANCOUVER.match(core[0]) or (
+            len(core) > 1 and all(_VANCOUVER.match(w) and len(w) <= 2 for w in core[1:])
+            and len(core[0]) > 2):
+        # Vancouver / GB/T: family first, initials after ("Murray WM", "PEEBLES P Z")
+        first_given = next(i for i in range(1, len(core) + 1)
+                           if i == len(core) or _VANCOUVER.match(core[i]) and len(core[i]) <= 3)
+        return {"family": " ".join(core[:first_given]),
+                "given": " ".join(core[first_given:]) + suffix}
+    # "Given Middle Family" (particles such as van/de stay with the family name)
+    k = len(core) - 1
+    while k > 0 and core[k - 1].islower() and core[k - 1].casefold() in {
+            "van", "von", "de", "der", "den", "la", "le", "du", "di", "da", "del", "dos", "ter"}:
+        k -= 1
+    return {"family": " ".join(core[k:]), "given": " ".join(core[:k]) + suffix}
+
+
+def _cjk_person(name: str) -> dict[str, str]:
+    """A Chinese personal name is family (first character, or a compound surname) + given; a
+    longer run (an organisation) stays literal."""
+    if 2 <= len(name) <= 4 and _all_han(name):
+        cut = 2 if name[:2] in _COMPOUND_SURNAMES and len(name) > 2 else 1
+        return {"family": name[:cut], "given": name[cut:]}
+    return {"literal": name}
+
+
+def split_authors(span: str) -> list[dict[str, str]]:
+    """Persons of an author span, in printed order, in CSL-JSON (family/given or literal).
+
+    Every name word of the span is kept (the scorer, like a human reader, checks the names
+    printed), "et al." / 等 stop the list, and the common shapes are recognised: "Family, G.,
+    Family, G. & Family, G.", "G. Family, G. Family, and G. Family", Vancouver "Family GW,
+    Family X", "Family, Given, and Given Family", and CJK names separated by commas or 、.
+    """
+    persons = []
+    for p in _split_authors(span):
+        p = {k: v.strip() for k, v in p.items() if v and v.strip()}
+        if re.search(r"[^\W\d_]{3,}\.$", p.get("given", "")):
+            p["given"] = p["given"][:-1]  # "Rishtee Kumar." -> "Rishtee Kumar"
+        if p.get("family") or p.get("literal"):
+            persons.append(p)
+        elif p.get("given"):
+            persons.append({"family": p["given"]})
+    return persons
+
+
+def _split_authors(span: str) -> list[dict[str, str]]:
+    has_etal = bool(_ETAL.search(span))
+    span = _ETAL.split(span)[0]
+    span = re.sub(r"^(?:by|edited by|eds?\.?)\s+", "", span.strip(), flags=re.I)
+    span = re.sub(r"\s*\((?:eds?|hrsg|dir|coord|comp)\.?\)\s*", " ", span, flags=re.I)
+    persons: list[dict[str, str]] = []
+    if _has_cjk(span):
+        for part in re.split(r"[,;、，；/]|\s+(?:and|&)\s+", span):
+            part = part.strip(" .")
+            if not part:
+                continue
+            if _all_han(part.replace(" ", "")) and " " in part:
+                for piece in part.split():
+                    persons.append(_cjk_person(piece))
+            elif _all_han(part):
+                persons.append(_cjk_person(part))
+            else:
+                p = _person(part)
+                if p:
+                    persons.append(p)
+        return persons
+    parts = []
+    for p in re.split(r"\s*;\s*|\s*,\s*|\s+(?:and|und|et|&|y)\s+|\s*&\s*", span):
+        p = re.sub(r"^(?:and|und|et|y)\s+", "", p.strip())
+        if not p.strip(" .,"):
+            continue
+        if p.casefold().strip(".") in _COMPANY and parts:
+            parts[-1] += ", " + p  # "Online Computer Library Center, Inc"
+        else:
+            parts.append(p)
+    if has_etal and len(parts) > 1 and all(
+            len(p.split()) == 1 and not _INITIALS.match(p) for p in parts):
+        # "Vanderhill, Joireman, et al.": family names only, not "Family, Given"
+        return [{"family": p.strip(" ."), "given": ""} for p in parts]
+    i = 0
+    inverted_seen = False
+    while i < len(parts):
+        part = parts[i]
+        nxt = parts[i + 1] if i + 1 < len(parts) else None
+        low_next = nxt.casefold().strip(".") if nxt else ""
+        if nxt and low_next in _SUFFIX:
+            p = _person(part)
+            if p:
+                key = "given" if "given" in p else "literal"
+                p[key] = (p.get(key, "") + " " + nxt).strip()
+                persons.append(p)
+            i += 2
+            continue
+        single = len(part.split()) == 1 or (
+            len(part.split()) == 2 and part.split()[0].casefold() in {"van", "von", "de", "da",
+                                                                   "di", "le", "la", "du"})
+        if nxt and single and not _VANCOUVER.match(part) and (
+                _INITIALS.match(nxt) or (inverted_seen or i == 0) and len(nxt.split()) <= 3
+                and not _VANCOUVER.match(nxt.split()[-1]) and nxt[:1].isupper()):
+            persons.append({"family": part, "given": nxt})
+            inverted_seen = True
+            i += 2
+            continue
+        p = _person(part)
+        if p:
+            persons.append(p)
+        i += 1
+    return persons
+
+
+# -- entry point -----------------------------------------------------------------------------------
+
+
+def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
+    markers = doctype_markers(tokens)
+    # "o-<field>" is "other, after <field>" (see bench/train_refs.py); a [J] never belongs
+    # to the title it follows
+    labels = ["other" if k in markers or lab.startswith("o-") else lab
+              for k, lab in enumerate(labels)]
+    runs = _spans(tokens, labels)
+    item: dict[str, Any] = {}
+
+    def first(label: str) -> str:
+        for span in runs.get(label, ()):
+            value = _cut(text, tokens, span)
+            if any(c.isalnum() for c in value):
+                return value
+        return ""
+
+    authors = ""
+    for a, b in runs.get("author", ()):
+        if b + 1 < len(tokens) and tokens[b + 1].text == "." and tokens[b].kind == "L" \
+                and len(tokens[b].text) == 1 and tokens[b].text.isupper():
+            b += 1  # keep the full stop of a final initial: "Schultz, W."
+        authors = text[tokens[a].start:tokens[b].end]
+        if any(c.isalnum() for c in authors):
+            break
+    if authors:
+        persons = split_authors(authors)
+        if persons:
+            item["author"] = persons
+    title = _strip_span(first("title"))
+    if title:
+        item["title"] = title
+    container = _container(first("container"))
+    if container:
+        item["container-title"] = container
+    for label, key, fix in (("volume", "volume", _volume), ("issue", "issue", _issue),
+                            ("page", "page", _page)):
+        value = fix(first(label))
+        if key == "page" and len(value) == 1 and value.isalpha() and not _ROMAN.match(value):
+            value = ""  # a stray initial ("P.R. Farnsworth") is no page; "NP", 扉页, "xi" are
+        if value:
+            item[key] = value
+    year = None
+    for span in runs.get("year", ()):
+        year = _year(_cut(text, tokens, span))
+        if year:
+            break
+    if year is None:
+        year = _fallback_year(tokens, labels)
+    if year:
+        item["issued"] = {"date-parts": [[year]]}
+    doi = find_doi(text)
+    if doi:
+        item["DOI"] = doi
+    return item
+
+
+def _fallback_year(tokens: list[Token], labels: list[str]) -> int | None:
+    """A year the tagger left unlabelled: the first four-digit year outside a title, a
+    container, pages, a volume or a URL."""
+    for tok, lab in zip(tokens, labels, strict=True):
+        if lab in ("other", "year") and tok.kind == "N" and len(tok.text) == 4:
+            n = int(tok.text)
+            if 1500 <= n <= 2099:
+                return n
+    return None
+
+
+def parse_reference(text: str) -> dict[str, Any]:
+    """CSL-JSON for one printed reference string; ``{}`` when nothing can be parsed.
+
+    Keys (only those found): author, title, container-title, volume, issue, page,
+    issued {"date-parts": [[year]]}, DOI. Never raises on any string."""
+    try:
+        clean = clean_text(text)
+        if not clean or not any(c.isalnum() for c in clean):
+            return {}
+        tokens = tokenize(clean)
+        labels = tag(tokens)
+        return _csl(clean, tokens, labels)
+    except Exception:  # a parser of untrusted text must not take its caller down
+        import logging
+
+        logging.getLogger(__name__).debug("reference parse failed", exc_info=True)
+        return {}

@@ -1,0 +1,339 @@
+"""Specification of the reference-string parser (archiver/citations/parse.py).
+
+``parse_reference(text)`` turns one printed reference (APA, MLA, Chicago, Vancouver/Nature,
+GB/T 7714, Chinese and mixed scripts) into CSL-JSON: ``author`` as ``{family, given}`` or
+``{literal}`` in printed order (cut at "et al." / 等), ``title``, ``container-title``,
+``volume``, ``issue``, ``page`` (dashes normalised), ``issued`` ``{"date-parts": [[year]]}``,
+``DOI`` (lower case, no prefix); only the fields found; ``{}`` when nothing can be parsed.
+It never raises, whatever the string.
+
+The examples are real reference strings copied from the parsing gold into
+tests/fixtures/references/ (README there: sources and licences), each with the fields a correct
+parse gives. The quality test scores the held-out split of that gold (rows the shipped model
+was not trained on) with a small scorer written here from the contract of
+shared/tools/eval_refs.py (the package and its tests do not depend on ../shared).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+import unicodedata
+from collections import Counter
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from archiver.citations.parse import (
+    clean_text,
+    find_doi,
+    parse_reference,
+    split_authors,
+    tokenize,
+)
+from archiver.cli import app
+
+from conftest import FIXTURES
+
+REFS = FIXTURES / "references"
+
+
+def _jsonl(name: str) -> list[dict]:
+    text = (REFS / name).read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+EXAMPLES = _jsonl("examples.jsonl")
+HELDOUT = _jsonl("heldout.jsonl")
+CSL_KEYS = {"author", "title", "container-title", "volume", "issue", "page", "issued", "DOI"}
+
+
+def _year(item: dict) -> int | None:
+    try:
+        return item["issued"]["date-parts"][0][0]
+    except (KeyError, IndexError, TypeError):
+        return None
+
+
+# -- real references, field by field ---------------------------------------------------------------
+
+CASES = [(ex, field) for ex in EXAMPLES for field in ex["expect"]]
+
+
+@pytest.mark.parametrize(("example", "field"), CASES,
+                         ids=[f"{ex['id']}-{field}" for ex, field in CASES])
+def test_real_reference_field(example: dict, field: str) -> None:
+    item = parse_reference(example["text"])
+    got = _year(item) if field == "year" else item.get(field)
+    assert got == example["expect"][field], f"{example['style']}: {example['text']}"
+
+
+@pytest.mark.parametrize("example", [ex for ex in EXAMPLES if ex["absent"]],
+                         ids=[ex["id"] for ex in EXAMPLES if ex["absent"]])
+def test_real_reference_has_no_invented_fields(example: dict) -> None:
+    # a book has no container, a web page no DOI
+    item = parse_reference(example["text"])
+    assert not set(example["absent"]) & set(item), example["text"]
+
+
+def test_the_corpus_posts_reference_parses_completely() -> None:
+    # the 【来源】 line of 国政学人第464期 and the publisher's own rendering agree
+    a, b = (parse_reference(ex["text"]) for ex in EXAMPLES if ex["id"].startswith("post-464"))
+    for key in ("container-title", "volume", "issue", "page", "issued", "DOI"):
+        assert a[key] == b[key]
+    assert a["title"].casefold() == b["title"].casefold()
+
+
+# -- pieces ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("span", "persons"), [
+    ("Hu X, Murray WM", [{"family": "Hu", "given": "X"}, {"family": "Murray", "given": "WM"}]),
+    ("Bergk, V., Haefeli, W. E. & Brenner, H.",
+     [{"family": "Bergk", "given": "V."}, {"family": "Haefeli", "given": "W. E."},
+      {"family": "Brenner", "given": "H."}]),
+    ("R. H. Bube", [{"family": "Bube", "given": "R. H."}]),
+    ("Stravinsky, Igor, and Robert Craft",
+     [{"family": "Stravinsky", "given": "Igor"}, {"family": "Craft", "given": "Robert"}]),
+    ("PEEBLES P Z, Jr", [{"family": "PEEBLES", "given": "P Z Jr"}]),
+    ("Bi, W., et al.", [{"family": "Bi", "given": "W."}]),
+    ("王进玉, 王进聪", [{"family": "王", "given": "进玉"}, {"family": "王", "given": "进聪"}]),
+    ("陈晋镳, 张惠民, 朱士兴, 等",
+     [{"family": "陈", "given": "晋镳"}, {"family": "张", "given": "惠民"},
+      {"family": "朱", "given": "士兴"}]),
+    ("欧阳修", [{"family": "欧阳", "given": "修"}]),
+    ("全国信息与文献标准化技术委员会", [{"literal": "全国信息与文献标准化技术委员会"}]),
+    ("World Health Organization", [{"literal": "World Health Organization"}]),
+])
+def test_split_authors(span: str, persons: list[dict]) -> None:
+    assert split_authors(span) == persons
+
+
+@pytest.mark.parametrize(("text", "doi"), [
+    ("Nature 2014, 510: 356-362. DOI:10.1038/nature13308.", "10.1038/nature13308"),
+    ("J. Biochem. 133:651-657. doi: 10. 1093/jb/mvg083.", "10.1093/jb/mvg083"),
+    ("Mol. Biol. Evol. 32:268-274. doi: 10.1093/molbev /msu300.", "10.1093/molbev/msu300"),
+    ("Science 329:1521-1523. doi:10.1126/science.1193063.PMID:20847271.",
+     "10.1126/science.1193063"),
+    ("Pain. doi:S0304-3959(13)00330-8[pii]; 10.1016/j.pain.2013.06.022[doi]",
+     "10.1016/j.pain.2013.06.022"),
+    ("http://onlinelibrary.wiley.com/doi/10.1002/9781118422557/summary.", "10.1002/9781118422557"),
+    ("https://doi.org/10.1093/ia/iiaa061.", "10.1093/ia/iiaa061"),
+    ("Nature 379, 449–451.", None),
+])
+def test_find_doi(text: str, doi: str | None) -> None:
+    assert find_doi(clean_text(text)) == doi
+
+
+def test_tokens_keep_offsets_and_split_scripts() -> None:
+    text = clean_text("临床口腔医学杂志2012;28(4):217-8. doi:10.1/x")
+    tokens = tokenize(text)
+    assert [t.text for t in tokens][:4] == ["临床口腔医学杂志", "2012", ";", "28"]
+    assert all(text[t.start:t.end] == t.text for t in tokens)
+    assert clean_text("ＡＢＣ，\x00 “x”\ud800") == "ABC, “x”"
+
+
+# -- robustness ------------------------------------------------------------------------------------
+
+
+def _check_item(item: Any) -> None:
+    assert isinstance(item, dict)
+    assert set(item) <= CSL_KEYS
+    json.dumps(item, ensure_ascii=False).encode("utf-8")  # serialisable, valid UTF-8
+    for person in item.get("author", []):
+        assert isinstance(person, dict) and person
+        assert set(person) <= {"family", "given", "literal"}
+        assert all(isinstance(v, str) and v for v in person.values())
+    for key in ("title", "container-title", "volume", "issue", "page", "DOI"):
+        if key in item:
+            assert isinstance(item[key], str) and item[key].strip()
+    if "issued" in item:
+        assert isinstance(_year(item), int)
+
+
+@pytest.mark.parametrize("text", [
+    "", " ", "\t\n", ".", "。。。", "[J]", "(((", ")))", "“", "10.", "doi:", "http://",
+    "\x00\x01\x02", "\ud800\udfff", "\u2028\u2029", "\ufeff", "🙂" * 50, "א ב ג 2019",
+    "2019 " * 2000, "a" * 10_000, "Smith, J. " * 1500, "等" * 5000, "[J]. " * 3000,
+    bytes(range(256)).decode("latin-1"), "10.1000/" + "x" * 5000,
+])
+def test_never_raises_on_odd_input(text: str) -> None:
+    item = parse_reference(text)
+    _check_item(item)
+    if not any(c.isalnum() for c in text):
+        assert item == {}
+
+
+def test_nothing_to_parse_gives_an_empty_item() -> None:
+    assert parse_reference("") == {}
+    assert parse_reference("   ") == {}
+    assert parse_reference(".,;:!?") == {}
+
+
+def test_non_strings_give_an_empty_item() -> None:
+    assert parse_reference(None) == {}  # type: ignore[arg-type]
+    assert parse_reference(b"Smith J. Title. 2001.") == {}  # type: ignore[arg-type]
+
+
+# any code point, lone surrogates included (hypothesis's characters() leaves them out)
+ANY_TEXT = st.text(alphabet=st.one_of(st.characters(codec=None, exclude_categories=()),
+                                      st.sampled_from(["\ud800", "\udbff", "\udc00", "\udfff"])),
+                   max_size=400)
+PIECES = st.sampled_from([
+    "Smith, J.", "Hu X,", "王进玉,", "等.", "et al.", "(2019).", "2019;", "12(3):", "pp. 1-10",
+    "975–93", "[J].", "[M]//", "[EB/OL].", "In:", "Vol.", "no.", "“A title”", "Journal of X,",
+    "科学通报,", "doi:10.1000/abc", "https://x.org/y", "北京: 科学出版社,",
+    ". ", ", ", ": ", "(", ")",
+])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ANY_TEXT)
+def test_never_raises_on_any_text(text: str) -> None:
+    _check_item(parse_reference(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=30).map(" ".join))
+def test_never_raises_on_reference_like_text(text: str) -> None:
+    _check_item(parse_reference(text))
+
+
+def test_cli_prints_one_item_per_line() -> None:
+    lines = [EXAMPLES[0]["text"], "", EXAMPLES[-1]["text"], "::"]
+    result = CliRunner().invoke(app, ["refs", "parse", "-", "--json"], input="\n".join(lines))
+    assert result.exit_code == 0, result.output
+    items = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(items) == 4
+    assert items[1] == {} and items[3] == {}
+    assert items[2]["DOI"] == "10.1093/ia/iiaa061"
+
+
+def test_parses_hundreds_of_references_per_second() -> None:
+    texts = [row["text"] for row in HELDOUT]
+    parse_reference(texts[0])  # the model loads once
+    start = time.perf_counter()
+    for text in texts:
+        parse_reference(text)
+    rate = len(texts) / (time.perf_counter() - start)
+    assert rate > 150, f"{rate:.0f} references/s"  # bench/train_refs.py: > 500/s on a laptop
+
+
+# -- quality on references the model never saw -----------------------------------------------------
+# A small scorer following the contract of shared/tools/eval_refs.py: only the fields the gold
+# labels count; values equal after NFKC, case folding, diacritics and every non-alphanumeric
+# character removed; pages by first and last page (abbreviated last pages expanded); year from
+# issued; DOI without prefix; authors by name tokens against the printed author span.
+
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+STOP = {"et", "al", "and", "others", "eds", "ed", "de", "van", "von", "der", "den", "la", "le",
+        "du", "di", "da"}
+
+
+def _fold(s: Any) -> str:
+    s = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", str(s)))
+    return "".join(c for c in s if not unicodedata.combining(c)).casefold()
+
+
+def _norm(s: Any) -> str:
+    return "".join(c for c in _fold(s) if c.isalnum())
+
+
+def _names(text: str) -> tuple[Counter, Counter, str]:
+    text = re.sub(r"外\s*\d*\s*人|等", " ", unicodedata.normalize("NFKC", text))
+    required, allowed = Counter(), Counter()
+    for tok in re.findall(r"[^\W\d_]+", CJK.sub(" ", text)):
+        if len(tok) > 1 and _fold(tok) not in STOP:
+            allowed[_fold(tok)] += 1
+            if not (tok.isupper() and len(tok) <= 3):
+                required[_fold(tok)] += 1
+    return required, allowed, "".join(CJK.findall(text))
+
+
+def _person(p: dict) -> str:
+    if p.get("literal"):
+        return p["literal"]
+    return f"{p.get('family', '')} {p.get('given', '')}"
+
+
+def _pages(v: str) -> tuple[str, str] | None:
+    s = re.sub(r"^\s*(pp?\.?|pages?)\s*", "", _fold(v))
+    parts = [p for p in re.split(r"\s*(?:--|[‐-―−~～—–-])\s*", s) if p.strip()]
+    if not parts:
+        return None
+    first, last = _norm(parts[0]), _norm(parts[-1])
+    if first.isdigit() and last.isdigit() and len(last) < len(first):
+        last = first[:len(first) - len(last)] + last
+    return first, last
+
+
+def _doi(v: str) -> str:
+    s = re.sub(r"\s+", "", _fold(v))
+    m = re.search(r"10\.\d{4,9}/\S+", s)
+    return (m.group(0) if m else s).rstrip(".,;")
+
+
+def _value(item: dict, field: str, gold: bool) -> Any:
+    if field == "author":
+        if gold and item.get("author-text"):
+            return _names(item["author-text"])
+        people = item.get("author") or []
+        return _names(" ".join(_person(p) for p in people)) if people else None
+    if field == "year":
+        return _year(item)
+    v = item.get(field)
+    if not v:
+        return None
+    if field == "page":
+        return _pages(v)
+    if field == "DOI":
+        return _doi(v)
+    if field == "container-title":
+        v = re.sub(r"^\s*in:?\s+", "", v, flags=re.I)
+    return _norm(v) or None
+
+
+def _same(field: str, gold: Any, pred: Any) -> bool:
+    if pred is None:
+        return False
+    if field != "author":
+        return gold == pred
+    (g_req, g_all, g_cjk), (_, p_all, p_cjk) = gold, pred
+    return g_cjk == p_cjk and not (g_req - p_all) and not (p_all - g_all)
+
+
+def _field_f1(rows: list[dict]) -> float:
+    expected = predicted = correct = 0
+    for row in rows:
+        item = parse_reference(row["text"])
+        for field in ("author", "title", "container-title", "volume", "issue", "page", "year",
+                      "DOI"):
+            gold = _value(row["gold"], field, gold=True)
+            if gold is None:
+                continue
+            pred = _value(item, field, gold=False)
+            expected += 1
+            predicted += pred is not None
+            correct += _same(field, gold, pred)
+    precision, recall = correct / predicted, correct / expected
+    return 2 * precision * recall / (precision + recall)
+
+
+def test_heldout_split_is_the_documented_one() -> None:
+    assert len(HELDOUT) == 444
+    sources = Counter(row["source"].split("/")[0] for row in HELDOUT)
+    assert sources == {"anystyle": 346, "pmc-nxml": 42, "gbt7714": 34, "grobid": 22}
+
+
+def test_field_f1_on_heldout_references() -> None:
+    # measured 0.97 (docs/refs.md); the target for the whole gold is 0.92
+    assert _field_f1(HELDOUT) >= 0.95
+
+
+def test_field_f1_on_heldout_chinese_references() -> None:
+    # 26 references; measured 0.93 (docs/refs.md); the target is 0.90
+    assert _field_f1([row for row in HELDOUT if row["lang"] == "zh"]) >= 0.90
