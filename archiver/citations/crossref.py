@@ -71,6 +71,29 @@ def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
+_LIST_FIELDS = ("title", "container-title", "short-container-title", "subtitle", "author")
+_TEXT_FIELDS = ("DOI", "type", "volume", "issue", "page", "article-number", "publisher")
+
+
+def not_a_record_of(message: dict[str, Any], doi: str) -> str | None:
+    """Why a reply cannot serve as the record of ``doi`` (None when it can): the record of
+    another DOI, no bibliographic field at all, or fields of the wrong JSON types."""
+    got = message.get("DOI")
+    if not isinstance(got, str) or got.lower() != doi.lower():
+        return f"Crossref's reply for {doi} is not its record (it names {got!r})"
+    for name in _LIST_FIELDS:
+        value = message.get(name)
+        if value is not None and not (isinstance(value, list) and all(
+                isinstance(v, dict if name == "author" else str) for v in value)):
+            return f"Crossref's record for {doi} has a malformed {name!r}"
+    for name in _TEXT_FIELDS:
+        if message.get(name) is not None and not isinstance(message[name], str):
+            return f"Crossref's record for {doi} has a malformed {name!r}"
+    if not (message.get("title") or message.get("container-title") or message.get("author")):
+        return f"Crossref's reply for {doi} carries no bibliographic fields"
+    return None
+
+
 class CrossrefClient:
     def __init__(self, base_url: str = "https://api.crossref.org", mailto: str | None = None,
                  timeout: float = 10.0, cache: Cache | None = None, offline: bool = False,
@@ -106,6 +129,10 @@ class CrossrefClient:
             return Outcome("unresolved", reason="not in the cache and --offline was given")
         outcome = self._call(lambda: self._api.works(ids=quote(doi, safe="/:;()[]<>")),
                              self._works, f"DOI {doi}")
+        if outcome.status == "found":
+            problem = not_a_record_of(outcome.message or {}, doi)
+            if problem:
+                return Outcome("unresolved", reason=problem)
         if outcome.status == "found" and self.cache is not None and outcome.message:
             self.cache.put_work(doi, Entry(outcome.message, self.base_url, outcome.fetched
                                            or _now()))
@@ -162,12 +189,25 @@ class CrossrefClient:
             return self._status(int(exc.status_code), None, str(exc.error)[:200])
         except httpx2.TimeoutException as exc:
             raise _Retry(f"timed out ({type(exc).__name__})") from None
+        except (httpx2.RemoteProtocolError, httpx2.ReadError, httpx2.WriteError) as exc:
+            # the server was reached but the exchange broke off: worth another try
+            raise _Retry(f"connection broken ({type(exc).__name__})") from None
         except httpx2.TransportError as exc:
             raise _Down(f"{type(exc).__name__}: {exc}") from None
+        except (TypeError, KeyError, IndexError) as exc:
+            # habanero failed while reading an error reply: the reply it was reading decides
+            context = exc.__context__
+            if isinstance(context, httpx2.HTTPStatusError):
+                return self._status(context.response.status_code,
+                                    context.response.headers.get("retry-after"),
+                                    context.response.text[:200])
+            raise
         except RuntimeError as exc:  # habanero wraps transport errors of searches
             cause = exc.__cause__
             if isinstance(cause, httpx2.TimeoutException):
                 raise _Retry(f"timed out ({type(cause).__name__})") from None
+            if isinstance(cause, (httpx2.RemoteProtocolError, httpx2.ReadError)):
+                raise _Retry(f"connection broken ({type(cause).__name__})") from None
             if isinstance(cause, httpx2.TransportError):
                 raise _Down(f"{type(cause).__name__}: {cause}") from None
             raise
