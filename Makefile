@@ -1,12 +1,15 @@
 # Two entry points do all the set-up themselves on a fresh machine:
 #   make demo   ingest the bundled examples into archive/ and print a summary
-#   make test   run the test suite
+#   make test   run the test suite (with the fast versions of the stress tests)
+# and one for the long runs:
+#   make stress the full stress tests (crash, concurrency, fuzzing, Crossref faults, hostile
+#               inputs, OCFL conformance): prints one figure per promise, fails on any loss
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean-venv
+.PHONY: demo test stress lint bench clean-venv
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +24,9 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+stress: $(STAMP)
+	ARCHIVER_STRESS=1 $(BIN)/python -m pytest tests/stress -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check archiver tests bench

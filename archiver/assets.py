@@ -25,7 +25,10 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import requests
+import requests.adapters
 from PIL import Image, UnidentifiedImageError
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from archiver.config import Config
 from archiver.model import Asset, ImageRef
@@ -35,6 +38,7 @@ _FORMATS = {"JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png"), "GIF": (
             "TIFF": ("image/tiff", "tif"),
             "ICO": ("image/x-icon", "ico")}
 MAX_REDIRECTS = 5
+MAX_PATH = 4096  # PATH_MAX on Linux: a longer local reference names no file
 
 
 def describe_original(original: str) -> str:
@@ -102,6 +106,10 @@ def _within(path: Path, roots: Iterable[Path]) -> bool:
     return False
 
 
+def _shortened(text: str, limit: int = 300) -> str:
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text)} characters)"
+
+
 def _local_candidates(ref: str, base_dir: Path, config: Config) -> list[Path]:
     ref = unquote(ref.split("?", 1)[0].split("#", 1)[0])
     if ref.startswith("file://"):
@@ -118,37 +126,120 @@ def _local(ref: ImageRef, base_dir: Path, config: Config,
         r.resolve() for r in config.asset_roots]
     tried = []
     for candidate in _local_candidates(ref.original, base_dir, config):
-        resolved = candidate.resolve()
-        if not _within(resolved, allowed):
-            tried.append(f"{candidate} (outside the post's folder and the asset roots)")
+        shown = _shortened(str(candidate))
+        if len(str(candidate)) > MAX_PATH:  # resolving it would take minutes (realpath is
+            tried.append(f"{shown} (longer than any path)")  # quadratic in its components)
             continue
-        if resolved.is_file():
-            data = resolved.read_bytes()
-            inputs[str(resolved)] = hashlib.sha256(data).hexdigest()
-            return sniff(data, ref.original, str(candidate), config)
+        try:  # a name too long for the file system, or with a NUL byte, is a name not found
+            resolved = candidate.resolve()
+            if not _within(resolved, allowed):
+                tried.append(f"{shown} (outside the post's folder and the asset roots)")
+                continue
+            if resolved.is_file():
+                size = resolved.stat().st_size
+                if size > config.max_image_bytes:  # refused before it is read into memory
+                    with open(resolved, "rb") as handle:
+                        inputs[str(resolved)] = hashlib.file_digest(handle, "sha256").hexdigest()
+                    return Asset(original=ref.original, status="missing", origin=shown,
+                                 reason=f"too large: {size} bytes "
+                                        f"(limit {config.max_image_bytes})")
+                data = resolved.read_bytes()
+                inputs[str(resolved)] = hashlib.sha256(data).hexdigest()
+                return sniff(data, ref.original, str(candidate), config)
+        except (OSError, ValueError) as exc:
+            tried.append(f"{shown} (cannot be looked up: {type(exc).__name__})")
+            continue
         inputs[str(resolved)] = None
-        tried.append(str(candidate))
+        tried.append(shown)
     roots = ", ".join(str(r) for r in config.asset_roots) or "none configured"
     return Asset(original=ref.original, status="missing",
                  reason=f"file not found (looked for: {'; '.join(tried)}; asset roots: {roots})")
 
 
-def _public_address(host: str, port: int, config: Config) -> str | None:
-    """None if every address of ``host`` may be contacted, else why not."""
-    if host in config.allow_private_hosts:
-        return None
+def _is_public(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """A globally reachable unicast address. Not private, loopback, link-local, shared
+    (100.64/10, where cloud metadata services such as 100.100.100.200 live), reserved,
+    multicast or unspecified; an IPv6 address that carries an IPv4 one (mapped, 6to4,
+    Teredo) is judged by that one too."""
+    if (not addr.is_global or addr.is_private or addr.is_loopback or addr.is_link_local
+            or addr.is_reserved or addr.is_multicast or addr.is_unspecified):
+        return False
+    if isinstance(addr, ipaddress.IPv6Address):
+        inner = [addr.ipv4_mapped, addr.sixtofour, addr.teredo[1] if addr.teredo else None]
+        return all(_is_public(v4) for v4 in inner if v4 is not None)
+    return True
+
+
+def _checked_addresses(host: str, port: int, allow: tuple[str, ...]
+                       ) -> tuple[str | None, list[str]]:
+    """(why ``host`` may not be contacted, or None; the addresses it may be contacted at).
+    An empty list with no refusal: ``host`` itself is allowed (``allow_private_hosts``)."""
+    if host in allow:
+        return None, []
     try:
         infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
-    except (socket.gaierror, UnicodeError) as exc:
-        return f"cannot resolve host {host!r}: {exc}"
+    except (socket.gaierror, UnicodeError, ValueError) as exc:
+        return f"cannot resolve host {host!r}: {exc}", []
+    addresses = []
     for info in infos:
         addr = ipaddress.ip_address(info[4][0])
-        if str(addr) in config.allow_private_hosts:
-            continue
-        if (addr.is_private or addr.is_loopback or addr.is_link_local or addr.is_reserved
-                or addr.is_multicast or addr.is_unspecified):
-            return f"refused: {host} resolves to a private or local address ({addr})"
-    return None
+        if str(addr) not in allow and not _is_public(addr):
+            return f"refused: {host} resolves to a private or local address ({addr})", []
+        addresses.append(str(info[4][0]))
+    return None, addresses
+
+
+def _public_address(host: str, port: int, config: Config) -> str | None:
+    """None if every address of ``host`` may be contacted, else why not."""
+    return _checked_addresses(host, port, config.allow_private_hosts)[0]
+
+
+class RefusedAddress(Exception):
+    """A connection refused at the moment of connecting (not an OSError: nothing retries)."""
+
+
+def _checked_connection(base: type, allow: tuple[str, ...]) -> type:
+    """A urllib3 connection class that connects only to an address it has just checked,
+    resolving the host name once: the address checked is the address connected to, so a
+    name that changes its answer in between (DNS rebinding) cannot reach a private one."""
+
+    class Checked(base):  # type: ignore[misc, valid-type]
+        def _new_conn(self):  # type: ignore[no-untyped-def]
+            host = getattr(self, "_archiver_host", None) or self._dns_host
+            self._archiver_host = host
+            refusal, addresses = _checked_addresses(host, self.port or 0, allow)
+            if refusal:
+                raise RefusedAddress(refusal)
+            if addresses:
+                self._dns_host = addresses[0]  # TLS still names and verifies ``host``
+            return super()._new_conn()
+
+    return Checked
+
+
+class CheckedAdapter(requests.adapters.HTTPAdapter):
+    """requests' adapter with :func:`_checked_connection` for direct connections (through a
+    proxy, the proxy resolves names: only the check before the request applies)."""
+
+    def __init__(self, allow: tuple[str, ...]):
+        self.allow = tuple(allow)
+        super().__init__()
+
+    def init_poolmanager(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {
+            "http": type("CheckedHTTPPool", (HTTPConnectionPool,), {
+                "ConnectionCls": _checked_connection(HTTPConnection, self.allow)}),
+            "https": type("CheckedHTTPSPool", (HTTPSConnectionPool,), {
+                "ConnectionCls": _checked_connection(HTTPSConnection, self.allow)})}
+
+
+def _use_checked_connections(session: requests.Session, config: Config) -> None:
+    for prefix in ("http://", "https://"):
+        adapter = session.adapters.get(prefix)
+        if not (isinstance(adapter, CheckedAdapter)
+                and adapter.allow == tuple(config.allow_private_hosts)):
+            session.mount(prefix, CheckedAdapter(config.allow_private_hosts))
 
 
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
@@ -175,12 +266,17 @@ def fetch(url: str, config: Config, session: requests.Session, retries: int = 2,
 def fetch_once(url: str, config: Config, session: requests.Session) -> Asset:
     """GET an image over HTTP(S) with a timeout, a size cap and checked redirects."""
     current = url
+    _use_checked_connections(session, config)
     for _ in range(MAX_REDIRECTS + 1):
-        parts = urlsplit(current)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            return Asset(original=url, status="missing", reason=f"unsupported URL {current!r}")
-        refusal = _public_address(parts.hostname, parts.port or (443 if parts.scheme == "https"
-                                                                 else 80), config)
+        try:  # a port that is no number, a bracket left open: a URL no one can fetch
+            parts = urlsplit(current)
+            port = parts.port or (443 if parts.scheme == "https" else 80)
+        except ValueError:
+            parts, port = None, 0
+        if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+            return Asset(original=url, status="missing",
+                         reason=f"unsupported URL {_shortened(current)!r}")
+        refusal = _public_address(parts.hostname, port, config)
         if refusal:
             return Asset(original=url, status="missing", reason=refusal)
         try:
@@ -201,6 +297,8 @@ def fetch_once(url: str, config: Config, session: requests.Session) -> Asset:
                                      reason=f"too large: over {config.max_image_bytes} bytes")
                     chunks.append(chunk)
                 return sniff(b"".join(chunks), url, current, config)
+        except RefusedAddress as exc:
+            return Asset(original=url, status="missing", reason=str(exc))
         except requests.RequestException as exc:
             return Asset(original=url, status="missing",
                          reason=f"unreachable: {type(exc).__name__}: {str(exc)[:120]}")
@@ -222,8 +320,12 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
              session: requests.Session | None = None,
              inputs: dict[str, str | None] | None = None,
              resources: Mapping[str, bytes] | None = None,
-             base_url: str | None = None) -> list[Asset]:
+             base_url: str | None = None, local_files: bool = True) -> list[Asset]:
     """One :class:`Asset` per reference, in order (the same bytes may back several).
+
+    ``local_files=False`` for a container's page (MHTML, WARC): what the container lacks is
+    never looked for on disk beside it (a browser does not do that either); a relative
+    reference is resolved against the page's URL and is fetched like any remote image.
 
     ``inputs``, when given, is filled with every local file looked at (resolved path → sha256,
     or None where nothing was found), so a caller can later tell whether re-reading the post
@@ -268,6 +370,16 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
                 if session is None:
                     session = requests.Session()
                 asset = fetch(url, config, session)
+        elif not local_files:
+            url = urljoin(base_url, original) if base_url else original
+            if url.startswith(("http://", "https://")) and config.fetch:
+                if session is None:
+                    session = requests.Session()
+                asset = fetch(url, config, session)
+            else:
+                asset = Asset(original=original, status="missing",
+                              reason="not in the container (a container's page is never "
+                                     "completed from local files)")
         else:
             asset = _local(ImageRef(original=original), base_dir, config, inputs)
         seen[original] = asset

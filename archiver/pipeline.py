@@ -49,6 +49,10 @@ from archiver.version import __version__
 
 INDEX_NAME = "index.json"
 RECEIPTS_NAME = "receipts.json"
+# Present while the list index may lag behind the objects: written before a writer's first
+# commit, removed once the index is rewritten. A run that a crash (or kill -9) stopped leaves
+# it, and the index is then rebuilt from the objects instead of trusted.
+STALE_NAME = "index.stale"
 
 
 @dataclass(frozen=True)
@@ -143,7 +147,8 @@ def prepare_post(raw: RawPost, path: Path, config: Config,
     inputs: dict[str, str | None] = {}
     container = raw.container or {}
     assets: list[Asset] = localise(post.images, raw.base_dir, config, session, inputs,
-                                   raw.resources, container.get("page") or container.get("uri"))
+                                   raw.resources, container.get("page") or container.get("uri"),
+                                   local_files=raw.container is None)
     identity = identity_of(post, raw)
     record = build_record(raw, post, assets, identity)
     record["citation_key"] = (key_for or default_key)(record)
@@ -238,9 +243,23 @@ def _load_json_extension(archive: Archive, name: str) -> dict[str, Any] | None:
 
 
 def load_index(archive: Archive) -> dict[str, Any]:
-    """The list index (id → title, account, date, head); rebuilt if absent or unreadable."""
+    """The list index (id → title, account, date, head); rebuilt if absent, unreadable or
+    possibly stale (see :data:`STALE_NAME`)."""
+    if index_is_stale(archive):
+        return rebuild_index(archive)
     index = _load_json_extension(archive, INDEX_NAME)
     return index if index is not None else rebuild_index(archive)
+
+
+def index_is_stale(archive: Archive) -> bool:
+    return archive.read_extension_file(STALE_NAME) is not None
+
+
+def mark_index_stale(archive: Archive) -> None:
+    """Say, before committing, that the list index may no longer match the objects."""
+    if not index_is_stale(archive):
+        archive.write_extension_file(STALE_NAME, b"the list index may lag behind the objects: "
+                                                 b"it is rebuilt from them\n")
 
 
 def rebuild_index(archive: Archive) -> dict[str, Any]:
@@ -298,7 +317,8 @@ class _Run:
         self.receipts: dict[str, list[dict[str, Any]]] = (
             _load_json_extension(archive, RECEIPTS_NAME) or {})
         self.fingerprint = settings_fingerprint(config, archive.root)
-        self.dirty = False
+        self.stale = index_is_stale(archive)  # then load_index rebuilt it: write it back
+        self.dirty = self.stale
         self.keys = {entry.get("key") for entry in self.index.values() if entry.get("key")}
 
     def key_for(self, record: dict[str, Any]) -> str:
@@ -381,6 +401,9 @@ class _Run:
                                 warnings=tuple(prepared.warnings),
                                 record=self.record_path(prepared.object_id, existing))
         is_new = not self.archive.exists(prepared.object_id)
+        if not self.stale:
+            mark_index_stale(self.archive)
+            self.stale = True
         result = self.archive.commit(prepared.object_id, prepared.files,
                                      message=f"ingest {path.name}")
         self.index[prepared.object_id] = index_entry(prepared.record, result.version)
@@ -398,16 +421,21 @@ class _Run:
             self.archive.write_extension_file(INDEX_NAME, dumps(self.index))
             self.archive.write_extension_file(RECEIPTS_NAME, dumps(self.receipts))
             self.dirty = False
+        if self.stale:
+            self.archive.remove_extension_file(STALE_NAME)
+            self.stale = False
 
 
 def ingest_paths(paths: Iterable[Path], config: Config, *,
                  on_result: Callable[[IngestResult], None] | None = None,
-                 wait: bool = False, refresh: bool = False) -> list[IngestResult]:
-    """Ingest files and folders into the configured archive; one result per file."""
+                 wait: bool = False, refresh: bool = False,
+                 on_wait: Callable[[], None] | None = None) -> list[IngestResult]:
+    """Ingest files and folders into the configured archive; one result per file. With
+    ``wait``, another writer is waited for (``on_wait`` is called once first)."""
     files = list(discover(paths))
     archive = Archive.open(config.archive, create=True)
     results: list[IngestResult] = []
-    with archive.writer(wait=wait):
+    with archive.writer(wait=wait, on_wait=on_wait):
         run = _Run(archive, config, refresh)
         try:
             for path, named in files:
@@ -427,11 +455,20 @@ def ingest_paths(paths: Iterable[Path], config: Config, *,
     return results
 
 
+POST_ID_PREFIX = "wx:"  # every post's object id (archiver.record.Identity.object_id)
+
+
 def check_archive(archive: Archive) -> FsckReport:
     """Fixity and OCFL structure (the store's fsck), plus every version's record and
-    provenance against the JSON Schemas."""
+    provenance against the JSON Schemas.
+
+    Only the objects the store could read are checked further, and only posts (ids
+    ``wx:…``) must hold a record and a provenance: any other OCFL object in the storage root
+    is checked as an OCFL object, never rejected for not being a post."""
     report = archive.fsck()
-    for object_id in archive.object_ids():
+    for object_id in sorted(set(report.readable)):
+        if not object_id.startswith(POST_ID_PREFIX):
+            continue
         for version in archive.versions(object_id):
             for name in ("record.json", "provenance.json"):
                 if name not in version.state:
@@ -500,4 +537,5 @@ def store_citations(archive: Archive, object_id: str, results: list[CitationResu
                 "summary": summarise(results)}
     schema.validate("verify-report", document, path=f"{object_id} {CITATIONS_NAME}")
     files[CITATIONS_NAME] = dumps(document)
+    mark_index_stale(archive)  # the index names the head: the next reader rebuilds it
     return archive.commit(object_id, files, message="verify citations").version

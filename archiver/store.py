@@ -35,7 +35,7 @@ import os
 import re
 import shutil
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -88,6 +88,8 @@ class FsckReport:
     files: int = 0
     recovered: int = 0
     problems: list[Problem] = field(default_factory=list)
+    # ids of the objects whose inventories could be read (their content can be checked further)
+    readable: list[str] = field(default_factory=list, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -117,8 +119,11 @@ def _write_file(path: Path, data: bytes) -> None:
         os.fsync(handle.fileno())
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+def _atomic_write(path: Path, data: bytes, tmp_dir: Path | None = None) -> None:
+    """Write ``data`` to a temporary file, fsync, rename it over ``path``. ``tmp_dir`` (in the
+    same file system) keeps the temporary file out of ``path``'s folder: a crash before the
+    rename must not leave a stray file inside an object, where OCFL allows none."""
+    tmp = (tmp_dir or path.parent) / f".{path.name}.{uuid.uuid4().hex}.tmp"
     _write_file(tmp, data)
     os.replace(tmp, path)
     _fsync_dir(path.parent)
@@ -160,6 +165,21 @@ def object_root_for(object_id: str) -> str:
     return "/".join([*tuples, encoded])
 
 
+def _interrupted_initialisation(root: Path) -> bool:
+    """Whether ``root`` holds only part of what :meth:`Archive._initialise` writes before the
+    declaration (a crash while the archive was being created): it is not an archive yet, and
+    no one else's folder either."""
+    made = {"ocfl_layout.json", "extensions", f"extensions/{LAYOUT}",
+            f"extensions/{LAYOUT}/config.json"}
+    for path in root.rglob("*"):
+        rel = path.relative_to(root).as_posix()
+        if rel in made or (path.parent in (root, root / "extensions" / LAYOUT)
+                           and path.name.startswith(".") and path.name.endswith(".tmp")):
+            continue
+        return False
+    return True
+
+
 def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
@@ -179,7 +199,8 @@ class Archive:
         root = Path(root)
         if (root / f"0={SPEC}").is_file():
             return cls(root)
-        if root.exists() and (not root.is_dir() or any(root.iterdir())):
+        if root.exists() and (not root.is_dir() or (any(root.iterdir())
+                                                    and not _interrupted_initialisation(root))):
             raise ArchiveError("not an OCFL storage root (no 0=ocfl_1.1 declaration)", path=root,
                                hint="point --archive at an archive made by archiver, or at an "
                                     "empty or new folder")
@@ -191,9 +212,15 @@ class Archive:
 
     @staticmethod
     def _initialise(root: Path) -> None:
+        """Create the storage root; the declaration comes last. A crash before it leaves a
+        folder that :func:`_interrupted_initialisation` recognises, so it is finished here,
+        not refused as "not an archive"."""
         root.mkdir(parents=True, exist_ok=True)
         ext = root / "extensions" / LAYOUT
         ext.mkdir(parents=True, exist_ok=True)
+        for folder in (root, ext):  # temporary files of an initialisation a crash interrupted
+            for leftover in folder.glob(".*.tmp"):
+                leftover.unlink()
         _atomic_write(ext / "config.json", _inventory_bytes(LAYOUT_CONFIG))
         _atomic_write(root / "ocfl_layout.json", _inventory_bytes(
             {"extension": LAYOUT, "description": "Hashed Truncated N-tuple Trees with Object ID "
@@ -204,18 +231,25 @@ class Archive:
     # -- locking -----------------------------------------------------------------------------
 
     @contextmanager
-    def writer(self, wait: bool = False) -> Iterator[Archive]:
-        """Hold the archive's single-writer lock; recover interrupted commits first."""
+    def writer(self, wait: bool = False,
+               on_wait: Callable[[], None] | None = None) -> Iterator[Archive]:
+        """Hold the archive's single-writer lock; recover interrupted commits first. With
+        ``wait``, a busy lock is waited for, and ``on_wait`` called once before waiting (to
+        tell the user why nothing happens)."""
         lock_dir = self.root / "extensions" / LOCK
         lock_dir.mkdir(parents=True, exist_ok=True)
         handle = open(lock_dir / "lock", "a+")  # noqa: SIM115 (held open across the yield)
         try:
             try:
-                fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
-                raise ArchiveBusy("another archiver process is writing to this archive",
-                                  path=self.root,
-                                  hint="wait for it to finish, or pass --wait") from None
+                if not wait:
+                    raise ArchiveBusy("another archiver process is writing to this archive",
+                                      path=self.root,
+                                      hint="wait for it to finish, or pass --wait") from None
+                if on_wait is not None:
+                    on_wait()
+                fcntl.flock(handle, fcntl.LOCK_EX)
             self._locked = True
             self._recovered = self.recover()
             yield self
@@ -317,6 +351,13 @@ class Archive:
         folder.mkdir(parents=True, exist_ok=True)
         _atomic_write(folder / name, data)
 
+    def remove_extension_file(self, name: str) -> None:
+        self._require_lock()
+        folder = self.root / "extensions" / INDEX
+        with suppress(FileNotFoundError):
+            (folder / name).unlink()
+            _fsync_dir(folder)
+
     # -- writing -----------------------------------------------------------------------------
 
     def commit(self, object_id: str, files: Mapping[str, bytes], message: str,
@@ -401,17 +442,19 @@ class Archive:
             inv = (target / number / "inventory.json").read_bytes()
             current = json.loads((target / "inventory.json").read_bytes())
             if int(current["head"][1:]) < int(number[1:]):
-                _atomic_write(target / "inventory.json", inv)
+                _atomic_write(target / "inventory.json", inv, tmp_dir=staging)
             # and its sidecar after it (a crash may fall between the two)
             sidecar = target / "inventory.json.sha512"
             if (target / "inventory.json").read_bytes() == inv and (
                     not sidecar.is_file() or sidecar.read_bytes() != _sidecar(inv)):
-                _atomic_write(sidecar, _sidecar(inv))
+                _atomic_write(sidecar, _sidecar(inv), tmp_dir=staging)
         shutil.rmtree(staging)
 
     def recover(self) -> int:
         """Finish or discard commits a crash interrupted; returns how many were found."""
         self._require_lock()
+        for leftover in (self.root / "extensions" / INDEX).glob(".*.tmp"):
+            leftover.unlink()  # a derived file's write that a crash interrupted
         area = self.root / "extensions" / STAGING
         if not area.is_dir():
             return 0
@@ -423,7 +466,8 @@ class Archive:
                 self._roll_forward(staging, json.loads(ticket_path.read_bytes()))
             else:
                 shutil.rmtree(staging, ignore_errors=True)
-        self._prune_empty_dirs()
+        if found:  # only an interrupted commit leaves empty folders (a walk of every object)
+            self._prune_empty_dirs()
         return found
 
     def _prune_empty_dirs(self) -> None:
@@ -449,19 +493,67 @@ class Archive:
         if declaration.read_bytes() != f"{SPEC}\n".encode():
             report.problems.append(Problem(declaration.name,
                                            "storage root declaration has wrong content"))
+        busy = False
         try:
             with self.writer():
                 report.recovered = self._recovered
         except ArchiveBusy:
-            pass  # a writer is active: check what is committed, leave its staging alone
+            busy = True  # a writer is active: check what is committed, leave its staging alone
         for object_dir in self._object_dirs():
             report.objects += 1
-            self.fsck_object(object_dir, report)
+            if not busy:
+                self.fsck_object(object_dir, report)
+                continue
+            # The writer may be applying a commit to this object right now; between two of
+            # its steps the new version folder is there before the root inventory names it,
+            # and the root inventory is replaced before its sidecar. Those are not damage.
+            mine = FsckReport()
+            self.fsck_object(object_dir, mine)
+            if mine.problems:
+                mine = FsckReport()
+                self.fsck_object(object_dir, mine, self._in_flight().get(
+                    object_dir.relative_to(self.root).as_posix()))
+            report.files += mine.files
+            report.problems += mine.problems
+            report.readable += mine.readable
+        self._fsck_hierarchy(report)
         return report
 
-    def fsck_object(self, object_dir: Path, report: FsckReport) -> None:
-        """Check one object: declaration, inventories and sidecars, every content digest
-        (manifest and every fixity algorithm hashlib knows), stray and missing files."""
+    def _in_flight(self) -> dict[str, str]:
+        """Commits another writer is applying: object folder → the version it adds (read from
+        the tickets of complete staged commits; nothing is changed)."""
+        found = {}
+        area = self.root / "extensions" / STAGING
+        for ticket in sorted(area.glob("*/ticket.json")) if area.is_dir() else []:
+            with suppress(OSError, ValueError, KeyError, TypeError):
+                data = json.loads(ticket.read_bytes())
+                found[data["object"]] = data["version"]
+        return found
+
+    def _fsck_hierarchy(self, report: FsckReport) -> None:
+        """Folders of the storage hierarchy that are not objects hold no files (OCFL E072): a
+        file there is an object that lost its declaration and inventory, or a stray."""
+        for dirpath, dirs, files in os.walk(self.root):
+            here = Path(dirpath)
+            if here == self.root:
+                dirs[:] = [d for d in dirs if d != "extensions"]
+                continue
+            if f"0={OBJECT_SPEC}" in files or "inventory.json" in files:
+                dirs[:] = []
+                continue
+            for name in sorted(files):
+                report.problems.append(Problem(
+                    (here / name).relative_to(self.root).as_posix(),
+                    "file in the storage hierarchy outside any object (an object without its "
+                    "declaration and inventory?)"))
+
+    def fsck_object(self, object_dir: Path, report: FsckReport,
+                    in_flight: str | None = None) -> None:
+        """Check one object against OCFL 1.1: its declaration; the root and every version
+        inventory (structure, sidecar, agreement with each other); what the object root and
+        the version folders hold; every content digest (manifest, and every fixity algorithm
+        hashlib knows); stray and missing files. Problems are reported, never raised.
+        ``in_flight``: the version another writer is adding to this object at this moment."""
         rel = object_dir.relative_to(self.root).as_posix()
 
         def problem(where: str, message: str) -> None:
@@ -472,36 +564,65 @@ class Archive:
             problem(declaration.name, "object declaration is missing")
         elif declaration.read_bytes() != f"{OBJECT_SPEC}\n".encode():
             problem(declaration.name, "object declaration has wrong content")
-        try:
-            inv_bytes = (object_dir / "inventory.json").read_bytes()
-            inventory = json.loads(inv_bytes)
-        except (OSError, ValueError) as exc:
-            problem("inventory.json", f"unreadable inventory: {exc}")
+        inv_bytes, inventory, error = _read_json(object_dir / "inventory.json")
+        if error:
+            problem("inventory.json", f"unreadable inventory: {error}")
             return
-        if not (isinstance(inventory, dict) and isinstance(inventory.get("head"), str)
-                and isinstance(inventory.get("manifest"), dict)
-                and isinstance(inventory.get("versions"), dict)
-                and isinstance(inventory.get("id"), str)):
-            problem("inventory.json", "inventory is not a well-formed OCFL inventory")
+        messages, usable = _inventory_problems(inventory)
+        for message in messages:
+            problem("inventory.json", message)
+        if not usable:
             return
-        algorithm = str(inventory.get("digestAlgorithm", "sha512"))
-        if algorithm not in hashlib.algorithms_available:
-            problem("inventory.json", f"unknown digest algorithm {algorithm!r}")
-            return
-        if not _sidecar_ok(object_dir / "inventory.json.sha512", inv_bytes, algorithm,
-                           object_dir / f"inventory.json.{algorithm}"):
-            problem(f"inventory.json.{algorithm}", "inventory digest does not match its sidecar")
+        report.readable.append(inventory["id"])
+        algorithm: str = inventory["digestAlgorithm"]
+        sidecar = _sidecar_problem(object_dir, inv_bytes, algorithm)
+        if sidecar and not (in_flight and inventory["head"] == in_flight):  # replaced next
+            problem(f"inventory.json.{algorithm}", sidecar)
         if object_root_for(inventory["id"]) != rel:
             problem("inventory.json", "object id does not match its place in the layout")
+        versions: dict[str, Any] = inventory["versions"]
+        numbers = _version_numbers(versions)[0]
+        content_name = str(inventory.get("contentDirectory") or "content")
         manifest: dict[str, list[str]] = inventory["manifest"]
+        listed = {content: digest.lower() for digest, paths in manifest.items()
+                  for content in paths}
+
+        # what the object root and the version folders may hold
+        for entry in sorted(object_dir.iterdir()):
+            name = entry.name
+            if entry.is_file() and name in (declaration.name, "inventory.json",
+                                             f"inventory.json.{algorithm}"):
+                continue
+            if entry.is_dir() and (name in versions or name in ("logs", in_flight)):
+                continue
+            if entry.is_dir() and name == "extensions":
+                for sub in sorted(entry.iterdir()):
+                    if not sub.is_dir():
+                        problem(f"extensions/{sub.name}", "only folders may be in an object's "
+                                                          "extensions folder")
+                continue
+            if re.fullmatch(r"v\d+", name):
+                problem(name, "version folder the root inventory does not list (the root "
+                              "inventory is not the most recent one)")
+            else:
+                problem(name, "not allowed in an object root")
+        for number in versions:
+            version_dir = object_dir / number
+            if not version_dir.is_dir():
+                problem(number, "version folder is missing")
+                continue
+            for entry in sorted(version_dir.iterdir()):
+                if entry.is_file() and not entry.name.startswith("inventory.json"):
+                    problem(f"{number}/{entry.name}", "a file in a version folder outside its "
+                                                      f"content folder ({content_name}/)")
+
+        # content: every file listed exists and has its digests; nothing unlisted
         fixity: dict[str, dict[str, str]] = {}  # algorithm → content path → digest
         for name, block in (inventory.get("fixity") or {}).items():
-            if name in hashlib.algorithms_available and isinstance(block, dict):
+            if name in hashlib.algorithms_available and _digest_map(block):
                 fixity[name] = {p: d.lower() for d, paths in block.items() for p in paths}
-        listed: dict[str, str] = {}
         for digest, paths in manifest.items():
             for content in paths:
-                listed[content] = digest.lower()
                 try:
                     _safe_logical_path(content)
                 except ArchiveError:
@@ -518,8 +639,7 @@ class Archive:
                 for name, digests in fixity.items():
                     if content in digests and _digest_file(path, name) != digests[content]:
                         problem(content, f"{name} does not match the fixity block")
-        content_name = str(inventory.get("contentDirectory") or "content")
-        for number in inventory["versions"]:
+        for number in versions:
             content_dir = object_dir / number / content_name
             if content_dir.is_dir():
                 for dirpath, _dirs, names in os.walk(content_dir):
@@ -527,53 +647,294 @@ class Archive:
                         content = (Path(dirpath) / name).relative_to(object_dir).as_posix()
                         if content not in listed:
                             problem(content, "file is not in the manifest")
-            version_inv = object_dir / number / "inventory.json"
-            if not version_inv.is_file():
-                problem(f"{number}/inventory.json", "version inventory is missing")
-                continue
-            data = version_inv.read_bytes()
-            try:
-                older = json.loads(data)
-                older_manifest = dict(older["manifest"])
-                older_algorithm = str(older.get("digestAlgorithm", algorithm))
-            except (ValueError, KeyError, TypeError):
-                problem(f"{number}/inventory.json", "version inventory is not valid")
-                continue
-            if older_algorithm not in hashlib.algorithms_available:
-                problem(f"{number}/inventory.json", f"unknown digest algorithm "
-                        f"{older_algorithm!r}")
-                continue
-            if not _sidecar_ok(object_dir / number / "inventory.json.sha512", data,
-                               older_algorithm,
-                               object_dir / number / f"inventory.json.{older_algorithm}"):
-                problem(f"{number}/inventory.json.{older_algorithm}",
-                        "version inventory digest does not match its sidecar")
-            for digest, paths in older_manifest.items():
-                for content in paths:
-                    if content not in listed:
-                        continue
-                    if older_algorithm == algorithm:
-                        if listed[content] != digest.lower():
-                            problem(f"{number}/inventory.json",
-                                    f"digest of {content} differs from the root inventory")
-                    elif (object_dir / content).is_file() and \
-                            _digest_file(object_dir / content, older_algorithm) != digest.lower():
-                        # the algorithm changed since: check the content with the old one
-                        problem(content, f"{older_algorithm} does not match the manifest of "
-                                         f"{number}/inventory.json")
+
+        # every version inventory: valid, and telling the same history as the root
+        previous_type: tuple[int, int] | None = None
+        for number in sorted(versions, key=lambda v: numbers.get(v, 0)):
+            self._fsck_version_inventory(object_dir, number, inventory, numbers, listed,
+                                         problem)
+            where = f"{number}/inventory.json"
+            older = _read_json(object_dir / where)[1]
+            if isinstance(older, dict) and older.get("type") in INVENTORY_TYPES:
+                declared = INVENTORY_TYPES[older["type"]]
+                if previous_type is not None and declared < previous_type:
+                    problem(where, "declares an older OCFL version than an earlier version "
+                                   "does (an object's OCFL version never goes back)")
+                previous_type = declared
         head = inventory["head"]
-        if head in inventory["versions"]:
+        if head in versions:
             head_copy = object_dir / head / "inventory.json"
             if head_copy.is_file() and head_copy.read_bytes() != inv_bytes:
                 problem(f"{head}/inventory.json", "head version inventory differs from the root")
 
+    def _fsck_version_inventory(self, object_dir: Path, number: str, inventory: dict[str, Any],
+                                numbers: dict[str, int], listed: dict[str, str],
+                                problem: Any) -> None:
+        """One version folder's inventory against the root inventory (OCFL E023, E037, E040,
+        E066, E019, the sidecar). A version without inventory and sidecar is allowed (W010)."""
+        where = f"{number}/inventory.json"
+        path = object_dir / where
+        sidecars = sorted(p.name for p in (object_dir / number).glob("inventory.json.*"))
+        if not path.is_file():
+            if sidecars:
+                problem(where, "version inventory is missing (its sidecar is there)")
+            return
+        data, older, error = _read_json(path)
+        if error:
+            problem(where, f"version inventory is not valid: {error}")
+            return
+        messages, usable = _inventory_problems(older)
+        for message in messages:
+            problem(where, message)
+        if not usable:
+            return
+        older_algorithm = older["digestAlgorithm"]
+        sidecar = _sidecar_problem(object_dir / number, data, older_algorithm)
+        if sidecar:
+            problem(f"{number}/inventory.json.{older_algorithm}", sidecar)
+        if older["id"] != inventory["id"]:
+            problem(where, f"id {older['id']!r} differs from the root inventory's")
+        if older["head"] != number:
+            problem(where, f"head is {older['head']!r}, not the version it belongs to")
+        if older.get("contentDirectory", "content") != inventory.get("contentDirectory",
+                                                                       "content"):
+            problem(where, "contentDirectory differs from the root inventory's")
+        # its manifest lists exactly the content of the versions up to this one
+        upto = numbers.get(number, 0)
+        expected = {c for c in listed if numbers.get(c.split("/", 1)[0], upto + 1) <= upto}
+        found = {c for paths in older["manifest"].values() for c in paths}
+        for content in sorted(expected - found)[:1]:
+            problem(where, f"manifest lacks {content} (content of version "
+                           f"{content.split('/', 1)[0]})")
+        for content in sorted(found - set(listed))[:1]:
+            problem(where, f"manifest lists {content}, which the root inventory does not")
+        # the same digests (checked with the older algorithm when it changed since)
+        for digest, paths in older["manifest"].items():
+            for content in paths:
+                if content not in listed:
+                    continue
+                if older_algorithm == inventory["digestAlgorithm"]:
+                    if listed[content] != digest.lower():
+                        problem(where, f"digest of {content} differs from the root inventory")
+                elif (object_dir / content).is_file() and \
+                        _digest_file(object_dir / content, older_algorithm) != digest.lower():
+                    problem(content, f"{older_algorithm} does not match the manifest of {where}")
+        # and the same state for every version it describes
+        for version, block in older["versions"].items():
+            if version not in inventory["versions"]:
+                problem(where, f"describes {version}, which the root inventory does not have")
+                continue
+            mine = _state_paths(older, block)
+            root = _state_paths(inventory, inventory["versions"][version])
+            if set(mine) != set(root) or any(not (mine[p] & root[p]) for p in mine):
+                problem(where, f"state of {version} differs from the root inventory's")
 
-def _sidecar_ok(default: Path, data: bytes, algorithm: str, named: Path) -> bool:
-    sidecar = named if named.is_file() else default
+
+INVENTORY_TYPES = {"https://ocfl.io/1.0/spec/#inventory": (1, 0), INVENTORY_TYPE: (1, 1)}
+DIGEST_LENGTHS = {"sha512": 128, "sha256": 64}
+_CREATED = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})",
+                      re.I)
+
+
+def _read_json(path: Path) -> tuple[bytes, Any, str | None]:
+    """(bytes, parsed JSON, error): a key given twice in one object is an error too."""
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in items:
+            if key in out:
+                raise ValueError(f"key {key[:40]!r} given twice")
+            out[key] = value
+        return out
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return b"", None, exc.strerror or str(exc)
+    try:
+        return data, json.loads(data, object_pairs_hook=pairs), None
+    except ValueError as exc:
+        return data, None, str(exc)
+
+
+def _valid_path(path: Any) -> bool:
+    """A relative '/'-path with no empty, '.' or '..' segment (OCFL logical and content
+    paths alike)."""
+    return isinstance(path, str) and bool(path) and not path.startswith("/") and all(
+        part not in ("", ".", "..") for part in path.split("/"))
+
+
+def _digest_map(value: Any) -> bool:
+    """Whether ``value`` maps strings to lists of strings (manifest, state, fixity)."""
+    return isinstance(value, dict) and all(
+        isinstance(key, str) and isinstance(paths, list)
+        and all(isinstance(p, str) for p in paths) for key, paths in value.items())
+
+
+def _file_and_folder(paths: set[str]) -> str | None:
+    """A path that is also used as a folder of another path, if any."""
+    for path in sorted(paths):
+        parts = path.split("/")
+        for i in range(1, len(parts)):
+            if "/".join(parts[:i]) in paths:
+                return "/".join(parts[:i])
+    return None
+
+
+def _version_numbers(versions: Any) -> tuple[dict[str, int], list[str]]:
+    """Version name → number, and what is wrong with the naming (OCFL E009-E013)."""
+    numbers: dict[str, int] = {}
+    problems = []
+    for name in versions:
+        match = re.fullmatch(r"v(\d+)", name)
+        if not match or int(match.group(1)) == 0:
+            problems.append(f"invalid version name {name!r} (expected v1, v2, …)")
+            continue
+        numbers[name] = int(match.group(1))
+    if any(name.startswith("v0") for name in numbers) and (
+            len({len(name) for name in numbers}) > 1
+            or not all(name.startswith("v0") for name in numbers)):
+        problems.append("zero-padded version names must all have one width and start with v0")
+    if sorted(numbers.values()) != list(range(1, len(numbers) + 1)):
+        problems.append("versions are not numbered v1…vN without gaps: "
+                        + ", ".join(sorted(numbers, key=numbers.__getitem__)))
+    return numbers, problems
+
+
+def _inventory_problems(inventory: Any) -> tuple[list[str], bool]:
+    """What is wrong with an inventory as an OCFL 1.1 document, and whether it is still
+    usable (its content can be checked against it)."""
+    if not isinstance(inventory, dict):
+        return ["the inventory is not a JSON object"], False
+    out: list[str] = []
+    if not isinstance(inventory.get("id"), str) or not inventory["id"]:
+        out.append("inventory has no id")
+    if inventory.get("type") not in INVENTORY_TYPES:
+        out.append(f"type {inventory.get('type')!r} is not an OCFL inventory type")
+    algorithm = inventory.get("digestAlgorithm")
+    if algorithm not in DIGEST_LENGTHS:
+        out.append(f"digestAlgorithm {algorithm!r}: OCFL requires sha512 (or sha256)")
+    content_dir = inventory.get("contentDirectory", "content")
+    if not isinstance(content_dir, str) or content_dir in ("", ".", "..") or "/" in content_dir:
+        out.append(f"contentDirectory {content_dir!r} is not a folder name")
+    manifest, versions, head = (inventory.get("manifest"), inventory.get("versions"),
+                                inventory.get("head"))
+    if not _digest_map(manifest):
+        out.append("manifest is missing or not a map of digests to content paths")
+    if not isinstance(versions, dict) or not versions:
+        out.append("versions are missing")
+    if not isinstance(head, str):
+        out.append("head is missing")
+    if out and (not isinstance(inventory.get("id"), str) or algorithm not in DIGEST_LENGTHS
+                or not _digest_map(manifest) or not isinstance(versions, dict) or not versions
+                or not isinstance(head, str)):
+        return ["inventory is not a well-formed OCFL inventory: " + "; ".join(out)], False
+    assert isinstance(manifest, dict) and isinstance(versions, dict)
+    usable = True
+    numbers, naming = _version_numbers(versions)
+    out += naming
+    if head not in versions:
+        out.append(f"head {head!r} is not one of the versions")
+    elif numbers and numbers.get(head) != max(numbers.values()):
+        out.append(f"head {head!r} is not the most recent version")
+    length = DIGEST_LENGTHS[algorithm]
+    content_paths: set[str] = set()
+    seen_digests: set[str] = set()
+    for digest, paths in manifest.items():
+        if len(digest) != length or not re.fullmatch(r"[0-9a-fA-F]+", digest):
+            out.append(f"manifest key {digest[:24]!r} is not a {algorithm} digest")
+        if digest.lower() in seen_digests:
+            out.append(f"manifest lists digest {digest[:16]}… twice (in different case)")
+        seen_digests.add(digest.lower())
+        for path in paths:
+            if not _valid_path(path):
+                out.append(f"manifest: invalid content path {path!r}")
+            elif path in content_paths:
+                out.append(f"manifest: content path {path!r} is listed twice")
+            elif path.split("/", 1)[0] not in versions or not path.split("/", 1)[1].startswith(
+                    f"{content_dir}/"):
+                out.append(f"manifest: content path {path!r} is not in a version's "
+                           f"{content_dir}/ folder")
+            content_paths.add(path)
+    both = _file_and_folder(content_paths)
+    if both:
+        out.append(f"manifest: {both!r} is a content file and a folder")
+    used: set[str] = set()
+    for name, block in versions.items():
+        if not isinstance(block, dict):
+            out.append(f"version {name} is not a JSON object")
+            usable = False
+            continue
+        created = block.get("created")
+        if not isinstance(created, str) or not _CREATED.fullmatch(created):
+            out.append(f"version {name}: created {created!r} is not an RFC 3339 date-time "
+                       "with seconds and a time zone")
+        if "message" in block and not isinstance(block["message"], str):
+            out.append(f"version {name}: message is not a string")
+        user = block.get("user")
+        if "user" in block and not (isinstance(user, dict) and isinstance(user.get("name"), str)
+                                    and isinstance(user.get("address", ""), str)):
+            out.append(f"version {name}: user is not an object with a name")
+        state = block.get("state")
+        if not _digest_map(state):
+            out.append(f"version {name}: state is not a map of digests to logical paths")
+            usable = False
+            continue
+        logical: set[str] = set()
+        for digest, paths in state.items():
+            used.add(digest)
+            if digest not in manifest:
+                out.append(f"version {name}: state digest {digest[:16]}… is not in the manifest")
+            for path in paths:
+                if not _valid_path(path):
+                    out.append(f"version {name}: invalid logical path {path!r}")
+                elif path in logical:
+                    out.append(f"version {name}: logical path {path!r} is listed twice")
+                logical.add(path)
+        both = _file_and_folder(logical)
+        if both:
+            out.append(f"version {name}: {both!r} is a file and a folder")
+    for digest in manifest:
+        if usable and digest not in used:
+            out.append(f"manifest: {digest[:16]}… is in no version's state")
+    fixity = inventory.get("fixity")
+    if fixity is not None and not isinstance(fixity, dict):
+        out.append("fixity is not a JSON object")
+    for name, block in (fixity if isinstance(fixity, dict) else {}).items():
+        if not _digest_map(block):
+            out.append(f"fixity {name!r} is not a map of digests to content paths")
+            continue
+        seen_digests = set()
+        for digest, paths in block.items():
+            if digest.lower() in seen_digests:
+                out.append(f"fixity {name}: digest {digest[:16]}… listed twice")
+            seen_digests.add(digest.lower())
+            for path in paths:
+                if not _valid_path(path):
+                    out.append(f"fixity {name}: invalid content path {path!r}")
+                elif path not in content_paths:
+                    out.append(f"fixity {name}: {path!r} is not in the manifest")
+    return out, usable
+
+
+def _state_paths(inventory: dict[str, Any], block: dict[str, Any]) -> dict[str, set[str]]:
+    """A version's state as logical path → the content paths holding its bytes."""
+    manifest = inventory["manifest"]
+    return {logical: set(manifest.get(digest, [])) for digest, paths in block["state"].items()
+            for logical in paths}
+
+
+def _sidecar_problem(folder: Path, data: bytes, algorithm: str) -> str | None:
+    """What is wrong with the digest sidecar of ``folder``'s inventory, if anything: it must
+    be ``inventory.json.<algorithm>`` holding '<digest> inventory.json' (OCFL E058-E061)."""
+    sidecar = folder / f"inventory.json.{algorithm}"
     if not sidecar.is_file():
-        return False
-    expected = hashlib.new(algorithm, data).hexdigest()
-    return sidecar.read_bytes().split()[:1] == [expected.encode()]
+        return f"inventory sidecar inventory.json.{algorithm} is missing"
+    match = re.fullmatch(rb"([0-9a-fA-F]+)[ \t]+inventory\.json\s*", sidecar.read_bytes())
+    if not match:
+        return "sidecar is not '<digest> inventory.json'"
+    if match.group(1).decode().lower() != hashlib.new(algorithm, data).hexdigest():
+        return "inventory digest does not match its sidecar"
+    return None
 
 
 def _user_name() -> str:

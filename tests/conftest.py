@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -23,3 +24,26 @@ def config(tmp_path: Path) -> Config:
     """Offline configuration writing to a fresh archive in a temporary folder."""
     return load_config({}, tmp_path).with_overrides(
         archive=tmp_path / "archive", fetch=False, cache_dir=tmp_path / "cache")
+
+
+# -- figures of the stress tests (tests/stress/), printed at the end of the run ----------------
+
+_FIGURES: dict[str, str] = {}
+
+
+@pytest.fixture
+def figure():
+    """Record a stress test's figure, one line per promise (``crash: 20/20 recovered, …``);
+    ``make stress`` runs the full versions (ARCHIVER_STRESS=1) and prints them."""
+    def record(name: str, text: str) -> None:
+        _FIGURES[name] = f"{name}: {text}"
+    return record
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    if _FIGURES:
+        full = os.environ.get("ARCHIVER_STRESS") == "1"
+        terminalreporter.section("archive stress figures" + (
+            "" if full else " (fast versions; `make stress` runs the full ones)"))
+        for name in sorted(_FIGURES):
+            terminalreporter.write_line(_FIGURES[name])

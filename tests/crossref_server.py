@@ -8,8 +8,14 @@ Crossref's search, enough to exercise search-based matching.
 
 Faults are SYNTHETIC and labelled as such: a test sets ``faults[doi]`` to a list of replies to
 give, in order, before the real one — ``"429"`` (with ``Retry-After``), ``"500"``, ``"slow"``
-(sleeps past the client's timeout), ``"not-json"`` (a 200 whose body is HTML). ``requests``
-records every path asked, with the time, so tests can check retries and rate limits.
+(sleeps past the client's timeout), ``"not-json"`` (a 200 whose body is HTML), and, for the
+stress tests of bad evidence: ``"bad-json"`` (a 200 ``application/json`` body cut off
+mid-way), ``"wrong-shape"`` (valid JSON whose ``message`` is not a work), ``"empty-record"``
+(a work with no fields), ``"doi-only"`` (a work that gives only the DOI asked for),
+``"bad-types"`` (a work whose fields have the wrong JSON types), ``"other-doi"`` (the record
+of another recorded work) and ``"reset"`` (the connection closed without a reply).
+``requests`` records every path asked, with the time, so tests can check retries and rate
+limits.
 """
 
 from __future__ import annotations
@@ -132,6 +138,25 @@ class CrossrefServer:
                     time.sleep(server.slow_seconds)
                 if fault == "not-json":
                     return self.reply(200, b"<html>maintenance</html>", "text/html")
+                if fault == "bad-json":
+                    return self.reply(200, b'{"status":"ok","message-type":"work","message":'
+                                           b'{"DOI":"10.')
+                if fault == "wrong-shape":
+                    return self.reply(200, b'{"status":"ok","message":["not","a","work"]}')
+                if fault in ("empty-record", "doi-only", "bad-types"):
+                    message: Any = {} if fault == "empty-record" else {"DOI": key}
+                    if fault == "bad-types":
+                        message.update({"title": "a string, not a list", "author": {"x": 1},
+                                        "issued": "2020", "container-title": 7,
+                                        "volume": ["1"], "page": {"first": 1}})
+                    body = {"status": "ok", "message-type": "work", "message": message}
+                    return self.reply(200, json.dumps(body).encode())
+                if fault == "other-doi":
+                    other = next(w for d, w in sorted(server.works.items()) if d != key)
+                    return self.reply(200, json.dumps(other).encode())
+                if fault == "reset":
+                    self.close_connection = True
+                    return None  # no status line, no body: the client sees the socket close
                 if match:
                     if key in server.works:
                         return self.reply(200, json.dumps(server.works[key]).encode())

@@ -12,6 +12,7 @@ from archiver.clean import credits as credits_mod
 from archiver.clean.body import blocks_text, parse_body
 from archiver.clean.metadata import resolve_metadata
 from archiver.clean.steps import STEPS
+from archiver.errors import MalformedInput
 from archiver.model import Block, CleanPost, ImageRef, RawPost
 
 
@@ -34,7 +35,10 @@ def clean(raw: RawPost) -> CleanPost:
         images: list[ImageRef] = []
         links: list[str] = []
     else:
-        blocks, images, links = parse_body(raw.body_html)
+        try:
+            blocks, images, links = parse_body(raw.body_html)
+        except MalformedInput as exc:
+            raise MalformedInput(exc.message, path=raw.path, hint=exc.hint) from None
         for step in STEPS:
             blocks = step(blocks, images)
             steps.append(step.__name__)

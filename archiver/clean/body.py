@@ -8,12 +8,16 @@ place. Whitespace collapses as in CSS, and a line break between two CJK characte
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4.builder import LXMLTreeBuilder
+from lxml import etree
 
 from archiver.clean import selectors
+from archiver.errors import MalformedInput
 from archiver.model import Block, ImageRef
 
 BLOCK_TAGS = frozenset({
@@ -23,6 +27,7 @@ BLOCK_TAGS = frozenset({
     "figcaption", "details", "summary", "fieldset", "form", "body", "html", "caption",
 })
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+MAX_DEPTH = 255  # elements inside elements; the walk below recurses once per level
 
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CJK = "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
@@ -183,10 +188,28 @@ def _list(node: Tag, walk: _Walk) -> None:
         walk.blocks.append(Block(type="list", items=tuple(items), text="\n".join(items)))
 
 
+def _deeper_than(root: Tag, limit: int) -> bool:
+    stack = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in node.children if isinstance(child, Tag))
+    return False
+
+
 def parse_body(body_html: str) -> tuple[list[Block], list[ImageRef], list[str]]:
-    """Body HTML → (blocks, image references in document order, link targets)."""
-    soup = BeautifulSoup(body_html, "lxml")
+    """Body HTML → (blocks, image references in document order, link targets). HTML nested
+    deeper than :data:`MAX_DEPTH` is malformed input, never a crash or a silent cut."""
+    # lxml without its default limits, which silently drop an attribute over 10 MB (a
+    # SingleFile page's inlined image); nesting is limited here instead
+    builder = LXMLTreeBuilder(parser=functools.partial(etree.HTMLParser, huge_tree=True))
+    builder.huge_tree = True  # beautifulsoup4 >= 4.13 passes its own setting to the parser
+    soup = BeautifulSoup(body_html, builder=builder)
     root = soup.body or soup
+    if _deeper_than(root, MAX_DEPTH):
+        raise MalformedInput(f"HTML nested more than {MAX_DEPTH} elements deep: the body "
+                             "cannot be read whole")
     walk = _Walk()
     _walk(root, walk)
     walk.flush()

@@ -39,7 +39,7 @@ def encoding_of(data: bytes, path: Path, declared: str | None = None) -> tuple[s
         charset = "gb18030"
     try:
         return codecs.lookup(charset).name, 0
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a name with a NUL byte in it
         raise MalformedInput(f"unknown character set {charset!r} declared", path=path,
                              hint="re-save the page as UTF-8") from None
 

@@ -17,6 +17,7 @@ A front-matter ``date`` is the publication date unless the export marks itself a
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 from typing import Any
@@ -70,6 +71,9 @@ def _front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
         line = f" (line {where.line + 2})" if where is not None else ""
         raise MalformedInput(f"front matter is not valid YAML{line}: "
                              f"{getattr(exc, 'problem', None) or exc}", path=path) from None
+    except (ValueError, TypeError, OverflowError) as exc:  # e.g. 2020-13-45 read as a date
+        raise MalformedInput(f"front matter holds a value that is not what it looks like: "
+                             f"{exc}", path=path) from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -82,6 +86,42 @@ def _scalar(value: Any) -> Any:
     if isinstance(value, list) and len(value) == 1:
         return value[0]
     return value
+
+
+_PLAIN = (str, int, float, datetime.date)  # values a field may be written from (bool is int)
+
+
+def _kind(value: Any) -> str:
+    return {list: "a list", dict: "a mapping", bytes: "binary data", set: "a set"}.get(
+        type(value), type(value).__name__)
+
+
+def _text(meta: dict[str, Any], key: str, path: Path) -> str | None:
+    """A front-matter value that is one piece of text. Lists, mappings and binary data are
+    refused by type, before anything looks inside them (a YAML alias bomb expands only when
+    it is turned into text)."""
+    value = _scalar(meta.get(key))
+    if value is None:
+        return None
+    if not isinstance(value, _PLAIN):
+        raise MalformedInput(f"front matter {key} must be text, not {_kind(value)}", path=path)
+    return value.isoformat() if isinstance(value, datetime.date) else str(value)
+
+
+def _words(meta: dict[str, Any], key: str, path: Path) -> list[str]:
+    """A front-matter value that is a list of words (tags, several authors), or one word."""
+    value = meta.get(key)
+    if value is None:
+        return []
+    if isinstance(value, _PLAIN):
+        return [_text(meta, key, path) or ""]
+    if not isinstance(value, list):
+        raise MalformedInput(f"front matter {key} must be a list of words, not "
+                             f"{_kind(value)}", path=path)
+    if not all(isinstance(v, _PLAIN) for v in value):
+        raise MalformedInput(f"front matter {key} must be a list of words, not a list holding "
+                             "lists or mappings", path=path)
+    return [v.isoformat() if isinstance(v, datetime.date) else str(v) for v in value]
 
 
 def read(path: Path) -> RawPost:
@@ -97,15 +137,19 @@ def read(path: Path) -> RawPost:
     tags = meta.get("tags") or []
     if isinstance(tags, str):
         tags = [t.strip() for t in tags.split(",") if t.strip()]
-    tags = [str(t) for t in tags] if isinstance(tags, list) else []
+    tags = _words({"tags": tags}, "tags", path) if isinstance(tags, list) else []
     fetched_export = "fetched" in tags
 
-    put("title", _scalar(meta.get("title")), "front matter title")
+    put("title", _text(meta, "title", path), "front matter title")
     date_value = _scalar(meta.get("date"))
     if date_value is not None:
+        if not isinstance(date_value, _PLAIN):
+            raise MalformedInput(f"front matter date must be a date, not {_kind(date_value)}",
+                                 path=path)
         iso, _ = parse_date(date_value)
         if iso is None:
-            raise MalformedInput(f"front matter date {date_value!r} is not a date", path=path)
+            raise MalformedInput(f"front matter date {str(date_value)[:60]!r} is not a date",
+                                 path=path)
         if fetched_export:
             put("fetched", iso, "front matter date (export marked 'fetched': fetch time)")
         else:
@@ -114,7 +158,7 @@ def read(path: Path) -> RawPost:
         value = _scalar(meta.get(key))
         if isinstance(value, str) and value.startswith("http"):
             put("url", value, f"front matter {key}")
-    author = _scalar(meta.get("author"))
+    author = ", ".join(w for w in _words(meta, "author", path) if w)
 
     by_line = _BY_LINE.match(body)
     if by_line:
@@ -159,7 +203,7 @@ def read(path: Path) -> RawPost:
 
     if author:
         # Exporters often put the account's name in 'author'; the record decides which it is.
-        put("author", str(author), "front matter author")
+        put("author", author, "front matter author")
     if tags:
         put("tags", tags, "front matter tags")
     for key, value in title_from_path(path).items():

@@ -8,6 +8,9 @@ the response it refers to. Several articles in one WARC are several posts. A WAC
 holding WARCs under ``archive/``; each is read the same way.
 
 Record URIs are only lookup keys: nothing in a WARC decides where anything is written.
+Expansion is bounded: a WACZ's members are read as streams, never whole, and a record whose
+payload expands (gzip, or the HTTP response's Content-Encoding) past
+:data:`MAX_PAYLOAD_BYTES` makes the file malformed.
 """
 
 from __future__ import annotations
@@ -15,7 +18,10 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
+from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -25,6 +31,7 @@ from archiver.model import RawPost
 from archiver.readers import wechat_html
 
 FORMAT = "warc"
+MAX_PAYLOAD_BYTES = 256 << 20  # one page or image, expanded: no saved post comes near
 _ARTICLE = re.compile(r"^https?://mp\.weixin\.qq\.com/(?:s[/?]|mp/appmsg)", re.I)
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w-]+)", re.I)
 
@@ -36,25 +43,55 @@ def detect(path: Path, head: bytes) -> bool:
     return head.startswith(b"WARC/1.")
 
 
-def _streams(path: Path, data: bytes) -> list[tuple[str, bytes]]:
-    """(name, bytes) of each WARC in the file: the file itself, or the WARCs of a WACZ."""
+def _streams(path: Path, data: bytes) -> Iterator[tuple[str, IO[bytes]]]:
+    """(name, stream) of each WARC in the file: the file itself, or the WARCs of a WACZ
+    (each member read as a stream: a member that expands hugely is never held whole)."""
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        return [(path.name, data)]
+        yield path.name, io.BytesIO(data)
+        return
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = sorted(n for n in archive.namelist()
                            if re.search(r"\.warc(?:\.gz)?$", n) and not n.endswith("/"))
             if not names:
                 raise MalformedInput("WACZ without WARC files under archive/", path=path)
-            return [(name, archive.read(name)) for name in names]
-    except zipfile.BadZipFile as exc:
+            for name in names:  # member names are only names: nothing is extracted
+                with archive.open(name) as member:
+                    yield name, member
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError,
+            OSError) as exc:  # ValueError: "negative seek value" from a damaged directory
         raise MalformedInput(f"damaged WACZ (zip): {exc}", path=path) from None
 
 
-def _records(path: Path, name: str, blob: bytes) -> list[dict]:
+def _payload(record, path: Path, name: str) -> bytes:
+    payload = record.content_stream().read(MAX_PAYLOAD_BYTES + 1)
+    if len(payload) > MAX_PAYLOAD_BYTES:
+        raise MalformedInput(f"a record of {name} expands to more than {MAX_PAYLOAD_BYTES} "
+                             "bytes (a decompression bomb?)", path=path)
+    return payload
+
+
+def _starts_like_a_warc(stream: IO[bytes]) -> bool:
+    """Whether the stream opens with a WARC (or ARC) record, gzipped or not. warcio reads the
+    first "line" of anything else whole: megabytes of junk (a zip member that expands to
+    zeros) would take minutes and all memory before it says no."""
+    head = stream.read(1 << 16)
+    stream.seek(0)
+    if head[:2] == b"\x1f\x8b":
+        try:
+            head = zlib.decompressobj(31).decompress(head, 64)
+        except zlib.error:
+            return False
+    return head.lstrip(b"\r\n").startswith((b"WARC/", b"filedesc://"))
+
+
+def _records(path: Path, name: str, stream: IO[bytes]) -> list[dict]:
     out = []
     try:
-        for record in ArchiveIterator(io.BytesIO(blob), arc2warc=True):
+        if not _starts_like_a_warc(stream):
+            raise MalformedInput(f"{name} is not a WARC (it does not open with a WARC record)",
+                                 path=path)
+        for record in ArchiveIterator(stream, arc2warc=True):
             headers = record.rec_headers
             entry = {"type": record.rec_type, "uri": headers.get_header("WARC-Target-URI") or "",
                      "id": headers.get_header("WARC-Record-ID"),
@@ -69,9 +106,10 @@ def _records(path: Path, name: str, blob: bytes) -> list[dict]:
                     entry["ctype"] = record.http_headers.get_header("Content-Type") or ""
                 else:
                     entry["ctype"] = headers.get_header("Content-Type") or ""
-                entry["payload"] = record.content_stream().read()
+                entry["payload"] = _payload(record, path, name)
             out.append(entry)
-    except (ArchiveLoadFailed, ValueError, OSError, EOFError) as exc:
+    except (ArchiveLoadFailed, ValueError, OSError, EOFError, zlib.error,
+            zipfile.BadZipFile) as exc:
         raise MalformedInput(f"not a readable WARC ({name}): {exc}", path=path) from None
     return out
 

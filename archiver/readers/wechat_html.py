@@ -236,15 +236,24 @@ def read_page(data: bytes, path: Path, charset: str | None = None,
     part, WARC record), whose ``charset`` the container may declare."""
     decoded = decode(data, path, charset)  # strict: bytes that do not decode: malformed
     encoding, skip = encoding_of(data, path, charset)
+    # huge_tree: without it libxml2 silently drops an attribute over 10 MB (a SingleFile
+    # page's inlined image) and the rest of the page after it
     try:
-        if encoding.startswith("utf-16"):  # libxml2 does not know Python's name for it
-            doc = lxml.html.document_fromstring(decoded)
+        try:  # lxml parses bytes in a known encoding about five times faster than a str
+            if encoding.startswith("utf-16"):
+                raise LookupError(encoding)
+            parser = lxml.html.HTMLParser(encoding=encoding, huge_tree=True)
+        except LookupError:  # a Python codec libxml2 does not know (UTF-16, EBCDIC cp500…)
+            parser = lxml.html.HTMLParser(huge_tree=True)
+            doc = lxml.html.document_fromstring(decoded, parser=parser)
         else:
-            # lxml parses bytes in a known encoding about five times faster than a str
-            doc = lxml.html.document_fromstring(
-                data[skip:], parser=lxml.html.HTMLParser(encoding=encoding))
+            doc = lxml.html.document_fromstring(data[skip:], parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise MalformedInput(f"cannot parse HTML: {exc}", path=path) from None
+    limits = [e.message.strip() for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT"]
+    if limits:  # e.g. nesting past 2048 elements: libxml2 stops and keeps only a part
+        raise MalformedInput(f"the HTML is beyond the parser's limits ({limits[0]}): the page "
+                             "cannot be read whole", path=path)
 
     # Page variables live in inline scripts; scanning only those keeps the regexes off the
     # (often megabytes of) article markup, and one pass finds every variable we read.
