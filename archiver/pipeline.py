@@ -494,10 +494,7 @@ CITATIONS_NAME = "citations.json"
 
 def make_verifier(config: Config, offline: bool = False) -> Verifier:
     """A verifier on the configured Crossref server, with the on-disk cache."""
-    try:
-        from archiver.citations.parse import parse_reference
-    except ImportError:  # TEMPORARY until the parser lands
-        parse_reference = None  # type: ignore[assignment]
+    from archiver.citations.parse import parse_reference
     client = CrossrefClient(base_url=config.crossref_url, mailto=config.mailto,
                             timeout=config.http_timeout,
                             cache=Cache(default_cache_dir(config)), offline=offline)
