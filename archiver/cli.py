@@ -170,8 +170,10 @@ def ingest(
 
         with progress:
             task = progress.add_task("", total=total)
-            results = ingest_paths(paths, config, on_result=on_result, wait=wait,
-                                   refresh=refresh)
+            results = ingest_paths(
+                paths, config, on_result=on_result, wait=wait, refresh=refresh,
+                on_wait=None if quiet else lambda: err.print(
+                    "waiting for another archiver process to finish writing…", markup=False))
         counts: dict[str, int] = {}
         for result in results:
             counts[result.status] = counts.get(result.status, 0) + 1
