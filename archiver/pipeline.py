@@ -376,14 +376,7 @@ class _Run:
 
     def ingest(self, path: Path) -> list[IngestResult]:
         """Every post in the file at ``path``, stored (or found unchanged)."""
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise InputError("no such file", path=path) from None
-        except IsADirectoryError:
-            raise InputError("is a folder, not a file", path=path) from None
-        except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror}", path=path) from None
+        data = readers.read_input(path)
         quick = self.from_receipt(path, data)
         if quick is not None:
             return quick
@@ -501,14 +494,14 @@ def make_verifier(config: Config, offline: bool = False) -> Verifier:
     return Verifier(client, parse=parse_reference)
 
 
-def _outcome_digest(results: list[CitationResult]) -> str:
-    """What a verification concluded, without when the evidence was fetched."""
+def _outcome_digest(citations: list[dict[str, Any]]) -> str:
+    """What a verification concluded (report entries), without when the evidence was
+    fetched or whether it came from the cache."""
     stable = []
-    for result in results:
-        data = result.to_json()
+    for data in citations:
         if data.get("evidence"):
-            data["evidence"] = {k: v for k, v in data["evidence"].items()
-                                if k not in ("fetched", "cached")}
+            data = {**data, "evidence": {k: v for k, v in data["evidence"].items()
+                                         if k not in ("fetched", "cached")}}
         stable.append(data)
     return sha512_hex(dumps(stable))
 
@@ -520,14 +513,8 @@ def store_citations(archive: Archive, object_id: str, results: list[CitationResu
     head = archive.versions(object_id)[-1]
     if CITATIONS_NAME in head.state:
         old = json.loads(archive.read_bytes(object_id, CITATIONS_NAME))
-        old_results = old.get("citations", [])
-        old_stable = []
-        for data in old_results:
-            if data.get("evidence"):
-                data["evidence"] = {k: v for k, v in data["evidence"].items()
-                                    if k not in ("fetched", "cached")}
-            old_stable.append(data)
-        if sha512_hex(dumps(old_stable)) == _outcome_digest(results):
+        if _outcome_digest(old.get("citations", [])) == \
+                _outcome_digest([r.to_json() for r in results]):
             return None
     files = {path: archive.read_bytes(object_id, path) for path in head.state}
     document = {"citations": [r.to_json() for r in results],
