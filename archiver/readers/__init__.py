@@ -23,17 +23,23 @@ SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm", ".xhtml", ".mhtml", "
                       ".wacz", ".gz"})
 
 
-def detect(path: Path) -> ModuleType:
-    """Return the reader for ``path`` or raise an InputError saying why there is none."""
+def read_input(path: Path, limit: int = -1) -> bytes:
+    """The bytes of an input file (the first ``limit`` when given), or an InputError that
+    says, naming the file, why it cannot be read."""
     try:
         with path.open("rb") as handle:
-            head = handle.read(HEAD_BYTES)
+            return handle.read(limit)
     except FileNotFoundError:
         raise InputError("no such file", path=path) from None
     except IsADirectoryError:
         raise InputError("is a folder, not a file", path=path) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path=path) from None
+
+
+def detect(path: Path) -> ModuleType:
+    """Return the reader for ``path`` or raise an InputError saying why there is none."""
+    head = read_input(path, HEAD_BYTES)
     for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         if head.startswith(bom):  # detectors look for ASCII markers: give them UTF-8
             body = head[len(bom):]
