@@ -13,11 +13,17 @@ import re
 import unicodedata
 from collections.abc import Container
 
-from pypinyin import lazy_pinyin
-
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _STOP = frozenset({"the", "a", "an", "on", "of", "in", "and", "for", "to", "at", "le", "la",
                    "der", "die", "das", "de"})
+
+
+def lazy_pinyin(text: str) -> list[str]:
+    """pypinyin's syllables, imported on first use: loading its dictionaries takes about a
+    second, which every command would otherwise pay at start-up."""
+    from pypinyin import lazy_pinyin as pinyin
+
+    return pinyin(text)
 
 
 def ascii_words(text: str) -> list[str]:
