@@ -7,6 +7,8 @@ carry where they came from (:class:`Sourced`), because a record's claims must be
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,6 +47,16 @@ class RawPost:
     resources: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
     # where in its container the page was found (format, record, URL), for provenance
     container: dict[str, Any] | None = None
+    # the parsed element ``body_html`` was serialised from, when the reader has one: cleaning
+    # walks it rather than parsing the markup a second time, and it has attribute values as
+    # the page wrote them (libxml2's serialiser percent-encodes non-ASCII URLs). An lxml
+    # element; not compared.
+    body_tree: Any = field(default=None, repr=False, compare=False)
+
+    @functools.cached_property
+    def data_sha512(self) -> str:
+        """The sha512 of the input bytes, computed once (pages run to megabytes)."""
+        return hashlib.sha512(self.data).hexdigest()
 
 
 @dataclass(frozen=True)

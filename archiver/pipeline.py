@@ -172,7 +172,7 @@ def prepare_post(raw: RawPost, path: Path, config: Config,
     retry = any(a.status == "missing" and a.original.startswith(("http://", "https://", "//"))
                 for a in assets)
     return Prepared(object_id=identity.object_id, record=record, files=files,
-                    record_digest=sha512_hex(record_bytes), source_digest=sha512_hex(raw.data),
+                    record_digest=sha512_hex(record_bytes), source_digest=raw.data_sha512,
                     title=record.get("title"), kind=record["kind"], warnings=warnings,
                     inputs=inputs, retry_fetch=retry)
 

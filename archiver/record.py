@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from archiver.canonical import sha512_hex
 from archiver.clean.metadata import url_identity
 from archiver.model import Asset, CleanPost, RawPost
 from archiver.version import __version__
@@ -128,7 +127,7 @@ def build_provenance(raw: RawPost, clean: CleanPost, assets: list[Asset], identi
         "event": {"type": "ingestion", "premis": "http://id.loc.gov/vocabulary/preservation/"
                   "eventType/ing", "datetime": event_time},
         "source": {"name": source_name, "logical_path": f"source/{source_name}",
-                   "sha512": sha512_hex(raw.data), "size": len(raw.data), "format": raw.format,
+                   "sha512": raw.data_sha512, "size": len(raw.data), "format": raw.format,
                    "reader": f"archiver.readers.{raw.format.replace('-', '_')}"},
         "identity": {"basis": identity.basis, "value": identity.value},
         "fields": {name: item.source for name, item in sorted(clean.meta.items())},

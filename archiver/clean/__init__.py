@@ -36,7 +36,7 @@ def clean(raw: RawPost) -> CleanPost:
         links: list[str] = []
     else:
         try:
-            blocks, images, links = parse_body(raw.body_html)
+            blocks, images, links = parse_body(raw.body_html, raw.body_tree)
         except MalformedInput as exc:
             raise MalformedInput(exc.message, path=raw.path, hint=exc.hint) from None
         for step in STEPS:

@@ -8,12 +8,9 @@ place. Whitespace collapses as in CSS, and a line break between two CJK characte
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
-from bs4.builder import LXMLTreeBuilder
 from lxml import etree
 
 from archiver.clean import selectors
@@ -71,7 +68,7 @@ class _Walk:
         return "paragraph"
 
 
-def _image_source(img: Tag) -> str:
+def _image_source(img: etree._Element) -> str:
     """Pick the attribute that holds the real image.
 
     WeChat lazy-loads: ``data-src`` holds the CDN URL and ``src`` a placeholder, or nothing.
@@ -94,72 +91,77 @@ def _int(value: object) -> int | None:
         return None
 
 
-def _walk(node: Tag, walk: _Walk) -> None:
-    for child in node.children:
-        if isinstance(child, Comment):
-            continue
-        if isinstance(child, NavigableString):
-            if "code" in walk.context:
-                walk.buf.append(str(child))
-            else:
-                walk.buf.append(normalise_inline(str(child)))
-            continue
-        if not isinstance(child, Tag):
-            continue
-        name = child.name.lower() if child.name else ""
-        if name in selectors.DROP_TAGS:
-            continue
-        if name == "br":
-            walk.buf.append("\n")
-            continue
-        if name == "img":
-            walk.flush()
-            walk.images.append(ImageRef(original=_image_source(child), alt=child.get("alt", ""),
-                                        width_hint=_int(child.get("width") or child.get("data-w")),
-                                        height_hint=_int(child.get("height"))))
-            walk.blocks.append(Block(type="image", image=len(walk.images) - 1,
-                                     text=(child.get("alt") or "").strip()))
-            continue
-        if name == "a" and child.get("href"):
-            walk.links.append(child["href"])
-        if name not in BLOCK_TAGS:
-            _walk(child, walk)
-            continue
+def _text(text: str | None, walk: _Walk) -> None:
+    if text:
+        walk.buf.append(text if "code" in walk.context else normalise_inline(text))
+
+
+def _walk(node: etree._Element, walk: _Walk, depth: int = 0) -> None:
+    """Lay out ``node``'s content (its text and children, each followed by its tail)."""
+    if depth > MAX_DEPTH:
+        raise MalformedInput(f"HTML nested more than {MAX_DEPTH} elements deep: the body "
+                             "cannot be read whole")
+    _text(node.text, walk)
+    for child in node:
+        _element(child, walk, depth + 1)
+        _text(child.tail, walk)
+
+
+def _element(child: etree._Element, walk: _Walk, depth: int) -> None:
+    name = child.tag
+    if not isinstance(name, str):  # a comment or processing instruction: never text
+        return
+    name = name.lower()
+    if name in selectors.DROP_TAGS:
+        return
+    if name == "br":
+        walk.buf.append("\n")
+        return
+    if name == "img":
         walk.flush()
-        if name in HEADINGS:
-            _walk(child, walk)
-            walk.flush("heading", HEADINGS[name])
-        elif name in ("ul", "ol"):
-            _list(child, walk)
-        elif name == "blockquote":
-            walk.context.append("quote")
-            _walk(child, walk)
-            walk.flush()
-            walk.context.pop()
-        elif name == "pre":
-            walk.context.append("code")
-            _walk(child, walk)
-            walk.flush()
-            walk.context.pop()
-        elif name in ("figcaption", "caption"):
-            walk.context.append("caption")
-            _walk(child, walk)
-            walk.flush()
-            walk.context.pop()
-        elif name == "tr":
-            _row(child, walk)
-        else:
-            _walk(child, walk)
-            walk.flush()
+        alt = child.get("alt") or ""
+        walk.images.append(ImageRef(original=_image_source(child), alt=alt,
+                                    width_hint=_int(child.get("width") or child.get("data-w")),
+                                    height_hint=_int(child.get("height"))))
+        walk.blocks.append(Block(type="image", image=len(walk.images) - 1, text=alt.strip()))
+        return
+    if name == "a" and child.get("href"):
+        walk.links.append(child.get("href"))
+    if name not in BLOCK_TAGS:
+        _walk(child, walk, depth)
+        return
+    walk.flush()
+    if name in HEADINGS:
+        _walk(child, walk, depth)
+        walk.flush("heading", HEADINGS[name])
+    elif name in ("ul", "ol"):
+        _list(child, walk, depth)
+    elif name == "tr":
+        _row(child, walk, depth)
+    elif name in _CONTEXTS:
+        walk.context.append(_CONTEXTS[name])
+        _walk(child, walk, depth)
+        walk.flush()
+        walk.context.pop()
+    else:
+        _walk(child, walk, depth)
+        walk.flush()
 
 
-def _row(node: Tag, walk: _Walk) -> None:
+_CONTEXTS = {"blockquote": "quote", "pre": "code", "figcaption": "caption", "caption": "caption"}
+
+
+def _children(node: etree._Element, names: tuple[str, ...]) -> list[etree._Element]:
+    return [c for c in node if isinstance(c.tag, str) and c.tag.lower() in names]
+
+
+def _row(node: etree._Element, walk: _Walk, depth: int) -> None:
     """A table row becomes one block, its cells' text joined by tabs; images follow it."""
     cells: list[str] = []
     images: list[Block] = []
-    for cell in node.find_all(["td", "th"], recursive=False):
+    for cell in _children(node, ("td", "th")):
         inner = _Walk(images=walk.images, links=walk.links, context=walk.context + ["table"])
-        _walk(cell, inner)
+        _walk(cell, inner, depth + 1)
         inner.flush()
         cells.append(" ".join(b.text.replace("\n", " ") for b in inner.blocks
                               if b.type != "image"))
@@ -169,12 +171,12 @@ def _row(node: Tag, walk: _Walk) -> None:
     walk.blocks.extend(images)
 
 
-def _list(node: Tag, walk: _Walk) -> None:
+def _list(node: etree._Element, walk: _Walk, depth: int) -> None:
     """A list becomes one block with its items; images inside items still become blocks."""
     items: list[str] = []
-    for li in node.find_all("li", recursive=False) or [node]:
+    for li in _children(node, ("li",)) or [node]:
         inner = _Walk(images=walk.images, links=walk.links, context=walk.context + ["list"])
-        _walk(li, inner)
+        _walk(li, inner, depth + (li is not node))
         inner.flush()
         texts = [b.text for b in inner.blocks if b.type != "image" and b.text]
         if texts:
@@ -188,30 +190,29 @@ def _list(node: Tag, walk: _Walk) -> None:
         walk.blocks.append(Block(type="list", items=tuple(items), text="\n".join(items)))
 
 
-def _deeper_than(root: Tag, limit: int) -> bool:
-    stack = [(root, 0)]
-    while stack:
-        node, depth = stack.pop()
-        if depth > limit:
-            return True
-        stack.extend((child, depth + 1) for child in node.children if isinstance(child, Tag))
-    return False
-
-
-def parse_body(body_html: str) -> tuple[list[Block], list[ImageRef], list[str]]:
-    """Body HTML → (blocks, image references in document order, link targets). HTML nested
+def parse_body(body_html: str, tree: etree._Element | None = None
+               ) -> tuple[list[Block], list[ImageRef], list[str]]:
+    """Body HTML → (blocks, image references in document order, link targets). ``tree`` is
+    the element ``body_html`` was serialised from, if the reader parsed it already. HTML nested
     deeper than :data:`MAX_DEPTH` is malformed input, never a crash or a silent cut."""
-    # lxml without its default limits, which silently drop an attribute over 10 MB (a
-    # SingleFile page's inlined image); nesting is limited here instead
-    builder = LXMLTreeBuilder(parser=functools.partial(etree.HTMLParser, huge_tree=True))
-    builder.huge_tree = True  # beautifulsoup4 >= 4.13 passes its own setting to the parser
-    soup = BeautifulSoup(body_html, builder=builder)
-    root = soup.body or soup
-    if _deeper_than(root, MAX_DEPTH):
-        raise MalformedInput(f"HTML nested more than {MAX_DEPTH} elements deep: the body "
-                             "cannot be read whole")
     walk = _Walk()
-    _walk(root, walk)
+    if tree is not None:
+        _element(tree, walk, 1)  # the body element itself, as a parse of its markup gives it
+        walk.flush()
+        return walk.blocks, walk.images, walk.links
+    if not body_html.strip():
+        return [], [], []
+    try:
+        # without lxml's default limits, which silently drop an attribute over 10 MB (a
+        # SingleFile page's inlined image); nesting is limited by the walk instead. A parser
+        # is not safe to share between threads: one per call.
+        doc = etree.fromstring(body_html, etree.HTMLParser(huge_tree=True))
+    except (etree.ParserError, ValueError) as exc:
+        raise MalformedInput(f"cannot parse the body HTML: {exc}") from None
+    if doc is None:
+        return [], [], []
+    root = doc.find("body")
+    _walk(doc if root is None else root, walk)
     walk.flush()
     return walk.blocks, walk.images, walk.links
 

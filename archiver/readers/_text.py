@@ -14,18 +14,20 @@ import re
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
+from bs4.dammit import EncodingDetector
+
 from archiver.errors import MalformedInput
 
 SHANGHAI = timezone(timedelta(hours=8), "Asia/Shanghai")
 
-_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _GB_FAMILY = {"gbk", "gb2312", "gb_2312-80", "x-gbk", "cp936", "gb18030", "euc-cn"}
 
 
 def declared_charset(data: bytes) -> str | None:
-    """The charset a page declares in its first 4 KiB, if any."""
-    match = _CHARSET_RE.search(data[:4096])
-    return match.group(1).decode("ascii").lower() if match else None
+    """The charset a page declares near its start (an XML declaration, ``<meta charset>`` or
+    ``<meta http-equiv="Content-Type" content="…; charset=…">``), if any."""
+    declared = EncodingDetector.find_declared_encoding(data, is_html=True)
+    return declared.strip() or None if declared else None
 
 
 def encoding_of(data: bytes, path: Path, declared: str | None = None) -> tuple[str, int]:

@@ -79,6 +79,7 @@ def read(path: Path) -> RawPost:
     fields = dict(raw.fields)
     container = {"format": FORMAT, "page": location or None, "parts": len(resources)}
     return RawPost(path=path, format=FORMAT, kind=raw.kind, data=data,
-                   body_html=raw.body_html, fields=fields, base_dir=path.parent,
+                   body_html=raw.body_html, body_tree=raw.body_tree, fields=fields,
+                   base_dir=path.parent,
                    notes=(*raw.notes, f"page part of an MHTML file ({len(resources)} resources)"),
                    resources=resources, container=container)

@@ -155,7 +155,8 @@ def read_all(path: Path) -> list[RawPost]:
                      "uri": uri, "date": record["date"]}
         others = {u: b for u, b in resources.items() if u != uri}
         posts.append(RawPost(path=path, format=FORMAT, kind=raw.kind, data=data,
-                             body_html=raw.body_html, fields=fields, base_dir=path.parent,
+                             body_html=raw.body_html, body_tree=raw.body_tree,
+                             fields=fields, base_dir=path.parent,
                              notes=(*raw.notes, f"{record['type']} record {record['id']} for "
                                                 f"{uri}"),
                              resources=others, container=container))

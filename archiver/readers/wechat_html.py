@@ -270,10 +270,11 @@ def read_page(data: bytes, path: Path, charset: str | None = None,
             return
         fields[name] = Sourced(conv(value) if conv else value, source)
 
-    error = _error_kind(doc)
     body_el = _body_element(doc)
+    error = _error_kind(doc) if body_el is None else None  # an article is not an error page
     kind = "article"
     body_html: str | None = None
+    body_tree = None
     notes: list[str] = []
 
     item_show_type = page_vars.get("item_show_type") or _prop(text, "item_show_type")
@@ -300,7 +301,8 @@ def read_page(data: bytes, path: Path, charset: str | None = None,
         if share:
             put("original_url", htmlmod.unescape(share[0]), "#js_share_source href")
     elif body_el is not None:
-        body_html = lxml.html.tostring(body_el, encoding="unicode")
+        body_html = lxml.html.tostring(body_el, encoding="unicode", with_tail=False)
+        body_tree = body_el
     else:
         raise MalformedInput("HTML page without a WeChat article body (no #js_content)",
                              path=path, hint="is this a saved WeChat article page?")
@@ -352,7 +354,8 @@ def read_page(data: bytes, path: Path, charset: str | None = None,
         # An error page's <title> and meta are WeChat's, not the post's: claim nothing.
         fields = {k: v for k, v in fields.items() if k in ("url", "biz", "mid", "idx")}
     return RawPost(path=path, format=FORMAT, kind=kind, data=data, body_html=body_html,
-                   fields=fields, base_dir=base_dir or path.parent, notes=tuple(notes))
+                   fields=fields, base_dir=base_dir or path.parent, notes=tuple(notes),
+                   body_tree=body_tree)
 
 
 def _scraper_header(doc: lxml.html.HtmlElement, put: Callable[..., None]) -> None:

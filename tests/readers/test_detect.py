@@ -203,6 +203,15 @@ def test_a_page_declared_with_http_equiv_content_type_is_decoded(tmp_path):
     assert read(page).fields["title"].value == "龙与熊之间：中等强国外交的典范"
 
 
+def test_an_xml_declaration_declares_the_charset_too(tmp_path):
+    """A page saved as XHTML declares its charset the XML way."""
+    html = '<?xml version="1.0" encoding="GBK"?>\n' + gbk_page("gbk").replace(
+        '<meta charset="gbk">', "")
+    page = tmp_path / "page.html"
+    page.write_bytes(html.encode("gbk"))
+    assert read(page).fields["title"].value == "龙与熊之间：中等强国外交的典范"
+
+
 def test_a_gbk_page_without_a_declaration_is_malformed_naming_the_file(tmp_path):
     page = tmp_path / "page.html"
     page.write_bytes(gbk_page("gbk").replace('<meta charset="gbk">', "").encode("gbk"))

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import shutil
+from urllib.parse import unquote
 
 import pytest
 
@@ -291,3 +292,19 @@ def test_invalid_yaml_reports_the_line_in_the_file(tmp_path):
     post.write_text("---\ntitle: ok\nauthor: [unclosed\n---\nbody\n", encoding="utf-8")
     with pytest.raises(MalformedInput, match=r"\(line \d+\)"):
         read(post)
+
+
+@pytest.mark.parametrize("path", SCRAPED)
+def test_an_image_reference_is_kept_as_the_page_writes_it(path):
+    """Walking the page's own tree, not a re-serialisation of it: libxml2's serialiser would
+    percent-encode a non-ASCII ``src`` (``../images/2018-01-29_%E5%A4%A7…``)."""
+    raw = read(WECHAT / path)
+    page = (WECHAT / path).read_text(encoding="utf-8")
+    from_tree = parse_body(raw.body_html, raw.body_tree)[1]
+    assert from_tree and all(f'src="{image.original}"' in page for image in from_tree)
+    assert any(not image.original.isascii() for image in from_tree)
+    # the serialised markup gives the same body, but with the references percent-encoded
+    blocks, images, _ = parse_body(raw.body_html)
+    assert blocks == parse_body(raw.body_html, raw.body_tree)[0]
+    assert [unquote(i.original) for i in images] == [i.original for i in from_tree]
+    assert images != from_tree
