@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lxml import etree
+
 KINDS = ("article", "image-share", "article-share", "video", "deleted", "blocked", "unavailable")
 ERROR_KINDS = ("deleted", "blocked", "unavailable")
 
@@ -29,10 +31,13 @@ class Sourced:
 class RawPost:
     """What a reader found in one saved post, before any cleaning.
 
-    ``body_html`` is the article body as HTML (for Markdown, rendered from it); ``None`` for
-    error pages, which have no body. ``fields`` maps metadata names (``title``, ``account``,
-    ``account_id``, ``biz``, ``mid``, ``idx``, ``author``, ``published``, ``fetched``, ``url``,
-    ``source_url``, ``original_url``, ``tags``, ``summary``) to the first value found for them.
+    The article body is either ``body_html``, markup the reader made (Markdown rendered, a
+    share card's template, an image-share post rebuilt), or ``body_tree``, the element of the
+    page the reader parsed; :attr:`body_markup` gives it as HTML either way, and it is
+    ``None`` for error pages, which have no body. ``fields`` maps metadata names (``title``,
+    ``account``, ``account_id``, ``biz``, ``mid``, ``idx``, ``author``, ``published``,
+    ``fetched``, ``url``, ``source_url``, ``original_url``, ``tags``, ``summary``) to the
+    first value found for them.
     """
 
     path: Path
@@ -47,11 +52,22 @@ class RawPost:
     resources: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
     # where in its container the page was found (format, record, URL), for provenance
     container: dict[str, Any] | None = None
-    # the parsed element ``body_html`` was serialised from, when the reader has one: cleaning
-    # walks it rather than parsing the markup a second time, and it has attribute values as
-    # the page wrote them (libxml2's serialiser percent-encodes non-ASCII URLs). An lxml
-    # element; not compared.
+    # the body as an element of the page the reader parsed (lxml): cleaning walks it rather
+    # than serialising it and parsing the markup again, and it has attribute values as the
+    # page wrote them (libxml2's serialiser percent-encodes non-ASCII URLs). Not compared.
     body_tree: Any = field(default=None, repr=False, compare=False)
+
+    @property
+    def has_body(self) -> bool:
+        return self.body_html is not None or self.body_tree is not None
+
+    @functools.cached_property
+    def body_markup(self) -> str | None:
+        """The body as HTML, serialised from ``body_tree`` only when something asks for it."""
+        if self.body_html is not None or self.body_tree is None:
+            return self.body_html
+        return etree.tostring(self.body_tree, encoding="unicode", method="html",
+                              with_tail=False)
 
     @functools.cached_property
     def data_sha512(self) -> str:

@@ -3,6 +3,8 @@
 - Canonical JSON (archiver/canonical.py): ``dumps`` is deterministic — the same data gives the
   same bytes whatever the key insertion order — and round-trips: ``json.loads(dumps(x)) == x``
   for every JSON value; non-finite numbers are refused.
+- Strict decoding: checking that bytes decode (in pieces, keeping no text) accepts and refuses
+  exactly what decoding them does.
 - Robustness: truncated and byte-fuzzed versions of the real corpus posts never crash
   ``archiver.readers.read`` + ``archiver.clean.clean``: they either give a cleaned post or raise
   an :class:`archiver.errors.InputError` naming the file.
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -21,9 +24,10 @@ from hypothesis import strategies as st
 
 from archiver.canonical import dumps
 from archiver.clean import clean
-from archiver.errors import InputError
+from archiver.errors import InputError, MalformedInput
 from archiver.model import KINDS, CleanPost
 from archiver.readers import read
+from archiver.readers._text import check_decodes, decode
 
 from conftest import WECHAT, labels
 
@@ -151,3 +155,32 @@ def test_a_byte_fuzzed_post_never_crashes(workdir, path, edits):
 def test_every_corpus_post_reads_and_cleans(workdir, path):
     cleaned = clean(read(WECHAT / path))
     assert cleaned.kind in KINDS
+
+
+# --- the strict decoding check ----------------------------------------------------------------
+
+TEXT = "宣示主权 text 𠮷野家🙏\n" * 3000  # astral characters too: the check decodes in pieces
+
+
+@settings(max_examples=300, deadline=None)
+@given(encoding=st.sampled_from(["utf-8", "gb18030"]),
+       edits=st.lists(st.tuples(st.floats(min_value=0, max_value=1),
+                                st.integers(min_value=0, max_value=255)), max_size=3),
+       cut=st.floats(min_value=0, max_value=1))
+def test_checking_the_bytes_decode_says_what_decoding_them_says(encoding, edits, cut):
+    """check_decodes (no text kept, used before lxml parses the bytes) accepts exactly what
+    decode accepts, and refuses with the same message, byte offset included."""
+    head = f'<meta charset="{encoding}">\n'.encode()
+    data = bytearray(head + TEXT.encode(encoding))
+    for where, byte in edits:
+        data[int((len(data) - 1) * where)] = byte
+    data = bytes(data[: len(head) + int((len(data) - len(head)) * cut)])
+
+    def outcome(check):
+        try:
+            check(data, Path("page.html"))
+        except MalformedInput as exc:
+            return exc.message
+        return "accepted"
+
+    assert outcome(check_decodes) == outcome(decode)

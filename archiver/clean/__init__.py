@@ -30,13 +30,14 @@ def _renumber(blocks: list[Block], images: list[ImageRef]) -> tuple[list[Block],
 
 def clean(raw: RawPost) -> CleanPost:
     steps = ["parse_body: drop script/style/widget elements, lazy images resolved"]
-    if raw.body_html is None:
+    if not raw.has_body:
         blocks: list[Block] = []
         images: list[ImageRef] = []
         links: list[str] = []
     else:
         try:
-            blocks, images, links = parse_body(raw.body_html, raw.body_tree)
+            body = raw.body_html if raw.body_tree is None else raw.body_tree
+            blocks, images, links = parse_body(body)
         except MalformedInput as exc:
             raise MalformedInput(exc.message, path=raw.path, hint=exc.hint) from None
         for step in STEPS:

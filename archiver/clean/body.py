@@ -190,23 +190,22 @@ def _list(node: etree._Element, walk: _Walk, depth: int) -> None:
         walk.blocks.append(Block(type="list", items=tuple(items), text="\n".join(items)))
 
 
-def parse_body(body_html: str, tree: etree._Element | None = None
-               ) -> tuple[list[Block], list[ImageRef], list[str]]:
-    """Body HTML → (blocks, image references in document order, link targets). ``tree`` is
-    the element ``body_html`` was serialised from, if the reader parsed it already. HTML nested
-    deeper than :data:`MAX_DEPTH` is malformed input, never a crash or a silent cut."""
+def parse_body(body: str | etree._Element) -> tuple[list[Block], list[ImageRef], list[str]]:
+    """The body, as markup or as the element a reader parsed → (blocks, image references in
+    document order, link targets). HTML nested deeper than :data:`MAX_DEPTH` is malformed
+    input, never a crash or a silent cut."""
     walk = _Walk()
-    if tree is not None:
-        _element(tree, walk, 1)  # the body element itself, as a parse of its markup gives it
+    if not isinstance(body, str):
+        _element(body, walk, 1)  # the element itself, as a parse of its markup gives it
         walk.flush()
         return walk.blocks, walk.images, walk.links
-    if not body_html.strip():
+    if not body.strip():
         return [], [], []
     try:
         # without lxml's default limits, which silently drop an attribute over 10 MB (a
         # SingleFile page's inlined image); nesting is limited by the walk instead. A parser
         # is not safe to share between threads: one per call.
-        doc = etree.fromstring(body_html, etree.HTMLParser(huge_tree=True))
+        doc = etree.fromstring(body, etree.HTMLParser(huge_tree=True))
     except (etree.ParserError, ValueError) as exc:
         raise MalformedInput(f"cannot parse the body HTML: {exc}") from None
     if doc is None:

@@ -77,8 +77,8 @@ def resolve_metadata(raw: RawPost, lines: list[str]) -> dict[str, Sourced]:
     for name in ("mid", "idx"):
         if name in meta and not str(meta[name].value).isdigit():
             del meta[name]
-    if "biz" not in meta and "account" in meta and raw.body_html:
-        biz = own_profile_biz(raw.body_html, str(meta["account"].value))
+    if "biz" not in meta and "account" in meta and raw.body_markup:
+        biz = own_profile_biz(raw.body_markup, str(meta["account"].value))
         if biz:
             meta["biz"] = Sourced(biz, "mp-common-profile card of the post's own account")
     return meta

@@ -56,13 +56,48 @@ def _strict(data: bytes, encoding: str, path: Path) -> str:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise MalformedInput(
-            f"not valid {encoding} text (byte {exc.start}: {data[exc.start:exc.start + 4]!r})",
-            path=path, hint="check that the file is a saved post and not truncated or binary") \
-            from None
+        raise _undecodable(data, encoding, exc.start, path) from None
     if "\x00" in text:
         raise MalformedInput("contains NUL characters: this is not a text file", path=path)
     return text
+
+
+def _undecodable(data: bytes, encoding: str, at: int, path: Path) -> MalformedInput:
+    return MalformedInput(f"not valid {encoding} text (byte {at}: {data[at:at + 4]!r})",
+                          path=path,
+                          hint="check that the file is a saved post and not truncated or binary")
+
+
+# Encodings in which a NUL byte is a NUL character and nothing else: these are checked
+# without building the text.
+_BYTE_CHECKED = ("utf-8", "gb18030")
+_CHUNK = 1 << 14
+
+
+def check_decodes(data: bytes, path: Path, declared: str | None = None) -> tuple[str, int]:
+    """What :func:`decode` checks, without keeping the text: (encoding, length of the
+    byte-order mark) of bytes that decode strictly, else MalformedInput naming the file.
+
+    For a parser that reads the bytes itself. It decodes in small pieces: a page whose
+    text holds a single emoji would otherwise be built as a string of four bytes a character,
+    which made the check cost twice lxml's whole parse.
+    """
+    encoding, skip = encoding_of(data, path, declared)
+    if encoding not in _BYTE_CHECKED:
+        _strict(data[skip:], encoding, path)
+        return encoding, skip
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    view = memoryview(data)
+    for start in [*range(skip, len(data), _CHUNK), len(data)]:
+        pending = len(decoder.getstate()[0])  # bytes of a character split between pieces
+        try:
+            decoder.decode(view[start:start + _CHUNK], final=start == len(data))
+        except UnicodeDecodeError as exc:
+            raise _undecodable(data[skip:], encoding, start - skip - pending + exc.start,
+                               path) from None
+    if data.find(b"\x00", skip) != -1:
+        raise MalformedInput("contains NUL characters: this is not a text file", path=path)
+    return encoding, skip
 
 
 _JS_ESCAPE_RE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|.)", re.S)

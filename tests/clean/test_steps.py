@@ -260,7 +260,7 @@ def test_clean_records_every_step_it_applied_in_order():
 def test_steps_on_the_real_export_remove_exactly_its_chrome():
     """All four steps on the parsed 国政学人第464期 export: chrome gone, body kept."""
     raw = read(GUOZHENG)
-    blocks, images, _ = parse_body(raw.body_html)
+    blocks, images, _ = parse_body(raw.body_markup)
     removed: dict[str, list[str]] = {}
     for step in STEPS:
         after = step(blocks, images)
@@ -466,7 +466,7 @@ def test_blocks_text_is_the_text_blocks_separated_by_blank_lines_without_images(
 
 @pytest.mark.parametrize("path", [PAGE_2025, PAGE_2020], ids=["2025", "2020"])
 def test_parse_body_of_real_pages_yields_no_script_text(path):
-    blocks, _, _ = parse_body(read(path).body_html)
+    blocks, _, _ = parse_body(read(path).body_markup)
     text = blocks_text(blocks)
     assert text.strip()
     for code in ("function(", "var ", "window.", "{display"):

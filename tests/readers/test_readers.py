@@ -78,7 +78,7 @@ def test_2025_page_publish_time_is_var_ct_in_beijing_time():
 def test_2025_page_body_keeps_its_lazy_images():
     raw = read(WECHAT / PAGE_2025)
     assert raw.kind == "article" and raw.format == "wechat-html"
-    _, images, _ = parse_body(raw.body_html)
+    _, images, _ = parse_body(raw.body_markup)
     assert len(images) == LABELS[PAGE_2025]["images"] == 5
     assert all(i.original.startswith("https://mmbiz.qpic.cn/") for i in images)
 
@@ -132,7 +132,7 @@ def test_a_source_link_is_kept_apart_from_the_posts_url():
 def test_a_deleted_post_is_kind_deleted_without_a_body():
     raw = read(WECHAT / DELETED)
     assert raw.kind == "deleted"
-    assert raw.body_html is None
+    assert raw.body_markup is None
     assert any("deleted by the author" in note for note in raw.notes)
 
 
@@ -151,7 +151,7 @@ def test_an_error_page_invents_no_identity():
 def test_an_image_share_post_is_rebuilt_from_its_page_data():
     raw = read(WECHAT / IMAGE_SHARE)
     assert raw.kind == "image-share"
-    blocks, images, _ = parse_body(raw.body_html)
+    blocks, images, _ = parse_body(raw.body_markup)
     assert len(images) == LABELS[IMAGE_SHARE]["images"] == 4
     assert all(i.original.startswith("https://mmbiz.qpic.cn/") for i in images)
     text = "\n".join(b.text for b in blocks)
@@ -187,7 +187,7 @@ def test_an_image_share_posts_summary_is_plain_text():
 def test_a_share_card_reads_the_shared_article_and_links_the_original():
     raw = read(WECHAT / SHARE_CARD)
     assert raw.kind == "article-share"
-    assert "国庆不想扎堆，回老家躲清静" in raw.body_html
+    assert "国庆不想扎堆，回老家躲清静" in raw.body_markup
     assert raw.fields["original_url"].value.startswith(
         "http://mp.weixin.qq.com/s?__biz=MzI3NDY1NTQyNA%3D%3D&mid=2247499395")
     assert raw.fields["mid"].value == LABELS[SHARE_CARD]["mid"]
@@ -226,9 +226,9 @@ def test_a_fragment_is_the_body_only():
     raw = read(WECHAT / FRAGMENT)
     assert (raw.format, raw.kind) == ("html-fragment", "article")
     assert raw.fields == {}
-    _, images, _ = parse_body(raw.body_html)
+    _, images, _ = parse_body(raw.body_markup)
     assert len(images) == LABELS[FRAGMENT]["images"]
-    assert "ISSTA 2020" in raw.body_html
+    assert "ISSTA 2020" in raw.body_markup
 
 
 def test_a_fragment_with_a_generic_name_takes_title_and_date_from_its_folder(tmp_path):
@@ -269,8 +269,8 @@ def test_a_title_by_account_line_and_an_original_link_are_metadata_not_body():
     raw = read(WECHAT / MP_DUTY)
     assert raw.fields["account"].value == "生信宝库"
     assert raw.fields["url"].value == "https://mp.weixin.qq.com/s/yys-fa3YiA9I31MPL0GLNQ"
-    assert " by 生信宝库" not in raw.body_html
-    assert "原文链接" not in raw.body_html
+    assert " by 生信宝库" not in raw.body_markup
+    assert "原文链接" not in raw.body_markup
 
 
 @pytest.mark.parametrize(("front", "message"), [
@@ -300,11 +300,11 @@ def test_an_image_reference_is_kept_as_the_page_writes_it(path):
     percent-encode a non-ASCII ``src`` (``../images/2018-01-29_%E5%A4%A7…``)."""
     raw = read(WECHAT / path)
     page = (WECHAT / path).read_text(encoding="utf-8")
-    from_tree = parse_body(raw.body_html, raw.body_tree)[1]
+    blocks, from_tree, _ = parse_body(raw.body_tree)
     assert from_tree and all(f'src="{image.original}"' in page for image in from_tree)
     assert any(not image.original.isascii() for image in from_tree)
     # the serialised markup gives the same body, but with the references percent-encoded
-    blocks, images, _ = parse_body(raw.body_html)
-    assert blocks == parse_body(raw.body_html, raw.body_tree)[0]
+    from_markup, images, _ = parse_body(raw.body_markup)
+    assert from_markup == blocks
     assert [unquote(i.original) for i in images] == [i.original for i in from_tree]
     assert images != from_tree
