@@ -109,7 +109,9 @@ def find_dois(lines: Iterable[str], links: Iterable[str] = ()) -> list[str]:
         if doi and doi not in found:
             found.append(doi)
 
-    for line in join_split_lines([unicodedata.normalize("NFKC", ln) for ln in lines]):
+    # one NFKC pass over the whole text (no character normalises to a line break)
+    text = unicodedata.normalize("NFKC", "\n".join(lines))
+    for line in join_split_lines(text.split("\n")):
         for url in _URL_DOI.finditer(line):
             add(normalise_doi(url.group(1), from_url=True))
         stripped = _URL_DOI.sub(" ", line)

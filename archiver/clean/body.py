@@ -34,8 +34,10 @@ _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u3000]+".replace("\\u3000", ""))
 
 def normalise_inline(text: str) -> str:
     """Collapse whitespace like a browser; drop segment breaks between CJK characters."""
-    text = _ZERO_WIDTH.sub("", text)
-    text = _CJK_BREAK.sub("", text)
+    if not text.isascii():  # zero-width characters and CJK are not ASCII: skip both otherwise
+        text = _ZERO_WIDTH.sub("", text)
+        if "\n" in text:
+            text = _CJK_BREAK.sub("", text)
     return _SPACES.sub(" ", text)
 
 
@@ -48,6 +50,8 @@ class _Walk:
     context: list[str] = field(default_factory=list)  # enclosing quote/list/code/caption
 
     def flush(self, block_type: str | None = None, level: int | None = None) -> None:
+        if not self.buf:  # most block boundaries follow another
+            return
         raw = "".join(self.buf)
         self.buf.clear()
         if block_type is None:

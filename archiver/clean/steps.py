@@ -18,26 +18,29 @@ _RESIDUE = re.compile(r"^[\s*_#>`~\-=|]+$")
 _MD_LINK_RESIDUE = re.compile(r"\[([^\]]*)\]\(javascript:[^)]*\)")
 
 
+_WHITESPACE = re.compile(r"\s+")
+_LONGEST_DROP_LINE = max(map(len, selectors.DROP_LINES))
+_TAIL_MARKER = re.compile("|".join(map(re.escape, selectors.TAIL_MARKERS)))
+
+
 def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return _WHITESPACE.sub("", text)
+
+
+def _is_chrome_line(text: str) -> bool:
+    if len(text) <= 2 * _LONGEST_DROP_LINE and _squash(text) in selectors.DROP_LINES:
+        return True
+    stripped = text.strip()
+    return any(p.match(stripped) for p in selectors.DROP_LINE_PATTERNS)
 
 
 def drop_chrome_lines(blocks: list[Block], images: list[ImageRef]) -> list[Block]:
     """Drop blocks that are exactly a widget label: 收录于合集, 阅读原文, 在看, Scan to Follow …"""
-    kept = []
-    for block in blocks:
-        if block.type != "image":
-            squashed = _squash(block.text)
-            if squashed in selectors.DROP_LINES or any(
-                    p.match(block.text.strip()) for p in selectors.DROP_LINE_PATTERNS):
-                continue
-        kept.append(block)
-    return kept
+    return [b for b in blocks if b.type == "image" or not _is_chrome_line(b.text)]
 
 
 def _is_tail_marker(block: Block) -> bool:
-    text = block.text
-    return any(marker in text for marker in selectors.TAIL_MARKERS)
+    return _TAIL_MARKER.search(block.text) is not None
 
 
 def _is_lead_in(block: Block, images: list[ImageRef]) -> bool:

@@ -116,6 +116,11 @@ def _prop(scripts: bytes, name: str, valid: Callable[[str], bool] | None = None
     return None
 
 
+def _ori_create_time(scripts: bytes) -> str | None:
+    match = re.search(rb"ori_create_time\s*:\s*'(\d+)'", scripts)
+    return match.group(1).decode("ascii") if match else None
+
+
 def _meta(doc: lxml.html.HtmlElement, attr: str, name: str) -> str | None:
     for el in doc.iter("meta"):
         if el.get(attr) == name and el.get("content", "").strip():
@@ -178,44 +183,38 @@ def _content_tpl(doc: lxml.html.HtmlElement) -> str | None:
     return found[0].text if found else None
 
 
-def _picture_urls(text: str) -> list[str]:
+# In picture_page_info_list: a string (skipped whole), a bracket, or a cdn_url entry.
+_PICTURE_TOKENS = re.compile(rb"""(?P<str>'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")"""
+                             rb"|(?P<open>[\[{])|(?P<close>[\]}])"
+                             rb"|(?P<url>cdn_url\s*:\s*(?:JsDecode\()?" + _STR.encode() + rb")")
+
+
+def _picture_urls(scripts: bytes) -> list[str]:
     """The ``cdn_url`` of each item of ``picture_page_info_list`` (not of nested watermarks)."""
-    start = re.search(r"picture_page_info_list\s*:\s*\[", text)
+    start = re.search(rb"picture_page_info_list\s*:\s*\[", scripts)
     if not start:
         return []
     urls: list[str] = []
-    depth, i, end = 0, start.end(), len(text)
-    key = re.compile(r"cdn_url\s*:\s*(?:JsDecode\()?" + _STR)
-    while i < end:
-        ch = text[i]
-        if ch in "'\"":
-            close = re.compile(rf"(?:[^{ch}\\\n]|\\.)*{ch}")
-            match = close.match(text, i + 1)
-            i = match.end() if match else i + 1
-            continue
-        if ch in "{[":
+    depth = 0
+    for token in _PICTURE_TOKENS.finditer(scripts, start.end()):
+        if token.group("open"):
             depth += 1
-        elif ch in "}]":
+        elif token.group("close"):
             if depth == 0:
                 break
             depth -= 1
-        elif depth == 1 and text.startswith("cdn_url", i):
-            match = key.match(text, i)
-            if match:
-                urls.append(_literal(match))
-                i = match.end()
-                continue
-        i += 1
+        elif token.group("url") and depth == 1:
+            urls.append(_literal(token, token.re.groupindex["url"] + 1))
     return urls
 
 
-def _image_share_body(text: str) -> tuple[str, int] | None:
+def _image_share_body(scripts: bytes) -> tuple[str, int] | None:
     """Rebuild an image-share post's body from its script data: text, then the pictures."""
-    match = re.search(r"content_noencode\s*:\s*JsDecode\(" + _STR + r"\)", text)
+    match = re.search((r"content_noencode\s*:\s*JsDecode\(" + _STR + r"\)").encode(), scripts)
     if not match:
-        match = re.search(r"[\s{,]desc\s*:\s*JsDecode\(" + _STR + r"\)", text)
+        match = re.search((r"[\s{,]desc\s*:\s*JsDecode\(" + _STR + r"\)").encode(), scripts)
     content = _literal(match) if match else ""
-    urls = _picture_urls(text)
+    urls = _picture_urls(scripts)
     urls = [htmlmod.unescape(u) for u in urls if u]
     if not content and not urls:
         return None
@@ -276,9 +275,15 @@ def read_page(data: bytes, path: Path, charset: str | None = None,
     page_vars = _scan_vars(scripts)
     fields: dict[str, Sourced] = {}
 
-    def put(name: str, value: str | None, source: str, conv: Callable[[str], object] | None = None
-            ) -> None:
-        if name in fields or value is None:
+    def put(name: str, value: str | None | Callable[[], str | None], source: str,
+            conv: Callable[[str], object] | None = None) -> None:
+        """Record ``name`` unless a more authoritative source gave it already; a ``value``
+        given as a function (a search of the page) is only looked for when needed."""
+        if name in fields:
+            return
+        if callable(value):
+            value = value()
+        if value is None:
             return
         value = value.strip() if isinstance(value, str) else value
         if not value:
@@ -302,7 +307,7 @@ def read_page(data: bytes, path: Path, charset: str | None = None,
     elif item_show_type and item_show_type.strip("'\" ") == "8" or (
             body_el is None and b"picture_page_info_list" in scripts):
         kind = "image-share"
-        rebuilt = _image_share_body(scripts.decode("utf-8"))
+        rebuilt = _image_share_body(scripts)
         body_html = rebuilt[0] if rebuilt else None
     elif is_share_card:
         kind = "article-share"
@@ -324,42 +329,41 @@ def read_page(data: bytes, path: Path, charset: str | None = None,
     # Metadata, most authoritative first: the page's own variables, then meta tags, then the
     # visible elements, then the scraper's header block.
     put("title", page_vars.get("msg_title"), "var msg_title", htmlmod.unescape)
-    put("title", _meta(doc, "property", "og:title"), "meta og:title")
-    put("title", _text_of(doc, "//*[@id='activity-name']"), "#activity-name")
-    put("title", _text_of(doc, "//h1[contains(@class,'article-title')]"), "h1.article-title")
+    put("title", lambda: _meta(doc, "property", "og:title"), "meta og:title")
+    put("title", lambda: _text_of(doc, "//*[@id='activity-name']"), "#activity-name")
+    put("title", lambda: _text_of(doc, "//h1[contains(@class,'article-title')]"),
+        "h1.article-title")
     if kind == "image-share":
-        put("title", _prop(scripts, "title"), "cgiDataNew.title")
+        put("title", lambda: _prop(scripts, "title"), "cgiDataNew.title")
 
     put("account", page_vars.get("nickname"), "var nickname", htmlmod.unescape)
-    put("account", _prop(scripts, "nick_name"), "cgiData nick_name", htmlmod.unescape)
-    put("account", _text_of(doc, "//*[@id='js_name']"), "#js_name")
+    put("account", lambda: _prop(scripts, "nick_name"), "cgiData nick_name", htmlmod.unescape)
+    put("account", lambda: _text_of(doc, "//*[@id='js_name']"), "#js_name")
     put("account_id", page_vars.get("user_name"), "var user_name")
-    put("account_id", _prop(scripts, "user_name"), "cgiData user_name")
+    put("account_id", lambda: _prop(scripts, "user_name"), "cgiData user_name")
 
     for name in ("biz", "mid", "idx"):
         put(name, page_vars.get(name), f"var {name}")
-    put("biz", _prop(scripts, "bizuin"), "cgiData bizuin")
-    put("mid", _prop(scripts, "mid", str.isdigit), "cgiData mid")
-    put("idx", _prop(scripts, "idx", str.isdigit), "cgiData idx")
+    put("biz", lambda: _prop(scripts, "bizuin"), "cgiData bizuin")
+    put("mid", lambda: _prop(scripts, "mid", str.isdigit), "cgiData mid")
+    put("idx", lambda: _prop(scripts, "idx", str.isdigit), "cgiData idx")
 
     for var in ("ct", "create_time", "oriCreateTime", "createTimestamp"):
         put("published", page_vars.get(var), f"var {var}", unix_to_iso)
         if "published" in fields and fields["published"].value is None:
             del fields["published"]
-    raw_ori = re.search(rb"ori_create_time\s*:\s*'(\d+)'", scripts)
-    if raw_ori:
-        put("published", raw_ori.group(1).decode("ascii"), "cgiData ori_create_time",
-            unix_to_iso)
+    put("published", lambda: _ori_create_time(scripts), "cgiData ori_create_time", unix_to_iso)
 
     put("url", page_vars.get("msg_link"), "var msg_link", htmlmod.unescape)
-    put("url", _meta(doc, "property", "og:url"), "meta og:url")
+    put("url", lambda: _meta(doc, "property", "og:url"), "meta og:url")
     if kind == "image-share":
-        put("url", _prop(scripts, "link"), "cgiDataNew.link", htmlmod.unescape)
+        put("url", lambda: _prop(scripts, "link"), "cgiDataNew.link", htmlmod.unescape)
     put("source_url", page_vars.get("msg_source_url"), "var msg_source_url", htmlmod.unescape)
     put("author", page_vars.get("author"), "var author", htmlmod.unescape)
-    put("author", _meta(doc, "name", "author"), "meta author")
+    put("author", lambda: _meta(doc, "name", "author"), "meta author")
     put("summary", page_vars.get("msg_desc"), "var msg_desc", htmlmod.unescape)
-    put("summary", _meta(doc, "property", "og:description"), "meta og:description", _meta_text)
+    put("summary", lambda: _meta(doc, "property", "og:description"), "meta og:description",
+        _meta_text)
 
     _scraper_header(doc, put)
     for name, value in _url_ids(fields["url"].value if "url" in fields else None).items():

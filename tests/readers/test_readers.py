@@ -308,3 +308,16 @@ def test_an_image_reference_is_kept_as_the_page_writes_it(path):
     assert from_markup == blocks
     assert [unquote(i.original) for i in images] == [i.original for i in from_tree]
     assert images != from_tree
+
+
+def test_image_share_pictures_are_the_list_items_not_their_nested_objects():
+    """``picture_page_info_list`` items carry a ``cdn_url``; so do nested watermark objects
+    and strings may hold brackets: only the items' own URLs count (a synthetic fragment
+    of the script data of tests/fixtures/wechat/html/…图片分享-05.html)."""
+    from archiver.readers.wechat_html import _picture_urls
+
+    script = (b"picture_page_info_list: [{cdn_url: 'https://a/1\\'x', watermark: "
+              b"{cdn_url: \"https://w/1\"}, title: \"[not] {a} list\"}, "
+              b"{cdn_url: JsDecode(\"https://a/2\\x26y\")}], cdn_url: 'https://after'")
+    assert _picture_urls(script) == ["https://a/1'x", "https://a/2&y"]
+    assert _picture_urls(b"no list here") == []
