@@ -59,6 +59,7 @@ def main() -> int:
             results = verifier.verify_all([(t, None) for t in texts])
             network = time.perf_counter() - start
             refused = server.refused
+            kinds = {k: server.refusals.count(k) for k in sorted(set(server.refusals))}
             requests = len(server.requests)
         statuses = {s: sum(1 for r in results if r.status == s) for s in
                     {r.status for r in results}}
@@ -80,7 +81,7 @@ def main() -> int:
         warm = time.perf_counter() - start
     print(f"(a) {len(texts)} citations, {requests} requests in {network:.2f} s: "
           f"{len(texts) / network:.1f} citations/s (target >= 9), {refused} refused "
-          f"(target 0); statuses {statuses}")
+          f"(target 0){' ' + str(kinds) if kinds else ''}; statuses {statuses}")
     print(f"(b) {len(cached_texts)} citations again, from the on-disk cache, in a cold state: "
           f"{len(cached_texts) / cold:.0f} citations/s (target >= 2000); then "
           f"{len(cached_texts) * args.repeat / warm:.0f}/s over {args.repeat} warm passes")

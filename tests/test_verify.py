@@ -187,6 +187,26 @@ def test_rate_limiter_never_starts_more_than_allowed_in_a_window():
     assert starts[-1] <= 34 * 0.11  # and no slower than the limit needs
 
 
+def test_a_late_wake_up_does_not_crowd_the_window():
+    """A thread that oversleeps (a loaded machine) starts late; the ones after it must not
+    start on their original schedule and pack more than the limit into a window."""
+    now = [0.0]
+    starts: list[float] = []
+    calls = [0]
+
+    def oversleeping(seconds: float) -> None:
+        calls[0] += 1
+        now[0] += seconds + (0.09 if calls[0] % 7 == 0 else 0.0)  # every 7th wake-up is late
+
+    limiter = RateLimiter(10, 3, clock=lambda: now[0], sleep=oversleeping)
+    for _ in range(60):
+        with limiter.slot():
+            starts.append(now[0])
+    for i, start in enumerate(starts):
+        assert sum(1 for s in starts[i:] if s - start < 1.0) <= 10  # Crossref counts a second
+    assert starts[-1] <= 59 * 0.125  # late wake-ups cost time, not a slower schedule
+
+
 def test_rate_limiter_bounds_concurrency():
     limiter = RateLimiter(1000, 2)
     active, peak = [0], [0]
