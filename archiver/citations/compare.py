@@ -104,15 +104,22 @@ def _fold_map(text: str) -> tuple[str, tuple[int, ...] | None]:
     return "".join(out), tuple(index)
 
 
+@functools.lru_cache(maxsize=4096)
+def _phrase_pattern(tokens: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![^\W_])" + r"[\W_]*".join(re.escape(t) for t in tokens)
+                      + r"(?![^\W_])")
+
+
 def locate(text: str, phrase: str) -> tuple[int, int] | None:
     """Where ``phrase`` occurs in ``text`` word for word (case, punctuation, markup and
     diacritics ignored), as (start, end) offsets in ``text``."""
-    tokens = words(phrase)
+    tokens = _words(phrase)
     if not tokens:
         return None
     folded, index = _fold_map(text)
-    pattern = r"(?<![^\W_])" + r"[\W_]*".join(re.escape(t) for t in tokens) + r"(?![^\W_])"
-    match = re.search(pattern, folded)
+    if any(token not in folded for token in tokens):  # most misses, without a regex
+        return None
+    match = _phrase_pattern(tokens).search(folded)
     if not match:
         return None
     if index is None:
