@@ -68,12 +68,13 @@ _LIST_NUMBER = re.compile(r"^(?:\d{1,3}[.)、]|\[\d{1,3}\]|\(\d{1,3}\))$")
 
 
 def _joins(prev: str, nxt: str) -> bool:
-    tail = _OPEN_TAIL.search(prev.rstrip())
-    if not tail or prev != prev.rstrip():
+    # the open DOI or URL ends the line, so the line ends as it does (checked first: cheap)
+    if not prev.endswith(("/", ".", "-", ":", "_")):
+        return False
+    tail = _OPEN_TAIL.search(prev)
+    if not tail:
         return False
     token = tail.group(0)
-    if not token.endswith(("/", ".", "-", ":", "_")):
-        return False
     head = _CONTINUATION.match(nxt)
     if not head:
         return False
