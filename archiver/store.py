@@ -154,12 +154,15 @@ def _safe_logical_path(logical: str) -> str:
     return logical
 
 
+_ID_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+
+
 def object_root_for(object_id: str) -> str:
     """The object's directory under the storage root, per extension 0003."""
     digest = hashlib.sha256(object_id.encode("utf-8")).hexdigest()
     tuples = [digest[i * 3:(i + 1) * 3] for i in range(3)]
-    encoded = "".join(c if re.fullmatch(r"[A-Za-z0-9_-]", c)
-                      else "".join(f"%{b:02x}" for b in c.encode("utf-8")) for c in object_id)
+    encoded = "".join(c if c in _ID_SAFE else "".join(f"%{b:02x}" for b in c.encode("utf-8"))
+                      for c in object_id)
     if len(encoded) > 100:
         encoded = f"{encoded[:100]}-{digest}"
     return "/".join([*tuples, encoded])
