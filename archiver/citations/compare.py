@@ -74,7 +74,11 @@ def squash(text: str) -> str:
     return " ".join(words(text))
 
 
+# What each character folds to (NFKD, no combining marks, case folded), learnt as met; as a
+# str.translate table too, and the characters that fold to other than one character.
 _CHAR_FOLD: dict[str, str] = {}
+_FOLD_TABLE: dict[int, str] = {ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+_NOT_ONE: set[str] = set()
 
 
 def _fold_char(ch: str) -> str:
@@ -83,6 +87,9 @@ def _fold_char(ch: str) -> str:
         folded = "".join(p.casefold() for p in unicodedata.normalize("NFKD", ch)
                          if not unicodedata.combining(p))
         _CHAR_FOLD[ch] = folded
+        _FOLD_TABLE[ord(ch)] = folded
+        if len(folded) != 1:
+            _NOT_ONE.add(ch)
     return folded
 
 
@@ -92,13 +99,14 @@ def _fold_map(text: str) -> tuple[str, tuple[int, ...] | None]:
     index of the original character it came from (None: the same index, the usual case)."""
     if text.isascii():
         return text.lower(), None
-    table = {ch: _fold_char(ch) for ch in set(text)}
-    if all(len(f) == 1 for f in table.values()):
-        return text.translate({ord(c): f for c, f in table.items()}), None
+    for ch in set(text).difference(_CHAR_FOLD):
+        _fold_char(ch)
+    if _NOT_ONE.isdisjoint(text):
+        return text.translate(_FOLD_TABLE), None
     out: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):
-        folded = table[ch]
+        folded = _fold_char(ch)
         out.append(folded)
         index.extend([i] * len(folded))
     return "".join(out), tuple(index)
