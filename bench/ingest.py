@@ -158,8 +158,8 @@ def main() -> int:
           f"(done before each write), all posts: ratio {validated / parse:.2f}")
     print(f"    Markdown exports ({len(markdown)}): "
           f"{md_extract / len(markdown) * 1e3:.1f} ms/post, "
-          f"{md_extract * 1e3 / (md_size / 1e6):.0f} ms/MB (lxml's parse of Markdown text, which is "
-          "not HTML, is no baseline)")
+          f"{md_extract * 1e3 / (md_size / 1e6):.0f} ms/MB (lxml's parse of Markdown text, "
+          "which is not HTML, is no baseline)")
     print(f"(b) full ingest {full:.3f} s vs copy+sha512+fsync floor {base:.3f} s: "
           f"ratio {ratio_b:.2f} (target <= 2)")
     print(f"(c) re-ingest {again:.3f} s vs first ingest {first:.3f} s: "
