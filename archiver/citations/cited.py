@@ -175,33 +175,50 @@ def _is_year(value: str) -> bool:
     return bool(re.fullmatch(r"1[5-9]\d\d|20\d\d", value))
 
 
+# what follows the journal: volume, issue, pages
+_VOL = re.compile(r"\bvol(?:ume)?\.?\s*(\w+)", re.I)
+_NO = re.compile(r"\b(?:no|nr|issue)\.?\s*([\w/–-]+)", re.I)
+_VOL_ISSUE = re.compile(r"(?<![\w.])(\d+[A-Za-z]?)\s*\(([\w/–-]+)\)")
+_LONE_ISSUE = re.compile(r"(?:^|,)\s*\((\d+[\w/–-]*)\)\s*,")
+_BARE_VOLUME = re.compile(r"^\s*[.,]?\s*(\d+)\s*(?=[(:.,]|$)")
+_VOLUME_AFTER_YEAR = re.compile(r"(?:1[5-9]\d\d|20\d\d)\s*,\s*(\d+)\s*(?=[(:.,]|$)")
+_PP = re.compile(r"\bpp?\.\s*(\w+(?:\s*[–—-]+\s*\w+)?)")
+_ARTICLE_NO = re.compile(r"\b[Aa]rticle\s+(?:[Nn]o\.?\s*)?(\w+)")
+_COLON_PAGES = re.compile(r":\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[A-Za-z]?\d+)?)")
+_COMMA_RANGE = re.compile(r"[,)]\s*([A-Za-z]?\d+[A-Za-z]?\s*[–—-]+\s*[A-Za-z]?\d+)\s*[.,]")
+_END_PAGES = re.compile(r"(?:\)|\d),\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[A-Za-z]?\d+)?)"
+                        r"\s*[.,]?\s*$")
+_CHAPTER_PAGE = re.compile(r"^\s*,?\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[A-Za-z]?\d+)?)"
+                           r"\s*(?=[.,]|$)")
+
+
 def _read_numbers(cited: Cited, numbers: str, book: bool = False) -> None:
     """Volume, issue, pages and (unless the author-date head gave it) the year, from what
     follows the journal: ``vol. 16, no. 4``, ``23(1/2)``, ``759: 303–12``, ``2018(1): 75-92``,
     ``pp. 1–7``, ``article e30``."""
     text = " " + numbers + " "
     year_in_head = cited.year is not None
-    vol = re.search(r"\bvol(?:ume)?\.?\s*(\w+)", text, re.I)
-    no = re.search(r"\b(?:no|nr|issue)\.?\s*([\w/–-]+)", text, re.I)
+    vol = _VOL.search(text)
+    no = _NO.search(text)
     if vol:
         cited.volume = vol.group(1)
     if no:
         cited.issue = no.group(1).strip("–-")
-    paired = re.search(r"(?<![\w.])(\d+[A-Za-z]?)\s*\(([\w/–-]+)\)", text)
+    paired = _VOL_ISSUE.search(text)
     if paired and not vol:
         if _is_year(paired.group(1)) and not year_in_head:
             cited.year = paired.group(1)  # GB/T "2018(1): 75-92": year(issue)
         else:
             cited.volume = paired.group(1)
         cited.issue = cited.issue or paired.group(2)
-    lone_issue = re.search(r"(?:^|,)\s*\((\d+[\w/–-]*)\)\s*,", text)
+    lone_issue = _LONE_ISSUE.search(text)
     if lone_issue and not cited.issue:
         cited.issue = lone_issue.group(1)
     if not cited.volume and not book:
-        bare = re.search(r"^\s*[.,]?\s*(\d+)\s*(?=[(:.,]|$)", numbers)
+        bare = _BARE_VOLUME.search(numbers)
         if bare and (not _is_year(bare.group(1)) or year_in_head):
             cited.volume = bare.group(1)
-        after_year = re.search(r"(?:1[5-9]\d\d|20\d\d)\s*,\s*(\d+)\s*(?=[(:.,]|$)", numbers)
+        after_year = _VOLUME_AFTER_YEAR.search(numbers)
         if not cited.volume and after_year and not year_in_head:
             cited.volume = after_year.group(1)  # GB/T "Journal, 2019, 10."
     if not cited.year:
@@ -210,20 +227,17 @@ def _read_numbers(cited: Cited, numbers: str, book: bool = False) -> None:
                  if m.group(1) not in taken or text.count(m.group(1)) > taken.count(m.group(1))]
         if years:
             cited.year = years[0]
-    pages = re.search(r"\bpp?\.\s*(\w+(?:\s*[–—-]+\s*\w+)?)", text) or re.search(
-        r"\b[Aa]rticle\s+(?:[Nn]o\.?\s*)?(\w+)", text)
+    pages = _PP.search(text) or _ARTICLE_NO.search(text)
     if not pages:
-        pages = re.search(r":\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[A-Za-z]?\d+)?)", text)
+        pages = _COLON_PAGES.search(text)
     if not pages:
-        pages = re.search(r"[,)]\s*([A-Za-z]?\d+[A-Za-z]?\s*[–—-]+\s*[A-Za-z]?\d+)\s*[.,]", text)
+        pages = _COMMA_RANGE.search(text)
     if not pages:
-        pages = re.search(r"(?:\)|\d),\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[A-Za-z]?\d+)?)"
-                          r"\s*[.,]?\s*$", text.rstrip())
+        pages = _END_PAGES.search(text.rstrip())
     if not pages and book:  # "In Book Title, 27." a chapter's page
-        pages = re.search(r"^\s*,?\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[A-Za-z]?\d+)?)"
-                          r"\s*(?=[.,]|$)", numbers)
+        pages = _CHAPTER_PAGE.search(numbers)
     if pages:
-        value = re.sub(r"\s+", "", pages.group(1))
+        value = _SPACES.sub("", pages.group(1))
         if value not in (cited.year, cited.volume) or ":" in pages.group(0):
             cited.page = value
 

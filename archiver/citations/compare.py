@@ -313,11 +313,16 @@ def compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> Fie
 
 # -- numbers -------------------------------------------------------------------------------------
 
+_NUMBER_LABEL = re.compile(r"^(?:vol|no|nr|issue|iss|n)\.?\s*")
+_NUMBER_DASH = re.compile(r"\s*[/–—‐-]\s*")
+_LEADING_ZEROS = re.compile(r"^0+(?=\d)")
+
+
 def _number(value: Any) -> str:
     text = fold(str(value)).strip()
-    text = re.sub(r"^(?:vol|no|nr|issue|iss|n)\.?\s*", "", text)
-    text = re.sub(r"\s*[/–—‐-]\s*", "-", text)
-    return re.sub(r"^0+(?=\d)", "", text)
+    text = _NUMBER_LABEL.sub("", text)
+    text = _NUMBER_DASH.sub("-", text)
+    return _LEADING_ZEROS.sub("", text)
 
 
 def compare_number(name: str, cited: str | None, crossref: str | None) -> FieldCheck:
