@@ -49,6 +49,19 @@ def median_time(fn, repeat: int) -> float:
     return statistics.median(times)
 
 
+def paired_medians(fns, repeat: int) -> list[float]:
+    """Median time of each function, the functions run in turn within each repetition, so
+    that a ratio of two of them is not skewed by the machine's speed drifting between
+    separate loops (a shared machine drifts by tens of per cent within a minute)."""
+    times: list[list[float]] = [[] for _ in fns]
+    for _ in range(repeat):
+        for fn, out in zip(fns, times, strict=True):
+            start = time.perf_counter()
+            fn()
+            out.append(time.perf_counter() - start)
+    return [statistics.median(t) for t in times]
+
+
 def posts(corpus: Path) -> list[Path]:
     out = []
     for path, _named in discover([corpus]):
@@ -84,9 +97,9 @@ def container_ratios(config, repeat: int) -> dict[str, float]:
         kind = entry.get("kind", path.suffix.lstrip("."))
         pages = [(ROOT / "tests" / "fixtures" / "wechat" / post["source"]).read_bytes()
                  for post in entry["posts"]]
-        extract = median_time(lambda p=path: prepare_all(p, config, validate=False), repeat)
-        parse = sum(median_time(lambda d=d: lxml.html.document_fromstring(d), repeat)
-                    for d in pages)
+        extract, parse = paired_medians(
+            [lambda p=path: prepare_all(p, config, validate=False),
+             lambda pages=pages: [lxml.html.document_fromstring(d) for d in pages]], repeat)
         totals = sums.setdefault(kind, [0.0, 0.0])
         totals[0] += extract
         totals[1] += parse
@@ -105,25 +118,20 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="archiver-bench-"))
     config = load_config({}, work).with_overrides(fetch=False)
     try:
-        # (a) extraction vs lxml parse, post by post, summed
-        parse = sum(median_time(lambda d=data[p]: lxml.html.document_fromstring(d), args.repeat)
-                    for p in files)
-        extract = sum(median_time(lambda p=p: prepare(p, config, None, "bench", validate=False),
-                                  args.repeat) for p in files)
-        validated = sum(median_time(lambda p=p: prepare(p, config, None, "bench"), args.repeat)
-                        for p in files)
+        # (a) extraction vs lxml parse, post by post (each pair timed in turn), summed
+        timed = {p: paired_medians(
+            [lambda d=data[p]: lxml.html.document_fromstring(d),
+             lambda p=p: prepare(p, config, None, "bench", validate=False),
+             lambda p=p: prepare(p, config, None, "bench")], args.repeat) for p in files}
+        parse = sum(t[0] for t in timed.values())
+        extract = sum(t[1] for t in timed.values())
+        validated = sum(t[2] for t in timed.values())
         ratio_a = extract / parse
         html = [p for p in files if p.suffix == ".html"]
-        html_extract = sum(median_time(lambda p=p: prepare(p, config, None, "b",
-                                                           validate=False), args.repeat)
-                           for p in html)
-        html_ratio = html_extract / sum(
-            median_time(lambda d=data[p]: lxml.html.document_fromstring(d), args.repeat)
-            for p in html)
+        html_ratio = sum(timed[p][1] for p in html) / sum(timed[p][0] for p in html)
         markdown = [p for p in files if p.suffix == ".md"]
         md_size = sum(len(data[p]) for p in markdown)
-        md_extract = sum(median_time(lambda p=p: prepare(p, config, None, "b", validate=False),
-                                     args.repeat) for p in markdown)
+        md_extract = sum(timed[p][1] for p in markdown)
 
         # (b) full ingest vs the storage floor
         def fresh_ingest() -> None:
@@ -133,8 +141,7 @@ def main() -> int:
         def floor() -> None:
             storage_floor(every_file, Path(tempfile.mkdtemp(dir=work)) / "copy")
 
-        full = median_time(fresh_ingest, args.repeat)
-        base = median_time(floor, args.repeat)
+        full, base = paired_medians([fresh_ingest, floor], args.repeat)
         ratio_b = full / base
 
         # (c) re-ingest of the unchanged corpus vs the first ingest
