@@ -20,13 +20,19 @@ from archiver.errors import MalformedInput
 
 SHANGHAI = timezone(timedelta(hours=8), "Asia/Shanghai")
 
+_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _GB_FAMILY = {"gbk", "gb2312", "gb_2312-80", "x-gbk", "cp936", "gb18030", "euc-cn"}
 
 
 def declared_charset(data: bytes) -> str | None:
-    """The charset a page declares near its start (an XML declaration, ``<meta charset>`` or
-    ``<meta http-equiv="Content-Type" content="…; charset=…">``), if any."""
-    declared = EncodingDetector.find_declared_encoding(data, is_html=True)
+    """The charset a page declares in its first 4 KiB, if any: ``<meta charset>`` or
+    ``<meta http-equiv="Content-Type" content="…; charset=…">``, else an XML declaration
+    (read by BeautifulSoup's ``EncodingDetector``)."""
+    head = data[:4096]
+    match = _CHARSET_RE.search(head)
+    if match:
+        return match.group(1).decode("ascii").lower()
+    declared = EncodingDetector.find_declared_encoding(head, is_html=False)
     return declared.strip() or None if declared else None
 
 
@@ -104,8 +110,16 @@ _JS_ESCAPE_RE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|.)", re.S)
 _SIMPLE = {"n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def js_unescape(literal: str) -> str:
-    """Decode the escapes of a JavaScript string literal body (``\\x26``, ``\\u4e2d``, ``\\'``)."""
+    """Decode the escapes of a JavaScript string literal body (``\\x26``, ``\\u4e2d``, ``\\'``).
+
+    JavaScript strings are UTF-16: ``\\ud83d\\ude4f`` is one character (🙏), and is joined
+    into it here; a lone surrogate is shown by a browser as U+FFFD, and becomes that here (left
+    as it is, it could not be written as UTF-8 at all).
+    """
 
     def repl(match: re.Match[str]) -> str:
         esc = match.group(1)
@@ -113,7 +127,10 @@ def js_unescape(literal: str) -> str:
             return chr(int(esc[1:], 16))
         return _SIMPLE.get(esc, esc)
 
-    return _JS_ESCAPE_RE.sub(repl, literal)
+    text = _JS_ESCAPE_RE.sub(repl, literal)
+    if _SURROGATE.search(text):
+        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return text
 
 
 def unix_to_iso(seconds: str | int) -> str | None:

@@ -208,6 +208,36 @@ def test_page_variables_keep_non_ascii_and_escapes_whatever_the_charset(tmp_path
     assert read(page).fields["published"].value == "2020-08-04T18:00:00+08:00"
 
 
+def test_escaped_surrogates_in_page_variables_become_characters(tmp_path):
+    """JavaScript strings are UTF-16: an escaped pair is one character; a lone half is what a
+    browser shows for it, U+FFFD (it used to reach the record and crash its UTF-8 writing)."""
+    html = gbk_page("utf-8", title="x").replace(
+        'var msg_title = "x";', 'var msg_title = "A \\ud83d\\ude4f B \\ud800 C";')
+    page = tmp_path / "page.html"
+    page.write_bytes(html.encode("utf-8"))
+    title = read(page).fields["title"].value
+    assert title == "A 🙏 B \ufffd C"
+    title.encode("utf-8")
+
+
+def test_a_charset_declared_after_a_long_head_is_still_found(tmp_path):
+    """Pages open with comments and scripts: a declaration anywhere in the first 4 KiB counts."""
+    html = gbk_page("gbk").replace("<head>", "<head><!--" + "x" * 2600 + "-->")
+    assert html.encode("gbk").index(b"charset") > 2600
+    page = tmp_path / "page.html"
+    page.write_bytes(html.encode("gbk"))
+    assert read(page).fields["title"].value == "龙与熊之间：中等强国外交的典范"
+
+
+def test_a_page_variable_after_a_non_ascii_space_is_found(tmp_path):
+    """Only a letter, digit, _ or $ before ``var`` makes it part of another name."""
+    html = gbk_page("utf-8", title="x").replace('var msg_title = "x";',
+                                                '\u00a0var msg_title = "Real";')
+    page = tmp_path / "page.html"
+    page.write_bytes(html.encode("utf-8"))
+    assert read(page).fields["title"].value == "Real"
+
+
 def test_a_page_declared_with_http_equiv_content_type_is_decoded(tmp_path):
     html = gbk_page("gbk").replace('<meta charset="gbk">', '<meta http-equiv="Content-Type" '
                                                            'content="text/html; charset=gb2312">')
