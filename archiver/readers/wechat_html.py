@@ -60,6 +60,8 @@ def _literal(match: re.Match[str] | re.Match[bytes], start: int = 1) -> str:
 # times faster than a str, and a regex runs over one byte a character, not four (a single
 # emoji in 3 MB of script makes a str four bytes a character). Multi-byte UTF-8 sequences never
 # contain an ASCII byte, so quotes, backslashes and names are found exactly as in the text.
+# (``\s`` is ASCII whitespace here: a no-break space between ``var x`` and ``=`` is not taken
+# for one, which no page generator writes.)
 _STR_BYTES = re.compile(_STR.encode())
 
 
@@ -75,8 +77,10 @@ def _prop_pattern(name: str) -> re.Pattern[bytes]:
     return re.compile((name + r"\s*:\s*(?:JsDecode\()?" + _STR).encode())
 
 
-_IDENTIFIER_BYTES = frozenset(b"_$0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-                              ) | frozenset(range(0x80, 0x100))  # non-ASCII letters, in UTF-8
+def _ends_identifier(scripts: bytes, at: int) -> bool:
+    """Whether the character before ``at`` would make ``var`` the end of a longer name."""
+    before = scripts[max(0, at - 4):at].decode("utf-8", "ignore")[-1:]
+    return before.isalnum() or before in ("_", "$")
 
 
 _VARS = ("msg_title", "nickname", "user_name", "biz", "mid", "idx", "ct", "create_time",
@@ -90,7 +94,7 @@ def _scan_vars(scripts: bytes) -> dict[str, str]:
     found: dict[str, str] = {}
     for match in _var_pattern("(" + "|".join(_VARS) + ")").finditer(scripts):
         start = match.start()
-        if start and scripts[start - 1] in _IDENTIFIER_BYTES:
+        if start and _ends_identifier(scripts, start):
             continue
         name = match.group(1).decode("ascii")
         if name in found:
