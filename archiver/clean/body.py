@@ -100,11 +100,26 @@ def _text(text: str | None, walk: _Walk) -> None:
         walk.buf.append(text if "code" in walk.context else normalise_inline(text))
 
 
+def _too_deep() -> MalformedInput:
+    return MalformedInput(f"HTML nested more than {MAX_DEPTH} elements deep: the body cannot "
+                          "be read whole")
+
+
+def _check_depth(node: etree._Element, depth: int) -> None:
+    """Refuse a subtree the walk skips (a script, a row's stray child) that nests too deep:
+    what is refused must not depend on what the walk happens to read."""
+    stack = [(node, depth)]
+    while stack:
+        element, at = stack.pop()
+        if at > MAX_DEPTH:
+            raise _too_deep()
+        stack.extend((c, at + 1) for c in element if isinstance(c.tag, str))
+
+
 def _walk(node: etree._Element, walk: _Walk, depth: int = 0) -> None:
     """Lay out ``node``'s content (its text and children, each followed by its tail)."""
     if depth > MAX_DEPTH:
-        raise MalformedInput(f"HTML nested more than {MAX_DEPTH} elements deep: the body "
-                             "cannot be read whole")
+        raise _too_deep()
     _text(node.text, walk)
     for child in node:
         _element(child, walk, depth + 1)
@@ -115,8 +130,12 @@ def _element(child: etree._Element, walk: _Walk, depth: int) -> None:
     name = child.tag
     if not isinstance(name, str):  # a comment or processing instruction: never text
         return
+    if depth > MAX_DEPTH:
+        raise _too_deep()
     name = name.lower()
     if name in selectors.DROP_TAGS:
+        if len(child):
+            _check_depth(child, depth)
         return
     if name == "br":
         walk.buf.append("\n")
@@ -159,10 +178,17 @@ def _children(node: etree._Element, names: tuple[str, ...]) -> list[etree._Eleme
     return [c for c in node if isinstance(c.tag, str) and c.tag.lower() in names]
 
 
+def _others(node: etree._Element, names: tuple[str, ...]) -> list[etree._Element]:
+    """The child elements :func:`_children` leaves out (the walk skips them)."""
+    return [c for c in node if isinstance(c.tag, str) and c.tag.lower() not in names]
+
+
 def _row(node: etree._Element, walk: _Walk, depth: int) -> None:
     """A table row becomes one block, its cells' text joined by tabs; images follow it."""
     cells: list[str] = []
     images: list[Block] = []
+    for other in _others(node, ("td", "th")):
+        _check_depth(other, depth + 1)
     for cell in _children(node, ("td", "th")):
         inner = _Walk(images=walk.images, links=walk.links, context=walk.context + ["table"])
         _walk(cell, inner, depth + 1)
@@ -178,6 +204,9 @@ def _row(node: etree._Element, walk: _Walk, depth: int) -> None:
 def _list(node: etree._Element, walk: _Walk, depth: int) -> None:
     """A list becomes one block with its items; images inside items still become blocks."""
     items: list[str] = []
+    if _children(node, ("li",)):
+        for other in _others(node, ("li",)):
+            _check_depth(other, depth + 1)
     for li in _children(node, ("li",)) or [node]:
         inner = _Walk(images=walk.images, links=walk.links, context=walk.context + ["list"])
         _walk(li, inner, depth + (li is not node))
@@ -209,7 +238,11 @@ def parse_body(body: str | etree._Element) -> tuple[list[Block], list[ImageRef],
         # without lxml's default limits, which silently drop an attribute over 10 MB (a
         # SingleFile page's inlined image); nesting is limited by the walk instead. A parser
         # is not safe to share between threads: one per call.
-        doc = etree.fromstring(body, etree.HTMLParser(huge_tree=True))
+        try:
+            doc = etree.fromstring(body, etree.HTMLParser(huge_tree=True))
+        except ValueError:  # lxml takes no str that opens with an XML declaration: bytes then
+            doc = etree.fromstring(body.encode("utf-8", "surrogatepass"),
+                                   etree.HTMLParser(encoding="utf-8", huge_tree=True))
     except (etree.ParserError, ValueError) as exc:
         raise MalformedInput(f"cannot parse the body HTML: {exc}") from None
     if doc is None:

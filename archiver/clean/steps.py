@@ -19,7 +19,6 @@ _MD_LINK_RESIDUE = re.compile(r"\[([^\]]*)\]\(javascript:[^)]*\)")
 
 
 _WHITESPACE = re.compile(r"\s+")
-_LONGEST_DROP_LINE = max(map(len, selectors.DROP_LINES))
 _TAIL_MARKER = re.compile("|".join(map(re.escape, selectors.TAIL_MARKERS)))
 
 
@@ -28,7 +27,7 @@ def _squash(text: str) -> str:
 
 
 def _is_chrome_line(text: str) -> bool:
-    if len(text) <= 2 * _LONGEST_DROP_LINE and _squash(text) in selectors.DROP_LINES:
+    if _squash(text) in selectors.DROP_LINES:
         return True
     stripped = text.strip()
     return any(p.match(stripped) for p in selectors.DROP_LINE_PATTERNS)

@@ -471,3 +471,46 @@ def test_parse_body_of_real_pages_yields_no_script_text(path):
     assert text.strip()
     for code in ("function(", "var ", "window.", "{display"):
         assert code not in text
+
+
+def test_drop_chrome_lines_drops_a_widget_label_whatever_the_whitespace_around_it():
+    """A code block keeps its spaces; 阅读原文 padded by 40 of them is still the widget."""
+    blocks = [Block(type="code", text=" " * 40 + "阅读原文"), Block(type="paragraph", text="正文")]
+    assert [b.text for b in drop_chrome_lines(blocks, [])] == ["正文"]
+
+
+def test_parse_body_reads_markup_that_opens_with_an_xml_declaration():
+    """A share card's template may carry one; lxml takes no str that does."""
+    blocks, _, _ = parse_body('<?xml version="1.0" encoding="utf-8"?><div><p>摘要 digest</p></div>')
+    assert [b.text for b in blocks] == ["摘要 digest"]
+
+
+def _nested(depth: int, inner: str) -> str:
+    return "<div>" * depth + inner + "</div>" * depth
+
+
+@pytest.mark.parametrize("inner", ["<img src='a.png'>", "<br>", "<noscript>x</noscript>",
+                                   "<p>text</p>"])
+def test_parse_body_refuses_nesting_past_the_limit_whatever_sits_at_the_bottom(inner):
+    """Refusal does not depend on what the walk reads: an image, a line break or a dropped
+    element one level past the limit is refused like a paragraph is; at the limit each is
+    read."""
+    from archiver.clean.body import MAX_DEPTH
+    from archiver.errors import MalformedInput
+
+    parse_body(_nested(MAX_DEPTH - 1, inner))  # the inner element at depth MAX_DEPTH
+    with pytest.raises(MalformedInput, match="nested more than"):
+        parse_body(_nested(MAX_DEPTH, inner))
+
+
+def test_parse_body_refuses_deep_nesting_hidden_where_the_walk_does_not_go():
+    """Inside a dropped element, a table row's stray child, or a list's non-item child."""
+    from archiver.clean.body import MAX_DEPTH
+    from archiver.errors import MalformedInput
+
+    deep = _nested(MAX_DEPTH + 1, "x")
+    for html in (f"<noscript>{deep}</noscript>",
+                 f"<table><tr><td>a</td><span>{deep}</span></tr></table>",
+                 f"<ul><li>a</li><span>{deep}</span></ul>"):
+        with pytest.raises(MalformedInput, match="nested more than"):
+            parse_body(html)
