@@ -207,6 +207,19 @@ def test_a_late_wake_up_does_not_crowd_the_window():
     assert starts[-1] <= 59 * 0.125  # late wake-ups cost time, not a slower schedule
 
 
+def test_a_fractional_rate_is_kept_to_not_rounded_down():
+    now = [0.0]
+    starts: list[float] = []
+    limiter = RateLimiter(1.5, 1, clock=lambda: now[0],
+                          sleep=lambda s: now.__setitem__(0, now[0] + s))
+    for _ in range(16):
+        with limiter.slot():
+            starts.append(now[0])
+    for i, start in enumerate(starts):
+        assert sum(1 for s in starts[i:] if s - start < 1.0) <= 2  # 1.5 a second, at most 2
+    assert starts[-1] <= 15 * limiter.window / 1.5 + 1e-9  # and as fast as 1.5 a second
+
+
 def test_rate_limiter_bounds_concurrency():
     limiter = RateLimiter(1000, 2)
     active, peak = [0], [0]

@@ -86,10 +86,12 @@ def _fold_char(ch: str) -> str:
     if folded is None:
         folded = "".join(p.casefold() for p in unicodedata.normalize("NFKD", ch)
                          if not unicodedata.combining(p))
-        _CHAR_FOLD[ch] = folded
+        # the table and the multi-character set first: a thread that finds ``ch`` known
+        # (in _CHAR_FOLD) relies on both
         _FOLD_TABLE[ord(ch)] = folded
         if len(folded) != 1:
             _NOT_ONE.add(ch)
+        _CHAR_FOLD[ch] = folded
     return folded
 
 

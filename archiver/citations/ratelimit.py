@@ -14,6 +14,7 @@ Thread-safe.
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from collections import deque
@@ -43,7 +44,7 @@ class RateLimiter:
         self.per_second = per_second
         self.interval = window / per_second
         self.window = window
-        self._started: deque[float] = deque(maxlen=max(1, int(per_second)))
+        self._started: deque[float] = deque(maxlen=max(1, math.ceil(per_second)))
         self._slots = threading.BoundedSemaphore(concurrent)
         self._next = 0.0  # the earliest time the next request may start
         self._lock = threading.Lock()
