@@ -172,52 +172,50 @@ def test_the_cache_keeps_successes_and_serves_them_offline(server, tmp_path):
     assert missing.status == "unresolved" and "--offline" in missing.reason
 
 
-def test_rate_limiter_never_starts_more_than_allowed_in_a_window():
+def starts_on_a_fake_clock(per_second: float, count: int, late_every: int = 0,
+                           late_by: float = 0.0) -> tuple[RateLimiter, list[float]]:
+    """The start times of ``count`` requests through a limiter on a fake clock, whose every
+    ``late_every``-th sleep wakes ``late_by`` seconds late (a loaded machine)."""
     now = [0.0]
+    calls = [0]
+
+    def sleep(seconds: float) -> None:
+        calls[0] += 1
+        now[0] += seconds + (late_by if late_every and calls[0] % late_every == 0 else 0.0)
+
+    limiter = RateLimiter(per_second, 3, clock=lambda: now[0], sleep=sleep)
     starts: list[float] = []
-    limiter = RateLimiter(10, 3, clock=lambda: now[0],
-                          sleep=lambda s: now.__setitem__(0, now[0] + s))
-    for _ in range(35):
+    for _ in range(count):
         with limiter.slot():
             starts.append(now[0])
-    for i, start in enumerate(starts):
-        assert sum(1 for s in starts[i:] if s - start < 1.0) <= 10
+    return limiter, starts
+
+
+def most_in_one_second(starts: list[float]) -> int:
+    """Crossref counts requests in a sliding second."""
+    return max(sum(1 for s in starts[i:] if s - start < 1.0) for i, start in enumerate(starts))
+
+
+def test_rate_limiter_never_starts_more_than_allowed_in_a_window():
+    _, starts = starts_on_a_fake_clock(10, 35)
+    assert most_in_one_second(starts) <= 10
     gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
     assert min(gaps) >= 0.1  # evenly spaced, never a burst
     assert starts[-1] <= 34 * 0.11  # and no slower than the limit needs
 
 
 def test_a_late_wake_up_does_not_crowd_the_window():
-    """A thread that oversleeps (a loaded machine) starts late; the ones after it must not
-    start on their original schedule and pack more than the limit into a window."""
-    now = [0.0]
-    starts: list[float] = []
-    calls = [0]
-
-    def oversleeping(seconds: float) -> None:
-        calls[0] += 1
-        now[0] += seconds + (0.09 if calls[0] % 7 == 0 else 0.0)  # every 7th wake-up is late
-
-    limiter = RateLimiter(10, 3, clock=lambda: now[0], sleep=oversleeping)
-    for _ in range(60):
-        with limiter.slot():
-            starts.append(now[0])
-    for i, start in enumerate(starts):
-        assert sum(1 for s in starts[i:] if s - start < 1.0) <= 10  # Crossref counts a second
+    """A thread that oversleeps starts late; the ones after it must not start on their
+    original schedule and pack more than the limit into a second."""
+    _, starts = starts_on_a_fake_clock(10, 60, late_every=7, late_by=0.09)
+    assert most_in_one_second(starts) <= 10
     assert starts[-1] <= 59 * 0.125  # late wake-ups cost time, not a slower schedule
 
 
 def test_a_fractional_rate_is_kept_to_not_rounded_down():
-    now = [0.0]
-    starts: list[float] = []
-    limiter = RateLimiter(1.5, 1, clock=lambda: now[0],
-                          sleep=lambda s: now.__setitem__(0, now[0] + s))
-    for _ in range(16):
-        with limiter.slot():
-            starts.append(now[0])
-    for i, start in enumerate(starts):
-        assert sum(1 for s in starts[i:] if s - start < 1.0) <= 2  # 1.5 a second, at most 2
-    assert starts[-1] <= 15 * limiter.window / 1.5 + 1e-9  # and as fast as 1.5 a second
+    limiter, starts = starts_on_a_fake_clock(1.5, 16)
+    assert most_in_one_second(starts) <= 2
+    assert starts[-1] <= 15 * limiter.window / 1.5 + 1e-9  # as fast as 1.5 a second
 
 
 def test_rate_limiter_bounds_concurrency():
