@@ -26,7 +26,14 @@ from lxml import etree
 
 from archiver.errors import MalformedInput
 from archiver.model import RawPost, Sourced
-from archiver.readers._text import check_decodes, decode, js_unescape, parse_date, unix_to_iso
+from archiver.readers._text import (
+    check_decodes,
+    decode,
+    encoding_of,
+    js_unescape,
+    parse_date,
+    unix_to_iso,
+)
 
 FORMAT = "wechat-html"
 
@@ -46,35 +53,33 @@ def detect(path: Path, head: bytes) -> bool:
 
 # --- script variables -------------------------------------------------------------------------
 
-_STR = r"""(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)')"""
-
-
-def _literal(match: re.Match[str] | re.Match[bytes], start: int = 1) -> str:
-    value = match.group(start) if match.group(start) is not None else match.group(start + 1)
-    if isinstance(value, bytes):  # script text as lxml serialises it: always UTF-8
-        value = value.decode("utf-8")
-    return js_unescape(value or "")
-
-
 # The page variables are searched in the scripts' text as UTF-8 bytes: lxml gives those five
 # times faster than a str, and a regex runs over one byte a character, not four (a single
 # emoji in 3 MB of script makes a str four bytes a character). Multi-byte UTF-8 sequences never
 # contain an ASCII byte, so quotes, backslashes and names are found exactly as in the text.
 # (``\s`` is ASCII whitespace here: a no-break space between ``var x`` and ``=`` is not taken
 # for one, which no page generator writes.)
-_STR_BYTES = re.compile(_STR.encode())
+
+# A JavaScript string literal, its body in group 1 (double quotes) or 2 (single quotes).
+_STR = rb"""(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)')"""
+_STR_RE = re.compile(_STR)
+
+
+def _literal(match: re.Match[bytes], start: int = 1) -> str:
+    value = match.group(start) if match.group(start) is not None else match.group(start + 1)
+    return js_unescape((value or b"").decode("utf-8"))  # lxml serialises scripts as UTF-8
 
 
 @functools.cache
 def _var_pattern(name: str) -> re.Pattern[bytes]:
     # Starts with a literal so the regex engine can skip ahead; word boundary checked by hand.
-    return re.compile((r"var\s+" + name + r"\s*=\s*((?:(?:htmlDecode|JsDecode)\()?" + _STR +
-                       r"\)?(?:\s*\|\|\s*" + _STR + r")*)").encode())
+    return re.compile(rb"var\s+" + name.encode() + rb"\s*=\s*((?:(?:htmlDecode|JsDecode)\()?"
+                      + _STR + rb"\)?(?:\s*\|\|\s*" + _STR + rb")*)")
 
 
 @functools.cache
 def _prop_pattern(name: str) -> re.Pattern[bytes]:
-    return re.compile((name + r"\s*:\s*(?:JsDecode\()?" + _STR).encode())
+    return re.compile(name.encode() + rb"\s*:\s*(?:JsDecode\()?" + _STR)
 
 
 def _ends_identifier(scripts: bytes, at: int) -> bool:
@@ -99,7 +104,7 @@ def _scan_vars(scripts: bytes) -> dict[str, str]:
         name = match.group(1).decode("ascii")
         if name in found:
             continue
-        for lit in _STR_BYTES.finditer(match.group(2)):
+        for lit in _STR_RE.finditer(match.group(2)):
             value = _literal(lit)
             if value:
                 found[name] = value
@@ -188,9 +193,11 @@ def _content_tpl(doc: lxml.html.HtmlElement) -> str | None:
 
 
 # In picture_page_info_list: a string (skipped whole), a bracket, or a cdn_url entry.
-_PICTURE_TOKENS = re.compile(rb"""(?P<str>'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")"""
-                             rb"|(?P<open>[\[{])|(?P<close>[\]}])"
-                             rb"|(?P<url>cdn_url\s*:\s*(?:JsDecode\()?" + _STR.encode() + rb")")
+_PICTURE_TOKENS = re.compile(rb"(?P<str>" + _STR + rb")|(?P<open>[\[{])|(?P<close>[\]}])"
+                             rb"|(?P<url>cdn_url\s*:\s*(?:JsDecode\()?" + _STR + rb")")
+# An image-share post's text, or failing it its description.
+_SHARE_TEXT = (re.compile(rb"content_noencode\s*:\s*JsDecode\(" + _STR + rb"\)"),
+               re.compile(rb"[\s{,]desc\s*:\s*JsDecode\(" + _STR + rb"\)"))
 
 
 def _picture_urls(scripts: bytes) -> list[str]:
@@ -214,9 +221,7 @@ def _picture_urls(scripts: bytes) -> list[str]:
 
 def _image_share_body(scripts: bytes) -> tuple[str, int] | None:
     """Rebuild an image-share post's body from its script data: text, then the pictures."""
-    match = re.search((r"content_noencode\s*:\s*JsDecode\(" + _STR + r"\)").encode(), scripts)
-    if not match:
-        match = re.search((r"[\s{,]desc\s*:\s*JsDecode\(" + _STR + r"\)").encode(), scripts)
+    match = _SHARE_TEXT[0].search(scripts) or _SHARE_TEXT[1].search(scripts)
     content = _literal(match) if match else ""
     urls = _picture_urls(scripts)
     urls = [htmlmod.unescape(u) for u in urls if u]
@@ -251,10 +256,10 @@ def read_page(data: bytes, path: Path, charset: str | None = None,
               base_dir: Path | None = None) -> RawPost:
     """Read a WeChat page from its bytes: a saved file, or a page held by a container (MHTML
     part, WARC record), whose ``charset`` the container may declare."""
-    # strict: bytes that do not decode are malformed (libxml2 would substitute silently)
-    encoding, skip = check_decodes(data, path, charset)
-    # huge_tree: without it libxml2 silently drops an attribute over 10 MB (a SingleFile
-    # page's inlined image) and the rest of the page after it
+    encoding, skip = encoding_of(data, path, charset)
+    # Decoding is strict either way: bytes that do not decode are malformed (libxml2 would
+    # substitute silently). huge_tree: without it libxml2 silently drops an attribute over
+    # 10 MB (a SingleFile page's inlined image) and the rest of the page after it.
     try:
         try:  # lxml parses bytes in a known encoding about five times faster than a str
             if encoding.startswith("utf-16"):
@@ -264,6 +269,7 @@ def read_page(data: bytes, path: Path, charset: str | None = None,
             parser = lxml.html.HTMLParser(huge_tree=True)
             doc = lxml.html.document_fromstring(decode(data, path, charset), parser=parser)
         else:
+            check_decodes(data, path, charset)
             doc = lxml.html.document_fromstring(data[skip:], parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise MalformedInput(f"cannot parse HTML: {exc}", path=path) from None
