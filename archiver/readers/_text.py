@@ -64,7 +64,7 @@ def _strict(data: bytes, encoding: str, path: Path) -> str:
     except UnicodeDecodeError as exc:
         raise _undecodable(data, encoding, exc.start, path) from None
     if "\x00" in text:
-        raise MalformedInput("contains NUL characters: this is not a text file", path=path)
+        raise _not_text(path)
     return text
 
 
@@ -72,6 +72,10 @@ def _undecodable(data: bytes, encoding: str, at: int, path: Path) -> MalformedIn
     return MalformedInput(f"not valid {encoding} text (byte {at}: {data[at:at + 4]!r})",
                           path=path,
                           hint="check that the file is a saved post and not truncated or binary")
+
+
+def _not_text(path: Path) -> MalformedInput:
+    return MalformedInput("contains NUL characters: this is not a text file", path=path)
 
 
 # Encodings in which a NUL byte is a NUL character and nothing else: these are checked
@@ -102,7 +106,7 @@ def check_decodes(data: bytes, path: Path, declared: str | None = None) -> tuple
             raise _undecodable(data[skip:], encoding, start - skip - pending + exc.start,
                                path) from None
     if data.find(b"\x00", skip) != -1:
-        raise MalformedInput("contains NUL characters: this is not a text file", path=path)
+        raise _not_text(path)
     return encoding, skip
 
 
