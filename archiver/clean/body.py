@@ -174,22 +174,25 @@ def _element(child: etree._Element, walk: _Walk, depth: int) -> None:
 _CONTEXTS = {"blockquote": "quote", "pre": "code", "figcaption": "caption", "caption": "caption"}
 
 
-def _children(node: etree._Element, names: tuple[str, ...]) -> list[etree._Element]:
-    return [c for c in node if isinstance(c.tag, str) and c.tag.lower() in names]
-
-
-def _others(node: etree._Element, names: tuple[str, ...]) -> list[etree._Element]:
-    """The child elements :func:`_children` leaves out (the walk skips them)."""
-    return [c for c in node if isinstance(c.tag, str) and c.tag.lower() not in names]
+def _split(node: etree._Element, names: tuple[str, ...]
+           ) -> tuple[list[etree._Element], list[etree._Element]]:
+    """The child elements named ``names`` (a row's cells, a list's items), and the others."""
+    named: list[etree._Element] = []
+    others: list[etree._Element] = []
+    for child in node:
+        if isinstance(child.tag, str):
+            (named if child.tag.lower() in names else others).append(child)
+    return named, others
 
 
 def _row(node: etree._Element, walk: _Walk, depth: int) -> None:
     """A table row becomes one block, its cells' text joined by tabs; images follow it."""
     cells: list[str] = []
     images: list[Block] = []
-    for other in _others(node, ("td", "th")):
+    row, others = _split(node, ("td", "th"))
+    for other in others:  # not read, but not let through if nested too deep either
         _check_depth(other, depth + 1)
-    for cell in _children(node, ("td", "th")):
+    for cell in row:
         inner = _Walk(images=walk.images, links=walk.links, context=walk.context + ["table"])
         _walk(cell, inner, depth + 1)
         inner.flush()
@@ -204,10 +207,11 @@ def _row(node: etree._Element, walk: _Walk, depth: int) -> None:
 def _list(node: etree._Element, walk: _Walk, depth: int) -> None:
     """A list becomes one block with its items; images inside items still become blocks."""
     items: list[str] = []
-    if _children(node, ("li",)):
-        for other in _others(node, ("li",)):
+    lis, others = _split(node, ("li",))
+    if lis:  # without items the list's own content is read, others included
+        for other in others:
             _check_depth(other, depth + 1)
-    for li in _children(node, ("li",)) or [node]:
+    for li in lis or [node]:
         inner = _Walk(images=walk.images, links=walk.links, context=walk.context + ["list"])
         _walk(li, inner, depth + (li is not node))
         inner.flush()
