@@ -74,24 +74,20 @@ def squash(text: str) -> str:
     return " ".join(words(text))
 
 
-# What each character folds to (NFKD, no combining marks, case folded), learnt as met; as a
-# str.translate table too, and the characters that fold to other than one character.
-_CHAR_FOLD: dict[str, str] = {}
-_FOLD_TABLE: dict[int, str] = {ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+# What each character met so far folds to (NFKD, no combining marks, case folded), as a
+# str.translate table; and the characters among them that fold to other than one character.
+_FOLD_TABLE: dict[int, str] = {}
 _NOT_ONE: set[str] = set()
 
 
 def _fold_char(ch: str) -> str:
-    folded = _CHAR_FOLD.get(ch)
+    folded = _FOLD_TABLE.get(ord(ch))
     if folded is None:
         folded = "".join(p.casefold() for p in unicodedata.normalize("NFKD", ch)
                          if not unicodedata.combining(p))
-        # the table and the multi-character set first: a thread that finds ``ch`` known
-        # (in _CHAR_FOLD) relies on both
-        _FOLD_TABLE[ord(ch)] = folded
-        if len(folded) != 1:
+        if len(folded) != 1:  # first: a thread that finds ``ch`` in the table relies on it
             _NOT_ONE.add(ch)
-        _CHAR_FOLD[ch] = folded
+        _FOLD_TABLE[ord(ch)] = folded
     return folded
 
 
@@ -101,7 +97,7 @@ def _fold_map(text: str) -> tuple[str, tuple[int, ...] | None]:
     index of the original character it came from (None: the same index, the usual case)."""
     if text.isascii():
         return text.lower(), None
-    for ch in set(text).difference(_CHAR_FOLD):
+    for ch in set(text):  # learn the characters not met before
         _fold_char(ch)
     if _NOT_ONE.isdisjoint(text):
         return text.translate(_FOLD_TABLE), None
