@@ -22,7 +22,8 @@ from archiver.citations.compare import journal_names, locate, title_variants
 from archiver.citations.extract import DOI_RE, normalise_doi
 
 _NUMBERING = re.compile(r"^\s*(?:\[\d+\]|［\d+］|\(\d+\)|（\d+）|\d{1,3}[.)、])\s*")
-_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+# case spelt out rather than re.I, which would fold every character the scan passes
+_URL = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.)\S+")
 _DOI_LABEL = re.compile(r"\b(?:doi|DOI)\s*[:：]?\s*$")
 _ET_AL = re.compile(r"\bet\s*al\b|等|\bu\.\s*a\.", re.I)
 _TYPE_MARK = re.compile(r"\[(?:J|M|C|D|R|S|P|N|G|Z|A|CP|DB|EB|EB/OL|J/OL|M/OL|C/OL|DB/OL|Z/OL)\]",
@@ -73,12 +74,16 @@ def strip_doi_and_urls(text: str) -> tuple[str, str | None]:
         body = _DOI_WORD.sub(" ", body)
     if "Retrieved" in body or "Available" in body or "Accessed" in body:
         body = _ACCESS_NOTE.sub("", body)
-    return _SPACES.sub(" ", body).strip(" ,;"), doi
+    return " ".join(body.split()).strip(" ,;"), doi  # split(): the whitespace \s matches
 
 
 _DOI_WORD = re.compile(r"\b(?:doi|DOI)\s*[:：]?\s*(?=\s|$)")
 _ACCESS_NOTE = re.compile(r"\s*(?:Retrieved from|Available (?:at|from)|Accessed)\s*[.:]?\s*$")
 _SPACES = re.compile(r"\s+")
+
+
+_SUBTITLE = re.compile(r"\s*[:：]\s*[^.?!”\"\[]+")
+_IN_BOOK = re.compile(r"[\s.,;:”\"’?!]*(?:\[[^\]]{1,6}\]\s*)?(?:[.,]\s*)?(?://|In:?\s)")
 
 
 def read_citation(text: str, record: dict[str, Any] | None = None,
@@ -93,9 +98,9 @@ def read_citation(text: str, record: dict[str, Any] | None = None,
     for variant in title_variants(record):  # longest first
         title_span = locate(body, variant)
         if title_span:
-            subtitle = re.match(r"\s*[:：]\s*[^.?!”\"\[]+", body[title_span[1]:])
+            subtitle = _SUBTITLE.match(body, title_span[1])
             if subtitle:  # a subtitle Crossref's shorter form lacks: it is part of the title
-                title_span = (title_span[0], title_span[1] + subtitle.end())
+                title_span = (title_span[0], subtitle.end())
             break
     if title_span is None:
         title_span = _title_by_cues(body)
@@ -119,8 +124,7 @@ def read_citation(text: str, record: dict[str, Any] | None = None,
         numbers = tail[journal_span[1]:]
     else:
         numbers = tail
-    book = record.get("type") in BOOK_TYPES or bool(
-        re.match(r"[\s.,;:”\"’?!]*(?:\[[^\]]{1,6}\]\s*)?(?:[.,]\s*)?(?://|In:?\s)", tail))
+    book = record.get("type") in BOOK_TYPES or bool(_IN_BOOK.match(tail))
     _read_numbers(cited, numbers, book)
     if parsed:
         _fill_from_parse(cited, parsed)
@@ -144,16 +148,21 @@ def _title_by_cues(body: str) -> tuple[int, int] | None:
     return None
 
 
+_NO_DATE = re.compile(r"\(n\.\s*d\.\)")
+_NO_DATE_DOT = re.compile(r"\(n\.\s*d\.\)\.?")
+_YEAR_AT_END = re.compile(r"\(?\b(1[5-9]\d\d|20\d\d)[a-z]?\)?[.,]?\s*$")
+
+
 def _read_head(cited: Cited, head: str) -> None:
     """The author part and, in author-date styles, the year right after it."""
-    if re.search(r"\(n\.\s*d\.\)", head):
+    if _NO_DATE.search(head):
         cited.no_date = True
-    dated = re.search(r"\(?\b(1[5-9]\d\d|20\d\d)[a-z]?\)?[.,]?\s*$", head.strip(" “\"'‘"))
+    dated = _YEAR_AT_END.search(head.strip(" “\"'‘"))
     authors = head
     if dated:
         cited.year = dated.group(1)
         authors = head.strip(" “\"'‘")[:dated.start()]
-    authors = re.sub(r"\(n\.\s*d\.\)\.?", "", authors)
+    authors = _NO_DATE_DOT.sub("", authors)
     cited.et_al = bool(_ET_AL.search(authors))
     cited.authors = _clean(authors) or None
 
@@ -171,8 +180,11 @@ def _journal_by_cues(tail: str) -> tuple[int, int] | None:
     return start, start + stop
 
 
+_A_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
+
+
 def _is_year(value: str) -> bool:
-    return bool(re.fullmatch(r"1[5-9]\d\d|20\d\d", value))
+    return bool(_A_YEAR.fullmatch(value))
 
 
 # what follows the journal: volume, issue, pages

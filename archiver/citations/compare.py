@@ -51,11 +51,16 @@ def fold(text: str) -> str:
     return _fold_map(text)[0]
 
 
+_TAG = re.compile(r"<[^>]+>")
+# a word: one CJK character (CJK titles are not separated by spaces) or a run of letters/digits
+_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|[^\W_]+")
+
+
 def strip_markup(text: str) -> str:
     """Crossref titles carry JATS/HTML markup (``<i>``, ``<sub>``) and entities."""
     if "<" not in text and "&" not in text:
         return text
-    return html.unescape(re.sub(r"<[^>]+>", "", text))
+    return html.unescape(_TAG.sub("", text))
 
 
 def words(text: str) -> list[str]:
@@ -67,7 +72,7 @@ def words(text: str) -> list[str]:
 @functools.lru_cache(maxsize=4096)
 def _words(text: str) -> tuple[str, ...]:
     folded = fold(strip_markup(text))
-    return tuple(re.findall(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|[^\W_]+", folded))
+    return tuple(_WORD.findall(folded))
 
 
 def squash(text: str) -> str:
@@ -75,8 +80,10 @@ def squash(text: str) -> str:
 
 
 # What each character met so far folds to (NFKD, no combining marks, case folded), as a
-# str.translate table; and the characters among them that fold to other than one character.
+# str.translate table; the characters met (so that a text's new ones are found by one set
+# difference); and those among them that fold to other than one character.
 _FOLD_TABLE: dict[int, str] = {}
+_MET: set[str] = set()
 _NOT_ONE: set[str] = set()
 
 
@@ -88,6 +95,7 @@ def _fold_char(ch: str) -> str:
         if len(folded) != 1:  # first: a thread that finds ``ch`` in the table relies on it
             _NOT_ONE.add(ch)
         _FOLD_TABLE[ord(ch)] = folded
+        _MET.add(ch)  # last: a thread that finds ``ch`` here relies on both of the above
     return folded
 
 
@@ -97,7 +105,7 @@ def _fold_map(text: str) -> tuple[str, tuple[int, ...] | None]:
     index of the original character it came from (None: the same index, the usual case)."""
     if text.isascii():
         return text.lower(), None
-    for ch in set(text):  # learn the characters not met before
+    for ch in set(text).difference(_MET):  # learn the characters not met before
         _fold_char(ch)
     if _NOT_ONE.isdisjoint(text):
         return text.translate(_FOLD_TABLE), None
@@ -110,10 +118,36 @@ def _fold_map(text: str) -> tuple[str, tuple[int, ...] | None]:
     return "".join(out), tuple(index)
 
 
-@functools.lru_cache(maxsize=4096)
-def _phrase_pattern(tokens: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<![^\W_])" + r"[\W_]*".join(re.escape(t) for t in tokens)
-                      + r"(?![^\W_])")
+# Between two words of a phrase any run of non-word characters; around it, no word character.
+_SEPARATORS = re.compile(r"[\W_]*")
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+
+def find_phrase(folded: str, tokens: Sequence[str]) -> tuple[int, int] | None:
+    r"""The first (start, end) in ``folded`` where ``tokens`` occur in order, separated only by
+    non-word characters, with no word character just before or after: what the regex
+    ``(?<![^\W_])tok1[\W_]*tok2…(?![^\W_])`` finds, without compiling a regex per phrase
+    (a fresh process would compile one for every title and journal it meets).
+
+    Every token is made of word characters, so the separators between two tokens are exactly
+    the longest run of non-word characters there; no backtracking is ever needed."""
+    if not tokens:
+        return None
+    first = tokens[0]
+    start = folded.find(first)
+    while start >= 0:
+        if start == 0 or not _WORD_CHAR.match(folded, start - 1):
+            end = start + len(first)
+            for token in tokens[1:]:
+                end = _SEPARATORS.match(folded, end).end()  # type: ignore[union-attr]
+                if not folded.startswith(token, end):
+                    break
+                end += len(token)
+            else:
+                if not _WORD_CHAR.match(folded, end):
+                    return start, end
+        start = folded.find(first, start + 1)
+    return None
 
 
 def locate(text: str, phrase: str) -> tuple[int, int] | None:
@@ -123,14 +157,14 @@ def locate(text: str, phrase: str) -> tuple[int, int] | None:
     if not tokens:
         return None
     folded, index = _fold_map(text)
-    if any(token not in folded for token in tokens):  # most misses, without a regex
+    if any(token not in folded for token in tokens):  # most misses, at the cost of a scan
         return None
-    match = _phrase_pattern(tokens).search(folded)
-    if not match:
+    found = find_phrase(folded, tokens)
+    if found is None:
         return None
     if index is None:
-        return match.start(), match.end()
-    return index[match.start()], index[match.end() - 1] + 1
+        return found
+    return index[found[0]], index[found[1] - 1] + 1
 
 
 # -- authors -------------------------------------------------------------------------------------
@@ -149,10 +183,24 @@ def record_names(authors: Iterable[dict[str, Any]]) -> list[list[str]]:
 def _find(haystack: Sequence[str], needle: Sequence[str], start: int) -> int:
     """Index of ``needle`` as a run of words in ``haystack`` at or after ``start``, or -1."""
     n = len(needle)
-    for i in range(start, len(haystack) - n + 1):
-        if list(haystack[i:i + n]) == list(needle):
+    last = len(haystack) - n  # the last index where the run could start
+    if n == 0:
+        return start if start <= last else -1
+    words_ = list(haystack)
+    wanted = list(needle)
+    i = start
+    while i <= last:
+        try:
+            i = words_.index(wanted[0], i, last + 1)  # candidates by their first word
+        except ValueError:
+            return -1
+        if words_[i:i + n] == wanted:
             return i
+        i += 1
     return -1
+
+
+_ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…")
 
 
 def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
@@ -165,7 +213,7 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
     Crossref's last author.
     """
     names = record_names(authors)
-    parts = re.split(r"\.\s*\.\s*\.|…", segment, maxsplit=1)
+    parts = _ELLIPSIS.split(segment, maxsplit=1)
     if len(parts) == 2 and names:
         last = names[-1]
         tail = words(parts[1])
@@ -225,6 +273,9 @@ def title_variants(record: dict[str, Any]) -> list[str]:
     return sorted((v for v in out if squash(v)), key=len, reverse=True)
 
 
+_SUBTITLE_FOLLOWS = re.compile(r"\s*[:：]\s*\w")
+
+
 def compare_title(cited: str | None, text: str, record: dict[str, Any]) -> FieldCheck:
     """The title matches when one of its variants appears, word for word, in the citation
     (a subtitle may be left out, but one that is given must be Crossref's)."""
@@ -236,7 +287,7 @@ def compare_title(cited: str | None, text: str, record: dict[str, Any]) -> Field
         span = locate(text, variant)
         if span is None:
             continue
-        if variant != shown and re.match(r"\s*[:：]\s*\w", text[span[1]:]):
+        if variant != shown and _SUBTITLE_FOLLOWS.match(text, span[1]):
             break  # the citation goes on with a subtitle that is not Crossref's
         return FieldCheck(cited or variant, shown, True, "the title appears in the citation")
     if cited is None:
@@ -366,6 +417,7 @@ def compare_year(cited: str | int | None, record: dict[str, Any]) -> FieldCheck:
                                               f"({', '.join(map(str, years))})")
 
 
+_PAGE_LABEL = re.compile(r"^(?:pp?\.?|pages?|article(?:\s+no\.?)?|art\.?|no\.)\s*")
 _PAGE = re.compile(r"^([a-z]*\d+[a-z]*)(?:\s*[-–—‐]+\s*([a-z]*\d+[a-z]*))?$")
 
 
@@ -373,7 +425,7 @@ def page_range(value: str) -> tuple[str, str] | None:
     """(first, last) of a page range, the last expanded when abbreviated (``975-93`` →
     ``975``, ``993``); article numbers are their own range."""
     text = fold(str(value)).strip()
-    text = re.sub(r"^(?:pp?\.?|pages?|article(?:\s+no\.?)?|art\.?|no\.)\s*", "", text)
+    text = _PAGE_LABEL.sub("", text)
     match = _PAGE.match(text.replace(" ", ""))
     if not match:
         return None
