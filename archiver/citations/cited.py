@@ -131,19 +131,24 @@ def read_citation(text: str, record: dict[str, Any] | None = None,
     return cited
 
 
+_QUOTED = re.compile(r"[“\"‘]([^”\"’]{3,})[”\"’]")
+_FIRST_STOP = re.compile(r"\.\s+|等[.．]?\s*")
+_DATED = re.compile(r"\((?:1[5-9]\d\d|20\d\d)[a-z]?(?:, [^)]*)?\)\.?\s*|\(n\.\s*d\.\)\.?\s*")
+_SENTENCE_END = re.compile(r"[.?!](?:\s|$)")
+
+
 def _title_by_cues(body: str) -> tuple[int, int] | None:
-    quoted = re.search(r"[“\"‘]([^”\"’]{3,})[”\"’]", body)
+    quoted = _QUOTED.search(body)
     if quoted:
         return quoted.start(1), quoted.end(1)
     mark = _TYPE_MARK.search(body)
     if mark:  # GB/T: AUTHORS. Title[J]. Journal, … (initials carry no periods)
-        first = re.search(r"\.\s+|等[.．]?\s*", body[:mark.start()])
+        first = _FIRST_STOP.search(body, 0, mark.start())
         return (first.end() if first else 0), mark.start()
-    dated = re.search(r"\((?:1[5-9]\d\d|20\d\d)[a-z]?(?:, [^)]*)?\)\.?\s*|\(n\.\s*d\.\)\.?\s*",
-                      body)
+    dated = _DATED.search(body)
     if dated:  # APA: Authors (2018). Title. Journal…
         start = dated.end()
-        end = re.search(r"[.?!](?:\s|$)", body[start:])
+        end = _SENTENCE_END.search(body[start:])
         return start, start + (end.start() + 1 if end else len(body) - start)
     return None
 
@@ -167,13 +172,16 @@ def _read_head(cited: Cited, head: str) -> None:
     cited.authors = _clean(authors) or None
 
 
+_JOURNAL_START = re.compile(r"[\s.,;:”\"’?!]*(?:\[[^\]]{1,6}\]\s*)?(?:[.,]\s*)?(?://\s*|In:?\s+)?")
+_JOURNAL_END = re.compile(r",\s*(?:vol\b|no\b|\d)|\s+\d+\s*[(:]|\s+\d+\s*$|\s+\(pp?\.|[.,]\s*"
+                          r"(?:1[5-9]\d\d|20\d\d)\b|\s+\d+\.\s*$|,\s*\(\d|\.\s+[A-Z][\w ]+:")
+
+
 def _journal_by_cues(tail: str) -> tuple[int, int] | None:
-    start_match = re.match(r"[\s.,;:”\"’?!]*(?:\[[^\]]{1,6}\]\s*)?(?:[.,]\s*)?(?://\s*|In:?\s+)?",
-                           tail)
+    start_match = _JOURNAL_START.match(tail)
     start = start_match.end() if start_match else 0
     rest = tail[start:]
-    end = re.search(r",\s*(?:vol\b|no\b|\d)|\s+\d+\s*[(:]|\s+\d+\s*$|\s+\(pp?\.|[.,]\s*"
-                    r"(?:1[5-9]\d\d|20\d\d)\b|\s+\d+\.\s*$|,\s*\(\d|\.\s+[A-Z][\w ]+:", rest)
+    end = _JOURNAL_END.search(rest)
     stop = end.start() if end else len(rest.rstrip(". "))
     if stop <= 0:
         return None

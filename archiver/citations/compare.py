@@ -157,8 +157,9 @@ def locate(text: str, phrase: str) -> tuple[int, int] | None:
     if not tokens:
         return None
     folded, index = _fold_map(text)
-    if any(token not in folded for token in tokens):  # most misses, at the cost of a scan
-        return None
+    for token in tokens:  # most misses, at the cost of a scan each
+        if token not in folded:
+            return None
     found = find_phrase(folded, tokens)
     if found is None:
         return None
@@ -186,8 +187,8 @@ def _find(haystack: Sequence[str], needle: Sequence[str], start: int) -> int:
     last = len(haystack) - n  # the last index where the run could start
     if n == 0:
         return start if start <= last else -1
-    words_ = list(haystack)
-    wanted = list(needle)
+    words_ = haystack if isinstance(haystack, list) else list(haystack)
+    wanted = needle if isinstance(needle, list) else list(needle)
     i = start
     while i <= last:
         try:
