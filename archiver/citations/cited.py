@@ -201,7 +201,10 @@ _NO = re.compile(r"\b(?:no|nr|issue)\.?\s*([\w/–-]+)", re.I)
 _VOL_ISSUE = re.compile(r"(?<![\w.])(\d+[A-Za-z]?)\s*\(([\w/–-]+)\)")
 _LONE_ISSUE = re.compile(r"(?:^|,)\s*\((\d+[\w/–-]*)\)\s*,")
 _BARE_VOLUME = re.compile(r"^\s*[.,]?\s*(\d+)\s*(?=[(:.,]|$)")
-_VOLUME_AFTER_YEAR = re.compile(r"(?:1[5-9]\d\d|20\d\d)\s*,\s*(\d+)\s*(?=[(:.,]|$)")
+_VOLUME_AFTER_YEAR = re.compile(r"(?:1[5-9]\d\d|20\d\d)\s*[,;]\s*(\d+)\s*(?=[(:.,]|$)")
+# Nature style "49, 692–699 (2017).": the bracketed year after the pages is no issue
+_YEAR_AFTER_PAGES = re.compile(r"(,\s*[A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[A-Za-z]?\d+)?)\s*"
+                               r"\((1[5-9]\d\d|20\d\d)\)\s*\.?\s*$")
 _PP = re.compile(r"\bpp?\.\s*(\w+(?:\s*[–—-]+\s*\w+)?)")
 _ARTICLE_NO = re.compile(r"\b[Aa]rticle\s+(?:[Nn]o\.?\s*)?(\w+)")
 _COLON_PAGES = re.compile(r":\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[A-Za-z]?\d+)?)")
@@ -215,9 +218,13 @@ _CHAPTER_PAGE = re.compile(r"^\s*,?\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[
 def _read_numbers(cited: Cited, numbers: str, book: bool = False) -> None:
     """Volume, issue, pages and (unless the author-date head gave it) the year, from what
     follows the journal: ``vol. 16, no. 4``, ``23(1/2)``, ``759: 303–12``, ``2018(1): 75-92``,
-    ``pp. 1–7``, ``article e30``."""
+    ``pp. 1–7``, ``article e30``, Nature's ``49, 692–699 (2017)``."""
+    after_pages = _YEAR_AFTER_PAGES.search(numbers)
+    if after_pages:
+        cited.year = cited.year or after_pages.group(2)
+        numbers = numbers[:after_pages.end(1)] + "."
+    year_in_head = cited.year is not None  # known: a year-like number next is a volume
     text = " " + numbers + " "
-    year_in_head = cited.year is not None
     vol = _VOL.search(text)
     no = _NO.search(text)
     if vol:
