@@ -15,10 +15,11 @@ from __future__ import annotations
 import contextlib
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from archiver.citations.compare import journal_names, locate, title_variants
+from archiver.citations.compare import journal_names, locate, record_years, title_variants
 from archiver.citations.extract import DOI_RE, normalise_doi
 
 _NUMBERING = re.compile(r"^\s*(?:\[\d+\]|［\d+］|\(\d+\)|（\d+）|\d{1,3}[.)、])\s*")
@@ -125,7 +126,9 @@ def read_citation(text: str, record: dict[str, Any] | None = None,
     else:
         numbers = tail
     book = record.get("type") in BOOK_TYPES or bool(_IN_BOOK.match(tail))
-    _read_numbers(cited, numbers, book)
+    # full-width punctuation and digits (GB/T 7714 as Chinese posts print it: ，2018，37（3）：45)
+    _read_numbers(cited, unicodedata.normalize("NFKC", numbers), book,
+                  {str(y) for y in record_years(record)}, str(record.get("issue") or ""))
     if parsed:
         _fill_from_parse(cited, parsed)
     return cited
@@ -202,6 +205,9 @@ _VOL_ISSUE = re.compile(r"(?<![\w.])(\d+[A-Za-z]?)\s*\(([\w/–-]+)\)")
 _LONE_ISSUE = re.compile(r"(?:^|,)\s*\((\d+[\w/–-]*)\)\s*,")
 _BARE_VOLUME = re.compile(r"^\s*[.,]?\s*(\d+)\s*(?=[(:.,]|$)")
 _VOLUME_AFTER_YEAR = re.compile(r"(?:1[5-9]\d\d|20\d\d)\s*[,;]\s*(\d+)\s*(?=[(:.,]|$)")
+# Chicago "15, no. 4 (1997): 519–27" or "(Spring 1997)": a year in brackets, not an issue
+_YEAR_IN_BRACKETS = re.compile(r"\((?:[A-Za-z]+\.?\s+)?(1[5-9]\d\d|20\d\d)\)")
+_AFTER_ISSUE_LABEL = re.compile(r"\b(?:no|nr|issue)\.?\s*[\w/–-]+\s*$", re.I)
 # Nature style "49, 692–699 (2017).": the bracketed year after the pages is no issue
 _YEAR_AFTER_PAGES = re.compile(r"(,\s*[A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[A-Za-z]?\d+)?)\s*"
                                r"\((1[5-9]\d\d|20\d\d)\)\s*\.?\s*$")
@@ -215,14 +221,27 @@ _CHAPTER_PAGE = re.compile(r"^\s*,?\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[
                            r"\s*(?=[.,]|$)")
 
 
-def _read_numbers(cited: Cited, numbers: str, book: bool = False) -> None:
+def _read_numbers(cited: Cited, numbers: str, book: bool = False,
+                  record_years: set[str] | None = None, record_issue: str = "") -> None:
     """Volume, issue, pages and (unless the author-date head gave it) the year, from what
     follows the journal: ``vol. 16, no. 4``, ``23(1/2)``, ``759: 303–12``, ``2018(1): 75-92``,
-    ``pp. 1–7``, ``article e30``, Nature's ``49, 692–699 (2017)``."""
+    ``pp. 1–7``, ``article e30``, Nature's ``49, 692–699 (2017)``, Chicago's
+    ``15, no. 4 (1997): 519–27``. A bracketed year-like number is the issue when it is the
+    record's issue (``284(1855)``), else a year when it follows ``no. 4``, is one of the
+    record's years, or stands apart before the pages (``15 (1998): 519``)."""
     after_pages = _YEAR_AFTER_PAGES.search(numbers)
     if after_pages:
         cited.year = cited.year or after_pages.group(2)
         numbers = numbers[:after_pages.end(1)] + "."
+    for bracket in _YEAR_IN_BRACKETS.finditer(numbers):
+        value, before = bracket.group(1), numbers[:bracket.start()]
+        if value == record_issue:
+            continue
+        if (_AFTER_ISSUE_LABEL.search(before) or value in (record_years or ())
+                or (before[-1:].isspace() and numbers[bracket.end():].lstrip().startswith(":"))):
+            cited.year = cited.year or value
+            numbers = numbers[:bracket.start()] + " " + numbers[bracket.end():]
+            break
     year_in_head = cited.year is not None  # known: a year-like number next is a volume
     text = " " + numbers + " "
     vol = _VOL.search(text)

@@ -28,7 +28,7 @@ def record(doi: str) -> dict:
 
 GTEX = record("10.1038/ng.3834")
 ECON = record("10.3280/ecag2018-001005")  # no volume: issue 1 of 2018, pages 75-92
-ESCRIVA = record("10.1163/1937240x-00002096")
+RSPB = record("10.1098/rspb.2017.0132")  # issue 1855, which looks like a year
 
 
 def claims(text: str, message: dict) -> dict:
@@ -79,6 +79,39 @@ def test_gbt_7714_year_and_issue_without_a_volume():
     found = claims(text, ECON)
     assert (found["year"], found["issue"], found["page"]) == ("2018", "1", "75-92")
     assert "volume" not in found
+
+
+def test_chicago_notes_year_in_brackets_after_the_issue():
+    text = ("Colby Chiang et al., “The Impact of Structural Variation on Human Gene "
+            "Expression,” Nature Genetics 49, no. 5 (2017): 692–699.")
+    found = claims(text, GTEX)
+    assert (found["volume"], found["issue"], found["year"], found["page"]) == \
+        ("49", "5", "2017", "692–699")
+
+
+def test_a_wrong_year_in_chicago_brackets_is_read_as_the_year():
+    text = ("Chiang, Colby, et al. “The Impact of Structural Variation on Human Gene "
+            "Expression.” Nature Genetics 49 (2019): 692–699.")
+    found = claims(text, GTEX)
+    assert (found["volume"], found["year"]) == ("49", "2019")
+    assert "issue" not in found
+
+
+def test_an_issue_that_looks_like_a_year_stays_the_issue():
+    text = ("Dougherty LR, et al. Sexual conflict and correlated evolution between male "
+            "persistence and female resistance traits in the seed beetle Callosobruchus "
+            "maculatus. Proc R Soc B. 2017;284(1855):20170132.")
+    found = claims(text, RSPB)
+    assert (found["volume"], found["issue"], found["year"], found["page"]) == \
+        ("284", "1855", "2017", "20170132")
+
+
+def test_gbt_7714_with_full_width_punctuation():
+    text = ("CHIANG C，SCOTT A J，DAVIS J R，等. The impact of structural variation on human "
+            "gene expression[J]. Nature Genetics，2017，49（5）：692-699.")
+    found = claims(text, GTEX)
+    assert (found["volume"], found["issue"], found["year"], found["page"]) == \
+        ("49", "5", "2017", "692-699")
 
 
 def test_vancouver_with_a_list_number_in_front():
