@@ -175,9 +175,12 @@ def _read_head(cited: Cited, head: str) -> None:
     cited.authors = _clean(authors) or None
 
 
-_JOURNAL_START = re.compile(r"[\s.,;:”\"’?!]*(?:\[[^\]]{1,6}\]\s*)?(?:[.,]\s*)?(?://\s*|In:?\s+)?")
-_JOURNAL_END = re.compile(r",\s*(?:vol\b|no\b|\d)|\s+\d+\s*[(:]|\s+\d+\s*$|\s+\(pp?\.|[.,]\s*"
-                          r"(?:1[5-9]\d\d|20\d\d)\b|\s+\d+\.\s*$|,\s*\(\d|\.\s+[A-Z][\w ]+:")
+# full-width forms too (，．：（): GB/T 7714 as Chinese posts print it
+_JOURNAL_START = re.compile(r"[\s.,;:”\"’?!，．。：；]*(?:\[[^\]]{1,6}\]\s*)?(?:[.,，．。]\s*)?"
+                            r"(?://\s*|In:?\s+)?")
+_JOURNAL_END = re.compile(r"[,，]\s*(?:vol\b|no\b|\d)|\s+\d+\s*[(:（：]|\s+\d+\s*$|\s+\(pp?\.|"
+                          r"[.,，．]\s*(?:1[5-9]\d\d|20\d\d)\b|\s+\d+\.\s*$|[,，]\s*[(（]\d|"
+                          r"\.\s+[A-Z][\w ]+:")
 
 
 def _journal_by_cues(tail: str) -> tuple[int, int] | None:
@@ -207,6 +210,8 @@ _BARE_VOLUME = re.compile(r"^\s*[.,]?\s*(\d+)\s*(?=[(:.,]|$)")
 _VOLUME_AFTER_YEAR = re.compile(r"(?:1[5-9]\d\d|20\d\d)\s*[,;]\s*(\d+)\s*(?=[(:.,]|$)")
 # Chicago "15, no. 4 (1997): 519–27" or "(Spring 1997)": a year in brackets, not an issue
 _YEAR_IN_BRACKETS = re.compile(r"\((?:[A-Za-z]+\.?\s+)?(1[5-9]\d\d|20\d\d)\)")
+_PAGES_NEXT = re.compile(r":|[A-Za-z]?\d")  # ": 519", "519–527", "e30"
+_LAST_NUMBER = re.compile(r"[\w.–-]+\s*$")
 _AFTER_ISSUE_LABEL = re.compile(r"\b(?:no|nr|issue)\.?\s*[\w/–-]+\s*$", re.I)
 # Nature style "49, 692–699 (2017).": the bracketed year after the pages is no issue
 _YEAR_AFTER_PAGES = re.compile(r"(,\s*[A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[A-Za-z]?\d+)?)\s*"
@@ -221,28 +226,49 @@ _CHAPTER_PAGE = re.compile(r"^\s*,?\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[
                            r"\s*(?=[.,]|$)")
 
 
+def _bracketed_year(numbers: str, record_years: set[str], record_issue: str
+                    ) -> tuple[str, str] | None:
+    """A year printed in brackets after the volume, and the numbers without it (a comma in its
+    place, so the volume and pages read as they would around a comma).
+
+    A bracketed year-like number is an issue when it is the record's (``284(1855)``). It is a
+    year when it follows an issue label (``no. 4 (1997)``), or when it is one of the record's
+    years not printed before the volume (``2012 (2012)``: Hindawi's volumes are years). It is
+    an issue when a year is printed before the volume (``2017;284(2017)``), else a year if it
+    stands apart, a space before and the pages after (``15 (1999): 519``,
+    ``16 (1999) 519–527``)."""
+    for bracket in _YEAR_IN_BRACKETS.finditer(numbers):
+        value, before = bracket.group(1), numbers[:bracket.start()]
+        after = numbers[bracket.end():].lstrip()
+        if value == record_issue:
+            continue
+        prior = _LAST_NUMBER.sub("", before)  # what precedes the volume
+        is_year = bool(_AFTER_ISSUE_LABEL.search(before)) or (
+            value in record_years and not re.search(rf"(?<!\d){value}(?!\d)", prior))
+        if not is_year and not _YEAR.search(prior):
+            is_year = before[-1:].isspace() and bool(_PAGES_NEXT.match(after))
+        if is_year:
+            return value, f"{before.rstrip()}, {numbers[bracket.end():]}"
+    return None
+
+
 def _read_numbers(cited: Cited, numbers: str, book: bool = False,
                   record_years: set[str] | None = None, record_issue: str = "") -> None:
     """Volume, issue, pages and (unless the author-date head gave it) the year, from what
     follows the journal: ``vol. 16, no. 4``, ``23(1/2)``, ``759: 303–12``, ``2018(1): 75-92``,
     ``pp. 1–7``, ``article e30``, Nature's ``49, 692–699 (2017)``, Chicago's
-    ``15, no. 4 (1997): 519–27``. A bracketed year-like number is the issue when it is the
-    record's issue (``284(1855)``), else a year when it follows ``no. 4``, is one of the
-    record's years, or stands apart before the pages (``15 (1998): 519``)."""
+    ``15, no. 4 (1997): 519–27`` and Elsevier's ``16 (1997) 519–527`` (see
+    :func:`_bracketed_year`)."""
     after_pages = _YEAR_AFTER_PAGES.search(numbers)
     if after_pages:
         cited.year = cited.year or after_pages.group(2)
         numbers = numbers[:after_pages.end(1)] + "."
-    for bracket in _YEAR_IN_BRACKETS.finditer(numbers):
-        value, before = bracket.group(1), numbers[:bracket.start()]
-        if value == record_issue:
-            continue
-        if (_AFTER_ISSUE_LABEL.search(before) or value in (record_years or ())
-                or (before[-1:].isspace() and numbers[bracket.end():].lstrip().startswith(":"))):
-            cited.year = cited.year or value
-            numbers = numbers[:bracket.start()] + " " + numbers[bracket.end():]
-            break
-    year_in_head = cited.year is not None  # known: a year-like number next is a volume
+    elif cited.year is None:  # in author-date styles a bracket after the volume is the issue
+        found = _bracketed_year(numbers, record_years or set(), record_issue)
+        if found:
+            cited.year, numbers = found
+    # the year is known (the head, or a bracket read above): a year-like number is a volume
+    year_known = cited.year is not None
     text = " " + numbers + " "
     vol = _VOL.search(text)
     no = _NO.search(text)
@@ -252,7 +278,7 @@ def _read_numbers(cited: Cited, numbers: str, book: bool = False,
         cited.issue = no.group(1).strip("–-")
     paired = _VOL_ISSUE.search(text)
     if paired and not vol:
-        if _is_year(paired.group(1)) and not year_in_head:
+        if _is_year(paired.group(1)) and not year_known:
             cited.year = paired.group(1)  # GB/T "2018(1): 75-92": year(issue)
         else:
             cited.volume = paired.group(1)
@@ -262,10 +288,10 @@ def _read_numbers(cited: Cited, numbers: str, book: bool = False,
         cited.issue = lone_issue.group(1)
     if not cited.volume and not book:
         bare = _BARE_VOLUME.search(numbers)
-        if bare and (not _is_year(bare.group(1)) or year_in_head):
+        if bare and (not _is_year(bare.group(1)) or year_known):
             cited.volume = bare.group(1)
         after_year = _VOLUME_AFTER_YEAR.search(numbers)
-        if not cited.volume and after_year and not year_in_head:
+        if not cited.volume and after_year and not year_known:
             cited.volume = after_year.group(1)  # GB/T "Journal, 2019, 10."
     if not cited.year:
         taken = [v for v in (cited.volume, cited.issue) if v]

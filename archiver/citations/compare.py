@@ -127,27 +127,44 @@ def find_phrase(folded: str, tokens: Sequence[str]) -> tuple[int, int] | None:
     r"""The first (start, end) in ``folded`` where ``tokens`` occur in order, separated only by
     non-word characters, with no word character just before or after: what the regex
     ``(?<![^\W_])tok1[\W_]*tok2…(?![^\W_])`` finds, without compiling a regex per phrase
-    (a fresh process would compile one for every title and journal it meets).
-
-    Every token is made of word characters, so the separators between two tokens are exactly
-    the longest run of non-word characters there; no backtracking is ever needed."""
+    (a fresh process would compile one for every title and journal it meets)."""
     if not tokens:
         return None
     first = tokens[0]
     start = folded.find(first)
     while start >= 0:
         if start == 0 or not _WORD_CHAR.match(folded, start - 1):
-            end = start + len(first)
-            for token in tokens[1:]:
-                end = _SEPARATORS.match(folded, end).end()  # type: ignore[union-attr]
-                if not folded.startswith(token, end):
-                    break
-                end += len(token)
-            else:
-                if not _WORD_CHAR.match(folded, end):
-                    return start, end
+            end = _phrase_end(folded, tokens, 0, start)
+            if end is not None:
+                return start, end
         start = folded.find(first, start + 1)
     return None
+
+
+def _phrase_end(folded: str, tokens: Sequence[str], index: int, at: int) -> int | None:
+    """Where the phrase ends if ``tokens[index:]`` match from ``at`` on, else None.
+
+    Most tokens are word characters, so the separators before the next one are exactly the
+    longest run of non-word characters. A CJK-range token can be a symbol (``・``, U+30FB),
+    which that run would swallow: then, like the regex, shorter runs are tried, longest
+    first."""
+    while True:  # a loop, not recursion, over word tokens: a long CJK title has hundreds
+        token = tokens[index]
+        if not folded.startswith(token, at):
+            return None
+        end = at + len(token)
+        if index + 1 == len(tokens):
+            return None if _WORD_CHAR.match(folded, end) else end
+        run_end = _SEPARATORS.match(folded, end).end()  # type: ignore[union-attr]
+        index += 1
+        if _WORD_CHAR.match(tokens[index]):
+            at = run_end
+            continue
+        for nxt in range(run_end, end - 1, -1):
+            found = _phrase_end(folded, tokens, index, nxt)
+            if found is not None:
+                return found
+        return None
 
 
 def locate(text: str, phrase: str) -> tuple[int, int] | None:

@@ -29,6 +29,8 @@ def record(doi: str) -> dict:
 GTEX = record("10.1038/ng.3834")
 ECON = record("10.3280/ecag2018-001005")  # no volume: issue 1 of 2018, pages 75-92
 RSPB = record("10.1098/rspb.2017.0132")  # issue 1855, which looks like a year
+ORTHOP = record("10.1002/jor.1100150407")  # Journal of Orthopaedic Research 15(4) 519-527, 1997
+HINDAWI = record("10.1155/2012/291294")  # Pulmonary Medicine, volume 2012 of 2012
 
 
 def claims(text: str, message: dict) -> dict:
@@ -106,12 +108,55 @@ def test_an_issue_that_looks_like_a_year_stays_the_issue():
         ("284", "1855", "2017", "20170132")
 
 
+def test_elsevier_volume_year_in_brackets_then_pages():
+    text = ("R.L. Lieber, et al., Growth hormone secretagogue increases muscle strength during "
+            "remobilization after canine hindlimb immobilization, J. Orthop. Res. 16 (1997) "
+            "519–527.")
+    found = claims(text, ORTHOP)
+    assert (found["volume"], found["year"], found["page"]) == ("16", "1997", "519–527")
+    assert "issue" not in found
+
+
+def test_in_author_date_styles_a_year_like_bracket_after_the_volume_is_the_issue():
+    text = ("Dougherty, Liam R., et al. 2017. “Sexual conflict and correlated evolution between "
+            "male persistence and female resistance traits in the seed beetle Callosobruchus "
+            "maculatus.” Proceedings of the Royal Society B: Biological Sciences 284 (1856): "
+            "20170132.")
+    found = claims(text, RSPB)
+    assert (found["year"], found["volume"], found["issue"]) == ("2017", "284", "1856")
+
+
+def test_a_year_printed_before_the_volume_makes_the_bracket_an_issue():
+    text = ("Dougherty LR, et al. Sexual conflict and correlated evolution between male "
+            "persistence and female resistance traits in the seed beetle Callosobruchus "
+            "maculatus. Proc R Soc B. 2017;284(2017):20170132.")
+    found = claims(text, RSPB)
+    assert (found["year"], found["volume"], found["issue"]) == ("2017", "284", "2017")
+
+
+def test_a_volume_that_is_a_year_before_the_year_in_brackets():
+    text = ("Wendy Thanassi et al., “Delineating a Retesting Zone Using Receiver Operating "
+            "Characteristic Analysis on Serial QuantiFERON Tuberculosis Test Results in US "
+            "Healthcare Workers,” Pulmonary Medicine 2013 (2012): 1–7.")
+    found = claims(text, HINDAWI)
+    assert (found["volume"], found["year"], found["page"]) == ("2013", "2012", "1–7")
+
+
 def test_gbt_7714_with_full_width_punctuation():
     text = ("CHIANG C，SCOTT A J，DAVIS J R，等. The impact of structural variation on human "
             "gene expression[J]. Nature Genetics，2017，49（5）：692-699.")
     found = claims(text, GTEX)
     assert (found["volume"], found["issue"], found["year"], found["page"]) == \
         ("49", "5", "2017", "692-699")
+
+
+def test_gbt_7714_full_width_with_an_abbreviated_journal():
+    text = ("LIEBER R L，JACKS T M，等. Growth hormone secretagogue increases muscle strength "
+            "during remobilization after canine hindlimb immobilization[J]. J Orthop Res，1997，"
+            "15（4）：519-527.")
+    found = claims(text, ORTHOP)
+    assert (found["journal"], found["volume"], found["issue"], found["page"]) == \
+        ("J Orthop Res", "15", "4", "519-527")
 
 
 def test_vancouver_with_a_list_number_in_front():

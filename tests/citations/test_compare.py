@@ -264,6 +264,13 @@ def test_locate_wants_whole_words():
     assert locate("Transgene expression in mice", "gene expression") is None
 
 
+def test_locate_finds_a_title_with_a_cjk_symbol_inside():
+    # ・ (U+30FB) is no word character, yet a word of a CJK title by itself
+    text = "山田太郎. ウイルス・細菌の研究. 日本医学 2017"
+    start, end = locate(text, "ウイルス・細菌の研究")
+    assert text[start:end] == "ウイルス・細菌の研究"
+
+
 def _regex_span(folded: str, tokens: list[str]) -> tuple[int, int] | None:
     """The definition: the phrase's words separated by non-word characters only, with no word
     character just before or after."""
@@ -273,7 +280,8 @@ def _regex_span(folded: str, tokens: list[str]) -> tuple[int, int] | None:
     return match.span() if match else None
 
 
-@given(st.text(alphabet="ab c-_.é东京", max_size=30), st.text(alphabet="ab c东京", max_size=8))
+@given(st.text(alphabet="ab c-_.é东京・゠䷀", max_size=30),
+       st.text(alphabet="ab c东京・゠䷀", max_size=8))
 def test_find_phrase_finds_what_the_defining_regex_finds(text, phrase):
     tokens = words(phrase)
     if tokens:
