@@ -127,7 +127,9 @@ def read_citation(text: str, record: dict[str, Any] | None = None,
         numbers = tail
     book = record.get("type") in BOOK_TYPES or bool(_IN_BOOK.match(tail))
     # full-width punctuation and digits (GB/T 7714 as Chinese posts print it: ，2018，37（3）：45)
-    _read_numbers(cited, unicodedata.normalize("NFKC", numbers), book,
+    if not numbers.isascii():
+        numbers = unicodedata.normalize("NFKC", numbers)
+    _read_numbers(cited, numbers, book,
                   {str(y) for y in record_years(record)}, str(record.get("issue") or ""))
     if parsed:
         _fill_from_parse(cited, parsed)

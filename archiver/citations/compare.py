@@ -119,8 +119,8 @@ def _fold_map(text: str) -> tuple[str, tuple[int, ...] | None]:
 
 
 # Between two words of a phrase any run of non-word characters; around it, no word character.
+# A word character, re's [^\W_], is exactly a character for which str.isalnum() holds.
 _SEPARATORS = re.compile(r"[\W_]*")
-_WORD_CHAR = re.compile(r"[^\W_]")
 
 
 def find_phrase(folded: str, tokens: Sequence[str]) -> tuple[int, int] | None:
@@ -133,7 +133,7 @@ def find_phrase(folded: str, tokens: Sequence[str]) -> tuple[int, int] | None:
     first = tokens[0]
     start = folded.find(first)
     while start >= 0:
-        if start == 0 or not _WORD_CHAR.match(folded, start - 1):
+        if start == 0 or not folded[start - 1].isalnum():
             end = _phrase_end(folded, tokens, 0, start)
             if end is not None:
                 return start, end
@@ -154,10 +154,10 @@ def _phrase_end(folded: str, tokens: Sequence[str], index: int, at: int) -> int 
             return None
         end = at + len(token)
         if index + 1 == len(tokens):
-            return None if _WORD_CHAR.match(folded, end) else end
+            return None if folded[end:end + 1].isalnum() else end
         run_end = _SEPARATORS.match(folded, end).end()  # type: ignore[union-attr]
         index += 1
-        if _WORD_CHAR.match(tokens[index]):
+        if tokens[index][0].isalnum():
             at = run_end
             continue
         for nxt in range(run_end, end - 1, -1):
