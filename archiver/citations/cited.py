@@ -207,12 +207,14 @@ def _is_year(value: str) -> bool:
 _VOL = re.compile(r"\bvol(?:ume)?\.?\s*(\w+)", re.I)
 _NO = re.compile(r"\b(?:no|nr|issue)\.?\s*([\w/–-]+)", re.I)
 _VOL_ISSUE = re.compile(r"(?<![\w.])(\d+[A-Za-z]?)\s*\(([\w/–-]+)\)")
-_LONE_ISSUE = re.compile(r"(?:^|,)\s*\((\d+[\w/–-]*)\)\s*,")
+_LONE_ISSUE = re.compile(r"(?:^|[,;])\s*\((\d+[\w/–-]*)\)\s*[,:]")  # ", (1)," or "2018;(1):"
 _BARE_VOLUME = re.compile(r"^\s*[.,]?\s*(\d+)\s*(?=[(:.,]|$)")
-_VOLUME_AFTER_YEAR = re.compile(r"(?:1[5-9]\d\d|20\d\d)\s*[,;]\s*(\d+)\s*(?=[(:.,]|$)")
+# "2019, 10." (GB/T), "2017; 49:" (Lancet), "2015 May;759:" or "2015 May 12;759" (Vancouver)
+_VOLUME_AFTER_YEAR = re.compile(r"(?:1[5-9]\d\d|20\d\d)(?:\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?)?"
+                                r"\s*[,;]\s*(\d+)\s*(?=[(:.,]|$)")
 # Chicago "15, no. 4 (1997): 519–27" or "(Spring 1997)": a year in brackets, not an issue
 _YEAR_IN_BRACKETS = re.compile(r"\((?:[A-Za-z]+\.?\s+)?(1[5-9]\d\d|20\d\d)\)")
-_PAGES_NEXT = re.compile(r":|[A-Za-z]?\d")  # ": 519", "519–527", "e30"
+_PAGES_NEXT = re.compile(r":|,?\s*[A-Za-z]?\d")  # ": 519", "519–527", ", 519–527", "e30"
 _LAST_NUMBER = re.compile(r"[\w.–-]+\s*$")
 _AFTER_ISSUE_LABEL = re.compile(r"\b(?:no|nr|issue)\.?\s*[\w/–-]+\s*$", re.I)
 # Nature style "49, 692–699 (2017).": the bracketed year after the pages is no issue
@@ -250,7 +252,8 @@ def _bracketed_year(numbers: str, record_years: set[str], record_issue: str
         if not is_year and not _YEAR.search(prior):
             is_year = before[-1:].isspace() and bool(_PAGES_NEXT.match(after))
         if is_year:
-            return value, f"{before.rstrip()}, {numbers[bracket.end():]}"
+            rest = numbers[bracket.end():].lstrip().removeprefix(",").lstrip()
+            return value, f"{before.rstrip()}, {rest}"
     return None
 
 

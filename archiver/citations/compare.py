@@ -131,40 +131,58 @@ def find_phrase(folded: str, tokens: Sequence[str]) -> tuple[int, int] | None:
     if not tokens:
         return None
     first = tokens[0]
+    simple = all(token[0].isalnum() for token in tokens[1:])
+    failed: set[tuple[int, int]] = set()  # (token, position) pairs known not to match
     start = folded.find(first)
     while start >= 0:
         if start == 0 or not folded[start - 1].isalnum():
-            end = _phrase_end(folded, tokens, 0, start)
+            end = (_words_end(folded, tokens, start) if simple
+                   else _symbols_end(folded, tokens, start, failed))
             if end is not None:
                 return start, end
         start = folded.find(first, start + 1)
     return None
 
 
-def _phrase_end(folded: str, tokens: Sequence[str], index: int, at: int) -> int | None:
-    """Where the phrase ends if ``tokens[index:]`` match from ``at`` on, else None.
-
-    Most tokens are word characters, so the separators before the next one are exactly the
-    longest run of non-word characters. A CJK-range token can be a symbol (``・``, U+30FB),
-    which that run would swallow: then, like the regex, shorter runs are tried, longest
-    first."""
-    while True:  # a loop, not recursion, over word tokens: a long CJK title has hundreds
-        token = tokens[index]
-        if not folded.startswith(token, at):
+def _words_end(folded: str, tokens: Sequence[str], at: int) -> int | None:
+    """Where the phrase from ``at`` ends, when every token after the first begins with a word
+    character: the separators before it are then exactly the longest non-word run."""
+    end = at + len(tokens[0])
+    for token in tokens[1:]:
+        end = _SEPARATORS.match(folded, end).end()  # type: ignore[union-attr]
+        if not folded.startswith(token, end):
             return None
-        end = at + len(token)
-        if index + 1 == len(tokens):
-            return None if folded[end:end + 1].isalnum() else end
-        run_end = _SEPARATORS.match(folded, end).end()  # type: ignore[union-attr]
-        index += 1
-        if tokens[index][0].isalnum():
-            at = run_end
+        end += len(token)
+    return None if folded[end:end + 1].isalnum() else end
+
+
+def _symbols_end(folded: str, tokens: Sequence[str], at: int,
+                 failed: set[tuple[int, int]]) -> int | None:
+    """The same when a token is a CJK-range symbol (``・``, U+30FB) that a non-word run would
+    swallow: like the regex, shorter runs are tried too, longest first. A depth-first search
+    with its own stack (no recursion limit) that tries each (token, position) once, so a run
+    of symbols costs polynomial, not exponential, time."""
+    last = len(tokens) - 1
+    stack = [(0, at)]
+    while stack:
+        index, pos = stack.pop()
+        if (index, pos) in failed:
             continue
-        for nxt in range(run_end, end - 1, -1):
-            found = _phrase_end(folded, tokens, index, nxt)
-            if found is not None:
-                return found
-        return None
+        failed.add((index, pos))  # positions only grow along a path: a revisit has failed
+        token = tokens[index]
+        if not folded.startswith(token, pos):
+            continue
+        end = pos + len(token)
+        if index == last:
+            if not folded[end:end + 1].isalnum():
+                return end
+            continue
+        run_end = _SEPARATORS.match(folded, end).end()  # type: ignore[union-attr]
+        if tokens[index + 1][0].isalnum():
+            stack.append((index + 1, run_end))
+        else:
+            stack.extend((index + 1, nxt) for nxt in range(end, run_end + 1))  # longest last
+    return None
 
 
 def locate(text: str, phrase: str) -> tuple[int, int] | None:
@@ -472,4 +490,8 @@ def compare_pages(cited: str | None, record: dict[str, Any]) -> FieldCheck:
     article = record.get("article-number")
     if article and page_range(article) == a:
         return FieldCheck(cited, crossref, True, "the article number")
+    # Hindawi and others cite an article ID that Crossref keeps only as the DOI's last part
+    article_id = str(record.get("DOI") or "").rsplit("/", 1)[-1].lower()
+    if a[0] == a[1] == article_id:
+        return FieldCheck(cited, crossref, True, "the article ID that ends the DOI")
     return FieldCheck(cited, crossref, False, f"pages {a[0]}-{a[1]} ≠ {b[0]}-{b[1]}")

@@ -31,6 +31,7 @@ ECON = record("10.3280/ecag2018-001005")  # no volume: issue 1 of 2018, pages 75
 RSPB = record("10.1098/rspb.2017.0132")  # issue 1855, which looks like a year
 ORTHOP = record("10.1002/jor.1100150407")  # Journal of Orthopaedic Research 15(4) 519-527, 1997
 HINDAWI = record("10.1155/2012/291294")  # Pulmonary Medicine, volume 2012 of 2012
+EJP = record("10.1016/j.ejphar.2015.03.018")  # European Journal of Pharmacology 759, 2015
 
 
 def claims(text: str, message: dict) -> dict:
@@ -115,6 +116,29 @@ def test_elsevier_volume_year_in_brackets_then_pages():
     found = claims(text, ORTHOP)
     assert (found["volume"], found["year"], found["page"]) == ("16", "1997", "519–527")
     assert "issue" not in found
+
+
+def test_a_wrong_year_in_brackets_before_a_comma_is_read_as_the_year():
+    text = ("R.L. Lieber, et al., Growth hormone secretagogue increases muscle strength during "
+            "remobilization after canine hindlimb immobilization, J. Orthop. Res. 15 (2000), "
+            "519–527.")
+    found = claims(text, ORTHOP)
+    assert (found["volume"], found["year"], found["page"]) == ("15", "2000", "519–527")
+
+
+def test_vancouver_with_a_month_after_the_year():
+    text = ("Beck SE, Queen SE, Witwer KW, et al. Paving the path to HIV neurotherapy: "
+            "Predicting SIV CNS disease. Eur J Pharmacol. 2015 May;759:303-312.")
+    found = claims(text, EJP)
+    assert (found["year"], found["volume"], found["page"]) == ("2015", "759", "303-312")
+
+
+def test_an_issue_in_brackets_without_a_volume_after_the_year():
+    text = ("Oh SE, Vukina T. Substitutability between organic and conventional poultry "
+            "products and the implications for the organic market. Economia agro-alimentare. "
+            "2018;(1):75-92.")
+    found = claims(text, ECON)
+    assert (found["year"], found["issue"], found["page"]) == ("2018", "1", "75-92")
 
 
 def test_in_author_date_styles_a_year_like_bracket_after_the_volume_is_the_issue():

@@ -58,6 +58,7 @@ ORTHOP = record("10.1002/jor.1100150407")  # Journal of Orthopaedic Research 15(
 PRL = record("10.1103/physrevlett.120.117701")  # an article number, no pages
 PLOS = record("10.1371/journal.pone.0000030")  # page "e30"
 GBS = record("10.1101/2020.12.01.406702")  # a title with <i>…</i> and line breaks
+HINDAWI = record("10.1155/2012/291294")  # pages 1-7; cited by its article ID 291294
 
 
 # --- authors -----------------------------------------------------------------------------------
@@ -239,6 +240,12 @@ def test_an_article_number_matches_as_the_page():
     assert compare_pages("e30", PLOS).match is True
 
 
+def test_an_article_id_that_ends_the_doi_matches_as_the_page():
+    check = compare_pages("291294", HINDAWI)
+    assert (check.match, check.reason) == (True, "the article ID that ends the DOI")
+    assert compare_pages("291295", HINDAWI).match is False
+
+
 def test_a_wrong_last_page_is_an_error_showing_both_ranges():
     check = compare_pages("692-698", GTEX)
     assert check.match is False
@@ -269,6 +276,13 @@ def test_locate_finds_a_title_with_a_cjk_symbol_inside():
     text = "山田太郎. ウイルス・細菌の研究. 日本医学 2017"
     start, end = locate(text, "ウイルス・細菌の研究")
     assert text[start:end] == "ウイルス・細菌の研究"
+
+
+def test_a_run_of_cjk_symbols_is_searched_once_per_word_and_position():
+    # each (word, position) is tried once: a naive backtracking search takes minutes here
+    assert find_phrase("ア" + "・" * 2000 + "ウ イ", words("ア・・・イ")) is None
+    title = "ア・" * 1100 + "ア"  # more symbol words than Python's recursion limit
+    assert locate(f"x {title} y", title) == (2, 2 + len(title))
 
 
 def _regex_span(folded: str, tokens: list[str]) -> tuple[int, int] | None:
