@@ -13,25 +13,19 @@ tests in the published style rules.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 from archiver.citations.cited import read_citation
 
-CROSSREF = Path(__file__).parents[1] / "fixtures" / "crossref"
+from crossref_server import load_recordings
+
+WORKS = {doi: data["message"] for doi, data in load_recordings().items()}
 
 
-def record(doi: str) -> dict:
-    name = doi.replace("/", "_") + ".json"
-    return json.loads((CROSSREF / name).read_text(encoding="utf-8"))["message"]
-
-
-GTEX = record("10.1038/ng.3834")
-ECON = record("10.3280/ecag2018-001005")  # no volume: issue 1 of 2018, pages 75-92
-RSPB = record("10.1098/rspb.2017.0132")  # issue 1855, which looks like a year
-ORTHOP = record("10.1002/jor.1100150407")  # Journal of Orthopaedic Research 15(4) 519-527, 1997
-HINDAWI = record("10.1155/2012/291294")  # Pulmonary Medicine, volume 2012 of 2012
-EJP = record("10.1016/j.ejphar.2015.03.018")  # European Journal of Pharmacology 759, 2015
+GTEX = WORKS["10.1038/ng.3834"]
+ECON = WORKS["10.3280/ecag2018-001005"]  # no volume: issue 1 of 2018, pages 75-92
+RSPB = WORKS["10.1098/rspb.2017.0132"]  # issue 1855, which looks like a year
+ORTHOP = WORKS["10.1002/jor.1100150407"]  # Journal of Orthopaedic Research 15(4) 519-527, 1997
+HINDAWI = WORKS["10.1155/2012/291294"]  # Pulmonary Medicine, volume 2012 of 2012
+EJP = WORKS["10.1016/j.ejphar.2015.03.018"]  # European Journal of Pharmacology 759, 2015
 
 
 def claims(text: str, message: dict) -> dict:

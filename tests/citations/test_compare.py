@@ -21,9 +21,7 @@ a test are labelled as such.
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -42,23 +40,20 @@ from archiver.citations.compare import (
     words,
 )
 
-CROSSREF = Path(__file__).parents[1] / "fixtures" / "crossref"
+from crossref_server import load_recordings
+
+WORKS = {doi: data["message"] for doi, data in load_recordings().items()}
 
 
-def record(doi: str) -> dict:
-    name = doi.replace("/", "_") + ".json"
-    return json.loads((CROSSREF / name).read_text(encoding="utf-8"))["message"]
-
-
-ESCRIVA = record("10.1163/1937240x-00002096")  # 8 authors, the first with a diacritic
-GTEX = record("10.1038/ng.3834")  # 14 authors, the second a consortium
-HEREDITY = record("10.1038/hdy.2013.26")  # Gross & Wilkens, online 2013-04, print 2013-08
-CLIN_PATH = record("10.1136/jclinpath-2020-206745")  # online 2020, print 2021; <i> markup
-ORTHOP = record("10.1002/jor.1100150407")  # Journal of Orthopaedic Research 15(4) 519-527
-PRL = record("10.1103/physrevlett.120.117701")  # an article number, no pages
-PLOS = record("10.1371/journal.pone.0000030")  # page "e30"
-GBS = record("10.1101/2020.12.01.406702")  # a title with <i>…</i> and line breaks
-HINDAWI = record("10.1155/2012/291294")  # pages 1-7; cited by its article ID 291294
+ESCRIVA = WORKS["10.1163/1937240x-00002096"]  # 8 authors, the first with a diacritic
+GTEX = WORKS["10.1038/ng.3834"]  # 14 authors, the second a consortium
+HEREDITY = WORKS["10.1038/hdy.2013.26"]  # Gross & Wilkens, online 2013-04, print 2013-08
+CLIN_PATH = WORKS["10.1136/jclinpath-2020-206745"]  # online 2020, print 2021; <i> markup
+ORTHOP = WORKS["10.1002/jor.1100150407"]  # Journal of Orthopaedic Research 15(4) 519-527
+PRL = WORKS["10.1103/physrevlett.120.117701"]  # an article number, no pages
+PLOS = WORKS["10.1371/journal.pone.0000030"]  # page "e30"
+GBS = WORKS["10.1101/2020.12.01.406702"]  # a title with <i>…</i> and line breaks
+HINDAWI = WORKS["10.1155/2012/291294"]  # pages 1-7; cited by its article ID 291294
 
 
 # --- authors -----------------------------------------------------------------------------------
