@@ -230,10 +230,11 @@ _CHAPTER_PAGE = re.compile(r"^\s*,?\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[
                            r"\s*(?=[.,]|$)")
 
 
-def _bracketed_year(numbers: str, record_years: set[str], record_issue: str
+def _bracketed_year(numbers: str, crossref_years: set[str], crossref_issue: str
                     ) -> tuple[str, str] | None:
     """A year printed in brackets after the volume, and the numbers without it (a comma in its
-    place, so the volume and pages read as they would around a comma).
+    place, so the volume and pages read as they would around a comma). ``crossref_years`` and
+    ``crossref_issue`` are the record's, as strings.
 
     A bracketed year-like number is an issue when it is the record's (``284(1855)``). It is a
     year when it follows an issue label (``no. 4 (1997)``), or when it is one of the record's
@@ -244,11 +245,11 @@ def _bracketed_year(numbers: str, record_years: set[str], record_issue: str
     for bracket in _YEAR_IN_BRACKETS.finditer(numbers):
         value, before = bracket.group(1), numbers[:bracket.start()]
         after = numbers[bracket.end():].lstrip()
-        if value == record_issue:
+        if value == crossref_issue:
             continue
         prior = _LAST_NUMBER.sub("", before)  # what precedes the volume
         is_year = bool(_AFTER_ISSUE_LABEL.search(before)) or (
-            value in record_years and not re.search(rf"(?<!\d){value}(?!\d)", prior))
+            value in crossref_years and not re.search(rf"(?<!\d){value}(?!\d)", prior))
         if not is_year and not _YEAR.search(prior):
             is_year = before[-1:].isspace() and bool(_PAGES_NEXT.match(after))
         if is_year:
@@ -258,7 +259,7 @@ def _bracketed_year(numbers: str, record_years: set[str], record_issue: str
 
 
 def _read_numbers(cited: Cited, numbers: str, book: bool = False,
-                  record_years: set[str] | None = None, record_issue: str = "") -> None:
+                  crossref_years: set[str] | None = None, crossref_issue: str = "") -> None:
     """Volume, issue, pages and (unless the author-date head gave it) the year, from what
     follows the journal: ``vol. 16, no. 4``, ``23(1/2)``, ``759: 303–12``, ``2018(1): 75-92``,
     ``pp. 1–7``, ``article e30``, Nature's ``49, 692–699 (2017)``, Chicago's
@@ -269,7 +270,7 @@ def _read_numbers(cited: Cited, numbers: str, book: bool = False,
         cited.year = cited.year or after_pages.group(2)
         numbers = numbers[:after_pages.end(1)] + "."
     elif cited.year is None:  # in author-date styles a bracket after the volume is the issue
-        found = _bracketed_year(numbers, record_years or set(), record_issue)
+        found = _bracketed_year(numbers, crossref_years or set(), crossref_issue)
         if found:
             cited.year, numbers = found
     # the year is known (the head, or a bracket read above): a year-like number is a volume
