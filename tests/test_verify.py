@@ -172,6 +172,35 @@ def test_the_cache_keeps_successes_and_serves_them_offline(server, tmp_path):
     assert missing.status == "unresolved" and "--offline" in missing.reason
 
 
+def test_a_rerun_asks_crossref_only_for_what_the_cache_lacks_and_keeps_the_order(server,
+                                                                                 tmp_path):
+    found = [c for c in CASES if c["doi"] and c["expect"] != "not_found"]
+    dois = sorted({c["doi"] for c in found})
+    first = [c for c in found if c["doi"] in dois[:4]]
+    Verifier(client_for(server.url, tmp_path)).verify_all([(c["text"], None) for c in first])
+    asked = len(server.requests)
+    # cached and uncached citations interleaved; the uncached ones go to the thread pool
+    batch = [c for c in found if c["doi"] in dois[:8]][::-1]
+    seen: list[str] = []
+    results = Verifier(client_for(server.url, tmp_path)).verify_all(
+        [(c["text"], None) for c in batch], on_result=lambda r: seen.append(r.text))
+    assert [r.text for r in results] == [c["text"] for c in batch]
+    assert sorted(seen) == sorted(c["text"] for c in batch)
+    assert {path for _, path in server.requests[asked:]} == {f"/works/{d}" for d in dois[4:8]}
+    fresh = Verifier(client_for(server.url, tmp_path / "fresh"))
+    assert [r.status for r in results] == [fresh.verify(c["text"]).status for c in batch]
+    # wholly from the cache: no request and no thread started (the work is all CPU)
+    asked = len(server.requests)
+    threads_before = threading.active_count()
+    counts: list[int] = []
+    again = Verifier(client_for(server.url, tmp_path)).verify_all(
+        [(c["text"], None) for c in batch], on_result=lambda r: counts.append(
+            threading.active_count()))
+    assert [r.status for r in again] == [r.status for r in results]
+    assert len(server.requests) == asked
+    assert set(counts) == {threads_before}
+
+
 def starts_on_a_fake_clock(per_second: float, count: int, late_every: int = 0,
                            late_by: float = 0.0) -> tuple[RateLimiter, list[float]]:
     """The start times of ``count`` requests through a limiter on a fake clock, whose every

@@ -138,6 +138,16 @@ class CrossrefClient:
                                            or _now()))
         return outcome
 
+    def has_cached(self, doi: str | None = None, search: str | None = None,
+                   rows: int = 5) -> bool:
+        """Whether :meth:`work` (for ``doi``) or :meth:`search` (for ``search``) would be
+        answered from the cache, without a request."""
+        if self.cache is None:
+            return False
+        if doi is not None:
+            return self.cache.work(doi.lower()) is not None
+        return search is not None and self.cache.get("searches", f"{rows}\n{search}") is not None
+
     def search(self, text: str, rows: int = 5) -> Outcome:
         """Crossref's ``query.bibliographic`` search; the message lists candidate works."""
         key = f"{rows}\n{text}"
