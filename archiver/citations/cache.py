@@ -21,6 +21,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import orjson
+
+
+def _loads(raw: bytes) -> Any:
+    """orjson, several times faster at the records a re-run reads; the standard library for
+    what orjson refuses (a lone surrogate escape, an integer beyond 64 bits)."""
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return json.loads(raw)
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -46,7 +57,7 @@ class Cache:
                 self._memory.move_to_end((kind, key))
                 return self._memory[(kind, key)]
         try:
-            data = json.loads(self._path(kind, key).read_bytes())
+            data = _loads(self._path(kind, key).read_bytes())
             entry = Entry(message=data["message"], source=data["source"],
                           fetched=data["fetched"])
         except (OSError, ValueError, KeyError, TypeError):
