@@ -76,7 +76,8 @@ def main() -> int:
         # purged; the median of several, as one lasts a tenth of a second. A plain re-run
         # (the target) and one with --offline.
         def cold_pass(offline: bool) -> float:
-            for memo in (compare._fold_map, compare._words, cited.strip_doi_and_urls):
+            for memo in (compare._fold_map, compare._words, compare.locate,
+                         cited.strip_doi_and_urls):
                 memo.cache_clear()
             for table in (compare._FOLD_TABLE, compare._MET, compare._NOT_ONE):
                 table.clear()

@@ -78,6 +78,13 @@ def strip_doi_and_urls(text: str) -> tuple[str, str | None]:
     return " ".join(body.split()).strip(" ,;"), doi  # split(): the whitespace \s matches
 
 
+def citation_body(text: str) -> tuple[str, str | None]:
+    """The citation without its number in a list, its DOI and URLs (what the reader reads and
+    the comparison searches: the same string, so a phrase located once is not sought again),
+    and the DOI."""
+    return strip_doi_and_urls(_NUMBERING.sub("", text, count=1))
+
+
 _DOI_WORD = re.compile(r"\b(?:doi|DOI)\s*[:：]?\s*(?=\s|$)")
 _ACCESS_NOTE = re.compile(r"\s*(?:Retrieved from|Available (?:at|from)|Accessed)\s*[.:]?\s*$")
 _SPACES = re.compile(r"\s+")
@@ -92,7 +99,7 @@ def read_citation(text: str, record: dict[str, Any] | None = None,
     """Read ``text`` into :class:`Cited`, guided by ``record`` (a Crossref message) when
     given, and filling what the cues miss from ``parsed`` (a CSL-JSON item)."""
     cited = Cited(text=text)
-    body, cited.doi = strip_doi_and_urls(_NUMBERING.sub("", text, count=1))
+    body, cited.doi = citation_body(text)
     record = record or {}
 
     title_span = None

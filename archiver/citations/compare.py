@@ -185,9 +185,11 @@ def _symbols_end(folded: str, tokens: Sequence[str], at: int,
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def locate(text: str, phrase: str) -> tuple[int, int] | None:
     """Where ``phrase`` occurs in ``text`` word for word (case, punctuation, markup and
-    diacritics ignored), as (start, end) offsets in ``text``."""
+    diacritics ignored), as (start, end) offsets in ``text``. Remembered: the reader and the
+    comparison of one citation look for the record's title in the same string."""
     tokens = _words(phrase)
     if not tokens:
         return None
@@ -421,19 +423,20 @@ def compare_number(name: str, cited: str | None, crossref: str | None) -> FieldC
 
 
 def record_years(record: dict[str, Any]) -> list[int]:
-    years = []
-    for key in ("issued", "published-print", "published-online", "published",
-                "journal-issue"):
-        part = record.get(key) or {}
-        if key == "journal-issue":
-            part = part.get("published-print") or part.get("published-online") or {}
-        try:
-            year = part["date-parts"][0][0]
-        except (KeyError, IndexError, TypeError):
-            continue
+    """The record's years, the issued one first: print or online, and the issue's."""
+    years: list[int] = []
+    for key in _DATE_KEYS:
+        part = record.get(key)
+        if key == "journal-issue" and isinstance(part, dict):
+            part = part.get("published-print") or part.get("published-online")
+        parts = part.get("date-parts") if isinstance(part, dict) else None
+        year = parts[0][0] if parts and isinstance(parts[0], list) and parts[0] else None
         if isinstance(year, int) and year not in years:
             years.append(year)
     return years
+
+
+_DATE_KEYS = ("issued", "published-print", "published-online", "published", "journal-issue")
 
 
 def compare_year(cited: str | int | None, record: dict[str, Any]) -> FieldCheck:

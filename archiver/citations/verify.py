@@ -25,7 +25,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from archiver.citations.cited import Cited, read_citation, strip_doi_and_urls
+from archiver.citations.cited import Cited, citation_body, read_citation, strip_doi_and_urls
 from archiver.citations.compare import (
     FieldCheck,
     compare_authors,
@@ -73,7 +73,7 @@ class CitationResult:
 def compare_fields(cited: Cited, text: str, record: dict[str, Any]) -> dict[str, FieldCheck]:
     """Every field the citation gives, compared with the record."""
     fields: dict[str, FieldCheck] = {}
-    body, _ = strip_doi_and_urls(text)
+    body, _ = citation_body(text)
     if cited.authors:
         fields["author"] = compare_authors(cited.authors, cited.et_al,
                                            record.get("author") or [])
