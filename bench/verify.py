@@ -41,7 +41,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=80, help="citations for pass (a)")
     parser.add_argument("--repeat", type=int, default=20, help="warm cache passes for (b)")
-    parser.add_argument("--cold", type=int, default=5, help="cold cache passes for (b)")
+    parser.add_argument("--cold", type=int, default=9, help="cold cache passes for (b)")
     args = parser.parse_args()
     cases = [json.loads(line) for line in
              (ROOT / "tests" / "fixtures" / "verify" / "cases.jsonl").read_text().splitlines()]
