@@ -22,7 +22,8 @@ from typing import Any
 from archiver.citations.compare import journal_names, locate, record_years, title_variants
 from archiver.citations.extract import DOI_RE, normalise_doi
 
-_NUMBERING = re.compile(r"^\s*(?:\[\d+\]|［\d+］|\(\d+\)|（\d+）|\d{1,3}[.)、])\s*")
+# a list number, but not the "10." that begins a bare DOI
+_NUMBERING = re.compile(r"^\s*(?:\[\d+\]|［\d+］|\(\d+\)|（\d+）|\d{1,3}[.)、](?!\d{4,9}/))\s*")
 # case spelt out rather than re.I, which would fold every character the scan passes
 _URL = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.)\S+")
 _DOI_LABEL = re.compile(r"\b(?:doi|DOI)\s*[:：]?\s*$")

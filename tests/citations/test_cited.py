@@ -198,3 +198,9 @@ def test_what_is_not_printed_is_not_claimed():
     found = claims("Chiang C. The impact of structural variation on human gene expression.",
                    GTEX)
     assert set(found) == {"authors", "title"}
+
+
+def test_a_bare_doi_is_not_taken_for_a_list_number():
+    # every DOI begins "10.", which reads like the number of a list item
+    for text in ("10.1038/ng.3834", "10. 10.1038/ng.3834", "1) 10.1038/ng.3834"):
+        assert claims(text, GTEX) == {"doi": "10.1038/ng.3834"}, text
