@@ -430,7 +430,8 @@ def record_years(record: dict[str, Any]) -> list[int]:
         if key == "journal-issue" and isinstance(part, dict):
             part = part.get("published-print") or part.get("published-online")
         parts = part.get("date-parts") if isinstance(part, dict) else None
-        year = parts[0][0] if parts and isinstance(parts[0], list) and parts[0] else None
+        first = parts[0] if isinstance(parts, list) and parts else None
+        year = first[0] if isinstance(first, list) and first else None
         if isinstance(year, int) and year not in years:
             years.append(year)
     return years

@@ -216,6 +216,22 @@ def test_another_year_is_an_error_listing_crossrefs_years():
     assert check.reason == "2019 is none of Crossref's years (2020, 2021)"
 
 
+@pytest.mark.parametrize("dates", [
+    {"issued": {"date-parts": 5}}, {"issued": {"date-parts": True}},
+    {"issued": {"date-parts": {"a": 1}}}, {"issued": {"date-parts": [[]]}},
+    {"issued": {"date-parts": [["2019"]]}}, {"issued": {"date-parts": [[None]]}},
+    {"issued": []}, {"journal-issue": [2019]},
+    {"journal-issue": {"published-print": {"date-parts": 5}}}])
+def test_a_malformed_date_is_no_year_and_no_crash(dates):
+    # evidence from a search is not checked for shape: one bad record must not stop a run
+    assert compare_year("2019", {**dates, "title": ["T"]}).reason == "Crossref has no date"
+
+
+def test_the_issue_date_counts_when_the_record_has_no_other():
+    record = {"journal-issue": {"published-online": {"date-parts": [[2019, 3]]}}}
+    assert compare_year("2019", record).match is True
+
+
 # --- pages -------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("cited", ["692-699", "692–699", "692–99", "pp. 692-699",
