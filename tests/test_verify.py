@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import socket
 import threading
+import time
+from collections import Counter
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -172,6 +174,18 @@ def test_the_cache_keeps_successes_and_serves_them_offline(server, tmp_path):
     assert missing.status == "unresolved" and "--offline" in missing.reason
 
 
+class ThreadNoting(Verifier):
+    """A Verifier that notes the thread each citation was verified in."""
+
+    def __init__(self, client: CrossrefClient):
+        super().__init__(client)
+        self.threads: dict[str, str] = {}
+
+    def verify(self, text, location=None):
+        self.threads[text] = threading.current_thread().name
+        return super().verify(text, location)
+
+
 def test_a_rerun_asks_crossref_only_for_what_the_cache_lacks_and_keeps_the_order(server,
                                                                                  tmp_path):
     found = [c for c in CASES if c["doi"] and c["expect"] != "not_found"]
@@ -179,14 +193,20 @@ def test_a_rerun_asks_crossref_only_for_what_the_cache_lacks_and_keeps_the_order
     first = [c for c in found if c["doi"] in dois[:4]]
     Verifier(client_for(server.url, tmp_path)).verify_all([(c["text"], None) for c in first])
     asked = len(server.requests)
-    # cached and uncached citations interleaved; the uncached ones go to the thread pool
+    # cached and uncached citations interleaved; only the uncached ones go to the threads,
+    # and each DOI is asked for once, however often it is cited
     batch = [c for c in found if c["doi"] in dois[:8]][::-1]
     seen: list[str] = []
-    results = Verifier(client_for(server.url, tmp_path)).verify_all(
-        [(c["text"], None) for c in batch], on_result=lambda r: seen.append(r.text))
+    verifier = ThreadNoting(client_for(server.url, tmp_path))
+    results = verifier.verify_all([(c["text"], None) for c in batch],
+                                  on_result=lambda r: seen.append(r.text))
     assert [r.text for r in results] == [c["text"] for c in batch]
     assert sorted(seen) == sorted(c["text"] for c in batch)
-    assert {path for _, path in server.requests[asked:]} == {f"/works/{d}" for d in dois[4:8]}
+    assert Counter(path for _, path in server.requests[asked:]) == Counter(
+        f"/works/{d}" for d in dois[4:8])
+    main = threading.current_thread().name
+    assert {verifier.threads[c["text"]] == main for c in batch if c["doi"] in dois[:4]} == {True}
+    assert {verifier.threads[c["text"]] == main for c in batch if c["doi"] in dois[4:]} == {False}
     fresh = Verifier(client_for(server.url, tmp_path / "fresh"))
     assert [r.status for r in results] == [fresh.verify(c["text"]).status for c in batch]
     # wholly from the cache: no request and no thread started (the work is all CPU)
@@ -199,6 +219,37 @@ def test_a_rerun_asks_crossref_only_for_what_the_cache_lacks_and_keeps_the_order
     assert [r.status for r in again] == [r.status for r in results]
     assert len(server.requests) == asked
     assert set(counts) == {threads_before}
+
+
+def test_a_doi_cited_many_times_at_once_costs_one_request_even_a_404(server, tmp_path):
+    unknown = "10.1093/ia/iiaa061"  # no recording: 404, never cached
+    texts = [DOI] * 6 + [unknown] * 6
+    for doi in (DOI, unknown):  # SYNTHETIC faults: the first reply keeps the others waiting
+        server.faults[doi] = ["slow"]
+    server.slow_seconds = 0.3
+    results = Verifier(client_for(server.url, tmp_path)).verify_all([(t, None) for t in texts])
+    assert [r.status for r in results] == ["verified"] * 6 + ["not_found"] * 6
+    assert Counter(path for _, path in server.requests) == {f"/works/{DOI}": 1,
+                                                            f"/works/{unknown}": 1}
+
+
+def test_an_error_in_the_run_does_not_wait_for_the_queued_requests(server, tmp_path):
+    found = [c for c in CASES if c["doi"] and c["expect"] != "not_found"]
+    cached = found[0]
+    Verifier(client_for(server.url, tmp_path)).verify(cached["text"])
+    slow = sorted({c["doi"] for c in found} - {cached["doi"]})[:12]
+    for doi in slow:
+        server.faults[doi] = ["slow"]  # SYNTHETIC faults: 0.5 s each, 4 at a time
+    server.slow_seconds = 0.5
+
+    def fail(result):
+        raise RuntimeError("the caller's progress display broke")
+
+    start = time.monotonic()
+    with pytest.raises(RuntimeError, match="progress display"):
+        Verifier(client_for(server.url, tmp_path)).verify_all(
+            [(d, None) for d in slow] + [(cached["text"], None)], on_result=fail)
+    assert time.monotonic() - start < 1.2  # not the 1.5 s the twelve requests would take
 
 
 def starts_on_a_fake_clock(per_second: float, count: int, late_every: int = 0,

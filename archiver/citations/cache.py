@@ -26,7 +26,7 @@ import orjson
 
 def _loads(raw: bytes) -> Any:
     """orjson, several times faster at the records a re-run reads; the standard library for
-    what orjson refuses (a lone surrogate escape, an integer beyond 64 bits)."""
+    what orjson refuses (a lone surrogate escape, NaN, a number beyond a double's range)."""
     try:
         return orjson.loads(raw)
     except orjson.JSONDecodeError:
@@ -64,6 +64,13 @@ class Cache:
             return None  # absent or unreadable: treated as a miss, fetched again
         self._remember(kind, key, entry)
         return entry
+
+    def has(self, kind: str, key: str) -> bool:
+        """Whether an entry is held (in memory, or a file that :meth:`get` will read)."""
+        with self._lock:
+            if (kind, key) in self._memory:
+                return True
+        return self._path(kind, key).is_file()
 
     def _remember(self, kind: str, key: str, entry: Entry) -> None:
         with self._lock:

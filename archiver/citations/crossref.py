@@ -42,6 +42,14 @@ class Outcome:
     cached: bool = False
 
 
+class _Pending:
+    """A request in flight, and its outcome once it is known."""
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self.outcome: Outcome | None = None
+
+
 class _Retry(Exception):
     def __init__(self, reason: str, wait: float | None = None):
         super().__init__(reason)
@@ -114,6 +122,9 @@ class CrossrefClient:
         self._searches = RateLimiter(limits.search_per_second, limits.concurrent)
         self._down: str | None = None
         self._down_lock = threading.Lock()
+        self._inflight: dict[tuple[str, str], _Pending] = {}
+        self._not_found: dict[tuple[str, str], Outcome] = {}
+        self._inflight_lock = threading.Lock()
 
     # -- public ------------------------------------------------------------------------------
 
@@ -127,6 +138,9 @@ class CrossrefClient:
                                entry.fetched, cached=True)
         if self.offline:
             return Outcome("unresolved", reason="not in the cache and --offline was given")
+        return self._shared(("works", doi), lambda: self._fetch_work(doi))
+
+    def _fetch_work(self, doi: str) -> Outcome:
         outcome = self._call(lambda: self._api.works(ids=quote(doi, safe="/:;()[]<>")),
                              self._works, f"DOI {doi}")
         if outcome.status == "found":
@@ -145,8 +159,8 @@ class CrossrefClient:
         if self.cache is None:
             return False
         if doi is not None:
-            return self.cache.work(doi.lower()) is not None
-        return search is not None and self.cache.get("searches", f"{rows}\n{search}") is not None
+            return self.cache.has("works", doi.lower())
+        return search is not None and self.cache.has("searches", f"{rows}\n{search}")
 
     def search(self, text: str, rows: int = 5) -> Outcome:
         """Crossref's ``query.bibliographic`` search; the message lists candidate works."""
@@ -158,6 +172,9 @@ class CrossrefClient:
                                entry.fetched, cached=True)
         if self.offline:
             return Outcome("unresolved", reason="not in the cache and --offline was given")
+        return self._shared(("searches", key), lambda: self._fetch_search(text, rows, key))
+
+    def _fetch_search(self, text: str, rows: int, key: str) -> Outcome:
         outcome = self._call(lambda: self._api.works(query_bibliographic=text[:1000],
                                                      limit=rows),
                              self._searches, "search")
@@ -165,6 +182,31 @@ class CrossrefClient:
             self.cache.put("searches", key, Entry(outcome.message, self.base_url,
                                                   outcome.fetched or _now()))
         return outcome
+
+    def _shared(self, key: tuple[str, str], fetch: Callable[[], Outcome]) -> Outcome:
+        """One request per key: a thread asking for what another is already fetching (a DOI
+        cited twice in one run) waits for that answer instead of spending a request of the
+        rate limit on it. Successes are then in the cache; a 404, never cached on disk (the
+        DOI may be registered tomorrow), is remembered for the client's life (one run)."""
+        with self._inflight_lock:
+            if key in self._not_found:
+                return self._not_found[key]
+            pending = self._inflight.get(key)
+            leader = pending is None
+            if pending is None:
+                pending = self._inflight[key] = _Pending()
+        if not leader:
+            pending.done.wait()
+            return pending.outcome if pending.outcome is not None else fetch()
+        try:
+            pending.outcome = fetch()
+            return pending.outcome
+        finally:  # on an exception the waiting threads fetch for themselves
+            with self._inflight_lock:
+                del self._inflight[key]
+                if pending.outcome is not None and pending.outcome.status == "not_found":
+                    self._not_found[key] = pending.outcome
+            pending.done.set()
 
     # -- the request loop --------------------------------------------------------------------
 

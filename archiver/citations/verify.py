@@ -220,16 +220,21 @@ class Verifier:
                                           if not self._cached(text)]
         with ThreadPoolExecutor(max_workers=workers) if remote else nullcontext() as pool:
             futures = {pool.submit(self.verify, *items[i]): i for i in remote} if pool else {}
-            waiting = set(remote)
-            for i, item in enumerate(items):
-                if i not in waiting:
-                    results[i] = self.verify(*item)
+            try:
+                waiting = set(remote)
+                for i, item in enumerate(items):
+                    if i not in waiting:
+                        results[i] = self.verify(*item)
+                        if on_result:
+                            on_result(results[i])  # type: ignore[arg-type]
+                for future in as_completed(futures):
+                    results[futures[future]] = future.result()
                     if on_result:
-                        on_result(results[i])  # type: ignore[arg-type]
-            for future in as_completed(futures):
-                results[futures[future]] = future.result()
-                if on_result:
-                    on_result(results[futures[future]])  # type: ignore[arg-type]
+                        on_result(results[futures[future]])  # type: ignore[arg-type]
+            except BaseException:  # an error or Ctrl-C: no waiting for the queued requests
+                if pool is not None:
+                    pool.shutdown(wait=False, cancel_futures=True)
+                raise
         return results  # type: ignore[return-value]
 
     def _cached(self, text: str) -> bool:
