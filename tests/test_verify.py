@@ -21,6 +21,7 @@ from typer.testing import CliRunner
 from archiver import schema
 from archiver.citations.cache import Cache
 from archiver.citations.crossref import CrossrefClient
+from archiver.citations.parse import parse_reference
 from archiver.citations.ratelimit import Limits, RateLimiter
 from archiver.citations.verify import Verifier, report
 from archiver.cli import app
@@ -92,6 +93,18 @@ def test_no_server_means_unresolved_with_the_reason(tmp_path):
     results = verifier.verify_all([(CASES[0]["text"], None), ("10.1093/ia/iiaa061", None)])
     assert {r.status for r in results} == {"unresolved"}
     assert all("unreachable" in r.reason for r in results)
+
+
+@pytest.mark.parametrize("text", [
+    "10.1038/ng.3834", "DOI: 10.1038/ng.3834", "DOI:10.1038/NG.3834;", "DOI 10.1038/ng.3834",
+    "See https://doi.org/10.1038/ng.3834", "见 https://doi.org/10.1038/ng.3834，",
+    "<10.1038/ng.3834>", "[3] doi:10.1038/ng.3834."])
+def test_a_doi_with_only_a_label_around_it_is_checked_for_existence_alone(server, tmp_path,
+                                                                           text):
+    # a label left beside the DOI is no author or journal, even to the reference parser
+    verifier = Verifier(client_for(server.url, tmp_path), parse=parse_reference)
+    result = verifier.verify(text)
+    assert (result.status, list(result.fields)) == ("verified", ["doi"])
 
 
 def test_a_matching_record_verifies_every_field(server, tmp_path):

@@ -19,7 +19,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from archiver.citations.compare import journal_names, locate, record_years, title_variants
+from archiver.citations.compare import journal_names, locate, record_years, title_variants, words
 from archiver.citations.extract import DOI_RE, normalise_doi
 
 # a list number, but not the "10." that begins a bare DOI
@@ -79,6 +79,15 @@ def strip_doi_and_urls(text: str) -> tuple[str, str | None]:
     return " ".join(body.split()).strip(" ,;"), doi  # split(): the whitespace \s matches
 
 
+BARE_WORDS = 3  # a citation with fewer words than this beside its DOI claims nothing else
+
+
+def is_bare(body: str) -> bool:
+    """Whether what is left of a citation without its DOI and URLs is too little to be a
+    reference (a label such as ``DOI:``, ``See``, ``见``, brackets): the DOI stands alone."""
+    return len(words(body)) < BARE_WORDS
+
+
 def citation_body(text: str) -> tuple[str, str | None]:
     """The citation without its number in a list, its DOI and URLs (what the reader reads and
     the comparison searches: the same string, so a phrase located once is not sought again),
@@ -101,6 +110,8 @@ def read_citation(text: str, record: dict[str, Any] | None = None,
     given, and filling what the cues miss from ``parsed`` (a CSL-JSON item)."""
     cited = Cited(text=text)
     body, cited.doi = citation_body(text)
+    if cited.doi and is_bare(body):  # "DOI: 10.…", "See https://doi.org/10.…": no claims
+        return cited
     record = record or {}
 
     title_span = None

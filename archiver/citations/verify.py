@@ -25,7 +25,13 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from archiver.citations.cited import Cited, citation_body, read_citation, strip_doi_and_urls
+from archiver.citations.cited import (
+    Cited,
+    citation_body,
+    is_bare,
+    read_citation,
+    strip_doi_and_urls,
+)
 from archiver.citations.compare import (
     FieldCheck,
     compare_authors,
@@ -151,7 +157,8 @@ class Verifier:
 
     def _read(self, text: str, record: dict[str, Any]) -> Cited:
         cited = read_citation(text, record)
-        if self.parse is not None and not (cited.title and cited.journal and cited.authors):
+        if self.parse is not None and not (cited.title and cited.journal and cited.authors) \
+                and not (cited.doi and is_bare(citation_body(text)[0])):
             cited = read_citation(text, record, self.parse(text))
         return cited
 
