@@ -499,6 +499,8 @@ def compare_pages(cited: str | None, record: dict[str, Any]) -> FieldCheck:
         return FieldCheck(cited, crossref, same, "same pages" if same else "pages differ")
     if a == b:
         return FieldCheck(cited, crossref, True, "same first and last page")
+    if a[0] == a[1] == b[0]:  # Science, APS, Nature's short form: "Heredity 111, 122 (2013)"
+        return FieldCheck(cited, crossref, True, "the first page (the last not printed)")
     article = record.get("article-number")
     if article and page_range(article) == a:
         return FieldCheck(cited, crossref, True, "the article number")

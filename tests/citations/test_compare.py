@@ -257,6 +257,13 @@ def test_a_page_range_however_abbreviated_matches(cited):
     assert compare_pages(cited, GTEX).match is True
 
 
+def test_the_first_page_alone_matches_and_another_page_alone_does_not():
+    assert HEREDITY["page"] == "122-130"
+    assert compare_pages("122", HEREDITY).reason == "the first page (the last not printed)"
+    assert compare_pages("123", HEREDITY).match is False
+    assert compare_pages("p. 130", HEREDITY).match is False
+
+
 def test_page_ranges_expand_their_abbreviated_last_page():
     assert page_range("975–93") == ("975", "993")
     assert page_range("pp. 1201-5") == ("1201", "1205")
