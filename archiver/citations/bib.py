@@ -19,6 +19,12 @@ def _clean(value: str | None) -> str:
     return " ".join(str(value or "").replace("{", "").replace("}", "").split())
 
 
+def _is_others(name: object) -> bool:
+    parts = [*getattr(name, "first", []), *getattr(name, "von", []),
+             *getattr(name, "last", []), *getattr(name, "jr", [])]
+    return [p.lower() for p in parts] == ["others"]
+
+
 def references_from_bibtex(path: Path) -> list[tuple[str, str]]:
     """(citation key, reference string) for every entry of a .bib file."""
     try:
@@ -35,9 +41,14 @@ def references_from_bibtex(path: Path) -> list[tuple[str, str]]:
     for entry in library.entries:
         fields = {f.key.lower(): f.value for f in entry.fields}
         names = fields.get("author") or []
-        authors = ", ".join(
-            _clean(" ".join(n.last)) + (", " + _clean(" ".join(n.first)) if n.first else "")
-            for n in names) if isinstance(names, list) else _clean(names)
+        if isinstance(names, list):
+            # BibTeX's "and others" is the list cut short: "et al."
+            people = [n for n in names if not _is_others(n)]
+            authors = ", ".join(
+                _clean(" ".join(n.last)) + (", " + _clean(" ".join(n.first)) if n.first else "")
+                for n in people) + (", et al." if len(people) < len(names) else "")
+        else:
+            authors = _clean(names)
         parts = [f"{authors} ({_clean(fields.get('year')) or 'n.d.'})."]
         if fields.get("title"):
             parts.append(_clean(fields["title"]).rstrip(".") + ".")
