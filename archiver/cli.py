@@ -373,6 +373,32 @@ def fsck(
 
 # -- verify -------------------------------------------------------------------------------------
 
+def _expand_folders(targets: list[str]) -> list[str]:
+    """Each folder replaced by the post files in it, found as ``ingest`` finds them."""
+    from archiver.pipeline import discover
+
+    out: list[str] = []
+    for target in targets:
+        path = Path(target)
+        if not path.is_dir():
+            out.append(target)
+            continue
+        found = [str(candidate) for candidate, _ in discover([path])]
+        if not found:
+            raise InputError("no post files in this folder", path=path,
+                             hint="give .txt or .bib files of references by name")
+        out += found
+    return out
+
+
+def _looks_like_a_path(target: str) -> bool:
+    """A target that is no object id (ids hold no file extension): a mistyped file name is
+    reported as a missing file, not as an unknown post."""
+    return Path(target).suffix.lower() in {
+        ".txt", ".bib", ".md", ".markdown", ".html", ".htm", ".mhtml", ".mht", ".warc", ".gz",
+        ".wacz"}
+
+
 def _verify_targets(targets: list[str], config: Config, store: Any
                     ) -> list[tuple[str, str | None, str | None]]:
     """(citation text, location, post id) for every citation the targets hold."""
@@ -387,7 +413,7 @@ def _verify_targets(targets: list[str], config: Config, store: Any
         targets = store.object_ids()
         if not targets:
             raise UsageError("the archive holds no posts", path=config.archive)
-    for target in targets:
+    for target in _expand_folders(targets):
         path = Path(target)
         if path.is_file():
             suffix = path.suffix.lower()
@@ -407,7 +433,7 @@ def _verify_targets(targets: list[str], config: Config, store: Any
                                             validate=False):
                     items += [(text, f"{path}#{where}", None)
                               for text, where in citations_of(prepared.record)]
-        elif store is not None and not path.exists():
+        elif store is not None and not path.exists() and not _looks_like_a_path(target):
             object_id = resolve_id(store, target)
             record = json.loads(store.read_bytes(object_id, "record.json"))
             items += [(text, where, object_id) for text, where in citations_of(record)]
@@ -479,9 +505,9 @@ def _verify_posts(config: Config, object_ids: list[str], quiet: bool) -> list[Ex
 @app.command()
 def verify(
     targets: list[str] = typer.Argument(None, metavar="[ID|PATH]...",
-                                        help="Archived post ids, post files, .txt files of "
-                                             "references (one per line) or .bib files. "
-                                             "Default: every archived post."),
+                                        help="Archived post ids, post files or folders of "
+                                             "them, .txt files of references (one per line) "
+                                             "or .bib files. Default: every archived post."),
     archive: Path | None = ArchiveOpt,
     crossref_url: str | None = typer.Option(None, "--crossref-url",
                                             envvar="ARCHIVER_CROSSREF_URL", show_envvar=True,

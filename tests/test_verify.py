@@ -363,6 +363,33 @@ def test_verify_command_report_junit_and_exit_codes(server, tmp_path, monkeypatc
     assert ok.exit_code == ExitCode.OK and ok.stdout.startswith("verified")
 
 
+def test_verify_a_folder_of_posts_as_the_ci_recipe_does(server, tmp_path, monkeypatch):
+    posts = tmp_path / "posts"
+    (posts / "2020").mkdir(parents=True)
+    (posts / "2020" / SEED.name).write_bytes(SEED.read_bytes())
+    (posts / "README.txt").write_text("not a post\n", encoding="utf-8")
+    result = run_verify(["verify", posts, "--json"], server.url, tmp_path, monkeypatch)
+    document = json.loads(result.stdout)
+    assert result.exit_code == ExitCode.CITATION_WRONG  # the seed's DOI: unknown here
+    assert [(c["doi"], c["status"]) for c in document["citations"]] == [
+        ("10.1093/ia/iiaa061", "not_found")]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    nothing = run_verify(["verify", empty], server.url, tmp_path, monkeypatch)
+    assert nothing.exit_code == ExitCode.BAD_INPUT and "no post files" in nothing.stderr
+
+
+def test_a_mistyped_file_name_is_a_missing_file_even_beside_an_archive(server, tmp_path,
+                                                                       monkeypatch):
+    archive = tmp_path / "archive"
+    run_verify(["ingest", SEED, "--archive", archive, "--no-fetch"], server.url, tmp_path,
+               monkeypatch)
+    result = run_verify(["verify", "nosuch.txt", "--archive", archive], server.url, tmp_path,
+                        monkeypatch)
+    assert result.exit_code == ExitCode.BAD_INPUT
+    assert "nosuch.txt" in result.stderr and "no such file" in result.stderr
+
+
 def test_verify_command_without_crossref_exits_3(tmp_path, monkeypatch):
     refs = tmp_path / "refs.txt"
     refs.write_text(CASES[1]["text"] + "\n", encoding="utf-8")
