@@ -24,6 +24,7 @@ import functools
 import hashlib
 import json
 import os
+import urllib.parse
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -40,7 +41,7 @@ from archiver.citations.crossref import CrossrefClient
 from archiver.citations.verify import CitationResult, Verifier, summarise
 from archiver.clean import clean
 from archiver.config import Config, default_cache_dir
-from archiver.errors import ArchiverError, InputError, UnsupportedFormat
+from archiver.errors import ArchiverError, InputError, UnsupportedFormat, UsageError
 from archiver.export.keys import make_key, unique
 from archiver.model import ERROR_KINDS, Asset, RawPost
 from archiver.record import build_provenance, build_record, identity_of, safe_source_name
@@ -488,6 +489,11 @@ CITATIONS_NAME = "citations.json"
 def make_verifier(config: Config, offline: bool = False) -> Verifier:
     """A verifier on the configured Crossref server, with the on-disk cache."""
     from archiver.citations.parse import parse_reference
+    url = urllib.parse.urlsplit(config.crossref_url)
+    if url.scheme not in ("http", "https") or not url.hostname:
+        raise UsageError(f"the Crossref URL {config.crossref_url!r} is not an http(s) URL",
+                         hint="--crossref-url, ARCHIVER_CROSSREF_URL or crossref_url in "
+                              "archiver.toml; e.g. https://api.crossref.org")
     client = CrossrefClient(base_url=config.crossref_url, mailto=config.mailto,
                             timeout=config.http_timeout,
                             cache=Cache(default_cache_dir(config)), offline=offline)

@@ -390,6 +390,15 @@ def test_a_mistyped_file_name_is_a_missing_file_even_beside_an_archive(server, t
     assert "nosuch.txt" in result.stderr and "no such file" in result.stderr
 
 
+def test_a_crossref_url_that_is_no_url_is_a_usage_error_not_an_outage(tmp_path, monkeypatch):
+    refs = tmp_path / "refs.txt"
+    refs.write_text("10.1038/ng.3834\n", encoding="utf-8")
+    for url in ("notaurl", "ftp://api.crossref.org", "http://"):
+        result = run_verify(["verify", refs], url, tmp_path, monkeypatch)
+        assert result.exit_code == ExitCode.USAGE, url
+        assert "is not an http(s) URL" in result.stderr
+
+
 def test_verify_command_without_crossref_exits_3(tmp_path, monkeypatch):
     refs = tmp_path / "refs.txt"
     refs.write_text(CASES[1]["text"] + "\n", encoding="utf-8")
