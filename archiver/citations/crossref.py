@@ -131,16 +131,17 @@ class CrossrefClient:
     def work(self, doi: str) -> Outcome:
         """The Crossref work for ``doi`` (cache first)."""
         doi = doi.lower()
-        if self.cache is not None:
-            entry = self.cache.work(doi)
-            if entry is not None:
-                return Outcome("found", entry.message, "from the cache", entry.source,
-                               entry.fetched, cached=True)
+        cached = self._cached("works", doi)
+        if cached is not None:
+            return cached
         if self.offline:
             return Outcome("unresolved", reason="not in the cache and --offline was given")
         return self._shared(("works", doi), lambda: self._fetch_work(doi))
 
     def _fetch_work(self, doi: str) -> Outcome:
+        cached = self._cached("works", doi)  # fetched by another thread since work() looked
+        if cached is not None:
+            return cached
         outcome = self._call(lambda: self._api.works(ids=quote(doi, safe="/:;()[]<>")),
                              self._works, f"DOI {doi}")
         if outcome.status == "found":
@@ -151,6 +152,13 @@ class CrossrefClient:
             self.cache.put_work(doi, Entry(outcome.message, self.base_url, outcome.fetched
                                            or _now()))
         return outcome
+
+    def _cached(self, kind: str, key: str) -> Outcome | None:
+        entry = self.cache.get(kind, key) if self.cache is not None else None
+        if entry is None:
+            return None
+        return Outcome("found", entry.message, "from the cache", entry.source, entry.fetched,
+                       cached=True)
 
     def has_cached(self, doi: str | None = None, search: str | None = None,
                    rows: int = 5) -> bool:
@@ -165,16 +173,17 @@ class CrossrefClient:
     def search(self, text: str, rows: int = 5) -> Outcome:
         """Crossref's ``query.bibliographic`` search; the message lists candidate works."""
         key = f"{rows}\n{text}"
-        if self.cache is not None:
-            entry = self.cache.get("searches", key)
-            if entry is not None:
-                return Outcome("found", entry.message, "from the cache", entry.source,
-                               entry.fetched, cached=True)
+        cached = self._cached("searches", key)
+        if cached is not None:
+            return cached
         if self.offline:
             return Outcome("unresolved", reason="not in the cache and --offline was given")
         return self._shared(("searches", key), lambda: self._fetch_search(text, rows, key))
 
     def _fetch_search(self, text: str, rows: int, key: str) -> Outcome:
+        cached = self._cached("searches", key)  # fetched by another thread meanwhile
+        if cached is not None:
+            return cached
         outcome = self._call(lambda: self._api.works(query_bibliographic=text[:1000],
                                                      limit=rows),
                              self._searches, "search")
