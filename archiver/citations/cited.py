@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from archiver.citations.compare import journal_names, locate, record_years, title_variants, words
-from archiver.citations.extract import DOI_RE, normalise_doi
+from archiver.citations.extract import DOI_RE, find_dois
 
 # a list number, but not the "10." that begins a bare DOI
 _NUMBERING = re.compile(r"^\s*(?:\[\d+\]|［\d+］|\(\d+\)|（\d+）|\d{1,3}[.)、](?!\d{4,9}/))\s*")
@@ -62,12 +62,11 @@ def _clean(span: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def strip_doi_and_urls(text: str) -> tuple[str, str | None]:
     """The citation without its DOI and URLs (they confuse the numbers), and the DOI."""
-    doi = None
+    dois = find_dois([text])  # links first: a DOI URL's %2F, %E3%80%82 and /full are undone
+    doi = dois[0] if dois else None
     body = text
-    for match in DOI_RE.finditer(text):
-        doi = normalise_doi(match.group(0))
-        if doi:
-            break
+    if doi and not text.isascii() and not DOI_RE.search(text):
+        body = text.translate(_FULL_WIDTH)  # a full-width DOI, removed below like any other
     if "://" in body or "www." in body.lower():  # the cheap tests spare most regexes
         body = _URL.sub(" ", body)
     if "10." in body:
@@ -95,6 +94,8 @@ def citation_body(text: str) -> tuple[str, str | None]:
     return strip_doi_and_urls(_NUMBERING.sub("", text, count=1))
 
 
+# full-width ASCII forms (ＤＯＩ：１０．１０３８／…) one for one, so offsets do not move
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _DOI_WORD = re.compile(r"\b(?:doi|DOI)\s*[:：]?\s*(?=\s|$)")
 _ACCESS_NOTE = re.compile(r"\s*(?:Retrieved from|Available (?:at|from)|Accessed)\s*[.:]?\s*$")
 _SPACES = re.compile(r"\s+")

@@ -13,6 +13,8 @@ tests in the published style rules.
 
 from __future__ import annotations
 
+import pytest
+
 from archiver.citations.cited import read_citation
 
 from crossref_server import load_recordings
@@ -204,3 +206,13 @@ def test_a_bare_doi_is_not_taken_for_a_list_number():
     # every DOI begins "10.", which reads like the number of a list item
     for text in ("10.1038/ng.3834", "10. 10.1038/ng.3834", "1) 10.1038/ng.3834"):
         assert claims(text, GTEX) == {"doi": "10.1038/ng.3834"}, text
+
+
+@pytest.mark.parametrize("text", [
+    "https://doi.org/10.1038%2Fng.3834",  # an encoded slash
+    "https://doi.org/10.1038/ng.3834%E3%80%82",  # an encoded 。 after it
+    "https://www.nature.com/articles/10.1038/ng.3834/figures/1",
+    "ＤＯＩ：１０．１０３８／ｎｇ．３８３４",  # full-width forms
+    "DOI: 10.1038/NG.3834;"])
+def test_a_doi_is_found_in_every_form_a_post_prints_it(text):
+    assert claims(text, GTEX) == {"doi": "10.1038/ng.3834"}, text
