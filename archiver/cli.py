@@ -399,12 +399,11 @@ def _looks_like_a_path(target: str) -> bool:
         ".wacz"}
 
 
-def _verify_targets(targets: list[str], config: Config, store: Any
-                    ) -> list[tuple[str, str | None, str | None]]:
-    """(citation text, location, post id) for every citation the targets hold."""
-    from archiver.citations.verify import citations_of, split_reference_lines
-    from archiver.pipeline import prepare_all
-
+def _verify_targets(targets: list[str], config: Config, store: Any,
+                    problems: list[ArchiverError]) -> list[tuple[str, str | None, str | None]]:
+    """(citation text, location, post id) for every citation the targets hold; a file that
+    cannot be read is added to ``problems`` and the others are still checked (a CI run
+    reports every wrong citation, not just the first bad file)."""
     items: list[tuple[str, str | None, str | None]] = []
     if not targets:
         if store is None:
@@ -414,32 +413,40 @@ def _verify_targets(targets: list[str], config: Config, store: Any
         if not targets:
             raise UsageError("the archive holds no posts", path=config.archive)
     for target in _expand_folders(targets):
-        path = Path(target)
-        if path.is_file():
-            suffix = path.suffix.lower()
-            if suffix == ".txt":
-                try:
-                    text = path.read_text(encoding="utf-8-sig")
-                except UnicodeDecodeError as exc:
-                    raise InputError(f"not UTF-8 text (byte {exc.start})", path=path) from None
-                items += [(line, f"{path}:{n}", None)
-                          for n, line in enumerate(split_reference_lines(text), 1)]
-            elif suffix == ".bib":
-                from archiver.citations.bib import references_from_bibtex
-                items += [(text, f"{path}:{key}", None)
-                          for key, text in references_from_bibtex(path)]
-            else:
-                for prepared in prepare_all(path, config.with_overrides(fetch=False),
-                                            validate=False):
-                    items += [(text, f"{path}#{where}", None)
-                              for text, where in citations_of(prepared.record)]
-        elif store is not None and not path.exists() and not _looks_like_a_path(target):
-            object_id = resolve_id(store, target)
-            record = json.loads(store.read_bytes(object_id, "record.json"))
-            items += [(text, where, object_id) for text, where in citations_of(record)]
-        else:
-            raise InputError("no such file, and no post with that id", path=target)
+        try:
+            items += _citations_in(target, config, store)
+        except InputError as problem:
+            problems.append(problem)
     return items
+
+
+def _citations_in(target: str, config: Config, store: Any
+                  ) -> list[tuple[str, str | None, str | None]]:
+    """The citations one target (a file, or an archived post's id) holds."""
+    from archiver.citations.verify import citations_of, split_reference_lines
+    from archiver.pipeline import prepare_all
+
+    path = Path(target)
+    if not path.is_file():
+        if store is None or path.exists() or _looks_like_a_path(target):
+            raise InputError("no such file, and no post with that id", path=target)
+        object_id = resolve_id(store, target)
+        record = json.loads(store.read_bytes(object_id, "record.json"))
+        return [(text, where, object_id) for text, where in citations_of(record)]
+    suffix = path.suffix.lower()
+    if suffix == ".txt":
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"not UTF-8 text (byte {exc.start})", path=path) from None
+        return [(line, f"{path}:{n}", None)
+                for n, line in enumerate(split_reference_lines(text), 1)]
+    if suffix == ".bib":
+        from archiver.citations.bib import references_from_bibtex
+        return [(text, f"{path}:{key}", None) for key, text in references_from_bibtex(path)]
+    return [(text, f"{path}#{where}", None)
+            for prepared in prepare_all(path, config.with_overrides(fetch=False), validate=False)
+            for text, where in citations_of(prepared.record)]
 
 
 def _junit(path: Path, results: list[Any]) -> None:
@@ -486,7 +493,10 @@ def _verify_posts(config: Config, object_ids: list[str], quiet: bool) -> list[Ex
     from archiver.store import Archive
 
     store = Archive.open(config.archive)
-    items = _verify_targets(object_ids, config, store) if object_ids else []
+    problems: list[ArchiverError] = []
+    items = _verify_targets(object_ids, config, store, problems) if object_ids else []
+    if problems:  # the posts were just ingested: they can be read
+        raise problems[0]
     results = make_verifier(config).verify_all([(t, w) for t, w, _ in items])
     _keep_results(store, items, results)
     counts = summarise(results)
@@ -543,7 +553,10 @@ def verify(
         store = None
         if (config.archive / "0=ocfl_1.1").is_file():
             store = Archive.open(config.archive)
-        items = _verify_targets(list(targets or []), config, store)
+        problems: list[ArchiverError] = []
+        items = _verify_targets(list(targets or []), config, store, problems)
+        for problem in problems:  # said first, and again in the exit code
+            _fail(problem)
         verifier = make_verifier(config, offline=offline)
         progress = Progress(TextColumn("verify"), BarColumn(), MofNCompleteColumn(),
                             TimeElapsedColumn(), console=err, transient=True,
@@ -575,7 +588,7 @@ def verify(
                 err.print(", ".join(f"{counts[s]} {s}" for s in STATUSES if counts[s])
                           or "no citations found", markup=False)
         statuses = {r.status for r in results}
-        codes = []
+        codes = [ExitCode.BAD_INPUT] if problems else []
         if statuses & (failing or FAILING):
             codes.append(ExitCode.CITATION_WRONG)
         if "unresolved" in statuses:

@@ -390,6 +390,24 @@ def test_a_mistyped_file_name_is_a_missing_file_even_beside_an_archive(server, t
     assert "nosuch.txt" in result.stderr and "no such file" in result.stderr
 
 
+def test_one_unreadable_file_does_not_hide_the_others(server, tmp_path, monkeypatch):
+    wrong = next(c for c in CASES if c["expect"] == "mismatch" and c["doi"])
+    refs = tmp_path / "refs.txt"
+    refs.write_text(wrong["text"] + "\n", encoding="utf-8")
+    bad = tmp_path / "bad.bib"
+    bad.write_text("@article{x,\n  title = {unterminated\n", encoding="utf-8")
+    junit = tmp_path / "verify.xml"
+    result = run_verify(["verify", bad, refs, "--json", "--junit", junit], server.url,
+                        tmp_path, monkeypatch)
+    assert result.exit_code == ExitCode.CITATION_WRONG  # 1 wins over 4, as README says
+    assert [c["status"] for c in json.loads(result.stdout)["citations"]] == ["mismatch"]
+    assert junit.is_file()
+    assert "bad.bib: no BibTeX entries could be read" in result.stderr
+    assert "line 1" in result.stderr and "Unknown block type" not in result.stderr
+    alone = run_verify(["verify", bad], server.url, tmp_path, monkeypatch)
+    assert alone.exit_code == ExitCode.BAD_INPUT
+
+
 def test_a_crossref_url_that_is_no_url_is_a_usage_error_not_an_outage(tmp_path, monkeypatch):
     refs = tmp_path / "refs.txt"
     refs.write_text("10.1038/ng.3834\n", encoding="utf-8")

@@ -7,6 +7,7 @@ a reference copied from a post.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import bibtexparser
@@ -31,12 +32,19 @@ def references_from_bibtex(path: Path) -> list[tuple[str, str]]:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"not UTF-8 text (byte {exc.start})", path=path) from None
-    library = bibtexparser.parse_string(
-        text, append_middleware=[LatexDecodingMiddleware(), SeparateCoAuthors(),
-                                 SplitNameParts()])
+    quiet = logging.getLogger("bibtexparser")  # it logs each block it cannot read: we report
+    level = quiet.level
+    quiet.setLevel(logging.CRITICAL)
+    try:
+        library = bibtexparser.parse_string(
+            text, append_middleware=[LatexDecodingMiddleware(), SeparateCoAuthors(),
+                                     SplitNameParts()])
+    finally:
+        quiet.setLevel(level)
     if library.failed_blocks and not library.entries:
+        first = library.failed_blocks[0].start_line + 1  # bibtexparser counts from 0
         raise InputError("no BibTeX entries could be read", path=path,
-                         hint=f"first problem near line {library.failed_blocks[0].start_line}")
+                         hint=f"the first problem is in the entry that starts on line {first}")
     out = []
     for entry in library.entries:
         fields = {f.key.lower(): f.value for f in entry.fields}
