@@ -440,7 +440,7 @@ def _citations_in(target: str, config: Config, store: Any
         except UnicodeDecodeError as exc:
             raise InputError(f"not UTF-8 text (byte {exc.start})", path=path) from None
         return [(line, f"{path}:{n}", None)
-                for n, line in enumerate(split_reference_lines(text), 1)]
+                for n, line in split_reference_lines(text)]
     if suffix == ".bib":
         from archiver.citations.bib import references_from_bibtex
         return [(text, f"{path}:{key}", None) for key, text in references_from_bibtex(path)]
@@ -449,13 +449,14 @@ def _citations_in(target: str, config: Config, store: Any
             for text, where in citations_of(prepared.record)]
 
 
-def _junit(path: Path, results: list[Any]) -> None:
+def _junit(path: Path, results: list[Any], posts: list[str | None]) -> None:
     from xml.etree import ElementTree as ET
 
     suite = ET.Element("testsuite", name="archiver verify", tests=str(len(results)))
     counts = {"failures": 0, "errors": 0, "skipped": 0}
-    for n, result in enumerate(results, 1):
-        case = ET.SubElement(suite, "testcase", classname=result.location or "citations",
+    for n, (result, post) in enumerate(zip(results, posts, strict=True), 1):
+        where = result.location or "citations"
+        case = ET.SubElement(suite, "testcase", classname=f"{post} {where}" if post else where,
                              name=f"{n}: {result.text[:100]}")
         if result.status in ("mismatch", "not_found"):
             counts["failures"] += 1
@@ -571,11 +572,15 @@ def verify(
             if post:
                 entry["post"] = post
         if junit:
-            _junit(junit, results)
+            _junit(junit, results, [post for _text, _where, post in items])
         if as_json:
             _emit_json(document)
         else:
-            for result in results:
+            heading = None
+            for (_text, _where, post), result in zip(items, results, strict=True):
+                if post and post != heading:  # an archived post's citations under its id
+                    heading = post
+                    typer.echo(f"{post}:")
                 typer.echo(f"{result.status:<10} {result.text[:90]}")
                 for name, check in result.fields.items():
                     if check.match is False:

@@ -346,14 +346,17 @@ def test_verify_command_report_junit_and_exit_codes(server, tmp_path, monkeypatc
     right = next(c for c in CASES if c["expect"] == "verified" and c["doi"])
     wrong = next(c for c in CASES if c["expect"] == "mismatch" and c["doi"])
     refs = tmp_path / "refs.txt"
-    refs.write_text(right["text"] + "\n\n" + wrong["text"] + "\n", encoding="utf-8")
+    refs.write_text("# checked weekly\nReferences:\n" + right["text"] + "\n\n参考文献\n"
+                    + wrong["text"] + "\n", encoding="utf-8")
     junit = tmp_path / "verify.xml"
     result = run_verify(["verify", refs, "--json", "--junit", junit], server.url, tmp_path,
                         monkeypatch)
     assert result.exit_code == ExitCode.CITATION_WRONG
     document = json.loads(result.stdout)
     assert schema.errors("verify-report", document) == []
-    assert [c["status"] for c in document["citations"]] == ["verified", "mismatch"]
+    # comments and headings are no citations; each citation is located by its line
+    assert [(c["status"], c["location"]) for c in document["citations"]] == [
+        ("verified", f"{refs}:3"), ("mismatch", f"{refs}:6")]
     assert document["summary"]["mismatch"] == 1
     suite = ElementTree.parse(junit).getroot()
     assert (suite.get("tests"), suite.get("failures")) == ("2", "1")
@@ -443,6 +446,14 @@ def test_verify_an_archived_post_keeps_the_result_in_the_object(server, tmp_path
     log = json.loads(run_verify(["log", "wx:t/", "--archive", archive, "--json"], server.url,
                                 tmp_path, monkeypatch).stdout)
     assert len(log["versions"]) == 2  # the same outcome adds no version
+    # the text report and the JUnit file say which post each citation is in
+    junit = tmp_path / "posts.xml"
+    text = run_verify(["verify", "--archive", archive, "--junit", junit], server.url, tmp_path,
+                      monkeypatch)
+    post = document["citations"][0]["post"]
+    assert text.stdout.splitlines()[0] == f"{post}:"
+    [case] = ElementTree.parse(junit).getroot().iter("testcase")
+    assert case.get("classname").startswith(f"{post} blocks/")
 
 
 def test_report_summary_counts_every_status(server, tmp_path):

@@ -132,6 +132,11 @@ def find_dois(lines: Iterable[str], links: Iterable[str] = ()) -> list[str]:
 _SECTION = re.compile(r"^\s*[【\[#]*\s*(?:参考文献|参考资料|原文信息|文献来源|原文出处|论文信息|"
                       r"references?|bibliography|works cited|sources?|literature cited)"
                       r"\s*[】\]]*\s*[:：]?\s*$", re.I)
+def is_section_heading(line: str) -> bool:
+    """A heading such as ``参考文献``, ``References:`` or ``## Bibliography``."""
+    return bool(_SECTION.match(line))
+
+
 _SOURCE_LINE = re.compile(r"^\s*(?:[【\[]\s*)?(?:来源|原文|文献|出处|source|reference|citation)"
                           r"\s*(?:[】\]]\s*)?[:：]?\s*(?=\S)", re.I)
 _NUMBERED = re.compile(r"^\s*(?:\[\d{1,3}\]|［\d{1,3}］|\d{1,3}[.)、]\s|\(\d{1,3}\)|（\d{1,3}）)")

@@ -46,7 +46,7 @@ from archiver.citations.compare import (
     title_variants,
 )
 from archiver.citations.crossref import CrossrefClient, Outcome
-from archiver.citations.extract import find_references
+from archiver.citations.extract import find_references, is_section_heading
 
 STATUSES = ("verified", "mismatch", "not_found", "unresolved", "ambiguous")
 FAILING = frozenset({"mismatch", "not_found"})
@@ -273,9 +273,15 @@ def report(results: list[CitationResult]) -> dict[str, Any]:
     return {"citations": [r.to_json() for r in results], "summary": summarise(results)}
 
 
-def split_reference_lines(text: str) -> list[str]:
-    """A .txt of references: one per line, blank lines skipped."""
-    return [line.strip() for line in text.splitlines() if line.strip()]
+def split_reference_lines(text: str) -> list[tuple[int, str]]:
+    """A .txt of references: (line number, reference), one per line; blank lines, comments
+    (``# …``) and headings (``参考文献``, ``References:``) are no references."""
+    out = []
+    for number, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if line and not line.startswith("#") and not is_section_heading(line):
+            out.append((number, line))
+    return out
 
 
 def citations_of(record: dict[str, Any]) -> list[tuple[str, str | None]]:
