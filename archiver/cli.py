@@ -426,6 +426,8 @@ def _citations_in(target: str, config: Config, store: Any
     from archiver.citations.verify import citations_of, split_reference_lines
     from archiver.pipeline import prepare_all
 
+    if target == "-":  # references on standard input, one per line, like a .txt file
+        return [(line, f"-:{n}", None) for n, line in split_reference_lines(sys.stdin.read())]
     path = Path(target)
     if not path.is_file():
         if store is None or path.exists() or _looks_like_a_path(target):
@@ -517,8 +519,9 @@ def _verify_posts(config: Config, object_ids: list[str], quiet: bool) -> list[Ex
 def verify(
     targets: list[str] = typer.Argument(None, metavar="[ID|PATH]...",
                                         help="Archived post ids, post files or folders of "
-                                             "them, .txt files of references (one per line) "
-                                             "or .bib files. Default: every archived post."),
+                                             "them, .txt files of references (one per line; "
+                                             "- reads them from standard input) or .bib "
+                                             "files. Default: every archived post."),
     archive: Path | None = ArchiveOpt,
     crossref_url: str | None = typer.Option(None, "--crossref-url",
                                             envvar="ARCHIVER_CROSSREF_URL", show_envvar=True,

@@ -364,6 +364,10 @@ def test_verify_command_report_junit_and_exit_codes(server, tmp_path, monkeypatc
     only_right.write_text(right["text"] + "\n", encoding="utf-8")
     ok = run_verify(["verify", only_right], server.url, tmp_path, monkeypatch)
     assert ok.exit_code == ExitCode.OK and ok.stdout.startswith("verified")
+    monkeypatch.setenv("ARCHIVER_CROSSREF_URL", server.url)
+    piped = CliRunner().invoke(app, ["verify", "-", "--json"], input=wrong["text"] + "\n")
+    assert piped.exit_code == ExitCode.CITATION_WRONG
+    assert json.loads(piped.stdout)["citations"][0]["location"] == "-:1"
 
 
 def test_verify_a_folder_of_posts_as_the_ci_recipe_does(server, tmp_path, monkeypatch):
