@@ -194,9 +194,11 @@ class ThreadNoting(Verifier):
         super().__init__(client)
         self.threads: dict[str, str] = {}
 
-    def verify(self, text, location=None):
-        self.threads[text] = threading.current_thread().name
-        return super().verify(text, location)
+    def _verify(self, text, location, cache_only):
+        result = super()._verify(text, location, cache_only)
+        if result is not None:  # None: the cache could not answer, a thread will
+            self.threads[text] = threading.current_thread().name
+        return result
 
 
 def test_a_rerun_asks_crossref_only_for_what_the_cache_lacks_and_keeps_the_order(server,

@@ -65,13 +65,6 @@ class Cache:
         self._remember(kind, key, entry)
         return entry
 
-    def has(self, kind: str, key: str) -> bool:
-        """Whether an entry is held (in memory, or a file that :meth:`get` will read)."""
-        with self._lock:
-            if (kind, key) in self._memory:
-                return True
-        return self._path(kind, key).is_file()
-
     def _remember(self, kind: str, key: str, entry: Entry) -> None:
         with self._lock:
             self._memory[(kind, key)] = entry

@@ -160,15 +160,18 @@ class CrossrefClient:
         return Outcome("found", entry.message, "from the cache", entry.source, entry.fetched,
                        cached=True)
 
-    def has_cached(self, doi: str | None = None, search: str | None = None,
-                   rows: int = 5) -> bool:
-        """Whether :meth:`work` (for ``doi``) or :meth:`search` (for ``search``) would be
-        answered from the cache, without a request."""
-        if self.cache is None:
-            return False
-        if doi is not None:
-            return self.cache.has("works", doi.lower())
-        return search is not None and self.cache.has("searches", f"{rows}\n{search}")
+    def cached_work(self, doi: str) -> Outcome | None:
+        """What :meth:`work` answers without a request (from the cache, or a 404 already
+        met in this run), else None."""
+        return self._cached("works", doi.lower()) or self._known_missing(("works", doi.lower()))
+
+    def cached_search(self, text: str, rows: int = 5) -> Outcome | None:
+        """What :meth:`search` answers without a request, else None."""
+        return self._cached("searches", f"{rows}\n{text}")
+
+    def _known_missing(self, key: tuple[str, str]) -> Outcome | None:
+        with self._inflight_lock:
+            return self._not_found.get(key)
 
     def search(self, text: str, rows: int = 5) -> Outcome:
         """Crossref's ``query.bibliographic`` search; the message lists candidate works."""

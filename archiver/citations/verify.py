@@ -18,8 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor, as_completed
-from contextlib import nullcontext
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -163,16 +162,25 @@ class Verifier:
         return cited
 
     def verify(self, text: str, location: str | None = None) -> CitationResult:
+        result = self._verify(text, location, cache_only=False)
+        assert result is not None  # only a cache-only check can find nothing
+        return result
+
+    def _verify(self, text: str, location: str | None, cache_only: bool
+                ) -> CitationResult | None:
+        """The result; with ``cache_only``, None when Crossref would have to be asked."""
         body, doi = strip_doi_and_urls(text)
         if doi:
-            return self._by_doi(text, doi, location)
+            outcome = self.client.cached_work(doi) if cache_only else self.client.work(doi)
+            return None if outcome is None else self._by_doi(text, doi, location, outcome)
         if len(squash(body).split()) < 4:
             return CitationResult(text, None, "ambiguous", reason="too little text to search",
                                   location=location)
-        return self._by_search(text, location)
+        outcome = self.client.cached_search(text) if cache_only else self.client.search(text)
+        return None if outcome is None else self._by_search(text, location, outcome)
 
-    def _by_doi(self, text: str, doi: str, location: str | None) -> CitationResult:
-        outcome = self.client.work(doi)
+    def _by_doi(self, text: str, doi: str, location: str | None, outcome: Outcome
+                ) -> CitationResult:
         if outcome.status == "not_found":
             return CitationResult(text, doi, "not_found", {
                 "doi": FieldCheck(doi, None, False, outcome.reason)}, outcome.reason,
@@ -186,8 +194,7 @@ class Verifier:
         return CitationResult(text, doi, _status(fields), fields, _summary(fields),
                               _evidence(outcome, record), location=location)
 
-    def _by_search(self, text: str, location: str | None) -> CitationResult:
-        outcome = self.client.search(text)
+    def _by_search(self, text: str, location: str | None, outcome: Outcome) -> CitationResult:
         if outcome.status != "found" or outcome.message is None:
             return CitationResult(text, None, "unresolved", reason=outcome.reason,
                                   location=location)
@@ -216,40 +223,37 @@ class Verifier:
     def verify_all(self, texts: Iterable[tuple[str, str | None]],
                    on_result: Callable[[CitationResult], None] | None = None
                    ) -> list[CitationResult]:
-        """Verify many citations, in input order. Those that need Crossref go to a pool of
-        threads, as many as Crossref's limits allow at once; those the cache answers are
-        verified meanwhile in this thread (a re-run, answered wholly from the cache, starts
-        no thread: with the GIL, threads would only add switching to work that is all CPU)."""
+        """Verify many citations, in input order. Those the cache answers are verified in
+        this thread; the others go, as they are met, to a pool of threads, as many as
+        Crossref's limits allow at once (a re-run answered wholly from the cache starts no
+        thread: with the GIL, threads would only add switching to work that is all CPU)."""
         items = list(texts)
         results: list[CitationResult | None] = [None] * len(items)
         workers = 1 if self.client.offline else max(1, self.client.limits.concurrent)
-        remote = [] if workers == 1 else [i for i, (text, _) in enumerate(items)
-                                          if not self._cached(text)]
-        with ThreadPoolExecutor(max_workers=workers) if remote else nullcontext() as pool:
-            futures = {pool.submit(self.verify, *items[i]): i for i in remote} if pool else {}
-            try:
-                waiting = set(remote)
-                for i, item in enumerate(items):
-                    if i not in waiting:
-                        results[i] = self.verify(*item)
-                        if on_result:
-                            on_result(results[i])  # type: ignore[arg-type]
-                for future in as_completed(futures):
-                    results[futures[future]] = future.result()
-                    if on_result:
-                        on_result(results[futures[future]])  # type: ignore[arg-type]
-            except BaseException:  # an error or Ctrl-C: no waiting for the queued requests
-                if pool is not None:
-                    pool.shutdown(wait=False, cancel_futures=True)
-                raise
+        pool: ThreadPoolExecutor | None = None
+        futures: dict[Future[CitationResult], int] = {}
+        try:
+            for i, (text, location) in enumerate(items):
+                result = self._verify(text, location, cache_only=workers > 1)
+                if result is None:  # Crossref must be asked: a thread does it meanwhile
+                    pool = pool or ThreadPoolExecutor(max_workers=workers)
+                    futures[pool.submit(self.verify, text, location)] = i
+                    continue
+                results[i] = result
+                if on_result:
+                    on_result(result)
+            for future in as_completed(futures):
+                results[futures[future]] = future.result()
+                if on_result:
+                    on_result(results[futures[future]])  # type: ignore[arg-type]
+        except BaseException:  # an error or Ctrl-C: no waiting for the queued requests
+            if pool is not None:
+                pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=True)
         return results  # type: ignore[return-value]
-
-    def _cached(self, text: str) -> bool:
-        """Whether the cache holds what :meth:`verify` would ask Crossref for ``text``."""
-        body, doi = strip_doi_and_urls(text)
-        if doi:
-            return self.client.has_cached(doi=doi)
-        return len(squash(body).split()) < 4 or self.client.has_cached(search=text)
 
 
 def _summary(fields: dict[str, FieldCheck]) -> str:
