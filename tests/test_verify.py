@@ -307,6 +307,32 @@ def test_a_late_wake_up_does_not_crowd_the_window():
     assert starts[-1] <= 59 * 0.125  # late wake-ups cost time, not a slower schedule
 
 
+def test_a_request_that_reaches_the_server_late_never_crowds_its_second():
+    """habanero builds an HTTP client per request, which a loaded machine can slow by a tenth
+    of a second: the server then sees the request late, close to requests that started a
+    second after it. However late each one arrives, no second at the server may hold more
+    than the limit (real threads and clock; the rate scaled up to keep the test short)."""
+    limiter = RateLimiter(40, 3, window=1.0225)  # the slack of 10/s, scaled: 0.09 s / 4
+    arrivals: list[float] = []
+    lock = threading.Lock()
+
+    def request(n: int) -> None:
+        with limiter.slot():
+            time.sleep(0.2 if n % 41 == 20 else 0.001)  # now and then a client is slow to build
+            with lock:
+                arrivals.append(time.monotonic())  # the server counts the request here
+            time.sleep(0.005)  # its reply
+
+    threads = [threading.Thread(target=lambda k=k: [request(n) for n in range(k, 123, 3)])
+               for k in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(arrivals) == 123
+    assert most_in_one_second(sorted(arrivals)) <= 40
+
+
 def test_a_fractional_rate_is_kept_to_not_rounded_down():
     limiter, starts = starts_on_a_fake_clock(1.5, 16)
     assert most_in_one_second(starts) <= 2
