@@ -132,11 +132,6 @@ def find_dois(lines: Iterable[str], links: Iterable[str] = ()) -> list[str]:
 _SECTION = re.compile(r"^\s*[【\[#]*\s*(?:参考文献|参考资料|原文信息|文献来源|原文出处|论文信息|"
                       r"references?|bibliography|works cited|sources?|literature cited)"
                       r"\s*[】\]]*\s*[:：]?\s*$", re.I)
-def is_section_heading(line: str) -> bool:
-    """A heading such as ``参考文献``, ``References:`` or ``## Bibliography``."""
-    return bool(_SECTION.match(line))
-
-
 _SOURCE_LINE = re.compile(r"^\s*(?:[【\[]\s*)?(?:来源|原文|文献|出处|source|reference|citation)"
                           r"\s*(?:[】\]]\s*)?[:：]?\s*(?=\S)", re.I)
 _NUMBERED = re.compile(r"^\s*(?:\[\d{1,3}\]|［\d{1,3}］|\d{1,3}[.)、]\s|\(\d{1,3}\)|（\d{1,3}）)")
@@ -154,6 +149,11 @@ def looks_like_reference(line: str) -> bool:
             and bool(_HAS_WORK.search(text)))
 
 
+def is_section_heading(line: str) -> bool:
+    """A heading such as ``参考文献``, ``References:`` or ``## Bibliography``."""
+    return bool(_SECTION.match(line))
+
+
 def find_references(lines: list[str], listed: Iterable[int] = ()) -> list[tuple[int, str]]:
     """(line index, reference string) for every reference in a post: the entries of sections
     titled 参考文献 / References / 原文信息 / 文献来源 / Source…, numbered or list entries
@@ -166,7 +166,7 @@ def find_references(lines: list[str], listed: Iterable[int] = ()) -> list[tuple[
         text = unicodedata.normalize("NFKC", line).strip()
         if not text:
             continue
-        if _SECTION.match(text):
+        if is_section_heading(text):
             in_section = True
             continue
         source = _SOURCE_LINE.match(text)
