@@ -81,10 +81,11 @@ def strip_doi_and_urls(text: str) -> tuple[str, str | None]:
 BARE_WORDS = 3  # a citation with fewer words than this beside its DOI claims nothing else
 
 
-def is_bare(body: str) -> bool:
-    """Whether what is left of a citation without its DOI and URLs is too little to be a
-    reference (a label such as ``DOI:``, ``See``, ``见``, brackets): the DOI stands alone."""
-    return len(words(body)) < BARE_WORDS
+def doi_alone(text: str) -> bool:
+    """Whether the citation is a DOI and at most a label (``DOI:``, ``See``, ``见``,
+    brackets): what is left without the DOI and URLs is too little to be a reference."""
+    body, doi = citation_body(text)
+    return doi is not None and len(words(body)) < BARE_WORDS
 
 
 def citation_body(text: str) -> tuple[str, str | None]:
@@ -111,7 +112,7 @@ def read_citation(text: str, record: dict[str, Any] | None = None,
     given, and filling what the cues miss from ``parsed`` (a CSL-JSON item)."""
     cited = Cited(text=text)
     body, cited.doi = citation_body(text)
-    if cited.doi and is_bare(body):  # "DOI: 10.…", "See https://doi.org/10.…": no claims
+    if doi_alone(text):  # "DOI: 10.…", "See https://doi.org/10.…": no claims
         return cited
     record = record or {}
 

@@ -27,7 +27,7 @@ from rapidfuzz import fuzz
 from archiver.citations.cited import (
     Cited,
     citation_body,
-    is_bare,
+    doi_alone,
     read_citation,
     strip_doi_and_urls,
 )
@@ -157,7 +157,7 @@ class Verifier:
     def _read(self, text: str, record: dict[str, Any]) -> Cited:
         cited = read_citation(text, record)
         if self.parse is not None and not (cited.title and cited.journal and cited.authors) \
-                and not (cited.doi and is_bare(citation_body(text)[0])):
+                and not doi_alone(text):  # a lone DOI claims nothing, even to the parser
             cited = read_citation(text, record, self.parse(text))
         return cited
 
