@@ -256,7 +256,6 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
     # the paper prints it (GTEx Consortium: second in Crossref, tenth in the byline), and
     # citations often leave it out: only people are held to the order, when there are any.
     names = record_names(authors, people_only=True) or record_names(authors)
-    groups = [words(a["name"]) for a in authors if not a.get("family") and a.get("name")]
     parts = _ELLIPSIS.split(segment, maxsplit=1)
     if len(parts) == 2 and names:
         last = names[-1]
@@ -295,6 +294,7 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
             return FieldCheck(segment, crossref, True,
                               f"the {shown} names shown are Crossref's first {shown}, "
                               f"then et al.")
+        groups = (words(a["name"]) for a in authors if not a.get("family") and a.get("name"))
         if et_al and any(_find(seg, group, 0) >= 0 for group in groups):
             return FieldCheck(segment, crossref, True, "a group author, then et al.")
         return FieldCheck(segment, crossref, False,
