@@ -3,6 +3,20 @@
 Records are compared by digest to decide whether a post changed, so their serialisation must be
 deterministic: sorted keys, UTF-8 (no ``\\u`` escapes, so Chinese stays readable), two-space
 indentation, a final newline, and no volatile values (the callers keep those out).
+
+The bytes are those of ``json.dumps(data, sort_keys=True, ensure_ascii=False, indent=2)`` plus
+a newline. orjson writes them about forty times faster (the standard library's indented
+encoder is pure Python, and a long post's record took it 0.4 ms); what orjson would write
+differently, or not at all, is left to the standard library:
+
+- orjson writes NaN and infinities as ``null``, and a tuple as a list, so its output is read
+  back and compared with the data; any difference sends the data to ``json.dumps``, which
+  refuses non-finite numbers;
+- integers beyond 64 bits, keys that are not strings and lone surrogates make orjson raise.
+
+Floats are the one value the two write differently (``1e-05`` and ``0.00001``); both read
+back as the same number, and the choice is a function of the data alone, so output stays
+deterministic. No schema in ``schemas/`` admits a float.
 """
 
 from __future__ import annotations
@@ -11,9 +25,20 @@ import hashlib
 import json
 from typing import Any
 
+import orjson
+
+_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
+
 
 def dumps(data: Any) -> bytes:
     """Serialise ``data`` canonically to UTF-8 bytes."""
+    try:
+        out = orjson.dumps(data, option=_OPTIONS)
+    except orjson.JSONEncodeError:
+        pass
+    else:
+        if orjson.loads(out) == data:
+            return out
     text = json.dumps(data, sort_keys=True, ensure_ascii=False, indent=2, allow_nan=False)
     return (text + "\n").encode("utf-8")
 

@@ -42,6 +42,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from archiver.canonical import dumps
 from archiver.errors import ArchiveBusy, ArchiveError, NotFound
 
 SPEC = "ocfl_1.1"
@@ -137,8 +138,8 @@ def _digest_file(path: Path, algorithm: str = "sha512") -> str:
     return h.hexdigest()
 
 
-def _inventory_bytes(inventory: Mapping[str, Any]) -> bytes:
-    return (json.dumps(inventory, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
+def _inventory_bytes(inventory: dict[str, Any]) -> bytes:
+    return dumps(inventory)
 
 
 def _sidecar(data: bytes) -> bytes:

@@ -85,6 +85,33 @@ def test_canonical_json_keeps_chinese_readable():
     assert data == expected.encode("utf-8")
 
 
+def standard_library_bytes(value):
+    """What canonical JSON is defined as (see archiver/canonical.py)."""
+    return (json.dumps(value, sort_keys=True, ensure_ascii=False, indent=2) + "\n").encode()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(),
+                    lambda inner: st.lists(inner, max_size=5)
+                    | st.dictionaries(st.text(max_size=8), inner, max_size=5), max_leaves=25))
+def test_canonical_json_is_the_standard_librarys_indented_sorted_form(value):
+    assert dumps(value) == standard_library_bytes(value)
+
+
+def test_every_archived_json_file_is_canonical_byte_for_byte():
+    archived = [p for p in (Path(__file__).parents[1] / "archive").rglob("*.json")
+                if "extensions" not in p.parts]
+    assert len(archived) > 20
+    for path in archived:
+        data = path.read_bytes()
+        assert dumps(json.loads(data)) == data == standard_library_bytes(json.loads(data)), path
+
+
+def test_canonical_json_writes_tuples_and_wide_integers_as_the_standard_library_does():
+    value = {"pair": (1, 2), "wide": 2 ** 70, "nested": [("a",)]}
+    assert dumps(value) == standard_library_bytes(value)
+
+
 @pytest.mark.parametrize("number", [math.nan, math.inf, -math.inf])
 def test_canonical_json_refuses_non_finite_numbers(number):
     with pytest.raises(ValueError):
