@@ -2,6 +2,14 @@
 
 Errors carry JSON pointers to the offending values, so a failed validation says exactly where
 the record is wrong. A record that fails is a bug in archiver (exit 70), never written.
+
+Two implementations of JSON Schema 2020-12 share the work. ``jsonschema-rs`` (compiled)
+answers whether a document is valid, in about 10 µs for a long post's record; ``jsonschema``,
+the reference implementation, took 2.3 ms, a fifth of the whole extraction, and is asked only
+about a document found invalid, to name every violation. Should the two ever disagree, the
+document is invalid and the compiled validator's own messages are given. Formats are left
+unchecked by both: ``jsonschema`` checks ``date-time`` only when an optional package is
+installed, and the only format used is a timestamp archiver writes itself.
 """
 
 from __future__ import annotations
@@ -11,6 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator
 
 from archiver.errors import SchemaError
@@ -36,21 +45,38 @@ def inline_local_refs(schema: Any, root: Any = None) -> Any:
 
 
 @cache
-def validator(name: str) -> Draft202012Validator:
+def load(name: str) -> dict[str, Any]:
+    """The schema ``name``, its local references inlined."""
     path = SCHEMA_DIR / f"{name}.schema.json"
-    schema = json.loads(path.read_text(encoding="utf-8"))
+    return inline_local_refs(json.loads(path.read_text(encoding="utf-8")))
+
+
+@cache
+def validator(name: str) -> Draft202012Validator:
+    """The reference validator, which names every violation."""
     # the schemas themselves are checked against the 2020-12 meta-schema by the tests
     # (tests/test_schemas.py), not on every run: that check alone costs 0.1 s
-    return Draft202012Validator(inline_local_refs(schema),
-                                format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return Draft202012Validator(load(name))
+
+
+@cache
+def _compiled(name: str) -> Any:
+    return jsonschema_rs.Draft202012Validator(load(name), validate_formats=False)
+
+
+def _pointer(path: Any) -> str:
+    return "/" + "/".join(str(p) for p in path)
 
 
 def errors(name: str, document: Any) -> list[str]:
     """Every violation as ``/json/pointer: message``, in a stable order."""
-    found = []
-    for error in validator(name).iter_errors(document):
-        pointer = "/" + "/".join(str(p) for p in error.absolute_path)
-        found.append(f"{pointer}: {error.message}")
+    if _compiled(name).is_valid(document):
+        return []
+    found = [f"{_pointer(e.absolute_path)}: {e.message}"
+             for e in validator(name).iter_errors(document)]
+    if not found:  # the two implementations disagree: the stricter one is right
+        found = [f"{_pointer(e.instance_path)}: {e.message}"
+                 for e in _compiled(name).iter_errors(document)]
     return sorted(found)
 
 

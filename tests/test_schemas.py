@@ -1,4 +1,5 @@
-"""The JSON Schemas in schemas/ are valid 2020-12 schemas, and they reject what they should."""
+"""The JSON Schemas in schemas/ are valid 2020-12 schemas, they reject what they should, and the
+compiled validator that answers first agrees with the reference implementation."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from archiver import schema
@@ -36,3 +39,55 @@ def test_the_verify_report_schema_accepts_an_empty_report() -> None:
     empty = {"citations": [], "summary": {"verified": 0, "mismatch": 0, "not_found": 0,
                                           "unresolved": 0, "ambiguous": 0, "total": 0}}
     assert schema.errors("verify-report", empty) == []
+
+
+# --- the compiled validator and the reference implementation agree -----------------------------
+
+ARCHIVED = sorted(p for p in (Path(__file__).parents[1] / "archive").rglob("*.json")
+                  if p.name in ("record.json", "provenance.json") and "content" in p.parts)
+
+
+def reference_errors(name: str, document: object) -> list:
+    return list(schema.validator(name).iter_errors(document))
+
+
+def test_every_archived_record_and_provenance_is_valid_to_both_validators() -> None:
+    assert len(ARCHIVED) >= 12
+    for path in ARCHIVED:
+        name = path.stem
+        document = json.loads(path.read_bytes())
+        assert schema.errors(name, document) == [] and reference_errors(name, document) == []
+
+
+ANY_JSON = st.recursive(st.none() | st.booleans() | st.integers(-3, 3) | st.text(max_size=4),
+                        lambda inner: st.lists(inner, max_size=3)
+                        | st.dictionaries(st.sampled_from(["id", "type", "text", "level", "x"]),
+                                          inner, max_size=3), max_leaves=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(ARCHIVED), st.data())
+def test_a_damaged_document_is_judged_alike_by_both_validators(path: Path, data) -> None:
+    """Replace, remove or add one value anywhere in a real record: whatever the change, the
+    fast answer (valid or not) is the reference implementation's."""
+    document = json.loads(path.read_bytes())
+    node = document
+    while isinstance(node, (dict, list)) and node and data.draw(st.booleans()):
+        keys = list(node) if isinstance(node, dict) else list(range(len(node)))
+        child = node[data.draw(st.sampled_from(keys))]
+        if not isinstance(child, (dict, list)) or not child:
+            break
+        node = child
+    if isinstance(node, dict) and node:
+        key = data.draw(st.sampled_from(sorted(node)))
+        action = data.draw(st.sampled_from(["replace", "remove", "add"]))
+        if action == "replace":
+            node[key] = data.draw(ANY_JSON)
+        elif action == "remove":
+            del node[key]
+        else:
+            node[data.draw(st.text(min_size=1, max_size=6))] = data.draw(ANY_JSON)
+    elif isinstance(node, list) and node:
+        node[data.draw(st.integers(0, len(node) - 1))] = data.draw(ANY_JSON)
+    found = schema.errors(path.stem, document)
+    assert bool(found) == bool(reference_errors(path.stem, document)), found
