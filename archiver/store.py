@@ -14,9 +14,10 @@ id and keeps the OCFL rules:
 - content is deduplicated: a version stores only bytes the object does not already hold.
 
 Crash safety (design §5, §8). A commit is staged in ``extensions/archiver-staging/<id>/``,
-fsynced, then marked complete by atomically renaming ``ticket.tmp`` to ``ticket.json``. Only
-then is the new version renamed into the object (a new object is renamed in whole), and the
-object's root inventory replaced last. Whatever moment a crash hits, recovery (run whenever a
+made durable (one ``syncfs`` on Linux, else an fsync of each file and folder), then marked
+complete by atomically renaming ``ticket.tmp`` to ``ticket.json``. Only then is the new
+version renamed into the object (a new object is renamed in whole), and the object's root
+inventory replaced last. Whatever moment a crash hits, recovery (run whenever a
 writer takes the lock, and by ``fsck``) finds the staging directory and either discards it (no
 ticket: nothing was visible yet) or rolls it forward (ticket present). Readers never see a
 half-written object because the root inventory names only versions that are complete.
@@ -27,6 +28,7 @@ write; a second writer gets :class:`ArchiveBusy` (exit 5) at once, or waits if a
 
 from __future__ import annotations
 
+import ctypes
 import fcntl
 import getpass
 import hashlib
@@ -34,6 +36,7 @@ import json
 import os
 import re
 import shutil
+import sys
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
@@ -102,7 +105,7 @@ class FsckReport:
 
 
 # ---------------------------------------------------------------------------------------------
-# small file-system helpers: every write goes to a temporary name, is fsynced, then renamed
+# small file-system helpers: every write goes to a temporary name, is made durable, then renamed
 
 
 def _fsync_dir(path: Path) -> None:
@@ -113,11 +116,53 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def _write_file(path: Path, data: bytes) -> None:
+def _write_file(path: Path, data: bytes, durable: bool = True) -> None:
+    """Write ``data`` to ``path`` in full; fsynced unless the caller makes a whole staged
+    folder durable at once (:func:`_sync_tree`)."""
     with open(path, "wb") as handle:
         handle.write(data)
         handle.flush()
-        os.fsync(handle.fileno())
+        if durable:
+            os.fsync(handle.fileno())
+
+
+def _load_syncfs() -> Callable[[int], int] | None:
+    if sys.platform != "linux":
+        return None
+    try:
+        return ctypes.CDLL(None, use_errno=True).syncfs  # type: ignore[no-any-return]
+    except (OSError, AttributeError):
+        return None
+
+
+# syncfs(2): flush one file system, and wait for it. Linux only (glibc ≥ 2.14, musl).
+_syncfs = _load_syncfs()
+
+
+def _sync_tree(folder: Path) -> None:
+    """Make every file and folder under ``folder`` durable.
+
+    A commit stages about fifteen files and folders; an fsync of each cost about half a
+    millisecond apiece, most of a small post's commit. One ``syncfs`` of the file system
+    flushes them all with one journal commit (half the time in all, measured), and returns
+    only when they are on disk, reporting write-back errors (Linux ≥ 5.8). Elsewhere, or if
+    it fails, each file and folder is fsynced, deepest first.
+    """
+    if _syncfs is not None:
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            if _syncfs(fd) == 0:
+                return
+        finally:
+            os.close(fd)
+    for dirpath, _dirs, files in os.walk(folder, topdown=False):
+        for name in files:
+            fd = os.open(os.path.join(dirpath, name), os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        _fsync_dir(Path(dirpath))
 
 
 def _atomic_write(path: Path, data: bytes, tmp_dir: Path | None = None) -> None:
@@ -413,15 +458,14 @@ class Archive:
         for content_path, data in new_content.items():
             target = body / content_path
             target.parent.mkdir(parents=True, exist_ok=True)
-            _write_file(target, data)
-        _write_file(version_dir / "inventory.json", inv)
-        _write_file(version_dir / "inventory.json.sha512", _sidecar(inv))
+            _write_file(target, data, durable=False)
+        _write_file(version_dir / "inventory.json", inv, durable=False)
+        _write_file(version_dir / "inventory.json.sha512", _sidecar(inv), durable=False)
         if new_object:
-            _write_file(body / f"0={OBJECT_SPEC}", f"{OBJECT_SPEC}\n".encode())
-            _write_file(body / "inventory.json", inv)
-            _write_file(body / "inventory.json.sha512", _sidecar(inv))
-        for dirpath, _dirs, _files in os.walk(staging, topdown=False):
-            _fsync_dir(Path(dirpath))
+            _write_file(body / f"0={OBJECT_SPEC}", f"{OBJECT_SPEC}\n".encode(), durable=False)
+            _write_file(body / "inventory.json", inv, durable=False)
+            _write_file(body / "inventory.json.sha512", _sidecar(inv), durable=False)
+        _sync_tree(staging)  # all of it on disk before the ticket says it is complete
         ticket = {"object": object_root_for(object_id), "version": number,
                   "new_object": new_object}
         _write_file(staging / "ticket.tmp", _inventory_bytes(ticket))

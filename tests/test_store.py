@@ -552,6 +552,56 @@ def test_fsck_while_a_writer_works_leaves_its_staging_alone(archive: Archive) ->
 # 9. crash safety
 
 
+def _opened_paths(monkeypatch: pytest.MonkeyPatch, name: str) -> list[Path]:
+    """Record, by path, every file or folder given to ``os.<name>`` (fsync) from now on."""
+    seen: list[Path] = []
+    real = getattr(os, name)
+
+    def spy(fd: int) -> None:
+        seen.append(Path(os.readlink(f"/proc/self/fd/{fd}")))
+        real(fd)
+    monkeypatch.setattr(os, name, spy)
+    return seen
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to name an fd")
+def test_without_syncfs_every_staged_file_and_folder_is_fsynced_before_the_ticket(
+        archive: Archive, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(store, "_syncfs", None)
+    staged: set[Path] = set()
+
+    def before_ticket(self, staging, ticket):  # what exists once the ticket is written
+        staged.update(p for p in staging.rglob("*") if p.name != "ticket.json")
+        staged.add(staging)
+        raise SimulatedCrash
+    synced = _opened_paths(monkeypatch, "fsync")
+    with monkeypatch.context() as patch:
+        patch.setattr(Archive, "_roll_forward", before_ticket)
+        with pytest.raises(SimulatedCrash):
+            commit(archive, OID, {"a.txt": b"A", "assets/b.jpg": b"B"})
+    assert len(staged) >= 10  # files and the folders between them
+    assert staged <= set(synced)
+    # and each was synced before the ticket that declares the commit complete
+    ticket_synced = [i for i, p in enumerate(synced) if p.name == "ticket.tmp"]
+    assert ticket_synced and all(synced.index(p) < ticket_synced[0]
+                                 for p in staged if p.name != "ticket.tmp")
+
+
+@pytest.mark.skipif(store._syncfs is None, reason="syncfs(2) is Linux only")
+def test_with_syncfs_a_commit_is_made_durable_with_a_handful_of_syncs(
+        archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    real_syncfs, real_fsync = store._syncfs, os.fsync
+    monkeypatch.setattr(store, "_syncfs", lambda fd: calls.append("syncfs") or real_syncfs(fd))
+    monkeypatch.setattr(os, "fsync", lambda fd: calls.append("fsync") or real_fsync(fd))
+    commit(archive, OID, {f"assets/{i}.jpg": bytes([i]) for i in range(8)} | {"a.txt": b"A"})
+    # staging (10 files, 5 folders): one syncfs; then the ticket and its folder, then the
+    # folder the new object is renamed into
+    assert calls.count("syncfs") == 1
+    assert calls.count("fsync") <= 4
+    assert archive.read_bytes(OID, "assets/7.jpg") == b"\x07" and archive.fsck().ok
+
+
 def _crash_in_roll_forward(archive: Archive, monkeypatch: pytest.MonkeyPatch,
                            files: dict[str, bytes]) -> None:
     """Stop a commit after its staging is complete (ticket written), before it is applied."""

@@ -195,7 +195,7 @@ class Steps:
                 return function(*args, **kwargs)
             return wrapper
 
-        def write_file(path, data):
+        def write_file(path, data, durable=True):
             self.step()
             with open(path, "wb") as handle:
                 handle.write(data[: len(data) // 2])
@@ -203,10 +203,12 @@ class Steps:
                 self.step()
                 handle.write(data[len(data) // 2:])
                 handle.flush()
-                os.fsync(handle.fileno())
+                if durable:
+                    os.fsync(handle.fileno())
 
         patch(store, "_write_file", write_file)
         patch(store, "_fsync_dir", counted(store._fsync_dir))
+        patch(store, "_sync_tree", counted(store._sync_tree))
         for owner, name in ((os, "replace"), (os, "rename"), (shutil, "rmtree"),
                             (pathlib.Path, "mkdir"), (pathlib.Path, "unlink"),
                             (pathlib.Path, "rmdir")):

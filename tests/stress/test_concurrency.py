@@ -27,6 +27,7 @@ from pathlib import Path
 
 import pytest
 
+import archiver.store as store
 from archiver.config import load_config
 from archiver.pipeline import ingest_paths
 
@@ -152,6 +153,7 @@ def test_a_second_writer_is_refused_with_exit_5_and_a_waiting_one_completes(tmp_
 def test_readers_at_any_moment_of_a_commit_see_a_consistent_archive(tmp_path, monkeypatch,
                                                                     figure):
     monkeypatch.setattr(os, "fsync", lambda fd: None)  # speed only: no power cut here
+    monkeypatch.setattr(store, "_syncfs", None)  # and syncfs with it
     rng = random.Random(SEED)
     folder = tmp_path / "posts"
     distinct_posts(folder, 3, MARKDOWN[:2] + PAGES[:1])
@@ -215,7 +217,6 @@ def test_fsck_during_a_commit_is_not_fooled_by_its_half_applied_object(pause_bef
     root inventory names it, and the root inventory is replaced before its sidecar. A reader
     running then sees no damage, and once the writer has finished (here: recovered), nor
     does anyone."""
-    import archiver.store as store
     from archiver.store import Archive
 
     writer = Archive.open(tmp_path / "archive", create=True)

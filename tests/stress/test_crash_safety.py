@@ -207,6 +207,7 @@ def run_killed(folder: Path, config, kill_at: int) -> bool:
 
 def test_an_ingest_killed_at_every_write_step_loses_nothing(tmp_path, monkeypatch, figure):
     monkeypatch.setattr(os, "fsync", lambda fd: None)  # see the module docstring
+    monkeypatch.setattr(store, "_syncfs", None)  # and syncfs with it
     rng = random.Random(SEED)
     folder = tmp_path / "posts"
     posts = distinct_posts(folder, 4, SMALL)
