@@ -94,6 +94,16 @@ class Prepared:
     inputs: dict[str, str | None] = field(default_factory=dict)
     retry_fetch: bool = False  # some remote image was not obtained
 
+    @functools.cached_property
+    def digests(self) -> dict[str, str]:
+        """The sha512 of every file but the provenance, each computed once: the record's and
+        the source's were computed with the record, the images' are computed here, when the
+        archive first needs them (is this post unchanged? then the commit)."""
+        known = {"record.json": self.record_digest}
+        known.update((p, self.source_digest) for p in self.files if p.startswith("source/"))
+        return {p: known.get(p) or sha512_hex(data) for p, data in self.files.items()
+                if p != "provenance.json"}
+
 
 def discover(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
     """Files to ingest, each with whether the user named it.
@@ -187,7 +197,7 @@ def _already_archived(archive: Archive, prepared: Prepared) -> str | None:
     if not archive.exists(prepared.object_id):
         return None
     versions = archive.versions(prepared.object_id)
-    new_assets = {sha512_hex(data) for p, data in prepared.files.items() if p.startswith("assets/")}
+    new_assets = {d for p, d in prepared.digests.items() if p.startswith("assets/")}
     head = versions[-1]
     if head.state.get("record.json") == prepared.record_digest and \
             _assets_of(head.state) == new_assets:
@@ -335,11 +345,12 @@ class _Run:
         real = self.archive.content_path(object_id, "record.json", version)
         return os.path.relpath(real, self.archive.root)
 
-    def from_receipt(self, path: Path, data: bytes) -> list[IngestResult] | None:
+    def from_receipt(self, path: Path, digest: str) -> list[IngestResult] | None:
+        """The results a receipt for these bytes (``digest``, their sha512) vouches for."""
         if self.refresh:
             return None
         source = _relative(path, self.archive.root)
-        for receipt in self.receipts.get(sha512_hex(data), []):
+        for receipt in self.receipts.get(digest, []):
             if receipt["settings"] != self.fingerprint or receipt["source"] != source:
                 continue
             if self.config.fetch and receipt.get("retry_fetch"):
@@ -358,7 +369,7 @@ class _Run:
                     for p in posts]
         return None
 
-    def remember(self, path: Path, data: bytes, prepared: list[Prepared],
+    def remember(self, path: Path, digest: str, prepared: list[Prepared],
                  versions: list[str]) -> None:
         source = _relative(path, self.archive.root)
         inputs = {_relative(p, self.archive.root): d
@@ -368,22 +379,21 @@ class _Run:
                    "posts": [{"id": item.object_id, "version": version, "title": item.title,
                               "kind": item.kind, "warnings": item.warnings}
                              for item, version in zip(prepared, versions, strict=True)]}
-        key = sha512_hex(data)
-        others = [r for r in self.receipts.get(key, []) if r["source"] != source]
+        others = [r for r in self.receipts.get(digest, []) if r["source"] != source]
         receipts = sorted([*others, receipt], key=lambda r: r["source"])
-        if receipts != self.receipts.get(key):
-            self.receipts[key] = receipts
+        if receipts != self.receipts.get(digest):
+            self.receipts[digest] = receipts
             self.dirty = True
 
     def ingest(self, path: Path) -> list[IngestResult]:
         """Every post in the file at ``path``, stored (or found unchanged)."""
-        data = readers.read_input(path)
-        quick = self.from_receipt(path, data)
+        digest = sha512_hex(readers.read_input(path))
+        quick = self.from_receipt(path, digest)
         if quick is not None:
             return quick
         prepared = prepare_all(path, self.config, self.session, key_for=self.key_for)
         results = [self._store(path, item) for item in prepared]
-        self.remember(path, data, prepared, [r.version or "" for r in results])
+        self.remember(path, digest, prepared, [r.version or "" for r in results])
         return results
 
     def _store(self, path: Path, prepared: Prepared) -> IngestResult:
@@ -399,7 +409,7 @@ class _Run:
             mark_index_stale(self.archive)
             self.stale = True
         result = self.archive.commit(prepared.object_id, prepared.files,
-                                     message=f"ingest {path.name}")
+                                     message=f"ingest {path.name}", digests=prepared.digests)
         self.index[prepared.object_id] = index_entry(prepared.record, result.version)
         self.dirty = True
         status = ("unavailable" if prepared.kind in ERROR_KINDS

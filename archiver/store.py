@@ -410,8 +410,14 @@ class Archive:
     # -- writing -----------------------------------------------------------------------------
 
     def commit(self, object_id: str, files: Mapping[str, bytes], message: str,
-               created: str | None = None, user: dict[str, str] | None = None) -> CommitResult:
-        """Add a version whose state is exactly ``files`` (logical path → bytes)."""
+               created: str | None = None, user: dict[str, str] | None = None,
+               digests: Mapping[str, str] | None = None) -> CommitResult:
+        """Add a version whose state is exactly ``files`` (logical path → bytes).
+
+        ``digests`` may give the sha512 (hex) of some files, computed by the caller from these
+        same bytes, so that megabytes of page and images are not hashed twice; the others are
+        computed here. ``fsck`` recomputes every digest from what was written.
+        """
         self._require_lock()
         for logical in files:
             _safe_logical_path(logical)
@@ -435,7 +441,7 @@ class Archive:
         fixity = inventory.setdefault("fixity", {}).setdefault("sha256", {})
         for logical in sorted(files):
             data = files[logical]
-            digest = hashlib.sha512(data).hexdigest()
+            digest = (digests or {}).get(logical) or hashlib.sha512(data).hexdigest()
             state.setdefault(digest, []).append(logical)
             if digest not in manifest:  # OCFL dedup: store only bytes the object lacks
                 content = f"{number}/content/{logical}"

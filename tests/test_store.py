@@ -552,6 +552,20 @@ def test_fsck_while_a_writer_works_leaves_its_staging_alone(archive: Archive) ->
 # 9. crash safety
 
 
+def test_digests_the_caller_computed_make_the_same_inventory_as_the_stores_own(
+        tmp_path: Path) -> None:
+    files = {"a.txt": b"A" * 1000, "source/page.html": b"<p>page</p>"}
+    given = {"source/page.html": hashlib.sha512(files["source/page.html"]).hexdigest()}
+    inventories = []
+    for name, digests in (("own", None), ("given", given)):
+        archive = Archive.open(tmp_path / name, create=True)
+        with archive.writer():
+            archive.commit(OID, files, "test", created=CREATED, user=USER, digests=digests)
+        inventories.append(archive.inventory(OID))
+        assert archive.fsck().ok
+    assert inventories[0] == inventories[1]
+
+
 def _opened_paths(monkeypatch: pytest.MonkeyPatch, name: str) -> list[Path]:
     """Record, by path, every file or folder given to ``os.<name>`` (fsync) from now on."""
     seen: list[Path] = []
