@@ -40,6 +40,20 @@ _H1 = re.compile(r"\A\s*#\s+(?P<title>[^\n]+)\n")
 _HEADER_LINE = re.compile(
     r"\A\s*>\s*(?P<label>来源|发布时间|原文链接|作者)\s*[:：]\s*(?P<value>[^\n]*)\n")
 _FETCH_FOOTER = re.compile(r"(?:\n-{3,}\s*\n)?\s*\*本文抓取时间\s*[:：]\s*(?P<when>[^*\n]+)\*\s*\Z")
+# Both end the body, so they are looked for only in its tail: a search for a pattern anchored at
+# the end still tries every position before it, 1.5 ms a post between the two. The anchor holds
+# a URL (WeChat's run to a few hundred characters); the tail is far longer than any.
+_TAIL = 8192
+
+
+def _at_end(pattern: re.Pattern[str], literal: str, text: str) -> re.Match[str] | None:
+    """``pattern`` (anchored at the end, holding ``literal``) in the tail of ``text``."""
+    if literal not in text[-_TAIL:]:
+        return None
+    return pattern.search(text, max(0, len(text) - _TAIL))
+
+# libyaml's loader when PyYAML was built with it: the same documents, seven times faster
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _RENDERER = MarkdownIt("commonmark", {"html": True}).enable("table")
 
@@ -65,7 +79,7 @@ def _front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
     if not match:
         return {}, text
     try:
-        meta = yaml.safe_load(match.group(1))
+        meta = yaml.load(match.group(1), Loader=_YAML_LOADER)
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" (line {where.line + 2})" if where is not None else ""
@@ -171,7 +185,7 @@ def read(path: Path) -> RawPost:
             put("account", others[0], "front matter tags (after 'fetched')")
         tags = []
 
-    link = _ORIGINAL_LINK.search(body.rstrip())
+    link = _at_end(_ORIGINAL_LINK, "原文链接", body.rstrip())
     if link:
         put("url", link.group("url"), "'原文链接' anchor")
         body = body.rstrip()[: link.start()]
@@ -196,7 +210,7 @@ def read(path: Path) -> RawPost:
         body = body[header.end():].lstrip("\n")
     if body.lstrip().startswith("---") and any(k in fields for k in ("account", "url")):
         body = re.sub(r"\A\s*-{3,}[ \t]*\n", "", body)
-    footer = _FETCH_FOOTER.search(body)
+    footer = _at_end(_FETCH_FOOTER, "本文抓取时间", body)
     if footer:
         put("fetched", parse_date(footer.group("when").strip())[0], "'本文抓取时间' footer")
         body = body[: footer.start()]
