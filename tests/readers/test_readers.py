@@ -273,6 +273,26 @@ def test_a_title_by_account_line_and_an_original_link_are_metadata_not_body():
     assert "原文链接" not in raw.body_markup
 
 
+@pytest.mark.parametrize("paragraphs", [1, 5000], ids=["short-body", "long-body"])
+def test_a_closing_link_or_fetch_footer_is_taken_only_where_it_ends_the_body(
+        tmp_path, paragraphs):
+    url = "https://mp.weixin.qq.com/s/yys-fa3YiA9I31MPL0GLNQ"
+    link = f'<a href="{url}">原文链接</a>'
+    body = "\n\n".join(f"段落 {i}，见 {link} 和 *本文抓取时间: 2020-01-01* 之后。"
+                       for i in range(paragraphs))
+    linked, footed = tmp_path / "linked.md", tmp_path / "footed.md"
+    linked.write_text(f"---\ntitle: t\n---\n\n{body}\n\n<hr/>{link}\n", encoding="utf-8")
+    footed.write_text(f"---\ntitle: t\n---\n\n{body}\n\n---\n\n"
+                      "*本文抓取时间: 2022-10-26 09:54:13*\n", encoding="utf-8")
+    raw = read(linked)
+    assert raw.fields["url"].value == url
+    assert "<hr" not in raw.body_markup
+    assert raw.body_markup.count("原文链接") == paragraphs  # the links inside the text stay
+    raw = read(footed)
+    assert raw.fields["fetched"].value.startswith("2022-10-26")
+    assert raw.body_markup.count("本文抓取时间") == paragraphs
+
+
 @pytest.mark.parametrize(("front", "message"), [
     ("title: [unclosed", "front matter is not valid YAML"),
     ("- a\n- b", "not a mapping"),
