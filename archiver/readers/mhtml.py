@@ -3,17 +3,24 @@
 The file is a MIME ``multipart/related`` message (RFC 2557): the page as the first
 ``text/html`` part, then one part per resource, each with the ``Content-Location`` the page
 refers to it by (or a ``Content-ID`` for ``cid:`` references). Bodies are quoted-printable or
-base64. The standard library's ``email`` parser reads it; the page then goes through the WeChat
-page reader, and the resources travel with it so that images are taken from the file, never
-fetched. Part names are only ever used as lookup keys: nothing in an MHTML file can choose where
-anything is written.
+base64. The page then goes through the WeChat page reader, and the resources travel with it
+so that images are taken from the file, never fetched. Part names are only ever used as lookup
+keys: nothing in an MHTML file can choose where anything is written.
+
+The standard library reads every header (``email``) and decodes every body (``binascii``,
+``quopri``); the parts are split here, by their boundary (RFC 2046 §5.1.1). The ``email``
+package's parser feeds the whole file through Python line by line: 25 ms for a 1 MB file of
+base64 images, two thirds of its extraction. Splitting on the boundary with ``bytes.find``
+takes a few hundred microseconds.
 """
 
 from __future__ import annotations
 
-import email
+import binascii
 import email.policy
+import quopri
 from email.message import EmailMessage
+from email.parser import BytesHeaderParser
 from pathlib import Path
 
 from archiver.errors import MalformedInput
@@ -38,28 +45,101 @@ def _charset(part: EmailMessage) -> str | None:
     return charset
 
 
+_HEADERS = BytesHeaderParser(policy=email.policy.default)
+
+
+def _split_headers(entity: bytes) -> tuple[EmailMessage, bytes]:
+    """An entity's headers (parsed by ``email``) and its body: they part at the first empty
+    line, written CRLF CRLF or LF LF."""
+    ends = [(at, len(sep)) for sep in (b"\r\n\r\n", b"\n\n") if (at := entity.find(sep)) != -1]
+    if entity.startswith((b"\r\n", b"\n")):  # no headers at all
+        ends.append((0, 2 if entity.startswith(b"\r\n") else 1))
+    if not ends:
+        return _HEADERS.parsebytes(entity), b""
+    at, size = min(ends)
+    headers = _HEADERS.parsebytes(entity[:at] + b"\n")
+    return headers, entity[at + size:]  # type: ignore[return-value]
+
+
+def _bodies(body: bytes, boundary: str) -> list[bytes]:
+    """The body parts of a multipart body: what lies between its delimiter lines, each part
+    without the line break that belongs to the delimiter after it. A delimiter line is
+    ``--boundary`` at the start of a line, then optionally ``--`` (the close delimiter), then
+    only blanks, as the ``email`` package reads them. Without a close delimiter the last part
+    runs to the end, as mail readers take it."""
+    marker = b"--" + boundary.encode("ascii", "replace")
+    delimiters: list[tuple[int, int, bool]] = []  # (line start, after its line break, close)
+    at = body.find(marker)
+    while at != -1:
+        after = at + len(marker)
+        line_end = body.find(b"\n", after)
+        line_end = len(body) if line_end == -1 else line_end + 1
+        rest = body[after:line_end]
+        close = rest.startswith(b"--")
+        if (at == 0 or body[at - 1:at] == b"\n") and not (rest[2:] if close else rest).strip():
+            delimiters.append((at, line_end, close))
+            if close:
+                break
+        at = body.find(marker, after)
+    parts = []
+    for (_, begin, close), following in zip(delimiters, [*delimiters[1:], None], strict=True):
+        if close:
+            break
+        end = len(body) if following is None else following[0]
+        if following is not None:  # the line break before a delimiter belongs to it
+            end -= 2 if body[end - 2:end] == b"\r\n" else 1
+        parts.append(body[begin:max(begin, end)])
+    return parts
+
+
+def _decoded(part: EmailMessage, body: bytes) -> bytes:
+    """The body as its Content-Transfer-Encoding says (as ``get_payload(decode=True)``)."""
+    encoding = str(part.get("Content-Transfer-Encoding") or "").strip().lower()
+    if encoding == "base64":
+        try:
+            return binascii.a2b_base64(body)
+        except binascii.Error:  # bad padding: what decodes, as the email package does
+            return binascii.a2b_base64(body.rstrip(b"=\r\n \t") + b"==")
+    if encoding == "quoted-printable":
+        return quopri.decodestring(body)
+    return body
+
+
+def _leaves(entity: EmailMessage, body: bytes, depth: int = 0
+            ) -> list[tuple[EmailMessage, bytes]]:
+    """Every non-multipart part under ``entity``, in order, its body decoded."""
+    boundary = entity.get_param("boundary") if entity.get_content_maintype() == "multipart" \
+        else None
+    if not isinstance(boundary, str) or not boundary or depth > 8:
+        return [(entity, _decoded(entity, body))]
+    out = []
+    for chunk in _bodies(body, boundary):
+        headers, inner = _split_headers(chunk)
+        out.extend(_leaves(headers, inner, depth + 1))
+    return out
+
+
 def read(path: Path) -> RawPost:
     data = path.read_bytes()
     try:
-        message = email.message_from_bytes(data, policy=email.policy.default)
+        message, body = _split_headers(data)
+        is_multipart = message.get_content_maintype() == "multipart" and bool(
+            message.get_param("boundary"))
+        leaves = _leaves(message, body) if is_multipart else []
     except Exception as exc:  # the email parser is lenient; this is a last resort
         raise MalformedInput(f"not a readable MIME message: {exc}", path=path) from None
-    if not message.is_multipart():
+    if not is_multipart:
         raise MalformedInput("MHTML without parts (expected multipart/related)", path=path)
     snapshot = str(message.get("Snapshot-Content-Location") or "")
     page: EmailMessage | None = None
+    html_bytes = b""
     resources: dict[str, bytes] = {}
-    for part in message.walk():
-        if part.is_multipart():
-            continue
-        body = part.get_payload(decode=True)
-        if body is None:
-            continue
+    for part, body in leaves:
         location = str(part.get("Content-Location") or "").strip()
         content_id = str(part.get("Content-ID") or "").strip().strip("<>")
         if page is None and part.get_content_type() == "text/html" and (
                 not snapshot or not location or location == snapshot):
-            page = part
+            page, html_bytes = part, body
             continue
         if location:
             resources[location] = body
@@ -67,7 +147,6 @@ def read(path: Path) -> RawPost:
             resources[f"cid:{content_id}"] = body
     if page is None:
         raise MalformedInput("MHTML without an HTML page part", path=path)
-    html_bytes = page.get_payload(decode=True) or b""
     charset = _charset(page)
     location = str(page.get("Content-Location") or snapshot)
     try:
