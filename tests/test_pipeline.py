@@ -60,6 +60,33 @@ def test_reprocessing_without_receipts_also_changes_nothing(corpus_archive):
     assert versions_of(config.archive) == before
 
 
+def test_a_receipt_answers_as_the_store_did(tmp_path):
+    """Re-ingesting unchanged files is answered by receipts alone: the same results, the
+    record paths included, as the run that stored the posts."""
+    from archiver.config import load_config
+    config = load_config({}, tmp_path).with_overrides(archive=tmp_path / "archive", fetch=False)
+    first = ingest_paths([MUFENG.parent], config)
+    again = ingest_paths([MUFENG.parent], config)
+    assert [r.status for r in again] == ["unchanged"] * len(first)
+    assert [(r.object_id, r.version, r.record) for r in again] == \
+        [(r.object_id, r.version, r.record) for r in first]
+    assert all((config.archive / r.record).is_file() for r in again)
+
+
+def test_receipts_an_earlier_version_keyed_by_sha512_are_dropped_not_trusted(tmp_path):
+    from archiver.config import load_config
+    config = load_config({}, tmp_path).with_overrides(archive=tmp_path / "archive", fetch=False)
+    ingest_paths([MUFENG.parent], config)
+    path = config.archive / "extensions" / "archiver-index" / "receipts.json"
+    receipts = json.loads(path.read_bytes())
+    assert receipts and all(len(key) == 64 for key in receipts)
+    old = {key * 2: value for key, value in receipts.items()}  # a 128-digit key
+    path.write_text(json.dumps(old), encoding="utf-8")
+    again = ingest_paths([MUFENG.parent], config)
+    assert {r.status for r in again} == {"unchanged"}  # processed again, found unchanged
+    assert json.loads(path.read_bytes()) == receipts
+
+
 def test_the_two_saves_of_one_post_share_an_object(corpus_archive):
     _, first = corpus_archive
     twins = {r.object_id for r in first if "mufeng__2018" in r.source}
