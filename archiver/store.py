@@ -108,7 +108,8 @@ class FsckReport:
 # small file-system helpers: every write goes to a temporary name, is made durable, then renamed
 
 
-def _fsync_dir(path: Path) -> None:
+def _fsync_path(path: Path | str) -> None:
+    """fsync a file or a folder (a folder's fsync makes the names in it durable)."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -157,12 +158,8 @@ def _sync_tree(folder: Path) -> None:
             os.close(fd)
     for dirpath, _dirs, files in os.walk(folder, topdown=False):
         for name in files:
-            fd = os.open(os.path.join(dirpath, name), os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-        _fsync_dir(Path(dirpath))
+            _fsync_path(os.path.join(dirpath, name))
+        _fsync_path(dirpath)
 
 
 def _atomic_write(path: Path, data: bytes, tmp_dir: Path | None = None) -> None:
@@ -172,7 +169,7 @@ def _atomic_write(path: Path, data: bytes, tmp_dir: Path | None = None) -> None:
     tmp = (tmp_dir or path.parent) / f".{path.name}.{uuid.uuid4().hex}.tmp"
     _write_file(tmp, data)
     os.replace(tmp, path)
-    _fsync_dir(path.parent)
+    _fsync_path(path.parent)
 
 
 def _digest_file(path: Path, algorithm: str = "sha512") -> str:
@@ -181,10 +178,6 @@ def _digest_file(path: Path, algorithm: str = "sha512") -> str:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
-
-
-def _inventory_bytes(inventory: dict[str, Any]) -> bytes:
-    return dumps(inventory)
 
 
 def _sidecar(data: bytes) -> bytes:
@@ -270,8 +263,8 @@ class Archive:
         for folder in (root, ext):  # temporary files of an initialisation a crash interrupted
             for leftover in folder.glob(".*.tmp"):
                 leftover.unlink()
-        _atomic_write(ext / "config.json", _inventory_bytes(LAYOUT_CONFIG))
-        _atomic_write(root / "ocfl_layout.json", _inventory_bytes(
+        _atomic_write(ext / "config.json", dumps(LAYOUT_CONFIG))
+        _atomic_write(root / "ocfl_layout.json", dumps(
             {"extension": LAYOUT, "description": "Hashed Truncated N-tuple Trees with Object ID "
              "Encapsulating Directory for OCFL Storage Hierarchies"}))
         # the declaration is written last: a root without it is not yet an archive
@@ -405,7 +398,7 @@ class Archive:
         folder = self.root / "extensions" / INDEX
         with suppress(FileNotFoundError):
             (folder / name).unlink()
-            _fsync_dir(folder)
+            _fsync_path(folder)
 
     # -- writing -----------------------------------------------------------------------------
 
@@ -459,7 +452,7 @@ class Archive:
         staging = self.root / "extensions" / STAGING / uuid.uuid4().hex
         body = staging / "object"
         version_dir = body / number
-        inv = _inventory_bytes(inventory)
+        inv = dumps(inventory)
         version_dir.mkdir(parents=True)  # content/ only if there is new content (OCFL W003)
         for content_path, data in new_content.items():
             target = body / content_path
@@ -474,9 +467,9 @@ class Archive:
         _sync_tree(staging)  # all of it on disk before the ticket says it is complete
         ticket = {"object": object_root_for(object_id), "version": number,
                   "new_object": new_object}
-        _write_file(staging / "ticket.tmp", _inventory_bytes(ticket))
+        _write_file(staging / "ticket.tmp", dumps(ticket))
         os.replace(staging / "ticket.tmp", staging / "ticket.json")
-        _fsync_dir(staging)
+        _fsync_path(staging)
         self._roll_forward(staging, ticket)
 
     def _roll_forward(self, staging: Path, ticket: dict[str, Any]) -> None:
@@ -487,11 +480,11 @@ class Archive:
             if body.exists() and not target.exists():
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.rename(body, target)
-                _fsync_dir(target.parent)
+                _fsync_path(target.parent)
         else:
             if (body / number).exists() and not (target / number).exists():
                 os.rename(body / number, target / number)
-                _fsync_dir(target)
+                _fsync_path(target)
             # the root inventory is replaced last, from the version's own copy
             inv = (target / number / "inventory.json").read_bytes()
             current = json.loads((target / "inventory.json").read_bytes())

@@ -207,7 +207,7 @@ class Steps:
                     os.fsync(handle.fileno())
 
         patch(store, "_write_file", write_file)
-        patch(store, "_fsync_dir", counted(store._fsync_dir))
+        patch(store, "_fsync_path", counted(store._fsync_path))
         patch(store, "_sync_tree", counted(store._sync_tree))
         for owner, name in ((os, "replace"), (os, "rename"), (shutil, "rmtree"),
                             (pathlib.Path, "mkdir"), (pathlib.Path, "unlink"),
