@@ -199,7 +199,7 @@ def _already_archived(archive: Archive, prepared: Prepared) -> str | None:
     if not archive.exists(prepared.object_id):
         return None
     versions = archive.versions(prepared.object_id)
-    new_assets = {d for p, d in prepared.digests.items() if p.startswith("assets/")}
+    new_assets = _assets_of(prepared.digests)
     head = versions[-1]
     if head.state.get("record.json") == prepared.record_digest and \
             _assets_of(head.state) == new_assets:
@@ -369,8 +369,7 @@ class _Run:
             return [IngestResult(source=str(path), status="unchanged", object_id=p["id"],
                                  version=p["version"], title=p.get("title"), kind=p.get("kind"),
                                  warnings=tuple(p["warnings"]),
-                                 record=p.get("record") or self.record_path(p["id"],
-                                                                            p["version"]))
+                                 record=p["record"])
                     for p in posts]
         return None
 
