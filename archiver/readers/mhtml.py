@@ -105,12 +105,19 @@ def _decoded(part: EmailMessage, body: bytes) -> bytes:
     return body
 
 
+def _boundary(entity: EmailMessage) -> str | None:
+    """The boundary of a multipart entity; None for any other."""
+    if entity.get_content_maintype() != "multipart":
+        return None
+    boundary = entity.get_param("boundary")
+    return boundary if isinstance(boundary, str) and boundary else None
+
+
 def _leaves(entity: EmailMessage, body: bytes, depth: int = 0
             ) -> list[tuple[EmailMessage, bytes]]:
     """Every non-multipart part under ``entity``, in order, its body decoded."""
-    boundary = entity.get_param("boundary") if entity.get_content_maintype() == "multipart" \
-        else None
-    if not isinstance(boundary, str) or not boundary or depth > 8:
+    boundary = _boundary(entity)
+    if boundary is None or depth > 8:
         return [(entity, _decoded(entity, body))]
     out = []
     for chunk in _bodies(body, boundary):
@@ -123,12 +130,11 @@ def read(path: Path) -> RawPost:
     data = path.read_bytes()
     try:
         message, body = _split_headers(data)
-        is_multipart = message.get_content_maintype() == "multipart" and bool(
-            message.get_param("boundary"))
-        leaves = _leaves(message, body) if is_multipart else []
+        boundary = _boundary(message)
+        leaves = _leaves(message, body) if boundary else []
     except Exception as exc:  # the email parser is lenient; this is a last resort
         raise MalformedInput(f"not a readable MIME message: {exc}", path=path) from None
-    if not is_multipart:
+    if boundary is None:
         raise MalformedInput("MHTML without parts (expected multipart/related)", path=path)
     snapshot = str(message.get("Snapshot-Content-Location") or "")
     page: EmailMessage | None = None
