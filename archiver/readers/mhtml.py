@@ -66,7 +66,7 @@ def _bodies(body: bytes, boundary: str) -> list[bytes]:
     without the line break that belongs to the delimiter after it. A delimiter line is
     ``--boundary`` at the start of a line, then optionally ``--`` (the close delimiter), then
     only blanks, as the ``email`` package reads them. Without a close delimiter the last part
-    runs to the end, as mail readers take it."""
+    runs to the end, but for its final line break, as mail readers take it."""
     marker = b"--" + boundary.encode("ascii", "replace")
     delimiters: list[tuple[int, int, bool]] = []  # (line start, after its line break, close)
     at = body.find(marker)
@@ -85,9 +85,12 @@ def _bodies(body: bytes, boundary: str) -> list[bytes]:
     for (_, begin, close), following in zip(delimiters, [*delimiters[1:], None], strict=True):
         if close:
             break
-        end = len(body) if following is None else following[0]
         if following is not None:  # the line break before a delimiter belongs to it
+            end = following[0]
             end -= 2 if body[end - 2:end] == b"\r\n" else 1
+        else:  # a last part cut short loses its final line break too, as email reads it
+            end = len(body)
+            end -= 2 if body.endswith(b"\r\n") else 1 if body.endswith((b"\n", b"\r")) else 0
         parts.append(body[begin:max(begin, end)])
     return parts
 

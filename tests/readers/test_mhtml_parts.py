@@ -80,6 +80,17 @@ def test_any_multipart_message_splits_as_the_email_package_splits_it(
     assert by_the_reader(data) == by_the_email_package(data)
 
 
+@pytest.mark.parametrize("tail", [b"abc", b"abc\n", b"abc\r\n", b"abc\r", b"\r", b"a\rb",
+                                  b"a\r\nb\r"])
+@pytest.mark.parametrize("close", [b"", b"\n--b--\n"], ids=["cut-short", "closed"])
+def test_the_last_part_ends_where_the_email_package_ends_it(tail: bytes, close: bytes) -> None:
+    """Found by the property above: a file cut short (no close delimiter) whose last byte is
+    a line break. The email package drops that break; so must the reader."""
+    data = (b'MIME-Version: 1.0\nContent-Type: multipart/related; boundary="b"\n\n'
+            b"--b\nContent-Type: text/plain\n\n" + tail + close)
+    assert by_the_reader(data) == by_the_email_package(data)
+
+
 def test_a_nested_multipart_is_walked_into() -> None:
     inner = (b'Content-Type: multipart/alternative; boundary="in"\r\n\r\n'
              b"--in\r\nContent-Type: text/plain\r\n\r\nplain\r\n"
