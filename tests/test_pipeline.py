@@ -60,11 +60,9 @@ def test_reprocessing_without_receipts_also_changes_nothing(corpus_archive):
     assert versions_of(config.archive) == before
 
 
-def test_a_receipt_answers_as_the_store_did(tmp_path):
+def test_a_receipt_answers_as_the_store_did(config):
     """Re-ingesting unchanged files is answered by receipts alone: the same results, the
     record paths included, as the run that stored the posts."""
-    from archiver.config import load_config
-    config = load_config({}, tmp_path).with_overrides(archive=tmp_path / "archive", fetch=False)
     first = ingest_paths([MUFENG.parent], config)
     again = ingest_paths([MUFENG.parent], config)
     assert [r.status for r in again] == ["unchanged"] * len(first)
@@ -73,9 +71,7 @@ def test_a_receipt_answers_as_the_store_did(tmp_path):
     assert all((config.archive / r.record).is_file() for r in again)
 
 
-def test_receipts_an_earlier_version_keyed_by_sha512_are_dropped_not_trusted(tmp_path):
-    from archiver.config import load_config
-    config = load_config({}, tmp_path).with_overrides(archive=tmp_path / "archive", fetch=False)
+def test_receipts_an_earlier_version_keyed_by_sha512_are_dropped_not_trusted(config):
     ingest_paths([MUFENG.parent], config)
     path = config.archive / "extensions" / "archiver-index" / "receipts.json"
     receipts = json.loads(path.read_bytes())

@@ -567,21 +567,21 @@ def test_digests_the_caller_computed_make_the_same_inventory_as_the_stores_own(
     assert inventories[0] == inventories[1]
 
 
-def _opened_paths(monkeypatch: pytest.MonkeyPatch, name: str) -> list[Path]:
-    """Record, by path, every file or folder given to ``os.<name>`` (fsync) from now on."""
+def _fsynced_paths(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Record, by path, every file or folder fsynced from now on."""
     seen: list[Path] = []
-    real = getattr(os, name)
+    real = os.fsync
 
     def spy(fd: int) -> None:
         seen.append(Path(os.readlink(f"/proc/self/fd/{fd}")))
         real(fd)
-    monkeypatch.setattr(os, name, spy)
+    monkeypatch.setattr(os, "fsync", spy)
     return seen
 
 
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to name an fd")
 def test_without_syncfs_every_staged_file_and_folder_is_fsynced_before_the_ticket(
-        archive: Archive, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+        archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(store, "_syncfs", None)
     staged: set[Path] = set()
 
@@ -589,7 +589,7 @@ def test_without_syncfs_every_staged_file_and_folder_is_fsynced_before_the_ticke
         staged.update(p for p in staging.rglob("*") if p.name != "ticket.json")
         staged.add(staging)
         raise SimulatedCrash
-    synced = _opened_paths(monkeypatch, "fsync")
+    synced = _fsynced_paths(monkeypatch)
     with monkeypatch.context() as patch:
         patch.setattr(Archive, "_roll_forward", before_ticket)
         with pytest.raises(SimulatedCrash):
