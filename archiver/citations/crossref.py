@@ -131,17 +131,9 @@ class CrossrefClient:
     def work(self, doi: str) -> Outcome:
         """The Crossref work for ``doi`` (cache first)."""
         doi = doi.lower()
-        cached = self._cached("works", doi)
-        if cached is not None:
-            return cached
-        if self.offline:
-            return Outcome("unresolved", reason="not in the cache and --offline was given")
-        return self._shared(("works", doi), lambda: self._fetch_work(doi))
+        return self._answer("works", doi, lambda: self._fetch_work(doi))
 
     def _fetch_work(self, doi: str) -> Outcome:
-        cached = self._cached("works", doi)  # fetched by another thread since work() looked
-        if cached is not None:
-            return cached
         outcome = self._call(lambda: self._api.works(ids=quote(doi, safe="/:;()[]<>")),
                              self._works, f"DOI {doi}")
         if outcome.status == "found":
@@ -176,17 +168,9 @@ class CrossrefClient:
     def search(self, text: str, rows: int = 5) -> Outcome:
         """Crossref's ``query.bibliographic`` search; the message lists candidate works."""
         key = f"{rows}\n{text}"
-        cached = self._cached("searches", key)
-        if cached is not None:
-            return cached
-        if self.offline:
-            return Outcome("unresolved", reason="not in the cache and --offline was given")
-        return self._shared(("searches", key), lambda: self._fetch_search(text, rows, key))
+        return self._answer("searches", key, lambda: self._fetch_search(text, rows, key))
 
     def _fetch_search(self, text: str, rows: int, key: str) -> Outcome:
-        cached = self._cached("searches", key)  # fetched by another thread meanwhile
-        if cached is not None:
-            return cached
         outcome = self._call(lambda: self._api.works(query_bibliographic=text[:1000],
                                                      limit=rows),
                              self._searches, "search")
@@ -194,6 +178,17 @@ class CrossrefClient:
             self.cache.put("searches", key, Entry(outcome.message, self.base_url,
                                                   outcome.fetched or _now()))
         return outcome
+
+    def _answer(self, kind: str, key: str, fetch: Callable[[], Outcome]) -> Outcome:
+        """The cache's answer; else, unless offline, ``fetch``'s, one request for every
+        thread asking. The cache is looked at again just before the request: another thread
+        may have stored the answer between the first look and this thread's turn."""
+        cached = self._cached(kind, key)
+        if cached is not None:
+            return cached
+        if self.offline:
+            return Outcome("unresolved", reason="not in the cache and --offline was given")
+        return self._shared((kind, key), lambda: self._cached(kind, key) or fetch())
 
     def _shared(self, key: tuple[str, str], fetch: Callable[[], Outcome]) -> Outcome:
         """One request per key: a thread asking for what another is already fetching (a DOI
