@@ -394,9 +394,9 @@ def _expand_folders(targets: list[str]) -> list[str]:
 def _looks_like_a_path(target: str) -> bool:
     """A target that is no object id (ids hold no file extension): a mistyped file name is
     reported as a missing file, not as an unknown post."""
-    return Path(target).suffix.lower() in {
-        ".txt", ".bib", ".md", ".markdown", ".html", ".htm", ".mhtml", ".mht", ".warc", ".gz",
-        ".wacz"}
+    from archiver.readers import SUFFIXES
+
+    return Path(target).suffix.lower() in SUFFIXES | {".txt", ".bib"}
 
 
 def _verify_targets(targets: list[str], config: Config, store: Any,
