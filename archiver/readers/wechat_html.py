@@ -145,12 +145,16 @@ def _meta_text(value: str) -> str:
     return lxml.html.fragment_fromstring(markup, create_parent="div").text_content().strip()
 
 
-def _text_of(doc: lxml.html.HtmlElement, xpath: str) -> str | None:
-    found = doc.xpath(xpath)
-    if not found:
+def _text_of(element: etree._Element | None) -> str | None:
+    if element is None:
         return None
-    text = " ".join(" ".join(found[0].itertext()).split())
+    text = " ".join(" ".join(element.itertext()).split())
     return text or None
+
+
+def _first_text(doc: lxml.html.HtmlElement, xpath: str) -> str | None:
+    found = doc.xpath(xpath)
+    return _text_of(found[0]) if found else None
 
 
 # --- kinds ------------------------------------------------------------------------------------
@@ -178,10 +182,39 @@ def _error_kind(doc: lxml.html.HtmlElement) -> tuple[str, str] | None:
     return None
 
 
+def _ids_indexed() -> bool:
+    """Whether this libxml2 indexes an HTML document's ids as it parses, keeping the first
+    element of each id (as :func:`_by_id` assumes)."""
+    probe = lxml.html.document_fromstring('<p id="a">1</p><div id="a">2</div><p id="b"></p>')
+    first = probe.xpath("id('a')")
+    return len(first) == 1 and first[0].text == "1" and len(probe.xpath("id('b')")) == 1
+
+
+_IDS_INDEXED = _ids_indexed()
+
+
+def _by_id(doc: lxml.html.HtmlElement, ident: str) -> etree._Element | None:
+    """The first element whose ``id`` is ``ident``, as a browser's ``getElementById`` finds it.
+
+    libxml2 indexes ids while it parses, so ``id()`` answers at once where ``//*[@id=…]``
+    walks the whole tree (a tenth of the parse time of a large page, for each search). The
+    index also files ``<a name>``: when what it finds does not carry the id, the tree is
+    searched. (``id()`` reads its argument as a list of ids: one with a space is searched too.)
+    """
+    if _IDS_INDEXED and ident and not any(c.isspace() for c in ident):
+        found = doc.xpath("id($ident)", ident=ident)
+        if not found:
+            return None
+        if found[0].get("id") == ident:
+            return found[0]
+    found = doc.xpath("(//*[@id=$ident])[1]", ident=ident)
+    return found[0] if found else None
+
+
 def _body_element(doc: lxml.html.HtmlElement) -> etree._Element | None:
-    found = doc.xpath("//*[@id='js_content']")
-    if found:
-        return found[0]
+    found = _by_id(doc, "js_content")
+    if found is not None:
+        return found
     found = doc.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), "
                       "' rich_media_content ')]")
     return found[0] if found else None
@@ -308,8 +341,10 @@ def read_page(data: bytes, path: Path, charset: str | None = None,
     notes: list[str] = []
 
     item_show_type = page_vars.get("item_show_type") or _prop(scripts, "item_show_type")
-    is_share_card = bool(doc.xpath("//*[@id='js_share_source']")) or bool(
-        doc.xpath("//*[@id='img-content' and contains(@class, 'original_page')]"))
+    share_source = _by_id(doc, "js_share_source")
+    container = _by_id(doc, "img-content")
+    is_share_card = share_source is not None or (
+        container is not None and "original_page" in container.get("class", ""))
 
     if error and body_el is None:
         kind = error[0]
@@ -327,9 +362,9 @@ def read_page(data: bytes, path: Path, charset: str | None = None,
             notes.append("body from <script id=content_tpl> (the share card shows a digest)")
         elif body_el is not None:
             body_tree = body_el
-        share = doc.xpath("//*[@id='js_share_source']/@href")
-        if share:
-            put("original_url", htmlmod.unescape(share[0]), "#js_share_source href")
+        share = share_source.get("href") if share_source is not None else None
+        if share is not None:
+            put("original_url", htmlmod.unescape(share), "#js_share_source href")
     elif body_el is not None:
         body_tree = body_el
     else:
@@ -340,15 +375,15 @@ def read_page(data: bytes, path: Path, charset: str | None = None,
     # visible elements, then the scraper's header block.
     put("title", page_vars.get("msg_title"), "var msg_title", htmlmod.unescape)
     put("title", lambda: _meta(doc, "property", "og:title"), "meta og:title")
-    put("title", lambda: _text_of(doc, "//*[@id='activity-name']"), "#activity-name")
-    put("title", lambda: _text_of(doc, "//h1[contains(@class,'article-title')]"),
+    put("title", lambda: _text_of(_by_id(doc, "activity-name")), "#activity-name")
+    put("title", lambda: _first_text(doc, "//h1[contains(@class,'article-title')]"),
         "h1.article-title")
     if kind == "image-share":
         put("title", lambda: _prop(scripts, "title"), "cgiDataNew.title")
 
     put("account", page_vars.get("nickname"), "var nickname", htmlmod.unescape)
     put("account", lambda: _prop(scripts, "nick_name"), "cgiData nick_name", htmlmod.unescape)
-    put("account", lambda: _text_of(doc, "//*[@id='js_name']"), "#js_name")
+    put("account", lambda: _text_of(_by_id(doc, "js_name")), "#js_name")
     put("account_id", page_vars.get("user_name"), "var user_name")
     put("account_id", lambda: _prop(scripts, "user_name"), "cgiData user_name")
 
