@@ -52,6 +52,9 @@ class RawPost:
     resources: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
     # where in its container the page was found (format, record, URL), for provenance
     container: dict[str, Any] | None = None
+    # the sha512 of ``data`` when the reader computed it beside its parse (see
+    # archiver.background); otherwise :attr:`data_sha512` computes it when first asked
+    sha512: str | None = field(default=None, repr=False, compare=False)
     # the body as an element of the page the reader parsed (lxml): cleaning walks it rather
     # than serialising it and parsing the markup again, and it has attribute values as the
     # page wrote them (libxml2's serialiser percent-encodes non-ASCII URLs). Not compared.
@@ -72,7 +75,7 @@ class RawPost:
     @functools.cached_property
     def data_sha512(self) -> str:
         """The sha512 of the input bytes, computed once (pages run to megabytes)."""
-        return hashlib.sha512(self.data).hexdigest()
+        return self.sha512 or hashlib.sha512(self.data).hexdigest()
 
 
 @dataclass(frozen=True)

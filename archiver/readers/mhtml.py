@@ -23,6 +23,8 @@ from email.message import EmailMessage
 from email.parser import BytesHeaderParser
 from pathlib import Path
 
+from archiver.background import beside
+from archiver.canonical import sha512_hex
 from archiver.errors import MalformedInput
 from archiver.model import RawPost
 from archiver.readers import fragment, wechat_html
@@ -131,6 +133,7 @@ def _leaves(entity: EmailMessage, body: bytes, depth: int = 0
 
 def read(path: Path) -> RawPost:
     data = path.read_bytes()
+    digest = beside(len(data), sha512_hex, data)  # on a second core while the parts are read
     try:
         message, body = _split_headers(data)
         boundary = _boundary(message)
@@ -170,4 +173,4 @@ def read(path: Path) -> RawPost:
                    body_html=raw.body_html, body_tree=raw.body_tree, fields=fields,
                    base_dir=path.parent,
                    notes=(*raw.notes, f"page part of an MHTML file ({len(resources)} resources)"),
-                   resources=resources, container=container)
+                   resources=resources, container=container, sha512=digest.result())

@@ -26,6 +26,8 @@ from typing import IO
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
+from archiver.background import beside
+from archiver.canonical import sha512_hex
 from archiver.errors import MalformedInput
 from archiver.model import RawPost
 from archiver.readers import wechat_html
@@ -118,6 +120,7 @@ def read_all(path: Path) -> list[RawPost]:
     """Every WeChat article in the WARC (or WACZ), each with the archive's other responses as
     resources."""
     data = path.read_bytes()
+    digest = beside(len(data), sha512_hex, data)  # on a second core while the records are read
     records = [r for name, blob in _streams(path, data) for r in _records(path, name, blob)]
     by_uri: dict[str, dict] = {}
     by_digest: dict[str, dict] = {}
@@ -159,7 +162,8 @@ def read_all(path: Path) -> list[RawPost]:
                              fields=fields, base_dir=path.parent,
                              notes=(*raw.notes, f"{record['type']} record {record['id']} for "
                                                 f"{uri}"),
-                             resources=others, container=container))
+                             resources=others, container=container,
+                             sha512=digest.result()))
     if not posts:
         raise MalformedInput("no WeChat article (mp.weixin.qq.com/s…) response in this WARC",
                              path=path, hint="the crawl may hold only other pages")

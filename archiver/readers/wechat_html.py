@@ -24,6 +24,8 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
+from archiver.background import beside
+from archiver.canonical import sha512_hex
 from archiver.errors import MalformedInput
 from archiver.model import RawPost, Sourced
 from archiver.readers._text import (
@@ -282,17 +284,25 @@ def _url_ids(url: str | None) -> dict[str, str]:
 
 
 def read(path: Path) -> RawPost:
-    return read_page(path.read_bytes(), path)
+    return read_page(path.read_bytes(), path, digest=True)
+
+
+def _checked(data: bytes, path: Path, charset: str | None, digest: bool) -> str | None:
+    """The strict-decoding check of a page, and its sha512 when asked (run beside the parse)."""
+    check_decodes(data, path, charset)
+    return sha512_hex(data) if digest else None
 
 
 def read_page(data: bytes, path: Path, charset: str | None = None,
-              base_dir: Path | None = None) -> RawPost:
+              base_dir: Path | None = None, digest: bool = False) -> RawPost:
     """Read a WeChat page from its bytes: a saved file, or a page held by a container (MHTML
-    part, WARC record), whose ``charset`` the container may declare."""
+    part, WARC record), whose ``charset`` the container may declare. With ``digest`` (the
+    bytes are the saved file itself) their sha512 is computed while libxml2 parses them."""
     encoding, skip = encoding_of(data, path, charset)
     # Decoding is strict either way: bytes that do not decode are malformed (libxml2 would
     # substitute silently). huge_tree: without it libxml2 silently drops an attribute over
     # 10 MB (a SingleFile page's inlined image) and the rest of the page after it.
+    sha512: str | None = None
     try:
         try:  # lxml parses bytes in a known encoding about five times faster than a str
             if encoding.startswith("utf-16"):
@@ -302,8 +312,13 @@ def read_page(data: bytes, path: Path, charset: str | None = None,
             parser = lxml.html.HTMLParser(huge_tree=True)
             doc = lxml.html.document_fromstring(decode(data, path, charset), parser=parser)
         else:
-            check_decodes(data, path, charset)
-            doc = lxml.html.document_fromstring(data[skip:], parser=parser)
+            # checked on a second core while libxml2 parses without the GIL; an undecodable
+            # page is reported as such, before any parse error
+            checked = beside(len(data), _checked, data, path, charset, digest)
+            try:
+                doc = lxml.html.document_fromstring(data[skip:], parser=parser)
+            finally:
+                sha512 = checked.result()
     except (etree.ParserError, ValueError) as exc:
         raise MalformedInput(f"cannot parse HTML: {exc}", path=path) from None
     limits = [e.message.strip() for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT"]
@@ -419,7 +434,7 @@ def read_page(data: bytes, path: Path, charset: str | None = None,
         fields = {k: v for k, v in fields.items() if k in ("url", "biz", "mid", "idx")}
     return RawPost(path=path, format=FORMAT, kind=kind, data=data, body_html=body_html,
                    fields=fields, base_dir=base_dir or path.parent, notes=tuple(notes),
-                   body_tree=body_tree)
+                   body_tree=body_tree, sha512=sha512)
 
 
 def _scraper_header(doc: lxml.html.HtmlElement, put: Callable[..., None]) -> None:
