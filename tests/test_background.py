@@ -5,6 +5,8 @@ digest, the same error for bytes that do not decode, naming the file."""
 from __future__ import annotations
 
 import hashlib
+import os
+import signal
 import threading
 
 import pytest
@@ -27,6 +29,21 @@ def test_small_work_is_done_at_once_in_the_calling_thread() -> None:
 def test_large_work_is_done_on_another_thread() -> None:
     done = background.beside(background.WORTH_A_THREAD, threading.current_thread)
     assert done.result() is not threading.current_thread()
+
+
+def test_a_forked_process_runs_large_work_on_a_worker_of_its_own() -> None:
+    background.beside(background.WORTH_A_THREAD, int).result()  # this process has a worker
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into pytest
+        code = 1
+        try:
+            signal.alarm(20)  # work queued for the parent's (absent) worker would never run
+            worker = background.beside(background.WORTH_A_THREAD, threading.current_thread)
+            code = 0 if worker.result() is not threading.current_thread() else 2
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
 
 
 @pytest.mark.parametrize("size", [10, background.WORTH_A_THREAD])
