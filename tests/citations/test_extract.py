@@ -275,3 +275,29 @@ WITH_DOIS = [x for x in labels() if x["dois"]]
 def test_dois_of_a_cleaned_corpus_post_are_exactly_its_labelled_dois(label):
     found = set(clean(read(WECHAT / label["path"])).dois)
     assert set(label["dois"]) <= found <= set(label["dois"]) | set(label["dois_optional"])
+
+
+# --- the shortcut for text that can hold no DOI ----------------------------------------------
+
+def test_the_characters_that_may_make_a_doi_are_all_those_nfkc_turns_into_slash_or_percent():
+    """Text without any of them is not normalised or searched (every DOI holds "/" or "%2F");
+    a Unicode upgrade that adds such a character must fail here, not miss DOIs silently."""
+    import sys
+    import unicodedata
+
+    from archiver.citations.extract import SLASH_OR_PERCENT
+    found = {chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF
+             and ("/" in unicodedata.normalize("NFKC", chr(c))
+                  or "%" in unicodedata.normalize("NFKC", chr(c)))}
+    assert found == set(SLASH_OR_PERCENT)
+
+
+@pytest.mark.parametrize("line", ["见 10．1093／ia／iiaa061", "https://doi.org/10.1093%2Fia%2Fiiaa061",
+                                  "10.1093/ia/iiaa061"])
+def test_a_doi_written_with_any_slash_is_still_found(line):
+    assert find_dois([line]) == ["10.1093/ia/iiaa061"]
+
+
+def test_text_with_no_slash_of_any_kind_holds_no_doi_but_its_links_still_count():
+    assert find_dois(["10.1093 ia iiaa061", "参考文献 10．1093"]) == []
+    assert find_dois(["无"], ["https://doi.org/10.1093/ia/iiaa061"]) == ["10.1093/ia/iiaa061"]
