@@ -49,8 +49,10 @@ def describe_original(original: str) -> str:
     return original
 
 
-def sniff(data: bytes, original: str, origin: str, config: Config) -> Asset:
-    """Identify image bytes; refuse what is not an image or would decompress to a bomb."""
+def sniff(data: bytes, original: str, origin: str, config: Config,
+          sha256: str | None = None) -> Asset:
+    """Identify image bytes; refuse what is not an image or would decompress to a bomb.
+    ``sha256``: the digest of ``data``, when the caller computed it already."""
     described = describe_original(original)
     if len(data) > config.max_image_bytes:
         return Asset(original=described, status="missing", origin=origin,
@@ -81,7 +83,8 @@ def sniff(data: bytes, original: str, origin: str, config: Config) -> Asset:
             return Asset(original=described, status="missing", origin=origin,
                          reason=f"unsupported image format {fmt or 'unknown'}")
         media, ext = _FORMATS[fmt]
-    return Asset(original=described, status="stored", sha256=hashlib.sha256(data).hexdigest(),
+    return Asset(original=described, status="stored",
+                 sha256=sha256 or hashlib.sha256(data).hexdigest(),
                  media_type=media, extension=ext, width=width, height=height, data=data,
                  origin=origin)
 
@@ -120,10 +123,15 @@ def _local_candidates(ref: str, base_dir: Path, config: Config) -> list[Path]:
     return [base_dir / ref]
 
 
+def _allowed_roots(base_dir: Path, config: Config) -> list[Path]:
+    """The folders a post's local images may come from: the post's folder, its parent (a
+    browser's ``images/`` beside ``html/``) and the asset roots, resolved."""
+    here = base_dir.resolve()
+    return [here, here.parent] + [r.resolve() for r in config.asset_roots]
+
+
 def _local(ref: ImageRef, base_dir: Path, config: Config,
-           inputs: dict[str, str | None]) -> Asset:
-    allowed = [base_dir.resolve(), base_dir.resolve().parent] + [
-        r.resolve() for r in config.asset_roots]
+           inputs: dict[str, str | None], allowed: list[Path]) -> Asset:
     tried = []
     for candidate in _local_candidates(ref.original, base_dir, config):
         shown = _shortened(str(candidate))
@@ -144,8 +152,8 @@ def _local(ref: ImageRef, base_dir: Path, config: Config,
                                  reason=f"too large: {size} bytes "
                                         f"(limit {config.max_image_bytes})")
                 data = resolved.read_bytes()
-                inputs[str(resolved)] = hashlib.sha256(data).hexdigest()
-                return sniff(data, ref.original, str(candidate), config)
+                digest = inputs[str(resolved)] = hashlib.sha256(data).hexdigest()
+                return sniff(data, ref.original, str(candidate), config, sha256=digest)
         except (OSError, ValueError) as exc:
             tried.append(f"{shown} (cannot be looked up: {type(exc).__name__})")
             continue
@@ -346,6 +354,7 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
 
     out: list[Asset] = []
     seen: dict[str, Asset] = {}
+    allowed: list[Path] | None = None  # resolved when a local reference first needs them
     for ref in refs:
         original = ref.original.strip()
         if original in seen:
@@ -381,7 +390,9 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
                               reason="not in the container (a container's page is never "
                                      "completed from local files)")
         else:
-            asset = _local(ImageRef(original=original), base_dir, config, inputs)
+            if allowed is None:
+                allowed = _allowed_roots(base_dir, config)
+            asset = _local(ImageRef(original=original), base_dir, config, inputs, allowed)
         seen[original] = asset
         out.append(asset)
     return out
