@@ -128,17 +128,20 @@ def discover(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
 
 
 def prepare(path: Path, config: Config, session: requests.Session | None = None,
-            event_time: str | None = None, validate: bool = True) -> Prepared:
-    """Read, clean, localise and (unless told not to) validate the (first) post in ``path``;
-    raises InputError for bad input and SchemaError (a bug) for an invalid record."""
-    return prepare_post(readers.read(path), path, config, session, event_time, validate)
+            event_time: str | None = None, validate: bool = True,
+            data: bytes | None = None) -> Prepared:
+    """Read, clean, localise and (unless told not to) validate the (first) post in ``path``
+    (from ``data``, its bytes, when the caller has read them); raises InputError for bad input
+    and SchemaError (a bug) for an invalid record."""
+    return prepare_post(readers.read(path, data), path, config, session, event_time, validate)
 
 
 def prepare_all(path: Path, config: Config, session: requests.Session | None = None,
-                validate: bool = True, key_for: KeyFor | None = None) -> list[Prepared]:
+                validate: bool = True, key_for: KeyFor | None = None,
+                data: bytes | None = None) -> list[Prepared]:
     """Every post in ``path`` (a WARC may hold several)."""
     return [prepare_post(raw, path, config, session, None, validate, key_for)
-            for raw in readers.read_all(path)]
+            for raw in readers.read_all(path, data)]
 
 
 KeyFor = Callable[[dict[str, Any]], str]
@@ -392,11 +395,14 @@ class _Run:
 
     def ingest(self, path: Path) -> list[IngestResult]:
         """Every post in the file at ``path``, stored (or found unchanged)."""
-        digest = sha256_hex(readers.read_input(path))
+        data = readers.read_input(path)
+        digest = sha256_hex(data)
         quick = self.from_receipt(path, digest)
         if quick is not None:
             return quick
-        prepared = prepare_all(path, self.config, self.session, key_for=self.key_for)
+        # read from the bytes the receipt's digest is of, not from a second read of the file
+        prepared = prepare_all(path, self.config, self.session, key_for=self.key_for,
+                               data=data)
         results = [self._store(path, item) for item in prepared]
         self.remember(path, digest, prepared, results)
         return results

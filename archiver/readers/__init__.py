@@ -1,8 +1,9 @@
 """Readers: one module per input format, chosen by deterministic detection.
 
 Each reader module exposes ``FORMAT`` (its name, recorded in provenance), ``detect(path, head)``
-(``head`` = the first MiB of the file) and ``read(path) -> RawPost``; a container that can
-hold several posts (WARC) also has ``read_all(path) -> list[RawPost]``. Detection is tried in
+(``head`` = the first MiB of the file) and ``read(path, data=None) -> RawPost`` (``data``: the
+file's bytes, when the caller has them); a container that can hold several posts (WARC) also
+has ``read_all(path, data=None) -> list[RawPost]``. Detection is tried in
 the fixed order of :data:`READERS`; the first reader that claims a file reads it.
 """
 
@@ -37,9 +38,22 @@ def read_input(path: Path, limit: int = -1) -> bytes:
         raise InputError(f"cannot read: {exc.strerror}", path=path) from None
 
 
-def detect(path: Path) -> ModuleType:
-    """Return the reader for ``path`` or raise an InputError saying why there is none."""
-    head = read_input(path, HEAD_BYTES)
+def detect(path: Path, data: bytes | None = None) -> ModuleType:
+    """Return the reader for ``path`` (whose bytes are ``data``, when the caller has read them)
+    or raise an InputError saying why there is none."""
+    return _detected(path, data)[0]
+
+
+def _detected(path: Path, data: bytes | None) -> tuple[ModuleType, bytes | None]:
+    """The reader for ``path``, and the file's bytes if they are known by then: given, or
+    read whole while reading the head (a file shorter than :data:`HEAD_BYTES`)."""
+    head = read_input(path, HEAD_BYTES) if data is None else data[:HEAD_BYTES]
+    if data is None and len(head) < HEAD_BYTES:
+        data = head
+    return _reader_for(path, head), data
+
+
+def _reader_for(path: Path, head: bytes) -> ModuleType:
     for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         if head.startswith(bom):  # detectors look for ASCII markers: give them UTF-8
             body = head[len(bom):]
@@ -58,17 +72,20 @@ def detect(path: Path) -> ModuleType:
     )
 
 
-def read(path: Path) -> RawPost:
-    """Detect the format of ``path`` and read it."""
-    return detect(path).read(path)
+def read(path: Path, data: bytes | None = None) -> RawPost:
+    """Detect the format of ``path`` and read it (from ``data``, its bytes, when given: a
+    caller that hashed the file reads it once, and the post is read from the bytes it
+    hashed)."""
+    reader, data = _detected(path, data)
+    return reader.read(path, data)
 
 
-def read_all(path: Path) -> list[RawPost]:
+def read_all(path: Path, data: bytes | None = None) -> list[RawPost]:
     """Every post in ``path``: one for most formats, several for a WARC holding several."""
-    reader = detect(path)
+    reader, data = _detected(path, data)
     if hasattr(reader, "read_all"):
-        return reader.read_all(path)
-    return [reader.read(path)]
+        return reader.read_all(path, data)
+    return [reader.read(path, data)]
 
 
 def is_candidate(path: Path) -> bool:

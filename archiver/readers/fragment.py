@@ -30,8 +30,8 @@ def detect(path: Path, head: bytes) -> bool:
     return any(marker in head for marker in _MARKERS)
 
 
-def read(path: Path) -> RawPost:
-    return read_page(path.read_bytes(), path)
+def read(path: Path, data: bytes | None = None) -> RawPost:
+    return read_page(path.read_bytes() if data is None else data, path)
 
 
 def read_page(data: bytes, path: Path, charset: str | None = None) -> RawPost:

@@ -138,8 +138,8 @@ def _words(meta: dict[str, Any], key: str, path: Path) -> list[str]:
     return [v.isoformat() if isinstance(v, datetime.date) else str(v) for v in value]
 
 
-def read(path: Path) -> RawPost:
-    data = path.read_bytes()
+def read(path: Path, data: bytes | None = None) -> RawPost:
+    data = path.read_bytes() if data is None else data
     text = decode(data, path).replace("\r\n", "\n")
     meta, body = _front_matter(text, path)
     fields: dict[str, Sourced] = {}

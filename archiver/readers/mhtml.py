@@ -131,8 +131,8 @@ def _leaves(entity: EmailMessage, body: bytes, depth: int = 0
     return out
 
 
-def read(path: Path) -> RawPost:
-    data = path.read_bytes()
+def read(path: Path, data: bytes | None = None) -> RawPost:
+    data = path.read_bytes() if data is None else data
     digest = beside(len(data), sha512_hex, data)  # on a second core while the parts are read
     try:
         message, body = _split_headers(data)

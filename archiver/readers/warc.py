@@ -116,10 +116,10 @@ def _records(path: Path, name: str, stream: IO[bytes]) -> list[dict]:
     return out
 
 
-def read_all(path: Path) -> list[RawPost]:
+def read_all(path: Path, data: bytes | None = None) -> list[RawPost]:
     """Every WeChat article in the WARC (or WACZ), each with the archive's other responses as
     resources."""
-    data = path.read_bytes()
+    data = path.read_bytes() if data is None else data
     digest = beside(len(data), sha512_hex, data)  # on a second core while the records are read
     records = [r for name, blob in _streams(path, data) for r in _records(path, name, blob)]
     by_uri: dict[str, dict] = {}
@@ -170,6 +170,6 @@ def read_all(path: Path) -> list[RawPost]:
     return posts
 
 
-def read(path: Path) -> RawPost:
+def read(path: Path, data: bytes | None = None) -> RawPost:
     """The first article of the file (``read_all`` gives them all)."""
-    return read_all(path)[0]
+    return read_all(path, data)[0]

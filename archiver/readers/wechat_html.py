@@ -283,8 +283,8 @@ def _url_ids(url: str | None) -> dict[str, str]:
     return out
 
 
-def read(path: Path) -> RawPost:
-    return read_page(path.read_bytes(), path, digest=True)
+def read(path: Path, data: bytes | None = None) -> RawPost:
+    return read_page(path.read_bytes() if data is None else data, path, digest=True)
 
 
 def _checked(data: bytes, path: Path, charset: str | None, digest: bool) -> str | None:

@@ -299,3 +299,31 @@ def test_a_utf16_page_with_a_byte_order_mark_is_read(tmp_path):
     page = tmp_path / "page.html"
     page.write_bytes(codecs.BOM_UTF16_LE + gbk_page("utf-16").encode("utf-16-le"))
     assert read(page).fields["title"].value == "龙与熊之间：中等强国外交的典范"
+
+
+# --- reading a file once ----------------------------------------------------------------------
+
+def test_a_post_is_read_from_the_bytes_the_caller_gives(tmp_path):
+    """An ingest hashes the file for its receipt, then reads the post from those same bytes:
+    a file changed between the two reads cannot give a receipt for other bytes."""
+    page = tmp_path / "post.md"
+    page.write_bytes(GUOZHENG.read_bytes())
+    given = GUOZHENG.read_bytes().replace("国政学人第464期".encode(), "国政学人第465期".encode())
+    raw = read(page, given)
+    assert raw.data == given
+    assert "第465期" in raw.fields["title"].value and "第464期" in read(page).fields["title"].value
+
+
+def test_a_file_shorter_than_the_head_is_opened_once(monkeypatch):
+    expected = GUOZHENG.read_bytes()
+    opened = []
+    real_open = Path.open
+
+    def counting_open(self, *args, **kwargs):
+        opened.append(self)
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", counting_open)
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("the file was read again"))
+    assert read(GUOZHENG).data == expected
+    assert opened == [GUOZHENG]
