@@ -39,8 +39,10 @@ from archiver.readers._text import (
 
 FORMAT = "wechat-html"
 
-_MARKERS = (b'id="js_content"', b"id='js_content'", b"var msg_title", b"weui-msg",
-            b"cgiDataNew", b"rich_media_content", b"mp.weixin.qq.com")
+# The page's own address comes first: it is in the <head> of a saved page (a few KB in),
+# where the others can be 700 KB in, behind inline CSS.
+_MARKERS = (b"mp.weixin.qq.com", b'id="js_content"', b"id='js_content'", b"var msg_title",
+            b"weui-msg", b"cgiDataNew", b"rich_media_content")
 
 
 def detect(path: Path, head: bytes) -> bool:
