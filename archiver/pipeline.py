@@ -289,9 +289,10 @@ def rebuild_index(archive: Archive) -> dict[str, Any]:
 
 
 def _relative(path: Path | str, base: Path) -> str:
-    """Paths in receipts are relative to the archive, so a clone of archive and inputs
-    elsewhere keeps its receipts valid."""
-    return os.path.relpath(Path(path).resolve(), base.resolve())
+    """Paths in receipts are relative to the archive (``base``, resolved by the caller once
+    a run: resolving walks every component), so a clone of archive and inputs elsewhere keeps
+    its receipts valid."""
+    return os.path.relpath(Path(path).resolve(), base)
 
 
 @functools.cache
@@ -308,6 +309,7 @@ def code_fingerprint() -> str:
 
 def settings_fingerprint(config: Config, base: Path) -> str:
     """What, besides the input files, decides the result of processing a post."""
+    base = base.resolve()
     parts = [__version__, code_fingerprint(), str(config.fetch), str(config.max_image_bytes),
              str(config.max_image_pixels), *sorted(_relative(p, base) for p in config.asset_roots)]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
@@ -335,6 +337,7 @@ class _Run:
         self.receipts: dict[str, list[dict[str, Any]]] = {
             key: value for key, value in stored.items() if len(key) == 64}
         self.fingerprint = settings_fingerprint(config, archive.root)
+        self.base = archive.root.resolve()  # receipts' paths are relative to it
         self.stale = index_is_stale(archive)  # then load_index rebuilt it: write it back
         self.dirty = self.stale or len(self.receipts) != len(stored)
         self.keys = {entry.get("key") for entry in self.index.values() if entry.get("key")}
@@ -356,7 +359,7 @@ class _Run:
         """The results a receipt for these bytes (``digest``, their sha256) vouches for."""
         if self.refresh:
             return None
-        source = _relative(path, self.archive.root)
+        source = _relative(path, self.base)
         for receipt in self.receipts.get(digest, []):
             if receipt["settings"] != self.fingerprint or receipt["source"] != source:
                 continue
@@ -378,8 +381,8 @@ class _Run:
 
     def remember(self, path: Path, digest: str, prepared: list[Prepared],
                  results: list[IngestResult]) -> None:
-        source = _relative(path, self.archive.root)
-        inputs = {_relative(p, self.archive.root): d
+        source = _relative(path, self.base)
+        inputs = {_relative(p, self.base): d
                   for item in prepared for p, d in sorted(item.inputs.items())}
         receipt = {"source": source, "settings": self.fingerprint, "inputs": inputs,
                    "retry_fetch": any(item.retry_fetch for item in prepared),

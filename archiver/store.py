@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import ctypes
 import fcntl
+import functools
 import getpass
 import hashlib
 import json
@@ -196,8 +197,10 @@ def _safe_logical_path(logical: str) -> str:
 _ID_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
 
 
+@functools.lru_cache(maxsize=4096)
 def object_root_for(object_id: str) -> str:
-    """The object's directory under the storage root, per extension 0003."""
+    """The object's directory under the storage root, per extension 0003 (asked for several
+    times for each post an ingest stores: worked out once)."""
     digest = hashlib.sha256(object_id.encode("utf-8")).hexdigest()
     tuples = [digest[i * 3:(i + 1) * 3] for i in range(3)]
     encoded = "".join(c if c in _ID_SAFE else "".join(f"%{b:02x}" for b in c.encode("utf-8"))
