@@ -13,14 +13,17 @@ id and keeps the OCFL rules:
   the inventory as it was when that version was made;
 - content is deduplicated: a version stores only bytes the object does not already hold.
 
-Crash safety (design §5, §8). A commit is staged in ``extensions/archiver-staging/<id>/``,
-made durable (one ``syncfs`` on Linux, else an fsync of each file and folder), then marked
-complete by atomically renaming ``ticket.tmp`` to ``ticket.json``. Only then is the new
-version renamed into the object (a new object is renamed in whole), and the object's root
-inventory replaced last. Whatever moment a crash hits, recovery (run whenever a
-writer takes the lock, and by ``fsck``) finds the staging directory and either discards it (no
-ticket: nothing was visible yet) or rolls it forward (ticket present). Readers never see a
-half-written object because the root inventory names only versions that are complete.
+Crash safety (design §5, §8). A commit adds one version to one object, or one to each of
+several (an ingest groups the posts it stores, so that the syncs are paid once a group, not
+once a post). It is staged in ``extensions/archiver-staging/<id>/``, made durable (one
+``syncfs`` on Linux, else an fsync of each file and folder), then marked complete by
+atomically renaming ``ticket.tmp`` to ``ticket.json``, which lists every version it adds.
+Only then is each new version renamed into its object (a new object is renamed in whole),
+and the object's root inventory replaced last. Whatever moment a crash hits, recovery (run
+whenever a writer takes the lock, and by ``fsck``) finds the staging directory and either
+discards it (no ticket: nothing was visible yet) or rolls every version of it forward (ticket
+present). Readers never see a half-written object because the root inventory names only
+versions that are complete.
 
 One writer at a time: ``extensions/archiver-lock/lock`` is held with ``flock`` for the whole
 write; a second writer gets :class:`ArchiveBusy` (exit 5) at once, or waits if asked to.
@@ -72,9 +75,35 @@ class VersionInfo:
 
 
 @dataclass(frozen=True)
+class Change:
+    """One object's next version, as :meth:`Archive.commit_all` takes it: its state is
+    exactly ``files`` (logical path → bytes); ``digests`` may give the sha512 of some of them,
+    computed by the caller from these same bytes."""
+
+    object_id: str
+    files: Mapping[str, bytes]
+    message: str
+    digests: Mapping[str, str] | None = None
+    created: str | None = None
+    user: dict[str, str] | None = None
+
+
+@dataclass(frozen=True)
 class CommitResult:
     object_id: str
     version: str
+    new_object: bool
+
+
+@dataclass
+class _Staged:
+    """A version worked out and ready to be written: its number, the inventory that will
+    name it, and the bytes the object does not hold yet (by content path)."""
+
+    object_id: str
+    number: str
+    inventory: dict[str, Any]
+    new_content: dict[str, bytes]
     new_object: bool
 
 
@@ -150,17 +179,41 @@ def _sync_tree(folder: Path) -> None:
     only when they are on disk, reporting write-back errors (Linux ≥ 5.8). Elsewhere, or if
     it fails, each file and folder is fsynced, deepest first.
     """
-    if _syncfs is not None:
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            if _syncfs(fd) == 0:
-                return
-        finally:
-            os.close(fd)
+    if _flushed_by_syncfs(folder):
+        return
     for dirpath, _dirs, files in os.walk(folder, topdown=False):
         for name in files:
             _fsync_path(os.path.join(dirpath, name))
         _fsync_path(dirpath)
+
+
+def _flushed_by_syncfs(path: Path) -> bool:
+    """Flush the whole file system that holds ``path`` and wait for it; False where syncfs is
+    missing or failed (the caller then fsyncs what it wrote)."""
+    if _syncfs is None:
+        return False
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        return bool(_syncfs(fd) == 0)
+    finally:
+        os.close(fd)
+
+
+def _sync_dirs(folders: list[Path]) -> None:
+    """Make the names in ``folders`` durable: an fsync of one folder; one ``syncfs`` for
+    several (see :func:`_sync_tree`), else an fsync of each."""
+    if len(folders) > 1 and _flushed_by_syncfs(folders[0]):
+        return
+    for folder in folders:
+        _fsync_path(folder)
+
+
+def _ticket_entries(ticket: dict[str, Any]) -> list[dict[str, Any]]:
+    """The versions a ticket commits. A ticket written before commits were grouped names one
+    object, staged in ``object``."""
+    if "entries" in ticket:
+        return list(ticket["entries"])
+    return [{**ticket, "staged": "object"}]
 
 
 def _atomic_write(path: Path, data: bytes, tmp_dir: Path | None = None) -> None:
@@ -414,7 +467,27 @@ class Archive:
         same bytes, so that megabytes of page and images are not hashed twice; the others are
         computed here. ``fsck`` recomputes every digest from what was written.
         """
+        return self.commit_all([Change(object_id, files, message, digests, created, user)])[0]
+
+    def commit_all(self, changes: list[Change]) -> list[CommitResult]:
+        """Add a version to each of several objects (each at most once), made durable
+        together: one sync and one ticket for them all, where each cost milliseconds a post.
+        All or nothing across a crash: recovery rolls all of them forward, or none."""
         self._require_lock()
+        ids = [change.object_id for change in changes]
+        if len(set(ids)) != len(ids):
+            raise ArchiveError("a commit adds at most one version to an object",
+                               hint="commit the versions of one object one after the other")
+        staged = [self._next_version(change) for change in changes]  # all checked first
+        if staged:
+            self._stage_and_apply(staged)
+        return [CommitResult(object_id=item.object_id, version=item.number,
+                             new_object=item.new_object) for item in staged]
+
+    def _next_version(self, change: Change) -> _Staged:
+        """The version ``change`` adds: its number, inventory and new content (nothing is
+        written yet)."""
+        files = change.files
         for logical in files:
             _safe_logical_path(logical)
             parts = logical.split("/")
@@ -422,6 +495,7 @@ class Archive:
                 if "/".join(parts[:i]) in files:
                     raise ArchiveError(f"{'/'.join(parts[:i])!r} would be both a file and a "
                                        f"folder (because of {logical!r})")
+        object_id = change.object_id
         new_object = not self.exists(object_id)
         if new_object:
             inventory: dict[str, Any] = {
@@ -430,75 +504,91 @@ class Archive:
         else:
             inventory = self.inventory(object_id)
         number = f"v{int(inventory['head'][1:]) + 1}"
-        user = user or {"name": _user_name()}
+        user = change.user or {"name": _user_name()}
         state: dict[str, list[str]] = {}
         new_content: dict[str, bytes] = {}
         manifest = inventory["manifest"]
         fixity = inventory.setdefault("fixity", {}).setdefault("sha256", {})
         for logical in sorted(files):
             data = files[logical]
-            digest = (digests or {}).get(logical) or hashlib.sha512(data).hexdigest()
+            digest = (change.digests or {}).get(logical) or hashlib.sha512(data).hexdigest()
             state.setdefault(digest, []).append(logical)
             if digest not in manifest:  # OCFL dedup: store only bytes the object lacks
                 content = f"{number}/content/{logical}"
                 new_content[content] = data
                 manifest[digest] = [content]
                 fixity.setdefault(hashlib.sha256(data).hexdigest(), []).append(content)
-        inventory["versions"][number] = {"created": created or _now(), "message": message,
-                                         "user": user, "state": state}
+        inventory["versions"][number] = {"created": change.created or _now(),
+                                         "message": change.message, "user": user,
+                                         "state": state}
         inventory["head"] = number
-        self._stage_and_apply(object_id, number, inventory, new_content, new_object)
-        return CommitResult(object_id=object_id, version=number, new_object=new_object)
+        return _Staged(object_id, number, inventory, new_content, new_object)
 
-    def _stage_and_apply(self, object_id: str, number: str, inventory: dict[str, Any],
-                         new_content: dict[str, bytes], new_object: bool) -> None:
+    def _stage_and_apply(self, staged: list[_Staged]) -> None:
         staging = self.root / "extensions" / STAGING / uuid.uuid4().hex
-        body = staging / "object"
-        version_dir = body / number
-        inv = dumps(inventory)
-        version_dir.mkdir(parents=True)  # content/ only if there is new content (OCFL W003)
-        for content_path, data in new_content.items():
-            target = body / content_path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            _write_file(target, data, durable=False)
-        _write_file(version_dir / "inventory.json", inv, durable=False)
-        _write_file(version_dir / "inventory.json.sha512", _sidecar(inv), durable=False)
-        if new_object:
-            _write_file(body / f"0={OBJECT_SPEC}", f"{OBJECT_SPEC}\n".encode(), durable=False)
-            _write_file(body / "inventory.json", inv, durable=False)
-            _write_file(body / "inventory.json.sha512", _sidecar(inv), durable=False)
+        entries = []
+        for i, item in enumerate(staged):
+            name = f"object-{i}"
+            self._stage(staging / name, item)
+            entries.append({"object": object_root_for(item.object_id), "version": item.number,
+                            "new_object": item.new_object, "staged": name})
         _sync_tree(staging)  # all of it on disk before the ticket says it is complete
-        ticket = {"object": object_root_for(object_id), "version": number,
-                  "new_object": new_object}
+        ticket = {"entries": entries}
         _write_file(staging / "ticket.tmp", dumps(ticket))
         os.replace(staging / "ticket.tmp", staging / "ticket.json")
         _fsync_path(staging)
         self._roll_forward(staging, ticket)
 
+    @staticmethod
+    def _stage(body: Path, item: _Staged) -> None:
+        """Write a version (a whole object, if it is new) under ``body``, not yet durable."""
+        version_dir = body / item.number
+        inv = dumps(item.inventory)
+        version_dir.mkdir(parents=True)  # content/ only if there is new content (OCFL W003)
+        for content_path, data in item.new_content.items():
+            target = body / content_path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _write_file(target, data, durable=False)
+        _write_file(version_dir / "inventory.json", inv, durable=False)
+        _write_file(version_dir / "inventory.json.sha512", _sidecar(inv), durable=False)
+        if item.new_object:
+            _write_file(body / f"0={OBJECT_SPEC}", f"{OBJECT_SPEC}\n".encode(), durable=False)
+            _write_file(body / "inventory.json", inv, durable=False)
+            _write_file(body / "inventory.json.sha512", _sidecar(inv), durable=False)
+
     def _roll_forward(self, staging: Path, ticket: dict[str, Any]) -> None:
-        target = self.root / ticket["object"]
-        body = staging / "object"
-        number = ticket["version"]
-        if ticket["new_object"]:
+        """Move every staged version of a complete commit into place (again, after a crash:
+        each step is skipped once done), then remove the staging folder."""
+        placed: set[Path] = set()  # folders that got new names, made durable together
+        for entry in _ticket_entries(ticket):
+            placed.update(self._roll_forward_entry(staging, entry))
+        _sync_dirs(sorted(placed))  # before the caller reports the commit done
+        shutil.rmtree(staging)
+
+    def _roll_forward_entry(self, staging: Path, entry: dict[str, Any]) -> list[Path]:
+        """Apply one staged version; the folders whose new names must still be synced."""
+        target = self.root / entry["object"]
+        body = staging / entry["staged"]
+        number = entry["version"]
+        if entry["new_object"]:
             if body.exists() and not target.exists():
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.rename(body, target)
-                _fsync_path(target.parent)
-        else:
-            if (body / number).exists() and not (target / number).exists():
-                os.rename(body / number, target / number)
-                _fsync_path(target)
-            # the root inventory is replaced last, from the version's own copy
-            inv = (target / number / "inventory.json").read_bytes()
-            current = json.loads((target / "inventory.json").read_bytes())
-            if int(current["head"][1:]) < int(number[1:]):
-                _atomic_write(target / "inventory.json", inv, tmp_dir=staging)
-            # and its sidecar after it (a crash may fall between the two)
-            sidecar = target / "inventory.json.sha512"
-            if (target / "inventory.json").read_bytes() == inv and (
-                    not sidecar.is_file() or sidecar.read_bytes() != _sidecar(inv)):
-                _atomic_write(sidecar, _sidecar(inv), tmp_dir=staging)
-        shutil.rmtree(staging)
+            return [target.parent]
+        if (body / number).exists() and not (target / number).exists():
+            os.rename(body / number, target / number)
+            _fsync_path(target)  # the version is in place before the inventory names it
+        # the root inventory is replaced last, from the version's own copy
+        inv = (target / number / "inventory.json").read_bytes()
+        current = json.loads((target / "inventory.json").read_bytes())
+        if int(current["head"][1:]) < int(number[1:]):
+            _atomic_write(target / "inventory.json", inv, tmp_dir=staging)
+        # and its sidecar after it (a crash may fall between the two)
+        sidecar = target / "inventory.json.sha512"
+        if (target / "inventory.json").read_bytes() == inv and (
+                not sidecar.is_file() or sidecar.read_bytes() != _sidecar(inv)):
+            _atomic_write(sidecar, _sidecar(inv), tmp_dir=staging)
+        return []
 
     def recover(self) -> int:
         """Finish or discard commits a crash interrupted; returns how many were found."""
@@ -575,9 +665,9 @@ class Archive:
         found = {}
         area = self.root / "extensions" / STAGING
         for ticket in sorted(area.glob("*/ticket.json")) if area.is_dir() else []:
-            with suppress(OSError, ValueError, KeyError, TypeError):
-                data = json.loads(ticket.read_bytes())
-                found[data["object"]] = data["version"]
+            with suppress(OSError, ValueError, KeyError, TypeError, AttributeError):
+                for entry in _ticket_entries(json.loads(ticket.read_bytes())):
+                    found[entry["object"]] = entry["version"]
         return found
 
     def _fsck_hierarchy(self, report: FsckReport) -> None:

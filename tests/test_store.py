@@ -40,7 +40,7 @@ import archiver
 import archiver.store as store
 from archiver.canonical import dumps
 from archiver.errors import ArchiveBusy, ArchiveError, ExitCode, NotFound
-from archiver.store import Archive, FsckReport, object_root_for
+from archiver.store import Archive, Change, FsckReport, object_root_for
 
 CREATED = "2024-05-01T08:00:00Z"
 USER = {"name": "Archive Tester", "address": "mailto:tester@example.org"}
@@ -617,6 +617,119 @@ def test_with_syncfs_a_commit_is_made_durable_with_a_handful_of_syncs(
     assert archive.read_bytes(OID, "assets/7.jpg") == b"\x07" and archive.fsck().ok
 
 
+@pytest.mark.skipif(store._syncfs is None, reason="syncfs(2) is Linux only")
+def test_a_group_of_new_objects_is_made_durable_with_two_syncfs_in_all(
+        archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    real_syncfs, real_fsync = store._syncfs, os.fsync
+    monkeypatch.setattr(store, "_syncfs", lambda fd: calls.append("syncfs") or real_syncfs(fd))
+    monkeypatch.setattr(os, "fsync", lambda fd: calls.append("fsync") or real_fsync(fd))
+    with archive.writer():
+        archive.commit_all([Change(f"wechat:post-{i}", {"a.txt": bytes([i])}, "grouped")
+                            for i in range(8)])
+    # one syncfs for everything staged, the ticket and its folder, one syncfs for the names
+    # of the eight objects moved into place (where eight commits made 8 syncfs, 24 fsyncs)
+    assert calls.count("syncfs") == 2 and calls.count("fsync") == 2
+    assert [archive.read_bytes(f"wechat:post-{i}", "a.txt") for i in range(8)] == [
+        bytes([i]) for i in range(8)]
+    assert archive.fsck().ok
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to name an fd")
+def test_without_syncfs_every_folder_a_group_renamed_into_is_fsynced(
+        archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store, "_syncfs", None)
+    synced = _fsynced_paths(monkeypatch)
+    ids = [f"wechat:post-{i}" for i in range(3)]
+    with archive.writer():
+        archive.commit_all([Change(oid, {"a.txt": b"A"}, "grouped") for oid in ids])
+    for oid in ids:
+        assert archive.object_path(oid).parent.resolve() in {p.resolve() for p in synced}
+
+
+def test_a_group_commit_adds_one_version_to_each_object_new_or_not(archive: Archive) -> None:
+    commit(archive, OID, {"a.txt": b"old"})
+    with archive.writer():
+        results = archive.commit_all([
+            Change(OID, {"a.txt": b"new"}, "second"),
+            Change("wechat:post-2", {"b.txt": b"B"}, "first", created=CREATED, user=USER)])
+    assert [(r.object_id, r.version, r.new_object) for r in results] == [
+        (OID, "v2", False), ("wechat:post-2", "v1", True)]
+    assert archive.read_bytes(OID, "a.txt") == b"new"
+    assert archive.read_bytes(OID, "a.txt", "v1") == b"old"
+    assert archive.versions("wechat:post-2")[0].message == "first"
+    assert staging_dirs(archive.root) == []
+    assert archive.fsck().ok
+    assert_valid_ocfl(archive.root, objects=2)
+
+
+def test_a_group_commit_naming_an_object_twice_is_refused_and_writes_nothing(
+        archive: Archive) -> None:
+    before = storage_hierarchy(archive.root)
+    with archive.writer(), pytest.raises(ArchiveError, match="at most one version"):
+        archive.commit_all([Change(OID, {"a.txt": b"1"}, "one"),
+                            Change(OID, {"a.txt": b"2"}, "two")])
+    assert storage_hierarchy(archive.root) == before and staging_dirs(archive.root) == []
+
+
+def test_a_group_commit_with_one_bad_change_writes_nothing(archive: Archive) -> None:
+    before = storage_hierarchy(archive.root)
+    with archive.writer(), pytest.raises(ArchiveError, match="unsafe path"):
+        archive.commit_all([Change(OID, {"a.txt": b"1"}, "fine"),
+                            Change("wechat:post-2", {"../escape.txt": b"2"}, "evil")])
+    assert storage_hierarchy(archive.root) == before and staging_dirs(archive.root) == []
+
+
+def test_a_group_commit_interrupted_after_its_ticket_is_rolled_forward_whole(
+        archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+    commit(archive, OID, {"a.txt": b"old"})
+    real_entry = Archive._roll_forward_entry
+    applied: list[str] = []
+
+    def crash_after_the_first(self, staging, entry):  # one object applied, the other not
+        if applied:
+            raise SimulatedCrash
+        applied.append(entry["object"])
+        return real_entry(self, staging, entry)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Archive, "_roll_forward_entry", crash_after_the_first)
+        with archive.writer(), pytest.raises(SimulatedCrash):
+            archive.commit_all([Change(OID, {"a.txt": b"new"}, "second"),
+                                Change("wechat:post-2", {"b.txt": b"B"}, "first")])
+    assert len(applied) == 1 and len(staging_dirs(archive.root)) == 1
+
+    with Archive.open(archive.root).writer():  # taking the lock recovers
+        pass
+
+    assert archive.read_bytes(OID, "a.txt") == b"new"
+    assert archive.read_bytes("wechat:post-2", "b.txt") == b"B"
+    assert staging_dirs(archive.root) == []
+    assert archive.fsck().ok
+    assert_valid_ocfl(archive.root, objects=2)
+
+
+def test_a_ticket_of_the_one_object_format_is_still_rolled_forward(
+        archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A crash under an earlier version of the store left ``ticket.json`` naming one object,
+    staged in ``object``: recovery by this version finishes it."""
+    commit(archive, OID, {"a.txt": b"old"})
+    _crash_in_roll_forward(archive, monkeypatch, {"a.txt": b"new"})
+    [staging] = staging_dirs(archive.root)
+    [entry] = json.loads((staging / "ticket.json").read_bytes())["entries"]
+    (staging / entry["staged"]).rename(staging / "object")
+    (staging / "ticket.json").write_bytes(dumps({"object": entry["object"],
+                                                 "version": entry["version"],
+                                                 "new_object": entry["new_object"]}))
+    assert Archive.open(archive.root).fsck().ok  # fsck takes it for a commit in flight
+
+    with Archive.open(archive.root).writer():
+        pass
+
+    assert archive.head(OID) == "v2" and archive.read_bytes(OID, "a.txt") == b"new"
+    assert staging_dirs(archive.root) == []
+
+
 def _crash_in_roll_forward(archive: Archive, monkeypatch: pytest.MonkeyPatch,
                            files: dict[str, bytes]) -> None:
     """Stop a commit after its staging is complete (ticket written), before it is applied."""
@@ -692,7 +805,7 @@ def test_a_commit_interrupted_before_its_ticket_is_discarded(
     [staging] = staging_dirs(archive.root)  # staged in full, but never marked complete
     assert not (staging / "ticket.json").exists()
     assert (staging / "ticket.tmp").is_file()
-    assert any(p.name == "b.txt" for p in (staging / "object").rglob("*"))
+    assert any(p.name == "b.txt" for p in staging.rglob("*"))
     assert storage_hierarchy(archive.root) == visible
 
     with Archive.open(archive.root).writer():
