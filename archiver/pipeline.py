@@ -1,8 +1,15 @@
 """read → clean → assets → record → validate → store, one post at a time.
 
-:func:`ingest_paths` yields one :class:`IngestResult` per input file. A post that cannot be
-read is a ``failed`` result carrying the error; it never stops the run, and nothing of it is
-written. The archive's write lock is held for the whole run.
+:func:`ingest_paths` yields one :class:`IngestResult` per post, file by file, in order. A post
+that cannot be read is a ``failed`` result carrying the error; it never stops the run, and
+nothing of it is written. The archive's write lock is held for the whole run.
+
+The posts a run stores are committed in groups (:meth:`archiver.store.Archive.commit_all`):
+making a commit durable costs a few milliseconds however small it is, and a group pays that
+once. A post is reported only once its group is on disk; a group is committed when it holds
+:data:`GROUP_POSTS` posts or :data:`GROUP_BYTES` bytes, when it is :data:`GROUP_SECONDS` old,
+when the next post is another version of an object in it, and at the end of the run. A crash
+loses at most the group being gathered, and nothing that was reported.
 
 "Did the post change?" compares the new record (and its assets) with what the object holds:
 - the same record digest and asset set as the head version → ``unchanged``;
@@ -26,6 +33,7 @@ import functools
 import hashlib
 import json
 import os
+import time
 import urllib.parse
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -47,8 +55,14 @@ from archiver.errors import ArchiverError, InputError, UnsupportedFormat, UsageE
 from archiver.export.keys import make_key, unique
 from archiver.model import ERROR_KINDS, Asset, RawPost
 from archiver.record import build_provenance, build_record, identity_of, safe_source_name
-from archiver.store import Archive, FsckReport, Problem
+from archiver.store import Archive, Change, FsckReport, Problem
 from archiver.version import __version__
+
+# A group commit is made when it holds this many posts, or this many bytes (it is held in
+# memory until then), or has waited this long for more (the posts in it are not reported yet).
+GROUP_POSTS = 32
+GROUP_BYTES = 64 << 20
+GROUP_SECONDS = 1.0
 
 INDEX_NAME = "index.json"
 RECEIPTS_NAME = "receipts.json"
@@ -323,13 +337,27 @@ def _sha256_or_none(path: str) -> str | None:
         return None
 
 
-class _Run:
-    """State of one ingest run: the archive, the derived indexes, the HTTP session."""
+@dataclass
+class _File:
+    """One input file's place in the run's output: its results, in order, reported when none
+    is waiting for a group commit any more."""
 
-    def __init__(self, archive: Archive, config: Config, refresh: bool):
+    path: Path
+    digest: str | None = None  # the sha256 its receipt is keyed by (None: nothing to remember)
+    prepared: list[Prepared] = field(default_factory=list)
+    results: list[IngestResult | None] = field(default_factory=list)
+
+
+class _Run:
+    """State of one ingest run: the archive, the derived indexes, the HTTP session, the group
+    of posts waiting to be committed and the files waiting to be reported."""
+
+    def __init__(self, archive: Archive, config: Config, refresh: bool,
+                 report: Callable[[IngestResult], None]):
         self.archive = archive
         self.config = config
         self.refresh = refresh
+        self.report = report
         self.session = requests.Session() if config.fetch else None
         self.index = load_index(archive)
         stored = _load_json_extension(archive, RECEIPTS_NAME) or {}
@@ -341,10 +369,17 @@ class _Run:
         self.stale = index_is_stale(archive)  # then load_index rebuilt it: write it back
         self.dirty = self.stale or len(self.receipts) != len(stored)
         self.keys = {entry.get("key") for entry in self.index.values() if entry.get("key")}
+        self.waiting: list[_File] = []  # in input order
+        self.group: list[tuple[_File, int, bool]] = []  # (file, post number, new object?)
+        self.group_keys: dict[str, str] = {}  # object id → citation key, for the group's posts
+        self.group_bytes = 0
+        self.group_since = 0.0
 
     def key_for(self, record: dict[str, Any]) -> str:
-        """The key the post already has, else a new one no other post has."""
-        known = (self.index.get(record["id"]) or {}).get("key")
+        """The key the post already has (archived, or in the group), else a new one no other
+        post has."""
+        known = self.group_keys.get(record["id"]) or (self.index.get(record["id"]) or {}).get(
+            "key")
         if known:
             return known
         key = unique(default_key(record), self.keys)
@@ -396,42 +431,89 @@ class _Run:
             self.receipts[digest] = receipts
             self.dirty = True
 
-    def ingest(self, path: Path) -> list[IngestResult]:
-        """Every post in the file at ``path``, stored (or found unchanged)."""
+    def ingest(self, path: Path) -> None:
+        """Every post in the file at ``path``: stored (or found unchanged), and reported once
+        on disk, after the files before it."""
+        if self.group and time.monotonic() - self.group_since >= GROUP_SECONDS:
+            self.commit_group()  # reading this file may take long (images fetched)
         data = readers.read_input(path)
         digest = sha256_hex(data)
         quick = self.from_receipt(path, digest)
         if quick is not None:
-            return quick
-        # read from the bytes the receipt's digest is of, not from a second read of the file
-        prepared = prepare_all(path, self.config, self.session, key_for=self.key_for,
-                               data=data)
-        results = [self._store(path, item) for item in prepared]
-        self.remember(path, digest, prepared, results)
-        return results
+            self.waiting.append(_File(path, results=list(quick)))
+        else:
+            # read from the bytes the receipt's digest is of, not from a second read
+            prepared = prepare_all(path, self.config, self.session, key_for=self.key_for,
+                                   data=data)
+            entry = _File(path, digest, prepared, [None] * len(prepared))
+            self.waiting.append(entry)
+            for number, item in enumerate(prepared):
+                if item.object_id in self.group_keys:
+                    self.commit_group()  # its other version must be archived to compare with
+                entry.results[number] = self._store(entry, number)
+            if (len(self.group) >= GROUP_POSTS or self.group_bytes >= GROUP_BYTES
+                    or self.group and time.monotonic() - self.group_since >= GROUP_SECONDS):
+                self.commit_group()
+        self._report_ready()
 
-    def _store(self, path: Path, prepared: Prepared) -> IngestResult:
+    def failed(self, result: IngestResult) -> None:
+        """A file that could not be read, reported in its place in the order."""
+        self.waiting.append(_File(Path(result.source), results=[result]))
+        self._report_ready()
+
+    def _store(self, entry: _File, number: int) -> IngestResult | None:
+        """The post's result if it is already archived; else None, and it joins the group."""
+        prepared = entry.prepared[number]
         existing = _already_archived(self.archive, prepared)
         if existing:
-            return IngestResult(source=str(path), status="unchanged",
+            return IngestResult(source=str(entry.path), status="unchanged",
                                 object_id=prepared.object_id, version=existing,
                                 title=prepared.title, kind=prepared.kind,
                                 warnings=tuple(prepared.warnings),
                                 record=self.record_path(prepared.object_id, existing))
-        is_new = not self.archive.exists(prepared.object_id)
         if not self.stale:
             mark_index_stale(self.archive)
             self.stale = True
-        result = self.archive.commit(prepared.object_id, prepared.files,
-                                     message=f"ingest {path.name}", digests=prepared.digests)
-        self.index[prepared.object_id] = index_entry(prepared.record, result.version)
-        self.dirty = True
-        status = ("unavailable" if prepared.kind in ERROR_KINDS
-                  else "added" if is_new else "updated")
-        return IngestResult(source=str(path), status=status, object_id=prepared.object_id,
-                            version=result.version, title=prepared.title, kind=prepared.kind,
-                            warnings=tuple(prepared.warnings),
-                            record=self.record_path(prepared.object_id, result.version))
+        if not self.group:
+            self.group_since = time.monotonic()
+        self.group.append((entry, number, not self.archive.exists(prepared.object_id)))
+        self.group_keys[prepared.object_id] = prepared.record["citation_key"]
+        self.group_bytes += sum(len(data) for data in prepared.files.values())
+        return None
+
+    def commit_group(self) -> None:
+        """Commit the posts gathered so far, all together, and report what can be."""
+        if not self.group:
+            return
+        group, self.group = self.group, []
+        self.group_keys, self.group_bytes = {}, 0
+        changes = [Change(entry.prepared[number].object_id, entry.prepared[number].files,
+                          message=f"ingest {entry.path.name}",
+                          digests=entry.prepared[number].digests)
+                   for entry, number, _new in group]
+        for (entry, number, is_new), result in zip(group, self.archive.commit_all(changes),
+                                                   strict=True):
+            prepared = entry.prepared[number]
+            self.index[prepared.object_id] = index_entry(prepared.record, result.version)
+            self.dirty = True
+            status = ("unavailable" if prepared.kind in ERROR_KINDS
+                      else "added" if is_new else "updated")
+            entry.results[number] = IngestResult(
+                source=str(entry.path), status=status, object_id=prepared.object_id,
+                version=result.version, title=prepared.title, kind=prepared.kind,
+                warnings=tuple(prepared.warnings),
+                record=self.record_path(prepared.object_id, result.version))
+        self._report_ready()
+
+    def _report_ready(self) -> None:
+        """Report, in input order, every file none of whose posts awaits a group commit."""
+        while self.waiting and None not in self.waiting[0].results:
+            entry = self.waiting.pop(0)
+            results = [r for r in entry.results if r is not None]
+            if entry.digest is not None:
+                self.remember(entry.path, entry.digest, entry.prepared, results)
+            for result in results:
+                self.report(result)
 
     def flush(self) -> None:
         """Write the derived indexes once per run (they can always be rebuilt)."""
@@ -448,26 +530,30 @@ def ingest_paths(paths: Iterable[Path], config: Config, *,
                  on_result: Callable[[IngestResult], None] | None = None,
                  wait: bool = False, refresh: bool = False,
                  on_wait: Callable[[], None] | None = None) -> list[IngestResult]:
-    """Ingest files and folders into the configured archive; one result per file. With
-    ``wait``, another writer is waited for (``on_wait`` is called once first)."""
+    """Ingest files and folders into the configured archive; one result per post (per file
+    when it fails), each given to ``on_result`` once it is on disk. With ``wait``, another
+    writer is waited for (``on_wait`` is called once first)."""
     files = list(discover(paths))
     archive = Archive.open(config.archive, create=True)
     results: list[IngestResult] = []
+
+    def report(result: IngestResult) -> None:
+        results.append(result)
+        if on_result:
+            on_result(result)
+
     with archive.writer(wait=wait, on_wait=on_wait):
-        run = _Run(archive, config, refresh)
+        run = _Run(archive, config, refresh, report)
         try:
             for path, named in files:
                 try:
-                    found = run.ingest(path)
+                    run.ingest(path)
                 except UnsupportedFormat as exc:
-                    found = [IngestResult(source=str(path), status="failed" if named
-                                          else "skipped", error=exc)]
+                    run.failed(IngestResult(source=str(path), status="failed" if named
+                                            else "skipped", error=exc))
                 except InputError as exc:
-                    found = [IngestResult(source=str(path), status="failed", error=exc)]
-                for result in found:
-                    results.append(result)
-                    if on_result:
-                        on_result(result)
+                    run.failed(IngestResult(source=str(path), status="failed", error=exc))
+            run.commit_group()  # the last one
         finally:
             run.flush()
     return results

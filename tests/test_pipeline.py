@@ -156,3 +156,4 @@ def test_bad_input_writes_nothing(tmp_path):
     assert result.status == "failed"
     assert "no #js_content" in result.error.message
     assert Archive.open(tmp_path / "a").object_ids() == []
+
