@@ -157,3 +157,20 @@ def test_bad_input_writes_nothing(tmp_path):
     assert "no #js_content" in result.error.message
     assert Archive.open(tmp_path / "a").object_ids() == []
 
+
+def test_a_path_is_resolved_as_path_resolve_resolves_it(tmp_path: Path) -> None:
+    """Receipts name files by their resolved path; the folder is resolved once a run."""
+    from archiver.pipeline import _resolved, _resolved_folder
+
+    real = tmp_path / "real"
+    (real / "sub").mkdir(parents=True)
+    (real / "sub" / "post.md").write_text("x")
+    (tmp_path / "linked").symlink_to(real)
+    (real / "sub" / "alias.md").symlink_to(real / "sub" / "post.md")
+    (real / "sub" / "dangling.md").symlink_to(tmp_path / "nowhere.md")
+    _resolved_folder.cache_clear()
+    for path in [real / "sub" / "post.md", tmp_path / "linked" / "sub" / "post.md",
+                 tmp_path / "linked" / "sub" / "alias.md", real / "sub" / "dangling.md",
+                 tmp_path / "linked" / "sub" / ".." / "sub" / "post.md",
+                 tmp_path / "linked" / "missing.md", Path("relative.md")]:
+        assert _resolved(path) == str(path.resolve()), path
