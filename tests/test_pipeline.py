@@ -174,3 +174,98 @@ def test_a_path_is_resolved_as_path_resolve_resolves_it(tmp_path: Path) -> None:
                  tmp_path / "linked" / "sub" / ".." / "sub" / "post.md",
                  tmp_path / "linked" / "missing.md", Path("relative.md")]:
         assert _resolved(path) == str(path.resolve()), path
+
+
+# --- group commits --------------------------------------------------------------------------
+
+def _spy_groups(monkeypatch) -> list[list[str]]:
+    """The object ids of every group commit, in order."""
+    import archiver.store as store
+    groups: list[list[str]] = []
+    real = store.Archive.commit_all
+
+    def spy(self, changes):
+        groups.append([change.object_id for change in changes])
+        return real(self, changes)
+    monkeypatch.setattr(store.Archive, "commit_all", spy)
+    return groups
+
+
+def test_a_run_commits_its_posts_in_groups_and_reports_each_once_it_is_on_disk(
+        config, monkeypatch):
+    import archiver.pipeline as pipeline
+    monkeypatch.setattr(pipeline, "GROUP_POSTS", 3)
+    groups = _spy_groups(monkeypatch)
+    seen_on_disk: list[bool] = []
+
+    def on_result(result):  # the post is readable from the archive when it is reported
+        archive = Archive.open(config.archive)
+        seen_on_disk.append(result.object_id is None or archive.exists(result.object_id)
+                            and (config.archive / result.record).is_file())
+
+    results = ingest_paths([WECHAT / "markdown"], config, on_result=on_result)
+    stored = [r for r in results if r.status in ("added", "updated")]
+    assert len(stored) >= 7 and all(seen_on_disk)
+    # groups of three; one is cut short where a second save of one post follows the first
+    assert max(len(g) for g in groups) == 3 and len(groups) < len(stored)
+    assert sum(len(g) for g in groups) == len(stored)
+
+
+def test_results_come_in_input_order_whatever_the_groups(config, tmp_path, monkeypatch):
+    import archiver.pipeline as pipeline
+    folder = tmp_path / "posts"
+    shutil.copytree(WECHAT / "markdown", folder)
+    (folder / "m-broken.md").write_text("---\ntitle: [unclosed\n---\nbody\n", encoding="utf-8")
+    expected = sorted(str(p) for p in folder.glob("*.md"))
+    for size in (1, 2, 5, 100):
+        monkeypatch.setattr(pipeline, "GROUP_POSTS", size)
+        shutil.rmtree(config.archive, ignore_errors=True)
+        results = ingest_paths([folder], config)
+        assert [r.source for r in results] == expected
+        assert [r.status for r in results if r.source.endswith("m-broken.md")] == ["failed"]
+
+
+def test_a_group_waits_no_longer_than_its_time_limit(config, monkeypatch):
+    import archiver.pipeline as pipeline
+    monkeypatch.setattr(pipeline, "GROUP_SECONDS", 0.0)  # every group is already old enough
+    groups = _spy_groups(monkeypatch)
+    results = ingest_paths([WECHAT / "markdown"], config)
+    assert [len(g) for g in groups] == [1] * len([r for r in results
+                                                  if r.status in ("added", "updated")])
+
+
+def test_two_saves_of_one_post_in_one_group_give_one_object_and_one_key(config, monkeypatch):
+    """The second save is compared with the first, archived (its group is committed first),
+    and it takes the first one's citation key."""
+    groups = _spy_groups(monkeypatch)
+    results = ingest_paths([MUFENG], config)
+    ids = {r.object_id for r in results if r.object_id}
+    assert len(ids) == 1 and len(groups) == 1 + any(r.status == "updated" for r in results)
+    archive = Archive.open(config.archive)
+    [oid] = ids
+    keys = {json.loads(archive.read_bytes(oid, "record.json", v.number))["citation_key"]
+            for v in archive.versions(oid)}
+    assert len(keys) == 1
+
+
+def test_a_group_that_cannot_be_committed_reports_none_of_its_posts(config, monkeypatch):
+    import archiver.pipeline as pipeline
+    import archiver.store as store
+    from archiver.errors import ArchiveError
+    monkeypatch.setattr(pipeline, "GROUP_POSTS", 2)
+    real = store.Archive.commit_all
+    calls = []
+
+    def fails_second(self, changes):
+        calls.append(changes)
+        if len(calls) == 2:
+            raise ArchiveError("disk full (a test's fault)")
+        return real(self, changes)
+    monkeypatch.setattr(store.Archive, "commit_all", fails_second)
+    reported = []
+    with pytest.raises(ArchiveError, match="disk full"):
+        ingest_paths([WECHAT / "markdown"], config, on_result=reported.append)
+    committed = {change.object_id for change in calls[0]}
+    assert {r.object_id for r in reported if r.object_id} == committed
+    assert set(Archive.open(config.archive).object_ids()) == committed
+    assert check_archive(Archive.open(config.archive)).ok
