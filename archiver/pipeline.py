@@ -24,7 +24,8 @@ instructions), the settings and tool version that processed it, every local file
 with its sha256 (or "absent"), and where each post's record is.
 When all of these still hold, the post is reported ``unchanged`` without being parsed again.
 A receipt never vouches for images that could not be fetched: with fetching on, such a post is
-processed again. ``refresh=True`` ignores receipts.
+processed again. ``refresh=True`` ignores receipts. A file whose status (size, times, inode)
+is what it was when its digest was taken is not even read (:class:`_KnownDigests`).
 """
 
 from __future__ import annotations
@@ -66,6 +67,11 @@ GROUP_SECONDS = 1.0
 
 INDEX_NAME = "index.json"
 RECEIPTS_NAME = "receipts.json"
+# Machine-local (file status differs between machines and clones): never in a repository.
+DIGESTS_NAME = "digests.json"
+# A file's status vouches for its digest only if it had not changed for this long when it was
+# read: a change within the timestamps' granularity of that moment could leave them as they were.
+SETTLED_NS = 2_000_000_000
 # Present while the list index may lag behind the objects: written before a writer's first
 # commit, removed once the index is rewritten. A run that a crash (or kill -9) stopped leaves
 # it, and the index is then rebuilt from the objects instead of trusted.
@@ -344,12 +350,58 @@ def settings_fingerprint(config: Config, base: Path) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
 
 
-def _sha256_or_none(path: str) -> str | None:
-    try:
-        with open(path, "rb") as handle:
-            return hashlib.file_digest(handle, "sha256").hexdigest()
-    except OSError:
+def _status_of(status: os.stat_result) -> list[int]:
+    return [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino,
+            status.st_dev]
+
+
+class _KnownDigests:
+    """The sha256 of files seen before, by path (relative to the archive), for as long as
+    their status (size, modification and change times, inode, device) is the same: a file is
+    not read again only to find its digest unchanged, which was most of re-ingesting an
+    unchanged corpus. Git's index does the same. A status is kept only for a file that had
+    settled when it was read (:data:`SETTLED_NS`), and a file whose status differs is read
+    and hashed, so the digest is always of the bytes on disk."""
+
+    def __init__(self, archive: Archive):
+        loaded = _load_json_extension(archive, DIGESTS_NAME) or {}
+        self.known: dict[str, dict[str, Any]] = {
+            path: entry for path, entry in loaded.items()
+            if isinstance(entry, dict) and isinstance(entry.get("sha256"), str)
+            and isinstance(entry.get("status"), list)}
+        self.dirty = False
+
+    def get(self, path: str, status: os.stat_result) -> str | None:
+        entry = self.known.get(path)
+        if entry is not None and entry["status"] == _status_of(status):
+            return str(entry["sha256"])
         return None
+
+    def learn(self, path: str, status: os.stat_result, digest: str) -> None:
+        """``digest`` was computed from the bytes read before ``status`` was taken."""
+        now = time.time_ns()
+        if max(status.st_mtime_ns, status.st_ctime_ns) >= now - SETTLED_NS:
+            return  # changed too recently for its status to tell a later change
+        entry = {"status": _status_of(status), "sha256": digest}
+        if self.known.get(path) != entry:
+            self.known[path] = entry
+            self.dirty = True
+
+    def of_file(self, path: str, full: Path) -> str | None:
+        """The sha256 of the file at ``full`` (``path`` relative to the archive), or None if
+        there is none."""
+        try:
+            status = full.stat()
+            digest = self.get(path, status)
+            if digest is not None:
+                return digest
+            with open(full, "rb") as handle:
+                digest = hashlib.file_digest(handle, "sha256").hexdigest()
+                status = os.fstat(handle.fileno())
+        except OSError:
+            return None
+        self.learn(path, status, digest)
+        return digest
 
 
 @dataclass
@@ -382,6 +434,7 @@ class _Run:
         self.fingerprint = settings_fingerprint(config, archive.root)
         self.base = archive.root.resolve()  # receipts' paths are relative to it
         _resolved_folder.cache_clear()  # folders are resolved afresh each run
+        self.digests = _KnownDigests(archive)
         self.stale = index_is_stale(archive)  # then load_index rebuilt it: write it back
         self.dirty = self.stale or len(self.receipts) != len(stored)
         self.keys = {entry.get("key") for entry in self.index.values() if entry.get("key")}
@@ -406,17 +459,17 @@ class _Run:
         real = self.archive.content_path(object_id, "record.json", version)
         return os.path.relpath(real, self.archive.root)
 
-    def from_receipt(self, path: Path, digest: str) -> list[IngestResult] | None:
-        """The results a receipt for these bytes (``digest``, their sha256) vouches for."""
+    def from_receipt(self, path: Path, digest: str, source: str) -> list[IngestResult] | None:
+        """The results a receipt for these bytes (``digest``, their sha256) vouches for;
+        ``source``: ``path`` relative to the archive."""
         if self.refresh:
             return None
-        source = _relative(path, self.base)
         for receipt in self.receipts.get(digest, []):
             if receipt["settings"] != self.fingerprint or receipt["source"] != source:
                 continue
             if self.config.fetch and receipt.get("retry_fetch"):
                 continue
-            if any(_sha256_or_none(self.archive.root / p) != d
+            if any(self.digests.of_file(p, self.archive.root / p) != d
                    for p, d in receipt["inputs"].items()):
                 continue
             posts = receipt.get("posts") or []
@@ -452,9 +505,13 @@ class _Run:
         on disk, after the files before it."""
         if self.group and time.monotonic() - self.group_since >= GROUP_SECONDS:
             self.commit_group()  # reading this file may take long (images fetched)
-        data = readers.read_input(path)
-        digest = sha256_hex(data)
-        quick = self.from_receipt(path, digest)
+        source = _relative(path, self.base)
+        quick = self._from_status(path, source)
+        if quick is None:
+            data, status = readers.read_input_and_status(path)
+            digest = sha256_hex(data)
+            self.digests.learn(source, status, digest)
+            quick = self.from_receipt(path, digest, source)
         if quick is not None:
             self.waiting.append(_File(path, results=list(quick)))
         else:
@@ -471,6 +528,16 @@ class _Run:
                     or self.group and time.monotonic() - self.group_since >= GROUP_SECONDS):
                 self.commit_group()
         self._report_ready()
+
+    def _from_status(self, path: Path, source: str) -> list[IngestResult] | None:
+        """The receipt's results for a file whose status says it has not changed since its
+        digest was taken (it is then not read at all)."""
+        try:
+            status = path.stat()
+        except OSError:
+            return None  # reading it will say why
+        digest = self.digests.get(source, status)
+        return self.from_receipt(path, digest, source) if digest is not None else None
 
     def failed(self, result: IngestResult) -> None:
         """A file that could not be read, reported in its place in the order."""
@@ -537,6 +604,9 @@ class _Run:
             self.archive.write_extension_file(INDEX_NAME, dumps(self.index))
             self.archive.write_extension_file(RECEIPTS_NAME, dumps(self.receipts))
             self.dirty = False
+        if self.digests.dirty:
+            self.archive.write_extension_file(DIGESTS_NAME, dumps(self.digests.known))
+            self.digests.dirty = False
         if self.stale:
             self.archive.remove_extension_file(STALE_NAME)
             self.stale = False

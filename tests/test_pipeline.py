@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -269,3 +270,83 @@ def test_a_group_that_cannot_be_committed_reports_none_of_its_posts(config, monk
     assert {r.object_id for r in reported if r.object_id} == committed
     assert set(Archive.open(config.archive).object_ids()) == committed
     assert check_archive(Archive.open(config.archive)).ok
+
+
+# --- known digests: an unchanged file is not read again ---------------------------------------
+
+def _spy_reads(monkeypatch) -> list[Path]:
+    import archiver.readers as readers
+    reads: list[Path] = []
+    real = readers.read_input_and_status
+
+    def spy(path):
+        reads.append(path)
+        return real(path)
+    monkeypatch.setattr(readers, "read_input_and_status", spy)
+    return reads
+
+
+def _settled_at_once(monkeypatch) -> None:
+    """Files written by the test count as settled at once (else only after two seconds)."""
+    import archiver.pipeline as pipeline
+    monkeypatch.setattr(pipeline, "SETTLED_NS", 0)
+
+
+def test_a_settled_unchanged_file_is_not_read_again(config, tmp_path, monkeypatch):
+    _settled_at_once(monkeypatch)
+    folder = tmp_path / "posts"
+    shutil.copytree(MUFENG, folder)
+    first = ingest_paths([folder], config)
+    reads = _spy_reads(monkeypatch)
+    again = ingest_paths([folder], config)
+    assert reads == []
+    assert [(r.status, r.object_id, r.version) for r in again] == [
+        ("unchanged", r.object_id, r.version) for r in first]
+
+
+def test_a_file_changed_with_its_size_and_time_kept_is_read_again(config, tmp_path,
+                                                                  monkeypatch):
+    """Its change time (which no tool can set) differs: the digest is recomputed."""
+    _settled_at_once(monkeypatch)
+    folder = tmp_path / "posts"
+    shutil.copytree(MUFENG, folder)
+    ingest_paths([folder], config)
+    [page] = folder.rglob("*.md")
+    before = page.stat()
+    text = page.read_bytes()
+    page.write_bytes(text.replace("东京".encode(), "大阪".encode(), 1))  # same length
+    os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (page.stat().st_size, page.stat().st_mtime_ns) == (before.st_size,
+                                                             before.st_mtime_ns)
+    reads = _spy_reads(monkeypatch)
+    again = ingest_paths([folder], config)
+    assert page in reads
+    assert [r.status for r in again if r.source == str(page)] == ["updated"]
+
+
+def test_a_file_changed_just_before_it_was_read_is_read_again_next_time(config, tmp_path):
+    folder = tmp_path / "posts"
+    shutil.copytree(MUFENG, folder)  # just written: not settled
+    ingest_paths([folder], config)
+    known = config.archive / "extensions" / "archiver-index" / "digests.json"
+    assert not known.exists() or json.loads(known.read_bytes()) == {}
+
+
+def test_the_digests_file_damaged_is_ignored_and_rewritten(config, tmp_path, monkeypatch):
+    _settled_at_once(monkeypatch)
+    folder = tmp_path / "posts"
+    shutil.copytree(MUFENG, folder)
+    ingest_paths([folder], config)
+    known = config.archive / "extensions" / "archiver-index" / "digests.json"
+    entries = json.loads(known.read_bytes())
+    assert entries and all(len(e["sha256"]) == 64 for e in entries.values())
+    known.write_text('{"oops": 1, "x": {"status": [1], "sha256": 2}', encoding="utf-8")
+    again = ingest_paths([folder], config)
+    assert {r.status for r in again} == {"unchanged"}
+    rewritten = json.loads(known.read_bytes())  # the sources, and now the images checked
+    assert entries.items() <= rewritten.items() and "oops" not in rewritten
+
+
+def test_the_digests_file_is_kept_out_of_the_repository():
+    ignored = (Path(__file__).parents[1] / ".gitignore").read_text(encoding="utf-8")
+    assert "archive/extensions/archiver-index/digests.json" in ignored.splitlines()

@@ -10,6 +10,9 @@ the fixed order of :data:`READERS`; the first reader that claims a file reads it
 from __future__ import annotations
 
 import codecs
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
 
@@ -27,9 +30,22 @@ SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm", ".xhtml", ".mhtml", "
 def read_input(path: Path, limit: int = -1) -> bytes:
     """The bytes of an input file (the first ``limit`` when given), or an InputError that
     says, naming the file, why it cannot be read."""
+    with _input_errors(path), path.open("rb") as handle:
+        return handle.read(limit)
+
+
+def read_input_and_status(path: Path) -> tuple[bytes, os.stat_result]:
+    """The bytes of an input file, and its status once they were read (for a cache of its
+    digest that a change to the file must invalidate)."""
+    with _input_errors(path), path.open("rb") as handle:
+        return handle.read(), os.fstat(handle.fileno())
+
+
+@contextmanager
+def _input_errors(path: Path) -> Iterator[None]:
+    """Errors reading ``path`` as InputErrors that say, naming the file, what went wrong."""
     try:
-        with path.open("rb") as handle:
-            return handle.read(limit)
+        yield
     except FileNotFoundError:
         raise InputError("no such file", path=path) from None
     except IsADirectoryError:
