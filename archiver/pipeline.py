@@ -1,14 +1,15 @@
-"""read → clean → assets → record → validate → store, one post at a time.
+"""read → clean → assets → record → validate → store.
 
-:func:`ingest_paths` yields one :class:`IngestResult` per post, file by file, in order. A post
+:func:`ingest_paths` gives one :class:`IngestResult` per post, file by file, in order. A post
 that cannot be read is a ``failed`` result carrying the error; it never stops the run, and
 nothing of it is written. The archive's write lock is held for the whole run.
 
 The posts a run stores are committed in groups (:meth:`archiver.store.Archive.commit_all`):
 making a commit durable costs a few milliseconds however small it is, and a group pays that
 once. A post is reported only once its group is on disk; a group is committed when it holds
-:data:`GROUP_POSTS` posts or :data:`GROUP_BYTES` bytes, when it is :data:`GROUP_SECONDS` old,
-when the next post is another version of an object in it, and at the end of the run. A crash
+:data:`GROUP_POSTS` posts or :data:`GROUP_BYTES` bytes, when it is found :data:`GROUP_SECONDS`
+old (as a post joins it, or before the next file is read), when the next post is another
+version of an object in it, and at the end of the run (or when an error stops it). A crash
 loses at most the group being gathered, and nothing that was reported.
 
 "Did the post change?" compares the new record (and its assets) with what the object holds:
@@ -37,6 +38,7 @@ import os
 import time
 import urllib.parse
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -148,12 +150,10 @@ def discover(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
 
 
 def prepare(path: Path, config: Config, session: requests.Session | None = None,
-            event_time: str | None = None, validate: bool = True,
-            data: bytes | None = None) -> Prepared:
-    """Read, clean, localise and (unless told not to) validate the (first) post in ``path``
-    (from ``data``, its bytes, when the caller has read them); raises InputError for bad input
-    and SchemaError (a bug) for an invalid record."""
-    return prepare_post(readers.read(path, data), path, config, session, event_time, validate)
+            event_time: str | None = None, validate: bool = True) -> Prepared:
+    """Read, clean, localise and (unless told not to) validate the (first) post in ``path``;
+    raises InputError for bad input and SchemaError (a bug) for an invalid record."""
+    return prepare_post(readers.read(path), path, config, session, event_time, validate)
 
 
 def prepare_all(path: Path, config: Config, session: requests.Session | None = None,
@@ -377,6 +377,10 @@ class _KnownDigests:
             return str(entry["sha256"])
         return None
 
+    def forget(self, path: str) -> None:
+        if self.known.pop(path, None) is not None:
+            self.dirty = True
+
     def learn(self, path: str, status: os.stat_result, digest: str) -> None:
         """``digest`` was computed from the bytes read before ``status`` was taken."""
         now = time.time_ns()
@@ -399,6 +403,7 @@ class _KnownDigests:
                 digest = hashlib.file_digest(handle, "sha256").hexdigest()
                 status = os.fstat(handle.fileno())
         except OSError:
+            self.forget(path)
             return None
         self.learn(path, status, digest)
         return digest
@@ -431,29 +436,32 @@ class _Run:
         # keyed by the source's sha256; receipts keyed by sha512 (earlier versions) are dropped
         self.receipts: dict[str, list[dict[str, Any]]] = {
             key: value for key, value in stored.items() if len(key) == 64}
+        _resolved_folder.cache_clear()  # folders are resolved afresh each run
         self.fingerprint = settings_fingerprint(config, archive.root)
         self.base = archive.root.resolve()  # receipts' paths are relative to it
-        _resolved_folder.cache_clear()  # folders are resolved afresh each run
         self.digests = _KnownDigests(archive)
         self.stale = index_is_stale(archive)  # then load_index rebuilt it: write it back
         self.dirty = self.stale or len(self.receipts) != len(stored)
         self.keys = {entry.get("key") for entry in self.index.values() if entry.get("key")}
         self.waiting: list[_File] = []  # in input order
         self.group: list[tuple[_File, int, bool]] = []  # (file, post number, new object?)
-        self.group_keys: dict[str, str] = {}  # object id → citation key, for the group's posts
+        self.group_ids: set[str] = set()
         self.group_bytes = 0
         self.group_since = 0.0
+        self.given: dict[str, str] = {}  # object id → the key this run gave it
+        # set while a group commit is under way: one that failed may have been applied in
+        # part (recovery finishes it), so the list index must not be trusted afterwards
+        self.committing = False
 
     def key_for(self, record: dict[str, Any]) -> str:
-        """The key the post already has (archived, or in the group), else a new one no other
-        post has."""
-        known = self.group_keys.get(record["id"]) or (self.index.get(record["id"]) or {}).get(
-            "key")
-        if known:
-            return known
-        key = unique(default_key(record), self.keys)
-        self.keys.add(key)
-        return key
+        """The key the post already has (archived, or given earlier in this run, to another
+        save of it that is not archived yet), else a new one no other post has."""
+        known = self.given.get(record["id"]) or (self.index.get(record["id"]) or {}).get("key")
+        if not known:
+            known = unique(default_key(record), self.keys)
+            self.keys.add(known)
+        self.given[record["id"]] = known
+        return known
 
     def record_path(self, object_id: str, version: str) -> str:
         real = self.archive.content_path(object_id, "record.json", version)
@@ -505,7 +513,10 @@ class _Run:
         on disk, after the files before it."""
         if self.group and time.monotonic() - self.group_since >= GROUP_SECONDS:
             self.commit_group()  # reading this file may take long (images fetched)
-        source = _relative(path, self.base)
+        try:
+            source = _relative(path, self.base)
+        except (OSError, RuntimeError) as exc:  # RuntimeError: a symbolic link loop
+            raise InputError(f"cannot read: {exc}", path=path) from None
         quick = self._from_status(path, source)
         if quick is None:
             data, status = readers.read_input_and_status(path)
@@ -521,12 +532,12 @@ class _Run:
             entry = _File(path, digest, prepared, [None] * len(prepared))
             self.waiting.append(entry)
             for number, item in enumerate(prepared):
-                if item.object_id in self.group_keys:
+                if item.object_id in self.group_ids:
                     self.commit_group()  # its other version must be archived to compare with
                 entry.results[number] = self._store(entry, number)
-            if (len(self.group) >= GROUP_POSTS or self.group_bytes >= GROUP_BYTES
-                    or self.group and time.monotonic() - self.group_since >= GROUP_SECONDS):
-                self.commit_group()
+                if (len(self.group) >= GROUP_POSTS or self.group_bytes >= GROUP_BYTES
+                        or self.group and time.monotonic() - self.group_since >= GROUP_SECONDS):
+                    self.commit_group()
         self._report_ready()
 
     def _from_status(self, path: Path, source: str) -> list[IngestResult] | None:
@@ -535,6 +546,7 @@ class _Run:
         try:
             status = path.stat()
         except OSError:
+            self.digests.forget(source)
             return None  # reading it will say why
         digest = self.digests.get(source, status)
         return self.from_receipt(path, digest, source) if digest is not None else None
@@ -560,7 +572,7 @@ class _Run:
         if not self.group:
             self.group_since = time.monotonic()
         self.group.append((entry, number, not self.archive.exists(prepared.object_id)))
-        self.group_keys[prepared.object_id] = prepared.record["citation_key"]
+        self.group_ids.add(prepared.object_id)
         self.group_bytes += sum(len(data) for data in prepared.files.values())
         return None
 
@@ -569,13 +581,15 @@ class _Run:
         if not self.group:
             return
         group, self.group = self.group, []
-        self.group_keys, self.group_bytes = {}, 0
+        self.group_ids, self.group_bytes = set(), 0
         changes = [Change(entry.prepared[number].object_id, entry.prepared[number].files,
                           message=f"ingest {entry.path.name}",
                           digests=entry.prepared[number].digests)
                    for entry, number, _new in group]
-        for (entry, number, is_new), result in zip(group, self.archive.commit_all(changes),
-                                                   strict=True):
+        self.committing = True
+        committed = self.archive.commit_all(changes)
+        self.committing = False
+        for (entry, number, is_new), result in zip(group, committed, strict=True):
             prepared = entry.prepared[number]
             self.index[prepared.object_id] = index_entry(prepared.record, result.version)
             self.dirty = True
@@ -607,7 +621,7 @@ class _Run:
         if self.digests.dirty:
             self.archive.write_extension_file(DIGESTS_NAME, dumps(self.digests.known))
             self.digests.dirty = False
-        if self.stale:
+        if self.stale and not self.committing:
             self.archive.remove_extension_file(STALE_NAME)
             self.stale = False
 
@@ -640,6 +654,13 @@ def ingest_paths(paths: Iterable[Path], config: Config, *,
                 except InputError as exc:
                     run.failed(IngestResult(source=str(path), status="failed", error=exc))
             run.commit_group()  # the last one
+        except Exception:
+            # a bug (SchemaError) or a failed commit stops the run: what was gathered and
+            # checked before it is committed and reported (nothing, if the commit failed)
+            if not run.committing:
+                with suppress(Exception):
+                    run.commit_group()
+            raise
         finally:
             run.flush()
     return results

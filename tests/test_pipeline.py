@@ -15,7 +15,7 @@ import pytest
 from archiver.pipeline import check_archive, ingest_paths
 from archiver.store import Archive
 
-from conftest import WECHAT
+from conftest import FIXTURES, WECHAT
 
 MUFENG = WECHAT / "html-with-assets" / "mufeng__2018-01-29_大都市与小城镇——从东京的人口说起"
 
@@ -350,3 +350,94 @@ def test_the_digests_file_damaged_is_ignored_and_rewritten(config, tmp_path, mon
 def test_the_digests_file_is_kept_out_of_the_repository():
     ignored = (Path(__file__).parents[1] / ".gitignore").read_text(encoding="utf-8")
     assert "archive/extensions/archiver-index/digests.json" in ignored.splitlines()
+
+
+# --- what a run does when something goes wrong in the middle --------------------------------
+
+def test_a_symbolic_link_loop_is_a_failed_file_not_a_stopped_run(config, tmp_path):
+    folder = tmp_path / "posts"
+    shutil.copytree(MUFENG, folder)
+    loop = tmp_path / "loop.html"
+    loop.symlink_to(loop)
+    results = ingest_paths([loop, folder], config)
+    assert [r.status for r in results if r.source == str(loop)] == ["failed"]
+    assert {r.status for r in results if r.source != str(loop)} <= {"added", "updated"}
+    assert Archive.open(config.archive).object_ids()
+
+
+def test_two_captures_of_one_post_in_one_warc_keep_one_citation_key(config, tmp_path):
+    """The second capture is a new version of the first one's object, under the same key
+    (a key once given never changes), though neither was archived when both were read."""
+    from make_container_fixtures import Warc, load_source
+    source = load_source("mufeng-2021-07-07")
+    later = source.html.replace("我不禁陷入了深深的思考".encode(), "我陷入了思考".encode())
+    assert later != source.html
+    warc = Warc("two-captures.warc.gz")
+    warc.article(source.target, source.html)
+    warc.article(source.target, later)
+    path = tmp_path / "two-captures.warc.gz"
+    path.write_bytes(warc.getvalue())
+    results = ingest_paths([path], config)
+    assert [r.status for r in results] == ["added", "updated"]
+    archive = Archive.open(config.archive)
+    [oid] = {r.object_id for r in results}
+    keys = [json.loads(archive.read_bytes(oid, "record.json", v.number))["citation_key"]
+            for v in archive.versions(oid)]
+    assert len(keys) == 2 and keys[0] == keys[1]
+
+
+def test_a_group_is_cut_at_its_limit_inside_a_file_too(config, tmp_path, monkeypatch):
+    import archiver.pipeline as pipeline
+    monkeypatch.setattr(pipeline, "GROUP_POSTS", 1)
+    groups = _spy_groups(monkeypatch)
+    warc = FIXTURES / "containers" / "converted-multi-mufeng-2018-01-29+2021-07-07.warc.gz"
+    results = ingest_paths([warc], config)
+    assert len(results) == 2 and [len(g) for g in groups] == [1, 1]
+
+
+def test_an_unexpected_error_commits_and_reports_what_was_gathered_first(config, tmp_path,
+                                                                        monkeypatch):
+    import archiver.pipeline as pipeline
+    from archiver.errors import SchemaError
+    folder = tmp_path / "posts"
+    shutil.copytree(WECHAT / "markdown", folder)
+    files = sorted(folder.glob("*.md"))
+    real = pipeline.prepare_all
+
+    def fails_on_the_fifth(path, *args, **kwargs):
+        if path == files[4]:
+            raise SchemaError("a bug (a test's fault)")
+        return real(path, *args, **kwargs)
+    monkeypatch.setattr(pipeline, "prepare_all", fails_on_the_fifth)
+    reported = []
+    with pytest.raises(SchemaError):
+        ingest_paths([folder], config, on_result=reported.append)
+    assert [r.source for r in reported] == [str(p) for p in files[:4]]
+    stored = {r.object_id for r in reported if r.status in ("added", "updated")}
+    assert stored == set(Archive.open(config.archive).object_ids())
+
+
+def test_a_group_commit_that_fails_midway_leaves_the_list_index_marked_stale(config,
+                                                                              monkeypatch):
+    """Recovery finishes the commit; the list must then show every post, not the index the
+    failed run wrote."""
+    import archiver.store as store
+    from archiver.pipeline import STALE_NAME, load_index
+    real = store.Archive._roll_forward_entry
+    applied = []
+
+    def fails_on_the_second(self, staging, entry):
+        if applied:
+            raise OSError(28, "No space left on device (a test's fault)")
+        applied.append(entry)
+        return real(self, staging, entry)
+    monkeypatch.setattr(store.Archive, "_roll_forward_entry", fails_on_the_second)
+    with pytest.raises(OSError):
+        ingest_paths([WECHAT / "markdown"], config)
+    monkeypatch.undo()
+    archive = Archive.open(config.archive)
+    assert archive.read_extension_file(STALE_NAME) is not None
+    with archive.writer():  # recovery rolls the rest of the group forward
+        pass
+    assert set(load_index(archive)) == set(archive.object_ids())
+    assert len(archive.object_ids()) >= 7

@@ -54,10 +54,9 @@ def _input_errors(path: Path) -> Iterator[None]:
         raise InputError(f"cannot read: {exc.strerror}", path=path) from None
 
 
-def detect(path: Path, data: bytes | None = None) -> ModuleType:
-    """Return the reader for ``path`` (whose bytes are ``data``, when the caller has read them)
-    or raise an InputError saying why there is none."""
-    return _detected(path, data)[0]
+def detect(path: Path) -> ModuleType:
+    """Return the reader for ``path`` or raise an InputError saying why there is none."""
+    return _detected(path, None)[0]
 
 
 def _detected(path: Path, data: bytes | None) -> tuple[ModuleType, bytes | None]:
