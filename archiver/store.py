@@ -471,8 +471,10 @@ class Archive:
 
     def commit_all(self, changes: list[Change]) -> list[CommitResult]:
         """Add a version to each of several objects (each at most once), made durable
-        together: one sync and one ticket for them all, where each cost milliseconds a post.
-        All or nothing across a crash: recovery rolls all of them forward, or none."""
+        together: what is staged, the ticket, and the names of the new objects are synced once
+        for them all, where each cost milliseconds a post (a new version of an existing object
+        still costs its own few fsyncs, to keep its root inventory last). All or nothing across
+        a crash: recovery rolls all of them forward, or none."""
         self._require_lock()
         ids = [change.object_id for change in changes]
         if len(set(ids)) != len(ids):
@@ -571,10 +573,15 @@ class Archive:
         body = staging / entry["staged"]
         number = entry["version"]
         if entry["new_object"]:
+            made = []  # folders of the storage hierarchy made for it: their names too
+            folder = target.parent
+            while folder != self.root and not folder.exists():
+                made.append(folder.parent)
+                folder = folder.parent
             if body.exists() and not target.exists():
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.rename(body, target)
-            return [target.parent]
+            return [target.parent, *made]
         if (body / number).exists() and not (target / number).exists():
             os.rename(body / number, target / number)
             _fsync_path(target)  # the version is in place before the inventory names it

@@ -610,10 +610,10 @@ def test_with_syncfs_a_commit_is_made_durable_with_a_handful_of_syncs(
     monkeypatch.setattr(store, "_syncfs", lambda fd: calls.append("syncfs") or real_syncfs(fd))
     monkeypatch.setattr(os, "fsync", lambda fd: calls.append("fsync") or real_fsync(fd))
     commit(archive, OID, {f"assets/{i}.jpg": bytes([i]) for i in range(8)} | {"a.txt": b"A"})
-    # staging (10 files, 5 folders): one syncfs; then the ticket and its folder, then the
-    # folder the new object is renamed into
-    assert calls.count("syncfs") == 1
-    assert calls.count("fsync") <= 4
+    # staging (10 files, 5 folders): one syncfs; then the ticket and its folder; then the
+    # folders made for the new object and the one it is renamed into: one more syncfs
+    assert calls.count("syncfs") == 2
+    assert calls.count("fsync") == 2
     assert archive.read_bytes(OID, "assets/7.jpg") == b"\x07" and archive.fsck().ok
 
 
@@ -959,3 +959,19 @@ def test_fsck_object_reports_a_malformed_object_instead_of_raising(archive: Arch
     report = FsckReport()
     archive.fsck_object(folder, report)
     assert report.ok is False
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to name an fd")
+def test_the_folders_made_for_a_new_object_are_synced_before_the_commit_returns(
+        archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new object's path (three tuple folders, then its own) is made at commit time: the
+    names of the folders made, not only the object's, must be durable."""
+    monkeypatch.setattr(store, "_syncfs", None)
+    seen = _fsynced_paths(monkeypatch)
+    commit(archive, OID, {"a.txt": b"A"})
+    synced = {p.resolve() for p in seen}
+    folder = archive.object_path(OID).parent
+    while folder != archive.root:
+        assert folder.resolve() in synced, folder
+        folder = folder.parent
+    assert archive.root.resolve() in synced

@@ -204,6 +204,8 @@ def _by_id(doc: lxml.html.HtmlElement, ident: str) -> etree._Element | None:
     walks the whole tree (a tenth of the parse time of a large page, for each search). The
     index also files ``<a name>``: when what it finds does not carry the id, the tree is
     searched. (``id()`` reads its argument as a list of ids: one with a space is searched too.)
+    The index is made by the parse and not kept up to date: look up only in a tree as parsed
+    (an element removed since would still be found).
     """
     if _IDS_INDEXED and ident and not any(c.isspace() for c in ident):
         found = doc.xpath("id($ident)", ident=ident)
