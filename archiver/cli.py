@@ -122,8 +122,9 @@ def ingest(
                                           help="Folder where site-absolute image paths such as "
                                                "/images/1.jpg are looked up (repeatable)."),
     refresh: bool = typer.Option(False, "--refresh",
-                                 help="Re-process every post even if its source and the files "
-                                      "it uses are unchanged since the last ingest."),
+                                 help="Re-read and re-process every post even if its source "
+                                      "and the files it uses look unchanged since the last "
+                                      "ingest (their size, times and inode)."),
     wait: bool = typer.Option(False, "--wait", help="Wait for another writer instead of "
                                                     "failing with exit 5."),
     verify_citations: bool = typer.Option(False, "--verify/--no-verify",
