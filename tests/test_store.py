@@ -580,9 +580,10 @@ def _fsynced_paths(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 
 
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to name an fd")
+@pytest.mark.parametrize("syncfs", [None, lambda fd: -1], ids=["missing", "failing"])
 def test_without_syncfs_every_staged_file_and_folder_is_fsynced_before_the_ticket(
-        archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(store, "_syncfs", None)
+        archive: Archive, monkeypatch: pytest.MonkeyPatch, syncfs) -> None:
+    monkeypatch.setattr(store, "_syncfs", syncfs)
     staged: set[Path] = set()
 
     def before_ticket(self, staging, ticket):  # what exists once the ticket is written
@@ -636,9 +637,10 @@ def test_a_group_of_new_objects_is_made_durable_with_two_syncfs_in_all(
 
 
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to name an fd")
+@pytest.mark.parametrize("syncfs", [None, lambda fd: -1], ids=["missing", "failing"])
 def test_without_syncfs_every_folder_a_group_renamed_into_is_fsynced(
-        archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(store, "_syncfs", None)
+        archive: Archive, monkeypatch: pytest.MonkeyPatch, syncfs) -> None:
+    monkeypatch.setattr(store, "_syncfs", syncfs)
     synced = _fsynced_paths(monkeypatch)
     ids = [f"wechat:post-{i}" for i in range(3)]
     with archive.writer():
