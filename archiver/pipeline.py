@@ -449,9 +449,10 @@ class _Run:
         self.group_bytes = 0
         self.group_since = 0.0
         self.given: dict[str, str] = {}  # object id → the key this run gave it
-        # set while a group commit is under way: one that failed may have been applied in
-        # part (recovery finishes it), so the list index must not be trusted afterwards
-        self.committing = False
+        # set from a group commit's start until the list index names all of its posts: a
+        # commit stopped in between may have been applied in part (recovery finishes it), so
+        # the list index must then not be trusted (its stale marker stays)
+        self.index_behind = False
 
     def key_for(self, record: dict[str, Any]) -> str:
         """The key the post already has (archived, or given earlier in this run, to another
@@ -586,9 +587,8 @@ class _Run:
                           message=f"ingest {entry.path.name}",
                           digests=entry.prepared[number].digests)
                    for entry, number, _new in group]
-        self.committing = True
+        self.index_behind = True
         committed = self.archive.commit_all(changes)
-        self.committing = False
         for (entry, number, is_new), result in zip(group, committed, strict=True):
             prepared = entry.prepared[number]
             self.index[prepared.object_id] = index_entry(prepared.record, result.version)
@@ -600,6 +600,7 @@ class _Run:
                 version=result.version, title=prepared.title, kind=prepared.kind,
                 warnings=tuple(prepared.warnings),
                 record=self.record_path(prepared.object_id, result.version))
+        self.index_behind = False
         self._report_ready()
 
     def _report_ready(self) -> None:
@@ -621,7 +622,7 @@ class _Run:
         if self.digests.dirty:
             self.archive.write_extension_file(DIGESTS_NAME, dumps(self.digests.known))
             self.digests.dirty = False
-        if self.stale and not self.committing:
+        if self.stale and not self.index_behind:
             self.archive.remove_extension_file(STALE_NAME)
             self.stale = False
 
@@ -656,8 +657,9 @@ def ingest_paths(paths: Iterable[Path], config: Config, *,
             run.commit_group()  # the last one
         except Exception:
             # a bug (SchemaError) or a failed commit stops the run: what was gathered and
-            # checked before it is committed and reported (nothing, if the commit failed)
-            if not run.committing:
+            # checked before it is committed (nothing more, if a commit failed), and reported
+            # where its whole file is
+            if not run.index_behind:
                 with suppress(Exception):
                     run.commit_group()
             raise

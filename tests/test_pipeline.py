@@ -441,3 +441,24 @@ def test_a_group_commit_that_fails_midway_leaves_the_list_index_marked_stale(con
         pass
     assert set(load_index(archive)) == set(archive.object_ids())
     assert len(archive.object_ids()) >= 7
+
+
+def test_a_run_stopped_while_the_index_takes_in_a_group_leaves_it_marked_stale(config,
+                                                                              monkeypatch):
+    import archiver.pipeline as pipeline
+    from archiver.pipeline import STALE_NAME, load_index
+    real = pipeline._Run.record_path
+    calls = []
+
+    def fails_on_the_second(self, object_id, version):
+        calls.append(object_id)
+        if len(calls) == 2:
+            raise OSError(5, "Input/output error (a test's fault)")
+        return real(self, object_id, version)
+    monkeypatch.setattr(pipeline._Run, "record_path", fails_on_the_second)
+    with pytest.raises(OSError):
+        ingest_paths([WECHAT / "markdown"], config)
+    monkeypatch.undo()
+    archive = Archive.open(config.archive)
+    assert archive.read_extension_file(STALE_NAME) is not None
+    assert set(load_index(archive)) == set(archive.object_ids())
