@@ -573,15 +573,15 @@ class Archive:
         body = staging / entry["staged"]
         number = entry["version"]
         if entry["new_object"]:
-            made = []  # folders of the storage hierarchy made for it: their names too
-            folder = target.parent
-            while folder != self.root and not folder.exists():
-                made.append(folder.parent)
-                folder = folder.parent
             if body.exists() and not target.exists():
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.rename(body, target)
-            return [target.parent, *made]
+            # the names of the object and of every folder above it, which this commit (or,
+            # in recovery, the attempt a crash stopped) may have made
+            above = [target.parent]
+            while above[-1] != self.root and above[-1] != above[-1].parent:
+                above.append(above[-1].parent)
+            return above
         if (body / number).exists() and not (target / number).exists():
             os.rename(body / number, target / number)
             _fsync_path(target)  # the version is in place before the inventory names it

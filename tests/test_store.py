@@ -977,3 +977,26 @@ def test_the_folders_made_for_a_new_object_are_synced_before_the_commit_returns(
         assert folder.resolve() in synced, folder
         folder = folder.parent
     assert archive.root.resolve() in synced
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to name an fd")
+def test_recovery_syncs_the_folders_a_stopped_commit_made_for_a_new_object(
+        archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The commit stopped after moving the new object into place, before syncing the names:
+    recovery, which finds the folders there already, must sync them all the same."""
+    monkeypatch.setattr(store, "_syncfs", None)
+    with monkeypatch.context() as patch:
+        patch.setattr(store, "_sync_dirs", lambda folders: (_ for _ in ()).throw(
+            SimulatedCrash()))
+        with pytest.raises(SimulatedCrash):
+            commit(archive, OID, {"a.txt": b"A"})
+    assert archive.exists(OID) and staging_dirs(archive.root)
+    seen = _fsynced_paths(monkeypatch)
+    with Archive.open(archive.root).writer():  # recovery
+        pass
+    synced = {p.resolve() for p in seen}
+    folder = archive.object_path(OID).parent
+    while folder != archive.root:
+        assert folder.resolve() in synced, folder
+        folder = folder.parent
+    assert archive.root.resolve() in synced and staging_dirs(archive.root) == []
