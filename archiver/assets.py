@@ -154,7 +154,7 @@ def _local(ref: ImageRef, base_dir: Path, config: Config,
                 data = resolved.read_bytes()
                 digest = inputs[str(resolved)] = hashlib.sha256(data).hexdigest()
                 return sniff(data, ref.original, str(candidate), config, sha256=digest)
-        except (OSError, ValueError) as exc:
+        except (OSError, ValueError, RuntimeError) as exc:  # RuntimeError: a symlink loop
             tried.append(f"{shown} (cannot be looked up: {type(exc).__name__})")
             continue
         inputs[str(resolved)] = None

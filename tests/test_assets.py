@@ -432,6 +432,13 @@ def test_a_symlink_out_of_the_post_folder_is_refused(tmp_path):
     assert "outside the post's folder" in asset.reason
 
 
+def test_an_image_that_is_a_symlink_loop_is_missing_with_the_reason(tmp_path):
+    (tmp_path / "img.jpg").symlink_to(tmp_path / "img.jpg")
+    [asset] = localise([ImageRef(original="img.jpg")], tmp_path, Config(fetch=False))
+    assert asset.status == "missing"
+    assert "cannot be looked up" in asset.reason
+
+
 def test_a_local_file_over_the_size_cap_is_refused(tmp_path):
     shutil.copy(next(TOKYO.glob("images/*/img_001.jpg")), tmp_path / "big.jpg")
     [asset] = localise([ImageRef(original="big.jpg")], tmp_path,
