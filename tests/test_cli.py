@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -226,3 +227,26 @@ def test_installed_entry_point_runs(tmp_path):
                          check=False)
     assert bad.returncode == ExitCode.BAD_INPUT
     assert "x.md: no such file" in bad.stderr
+
+
+
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_in_a_folder_is_skipped_and_a_named_one_fails_without_waiting(archive_dir,
+                                                                          tmp_path):
+    folder = tmp_path / "posts"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "seed.md")
+    os.mkfifo(folder / "b_fifo.md")
+    walked = subprocess.run([sys.executable, "-m", "archiver", "ingest", str(folder),
+                             "--archive", str(archive_dir), "--no-fetch", "--json"],
+                            capture_output=True, text=True, timeout=60)
+    rows = [json.loads(line) for line in walked.stdout.splitlines()]
+    assert [(Path(r["source"]).name, r["status"]) for r in rows] == [
+        ("b_fifo.md", "skipped"), ("seed.md", "added")]
+    named = subprocess.run([sys.executable, "-m", "archiver", "ingest",
+                            str(folder / "b_fifo.md"), "--archive", str(archive_dir),
+                            "--no-fetch"], capture_output=True, text=True, timeout=60)
+    assert named.returncode == ExitCode.BAD_INPUT
+    assert "not a regular file" in named.stderr

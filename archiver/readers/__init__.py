@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
+from typing import BinaryIO
 
 from archiver.errors import InputError, MalformedInput, UnsupportedFormat
 from archiver.model import RawPost
@@ -30,15 +32,36 @@ SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm", ".xhtml", ".mhtml", "
 def read_input(path: Path, limit: int = -1) -> bytes:
     """The bytes of an input file (the first ``limit`` when given), or an InputError that
     says, naming the file, why it cannot be read."""
-    with _input_errors(path), path.open("rb") as handle:
+    with _input_errors(path), _opened(path) as handle:
         return handle.read(limit)
 
 
 def read_input_and_status(path: Path) -> tuple[bytes, os.stat_result]:
     """The bytes of an input file, and its status once they were read (for a cache of its
     digest that a change to the file must invalidate)."""
-    with _input_errors(path), path.open("rb") as handle:
+    with _input_errors(path), _opened(path) as handle:
         return handle.read(), os.fstat(handle.fileno())
+
+
+def _opened(path: Path) -> BinaryIO:
+    """``path`` opened for reading if it is a regular file. Opened without waiting, then
+    checked: opening a FIFO for reading would wait for a writer that may never come."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+    except OSError:
+        os.close(fd)
+        raise
+    if stat.S_ISDIR(mode):
+        os.close(fd)
+        raise IsADirectoryError(path)
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise UnsupportedFormat("not a regular file (a FIFO, a device or a socket)",
+                                path=path)
+    if hasattr(os, "O_NONBLOCK"):
+        os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
 
 
 @contextmanager
