@@ -129,24 +129,39 @@ class Prepared:
                 if p != "provenance.json"}
 
 
-def discover(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
+def discover(paths: Iterable[Path], archive: Path | None = None
+             ) -> Iterator[tuple[Path, bool]]:
     """Files to ingest, each with whether the user named it.
 
     Named files are taken as they are; folders are walked recursively in sorted order, skipping
-    hidden folders and the ``*_files`` asset folders browsers write. A file found in a folder
-    that no reader claims (a README, a stray page) is *skipped*; a named one is an error.
+    hidden folders, the ``*_files`` asset folders browsers write, and ``archive`` (the archive
+    being written to, whose ``source/`` folders hold posts too). A file found in a folder that
+    no reader claims (a README, a stray page) is *skipped*; a named one is an error.
     """
+    skip = archive.resolve() if archive is not None else None
     for path in paths:
         if path.is_dir():
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".")
-                                 and not d.endswith("_files"))
+                                 and not d.endswith("_files")
+                                 and (skip is None or Path(root, d).resolve() != skip))
                 for name in sorted(files):
                     candidate = Path(root) / name
                     if readers.is_candidate(candidate) and not name.startswith("."):
                         yield candidate, False
         else:
             yield path, True
+
+
+def shown(path: Path) -> str:
+    """``path`` as text that can be printed and written: a name that is not valid UTF-8
+    (written by a system using another encoding) has its stray bytes escaped, ``\\xb2``."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return text
 
 
 def prepare(path: Path, config: Config, session: requests.Session | None = None,
@@ -514,6 +529,10 @@ class _Run:
         on disk, after the files before it."""
         if self.group and time.monotonic() - self.group_since >= GROUP_SECONDS:
             self.commit_group()  # reading this file may take long (images fetched)
+        if shown(path) != str(path):
+            raise InputError("its name (or its folder's) is not valid UTF-8, so it cannot be "
+                             "recorded as it is", path=shown(path),
+                             hint="rename it in UTF-8 (e.g. convmv -f gbk -t utf-8 --notest)")
         try:
             source = _relative(path, self.base)
         except (OSError, RuntimeError) as exc:  # RuntimeError: a symbolic link loop
@@ -634,7 +653,7 @@ def ingest_paths(paths: Iterable[Path], config: Config, *,
     """Ingest files and folders into the configured archive; one result per post (per file
     when it fails), each given to ``on_result`` once it is on disk. With ``wait``, another
     writer is waited for (``on_wait`` is called once first)."""
-    files = list(discover(paths))
+    files = list(discover(paths, config.archive))
     archive = Archive.open(config.archive, create=True)
     results: list[IngestResult] = []
 
@@ -650,10 +669,10 @@ def ingest_paths(paths: Iterable[Path], config: Config, *,
                 try:
                     run.ingest(path)
                 except UnsupportedFormat as exc:
-                    run.failed(IngestResult(source=str(path), status="failed" if named
+                    run.failed(IngestResult(source=shown(path), status="failed" if named
                                             else "skipped", error=exc))
                 except InputError as exc:
-                    run.failed(IngestResult(source=str(path), status="failed", error=exc))
+                    run.failed(IngestResult(source=shown(path), status="failed", error=exc))
             run.commit_group()  # the last one
         except Exception:
             # a bug (SchemaError) or a failed commit stops the run: what was gathered and

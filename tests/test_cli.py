@@ -232,6 +232,22 @@ def test_installed_entry_point_runs(tmp_path):
 
 
 
+def test_a_file_whose_name_is_not_utf8_fails_alone_and_is_named(runner, archive_dir, tmp_path):
+    """A GBK-named file (a zip made on Chinese Windows): no crash, the others are archived."""
+    folder = tmp_path / "posts"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "seed.md")
+    odd = os.path.join(os.fsencode(folder), "测试".encode("gbk") + b".md")
+    shutil.copy(PAGE, odd)
+    result = run(runner, "ingest", folder, "--archive", archive_dir, "--no-fetch", "--json")
+    assert result.exit_code == ExitCode.BAD_INPUT
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert sorted(r["status"] for r in rows) == ["added", "failed"]
+    [failed] = [r for r in rows if r["status"] == "failed"]
+    assert "not valid UTF-8" in failed["error"] and "\\xb2\\xe2" in failed["source"]
+    assert "internal error" not in result.output
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
 def test_a_fifo_in_a_folder_is_skipped_and_a_named_one_fails_without_waiting(archive_dir,
                                                                           tmp_path):
@@ -250,3 +266,17 @@ def test_a_fifo_in_a_folder_is_skipped_and_a_named_one_fails_without_waiting(arc
                             "--no-fetch"], capture_output=True, text=True, timeout=60)
     assert named.returncode == ExitCode.BAD_INPUT
     assert "not a regular file" in named.stderr
+
+
+def test_the_archive_inside_the_folder_ingested_is_not_ingested_itself(runner, tmp_path,
+                                                                      monkeypatch):
+    folder = tmp_path / "posts"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "seed.md")
+    monkeypatch.chdir(folder)
+    first = run(runner, "ingest", ".", "--no-fetch", "--json")  # the default ./archive
+    again = run(runner, "ingest", ".", "--no-fetch", "--json")
+    assert (folder / "archive").is_dir()
+    for result in (first, again):
+        rows = [json.loads(line) for line in result.stdout.splitlines()]
+        assert [Path(r["source"]).name for r in rows] == ["seed.md"]
