@@ -147,7 +147,7 @@ def ingest(
         if asset_root:
             config = config.with_overrides(asset_roots=tuple(config.asset_roots) + tuple(
                 asset_root))
-        total = sum(1 for _ in discover(paths))
+        total = sum(1 for _ in discover(paths, config.archive))
         progress = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
                             TimeElapsedColumn(), TextColumn("{task.description}"),
                             console=err, transient=True, disable=quiet)
@@ -169,12 +169,22 @@ def ingest(
                 _fail(result.error)
             progress.update(task, advance=1, description=Path(result.source).name[:40])
 
+        reported: list[Any] = []
         with progress:
             task = progress.add_task("", total=total)
-            results = ingest_paths(
-                paths, config, on_result=on_result, wait=wait, refresh=refresh,
-                on_wait=None if quiet else lambda: err.print(
-                    "waiting for another archiver process to finish writing…", markup=False))
+            try:
+                results = ingest_paths(
+                    paths, config, on_result=lambda r: (reported.append(r), on_result(r)),
+                    wait=wait, refresh=refresh,
+                    on_wait=None if quiet else lambda: err.print(
+                        "waiting for another archiver process to finish writing…",
+                        markup=False))
+            except KeyboardInterrupt:
+                progress.stop()
+                err.print(f"interrupted: the {len(reported)} result(s) above are archived, and "
+                          "so may be a few posts not reported yet; run the same command again "
+                          "to go on (what is archived is found unchanged)", markup=False)
+                raise typer.Exit(130) from None
         counts: dict[str, int] = {}
         for result in results:
             counts[result.status] = counts.get(result.status, 0) + 1

@@ -229,8 +229,7 @@ def test_installed_entry_point_runs(tmp_path):
     assert "x.md: no such file" in bad.stderr
 
 
-
-
+# --- inputs a folder may hold, and a run that is stopped --------------------------------------
 
 def test_a_file_whose_name_is_not_utf8_fails_alone_and_is_named(runner, archive_dir, tmp_path):
     """A GBK-named file (a zip made on Chinese Windows): no crash, the others are archived."""
@@ -280,3 +279,17 @@ def test_the_archive_inside_the_folder_ingested_is_not_ingested_itself(runner, t
     for result in (first, again):
         rows = [json.loads(line) for line in result.stdout.splitlines()]
         assert [Path(r["source"]).name for r in rows] == ["seed.md"]
+
+
+def test_an_interrupted_ingest_says_what_is_archived_and_exits_130(runner, archive_dir,
+                                                                  monkeypatch):
+    import archiver.pipeline as pipeline
+    real = pipeline.ingest_paths
+
+    def interrupted(paths, config, *, on_result=None, **kwargs):
+        real(paths[:1], config, on_result=on_result, **kwargs)
+        raise KeyboardInterrupt
+    monkeypatch.setattr(pipeline, "ingest_paths", interrupted)
+    result = run(runner, "ingest", SEED, PAGE, "--archive", archive_dir, "--no-fetch")
+    assert result.exit_code == 130
+    assert "interrupted: the 1 result(s) above are archived" in result.output
