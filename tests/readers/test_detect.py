@@ -11,6 +11,7 @@ GBK and GB2312 as GB18030; bytes that do not decode make the input malformed.
 from __future__ import annotations
 
 import codecs
+import os
 from pathlib import Path
 
 import pytest
@@ -317,13 +318,14 @@ def test_a_post_is_read_from_the_bytes_the_caller_gives(tmp_path):
 def test_a_file_shorter_than_the_head_is_opened_once(monkeypatch):
     expected = GUOZHENG.read_bytes()
     opened = []
-    real_open = Path.open
+    real_open = os.open
 
-    def counting_open(self, *args, **kwargs):
-        opened.append(self)
-        return real_open(self, *args, **kwargs)
+    def counting_open(path, *args, **kwargs):
+        opened.append(Path(path))
+        return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", counting_open)
+    monkeypatch.setattr(os, "open", counting_open)
+    monkeypatch.setattr(Path, "open", lambda self, *a, **k: pytest.fail("opened another way"))
     monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("the file was read again"))
     assert read(GUOZHENG).data == expected
     assert opened == [GUOZHENG]
