@@ -194,7 +194,8 @@ def ingest(
                       f"→ {config.archive}", markup=False)
         if not results:
             raise UsageError("no saved posts found in the given paths",
-                             hint="give .md or .html files, or folders holding them")
+                             hint="give saved posts (.md, .html, .mhtml, .warc, .warc.gz, "
+                                  ".wacz), or folders holding them")
         codes = [ExitCode.BAD_INPUT for r in results if r.status == "failed"]
         if verify_citations:
             ids = sorted({r.object_id for r in results if r.object_id})

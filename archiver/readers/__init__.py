@@ -97,7 +97,7 @@ def _reader_for(path: Path, head: bytes) -> ModuleType:
             body = head[len(bom):]
             head = body[: len(body) // 2 * 2].decode(encoding, "replace").encode("utf-8")
             break
-    if not head.strip():
+    if not head.removeprefix(codecs.BOM_UTF8).strip():
         raise MalformedInput("file is empty", path=path)
     for reader in READERS:
         if reader.detect(path, head):
@@ -106,7 +106,8 @@ def _reader_for(path: Path, head: bytes) -> ModuleType:
         "not a supported saved post",
         path=path,
         hint="supported: Markdown export (.md with front matter or WeChat links/images), WeChat "
-             "article page or #js_content fragment (.html)",
+             "article page or #js_content fragment (.html, a browser's \"save page complete\" "
+             "or a SingleFile page too), MHTML (.mhtml, .mht), WARC (.warc, .warc.gz), WACZ",
     )
 
 

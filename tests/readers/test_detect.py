@@ -112,7 +112,9 @@ def test_a_fragment_is_not_a_page_and_a_page_is_not_a_fragment():
 
 # --- files that cannot be read ----------------------------------------------------------------
 
-@pytest.mark.parametrize("content", [b"", b"   \n\t\r\n"], ids=["empty", "blank"])
+@pytest.mark.parametrize("content", [b"", b"   \n\t\r\n", codecs.BOM_UTF8,
+                                     codecs.BOM_UTF8 + b" \n"],
+                         ids=["empty", "blank", "bom-only", "bom-and-blank"])
 @pytest.mark.parametrize("name", ["post.md", "post.html"])
 def test_an_empty_file_is_malformed_input_naming_it(tmp_path, name, content):
     empty = tmp_path / name
