@@ -15,7 +15,8 @@ loses at most the group being gathered, and nothing that was reported.
 "Did the post change?" compares the new record (and its assets) with what the object holds:
 - the same record digest and asset set as the head version → ``unchanged``;
 - the same source bytes already produced this very record in an earlier version (the same post
-  saved in two forms, ingested alternately) → ``unchanged``;
+  saved in two forms, ingested alternately) → ``unchanged``, unless the head was made from a
+  source of the same name (an edit undone: the head must say what the file says now);
 - otherwise a new version (``updated``), or a new object (``added``).
 
 Re-ingesting an unchanged corpus should cost little more than reading it, so each ingest leaves
@@ -242,11 +243,16 @@ def _already_archived(archive: Archive, prepared: Prepared) -> str | None:
     if head.state.get("record.json") == prepared.record_digest and \
             _assets_of(head.state) == new_assets:
         return head.number
-    for version in versions:
-        if (version.state.get("record.json") == prepared.record_digest
-                and prepared.source_digest in version.state.values()
-                and _assets_of(version.state) == new_assets):
-            return version.number
+    # Another save of the post (a page and its Markdown export, ingested in turn) is not a
+    # change back. An edit of the very file the head was made from, undone, is one: the
+    # head must say what the file says now.
+    sources = [path for path in prepared.files if path.startswith("source/")]
+    if not any(path in head.state for path in sources):
+        for version in versions:
+            if (version.state.get("record.json") == prepared.record_digest
+                    and prepared.source_digest in version.state.values()
+                    and _assets_of(version.state) == new_assets):
+                return version.number
     if new_assets <= _assets_of(head.state):
         current = json.loads(archive.read_bytes(prepared.object_id, "record.json"))
         if adds_nothing(prepared.record, current):
@@ -500,12 +506,24 @@ class _Run:
             if not posts or any(self.index.get(p["id"]) is None or int(
                     self.index[p["id"]]["head"][1:]) < int(p["version"][1:]) for p in posts):
                 continue
+            if any(self._edited_since(p, path) for p in posts):
+                continue
             return [IngestResult(source=str(path), status="unchanged", object_id=p["id"],
                                  version=p["version"], title=p.get("title"), kind=p.get("kind"),
                                  warnings=tuple(p["warnings"]),
                                  record=p["record"])
                     for p in posts]
         return None
+
+    def _edited_since(self, post: dict[str, Any], path: Path) -> bool:
+        """Whether the head of ``post``'s object is newer than the version a receipt names and
+        was made from a file of this one's name: an edit since, which these bytes undo (see
+        :func:`_already_archived`)."""
+        head = self.index[post["id"]]["head"]
+        if head == post["version"]:
+            return False
+        state = self.archive.versions(post["id"])[-1].state
+        return f"source/{safe_source_name(path)}" in state
 
     def remember(self, path: Path, digest: str, prepared: list[Prepared],
                  results: list[IngestResult]) -> None:

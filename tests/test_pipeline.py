@@ -462,3 +462,21 @@ def test_a_run_stopped_while_the_index_takes_in_a_group_leaves_it_marked_stale(c
     archive = Archive.open(config.archive)
     assert archive.read_extension_file(STALE_NAME) is not None
     assert set(load_index(archive)) == set(archive.object_ids())
+
+
+def test_an_edit_undone_makes_the_head_say_what_the_file_says_again(config, tmp_path):
+    folder = tmp_path / "posts"
+    folder.mkdir()
+    post = folder / "post.md"
+    original = (WECHAT / "markdown" / "mp_duty__白话孟德尔随机化.md").read_bytes()
+    post.write_bytes(original)
+    [first] = ingest_paths([post], config)
+    post.write_bytes(original.replace("孟德尔".encode(), "孟德爾".encode(), 1))
+    [edited] = ingest_paths([post], config)
+    post.write_bytes(original)
+    [undone] = ingest_paths([post], config)
+    assert (first.version, edited.status, undone.status) == ("v1", "updated", "updated")
+    archive = Archive.open(config.archive)
+    assert archive.head(first.object_id) == "v3"
+    assert archive.read_bytes(first.object_id, "record.json") == archive.read_bytes(
+        first.object_id, "record.json", "v1")
