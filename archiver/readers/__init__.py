@@ -79,16 +79,19 @@ def _input_errors(path: Path) -> Iterator[None]:
 
 def detect(path: Path) -> ModuleType:
     """Return the reader for ``path`` or raise an InputError saying why there is none."""
-    return _detected(path, None)[0]
+    head = read_input(path, HEAD_BYTES)
+    return _reader_for(path, head)
 
 
-def _detected(path: Path, data: bytes | None) -> tuple[ModuleType, bytes | None]:
-    """The reader for ``path``, and the file's bytes if they are known by then: given, or
-    read whole while reading the head (a file shorter than :data:`HEAD_BYTES`)."""
+def _detected(path: Path, data: bytes | None) -> tuple[ModuleType, bytes]:
+    """The reader for ``path``, and the file's bytes: given, or read here, through
+    :func:`read_input` (a regular file, errors naming it), once for a file shorter than
+    :data:`HEAD_BYTES` (the head is the whole file)."""
     head = read_input(path, HEAD_BYTES) if data is None else data[:HEAD_BYTES]
-    if data is None and len(head) < HEAD_BYTES:
-        data = head
-    return _reader_for(path, head), data
+    reader = _reader_for(path, head)
+    if data is None:
+        data = head if len(head) < HEAD_BYTES else read_input(path)
+    return reader, data
 
 
 def _reader_for(path: Path, head: bytes) -> ModuleType:
