@@ -152,7 +152,10 @@ def ingest(
                             TimeElapsedColumn(), TextColumn("{task.description}"),
                             console=err, transient=True, disable=quiet)
 
+        reported: list[Any] = []
+
         def on_result(result: Any) -> None:
+            reported.append(result)
             if as_json:
                 _emit_json(result.to_json())
             elif result.status != "skipped":
@@ -169,13 +172,11 @@ def ingest(
                 _fail(result.error)
             progress.update(task, advance=1, description=Path(result.source).name[:40])
 
-        reported: list[Any] = []
         with progress:
             task = progress.add_task("", total=total)
             try:
                 results = ingest_paths(
-                    paths, config, on_result=lambda r: (reported.append(r), on_result(r)),
-                    wait=wait, refresh=refresh,
+                    paths, config, on_result=on_result, wait=wait, refresh=refresh,
                     on_wait=None if quiet else lambda: err.print(
                         "waiting for another archiver process to finish writing…",
                         markup=False))
