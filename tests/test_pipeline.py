@@ -417,21 +417,27 @@ def test_an_unexpected_error_commits_and_reports_what_was_gathered_first(config,
     assert stored == set(Archive.open(config.archive).object_ids())
 
 
+def _fail_the_second_call(monkeypatch, owner, name: str, error: Exception) -> None:
+    """``owner.name`` works once, then raises ``error`` (a fault the test injects)."""
+    real = getattr(owner, name)
+    calls = []
+
+    def fails_on_the_second(self, *args):
+        calls.append(args)
+        if len(calls) == 2:
+            raise error
+        return real(self, *args)
+    monkeypatch.setattr(owner, name, fails_on_the_second)
+
+
 def test_a_group_commit_that_fails_midway_leaves_the_list_index_marked_stale(config,
                                                                               monkeypatch):
     """Recovery finishes the commit; the list must then show every post, not the index the
     failed run wrote."""
     import archiver.store as store
     from archiver.pipeline import STALE_NAME, load_index
-    real = store.Archive._roll_forward_entry
-    applied = []
-
-    def fails_on_the_second(self, staging, entry):
-        if applied:
-            raise OSError(28, "No space left on device (a test's fault)")
-        applied.append(entry)
-        return real(self, staging, entry)
-    monkeypatch.setattr(store.Archive, "_roll_forward_entry", fails_on_the_second)
+    _fail_the_second_call(monkeypatch, store.Archive, "_roll_forward_entry",
+                          OSError(28, "No space left on device (a test's fault)"))
     with pytest.raises(OSError):
         ingest_paths([WECHAT / "markdown"], config)
     monkeypatch.undo()
@@ -447,15 +453,8 @@ def test_a_run_stopped_while_the_index_takes_in_a_group_leaves_it_marked_stale(c
                                                                               monkeypatch):
     import archiver.pipeline as pipeline
     from archiver.pipeline import STALE_NAME, load_index
-    real = pipeline._Run.record_path
-    calls = []
-
-    def fails_on_the_second(self, object_id, version):
-        calls.append(object_id)
-        if len(calls) == 2:
-            raise OSError(5, "Input/output error (a test's fault)")
-        return real(self, object_id, version)
-    monkeypatch.setattr(pipeline._Run, "record_path", fails_on_the_second)
+    _fail_the_second_call(monkeypatch, pipeline._Run, "record_path",
+                          OSError(5, "Input/output error (a test's fault)"))
     with pytest.raises(OSError):
         ingest_paths([WECHAT / "markdown"], config)
     monkeypatch.undo()

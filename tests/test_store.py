@@ -603,13 +603,19 @@ def test_without_syncfs_every_staged_file_and_folder_is_fsynced_before_the_ticke
                                  for p in staged if p.name != "ticket.tmp")
 
 
-@pytest.mark.skipif(store._syncfs is None, reason="syncfs(2) is Linux only")
-def test_with_syncfs_a_commit_is_made_durable_with_a_handful_of_syncs(
-        archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+def _syncs_counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record every syncfs and fsync from now on, in order, as "syncfs" or "fsync"."""
     calls: list[str] = []
     real_syncfs, real_fsync = store._syncfs, os.fsync
     monkeypatch.setattr(store, "_syncfs", lambda fd: calls.append("syncfs") or real_syncfs(fd))
     monkeypatch.setattr(os, "fsync", lambda fd: calls.append("fsync") or real_fsync(fd))
+    return calls
+
+
+@pytest.mark.skipif(store._syncfs is None, reason="syncfs(2) is Linux only")
+def test_with_syncfs_a_commit_is_made_durable_with_a_handful_of_syncs(
+        archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _syncs_counted(monkeypatch)
     commit(archive, OID, {f"assets/{i}.jpg": bytes([i]) for i in range(8)} | {"a.txt": b"A"})
     # staging (10 files, 5 folders): one syncfs; then the ticket and its folder; then the
     # folders made for the new object and the one it is renamed into: one more syncfs
@@ -621,10 +627,7 @@ def test_with_syncfs_a_commit_is_made_durable_with_a_handful_of_syncs(
 @pytest.mark.skipif(store._syncfs is None, reason="syncfs(2) is Linux only")
 def test_a_group_of_new_objects_is_made_durable_with_two_syncfs_in_all(
         archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[str] = []
-    real_syncfs, real_fsync = store._syncfs, os.fsync
-    monkeypatch.setattr(store, "_syncfs", lambda fd: calls.append("syncfs") or real_syncfs(fd))
-    monkeypatch.setattr(os, "fsync", lambda fd: calls.append("fsync") or real_fsync(fd))
+    calls = _syncs_counted(monkeypatch)
     with archive.writer():
         archive.commit_all([Change(f"wechat:post-{i}", {"a.txt": bytes([i])}, "grouped")
                             for i in range(8)])
