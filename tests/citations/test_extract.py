@@ -292,6 +292,45 @@ def test_the_characters_that_may_make_a_doi_are_all_those_nfkc_turns_into_slash_
     assert found == set(SLASH_OR_PERCENT)
 
 
+def test_a_line_whose_normal_form_may_be_continued_is_never_taken_for_one_that_cannot():
+    """Lines that cannot be continued and hold no "/" are left unnormalised; the test of
+    "may be continued" must hold for every last character, whatever comes before it."""
+    import sys
+    import unicodedata
+
+    from archiver.citations.extract import _may_end_joinable
+    ends = tuple("/.-:_")
+    befores = ("", "a", "/", "\u1100", "\u0cc6", "e\u0301")  # Hangul and Kannada compose
+    for c in range(sys.maxunicode + 1):
+        if 0xD800 <= c <= 0xDFFF:
+            continue
+        for before in befores:
+            line = before + chr(c)
+            if unicodedata.normalize("NFKC", line).endswith(ends):
+                assert _may_end_joinable(line), repr(line)
+
+
+@pytest.mark.parametrize(("lines", "doi"), [
+    (["参见 10.1093/ia/", "ｉｉａａ０６１ 等"], "10.1093/ia/iiaa061"),  # the continuation, full width
+    (["DOI：10．", "1093/ia/iiaa061"], "10.1093/ia/iiaa061"),  # the line continued, full width
+])
+def test_a_doi_split_over_lines_in_full_width_forms_is_found(lines, doi):
+    assert find_dois(lines) == [doi]
+
+
+_PIECES = ["10.", "1093", "/", "／", "%2F", "％２Ｆ", "ia", "ｉａ", "iiaa061", "．", ".", "-", "_",
+           ":", "：", "doi:", "https://doi.org/", " ", "\n", "参考文献", "。", "，", "\u0301",
+           "\u1100", "\u1161", "ﬁ", "①", "x", "等"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=8).map("".join), max_size=6))
+def test_dois_found_in_text_are_those_found_in_its_nfkc_form(lines):
+    """Only some lines are normalised: what is found must not depend on that."""
+    import unicodedata
+    assert find_dois(lines) == find_dois([unicodedata.normalize("NFKC", "\n".join(lines))])
+
+
 @pytest.mark.parametrize("line", ["见 10．1093／ia／iiaa061", "https://doi.org/10.1093%2Fia%2Fiiaa061",
                                   "10.1093/ia/iiaa061"])
 def test_a_doi_written_with_any_slash_is_still_found(line):
