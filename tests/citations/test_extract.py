@@ -311,7 +311,7 @@ def test_a_line_whose_normal_form_may_be_continued_is_never_taken_for_one_that_c
 
 
 @pytest.mark.parametrize(("lines", "doi"), [
-    (["参见 10.1093/ia/", "ｉｉａａ０６１ 等"], "10.1093/ia/iiaa061"),  # the continuation, full width
+    (["参见 10.1093/ia/", "ｉｉａａ０６１ 等"], "10.1093/ia/iiaa061"),  # continuation full width
     (["DOI：10．", "1093/ia/iiaa061"], "10.1093/ia/iiaa061"),  # the line continued, full width
 ])
 def test_a_doi_split_over_lines_in_full_width_forms_is_found(lines, doi):
