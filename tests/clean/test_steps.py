@@ -17,7 +17,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from archiver.clean import body as body_mod
 from archiver.clean import clean
 from archiver.clean.body import blocks_text, normalise_inline, parse_body
 from archiver.clean.steps import (
@@ -417,6 +420,27 @@ def test_whitespace_runs_collapse_like_a_browser():
 def test_zero_width_characters_are_removed_and_ideographic_space_is_kept():
     assert normalise_inline("哈萨\u200b克斯坦\ufeff") == "哈萨克斯坦"
     assert normalise_inline("\u3000\u3000哈萨克斯坦") == "\u3000\u3000哈萨克斯坦"
+
+
+_CJK_BREAK = re.compile(rf"(?<=[{body_mod._CJK}])[ \t]*\n\s*(?=[{body_mod._CJK}])")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b.", "哈", "萨", " ", "  ", "\t", "\n", "\r", "\xa0",
+                                 "\u3000", "\u200b", "\ufeff", "\u00ad", "\f", "\v", "\x85"]),
+                max_size=12).map("".join))
+def test_inline_text_is_normalised_as_written_in_the_rules_whatever_its_characters(text):
+    """Zero-width characters go, a line break between two CJK characters goes, and every run
+    of ASCII white space and no-break spaces becomes one space (U+3000 and NEL stay). The
+    usual text (printable, no double space) takes a shortcut: it must agree."""
+    expected = re.sub("[\u200b\u200c\u200d\u2060\ufeff\u00ad]", "", text)
+    expected = _CJK_BREAK.sub("", expected)
+    expected = re.sub("[ \t\r\n\f\v\u00a0]+", " ", expected)
+    assert normalise_inline(text) == expected
+
+
+def test_a_run_of_spaces_in_printable_text_still_collapses():
+    assert normalise_inline("Sandra F.   Joireman") == "Sandra F. Joireman"
 
 
 def test_inline_elements_do_not_break_a_line():
