@@ -38,7 +38,7 @@ import json
 import os
 import time
 import urllib.parse
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -130,16 +130,30 @@ class Prepared:
                 if p != "provenance.json"}
 
 
-def discover(paths: Iterable[Path], archive: Path | None = None
-             ) -> Iterator[tuple[Path, bool]]:
-    """Files to ingest, each with whether the user named it.
+def discover(paths: Iterable[Path], archive: Path | None = None) -> list[tuple[Path, bool]]:
+    """Files to ingest, each with whether the user named it, each once.
 
     Named files are taken as they are; folders are walked recursively in sorted order, skipping
     hidden folders, the ``*_files`` asset folders browsers write, and ``archive`` (the archive
     being written to, whose ``source/`` folders hold posts too). A file found in a folder that
     no reader claims (a README, a stray page) is *skipped*; a named one is an error.
+
+    A file given twice (``a.md ./a.md``, or named and inside a folder given too) is ingested
+    once, where it first came, as named if it was named anywhere. Paths are compared as
+    written, made absolute: two names of one file through a link are two sources.
     """
     skip = archive.resolve() if archive is not None else None
+    found: list[tuple[Path, bool]] = []
+    where: dict[str, int] = {}
+
+    def add(path: Path, named: bool) -> None:
+        key = os.path.abspath(path)
+        if key not in where:
+            where[key] = len(found)
+            found.append((path, named))
+        elif named:
+            found[where[key]] = (found[where[key]][0], True)
+
     for path in paths:
         if path.is_dir():
             for root, dirs, files in os.walk(path):
@@ -149,9 +163,10 @@ def discover(paths: Iterable[Path], archive: Path | None = None
                 for name in sorted(files):
                     candidate = Path(root) / name
                     if readers.is_candidate(candidate) and not name.startswith("."):
-                        yield candidate, False
+                        add(candidate, False)
         else:
-            yield path, True
+            add(path, True)
+    return found
 
 
 def shown(path: Path) -> str:
@@ -671,7 +686,7 @@ def ingest_paths(paths: Iterable[Path], config: Config, *,
     """Ingest files and folders into the configured archive; one result per post (per file
     when it fails), each given to ``on_result`` once it is on disk. With ``wait``, another
     writer is waited for (``on_wait`` is called once first)."""
-    files = list(discover(paths, config.archive))
+    files = discover(paths, config.archive)
     archive = Archive.open(config.archive, create=True)
     results: list[IngestResult] = []
 

@@ -126,6 +126,21 @@ def test_folder_walk_skips_files_that_are_not_posts(runner, archive_dir, tmp_pat
     assert statuses == ["added", "skipped"]
 
 
+def test_a_file_given_twice_or_also_inside_a_given_folder_is_ingested_once(
+        runner, archive_dir, tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEED, folder)
+    (folder / "notes.md").write_text("# my notes\n")  # skipped in the folder, failed by name
+    monkeypatch.chdir(folder)
+    result = run(runner, "ingest", SEED.name, f"./{SEED.name}", folder, folder / SEED.name,
+                 folder / "notes.md", "--archive", archive_dir, "--no-fetch", "--json")
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(Path(r["source"]).name, r["status"]) for r in rows] == [
+        (SEED.name, "added"), ("notes.md", "failed")]
+    assert result.exit_code == ExitCode.BAD_INPUT
+
+
 def test_locked_archive_exits_5(runner, archive_dir):
     run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
     with Archive.open(archive_dir).writer():
