@@ -11,9 +11,10 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import re
 import sys
 import traceback
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -94,6 +95,55 @@ def _emit_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n")
 
 
+def _stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):  # replaced, or closed
+        return False
+
+
+_IMAGE_MISSING = re.compile(r"image (\d+) missing: (.*)", re.S)
+
+
+def _numbers(numbers: list[int]) -> str:
+    """``[1, 2, 3, 5]`` → ``1–3, 5``."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
+
+
+def grouped_warnings(warnings: Iterable[str]) -> list[str]:
+    """Warnings as a person reads them: images missing for one reason (every image of a post
+    ingested with --no-fetch) in one line, ``images 1–26 missing: not fetched: …``. The
+    reasons are kept whole and in order; --json gives each image's own warning."""
+    out: list[str] = []
+    group: tuple[str, list[int]] | None = None
+    for warning in warnings:
+        match = _IMAGE_MISSING.fullmatch(warning)
+        if match and group is not None and group[0] == match.group(2):
+            group[1].append(int(match.group(1)))
+            continue
+        if group is not None:
+            out.append(_image_group(*group))
+            group = None
+        if match:
+            group = (match.group(2), [int(match.group(1))])
+        else:
+            out.append(warning)
+    if group is not None:
+        out.append(_image_group(*group))
+    return out
+
+
+def _image_group(reason: str, numbers: list[int]) -> str:
+    noun = "image" if len(numbers) == 1 else "images"
+    return f"{noun} {_numbers(numbers)} missing: {reason}"
+
+
 def _version_callback(value: bool) -> None:
     if value:
         typer.echo(f"archiver {__version__}")
@@ -147,22 +197,35 @@ def ingest(
         if asset_root:
             config = config.with_overrides(asset_roots=tuple(config.asset_roots) + tuple(
                 asset_root))
-        total = sum(1 for _ in discover(paths, config.archive))
+        total = len(discover(paths, config.archive))
+        # stdout is left alone (rich would send what is written to it to the bar's stderr:
+        # `--json > out.jsonl` from a terminal would fill the terminal, not the file)
         progress = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
                             TimeElapsedColumn(), TextColumn("{task.description}"),
-                            console=err, transient=True, disable=quiet)
+                            console=err, transient=True, disable=quiet,
+                            redirect_stdout=False, redirect_stderr=False)
+        # When stdout is the terminal the bar is drawn on, a result line written to it would
+        # land on the bar's line, and the bar's next redraw would erase it: such lines go
+        # through the bar's console, which prints them above the bar.
+        above_bar = not quiet and err.is_terminal and _stdout_is_terminal()
+
+        def say(line: str) -> None:
+            if above_bar:
+                err.out(line, highlight=False)
+            else:
+                typer.echo(line)
 
         reported: list[Any] = []
 
         def on_result(result: Any) -> None:
             reported.append(result)
             if as_json:
-                _emit_json(result.to_json())
+                say(json.dumps(result.to_json(), ensure_ascii=False, sort_keys=True))
             elif result.status != "skipped":
                 title = result.title or ""
                 where = f"{result.object_id} {result.version}" if result.object_id else "-"
-                typer.echo(f"{result.status:<11} {where}  {title or result.source}")
-                for warning in result.warnings:
+                say(f"{result.status:<11} {where}  {title or result.source}")
+                for warning in grouped_warnings(result.warnings):
                     if not quiet:
                         err.print(f"  warning: {warning}", markup=False)
             if result.status == "skipped":
@@ -577,7 +640,8 @@ def verify(
         verifier = make_verifier(config, offline=offline)
         progress = Progress(TextColumn("verify"), BarColumn(), MofNCompleteColumn(),
                             TimeElapsedColumn(), console=err, transient=True,
-                            disable=quiet or as_json)
+                            disable=quiet or as_json, redirect_stdout=False,
+                            redirect_stderr=False)
         with progress:
             task = progress.add_task("", total=len(items))
             results = verifier.verify_all([(text, where) for text, where, _ in items],

@@ -1,0 +1,138 @@
+"""What `archiver ingest` shows in a terminal, and what it writes where a script reads it.
+
+The command runs in a real pseudo-terminal (the tests elsewhere run without one, where the
+progress bar is off). pyte, a terminal emulator, renders the bytes to the screen a person
+would see. Specification:
+- stdout carries the results whatever stderr is: `--json > out.jsonl` from a terminal fills
+  the file, and nothing of it reaches the terminal;
+- when stdout and the bar share the terminal, every result line stands whole on the screen
+  and the bar, once done, leaves nothing behind;
+- images missing for one reason are one warning line (--json keeps one warning per image).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import pty
+import select
+import shutil
+import struct
+import subprocess
+import sys
+import termios
+from pathlib import Path
+
+import pyte
+import pytest
+
+from archiver.cli import grouped_warnings
+
+from conftest import WECHAT
+
+COLUMNS, LINES = 160, 60
+POSTS = sorted((WECHAT / "markdown").glob("*.md"))[:6]  # real exports, with remote images
+
+
+@pytest.fixture
+def posts(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for post in POSTS:
+        shutil.copy(post, folder / post.name)
+    return folder
+
+
+def run_in_terminal(args: list[str], stdout_file: Path | None = None) -> tuple[int, bytes]:
+    """Run the CLI with stderr (and stdout, unless ``stdout_file``) on a pseudo-terminal;
+    the exit code and every byte the terminal received."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS", "LINES")}
+    env["TERM"] = "xterm-256color"
+    out = stdout_file.open("wb") if stdout_file else None
+    try:
+        proc = subprocess.Popen([sys.executable, "-m", "archiver", *args], stdin=slave,
+                                stdout=out or slave, stderr=slave, env=env, close_fds=True)
+    finally:
+        os.close(slave)
+        if out:
+            out.close()
+    received = b""
+    while True:
+        ready, _, _ = select.select([master], [], [], 60)
+        if not ready:
+            proc.kill()
+            raise AssertionError("the command wrote nothing for 60 s")
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: the last holder of the terminal closed it
+            break
+        if not chunk:
+            break
+        received += chunk
+    os.close(master)
+    return proc.wait(timeout=60), received
+
+
+def screen_of(received: bytes) -> list[str]:
+    screen = pyte.Screen(COLUMNS, LINES)
+    pyte.ByteStream(screen).feed(received)
+    return [line.rstrip() for line in screen.display]
+
+
+def test_json_to_a_file_from_a_terminal_goes_to_the_file_not_the_terminal(posts, tmp_path):
+    jsonl = tmp_path / "out.jsonl"
+    code, received = run_in_terminal(["ingest", str(posts), "--archive", str(tmp_path / "a"),
+                                      "--no-fetch", "--json"], stdout_file=jsonl)
+    assert code == 0
+    rows = [json.loads(line) for line in jsonl.read_text(encoding="utf-8").splitlines()]
+    assert [r["status"] for r in rows] == ["added"] * len(POSTS)
+    assert b'"status"' not in received
+    assert f"{len(POSTS)} post(s): {len(POSTS)} added".encode() in received
+
+
+def test_result_lines_stand_whole_above_the_bar_and_the_bar_leaves_nothing(posts, tmp_path):
+    code, received = run_in_terminal(["ingest", str(posts), "--archive", str(tmp_path / "a"),
+                                      "--no-fetch"])
+    assert code == 0
+    assert "━".encode() in received  # the bar was drawn
+    screen = screen_of(received)
+    results = [line for line in screen if line.startswith("added ")]
+    assert len(results) == len(POSTS), "\n".join(screen)
+    assert not any("━" in line for line in screen), "\n".join(screen)
+    assert any(line.startswith(f"{len(POSTS)} post(s): {len(POSTS)} added") for line in screen)
+
+
+def test_images_missing_for_one_reason_are_one_warning_in_the_terminal_each_in_json(
+        posts, tmp_path):
+    code, received = run_in_terminal(["ingest", str(posts), "--archive", str(tmp_path / "a"),
+                                      "--no-fetch"])
+    assert code == 0
+    lines = screen_of(received)
+    assert any(line == "  warning: images 1–26 missing: not fetched: network fetching is off "
+               "(--no-fetch)" for line in lines), "\n".join(lines)
+    jsonl = tmp_path / "again.jsonl"
+    run_in_terminal(["ingest", str(posts), "--archive", str(tmp_path / "b"), "--no-fetch",
+                     "--json"], stdout_file=jsonl)
+    warnings = [w for line in jsonl.read_text(encoding="utf-8").splitlines()
+                for w in json.loads(line)["warnings"]]
+    assert "image 26 missing: not fetched: network fetching is off (--no-fetch)" in warnings
+
+
+@pytest.mark.parametrize(("warnings", "shown"), [
+    ([], []),
+    (["image 1 missing: gone"], ["image 1 missing: gone"]),
+    (["image 1 missing: gone", "image 2 missing: gone"], ["images 1, 2 missing: gone"]),
+    ([f"image {n} missing: gone" for n in (1, 2, 3, 5, 7, 8, 9)],
+     ["images 1–3, 5, 7–9 missing: gone"]),
+    (["image 1 missing: gone", "image 2 missing: too large", "image 3 missing: gone"],
+     ["image 1 missing: gone", "image 2 missing: too large", "image 3 missing: gone"]),
+    (["image 1 missing: gone", "no title found", "image 2 missing: gone"],
+     ["image 1 missing: gone", "no title found", "image 2 missing: gone"]),
+    (["image 1 missing: a\nb", "image 2 missing: a\nb"], ["images 1, 2 missing: a\nb"]),
+])
+def test_warnings_are_grouped_only_where_consecutive_images_share_a_reason(warnings, shown):
+    assert grouped_warnings(warnings) == shown
