@@ -360,9 +360,23 @@ def log(
             typer.echo(f"{v.number:<4} {v.created}  {v.message or ''}  ({len(v.state)} files)")
 
 
-def diff_versions(store: Any, object_id: str, old: str, new: str) -> dict[str, Any]:
-    """What changed between two versions: record fields, body blocks, files."""
+def _version_name(given: str) -> str:
+    """``v2`` as given, or ``2`` for it."""
+    return f"v{given}" if given.isdigit() else given
+
+
+def diff_versions(store: Any, object_id: str, old: str | None = None,
+                  new: str | None = None) -> dict[str, Any]:
+    """What changed between two versions: record fields, body blocks, files. Without
+    ``new``, the head; without ``old`` either, the version before it (the last change)."""
     a_state = {v.number: v.state for v in store.versions(object_id)}
+    numbers = list(a_state)
+    if old is None:
+        if len(numbers) < 2:
+            raise UsageError(f"{object_id} has one version ({numbers[0]}): nothing to compare "
+                             "it with", hint="`archiver log ID` lists a post's versions")
+        old, new = numbers[-2], numbers[-1]
+    old, new = _version_name(old), _version_name(new or numbers[-1])
     for number in (old, new):
         if number not in a_state:
             raise NotFound(f"{object_id} has no version {number}",
@@ -390,13 +404,19 @@ def diff_versions(store: Any, object_id: str, old: str, new: str) -> dict[str, A
 @app.command()
 def diff(
     post_id: str = typer.Argument(..., metavar="ID", help="Post id, or a unique prefix of it."),
-    old: str = typer.Argument(..., metavar="VA", help="Older version, e.g. v1."),
-    new: str = typer.Argument(..., metavar="VB", help="Newer version, e.g. v2."),
+    old: str | None = typer.Argument(None, metavar="[VA]",
+                                     help="Older version, e.g. v1 (or 1). Default: the one "
+                                          "before the head."),
+    new: str | None = typer.Argument(None, metavar="[VB]",
+                                     help="Newer version, e.g. v2. Default: the head."),
     archive: Path | None = ArchiveOpt,
     as_json: bool = JsonOpt,
     show_traceback: bool = TracebackOpt,
 ) -> None:
-    """Show what changed between two versions of a post (fields, body, files)."""
+    """Show what changed between two versions of a post (fields, body, files).
+
+    `archiver diff ID` shows its last change; `archiver diff ID v1` what changed since v1.
+    """
     with _errors(show_traceback):
         store = _open_archive(archive)
         object_id = resolve_id(store, post_id)

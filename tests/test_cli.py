@@ -222,6 +222,21 @@ def test_changed_post_adds_a_version_and_diff_shows_it(runner, archive_dir, tmp_
     assert any("经济与文化关系" in line for line in diff["body"] if line.startswith("+"))
     assert "record.json" in diff["files"]["changed"]
     assert run(runner, "diff", oid, "v1", "v9", "--archive", archive_dir).exit_code == 2
+    # the last change, and what changed since v1, are the same here
+    for args in ((oid,), (oid, "v1"), (oid, "1", "2")):
+        again = json.loads(run(runner, "diff", *args, "--archive", archive_dir,
+                               "--json").stdout)
+        assert again == diff
+
+
+def test_diff_of_a_post_with_one_version_says_there_is_nothing_to_compare(
+        runner, archive_dir):
+    added = json.loads(run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch",
+                           "--json").stdout)
+    result = run(runner, "diff", added["id"], "--archive", archive_dir)
+    assert result.exit_code == ExitCode.USAGE
+    assert "has one version (v1): nothing to compare it with" in result.stderr
+    assert result.stdout == ""
 
 
 def test_every_command_is_documented_in_readme():
