@@ -9,6 +9,7 @@ else is a bug (exit 70), shown with a traceback only under ``--traceback``.
 from __future__ import annotations
 
 import difflib
+import errno
 import json
 import os
 import re
@@ -18,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -82,13 +83,36 @@ def _errors(show_traceback: bool) -> Iterator[None]:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         raise typer.Exit(0) from None
+    except OSError as exc:
+        if exc.errno not in _ENVIRONMENT_ERRORS:
+            _internal(exc, show_traceback)
+        # no permission, a read-only or full disk: the machine's state, not a bug
+        where = f"{exc.filename}: " if exc.filename else ""
+        err.print(f"archiver: error: {where}{exc.strerror or exc}", markup=False)
+        err.print("  hint: " + _ENVIRONMENT_ERRORS[exc.errno], markup=False)
+        raise typer.Exit(int(ExitCode.ARCHIVE)) from None
     except Exception as exc:  # a bug: say so, and how to report it
-        if show_traceback:
-            traceback.print_exc()
-        err.print(f"archiver: internal error: {type(exc).__name__}: {exc}", markup=False)
-        if not show_traceback:
-            err.print("  hint: re-run with --traceback and report the output", markup=False)
-        raise typer.Exit(int(ExitCode.INTERNAL)) from None
+        _internal(exc, show_traceback)
+
+
+_ENVIRONMENT_ERRORS = {
+    errno.EACCES: "check the permissions of this file and the folders above it",
+    errno.EPERM: "check the permissions of this file and the folders above it",
+    errno.EROFS: "the file system is read-only: use an archive on a writable disk",
+    errno.ENOSPC: "the disk is full: free some space and run the command again (what was "
+                  "archived before is complete)",
+    errno.EDQUOT: "the disk quota is used up: free some space and run the command again",
+}
+
+
+def _internal(exc: BaseException, show_traceback: bool) -> NoReturn:
+    """A bug: say so, and how to report it (exit 70)."""
+    if show_traceback:
+        traceback.print_exc()
+    err.print(f"archiver: internal error: {type(exc).__name__}: {exc}", markup=False)
+    if not show_traceback:
+        err.print("  hint: re-run with --traceback and report the output", markup=False)
+    raise typer.Exit(int(ExitCode.INTERNAL)) from None
 
 
 def _emit_json(data: Any) -> None:
@@ -163,7 +187,10 @@ def main_callback(
 
 @app.command()
 def ingest(
-    paths: list[Path] = typer.Argument(..., help="Saved posts, or folders to search for them."),
+    # not checked here: an unreadable or missing file fails alone, with its reason (exit 4),
+    # while the other paths are ingested
+    paths: list[Path] = typer.Argument(..., help="Saved posts, or folders to search for them.",
+                                       readable=False),
     archive: Path | None = ArchiveOpt,
     no_fetch: bool = typer.Option(False, "--no-fetch",
                                   help="Stay off the network: remote images are recorded as "

@@ -130,7 +130,8 @@ class Prepared:
                 if p != "provenance.json"}
 
 
-def discover(paths: Iterable[Path], archive: Path | None = None) -> list[tuple[Path, bool]]:
+def discover(paths: Iterable[Path], archive: Path | None = None,
+             unreadable: list[tuple[Path, OSError]] | None = None) -> list[tuple[Path, bool]]:
     """Files to ingest, each with whether the user named it, each once.
 
     Named files are taken as they are; folders are walked recursively in sorted order, skipping
@@ -141,6 +142,9 @@ def discover(paths: Iterable[Path], archive: Path | None = None) -> list[tuple[P
     A file given twice (``a.md ./a.md``, or named and inside a folder given too) is ingested
     once, where it first came, as named if it was named anywhere. Paths are compared as
     written, made absolute: two names of one file through a link are two sources.
+
+    A folder that cannot be listed (no permission) is added to ``unreadable`` with the
+    error: the posts in it must be reported as not ingested, never passed over in silence.
     """
     skip = archive.resolve() if archive is not None else None
     found: list[tuple[Path, bool]] = []
@@ -154,9 +158,13 @@ def discover(paths: Iterable[Path], archive: Path | None = None) -> list[tuple[P
         elif named:
             found[where[key]] = (found[where[key]][0], True)
 
+    def cannot_list(error: OSError) -> None:
+        if unreadable is not None:
+            unreadable.append((Path(error.filename or "."), error))
+
     for path in paths:
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
+            for root, dirs, files in os.walk(path, onerror=cannot_list):
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".")
                                  and not d.endswith("_files")
                                  and (skip is None or Path(root, d).resolve() != skip))
@@ -686,7 +694,8 @@ def ingest_paths(paths: Iterable[Path], config: Config, *,
     """Ingest files and folders into the configured archive; one result per post (per file
     when it fails), each given to ``on_result`` once it is on disk. With ``wait``, another
     writer is waited for (``on_wait`` is called once first)."""
-    files = discover(paths, config.archive)
+    unreadable: list[tuple[Path, OSError]] = []
+    files = discover(paths, config.archive, unreadable)
     archive = Archive.open(config.archive, create=True)
     results: list[IngestResult] = []
 
@@ -697,6 +706,11 @@ def ingest_paths(paths: Iterable[Path], config: Config, *,
 
     with archive.writer(wait=wait, on_wait=on_wait):
         run = _Run(archive, config, refresh, report)
+        for folder, error in unreadable:
+            run.failed(IngestResult(source=shown(folder), status="failed", error=InputError(
+                f"cannot read this folder ({error.strerror}): the posts in it, if any, are "
+                "not ingested", path=folder, hint="give yourself read and search permission "
+                "on it (chmod u+rx), or leave it out")))
         try:
             for path, named in files:
                 try:

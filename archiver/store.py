@@ -297,15 +297,23 @@ class Archive:
         root = Path(root)
         if (root / f"0={SPEC}").is_file():
             return cls(root)
-        if root.exists() and (not root.is_dir() or (any(root.iterdir())
-                                                    and not _interrupted_initialisation(root))):
+        if root.exists() and not root.is_dir():
+            raise ArchiveError("this is a file, not an archive folder", path=root,
+                               hint="point --archive at an archive made by archiver, or at an "
+                                    "empty or new folder")
+        if root.exists() and any(root.iterdir()) and not _interrupted_initialisation(root):
             raise ArchiveError("not an OCFL storage root (no 0=ocfl_1.1 declaration)", path=root,
                                hint="point --archive at an archive made by archiver, or at an "
                                     "empty or new folder")
         if not create:
             raise NotFound("no archive here yet", path=root,
                            hint="run `archiver ingest PATH --archive DIR` to create it")
-        cls._initialise(root)
+        try:
+            cls._initialise(root)
+        except OSError as exc:
+            raise ArchiveError(f"cannot create an archive here ({exc.strerror or exc})",
+                               path=root, hint="give --archive a folder on a writable disk "
+                                               "that you may write to") from None
         return cls(root)
 
     @staticmethod
@@ -335,8 +343,14 @@ class Archive:
         ``wait``, a busy lock is waited for, and ``on_wait`` called once before waiting (to
         tell the user why nothing happens)."""
         lock_dir = self.root / "extensions" / LOCK
-        lock_dir.mkdir(parents=True, exist_ok=True)
-        handle = open(lock_dir / "lock", "a+")  # noqa: SIM115 (held open across the yield)
+        try:
+            lock_dir.mkdir(parents=True, exist_ok=True)
+            handle = open(lock_dir / "lock", "a+")  # noqa: SIM115 (held open across the yield)
+        except OSError as exc:
+            raise ArchiveError(f"cannot write to this archive ({exc.strerror or exc})",
+                               path=self.root, hint="list, show, log, diff, fsck and export "
+                               "read an archive you may not write; to ingest or verify, use "
+                               "one you may write to") from None
         try:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

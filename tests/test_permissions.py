@@ -1,0 +1,143 @@
+"""Files, folders and archives the user may not read or write: told, never a crash.
+
+Specification:
+- a folder that cannot be listed fails with its name (exit 4); the posts beside it are
+  ingested; nothing is passed over in silence;
+- a named file that cannot be read fails alone (exit 4), as a missing one does;
+- an archive that cannot be created or written is an archive problem (exit 5) naming it,
+  not an internal error; an --archive that is a file is told as such.
+
+Root reads and writes everything whatever the modes, so as root the command runs with the
+two capabilities that let it (setpriv, from util-linux, drops them).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from archiver.errors import ExitCode
+
+from conftest import WECHAT
+
+SEED = WECHAT / "markdown" / "guozhengxueren-464-kazakhstan.md"
+OTHER = WECHAT / "html-fragment" / sorted(os.listdir(WECHAT / "html-fragment"))[0]
+
+
+def run_as_a_user(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "archiver", *map(str, args)]
+    if os.geteuid() == 0:
+        command = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--", *command]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120,
+                          cwd=Path(__file__).parents[1])
+
+
+@pytest.fixture
+def locked(tmp_path: Path):
+    """Folders and files made unreadable by a test, made readable again after it (so that
+    pytest can remove them)."""
+    made: list[Path] = []
+
+    def lock(path: Path, mode: int = 0) -> Path:
+        path.chmod(mode)
+        made.append(path)
+        return path
+
+    yield lock
+    for path in made:
+        path.chmod(0o755)
+
+
+def rows(result: subprocess.CompletedProcess[str]) -> list[dict]:
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_a_folder_that_cannot_be_listed_fails_by_name_and_the_rest_is_ingested(
+        tmp_path, locked):
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(SEED, folder)
+    shutil.copy(OTHER, folder / "sub")
+    locked(folder / "sub")
+    result = run_as_a_user("ingest", folder, "--archive", tmp_path / "a", "--no-fetch",
+                           "--json")
+    assert result.returncode == ExitCode.BAD_INPUT, result.stderr
+    statuses = {Path(r["source"]).name: r["status"] for r in rows(result)}
+    assert statuses == {"sub": "failed", SEED.name: "added"}
+    assert "cannot read this folder (Permission denied)" in result.stderr
+    assert str(folder / "sub") in result.stderr
+
+
+def test_a_named_file_that_cannot_be_read_fails_alone(tmp_path, locked):
+    post = tmp_path / "post.md"
+    shutil.copy(SEED, post)
+    locked(post)
+    result = run_as_a_user("ingest", post, OTHER, "--archive", tmp_path / "a", "--no-fetch",
+                           "--json")
+    assert result.returncode == ExitCode.BAD_INPUT, result.stderr
+    assert [r["status"] for r in rows(result)] == ["failed", "added"]
+    assert f"{post}: cannot read" in result.stderr
+    assert "Permission denied" in result.stderr
+
+
+def test_an_archive_that_cannot_be_written_is_an_archive_problem_not_a_bug(tmp_path, locked):
+    archive = tmp_path / "a"
+    first = run_as_a_user("ingest", SEED, "--archive", archive, "--no-fetch")
+    assert first.returncode == ExitCode.OK, first.stderr
+    for folder in (archive, archive / "extensions"):
+        locked(folder, 0o555)
+    shutil.rmtree(archive / "extensions" / "archiver-lock", ignore_errors=True)
+    result = run_as_a_user("ingest", OTHER, "--archive", archive, "--no-fetch")
+    assert result.returncode == ExitCode.ARCHIVE, result.stderr
+    assert "internal error" not in result.stderr
+    assert f"{archive}: cannot write to this archive (Permission denied)" in result.stderr
+    # and what it holds can still be read
+    assert run_as_a_user("list", "--archive", archive).returncode == ExitCode.OK
+
+
+def test_an_archive_that_cannot_be_created_is_an_archive_problem(tmp_path, locked):
+    parent = tmp_path / "ro"
+    parent.mkdir()
+    locked(parent, 0o555)
+    result = run_as_a_user("ingest", SEED, "--archive", parent / "new", "--no-fetch")
+    assert result.returncode == ExitCode.ARCHIVE, result.stderr
+    assert f"{parent / 'new'}: cannot create an archive here (Permission denied)" \
+        in result.stderr
+    assert not (parent / "new").exists()
+
+
+def test_an_archive_option_naming_a_file_says_it_is_a_file(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("not an archive\n")
+    result = run_as_a_user("list", "--archive", path)
+    assert result.returncode == ExitCode.ARCHIVE
+    assert f"{path}: this is a file, not an archive folder" in result.stderr
+    assert path.read_text() == "not an archive\n"
+
+
+def test_a_post_whose_object_folder_cannot_be_written_stops_the_run_as_an_archive_problem(
+        tmp_path, locked):
+    post = tmp_path / "post.md"
+    shutil.copy(SEED, post)
+    archive = tmp_path / "a"
+    first = run_as_a_user("ingest", post, "--archive", archive, "--no-fetch", "--json")
+    assert first.returncode == ExitCode.OK, first.stderr
+    record = archive / rows(first)[0]["record"]
+    post.write_text(post.read_text(encoding="utf-8").replace(
+        "哈萨克斯坦还通过经济关系宣示主权", "哈萨克斯坦还通过经济与文化关系宣示主权"),
+        encoding="utf-8")
+    object_root = record.parents[2]  # <object>/v1/content/record.json
+    locked(object_root, 0o555)
+    result = run_as_a_user("ingest", post, "--archive", archive, "--no-fetch")
+    assert result.returncode == ExitCode.ARCHIVE, result.stderr
+    assert "internal error" not in result.stderr
+    assert "Permission denied" in result.stderr
+    assert "hint: check the permissions of this file and the folders above it" in result.stderr
+    object_root.chmod(0o755)
+    assert run_as_a_user("fsck", "--archive", archive).returncode == ExitCode.OK
