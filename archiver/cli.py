@@ -13,6 +13,7 @@ import errno
 import json
 import os
 import re
+import stat
 import sys
 import traceback
 from collections.abc import Iterable, Iterator
@@ -78,10 +79,9 @@ def _errors(show_traceback: bool) -> Iterator[None]:
     except (typer.Exit, typer.Abort, KeyboardInterrupt):
         raise
     except BrokenPipeError:
-        # the reader went away (`archiver list | head`): stop quietly; what ingest committed
-        # before this point is complete and consistent
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        # the reader went away (`archiver list | head`): a command that only prints stops
+        # quietly (ingest and verify go on to the end: they catch it themselves)
+        _stdout_gone()
         raise typer.Exit(0) from None
     except OSError as exc:
         if exc.errno not in _ENVIRONMENT_ERRORS:
@@ -124,6 +124,34 @@ def _stdout_is_terminal() -> bool:
         return sys.stdout.isatty()
     except (AttributeError, ValueError):  # replaced, or closed
         return False
+
+
+def _stdout_is_pipe() -> bool:
+    """Whether stdout goes to another program (``| tee log``, ``| head``), which may well
+    write it to the terminal the progress bar is drawn on."""
+    try:
+        mode = os.fstat(sys.stdout.fileno()).st_mode
+    except (AttributeError, ValueError, OSError):  # replaced (tests), or closed
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
+
+
+def _stdout_gone() -> None:
+    """The program reading stdout went away: later writes go nowhere instead of failing, so
+    that the command can finish its work and exit with the code that says how it went."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
+@contextmanager
+def _reader_may_leave() -> Iterator[None]:
+    """Printing a report whose exit code still has to be given: a closed pipe ends the
+    printing, not the command."""
+    try:
+        yield
+    except BrokenPipeError:
+        _stdout_gone()
 
 
 _IMAGE_MISSING = re.compile(r"image (\d+) missing: (.*)", re.S)
@@ -227,20 +255,32 @@ def ingest(
         total = len(discover(paths, config.archive))
         # stdout is left alone (rich would send what is written to it to the bar's stderr:
         # `--json > out.jsonl` from a terminal would fill the terminal, not the file)
+        # No bar when stdout goes to another program: `| tee log` writes the lines to the
+        # terminal the bar is drawn on, where neither knows of the other.
         progress = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
                             TimeElapsedColumn(), TextColumn("{task.description}"),
-                            console=err, transient=True, disable=quiet,
+                            console=err, transient=True, disable=quiet or _stdout_is_pipe(),
                             redirect_stdout=False, redirect_stderr=False)
         # When stdout is the terminal the bar is drawn on, a result line written to it would
         # land on the bar's line, and the bar's next redraw would erase it: such lines go
         # through the bar's console, which prints them above the bar.
         above_bar = not quiet and err.is_terminal and _stdout_is_terminal()
+        printing = [True]
 
         def say(line: str) -> None:
             if above_bar:
                 err.out(line, highlight=False)
-            else:
+                return
+            if not printing[0]:
+                return
+            try:
                 typer.echo(line)
+            except BrokenPipeError:  # `| head`: the posts are ingested all the same
+                _stdout_gone()
+                printing[0] = False
+                if not quiet:
+                    err.print("archiver: the program reading the results stopped reading; "
+                              "ingesting goes on to the end", markup=False)
 
         reported: list[Any] = []
 

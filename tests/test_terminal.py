@@ -7,6 +7,10 @@ would see. Specification:
   the file, and nothing of it reaches the terminal;
 - when stdout and the bar share the terminal, every result line stands whole on the screen
   and the bar, once done, leaves nothing behind;
+- when stdout goes to another program (`| tee log`), which may write it to the same
+  terminal, no bar is drawn;
+- when that program stops reading (`| head -3`), the ingest goes on to the end, says so,
+  and exits with the code that says how the ingest went;
 - images missing for one reason are one warning line (--json keeps one warning per image).
 """
 
@@ -44,9 +48,10 @@ def posts(tmp_path: Path) -> Path:
     return folder
 
 
-def run_in_terminal(args: list[str], stdout_file: Path | None = None) -> tuple[int, bytes]:
-    """Run the CLI with stderr (and stdout, unless ``stdout_file``) on a pseudo-terminal;
-    the exit code and every byte the terminal received."""
+def run_in_terminal(args: list[str], stdout_file: Path | None = None,
+                    stdout_fd: int | None = None) -> tuple[int, bytes]:
+    """Run the CLI with stderr (and stdout, unless ``stdout_file`` or ``stdout_fd``) on a
+    pseudo-terminal; the exit code and every byte the terminal received."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
     env = {k: v for k, v in os.environ.items()
@@ -54,12 +59,15 @@ def run_in_terminal(args: list[str], stdout_file: Path | None = None) -> tuple[i
     env["TERM"] = "xterm-256color"
     out = stdout_file.open("wb") if stdout_file else None
     try:
+        target = out or (stdout_fd if stdout_fd is not None else slave)
         proc = subprocess.Popen([sys.executable, "-m", "archiver", *args], stdin=slave,
-                                stdout=out or slave, stderr=slave, env=env, close_fds=True)
+                                stdout=target, stderr=slave, env=env, close_fds=True)
     finally:
         os.close(slave)
         if out:
             out.close()
+        if stdout_fd is not None:
+            os.close(stdout_fd)
     received = b""
     while True:
         ready, _, _ = select.select([master], [], [], 60)
@@ -136,3 +144,27 @@ def test_images_missing_for_one_reason_are_one_warning_in_the_terminal_each_in_j
 ])
 def test_warnings_are_grouped_only_where_consecutive_images_share_a_reason(warnings, shown):
     assert grouped_warnings(warnings) == shown
+
+
+def test_no_bar_is_drawn_when_stdout_goes_to_another_program(posts, tmp_path):
+    read_end, write_end = os.pipe()
+    code, received = run_in_terminal(["ingest", str(posts), "--archive", str(tmp_path / "a"),
+                                      "--no-fetch"], stdout_fd=write_end)
+    with os.fdopen(read_end, "rb") as pipe:
+        piped = pipe.read().decode("utf-8")
+    assert code == 0
+    assert "━".encode() not in received
+    assert [line.split()[0] for line in piped.splitlines()] == ["added"] * len(POSTS)
+
+
+def test_a_reader_that_stops_reading_does_not_stop_the_ingest(posts, tmp_path):
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # as `| head -0` does: the first line written finds no reader
+    archive = tmp_path / "a"
+    code, received = run_in_terminal(["ingest", str(posts), "--archive", str(archive),
+                                      "--no-fetch", "--json"], stdout_fd=write_end)
+    assert code == 0
+    assert b"stopped reading; ingesting goes on to the end" in received
+    listed = subprocess.run([sys.executable, "-m", "archiver", "list", "--archive",
+                             str(archive), "--json"], capture_output=True, text=True)
+    assert len(listed.stdout.splitlines()) == len(POSTS)
