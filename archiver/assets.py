@@ -18,10 +18,12 @@ import io
 import ipaddress
 import re
 import socket
+import threading
 import time
 import warnings
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 import requests
@@ -178,16 +180,49 @@ def _is_public(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     return True
 
 
+# A host name that did not resolve is not asked for again for this long: a post holds tens of
+# images on one host, and an offline machine's resolver can take seconds to say no each time.
+FAILED_LOOKUP_KEPT = 60.0
+_failed_lookups: dict[tuple[str, int], tuple[float, str]] = {}
+
+
+def _getaddrinfo(host: str, port: int) -> list[tuple]:  # type: ignore[type-arg]
+    """``socket.getaddrinfo`` on a daemon thread, waited for in a way Ctrl-C interrupts: the
+    resolver's C call returns to Python only when it is done, seconds later when DNS does
+    not answer, and the signal waits for it. The abandoned lookup ends on its own."""
+    done = threading.Event()
+    outcome: dict[str, Any] = {}
+
+    def look_up() -> None:
+        try:
+            outcome["infos"] = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
+        except BaseException as exc:  # handed to the caller
+            outcome["error"] = exc
+        finally:
+            done.set()
+
+    threading.Thread(target=look_up, name="archiver-resolve", daemon=True).start()
+    done.wait()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["infos"]
+
+
 def _checked_addresses(host: str, port: int, allow: tuple[str, ...]
                        ) -> tuple[str | None, list[str]]:
     """(why ``host`` may not be contacted, or None; the addresses it may be contacted at).
     An empty list with no refusal: ``host`` itself is allowed (``allow_private_hosts``)."""
     if host in allow:
         return None, []
+    failed = _failed_lookups.get((host, port))
+    if failed is not None and time.monotonic() - failed[0] < FAILED_LOOKUP_KEPT:
+        return failed[1], []
     try:
-        infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
+        infos = _getaddrinfo(host, port)
     except (socket.gaierror, UnicodeError, ValueError) as exc:
-        return f"cannot resolve host {host!r}: {exc}", []
+        reason = f"cannot resolve host {host!r}: {exc}"
+        _failed_lookups[(host, port)] = (time.monotonic(), reason)
+        return reason, []
     addresses = []
     for info in infos:
         addr = ipaddress.ip_address(info[4][0])

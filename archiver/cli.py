@@ -119,6 +119,10 @@ def _emit_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n")
 
 
+# the results that leave a post in the archive (failed and skipped ones do not)
+ARCHIVED = frozenset({"added", "updated", "unchanged", "unavailable"})
+
+
 def _stdout_is_terminal() -> bool:
     try:
         return sys.stdout.isatty()
@@ -312,9 +316,11 @@ def ingest(
                         markup=False))
             except KeyboardInterrupt:
                 progress.stop()
-                err.print(f"interrupted: the {len(reported)} result(s) above are archived, and "
-                          "so may be a few posts not reported yet; run the same command again "
-                          "to go on (what is archived is found unchanged)", markup=False)
+                archived = sum(r.status in ARCHIVED for r in reported)
+                err.print(f"interrupted: {archived} post(s) reported as archived before this "
+                          "are in the archive, and so may be a few not reported yet; run the "
+                          "same command again to go on (what is archived is found unchanged)",
+                          markup=False)
                 raise typer.Exit(130) from None
         counts: dict[str, int] = {}
         for result in results:

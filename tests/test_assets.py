@@ -252,6 +252,55 @@ def test_an_unreachable_host_is_missing_not_an_exception(base):
     assert asset.reason.startswith("unreachable: ")
 
 
+@pytest.fixture
+def lookups(monkeypatch):
+    """Host names asked of the real resolver (each call goes through to it), and a clean
+    memory of failed lookups."""
+    import archiver.assets as assets_mod
+    asked: list[str] = []
+    real = socket.getaddrinfo
+
+    def counting(host, *args, **kwargs):
+        asked.append(host)
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", counting)
+    monkeypatch.setattr(assets_mod, "_failed_lookups", {})
+    return asked
+
+
+def test_a_host_that_does_not_resolve_is_not_asked_for_again_for_a_while(monkeypatch,
+                                                                         lookups):
+    import archiver.assets as assets_mod
+    config = Config(allow_private_hosts=())
+    session = requests.Session()
+    urls = [f"http://images.archiver-test.invalid/{n}.jpg" for n in range(3)]  # RFC 2606
+    first = [fetch(url, config, session) for url in urls]
+    assert lookups == ["images.archiver-test.invalid"]
+    assert {a.reason for a in first} == {first[0].reason}
+    assert first[0].status == "missing" and "cannot resolve host" in first[0].reason
+    monkeypatch.setattr(assets_mod, "FAILED_LOOKUP_KEPT", 0.0)  # the while is over
+    fetch(urls[0], config, session)
+    assert len(lookups) == 2
+
+
+def test_ctrl_c_is_not_held_up_by_a_resolver_that_does_not_answer(monkeypatch, lookups):
+    """A synthetic resolver that takes 5 s, as an offline machine's can; SIGINT after 0.2 s
+    must be raised at once, not when the lookup ends."""
+    import os
+    import signal
+
+    from archiver.assets import _checked_addresses
+
+    monkeypatch.setattr(socket, "getaddrinfo", lambda *a, **k: time.sleep(5) or [])
+    timer = threading.Timer(0.2, os.kill, (os.getpid(), signal.SIGINT))
+    start = time.monotonic()
+    timer.start()
+    with pytest.raises(KeyboardInterrupt):
+        _checked_addresses("slow.archiver-test.invalid", 443, ())
+    assert time.monotonic() - start < 2.0
+
+
 def test_no_fetch_records_why_and_makes_no_request(base, server):
     asset = get(base + "/photo.jpg", LOOPBACK.with_overrides(fetch=False))
     assert asset.status == "missing"

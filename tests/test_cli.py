@@ -317,9 +317,12 @@ def test_an_interrupted_ingest_says_what_is_archived_and_exits_130(runner, archi
     real = pipeline.ingest_paths
 
     def interrupted(paths, config, *, on_result=None, **kwargs):
-        real(paths[:1], config, on_result=on_result, **kwargs)
+        real(paths[:2], config, on_result=on_result, **kwargs)
         raise KeyboardInterrupt
     monkeypatch.setattr(pipeline, "ingest_paths", interrupted)
-    result = run(runner, "ingest", SEED, PAGE, "--archive", archive_dir, "--no-fetch")
+    result = run(runner, "ingest", SEED, archive_dir.parent / "gone.md", PAGE,
+                 "--archive", archive_dir, "--no-fetch")
     assert result.exit_code == 130
-    assert "interrupted: the 1 result(s) above are archived" in result.output
+    # the failed file is not counted
+    assert "interrupted: 1 post(s) reported as archived before this are in the archive" \
+        in result.output
