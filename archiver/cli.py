@@ -47,7 +47,8 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 ArchiveOpt = typer.Option(None, "--archive", envvar="ARCHIVER_ARCHIVE", show_envvar=True,
                           help="Archive folder (an OCFL storage root). Default: ./archive.")
 JsonOpt = typer.Option(False, "--json", help="Write machine-readable JSON to stdout.")
-QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress bar or summary on stderr.")
+QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress bar, warnings or summary "
+                                                      "on stderr (errors are still shown).")
 TracebackOpt = typer.Option(False, "--traceback", help="Show a traceback for internal errors.")
 
 
@@ -253,6 +254,11 @@ def ingest(
     with _errors(show_traceback):
         overrides: dict[str, Any] = {"fetch": False} if no_fetch else {}
         config = _config(archive, **overrides)
+        for root in asset_root:
+            if not root.is_dir():
+                raise UsageError(f"--asset-root {root}: no such folder",
+                                 hint="give the folder that site-absolute image paths such as "
+                                      "/images/1.jpg start from")
         if asset_root:
             config = config.with_overrides(asset_roots=tuple(config.asset_roots) + tuple(
                 asset_root))
@@ -297,8 +303,9 @@ def ingest(
                 where = f"{result.object_id} {result.version}" if result.object_id else "-"
                 say(f"{result.status:<11} {where}  {title or result.source}")
                 for warning in grouped_warnings(result.warnings):
-                    if not quiet:
-                        err.print(f"  warning: {warning}", markup=False)
+                    if not quiet:  # named: stdout may be a file, or the post a WARC's
+                        err.print(f"  warning: {Path(result.source).name}: {warning}",
+                                  markup=False)
             if result.status == "skipped":
                 if not quiet:
                     err.print(f"  skipped {result.source}: {result.error.message}", markup=False)
@@ -322,17 +329,16 @@ def ingest(
                           "same command again to go on (what is archived is found unchanged)",
                           markup=False)
                 raise typer.Exit(130) from None
+        if not results:
+            raise UsageError("no saved posts found in the given paths",
+                             hint="give saved posts (.md, .html, .mhtml, .warc, .warc.gz, "
+                                  ".wacz), or folders holding them")
         counts: dict[str, int] = {}
         for result in results:
             counts[result.status] = counts.get(result.status, 0) + 1
         if not quiet:
             summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
-            err.print(f"{len(results)} post(s): {summary or 'nothing to ingest'} "
-                      f"→ {config.archive}", markup=False)
-        if not results:
-            raise UsageError("no saved posts found in the given paths",
-                             hint="give saved posts (.md, .html, .mhtml, .warc, .warc.gz, "
-                                  ".wacz), or folders holding them")
+            err.print(f"{len(results)} post(s): {summary} → {config.archive}", markup=False)
         codes = [ExitCode.BAD_INPUT for r in results if r.status == "failed"]
         if verify_citations:
             ids = sorted({r.object_id for r in results if r.object_id})

@@ -141,6 +141,22 @@ def test_a_file_given_twice_or_also_inside_a_given_folder_is_ingested_once(
     assert result.exit_code == ExitCode.BAD_INPUT
 
 
+def test_an_asset_root_that_does_not_exist_is_a_usage_error(runner, archive_dir, tmp_path):
+    result = run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch",
+                 "--asset-root", tmp_path / "nowhere")
+    assert result.exit_code == ExitCode.USAGE
+    assert f"--asset-root {tmp_path / 'nowhere'}: no such folder" in result.stderr
+    assert not archive_dir.exists()
+
+
+def test_a_folder_without_posts_is_an_error_and_no_summary(runner, archive_dir, tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = run(runner, "ingest", tmp_path / "empty", "--archive", archive_dir)
+    assert result.exit_code == ExitCode.USAGE
+    assert "no saved posts found in the given paths" in result.stderr
+    assert "post(s)" not in result.stderr
+
+
 def test_locked_archive_exits_5(runner, archive_dir):
     run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
     with Archive.open(archive_dir).writer():
