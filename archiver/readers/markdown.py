@@ -58,19 +58,22 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RENDERER = MarkdownIt("commonmark", {"html": True}).enable("table")
 
 
-# WeChat's image host, or a link to a real article. Words such as 公众号, or the bare host
-# name, are not markers: notes and READMEs about WeChat use them too.
-_MARKERS = (b"mmbiz", b"qpic.cn", b"wx_fmt")
-_ARTICLE_LINK = re.compile(rb"mp\.weixin\.qq\.com/s(?:/[A-Za-z0-9_-]{10,}|\?[^\s)\"']*__biz=)")
+# A URL of WeChat's image host (or its wx_fmt parameter), or a link to a real article, as an
+# export writes them. Words such as 公众号, the host's name in prose, and a URL quoted as code
+# (`…`) are not markers: notes and READMEs about WeChat posts write them too.
+_IMAGE_URL = re.compile(rb"(?:https?:)?//mmbiz\.q(?:pic|logo)\.cn/|[?&]wx_fmt=")
+_ARTICLE_LINK = re.compile(rb"(?<![`\w./])(?:https?://)?mp\.weixin\.qq\.com/s"
+                           rb"(?:/[A-Za-z0-9_-]{10,}|\?[^\s)\"'`]*__biz=)")
 
 
 def detect(path: Path, head: bytes) -> bool:
     """A Markdown file that opens with YAML front matter or carries WeChat markers (image
-    hosts, article links); other Markdown files (READMEs, notes) are not posts."""
+    URLs, article links); other Markdown files (READMEs, notes) are not posts. The name says
+    nothing: exports of some accounts are all called README.md."""
     if path.suffix.lower() not in (".md", ".markdown"):
         return False
     text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
-    return (text.startswith(b"---") or any(marker in head for marker in _MARKERS)
+    return (text.startswith(b"---") or _IMAGE_URL.search(head) is not None
             or _ARTICLE_LINK.search(head) is not None)
 
 

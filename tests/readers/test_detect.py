@@ -61,12 +61,40 @@ def test_detection_is_deterministic_and_exclusive(label):
 @pytest.mark.parametrize("path", [
     WECHAT / "LABELS.md",
     FIXTURES / "ocfl" / "README.md",
-], ids=["LABELS.md", "ocfl-README.md"])
+    FIXTURES / "containers" / "README.md",  # names mmbiz.qpic.cn, quotes article URLs
+    Path(__file__).parents[2] / "docs" / "ingest.md",
+], ids=["LABELS.md", "ocfl-README.md", "containers-README.md", "docs-ingest.md"])
 def test_markdown_notes_in_the_repository_are_not_claimed(path):
     with pytest.raises(UnsupportedFormat) as info:
         detect(path)
     assert info.value.path == str(path)
     assert "supported" in info.value.hint
+
+
+def test_notes_about_wechat_posts_are_not_posts_but_an_export_named_readme_is(tmp_path):
+    notes = tmp_path / "README.md"
+    notes.write_text("# 待读\n\n图片在 mmbiz.qpic.cn 上；原文 `https://mp.weixin.qq.com/s/"
+                     "AbCdEfGhIjKlMn` 和 `http://mp.weixin.qq.com/s?__biz=MzI=&mid=1`\n",
+                     encoding="utf-8")
+    with pytest.raises(UnsupportedFormat):
+        detect(notes)
+    export = tmp_path / "2020-07-29" / "README.md"  # how gossip-newsbot names its exports
+    export.parent.mkdir()
+    export.write_bytes(next((WECHAT / "markdown").glob("gossip-newsbot*2020-07-29*")).read_bytes())
+    assert detect(export) is markdown_reader
+
+
+@pytest.mark.parametrize("text", [
+    "见[原文](https://mp.weixin.qq.com/s/AbCdEfGhIjKlMn)\n",
+    "原文链接：http://mp.weixin.qq.com/s?__biz=MzI=&mid=1&idx=1\n",
+    "<a href=\"https://mp.weixin.qq.com/s/AbCdEfGhIjKlMn\">原文</a>\n",
+    "![](//mmbiz.qpic.cn/mmbiz_jpg/abc/640)\n",
+    "![](https://example.org/a.jpg?wx_fmt=png)\n",
+])
+def test_an_export_is_known_by_a_wechat_url_where_an_export_puts_one(tmp_path, text):
+    post = tmp_path / "post.md"
+    post.write_text("# 标题\n\n" + text, encoding="utf-8")
+    assert detect(post) is markdown_reader
 
 
 def test_a_notes_file_with_a_heading_is_not_a_post(tmp_path):
