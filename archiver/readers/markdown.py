@@ -61,7 +61,7 @@ _RENDERER = MarkdownIt("commonmark", {"html": True}).enable("table")
 # A URL of WeChat's image host (or its wx_fmt parameter), or a link to a real article, as an
 # export writes them. Words such as 公众号, the host's name in prose, and a URL quoted as code
 # (`…`) are not markers: notes and READMEs about WeChat posts write them too.
-_IMAGE_URL = re.compile(rb"(?:https?:)?//mmbiz\.q(?:pic|logo)\.cn/|[?&]wx_fmt=")
+_IMAGE_URL = re.compile(rb"(?<![`\w:])(?:https?:)?//mmbiz\.q(?:pic|logo)\.cn/|[?&]wx_fmt=")
 _ARTICLE_LINK = re.compile(rb"(?<![`\w./])(?:https?://)?mp\.weixin\.qq\.com/s"
                            rb"(?:/[A-Za-z0-9_-]{10,}|\?[^\s)\"'`]*__biz=)")
 

@@ -73,7 +73,8 @@ def test_markdown_notes_in_the_repository_are_not_claimed(path):
 
 def test_notes_about_wechat_posts_are_not_posts_but_an_export_named_readme_is(tmp_path):
     notes = tmp_path / "README.md"
-    notes.write_text("# 待读\n\n图片在 mmbiz.qpic.cn 上；原文 `https://mp.weixin.qq.com/s/"
+    notes.write_text("# 待读\n\n图片在 mmbiz.qpic.cn 上（`https://mmbiz.qpic.cn/a/640`、"
+                     "`//mmbiz.qpic.cn/b/0`）；原文 `https://mp.weixin.qq.com/s/"
                      "AbCdEfGhIjKlMn` 和 `http://mp.weixin.qq.com/s?__biz=MzI=&mid=1`\n",
                      encoding="utf-8")
     with pytest.raises(UnsupportedFormat):
