@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import difflib
 import errno
+import inspect
 import json
 import os
 import re
 import stat
 import sys
 import traceback
+import typing
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -25,6 +27,7 @@ from typing import Any, NoReturn
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from typer.models import ArgumentInfo, OptionInfo
 
 from archiver.config import Config, load_config
 from archiver.errors import ArchiverError, ExitCode, InputError, NotFound, UsageError, worst
@@ -44,7 +47,8 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 # -- options shared by the commands (each accepted after the command name) -------------------
 
-ArchiveOpt = typer.Option(None, "--archive", envvar="ARCHIVER_ARCHIVE", show_envvar=True,
+ArchiveOpt = typer.Option(None, "--archive", metavar="DIR", envvar="ARCHIVER_ARCHIVE",
+                          show_envvar=True,
                           help="Archive folder (an OCFL storage root). Default: ./archive.")
 JsonOpt = typer.Option(False, "--json", help="Write machine-readable JSON to stdout.")
 QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress bar, warnings or summary "
@@ -223,12 +227,12 @@ def ingest(
     # not checked here: an unreadable or missing file fails alone, with its reason (exit 4),
     # while the other paths are ingested
     paths: list[Path] = typer.Argument(..., help="Saved posts, or folders to search for them.",
-                                       readable=False),
+                                       readable=False, metavar="PATH"),
     archive: Path | None = ArchiveOpt,
     no_fetch: bool = typer.Option(False, "--no-fetch",
                                   help="Stay off the network: remote images are recorded as "
                                        "missing instead of downloaded."),
-    asset_root: list[Path] = typer.Option([], "--asset-root",
+    asset_root: list[Path] = typer.Option([], "--asset-root", metavar="DIR",
                                           help="Folder where site-absolute image paths such as "
                                                "/images/1.jpg are looked up (repeatable)."),
     refresh: bool = typer.Option(False, "--refresh",
@@ -394,8 +398,8 @@ def list_posts(
 @app.command()
 def show(
     post_id: str = typer.Argument(..., metavar="ID", help="Post id, or a unique prefix of it."),
-    version: str | None = typer.Option(None, "--version", "-v", help="Version, e.g. v1 "
-                                                                        "(default: the latest)."),
+    version: str | None = typer.Option(None, "--version", "-v", metavar="VERSION",
+                                       help="Version, e.g. v1 (default: the latest)."),
     fmt: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
     archive: Path | None = ArchiveOpt,
     as_json: bool = typer.Option(False, "--json", help="Print the record as JSON "
@@ -483,10 +487,10 @@ def diff_versions(store: Any, object_id: str, old: str | None = None,
 @app.command()
 def diff(
     post_id: str = typer.Argument(..., metavar="ID", help="Post id, or a unique prefix of it."),
-    old: str | None = typer.Argument(None, metavar="[VA]",
+    old: str | None = typer.Argument(None, metavar="VA",
                                      help="Older version, e.g. v1 (or 1). Default: the one "
                                           "before the head."),
-    new: str | None = typer.Argument(None, metavar="[VB]",
+    new: str | None = typer.Argument(None, metavar="VB",
                                      help="Newer version, e.g. v2. Default: the head."),
     archive: Path | None = ArchiveOpt,
     as_json: bool = JsonOpt,
@@ -692,22 +696,23 @@ def _verify_posts(config: Config, object_ids: list[str], quiet: bool) -> list[Ex
 
 @app.command()
 def verify(
-    targets: list[str] = typer.Argument(None, metavar="[ID|PATH]...",
+    targets: list[str] = typer.Argument(None, metavar="ID|PATH",
                                         help="Archived post ids, post files or folders of "
                                              "them, .txt files of references (one per line; "
                                              "- reads them from standard input) or .bib "
                                              "files. Default: every archived post."),
     archive: Path | None = ArchiveOpt,
-    crossref_url: str | None = typer.Option(None, "--crossref-url",
+    crossref_url: str | None = typer.Option(None, "--crossref-url", metavar="URL",
                                             envvar="ARCHIVER_CROSSREF_URL", show_envvar=True,
                                             help="Crossref API (or a compatible server)."),
-    mailto: str | None = typer.Option(None, "--mailto", envvar="ARCHIVER_MAILTO",
+    mailto: str | None = typer.Option(None, "--mailto", metavar="EMAIL", envvar="ARCHIVER_MAILTO",
                                       help="Your e-mail: joins Crossref's polite pool "
                                            "(10 requests/s instead of 5)."),
     offline: bool = typer.Option(False, "--offline", help="Use only the cache; no network."),
-    fail_on: str = typer.Option("mismatch,not_found", "--fail-on",
+    fail_on: str = typer.Option("mismatch,not_found", "--fail-on", metavar="STATUSES",
                                 help="Statuses that make the exit code 1 (comma-separated)."),
-    junit: Path | None = typer.Option(None, "--junit", help="Also write a JUnit XML report."),
+    junit: Path | None = typer.Option(None, "--junit", metavar="FILE",
+                                      help="Also write a JUnit XML report."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON "
                                                       "(schemas/verify-report.schema.json)."),
     quiet: bool = QuietOpt,
@@ -795,7 +800,7 @@ def export(
     fmt: ExportFormat = typer.Argument(..., metavar="FORMAT",
                                        help="biblatex, bibtex, csl-json, ris, or html (an "
                                             "offline site of the archive; needs -o DIR)."),
-    post_ids: list[str] = typer.Argument(None, metavar="[ID]...",
+    post_ids: list[str] = typer.Argument(None, metavar="ID",
                                          help="Posts to export (default: all)."),
     archive: Path | None = ArchiveOpt,
     cited: bool = typer.Option(False, "--cited", help="Also export the works the posts cite "
@@ -804,7 +809,7 @@ def export(
     include_unverified: bool = typer.Option(False, "--include-unverified",
                                             help="With --cited: also citations not verified, "
                                                  "marked as such in a note."),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Write to FILE "
+    output: Path | None = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to FILE "
                                                                   "(default: stdout)."),
     quiet: bool = QuietOpt,
     show_traceback: bool = TracebackOpt,
@@ -857,7 +862,7 @@ app.add_typer(refs_app, name="refs")
 
 @refs_app.command("parse")
 def refs_parse(
-    source: str = typer.Argument("-", metavar="[FILE|-]",
+    source: str = typer.Argument("-", metavar="FILE|-",
                                  help="File with one reference string per line; - for stdin."),
     as_json: bool = typer.Option(False, "--json", help="One CSL-JSON item per input line "
                                                        "(JSON Lines; {} when nothing parsed)."),
@@ -899,6 +904,34 @@ def _describe_item(item: dict[str, Any]) -> str:
              f"({item['issue']})" if item.get("issue") else "", item.get("page", ""),
              item.get("DOI", "")]
     return " | ".join(p for p in parts if p)
+
+
+_VALUE_NAMES: dict[Any, str] = {Path: "PATH", str: "TEXT", int: "N", float: "NUMBER"}
+
+
+def _name_values(application: typer.Typer) -> None:
+    """Help that names what an option takes as a person would (``--archive PATH``), and
+    nothing for a flag, where typer would print the Python type (``<bool>``,
+    ``<list[Path]>``). Metavars given where an option is declared are kept."""
+    for group in [application, *(g.typer_instance for g in application.registered_groups)]:
+        for command in group.registered_commands:
+            hints = typing.get_type_hints(command.callback)
+            for name, parameter in inspect.signature(command.callback).parameters.items():
+                info = parameter.default
+                if not isinstance(info, OptionInfo | ArgumentInfo) or info.metavar is not None:
+                    continue
+                hint = hints.get(name)
+                if hint is bool:
+                    info.metavar = ""
+                    continue
+                inner = [a for a in typing.get_args(hint) if a is not type(None)] or [hint]
+                if typing.get_origin(hint) is list:
+                    inner = list(typing.get_args(hint))
+                if len(inner) == 1 and inner[0] in _VALUE_NAMES:
+                    info.metavar = _VALUE_NAMES[inner[0]]
+
+
+_name_values(app)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -255,6 +255,18 @@ def test_diff_of_a_post_with_one_version_says_there_is_nothing_to_compare(
     assert result.stdout == ""
 
 
+@pytest.mark.parametrize("command", [["ingest"], ["verify"], ["show"], ["list"], ["log"],
+                                     ["diff"], ["fsck"], ["export"], ["refs", "parse"]])
+def test_help_names_option_values_as_a_person_would_and_flags_take_none(runner, command):
+    result = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "120"})
+    assert result.exit_code == 0
+    rows = [line for line in result.stdout.splitlines() if "--" in line]
+    flags = [row for row in rows if "<bool>" in row and "--help" not in row]
+    assert flags == []
+    archive = [row for row in rows if "--archive" in row]
+    assert archive and all(" DIR " in row for row in archive)
+
+
 def test_every_command_is_documented_in_readme():
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     names = [c.name or c.callback.__name__ for c in app.registered_commands]
