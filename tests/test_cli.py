@@ -264,7 +264,8 @@ def test_help_names_option_values_as_a_person_would_and_flags_take_none(runner, 
     flags = [row for row in rows if "<bool>" in row and "--help" not in row]
     assert flags == []
     archive = [row for row in rows if "--archive" in row]
-    assert archive and all(" DIR " in row for row in archive)
+    assert all(" DIR " in row for row in archive)
+    assert archive or command == ["refs", "parse"]  # the one command without an archive
 
 
 def test_every_command_is_documented_in_readme():
