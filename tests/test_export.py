@@ -2,7 +2,8 @@
 
 Specified here: the seed post as an @online entry; cited works as their Crossref type with DOI;
 round trips through two BibTeX parsers (bibtexparser v2 and pybtex); CSL-JSON against the CSL
-input schema; RIS structure; ASCII keys that never change; TeX escaping.
+input schema; RIS structure; ASCII keys that never change; TeX escaping; untitled posts titled
+by their first words.
 """
 
 from __future__ import annotations
@@ -19,12 +20,18 @@ from typer.testing import CliRunner
 from archiver.cli import app
 from archiver.export.formats import bibtex_entry, tex
 from archiver.export.keys import ascii_words, make_key, unique
-from archiver.export.works import Work
+from archiver.export.works import UNTITLED, Work, first_words, post_work
 
 from conftest import FIXTURES, WECHAT
 from crossref_server import CrossrefServer, load_recordings
 
 SEED = WECHAT / "markdown" / "guozhengxueren-464-kazakhstan.md"
+FRAGMENT = (WECHAT / "html-fragment"  # a bare #js_content: text, but no title, URL or account
+            / "gossip-newsbot__G.O.S.S.I.P 学术论文推荐 2020-07-29__source.html")
+IMAGE_SHARE = WECHAT / "html" / "wechat-article-exporter__图片分享-05.html"  # /s/<token> URL
+SHARE_CARD = WECHAT / "html" / ("wechatscope__gh_afb7e3bcbae3_2020-10-07_2247505324_"
+                               "qcE1x5JHap.y.tar.gz.html")  # a share of another post
+FRAGMENT_TITLE = "我们之前推荐过一篇ISSTA 2020会议上关于ARM反汇编…"  # 20 words: 汉字 one each
 CSL_SCHEMA = json.loads((FIXTURES / "csl" / "csl-data.json").read_text(encoding="utf-8"))
 
 # SYNTHETIC: no recorded Crossref response exists for the seed post's DOI, so the test server
@@ -97,9 +104,8 @@ def test_unverified_citations_are_exported_only_on_request_and_marked(archive, t
     assert "not verified against Crossref (not\\_found)" in entries[1].fields_dict["note"].value
 
 
-@pytest.mark.parametrize("fmt", ["biblatex", "bibtex"])
-def test_bibtex_round_trips_through_two_parsers(archive, fmt):
-    out = cli("export", fmt, "--archive", archive, "-q").stdout
+def round_trip(out: str) -> dict[str, dict[str, str]]:
+    """The entries of ``out`` (key → fields), after checking pybtex reads them alike."""
     ours = {e.key: {f.key: f.value for f in e.fields} for e in bibtexparser.parse_string(
         out).entries}
     other = pybtex_parse(out, "bibtex")
@@ -108,6 +114,12 @@ def test_bibtex_round_trips_through_two_parsers(archive, fmt):
         for name, value in entry.fields.items():
             assert ours[key][name.lower()] == value
         assert bool(entry.persons) == ("author" in ours[key])
+    return ours
+
+
+@pytest.mark.parametrize("fmt", ["biblatex", "bibtex"])
+def test_bibtex_round_trips_through_two_parsers(archive, fmt):
+    round_trip(cli("export", fmt, "--archive", archive, "-q").stdout)
 
 
 def test_csl_json_is_valid_against_the_csl_schema(archive):
@@ -183,3 +195,73 @@ def test_exports_need_an_archive(tmp_path):
 
 def test_readme_mentions_export():
     assert "archiver export" in (Path(__file__).parents[1] / "README.md").read_text()
+
+
+# -- posts with no title ----------------------------------------------------------------------
+
+def ingest(root: Path, *paths: Path) -> dict[Path, dict]:
+    """Ingest ``paths`` into ``root``; each path's ``--json`` result with its record."""
+    result = cli("ingest", *paths, "--archive", root, "--no-fetch", "--json")
+    assert result.exit_code == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    for row in rows:
+        row["record"] = json.loads((root / row["record"]).read_text(encoding="utf-8"))
+    return {Path(row["source"]): row for row in rows}
+
+
+@pytest.fixture
+def untitled(tmp_path):
+    """The seed post and the untitled fragment, in one archive."""
+    root = tmp_path / "archive"
+    return root, ingest(root, SEED, FRAGMENT)
+
+
+@pytest.mark.parametrize("fmt", ["biblatex", "bibtex"])
+def test_an_untitled_post_is_titled_by_its_first_words_and_says_so(untitled, fmt):
+    root, rows = untitled
+    fragment = rows[FRAGMENT]["record"]
+    assert fragment["title"] is None  # the record claims no title; only the export supplies one
+    entries = round_trip(cli("export", fmt, "--archive", root, "-q").stdout)
+    entry = entries[fragment["citation_key"]]  # the key stored at ingest, unchanged
+    assert entry["title"] == FRAGMENT_TITLE
+    assert "untitled WeChat post: its first words stand as the title" in entry["note"]
+    assert f"archived as {fragment['id']}" in entry["note"]  # no URL: the archive finds it
+
+
+def test_an_untitled_post_in_csl_json_and_ris_has_its_title_and_notes(untitled):
+    root, rows = untitled
+    fragment = rows[FRAGMENT]["record"]
+    items = json.loads(cli("export", "csl-json", "--archive", root, "-q").stdout)
+    jsonschema.Draft7Validator(CSL_SCHEMA).validate(items)
+    item = next(i for i in items if i["id"] == fragment["citation_key"])
+    assert item["title"] == FRAGMENT_TITLE
+    assert f"archived as {fragment['id']}" in item["note"]
+    ris = cli("export", "ris", fragment["id"], "--archive", root, "-q").stdout.splitlines()
+    assert f"TI  - {FRAGMENT_TITLE}" in ris
+    assert f"N1  - archived as {fragment['id']}" in ris
+
+
+def test_first_words_count_a_chinese_character_as_a_word_and_mark_the_cut():
+    assert first_words("One two three.\nSecond line", 20) == "One two three."  # first line
+    assert first_words("One, two, three, four", 2) == "One, two…"  # the comma goes at the cut
+    assert first_words("报告全文，请见附件", 6) == "报告全文，请见…"  # punctuation is no word
+    assert first_words("  \n\n", 20) is None
+
+
+def test_a_post_without_its_own_url_or_any_text_still_gets_a_url_and_a_title(tmp_path):
+    rows = ingest(tmp_path / "archive", SHARE_CARD, FRAGMENT)
+    share, fragment = rows[SHARE_CARD]["record"], rows[FRAGMENT]["record"]
+    assert share["original_url"] and share["url"] != share["original_url"]
+    # the share card saved without its own link: the shared post's URL is where to read it
+    assert post_work({**share, "url": None}, None).url == share["original_url"]
+    untitled = post_work({**fragment, "text": ""}, None)  # nothing to take first words from
+    assert untitled.title == UNTITLED == "[Untitled WeChat post]"
+    assert untitled.key == fragment["citation_key"]
+
+
+def test_the_wechat_ids_a_token_url_does_not_show_are_in_the_note(tmp_path):
+    root = tmp_path / "archive"
+    record = ingest(root, IMAGE_SHARE)[IMAGE_SHARE]["record"]
+    assert record["url"].startswith("https://mp.weixin.qq.com/s/")  # no __biz/mid/idx in it
+    item = json.loads(cli("export", "csl-json", "--archive", root, "-q").stdout)[0]
+    assert "WeChat __biz=MzkyODQ5MTIzNw==, mid=2247490415, idx=1" in item["note"]

@@ -5,10 +5,23 @@ formats cannot disagree. A post is an online publication of its account; a cited
 from the Crossref evidence stored with the post's verification (``citations.json``), never from
 the citation string alone, and only when it was verified — unless asked, in which case it is
 marked as unverified.
+
+An entry says everything the record knows that locates the post: its URL (``url``, else the
+shared post's ``original_url``), its account, byline and date, the WeChat ids (``__biz``,
+``mid``, ``idx``) when the URL does not already carry them, and the archive's object id when
+there is no URL at all (the archived copy is then the only way to find the post again).
+
+Untitled posts. CSL requires no title and BibTeX's ``@misc`` no field, but an entry without a
+title cannot be told from any other in a bibliography. Following APA 7 for social-media posts
+(the first words stand in for a missing title), an untitled post is titled by the first
+:data:`FIRST_WORDS` words of its text (a CJK character counts as a word); with no text either,
+by the bracketed description ``[Untitled WeChat post]``. A note says the title was supplied.
+The citation key is never derived from a supplied title: keys are stored at ingest and kept.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -62,26 +75,88 @@ class Work:
         return TYPES.get(self.crossref_type or "", FALLBACK)
 
 
+UNTITLED = "[Untitled WeChat post]"
+FIRST_WORDS = 20  # APA 7 titles an untitled social-media post by its first 20 words
+_CJK_CHAR = "\u3400-\u9fff\uf900-\ufaff"
+_TOKEN = re.compile(rf"[{_CJK_CHAR}]|[^\s{_CJK_CHAR}]+|\s+")
+_TRAILING = " \t,.;:!?，。；：！？、—–-（(《「『“‘"
+
+
+def first_words(text: str | None, limit: int = FIRST_WORDS) -> str | None:
+    """The first ``limit`` words of the first non-blank line of ``text``, ``…`` when cut.
+
+    Chinese has no spaces between words, so each CJK character counts as one word: 20 of them
+    are about as much of a sentence as 20 English words, enough to recognise the post by.
+    Punctuation on its own (``，``, ``——``) is no word."""
+    line = next((ln.strip() for ln in (text or "").splitlines() if ln.strip()), "")
+    if not line:
+        return None
+    words, out = 0, []
+    for token in _TOKEN.findall(line):
+        if any(c.isalnum() for c in token):
+            if words == limit:
+                return "".join(out).rstrip(_TRAILING) + "…"
+            words += 1
+        out.append(token)
+    return "".join(out)
+
+
+def post_url(record: dict[str, Any]) -> str | None:
+    """Where the post can be read: its own URL, else the post a share card shares."""
+    return record.get("url") or record.get("original_url") or None
+
+
+def _title(record: dict[str, Any]) -> tuple[str, str | None]:
+    """The title to export and, when it is not the post's own, a note saying so."""
+    if record.get("title"):
+        return record["title"], None
+    words = first_words(record.get("text"))
+    if words:
+        return words, "untitled WeChat post: its first words stand as the title"
+    return UNTITLED, None
+
+
+def _ids_note(record: dict[str, Any], url: str | None) -> str | None:
+    """The WeChat ids of the post, unless its URL already carries them all."""
+    account = record.get("account") or {}
+    ids = [(name, value) for name, value in (("__biz", account.get("biz")),
+                                             ("mid", record.get("mid")),
+                                             ("idx", record.get("idx"))) if value]
+    if not ids or (url and all(f"{name}={value}" in url for name, value in ids)):
+        return None
+    return "WeChat " + ", ".join(f"{name}={value}" for name, value in ids)
+
+
 def post_work(record: dict[str, Any], provenance: dict[str, Any] | None) -> Work:
-    """A post: byline as author when the post names one, else the account as organisation."""
+    """A post: byline as author when the post names one, else the account as organisation;
+    whatever else the record holds, and a title even when the post has none."""
     account = record.get("account") or {}
     byline = record.get("author")
     authors = [{"literal": byline}] if byline and byline != account.get("name") else []
+    title, supplied = _title(record)
+    url = post_url(record)
     notes = []
+    if supplied:
+        notes.append(supplied)
     if account.get("id"):
         notes.append(f"WeChat official account {account.get('name') or ''} ({account['id']})"
                      .replace("  ", " "))
     elif account.get("name"):
         notes.append(f"WeChat official account {account['name']}")
+    ids = _ids_note(record, url)
+    if ids:
+        notes.append(ids)
+    if not url and record.get("id"):
+        notes.append(f"archived as {record['id']}")
     accessed = None
     if provenance:
         accessed = (provenance.get("event") or {}).get("datetime", "")[:10] or None
     key = record.get("citation_key") or make_key(byline or account.get("name"),
                                                  (record.get("published") or "")[:4],
                                                  record.get("title"))
-    return Work(key=key, kind="post", crossref_type=None, title=record.get("title"),
+    return Work(key=key, kind="post", crossref_type=None, title=title,
                 authors=authors, organisation=account.get("name"),
-                date=(record.get("published") or "")[:10] or None, url=record.get("url"),
+                date=(record.get("published") or "")[:10] or None, url=url,
                 accessed=accessed, notes=notes)
 
 
