@@ -817,10 +817,12 @@ def export(
     """Export archived posts (and the works they cite) for reference managers.
 
     A post is @online in biblatex (@misc in plain BibTeX), post-weblog in CSL-JSON, BLOG in
-    RIS; its citation key was given at ingest and never changes.
+    RIS; its citation key was given at ingest and never changes. An untitled post is titled by
+    its first words; a deleted, blocked or unavailable post with no title, URL or account has
+    nothing to cite and is skipped with a line on stderr (an error when asked for by id).
     """
     from archiver.export import export as write_export
-    from archiver.export import works_of
+    from archiver.export import uncitable_posts, works_of
 
     with _errors(show_traceback):
         store = _open_archive(archive)
@@ -836,8 +838,22 @@ def export(
             return
         ids = [resolve_id(store, given) for given in post_ids] if post_ids else \
             store.object_ids()
+        # a post asked for by id is refused before anything is written, not left out
+        refused = uncitable_posts(store, ids) if post_ids and not only_cited else []
+        if refused:
+            object_id, reason = refused[0]
+            raise UsageError(reason, path=object_id,
+                             hint="`archiver show ID` shows what was recorded; leave the post "
+                                  "out of the ids (exporting all posts skips it)")
+        skipped: list[str] = []
+
+        def on_skip(object_id: str, reason: str) -> None:
+            # shown even with --quiet (no progress or summary): a post left out must be told
+            skipped.append(object_id)
+            err.print(f"skipped {object_id}: {reason}", markup=False)
+
         works = works_of(store, ids, posts=not only_cited, cited=cited or only_cited,
-                         include_unverified=include_unverified)
+                         include_unverified=include_unverified, on_skip=on_skip)
         if output is None:
             count = write_export(works, fmt.value, sys.stdout.write)
         else:
@@ -851,7 +867,9 @@ def export(
                 raise UsageError(f"cannot write: {exc.strerror}", path=output) from None
         if not quiet:
             err.print(f"exported {count} entr{'y' if count == 1 else 'ies'} as {fmt.value}"
-                      + (f" to {output}" if output else ""), markup=False)
+                      + (f" to {output}" if output else "")
+                      + (f"; skipped {len(skipped)} post(s) with nothing to cite"
+                         if skipped else ""), markup=False)
 
 
 # -- refs ---------------------------------------------------------------------------------------

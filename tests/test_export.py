@@ -3,7 +3,7 @@
 Specified here: the seed post as an @online entry; cited works as their Crossref type with DOI;
 round trips through two BibTeX parsers (bibtexparser v2 and pybtex); CSL-JSON against the CSL
 input schema; RIS structure; ASCII keys that never change; TeX escaping; untitled posts titled
-by their first words.
+by their first words; error pages exported only when they have something to cite.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from conftest import FIXTURES, WECHAT
 from crossref_server import CrossrefServer, load_recordings
 
 SEED = WECHAT / "markdown" / "guozhengxueren-464-kazakhstan.md"
+DELETED = WECHAT / "html" / "wechat-article-exporter__作者已删除-06.html"  # no title, URL, account
 FRAGMENT = (WECHAT / "html-fragment"  # a bare #js_content: text, but no title, URL or account
             / "gossip-newsbot__G.O.S.S.I.P 学术论文推荐 2020-07-29__source.html")
 IMAGE_SHARE = WECHAT / "html" / "wechat-article-exporter__图片分享-05.html"  # /s/<token> URL
@@ -211,9 +212,9 @@ def ingest(root: Path, *paths: Path) -> dict[Path, dict]:
 
 @pytest.fixture
 def untitled(tmp_path):
-    """The seed post and the untitled fragment, in one archive."""
+    """The seed post, the deleted-post page and the untitled fragment, in one archive."""
     root = tmp_path / "archive"
-    return root, ingest(root, SEED, FRAGMENT)
+    return root, ingest(root, SEED, DELETED, FRAGMENT)
 
 
 @pytest.mark.parametrize("fmt", ["biblatex", "bibtex"])
@@ -246,6 +247,62 @@ def test_first_words_count_a_chinese_character_as_a_word_and_mark_the_cut():
     assert first_words("One, two, three, four", 2) == "One, two…"  # the comma goes at the cut
     assert first_words("报告全文，请见附件", 6) == "报告全文，请见…"  # punctuation is no word
     assert first_words("  \n\n", 20) is None
+
+
+def test_a_deleted_post_with_nothing_to_cite_is_skipped_and_named_on_stderr(untitled):
+    root, rows = untitled
+    deleted = rows[DELETED]["record"]
+    assert deleted["kind"] == "deleted" and not (deleted["title"] or deleted["url"]
+                                                 or deleted["account"])
+    exported = {rows[SEED]["record"]["citation_key"], rows[FRAGMENT]["record"]["citation_key"]}
+    for fmt in ("biblatex", "bibtex", "csl-json", "ris"):
+        result = cli("export", fmt, "--archive", root)
+        assert result.exit_code == 0
+        if fmt == "csl-json":
+            keys = {item["id"] for item in json.loads(result.stdout)}
+        elif fmt == "ris":
+            keys = {line[6:] for line in result.stdout.splitlines() if line.startswith("ID  - ")}
+        else:
+            keys = set(round_trip(result.stdout))
+        assert keys == exported  # and no empty entry under the deleted post's key
+        skipped = [line for line in result.stderr.splitlines() if line.startswith("skipped")]
+        assert skipped == [f"skipped {deleted['id']}: the post was deleted when saved: the "
+                           "archive holds WeChat's error page, with no title, URL or account "
+                           "to cite"]
+        assert "exported 2 entries" in result.stderr
+        assert "skipped 1 post(s) with nothing to cite" in result.stderr
+    quiet = cli("export", "ris", "--archive", root, "-q")  # no summary, but the post is named
+    assert quiet.stderr.splitlines() == skipped
+
+
+def test_asking_for_a_post_with_nothing_to_cite_is_a_usage_error_and_writes_nothing(untitled):
+    root, rows = untitled
+    deleted, seed = rows[DELETED]["record"], rows[SEED]["record"]
+    target = root.parent / "out.bib"
+    result = cli("export", "bibtex", seed["id"], deleted["id"], "--archive", root, "-o", target)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"archiver: error: {deleted['id']}: the post was deleted "
+                                    "when saved")
+    assert result.stdout == "" and not target.exists()
+
+
+def test_a_deleted_post_with_a_url_is_exported_as_a_deleted_post_at_that_url(tmp_path):
+    # The recorded error page with one line added: an og:url, as a page saved from
+    # mp.weixin.qq.com carries it. SYNTHETIC token; the rest of the page is as recorded.
+    url = "https://mp.weixin.qq.com/s/deletedPostTokenForTests"
+    page = tmp_path / DELETED.name
+    page.write_bytes(DELETED.read_bytes().replace(
+        b"<head>", f'<head><meta property="og:url" content="{url}">'.encode(), 1))
+    root = tmp_path / "archive"
+    record = ingest(root, page)[page]["record"]
+    assert (record["kind"], record["url"], record["title"]) == ("deleted", url, None)
+    entry = round_trip(cli("export", "biblatex", "--archive", root, "-q").stdout)[
+        record["citation_key"]]
+    assert entry["title"] == "[Deleted WeChat post]" and entry["url"] == url
+    assert "the post was deleted when saved" in entry["note"]
+    items = json.loads(cli("export", "csl-json", record["id"], "--archive", root).stdout)
+    jsonschema.Draft7Validator(CSL_SCHEMA).validate(items)
+    assert (items[0]["title"], items[0]["URL"]) == ("[Deleted WeChat post]", url)
 
 
 def test_a_post_without_its_own_url_or_any_text_still_gets_a_url_and_a_title(tmp_path):

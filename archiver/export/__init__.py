@@ -2,6 +2,12 @@
 
 :func:`export` streams: it reads one record at a time from the archive and writes its entries
 before reading the next, so memory does not grow with the size of the archive.
+
+What an entry holds, and how untitled posts and error pages (deleted, blocked, unavailable) are
+exported, is set out in :mod:`archiver.export.works`. A post with nothing to cite (an error page
+with no title, URL or account) is never written as an empty entry: :func:`works_of` skips it
+and tells ``on_skip`` which post and why, and :func:`uncitable_posts` lets a caller that was
+asked for particular posts refuse before writing anything.
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 
 from archiver.export.formats import bibtex_entry, csl_json_line, ris_record
-from archiver.export.works import Work, cited_works, post_work
+from archiver.export.works import Work, cited_works, post_work, uncitable
 
 FORMATS = ("biblatex", "bibtex", "csl-json", "ris")
 
@@ -24,16 +30,31 @@ class Source(Protocol):
     def versions(self, object_id: str) -> list[Any]: ...
 
 
+def uncitable_posts(archive: Source, object_ids: Iterable[str]) -> list[tuple[str, str]]:
+    """``(object id, reason)`` for each of ``object_ids`` that has nothing to cite."""
+    out = []
+    for object_id in object_ids:
+        reason = uncitable(json.loads(archive.read_bytes(object_id, "record.json")))
+        if reason:
+            out.append((object_id, reason))
+    return out
+
+
 def works_of(archive: Source, object_ids: Iterable[str], posts: bool = True,
-             cited: bool = False, include_unverified: bool = False) -> Iterable[Work]:
-    """The works to export, one object at a time."""
+             cited: bool = False, include_unverified: bool = False,
+             on_skip: Callable[[str, str], Any] | None = None) -> Iterable[Work]:
+    """The works to export, one object at a time. A post with nothing to cite is left out,
+    and ``on_skip(object_id, reason)`` is told, so that no run drops a post silently."""
     taken: set[str] = set()
     for object_id in object_ids:
         state = archive.versions(object_id)[-1].state
         record = json.loads(archive.read_bytes(object_id, "record.json"))
-        if record.get("kind") in ("deleted", "blocked", "unavailable"):
-            continue
         if posts:
+            reason = uncitable(record)
+            if reason:
+                if on_skip is not None:
+                    on_skip(object_id, reason)
+                continue
             provenance = (json.loads(archive.read_bytes(object_id, "provenance.json"))
                           if "provenance.json" in state else None)
             work = post_work(record, provenance)

@@ -17,6 +17,12 @@ title cannot be told from any other in a bibliography. Following APA 7 for socia
 :data:`FIRST_WORDS` words of its text (a CJK character counts as a word); with no text either,
 by the bracketed description ``[Untitled WeChat post]``. A note says the title was supplied.
 The citation key is never derived from a supplied title: keys are stored at ingest and kept.
+
+Error pages. A post recorded as ``deleted``/``blocked``/``unavailable`` holds WeChat's error
+page, not the post. With a title, URL or account it is still a citable web post: it is exported
+as ``[Deleted WeChat post]`` (etc.) at that URL, with a note saying what the archive holds.
+With none of them it has nothing to cite: :func:`uncitable` gives the reason and the export
+skips it rather than write an empty entry.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from archiver.export.keys import make_key, unique
+from archiver.model import ERROR_KINDS
 
 # Crossref types → (biblatex, plain BibTeX, CSL, RIS)
 TYPES = {
@@ -106,10 +113,27 @@ def post_url(record: dict[str, Any]) -> str | None:
     return record.get("url") or record.get("original_url") or None
 
 
+def uncitable(record: dict[str, Any]) -> str | None:
+    """Why a post cannot be exported as a citation, or ``None`` when it can.
+
+    Only an error page (deleted, blocked, unavailable) with no title, no URL and no account
+    has nothing to cite: every other post names something a reader could look up."""
+    kind = record.get("kind")
+    if kind not in ERROR_KINDS:
+        return None
+    if record.get("title") or post_url(record) or record.get("account"):
+        return None
+    return (f"the post was {kind} when saved: the archive holds WeChat's error page, with no "
+            "title, URL or account to cite")
+
+
 def _title(record: dict[str, Any]) -> tuple[str, str | None]:
     """The title to export and, when it is not the post's own, a note saying so."""
+    kind = record.get("kind")
     if record.get("title"):
         return record["title"], None
+    if kind in ERROR_KINDS:
+        return f"[{kind.capitalize()} WeChat post]", None  # the kind's note says enough
     words = first_words(record.get("text"))
     if words:
         return words, "untitled WeChat post: its first words stand as the title"
@@ -129,13 +153,17 @@ def _ids_note(record: dict[str, Any], url: str | None) -> str | None:
 
 def post_work(record: dict[str, Any], provenance: dict[str, Any] | None) -> Work:
     """A post: byline as author when the post names one, else the account as organisation;
-    whatever else the record holds, and a title even when the post has none."""
+    whatever else the record holds, and a title even when the post has none. The caller
+    checks :func:`uncitable` first: an error page with nothing to cite is no entry at all."""
     account = record.get("account") or {}
     byline = record.get("author")
     authors = [{"literal": byline}] if byline and byline != account.get("name") else []
     title, supplied = _title(record)
     url = post_url(record)
     notes = []
+    if record.get("kind") in ERROR_KINDS:
+        notes.append(f"the post was {record['kind']} when saved: the archive holds WeChat's "
+                     "error page, not the post")
     if supplied:
         notes.append(supplied)
     if account.get("id"):
