@@ -273,7 +273,8 @@ def ingest(
         # terminal the bar is drawn on, where neither knows of the other.
         progress = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
                             TimeElapsedColumn(), TextColumn("{task.description}"),
-                            console=err, transient=True, disable=quiet or _stdout_is_pipe(),
+                            console=err, transient=True,
+                            disable=quiet or _stdout_is_pipe() or not err.is_terminal,
                             redirect_stdout=False, redirect_stderr=False)
         # When stdout is the terminal the bar is drawn on, a result line written to it would
         # land on the bar's line, and the bar's next redraw would erase it: such lines go

@@ -157,6 +157,16 @@ def test_a_folder_without_posts_is_an_error_and_no_summary(runner, archive_dir, 
     assert "post(s)" not in result.stderr
 
 
+def test_stderr_in_a_file_holds_messages_and_no_trace_of_the_bar(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "archiver", "ingest", SEED, PAGE,
+                             "--archive", tmp_path / "a", "--no-fetch"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == ExitCode.OK
+    lines = result.stderr.splitlines()
+    assert lines[-1].startswith("2 post(s): 2 added")
+    assert "" not in lines and "━" not in result.stderr
+
+
 def test_locked_archive_exits_5(runner, archive_dir):
     run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
     with Archive.open(archive_dir).writer():
