@@ -158,9 +158,10 @@ def test_a_folder_without_posts_is_an_error_and_no_summary(runner, archive_dir, 
 
 
 def test_stderr_in_a_file_holds_messages_and_no_trace_of_the_bar(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "archiver", "ingest", SEED, PAGE,
-                             "--archive", tmp_path / "a", "--no-fetch"],
-                            capture_output=True, text=True, timeout=120)
+    with (tmp_path / "out.txt").open("w") as out:  # a file, as `> out.txt` gives
+        result = subprocess.run([sys.executable, "-m", "archiver", "ingest", SEED, PAGE,
+                                 "--archive", tmp_path / "a", "--no-fetch"],
+                                stdout=out, stderr=subprocess.PIPE, text=True, timeout=120)
     assert result.returncode == ExitCode.OK
     lines = result.stderr.splitlines()
     assert lines[-1].startswith("2 post(s): 2 added")
