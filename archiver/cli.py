@@ -444,6 +444,32 @@ def log(
             typer.echo(f"{v.number:<4} {v.created}  {v.message or ''}  ({len(v.state)} files)")
 
 
+_ABSENT = object()
+
+
+def changed_leaves(where: str, old: Any, new: Any) -> list[tuple[str, Any, Any]]:
+    """``(path, old, new)`` for each value that differs inside two JSON values: a changed
+    image's reason reads ``images[3].reason: "…" → "…"``, not as two lists of every image.
+    A value only one side has is paired with :data:`_ABSENT`."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        out: list[tuple[str, Any, Any]] = []
+        for key in [*old, *(k for k in new if k not in old)]:
+            out += changed_leaves(f"{where}.{key}", old.get(key, _ABSENT),
+                                  new.get(key, _ABSENT))
+        return out
+    if isinstance(old, list) and isinstance(new, list):
+        out = []
+        for i in range(max(len(old), len(new))):
+            out += changed_leaves(f"{where}[{i}]", old[i] if i < len(old) else _ABSENT,
+                                  new[i] if i < len(new) else _ABSENT)
+        return out
+    return [] if old == new else [(where, old, new)]
+
+
+def _shown_value(value: Any) -> str:
+    return "(none)" if value is _ABSENT else json.dumps(value, ensure_ascii=False)
+
+
 def _version_name(given: str) -> str:
     """``v2`` as given, or ``2`` for it."""
     return f"v{given}" if given.isdigit() else given
@@ -509,8 +535,10 @@ def diff(
             _emit_json(result)
             return
         for key, change in result["fields"].items():
-            typer.echo(f"field {key}: {json.dumps(change['old'], ensure_ascii=False)} → "
-                       f"{json.dumps(change['new'], ensure_ascii=False)}")
+            for where, old_value, new_value in changed_leaves(key, change["old"],
+                                                              change["new"]):
+                typer.echo(f"field {where}: {_shown_value(old_value)} → "
+                           f"{_shown_value(new_value)}")
         for kind in ("added", "removed", "changed"):
             for path in result["files"][kind]:
                 typer.echo(f"file {kind}: {path}")

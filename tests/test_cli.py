@@ -256,6 +256,22 @@ def test_changed_post_adds_a_version_and_diff_shows_it(runner, archive_dir, tmp_
         assert again == diff
 
 
+def test_diff_shows_each_changed_value_inside_a_field_by_its_path():
+    from archiver.cli import changed_leaves
+    old = [{"original": "a.jpg", "status": "missing", "reason": "not fetched"},
+           {"original": "b.jpg", "status": "stored", "sha256": "ab"}]
+    new = [{"original": "a.jpg", "status": "missing", "reason": "cannot resolve host"},
+           {"original": "b.jpg", "status": "stored", "sha256": "ab"},
+           {"original": "c.jpg", "status": "stored"}]
+    changes = [(where, a, b) for where, a, b in changed_leaves("images", old, new)]
+    assert changes[0] == ("images[0].reason", "not fetched", "cannot resolve host")
+    assert changes[1][0] == "images[2]" and changes[1][2] == {"original": "c.jpg",
+                                                              "status": "stored"}
+    assert len(changes) == 2
+    assert changed_leaves("title", "a", "a") == []
+    assert changed_leaves("title", "a", "b") == [("title", "a", "b")]
+
+
 def test_diff_of_a_post_with_one_version_says_there_is_nothing_to_compare(
         runner, archive_dir):
     added = json.loads(run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch",
