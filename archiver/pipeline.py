@@ -787,9 +787,13 @@ def make_verifier(config: Config, offline: bool = False) -> Verifier:
 
 def _outcome_digest(citations: list[dict[str, Any]]) -> str:
     """What a verification concluded (report entries), without when the evidence was
-    fetched or whether it came from the cache."""
+    fetched or whether it came from the cache, nor why a citation could not be checked this
+    time (offline, no DNS, a refused connection): run after run without Crossref is one
+    outcome, unresolved, not a new version each time."""
     stable = []
     for data in citations:
+        if data.get("status") == "unresolved":
+            data = {k: v for k, v in data.items() if k != "reason"}
         if data.get("evidence"):
             data = {**data, "evidence": {k: v for k, v in data["evidence"].items()
                                          if k not in ("fetched", "cached")}}

@@ -479,3 +479,28 @@ def test_an_edit_undone_makes_the_head_say_what_the_file_says_again(config, tmp_
     assert archive.head(first.object_id) == "v3"
     assert archive.read_bytes(first.object_id, "record.json") == archive.read_bytes(
         first.object_id, "record.json", "v1")
+
+
+def test_verifying_again_without_crossref_for_another_reason_adds_no_version(config):
+    """Unresolved is one outcome whatever kept Crossref out of reach; a citation that is
+    then resolved is a new outcome. (The reasons are SYNTHETIC, as a failed run writes them.)"""
+    from archiver.citations.verify import CitationResult
+    from archiver.pipeline import store_citations
+
+    seed = WECHAT / "markdown" / "guozhengxueren-464-kazakhstan.md"
+    ingest_paths([seed], config)
+    archive = Archive.open(config.archive)
+    [object_id] = archive.object_ids()
+
+    def unresolved(reason: str) -> list[CitationResult]:
+        return [CitationResult("10.1093/ia/iiaa061", "10.1093/ia/iiaa061", "unresolved",
+                               reason=reason)]
+
+    with archive.writer():
+        assert store_citations(archive, object_id, unresolved("SYNTHETIC: --offline")) == "v2"
+        assert store_citations(archive, object_id,
+                               unresolved("SYNTHETIC: cannot resolve api.crossref.org")) is None
+        assert store_citations(archive, object_id, [CitationResult(
+            "10.1093/ia/iiaa061", "10.1093/ia/iiaa061", "not_found",
+            reason="SYNTHETIC: Crossref has no record of this DOI (404)")]) == "v3"
+    assert [v.number for v in archive.versions(object_id)] == ["v1", "v2", "v3"]
