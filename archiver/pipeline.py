@@ -17,6 +17,9 @@ loses at most the group being gathered, and nothing that was reported.
 - the same source bytes already produced this very record in an earlier version (the same post
   saved in two forms, ingested alternately) → ``unchanged``, unless the head was made from a
   source of the same name (an edit undone: the head must say what the file says now);
+- a record that says nothing the head's does not (images it lacks that the head holds, or
+  images still missing for another reason: offline, --no-fetch, another working directory)
+  → ``unchanged`` (:func:`adds_nothing`);
 - otherwise a new version (``updated``), or a new object (``added``).
 
 Re-ingesting an unchanged corpus should cost little more than reading it, so each ingest leaves
@@ -287,7 +290,9 @@ def adds_nothing(new: dict[str, Any], current: dict[str, Any]) -> bool:
     """Whether ``new`` says nothing ``current`` does not: equal, except that an image may be
     referred to differently (same bytes: a browser's ``page_files/1.jpg`` for the original
     URL) or be missing from ``new`` where ``current`` holds it (the same post saved without its
-    images, or ingested offline, adds no version and never takes images away)."""
+    images, or ingested offline, adds no version and never takes images away). An image still
+    missing is no news either, whatever the reason given this time: offline or --no-fetch,
+    or the folders looked in named from another working directory."""
     if {k: v for k, v in new.items() if k != "images"} != \
             {k: v for k, v in current.items() if k != "images"}:
         return False
@@ -300,6 +305,9 @@ def adds_nothing(new: dict[str, Any], current: dict[str, Any]) -> bool:
         if image["status"] == "stored" and old["status"] == "stored" and \
                 image["sha256"] == old["sha256"]:
             continue  # the same bytes, referred to differently by another save of the post
+        if image["status"] == "missing" and old["status"] == "missing" and \
+                image["original"] == old["original"]:
+            continue  # still missing: the reason is kept as first given
         if not (image["status"] == "missing" and old["status"] == "stored"):
             return False
     return True

@@ -504,3 +504,24 @@ def test_verifying_again_without_crossref_for_another_reason_adds_no_version(con
             "10.1093/ia/iiaa061", "10.1093/ia/iiaa061", "not_found",
             reason="SYNTHETIC: Crossref has no record of this DOI (404)")]) == "v3"
     assert [v.number for v in archive.versions(object_id)] == ["v1", "v2", "v3"]
+
+
+def test_an_image_still_missing_for_another_reason_adds_no_version(tmp_path, monkeypatch):
+    """The seed's images are site-absolute and absent: the reason names the paths looked at,
+    as the post was named. Ingested again from its own folder, the paths read differently,
+    and then with fetching off for good measure: the post is unchanged."""
+    from archiver.config import load_config
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(WECHAT / "markdown" / "guozhengxueren-464-kazakhstan.md", folder / "post.md")
+    (folder / "images").mkdir()  # the folder the reason names, found empty
+    archive = tmp_path / "archive"
+    monkeypatch.chdir(tmp_path)
+    config = load_config({}, tmp_path).with_overrides(archive=archive, fetch=False)
+    [first] = ingest_paths([Path("in/post.md")], config)
+    monkeypatch.chdir(folder)
+    [again] = ingest_paths([Path("post.md")], config.with_overrides(asset_roots=(folder,)))
+    assert (first.status, again.status, again.version) == ("added", "unchanged", "v1")
+    record = json.loads((archive / first.record).read_text(encoding="utf-8"))
+    reasons = [image["reason"] for image in record["images"]]
+    assert all("in/" in reason for reason in reasons)  # as first given
