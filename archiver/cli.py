@@ -251,7 +251,7 @@ def ingest(
     """Ingest saved posts into the archive: one object per post, a new version only on change.
 
     Prints one line per post (with --json: one JSON object per line with id, version, status,
-    source, title, record, warnings). Exit 4 if any input could not be read.
+    source, title, kind, record, warnings). Exit 4 if any input could not be read.
     """
     from archiver.pipeline import discover, ingest_paths
 
@@ -369,8 +369,9 @@ def resolve_id(store: Any, given: str) -> str:
     if not candidates:
         raise NotFound(f"no post with id {given!r} in the archive", path=store.root,
                        hint="`archiver list` shows the ids")
+    more = f", and {len(candidates) - 5} more" if len(candidates) > 5 else ""
     raise UsageError(f"{given!r} matches {len(candidates)} posts: "
-                     + ", ".join(candidates[:5]), hint="give more of the id")
+                     + ", ".join(candidates[:5]) + more, hint="give more of the id")
 
 
 @app.command(name="list")
@@ -915,11 +916,18 @@ def refs_parse(
                                                        "(JSON Lines; {} when nothing parsed)."),
     show_traceback: bool = TracebackOpt,
 ) -> None:
-    """Parse reference strings (APA, MLA, Chicago, Vancouver, GB/T 7714…) into CSL-JSON."""
+    """Parse reference strings (APA, MLA, Chicago, Vancouver, GB/T 7714…) into fields.
+
+    Prints one line per reference (authors | year | title | journal | volume | issue | pages |
+    DOI); with --json, one CSL-JSON item per line.
+    """
     from archiver.citations.parse import parse_reference
 
     with _errors(show_traceback):
         if source == "-":
+            if sys.stdin.isatty():  # not waiting in silence for what the user may not know
+                err.print("reading reference strings, one per line; end with Ctrl-D",
+                          markup=False)
             lines = sys.stdin.read().splitlines()
         else:
             path = Path(source)

@@ -168,6 +168,17 @@ def test_stderr_in_a_file_holds_messages_and_no_trace_of_the_bar(tmp_path):
     assert "" not in lines and "━" not in result.stderr
 
 
+def test_an_id_prefix_matching_many_posts_names_five_and_counts_the_rest(runner,
+                                                                          archive_dir):
+    run(runner, "ingest", WECHAT / "markdown", "--archive", archive_dir, "--no-fetch")
+    result = run(runner, "show", "wx:", "--archive", archive_dir)
+    assert result.exit_code == ExitCode.USAGE
+    total = len(Archive.open(archive_dir).object_ids())
+    assert total > 5
+    assert f"'wx:' matches {total} posts: " in result.stderr
+    assert f", and {total - 5} more" in result.stderr
+
+
 def test_locked_archive_exits_5(runner, archive_dir):
     run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
     with Archive.open(archive_dir).writer():
