@@ -27,6 +27,7 @@ from typing import Any, NoReturn
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
 from typer.models import ArgumentInfo, OptionInfo
 
 from archiver.config import Config, load_config
@@ -177,6 +178,21 @@ def _numbers(numbers: list[int]) -> str:
     return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
 
 
+# what the bar's other columns take: "ingest", the bar (40), "19/27", "0:00:03", spaces
+_BAR_COLUMNS = 66
+
+
+def _bar_label(name: str, width: int) -> str:
+    """The file name shown after the bar, cut to the room the terminal leaves (in cells: a
+    Chinese character takes two), so that the count and the time are never what is cut."""
+    room = min(width - _BAR_COLUMNS, 40)
+    if room < 8:
+        return ""
+    label = Text(name)
+    label.truncate(room, overflow="ellipsis")
+    return label.plain
+
+
 def grouped_warnings(warnings: Iterable[str]) -> list[str]:
     """Warnings as a person reads them: images missing for one reason (every image of a post
     ingested with --no-fetch) in one line, ``images 1–26 missing: not fetched: …``. The
@@ -316,7 +332,8 @@ def ingest(
                     err.print(f"  skipped {result.source}: {result.error.message}", markup=False)
             elif result.error is not None:
                 _fail(result.error)
-            progress.update(task, advance=1, description=Path(result.source).name[:40])
+            progress.update(task, advance=1, description=_bar_label(Path(result.source).name,
+                                                                    err.width))
 
         with progress:
             task = progress.add_task("", total=total)

@@ -170,3 +170,14 @@ def test_a_reader_that_stops_reading_does_not_stop_the_ingest(posts, tmp_path):
     listed = subprocess.run([sys.executable, "-m", "archiver", "list", "--archive",
                              str(archive), "--json"], capture_output=True, text=True)
     assert len(listed.stdout.splitlines()) == len(POSTS)
+
+
+@pytest.mark.parametrize("width", [40, 70, 74, 80, 100, 160, 300])
+def test_the_file_name_after_the_bar_fits_the_room_the_count_and_time_leave(width):
+    from rich.cells import cell_len
+
+    from archiver.cli import _BAR_COLUMNS, _bar_label
+    name = "mp_duty__RAS通路评分预测肺癌化疗效果发Nature_Communications.md"  # wide characters
+    label = _bar_label(name, width)
+    assert cell_len(label) <= max(0, min(width - _BAR_COLUMNS, 40))
+    assert label == "" or name.startswith(label.rstrip("…").rstrip())
