@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import typer
+from rich.cells import cell_len
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
@@ -734,11 +735,86 @@ def _verify_posts(config: Config, object_ids: list[str], quiet: bool) -> list[Ex
                                    or "none found"), markup=False)
         for result in results:
             if result.status in FAILING:
-                err.print(f"  {result.status}: {result.text[:80]} ({result.reason})",
+                err.print(f"  {result.status}: {shorten(result.text, 80)} ({result.reason})",
                           markup=False)
     statuses = {r.status for r in results}
     codes = [ExitCode.CITATION_WRONG] if statuses & FAILING else []
     return codes + ([ExitCode.UNCHECKED] if "unresolved" in statuses else [])
+
+
+_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+CITATION_WIDTH = 100  # terminal cells of a citation on its status line
+
+
+def shorten(text: str, width: int = CITATION_WIDTH) -> str:
+    """``text`` in at most ``width`` terminal cells: when it is longer, cut between two words
+    and ended with " …", since a citation cut mid-word, with nothing to say so, is hard to
+    recognise. Chinese and Japanese, written without spaces, are cut between any two
+    characters (each takes two cells); one word longer than half the width (a URL) inside."""
+    if cell_len(text) <= width:
+        return text
+    end = used = 0
+    for char in text:  # the most characters that leave two cells for " …"
+        used += cell_len(char)
+        if used > width - 2:
+            break
+        end += 1
+    cut = end
+    if not (text[end].isspace() or _CJK.match(text[end]) or _CJK.match(text[end - 1])):
+        space = max(text.rfind(" ", 0, end), text.rfind("\t", 0, end))
+        if space > end // 2:
+            cut = space
+    kept = text[:cut].rstrip(" \t,;:")
+    return kept + ("…" if _CJK.match(kept[-1:]) else " …")
+
+
+def _shown(value: Any) -> str | None:
+    """A field value as a person writes it, in quotes: a list (Crossref's authors) joined
+    with ", "; None when there is no value."""
+    if isinstance(value, (list, tuple)):
+        value = ", ".join(str(v) for v in value if v not in (None, ""))
+    if value is None or value == "":
+        return None
+    return f"“{value}”"
+
+
+def _field_line(name: str, check: Any) -> str:
+    """``year: cited “2007”, Crossref “2006” — <why they differ>``; a side with no value (a
+    DOI Crossref does not know, a title not found in the citation) is left out, the reason
+    says why."""
+    cited, crossref = _shown(check.cited), _shown(check.crossref)
+    sides = [f"cited {cited}" if cited else "", f"Crossref {crossref}" if crossref else ""]
+    return f"    {name}: " + ", ".join(side for side in sides if side) + f" — {check.reason}"
+
+
+def verify_text(items: list[tuple[str, str | None, str | None]], results: list[Any]
+                ) -> list[str]:
+    """The text report: one line per citation (status, where it is, the citation), then a
+    line per field that differs and the reason for a verdict that no field line gives.
+
+    An archived post's citations stand under a line naming the post; a citation read from a
+    file (or standard input) says where it is, ``refs.txt:5`` or ``refs.bib:key`` as in
+    --json, so that it can be found and fixed."""
+    files = [where or "" for (_text, where, post) in items if not post]
+    width = max((cell_len(where) for where in files), default=0)
+    lines: list[str] = []
+    heading = None
+    for (_text, where, post), result in zip(items, results, strict=True):
+        if post:
+            if post != heading:  # an archived post's citations under its id
+                heading = post
+                lines.append(f"{post}:")
+            lines.append(f"{result.status:<10} {shorten(result.text)}")
+        else:
+            heading = None
+            place = (where or "") + " " * (width - cell_len(where or ""))
+            lines.append(f"{result.status:<10} {place}  {shorten(result.text)}")
+        wrong = {name: check for name, check in result.fields.items() if check.match is False}
+        lines += [_field_line(name, check) for name, check in wrong.items()]
+        if result.status in ("unresolved", "ambiguous", "not_found") and result.reason \
+                and result.reason not in {check.reason for check in wrong.values()}:
+            lines.append(f"    {result.reason}")
+    return lines
 
 
 @app.command()
@@ -807,18 +883,8 @@ def verify(
         if as_json:
             _emit_json(document)
         else:
-            heading = None
-            for (_text, _where, post), result in zip(items, results, strict=True):
-                if post and post != heading:  # an archived post's citations under its id
-                    heading = post
-                    typer.echo(f"{post}:")
-                typer.echo(f"{result.status:<10} {result.text[:90]}")
-                for name, check in result.fields.items():
-                    if check.match is False:
-                        typer.echo(f"    {name}: cited {check.cited!r}, Crossref "
-                                   f"{check.crossref!r} ({check.reason})")
-                if result.status in ("unresolved", "ambiguous", "not_found"):
-                    typer.echo(f"    {result.reason}")
+            for line in verify_text(items, results):
+                typer.echo(line)
             if not quiet:
                 counts = document["summary"]
                 err.print(", ".join(f"{counts[s]} {s}" for s in STATUSES if counts[s])

@@ -16,6 +16,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from archiver import schema
@@ -24,7 +25,7 @@ from archiver.citations.crossref import CrossrefClient
 from archiver.citations.parse import parse_reference
 from archiver.citations.ratelimit import Limits, RateLimiter
 from archiver.citations.verify import Verifier, report
-from archiver.cli import app
+from archiver.cli import CITATION_WIDTH, app, shorten
 from archiver.errors import ExitCode
 
 from conftest import WECHAT
@@ -396,6 +397,52 @@ def test_verify_command_report_junit_and_exit_codes(server, tmp_path, monkeypatc
     piped = CliRunner().invoke(app, ["verify", "-", "--json"], input=wrong["text"] + "\n")
     assert piped.exit_code == ExitCode.CITATION_WRONG
     assert json.loads(piped.stdout)["citations"][0]["location"] == "-:1"
+
+
+def test_the_text_report_reads_as_a_person_writes_it(server, tmp_path, monkeypatch):
+    # real citations, wrong on purpose, of a recorded work (Ralser et al., PLoS ONE 2006: five
+    # authors), and a DOI no one registered
+    refs = tmp_path / "refs.txt"
+    refs.write_text("# to check\n"
+                    "Ralser M, Heeren G, Breitenbach M, Lehrach H. Triose phosphate isomerase "
+                    "deficiency is caused by altered dimerization--not catalytic inactivity--of "
+                    "the mutant enzymes. PLoS One. 2007;1(1):e30. "
+                    "doi:10.1371/journal.pone.0000030\n"
+                    "Someone A. A made up paper. doi:10.1371/notarealdoi\n", encoding="utf-8")
+    result = run_verify(["verify", "refs.txt"], server.url, tmp_path, monkeypatch)
+    assert result.exit_code == ExitCode.CITATION_WRONG
+    # each citation says where it is (file:line, as --json does), cut between two words with
+    # " …"; values are quoted as a person writes them, Crossref's authors joined with ", ";
+    # a side with no value is left out; each reason is given once
+    assert result.stdout.splitlines() == [
+        "mismatch   refs.txt:2  Ralser M, Heeren G, Breitenbach M, Lehrach H. Triose phosphate "
+        "isomerase deficiency is caused by …",
+        "    author: cited “Ralser M, Heeren G, Breitenbach M, Lehrach H”, Crossref “ralser, "
+        "heeren, breitenbach, lehrach, krobitsch” — 'krobitsch' (author 5 of 5) is not in the "
+        "citation and it does not say et al.",
+        "    year: cited “2007”, Crossref “2006” — 2007 is none of Crossref's years (2006)",
+        "not_found  refs.txt:3  Someone A. A made up paper. doi:10.1371/notarealdoi",
+        "    doi: cited “10.1371/notarealdoi” — Crossref has no record of this DOI (404)"]
+
+
+def test_a_long_citation_is_cut_between_words_and_says_so():
+    latin = CASES[0]["text"]
+    assert cell_len(latin) > CITATION_WIDTH
+    short = shorten(latin)
+    assert short.endswith(" …") and cell_len(short) <= CITATION_WIDTH
+    kept = short.removesuffix(" …")
+    assert latin.startswith(kept) and latin[len(kept)].isspace()
+    assert len(kept) > CITATION_WIDTH // 2
+    # Chinese has no spaces: cut between two characters, each two cells wide
+    chinese = ("袁训来, 陈哲, 肖书海, 等. 蓝田生物群: 一个认识多细胞生物起源和早期演化的新窗口[J]. "
+               "科学通报, 2012, 57 (34): 3219.")  # tests/fixtures/references/examples.jsonl
+    assert shorten(chinese, 50) == "袁训来, 陈哲, 肖书海, 等. 蓝田生物群: 一个认识多…"
+    for width in range(20, cell_len(chinese)):
+        cut = shorten(chinese, width)
+        assert cell_len(cut) <= width and chinese.startswith(cut.removesuffix("…").rstrip())
+    url = "https://example.org/" + "a" * 200  # one word longer than the line: cut inside it
+    assert shorten(url).startswith("https://example.org/aaa") and shorten(url).endswith(" …")
+    assert shorten("Short. 2020.") == "Short. 2020."
 
 
 def test_verify_a_folder_of_posts_as_the_ci_recipe_does(server, tmp_path, monkeypatch):
