@@ -490,6 +490,18 @@ def test_one_unreadable_file_does_not_hide_the_others(server, tmp_path, monkeypa
     assert alone.exit_code == ExitCode.BAD_INPUT
 
 
+def test_a_bib_file_with_no_entry_is_bad_input_not_no_citations(tmp_path, monkeypatch):
+    bad = tmp_path / "bad.bib"
+    bad.write_text("garbage {{{\n", encoding="utf-8")  # as a user tried it
+    result = run_verify(["verify", "bad.bib", "--offline"], closed_port_url(), tmp_path,
+                        monkeypatch)
+    assert result.exit_code == ExitCode.BAD_INPUT
+    assert result.stderr.splitlines()[:2] == [
+        "archiver: error: bad.bib: no BibTeX entries in this file",
+        "  hint: line 1 is outside any entry, and BibTeX skips it as a comment; an entry reads "
+        "@article{key, author = {…}, title = {…}, …}"]
+
+
 def test_a_crossref_url_that_is_no_url_is_a_usage_error_not_an_outage(tmp_path, monkeypatch):
     refs = tmp_path / "refs.txt"
     refs.write_text("10.1038/ng.3834\n", encoding="utf-8")

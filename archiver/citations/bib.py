@@ -11,7 +11,14 @@ import logging
 from pathlib import Path
 
 import bibtexparser
+from bibtexparser.library import Library
 from bibtexparser.middlewares import LatexDecodingMiddleware, SeparateCoAuthors, SplitNameParts
+from bibtexparser.model import (
+    Block,
+    DuplicateBlockKeyBlock,
+    DuplicateFieldKeyBlock,
+    ImplicitComment,
+)
 
 from archiver.errors import InputError
 
@@ -26,8 +33,53 @@ def _is_others(name: object) -> bool:
     return [p.lower() for p in parts] == ["others"]
 
 
+ENTRY_FORM = "an entry reads @article{key, author = {…}, title = {…}, …}"
+
+
+def _what_is_wrong(block: Block) -> str:
+    """Why bibtexparser could not take a block as an entry, in its words where it has some."""
+    if isinstance(block, DuplicateBlockKeyBlock):
+        return f"the key {block.key!r} is an earlier entry's key too"
+    if isinstance(block, DuplicateFieldKeyBlock):
+        return f"{', '.join(sorted(block.duplicate_keys))} given twice"
+    error = getattr(block, "error", None)
+    return str(getattr(error, "abort_reason", None) or error or "").strip().rstrip(".")
+
+
+def _stray_line(library: Library) -> int | None:
+    """The first line (from 1) of text outside any entry that is no ``%`` comment: BibTeX
+    skips such text, so a file of it alone parses, with no entry."""
+    for block in library.blocks:
+        if isinstance(block, ImplicitComment):
+            for offset, line in enumerate(block.raw.splitlines()):
+                if line.strip() and not line.lstrip().startswith("%"):
+                    return block.start_line + offset + 1  # bibtexparser counts from 0
+    return None
+
+
+def _check(library: Library, path: Path) -> None:
+    """A .bib verify reads must give every entry it holds, and at least one: an entry that
+    cannot be read, or a file with none, would otherwise pass as "nothing wrong" while some
+    citation was never checked. The whole file is bad input then (exit 4), with the line."""
+    if library.failed_blocks:
+        first = library.failed_blocks[0]
+        count = len(library.failed_blocks)
+        why = _what_is_wrong(first)
+        raise InputError(
+            f"{count} of {count + len(library.entries)} BibTeX entries cannot be read"
+            if library.entries else "no BibTeX entries could be read", path=path,
+            hint=f"the first problem is in the entry that starts on line "
+                 f"{first.start_line + 1}" + (f": {why}" if why else ""))
+    if not library.entries:
+        stray = _stray_line(library)
+        raise InputError("no BibTeX entries in this file", path=path,
+                         hint=(f"line {stray} is outside any entry, and BibTeX skips it as a "
+                               f"comment; " if stray else "") + ENTRY_FORM)
+
+
 def references_from_bibtex(path: Path) -> list[tuple[str, str]]:
-    """(citation key, reference string) for every entry of a .bib file."""
+    """(citation key, reference string) for every entry of a .bib file; a file with an entry
+    that cannot be read, or with none, is an :class:`InputError` naming the line."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -41,10 +93,7 @@ def references_from_bibtex(path: Path) -> list[tuple[str, str]]:
                                      SplitNameParts()])
     finally:
         quiet.setLevel(level)
-    if library.failed_blocks and not library.entries:
-        first = library.failed_blocks[0].start_line + 1  # bibtexparser counts from 0
-        raise InputError("no BibTeX entries could be read", path=path,
-                         hint=f"the first problem is in the entry that starts on line {first}")
+    _check(library, path)
     out = []
     for entry in library.entries:
         fields = {f.key.lower(): f.value for f in entry.fields}

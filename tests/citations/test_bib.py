@@ -6,13 +6,17 @@ are Crossref's.
 
 from __future__ import annotations
 
+import pytest
+
 from archiver.citations.bib import references_from_bibtex
 from archiver.citations.cited import read_citation
 from archiver.citations.verify import compare_fields
+from archiver.errors import ExitCode, InputError
 
-from crossref_server import load_recordings
+from crossref_server import RECORDINGS, load_recordings
 
 ORTHOP = load_recordings()["10.1002/jor.1100150407"]["message"]
+NEGOTIATED = RECORDINGS / "content-negotiation" / "10.1126_science.169.3946.635.bib"
 
 ENTRY = """@article{lieber1997,
   author = {Lieber, R. L. and Jacks, T. M. and %s},
@@ -42,3 +46,55 @@ def test_and_others_is_et_al(tmp_path):
 
 def test_a_list_cut_short_without_and_others_is_an_author_error(tmp_path):
     assert checks(ENTRY % "Mohler, R.", tmp_path)["author"] is False
+
+
+# -- files that are no list of entries: bad input (exit 4), with the line ------------------------
+
+def problem(bib: str, tmp_path) -> InputError:
+    path = tmp_path / "refs.bib"
+    path.write_text(bib, encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        references_from_bibtex(path)
+    assert raised.value.path == str(path) and raised.value.exit_code == ExitCode.BAD_INPUT
+    return raised.value
+
+
+def test_a_real_bib_file_gives_its_entry():
+    # as Crossref's content negotiation writes it (tests/fixtures/crossref/content-negotiation)
+    [(key, text)] = references_from_bibtex(NEGOTIATED)
+    assert key == "Frank_1970"
+    assert text.startswith("Frank, Henry S. (1970). The Structure of Ordinary Water")
+    assert text.endswith("Science, 169(3946), 635–641. https://doi.org/10.1126/science.169.3946.635")
+
+
+def test_text_that_bibtex_skips_as_a_comment_is_no_entry(tmp_path):
+    # BibTeX reads text outside @…{} as a comment: the file parses, and holds nothing
+    found = problem("% my references\n\ngarbage {{{\n", tmp_path)
+    assert found.message == "no BibTeX entries in this file"
+    assert found.hint.startswith("line 3 is outside any entry")
+
+
+def test_a_file_of_comments_alone_has_no_entries(tmp_path):
+    for bib in ("", "% nothing yet\n", "@comment{to do}\n@string{pone = {PLoS ONE}}\n"):
+        found = problem(bib, tmp_path)
+        assert found.message == "no BibTeX entries in this file"
+        assert found.hint == "an entry reads @article{key, author = {…}, title = {…}, …}"
+
+
+def test_one_broken_entry_makes_the_file_bad_input_not_a_shorter_list(tmp_path):
+    # the readable entries are not checked alone: the broken one would pass unchecked
+    broken = ENTRY % "others" + "\n@article{ralser2006,\n  title = {Triose phosphate\n"
+    found = problem(broken, tmp_path)
+    assert found.message == "1 of 2 BibTeX entries cannot be read"
+    assert found.hint == ("the first problem is in the entry that starts on line 10: "
+                          "Unexpectedly reached end of file")
+
+
+def test_a_key_or_a_field_given_twice_is_named(tmp_path):
+    twice = problem(ENTRY % "others" + ENTRY % "others", tmp_path)
+    assert twice.message == "1 of 2 BibTeX entries cannot be read"
+    assert twice.hint.endswith("line 9: the key 'lieber1997' is an earlier entry's key too")
+    field = problem(ENTRY.replace("year = {1997},", "year = {1997}, year = {1998},")
+                    % "others", tmp_path)
+    assert field.message == "no BibTeX entries could be read"
+    assert field.hint.endswith("line 1: year given twice")
