@@ -657,8 +657,12 @@ def _citations_in(target: str, config: Config, store: Any
         return [(line, f"-:{n}", None) for n, line in split_reference_lines(sys.stdin.read())]
     path = Path(target)
     if not path.is_file():
-        if store is None or path.exists() or _looks_like_a_path(target):
+        if path.exists() or _looks_like_a_path(target):
             raise InputError("no such file, and no post with that id", path=target)
+        if store is None:  # an unknown post id, as for `show`: a usage error (exit 2)
+            raise NotFound(f"no post with id {target!r}: no archive here yet",
+                           path=config.archive, hint="no file has that name either; run "
+                           "`archiver ingest PATH --archive DIR` to archive posts")
         object_id = resolve_id(store, target)
         record = json.loads(store.read_bytes(object_id, "record.json"))
         return [(text, where, object_id) for text, where in citations_of(record)]

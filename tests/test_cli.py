@@ -83,6 +83,24 @@ def test_unknown_post_id_exits_2_with_hint(runner, archive_dir):
     assert "hint: `archiver list`" in result.stderr
 
 
+def test_verify_an_unknown_post_id_exits_2_as_show_does(runner, archive_dir, tmp_path,
+                                                         monkeypatch):
+    monkeypatch.setenv("ARCHIVER_CACHE_DIR", str(tmp_path / "cache"))
+    # no archive yet: no such post, and no such file either
+    result = run(runner, "verify", "nosuchid")
+    assert result.exit_code == run(runner, "show", "nosuchid").exit_code == ExitCode.USAGE
+    assert result.stderr.splitlines() == [
+        "archiver: error: archive: no post with id 'nosuchid': no archive here yet",
+        "  hint: no file has that name either; run `archiver ingest PATH --archive DIR` to "
+        "archive posts"]
+    run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
+    result = run(runner, "verify", "wx:nothing", "--archive", archive_dir)
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr == run(runner, "show", "wx:nothing", "--archive", archive_dir).stderr
+    # a name that is a file's (it has a file's extension) is a missing file: bad input
+    assert run(runner, "verify", "nosuch.txt").exit_code == ExitCode.BAD_INPUT
+
+
 def test_bad_input_exits_4_naming_the_file_and_writes_nothing(runner, archive_dir, tmp_path):
     empty = tmp_path / "empty.md"
     empty.write_text("")
