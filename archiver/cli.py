@@ -884,15 +884,16 @@ def verify(
                 entry["post"] = post
         if junit:
             _junit(junit, results, [post for _text, _where, post in items])
-        if as_json:
-            _emit_json(document)
-        else:
-            for line in verify_text(items, results):
-                typer.echo(line)
-            if not quiet:
-                counts = document["summary"]
-                err.print(", ".join(f"{counts[s]} {s}" for s in STATUSES if counts[s])
-                          or "no citations found", markup=False)
+        with _reader_may_leave():  # `| head`: the exit code below still says how it went
+            if as_json:
+                _emit_json(document)
+            else:
+                for line in verify_text(items, results):
+                    typer.echo(line)
+        if not as_json and not quiet:
+            counts = document["summary"]
+            err.print(", ".join(f"{counts[s]} {s}" for s in STATUSES if counts[s])
+                      or "no citations found", markup=False)
         statuses = {r.status for r in results}
         codes = [ExitCode.BAD_INPUT] if problems else []
         if statuses & (failing or FAILING):

@@ -197,6 +197,25 @@ def test_an_id_prefix_matching_many_posts_names_five_and_counts_the_rest(runner,
     assert f", and {total - 5} more" in result.stderr
 
 
+def test_verify_piped_into_a_reader_that_stops_still_exits_with_its_verdict(tmp_path):
+    """`archiver verify refs.txt --offline | head -0`: unresolved citations exit 3, not 0."""
+    refs = tmp_path / "refs.txt"
+    refs.write_text("Vanderhill R, Joireman SF, Tulepbayeva R. Between the bear and the dragon: "
+                    "multivectorism in Kazakhstan. International Affairs. 2020;96(4):975-993. "
+                    "doi:10.1093/ia/iiaa061\n", encoding="utf-8")
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    env = {**os.environ, "ARCHIVER_CACHE_DIR": str(tmp_path / "cache")}
+    try:
+        result = subprocess.run([sys.executable, "-m", "archiver", "verify", refs, "--offline",
+                                 "--archive", tmp_path / "none"], stdout=write_end,
+                                stderr=subprocess.PIPE, text=True, timeout=120, env=env)
+    finally:
+        os.close(write_end)
+    assert result.returncode == ExitCode.UNCHECKED, result.stderr
+    assert "1 unresolved" in result.stderr
+
+
 def test_locked_archive_exits_5(runner, archive_dir):
     run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
     with Archive.open(archive_dir).writer():
