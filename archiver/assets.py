@@ -121,7 +121,9 @@ def _local_candidates(ref: str, base_dir: Path, config: Config) -> list[Path]:
         ref = urlsplit(ref).path
     if ref.startswith("/"):
         rel = ref.lstrip("/")
-        return [root / rel for root in config.asset_roots] + [base_dir / rel]
+        # an asset root may be the post's own folder (`make demo`): each place once
+        return list(dict.fromkeys([root / rel for root in config.asset_roots]
+                                  + [base_dir / rel]))
     return [base_dir / ref]
 
 

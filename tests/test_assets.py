@@ -440,6 +440,13 @@ def test_a_site_absolute_path_is_found_under_an_asset_root(tmp_path):
     assert inputs == {str((root / "images/1935/2.jpeg").resolve()): asset.sha256}
 
 
+def test_an_asset_root_that_is_the_posts_folder_is_looked_in_once(tmp_path):
+    config = Config(asset_roots=(tmp_path,))
+    [asset] = localise([ImageRef(original="/images/1935/2.jpeg")], tmp_path, config, None)
+    assert asset.status == "missing"
+    assert asset.reason.count(str(tmp_path / "images" / "1935" / "2.jpeg")) == 1
+
+
 def test_a_site_absolute_path_without_asset_roots_is_missing_with_the_reason(tmp_path):
     inputs: dict[str, str | None] = {}
     [asset] = localise([ImageRef(original="/images/1935/2.jpeg")], tmp_path, Config(fetch=False),
