@@ -18,12 +18,12 @@ _RESIDUE = re.compile(r"^[\s*_#>`~\-=|]+$")
 _MD_LINK_RESIDUE = re.compile(r"\[([^\]]*)\]\(javascript:[^)]*\)")
 
 
-_WHITESPACE = re.compile(r"\s+")
 _TAIL_MARKER = re.compile("|".join(map(re.escape, selectors.TAIL_MARKERS)))
 
 
 def _squash(text: str) -> str:
-    return _WHITESPACE.sub("", text)
+    """``text`` without white space (str.split's white space is the regex ``\\s``'s)."""
+    return "".join(text.split())
 
 
 def _is_chrome_line(text: str) -> bool:
@@ -71,7 +71,9 @@ def drop_markup_residue(blocks: list[Block], images: list[ImageRef]) -> list[Blo
         if block.type == "image":
             out.append(block)
             continue
-        text = _MD_LINK_RESIDUE.sub(r"\1", block.text)
+        text = block.text
+        if "](javascript:" in text:  # the pattern's literal: most blocks hold none
+            text = _MD_LINK_RESIDUE.sub(r"\1", text)
         if not text.strip() or _RESIDUE.match(text):
             continue
         if text != block.text:

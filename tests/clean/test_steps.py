@@ -538,3 +538,14 @@ def test_parse_body_refuses_deep_nesting_hidden_where_the_walk_does_not_go():
                  f"<ul><li>a</li><span>{deep}</span></ul>"):
         with pytest.raises(MalformedInput, match="nested more than"):
             parse_body(html)
+
+
+def test_white_space_is_squashed_as_the_regex_s_would_for_every_character():
+    """Widget labels are compared without white space; str.split is the fast way, and must
+    agree with the regex class \\s on every code point."""
+    import sys
+
+    from archiver.clean.steps import _squash
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    text = "a" + " x".join(every[i:i + 7] for i in range(0, len(every), 7)) + "\u3000b"
+    assert _squash(text) == re.sub(r"\s+", "", text)
