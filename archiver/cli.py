@@ -404,15 +404,22 @@ def list_posts(
     with _errors(show_traceback):
         store = _open_archive(archive)
         index = load_index(store)
+        if as_json:
+            for object_id in sorted(index):
+                _emit_json({"id": object_id, **index[object_id]})
+            return
+        # columns aligned in terminal cells (a Chinese character takes two)
+        ids = max((len(i) for i in index), default=0)
+        accounts = min(max((cell_len(e.get("account") or "-") for e in index.values()),
+                           default=0), 24)
         for object_id in sorted(index):
             entry = index[object_id]
-            if as_json:
-                _emit_json({"id": object_id, **entry})
-            else:
-                date = (entry.get("published") or "")[:10] or "-" * 10
-                title = entry.get("title") or f"({entry['kind']})"
-                typer.echo(f"{object_id}  {entry['head']:<4} {date}  "
-                           f"{entry.get('account') or '-'}  {title}")
+            date = (entry.get("published") or "")[:10] or "-" * 10
+            kind = entry.get("kind") or "article"
+            title = entry.get("title") or ("(untitled)" if kind == "article" else f"({kind})")
+            account = entry.get("account") or "-"
+            account += " " * max(0, accounts - cell_len(account))
+            typer.echo(f"{object_id:<{ids}}  {entry['head']:<4} {date}  {account}  {title}")
 
 
 @app.command()

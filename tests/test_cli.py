@@ -216,6 +216,21 @@ def test_verify_piped_into_a_reader_that_stops_still_exits_with_its_verdict(tmp_
     assert "1 unresolved" in result.stderr
 
 
+def test_list_aligns_its_columns_in_terminal_cells_and_names_untitled_posts(runner,
+                                                                            archive_dir):
+    from rich.cells import cell_len
+    fragment = sorted((WECHAT / "html-fragment").iterdir())[0]
+    run(runner, "ingest", SEED, PAGE, fragment, "--archive", archive_dir, "--no-fetch")
+    entries = [json.loads(x) for x in run(runner, "list", "--archive", archive_dir,
+                                          "--json").stdout.splitlines()]
+    lines = run(runner, "list", "--archive", archive_dir).stdout.splitlines()
+    titles = [e["title"] or "(untitled)" for e in entries]
+    assert "(untitled)" in titles
+    starts = {cell_len(line[:line.index(title)]) for line, title in zip(lines, titles,
+                                                                        strict=True)}
+    assert len(starts) == 1
+
+
 def test_locked_archive_exits_5(runner, archive_dir):
     run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
     with Archive.open(archive_dir).writer():
