@@ -439,7 +439,7 @@ def show(
     with _errors(show_traceback):
         store = _open_archive(archive)
         object_id = resolve_id(store, post_id)
-        record = json.loads(store.read_bytes(object_id, "record.json", version))
+        record = store.read_json(object_id, "record.json", version)
         if as_json or fmt is Format.json:
             sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True)
                              + "\n")
@@ -517,8 +517,8 @@ def diff_versions(store: Any, object_id: str, old: str | None = None,
         if number not in a_state:
             raise NotFound(f"{object_id} has no version {number}",
                            hint="versions: " + ", ".join(a_state))
-    a = json.loads(store.read_bytes(object_id, "record.json", old))
-    b = json.loads(store.read_bytes(object_id, "record.json", new))
+    a = store.read_json(object_id, "record.json", old)
+    b = store.read_json(object_id, "record.json", new)
     fields = {}
     for key in sorted(set(a) | set(b)):
         if key in ("blocks", "text"):
@@ -599,6 +599,9 @@ def fsck(
                 state = "ok" if report.ok else f"{len(report.problems)} problem(s)"
                 recovered = (f", {report.recovered} interrupted write(s) recovered"
                              if report.recovered else "")
+                if report.read_only:
+                    recovered += " (read-only here: an interrupted write would not be rolled " \
+                                 "forward)"
                 err.print(f"fsck: {report.objects} object(s), {report.files} file(s): "
                           f"{state}{recovered}", markup=False)
         if not report.ok:
@@ -607,8 +610,9 @@ def fsck(
 
 # -- verify -------------------------------------------------------------------------------------
 
-def _expand_folders(targets: list[str]) -> list[str]:
-    """Each folder replaced by the post files in it, found as ``ingest`` finds them."""
+def _expand_folders(targets: list[str], problems: list[ArchiverError]) -> list[str]:
+    """Each folder replaced by the post files in it, found as ``ingest`` finds them; a folder
+    inside that cannot be listed is a problem (exit 4), as it is for ``ingest``."""
     from archiver.pipeline import discover
 
     out: list[str] = []
@@ -617,12 +621,37 @@ def _expand_folders(targets: list[str]) -> list[str]:
         if not path.is_dir():
             out.append(target)
             continue
-        found = [str(candidate) for candidate, _ in discover([path])]
-        if not found:
+        unreadable: list[tuple[Path, OSError]] = []
+        found = [str(candidate) for candidate, _ in discover([path], unreadable=unreadable)]
+        problems += [InputError(f"cannot read this folder ({error.strerror}): the posts in it, "
+                                "if any, are not verified", path=folder)
+                     for folder, error in unreadable]
+        if not found and not unreadable:
             raise InputError("no post files in this folder", path=path,
                              hint="give .txt or .bib files of references by name")
         out += found
     return out
+
+
+def _check_site_folder(output: Path) -> None:
+    """The html export writes index.html, posts/ and assets/ into ``output``: a new or empty
+    folder, or one an earlier html export wrote. Anything else is refused before a byte is
+    written, so that no one's own index.html is overwritten."""
+    if output.exists() and not output.is_dir():
+        raise UsageError("this is a file; the html export writes a folder", path=output,
+                         hint="give a new or empty folder")
+    if not output.is_dir() or not any(output.iterdir()):
+        return
+    index = output / "index.html"
+    try:
+        earlier = (output / "posts").is_dir() and b"<h1>Archive</h1>" in \
+            index.read_bytes()[: 1 << 16]
+    except OSError:
+        earlier = False
+    if not earlier:
+        raise UsageError("this folder holds other files, and the html export would overwrite "
+                         "its index.html", path=output,
+                         hint="give a new or empty folder, or one an earlier html export wrote")
 
 
 def _looks_like_a_path(target: str) -> bool:
@@ -646,7 +675,7 @@ def _verify_targets(targets: list[str], config: Config, store: Any,
         targets = store.object_ids()
         if not targets:
             raise UsageError("the archive holds no posts", path=config.archive)
-    for target in _expand_folders(targets):
+    for target in _expand_folders(targets, problems):
         try:
             items += _citations_in(target, config, store)
         except InputError as problem:
@@ -671,7 +700,7 @@ def _citations_in(target: str, config: Config, store: Any
                            path=config.archive, hint="no file has that name either; run "
                            "`archiver ingest PATH --archive DIR` to archive posts")
         object_id = resolve_id(store, target)
-        record = json.loads(store.read_bytes(object_id, "record.json"))
+        record = store.read_json(object_id, "record.json")
         return [(text, where, object_id) for text, where in citations_of(record)]
     suffix = path.suffix.lower()
     if suffix == ".txt":
@@ -867,6 +896,10 @@ def verify(
         if unknown:
             raise UsageError(f"--fail-on: unknown status {', '.join(sorted(unknown))}",
                              hint=f"statuses: {', '.join(STATUSES)}")
+        if junit is not None and (junit.is_dir() or not junit.parent.is_dir()):
+            # said before any citation is looked up, not after
+            raise UsageError("--junit: " + ("a folder, not a file" if junit.is_dir()
+                                            else "no such folder to write it in"), path=junit)
         config = _config(archive, crossref_url=crossref_url, mailto=mailto)
         store = None
         if (config.archive / "0=ocfl_1.1").is_file():
@@ -890,7 +923,11 @@ def verify(
             if post:
                 entry["post"] = post
         if junit:
-            _junit(junit, results, [post for _text, _where, post in items])
+            try:
+                _junit(junit, results, [post for _text, _where, post in items])
+            except OSError as exc:
+                raise UsageError(f"--junit: cannot write ({exc.strerror or exc})",
+                                 path=junit) from None
         with _reader_may_leave():  # `| head`: the exit code below still says how it went
             if as_json:
                 _emit_json(document)
@@ -956,7 +993,12 @@ def export(
             if output is None:
                 raise UsageError("the html export needs an output folder",
                                  hint="archiver export html -o DIR")
-            count = build_site(store, output)
+            _check_site_folder(output)
+            try:
+                count = build_site(store, output)
+            except OSError as exc:
+                raise UsageError(f"cannot write the site here ({exc.strerror or exc})",
+                                 path=output, hint="give a folder you may write to") from None
             if not quiet:
                 err.print(f"wrote {count} post page(s) and {output / 'index.html'}",
                           markup=False)

@@ -97,6 +97,10 @@ class ArchiveBusy(ArchiveError):
     """Another process holds the archive's write lock."""
 
 
+class ArchiveReadOnly(ArchiveError):
+    """The archive may be read but not written here (permissions, a read-only disk)."""
+
+
 class NotFound(ArchiverError):
     """An object or version asked for is not in the archive."""
 

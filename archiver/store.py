@@ -50,7 +50,7 @@ from pathlib import Path
 from typing import Any
 
 from archiver.canonical import dumps
-from archiver.errors import ArchiveBusy, ArchiveError, NotFound
+from archiver.errors import ArchiveBusy, ArchiveError, ArchiveReadOnly, NotFound
 
 SPEC = "ocfl_1.1"
 OBJECT_SPEC = "ocfl_object_1.1"
@@ -121,6 +121,7 @@ class FsckReport:
     objects: int = 0
     files: int = 0
     recovered: int = 0
+    read_only: bool = False  # checked without the write lock: nothing could be rolled forward
     problems: list[Problem] = field(default_factory=list)
     # ids of the objects whose inventories could be read (their content can be checked further)
     readable: list[str] = field(default_factory=list, repr=False)
@@ -131,7 +132,8 @@ class FsckReport:
 
     def to_json(self) -> dict[str, Any]:
         return {"ok": self.ok, "objects": self.objects, "files": self.files,
-                "recovered": self.recovered, "problems": [p.to_json() for p in self.problems]}
+                "recovered": self.recovered, "read_only": self.read_only,
+                "problems": [p.to_json() for p in self.problems]}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -347,7 +349,7 @@ class Archive:
             lock_dir.mkdir(parents=True, exist_ok=True)
             handle = open(lock_dir / "lock", "a+")  # noqa: SIM115 (held open across the yield)
         except OSError as exc:
-            raise ArchiveError(f"cannot write to this archive ({exc.strerror or exc})",
+            raise ArchiveReadOnly(f"cannot write to this archive ({exc.strerror or exc})",
                                path=self.root, hint="list, show, log, diff, fsck and export "
                                "read an archive you may not write; to ingest or verify, use "
                                "one you may write to") from None
@@ -448,6 +450,21 @@ class Archive:
 
     def read_bytes(self, object_id: str, logical: str, version: str | None = None) -> bytes:
         return self.content_path(object_id, logical, version).read_bytes()
+
+    def read_json(self, object_id: str, logical: str, version: str | None = None) -> Any:
+        """A JSON file of an object (a record, its provenance…), parsed. A file its inventory
+        names that is gone or damaged is an :class:`ArchiveError` naming it, not a crash:
+        the commands that read the archive say which post is damaged (fsck says the rest)."""
+        which = f"{logical} of {object_id} ({version or 'head'})"
+        hint = "`archiver fsck` lists what is damaged; restore the object from a copy"
+        try:
+            return json.loads(self.read_bytes(object_id, logical, version))
+        except FileNotFoundError:
+            raise ArchiveError(f"{which} is missing from the archive", path=self.root,
+                               hint=hint) from None
+        except ValueError as exc:  # not JSON, or not UTF-8
+            raise ArchiveError(f"{which} is damaged: {exc}", path=self.root,
+                               hint=hint) from None
 
     # -- derived data under extensions/ --------------------------------------------------------
 
@@ -660,6 +677,11 @@ class Archive:
                 report.recovered = self._recovered
         except ArchiveBusy:
             busy = True  # a writer is active: check what is committed, leave its staging alone
+        except ArchiveReadOnly:
+            # checked as it is, a commit in flight tolerated as when busy (one may be under
+            # way by someone who may write), none rolled forward: checking needs no writing
+            busy = True
+            report.read_only = True
         for object_dir in self._object_dirs():
             report.objects += 1
             if not busy:

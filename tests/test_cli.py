@@ -231,6 +231,54 @@ def test_list_aligns_its_columns_in_terminal_cells_and_names_untitled_posts(runn
     assert len(starts) == 1
 
 
+def test_a_damaged_record_is_an_archive_problem_naming_the_post_not_a_crash(runner,
+                                                                           archive_dir):
+    added = json.loads(run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch",
+                           "--json").stdout)
+    record = archive_dir / added["record"]
+    record.chmod(0o644)
+    with record.open("ab") as handle:
+        handle.write(b"x")  # one byte more: no longer JSON
+    for args in (("show", added["id"]), ("diff", added["id"], "v1", "v1"),
+                 ("verify", added["id"], "--offline")):
+        result = run(runner, *args, "--archive", archive_dir)
+        assert result.exit_code == ExitCode.ARCHIVE, (args, result.output)
+        assert f"record.json of {added['id']} (" in result.stderr
+        assert "is damaged" in result.stderr and "archiver fsck" in result.stderr
+
+
+def test_export_html_refuses_a_file_or_a_folder_of_other_files(runner, archive_dir,
+                                                               tmp_path):
+    run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("mine\n")
+    result = run(runner, "export", "html", "-o", notes, "--archive", archive_dir)
+    assert result.exit_code == ExitCode.USAGE
+    assert "this is a file; the html export writes a folder" in result.stderr
+    mine = tmp_path / "site"
+    mine.mkdir()
+    (mine / "index.html").write_text("my precious notes\n")
+    result = run(runner, "export", "html", "-o", mine, "--archive", archive_dir)
+    assert result.exit_code == ExitCode.USAGE
+    assert (mine / "index.html").read_text() == "my precious notes\n"
+    fresh = tmp_path / "fresh"
+    assert run(runner, "export", "html", "-o", fresh, "--archive", archive_dir).exit_code == 0
+    again = run(runner, "export", "html", "-o", fresh, "--archive", archive_dir)
+    assert again.exit_code == 0  # a folder an earlier export wrote is written again
+
+
+def test_a_junit_path_in_no_folder_is_refused_before_any_lookup(runner, archive_dir,
+                                                                tmp_path):
+    refs = tmp_path / "refs.txt"
+    refs.write_text("Vanderhill R. Between the bear and the dragon. International Affairs. "
+                    "2020;96(4):975-993. doi:10.1093/ia/iiaa061\n", encoding="utf-8")
+    result = run(runner, "verify", refs, "--offline", "--junit", tmp_path / "no" / "x.xml",
+                 "--archive", archive_dir)
+    assert result.exit_code == ExitCode.USAGE
+    assert "--junit: no such folder to write it in" in result.stderr
+    assert result.stdout == ""
+
+
 def test_locked_archive_exits_5(runner, archive_dir):
     run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
     with Archive.open(archive_dir).writer():

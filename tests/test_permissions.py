@@ -141,3 +141,26 @@ def test_a_post_whose_object_folder_cannot_be_written_stops_the_run_as_an_archiv
     assert "hint: check the permissions of this file and the folders above it" in result.stderr
     object_root.chmod(0o755)
     assert run_as_a_user("fsck", "--archive", archive).returncode == ExitCode.OK
+
+
+def test_fsck_checks_an_archive_it_may_not_write(tmp_path, locked):
+    archive = tmp_path / "a"
+    assert run_as_a_user("ingest", SEED, "--archive", archive, "--no-fetch").returncode == 0
+    shutil.rmtree(archive / "extensions" / "archiver-lock")
+    for folder in (archive, archive / "extensions"):
+        locked(folder, 0o555)
+    result = run_as_a_user("fsck", "--archive", archive)
+    assert result.returncode == ExitCode.OK, result.stderr
+    assert "ok (read-only here" in result.stderr
+    as_json = run_as_a_user("fsck", "--archive", archive, "--json")
+    assert json.loads(as_json.stdout)["read_only"] is True
+
+
+def test_verify_of_a_folder_tells_of_a_folder_inside_it_cannot_list(tmp_path, locked):
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(SEED, folder)
+    locked(folder / "sub")
+    result = run_as_a_user("verify", folder, "--offline", "--archive", tmp_path / "none")
+    assert result.returncode == ExitCode.BAD_INPUT, result.stderr
+    assert f"{folder / 'sub'}: cannot read this folder (Permission denied)" in result.stderr

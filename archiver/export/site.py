@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import html
-import json
 import re
 import shutil
 from pathlib import Path
@@ -124,8 +123,8 @@ def build_site(archive: Any, out: Path) -> int:
     for object_id in archive.object_ids():
         versions = archive.versions(object_id)
         state = versions[-1].state
-        record = json.loads(archive.read_bytes(object_id, "record.json"))
-        citations = (json.loads(archive.read_bytes(object_id, "citations.json"))
+        record = archive.read_json(object_id, "record.json")
+        citations = (archive.read_json(object_id, "citations.json")
                      if "citations.json" in state else None)
         for logical in state:
             if logical.startswith("assets/"):
