@@ -55,7 +55,7 @@ from archiver.assets import localise
 from archiver.canonical import dumps, sha256_hex, sha512_hex
 from archiver.citations.cache import Cache
 from archiver.citations.crossref import CrossrefClient
-from archiver.citations.verify import CitationResult, Verifier, summarise
+from archiver.citations.verify import STATUSES, CitationResult, Verifier
 from archiver.clean import clean
 from archiver.config import Config, default_cache_dir
 from archiver.errors import ArchiverError, InputError, UnsupportedFormat, UsageError
@@ -280,7 +280,7 @@ def _already_archived(archive: Archive, prepared: Prepared) -> str | None:
                     and _assets_of(version.state) == new_assets):
                 return version.number
     if new_assets <= _assets_of(head.state):
-        current = json.loads(archive.read_bytes(prepared.object_id, "record.json"))
+        current = archive.read_json(prepared.object_id, "record.json")
         if adds_nothing(prepared.record, current):
             return head.number
     return None
@@ -355,7 +355,7 @@ def rebuild_index(archive: Archive) -> dict[str, Any]:
     index: dict[str, Any] = {}
     for object_id in archive.object_ids():
         head = archive.head(object_id)
-        record = json.loads(archive.read_bytes(object_id, "record.json"))
+        record = archive.read_json(object_id, "record.json")
         index[object_id] = index_entry(record, head)
     return index
 
@@ -809,19 +809,38 @@ def _outcome_digest(citations: list[dict[str, Any]]) -> str:
     return sha512_hex(dumps(stable))
 
 
+def _kept_where_unresolved(new: list[dict[str, Any]], old: list[dict[str, Any]]
+                           ) -> list[dict[str, Any]]:
+    """The new report entries, except that a citation this run could not check (offline,
+    Crossref unreachable) keeps the verdict an earlier run reached for it: not being able to
+    ask again is no news about the citation."""
+    earlier = {(e.get("text"), e.get("location")): e for e in old
+               if e.get("status") != "unresolved"}
+    return [earlier.get((e.get("text"), e.get("location")), e)
+            if e["status"] == "unresolved" else e for e in new]
+
+
+def _summary_of(entries: list[dict[str, Any]]) -> dict[str, int]:
+    """:func:`archiver.citations.verify.summarise` of report entries."""
+    counts = {status: sum(e["status"] == status for e in entries) for status in STATUSES}
+    return {**counts, "total": len(entries)}
+
+
 def store_citations(archive: Archive, object_id: str, results: list[CitationResult]
                     ) -> str | None:
     """Keep a post's verification in its object's ``citations.json``; a new version only when
     the outcome changed. Returns the new version, or None."""
     head = archive.versions(object_id)[-1]
+    entries = [r.to_json() for r in results]
     if CITATIONS_NAME in head.state:
-        old = json.loads(archive.read_bytes(object_id, CITATIONS_NAME))
-        if _outcome_digest(old.get("citations", [])) == \
-                _outcome_digest([r.to_json() for r in results]):
+        old = archive.read_json(object_id, CITATIONS_NAME).get("citations", [])
+        entries = _kept_where_unresolved(entries, old)
+        if _outcome_digest(old) == _outcome_digest(entries):
             return None
+    elif all(entry["status"] == "unresolved" for entry in entries):
+        return None  # nothing was learnt: no version says so
     files = {path: archive.read_bytes(object_id, path) for path in head.state}
-    document = {"citations": [r.to_json() for r in results],
-                "summary": summarise(results)}
+    document = {"citations": entries, "summary": _summary_of(entries)}
     schema.validate("verify-report", document, path=f"{object_id} {CITATIONS_NAME}")
     files[CITATIONS_NAME] = dumps(document)
     mark_index_stale(archive)  # the index names the head: the next reader rebuilds it

@@ -481,29 +481,32 @@ def test_an_edit_undone_makes_the_head_say_what_the_file_says_again(config, tmp_
         first.object_id, "record.json", "v1")
 
 
-def test_verifying_again_without_crossref_for_another_reason_adds_no_version(config):
-    """Unresolved is one outcome whatever kept Crossref out of reach; a citation that is
-    then resolved is a new outcome. (The reasons are SYNTHETIC, as a failed run writes them.)"""
+def test_a_run_that_cannot_reach_crossref_keeps_what_an_earlier_run_found(config):
+    """Unresolved is no news about a citation, whatever kept Crossref out of reach: a first
+    run that resolves nothing adds no version, and a later one neither replaces an earlier
+    verdict nor adds a version. (The reasons are SYNTHETIC, as such runs write them.)"""
     from archiver.citations.verify import CitationResult
-    from archiver.pipeline import store_citations
+    from archiver.pipeline import CITATIONS_NAME, store_citations
 
     seed = WECHAT / "markdown" / "guozhengxueren-464-kazakhstan.md"
     ingest_paths([seed], config)
     archive = Archive.open(config.archive)
     [object_id] = archive.object_ids()
+    doi = "10.1093/ia/iiaa061"
 
-    def unresolved(reason: str) -> list[CitationResult]:
-        return [CitationResult("10.1093/ia/iiaa061", "10.1093/ia/iiaa061", "unresolved",
-                               reason=reason)]
+    def result(status: str, reason: str) -> list[CitationResult]:
+        return [CitationResult(doi, doi, status, reason=reason)]
 
     with archive.writer():
-        assert store_citations(archive, object_id, unresolved("SYNTHETIC: --offline")) == "v2"
-        assert store_citations(archive, object_id,
-                               unresolved("SYNTHETIC: cannot resolve api.crossref.org")) is None
-        assert store_citations(archive, object_id, [CitationResult(
-            "10.1093/ia/iiaa061", "10.1093/ia/iiaa061", "not_found",
-            reason="SYNTHETIC: Crossref has no record of this DOI (404)")]) == "v3"
-    assert [v.number for v in archive.versions(object_id)] == ["v1", "v2", "v3"]
+        assert store_citations(archive, object_id, result("unresolved",
+                                                          "SYNTHETIC: --offline")) is None
+        assert store_citations(archive, object_id, result(
+            "not_found", "SYNTHETIC: Crossref has no record of this DOI (404)")) == "v2"
+        for reason in ("SYNTHETIC: --offline", "SYNTHETIC: cannot resolve api.crossref.org"):
+            assert store_citations(archive, object_id, result("unresolved", reason)) is None
+    assert [v.number for v in archive.versions(object_id)] == ["v1", "v2"]
+    kept = archive.read_json(object_id, CITATIONS_NAME)
+    assert [c["status"] for c in kept["citations"]] == ["not_found"]
 
 
 def test_an_image_still_missing_for_another_reason_adds_no_version(tmp_path, monkeypatch):

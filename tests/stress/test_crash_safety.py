@@ -344,7 +344,7 @@ def test_a_new_version_from_verify_is_listed(tmp_path):
     [object_id] = archive.object_ids()
     with archive.writer():
         version = store_citations(archive, object_id, [CitationResult(
-            "10.1093/ia/iiaa061", "10.1093/ia/iiaa061", "unresolved",
-            reason="SYNTHETIC: Crossref could not be asked")])
+            "10.1093/ia/iiaa061", "10.1093/ia/iiaa061", "not_found",
+            reason="SYNTHETIC: Crossref has no record of this DOI (404)")])
     assert version == "v2"
     assert listed_heads(root) == {object_id: "v2"}
