@@ -913,10 +913,23 @@ def verify(
                             TimeElapsedColumn(), console=err, transient=True,
                             disable=quiet or as_json, redirect_stdout=False,
                             redirect_stderr=False)
+        checked = [0]
+
+        def one_more(_result: Any) -> None:
+            checked[0] += 1
+            progress.advance(task)
+
         with progress:
             task = progress.add_task("", total=len(items))
-            results = verifier.verify_all([(text, where) for text, where, _ in items],
-                                          on_result=lambda _r: progress.advance(task))
+            try:
+                results = verifier.verify_all([(text, where) for text, where, _ in items],
+                                              on_result=one_more)
+            except KeyboardInterrupt:
+                progress.stop()
+                err.print(f"interrupted after {checked[0]} of {len(items)} citation(s): no "
+                          "result is kept or reported; Crossref's answers are cached, so "
+                          "running the same command again goes faster", markup=False)
+                raise typer.Exit(130) from None
         _keep_results(store, items, results)
         document = report(results)
         for (_text, _where, post), entry in zip(items, document["citations"], strict=True):

@@ -279,6 +279,26 @@ def test_a_junit_path_in_no_folder_is_refused_before_any_lookup(runner, archive_
     assert result.stdout == ""
 
 
+def test_an_interrupted_verify_says_how_far_it_got_and_exits_130(runner, archive_dir,
+                                                                 tmp_path, monkeypatch):
+    from archiver.citations.verify import Verifier
+    real = Verifier.verify_all
+
+    def interrupted(self, items, on_result=None):
+        real(self, items[:1], on_result=on_result)
+        raise KeyboardInterrupt
+    monkeypatch.setattr(Verifier, "verify_all", interrupted)
+    monkeypatch.setenv("ARCHIVER_CACHE_DIR", str(tmp_path / "cache"))
+    refs = tmp_path / "refs.txt"
+    refs.write_text("Vanderhill R. Between the bear and the dragon. International Affairs. "
+                    "2020;96(4):975-993. doi:10.1093/ia/iiaa061\n"
+                    "Ralser M. Triose phosphate isomerase deficiency. J Biol. 2007;6(4):10. "
+                    "doi:10.1186/jbiol61\n", encoding="utf-8")
+    result = run(runner, "verify", refs, "--offline", "--archive", archive_dir)
+    assert result.exit_code == 130
+    assert "interrupted after 1 of 2 citation(s): no result is kept" in result.stderr
+
+
 def test_locked_archive_exits_5(runner, archive_dir):
     run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
     with Archive.open(archive_dir).writer():
