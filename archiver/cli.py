@@ -439,7 +439,8 @@ def show(
     with _errors(show_traceback):
         store = _open_archive(archive)
         object_id = resolve_id(store, post_id)
-        record = store.read_json(object_id, "record.json", version)
+        record = store.read_json(object_id, "record.json",
+                                 _version_name(version) if version else None)
         if as_json or fmt is Format.json:
             sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True)
                              + "\n")
@@ -1003,9 +1004,9 @@ def export(
         store = _open_archive(archive)
         if fmt is ExportFormat.html:
             from archiver.export.site import build_site
-            if output is None:
-                raise UsageError("the html export needs an output folder",
-                                 hint="archiver export html -o DIR")
+            if output is None or str(output) == "-":
+                raise UsageError("the html export needs an output folder (it writes a page "
+                                 "per post, not one stream)", hint="archiver export html -o DIR")
             _check_site_folder(output)
             try:
                 count = build_site(store, output)
@@ -1034,8 +1035,9 @@ def export(
 
         works = works_of(store, ids, posts=not only_cited, cited=cited or only_cited,
                          include_unverified=include_unverified, on_skip=on_skip)
-        if output is None:
+        if output is None or str(output) == "-":  # `-o -`: standard output, as is usual
             count = write_export(works, fmt.value, sys.stdout.write)
+            output = None
         else:
             tmp = output.with_name(f".{output.name}.tmp")
             try:

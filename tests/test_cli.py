@@ -299,6 +299,20 @@ def test_an_interrupted_verify_says_how_far_it_got_and_exits_130(runner, archive
     assert "interrupted after 1 of 2 citation(s): no result is kept" in result.stderr
 
 
+def test_show_takes_a_version_number_and_export_takes_dash_for_stdout(runner, archive_dir,
+                                                                     tmp_path, monkeypatch):
+    added = json.loads(run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch",
+                           "--json").stdout)
+    shown = run(runner, "show", added["id"], "-v", "1", "--archive", archive_dir, "--json")
+    assert shown.exit_code == 0 and json.loads(shown.stdout)["id"] == added["id"]
+    monkeypatch.chdir(tmp_path)
+    exported = run(runner, "export", "bibtex", "-o", "-", "--archive", archive_dir)
+    assert exported.exit_code == 0 and exported.stdout.startswith("@")
+    assert not (tmp_path / "-").exists()
+    site = run(runner, "export", "html", "-o", "-", "--archive", archive_dir)
+    assert site.exit_code == ExitCode.USAGE and not (tmp_path / "-").exists()
+
+
 def test_locked_archive_exits_5(runner, archive_dir):
     run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
     with Archive.open(archive_dir).writer():
