@@ -64,8 +64,19 @@ class Format(StrEnum):
     text = "text"
 
 
+# the option each setting a command takes comes from, named in a bad value's error
+_OPTIONS = {"archive": "--archive", "crossref_url": "--crossref-url", "mailto": "--mailto",
+            "fetch": "--no-fetch", "asset_roots": "--asset-root"}
+
+
 def _config(archive: Path | None, **overrides: Any) -> Config:
-    return load_config().with_overrides(archive=archive, **overrides)
+    """The configuration with the command's options over it, every value checked. A bad
+    ``ARCHIVER_*`` variable that typer also fills an option from (``--mailto`` from
+    ``ARCHIVER_MAILTO``) is refused by :func:`load_config` first, named as the variable,
+    which is where the user has to correct it."""
+    given = {"archive": archive, **overrides}
+    return load_config().with_overrides(
+        sources={key: option for key, option in _OPTIONS.items() if key in given}, **given)
 
 
 def _fail(error: ArchiverError) -> None:
@@ -275,14 +286,10 @@ def ingest(
     with _errors(show_traceback):
         overrides: dict[str, Any] = {"fetch": False} if no_fetch else {}
         config = _config(archive, **overrides)
-        for root in asset_root:
-            if not root.is_dir():
-                raise UsageError(f"--asset-root {root}: no such folder",
-                                 hint="give the folder that site-absolute image paths such as "
-                                      "/images/1.jpg start from")
-        if asset_root:
-            config = config.with_overrides(asset_roots=tuple(config.asset_roots) + tuple(
-                asset_root))
+        if asset_root:  # added to the configured roots; each flag's folder checked there
+            config = config.with_overrides(
+                asset_roots=tuple(config.asset_roots) + tuple(asset_root),
+                sources={"asset_roots": "--asset-root"})
         total = len(discover(paths, config.archive))
         # stdout is left alone (rich would send what is written to it to the bar's stderr:
         # `--json > out.jsonl` from a terminal would fill the terminal, not the file)

@@ -8,8 +8,12 @@ and the result is an immutable :class:`Config`.
 
 from __future__ import annotations
 
+import ipaddress
+import math
 import os
+import re
 import tomllib
+import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -22,6 +26,12 @@ DEFAULT_CROSSREF_URL = "https://api.crossref.org"
 
 @dataclass(frozen=True)
 class Config:
+    """The settings of one run.
+
+    Built by :func:`load_config` and changed with :meth:`with_overrides`, which both check
+    every value they are given (a ``Config(...)`` built by hand is taken as it is).
+    """
+
     archive: Path = Path("archive")
     crossref_url: str = DEFAULT_CROSSREF_URL
     mailto: str | None = None
@@ -29,16 +39,28 @@ class Config:
     fetch: bool = True  # fetch remote images over HTTP
     # where site-absolute image paths (/images/...) are looked up
     asset_roots: tuple[Path, ...] = ()
-    allow_private_hosts: tuple[str, ...] = ()  # hosts/networks image fetching may reach anyway
+    allow_private_hosts: tuple[str, ...] = ()  # hosts or addresses image fetching may reach anyway
     http_timeout: float = 10.0
     max_image_bytes: int = 20 * 1024 * 1024
     max_image_pixels: int = 80_000_000
     user_agent: str = "archiver (+https://github.com/)"
     extra: Mapping[str, Any] = field(default_factory=dict)
 
-    def with_overrides(self, **overrides: Any) -> Config:
-        """Return a copy with the given non-None values replaced (flags over everything)."""
+    def with_overrides(self, *, sources: Mapping[str, str] | None = None,
+                       **overrides: Any) -> Config:
+        """Return a copy with the given non-None values replaced (flags over everything).
+
+        Each value is checked as :func:`load_config` checks the file's and the environment's,
+        so that a bad flag is refused before anything runs. ``sources`` names where a value
+        came from (``{"crossref_url": "--crossref-url"}``), for the error message.
+        """
         clean = {k: v for k, v in overrides.items() if v is not None}
+        named = sources or {}
+        for key, value in clean.items():
+            if key not in _CHECKS:  # not a setting: replace() says so
+                continue
+            where = _Source("option", named[key]) if key in named else _Source("argument", key)
+            clean[key] = check_setting(key, value, where, Path.cwd())
         return replace(self, **clean)
 
 
@@ -47,74 +69,220 @@ _ENV = {
     "ARCHIVER_CROSSREF_URL": ("crossref_url", str),
     "ARCHIVER_MAILTO": ("mailto", str),
     "ARCHIVER_CACHE_DIR": ("cache_dir", Path),
+    "ARCHIVER_ASSET_ROOTS": ("asset_roots", str),  # paths separated by os.pathsep
+}
+
+# What the hint of a bad value adds to where to correct it.
+ABOUT: dict[str, str] = {
+    "archive": "the archive is a folder (ingest creates it when it is missing)",
+    "crossref_url": f"e.g. {DEFAULT_CROSSREF_URL} (the default)",
+    "mailto": "e.g. archivist@example.org",
+    "cache_dir": "the cache is a folder (created when it is missing)",
+    "fetch": "true or false",
+    "asset_roots": "give the folders that site-absolute image paths such as /images/1.jpg "
+                   f"start from (in ARCHIVER_ASSET_ROOTS separated by {os.pathsep!r})",
+    "allow_private_hosts": 'e.g. ["127.0.0.1", "localhost"]',
+    "http_timeout": "e.g. 10 (the default)",
+    "max_image_bytes": "e.g. 20971520 (20 MiB, the default)",
+    "max_image_pixels": "e.g. 80000000 (the default)",
+    "user_agent": "e.g. archiver (+https://example.org/contact)",
+    "extra": "e.g. {}",
+}
+
+# The settings an archiver.toml may hold.
+FILE_SETTINGS = frozenset({"archive", "crossref_url", "mailto", "cache_dir", "asset_roots",
+                           "fetch", "http_timeout", "max_image_bytes", "allow_private_hosts"})
+
+
+@dataclass(frozen=True)
+class _Source:
+    """Where a value came from: ``file`` (name: its path), ``env`` (the variable), ``option``
+    (the command-line option) or ``argument`` (a library caller's keyword)."""
+
+    kind: str
+    name: str
+
+    def where(self) -> str | None:
+        return {"file": self.name, "env": f"environment variable {self.name}",
+                "option": f"option {self.name}"}.get(self.kind)
+
+    def fix(self, key: str) -> str:
+        return {"file": f"correct or remove '{key}' in {self.name}",
+                "env": f"correct or unset {self.name}",
+                "option": f"correct the value of {self.name}"}.get(
+            self.kind, f"correct the value given for '{key}'")
+
+
+class _Bad(ValueError):
+    """What is wrong with one value, said after ``setting 'key'``."""
+
+
+def check_setting(key: str, value: Any, source: _Source, base: Path) -> Any:
+    """``value`` for setting ``key`` as :class:`Config` holds it, or a :class:`UsageError`
+    naming the setting, the value and ``source``.
+
+    Checked when the configuration is loaded rather than when a value is used: a negative
+    size limit or a mistyped asset root otherwise shows up only as every image of a run
+    recorded missing, with exit 0. Relative paths are checked against ``base`` (the working
+    directory, which they are relative to)."""
+    try:
+        return _CHECKS[key](value, base)
+    except _Bad as bad:
+        raise UsageError(f"setting '{key}' {bad}", path=source.where(),
+                         hint=f"{source.fix(key)}; {ABOUT[key]}") from None
+
+
+def _is(value: Any, kind: type | tuple[type, ...]) -> bool:
+    return isinstance(value, kind) and (not isinstance(value, bool) or kind is bool)
+
+
+def _must(value: Any, what: str) -> _Bad:
+    return _Bad(f"is {_shown(value)}: it must be {what}")
+
+
+def _shown(value: Any) -> str:
+    return repr(str(value)) if isinstance(value, Path) else repr(value)
+
+
+def _path(value: Any, _base: Path) -> Path:
+    """The archive: a file named as one is the store's to refuse (an archive problem, exit
+    5, as an archive folder that cannot be read is)."""
+    if not _is(value, (str, Path)) or not str(value).strip():
+        raise _must(value, "a folder path")
+    return Path(value)
+
+
+def _folder_path(value: Any, base: Path, *, exists: bool = False) -> Path:
+    path = _path(value, base)
+    found = base / path
+    if found.exists() and not found.is_dir():
+        raise _Bad(f"names {str(value)!r}, which is a file, not a folder")
+    if exists and not found.is_dir():
+        raise _Bad(f"names {str(value)!r}: no such folder"
+                   + (f" (relative to {base})" if not path.is_absolute() else ""))
+    return path
+
+
+def _asset_roots(value: Any, base: Path) -> tuple[Path, ...]:
+    if isinstance(value, str):  # the environment's form: folders separated by os.pathsep
+        value = [p for p in value.split(os.pathsep) if p]
+    if not isinstance(value, list | tuple) or not all(_is(v, (str, Path)) for v in value):
+        raise _must(value, "a list of folder paths")
+    return tuple(_folder_path(v, base, exists=True) for v in value)
+
+
+def _url(value: Any, _base: Path) -> str:
+    if not isinstance(value, str):
+        raise _must(value, "a URL")
+    try:
+        url = urllib.parse.urlsplit(value)
+        url.port  # noqa: B018 - raises ValueError for a port that is no number or out of range
+    except ValueError:
+        raise _must(value, "a URL with a valid port") from None
+    if url.scheme not in ("http", "https") or not url.hostname or any(c.isspace() for c in value):
+        raise _must(value, "an http or https URL with a host name")
+    return value
+
+
+_EMAIL = re.compile(r"[^@\s<>,;]+@[^@\s<>,;]+")
+
+
+def _mailto(value: Any, _base: Path) -> str:
+    if not isinstance(value, str) or not _EMAIL.fullmatch(value):
+        raise _must(value, "an e-mail address")
+    return value
+
+
+def _flag(value: Any, _base: Path) -> bool:
+    if not isinstance(value, bool):
+        raise _must(value, "true or false")
+    return value
+
+
+_HOST = re.compile(r"(?!-)[A-Za-z0-9_-]{1,63}(?<!-)(\.(?!-)[A-Za-z0-9_-]{1,63}(?<!-))*\.?")
+
+
+def _hosts(value: Any, _base: Path) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        raise _must(value, "a list of host names or addresses")
+    for host in value:
+        if "/" in host:  # matched against one host or address: a network would never match
+            raise _Bad(f"has {host!r}: networks are not supported, list each address")
+        try:
+            ipaddress.ip_address(host)
+        except ValueError:
+            if not _HOST.fullmatch(host):
+                raise _Bad(f"has {host!r}, which is no host name or IP address") from None
+    return tuple(value)
+
+
+def _seconds(value: Any, _base: Path) -> float:
+    if not _is(value, (int, float)) or not math.isfinite(value) or value <= 0:
+        raise _must(value, "a number of seconds greater than 0")
+    return value
+
+
+def _positive_int(what: str) -> Any:
+    def check(value: Any, _base: Path) -> int:
+        if not _is(value, int) or value <= 0:
+            raise _must(value, f"a whole number of {what} greater than 0")
+        return value
+    return check
+
+
+def _line(value: Any, _base: Path) -> str:
+    if not isinstance(value, str) or not value.strip() or not value.isprintable():
+        raise _must(value, "one line of printable text")
+    return value
+
+
+def _mapping(value: Any, _base: Path) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise _must(value, "a mapping")
+    return value
+
+
+_CHECKS: dict[str, Any] = {
+    "archive": _path, "crossref_url": _url, "mailto": _mailto,
+    "cache_dir": _folder_path, "fetch": _flag, "asset_roots": _asset_roots,
+    "allow_private_hosts": _hosts, "http_timeout": _seconds,
+    "max_image_bytes": _positive_int("bytes"), "max_image_pixels": _positive_int("pixels"),
+    "user_agent": _line, "extra": _mapping,
 }
 
 
-def _paths(value: Any, where: str) -> tuple[Path, ...]:
-    if isinstance(value, str):
-        value = [p for p in value.split(os.pathsep) if p]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise UsageError("'asset_roots' must be a list of folder paths", path=where)
-    return tuple(Path(v) for v in value)
-
-
-def _from_file(path: Path) -> dict[str, Any]:
+def _from_file(path: Path, base: Path) -> dict[str, Any]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise UsageError(f"cannot read configuration: {exc}", path=path) from exc
-    known = {"archive", "crossref_url", "mailto", "cache_dir", "asset_roots", "fetch",
-             "http_timeout", "max_image_bytes", "allow_private_hosts"}
-    unknown = sorted(set(data) - known)
+    unknown = sorted(set(data) - FILE_SETTINGS)
     if unknown:
         raise UsageError(f"unknown setting(s): {', '.join(unknown)}", path=path,
-                         hint=f"known settings: {', '.join(sorted(known))}")
-    out: dict[str, Any] = {}
-    for key, value in data.items():
-        if key in ("archive", "cache_dir"):
-            out[key] = Path(_typed(key, value, str, "a path", path))
-        elif key == "asset_roots":
-            out[key] = _paths(value, str(path))
-        elif key == "allow_private_hosts":
-            if isinstance(value, str):
-                value = [value]
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise UsageError("'allow_private_hosts' must be a list of host names or "
-                                 "addresses", path=path)
-            out[key] = tuple(value)
-        else:
-            out[key] = _typed(key, value, *_TYPES[key], path)
-    return out
-
-
-_TYPES: dict[str, tuple[type | tuple[type, ...], str]] = {
-    "crossref_url": (str, "a URL"), "mailto": (str, "an e-mail address"),
-    "fetch": (bool, "true or false"), "http_timeout": ((int, float), "a number of seconds"),
-    "max_image_bytes": (int, "a whole number of bytes"),
-}
-
-
-def _typed(key: str, value: Any, kind: type | tuple[type, ...], what: str, path: Path) -> Any:
-    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-        raise UsageError(f"setting '{key}' must be {what}, not {value!r}", path=path)
-    return value
+                         hint=f"known settings: {', '.join(sorted(FILE_SETTINGS))}")
+    source = _Source("file", str(path))
+    return {key: check_setting(key, value, source, base) for key, value in data.items()}
 
 
 def load_config(environ: Mapping[str, str] | None = None, cwd: Path | None = None) -> Config:
-    """Resolve defaults < config file < environment. Flags are applied by the caller."""
+    """Resolve defaults < config file < environment. Flags are applied by the caller.
+
+    Every value is checked here (see :func:`check_setting`): a bad one is a
+    :class:`UsageError` naming the setting, the value and the file or variable it came from,
+    raised before the caller has done anything."""
     env = os.environ if environ is None else environ
     cwd = cwd or Path.cwd()
     values: dict[str, Any] = {}
     cfg_path = Path(env["ARCHIVER_CONFIG"]) if env.get("ARCHIVER_CONFIG") else cwd / "archiver.toml"
     if cfg_path.is_file():
-        values.update(_from_file(cfg_path))
+        values.update(_from_file(cfg_path, cwd))
     elif env.get("ARCHIVER_CONFIG"):
         raise UsageError("configuration file not found", path=cfg_path)
-    for name, (key, conv) in _ENV.items():
+    for name, (key, _kind) in _ENV.items():
         if env.get(name):
-            values[key] = conv(env[name])
-    if env.get("ARCHIVER_ASSET_ROOTS"):
-        values["asset_roots"] = _paths(env["ARCHIVER_ASSET_ROOTS"], "ARCHIVER_ASSET_ROOTS")
+            values[key] = check_setting(key, env[name], _Source("env", name), cwd)
     return Config(**values)
 
 

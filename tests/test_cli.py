@@ -163,8 +163,67 @@ def test_an_asset_root_that_does_not_exist_is_a_usage_error(runner, archive_dir,
     result = run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch",
                  "--asset-root", tmp_path / "nowhere")
     assert result.exit_code == ExitCode.USAGE
-    assert f"--asset-root {tmp_path / 'nowhere'}: no such folder" in result.stderr
+    assert result.stderr.splitlines()[0] == (
+        f"archiver: error: option --asset-root: setting 'asset_roots' names "
+        f"'{tmp_path / 'nowhere'}': no such folder")
     assert not archive_dir.exists()
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ("max_image_bytes = -1",
+     "setting 'max_image_bytes' is -1: it must be a whole number of bytes greater than 0"),
+    ("http_timeout = -5", "setting 'http_timeout' is -5: it must be a number of seconds "
+                          "greater than 0"),
+    ('asset_roots = ["/nonexistent"]', "setting 'asset_roots' names '/nonexistent': no such "
+                                       "folder"),
+])
+def test_a_bad_value_in_archiver_toml_is_a_usage_error_before_anything_is_written(
+        runner, archive_dir, tmp_path, line, message):
+    toml = tmp_path / "archiver.toml"
+    toml.write_text(line + "\n", encoding="utf-8")
+    result = run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.splitlines()[0] == f"archiver: error: {toml}: {message}"
+    assert result.stderr.splitlines()[1].startswith("  hint: correct or remove ")
+    assert result.stdout == "" and not archive_dir.exists()
+
+
+def test_a_bad_environment_variable_is_named_as_such(runner, archive_dir, monkeypatch):
+    monkeypatch.setenv("ARCHIVER_ASSET_ROOTS", "/nonexistent")
+    result = run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.splitlines()[0] == (
+        "archiver: error: environment variable ARCHIVER_ASSET_ROOTS: setting 'asset_roots' "
+        "names '/nonexistent': no such folder")
+    assert not archive_dir.exists()
+
+
+def test_a_variable_an_option_also_reads_is_named_as_the_variable(runner, archive_dir,
+                                                                  monkeypatch):
+    # typer fills --crossref-url and --mailto from these: the user set the variable
+    monkeypatch.setenv("ARCHIVER_CROSSREF_URL", "api.crossref.org")
+    result = run(runner, "verify", "--archive", archive_dir)
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.startswith("archiver: error: environment variable "
+                                    "ARCHIVER_CROSSREF_URL: setting 'crossref_url' is "
+                                    "'api.crossref.org'")
+    monkeypatch.delenv("ARCHIVER_CROSSREF_URL")
+    monkeypatch.setenv("ARCHIVER_MAILTO", "nobody")
+    result = run(runner, "verify", "--archive", archive_dir)
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.startswith("archiver: error: environment variable ARCHIVER_MAILTO: "
+                                    "setting 'mailto' is 'nobody'")
+
+
+def test_a_bad_option_value_is_named_as_the_option(runner, archive_dir):
+    result = run(runner, "verify", "--archive", archive_dir, "--crossref-url", "ftp://x",
+                 "--mailto", "archivist@example.org")
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.splitlines() == [
+        "archiver: error: option --crossref-url: setting 'crossref_url' is 'ftp://x': it must "
+        "be an http or https URL with a host name",
+        "  hint: correct the value of --crossref-url; e.g. https://api.crossref.org (the "
+        "default)"]
 
 
 def test_a_folder_without_posts_is_an_error_and_no_summary(runner, archive_dir, tmp_path):

@@ -5,7 +5,11 @@ file ``ARCHIVER_CONFIG`` names) < ``ARCHIVER_*`` environment variables < flags (
 ``Config.with_overrides``, where a flag not given — None — changes nothing). The result is a
 frozen ``Config``; nothing is read at import time, and only the environment passed in counts.
 A config file with an unknown setting, or that cannot be read, and an ``ARCHIVER_CONFIG``
-naming no file, are usage errors naming the file. The Crossref cache lives in
+naming no file, are usage errors naming the file. Every value, from the file, the environment
+or a flag, is checked when it is loaded (types; sizes and timeouts above 0; asset roots existing
+folders; the cache not a file; URLs http(s) with a host; an e-mail address; host
+names or addresses): a bad one is a usage error naming the setting, the value and where it came
+from, with a hint saying where to correct it. The Crossref cache lives in
 ``ARCHIVER_CACHE_DIR``, else ``$XDG_CACHE_HOME/archiver``, else ``~/.cache/archiver``.
 """
 
@@ -41,6 +45,8 @@ def test_defaults_without_file_or_environment(tmp_path):
 
 
 def test_the_config_file_overrides_defaults(tmp_path):
+    (tmp_path / "site").mkdir()
+    (tmp_path / "more").mkdir()
     write_toml(tmp_path, 'archive = "store"\nmailto = "archivist@example.org"\nfetch = false\n'
                          'http_timeout = 2.5\nmax_image_bytes = 1000\n'
                          'asset_roots = ["site", "more"]\nallow_private_hosts = ["127.0.0.1"]\n')
@@ -76,15 +82,19 @@ def test_flags_override_the_environment(tmp_path):
     assert config.archive == Path("from-env")  # the original is untouched
 
 
-def test_with_overrides_keeps_false_and_zero(tmp_path):
-    config = Config().with_overrides(fetch=False, max_image_bytes=0, asset_roots=())
-    assert (config.fetch, config.max_image_bytes, config.asset_roots) == (False, 0, ())
+def test_with_overrides_keeps_false_and_empty_and_checks_zero(tmp_path):
+    config = Config().with_overrides(fetch=False, asset_roots=())
+    assert (config.fetch, config.asset_roots) == (False, ())
+    with pytest.raises(UsageError, match="max_image_bytes"):  # given, so checked: not ignored
+        Config().with_overrides(max_image_bytes=0)
 
 
-def test_every_environment_variable_is_read():
+def test_every_environment_variable_is_read(tmp_path):
+    (tmp_path / "r1").mkdir()
+    (tmp_path / "r2").mkdir()
     env = {"ARCHIVER_ARCHIVE": "a", "ARCHIVER_CROSSREF_URL": "http://c", "ARCHIVER_MAILTO": "m@x",
            "ARCHIVER_CACHE_DIR": "cache", "ARCHIVER_ASSET_ROOTS": os.pathsep.join(["r1", "r2"])}
-    config = load_config(env, Path("/nonexistent-cwd"))
+    config = load_config(env, tmp_path)  # relative asset roots: found in the working directory
     assert (config.archive, config.crossref_url, config.mailto, config.cache_dir) == (
         Path("a"), "http://c", "m@x", Path("cache"))
     assert config.asset_roots == (Path("r1"), Path("r2"))
@@ -178,6 +188,116 @@ def test_a_setting_of_the_wrong_type_is_a_usage_error_naming_the_file(tmp_path, 
 def test_a_single_allowed_host_written_as_a_string_is_one_host(tmp_path):
     write_toml(tmp_path, 'allow_private_hosts = "127.0.0.1"\n')
     assert load_config({}, tmp_path).allow_private_hosts == ("127.0.0.1",)
+
+
+# --- every value is checked where it comes from --------------------------------------------
+
+BAD_FILE_VALUES = [
+    ("max_image_bytes = -1", "max_image_bytes", "-1"),
+    ("max_image_bytes = 0", "max_image_bytes", "0"),
+    ("http_timeout = -5", "http_timeout", "-5"),
+    ("http_timeout = 0", "http_timeout", "0"),
+    ("http_timeout = inf", "http_timeout", "inf"),
+    ("http_timeout = nan", "http_timeout", "nan"),
+    ("http_timeout = true", "http_timeout", "True"),
+    ('asset_roots = ["/nonexistent"]', "asset_roots", "'/nonexistent'"),
+    ('asset_roots = ["archiver.toml"]', "asset_roots", "'archiver.toml'"),
+    ('archive = ""', "archive", "''"),
+    ('cache_dir = "archiver.toml"', "cache_dir", "'archiver.toml'"),
+    ('crossref_url = "api.crossref.org"', "crossref_url", "'api.crossref.org'"),
+    ('crossref_url = "ftp://api.crossref.org"', "crossref_url", "'ftp://api.crossref.org'"),
+    ('crossref_url = "http://127.0.0.1:99999"', "crossref_url", "'http://127.0.0.1:99999'"),
+    ('mailto = "archivist at example.org"', "mailto", "'archivist at example.org'"),
+    ('allow_private_hosts = ["10.0.0.0/8"]', "allow_private_hosts", "'10.0.0.0/8'"),
+    ('allow_private_hosts = ["http://127.0.0.1"]', "allow_private_hosts", "'http://127.0.0.1'"),
+]
+
+
+@pytest.mark.parametrize(("line", "setting", "shown"), BAD_FILE_VALUES)
+def test_a_bad_value_in_the_file_names_the_setting_the_value_and_the_file(tmp_path, line,
+                                                                          setting, shown):
+    path = write_toml(tmp_path, line + "\n")
+    with pytest.raises(UsageError) as info:
+        load_config({}, tmp_path)
+    assert info.value.exit_code == ExitCode.USAGE
+    assert info.value.path == str(path)
+    assert info.value.message.startswith(f"setting '{setting}' ")
+    assert shown in info.value.message
+    assert info.value.hint.startswith(f"correct or remove '{setting}' in {path}")
+
+
+def test_the_trial_values_are_refused_with_messages_that_say_what_is_wrong(tmp_path):
+    write_toml(tmp_path, "max_image_bytes = -1\n")
+    with pytest.raises(UsageError) as info:
+        load_config({}, tmp_path)
+    assert info.value.message == ("setting 'max_image_bytes' is -1: it must be a whole number "
+                                  "of bytes greater than 0")
+    assert "20971520" in info.value.hint  # the default, as an example
+    write_toml(tmp_path, 'asset_roots = ["site"]\n')
+    with pytest.raises(UsageError) as info:
+        load_config({}, tmp_path)
+    assert info.value.message == (f"setting 'asset_roots' names 'site': no such folder "
+                                  f"(relative to {tmp_path})")
+
+
+@pytest.mark.parametrize(("variable", "value", "setting"), [
+    ("ARCHIVER_ASSET_ROOTS", "/nonexistent", "asset_roots"),
+    ("ARCHIVER_CROSSREF_URL", "not a url", "crossref_url"),
+    ("ARCHIVER_MAILTO", "nobody", "mailto"),
+    ("ARCHIVER_CACHE_DIR", "archiver.toml", "cache_dir"),
+])
+def test_a_bad_value_in_the_environment_names_the_variable(tmp_path, variable, value, setting):
+    write_toml(tmp_path, "")  # a file, for the paths that must be folders
+    with pytest.raises(UsageError) as info:
+        load_config({variable: value}, tmp_path)
+    assert info.value.path == f"environment variable {variable}"
+    assert info.value.message.startswith(f"setting '{setting}' ")
+    assert repr(value) in info.value.message
+    assert info.value.hint.startswith(f"correct or unset {variable}")
+
+
+def test_one_missing_folder_among_the_environments_asset_roots_is_named(tmp_path):
+    (tmp_path / "here").mkdir()
+    env = {"ARCHIVER_ASSET_ROOTS": os.pathsep.join([str(tmp_path / "here"), "gone"])}
+    with pytest.raises(UsageError, match="names 'gone': no such folder"):
+        load_config(env, tmp_path)
+
+
+def test_the_environment_is_checked_even_where_it_overrides_a_good_file(tmp_path):
+    write_toml(tmp_path, "mailto = \"archivist@example.org\"\n")
+    with pytest.raises(UsageError) as info:
+        load_config({"ARCHIVER_MAILTO": "x"}, tmp_path)
+    assert info.value.path == "environment variable ARCHIVER_MAILTO"
+
+
+@pytest.mark.parametrize("overrides", [
+    {"max_image_bytes": -1}, {"max_image_pixels": 0}, {"http_timeout": -5.0},
+    {"http_timeout": "10"}, {"asset_roots": (Path("/nonexistent"),)}, {"fetch": "no"},
+    {"crossref_url": "localhost:8080"}, {"mailto": "@"}, {"user_agent": "a\r\nX-Evil: 1"},
+    {"allow_private_hosts": ("127.0.0.1/8",)},
+])
+def test_with_overrides_checks_every_value_it_is_given(overrides):
+    [setting] = overrides
+    with pytest.raises(UsageError, match=f"setting '{setting}' ") as info:
+        Config().with_overrides(**overrides)
+    assert info.value.path is None  # a library caller's value: no file or variable to name
+
+
+def test_with_overrides_names_the_option_a_value_came_from():
+    with pytest.raises(UsageError) as info:
+        Config().with_overrides(crossref_url="ftp://x", sources={"crossref_url": "--crossref-url"})
+    assert info.value.path == "option --crossref-url"
+    assert info.value.hint.startswith("correct the value of --crossref-url")
+
+
+def test_good_values_pass_unchanged(tmp_path):
+    config = Config().with_overrides(
+        http_timeout=0.5, max_image_bytes=1, max_image_pixels=1, asset_roots=(tmp_path,),
+        crossref_url="http://127.0.0.1:8080/", mailto="a.b+c@example.org",
+        allow_private_hosts=("127.0.0.1", "::1", "localhost", "files.local"),
+        archive=tmp_path / "not-yet", cache_dir=tmp_path / "cache", user_agent="me/1.0")
+    assert config.http_timeout == 0.5 and config.asset_roots == (tmp_path,)
+    assert config.allow_private_hosts == ("127.0.0.1", "::1", "localhost", "files.local")
 
 
 # --- cache folder -----------------------------------------------------------------------------

@@ -508,7 +508,8 @@ def test_a_crossref_url_that_is_no_url_is_a_usage_error_not_an_outage(tmp_path, 
     for url in ("notaurl", "ftp://api.crossref.org", "http://"):
         result = run_verify(["verify", refs], url, tmp_path, monkeypatch)
         assert result.exit_code == ExitCode.USAGE, url
-        assert "is not an http(s) URL" in result.stderr
+        assert "setting 'crossref_url' is " in result.stderr
+        assert "it must be an http or https URL with a host name" in result.stderr
 
 
 def test_verify_command_without_crossref_exits_3(tmp_path, monkeypatch):
