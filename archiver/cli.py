@@ -64,6 +64,18 @@ class Format(StrEnum):
     text = "text"
 
 
+def _typed_options(ctx: typer.Context, **values: Any) -> list[str]:
+    """The options among ``values`` given on the command line, as the user typed them: not
+    those taken from their environment variable, which is set for every command. (click's
+    ParameterSource is compared by name: typer may bring its own copy of click.)"""
+    typed = []
+    for name, value in values.items():
+        source = ctx.get_parameter_source(name)
+        if value not in (None, False) and source is not None and source.name == "COMMANDLINE":
+            typed.append("--" + name.replace("_", "-"))
+    return typed
+
+
 # the option each setting a command takes comes from, named in a bad value's error
 _OPTIONS = {"archive": "--archive", "crossref_url": "--crossref-url", "mailto": "--mailto",
             "fetch": "--no-fetch", "asset_roots": "--asset-root"}
@@ -252,6 +264,7 @@ def main_callback(
 
 @app.command()
 def ingest(
+    ctx: typer.Context,
     # not checked here: an unreadable or missing file fails alone, with its reason (exit 4),
     # while the other paths are ingested
     paths: list[Path] = typer.Argument(..., help="Saved posts, or folders to search for them.",
@@ -272,6 +285,16 @@ def ingest(
     verify_citations: bool = typer.Option(False, "--verify/--no-verify",
                                           help="Also check the posts' citations against "
                                                "Crossref (as `archiver verify` does)."),
+    crossref_url: str | None = typer.Option(None, "--crossref-url", metavar="URL",
+                                            envvar="ARCHIVER_CROSSREF_URL", show_envvar=True,
+                                            help="With --verify: the Crossref API (or a "
+                                                 "compatible server)."),
+    mailto: str | None = typer.Option(None, "--mailto", metavar="EMAIL",
+                                      envvar="ARCHIVER_MAILTO",
+                                      help="With --verify: your e-mail, which joins "
+                                           "Crossref's polite pool."),
+    offline: bool = typer.Option(False, "--offline",
+                                 help="With --verify: use only the cache; no network."),
     as_json: bool = JsonOpt,
     quiet: bool = QuietOpt,
     show_traceback: bool = TracebackOpt,
@@ -284,8 +307,17 @@ def ingest(
     from archiver.pipeline import discover, ingest_paths
 
     with _errors(show_traceback):
+        if not verify_citations:
+            # said before anything is written: the user meant to verify, or gave a wrong flag
+            typed = _typed_options(ctx, crossref_url=crossref_url, mailto=mailto,
+                                   offline=offline)
+            if typed:
+                verb = "applies" if len(typed) == 1 else "apply"
+                raise UsageError(f"{' and '.join(typed)} only {verb} with --verify",
+                                 hint="add --verify to check the posts' citations as they are "
+                                      "ingested, or leave " + " and ".join(typed) + " out")
         overrides: dict[str, Any] = {"fetch": False} if no_fetch else {}
-        config = _config(archive, **overrides)
+        config = _config(archive, crossref_url=crossref_url, mailto=mailto, **overrides)
         if asset_root:  # added to the configured roots; each flag's folder checked there
             config = config.with_overrides(
                 asset_roots=tuple(config.asset_roots) + tuple(asset_root),
@@ -372,7 +404,7 @@ def ingest(
         codes = [ExitCode.BAD_INPUT for r in results if r.status == "failed"]
         if verify_citations:
             ids = sorted({r.object_id for r in results if r.object_id})
-            codes += _verify_posts(config, ids, quiet)
+            codes += _verify_posts(config, ids, quiet, offline=offline)
         raise typer.Exit(int(worst(codes)))
 
 
@@ -764,8 +796,10 @@ def _keep_results(store: Any, items: list[tuple[str, str | None, str | None]],
                 store_citations(store, post, post_results)
 
 
-def _verify_posts(config: Config, object_ids: list[str], quiet: bool) -> list[ExitCode]:
-    """``ingest --verify``: verify the citations of the posts just ingested."""
+def _verify_posts(config: Config, object_ids: list[str], quiet: bool, offline: bool = False
+                  ) -> list[ExitCode]:
+    """``ingest --verify``: verify the citations of the posts just ingested (``offline``:
+    from the cache only, as ``verify --offline``)."""
     from archiver.citations.verify import FAILING, STATUSES, summarise
     from archiver.pipeline import make_verifier
     from archiver.store import Archive
@@ -775,7 +809,7 @@ def _verify_posts(config: Config, object_ids: list[str], quiet: bool) -> list[Ex
     items = _verify_targets(object_ids, config, store, problems) if object_ids else []
     if problems:  # the posts were just ingested: they can be read
         raise problems[0]
-    results = make_verifier(config).verify_all([(t, w) for t, w, _ in items])
+    results = make_verifier(config, offline=offline).verify_all([(t, w) for t, w, _ in items])
     _keep_results(store, items, results)
     counts = summarise(results)
     if not quiet:

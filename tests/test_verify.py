@@ -564,3 +564,74 @@ def test_ingest_with_verify_checks_the_new_posts(server, tmp_path, monkeypatch):
     offline = run_verify(["ingest", SEED, "--archive", tmp_path / "other", "--no-fetch",
                           "--verify"], closed_port_url(), tmp_path, monkeypatch)
     assert offline.exit_code == ExitCode.UNCHECKED
+
+
+def run_ingest(args, tmp_path, monkeypatch):
+    """``archiver ingest`` with no Crossref URL in the environment: only its options say
+    where Crossref is."""
+    monkeypatch.delenv("ARCHIVER_CROSSREF_URL", raising=False)
+    monkeypatch.delenv("ARCHIVER_MAILTO", raising=False)
+    monkeypatch.setenv("ARCHIVER_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.chdir(tmp_path)
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def test_ingest_verify_asks_the_crossref_server_its_option_names(server, tmp_path, monkeypatch):
+    result = run_ingest(["ingest", SEED, "--archive", tmp_path / "archive", "--no-fetch",
+                         "--verify", "--crossref-url", server.url], tmp_path, monkeypatch)
+    assert result.exit_code == ExitCode.CITATION_WRONG, result.stderr  # its DOI: unknown here
+    assert "citations: 1 not_found" in result.stderr
+    assert [path for _, path in server.requests] == ["/works/10.1093/ia/iiaa061"]
+
+
+def test_ingest_verify_passes_mailto_to_the_verifier(server, tmp_path, monkeypatch):
+    from archiver import pipeline
+    built = []
+    real = pipeline.make_verifier
+
+    def spy(config, offline=False):
+        built.append((config.crossref_url, config.mailto, offline))
+        return real(config, offline=offline)
+
+    monkeypatch.setattr(pipeline, "make_verifier", spy)
+    result = run_ingest(["ingest", SEED, "--archive", tmp_path / "archive", "--no-fetch",
+                         "--verify", "--crossref-url", server.url,
+                         "--mailto", "archivist@example.org"], tmp_path, monkeypatch)
+    assert result.exit_code == ExitCode.CITATION_WRONG, result.stderr
+    assert built == [(server.url, "archivist@example.org", False)]
+
+
+def test_ingest_verify_offline_asks_no_one_and_calls_nothing_verified(server, tmp_path,
+                                                                       monkeypatch):
+    archive = tmp_path / "archive"
+    result = run_ingest(["ingest", SEED, "--archive", archive, "--no-fetch", "--verify",
+                         "--offline", "--crossref-url", server.url], tmp_path, monkeypatch)
+    assert result.exit_code == ExitCode.UNCHECKED, result.stderr
+    assert "citations: 1 unresolved" in result.stderr
+    assert server.requests == []  # the cache is empty, and the network is not used
+    report_ = run_ingest(["verify", "--archive", archive, "--offline", "--json"], tmp_path,
+                         monkeypatch)
+    assert [c["status"] for c in json.loads(report_.stdout)["citations"]] == ["unresolved"]
+
+
+@pytest.mark.parametrize("options", [["--offline"], ["--crossref-url", "http://127.0.0.1:1"],
+                                     ["--mailto", "archivist@example.org"]])
+def test_ingest_crossref_options_without_verify_are_a_usage_error(tmp_path, monkeypatch,
+                                                                   options):
+    archive = tmp_path / "archive"
+    result = run_ingest(["ingest", SEED, "--archive", archive, "--no-fetch", *options],
+                        tmp_path, monkeypatch)
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.splitlines()[0] == (
+        f"archiver: error: {options[0]} only applies with --verify")
+    assert not archive.exists()  # refused before anything is written
+
+
+def test_ingest_without_verify_ignores_the_crossref_variables(tmp_path, monkeypatch):
+    # set for `archiver verify`, they are no option the user gave to ingest
+    monkeypatch.setenv("ARCHIVER_MAILTO", "archivist@example.org")
+    monkeypatch.setenv("ARCHIVER_CROSSREF_URL", "http://127.0.0.1:1")
+    monkeypatch.setenv("ARCHIVER_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["ingest", str(SEED), "--archive", "a", "--no-fetch"])
+    assert result.exit_code == ExitCode.OK, result.stderr
