@@ -293,11 +293,17 @@ def test_ctrl_c_is_not_held_up_by_a_resolver_that_does_not_answer(monkeypatch, l
     from archiver.assets import _checked_addresses
 
     monkeypatch.setattr(socket, "getaddrinfo", lambda *a, **k: time.sleep(5) or [])
+    # as in a terminal: a process started in the background by a shell inherits SIGINT
+    # ignored, and Python then leaves it ignored
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     timer = threading.Timer(0.2, os.kill, (os.getpid(), signal.SIGINT))
     start = time.monotonic()
     timer.start()
-    with pytest.raises(KeyboardInterrupt):
-        _checked_addresses("slow.archiver-test.invalid", 443, ())
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            _checked_addresses("slow.archiver-test.invalid", 443, ())
+    finally:
+        signal.signal(signal.SIGINT, previous)
     assert time.monotonic() - start < 2.0
 
 
