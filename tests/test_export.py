@@ -322,3 +322,57 @@ def test_the_wechat_ids_a_token_url_does_not_show_are_in_the_note(tmp_path):
     assert record["url"].startswith("https://mp.weixin.qq.com/s/")  # no __biz/mid/idx in it
     item = json.loads(cli("export", "csl-json", "--archive", root, "-q").stdout)[0]
     assert "WeChat __biz=MzkyODQ5MTIzNw==, mid=2247490415, idx=1" in item["note"]
+
+
+# -- cited works: an export of verified works verifies again --------------------------------------
+
+CASES = {case["id"]: case for case in map(json.loads, (FIXTURES / "verify" / "cases.jsonl")
+                                          .read_text(encoding="utf-8").splitlines())}
+# Correct APA references (cases.jsonl, expect "verified") to recorded Crossref works, chosen
+# for what a .bib round trip can lose: a name particle (van Lieshout), an article number
+# (e0214986), an issue without a volume, diacritics, a group author with "and" in its name,
+# book chapters and a conference paper.
+ROUND_TRIP = ("dev-0187", "dev-0084", "dev-0182", "dev-0147", "dev-0270", "dev-0132",
+              "dev-0044", "dev-0286")
+
+
+def post_citing(folder: Path, name: str, case_ids: tuple[str, ...]) -> Path:
+    """A Markdown post whose reference list (参考文献) is the references of ``case_ids``;
+    the post around them is a minimal stand-in, the references are the corpus's."""
+    path = folder / f"{name}.md"
+    refs = "".join(f"[{n}] {CASES[i]['text']}\n\n" for n, i in enumerate(case_ids, 1))
+    path.write_text(f"---\ntitle: {name}\ndate: 2021-05-06 08:00:00\nauthor: 测试号\n---\n\n"
+                    f"正文。\n\n参考文献\n\n{refs}", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def crossref(tmp_path):
+    """The recorded Crossref works, served locally, and the environment that points at it."""
+    with CrossrefServer() as server:
+        yield {"ARCHIVER_CROSSREF_URL": server.url, "ARCHIVER_CACHE_DIR": str(tmp_path / "c")}
+
+
+def ingest_verified(folder: Path, env: dict[str, str], *posts: Path) -> Path:
+    root = folder / "cited-archive"
+    for post in posts:
+        assert cli("ingest", post, "--archive", root, "--no-fetch", env=env).exit_code == 0
+    verified = json.loads(cli("verify", "--archive", root, "--json", env=env).stdout)
+    assert {c["status"] for c in verified["citations"]} == {"verified"}
+    return root
+
+
+@pytest.mark.parametrize("fmt", ["biblatex", "bibtex"])
+def test_an_export_of_verified_works_verifies_again(tmp_path, crossref, fmt):
+    """export --only-cited, then verify the .bib against the same recorded Crossref records:
+    the reader must read every field the writer writes (biblatex's journaltitle and date
+    included) and keep a family name's particle."""
+    root = ingest_verified(tmp_path, crossref, post_citing(tmp_path, "cites", ROUND_TRIP))
+    bib = tmp_path / f"cited-{fmt}.bib"
+    assert cli("export", fmt, "--only-cited", "--archive", root, "-o", bib, "-q").exit_code == 0
+    result = cli("verify", bib, "--archive", root, "--json", env=crossref)
+    report = json.loads(result.stdout)
+    wrong = {c["location"]: {k: v["reason"] for k, v in c["fields"].items() if v["match"] is False}
+             for c in report["citations"] if c["status"] != "verified"}
+    assert wrong == {} and result.exit_code == 0
+    assert len(report["citations"]) == len(ROUND_TRIP)

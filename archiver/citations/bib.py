@@ -1,8 +1,15 @@
-"""Citations from a BibTeX file, for ``archiver verify refs.bib``.
+"""Citations from a BibTeX or biblatex file, for ``archiver verify refs.bib``.
 
 Each entry is written out as one APA-like reference string (authors, year, title, journal,
 volume(issue), pages, DOI) so that it goes through exactly the same reading and comparison as
 a reference copied from a post.
+
+Both dialects are read, since ``archiver export biblatex`` writes the one and ``archiver
+export bibtex`` the other and each must verify: the journal is ``journal`` or biblatex's
+``journaltitle``, the year ``year`` or the first four digits of biblatex's ``date``, the pages
+``pages`` or, for an article number, ``eid``. A family name keeps its particle (the "von" part:
+``van Lieshout, Emile`` is family ``van Lieshout``), as Crossref and the citation styles
+print it.
 """
 
 from __future__ import annotations
@@ -25,6 +32,21 @@ from archiver.errors import InputError
 
 def _clean(value: str | None) -> str:
     return " ".join(str(value or "").replace("{", "").replace("}", "").split())
+
+
+def _family(name: object) -> str:
+    """The family name with its particle: BibTeX splits ``van Lieshout, Emile`` into von
+    ``van`` and last ``Lieshout``, and the family name is both."""
+    return _clean(" ".join([*getattr(name, "von", []), *getattr(name, "last", [])]))
+
+
+def _year(fields: dict[str, object]) -> str:
+    """BibTeX's ``year``, else the year of biblatex's ISO 8601 ``date`` (``2017-05-03``)."""
+    year = _clean(fields.get("year"))  # type: ignore[arg-type]
+    if year:
+        return year
+    date = _clean(fields.get("date"))  # type: ignore[arg-type]
+    return date[:4] if date[:4].isdigit() else date
 
 
 def _is_others(name: object) -> bool:
@@ -102,21 +124,23 @@ def references_from_bibtex(path: Path) -> list[tuple[str, str]]:
             # BibTeX's "and others" is the list cut short: "et al."
             people = [n for n in names if not _is_others(n)]
             authors = ", ".join(
-                _clean(" ".join(n.last)) + (", " + _clean(" ".join(n.first)) if n.first else "")
+                _family(n) + (", " + _clean(" ".join(n.first)) if n.first else "")
                 for n in people) + (", et al." if len(people) < len(names) else "")
         else:
             authors = _clean(names)
-        parts = [f"{authors} ({_clean(fields.get('year')) or 'n.d.'})."]
+        parts = [f"{authors} ({_year(fields) or 'n.d.'})."]
         if fields.get("title"):
             parts.append(_clean(fields["title"]).rstrip(".") + ".")
-        container = fields.get("journal") or fields.get("booktitle")
+        container = (fields.get("journal") or fields.get("journaltitle")
+                     or fields.get("booktitle"))
         tail = _clean(container)
         if fields.get("volume"):
             tail += f", {_clean(fields['volume'])}"
             if fields.get("number"):
                 tail += f"({_clean(fields['number'])})"
-        if fields.get("pages"):
-            tail += f", {_clean(fields['pages']).replace('--', '-')}"
+        pages = fields.get("pages") or fields.get("eid")
+        if pages:
+            tail += f", {_clean(pages).replace('--', '-')}"
         if tail:
             parts.append(tail + ".")
         if fields.get("doi"):

@@ -98,3 +98,40 @@ def test_a_key_or_a_field_given_twice_is_named(tmp_path):
                     % "others", tmp_path)
     assert field.message == "no BibTeX entries could be read"
     assert field.hint.endswith("line 1: year given twice")
+
+
+# -- what archiver's own exports write: both dialects, name particles ---------------------------
+
+BIBLATEX = """@article{lieber1997,
+  author = {Lieber, R. L. and Jacks, T. M. and others},
+  title = {Growth hormone secretagogue increases muscle strength during remobilization after
+           canine hindlimb immobilization},
+  journaltitle = {Journal of Orthopaedic Research},
+  date = {1997-07}, volume = {15}, number = {4}, pages = {519--527},
+  doi = {10.1002/jor.1100150407}
+}
+"""
+
+
+def test_biblatex_journaltitle_and_date_are_read_like_journal_and_year(tmp_path):
+    found = checks(BIBLATEX, tmp_path)
+    assert set(found) == {"author", "title", "journal", "volume", "issue", "page", "year", "doi"}
+    assert all(found.values()), found
+
+
+def test_an_article_number_in_eid_is_read_as_the_pages(tmp_path):
+    path = tmp_path / "refs.bib"
+    path.write_text(BIBLATEX.replace("pages = {519--527}", "eid = {e519}"), encoding="utf-8")
+    [(_, text)] = references_from_bibtex(path)
+    assert "(1997)" in text and "Journal of Orthopaedic Research, 15(4), e519." in text
+
+
+def test_a_family_name_keeps_its_particle(tmp_path):
+    """``van Lieshout, Emile``: BibTeX's von part is part of the family name, as Crossref has
+    it (recorded record of 10.1098/rspb.2017.0132: family "van Lieshout")."""
+    path = tmp_path / "refs.bib"
+    path.write_text("@article{d2017, author = {Dougherty, Liam R. and van Lieshout, Emile and "
+                    "others}, title = {Sexual conflict}, journal = {Proc. R. Soc. B}, "
+                    "year = {2017}}", encoding="utf-8")
+    [(_, text)] = references_from_bibtex(path)
+    assert text.startswith("Dougherty, Liam R., van Lieshout, Emile, et al. (2017).")
