@@ -4,8 +4,9 @@ Each comparator returns a :class:`FieldCheck` with the cited value, the Crossref
 they match and a reason a person can check. The rules follow how references are legitimately
 written, so that a correct citation in any common style is never flagged:
 
-- authors: family names in order, diacritics and case ignored; "et al." / 等 / an ellipsis
-  make the shown names a prefix; a corporate author matches its name;
+- authors: family names in order, diacritics and case ignored, a leading particle (``van``,
+  ``de``) optional; "et al." / 等 / an ellipsis make the shown names a prefix; a corporate
+  author matches its name;
 - title: markup, case, punctuation and white space ignored; a subtitle may be left out;
 - journal: the full title, Crossref's short title, or an ISO-4 style abbreviation
   (``Int. Aff.`` = ``International Affairs``, ``J Clin Pathol`` = ``Journal of Clinical
@@ -240,6 +241,30 @@ def _find(haystack: Sequence[str], needle: Sequence[str], start: int) -> int:
     return -1
 
 
+# Name particles (BibTeX's "von" part). Styles differ on where they go: APA and Crossref keep
+# ``van Lieshout`` together, others print ``Lieshout, E. van`` or leave the particle out, and
+# BibTeX readers may split it off. A family name matches with or without its leading particles.
+PARTICLES = frozenset({"van", "von", "de", "der", "den", "del", "della", "dello", "di", "da",
+                       "das", "dos", "do", "du", "des", "la", "le", "ten", "ter", "zu", "zur"})
+
+
+def _find_name(haystack: Sequence[str], name: Sequence[str], start: int) -> tuple[int, int]:
+    """(index, length) of family name ``name`` in ``haystack`` at or after ``start``, found
+    whole or, failing that, without its leading particles (``van lieshout`` → ``lieshout``);
+    (-1, 0) when it is in neither form."""
+    at = _find(haystack, name, start)
+    if at >= 0:
+        return at, len(name)
+    core = list(name)
+    while len(core) > 1 and core[0] in PARTICLES:
+        core = core[1:]
+    if len(core) < len(name):
+        at = _find(haystack, core, start)
+        if at >= 0:
+            return at, len(core)
+    return -1, 0
+
+
 _ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…")
 
 
@@ -260,7 +285,7 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
     if len(parts) == 2 and names:
         last = names[-1]
         tail = words(parts[1])
-        if _find(tail, last, 0) < 0:
+        if _find_name(tail, last, 0)[0] < 0:
             return FieldCheck(segment, [" ".join(n) for n in names], False,
                               f"after the ellipsis Crossref's last author {' '.join(last)!r} "
                               f"is expected")
@@ -275,17 +300,18 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
     shown = 0
     used: set[int] = set()  # where earlier authors were found (two authors may share a name)
     for index, name in enumerate(names):
-        at = _find(seg, name, position)
+        at, length = _find_name(seg, name, position)
         if at >= 0:
             used.add(at)
-            position, shown = at + len(name), shown + 1
+            position, shown = at + length, shown + 1
             continue
         label = " ".join(name)
         elsewhere = [i for i in range(len(seg)) if seg[i:i + len(name)] == name and i not in used]
         if elsewhere:
             return FieldCheck(segment, crossref, False,
                               f"author order differs: {label!r} is out of place")
-        later = [" ".join(n) for n in names[index + 1:] if _find(seg, n, position) >= 0]
+        later = [" ".join(n) for n in names[index + 1:]
+                 if _find_name(seg, n, position)[0] >= 0]
         if later:
             return FieldCheck(segment, crossref, False,
                               f"{label!r} (author {index + 1} of {len(names)}) is missing "

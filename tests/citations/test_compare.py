@@ -67,6 +67,26 @@ def test_every_author_in_order_matches_whatever_the_diacritics_and_case():
     assert check.crossref[0] == "escriva"
 
 
+DOUGHERTY = WORKS["10.1098/rspb.2017.0132"]  # author 2 is family "van Lieshout"
+
+
+@pytest.mark.parametrize("second", ["van Lieshout, E.", "Lieshout, E. van", "Lieshout, E."])
+def test_a_family_name_particle_may_lead_follow_or_be_left_out(second):
+    """Styles (and BibTeX's von part) put ``van`` before the name, after the initials, or
+    drop it; each is the same author."""
+    segment = (f"Dougherty, L. R., {second}, McNamara, K. B., Moschilla, J. A., Arnqvist, G., "
+               f"& Simmons, L. W.")
+    check = compare_authors(segment, False, DOUGHERTY["author"])
+    assert check.match is True, check.reason
+
+
+def test_a_name_with_a_particle_left_out_entirely_is_still_missing():
+    segment = "Dougherty, L. R., McNamara, K. B., Moschilla, J. A., Arnqvist, G., & Simmons, L. W."
+    check = compare_authors(segment, False, DOUGHERTY["author"])
+    assert check.match is False
+    assert check.reason.startswith("'van lieshout' (author 2 of 6) is missing")
+
+
 def test_the_first_authors_then_et_al_match():
     check = compare_authors("Escrivà, A., Mesquita-Joanes, F., Aguilar-Alberola, J. A.",
                             True, ESCRIVA["author"])
