@@ -376,3 +376,34 @@ def test_an_export_of_verified_works_verifies_again(tmp_path, crossref, fmt):
              for c in report["citations"] if c["status"] != "verified"}
     assert wrong == {} and result.exit_code == 0
     assert len(report["citations"]) == len(ROUND_TRIP)
+
+
+def keys_of(out: str) -> list[str]:
+    return [entry.key for entry in bibtexparser.parse_string(out).entries]
+
+
+def test_a_work_cited_by_two_posts_or_twice_by_one_is_exported_once(tmp_path, crossref):
+    """Saha (2015) is cited by both posts, and twice (MLA and APA) by the second: one entry,
+    ``saha2015physical``, never a second ``saha2015physicala`` for the same DOI."""
+    root = ingest_verified(tmp_path, crossref,
+                           post_citing(tmp_path, "first", ("dev-0132", "dev-0187")),
+                           post_citing(tmp_path, "second", ("dev-0002", "dev-0084", "dev-0132")))
+    ids = [json.loads(line)["id"] for line in cli("list", "--archive", root,
+                                                  "--json").stdout.splitlines()]
+    assert len(ids) == 2
+    for fmt in ("bibtex", "biblatex"):
+        keys = keys_of(cli("export", fmt, *ids, "--only-cited", "--archive", root, "-q").stdout)
+        assert sorted(keys) == ["dougherty2017sexual", "saha2015physical", "weber2019river"]
+    ris = cli("export", "ris", *ids, "--cited", "--archive", root, "-q").stdout
+    assert ris.count("DO  - 10.5005/jp/books/12414_3") == 1
+    csl = json.loads(cli("export", "csl-json", "--only-cited", "--archive", root, "-q").stdout)
+    assert [item["DOI"] for item in csl].count("10.5005/jp/books/12414_3") == 1
+
+
+def test_a_post_id_given_twice_is_exported_once(archive):
+    [post_id] = [json.loads(line)["id"] for line in cli("list", "--archive", archive,
+                                                        "--json").stdout.splitlines()]
+    ris = cli("export", "ris", post_id, post_id, "--archive", archive, "-q").stdout
+    assert ris.count("TY  - BLOG") == 1
+    assert keys_of(cli("export", "bibtex", post_id, post_id, "--archive", archive,
+                       "-q").stdout) == ["guozhengxueren2020longyu"]

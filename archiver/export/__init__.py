@@ -44,9 +44,14 @@ def works_of(archive: Source, object_ids: Iterable[str], posts: bool = True,
              cited: bool = False, include_unverified: bool = False,
              on_skip: Callable[[str, str], Any] | None = None) -> Iterable[Work]:
     """The works to export, one object at a time. A post with nothing to cite is left out,
-    and ``on_skip(object_id, reason)`` is told, so that no run drops a post silently."""
+    and ``on_skip(object_id, reason)`` is told, so that no run drops a post silently.
+
+    Each post and each cited work is written once per run: a post id given twice is exported
+    once, and a work (DOI) cited by several posts, or twice by one, is exported where it is
+    first met (a duplicate entry would get a second key, ``…a``, for the same work)."""
     taken: set[str] = set()
-    for object_id in object_ids:
+    exported: set[str] = set()  # the DOIs of the cited works written so far
+    for object_id in dict.fromkeys(object_ids):
         state = archive.versions(object_id)[-1].state
         record = json.loads(archive.read_bytes(object_id, "record.json"))
         if posts:
@@ -62,7 +67,7 @@ def works_of(archive: Source, object_ids: Iterable[str], posts: bool = True,
             yield work
         if cited and "citations.json" in state:
             citations = json.loads(archive.read_bytes(object_id, "citations.json"))
-            yield from cited_works(citations, include_unverified, taken)
+            yield from cited_works(citations, include_unverified, taken, exported)
 
 
 def export(works: Iterable[Work], fmt: str, write: Callable[[str], Any]) -> int:

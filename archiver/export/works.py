@@ -189,14 +189,24 @@ def post_work(record: dict[str, Any], provenance: dict[str, Any] | None) -> Work
 
 
 def cited_works(citations: dict[str, Any], include_unverified: bool,
-                taken: set[str]) -> list[Work]:
-    """The works a post cites, from its stored verification (``citations.json``)."""
+                taken: set[str], exported: set[str] | None = None) -> list[Work]:
+    """The works a post cites, from its stored verification (``citations.json``).
+
+    A work is one entry however often it is cited: a DOI in ``exported`` (lower case) was
+    written already, by this post or an earlier one of the same run, and is skipped; each DOI
+    written here is added to it. Without the set, only this post's repeats are skipped."""
     out = []
+    exported = set() if exported is None else exported
     for entry in citations.get("citations") or []:
         work = ((entry.get("evidence") or {}).get("work")) or None
         status = entry.get("status")
         if status != "verified" and not include_unverified:
             continue
+        doi = str((work or {}).get("DOI") or entry.get("doi") or "").lower()
+        if doi:
+            if doi in exported:
+                continue
+            exported.add(doi)
         if work:
             authors = work.get("author") or []
             first = authors[0] if authors else {}
