@@ -21,6 +21,7 @@ from archiver.cli import app
 from archiver.export.formats import bibtex_entry, tex
 from archiver.export.keys import ascii_words, make_key, unique
 from archiver.export.works import UNTITLED, Work, first_words, post_work
+from archiver.store import Archive
 
 from conftest import FIXTURES, WECHAT
 from crossref_server import CrossrefServer, load_recordings
@@ -407,3 +408,26 @@ def test_a_post_id_given_twice_is_exported_once(archive):
     assert ris.count("TY  - BLOG") == 1
     assert keys_of(cli("export", "bibtex", post_id, post_id, "--archive", archive,
                        "-q").stdout) == ["guozhengxueren2020longyu"]
+
+
+def test_crossref_white_space_is_one_space_in_every_format(tmp_path, crossref):
+    """The recorded title of 10.1098/rspb.2017.0132 breaks a line and indents before
+    ``<i>Callosobruchus maculatus</i>``: kept so in the stored evidence, one space in every
+    export (no RIS tag value, BibTeX field or CSL title with a line break or an indent)."""
+    root = ingest_verified(tmp_path, crossref, post_citing(tmp_path, "cites", ("dev-0187",)))
+    title = ("Sexual conflict and correlated evolution between male persistence and female "
+             "resistance traits in the seed beetle Callosobruchus maculatus")
+    [post_id] = [json.loads(line)["id"] for line in cli("list", "--archive", root,
+                                                        "--json").stdout.splitlines()]
+    evidence = json.loads(Archive(root).read_bytes(post_id, "citations.json"))
+    assert "beetle\n            Callosobruchus" in evidence["citations"][0]["evidence"]["work"][
+        "title"]
+    for fmt in ("bibtex", "biblatex"):
+        [entry] = bibtexparser.parse_string(cli("export", fmt, "--only-cited", "--archive",
+                                                root, "-q").stdout).entries
+        assert entry.fields_dict["title"].value == title
+    [item] = json.loads(cli("export", "csl-json", "--only-cited", "--archive", root,
+                            "-q").stdout)
+    assert item["title"] == title
+    ris = cli("export", "ris", "--only-cited", "--archive", root, "-q").stdout
+    assert f"TI  - {title}\n" in ris.replace("\r\n", "\n")

@@ -4,10 +4,16 @@ BibTeX is built and written with ``bibtexparser`` v2, one entry at a time (expor
 Values keep their UTF-8 (biblatex-gb7714 and XeLaTeX users need the Chinese as it is); the
 characters TeX treats specially (``\\ { } % & $ # _ ^ ~``) are escaped. CSL-JSON follows the CSL
 input schema; RIS the RIS format specification (tags, ``ER  -`` ends a record, CRLF lines).
+
+Crossref's text keeps the white space of its depositor's XML (a title broken over lines and
+indented: ``… seed beetle\n            <i>Callosobruchus</i>``). The evidence is stored as
+recorded; every format writes its text fields through :func:`tidy`, with each run of white
+space one space, so that no title spans lines or carries an indent into a bibliography.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from typing import Any
@@ -28,6 +34,25 @@ def tex(value: str) -> str:
     return _TEX_RE.sub(lambda m: _TEX[m.group(0)], value)
 
 
+def one_line(value: str | None) -> str | None:
+    """``value`` with each run of white space (line breaks and indents included) one space,
+    and none at either end."""
+    return " ".join(value.split()) if isinstance(value, str) else value
+
+
+_TEXT_FIELDS = ("title", "organisation", "container", "volume", "issue", "pages", "publisher")
+
+
+def tidy(work: Work) -> Work:
+    """``work`` with its text fields, author names and notes on one line each
+    (:func:`one_line`); the stored Crossref evidence it came from is not changed."""
+    changes: dict[str, Any] = {name: one_line(getattr(work, name)) for name in _TEXT_FIELDS}
+    changes["authors"] = [{k: one_line(v) if isinstance(v, str) else v for k, v in a.items()}
+                          for a in work.authors]
+    changes["notes"] = [one_line(note) or "" for note in work.notes]
+    return dataclasses.replace(work, **changes)
+
+
 def _names(authors: list[dict[str, str]]) -> str:
     parts = []
     for author in authors:
@@ -42,6 +67,7 @@ def _names(authors: list[dict[str, str]]) -> str:
 def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
     """One entry as text. ``flavour``: ``biblatex`` (@online, date, urldate) or ``bibtex``
     (@misc with howpublished/note, year/month)."""
+    work = tidy(work)
     biblatex, plain, _, _ = work.types()
     entry_type = biblatex if flavour == "biblatex" else plain
     fields: list[tuple[str, str]] = []
@@ -89,6 +115,7 @@ def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
 
 
 def csl_item(work: Work) -> dict[str, Any]:
+    work = tidy(work)
     _, _, csl_type, _ = work.types()
     item: dict[str, Any] = {"id": work.key, "type": csl_type}
     if work.title:
@@ -115,6 +142,7 @@ def csl_item(work: Work) -> dict[str, Any]:
 
 
 def ris_record(work: Work) -> str:
+    work = tidy(work)
     _, _, _, ris_type = work.types()
     lines = [("TY", ris_type)]
     for author in work.authors:
