@@ -850,14 +850,20 @@ def shorten(text: str, width: int = CITATION_WIDTH) -> str:
     return kept + ("…" if _CJK.match(kept[-1:]) else " …")
 
 
+def _one_line(text: str) -> str:
+    """``text`` with each run of white space one space: Crossref keeps its depositors' line
+    breaks and indents in titles, and a report line must stay one line (--json keeps them)."""
+    return " ".join(text.split())
+
+
 def _shown(value: Any) -> str | None:
-    """A field value as a person writes it, in quotes: a list (Crossref's authors) joined
-    with ", "; None when there is no value."""
+    """A field value as a person writes it, in quotes, on one line: a list (Crossref's
+    authors) joined with ", "; None when there is no value."""
     if isinstance(value, (list, tuple)):
         value = ", ".join(str(v) for v in value if v not in (None, ""))
     if value is None or value == "":
         return None
-    return f"“{value}”"
+    return f"“{_one_line(str(value))}”"
 
 
 def _field_line(name: str, check: Any) -> str:
@@ -866,7 +872,8 @@ def _field_line(name: str, check: Any) -> str:
     says why."""
     cited, crossref = _shown(check.cited), _shown(check.crossref)
     sides = [f"cited {cited}" if cited else "", f"Crossref {crossref}" if crossref else ""]
-    return f"    {name}: " + ", ".join(side for side in sides if side) + f" — {check.reason}"
+    return (f"    {name}: " + ", ".join(side for side in sides if side)
+            + f" — {_one_line(check.reason)}")
 
 
 def verify_text(items: list[tuple[str, str | None, str | None]], results: list[Any]
@@ -886,16 +893,16 @@ def verify_text(items: list[tuple[str, str | None, str | None]], results: list[A
             if post != heading:  # an archived post's citations under its id
                 heading = post
                 lines.append(f"{post}:")
-            lines.append(f"{result.status:<10} {shorten(result.text)}")
+            lines.append(f"{result.status:<10} {shorten(_one_line(result.text))}")
         else:
             heading = None
             place = (where or "") + " " * (width - cell_len(where or ""))
-            lines.append(f"{result.status:<10} {place}  {shorten(result.text)}")
+            lines.append(f"{result.status:<10} {place}  {shorten(_one_line(result.text))}")
         wrong = {name: check for name, check in result.fields.items() if check.match is False}
         lines += [_field_line(name, check) for name, check in wrong.items()]
         if result.status in ("unresolved", "ambiguous", "not_found") and result.reason \
                 and result.reason not in {check.reason for check in wrong.values()}:
-            lines.append(f"    {result.reason}")
+            lines.append(f"    {_one_line(result.reason)}")
     return lines
 
 

@@ -425,6 +425,21 @@ def test_the_text_report_reads_as_a_person_writes_it(server, tmp_path, monkeypat
         "    doi: cited “10.1371/notarealdoi” — Crossref has no record of this DOI (404)"]
 
 
+def test_the_text_report_prints_crossref_values_on_one_line(server, tmp_path, monkeypatch):
+    """Crossref's title of 10.1098/rspb.2017.0132 holds a line break and an indent (kept in
+    --json, as recorded); the text report prints it with one space, on the field's line."""
+    [case] = [c for c in CASES if c["id"] == "dev-0170"]  # a wrong word in the title
+    refs = tmp_path / "refs.txt"
+    refs.write_text(case["text"] + "\n", encoding="utf-8")
+    result = run_verify(["verify", "refs.txt"], server.url, tmp_path, monkeypatch)
+    [title] = [line for line in result.stdout.splitlines() if line.startswith("    title:")]
+    assert ("Crossref “Sexual conflict and correlated evolution between male persistence and "
+            "female resistance traits in the seed beetle Callosobruchus maculatus”") in title
+    raw = run_verify(["verify", "refs.txt", "--json"], server.url, tmp_path, monkeypatch)
+    crossref = json.loads(raw.stdout)["citations"][0]["fields"]["title"]["crossref"]
+    assert "beetle\n            Callosobruchus" in crossref
+
+
 def test_a_long_citation_is_cut_between_words_and_says_so():
     latin = CASES[0]["text"]
     assert cell_len(latin) > CITATION_WIDTH
