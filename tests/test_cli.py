@@ -299,7 +299,7 @@ def test_a_damaged_record_is_an_archive_problem_naming_the_post_not_a_crash(runn
     with record.open("ab") as handle:
         handle.write(b"x")  # one byte more: no longer JSON
     for args in (("show", added["id"]), ("diff", added["id"], "v1", "v1"),
-                 ("verify", added["id"], "--offline")):
+                 ("verify", added["id"], "--offline"), ("export", "bibtex")):
         result = run(runner, *args, "--archive", archive_dir)
         assert result.exit_code == ExitCode.ARCHIVE, (args, result.output)
         assert f"record.json of {added['id']} (" in result.stderr

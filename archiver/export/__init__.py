@@ -12,7 +12,6 @@ asked for particular posts refuse before writing anything.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 
@@ -25,7 +24,7 @@ FORMATS = ("biblatex", "bibtex", "csl-json", "ris")
 class Source(Protocol):
     """What export needs of an archive: the head files of each object."""
 
-    def read_bytes(self, object_id: str, logical: str, version: str | None = None) -> bytes: ...
+    def read_json(self, object_id: str, logical: str, version: str | None = None) -> Any: ...
 
     def versions(self, object_id: str) -> list[Any]: ...
 
@@ -34,7 +33,7 @@ def uncitable_posts(archive: Source, object_ids: Iterable[str]) -> list[tuple[st
     """``(object id, reason)`` for each of ``object_ids`` that has nothing to cite."""
     out = []
     for object_id in object_ids:
-        reason = uncitable(json.loads(archive.read_bytes(object_id, "record.json")))
+        reason = uncitable(archive.read_json(object_id, "record.json"))
         if reason:
             out.append((object_id, reason))
     return out
@@ -53,20 +52,20 @@ def works_of(archive: Source, object_ids: Iterable[str], posts: bool = True,
     exported: set[str] = set()  # the DOIs of the cited works written so far
     for object_id in dict.fromkeys(object_ids):
         state = archive.versions(object_id)[-1].state
-        record = json.loads(archive.read_bytes(object_id, "record.json"))
+        record = archive.read_json(object_id, "record.json")
         if posts:
             reason = uncitable(record)
             if reason:
                 if on_skip is not None:
                     on_skip(object_id, reason)
                 continue
-            provenance = (json.loads(archive.read_bytes(object_id, "provenance.json"))
+            provenance = (archive.read_json(object_id, "provenance.json")
                           if "provenance.json" in state else None)
             work = post_work(record, provenance)
             taken.add(work.key)
             yield work
         if cited and "citations.json" in state:
-            citations = json.loads(archive.read_bytes(object_id, "citations.json"))
+            citations = archive.read_json(object_id, "citations.json")
             yield from cited_works(citations, include_unverified, taken, exported)
 
 
