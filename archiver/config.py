@@ -9,7 +9,6 @@ and the result is an immutable :class:`Config`.
 from __future__ import annotations
 
 import ipaddress
-import math
 import os
 import re
 import tomllib
@@ -207,20 +206,29 @@ def _hosts(value: Any, _base: Path) -> tuple[str, ...]:
         value = [value]
     if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
         raise _must(value, "a list of host names or addresses")
+    hosts = []
     for host in value:
         if "/" in host:  # matched against one host or address: a network would never match
             raise _Bad(f"has {host!r}: networks are not supported, list each address")
-        try:
-            ipaddress.ip_address(host)
+        try:  # kept as they are compared: an address in its compressed form, names lower case
+            hosts.append(str(ipaddress.ip_address(host.strip("[]"))))
         except ValueError:
             if not _HOST.fullmatch(host):
                 raise _Bad(f"has {host!r}, which is no host name or IP address") from None
-    return tuple(value)
+            hosts.append(host.lower().rstrip("."))
+    return tuple(hosts)
+
+
+MAX_SECONDS = 3600.0  # an hour: more is no timeout, and past the system's clocks, an error
 
 
 def _seconds(value: Any, _base: Path) -> float:
-    if not _is(value, (int, float)) or not math.isfinite(value) or value <= 0:
-        raise _must(value, "a number of seconds greater than 0")
+    try:
+        good = _is(value, (int, float)) and 0 < float(value) <= MAX_SECONDS
+    except OverflowError:  # an integer too large to be a float
+        good = False
+    if not good:
+        raise _must(value, f"a number of seconds greater than 0, at most {MAX_SECONDS:g}")
     return value
 
 

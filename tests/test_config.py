@@ -190,6 +190,17 @@ def test_a_single_allowed_host_written_as_a_string_is_one_host(tmp_path):
     assert load_config({}, tmp_path).allow_private_hosts == ("127.0.0.1",)
 
 
+def test_allowed_hosts_are_kept_as_they_are_compared_with_what_a_url_names(tmp_path):
+    """Host names from URLs come lower case and addresses compressed: an entry written
+    otherwise would never match, and its host's images would go missing in silence."""
+    from archiver.assets import _public_address
+    write_toml(tmp_path, 'allow_private_hosts = ["LocalHost.", "0:0:0:0:0:0:0:1", "[::1]"]\n')
+    config = load_config({}, tmp_path)
+    assert config.allow_private_hosts == ("localhost", "::1", "::1")
+    assert _public_address("localhost", 80, config) is None
+    assert _public_address("::1", 80, config) is None
+
+
 # --- every value is checked where it comes from --------------------------------------------
 
 BAD_FILE_VALUES = [
@@ -200,6 +211,8 @@ BAD_FILE_VALUES = [
     ("http_timeout = inf", "http_timeout", "inf"),
     ("http_timeout = nan", "http_timeout", "nan"),
     ("http_timeout = true", "http_timeout", "True"),
+    ("http_timeout = 1e300", "http_timeout", "1e+300"),  # past the system's clocks
+    ("http_timeout = 1" + "0" * 400, "http_timeout", "1000"),  # too large to be a float
     ('asset_roots = ["/nonexistent"]', "asset_roots", "'/nonexistent'"),
     ('asset_roots = ["archiver.toml"]', "asset_roots", "'archiver.toml'"),
     ('archive = ""', "archive", "''"),
