@@ -748,6 +748,8 @@ def _citations_in(target: str, config: Config, store: Any
             text = path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError as exc:
             raise InputError(f"not UTF-8 text (byte {exc.start})", path=path) from None
+        except OSError as exc:  # this input, not the archive: bad input (exit 4)
+            raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
         return [(line, f"{path}:{n}", None)
                 for n, line in split_reference_lines(text)]
     if suffix == ".bib":

@@ -164,3 +164,15 @@ def test_verify_of_a_folder_tells_of_a_folder_inside_it_cannot_list(tmp_path, lo
     result = run_as_a_user("verify", folder, "--offline", "--archive", tmp_path / "none")
     assert result.returncode == ExitCode.BAD_INPUT, result.stderr
     assert f"{folder / 'sub'}: cannot read this folder (Permission denied)" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["refs.txt", "refs.bib"])
+def test_verify_of_a_reference_file_it_cannot_read_is_bad_input_not_an_archive_problem(
+        tmp_path, locked, name):
+    refs = tmp_path / name
+    refs.write_text("@article{a, title={T}, year={2020}}\n" if name.endswith(".bib") else
+                    "Vanderhill R. Between the bear and the dragon. 2020.\n", encoding="utf-8")
+    locked(refs)
+    result = run_as_a_user("verify", refs, "--offline", "--archive", tmp_path / "none")
+    assert result.returncode == ExitCode.BAD_INPUT, result.stderr
+    assert f"{refs}: cannot read: Permission denied" in result.stderr

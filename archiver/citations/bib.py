@@ -106,6 +106,8 @@ def references_from_bibtex(path: Path) -> list[tuple[str, str]]:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"not UTF-8 text (byte {exc.start})", path=path) from None
+    except OSError as exc:  # no permission, a folder named .bib…: this input, not the archive
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
     quiet = logging.getLogger("bibtexparser")  # it logs each block it cannot read: we report
     level = quiet.level
     quiet.setLevel(logging.CRITICAL)
