@@ -289,8 +289,9 @@ def _already_archived(archive: Archive, prepared: Prepared) -> str | None:
 def adds_nothing(new: dict[str, Any], current: dict[str, Any]) -> bool:
     """Whether ``new`` says nothing ``current`` does not: equal, except that an image may be
     referred to differently (same bytes: a browser's ``page_files/1.jpg`` for the original
-    URL) or be missing from ``new`` where ``current`` holds it (the same post saved without its
-    images, or ingested offline, adds no version and never takes images away). An image still
+    URL) or be missing from ``new`` where ``current`` holds it under the same reference (the
+    same post saved without its images, or ingested offline, adds no version and never takes
+    images away; pointed at another reference, it is an edit). An image still
     missing is no news either, whatever the reason given this time: offline or --no-fetch,
     or the folders looked in named from another working directory."""
     if {k: v for k, v in new.items() if k != "images"} != \
@@ -308,8 +309,9 @@ def adds_nothing(new: dict[str, Any], current: dict[str, Any]) -> bool:
         if image["status"] == "missing" and old["status"] == "missing" and \
                 image["original"] == old["original"]:
             continue  # still missing: the reason is kept as first given
-        if not (image["status"] == "missing" and old["status"] == "stored"):
-            return False
+        if not (image["status"] == "missing" and old["status"] == "stored"
+                and image["original"] == old["original"]):
+            return False  # an image now referred to elsewhere, and missing, is an edit
     return True
 
 

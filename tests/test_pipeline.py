@@ -528,3 +528,18 @@ def test_an_image_still_missing_for_another_reason_adds_no_version(tmp_path, mon
     record = json.loads((archive / first.record).read_text(encoding="utf-8"))
     reasons = [image["reason"] for image in record["images"]]
     assert all("in/" in reason for reason in reasons)  # as first given
+
+
+def test_an_image_moved_to_a_reference_that_cannot_be_had_is_an_edit_not_nothing():
+    """A stored image that goes missing from the same reference adds nothing (a save
+    without its images folder); pointed at another reference, it is an edit."""
+    from archiver.pipeline import adds_nothing
+    stored = {"original": "images/a.png", "status": "stored", "sha256": "ab",
+              "asset": "assets/ab.png", "media_type": "image/png", "width": 1, "height": 1}
+    head = {"title": "t", "images": [stored]}
+    same = {"title": "t", "images": [{"original": "images/a.png", "status": "missing",
+                                      "reason": "file not found"}]}
+    moved = {"title": "t", "images": [{"original": "https://example.org/b.png",
+                                       "status": "missing", "reason": "not fetched"}]}
+    assert adds_nothing(same, head)
+    assert not adds_nothing(moved, head)
