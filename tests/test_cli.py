@@ -173,7 +173,7 @@ def test_an_asset_root_that_does_not_exist_is_a_usage_error(runner, archive_dir,
     ("max_image_bytes = -1",
      "setting 'max_image_bytes' is -1: it must be a whole number of bytes greater than 0"),
     ("http_timeout = -5", "setting 'http_timeout' is -5: it must be a number of seconds "
-                          "greater than 0"),
+                          "greater than 0, at most 3600"),
     ('asset_roots = ["/nonexistent"]', "setting 'asset_roots' names '/nonexistent': no such "
                                        "folder"),
 ])
