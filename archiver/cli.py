@@ -202,6 +202,23 @@ def _numbers(numbers: list[int]) -> str:
     return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
 
 
+def ingest_summary(results: Iterable[Any]) -> str:
+    """``7 post(s): 2 added, 5 unchanged; 1 file(s) skipped (not saved posts); 1 input(s)
+    failed``: posts and the files or folders that gave none are counted apart."""
+    counts: dict[str, int] = {}
+    for result in results:
+        counts[result.status] = counts.get(result.status, 0) + 1
+    posts = sum(n for status, n in counts.items() if status in ARCHIVED)
+    parts = [f"{posts} post(s)" + (": " + ", ".join(
+        f"{n} {status}" for status, n in sorted(counts.items()) if status in ARCHIVED)
+        if posts else "")]
+    if counts.get("skipped"):
+        parts.append(f"{counts['skipped']} file(s) skipped (not saved posts)")
+    if counts.get("failed"):
+        parts.append(f"{counts['failed']} input(s) failed")
+    return "; ".join(parts)
+
+
 # what the bar's other columns take: "ingest", the bar (40), "19/27", "0:00:03", spaces
 _BAR_COLUMNS = 66
 
@@ -395,12 +412,8 @@ def ingest(
             raise UsageError("no saved posts found in the given paths",
                              hint="give saved posts (.md, .html, .mhtml, .warc, .warc.gz, "
                                   ".wacz), or folders holding them")
-        counts: dict[str, int] = {}
-        for result in results:
-            counts[result.status] = counts.get(result.status, 0) + 1
         if not quiet:
-            summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
-            err.print(f"{len(results)} post(s): {summary} → {config.archive}", markup=False)
+            err.print(ingest_summary(results) + f" → {config.archive}", markup=False)
         codes = [ExitCode.BAD_INPUT for r in results if r.status == "failed"]
         if verify_citations:
             ids = sorted({r.object_id for r in results if r.object_id})

@@ -372,6 +372,19 @@ def test_show_takes_a_version_number_and_export_takes_dash_for_stdout(runner, ar
     assert site.exit_code == ExitCode.USAGE and not (tmp_path / "-").exists()
 
 
+def test_the_summary_counts_posts_apart_from_files_that_gave_none(runner, archive_dir,
+                                                                 tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEED, folder)
+    (folder / "README.md").write_text("# my notes\n")
+    result = run(runner, "ingest", folder, tmp_path / "gone.md", "--archive", archive_dir,
+                 "--no-fetch")
+    assert result.exit_code == ExitCode.BAD_INPUT
+    assert ("1 post(s): 1 added; 1 file(s) skipped (not saved posts); 1 input(s) failed → "
+            in result.stderr)
+
+
 def test_locked_archive_exits_5(runner, archive_dir):
     run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
     with Archive.open(archive_dir).writer():
