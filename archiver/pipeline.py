@@ -55,7 +55,7 @@ from archiver.assets import localise
 from archiver.canonical import dumps, sha256_hex, sha512_hex
 from archiver.citations.cache import Cache
 from archiver.citations.crossref import CrossrefClient
-from archiver.citations.verify import STATUSES, CitationResult, Verifier
+from archiver.citations.verify import CitationResult, Verifier, count_statuses
 from archiver.clean import clean
 from archiver.config import Config, default_cache_dir
 from archiver.errors import ArchiverError, InputError, UnsupportedFormat, UsageError
@@ -822,12 +822,6 @@ def _kept_where_unresolved(new: list[dict[str, Any]], old: list[dict[str, Any]]
             if e["status"] == "unresolved" else e for e in new]
 
 
-def _summary_of(entries: list[dict[str, Any]]) -> dict[str, int]:
-    """:func:`archiver.citations.verify.summarise` of report entries."""
-    counts = {status: sum(e["status"] == status for e in entries) for status in STATUSES}
-    return {**counts, "total": len(entries)}
-
-
 def store_citations(archive: Archive, object_id: str, results: list[CitationResult]
                     ) -> str | None:
     """Keep a post's verification in its object's ``citations.json``; a new version only when
@@ -842,7 +836,8 @@ def store_citations(archive: Archive, object_id: str, results: list[CitationResu
     elif all(entry["status"] == "unresolved" for entry in entries):
         return None  # nothing was learnt: no version says so
     files = {path: archive.read_bytes(object_id, path) for path in head.state}
-    document = {"citations": entries, "summary": _summary_of(entries)}
+    document = {"citations": entries,
+                "summary": count_statuses(entry["status"] for entry in entries)}
     schema.validate("verify-report", document, path=f"{object_id} {CITATIONS_NAME}")
     files[CITATIONS_NAME] = dumps(document)
     mark_index_stale(archive)  # the index names the head: the next reader rebuilds it

@@ -266,7 +266,13 @@ def _summary(fields: dict[str, FieldCheck]) -> str:
 
 
 def summarise(results: Iterable[CitationResult]) -> dict[str, int]:
-    counts = Counter(r.status for r in results)
+    return count_statuses(r.status for r in results)
+
+
+def count_statuses(statuses: Iterable[str]) -> dict[str, int]:
+    """The report's summary: how many citations have each status, and in all (also for
+    report entries read back from an archived ``citations.json``)."""
+    counts = Counter(statuses)
     out = {status: counts.get(status, 0) for status in STATUSES}
     out["total"] = sum(counts.values())
     return out
