@@ -321,7 +321,7 @@ def ingest(
     Prints one line per post (with --json: one JSON object per line with id, version, status,
     source, title, kind, record, warnings). Exit 4 if any input could not be read.
     """
-    from archiver.pipeline import discover, ingest_paths
+    from archiver.pipeline import ingest_paths
 
     with _errors(show_traceback):
         if not verify_citations:
@@ -339,7 +339,6 @@ def ingest(
             config = config.with_overrides(
                 asset_roots=tuple(config.asset_roots) + tuple(asset_root),
                 sources={"asset_roots": "--asset-root"})
-        total = len(discover(paths, config.archive))
         # stdout is left alone (rich would send what is written to it to the bar's stderr:
         # `--json > out.jsonl` from a terminal would fill the terminal, not the file)
         # No bar when stdout goes to another program: `| tee log` writes the lines to the
@@ -393,10 +392,11 @@ def ingest(
                                                                     err.width))
 
         with progress:
-            task = progress.add_task("", total=total)
+            task = progress.add_task("", total=None)  # until the folders are walked
             try:
                 results = ingest_paths(
                     paths, config, on_result=on_result, wait=wait, refresh=refresh,
+                    on_files=lambda count: progress.update(task, total=count),
                     on_wait=None if quiet else lambda: err.print(
                         "waiting for another archiver process to finish writing…",
                         markup=False))

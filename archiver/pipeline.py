@@ -700,12 +700,16 @@ class _Run:
 def ingest_paths(paths: Iterable[Path], config: Config, *,
                  on_result: Callable[[IngestResult], None] | None = None,
                  wait: bool = False, refresh: bool = False,
-                 on_wait: Callable[[], None] | None = None) -> list[IngestResult]:
+                 on_wait: Callable[[], None] | None = None,
+                 on_files: Callable[[int], None] | None = None) -> list[IngestResult]:
     """Ingest files and folders into the configured archive; one result per post (per file
     when it fails), each given to ``on_result`` once it is on disk. With ``wait``, another
-    writer is waited for (``on_wait`` is called once first)."""
+    writer is waited for (``on_wait`` is called once first). ``on_files`` is told how many
+    files the folders hold, once they are walked (a progress bar's total)."""
     unreadable: list[tuple[Path, OSError]] = []
     files = discover(paths, config.archive, unreadable)
+    if on_files:
+        on_files(len(files))
     archive = Archive.open(config.archive, create=True)
     results: list[IngestResult] = []
 

@@ -385,6 +385,19 @@ def test_the_summary_counts_posts_apart_from_files_that_gave_none(runner, archiv
             in result.stderr)
 
 
+def test_ingest_walks_the_folders_given_once(runner, archive_dir, monkeypatch):
+    import archiver.pipeline as pipeline
+    real, walks = pipeline.discover, []
+
+    def counted(*args, **kwargs):
+        walks.append(args)
+        return real(*args, **kwargs)
+    monkeypatch.setattr(pipeline, "discover", counted)
+    result = run(runner, "ingest", WECHAT / "markdown", "--archive", archive_dir, "--no-fetch")
+    assert result.exit_code == ExitCode.OK
+    assert len(walks) == 1
+
+
 def test_locked_archive_exits_5(runner, archive_dir):
     run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
     with Archive.open(archive_dir).writer():

@@ -108,6 +108,7 @@ def test_result_lines_stand_whole_above_the_bar_and_the_bar_leaves_nothing(posts
                                       "--no-fetch"])
     assert code == 0
     assert "━".encode() in received  # the bar was drawn
+    assert f"/{len(POSTS)}".encode() in received  # counting the files the folder holds
     screen = screen_of(received)
     results = [line for line in screen if line.startswith("added ")]
     assert len(results) == len(POSTS), "\n".join(screen)
