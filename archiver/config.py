@@ -63,12 +63,13 @@ class Config:
         return replace(self, **clean)
 
 
+# Each variable's setting (its value is checked and converted as the file's is).
 _ENV = {
-    "ARCHIVER_ARCHIVE": ("archive", Path),
-    "ARCHIVER_CROSSREF_URL": ("crossref_url", str),
-    "ARCHIVER_MAILTO": ("mailto", str),
-    "ARCHIVER_CACHE_DIR": ("cache_dir", Path),
-    "ARCHIVER_ASSET_ROOTS": ("asset_roots", str),  # paths separated by os.pathsep
+    "ARCHIVER_ARCHIVE": "archive",
+    "ARCHIVER_CROSSREF_URL": "crossref_url",
+    "ARCHIVER_MAILTO": "mailto",
+    "ARCHIVER_CACHE_DIR": "cache_dir",
+    "ARCHIVER_ASSET_ROOTS": "asset_roots",  # paths separated by os.pathsep
 }
 
 # What the hint of a bad value adds to where to correct it.
@@ -288,7 +289,7 @@ def load_config(environ: Mapping[str, str] | None = None, cwd: Path | None = Non
         values.update(_from_file(cfg_path, cwd))
     elif env.get("ARCHIVER_CONFIG"):
         raise UsageError("configuration file not found", path=cfg_path)
-    for name, (key, _kind) in _ENV.items():
+    for name, key in _ENV.items():
         if env.get(name):
             values[key] = check_setting(key, env[name], _Source("env", name), cwd)
     return Config(**values)
