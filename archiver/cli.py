@@ -125,9 +125,10 @@ def _errors(show_traceback: bool) -> Iterator[None]:
         _internal(exc, show_traceback)
 
 
+_PERMISSIONS = "check the permissions of this file and the folders above it"
 _ENVIRONMENT_ERRORS = {
-    errno.EACCES: "check the permissions of this file and the folders above it",
-    errno.EPERM: "check the permissions of this file and the folders above it",
+    errno.EACCES: _PERMISSIONS,
+    errno.EPERM: _PERMISSIONS,
     errno.EROFS: "the file system is read-only: use an archive on a writable disk",
     errno.ENOSPC: "the disk is full: free some space and run the command again (what was "
                   "archived before is complete)",

@@ -299,14 +299,12 @@ class Archive:
         root = Path(root)
         if (root / f"0={SPEC}").is_file():
             return cls(root)
+        hint = "point --archive at an archive made by archiver, or at an empty or new folder"
         if root.exists() and not root.is_dir():
-            raise ArchiveError("this is a file, not an archive folder", path=root,
-                               hint="point --archive at an archive made by archiver, or at an "
-                                    "empty or new folder")
+            raise ArchiveError("this is a file, not an archive folder", path=root, hint=hint)
         if root.exists() and any(root.iterdir()) and not _interrupted_initialisation(root):
             raise ArchiveError("not an OCFL storage root (no 0=ocfl_1.1 declaration)", path=root,
-                               hint="point --archive at an archive made by archiver, or at an "
-                                    "empty or new folder")
+                               hint=hint)
         if not create:
             raise NotFound("no archive here yet", path=root,
                            hint="run `archiver ingest PATH --archive DIR` to create it")
@@ -350,9 +348,9 @@ class Archive:
             handle = open(lock_dir / "lock", "a+")  # noqa: SIM115 (held open across the yield)
         except OSError as exc:
             raise ArchiveReadOnly(f"cannot write to this archive ({exc.strerror or exc})",
-                               path=self.root, hint="list, show, log, diff, fsck and export "
-                               "read an archive you may not write; to ingest or verify, use "
-                               "one you may write to") from None
+                                  path=self.root, hint="list, show, log, diff, fsck and export "
+                                  "read an archive you may not write; to ingest or verify, use "
+                                  "one you may write to") from None
         try:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
