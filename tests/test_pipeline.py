@@ -430,19 +430,27 @@ def _fail_the_second_call(monkeypatch, owner, name: str, error: Exception) -> No
     monkeypatch.setattr(owner, name, fails_on_the_second)
 
 
-def test_a_group_commit_that_fails_midway_leaves_the_list_index_marked_stale(config,
-                                                                              monkeypatch):
-    """Recovery finishes the commit; the list must then show every post, not the index the
-    failed run wrote."""
-    import archiver.store as store
-    from archiver.pipeline import STALE_NAME, load_index
-    _fail_the_second_call(monkeypatch, store.Archive, "_roll_forward_entry",
-                          OSError(28, "No space left on device (a test's fault)"))
+def _stopped_run_leaves_the_index_marked_stale(config, monkeypatch) -> Archive:
+    """Ingest the Markdown exports with the fault set up; the run stops, and the list index
+    it leaves is marked as not to be trusted. The archive, faults undone."""
+    from archiver.pipeline import STALE_NAME
     with pytest.raises(OSError):
         ingest_paths([WECHAT / "markdown"], config)
     monkeypatch.undo()
     archive = Archive.open(config.archive)
     assert archive.read_extension_file(STALE_NAME) is not None
+    return archive
+
+
+def test_a_group_commit_that_fails_midway_leaves_the_list_index_marked_stale(config,
+                                                                              monkeypatch):
+    """Recovery finishes the commit; the list must then show every post, not the index the
+    failed run wrote."""
+    import archiver.store as store
+    from archiver.pipeline import load_index
+    _fail_the_second_call(monkeypatch, store.Archive, "_roll_forward_entry",
+                          OSError(28, "No space left on device (a test's fault)"))
+    archive = _stopped_run_leaves_the_index_marked_stale(config, monkeypatch)
     with archive.writer():  # recovery rolls the rest of the group forward
         pass
     assert set(load_index(archive)) == set(archive.object_ids())
@@ -452,14 +460,10 @@ def test_a_group_commit_that_fails_midway_leaves_the_list_index_marked_stale(con
 def test_a_run_stopped_while_the_index_takes_in_a_group_leaves_it_marked_stale(config,
                                                                               monkeypatch):
     import archiver.pipeline as pipeline
-    from archiver.pipeline import STALE_NAME, load_index
+    from archiver.pipeline import load_index
     _fail_the_second_call(monkeypatch, pipeline._Run, "record_path",
                           OSError(5, "Input/output error (a test's fault)"))
-    with pytest.raises(OSError):
-        ingest_paths([WECHAT / "markdown"], config)
-    monkeypatch.undo()
-    archive = Archive.open(config.archive)
-    assert archive.read_extension_file(STALE_NAME) is not None
+    archive = _stopped_run_leaves_the_index_marked_stale(config, monkeypatch)
     assert set(load_index(archive)) == set(archive.object_ids())
 
 
