@@ -371,6 +371,7 @@ def ingest(
                               "ingesting goes on to the end", markup=False)
 
         reported: list[Any] = []
+        counted: set[str] = set()  # the bar counts files; a WARC may give several posts
 
         def on_result(result: Any) -> None:
             reported.append(result)
@@ -389,8 +390,9 @@ def ingest(
                     err.print(f"  skipped {result.source}: {result.error.message}", markup=False)
             elif result.error is not None:
                 _fail(result.error)
-            progress.update(task, advance=1, description=_bar_label(Path(result.source).name,
-                                                                    err.width))
+            progress.update(task, advance=0 if result.source in counted else 1,
+                            description=_bar_label(Path(result.source).name, err.width))
+            counted.add(result.source)
 
         with progress:
             task = progress.add_task("", total=None)  # until the folders are walked
@@ -477,6 +479,7 @@ def list_posts(
 
 @app.command()
 def show(
+    ctx: typer.Context,
     post_id: str = typer.Argument(..., metavar="ID", help="Post id, or a unique prefix of it."),
     version: str | None = typer.Option(None, "--version", "-v", metavar="VERSION",
                                        help="Version, e.g. v1 (default: the latest)."),
@@ -490,6 +493,9 @@ def show(
     from archiver.render import record_markdown, record_text
 
     with _errors(show_traceback):
+        if as_json and fmt is not Format.json and _typed_options(ctx, fmt=fmt):
+            raise UsageError(f"--json prints the record as JSON; it contradicts --format {fmt}",
+                             hint="give one of them")
         store = _open_archive(archive)
         object_id = resolve_id(store, post_id)
         record = store.read_json(object_id, "record.json",

@@ -372,6 +372,19 @@ def test_show_takes_a_version_number_and_export_takes_dash_for_stdout(runner, ar
     assert site.exit_code == ExitCode.USAGE and not (tmp_path / "-").exists()
 
 
+def test_show_refuses_json_with_another_format_typed_beside_it(runner, archive_dir):
+    added = json.loads(run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch",
+                           "--json").stdout)
+    both = run(runner, "show", added["id"], "--json", "--format", "text", "--archive",
+               archive_dir)
+    assert both.exit_code == ExitCode.USAGE and both.stdout == ""
+    assert "--json prints the record as JSON; it contradicts --format text" in both.stderr
+    agreeing = run(runner, "show", added["id"], "--json", "-f", "json", "--archive", archive_dir)
+    assert agreeing.exit_code == 0 and json.loads(agreeing.stdout)["id"] == added["id"]
+    markdown = run(runner, "show", added["id"], "-f", "markdown", "--archive", archive_dir)
+    assert markdown.exit_code == 0 and markdown.stdout.startswith("# ")
+
+
 def test_the_summary_counts_posts_apart_from_files_that_gave_none(runner, archive_dir,
                                                                  tmp_path):
     folder = tmp_path / "in"

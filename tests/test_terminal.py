@@ -11,7 +11,8 @@ would see. Specification:
   terminal, no bar is drawn;
 - when that program stops reading (`| head -3`), the ingest goes on to the end, says so,
   and exits with the code that says how the ingest went;
-- images missing for one reason are one warning line (--json keeps one warning per image).
+- images missing for one reason are one warning line (--json keeps one warning per image);
+- the bar counts files, and a file that holds several posts (a WARC) is one step of it.
 """
 
 from __future__ import annotations
@@ -34,10 +35,11 @@ import pytest
 
 from archiver.cli import grouped_warnings
 
-from conftest import WECHAT
+from conftest import FIXTURES, WECHAT
 
 COLUMNS, LINES = 160, 60
 POSTS = sorted((WECHAT / "markdown").glob("*.md"))[:6]  # real exports, with remote images
+CONTAINERS = FIXTURES / "containers"
 
 
 @pytest.fixture
@@ -114,6 +116,22 @@ def test_result_lines_stand_whole_above_the_bar_and_the_bar_leaves_nothing(posts
     assert len(results) == len(POSTS), "\n".join(screen)
     assert not any("━" in line for line in screen), "\n".join(screen)
     assert any(line.startswith(f"{len(POSTS)} post(s): {len(POSTS)} added") for line in screen)
+
+
+def test_a_warc_of_several_posts_is_one_step_of_the_bar_which_never_passes_its_total(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    warc = CONTAINERS / "converted-multi-mufeng-2018-01-29+2021-07-07.warc.gz"  # two posts
+    shutil.copy(warc, folder)
+    shutil.copy(POSTS[0], folder)
+    code, received = run_in_terminal(["ingest", str(folder), "--archive", str(tmp_path / "a"),
+                                      "--no-fetch"])
+    assert code == 0
+    text = re.sub(rb"\x1b\[[0-9;?]*[A-Za-z]", b"", received).decode("utf-8", "replace")
+    counts = [(int(done), int(total)) for done, total in re.findall(r"━ (\d+)/(\d+)", text)]
+    assert counts and {total for _, total in counts} == {2}, text
+    assert all(done <= total for done, total in counts), counts
+    assert "3 post(s): 3 added" in text
 
 
 def test_images_missing_for_one_reason_are_one_warning_in_the_terminal_each_in_json(
