@@ -365,12 +365,16 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
              session: requests.Session | None = None,
              inputs: dict[str, str | None] | None = None,
              resources: Mapping[str, bytes] | None = None,
-             base_url: str | None = None, local_files: bool = True) -> list[Asset]:
+             base_url: str | None = None, local_files: bool = True,
+             damaged: Mapping[str, str] | None = None) -> list[Asset]:
     """One :class:`Asset` per reference, in order (the same bytes may back several).
 
     ``local_files=False`` for a container's page (MHTML, WARC): what the container lacks is
     never looked for on disk beside it (a browser does not do that either); a relative
     reference is resolved against the page's URL and is fetched like any remote image.
+
+    ``damaged`` names the files the container holds only in part (URL → why): such an image
+    is missing with that reason, neither taken from the container nor fetched.
 
     ``inputs``, when given, is filled with every local file looked at (resolved path → sha256,
     or None where nothing was found), so a caller can later tell whether re-reading the post
@@ -378,6 +382,7 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
     """
     inputs = {} if inputs is None else inputs
     carried = {resource_key(url): data for url, data in (resources or {}).items()}
+    cut = {resource_key(url): why for url, why in (damaged or {}).items()}
 
     def from_container(reference: str) -> bytes | None:
         """A container's copy of the image: by the URL as written, or resolved against the
@@ -387,6 +392,14 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
         for candidate in (reference, urljoin(base_url, reference) if base_url else None):
             if candidate and resource_key(candidate) in carried:
                 return carried[resource_key(candidate)]
+        return None
+
+    def damaged_copy(reference: str) -> str | None:
+        if not cut or reference.startswith("data:"):
+            return None
+        for candidate in (reference, urljoin(base_url, reference) if base_url else None):
+            if candidate and resource_key(candidate) in cut:
+                return cut[resource_key(candidate)]
         return None
 
     out: list[Asset] = []
@@ -402,6 +415,9 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
                           reason="the saved post gives this image no source")
         elif (carried_bytes := from_container(original)) is not None:
             asset = sniff(carried_bytes, original, "container", config)
+        elif (why := damaged_copy(original)) is not None:
+            asset = Asset(original=describe_original(original), status="missing",
+                          origin="container", reason=why)
         elif original.startswith("data:"):
             data = _data_uri(original)
             asset = (sniff(data, original, "data: URI", config) if data is not None else

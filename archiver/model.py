@@ -50,6 +50,9 @@ class RawPost:
     notes: tuple[str, ...] = ()
     # files a container (MHTML, WARC) carries beside the page, by the URL the page uses
     resources: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
+    # files a container carries only in part (a WARC record cut short), by URL: why its copy
+    # is not used; such an image is recorded missing with that reason
+    damaged: dict[str, str] = field(default_factory=dict, compare=False)
     # where in its container the page was found (format, record, URL), for provenance
     container: dict[str, Any] | None = None
     # the sha512 of ``data`` when the reader computed it beside its parse (see

@@ -226,7 +226,7 @@ def prepare_post(raw: RawPost, path: Path, config: Config,
     container = raw.container or {}
     assets: list[Asset] = localise(post.images, raw.base_dir, config, session, inputs,
                                    raw.resources, container.get("page") or container.get("uri"),
-                                   local_files=raw.container is None)
+                                   local_files=raw.container is None, damaged=raw.damaged)
     identity = identity_of(post, raw)
     record = build_record(raw, post, assets, identity)
     record["citation_key"] = (key_for or default_key)(record)

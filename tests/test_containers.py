@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from archiver.config import load_config
+from archiver.errors import MalformedInput
 from archiver.pipeline import ingest_paths, prepare_all
 from archiver.store import Archive
 
@@ -91,3 +92,59 @@ def test_hostile_locations_never_reach_outside_the_object(name, tmp_path):
                for p in state)
     assert all((root / "v1" / "content" / p).resolve().is_relative_to(root) for p in state
                if (root / "v1" / "content" / p).exists())
+
+
+def _record_spans(data: bytes) -> list[tuple[str, str, int, int]]:
+    """(type, target URI, offset, length) of each record of an uncompressed WARC."""
+    import io
+
+    from warcio.archiveiterator import ArchiveIterator
+    spans = []
+    records = ArchiveIterator(io.BytesIO(data))
+    for record in records:
+        record.content_stream().read()
+        spans.append((record.rec_type, record.rec_headers.get_header("WARC-Target-URI") or "",
+                      records.get_record_offset(), records.get_record_length()))
+    return spans
+
+
+WARC = CONTAINERS / "converted-mufeng-2021-07-07.warc"
+
+
+def test_a_warc_cut_short_inside_the_pages_record_fails_naming_the_file(tmp_path):
+    data = WARC.read_bytes()
+    page = next(s for s in _record_spans(data) if s[0] == "response" and "/s?" in s[1])
+    cut = tmp_path / "cut.warc"
+    cut.write_bytes(data[: page[2] + page[3] // 2])
+    config = load_config({}, tmp_path).with_overrides(archive=tmp_path / "a", fetch=False)
+    [result] = ingest_paths([cut], config)
+    assert result.status == "failed" and result.error.path == str(cut)
+    assert "is cut short in cut.warc: the file ends" in result.error.message
+    assert not Archive.open(tmp_path / "a").object_ids()
+
+
+def test_an_image_cut_short_in_a_warc_is_missing_with_that_reason(tmp_path):
+    data = WARC.read_bytes()
+    image = next(s for s in _record_spans(data) if s[0] == "response" and "/s?" not in s[1])
+    cut = tmp_path / "cut.warc"
+    cut.write_bytes(data[: image[2] + image[3] // 2])
+    config = load_config({}, tmp_path).with_overrides(fetch=False)
+    [post] = prepare_all(cut, config)
+    cut_images = [i for i in post.record["images"] if i["status"] == "missing"]
+    assert cut_images, post.record["images"]
+    assert all(i["reason"].startswith("cut short in cut.warc") for i in cut_images)
+    whole = prepare_all(WARC, config)[0].record
+    assert post.record["text"] == whole["text"] and post.record["id"] == whole["id"]
+
+
+def test_a_wacz_cut_short_is_called_a_damaged_wacz_and_a_warc_named_wacz_is_read(tmp_path):
+    config = load_config({}, tmp_path).with_overrides(fetch=False)
+    data = (CONTAINERS / "converted-mufeng-2021-07-07.wacz").read_bytes()
+    cut = tmp_path / "cut.wacz"
+    cut.write_bytes(data[: len(data) // 2])
+    with pytest.raises(MalformedInput, match="damaged WACZ: a zip without its closing") as info:
+        prepare_all(cut, config)
+    assert info.value.path == str(cut)
+    misnamed = tmp_path / "crawl.wacz"
+    misnamed.write_bytes(WARC.read_bytes())
+    assert prepare_all(misnamed, config)[0].record["title"] == "送别一个旧时代"

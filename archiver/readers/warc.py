@@ -11,6 +11,10 @@ Record URIs are only lookup keys: nothing in a WARC decides where anything is wr
 Expansion is bounded: a WACZ's members are read as streams, never whole, and a record whose
 payload expands (gzip, or the HTTP response's Content-Encoding) past
 :data:`MAX_PAYLOAD_BYTES` makes the file malformed.
+
+A file that ends inside a record (an interrupted download or crawl) is not read as if whole:
+an article's page cut short fails the file, naming the page; an image cut short is recorded
+missing with that reason. A WACZ without its zip directory is called damaged, not "not a WARC".
 """
 
 from __future__ import annotations
@@ -49,6 +53,11 @@ def _streams(path: Path, data: bytes) -> Iterator[tuple[str, IO[bytes]]]:
     """(name, stream) of each WARC in the file: the file itself, or the WARCs of a WACZ
     (each member read as a stream: a member that expands hugely is never held whole)."""
     if not zipfile.is_zipfile(io.BytesIO(data)):
+        if data.startswith(b"PK\x03\x04") or (path.name.lower().endswith(".wacz")
+                                               and not _starts_like_a_warc(io.BytesIO(data))):
+            raise MalformedInput("damaged WACZ: a zip without its closing directory (the "
+                                 "file is cut short, or not a zip)", path=path,
+                                 hint="download or copy the WACZ again")
         yield path.name, io.BytesIO(data)
         return
     try:
@@ -65,12 +74,19 @@ def _streams(path: Path, data: bytes) -> Iterator[tuple[str, IO[bytes]]]:
         raise MalformedInput(f"damaged WACZ (zip): {exc}", path=path) from None
 
 
-def _payload(record, path: Path, name: str) -> bytes:
+def _payload(record, path: Path, name: str) -> tuple[bytes, str | None]:
+    """The record's payload, and why it is not whole when the file ends inside the record
+    (an interrupted download or crawl): warcio then stops at the end of the file in silence,
+    and its reader of the record's block is left short of the length the header declared."""
     payload = record.content_stream().read(MAX_PAYLOAD_BYTES + 1)
     if len(payload) > MAX_PAYLOAD_BYTES:
         raise MalformedInput(f"a record of {name} expands to more than {MAX_PAYLOAD_BYTES} "
                              "bytes (a decompression bomb?)", path=path)
-    return payload
+    unread = getattr(record.raw_stream, "limit", 0)
+    if isinstance(unread, int) and unread > 0:
+        return payload, (f"cut short in {name}: the file ends {unread} bytes before the end "
+                         f"of this record's {record.length} (an interrupted download or crawl?)")
+    return payload, None
 
 
 def _starts_like_a_warc(stream: IO[bytes]) -> bool:
@@ -101,14 +117,14 @@ def _records(path: Path, name: str, stream: IO[bytes]) -> list[dict]:
                      "refers_uri": headers.get_header("WARC-Refers-To-Target-URI"),
                      "refers_date": headers.get_header("WARC-Refers-To-Date"),
                      "digest": headers.get_header("WARC-Payload-Digest"),
-                     "status": None, "ctype": "", "payload": b"", "warc": name}
+                     "status": None, "ctype": "", "payload": b"", "warc": name, "cut": None}
             if record.rec_type in ("response", "resource"):
                 if record.http_headers is not None:
                     entry["status"] = record.http_headers.get_statuscode()
                     entry["ctype"] = record.http_headers.get_header("Content-Type") or ""
                 else:
                     entry["ctype"] = headers.get_header("Content-Type") or ""
-                entry["payload"] = _payload(record, path, name)
+                entry["payload"], entry["cut"] = _payload(record, path, name)
             out.append(entry)
     except (ArchiveLoadFailed, ValueError, OSError, EOFError, zlib.error,
             zipfile.BadZipFile) as exc:
@@ -124,9 +140,10 @@ def read_all(path: Path, data: bytes | None = None) -> list[RawPost]:
     records = [r for name, blob in _streams(path, data) for r in _records(path, name, blob)]
     by_uri: dict[str, dict] = {}
     by_digest: dict[str, dict] = {}
+    damaged = {r["uri"]: r["cut"] for r in records if r["cut"]}
     for record in records:
         if record["type"] in ("response", "resource") and record["payload"] and \
-                str(record["status"] or "200").startswith("2"):
+                not record["cut"] and str(record["status"] or "200").startswith("2"):
             by_uri.setdefault(record["uri"], record)
             if record["digest"]:
                 by_digest.setdefault(record["digest"], record)
@@ -150,6 +167,11 @@ def read_all(path: Path, data: bytes | None = None) -> list[RawPost]:
             continue
         if payload in seen_pages:
             continue  # the same page captured twice is one post
+        if record["cut"]:
+            if uri in by_uri:
+                continue  # a whole capture of the same page is read
+            raise MalformedInput(f"the page {uri} is {record['cut']}", path=path,
+                                 hint="download or crawl the page again")
         seen_pages.add(payload)
         match = _CHARSET.search(record["ctype"] or "")
         raw = wechat_html.read_page(payload, path, match.group(1) if match else None)
@@ -163,6 +185,7 @@ def read_all(path: Path, data: bytes | None = None) -> list[RawPost]:
                              notes=(*raw.notes, f"{record['type']} record {record['id']} for "
                                                 f"{uri}"),
                              resources=others, container=container,
+                             damaged={u: why for u, why in damaged.items() if u != uri},
                              sha512=digest.result()))
     if not posts:
         raise MalformedInput("no WeChat article (mp.weixin.qq.com/s…) response in this WARC",
