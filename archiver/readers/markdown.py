@@ -3,7 +3,9 @@
 Handles YAML front matter (``title``, ``date``, ``author``, ``tags``, ``url`` …), the wrappers
 that common exporters put around the body, and raw HTML inside the Markdown (many exporters
 paste WeChat's ``#js_content`` HTML as is). The Markdown is rendered to HTML with markdown-it
-(CommonMark, raw HTML allowed) so that one cleaning pipeline serves every format.
+(CommonMark, raw HTML allowed, with emphasis beside CJK punctuation read as the CJK-friendly
+amendment proposes: ``**“加粗”**，`` is bold, not two pairs of stars) so that one cleaning
+pipeline serves every format.
 
 Exporter wrappers recognised and removed from the body (their values become metadata):
 - a first heading ``<title> by <account>`` (Hugo exports of mp_duty);
@@ -27,6 +29,7 @@ from markdown_it import MarkdownIt
 
 from archiver.errors import MalformedInput
 from archiver.model import RawPost, Sourced
+from archiver.readers._cjk_emphasis import CjkFriendlyInline
 from archiver.readers._paths import title_from_path
 from archiver.readers._text import decode, parse_date
 
@@ -56,6 +59,8 @@ def _at_end(pattern: re.Pattern[str], literal: str, text: str) -> re.Match[str] 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _RENDERER = MarkdownIt("commonmark", {"html": True}).enable("table")
+# emphasis beside Chinese punctuation, which CommonMark leaves as literal stars (see module)
+_RENDERER.inline = CjkFriendlyInline.replacing(_RENDERER.inline)
 
 
 # A URL of WeChat's image host (or its wx_fmt parameter), or a link to a real article, as an
