@@ -134,7 +134,7 @@ def _ori_create_time(scripts: bytes) -> str | None:
     return match.group(1).decode("ascii") if match else None
 
 
-def _meta(doc: lxml.html.HtmlElement, attr: str, name: str) -> str | None:
+def _meta(doc: etree._Element, attr: str, name: str) -> str | None:
     for el in doc.iter("meta"):
         if el.get(attr) == name and el.get("content", "").strip():
             return el.get("content").strip()
@@ -156,7 +156,7 @@ def _text_of(element: etree._Element | None) -> str | None:
     return text or None
 
 
-def _first_text(doc: lxml.html.HtmlElement, xpath: str) -> str | None:
+def _first_text(doc: etree._Element, xpath: str) -> str | None:
     found = doc.xpath(xpath)
     return _text_of(found[0]) if found else None
 
@@ -171,7 +171,7 @@ _ERROR_PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-def _error_kind(doc: lxml.html.HtmlElement) -> tuple[str, str] | None:
+def _error_kind(doc: etree._Element) -> tuple[str, str] | None:
     """('deleted'|'blocked'|'unavailable', message) for a WeChat error page."""
     titles = doc.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), "
                        "' weui-msg__title ')]")
@@ -186,10 +186,20 @@ def _error_kind(doc: lxml.html.HtmlElement) -> tuple[str, str] | None:
     return None
 
 
+def _document(markup: bytes | str, parser: etree.HTMLParser) -> etree._Element:
+    """The page's root element, as ``lxml.html.document_fromstring`` gives it, but with
+    lxml's plain elements: lxml.html's classes are looked up by a Python call for each element
+    a walk of the tree touches, a tenth of the time of parsing the page and walking it."""
+    root = etree.fromstring(markup, parser)
+    if root is None:
+        raise etree.ParserError("Document is empty")
+    return root
+
+
 def _ids_indexed() -> bool:
     """Whether this libxml2 indexes an HTML document's ids as it parses, keeping the first
     element of each id (as :func:`_by_id` assumes)."""
-    probe = lxml.html.document_fromstring('<p id="a">1</p><div id="a">2</div><p id="b"></p>')
+    probe = _document('<p id="a">1</p><div id="a">2</div><p id="b"></p>', etree.HTMLParser())
     first = probe.xpath("id('a')")
     return len(first) == 1 and first[0].text == "1" and len(probe.xpath("id('b')")) == 1
 
@@ -197,7 +207,7 @@ def _ids_indexed() -> bool:
 _IDS_INDEXED = _ids_indexed()
 
 
-def _by_id(doc: lxml.html.HtmlElement, ident: str) -> etree._Element | None:
+def _by_id(doc: etree._Element, ident: str) -> etree._Element | None:
     """The first element whose ``id`` is ``ident``, as a browser's ``getElementById`` finds it.
 
     libxml2 indexes ids while it parses, so ``id()`` answers at once where ``//*[@id=…]``
@@ -217,7 +227,7 @@ def _by_id(doc: lxml.html.HtmlElement, ident: str) -> etree._Element | None:
     return found[0] if found else None
 
 
-def _body_element(doc: lxml.html.HtmlElement) -> etree._Element | None:
+def _body_element(doc: etree._Element) -> etree._Element | None:
     found = _by_id(doc, "js_content")
     if found is not None:
         return found
@@ -226,7 +236,7 @@ def _body_element(doc: lxml.html.HtmlElement) -> etree._Element | None:
     return found[0] if found else None
 
 
-def _content_tpl(doc: lxml.html.HtmlElement) -> str | None:
+def _content_tpl(doc: etree._Element) -> str | None:
     found = doc.xpath("//script[@id='content_tpl']")
     return found[0].text if found else None
 
@@ -311,16 +321,16 @@ def read_page(data: bytes, path: Path, charset: str | None = None,
         try:  # lxml parses bytes in a known encoding about five times faster than a str
             if encoding.startswith("utf-16"):
                 raise LookupError(encoding)
-            parser = lxml.html.HTMLParser(encoding=encoding, huge_tree=True)
+            parser = etree.HTMLParser(encoding=encoding, huge_tree=True)
         except LookupError:  # a Python codec libxml2 does not know (UTF-16, EBCDIC cp500…)
-            parser = lxml.html.HTMLParser(huge_tree=True)
-            doc = lxml.html.document_fromstring(decode(data, path, charset), parser=parser)
+            parser = etree.HTMLParser(huge_tree=True)
+            doc = _document(decode(data, path, charset), parser)
         else:
             # checked on a second core while libxml2 parses without the GIL; an undecodable
             # page is reported as such, before any parse error
             checked = beside(len(data), _checked, data, path, charset, digest)
             try:
-                doc = lxml.html.document_fromstring(data[skip:], parser=parser)
+                doc = _document(data[skip:], parser)
             finally:
                 sha512 = checked.result()
     except (etree.ParserError, ValueError) as exc:
@@ -441,7 +451,7 @@ def read_page(data: bytes, path: Path, charset: str | None = None,
                    body_tree=body_tree, sha512=sha512)
 
 
-def _scraper_header(doc: lxml.html.HtmlElement, put: Callable[..., None]) -> None:
+def _scraper_header(doc: etree._Element, put: Callable[..., None]) -> None:
     """The header block of scraper-reconstructed pages: 来源 / 发布时间 / 原文链接."""
     for p in doc.xpath("//*[contains(@class,'article-meta')]//p"):
         line = " ".join(" ".join(p.itertext()).split())
