@@ -148,3 +148,29 @@ def test_a_wacz_cut_short_is_called_a_damaged_wacz_and_a_warc_named_wacz_is_read
     misnamed = tmp_path / "crawl.wacz"
     misnamed.write_bytes(WARC.read_bytes())
     assert prepare_all(misnamed, config)[0].record["title"] == "送别一个旧时代"
+
+
+MHTML = CONTAINERS / "converted-mufeng-2021-07-07.mhtml"
+
+
+def test_an_mhtml_cut_short_inside_its_page_fails_naming_the_file(tmp_path):
+    data = MHTML.read_bytes()
+    page_ends = data.index(b"Content-Type: image")
+    cut = tmp_path / "cut.mhtml"
+    cut.write_bytes(data[: data.rfind(b"\n", 0, page_ends // 2) + 1])
+    with pytest.raises(MalformedInput, match="cut short inside its page part") as info:
+        prepare_all(cut, load_config({}, tmp_path).with_overrides(fetch=False))
+    assert info.value.path == str(cut)
+
+
+def test_an_image_cut_short_in_an_mhtml_is_missing_with_that_reason(tmp_path):
+    data = MHTML.read_bytes()
+    cut = tmp_path / "cut.mhtml"
+    cut.write_bytes(data[: data.rfind(b"Content-Type: image") + 3000])
+    config = load_config({}, tmp_path).with_overrides(fetch=False)
+    [post] = prepare_all(cut, config)
+    whole = prepare_all(MHTML, config)[0].record
+    missing = [i for i in post.record["images"] if i["status"] == "missing"]
+    assert missing and all(i["reason"].startswith("cut short in the MHTML file")
+                           for i in missing)
+    assert post.record["text"] == whole["text"]
