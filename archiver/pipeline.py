@@ -640,6 +640,10 @@ class _Run:
         if not self.stale:
             mark_index_stale(self.archive)
             self.stale = True
+        if self.archive.exists(prepared.object_id):
+            carried = carried_citations(self.archive, prepared.object_id, prepared.record)
+            if carried is not None:
+                prepared.files[CITATIONS_NAME] = carried
         if not self.group:
             self.group_since = time.monotonic()
         self.group.append((entry, number, not self.archive.exists(prepared.object_id)))
@@ -824,6 +828,38 @@ def _kept_where_unresolved(new: list[dict[str, Any]], old: list[dict[str, Any]]
                if e.get("status") != "unresolved"}
     return [earlier.get((e.get("text"), e.get("location")), e)
             if e["status"] == "unresolved" else e for e in new]
+
+
+def carried_citations(archive: Archive, object_id: str, record: dict[str, Any]
+                      ) -> bytes | None:
+    """The ``citations.json`` a new version of a post keeps: the verdicts the head holds for
+    the citations the new record still makes, at their new places. An edit elsewhere in the
+    post, or its images fetched at last, is no news about its citations; a citation that is
+    gone takes its verdict with it, and a new one waits for the next verify. None when the
+    head holds no verdicts, or none of them still applies."""
+    from archiver.citations.verify import citations_of
+
+    if CITATIONS_NAME not in archive.versions(object_id)[-1].state:
+        return None
+    old = archive.read_json(object_id, CITATIONS_NAME).get("citations", [])
+    placed = {(e.get("text"), e.get("location")): e for e in old}
+    by_text: dict[str, dict[str, Any]] = {}
+    for entry in old:
+        by_text.setdefault(entry.get("text"), entry)
+    kept = []
+    for text, where in citations_of(record):
+        entry = placed.get((text, where)) or by_text.get(text)
+        if entry is None:
+            continue
+        entry = {k: v for k, v in entry.items() if k != "location"}
+        if where:
+            entry["location"] = where
+        kept.append(entry)
+    if not kept:
+        return None
+    document = {"citations": kept, "summary": count_statuses(e["status"] for e in kept)}
+    schema.validate("verify-report", document, path=f"{object_id} {CITATIONS_NAME}")
+    return dumps(document)
 
 
 def store_citations(archive: Archive, object_id: str, results: list[CitationResult]

@@ -513,6 +513,43 @@ def test_a_run_that_cannot_reach_crossref_keeps_what_an_earlier_run_found(config
     assert [c["status"] for c in kept["citations"]] == ["not_found"]
 
 
+def test_a_new_version_keeps_the_verdicts_of_the_citations_it_still_makes(config, tmp_path):
+    """An edit of the post elsewhere is no news about its citations: the new version keeps
+    the verdict, at the citation's new place; a citation the edit removes takes its verdict
+    with it. (The verdict is SYNTHETIC, as a verify run writes it.)"""
+    from archiver.citations.verify import CitationResult, citations_of
+    from archiver.pipeline import CITATIONS_NAME, store_citations
+
+    post = tmp_path / "post.md"
+    seed = WECHAT / "markdown" / "guozhengxueren-464-kazakhstan.md"
+    text = seed.read_text(encoding="utf-8")
+    post.write_text(text, encoding="utf-8")
+    [first] = ingest_paths([post], config)
+    archive = Archive.open(config.archive)
+    record = archive.read_json(first.object_id, "record.json")
+    [(cited, where)] = [c for c in citations_of(record) if "iiaa061" in c[0]]
+    with archive.writer():
+        store_citations(archive, first.object_id, [CitationResult(
+            cited, "10.1093/ia/iiaa061", "not_found", location=where,
+            reason="SYNTHETIC: Crossref has no record of this DOI (404)")])
+
+    post.write_text(text.replace("**作品简介**", "一段新加的文字。\n\n**作品简介**", 1),
+                    encoding="utf-8")
+    [edited] = ingest_paths([post], config)
+    assert (edited.status, edited.version) == ("updated", "v3")
+    new_record = archive.read_json(first.object_id, "record.json")
+    [(_, new_where)] = [c for c in citations_of(new_record) if "iiaa061" in c[0]]
+    assert new_where != where  # the paragraph added before it moved it
+    kept = archive.read_json(first.object_id, CITATIONS_NAME)["citations"]
+    assert [(c["status"], c["location"]) for c in kept] == [("not_found", new_where)]
+
+    post.write_text(text.replace("10.1093/ia/iiaa061", "").replace("iiaa061", ""),
+                    encoding="utf-8")
+    [gone] = ingest_paths([post], config)
+    assert gone.status == "updated"
+    assert CITATIONS_NAME not in archive.versions(first.object_id)[-1].state
+
+
 def test_an_image_still_missing_for_another_reason_adds_no_version(tmp_path, monkeypatch):
     """The seed's images are site-absolute and absent: the reason names the paths looked at,
     as the post was named. Ingested again from its own folder, the paths read differently,
