@@ -59,7 +59,8 @@ from archiver.citations.verify import CitationResult, Verifier, count_statuses
 from archiver.clean import clean
 from archiver.config import Config, default_cache_dir
 from archiver.errors import ArchiverError, InputError, UnsupportedFormat, UsageError
-from archiver.export.keys import make_key, unique
+from archiver.export.keys import unique
+from archiver.export.works import post_key
 from archiver.model import ERROR_KINDS, Asset, RawPost
 from archiver.record import build_provenance, build_record, identity_of, safe_source_name
 from archiver.store import Archive, Change, FsckReport, Problem
@@ -211,9 +212,7 @@ KeyFor = Callable[[dict[str, Any]], str]
 
 def default_key(record: dict[str, Any]) -> str:
     """A post's citation key from its byline (or account), year and title."""
-    account = (record.get("account") or {}).get("name")
-    return make_key(record.get("author") or account, (record.get("published") or "")[:4],
-                    record.get("title"))
+    return post_key({k: v for k, v in record.items() if k != "citation_key"})
 
 
 def prepare_post(raw: RawPost, path: Path, config: Config,

@@ -383,6 +383,23 @@ def keys_of(out: str) -> list[str]:
     return [entry.key for entry in bibtexparser.parse_string(out).entries]
 
 
+def test_a_cited_works_key_is_the_same_with_or_without_its_post_and_never_the_posts(
+        tmp_path, crossref):
+    """The post (by Saha, 2015, "Physical …") and the work it cites (Saha 2015, Physical
+    Examinations) would share a key: the post keeps its own, and the cited work has one
+    other key, whether the posts are exported beside it (--cited) or not (--only-cited)."""
+    post = post_citing(tmp_path, "saha", ("dev-0132",))
+    post.write_text(post.read_text(encoding="utf-8").replace(
+        "title: saha\ndate: 2021-05-06 08:00:00\nauthor: 测试号",
+        "title: Physical examinations 体格检查\ndate: 2015-05-06 08:00:00\nauthor: Saha"),
+        encoding="utf-8")
+    root = ingest_verified(tmp_path, crossref, post)
+    both = keys_of(cli("export", "bibtex", "--cited", "--archive", root, "-q").stdout)
+    cited = keys_of(cli("export", "bibtex", "--only-cited", "--archive", root, "-q").stdout)
+    assert both[0] == "saha2015physical"  # the post's
+    assert cited == both[1:] == ["saha2015physicala"]
+
+
 def test_a_work_cited_by_two_posts_or_twice_by_one_is_exported_once(tmp_path, crossref):
     """Saha (2015) is cited by both posts, and twice (MLA and APA) by the second: one entry,
     ``saha2015physical``, never a second ``saha2015physicala`` for the same DOI."""

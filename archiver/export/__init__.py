@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 
 from archiver.export.formats import bibtex_entry, csl_json_line, ris_record
-from archiver.export.works import Work, cited_works, post_work, uncitable
+from archiver.export.works import Work, cited_works, post_key, post_work, uncitable
 
 FORMATS = ("biblatex", "bibtex", "csl-json", "ris")
 
@@ -64,6 +64,8 @@ def works_of(archive: Source, object_ids: Iterable[str], posts: bool = True,
             work = post_work(record, provenance)
             taken.add(work.key)
             yield work
+        else:  # a cited work's key is the same whether its posts are exported or not
+            taken.add(post_key(record))
         if cited and "citations.json" in state:
             citations = archive.read_json(object_id, "citations.json")
             yield from cited_works(citations, include_unverified, taken, exported)

@@ -179,13 +179,19 @@ def post_work(record: dict[str, Any], provenance: dict[str, Any] | None) -> Work
     accessed = None
     if provenance:
         accessed = (provenance.get("event") or {}).get("datetime", "")[:10] or None
-    key = record.get("citation_key") or make_key(byline or account.get("name"),
-                                                 (record.get("published") or "")[:4],
-                                                 record.get("title"))
-    return Work(key=key, kind="post", crossref_type=None, title=title,
+    return Work(key=post_key(record), kind="post", crossref_type=None, title=title,
                 authors=authors, organisation=account.get("name"),
                 date=(record.get("published") or "")[:10] or None, url=url,
                 accessed=accessed, notes=notes)
+
+
+def post_key(record: dict[str, Any]) -> str:
+    """A post's citation key: the one the archive gave it (unique there, never changed), or
+    for a record from before keys were kept, one made from its byline, year and title."""
+    account = record.get("account") or {}
+    return record.get("citation_key") or make_key(record.get("author") or account.get("name"),
+                                                  (record.get("published") or "")[:4],
+                                                  record.get("title"))
 
 
 def cited_works(citations: dict[str, Any], include_unverified: bool,
