@@ -181,11 +181,21 @@ def test_the_cache_keeps_successes_and_serves_them_offline(server, tmp_path):
     client = client_for(server.url, tmp_path)
     assert client.work(DOI).status == "found"
     assert client.work("10.1093/ia/iiaa061").status == "not_found"
-    offline = client_for(closed_port_url(), tmp_path, offline=True)
+    asked = len(server.requests)
+    offline = client_for(server.url, tmp_path, offline=True)
     again = offline.work(DOI)
     assert again.status == "found" and again.cached and again.source == server.url
     missing = offline.work("10.1093/ia/iiaa061")  # a 404 is never cached
     assert missing.status == "unresolved" and "--offline" in missing.reason
+    assert len(server.requests) == asked  # offline asks nothing
+
+
+def test_the_cache_answers_only_for_the_server_that_gave_the_answer(server, tmp_path):
+    """The cache is shared by every --crossref-url: an answer from one server is not
+    another's (a mirror or a test server that lacks the DOI must be asked)."""
+    assert client_for(server.url, tmp_path).work(DOI).status == "found"
+    elsewhere = client_for(closed_port_url(), tmp_path, offline=True).work(DOI)
+    assert elsewhere.status == "unresolved" and not elsewhere.cached
 
 
 class ThreadNoting(Verifier):

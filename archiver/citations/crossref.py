@@ -146,8 +146,11 @@ class CrossrefClient:
         return outcome
 
     def _cached(self, kind: str, key: str) -> Outcome | None:
+        """This server's cached answer. An answer another server gave (the cache is shared
+        by every --crossref-url) is not this one's: a mirror or a test server that lacks a
+        DOI must be asked, not answered for."""
         entry = self.cache.get(kind, key) if self.cache is not None else None
-        if entry is None:
+        if entry is None or entry.source.rstrip("/") != self.base_url:
             return None
         return Outcome("found", entry.message, "from the cache", entry.source, entry.fetched,
                        cached=True)
