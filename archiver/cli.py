@@ -750,7 +750,7 @@ def _citations_in(target: str, config: Config, store: Any
     from archiver.pipeline import prepare_all
 
     if target == "-":  # references on standard input, one per line, like a .txt file
-        return [(line, f"-:{n}", None) for n, line in split_reference_lines(sys.stdin.read())]
+        return [(line, f"-:{n}", None) for n, line in split_reference_lines(_stdin_text())]
     path = Path(target)
     if not path.is_file():
         if path.exists() or _looks_like_a_path(target):
@@ -780,7 +780,8 @@ def _citations_in(target: str, config: Config, store: Any
             for text, where in citations_of(prepared.record)]
 
 
-def _junit(path: Path, results: list[Any], posts: list[str | None]) -> None:
+def _junit(results: list[Any], posts: list[str | None]) -> bytes:
+    """The JUnit XML report: a test case per citation, failing where it is wrong."""
     from xml.etree import ElementTree as ET
 
     suite = ET.Element("testsuite", name="archiver verify", tests=str(len(results)))
@@ -800,7 +801,7 @@ def _junit(path: Path, results: list[Any], posts: list[str | None]) -> None:
             ET.SubElement(case, "skipped", message=result.reason)
     for key, value in counts.items():
         suite.set(key, str(value))
-    ET.ElementTree(suite).write(path, encoding="utf-8", xml_declaration=True)
+    return ET.tostring(suite, encoding="utf-8", xml_declaration=True)
 
 
 def _keep_results(store: Any, items: list[tuple[str, str | None, str | None]],
@@ -944,9 +945,11 @@ def verify(
                                            "(10 requests/s instead of 5)."),
     offline: bool = typer.Option(False, "--offline", help="Use only the cache; no network."),
     fail_on: str = typer.Option("mismatch,not_found", "--fail-on", metavar="STATUSES",
-                                help="Statuses that make the exit code 1 (comma-separated)."),
+                                help="Statuses that make the exit code 1 (comma-separated; "
+                                     "\"\" for none)."),
     junit: Path | None = typer.Option(None, "--junit", metavar="FILE",
-                                      help="Also write a JUnit XML report."),
+                                      help="Also write a JUnit XML report (- for stdout, "
+                                           "in place of the report)."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON "
                                                       "(schemas/verify-report.schema.json)."),
     quiet: bool = QuietOpt,
@@ -955,9 +958,11 @@ def verify(
     """Check cited works against Crossref, field by field.
 
     Exit 0 when every citation is verified (or ambiguous), 1 when one is wrong (mismatch or a
-    DOI Crossref does not know), 3 when some could not be checked (Crossref unreachable).
+    DOI Crossref does not know), 3 when some could not be checked (Crossref unreachable),
+    2 for a usage error, 4 when an input cannot be read, 5 for an archive problem, 130 when
+    interrupted. Where several apply, the exit code is the worst.
     """
-    from archiver.citations.verify import FAILING, STATUSES, report
+    from archiver.citations.verify import STATUSES, report
     from archiver.pipeline import make_verifier
     from archiver.store import Archive
 
@@ -967,7 +972,11 @@ def verify(
         if unknown:
             raise UsageError(f"--fail-on: unknown status {', '.join(sorted(unknown))}",
                              hint=f"statuses: {', '.join(STATUSES)}")
-        if junit is not None and (junit.is_dir() or not junit.parent.is_dir()):
+        junit_out = junit is not None and str(junit) == "-"  # the XML is the output
+        if junit_out and as_json:
+            raise UsageError("--junit - and --json both write to standard output",
+                             hint="give --junit a file name")
+        if junit is not None and not junit_out and (junit.is_dir() or not junit.parent.is_dir()):
             # said before any citation is looked up, not after
             raise UsageError("--junit: " + ("a folder, not a file" if junit.is_dir()
                                             else "no such folder to write it in"), path=junit)
@@ -1006,14 +1015,18 @@ def verify(
         for (_text, _where, post), entry in zip(items, document["citations"], strict=True):
             if post:
                 entry["post"] = post
-        if junit:
+        xml = _junit(results, [post for _text, _where, post in items]) if junit else b""
+        if junit and not junit_out:
             try:
-                _junit(junit, results, [post for _text, _where, post in items])
+                junit.write_bytes(xml)
             except OSError as exc:
                 raise UsageError(f"--junit: cannot write ({exc.strerror or exc})",
                                  path=junit) from None
         with _reader_may_leave():  # `| head`: the exit code below still says how it went
-            if as_json:
+            if junit_out:
+                sys.stdout.buffer.write(xml + b"\n")
+                sys.stdout.flush()
+            elif as_json:
                 _emit_json(document)
             else:
                 for line in verify_text(items, results):
@@ -1024,7 +1037,7 @@ def verify(
                       or "no citations found", markup=False)
         statuses = {r.status for r in results}
         codes = [ExitCode.BAD_INPUT] if problems else []
-        if statuses & (failing or FAILING):
+        if statuses & failing:
             codes.append(ExitCode.CITATION_WRONG)
         if "unresolved" in statuses:
             codes.append(ExitCode.UNCHECKED)
@@ -1071,6 +1084,13 @@ def export(
     from archiver.export import uncitable_posts, works_of
 
     with _errors(show_traceback):
+        if include_unverified and not (cited or only_cited):
+            raise UsageError("--include-unverified only applies with --cited or --only-cited",
+                             hint="add --cited to export the works the posts cite")
+        if fmt is ExportFormat.html and (post_ids or cited or only_cited):
+            raise UsageError("the html export writes the whole archive, with each post's "
+                             "verified citations; ids and --cited/--only-cited are for the "
+                             "bibliographic formats", hint="archiver export html -o DIR")
         store = _open_archive(archive)
         if fmt is ExportFormat.html:
             from archiver.export.site import build_site
@@ -1150,7 +1170,7 @@ def refs_parse(
             if sys.stdin.isatty():  # not waiting in silence for what the user may not know
                 err.print("reading reference strings, one per line; end with Ctrl-D",
                           markup=False)
-            lines = sys.stdin.read().splitlines()
+            lines = _stdin_text().splitlines()
         else:
             path = Path(source)
             try:
@@ -1167,6 +1187,17 @@ def refs_parse(
                 _emit_json(item)
             else:
                 typer.echo(_describe_item(item))
+
+
+def _stdin_text() -> str:
+    """Standard input as UTF-8 text, checked as a file is: bytes that are not UTF-8 are bad
+    input, not text to read as best one can (Python's UTF-8 mode escapes them silently)."""
+    data = sys.stdin.buffer.read()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text (byte {exc.start})", path="standard input",
+                         hint="convert it to UTF-8 first (iconv -t UTF-8)") from None
 
 
 def _describe_item(item: dict[str, Any]) -> str:

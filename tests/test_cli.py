@@ -625,3 +625,68 @@ def test_an_interrupted_ingest_says_what_is_archived_and_exits_130(runner, archi
     # the failed file is not counted
     assert "interrupted: 1 post(s) reported as archived before this are in the archive" \
         in result.output
+
+
+VANDERHILL = ("Vanderhill R. Between the bear and the dragon. International Affairs. "
+              "2020;96(4):975-993. doi:10.1093/ia/iiaa061\n")
+
+
+def test_standard_input_that_is_not_utf8_is_bad_input_as_a_file_is(runner, archive_dir,
+                                                                    tmp_path, monkeypatch):
+    monkeypatch.setenv("ARCHIVER_CACHE_DIR", str(tmp_path / "cache"))
+    junk = b"Z\xb4\xea f ecK\n"
+    parsed = runner.invoke(app, ["refs", "parse", "-"], input=junk)
+    assert parsed.exit_code == ExitCode.BAD_INPUT and parsed.stdout == ""
+    assert "standard input: not UTF-8 text (byte 1)" in parsed.stderr
+    verified = runner.invoke(app, ["verify", "-", "--offline", "--archive", str(archive_dir)],
+                             input=junk)
+    assert verified.exit_code == ExitCode.BAD_INPUT
+    assert "standard input: not UTF-8 text (byte 1)" in verified.stderr
+    fine = runner.invoke(app, ["refs", "parse", "-"], input=VANDERHILL.encode())
+    assert fine.exit_code == 0 and "International Affairs" in fine.stdout
+
+
+def test_junit_dash_writes_the_xml_to_stdout_in_place_of_the_report(runner, archive_dir,
+                                                                   tmp_path, monkeypatch):
+    from xml.etree import ElementTree
+    monkeypatch.setenv("ARCHIVER_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.chdir(tmp_path)
+    refs = tmp_path / "refs.txt"
+    refs.write_text(VANDERHILL, encoding="utf-8")
+    result = run(runner, "verify", refs, "--offline", "--junit", "-", "--archive", archive_dir)
+    assert result.exit_code == ExitCode.UNCHECKED
+    suite = ElementTree.fromstring(result.stdout.encode())
+    assert suite.get("tests") == "1" and suite.get("errors") == "1"
+    assert not (tmp_path / "-").exists()
+    both = run(runner, "verify", refs, "--offline", "--junit", "-", "--json", "--archive",
+               archive_dir)
+    assert both.exit_code == ExitCode.USAGE and "both write to standard output" in both.stderr
+
+
+def test_fail_on_nothing_makes_no_status_fail(runner, archive_dir, tmp_path, monkeypatch):
+    """A DOI Crossref does not know fails the default run; with --fail-on "" it does not.
+    (The 404 is SYNTHETIC: the local server is asked for a DOI it has no record of.)"""
+    from crossref_server import CrossrefServer
+    refs = tmp_path / "refs.txt"
+    refs.write_text("doi:10.9999/synthetic-not-registered\n", encoding="utf-8")
+    with CrossrefServer() as server:
+        monkeypatch.setenv("ARCHIVER_CROSSREF_URL", server.url)
+        monkeypatch.setenv("ARCHIVER_CACHE_DIR", str(tmp_path / "cache"))
+        default = run(runner, "verify", refs, "--archive", archive_dir)
+        none = run(runner, "verify", refs, "--fail-on", "", "--archive", archive_dir)
+    assert default.exit_code == ExitCode.CITATION_WRONG and "not_found" in default.stdout
+    assert none.exit_code == ExitCode.OK
+
+
+def test_export_options_that_would_do_nothing_are_refused(runner, archive_dir):
+    assert run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch").exit_code == 0
+    alone = run(runner, "export", "bibtex", "--include-unverified", "--archive", archive_dir)
+    assert alone.exit_code == ExitCode.USAGE
+    assert "--include-unverified only applies with --cited" in alone.stderr
+    [post] = [json.loads(line)["id"] for line in run(runner, "list", "--archive", archive_dir,
+                                                     "--json").stdout.splitlines()]
+    site = archive_dir.parent / "site"
+    for extra in ([post], ["--cited"]):
+        refused = run(runner, "export", "html", *extra, "-o", site, "--archive", archive_dir)
+        assert refused.exit_code == ExitCode.USAGE and "writes the whole archive" in refused.stderr
+    assert not site.exists()
