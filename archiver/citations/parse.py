@@ -751,6 +751,7 @@ def split_authors(span: str) -> list[dict[str, str]]:
 def _split_authors(span: str) -> list[dict[str, str]]:
     has_etal = bool(_ETAL.search(span))
     span = _ETAL.split(span)[0]
+    span = span.lstrip(" .,;:)]】")  # what a list number left: "[2].Cheng, H." -> "Cheng, H."
     span = re.sub(r"^(?:by|edited by|eds?\.?)\s+", "", span.strip(), flags=re.I)
     span = re.sub(r"\s*\((?:eds?|hrsg|dir|coord|comp)\.?\)\s*", " ", span, flags=re.I)
     persons: list[dict[str, str]] = []

@@ -101,6 +101,10 @@ def test_the_corpus_posts_reference_parses_completely() -> None:
      [{"family": "Stravinsky", "given": "Igor"}, {"family": "Craft", "given": "Robert"}]),
     ("PEEBLES P Z, Jr", [{"family": "PEEBLES", "given": "P Z Jr"}]),
     ("Bi, W., et al.", [{"family": "Bi", "given": "W."}]),
+    # what a list number "[2]." glued to the name leaves before it
+    (".Cheng, H., Su, Y., Pan, X.", [{"family": "Cheng", "given": "H."},
+                                     {"family": "Su", "given": "Y."},
+                                     {"family": "Pan", "given": "X."}]),
     ("王进玉, 王进聪", [{"family": "王", "given": "进玉"}, {"family": "王", "given": "进聪"}]),
     ("陈晋镳, 张惠民, 朱士兴, 等",
      [{"family": "陈", "given": "晋镳"}, {"family": "张", "given": "惠民"},
