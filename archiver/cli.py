@@ -1080,6 +1080,8 @@ def export(
     its first words; a deleted, blocked or unavailable post with no title, URL or account has
     nothing to cite and is skipped with a line on stderr (an error when asked for by id).
     """
+    from archiver.citations.parse import parse_reference
+    from archiver.citations.verify import citations_of
     from archiver.export import export as write_export
     from archiver.export import uncitable_posts, works_of
 
@@ -1124,7 +1126,8 @@ def export(
             err.print(f"skipped {object_id}: {reason}", markup=False)
 
         works = works_of(store, ids, posts=not only_cited, cited=cited or only_cited,
-                         include_unverified=include_unverified, on_skip=on_skip)
+                         include_unverified=include_unverified, on_skip=on_skip,
+                         parse=parse_reference, citations_in=citations_of)
         if output is None or str(output) == "-":  # `-o -`: standard output, as is usual
             count = write_export(works, fmt.value, sys.stdout.write)
             output = None

@@ -106,6 +106,25 @@ def test_unverified_citations_are_exported_only_on_request_and_marked(archive, t
     assert "not verified against Crossref (not\\_found)" in entries[1].fields_dict["note"].value
 
 
+def test_an_unverified_citation_is_described_by_its_fields_not_its_whole_string(archive):
+    """Never verified (no verify run), the seed's reference is still exported on request:
+    as an article with the authors, title, journal and numbers it prints, never the whole
+    string as its title, and a note saying it was not checked and what was written."""
+    plain = cli("export", "csl-json", "--cited", "--archive", archive, "-q").stdout
+    assert len(json.loads(plain)) == 1  # the post alone
+    out = cli("export", "csl-json", "--only-cited", "--include-unverified", "--archive",
+              archive, "-q").stdout
+    [item] = json.loads(out)
+    assert item["type"] == "article-journal" and item["DOI"] == "10.1093/ia/iiaa061"
+    assert item["title"].startswith("Between the bear and the dragon")
+    assert item["author"][0]["family"] == "Vanderhill"
+    assert (item["container-title"], item["volume"], item["issue"], item["page"]) == (
+        "International Affairs", "96", "4", "975-993")
+    assert "not verified against Crossref (never verified)" in item["note"]
+    assert "fields read from the citation as written: Vanderhill, Joireman, et al." in \
+        item["note"]
+
+
 def round_trip(out: str) -> dict[str, dict[str, str]]:
     """The entries of ``out`` (key → fields), after checking pybtex reads them alike."""
     ours = {e.key: {f.key: f.value for f in e.fields} for e in bibtexparser.parse_string(

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 
 from archiver.export.formats import bibtex_entry, csl_json_line, ris_record
-from archiver.export.works import Work, cited_works, post_key, post_work, uncitable
+from archiver.export.works import Parse, Work, cited_works, post_key, post_work, uncitable
 
 FORMATS = ("biblatex", "bibtex", "csl-json", "ris")
 
@@ -41,13 +41,20 @@ def uncitable_posts(archive: Source, object_ids: Iterable[str]) -> list[tuple[st
 
 def works_of(archive: Source, object_ids: Iterable[str], posts: bool = True,
              cited: bool = False, include_unverified: bool = False,
-             on_skip: Callable[[str, str], Any] | None = None) -> Iterable[Work]:
+             on_skip: Callable[[str, str], Any] | None = None,
+             parse: Parse | None = None,
+             citations_in: Callable[[dict[str, Any]], list[tuple[str, str | None]]] | None
+             = None) -> Iterable[Work]:
     """The works to export, one object at a time. A post with nothing to cite is left out,
     and ``on_skip(object_id, reason)`` is told, so that no run drops a post silently.
 
     Each post and each cited work is written once per run: a post id given twice is exported
     once, and a work (DOI) cited by several posts, or twice by one, is exported where it is
-    first met (a duplicate entry would get a second key, ``…a``, for the same work)."""
+    first met (a duplicate entry would get a second key, ``…a``, for the same work).
+
+    With ``include_unverified``, a post never verified gives the citations ``citations_in``
+    finds in its record, each marked as never checked; ``parse`` reads the fields of a
+    citation no Crossref record stands behind (the citations layer gives both)."""
     taken: set[str] = set()
     exported: set[str] = set()  # the DOIs of the cited works written so far
     for object_id in dict.fromkeys(object_ids):
@@ -68,7 +75,13 @@ def works_of(archive: Source, object_ids: Iterable[str], posts: bool = True,
             taken.add(post_key(record))
         if cited and "citations.json" in state:
             citations = archive.read_json(object_id, "citations.json")
-            yield from cited_works(citations, include_unverified, taken, exported)
+            yield from cited_works(citations, include_unverified, taken, exported, parse)
+        elif cited and include_unverified and citations_in is not None:
+            never = {"citations": [
+                {"text": text, "location": where, "status": "never verified",
+                 "reason": "`archiver verify` has not checked this post's citations"}
+                for text, where in citations_in(record)]}
+            yield from cited_works(never, include_unverified, taken, exported, parse)
 
 
 def export(works: Iterable[Work], fmt: str, write: Callable[[str], Any]) -> int:

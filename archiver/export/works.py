@@ -28,6 +28,7 @@ skips it rather than write an empty entry.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -194,13 +195,26 @@ def post_key(record: dict[str, Any]) -> str:
                                                   record.get("title"))
 
 
+Parse = Callable[[str], dict[str, Any]]
+
+
+def _as_written(entry: dict[str, Any], parse: Parse | None) -> tuple[dict[str, Any], str | None]:
+    """A citation no Crossref record stands behind: the fields ``parse`` reads from it as
+    written (CSL-JSON), and its type when they say (a journal named: an article in it)."""
+    item = parse(entry.get("text") or "") if parse else {}
+    return item, "journal-article" if item.get("container-title") else None
+
+
 def cited_works(citations: dict[str, Any], include_unverified: bool,
-                taken: set[str], exported: set[str] | None = None) -> list[Work]:
+                taken: set[str], exported: set[str] | None = None,
+                parse: Parse | None = None) -> list[Work]:
     """The works a post cites, from its stored verification (``citations.json``).
 
     A work is one entry however often it is cited: a DOI in ``exported`` (lower case) was
     written already, by this post or an earlier one of the same run, and is skipped; each DOI
-    written here is added to it. Without the set, only this post's repeats are skipped."""
+    written here is added to it. Without the set, only this post's repeats are skipped.
+    An unverified citation without a Crossref record is described by the fields ``parse``
+    reads from it (never by the whole string as a title), with a note saying so."""
     out = []
     exported = set() if exported is None else exported
     for entry in citations.get("citations") or []:
@@ -226,10 +240,20 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
                           date=str(work.get("year")) if work.get("year") else None,
                           doi=work.get("DOI"), publisher=work.get("publisher"))
         else:  # unverified and without a record: the citation as written
-            key = unique(make_key("ref", None, entry.get("text")), taken)
+            item, kind = _as_written(entry, parse)
+            authors = item.get("author") or []
+            first = authors[0] if authors else {}
+            year = ((item.get("issued") or {}).get("date-parts") or [[None]])[0][0]
+            key = unique(make_key(first.get("family") or first.get("literal") or "ref", year,
+                                  item.get("title") or entry.get("text")), taken)
             taken.add(key)
-            result = Work(key=key, kind="cited", crossref_type=None, title=entry.get("text"),
-                          doi=entry.get("doi"))
+            result = Work(key=key, kind="cited", crossref_type=kind, title=item.get("title"),
+                          authors=authors, container=item.get("container-title"),
+                          volume=item.get("volume"), issue=item.get("issue"),
+                          pages=item.get("page"), date=str(year) if year else None,
+                          doi=item.get("DOI") or entry.get("doi"))
+            result.notes.append(f"fields read from the citation as written: "
+                                f"{entry.get('text') or ''}".strip())
         if status != "verified":
             result.notes.append(f"not verified against Crossref ({status}): "
                                 f"{entry.get('reason') or ''}".strip())
