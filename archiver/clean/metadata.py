@@ -10,17 +10,26 @@ from __future__ import annotations
 
 import html
 import re
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from archiver.model import RawPost, Sourced
 
 _S_TOKEN = re.compile(r"^/s/([A-Za-z0-9_\-]{10,})$")
 
 
+# ASCII characters a URL may never hold as such (RFC 3986): written percent-encoded, so that a
+# stored URL is one, whatever the saved post wrote ("…sn=abc def", "…\"><script>")
+_NOT_IN_URLS = re.compile(r'[\x00-\x20"<>\\^`{|}\x7f]')
+
+
+def _encoded(url: str) -> str:
+    return _NOT_IN_URLS.sub(lambda m: f"%{ord(m.group()):02X}", url)
+
+
 def canonical_url(url: str) -> str | None:
     """``https://mp.weixin.qq.com/s?__biz=…&mid=…&idx=…&sn=…`` or ``…/s/<token>``; other hosts
-    are returned unchanged."""
-    url = html.unescape(url.strip())
+    are returned unchanged, but for characters no URL may hold, percent-encoded."""
+    url = _encoded(html.unescape(url.strip()))
     if url.startswith("//"):
         url = "https:" + url
     if not re.match(r"^https?://", url):
@@ -34,10 +43,17 @@ def canonical_url(url: str) -> str | None:
     token = _S_TOKEN.match(parts.path)
     if token:
         return f"https://mp.weixin.qq.com/s/{token.group(1)}"
-    query = parse_qs(parts.query)
-    keys = [k for k in ("__biz", "mid", "idx", "sn") if query.get(k)]
+    # each value in one spelling (a share card writes __biz=…%3D%3D), encoded where a URL
+    # needs it: parse_qs would make "sn=abc%20def" a URL with a space in it, and the "+" of
+    # a base64 __biz a space too
+    written: dict[str, str] = {}
+    for pair in parts.query.split("&"):
+        key, has_value, value = pair.partition("=")
+        if has_value and value and key not in written:
+            written[key] = quote(unquote(value), safe="=+/")
+    keys = [k for k in ("__biz", "mid", "idx", "sn") if k in written]
     if "__biz" in keys and "mid" in keys:
-        return "https://mp.weixin.qq.com/s?" + "&".join(f"{k}={query[k][0]}" for k in keys)
+        return "https://mp.weixin.qq.com/s?" + "&".join(f"{k}={written[k]}" for k in keys)
     return url
 
 

@@ -75,6 +75,18 @@ def test_an_encoded_biz_is_decoded():
                                   "2247499395&idx=1&sn=4f4e67ed539b")
 
 
+def test_a_canonical_url_is_a_url_whatever_the_saved_post_wrote():
+    # a front matter's URL with an encoded space: decoded, it was stored with a space in it
+    url = ("https://mp.weixin.qq.com/s?__biz=MzA=&mid=1&idx=1&sn=abc%20def_ghi&chksm=x"
+           "#wechat_redirect")
+    assert canonical_url(url) == "https://mp.weixin.qq.com/s?__biz=MzA=&mid=1&idx=1&sn=abc%20def_ghi"
+    assert canonical_url("https://mp.weixin.qq.com/s?__biz=MzA=&mid=1&sn=a%26b") == \
+        "https://mp.weixin.qq.com/s?__biz=MzA=&mid=1&sn=a%26b"
+    assert canonical_url('https://example.org/a b"><script>x</script>') == \
+        "https://example.org/a%20b%22%3E%3Cscript%3Ex%3C/script%3E"
+    assert canonical_url("https://例子.中国/路径?q=中") == "https://例子.中国/路径?q=中"
+
+
 def test_canonical_url_is_idempotent():
     for url in (LINK_2020, TOKEN_2025, "https://www.thepaper.cn/newsDetail_forward_9494016"):
         once = canonical_url(url)
