@@ -18,9 +18,9 @@ from pybtex.database import parse_string as pybtex_parse
 from typer.testing import CliRunner
 
 from archiver.cli import app
-from archiver.export.formats import bibtex_entry, tex
+from archiver.export.formats import bibtex_entry, csl_item, ris_record, tex
 from archiver.export.keys import ascii_words, make_key, unique
-from archiver.export.works import UNTITLED, Work, first_words, post_work
+from archiver.export.works import UNTITLED, Work, cited_works, first_words, post_work
 from archiver.store import Archive
 
 from conftest import FIXTURES, WECHAT
@@ -467,3 +467,56 @@ def test_crossref_white_space_is_one_space_in_every_format(tmp_path, crossref):
     assert item["title"] == title
     ris = cli("export", "ris", "--only-cited", "--archive", root, "-q").stdout
     assert f"TI  - {title}\n" in ris.replace("\r\n", "\n")
+
+
+def recorded_work(doi: str) -> Work:
+    """The cited work an export makes of a recorded (real) Crossref record, as verified."""
+    from archiver.citations.verify import work_of
+    message = load_recordings()[doi]["message"]
+    [work] = cited_works({"citations": [{"status": "verified", "text": doi,
+                                         "evidence": {"work": work_of(message)}}]}, False, set())
+    return work
+
+
+def test_a_chapter_is_in_its_book_and_the_series_is_its_series():
+    # Crossref lists the book and the series in either order
+    jones = csl_item(recorded_work("10.1007/978-3-319-75889-3_1"))
+    assert jones["container-title"] == "Human Health and Physical Activity During Heat Exposure"
+    assert jones["collection-title"] == "SpringerBriefs in Medical Earth Sciences"
+    chen = bibtex_entry(recorded_work("10.1007/978-3-642-33191-6_49"), "biblatex")
+    assert "booktitle = {Advances in Visual Computing}" in chen
+    assert "series = {Lecture Notes in Computer Science}" in chen
+
+
+def test_a_monographs_container_is_its_series():
+    item = csl_item(recorded_work("10.1029/ar035"))
+    assert item["type"] == "book" and "container-title" not in item
+    assert item["collection-title"] == "Antarctic Research Series"
+    assert "T3  - Antarctic Research Series" in ris_record(recorded_work("10.1029/ar035"))
+
+
+def test_a_subtitle_is_part_of_the_title_and_an_original_title_stands_in_for_none():
+    assert recorded_work("10.1145/3448016.3452841").title == (
+        "Vector Quotient Filters: Overcoming the Time/Space Trade-Off in Filter Design")
+    assert recorded_work("10.7600/jspfsm.56.60").title == "自律神経・循環器応答"
+
+
+def test_a_journal_issue_is_a_periodical_titled_by_its_journal():
+    work = recorded_work("10.6002/ect.2015.0371")
+    assert csl_item(work)["type"] == "periodical"
+    assert csl_item(work)["title"] == "Experimental and Clinical Transplantation"
+    assert bibtex_entry(work, "biblatex").startswith("@periodical{")
+
+
+def test_a_thesis_has_its_year_of_approval_and_its_granting_institution():
+    work = recorded_work("10.14264/uql.2020.791")
+    assert work.key == "collingwood2020school" and work.date == "2020"
+    assert "school = {The University of Queensland}" in bibtex_entry(work, "bibtex")
+    assert csl_item(work)["publisher"] == "The University of Queensland"
+
+
+def test_a_single_page_is_one_page_and_ris_dates_use_slashes():
+    work = recorded_work("10.5005/jp/books/12414_3")
+    work.pages, work.accessed = "27-27", "2026-11-30"
+    assert "pages = {27}" in bibtex_entry(work, "bibtex")
+    assert "Y2  - 2026/11/30\r\n" in ris_record(work)

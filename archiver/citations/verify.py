@@ -16,6 +16,7 @@ the cache), so every verdict can be checked again.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
@@ -112,23 +113,72 @@ def _evidence(outcome: Outcome, record: dict[str, Any]) -> dict[str, Any]:
             "doi": record.get("DOI"), "type": record.get("type"), "work": work_of(record)}
 
 
+# Crossref types whose container-title is the series the work is published in, not a
+# container it is part of (Antarctic Research Series for a monograph)
+_SERIES_IS_CONTAINER = {"book", "monograph", "edited-book", "reference-book", "report",
+                        "book-set", "book-series"}
+# a chapter's container-title lists the book and its series, in either order
+# (["SpringerBriefs in Medical Earth Sciences", "Human Health and …"], ["Advances in Visual
+# Computing", "Lecture Notes in Computer Science"]): a series names itself as one
+_A_SERIES = re.compile(r"\bseries\b|\blecture notes\b|briefs\b|\bcommunications in\b",
+                       re.I)
+
+
+def _first(record: dict[str, Any], key: str) -> str:
+    values = [strip_markup(v) for v in record.get(key) or [] if isinstance(v, str)]
+    return next((v for v in values if v.strip()), "")
+
+
+def _book_and_series(record: dict[str, Any]) -> tuple[str | None, str | None]:
+    """(container, series) of a Crossref record."""
+    titles = [t for t in (strip_markup(v) for v in record.get("container-title") or []
+                          if isinstance(v, str)) if t.strip()]
+    if not titles:
+        return None, None
+    if record.get("type") in _SERIES_IS_CONTAINER:
+        return None, titles[0]
+    series = [t for t in titles if _A_SERIES.search(t)]
+    if len(titles) >= 2 and len(series) == 1:
+        return next(t for t in titles if t is not series[0]), series[0]
+    return titles[0], None
+
+
 def work_of(record: dict[str, Any]) -> dict[str, Any]:
-    """The Crossref record in brief (CSL-like), kept as evidence and used by exports."""
+    """The Crossref record in brief (CSL-like), kept as evidence and used by exports: the
+    title with its subtitle (or, without a title, the title in the original language; a whole
+    journal issue is titled by its journal), the container apart from the series, and a
+    thesis's year of approval and granting institution when Crossref gives no other."""
     authors = []
     for author in record.get("author") or []:
         if author.get("family"):
             authors.append({k: author[k] for k in ("family", "given") if author.get(k)})
         elif author.get("name"):
             authors.append({"literal": author["name"]})
-    years = record_years(record)
+    years = record_years(record) or [y for y in [_approved_year(record)] if y]
+    title = _first(record, "title") or _first(record, "original-title")
+    subtitle = _first(record, "subtitle")
+    if title and subtitle and subtitle.casefold() not in title.casefold():
+        title = f"{title.rstrip(' :')}: {subtitle}"
+    container, series = _book_and_series(record)
+    if not title and record.get("type") == "journal-issue":
+        title, container = container or "", None
+    institutions = [i.get("name") for i in record.get("institution") or []
+                    if isinstance(i, dict) and i.get("name")]
     work = {"type": record.get("type"), "DOI": record.get("DOI"),
-            "title": strip_markup((record.get("title") or [""])[0]) or None,
-            "container-title": strip_markup((record.get("container-title") or [""])[0]) or None,
+            "title": title or None, "container-title": container,
+            "collection-title": series,
             "volume": record.get("volume"), "issue": record.get("issue"),
             "page": record.get("page") or record.get("article-number"),
             "year": years[0] if years else None, "publisher": record.get("publisher"),
+            "institution": institutions[0] if institutions else None,
             "author": authors}
     return {k: v for k, v in work.items() if v not in (None, "", [])}
+
+
+def _approved_year(record: dict[str, Any]) -> int | None:
+    parts = (record.get("approved") or {}).get("date-parts") or [[None]]
+    year = parts[0][0] if parts and parts[0] else None
+    return year if isinstance(year, int) else None
 
 
 def _identifies(fields: dict[str, FieldCheck], cited: Cited, record: dict[str, Any]) -> bool:

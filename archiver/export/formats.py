@@ -40,7 +40,16 @@ def one_line(value: str | None) -> str | None:
     return " ".join(value.split()) if isinstance(value, str) else value
 
 
-_TEXT_FIELDS = ("title", "organisation", "container", "volume", "issue", "pages", "publisher")
+_TEXT_FIELDS = ("title", "organisation", "container", "volume", "issue", "pages", "publisher",
+                "series", "institution")
+
+
+def _pages(pages: str | None) -> str | None:
+    """``27-27`` is page 27."""
+    if not pages:
+        return pages
+    first, dash, last = pages.partition("-")
+    return first if dash and first == last else pages
 
 
 def tidy(work: Work) -> Work:
@@ -50,6 +59,7 @@ def tidy(work: Work) -> Work:
     changes["authors"] = [{k: one_line(v) if isinstance(v, str) else v for k, v in a.items()}
                           for a in work.authors]
     changes["notes"] = [one_line(note) or "" for note in work.notes]
+    changes["pages"] = _pages(changes["pages"])
     return dataclasses.replace(work, **changes)
 
 
@@ -82,10 +92,14 @@ def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
     if work.container and container_field:
         fields.append((container_field if flavour == "bibtex" or entry_type != "article"
                        else "journaltitle", tex(work.container)))
-    for name, value in (("volume", work.volume), ("number", work.issue),
+    granting = {"phdthesis": "school", "thesis": "institution", "techreport": "institution",
+                "report": "institution"}.get(entry_type)
+    for name, value in (("series", work.series), ("volume", work.volume),
+                        ("number", work.issue),
                         ("pages", work.pages.replace("-", "--") if work.pages else None),
-                        ("publisher", work.publisher)):
-        if value:
+                        ("publisher", work.publisher),
+                        (granting, work.institution if granting else None)):
+        if value and name:
             fields.append((name, tex(str(value))))
     if flavour == "biblatex":
         if work.date:
@@ -128,8 +142,12 @@ def csl_item(work: Work) -> dict[str, Any]:
         item["container-title"] = work.organisation
     elif work.container:
         item["container-title"] = work.container
-    for key, value in (("volume", work.volume), ("issue", work.issue), ("page", work.pages),
-                       ("DOI", work.doi), ("URL", work.url), ("publisher", work.publisher)):
+    # CSL's publisher of a thesis is the institution that granted it
+    publisher = work.institution if csl_type == "thesis" and work.institution else \
+        work.publisher
+    for key, value in (("collection-title", work.series), ("volume", work.volume),
+                       ("issue", work.issue), ("page", work.pages), ("DOI", work.doi),
+                       ("URL", work.url), ("publisher", publisher)):
         if value:
             item[key] = str(value)
     if work.date:
@@ -161,8 +179,10 @@ def ris_record(work: Work) -> str:
         lines.append(("PY", work.year))
     if work.date:
         lines.append(("DA", work.date.replace("-", "/")))
-    for tag, value in (("VL", work.volume), ("IS", work.issue), ("DO", work.doi),
-                       ("UR", work.url), ("PB", work.publisher), ("Y2", work.accessed)):
+    publisher = work.institution if ris_type == "THES" and work.institution else work.publisher
+    for tag, value in (("T3", work.series), ("VL", work.volume), ("IS", work.issue),
+                       ("DO", work.doi), ("UR", work.url), ("PB", publisher),
+                       ("Y2", work.accessed.replace("-", "/") if work.accessed else None)):
         if value:
             lines.append((tag, str(value)))
     if work.pages:

@@ -50,6 +50,7 @@ TYPES = {
     "dissertation": ("thesis", "phdthesis", "thesis", "THES"),
     "posted-content": ("online", "misc", "article", "GEN"),
     "dataset": ("dataset", "misc", "dataset", "DATA"),
+    "journal-issue": ("periodical", "misc", "periodical", "JFULL"),
 }
 FALLBACK = ("misc", "misc", "document", "GEN")
 
@@ -71,6 +72,8 @@ class Work:
     doi: str | None = None
     accessed: str | None = None  # the ingest date
     publisher: str | None = None
+    series: str | None = None  # the series a book or chapter is published in
+    institution: str | None = None  # a thesis's granting institution, a report's issuer
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -238,7 +241,9 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
                           container=work.get("container-title"), volume=work.get("volume"),
                           issue=work.get("issue"), pages=work.get("page"),
                           date=str(work.get("year")) if work.get("year") else None,
-                          doi=work.get("DOI"), publisher=work.get("publisher"))
+                          doi=work.get("DOI"), publisher=work.get("publisher"),
+                          series=work.get("collection-title"),
+                          institution=work.get("institution"))
         else:  # unverified and without a record: the citation as written
             item, kind = _as_written(entry, parse)
             authors = item.get("author") or []
