@@ -206,7 +206,8 @@ def test_tex_specials_are_escaped_and_chinese_kept():
     text = bibtex_entry(work)
     assert tex("a_b%") == "a\\_b\\%"
     parsed = pybtex_parse(text, "bibtex").entries["k"].fields["title"]
-    assert parsed == "50\\% of \\{R\\&D\\} costs \\$3 \\#1 a\\_b \\textbackslash{} 中文"
+    # "{R&D}" as written, its braces escaped; the acronym in braces, kept from lower case
+    assert parsed == "50\\% of {\\{R\\&D\\}} costs \\$3 \\#1 a\\_b \\textbackslash{} 中文"
 
 
 def test_exports_need_an_archive(tmp_path):
@@ -318,7 +319,7 @@ def test_a_deleted_post_with_a_url_is_exported_as_a_deleted_post_at_that_url(tmp
     assert (record["kind"], record["url"], record["title"]) == ("deleted", url, None)
     entry = round_trip(cli("export", "biblatex", "--archive", root, "-q").stdout)[
         record["citation_key"]]
-    assert entry["title"] == "[Deleted WeChat post]" and entry["url"] == url
+    assert entry["title"] == "[Deleted {WeChat} post]" and entry["url"] == url
     assert "the post was deleted when saved" in entry["note"]
     items = json.loads(cli("export", "csl-json", record["id"], "--archive", root).stdout)
     jsonschema.Draft7Validator(CSL_SCHEMA).validate(items)
@@ -461,7 +462,9 @@ def test_crossref_white_space_is_one_space_in_every_format(tmp_path, crossref):
     for fmt in ("bibtex", "biblatex"):
         [entry] = bibtexparser.parse_string(cli("export", fmt, "--only-cited", "--archive",
                                                 root, "-q").stdout).entries
-        assert entry.fields_dict["title"].value == title
+        # the genus, a name, braced against a sentence-case style's lower case
+        assert entry.fields_dict["title"].value == title.replace("Callosobruchus",
+                                                                 "{Callosobruchus}")
     [item] = json.loads(cli("export", "csl-json", "--only-cited", "--archive", root,
                             "-q").stdout)
     assert item["title"] == title
@@ -520,3 +523,19 @@ def test_a_single_page_is_one_page_and_ris_dates_use_slashes():
     work.pages, work.accessed = "27-27", "2026-11-30"
     assert "pages = {27}" in bibtex_entry(work, "bibtex")
     assert "Y2  - 2026/11/30\r\n" in ris_record(work)
+
+
+def test_bibtex_titles_keep_their_names_and_acronyms_through_a_sentence_case_style():
+    """pybtex's plain style sets titles in sentence case, lower-casing what is not braced:
+    the names and acronyms in a title must come through as written (Crossref's own titles)."""
+    from pybtex.database import parse_string
+    from pybtex.style.formatting.plain import Style
+
+    bib = "".join(bibtex_entry(recorded_work(doi), "bibtex")
+                  for doi in ("10.1038/hdy.2013.26", "10.1136/jclinpath-2020-206745"))
+    rendered = [entry.text.render_as("text") for entry in
+                Style().format_entries(parse_string(bib, "bibtex").entries.values())]
+    assert "populations of Astyanax cavefish arises through the same loss-of-function Oca2" \
+        in rendered[0]
+    assert "KRAS / NRAS / EGFR" in " ".join(" ".join(r.split()) for r in rendered)
+    assert "Albinism in phylogenetically" in rendered[0]  # the rest in sentence case

@@ -34,6 +34,38 @@ def tex(value: str) -> str:
     return _TEX_RE.sub(lambda m: _TEX[m.group(0)], value)
 
 
+_HAS_INNER_CAPITAL = re.compile(r"\w[^\W\d_]*[A-Z]|[A-Za-z].*\d|\d.*[A-Za-z]")
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
+def _word_core(word: str) -> str:
+    return word.strip("\"'“”‘’()[]{}<>.,;:!?")
+
+
+def protected_title(title: str) -> str:
+    """``title`` escaped for TeX, with the words a bibliography style must not lower-case in
+    braces. BibTeX styles that set titles in sentence case lower-case every capital they are
+    not told to keep: "… of {Astyanax} cavefish … {Oca2} allele", "detecting {KRAS}".
+    Kept: a word with a capital after its first letter or with digits among its letters
+    (acronyms, gene and product names), and, in a title written in sentence case (where most
+    words are lower case, so a capital means a name), every capitalised word but the first
+    and those opening a subtitle. A title in Title Case keeps only the first kind: its
+    capitals say nothing about names."""
+    words = title.split(" ")
+    cores = [_word_core(w) for w in words]
+    later = [c for i, c in enumerate(cores) if i and len(c) > 3 and c[:1].isalpha()
+             and c[:1].isascii()]
+    sentence_case = bool(later) and sum(c[:1].isupper() for c in later) * 2 <= len(later)
+    out = []
+    for i, (word, core) in enumerate(zip(words, cores, strict=True)):
+        opens = i == 0 or words[i - 1].endswith((":", "?", "!", "."))
+        keep = bool(core) and _LETTERS.search(core) is not None and core.isascii() and (
+            _HAS_INNER_CAPITAL.match(core) is not None
+            or (sentence_case and not opens and core[:1].isupper()))
+        out.append("{" + tex(word) + "}" if keep else tex(word))
+    return " ".join(out)
+
+
 def one_line(value: str | None) -> str | None:
     """``value`` with each run of white space (line breaks and indents included) one space,
     and none at either end."""
@@ -86,7 +118,7 @@ def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
     elif work.organisation and work.kind == "post":
         fields.append(("author", "{" + tex(work.organisation) + "}"))
     if work.title:
-        fields.append(("title", tex(work.title)))
+        fields.append(("title", protected_title(work.title)))
     container_field = {"article": "journal", "inproceedings": "booktitle",
                        "incollection": "booktitle", "inreference": "booktitle"}.get(entry_type)
     if work.container and container_field:
