@@ -26,6 +26,7 @@ from bibtexparser.model import (
     DuplicateFieldKeyBlock,
     ImplicitComment,
 )
+from pylatexenc.latex2text import LatexNodes2Text
 
 from archiver.errors import InputError
 
@@ -34,10 +35,20 @@ def _clean(value: str | None) -> str:
     return " ".join(str(value or "").replace("{", "").replace("}", "").split())
 
 
+_LATEX = LatexNodes2Text()
+
+
+def _text(parts: list[str]) -> str:
+    """Name parts as text: TeX decoded (``M{\\"u}ller``, ``{Team \\& Co.}``), braces gone.
+    Names are split before they are decoded: decoded first, a braced corporate name such as
+    ``{Team \\& Co.}`` would be split into words as a person's ("Co., Team &")."""
+    return _clean(_LATEX.latex_to_text(" ".join(parts)))
+
+
 def _family(name: object) -> str:
     """The family name with its particle: BibTeX splits ``van Lieshout, Emile`` into von
     ``van`` and last ``Lieshout``, and the family name is both."""
-    return _clean(" ".join([*getattr(name, "von", []), *getattr(name, "last", [])]))
+    return _text([*getattr(name, "von", []), *getattr(name, "last", [])])
 
 
 def _year(fields: dict[str, object]) -> str:
@@ -113,8 +124,8 @@ def references_from_bibtex(path: Path) -> list[tuple[str, str]]:
     quiet.setLevel(logging.CRITICAL)
     try:
         library = bibtexparser.parse_string(
-            text, append_middleware=[LatexDecodingMiddleware(), SeparateCoAuthors(),
-                                     SplitNameParts()])
+            text, append_middleware=[SeparateCoAuthors(), SplitNameParts(),
+                                     LatexDecodingMiddleware()])
     finally:
         quiet.setLevel(level)
     _check(library, path)
@@ -126,7 +137,7 @@ def references_from_bibtex(path: Path) -> list[tuple[str, str]]:
             # BibTeX's "and others" is the list cut short: "et al."
             people = [n for n in names if not _is_others(n)]
             authors = ", ".join(
-                _family(n) + (", " + _clean(" ".join(n.first)) if n.first else "")
+                _family(n) + (", " + _text(n.first) if n.first else "")
                 for n in people) + (", et al." if len(people) < len(names) else "")
         else:
             authors = _clean(names)

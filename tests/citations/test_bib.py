@@ -135,3 +135,14 @@ def test_a_family_name_keeps_its_particle(tmp_path):
                     "year = {2017}}", encoding="utf-8")
     [(_, text)] = references_from_bibtex(path)
     assert text.startswith("Dougherty, Liam R., van Lieshout, Emile, et al. (2017).")
+
+
+def test_a_braced_group_name_stays_whole_and_tex_accents_are_letters(tmp_path):
+    """``{Team \\& Co.}`` is one (corporate) name, not a person "Co., Team &"; and
+    ``M{\\"u}ller`` reads Müller. Names are split first, then decoded."""
+    path = tmp_path / "refs.bib"
+    path.write_text('@article{g2017, author = {{GTEx Consortium} and {Team \\& Co.} and '
+                    'M{\\"u}ller, J{\\"o}rg}, title = {A {DNA} study}, journal = {J}, '
+                    'year = {2017}}', encoding="utf-8")
+    [(_, text)] = references_from_bibtex(path)
+    assert text.startswith("GTEx Consortium, Team & Co., Müller, Jörg (2017). A DNA study.")
