@@ -295,6 +295,9 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
     crossref = [" ".join(n) for n in names]
     if not names:
         return FieldCheck(segment, crossref, None, "Crossref lists no authors")
+    wrong_group = _unknown_group(segment, authors)
+    if wrong_group:
+        return FieldCheck(segment, crossref, False, wrong_group)
     seg = words(segment)
     position = 0
     shown = 0
@@ -327,6 +330,32 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
                           f"{label!r} (author {index + 1} of {len(names)}) is not in the "
                           f"citation" + ("" if et_al else " and it does not say et al."))
     return FieldCheck(segment, crossref, True, f"all {len(names)} authors, in order")
+
+
+_ET_AL = re.compile(r"\bet\.?\s*al\b\.?|等", re.I)
+# a name in an author list that calls itself a group (a consortium, a study group …)
+_GROUP_WORD = re.compile(r"\b(?:consortium|collaboration|collaborators|collaborative|group|"
+                         r"investigators|network|initiative|committee)\b", re.I)
+
+
+def _unknown_group(segment: str, authors: Sequence[dict[str, Any]]) -> str | None:
+    """Why the group author a citation names is not Crossref's, when Crossref lists group
+    authors and the citation names one that shares no word with any of them but the word
+    that makes it a group ("Wrong Consortium" where Crossref has "GTEx Consortium"). A
+    citation may leave a group out, and Crossref often lacks one the paper prints: neither
+    is held against it."""
+    groups = [a["name"] for a in authors if not a.get("family") and a.get("name")]
+    if not groups:
+        return None
+    known = [set(words(_GROUP_WORD.sub(" ", g))) for g in groups]
+    for part in re.split(r"[,;]|\s&\s|\band\b", _ET_AL.sub(" ", segment)):
+        if not _GROUP_WORD.search(part):
+            continue
+        named = set(words(_GROUP_WORD.sub(" ", part)))
+        if named and not any(named & k for k in known):
+            return (f"the citation names the group author {part.strip()!r}; Crossref's is "
+                    + " and ".join(repr(g) for g in groups))
+    return None
 
 
 # -- title ---------------------------------------------------------------------------------------

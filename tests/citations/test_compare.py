@@ -126,6 +126,21 @@ def test_a_group_author_may_be_left_out_or_printed_where_the_paper_prints_it():
     assert (wrong.match, wrong.reason) == (False, "author order differs: 'davis' is out of place")
 
 
+def test_a_group_author_that_is_not_crossrefs_is_an_author_error():
+    # the citation names a consortium Crossref does not list (the people are all right)
+    wrong = compare_authors("Chiang C, Wrong Consortium, Scott AJ, Davis JR, et al.", True,
+                            GTEX["author"])
+    assert wrong.match is False
+    assert wrong.reason == ("the citation names the group author 'Wrong Consortium'; "
+                            "Crossref's is 'GTEx Consortium'")
+    assert compare_authors("Chiang C, The GTEx Consortium, Scott AJ, et al.", True,
+                           GTEX["author"]).match is True
+    # a group Crossref lacks altogether is not held against the citation
+    people = [a for a in GTEX["author"] if a.get("family")]
+    assert compare_authors("Chiang C, GTEx Consortium, Scott AJ, et al.", True,
+                           people).match is True
+
+
 def test_a_group_author_then_et_al_stands_for_the_people_after_it():
     efsa = next(w for d, w in WORKS.items() if d.startswith("10.2903/j.efsa"))
     assert not efsa["author"][0].get("family")  # the panel first, then 26 people
