@@ -320,7 +320,8 @@ def ingest(
     """Ingest saved posts into the archive: one object per post, a new version only on change.
 
     Prints one line per post (with --json: one JSON object per line with id, version, status,
-    source, title, kind, record, warnings). Exit 4 if any input could not be read.
+    source, title, kind, record, warnings; with --verify too, a last line holding the report
+    verify --json gives). Exit 4 if any input could not be read.
     """
     from archiver.pipeline import ingest_paths
 
@@ -420,7 +421,10 @@ def ingest(
         codes = [ExitCode.BAD_INPUT for r in results if r.status == "failed"]
         if verify_citations:
             ids = sorted({r.object_id for r in results if r.object_id})
-            codes += _verify_posts(config, ids, quiet, offline=offline)
+            verdicts, document = _verify_posts(config, ids, quiet, offline=offline)
+            codes += verdicts
+            if as_json:  # the last line: the report `verify --json` gives
+                say(json.dumps(document, ensure_ascii=False, sort_keys=True))
         raise typer.Exit(int(worst(codes)))
 
 
@@ -819,10 +823,23 @@ def _keep_results(store: Any, items: list[tuple[str, str | None, str | None]],
                 store_citations(store, post, post_results)
 
 
+def _report(items: list[tuple[str, str | None, str | None]], results: list[Any]
+            ) -> dict[str, Any]:
+    """The verify report (schemas/verify-report.schema.json), each citation with its post."""
+    from archiver.citations.verify import report
+
+    document = report(results)
+    for (_text, _where, post), entry in zip(items, document["citations"], strict=True):
+        if post:
+            entry["post"] = post
+    return document
+
+
 def _verify_posts(config: Config, object_ids: list[str], quiet: bool, offline: bool = False
-                  ) -> list[ExitCode]:
+                  ) -> tuple[list[ExitCode], dict[str, Any]]:
     """``ingest --verify``: verify the citations of the posts just ingested (``offline``:
-    from the cache only, as ``verify --offline``)."""
+    from the cache only, as ``verify --offline``); the exit codes, and the report (as
+    ``verify --json`` gives it, each citation with its post)."""
     from archiver.citations.verify import FAILING, STATUSES, summarise
     from archiver.pipeline import make_verifier
     from archiver.store import Archive
@@ -842,9 +859,10 @@ def _verify_posts(config: Config, object_ids: list[str], quiet: bool, offline: b
             if result.status in FAILING:
                 err.print(f"  {result.status}: {shorten(result.text, 80)} ({result.reason})",
                           markup=False)
+    document = _report(items, results)
     statuses = {r.status for r in results}
     codes = [ExitCode.CITATION_WRONG] if statuses & FAILING else []
-    return codes + ([ExitCode.UNCHECKED] if "unresolved" in statuses else [])
+    return codes + ([ExitCode.UNCHECKED] if "unresolved" in statuses else []), document
 
 
 _CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
@@ -962,7 +980,7 @@ def verify(
     2 for a usage error, 4 when an input cannot be read, 5 for an archive problem, 130 when
     interrupted. Where several apply, the exit code is the worst.
     """
-    from archiver.citations.verify import STATUSES, report
+    from archiver.citations.verify import STATUSES
     from archiver.pipeline import make_verifier
     from archiver.store import Archive
 
@@ -1011,10 +1029,7 @@ def verify(
                           "running the same command again goes faster", markup=False)
                 raise typer.Exit(130) from None
         _keep_results(store, items, results)
-        document = report(results)
-        for (_text, _where, post), entry in zip(items, document["citations"], strict=True):
-            if post:
-                entry["post"] = post
+        document = _report(items, results)
         xml = _junit(results, [post for _text, _where, post in items]) if junit else b""
         if junit and not junit_out:
             try:

@@ -690,3 +690,17 @@ def test_export_options_that_would_do_nothing_are_refused(runner, archive_dir):
         refused = run(runner, "export", "html", *extra, "-o", site, "--archive", archive_dir)
         assert refused.exit_code == ExitCode.USAGE and "writes the whole archive" in refused.stderr
     assert not site.exists()
+
+
+def test_ingest_verify_json_ends_with_the_verify_report(runner, archive_dir, tmp_path,
+                                                        monkeypatch):
+    from archiver import schema
+    monkeypatch.setenv("ARCHIVER_CACHE_DIR", str(tmp_path / "cache"))
+    result = run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch", "--verify",
+                 "--offline", "--json")
+    assert result.exit_code == ExitCode.UNCHECKED
+    *posts, last = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [p["status"] for p in posts] == ["added"]
+    assert schema.errors("verify-report", last) == []
+    assert [(c["doi"], c["status"], c["post"]) for c in last["citations"]] == [
+        ("10.1093/ia/iiaa061", "unresolved", posts[0]["id"])]
