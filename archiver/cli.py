@@ -458,6 +458,7 @@ def list_posts(
     show_traceback: bool = TracebackOpt,
 ) -> None:
     """List the posts in the archive: id, versions, date, account and title."""
+    from archiver.export.works import shown_title
     from archiver.pipeline import load_index
 
     with _errors(show_traceback):
@@ -474,8 +475,7 @@ def list_posts(
         for object_id in sorted(index):
             entry = index[object_id]
             date = (entry.get("published") or "")[:10] or "-" * 10
-            kind = entry.get("kind") or "article"
-            title = entry.get("title") or ("(untitled)" if kind == "article" else f"({kind})")
+            title = shown_title(entry)
             account = entry.get("account") or "-"
             account += " " * max(0, accounts - cell_len(account))
             typer.echo(f"{object_id:<{ids}}  {entry['head']:<4} {date}  {account}  {title}")
@@ -1258,6 +1258,19 @@ def _name_values(application: typer.Typer) -> None:
 
 
 _name_values(app)
+
+
+def _flow_help(application: typer.Typer) -> None:
+    """Each command's help as paragraphs that wrap to the terminal: typer keeps the line
+    breaks of a docstring, so a narrow terminal showed every source line broken in two."""
+    for group in [application, *(g.typer_instance for g in application.registered_groups)]:
+        for command in group.registered_commands:
+            doc = command.help or inspect.getdoc(command.callback) or ""
+            command.help = "\n\n".join(" ".join(paragraph.split())
+                                        for paragraph in doc.split("\n\n"))
+
+
+_flow_help(app)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -84,3 +84,19 @@ def test_a_real_browser_shows_the_site_from_disk_with_no_network(site):
         assert loaded and all(loaded)
         browser.close()
     assert requested and all(url.startswith("file://") for url in requested)
+
+
+def test_an_untitled_post_reads_untitled_in_the_index_as_in_list(tmp_path):
+    post = tmp_path / "untitled.md"
+    post.write_text("---\ndate: 2021-05-06 08:00:00\nauthor: 测试号\n---\n\n只有正文。\n",
+                    encoding="utf-8")
+    runner = CliRunner()
+    archive = tmp_path / "archive"
+    assert runner.invoke(app, ["ingest", str(post), "--archive", str(archive),
+                               "--no-fetch", "-q"]).exit_code == 0
+    listed = runner.invoke(app, ["list", "--archive", str(archive)]).stdout
+    assert listed.rstrip().endswith("(untitled)")
+    assert runner.invoke(app, ["export", "html", "--archive", str(archive), "-o",
+                               str(tmp_path / "site")]).exit_code == 0
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert ">(untitled)</a>" in index and "(article)" not in index

@@ -17,6 +17,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from archiver.export.works import shown_title
+
 STYLE = """
 body{font:16px/1.6 -apple-system,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;
 max-width:46em;margin:2em auto;padding:0 1em;color:#222}
@@ -132,7 +134,7 @@ def build_site(archive: Any, out: Path) -> int:
                 if not target.exists():
                     shutil.copyfile(archive.content_path(object_id, logical), target)
         account = (record.get("account") or {}).get("name")
-        title = record.get("title") or f"({record.get('kind')})"
+        title = shown_title(record)
         meta = " · ".join(_e(x) for x in (account, (record.get("published") or "")[:10],
                                           f"{len(versions)} version(s)", object_id) if x)
         link = (f'<p class="meta">original: <a href="{_e(record["url"])}" rel="noreferrer">'

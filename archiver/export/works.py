@@ -189,6 +189,13 @@ def post_work(record: dict[str, Any], provenance: dict[str, Any] | None) -> Work
                 accessed=accessed, notes=notes)
 
 
+def shown_title(entry: dict[str, Any]) -> str:
+    """What a list shows for a post (a record, or its index entry): its title, else
+    ``(untitled)`` for an article, ``(deleted)`` etc. for WeChat's error pages."""
+    kind = entry.get("kind") or "article"
+    return entry.get("title") or ("(untitled)" if kind == "article" else f"({kind})")
+
+
 def post_key(record: dict[str, Any]) -> str:
     """A post's citation key: the one the archive gave it (unique there, never changed), or
     for a record from before keys were kept, one made from its byline, year and title."""
