@@ -1181,7 +1181,7 @@ def refs_parse(
     Prints one line per reference (authors | year | title | journal | volume | issue | pages |
     DOI); with --json, one CSL-JSON item per line.
     """
-    from archiver.citations.parse import parse_reference
+    from archiver.citations.parse import csl_type, parse_reference
 
     with _errors(show_traceback):
         if source == "-":
@@ -1199,10 +1199,12 @@ def refs_parse(
                 raise InputError(f"not UTF-8 text (byte {exc.start})", path=path) from None
             except OSError as exc:
                 raise InputError(f"cannot read: {exc.strerror}", path=path) from None
-        for line in lines:
+        for number, line in enumerate(lines, 1):
             item = parse_reference(line) if line.strip() else {}
             if as_json:
-                _emit_json(item)
+                # CSL-JSON requires an id and a type; {} stays {} (nothing parsed)
+                _emit_json({"id": f"ref{number}", "type": csl_type(line, item), **item}
+                           if item else item)
             else:
                 typer.echo(_describe_item(item))
 

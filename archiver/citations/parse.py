@@ -884,6 +884,52 @@ def _fallback_year(tokens: list[Token], labels: list[str]) -> int | None:
     return None
 
 
+# GB/T 7714 document types (the code in brackets after the title) as CSL types
+_GBT_TYPES = {"J": "article-journal", "M": "book", "C": "paper-conference", "D": "thesis",
+              "R": "report", "S": "standard", "P": "patent", "N": "article-newspaper",
+              "A": "chapter", "G": "book", "EB": "webpage", "DB": "dataset", "DS": "dataset",
+              "CP": "software", "K": "book", "Z": "document", "CM": "map"}
+
+
+def csl_type(text: str, item: dict[str, Any]) -> str:
+    """The CSL type of a parsed reference, which CSL-JSON requires: what a GB/T 7714 code
+    says (``[M]`` a book, ``[D]`` a thesis), else an article when a journal is named, else
+    ``document`` (CSL's type for what nothing tells apart)."""
+    code = _DOCTYPE_RE.search(text)
+    if code:
+        return _GBT_TYPES.get(code.group(1).split("/")[0], "document")
+    return "article-journal" if item.get("container-title") else "document"
+
+
+# GB/T 7714: "Author. Title[M]. Place: Publisher, Year." — the title ends at the type code
+_GBT_TITLE = re.compile(r"(?:^|[.．。]\s*)([^.．。\[\]]+?)\s*\[([A-Z]{1,2}(?:/OL)?)\]")
+_YEAR_AFTER = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+
+
+def _gbt_title(text: str, item: dict[str, Any]) -> dict[str, Any]:
+    """A GB/T 7714 reference's title is what precedes its type code (``新唐书[M]``): taken
+    when the tagger gave none, from the field it mistook it for, and then the year is the
+    last one printed after the code, not one inside the title (``2019年度报告[R] … 2020``)."""
+    match = _GBT_TITLE.search(text)
+    if not match or item.get("title") or match.group(2) not in _DOCTYPES:
+        return item
+    title = match.group(1).strip()
+    if not title or any(title == v for v in _author_texts(item)):
+        return item
+    item = {k: v for k, v in item.items() if not (k in ("volume", "container-title",
+                                                        "issue") and v == title)}
+    item["title"] = title
+    years = _YEAR_AFTER.findall(text[match.end():])
+    if years:
+        item["issued"] = {"date-parts": [[int(years[-1])]]}
+    return item
+
+
+def _author_texts(item: dict[str, Any]) -> list[str]:
+    return [a.get("literal") or (a.get("family", "") + a.get("given", ""))
+            for a in item.get("author") or []]
+
+
 def parse_reference(text: str) -> dict[str, Any]:
     """CSL-JSON for one printed reference string; ``{}`` when nothing can be parsed.
 
@@ -895,7 +941,7 @@ def parse_reference(text: str) -> dict[str, Any]:
             return {}
         tokens = tokenize(clean)
         labels = tag(tokens)
-        return _csl(clean, tokens, labels)
+        return _gbt_title(clean, _csl(clean, tokens, labels))
     except Exception:  # a parser of untrusted text must not take its caller down
         import logging
 

@@ -30,6 +30,7 @@ from typer.testing import CliRunner
 
 from archiver.citations.parse import (
     clean_text,
+    csl_type,
     find_doi,
     parse_reference,
     split_authors,
@@ -341,3 +342,23 @@ def test_field_f1_on_heldout_references() -> None:
 def test_field_f1_on_heldout_chinese_references() -> None:
     # 26 references; measured 0.93 (docs/refs.md); the target is 0.90
     assert _field_f1([row for row in HELDOUT if row["lang"] == "zh"]) >= 0.90
+
+
+@pytest.mark.parametrize(("text", "title", "year", "kind"), [
+    ("欧阳修, 宋祁. 新唐书[M]. 北京: 中华书局, 1975.", "新唐书", 1975, "book"),
+    ("中国科学院. 2019年度报告[R]. 北京: 科学出版社, 2020.", "2019年度报告", 2020, "report"),
+])
+def test_a_gbt_title_is_what_precedes_its_type_code(text, title, year, kind):
+    item = parse_reference(text)
+    assert item["title"] == title and item["issued"]["date-parts"] == [[year]]
+    assert "volume" not in item
+    assert csl_type(text, item) == kind
+
+
+def test_refs_parse_json_items_carry_the_id_and_type_csl_requires():
+    from archiver.cli import app
+    out = CliRunner().invoke(app, ["refs", "parse", "-", "--json"], input=(
+        "Smith J. A title. Nature. 2020;1:2.\n\n欧阳修, 宋祁. 新唐书[M]. 北京: 中华书局, 1975.\n"))
+    items = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [(i.get("id"), i.get("type")) for i in items] == [
+        ("ref1", "article-journal"), (None, None), ("ref3", "book")]
