@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import hashlib
 import html
 import io
@@ -33,7 +34,7 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from archiver.config import Config
-from archiver.model import Asset, ImageRef
+from archiver.model import CUT_SHORT, Asset, ImageRef
 
 _FORMATS = {"JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png"), "GIF": ("image/gif", "gif"),
             "WEBP": ("image/webp", "webp"), "BMP": ("image/bmp", "bmp"),
@@ -382,7 +383,8 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
     """
     inputs = {} if inputs is None else inputs
     carried = {resource_key(url): data for url, data in (resources or {}).items()}
-    cut = {resource_key(url): why for url, why in (damaged or {}).items()}
+    cut = {resource_key(url): why for url, why in (damaged or {}).items() if url != CUT_SHORT}
+    cut_short = (damaged or {}).get(CUT_SHORT)  # the container ends early: it may have held it
 
     def from_container(reference: str) -> bytes | None:
         """A container's copy of the image: by the URL as written, or resolved against the
@@ -446,6 +448,11 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
             if allowed is None:
                 allowed = _allowed_roots(base_dir, config)
             asset = _local(ImageRef(original=original), base_dir, config, inputs, allowed)
+        if cut_short and not local_files and asset.status == "missing" and asset.origin != \
+                "container":
+            absent = f"not in the container, which is {cut_short}"
+            asset = dataclasses.replace(asset, reason=absent if (asset.reason or "").startswith(
+                "not in the container") else f"{absent}; {asset.reason}")
         seen[original] = asset
         out.append(asset)
     return out

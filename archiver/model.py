@@ -19,6 +19,9 @@ KINDS = ("article", "image-share", "article-share", "video", "deleted", "blocked
 ERROR_KINDS = ("deleted", "blocked", "unavailable")
 
 
+CUT_SHORT = "*"  # RawPost.damaged: the container is cut short where no part names it
+
+
 @dataclass(frozen=True)
 class Sourced:
     """A metadata value and the place in the input it was read from (for provenance)."""
@@ -51,7 +54,8 @@ class RawPost:
     # files a container (MHTML, WARC) carries beside the page, by the URL the page uses
     resources: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
     # files a container carries only in part (a WARC record cut short), by URL: why its copy
-    # is not used; such an image is recorded missing with that reason
+    # is not used; such an image is recorded missing with that reason. Under CUT_SHORT: why
+    # the container itself ends early (what it lacks may have been in the part lost)
     damaged: dict[str, str] = field(default_factory=dict, compare=False)
     # where in its container the page was found (format, record, URL), for provenance
     container: dict[str, Any] | None = None

@@ -33,7 +33,7 @@ from warcio.exceptions import ArchiveLoadFailed
 from archiver.background import beside
 from archiver.canonical import sha512_hex
 from archiver.errors import MalformedInput
-from archiver.model import RawPost
+from archiver.model import CUT_SHORT, RawPost
 from archiver.readers import wechat_html
 
 FORMAT = "warc"
@@ -82,6 +82,9 @@ def _payload(record, path: Path, name: str) -> tuple[bytes, str | None]:
     if len(payload) > MAX_PAYLOAD_BYTES:
         raise MalformedInput(f"a record of {name} expands to more than {MAX_PAYLOAD_BYTES} "
                              "bytes (a decompression bomb?)", path=path)
+    # what the payload's decoder left (a chunked body's last line break) is read too: only a
+    # block the file ends inside leaves the reader short of its length
+    record.raw_stream.read()
     unread = getattr(record.raw_stream, "limit", 0)
     if isinstance(unread, int) and unread > 0:
         return payload, (f"cut short in {name}: the file ends {unread} bytes before the end "
@@ -104,12 +107,31 @@ def _starts_like_a_warc(stream: IO[bytes]) -> bool:
 
 
 def _records(path: Path, name: str, stream: IO[bytes]) -> list[dict]:
+    """Every record of one WARC. A file may end inside a record: warcio then gives it with
+    its block short of its length, or without its type or length, or fails on it, or gives
+    nothing for it and stops in silence (the bytes left after the last record read tell).
+    Each of these is an entry whose ``cut`` says so (of type :data:`CUT_SHORT` when no
+    record was read)."""
     out = []
     try:
         if not _starts_like_a_warc(stream):
             raise MalformedInput(f"{name} is not a WARC (it does not open with a WARC record)",
                                  path=path)
-        for record in ArchiveIterator(stream, arc2warc=True):
+        records = ArchiveIterator(stream, arc2warc=True)
+        headers_cut = {"type": CUT_SHORT, "uri": "", "payload": b"", "cut": (
+            f"cut short in {name}: the file ends inside a record's headers (an interrupted "
+            f"download or crawl?)")}
+        while True:
+            try:
+                record = next(records)
+            except StopIteration:
+                break
+            except (AttributeError, TypeError):  # warcio on a record's headers cut short
+                out.append(headers_cut)
+                break
+            if record.rec_type is None or record.length is None:
+                out.append(headers_cut)  # no type, or no length: the headers end early
+                break
             headers = record.rec_headers
             entry = {"type": record.rec_type, "uri": headers.get_header("WARC-Target-URI") or "",
                      "id": headers.get_header("WARC-Record-ID"),
@@ -125,7 +147,21 @@ def _records(path: Path, name: str, stream: IO[bytes]) -> list[dict]:
                 else:
                     entry["ctype"] = headers.get_header("Content-Type") or ""
                 entry["payload"], entry["cut"] = _payload(record, path, name)
+            else:  # not read, but the file may end inside it all the same
+                record.raw_stream.read()
+                if getattr(record.raw_stream, "limit", 0):
+                    entry["cut"] = (f"cut short in {name}: the file ends inside a "
+                                    f"{record.rec_type} record (an interrupted download or "
+                                    f"crawl?)")
             out.append(entry)
+        if isinstance(stream, io.BytesIO) and out and out[-1]["type"] != CUT_SHORT:
+            # a file's own bytes (not a zip member): what no record was read from
+            end = records.get_record_offset() + records.get_record_length()
+            tail = stream.getbuffer()[end:]
+            if bytes(tail[:4096]).strip(b"\r\n\t "):
+                out.append({"type": CUT_SHORT, "uri": "", "payload": b"", "cut": (
+                    f"cut short in {name}: the file ends inside a record, {len(tail)} bytes "
+                    f"after the last whole one (an interrupted download or crawl?)")})
     except (ArchiveLoadFailed, ValueError, OSError, EOFError, zlib.error,
             zipfile.BadZipFile) as exc:
         raise MalformedInput(f"not a readable WARC ({name}): {exc}", path=path) from None
@@ -140,7 +176,12 @@ def read_all(path: Path, data: bytes | None = None) -> list[RawPost]:
     records = [r for name, blob in _streams(path, data) for r in _records(path, name, blob)]
     by_uri: dict[str, dict] = {}
     by_digest: dict[str, dict] = {}
-    damaged = {r["uri"]: r["cut"] for r in records if r["cut"]}
+    # a response or resource cut short names the file it held; any other record cut short,
+    # the file itself: what followed it is lost
+    damaged = {(r["uri"] if r["type"] in ("response", "resource") else "") or CUT_SHORT:
+               r["cut"] for r in records if r.get("cut")}
+    if damaged:  # wherever the file ends, what would have followed is lost with it
+        damaged.setdefault(CUT_SHORT, next(iter(damaged.values())))
     for record in records:
         if record["type"] in ("response", "resource") and record["payload"] and \
                 not record["cut"] and str(record["status"] or "200").startswith("2"):
@@ -183,11 +224,17 @@ def read_all(path: Path, data: bytes | None = None) -> list[RawPost]:
                              body_html=raw.body_html, body_tree=raw.body_tree,
                              fields=fields, base_dir=path.parent,
                              notes=(*raw.notes, f"{record['type']} record {record['id']} for "
-                                                f"{uri}"),
+                                                f"{uri}",
+                                    *([damaged[CUT_SHORT]] if CUT_SHORT in damaged else [])),
                              resources=others, container=container,
                              damaged={u: why for u, why in damaged.items() if u != uri},
                              sha512=digest.result()))
     if not posts:
+        if damaged:  # the article's record may be the one cut short
+            uri, why = next(iter(damaged.items()))
+            what = "the file is" if uri == CUT_SHORT else f"the record for {uri} is"
+            raise MalformedInput(f"no whole WeChat article response: {what} {why}", path=path,
+                                 hint="download or crawl the page again")
         raise MalformedInput("no WeChat article (mp.weixin.qq.com/s…) response in this WARC",
                              path=path, hint="the crawl may hold only other pages")
     return posts
