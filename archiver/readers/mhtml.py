@@ -23,6 +23,7 @@ from __future__ import annotations
 import binascii
 import email.policy
 import quopri
+import re
 from email.message import EmailMessage
 from email.parser import BytesHeaderParser
 from pathlib import Path
@@ -30,7 +31,7 @@ from pathlib import Path
 from archiver.background import beside
 from archiver.canonical import sha512_hex
 from archiver.errors import MalformedInput
-from archiver.model import RawPost
+from archiver.model import CUT_SHORT, RawPost
 from archiver.readers import fragment, wechat_html
 
 FORMAT = "mhtml"
@@ -116,7 +117,12 @@ def _decoded(part: EmailMessage, body: bytes) -> bytes:
         try:
             return binascii.a2b_base64(body)
         except binascii.Error:  # bad padding: what decodes, as the email package does
+            pass
+        try:
             return binascii.a2b_base64(body.rstrip(b"=\r\n \t") + b"==")
+        except binascii.Error:  # a part cut short mid-quantum: the whole quanta before it
+            digits = re.sub(rb"[^A-Za-z0-9+/]", b"", body)
+            return binascii.a2b_base64(digits[: len(digits) // 4 * 4])
     if encoding == "quoted-printable":
         return quopri.decodestring(body)
     return body
@@ -141,7 +147,11 @@ def _leaves(entity: EmailMessage, body: bytes, depth: int = 0, cut: set[int] | N
     chunks, closed = _parts(body, boundary)
     for chunk in chunks:
         headers, inner = _split_headers(chunk)
-        out.extend(_leaves(headers, inner, depth + 1, cut))
+        inner_cut: set[int] = set()
+        leaves = _leaves(headers, inner, depth + 1, inner_cut)
+        if cut is not None:  # the inner indices, counted in this list
+            cut.update(len(out) + index for index in inner_cut)
+        out.extend(leaves)
     if cut is not None and out and not closed:
         cut.add(len(out) - 1)
     return out
@@ -182,7 +192,14 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
                                  "closing boundary; an interrupted save or copy?)")
             else:
                 resources[name] = body
+    if cut:  # the file ends early: whatever followed the last part is lost with it
+        damaged.setdefault(CUT_SHORT, "cut short: the MHTML file ends inside a part (no "
+                                      "closing boundary; an interrupted save or copy?)")
     if page is None:
+        if cut:
+            raise MalformedInput("the file is cut short before its page part is whole (no "
+                                 "closing boundary): an interrupted save or copy?", path=path,
+                                 hint="save the page again")
         raise MalformedInput("MHTML without an HTML page part", path=path)
     charset = _charset(page)
     location = str(page.get("Content-Location") or snapshot)
