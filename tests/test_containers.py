@@ -174,3 +174,94 @@ def test_an_image_cut_short_in_an_mhtml_is_missing_with_that_reason(tmp_path):
     assert missing and all(i["reason"].startswith("cut short in the MHTML file")
                            for i in missing)
     assert post.record["text"] == whole["text"]
+
+
+def test_a_warc_cut_anywhere_fails_or_says_what_is_lost(tmp_path):
+    """Cut at every 97th byte: the file fails saying it is cut short (a page cut short, or
+    nothing whole before the cut), or it gives the post whole with each image it lacks
+    missing for that reason. Only a cut inside the last record, a revisit of an image the
+    file already holds whole, loses nothing the post uses (a note in the provenance says it)."""
+    data = WARC.read_bytes()
+    spans = _record_spans(data)
+    last_needed = spans[-1][2] if spans[-1][0] == "revisit" else len(data)
+    config = load_config({}, tmp_path).with_overrides(fetch=False)
+    whole = prepare_all(WARC, config)[0].record
+    cut = tmp_path / "cut.warc"
+    for end in range(12, len(data) - 4, 97):  # past "WARC/1.1\r\n": a WARC at all
+        cut.write_bytes(data[:end])
+        try:
+            [post] = prepare_all(cut, config)
+        except MalformedInput as exc:
+            assert "cut short" in exc.message, (end, exc.message)
+            continue
+        assert post.record["text"] == whole["text"], end
+        missing = [i for i in post.record["images"] if i["status"] == "missing"]
+        if end < last_needed:
+            assert missing and all("cut short" in i["reason"] for i in missing), (end, missing)
+        else:
+            assert not missing, end
+
+
+def test_a_chunked_response_read_whole_is_not_called_cut_short(tmp_path):
+    """A response sent with Transfer-Encoding: chunked leaves the terminating line break
+    unread by the payload's decoder; the record is whole (SYNTHETIC WARC: the real page's
+    bytes, written chunked)."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+    page = fixture_path("converted-savepage-mufeng-2021-07-07").read_bytes()
+    chunked = b"".join(b"%x\r\n%s\r\n" % (len(page[i:i + 4096]), page[i:i + 4096])
+                       for i in range(0, len(page), 4096)) + b"0\r\n\r\n"
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=False)
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8"),
+                                          ("Transfer-Encoding", "chunked")], protocol="HTTP/1.1")
+    url = ("https://mp.weixin.qq.com/s?__biz=MzI0ODE5NDU5Mw==&mid=2649550139&idx=1"
+           "&sn=eb4cae5068b6c84434565d6fa48cc651")
+    writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(chunked),
+                                                  http_headers=headers))
+    path = tmp_path / "chunked.warc"
+    path.write_bytes(out.getvalue())
+    [post] = prepare_all(path, load_config({}, tmp_path).with_overrides(fetch=False))
+    assert post.record["title"] == "送别一个旧时代"
+
+
+@pytest.mark.parametrize("name", ["converted-mufeng-2021-07-07-base64.mhtml",
+                                  "converted-mufeng-2018-01-29.mhtml"])
+def test_an_mhtml_cut_anywhere_fails_or_says_what_is_lost(name, tmp_path):
+    """Cut at 150 places past its top headers: the file fails saying it is cut short, or it
+    gives the post whole with each image it lacks missing for that reason (a base64 image cut
+    mid-quantum included)."""
+    data = (CONTAINERS / name).read_bytes()
+    config = load_config({}, tmp_path).with_overrides(fetch=False)
+    whole = prepare_all(CONTAINERS / name, config)[0].record
+    start = data.index(b"\n\n") + 2 if b"\r\n\r\n" not in data else data.index(b"\r\n\r\n") + 4
+    cut = tmp_path / "cut.mhtml"
+    for end in range(start, len(data) - 40, max(1, (len(data) - start) // 150)):
+        cut.write_bytes(data[:end])
+        try:
+            [post] = prepare_all(cut, config)
+        except MalformedInput as exc:
+            assert "cut short" in exc.message or "not a readable MIME" in exc.message, (
+                end, exc.message)
+            continue
+        assert post.record["text"] == whole["text"], end
+        missing = [i for i in post.record["images"] if i["status"] == "missing"]
+        assert missing and all("cut short" in i["reason"] for i in missing), (end, missing)
+
+
+def test_a_part_cut_short_inside_a_nested_multipart_is_that_part(tmp_path):
+    """The page inside a multipart/mixed wrapper, after a text part: cut inside an image, the
+    page is whole and the image is missing (the index of the cut part counts every part)."""
+    data = MHTML.read_bytes()
+    boundary = b"----outer-boundary-for-the-test"
+    wrapped = (b"MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"" + boundary
+               + b"\"\r\n\r\n--" + boundary + b"\r\nContent-Type: text/plain\r\n\r\nnote\r\n--"
+               + boundary + b"\r\n" + data)  # the inner message is the whole real file
+    cut = tmp_path / "nested.mhtml"
+    cut.write_bytes(wrapped[: len(wrapped) - len(data) + data.rfind(b"Content-Type: image")
+                            + 3000])
+    [post] = prepare_all(cut, load_config({}, tmp_path).with_overrides(fetch=False))
+    missing = [i for i in post.record["images"] if i["status"] == "missing"]
+    assert missing and all(i["reason"].startswith("cut short in the MHTML") for i in missing)
