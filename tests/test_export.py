@@ -491,6 +491,16 @@ def test_a_chapter_is_in_its_book_and_the_series_is_its_series():
     assert "series = {Lecture Notes in Computer Science}" in chen
 
 
+@pytest.mark.parametrize("titles", [
+    ["Contributions to Statistics", "Time Series Analysis and Forecasting"],
+    ["Time Series Analysis and Forecasting", "Contributions to Statistics"]])
+def test_a_book_that_says_series_inside_its_title_is_not_taken_for_the_series(titles):
+    # SYNTHETIC record: the shape of Crossref's, to hold the rule to its words
+    from archiver.citations.verify import work_of
+    work = work_of({"type": "book-chapter", "title": ["X"], "container-title": titles})
+    assert work["container-title"] == titles[0] and "collection-title" not in work
+
+
 def test_a_monographs_container_is_its_series():
     item = csl_item(recorded_work("10.1029/ar035"))
     assert item["type"] == "book" and "container-title" not in item
