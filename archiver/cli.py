@@ -1099,6 +1099,7 @@ def export(
     from archiver.citations.verify import citations_of
     from archiver.export import export as write_export
     from archiver.export import uncitable_posts, works_of
+    from archiver.pipeline import load_index
 
     with _errors(show_traceback):
         if include_unverified and not (cited or only_cited):
@@ -1116,7 +1117,7 @@ def export(
                                  "per post, not one stream)", hint="archiver export html -o DIR")
             _check_site_folder(output)
             try:
-                count = build_site(store, output)
+                count = build_site(store, output, citations_of)
             except OSError as exc:
                 raise UsageError(f"cannot write the site here ({exc.strerror or exc})",
                                  path=output, hint="give a folder you may write to") from None
@@ -1140,9 +1141,10 @@ def export(
             skipped.append(object_id)
             err.print(f"skipped {object_id}: {reason}", markup=False)
 
+        reserved = [entry["key"] for entry in load_index(store).values() if entry.get("key")]
         works = works_of(store, ids, posts=not only_cited, cited=cited or only_cited,
                          include_unverified=include_unverified, on_skip=on_skip,
-                         parse=parse_reference, citations_in=citations_of)
+                         parse=parse_reference, citations_in=citations_of, reserved=reserved)
         if output is None or str(output) == "-":  # `-o -`: standard output, as is usual
             count = write_export(works, fmt.value, sys.stdout.write)
             output = None

@@ -549,3 +549,49 @@ def test_bibtex_titles_keep_their_names_and_acronyms_through_a_sentence_case_sty
         in rendered[0]
     assert "KRAS / NRAS / EGFR" in " ".join(" ".join(r.split()) for r in rendered)
     assert "Albinism in phylogenetically" in rendered[0]  # the rest in sentence case
+
+
+def test_citations_an_edit_added_since_the_last_verify_are_exported_as_never_verified(
+        tmp_path, crossref):
+    post = post_citing(tmp_path, "edited", ("dev-0132",))
+    root = ingest_verified(tmp_path, crossref, post)
+    post.write_text(post.read_text(encoding="utf-8")
+                    + f"[2] {CASES['dev-0187']['text']}\n", encoding="utf-8")
+    assert cli("ingest", post, "--archive", root, "--no-fetch", env=crossref).exit_code == 0
+    out = cli("export", "csl-json", "--only-cited", "--include-unverified", "--archive", root,
+              "-q").stdout
+    items = json.loads(out)
+    assert len(items) == 2
+    assert "note" not in items[0]  # verified, from Crossref
+    assert "not verified against Crossref (never verified)" in items[1]["note"]
+    site = tmp_path / "site"
+    assert cli("export", "html", "--archive", root, "-o", site).exit_code == 0
+    assert "1 verified, 1 not verified" in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_cited_work_never_takes_the_key_of_a_post_this_run_does_not_export(
+        tmp_path, crossref):
+    """Saha's post (key saha2015physical) is not exported; the work another post cites,
+    Saha 2015 "Physical Examinations", must still not take its key."""
+    saha = tmp_path / "saha.md"
+    saha.write_text("---\ntitle: Physical examinations 体格检查\ndate: 2015-05-06 08:00:00\n"
+                    "author: Saha\n---\n\n正文。\n", encoding="utf-8")
+    citing = post_citing(tmp_path, "citing", ("dev-0132",))
+    root = ingest_verified(tmp_path, crossref, saha, citing)
+    rows = [json.loads(line) for line in cli("list", "--archive", root, "--json")
+            .stdout.splitlines()]
+    [other] = [r["id"] for r in rows if r["title"] == "citing"]
+    keys = keys_of(cli("export", "bibtex", other, "--only-cited", "--archive", root,
+                       "-q").stdout)
+    assert keys == ["saha2015physicala"]
+
+
+def test_a_doi_two_posts_cite_unverified_is_exported_once(tmp_path):
+    root = tmp_path / "archive"
+    for name in ("first", "second"):
+        post = post_citing(tmp_path, name, ("dev-0132", "dev-0187"))
+        assert cli("ingest", post, "--archive", root, "--no-fetch").exit_code == 0
+    out = cli("export", "bibtex", "--only-cited", "--include-unverified", "--archive", root,
+              "-q").stdout
+    dois = [e.fields_dict["doi"].value.lower() for e in bibtexparser.parse_string(out).entries]
+    assert sorted(dois) == ["10.1098/rspb.2017.0132", "10.5005/jp/books/12414_3"]

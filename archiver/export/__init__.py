@@ -44,7 +44,7 @@ def works_of(archive: Source, object_ids: Iterable[str], posts: bool = True,
              on_skip: Callable[[str, str], Any] | None = None,
              parse: Parse | None = None,
              citations_in: Callable[[dict[str, Any]], list[tuple[str, str | None]]] | None
-             = None) -> Iterable[Work]:
+             = None, reserved: Iterable[str] = ()) -> Iterable[Work]:
     """The works to export, one object at a time. A post with nothing to cite is left out,
     and ``on_skip(object_id, reason)`` is told, so that no run drops a post silently.
 
@@ -52,10 +52,14 @@ def works_of(archive: Source, object_ids: Iterable[str], posts: bool = True,
     once, and a work (DOI) cited by several posts, or twice by one, is exported where it is
     first met (a duplicate entry would get a second key, ``…a``, for the same work).
 
-    With ``include_unverified``, a post never verified gives the citations ``citations_in``
-    finds in its record, each marked as never checked; ``parse`` reads the fields of a
-    citation no Crossref record stands behind (the citations layer gives both)."""
-    taken: set[str] = set()
+    With ``include_unverified``, the citations ``citations_in`` finds in a record that no
+    verification covers (the post was never verified, or an edit added them since) are
+    exported too, each marked as never checked; ``parse`` reads the fields of a citation no
+    Crossref record stands behind (the citations layer gives both).
+
+    ``reserved``: the keys of every post in the archive, so that a cited work never takes
+    one, whichever posts this run exports and in whatever order."""
+    taken: set[str] = set(reserved)
     exported: set[str] = set()  # the DOIs of the cited works written so far
     for object_id in dict.fromkeys(object_ids):
         state = archive.versions(object_id)[-1].state
@@ -73,15 +77,19 @@ def works_of(archive: Source, object_ids: Iterable[str], posts: bool = True,
             yield work
         else:  # a cited work's key is the same whether its posts are exported or not
             taken.add(post_key(record))
-        if cited and "citations.json" in state:
-            citations = archive.read_json(object_id, "citations.json")
-            yield from cited_works(citations, include_unverified, taken, exported, parse)
-        elif cited and include_unverified and citations_in is not None:
-            never = {"citations": [
+        if not cited:
+            continue
+        checked: list[dict[str, Any]] = []
+        if "citations.json" in state:
+            checked = archive.read_json(object_id, "citations.json").get("citations") or []
+        if include_unverified and citations_in is not None:
+            covered = {entry.get("text") for entry in checked}
+            checked = checked + [
                 {"text": text, "location": where, "status": "never verified",
-                 "reason": "`archiver verify` has not checked this post's citations"}
-                for text, where in citations_in(record)]}
-            yield from cited_works(never, include_unverified, taken, exported, parse)
+                 "reason": "`archiver verify` has not checked this citation"}
+                for text, where in citations_in(record) if text not in covered]
+        yield from cited_works({"citations": checked}, include_unverified, taken, exported,
+                               parse)
 
 
 def export(works: Iterable[Work], fmt: str, write: Callable[[str], Any]) -> int:

@@ -14,6 +14,7 @@ import hashlib
 import html
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -50,12 +51,16 @@ def _document(title: str, body: str) -> str:
             "</body></html>\n")
 
 
-def _status_summary(citations: dict[str, Any] | None) -> str:
+def _status_summary(citations: dict[str, Any] | None, unchecked: int = 0) -> str:
+    """The verdicts, and how many of the post's citations no verification covers (the post
+    was edited since, or never verified)."""
     if not citations:
         return '<span class="none">not verified</span>'
     summary = citations.get("summary") or {}
     parts = [f"{summary[s]} {s}" for s in ("verified", "mismatch", "not_found", "unresolved",
                                             "ambiguous") if summary.get(s)]
+    if unchecked:
+        parts.append(f"{unchecked} not verified")
     css = "bad" if summary.get("mismatch") or summary.get("not_found") else "ok"
     return f'<span class="{css}">{_e(", ".join(parts) or "no citations")}</span>'
 
@@ -112,8 +117,12 @@ def _citations_table(citations: dict[str, Any] | None) -> str:
             + "".join(rows) + "</table>")
 
 
-def build_site(archive: Any, out: Path) -> int:
-    """Write the site for every post in ``archive`` into ``out``; returns the number of posts."""
+def build_site(archive: Any, out: Path,
+               citations_in: Callable[[dict[str, Any]], list[tuple[str, Any]]] | None = None
+               ) -> int:
+    """Write the site for every post in ``archive`` into ``out``; returns the number of posts.
+    ``citations_in`` finds a record's citations (the citations layer gives it), so that the
+    index says how many no verification covers."""
     out.mkdir(parents=True, exist_ok=True)
     (out / "posts").mkdir(exist_ok=True)
     (out / "assets").mkdir(exist_ok=True)
@@ -128,6 +137,9 @@ def build_site(archive: Any, out: Path) -> int:
         record = archive.read_json(object_id, "record.json")
         citations = (archive.read_json(object_id, "citations.json")
                      if "citations.json" in state else None)
+        covered = {entry.get("text") for entry in (citations or {}).get("citations") or []}
+        unchecked = sum(text not in covered for text, _ in citations_in(record)) \
+            if citations and citations_in else 0
         for logical in state:
             if logical.startswith("assets/"):
                 target = out / logical
@@ -146,7 +158,8 @@ def build_site(archive: Any, out: Path) -> int:
         (out / "posts" / name).write_text(_document(title, body), encoding="utf-8")
         index.write(f'<tr><td><a href="posts/{name}">{_e(title)}</a></td>'
                     f"<td>{_e(account)}</td><td>{_e((record.get('published') or '')[:10])}</td>"
-                    f"<td>{len(versions)}</td><td>{_status_summary(citations)}</td></tr>\n")
+                    f"<td>{len(versions)}</td><td>{_status_summary(citations, unchecked)}"
+                    f"</td></tr>\n")
         count += 1
     index.write("</table>" + tail)
     index.close()

@@ -232,7 +232,8 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
         status = entry.get("status")
         if status != "verified" and not include_unverified:
             continue
-        doi = str((work or {}).get("DOI") or entry.get("doi") or "").lower()
+        item, kind = ({}, None) if work else _as_written(entry, parse)
+        doi = str((work or item).get("DOI") or entry.get("doi") or "").lower()
         if doi:
             if doi in exported:
                 continue
@@ -252,7 +253,6 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
                           series=work.get("collection-title"),
                           institution=work.get("institution"))
         else:  # unverified and without a record: the citation as written
-            item, kind = _as_written(entry, parse)
             authors = item.get("author") or []
             first = authors[0] if authors else {}
             year = ((item.get("issued") or {}).get("date-parts") or [[None]])[0][0]
