@@ -347,15 +347,34 @@ def _unknown_group(segment: str, authors: Sequence[dict[str, Any]]) -> str | Non
     groups = [a["name"] for a in authors if not a.get("family") and a.get("name")]
     if not groups:
         return None
-    known = [set(words(_GROUP_WORD.sub(" ", g))) for g in groups]
     for part in re.split(r"[,;]|\s&\s|\band\b", _ET_AL.sub(" ", segment)):
-        if not _GROUP_WORD.search(part):
+        named = _GROUP_WORD.sub(" ", part)
+        # "Group M" may be a person: a group names itself with a word of three letters or more
+        if part == named or not any(len(w) >= 3 for w in words(named)):
             continue
-        named = set(words(_GROUP_WORD.sub(" ", part)))
-        if named and not any(named & k for k in known):
+        if not any(_same_group(named, _GROUP_WORD.sub(" ", g)) for g in groups):
             return (f"the citation names the group author {part.strip()!r}; Crossref's is "
                     + " and ".join(repr(g) for g in groups))
     return None
+
+
+_NOT_INITIALS = {"the", "of", "and", "for", "on", "in", "to"}
+
+
+def _same_group(one: str, other: str) -> bool:
+    """Whether two group names (their group word left out) may name one group: a word in
+    common, or one an acronym of the other ("GTEx" for "Genotype-Tissue Expression")."""
+    if set(words(one)) & set(words(other)):
+        return True
+    return _acronym_of(one, other) or _acronym_of(other, one)
+
+
+def _acronym_of(short: str, long: str) -> bool:
+    capitals = "".join(c for w in short.split() if sum(ch.isupper() for ch in w) >= 2
+                       for c in w if c.isupper())
+    initials = "".join(w[0] for w in re.split(r"[\s\-‐–]+", long)
+                       if w and w.casefold() not in _NOT_INITIALS).upper()
+    return len(capitals) >= 2 and capitals == initials
 
 
 # -- title ---------------------------------------------------------------------------------------

@@ -135,6 +135,12 @@ def test_a_group_author_that_is_not_crossrefs_is_an_author_error():
                             "Crossref's is 'GTEx Consortium'")
     assert compare_authors("Chiang C, The GTEx Consortium, Scott AJ, et al.", True,
                            GTEX["author"]).match is True
+    # the name spelled out, where Crossref has its acronym
+    assert compare_authors("Chiang C, Genotype-Tissue Expression Consortium, Scott AJ, et al.",
+                           True, GTEX["author"]).match is True
+    # a person whose family name is Group is no group
+    group_m = [{"family": "Group", "given": "M"}, {"name": "GTEx Consortium"}]
+    assert compare_authors("Group M, et al.", True, group_m).match is True
     # a group Crossref lacks altogether is not held against the citation
     people = [a for a in GTEX["author"] if a.get("family")]
     assert compare_authors("Chiang C, GTEx Consortium, Scott AJ, et al.", True,
