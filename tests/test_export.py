@@ -595,3 +595,20 @@ def test_a_doi_two_posts_cite_unverified_is_exported_once(tmp_path):
               "-q").stdout
     dois = [e.fields_dict["doi"].value.lower() for e in bibtexparser.parse_string(out).entries]
     assert sorted(dois) == ["10.1098/rspb.2017.0132", "10.5005/jp/books/12414_3"]
+
+
+@pytest.mark.parametrize(("title", "braced"), [
+    ("A study of Gödel numbering for Zürich and Poincaré maps",
+     "A study of {Gödel} numbering for {Zürich} and {Poincaré} maps"),
+    ("Effects of e.g. Aspirin on pain", "Effects of e.g. {Aspirin} on pain"),
+    ("Hardy-Weinberg equilibrium in small populations",
+     "{Hardy-Weinberg} equilibrium in small populations"),
+    ("Between the bear and the dragon: Multivectorism in Kazakhstan",
+     "Between the bear and the dragon: Multivectorism in {Kazakhstan}"),
+    ("Triose Phosphate Isomerase Deficiency Is Caused by Altered Dimerization",
+     "Triose Phosphate Isomerase Deficiency Is Caused by Altered Dimerization"),
+    ("【中亚研究】龙与熊之间", "【中亚研究】龙与熊之间"),
+])
+def test_names_accents_and_hyphenated_names_are_braced_in_sentence_case_titles(title, braced):
+    from archiver.export.formats import protected_title
+    assert protected_title(title) == braced

@@ -34,12 +34,20 @@ def tex(value: str) -> str:
     return _TEX_RE.sub(lambda m: _TEX[m.group(0)], value)
 
 
-_HAS_INNER_CAPITAL = re.compile(r"\w[^\W\d_]*[A-Z]|[A-Za-z].*\d|\d.*[A-Za-z]")
-_LETTERS = re.compile(r"[^\W\d_]")
-
-
 def _word_core(word: str) -> str:
     return word.strip("\"'“”‘’()[]{}<>.,;:!?")
+
+
+def _cased(char: str) -> bool:
+    """A letter of a script with capitals (Latin, Greek, Cyrillic…; not Chinese)."""
+    return char.isupper() or char.islower()
+
+
+def _keeps_its_case(core: str) -> bool:
+    """A capital after the first letter (an acronym, a gene, "Hardy-Weinberg", "McDonald"),
+    or digits among letters ("Oca2", "CD8")."""
+    return any(c.isupper() for c in core[1:]) or (
+        any(_cased(c) for c in core) and any(c.isdigit() for c in core))
 
 
 def protected_title(title: str) -> str:
@@ -48,20 +56,19 @@ def protected_title(title: str) -> str:
     not told to keep: "… of {Astyanax} cavefish … {Oca2} allele", "detecting {KRAS}".
     Kept: a word with a capital after its first letter or with digits among its letters
     (acronyms, gene and product names), and, in a title written in sentence case (where most
-    words are lower case, so a capital means a name), every capitalised word but the first
-    and those opening a subtitle. A title in Title Case keeps only the first kind: its
-    capitals say nothing about names."""
+    words are lower case, so a capital means a name: "Gödel", "Zürich"), every capitalised
+    word but the first and those opening a subtitle (after ":", "?" or "!"; not after "e.g."
+    or "vs."). A title in Title Case keeps only the first kind: its capitals say nothing
+    about names."""
     words = title.split(" ")
     cores = [_word_core(w) for w in words]
-    later = [c for i, c in enumerate(cores) if i and len(c) > 3 and c[:1].isalpha()
-             and c[:1].isascii()]
-    sentence_case = bool(later) and sum(c[:1].isupper() for c in later) * 2 <= len(later)
+    later = [c for i, c in enumerate(cores) if i and len(c) > 3 and _cased(c[0])]
+    sentence_case = bool(later) and sum(c[0].isupper() for c in later) * 2 <= len(later)
     out = []
     for i, (word, core) in enumerate(zip(words, cores, strict=True)):
-        opens = i == 0 or words[i - 1].endswith((":", "?", "!", "."))
-        keep = bool(core) and _LETTERS.search(core) is not None and core.isascii() and (
-            _HAS_INNER_CAPITAL.match(core) is not None
-            or (sentence_case and not opens and core[:1].isupper()))
+        opens = i == 0 or words[i - 1].endswith((":", "?", "!"))
+        keep = bool(core) and any(_cased(c) for c in core) and (
+            _keeps_its_case(core) or (sentence_case and not opens and core[0].isupper()))
         out.append("{" + tex(word) + "}" if keep else tex(word))
     return " ".join(out)
 
