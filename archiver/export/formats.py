@@ -66,11 +66,20 @@ def protected_title(title: str) -> str:
     sentence_case = bool(later) and sum(c[0].isupper() for c in later) * 2 <= len(later)
     out = []
     for i, (word, core) in enumerate(zip(words, cores, strict=True)):
+        if any(c.isalpha() and not _cased(c) for c in word):  # Chinese around Latin words:
+            out.append(_CASED_RUN.sub(lambda m: "{" + m.group() + "}" if _keeps_its_case(
+                m.group()) else m.group(), tex(word)))  # only those keep braces
+            continue
         opens = i == 0 or words[i - 1].endswith((":", "?", "!"))
         keep = bool(core) and any(_cased(c) for c in core) and (
             _keeps_its_case(core) or (sentence_case and not opens and core[0].isupper()))
         out.append("{" + tex(word) + "}" if keep else tex(word))
     return " ".join(out)
+
+
+# a run of letters of scripts with capitals, and digits, inside Chinese text ("ISSTA")
+_CASED_RUN = re.compile(r"(?:(?![\d_])[^\W\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\u3040-\u30ff]"
+                        r"|\d)+")
 
 
 def one_line(value: str | None) -> str | None:
