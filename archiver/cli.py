@@ -965,7 +965,7 @@ def verify(
     fail_on: str = typer.Option("mismatch,not_found", "--fail-on", metavar="STATUSES",
                                 help="Statuses that make the exit code 1 (comma-separated; "
                                      "\"\" for none)."),
-    junit: Path | None = typer.Option(None, "--junit", metavar="FILE",
+    junit_given: str | None = typer.Option(None, "--junit", metavar="FILE",
                                       help="Also write a JUnit XML report (- for stdout, "
                                            "in place of the report)."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON "
@@ -990,11 +990,13 @@ def verify(
         if unknown:
             raise UsageError(f"--fail-on: unknown status {', '.join(sorted(unknown))}",
                              hint=f"statuses: {', '.join(STATUSES)}")
-        junit_out = junit is not None and str(junit) == "-"  # the XML is the output
+        # as typed: "./-" is a file named "-", which Path would make "-" again
+        junit_out = junit_given == "-"  # the XML is the output
+        junit = Path(junit_given) if junit_given is not None and not junit_out else None
         if junit_out and as_json:
             raise UsageError("--junit - and --json both write to standard output",
                              hint="give --junit a file name")
-        if junit is not None and not junit_out and (junit.is_dir() or not junit.parent.is_dir()):
+        if junit is not None and (junit.is_dir() or not junit.parent.is_dir()):
             # said before any citation is looked up, not after
             raise UsageError("--junit: " + ("a folder, not a file" if junit.is_dir()
                                             else "no such folder to write it in"), path=junit)
@@ -1030,8 +1032,9 @@ def verify(
                 raise typer.Exit(130) from None
         _keep_results(store, items, results)
         document = _report(items, results)
-        xml = _junit(results, [post for _text, _where, post in items]) if junit else b""
-        if junit and not junit_out:
+        xml = (_junit(results, [post for _text, _where, post in items])
+               if junit or junit_out else b"")
+        if junit is not None:
             try:
                 junit.write_bytes(xml)
             except OSError as exc:

@@ -658,6 +658,9 @@ def test_junit_dash_writes_the_xml_to_stdout_in_place_of_the_report(runner, arch
     suite = ElementTree.fromstring(result.stdout.encode())
     assert suite.get("tests") == "1" and suite.get("errors") == "1"
     assert not (tmp_path / "-").exists()
+    named = run(runner, "verify", refs, "--offline", "--junit", "./-", "--archive", archive_dir)
+    assert named.exit_code == ExitCode.UNCHECKED and not named.stdout.startswith("<?xml")
+    assert ElementTree.parse(tmp_path / "-").getroot().get("tests") == "1"  # a file named -
     both = run(runner, "verify", refs, "--offline", "--junit", "-", "--json", "--archive",
                archive_dir)
     assert both.exit_code == ExitCode.USAGE and "both write to standard output" in both.stderr
