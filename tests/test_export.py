@@ -615,3 +615,28 @@ def test_a_doi_two_posts_cite_unverified_is_exported_once(tmp_path):
 def test_names_accents_and_hyphenated_names_are_braced_in_sentence_case_titles(title, braced):
     from archiver.export.formats import protected_title
     assert protected_title(title) == braced
+
+
+def test_an_unverified_citations_et_al_is_bibtexs_and_others(tmp_path):
+    # a reference as examples/mp_duty__临床预测模型经典文献合集.md prints it
+    text = ("Collins G S, Moons K G M, Dhiman P, et al. TRIPOD+AI statement: updated guidance "
+            "for reporting clinical prediction models that use regression or machine learning "
+            "methods[J]. BMJ (Clinical research ed.), 2024, 385: e078378. "
+            "DOI:10.1136/bmj-2023-078378.")
+    post = tmp_path / "etal.md"
+    post.write_text(f"---\ntitle: etal\ndate: 2024-06-08\n---\n\n参考文献\n\n[1] {text}\n",
+                    encoding="utf-8")
+    root = tmp_path / "archive"
+    assert cli("ingest", post, "--archive", root, "--no-fetch").exit_code == 0
+    out = cli("export", "bibtex", "--only-cited", "--include-unverified", "--archive", root,
+              "-q").stdout
+    [entry] = bibtexparser.parse_string(out).entries
+    assert entry.fields_dict["author"].value == "Collins, G S and Moons, K G M and Dhiman, P " \
+                                                "and others"
+
+
+def test_a_report_is_published_by_the_institution_that_issued_it():
+    work = recorded_work("10.2172/972169")  # NREL's report, deposited by OSTI
+    assert csl_item(work)["publisher"] == "National Renewable Energy Laboratory (NREL)"
+    assert "PB  - National Renewable Energy Laboratory (NREL)" in ris_record(work)
+    assert "institution = {National Renewable Energy Laboratory (NREL)}" in bibtex_entry(work)

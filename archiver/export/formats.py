@@ -129,8 +129,8 @@ def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
     biblatex, plain, _, _ = work.types()
     entry_type = biblatex if flavour == "biblatex" else plain
     fields: list[tuple[str, str]] = []
-    if work.authors:
-        fields.append(("author", _names(work.authors)))
+    if work.authors:  # BibTeX's "and others" is "et al."
+        fields.append(("author", _names(work.authors) + (" and others" if work.et_al else "")))
     elif work.organisation and work.kind == "post":
         fields.append(("author", "{" + tex(work.organisation) + "}"))
     if work.title:
@@ -190,9 +190,10 @@ def csl_item(work: Work) -> dict[str, Any]:
         item["container-title"] = work.organisation
     elif work.container:
         item["container-title"] = work.container
-    # CSL's publisher of a thesis is the institution that granted it
-    publisher = work.institution if csl_type == "thesis" and work.institution else \
-        work.publisher
+    # CSL's publisher of a thesis is the institution that granted it, of a report the one
+    # that issued it
+    publisher = work.institution if csl_type in ("thesis", "report") and work.institution \
+        else work.publisher
     for key, value in (("collection-title", work.series), ("volume", work.volume),
                        ("issue", work.issue), ("page", work.pages), ("DOI", work.doi),
                        ("URL", work.url), ("publisher", publisher)):
@@ -227,7 +228,8 @@ def ris_record(work: Work) -> str:
         lines.append(("PY", work.year))
     if work.date:
         lines.append(("DA", work.date.replace("-", "/")))
-    publisher = work.institution if ris_type == "THES" and work.institution else work.publisher
+    publisher = work.institution if ris_type in ("THES", "RPRT") and work.institution else \
+        work.publisher
     for tag, value in (("T3", work.series), ("VL", work.volume), ("IS", work.issue),
                        ("DO", work.doi), ("UR", work.url), ("PB", publisher),
                        ("Y2", work.accessed.replace("-", "/") if work.accessed else None)):

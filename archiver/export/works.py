@@ -72,6 +72,7 @@ class Work:
     doi: str | None = None
     accessed: str | None = None  # the ingest date
     publisher: str | None = None
+    et_al: bool = False  # the authors listed are the first of more ("et al.", 等)
     series: str | None = None  # the series a book or chapter is published in
     institution: str | None = None  # a thesis's granting institution, a report's issuer
     notes: list[str] = field(default_factory=list)
@@ -208,11 +209,21 @@ def post_key(record: dict[str, Any]) -> str:
 Parse = Callable[[str], dict[str, Any]]
 
 
+_ET_AL = re.compile(r"\bet\.?\s*al\b|\band others\b|等")
+
+
 def _as_written(entry: dict[str, Any], parse: Parse | None) -> tuple[dict[str, Any], str | None]:
     """A citation no Crossref record stands behind: the fields ``parse`` reads from it as
     written (CSL-JSON), and its type when they say (a journal named: an article in it)."""
     item = parse(entry.get("text") or "") if parse else {}
     return item, "journal-article" if item.get("container-title") else None
+
+
+def _says_et_al(text: str, title: str | None) -> bool:
+    """Whether the author list of a citation as written ends in "et al." / 等 (looked for
+    before the title, where the authors are)."""
+    at = text.find(title) if title else -1
+    return _ET_AL.search(text[:at] if at > 0 else text) is not None
 
 
 def cited_works(citations: dict[str, Any], include_unverified: bool,
@@ -263,7 +274,9 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
                           authors=authors, container=item.get("container-title"),
                           volume=item.get("volume"), issue=item.get("issue"),
                           pages=item.get("page"), date=str(year) if year else None,
-                          doi=item.get("DOI") or entry.get("doi"))
+                          doi=item.get("DOI") or entry.get("doi"),
+                          et_al=bool(authors) and _says_et_al(entry.get("text") or "",
+                                                              item.get("title")))
             result.notes.append(f"fields read from the citation as written: "
                                 f"{entry.get('text') or ''}".strip())
         if status != "verified":
