@@ -9,6 +9,7 @@ GBK), WARC (with a revisit record), WACZ, and WARCs holding two posts.
 from __future__ import annotations
 
 import json
+import zlib
 from pathlib import Path
 
 import pytest
@@ -265,3 +266,52 @@ def test_a_part_cut_short_inside_a_nested_multipart_is_that_part(tmp_path):
     [post] = prepare_all(cut, load_config({}, tmp_path).with_overrides(fetch=False))
     missing = [i for i in post.record["images"] if i["status"] == "missing"]
     assert missing and all(i["reason"].startswith("cut short in the MHTML") for i in missing)
+
+
+def test_a_warc_is_read_in_bounded_memory_whatever_a_record_declares(tmp_path):
+    """A metadata record of 128 MiB of zeros, gzipped to about a hundred kilobytes, after
+    the real records (SYNTHETIC record): it is read through, never held whole. (warcio
+    inflates a block of its input at a time: about 60 MiB of zeros, whatever the record.)"""
+    import tracemalloc
+    zeros = 128 << 20
+    head = (f"WARC/1.0\r\nWARC-Type: metadata\r\nWARC-Record-ID: <urn:uuid:synthetic>\r\n"
+            f"Content-Type: application/octet-stream\r\nContent-Length: {zeros}\r\n\r\n")
+    member = zlib.compressobj(9, zlib.DEFLATED, 31)
+    body = member.compress(head.encode())
+    chunk = bytes(1 << 20)
+    for _ in range(zeros >> 20):
+        body += member.compress(chunk)
+    body += member.compress(b"\r\n\r\n") + member.flush()
+    path = tmp_path / "big.warc.gz"
+    path.write_bytes((CONTAINERS / "converted-mufeng-2021-07-07.warc.gz").read_bytes() + body)
+    tracemalloc.start()
+    try:
+        [post] = prepare_all(path, load_config({}, tmp_path).with_overrides(fetch=False))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert post.record["title"] == "送别一个旧时代"
+    assert peak < 100 << 20, peak
+
+
+def test_what_a_whole_warc_ends_with_is_not_taken_for_a_cut(tmp_path):
+    import gzip
+    whole = (CONTAINERS / "converted-mufeng-2021-07-07.warc.gz").read_bytes()
+    config = load_config({}, tmp_path).with_overrides(fetch=False)
+    for extra in (gzip.compress(b""), gzip.compress(b"\r\n"), b"\r\n\r\n"):
+        path = tmp_path / "extra.warc.gz"
+        path.write_bytes(whole + extra)
+        [post] = prepare_all(path, config)
+        assert {i["status"] for i in post.record["images"]} == {"stored"}, extra
+        assert b"cut short" not in post.files["provenance.json"], extra
+
+
+def test_a_warc_cut_in_the_first_bytes_of_a_record_keeps_what_came_before(tmp_path):
+    data = WARC.read_bytes()
+    request = next(s for s in _record_spans(data) if s[0] == "request")
+    config = load_config({}, tmp_path).with_overrides(fetch=False)
+    cut = tmp_path / "cut.warc"
+    for extra in range(1, 8):  # "W", "WA" … "WARC/1.": warcio cannot tell the format
+        cut.write_bytes(data[: request[2] + extra])
+        [post] = prepare_all(cut, config)
+        assert all("cut short" in i["reason"] for i in post.record["images"]), extra

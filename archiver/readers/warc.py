@@ -84,12 +84,34 @@ def _payload(record, path: Path, name: str) -> tuple[bytes, str | None]:
                              "bytes (a decompression bomb?)", path=path)
     # what the payload's decoder left (a chunked body's last line break) is read too: only a
     # block the file ends inside leaves the reader short of its length
-    record.raw_stream.read()
+    _drain(record.raw_stream)
     unread = getattr(record.raw_stream, "limit", 0)
     if isinstance(unread, int) and unread > 0:
         return payload, (f"cut short in {name}: the file ends {unread} bytes before the end "
                          f"of this record's {record.length} (an interrupted download or crawl?)")
     return payload, None
+
+
+def _drain(stream: IO[bytes]) -> None:
+    """Read ``stream`` to its end, a piece at a time: a record may declare gigabytes."""
+    while stream.read(1 << 16):
+        pass
+
+
+def _tail_holds_data(tail: bytes) -> bool:
+    """Whether the bytes after a WARC's last whole record hold anything but line breaks:
+    gzip members are opened (an empty one appended is nothing), a few kilobytes each."""
+    while tail.strip(b"\r\n\t "):
+        if not tail.startswith(b"\x1f\x8b"):
+            return True
+        member = zlib.decompressobj(31)
+        try:
+            if member.decompress(tail, 4096).strip(b"\r\n\t ") or not member.eof:
+                return True
+        except zlib.error:
+            return True
+        tail = member.unused_data
+    return False
 
 
 def _starts_like_a_warc(stream: IO[bytes]) -> bool:
@@ -129,6 +151,11 @@ def _records(path: Path, name: str, stream: IO[bytes]) -> list[dict]:
             except (AttributeError, TypeError):  # warcio on a record's headers cut short
                 out.append(headers_cut)
                 break
+            except ArchiveLoadFailed:
+                if not out:
+                    raise
+                out.append(headers_cut)  # a record's first line cut short: "WAR"
+                break
             if record.rec_type is None or record.length is None:
                 out.append(headers_cut)  # no type, or no length: the headers end early
                 break
@@ -148,7 +175,7 @@ def _records(path: Path, name: str, stream: IO[bytes]) -> list[dict]:
                     entry["ctype"] = headers.get_header("Content-Type") or ""
                 entry["payload"], entry["cut"] = _payload(record, path, name)
             else:  # not read, but the file may end inside it all the same
-                record.raw_stream.read()
+                _drain(record.raw_stream)
                 if getattr(record.raw_stream, "limit", 0):
                     entry["cut"] = (f"cut short in {name}: the file ends inside a "
                                     f"{record.rec_type} record (an interrupted download or "
@@ -158,7 +185,7 @@ def _records(path: Path, name: str, stream: IO[bytes]) -> list[dict]:
             # a file's own bytes (not a zip member): what no record was read from
             end = records.get_record_offset() + records.get_record_length()
             tail = stream.getbuffer()[end:]
-            if bytes(tail[:4096]).strip(b"\r\n\t "):
+            if _tail_holds_data(bytes(tail)):
                 out.append({"type": CUT_SHORT, "uri": "", "payload": b"", "cut": (
                     f"cut short in {name}: the file ends inside a record, {len(tail)} bytes "
                     f"after the last whole one (an interrupted download or crawl?)")})
@@ -181,7 +208,8 @@ def read_all(path: Path, data: bytes | None = None) -> list[RawPost]:
     damaged = {(r["uri"] if r["type"] in ("response", "resource") else "") or CUT_SHORT:
                r["cut"] for r in records if r.get("cut")}
     if damaged:  # wherever the file ends, what would have followed is lost with it
-        damaged.setdefault(CUT_SHORT, next(iter(damaged.values())))
+        damaged.setdefault(CUT_SHORT, f"cut short: {path.name} ends inside a record (an "
+                                      f"interrupted download or crawl?)")
     for record in records:
         if record["type"] in ("response", "resource") and record["payload"] and \
                 not record["cut"] and str(record["status"] or "200").startswith("2"):
