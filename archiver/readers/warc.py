@@ -157,7 +157,11 @@ def _records(path: Path, name: str, stream: IO[bytes]) -> list[dict]:
                 out.append(headers_cut)  # a record's first line cut short: "WAR"
                 break
             if record.rec_type is None or record.length is None:
-                out.append(headers_cut)  # no type, or no length: the headers end early
+                # no type, or no length: the headers end early, unless what is left is
+                # only line breaks (an empty gzip member, or one of "\r\n", at the end)
+                if not isinstance(stream, io.BytesIO) or _tail_holds_data(
+                        bytes(stream.getbuffer()[records.get_record_offset():])):
+                    out.append(headers_cut)
                 break
             headers = record.rec_headers
             entry = {"type": record.rec_type, "uri": headers.get_header("WARC-Target-URI") or "",
