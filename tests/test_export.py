@@ -492,6 +492,21 @@ def test_a_chapter_is_in_its_book_and_the_series_is_its_series():
     assert "series = {Lecture Notes in Computer Science}" in chen
 
 
+@pytest.mark.parametrize(("titles", "series"), [
+    (["Springer Series in Statistics", "The Elements of Statistical Learning"],
+     "Springer Series in Statistics"),
+    (["The Elements of Statistical Learning", "Springer Series in Statistics"],
+     "Springer Series in Statistics"),
+    (["Lecture Notes of the Institute for Computer Sciences", "Mobile Networks"],
+     "Lecture Notes of the Institute for Computer Sciences")])
+def test_a_series_in_either_place_is_the_series(titles, series):
+    # SYNTHETIC records: the shape of Crossref's, to hold the rule to its words
+    from archiver.citations.verify import work_of
+    work = work_of({"type": "book-chapter", "title": ["X"], "container-title": titles})
+    assert work["collection-title"] == series
+    assert work["container-title"] == next(t for t in titles if t != series)
+
+
 @pytest.mark.parametrize("titles", [
     ["Contributions to Statistics", "Time Series Analysis and Forecasting"],
     ["Time Series Analysis and Forecasting", "Contributions to Statistics"]])
@@ -640,3 +655,23 @@ def test_a_report_is_published_by_the_institution_that_issued_it():
     assert csl_item(work)["publisher"] == "National Renewable Energy Laboratory (NREL)"
     assert "PB  - National Renewable Energy Laboratory (NREL)" in ris_record(work)
     assert "institution = {National Renewable Energy Laboratory (NREL)}" in bibtex_entry(work)
+
+
+def test_a_verified_work_is_written_even_when_an_unverified_citation_of_it_came_first():
+    """Post A was never verified and cites 10.1098/rspb.2017.0132; post B verified the same
+    work: the export keeps Crossref's entry, not only the copy as written."""
+    from archiver.citations.verify import work_of
+    message = load_recordings()["10.1098/rspb.2017.0132"]["message"]
+    exported: set[str] = set()
+    taken: set[str] = set()
+    never = {"citations": [{"text": "Dougherty LR … doi:10.1098/rspb.2017.0132",
+                            "status": "never verified", "reason": "not checked"}]}
+    first = cited_works(never, True, taken, exported,
+                        parse=lambda text: {"DOI": "10.1098/rspb.2017.0132", "title": "S"})
+    verified = {"citations": [{"text": "x", "status": "verified",
+                               "evidence": {"work": work_of(message)}}]}
+    second = cited_works(verified, True, taken, exported)
+    again = cited_works(never, True, taken, exported,
+                        parse=lambda text: {"DOI": "10.1098/rspb.2017.0132", "title": "S"})
+    assert len(first) == 1 and len(second) == 1 and again == []
+    assert second[0].notes == []  # Crossref's record, no "not verified" note

@@ -919,9 +919,12 @@ def _gbt_title(text: str, item: dict[str, Any]) -> dict[str, Any]:
     item = {k: v for k, v in item.items() if not (k in ("volume", "container-title",
                                                         "issue") and v == title)}
     item["title"] = title
-    years = _YEAR_AFTER.findall(text[match.end():])
+    # the first year after the code, but not in a bracketed access date ("[2021-05-01]") or
+    # a URL: "(2020-02-28)[2021-05-01]" was published in 2020; "2020: 2021-2030" are pages
+    rest = re.sub(r"\[[^\]]*\]|https?://\S+", " ", text[match.end():])
+    years = _YEAR_AFTER.findall(rest)
     if years:
-        item["issued"] = {"date-parts": [[int(years[-1])]]}
+        item["issued"] = {"date-parts": [[int(years[0])]]}
     return item
 
 

@@ -120,9 +120,11 @@ _SERIES_IS_CONTAINER = {"book", "monograph", "edited-book", "reference-book", "r
 # a chapter's container-title lists the book and its series, in either order
 # (["SpringerBriefs in Medical Earth Sciences", "Human Health and …"], ["Advances in Visual
 # Computing", "Lecture Notes in Computer Science"]): a series names itself as one, at its
-# end ("… Series") or its start ("Lecture Notes in …", "SpringerBriefs in …"); a book
-# may well say "series" inside its title ("Time Series Analysis and Forecasting")
-_A_SERIES = re.compile(r"\bseries$|^(?:lecture notes|communications|studies) in\b|^\w*briefs\b",
+# end ("… Series"), as "… Series in …", or at its start ("Lecture Notes in …",
+# "SpringerBriefs in …"); a book may well say "series" inside its title ("Time Series
+# Analysis and Forecasting")
+_A_SERIES = re.compile(r"\bseries$|\bseries (?:in|on|of)\b"
+                       r"|^(?:lecture notes|communications|studies) (?:in|of|on)\b|^\w*briefs\b",
                        re.I)
 
 

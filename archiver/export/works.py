@@ -233,7 +233,10 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
 
     A work is one entry however often it is cited: a DOI in ``exported`` (lower case) was
     written already, by this post or an earlier one of the same run, and is skipped; each DOI
-    written here is added to it. Without the set, only this post's repeats are skipped.
+    written here is added to it. A DOI written only from an unverified citation is kept as
+    ``?doi``: a verified citation of it, met later, is still written (Crossref's record is the
+    better entry), and further unverified ones are not. Without the set, only this post's
+    repeats are skipped.
     An unverified citation without a Crossref record is described by the fields ``parse``
     reads from it (never by the whole string as a title), with a note saying so."""
     out = []
@@ -246,9 +249,11 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
         item, kind = ({}, None) if work else _as_written(entry, parse)
         doi = str((work or item).get("DOI") or entry.get("doi") or "").lower()
         if doi:
-            if doi in exported:
+            # an unverified copy never stands for a work a verified entry (with Crossref's
+            # record) would give: it is marked apart, "?" before its DOI
+            if doi in exported or (not work and f"?{doi}" in exported):
                 continue
-            exported.add(doi)
+            exported.add(doi if work else f"?{doi}")
         if work:
             authors = work.get("author") or []
             first = authors[0] if authors else {}

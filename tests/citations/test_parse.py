@@ -347,6 +347,13 @@ def test_field_f1_on_heldout_chinese_references() -> None:
 @pytest.mark.parametrize(("text", "title", "year", "kind"), [
     ("欧阳修, 宋祁. 新唐书[M]. 北京: 中华书局, 1975.", "新唐书", 1975, "book"),
     ("中国科学院. 2019年度报告[R]. 北京: 科学出版社, 2020.", "2019年度报告", 2020, "report"),
+    # not the access date in brackets, nor the URL, nor pages that look like years
+    ("国家统计局. 2019年国民经济和社会发展统计公报[EB/OL]. (2020-02-28)[2021-05-01]. "
+     "http://www.stats.gov.cn/2021.html", "2019年国民经济和社会发展统计公报", 2020, "webpage"),
+    ("中国科学院. 2019年度报告[R/OL]. 北京: 科学出版社, 2020[2021-03-01].", "2019年度报告", 2020,
+     "report"),
+    ("中国科学院. 2019年度报告[R]. 北京: 科学出版社, 2020: 2021-2030.", "2019年度报告", 2020,
+     "report"),
 ])
 def test_a_gbt_title_is_what_precedes_its_type_code(text, title, year, kind):
     item = parse_reference(text)
