@@ -207,7 +207,7 @@ def test_tex_specials_are_escaped_and_chinese_kept():
     assert tex("a_b%") == "a\\_b\\%"
     parsed = pybtex_parse(text, "bibtex").entries["k"].fields["title"]
     # "{R&D}" as written, its braces escaped; the acronym in braces, kept from lower case
-    assert parsed == "50\\% of {\\{R\\&D\\}} costs \\$3 \\#1 a\\_b \\textbackslash{} 中文"
+    assert parsed == "50\\% of \\{{R\\&D}\\} costs \\$3 \\#1 a\\_b \\textbackslash{} 中文"
 
 
 def test_exports_need_an_archive(tmp_path):
@@ -626,6 +626,14 @@ def test_a_doi_two_posts_cite_unverified_is_exported_once(tmp_path):
     ("【中亚研究】龙与熊之间", "【中亚研究】龙与熊之间"),
     ("我们之前推荐过一篇ISSTA 2020会议上关于ARM反汇编",
      "我们之前推荐过一篇{ISSTA} 2020会议上关于{ARM}反汇编"),
+    # Title Case: hyphenated words capitalised part by part are no names
+    ("Long-Term Effects of Drug-Resistant Tuberculosis in Rural Areas",
+     "Long-Term Effects of Drug-Resistant Tuberculosis in Rural Areas"),
+    # Chinese has no Title Case: every capital of a Latin word in it is kept
+    ("基于Transformer的中文分词研究", "基于{Transformer}的中文分词研究"),
+    ("使用Python和Linux进行数据分析", "使用{Python}和{Linux}进行数据分析"),
+    ("R&D在中国A股市场", "{R\\&D}在中国{A}股市场"),
+    ("基于 Transformer 的研究", "基于 {Transformer} 的研究"),
 ])
 def test_names_accents_and_hyphenated_names_are_braced_in_sentence_case_titles(title, braced):
     from archiver.export.formats import protected_title

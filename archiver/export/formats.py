@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 import bibtexparser
@@ -44,42 +45,66 @@ def _cased(char: str) -> bool:
 
 
 def _keeps_its_case(core: str) -> bool:
-    """A capital after the first letter (an acronym, a gene, "Hardy-Weinberg", "McDonald"),
-    or digits among letters ("Oca2", "CD8")."""
-    return any(c.isupper() for c in core[1:]) or (
+    """A capital after the first letter of one of its hyphen-joined parts (an acronym, a gene,
+    "McDonald"; not "Long-Term", whose parts are each capitalised), or digits among letters
+    ("Oca2", "CD8")."""
+    return any(c.isupper() for part in core.split("-") for c in part[1:]) or (
         any(_cased(c) for c in core) and any(c.isdigit() for c in core))
+
+
+def _has_cjk(text: str) -> bool:
+    return any(c.isalpha() and not _cased(c) for c in text)
+
+
+def _brace_runs(word: str, keep: Callable[[str], bool]) -> str:
+    """``word`` escaped, with each run of cased letters and digits that ``keep`` accepts in
+    braces (Latin words inside Chinese text)."""
+    out, at = [], 0
+    for match in _CASED_RUN.finditer(word):
+        out.append(tex(word[at:match.start()]))
+        run = tex(match.group())
+        out.append("{" + run + "}" if keep(match.group()) else run)
+        at = match.end()
+    out.append(tex(word[at:]))
+    return "".join(out)
 
 
 def protected_title(title: str) -> str:
     """``title`` escaped for TeX, with the words a bibliography style must not lower-case in
     braces. BibTeX styles that set titles in sentence case lower-case every capital they are
     not told to keep: "… of {Astyanax} cavefish … {Oca2} allele", "detecting {KRAS}".
-    Kept: a word with a capital after its first letter or with digits among its letters
-    (acronyms, gene and product names), and, in a title written in sentence case (where most
-    words are lower case, so a capital means a name: "Gödel", "Zürich"), every capitalised
-    word but the first and those opening a subtitle (after ":", "?" or "!"; not after "e.g."
-    or "vs."). A title in Title Case keeps only the first kind: its capitals say nothing
-    about names."""
+
+    - A Chinese title has no Title Case: every Latin word in it with a capital keeps it
+      ("基于{Transformer}的", "{R\\&D}在中国{A}股市场").
+    - Otherwise a word keeps its case when it has a capital after the first letter of one
+      of its parts, or digits among its letters (acronyms, gene and product names).
+    - In a title written in sentence case (most words lower case, so a capital means a
+      name: "Gödel", "Zürich", "Hardy-Weinberg"), so does every capitalised word but the
+      first and those opening a subtitle (after ":", "?" or "!"), and a hyphenated one
+      with a capital after its hyphen even there.
+    - A title in Title Case keeps only the second kind: its capitals say nothing about
+      names ("Long-Term Effects" stays unbraced)."""
     words = title.split(" ")
+    if _has_cjk(title):
+        return " ".join(_brace_runs(word, lambda run: any(c.isupper() for c in run))
+                        for word in words)
     cores = [_word_core(w) for w in words]
     later = [c for i, c in enumerate(cores) if i and len(c) > 3 and _cased(c[0])]
     sentence_case = bool(later) and sum(c[0].isupper() for c in later) * 2 <= len(later)
     out = []
     for i, (word, core) in enumerate(zip(words, cores, strict=True)):
-        if any(c.isalpha() and not _cased(c) for c in word):  # Chinese around Latin words:
-            out.append(_CASED_RUN.sub(lambda m: "{" + m.group() + "}" if _keeps_its_case(
-                m.group()) else m.group(), tex(word)))  # only those keep braces
-            continue
         opens = i == 0 or words[i - 1].endswith((":", "?", "!"))
+        joined = any(p[:1].isupper() for p in core.split("-")[1:])  # "Hardy-Weinberg"
         keep = bool(core) and any(_cased(c) for c in core) and (
-            _keeps_its_case(core) or (sentence_case and not opens and core[0].isupper()))
+            _keeps_its_case(core)
+            or (sentence_case and (joined or (not opens and core[0].isupper()))))
         out.append("{" + tex(word) + "}" if keep else tex(word))
     return " ".join(out)
 
 
-# a run of letters of scripts with capitals, and digits, inside Chinese text ("ISSTA")
+# a run of letters of scripts with capitals, with digits and "&", inside Chinese text
 _CASED_RUN = re.compile(r"(?:(?![\d_])[^\W\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\u3040-\u30ff]"
-                        r"|\d)+")
+                        r"|\d|&(?=\w))+")
 
 
 def one_line(value: str | None) -> str | None:
