@@ -449,7 +449,9 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
                 allowed = _allowed_roots(base_dir, config)
             asset = _local(ImageRef(original=original), base_dir, config, inputs, allowed)
         if cut_short and not local_files and asset.status == "missing" and asset.origin != \
-                "container":
+                "container" and original and not original.startswith("data:"):
+            # only what the container could have held: not an image with no source, nor a
+            # data: URI the page itself carries
             absent = f"not in the container, which is {cut_short}"
             asset = dataclasses.replace(asset, reason=absent if (asset.reason or "").startswith(
                 "not in the container") else f"{absent}; {asset.reason}")

@@ -315,3 +315,25 @@ def test_a_warc_cut_in_the_first_bytes_of_a_record_keeps_what_came_before(tmp_pa
         cut.write_bytes(data[: request[2] + extra])
         [post] = prepare_all(cut, config)
         assert all("cut short" in i["reason"] for i in post.record["images"]), extra
+
+
+def test_an_mhtml_cut_before_its_first_part_says_so(tmp_path):
+    data = (CONTAINERS / "converted-mufeng-2021-07-07-base64.mhtml").read_bytes()
+    first = data.index(b"\n--") + 1  # the first delimiter line
+    cut = tmp_path / "cut.mhtml"
+    cut.write_bytes(data[:first])
+    with pytest.raises(MalformedInput, match="cut short before its page part"):
+        prepare_all(cut, load_config({}, tmp_path).with_overrides(fetch=False))
+
+
+def test_a_cut_container_is_blamed_only_for_images_it_could_have_held(tmp_path):
+    from archiver.assets import localise
+    from archiver.model import CUT_SHORT, ImageRef
+    config = load_config({}, tmp_path).with_overrides(fetch=False)
+    refs = [ImageRef(original=""), ImageRef(original="data:image/png;base64,@@"),
+            ImageRef(original="https://mmbiz.qpic.cn/x.jpg")]
+    assets = localise(refs, tmp_path, config, local_files=False,
+                      damaged={CUT_SHORT: "cut short: x.warc ends inside a record"})
+    reasons = [a.reason for a in assets]
+    assert "cut short" not in reasons[0] and "cut short" not in reasons[1], reasons
+    assert reasons[2].startswith("not in the container, which is cut short: x.warc"), reasons

@@ -683,3 +683,14 @@ def test_a_verified_work_is_written_even_when_an_unverified_citation_of_it_came_
                         parse=lambda text: {"DOI": "10.1098/rspb.2017.0132", "title": "S"})
     assert len(first) == 1 and len(second) == 1 and again == []
     assert second[0].notes == []  # Crossref's record, no "not verified" note
+
+
+@pytest.mark.parametrize(("text", "et_al"), [
+    ("陈晋镳, 张惠民, 朱士兴, 等. 蓟县震旦亚界研究[M]. 天津: 天津科学技术出版社, 1980.", True),
+    ("张三, 李四. 等离子体（plasma）研究[J]. 物理学报, 2020, 1(1): 1-2.", False),  # 等 in the title
+    ("Smith J. Of mice and others:  a study. Nature. 2020;1:2.", False),
+])
+def test_et_al_is_read_after_the_last_author_never_in_the_title(text, et_al):
+    from archiver.citations.parse import parse_reference
+    from archiver.export.works import _says_et_al
+    assert _says_et_al(text, parse_reference(text).get("author") or []) is et_al

@@ -352,7 +352,7 @@ def _unknown_group(segment: str, authors: Sequence[dict[str, Any]]) -> str | Non
         # "Group M" may be a person: a group names itself with a word of three letters or more
         if part == named or not any(len(w) >= 3 for w in words(named)):
             continue
-        if not any(_same_group(named, _GROUP_WORD.sub(" ", g)) for g in groups):
+        if not any(_same_group(named, _GROUP_WORD.sub(" ", g), (part, g)) for g in groups):
             return (f"the citation names the group author {part.strip()!r}; Crossref's is "
                     + " and ".join(repr(g) for g in groups))
     return None
@@ -361,20 +361,26 @@ def _unknown_group(segment: str, authors: Sequence[dict[str, Any]]) -> str | Non
 _NOT_INITIALS = {"the", "of", "and", "for", "on", "in", "to"}
 
 
-def _same_group(one: str, other: str) -> bool:
+def _same_group(one: str, other: str, whole: tuple[str, str] = ("", "")) -> bool:
     """Whether two group names (their group word left out) may name one group: a word in
-    common, or one an acronym of the other ("GTEx" for "Genotype-Tissue Expression")."""
+    common, or one an acronym of the other ("GTEx" for "Genotype-Tissue Expression"), the
+    group word counted or not ("WHI" for "Women's Health Initiative", "WTCCC" for
+    "Wellcome Trust Case Control Consortium"). ``whole``: the two names as printed."""
     if set(words(one)) & set(words(other)):
         return True
-    return _acronym_of(one, other) or _acronym_of(other, one)
+    pairs = [(one, other), *zip(whole, reversed(whole), strict=True)] if all(whole) else \
+        [(one, other)]
+    return any(_acronym_of(a, b) or _acronym_of(b, a) for a, b in pairs)
 
 
 def _acronym_of(short: str, long: str) -> bool:
+    """Whether the capitals of ``short``'s acronym are the initials of ``long``, its last
+    word counted or not ("WHI" for "Women's Health Initiative Investigators")."""
     capitals = "".join(c for w in short.split() if sum(ch.isupper() for ch in w) >= 2
                        for c in w if c.isupper())
     initials = "".join(w[0] for w in re.split(r"[\s\-‐–]+", long)
                        if w and w.casefold() not in _NOT_INITIALS).upper()
-    return len(capitals) >= 2 and capitals == initials
+    return len(capitals) >= 2 and capitals in (initials, initials[:-1])
 
 
 # -- title ---------------------------------------------------------------------------------------

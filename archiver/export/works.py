@@ -209,9 +209,6 @@ def post_key(record: dict[str, Any]) -> str:
 Parse = Callable[[str], dict[str, Any]]
 
 
-_ET_AL = re.compile(r"\bet\.?\s*al\b|\band others\b|等")
-
-
 def _as_written(entry: dict[str, Any], parse: Parse | None) -> tuple[dict[str, Any], str | None]:
     """A citation no Crossref record stands behind: the fields ``parse`` reads from it as
     written (CSL-JSON), and its type when they say (a journal named: an article in it)."""
@@ -219,11 +216,17 @@ def _as_written(entry: dict[str, Any], parse: Parse | None) -> tuple[dict[str, A
     return item, "journal-article" if item.get("container-title") else None
 
 
-def _says_et_al(text: str, title: str | None) -> bool:
-    """Whether the author list of a citation as written ends in "et al." / 等 (looked for
-    before the title, where the authors are)."""
-    at = text.find(title) if title else -1
-    return _ET_AL.search(text[:at] if at > 0 else text) is not None
+def _says_et_al(text: str, authors: list[dict[str, Any]]) -> bool:
+    """Whether the author list of a citation as written ends in "et al." / 等: looked for
+    just after the last author's name, where it is printed (never in the title, which may
+    well hold 等 or "and others")."""
+    last = authors[-1] if authors else {}
+    name = last.get("family") or last.get("literal") or ""
+    at = text.find(name) if name else -1
+    return at >= 0 and _ET_AL_AFTER.match(text, at + len(name)) is not None
+
+
+_ET_AL_AFTER = re.compile(r"[^.。]{0,12}?(?:\bet\.?\s*al\b|\band others\b|等)")
 
 
 def cited_works(citations: dict[str, Any], include_unverified: bool,
@@ -280,8 +283,7 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
                           volume=item.get("volume"), issue=item.get("issue"),
                           pages=item.get("page"), date=str(year) if year else None,
                           doi=item.get("DOI") or entry.get("doi"),
-                          et_al=bool(authors) and _says_et_al(entry.get("text") or "",
-                                                              item.get("title")))
+                          et_al=_says_et_al(entry.get("text") or "", authors))
             result.notes.append(f"fields read from the citation as written: "
                                 f"{entry.get('text') or ''}".strip())
         if status != "verified":

@@ -96,7 +96,8 @@ def _parts(body: bytes, boundary: str) -> tuple[list[bytes], bool]:
         at = body.find(marker, after)
     parts = []
     closed = False
-    for (_, begin, close), following in zip(delimiters, [*delimiters[1:], None], strict=True):
+    for (_, begin, close), following in zip(delimiters, [*delimiters[1:], None][:len(delimiters)],
+                                            strict=True):
         if close:
             closed = True
             break
@@ -196,7 +197,7 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
         damaged.setdefault(CUT_SHORT, "cut short: the MHTML file ends inside a part (no "
                                       "closing boundary; an interrupted save or copy?)")
     if page is None:
-        if cut:
+        if cut or not leaves:  # no part whole, or none at all: the file ends before them
             raise MalformedInput("the file is cut short before its page part is whole (no "
                                  "closing boundary): an interrupted save or copy?", path=path,
                                  hint="save the page again")

@@ -138,6 +138,12 @@ def test_a_group_author_that_is_not_crossrefs_is_an_author_error():
     # the name spelled out, where Crossref has its acronym
     assert compare_authors("Chiang C, Genotype-Tissue Expression Consortium, Scott AJ, et al.",
                            True, GTEX["author"]).match is True
+    # an acronym that counts the group word, or the name's last word
+    for shown, group in (("WHI Investigators", "Women's Health Initiative Investigators"),
+                         ("WTCCC Consortium", "Wellcome Trust Case Control Consortium")):
+        people_and_group = [{"family": "Smith", "given": "J"}, {"name": group}]
+        assert compare_authors(f"Smith J, {shown}, et al.", True,
+                               people_and_group).match is True, shown
     # a person whose family name is Group is no group
     group_m = [{"family": "Group", "given": "M"}, {"name": "GTEx Consortium"}]
     assert compare_authors("Group M, et al.", True, group_m).match is True
