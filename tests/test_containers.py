@@ -337,3 +337,20 @@ def test_a_cut_container_is_blamed_only_for_images_it_could_have_held(tmp_path):
     reasons = [a.reason for a in assets]
     assert "cut short" not in reasons[0] and "cut short" not in reasons[1], reasons
     assert reasons[2].startswith("not in the container, which is cut short: x.warc"), reasons
+
+
+def test_a_warc_cut_short_inside_a_wacz_says_so(tmp_path):
+    """The WARC was cut before it was zipped: the zip is whole, its member is not."""
+    import io
+    import zipfile
+    data = WARC.read_bytes()
+    request = next(s for s in _record_spans(data) if s[0] == "request")
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as wacz:
+        wacz.writestr("archive/data.warc", data[: request[2] + request[3] + 200])
+        wacz.writestr("datapackage.json", "{}")
+    path = tmp_path / "cut.wacz"
+    path.write_bytes(packed.getvalue())
+    [post] = prepare_all(path, load_config({}, tmp_path).with_overrides(fetch=False))
+    missing = [i for i in post.record["images"] if i["status"] == "missing"]
+    assert missing and all("cut short in archive/data.warc" in i["reason"] for i in missing)

@@ -98,6 +98,14 @@ def _drain(stream: IO[bytes]) -> None:
         pass
 
 
+def _rest(stream: IO[bytes], offset: int) -> bytes:
+    """The first MiB of ``stream`` from ``offset`` on, read again (the file itself, or a
+    WACZ's member, which zipfile reads again from its start): enough to tell whether a
+    record was begun there."""
+    stream.seek(offset)
+    return stream.read(1 << 20)
+
+
 def _tail_holds_data(tail: bytes) -> bool:
     """Whether the bytes after a WARC's last whole record hold anything but line breaks:
     gzip members are opened (an empty one appended is nothing), a few kilobytes each."""
@@ -159,8 +167,7 @@ def _records(path: Path, name: str, stream: IO[bytes]) -> list[dict]:
             if record.rec_type is None or record.length is None:
                 # no type, or no length: the headers end early, unless what is left is
                 # only line breaks (an empty gzip member, or one of "\r\n", at the end)
-                if not isinstance(stream, io.BytesIO) or _tail_holds_data(
-                        bytes(stream.getbuffer()[records.get_record_offset():])):
+                if _tail_holds_data(_rest(stream, records.get_record_offset())):
                     out.append(headers_cut)
                 break
             headers = record.rec_headers
@@ -185,14 +192,13 @@ def _records(path: Path, name: str, stream: IO[bytes]) -> list[dict]:
                                     f"{record.rec_type} record (an interrupted download or "
                                     f"crawl?)")
             out.append(entry)
-        if isinstance(stream, io.BytesIO) and out and out[-1]["type"] != CUT_SHORT:
-            # a file's own bytes (not a zip member): what no record was read from
+        if out and out[-1]["type"] != CUT_SHORT:  # what no record was read from
             end = records.get_record_offset() + records.get_record_length()
-            tail = stream.getbuffer()[end:]
-            if _tail_holds_data(bytes(tail)):
+            tail = _rest(stream, end)
+            if _tail_holds_data(tail):
                 out.append({"type": CUT_SHORT, "uri": "", "payload": b"", "cut": (
-                    f"cut short in {name}: the file ends inside a record, {len(tail)} bytes "
-                    f"after the last whole one (an interrupted download or crawl?)")})
+                    f"cut short in {name}: the file ends inside a record after the last "
+                    f"whole one (an interrupted download or crawl?)")})
     except (ArchiveLoadFailed, ValueError, OSError, EOFError, zlib.error,
             zipfile.BadZipFile) as exc:
         raise MalformedInput(f"not a readable WARC ({name}): {exc}", path=path) from None
