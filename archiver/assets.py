@@ -386,22 +386,15 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
     cut = {resource_key(url): why for url, why in (damaged or {}).items() if url != CUT_SHORT}
     cut_short = (damaged or {}).get(CUT_SHORT)  # the container ends early: it may have held it
 
-    def from_container(reference: str) -> bytes | None:
-        """A container's copy of the image: by the URL as written, or resolved against the
-        page's own URL the way the browser that saved it did (``../images/1.jpg``)."""
-        if not carried or reference.startswith("data:"):
+    def in_container(table: Mapping[str, Any], reference: str) -> Any:
+        """What ``table`` holds for the image (the container's copy, or why its copy is
+        damaged): by the URL as written, or resolved against the page's own URL the way the
+        browser that saved it did (``../images/1.jpg``)."""
+        if not table or reference.startswith("data:"):
             return None
         for candidate in (reference, urljoin(base_url, reference) if base_url else None):
-            if candidate and resource_key(candidate) in carried:
-                return carried[resource_key(candidate)]
-        return None
-
-    def damaged_copy(reference: str) -> str | None:
-        if not cut or reference.startswith("data:"):
-            return None
-        for candidate in (reference, urljoin(base_url, reference) if base_url else None):
-            if candidate and resource_key(candidate) in cut:
-                return cut[resource_key(candidate)]
+            if candidate and resource_key(candidate) in table:
+                return table[resource_key(candidate)]
         return None
 
     out: list[Asset] = []
@@ -415,9 +408,9 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
         if not original:
             asset = Asset(original="", status="missing",
                           reason="the saved post gives this image no source")
-        elif (carried_bytes := from_container(original)) is not None:
+        elif (carried_bytes := in_container(carried, original)) is not None:
             asset = sniff(carried_bytes, original, "container", config)
-        elif (why := damaged_copy(original)) is not None:
+        elif (why := in_container(cut, original)) is not None:
             asset = Asset(original=describe_original(original), status="missing",
                           origin="container", reason=why)
         elif original.startswith("data:"):
