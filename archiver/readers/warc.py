@@ -82,20 +82,27 @@ def _payload(record, path: Path, name: str) -> tuple[bytes, str | None]:
     if len(payload) > MAX_PAYLOAD_BYTES:
         raise MalformedInput(f"a record of {name} expands to more than {MAX_PAYLOAD_BYTES} "
                              "bytes (a decompression bomb?)", path=path)
-    # what the payload's decoder left (a chunked body's last line break) is read too: only a
-    # block the file ends inside leaves the reader short of its length
-    _drain(record.raw_stream)
+    return payload, _short_block(record, name)
+
+
+def _short_block(record, name: str) -> str | None:
+    """Why ``record``'s block is not whole, when the file ends inside it; read to its end
+    first, a piece at a time (a record may declare gigabytes). What a payload's decoder left
+    (a chunked body's last line break) is read too: only a block the file ends inside
+    leaves the reader short of its length."""
+    while record.raw_stream.read(1 << 16):
+        pass
     unread = getattr(record.raw_stream, "limit", 0)
     if isinstance(unread, int) and unread > 0:
-        return payload, (f"cut short in {name}: the file ends {unread} bytes before the end "
-                         f"of this record's {record.length} (an interrupted download or crawl?)")
-    return payload, None
+        return (f"cut short in {name}: the file ends {unread} bytes before the end of this "
+                f"{record.rec_type} record's {record.length} (an interrupted download or "
+                f"crawl?)")
+    return None
 
 
-def _drain(stream: IO[bytes]) -> None:
-    """Read ``stream`` to its end, a piece at a time: a record may declare gigabytes."""
-    while stream.read(1 << 16):
-        pass
+def _cut_entry(reason: str) -> dict:
+    """The entry that stands for a record no whole headers were read of."""
+    return {"type": CUT_SHORT, "uri": "", "payload": b"", "cut": reason}
 
 
 def _rest(stream: IO[bytes], offset: int) -> bytes:
@@ -148,9 +155,8 @@ def _records(path: Path, name: str, stream: IO[bytes]) -> list[dict]:
             raise MalformedInput(f"{name} is not a WARC (it does not open with a WARC record)",
                                  path=path)
         records = ArchiveIterator(stream, arc2warc=True)
-        headers_cut = {"type": CUT_SHORT, "uri": "", "payload": b"", "cut": (
-            f"cut short in {name}: the file ends inside a record's headers (an interrupted "
-            f"download or crawl?)")}
+        headers_cut = _cut_entry(f"cut short in {name}: the file ends inside a record's "
+                                 f"headers (an interrupted download or crawl?)")
         while True:
             try:
                 record = next(records)
@@ -186,19 +192,15 @@ def _records(path: Path, name: str, stream: IO[bytes]) -> list[dict]:
                     entry["ctype"] = headers.get_header("Content-Type") or ""
                 entry["payload"], entry["cut"] = _payload(record, path, name)
             else:  # not read, but the file may end inside it all the same
-                _drain(record.raw_stream)
-                if getattr(record.raw_stream, "limit", 0):
-                    entry["cut"] = (f"cut short in {name}: the file ends inside a "
-                                    f"{record.rec_type} record (an interrupted download or "
-                                    f"crawl?)")
+                entry["cut"] = _short_block(record, name)
             out.append(entry)
         if out and out[-1]["type"] != CUT_SHORT:  # what no record was read from
             end = records.get_record_offset() + records.get_record_length()
             tail = _rest(stream, end)
             if _tail_holds_data(tail):
-                out.append({"type": CUT_SHORT, "uri": "", "payload": b"", "cut": (
-                    f"cut short in {name}: the file ends inside a record after the last "
-                    f"whole one (an interrupted download or crawl?)")})
+                out.append(_cut_entry(f"cut short in {name}: the file ends inside a record "
+                                      f"after the last whole one (an interrupted download or "
+                                      f"crawl?)"))
     except (ArchiveLoadFailed, ValueError, OSError, EOFError, zlib.error,
             zipfile.BadZipFile) as exc:
         raise MalformedInput(f"not a readable WARC ({name}): {exc}", path=path) from None
