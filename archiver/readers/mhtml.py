@@ -68,10 +68,6 @@ def _split_headers(entity: bytes) -> tuple[EmailMessage, bytes]:
     return headers, entity[at + size:]  # type: ignore[return-value]
 
 
-def _bodies(body: bytes, boundary: str) -> list[bytes]:
-    return _parts(body, boundary)[0]
-
-
 def _parts(body: bytes, boundary: str) -> tuple[list[bytes], bool]:
     """The body parts of a multipart body: what lies between its delimiter lines, each part
     without the line break that belongs to the delimiter after it. A delimiter line is
