@@ -16,7 +16,16 @@ from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 
 from archiver.export.formats import bibtex_entry, csl_json_line, ris_record
-from archiver.export.works import Parse, Work, cited_works, post_key, post_work, uncitable
+from archiver.export.works import (
+    CitationsIn,
+    Parse,
+    Work,
+    cited_works,
+    post_key,
+    post_work,
+    uncitable,
+    unverified,
+)
 
 FORMATS = ("biblatex", "bibtex", "csl-json", "ris")
 
@@ -42,9 +51,8 @@ def uncitable_posts(archive: Source, object_ids: Iterable[str]) -> list[tuple[st
 def works_of(archive: Source, object_ids: Iterable[str], posts: bool = True,
              cited: bool = False, include_unverified: bool = False,
              on_skip: Callable[[str, str], Any] | None = None,
-             parse: Parse | None = None,
-             citations_in: Callable[[dict[str, Any]], list[tuple[str, str | None]]] | None
-             = None, reserved: Iterable[str] = ()) -> Iterable[Work]:
+             parse: Parse | None = None, citations_in: CitationsIn | None = None,
+             reserved: Iterable[str] = ()) -> Iterable[Work]:
     """The works to export, one object at a time. A post with nothing to cite is left out,
     and ``on_skip(object_id, reason)`` is told, so that no run drops a post silently.
 
@@ -83,11 +91,10 @@ def works_of(archive: Source, object_ids: Iterable[str], posts: bool = True,
         if "citations.json" in state:
             checked = archive.read_json(object_id, "citations.json").get("citations") or []
         if include_unverified and citations_in is not None:
-            covered = {entry.get("text") for entry in checked}
             checked = checked + [
                 {"text": text, "location": where, "status": "never verified",
                  "reason": "`archiver verify` has not checked this citation"}
-                for text, where in citations_in(record) if text not in covered]
+                for text, where in unverified(record, checked, citations_in)]
         yield from cited_works({"citations": checked}, include_unverified, taken, exported,
                                parse)
 

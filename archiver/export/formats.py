@@ -215,13 +215,9 @@ def csl_item(work: Work) -> dict[str, Any]:
         item["container-title"] = work.organisation
     elif work.container:
         item["container-title"] = work.container
-    # CSL's publisher of a thesis is the institution that granted it, of a report the one
-    # that issued it
-    publisher = work.institution if csl_type in ("thesis", "report") and work.institution \
-        else work.publisher
     for key, value in (("collection-title", work.series), ("volume", work.volume),
                        ("issue", work.issue), ("page", work.pages), ("DOI", work.doi),
-                       ("URL", work.url), ("publisher", publisher)):
+                       ("URL", work.url), ("publisher", work.issuer)):
         if value:
             item[key] = str(value)
     if work.date:
@@ -253,10 +249,8 @@ def ris_record(work: Work) -> str:
         lines.append(("PY", work.year))
     if work.date:
         lines.append(("DA", work.date.replace("-", "/")))
-    publisher = work.institution if ris_type in ("THES", "RPRT") and work.institution else \
-        work.publisher
     for tag, value in (("T3", work.series), ("VL", work.volume), ("IS", work.issue),
-                       ("DO", work.doi), ("UR", work.url), ("PB", publisher),
+                       ("DO", work.doi), ("UR", work.url), ("PB", work.issuer),
                        ("Y2", work.accessed.replace("-", "/") if work.accessed else None)):
         if value:
             lines.append((tag, str(value)))

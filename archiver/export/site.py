@@ -14,11 +14,10 @@ import hashlib
 import html
 import re
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from archiver.export.works import shown_title
+from archiver.export.works import CitationsIn, shown_title, unverified
 
 STYLE = """
 body{font:16px/1.6 -apple-system,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;
@@ -117,9 +116,7 @@ def _citations_table(citations: dict[str, Any] | None) -> str:
             + "".join(rows) + "</table>")
 
 
-def build_site(archive: Any, out: Path,
-               citations_in: Callable[[dict[str, Any]], list[tuple[str, Any]]] | None = None
-               ) -> int:
+def build_site(archive: Any, out: Path, citations_in: CitationsIn | None = None) -> int:
     """Write the site for every post in ``archive`` into ``out``; returns the number of posts.
     ``citations_in`` finds a record's citations (the citations layer gives it), so that the
     index says how many no verification covers."""
@@ -137,8 +134,7 @@ def build_site(archive: Any, out: Path,
         record = archive.read_json(object_id, "record.json")
         citations = (archive.read_json(object_id, "citations.json")
                      if "citations.json" in state else None)
-        covered = {entry.get("text") for entry in (citations or {}).get("citations") or []}
-        unchecked = sum(text not in covered for text, _ in citations_in(record)) \
+        unchecked = len(unverified(record, citations.get("citations") or [], citations_in)) \
             if citations and citations_in else 0
         for logical in state:
             if logical.startswith("assets/"):

@@ -78,6 +78,14 @@ class Work:
     notes: list[str] = field(default_factory=list)
 
     @property
+    def issuer(self) -> str | None:
+        """Who CSL and RIS name as the publisher: of a thesis the institution that granted
+        it, of a report the one that issued it (the depositor is often a library or OSTI)."""
+        if self.crossref_type in ("dissertation", "report") and self.institution:
+            return self.institution
+        return self.publisher
+
+    @property
     def year(self) -> str | None:
         return self.date[:4] if self.date else None
 
@@ -207,6 +215,15 @@ def post_key(record: dict[str, Any]) -> str:
 
 
 Parse = Callable[[str], dict[str, Any]]
+CitationsIn = Callable[[dict[str, Any]], list[tuple[str, Any]]]
+
+
+def unverified(record: dict[str, Any], checked: list[dict[str, Any]],
+               citations_in: CitationsIn) -> list[tuple[str, Any]]:
+    """(text, place) of each citation ``record`` makes that no verdict in ``checked`` covers:
+    the post was never verified, or an edit added them since."""
+    covered = {entry.get("text") for entry in checked}
+    return [(text, where) for text, where in citations_in(record) if text not in covered]
 
 
 def _as_written(entry: dict[str, Any], parse: Parse | None) -> tuple[dict[str, Any], str | None]:
