@@ -128,15 +128,19 @@ _A_SERIES = re.compile(r"\bseries$|\bseries (?:in|on|of)\b"
                        re.I)
 
 
+def _values(record: dict[str, Any], key: str) -> list[str]:
+    """The non-blank texts of one of Crossref's list fields, markup stripped."""
+    return [t for t in (strip_markup(v) for v in record.get(key) or [] if isinstance(v, str))
+            if t.strip()]
+
+
 def _first(record: dict[str, Any], key: str) -> str:
-    values = [strip_markup(v) for v in record.get(key) or [] if isinstance(v, str)]
-    return next((v for v in values if v.strip()), "")
+    return next(iter(_values(record, key)), "")
 
 
 def _book_and_series(record: dict[str, Any]) -> tuple[str | None, str | None]:
     """(container, series) of a Crossref record."""
-    titles = [t for t in (strip_markup(v) for v in record.get("container-title") or []
-                          if isinstance(v, str)) if t.strip()]
+    titles = _values(record, "container-title")
     if not titles:
         return None, None
     if record.get("type") in _SERIES_IS_CONTAINER:
