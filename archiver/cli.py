@@ -1242,26 +1242,31 @@ def _describe_item(item: dict[str, Any]) -> str:
 _VALUE_NAMES: dict[Any, str] = {Path: "PATH", str: "TEXT", int: "N", float: "NUMBER"}
 
 
+def _commands(application: typer.Typer) -> Iterator[Any]:
+    """Every command of ``application`` and of its groups (``refs parse``)."""
+    for group in [application, *(g.typer_instance for g in application.registered_groups)]:
+        yield from group.registered_commands
+
+
 def _name_values(application: typer.Typer) -> None:
     """Help that names what an option takes as a person would (``--archive PATH``), and
     nothing for a flag, where typer would print the Python type (``<bool>``,
     ``<list[Path]>``). Metavars given where an option is declared are kept."""
-    for group in [application, *(g.typer_instance for g in application.registered_groups)]:
-        for command in group.registered_commands:
-            hints = typing.get_type_hints(command.callback)
-            for name, parameter in inspect.signature(command.callback).parameters.items():
-                info = parameter.default
-                if not isinstance(info, OptionInfo | ArgumentInfo) or info.metavar is not None:
-                    continue
-                hint = hints.get(name)
-                if hint is bool:
-                    info.metavar = ""
-                    continue
-                inner = [a for a in typing.get_args(hint) if a is not type(None)] or [hint]
-                if typing.get_origin(hint) is list:
-                    inner = list(typing.get_args(hint))
-                if len(inner) == 1 and inner[0] in _VALUE_NAMES:
-                    info.metavar = _VALUE_NAMES[inner[0]]
+    for command in _commands(application):
+        hints = typing.get_type_hints(command.callback)
+        for name, parameter in inspect.signature(command.callback).parameters.items():
+            info = parameter.default
+            if not isinstance(info, OptionInfo | ArgumentInfo) or info.metavar is not None:
+                continue
+            hint = hints.get(name)
+            if hint is bool:
+                info.metavar = ""
+                continue
+            inner = [a for a in typing.get_args(hint) if a is not type(None)] or [hint]
+            if typing.get_origin(hint) is list:
+                inner = list(typing.get_args(hint))
+            if len(inner) == 1 and inner[0] in _VALUE_NAMES:
+                info.metavar = _VALUE_NAMES[inner[0]]
 
 
 _name_values(app)
@@ -1270,11 +1275,10 @@ _name_values(app)
 def _flow_help(application: typer.Typer) -> None:
     """Each command's help as paragraphs that wrap to the terminal: typer keeps the line
     breaks of a docstring, so a narrow terminal showed every source line broken in two."""
-    for group in [application, *(g.typer_instance for g in application.registered_groups)]:
-        for command in group.registered_commands:
-            doc = command.help or inspect.getdoc(command.callback) or ""
-            command.help = "\n\n".join(" ".join(paragraph.split())
-                                        for paragraph in doc.split("\n\n"))
+    for command in _commands(application):
+        doc = command.help or inspect.getdoc(command.callback) or ""
+        command.help = "\n\n".join(" ".join(paragraph.split())
+                                    for paragraph in doc.split("\n\n"))
 
 
 _flow_help(app)
