@@ -119,30 +119,32 @@ def test_biblatex_journaltitle_and_date_are_read_like_journal_and_year(tmp_path)
     assert all(found.values()), found
 
 
-def test_an_article_number_in_eid_is_read_as_the_pages(tmp_path):
+def reference_of(bib: str, tmp_path) -> str:
+    """The reference string the one entry of ``bib`` is read as."""
     path = tmp_path / "refs.bib"
-    path.write_text(BIBLATEX.replace("pages = {519--527}", "eid = {e519}"), encoding="utf-8")
+    path.write_text(bib, encoding="utf-8")
     [(_, text)] = references_from_bibtex(path)
+    return text
+
+
+def test_an_article_number_in_eid_is_read_as_the_pages(tmp_path):
+    text = reference_of(BIBLATEX.replace("pages = {519--527}", "eid = {e519}"), tmp_path)
     assert "(1997)" in text and "Journal of Orthopaedic Research, 15(4), e519." in text
 
 
 def test_a_family_name_keeps_its_particle(tmp_path):
     """``van Lieshout, Emile``: BibTeX's von part is part of the family name, as Crossref has
     it (recorded record of 10.1098/rspb.2017.0132: family "van Lieshout")."""
-    path = tmp_path / "refs.bib"
-    path.write_text("@article{d2017, author = {Dougherty, Liam R. and van Lieshout, Emile and "
-                    "others}, title = {Sexual conflict}, journal = {Proc. R. Soc. B}, "
-                    "year = {2017}}", encoding="utf-8")
-    [(_, text)] = references_from_bibtex(path)
+    text = reference_of("@article{d2017, author = {Dougherty, Liam R. and van Lieshout, Emile "
+                        "and others}, title = {Sexual conflict}, journal = {Proc. R. Soc. B}, "
+                        "year = {2017}}", tmp_path)
     assert text.startswith("Dougherty, Liam R., van Lieshout, Emile, et al. (2017).")
 
 
 def test_a_braced_group_name_stays_whole_and_tex_accents_are_letters(tmp_path):
     """``{Team \\& Co.}`` is one (corporate) name, not a person "Co., Team &"; and
     ``M{\\"u}ller`` reads Müller. Names are split first, then decoded."""
-    path = tmp_path / "refs.bib"
-    path.write_text('@article{g2017, author = {{GTEx Consortium} and {Team \\& Co.} and '
-                    'M{\\"u}ller, J{\\"o}rg}, title = {A {DNA} study}, journal = {J}, '
-                    'year = {2017}}', encoding="utf-8")
-    [(_, text)] = references_from_bibtex(path)
+    text = reference_of('@article{g2017, author = {{GTEx Consortium} and {Team \\& Co.} and '
+                        'M{\\"u}ller, J{\\"o}rg}, title = {A {DNA} study}, journal = {J}, '
+                        'year = {2017}}', tmp_path)
     assert text.startswith("GTEx Consortium, Team & Co., Müller, Jörg (2017). A DNA study.")
