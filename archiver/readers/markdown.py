@@ -29,6 +29,7 @@ from markdown_it import MarkdownIt
 
 from archiver.errors import MalformedInput
 from archiver.model import RawPost, Sourced
+from archiver.readers import _md_links
 from archiver.readers._cjk_emphasis import CjkFriendlyInline
 from archiver.readers._paths import title_from_path
 from archiver.readers._text import decode, parse_date
@@ -58,7 +59,7 @@ def _at_end(pattern: re.Pattern[str], literal: str, text: str) -> re.Match[str] 
 # libyaml's loader when PyYAML was built with it: the same documents, seven times faster
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-_RENDERER = MarkdownIt("commonmark", {"html": True}).enable("table")
+_RENDERER = _md_links.install(MarkdownIt("commonmark", {"html": True}).enable("table"))
 # emphasis beside Chinese punctuation, which CommonMark leaves as literal stars (see module)
 _RENDERER.inline = CjkFriendlyInline.replacing(_RENDERER.inline)
 
