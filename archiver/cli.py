@@ -380,7 +380,7 @@ def ingest(
                 say(json.dumps(result.to_json(), ensure_ascii=False, sort_keys=True))
             elif result.status != "skipped":
                 title = result.title or ""
-                where = f"{result.object_id} {result.version}" if result.object_id else "-"
+                where = " ".join(w for w in (result.object_id, result.version) if w) or "-"
                 say(f"{result.status:<11} {where}  {title or result.source}")
                 for warning in grouped_warnings(result.warnings):
                     if not quiet:  # named: stdout may be a file, or the post a WARC's
@@ -418,7 +418,8 @@ def ingest(
                                   ".wacz), or folders holding them")
         if not quiet:
             err.print(ingest_summary(results) + f" → {config.archive}", markup=False)
-        codes = [ExitCode.BAD_INPUT for r in results if r.status == "failed"]
+        codes = [r.error.exit_code if r.error is not None else ExitCode.BAD_INPUT
+                 for r in results if r.status == "failed"]
         if verify_citations:
             ids = sorted({r.object_id for r in results if r.object_id})
             verdicts, document = _verify_posts(config, ids, quiet, offline=offline)

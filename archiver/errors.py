@@ -101,6 +101,11 @@ class ArchiveReadOnly(ArchiveError):
     """The archive may be read but not written here (permissions, a read-only disk)."""
 
 
+class DamagedObject(ArchiveError):
+    """One object of the archive is damaged (its inventory gone, a version folder its
+    inventory does not list): it is not written to until repaired; the others are."""
+
+
 class NotFound(ArchiverError):
     """An object or version asked for is not in the archive."""
 

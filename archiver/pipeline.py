@@ -58,7 +58,13 @@ from archiver.citations.crossref import CrossrefClient
 from archiver.citations.verify import CitationResult, Verifier, count_statuses
 from archiver.clean import clean
 from archiver.config import Config, default_cache_dir
-from archiver.errors import ArchiverError, InputError, UnsupportedFormat, UsageError
+from archiver.errors import (
+    ArchiverError,
+    DamagedObject,
+    InputError,
+    UnsupportedFormat,
+    UsageError,
+)
 from archiver.export.keys import unique
 from archiver.export.works import post_key
 from archiver.model import ERROR_KINDS, Asset, RawPost
@@ -604,7 +610,12 @@ class _Run:
             for number, item in enumerate(prepared):
                 if item.object_id in self.group_ids:
                     self.commit_group()  # its other version must be archived to compare with
-                entry.results[number] = self._store(entry, number)
+                try:
+                    entry.results[number] = self._store(entry, number)
+                except DamagedObject as exc:  # this post fails; the others go on
+                    entry.results[number] = IngestResult(
+                        source=str(path), status="failed", object_id=item.object_id,
+                        title=item.title, kind=item.kind, error=exc)
                 if (len(self.group) >= GROUP_POSTS or self.group_bytes >= GROUP_BYTES
                         or self.group and time.monotonic() - self.group_since >= GROUP_SECONDS):
                     self.commit_group()
@@ -636,6 +647,7 @@ class _Run:
                                 title=prepared.title, kind=prepared.kind,
                                 warnings=tuple(prepared.warnings),
                                 record=self.record_path(prepared.object_id, existing))
+        self.archive.check_writable(prepared.object_id)
         if not self.stale:
             mark_index_stale(self.archive)
             self.stale = True

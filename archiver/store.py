@@ -50,7 +50,7 @@ from pathlib import Path
 from typing import Any
 
 from archiver.canonical import dumps
-from archiver.errors import ArchiveBusy, ArchiveError, ArchiveReadOnly, NotFound
+from archiver.errors import ArchiveBusy, ArchiveError, ArchiveReadOnly, DamagedObject, NotFound
 
 SPEC = "ocfl_1.1"
 OBJECT_SPEC = "ocfl_object_1.1"
@@ -405,7 +405,10 @@ class Archive:
         try:
             return json.loads(path.read_bytes())
         except FileNotFoundError:
-            raise NotFound("object has no inventory", path=object_dir) from None
+            raise DamagedObject("the object has no inventory.json: it is damaged, and what it "
+                                "holds cannot be read", path=object_dir,
+                                hint="run `archiver fsck`; restore the object folder from a "
+                                     "backup") from None
         except ValueError as exc:
             raise ArchiveError(f"inventory is not valid JSON: {exc}", path=path,
                                hint="run `archiver fsck`") from None
@@ -535,6 +538,7 @@ class Archive:
         else:
             inventory = self.inventory(object_id)
         number = f"v{int(inventory['head'][1:]) + 1}"
+        self._check_writable(object_id, number, new_object)
         user = change.user or {"name": _user_name()}
         state: dict[str, list[str]] = {}
         new_content: dict[str, bytes] = {}
@@ -554,6 +558,30 @@ class Archive:
                                          "state": state}
         inventory["head"] = number
         return _Staged(object_id, number, inventory, new_content, new_object)
+
+    def check_writable(self, object_id: str) -> None:
+        """Raise DamagedObject if a new version of ``object_id`` could not be added (see
+        :meth:`_check_writable`): asked before a post joins a group commit, so that a damaged
+        object fails its post alone."""
+        new_object = not self.exists(object_id)
+        number = "v1" if new_object else f"v{int(self.head(object_id)[1:]) + 1}"
+        self._check_writable(object_id, number, new_object)
+
+    def _check_writable(self, object_id: str, number: str, new_object: bool) -> None:
+        """Refuse to add ``number`` to an object whose folder already holds something in its
+        way: a new object's folder without an inventory, or a version folder the inventory
+        does not list. The commit would fail half-way, and every later one with it."""
+        where = self.object_path(object_id)
+        if new_object and where.exists():
+            raise DamagedObject("the object's folder exists but holds no inventory.json: it "
+                                "is damaged", path=where, hint="run `archiver fsck`; restore "
+                                "the object folder from a backup, or move it out of the "
+                                "archive")
+        if not new_object and (where / number).exists():
+            raise DamagedObject(f"the object is damaged: a folder {number} is in it that its "
+                                f"inventory does not list, so no version {number} can be added",
+                                path=where / number, hint="run `archiver fsck`; move the "
+                                "stray folder out of the archive")
 
     def _stage_and_apply(self, staged: list[_Staged]) -> None:
         staging = self.root / "extensions" / STAGING / uuid.uuid4().hex
@@ -605,6 +633,11 @@ class Archive:
             if body.exists() and not target.exists():
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.rename(body, target)
+            if not (target / "inventory.json").is_file():
+                raise DamagedObject("an interrupted commit cannot be finished: a folder without "
+                                    "an inventory is where its new object goes", path=target,
+                                    hint="move that folder out of the archive, then run "
+                                         "`archiver fsck` to finish the commit")
             # the names of the object and of every folder above it, which this commit (or,
             # in recovery, the attempt a crash stopped) may have made
             above = [target.parent]
@@ -614,6 +647,11 @@ class Archive:
         if (body / number).exists() and not (target / number).exists():
             os.rename(body / number, target / number)
             _fsync_path(target)  # the version is in place before the inventory names it
+        if not (target / number / "inventory.json").is_file():
+            raise DamagedObject(f"an interrupted commit cannot be finished: a folder {number} "
+                                "is in its way in the object", path=target / number,
+                                hint="move the stray folder out of the archive, then run "
+                                     "`archiver fsck` to finish the commit")
         # the root inventory is replaced last, from the version's own copy
         inv = (target / number / "inventory.json").read_bytes()
         current = json.loads((target / "inventory.json").read_bytes())
@@ -680,6 +718,12 @@ class Archive:
             # way by someone who may write), none rolled forward: checking needs no writing
             busy = True
             report.read_only = True
+        except DamagedObject as exc:  # an interrupted commit that cannot be finished
+            where = Path(exc.path or self.root)
+            report.problems.append(Problem(
+                where.relative_to(self.root).as_posix() if where.is_relative_to(self.root)
+                else str(where), f"{exc.message} ({exc.hint})"))
+            busy = True  # its objects are checked as they are, its staging left alone
         for object_dir in self._object_dirs():
             report.objects += 1
             if not busy:

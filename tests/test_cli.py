@@ -64,6 +64,29 @@ def test_reingest_reports_unchanged(runner, archive_dir):
     assert json.loads(again.stdout)["version"] == "v1"
 
 
+@pytest.mark.parametrize("damage", ["stray-version-folder", "inventory-removed"])
+def test_a_damaged_object_fails_its_post_alone_with_exit_5(runner, archive_dir, tmp_path,
+                                                          damage):
+    run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
+    [seed_object] = objects_on_disk(archive_dir)
+    if damage == "stray-version-folder":
+        (seed_object / "v2").mkdir()
+    else:
+        (seed_object / "inventory.json").unlink()
+    edited = tmp_path / "edited.md"
+    text = SEED.read_text(encoding="utf-8")
+    edited.write_text(text.replace("**作品简介**", "**作品简介（改）**"), encoding="utf-8")
+    result = run(runner, "ingest", edited, PAGE, "--archive", archive_dir, "--no-fetch",
+                 "--json")
+    assert result.exit_code == ExitCode.ARCHIVE, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["status"] for r in rows] == ["failed", "added"]  # the other post still goes in
+    assert "damaged" in rows[0]["error"] and "fsck" in rows[0]["hint"]
+    assert not any((archive_dir / "extensions" / "archiver-staging").glob("*"))
+    fsck = run(runner, "fsck", "--archive", archive_dir)
+    assert fsck.exit_code == ExitCode.ARCHIVE and "Traceback" not in fsck.output
+
+
 def test_archive_comes_from_the_environment(runner, archive_dir, monkeypatch):
     monkeypatch.setenv("ARCHIVER_ARCHIVE", str(archive_dir))
     assert run(runner, "ingest", SEED, "--no-fetch").exit_code == 0

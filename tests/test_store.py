@@ -39,7 +39,7 @@ from ocfl.validator import Validator
 import archiver
 import archiver.store as store
 from archiver.canonical import dumps
-from archiver.errors import ArchiveBusy, ArchiveError, ExitCode, NotFound
+from archiver.errors import ArchiveBusy, ArchiveError, DamagedObject, ExitCode, NotFound
 from archiver.store import Archive, Change, FsckReport, object_root_for
 
 CREATED = "2024-05-01T08:00:00Z"
@@ -787,6 +787,57 @@ def test_fsck_counts_the_commits_it_recovered(archive: Archive,
     assert archive.head(OID) == "v2"  # the recovery itself did happen
     assert report.ok, report.problems
     assert report.recovered == 1
+
+
+def test_a_stray_version_folder_refuses_the_commit_before_anything_is_staged(
+        archive: Archive) -> None:
+    commit(archive, OID, {"a.txt": b"old"})
+    stray = archive.object_path(OID) / "v2"
+    stray.mkdir()
+    with pytest.raises(DamagedObject, match="folder v2 is in it") as caught:
+        commit(archive, OID, {"a.txt": b"new"})
+    assert caught.value.exit_code == ExitCode.ARCHIVE
+    assert staging_dirs(archive.root) == []
+    assert archive.head(OID) == "v1" and archive.read_bytes(OID, "a.txt") == b"old"
+    stray.rmdir()  # once it is moved away, the object takes new versions again
+    commit(archive, OID, {"a.txt": b"new"})
+    assert archive.read_bytes(OID, "a.txt") == b"new"
+
+
+def test_an_object_folder_without_its_inventory_is_damage_never_a_new_object(
+        archive: Archive) -> None:
+    commit(archive, OID, {"a.txt": b"old"})
+    (archive.object_path(OID) / "inventory.json").unlink()
+    with pytest.raises(DamagedObject, match="no inventory"):
+        commit(archive, OID, {"a.txt": b"new"})
+    assert staging_dirs(archive.root) == []
+    assert (archive.object_path(OID) / "v1" / "content" / "a.txt").read_bytes() == b"old"
+    with pytest.raises(DamagedObject, match="no inventory") as caught:
+        archive.object_ids()
+    assert caught.value.exit_code == ExitCode.ARCHIVE and "fsck" in caught.value.hint
+
+
+def test_a_commit_that_cannot_be_finished_is_reported_by_fsck_not_crashed_on(
+        archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A ticket whose version folder is taken by a stray one (left by an older archiver, or
+    made after the ticket): fsck says so and what to do; once it is moved, fsck finishes."""
+    commit(archive, OID, {"a.txt": b"old"})
+    _crash_in_roll_forward(archive, monkeypatch, {"a.txt": b"new"})
+    stray = archive.object_path(OID) / "v2"
+    stray.mkdir()
+
+    report = Archive.open(archive.root).fsck()
+    assert not report.ok
+    assert any("cannot be finished" in p.message and p.path.endswith("/v2")
+               for p in report.problems)
+    with pytest.raises(DamagedObject, match="cannot be finished"):
+        commit(archive, "another", {"b.txt": b"b"})
+    assert len(staging_dirs(archive.root)) == 1  # the complete commit is kept, not discarded
+
+    stray.rmdir()
+    report = Archive.open(archive.root).fsck()
+    assert report.ok, report.problems
+    assert report.recovered == 1 and archive.read_bytes(OID, "a.txt") == b"new"
 
 
 @pytest.mark.parametrize("new_object", [True, False], ids=["new-object", "new-version"])
