@@ -21,8 +21,8 @@ with the reason.
 from __future__ import annotations
 
 import binascii
-import functools
 import email.policy
+import functools
 import quopri
 import re
 from email.message import EmailMessage
