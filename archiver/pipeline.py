@@ -39,6 +39,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import time
 import urllib.parse
 from collections.abc import Callable, Iterable
@@ -343,7 +344,27 @@ def load_index(archive: Archive) -> dict[str, Any]:
     if index_is_stale(archive):
         return rebuild_index(archive)
     index = _load_json_extension(archive, INDEX_NAME)
-    return index if index is not None else rebuild_index(archive)
+    if index is None or not _well_formed(index) or _lost_objects(archive, index) or (
+            not index and archive.may_hold_objects()):
+        return rebuild_index(archive)
+    return index
+
+
+_VERSION = re.compile(r"v[1-9][0-9]*")
+
+
+def _well_formed(index: dict[str, Any]) -> bool:
+    """Whether every entry of a loaded list index is one :func:`index_entry` could write (the
+    file may have been edited, or written by something else)."""
+    return all(isinstance(entry, dict) and isinstance(entry.get("head"), str)
+               and _VERSION.fullmatch(entry["head"]) for entry in index.values())
+
+
+def _lost_objects(archive: Archive, index: dict[str, Any]) -> list[str]:
+    """The ids the index lists whose object is not in the archive (one look each): an object
+    folder deleted or moved by hand. The index is then rebuilt from what is there, and
+    fsck reports the loss (:func:`check_archive`)."""
+    return [object_id for object_id in index if not archive.exists(object_id)]
 
 
 def index_is_stale(archive: Archive) -> bool:
@@ -541,6 +562,9 @@ class _Run:
                    for p, d in receipt["inputs"].items()):
                 continue
             posts = receipt.get("posts") or []
+            if not all(os.path.isfile(self.archive.root / p["record"]) for p in posts
+                       if p.get("record")):
+                continue  # its object was deleted or moved since: the post is read again
             if not posts or any(self.index.get(p["id"]) is None or int(
                     self.index[p["id"]]["head"][1:]) < int(p["version"][1:]) for p in posts):
                 continue
@@ -774,6 +798,13 @@ def check_archive(archive: Archive) -> FsckReport:
     ``wx:…``) must hold a record and a provenance: any other OCFL object in the storage root
     is checked as an OCFL object, never rejected for not being a post."""
     report = archive.fsck()
+    listed = _load_json_extension(archive, INDEX_NAME) or {}
+    for object_id in sorted(set(listed) - set(report.readable)):
+        if not archive.object_path(object_id).exists():
+            report.problems.append(Problem(object_id, "the list index names this post, but "
+                                           "its object is not in the archive: deleted or moved "
+                                           "by hand? (restore it from a backup, or ingest the "
+                                           "post again with --refresh)"))
     for object_id in sorted(set(report.readable)):
         if not object_id.startswith(POST_ID_PREFIX):
             continue

@@ -378,6 +378,12 @@ class Archive:
     def object_path(self, object_id: str) -> Path:
         return self.root / object_root_for(object_id)
 
+    def may_hold_objects(self) -> bool:
+        """Whether the storage root holds anything besides its declaration, layout and
+        extensions (one listing of it, where finding the objects is a walk)."""
+        return any(name not in (f"0={SPEC}", "ocfl_layout.json", "extensions")
+                   for name in os.listdir(self.root))
+
     def exists(self, object_id: str) -> bool:
         return (self.object_path(object_id) / "inventory.json").is_file()
 

@@ -87,6 +87,31 @@ def test_a_damaged_object_fails_its_post_alone_with_exit_5(runner, archive_dir, 
     assert fsck.exit_code == ExitCode.ARCHIVE and "Traceback" not in fsck.output
 
 
+@pytest.mark.parametrize("index", ["{}", '{"x": 1}', "[]", '{"x": {"head": "latest"}}'])
+def test_a_list_index_edited_by_hand_is_rebuilt_from_the_objects(runner, archive_dir, index):
+    run(runner, "ingest", SEED, PAGE, "--archive", archive_dir, "--no-fetch")
+    (archive_dir / "extensions" / "archiver-index" / "index.json").write_text(index)
+    listed = run(runner, "list", "--archive", archive_dir, "--json")
+    assert listed.exit_code == ExitCode.OK, listed.output
+    assert len([json.loads(line) for line in listed.stdout.splitlines()]) == 2
+
+
+def test_a_post_whose_object_was_deleted_is_reported_and_ingested_again(runner, archive_dir):
+    first = run(runner, "ingest", SEED, PAGE, "--archive", archive_dir, "--no-fetch", "--json")
+    seed_id = json.loads(first.stdout.splitlines()[0])["id"]
+    shutil.rmtree(Archive.open(archive_dir).object_path(seed_id))
+
+    fsck = run(runner, "fsck", "--archive", archive_dir)
+    assert fsck.exit_code == ExitCode.ARCHIVE
+    assert f"{seed_id}: the list index names this post" in fsck.stdout
+    listed = run(runner, "list", "--archive", archive_dir, "--json")
+    assert seed_id not in {json.loads(line)["id"] for line in listed.stdout.splitlines()}
+    again = run(runner, "ingest", SEED, PAGE, "--archive", archive_dir, "--no-fetch", "--json")
+    rows = [json.loads(line) for line in again.stdout.splitlines()]
+    assert [(r["id"], r["status"]) for r in rows] == [(seed_id, "added"),
+                                                       (rows[1]["id"], "unchanged")]
+
+
 def test_archive_comes_from_the_environment(runner, archive_dir, monkeypatch):
     monkeypatch.setenv("ARCHIVER_ARCHIVE", str(archive_dir))
     assert run(runner, "ingest", SEED, "--no-fetch").exit_code == 0
