@@ -381,7 +381,7 @@ def mark_index_stale(archive: Archive) -> None:
 def rebuild_index(archive: Archive) -> dict[str, Any]:
     """The list index is derived data: it can always be rebuilt from the objects."""
     index: dict[str, Any] = {}
-    for object_id in archive.object_ids():
+    for object_id in archive.object_ids(readable_only=True):  # the damaged: fsck says which
         head = archive.head(object_id)
         record = archive.read_json(object_id, "record.json")
         index[object_id] = index_entry(record, head)

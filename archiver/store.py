@@ -387,11 +387,17 @@ class Archive:
     def exists(self, object_id: str) -> bool:
         return (self.object_path(object_id) / "inventory.json").is_file()
 
-    def object_ids(self) -> list[str]:
-        """Every object id in the archive, sorted (a walk of the storage hierarchy)."""
+    def object_ids(self, readable_only: bool = False) -> list[str]:
+        """Every object id in the archive, sorted (a walk of the storage hierarchy). An object
+        whose inventory cannot be read raises ArchiveError, or with ``readable_only`` is left
+        out (fsck reports it)."""
         ids = []
         for path in self._object_dirs():
-            ids.append(self._load_inventory(path)["id"])
+            try:
+                ids.append(self._load_inventory(path)["id"])
+            except ArchiveError:
+                if not readable_only:
+                    raise
         return sorted(ids)
 
     def _object_dirs(self) -> Iterator[Path]:
