@@ -70,7 +70,7 @@ from archiver.export.keys import unique
 from archiver.export.works import post_key
 from archiver.model import ERROR_KINDS, Asset, RawPost
 from archiver.record import build_provenance, build_record, identity_of, safe_source_name
-from archiver.store import Archive, Change, FsckReport, Problem
+from archiver.store import SPEC, Archive, Change, FsckReport, Problem
 from archiver.version import __version__
 
 # A group commit is made when it holds this many posts, or this many bytes (it is held in
@@ -146,8 +146,9 @@ def discover(paths: Iterable[Path], archive: Path | None = None,
     """Files to ingest, each with whether the user named it, each once.
 
     Named files are taken as they are; folders are walked recursively in sorted order, skipping
-    hidden folders, the ``*_files`` asset folders browsers write, and ``archive`` (the archive
-    being written to, whose ``source/`` folders hold posts too). A file found in a folder that
+    hidden folders, the ``*_files`` asset folders browsers write, ``archive`` (the archive
+    being written to, whose ``source/`` folders hold posts too) and any other archive (OCFL
+    storage root) below a folder given: its copies are not new posts. A file found in a folder that
     no reader claims (a README, a stray page) is *skipped*; a named one is an error.
 
     A file given twice (``a.md ./a.md``, or named and inside a folder given too) is ingested
@@ -176,6 +177,9 @@ def discover(paths: Iterable[Path], archive: Path | None = None,
     for path in paths:
         if path.is_dir():
             for root, dirs, files in os.walk(path, onerror=cannot_list):
+                if root != str(path) and f"0={SPEC}" in files:
+                    dirs.clear()  # another archive: its stored sources are not new posts
+                    continue
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".")
                                  and not d.endswith("_files")
                                  and (skip is None or Path(root, d).resolve() != skip))

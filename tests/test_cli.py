@@ -192,6 +192,19 @@ def test_folder_walk_skips_files_that_are_not_posts(runner, archive_dir, tmp_pat
     assert statuses == ["added", "skipped"]
 
 
+def test_folder_walk_skips_another_archive_inside_the_folder(runner, archive_dir, tmp_path):
+    """An older archive kept beside the posts holds copies of them (``source/``): they are
+    not posts to ingest again."""
+    folder = tmp_path / "posts"
+    folder.mkdir()
+    shutil.copy(SEED, folder)
+    run(runner, "ingest", folder, "--archive", folder / "old-archive", "--no-fetch")
+    result = run(runner, "ingest", folder, "--archive", archive_dir, "--no-fetch", "--json")
+    assert result.exit_code == ExitCode.OK, result.output
+    [row] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert (row["status"], Path(row["source"]).name) == ("added", SEED.name)
+
+
 def test_a_file_given_twice_or_also_inside_a_given_folder_is_ingested_once(
         runner, archive_dir, tmp_path, monkeypatch):
     folder = tmp_path / "in"
