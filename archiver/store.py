@@ -753,7 +753,7 @@ class Archive:
             report.files += mine.files
             report.problems += mine.problems
             report.readable += mine.readable
-        self._fsck_hierarchy(report)
+        self._fsck_hierarchy(report, busy)
         return report
 
     def _in_flight(self) -> dict[str, str]:
@@ -767,7 +767,7 @@ class Archive:
                     found[entry["object"]] = entry["version"]
         return found
 
-    def _fsck_hierarchy(self, report: FsckReport) -> None:
+    def _fsck_hierarchy(self, report: FsckReport, busy: bool) -> None:
         """Folders of the storage hierarchy that are not objects hold no files (OCFL E072): a
         file there is an object that lost its declaration and inventory, or a stray."""
         for dirpath, dirs, files in os.walk(self.root):
@@ -783,6 +783,11 @@ class Archive:
                     (here / name).relative_to(self.root).as_posix(),
                     "file in the storage hierarchy outside any object (an object without its "
                     "declaration and inventory?)"))
+            if not files and not dirs and not busy:  # a writer may be making its folders
+                report.problems.append(Problem(
+                    here.relative_to(self.root).as_posix(),
+                    "empty folder in the storage hierarchy (OCFL forbids it: an object folder "
+                    "deleted or moved, leaving its parents?)"))
 
     def fsck_object(self, object_dir: Path, report: FsckReport,
                     in_flight: str | None = None) -> None:
@@ -879,7 +884,10 @@ class Archive:
         for number in versions:
             content_dir = object_dir / number / content_name
             if content_dir.is_dir():
-                for dirpath, _dirs, names in os.walk(content_dir):
+                for dirpath, dirs, names in os.walk(content_dir):
+                    if not dirs and not names:
+                        problem(Path(dirpath).relative_to(object_dir).as_posix(),
+                                "empty folder in a content folder (OCFL forbids it)")
                     for name in names:
                         content = (Path(dirpath) / name).relative_to(object_dir).as_posix()
                         if content not in listed:

@@ -458,6 +458,19 @@ def test_fsck_detects_a_missing_file(small: Archive, stored: tuple[str, str]) ->
     _assert_damage_reported(small, small.fsck(), object_id, rel)
 
 
+def test_fsck_reports_empty_folders_ocfl_forbids(small: Archive) -> None:
+    """OCFL E024 (an empty folder in a content folder) and E073 (in the storage hierarchy),
+    both also reported by ocfl-py's validator."""
+    object_id = STORED_FILES[0][0]
+    (small.object_path(object_id) / "v1" / "content" / "empty").mkdir()
+    (small.root / "abc" / "def").mkdir(parents=True)  # what deleting an object folder leaves
+
+    report = small.fsck()
+    where = object_root_for(object_id)
+    assert {p.path for p in report.problems} == {f"{where}/v1/content/empty", "abc/def"}
+    assert all("empty folder" in p.message for p in report.problems)
+
+
 def test_fsck_checks_content_against_the_sha256_fixity_block_too(small: Archive) -> None:
     """The sha256 fixity is a second, independent digest: an inventory whose fixity disagrees
     with the content is reported even when sha512 and every sidecar agree."""
