@@ -269,8 +269,11 @@ def _assets_of(state: dict[str, str]) -> set[str]:
     return {digest for path, digest in state.items() if path.startswith("assets/")}
 
 
-def _already_archived(archive: Archive, prepared: Prepared) -> str | None:
-    """The version that already holds exactly this result, if any (see module docstring)."""
+def _already_archived(archive: Archive, prepared: Prepared,
+                      made_head: bool | None = None) -> str | None:
+    """The version that already holds exactly this result, if any (see module docstring).
+    ``made_head``: whether the head was made from this very input file, when known (from the
+    receipts); when not, a head holding a source file of the same name is taken to be."""
     if not archive.exists(prepared.object_id):
         return None
     versions = archive.versions(prepared.object_id)
@@ -283,7 +286,9 @@ def _already_archived(archive: Archive, prepared: Prepared) -> str | None:
     # change back. An edit of the very file the head was made from, undone, is one: the
     # head must say what the file says now.
     sources = [path for path in prepared.files if path.startswith("source/")]
-    if not any(path in head.state for path in sources):
+    if made_head is None:
+        made_head = any(path in head.state for path in sources)
+    if not made_head:
         for version in versions:
             if (version.state.get("record.json") == prepared.record_digest
                     and prepared.source_digest in version.state.values()
@@ -572,7 +577,7 @@ class _Run:
             if not posts or any(self.index.get(p["id"]) is None or int(
                     self.index[p["id"]]["head"][1:]) < int(p["version"][1:]) for p in posts):
                 continue
-            if any(self._edited_since(p, path) for p in posts):
+            if any(self._edited_since(p, path, source) for p in posts):
                 continue
             return [IngestResult(source=str(path), status="unchanged", object_id=p["id"],
                                  version=p["version"], title=p.get("title"), kind=p.get("kind"),
@@ -581,15 +586,36 @@ class _Run:
                     for p in posts]
         return None
 
-    def _edited_since(self, post: dict[str, Any], path: Path) -> bool:
+    def _edited_since(self, post: dict[str, Any], path: Path, source: str) -> bool:
         """Whether the head of ``post``'s object is newer than the version a receipt names and
-        was made from a file of this one's name: an edit since, which these bytes undo (see
-        :func:`_already_archived`)."""
+        was made from this same file (``source``): an edit since, which these bytes undo
+        (see :func:`_already_archived`)."""
         head = self.index[post["id"]]["head"]
         if head == post["version"]:
             return False
+        made = self.made_head(post["id"], source)
+        if made is not None:
+            return made
         state = self.archive.versions(post["id"])[-1].state
         return f"source/{safe_source_name(path)}" in state
+
+    def made_head(self, object_id: str, source: str) -> bool | None:
+        """Whether the head version of ``object_id`` was made from the input at ``source``
+        (relative to the archive), as the receipts tell; None when none names that version.
+        Two saves of one post may share a file name (exports named README.md in dated
+        folders): their names cannot tell an edit of one from the other save."""
+        entry = self.index.get(object_id)
+        if entry is None:
+            return None
+        made: bool | None = None
+        for receipts in self.receipts.values():
+            for receipt in receipts:
+                if any(post["id"] == object_id and post["version"] == entry["head"]
+                       for post in receipt.get("posts") or ()):
+                    if receipt["source"] == source:
+                        return True
+                    made = False
+        return made
 
     def remember(self, path: Path, digest: str, prepared: list[Prepared],
                  results: list[IngestResult]) -> None:
@@ -668,7 +694,9 @@ class _Run:
     def _store(self, entry: _File, number: int) -> IngestResult | None:
         """The post's result if it is already archived; else None, and it joins the group."""
         prepared = entry.prepared[number]
-        existing = _already_archived(self.archive, prepared)
+        made_head = (self.made_head(prepared.object_id, _relative(entry.path, self.base))
+                     if prepared.object_id in self.index else None)
+        existing = _already_archived(self.archive, prepared, made_head)
         if existing:
             return IngestResult(source=str(entry.path), status="unchanged",
                                 object_id=prepared.object_id, version=existing,

@@ -485,6 +485,25 @@ def test_an_edit_undone_makes_the_head_say_what_the_file_says_again(config, tmp_
         first.object_id, "record.json", "v1")
 
 
+def test_two_saves_of_one_post_under_one_file_name_are_found_unchanged_when_ingested_again(
+        config, tmp_path):
+    """Exports often share a file name (README.md in dated folders): two saves of a post so
+    named are two sources, not one file edited back and forth."""
+    original = (WECHAT / "markdown" / "mp_duty__白话孟德尔随机化.md").read_bytes()
+    for year, text in (("2024", original),
+                       ("2025", original.replace("孟德尔".encode(), "孟德爾".encode(), 1))):
+        (tmp_path / "saves" / year).mkdir(parents=True)
+        (tmp_path / "saves" / year / "README.md").write_bytes(text)
+    first = ingest_paths([tmp_path / "saves"], config)
+    again = ingest_paths([tmp_path / "saves"], config)
+    again_without_receipts = ingest_paths([tmp_path / "saves"], config, refresh=True)
+    assert [(r.status, r.version) for r in first] == [("added", "v1"), ("updated", "v2")]
+    assert [(r.status, r.version) for r in again] == [("unchanged", "v1"), ("unchanged", "v2")]
+    assert [(r.status, r.version) for r in again_without_receipts] == [
+        ("unchanged", "v1"), ("unchanged", "v2")]
+    assert Archive.open(config.archive).head(first[0].object_id) == "v2"
+
+
 def test_a_run_that_cannot_reach_crossref_keeps_what_an_earlier_run_found(config):
     """Unresolved is no news about a citation, whatever kept Crossref out of reach: a first
     run that resolves nothing adds no version, and a later one neither replaces an earlier
