@@ -320,6 +320,12 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
                               f"{label!r} (author {index + 1} of {len(names)}) is missing "
                               f"before {later[0]!r}")
         if et_al and shown:
+            people = [a for a in authors if words(a.get("family") or "")]
+            stray = _unexplained(seg[position:], authors, people[:index])
+            if stray:  # a name shown before et al. that is not Crossref's next author
+                return FieldCheck(segment, crossref, False,
+                                  f"{' '.join(stray)!r} is shown where Crossref's author "
+                                  f"{index + 1} of {len(names)} is {label!r}")
             return FieldCheck(segment, crossref, True,
                               f"the {shown} names shown are Crossref's first {shown}, "
                               f"then et al.")
@@ -330,6 +336,32 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
                           f"{label!r} (author {index + 1} of {len(names)}) is not in the "
                           f"citation" + ("" if et_al else " and it does not say et al."))
     return FieldCheck(segment, crossref, True, f"all {len(names)} authors, in order")
+
+
+# words an author list holds besides names: et al. and its kin, joining words, suffixes, roles
+_LIST_WORDS = frozenset({"et", "al", "等", "and", "with", "jr", "sr", "ii", "iii", "iv", "ed",
+                         "eds", "editor", "editors", "trans", "und", "y", "e"})
+
+
+def _unexplained(rest: Sequence[str], authors: Sequence[dict[str, Any]],
+                 shown: Sequence[dict[str, Any]]) -> list[str]:
+    """The words left after the last author a citation shows that are not given names or
+    initials of Crossref's authors (nor its group authors' words), nor words an author list
+    holds besides names: what is left is a name where Crossref has another (a misspelling,
+    before et al.)."""
+    given: set[str] = {"the"}
+    for author in authors:
+        names = words(author.get("given") or "")
+        given.update(names)
+        given.update(word[0] for word in names)
+        given.add("".join(word[0] for word in names))  # run together: Montgomery SB
+        if not author.get("family"):  # a group author is shown where a citation puts it
+            given.update(words(author.get("name") or ""))
+    # where Crossref has only initials for an author shown, the citation may spell them out
+    initials = {word for author in shown for word in words(author.get("given") or "")
+                if len(word) == 1}
+    return [w for w in rest if w not in given and w not in _LIST_WORDS and w[0] not in initials
+            and w not in PARTICLES and not w.isdigit() and len(w) > 1]
 
 
 _ET_AL = re.compile(r"\bet\.?\s*al\b\.?|等", re.I)

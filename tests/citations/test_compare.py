@@ -94,6 +94,38 @@ def test_the_first_authors_then_et_al_match():
     assert "first 3" in check.reason
 
 
+@pytest.mark.parametrize("shown", [
+    "Escrivà, A., Mesquita-Joanes, F., Aguilar-Alberolla, J. A., et al.",  # APA
+    "ESCRIVA A, MESQUITA-JOANES F, AGUILAR-ALBEROLLA J A, 等",  # GB/T
+    "Escrivà, Anna, Francesc Mesquita-Joanes, Josep A. Aguilar-Alberolla, et al."])  # Chicago
+def test_a_misspelled_name_before_et_al_is_not_taken_for_the_list_stopping(shown):
+    """The names shown before et al. must all be Crossref's: a misspelled third name is
+    not the list stopping after two."""
+    check = compare_authors(shown, True, ESCRIVA["author"])
+    assert check.match is False
+    assert "'aguilar alberolla' is shown where Crossref's author 3 of 8" in check.reason
+
+
+@pytest.mark.parametrize("shown", [
+    "Escrivà, A., Mesquita-Joanes, F., Aguilar-Alberola, J. A., et al.",
+    "ESCRIVA A, MESQUITA-JOANES F, 等",
+    "Escrivà, Anna, Francesc Mesquita-Joanes, and Josep A. Aguilar-Alberola, et al.",
+    "Escrivà, A., et al. (2015)"])
+def test_given_names_initials_and_joining_words_before_et_al_are_no_stray_name(shown):
+    assert compare_authors(shown, True, ESCRIVA["author"]).match is True
+
+
+def test_given_names_spelled_out_where_crossref_has_initials_are_no_stray_name():
+    """SYNTHETIC author list: Escrivà's recorded authors with their given names cut to
+    initials, as many deposits have them."""
+    initials_only = [{**a, "given": " ".join(w[0] + "." for w in a["given"].split())}
+                     for a in ESCRIVA["author"]]
+    shown = "Escrivà, Anna, Francesc Mesquita-Joanes, Josep A. Aguilar-Alberola, et al."
+    assert compare_authors(shown, True, initials_only).match is True
+    misspelled = "Escrivà, Anna, Francesc Mesquita-Joanes, Josep A. Aguilar-Alberolla, et al."
+    assert compare_authors(misspelled, True, initials_only).match is False
+
+
 def test_stopping_early_without_et_al_names_the_first_author_left_out():
     check = compare_authors("Escrivà, A., Mesquita-Joanes, F.", False, ESCRIVA["author"])
     assert check.match is False
