@@ -247,6 +247,17 @@ def test_a_subtitle_that_is_not_crossrefs_is_an_error():
                          "species", text, ESCRIVA).match is False
 
 
+@pytest.mark.parametrize("subtitle", ["tropical concepts", "evolving concepts"])
+def test_a_subtitle_after_a_main_title_ending_in_a_bracket_is_checked_too(subtitle):
+    """Crossref: "Distance(s), proximity and presence(s): evolving concepts"; the main
+    title's own ")" stands between its last word and the colon."""
+    title = f"Distance(s), proximity and presence(s): {subtitle}"
+    text = (f"Peraya, Daniel. 2014. “{title}.” Distances et médiations des savoirs 2 (8). "
+            "https://doi.org/10.4000/dms.865.")
+    check = compare_title(title, text, WORKS["10.4000/dms.865"])
+    assert check.match is (subtitle == "evolving concepts"), check.reason
+
+
 def test_a_changed_word_is_named_in_the_reason():
     cited = "The impact of structural variation on mouse gene expression"
     check = compare_title(cited, f"Chiang C et al. {cited}. Nat Genet 49, 692-699 (2017).",
