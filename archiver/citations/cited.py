@@ -181,7 +181,11 @@ def _title_by_cues(body: str) -> tuple[int, int] | None:
 
 _NO_DATE = re.compile(r"\(n\.\s*d\.\)")
 _NO_DATE_DOT = re.compile(r"\(n\.\s*d\.\)\.?")
-_YEAR_AT_END = re.compile(r"\(?\b(1[5-9]\d\d|20\d\d)[a-z]?\)?[.,]?\s*$")
+# the year ends the author part, alone or (APA, for dated works) with its month and day:
+# "(2021, January 25)", "(2020, Spring)", "(2019, March 3–5)"
+_YEAR_AT_END = re.compile(r"\(?\b(1[5-9]\d\d|20\d\d)[a-z]?"
+                          r"(?:,\s*[A-Za-z]+\.?(?:\s+\d{1,2}(?:\s*[–-]\s*\d{1,2})?)?)?"
+                          r"\)?[.,]?\s*$")
 
 
 def _read_head(cited: Cited, head: str) -> None:

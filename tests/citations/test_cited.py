@@ -45,6 +45,15 @@ def test_apa_authors_year_title_journal_volume_issue_pages_and_doi():
         "year": "2017"}
 
 
+@pytest.mark.parametrize("date", ["2024, January 25", "2024, Spring", "2024, March 3–5"])
+def test_an_apa_date_with_month_and_day_gives_the_year(date):
+    """APA dates blog posts and other dated works to the day: (2021, January 25)."""
+    text = (f"Fenner, M. ({date}). Do we need to fix science blogs? Front Matter. "
+            "https://doi.org/10.53731/avg2ykg-gdxppcd")
+    read = claims(text, WORKS["10.53731/avg2ykg-gdxppcd"])
+    assert (read["year"], read["authors"]) == ("2024", "Fenner, M")
+
+
 def test_mla_numbers_carry_their_labels():
     text = ("Chiang, Colby, et al. “The Impact of Structural Variation on Human Gene "
             "Expression.” Nature Genetics, vol. 49, no. 5, 2017, pp. 692–99.")
