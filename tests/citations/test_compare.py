@@ -281,6 +281,19 @@ def test_crossrefs_short_title_matches():
     assert compare_journal("Nat Genet", text, GTEX).match is True
 
 
+@pytest.mark.parametrize(("journal", "match"), [
+    ("Proc Biol Sci", True),  # NLM: "Royal Society B" left out
+    ("Proc Roy Soc Biol Sci", True),
+    ("Proc Natl Acad Sci", False),  # another journal
+    ("Biol Sci", False),  # the first word is never left out
+    ("Proceedings Biological Sciences", False),  # written out: not an abbreviation
+    ("Proc Biol", False)])  # nor the last
+def test_an_abbreviation_may_leave_words_out_as_nlm_does(journal, match):
+    """Proceedings of the Royal Society B: Biological Sciences."""
+    text = f"Dougherty LR et al. Sexual conflict. {journal}. 2017;284(1855):20170132."
+    assert compare_journal(journal, text, DOUGHERTY).match is match
+
+
 def test_another_journal_is_an_error_that_says_which_was_expected():
     text = "Chiang C et al. The impact of structural variation. Nature 49, 692-699 (2017)."
     check = compare_journal("Nature", text, GTEX)
