@@ -188,11 +188,11 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
         put("title", by_line.group("title").strip(), "'<title> by <account>' line")
         put("account", by_line.group("account").strip(), "'<title> by <account>' line")
         body = body[by_line.end():]
-    if fetched_export:
+    if fetched_export:  # ["fetched", account, any tags of the user's own]
         others = [t for t in tags if t != "fetched"]
         if others:
             put("account", others[0], "front matter tags (after 'fetched')")
-        tags = []
+        tags = others[1:]
 
     link = _at_end(_ORIGINAL_LINK, "原文链接", body.rstrip())
     if link:

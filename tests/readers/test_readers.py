@@ -265,6 +265,17 @@ def test_a_fetched_exports_date_is_the_fetch_time_not_the_publication():
     assert "fetch time" in src["fetched"]
 
 
+def test_tags_a_user_adds_to_a_fetched_export_are_kept(tmp_path):
+    """The exporter writes ["fetched", account]; tags added after those are the user's."""
+    text = (WECHAT / MP_DUTY).read_text(encoding="utf-8")
+    assert '"生信宝库"\n]' in text
+    edited = tmp_path / "post.md"
+    edited.write_text(text.replace('"生信宝库"\n]', '"生信宝库",\n  "新标签"\n]'),
+                      encoding="utf-8")
+    assert "tags" not in fields(MP_DUTY)
+    assert read(edited).fields["tags"].value == ["新标签"]
+
+
 def test_a_title_by_account_line_and_an_original_link_are_metadata_not_body():
     raw = read(WECHAT / MP_DUTY)
     assert raw.fields["account"].value == "生信宝库"
