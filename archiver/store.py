@@ -598,17 +598,31 @@ class Archive:
     def _stage_and_apply(self, staged: list[_Staged]) -> None:
         staging = self.root / "extensions" / STAGING / uuid.uuid4().hex
         entries = []
-        for i, item in enumerate(staged):
-            name = f"object-{i}"
-            self._stage(staging / name, item)
-            entries.append({"object": object_root_for(item.object_id), "version": item.number,
-                            "new_object": item.new_object, "staged": name})
-        _sync_tree(staging)  # all of it on disk before the ticket says it is complete
-        ticket = {"entries": entries}
-        _write_file(staging / "ticket.tmp", dumps(ticket))
-        os.replace(staging / "ticket.tmp", staging / "ticket.json")
-        _fsync_path(staging)
-        self._roll_forward(staging, ticket)
+        try:
+            for i, item in enumerate(staged):
+                name = f"object-{i}"
+                self._stage(staging / name, item)
+                entries.append({"object": object_root_for(item.object_id),
+                                "version": item.number, "new_object": item.new_object,
+                                "staged": name})
+            _sync_tree(staging)  # all of it on disk before the ticket says it is complete
+            ticket = {"entries": entries}
+            _write_file(staging / "ticket.tmp", dumps(ticket))
+            os.replace(staging / "ticket.tmp", staging / "ticket.json")
+        except OSError as exc:  # a full disk, say: nothing was committed; the space is given back
+            shutil.rmtree(staging, ignore_errors=True)
+            raise ArchiveError(f"cannot write to the archive ({exc.strerror or exc}): nothing "
+                               "of this commit was stored", path=self.root,
+                               hint="free some space on its disk (or fix its permissions), "
+                                    "then run the same command again") from None
+        try:
+            _fsync_path(staging)
+            self._roll_forward(staging, ticket)
+        except OSError as exc:
+            raise ArchiveError(f"cannot finish a commit ({exc.strerror or exc}): it is complete "
+                               "and kept, and the next ingest or fsck finishes it",
+                               path=self.root, hint="free some space on its disk (or fix its "
+                               "permissions), then run `archiver fsck`") from None
 
     @staticmethod
     def _stage(body: Path, item: _Staged) -> None:

@@ -21,6 +21,7 @@ they now guard the fixes.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -800,6 +801,25 @@ def test_fsck_counts_the_commits_it_recovered(archive: Archive,
     assert archive.head(OID) == "v2"  # the recovery itself did happen
     assert report.ok, report.problems
     assert report.recovered == 1
+
+
+def test_a_full_disk_while_staging_stores_nothing_and_gives_the_space_back(
+        archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+    """ENOSPC is SIMULATED: the first write of a staged content file fails as on a full disk."""
+    commit(archive, OID, {"a.txt": b"old"})
+    real_write = store._write_file
+
+    def full_disk(path, data, *args, **kwargs):
+        if "content" in Path(path).parts:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(path, data, *args, **kwargs)
+
+    monkeypatch.setattr(store, "_write_file", full_disk)
+    with pytest.raises(ArchiveError, match="No space left on device") as caught:
+        commit(archive, OID, {"a.txt": b"new"})
+    assert caught.value.path == str(archive.root) and "free some space" in caught.value.hint
+    assert staging_dirs(archive.root) == []
+    assert archive.head(OID) == "v1" and archive.read_bytes(OID, "a.txt") == b"old"
 
 
 def test_a_stray_version_folder_refuses_the_commit_before_anything_is_staged(
