@@ -504,7 +504,7 @@ def show(
         store = _open_archive(archive)
         object_id = resolve_id(store, post_id)
         record = store.read_json(object_id, "record.json",
-                                 _version_name(version) if version else None)
+                                 _version_name(version) if version is not None else None)
         if as_json or fmt is Format.json:
             sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True)
                              + "\n")
@@ -521,7 +521,8 @@ def log(
     as_json: bool = JsonOpt,
     show_traceback: bool = TracebackOpt,
 ) -> None:
-    """Show the version history of one post."""
+    """Show the version history of one post: newest first (with --json, a list in version
+    order, oldest first)."""
     with _errors(show_traceback):
         store = _open_archive(archive)
         object_id = resolve_id(store, post_id)
@@ -577,7 +578,7 @@ def diff_versions(store: Any, object_id: str, old: str | None = None,
             raise UsageError(f"{object_id} has one version ({numbers[0]}): nothing to compare "
                              "it with", hint="`archiver log ID` lists a post's versions")
         old, new = numbers[-2], numbers[-1]
-    old, new = _version_name(old), _version_name(new or numbers[-1])
+    old, new = _version_name(old), _version_name(numbers[-1] if new is None else new)
     for number in (old, new):
         if number not in a_state:
             raise NotFound(f"{object_id} has no version {number}",

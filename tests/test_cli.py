@@ -131,6 +131,15 @@ def test_unknown_post_id_exits_2_with_hint(runner, archive_dir):
     assert "hint: `archiver list`" in result.stderr
 
 
+@pytest.mark.parametrize("version", ["", "v9", "latest"])
+def test_a_version_that_is_not_the_posts_exits_2_never_showing_another(runner, archive_dir,
+                                                                      version):
+    run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
+    result = run(runner, "show", "wx:t/", "--archive", archive_dir, "--version", version)
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stdout == "" and "hint: versions: v1" in result.stderr
+
+
 def test_verify_an_unknown_post_id_exits_2_as_show_does(runner, archive_dir, tmp_path,
                                                          monkeypatch):
     monkeypatch.setenv("ARCHIVER_CACHE_DIR", str(tmp_path / "cache"))
