@@ -124,6 +124,19 @@ def test_without_a_doi_the_search_finds_the_work(server, tmp_path):
     assert result.candidates == [{"doi": case["true_doi"], "accepted": True}]
 
 
+def test_without_a_doi_a_wrong_word_in_a_short_title_is_found_as_a_title_error(server,
+                                                                              tmp_path):
+    """Crossref: Saha, "Physical Examinations", in Clinical Methods and Interpretation in
+    Medicine (2015), p. 27. One word of two wrong puts the title under the usual
+    likeness; author, book, page and year all agree, and name the work."""
+    text = ("Saha, Ashis. “Solar Examinations.” Clinical Methods and Interpretation in "
+            "Medicine, Jaypee Brothers Medical Publishers (P) Ltd., 2015, p. 27.")
+    result = Verifier(client_for(server.url, tmp_path)).verify(text)
+    assert result.status == "mismatch"
+    assert [name for name, check in result.fields.items() if check.match is False] == ["title"]
+    assert result.candidates == [{"doi": "10.5005/jp/books/12414_3", "accepted": True}]
+
+
 def test_a_search_with_no_agreeing_candidate_is_ambiguous(server, tmp_path):
     text = ("Smith, J. (2020). An entirely different paper about organic poultry markets. "
             "Journal of Imaginary Studies, 4(2), 1-10.")

@@ -191,16 +191,18 @@ def _approved_year(record: dict[str, Any]) -> int | None:
 
 def _identifies(fields: dict[str, FieldCheck], cited: Cited, record: dict[str, Any]) -> bool:
     """Whether a search candidate is the work cited: the title agrees (allowing one wrong
-    word), and at least two other identifying fields agree."""
+    word), and at least two other identifying fields agree. A title further off (a wrong
+    word in a short title: "Solar Examinations" for "Physical Examinations") is still the
+    work's when it shares half its letters and four of the five other fields agree."""
     title = fields.get("title")
     if title is None:
         return False
+    agreeing = sum(1 for name in IDENTIFYING if fields.get(name) and fields[name].match)
     if not title.match:
         best = max((fuzz.token_sort_ratio(squash(cited.title or ""), squash(v))
                     for v in title_variants(record)), default=0)
-        if best < 85:
+        if best < 85 and not (best >= 50 and agreeing >= 4):
             return False
-    agreeing = sum(1 for name in IDENTIFYING if fields.get(name) and fields[name].match)
     return agreeing >= 2
 
 
