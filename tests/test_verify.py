@@ -137,6 +137,19 @@ def test_without_a_doi_a_wrong_word_in_a_short_title_is_found_as_a_title_error(s
     assert result.candidates == [{"doi": "10.5005/jp/books/12414_3", "accepted": True}]
 
 
+@pytest.mark.parametrize("text", [
+    "[49] McGinnis R F. Biogeography of Lanternfishes (Myctophidae) South of 30°S[M]. "
+    "Washington, D. C.: American Geophysical Union, 1982. DOI:10.1029/ar035.",
+    "McGinnis, R. F. (1982). Biogeography of Lanternfishes (Myctophidae) South of 30°S. "
+    "American Geophysical Union. https://doi.org/10.1029/ar035"])
+def test_a_books_publisher_is_not_taken_for_its_series(server, tmp_path, text):
+    """Crossref gives the monograph the container 'Antarctic Research Series' (its series);
+    a citation of the whole book names its publisher there instead."""
+    result = Verifier(client_for(server.url, tmp_path)).verify(text)
+    assert result.status == "verified", result.reason
+    assert result.fields.get("journal") is None or result.fields["journal"].match is None
+
+
 def test_a_search_with_no_agreeing_candidate_is_ambiguous(server, tmp_path):
     text = ("Smith, J. (2020). An entirely different paper about organic poultry markets. "
             "Journal of Imaginary Studies, 4(2), 1-10.")

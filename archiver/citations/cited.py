@@ -32,6 +32,9 @@ _TYPE_MARK = re.compile(r"\[(?:J|M|C|D|R|S|P|N|G|Z|A|CP|DB|EB|EB/OL|J/OL|M/OL|C/
                         re.I)
 BOOK_TYPES = frozenset({"book-chapter", "book-section", "book-part", "proceedings-article",
                         "reference-entry", "book", "monograph", "edited-book"})
+# A whole book is in no container: what follows its title is its publisher ("Washington,
+# D. C.: American Geophysical Union"); the container Crossref gives it is its series.
+WHOLE_BOOK_TYPES = frozenset({"book", "monograph", "edited-book", "reference-book"})
 _YEAR = re.compile(r"(?<![\d/.])(1[5-9]\d\d|20\d\d)(?![\d/])")
 
 
@@ -141,6 +144,8 @@ def read_citation(text: str, record: dict[str, Any] | None = None,
             break
     if journal_span is None:
         journal_span = _journal_by_cues(tail)
+        if journal_span and record.get("type") in WHOLE_BOOK_TYPES:
+            journal_span = (journal_span[0], journal_span[0])  # a publisher, not its series
     if journal_span:
         cited.journal = _clean(tail[journal_span[0]:journal_span[1]]) or None
         numbers = tail[journal_span[1]:]
