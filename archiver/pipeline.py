@@ -708,6 +708,7 @@ class _Run:
             mark_index_stale(self.archive)
             self.stale = True
         if self.archive.exists(prepared.object_id):
+            carry_images(self.archive, prepared)
             carried = carried_citations(self.archive, prepared.object_id, prepared.record)
             if carried is not None:
                 prepared.files[CITATIONS_NAME] = carried
@@ -902,6 +903,45 @@ def _kept_where_unresolved(new: list[dict[str, Any]], old: list[dict[str, Any]]
                if e.get("status") != "unresolved"}
     return [earlier.get((e.get("text"), e.get("location")), e)
             if e["status"] == "unresolved" else e for e in new]
+
+
+def carry_images(archive: Archive, prepared: Prepared) -> None:
+    """Give a new version of a post the images its head holds that this save could not
+    (its image folder left behind, or offline): an image missing now, under the reference
+    the head stored it by, is the head's image, carried forward with its bytes. An image
+    the post now refers to differently is another image, and stays missing."""
+    images = prepared.record.get("images") or []
+    if not any(image["status"] == "missing" for image in images):
+        return
+    head = archive.versions(prepared.object_id)[-1].number
+    stored = {image["original"]: image
+              for image in archive.read_json(prepared.object_id, "record.json").get("images")
+              or [] if image.get("status") == "stored" and image.get("asset")}
+    provenance = json.loads(prepared.files["provenance.json"])
+    carried = []
+    for index, image in enumerate(images):
+        old = stored.get(image["original"]) if image["status"] == "missing" else None
+        if old is None:
+            continue
+        prepared.files[old["asset"]] = archive.read_bytes(prepared.object_id, old["asset"])
+        images[index] = dict(old)
+        provenance["images"][index].update(
+            status="stored", origin=f"carried forward from {head}", sha256=old["sha256"],
+            reason=f"not obtained this time ({image['reason']}): the {head} image is kept")
+        carried.append(index)
+    if not carried:
+        return
+    schema.validate("record", prepared.record, path=prepared.object_id)
+    schema.validate("provenance", provenance, path=prepared.object_id)
+    record_bytes = dumps(prepared.record)
+    prepared.files["record.json"] = record_bytes
+    prepared.files["provenance.json"] = dumps(provenance)
+    prepared.record_digest = sha512_hex(record_bytes)
+    prepared.__dict__.pop("digests", None)  # the cached digests are of the files before
+    prepared.warnings = [w for w in prepared.warnings
+                         if not any(w.startswith(f"image {i + 1} missing:") for i in carried)]
+    prepared.warnings += [f"image {i + 1} not obtained this time: {head}'s is kept"
+                          for i in carried]
 
 
 def carried_citations(archive: Archive, object_id: str, record: dict[str, Any]
