@@ -32,6 +32,7 @@ write; a second writer gets :class:`ArchiveBusy` (exit 5) at once, or waits if a
 from __future__ import annotations
 
 import ctypes
+import errno
 import fcntl
 import functools
 import getpass
@@ -611,18 +612,14 @@ class Archive:
             os.replace(staging / "ticket.tmp", staging / "ticket.json")
         except OSError as exc:  # a full disk, say: nothing was committed; the space is given back
             shutil.rmtree(staging, ignore_errors=True)
+            full = exc.errno in (errno.ENOSPC, errno.EDQUOT)
             raise ArchiveError(f"cannot write to the archive ({exc.strerror or exc}): nothing "
-                               "of this commit was stored", path=self.root,
-                               hint="free some space on its disk (or fix its permissions), "
-                                    "then run the same command again") from None
-        try:
-            _fsync_path(staging)
-            self._roll_forward(staging, ticket)
-        except OSError as exc:
-            raise ArchiveError(f"cannot finish a commit ({exc.strerror or exc}): it is complete "
-                               "and kept, and the next ingest or fsck finishes it",
-                               path=self.root, hint="free some space on its disk (or fix its "
-                               "permissions), then run `archiver fsck`") from None
+                               "of this commit was stored", path=exc.filename or self.root,
+                               hint=("free some space on its disk" if full else "check the "
+                                     "permissions of the archive's folders")
+                               + ", then run the same command again") from None
+        _fsync_path(staging)
+        self._roll_forward(staging, ticket)
 
     @staticmethod
     def _stage(body: Path, item: _Staged) -> None:
