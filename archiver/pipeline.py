@@ -70,7 +70,7 @@ from archiver.export.keys import unique
 from archiver.export.works import post_key
 from archiver.model import ERROR_KINDS, Asset, RawPost
 from archiver.record import build_provenance, build_record, identity_of, safe_source_name
-from archiver.store import SPEC, Archive, Change, FsckReport, Problem
+from archiver.store import Archive, Change, FsckReport, Problem
 from archiver.version import __version__
 
 # A group commit is made when it holds this many posts, or this many bytes (it is held in
@@ -177,7 +177,7 @@ def discover(paths: Iterable[Path], archive: Path | None = None,
     for path in paths:
         if path.is_dir():
             for root, dirs, files in os.walk(path, onerror=cannot_list):
-                if root != str(path) and f"0={SPEC}" in files:
+                if root != str(path) and any(f.startswith("0=ocfl_") for f in files):
                     dirs.clear()  # another archive: its stored sources are not new posts
                     continue
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".")
@@ -571,6 +571,9 @@ class _Run:
                    for p, d in receipt["inputs"].items()):
                 continue
             posts = receipt.get("posts") or []
+            if not all(isinstance(p.get("version"), str) and _VERSION.fullmatch(p["version"])
+                       for p in posts):
+                continue  # a post that failed (receipts written before they were not)
             if not all(os.path.isfile(self.archive.root / p["record"]) for p in posts
                        if p.get("record")):
                 continue  # its object was deleted or moved since: the post is read again
@@ -750,7 +753,7 @@ class _Run:
         while self.waiting and None not in self.waiting[0].results:
             entry = self.waiting.pop(0)
             results = [r for r in entry.results if r is not None]
-            if entry.digest is not None:
+            if entry.digest is not None and all(r.version for r in results):
                 self.remember(entry.path, entry.digest, entry.prepared, results)
             for result in results:
                 self.report(result)

@@ -85,6 +85,15 @@ def test_a_damaged_object_fails_its_post_alone_with_exit_5(runner, archive_dir, 
     assert not any((archive_dir / "extensions" / "archiver-staging").glob("*"))
     fsck = run(runner, "fsck", "--archive", archive_dir)
     assert fsck.exit_code == ExitCode.ARCHIVE and "Traceback" not in fsck.output
+    again = run(runner, "ingest", edited, "--archive", archive_dir, "--no-fetch", "--json")
+    assert again.exit_code == ExitCode.ARCHIVE, again.output  # still refused, no receipt
+    if damage == "stray-version-folder":
+        (seed_object / "v2").rmdir()
+        repaired = run(runner, "ingest", edited, "--archive", archive_dir, "--no-fetch",
+                       "--json")
+        assert repaired.exit_code == ExitCode.OK, repaired.output
+        assert [json.loads(line)["status"] for line in repaired.stdout.splitlines()] == [
+            "updated"]
 
 
 @pytest.mark.parametrize("index", ["{}", '{"x": 1}', "[]", '{"x": {"head": "latest"}}'])
@@ -201,13 +210,16 @@ def test_folder_walk_skips_files_that_are_not_posts(runner, archive_dir, tmp_pat
     assert statuses == ["added", "skipped"]
 
 
-def test_folder_walk_skips_another_archive_inside_the_folder(runner, archive_dir, tmp_path):
+@pytest.mark.parametrize("declaration", ["0=ocfl_1.1", "0=ocfl_1.0"])
+def test_folder_walk_skips_another_archive_inside_the_folder(runner, archive_dir, tmp_path,
+                                                              declaration):
     """An older archive kept beside the posts holds copies of them (``source/``): they are
-    not posts to ingest again."""
+    not posts to ingest again, whatever OCFL version it declares."""
     folder = tmp_path / "posts"
     folder.mkdir()
     shutil.copy(SEED, folder)
     run(runner, "ingest", folder, "--archive", folder / "old-archive", "--no-fetch")
+    (folder / "old-archive" / "0=ocfl_1.1").rename(folder / "old-archive" / declaration)
     result = run(runner, "ingest", folder, "--archive", archive_dir, "--no-fetch", "--json")
     assert result.exit_code == ExitCode.OK, result.output
     [row] = [json.loads(line) for line in result.stdout.splitlines()]
