@@ -472,10 +472,11 @@ def _word_diff(cited: str, crossref: str) -> str:
 def _abbreviates(short: str, full: str) -> bool:
     """``short`` abbreviates ``full`` word by word: each word of ``short`` is a prefix of the
     next significant word of ``full``, or its letters in order with the first letter shared
-    (``Natl`` for ``National``); ``full``'s stop words may be dropped. Or, as NLM does, some
-    words left out (:func:`_abbreviates_leaving_out`)."""
+    (``Natl`` for ``National``); ``full``'s stop words may be dropped. No other word may be
+    left out, though NLM leaves some out (``Proc Biol Sci``): ``Am J Pathol`` is another
+    journal than the American Journal of Clinical Pathology."""
     s, f = words(short), words(full)
-    return bool(s) and (_abbreviates_each(s, f) or _abbreviates_leaving_out(s, f))
+    return bool(s) and _abbreviates_each(s, f)
 
 
 def _abbreviates_each(s: list[str], f: list[str]) -> bool:
@@ -490,29 +491,6 @@ def _abbreviates_each(s: list[str], f: list[str]) -> bool:
             return False
         i += 1
     return all(w in STOP_WORDS for w in f[i:])
-
-
-def _abbreviates_leaving_out(short: list[str], full: list[str]) -> bool:
-    """NLM's abbreviations leave words out (``Proc Biol Sci`` for Proceedings of the Royal
-    Society B: Biological Sciences). Taken only when every word of ``short`` (three or more)
-    is cut short, the first abbreviates the first word of ``full`` and the last its last
-    significant word: a wrong journal written out ("Journal of Chemistry") is not taken for
-    a shortened right one."""
-    significant = [w for w in full if w not in STOP_WORDS]
-    if len(short) < 3 or len(significant) <= len(short):
-        return False
-    i = 0
-    for n, word in enumerate(short):
-        while i < len(significant) and not (
-                len(word) < len(significant[i]) and (significant[i].startswith(word)
-                                                     or _subsequence(word, significant[i]))):
-            if n == 0:
-                return False  # the first word is never left out
-            i += 1
-        if i >= len(significant):
-            return False
-        i += 1
-    return i == len(significant)  # the last word is never left out
 
 
 def _subsequence(word: str, target: str) -> bool:
