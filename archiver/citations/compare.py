@@ -27,6 +27,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from rapidfuzz import fuzz
+
 STOP_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "a", "an", "to", "at", "de",
                         "des", "du", "la", "le", "les", "et", "und", "der", "die", "das", "fur"})
 
@@ -320,9 +322,9 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
                               f"{label!r} (author {index + 1} of {len(names)}) is missing "
                               f"before {later[0]!r}")
         if et_al and shown:
-            people = [a for a in authors if words(a.get("family") or "")]
-            stray = _unexplained(seg[position:], authors, people[:index])
-            if stray:  # a name shown before et al. that is not Crossref's next author
+            stray = [w for w in _unexplained(seg[position:], authors)
+                     if any(fuzz.ratio(w, part) >= _MISSPELT for part in name)]
+            if stray:  # Crossref's next author shown misspelt, before et al.
                 return FieldCheck(segment, crossref, False,
                                   f"{' '.join(stray)!r} is shown where Crossref's author "
                                   f"{index + 1} of {len(names)} is {label!r}")
@@ -338,17 +340,21 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
     return FieldCheck(segment, crossref, True, f"all {len(names)} authors, in order")
 
 
+# how alike a word shown must be to the family name Crossref has there to be taken for it
+# misspelt (Breitnebach, Mohhler, Aggtet); words less alike are left alone (SF for Shoufang,
+# "on behalf of", Hrsg.): a citation may show more than names
+_MISSPELT = 70
+
 # words an author list holds besides names: et al. and its kin, joining words, suffixes, roles
 _LIST_WORDS = frozenset({"et", "al", "等", "and", "with", "jr", "sr", "ii", "iii", "iv", "ed",
                          "eds", "editor", "editors", "trans", "und", "y", "e"})
 
 
-def _unexplained(rest: Sequence[str], authors: Sequence[dict[str, Any]],
-                 shown: Sequence[dict[str, Any]]) -> list[str]:
+def _unexplained(rest: Sequence[str], authors: Sequence[dict[str, Any]]) -> list[str]:
     """The words left after the last author a citation shows that are not given names or
     initials of Crossref's authors (nor its group authors' words), nor words an author list
-    holds besides names: what is left is a name where Crossref has another (a misspelling,
-    before et al.)."""
+    holds besides names: among them, one like the family name Crossref has next is that
+    name misspelt (before et al.)."""
     given: set[str] = {"the"}
     for author in authors:
         names = words(author.get("given") or "")
@@ -357,10 +363,7 @@ def _unexplained(rest: Sequence[str], authors: Sequence[dict[str, Any]],
         given.add("".join(word[0] for word in names))  # run together: Montgomery SB
         if not author.get("family"):  # a group author is shown where a citation puts it
             given.update(words(author.get("name") or ""))
-    # where Crossref has only initials for an author shown, the citation may spell them out
-    initials = {word for author in shown for word in words(author.get("given") or "")
-                if len(word) == 1}
-    return [w for w in rest if w not in given and w not in _LIST_WORDS and w[0] not in initials
+    return [w for w in rest if w not in given and w not in _LIST_WORDS
             and w not in PARTICLES and not w.isdigit() and len(w) > 1]
 
 

@@ -115,6 +115,16 @@ def test_given_names_initials_and_joining_words_before_et_al_are_no_stray_name(s
     assert compare_authors(shown, True, ESCRIVA["author"]).match is True
 
 
+@pytest.mark.parametrize(("doi", "shown"), [
+    ("10.1136/jclinpath-2020-206745", "Xu J, Qu SF, et al"),  # pinyin initials: Shoufang
+    ("10.1371/journal.pone.0000030", "Ralser M, Heeren GH, et al"),  # an initial Crossref lacks
+    ("10.1101/2020.12.01.406702", "Joyce LR, Manzer HS, Mendonça JC, et al"),
+    ("10.1038/ng.3834", "Chiang C, Scott AJ, Davis JR, et al., on behalf of the GTEx Consortium"),
+    ("10.1371/journal.pone.0000030", "Ralser, M., Heeren, G., et al. (Hrsg.)")])
+def test_what_a_real_author_list_shows_besides_names_is_no_misspelling(doi, shown):
+    assert compare_authors(shown, True, WORKS[doi]["author"]).match is True
+
+
 def test_given_names_spelled_out_where_crossref_has_initials_are_no_stray_name():
     """SYNTHETIC author list: Escrivà's recorded authors with their given names cut to
     initials, as many deposits have them."""
