@@ -28,7 +28,7 @@ from archiver.citations.verify import Verifier, report
 from archiver.cli import CITATION_WIDTH, app, shorten
 from archiver.errors import ExitCode
 
-from conftest import WECHAT
+from conftest import FIXTURES, WECHAT
 from crossref_server import CrossrefServer
 
 CASES = [json.loads(line) for line in
@@ -148,6 +148,22 @@ def test_a_books_publisher_is_not_taken_for_its_series(server, tmp_path, text):
     result = Verifier(client_for(server.url, tmp_path)).verify(text)
     assert result.status == "verified", result.reason
     assert result.fields.get("journal") is None or result.fields["journal"].match is None
+
+
+def test_a_candidate_identified_by_its_title_beats_one_ranked_before_it():
+    """The search ranks first a SYNTHETIC sibling of the recorded EJP paper (same authors,
+    journal, volume and year; another title and pages), which the relaxed rule would take;
+    the recorded paper, whose title the citation gives, is the work."""
+    from archiver.citations.crossref import Outcome
+    real = json.loads((FIXTURES / "crossref" / "10.1016_j.ejphar.2015.03.018.json")
+                      .read_text(encoding="utf-8"))["message"]
+    sibling = {**real, "DOI": "10.1016/j.ejphar.2015.03.001", "page": "290-302",
+               "title": ["Predicting the path of SIV CNS disease in macaques"]}
+    text = ('Beck, Sarah E., et al. "Paving the Path to HIV Neurotherapy: Predicting SIV CNS '
+            'Disease." European Journal of Pharmacology, vol. 759, 2015, pp. 303-312.')
+    result = Verifier(None)._by_search(text, None, Outcome("found", {"items": [sibling, real]}))
+    assert (result.status, result.candidates) == (
+        "verified", [{"doi": real["DOI"], "accepted": True}])
 
 
 def test_a_search_with_no_agreeing_candidate_is_ambiguous(server, tmp_path):

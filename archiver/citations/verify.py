@@ -189,7 +189,8 @@ def _approved_year(record: dict[str, Any]) -> int | None:
     return year if isinstance(year, int) else None
 
 
-def _identifies(fields: dict[str, FieldCheck], cited: Cited, record: dict[str, Any]) -> bool:
+def _identifies(fields: dict[str, FieldCheck], cited: Cited, record: dict[str, Any],
+                relaxed: bool = True) -> bool:
     """Whether a search candidate is the work cited: the title agrees (allowing one wrong
     word), and at least two other identifying fields agree. A title further off (a wrong
     word in a short title: "Solar Examinations" for "Physical Examinations") is still the
@@ -201,7 +202,7 @@ def _identifies(fields: dict[str, FieldCheck], cited: Cited, record: dict[str, A
     if not title.match:
         best = max((fuzz.token_sort_ratio(squash(cited.title or ""), squash(v))
                     for v in title_variants(record)), default=0)
-        if best < 85 and not (best >= 50 and agreeing >= 4):
+        if best < 85 and not (relaxed and best >= 50 and agreeing >= 4):
             return False
     return agreeing >= 2
 
@@ -259,10 +260,16 @@ class Verifier:
             return CitationResult(text, None, "unresolved", reason=outcome.reason,
                                   location=location)
         items = [i for i in outcome.message.get("items") or [] if isinstance(i, dict)]
-        candidates = []
+        compared = []
         for record in items:
             cited = self._read(text, record)
-            fields = compare_fields(cited, text, record)
+            compared.append((record, cited, compare_fields(cited, text, record)))
+        # a candidate identified by its title beats one identified despite it, wherever
+        # the search ranked them (a sibling paper by the same authors may come first)
+        strict = [c for c in compared if _identifies(c[2], c[1], c[0], relaxed=False)]
+        candidates = []
+        chosen = {id(c) for c in strict}
+        for record, cited, fields in strict + [c for c in compared if id(c) not in chosen]:
             if _identifies(fields, cited, record):
                 fields.pop("doi", None)
                 result = CitationResult(text, None, _status(fields), fields,
