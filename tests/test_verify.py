@@ -141,11 +141,16 @@ def test_without_a_doi_a_wrong_word_in_a_short_title_is_found_as_a_title_error(s
     "[49] McGinnis R F. Biogeography of Lanternfishes (Myctophidae) South of 30°S[M]. "
     "Washington, D. C.: American Geophysical Union, 1982. DOI:10.1029/ar035.",
     "McGinnis, R. F. (1982). Biogeography of Lanternfishes (Myctophidae) South of 30°S. "
-    "American Geophysical Union. https://doi.org/10.1029/ar035"])
-def test_a_books_publisher_is_not_taken_for_its_series(server, tmp_path, text):
+    "American Geophysical Union. https://doi.org/10.1029/ar035",
+    "McGinnis RF. Biogeography of Lanternfishes (Myctophidae) South of 30°S. Washington, "
+    "D. C.: American Geophysical Union; 1982. doi:10.1029/ar035"])
+@pytest.mark.parametrize("with_parser", [False, True], ids=["cues", "cues-then-parser"])
+def test_a_books_publisher_is_not_taken_for_its_series(server, tmp_path, text, with_parser):
     """Crossref gives the monograph the container 'Antarctic Research Series' (its series);
-    a citation of the whole book names its publisher there instead."""
-    result = Verifier(client_for(server.url, tmp_path)).verify(text)
+    a citation of the whole book names its publisher there instead (the CLI's verifier also
+    asks the reference parser, which must not bring it back)."""
+    result = Verifier(client_for(server.url, tmp_path),
+                      parse=parse_reference if with_parser else None).verify(text)
     assert result.status == "verified", result.reason
     assert result.fields.get("journal") is None or result.fields["journal"].match is None
 

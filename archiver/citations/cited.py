@@ -142,10 +142,13 @@ def read_citation(text: str, record: dict[str, Any] | None = None,
         if found:
             journal_span = found
             break
+    # a whole book's container is claimed only where the citation names Crossref's (its
+    # series): what follows the title is its publisher, for the cues and the parser alike
+    publisher_only = journal_span is None and record.get("type") in WHOLE_BOOK_TYPES
     if journal_span is None:
         journal_span = _journal_by_cues(tail)
-        if journal_span and record.get("type") in WHOLE_BOOK_TYPES:
-            journal_span = (journal_span[0], journal_span[0])  # a publisher, not its series
+        if journal_span and publisher_only:
+            journal_span = (journal_span[0], journal_span[0])
     if journal_span:
         cited.journal = _clean(tail[journal_span[0]:journal_span[1]]) or None
         numbers = tail[journal_span[1]:]
@@ -159,6 +162,8 @@ def read_citation(text: str, record: dict[str, Any] | None = None,
                   {str(y) for y in record_years(record)}, str(record.get("issue") or ""))
     if parsed:
         _fill_from_parse(cited, parsed)
+        if publisher_only:
+            cited.journal = None
     return cited
 
 
