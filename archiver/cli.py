@@ -521,8 +521,8 @@ def log(
     as_json: bool = JsonOpt,
     show_traceback: bool = TracebackOpt,
 ) -> None:
-    """Show the version history of one post: newest first (with --json, a list in version
-    order, oldest first)."""
+    """Show the version history of one post: newest first (with --json, an object whose
+    "versions" list is in version order, oldest first)."""
     with _errors(show_traceback):
         store = _open_archive(archive)
         object_id = resolve_id(store, post_id)

@@ -450,7 +450,7 @@ class Archive:
     def _resolve(self, inventory: dict[str, Any], logical: str, version: str | None) -> str:
         number = version if version is not None else inventory["head"]
         if number not in inventory["versions"]:
-            raise NotFound(f"object {inventory['id']!r} has no version {number or '(empty)'}",
+            raise NotFound(f"object {inventory['id']!r} has no version {number!r}",
                            hint=f"versions: {', '.join(sorted(inventory['versions']))}")
         for digest, paths in inventory["versions"][number]["state"].items():
             if logical in paths:

@@ -7,8 +7,9 @@ One citation (a reference string, or a bare DOI) becomes a :class:`CitationResul
   record → ``verified`` or ``mismatch``;
 - without a DOI: Crossref's bibliographic search; a candidate is accepted only when the
   comparison identifies it (its title, and at least two of authors, year, journal, volume,
-  pages, agree); the fields are then reported like above. No candidate identified →
-  ``ambiguous``, with the candidates.
+  pages, agree; or a title at least half alike and four of those); candidates whose title
+  agrees are tried first; the fields are then reported like above. No candidate identified
+  → ``ambiguous``, with the candidates.
 
 ``evidence`` names the Crossref server and when the record was fetched (or that it came from
 the cache), so every verdict can be checked again.
