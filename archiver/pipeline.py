@@ -253,7 +253,7 @@ def prepare_post(raw: RawPost, path: Path, config: Config,
     for asset in assets:
         if asset.status == "stored" and asset.logical_path and asset.data is not None:
             files[asset.logical_path] = asset.data
-    warnings = [f"image {i + 1} missing: {a.reason}" for i, a in enumerate(assets)
+    warnings = [_missing_image(i, a.reason) for i, a in enumerate(assets)
                 if a.status == "missing"]
     if raw.kind in ERROR_KINDS:
         warnings.insert(0, f"the post is {raw.kind}: recorded as such, no body")
@@ -265,15 +265,21 @@ def prepare_post(raw: RawPost, path: Path, config: Config,
                     inputs=inputs, retry_fetch=retry)
 
 
+def _missing_image(index: int, reason: str | None) -> str:
+    """The warning for the ``index``-th image of a post (from 0) missing for ``reason``."""
+    return f"image {index + 1} missing: {reason}"
+
+
 def _assets_of(state: dict[str, str]) -> set[str]:
     return {digest for path, digest in state.items() if path.startswith("assets/")}
 
 
 def _already_archived(archive: Archive, prepared: Prepared,
-                      made_head: bool | None = None) -> str | None:
+                      made_head: Callable[[], bool | None] | None = None) -> str | None:
     """The version that already holds exactly this result, if any (see module docstring).
-    ``made_head``: whether the head was made from this very input file, when known (from the
-    receipts); when not, a head holding a source file of the same name is taken to be."""
+    ``made_head`` tells, when it can (from the receipts), whether the head was made from this
+    very input file; asked only when the record differs from the head's. When it cannot, a
+    head holding a source file of the same name is taken to have been."""
     if not archive.exists(prepared.object_id):
         return None
     versions = archive.versions(prepared.object_id)
@@ -286,9 +292,10 @@ def _already_archived(archive: Archive, prepared: Prepared,
     # change back. An edit of the very file the head was made from, undone, is one: the
     # head must say what the file says now.
     sources = [path for path in prepared.files if path.startswith("source/")]
-    if made_head is None:
-        made_head = any(path in head.state for path in sources)
-    if not made_head:
+    made = made_head() if made_head is not None else None
+    if made is None:
+        made = any(path in head.state for path in sources)
+    if not made:
         for version in versions:
             if (version.state.get("record.json") == prepared.record_digest
                     and prepared.source_digest in version.state.values()
@@ -353,7 +360,7 @@ def load_index(archive: Archive) -> dict[str, Any]:
     if index_is_stale(archive):
         return rebuild_index(archive)
     index = _load_json_extension(archive, INDEX_NAME)
-    if index is None or not _well_formed(index) or _lost_objects(archive, index) or (
+    if index is None or not _well_formed(index) or _loses_objects(archive, index) or (
             not index and archive.may_hold_objects()):
         return rebuild_index(archive)
     return index
@@ -369,11 +376,11 @@ def _well_formed(index: dict[str, Any]) -> bool:
                and _VERSION.fullmatch(entry["head"]) for entry in index.values())
 
 
-def _lost_objects(archive: Archive, index: dict[str, Any]) -> list[str]:
-    """The ids the index lists whose object is not in the archive (one look each): an object
-    folder deleted or moved by hand. The index is then rebuilt from what is there, and
-    fsck reports the loss (:func:`check_archive`)."""
-    return [object_id for object_id in index if not archive.exists(object_id)]
+def _loses_objects(archive: Archive, index: dict[str, Any]) -> bool:
+    """Whether the index lists an object that is not in the archive (one look each, up to
+    the first missing): an object folder deleted or moved by hand. The index is then rebuilt
+    from what is there, and fsck reports the loss (:func:`check_archive`)."""
+    return not all(archive.exists(object_id) for object_id in index)
 
 
 def index_is_stale(archive: Archive) -> bool:
@@ -697,9 +704,8 @@ class _Run:
     def _store(self, entry: _File, number: int) -> IngestResult | None:
         """The post's result if it is already archived; else None, and it joins the group."""
         prepared = entry.prepared[number]
-        made_head = (self.made_head(prepared.object_id, _relative(entry.path, self.base))
-                     if prepared.object_id in self.index else None)
-        existing = _already_archived(self.archive, prepared, made_head)
+        existing = _already_archived(self.archive, prepared, lambda: self.made_head(
+            prepared.object_id, _relative(entry.path, self.base)))
         if existing:
             return IngestResult(source=str(entry.path), status="unchanged",
                                 object_id=prepared.object_id, version=existing,
@@ -921,7 +927,8 @@ def carry_images(archive: Archive, prepared: Prepared) -> None:
               for image in archive.read_json(prepared.object_id, "record.json").get("images")
               or [] if image.get("status") == "stored" and image.get("asset")}
     provenance = json.loads(prepared.files["provenance.json"])
-    carried = []
+    carried: list[int] = []
+    replaced: set[str] = set()  # the warnings of the images carried
     for index, image in enumerate(images):
         old = stored.get(image["original"]) if image["status"] == "missing" else None
         if old is None:
@@ -932,6 +939,7 @@ def carry_images(archive: Archive, prepared: Prepared) -> None:
             status="stored", origin=f"carried forward from {head}", sha256=old["sha256"],
             reason=f"not obtained this time ({image['reason']}): the {head} image is kept")
         carried.append(index)
+        replaced.add(_missing_image(index, image["reason"]))
     if not carried:
         return
     schema.validate("record", prepared.record, path=prepared.object_id)
@@ -941,8 +949,7 @@ def carry_images(archive: Archive, prepared: Prepared) -> None:
     prepared.files["provenance.json"] = dumps(provenance)
     prepared.record_digest = sha512_hex(record_bytes)
     prepared.__dict__.pop("digests", None)  # the cached digests are of the files before
-    prepared.warnings = [w for w in prepared.warnings
-                         if not any(w.startswith(f"image {i + 1} missing:") for i in carried)]
+    prepared.warnings = [w for w in prepared.warnings if w not in replaced]
     prepared.warnings += [f"image {i + 1} not obtained this time: {head}'s is kept"
                           for i in carried]
 
