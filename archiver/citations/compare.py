@@ -479,10 +479,8 @@ def _abbreviates(short: str, full: str) -> bool:
     left out, though NLM leaves some out (``Proc Biol Sci``): ``Am J Pathol`` is another
     journal than the American Journal of Clinical Pathology."""
     s, f = words(short), words(full)
-    return bool(s) and _abbreviates_each(s, f)
-
-
-def _abbreviates_each(s: list[str], f: list[str]) -> bool:
+    if not s:
+        return False
     i = 0
     for word in s:
         while i < len(f) and f[i] in STOP_WORDS and not f[i].startswith(word):

@@ -266,11 +266,11 @@ class Verifier:
             cited = self._read(text, record)
             compared.append((record, cited, compare_fields(cited, text, record)))
         # a candidate identified by its title beats one identified despite it, wherever
-        # the search ranked them (a sibling paper by the same authors may come first)
-        strict = [c for c in compared if _identifies(c[2], c[1], c[0], relaxed=False)]
+        # the search ranked them (a sibling paper by the same authors may come first); the
+        # sort is stable, so the search's order holds among each kind
+        compared.sort(key=lambda c: not _identifies(c[2], c[1], c[0], relaxed=False))
         candidates = []
-        chosen = {id(c) for c in strict}
-        for record, cited, fields in strict + [c for c in compared if id(c) not in chosen]:
+        for record, cited, fields in compared:
             if _identifies(fields, cited, record):
                 fields.pop("doi", None)
                 result = CitationResult(text, None, _status(fields), fields,
