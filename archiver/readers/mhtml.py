@@ -71,12 +71,12 @@ class _Policy(email.policy.EmailPolicy):
     (parameters, folded lines, non-ASCII, encoded words) is parsed as the default does."""
 
     def header_fetch_parse(self, name: str, value: str):  # type: ignore[no-untyped-def]
+        if not isinstance(value, str):  # a header object already (one set by the code)
+            return super().header_fetch_parse(name, value)
         key = name.lower()
         shape = _AS_WRITTEN.get(key) or (None if key in _STRUCTURED else _UNSTRUCTURED)
-        if shape is not None and isinstance(value, str) and shape.fullmatch(value):
+        if shape is not None and shape.fullmatch(value):
             return value
-        if not isinstance(value, str):
-            return super().header_fetch_parse(name, value)
         return self._parsed(name, value)
 
     @functools.lru_cache(maxsize=256)  # noqa: B019 - one policy object, kept for good
@@ -88,6 +88,7 @@ class _Policy(email.policy.EmailPolicy):
 
 POLICY = _Policy()
 _HEADERS = BytesHeaderParser(policy=POLICY)
+_BLANK_LINE = re.compile(rb"\r\n\r\n|\n\n")
 
 
 def _split_headers(entity: bytes) -> tuple[EmailMessage, bytes]:
@@ -104,9 +105,6 @@ def _split_headers(entity: bytes) -> tuple[EmailMessage, bytes]:
         at, size = blank.start(), blank.end() - blank.start()
     headers = _HEADERS.parsebytes(entity[:at] + b"\n")
     return headers, entity[at + size:]  # type: ignore[return-value]
-
-
-_BLANK_LINE = re.compile(rb"\r\n\r\n|\n\n")
 
 
 def _parts(body: bytes, boundary: str) -> tuple[list[bytes], bool]:
