@@ -321,7 +321,8 @@ def ingest(
 
     Prints one line per post (with --json: one JSON object per line with id, version, status,
     source, title, kind, record, warnings; with --verify too, a last line holding the report
-    verify --json gives). Exit 4 if any input could not be read.
+    verify --json gives). Exit 4 if any input could not be read, 5 if a post's object in
+    the archive is damaged (that post fails; the others are ingested).
     """
     from archiver.pipeline import ingest_paths
 
@@ -581,7 +582,7 @@ def diff_versions(store: Any, object_id: str, old: str | None = None,
     old, new = _version_name(old), _version_name(numbers[-1] if new is None else new)
     for number in (old, new):
         if number not in a_state:
-            raise NotFound(f"{object_id} has no version {number}",
+            raise NotFound(f"{object_id} has no version {number!r}",
                            hint="versions: " + ", ".join(a_state))
     a = store.read_json(object_id, "record.json", old)
     b = store.read_json(object_id, "record.json", new)
