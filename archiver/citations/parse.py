@@ -719,9 +719,23 @@ def _person(part: str, given: str | None = None) -> dict[str, str] | None:
     return {"family": " ".join(core[k:]), "given": " ".join(core[:k]) + suffix}
 
 
+# Characters the Xinhua rules for transliterating foreign names are built from (哈里森 Harrison,
+# 沃尔德伦 Waldron). A name of three or more of them that does not begin with a Chinese surname
+# is a foreign family name, printed alone as GB/T 7714 prints it: not split into 哈 + 里森.
+_TRANSLITERATION = set(
+    "阿埃艾爱安昂奥巴拜班邦贝本比彼宾波伯博布查达戴丹道德迪蒂丁东杜多厄恩法菲费芬丰弗福富盖"
+    "冈戈格根贡古瓜哈海汉豪赫亨胡霍基吉加杰卡凯坎康科克肯库夸奎拉莱赖朗劳勒雷里利莉琳隆卢"
+    "伦洛玛迈曼门米敏默姆纳奈内尼涅纽努诺帕派佩皮珀普奇恰切琼萨塞瑟森沙舍圣什斯松索塔泰"
+    "特提图托瓦威维沃乌西希休雅亚扬耶伊因约泽扎兹佐尔夫娃娜莎丝黛")
+
+
 def _cjk_person(name: str) -> dict[str, str]:
     """A Chinese personal name is family (first character, or a compound surname) + given; a
-    longer run (an organisation) stays literal."""
+    transliterated foreign name is a family name alone; a longer run (an organisation) stays
+    literal."""
+    if (len(name) >= 3 and name[0] not in _SURNAMES and name[:2] not in _COMPOUND_SURNAMES
+            and all(ch in _TRANSLITERATION for ch in name)):
+        return {"family": name}
     if 2 <= len(name) <= 4 and _all_han(name):
         cut = 2 if name[:2] in _COMPOUND_SURNAMES and len(name) > 2 else 1
         return {"family": name[:cut], "given": name[cut:]}

@@ -111,6 +111,10 @@ def test_the_corpus_posts_reference_parses_completely() -> None:
      [{"family": "陈", "given": "晋镳"}, {"family": "张", "given": "惠民"},
       {"family": "朱", "given": "士兴"}]),
     ("欧阳修", [{"family": "欧阳", "given": "修"}]),
+    # transliterated foreign names (GB/T 7714-2015's own example) are family names, not 哈 + 里森
+    ("哈里森, 沃尔德伦", [{"family": "哈里森"}, {"family": "沃尔德伦"}]),
+    # ... but a Chinese name whose given name uses the same characters is still split
+    ("康维娜", [{"family": "康", "given": "维娜"}]),
     ("全国信息与文献标准化技术委员会", [{"literal": "全国信息与文献标准化技术委员会"}]),
     ("World Health Organization", [{"literal": "World Health Organization"}]),
 ])
