@@ -297,7 +297,7 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
     crossref = [" ".join(n) for n in names]
     if not names:
         return FieldCheck(segment, crossref, None, "Crossref lists no authors")
-    wrong_group = _unknown_group(segment, authors)
+    wrong_group = _unknown_group(segment, authors) or _first_group_not_first(segment, authors)
     if wrong_group:
         return FieldCheck(segment, crossref, False, wrong_group)
     seg = words(segment)
@@ -329,11 +329,12 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
                                   f"{' '.join(stray)!r} is shown where Crossref's author "
                                   f"{index + 1} of {len(names)} is {label!r}")
             return FieldCheck(segment, crossref, True,
-                              f"the {shown} names shown are Crossref's first {shown}, "
-                              f"then et al.")
-        groups = (words(a["name"]) for a in authors if not a.get("family") and a.get("name"))
-        if et_al and any(_find(seg, group, 0) >= 0 for group in groups):
-            return FieldCheck(segment, crossref, True, "a group author, then et al.")
+                              "the name shown is Crossref's first author, then et al."
+                              if shown == 1 else f"the {shown} names shown are Crossref's "
+                              f"first {shown}, then et al.")
+        if et_al and _is_group(authors[0]) and _find(seg, words(authors[0]["name"]), 0) >= 0:
+            return FieldCheck(segment, crossref, True, "the group author Crossref lists "
+                              "first, then et al.")
         return FieldCheck(segment, crossref, False,
                           f"{label!r} (author {index + 1} of {len(names)}) is not in the "
                           f"citation" + ("" if et_al else " and it does not say et al."))
@@ -379,18 +380,46 @@ def _unknown_group(segment: str, authors: Sequence[dict[str, Any]]) -> str | Non
     that makes it a group ("Wrong Consortium" where Crossref has "GTEx Consortium"). A
     citation may leave a group out, and Crossref often lacks one the paper prints: neither
     is held against it."""
-    groups = [a["name"] for a in authors if not a.get("family") and a.get("name")]
+    groups = [a["name"] for a in authors if _is_group(a)]
     if not groups:
         return None
-    for part in re.split(r"[,;]|\s&\s|\band\b", _ET_AL.sub(" ", segment)):
+    for part in _list_parts(segment):
         named = _GROUP_WORD.sub(" ", part)
         # "Group M" may be a person: a group names itself with a word of three letters or more
         if part == named or not any(len(w) >= 3 for w in words(named)):
             continue
         if not any(_same_group(named, _GROUP_WORD.sub(" ", g), (part, g)) for g in groups):
-            return (f"the citation names the group author {part.strip()!r}; Crossref's is "
+            return (f"the citation names the group author {part!r}; Crossref's is "
                     + " and ".join(repr(g) for g in groups))
     return None
+
+
+def _is_group(author: dict[str, Any]) -> bool:
+    return not author.get("family") and bool(author.get("name"))
+
+
+def _list_parts(segment: str) -> list[str]:
+    """The names of an author list, as printed (et al. left out)."""
+    return [p for p in (p.strip() for p in re.split(r"[,;]|\s&\s|\band\b",
+                                                    _ET_AL.sub(" ", segment))) if p]
+
+
+def _first_group_not_first(segment: str, authors: Sequence[dict[str, Any]]) -> str | None:
+    """Why a citation is wrong to start with someone else, when Crossref's first author is a
+    group. A group Crossref lists first was put there by the body that wrote the work (the
+    EFSA Panel before its members), unlike one further down, whose place is often not the
+    byline's: that group must be shown, first."""
+    if not authors or not _is_group(authors[0]) or not any(a.get("family") for a in authors):
+        return None
+    group = " ".join(authors[0]["name"].split())  # no-break spaces (EFSA Panel\xa0on …)
+    parts = _list_parts(segment)
+    if parts and _same_group(_GROUP_WORD.sub(" ", parts[0]), _GROUP_WORD.sub(" ", group),
+                             (parts[0], group)):
+        return None
+    if _find(words(segment), words(group), 0) >= 0:
+        return (f"author order differs: Crossref's first author, the group {group!r}, is not "
+                "shown first")
+    return f"Crossref's first author, the group {group!r}, is not in the citation"
 
 
 _NOT_INITIALS = {"the", "of", "and", "for", "on", "in", "to"}

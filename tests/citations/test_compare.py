@@ -195,12 +195,40 @@ def test_a_group_author_that_is_not_crossrefs_is_an_author_error():
                            people).match is True
 
 
-def test_a_group_author_then_et_al_stands_for_the_people_after_it():
-    efsa = next(w for d, w in WORKS.items() if d.startswith("10.2903/j.efsa"))
-    assert not efsa["author"][0].get("family")  # the panel first, then 26 people
+EFSA = next(w for d, w in WORKS.items() if d.startswith("10.2903/j.efsa"))
+
+
+def test_a_group_author_crossref_lists_first_then_et_al_stands_for_the_people_after_it():
+    assert not EFSA["author"][0].get("family")  # the panel first, then 26 people
     shown = "EFSA Panel on Food Additives and Nutrient Sources added to Food (ANS), et al."
-    assert compare_authors(shown, True, efsa["author"]).reason == "a group author, then et al."
-    assert compare_authors(shown, False, efsa["author"]).match is False
+    assert compare_authors(shown, True, EFSA["author"]).reason == (
+        "the group author Crossref lists first, then et al.")
+    assert compare_authors(shown, False, EFSA["author"]).match is False
+
+
+def test_a_group_author_further_down_the_list_does_not_stand_for_the_first_author():
+    # GTEx Consortium is second in Crossref: "GTEx Consortium, et al." leaves out Chiang
+    check = compare_authors("GTEx Consortium, et al.", True, GTEX["author"])
+    assert (check.match, check.reason) == (
+        False, "'chiang' (author 1 of 13) is not in the citation")
+
+
+def test_a_group_author_crossref_lists_first_must_be_shown_first():
+    # put first by the body that wrote the work (the panel before its members), so it is
+    # held to its place, unlike GTEx Consortium's
+    panel = "'EFSA Panel on Food Additives and Nutrient Sources added to Food (ANS)'"
+    left_out = compare_authors("Younes, Maged, et al.", True, EFSA["author"])
+    assert (left_out.match, left_out.reason) == (
+        False, f"Crossref's first author, the group {panel}, is not in the citation")
+    moved = compare_authors("Younes M, EFSA Panel on Food Additives and Nutrient Sources added "
+                            "to Food (ANS), Aggett P, et al.", True, EFSA["author"])
+    assert (moved.match, moved.reason) == (
+        False, f"author order differs: Crossref's first author, the group {panel}, is not "
+        "shown first")
+    # its first words (or an acronym of it) are enough to know it by
+    for shown in ("EFSA Panel on Food Additives and Nutrient Sources added to Food (ANS), "
+                  "Younes M, Aggett P, et al.", "EFSA ANS Panel, Younes M, Aggett P, et al."):
+        assert compare_authors(shown, True, EFSA["author"]).match is True, shown
 
 
 def test_a_group_that_is_the_only_author_must_be_cited():
