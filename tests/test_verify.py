@@ -138,6 +138,28 @@ def test_without_a_doi_a_wrong_word_in_a_short_title_is_found_as_a_title_error(s
 
 
 @pytest.mark.parametrize("text", [
+    "Bichot, Charles-Edmond. “Economic and Supervised Image Segmentation Using Graph "
+    "Partitioning.” Graph-Based Methods in Computer Vision, IGI Global, pp. 72–94.",
+    "Arya, V., and T. Turletti. “Accurate and explicit visual of wireless and congestion "
+    "losses.” 23rd International Conference on Distributed Computing Systems Workshops, 2003. "
+    "Proceedings, IEEE, pp. 877–82."])
+def test_without_a_doi_or_a_year_a_wrong_title_word_is_found_by_authors_book_and_pages(
+        server, tmp_path, text):
+    """MLA cites a chapter or a proceedings paper without a year when Crossref gives none for
+    the book: the authors, the book and the pages are all left to name the work, and do."""
+    result = Verifier(client_for(server.url, tmp_path)).verify(text)
+    assert result.status == "mismatch", result.reason
+    assert [name for name, check in result.fields.items() if check.match is False] == ["title"]
+
+
+def test_without_a_doi_a_wrong_title_word_and_a_wrong_field_stay_ambiguous(server, tmp_path):
+    """Two fields off (a title word and the pages) leave too little to name the work by."""
+    text = ("Bichot, Charles-Edmond. “Economic and Supervised Image Segmentation Using Graph "
+            "Partitioning.” Graph-Based Methods in Computer Vision, IGI Global, pp. 172–94.")
+    assert Verifier(client_for(server.url, tmp_path)).verify(text).status == "ambiguous"
+
+
+@pytest.mark.parametrize("text", [
     "[49] McGinnis R F. Biogeography of Lanternfishes (Myctophidae) South of 30°S[M]. "
     "Washington, D. C.: American Geophysical Union, 1982. DOI:10.1029/ar035.",
     "McGinnis, R. F. (1982). Biogeography of Lanternfishes (Myctophidae) South of 30°S. "

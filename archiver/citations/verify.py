@@ -195,17 +195,22 @@ def _identifies(fields: dict[str, FieldCheck], cited: Cited, record: dict[str, A
     """Whether a search candidate is the work cited: the title agrees (allowing one wrong
     word), and at least two other identifying fields agree. A title further off (a wrong
     word in a short title: "Solar Examinations" for "Physical Examinations") is still the
-    work's when it shares half its letters and four of the five other fields agree."""
+    work's when it shares half its letters and either four of the five other fields agree,
+    or its authors, container and pages do and nothing cited disagrees (a chapter cited
+    without a year: those pages of that book by those authors are that chapter)."""
     title = fields.get("title")
     if title is None:
         return False
-    agreeing = sum(1 for name in IDENTIFYING if fields.get(name) and fields[name].match)
+    agreeing = {name for name in IDENTIFYING if fields.get(name) and fields[name].match}
     if not title.match:
         best = max((fuzz.token_sort_ratio(squash(cited.title or ""), squash(v))
                     for v in title_variants(record)), default=0)
-        if best < 85 and not (relaxed and best >= 50 and agreeing >= 4):
+        disagreeing = any(fields.get(name) and fields[name].match is False
+                          for name in IDENTIFYING)
+        located = {"author", "journal", "page"} <= agreeing and not disagreeing
+        if best < 85 and not (relaxed and best >= 50 and (len(agreeing) >= 4 or located)):
             return False
-    return agreeing >= 2
+    return len(agreeing) >= 2
 
 
 class Verifier:

@@ -62,6 +62,16 @@ def test_mla_numbers_carry_their_labels():
         ("49", "5", "2017", "692–99")
 
 
+def test_mla_pages_after_a_container_crossref_does_not_name_end_it():
+    """A container that is not Crossref's (so not found by its name) ends where MLA's "pp."
+    begins: the pages are read as pages, not as the end of the container."""
+    record = next(w for d, w in WORKS.items() if d.startswith("10.1109/icdcsw"))
+    text = ("Arya, V., and T. Turletti. “Accurate and explicit differentiation of wireless and "
+            "congestion losses.” Computer Vision Systems, IEEE, pp. 877–82.")
+    found = claims(text, record)
+    assert (found["journal"], found["page"]) == ("Computer Vision Systems, IEEE", "877–82")
+
+
 def test_nature_style_year_after_the_pages_is_the_year_not_an_issue():
     text = ("Chiang, C. et al. The impact of structural variation on human gene expression. "
             "Nat. Genet. 49, 692–699 (2017).")
