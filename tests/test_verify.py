@@ -159,6 +159,51 @@ def test_without_a_doi_a_wrong_title_word_and_a_wrong_field_stay_ambiguous(serve
     assert Verifier(client_for(server.url, tmp_path)).verify(text).status == "ambiguous"
 
 
+def test_without_a_doi_a_thesis_cited_without_a_year_is_named_by_its_title_and_author(
+        server, tmp_path):
+    """Crossref has the thesis with no container, no pages and no year: its long title and its
+    author are all a correct citation can agree on."""
+    text = ("Collingwood, Patricia Maree. “School truancy and financial independence during "
+            "emerging adulthood: a longitudinal analysis of receipt of and reliance on cash "
+            "transfers.” PhD diss., The University of Queensland.")
+    result = Verifier(client_for(server.url, tmp_path)).verify(text)
+    assert (result.status, result.candidates) == (
+        "verified", [{"doi": "10.14264/uql.2020.791", "accepted": True}])
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("Hosseini, Mohammad, et al. “Deep dive into ethics of Contributor Roles: report of a "
+     "FORCE11 workshop.” Front Matter, 2020.", "year"),                  # Crossref: 2022
+    ("Wonston, Donny. 2022. “Implementing the FAIR Principles Through FAIR-Enabling Artifacts "
+     "and Services.” Polyneme LLC, October 21.", "author"),              # Crossref: Winston
+])
+def test_without_a_doi_a_preprints_one_wrong_field_is_found(server, tmp_path, text, wrong):
+    """A blog post or preprint gives a citation only its authors and year to agree on besides
+    the title: one of them wrong is a mismatch there, not an unidentified work."""
+    result = Verifier(client_for(server.url, tmp_path)).verify(text)
+    assert result.status == "mismatch", result.reason
+    assert [name for name, check in result.fields.items() if check.match is False] == [wrong]
+
+
+@pytest.mark.parametrize(("title", "named"), [
+    ("Do we need to fix science blogs?", True), ("Science blogs", False)])
+def test_a_title_and_one_field_name_a_thin_record_only_when_the_title_is_four_words_or_more(
+        title, named):
+    """Author and title agree, the year does not, and Crossref has nothing else to compare:
+    a title of two words (as common as "Science blogs") is too little to name a work by."""
+    from archiver.citations.cited import Cited
+    from archiver.citations.compare import FieldCheck
+    from archiver.citations.verify import _identifies
+    record = json.loads((FIXTURES / "crossref" / "10.53731_avg2ykg-gdxppcd.json")
+                        .read_text(encoding="utf-8"))["message"]
+    fields = {"title": FieldCheck(title, title, True, ""),
+              "author": FieldCheck("Fenner, M", ["fenner"], True, ""),
+              "year": FieldCheck("2030", "2023", False, "")}
+    cited = Cited(text="", title=title, authors="Fenner, M", year="2030")
+    assert _identifies(fields, cited, record) is named
+    assert _identifies(fields, cited, record, relaxed=False) is False
+
+
 @pytest.mark.parametrize("text", [
     "[49] McGinnis R F. Biogeography of Lanternfishes (Myctophidae) South of 30°S[M]. "
     "Washington, D. C.: American Geophysical Union, 1982. DOI:10.1029/ar035.",

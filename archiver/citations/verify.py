@@ -45,6 +45,7 @@ from archiver.citations.compare import (
     squash,
     strip_markup,
     title_variants,
+    words,
 )
 from archiver.citations.crossref import CrossrefClient, Outcome
 from archiver.citations.extract import find_references, is_section_heading
@@ -197,11 +198,17 @@ def _identifies(fields: dict[str, FieldCheck], cited: Cited, record: dict[str, A
     word in a short title: "Solar Examinations" for "Physical Examinations") is still the
     work's when it shares half its letters and either four of the five other fields agree,
     or its authors, container and pages do and nothing cited disagrees (a chapter cited
-    without a year: those pages of that book by those authors are that chapter)."""
+    without a year: those pages of that book by those authors are that chapter).
+
+    A work Crossref knows little of (a preprint, a thesis, a report: no container, no
+    pages) leaves a citation at most two other fields to agree on; its title, four words or
+    more, and one of them name it, so that the other can be found wrong."""
     title = fields.get("title")
     if title is None:
         return False
-    agreeing = {name for name in IDENTIFYING if fields.get(name) and fields[name].match}
+    compared = {name for name in IDENTIFYING if fields.get(name) and fields[name].match
+                is not None}
+    agreeing = {name for name in compared if fields[name].match}
     if not title.match:
         best = max((fuzz.token_sort_ratio(squash(cited.title or ""), squash(v))
                     for v in title_variants(record)), default=0)
@@ -210,6 +217,8 @@ def _identifies(fields: dict[str, FieldCheck], cited: Cited, record: dict[str, A
         located = {"author", "journal", "page"} <= agreeing and not disagreeing
         if best < 85 and not (relaxed and best >= 50 and (len(agreeing) >= 4 or located)):
             return False
+    if relaxed and len(compared) <= 2 and len(words(cited.title or "")) >= 4:
+        return len(agreeing) >= 1
     return len(agreeing) >= 2
 
 
