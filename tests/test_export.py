@@ -694,3 +694,47 @@ def test_et_al_is_read_after_the_last_author_never_in_the_title(text, et_al):
     from archiver.citations.parse import parse_reference
     from archiver.export.works import _says_et_al
     assert _says_et_al(text, parse_reference(text).get("author") or []) is et_al
+
+
+# -- credits and dates -----------------------------------------------------------------------
+
+PAPER = WECHAT / "html" / "wechatscope__gh_d29e0d22a6f9_2020-10-09_2651743347_80xMEgcnmI.y.tar.gz.html"
+
+
+def test_the_seed_posts_credits_are_its_authors_translator_and_a_note(archive):
+    """国政学人第464期 credits 作者 (the paper's three authors), 编译 and four more roles."""
+    fields = bibtexparser.parse_string(cli("export", "biblatex", "--archive", archive,
+                                           "-q").stdout).entries[0].fields_dict
+    assert fields["author"].value == ("Vanderhill, Rachel and Joireman, Sandra F. and "
+                                      "Tulepbayeva, Roza")
+    assert fields["translator"].value == "{吴天麟}"
+    assert fields["note"].value.startswith(
+        "credits: 审核: 刘潇昱; 排版: 高佳美; 校对: 贺凡熙; 美编: 黄竹音; ")
+    plain = bibtexparser.parse_string(cli("export", "bibtex", "--archive", archive,
+                                          "-q").stdout).entries[0].fields_dict
+    assert "translator" not in plain and plain["note"].value.startswith("translated by 吴天麟; ")
+    item = json.loads(cli("export", "csl-json", "--archive", archive, "-q").stdout)[0]
+    assert item["author"][0] == {"family": "Vanderhill", "given": "Rachel"}
+    assert item["translator"] == [{"literal": "吴天麟"}]
+    ris = cli("export", "ris", "--archive", archive, "-q").stdout.splitlines()
+    assert "AU  - Vanderhill, Rachel" in ris and "A4  - 吴天麟" in ris
+
+
+def test_a_reporter_is_the_author_and_an_editor_the_editor_not_the_account(tmp_path):
+    """澎湃新闻's post credits 澎湃新闻资深记者 何念台 and 本期编辑 邢潭 (expected.json's
+    author is 何念台): the account stays the organisation, not the author."""
+    root = tmp_path / "archive"
+    ingest(root, PAPER)
+    item = json.loads(cli("export", "csl-json", "--archive", root, "-q").stdout)[0]
+    assert (item["author"], item["editor"]) == ([{"literal": "何念台"}], [{"literal": "邢潭"}])
+    assert item["container-title"] == "澎湃新闻"
+
+
+@pytest.mark.parametrize(("published", "day"), [
+    ("2021-03-01T20:30:00+00:00", "2021-03-02"),   # 04:30 the next morning in Beijing
+    ("2021-03-01T23:30:00-05:00", "2021-03-02"),
+    ("2021-03-01T20:30:00+08:00", "2021-03-01"),
+    ("2021-03-01", "2021-03-01")])
+def test_a_posts_date_is_its_day_in_beijing_time(published, day):
+    record = {"id": "wx:x", "title": "t", "published": published}
+    assert post_work(record, None).date == day

@@ -129,8 +129,9 @@ def tidy(work: Work) -> Work:
     """``work`` with its text fields, author names and notes on one line each
     (:func:`one_line`); the stored Crossref evidence it came from is not changed."""
     changes: dict[str, Any] = {name: one_line(getattr(work, name)) for name in _TEXT_FIELDS}
-    changes["authors"] = [{k: one_line(v) if isinstance(v, str) else v for k, v in a.items()}
-                          for a in work.authors]
+    for people in ("authors", "editors", "translators"):
+        changes[people] = [{k: one_line(v) if isinstance(v, str) else v for k, v in a.items()}
+                           for a in getattr(work, people)]
     changes["notes"] = [one_line(note) or "" for note in work.notes]
     changes["pages"] = _pages(changes["pages"])
     return dataclasses.replace(work, **changes)
@@ -147,6 +148,12 @@ def _names(authors: list[dict[str, str]]) -> str:
     return " and ".join(p for p in parts if p)
 
 
+def _plain_names(people: list[dict[str, str]]) -> list[str]:
+    """Names as printed: a whole name, or given then family."""
+    return [p.get("literal") or " ".join(x for x in (p.get("given"), p.get("family")) if x)
+            for p in people]
+
+
 def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
     """One entry as text. ``flavour``: ``biblatex`` (@online, date, urldate) or ``bibtex``
     (@misc with howpublished/note, year/month)."""
@@ -158,6 +165,10 @@ def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
         fields.append(("author", _names(work.authors) + (" and others" if work.et_al else "")))
     elif work.organisation and work.kind == "post":
         fields.append(("author", "{" + tex(work.organisation) + "}"))
+    if work.editors:
+        fields.append(("editor", _names(work.editors)))
+    if work.translators and flavour == "biblatex":  # BibTeX's styles know no translator
+        fields.append(("translator", _names(work.translators)))
     if work.title:
         fields.append(("title", protected_title(work.title)))
     container_field = {"article": "journal", "inproceedings": "booktitle",
@@ -193,6 +204,8 @@ def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
     if work.doi:
         fields.append(("doi", work.doi))
     notes = list(work.notes)
+    if flavour == "bibtex" and work.translators:
+        notes.insert(0, "translated by " + ", ".join(_plain_names(work.translators)))
     if flavour == "bibtex" and work.kind == "post" and work.accessed:
         notes.append(f"accessed {work.accessed}")
     if notes:
@@ -211,6 +224,9 @@ def csl_item(work: Work) -> dict[str, Any]:
         item["author"] = [dict(a) for a in work.authors]
     elif work.organisation and work.kind == "post":
         item["author"] = [{"literal": work.organisation}]
+    for role, people in (("editor", work.editors), ("translator", work.translators)):
+        if people:
+            item[role] = [dict(p) for p in people]
     if work.kind == "post" and work.organisation:
         item["container-title"] = work.organisation
     elif work.container:
@@ -229,16 +245,20 @@ def csl_item(work: Work) -> dict[str, Any]:
     return item
 
 
+def _ris_name(person: dict[str, str]) -> str:
+    return person.get("literal") or ", ".join(
+        x for x in (person.get("family"), person.get("given")) if x)
+
+
 def ris_record(work: Work) -> str:
     work = tidy(work)
     _, _, _, ris_type = work.types()
     lines = [("TY", ris_type)]
-    for author in work.authors:
-        name = author.get("literal") or ", ".join(
-            x for x in (author.get("family"), author.get("given")) if x)
-        lines.append(("AU", name))
+    lines.extend(("AU", _ris_name(author)) for author in work.authors)
     if not work.authors and work.organisation and work.kind == "post":
         lines.append(("AU", work.organisation))
+    for tag, people in (("A2", work.editors), ("A4", work.translators)):  # A4: translator
+        lines.extend((tag, _ris_name(p)) for p in people)
     if work.title:
         lines.append(("TI", work.title))
     if work.kind == "post" and work.organisation:

@@ -30,8 +30,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
+from archiver.citations.parse import split_authors
 from archiver.export.keys import make_key, unique
 from archiver.model import ERROR_KINDS
 
@@ -76,6 +78,8 @@ class Work:
     series: str | None = None  # the series a book or chapter is published in
     institution: str | None = None  # a thesis's granting institution, a report's issuer
     notes: list[str] = field(default_factory=list)
+    editors: list[dict[str, str]] = field(default_factory=list)  # a post's 编辑 credits
+    translators: list[dict[str, str]] = field(default_factory=list)  # a post's 编译 credits
 
     @property
     def issuer(self) -> str | None:
@@ -164,13 +168,57 @@ def _ids_note(record: dict[str, Any], url: str | None) -> str | None:
     return "WeChat " + ", ".join(f"{name}={value}" for name, value in ids)
 
 
+# the credits (archiver.clean.credits) an export names as the post's authors, editors and
+# translators; the others (校对, 排版, 来源 …) go in its note, so that none is lost
+AUTHOR_ROLES = ("本文作者", "原文作者", "作者", "撰文", "文字", "文", "记者")
+EDITOR_ROLES = ("主编", "责任编辑", "责编", "执行编辑", "文字编辑", "本期编辑", "编辑")
+TRANSLATOR_ROLES = ("编译", "翻译", "译者")
+BEIJING = timezone(timedelta(hours=8))
+
+
+def _person(name: str) -> dict[str, str]:
+    """A credited name in CSL form: a Latin-script personal name as family and given
+    ("Sandra F. Joireman"); any other (a Chinese name, a pen name, a team) kept whole."""
+    if name.isascii() and " " in name.strip():
+        persons = split_authors(name)
+        if len(persons) == 1 and persons[0].get("family") and persons[0].get("given"):
+            return persons[0]
+    return {"literal": name}
+
+
+def _credited(credits: dict[str, list[str]], roles: tuple[str, ...]) -> list[str]:
+    names: list[str] = []
+    for role in roles:
+        names.extend(n for n in credits.get(role) or () if n not in names)
+    return names
+
+
+def beijing_date(published: str | None) -> str | None:
+    """The calendar date of a publish time, in Beijing time, where WeChat posts are dated: a
+    time given in another offset (front matter in UTC) may fall on the next day there."""
+    if not published:
+        return None
+    try:
+        moment = datetime.fromisoformat(published)
+    except ValueError:
+        return published[:10]
+    if moment.tzinfo is None or len(published) <= 10:
+        return published[:10]
+    return moment.astimezone(BEIJING).date().isoformat()
+
+
 def post_work(record: dict[str, Any], provenance: dict[str, Any] | None) -> Work:
-    """A post: byline as author when the post names one, else the account as organisation;
-    whatever else the record holds, and a title even when the post has none. The caller
-    checks :func:`uncitable` first: an error page with nothing to cite is no entry at all."""
+    """A post: byline and the credited authors (作者, 文, 记者 …) as authors, else the account
+    as organisation; its credited editors and translators (编辑, 编译 …) as such, the other
+    credits in a note; whatever else the record holds, and a title even when the post has
+    none. The caller checks :func:`uncitable` first: an error page with nothing to cite is no
+    entry at all."""
     account = record.get("account") or {}
+    credits = record.get("credits") or {}
     byline = record.get("author")
-    authors = [{"literal": byline}] if byline and byline != account.get("name") else []
+    names = [byline] if byline and byline != account.get("name") else []
+    names += [n for n in _credited(credits, AUTHOR_ROLES) if n not in names]
+    authors = [_person(n) for n in names]
     title, supplied = _title(record)
     url = post_url(record)
     notes = []
@@ -179,6 +227,11 @@ def post_work(record: dict[str, Any], provenance: dict[str, Any] | None) -> Work
                      "error page, not the post")
     if supplied:
         notes.append(supplied)
+    named = set(AUTHOR_ROLES + EDITOR_ROLES + TRANSLATOR_ROLES)
+    others = [f"{role}: {', '.join(people)}" for role, people in credits.items()
+              if role not in named and people]
+    if others:
+        notes.append("credits: " + "; ".join(others))
     if account.get("id"):
         notes.append(f"WeChat official account {account.get('name') or ''} ({account['id']})"
                      .replace("  ", " "))
@@ -194,8 +247,10 @@ def post_work(record: dict[str, Any], provenance: dict[str, Any] | None) -> Work
         accessed = (provenance.get("event") or {}).get("datetime", "")[:10] or None
     return Work(key=post_key(record), kind="post", crossref_type=None, title=title,
                 authors=authors, organisation=account.get("name"),
-                date=(record.get("published") or "")[:10] or None, url=url,
-                accessed=accessed, notes=notes)
+                date=beijing_date(record.get("published")), url=url,
+                accessed=accessed, notes=notes,
+                editors=[_person(n) for n in _credited(credits, EDITOR_ROLES)],
+                translators=[_person(n) for n in _credited(credits, TRANSLATOR_ROLES)])
 
 
 def shown_title(entry: dict[str, Any]) -> str:
