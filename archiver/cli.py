@@ -1287,8 +1287,41 @@ def _flow_help(application: typer.Typer) -> None:
 _flow_help(app)
 
 
+class _QuietWhenGone:
+    """stderr that falls silent when the program reading it goes away (`2>&1 | head -1`):
+    the messages after that are lost, but the exit code still says how the command went.
+    Unguarded, the first message written after it (a progress line, the summary) raised
+    BrokenPipeError, which click turns into exit 1: "a citation is wrong"."""
+
+    def __init__(self, stream: Any):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return int(self._stream.write(text))
+        except BrokenPipeError:
+            self._gone()
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            self._gone()
+
+    def _gone(self) -> None:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, self._stream.fileno())
+        os.close(devnull)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point (click maps usage errors to exit 2)."""
+    if sys.stderr is not None and not isinstance(sys.stderr, _QuietWhenGone):
+        sys.stderr = _QuietWhenGone(sys.stderr)
     app(args=argv, prog_name="archiver")
 
 

@@ -357,6 +357,32 @@ def test_verify_piped_into_a_reader_that_stops_still_exits_with_its_verdict(tmp_
     assert "1 unresolved" in result.stderr
 
 
+@pytest.mark.parametrize("streams", ["stderr", "both"])
+def test_a_reader_of_the_messages_that_stops_changes_no_exit_code(tmp_path, streams):
+    """`archiver verify … 2>&1 | head -1`: the messages written after the reader left (the
+    progress, the summary) are lost; the exit codes are the usual ones, not click's 1."""
+    refs = tmp_path / "refs.txt"
+    refs.write_text("Vanderhill R, Joireman SF, Tulepbayeva R. Between the bear and the dragon: "
+                    "multivectorism in Kazakhstan. International Affairs. 2020;96(4):975-993. "
+                    "doi:10.1093/ia/iiaa061\n", encoding="utf-8")
+    env = {**os.environ, "ARCHIVER_CACHE_DIR": str(tmp_path / "cache")}
+    archive = tmp_path / "archive"
+    codes = []
+    for args in (["ingest", SEED, "--archive", archive, "--no-fetch"],
+                 ["ingest", SEED, "--archive", archive, "--no-fetch"],  # unchanged
+                 ["verify", refs, "--offline", "--archive", archive]):
+        read_end, write_end = os.pipe()
+        os.close(read_end)
+        try:
+            codes.append(subprocess.run(
+                [sys.executable, "-m", "archiver", *map(str, args)], stderr=write_end,
+                stdout=write_end if streams == "both" else subprocess.DEVNULL, timeout=120,
+                env=env).returncode)
+        finally:
+            os.close(write_end)
+    assert codes == [0, 0, ExitCode.UNCHECKED]
+
+
 def test_list_aligns_its_columns_in_terminal_cells_and_names_untitled_posts(runner,
                                                                             archive_dir):
     from rich.cells import cell_len
