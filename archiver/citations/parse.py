@@ -679,6 +679,13 @@ def _container(text: str) -> str:
 _ETAL = re.compile(r"\bet\.?\s*al\b\.?|\band\s+others\b|\bet\s+coll\b\.?|等|外\s*\d*\s*人", re.I)
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.?[\s-]*){1,4}$")
 _VANCOUVER = re.compile(r"^[A-Z]{1,4}$")
+_DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.-?){1,4}[A-Z]?$")  # A. · A.M · F.-M (a final dot gone)
+
+
+def _initials_after(word: str) -> bool:
+    """Whether ``word`` is the initials a family-first name puts after the family name:
+    ``WM``, ``P``, or with periods ``A.M``, ``F.-M`` (Bykov A.M., POUPEAU F.-M.)."""
+    return bool(_VANCOUVER.match(word) and len(word) <= 3 or _DOTTED_INITIALS.match(word))
 _SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
 _COMPANY = {"inc", "ltd", "llc", "co", "corp", "gmbh", "plc"}
 _ORG_WORDS = {"association", "center", "centre", "committee", "council", "department",
@@ -703,12 +710,14 @@ def _person(part: str, given: str | None = None) -> dict[str, str] | None:
         core, suffix = words[:-1], " " + words[-1]
     else:
         core, suffix = words, ""
-    if _VANCOUVER.match(core[-1]) and not _VANCOUVER.match(core[0]) or (
+    if (_VANCOUVER.match(core[-1]) or _DOTTED_INITIALS.match(core[-1])) and not (
+            _VANCOUVER.match(core[0]) or _DOTTED_INITIALS.match(core[0])) or (
             len(core) > 1 and all(_VANCOUVER.match(w) and len(w) <= 2 for w in core[1:])
             and len(core[0]) > 2):
-        # Vancouver / GB/T: family first, initials after ("Murray WM", "PEEBLES P Z")
+        # Vancouver / GB/T: family first, initials after ("Murray WM", "PEEBLES P Z",
+        # "Bykov A.M.")
         first_given = next(i for i in range(1, len(core) + 1)
-                           if i == len(core) or _VANCOUVER.match(core[i]) and len(core[i]) <= 3)
+                           if i == len(core) or _initials_after(core[i]))
         return {"family": " ".join(core[:first_given]),
                 "given": " ".join(core[first_given:]) + suffix}
     # "Given Middle Family" (particles such as van/de stay with the family name)

@@ -101,6 +101,12 @@ def test_the_corpus_posts_reference_parses_completely() -> None:
     ("Stravinsky, Igor, and Robert Craft",
      [{"family": "Stravinsky", "given": "Igor"}, {"family": "Craft", "given": "Robert"}]),
     ("PEEBLES P Z, Jr", [{"family": "PEEBLES", "given": "P Z Jr"}]),
+    # family first, initials with periods after (A&A, French GB/T lists)
+    ("Bykov A.M., Bloemen H., Uvarov Y.A.",
+     [{"family": "Bykov", "given": "A.M"}, {"family": "Bloemen", "given": "H"},
+      {"family": "Uvarov", "given": "Y.A"}]),
+    ("POUPEAU F.-M., Bykov A. M.", [{"family": "POUPEAU", "given": "F.-M"},
+                                    {"family": "Bykov", "given": "A. M"}]),
     ("Bi, W., et al.", [{"family": "Bi", "given": "W."}]),
     # what a list number "[2]." glued to the name leaves before it
     (".Cheng, H., Su, Y., Pan, X.", [{"family": "Cheng", "given": "H."},
