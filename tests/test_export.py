@@ -689,6 +689,9 @@ def test_a_verified_work_is_written_even_when_an_unverified_citation_of_it_came_
     ("陈晋镳, 张惠民, 朱士兴, 等. 蓟县震旦亚界研究[M]. 天津: 天津科学技术出版社, 1980.", True),
     ("张三, 李四. 等离子体（plasma）研究[J]. 物理学报, 2020, 1(1): 1-2.", False),  # 等 in the title
     ("Smith J. Of mice and others:  a study. Nature. 2020;1:2.", False),
+    # Nature: the last author's initials, with their period, then et al.
+    ("Cheng, H., Su, Y., Pan, X. et al. Chronic stress in mice. Nature 3, 7 (2020).", True),
+    ("Cheng, H., Su, Y., Pan, X. Chronic stress, et al. Nature 3, 7 (2020).", False),
 ])
 def test_et_al_is_read_after_the_last_author_never_in_the_title(text, et_al):
     from archiver.citations.parse import parse_reference

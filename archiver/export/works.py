@@ -298,7 +298,10 @@ def _says_et_al(text: str, authors: list[dict[str, Any]]) -> bool:
     return at >= 0 and _ET_AL_AFTER.match(text, at + len(name)) is not None
 
 
-_ET_AL_AFTER = re.compile(r"[^.。]{0,12}?(?:\bet\.?\s*al\b|\band others\b|等)")
+# after the last name: its given name (", Xin, et al."), or its initials, periods and all
+# (Nature's "Pan, X. et al."), then et al.
+_ET_AL_AFTER = re.compile(r"(?:[^.。]{0,12}?|,?\s*(?:[A-Z][a-z]?\.[\s-]*){1,4}[,;]?\s*)"
+                          r"(?:\bet\.?\s*al\b|\band others\b|等)")
 
 
 def cited_works(citations: dict[str, Any], include_unverified: bool,
