@@ -787,12 +787,27 @@ def _citations_in(target: str, config: Config, store: Any
             for text, where in citations_of(prepared.record)]
 
 
-def _junit(results: list[Any], posts: list[str | None]) -> bytes:
-    """The JUnit XML report: a test case per citation, failing where it is wrong."""
+def _input_errors(problems: list[ArchiverError]) -> list[dict[str, Any]]:
+    """The inputs that could not be read, for the reports a CI job keeps (stderr is gone by
+    the time someone asks why the build failed)."""
+    return [{"input": str(p.path) if p.path else None, "message": p.message, "hint": p.hint}
+            for p in problems]
+
+
+def _junit(results: list[Any], posts: list[str | None],
+           problems: list[ArchiverError] = ()) -> bytes:  # type: ignore[assignment]
+    """The JUnit XML report: a test case per citation, failing where it is wrong, and one
+    per input that could not be read, in error."""
     from xml.etree import ElementTree as ET
 
-    suite = ET.Element("testsuite", name="archiver verify", tests=str(len(results)))
+    suite = ET.Element("testsuite", name="archiver verify",
+                       tests=str(len(results) + len(problems)))
     counts = {"failures": 0, "errors": 0, "skipped": 0}
+    for problem in _input_errors(list(problems)):
+        case = ET.SubElement(suite, "testcase", classname=problem["input"] or "inputs",
+                             name="cannot be read")
+        counts["errors"] += 1
+        ET.SubElement(case, "error", message=problem["message"])
     for n, (result, post) in enumerate(zip(results, posts, strict=True), 1):
         where = result.location or "citations"
         case = ET.SubElement(suite, "testcase", classname=f"{post} {where}" if post else where,
@@ -1035,7 +1050,9 @@ def verify(
                 raise typer.Exit(130) from None
         _keep_results(store, items, results)
         document = _report(items, results)
-        xml = (_junit(results, [post for _text, _where, post in items])
+        if problems:
+            document["errors"] = _input_errors(problems)
+        xml = (_junit(results, [post for _text, _where, post in items], problems)
                if junit or junit_out else b"")
         if junit is not None:
             try:

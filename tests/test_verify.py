@@ -621,8 +621,15 @@ def test_one_unreadable_file_does_not_hide_the_others(server, tmp_path, monkeypa
     result = run_verify(["verify", bad, refs, "--json", "--junit", junit], server.url,
                         tmp_path, monkeypatch)
     assert result.exit_code == ExitCode.CITATION_WRONG  # 1 wins over 4, as README says
-    assert [c["status"] for c in json.loads(result.stdout)["citations"]] == ["mismatch"]
-    assert junit.is_file()
+    document = json.loads(result.stdout)
+    assert [c["status"] for c in document["citations"]] == ["mismatch"]
+    # the reports a CI job keeps say which input could not be read, and why
+    schema.validate("verify-report", document)
+    assert [(e["input"], e["message"]) for e in document["errors"]] == [
+        (str(bad), "no BibTeX entries could be read")]
+    suite = ElementTree.parse(junit).getroot()
+    assert (suite.get("tests"), suite.get("errors"), suite.get("failures")) == ("2", "1", "1")
+    assert suite.find("testcase[@classname='" + str(bad) + "']/error") is not None
     assert "bad.bib: no BibTeX entries could be read" in result.stderr
     assert "line 1" in result.stderr and "Unknown block type" not in result.stderr
     alone = run_verify(["verify", bad], server.url, tmp_path, monkeypatch)
