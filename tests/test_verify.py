@@ -636,6 +636,15 @@ def test_one_unreadable_file_does_not_hide_the_others(server, tmp_path, monkeypa
     assert alone.exit_code == ExitCode.BAD_INPUT
 
 
+@pytest.mark.parametrize("name", ["refs.txt", "refs.bib"])
+def test_an_empty_reference_file_holds_no_citation_whatever_its_kind(tmp_path, monkeypatch,
+                                                                     name):
+    (tmp_path / name).write_text("\n", encoding="utf-8")
+    result = run_verify(["verify", name, "--offline"], closed_port_url(), tmp_path,
+                        monkeypatch)
+    assert (result.exit_code, result.stderr.strip()) == (0, "no citations found")
+
+
 def test_a_bib_file_with_no_entry_is_bad_input_not_no_citations(tmp_path, monkeypatch):
     bad = tmp_path / "bad.bib"
     bad.write_text("garbage {{{\n", encoding="utf-8")  # as a user tried it

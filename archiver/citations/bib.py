@@ -91,9 +91,11 @@ def _stray_line(library: Library) -> int | None:
 
 
 def _check(library: Library, path: Path) -> None:
-    """A .bib verify reads must give every entry it holds, and at least one: an entry that
-    cannot be read, or a file with none, would otherwise pass as "nothing wrong" while some
-    citation was never checked. The whole file is bad input then (exit 4), with the line."""
+    """A .bib verify reads must give every entry it holds: an entry that cannot be read, or
+    text outside any entry (which BibTeX skips as a comment), would otherwise pass as
+    "nothing wrong" while some citation was never checked. The whole file is bad input then
+    (exit 4), with the line. A file with nothing in it, or % comments alone, holds no
+    citation, as an empty .txt does."""
     if library.failed_blocks:
         first = library.failed_blocks[0]
         count = len(library.failed_blocks)
@@ -105,9 +107,11 @@ def _check(library: Library, path: Path) -> None:
                  f"{first.start_line + 1}" + (f": {why}" if why else ""))
     if not library.entries:
         stray = _stray_line(library)
+        if stray is None:  # empty, or % comments alone: nothing unread, as an empty .txt
+            return
         raise InputError("no BibTeX entries in this file", path=path,
-                         hint=(f"line {stray} is outside any entry, and BibTeX skips it as a "
-                               f"comment; " if stray else "") + ENTRY_FORM)
+                         hint=f"line {stray} is outside any entry, and BibTeX skips it as a "
+                              f"comment; " + ENTRY_FORM)
 
 
 def references_from_bibtex(path: Path) -> list[tuple[str, str]]:

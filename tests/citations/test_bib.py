@@ -74,11 +74,13 @@ def test_text_that_bibtex_skips_as_a_comment_is_no_entry(tmp_path):
     assert found.hint.startswith("line 3 is outside any entry")
 
 
-def test_a_file_of_comments_alone_has_no_entries(tmp_path):
-    for bib in ("", "% nothing yet\n", "@comment{to do}\n@string{pone = {PLoS ONE}}\n"):
-        found = problem(bib, tmp_path)
-        assert found.message == "no BibTeX entries in this file"
-        assert found.hint == "an entry reads @article{key, author = {…}, title = {…}, …}"
+def test_a_file_of_comments_alone_holds_no_citation_as_an_empty_txt_does(tmp_path):
+    # nothing in it is skipped unread: unlike text outside any entry, which BibTeX skips
+    for n, bib in enumerate(("", "% nothing yet\n",
+                             "@comment{to do}\n@string{pone = {PLoS ONE}}\n")):
+        path = tmp_path / f"{n}.bib"
+        path.write_text(bib, encoding="utf-8")
+        assert references_from_bibtex(path) == []
 
 
 def test_one_broken_entry_makes_the_file_bad_input_not_a_shorter_list(tmp_path):
