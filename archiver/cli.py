@@ -1246,6 +1246,8 @@ def _stdin_text() -> str:
 
 
 def _describe_item(item: dict[str, Any]) -> str:
+    """The eight columns the help names, an empty one kept empty, so that each stays in its
+    place (``cut -d'|' -f3`` is the title); --json is the form for programs."""
     if not item:
         return "(nothing parsed)"
     authors = "; ".join(a.get("literal") or ", ".join(x for x in (a.get("family"),
@@ -1256,7 +1258,7 @@ def _describe_item(item: dict[str, Any]) -> str:
              item.get("container-title", ""), item.get("volume", ""),
              f"({item['issue']})" if item.get("issue") else "", item.get("page", ""),
              item.get("DOI", "")]
-    return " | ".join(p for p in parts if p)
+    return " | ".join(str(p) for p in parts).rstrip()
 
 
 _VALUE_NAMES: dict[Any, str] = {Path: "PATH", str: "TEXT", int: "N", float: "NUMBER"}

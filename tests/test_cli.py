@@ -754,6 +754,16 @@ def test_standard_input_that_is_not_utf8_is_bad_input_as_a_file_is(runner, archi
     assert fine.exit_code == 0 and "International Affairs" in fine.stdout
 
 
+def test_refs_parse_keeps_each_column_in_its_place_when_a_field_is_missing(runner):
+    # no author, no issue, no DOI: the title is still the third column
+    line = "Between the bear and the dragon. International Affairs. 2020;96:975-993.\n"
+    shown = runner.invoke(app, ["refs", "parse", "-"], input=line.encode()).stdout
+    columns = [c.strip() for c in shown.rstrip("\n").split("|")]
+    assert len(columns) >= 7
+    assert (columns[1], columns[2], columns[3], columns[4], columns[6]) == (
+        "(2020)", "Between the bear and the dragon", "International Affairs", "96", "975-993")
+
+
 def test_junit_dash_writes_the_xml_to_stdout_in_place_of_the_report(runner, archive_dir,
                                                                    tmp_path, monkeypatch):
     from xml.etree import ElementTree
