@@ -542,6 +542,9 @@ def test_a_thesis_has_its_year_of_approval_and_its_granting_institution():
     assert work.key == "collingwood2020school" and work.date == "2020"
     assert "school = {The University of Queensland}" in bibtex_entry(work, "bibtex")
     assert csl_item(work)["publisher"] == "The University of Queensland"
+    # biblatex requires a type of @thesis: Crossref's "dissertation" is a doctoral thesis
+    entry = bibtexparser.parse_string(bibtex_entry(work, "biblatex")).entries[0]
+    assert (entry.entry_type, entry.fields_dict["type"].value) == ("thesis", "phdthesis")
 
 
 def test_a_single_page_is_one_page_and_ris_dates_use_slashes():

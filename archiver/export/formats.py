@@ -186,6 +186,8 @@ def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
         if value and name:
             fields.append((name, tex(str(value))))
     if flavour == "biblatex":
+        if entry_type == "thesis":  # a field biblatex requires of @thesis; Crossref's
+            fields.append(("type", "phdthesis"))  # "dissertation" is a doctoral one
         if work.date:
             fields.append(("date", work.date))
         if work.kind == "post" and work.organisation:
