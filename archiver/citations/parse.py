@@ -779,10 +779,14 @@ def _split_authors(span: str) -> list[dict[str, str]]:
     span = re.sub(r"\s*\((?:eds?|hrsg|dir|coord|comp)\.?\)\s*", " ", span, flags=re.I)
     persons: list[dict[str, str]] = []
     if _has_cjk(span):
-        for part in re.split(r"[,;、，；/]|\s+(?:and|&)\s+", span):
-            part = part.strip(" .")
-            if not part:
-                continue
+        parts = [p for p in (p.strip(" .") for p in re.split(r"[,;、，；/]|\s+(?:and|&)\s+",
+                                                             span)) if p]
+        # Japanese lists: "阿草 清滋, 西 康晴, 沢田 篤史" — family and given name apart, the
+        # persons apart by commas (a Chinese list spaced alone is one name a piece)
+        if len(parts) > 1 and all(len(p.split()) == 2 and _all_han(p.replace(" ", ""))
+                                  for p in parts):
+            return [{"family": p.split()[0], "given": p.split()[1]} for p in parts]
+        for part in parts:
             if _all_han(part.replace(" ", "")) and " " in part:
                 for piece in part.split():
                     persons.append(_cjk_person(piece))

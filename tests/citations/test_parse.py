@@ -121,6 +121,12 @@ def test_the_corpus_posts_reference_parses_completely() -> None:
     ("哈里森, 沃尔德伦", [{"family": "哈里森"}, {"family": "沃尔德伦"}]),
     # ... but a Chinese name whose given name uses the same characters is still split
     ("康维娜", [{"family": "康", "given": "维娜"}]),
+    # Japanese: family and given name spaced apart, persons by commas
+    ("阿草 清滋 , 西 康晴 , 沢田 篤史", [{"family": "阿草", "given": "清滋"},
+                                   {"family": "西", "given": "康晴"},
+                                   {"family": "沢田", "given": "篤史"}]),
+    # a Chinese list spaced alone is a name a piece
+    ("王小明 李四", [{"family": "王", "given": "小明"}, {"family": "李", "given": "四"}]),
     ("全国信息与文献标准化技术委员会", [{"literal": "全国信息与文献标准化技术委员会"}]),
     ("World Health Organization", [{"literal": "World Health Organization"}]),
 ])
