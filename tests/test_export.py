@@ -744,3 +744,26 @@ def test_a_reporter_is_the_author_and_an_editor_the_editor_not_the_account(tmp_p
 def test_a_posts_date_is_its_day_in_beijing_time(published, day):
     record = {"id": "wx:x", "title": "t", "published": published}
     assert post_work(record, None).date == day
+
+
+def test_a_doi_cited_alone_has_the_same_key_in_every_export(tmp_path):
+    """Two posts each cite a DOI alone, never verified: its key comes from the DOI, not from
+    the order the works were met in (they were ``ref10``, ``ref10a`` in a whole export, and
+    ``ref10`` for either post exported alone)."""
+    posts = []
+    for name, doi in (("a", "10.1186/s12864-022-09014-5"), ("b", "10.1145/3395363.3397370")):
+        path = tmp_path / f"{name}.md"
+        path.write_text(f"---\ntitle: {name}\ndate: 2021-05-06 08:00:00\nauthor: 测试号\n---\n\n"
+                        f"正文。\n\n参考文献\n\n[1] {doi}\n", encoding="utf-8")
+        posts.append(path)
+    root = tmp_path / "archive"
+    rows = ingest(root, *posts)
+
+    def cited_keys(*ids: str) -> list[str]:
+        return keys_of(cli("export", "bibtex", "--only-cited", "--include-unverified",
+                           *ids, "--archive", root, "-q").stdout)
+
+    both = cited_keys()
+    assert sorted(both) == ["doi10114533953633397370", "doi101186s12864022090145"]
+    assert [cited_keys(rows[path]["id"]) for path in posts] == [
+        ["doi101186s12864022090145"], ["doi10114533953633397370"]]

@@ -350,8 +350,16 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
             authors = item.get("author") or []
             first = authors[0] if authors else {}
             year = ((item.get("issued") or {}).get("date-parts") or [[None]])[0][0]
-            key = unique(make_key(first.get("family") or first.get("literal") or "ref", year,
-                                  item.get("title") or entry.get("text")), taken)
+            name = first.get("family") or first.get("literal")
+            written_doi = item.get("DOI") or entry.get("doi")
+            if not name and written_doi:
+                # a DOI cited alone: keyed by the DOI, the one thing it says, so that its
+                # key is the same in every export (``ref10``, ``ref10a`` … came in the order
+                # the works were met)
+                base = "doi" + re.sub(r"[^a-z0-9]+", "", str(written_doi).lower())[:40]
+            else:
+                base = make_key(name or "ref", year, item.get("title") or entry.get("text"))
+            key = unique(base, taken)
             taken.add(key)
             result = Work(key=key, kind="cited", crossref_type=kind, title=item.get("title"),
                           authors=authors, container=item.get("container-title"),
