@@ -185,6 +185,21 @@ def test_without_a_doi_a_preprints_one_wrong_field_is_found(server, tmp_path, te
     assert [name for name, check in result.fields.items() if check.match is False] == [wrong]
 
 
+@pytest.mark.parametrize("text", [
+    # a title only like Fenner's "The rise of the (science) newsletter", by someone else
+    "Priem J. The rise of the newsletter. 2023.",
+    # the published version of the bioRxiv preprint Crossref has: volume and pages
+    "Fenner M, Crosas M, Grethe JS, Kennedy D, Hermjakob H, Rocca-Serra P, et al. A data "
+    "citation roadmap for scholarly data repositories. Sci Data. 2019;6(1):28.",
+    "Smith J. Do we need science blogs? Blog post, 2023.",
+    # the report's title, then more, by another author: another work
+    "Smith J. Role of energy storage with renewable electricity generation in Texas. 2010.",
+])
+def test_a_preprint_or_report_is_not_taken_for_a_work_that_only_resembles_it(server, tmp_path,
+                                                                            text):
+    assert Verifier(client_for(server.url, tmp_path)).verify(text).status == "ambiguous"
+
+
 @pytest.mark.parametrize(("title", "named"), [
     ("Do we need to fix science blogs?", True), ("Science blogs", False)])
 def test_a_title_and_one_field_name_a_thin_record_only_when_the_title_is_four_words_or_more(

@@ -200,9 +200,13 @@ def _identifies(fields: dict[str, FieldCheck], cited: Cited, record: dict[str, A
     or its authors, container and pages do and nothing cited disagrees (a chapter cited
     without a year: those pages of that book by those authors are that chapter).
 
-    A work Crossref knows little of (a preprint, a thesis, a report: no container, no
-    pages) leaves a citation at most two other fields to agree on; its title, four words or
-    more, and one of them name it, so that the other can be found wrong."""
+    A work Crossref knows little of (a preprint, a thesis, a report: no container, volume
+    or pages) leaves a citation only its authors and year to agree on: its title, the same
+    (95 % alike, four words and twenty letters or more), and one of them name it, so that
+    the other can be found wrong (a wrong author list must still show Crossref's first
+    author, if misspelt), when the citation does not claim a volume and pages
+    (which would make it the published version of a preprint, another work; a preprint's
+    date, "bioRxiv, December 28", may leave one number)."""
     title = fields.get("title")
     if title is None:
         return False
@@ -217,9 +221,35 @@ def _identifies(fields: dict[str, FieldCheck], cited: Cited, record: dict[str, A
         located = {"author", "journal", "page"} <= agreeing and not disagreeing
         if best < 85 and not (relaxed and best >= 50 and (len(agreeing) >= 4 or located)):
             return False
-    if relaxed and len(compared) <= 2 and len(words(cited.title or "")) >= 4:
+    if relaxed and _thin(record) and not (cited.volume and cited.page) and \
+            _same_long_title(cited.title or "", record):
+        author = fields.get("author")
+        if author is not None and author.match is False and \
+                not _names_first_author(str(author.cited or ""), record):
+            return False  # someone else's work of that title, not a misspelt list
         return len(agreeing) >= 1
     return len(agreeing) >= 2
+
+
+def _names_first_author(segment: str, record: dict[str, Any]) -> bool:
+    """Whether an author list shows Crossref's first family name, if misspelt (70 % alike)."""
+    first = next((a.get("family") for a in record.get("author") or [] if a.get("family")), "")
+    family = " ".join(words(first))
+    return bool(family) and any(fuzz.ratio(word, family) >= 70 for word in words(segment))
+
+
+def _thin(record: dict[str, Any]) -> bool:
+    """Whether Crossref gives a work nothing to compare but its authors and year."""
+    return not (record.get("container-title") or record.get("volume") or record.get("page"))
+
+
+def _same_long_title(title: str, record: dict[str, Any]) -> bool:
+    """A title long enough to name a work, and the one Crossref has (95 % alike)."""
+    cited = squash(title)
+    if len(cited.replace(" ", "")) < 20 or len(cited.split()) < 4:
+        return False
+    return max((fuzz.ratio(cited, squash(v)) for v in title_variants(record)),
+               default=0) >= 95
 
 
 class Verifier:
