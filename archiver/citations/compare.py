@@ -332,9 +332,11 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
                               "the name shown is Crossref's first author, then et al."
                               if shown == 1 else f"the {shown} names shown are Crossref's "
                               f"first {shown}, then et al.")
-        if et_al and _is_group(authors[0]) and _find(seg, words(authors[0]["name"]), 0) >= 0:
+        if not shown and _is_group(authors[0]) and _list_parts(segment) and \
+                _names_group(_list_parts(segment)[0], authors[0]["name"]):
             return FieldCheck(segment, crossref, True, "the group author Crossref lists "
-                              "first, then et al.")
+                              "first stands for its members" + (", then et al." if et_al
+                                                                 else ""))
         return FieldCheck(segment, crossref, False,
                           f"{label!r} (author {index + 1} of {len(names)}) is not in the "
                           f"citation" + ("" if et_al else " and it does not say et al."))
@@ -413,13 +415,28 @@ def _first_group_not_first(segment: str, authors: Sequence[dict[str, Any]]) -> s
         return None
     group = " ".join(authors[0]["name"].split())  # no-break spaces (EFSA Panel\xa0on …)
     parts = _list_parts(segment)
-    if parts and _same_group(_GROUP_WORD.sub(" ", parts[0]), _GROUP_WORD.sub(" ", group),
-                             (parts[0], group)):
+    if parts and _names_group(parts[0], group):
         return None
-    if _find(words(segment), words(group), 0) >= 0:
+    after = _ET_AL.search(segment)  # Vancouver: "Younes M, …, et al; EFSA Panel on …"
+    if after and any(_names_group(p, group) for p in _list_parts(segment[after.end():])):
+        return None
+    if any(_names_group(p, group) for p in parts):
         return (f"author order differs: Crossref's first author, the group {group!r}, is not "
                 "shown first")
     return f"Crossref's first author, the group {group!r}, is not in the citation"
+
+
+_NOT_NAMING = {"the", "of", "and", "on", "for", "in", "to", "a", "an"}
+
+
+def _names_group(part: str, group: str) -> bool:
+    """Whether a name in a list is the group ``group``: two of its words (EFSA ANS Panel), or
+    words all of the group's, or an acronym of it; one word in common is not enough (a
+    person named Food is no Panel on Food Additives)."""
+    mine = set(words(part)) - _NOT_NAMING
+    shared = mine & set(words(group))
+    return len(shared) >= 2 or bool(shared) and shared == mine or \
+        _acronym_of(part, group) or _acronym_of(group, part)
 
 
 _NOT_INITIALS = {"the", "of", "and", "for", "on", "in", "to"}

@@ -202,8 +202,16 @@ def test_a_group_author_crossref_lists_first_then_et_al_stands_for_the_people_af
     assert not EFSA["author"][0].get("family")  # the panel first, then 26 people
     shown = "EFSA Panel on Food Additives and Nutrient Sources added to Food (ANS), et al."
     assert compare_authors(shown, True, EFSA["author"]).reason == (
-        "the group author Crossref lists first, then et al.")
-    assert compare_authors(shown, False, EFSA["author"]).match is False
+        "the group author Crossref lists first stands for its members, then et al.")
+    # without "(ANS)", or shortened, or alone (the usual short form of an EFSA opinion)
+    for short, et_al in (("EFSA Panel on Food Additives and Nutrient Sources added to Food, "
+                          "et al.", True), ("EFSA ANS Panel, et al.", True),
+                         ("EFSA Panel on Food Additives and Nutrient Sources added to Food "
+                          "(ANS).", False)):
+        assert compare_authors(short, et_al, EFSA["author"]).match is True, short
+    # its members shown, without et al., must all be there
+    assert compare_authors("EFSA Panel on Food Additives and Nutrient Sources added to Food "
+                           "(ANS), Younes M, Aggett P.", False, EFSA["author"]).match is False
 
 
 def test_a_group_author_further_down_the_list_does_not_stand_for_the_first_author():
@@ -225,10 +233,17 @@ def test_a_group_author_crossref_lists_first_must_be_shown_first():
     assert (moved.match, moved.reason) == (
         False, f"author order differs: Crossref's first author, the group {panel}, is not "
         "shown first")
-    # its first words (or an acronym of it) are enough to know it by
+    # its first words (or an acronym of it) are enough to know it by; Vancouver puts it after
+    # the members and et al.
     for shown in ("EFSA Panel on Food Additives and Nutrient Sources added to Food (ANS), "
-                  "Younes M, Aggett P, et al.", "EFSA ANS Panel, Younes M, Aggett P, et al."):
+                  "Younes M, Aggett P, et al.", "EFSA ANS Panel, Younes M, Aggett P, et al.",
+                  "Younes M, Aggett P, et al; EFSA Panel on Food Additives and Nutrient "
+                  "Sources added to Food (ANS)"):
         assert compare_authors(shown, True, EFSA["author"]).match is True, shown
+    # one word in common does not make a person the group
+    food = compare_authors("Food M, Younes M, Aggett P, et al.", True, EFSA["author"])
+    assert (food.match, food.reason) == (
+        False, f"Crossref's first author, the group {panel}, is not in the citation")
 
 
 def test_a_group_that_is_the_only_author_must_be_cited():
