@@ -767,3 +767,17 @@ def test_a_doi_cited_alone_has_the_same_key_in_every_export(tmp_path):
     assert sorted(both) == ["doi10114533953633397370", "doi101186s12864022090145"]
     assert [cited_keys(rows[path]["id"]) for path in posts] == [
         ["doi101186s12864022090145"], ["doi10114533953633397370"]]
+
+
+def test_credits_of_teams_lists_that_go_on_and_a_byline_that_is_the_editor():
+    record = {"id": "wx:x", "title": "t", "published": "2020-01-01T10:00:00+08:00",
+              "account": {"name": "号"}, "author": "邢潭",
+              "credits": {"作者": ["张三", "李四等"], "文": ["YuLab Team"], "编辑": ["邢潭"],
+                          "翻译": ["Jürgen Müller"]}}
+    work = post_work(record, None)
+    # 等 is "and others"; a team stays whole; the byline names the editor, not an author
+    assert work.authors == [{"literal": "张三"}, {"literal": "李四"}, {"literal": "YuLab Team"}]
+    assert work.et_al and "and others" in bibtex_entry(work).split("\n")[1]
+    assert work.editors == [{"literal": "邢潭"}]
+    # a Latin-script name with letters beyond ASCII is still a person's
+    assert work.translators == [{"family": "Müller", "given": "Jürgen"}]

@@ -28,6 +28,7 @@ skips it rather than write an empty entry.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -176,21 +177,46 @@ TRANSLATOR_ROLES = ("编译", "翻译", "译者")
 BEIJING = timezone(timedelta(hours=8))
 
 
+# words that make a credited Latin-script name a team, not a person ("YuLab Team")
+_TEAM_WORDS = frozenset({"team", "lab", "laboratory", "press", "group", "studio", "media",
+                         "news", "research", "editorial", "office", "center", "centre",
+                         "institute", "university", "society", "association", "club",
+                         "committee", "department", "network", "project", "foundation"})
+
+
+def _latin(name: str) -> bool:
+    return all(ch.isascii() or unicodedata.name(ch, "").startswith("LATIN")
+               for ch in name if ch.isalpha())
+
+
 def _person(name: str) -> dict[str, str]:
     """A credited name in CSL form: a Latin-script personal name as family and given
-    ("Sandra F. Joireman"); any other (a Chinese name, a pen name, a team) kept whole."""
-    if name.isascii() and " " in name.strip():
+    ("Sandra F. Joireman", "Jürgen Müller"); any other (a Chinese name, a pen name, a team)
+    kept whole."""
+    if _latin(name) and " " in name.strip() and not (
+            {w.casefold() for w in re.findall(r"\w+", name)} & _TEAM_WORDS):
         persons = split_authors(name)
         if len(persons) == 1 and persons[0].get("family") and persons[0].get("given"):
             return persons[0]
     return {"literal": name}
 
 
-def _credited(credits: dict[str, list[str]], roles: tuple[str, ...]) -> list[str]:
+_AND_OTHERS = re.compile(r"\s*(?:等(?:人)?|et al\.?)$")
+
+
+def _credited(credits: dict[str, list[str]], roles: tuple[str, ...]
+              ) -> tuple[list[str], bool]:
+    """The names credited in ``roles``, each once, and whether the credit says there are
+    more (作者：张三、李四等)."""
     names: list[str] = []
+    more = False
     for role in roles:
-        names.extend(n for n in credits.get(role) or () if n not in names)
-    return names
+        for name in credits.get(role) or ():
+            bare = _AND_OTHERS.sub("", name)
+            more = more or bare != name
+            if bare and bare not in names:
+                names.append(bare)
+    return names, more
 
 
 def beijing_date(published: str | None) -> str | None:
@@ -216,8 +242,14 @@ def post_work(record: dict[str, Any], provenance: dict[str, Any] | None) -> Work
     account = record.get("account") or {}
     credits = record.get("credits") or {}
     byline = record.get("author")
-    names = [byline] if byline and byline != account.get("name") else []
-    names += [n for n in _credited(credits, AUTHOR_ROLES) if n not in names]
+    credited, more = _credited(credits, AUTHOR_ROLES)
+    editors, _ = _credited(credits, EDITOR_ROLES)
+    translators, _ = _credited(credits, TRANSLATOR_ROLES)
+    # a byline is the author unless the post credits that name as its editor or translator
+    # only (a post signed by the editor who posted it)
+    names = [byline] if byline and byline != account.get("name") and (
+        byline in credited or byline not in editors + translators) else []
+    names += [n for n in credited if n not in names]
     authors = [_person(n) for n in names]
     title, supplied = _title(record)
     url = post_url(record)
@@ -249,8 +281,8 @@ def post_work(record: dict[str, Any], provenance: dict[str, Any] | None) -> Work
                 authors=authors, organisation=account.get("name"),
                 date=beijing_date(record.get("published")), url=url,
                 accessed=accessed, notes=notes,
-                editors=[_person(n) for n in _credited(credits, EDITOR_ROLES)],
-                translators=[_person(n) for n in _credited(credits, TRANSLATOR_ROLES)])
+                editors=[_person(n) for n in editors],
+                translators=[_person(n) for n in translators], et_al=more and bool(authors))
 
 
 def shown_title(entry: dict[str, Any]) -> str:
