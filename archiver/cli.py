@@ -460,7 +460,7 @@ def list_posts(
     show_traceback: bool = TracebackOpt,
 ) -> None:
     """List the posts in the archive: id, versions, date, account and title."""
-    from archiver.export.works import shown_title
+    from archiver.export.works import beijing_date, shown_title
     from archiver.pipeline import load_index
 
     with _errors(show_traceback):
@@ -476,7 +476,7 @@ def list_posts(
                            default=0), 24)
         for object_id in sorted(index):
             entry = index[object_id]
-            date = (entry.get("published") or "")[:10] or "-" * 10
+            date = beijing_date(entry.get("published")) or "-" * 10
             title = shown_title(entry)
             account = entry.get("account") or "-"
             account += " " * max(0, accounts - cell_len(account))

@@ -704,7 +704,8 @@ def test_et_al_is_read_after_the_last_author_never_in_the_title(text, et_al):
 
 # -- credits and dates -----------------------------------------------------------------------
 
-PAPER = WECHAT / "html" / "wechatscope__gh_d29e0d22a6f9_2020-10-09_2651743347_80xMEgcnmI.y.tar.gz.html"
+PAPER = (WECHAT / "html"  # 澎湃新闻
+         / "wechatscope__gh_d29e0d22a6f9_2020-10-09_2651743347_80xMEgcnmI.y.tar.gz.html")
 
 
 def test_the_seed_posts_credits_are_its_authors_translator_and_a_note(archive):
@@ -781,3 +782,18 @@ def test_credits_of_teams_lists_that_go_on_and_a_byline_that_is_the_editor():
     assert work.editors == [{"literal": "邢潭"}]
     # a Latin-script name with letters beyond ASCII is still a person's
     assert work.translators == [{"family": "Müller", "given": "Jürgen"}]
+
+
+def test_list_the_site_and_the_exports_give_a_post_the_same_day(tmp_path):
+    """Front matter in UTC, 20:30 on 31 December: 1 January in Beijing, everywhere."""
+    post = tmp_path / "utc.md"
+    post.write_text("---\ntitle: 跨年\ndate: 2020-12-31T20:30:00Z\nauthor: 张三\n---\n\n正文。\n",
+                    encoding="utf-8")
+    root = tmp_path / "archive"
+    ingest(root, post)
+    assert " 2021-01-01 " in cli("list", "--archive", root).stdout
+    assert json.loads(cli("export", "csl-json", "--archive", root, "-q").stdout)[0][
+        "issued"] == {"date-parts": [[2021, 1, 1]]}
+    site = tmp_path / "site"
+    assert cli("export", "html", "-o", site, "--archive", root, "-q").exit_code == 0
+    assert "<td>2021-01-01</td>" in (site / "index.html").read_text(encoding="utf-8")

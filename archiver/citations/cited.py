@@ -215,8 +215,8 @@ def _read_head(cited: Cited, head: str) -> None:
 # full-width forms too (，．：（): GB/T 7714 as Chinese posts print it
 _JOURNAL_START = re.compile(r"[\s.,;:”\"’?!，．。：；]*(?:\[[^\]]{1,6}\]\s*)?(?:[.,，．。]\s*)?"
                             r"(?://\s*|In:?\s+)?")
-_JOURNAL_END = re.compile(r"[,，]\s*(?:vol\b|no\b|pp?\.|\d)|\s+\d+\s*[(:（：]|\s+\d+\s*$|\s+\(pp?\.|"
-                          r"[.,，．]\s*(?:1[5-9]\d\d|20\d\d)\b|\s+\d+\.\s*$|[,，]\s*[(（]\d|"
+_JOURNAL_END = re.compile(r"[,，]\s*(?:vol\b|no\b|pp?\.|\d)|\s+\d+\s*[(:（：]|\s+\d+\s*$|"
+                          r"\s+\(pp?\.|[.,，．]\s*(?:1[5-9]\d\d|20\d\d)\b|\s+\d+\.\s*$|[,，]\s*[(（]\d|"
                           r"\.\s+[A-Z][\w ]+:")
 
 

@@ -17,7 +17,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from archiver.export.works import CitationsIn, shown_title, unverified
+from archiver.export.works import CitationsIn, beijing_date, shown_title, unverified
 
 STYLE = """
 body{font:16px/1.6 -apple-system,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;
@@ -143,7 +143,8 @@ def build_site(archive: Any, out: Path, citations_in: CitationsIn | None = None)
                     shutil.copyfile(archive.content_path(object_id, logical), target)
         account = (record.get("account") or {}).get("name")
         title = shown_title(record)
-        meta = " · ".join(_e(x) for x in (account, (record.get("published") or "")[:10],
+        day = beijing_date(record.get("published")) or ""
+        meta = " · ".join(_e(x) for x in (account, day,
                                           f"{len(versions)} version(s)", object_id) if x)
         link = (f'<p class="meta">original: <a href="{_e(record["url"])}" rel="noreferrer">'
                 f'{_e(record["url"])}</a></p>' if record.get("url") else "")
@@ -153,7 +154,7 @@ def build_site(archive: Any, out: Path, citations_in: CitationsIn | None = None)
         name = page_name(object_id)
         (out / "posts" / name).write_text(_document(title, body), encoding="utf-8")
         index.write(f'<tr><td><a href="posts/{name}">{_e(title)}</a></td>'
-                    f"<td>{_e(account)}</td><td>{_e((record.get('published') or '')[:10])}</td>"
+                    f"<td>{_e(account)}</td><td>{_e(day)}</td>"
                     f"<td>{len(versions)}</td><td>{_status_summary(citations, unchecked)}"
                     f"</td></tr>\n")
         count += 1
