@@ -542,9 +542,18 @@ def test_a_thesis_has_its_year_of_approval_and_its_granting_institution():
     assert work.key == "collingwood2020school" and work.date == "2020"
     assert "school = {The University of Queensland}" in bibtex_entry(work, "bibtex")
     assert csl_item(work)["publisher"] == "The University of Queensland"
-    # biblatex requires a type of @thesis: Crossref's "dissertation" is a doctoral thesis
+    # biblatex requires a type of @thesis: Crossref gives the degree ("PhD Thesis")
     entry = bibtexparser.parse_string(bibtex_entry(work, "biblatex")).entries[0]
     assert (entry.entry_type, entry.fields_dict["type"].value) == ("thesis", "phdthesis")
+
+
+@pytest.mark.parametrize(("degree", "kind"), [
+    ("PhD Thesis", "phdthesis"), ("Doctor of Philosophy", "phdthesis"),
+    ("Master of Science", "mathesis"), ("MSc thesis", "mathesis"),
+    ("Honours thesis", "Honours thesis"), (None, "Thesis")])
+def test_a_thesis_type_follows_its_degree_and_claims_none_it_is_not_given(degree, kind):
+    from archiver.export.formats import thesis_type
+    assert thesis_type(degree) == kind
 
 
 def test_a_single_page_is_one_page_and_ris_dates_use_slashes():

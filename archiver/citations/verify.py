@@ -181,7 +181,7 @@ def work_of(record: dict[str, Any]) -> dict[str, Any]:
             "page": record.get("page") or record.get("article-number"),
             "year": years[0] if years else None, "publisher": record.get("publisher"),
             "institution": institutions[0] if institutions else None,
-            "author": authors}
+            "degree": _first(record, "degree"), "author": authors}
     return {k: v for k, v in work.items() if v not in (None, "", [])}
 
 

@@ -148,6 +148,18 @@ def _names(authors: list[dict[str, str]]) -> str:
     return " and ".join(p for p in parts if p)
 
 
+def thesis_type(degree: str | None) -> str:
+    """biblatex's type of a thesis, from the degree Crossref gives: its localised keys for a
+    doctoral or a master's thesis, else the degree as written ("Thesis" when none is given:
+    Crossref's type "dissertation" is any thesis)."""
+    text = (degree or "").casefold()
+    if re.search(r"\bph\.?\s?d\b|doctor|doctoral|\bd\.?phil\b", text):
+        return "phdthesis"
+    if re.search(r"\bmaster|\bm\.?\s?(?:a|sc|s|phil)\b", text):
+        return "mathesis"
+    return tex(degree) if degree else "Thesis"
+
+
 def _plain_names(people: list[dict[str, str]]) -> list[str]:
     """Names as printed: a whole name, or given then family."""
     return [p.get("literal") or " ".join(x for x in (p.get("given"), p.get("family")) if x)
@@ -186,8 +198,8 @@ def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
         if value and name:
             fields.append((name, tex(str(value))))
     if flavour == "biblatex":
-        if entry_type == "thesis":  # a field biblatex requires of @thesis; Crossref's
-            fields.append(("type", "phdthesis"))  # "dissertation" is a doctoral one
+        if entry_type == "thesis":  # a field biblatex requires of @thesis
+            fields.append(("type", thesis_type(work.degree)))
         if work.date:
             fields.append(("date", work.date))
         if work.kind == "post" and work.organisation:

@@ -81,6 +81,7 @@ class Work:
     notes: list[str] = field(default_factory=list)
     editors: list[dict[str, str]] = field(default_factory=list)  # a post's 编辑 credits
     translators: list[dict[str, str]] = field(default_factory=list)  # a post's 编译 credits
+    degree: str | None = None  # a thesis's, as Crossref gives it ("PhD Thesis")
 
     @property
     def issuer(self) -> str | None:
@@ -377,7 +378,7 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
                           date=str(work.get("year")) if work.get("year") else None,
                           doi=work.get("DOI"), publisher=work.get("publisher"),
                           series=work.get("collection-title"),
-                          institution=work.get("institution"))
+                          institution=work.get("institution"), degree=work.get("degree"))
         else:  # unverified and without a record: the citation as written
             authors = item.get("author") or []
             first = authors[0] if authors else {}
