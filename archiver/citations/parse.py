@@ -679,7 +679,8 @@ def _container(text: str) -> str:
 _ETAL = re.compile(r"\bet\.?\s*al\b\.?|\band\s+others\b|\bet\s+coll\b\.?|等|外\s*\d*\s*人", re.I)
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.?[\s-]*){1,4}$")
 _VANCOUVER = re.compile(r"^[A-Z]{1,4}$")
-_DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.-?){1,4}[A-Z]?$")  # A. · A.M · F.-M (a final dot gone)
+# A. · A.M · F.-M (a final dot gone) · X-Y (hyphened, no dots)
+_DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.-?){1,4}[A-Z]?$|^[A-Z](?:-[A-Z]){1,3}$")
 
 
 def _initials_after(word: str) -> bool:

@@ -107,6 +107,8 @@ def test_the_corpus_posts_reference_parses_completely() -> None:
       {"family": "Uvarov", "given": "Y.A"}]),
     ("POUPEAU F.-M., Bykov A. M.", [{"family": "POUPEAU", "given": "F.-M"},
                                     {"family": "Bykov", "given": "A. M"}]),
+    ("Wang X-Y, Li Z.", [{"family": "Wang", "given": "X-Y"}, {"family": "Li", "given": "Z"}]),
+    ("X-Y Wang", [{"family": "Wang", "given": "X-Y"}]),
     ("Bi, W., et al.", [{"family": "Bi", "given": "W."}]),
     # what a list number "[2]." glued to the name leaves before it
     (".Cheng, H., Su, Y., Pan, X.", [{"family": "Cheng", "given": "H."},
