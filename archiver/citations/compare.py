@@ -297,7 +297,9 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
     crossref = [" ".join(n) for n in names]
     if not names:
         return FieldCheck(segment, crossref, None, "Crossref lists no authors")
-    wrong_group = _unknown_group(segment, authors) or _first_group_not_first(segment, authors)
+    parts = _list_parts(segment)
+    wrong_group = _unknown_group(parts, authors) or _first_group_not_first(segment, parts,
+                                                                            authors)
     if wrong_group:
         return FieldCheck(segment, crossref, False, wrong_group)
     seg = words(segment)
@@ -323,7 +325,7 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
                               f"before {later[0]!r}")
         if et_al and shown:
             stray = [w for w in _unexplained(seg[position:], authors)
-                     if any(fuzz.ratio(w, part) >= _MISSPELT for part in name)]
+                     if any(fuzz.ratio(w, part) >= MISSPELT for part in name)]
             if stray:  # Crossref's next author shown misspelt, before et al.
                 return FieldCheck(segment, crossref, False,
                                   f"{' '.join(stray)!r} is shown where Crossref's author "
@@ -332,8 +334,8 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
                               "the name shown is Crossref's first author, then et al."
                               if shown == 1 else f"the {shown} names shown are Crossref's "
                               f"first {shown}, then et al.")
-        if not shown and _is_group(authors[0]) and _list_parts(segment) and \
-                _names_group(_list_parts(segment)[0], authors[0]["name"]):
+        if not shown and _is_group(authors[0]) and parts and \
+                _names_group(parts[0], authors[0]["name"]):
             return FieldCheck(segment, crossref, True, "the group author Crossref lists "
                               "first stands for its members" + (", then et al." if et_al
                                                                  else ""))
@@ -346,7 +348,7 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
 # how alike a word shown must be to the family name Crossref has there to be taken for it
 # misspelt (Breitnebach, Mohhler, Aggtet); words less alike are left alone (SF for Shoufang,
 # "on behalf of", Hrsg.): a citation may show more than names
-_MISSPELT = 70
+MISSPELT = 70
 
 # words an author list holds besides names: et al. and its kin, joining words, suffixes, roles
 _LIST_WORDS = frozenset({"et", "al", "等", "and", "with", "jr", "sr", "ii", "iii", "iv", "ed",
@@ -376,16 +378,16 @@ _GROUP_WORD = re.compile(r"\b(?:consortium|collaboration|collaborators|collabora
                          r"investigators|network|initiative|committee)\b", re.I)
 
 
-def _unknown_group(segment: str, authors: Sequence[dict[str, Any]]) -> str | None:
+def _unknown_group(parts: list[str], authors: Sequence[dict[str, Any]]) -> str | None:
     """Why the group author a citation names is not Crossref's, when Crossref lists group
     authors and the citation names one that shares no word with any of them but the word
     that makes it a group ("Wrong Consortium" where Crossref has "GTEx Consortium"). A
     citation may leave a group out, and Crossref often lacks one the paper prints: neither
-    is held against it."""
+    is held against it. ``parts``: the names of the list (:func:`_list_parts`)."""
     groups = [a["name"] for a in authors if _is_group(a)]
     if not groups:
         return None
-    for part in _list_parts(segment):
+    for part in parts:
         named = _GROUP_WORD.sub(" ", part)
         # "Group M" may be a person: a group names itself with a word of three letters or more
         if part == named or not any(len(w) >= 3 for w in words(named)):
@@ -406,7 +408,8 @@ def _list_parts(segment: str) -> list[str]:
                                                     _ET_AL.sub(" ", segment))) if p]
 
 
-def _first_group_not_first(segment: str, authors: Sequence[dict[str, Any]]) -> str | None:
+def _first_group_not_first(segment: str, parts: list[str],
+                           authors: Sequence[dict[str, Any]]) -> str | None:
     """Why a citation is wrong to start with someone else, when Crossref's first author is a
     group. A group Crossref lists first was put there by the body that wrote the work (the
     EFSA Panel before its members), unlike one further down, whose place is often not the
@@ -414,7 +417,6 @@ def _first_group_not_first(segment: str, authors: Sequence[dict[str, Any]]) -> s
     if not authors or not _is_group(authors[0]) or not any(a.get("family") for a in authors):
         return None
     group = " ".join(authors[0]["name"].split())  # no-break spaces (EFSA Panel\xa0on …)
-    parts = _list_parts(segment)
     if parts and _names_group(parts[0], group):
         return None
     after = _ET_AL.search(segment)  # Vancouver: "Younes M, …, et al; EFSA Panel on …"

@@ -34,6 +34,7 @@ from archiver.citations.cited import (
     strip_doi_and_urls,
 )
 from archiver.citations.compare import (
+    MISSPELT,
     FieldCheck,
     compare_authors,
     compare_journal,
@@ -216,9 +217,7 @@ def _identifies(fields: dict[str, FieldCheck], cited: Cited, record: dict[str, A
     if not title.match:
         best = max((fuzz.token_sort_ratio(squash(cited.title or ""), squash(v))
                     for v in title_variants(record)), default=0)
-        disagreeing = any(fields.get(name) and fields[name].match is False
-                          for name in IDENTIFYING)
-        located = {"author", "journal", "page"} <= agreeing and not disagreeing
+        located = {"author", "journal", "page"} <= agreeing and agreeing == compared
         if best < 85 and not (relaxed and best >= 50 and (len(agreeing) >= 4 or located)):
             return False
     if relaxed and _thin(record) and not (cited.volume and cited.page) and \
@@ -235,7 +234,8 @@ def _names_first_author(segment: str, record: dict[str, Any]) -> bool:
     """Whether an author list shows Crossref's first family name, if misspelt (70 % alike)."""
     first = next((a.get("family") for a in record.get("author") or [] if a.get("family")), "")
     family = " ".join(words(first))
-    return bool(family) and any(fuzz.ratio(word, family) >= 70 for word in words(segment))
+    return bool(family) and any(fuzz.ratio(word, family) >= MISSPELT
+                                for word in words(segment))
 
 
 def _thin(record: dict[str, Any]) -> bool:
