@@ -18,7 +18,7 @@ import stat
 import sys
 import traceback
 import typing
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -171,12 +171,17 @@ def _stdout_is_pipe() -> bool:
     return stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
 
 
-def _stdout_gone() -> None:
-    """The program reading stdout went away: later writes go nowhere instead of failing, so
-    that the command can finish its work and exit with the code that says how it went."""
+def _gone(fd: int) -> None:
+    """The program reading ``fd`` went away: later writes to it go nowhere instead of
+    failing, so that the command can finish its work and exit with the code that says how
+    it went."""
     devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    os.dup2(devnull, fd)
     os.close(devnull)
+
+
+def _stdout_gone() -> None:
+    _gone(sys.stdout.fileno())
 
 
 @contextmanager
@@ -795,15 +800,15 @@ def _input_errors(problems: list[ArchiverError]) -> list[dict[str, Any]]:
 
 
 def _junit(results: list[Any], posts: list[str | None],
-           problems: list[ArchiverError] = ()) -> bytes:  # type: ignore[assignment]
+           unreadable: Sequence[dict[str, Any]] = ()) -> bytes:
     """The JUnit XML report: a test case per citation, failing where it is wrong, and one
-    per input that could not be read, in error."""
+    per input that could not be read (:func:`_input_errors`), in error."""
     from xml.etree import ElementTree as ET
 
     suite = ET.Element("testsuite", name="archiver verify",
-                       tests=str(len(results) + len(problems)))
+                       tests=str(len(results) + len(unreadable)))
     counts = {"failures": 0, "errors": 0, "skipped": 0}
-    for problem in _input_errors(list(problems)):
+    for problem in unreadable:
         case = ET.SubElement(suite, "testcase", classname=problem["input"] or "inputs",
                              name="cannot be read")
         counts["errors"] += 1
@@ -1050,9 +1055,10 @@ def verify(
                 raise typer.Exit(130) from None
         _keep_results(store, items, results)
         document = _report(items, results)
-        if problems:
-            document["errors"] = _input_errors(problems)
-        xml = (_junit(results, [post for _text, _where, post in items], problems)
+        unreadable = _input_errors(problems)
+        if unreadable:
+            document["errors"] = unreadable
+        xml = (_junit(results, [post for _text, _where, post in items], unreadable)
                if junit or junit_out else b"")
         if junit is not None:
             try:
@@ -1250,9 +1256,9 @@ def _describe_item(item: dict[str, Any]) -> str:
     place (``cut -d'|' -f3`` is the title); --json is the form for programs."""
     if not item:
         return "(nothing parsed)"
-    authors = "; ".join(a.get("literal") or ", ".join(x for x in (a.get("family"),
-                                                                   a.get("given")) if x)
-                        for a in item.get("author", []))
+    from archiver.export.formats import family_first
+
+    authors = "; ".join(family_first(a) for a in item.get("author", []))
     year = (item.get("issued") or {}).get("date-parts", [[None]])[0][0]
     parts = [authors, f"({year})" if year else "", item.get("title", ""),
              item.get("container-title", ""), item.get("volume", ""),
@@ -1319,19 +1325,14 @@ class _QuietWhenGone:
         try:
             return int(self._stream.write(text))
         except BrokenPipeError:
-            self._gone()
+            _gone(self._stream.fileno())
             return len(text)
 
     def flush(self) -> None:
         try:
             self._stream.flush()
         except BrokenPipeError:
-            self._gone()
-
-    def _gone(self) -> None:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, self._stream.fileno())
-        os.close(devnull)
+            _gone(self._stream.fileno())
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)

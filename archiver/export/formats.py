@@ -259,7 +259,8 @@ def csl_item(work: Work) -> dict[str, Any]:
     return item
 
 
-def _ris_name(person: dict[str, str]) -> str:
+def family_first(person: dict[str, str]) -> str:
+    """A CSL name as RIS and lists print it: whole, or "family, given"."""
     return person.get("literal") or ", ".join(
         x for x in (person.get("family"), person.get("given")) if x)
 
@@ -268,11 +269,11 @@ def ris_record(work: Work) -> str:
     work = tidy(work)
     _, _, _, ris_type = work.types()
     lines = [("TY", ris_type)]
-    lines.extend(("AU", _ris_name(author)) for author in work.authors)
+    lines.extend(("AU", family_first(author)) for author in work.authors)
     if not work.authors and work.organisation and work.kind == "post":
         lines.append(("AU", work.organisation))
     for tag, people in (("A2", work.editors), ("A4", work.translators)):  # A4: translator
-        lines.extend((tag, _ris_name(p)) for p in people)
+        lines.extend((tag, family_first(p)) for p in people)
     if work.title:
         lines.append(("TI", work.title))
     if work.kind == "post" and work.organisation:
