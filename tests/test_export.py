@@ -806,3 +806,10 @@ def test_list_the_site_and_the_exports_give_a_post_the_same_day(tmp_path):
     site = tmp_path / "site"
     assert cli("export", "html", "-o", site, "--archive", root, "-q").exit_code == 0
     assert "<td>2021-01-01</td>" in (site / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["YuLab Team", "Nature Research", "Peking University",
+                                  "Beijing Office Group"])
+def test_a_credited_team_or_institution_is_kept_whole(name):
+    from archiver.export.works import _person
+    assert _person(name) == {"literal": name}

@@ -175,14 +175,14 @@ def _ids_note(record: dict[str, Any], url: str | None) -> str | None:
 AUTHOR_ROLES = ("本文作者", "原文作者", "作者", "撰文", "文字", "文", "记者")
 EDITOR_ROLES = ("主编", "责任编辑", "责编", "执行编辑", "文字编辑", "本期编辑", "编辑")
 TRANSLATOR_ROLES = ("编译", "翻译", "译者")
+_NAMED_ROLES = frozenset(AUTHOR_ROLES + EDITOR_ROLES + TRANSLATOR_ROLES)
 BEIJING = timezone(timedelta(hours=8))
 
 
-# words that make a credited Latin-script name a team, not a person ("YuLab Team")
-_TEAM_WORDS = frozenset({"team", "lab", "laboratory", "press", "group", "studio", "media",
-                         "news", "research", "editorial", "office", "center", "centre",
-                         "institute", "university", "society", "association", "club",
-                         "committee", "department", "network", "project", "foundation"})
+# words that make a credited Latin-script name a team, not a person ("YuLab Team"), besides
+# those split_authors already keeps whole (Institute, University, Group, Office …)
+_TEAM_WORDS = frozenset({"team", "lab", "laboratory", "press", "studio", "media", "news",
+                         "research", "editorial", "club", "network", "project"})
 
 
 def _latin(name: str) -> bool:
@@ -229,7 +229,7 @@ def beijing_date(published: str | None) -> str | None:
         moment = datetime.fromisoformat(published)
     except ValueError:
         return published[:10]
-    if moment.tzinfo is None or len(published) <= 10:
+    if moment.tzinfo is None:  # a date alone, or a time with no offset: as saved
         return published[:10]
     return moment.astimezone(BEIJING).date().isoformat()
 
@@ -260,9 +260,8 @@ def post_work(record: dict[str, Any], provenance: dict[str, Any] | None) -> Work
                      "error page, not the post")
     if supplied:
         notes.append(supplied)
-    named = set(AUTHOR_ROLES + EDITOR_ROLES + TRANSLATOR_ROLES)
     others = [f"{role}: {', '.join(people)}" for role, people in credits.items()
-              if role not in named and people]
+              if role not in _NAMED_ROLES and people]
     if others:
         notes.append("credits: " + "; ".join(others))
     if account.get("id"):
