@@ -683,10 +683,16 @@ _VANCOUVER = re.compile(r"^[A-Z]{1,4}$")
 _DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.-?){1,4}[A-Z]?$|^[A-Z](?:-[A-Z]){1,3}$")
 
 
+def _initials(word: str) -> bool:
+    """Whether ``word`` is initials: ``WM``, ``P``, or with periods or hyphens ``A.M``,
+    ``F.-M``, ``X-Y`` (Bykov A.M., POUPEAU F.-M., Wang X-Y)."""
+    return bool(_VANCOUVER.match(word) or _DOTTED_INITIALS.match(word))
+
+
 def _initials_after(word: str) -> bool:
-    """Whether ``word`` is the initials a family-first name puts after the family name:
-    ``WM``, ``P``, or with periods ``A.M``, ``F.-M`` (Bykov A.M., POUPEAU F.-M.)."""
-    return bool(_VANCOUVER.match(word) and len(word) <= 3 or _DOTTED_INITIALS.match(word))
+    """Whether ``word`` is the initials a family-first name puts after the family name (of
+    capitals alone, three at most)."""
+    return _initials(word) and (len(word) <= 3 or not _VANCOUVER.match(word))
 _SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
 _COMPANY = {"inc", "ltd", "llc", "co", "corp", "gmbh", "plc"}
 _ORG_WORDS = {"association", "center", "centre", "committee", "council", "department",
@@ -711,8 +717,7 @@ def _person(part: str, given: str | None = None) -> dict[str, str] | None:
         core, suffix = words[:-1], " " + words[-1]
     else:
         core, suffix = words, ""
-    if (_VANCOUVER.match(core[-1]) or _DOTTED_INITIALS.match(core[-1])) and not (
-            _VANCOUVER.match(core[0]) or _DOTTED_INITIALS.match(core[0])) or (
+    if _initials(core[-1]) and not _initials(core[0]) or (
             len(core) > 1 and all(_VANCOUVER.match(w) and len(w) <= 2 for w in core[1:])
             and len(core[0]) > 2):
         # Vancouver / GB/T: family first, initials after ("Murray WM", "PEEBLES P Z",
@@ -784,9 +789,10 @@ def _split_authors(span: str) -> list[dict[str, str]]:
                                                              span)) if p]
         # Japanese lists: "阿草 清滋, 西 康晴, 沢田 篤史" — family and given name apart, the
         # persons apart by commas (a Chinese list spaced alone is one name a piece)
-        if len(parts) > 1 and all(len(p.split()) == 2 and _all_han(p.replace(" ", ""))
-                                  for p in parts):
-            return [{"family": p.split()[0], "given": p.split()[1]} for p in parts]
+        pairs = [p.split() for p in parts]
+        if len(pairs) > 1 and all(len(pair) == 2 and _all_han(part.replace(" ", ""))
+                                  for part, pair in zip(parts, pairs, strict=True)):
+            return [{"family": family, "given": given} for family, given in pairs]
         for part in parts:
             if _all_han(part.replace(" ", "")) and " " in part:
                 for piece in part.split():
