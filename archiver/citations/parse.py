@@ -701,9 +701,14 @@ _ORG_WORDS = {"association", "center", "centre", "committee", "council", "depart
               "ministry", "commission", "service", "library", "nations", "administration"}
 
 
+_ENDS_DOTTED = re.compile(r"(?:^|\s)[A-Z]\.(?:\s?-?[A-Z]\.){1,3}$")
+
+
 def _person(part: str, given: str | None = None) -> dict[str, str] | None:
     """One name as CSL: ``Murray WM`` / ``W. M. Murray`` / ``Murray, W. M.`` (given passed)."""
-    part = part.strip(" ,;.&")
+    part = part.strip(" ,;&")
+    # a full stop ends the name unless it is the last of dotted initials ("Bykov A.M.")
+    part = part if _ENDS_DOTTED.search(part) else part.rstrip(" .")
     if not part:
         return None
     if given is not None:
@@ -896,15 +901,49 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     for span in runs.get("year", ()):
         year = _year(_cut(text, tokens, span))
         if year:
+            year = _page_not_year(tokens, labels, span, year, item)
             break
     if year is None:
         year = _fallback_year(tokens, labels)
+    if "page" not in item and "volume" in item:
+        at = _after_volume_colon(tokens, labels)
+        if at is not None and labels[at] == "other" and tokens[at].kind == "N" \
+                and (not year or tokens[at].text != str(year)):
+            item["page"] = tokens[at].text  # "127(4): 1607, 2000": a page without a range
     if year:
         item["issued"] = {"date-parts": [[year]]}
     doi = find_doi(text)
     if doi:
         item["DOI"] = doi
     return item
+
+
+def _after_volume_colon(tokens: list[Token], labels: list[str]) -> int | None:
+    """The index of the token after the colon that follows a volume (``127: 1607``) or its
+    issue (``127(4): 1607``), where a journal reference prints its pages."""
+    for k in range(2, len(tokens) - 1):
+        if tokens[k].text == ":" and (labels[k - 1] in ("volume", "issue") or (
+                tokens[k - 1].text == ")" and labels[k - 2] in ("volume", "issue"))):
+            return k + 1
+    return None
+
+
+def _page_not_year(tokens: list[Token], labels: list[str], span: tuple[int, int], year: int,
+                   item: dict[str, Any]) -> int:
+    """``year`` unless it stands where a page does and a year follows: in ``Development 127:
+    1607, 2000`` the number after the volume's colon is the page, and 2000 the year. (The
+    tagger has seen few pages without a range; a year is seldom written after a colon that
+    follows a volume.) Sets the page when it moves the number there."""
+    a, b = span
+    if a != b or "page" in item or "volume" not in item or _after_volume_colon(
+            tokens, labels) != a:
+        return year
+    for tok, lab in zip(tokens[b + 1:], labels[b + 1:], strict=True):
+        if lab == "other" and tok.kind == "N" and len(tok.text) == 4 \
+                and 1500 <= int(tok.text) <= 2099 and int(tok.text) != year:
+            item["page"] = tokens[a].text
+            return int(tok.text)
+    return year
 
 
 def _fallback_year(tokens: list[Token], labels: list[str]) -> int | None:

@@ -103,10 +103,11 @@ def test_the_corpus_posts_reference_parses_completely() -> None:
     ("PEEBLES P Z, Jr", [{"family": "PEEBLES", "given": "P Z Jr"}]),
     # family first, initials with periods after (A&A, French GB/T lists)
     ("Bykov A.M., Bloemen H., Uvarov Y.A.",
-     [{"family": "Bykov", "given": "A.M"}, {"family": "Bloemen", "given": "H"},
-      {"family": "Uvarov", "given": "Y.A"}]),
-    ("POUPEAU F.-M., Bykov A. M.", [{"family": "POUPEAU", "given": "F.-M"},
-                                    {"family": "Bykov", "given": "A. M"}]),
+     [{"family": "Bykov", "given": "A.M."}, {"family": "Bloemen", "given": "H"},
+      {"family": "Uvarov", "given": "Y.A."}]),
+    # the full stop after dotted initials is theirs; after one initial it may end the list
+    ("POUPEAU F.-M., Bykov A. M.", [{"family": "POUPEAU", "given": "F.-M."},
+                                    {"family": "Bykov", "given": "A. M."}]),
     ("Wang X-Y, Li Z.", [{"family": "Wang", "given": "X-Y"}, {"family": "Li", "given": "Z"}]),
     ("X-Y Wang", [{"family": "Wang", "given": "X-Y"}]),
     ("Bi, W., et al.", [{"family": "Bi", "given": "W."}]),
@@ -378,6 +379,20 @@ def test_a_gbt_title_is_what_precedes_its_type_code(text, title, year, kind):
     assert item["title"] == title and item["issued"]["date-parts"] == [[year]]
     assert "volume" not in item
     assert csl_type(text, item) == kind
+
+
+@pytest.mark.parametrize(("text", "page", "year"), [
+    # a single page after the volume's colon, the year after it
+    ("Smith J, Jones A. Cell fate in the mouse embryo. Development 127: 1607, 2000.",
+     "1607", 2000),
+    ("Smith J. Cell fate in the mouse embryo. Development 127(4): 1607, 2000.", "1607", 2000),
+    # a year after the colon with none later stays the year
+    ("Smith J. Cell fate in the mouse embryo. Development 127: 2000.", None, 2000),
+])
+def test_a_number_in_the_page_place_is_the_page_when_a_year_follows(text, page, year):
+    item = parse_reference(text)
+    assert item.get("page") == page and item["issued"]["date-parts"] == [[year]]
+    assert item["volume"] == "127"
 
 
 def test_refs_parse_json_items_carry_the_id_and_type_csl_requires():
