@@ -36,6 +36,10 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from archiver.config import Config
 from archiver.model import CUT_SHORT, Asset, ImageRef
 
+# Pillow names the buffer it read ("<_io.BytesIO object at 0x7f…>"): an address that
+# changes from run to run has no place in a record
+_NO_ADDRESS = re.compile(r" ?<[\w.]+ object at 0x[0-9a-fA-F]+>")
+
 _FORMATS = {"JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png"), "GIF": ("image/gif", "gif"),
             "WEBP": ("image/webp", "webp"), "BMP": ("image/bmp", "bmp"),
             "TIFF": ("image/tiff", "tif"),
@@ -81,7 +85,8 @@ def sniff(data: bytes, original: str, origin: str, config: Config,
                          reason=f"decompression bomb refused: {exc}")
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
             return Asset(original=described, status="missing", origin=origin,
-                         reason=f"not an image ({type(exc).__name__}: {str(exc)[:80]})")
+                         reason=f"not an image ({type(exc).__name__}: "
+                                f"{_NO_ADDRESS.sub('', str(exc))[:80]})")
         if fmt not in _FORMATS:
             return Asset(original=described, status="missing", origin=origin,
                          reason=f"unsupported image format {fmt or 'unknown'}")

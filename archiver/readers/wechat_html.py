@@ -297,8 +297,20 @@ def _url_ids(url: str | None) -> dict[str, str]:
     return out
 
 
+# A saved page ends with its closing tags (a comment or blank lines may follow); one that
+# stops before them was cut short by an interrupted save or copy.
+_CLOSED = re.compile(rb"</(?:html|body)\s*>", re.I)
+_CLOSING_TAIL = 65536
+
+
 def read(path: Path, data: bytes | None = None) -> RawPost:
-    return read_page(path.read_bytes() if data is None else data, path, digest=True)
+    data = path.read_bytes() if data is None else data
+    # (without NUL bytes: a UTF-16 page writes each ASCII letter with one)
+    if _CLOSED.search(data[-_CLOSING_TAIL:].replace(b"\x00", b"")) is None:
+        raise MalformedInput("the page stops before its closing </body> and </html> tags: "
+                             "it was cut short", path=path,
+                             hint="an interrupted save or copy? save the page again")
+    return read_page(data, path, digest=True)
 
 
 def _checked(data: bytes, path: Path, charset: str | None, digest: bool) -> str | None:

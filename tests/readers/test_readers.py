@@ -214,10 +214,24 @@ def test_a_pages_raw_post_keeps_the_exact_bytes_and_its_folder():
 def test_an_html_page_without_a_wechat_body_is_malformed(tmp_path):
     head = (WECHAT / PAGE_2025).read_bytes()[:20000]
     truncated = tmp_path / "page.html"
-    truncated.write_bytes(head.rsplit(b"\n", 1)[0])
+    truncated.write_bytes(head.rsplit(b"\n", 1)[0] + b"</body></html>")
     with pytest.raises(MalformedInput, match="without a WeChat article body") as info:
         read(truncated)
     assert info.value.path == str(truncated)
+
+
+@pytest.mark.parametrize("keep", [0.3, 0.6, 0.9])
+def test_a_page_cut_short_is_malformed_not_a_shorter_post(tmp_path, keep):
+    """An interrupted save must not become a new version that loses most of the post."""
+    data = (WECHAT / SCRAPED[0]).read_bytes()
+    cut = tmp_path / "page.html"
+    cut.write_bytes(data[:int(len(data) * keep)])
+    with pytest.raises(MalformedInput, match="cut short") as info:
+        read(cut)
+    assert info.value.path == str(cut)
+    whole = tmp_path / "whole.html"
+    whole.write_bytes(data + b"\n<!-- saved by a browser -->\n")
+    assert read(whole).has_body
 
 
 # --- fragments --------------------------------------------------------------------------------
