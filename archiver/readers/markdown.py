@@ -154,7 +154,9 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
     fields: dict[str, Sourced] = {}
 
     def put(name: str, value: Any, source: str) -> None:
-        if name not in fields and value not in (None, "", []):
+        # a value of spaces alone (" ", an ideographic space) says nothing: not a title
+        if name not in fields and value not in (None, "", []) and not (
+                isinstance(value, str) and not value.strip()):
             fields[name] = Sourced(value, source)
 
     tags = meta.get("tags") or []

@@ -272,6 +272,15 @@ def test_markdown_front_matter_gives_title_date_and_author():
     assert src["published"] == "front matter date"
 
 
+@pytest.mark.parametrize("blank", ['" "', '"\u3000"', '"\t "'])
+def test_a_front_matter_title_of_spaces_alone_is_no_title(tmp_path, blank):
+    """Such a post is untitled (and titled from its first heading or words), not titled " "."""
+    post = tmp_path / "post.md"
+    post.write_text(f"---\ntitle: {blank}\ndate: 2024-01-01\n---\n\n# 真正的标题\n\n正文。\n",
+                    encoding="utf-8")
+    assert read(post).fields["title"].value == "真正的标题"
+
+
 def test_a_fetched_exports_date_is_the_fetch_time_not_the_publication():
     got, src = fields(MP_DUTY), sources(MP_DUTY)
     assert "published" not in got
