@@ -269,7 +269,7 @@ def _base_features(tok: Token) -> list[str]:
     elif kind == "N":
         f.append(f"nd={min(len(t), 6)}")
         n = int(t[:6])
-        if len(t) == 4 and 1500 <= n <= 2099:
+        if _year_like(tok):
             f.append("yr")
         if len(t) <= 2 and n <= 12:
             f.append("small")
@@ -380,8 +380,7 @@ def features(tokens: list[Token]) -> list[list[str]]:
 
     marker_at = doctype_markers(tokens)
     first_marker = min(marker_at) if marker_at else n
-    year_idx = [k for k, t in enumerate(tokens) if t.kind == "N" and len(t.text) == 4
-                and 1500 <= int(t.text) <= 2099]
+    year_idx = [k for k, t in enumerate(tokens) if _year_like(t)]
     first_year = year_idx[0] if year_idx else n
     year_set = set(year_idx)
 
@@ -897,19 +896,24 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
             value = ""  # a stray initial ("P.R. Farnsworth") is no page; "NP", 扉页, "xi" are
         if value:
             item[key] = value
+    # where a journal prints its page when the tagger found none ("127(4): 1607, 2000")
+    at = _after_volume_colon(tokens, labels) if "page" not in item and "volume" in item \
+        else None
     year = None
     for span in runs.get("year", ()):
         year = _year(_cut(text, tokens, span))
         if year:
-            year = _page_not_year(tokens, labels, span, year, item)
+            later = _later_year(tokens, labels, at, year) if span == (at, at) else None
+            if later:
+                # "Development 127: 1607, 2000": the number in the page's place is the page
+                # when a year follows it (a year is seldom written after a volume's colon)
+                item["page"], year = tokens[at].text, later
             break
     if year is None:
         year = _fallback_year(tokens, labels)
-    if "page" not in item and "volume" in item:
-        at = _after_volume_colon(tokens, labels)
-        if at is not None and labels[at] == "other" and tokens[at].kind == "N" \
-                and (not year or tokens[at].text != str(year)):
-            item["page"] = tokens[at].text  # "127(4): 1607, 2000": a page without a range
+    if at is not None and "page" not in item and labels[at] == "other" \
+            and tokens[at].kind == "N" and (not year or tokens[at].text != str(year)):
+        item["page"] = tokens[at].text
     if year:
         item["issued"] = {"date-parts": [[year]]}
     doi = find_doi(text)
@@ -928,32 +932,25 @@ def _after_volume_colon(tokens: list[Token], labels: list[str]) -> int | None:
     return None
 
 
-def _page_not_year(tokens: list[Token], labels: list[str], span: tuple[int, int], year: int,
-                   item: dict[str, Any]) -> int:
-    """``year`` unless it stands where a page does and a year follows: in ``Development 127:
-    1607, 2000`` the number after the volume's colon is the page, and 2000 the year. (The
-    tagger has seen few pages without a range; a year is seldom written after a colon that
-    follows a volume.) Sets the page when it moves the number there."""
-    a, b = span
-    if a != b or "page" in item or "volume" not in item or _after_volume_colon(
-            tokens, labels) != a:
-        return year
-    for tok, lab in zip(tokens[b + 1:], labels[b + 1:], strict=True):
-        if lab == "other" and tok.kind == "N" and len(tok.text) == 4 \
-                and 1500 <= int(tok.text) <= 2099 and int(tok.text) != year:
-            item["page"] = tokens[a].text
+def _later_year(tokens: list[Token], labels: list[str], at: int, year: int) -> int | None:
+    """A year the tagger left unlabelled after token ``at``, other than ``year``."""
+    for tok, lab in zip(tokens[at + 1:], labels[at + 1:], strict=True):
+        if lab == "other" and _year_like(tok) and int(tok.text) != year:
             return int(tok.text)
-    return year
+    return None
+
+
+def _year_like(tok: Token) -> bool:
+    """A four-digit number a reference could be dated by."""
+    return tok.kind == "N" and len(tok.text) == 4 and 1500 <= int(tok.text) <= 2099
 
 
 def _fallback_year(tokens: list[Token], labels: list[str]) -> int | None:
     """A year the tagger left unlabelled: the first four-digit year outside a title, a
     container, pages, a volume or a URL."""
     for tok, lab in zip(tokens, labels, strict=True):
-        if lab in ("other", "year") and tok.kind == "N" and len(tok.text) == 4:
-            n = int(tok.text)
-            if 1500 <= n <= 2099:
-                return n
+        if lab in ("other", "year") and _year_like(tok):
+            return int(tok.text)
     return None
 
 
