@@ -32,7 +32,11 @@ _NAME_SPLIT = re.compile(r"\s*[、，,;；&/／]\s*|\s+和\s+|\s+and\s+")
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
 _COLUMN = re.compile(r"^\s*【([^】]{1,20})】")
 _SERIES = re.compile(r"第\s*(\d{1,5})\s*期")
-_NEXT_ROLE = re.compile(rf"\s+(?=(?:{_ROLE_ALT}){_SEP}\S)")
+# the next role on a line: after spaces, or glued to a CJK name before it (two source lines
+# joined by the segment-break rule) when a colon follows it, as in "王五编译：赵六"; a role word
+# is taken whole ("文字编辑", not the "编辑" inside it)
+_NEXT_ROLE = re.compile(rf"\s+((?:{_ROLE_ALT}){_SEP}\S)"
+                        rf"|(?<=[\u4e00-\u9fff])((?:{_ROLE_ALT})\s*[:：]\s*\S)")
 MAX_LINE = 60
 MAX_NAME = 30
 
@@ -74,8 +78,11 @@ def parse_credit_line(line: str) -> tuple[str, list[str]] | None:
 
 
 def _split_roles(line: str) -> list[str]:
-    """``编辑：陈少凡  审核：邓莹莹`` → two credit lines (only when every part is one)."""
-    parts = _NEXT_ROLE.split(line.strip())
+    """``编辑：陈少凡  审核：邓莹莹`` or ``王五编译：赵六`` → two credit lines (only when every
+    part is one)."""
+    line = line.strip()
+    starts = [0] + [m.start(m.lastindex or 0) for m in _NEXT_ROLE.finditer(line)]
+    parts = [line[a:b].strip() for a, b in zip(starts, starts[1:] + [len(line)], strict=True)]
     if len(parts) > 1 and all(parse_credit_line(p) for p in parts):
         return parts
     return [line]

@@ -147,6 +147,27 @@ def test_two_roles_on_one_line_are_two_credits():
     assert credits == {"编辑": ["陈少凡"], "审核": ["邓莹莹"]}
 
 
+def test_a_role_glued_to_the_name_before_it_starts_a_new_credit():
+    # consecutive Markdown lines are one paragraph, and the line break between two CJK
+    # characters disappears (as a browser shows it): "王五⏎编译" reads "王五编译"
+    credits = extract_credits(["作者：李四 王五编译：赵六"])
+    assert credits == {"作者": ["李四", "王五"], "编译": ["赵六"]}
+
+
+@pytest.mark.parametrize("line", ["本文作者：张三", "责任编辑：李四", "文字编辑：王五"])
+def test_a_longer_role_word_is_not_split_at_the_shorter_role_inside_it(line):
+    role, _names = parse_credit_line(line)
+    assert extract_credits([line]) == {role: [line.split("：")[1]]}
+
+
+def test_consecutive_credit_lines_of_a_markdown_export_are_separate_credits(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: 测试\n---\n\n正文第一段。\n\n作者：李四 王五\n编译：赵六\n"
+                    "校对：钱七\n", encoding="utf-8")
+    assert clean(read(post)).credits == {"作者": ["李四", "王五"], "编译": ["赵六"],
+                                         "校对": ["钱七"]}
+
+
 # --- a post's lines ---------------------------------------------------------------------------
 
 def test_an_author_block_lists_each_name_that_is_followed_by_a_biography():
