@@ -36,7 +36,11 @@ from archiver.readers._text import decode, parse_date
 
 FORMAT = "markdown"
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.S)
+# front matter: from a first line '---' to the next '---' (or YAML's '...'), which may end the
+# file; the text has Unix line ends by then
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:(.*?)\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+# a first line '---' followed by 'key:' opens front matter (before prose it is a rule)
+_OPENED = re.compile(r"\A---[ \t]*\n\s*[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|$)", re.M)
 _BY_LINE = re.compile(r"\A\s*(?P<title>[^\n]+?) by (?P<account>[^\n]+?)\s*\n-{3,}[ \t]*\n")
 _ORIGINAL_LINK = re.compile(
     r"""(?:<hr\s*/?>\s*)?<a\s+href=["'](?P<url>[^"']+)["'][^>]*>\s*原文链接\s*</a>\s*\Z""", re.S)
@@ -86,9 +90,12 @@ def detect(path: Path, head: bytes) -> bool:
 def _front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
     match = _FRONT_MATTER.match(text)
     if not match:
+        if _OPENED.match(text):
+            raise MalformedInput("front matter opened by '---' on line 1 is never closed",
+                                 path=path, hint="end it with a line '---' before the body")
         return {}, text
     try:
-        meta = yaml.load(match.group(1), Loader=_YAML_LOADER)
+        meta = yaml.load(match.group(1) or "", Loader=_YAML_LOADER)
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" (line {where.line + 2})" if where is not None else ""

@@ -341,6 +341,42 @@ def test_broken_front_matter_is_malformed_input(tmp_path, front, message):
     assert info.value.path == str(post)
 
 
+def test_front_matter_never_closed_is_malformed_input_not_body(tmp_path):
+    # without its closing line the keys would be read as the post's first paragraph and the
+    # post archived untitled, exit 0
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: 标题\ndate: 2021-07-07\n\n正文。\n", encoding="utf-8")
+    with pytest.raises(MalformedInput, match="never closed") as info:
+        read(post)
+    assert info.value.path == str(post)
+
+
+def test_a_leading_rule_before_prose_is_a_rule_not_front_matter(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text("---\n\n正文。![](https://mmbiz.qpic.cn/x)\n", encoding="utf-8")
+    assert "正文。" in read(post).body_markup
+
+
+@pytest.mark.parametrize("text", [
+    "---\ntitle: 只有元数据\n---",          # no line break after the closing line
+    "---\ntitle: 只有元数据\n...\nbody\n",  # YAML's end-of-document line closes it too
+])
+def test_front_matter_closed_at_the_end_of_the_file_or_by_dots(tmp_path, text):
+    post = tmp_path / "post.md"
+    post.write_text(text, encoding="utf-8")
+    raw = read(post)
+    assert raw.fields["title"].value == "只有元数据"
+    assert "title:" not in raw.body_markup
+
+
+def test_empty_front_matter_is_no_metadata_and_no_body_text(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text("---\n---\n正文。\n", encoding="utf-8")
+    raw = read(post)
+    assert "title" not in raw.fields or raw.fields["title"].source != "front matter title"
+    assert "---" not in raw.body_markup and "<hr" not in raw.body_markup
+
+
 def test_invalid_yaml_reports_the_line_in_the_file(tmp_path):
     post = tmp_path / "post.md"
     post.write_text("---\ntitle: ok\nauthor: [unclosed\n---\nbody\n", encoding="utf-8")
