@@ -166,6 +166,9 @@ def _plain_names(people: list[dict[str, str]]) -> list[str]:
             for p in people]
 
 
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
 def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
     """One entry as text. ``flavour``: ``biblatex`` (@online, date, urldate) or ``bibtex``
     (@misc with howpublished/note, year/month)."""
@@ -211,8 +214,8 @@ def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
     else:
         if work.year:
             fields.append(("year", work.year))
-        if work.date and len(work.date) >= 7:
-            fields.append(("month", str(int(work.date[5:7]))))
+        if work.date and len(work.date) >= 7:  # the macro (aug): styles print its name
+            fields.append(("month", _MONTHS[int(work.date[5:7]) - 1]))
         if work.url:
             fields.append(("howpublished", f"\\url{{{work.url}}}"))
     if work.doi:
@@ -224,7 +227,8 @@ def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
         notes.append(f"accessed {work.accessed}")
     if notes:
         fields.append(("note", tex("; ".join(notes))))
-    library = Library([Entry(entry_type, work.key, [Field(k, v) for k, v in fields])])
+    library = Library([Entry(entry_type, work.key, [
+        Field(k, v, enclosing="no-enclosing" if k == "month" else None) for k, v in fields])])
     return bibtexparser.write_string(library)
 
 
