@@ -75,8 +75,33 @@ def url_identity(url: str | None) -> dict[str, str]:
     return out
 
 
+# Fields printed on one line (a listing, a BibTeX title): a line break is a space there, and a
+# control character (a NUL, a terminal escape) is not text at all
+_ONE_LINE = ("title", "account", "author")
+_BREAKS = "\t\n\r\f\v\x1c-\x1f\x85\u2028\u2029"
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")  # Cc, less the breaks
+_SPACING = re.compile(f"[ {_BREAKS}]{{2,}}|[{_BREAKS}]")
+
+
+def one_line(text: str) -> str:
+    """``text`` as one line of printable text: breaks and runs of spaces become one space,
+    control characters go. Other spaces (an ideographic space between title parts) stay."""
+    if text.isprintable() and "  " not in text:
+        return text.strip(" ")
+    return _SPACING.sub(" ", _CONTROLS.sub("", text)).strip(" ")
+
+
 def resolve_metadata(raw: RawPost, lines: list[str]) -> dict[str, Sourced]:
     meta = dict(raw.fields)
+    for name in _ONE_LINE:
+        field = meta.get(name)
+        if field is not None and isinstance(field.value, str):
+            value = one_line(field.value)
+            if value != field.value:
+                if value:
+                    meta[name] = Sourced(value, field.source)
+                else:
+                    del meta[name]
     if "account" not in meta and "author" in meta and raw.format == "markdown":
         author = meta["author"]
         meta["account"] = Sourced(author.value, author.source + " (no account given: the "

@@ -178,6 +178,20 @@ def test_a_mid_or_idx_that_is_not_a_number_is_dropped():
     assert meta["idx"].value == "1"
 
 
+@pytest.mark.parametrize("name", ["title", "account", "author"])
+def test_a_one_line_field_is_one_line_of_printable_text(name):
+    # a title "第一行⏎第二行" (YAML "\\n", a page's escaped variable) would break every
+    # one-line-per-post listing; a terminal escape in it would recolour the user's terminal
+    meta = resolve_metadata(raw("wechat-html", {name: " 第一行\n\t第二行\x1b[31m\x00 \u2028尾 "}),
+                            [])
+    assert meta[name].value == "第一行 第二行[31m 尾"
+    assert meta[name].source == f"test {name}"
+
+
+def test_a_one_line_field_of_control_characters_alone_is_no_value():
+    assert "title" not in resolve_metadata(raw("wechat-html", {"title": "\x1b\x07\n"}), [])
+
+
 def test_resolve_metadata_does_not_change_the_readers_fields():
     post = raw("markdown", {"author": "国政学人", "url": LINK_2020})
     before = dict(post.fields)
