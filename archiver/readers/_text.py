@@ -69,9 +69,21 @@ def _strict(data: bytes, encoding: str, path: Path) -> str:
 
 
 def _undecodable(data: bytes, encoding: str, at: int, path: Path) -> MalformedInput:
+    hint = "check that the file is a saved post and not truncated or binary"
+    if encoding == "utf-8" and _reads_as_gb18030(data):  # saved by a Chinese-locale editor
+        hint = ("the file reads as GB18030 (GBK) text: convert it to UTF-8, e.g. iconv -f "
+                "gb18030 -t utf-8 FILE > NEW, or (an HTML page) declare <meta charset=\"gbk\">")
     return MalformedInput(f"not valid {encoding} text (byte {at}: {data[at:at + 4]!r})",
-                          path=path,
-                          hint="check that the file is a saved post and not truncated or binary")
+                          path=path, hint=hint)
+
+
+def _reads_as_gb18030(data: bytes) -> bool:
+    """Whether ``data`` decodes as GB18030 text (binary data seldom does: NUL bytes, 0xFF)."""
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    return "\x00" not in text and "\ufffd" not in text
 
 
 def _not_text(path: Path) -> MalformedInput:

@@ -298,6 +298,25 @@ def test_a_gbk_page_without_a_declaration_is_malformed_naming_the_file(tmp_path)
     assert info.value.hint
 
 
+@pytest.mark.parametrize("name", ["post.md", "page.html"])
+def test_text_that_reads_as_gbk_says_so_and_how_to_convert_it(tmp_path, name):
+    post = tmp_path / name
+    text = gbk_page("gbk").replace('<meta charset="gbk">', "")
+    post.write_bytes((f"---\ntitle: 标题\n---\n{text}" if name.endswith(".md") else text)
+                     .encode("gbk"))
+    with pytest.raises(MalformedInput, match="not valid utf-8") as info:
+        read(post)
+    assert "GB18030" in info.value.hint and "iconv -f gb18030 -t utf-8" in info.value.hint
+
+
+def test_binary_junk_gets_no_advice_to_convert_it(tmp_path):
+    junk = tmp_path / "post.md"
+    junk.write_bytes(b"---\ntitle: x\n---\n" + JPEG.read_bytes())
+    with pytest.raises(MalformedInput) as info:
+        read(junk)
+    assert "iconv" not in (info.value.hint or "")
+
+
 def test_bytes_that_do_not_decode_in_the_declared_charset_are_malformed(tmp_path):
     page = tmp_path / "page.html"
     page.write_bytes(gbk_page("utf-8").encode("utf-8").replace("宣示".encode(), b"\xff\xfe\xfd"))
