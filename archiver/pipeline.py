@@ -129,6 +129,9 @@ class Prepared:
     warnings: list[str] = field(default_factory=list)
     inputs: dict[str, str | None] = field(default_factory=dict)
     retry_fetch: bool = False  # some remote image was not obtained
+    # the sha256 of some files, computed from these same bytes (the images' content
+    # addresses; the source's receipt digest): the archive's fixity block takes them as they are
+    sha256: dict[str, str] = field(default_factory=dict)
 
     @functools.cached_property
     def digests(self) -> dict[str, str]:
@@ -250,9 +253,12 @@ def prepare_post(raw: RawPost, path: Path, config: Config,
     record_bytes = dumps(record)
     files: dict[str, bytes] = {"record.json": record_bytes, "provenance.json": dumps(provenance),
                                f"source/{source_name}": raw.data}
+    sha256: dict[str, str] = {}
     for asset in assets:
         if asset.status == "stored" and asset.logical_path and asset.data is not None:
             files[asset.logical_path] = asset.data
+            if asset.sha256:
+                sha256[asset.logical_path] = asset.sha256
     warnings = [_missing_image(i, a.reason) for i, a in enumerate(assets)
                 if a.status == "missing"]
     if raw.kind in ERROR_KINDS:
@@ -262,7 +268,7 @@ def prepare_post(raw: RawPost, path: Path, config: Config,
     return Prepared(object_id=identity.object_id, record=record, files=files,
                     record_digest=sha512_hex(record_bytes), source_digest=raw.data_sha512,
                     title=record.get("title"), kind=record["kind"], warnings=warnings,
-                    inputs=inputs, retry_fetch=retry)
+                    inputs=inputs, retry_fetch=retry, sha256=sha256)
 
 
 def _missing_image(index: int, reason: str | None) -> str:
@@ -669,6 +675,9 @@ class _Run:
             # read from the bytes the receipt's digest is of, not from a second read
             prepared = prepare_all(path, self.config, self.session, key_for=self.key_for,
                                    data=data)
+            for item in prepared:  # the source file itself (not a part of it): its digest
+                item.sha256.update((name, digest) for name, blob in item.files.items()
+                                   if name.startswith("source/") and blob is data)
             entry = _File(path, digest, prepared, [None] * len(prepared))
             self.waiting.append(entry)
             for number, item in enumerate(prepared):
@@ -736,7 +745,8 @@ class _Run:
         self.group_ids, self.group_bytes = set(), 0
         changes = [Change(entry.prepared[number].object_id, entry.prepared[number].files,
                           message=f"ingest {entry.path.name}",
-                          digests=entry.prepared[number].digests)
+                          digests=entry.prepared[number].digests,
+                          fixity=entry.prepared[number].sha256)
                    for entry, number, _new in group]
         self.index_behind = True
         committed = self.archive.commit_all(changes)

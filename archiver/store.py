@@ -79,7 +79,9 @@ class VersionInfo:
 class Change:
     """One object's next version, as :meth:`Archive.commit_all` takes it: its state is
     exactly ``files`` (logical path → bytes); ``digests`` may give the sha512 of some of them,
-    computed by the caller from these same bytes."""
+    and ``fixity`` their sha256 (the fixity block), computed by the caller from these same
+    bytes (an image's content address, a source's receipt digest): a page or image of
+    megabytes is then not hashed again."""
 
     object_id: str
     files: Mapping[str, bytes]
@@ -87,6 +89,7 @@ class Change:
     digests: Mapping[str, str] | None = None
     created: str | None = None
     user: dict[str, str] | None = None
+    fixity: Mapping[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -565,7 +568,8 @@ class Archive:
                 content = f"{number}/content/{logical}"
                 new_content[content] = data
                 manifest[digest] = [content]
-                fixity.setdefault(hashlib.sha256(data).hexdigest(), []).append(content)
+                sha256 = (change.fixity or {}).get(logical) or hashlib.sha256(data).hexdigest()
+                fixity.setdefault(sha256, []).append(content)
         inventory["versions"][number] = {"created": change.created or _now(),
                                          "message": change.message, "user": user,
                                          "state": state}

@@ -107,6 +107,41 @@ def test_fsck_checks_fixity_and_schemas(corpus_archive):
     assert report.objects == len(versions_of(config.archive))
 
 
+def test_the_sha256_of_every_source_and_image_is_written_as_computed_once(
+        config, monkeypatch):
+    """A post hands the archive the sha256 it computed anyway (each image's content address,
+    the source's receipt digest), and the fixity block holds exactly those: bytes hashed once
+    more by the store, and the block's digests, would both show here."""
+    import hashlib
+
+    from archiver import store as store_module
+    hashed: list[int] = []
+
+    class StoreHashlib:  # the store's hashlib, counting the bytes it gives sha256
+        def __getattr__(self, name: str):
+            return getattr(hashlib, name)
+
+        @staticmethod
+        def sha256(data: bytes = b""):
+            hashed.append(len(data))
+            return hashlib.sha256(data)
+
+    monkeypatch.setattr(store_module, "hashlib", StoreHashlib())
+    page = MUFENG / "html" / "2018-01-29_大都市与小城镇——从东京的人口说起.html"
+    [result] = ingest_paths([page], config)
+    archive = Archive.open(config.archive)
+    inventory = archive.inventory(result.object_id)
+    stored = {path: digest for digest, paths in inventory["fixity"]["sha256"].items()
+              for path in paths}
+    big = [path for path in stored if "/source/" in path or "/assets/" in path]
+    assert len(big) == 5  # the page and its four images
+    for path in big:
+        data = (archive.object_path(result.object_id) / path).read_bytes()
+        assert stored[path] == hashlib.sha256(data).hexdigest()
+        assert len(data) not in hashed  # the store hashed the record and provenance alone
+    assert len(hashed) == 2  # the record and the provenance
+
+
 def test_images_from_a_pages_folder_are_stored_content_addressed(corpus_archive):
     config, first = corpus_archive
     result = next(r for r in first if r.source.endswith(".html") and "mufeng__2018" in r.source)

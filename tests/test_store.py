@@ -571,14 +571,25 @@ def test_digests_the_caller_computed_make_the_same_inventory_as_the_stores_own(
         tmp_path: Path) -> None:
     files = {"a.txt": b"A" * 1000, "source/page.html": b"<p>page</p>"}
     given = {"source/page.html": hashlib.sha512(files["source/page.html"]).hexdigest()}
+    fixity = {"a.txt": hashlib.sha256(files["a.txt"]).hexdigest()}
     inventories = []
-    for name, digests in (("own", None), ("given", given)):
+    for name, digests, sha256 in (("own", None, None), ("given", given, fixity)):
         archive = Archive.open(tmp_path / name, create=True)
         with archive.writer():
-            archive.commit(OID, files, "test", created=CREATED, user=USER, digests=digests)
+            archive.commit_all([Change(OID, files, "test", digests, CREATED, USER, sha256)])
         inventories.append(archive.inventory(OID))
         assert archive.fsck().ok
     assert inventories[0] == inventories[1]
+
+
+def test_a_fixity_digest_the_caller_gives_is_written_as_given(tmp_path: Path) -> None:
+    # the caller's promise that it is of these bytes is not checked again (that is the
+    # saving); fsck, which recomputes every digest, finds a broken promise
+    archive = Archive.open(tmp_path / "a", create=True)
+    with archive.writer():
+        archive.commit_all([Change(OID, {"a.txt": b"A"}, "test", fixity={"a.txt": "0" * 64})])
+    assert archive.inventory(OID)["fixity"]["sha256"] == {"0" * 64: ["v1/content/a.txt"]}
+    assert any("sha256 does not match" in p.message for p in archive.fsck().problems)
 
 
 def _fsynced_paths(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
