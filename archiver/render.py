@@ -10,8 +10,10 @@ def _meta_lines(record: dict[str, Any]) -> list[tuple[str, str]]:
     rows = [("id", record["id"]), ("kind", record["kind"]), ("title", record.get("title")),
             ("account", " ".join(x for x in (account.get("name"), account.get("id")) if x)),
             ("author", record.get("author")), ("published", record.get("published")),
-            ("url", record.get("url")), ("column", record.get("column")),
-            ("series", record.get("series"))]
+            ("url", record.get("url")), ("source_url", record.get("source_url")),
+            ("original_url", record.get("original_url")),  # the article a share card shares
+            ("column", record.get("column")), ("series", record.get("series")),
+            ("tags", ", ".join(record.get("tags") or []))]
     for role, names in (record.get("credits") or {}).items():
         rows.append((role, "、".join(names)))
     return [(k, str(v)) for k, v in rows if v]

@@ -581,6 +581,23 @@ def test_list_show_log(runner, archive_dir):
     assert [v["version"] for v in history["versions"]] == ["v1"]
 
 
+def test_show_names_the_article_a_share_card_shares_and_the_posts_tags(runner, archive_dir,
+                                                                         tmp_path):
+    share = WECHAT / "html" / ("wechatscope__gh_afb7e3bcbae3_2020-10-07_2247505324_qcE1x5JHap"
+                               ".y.tar.gz.html")
+    tagged = tmp_path / "tagged.md"
+    tagged.write_text("---\ntitle: 标签\ntags: [中亚, 政治]\n---\n\n正文。\n", encoding="utf-8")
+    run(runner, "ingest", share, tagged, "--archive", archive_dir, "--no-fetch")
+    record = json.loads(run(runner, "show", "wx:MzUxMjc0", "--archive", archive_dir,
+                            "--json").stdout)
+    text = run(runner, "show", "wx:MzUxMjc0", "--archive", archive_dir).stdout
+    assert record["original_url"] and f"original_url: {record['original_url']}\n" in text
+    markdown = run(runner, "show", "wx:MzUxMjc0", "-f", "markdown", "--archive",
+                   archive_dir).stdout
+    assert f"- **original_url**: {record['original_url']}\n" in markdown
+    assert "tags: 中亚, 政治\n" in run(runner, "show", "wx:t/", "--archive", archive_dir).stdout
+
+
 def test_changed_post_adds_a_version_and_diff_shows_it(runner, archive_dir, tmp_path):
     post = tmp_path / "post.md"
     original = SEED.read_text(encoding="utf-8")
