@@ -355,6 +355,15 @@ def test_a_post_without_its_own_url_or_any_text_still_gets_a_url_and_a_title(tmp
     assert untitled.key == fragment["citation_key"]
 
 
+def test_a_share_card_with_its_own_url_names_the_article_it_shares_in_a_note(tmp_path):
+    share = ingest(tmp_path / "archive", SHARE_CARD)[SHARE_CARD]["record"]
+    work = post_work(share, None)
+    assert work.url == share["url"]
+    assert f"shares {share['original_url']}" in work.notes
+    # without its own URL, the shared article's is the entry's URL, and not said twice
+    assert not any(n.startswith("shares") for n in post_work({**share, "url": None}, None).notes)
+
+
 def test_the_wechat_ids_a_token_url_does_not_show_are_in_the_note(tmp_path):
     root = tmp_path / "archive"
     record = ingest(root, IMAGE_SHARE)[IMAGE_SHARE]["record"]

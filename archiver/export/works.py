@@ -274,6 +274,9 @@ def post_work(record: dict[str, Any], provenance: dict[str, Any] | None) -> Work
         notes.append(ids)
     if not url and record.get("id"):
         notes.append(f"archived as {record['id']}")
+    shared = record.get("original_url")
+    if record.get("kind") == "article-share" and shared and shared != url:
+        notes.append(f"shares {shared}")  # the article the share card passes on
     accessed = None
     if provenance:
         accessed = (provenance.get("event") or {}).get("datetime", "")[:10] or None
