@@ -834,7 +834,7 @@ def _junit(results: list[Any], posts: list[str | None],
 def _keep_results(store: Any, items: list[tuple[str, str | None, str | None]],
                   results: list[Any]) -> None:
     """Store each archived post's results in its object (a version only on change)."""
-    from archiver.pipeline import store_citations
+    from archiver.pipeline import CitedKeys, load_index, store_citations
 
     by_post: dict[str, list[Any]] = {}
     for (_text, _where, post), result in zip(items, results, strict=True):
@@ -842,8 +842,9 @@ def _keep_results(store: Any, items: list[tuple[str, str | None, str | None]],
             by_post.setdefault(post, []).append(result)
     if by_post and store is not None:
         with store.writer():
+            keys = CitedKeys(load_index(store))
             for post, post_results in by_post.items():
-                store_citations(store, post, post_results)
+                store_citations(store, post, post_results, keys)
 
 
 def _report(items: list[tuple[str, str | None, str | None]], results: list[Any]
@@ -1128,7 +1129,7 @@ def export(
     from archiver.citations.verify import citations_of
     from archiver.export import export as write_export
     from archiver.export import uncitable_posts, works_of
-    from archiver.pipeline import load_index
+    from archiver.pipeline import load_index, taken_keys
 
     with _errors(show_traceback):
         if include_unverified and not (cited or only_cited):
@@ -1170,7 +1171,7 @@ def export(
             skipped.append(object_id)
             err.print(f"skipped {object_id}: {reason}", markup=False)
 
-        reserved = [entry["key"] for entry in load_index(store).values() if entry.get("key")]
+        reserved = taken_keys(load_index(store))  # posts' and cited works' keys
         works = works_of(store, ids, posts=not only_cited, cited=cited or only_cited,
                          include_unverified=include_unverified, on_skip=on_skip,
                          parse=parse_reference, citations_in=citations_of, reserved=reserved)

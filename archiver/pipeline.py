@@ -67,7 +67,7 @@ from archiver.errors import (
     UsageError,
 )
 from archiver.export.keys import unique
-from archiver.export.works import post_key
+from archiver.export.works import cited_key, post_key
 from archiver.model import ERROR_KINDS, Asset, RawPost
 from archiver.record import build_provenance, build_record, identity_of, safe_source_name
 from archiver.store import Archive, Change, FsckReport, Problem
@@ -343,10 +343,34 @@ def adds_nothing(new: dict[str, Any], current: dict[str, Any]) -> bool:
     return True
 
 
-def index_entry(record: dict[str, Any], head: str) -> dict[str, Any]:
-    return {"title": record.get("title"), "account": (record.get("account") or {}).get("name"),
-            "published": record.get("published"), "kind": record.get("kind"), "head": head,
-            "versions": int(head.lstrip("v")), "key": record.get("citation_key")}
+def index_entry(record: dict[str, Any], head: str,
+                citations: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A post's line in the list index: what ``list`` shows, its citation key, and the keys
+    of the works it cites (DOI → key) from its ``citations`` (the head's citations.json)."""
+    entry = {"title": record.get("title"), "account": (record.get("account") or {}).get("name"),
+             "published": record.get("published"), "kind": record.get("kind"), "head": head,
+             "versions": int(head.lstrip("v")), "key": record.get("citation_key")}
+    cited = cited_keys(citations)
+    if cited:
+        entry["cited"] = cited
+    return entry
+
+
+def cited_keys(citations: dict[str, Any] | None) -> dict[str, str]:
+    """DOI (lower case) → the key given to the work, of a ``citations.json``."""
+    out: dict[str, str] = {}
+    for entry in (citations or {}).get("citations") or []:
+        work = (entry.get("evidence") or {}).get("work") or {}
+        if entry.get("key") and work.get("DOI"):
+            out.setdefault(str(work["DOI"]).lower(), entry["key"])
+    return out
+
+
+def taken_keys(index: dict[str, Any]) -> set[str]:
+    """Every key given in the archive, to posts and to the works they cite: no two share one."""
+    keys = {entry["key"] for entry in index.values() if entry.get("key")}
+    keys.update(key for entry in index.values() for key in (entry.get("cited") or {}).values())
+    return keys
 
 
 def _load_json_extension(archive: Archive, name: str) -> dict[str, Any] | None:
@@ -404,9 +428,11 @@ def rebuild_index(archive: Archive) -> dict[str, Any]:
     """The list index is derived data: it can always be rebuilt from the objects."""
     index: dict[str, Any] = {}
     for object_id in archive.object_ids(readable_only=True):  # the damaged: fsck says which
-        head = archive.head(object_id)
+        head = archive.versions(object_id)[-1]
         record = archive.read_json(object_id, "record.json")
-        index[object_id] = index_entry(record, head)
+        citations = (archive.read_json(object_id, CITATIONS_NAME)
+                     if CITATIONS_NAME in head.state else None)
+        index[object_id] = index_entry(record, head.number, citations)
     return index
 
 
@@ -544,7 +570,7 @@ class _Run:
         self.digests = _KnownDigests(archive)
         self.stale = index_is_stale(archive)  # then load_index rebuilt it: write it back
         self.dirty = self.stale or len(self.receipts) != len(stored)
-        self.keys = {entry.get("key") for entry in self.index.values() if entry.get("key")}
+        self.keys = taken_keys(self.index)
         self.waiting: list[_File] = []  # in input order
         self.group: list[tuple[_File, int, bool]] = []  # (file, post number, new object?)
         self.group_ids: set[str] = set()
@@ -752,7 +778,9 @@ class _Run:
         committed = self.archive.commit_all(changes)
         for (entry, number, is_new), result in zip(group, committed, strict=True):
             prepared = entry.prepared[number]
-            self.index[prepared.object_id] = index_entry(prepared.record, result.version)
+            citations = prepared.files.get(CITATIONS_NAME)  # carried from the head
+            self.index[prepared.object_id] = index_entry(
+                prepared.record, result.version, json.loads(citations) if citations else None)
             self.dirty = True
             status = ("unavailable" if prepared.kind in ERROR_KINDS
                       else "added" if is_new else "updated")
@@ -996,19 +1024,48 @@ def carried_citations(archive: Archive, object_id: str, record: dict[str, Any]
     return dumps(document)
 
 
-def store_citations(archive: Archive, object_id: str, results: list[CitationResult]
-                    ) -> str | None:
+class CitedKeys:
+    """The keys of the works posts cite, given when a verification is kept (in the post's
+    ``citations.json``, beside Crossref's record) and never changed after: a work cited by
+    several posts has one key, and a new key is one no post and no other work has. Keys made
+    at export time would depend on which works an export holds and in what order."""
+
+    def __init__(self, index: dict[str, Any]) -> None:
+        self.taken = taken_keys(index)
+        self.by_doi = {doi: key for entry in index.values()
+                       for doi, key in (entry.get("cited") or {}).items()}
+
+    def give(self, entries: list[dict[str, Any]], earlier: dict[str, str]) -> None:
+        """Key each entry that has Crossref's record: the key its DOI had in this post
+        (``earlier``) or in another, else a new one."""
+        for entry in entries:
+            work = (entry.get("evidence") or {}).get("work") or {}
+            doi = str(work.get("DOI") or "").lower()
+            if not doi:
+                continue
+            key = earlier.get(doi) or self.by_doi.get(doi) or unique(cited_key(work), self.taken)
+            self.taken.add(key)
+            self.by_doi[doi] = entry["key"] = key
+
+
+def store_citations(archive: Archive, object_id: str, results: list[CitationResult],
+                    keys: CitedKeys | None = None) -> str | None:
     """Keep a post's verification in its object's ``citations.json``; a new version only when
-    the outcome changed. Returns the new version, or None."""
+    the outcome changed (a verification kept before works were given keys gets them then).
+    ``keys``: the run's :class:`CitedKeys` (made from the list index when not given). Returns
+    the new version, or None."""
     head = archive.versions(object_id)[-1]
     entries = [r.to_json() for r in results]
+    old: list[dict[str, Any]] | None = None
     if CITATIONS_NAME in head.state:
         old = archive.read_json(object_id, CITATIONS_NAME).get("citations", [])
         entries = _kept_where_unresolved(entries, old)
-        if _outcome_digest(old) == _outcome_digest(entries):
-            return None
     elif all(entry["status"] == "unresolved" for entry in entries):
         return None  # nothing was learnt: no version says so
+    keys = keys or CitedKeys(load_index(archive))
+    keys.give(entries, cited_keys({"citations": old}))
+    if old is not None and _outcome_digest(old) == _outcome_digest(entries):
+        return None
     files = {path: archive.read_bytes(object_id, path) for path in head.state}
     document = {"citations": entries,
                 "summary": count_statuses(entry["status"] for entry in entries)}

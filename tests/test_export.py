@@ -640,6 +640,45 @@ def test_a_cited_work_never_takes_the_key_of_a_post_this_run_does_not_export(
     assert keys == ["saha2015physicala"]
 
 
+def test_a_cited_works_key_is_kept_when_a_post_that_would_take_it_comes_later(
+        tmp_path, crossref):
+    """Keys are given when a verification is kept, not made at export: the work Saha (2015)
+    keeps ``saha2015physical`` after a post by Saha with the same year and first title word
+    is archived (that post gets another key), so a bibliography written with the first
+    export still finds it."""
+    citing = post_citing(tmp_path, "citing", ("dev-0132",))
+    root = ingest_verified(tmp_path, crossref, citing)
+    before = keys_of(cli("export", "bibtex", "--only-cited", "--archive", root, "-q").stdout)
+    assert before == ["saha2015physical"]
+    saha = tmp_path / "saha.md"
+    saha.write_text("---\ntitle: Physical examinations 体格检查\ndate: 2015-05-06 08:00:00\n"
+                    "author: Saha\n---\n\n正文。\n", encoding="utf-8")
+    assert cli("ingest", saha, "--archive", root, "--no-fetch").exit_code == 0
+    out = cli("export", "bibtex", "--cited", "--archive", root, "-q").stdout
+    keys = {e.fields_dict["title"].value: e.key for e in bibtexparser.parse_string(out).entries}
+    assert keys_of(cli("export", "bibtex", "--only-cited", "--archive", root,
+                       "-q").stdout) == before
+    assert keys["{Physical} examinations 体格检查"] == "saha2015physicala"  # the post's
+    assert len(set(keys.values())) == len(keys) == 3
+
+
+def test_a_work_two_posts_cite_has_one_key_kept_in_both_posts(tmp_path, crossref):
+    root = ingest_verified(tmp_path, crossref,
+                           post_citing(tmp_path, "first", ("dev-0132",)),
+                           post_citing(tmp_path, "second", ("dev-0002", "dev-0187")))
+    archive = Archive.open(root)
+    kept = {}
+    for object_id in archive.object_ids():
+        for entry in archive.read_json(object_id, "citations.json")["citations"]:
+            kept.setdefault(entry["evidence"]["work"]["DOI"].lower(), set()).add(entry["key"])
+    assert kept["10.5005/jp/books/12414_3"] == {"saha2015physical"}
+    assert all(len(keys) == 1 for keys in kept.values()) and len(kept) == 2
+    # verifying again changes nothing: the keys are the verification's, not news
+    heads = {oid: archive.head(oid) for oid in archive.object_ids()}
+    assert cli("verify", "--archive", root, "--json", env=crossref).exit_code == 0
+    assert {oid: archive.head(oid) for oid in archive.object_ids()} == heads
+
+
 def test_a_doi_two_posts_cite_unverified_is_exported_once(tmp_path):
     root = tmp_path / "archive"
     for name in ("first", "second"):

@@ -339,6 +339,15 @@ _ET_AL_AFTER = re.compile(r"(?:[^.。]{0,12}?|,?\s*(?:[A-Z][a-z]?\.[\s-]*){1,4}[
                           r"(?:\bet\.?\s*al\b|\band others\b|等)")
 
 
+def cited_key(work: dict[str, Any]) -> str:
+    """The key a cited work would be given: its first author's family name (or a group's
+    name), year and first title word, from Crossref's record (``unique`` settles clashes)."""
+    authors = work.get("author") or []
+    first = authors[0] if authors else {}
+    return make_key(first.get("family") or first.get("literal"), work.get("year"),
+                    work.get("title"))
+
+
 def cited_works(citations: dict[str, Any], include_unverified: bool,
                 taken: set[str], exported: set[str] | None = None,
                 parse: Parse | None = None) -> list[Work]:
@@ -369,9 +378,8 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
             exported.add(doi if work else f"?{doi}")
         if work:
             authors = work.get("author") or []
-            first = authors[0] if authors else {}
-            key = unique(make_key(first.get("family") or first.get("literal"),
-                                  work.get("year"), work.get("title")), taken)
+            # given when the verification was kept, unique in the archive and never changed
+            key = entry.get("key") or unique(cited_key(work), taken)
             taken.add(key)
             result = Work(key=key, kind="cited", crossref_type=work.get("type"),
                           title=work.get("title"), authors=authors,
