@@ -37,6 +37,8 @@ _ROLES_LONGEST_FIRST = sorted(ROLES, key=len, reverse=True)
 _ROLE_LAST_CHARS = frozenset(role[-1] for role in ROLES)
 _COLON = re.compile(r"[:：]\s*\S")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_OPEN_BRACKETS = re.compile(r"[（(【\[]")
+_CLOSE_BRACKETS = re.compile(r"[）)】\]]")
 MAX_LINE = 60
 MAX_NAME = 30
 
@@ -92,7 +94,12 @@ def _glued_roles(line: str) -> list[int]:
         for role in _ROLES_LONGEST_FIRST:
             start = end - len(role)
             if start > 0 and line.startswith(role, start):
-                if _CJK_CHAR.match(line[start - 1]):
+                # a one-character role (文, 图) glued to a word is mostly the word's end
+                # (论文：, 原图：), and a role in brackets is a note on the name before it
+                # (编辑：张三（实习编辑：李四）)
+                if len(role) > 1 and _CJK_CHAR.match(line[start - 1]) and \
+                        _OPEN_BRACKETS.sub("(", line[:start]).count("(") <= \
+                        _CLOSE_BRACKETS.sub(")", line[:start]).count(")"):
                     starts.append(start)
                 break
     return starts

@@ -154,6 +154,15 @@ def test_a_role_glued_to_the_name_before_it_starts_a_new_credit():
     assert credits == {"作者": ["李四", "王五"], "编译": ["赵六"]}
 
 
+@pytest.mark.parametrize(("line", "expected"), [
+    ("编辑：张三（实习编辑：李四）", {"编辑": ["张三"]}),  # a note on the name, in brackets
+    ("来源：新华社（特约记者：王五）", {"来源": ["新华社"]}),
+    ("来源：Nature 论文：Deep learning", {"来源": ["Nature"]}),  # 论文 is no role 文
+])
+def test_a_role_word_in_brackets_or_at_the_end_of_a_word_starts_no_credit(line, expected):
+    assert extract_credits([line]) == expected
+
+
 @pytest.mark.parametrize("line", ["本文作者：张三", "责任编辑：李四", "文字编辑：王五"])
 def test_a_longer_role_word_is_not_split_at_the_shorter_role_inside_it(line):
     role, _names = parse_credit_line(line)
