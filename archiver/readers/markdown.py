@@ -36,11 +36,14 @@ from archiver.readers._text import decode, parse_date
 
 FORMAT = "markdown"
 
-# front matter: from a first line '---' to the next '---' (or YAML's '...'), which may end the
-# file; the text has Unix line ends by then
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:(.*?)\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-# a first line '---' followed by 'key:' opens front matter (before prose it is a rule)
-_OPENED = re.compile(r"\A---[ \t]*\n\s*[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|$)", re.M)
+# front matter: from a first line '---' to the next '---', which may end the file (the text has
+# Unix line ends by then). YAML's '...' closes none: a body may hold such a line.
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:(.*?)\n)?---[ \t]*(?:\n|\Z)", re.S)
+# A first line '---' followed at once by a key exporters write opens front matter; followed by
+# anything else ("Note: …", a blank line) it is a thematic break before the body.
+_KEYS = ("title", "date", "author", "authors", "tags", "categories", "url", "link",
+         "original_url", "source", "description", "summary", "draft", "slug", "account")
+_OPENED = re.compile(rf"\A---[ \t]*\n(?:{'|'.join(_KEYS)})[ \t]*:(?:[ \t]|$)", re.M | re.I)
 _BY_LINE = re.compile(r"\A\s*(?P<title>[^\n]+?) by (?P<account>[^\n]+?)\s*\n-{3,}[ \t]*\n")
 _ORIGINAL_LINK = re.compile(
     r"""(?:<hr\s*/?>\s*)?<a\s+href=["'](?P<url>[^"']+)["'][^>]*>\s*原文链接\s*</a>\s*\Z""", re.S)

@@ -357,16 +357,25 @@ def test_a_leading_rule_before_prose_is_a_rule_not_front_matter(tmp_path):
     assert "正文。" in read(post).body_markup
 
 
-@pytest.mark.parametrize("text", [
-    "---\ntitle: 只有元数据\n---",          # no line break after the closing line
-    "---\ntitle: 只有元数据\n...\nbody\n",  # YAML's end-of-document line closes it too
-])
-def test_front_matter_closed_at_the_end_of_the_file_or_by_dots(tmp_path, text):
+def test_front_matter_may_close_at_the_end_of_the_file(tmp_path):
     post = tmp_path / "post.md"
-    post.write_text(text, encoding="utf-8")
+    post.write_text("---\ntitle: 只有元数据\n---", encoding="utf-8")  # no line break after it
     raw = read(post)
     assert raw.fields["title"].value == "只有元数据"
     assert "title:" not in raw.body_markup
+
+
+@pytest.mark.parametrize("text", [
+    "---\nNote: first published on our blog.\n\n正文。\n",  # not a key exporters write
+    "---\n\ntitle: 正文里的一行\n\n正文。\n",  # a blank line after the rule
+    "---\n\n正文。\n\n...\n\n最后一段。\n",  # '...' in a body closes nothing
+    "---\nNote: prose.\n\n...\n\n正文。\n",
+])
+def test_a_rule_before_the_body_is_not_front_matter(tmp_path, text):
+    post = tmp_path / "post.md"
+    post.write_text(text, encoding="utf-8")
+    raw = read(post)
+    assert "正文" in raw.body_markup and "front matter" not in str(raw.fields)
 
 
 def test_empty_front_matter_is_no_metadata_and_no_body_text(tmp_path):
