@@ -465,6 +465,7 @@ def list_posts(
     show_traceback: bool = TracebackOpt,
 ) -> None:
     """List the posts in the archive: id, versions, date, account and title."""
+    from archiver.clean.metadata import one_line
     from archiver.export.works import beijing_date, shown_title
     from archiver.pipeline import load_index
 
@@ -475,15 +476,16 @@ def list_posts(
             for object_id in sorted(index):
                 _emit_json({"id": object_id, **index[object_id]})
             return
-        # columns aligned in terminal cells (a Chinese character takes two)
+        # one line per post (an account or an earlier record's title may hold a line break or
+        # a control character), columns aligned in terminal cells (a Chinese character: two)
         ids = max((len(i) for i in index), default=0)
-        accounts = min(max((cell_len(e.get("account") or "-") for e in index.values()),
-                           default=0), 24)
+        accounts = min(max((cell_len(one_line(e.get("account") or "-"))
+                            for e in index.values()), default=0), 24)
         for object_id in sorted(index):
             entry = index[object_id]
             date = beijing_date(entry.get("published")) or "-" * 10
-            title = shown_title(entry)
-            account = entry.get("account") or "-"
+            title = one_line(shown_title(entry))
+            account = one_line(entry.get("account") or "-") or "-"
             account += " " * max(0, accounts - cell_len(account))
             typer.echo(f"{object_id:<{ids}}  {entry['head']:<4} {date}  {account}  {title}")
 

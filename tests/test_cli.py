@@ -564,6 +564,16 @@ def test_internal_error_exits_70_without_traceback(runner, archive_dir, monkeypa
     assert "Traceback" in shown.stderr
 
 
+def test_list_shows_one_line_per_post_whatever_the_account_holds(runner, archive_dir,
+                                                                  tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: 标题\nauthor: \"两行的\\n公众号\\x1b[31m\"\n---\n\n正文。\n",
+                    encoding="utf-8")
+    run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch")
+    listed = run(runner, "list", "--archive", archive_dir).stdout
+    assert listed.count("\n") == 1 and "两行的 公众号[31m" in listed and "\x1b" not in listed
+
+
 def test_list_show_log(runner, archive_dir):
     run(runner, "ingest", SEED, PAGE, "--archive", archive_dir, "--no-fetch")
     listed = [json.loads(x) for x in run(runner, "list", "--archive", archive_dir,

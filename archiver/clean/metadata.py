@@ -76,8 +76,10 @@ def url_identity(url: str | None) -> dict[str, str]:
 
 
 # Fields printed on one line (a listing, a BibTeX title): a line break is a space there, and a
-# control character (a NUL, a terminal escape) is not text at all
-_ONE_LINE = ("title", "account", "author")
+# control character (a NUL, a terminal escape) is not text at all. Not the account: it names
+# posts that have no WeChat ids (account + date + title), so it stays as read and is made one
+# line where it is shown. (The title's spaces and controls are outside that name already.)
+_ONE_LINE = ("title", "author")
 _BREAKS = "\t\n\r\f\v\x1c-\x1f\x85\u2028\u2029"
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")  # Cc, less the breaks
 _SPACING = re.compile(f"[ {_BREAKS}]{{2,}}|[{_BREAKS}]")
@@ -93,6 +95,10 @@ def one_line(text: str) -> str:
 
 def resolve_metadata(raw: RawPost, lines: list[str]) -> dict[str, Sourced]:
     meta = dict(raw.fields)
+    if "account" not in meta and "author" in meta and raw.format == "markdown":
+        author = meta["author"]  # as read, as the account always is (see _ONE_LINE)
+        meta["account"] = Sourced(author.value, author.source + " (no account given: the "
+                                  "export's author is the account)")
     for name in _ONE_LINE:
         field = meta.get(name)
         if field is not None and isinstance(field.value, str):
@@ -102,10 +108,6 @@ def resolve_metadata(raw: RawPost, lines: list[str]) -> dict[str, Sourced]:
                     meta[name] = Sourced(value, field.source)
                 else:
                     del meta[name]
-    if "account" not in meta and "author" in meta and raw.format == "markdown":
-        author = meta["author"]
-        meta["account"] = Sourced(author.value, author.source + " (no account given: the "
-                                  "export's author is the account)")
     if "url" in meta:
         url = canonical_url(str(meta["url"].value))
         if url:

@@ -13,13 +13,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
 import pytest
 
+from archiver.clean import clean
 from archiver.clean.metadata import canonical_url, own_profile_biz, resolve_metadata, url_identity
 from archiver.model import RawPost, Sourced
+from archiver.record import identity_of
 from archiver.readers import read
 
 from conftest import WECHAT
@@ -178,7 +181,7 @@ def test_a_mid_or_idx_that_is_not_a_number_is_dropped():
     assert meta["idx"].value == "1"
 
 
-@pytest.mark.parametrize("name", ["title", "account", "author"])
+@pytest.mark.parametrize("name", ["title", "author"])
 def test_a_one_line_field_is_one_line_of_printable_text(name):
     # a title "第一行⏎第二行" (YAML "\\n", a page's escaped variable) would break every
     # one-line-per-post listing; a terminal escape in it would recolour the user's terminal
@@ -186,6 +189,17 @@ def test_a_one_line_field_is_one_line_of_printable_text(name):
                             [])
     assert meta[name].value == "第一行 第二行[31m 尾"
     assert meta[name].source == f"test {name}"
+
+
+def test_the_account_stays_as_read_so_that_a_post_keeps_its_object_id():
+    # a post without WeChat ids is named by account, date and title: an account made one line
+    # would move a post archived before to a new object
+    for given in ("account", "author"):  # a Markdown export's author is its account
+        post = raw("markdown", {given: "国政学人 \t公众号", "title": "标题"})
+        meta = resolve_metadata(post, [])
+        assert meta["account"].value == "国政学人 \t公众号"
+        assert identity_of(clean(post), post).object_id == "wx:t/" + hashlib.sha256(
+            "国政学人 \t公众号\n\n标题".encode()).hexdigest()[:24]
 
 
 def test_a_one_line_field_of_control_characters_alone_is_no_value():
