@@ -22,8 +22,8 @@ import pytest
 from archiver.clean import clean
 from archiver.clean.metadata import canonical_url, own_profile_biz, resolve_metadata, url_identity
 from archiver.model import RawPost, Sourced
-from archiver.record import identity_of
 from archiver.readers import read
+from archiver.record import identity_of
 
 from conftest import WECHAT
 
