@@ -152,6 +152,12 @@ def test_bibtex_round_trips_through_two_parsers(archive, fmt):
     round_trip(cli("export", fmt, "--archive", archive, "-q").stdout)
 
 
+@pytest.mark.parametrize("date", ["2020", "2020-00-01", "2020-13-01"])
+def test_a_date_without_a_real_month_gives_bibtex_no_month(date):
+    work = Work(key="k", kind="cited", crossref_type="journal-article", title="T", date=date)
+    assert "month" not in bibtex_entry(work, "bibtex")
+
+
 def test_bibtex_writes_the_month_as_its_standard_macro(archive):
     # BibTeX's styles print "August 2020" for the macro aug; a braced {8} prints "8 2020"
     out = cli("export", "bibtex", "--archive", archive, "-q").stdout

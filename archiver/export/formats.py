@@ -214,8 +214,9 @@ def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
     else:
         if work.year:
             fields.append(("year", work.year))
-        if work.date and len(work.date) >= 7:  # the macro (aug): styles print its name
-            fields.append(("month", _MONTHS[int(work.date[5:7]) - 1]))
+        month = work.date[5:7] if work.date else ""
+        if month.isdigit() and 1 <= int(month) <= 12:  # the macro (aug): styles print its name
+            fields.append(("month", _MONTHS[int(month) - 1]))
         if work.url:
             fields.append(("howpublished", f"\\url{{{work.url}}}"))
     if work.doi:

@@ -78,12 +78,24 @@ def _undecodable(data: bytes, encoding: str, at: int, path: Path) -> MalformedIn
 
 
 def _reads_as_gb18030(data: bytes) -> bool:
-    """Whether ``data`` decodes as GB18030 text (binary data seldom does: NUL bytes, 0xFF)."""
+    """Whether ``data`` reads as Chinese GB18030 text: it decodes (binary data seldom does),
+    and nine in ten of its other characters are GB2312's (the common Chinese characters and
+    full-width punctuation). Latin-1 or cp1252 text often decodes too (``München`` gives
+    ``M黱chen``), but as characters outside GB2312."""
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
         return False
-    return "\x00" not in text and "\ufffd" not in text
+    if "\x00" in text or "\ufffd" in text:
+        return False
+    wide = [c for c in text if not c.isascii()]
+    common = sum(1 for c in wide if _in_gb2312(c))
+    return bool(wide) and common >= 0.9 * len(wide)
+
+
+def _in_gb2312(char: str) -> bool:
+    encoded = char.encode("gb18030")
+    return len(encoded) == 2 and 0xA1 <= encoded[0] <= 0xF7 and 0xA1 <= encoded[1] <= 0xFE
 
 
 def _not_text(path: Path) -> MalformedInput:

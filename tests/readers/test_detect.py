@@ -309,6 +309,15 @@ def test_text_that_reads_as_gbk_says_so_and_how_to_convert_it(tmp_path, name):
     assert "GB18030" in info.value.hint and "iconv -f gb18030 -t utf-8" in info.value.hint
 
 
+def test_latin_text_in_another_code_page_gets_no_advice_to_read_it_as_gbk(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_bytes("---\ntitle: Grüße aus München\n---\n\nÜber die Straße.\n"
+                     .encode("cp1252"))
+    with pytest.raises(MalformedInput) as info:
+        read(post)
+    assert "GB18030" not in (info.value.hint or "")
+
+
 def test_binary_junk_gets_no_advice_to_convert_it(tmp_path):
     junk = tmp_path / "post.md"
     junk.write_bytes(b"---\ntitle: x\n---\n" + JPEG.read_bytes())
