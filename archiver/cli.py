@@ -664,20 +664,24 @@ def fsck(
     with _errors(show_traceback):
         store = _open_archive(archive)
         report = check_archive(store)
-        if as_json:
-            _emit_json(report.to_json())
-        else:
-            for problem in report.problems:
-                typer.echo(f"{problem.path}: {problem.message}")
-            if not quiet:
-                state = "ok" if report.ok else f"{len(report.problems)} problem(s)"
-                recovered = (f", {report.recovered} interrupted write(s) recovered"
-                             if report.recovered else "")
-                if report.read_only:
-                    recovered += " (read-only here: an interrupted write would not be rolled " \
-                                 "forward)"
-                err.print(f"fsck: {report.objects} object(s), {report.files} file(s): "
-                          f"{state}{recovered}", markup=False)
+        try:
+            if as_json:
+                _emit_json(report.to_json())
+            else:
+                for problem in report.problems:
+                    typer.echo(f"{problem.path}: {problem.message}")
+        except BrokenPipeError:  # `fsck | head -1`: the exit code still says what was found
+            _stdout_gone()
+            raise typer.Exit(0 if report.ok else int(ExitCode.ARCHIVE)) from None
+        if not as_json and not quiet:
+            state = "ok" if report.ok else f"{len(report.problems)} problem(s)"
+            recovered = (f", {report.recovered} interrupted write(s) recovered"
+                         if report.recovered else "")
+            if report.read_only:
+                recovered += " (read-only here: an interrupted write would not be rolled " \
+                             "forward)"
+            err.print(f"fsck: {report.objects} object(s), {report.files} file(s): "
+                      f"{state}{recovered}", markup=False)
         if not report.ok:
             raise typer.Exit(int(ExitCode.ARCHIVE))
 

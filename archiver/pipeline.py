@@ -888,7 +888,12 @@ def check_archive(archive: Archive) -> FsckReport:
     for object_id in sorted(set(report.readable)):
         if not object_id.startswith(POST_ID_PREFIX):
             continue
-        for version in archive.versions(object_id):
+        try:
+            versions = archive.versions(object_id)
+        except ArchiverError as exc:  # an inventory the commands that read cannot use
+            report.problems.append(Problem(object_id, exc.message))
+            continue
+        for version in versions:
             for name in ("record.json", "provenance.json"):
                 if name not in version.state:
                     report.problems.append(Problem(f"{object_id} {version.number}",
@@ -896,7 +901,7 @@ def check_archive(archive: Archive) -> FsckReport:
                     continue
                 try:
                     document = json.loads(archive.read_bytes(object_id, name, version.number))
-                except (OSError, ValueError) as exc:
+                except (OSError, ValueError, ArchiverError) as exc:
                     report.problems.append(Problem(f"{object_id} {version.number} {name}",
                                                    f"unreadable: {exc}"))
                     continue

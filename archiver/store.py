@@ -417,9 +417,12 @@ class Archive:
                 dirs.sort()
 
     def _load_inventory(self, object_dir: Path) -> dict[str, Any]:
+        """An object's root inventory, in a shape the reading code can rely on: valid JSON
+        is not enough (``"state": null``, a digest the manifest lacks, a head that is no
+        version, another object's id would each crash, or mislead, whatever reads it)."""
         path = object_dir / "inventory.json"
         try:
-            return json.loads(path.read_bytes())
+            inventory = json.loads(path.read_bytes())
         except FileNotFoundError:
             raise DamagedObject("the object has no inventory.json: it is damaged, and what it "
                                 "holds cannot be read", path=object_dir,
@@ -428,6 +431,15 @@ class Archive:
         except ValueError as exc:
             raise ArchiveError(f"inventory is not valid JSON: {exc}", path=path,
                                hint="run `archiver fsck`") from None
+        damage = _unusable(inventory)
+        if damage is None and object_root_for(inventory["id"]) != \
+                object_dir.relative_to(self.root).as_posix():
+            damage = f"it names object {inventory['id']!r}, whose place is another folder"
+        if damage:
+            raise DamagedObject(f"the inventory is damaged: {damage}", path=path,
+                                hint="run `archiver fsck`; restore the object folder from a "
+                                     "backup")
+        return inventory
 
     def inventory(self, object_id: str) -> dict[str, Any]:
         if not self.exists(object_id):
@@ -830,13 +842,15 @@ class Archive:
             problem("inventory.json", message)
         if not usable:
             return
-        report.readable.append(inventory["id"])
         algorithm: str = inventory["digestAlgorithm"]
         sidecar = _sidecar_problem(object_dir, inv_bytes, algorithm)
         if sidecar and not (in_flight and inventory["head"] == in_flight):  # replaced next
             problem(f"inventory.json.{algorithm}", sidecar)
         if object_root_for(inventory["id"]) != rel:
-            problem("inventory.json", "object id does not match its place in the layout")
+            problem("inventory.json", f"object id {inventory['id']!r} does not match its place "
+                                      "in the layout")
+        else:  # found by its id: what it holds can be read, and checked further
+            report.readable.append(inventory["id"])
         versions: dict[str, Any] = inventory["versions"]
         numbers = _version_numbers(versions)[0]
         content_name = str(inventory.get("contentDirectory") or "content")
@@ -1058,6 +1072,35 @@ def _version_numbers(versions: Any) -> tuple[dict[str, int], list[str]]:
         problems.append("versions are not numbered v1…vN without gaps: "
                         + ", ".join(sorted(numbers, key=numbers.__getitem__)))
     return numbers, problems
+
+
+def _digest_map(value: Any) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(paths, list) and all(isinstance(p, str) for p in paths)
+        for paths in value.values())
+
+
+def _unusable(inventory: Any) -> str | None:
+    """Why the reading code cannot use an inventory (fsck says all that is wrong with it:
+    :func:`_inventory_problems`), or None."""
+    if not isinstance(inventory, dict):
+        return "it is not a JSON object"
+    if not isinstance(inventory.get("id"), str) or not inventory["id"]:
+        return "it has no id"
+    manifest, versions = inventory.get("manifest"), inventory.get("versions")
+    if not _digest_map(manifest):
+        return "its manifest is not a map of digests to content paths"
+    if not isinstance(versions, dict) or not versions or not all(
+            isinstance(k, str) and re.fullmatch(r"v0*[1-9][0-9]*", k) and isinstance(v, dict)
+            and _digest_map(v.get("state")) for k, v in versions.items()):
+        return "its versions are not v1, v2 … each with a state"
+    if inventory.get("head") not in versions:
+        return f"its head {inventory.get('head')!r} is not one of its versions"
+    for number, version in versions.items():
+        for digest, paths in version["state"].items():
+            if paths and not manifest.get(digest):
+                return f"{number} holds {paths[0]!r}, whose digest the manifest does not list"
+    return None
 
 
 def _inventory_problems(inventory: Any) -> tuple[list[str], bool]:

@@ -542,6 +542,62 @@ def test_fsck_ok_then_flipped_byte_exits_5(runner, archive_dir):
     assert any(p["path"].endswith(source.name) for p in report["problems"])
 
 
+def _damage_inventory(archive_dir: Path, damage) -> str:
+    """Change the seed post's root inventory with ``damage(inventory)``; its object id."""
+    for inventory_path in archive_dir.rglob("inventory.json"):
+        inventory = json.loads(inventory_path.read_text(encoding="utf-8"))
+        if inventory["id"].startswith("wx:t/") and inventory_path.parent.name != "v1":
+            break
+    object_id = inventory["id"]
+    damage(inventory)
+    inventory_path.write_text(json.dumps(inventory), encoding="utf-8")
+    return object_id
+
+
+def _drop_record_digest(inventory):
+    state = inventory["versions"][inventory["head"]]["state"]
+    del inventory["manifest"][next(d for d, paths in state.items() if "record.json" in paths)]
+
+
+@pytest.mark.parametrize(("damage", "said"), [
+    (_drop_record_digest, "whose digest the manifest does not list"),
+    (lambda inv: inv.update(manifest={}), "whose digest the manifest does not list"),
+    (lambda inv: inv["versions"]["v1"].update(state=None), "versions are not v1, v2"),
+    (lambda inv: inv.update(head="v9"), "head 'v9' is not one of its versions"),
+    (lambda inv: inv.update(id="wx:other"), "names object 'wx:other'"),
+])
+def test_an_inventory_the_reading_code_cannot_use_is_damage_never_a_crash(
+        runner, archive_dir, damage, said):
+    """Valid JSON of the wrong shape: fsck reports it with the others (exit 5), and the
+    commands that read the object say it is damaged (exit 5), never an internal error."""
+    run(runner, "ingest", SEED, PAGE, "--archive", archive_dir, "--no-fetch")
+    object_id = _damage_inventory(archive_dir, damage)
+    result = run(runner, "fsck", "--archive", archive_dir, "--json")
+    assert result.exit_code == ExitCode.ARCHIVE, result.output
+    report = json.loads(result.stdout)
+    assert report["objects"] == 2 and not report["ok"]
+    for command in (["show", object_id], ["log", object_id], ["diff", object_id]):
+        shown = run(runner, *command, "--archive", archive_dir)
+        assert shown.exit_code == ExitCode.ARCHIVE, (command, shown.output)
+        assert said in shown.stderr and "internal error" not in shown.stderr
+
+
+def test_fsck_piped_into_a_reader_that_stops_still_exits_5_on_damage(runner, archive_dir):
+    run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
+    for i in range(2000):  # enough problems to fill the pipe
+        (archive_dir / f"stray{i}").mkdir()
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = subprocess.run([sys.executable, "-m", "archiver", "fsck", "--archive",
+                                 archive_dir], stdout=write_end, stderr=subprocess.PIPE,
+                                text=True, timeout=120)
+    finally:
+        os.close(write_end)
+    assert result.returncode == ExitCode.ARCHIVE, result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_not_an_archive_exits_5(runner, tmp_path):
     folder = tmp_path / "stuff"
     folder.mkdir()
