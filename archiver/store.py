@@ -214,6 +214,31 @@ def _sync_dirs(folders: list[Path]) -> None:
         _fsync_path(folder)
 
 
+_LAYOUT_PATH = re.compile(r"[0-9a-f]{3}/[0-9a-f]{3}/[0-9a-f]{3}/(?!\.\.?$)[^/\x00]+")
+_STAGED_NAME = re.compile(r"object(?:-\d+)?")
+
+
+def _read_ticket(path: Path) -> dict[str, Any]:
+    """A complete commit's ticket, checked: written whole (renamed into place once synced),
+    it can only be damaged afterwards, and then the commit cannot be finished."""
+    try:
+        ticket = json.loads(path.read_bytes())
+        entries = _ticket_entries(ticket)
+        # every name a place inside the archive (an object's folder in the layout, a
+        # folder of the staging area): a ticket cannot move anything anywhere else
+        if all(isinstance(e.get("object"), str) and _LAYOUT_PATH.fullmatch(e["object"])
+               and isinstance(e.get("staged"), str) and _STAGED_NAME.fullmatch(e["staged"])
+               and isinstance(e.get("version"), str) and re.fullmatch(r"v\d+", e["version"])
+               and isinstance(e.get("new_object"), bool) for e in entries):
+            return {"entries": entries}
+    except (ValueError, TypeError, AttributeError):
+        pass
+    raise DamagedObject("the ticket of an interrupted commit is damaged, so the commit cannot "
+                        "be finished", path=path,
+                        hint="move its folder out of the archive, then run `archiver fsck`: "
+                             "it reports what the commit had applied")
+
+
 def _ticket_entries(ticket: dict[str, Any]) -> list[dict[str, Any]]:
     """The versions a ticket commits. A ticket written before commits were grouped names one
     object, staged in ``object``."""
@@ -713,10 +738,12 @@ class Archive:
             return 0
         found = 0
         for staging in sorted(area.iterdir()):
+            if not staging.is_dir():  # not a commit (every one is staged in a folder)
+                continue
             found += 1
             ticket_path = staging / "ticket.json"
             if ticket_path.is_file():
-                self._roll_forward(staging, json.loads(ticket_path.read_bytes()))
+                self._roll_forward(staging, _read_ticket(ticket_path))
             else:
                 shutil.rmtree(staging, ignore_errors=True)
         if found:  # only an interrupted commit leaves empty folders (a walk of every object)

@@ -803,6 +803,42 @@ def test_a_commit_interrupted_after_its_ticket_is_rolled_forward(
     assert_valid_ocfl(archive.root, objects=1)
 
 
+@pytest.mark.parametrize("ticket", [
+    b"[", b"[]", b"{}", b'{"entries": [{"object": "x"}]}',
+    b'{"entries": [{"object": "../../outside", "version": "v2", "new_object": false, '
+    b'"staged": "object-0"}]}',
+    b'{"entries": [{"object": "0ab/cde/f01/wx", "version": "v2", "new_object": false, '
+    b'"staged": "../../../elsewhere"}]}',
+], ids=["cut", "list", "empty", "no-fields", "object-outside", "staged-outside"])
+def test_a_damaged_ticket_is_a_damaged_commit_named_never_a_crash_or_a_move(
+        archive: Archive, monkeypatch: pytest.MonkeyPatch, ticket: bytes) -> None:
+    """A ticket is written whole and renamed into place once synced: damaged later, the commit
+    cannot be finished. Writers refuse with its path (exit 5), fsck reports it and checks the
+    objects as they are, and nothing is moved, least of all outside the archive."""
+    commit(archive, OID, {"a.txt": b"old"})
+    _crash_in_roll_forward(archive, monkeypatch, {"a.txt": b"new"})
+    [staging] = staging_dirs(archive.root)
+    (staging / "ticket.json").write_bytes(ticket)
+    before = sorted(p for p in archive.root.parent.rglob("*"))
+    damaged = "ticket of an interrupted commit is damaged"
+    with pytest.raises(DamagedObject, match=damaged) as caught, \
+            Archive.open(archive.root).writer():
+        pass
+    assert caught.value.path == str(staging / "ticket.json")
+    report = Archive.open(archive.root).fsck()
+    assert any("ticket" in p.message for p in report.problems)
+    assert report.objects == 1 and archive.read_bytes(OID, "a.txt") == b"old"
+    assert sorted(p for p in archive.root.parent.rglob("*")) == before
+
+
+def test_a_stray_file_in_the_staging_area_is_no_interrupted_commit(archive: Archive) -> None:
+    commit(archive, OID, {"a.txt": b"A"})
+    area = archive.root / "extensions" / store.STAGING
+    area.mkdir(exist_ok=True)
+    (area / "junk.txt").write_text("j")
+    assert Archive.open(archive.root).fsck().recovered == 0
+
+
 def test_fsck_counts_the_commits_it_recovered(archive: Archive,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     commit(archive, OID, {"a.txt": b"old"})
