@@ -471,7 +471,11 @@ def list_posts(
 
     with _errors(show_traceback):
         store = _open_archive(archive)
-        index = load_index(store)
+        unreadable: list[str] = []
+        index = load_index(store, unreadable)
+        if unreadable:  # said even with --json: a list that leaves posts out must say so
+            err.print(f"archiver: warning: {len(unreadable)} object(s) of the archive cannot "
+                      "be read and are not listed: run `archiver fsck`", markup=False)
         if as_json:
             for object_id in sorted(index):
                 _emit_json({"id": object_id, **index[object_id]})

@@ -384,15 +384,17 @@ def _load_json_extension(archive: Archive, name: str) -> dict[str, Any] | None:
     return loaded if isinstance(loaded, dict) else None
 
 
-def load_index(archive: Archive) -> dict[str, Any]:
-    """The list index (id → title, account, date, head); rebuilt if absent, unreadable or
-    possibly stale (see :data:`STALE_NAME`)."""
+def load_index(archive: Archive, unreadable: list[str] | None = None) -> dict[str, Any]:
+    """The list index (id → title, account, date, head); rebuilt if absent, unreadable,
+    possibly stale (see :data:`STALE_NAME`), or not naming as many objects as the archive
+    holds (an object folder deleted, or put back from a backup, by hand). The objects that
+    cannot be read are added to ``unreadable``: they are in no index, and fsck says why."""
     if index_is_stale(archive):
-        return rebuild_index(archive)
+        return rebuild_index(archive, unreadable)
     index = _load_json_extension(archive, INDEX_NAME)
-    if index is None or not _well_formed(index) or _loses_objects(archive, index) or (
-            not index and archive.may_hold_objects()):
-        return rebuild_index(archive)
+    if index is None or not _well_formed(index) or _loses_objects(archive, index) or \
+            len(index) != archive.object_count():
+        return rebuild_index(archive, unreadable)
     return index
 
 
@@ -424,15 +426,25 @@ def mark_index_stale(archive: Archive) -> None:
                                                  b"it is rebuilt from them\n")
 
 
-def rebuild_index(archive: Archive) -> dict[str, Any]:
-    """The list index is derived data: it can always be rebuilt from the objects."""
+def rebuild_index(archive: Archive, unreadable: list[str] | None = None) -> dict[str, Any]:
+    """The list index is derived data: it can always be rebuilt from the objects (those that
+    cannot be read, which fsck reports, are counted in ``unreadable``)."""
     index: dict[str, Any] = {}
-    for object_id in archive.object_ids(readable_only=True):  # the damaged: fsck says which
-        head = archive.versions(object_id)[-1]
-        record = archive.read_json(object_id, "record.json")
-        citations = (archive.read_json(object_id, CITATIONS_NAME)
-                     if CITATIONS_NAME in head.state else None)
+    ids = archive.object_ids(readable_only=True)
+    lost = archive.object_count() - len(ids)  # inventories that cannot be read at all
+    for object_id in ids:
+        try:
+            head = archive.versions(object_id)[-1]
+            record = archive.read_json(object_id, "record.json")
+            citations = (archive.read_json(object_id, CITATIONS_NAME)
+                         if CITATIONS_NAME in head.state else None)
+        except ArchiverError:
+            if unreadable is not None:
+                unreadable.append(object_id)
+            continue
         index[object_id] = index_entry(record, head.number, citations)
+    if unreadable is not None:
+        unreadable.extend(["(an object whose inventory cannot be read)"] * lost)
     return index
 
 

@@ -50,6 +50,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from archiver import schema as schemas
 from archiver.canonical import dumps
 from archiver.errors import ArchiveBusy, ArchiveError, ArchiveReadOnly, DamagedObject, NotFound
 
@@ -281,6 +282,11 @@ def _safe_logical_path(logical: str) -> str:
 _ID_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
 
 
+# the JSON documents a post's versions hold, and the schema each was written against
+DOCUMENT_SCHEMAS = {"record.json": "record", "provenance.json": "provenance",
+                    "citations.json": "verify-report"}
+
+
 @functools.lru_cache(maxsize=4096)
 def object_root_for(object_id: str) -> str:
     """The object's directory under the storage root, per extension 0003 (asked for several
@@ -407,12 +413,6 @@ class Archive:
     def object_path(self, object_id: str) -> Path:
         return self.root / object_root_for(object_id)
 
-    def may_hold_objects(self) -> bool:
-        """Whether the storage root holds anything besides its declaration, layout and
-        extensions (one listing of it, where finding the objects is a walk)."""
-        return any(name not in (f"0={SPEC}", "ocfl_layout.json", "extensions")
-                   for name in os.listdir(self.root))
-
     def exists(self, object_id: str) -> bool:
         return (self.object_path(object_id) / "inventory.json").is_file()
 
@@ -428,6 +428,11 @@ class Archive:
                 if not readable_only:
                     raise
         return sorted(ids)
+
+    def object_count(self) -> int:
+        """How many object folders the storage hierarchy holds, readable or not (a walk of
+        the folders; no inventory is read)."""
+        return sum(1 for _ in self._object_dirs())
 
     def _object_dirs(self) -> Iterator[Path]:
         for dirpath, dirs, files in os.walk(self.root):
@@ -512,13 +517,22 @@ class Archive:
         which = f"{logical} of {object_id} ({version or 'head'})"
         hint = "`archiver fsck` lists what is damaged; restore the object from a copy"
         try:
-            return json.loads(self.read_bytes(object_id, logical, version))
+            document = json.loads(self.read_bytes(object_id, logical, version))
         except FileNotFoundError:
             raise ArchiveError(f"{which} is missing from the archive", path=self.root,
                                hint=hint) from None
         except ValueError as exc:  # not JSON, or not UTF-8
             raise ArchiveError(f"{which} is damaged: {exc}", path=self.root,
                                hint=hint) from None
+        # a record, provenance or verification is checked against its schema, as it was
+        # before it was written: valid JSON of another shape ({}, []) is damage, not a crash
+        # of whatever reads it next
+        name = DOCUMENT_SCHEMAS.get(logical)
+        problems = schemas.errors(name, document) if name else []
+        if problems:
+            raise ArchiveError(f"{which} is damaged: it does not match the {name} schema "
+                               f"({problems[0]})", path=self.root, hint=hint)
+        return document
 
     # -- derived data under extensions/ --------------------------------------------------------
 

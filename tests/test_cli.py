@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from archiver.cli import app
 from archiver.errors import ExitCode
+from archiver.pipeline import STALE_NAME
 from archiver.store import Archive
 
 from conftest import WECHAT
@@ -580,6 +581,45 @@ def test_an_inventory_the_reading_code_cannot_use_is_damage_never_a_crash(
         shown = run(runner, *command, "--archive", archive_dir)
         assert shown.exit_code == ExitCode.ARCHIVE, (command, shown.output)
         assert said in shown.stderr and "internal error" not in shown.stderr
+
+
+@pytest.mark.parametrize("content", [b"{}", b"[]", b'{"id": 5}'])
+def test_a_record_of_the_wrong_shape_is_damage_for_show_diff_and_export(runner, archive_dir,
+                                                                      content):
+    run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
+    [record] = archive_dir.rglob("v1/content/record.json")
+    record.write_bytes(content)
+    [object_id] = Archive.open(archive_dir).object_ids()
+    for command in (["show", object_id], ["diff", object_id, "v1", "v1"],
+                    ["export", "bibtex"]):
+        result = run(runner, *command, "--archive", archive_dir)
+        assert result.exit_code == ExitCode.ARCHIVE, (command, result.output)
+        assert "does not match the record schema" in result.stderr
+    assert run(runner, "fsck", "--archive", archive_dir).exit_code == ExitCode.ARCHIVE
+
+
+def test_an_object_folder_put_back_by_hand_is_listed_again(runner, archive_dir, tmp_path):
+    run(runner, "ingest", SEED, PAGE, "--archive", archive_dir, "--no-fetch")
+    [folder] = [p.parent for p in archive_dir.rglob("0=ocfl_object_1.1")
+                if "MzI2NTE1" in p.parent.name]
+    shutil.move(folder, tmp_path / "backup")
+    fragment = sorted((WECHAT / "html-fragment").iterdir())[0]
+    run(runner, "ingest", fragment, "--archive", archive_dir, "--no-fetch")  # a new index
+    assert len(run(runner, "list", "--archive", archive_dir).stdout.splitlines()) == 2
+    shutil.move(tmp_path / "backup", folder)  # as fsck's hint for a lost object advises
+    listed = run(runner, "list", "--archive", archive_dir)
+    assert len(listed.stdout.splitlines()) == 3 and "warning" not in listed.stderr
+
+
+def test_list_says_when_an_object_cannot_be_read(runner, archive_dir):
+    run(runner, "ingest", SEED, PAGE, "--archive", archive_dir, "--no-fetch")
+    [inventory] = [p.parent / "inventory.json" for p in archive_dir.rglob("0=ocfl_object_1.1")
+                   if "MzI2NTE1" in p.parent.name]
+    inventory.write_bytes(inventory.read_bytes()[:50])
+    (archive_dir / "extensions" / "archiver-index" / STALE_NAME).write_bytes(b"")  # a stop
+    listed = run(runner, "list", "--archive", archive_dir, "--json")
+    assert listed.exit_code == 0 and len(listed.stdout.splitlines()) == 1
+    assert "1 object(s) of the archive cannot be read and are not listed" in listed.stderr
 
 
 def test_fsck_piped_into_a_reader_that_stops_still_exits_5_on_damage(runner, archive_dir):
