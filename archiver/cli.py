@@ -678,7 +678,11 @@ def fsck(
             _stdout_gone()
             raise typer.Exit(0 if report.ok else int(ExitCode.ARCHIVE)) from None
         if not as_json and not quiet:
+            for warning in report.warnings:  # allowed by OCFL, advised against: not data
+                err.print(f"warning: {warning.path}: {warning.message}", markup=False)
             state = "ok" if report.ok else f"{len(report.problems)} problem(s)"
+            if report.warnings:
+                state += f" ({len(report.warnings)} warning(s))"
             recovered = (f", {report.recovered} interrupted write(s) recovered"
                          if report.recovered else "")
             if report.read_only:

@@ -70,7 +70,7 @@ from archiver.export.keys import unique
 from archiver.export.works import cited_key, post_key
 from archiver.model import ERROR_KINDS, Asset, RawPost
 from archiver.record import build_provenance, build_record, identity_of, safe_source_name
-from archiver.store import Archive, Change, FsckReport, Problem
+from archiver.store import DOCUMENT_SCHEMAS, Archive, Change, FsckReport, Problem
 from archiver.version import __version__
 
 # A group commit is made when it holds this many posts, or this many bytes (it is held in
@@ -883,14 +883,16 @@ POST_ID_PREFIX = "wx:"  # every post's object id (archiver.record.Identity.objec
 
 
 def check_archive(archive: Archive) -> FsckReport:
-    """Fixity and OCFL structure (the store's fsck), plus every version's record and
-    provenance against the JSON Schemas.
+    """Fixity and OCFL structure (the store's fsck), plus every version's record, provenance
+    and verification (citations.json) against the JSON Schemas.
 
     Only the objects the store could read are checked further, and only posts (ids
     ``wx:…``) must hold a record and a provenance: any other OCFL object in the storage root
     is checked as an OCFL object, never rejected for not being a post."""
     report = archive.fsck()
     listed = _load_json_extension(archive, INDEX_NAME) or {}
+    if not _well_formed(listed):  # not an index this tool wrote: it names no lost post
+        listed = {}
     for object_id in sorted(set(listed) - set(report.readable)):
         if not archive.object_path(object_id).exists():
             report.problems.append(Problem(object_id, "the list index names this post, but "
@@ -906,10 +908,11 @@ def check_archive(archive: Archive) -> FsckReport:
             report.problems.append(Problem(object_id, exc.message))
             continue
         for version in versions:
-            for name in ("record.json", "provenance.json"):
+            for name in ("record.json", "provenance.json", CITATIONS_NAME):
                 if name not in version.state:
-                    report.problems.append(Problem(f"{object_id} {version.number}",
-                                                   f"{name} is missing"))
+                    if name != CITATIONS_NAME:  # a post never verified has none
+                        report.problems.append(Problem(f"{object_id} {version.number}",
+                                                       f"{name} is missing"))
                     continue
                 try:
                     document = json.loads(archive.read_bytes(object_id, name, version.number))
@@ -917,7 +920,7 @@ def check_archive(archive: Archive) -> FsckReport:
                     report.problems.append(Problem(f"{object_id} {version.number} {name}",
                                                    f"unreadable: {exc}"))
                     continue
-                for message in schema.errors(name.removesuffix(".json"), document):
+                for message in schema.errors(DOCUMENT_SCHEMAS[name], document):
                     report.problems.append(Problem(f"{object_id} {version.number} {name}",
                                                    message))
     return report

@@ -128,6 +128,8 @@ class FsckReport:
     recovered: int = 0
     read_only: bool = False  # checked without the write lock: nothing could be rolled forward
     problems: list[Problem] = field(default_factory=list)
+    # what OCFL allows but advises against (its warnings): said, not failed on
+    warnings: list[Problem] = field(default_factory=list)
     # ids of the objects whose inventories could be read (their content can be checked further)
     readable: list[str] = field(default_factory=list, repr=False)
 
@@ -138,7 +140,8 @@ class FsckReport:
     def to_json(self) -> dict[str, Any]:
         return {"ok": self.ok, "objects": self.objects, "files": self.files,
                 "recovered": self.recovered, "read_only": self.read_only,
-                "problems": [p.to_json() for p in self.problems]}
+                "problems": [p.to_json() for p in self.problems],
+                "warnings": [w.to_json() for w in self.warnings]}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -821,6 +824,7 @@ class Archive:
             report.files += mine.files
             report.problems += mine.problems
             report.readable += mine.readable
+        self._fsck_layout(report)
         self._fsck_hierarchy(report, busy)
         return report
 
@@ -834,6 +838,21 @@ class Archive:
                 for entry in _ticket_entries(json.loads(ticket.read_bytes())):
                     found[entry["object"]] = entry["version"]
         return found
+
+    def _fsck_layout(self, report: FsckReport) -> None:
+        """The storage root says how objects are laid out (``ocfl_layout.json`` and the
+        extension's ``config.json``), as this store lays them out: other OCFL tools find the
+        objects by it."""
+        for name, expected in (("ocfl_layout.json", {"extension": LAYOUT}),
+                               (f"extensions/{LAYOUT}/config.json", LAYOUT_CONFIG)):
+            _, found, error = _read_json(self.root / name)
+            if error:
+                report.problems.append(Problem(name, f"unreadable ({error}): other OCFL tools "
+                                                     "could not find the objects by it"))
+            elif not isinstance(found, dict) or any(found.get(k) != v
+                                                    for k, v in expected.items()):
+                report.problems.append(Problem(name, f"does not describe the layout the "
+                                                     f"objects are in ({LAYOUT})"))
 
     def _fsck_hierarchy(self, report: FsckReport, busy: bool) -> None:
         """Folders of the storage hierarchy that are not objects hold no files (OCFL E072): a
@@ -927,6 +946,11 @@ class Archive:
                 if entry.is_file() and not entry.name.startswith("inventory.json"):
                     problem(f"{number}/{entry.name}", "a file in a version folder outside its "
                                                       f"content folder ({content_name}/)")
+                elif entry.is_dir() and entry.name != content_name:  # OCFL W002
+                    report.warnings.append(Problem(
+                        f"{rel}/{number}/{entry.name}", "a folder in a version folder outside "
+                        f"its content folder ({content_name}/): what it holds is in no "
+                        "manifest, so no digest vouches for it"))
 
         # content: every file listed exists and has its digests; nothing unlisted
         fixity: dict[str, dict[str, str]] = {}  # algorithm → content path → digest

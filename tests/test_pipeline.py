@@ -107,6 +107,25 @@ def test_fsck_checks_fixity_and_schemas(corpus_archive):
     assert report.objects == len(versions_of(config.archive))
 
 
+def test_fsck_checks_a_posts_verification_against_its_schema_too(config):
+    [result] = ingest_paths([WECHAT / "markdown" / "guozhengxueren-464-kazakhstan.md"], config)
+    archive = Archive.open(config.archive)
+    head = archive.versions(result.object_id)[-1]
+    files = {path: archive.read_bytes(result.object_id, path) for path in head.state}
+    with archive.writer():
+        archive.commit(result.object_id, {**files, "citations.json": b'{"citations": 5}'},
+                       "a verification of the wrong shape")
+    report = check_archive(archive)
+    assert {p.path for p in report.problems} == {f"{result.object_id} v2 citations.json"}
+
+
+def test_an_index_this_tool_did_not_write_names_no_lost_post(config):
+    ingest_paths([WECHAT / "markdown" / "guozhengxueren-464-kazakhstan.md"], config)
+    (config.archive / "extensions" / "archiver-index" / "index.json").write_text(
+        '{"posts": 5}', encoding="utf-8")
+    assert check_archive(Archive.open(config.archive)).ok
+
+
 def test_the_sha256_of_every_source_and_image_is_written_as_computed_once(
         config, monkeypatch):
     """A post hands the archive the sha256 it computed anyway (each image's content address,

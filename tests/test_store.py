@@ -494,6 +494,33 @@ def test_fsck_detects_a_damaged_storage_root_declaration(small: Archive) -> None
     assert small.fsck().ok is False
 
 
+@pytest.mark.parametrize(("name", "content"), [
+    ("ocfl_layout.json", b"junk"),
+    ("ocfl_layout.json", b'{"extension": "0004-hashed-n-tuple-storage-layout"}'),
+    ("extensions/0003-hash-and-id-n-tuple-storage-layout/config.json", None),
+])
+def test_fsck_reports_a_layout_description_that_is_not_the_objects_layout(
+        small: Archive, name: str, content: bytes | None) -> None:
+    """Other OCFL tools find the objects by it: a wrong or missing one is a problem."""
+    if content is None:
+        (small.root / name).unlink()
+    else:
+        (small.root / name).write_bytes(content)
+    assert [p.path for p in small.fsck().problems] == [name]
+
+
+def test_a_folder_in_a_version_folder_outside_its_content_is_a_warning(
+        archive: Archive) -> None:
+    """OCFL allows it (W002) and the warn fixture has one; what it holds is in no manifest,
+    so fsck says so without failing."""
+    folder = _install_fixture(archive, "warn-objects", "W002_extra_dir_in_version_dir")
+    report = FsckReport()
+    archive.fsck_object(folder, report)
+    assert report.ok
+    where = folder.relative_to(archive.root).as_posix()
+    assert [w.path for w in report.warnings] == [f"{where}/v1/extra_dir"]
+
+
 # ---------------------------------------------------------------------------------------------
 # 8. one writer at a time
 
