@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from archiver.export.works import shown_title
+
 
 def _meta_lines(record: dict[str, Any]) -> list[tuple[str, str]]:
     account = record.get("account") or {}
@@ -19,21 +21,27 @@ def _meta_lines(record: dict[str, Any]) -> list[tuple[str, str]]:
     return [(k, str(v)) for k, v in rows if v]
 
 
-def record_text(record: dict[str, Any]) -> str:
-    lines = [f"{k}: {v}" for k, v in _meta_lines(record)]
+def _summary_lines(record: dict[str, Any]) -> list[tuple[str, str]]:
+    """The images' count and the DOIs: the same in every view."""
     images = record.get("images") or []
     stored = sum(1 for i in images if i["status"] == "stored")
-    lines.append(f"images: {len(images)} ({stored} stored, {len(images) - stored} missing)")
+    rows = [("images", f"{len(images)} ({stored} stored, {len(images) - stored} missing)")]
     if record.get("citations"):
-        lines.append("dois: " + ", ".join(c["doi"] for c in record["citations"]))
+        rows.append(("dois", ", ".join(c["doi"] for c in record["citations"])))
+    return rows
+
+
+def record_text(record: dict[str, Any]) -> str:
+    lines = [f"{k}: {v}" for k, v in _meta_lines(record) + _summary_lines(record)]
     lines.append("")
     lines.append(record.get("text") or "(no body)")
     return "\n".join(lines) + "\n"
 
 
 def record_markdown(record: dict[str, Any]) -> str:
-    out = [f"# {record.get('title') or '(untitled)'}", ""]
-    out += [f"- **{k}**: {v}" for k, v in _meta_lines(record) if k != "title"]
+    out = [f"# {shown_title(record)}", ""]  # (deleted) …, as list shows it
+    out += [f"- **{k}**: {v}" for k, v in _meta_lines(record) + _summary_lines(record)
+            if k != "title"]
     out.append("")
     images = record.get("images") or []
     for block in record.get("blocks") or []:

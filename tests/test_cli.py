@@ -704,6 +704,25 @@ def test_show_names_the_article_a_share_card_shares_and_the_posts_tags(runner, a
     assert "tags: 中亚, 政治\n" in run(runner, "show", "wx:t/", "--archive", archive_dir).stdout
 
 
+def test_the_markdown_view_says_what_the_text_view_and_list_say(runner, archive_dir):
+    deleted = WECHAT / "html" / "wechat-article-exporter__作者已删除-06.html"
+    run(runner, "ingest", SEED, deleted, "--archive", archive_dir, "--no-fetch")
+    for entry in [json.loads(line) for line in run(runner, "list", "--archive", archive_dir,
+                                                   "--json").stdout.splitlines()]:
+        text = run(runner, "show", entry["id"], "--archive", archive_dir).stdout
+        markdown = run(runner, "show", entry["id"], "-f", "markdown", "--archive",
+                       archive_dir).stdout
+        listed = run(runner, "list", "--archive", archive_dir).stdout
+        title = markdown.splitlines()[0].removeprefix("# ")
+        assert title in listed
+        for line in text.splitlines():
+            if line.startswith(("images: ", "dois: ")):
+                key, value = line.split(": ", 1)
+                assert f"- **{key}**: {value}" in markdown
+    assert "# (deleted)" in run(runner, "show", "wx:c/", "-f", "markdown", "--archive",
+                                archive_dir).stdout
+
+
 def test_changed_post_adds_a_version_and_diff_shows_it(runner, archive_dir, tmp_path):
     post = tmp_path / "post.md"
     original = SEED.read_text(encoding="utf-8")
