@@ -189,6 +189,17 @@ def test_export_to_a_file_and_of_chosen_posts(archive, tmp_path):
     assert cli("export", "biblatex", "wx:nope", "--archive", archive).exit_code == 2
 
 
+@pytest.mark.parametrize(("name", "key"), [
+    ("山﨑", "shan2015physical"),   # 﨑 (U+FA11): no pinyin known, dropped
+    ("金", "jin2015physical"),     # U+F90A, read as 金
+    ("𠮷田", "tian2015physical"),  # outside the BMP, no pinyin known
+])
+def test_a_key_is_ascii_even_for_ideographs_pinyin_does_not_know(name, key):
+    # the record and citations.json schemas require [a-z0-9]+: a key left with 﨑 in it
+    # made ingest and verify fail on the schema check
+    assert make_key(name, 2015, "Physical examinations") == key
+
+
 def test_keys_are_ascii_pinyin_and_unique():
     assert ascii_words("国政学人 Café") == ["guozhengxueren", "cafe"]
     assert make_key("国政学人", "2020", "【中亚研究】龙与熊之间") == "guozhengxueren2020longyu"

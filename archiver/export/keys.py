@@ -13,23 +13,30 @@ import re
 import unicodedata
 from collections.abc import Container
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _STOP = frozenset({"the", "a", "an", "on", "of", "in", "and", "for", "to", "at", "le", "la",
                    "der", "die", "das", "de"})
 
 
 def lazy_pinyin(text: str) -> list[str]:
     """pypinyin's syllables, imported on first use: loading its dictionaries takes about a
-    second, which every command would otherwise pay at start-up."""
+    second, which every command would otherwise pay at start-up.
+
+    A compatibility ideograph is read as the one it stands for (``金`` U+F90A as 金); one
+    pypinyin cannot read (``﨑``, ``𠮷``) comes back as itself and is dropped here, so that a
+    key is ASCII whatever the name."""
     from pypinyin import lazy_pinyin as pinyin
 
-    return pinyin(text)
+    syllables = pinyin(unicodedata.normalize("NFKC", text))
+    return [s for s in ("".join(c for c in syllable if c.isascii() and c.isalnum())
+                        for syllable in syllables) if s]
 
 
 def ascii_words(text: str) -> list[str]:
     """Words of ``text`` in lower-case ASCII: CJK runs as pinyin syllables joined per run."""
     out: list[str] = []
-    for run in re.findall(r"[\u3400-\u9fff\uf900-\ufaff]+|[^\W_]+", text or ""):
+    for run in re.findall(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+|[^\W_]+",
+                          text or ""):
         if _CJK.match(run):
             out.append("".join(lazy_pinyin(run)).lower())
         else:
