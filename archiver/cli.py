@@ -444,6 +444,8 @@ def _open_archive(archive: Path | None) -> Any:
 
 def resolve_id(store: Any, given: str) -> str:
     """A full object id, or an unambiguous prefix of one (with or without ``wx:``)."""
+    if store.exists(given):  # a full id, whose folder is there (damaged or not)
+        return given
     ids = store.object_ids()
     if given in ids:
         return given

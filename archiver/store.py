@@ -230,7 +230,7 @@ def _read_ticket(path: Path) -> dict[str, Any]:
         entries = _ticket_entries(ticket)
         # every name a place inside the archive (an object's folder in the layout, a
         # folder of the staging area): a ticket cannot move anything anywhere else
-        if all(isinstance(e.get("object"), str) and _LAYOUT_PATH.fullmatch(e["object"])
+        if entries and all(isinstance(e.get("object"), str) and _LAYOUT_PATH.fullmatch(e["object"])
                and isinstance(e.get("staged"), str) and _STAGED_NAME.fullmatch(e["staged"])
                and isinstance(e.get("version"), str) and re.fullmatch(r"v\d+", e["version"])
                and isinstance(e.get("new_object"), bool) for e in entries):
@@ -421,15 +421,23 @@ class Archive:
 
     def object_ids(self, readable_only: bool = False) -> list[str]:
         """Every object id in the archive, sorted (a walk of the storage hierarchy). An object
-        whose inventory cannot be read raises ArchiveError, or with ``readable_only`` is left
-        out (fsck reports it)."""
+        whose inventory cannot be read, or names no id, raises ArchiveError, or with
+        ``readable_only`` is left out (fsck reports it)."""
         ids = []
         for path in self._object_dirs():
+            # only the id is read here: an object damaged otherwise is still listed, and says
+            # so when it is read (one damaged object must not hide all the others)
             try:
-                ids.append(self._load_inventory(path)["id"])
-            except ArchiveError:
-                if not readable_only:
-                    raise
+                inventory = json.loads((path / "inventory.json").read_bytes())
+            except (OSError, ValueError):
+                inventory = None
+            if isinstance(inventory, dict) and isinstance(inventory.get("id"), str) and \
+                    inventory["id"]:
+                ids.append(inventory["id"])
+            elif not readable_only:
+                self._load_inventory(path)  # raises, saying what is wrong
+                raise DamagedObject("the inventory names no object", path=path,
+                                    hint="run `archiver fsck`")
         return sorted(ids)
 
     def object_count(self) -> int:

@@ -581,6 +581,9 @@ def test_an_inventory_the_reading_code_cannot_use_is_damage_never_a_crash(
         shown = run(runner, *command, "--archive", archive_dir)
         assert shown.exit_code == ExitCode.ARCHIVE, (command, shown.output)
         assert said in shown.stderr and "internal error" not in shown.stderr
+    # the other post reads as before: one damaged object hides no other
+    for command in (["show", "wx:MzI2NTE1"], ["log", "wx:MzI2NTE1"]):
+        assert run(runner, *command, "--archive", archive_dir).exit_code == 0, command
 
 
 @pytest.mark.parametrize("content", [b"{}", b"[]", b'{"id": 5}'])

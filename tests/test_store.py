@@ -831,12 +831,13 @@ def test_a_commit_interrupted_after_its_ticket_is_rolled_forward(
 
 
 @pytest.mark.parametrize("ticket", [
-    b"[", b"[]", b"{}", b'{"entries": [{"object": "x"}]}',
+    b"[", b"[]", b"{}", b'{"entries": []}', b'{"entries": [{"object": "x"}]}',
     b'{"entries": [{"object": "../../outside", "version": "v2", "new_object": false, '
     b'"staged": "object-0"}]}',
     b'{"entries": [{"object": "0ab/cde/f01/wx", "version": "v2", "new_object": false, '
     b'"staged": "../../../elsewhere"}]}',
-], ids=["cut", "list", "empty", "no-fields", "object-outside", "staged-outside"])
+], ids=["cut", "list", "empty", "no-entries", "no-fields", "object-outside",
+        "staged-outside"])
 def test_a_damaged_ticket_is_a_damaged_commit_named_never_a_crash_or_a_move(
         archive: Archive, monkeypatch: pytest.MonkeyPatch, ticket: bytes) -> None:
     """A ticket is written whole and renamed into place once synced: damaged later, the commit
