@@ -474,7 +474,7 @@ def list_posts(
     with _errors(show_traceback):
         store = _open_archive(archive)
         unreadable: list[str] = []
-        index = load_index(store, unreadable)
+        index = load_index(store, unreadable, complete=True)
         if unreadable:  # said even with --json: a list that leaves posts out must say so
             err.print(f"archiver: warning: {len(unreadable)} object(s) of the archive cannot "
                       "be read and are not listed: run `archiver fsck`", markup=False)
@@ -858,7 +858,7 @@ def _keep_results(store: Any, items: list[tuple[str, str | None, str | None]],
             by_post.setdefault(post, []).append(result)
     if by_post and store is not None:
         with store.writer():
-            keys = CitedKeys(load_index(store))
+            keys = CitedKeys(load_index(store), store)
             for post, post_results in by_post.items():
                 store_citations(store, post, post_results, keys)
 

@@ -343,14 +343,17 @@ def adds_nothing(new: dict[str, Any], current: dict[str, Any]) -> bool:
     return True
 
 
-def index_entry(record: dict[str, Any], head: str,
-                citations: dict[str, Any] | None = None) -> dict[str, Any]:
+def index_entry(record: dict[str, Any], head: str, citations: dict[str, Any] | None = None,
+                earlier: dict[str, str] | None = None) -> dict[str, Any]:
     """A post's line in the list index: what ``list`` shows, its citation key, and the keys
-    of the works it cites (DOI → key) from its ``citations`` (the head's citations.json)."""
+    given to the works it cites (DOI → key): those of its ``citations`` (the head's
+    citations.json) and the ``earlier`` ones of its older versions. A key once given stays
+    taken, even when an edit drops the citation: the work keeps it if it is cited again, and
+    no other work gets it."""
     entry = {"title": record.get("title"), "account": (record.get("account") or {}).get("name"),
              "published": record.get("published"), "kind": record.get("kind"), "head": head,
              "versions": int(head.lstrip("v")), "key": record.get("citation_key")}
-    cited = cited_keys(citations)
+    cited = {**(earlier or {}), **cited_keys(citations)}
     if cited:
         entry["cited"] = cited
     return entry
@@ -384,16 +387,19 @@ def _load_json_extension(archive: Archive, name: str) -> dict[str, Any] | None:
     return loaded if isinstance(loaded, dict) else None
 
 
-def load_index(archive: Archive, unreadable: list[str] | None = None) -> dict[str, Any]:
+def load_index(archive: Archive, unreadable: list[str] | None = None,
+               complete: bool = False) -> dict[str, Any]:
     """The list index (id → title, account, date, head); rebuilt if absent, unreadable,
-    possibly stale (see :data:`STALE_NAME`), or not naming as many objects as the archive
-    holds (an object folder deleted, or put back from a backup, by hand). The objects that
-    cannot be read are added to ``unreadable``: they are in no index, and fsck says why."""
+    possibly stale (see :data:`STALE_NAME`), or naming an object that is gone. With
+    ``complete`` (a listing of every post), also when it names fewer objects than the archive
+    holds: an object folder put back from a backup by hand (a walk of every folder, which the
+    commands that only need the posts' keys do not pay). The posts that cannot be read are
+    added to ``unreadable``: they are in no index, and fsck says why."""
     if index_is_stale(archive):
         return rebuild_index(archive, unreadable)
     index = _load_json_extension(archive, INDEX_NAME)
-    if index is None or not _well_formed(index) or _loses_objects(archive, index) or \
-            len(index) != archive.object_count():
+    if index is None or not _well_formed(index) or _loses_objects(archive, index) or (
+            complete and len(index) != archive.object_count()):
         return rebuild_index(archive, unreadable)
     return index
 
@@ -433,16 +439,24 @@ def rebuild_index(archive: Archive, unreadable: list[str] | None = None) -> dict
     ids = archive.object_ids(readable_only=True)
     lost = archive.object_count() - len(ids)  # inventories that cannot be read at all
     for object_id in ids:
+        if not object_id.startswith(POST_ID_PREFIX):
+            continue  # another OCFL object in the storage root: no post, nothing to list
         try:
-            head = archive.versions(object_id)[-1]
+            versions = archive.versions(object_id)
             record = archive.read_json(object_id, "record.json")
-            citations = (archive.read_json(object_id, CITATIONS_NAME)
-                         if CITATIONS_NAME in head.state else None)
+            earlier: dict[str, str] = {}
+            read: set[str] = set()  # citations.json digests: one version's is often the next's
+            for version in versions:
+                digest = version.state.get(CITATIONS_NAME)
+                if digest and digest not in read:
+                    read.add(digest)
+                    earlier.update(cited_keys(archive.read_json(object_id, CITATIONS_NAME,
+                                                                version.number)))
         except ArchiverError:
             if unreadable is not None:
                 unreadable.append(object_id)
             continue
-        index[object_id] = index_entry(record, head.number, citations)
+        index[object_id] = index_entry(record, versions[-1].number, None, earlier)
     if unreadable is not None:
         unreadable.extend(["(an object whose inventory cannot be read)"] * lost)
     return index
@@ -792,7 +806,8 @@ class _Run:
             prepared = entry.prepared[number]
             citations = prepared.files.get(CITATIONS_NAME)  # carried from the head
             self.index[prepared.object_id] = index_entry(
-                prepared.record, result.version, json.loads(citations) if citations else None)
+                prepared.record, result.version, json.loads(citations) if citations else None,
+                (self.index.get(prepared.object_id) or {}).get("cited"))
             self.dirty = True
             status = ("unavailable" if prepared.kind in ERROR_KINDS
                       else "added" if is_new else "updated")
@@ -1050,10 +1065,15 @@ class CitedKeys:
     several posts has one key, and a new key is one no post and no other work has. Keys made
     at export time would depend on which works an export holds and in what order."""
 
-    def __init__(self, index: dict[str, Any]) -> None:
+    def __init__(self, index: dict[str, Any], archive: Archive | None = None) -> None:
         self.taken = taken_keys(index)
         self.by_doi = {doi: key for entry in index.values()
                        for doi, key in (entry.get("cited") or {}).items()}
+        if archive is not None:  # a post archived before keys were stored: its key is made
+            for object_id, entry in index.items():  # from its record, as export makes it
+                if not entry.get("key") and object_id.startswith(POST_ID_PREFIX):
+                    with suppress(ArchiverError):
+                        self.taken.add(post_key(archive.read_json(object_id, "record.json")))
 
     def give(self, entries: list[dict[str, Any]], earlier: dict[str, str]) -> None:
         """Key each entry that has Crossref's record: the key its DOI had in this post
@@ -1082,7 +1102,7 @@ def store_citations(archive: Archive, object_id: str, results: list[CitationResu
         entries = _kept_where_unresolved(entries, old)
     elif all(entry["status"] == "unresolved" for entry in entries):
         return None  # nothing was learnt: no version says so
-    keys = keys or CitedKeys(load_index(archive))
+    keys = keys or CitedKeys(load_index(archive), archive)
     keys.give(entries, cited_keys({"citations": old}))
     if old is not None and _outcome_digest(old) == _outcome_digest(entries):
         return None

@@ -614,6 +614,20 @@ def test_an_object_folder_put_back_by_hand_is_listed_again(runner, archive_dir, 
     assert len(listed.stdout.splitlines()) == 3 and "warning" not in listed.stderr
 
 
+def test_another_ocfl_object_in_the_archive_is_no_post_and_no_unreadable_one(runner,
+                                                                            archive_dir):
+    from archiver.store import object_root_for
+    run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
+    fixture = (Path(__file__).parent / "fixtures" / "ocfl" / "1.1" / "good-objects"
+               / "minimal_one_version_one_file")
+    object_id = json.loads((fixture / "inventory.json").read_text(encoding="utf-8"))["id"]
+    shutil.copytree(fixture, archive_dir / object_root_for(object_id))
+    listed = run(runner, "list", "--archive", archive_dir)
+    assert listed.exit_code == 0 and len(listed.stdout.splitlines()) == 1
+    assert "warning" not in listed.stderr
+    assert run(runner, "fsck", "--archive", archive_dir).exit_code == 0
+
+
 def test_list_says_when_an_object_cannot_be_read(runner, archive_dir):
     run(runner, "ingest", SEED, PAGE, "--archive", archive_dir, "--no-fetch")
     [inventory] = [p.parent / "inventory.json" for p in archive_dir.rglob("0=ocfl_object_1.1")

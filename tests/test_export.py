@@ -679,6 +679,51 @@ def test_a_cited_works_key_is_kept_when_a_post_that_would_take_it_comes_later(
     assert len(set(keys.values())) == len(keys) == 3
 
 
+def test_a_key_stays_given_when_an_edit_drops_the_citation(tmp_path, crossref):
+    """Saha (2015) keeps saha2015physical after the only post citing it drops the citation:
+    a post by Saha archived then takes another key (so does any other work), and Saha cited
+    again gets its key back, whether the index was kept up to date or rebuilt."""
+    citing = post_citing(tmp_path, "citing", ("dev-0132",))
+    root = ingest_verified(tmp_path, crossref, citing)
+    citing.write_text(citing.read_text(encoding="utf-8").split("参考文献")[0], encoding="utf-8")
+    assert cli("ingest", citing, "--archive", root, "--no-fetch").exit_code == 0
+    (root / "extensions" / "archiver-index" / "index.stale").write_bytes(b"")  # rebuilt
+    saha = tmp_path / "saha.md"
+    saha.write_text("---\ntitle: Physical examinations 体格检查\ndate: 2015-05-06 08:00:00\n"
+                    "author: Saha\n---\n\n正文。\n", encoding="utf-8")
+    assert cli("ingest", saha, "--archive", root, "--no-fetch").exit_code == 0
+    again = ingest_verified(tmp_path, crossref, post_citing(tmp_path, "again", ("dev-0132",)))
+    assert again == root
+    out = cli("export", "bibtex", "--cited", "--archive", root, "-q").stdout
+    keys = {e.fields_dict["title"].value: e.key for e in bibtexparser.parse_string(out).entries}
+    assert keys["{Physical} examinations 体格检查"] == "saha2015physicala"  # the post's
+    assert "saha2015physical" in keys.values()  # the work's, as first given
+
+
+def test_a_work_never_takes_the_key_a_post_archived_before_keys_were_stored_exports_with(
+        tmp_path, crossref):
+    """Records written before keys were stored have none: export makes the post's key from
+    the record, so a work verified later must not be given that key."""
+    root = tmp_path / "cited-archive"
+    saha = tmp_path / "saha.md"
+    saha.write_text("---\ntitle: Physical examinations 体格检查\ndate: 2015-05-06 08:00:00\n"
+                    "author: Saha\n---\n\n正文。\n", encoding="utf-8")
+    assert cli("ingest", saha, "--archive", root, "--no-fetch").exit_code == 0
+    archive = Archive.open(root)
+    [object_id] = archive.object_ids()
+    files = {p: archive.read_bytes(object_id, p) for p in archive.versions(object_id)[-1].state}
+    record = json.loads(files["record.json"])
+    del record["citation_key"]  # as an earlier version of archiver wrote it
+    with archive.writer():
+        archive.commit(object_id, {**files, "record.json": json.dumps(record).encode()}, "old")
+    (root / "extensions" / "archiver-index" / "index.stale").write_bytes(b"")
+    ingest_verified(tmp_path, crossref, post_citing(tmp_path, "citing", ("dev-0132",)))
+    out = cli("export", "bibtex", "--cited", "--archive", root, "-q").stdout
+    keys = [line.split("{", 1)[1].rstrip(",") for line in out.splitlines()
+            if line.startswith("@")]  # as written: a parser would drop a duplicate
+    assert sorted(keys) == ["ceshihao2021citing", "saha2015physical", "saha2015physicala"]
+
+
 def test_a_work_two_posts_cite_has_one_key_kept_in_both_posts(tmp_path, crossref):
     root = ingest_verified(tmp_path, crossref,
                            post_citing(tmp_path, "first", ("dev-0132",)),
