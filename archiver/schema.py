@@ -17,12 +17,14 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jsonschema_rs
-from jsonschema import Draft202012Validator
 
 from archiver.errors import SchemaError
+
+if TYPE_CHECKING:  # imported when a document fails: loading it costs 0.1 s a command
+    from jsonschema import Draft202012Validator
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 
@@ -56,6 +58,8 @@ def validator(name: str) -> Draft202012Validator:
     """The reference validator, which names every violation."""
     # the schemas themselves are checked against the 2020-12 meta-schema by the tests
     # (tests/test_schemas.py), not on every run: that check alone costs 0.1 s
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(load(name))
 
 
