@@ -49,8 +49,19 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 # -- options shared by the commands (each accepted after the command name) -------------------
 
+def _folder(value: str | Path) -> Path:
+    """A folder named on the command line: ``--archive ''`` (an unset shell variable, say) is
+    a usage error, never the current folder that ``Path('')`` would make of it."""
+    if isinstance(value, Path):
+        return value
+    if not value.strip():
+        raise typer.BadParameter("is empty: name the archive folder (or leave the option out "
+                                 "for ./archive)")
+    return Path(value)
+
+
 ArchiveOpt = typer.Option(None, "--archive", metavar="DIR", envvar="ARCHIVER_ARCHIVE",
-                          show_envvar=True,
+                          show_envvar=True, parser=_folder,
                           help="Archive folder (an OCFL storage root). Default: ./archive.")
 JsonOpt = typer.Option(False, "--json", help="Write machine-readable JSON to stdout.")
 QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress bar, warnings or summary "

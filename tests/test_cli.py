@@ -655,6 +655,15 @@ def test_fsck_piped_into_a_reader_that_stops_still_exits_5_on_damage(runner, arc
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("command", [["list"], ["fsck"], ["ingest", str(SEED)]])
+def test_an_empty_archive_option_is_a_usage_error_not_the_current_folder(runner, archive_dir,
+                                                                         command):
+    result = run(runner, *command, "--archive", "")
+    assert result.exit_code == ExitCode.USAGE
+    assert "is empty" in result.output
+    assert not any(archive_dir.parent.glob("0=ocfl*")) and not archive_dir.exists()
+
+
 def test_not_an_archive_exits_5(runner, tmp_path):
     folder = tmp_path / "stuff"
     folder.mkdir()
