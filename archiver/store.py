@@ -684,8 +684,18 @@ class Archive:
                                hint=("free some space on its disk" if full else "check the "
                                      "permissions of the archive's folders")
                                + ", then run the same command again") from None
-        _fsync_path(staging)
-        self._roll_forward(staging, ticket)
+        try:
+            _fsync_path(staging)
+            self._roll_forward(staging, ticket)
+        except OSError as exc:  # the commit is complete in the staging area: it is finished
+            full = exc.errno in (errno.ENOSPC, errno.EDQUOT)  # by the next writer (or fsck)
+            raise ArchiveError(f"cannot finish writing to the archive ({exc.strerror or exc}): "
+                               "the commit is stored whole in its staging area, and the next "
+                               "command that writes (or `archiver fsck`) finishes it",
+                               path=exc.filename or self.root,
+                               hint=("free some space on its disk" if full else "check the "
+                                     "permissions of the archive's folders")
+                               + ", then run `archiver fsck`") from None
 
     @staticmethod
     def _stage(body: Path, item: _Staged) -> None:

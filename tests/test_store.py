@@ -897,6 +897,29 @@ def test_a_full_disk_while_staging_stores_nothing_and_gives_the_space_back(
     assert archive.head(OID) == "v1" and archive.read_bytes(OID, "a.txt") == b"old"
 
 
+def test_a_full_disk_while_a_staged_commit_is_applied_names_the_archive_and_is_finished_later(
+        archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+    """ENOSPC is SIMULATED: replacing the root inventory fails as on a full disk, after the
+    commit was staged whole. The error names the archive; the next writer finishes it."""
+    commit(archive, OID, {"a.txt": b"old"})
+    real = store._atomic_write
+
+    def full_disk(path, data, *args, **kwargs):
+        if Path(path).name == "inventory.json":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(path, data, *args, **kwargs)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(store, "_atomic_write", full_disk)
+        with pytest.raises(ArchiveError, match="stored whole in its staging area") as caught:
+            commit(archive, OID, {"a.txt": b"new"})
+    assert caught.value.path == str(archive.root) and "free some space" in caught.value.hint
+    with Archive.open(archive.root).writer():
+        pass
+    assert archive.head(OID) == "v2" and archive.read_bytes(OID, "a.txt") == b"new"
+    assert archive.fsck().ok
+
+
 def test_a_stray_version_folder_refuses_the_commit_before_anything_is_staged(
         archive: Archive) -> None:
     commit(archive, OID, {"a.txt": b"old"})
