@@ -692,7 +692,8 @@ class Archive:
             raise ArchiveError(f"cannot finish writing to the archive ({exc.strerror or exc}): "
                                "the commit is stored whole in its staging area, and the next "
                                "command that writes (or `archiver fsck`) finishes it",
-                               path=exc.filename or self.root,
+                               # a rename names its target second: where it could not go
+                               path=exc.filename2 or exc.filename or self.root,
                                hint=("free some space on its disk" if full else "check the "
                                      "permissions of the archive's folders")
                                + ", then run `archiver fsck`") from None

@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from archiver.errors import ExitCode
+from archiver.store import Archive
 
 from conftest import WECHAT
 
@@ -138,9 +139,11 @@ def test_a_post_whose_object_folder_cannot_be_written_stops_the_run_as_an_archiv
     assert result.returncode == ExitCode.ARCHIVE, result.stderr
     assert "internal error" not in result.stderr
     assert "Permission denied" in result.stderr
-    assert "hint: check the permissions of this file and the folders above it" in result.stderr
-    object_root.chmod(0o755)
+    assert f"archiver: error: {object_root}/v2: cannot finish writing" in result.stderr
+    assert "hint: check the permissions of the archive's folders" in result.stderr
+    object_root.chmod(0o755)  # and the commit, staged whole, is finished by the next writer
     assert run_as_a_user("fsck", "--archive", archive).returncode == ExitCode.OK
+    assert Archive.open(archive).head(rows(first)[0]["id"]) == "v2"
 
 
 def test_fsck_checks_an_archive_it_may_not_write(tmp_path, locked):
