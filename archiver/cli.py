@@ -496,14 +496,13 @@ def list_posts(
         # one line per post (an account or an earlier record's title may hold a line break or
         # a control character), columns aligned in terminal cells (a Chinese character: two)
         ids = max((len(i) for i in index), default=0)
-        accounts = min(max((cell_len(one_line(e.get("account") or "-"))
-                            for e in index.values()), default=0), 24)
+        shown = {i: one_line(e.get("account") or "-") or "-" for i, e in index.items()}
+        accounts = min(max((cell_len(a) for a in shown.values()), default=0), 24)
         for object_id in sorted(index):
             entry = index[object_id]
             date = beijing_date(entry.get("published")) or "-" * 10
             title = one_line(shown_title(entry))
-            account = one_line(entry.get("account") or "-") or "-"
-            account += " " * max(0, accounts - cell_len(account))
+            account = shown[object_id] + " " * max(0, accounts - cell_len(shown[object_id]))
             typer.echo(f"{object_id:<{ids}}  {entry['head']:<4} {date}  {account}  {title}")
 
 

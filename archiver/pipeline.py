@@ -437,7 +437,6 @@ def rebuild_index(archive: Archive, unreadable: list[str] | None = None) -> dict
     cannot be read, which fsck reports, are counted in ``unreadable``)."""
     index: dict[str, Any] = {}
     ids = archive.object_ids(readable_only=True)
-    lost = archive.object_count() - len(ids)  # inventories that cannot be read at all
     for object_id in ids:
         if not object_id.startswith(POST_ID_PREFIX):
             continue  # another OCFL object in the storage root: no post, nothing to list
@@ -457,8 +456,9 @@ def rebuild_index(archive: Archive, unreadable: list[str] | None = None) -> dict
                 unreadable.append(object_id)
             continue
         index[object_id] = index_entry(record, versions[-1].number, None, earlier)
-    if unreadable is not None:
-        unreadable.extend(["(an object whose inventory cannot be read)"] * lost)
+    if unreadable is not None:  # and the inventories that cannot be read at all
+        unreadable.extend(["(an object whose inventory cannot be read)"]
+                          * (archive.object_count() - len(ids)))
     return index
 
 

@@ -220,20 +220,15 @@ def _sync_dirs(folders: list[Path]) -> None:
 
 _LAYOUT_PATH = re.compile(r"[0-9a-f]{3}/[0-9a-f]{3}/[0-9a-f]{3}/(?!\.\.?$)[^/\x00]+")
 _STAGED_NAME = re.compile(r"object(?:-\d+)?")
+_VERSION_NAME = re.compile(r"v\d+")
 
 
 def _read_ticket(path: Path) -> dict[str, Any]:
     """A complete commit's ticket, checked: written whole (renamed into place once synced),
     it can only be damaged afterwards, and then the commit cannot be finished."""
     try:
-        ticket = json.loads(path.read_bytes())
-        entries = _ticket_entries(ticket)
-        # every name a place inside the archive (an object's folder in the layout, a
-        # folder of the staging area): a ticket cannot move anything anywhere else
-        if entries and all(isinstance(e.get("object"), str) and _LAYOUT_PATH.fullmatch(e["object"])
-               and isinstance(e.get("staged"), str) and _STAGED_NAME.fullmatch(e["staged"])
-               and isinstance(e.get("version"), str) and re.fullmatch(r"v\d+", e["version"])
-               and isinstance(e.get("new_object"), bool) for e in entries):
+        entries = _ticket_entries(json.loads(path.read_bytes()))
+        if entries and all(_ticket_entry_usable(entry) for entry in entries):
             return {"entries": entries}
     except (ValueError, TypeError, AttributeError):
         pass
@@ -241,6 +236,17 @@ def _read_ticket(path: Path) -> dict[str, Any]:
                         "be finished", path=path,
                         hint="move its folder out of the archive, then run `archiver fsck`: "
                              "it reports what the commit had applied")
+
+
+def _ticket_entry_usable(entry: dict[str, Any]) -> bool:
+    """Whether every name in a ticket's entry is a place inside the archive (an object's
+    folder in the layout, a folder of the staging area): a ticket cannot move anything
+    anywhere else."""
+    def matches(key: str, pattern: re.Pattern[str]) -> bool:
+        return isinstance(entry.get(key), str) and pattern.fullmatch(entry[key]) is not None
+
+    return (matches("object", _LAYOUT_PATH) and matches("staged", _STAGED_NAME)
+            and matches("version", _VERSION_NAME) and isinstance(entry.get("new_object"), bool))
 
 
 def _ticket_entries(ticket: dict[str, Any]) -> list[dict[str, Any]]:

@@ -98,8 +98,8 @@ def _glued_roles(line: str) -> list[int]:
                 # (论文：, 原图：), and a role in brackets is a note on the name before it
                 # (编辑：张三（实习编辑：李四）)
                 if len(role) > 1 and _CJK_CHAR.match(line[start - 1]) and \
-                        _OPEN_BRACKETS.sub("(", line[:start]).count("(") <= \
-                        _CLOSE_BRACKETS.sub(")", line[:start]).count(")"):
+                        len(_OPEN_BRACKETS.findall(line, 0, start)) <= \
+                        len(_CLOSE_BRACKETS.findall(line, 0, start)):
                     starts.append(start)
                 break
     return starts

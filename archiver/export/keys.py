@@ -13,7 +13,9 @@ import re
 import unicodedata
 from collections.abc import Container
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_CJK_CHARS = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f"  # ideographs, BMP and beyond
+_CJK = re.compile(f"[{_CJK_CHARS}]")
+_WORDS = re.compile(f"[{_CJK_CHARS}]+|[^\\W_]+")  # a run of ideographs, or a word
 _STOP = frozenset({"the", "a", "an", "on", "of", "in", "and", "for", "to", "at", "le", "la",
                    "der", "die", "das", "de"})
 
@@ -35,8 +37,7 @@ def lazy_pinyin(text: str) -> list[str]:
 def ascii_words(text: str) -> list[str]:
     """Words of ``text`` in lower-case ASCII: CJK runs as pinyin syllables joined per run."""
     out: list[str] = []
-    for run in re.findall(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+|[^\W_]+",
-                          text or ""):
+    for run in _WORDS.findall(text or ""):
         if _CJK.match(run):
             out.append("".join(lazy_pinyin(run)).lower())
         else:
