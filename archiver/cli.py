@@ -341,6 +341,7 @@ def ingest(
     the archive is damaged (that post fails; the others are ingested).
     """
     from archiver.pipeline import ingest_paths
+    from archiver.store import Archive
 
     with _errors(show_traceback):
         if not verify_citations:
@@ -434,7 +435,9 @@ def ingest(
                              hint="give saved posts (.md, .html, .mhtml, .warc, .warc.gz, "
                                   ".wacz), or folders holding them")
         if not quiet:
-            err.print(ingest_summary(results) + f" → {config.archive}", markup=False)
+            where = (f" → {config.archive}" if Archive.declared(config.archive)
+                     else f"; nothing archived, so {config.archive} was not created")
+            err.print(ingest_summary(results) + where, markup=False)
         codes = [r.error.exit_code if r.error is not None else ExitCode.BAD_INPUT
                  for r in results if r.status == "failed"]
         if verify_citations:
@@ -894,9 +897,10 @@ def _verify_posts(config: Config, object_ids: list[str], quiet: bool, offline: b
     from archiver.pipeline import make_verifier
     from archiver.store import Archive
 
-    store = Archive.open(config.archive)
+    # none ingested: there may be no archive (an ingest that archived nothing makes none)
+    store = Archive.open(config.archive) if object_ids else None
     problems: list[ArchiverError] = []
-    items = _verify_targets(object_ids, config, store, problems) if object_ids else []
+    items = _verify_targets(object_ids, config, store, problems) if store else []
     if problems:  # the posts were just ingested: they can be read
         raise problems[0]
     results = make_verifier(config, offline=offline).verify_all([(t, w) for t, w, _ in items])

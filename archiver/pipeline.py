@@ -856,7 +856,6 @@ def ingest_paths(paths: Iterable[Path], config: Config, *,
     files = discover(paths, config.archive, unreadable)
     if on_files:
         on_files(len(files))
-    archive = Archive.open(config.archive, create=True)
     results: list[IngestResult] = []
 
     def report(result: IngestResult) -> None:
@@ -864,13 +863,21 @@ def ingest_paths(paths: Iterable[Path], config: Config, *,
         if on_result:
             on_result(result)
 
+    folder_failures = [IngestResult(source=shown(folder), status="failed", error=InputError(
+        f"cannot read this folder ({error.strerror}): the posts in it, if any, are not "
+        "ingested", path=folder, hint="give yourself read and search permission on it "
+        "(chmod u+rx), or leave it out")) for folder, error in unreadable]
+    if not Archive.declared(config.archive):
+        failures = _none_is_a_post(files)
+        if failures is not None:  # a mistyped name makes no archive where none was
+            for result in [*folder_failures, *failures]:
+                report(result)
+            return results
+    archive = Archive.open(config.archive, create=True)
     with archive.writer(wait=wait, on_wait=on_wait):
         run = _Run(archive, config, refresh, report)
-        for folder, error in unreadable:
-            run.failed(IngestResult(source=shown(folder), status="failed", error=InputError(
-                f"cannot read this folder ({error.strerror}): the posts in it, if any, are "
-                "not ingested", path=folder, hint="give yourself read and search permission "
-                "on it (chmod u+rx), or leave it out")))
+        for result in folder_failures:
+            run.failed(result)
         try:
             for path, named in files:
                 try:
@@ -892,6 +899,23 @@ def ingest_paths(paths: Iterable[Path], config: Config, *,
         finally:
             run.flush()
     return results
+
+
+def _none_is_a_post(files: list[tuple[Path, bool]]) -> list[IngestResult] | None:
+    """Each file's failure, as an ingest reports it, if no file is a post a reader takes;
+    None as soon as one is (it is then read by the ingest itself)."""
+    failures = []
+    for path, named in files:
+        try:
+            readers.detect(path)
+        except UnsupportedFormat as exc:
+            failures.append(IngestResult(source=shown(path),
+                                         status="failed" if named else "skipped", error=exc))
+        except InputError as exc:
+            failures.append(IngestResult(source=shown(path), status="failed", error=exc))
+        else:
+            return None
+    return failures
 
 
 POST_ID_PREFIX = "wx:"  # every post's object id (archiver.record.Identity.object_id)

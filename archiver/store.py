@@ -338,10 +338,15 @@ class Archive:
 
     # -- opening -----------------------------------------------------------------------------
 
+    @staticmethod
+    def declared(root: Path | str) -> bool:
+        """Whether ``root`` is an archive already (its OCFL declaration is there)."""
+        return (Path(root) / f"0={SPEC}").is_file()
+
     @classmethod
     def open(cls, root: Path | str, create: bool = False) -> Archive:
         root = Path(root)
-        if (root / f"0={SPEC}").is_file():
+        if cls.declared(root):
             return cls(root)
         hint = "point --archive at an archive made by archiver, or at an empty or new folder"
         if root.exists() and not root.is_dir():

@@ -200,6 +200,30 @@ def test_missing_file_exits_4(runner, archive_dir, tmp_path):
     assert "nope.md: no such file" in result.stderr
 
 
+def test_an_ingest_that_archives_nothing_makes_no_archive(runner, archive_dir, tmp_path):
+    """A mistyped name, or a file that is no post, leaves no empty archive behind."""
+    other = tmp_path / "notes.txt"
+    other.write_text("not a post\n", encoding="utf-8")
+    result = run(runner, "ingest", tmp_path / "nope.md", other, "--archive", archive_dir,
+                 "--verify", "--offline", "--json")
+    assert result.exit_code == ExitCode.BAD_INPUT
+    assert "nope.md: no such file" in result.stderr
+    assert "notes.txt: not a supported saved post" in result.stderr
+    assert f"nothing archived, so {archive_dir} was not created" in result.stderr
+    assert not archive_dir.exists()
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line.get("status") for line in lines[:2]] == ["failed", "failed"]
+    assert lines[-1]["citations"] == [] and lines[-1]["summary"]["total"] == 0
+
+
+def test_one_post_among_failures_makes_the_archive(runner, archive_dir, tmp_path):
+    result = run(runner, "ingest", tmp_path / "nope.md", SEED, "--archive", archive_dir,
+                 "--no-fetch")
+    assert result.exit_code == ExitCode.BAD_INPUT
+    assert f"1 added; 1 input(s) failed → {archive_dir}" in result.stderr
+    assert len(objects_on_disk(archive_dir)) == 1
+
+
 def test_folder_walk_skips_files_that_are_not_posts(runner, archive_dir, tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
