@@ -207,25 +207,59 @@ def test_a_chunked_response_read_whole_is_not_called_cut_short(tmp_path):
     """A response sent with Transfer-Encoding: chunked leaves the terminating line break
     unread by the payload's decoder; the record is whole (SYNTHETIC WARC: the real page's
     bytes, written chunked)."""
+    page = fixture_path("converted-savepage-mufeng-2021-07-07").read_bytes()
+    chunked = b"".join(b"%x\r\n%s\r\n" % (len(page[i:i + 4096]), page[i:i + 4096])
+                       for i in range(0, len(page), 4096)) + b"0\r\n\r\n"
+    path = tmp_path / "chunked.warc"
+    path.write_bytes(_warc_with([("https://" + _MUFENG_URL, "200 OK",
+                                  [("Content-Type", "text/html; charset=utf-8"),
+                                   ("Transfer-Encoding", "chunked")], chunked)]))
+    [post] = prepare_all(path, load_config({}, tmp_path).with_overrides(fetch=False))
+    assert post.record["title"] == "送别一个旧时代"
+
+
+def _warc_with(responses: list[tuple[str, str, list[tuple[str, str]], bytes]]) -> bytes:
+    """A WARC of ``(url, status line, headers, body)`` responses, in that order."""
     import io
 
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
-    page = fixture_path("converted-savepage-mufeng-2021-07-07").read_bytes()
-    chunked = b"".join(b"%x\r\n%s\r\n" % (len(page[i:i + 4096]), page[i:i + 4096])
-                       for i in range(0, len(page), 4096)) + b"0\r\n\r\n"
     out = io.BytesIO()
     writer = WARCWriter(out, gzip=False)
-    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8"),
-                                          ("Transfer-Encoding", "chunked")], protocol="HTTP/1.1")
-    url = ("https://mp.weixin.qq.com/s?__biz=MzI0ODE5NDU5Mw==&mid=2649550139&idx=1"
-           "&sn=eb4cae5068b6c84434565d6fa48cc651")
-    writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(chunked),
-                                                  http_headers=headers))
-    path = tmp_path / "chunked.warc"
-    path.write_bytes(out.getvalue())
+    for url, status, headers, body in responses:
+        writer.write_record(writer.create_warc_record(
+            url, "response", payload=io.BytesIO(body),
+            http_headers=StatusAndHeaders(status, headers, protocol="HTTP/1.1")))
+    return out.getvalue()
+
+
+_MUFENG_URL = ("mp.weixin.qq.com/s?__biz=MzI0ODE5NDU5Mw==&mid=2649550139&idx=1"
+               "&sn=eb4cae5068b6c84434565d6fa48cc651")
+
+
+@pytest.mark.parametrize("redirect_first", [True, False])
+def test_a_redirect_recorded_beside_the_article_is_no_post(tmp_path, redirect_first):
+    """wget --warc-file records the http:// → https:// redirect as a response of its own
+    (SYNTHETIC WARC around the real page's bytes)."""
+    page = fixture_path("converted-savepage-mufeng-2021-07-07").read_bytes()
+    moved = ("http://" + _MUFENG_URL, "301 Moved Permanently",
+             [("Location", "https://" + _MUFENG_URL), ("Content-Type", "text/html")],
+             b"<html><body>301 Moved Permanently</body></html>")
+    served = ("https://" + _MUFENG_URL, "200 OK",
+              [("Content-Type", "text/html; charset=utf-8")], page)
+    path = tmp_path / "wget.warc"
+    path.write_bytes(_warc_with([moved, served] if redirect_first else [served, moved]))
     [post] = prepare_all(path, load_config({}, tmp_path).with_overrides(fetch=False))
     assert post.record["title"] == "送别一个旧时代"
+
+
+def test_a_warc_holding_only_a_redirect_says_so(tmp_path):
+    path = tmp_path / "moved.warc"
+    path.write_bytes(_warc_with([("http://" + _MUFENG_URL, "302 Found",
+                                  [("Location", "https://" + _MUFENG_URL),
+                                   ("Content-Type", "text/html")], b"<html>moved</html>")]))
+    with pytest.raises(MalformedInput, match=r"redirects or errors \(302 for http://mp"):
+        prepare_all(path, load_config({}, tmp_path).with_overrides(fetch=False))
 
 
 @pytest.mark.parametrize("name", ["converted-mufeng-2021-07-07-base64.mhtml",

@@ -224,7 +224,7 @@ def read_all(path: Path, data: bytes | None = None) -> list[RawPost]:
                                       f"interrupted download or crawl?)")
     for record in records:
         if record["type"] in ("response", "resource") and record["payload"] and \
-                not record["cut"] and str(record["status"] or "200").startswith("2"):
+                not record["cut"] and _served(record):
             by_uri.setdefault(record["uri"], record)
             if record["digest"]:
                 by_digest.setdefault(record["digest"], record)
@@ -239,12 +239,16 @@ def read_all(path: Path, data: bytes | None = None) -> list[RawPost]:
                 resources.setdefault(record["uri"], original["payload"])
     posts: list[RawPost] = []
     seen_pages: set[bytes] = set()
+    not_served: list[str] = []  # an article's responses that are no page: "301 for <uri>"
     for record in records:
         uri = record["uri"]
         payload = resources.get(uri) if record["type"] == "revisit" else record["payload"]
         if record["type"] not in ("response", "resource", "revisit") or not payload:
             continue
         if not _ARTICLE.match(uri) or "html" not in (record["ctype"] or "text/html").lower():
+            continue
+        if not _served(record):  # a redirect (wget records http:// → https://) or an error
+            not_served.append(f"{record['status']} for {uri}")
             continue
         if payload in seen_pages:
             continue  # the same page captured twice is one post
@@ -275,9 +279,19 @@ def read_all(path: Path, data: bytes | None = None) -> list[RawPost]:
             what = "the file is" if uri == CUT_SHORT else f"the record for {uri} is"
             raise MalformedInput(f"no whole WeChat article response: {what} {why}", path=path,
                                  hint="download or crawl the page again")
+        if not_served:
+            raise MalformedInput("no WeChat article page in this WARC: its article responses "
+                                 f"are redirects or errors ({', '.join(not_served[:3])})",
+                                 path=path, hint="crawl the page again, following redirects")
         raise MalformedInput("no WeChat article (mp.weixin.qq.com/s…) response in this WARC",
                              path=path, hint="the crawl may hold only other pages")
     return posts
+
+
+def _served(record: dict) -> bool:
+    """Whether a record holds a page as served: a 2xx response (a record without an HTTP
+    status, a ``resource``, holds what was saved)."""
+    return str(record["status"] or "200").startswith("2")
 
 
 def read(path: Path, data: bytes | None = None) -> RawPost:
