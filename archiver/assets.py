@@ -367,6 +367,35 @@ def resource_key(url: str) -> str:
     return f"{host.lower()}/{rest}"
 
 
+# WeChat's lazy loader asks for an image at its data-src with these added (``&tp=webp&wxfrom=5
+# &wx_lazy=1&wx_co=1``): a browser's capture (MHTML, a Browsertrix or ArchiveWeb.page WARC)
+# holds the image under that URL, the page names it without them
+_LAZY_PARAMS = re.compile(r"&(?:tp|wxfrom|wx_lazy|wx_co|retryload)=[^&]*")
+_WECHAT_IMAGE_HOST = re.compile(r"(?:[\w-]+\.)*(?:qpic|qlogo)\.cn")
+
+
+def lazy_loaded_key(key: str) -> str | None:
+    """A WeChat image's :func:`resource_key` without what the lazy loader adds to its URL
+    (None for a URL of another host, or one it adds nothing to)."""
+    host, _, rest = key.partition("/")
+    if not _WECHAT_IMAGE_HOST.fullmatch(host) or "?" not in rest:
+        return None
+    path, _, query = rest.partition("?")
+    loose = _LAZY_PARAMS.sub("", "&" + query)[1:]
+    return f"{host}/{path}?{loose}" if loose != query else None
+
+
+def _keyed(table: Mapping[str, Any]) -> dict[str, Any]:
+    """``table`` by :func:`resource_key`, each WeChat image also by its URL without what the
+    lazy loader adds (the first URL of the container holding it wins)."""
+    keyed = {resource_key(url): value for url, value in table.items()}
+    for key in list(keyed):
+        loose = lazy_loaded_key(key)
+        if loose is not None:
+            keyed.setdefault(loose, keyed[key])
+    return keyed
+
+
 def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
              session: requests.Session | None = None,
              inputs: dict[str, str | None] | None = None,
@@ -387,8 +416,8 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
     could give a different result without re-reading it.
     """
     inputs = {} if inputs is None else inputs
-    carried = {resource_key(url): data for url, data in (resources or {}).items()}
-    cut = {resource_key(url): why for url, why in (damaged or {}).items() if url != CUT_SHORT}
+    carried = _keyed(resources or {})
+    cut = _keyed({url: why for url, why in (damaged or {}).items() if url != CUT_SHORT})
     cut_short = (damaged or {}).get(CUT_SHORT)  # the container ends early: it may have held it
 
     def in_container(table: Mapping[str, Any], reference: str) -> Any:
@@ -398,8 +427,11 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
         if not table or reference.startswith("data:"):
             return None
         for candidate in (reference, urljoin(base_url, reference) if base_url else None):
-            if candidate and resource_key(candidate) in table:
-                return table[resource_key(candidate)]
+            if candidate:
+                key = resource_key(candidate)
+                for found in (key, lazy_loaded_key(key)):
+                    if found in table:
+                        return table[found]
         return None
 
     out: list[Asset] = []

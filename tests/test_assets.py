@@ -31,7 +31,7 @@ import pytest
 import requests
 from PIL import Image
 
-from archiver.assets import describe_original, fetch, localise, sniff
+from archiver.assets import describe_original, fetch, lazy_loaded_key, localise, resource_key, sniff
 from archiver.config import Config
 from archiver.model import ImageRef
 
@@ -553,3 +553,15 @@ def test_a_post_with_failing_images_is_archived_and_says_why_each_is_missing(bas
     assert reasons[2].startswith("not an image")
     assert reasons[3].startswith("decompression bomb refused")
     assert "private or local address" in reasons[4]
+
+
+@pytest.mark.parametrize(("url", "loose"), [
+    ("https://mmbiz.qpic.cn/mmbiz_jpg/x/640?wx_fmt=jpeg&tp=webp&wxfrom=5&wx_lazy=1&wx_co=1",
+     "mmbiz.qpic.cn/mmbiz_jpg/x/640?wx_fmt=jpeg"),
+    ("http://mmbiz.qpic.cn/mmbiz_png/y/0?tp=webp&wx_fmt=png",
+     "mmbiz.qpic.cn/mmbiz_png/y/0?wx_fmt=png"),
+    ("https://mmbiz.qpic.cn/mmbiz_jpg/x/640?wx_fmt=jpeg", None),  # nothing added
+    ("https://example.org/a.jpg?x=1&tp=webp&wx_lazy=1", None),  # another host's query is its own
+])
+def test_a_wechat_image_is_also_known_without_what_the_lazy_loader_adds(url, loose):
+    assert lazy_loaded_key(resource_key(url)) == loose

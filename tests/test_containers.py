@@ -8,6 +8,7 @@ GBK), WARC (with a revisit record), WACZ, and WARCs holding two posts.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import zlib
 from pathlib import Path
@@ -251,6 +252,30 @@ def test_a_redirect_recorded_beside_the_article_is_no_post(tmp_path, redirect_fi
     path.write_bytes(_warc_with([moved, served] if redirect_first else [served, moved]))
     [post] = prepare_all(path, load_config({}, tmp_path).with_overrides(fetch=False))
     assert post.record["title"] == "送别一个旧时代"
+
+
+def test_images_a_browser_captured_at_their_lazy_loaded_urls_are_the_pages(tmp_path, config):
+    """WeChat's lazy loader fetches each image at its data-src plus ``&tp=webp&wxfrom=5
+    &wx_lazy=1&wx_co=1``; a browser-driven crawler stores it there. SYNTHETIC WARC: a real
+    page (its images at mmbiz.qpic.cn) with real image bytes of another corpus post put at
+    those URLs."""
+    page = WECHAT / MANIFEST["converted-wechatscope-qcE1x5JHap.mhtml"]["posts"][0]["source"]
+    originals = [i["original"] for i in prepare_all(page, config)[0].record["images"]]
+    assert originals and all("mmbiz.qpic.cn" in url and "wx_lazy" not in url
+                             for url in originals)
+    photos = sorted((WECHAT / "html-with-assets").rglob("*.jpg"))
+    responses = [("https://mp.weixin.qq.com/s?__biz=MzUxMjc0MjkzNQ==&mid=2247505324&idx=3",
+                  "200 OK", [("Content-Type", "text/html; charset=utf-8")], page.read_bytes())]
+    given = {}
+    for n, url in enumerate(dict.fromkeys(originals)):
+        given[url] = photos[n % len(photos)].read_bytes()
+        responses.append((url + "&tp=webp&wxfrom=5&wx_lazy=1&wx_co=1", "200 OK",
+                          [("Content-Type", "image/jpeg")], given[url]))
+    path = tmp_path / "browser.warc"
+    path.write_bytes(_warc_with(responses))
+    [post] = prepare_all(path, config)
+    assert [(i["status"], i["sha256"]) for i in post.record["images"]] == [
+        ("stored", hashlib.sha256(given[url]).hexdigest()) for url in originals]
 
 
 def test_a_warc_holding_only_a_redirect_says_so(tmp_path):
