@@ -482,6 +482,27 @@ def test_a_work_cited_by_two_posts_or_twice_by_one_is_exported_once(tmp_path, cr
     assert [item["DOI"] for item in csl].count("10.5005/jp/books/12414_3") == 1
 
 
+@pytest.mark.parametrize("verified_first", [True, False])
+def test_a_doi_one_post_verified_is_not_also_written_as_another_cites_it(tmp_path, crossref,
+                                                                         verified_first):
+    """Post "checked" was verified, post "unchecked" cites the same works and never was:
+    each DOI is one entry, Crossref's, whichever post the export meets first."""
+    root = ingest_verified(tmp_path, crossref,
+                           post_citing(tmp_path, "checked", ("dev-0132", "dev-0187")))
+    unchecked = post_citing(tmp_path, "unchecked", ("dev-0187", "dev-0132"))
+    assert cli("ingest", unchecked, "--archive", root, "--no-fetch").exit_code == 0
+    ids = {record["title"]: record["id"] for record in map(json.loads, cli(
+        "list", "--archive", root, "--json").stdout.splitlines())}
+    order = ["checked", "unchecked"] if verified_first else ["unchecked", "checked"]
+    out = cli("export", "bibtex", *(ids[name] for name in order), "--only-cited",
+              "--include-unverified", "--archive", root, "-q").stdout
+    entries = bibtexparser.parse_string(out).entries
+    assert sorted(e.fields_dict["doi"].value.lower() for e in entries) == [
+        "10.1098/rspb.2017.0132", "10.5005/jp/books/12414_3"]
+    assert not any("not verified" in (e.fields_dict.get("note").value if "note" in
+                                      e.fields_dict else "") for e in entries)
+
+
 def test_a_post_id_given_twice_is_exported_once(archive):
     [post_id] = [json.loads(line)["id"] for line in cli("list", "--archive", archive,
                                                         "--json").stdout.splitlines()]

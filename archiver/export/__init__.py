@@ -58,7 +58,9 @@ def works_of(archive: Source, object_ids: Iterable[str], posts: bool = True,
 
     Each post and each cited work is written once per run: a post id given twice is exported
     once, and a work (DOI) cited by several posts, or twice by one, is exported where it is
-    first met (a duplicate entry would get a second key, ``…a``, for the same work).
+    first met (a duplicate entry would get a second key, ``…a``, for the same work). A DOI
+    that any of these posts' verifications has Crossref's record for is written from that
+    record alone, never also from another post's unverified citation of it.
 
     With ``include_unverified``, the citations ``citations_in`` finds in a record that no
     verification covers (the post was never verified, or an edit added them since) are
@@ -69,7 +71,12 @@ def works_of(archive: Source, object_ids: Iterable[str], posts: bool = True,
     one, whichever posts this run exports and in whatever order."""
     taken: set[str] = set(reserved)
     exported: set[str] = set()  # the DOIs of the cited works written so far
-    for object_id in dict.fromkeys(object_ids):
+    object_ids = list(dict.fromkeys(object_ids))
+    if cited and include_unverified:
+        # a DOI some post's kept verification has Crossref's record for is written from
+        # that record, wherever it is met: never also from a citation as written
+        exported.update(f"?{doi}" for doi in _recorded_dois(archive, object_ids, posts))
+    for object_id in object_ids:
         state = archive.versions(object_id)[-1].state
         record = archive.read_json(object_id, "record.json")
         if posts:
@@ -97,6 +104,22 @@ def works_of(archive: Source, object_ids: Iterable[str], posts: bool = True,
                 for text, where in unverified(record, checked, citations_in)]
         yield from cited_works({"citations": checked}, include_unverified, taken, exported,
                                parse)
+
+
+def _recorded_dois(archive: Source, object_ids: list[str], posts: bool) -> set[str]:
+    """The DOIs (lower case) the kept verifications of these posts have a Crossref record
+    for (a post left out as having nothing to cite contributes none)."""
+    dois: set[str] = set()
+    for object_id in object_ids:
+        state = archive.versions(object_id)[-1].state
+        if "citations.json" not in state or (
+                posts and uncitable(archive.read_json(object_id, "record.json"))):
+            continue
+        for entry in archive.read_json(object_id, "citations.json").get("citations") or []:
+            work = (entry.get("evidence") or {}).get("work") or {}
+            if work.get("DOI"):
+                dois.add(str(work["DOI"]).lower())
+    return dois
 
 
 def export(works: Iterable[Work], fmt: str, write: Callable[[str], Any]) -> int:
