@@ -985,17 +985,18 @@ def make_verifier(config: Config, offline: bool = False) -> Verifier:
 
 
 def _outcome_digest(citations: list[dict[str, Any]]) -> str:
-    """What a verification concluded (report entries), without when the evidence was
-    fetched or whether it came from the cache, nor why a citation could not be checked this
-    time (offline, no DNS, a refused connection): run after run without Crossref is one
-    outcome, unresolved, not a new version each time."""
+    """What a verification concluded (report entries), without when or from which server
+    (Crossref, or a mirror of it) the evidence was fetched or whether it came from the cache,
+    nor why a citation could not be checked this time (offline, no DNS, a refused
+    connection): run after run without Crossref is one outcome, unresolved, not a new version
+    each time."""
     stable = []
     for data in citations:
         if data.get("status") == "unresolved":
             data = {k: v for k, v in data.items() if k != "reason"}
         if data.get("evidence"):
             data = {**data, "evidence": {k: v for k, v in data["evidence"].items()
-                                         if k not in ("fetched", "cached")}}
+                                         if k not in ("source", "fetched", "cached")}}
         stable.append(data)
     return sha512_hex(dumps(stable))
 

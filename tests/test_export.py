@@ -627,6 +627,43 @@ def test_a_single_page_is_one_page_and_ris_dates_use_slashes():
     assert "Y2  - 2026/11/30\r\n" in ris_record(work)
 
 
+def test_a_cited_work_keeps_crossrefs_issued_date_as_far_as_it_goes():
+    day = recorded_work("10.1038/ng.3834")  # issued 2017-04-03
+    assert csl_item(day)["issued"] == {"date-parts": [[2017, 4, 3]]}
+    assert "date = {2017-04-03}" in bibtex_entry(day, "biblatex")
+    assert "month = apr" in bibtex_entry(day, "bibtex") and day.key.startswith("chiang2017")
+    assert "PY  - 2017\r\n" in ris_record(day)
+    month = recorded_work("10.1002/jor.1100150407")  # issued 1997-07
+    assert csl_item(month)["issued"] == {"date-parts": [[1997, 7]]}
+
+
+def test_a_name_suffix_from_crossref_is_kept_in_every_format():
+    work = recorded_work("10.1002/jor.1100150407")  # Donald Hora Jr.
+    assert {"family": "Hora", "given": "Donald", "suffix": "Jr."} in csl_item(work)["author"]
+    assert "Hora, Jr., Donald" in bibtex_entry(work, "bibtex")
+    assert "AU  - Hora, Donald, Jr.\r\n" in ris_record(work)
+    from pybtex.database import parse_string
+    [entry] = parse_string(bibtex_entry(work, "bibtex"), "bibtex").entries.values()
+    hora = next(p for p in entry.persons["author"] if p.last_names == ["Hora"])
+    assert hora.lineage_names == ["Jr."] and hora.first_names == ["Donald"]
+
+
+@pytest.mark.parametrize(("pages", "bibtex", "ris"), [
+    ("975-93", "975--993", ("975", "993")),
+    ("100-5", "100--105", ("100", "105")),
+    ("199-5", "199--5", ("199", "5")),  # 199-205? 199-195? written as Crossref has it
+    ("e1234", "e1234", ("e1234", None)),
+])
+def test_an_abbreviated_page_range_is_written_out(pages, bibtex, ris):
+    work = recorded_work("10.5005/jp/books/12414_3")
+    work.pages = pages
+    assert f"pages = {{{bibtex}}}" in bibtex_entry(work, "bibtex")
+    first, last = ris
+    assert f"SP  - {first}\r\n" in ris_record(work)
+    assert (f"EP  - {last}\r\n" in ris_record(work)) if last else "EP  -" not in ris_record(work)
+    assert csl_item(work)["page"] == bibtex.replace("--", "-")
+
+
 def test_bibtex_titles_keep_their_names_and_acronyms_through_a_sentence_case_style():
     """pybtex's plain style sets titles in sentence case, lower-casing what is not braced:
     the names and acronyms in a title must come through as written (Crossref's own titles)."""

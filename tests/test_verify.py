@@ -708,6 +708,12 @@ def test_verify_an_archived_post_keeps_the_result_in_the_object(server, tmp_path
     log = json.loads(run_verify(["log", "wx:t/", "--archive", archive, "--json"], server.url,
                                 tmp_path, monkeypatch).stdout)
     assert len(log["versions"]) == 2  # the same outcome adds no version
+    with CrossrefServer() as mirror:  # nor the same outcome from another server (a mirror)
+        assert mirror.url != server.url
+        run_verify(["verify", "--archive", archive], mirror.url, tmp_path, monkeypatch)
+    log = json.loads(run_verify(["log", "wx:t/", "--archive", archive, "--json"], server.url,
+                                tmp_path, monkeypatch).stdout)
+    assert len(log["versions"]) == 2
     # the text report and the JUnit file say which post each citation is in
     junit = tmp_path / "posts.xml"
     text = run_verify(["verify", "--archive", archive, "--junit", junit], server.url, tmp_path,

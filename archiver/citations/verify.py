@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -162,7 +163,8 @@ def work_of(record: dict[str, Any]) -> dict[str, Any]:
     authors = []
     for author in record.get("author") or []:
         if author.get("family"):
-            authors.append({k: author[k] for k in ("family", "given") if author.get(k)})
+            authors.append({k: author[k] for k in ("family", "given", "suffix")
+                            if author.get(k)})
         elif author.get("name"):
             authors.append({"literal": author["name"]})
     years = record_years(record) or [y for y in [_approved_year(record)] if y]
@@ -180,10 +182,26 @@ def work_of(record: dict[str, Any]) -> dict[str, Any]:
             "collection-title": series,
             "volume": record.get("volume"), "issue": record.get("issue"),
             "page": record.get("page") or record.get("article-number"),
-            "year": years[0] if years else None, "publisher": record.get("publisher"),
+            "year": years[0] if years else None, "issued": _issued(record, years),
+            "publisher": record.get("publisher"),
             "institution": institutions[0] if institutions else None,
             "degree": _first(record, "degree"), "author": authors}
     return {k: v for k, v in work.items() if v not in (None, "", [])}
+
+
+def _issued(record: dict[str, Any], years: list[int]) -> str | None:
+    """Crossref's issued date as far as it goes (``2017-04-03``, ``2017-04``), when it has
+    more than the year (a post or a preprint is cited by its day)."""
+    parts = ((record.get("issued") or {}).get("date-parts") or [[None]])[0] or [None]
+    if not years or parts[0] != years[0] or len(parts) < 2:
+        return None
+    if not all(isinstance(p, int) for p in parts[:3]):
+        return None
+    try:
+        date(*(list(parts[:3]) + [1] * (3 - len(parts[:3]))))
+    except ValueError:
+        return None
+    return "-".join(f"{p:02d}" if n else str(p) for n, p in enumerate(parts[:3]))
 
 
 def _approved_year(record: dict[str, Any]) -> int | None:

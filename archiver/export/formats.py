@@ -118,11 +118,18 @@ _TEXT_FIELDS = ("title", "organisation", "container", "volume", "issue", "pages"
 
 
 def _pages(pages: str | None) -> str | None:
-    """``27-27`` is page 27."""
+    """``27-27`` is page 27; an abbreviated range is written out (``975-93`` is ``975-993``:
+    RIS would otherwise end it before it starts), unless it cannot be (``199-5``)."""
     if not pages:
         return pages
     first, dash, last = pages.partition("-")
-    return first if dash and first == last else pages
+    if dash and first == last:
+        return first
+    if dash and first.isdigit() and last.isdigit() and len(last) < len(first):
+        full = first[:len(first) - len(last)] + last
+        if int(full) > int(first):
+            return f"{first}-{full}"
+    return pages
 
 
 def tidy(work: Work) -> Work:
@@ -143,8 +150,11 @@ def _names(authors: list[dict[str, str]]) -> str:
         if author.get("literal"):
             parts.append("{" + tex(author["literal"]) + "}")  # a corporate or CJK name: kept whole
         else:
+            # BibTeX's "von Last, Jr, First"
             family, given = tex(author.get("family", "")), tex(author.get("given", ""))
-            parts.append(f"{family}, {given}" if given else family)
+            suffix = tex(author.get("suffix", ""))
+            parts.append(", ".join(x for x in (family, suffix, given) if x) if suffix and given
+                         else f"{family}, {given}" if given else family)
     return " and ".join(p for p in parts if p)
 
 
@@ -162,7 +172,8 @@ def thesis_type(degree: str | None) -> str:
 
 def _plain_names(people: list[dict[str, str]]) -> list[str]:
     """Names as printed: a whole name, or given then family."""
-    return [p.get("literal") or " ".join(x for x in (p.get("given"), p.get("family")) if x)
+    return [p.get("literal") or " ".join(x for x in (p.get("given"), p.get("family"),
+                                                     p.get("suffix")) if x)
             for p in people]
 
 
@@ -265,9 +276,9 @@ def csl_item(work: Work) -> dict[str, Any]:
 
 
 def family_first(person: dict[str, str]) -> str:
-    """A CSL name as RIS and lists print it: whole, or "family, given"."""
+    """A CSL name as RIS and lists print it: whole, or "family, given[, suffix]"."""
     return person.get("literal") or ", ".join(
-        x for x in (person.get("family"), person.get("given")) if x)
+        x for x in (person.get("family"), person.get("given"), person.get("suffix")) if x)
 
 
 def ris_record(work: Work) -> str:

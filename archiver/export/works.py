@@ -385,7 +385,8 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
                           title=work.get("title"), authors=authors,
                           container=work.get("container-title"), volume=work.get("volume"),
                           issue=work.get("issue"), pages=work.get("page"),
-                          date=str(work.get("year")) if work.get("year") else None,
+                          date=work.get("issued") or (
+                              str(work.get("year")) if work.get("year") else None),
                           doi=work.get("DOI"), publisher=work.get("publisher"),
                           series=work.get("collection-title"),
                           institution=work.get("institution"), degree=work.get("degree"))
