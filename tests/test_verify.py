@@ -690,6 +690,29 @@ def test_verify_command_without_crossref_exits_3(tmp_path, monkeypatch):
     assert json.loads(result.stdout)["citations"][0]["status"] == "unresolved"
 
 
+def test_a_server_that_is_not_crossrefs_api_leaves_citations_unresolved(tmp_path, monkeypatch):
+    """A mistyped --crossref-url (here a plain file server, whose 404 is an HTML page, not
+    Crossref's "Resource not found.") says nothing about the posts' DOIs: exit 3, not 1."""
+    import functools
+    import http.server
+    (tmp_path / "site").mkdir()
+    files = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(
+        http.server.SimpleHTTPRequestHandler, directory=str(tmp_path / "site")))
+    threading.Thread(target=files.serve_forever, daemon=True).start()
+    try:
+        refs = tmp_path / "refs.txt"
+        refs.write_text(CASES[1]["text"] + "\n", encoding="utf-8")
+        result = run_verify(["verify", refs, "--json"],
+                            f"http://127.0.0.1:{files.server_address[1]}", tmp_path, monkeypatch)
+    finally:
+        files.shutdown()
+        files.server_close()
+    assert result.exit_code == ExitCode.UNCHECKED
+    [citation] = json.loads(result.stdout)["citations"]
+    assert citation["status"] == "unresolved"
+    assert "is not Crossref's API (404" in citation["reason"]
+
+
 def test_verify_an_archived_post_keeps_the_result_in_the_object(server, tmp_path, monkeypatch):
     archive = tmp_path / "archive"
     runner_args = ["ingest", SEED, "--archive", archive, "--no-fetch"]

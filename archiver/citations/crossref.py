@@ -30,6 +30,8 @@ from archiver.citations.ratelimit import Limits, RateLimiter
 
 USER_AGENT = "archiver (citation verification; https://github.com/)"
 MAX_RETRY_AFTER = 30.0
+# the body of Crossref's 404 for a DOI it has no record of (recorded: errors/404_works_…)
+_NOT_FOUND = "Resource not found."
 
 
 @dataclass(frozen=True)
@@ -281,6 +283,9 @@ class CrossrefClient:
 
     def _status(self, code: int, retry_after: str | None, body: str) -> Outcome:
         if code == 404:
+            if body.strip() != _NOT_FOUND:  # a page of another server: it knows no DOIs
+                return Outcome("unresolved", reason=f"the server at {self.base_url} is not "
+                                                    f"Crossref's API (404 with {body[:60]!r})")
             return Outcome("not_found", reason="Crossref has no record of this DOI (404)")
         if code == 429:
             raise _Retry("rate-limited by Crossref (429)", _retry_after(retry_after))
