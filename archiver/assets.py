@@ -123,8 +123,9 @@ def _shortened(text: str, limit: int = 300) -> str:
 
 def _local_candidates(ref: str, base_dir: Path, config: Config) -> list[Path]:
     ref = unquote(ref.split("?", 1)[0].split("#", 1)[0])
-    if ref.startswith("file://"):
-        ref = urlsplit(ref).path
+    if ref.startswith("file://"):  # the file itself (within the allowed folders), else as
+        ref = urlsplit(ref).path  # a site-absolute path, the way a site's export means it
+        return list(dict.fromkeys([Path(ref), *_local_candidates(ref, base_dir, config)]))
     if ref.startswith("/"):
         rel = ref.lstrip("/")
         # an asset root may be the post's own folder (`make demo`): each place once

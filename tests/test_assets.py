@@ -391,6 +391,38 @@ def test_a_data_uri_that_cannot_be_decoded_is_missing(tmp_path):
     assert asset.reason == "data: URI cannot be decoded"
 
 
+@pytest.mark.parametrize("label", ["image/jpg", "application/octet-stream", "image/x-png"])
+def test_a_markdown_image_with_any_data_uri_is_the_image_not_text(tmp_path, label):
+    """markdown-it makes no image of a data: URL but of four types (``image/jpg``, common in
+    exports, is none of them): the post kept the whole URI as text and lost the image."""
+    from archiver.pipeline import prepare
+    uri = f"data:{label};base64," + base64.b64encode(JPEG_SMALL).decode("ascii")
+    post = tmp_path / "post.md"
+    post.write_text(f"---\ntitle: t\ndate: 2024-01-01\n---\n\n正文。\n\n![图片]({uri})\n",
+                    encoding="utf-8")
+    record = prepare(post, Config(fetch=False)).record
+    assert [(i["status"], i["sha256"]) for i in record["images"]] == [
+        ("stored", hashlib.sha256(JPEG_SMALL).hexdigest())]
+    assert "base64" not in record["text"]
+
+
+def test_a_markdown_image_at_a_file_url_is_that_file_within_the_allowed_folders(tmp_path):
+    from archiver.pipeline import prepare
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "一.jpg").write_bytes(JPEG_SMALL)
+    (tmp_path / "md").mkdir()
+    post = tmp_path / "md" / "post.md"
+    inside = (tmp_path / "images" / "一.jpg").as_uri()
+    outside = (Path(__file__).parent / "fixtures" / "wechat" / "LABELS.md").resolve().as_uri()
+    post.write_text(f"---\ntitle: t\ndate: 2024-01-01\n---\n\n正文。\n\n![a]({inside})\n\n"
+                    f"![b]({outside})\n\n![c](javascript:alert(1))\n", encoding="utf-8")
+    record = prepare(post, Config(fetch=False)).record
+    first, second = record["images"]  # a script URL makes no image
+    assert (first["status"], first["sha256"]) == ("stored", hashlib.sha256(JPEG_SMALL).hexdigest())
+    assert second["status"] == "missing"
+    assert "outside the post's folder and the asset roots" in second["reason"]
+
+
 def test_describe_original_summarises_only_data_uris():
     assert describe_original("data:image/gif;base64,R0lGOD") == \
         "data:image/gif;base64,… (28 characters inline)"

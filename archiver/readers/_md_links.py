@@ -61,10 +61,22 @@ def normalize_link(url: str) -> str:
     return md_normalize_link(url)
 
 
+# markdown-it refuses file: URLs, and data: URLs but for four image types; a saved post's
+# image is kept whatever its URL says (its bytes are sniffed before they are stored), so only
+# script URLs are refused
+_SCRIPT_URL = re.compile(r"\s*(?:javascript|vbscript):", re.I)
+
+
+def validate_link(url: str) -> bool:
+    """Whether markdown-it makes a link or an image of ``url``: any but a script's."""
+    return _SCRIPT_URL.match(url) is None
+
+
 def install(md: MarkdownIt) -> MarkdownIt:
     """``md`` with the quicker helpers (its own attributes: other instances keep theirs)."""
     md.helpers = SimpleNamespace(parseLinkLabel=md_helpers.parseLinkLabel,
                                  parseLinkDestination=parse_link_destination,
                                  parseLinkTitle=md_helpers.parseLinkTitle)
     md.normalizeLink = normalize_link  # type: ignore[method-assign]
+    md.validateLink = validate_link  # type: ignore[method-assign]
     return md
