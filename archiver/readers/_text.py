@@ -9,6 +9,7 @@ declared charset make the input malformed.
 from __future__ import annotations
 
 import codecs
+import email.utils
 import html
 import re
 from datetime import UTC, datetime, timedelta, timezone
@@ -174,7 +175,12 @@ def unix_to_iso(seconds: str | int) -> str | None:
 
 _DATE_RE = re.compile(
     r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?"
-    r"(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$")
+    r"(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$")
+# RFC 2822, as feeds and e-mail write dates: "Tue, 04 Aug 2020 18:00:00 +0800"
+_RFC2822_RE = re.compile(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}")
+# Unix time in seconds, or in milliseconds, from 2001 to 2286: no other number is a date
+_UNIX_SECONDS = range(10**9, 10**10)
+_UNIX_MILLISECONDS = range(10**12, 10**13)
 
 
 def parse_date(value: object) -> tuple[str | None, bool]:
@@ -189,8 +195,22 @@ def parse_date(value: object) -> tuple[str | None, bool]:
         return value.isoformat(), True
     if hasattr(value, "isoformat") and not isinstance(value, str):  # datetime.date
         return value.isoformat(), False  # type: ignore[union-attr]
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, int) and not isinstance(value, bool):
+        if value in _UNIX_MILLISECONDS:
+            value //= 1000
+        return (unix_to_iso(value), True) if value in _UNIX_SECONDS else (None, False)
     if not isinstance(value, str):
         return None, False
+    if _RFC2822_RE.match(value.strip()):
+        try:
+            stamp = email.utils.parsedate_to_datetime(value.strip())
+        except (TypeError, ValueError):
+            return None, False
+        if stamp.tzinfo is None:  # "-0000": the time in UTC, the writer's zone not known
+            stamp = stamp.replace(tzinfo=UTC)
+        return stamp.isoformat(), True
     match = _DATE_RE.match(value.strip())
     if not match:
         return None, False
@@ -203,7 +223,7 @@ def parse_date(value: object) -> tuple[str | None, bool]:
         return None, False
     if tz is None:
         return naive.replace(tzinfo=SHANGHAI).isoformat(), False
-    if tz == "Z":
+    if tz in ("Z", "UTC", "GMT"):
         return naive.replace(tzinfo=UTC).isoformat(), True
     sign = 1 if tz[0] == "+" else -1
     digits = tz[1:].replace(":", "")

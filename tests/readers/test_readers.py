@@ -327,6 +327,31 @@ def test_a_closing_link_or_fetch_footer_is_taken_only_where_it_ends_the_body(
     assert raw.body_markup.count("本文抓取时间") == paragraphs
 
 
+@pytest.mark.parametrize(("written", "published"), [
+    ("2020-08-04 10:00:00 UTC", "2020-08-04T10:00:00+00:00"),  # Ruby's Time#to_s (Jekyll)
+    ("2020-08-04 10:00:00 GMT", "2020-08-04T10:00:00+00:00"),
+    ("Tue, 04 Aug 2020 18:00:00 +0800", "2020-08-04T18:00:00+08:00"),  # RFC 2822 (feeds)
+    ("04 Aug 2020 10:00:00 -0000", "2020-08-04T10:00:00+00:00"),  # UTC, the zone not known
+    ("1596535200", "2020-08-04T18:00:00+08:00"),  # Unix seconds (a YAML number)
+    ("'1596535200000'", "2020-08-04T18:00:00+08:00"),  # and milliseconds
+    ("2020-08-04 18:00", "2020-08-04T18:00:00+08:00"),  # naive: WeChat's zone, as before
+])
+def test_front_matter_dates_as_common_tools_write_them(tmp_path, written, published):
+    post = tmp_path / "post.md"
+    post.write_text(f"---\ntitle: t\ndate: {written}\n---\n\n![](https://mmbiz.qpic.cn/x)\n",
+                    encoding="utf-8")
+    assert read(post).fields["published"].value == published
+
+
+@pytest.mark.parametrize("written", ["2020", "20200804", "Tue, 32 Aug 2020 18:00:00 +0800", "0"])
+def test_a_number_or_a_date_that_is_none_is_still_no_date(tmp_path, written):
+    post = tmp_path / "post.md"
+    post.write_text(f"---\ntitle: t\ndate: {written}\n---\n\n![](https://mmbiz.qpic.cn/x)\n",
+                    encoding="utf-8")
+    with pytest.raises(MalformedInput, match="is not a date"):
+        read(post)
+
+
 @pytest.mark.parametrize(("front", "message"), [
     ("title: [unclosed", "front matter is not valid YAML"),
     ("- a\n- b", "not a mapping"),
