@@ -1,15 +1,15 @@
 """Reader for Markdown exports of WeChat posts.
 
-Handles YAML front matter (``title``, ``date``, ``author``, ``tags``, ``url`` …), the wrappers
-that common exporters put around the body, and raw HTML inside the Markdown (many exporters
-paste WeChat's ``#js_content`` HTML as is). The Markdown is rendered to HTML with markdown-it
-(CommonMark, raw HTML allowed, with emphasis beside CJK punctuation read as the CJK-friendly
-amendment proposes: ``**“加粗”**，`` is bold, not two pairs of stars) so that one cleaning
-pipeline serves every format.
+Handles YAML front matter (``title``, ``date``, ``author``, ``tags``, ``url`` …; or Hugo's
+TOML, between two lines ``+++``), the wrappers that common exporters put around the body,
+and raw HTML inside the Markdown (many exporters paste WeChat's ``#js_content`` HTML as is).
+The Markdown is rendered to HTML with markdown-it (CommonMark, raw HTML allowed, with
+emphasis beside CJK punctuation read as the CJK-friendly amendment proposes: ``**“加粗”**，``
+is bold, not two pairs of stars) so that one cleaning pipeline serves every format.
 
 Exporter wrappers recognised and removed from the body (their values become metadata):
 - a first heading ``<title> by <account>`` (Hugo exports of mp_duty);
-- a trailing ``<hr>`` + ``<a href=…>原文链接</a>`` (the post's URL);
+- a trailing ``<hr>`` + ``<a href=…>原文链接</a>``, or ``[原文链接](…)`` (the post's URL);
 - a leading ``# title`` and ``> 来源: / > 发布时间: / > 原文链接:`` header lines;
 - a trailing ``*本文抓取时间: …*`` footer (the fetch time).
 
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,7 @@ FORMAT = "markdown"
 # front matter: from a first line '---' to the next '---', which may end the file (the text has
 # Unix line ends by then). YAML's '...' closes none: a body may hold such a line.
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:(.*?)\n)?---[ \t]*(?:\n|\Z)", re.S)
+_TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\n(?:(.*?)\n)?\+\+\+[ \t]*(?:\n|\Z)", re.S)
 # A first line '---' followed at once by a key exporters write opens front matter; followed by
 # anything else ("Note: …", a blank line) it is a thematic break before the body.
 _KEYS = ("title", "date", "author", "authors", "tags", "categories", "url", "link",
@@ -47,6 +49,11 @@ _OPENED = re.compile(rf"\A---[ \t]*\n(?:{'|'.join(_KEYS)})[ \t]*:(?:[ \t]|$)", r
 _BY_LINE = re.compile(r"\A\s*(?P<title>[^\n]+?) by (?P<account>[^\n]+?)\s*\n-{3,}[ \t]*\n")
 _ORIGINAL_LINK = re.compile(
     r"""(?:<hr\s*/?>\s*)?<a\s+href=["'](?P<url>[^"']+)["'][^>]*>\s*原文链接\s*</a>\s*\Z""", re.S)
+# ... or as a Markdown link, [原文链接](url), which other exporters write
+_ORIGINAL_MD_LINK = re.compile(
+    r"(?:\n[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*\n)?\s*\[\s*原文链接\s*\]"
+    r"\(\s*<?(?P<url>https?://[^\s<>()]+)>?\s*\)\s*\Z")
+_TAG_SEPARATORS = re.compile(r"[,，、]")
 _H1 = re.compile(r"\A\s*#\s+(?P<title>[^\n]+)\n")
 _HEADER_LINE = re.compile(
     r"\A\s*>\s*(?P<label>来源|发布时间|原文链接|作者)\s*[:：]\s*(?P<value>[^\n]*)\n")
@@ -86,11 +93,26 @@ def detect(path: Path, head: bytes) -> bool:
     if path.suffix.lower() not in (".md", ".markdown"):
         return False
     text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
-    return (text.startswith(b"---") or _IMAGE_URL.search(head) is not None
+    return (text.startswith((b"---", b"+++")) or _IMAGE_URL.search(head) is not None
             or _ARTICLE_LINK.search(head) is not None)
 
 
+def _toml_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
+    """Hugo's TOML front matter, between two lines ``+++``."""
+    match = _TOML_FRONT_MATTER.match(text)
+    if not match:
+        raise MalformedInput("front matter opened by '+++' on line 1 is never closed",
+                             path=path, hint="end it with a line '+++' before the body")
+    try:
+        meta = tomllib.loads(match.group(1) or "")
+    except tomllib.TOMLDecodeError as exc:
+        raise MalformedInput(f"front matter is not valid TOML: {exc}", path=path) from None
+    return meta, text[match.end():]
+
+
 def _front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
+    if text.startswith("+++"):
+        return _toml_front_matter(text, path)
     match = _FRONT_MATTER.match(text)
     if not match:
         if _OPENED.match(text):
@@ -159,7 +181,8 @@ def _words(meta: dict[str, Any], key: str, path: Path) -> list[str]:
 
 def read(path: Path, data: bytes | None = None) -> RawPost:
     data = path.read_bytes() if data is None else data
-    text = decode(data, path).replace("\r\n", "\n")
+    # CommonMark's line ends: CRLF (Windows) and a lone CR (classic Mac OS) as LF
+    text = decode(data, path).replace("\r\n", "\n").replace("\r", "\n")
     meta, body = _front_matter(text, path)
     fields: dict[str, Sourced] = {}
 
@@ -171,7 +194,7 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
 
     tags = meta.get("tags") or []
     if isinstance(tags, str):
-        tags = [t.strip() for t in tags.split(",") if t.strip()]
+        tags = [t.strip() for t in _TAG_SEPARATORS.split(tags) if t.strip()]
     tags = _words({"tags": tags}, "tags", path) if isinstance(tags, list) else []
     fetched_export = "fetched" in tags
 
@@ -210,6 +233,11 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
     if link:
         put("url", link.group("url"), "'原文链接' anchor")
         body = body.rstrip()[: link.start()]
+    else:
+        link = _at_end(_ORIGINAL_MD_LINK, "原文链接", body.rstrip())
+        if link:
+            put("url", link.group("url"), "'[原文链接](…)' link")
+            body = body.rstrip()[: link.start()]
 
     h1 = _H1.match(body) if "title" not in fields else None
     if h1:

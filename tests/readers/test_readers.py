@@ -17,11 +17,13 @@ Expected values are the hand-checked labels of tests/fixtures/wechat/expected.js
 from __future__ import annotations
 
 import functools
+import json
 import shutil
 from urllib.parse import unquote
 
 import pytest
 
+from archiver.clean import clean
 from archiver.clean.body import parse_body
 from archiver.errors import MalformedInput
 from archiver.readers import read
@@ -325,6 +327,73 @@ def test_a_closing_link_or_fetch_footer_is_taken_only_where_it_ends_the_body(
     raw = read(footed)
     assert raw.fields["fetched"].value.startswith("2022-10-26")
     assert raw.body_markup.count("本文抓取时间") == paragraphs
+
+
+def _same_post(original, variant) -> None:
+    a, b = read(original), read(variant)
+    assert {k: v.value for k, v in a.fields.items()} == {k: v.value for k, v in b.fields.items()}
+    assert clean(a).text == clean(b).text
+
+
+def test_classic_mac_line_ends_read_as_the_export_does(tmp_path):
+    """CommonMark's line ends include a lone CR: the front matter must not leak into the body."""
+    original = WECHAT / GUOZHENG
+    variant = tmp_path / original.name
+    variant.write_bytes(original.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r"))
+    _same_post(original, variant)
+
+
+def test_hugos_toml_front_matter_reads_as_its_yaml(tmp_path):
+    """The same export with its YAML front matter written as TOML between '+++' lines."""
+    original = WECHAT / MP_DUTY
+    text = original.read_text(encoding="utf-8")
+    front, body = text.split("\n---\n", 1)
+    import tomllib
+
+    import yaml
+    meta = yaml.safe_load(front.removeprefix("---\n"))
+    lines = []
+    for key, value in meta.items():
+        if isinstance(value, list):
+            words = ", ".join(json.dumps(str(v), ensure_ascii=False) for v in value)
+            lines.append(f"{key} = [{words}]")
+        elif isinstance(value, bool):
+            lines.append(f"{key} = {str(value).lower()}")
+        elif hasattr(value, "isoformat"):
+            lines.append(f"{key} = {value.isoformat()}")
+        else:
+            lines.append(f"{key} = {json.dumps(str(value), ensure_ascii=False)}")
+    toml = "\n".join(lines)
+    assert tomllib.loads(toml)
+    variant = tmp_path / original.name
+    variant.write_text(f"+++\n{toml}\n+++\n{body}", encoding="utf-8")
+    _same_post(original, variant)
+
+
+def test_a_toml_front_matter_never_closed_is_malformed(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text('+++\ntitle = "t"\n\n正文。\n', encoding="utf-8")
+    with pytest.raises(MalformedInput, match=r"'\+\+\+' on line 1 is never closed"):
+        read(post)
+
+
+@pytest.mark.parametrize("link", [
+    "[原文链接](https://mp.weixin.qq.com/s/6XaFlt7gZ8Q_Fce9fIjlew)",
+    "---\n\n[原文链接](<https://mp.weixin.qq.com/s/6XaFlt7gZ8Q_Fce9fIjlew>)"])
+def test_a_trailing_markdown_original_link_is_the_posts_url(tmp_path, link):
+    post = tmp_path / "post.md"
+    post.write_text(f"---\ntitle: t\ndate: 2024-01-01\n---\n\n正文。\n\n{link}\n",
+                    encoding="utf-8")
+    raw = read(post)
+    assert raw.fields["url"].value == "https://mp.weixin.qq.com/s/6XaFlt7gZ8Q_Fce9fIjlew"
+    assert clean(raw).text == "正文。"
+
+
+def test_tags_written_with_chinese_commas_are_several_tags(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: t\ntags: 国际关系，中亚、外交, IR\n---\n\n正文。\n",
+                    encoding="utf-8")
+    assert read(post).fields["tags"].value == ["国际关系", "中亚", "外交", "IR"]
 
 
 @pytest.mark.parametrize(("written", "published"), [
