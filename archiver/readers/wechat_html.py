@@ -439,6 +439,10 @@ def read_page(data: bytes, path: Path, charset: str | None = None,
         if "published" in fields and fields["published"].value is None:
             del fields["published"]
     put("published", lambda: _ori_create_time(scripts), "cgiData ori_create_time", unix_to_iso)
+    # a page saved without its scripts (Chrome's MHTML, SingleFile) keeps the time they wrote
+    # into the page; relative ones ("昨天", "3天前") are no date
+    put("published", lambda: parse_date(_text_of(_by_id(doc, "publish_time")) or "")[0],
+        "#publish_time")
 
     put("url", page_vars.get("msg_link"), "var msg_link", htmlmod.unescape)
     put("url", lambda: _meta(doc, "property", "og:url"), "meta og:url")

@@ -335,6 +335,30 @@ def _same_post(original, variant) -> None:
     assert clean(a).text == clean(b).text
 
 
+@pytest.mark.parametrize("shown", ["{y}年{m}月{d}日 {hh:02d}:{mm:02d}", "Today", "昨天", ""])
+def test_a_page_saved_without_its_scripts_keeps_the_time_they_showed(tmp_path, shown):
+    """Chrome's MHTML and SingleFile drop <script>, and with them ``var ct``; the time the
+    scripts wrote into #publish_time is then the page's (a relative one is none). The real
+    page, its scripts removed and #publish_time filled as WeChat fills it."""
+    import re
+    from datetime import datetime
+    original = WECHAT / "html/wechat-article-exporter__普通图文-04.html"
+    published = datetime.fromisoformat(read(original).fields["published"].value)
+    page = re.sub(r"<script\b.*?</script>", "", original.read_text(encoding="utf-8"), flags=re.S)
+    text = shown.format(y=published.year, m=published.month, d=published.day,
+                        hh=published.hour, mm=published.minute)
+    page, filled = re.subn(r'(id="publish_time"[^>]*>)[^<]*<', rf"\g<1>{text}<", page)
+    assert filled == 1 and "var ct" not in page
+    variant = tmp_path / "page.html"
+    variant.write_text(page, encoding="utf-8")
+    got = read(variant).fields.get("published")
+    if text and text[0].isdigit():
+        assert (got.value, got.source) == (published.replace(second=0).isoformat(),
+                                           "#publish_time")
+    else:
+        assert got is None
+
+
 def test_classic_mac_line_ends_read_as_the_export_does(tmp_path):
     """CommonMark's line ends include a lone CR: the front matter must not leak into the body."""
     original = WECHAT / GUOZHENG
