@@ -18,6 +18,7 @@ import stat
 import sys
 import traceback
 import typing
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
@@ -913,10 +914,24 @@ def _verify_posts(config: Config, object_ids: list[str], quiet: bool, offline: b
             if result.status in FAILING:
                 err.print(f"  {result.status}: {shorten(result.text, 80)} ({result.reason})",
                           markup=False)
+        _say_why_unresolved(results)
     document = _report(items, results)
     statuses = {r.status for r in results}
     codes = [ExitCode.CITATION_WRONG] if statuses & FAILING else []
     return codes + ([ExitCode.UNCHECKED] if "unresolved" in statuses else []), document
+
+
+def _say_why_unresolved(results: list[Any]) -> None:
+    """The reason most citations went unchecked, said once under the counts: a run with
+    Crossref out of reach must read as such, not as a list of citations gone wrong."""
+    reasons = Counter(r.reason or "" for r in results if r.status == "unresolved")
+    if not reasons:
+        return
+    reason, count = reasons.most_common(1)[0]
+    total = sum(reasons.values())
+    which = "all" if count == total else f"{count} of them"
+    err.print(f"{total} citation(s) not checked (neither verified nor wrong); {which}: "
+              f"{reason}", markup=False)
 
 
 _CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
@@ -1110,6 +1125,7 @@ def verify(
             counts = document["summary"]
             err.print(", ".join(f"{counts[s]} {s}" for s in STATUSES if counts[s])
                       or "no citations found", markup=False)
+            _say_why_unresolved(results)
         statuses = {r.status for r in results}
         codes = [ExitCode.BAD_INPUT] if problems else []
         if statuses & failing:

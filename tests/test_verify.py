@@ -685,9 +685,17 @@ def test_a_crossref_url_that_is_no_url_is_a_usage_error_not_an_outage(tmp_path, 
 def test_verify_command_without_crossref_exits_3(tmp_path, monkeypatch):
     refs = tmp_path / "refs.txt"
     refs.write_text(CASES[1]["text"] + "\n", encoding="utf-8")
-    result = run_verify(["verify", refs, "--json"], closed_port_url(), tmp_path, monkeypatch)
+    url = closed_port_url()
+    result = run_verify(["verify", refs, "--json"], url, tmp_path, monkeypatch)
     assert result.exit_code == ExitCode.UNCHECKED
     assert json.loads(result.stdout)["citations"][0]["status"] == "unresolved"
+    # and the summary says why, once, under the counts
+    result = run_verify(["verify", refs], url, tmp_path, monkeypatch)
+    assert result.exit_code == ExitCode.UNCHECKED
+    counts, why = result.stderr.splitlines()[-2:]
+    assert counts == "1 unresolved"
+    assert why.startswith("1 citation(s) not checked (neither verified nor wrong); all: "
+                          f"Crossref unreachable at {url}: ConnectError")
 
 
 def test_a_server_that_is_not_crossrefs_api_leaves_citations_unresolved(tmp_path, monkeypatch):
