@@ -862,30 +862,38 @@ def _junit(results: list[Any], posts: list[str | None],
 
 
 def _keep_results(store: Any, items: list[tuple[str, str | None, str | None]],
-                  results: list[Any]) -> None:
-    """Store each archived post's results in its object (a version only on change)."""
+                  results: list[Any]) -> dict[str, str]:
+    """Store each archived post's results in its object (a version only on change); the
+    key each cited work (DOI, lower case) has in the archive."""
     from archiver.pipeline import CitedKeys, load_index, store_citations
 
     by_post: dict[str, list[Any]] = {}
     for (_text, _where, post), result in zip(items, results, strict=True):
         if post:
             by_post.setdefault(post, []).append(result)
-    if by_post and store is not None:
-        with store.writer():
-            keys = CitedKeys(load_index(store), store)
-            for post, post_results in by_post.items():
-                store_citations(store, post, post_results, keys)
+    if not by_post or store is None:
+        return {}
+    with store.writer():
+        keys = CitedKeys(load_index(store), store)
+        for post, post_results in by_post.items():
+            store_citations(store, post, post_results, keys)
+    return keys.by_doi
 
 
-def _report(items: list[tuple[str, str | None, str | None]], results: list[Any]
-            ) -> dict[str, Any]:
-    """The verify report (schemas/verify-report.schema.json), each citation with its post."""
+def _report(items: list[tuple[str, str | None, str | None]], results: list[Any],
+            keys: dict[str, str] | None = None) -> dict[str, Any]:
+    """The verify report (schemas/verify-report.schema.json), each citation with its post,
+    and an archived post's cited work with its key in exports (``keys``, by DOI)."""
     from archiver.citations.verify import report
 
     document = report(results)
     for (_text, _where, post), entry in zip(items, document["citations"], strict=True):
         if post:
             entry["post"] = post
+            work = (entry.get("evidence") or {}).get("work") or {}
+            key = (keys or {}).get(str(work.get("DOI") or "").lower())
+            if key:
+                entry["key"] = key
     return document
 
 
@@ -905,7 +913,7 @@ def _verify_posts(config: Config, object_ids: list[str], quiet: bool, offline: b
     if problems:  # the posts were just ingested: they can be read
         raise problems[0]
     results = make_verifier(config, offline=offline).verify_all([(t, w) for t, w, _ in items])
-    _keep_results(store, items, results)
+    keys = _keep_results(store, items, results)
     counts = summarise(results)
     if not quiet:
         err.print("citations: " + (", ".join(f"{counts[s]} {s}" for s in STATUSES if counts[s])
@@ -915,7 +923,7 @@ def _verify_posts(config: Config, object_ids: list[str], quiet: bool, offline: b
                 err.print(f"  {result.status}: {shorten(result.text, 80)} ({result.reason})",
                           markup=False)
         _say_why_unresolved(results)
-    document = _report(items, results)
+    document = _report(items, results, keys)
     statuses = {r.status for r in results}
     codes = [ExitCode.CITATION_WRONG] if statuses & FAILING else []
     return codes + ([ExitCode.UNCHECKED] if "unresolved" in statuses else []), document
@@ -1099,8 +1107,7 @@ def verify(
                           "result is kept or reported; Crossref's answers are cached, so "
                           "running the same command again goes faster", markup=False)
                 raise typer.Exit(130) from None
-        _keep_results(store, items, results)
-        document = _report(items, results)
+        document = _report(items, results, _keep_results(store, items, results))
         unreadable = _input_errors(problems)
         if unreadable:
             document["errors"] = unreadable

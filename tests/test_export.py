@@ -482,6 +482,17 @@ def test_a_work_cited_by_two_posts_or_twice_by_one_is_exported_once(tmp_path, cr
     assert [item["DOI"] for item in csl].count("10.5005/jp/books/12414_3") == 1
 
 
+def test_the_verify_report_names_each_archived_works_key_in_exports(tmp_path, crossref):
+    root = ingest_verified(tmp_path, crossref,
+                           post_citing(tmp_path, "first", ("dev-0132", "dev-0187")))
+    report = json.loads(cli("verify", "--archive", root, "--json", env=crossref).stdout)
+    exported = bibtexparser.parse_string(cli("export", "bibtex", "--only-cited", "--archive",
+                                             root, "-q").stdout).entries
+    by_doi = {e.fields_dict["doi"].value.lower(): e.key for e in exported}
+    assert len(by_doi) == 2
+    assert {c["evidence"]["work"]["DOI"].lower(): c["key"] for c in report["citations"]} == by_doi
+
+
 @pytest.mark.parametrize("verified_first", [True, False])
 def test_a_doi_one_post_verified_is_not_also_written_as_another_cites_it(tmp_path, crossref,
                                                                          verified_first):
