@@ -222,6 +222,9 @@ def find_references(lines: list[str], listed: Iterable[int] = ()) -> list[tuple[
             continue
         if looks_like_reference(text) and (in_section or index in items
                                            or _NUMBERED.match(text)):
+            if text.count("10.") > 1 and len(find_dois([text])) > 1:
+                continue  # a reference cites one work: prose naming several is none (its
+                # DOIs are checked one by one, as bare DOIs)
             out.append((index, text))
         elif in_section and len(text) < 40 and not _NUMBERED.match(text):
             in_section = False  # a short line that is no reference ends the section

@@ -50,7 +50,7 @@ from archiver.citations.compare import (
     words,
 )
 from archiver.citations.crossref import CrossrefClient, Outcome
-from archiver.citations.extract import find_references, is_section_heading
+from archiver.citations.extract import find_dois, find_references, is_section_heading
 
 STATUSES = ("verified", "mismatch", "not_found", "unresolved", "ambiguous")
 FAILING = frozenset({"mismatch", "not_found"})
@@ -421,6 +421,9 @@ def split_reference_lines(text: str) -> list[tuple[int, str]]:
         line = line.strip()
         if line and not line.startswith("#") and not is_section_heading(line):
             out.append((number, line))
+            if line.count("10.") > 1:  # two references run together: the line is checked
+                # against its first DOI, and each other DOI on it alone, none left unchecked
+                out.extend((number, doi) for doi in find_dois([line])[1:])
     return out
 
 

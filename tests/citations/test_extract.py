@@ -340,3 +340,31 @@ def test_a_doi_written_with_any_slash_is_still_found(line):
 def test_text_with_no_slash_of_any_kind_holds_no_doi_but_its_links_still_count():
     assert find_dois(["10.1093 ia iiaa061", "参考文献 10．1093"]) == []
     assert find_dois(["无"], ["https://doi.org/10.1093/ia/iiaa061"]) == ["10.1093/ia/iiaa061"]
+
+
+def test_prose_naming_several_dois_in_a_reference_section_is_no_reference():
+    """A paragraph after the list ("文中还提到 …") names two works: taken as one reference its
+    words became a "journal" that no record matched. Its DOIs are checked alone."""
+    from archiver.citations.verify import citations_of
+    reference = ("Chiang C W K, et al. The impact of structural variation on human gene "
+                 "expression. Nat Genet, 2017, 49(5): 692-699. doi:10.1038/ng.3834")
+    prose = ("文中还提到 https://doi.org/10.6002/ect.2015.0371 和 "
+             "https://doi.org/10.1098/rspb.2017.0132 以及 2017 年的综述。")
+    record = {"blocks": [{"type": "heading", "text": "参考文献"},
+                         {"type": "paragraph", "text": f"[1] {reference}"},
+                         {"type": "paragraph", "text": prose}],
+              "citations": [{"doi": "10.1038/ng.3834", "location": "blocks/1"},
+                            {"doi": "10.6002/ect.2015.0371", "location": "blocks/2"},
+                            {"doi": "10.1098/rspb.2017.0132", "location": "blocks/2"}]}
+    assert citations_of(record) == [(f"[1] {reference}", "blocks/1"),
+                                    ("10.6002/ect.2015.0371", "blocks/2"),
+                                    ("10.1098/rspb.2017.0132", "blocks/2")]
+
+
+def test_a_txt_line_with_two_dois_checks_both():
+    from archiver.citations.verify import split_reference_lines
+    text = ("Smith J. A study. Nature. 2020;1:2. doi:10.1038/ng.3834 "
+            "Jones K. Another. Cell. 2019;3:4. doi:10.1098/rspb.2017.0132\n"
+            "Lee A. One work. Science. 2018;5:6. doi:10.1126/science.1\n")
+    assert split_reference_lines(text) == [
+        (1, text.splitlines()[0]), (1, "10.1098/rspb.2017.0132"), (2, text.splitlines()[1])]
