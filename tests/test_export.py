@@ -209,6 +209,16 @@ def test_keys_are_ascii_pinyin_and_unique():
     assert unique("k", {"k"} | {f"k{c}" for c in "abcdefghijklmnopqrstuvwxyz"}) == "kaa"
 
 
+@pytest.mark.parametrize(("published", "year"), [
+    ("2020-12-31T20:00:00+00:00", "2021"),  # New Year's Day in Beijing, as the export dates it
+    ("2020-12-31T20:00:00+08:00", "2020"), ("2020-12-31", "2020")])
+def test_a_posts_key_has_the_year_its_exported_date_has(published, year):
+    from archiver.export.works import post_key, post_work
+    record = {"author": "测试号", "title": "时区", "published": published}
+    assert post_key(record) == f"ceshihao{year}shiqu"
+    assert post_work(record, None).date.startswith(year)
+
+
 def test_a_key_never_changes_once_given(tmp_path):
     """A retitled post (same biz/mid/idx) gets a new version but keeps its key; another post
     whose key would collide gets a suffix."""

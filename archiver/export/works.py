@@ -299,8 +299,10 @@ def post_key(record: dict[str, Any]) -> str:
     """A post's citation key: the one the archive gave it (unique there, never changed), or
     for a record from before keys were kept, one made from its byline, year and title."""
     account = record.get("account") or {}
+    # the year of the date the exports give (Beijing's): 2020-12-31T20:00Z is 2021 there
     return record.get("citation_key") or make_key(record.get("author") or account.get("name"),
-                                                  (record.get("published") or "")[:4],
+                                                  (beijing_date(record.get("published"))
+                                                   or "")[:4],
                                                   record.get("title"))
 
 
