@@ -323,8 +323,13 @@ def test_the_cache_answers_only_for_the_server_that_gave_the_answer(server, tmp_
     """The cache is shared by every --crossref-url: an answer from one server is not
     another's (a mirror or a test server that lacks the DOI must be asked)."""
     assert client_for(server.url, tmp_path).work(DOI).status == "found"
-    elsewhere = client_for(closed_port_url(), tmp_path, offline=True).work(DOI)
+    other = closed_port_url()
+    elsewhere = client_for(other, tmp_path, offline=True).work(DOI)
     assert elsewhere.status == "unresolved" and not elsewhere.cached
+    # and says whose answer the cache holds, and how to use it
+    assert elsewhere.reason == (f"--offline was given and the cache holds only {server.url}'s "
+                                f"answer, not {other}'s (--crossref-url {server.url} would "
+                                "use it)")
 
 
 class ThreadNoting(Verifier):

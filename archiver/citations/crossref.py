@@ -192,7 +192,13 @@ class CrossrefClient:
         if cached is not None:
             return cached
         if self.offline:
-            return Outcome("unresolved", reason="not in the cache and --offline was given")
+            other = self.cache.get(kind, key) if self.cache is not None else None
+            if other is not None:  # the cache is shared by every server it was filled from
+                return Outcome("unresolved", reason=(
+                    f"--offline was given and the cache holds only {other.source}'s answer, "
+                    f"not {self.base_url}'s (--crossref-url {other.source} would use it)"))
+            return Outcome("unresolved", reason=f"not in the cache for {self.base_url} and "
+                                                "--offline was given")
         return self._shared((kind, key), lambda: self._cached(kind, key) or fetch())
 
     def _shared(self, key: tuple[str, str], fetch: Callable[[], Outcome]) -> Outcome:
