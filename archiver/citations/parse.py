@@ -855,6 +855,18 @@ def _split_authors(span: str) -> list[dict[str, str]]:
 # -- entry point -----------------------------------------------------------------------------------
 
 
+def _closing_mark(text: str, tokens: list[Token], spans: Any, title: str) -> str:
+    """The question or exclamation mark that ends a title ("Do we need to fix science
+    blogs?"): the tagger leaves it out with the punctuation that follows a title."""
+    for a, b in spans:
+        if title not in _cut(text, tokens, (a, b)):
+            continue
+        end = tokens[b].end
+        mark = text[end:end + 1]
+        return mark if mark in ("?", "!", "？", "！") and not title.endswith(mark) else ""
+    return ""
+
+
 def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     markers = doctype_markers(tokens)
     # "o-<field>" is "other, after <field>" (see bench/train_refs.py); a [J] never belongs
@@ -885,7 +897,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
             item["author"] = persons
     title = _strip_span(first("title"))
     if title:
-        item["title"] = title
+        item["title"] = title + _closing_mark(text, tokens, runs.get("title", ()), title)
     container = _container(first("container"))
     if container:
         item["container-title"] = container

@@ -402,3 +402,14 @@ def test_refs_parse_json_items_carry_the_id_and_type_csl_requires():
     items = [json.loads(line) for line in out.stdout.splitlines()]
     assert [(i.get("id"), i.get("type")) for i in items] == [
         ("ref1", "article-journal"), (None, None), ("ref3", "book")]
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Brossard D. Do we need to fix science blogs? Nature. 2013;493(7433):7.",
+     "Do we need to fix science blogs?"),
+    ("Poldrack RA. Can cognitive processes be inferred from neuroimaging data? Trends Cogn Sci. "
+     "2006;10(2):59-63.", "Can cognitive processes be inferred from neuroimaging data?"),
+    ("Smith J. A study of mice. Nature. 2013;493:7.", "A study of mice"),
+])
+def test_a_title_keeps_the_question_mark_that_ends_it(text, title):
+    assert parse_reference(text)["title"] == title
