@@ -25,12 +25,20 @@ _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)"
 _GB_FAMILY = {"gbk", "gb2312", "gb_2312-80", "x-gbk", "cp936", "gb18030", "euc-cn"}
 
 
+_HEAD_END = re.compile(rb"</head\b|<body\b", re.I)
+_HEAD_LIMIT = 1 << 20  # a head longer than this is not looked through
+
+
 def declared_charset(data: bytes) -> str | None:
-    """The charset a page declares in its first 4 KiB, if any: ``<meta charset>`` or
-    ``<meta http-equiv="Content-Type" content="…; charset=…">``, else an XML declaration
-    (read by BeautifulSoup's ``EncodingDetector``)."""
+    """The charset a page declares, if any: ``<meta charset>`` or ``<meta http-equiv=
+    "Content-Type" content="…; charset=…">`` in its first 4 KiB or, as a browser's parser
+    meets it later and re-reads the page, anywhere in its ``<head>`` (a long head of inline
+    styles puts it far down); else an XML declaration (BeautifulSoup's ``EncodingDetector``)."""
     head = data[:4096]
     match = _CHARSET_RE.search(head)
+    if match is None:
+        end = _HEAD_END.search(data, 0, _HEAD_LIMIT)
+        match = _CHARSET_RE.search(data, 4096, end.start() if end else 4096)
     if match:
         return match.group(1).decode("ascii").lower()
     declared = EncodingDetector.find_declared_encoding(head, is_html=False)

@@ -261,6 +261,21 @@ def test_a_charset_declared_after_a_long_head_is_still_found(tmp_path):
     assert read(page).fields["title"].value == "龙与熊之间：中等强国外交的典范"
 
 
+def test_a_charset_declared_anywhere_in_the_head_is_found_but_not_in_the_body(tmp_path):
+    """A browser's parser meets a <meta charset> past the first bytes (after a long inline
+    style) and re-reads the page in it; one in the body declares nothing."""
+    html = gbk_page("gbk").replace("<head>", "<head><style>" + "p{}" * 3000 + "</style>")
+    assert html.encode("gbk").index(b"charset") > 9000
+    page = tmp_path / "page.html"
+    page.write_bytes(html.encode("gbk"))
+    assert read(page).fields["title"].value == "龙与熊之间：中等强国外交的典范"
+    in_body = gbk_page("gbk").replace('<meta charset="gbk">', "").replace(
+        "<body>", "<body>" + "<p>x</p>" * 600 + '<meta charset="gbk">')
+    page.write_bytes(in_body.encode("gbk"))
+    with pytest.raises(MalformedInput, match="not valid utf-8"):
+        read(page)
+
+
 def test_a_page_variable_after_a_non_ascii_space_is_found(tmp_path):
     """Only a letter, digit, _ or $ before ``var`` makes it part of another name."""
     html = gbk_page("utf-8", title="x").replace('var msg_title = "x";',
