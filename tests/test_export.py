@@ -219,6 +219,35 @@ def test_a_posts_key_has_the_year_its_exported_date_has(published, year):
     assert post_work(record, None).date.startswith(year)
 
 
+def test_a_posts_urldate_is_when_its_page_was_fetched_or_captured(tmp_path):
+    """An export marked `fetched` dates the copy; a WARC its capture; else the ingest."""
+    root = tmp_path / "archive"
+    fetched = WECHAT / "markdown" / "mp_duty__RAS通路评分预测肺癌化疗效果发Nature_Communications.md"
+    warc = FIXTURES / "containers" / "converted-mufeng-2021-07-07.warc"
+    plain = WECHAT / "markdown" / "guozhengxueren-464-kazakhstan.md"
+    for post in (fetched, warc, plain):
+        assert cli("ingest", post, "--archive", root, "--no-fetch").exit_code == 0
+    items = {item["title"]: item for item in json.loads(
+        cli("export", "csl-json", "--archive", root, "-q").stdout)}
+    from datetime import datetime, timedelta, timezone
+    dates = {title: "-".join(f"{n:02d}" for n in item["accessed"]["date-parts"][0])
+             for title, item in items.items()}
+    from archiver.config import Config
+    from archiver.pipeline import prepare
+
+    def title_of(post):
+        return prepare(post, Config(fetch=False)).record["title"]
+    assert dates[title_of(fetched)] == "2022-10-26"  # date: 2022-10-26T01:54:13Z, fetched
+    from warcio.archiveiterator import ArchiveIterator
+    with warc.open("rb") as stream:
+        captured = next(r.rec_headers.get_header("WARC-Date") for r in ArchiveIterator(stream)
+                        if r.rec_type == "response")
+    beijing = timezone(timedelta(hours=8))
+    assert dates["送别一个旧时代"] == datetime.fromisoformat(
+        captured.replace("Z", "+00:00")).astimezone(beijing).date().isoformat()
+    assert dates[title_of(plain)] == datetime.now(beijing).date().isoformat()
+
+
 def test_a_key_never_changes_once_given(tmp_path):
     """A retitled post (same biz/mid/idx) gets a new version but keeps its key; another post
     whose key would collide gets a suffix."""

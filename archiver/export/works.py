@@ -73,7 +73,7 @@ class Work:
     date: str | None = None  # ISO date or year
     url: str | None = None
     doi: str | None = None
-    accessed: str | None = None  # the ingest date
+    accessed: str | None = None  # when the page was fetched or captured, else ingested
     publisher: str | None = None
     et_al: bool = False  # the authors listed are the first of more ("et al.", 等)
     series: str | None = None  # the series a book or chapter is published in
@@ -279,7 +279,11 @@ def post_work(record: dict[str, Any], provenance: dict[str, Any] | None) -> Work
         notes.append(f"shares {shared}")  # the article the share card passes on
     accessed = None
     if provenance:
-        accessed = (provenance.get("event") or {}).get("datetime", "")[:10] or None
+        # when the page was seen: the time its saver fetched it, or a crawler captured it
+        # (WARC-Date), as the source says; else when it was ingested
+        seen = (provenance.get("fetched") or (provenance.get("container") or {}).get("date")
+                or (provenance.get("event") or {}).get("datetime"))
+        accessed = beijing_date(seen) if isinstance(seen, str) and seen else None
     return Work(key=post_key(record), kind="post", crossref_type=None, title=title,
                 authors=authors, organisation=account.get("name"),
                 date=beijing_date(record.get("published")), url=url,
