@@ -781,10 +781,26 @@ def split_authors(span: str) -> list[dict[str, str]]:
     return persons
 
 
+# the words that make an author with no comma in it a body, not persons ("COVID-19 Host
+# Genetics Initiative", "EFSA Panel on Food Additives and Nutrient Sources added to Food")
+_GROUP_AUTHOR = re.compile(
+    r"\b(?:initiative|consortium|panel|committee|collaborat\w*|network|society|association|"
+    r"organi[sz]ation|investigators|task force|working party|council|agency|authority|"
+    r"institute|foundation|alliance|federation|commission|"
+    r"(?:study|working|writing|research|collaborative|trial|cooperative|expert) group)\b",
+    re.I)
+
+
 def _split_authors(span: str) -> list[dict[str, str]]:
     has_etal = bool(_ETAL.search(span))
     span = _ETAL.split(span)[0]
     span = span.lstrip(" .,;:)]】")  # what a list number left: "[2].Cheng, H." -> "Cheng, H."
+    if not has_etal and not re.search(r"[,;、，；]", span) and _GROUP_AUTHOR.search(span) \
+            and len(span.split()) >= 2:
+        name = span.strip(" .")
+        if name.count("(") == name.count(")") + 1 and re.search(r"\(\w+$", name):
+            name += ")"  # the tagger leaves the closing bracket of "(ANS)" out
+        return [{"literal": name}]
     span = re.sub(r"^(?:by|edited by|eds?\.?)\s+", "", span.strip(), flags=re.I)
     span = re.sub(r"\s*\((?:eds?|hrsg|dir|coord|comp)\.?\)\s*", " ", span, flags=re.I)
     persons: list[dict[str, str]] = []

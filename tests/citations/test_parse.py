@@ -413,3 +413,21 @@ def test_refs_parse_json_items_carry_the_id_and_type_csl_requires():
 ])
 def test_a_title_keeps_the_question_mark_that_ends_it(text, title):
     assert parse_reference(text)["title"] == title
+
+
+@pytest.mark.parametrize(("text", "author"), [
+    ("EFSA Panel on Food Additives and Nutrient Sources added to Food (ANS). Scientific "
+     "opinion on the re-evaluation of aspartame. EFSA J. 2013;11(12):3496.",
+     "EFSA Panel on Food Additives and Nutrient Sources added to Food (ANS)"),
+    ("Early Breast Cancer Trialists' Collaborative Group. Effects of chemotherapy and hormonal "
+     "therapy for early breast cancer. Lancet. 2005;365(9472):1687-1717.",
+     "Early Breast Cancer Trialists' Collaborative Group"),
+])
+def test_a_group_author_is_one_name_not_persons_made_of_its_words(text, author):
+    assert parse_reference(text)["author"] == [{"literal": author}]
+
+
+def test_persons_are_still_persons_beside_a_group_word():
+    authors = parse_reference("Smith J, Jones K. The Society of Mind revisited. Nature. "
+                              "2020;1:2.")["author"]
+    assert [a.get("family") for a in authors] == ["Smith", "Jones"]
