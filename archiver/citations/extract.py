@@ -201,6 +201,20 @@ def is_section_heading(line: str) -> bool:
     return bool(_SECTION.match(line))
 
 
+_DOI_START = re.compile(r"10\.\d{4,9}/")
+
+
+def _prose_naming_works(text: str) -> bool:
+    """A line naming several DOIs with no reference before the first ("文中还提到 doi:… 和
+    doi:…"): taken for a reference, its words would be compared as a journal. A reference
+    giving a second DOI (an erratum, a preprint) is still a reference: it has a reference
+    before its first DOI."""
+    if text.count("10.") < 2 or len(find_dois([text])) < 2:
+        return False
+    first = _DOI_START.search(text)
+    return first is None or not looks_like_reference(text[:first.start()])
+
+
 def find_references(lines: list[str], listed: Iterable[int] = ()) -> list[tuple[int, str]]:
     """(line index, reference string) for every reference in a post: the entries of sections
     titled 参考文献 / References / 原文信息 / 文献来源 / Source…, numbered or list entries
@@ -222,9 +236,8 @@ def find_references(lines: list[str], listed: Iterable[int] = ()) -> list[tuple[
             continue
         if looks_like_reference(text) and (in_section or index in items
                                            or _NUMBERED.match(text)):
-            if text.count("10.") > 1 and len(find_dois([text])) > 1:
-                continue  # a reference cites one work: prose naming several is none (its
-                # DOIs are checked one by one, as bare DOIs)
+            if _prose_naming_works(text):
+                continue  # its DOIs are checked one by one, as bare DOIs
             out.append((index, text))
         elif in_section and len(text) < 40 and not _NUMBERED.match(text):
             in_section = False  # a short line that is no reference ends the section

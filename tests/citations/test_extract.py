@@ -368,3 +368,17 @@ def test_a_txt_line_with_two_dois_checks_both():
             "Lee A. One work. Science. 2018;5:6. doi:10.1126/science.1\n")
     assert split_reference_lines(text) == [
         (1, text.splitlines()[0]), (1, "10.1098/rspb.2017.0132"), (2, text.splitlines()[1])]
+
+
+def test_a_reference_giving_a_second_doi_is_still_checked_field_by_field():
+    """An erratum's DOI after a whole reference: the reference is compared with its first
+    DOI's record (a wrong author or title must still fail), the second DOI checked alone."""
+    from archiver.citations.verify import citations_of
+    reference = ("1. Smith JB, Jones H. Melanism in cavefish arises through the same Oca2 "
+                 "allele. Heredity. 2013;111(2):122-130. doi:10.1038/hdy.2013.26. Erratum in: "
+                 "Heredity. 2013;111(3):260. doi:10.1038/ng.3834")
+    record = {"blocks": [{"type": "heading", "text": "参考文献"},
+                         {"type": "paragraph", "text": reference}],
+              "citations": [{"doi": "10.1038/hdy.2013.26", "location": "blocks/1"},
+                            {"doi": "10.1038/ng.3834", "location": "blocks/1"}]}
+    assert citations_of(record) == [(reference, "blocks/1"), ("10.1038/ng.3834", "blocks/1")]
