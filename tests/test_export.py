@@ -1048,3 +1048,9 @@ def test_list_the_site_and_the_exports_give_a_post_the_same_day(tmp_path):
 def test_a_credited_team_or_institution_is_kept_whole(name):
     from archiver.export.works import _person
     assert _person(name) == {"literal": name}
+
+
+def test_page_numbers_in_other_digits_are_written_as_given():
+    work = recorded_work("10.5005/jp/books/12414_3")
+    work.pages = "²³⁴-⁵"  # str.isdigit() holds, int() fails
+    assert "pages = {²³⁴--⁵}" in bibtex_entry(work, "bibtex")

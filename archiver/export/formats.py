@@ -125,7 +125,8 @@ def _pages(pages: str | None) -> str | None:
     first, dash, last = pages.partition("-")
     if dash and first == last:
         return first
-    if dash and first.isdigit() and last.isdigit() and len(last) < len(first):
+    if dash and first.isascii() and last.isascii() and first.isdigit() and last.isdigit() \
+            and len(last) < len(first):
         full = first[:len(first) - len(last)] + last
         if int(full) > int(first):
             return f"{first}-{full}"

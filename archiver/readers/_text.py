@@ -9,7 +9,6 @@ declared charset make the input malformed.
 from __future__ import annotations
 
 import codecs
-import email.utils
 import html
 import re
 from datetime import UTC, datetime, timedelta, timezone
@@ -184,8 +183,16 @@ def unix_to_iso(seconds: str | int) -> str | None:
 _DATE_RE = re.compile(
     r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?"
     r"(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$")
-# RFC 2822, as feeds and e-mail write dates: "Tue, 04 Aug 2020 18:00:00 +0800"
-_RFC2822_RE = re.compile(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}")
+# RFC 2822, as feeds and e-mail write dates: "Tue, 04 Aug 2020 18:00:00 +0800". Only a
+# numeric offset or UT/GMT/Z is a zone: a name such as CST means US Central to the RFC and
+# China Standard Time to many writers, so it is no date at all.
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_RFC2822_RE = re.compile(
+    r"(?:(?P<wd>[A-Za-z]{3}),\s*)?(?P<d>\d{1,2})\s+(?P<mon>[A-Za-z]{3})\s+(?P<y>\d{4})\s+"
+    r"(?P<hh>\d{1,2}):(?P<mm>\d{2})(?::(?P<ss>\d{2}))?(?:\s*(?P<tz>[+-]\d{4}|UT|UTC|GMT|Z))?",
+    re.A)
+_UNIX_DIGITS = re.compile(r"[1-9][0-9]*", re.A)  # ASCII digits, none leading zero
 # Unix time in seconds, or in milliseconds, from 2001 to 2286: no other number is a date
 _UNIX_SECONDS = range(10**9, 10**10)
 _UNIX_MILLISECONDS = range(10**12, 10**13)
@@ -203,7 +210,7 @@ def parse_date(value: object) -> tuple[str | None, bool]:
         return value.isoformat(), True
     if hasattr(value, "isoformat") and not isinstance(value, str):  # datetime.date
         return value.isoformat(), False  # type: ignore[union-attr]
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and _UNIX_DIGITS.fullmatch(value.strip()):
         value = int(value.strip())
     if isinstance(value, int) and not isinstance(value, bool):
         if value in _UNIX_MILLISECONDS:
@@ -211,14 +218,9 @@ def parse_date(value: object) -> tuple[str | None, bool]:
         return (unix_to_iso(value), True) if value in _UNIX_SECONDS else (None, False)
     if not isinstance(value, str):
         return None, False
-    if _RFC2822_RE.match(value.strip()):
-        try:
-            stamp = email.utils.parsedate_to_datetime(value.strip())
-        except (TypeError, ValueError):
-            return None, False
-        if stamp.tzinfo is None:  # "-0000": the time in UTC, the writer's zone not known
-            stamp = stamp.replace(tzinfo=UTC)
-        return stamp.isoformat(), True
+    rfc = _RFC2822_RE.fullmatch(value.strip())
+    if rfc:
+        return _rfc2822(rfc)
     match = _DATE_RE.match(value.strip())
     if not match:
         return None, False
@@ -237,6 +239,28 @@ def parse_date(value: object) -> tuple[str | None, bool]:
     digits = tz[1:].replace(":", "")
     offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
     return naive.replace(tzinfo=timezone(sign * offset)).isoformat(), True
+
+
+def _rfc2822(match: re.Match[str]) -> tuple[str | None, bool]:
+    """An RFC 2822 date: with a zone, that instant; without one, Beijing time as any naive
+    time; a weekday that is not the date's, or a date that does not exist, is no date."""
+    month = match["mon"].lower()
+    if month not in _MONTHS:
+        return None, False
+    try:
+        naive = datetime(int(match["y"]), _MONTHS.index(month) + 1, int(match["d"]),
+                         int(match["hh"]), int(match["mm"]), int(match["ss"] or 0))
+    except ValueError:
+        return None, False
+    if match["wd"] and _WEEKDAYS[naive.weekday()] != match["wd"].lower():
+        return None, False
+    tz = match["tz"]
+    if tz is None:
+        return naive.replace(tzinfo=SHANGHAI).isoformat(), False
+    if tz in ("UT", "UTC", "GMT", "Z"):
+        return naive.replace(tzinfo=UTC).isoformat(), True
+    offset = timedelta(hours=int(tz[1:3]), minutes=int(tz[3:]))
+    return naive.replace(tzinfo=timezone(offset if tz[0] == "+" else -offset)).isoformat(), True
 
 
 def unescape_html(text: str) -> str:

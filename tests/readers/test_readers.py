@@ -425,6 +425,7 @@ def test_tags_written_with_chinese_commas_are_several_tags(tmp_path):
     ("2020-08-04 10:00:00 GMT", "2020-08-04T10:00:00+00:00"),
     ("Tue, 04 Aug 2020 18:00:00 +0800", "2020-08-04T18:00:00+08:00"),  # RFC 2822 (feeds)
     ("04 Aug 2020 10:00:00 -0000", "2020-08-04T10:00:00+00:00"),  # UTC, the zone not known
+    ("Tue, 04 Aug 2020 18:00:00", "2020-08-04T18:00:00+08:00"),  # no zone: Beijing's, as ever
     ("1596535200", "2020-08-04T18:00:00+08:00"),  # Unix seconds (a YAML number)
     ("'1596535200000'", "2020-08-04T18:00:00+08:00"),  # and milliseconds
     ("2020-08-04 18:00", "2020-08-04T18:00:00+08:00"),  # naive: WeChat's zone, as before
@@ -436,7 +437,11 @@ def test_front_matter_dates_as_common_tools_write_them(tmp_path, written, publis
     assert read(post).fields["published"].value == published
 
 
-@pytest.mark.parametrize("written", ["2020", "20200804", "Tue, 32 Aug 2020 18:00:00 +0800", "0"])
+@pytest.mark.parametrize("written", [
+    "2020", "20200804", "Tue, 32 Aug 2020 18:00:00 +0800", "0", '"²"', "'１５９６５３５２００'",
+    "'0001596535200'",  # digits that int() reads but no Unix time is written as
+    "Tue, 04 Aug 2020 18:00:00 CST",  # US Central to RFC 2822, China Standard Time to others
+    "Tue, 04 Aug 2020 18:00:00 +0800 later", "Mon, 04 Aug 2020 18:00:00 +0800"])
 def test_a_number_or_a_date_that_is_none_is_still_no_date(tmp_path, written):
     post = tmp_path / "post.md"
     post.write_text(f"---\ntitle: t\ndate: {written}\n---\n\n![](https://mmbiz.qpic.cn/x)\n",
