@@ -20,7 +20,8 @@ from archiver.errors import MalformedInput
 
 SHANGHAI = timezone(timedelta(hours=8), "Asia/Shanghai")
 
-_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_CHARSET_RE = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_META_REACH = 1024  # how far before its charset a <meta> tag may open
 _GB_FAMILY = {"gbk", "gb2312", "gb_2312-80", "x-gbk", "cp936", "gb18030", "euc-cn"}
 
 
@@ -33,15 +34,27 @@ def declared_charset(data: bytes) -> str | None:
     "Content-Type" content="…; charset=…">`` in its first 4 KiB or, as a browser's parser
     meets it later and re-reads the page, anywhere in its ``<head>`` (a long head of inline
     styles puts it far down); else an XML declaration (BeautifulSoup's ``EncodingDetector``)."""
-    head = data[:4096]
-    match = _CHARSET_RE.search(head)
-    if match is None:
-        end = _HEAD_END.search(data, 0, _HEAD_LIMIT)
-        match = _CHARSET_RE.search(data, 4096, end.start() if end else 4096)
-    if match:
-        return match.group(1).decode("ascii").lower()
-    declared = EncodingDetector.find_declared_encoding(head, is_html=False)
+    charset = _meta_charset(data, 4096)
+    if charset is None:
+        found = _HEAD_END.search(data, 0, _HEAD_LIMIT)
+        if found is not None and found.start() > 4096:
+            charset = _meta_charset(data, found.start())
+    if charset:
+        return charset
+    declared = EncodingDetector.find_declared_encoding(data[:4096], is_html=False)
     return declared.strip() or None if declared else None
+
+
+def _meta_charset(data: bytes, end: int) -> str | None:
+    """The charset of the first ``<meta … charset=…>`` whose charset lies before ``end``:
+    each ``charset=`` found, the tag it is in looked for just before it (a pattern from
+    ``<meta`` to ``charset`` would try every ``<meta`` against all that follows it)."""
+    for match in _CHARSET_RE.finditer(data, 0, end):
+        opened = data.rfind(b"<", max(0, match.start() - _META_REACH), match.start())
+        if opened != -1 and data[opened + 1:opened + 5].lower() == b"meta" \
+                and b">" not in data[opened:match.start()]:
+            return match.group(1).decode("ascii").lower()
+    return None
 
 
 def encoding_of(data: bytes, path: Path, declared: str | None = None) -> tuple[str, int]:

@@ -276,6 +276,14 @@ def test_a_charset_declared_anywhere_in_the_head_is_found_but_not_in_the_body(tm
         read(page)
 
 
+@pytest.mark.parametrize("at", [4070, 4085, 4090, 4096])
+def test_a_meta_charset_across_the_first_4_kib_is_found(at):
+    from archiver.readers._text import declared_charset
+    data = (b"<html><head><style>" + b"x" * (at - 19) + b'<meta charset="gbk"></style></head>'
+            b"<body>hi</body></html>")
+    assert declared_charset(data) == "gbk"
+
+
 def test_a_page_variable_after_a_non_ascii_space_is_found(tmp_path):
     """Only a letter, digit, _ or $ before ``var`` makes it part of another name."""
     html = gbk_page("utf-8", title="x").replace('var msg_title = "x";',
