@@ -986,7 +986,8 @@ def make_verifier(config: Config, offline: bool = False) -> Verifier:
 
 def _outcome_digest(citations: list[dict[str, Any]]) -> str:
     """What a verification concluded (report entries), without when or from which server
-    (Crossref, or a mirror of it) the evidence was fetched or whether it came from the cache,
+    (Crossref, or a mirror of it) the evidence was fetched or whether it came from the cache
+    (nor the details of Crossref's record added to the evidence since it was first kept),
     nor why a citation could not be checked this time (offline, no DNS, a refused
     connection): run after run without Crossref is one outcome, unresolved, not a new version
     each time."""
@@ -995,10 +996,23 @@ def _outcome_digest(citations: list[dict[str, Any]]) -> str:
         if data.get("status") == "unresolved":
             data = {k: v for k, v in data.items() if k != "reason"}
         if data.get("evidence"):
-            data = {**data, "evidence": {k: v for k, v in data["evidence"].items()
-                                         if k not in ("source", "fetched", "cached")}}
+            evidence = {k: v for k, v in data["evidence"].items()
+                        if k not in ("source", "fetched", "cached")}
+            if isinstance(evidence.get("work"), dict):
+                evidence["work"] = _as_first_kept(evidence["work"])
+            data = {**data, "evidence": evidence}
         stable.append(data)
     return sha512_hex(dumps(stable))
+
+
+def _as_first_kept(work: dict[str, Any]) -> dict[str, Any]:
+    """Crossref's record in brief without what later versions of archiver added to it (the
+    issued date, name suffixes): an upgrade alone is no new outcome, and adds no version."""
+    work = {k: v for k, v in work.items() if k != "issued"}
+    if isinstance(work.get("author"), list):
+        work["author"] = [{k: v for k, v in a.items() if k != "suffix"}
+                          if isinstance(a, dict) else a for a in work["author"]]
+    return work
 
 
 def _kept_where_unresolved(new: list[dict[str, Any]], old: list[dict[str, Any]]

@@ -621,6 +621,33 @@ def test_a_run_that_cannot_reach_crossref_keeps_what_an_earlier_run_found(config
     assert [c["status"] for c in kept["citations"]] == ["not_found"]
 
 
+def test_evidence_details_a_later_archiver_adds_are_no_new_outcome(config):
+    """A verification kept by an archiver that recorded Crossref's year only (no issued
+    date, no name suffixes) and the same verdict from this one: no new version. (The
+    evidence is the recorded real record, 10.1002/jor.1100150407, as work_of gives it.)"""
+    from crossref_server import load_recordings
+
+    from archiver.citations.verify import CitationResult, work_of
+    from archiver.pipeline import store_citations
+
+    ingest_paths([WECHAT / "markdown" / "guozhengxueren-464-kazakhstan.md"], config)
+    archive = Archive.open(config.archive)
+    [object_id] = archive.object_ids()
+    work = work_of(load_recordings()["10.1002/jor.1100150407"]["message"])
+    assert work["issued"] == "1997-07" and any("suffix" in a for a in work["author"])
+    earlier = {k: v for k, v in work.items() if k != "issued"}
+    earlier["author"] = [{k: v for k, v in a.items() if k != "suffix"} for a in work["author"]]
+
+    def result(evidence_work: dict) -> list[CitationResult]:
+        return [CitationResult("10.1002/jor.1100150407", "10.1002/jor.1100150407", "verified",
+                               evidence={"source": "http://127.0.0.1:1", "fetched": None,
+                                         "cached": False, "work": evidence_work})]
+
+    with archive.writer():
+        assert store_citations(archive, object_id, result(earlier)) == "v2"
+        assert store_citations(archive, object_id, result(work)) is None
+
+
 def test_a_new_version_keeps_the_verdicts_of_the_citations_it_still_makes(config, tmp_path):
     """An edit of the post elsewhere is no news about its citations: the new version keeps
     the verdict, at the citation's new place; a citation the edit removes takes its verdict
