@@ -625,10 +625,10 @@ def test_evidence_details_a_later_archiver_adds_are_no_new_outcome(config):
     """A verification kept by an archiver that recorded Crossref's year only (no issued
     date, no name suffixes) and the same verdict from this one: no new version. (The
     evidence is the recorded real record, 10.1002/jor.1100150407, as work_of gives it.)"""
-    from crossref_server import load_recordings
-
     from archiver.citations.verify import CitationResult, work_of
     from archiver.pipeline import store_citations
+
+    from crossref_server import load_recordings
 
     ingest_paths([WECHAT / "markdown" / "guozhengxueren-464-kazakhstan.md"], config)
     archive = Archive.open(config.archive)
