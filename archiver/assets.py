@@ -383,7 +383,9 @@ def lazy_loaded_key(key: str) -> str | None:
         return None
     path, _, query = rest.partition("?")
     loose = _LAZY_PARAMS.sub("", "&" + query)[1:]
-    return f"{host}/{path}?{loose}" if loose != query else None
+    if loose == query:
+        return None
+    return f"{host}/{path}?{loose}" if loose else f"{host}/{path}"
 
 
 def _keyed(table: Mapping[str, Any]) -> dict[str, Any]:

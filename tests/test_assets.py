@@ -592,6 +592,8 @@ def test_a_post_with_failing_images_is_archived_and_says_why_each_is_missing(bas
      "mmbiz.qpic.cn/mmbiz_jpg/x/640?wx_fmt=jpeg"),
     ("http://mmbiz.qpic.cn/mmbiz_png/y/0?tp=webp&wx_fmt=png",
      "mmbiz.qpic.cn/mmbiz_png/y/0?wx_fmt=png"),
+    ("https://mmbiz.qpic.cn/mmbiz_png/abc/640?tp=webp&wxfrom=5&wx_lazy=1&wx_co=1",
+     "mmbiz.qpic.cn/mmbiz_png/abc/640"),  # a data-src with no query of its own
     ("https://mmbiz.qpic.cn/mmbiz_jpg/x/640?wx_fmt=jpeg", None),  # nothing added
     ("https://example.org/a.jpg?x=1&tp=webp&wx_lazy=1", None),  # another host's query is its own
 ])
