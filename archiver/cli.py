@@ -437,6 +437,8 @@ def ingest(
                                   ".wacz), or folders holding them")
         if not quiet:
             where = (f" → {config.archive}" if Archive.declared(config.archive)
+                     else f"; nothing archived, so {config.archive} was not made an archive"
+                     if config.archive.exists()
                      else f"; nothing archived, so {config.archive} was not created")
             err.print(ingest_summary(results) + where, markup=False)
         codes = [r.error.exit_code if r.error is not None else ExitCode.BAD_INPUT

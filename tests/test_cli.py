@@ -216,6 +216,15 @@ def test_an_ingest_that_archives_nothing_makes_no_archive(runner, archive_dir, t
     assert lines[-1]["citations"] == [] and lines[-1]["summary"]["total"] == 0
 
 
+def test_an_empty_folder_given_as_the_archive_is_not_said_to_be_missing(runner, archive_dir,
+                                                                        tmp_path):
+    archive_dir.mkdir()
+    result = run(runner, "ingest", tmp_path / "nope.md", "--archive", archive_dir)
+    assert result.exit_code == ExitCode.BAD_INPUT
+    assert f"nothing archived, so {archive_dir} was not made an archive" in result.stderr
+    assert list(archive_dir.iterdir()) == []
+
+
 def test_one_post_among_failures_makes_the_archive(runner, archive_dir, tmp_path):
     result = run(runner, "ingest", tmp_path / "nope.md", SEED, "--archive", archive_dir,
                  "--no-fetch")
