@@ -40,6 +40,8 @@ FORMAT = "markdown"
 # front matter: from a first line '---' to the next '---', which may end the file (the text has
 # Unix line ends by then). YAML's '...' closes none: a body may hold such a line.
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:(.*?)\n)?---[ \t]*(?:\n|\Z)", re.S)
+# a first line '+++' alone, then a TOML key: "+++ 重要通知 +++" opens a body, not front matter
+_TOML_OPENED = re.compile(r"\A\+\+\+[ \t]*\n[ \t]*[A-Za-z0-9_\"'-][^\n=]*=")
 _TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\n(?:(.*?)\n)?\+\+\+[ \t]*(?:\n|\Z)", re.S)
 # A first line '---' followed at once by a key exporters write opens front matter; followed by
 # anything else ("Note: …", a blank line) it is a thematic break before the body.
@@ -111,7 +113,7 @@ def _toml_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
 
 
 def _front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
-    if text.startswith("+++"):
+    if _TOML_OPENED.match(text):
         return _toml_front_matter(text, path)
     match = _FRONT_MATTER.match(text)
     if not match:

@@ -394,6 +394,14 @@ def test_hugos_toml_front_matter_reads_as_its_yaml(tmp_path):
     _same_post(original, variant)
 
 
+@pytest.mark.parametrize("first", ["+++ 重要通知 +++", "+++\n\n正文开头"])
+def test_a_body_opening_with_plus_signs_is_no_toml_front_matter(tmp_path, first):
+    post = tmp_path / "post.md"
+    post.write_text(f"{first}\n\n正文 ![](https://mmbiz.qpic.cn/mmbiz_png/abc/640?wx_fmt=png)\n",
+                    encoding="utf-8")
+    assert "正文" in clean(read(post)).text
+
+
 def test_a_toml_front_matter_never_closed_is_malformed(tmp_path):
     post = tmp_path / "post.md"
     post.write_text('+++\ntitle = "t"\n\n正文。\n', encoding="utf-8")
