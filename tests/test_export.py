@@ -687,6 +687,17 @@ def test_a_cited_work_keeps_crossrefs_issued_date_as_far_as_it_goes():
     assert csl_item(month)["issued"] == {"date-parts": [[1997, 7]]}
 
 
+def test_a_name_suffix_without_a_given_name_stays_a_suffix():
+    from archiver.export.formats import family_first
+    work = recorded_work("10.1002/jor.1100150407")
+    work.authors = [{"family": "King", "suffix": "Jr."}]
+    from pybtex.database import parse_string
+    [entry] = parse_string(bibtex_entry(work, "bibtex"), "bibtex").entries.values()
+    [king] = entry.persons["author"]
+    assert (king.last_names, king.lineage_names, king.first_names) == (["King"], ["Jr."], [])
+    assert family_first(work.authors[0]) == "King, , Jr."  # RIS: family, given, suffix
+
+
 def test_a_name_suffix_from_crossref_is_kept_in_every_format():
     work = recorded_work("10.1002/jor.1100150407")  # Donald Hora Jr.
     assert {"family": "Hora", "given": "Donald", "suffix": "Jr."} in csl_item(work)["author"]

@@ -154,7 +154,7 @@ def _names(authors: list[dict[str, str]]) -> str:
             # BibTeX's "von Last, Jr, First"
             family, given = tex(author.get("family", "")), tex(author.get("given", ""))
             suffix = tex(author.get("suffix", ""))
-            parts.append(", ".join(x for x in (family, suffix, given) if x) if suffix and given
+            parts.append(f"{family}, {suffix}, {given}".rstrip() if suffix
                          else f"{family}, {given}" if given else family)
     return " and ".join(p for p in parts if p)
 
@@ -277,9 +277,14 @@ def csl_item(work: Work) -> dict[str, Any]:
 
 
 def family_first(person: dict[str, str]) -> str:
-    """A CSL name as RIS and lists print it: whole, or "family, given[, suffix]"."""
-    return person.get("literal") or ", ".join(
-        x for x in (person.get("family"), person.get("given"), person.get("suffix")) if x)
+    """A CSL name as RIS and lists print it: whole, or "family, given[, suffix]" (the given
+    name left empty, not left out, before a suffix: "King, , Jr.")."""
+    if person.get("literal"):
+        return person["literal"]
+    family, given = person.get("family") or "", person.get("given") or ""
+    if person.get("suffix"):
+        return f"{family}, {given}, {person['suffix']}"
+    return ", ".join(x for x in (family, given) if x)
 
 
 def ris_record(work: Work) -> str:
