@@ -67,7 +67,7 @@ from archiver.errors import (
     UsageError,
 )
 from archiver.export.keys import unique
-from archiver.export.works import cited_key, post_key
+from archiver.export.works import cited_key, new_post_key, post_key
 from archiver.model import ERROR_KINDS, Asset, RawPost
 from archiver.record import build_provenance, build_record, identity_of, safe_source_name
 from archiver.store import DOCUMENT_SCHEMAS, Archive, Change, FsckReport, Problem
@@ -226,7 +226,7 @@ KeyFor = Callable[[dict[str, Any]], str]
 
 def default_key(record: dict[str, Any]) -> str:
     """A post's citation key from its byline (or account), year and title."""
-    return post_key({k: v for k, v in record.items() if k != "citation_key"})
+    return new_post_key(record)
 
 
 def prepare_post(raw: RawPost, path: Path, config: Config,

@@ -303,11 +303,19 @@ def post_key(record: dict[str, Any]) -> str:
     """A post's citation key: the one the archive gave it (unique there, never changed), or
     for a record from before keys were kept, one made from its byline, year and title."""
     account = record.get("account") or {}
-    # the year of the date the exports give (Beijing's): 2020-12-31T20:00Z is 2021 there
     return record.get("citation_key") or make_key(record.get("author") or account.get("name"),
-                                                  (beijing_date(record.get("published"))
-                                                   or "")[:4],
+                                                  (record.get("published") or "")[:4],
                                                   record.get("title"))
+
+
+def new_post_key(record: dict[str, Any]) -> str:
+    """The key a post is given at its first ingest (before it is made unique): byline, the
+    year of the date its exports give (Beijing's: 2020-12-31T20:00Z is 2021 there), title.
+    (:func:`post_key`'s key for a record from before keys were kept is made as it always
+    was, so that an export of it keeps its key.)"""
+    account = record.get("account") or {}
+    return make_key(record.get("author") or account.get("name"),
+                    (beijing_date(record.get("published")) or "")[:4], record.get("title"))
 
 
 Parse = Callable[[str], dict[str, Any]]
