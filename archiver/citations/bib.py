@@ -15,6 +15,7 @@ print it.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 import bibtexparser
@@ -79,23 +80,30 @@ def _what_is_wrong(block: Block) -> str:
     return str(getattr(error, "abort_reason", None) or error or "").strip().rstrip(".")
 
 
-def _stray_line(library: Library) -> int | None:
-    """The first line (from 1) of text outside any entry that is no ``%`` comment: BibTeX
-    skips such text, so a file of it alone parses, with no entry."""
+# text outside any entry that holds an entry's parts: an entry whose '@' was lost
+_ENTRY_LIKE = re.compile(r"^\s*[A-Za-z]+\s*[{(][^,]*,|\b[A-Za-z]+\s*=\s*[{\"]")
+
+
+def _stray_line(library: Library, entry_like: bool = False) -> int | None:
+    """The first line (from 1) of text outside any entry that is no ``%`` comment (with
+    ``entry_like``, only such text that holds an entry's parts, ``article{key,`` or
+    ``title = {…}``): BibTeX skips such text, so a file of it alone parses, with no entry."""
     for block in library.blocks:
         if isinstance(block, ImplicitComment):
             for offset, line in enumerate(block.raw.splitlines()):
-                if line.strip() and not line.lstrip().startswith("%"):
+                if line.strip() and not line.lstrip().startswith("%") and (
+                        not entry_like or _ENTRY_LIKE.search(line)):
                     return block.start_line + offset + 1  # bibtexparser counts from 0
     return None
 
 
 def _check(library: Library, path: Path) -> None:
     """A .bib verify reads must give every entry it holds: an entry that cannot be read, or
-    text outside any entry (which BibTeX skips as a comment), would otherwise pass as
-    "nothing wrong" while some citation was never checked. The whole file is bad input then
-    (exit 4), with the line. A file with nothing in it, or % comments alone, holds no
-    citation, as an empty .txt does."""
+    text outside any entry that holds an entry's parts (an entry that lost its '@', which
+    BibTeX skips as a comment), would otherwise pass as "nothing wrong" while some citation
+    was never checked. The whole file is bad input then (exit 4), with the line. Other text
+    between entries is a comment, as BibTeX reads it. A file with nothing in it, or comments
+    alone, holds no citation, as an empty .txt does."""
     if library.failed_blocks:
         first = library.failed_blocks[0]
         count = len(library.failed_blocks)
@@ -105,6 +113,11 @@ def _check(library: Library, path: Path) -> None:
             if library.entries else "no BibTeX entries could be read", path=path,
             hint=f"the first problem is in the entry that starts on line "
                  f"{first.start_line + 1}" + (f": {why}" if why else ""))
+    broken = _stray_line(library, entry_like=True)
+    if broken is not None and library.entries:
+        raise InputError("text outside any entry looks like an entry that lost its '@'",
+                         path=path, hint=f"line {broken}: BibTeX would skip it as a comment; "
+                                         + ENTRY_FORM)
     if not library.entries:
         stray = _stray_line(library)
         if stray is None:  # empty, or % comments alone: nothing unread, as an empty .txt
@@ -150,16 +163,19 @@ def references_from_bibtex(path: Path) -> list[tuple[str, str]]:
             parts.append(_clean(fields["title"]).rstrip(".") + ".")
         container = (fields.get("journal") or fields.get("journaltitle")
                      or fields.get("booktitle"))
-        tail = _clean(container)
+        # "Journal, 12(3), 100-110."; without a journal, labelled, so that a number is
+        # never read as the journal's name: "Vol. 12(3), pp. 100-110."
+        bits = [_clean(container)] if container else []
         if fields.get("volume"):
-            tail += f", {_clean(fields['volume'])}"
-            if fields.get("number"):
-                tail += f"({_clean(fields['number'])})"
+            volume = _clean(fields["volume"]) + (f"({_clean(fields['number'])})"
+                                                  if fields.get("number") else "")
+            bits.append(volume if bits else f"Vol. {volume}")
         pages = fields.get("pages") or fields.get("eid")
         if pages:
-            tail += f", {_clean(pages).replace('--', '-')}"
-        if tail:
-            parts.append(tail + ".")
+            pages = _clean(pages).replace("--", "-")
+            bits.append(pages if container else f"pp. {pages}")
+        if bits:
+            parts.append(", ".join(bits) + ".")
         if fields.get("doi"):
             parts.append(f"https://doi.org/{_clean(fields['doi'])}")
         out.append((entry.key, " ".join(parts)))

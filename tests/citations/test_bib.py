@@ -74,6 +74,21 @@ def test_text_that_bibtex_skips_as_a_comment_is_no_entry(tmp_path):
     assert found.hint.startswith("line 3 is outside any entry")
 
 
+def test_an_entry_that_lost_its_at_sign_beside_others_is_bad_input(tmp_path):
+    # BibTeX would skip it as a comment, and the citation would go unchecked
+    found = problem(ENTRY % "others" + "\narticle{lost, title = {Triose}, year = {2006}}\n",
+                    tmp_path)
+    assert found.message == "text outside any entry looks like an entry that lost its '@'"
+    assert found.hint.startswith("line 10: BibTeX would skip it as a comment")
+
+
+def test_a_comment_between_entries_is_a_comment(tmp_path):
+    path = tmp_path / "refs.bib"
+    path.write_text("My references for chapter 2\n\n" + ENTRY % "others"
+                    + "\nSee also the notes in the appendix.\n", encoding="utf-8")
+    assert len(references_from_bibtex(path)) == 1
+
+
 def test_a_file_of_comments_alone_holds_no_citation_as_an_empty_txt_does(tmp_path):
     # nothing in it is skipped unread: unlike text outside any entry, which BibTeX skips
     for n, bib in enumerate(("", "% nothing yet\n",
@@ -150,3 +165,17 @@ def test_a_braced_group_name_stays_whole_and_tex_accents_are_letters(tmp_path):
                         'M{\\"u}ller, J{\\"o}rg}, title = {A {DNA} study}, journal = {J}, '
                         'year = {2017}}', tmp_path)
     assert text.startswith("GTEx Consortium, Team & Co., Müller, Jörg (2017). A DNA study.")
+
+
+def test_pages_of_an_entry_without_a_journal_are_never_read_as_the_journal(tmp_path):
+    """`@article` with pages but no journal: "…. , 27." read 27 as the journal, a false
+    mismatch against Crossref's book title."""
+    from archiver.citations.parse import parse_reference
+    path = tmp_path / "refs.bib"
+    path.write_text("@article{x, title={Physical Examinations}, author={Saha, Ashis}, "
+                    "doi={10.5005/jp/books/12414_3}, year={2015}, volume={3}, pages={27}}\n",
+                    encoding="utf-8")
+    [(_, text)] = references_from_bibtex(path)
+    parsed = parse_reference(text)
+    assert "container-title" not in parsed
+    assert (parsed.get("volume"), parsed.get("page")) == ("3", "27")
