@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from archiver.citations.compare import journal_names, locate, record_years, title_variants, words
-from archiver.citations.extract import DOI_RE, find_dois
+from archiver.citations.extract import DOI_RE, find_dois, unescape_entities
 
 # a list number, but not the "10." that begins a bare DOI
 _NUMBERING = re.compile(r"^\s*(?:\[\d+\]|［\d+］|\(\d+\)|（\d+）|\d{1,3}[.)、](?!\d{4,9}/))\s*")
@@ -114,7 +114,9 @@ def read_citation(text: str, record: dict[str, Any] | None = None,
     """Read ``text`` into :class:`Cited`, guided by ``record`` (a Crossref message) when
     given, and filling what the cues miss from ``parsed`` (a CSL-JSON item)."""
     cited = Cited(text=text)
-    body, cited.doi = citation_body(text)
+    # copied from a web page: "Dimerization&#8211;Not", "949&#8211;961" (the report keeps
+    # the citation as written)
+    body, cited.doi = citation_body(unescape_entities(text))
     if doi_alone(text):  # "DOI: 10.…", "See https://doi.org/10.…": no claims
         return cited
     record = record or {}
@@ -217,7 +219,10 @@ _JOURNAL_START = re.compile(r"[\s.,;:”\"’?!，．。：；]*(?:\[[^\]]{1,6}\
                             r"(?://\s*|In:?\s+)?")
 _JOURNAL_END = re.compile(r"[,，]\s*(?:vol\b|no\b|pp?\.|\d)|\s+\d+\s*[(:（：]|\s+\d+\s*$|"
                           r"\s+\(pp?\.|[.,，．]\s*(?:1[5-9]\d\d|20\d\d)\b|\s+\d+\.\s*$|[,，]\s*[(（]\d|"
-                          r"\.\s+[A-Z][\w ]+:")
+                          r"\.\s+[A-Z][\w ]+:|"
+                          # Nature's "J. Crustac. Biol. 32, 949–961", Chicago's "39, no. 12",
+                          # or pages alone after the name: "Econ Agro-Aliment 75–92 (2018)"
+                          r"\s+\d+[A-Za-z]?\s*,\s*(?:vol\b|no\b|[A-Za-z]?\d)|\s+\d+\s*[–—-]+\s*\d+")
 
 
 def _journal_by_cues(tail: str) -> tuple[int, int] | None:
@@ -255,14 +260,18 @@ _AFTER_ISSUE_LABEL = re.compile(r"\b(?:no|nr|issue)\.?\s*[\w/–-]+\s*$", re.I)
 # Nature style "49, 692–699 (2017).": the bracketed year after the pages is no issue
 _YEAR_AFTER_PAGES = re.compile(r"(,\s*[A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[A-Za-z]?\d+)?)\s*"
                                r"\((1[5-9]\d\d|20\d\d)\)\s*\.?\s*$")
+# ... and with no volume before them: "Econ. Agro-Aliment. 77–92 (2018)."
+_PAGES_THEN_YEAR = re.compile(r"^\s*([A-Za-z]?\d+[A-Za-z]?\s*[–—-]+\s*[A-Za-z]?\d+)\s*"
+                              r"\((1[5-9]\d\d|20\d\d)\)\s*\.?\s*$")
 _PP = re.compile(r"\bpp?\.\s*(\w+(?:\s*[–—-]+\s*\w+)?)")
-_ARTICLE_NO = re.compile(r"\b[Aa]rticle\s+(?:[Nn]o\.?\s*)?(\w+)")
+# "article e30", IEEE's "Art. no. 65"
+_ARTICLE_NO = re.compile(r"\b(?:[Aa]rticle\s+|[Aa]rt\.\s*)(?:[Nn]o\.?\s*)?(\w+)")
 _COLON_PAGES = re.compile(r":\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[A-Za-z]?\d+)?)")
 _COMMA_RANGE = re.compile(r"[,)]\s*([A-Za-z]?\d+[A-Za-z]?\s*[–—-]+\s*[A-Za-z]?\d+)\s*[.,]")
 _END_PAGES = re.compile(r"(?:\)|\d),\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[A-Za-z]?\d+)?)"
                         r"\s*[.,]?\s*$")
 _CHAPTER_PAGE = re.compile(r"^\s*,?\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[A-Za-z]?\d+)?)"
-                           r"\s*(?=[.,]|$)")
+                           r"\s*(?=[.,(]|$)")  # Nature's "in Book Title 74–94 (Publisher)"
 
 
 def _bracketed_year(numbers: str, crossref_years: set[str], crossref_issue: str
@@ -286,7 +295,10 @@ def _bracketed_year(numbers: str, crossref_years: set[str], crossref_issue: str
         is_year = bool(_AFTER_ISSUE_LABEL.search(before)) or (
             value in crossref_years and not re.search(rf"(?<!\d){value}(?!\d)", prior))
         if not is_year and not _YEAR.search(prior):
-            is_year = before[-1:].isspace() and bool(_PAGES_NEXT.match(after))
+            # a space before, and the pages after, or nothing (Chicago's and Nature's
+            # "Frontiers in Plant Science 10 (2020).", an article without pages)
+            is_year = before[-1:].isspace() and (bool(_PAGES_NEXT.match(after))
+                                                 or not after.strip(" .,;"))
         if is_year:
             rest = numbers[bracket.end():].lstrip().removeprefix(",").lstrip()
             return value, f"{before.rstrip()}, {rest}"
@@ -300,6 +312,11 @@ def _read_numbers(cited: Cited, numbers: str, book: bool = False,
     ``pp. 1–7``, ``article e30``, Nature's ``49, 692–699 (2017)``, Chicago's
     ``15, no. 4 (1997): 519–27`` and Elsevier's ``16 (1997) 519–527`` (see
     :func:`_bracketed_year`)."""
+    alone = _PAGES_THEN_YEAR.match(numbers)
+    if alone:
+        cited.year = cited.year or alone.group(2)
+        cited.page = _SPACES.sub("", alone.group(1))
+        return
     after_pages = _YEAR_AFTER_PAGES.search(numbers)
     if after_pages:
         cited.year = cited.year or after_pages.group(2)

@@ -11,6 +11,7 @@ that are not part of the DOI (``/figures/1``, ``/full``, a bioRxiv ``v2``) cut o
 from __future__ import annotations
 
 import functools
+import html
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -146,6 +147,15 @@ def _nfkc_lines(text: str) -> list[str]:
         out.append(line)
         before = after
     return out
+
+
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});", re.I)
+
+
+def unescape_entities(text: str) -> str:
+    """A citation copied from a web page's source (``Dimerization&#8211;Not``,
+    ``Smith &amp; Jones``) as it reads; any other text as it is."""
+    return html.unescape(text) if "&" in text and _ENTITY.search(text) else text
 
 
 def find_dois(lines: Iterable[str], links: Iterable[str] = ()) -> list[str]:

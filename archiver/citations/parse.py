@@ -28,7 +28,7 @@ import re
 import unicodedata
 import warnings
 
-from archiver.citations.extract import normalise_doi
+from archiver.citations.extract import normalise_doi, unescape_entities
 
 TYPE_CHECKING = False  # typing is not imported at run time: it would cost ~7 ms of start-up
 if TYPE_CHECKING:
@@ -110,6 +110,7 @@ def clean_text(text: str) -> str:
     if not isinstance(text, str):
         return ""
     text = _CONTROL.sub(" ", text[: MAX_CHARS * 2])
+    text = unescape_entities(text)  # copied from a web page: "949&#8211;961"
     text = unicodedata.normalize("NFKC", text)
     text = _CONTROL.sub(" ", text)  # NFKC can expand into new control-free text only, but be sure
     return " ".join(text.split())[:MAX_CHARS]
@@ -947,7 +948,33 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     doi = find_doi(text)
     if doi:
         item["DOI"] = doi
+    _year_printed_as_an_issue(item, text)
+    _article_number(item, text)
     return item
+
+
+def _year_printed_as_an_issue(item: dict[str, Any], text: str) -> None:
+    """"Frontiers in Plant Science 10 (2020)": a year in brackets after the volume, with no
+    pages, is the year, not an issue."""
+    issue = str(item.get("issue") or "")
+    if not re.fullmatch(r"(?:1[89]|20)\d\d", issue) or f"({issue})" not in text:
+        return
+    years = (item.get("issued") or {}).get("date-parts") or [[None]]
+    if years[0][0] in (None, int(issue)):
+        del item["issue"]
+        item["issued"] = {"date-parts": [[int(issue)]]}
+
+
+_ARTICLE_NUMBER = re.compile(r"\bArt(?:icle)?\.?\s*(?:no|number)\.?\s*:?\s*([A-Za-z]?\d+)\b",
+                             re.I)
+
+
+def _article_number(item: dict[str, Any], text: str) -> None:
+    """IEEE's "Art. no. 117702" is where the pages would be."""
+    if "page" not in item:
+        match = _ARTICLE_NUMBER.search(text)
+        if match:
+            item["page"] = match.group(1)
 
 
 def _after_volume_colon(tokens: list[Token], labels: list[str]) -> int | None:

@@ -50,7 +50,12 @@ from archiver.citations.compare import (
     words,
 )
 from archiver.citations.crossref import CrossrefClient, Outcome
-from archiver.citations.extract import find_dois, find_references, is_section_heading
+from archiver.citations.extract import (
+    find_dois,
+    find_references,
+    is_section_heading,
+    unescape_entities,
+)
 
 STATUSES = ("verified", "mismatch", "not_found", "unresolved", "ambiguous")
 FAILING = frozenset({"mismatch", "not_found"})
@@ -81,7 +86,9 @@ class CitationResult:
 
 
 def compare_fields(cited: Cited, text: str, record: dict[str, Any]) -> dict[str, FieldCheck]:
-    """Every field the citation gives, compared with the record."""
+    """Every field the citation gives, compared with the record (the citation's text as it
+    reads: ``&#8211;`` copied from a page's source is a dash)."""
+    text = unescape_entities(text)
     fields: dict[str, FieldCheck] = {}
     body, _ = citation_body(text)
     if cited.authors:

@@ -235,3 +235,63 @@ def test_a_bare_doi_is_not_taken_for_a_list_number():
     "DOI: 10.1038/NG.3834;"])
 def test_a_doi_is_found_in_every_form_a_post_prints_it(text):
     assert claims(text, GTEX) == {"doi": "10.1038/ng.3834"}, text
+
+
+# Styles the scored cases do not use, each built from a recorded record (the citation's
+# fields are the record's, printed the way the style prints them).
+
+def test_nature_a_volume_after_an_abbreviated_journal_is_no_part_of_its_name():
+    text = ("Chiang, C. et al. The impact of structural variation on human gene expression. "
+            "Nat. Genet. 49, 692–699 (2017). https://doi.org/10.1038/ng.3834")
+    got = claims(text, GTEX)
+    assert (got["journal"], got["volume"], got["page"], got["year"]) == (
+        "Nat. Genet", "49", "692–699", "2017")
+
+
+def test_chicago_a_volume_then_no_after_the_journal():
+    text = ("Lieber, R. L. “Growth Hormone Secretagogue Increases Muscle Strength.” J Orthop "
+            "Res 15, no. 4 (1997): 519–27.")
+    got = claims(text, ORTHOP)
+    assert (got["journal"], got["volume"], got["issue"], got["page"], got["year"]) == (
+        "J Orthop Res", "15", "4", "519–27", "1997")
+
+
+def test_nature_pages_and_year_with_no_volume():
+    text = ("Rossetti, S. Substitutability between organic and conventional poultry products "
+            "and organic price premiums. Econ. Agro-Aliment. 75–92 (2018). "
+            "https://doi.org/10.3280/ecag2018-001005")
+    got = claims(text, ECON)
+    assert (got["journal"], got["page"], got["year"]) == ("Econ. Agro-Aliment", "75–92", "2018")
+    assert "volume" not in got and "issue" not in got
+
+
+def test_a_bracketed_year_after_a_volume_with_no_pages_is_the_year():
+    text = ("Lieber, R. L. “Growth Hormone Secretagogue Increases Muscle Strength.” Journal of "
+            "Orthopaedic Research 15 (1997).")
+    got = claims(text, ORTHOP)
+    assert (got["volume"], got["year"]) == ("15", "1997") and "issue" not in got
+
+
+def test_ieee_article_number_is_the_page():
+    text = ("C. Chiang et al., “The impact of structural variation on human gene expression,” "
+            "Nature Genetics, vol. 49, no. 5, Art. no. 692, May 2017.")
+    assert claims(text, GTEX)["page"] == "692"
+
+
+def test_html_entities_copied_from_a_page_source_read_as_characters():
+    text = ("Chiang, C. (2017). The impact of structural variation on human gene expression. "
+            "Nature Genetics, 49(5), 692&#8211;699. https://doi.org/10.1038/ng.3834")
+    assert claims(text, GTEX)["page"] == "692–699"
+
+
+def test_a_title_with_entities_copied_from_a_page_source_matches_crossrefs():
+    from archiver.citations.verify import compare_fields
+    record = WORKS["10.1371/journal.pone.0000030"]
+    text = ("Ralser, M., Heeren, G., Breitenbach, M., Lehrach, H., &amp; Krobitsch, S. (2006). "
+            "Triose phosphate isomerase deficiency is caused by altered Dimerization&#8211;Not "
+            "catalytic inactivity&#8211;of the mutant enzymes. PLoS ONE, 1(1), e30. "
+            "https://doi.org/10.1371/journal.pone.0000030")
+    checks = compare_fields(read_citation(text, record), text, record)
+    assert {name: check.match for name, check in checks.items()
+            if check.match is not None} == dict.fromkeys(
+        ("author", "title", "journal", "volume", "issue", "page", "year", "doi"), True)

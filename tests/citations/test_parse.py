@@ -431,3 +431,16 @@ def test_persons_are_still_persons_beside_a_group_word():
     authors = parse_reference("Smith J, Jones K. The Society of Mind revisited. Nature. "
                               "2020;1:2.")["author"]
     assert [a.get("family") for a in authors] == ["Smith", "Jones"]
+
+
+def test_a_year_in_brackets_after_a_volume_is_the_year_and_ieee_article_numbers_are_pages():
+    chicago = parse_reference("Fortes, A. M. “Transcriptional Modulation of Polyamine "
+                              "Metabolism.” Frontiers in Plant Science 10 (2019).")
+    assert chicago.get("issued") == {"date-parts": [[2019]]} and "issue" not in chicago
+    ieee = parse_reference("A. Marrazzo, “Prediction of a Large-Gap Quantum Spin Hall "
+                           "Insulator,” Physical Review Letters, vol. 120, no. 11, Art. no. "
+                           "117701, Mar. 2018.")
+    assert ieee["page"] == "117701"
+    entities = parse_reference("Ralser, M. (2006). Triose phosphate isomerase deficiency. "
+                               "PLoS ONE, 1(1), 30&#8211;38.")
+    assert entities["page"] == "30-38"
