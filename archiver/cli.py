@@ -33,7 +33,15 @@ from rich.text import Text
 from typer.models import ArgumentInfo, OptionInfo
 
 from archiver.config import Config, load_config
-from archiver.errors import ArchiverError, ExitCode, InputError, NotFound, UsageError, worst
+from archiver.errors import (
+    ArchiverError,
+    ExitCode,
+    InputError,
+    NotFound,
+    UnsupportedFormat,
+    UsageError,
+    worst,
+)
 from archiver.version import __version__
 
 app = typer.Typer(
@@ -715,9 +723,20 @@ def fsck(
 # -- verify -------------------------------------------------------------------------------------
 
 def _expand_folders(targets: list[str], problems: list[ArchiverError]) -> list[str]:
-    """Each folder replaced by the post files in it, found as ``ingest`` finds them; a folder
-    inside that cannot be listed is a problem (exit 4), as it is for ``ingest``."""
+    """Each folder replaced by the post files in it, found as ``ingest`` finds them (a file
+    in it that is no saved post, a README.md, is passed over, as ``ingest`` skips it); a
+    folder inside that cannot be listed is a problem (exit 4), as it is for ``ingest``."""
     from archiver.pipeline import discover
+    from archiver.readers import detect
+
+    def is_post(candidate: Path) -> bool:
+        try:
+            detect(candidate)
+        except UnsupportedFormat:
+            return False
+        except InputError:
+            return True  # unreadable or malformed: reading it says so, naming it
+        return True
 
     out: list[str] = []
     for target in targets:
@@ -726,7 +745,8 @@ def _expand_folders(targets: list[str], problems: list[ArchiverError]) -> list[s
             out.append(target)
             continue
         unreadable: list[tuple[Path, OSError]] = []
-        found = [str(candidate) for candidate, _ in discover([path], unreadable=unreadable)]
+        found = [str(candidate) for candidate, _ in discover([path], unreadable=unreadable)
+                 if is_post(candidate)]
         problems += [InputError(f"cannot read this folder ({error.strerror}): the posts in it, "
                                 "if any, are not verified", path=folder)
                      for folder, error in unreadable]

@@ -609,6 +609,8 @@ def test_verify_a_folder_of_posts_as_the_ci_recipe_does(server, tmp_path, monkey
     (posts / "2020").mkdir(parents=True)
     (posts / "2020" / SEED.name).write_bytes(SEED.read_bytes())
     (posts / "README.txt").write_text("not a post\n", encoding="utf-8")
+    # a repository's README.md is passed over, as ingest skips it, not bad input (exit 4)
+    (posts / "README.md").write_text("# My posts\n\nNotes on the archive.\n", encoding="utf-8")
     result = run_verify(["verify", posts, "--json"], server.url, tmp_path, monkeypatch)
     document = json.loads(result.stdout)
     assert result.exit_code == ExitCode.CITATION_WRONG  # the seed's DOI: unknown here
@@ -616,6 +618,7 @@ def test_verify_a_folder_of_posts_as_the_ci_recipe_does(server, tmp_path, monkey
         ("10.1093/ia/iiaa061", "not_found")]
     empty = tmp_path / "empty"
     empty.mkdir()
+    (empty / "notes.md").write_text("# notes\n", encoding="utf-8")
     nothing = run_verify(["verify", empty], server.url, tmp_path, monkeypatch)
     assert nothing.exit_code == ExitCode.BAD_INPUT and "no post files" in nothing.stderr
 
