@@ -81,7 +81,11 @@ def _what_is_wrong(block: Block) -> str:
 
 
 # text outside any entry that holds an entry's parts: an entry whose '@' was lost
-_ENTRY_LIKE = re.compile(r"^\s*[A-Za-z]+\s*[{(][^,]*,|\b[A-Za-z]+\s*=\s*[{\"]")
+_ENTRY_LIKE = re.compile(
+    r"^\s*(?:article|book|booklet|conference|inbook|incollection|inproceedings|manual|"
+    r"mastersthesis|misc|online|phdthesis|proceedings|report|techreport|thesis|unpublished)"
+    r"\s*\{[^,\s]*,|^\s*(?:author|title|journal|year|doi|volume|pages|booktitle)\s*=\s*[{\"]",
+    re.I)
 
 
 def _stray_line(library: Library, entry_like: bool = False) -> int | None:
@@ -163,13 +167,13 @@ def references_from_bibtex(path: Path) -> list[tuple[str, str]]:
             parts.append(_clean(fields["title"]).rstrip(".") + ".")
         container = (fields.get("journal") or fields.get("journaltitle")
                      or fields.get("booktitle"))
-        # "Journal, 12(3), 100-110."; without a journal, labelled, so that a number is
-        # never read as the journal's name: "Vol. 12(3), pp. 100-110."
+        # "Journal, 12(3), 100-110."; without a journal, the pages labelled, so that no
+        # number is read as the journal's name: "pp. 100-110." (and no volume: any form of
+        # it after a title reads as a journal's name)
         bits = [_clean(container)] if container else []
-        if fields.get("volume"):
-            volume = _clean(fields["volume"]) + (f"({_clean(fields['number'])})"
-                                                  if fields.get("number") else "")
-            bits.append(volume if bits else f"Vol. {volume}")
+        if fields.get("volume") and container:
+            bits.append(_clean(fields["volume"]) + (f"({_clean(fields['number'])})"
+                                                     if fields.get("number") else ""))
         pages = fields.get("pages") or fields.get("eid")
         if pages:
             pages = _clean(pages).replace("--", "-")

@@ -248,7 +248,7 @@ _VOL = re.compile(r"\bvol(?:ume)?\.?\s*(\w+)", re.I)
 _NO = re.compile(r"\b(?:no|nr|issue)\.?\s*([\w/–-]+)", re.I)
 _VOL_ISSUE = re.compile(r"(?<![\w.])(\d+[A-Za-z]?)\s*\(([\w/–-]+)\)")
 _LONE_ISSUE = re.compile(r"(?:^|[,;])\s*\((\d+[\w/–-]*)\)\s*[,:]")  # ", (1)," or "2018;(1):"
-_BARE_VOLUME = re.compile(r"^\s*[.,]?\s*(\d+)\s*(?=[(:.,]|$)")
+_BARE_VOLUME = re.compile(r"^\s*[.,]?\s*(\d+[A-Za-z]?)\s*(?=[(:.,]|$)")  # "12", "12A"
 # "2019, 10." (GB/T), "2017; 49:" (Lancet), "2015 May;759:" or "2015 May 12;759" (Vancouver)
 _VOLUME_AFTER_YEAR = re.compile(r"(?:1[5-9]\d\d|20\d\d)(?:\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?)?"
                                 r"\s*[,;]\s*(\d+)\s*(?=[(:.,]|$)")
@@ -265,13 +265,17 @@ _PAGES_THEN_YEAR = re.compile(r"^\s*([A-Za-z]?\d+[A-Za-z]?\s*[–—-]+\s*[A-Za-
                               r"\((1[5-9]\d\d|20\d\d)\)\s*\.?\s*$")
 _PP = re.compile(r"\bpp?\.\s*(\w+(?:\s*[–—-]+\s*\w+)?)")
 # "article e30", IEEE's "Art. no. 65"
-_ARTICLE_NO = re.compile(r"\b(?:[Aa]rticle\s+|[Aa]rt\.\s*)(?:[Nn]o\.?\s*)?(\w+)")
+_ARTICLE_NO = re.compile(r"\b(?:[Aa]rticle\s+|[Aa]rt\.\s*)(?:(?:[Nn]o|[Nn]r|ID)\.?\s*)?"
+                         r"([A-Za-z]?\d\w*)")  # "Art. ID 291294": the number, never "ID"
 _COLON_PAGES = re.compile(r":\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[A-Za-z]?\d+)?)")
 _COMMA_RANGE = re.compile(r"[,)]\s*([A-Za-z]?\d+[A-Za-z]?\s*[–—-]+\s*[A-Za-z]?\d+)\s*[.,]")
 _END_PAGES = re.compile(r"(?:\)|\d),\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[A-Za-z]?\d+)?)"
                         r"\s*[.,]?\s*$")
 _CHAPTER_PAGE = re.compile(r"^\s*,?\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[A-Za-z]?\d+)?)"
-                           r"\s*(?=[.,(]|$)")  # Nature's "in Book Title 74–94 (Publisher)"
+                           r"\s*(?=[.,]|$)"
+                           # Nature's "in Book Title 74–94 (Publisher)": a range (a number
+                           # alone before the publisher is the book's volume)
+                           r"|^\s*([A-Za-z]?\d+\s*[–—-]+\s*[A-Za-z]?\d+)\s*(?=\()")
 
 
 def _bracketed_year(numbers: str, crossref_years: set[str], crossref_issue: str
@@ -367,7 +371,7 @@ def _read_numbers(cited: Cited, numbers: str, book: bool = False,
     if not pages and book:  # "In Book Title, 27." a chapter's page
         pages = _CHAPTER_PAGE.search(numbers)
     if pages:
-        value = _SPACES.sub("", pages.group(1))
+        value = _SPACES.sub("", pages.group(1) or pages.group(2))
         if value not in (cited.year, cited.volume) or ":" in pages.group(0):
             cited.page = value
 

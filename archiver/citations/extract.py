@@ -211,18 +211,19 @@ def is_section_heading(line: str) -> bool:
     return bool(_SECTION.match(line))
 
 
-_DOI_START = re.compile(r"10\.\d{4,9}/")
+# a DOI as written, with its prefix: what is left of a line without them says what it is
+_DOI_WRITTEN = re.compile(r"(?:https?://(?:dx\.)?doi\.org/|\bdoi\s*[:：]?\s*)?10\.\d{4,9}/\S+",
+                          re.I)
 
 
 def _prose_naming_works(text: str) -> bool:
-    """A line naming several DOIs with no reference before the first ("文中还提到 doi:… 和
-    doi:…"): taken for a reference, its words would be compared as a journal. A reference
-    giving a second DOI (an erratum, a preprint) is still a reference: it has a reference
-    before its first DOI."""
+    """A line naming several DOIs that is no reference once they are taken out ("文中还提到
+    doi:… 和 doi:…"): taken for a reference, its words would be compared as a journal. A
+    reference giving a second DOI (an erratum, data), wherever its DOIs stand, is still a
+    reference."""
     if text.count("10.") < 2 or len(find_dois([text])) < 2:
         return False
-    first = _DOI_START.search(text)
-    return first is None or not looks_like_reference(text[:first.start()])
+    return not looks_like_reference(_DOI_WRITTEN.sub(" ", text))
 
 
 def find_references(lines: list[str], listed: Iterable[int] = ()) -> list[tuple[int, str]]:

@@ -85,7 +85,8 @@ def test_an_entry_that_lost_its_at_sign_beside_others_is_bad_input(tmp_path):
 def test_a_comment_between_entries_is_a_comment(tmp_path):
     path = tmp_path / "refs.bib"
     path.write_text("My references for chapter 2\n\n" + ENTRY % "others"
-                    + "\nSee also the notes in the appendix.\n", encoding="utf-8")
+                    + "\nSee (Smith, 2003) for the background.\nNotes (checked 2021, all good)"
+                    "\n", encoding="utf-8")
     assert len(references_from_bibtex(path)) == 1
 
 
@@ -177,5 +178,5 @@ def test_pages_of_an_entry_without_a_journal_are_never_read_as_the_journal(tmp_p
                     encoding="utf-8")
     [(_, text)] = references_from_bibtex(path)
     parsed = parse_reference(text)
-    assert "container-title" not in parsed
-    assert (parsed.get("volume"), parsed.get("page")) == ("3", "27")
+    assert "container-title" not in parsed  # nor a volume: "Vol. 3" read as a journal
+    assert (parsed.get("volume"), parsed.get("page")) == (None, "27")

@@ -295,3 +295,21 @@ def test_a_title_with_entities_copied_from_a_page_source_matches_crossrefs():
     assert {name: check.match for name, check in checks.items()
             if check.match is not None} == dict.fromkeys(
         ("author", "title", "journal", "volume", "issue", "page", "year", "doi"), True)
+
+
+@pytest.mark.parametrize(("text", "record", "page"), [
+    # a book's volume before its publisher is no chapter page
+    ("Saha, A. Physical examinations. in Clinical Methods and Interpretation in Medicine 3 "
+     "(Jaypee, 2015).", "10.5005/jp/books/12414_3", None),
+    # "Art. ID 291294": the number, never "ID"
+    ("W. Thanassi et al., \"Delineating a retesting zone,\" Pulm. Med., vol. 2012, Art. ID "
+     "291294, 2012.", "10.1155/2012/291294", "291294"),
+])
+def test_numbers_near_a_label_are_read_as_what_they_are(text, record, page):
+    assert claims(text, WORKS[record]).get("page") == page
+
+
+def test_a_volume_with_a_letter_after_an_abbreviated_journal_is_the_volume():
+    text = ("Chiang, C. et al. The impact of structural variation on human gene expression. "
+            "Nat. Genet. 49A, 692–699 (2017). https://doi.org/10.1038/ng.3834")
+    assert claims(text, GTEX)["volume"] == "49A"

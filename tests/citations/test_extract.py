@@ -382,3 +382,15 @@ def test_a_reference_giving_a_second_doi_is_still_checked_field_by_field():
               "citations": [{"doi": "10.1038/hdy.2013.26", "location": "blocks/1"},
                             {"doi": "10.1038/ng.3834", "location": "blocks/1"}]}
     assert citations_of(record) == [(reference, "blocks/1"), ("10.1038/ng.3834", "blocks/1")]
+
+
+def test_a_reference_that_opens_with_its_doi_and_gives_another_is_still_a_reference():
+    from archiver.citations.verify import citations_of
+    reference = ("1. doi:10.1038/ng.3834 Chiang C, et al. The impact of structural variation "
+                 "on human gene expression. Nature Genetics 2017;49:692-699. Data: "
+                 "doi:10.1098/rspb.2017.0132")
+    record = {"blocks": [{"type": "heading", "text": "参考文献"},
+                         {"type": "paragraph", "text": reference}],
+              "citations": [{"doi": "10.1038/ng.3834", "location": "blocks/1"},
+                            {"doi": "10.1098/rspb.2017.0132", "location": "blocks/1"}]}
+    assert citations_of(record)[0] == (reference, "blocks/1")
