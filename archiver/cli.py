@@ -727,16 +727,11 @@ def _expand_folders(targets: list[str], problems: list[ArchiverError]) -> list[s
     in it that is no saved post, a README.md, is passed over, as ``ingest`` skips it); a
     folder inside that cannot be listed is a problem (exit 4), as it is for ``ingest``."""
     from archiver.pipeline import discover
-    from archiver.readers import detect
+    from archiver.readers import refusal
 
     def is_post(candidate: Path) -> bool:
-        try:
-            detect(candidate)
-        except UnsupportedFormat:
-            return False
-        except InputError:
-            return True  # unreadable or malformed: reading it says so, naming it
-        return True
+        # one unreadable or malformed is read all the same: reading it says so, naming it
+        return not isinstance(refusal(candidate), UnsupportedFormat)
 
     out: list[str] = []
     for target in targets:

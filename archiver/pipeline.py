@@ -906,15 +906,12 @@ def _none_is_a_post(files: list[tuple[Path, bool]]) -> list[IngestResult] | None
     None as soon as one is (it is then read by the ingest itself)."""
     failures = []
     for path, named in files:
-        try:
-            readers.detect(path)
-        except UnsupportedFormat as exc:
-            failures.append(IngestResult(source=shown(path),
-                                         status="failed" if named else "skipped", error=exc))
-        except InputError as exc:
-            failures.append(IngestResult(source=shown(path), status="failed", error=exc))
-        else:
+        why = readers.refusal(path)
+        if why is None:
             return None
+        skipped = isinstance(why, UnsupportedFormat) and not named
+        failures.append(IngestResult(source=shown(path), status="skipped" if skipped
+                                     else "failed", error=why))
     return failures
 
 

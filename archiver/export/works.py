@@ -302,10 +302,7 @@ def shown_title(entry: dict[str, Any]) -> str:
 def post_key(record: dict[str, Any]) -> str:
     """A post's citation key: the one the archive gave it (unique there, never changed), or
     for a record from before keys were kept, one made from its byline, year and title."""
-    account = record.get("account") or {}
-    return record.get("citation_key") or make_key(record.get("author") or account.get("name"),
-                                                  (record.get("published") or "")[:4],
-                                                  record.get("title"))
+    return record.get("citation_key") or _byline_key(record, record.get("published"))
 
 
 def new_post_key(record: dict[str, Any]) -> str:
@@ -313,9 +310,14 @@ def new_post_key(record: dict[str, Any]) -> str:
     year of the date its exports give (Beijing's: 2020-12-31T20:00Z is 2021 there), title.
     (:func:`post_key`'s key for a record from before keys were kept is made as it always
     was, so that an export of it keeps its key.)"""
+    return _byline_key(record, beijing_date(record.get("published")))
+
+
+def _byline_key(record: dict[str, Any], date: str | None) -> str:
+    """``<byline, else account><year of date><title word>``."""
     account = record.get("account") or {}
-    return make_key(record.get("author") or account.get("name"),
-                    (beijing_date(record.get("published")) or "")[:4], record.get("title"))
+    return make_key(record.get("author") or account.get("name"), (date or "")[:4],
+                    record.get("title"))
 
 
 Parse = Callable[[str], dict[str, Any]]

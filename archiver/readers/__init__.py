@@ -83,6 +83,16 @@ def detect(path: Path) -> ModuleType:
     return _reader_for(path, head)
 
 
+def refusal(path: Path) -> InputError | None:
+    """Why no reader takes ``path`` (an :class:`UnsupportedFormat` when none claims it,
+    another InputError when it cannot be read or is empty), or None when one does."""
+    try:
+        detect(path)
+    except InputError as exc:
+        return exc
+    return None
+
+
 def _detected(path: Path, data: bytes | None) -> tuple[ModuleType, bytes]:
     """The reader for ``path``, and the file's bytes: given, or read here, through
     :func:`read_input` (a regular file, errors naming it), once for a file shorter than
