@@ -342,23 +342,28 @@ def test_text_with_no_slash_of_any_kind_holds_no_doi_but_its_links_still_count()
     assert find_dois(["无"], ["https://doi.org/10.1093/ia/iiaa061"]) == ["10.1093/ia/iiaa061"]
 
 
+def citations_under_references(*paragraphs: str) -> list[tuple[str, str | None]]:
+    """What verify checks in a post whose reference section (参考文献) holds ``paragraphs``,
+    each DOI found where it is written (blocks/1, blocks/2 …)."""
+    from archiver.citations.verify import citations_of
+    blocks = [{"type": "heading", "text": "参考文献"}]
+    blocks += [{"type": "paragraph", "text": text} for text in paragraphs]
+    record = {"blocks": blocks,
+              "citations": [{"doi": doi, "location": f"blocks/{n}"}
+                            for n, text in enumerate(paragraphs, 1) for doi in find_dois([text])]}
+    return citations_of(record)
+
+
 def test_prose_naming_several_dois_in_a_reference_section_is_no_reference():
     """A paragraph after the list ("文中还提到 …") names two works: taken as one reference its
     words became a "journal" that no record matched. Its DOIs are checked alone."""
-    from archiver.citations.verify import citations_of
     reference = ("Chiang C W K, et al. The impact of structural variation on human gene "
                  "expression. Nat Genet, 2017, 49(5): 692-699. doi:10.1038/ng.3834")
     prose = ("文中还提到 https://doi.org/10.6002/ect.2015.0371 和 "
              "https://doi.org/10.1098/rspb.2017.0132 以及 2017 年的综述。")
-    record = {"blocks": [{"type": "heading", "text": "参考文献"},
-                         {"type": "paragraph", "text": f"[1] {reference}"},
-                         {"type": "paragraph", "text": prose}],
-              "citations": [{"doi": "10.1038/ng.3834", "location": "blocks/1"},
-                            {"doi": "10.6002/ect.2015.0371", "location": "blocks/2"},
-                            {"doi": "10.1098/rspb.2017.0132", "location": "blocks/2"}]}
-    assert citations_of(record) == [(f"[1] {reference}", "blocks/1"),
-                                    ("10.6002/ect.2015.0371", "blocks/2"),
-                                    ("10.1098/rspb.2017.0132", "blocks/2")]
+    assert citations_under_references(f"[1] {reference}", prose) == [
+        (f"[1] {reference}", "blocks/1"), ("10.6002/ect.2015.0371", "blocks/2"),
+        ("10.1098/rspb.2017.0132", "blocks/2")]
 
 
 def test_a_txt_line_with_two_dois_checks_both():
@@ -373,24 +378,15 @@ def test_a_txt_line_with_two_dois_checks_both():
 def test_a_reference_giving_a_second_doi_is_still_checked_field_by_field():
     """An erratum's DOI after a whole reference: the reference is compared with its first
     DOI's record (a wrong author or title must still fail), the second DOI checked alone."""
-    from archiver.citations.verify import citations_of
     reference = ("1. Smith JB, Jones H. Melanism in cavefish arises through the same Oca2 "
                  "allele. Heredity. 2013;111(2):122-130. doi:10.1038/hdy.2013.26. Erratum in: "
                  "Heredity. 2013;111(3):260. doi:10.1038/ng.3834")
-    record = {"blocks": [{"type": "heading", "text": "参考文献"},
-                         {"type": "paragraph", "text": reference}],
-              "citations": [{"doi": "10.1038/hdy.2013.26", "location": "blocks/1"},
-                            {"doi": "10.1038/ng.3834", "location": "blocks/1"}]}
-    assert citations_of(record) == [(reference, "blocks/1"), ("10.1038/ng.3834", "blocks/1")]
+    assert citations_under_references(reference) == [(reference, "blocks/1"),
+                                                      ("10.1038/ng.3834", "blocks/1")]
 
 
 def test_a_reference_that_opens_with_its_doi_and_gives_another_is_still_a_reference():
-    from archiver.citations.verify import citations_of
     reference = ("1. doi:10.1038/ng.3834 Chiang C, et al. The impact of structural variation "
                  "on human gene expression. Nature Genetics 2017;49:692-699. Data: "
                  "doi:10.1098/rspb.2017.0132")
-    record = {"blocks": [{"type": "heading", "text": "参考文献"},
-                         {"type": "paragraph", "text": reference}],
-              "citations": [{"doi": "10.1038/ng.3834", "location": "blocks/1"},
-                            {"doi": "10.1098/rspb.2017.0132", "location": "blocks/1"}]}
-    assert citations_of(record)[0] == (reference, "blocks/1")
+    assert citations_under_references(reference)[0] == (reference, "blocks/1")
