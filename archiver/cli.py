@@ -474,6 +474,11 @@ def resolve_id(store: Any, given: str) -> str:
     ids = store.object_ids()
     if given in ids:
         return given
+    from archiver.pipeline import load_index
+    named = sorted(object_id for object_id, entry in load_index(store).items()
+                   if {given, "wx:" + given} & set(entry.get("aliases") or ()))
+    if len(named) == 1:  # another id of the post (its short address, say)
+        return named[0]
     candidates = [i for i in ids if i.startswith(given) or i.startswith("wx:" + given)]
     if len(candidates) == 1:
         return candidates[0]

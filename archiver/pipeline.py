@@ -69,7 +69,15 @@ from archiver.errors import (
 from archiver.export.keys import unique
 from archiver.export.works import cited_key, new_post_key, post_key
 from archiver.model import ERROR_KINDS, Asset, RawPost
-from archiver.record import build_provenance, build_record, identity_of, safe_source_name
+from archiver.readers import wechat_html
+from archiver.record import (
+    build_provenance,
+    build_record,
+    identity_of,
+    names_of,
+    safe_source_name,
+)
+from archiver.saves import OtherSave
 from archiver.store import DOCUMENT_SCHEMAS, Archive, Change, FsckReport, Problem
 from archiver.version import __version__
 
@@ -132,6 +140,8 @@ class Prepared:
     # the sha256 of some files, computed from these same bytes (the images' content
     # addresses; the source's receipt digest): the archive's fixity block takes them as they are
     sha256: dict[str, str] = field(default_factory=dict)
+    aliases: list[str] = field(default_factory=list)  # the post's other ids (provenance)
+    zone_unknown: bool = False  # its publish time was shown in the saving browser's zone
 
     @functools.cached_property
     def digests(self) -> dict[str, str]:
@@ -215,13 +225,15 @@ def prepare(path: Path, config: Config, session: requests.Session | None = None,
 
 def prepare_all(path: Path, config: Config, session: requests.Session | None = None,
                 validate: bool = True, key_for: KeyFor | None = None,
-                data: bytes | None = None) -> list[Prepared]:
+                data: bytes | None = None, file_as: FileAs | None = None) -> list[Prepared]:
     """Every post in ``path`` (a WARC may hold several)."""
-    return [prepare_post(raw, path, config, session, None, validate, key_for)
+    return [prepare_post(raw, path, config, session, None, validate, key_for, file_as)
             for raw in readers.read_all(path, data)]
 
 
 KeyFor = Callable[[dict[str, Any]], str]
+# (the post's own id, its other names) → (the object to file it in, the names to record)
+FileAs = Callable[[str, list[str]], tuple[str, list[str]]]
 
 
 def default_key(record: dict[str, Any]) -> str:
@@ -231,9 +243,11 @@ def default_key(record: dict[str, Any]) -> str:
 
 def prepare_post(raw: RawPost, path: Path, config: Config,
                  session: requests.Session | None = None, event_time: str | None = None,
-                 validate: bool = True, key_for: KeyFor | None = None) -> Prepared:
+                 validate: bool = True, key_for: KeyFor | None = None,
+                 file_as: FileAs | None = None) -> Prepared:
     """Clean, localise, build and validate one post a reader found. ``key_for`` gives the
-    record's citation key (the archive keeps keys unique and never changes one given)."""
+    record's citation key (the archive keeps keys unique and never changes one given);
+    ``file_as`` the object it goes in (the archive may know the post by another name)."""
     post = clean(raw)
     inputs: dict[str, str | None] = {}
     container = raw.container or {}
@@ -241,13 +255,16 @@ def prepare_post(raw: RawPost, path: Path, config: Config,
                                    raw.resources, container.get("page") or container.get("uri"),
                                    local_files=raw.container is None, damaged=raw.damaged)
     identity = identity_of(post, raw)
-    record = build_record(raw, post, assets, identity)
+    names = names_of(post, identity)
+    object_id, aliases = (file_as(identity.object_id, names) if file_as
+                          else (identity.object_id, names))
+    record = build_record(raw, post, assets, identity, object_id)
     record["citation_key"] = (key_for or default_key)(record)
     if validate:
         schema.validate("record", record, path=str(path))
     source_name = safe_source_name(path)
     provenance = build_provenance(raw, post, assets, identity, source_name,
-                                  event_time or datetime.now(UTC).isoformat())
+                                  event_time or datetime.now(UTC).isoformat(), aliases)
     if validate:
         schema.validate("provenance", provenance, path=str(path))
     record_bytes = dumps(record)
@@ -265,10 +282,13 @@ def prepare_post(raw: RawPost, path: Path, config: Config,
         warnings.insert(0, f"the post is {raw.kind}: recorded as such, no body")
     retry = any(a.status == "missing" and a.original.startswith(("http://", "https://", "//"))
                 for a in assets)
-    return Prepared(object_id=identity.object_id, record=record, files=files,
+    published = post.meta.get("published")
+    return Prepared(object_id=object_id, record=record, files=files,
                     record_digest=sha512_hex(record_bytes), source_digest=raw.data_sha512,
                     title=record.get("title"), kind=record["kind"], warnings=warnings,
-                    inputs=inputs, retry_fetch=retry, sha256=sha256)
+                    inputs=inputs, retry_fetch=retry, sha256=sha256, aliases=aliases,
+                    zone_unknown=(published is not None
+                                  and published.source == wechat_html.SHOWN_TIME))
 
 
 def _missing_image(index: int, reason: str | None) -> str:
@@ -309,22 +329,29 @@ def _already_archived(archive: Archive, prepared: Prepared,
                 return version.number
     if new_assets <= _assets_of(head.state):
         current = archive.read_json(prepared.object_id, "record.json")
-        if adds_nothing(prepared.record, current):
+        other = None if made else OtherSave(
+            frozenset([prepared.object_id, *prepared.aliases]), prepared.zone_unknown)
+        if adds_nothing(prepared.record, current, other):
             return head.number
     return None
 
 
-def adds_nothing(new: dict[str, Any], current: dict[str, Any]) -> bool:
+def adds_nothing(new: dict[str, Any], current: dict[str, Any],
+                 other: OtherSave | None = None) -> bool:
     """Whether ``new`` says nothing ``current`` does not: equal, except that an image may be
     referred to differently (same bytes: a browser's ``page_files/1.jpg`` for the original
     URL) or be missing from ``new`` where ``current`` holds it under the same reference (the
     same post saved without its images, or ingested offline, adds no version and never takes
     images away; pointed at another reference, it is an edit). An image still
     missing is no news either, whatever the reason given this time: offline or --no-fetch,
-    or the folders looked in named from another working directory."""
-    if {k: v for k, v in new.items() if k != "images"} != \
-            {k: v for k, v in current.items() if k != "images"}:
-        return False
+    or the folders looked in named from another working directory.
+
+    ``other``, for another save of the post than the head's source: it may also say less
+    than the record (:mod:`archiver.saves`), as a save without the page's scripts does."""
+    for name in (new.keys() | current.keys()) - {"images"}:
+        if new.get(name) != current.get(name) and not (
+                other is not None and other.says_less(name, new.get(name), current.get(name))):
+            return False
     old_images, new_images = current.get("images") or [], new.get("images") or []
     if len(old_images) != len(new_images):
         return False
@@ -344,18 +371,22 @@ def adds_nothing(new: dict[str, Any], current: dict[str, Any]) -> bool:
 
 
 def index_entry(record: dict[str, Any], head: str, citations: dict[str, Any] | None = None,
-                earlier: dict[str, str] | None = None) -> dict[str, Any]:
+                earlier: dict[str, str] | None = None, aliases: Iterable[str] = ()
+                ) -> dict[str, Any]:
     """A post's line in the list index: what ``list`` shows, its citation key, and the keys
     given to the works it cites (DOI → key): those of its ``citations`` (the head's
     citations.json) and the ``earlier`` ones of its older versions. A key once given stays
     taken, even when an edit drops the citation: the work keeps it if it is cited again, and
-    no other work gets it."""
+    no other work gets it. ``aliases``: the post's other ids, as its head's provenance
+    gives them."""
     entry = {"title": record.get("title"), "account": (record.get("account") or {}).get("name"),
              "published": record.get("published"), "kind": record.get("kind"), "head": head,
              "versions": int(head.lstrip("v")), "key": record.get("citation_key")}
     cited = {**(earlier or {}), **cited_keys(citations)}
     if cited:
         entry["cited"] = cited
+    if aliases:
+        entry["aliases"] = sorted(aliases)
     return entry
 
 
@@ -443,6 +474,7 @@ def rebuild_index(archive: Archive, unreadable: list[str] | None = None) -> dict
         try:
             versions = archive.versions(object_id)
             record = archive.read_json(object_id, "record.json")
+            aliases = archive.read_json(object_id, "provenance.json").get("aliases") or []
             earlier: dict[str, str] = {}
             read: set[str] = set()  # citations.json digests: one version's is often the next's
             for version in versions:
@@ -455,7 +487,7 @@ def rebuild_index(archive: Archive, unreadable: list[str] | None = None) -> dict
             if unreadable is not None:
                 unreadable.append(object_id)
             continue
-        index[object_id] = index_entry(record, versions[-1].number, None, earlier)
+        index[object_id] = index_entry(record, versions[-1].number, None, earlier, aliases)
     if unreadable is not None:  # and the inventories that cannot be read at all
         unreadable.extend(["(an object whose inventory cannot be read)"]
                           * (archive.object_count() - len(ids)))
@@ -597,6 +629,12 @@ class _Run:
         self.stale = index_is_stale(archive)  # then load_index rebuilt it: write it back
         self.dirty = self.stale or len(self.receipts) != len(stored)
         self.keys = taken_keys(self.index)
+        self.aliases: dict[str, set[str]] = {  # object id → its other ids
+            object_id: set(entry.get("aliases") or ()) for object_id, entry in self.index.items()}
+        self.owners: dict[str, str] = {}  # an id → the object filed under another
+        for object_id in sorted(self.aliases):
+            for alias in self.aliases[object_id]:
+                self.owners.setdefault(alias, object_id)
         self.waiting: list[_File] = []  # in input order
         self.group: list[tuple[_File, int, bool]] = []  # (file, post number, new object?)
         self.group_ids: set[str] = set()
@@ -617,6 +655,20 @@ class _Run:
             self.keys.add(known)
         self.given[record["id"]] = known
         return known
+
+    def file_as(self, own: str, names: list[str]) -> tuple[str, list[str]]:
+        """The object a post goes in, and the ids its provenance keeps: an object with the
+        post's own id, else one with another of its names (a save without the page's
+        scripts, archived first, knew only its short address), else one known to have one of
+        them as an alias (the raw page, archived first, knew both), else a new object."""
+        candidates = [own, *names]
+        object_id = next((name for name in candidates if name in self.index
+                          or name in self.group_ids or self.archive.exists(name)), None)
+        if object_id is None:
+            object_id = next((self.owners[name] for name in candidates if name in self.owners),
+                             own)
+        known = {*candidates, *self.aliases.get(object_id, ())} - {object_id}
+        return object_id, sorted(known)
 
     def record_path(self, object_id: str, version: str) -> str:
         real = self.archive.content_path(object_id, "record.json", version)
@@ -726,7 +778,7 @@ class _Run:
         else:
             # read from the bytes the receipt's digest is of, not from a second read
             prepared = prepare_all(path, self.config, self.session, key_for=self.key_for,
-                                   data=data)
+                                   data=data, file_as=self.file_as)
             for item in prepared:  # the source file itself (not a part of it): its digest
                 item.sha256.update((name, digest) for name, blob in item.files.items()
                                    if name.startswith("source/") and blob is data)
@@ -786,6 +838,9 @@ class _Run:
             self.group_since = time.monotonic()
         self.group.append((entry, number, not self.archive.exists(prepared.object_id)))
         self.group_ids.add(prepared.object_id)
+        self.aliases.setdefault(prepared.object_id, set()).update(prepared.aliases)
+        for alias in prepared.aliases:
+            self.owners.setdefault(alias, prepared.object_id)
         self.group_bytes += sum(len(data) for data in prepared.files.values())
         return None
 
@@ -807,7 +862,7 @@ class _Run:
             citations = prepared.files.get(CITATIONS_NAME)  # carried from the head
             self.index[prepared.object_id] = index_entry(
                 prepared.record, result.version, json.loads(citations) if citations else None,
-                (self.index.get(prepared.object_id) or {}).get("cited"))
+                (self.index.get(prepared.object_id) or {}).get("cited"), prepared.aliases)
             self.dirty = True
             status = ("unavailable" if prepared.kind in ERROR_KINDS
                       else "added" if is_new else "updated")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from archiver.clean.metadata import url_identity
+from archiver.clean.metadata import OTHER_ADDRESSES, url_identity
 from archiver.model import Asset, CleanPost, RawPost
 from archiver.version import __version__
 
@@ -57,6 +57,28 @@ def identity_of(clean: CleanPost, raw: RawPost) -> Identity:
     basis = clean.text or raw.data.decode("utf-8", "replace")
     digest = hashlib.sha256(basis.encode("utf-8")).hexdigest()[:24]
     return Identity("content", f"c/{digest}")
+
+
+def named_by(url: str | None) -> str | None:
+    """The object id a WeChat address names: ``wx:<biz>/<mid>/<idx>`` for a long one,
+    ``wx:s/<token>`` for a short one, None for any other."""
+    ids = url_identity(url)
+    if ids.get("biz") and ids.get("mid") and ids.get("idx"):
+        return f"wx:{ids['biz']}/{ids['mid']}/{ids['idx']}"
+    return f"wx:s/{ids['token']}" if ids.get("token") else None
+
+
+def names_of(clean: CleanPost, identity: Identity) -> list[str]:
+    """Every other id the post is known by: those its addresses name (the raw page of the
+    current layout knows its long address from its scripts and its short one from og:url;
+    a save without the scripts keeps only the short one). The archive files all of a post's
+    saves under one of them (see docs/archive.md)."""
+    names: list[str] = []
+    for field in ("url", *OTHER_ADDRESSES):
+        name = named_by(_value(clean, field))
+        if name and name != identity.object_id and name not in names:
+            names.append(name)
+    return names
 
 
 def _value(clean: CleanPost, name: str) -> Any:
@@ -109,14 +131,16 @@ def image_entry(asset: Asset) -> dict[str, Any]:
 
 
 def build_record(raw: RawPost, clean: CleanPost, assets: list[Asset],
-                 identity: Identity) -> dict[str, Any]:
+                 identity: Identity, object_id: str | None = None) -> dict[str, Any]:
+    """The record; its ``id`` is the object it is filed under: ``object_id`` when the archive
+    knew the post first by another of its names, else the one ``identity`` gives."""
     error_page = clean.kind in ("deleted", "blocked", "unavailable")
     account = {k: v for k, v in (("name", _value(clean, "account")),
                                  ("id", _value(clean, "account_id")),
                                  ("biz", _value(clean, "biz"))) if v}
     record: dict[str, Any] = {
         "schema_version": RECORD_SCHEMA_VERSION,
-        "id": identity.object_id,
+        "id": object_id or identity.object_id,
         "identity": {"basis": identity.basis, "value": identity.value},
         "kind": clean.kind,
         "title": _value(clean, "title"),
@@ -142,7 +166,11 @@ def build_record(raw: RawPost, clean: CleanPost, assets: list[Asset],
 
 
 def build_provenance(raw: RawPost, clean: CleanPost, assets: list[Asset], identity: Identity,
-                     source_name: str, event_time: str) -> dict[str, Any]:
+                     source_name: str, event_time: str, aliases: list[str] | None = None
+                     ) -> dict[str, Any]:
+    """How the record was made. ``aliases``: the post's other ids (those of this save and
+    those earlier versions knew), so that another save of it that knows only one of them
+    is filed in the same object."""
     return {
         "tool": {"name": "archiver", "version": __version__},
         "event": {"type": "ingestion", "premis": "http://id.loc.gov/vocabulary/preservation/"
@@ -151,6 +179,7 @@ def build_provenance(raw: RawPost, clean: CleanPost, assets: list[Asset], identi
                    "sha512": raw.data_sha512, "size": len(raw.data), "format": raw.format,
                    "reader": f"archiver.readers.{raw.format.replace('-', '_')}"},
         "identity": {"basis": identity.basis, "value": identity.value},
+        "aliases": sorted(aliases or []),
         "fields": {name: item.source for name, item in sorted(clean.meta.items())},
         "fetched": _value(clean, "fetched"),
         "cleaning_steps": list(clean.steps),

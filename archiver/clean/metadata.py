@@ -117,6 +117,7 @@ def resolve_metadata(raw: RawPost, lines: list[str]) -> dict[str, Sourced]:
                     meta[name] = Sourced(value, "url")
         else:
             del meta["url"]
+    _ids_from_other_addresses(meta)
     for name in ("mid", "idx"):
         if name in meta and not str(meta[name].value).isdigit():
             del meta[name]
@@ -125,6 +126,29 @@ def resolve_metadata(raw: RawPost, lines: list[str]) -> dict[str, Sourced]:
         if biz:
             meta["biz"] = Sourced(biz, "mp-common-profile card of the post's own account")
     return meta
+
+
+# The page's other addresses, in order: its og:url, then where a container says it was saved
+# from (an MHTML's Content-Location, a WARC's target URI).
+OTHER_ADDRESSES = ("og_url", "page_url")
+_IDS = ("biz", "mid", "idx")
+
+
+def _ids_from_other_addresses(meta: dict[str, Sourced]) -> None:
+    """biz, mid and idx from the first other address that names all three, where the page
+    gave them not (a save without the page's scripts whose browser showed the long address),
+    and only when it agrees with those it gave."""
+    if all(name in meta for name in _IDS):
+        return
+    for field in OTHER_ADDRESSES:
+        if field not in meta:
+            continue
+        ids = url_identity(str(meta[field].value))
+        if all(ids.get(name) for name in _IDS) and all(
+                str(meta[name].value) == ids[name] for name in _IDS if name in meta):
+            for name in _IDS:
+                meta.setdefault(name, Sourced(ids[name], meta[field].source))
+            return
 
 
 _PROFILE = re.compile(r"<mp-common-profile\b[^>]*>", re.I)

@@ -32,7 +32,7 @@ from pathlib import Path
 from archiver.background import beside
 from archiver.canonical import sha512_hex
 from archiver.errors import MalformedInput
-from archiver.model import CUT_SHORT, RawPost
+from archiver.model import CUT_SHORT, RawPost, Sourced
 from archiver.readers import fragment, wechat_html
 
 FORMAT = "mhtml"
@@ -246,6 +246,8 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
             raise
         raw = fragment.read_page(html_bytes, path, charset)
     fields = dict(raw.fields)
+    if location.startswith(("http://", "https://")):  # the address the browser showed
+        fields.setdefault("page_url", Sourced(location, "MHTML Content-Location"))
     container = {"format": FORMAT, "page": location or None, "parts": len(resources)}
     return RawPost(path=path, format=FORMAT, kind=raw.kind, data=data,
                    body_html=raw.body_html, body_tree=raw.body_tree, fields=fields,

@@ -33,7 +33,7 @@ from warcio.exceptions import ArchiveLoadFailed
 from archiver.background import beside
 from archiver.canonical import sha512_hex
 from archiver.errors import MalformedInput
-from archiver.model import CUT_SHORT, RawPost
+from archiver.model import CUT_SHORT, RawPost, Sourced
 from archiver.readers import wechat_html
 
 FORMAT = "warc"
@@ -261,6 +261,7 @@ def read_all(path: Path, data: bytes | None = None) -> list[RawPost]:
         match = _CHARSET.search(record["ctype"] or "")
         raw = wechat_html.read_page(payload, path, match.group(1) if match else None)
         fields = dict(raw.fields)
+        fields.setdefault("page_url", Sourced(uri, "WARC-Target-URI"))
         container = {"format": FORMAT, "warc": record["warc"], "record": record["id"],
                      "uri": uri, "date": record["date"]}
         others = {u: b for u, b in resources.items() if u != uri}

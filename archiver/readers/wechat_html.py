@@ -285,6 +285,10 @@ def _image_share_body(scripts: bytes) -> tuple[str, int] | None:
 
 # --- the reader -------------------------------------------------------------------------------
 
+# The source of a publish time the page's scripts wrote into it: in the saving browser's time
+# zone, which the page does not record; read as Beijing time.
+SHOWN_TIME = "#publish_time"
+
 def _url_ids(url: str | None) -> dict[str, str]:
     out: dict[str, str] = {}
     if not url:
@@ -442,10 +446,14 @@ def read_page(data: bytes, path: Path, charset: str | None = None,
     # a page saved without its scripts (Chrome's MHTML, SingleFile) keeps the time they wrote
     # into the page; relative ones ("昨天", "3天前") are no date
     put("published", lambda: parse_date(_text_of(_by_id(doc, "publish_time")) or "")[0],
-        "#publish_time")
+        SHOWN_TIME)
 
     put("url", page_vars.get("msg_link"), "var msg_link", htmlmod.unescape)
-    put("url", lambda: _meta(doc, "property", "og:url"), "meta og:url")
+    og_url = _meta(doc, "property", "og:url")
+    put("url", og_url, "meta og:url")
+    # the page's other name: a page of the current layout links itself by its short
+    # /s/<token> address there, which is all a save without the scripts keeps
+    put("og_url", og_url, "meta og:url")
     if kind == "image-share":
         put("url", lambda: _prop(scripts, "link"), "cgiDataNew.link", htmlmod.unescape)
     put("source_url", page_vars.get("msg_source_url"), "var msg_source_url", htmlmod.unescape)

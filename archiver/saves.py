@@ -1,0 +1,81 @@
+"""Whether another save of a post says less than its archived record, field by field.
+
+The same post reaches an archive in several saves, and they do not all know as much: a page
+saved by a browser without its scripts (Chrome's MHTML, SingleFile) has lost the page
+variables, so it has no biz, mid, idx or account id, only the short ``/s/<token>`` address,
+and only the publish time the scripts wrote into the page, to the minute and in the saving
+browser's time zone, which the save does not record. Such a save of a post already archived
+from a richer one adds nothing, and must add no version: a version would take the precise
+values away. A save that says something else (another title, another text, a time that is no
+clock's reading of the archived one) is news, and is compared as any other.
+
+Used only for *another* save: an edit of the file the head was made from that deletes a
+field is a change (see ``pipeline._already_archived``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from archiver.record import named_by
+
+# Fields a poorer save may lack where the record has them (it may not give another value).
+_MAY_LACK = frozenset({"mid", "idx", "author", "source_url", "original_url", "summary",
+                       "column", "series"})
+
+# UTC offsets in use run from -12:00 to +14:00, in steps of a quarter of an hour at most.
+_EARLIEST, _LATEST = timedelta(hours=-12), timedelta(hours=14)
+_STEP = timedelta(minutes=15)
+
+
+@dataclass(frozen=True)
+class OtherSave:
+    """What is known of a save that was not the head's own source: the ids its object is
+    known by, and whether its publish time was read in an unknown time zone."""
+
+    names: frozenset[str]
+    zone_unknown: bool = False
+
+    def says_less(self, field: str, new: Any, old: Any) -> bool:
+        """Whether ``new`` (this save's value of ``field``) says nothing ``old`` (the
+        record's) does not."""
+        if field in _MAY_LACK:
+            return new is None
+        if field == "tags":
+            return new == []
+        if field == "identity":  # another of the post's names
+            return isinstance(new, dict) and f"wx:{new.get('value')}" in self.names
+        if field == "url":
+            return new is None or named_by(new) in self.names
+        if field == "account":  # some of the same parts: the name without the ids
+            return isinstance(new, dict) and isinstance(old, dict) and \
+                all(old.get(key) == value for key, value in new.items())
+        if field == "published":
+            return new is None or (self.zone_unknown and isinstance(old, str)
+                                   and isinstance(new, str) and shown_in_some_zone(new, old))
+        return False
+
+
+def shown_in_some_zone(shown: str, moment: str) -> bool:
+    """Whether ``shown`` (a minute-precise time, or a date, as a page displayed it and as it
+    was read: in Beijing time) is the clock reading of ``moment`` in some time zone.
+
+    A WeChat page's scripts write the publish time in the browser's zone. Read as Beijing
+    time, a reading in zone Z is ``moment`` floored to the minute, moved by Z − 08:00."""
+    try:
+        exact = datetime.fromisoformat(moment)
+        if len(shown) == 10:  # a date: moment's date somewhere on Earth
+            day = date.fromisoformat(shown)
+            utc = exact - (exact.utcoffset() or timedelta())
+            return (utc + _EARLIEST).date() <= day <= (utc + _LATEST).date()
+        read = datetime.fromisoformat(shown)
+    except ValueError:
+        return False
+    if read.second or read.microsecond or read.utcoffset() is None or \
+            exact.utcoffset() is None:
+        return False
+    shift = read - exact.replace(second=0, microsecond=0)  # the zone's offset less read's
+    offset = read.utcoffset() or timedelta()
+    return _EARLIEST - offset <= shift <= _LATEST - offset and shift % _STEP == timedelta()

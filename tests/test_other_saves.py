@@ -1,0 +1,204 @@
+"""A post saved by a browser without its scripts is the same post as its raw page.
+
+tests/fixtures/browser/ holds REAL Chromium saves ("Save as MHTML": Blink's serializer, which
+drops every script) of the real corpus page wechat-article-exporter__普通图文-04.html, made by
+tests/make_browser_snapshots.py with the page served at its own short address: one by a
+browser set to Beijing time, one by a browser set to UTC. Such a save keeps only the short
+``/s/<token>`` address (og:url) and the publish time the scripts wrote into the page, to the
+minute and in the browser's zone; the raw page knows its long address (biz, mid, idx) too.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from archiver.cli import app
+from archiver.config import load_config
+from archiver.pipeline import ingest_paths, prepare_all
+from archiver.saves import OtherSave, shown_in_some_zone
+from archiver.store import Archive
+
+from conftest import FIXTURES, WECHAT
+
+RAW = WECHAT / "html" / "wechat-article-exporter__普通图文-04.html"
+SAVES = FIXTURES / "browser"
+BEIJING = SAVES / "chrome-save-exporter-04-shanghai.mhtml"
+UTC_BROWSER = SAVES / "chrome-save-exporter-04-utc.mhtml"
+LONG_ID = "wx:MzIxMTgzNjE5MA==/2247494261/1"
+SHORT_ID = "wx:s/NJgNozEXo47KCvmRL4hDiw"
+
+
+@pytest.fixture
+def config(tmp_path: Path):
+    return load_config({}, tmp_path).with_overrides(archive=tmp_path / "archive", fetch=False)
+
+
+def only(results):
+    assert len(results) == 1, results
+    return results[0]
+
+
+def test_the_browser_saves_have_lost_the_page_variables(config):
+    for save in (BEIJING, UTC_BROWSER):
+        record = prepare_all(save, config)[0].record
+        assert record["id"] == SHORT_ID
+        assert record["account"] == {"name": "波元霸"}
+        assert record["mid"] is None and record["idx"] is None
+    assert prepare_all(BEIJING, config)[0].record["published"] == "2025-11-04T15:59:00+08:00"
+    assert prepare_all(UTC_BROWSER, config)[0].record["published"] == \
+        "2025-11-04T07:59:00+08:00"  # the UTC clock's 07:59, read as Beijing time
+
+
+def test_the_raw_page_records_its_short_address_as_an_alias(config):
+    prepared = prepare_all(RAW, config)[0]
+    assert prepared.object_id == LONG_ID
+    assert prepared.aliases == [SHORT_ID]
+    assert json.loads(prepared.files["provenance.json"])["aliases"] == [SHORT_ID]
+
+
+@pytest.mark.parametrize("save", [BEIJING, UTC_BROWSER], ids=["beijing", "utc"])
+def test_a_browser_save_after_the_raw_page_adds_no_version(config, save):
+    first = only(ingest_paths([RAW], config))
+    again = only(ingest_paths([save], config))
+    assert (again.object_id, again.status, again.version) == (LONG_ID, "unchanged", "v1")
+    archive = Archive.open(config.archive)
+    assert archive.object_ids() == [LONG_ID]
+    record = archive.read_json(LONG_ID, "record.json")
+    assert record["published"] == "2025-11-04T15:59:29+08:00"  # the exact time is kept
+    assert record["mid"] == "2247494261"
+    assert first.version == "v1"
+
+
+def test_the_raw_page_after_a_browser_save_adds_what_the_save_lacked(config):
+    saved = only(ingest_paths([BEIJING], config))
+    assert (saved.object_id, saved.status) == (SHORT_ID, "added")
+    raw = only(ingest_paths([RAW], config))
+    assert (raw.object_id, raw.status, raw.version) == (SHORT_ID, "updated", "v2")
+    archive = Archive.open(config.archive)
+    assert archive.object_ids() == [SHORT_ID]
+    record = archive.read_json(SHORT_ID, "record.json")
+    assert record["id"] == SHORT_ID  # filed where the archive first knew it
+    assert record["identity"] == {"basis": "biz-mid-idx",
+                                  "value": "MzIxMTgzNjE5MA==/2247494261/1"}
+    assert (record["mid"], record["published"]) == ("2247494261", "2025-11-04T15:59:29+08:00")
+    # every save of it again: no more versions, whatever its order
+    results = ingest_paths([UTC_BROWSER, BEIJING, RAW], config, refresh=True)
+    assert {(r.object_id, r.status) for r in results} == {(SHORT_ID, "unchanged")}
+    assert archive.head(SHORT_ID) == "v2"
+
+
+def test_the_other_name_is_kept_across_an_index_rebuild(config):
+    ingest_paths([RAW], config)
+    index = config.archive / "extensions" / "archiver-index" / "index.json"
+    index.unlink()  # derived data: rebuilt from the objects' provenance
+    assert only(ingest_paths([BEIJING], config)).object_id == LONG_ID
+    assert json.loads(index.read_text("utf-8"))[LONG_ID]["aliases"] == [SHORT_ID]
+
+
+def test_show_finds_a_post_by_its_other_name(config):
+    ingest_paths([RAW], config)
+    result = CliRunner().invoke(app, ["show", "--archive", str(config.archive), SHORT_ID,
+                                      "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["id"] == LONG_ID
+
+
+def test_a_save_whose_address_names_biz_mid_idx_is_filed_by_them(config, tmp_path):
+    """A browser that showed the long address writes it as the save's location (made here
+    from the real save by changing its two location headers: a labelled variation)."""
+    data = BEIJING.read_bytes()
+    long_url = ("https://mp.weixin.qq.com/s?__biz=MzIxMTgzNjE5MA==&mid=2247494261&idx=1"
+                "&sn=0123456789abcdef")
+    changed = data.replace(b"Content-Location: https://mp.weixin.qq.com/s/NJgNozEXo47KCvmRL4hDiw",
+                           b"Content-Location: " + long_url.encode())
+    assert changed.count(long_url.encode()) == 2  # Snapshot-Content-Location and the page's
+    save = tmp_path / "long-address.mhtml"
+    save.write_bytes(changed)
+    prepared = prepare_all(save, config)[0]
+    assert prepared.object_id == LONG_ID
+    assert prepared.record["identity"]["basis"] == "biz-mid-idx"
+    assert prepared.record["mid"] == "2247494261"
+    assert prepared.aliases == [SHORT_ID]
+
+
+def test_an_edit_that_deletes_a_field_is_still_a_new_version(config, tmp_path):
+    """Saying less is news when it is the very file the head was made from."""
+    source = tmp_path / "post.md"
+    text = (WECHAT / "markdown" / "guozhengxueren-464-kazakhstan.md").read_text("utf-8")
+    # an address, so that the post's id does not hang on the author (as it does without)
+    source.write_text(text.replace("\ntags:", "\nurl: https://mp.weixin.qq.com/s/Abcdef"
+                                   "Ghij12\ntags:", 1), "utf-8")
+    first = only(ingest_paths([source], config))
+    assert first.object_id == "wx:s/AbcdefGhij12"
+    lines = source.read_text("utf-8").splitlines(keepends=True)
+    author = next(i for i, line in enumerate(lines) if line.startswith("author:"))
+    source.write_text("".join(lines[:author] + lines[author + 1:]), "utf-8")
+    edited = only(ingest_paths([source], config))
+    assert (edited.object_id, edited.status, edited.version) == (first.object_id, "updated",
+                                                                  "v2")
+
+
+class TestShownInSomeZone:
+    """A time a page displayed, read as Beijing time, against the exact time."""
+
+    EXACT = "2025-11-04T15:59:29+08:00"
+
+    @pytest.mark.parametrize("shown", [
+        "2025-11-04T15:59:00+08:00",  # Beijing
+        "2025-11-04T07:59:00+08:00",  # UTC
+        "2025-11-04T02:59:00+08:00",  # UTC-5
+        "2025-11-04T13:44:00+08:00",  # Nepal, UTC+5:45
+        "2025-11-03T19:59:00+08:00",  # UTC-12
+        "2025-11-04T21:59:00+08:00",  # UTC+14
+        "2025-11-04",                 # a date alone
+        "2025-11-03",                 # the date west of UTC-8
+    ])
+    def test_a_clock_reading_somewhere(self, shown):
+        assert shown_in_some_zone(shown, self.EXACT)
+
+    @pytest.mark.parametrize("shown", [
+        "2025-11-04T16:00:00+08:00",  # another minute
+        "2025-11-04T15:59:29+08:00",  # seconds: no page shows them
+        "2025-11-04T13:50:00+08:00",  # no zone is 2 h 9 min from Beijing
+        "2025-11-03T15:59:00+08:00",  # a day before: no zone is 24 h away
+        "2025-11-04T22:59:00+08:00",  # UTC+15: no such zone
+        "2025-11-06",
+        "yesterday",
+    ])
+    def test_not_a_clock_reading(self, shown):
+        assert not shown_in_some_zone(shown, self.EXACT)
+
+
+class TestSaysLess:
+    SAVE = OtherSave(frozenset({LONG_ID, SHORT_ID}), zone_unknown=True)
+
+    def test_lacking_ids_and_precision_is_saying_less(self):
+        assert self.SAVE.says_less("mid", None, "2247494261")
+        assert self.SAVE.says_less("account", {"name": "波元霸"},
+                                   {"name": "波元霸", "id": "gh_139c40f8a7c6"})
+        assert self.SAVE.says_less("url", "https://mp.weixin.qq.com/s/NJgNozEXo47KCvmRL4hDiw",
+                                   "https://mp.weixin.qq.com/s?__biz=MzIxMTgzNjE5MA==&mid=1")
+        assert self.SAVE.says_less("identity", {"basis": "url-token",
+                                                "value": "s/NJgNozEXo47KCvmRL4hDiw"}, {})
+        assert self.SAVE.says_less("published", "2025-11-04T07:59:00+08:00",
+                                   "2025-11-04T15:59:29+08:00")
+
+    def test_another_value_is_news(self):
+        assert not self.SAVE.says_less("mid", "2247494262", "2247494261")
+        assert not self.SAVE.says_less("title", "另一个标题", "好险")
+        assert not self.SAVE.says_less("account", {"name": "别的号"}, {"name": "波元霸"})
+        assert not self.SAVE.says_less("url", "https://mp.weixin.qq.com/s/AnotherPost12",
+                                       "https://mp.weixin.qq.com/s/NJgNozEXo47KCvmRL4hDiw")
+        assert not self.SAVE.says_less("identity", {"basis": "url-token",
+                                                    "value": "s/AnotherPost12"}, {})
+        assert not self.SAVE.says_less("text", "", "正文")
+
+    def test_a_time_read_in_a_known_zone_must_be_the_same(self):
+        known = OtherSave(frozenset({LONG_ID}), zone_unknown=False)
+        assert not known.says_less("published", "2025-11-04T07:59:00+08:00",
+                                   "2025-11-04T15:59:29+08:00")
+        assert known.says_less("published", None, "2025-11-04T15:59:29+08:00")
