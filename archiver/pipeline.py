@@ -288,7 +288,7 @@ def prepare_post(raw: RawPost, path: Path, config: Config,
                     title=record.get("title"), kind=record["kind"], warnings=warnings,
                     inputs=inputs, retry_fetch=retry, sha256=sha256, aliases=aliases,
                     zone_unknown=(published is not None
-                                  and published.source == wechat_html.SHOWN_TIME))
+                                  and published.source.startswith(wechat_html.SHOWN_TIME)))
 
 
 def _missing_image(index: int, reason: str | None) -> str:

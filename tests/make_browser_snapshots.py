@@ -1,21 +1,33 @@
-"""Make the browser-saved fixtures in tests/fixtures/browser: real Chromium saves of a real
-corpus page, as a user's "Save as MHTML" makes them (Blink's MHTML serializer, which drops
-every <script>: the page variables are gone, only what the scripts wrote into the page stays).
+"""Make the browser-saved fixtures in tests/fixtures/browser: real saves of a real corpus page
+by real tools, as users make them.
 
 The page (tests/fixtures/wechat/html/wechat-article-exporter__普通图文-04.html, the current
-WeChat layout) is served to Debian's Chromium, driven by Playwright, at its own short address
-https://mp.weixin.qq.com/s/NJgNozEXo47KCvmRL4hDiw; every other request (scripts, styles and
-images on WeChat's servers) is refused, so nothing leaves the machine and the save holds no
-images, as a save made offline does. It is saved twice, by a browser set to Beijing time and
-by one set to UTC: the page's scripts write the publish time in the browser's zone.
+WeChat layout) is served at its own short address, mp.weixin.qq.com/s/NJgNozEXo47KCvmRL4hDiw;
+every other request (scripts, styles and images on WeChat's servers) is refused, so nothing
+leaves the machine and the saves hold no images, as a save made offline does. The page's
+scripts write the publish time in the browser's zone, so each tool saves it from browsers
+set to several zones.
 
-Not byte-reproducible (Chromium writes the save's date and a random MIME boundary); run it
-again only to refresh the fixtures: python tests/make_browser_snapshots.py
+- Chrome's "Save as MHTML" (Blink's MHTML serializer, ``Page.captureSnapshot``, which drops
+  every <script>): Debian's Chromium driven by Playwright, the page given to it by
+  Playwright's request routing. Beijing time and UTC.
+- SingleFile (single-file-cli 2.0.83 from npm, its default options: scripts blocked and
+  removed, HTML compressed): Chromium told to find mp.weixin.qq.com at a local HTTP server
+  and no other host at all (``--host-resolver-rules``). Beijing time, New York and UTC.
+
+Not byte-reproducible (the tools write the save's date, and Chromium a random MIME
+boundary); run it again only to refresh the fixtures: python tests/make_browser_snapshots.py
+(SingleFile's part needs Node.js and npm: npx fetches single-file-cli).
 """
 
 from __future__ import annotations
 
+import http.server
+import os
 import shutil
+import subprocess
+import tempfile
+import threading
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -25,10 +37,13 @@ PAGE = HERE / "fixtures" / "wechat" / "html" / "wechat-article-exporter__普通�
 ADDRESS = "https://mp.weixin.qq.com/s/NJgNozEXo47KCvmRL4hDiw"
 OUT = HERE / "fixtures" / "browser"
 ZONES = {"shanghai": "Asia/Shanghai", "utc": "UTC"}
+SINGLEFILE_ZONES = {"shanghai": "Asia/Shanghai", "new-york": "America/New_York", "utc": "UTC"}
+SINGLEFILE = ["npx", "--yes", "single-file-cli@2.0.83"]
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def main() -> None:
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+def chrome_saves() -> None:
+    chromium = CHROMIUM
     body = PAGE.read_bytes()
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium)
@@ -53,6 +68,52 @@ def main() -> None:
             print(f"{target.relative_to(HERE)}: {len(data)} characters")
             context.close()
         browser.close()
+
+
+class _Page(http.server.BaseHTTPRequestHandler):
+    """Serves the page at its short address, and nothing else."""
+
+    def do_GET(self) -> None:  # noqa: N802 (the handler's name is http.server's)
+        if self.path != "/" + ADDRESS.split("/", 3)[3]:
+            self.send_error(404)
+            return
+        body = PAGE.read_bytes()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def singlefile_saves() -> None:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Page)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+    address = ADDRESS.replace("https://", "http://")  # the local server speaks plain HTTP
+    try:
+        for name, zone in SINGLEFILE_ZONES.items():
+            with tempfile.TemporaryDirectory() as work:
+                saved = Path(work) / "page.html"
+                subprocess.run([*SINGLEFILE, address, str(saved),
+                                f"--browser-executable-path={CHROMIUM}",
+                                # WeChat's host is the local server, every other host none
+                                f"--browser-arg=--host-resolver-rules=MAP mp.weixin.qq.com "
+                                f"127.0.0.1:{port}, MAP * ~NOTFOUND",
+                                "--browser-arg=--no-sandbox"],  # (run as root here)
+                               check=True, env={**os.environ, "TZ": zone})
+                target = OUT / f"singlefile-save-exporter-04-{name}.html"
+                shutil.copyfile(saved, target)
+                print(f"{target.relative_to(HERE)}: {target.stat().st_size} bytes")
+    finally:
+        server.shutdown()
+
+
+def main() -> None:
+    chrome_saves()
+    singlefile_saves()
 
 
 if __name__ == "__main__":

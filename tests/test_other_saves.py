@@ -1,11 +1,14 @@
 """A post saved by a browser without its scripts is the same post as its raw page.
 
-tests/fixtures/browser/ holds REAL Chromium saves ("Save as MHTML": Blink's serializer, which
-drops every script) of the real corpus page wechat-article-exporter__普通图文-04.html, made by
-tests/make_browser_snapshots.py with the page served at its own short address: one by a
-browser set to Beijing time, one by a browser set to UTC. Such a save keeps only the short
-``/s/<token>`` address (og:url) and the publish time the scripts wrote into the page, to the
-minute and in the browser's zone; the raw page knows its long address (biz, mid, idx) too.
+tests/fixtures/browser/ holds REAL saves of the real corpus page
+wechat-article-exporter__普通图文-04.html, made by tests/make_browser_snapshots.py with the
+page served at its own short address: Chrome's "Save as MHTML" (Blink's serializer, which
+drops every script) from browsers set to Beijing time and to UTC, and SingleFile's (default
+options: scripts removed, HTML compressed, so no optional end tags) from Beijing, New York
+and UTC. Such a save keeps only the short ``/s/<token>`` address and the publish time the
+scripts wrote into the page, to the minute and in the browser's zone; the raw page knows its
+long address (biz, mid, idx) and the exact time too. SingleFile also writes when it saved
+the page, with the browser's UTC offset.
 """
 
 from __future__ import annotations
@@ -28,6 +31,9 @@ RAW = WECHAT / "html" / "wechat-article-exporter__普通图文-04.html"
 SAVES = FIXTURES / "browser"
 BEIJING = SAVES / "chrome-save-exporter-04-shanghai.mhtml"
 UTC_BROWSER = SAVES / "chrome-save-exporter-04-utc.mhtml"
+SINGLEFILE = {zone: SAVES / f"singlefile-save-exporter-04-{zone}.html"
+              for zone in ("shanghai", "new-york", "utc")}
+EVERY_SAVE = [BEIJING, UTC_BROWSER, *SINGLEFILE.values()]
 LONG_ID = "wx:MzIxMTgzNjE5MA==/2247494261/1"
 SHORT_ID = "wx:s/NJgNozEXo47KCvmRL4hDiw"
 
@@ -60,7 +66,31 @@ def test_the_raw_page_records_its_short_address_as_an_alias(config):
     assert json.loads(prepared.files["provenance.json"])["aliases"] == [SHORT_ID]
 
 
-@pytest.mark.parametrize("save", [BEIJING, UTC_BROWSER], ids=["beijing", "utc"])
+@pytest.mark.parametrize(("zone", "published", "saved"), [
+    ("shanghai", "2025-11-04T15:59:00+08:00", "2026-12-01T18:54:"),
+    ("new-york", "2025-11-04T02:59:00-05:00", "2026-12-01T05:54:"),
+    ("utc", "2025-11-04T07:59:00+00:00", "2026-12-01T10:54:")])
+def test_a_singlefile_save_is_read_at_the_browsers_offset(config, zone, published, saved):
+    """SingleFile's comment gives the browser's offset: the time the page showed is then
+    the right moment (15:59:29 in Beijing is 07:59:29 UTC), to the minute."""
+    prepared = prepare_all(SINGLEFILE[zone], config)[0]
+    assert prepared.record["published"] == published
+    assert prepared.object_id == SHORT_ID
+    provenance = json.loads(prepared.files["provenance.json"])
+    assert provenance["fetched"].startswith(saved)  # when SingleFile saved it
+    assert provenance["fields"]["page_url"] == "SingleFile's url comment"
+    assert "UTC offset" in provenance["fields"]["published"]
+
+
+def test_a_singlefile_save_without_end_tags_is_not_taken_for_a_cut_one(config):
+    """SingleFile leaves out the optional </body></html>; the page is whole."""
+    data = SINGLEFILE["utc"].read_bytes()
+    assert b"</html>" not in data[-1024:] and b"</body>" not in data[-1024:]
+    assert prepare_all(SINGLEFILE["utc"], config)[0].record["text"] == \
+        prepare_all(RAW, config)[0].record["text"]
+
+
+@pytest.mark.parametrize("save", EVERY_SAVE, ids=lambda path: path.stem)
 def test_a_browser_save_after_the_raw_page_adds_no_version(config, save):
     first = only(ingest_paths([RAW], config))
     again = only(ingest_paths([save], config))
@@ -86,7 +116,7 @@ def test_the_raw_page_after_a_browser_save_adds_what_the_save_lacked(config):
                                   "value": "MzIxMTgzNjE5MA==/2247494261/1"}
     assert (record["mid"], record["published"]) == ("2247494261", "2025-11-04T15:59:29+08:00")
     # every save of it again: no more versions, whatever its order
-    results = ingest_paths([UTC_BROWSER, BEIJING, RAW], config, refresh=True)
+    results = ingest_paths([*EVERY_SAVE, RAW], config, refresh=True)
     assert {(r.object_id, r.status) for r in results} == {(SHORT_ID, "unchanged")}
     assert archive.head(SHORT_ID) == "v2"
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 import html
 import re
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 
 from bs4.dammit import EncodingDetector
@@ -211,15 +211,16 @@ _UNIX_SECONDS = range(10**9, 10**10)
 _UNIX_MILLISECONDS = range(10**12, 10**13)
 
 
-def parse_date(value: object) -> tuple[str | None, bool]:
+def parse_date(value: object, zone: tzinfo = SHANGHAI) -> tuple[str | None, bool]:
     """Parse a date or date-time written by an exporter.
 
-    Returns (ISO 8601 string, had_timezone). A naive date-time is read as Asia/Shanghai, the
-    zone WeChat posts are published in; a date without a time stays a plain date.
+    Returns (ISO 8601 string, had_timezone). A naive date-time is read in ``zone``: by
+    default Asia/Shanghai, the zone WeChat posts are published in; a date without a time
+    stays a plain date.
     """
     if isinstance(value, datetime):
         if value.tzinfo is None:
-            return value.replace(tzinfo=SHANGHAI).isoformat(), False
+            return value.replace(tzinfo=zone).isoformat(), False
         return value.isoformat(), True
     if hasattr(value, "isoformat") and not isinstance(value, str):  # datetime.date
         return value.isoformat(), False  # type: ignore[union-attr]
@@ -245,7 +246,7 @@ def parse_date(value: object) -> tuple[str | None, bool]:
     except ValueError:
         return None, False
     if tz is None:
-        return naive.replace(tzinfo=SHANGHAI).isoformat(), False
+        return naive.replace(tzinfo=zone).isoformat(), False
     if tz in ("Z", "UTC", "GMT"):
         return naive.replace(tzinfo=UTC).isoformat(), True
     sign = 1 if tz[0] == "+" else -1

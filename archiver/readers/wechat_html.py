@@ -19,6 +19,7 @@ import functools
 import html as htmlmod
 import re
 from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import lxml.html
@@ -29,6 +30,7 @@ from archiver.canonical import sha512_hex
 from archiver.errors import MalformedInput
 from archiver.model import RawPost, Sourced
 from archiver.readers._text import (
+    SHANGHAI,
     check_decodes,
     decode,
     encoding_of,
@@ -283,10 +285,37 @@ def _image_share_body(scripts: bytes) -> tuple[str, int] | None:
     return "<div>" + "".join(parts) + "</div>", len(urls)
 
 
+# SingleFile writes where and when it saved the page in a comment at its top, the date by the
+# saving browser's clock with its UTC offset: "saved date: Tue Dec 01 2026 05:52:01 GMT-0500
+# (Eastern Standard Time)" (JavaScript's Date.toString).
+_SINGLEFILE = re.compile(
+    rb"<!--\s*Page saved with SingleFile\s*\n\s*url: (\S+)[ \t]*\n\s*saved date: "
+    rb"[A-Z][a-z]{2} ([A-Z][a-z]{2}) (\d{2}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT([+-]\d{2})(\d{2})")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_SINGLEFILE_HEAD = 4096  # the comment follows the <html> tag
+
+
+def _singlefile_comment(data: bytes) -> tuple[str, datetime] | None:
+    """The address and the time (with the browser's UTC offset) of a SingleFile save."""
+    match = _SINGLEFILE.search(data[:_SINGLEFILE_HEAD])
+    if match is None or match.group(2).decode() not in _MONTHS:
+        return None
+    url, month, day, year, hh, mm, ss, off_h, off_m = (g.decode() for g in match.groups())
+    sign = -1 if off_h.startswith("-") else 1
+    offset = timedelta(hours=abs(int(off_h)), minutes=int(off_m)) * sign
+    try:
+        saved = datetime(int(year), _MONTHS.index(month) + 1, int(day), int(hh), int(mm),
+                         int(ss), tzinfo=timezone(offset))
+    except ValueError:
+        return None
+    return url, saved
+
+
 # --- the reader -------------------------------------------------------------------------------
 
 # The source of a publish time the page's scripts wrote into it: in the saving browser's time
-# zone, which the page does not record; read as Beijing time.
+# zone, which the page does not record (read as Beijing time), or records only as its UTC
+# offset when the page was saved (SingleFile): the zone may have had another at publication.
 SHOWN_TIME = "#publish_time"
 
 def _url_ids(url: str | None) -> dict[str, str]:
@@ -309,8 +338,11 @@ _CLOSING_TAIL = 65536
 
 def read(path: Path, data: bytes | None = None) -> RawPost:
     data = path.read_bytes() if data is None else data
-    # (without NUL bytes: a UTF-16 page writes each ASCII letter with one)
-    if _CLOSED.search(data[-_CLOSING_TAIL:].replace(b"\x00", b"")) is None:
+    # (without NUL bytes: a UTF-16 page writes each ASCII letter with one). SingleFile leaves
+    # out the end tags HTML makes optional (its default "compress HTML"): its saves cannot
+    # be told cut short by them.
+    if _CLOSED.search(data[-_CLOSING_TAIL:].replace(b"\x00", b"")) is None and \
+            _singlefile_comment(data) is None:
         raise MalformedInput("the page stops before its closing </body> and </html> tags: "
                              "it was cut short", path=path,
                              hint="an interrupted save or copy? save the page again")
@@ -444,7 +476,17 @@ def read_page(data: bytes, path: Path, charset: str | None = None,
             del fields["published"]
     put("published", lambda: _ori_create_time(scripts), "cgiData ori_create_time", unix_to_iso)
     # a page saved without its scripts (Chrome's MHTML, SingleFile) keeps the time they wrote
-    # into the page; relative ones ("昨天", "3天前") are no date
+    # into the page, by the saving browser's clock; relative ones ("昨天", "3天前") are no date
+    singlefile = _singlefile_comment(data)
+    if singlefile is not None:
+        url, saved = singlefile
+        put("page_url", url, "SingleFile's url comment")
+        put("fetched", saved.isoformat(), "SingleFile's saved date")
+        zone = saved.tzinfo or SHANGHAI
+        put("published", lambda: parse_date(_text_of(_by_id(doc, "publish_time")) or "",
+                                             zone)[0],
+            f"{SHOWN_TIME}, read at the UTC offset the saving browser had when it saved the "
+            f"page ({saved.strftime('%z')}, SingleFile's saved date)")
     put("published", lambda: parse_date(_text_of(_by_id(doc, "publish_time")) or "")[0],
         SHOWN_TIME)
 
