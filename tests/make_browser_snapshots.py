@@ -73,7 +73,7 @@ def chrome_saves() -> None:
 class _Page(http.server.BaseHTTPRequestHandler):
     """Serves the page at its short address, and nothing else."""
 
-    def do_GET(self) -> None:  # noqa: N802 (the handler's name is http.server's)
+    def do_GET(self) -> None:  # the name http.server calls
         if self.path != "/" + ADDRESS.split("/", 3)[3]:
             self.send_error(404)
             return
