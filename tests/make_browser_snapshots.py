@@ -70,22 +70,34 @@ def chrome_saves() -> None:
         browser.close()
 
 
+def _serve_page(handler: http.server.BaseHTTPRequestHandler, path: str) -> None:
+    """Answer with the page when ``handler`` was asked for ``path``, else 404."""
+    if handler.path != path:
+        handler.send_error(404)
+        return
+    body = PAGE.read_bytes()
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/html; charset=utf-8")
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    handler.wfile.write(body)
+
+
 class _Page(http.server.BaseHTTPRequestHandler):
     """Serves the page at its short address, and nothing else."""
 
     def do_GET(self) -> None:  # the name http.server calls
-        if self.path != "/" + ADDRESS.split("/", 3)[3]:
-            self.send_error(404)
-            return
-        body = PAGE.read_bytes()
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        _serve_page(self, "/" + ADDRESS.split("/", 3)[3])
 
     def log_message(self, *args: object) -> None:
         pass
+
+
+class _Proxy(_Page):
+    """An HTTP proxy that knows one page, the post at its short address, and nothing else."""
+
+    def do_GET(self) -> None:
+        _serve_page(self, ADDRESS.replace("https://", "http://"))
 
 
 def singlefile_saves() -> None:
@@ -111,9 +123,30 @@ def singlefile_saves() -> None:
         server.shutdown()
 
 
+def crawler_saves() -> None:
+    """GNU Wget's WARC of the page (through a local proxy that serves only it), packed into
+    a WACZ by py-wacz (``pip install wacz``)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Proxy)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    proxy = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        with tempfile.TemporaryDirectory() as work:
+            subprocess.run(["wget", "--quiet", "--warc-file=" + str(Path(work) / "wget"),
+                            "--no-warc-keep-log", "--output-document=/dev/null",
+                            ADDRESS.replace("https://", "http://")],
+                           check=True, env={**os.environ, "http_proxy": proxy})
+            target = OUT / "wget-wacz-exporter-04.wacz"
+            subprocess.run(["wacz", "create", "--output", str(target),
+                            str(Path(work) / "wget.warc.gz")], check=True)
+            print(f"{target.relative_to(HERE)}: {target.stat().st_size} bytes")
+    finally:
+        server.shutdown()
+
+
 def main() -> None:
     chrome_saves()
     singlefile_saves()
+    crawler_saves()
 
 
 if __name__ == "__main__":

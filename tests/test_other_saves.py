@@ -14,6 +14,7 @@ the page, with the browser's UTC offset.
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -170,6 +171,23 @@ def test_an_edit_that_deletes_a_field_is_still_a_new_version(config, tmp_path):
     edited = only(ingest_paths([source], config))
     assert (edited.object_id, edited.status, edited.version) == (first.object_id, "updated",
                                                                   "v2")
+
+
+def test_a_crawlers_warc_and_wacz_are_the_raw_page(config, tmp_path):
+    """GNU Wget's WARC (as py-wacz packed it, and taken out of the WACZ) keeps the page's
+    scripts: the same record as the raw page, no version, no other object."""
+    wacz = SAVES / "wget-wacz-exporter-04.wacz"
+    with zipfile.ZipFile(wacz) as packed:
+        warc = tmp_path / "wget.warc.gz"
+        warc.write_bytes(packed.read("archive/wget.warc.gz"))
+    raw = prepare_all(RAW, config)[0].record
+    for container in (wacz, warc):
+        record = prepare_all(container, config)[0].record
+        assert {k: v for k, v in record.items() if k != "images"} == \
+            {k: v for k, v in raw.items() if k != "images"}
+    only(ingest_paths([RAW], config))
+    results = ingest_paths([wacz, warc], config)
+    assert {(r.object_id, r.status) for r in results} == {(LONG_ID, "unchanged")}
 
 
 class TestShownInSomeZone:
