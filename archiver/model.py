@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,9 +60,10 @@ class RawPost:
     damaged: dict[str, str] = field(default_factory=dict, compare=False)
     # where in its container the page was found (format, record, URL), for provenance
     container: dict[str, Any] | None = None
-    # the sha512 of ``data`` when the reader computed it beside its parse (see
-    # archiver.background); otherwise :attr:`data_sha512` computes it when first asked
-    sha512: str | None = field(default=None, repr=False, compare=False)
+    # the sha512 of ``data`` when the reader computes it beside its work (see
+    # archiver.background), done or still running; otherwise :attr:`data_sha512` computes it
+    # when first asked
+    sha512: str | Future[str] | None = field(default=None, repr=False, compare=False)
     # the body as an element of the page the reader parsed (lxml): cleaning walks it rather
     # than serialising it and parsing the markup again, and it has attribute values as the
     # page wrote them (libxml2's serialiser percent-encodes non-ASCII URLs). Not compared.
@@ -82,6 +84,8 @@ class RawPost:
     @functools.cached_property
     def data_sha512(self) -> str:
         """The sha512 of the input bytes, computed once (pages run to megabytes)."""
+        if isinstance(self.sha512, Future):
+            return self.sha512.result()
         return self.sha512 or hashlib.sha512(self.data).hexdigest()
 
 

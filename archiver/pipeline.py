@@ -43,6 +43,7 @@ import re
 import time
 import urllib.parse
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -131,7 +132,7 @@ class Prepared:
     record: dict[str, Any]
     files: dict[str, bytes]
     record_digest: str
-    source_digest: str
+    source_sha512: str | Future[str]  # still being computed beside, perhaps
     title: str | None
     kind: str
     warnings: list[str] = field(default_factory=list)
@@ -142,6 +143,13 @@ class Prepared:
     sha256: dict[str, str] = field(default_factory=dict)
     aliases: list[str] = field(default_factory=list)  # the post's other ids (provenance)
     zone_unknown: bool = False  # its publish time was shown in the saving browser's zone
+
+    @property
+    def source_digest(self) -> str:
+        """The source's sha512: storing the post is the first thing that needs it."""
+        if isinstance(self.source_sha512, Future):
+            self.source_sha512 = self.source_sha512.result()
+        return self.source_sha512
 
     @functools.cached_property
     def digests(self) -> dict[str, str]:
@@ -284,7 +292,8 @@ def prepare_post(raw: RawPost, path: Path, config: Config,
                 for a in assets)
     published = post.meta.get("published")
     return Prepared(object_id=object_id, record=record, files=files,
-                    record_digest=sha512_hex(record_bytes), source_digest=raw.data_sha512,
+                    record_digest=sha512_hex(record_bytes),
+                    source_sha512=raw.sha512 or raw.data_sha512,
                     title=record.get("title"), kind=record["kind"], warnings=warnings,
                     inputs=inputs, retry_fetch=retry, sha256=sha256, aliases=aliases,
                     zone_unknown=(published is not None

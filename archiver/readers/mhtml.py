@@ -254,4 +254,4 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
                    base_dir=path.parent,
                    notes=(*raw.notes, f"page part of an MHTML file ({len(resources)} resources)"),
                    resources=resources, damaged=damaged, container=container,
-                   sha512=digest.result())
+                   sha512=digest)

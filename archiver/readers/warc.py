@@ -273,7 +273,7 @@ def read_all(path: Path, data: bytes | None = None) -> list[RawPost]:
                                     *([damaged[CUT_SHORT]] if CUT_SHORT in damaged else [])),
                              resources=others, container=container,
                              damaged={u: why for u, why in damaged.items() if u != uri},
-                             sha512=digest.result()))
+                             sha512=digest))
     if not posts:
         if damaged:  # the article's record may be the one cut short
             uri, why = next(iter(damaged.items()))

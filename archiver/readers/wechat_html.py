@@ -349,22 +349,17 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
     return read_page(data, path, digest=True)
 
 
-def _checked(data: bytes, path: Path, charset: str | None, digest: bool) -> str | None:
-    """The strict-decoding check of a page, and its sha512 when asked (run beside the parse)."""
-    check_decodes(data, path, charset)
-    return sha512_hex(data) if digest else None
-
-
 def read_page(data: bytes, path: Path, charset: str | None = None,
               base_dir: Path | None = None, digest: bool = False) -> RawPost:
     """Read a WeChat page from its bytes: a saved file, or a page held by a container (MHTML
     part, WARC record), whose ``charset`` the container may declare. With ``digest`` (the
-    bytes are the saved file itself) their sha512 is computed while libxml2 parses them."""
+    bytes are the saved file itself) their sha512 is computed on a second core, while libxml2
+    parses them and the page is cleaned: only storing the post waits for it."""
     encoding, skip = encoding_of(data, path, charset)
     # Decoding is strict either way: bytes that do not decode are malformed (libxml2 would
     # substitute silently). huge_tree: without it libxml2 silently drops an attribute over
     # 10 MB (a SingleFile page's inlined image) and the rest of the page after it.
-    sha512: str | None = None
+    sha512 = beside(len(data), sha512_hex, data) if digest else None
     try:
         try:  # lxml parses bytes in a known encoding about five times faster than a str
             if encoding.startswith("utf-16"):
@@ -376,11 +371,11 @@ def read_page(data: bytes, path: Path, charset: str | None = None,
         else:
             # checked on a second core while libxml2 parses without the GIL; an undecodable
             # page is reported as such, before any parse error
-            checked = beside(len(data), _checked, data, path, charset, digest)
+            checked = beside(len(data), check_decodes, data, path, charset)
             try:
                 doc = _document(data[skip:], parser)
             finally:
-                sha512 = checked.result()
+                checked.result()
     except (etree.ParserError, ValueError) as exc:
         raise MalformedInput(f"cannot parse HTML: {exc}", path=path) from None
     limits = [e.message.strip() for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT"]
@@ -505,7 +500,8 @@ def read_page(data: bytes, path: Path, charset: str | None = None,
     put("summary", lambda: _meta(doc, "property", "og:description"), "meta og:description",
         _meta_text)
 
-    _scraper_header(doc, put)
+    if _may_hold(data, "article-meta", encoding):  # (a search of every element)
+        _scraper_header(doc, put)
     for name, value in _url_ids(fields["url"].value if "url" in fields else None).items():
         put(name, value, "url query")
 
@@ -515,6 +511,17 @@ def read_page(data: bytes, path: Path, charset: str | None = None,
     return RawPost(path=path, format=FORMAT, kind=kind, data=data, body_html=body_html,
                    fields=fields, base_dir=base_dir or path.parent, notes=tuple(notes),
                    body_tree=body_tree, sha512=sha512)
+
+
+def _may_hold(data: bytes, text: str, encoding: str) -> bool:
+    """Whether the page's bytes may hold ``text`` (ASCII): False only when they cannot."""
+    try:
+        written = text.encode(encoding)
+    except (LookupError, UnicodeError):
+        return True
+    if written != text.encode("ascii"):  # UTF-16, UTF-32, EBCDIC…: not looked for in bytes
+        return True
+    return written in data
 
 
 def _scraper_header(doc: etree._Element, put: Callable[..., None]) -> None:
