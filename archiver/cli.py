@@ -475,11 +475,19 @@ def resolve_id(store: Any, given: str) -> str:
     if given in ids:
         return given
     from archiver.pipeline import load_index
-    named = sorted(object_id for object_id, entry in load_index(store).items()
-                   if {given, "wx:" + given} & set(entry.get("aliases") or ()))
+    aliases = {object_id: entry.get("aliases") or ()
+               for object_id, entry in load_index(store).items()}
+    named = sorted(object_id for object_id, names in aliases.items()
+                   if {given, "wx:" + given} & set(names))
     if len(named) == 1:  # another id of the post (its short address, say)
         return named[0]
-    candidates = [i for i in ids if i.startswith(given) or i.startswith("wx:" + given)]
+
+    def matches(name: str) -> bool:
+        return name.startswith(given) or name.startswith("wx:" + given)
+
+    candidates = [i for i in ids if matches(i)]
+    candidates += [object_id for object_id, names in aliases.items()
+                   if object_id not in candidates and any(matches(n) for n in names)]
     if len(candidates) == 1:
         return candidates[0]
     if not candidates:

@@ -75,6 +75,8 @@ from archiver.record import (
     build_provenance,
     build_record,
     identity_of,
+    is_address_id,
+    is_long_id,
     names_of,
     safe_source_name,
 )
@@ -641,6 +643,9 @@ class _Run:
         self.aliases: dict[str, set[str]] = {  # object id → its other ids
             object_id: set(entry.get("aliases") or ()) for object_id, entry in self.index.items()}
         self.owners: dict[str, str] = {}  # an id → the object filed under another
+        # ids of the posts of the file being read, filed but not stored yet (a WARC may hold
+        # two saves of one post): id → object
+        self.pending: dict[str, str] = {}
         for object_id in sorted(self.aliases):
             for alias in self.aliases[object_id]:
                 self.owners.setdefault(alias, object_id)
@@ -670,14 +675,39 @@ class _Run:
         post's own id, else one with another of its names (a save without the page's
         scripts, archived first, knew only its short address), else one known to have one of
         them as an alias (the raw page, archived first, knew both), else a new object."""
-        candidates = [own, *names]
-        object_id = next((name for name in candidates if name in self.index
-                          or name in self.group_ids or self.archive.exists(name)), None)
-        if object_id is None:
-            object_id = next((self.owners[name] for name in candidates if name in self.owners),
-                             own)
-        known = {*candidates, *self.aliases.get(object_id, ())} - {object_id}
+        candidates = [own, *(name for name in names if is_address_id(name))]
+        if self._is_object(own):
+            object_id = own
+        else:
+            mine = {name for name in candidates if is_long_id(name)}
+            found = [name for name in candidates if self._is_object(name)]
+            found += [owners[name] for owners in (self.owners, self.pending)
+                      for name in candidates if name in owners]
+            object_id = next((found_id for found_id in found
+                              if not self._another_post(found_id, mine)), own)
+        known = {name for name in (*candidates, *self.aliases.get(object_id, ()))
+                 if is_address_id(name) and self._owner(name) in (None, object_id)
+                 } - {object_id}  # not a name another post has
+        for name in (object_id, *known):
+            self.pending.setdefault(name, object_id)
         return object_id, sorted(known)
+
+    def _owner(self, name: str) -> str | None:
+        """The object known by ``name``, its id or an alias, if any."""
+        if self._is_object(name):
+            return name
+        return self.owners.get(name) or self.pending.get(name)
+
+    def _is_object(self, name: str) -> bool:
+        return name in self.index or name in self.group_ids or \
+            self.pending.get(name) == name or self.archive.exists(name)
+
+    def _another_post(self, object_id: str, long_ids: set[str]) -> bool:
+        """Whether the object is known by another biz/mid/idx than any of ``long_ids``."""
+        theirs = {name for name in (object_id, *self.aliases.get(object_id, ()),
+                                    *(n for n, o in self.pending.items() if o == object_id))
+                  if is_long_id(name)}
+        return bool(long_ids and theirs and not long_ids & theirs)
 
     def record_path(self, object_id: str, version: str) -> str:
         real = self.archive.content_path(object_id, "record.json", version)
@@ -706,7 +736,7 @@ class _Run:
             if not posts or any(self.index.get(p["id"]) is None or int(
                     self.index[p["id"]]["head"][1:]) < int(p["version"][1:]) for p in posts):
                 continue
-            if any(self._edited_since(p, path, source) for p in posts):
+            if any(self._edited_since(p, path, source, at) for at, p in enumerate(posts)):
                 continue
             return [IngestResult(source=str(path), status="unchanged", object_id=p["id"],
                                  version=p["version"], title=p.get("title"), kind=p.get("kind"),
@@ -715,33 +745,38 @@ class _Run:
                     for p in posts]
         return None
 
-    def _edited_since(self, post: dict[str, Any], path: Path, source: str) -> bool:
+    def _edited_since(self, post: dict[str, Any], path: Path, source: str, number: int
+                      ) -> bool:
         """Whether the head of ``post``'s object is newer than the version a receipt names and
         was made from this same file (``source``): an edit since, which these bytes undo
         (see :func:`_already_archived`)."""
         head = self.index[post["id"]]["head"]
         if head == post["version"]:
             return False
-        made = self.made_head(post["id"], source)
+        made = self.made_head(post["id"], source, number)
         if made is not None:
             return made
         state = self.archive.versions(post["id"])[-1].state
         return f"source/{safe_source_name(path)}" in state
 
-    def made_head(self, object_id: str, source: str) -> bool | None:
+    def made_head(self, object_id: str, source: str, number: int | None = None
+                  ) -> bool | None:
         """Whether the head version of ``object_id`` was made from the input at ``source``
         (relative to the archive), as the receipts tell; None when none names that version.
         Two saves of one post may share a file name (exports named README.md in dated
-        folders): their names cannot tell an edit of one from the other save."""
+        folders): their names cannot tell an edit of one from the other save. With
+        ``number``, from that post of the file: two saves of one post in one WARC are two
+        saves, not one edited."""
         entry = self.index.get(object_id)
         if entry is None:
             return None
         made: bool | None = None
         for receipts in self.receipts.values():
             for receipt in receipts:
-                if any(post["id"] == object_id and post["version"] == entry["head"]
-                       for post in receipt.get("posts") or ()):
-                    if receipt["source"] == source:
+                for at, post in enumerate(receipt.get("posts") or ()):
+                    if post["id"] != object_id or post["version"] != entry["head"]:
+                        continue
+                    if receipt["source"] == source and number in (None, at):
                         return True
                     made = False
         return made
@@ -786,8 +821,12 @@ class _Run:
             self.waiting.append(_File(path, results=list(quick)))
         else:
             # read from the bytes the receipt's digest is of, not from a second read
-            prepared = prepare_all(path, self.config, self.session, key_for=self.key_for,
-                                   data=data, file_as=self.file_as)
+            self.pending = {}
+            try:
+                prepared = prepare_all(path, self.config, self.session, key_for=self.key_for,
+                                       data=data, file_as=self.file_as)
+            finally:
+                self.pending = {}
             for item in prepared:  # the source file itself (not a part of it): its digest
                 item.sha256.update((name, digest) for name, blob in item.files.items()
                                    if name.startswith("source/") and blob is data)
@@ -827,8 +866,9 @@ class _Run:
         """The post's result if it is already archived; else None, and it joins the group."""
         prepared = entry.prepared[number]
         existing = _already_archived(self.archive, prepared, lambda: self.made_head(
-            prepared.object_id, _relative(entry.path, self.base)))
+            prepared.object_id, _relative(entry.path, self.base), number))
         if existing:
+            self._learn_aliases(prepared)
             return IngestResult(source=str(entry.path), status="unchanged",
                                 object_id=prepared.object_id, version=existing,
                                 title=prepared.title, kind=prepared.kind,
@@ -852,6 +892,20 @@ class _Run:
             self.owners.setdefault(alias, prepared.object_id)
         self.group_bytes += sum(len(data) for data in prepared.files.values())
         return None
+
+    def _learn_aliases(self, prepared: Prepared) -> None:
+        """An unchanged post's ids that its object's head does not list (it was archived
+        before ids were kept, or from a save that knew fewer): the list index keeps them, so
+        that the post's other saves find it. Derived data: a rebuild of the index from the
+        objects forgets them until the post's next version."""
+        entry = self.index.get(prepared.object_id)
+        if entry is None or set(prepared.aliases) <= set(entry.get("aliases") or ()):
+            return
+        entry["aliases"] = sorted({*(entry.get("aliases") or ()), *prepared.aliases})
+        self.aliases.setdefault(prepared.object_id, set()).update(prepared.aliases)
+        for alias in prepared.aliases:
+            self.owners.setdefault(alias, prepared.object_id)
+        self.dirty = True
 
     def commit_group(self) -> None:
         """Commit the posts gathered so far, all together, and report what can be."""

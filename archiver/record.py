@@ -68,16 +68,30 @@ def named_by(url: str | None) -> str | None:
     return f"wx:s/{ids['token']}" if ids.get("token") else None
 
 
+def is_address_id(name: str) -> bool:
+    """Whether an id is one a WeChat address names (long or short), not a hash."""
+    return name.startswith("wx:") and not name.startswith(("wx:t/", "wx:c/"))
+
+
+def is_long_id(name: str) -> bool:
+    """Whether an id is a post's biz/mid/idx: two different ones are two posts."""
+    return is_address_id(name) and not name.startswith("wx:s/")
+
+
 def names_of(clean: CleanPost, identity: Identity) -> list[str]:
     """Every other id the post is known by: those its addresses name (the raw page of the
     current layout knows its long address from its scripts and its short one from og:url;
     a save without the scripts keeps only the short one). The archive files all of a post's
-    saves under one of them (see docs/archive.md)."""
+    saves under one of them (see docs/archive.md). An address naming another biz/mid/idx
+    than the post's own is no name of it."""
+    own = identity.object_id
     names: list[str] = []
     for field in ("url", *OTHER_ADDRESSES):
         name = named_by(_value(clean, field))
-        if name and name != identity.object_id and name not in names:
-            names.append(name)
+        if not name or name == own or name in names or (
+                is_long_id(name) and identity.basis == "biz-mid-idx"):
+            continue
+        names.append(name)
     return names
 
 

@@ -13,6 +13,7 @@ the page, with the browser's UTC offset.
 
 from __future__ import annotations
 
+import io
 import json
 import zipfile
 from pathlib import Path
@@ -188,6 +189,109 @@ def test_a_crawlers_warc_and_wacz_are_the_raw_page(config, tmp_path):
     only(ingest_paths([RAW], config))
     results = ingest_paths([wacz, warc], config)
     assert {(r.object_id, r.status) for r in results} == {(LONG_ID, "unchanged")}
+
+
+RAW05 = WECHAT / "html" / "wechat-article-exporter__图片分享-05.html"
+DELETED = WECHAT / "html" / "wechat-article-exporter__作者已删除-06.html"
+SHORT_04 = "https://mp.weixin.qq.com/s/NJgNozEXo47KCvmRL4hDiw"
+SHORT_05 = "https://mp.weixin.qq.com/s/IeR0bKDttmpFLlXj3-lKiw"
+
+
+def warc_of(path: Path, pages: list[tuple[str, bytes]]) -> Path:
+    """A SYNTHETIC WARC (warcio) of real page bytes, each as a 200 response for ``url``."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=False)
+        for url, body in pages:
+            writer.write_record(writer.create_warc_record(
+                url, "response", payload=io.BytesIO(body), http_headers=StatusAndHeaders(
+                    "200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                    protocol="HTTP/1.1")))
+    return path
+
+
+def test_a_capture_under_another_posts_address_is_not_filed_with_it(config, tmp_path):
+    """The page's own address (og:url) says post 05; the WARC says 04's: the page wins."""
+    only(ingest_paths([RAW], config))
+    capture = warc_of(tmp_path / "wrong.warc", [(SHORT_04, RAW05.read_bytes())])
+    prepared = prepare_all(capture, config)[0]
+    assert "page_url" not in json.loads(prepared.files["provenance.json"])["fields"]
+    result = only(ingest_paths([capture], config))
+    assert result.status == "added" and result.object_id != LONG_ID
+    assert Archive.open(config.archive).head(LONG_ID) == "v1"
+    assert SHORT_ID not in prepared.aliases
+
+
+def test_a_post_is_never_filed_with_another_biz_mid_idx(config, tmp_path):
+    """A 2020 page names itself only by its long address, which a short one cannot
+    contradict: the WARC's short address is taken as a name of the page; but the object it
+    names is another post's biz/mid/idx, so the page gets an object of its own all the same."""
+    only(ingest_paths([RAW], config))
+    page = (WECHAT / "html" / "wechatscope__gh_8e98aeecc6c0_2020-10-02_2650512939_"
+            "raiHy80cW6.y.tar.gz.html").read_bytes()
+    capture = warc_of(tmp_path / "wrong.warc", [(SHORT_04, page)])
+    assert prepare_all(capture, config)[0].aliases == [SHORT_ID]
+    result = only(ingest_paths([capture], config))
+    assert (result.status, result.object_id) == ("added", "wx:MzI2NTE1NDc3NA==/2650512939/1")
+    assert Archive.open(config.archive).head(LONG_ID) == "v1"
+    # nor does it take the other post's name: a save known by it still goes to that post
+    assert SHORT_ID not in Archive.open(config.archive).read_json(
+        result.object_id, "provenance.json")["aliases"]
+    assert only(ingest_paths([BEIJING], config)).object_id == LONG_ID
+
+
+def test_two_saves_of_one_post_in_one_warc_are_one_object(config, tmp_path):
+    saves = [(SHORT_04, SINGLEFILE["shanghai"].read_bytes()),
+             (SHORT_04.replace("/s/NJgNozEXo47KCvmRL4hDiw",
+                               "/s?__biz=MzIxMTgzNjE5MA==&mid=2247494261&idx=1"),
+              RAW.read_bytes())]
+    capture = warc_of(tmp_path / "both.warc", saves)
+    results = ingest_paths([capture], config)
+    assert {r.object_id for r in results} == {SHORT_ID}
+    assert [r.status for r in results] == ["added", "updated"]
+    again = ingest_paths([capture], config, refresh=True)
+    assert {(r.object_id, r.status) for r in again} == {(SHORT_ID, "unchanged")}
+
+
+def test_hash_ids_are_no_aliases(config, tmp_path):
+    """Deletion pages have no address of their own: the capture's is their name, and each
+    goes to its own post; the page's content hash is no name of either."""
+    ingest_paths([RAW, RAW05], config)
+    deleted = DELETED.read_bytes()
+    capture = warc_of(tmp_path / "gone.warc", [(SHORT_04, deleted), (SHORT_05, deleted + b" ")])
+    for prepared in prepare_all(capture, config):
+        assert all(not name.startswith(("wx:c/", "wx:t/")) for name in prepared.aliases)
+    first = ingest_paths([capture], config)
+    again = ingest_paths([capture], config, refresh=True)
+    assert [r.object_id for r in first] == [r.object_id for r in again] == \
+        [LONG_ID, "wx:MzkyODQ5MTIzNw==/2247490415/1"]
+    assert [r.status for r in again] == ["unchanged", "unchanged"]
+
+
+def test_an_archive_that_never_kept_the_alias_learns_it_on_reingest(config):
+    """As an archive made before aliases were kept: the index entry has none."""
+    only(ingest_paths([RAW], config))
+    index_path = config.archive / "extensions" / "archiver-index" / "index.json"
+    index = json.loads(index_path.read_text("utf-8"))
+    del index[LONG_ID]["aliases"]
+    index_path.write_text(json.dumps(index), "utf-8")
+    assert only(ingest_paths([RAW], config, refresh=True)).status == "unchanged"
+    assert only(ingest_paths([BEIJING], config)).object_id == LONG_ID
+
+
+def test_a_singlefile_save_with_crlf_line_ends_is_read_as_saved(config, tmp_path):
+    save = tmp_path / "crlf.html"
+    save.write_bytes(SINGLEFILE["new-york"].read_bytes().replace(b"\n", b"\r\n"))
+    assert prepare_all(save, config)[0].record["published"] == "2025-11-04T02:59:00-05:00"
+
+
+def test_show_finds_a_post_by_a_prefix_of_its_other_name(config):
+    ingest_paths([RAW], config)
+    result = CliRunner().invoke(app, ["show", "--archive", str(config.archive),
+                                      "s/NJgNozEXo", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["id"] == LONG_ID
 
 
 class TestShownInSomeZone:

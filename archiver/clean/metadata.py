@@ -117,6 +117,7 @@ def resolve_metadata(raw: RawPost, lines: list[str]) -> dict[str, Sourced]:
                     meta[name] = Sourced(value, "url")
         else:
             del meta["url"]
+    _drop_contradicted_page_url(meta)
     _ids_from_other_addresses(meta)
     for name in ("mid", "idx"):
         if name in meta and not str(meta[name].value).isdigit():
@@ -132,6 +133,32 @@ def resolve_metadata(raw: RawPost, lines: list[str]) -> dict[str, Sourced]:
 # from (an MHTML's Content-Location, a WARC's target URI).
 OTHER_ADDRESSES = ("og_url", "page_url")
 _IDS = ("biz", "mid", "idx")
+
+
+def _full_ids(ids: dict[str, str]) -> tuple[str, ...] | None:
+    return tuple(ids[name] for name in _IDS) if all(ids.get(name) for name in _IDS) else None
+
+
+def _disagree(one: dict[str, str], other: dict[str, str]) -> bool:
+    """Whether two addresses' ids name two posts: two short tokens, or two full biz/mid/idx,
+    that differ (a short and a long address cannot be compared)."""
+    if one.get("token") and other.get("token"):
+        return one["token"] != other["token"]
+    full, other_full = _full_ids(one), _full_ids(other)
+    return full is not None and other_full is not None and full != other_full
+
+
+def _drop_contradicted_page_url(meta: dict[str, Sourced]) -> None:
+    """The address a container gives for the page is set aside when the page's own say
+    another post (a capture filed under a wrong address must not take another post's name):
+    its url, its og:url, its biz/mid/idx."""
+    if "page_url" not in meta:
+        return
+    given = url_identity(str(meta["page_url"].value))
+    own = [url_identity(str(meta[name].value)) for name in ("url", "og_url") if name in meta]
+    own.append({name: str(meta[name].value) for name in _IDS if name in meta})
+    if any(_disagree(given, ids) for ids in own):
+        del meta["page_url"]
 
 
 def _ids_from_other_addresses(meta: dict[str, Sourced]) -> None:

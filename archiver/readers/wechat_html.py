@@ -289,7 +289,7 @@ def _image_share_body(scripts: bytes) -> tuple[str, int] | None:
 # saving browser's clock with its UTC offset: "saved date: Tue Dec 01 2026 05:52:01 GMT-0500
 # (Eastern Standard Time)" (JavaScript's Date.toString).
 _SINGLEFILE = re.compile(
-    rb"<!--\s*Page saved with SingleFile\s*\n\s*url: (\S+)[ \t]*\n\s*saved date: "
+    rb"<!--\s*Page saved with SingleFile\s*\n\s*url: (\S+)[ \t\r]*\n\s*saved date: "
     rb"[A-Z][a-z]{2} ([A-Z][a-z]{2}) (\d{2}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT([+-]\d{2})(\d{2})")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _SINGLEFILE_HEAD = 4096  # the comment follows the <html> tag
