@@ -5,10 +5,10 @@ digest, the same error for bytes that do not decode, naming the file."""
 from __future__ import annotations
 
 import hashlib
-from concurrent.futures import Future
 import os
 import signal
 import threading
+from concurrent.futures import Future
 
 import pytest
 
