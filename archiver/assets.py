@@ -122,10 +122,22 @@ def _shortened(text: str, limit: int = 300) -> str:
 
 
 def _local_candidates(ref: str, base_dir: Path, config: Config) -> list[Path]:
+    """Where a local image reference may be: as written, and, for a path written with
+    backslashes (an export made on Windows: ``images\\1.jpg``), with slashes after that."""
     ref = unquote(ref.split("?", 1)[0].split("#", 1)[0])
+    if "\\" in ref and not _WINDOWS_DRIVE.match(ref):
+        return list(dict.fromkeys([*_candidates(ref, base_dir, config),
+                                   *_candidates(ref.replace("\\", "/"), base_dir, config)]))
+    return _candidates(ref, base_dir, config)
+
+
+_WINDOWS_DRIVE = re.compile(r"[A-Za-z]:[\\/]")  # C:\… names a disk of another machine
+
+
+def _candidates(ref: str, base_dir: Path, config: Config) -> list[Path]:
     if ref.startswith("file://"):  # the file itself (within the allowed folders), else as
         ref = urlsplit(ref).path  # a site-absolute path, the way a site's export means it
-        return list(dict.fromkeys([Path(ref), *_local_candidates(ref, base_dir, config)]))
+        return list(dict.fromkeys([Path(ref), *_candidates(ref, base_dir, config)]))
     if ref.startswith("/"):
         rel = ref.lstrip("/")
         # an asset root may be the post's own folder (`make demo`): each place once

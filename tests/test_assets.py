@@ -455,6 +455,24 @@ def test_a_percent_encoded_relative_path_is_found():
     assert asset.sha256 == hashlib.sha256(JPEG_SMALL).hexdigest()
 
 
+def test_a_path_written_with_backslashes_on_windows_is_found(tmp_path):
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "1.jpg").write_bytes(JPEG_SMALL)
+    [asset] = localise([ImageRef(original="images\\1.jpg")], tmp_path, Config(fetch=False))
+    assert asset.status == "stored"
+    assert asset.sha256 == hashlib.sha256(JPEG_SMALL).hexdigest()
+
+
+def test_a_backslash_path_is_held_to_the_same_folders(tmp_path):
+    post_dir = tmp_path / "a" / "b"
+    post_dir.mkdir(parents=True)
+    (tmp_path / "secret.jpg").write_bytes(JPEG_SMALL)
+    [asset] = localise([ImageRef(original="..\\..\\secret.jpg")], post_dir,
+                       Config(fetch=False))
+    assert asset.status == "missing"
+    assert "outside the post's folder and the asset roots" in asset.reason
+
+
 def test_a_missing_local_file_says_where_it_was_looked_for(tmp_path):
     inputs: dict[str, str | None] = {}
     [asset] = localise([ImageRef(original="images/1.jpg")], tmp_path, Config(fetch=False),
