@@ -468,9 +468,11 @@ def _open_archive(archive: Path | None) -> Any:
 
 
 def resolve_id(store: Any, given: str) -> str:
-    """A full object id, or an unambiguous prefix of one (with or without ``wx:``)."""
-    if store.exists(given):  # a full id, whose folder is there (damaged or not)
-        return given
+    """A full object id, or an unambiguous prefix of one (with or without ``wx:``), or
+    another id of the post (an alias) or a prefix of one."""
+    for full in (given, "wx:" + given):
+        if store.exists(full):  # a full id, whose folder is there (damaged or not)
+            return full
     ids = store.object_ids()
     if given in ids:
         return given

@@ -148,7 +148,7 @@ class Prepared:
 
     @property
     def source_digest(self) -> str:
-        """The source's sha512: storing the post is the first thing that needs it."""
+        """The source's sha512 (resolved once, when first asked)."""
         if isinstance(self.source_sha512, Future):
             self.source_sha512 = self.source_sha512.result()
         return self.source_sha512
@@ -338,12 +338,24 @@ def _already_archived(archive: Archive, prepared: Prepared,
                     and prepared.source_digest in version.state.values()
                     and _assets_of(version.state) == new_assets):
                 return version.number
+    other = None if made else OtherSave(
+        frozenset([prepared.object_id, *prepared.aliases]), prepared.zone_unknown)
     if new_assets <= _assets_of(head.state):
         current = archive.read_json(prepared.object_id, "record.json")
-        other = None if made else OtherSave(
-            frozenset([prepared.object_id, *prepared.aliases]), prepared.zone_unknown)
         if adds_nothing(prepared.record, current, other):
             return head.number
+    if other is not None:
+        # another save that says less than an earlier version (a save without the page's
+        # scripts, read again after the post was edited) is held there already
+        seen = {head.state.get("record.json")}
+        for version in reversed(versions[:-1]):
+            digest = version.state.get("record.json")
+            if digest in seen or not new_assets <= _assets_of(version.state):
+                continue
+            seen.add(digest)
+            earlier = archive.read_json(prepared.object_id, "record.json", version.number)
+            if adds_nothing(prepared.record, earlier, other):
+                return version.number
     return None
 
 
@@ -646,9 +658,13 @@ class _Run:
         # ids of the posts of the file being read, filed but not stored yet (a WARC may hold
         # two saves of one post): id → object
         self.pending: dict[str, str] = {}
+        # object → (source, post number in it) of the head versions this run made: a file's
+        # receipt is written only once all its posts are stored
+        self.heads_made: dict[str, tuple[str, int]] = {}
         for object_id in sorted(self.aliases):
             for alias in self.aliases[object_id]:
-                self.owners.setdefault(alias, object_id)
+                if is_address_id(alias):  # (an archive may hold a hash id kept as one)
+                    self.owners.setdefault(alias, object_id)
         self.waiting: list[_File] = []  # in input order
         self.group: list[tuple[_File, int, bool]] = []  # (file, post number, new object?)
         self.group_ids: set[str] = set()
@@ -682,7 +698,7 @@ class _Run:
             mine = {name for name in candidates if is_long_id(name)}
             found = [name for name in candidates if self._is_object(name)]
             found += [owners[name] for owners in (self.owners, self.pending)
-                      for name in candidates if name in owners]
+                      for name in candidates if name in owners and is_address_id(name)]
             object_id = next((found_id for found_id in found
                               if not self._another_post(found_id, mine)), own)
         known = {name for name in (*candidates, *self.aliases.get(object_id, ()))
@@ -770,6 +786,9 @@ class _Run:
         entry = self.index.get(object_id)
         if entry is None:
             return None
+        if object_id in self.heads_made:
+            made_by, at = self.heads_made[object_id]
+            return made_by == source and number in (None, at)
         made: bool | None = None
         for receipts in self.receipts.values():
             for receipt in receipts:
@@ -923,6 +942,7 @@ class _Run:
         for (entry, number, is_new), result in zip(group, committed, strict=True):
             prepared = entry.prepared[number]
             citations = prepared.files.get(CITATIONS_NAME)  # carried from the head
+            self.heads_made[prepared.object_id] = (_relative(entry.path, self.base), number)
             self.index[prepared.object_id] = index_entry(
                 prepared.record, result.version, json.loads(citations) if citations else None,
                 (self.index.get(prepared.object_id) or {}).get("cited"), prepared.aliases)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from archiver.clean.metadata import OTHER_ADDRESSES, url_identity
+from archiver.clean.metadata import url_identity
 from archiver.model import Asset, CleanPost, RawPost
 from archiver.version import __version__
 
@@ -85,14 +85,24 @@ def names_of(clean: CleanPost, identity: Identity) -> list[str]:
     saves under one of them (see docs/archive.md). An address naming another biz/mid/idx
     than the post's own is no name of it."""
     own = identity.object_id
+    page = [named_by(_value(clean, field)) for field in ("url", "og_url")]
+    if page[0] and page[1] and _contradict(page[0], page[1]):
+        page[1] = None  # the page's url is the more authoritative (a share card's og:url)
+    # where a container says the page came from is a name of it only when the page gives no
+    # address of its own: a capture filed under a wrong address must not name another post
+    found = [*page, None if any(page) else named_by(_value(clean, "page_url"))]
     names: list[str] = []
-    for field in ("url", *OTHER_ADDRESSES):
-        name = named_by(_value(clean, field))
+    for name in found:
         if not name or name == own or name in names or (
                 is_long_id(name) and identity.basis == "biz-mid-idx"):
             continue
         names.append(name)
     return names
+
+
+def _contradict(one: str, other: str) -> bool:
+    """Whether two ids of the same kind (two short addresses, two biz/mid/idx) differ."""
+    return one != other and is_long_id(one) == is_long_id(other)
 
 
 def _value(clean: CleanPost, name: str) -> Any:

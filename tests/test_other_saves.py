@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -223,22 +224,52 @@ def test_a_capture_under_another_posts_address_is_not_filed_with_it(config, tmp_
     assert SHORT_ID not in prepared.aliases
 
 
+RAI = WECHAT / "html" / "wechatscope__gh_8e98aeecc6c0_2020-10-02_2650512939_raiHy80cW6.y.tar.gz.html"
+RAI_ID = "wx:MzI2NTE1NDc3NA==/2650512939/1"
+
+
+def test_a_container_address_is_no_name_of_a_page_that_gives_its_own(config, tmp_path):
+    """A 2020 page names itself by its long address; a short one the capture claims cannot
+    be checked against it, and is not taken: a save before or after stays apart."""
+    capture = warc_of(tmp_path / "wrong.warc", [(SHORT_04, RAI.read_bytes())])
+    assert prepare_all(capture, config)[0].aliases == []
+    for first, then in ((BEIJING, capture), (capture, BEIJING)):
+        config = config.with_overrides(archive=tmp_path / f"{first.suffix}-first")
+        results = ingest_paths([first, then, RAW], config)
+        assert {r.object_id for r in results} == {SHORT_ID, RAI_ID}, first
+
+
 def test_a_post_is_never_filed_with_another_biz_mid_idx(config, tmp_path):
-    """A 2020 page names itself only by its long address, which a short one cannot
-    contradict: the WARC's short address is taken as a name of the page; but the object it
-    names is another post's biz/mid/idx, so the page gets an object of its own all the same."""
+    """A page that gives no address of its own (its og:url and msg_link taken out: a
+    labelled variation of a real page) is named by the capture's; but the object that name
+    leads to is another post's biz/mid/idx: the page gets an object of its own all the same,
+    and does not take the other post's name."""
     only(ingest_paths([RAW], config))
-    page = (WECHAT / "html" / "wechatscope__gh_8e98aeecc6c0_2020-10-02_2650512939_"
-            "raiHy80cW6.y.tar.gz.html").read_bytes()
+    page = RAI.read_bytes()
+    page = re.sub(rb'<meta property="og:url"[^>]*>', b"", page)
+    page = re.sub(rb'var msg_link = "[^"]*";', b'var msg_link = "";', page)
     capture = warc_of(tmp_path / "wrong.warc", [(SHORT_04, page)])
     assert prepare_all(capture, config)[0].aliases == [SHORT_ID]
     result = only(ingest_paths([capture], config))
-    assert (result.status, result.object_id) == ("added", "wx:MzI2NTE1NDc3NA==/2650512939/1")
+    assert (result.status, result.object_id) == ("added", RAI_ID)
     assert Archive.open(config.archive).head(LONG_ID) == "v1"
-    # nor does it take the other post's name: a save known by it still goes to that post
     assert SHORT_ID not in Archive.open(config.archive).read_json(
         result.object_id, "provenance.json")["aliases"]
     assert only(ingest_paths([BEIJING], config)).object_id == LONG_ID
+
+
+def test_an_og_url_that_contradicts_the_pages_own_url_is_no_name(config, tmp_path):
+    """A page whose og:url is another short address than its msg_link (a labelled
+    variation): the url is the page's name, the og:url is set aside."""
+    page = RAW.read_bytes().replace(b'og:url" content="https://mp.weixin.qq.com/s/NJgNozEX'
+                                    b'o47KCvmRL4hDiw', b'og:url" content="https://mp.weixin.'
+                                    b'qq.com/s/CardToken12345', 1)
+    assert b"/s/CardToken12345" in page
+    card = tmp_path / "card.html"
+    card.write_bytes(page)
+    prepared = prepare_all(card, config)[0]
+    assert prepared.record["url"] == SHORT_04
+    assert prepared.aliases == [SHORT_ID]
 
 
 def test_two_saves_of_one_post_in_one_warc_are_one_object(config, tmp_path):
@@ -252,6 +283,44 @@ def test_two_saves_of_one_post_in_one_warc_are_one_object(config, tmp_path):
     assert [r.status for r in results] == ["added", "updated"]
     again = ingest_paths([capture], config, refresh=True)
     assert {(r.object_id, r.status) for r in again} == {(SHORT_ID, "unchanged")}
+
+
+def test_a_save_read_again_after_an_edit_is_held_by_the_version_it_says_less_than(
+        config, tmp_path):
+    """RAW, then a save without scripts (unchanged v1), then an edit of the raw page (v2):
+    the save, read again, says less than v1, and is no new version taking the text back."""
+    raw = tmp_path / "raw.html"
+    raw.write_bytes(RAW.read_bytes())
+    only(ingest_paths([raw], config))
+    assert only(ingest_paths([BEIJING], config)).version == "v1"
+    raw.write_bytes(RAW.read_bytes().replace("就差1.5点".encode(), "就差2点".encode()))
+    assert only(ingest_paths([raw], config)).version == "v2"
+    again = only(ingest_paths([BEIJING], config, refresh=True))
+    assert (again.status, again.version) == ("unchanged", "v1")
+    assert Archive.open(config.archive).head(LONG_ID) == "v2"
+
+
+def test_a_warc_of_the_raw_page_then_a_save_without_scripts_adds_one_version(config, tmp_path):
+    long_url = "https://mp.weixin.qq.com/s?__biz=MzIxMTgzNjE5MA==&mid=2247494261&idx=1"
+    capture = warc_of(tmp_path / "both.warc", [(long_url, RAW.read_bytes()),
+                                               (SHORT_04, SINGLEFILE["shanghai"].read_bytes())])
+    results = ingest_paths([capture], config)
+    assert [(r.object_id, r.status, r.version) for r in results] == [
+        (LONG_ID, "added", "v1"), (LONG_ID, "unchanged", "v1")]
+
+
+def test_show_takes_a_whole_id_written_without_wx_before_any_longer_one(config, tmp_path):
+    """Two posts whose short addresses share a beginning (the second a labelled variation
+    of the first's save): the whole id, with or without ``wx:``, is not a prefix."""
+    longer = tmp_path / "longer.html"
+    longer.write_bytes(SINGLEFILE["utc"].read_bytes().replace(
+        b"NJgNozEXo47KCvmRL4hDiw", b"NJgNozEXo47KCvmRL4hDiwXX"))
+    ingest_paths([BEIJING, longer], config)
+    for given in (SHORT_ID, SHORT_ID.removeprefix("wx:")):
+        result = CliRunner().invoke(app, ["show", "--archive", str(config.archive), given,
+                                          "--json"])
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.output)["id"] == SHORT_ID
 
 
 def test_hash_ids_are_no_aliases(config, tmp_path):

@@ -354,7 +354,8 @@ def read_page(data: bytes, path: Path, charset: str | None = None,
     """Read a WeChat page from its bytes: a saved file, or a page held by a container (MHTML
     part, WARC record), whose ``charset`` the container may declare. With ``digest`` (the
     bytes are the saved file itself) their sha512 is computed on a second core, while libxml2
-    parses them and the page is cleaned: only storing the post waits for it."""
+    parses them and the page is cleaned; its provenance is the first thing that waits for
+    it."""
     encoding, skip = encoding_of(data, path, charset)
     # Decoding is strict either way: bytes that do not decode are malformed (libxml2 would
     # substitute silently). huge_tree: without it libxml2 silently drops an attribute over
