@@ -224,7 +224,8 @@ def test_a_capture_under_another_posts_address_is_not_filed_with_it(config, tmp_
     assert SHORT_ID not in prepared.aliases
 
 
-RAI = WECHAT / "html" / "wechatscope__gh_8e98aeecc6c0_2020-10-02_2650512939_raiHy80cW6.y.tar.gz.html"
+RAI = (WECHAT / "html"
+       / "wechatscope__gh_8e98aeecc6c0_2020-10-02_2650512939_raiHy80cW6.y.tar.gz.html")
 RAI_ID = "wx:MzI2NTE1NDc3NA==/2650512939/1"
 
 
