@@ -145,6 +145,7 @@ class Prepared:
     sha256: dict[str, str] = field(default_factory=dict)
     aliases: list[str] = field(default_factory=list)  # the post's other ids (provenance)
     zone_unknown: bool = False  # its publish time was shown in the saving browser's zone
+    offset_known: bool = False  # …and read at the UTC offset the save recorded
 
     @property
     def source_digest(self) -> str:
@@ -299,7 +300,10 @@ def prepare_post(raw: RawPost, path: Path, config: Config,
                     title=record.get("title"), kind=record["kind"], warnings=warnings,
                     inputs=inputs, retry_fetch=retry, sha256=sha256, aliases=aliases,
                     zone_unknown=(published is not None
-                                  and published.source.startswith(wechat_html.SHOWN_TIME)))
+                                  and published.source.startswith(wechat_html.SHOWN_TIME)),
+                    offset_known=(published is not None
+                                  and published.source.startswith(wechat_html.SHOWN_TIME)
+                                  and published.source != wechat_html.SHOWN_TIME))
 
 
 def _missing_image(index: int, reason: str | None) -> str:
@@ -332,18 +336,22 @@ def _already_archived(archive: Archive, prepared: Prepared,
     made = made_head() if made_head is not None else None
     if made is None:
         made = any(path in head.state for path in sources)
+    current = archive.read_json(prepared.object_id, "record.json")
+    save = OtherSave(frozenset([prepared.object_id, *prepared.aliases]), prepared.zone_unknown,
+                     prepared.offset_known and _time_guessed(archive, prepared.object_id))
+    other = None if made else save
+    if _carry_metadata(archive, prepared, save, current, head.number, made) and \
+            head.state.get("record.json") == prepared.record_digest and \
+            _assets_of(head.state) == new_assets:
+        return head.number
     if not made:
         for version in versions:
             if (version.state.get("record.json") == prepared.record_digest
                     and prepared.source_digest in version.state.values()
                     and _assets_of(version.state) == new_assets):
                 return version.number
-    other = None if made else OtherSave(
-        frozenset([prepared.object_id, *prepared.aliases]), prepared.zone_unknown)
-    if new_assets <= _assets_of(head.state):
-        current = archive.read_json(prepared.object_id, "record.json")
-        if adds_nothing(prepared.record, current, other):
-            return head.number
+    if new_assets <= _assets_of(head.state) and adds_nothing(prepared.record, current, other):
+        return head.number
     if other is not None:
         # another save that says less than an earlier version (a save without the page's
         # scripts, read again after the post was edited) is held there already
@@ -357,6 +365,44 @@ def _already_archived(archive: Archive, prepared: Prepared,
             if adds_nothing(prepared.record, earlier, other):
                 return version.number
     return None
+
+
+def _time_guessed(archive: Archive, object_id: str) -> bool:
+    """Whether the head's publish time was read as Beijing time from what a page showed."""
+    fields = archive.read_json(object_id, "provenance.json").get("fields") or {}
+    return fields.get("published") == wechat_html.SHOWN_TIME
+
+
+def _carry_metadata(archive: Archive, prepared: Prepared, save: OtherSave,
+                    current: dict[str, Any], head: str, made: bool) -> bool:
+    """Make the post's record what a new version of it would hold (and say whether it
+    changed): a save of the post that knows less than the head in some fields (a page saved
+    without its scripts: no ids, the time to the minute) keeps the head's values there, so
+    that a save never takes away what the object knows, whatever else it changes (its
+    images, its text). Only another save; for the file the head was made from, only the
+    fields carried into the head before (read again, it is then the head). Never into
+    another kind of record (an error page claims nothing). Provenance says which fields
+    were carried, and what the save itself gave."""
+    if current.get("kind") != prepared.record.get("kind"):
+        return False
+    carried = save.carried(prepared.record, current)
+    if made and carried:
+        before = archive.read_json(prepared.object_id, "provenance.json").get("carried") or {}
+        carried = {name: value for name, value in carried.items() if name in before}
+    if not carried:
+        return False
+    provenance = json.loads(prepared.files["provenance.json"])
+    provenance["carried"] = {name: {"from": head, "this_save": prepared.record.get(name)}
+                             for name in sorted(carried)}
+    prepared.record.update(carried)
+    schema.validate("record", prepared.record, path=prepared.object_id)
+    schema.validate("provenance", provenance, path=prepared.object_id)
+    record_bytes = dumps(prepared.record)
+    prepared.files["record.json"] = record_bytes
+    prepared.files["provenance.json"] = dumps(provenance)
+    prepared.record_digest = sha512_hex(record_bytes)
+    prepared.__dict__.pop("digests", None)  # the cached digests are of the files before
+    return True
 
 
 def adds_nothing(new: dict[str, Any], current: dict[str, Any],

@@ -37,6 +37,9 @@ class OtherSave:
 
     names: frozenset[str]
     zone_unknown: bool = False
+    # its time was read at a UTC offset the save recorded (SingleFile), where the record's
+    # was only read as Beijing time: then it is the better of the two
+    better_time: bool = False
 
     def says_less(self, field: str, new: Any, old: Any) -> bool:
         """Whether ``new`` (this save's value of ``field``) says nothing ``old`` (the
@@ -53,9 +56,35 @@ class OtherSave:
             return isinstance(new, dict) and isinstance(old, dict) and \
                 all(old.get(key) == value for key, value in new.items())
         if field == "published":
-            return new is None or (self.zone_unknown and isinstance(old, str)
-                                   and isinstance(new, str) and shown_in_some_zone(new, old))
+            return new is None or (self.zone_unknown and not self.better_time
+                                   and isinstance(old, str) and isinstance(new, str)
+                                   and shown_in_some_zone(new, old))
         return False
+
+    def carried(self, new: dict[str, Any], old: dict[str, Any]) -> dict[str, Any]:
+        """The fields of ``old`` (the head's record) that a new version made from this save
+        keeps where the save knows less (its other fields, its text or images, differ):
+        a value it lacks, an account without its ids, a time read in an unknown zone, an
+        identity by a short address where the record's is by biz/mid/idx."""
+        out: dict[str, Any] = {}
+        for name in new.keys() & old.keys():
+            value, known = new.get(name), old.get(name)
+            if name == "images" or value == known or known in (None, [], {}):
+                continue
+            if name == "identity":
+                poorer = _RANK.get(str((value or {}).get("basis")), 0) < \
+                    _RANK.get(str((known or {}).get("basis")), 0)
+            elif name in ("url", *_MAY_LACK, "tags"):
+                poorer = value in (None, [])
+            else:
+                poorer = name in ("account", "published") and self.says_less(name, value, known)
+            if poorer:
+                out[name] = known
+        return out
+
+
+# identity bases, the more telling the higher
+_RANK = {"biz-mid-idx": 3, "url-token": 2, "account-date-title": 1, "content": 0}
 
 
 def shown_in_some_zone(shown: str, moment: str) -> bool:

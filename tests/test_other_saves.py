@@ -324,6 +324,41 @@ def test_show_takes_a_whole_id_written_without_wx_before_any_longer_one(config, 
         assert json.loads(result.output)["id"] == SHORT_ID
 
 
+def test_a_save_that_says_more_and_less_keeps_what_the_object_knew(config, tmp_path):
+    """A save without scripts that also differs (here a sentence added to the real
+    SingleFile save: a labelled variation) is a new version; its exact time and ids, which
+    the save lacks, are the head's, and provenance says so."""
+    only(ingest_paths([RAW], config))
+    save = tmp_path / "more.html"
+    save.write_bytes(SINGLEFILE["new-york"].read_bytes().replace(
+        "原以为下午2点之前".encode(), "原以为（补记）下午2点之前".encode(), 1))
+    result = only(ingest_paths([save], config))
+    assert (result.object_id, result.status, result.version) == (LONG_ID, "updated", "v2")
+    archive = Archive.open(config.archive)
+    record = archive.read_json(LONG_ID, "record.json")
+    assert "补记" in record["text"]
+    assert record["published"] == "2025-11-04T15:59:29+08:00"
+    assert (record["mid"], record["idx"]) == ("2247494261", "1")
+    assert record["account"]["id"] == "gh_139c40f8a7c6"
+    carried = archive.read_json(LONG_ID, "provenance.json")["carried"]
+    assert carried["published"] == {"from": "v1", "this_save": "2025-11-04T02:59:00-05:00"}
+    assert carried["mid"] == {"from": "v1", "this_save": None}
+    # read again, it is that version, not a newer one each time
+    again = ingest_paths([save, RAW], config, refresh=True)
+    assert [(r.status, r.version) for r in again] == [("unchanged", "v2"), ("unchanged", "v1")]
+
+
+def test_a_time_read_at_a_known_offset_replaces_one_read_as_beijing_time(config):
+    """Chrome's save in UTC says 07:59, read as Beijing time (8 h off); SingleFile's in New
+    York says 02:59 at -05:00, the true minute: it is news."""
+    only(ingest_paths([UTC_BROWSER], config))
+    better = only(ingest_paths([SINGLEFILE["new-york"]], config))
+    assert (better.status, better.version) == ("updated", "v2")
+    record = Archive.open(config.archive).read_json(SHORT_ID, "record.json")
+    assert record["published"] == "2025-11-04T02:59:00-05:00"
+    assert only(ingest_paths([UTC_BROWSER], config)).version == "v1"  # held, not news
+
+
 def test_hash_ids_are_no_aliases(config, tmp_path):
     """Deletion pages have no address of their own: the capture's is their name, and each
     goes to its own post; the page's content hash is no name of either."""
@@ -362,6 +397,18 @@ def test_show_finds_a_post_by_a_prefix_of_its_other_name(config):
                                       "s/NJgNozEXo", "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["id"] == LONG_ID
+
+
+def test_a_page_whose_links_wget_rewrote_keeps_its_address(config):
+    """GNU Wget's -E -k -p save of a scraper page (real output; the page only, not its
+    folder) points the 原文链接 link at a local file; the link's text still gives the address,
+    so it is the same post as the page as scraped."""
+    wget = SAVES / "wget-k-mufeng-2021-07-07.html"
+    assert b'href="s%3F__biz=' in wget.read_bytes()
+    page = (WECHAT / "html-with-assets" / "mufeng__2021-07-07_送别一个旧时代" / "html"
+            / "2021-07-07_送别一个旧时代.html")
+    assert prepare_all(wget, config)[0].object_id == prepare_all(page, config)[0].object_id \
+        == "wx:MzI0ODE5NDU5Mw==/2649550139/1"
 
 
 class TestShownInSomeZone:

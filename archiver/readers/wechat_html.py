@@ -538,7 +538,8 @@ def _scraper_header(doc: etree._Element, put: Callable[..., None]) -> None:
         elif label == "发布时间":
             put("published", value, ".article-meta 发布时间", lambda v: parse_date(v)[0])
         elif label == "原文链接":
-            href = p.xpath(".//a/@href")
+            # the link's text when a tool rewrote its target to a local copy (wget -k)
+            href = [h for h in p.xpath(".//a/@href") if h.startswith(("http://", "https://"))]
             put("url", href[0] if href else value, ".article-meta 原文链接")
         elif label == "作者":
             put("author", value, ".article-meta 作者")
