@@ -411,6 +411,23 @@ def test_a_page_whose_links_wget_rewrote_keeps_its_address(config):
         == "wx:MzI0ODE5NDU5Mw==/2649550139/1"
 
 
+def test_a_singlefile_save_with_grouped_images_gives_the_images_not_their_placeholders(
+        config):
+    """SingleFile's default groups duplicate images: each <img> gets a transparent SVG
+    placeholder and the image itself sits in a CSS variable (real output)."""
+    save = SAVES / "singlefile-save-mufeng-2021-07-07.html"
+    assert b"var(--sf-img-1)" in save.read_bytes()
+    page = (WECHAT / "html-with-assets" / "mufeng__2021-07-07_送别一个旧时代" / "html"
+            / "2021-07-07_送别一个旧时代.html")
+    saved, raw = prepare_all(save, config)[0], prepare_all(page, config)[0]
+    assert saved.object_id == raw.object_id
+    digests = [(i["status"], i.get("sha256")) for i in saved.record["images"]]
+    assert digests == [(i["status"], i.get("sha256")) for i in raw.record["images"]]
+    assert all(status == "stored" for status, _ in digests)
+    for key in ("title", "published", "url", "text", "account"):
+        assert saved.record[key] == raw.record[key], key
+
+
 class TestShownInSomeZone:
     """A time a page displayed, read as Beijing time, against the exact time."""
 

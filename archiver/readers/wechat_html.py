@@ -311,6 +311,28 @@ def _singlefile_comment(data: bytes) -> tuple[str, datetime] | None:
     return url, saved
 
 
+# SingleFile (its default "group duplicate images") puts each image once in a CSS variable,
+# ``:root{--sf-img-1: url("data:…")}``, and gives every <img> showing it a transparent SVG
+# placeholder as its src and ``background-image:var(--sf-img-1)`` as its style.
+_SF_IMAGE_VAR = re.compile(r"""--sf-img-(\d+)\s*:\s*url\(\s*(?:"([^"]*)"|'([^']*)')\s*\)""")
+_SF_IMAGE_USE = re.compile(r"var\(\s*--sf-img-(\d+)\s*\)")
+
+
+def _ungroup_singlefile_images(doc: etree._Element, body: etree._Element) -> None:
+    """Give each <img> of a SingleFile save the image its placeholder stands for."""
+    images: dict[str, str] = {}
+    for style in doc.iter("style"):
+        for match in _SF_IMAGE_VAR.finditer(style.text or ""):
+            images.setdefault(match.group(1), match.group(2) or match.group(3) or "")
+    if not images:
+        return
+    for img in body.iter("img"):
+        use = _SF_IMAGE_USE.search(img.get("style") or "")
+        if use and use.group(1) in images and \
+                (img.get("src") or "").startswith("data:image/svg+xml"):
+            img.set("src", images[use.group(1)])
+
+
 # --- the reader -------------------------------------------------------------------------------
 
 # The source of a publish time the page's scripts wrote into it: in the saving browser's time
@@ -475,6 +497,8 @@ def read_page(data: bytes, path: Path, charset: str | None = None,
     # into the page, by the saving browser's clock; relative ones ("昨天", "3天前") are no date
     singlefile = _singlefile_comment(data)
     if singlefile is not None:
+        if body_tree is not None:
+            _ungroup_singlefile_images(doc, body_tree)
         url, saved = singlefile
         put("page_url", url, "SingleFile's url comment")
         put("fetched", saved.isoformat(), "SingleFile's saved date")
