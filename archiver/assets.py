@@ -56,6 +56,11 @@ def describe_original(original: str) -> str:
     return original
 
 
+# A save that blocked images (SingleFile's --block-images) leaves each <img> an empty data:
+# URI: no image, and no reference to one either. As the record writes it:
+EMPTY_PLACEHOLDER = describe_original("data:,")
+
+
 def sniff(data: bytes, original: str, origin: str, config: Config,
           sha256: str | None = None) -> Asset:
     """Identify image bytes; refuse what is not an image or would decompress to a bomb.
@@ -65,7 +70,9 @@ def sniff(data: bytes, original: str, origin: str, config: Config,
         return Asset(original=described, status="missing", origin=origin,
                      reason=f"too large: {len(data)} bytes (limit {config.max_image_bytes})")
     if not data:
-        return Asset(original=described, status="missing", origin=origin, reason="empty file")
+        return Asset(original=described, status="missing", origin=origin,
+                     reason="no image here: an empty data: URI, as a save that blocked images "
+                            "writes" if described == EMPTY_PLACEHOLDER else "empty file")
     head = data[:512].lstrip().lower()
     if head.startswith(b"<svg") or (head.startswith(b"<?xml") and b"<svg" in data[:2048].lower()):
         media, ext, width, height = "image/svg+xml", "svg", None, None

@@ -53,7 +53,7 @@ from typing import Any
 import requests
 
 from archiver import readers, schema
-from archiver.assets import localise
+from archiver.assets import EMPTY_PLACEHOLDER, localise
 from archiver.canonical import dumps, sha256_hex, sha512_hex
 from archiver.citations.cache import Cache
 from archiver.citations.crossref import CrossrefClient
@@ -433,6 +433,8 @@ def adds_nothing(new: dict[str, Any], current: dict[str, Any],
         if image["status"] == "missing" and old["status"] == "missing" and \
                 image["original"] == old["original"]:
             continue  # still missing: the reason is kept as first given
+        if image["status"] == "missing" and image["original"] == EMPTY_PLACEHOLDER:
+            continue  # a save that blocked images holds none here, nor says which it was
         if not (image["status"] == "missing" and old["status"] == "stored"
                 and image["original"] == old["original"]):
             return False  # an image now referred to elsewhere, and missing, is an edit
@@ -1210,20 +1212,25 @@ def _kept_where_unresolved(new: list[dict[str, Any]], old: list[dict[str, Any]]
 def carry_images(archive: Archive, prepared: Prepared) -> None:
     """Give a new version of a post the images its head holds that this save could not
     (its image folder left behind, or offline): an image missing now, under the reference
-    the head stored it by, is the head's image, carried forward with its bytes. An image
+    the head stored it by, is the head's image, carried forward with its bytes; so is the
+    one in its place, where a save that blocked images left an empty placeholder. An image
     the post now refers to differently is another image, and stays missing."""
     images = prepared.record.get("images") or []
     if not any(image["status"] == "missing" for image in images):
         return
     head = archive.versions(prepared.object_id)[-1].number
-    stored = {image["original"]: image
-              for image in archive.read_json(prepared.object_id, "record.json").get("images")
-              or [] if image.get("status") == "stored" and image.get("asset")}
+    in_place = archive.read_json(prepared.object_id, "record.json").get("images") or []
+    stored = {image["original"]: image for image in in_place
+              if image.get("status") == "stored" and image.get("asset")}
     provenance = json.loads(prepared.files["provenance.json"])
     carried: list[int] = []
     replaced: set[str] = set()  # the warnings of the images carried
     for index, image in enumerate(images):
         old = stored.get(image["original"]) if image["status"] == "missing" else None
+        if image["status"] == "missing" and image["original"] == EMPTY_PLACEHOLDER and \
+                len(in_place) == len(images) and in_place[index].get("status") == "stored" \
+                and in_place[index].get("asset"):
+            old = in_place[index]  # the image in its place: the save blocked it
         if old is None:
             continue
         prepared.files[old["asset"]] = archive.read_bytes(prepared.object_id, old["asset"])

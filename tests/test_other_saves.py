@@ -417,15 +417,32 @@ def test_a_singlefile_save_with_grouped_images_gives_the_images_not_their_placeh
     placeholder and the image itself sits in a CSS variable (real output)."""
     save = SAVES / "singlefile-save-mufeng-2021-07-07.html"
     assert b"var(--sf-img-1)" in save.read_bytes()
-    page = (WECHAT / "html-with-assets" / "mufeng__2021-07-07_送别一个旧时代" / "html"
-            / "2021-07-07_送别一个旧时代.html")
-    saved, raw = prepare_all(save, config)[0], prepare_all(page, config)[0]
+    saved, raw = prepare_all(save, config)[0], prepare_all(MUFENG_2021, config)[0]
     assert saved.object_id == raw.object_id
     digests = [(i["status"], i.get("sha256")) for i in saved.record["images"]]
     assert digests == [(i["status"], i.get("sha256")) for i in raw.record["images"]]
     assert all(status == "stored" for status, _ in digests)
     for key in ("title", "published", "url", "text", "account"):
         assert saved.record[key] == raw.record[key], key
+
+
+MUFENG_2021 = (WECHAT / "html-with-assets" / "mufeng__2021-07-07_送别一个旧时代" / "html"
+               / "2021-07-07_送别一个旧时代.html")
+
+
+@pytest.mark.parametrize("first", ["page", "save"])
+def test_a_save_that_blocked_images_takes_none_away(config, first):
+    """single-file-cli --block-images (real output) leaves each <img> "data:,": no image
+    and no reference. After the page it adds nothing; before it, the page adds them."""
+    save = SAVES / "singlefile-save-mufeng-2021-07-07-blocked-images.html"
+    [image] = {i["reason"] for i in prepare_all(save, config)[0].record["images"]}
+    assert image.startswith("no image here: an empty data: URI")
+    order = [MUFENG_2021, save] if first == "page" else [save, MUFENG_2021]
+    results = ingest_paths(order, config)
+    record = Archive.open(config.archive).read_json(results[0].object_id, "record.json")
+    assert [i["status"] for i in record["images"]] == ["stored"] * 3
+    assert [r.status for r in results] == (["added", "unchanged"] if first == "page"
+                                           else ["added", "updated"])
 
 
 class TestShownInSomeZone:
