@@ -48,6 +48,12 @@ def identity_of(clean: CleanPost, raw: RawPost) -> Identity:
     token = url_identity(meta.get("url")).get("token")
     if token:
         return Identity("url-token", f"s/{token}")
+    if not meta.get("url") and not meta.get("og_url"):
+        # no address of its own (an error page): where the save says it came from
+        named = named_by(meta.get("page_url"))
+        if named is not None:
+            basis = "url-token" if named.startswith("wx:s/") else "biz-mid-idx"
+            return Identity(basis, named.removeprefix("wx:"))
     title = meta.get("title")
     if title:
         date = str(meta.get("published") or "")[:10]

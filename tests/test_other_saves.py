@@ -445,6 +445,18 @@ def test_a_save_that_blocked_images_takes_none_away(config, first):
                                            else ["added", "updated"])
 
 
+def test_saves_of_a_deletion_page_are_named_by_the_address_they_were_saved_from(config):
+    """A deletion page names no post; its saves (real Chrome and SingleFile output, served
+    at a made-up address) are named by that address, not by the hash of their bytes, which
+    differ from save to save."""
+    saves = [SAVES / "chrome-save-deleted-06-shanghai.mhtml",
+             SAVES / "singlefile-save-deleted-06-shanghai.html"]
+    results = ingest_paths(saves, config)
+    assert [(r.object_id, r.status, r.version) for r in results] == [
+        ("wx:s/DeletedPost06xyzAB", "unavailable", "v1"),
+        ("wx:s/DeletedPost06xyzAB", "unchanged", "v1")]
+
+
 class TestShownInSomeZone:
     """A time a page displayed, read as Beijing time, against the exact time."""
 

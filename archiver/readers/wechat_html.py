@@ -532,7 +532,9 @@ def read_page(data: bytes, path: Path, charset: str | None = None,
 
     if kind in ("deleted", "blocked", "unavailable"):
         # An error page's <title> and meta are WeChat's, not the post's: claim nothing.
-        fields = {k: v for k, v in fields.items() if k in ("url", "biz", "mid", "idx")}
+        # (and where the save says the error came from: SingleFile's url)
+        fields = {k: v for k, v in fields.items()
+                  if k in ("url", "biz", "mid", "idx", "page_url", "fetched")}
     return RawPost(path=path, format=FORMAT, kind=kind, data=data, body_html=body_html,
                    fields=fields, base_dir=base_dir or path.parent, notes=tuple(notes),
                    body_tree=body_tree, sha512=sha512)
