@@ -24,6 +24,7 @@ from typer.testing import CliRunner
 
 from archiver.cli import app
 from archiver.config import load_config
+from archiver.errors import MalformedInput
 from archiver.pipeline import ingest_paths, prepare_all
 from archiver.saves import OtherSave, shown_in_some_zone
 from archiver.store import Archive
@@ -455,6 +456,18 @@ def test_saves_of_a_deletion_page_are_named_by_the_address_they_were_saved_from(
     assert [(r.object_id, r.status, r.version) for r in results] == [
         ("wx:s/DeletedPost06xyzAB", "unavailable", "v1"),
         ("wx:s/DeletedPost06xyzAB", "unchanged", "v1")]
+
+
+def test_an_image_share_post_saved_without_its_scripts_is_refused_saying_why(config):
+    """An image-share post keeps its pictures and text in script data; a save without the
+    scripts (real SingleFile output) holds neither, and says so rather than archive an
+    empty post over the real one."""
+    save = SAVES / "singlefile-save-image-share-05-shanghai.html"
+    with pytest.raises(MalformedInput, match="image-share post saved without the page's "
+                                             "scripts") as info:
+        prepare_all(save, config)
+    assert info.value.path == str(save)
+    assert "WARC" in (info.value.hint or "")
 
 
 class TestShownInSomeZone:

@@ -462,6 +462,12 @@ def read_page(data: bytes, path: Path, charset: str | None = None,
             put("original_url", htmlmod.unescape(share), "#js_share_source href")
     elif body_el is not None:
         body_tree = body_el
+    elif _by_id(doc, "img_list") is not None or _by_id(doc, "js_base_container") is not None:
+        raise MalformedInput(
+            "an image-share post saved without the page's scripts: its pictures and text are "
+            "not in this save (the scripts that held them were left out)", path=path,
+            hint="save the page with its scripts (\"Webpage, HTML only\", or a crawler's "
+                 "WARC) and ingest that")
     else:
         raise MalformedInput("HTML page without a WeChat article body (no #js_content)",
                              path=path, hint="is this a saved WeChat article page?")
