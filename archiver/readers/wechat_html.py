@@ -48,10 +48,13 @@ _MARKERS = (b"mp.weixin.qq.com", b'id="js_content"', b"id='js_content'", b"var m
 
 
 def detect(path: Path, head: bytes) -> bool:
-    """A full HTML document (has <html>/<head>) that carries WeChat page markers."""
-    if path.suffix.lower() not in (".html", ".htm", ".xhtml"):
-        return False
+    """A full HTML document (has <html>/<head>) that carries WeChat page markers: a file
+    named as HTML, or any file that opens as an HTML document (wget names a page by its
+    address: ``s?__biz=…``, ``NJgNozEXo47KCvmRL4hDiw``)."""
     lowered = head[:4096].lower()
+    if path.suffix.lower() not in (".html", ".htm", ".xhtml") and not lowered.lstrip(
+            b"\xef\xbb\xbf \t\r\n").startswith((b"<!doctype html", b"<html")):
+        return False
     if b"<html" not in lowered and b"<head" not in lowered and b"<!doctype" not in lowered:
         return False
     return any(marker in head for marker in _MARKERS)
