@@ -386,9 +386,15 @@ def test_an_archive_that_never_kept_the_alias_learns_it_on_reingest(config):
     assert only(ingest_paths([BEIJING], config)).object_id == LONG_ID
 
 
-def test_a_singlefile_save_with_crlf_line_ends_is_read_as_saved(config, tmp_path):
-    save = tmp_path / "crlf.html"
-    save.write_bytes(SINGLEFILE["new-york"].read_bytes().replace(b"\n", b"\r\n"))
+@pytest.mark.parametrize("convert", [
+    lambda data: data.replace(b"\n", b"\r\n"),
+    lambda data: data.replace(b"\n", b"\r"),
+    lambda data: data.decode("utf-8").encode("utf-16")],  # with its BOM
+    ids=["crlf", "cr", "utf-16"])
+def test_a_converted_singlefile_save_is_read_as_saved(config, tmp_path, convert):
+    """The real save converted as editors and tools do: line ends, UTF-16."""
+    save = tmp_path / "converted.html"
+    save.write_bytes(convert(SINGLEFILE["new-york"].read_bytes()))
     assert prepare_all(save, config)[0].record["published"] == "2025-11-04T02:59:00-05:00"
 
 

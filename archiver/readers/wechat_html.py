@@ -292,15 +292,19 @@ def _image_share_body(scripts: bytes) -> tuple[str, int] | None:
 # saving browser's clock with its UTC offset: "saved date: Tue Dec 01 2026 05:52:01 GMT-0500
 # (Eastern Standard Time)" (JavaScript's Date.toString).
 _SINGLEFILE = re.compile(
-    rb"<!--\s*Page saved with SingleFile\s*\n\s*url: (\S+)[ \t\r]*\n\s*saved date: "
+    rb"<!--\s*Page saved with SingleFile\s+url: (\S+)[ \t]*(?:\r\n|\r|\n)\s*saved date: "
     rb"[A-Z][a-z]{2} ([A-Z][a-z]{2}) (\d{2}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT([+-]\d{2})(\d{2})")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _SINGLEFILE_HEAD = 4096  # the comment follows the <html> tag
 
 
 def _singlefile_comment(data: bytes) -> tuple[str, datetime] | None:
-    """The address and the time (with the browser's UTC offset) of a SingleFile save."""
-    match = _SINGLEFILE.search(data[:_SINGLEFILE_HEAD])
+    """The address and the time (with the browser's UTC offset) of a SingleFile save (its
+    comment searched as UTF-8 bytes; a save re-encoded to UTF-16 is searched decoded)."""
+    head = data[:_SINGLEFILE_HEAD]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = data[:2 * _SINGLEFILE_HEAD].decode("utf-16", "replace").encode("utf-8")
+    match = _SINGLEFILE.search(head)
     if match is None or match.group(2).decode() not in _MONTHS:
         return None
     url, month, day, year, hh, mm, ss, off_h, off_m = (g.decode() for g in match.groups())
