@@ -59,6 +59,7 @@ from archiver.citations.cache import Cache
 from archiver.citations.crossref import CrossrefClient
 from archiver.citations.verify import CitationResult, Verifier, count_statuses
 from archiver.clean import clean
+from archiver.clean.metadata import is_address_id, is_long_id
 from archiver.config import Config, default_cache_dir
 from archiver.errors import (
     ArchiverError,
@@ -75,8 +76,6 @@ from archiver.record import (
     build_provenance,
     build_record,
     identity_of,
-    is_address_id,
-    is_long_id,
     names_of,
     safe_source_name,
 )
@@ -294,16 +293,15 @@ def prepare_post(raw: RawPost, path: Path, config: Config,
     retry = any(a.status == "missing" and a.original.startswith(("http://", "https://", "//"))
                 for a in assets)
     published = post.meta.get("published")
+    shown = published.source if published is not None else ""  # where its time was read
     return Prepared(object_id=object_id, record=record, files=files,
                     record_digest=sha512_hex(record_bytes),
                     source_sha512=raw.sha512 or raw.data_sha512,
                     title=record.get("title"), kind=record["kind"], warnings=warnings,
                     inputs=inputs, retry_fetch=retry, sha256=sha256, aliases=aliases,
-                    zone_unknown=(published is not None
-                                  and published.source.startswith(wechat_html.SHOWN_TIME)),
-                    offset_known=(published is not None
-                                  and published.source.startswith(wechat_html.SHOWN_TIME)
-                                  and published.source != wechat_html.SHOWN_TIME))
+                    zone_unknown=shown.startswith(wechat_html.SHOWN_TIME),
+                    offset_known=shown.startswith(wechat_html.SHOWN_TIME)
+                    and shown != wechat_html.SHOWN_TIME)
 
 
 def _missing_image(index: int, reason: str | None) -> str:
@@ -395,6 +393,12 @@ def _carry_metadata(archive: Archive, prepared: Prepared, save: OtherSave,
     provenance["carried"] = {name: {"from": head, "this_save": prepared.record.get(name)}
                              for name in sorted(carried)}
     prepared.record.update(carried)
+    _rewrite(prepared, provenance)
+    return True
+
+
+def _rewrite(prepared: Prepared, provenance: dict[str, Any]) -> None:
+    """Store a post's changed record (changed in place) and ``provenance`` again, checked."""
     schema.validate("record", prepared.record, path=prepared.object_id)
     schema.validate("provenance", provenance, path=prepared.object_id)
     record_bytes = dumps(prepared.record)
@@ -402,7 +406,6 @@ def _carry_metadata(archive: Archive, prepared: Prepared, save: OtherSave,
     prepared.files["provenance.json"] = dumps(provenance)
     prepared.record_digest = sha512_hex(record_bytes)
     prepared.__dict__.pop("digests", None)  # the cached digests are of the files before
-    return True
 
 
 def adds_nothing(new: dict[str, Any], current: dict[str, Any],
@@ -710,9 +713,7 @@ class _Run:
         # receipt is written only once all its posts are stored
         self.heads_made: dict[str, tuple[str, int]] = {}
         for object_id in sorted(self.aliases):
-            for alias in self.aliases[object_id]:
-                if is_address_id(alias):  # (an archive may hold a hash id kept as one)
-                    self.owners.setdefault(alias, object_id)
+            self._know(object_id, self.aliases[object_id])
         self.waiting: list[_File] = []  # in input order
         self.group: list[tuple[_File, int, bool]] = []  # (file, post number, new object?)
         self.group_ids: set[str] = set()
@@ -954,9 +955,7 @@ class _Run:
             self.group_since = time.monotonic()
         self.group.append((entry, number, not self.archive.exists(prepared.object_id)))
         self.group_ids.add(prepared.object_id)
-        self.aliases.setdefault(prepared.object_id, set()).update(prepared.aliases)
-        for alias in prepared.aliases:
-            self.owners.setdefault(alias, prepared.object_id)
+        self._know(prepared.object_id, prepared.aliases)
         self.group_bytes += sum(len(data) for data in prepared.files.values())
         return None
 
@@ -969,10 +968,16 @@ class _Run:
         if entry is None or set(prepared.aliases) <= set(entry.get("aliases") or ()):
             return
         entry["aliases"] = sorted({*(entry.get("aliases") or ()), *prepared.aliases})
-        self.aliases.setdefault(prepared.object_id, set()).update(prepared.aliases)
-        for alias in prepared.aliases:
-            self.owners.setdefault(alias, prepared.object_id)
+        self._know(prepared.object_id, prepared.aliases)
         self.dirty = True
+
+    def _know(self, object_id: str, aliases: Iterable[str]) -> None:
+        """Remember that ``object_id`` is also known by ``aliases``; the first object to
+        claim an id keeps it (an archive may hold a hash id kept as one: never looked up)."""
+        self.aliases.setdefault(object_id, set()).update(aliases)
+        for alias in aliases:
+            if is_address_id(alias):
+                self.owners.setdefault(alias, object_id)
 
     def commit_group(self) -> None:
         """Commit the posts gathered so far, all together, and report what can be."""
@@ -1242,13 +1247,7 @@ def carry_images(archive: Archive, prepared: Prepared) -> None:
         replaced.add(_missing_image(index, image["reason"]))
     if not carried:
         return
-    schema.validate("record", prepared.record, path=prepared.object_id)
-    schema.validate("provenance", provenance, path=prepared.object_id)
-    record_bytes = dumps(prepared.record)
-    prepared.files["record.json"] = record_bytes
-    prepared.files["provenance.json"] = dumps(provenance)
-    prepared.record_digest = sha512_hex(record_bytes)
-    prepared.__dict__.pop("digests", None)  # the cached digests are of the files before
+    _rewrite(prepared, provenance)
     prepared.warnings = [w for w in prepared.warnings if w not in replaced]
     prepared.warnings += [f"image {i + 1} not obtained this time: {head}'s is kept"
                           for i in carried]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from archiver.clean.metadata import url_identity
+from archiver.clean.metadata import contradict, is_long_id, named_by, url_identity
 from archiver.model import Asset, CleanPost, RawPost
 from archiver.version import __version__
 
@@ -65,25 +65,6 @@ def identity_of(clean: CleanPost, raw: RawPost) -> Identity:
     return Identity("content", f"c/{digest}")
 
 
-def named_by(url: str | None) -> str | None:
-    """The object id a WeChat address names: ``wx:<biz>/<mid>/<idx>`` for a long one,
-    ``wx:s/<token>`` for a short one, None for any other."""
-    ids = url_identity(url)
-    if ids.get("biz") and ids.get("mid") and ids.get("idx"):
-        return f"wx:{ids['biz']}/{ids['mid']}/{ids['idx']}"
-    return f"wx:s/{ids['token']}" if ids.get("token") else None
-
-
-def is_address_id(name: str) -> bool:
-    """Whether an id is one a WeChat address names (long or short), not a hash."""
-    return name.startswith("wx:") and not name.startswith(("wx:t/", "wx:c/"))
-
-
-def is_long_id(name: str) -> bool:
-    """Whether an id is a post's biz/mid/idx: two different ones are two posts."""
-    return is_address_id(name) and not name.startswith("wx:s/")
-
-
 def names_of(clean: CleanPost, identity: Identity) -> list[str]:
     """Every other id the post is known by: those its addresses name (the raw page of the
     current layout knows its long address from its scripts and its short one from og:url;
@@ -92,7 +73,7 @@ def names_of(clean: CleanPost, identity: Identity) -> list[str]:
     than the post's own is no name of it."""
     own = identity.object_id
     page = [named_by(_value(clean, field)) for field in ("url", "og_url")]
-    if page[0] and page[1] and _contradict(page[0], page[1]):
+    if page[0] and page[1] and contradict(page[0], page[1]):
         page[1] = None  # the page's url is the more authoritative (a share card's og:url)
     # where a container says the page came from is a name of it only when the page gives no
     # address of its own: a capture filed under a wrong address must not name another post
@@ -104,11 +85,6 @@ def names_of(clean: CleanPost, identity: Identity) -> list[str]:
             continue
         names.append(name)
     return names
-
-
-def _contradict(one: str, other: str) -> bool:
-    """Whether two ids of the same kind (two short addresses, two biz/mid/idx) differ."""
-    return one != other and is_long_id(one) == is_long_id(other)
 
 
 def _value(clean: CleanPost, name: str) -> Any:

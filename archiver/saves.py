@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from archiver.record import named_by
+from archiver.clean.metadata import named_by
 
 # Fields a poorer save may lack where the record has them (it may not give another value).
 _MAY_LACK = frozenset({"mid", "idx", "author", "source_url", "original_url", "summary",

@@ -135,29 +135,42 @@ OTHER_ADDRESSES = ("og_url", "page_url")
 _IDS = ("biz", "mid", "idx")
 
 
-def _full_ids(ids: dict[str, str]) -> tuple[str, ...] | None:
-    return tuple(ids[name] for name in _IDS) if all(ids.get(name) for name in _IDS) else None
+def named_by(url: str | None) -> str | None:
+    """The object id a WeChat address names: ``wx:<biz>/<mid>/<idx>`` for a long one,
+    ``wx:s/<token>`` for a short one, None for any other."""
+    ids = url_identity(url)
+    if all(ids.get(name) for name in _IDS):
+        return "wx:" + "/".join(ids[name] for name in _IDS)
+    return f"wx:s/{ids['token']}" if ids.get("token") else None
 
 
-def _disagree(one: dict[str, str], other: dict[str, str]) -> bool:
-    """Whether two addresses' ids name two posts: two short tokens, or two full biz/mid/idx,
-    that differ (a short and a long address cannot be compared)."""
-    if one.get("token") and other.get("token"):
-        return one["token"] != other["token"]
-    full, other_full = _full_ids(one), _full_ids(other)
-    return full is not None and other_full is not None and full != other_full
+def is_address_id(name: str) -> bool:
+    """Whether an id is one a WeChat address names (long or short), not a hash."""
+    return name.startswith("wx:") and not name.startswith(("wx:t/", "wx:c/"))
+
+
+def is_long_id(name: str) -> bool:
+    """Whether an id is a post's biz/mid/idx: two different ones are two posts."""
+    return is_address_id(name) and not name.startswith("wx:s/")
+
+
+def contradict(one: str, other: str) -> bool:
+    """Whether two ids name two posts: two of the same kind (two short addresses, two
+    biz/mid/idx) that differ (a short and a long one cannot be compared)."""
+    return one != other and is_long_id(one) == is_long_id(other)
 
 
 def _drop_contradicted_page_url(meta: dict[str, Sourced]) -> None:
     """The address a container gives for the page is set aside when the page's own say
     another post (a capture filed under a wrong address must not take another post's name):
     its url, its og:url, its biz/mid/idx."""
-    if "page_url" not in meta:
+    given = named_by(str(meta["page_url"].value)) if "page_url" in meta else None
+    if given is None:
         return
-    given = url_identity(str(meta["page_url"].value))
-    own = [url_identity(str(meta[name].value)) for name in ("url", "og_url") if name in meta]
-    own.append({name: str(meta[name].value) for name in _IDS if name in meta})
-    if any(_disagree(given, ids) for ids in own):
+    own = [named_by(str(meta[name].value)) for name in ("url", "og_url") if name in meta]
+    if all(name in meta for name in _IDS):
+        own.append("wx:" + "/".join(str(meta[name].value) for name in _IDS))
+    if any(name is not None and contradict(given, name) for name in own):
         del meta["page_url"]
 
 
