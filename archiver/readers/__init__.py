@@ -25,6 +25,7 @@ from archiver.readers import fragment, markdown, mhtml, warc, wechat_html
 # containers first: their names and magic numbers are unambiguous
 READERS: tuple[ModuleType, ...] = (warc, mhtml, markdown, wechat_html, fragment)
 HEAD_BYTES = 1 << 20  # enough to reach the markers behind a page's inline CSS
+READ_WHOLE = 64 << 20  # a file up to this size is read once, its head a slice of it
 SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".warc",
                       ".wacz", ".gz"})
 
@@ -95,13 +96,16 @@ def refusal(path: Path) -> InputError | None:
 
 def _detected(path: Path, data: bytes | None) -> tuple[ModuleType, bytes]:
     """The reader for ``path``, and the file's bytes: given, or read here, through
-    :func:`read_input` (a regular file, errors naming it), once for a file shorter than
-    :data:`HEAD_BYTES` (the head is the whole file)."""
-    head = read_input(path, HEAD_BYTES) if data is None else data[:HEAD_BYTES]
-    reader = _reader_for(path, head)
+    :func:`read_input` (a regular file, errors naming it). A file of up to
+    :data:`READ_WHOLE` bytes is read once, whole, and its head taken from that; a larger one's
+    head is read first, so that a file no reader takes is refused without reading it all."""
     if data is None:
-        data = head if len(head) < HEAD_BYTES else read_input(path)
-    return reader, data
+        with _input_errors(path), _opened(path) as handle:
+            whole = os.fstat(handle.fileno()).st_size <= READ_WHOLE
+            head = handle.read(-1 if whole else HEAD_BYTES)
+        reader = _reader_for(path, head[:HEAD_BYTES])
+        return reader, head if whole or len(head) < HEAD_BYTES else read_input(path)
+    return _reader_for(path, data[:HEAD_BYTES]), data
 
 
 def _reader_for(path: Path, head: bytes) -> ModuleType:
