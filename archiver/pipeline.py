@@ -537,11 +537,29 @@ def mark_index_stale(archive: Archive) -> None:
                                                  b"it is rebuilt from them\n")
 
 
+def _aliases_in_receipts(archive: Archive) -> dict[str, set[str]]:
+    """Object id → the other ids its posts had when read, as the receipts keep them: a post
+    archived before aliases were kept learns them when read again, and its provenance, which
+    is immutable, cannot. Ids that name an object of their own are left out."""
+    found: dict[str, set[str]] = {}
+    stored = _load_json_extension(archive, RECEIPTS_NAME) or {}
+    for receipts in stored.values():
+        for receipt in receipts if isinstance(receipts, list) else ():
+            for post in (receipt.get("posts") or ()) if isinstance(receipt, dict) else ():
+                aliases = post.get("aliases") if isinstance(post, dict) else None
+                if isinstance(post.get("id"), str) and isinstance(aliases, list):
+                    found.setdefault(post["id"], set()).update(
+                        a for a in aliases if isinstance(a, str) and a != post["id"])
+    return found
+
+
 def rebuild_index(archive: Archive, unreadable: list[str] | None = None) -> dict[str, Any]:
-    """The list index is derived data: it can always be rebuilt from the objects (those that
-    cannot be read, which fsck reports, are counted in ``unreadable``)."""
+    """The list index is derived data: it can always be rebuilt from the objects and the
+    receipts (the objects that cannot be read, which fsck reports, are counted in
+    ``unreadable``)."""
     index: dict[str, Any] = {}
     ids = archive.object_ids(readable_only=True)
+    learned = _aliases_in_receipts(archive)
     for object_id in ids:
         if not object_id.startswith(POST_ID_PREFIX):
             continue  # another OCFL object in the storage root: no post, nothing to list
@@ -561,7 +579,13 @@ def rebuild_index(archive: Archive, unreadable: list[str] | None = None) -> dict
             if unreadable is not None:
                 unreadable.append(object_id)
             continue
-        index[object_id] = index_entry(record, versions[-1].number, None, earlier, aliases)
+        index[object_id] = index_entry(record, versions[-1].number, None, earlier,
+                                       {*aliases, *learned.get(object_id, ())})
+    for entry in index.values():  # an object's own id is no other object's alias
+        if "aliases" in entry:
+            entry["aliases"] = [a for a in entry["aliases"] if a not in index]
+            if not entry["aliases"]:
+                del entry["aliases"]
     if unreadable is not None:  # and the inventories that cannot be read at all
         unreadable.extend(["(an object whose inventory cannot be read)"]
                           * (archive.object_count() - len(ids)))
@@ -858,7 +882,8 @@ class _Run:
                    "retry_fetch": any(item.retry_fetch for item in prepared),
                    "posts": [{"id": item.object_id, "version": result.version or "",
                               "title": item.title, "kind": item.kind, "warnings": item.warnings,
-                              "record": result.record}
+                              "record": result.record,
+                              **({"aliases": sorted(item.aliases)} if item.aliases else {})}
                              for item, result in zip(prepared, results, strict=True)]}
         others = [r for r in self.receipts.get(digest, []) if r["source"] != source]
         receipts = sorted([*others, receipt], key=lambda r: r["source"])
@@ -962,8 +987,8 @@ class _Run:
     def _learn_aliases(self, prepared: Prepared) -> None:
         """An unchanged post's ids that its object's head does not list (it was archived
         before ids were kept, or from a save that knew fewer): the list index keeps them, so
-        that the post's other saves find it. Derived data: a rebuild of the index from the
-        objects forgets them until the post's next version."""
+        that the post's other saves find it, and so does the file's receipt, from which a
+        rebuild of the index learns them again."""
         entry = self.index.get(prepared.object_id)
         if entry is None or set(prepared.aliases) <= set(entry.get("aliases") or ()):
             return

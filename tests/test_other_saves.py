@@ -548,3 +548,22 @@ class TestSaysLess:
         assert not known.says_less("published", "2025-11-04T07:59:00+08:00",
                                    "2025-11-04T15:59:29+08:00")
         assert known.says_less("published", None, "2025-11-04T15:59:29+08:00")
+
+
+def test_aliases_learned_on_reingest_survive_an_index_rebuild(config, monkeypatch):
+    """As an archive made before aliases were kept: its provenance, immutable, names none.
+    The re-read learns them; the list index is derived data, rebuilt from the objects and the
+    receipts, and the rebuilt one still files the browser's save with the raw page."""
+    import archiver.pipeline as pipeline
+
+    with monkeypatch.context() as old_build:
+        old_build.setattr(pipeline, "names_of", lambda post, identity: [])
+        only(ingest_paths([RAW], config))
+    archive = Archive(config.archive)
+    assert not archive.read_json(LONG_ID, "provenance.json").get("aliases")
+    assert only(ingest_paths([RAW], config, refresh=True)).status == "unchanged"
+    index = config.archive / "extensions" / "archiver-index" / "index.json"
+    index.unlink()
+    result = only(ingest_paths([BEIJING], config))
+    assert result.object_id == LONG_ID
+    assert json.loads(index.read_text("utf-8"))[LONG_ID]["aliases"] == [SHORT_ID]
