@@ -25,11 +25,13 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, NoReturn
 
+import click
 import typer
 from rich.cells import cell_len
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 from typer.models import ArgumentInfo, OptionInfo
 
 from archiver.config import Config, load_config
@@ -44,7 +46,46 @@ from archiver.errors import (
 )
 from archiver.version import __version__
 
+
+class _Argument(TyperArgument):
+    """A positional argument whose help shows the value's name given where it is declared
+    (``PATH...``): typer's shows its Python type (``<list[Path]>``) whatever the name."""
+
+    def display_type_rich(self, ctx: click.Context) -> str | None:
+        if self.metavar is None:
+            return super().display_type_rich(ctx)
+        return self.metavar + ("..." if self.nargs != 1 else "")
+
+
+class _Command(TyperCommand):
+    """A command whose help shows no value for ``--help``, a flag (typer's shows
+    ``<bool>``), and names its arguments' values."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if type(param) is TyperArgument:
+                param.__class__ = _Argument  # the same object, its help method replaced
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None and option.metavar is None:
+            option.metavar = ""
+        return option
+
+
+class _Group(TyperGroup):
+    """The command groups' help, ``--help`` shown as a flag (see :class:`_Command`)."""
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)
+        if option is not None and option.metavar is None:
+            option.metavar = ""
+        return option
+
+
 app = typer.Typer(
+    cls=_Group,
     name="archiver",
     help="Turn saved WeChat Official Account posts into clean, versioned, verifiable records "
          "in an OCFL archive.",
@@ -1283,7 +1324,7 @@ def export(
 
 # -- refs ---------------------------------------------------------------------------------------
 
-refs_app = typer.Typer(help="Work with reference strings.", no_args_is_help=True)
+refs_app = typer.Typer(cls=_Group, help="Work with reference strings.", no_args_is_help=True)
 app.add_typer(refs_app, name="refs")
 
 
@@ -1358,17 +1399,22 @@ def _describe_item(item: dict[str, Any]) -> str:
 _VALUE_NAMES: dict[Any, str] = {Path: "PATH", str: "TEXT", int: "N", float: "NUMBER"}
 
 
-def _commands(application: typer.Typer) -> Iterator[Any]:
-    """Every command of ``application`` and of its groups (``refs parse``)."""
+def _commands(application: typer.Typer, callbacks: bool = False) -> Iterator[Any]:
+    """Every command of ``application`` and of its groups (``refs parse``); with
+    ``callbacks``, theirs too (the options given before a command: ``archiver --version``)."""
     for group in [application, *(g.typer_instance for g in application.registered_groups)]:
         yield from group.registered_commands
+        if callbacks and group.registered_callback is not None:
+            yield group.registered_callback
 
 
 def _name_values(application: typer.Typer) -> None:
     """Help that names what an option takes as a person would (``--archive PATH``), and
     nothing for a flag, where typer would print the Python type (``<bool>``,
     ``<list[Path]>``). Metavars given where an option is declared are kept."""
-    for command in _commands(application):
+    for command in _commands(application, callbacks=True):
+        if getattr(command, "cls", _Group) in (None, TyperCommand):
+            command.cls = _Command
         hints = typing.get_type_hints(command.callback)
         for name, parameter in inspect.signature(command.callback).parameters.items():
             info = parameter.default

@@ -834,17 +834,23 @@ def test_diff_of_a_post_with_one_version_says_there_is_nothing_to_compare(
     assert result.stdout == ""
 
 
-@pytest.mark.parametrize("command", [["ingest"], ["verify"], ["show"], ["list"], ["log"],
-                                     ["diff"], ["fsck"], ["export"], ["refs", "parse"]])
+@pytest.mark.parametrize("command", [[], ["ingest"], ["verify"], ["show"], ["list"], ["log"],
+                                     ["diff"], ["fsck"], ["export"], ["refs"],
+                                     ["refs", "parse"]])
 def test_help_names_option_values_as_a_person_would_and_flags_take_none(runner, command):
     result = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "120"})
     assert result.exit_code == 0
     rows = [line for line in result.stdout.splitlines() if "--" in line]
-    flags = [row for row in rows if "<bool>" in row and "--help" not in row]
+    flags = [row for row in rows if "<bool>" in row]
     assert flags == []
+    help_row = [row for row in rows if "--help" in row]
+    assert len(help_row) == 1 and "Show this message" in help_row[0]
+    # a positional argument's value by its name, never its Python type (<list[Path]>, <str>)
+    assert not re.search(r"<(?:list|str|Path)\b", result.stdout)
     archive = [row for row in rows if "--archive" in row]
     assert all(" DIR " in row for row in archive)
-    assert archive or command == ["refs", "parse"]  # the one command without an archive
+    # the groups, and the one command without an archive
+    assert archive or command in ([], ["refs"], ["refs", "parse"])
 
 
 def test_every_command_is_documented_in_readme():
