@@ -1,8 +1,8 @@
 """Every corpus post yields its hand-checked labels (tests/fixtures/wechat/expected.json).
 
-These are the acceptance tests of ingest: title, account, publish date, URL, DOIs, credits,
-image counts, and text that must and must not survive cleaning. The records are built by the
-library exactly as ``archiver ingest --no-fetch`` builds them, without an archive.
+These are the acceptance tests of ingest: title, account, author, publish date, URL, DOIs,
+credits, image counts, and text that must and must not survive cleaning. The records are built
+by the library exactly as ``archiver ingest --no-fetch`` builds them, without an archive.
 """
 
 from __future__ import annotations
@@ -76,6 +76,12 @@ def test_account(records, label):
         assert label["account_id"] in (account.get("id"), account.get("biz"))
     if label.get("biz"):
         assert account.get("biz") == label["biz"]
+
+
+@pytest.mark.parametrize("label", SCORED, ids=ids)
+def test_author(records, label):
+    """As the post gives it: the page's or export's own, else its byline (文/…, 记者 …)."""
+    assert records[label["path"]]["author"] == label["author"]
 
 
 @pytest.mark.parametrize("label", SCORED, ids=ids)

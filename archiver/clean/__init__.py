@@ -13,7 +13,7 @@ from archiver.clean.body import blocks_text, parse_body
 from archiver.clean.metadata import resolve_metadata
 from archiver.clean.steps import STEPS
 from archiver.errors import MalformedInput
-from archiver.model import Block, CleanPost, ImageRef, RawPost
+from archiver.model import Block, CleanPost, ImageRef, RawPost, Sourced
 
 
 def _renumber(blocks: list[Block], images: list[ImageRef]) -> tuple[list[Block], list[ImageRef]]:
@@ -49,6 +49,10 @@ def clean(raw: RawPost) -> CleanPost:
     title = meta["title"].value if "title" in meta else None
     column, series = credits_mod.column_and_series(title)
     credit_map = credits_mod.extract_credits(lines)
+    if "author" not in meta and raw.kind not in ("deleted", "blocked", "unavailable"):
+        byline = credits_mod.byline_author(credit_map, title, lines)
+        if byline:
+            meta["author"] = Sourced(byline[0], byline[1])
     dois = tuple(find_dois(lines, links))
     return CleanPost(kind=raw.kind, meta=meta, blocks=tuple(blocks), text=blocks_text(blocks),
                      images=tuple(images), credits=credit_map, column=column, series=series,

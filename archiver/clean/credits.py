@@ -154,3 +154,36 @@ def column_and_series(title: str | None) -> tuple[str | None, str | None]:
     series = _SERIES.search(title)
     return (column.group(1).strip() if column else None,
             f"第{series.group(1)}期" if series else None)
+
+
+# Credit roles that name the post's own writer, most specific first. 作者 alone may name the
+# author of the work a post translates (``【作者】 Rachel Vanderhill…`` beside ``【编译】``):
+# it counts only where no translator is credited. 原文作者 never names the post's writer.
+_WRITER_ROLES = ("本文作者", "撰文", "文", "文字", "作者", "记者")
+_TRANSLATOR_ROLES = ("编译", "翻译", "译者")
+# A title that opens with a person's name: ``于宁杰|在漳州市第五次律师代表大会上的致词``
+_TITLE_NAME = re.compile(r"^\s*([\u4e00-\u9fff·]{2,4})\s*[|｜丨]")
+_BYLINE_LINES = 5  # a byline stands at the top of the body
+
+
+def byline_author(credits: dict[str, list[str]], title: str | None,
+                  lines: list[str]) -> tuple[str, str] | None:
+    """(author, where it was read) for a post whose page names no author: the one name of a
+    writer's credit (``文/海拥蓬宁``, ``本文作者丨BioTalker``, ``记者 何念台``), else a person
+    the title opens with whom a line at the top of the body also ends with (a speech:
+    ``于宁杰|在…的致词`` over ``福建省律师协会会长  于宁杰``). Several names, or none, claim
+    nothing: which of them wrote the post is not said."""
+    translated = any(credits.get(role) for role in _TRANSLATOR_ROLES)
+    for role in _WRITER_ROLES:
+        names = credits.get(role)
+        if not names or (role == "作者" and translated):
+            continue
+        return (names[0], f"credit line '{role}'") if len(names) == 1 else None
+    named = _TITLE_NAME.match(title or "")
+    if named:
+        name = named.group(1)
+        for line in lines[:_BYLINE_LINES]:
+            before = line.strip()[:-len(name)] if line.strip().endswith(name) else None
+            if before is not None and before.strip() and before[-1:].isspace():
+                return name, "byline under the title, naming the person the title opens with"
+    return None

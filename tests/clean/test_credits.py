@@ -14,7 +14,12 @@ from __future__ import annotations
 import pytest
 
 from archiver.clean import clean
-from archiver.clean.credits import column_and_series, extract_credits, parse_credit_line
+from archiver.clean.credits import (
+    byline_author,
+    column_and_series,
+    extract_credits,
+    parse_credit_line,
+)
 from archiver.readers import read
 
 from conftest import WECHAT, labels
@@ -250,3 +255,35 @@ def test_a_bracket_later_in_the_title_is_not_a_column():
 def test_cleaning_a_post_records_column_and_series_from_its_title():
     cleaned = clean(read(WECHAT / "markdown" / "guozhengxueren-464-kazakhstan.md"))
     assert (cleaned.column, cleaned.series) == ("中亚研究", "第464期")
+
+
+# -- the author a byline gives, for a post whose page names none ------------------------------
+
+@pytest.mark.parametrize(("credits", "expected"), [
+    ({"文": ["海拥蓬宁"], "转自": ["寻梦桑源"]}, ("海拥蓬宁", "credit line '文'")),
+    ({"本文作者": ["BioTalker"]}, ("BioTalker", "credit line '本文作者'")),
+    ({"记者": ["何念台"], "编辑": ["邢潭"]}, ("何念台", "credit line '记者'")),
+    ({"作者": ["张三"], "审核": ["李四"]}, ("张三", "credit line '作者'")),
+])
+def test_a_writers_credit_names_the_author(credits, expected):
+    assert byline_author(credits, "标题", []) == expected
+
+
+@pytest.mark.parametrize("credits", [
+    {"编辑": ["陈少凡"], "审核": ["邓莹莹"]},  # who edited it did not write it
+    {"原文作者": ["Rachel Vanderhill"]},  # the translated work's author
+    # the seed post: the paper's authors, and the account's translator
+    {"作者": ["Rachel Vanderhill", "Sandra F. Joireman", "Roza Tulepbayeva"], "编译": ["吴天麟"]},
+    {"作者": ["Rachel Vanderhill"], "编译": ["吴天麟"]},
+    {"文": ["张三", "李四"]},  # which of them wrote it is not said
+])
+def test_no_author_is_claimed_where_the_credits_do_not_say_who_wrote_the_post(credits):
+    assert byline_author(credits, "标题", ["正文第一段"]) is None
+
+
+def test_a_speech_is_by_the_person_the_title_opens_with_and_the_byline_names():
+    lines = ["在漳州市第五次律师代表大会上的致词", "福建省律师协会会长 于宁杰", "各位代表："]
+    assert byline_author({}, "于宁杰|在漳州市第五次律师代表大会上的致词", lines)[0] == "于宁杰"
+    # the name in the title alone, or a body line that merely ends with it, is no byline
+    assert byline_author({}, "于宁杰|在漳州市第五次律师代表大会上的致词", ["各位代表："]) is None
+    assert byline_author({}, "于宁杰|致词", ["我们感谢于宁杰"]) is None
