@@ -661,6 +661,14 @@ def _version_name(given: str) -> str:
     return f"v{given}" if given.isdigit() else given
 
 
+def _body_lines(record: dict[str, Any]) -> list[str]:
+    """The body as the diff compares it: a line for each line of each block (a list's items,
+    a table's rows, a quote's lines each on its own), so that a change to one item shows as
+    that line, and no diff line holds a line break."""
+    return [line for block in record.get("blocks", [])
+            for line in (block.get("text") or "").split("\n")]
+
+
 def diff_versions(store: Any, object_id: str, old: str | None = None,
                   new: str | None = None) -> dict[str, Any]:
     """What changed between two versions: record fields, body blocks, files. Without
@@ -685,8 +693,7 @@ def diff_versions(store: Any, object_id: str, old: str | None = None,
             continue
         if a.get(key) != b.get(key):
             fields[key] = {"old": a.get(key), "new": b.get(key)}
-    old_lines = [blk.get("text", "") for blk in a.get("blocks", [])]
-    new_lines = [blk.get("text", "") for blk in b.get("blocks", [])]
+    old_lines, new_lines = _body_lines(a), _body_lines(b)
     body = [line for line in difflib.unified_diff(old_lines, new_lines, old, new, lineterm="",
                                                   n=1)]
     files = {"added": sorted(set(a_state[new]) - set(a_state[old])),

@@ -1032,3 +1032,30 @@ def test_ingest_verify_json_ends_with_the_verify_report(runner, archive_dir, tmp
     assert schema.errors("verify-report", last) == []
     assert [(c["doi"], c["status"], c["post"]) for c in last["citations"]] == [
         ("10.1093/ia/iiaa061", "unresolved", posts[0]["id"])]
+
+
+def test_diff_of_a_changed_list_item_shows_that_item_alone(runner, archive_dir, tmp_path):
+    """A post's list of papers is one block of many items: a change to one item is that item's
+    line, removed and added; its neighbours are context, and no diff line holds a line
+    break."""
+    post = tmp_path / "post.md"
+    original = (WECHAT / "markdown" / "mp_duty__临床预测模型经典文献合集.md").read_text("utf-8")
+    post.write_text(original, encoding="utf-8")
+    run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch")
+    record = json.loads(run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch",
+                            "--json").stdout)
+    blocks = json.loads(run(runner, "show", record["id"], "--archive", archive_dir,
+                            "--json").stdout)["blocks"]
+    lists = [b["text"].split("\n") for b in blocks if b["type"] == "list"
+             and len(b["text"].split("\n")) >= 3]
+    assert lists, "the post has a list of several items"
+    item = lists[0][1]
+    changed = item[:-1] + ("X" if item[-1] != "X" else "Y")
+    post.write_text(original.replace(item, changed), encoding="utf-8")
+    run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch")
+    body = json.loads(run(runner, "diff", record["id"], "--archive", archive_dir,
+                          "--json").stdout)["body"]
+    assert [line for line in body if line.startswith(("-", "+"))
+            and not line.startswith(("---", "+++"))] == [f"-{item}", f"+{changed}"]
+    assert all("\n" not in line for line in body)
+    assert f" {lists[0][0]}" in body and f" {lists[0][2]}" in body  # its neighbours, as context
