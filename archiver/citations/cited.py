@@ -171,7 +171,14 @@ def read_citation(text: str, record: dict[str, Any] | None = None,
 
 _QUOTED = re.compile(r"[“\"‘]([^”\"’]{3,})[”\"’]")
 _FIRST_STOP = re.compile(r"\.\s+|等[.．]?\s*")
-_DATED = re.compile(r"\((?:1[5-9]\d\d|20\d\d)[a-z]?(?:, [^)]*)?\)\.?\s*|\(n\.\s*d\.\)\.?\s*")
+# APA's date after the authors: a bracket standing apart, "(2017). " or "(2017) ", never one
+# glued to a volume or followed by pages ("284(1855):20170132" is an issue)
+_DATED = re.compile(r"(?<!\w)\((?:1[5-9]\d\d|20\d\d)[a-z]?(?:, [^)]*)?\)(?![:;,]|\s+\d)\.?\s*|"
+                    r"\(n\.\s*d\.\)\.?\s*")
+# "et al." (等) ends an author list, and what follows it, past a year (Chicago's "et al.
+# 2017.", Harvard's "et al. (2017)"), begins the title
+_AFTER_ET_AL = re.compile(r"\bet\s*al\b\.?,?\s+(?:\(?(?:1[5-9]\d\d|20\d\d)[a-z]?\)?[.,]?\s+)?|"
+                          r"等[.．,，]?\s*")
 _SENTENCE_END = re.compile(r"[.?!](?:\s|$)")
 
 
@@ -183,6 +190,14 @@ def _title_by_cues(body: str) -> tuple[int, int] | None:
     if mark:  # GB/T: AUTHORS. Title[J]. Journal, … (initials carry no periods)
         first = _FIRST_STOP.search(body, 0, mark.start())
         return (first.end() if first else 0), mark.start()
+    after = _AFTER_ET_AL.search(body)
+    if after and body[after.end():after.end() + 1].isalnum():
+        # Vancouver and others: "Chiang C, Scott AJ, et al. Title. Journal…": with a word
+        # of the title misspelt the record's title is not found, yet et al. still ends
+        # the authors (else they, the journal and the numbers are read from the wrong places)
+        start = after.end()
+        end = _SENTENCE_END.search(body, start)
+        return start, end.start() + 1 if end else len(body)
     dated = _DATED.search(body)
     if dated:  # APA: Authors (2018). Title. Journal…
         start = dated.end()
