@@ -100,6 +100,32 @@ def vancouver(record: dict, title: str, container: str) -> str:
             + f". doi:{record['DOI']}")
 
 
+# Crossref's titles as recorded, with their JATS markup and the line breaks and indents of a
+# pretty-printed deposit: "…detecting\n    <i>KRAS</i>\n    /\n    <i>NRAS</i>…"
+MARKED_UP = [("10.1098/rspb.2017.0132", "Proc R Soc B", "seed beetle", "bean beetle"),
+             ("10.1101/2020.12.01.406702", "bioRxiv", "brain entry", "lung entry"),
+             ("10.1136/jclinpath-2020-206745", "J Clin Pathol", "plasma", "serum")]
+
+
+@pytest.mark.parametrize("with_parser", [False, True])
+@pytest.mark.parametrize(("doi", "container", "right", "wrong"), MARKED_UP)
+def test_a_title_copied_with_crossrefs_markup_is_the_title(server, tmp_path, doi, container,
+                                                            right, wrong, with_parser):
+    """A citation copied from Crossref keeps its title's markup (``<i>Callosobruchus
+    maculatus</i>``, ``<i>KRAS</i> / <i>NRAS</i>``): it is the title, as written; a word
+    changed in it is still a title error, and the only one."""
+    record = recorded(doi)
+    title = " ".join(record["title"][0].split())  # one line, the markup kept
+    assert "<i>" in title
+    verifier = Verifier(client_for(server.url, tmp_path),
+                        parse=parse_reference if with_parser else None)
+    result = verifier.verify(vancouver(record, title, container))
+    assert result.status == "verified", result.reason
+    assert result.fields["title"].match is True
+    result = verifier.verify(vancouver(record, title.replace(right, wrong), container))
+    assert [name for name, check in result.fields.items() if check.match is False] == ["title"]
+
+
 @pytest.mark.parametrize("with_parser", [False, True])
 def test_a_title_written_without_crossrefs_spaces_around_a_slash_is_the_title(
         server, tmp_path, with_parser):

@@ -78,6 +78,8 @@ def strip_doi_and_urls(text: str) -> tuple[str, str | None]:
         body = _DOI_WORD.sub(" ", body)
     if "Retrieved" in body or "Available" in body or "Accessed" in body:
         body = _ACCESS_NOTE.sub("", body)
+    if "<" in body:  # after the DOI: "<10.1038/ng.3834>" is a DOI in brackets, not a tag
+        body = _INLINE_TAG.sub("", body)
     return " ".join(body.split()).strip(" ,;"), doi  # split(): the whitespace \s matches
 
 
@@ -103,6 +105,13 @@ _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _DOI_WORD = re.compile(r"\b(?:doi|DOI)\s*[:：]?\s*(?=\s|$)")
 _ACCESS_NOTE = re.compile(r"\s*(?:Retrieved from|Available (?:at|from)|Accessed)\s*[.:]?\s*$")
 _SPACES = re.compile(r"\s+")
+# The inline markup of Crossref's titles (JATS, HTML, MathML), which a citation copied from a
+# record keeps ("seed beetle <i>Callosobruchus maculatus</i>", "CO<sub>2</sub>"): no part of
+# the words, so the record's title is found in it like in any other citation. Only these
+# names: a bare "<" may be a DOI's bracket or a "less than".
+_INLINE_TAG = re.compile(r"</?\s*(?:(?:jats:)?(?:i|b|u|em|strong|sub|sup|sc|scp|small|span|tt|"
+                         r"italic|bold|underline|monospace|overline|roman|sans-serif|strike|"
+                         r"inline-formula)|mml:[\w-]+)(?:\s[^<>]*)?/?>", re.I)
 
 
 _SUBTITLE = re.compile(r"\s*[:：]\s*[^.?!”\"\[]+")

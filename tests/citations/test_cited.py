@@ -358,3 +358,14 @@ def test_an_issue_like_a_year_before_the_pages_is_no_author_date():
     found = claims(text, RSPB)
     assert (found["volume"], found["issue"], found["page"], found["year"]) == \
         ("284", "1855", "20170132", "2017")
+
+
+def test_a_title_copied_with_crossrefs_markup_is_read_as_the_title():
+    """Crossref's own markup in the citation (copied from its record) is no part of the
+    words: the record's title is found, and the authors and journal around it."""
+    title = " ".join(JCP["title"][0].split())  # "…detecting <i>KRAS</i> / <i>NRAS</i> / …"
+    text = (f"Xu J, Qu S, Sun N, et al. {title}. J Clin Pathol. 2020;74(5):314-320.")
+    found = claims(text, JCP)
+    assert (found["authors"], found["journal"], found["volume"], found["page"]) == \
+        ("Xu J, Qu S, Sun N, et al", "J Clin Pathol", "74", "314-320")
+    assert found["title"].startswith("Construction of") and "<i>" not in found["title"]
