@@ -249,10 +249,17 @@ _JOURNAL_END = re.compile(r"[,，]\s*(?:vol\b|no\b|pp?\.|\d)|\s+\d+\s*[(:（：]
                           r"\s+\d+[A-Za-z]?\s*,\s*(?:vol\b|no\b|[A-Za-z]?\d)|\s+\d+\s*[–—-]+\s*\d+")
 
 
+# "vol. 15(4), pp. 519-527.": numbers with their labels, where no journal is named (a .bib
+# entry without one)
+_LABELLED_NUMBER = re.compile(r"(?:vol(?:ume)?|no|nr|issue|pp?)\.?\s*\d", re.I)
+
+
 def _journal_by_cues(tail: str) -> tuple[int, int] | None:
     start_match = _JOURNAL_START.match(tail)
     start = start_match.end() if start_match else 0
     rest = tail[start:]
+    if _LABELLED_NUMBER.match(rest):
+        return None
     end = _JOURNAL_END.search(rest)
     stop = end.start() if end else len(rest.rstrip(". "))
     if stop <= 0:
