@@ -20,6 +20,7 @@ from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from archiver import schema
+from archiver.citations import compare
 from archiver.citations.cache import Cache
 from archiver.citations.crossref import CrossrefClient
 from archiver.citations.parse import parse_reference
@@ -78,6 +79,95 @@ def test_every_injected_error_is_found_and_correct_citations_pass(server, tmp_pa
     assert expected_wrong > 100 and expected_right > 100
     assert detected / expected_wrong >= 0.99
     assert false_alarms / expected_right <= 0.01
+
+
+# -- reading a citation of a record whose title carries markup, or misspelt ------------------
+
+def recorded(doi: str) -> dict:
+    return json.loads((FIXTURES / "crossref" / (doi.replace("/", "_") + ".json"))
+                      .read_text(encoding="utf-8"))["message"]
+
+
+def vancouver(record: dict, title: str, container: str) -> str:
+    """A Vancouver citation of a recorded work, built from its Crossref record: the first
+    three authors then et al., ``title`` as given, ``container``, year;volume(issue):pages."""
+    names = ", ".join(a["family"] + " " + "".join(w[0] for w in a["given"].split())
+                      for a in [a for a in record["author"] if a.get("family")][:3])
+    year = record["issued"]["date-parts"][0][0]
+    numbers = f"{record['volume']}({record['issue']}):{record['page']}" \
+        if record.get("volume") else ""
+    return (f"{names}, et al. {title}. {container}. {year}" + (f";{numbers}" if numbers else "")
+            + f". doi:{record['DOI']}")
+
+
+# Crossref's titles as recorded, with their JATS markup and the line breaks and indents of a
+# pretty-printed deposit: "…detecting\n    <i>KRAS</i>\n    /\n    <i>NRAS</i>…"
+MARKED_UP = [("10.1098/rspb.2017.0132", "Proc R Soc B", "seed beetle", "bean beetle"),
+             ("10.1101/2020.12.01.406702", "bioRxiv", "brain entry", "lung entry"),
+             ("10.1136/jclinpath-2020-206745", "J Clin Pathol", "plasma", "serum")]
+
+
+@pytest.mark.parametrize("with_parser", [False, True])
+@pytest.mark.parametrize(("doi", "container", "right", "wrong"), MARKED_UP)
+def test_a_title_copied_with_crossrefs_markup_is_the_title(server, tmp_path, doi, container,
+                                                            right, wrong, with_parser):
+    """A citation copied from Crossref keeps its title's markup (``<i>Callosobruchus
+    maculatus</i>``, ``<i>KRAS</i> / <i>NRAS</i>``): it is the title, as written; a word
+    changed in it is still a title error, and the only one."""
+    record = recorded(doi)
+    title = " ".join(record["title"][0].split())  # one line, the markup kept
+    assert "<i>" in title
+    verifier = Verifier(client_for(server.url, tmp_path),
+                        parse=parse_reference if with_parser else None)
+    result = verifier.verify(vancouver(record, title, container))
+    assert result.status == "verified", result.reason
+    assert result.fields["title"].match is True
+    result = verifier.verify(vancouver(record, title.replace(right, wrong), container))
+    assert [name for name, check in result.fields.items() if check.match is False] == ["title"]
+
+
+@pytest.mark.parametrize("with_parser", [False, True])
+def test_a_title_written_without_crossrefs_spaces_around_a_slash_is_the_title(
+        server, tmp_path, with_parser):
+    """Crossref's 10.1136/jclinpath-2020-206745 title reads "KRAS / NRAS / EGFR" once its
+    markup is gone (the deposit's indentation); the paper prints "KRAS/NRAS/EGFR"."""
+    record = recorded("10.1136/jclinpath-2020-206745")
+    title = ("Construction of a reference material panel for detecting KRAS/NRAS/EGFR/BRAF/MET "
+             "mutations in plasma ctDNA")
+    verifier = Verifier(client_for(server.url, tmp_path),
+                        parse=parse_reference if with_parser else None)
+    assert verifier.verify(vancouver(record, title, "J Clin Pathol")).status == "verified"
+    wrong = verifier.verify(vancouver(record, title.replace("/MET", ""), "J Clin Pathol"))
+    assert [name for name, check in wrong.fields.items() if check.match is False] == ["title"]
+
+
+MISSPELT_FIRST = [("10.1038/ng.3834", "Nat Genet", "The impact", "Teh impact"),
+                  ("10.1136/jclinpath-2020-206745", "J Clin Pathol", "Construction",
+                   "Constructoin"),
+                  ("10.1098/rspb.2017.0132", "Proc R Soc B", "Sexual", "Sexaul")]
+
+
+@pytest.mark.parametrize("with_parser", [False, True])
+@pytest.mark.parametrize(("doi", "container", "right", "wrong"), MISSPELT_FIRST)
+def test_et_al_then_a_misspelt_first_title_word_is_a_title_error_alone(
+        server, tmp_path, doi, container, right, wrong, with_parser):
+    """"Chiang C, Scott AJ, Davis JR, et al. Teh impact of …": the record's title is not in
+    the citation, so "et al." must end the authors and begin the title. The title is
+    flagged, and nothing else: not the authors (the list says et al.), not the year (an
+    issue such as 1855 is no year), and the journal, volume and pages read as printed."""
+    record = recorded(doi)
+    title = " ".join(compare.strip_markup(record["title"][0]).split())
+    assert title.startswith(right)
+    verifier = Verifier(client_for(server.url, tmp_path),
+                        parse=parse_reference if with_parser else None)
+    result = verifier.verify(vancouver(record, title.replace(right, wrong, 1), container))
+    assert result.status == "mismatch"
+    assert [name for name, check in result.fields.items() if check.match is False] == ["title"]
+    assert wrong.split()[0] in result.fields["title"].cited
+    for name, value in (("journal", container), ("volume", record["volume"]),
+                        ("issue", record["issue"]), ("page", record["page"])):
+        assert (result.fields[name].cited, result.fields[name].match) == (value, True), name
+    assert result.fields["author"].match is True
 
 
 # -- outcomes --------------------------------------------------------------------------------

@@ -167,13 +167,15 @@ def references_from_bibtex(path: Path) -> list[tuple[str, str]]:
             parts.append(_clean(fields["title"]).rstrip(".") + ".")
         container = (fields.get("journal") or fields.get("journaltitle")
                      or fields.get("booktitle"))
-        # "Journal, 12(3), 100-110."; without a journal, the pages labelled, so that no
-        # number is read as the journal's name: "pp. 100-110." (and no volume: any form of
-        # it after a title reads as a journal's name)
+        # "Journal, 12(3), 100-110."; without a journal, the numbers labelled as MLA prints
+        # them, so that none is read as the journal's name: "vol. 12, no. 3, pp. 100-110."
+        # (a volume left out would go unchecked, however wrong)
         bits = [_clean(container)] if container else []
-        if fields.get("volume") and container:
-            bits.append(_clean(fields["volume"]) + (f"({_clean(fields['number'])})"
-                                                     if fields.get("number") else ""))
+        volume, number = _clean(fields.get("volume")), _clean(fields.get("number"))
+        if volume and container:
+            bits.append(volume + (f"({number})" if number else ""))
+        elif volume:
+            bits.append(f"vol. {volume}" + (f", no. {number}" if number else ""))
         pages = fields.get("pages") or fields.get("eid")
         if pages:
             pages = _clean(pages).replace("--", "-")

@@ -78,6 +78,8 @@ def strip_doi_and_urls(text: str) -> tuple[str, str | None]:
         body = _DOI_WORD.sub(" ", body)
     if "Retrieved" in body or "Available" in body or "Accessed" in body:
         body = _ACCESS_NOTE.sub("", body)
+    if "<" in body:  # after the DOI: "<10.1038/ng.3834>" is a DOI in brackets, not a tag
+        body = _INLINE_TAG.sub("", body)
     return " ".join(body.split()).strip(" ,;"), doi  # split(): the whitespace \s matches
 
 
@@ -103,6 +105,13 @@ _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _DOI_WORD = re.compile(r"\b(?:doi|DOI)\s*[:：]?\s*(?=\s|$)")
 _ACCESS_NOTE = re.compile(r"\s*(?:Retrieved from|Available (?:at|from)|Accessed)\s*[.:]?\s*$")
 _SPACES = re.compile(r"\s+")
+# The inline markup of Crossref's titles (JATS, HTML, MathML), which a citation copied from a
+# record keeps ("seed beetle <i>Callosobruchus maculatus</i>", "CO<sub>2</sub>"): no part of
+# the words, so the record's title is found in it like in any other citation. Only these
+# names: a bare "<" may be a DOI's bracket or a "less than".
+_INLINE_TAG = re.compile(r"</?\s*(?:(?:jats:)?(?:i|b|u|em|strong|sub|sup|sc|scp|small|span|tt|"
+                         r"italic|bold|underline|monospace|overline|roman|sans-serif|strike|"
+                         r"inline-formula)|mml:[\w-]+)(?:\s[^<>]*)?/?>", re.I)
 
 
 _SUBTITLE = re.compile(r"\s*[:：]\s*[^.?!”\"\[]+")
@@ -171,7 +180,14 @@ def read_citation(text: str, record: dict[str, Any] | None = None,
 
 _QUOTED = re.compile(r"[“\"‘]([^”\"’]{3,})[”\"’]")
 _FIRST_STOP = re.compile(r"\.\s+|等[.．]?\s*")
-_DATED = re.compile(r"\((?:1[5-9]\d\d|20\d\d)[a-z]?(?:, [^)]*)?\)\.?\s*|\(n\.\s*d\.\)\.?\s*")
+# APA's date after the authors: a bracket standing apart, "(2017). " or "(2017) ", never one
+# glued to a volume or followed by pages ("284(1855):20170132" is an issue)
+_DATED = re.compile(r"(?<!\w)\((?:1[5-9]\d\d|20\d\d)[a-z]?(?:, [^)]*)?\)(?![:;,]|\s+\d)\.?\s*|"
+                    r"\(n\.\s*d\.\)\.?\s*")
+# "et al." (等) ends an author list, and what follows it, past a year (Chicago's "et al.
+# 2017.", Harvard's "et al. (2017)"), begins the title
+_AFTER_ET_AL = re.compile(r"\bet\s*al\b\.?,?\s+(?:\(?(?:1[5-9]\d\d|20\d\d)[a-z]?\)?[.,]?\s+)?|"
+                          r"等[.．,，]?\s*")
 _SENTENCE_END = re.compile(r"[.?!](?:\s|$)")
 
 
@@ -183,6 +199,14 @@ def _title_by_cues(body: str) -> tuple[int, int] | None:
     if mark:  # GB/T: AUTHORS. Title[J]. Journal, … (initials carry no periods)
         first = _FIRST_STOP.search(body, 0, mark.start())
         return (first.end() if first else 0), mark.start()
+    after = _AFTER_ET_AL.search(body)
+    if after and body[after.end():after.end() + 1].isalnum():
+        # Vancouver and others: "Chiang C, Scott AJ, et al. Title. Journal…": with a word
+        # of the title misspelt the record's title is not found, yet et al. still ends
+        # the authors (else they, the journal and the numbers are read from the wrong places)
+        start = after.end()
+        end = _SENTENCE_END.search(body, start)
+        return start, end.start() + 1 if end else len(body)
     dated = _DATED.search(body)
     if dated:  # APA: Authors (2018). Title. Journal…
         start = dated.end()
@@ -225,10 +249,17 @@ _JOURNAL_END = re.compile(r"[,，]\s*(?:vol\b|no\b|pp?\.|\d)|\s+\d+\s*[(:（：]
                           r"\s+\d+[A-Za-z]?\s*,\s*(?:vol\b|no\b|[A-Za-z]?\d)|\s+\d+\s*[–—-]+\s*\d+")
 
 
+# "vol. 15(4), pp. 519-527.": numbers with their labels, where no journal is named (a .bib
+# entry without one)
+_LABELLED_NUMBER = re.compile(r"(?:vol(?:ume)?|no|nr|issue|pp?)\.?\s*\d", re.I)
+
+
 def _journal_by_cues(tail: str) -> tuple[int, int] | None:
     start_match = _JOURNAL_START.match(tail)
     start = start_match.end() if start_match else 0
     rest = tail[start:]
+    if _LABELLED_NUMBER.match(rest):
+        return None
     end = _JOURNAL_END.search(rest)
     stop = end.start() if end else len(rest.rstrip(". "))
     if stop <= 0:

@@ -178,5 +178,39 @@ def test_pages_of_an_entry_without_a_journal_are_never_read_as_the_journal(tmp_p
                     encoding="utf-8")
     [(_, text)] = references_from_bibtex(path)
     parsed = parse_reference(text)
-    assert "container-title" not in parsed  # nor a volume: "Vol. 3" read as a journal
-    assert (parsed.get("volume"), parsed.get("page")) == (None, "27")
+    assert "container-title" not in parsed  # nor the volume: "vol. 3" read as a journal
+    assert (parsed.get("volume"), parsed.get("page")) == ("3", "27")
+    record = load_recordings()["10.5005/jp/books/12414_3"]["message"]
+    assert read_citation(text, record, parsed).journal is None
+
+
+NO_JOURNAL = """@article{lieber1997,
+  author = {Lieber, R. L. and Jacks, T. M. and others},
+  title = {Growth hormone secretagogue increases muscle strength during remobilization after
+           canine hindlimb immobilization},
+  year = {1997}, volume = {%s}, number = {%s}, pages = {519--527},
+  doi = {10.1002/jor.1100150407}
+}
+"""
+
+
+@pytest.mark.parametrize("with_parser", [False, True])
+def test_an_entry_without_a_journal_gives_its_volume_and_issue(tmp_path, with_parser):
+    """An entry with no journal still gives its volume and number: they are read and
+    compared, and a wrong one is named, as the pages are (with the reference parser, as the
+    command reads an entry, too)."""
+    from archiver.citations.parse import parse_reference
+
+    def compared(volume: str, number: str) -> dict:
+        text = reference_of(NO_JOURNAL % (volume, number), tmp_path)
+        cited = read_citation(text, ORTHOP, parse_reference(text) if with_parser else None)
+        return {name: (check.cited, check.match) for name, check in
+                compare_fields(cited, text, ORTHOP).items()}
+
+    right = compared("15", "4")
+    assert "journal" not in right
+    assert (right["volume"], right["issue"]) == (("15", True), ("4", True))
+    assert all(match for _, match in right.values()), right
+    wrong = compared("16", "4")
+    assert [name for name, (_, match) in wrong.items() if match is False] == ["volume"]
+    assert compared("15", "5")["issue"] == ("5", False)

@@ -313,3 +313,59 @@ def test_a_volume_with_a_letter_after_an_abbreviated_journal_is_the_volume():
     text = ("Chiang, C. et al. The impact of structural variation on human gene expression. "
             "Nat. Genet. 49A, 692–699 (2017). https://doi.org/10.1038/ng.3834")
     assert claims(text, GTEX)["volume"] == "49A"
+
+
+# -- when the record's title is not in the string -------------------------------------------------
+
+JCP = WORKS["10.1136/jclinpath-2020-206745"]  # its title: "…detecting\n  <i>KRAS</i>\n  /…"
+
+
+def test_et_al_ends_the_authors_when_the_title_is_misspelt():
+    """The title's first word misspelt, the record's title is not found: "et al." still ends
+    the author list, the title runs from it to the full stop, and the journal and numbers
+    follow."""
+    text = ("Xu J, Qu S, Sun N, et al. Constructoin of a reference material panel for detecting "
+            "KRAS/NRAS/EGFR/BRAF/MET mutations in plasma ctDNA. J Clin Pathol. "
+            "2020;74(5):314-320. doi:10.1136/jclinpath-2020-206745")
+    assert claims(text, JCP) == {
+        "doi": "10.1136/jclinpath-2020-206745", "authors": "Xu J, Qu S, Sun N, et al",
+        "et_al": True, "title": "Constructoin of a reference material panel for detecting "
+        "KRAS/NRAS/EGFR/BRAF/MET mutations in plasma ctDNA", "journal": "J Clin Pathol",
+        "volume": "74", "issue": "5", "page": "314-320", "year": "2020"}
+
+
+def test_et_al_then_the_year_then_a_misspelt_title():
+    """APA's "(2017).", Chicago author-date's "2017." and Harvard's "(2017)" between the
+    authors and the title: the year, not the title's first word."""
+    for after in ("(2017).", "2017.", "(2017)"):
+        text = (f"Chiang, C., Scott, A. J., Davis, J. R., et al. {after} Teh impact of "
+                "structural variation on human gene expression. Nature Genetics, 49(5), 692–699.")
+        found = claims(text, GTEX)
+        assert (found["authors"], found["year"], found["title"], found["journal"]) == (
+            "Chiang, C., Scott, A. J., Davis, J. R., et al", "2017",
+            "Teh impact of structural variation on human gene expression",
+            "Nature Genetics"), after
+
+
+def test_an_issue_like_a_year_before_the_pages_is_no_author_date():
+    """Without et al. and with the title misspelt, "2017;284(1855):20170132" is still the
+    volume, issue and pages: a bracketed year-like number followed by a colon is not APA's
+    "(2017)." date after the authors."""
+    text = ("Dougherty LR, van Lieshout E, McNamara KB, Moschilla JA, Arnqvist G, Simmons LW. "
+            "Sexaul conflict and correlated evolution between male persistence and female "
+            "resistance traits in the seed beetle Callosobruchus maculatus. Proc R Soc B. "
+            "2017;284(1855):20170132.")
+    found = claims(text, RSPB)
+    assert (found["volume"], found["issue"], found["page"], found["year"]) == \
+        ("284", "1855", "20170132", "2017")
+
+
+def test_a_title_copied_with_crossrefs_markup_is_read_as_the_title():
+    """Crossref's own markup in the citation (copied from its record) is no part of the
+    words: the record's title is found, and the authors and journal around it."""
+    title = " ".join(JCP["title"][0].split())  # "…detecting <i>KRAS</i> / <i>NRAS</i> / …"
+    text = (f"Xu J, Qu S, Sun N, et al. {title}. J Clin Pathol. 2020;74(5):314-320.")
+    found = claims(text, JCP)
+    assert (found["authors"], found["journal"], found["volume"], found["page"]) == \
+        ("Xu J, Qu S, Sun N, et al", "J Clin Pathol", "74", "314-320")
+    assert found["title"].startswith("Construction of") and "<i>" not in found["title"]
