@@ -30,7 +30,7 @@ from archiver.cli import CITATION_WIDTH, app, shorten
 from archiver.errors import ExitCode
 
 from conftest import FIXTURES, WECHAT
-from crossref_server import CrossrefServer
+from crossref_server import CrossrefServer, load_recordings
 
 CASES = [json.loads(line) for line in
          (Path(__file__).parent / "fixtures" / "verify" / "cases.jsonl").read_text().splitlines()]
@@ -940,3 +940,57 @@ def test_ingest_without_verify_ignores_the_crossref_variables(tmp_path, monkeypa
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(app, ["ingest", str(SEED), "--archive", "a", "--no-fetch"])
     assert result.exit_code == ExitCode.OK, result.stderr
+
+
+# -- a DOI that names another work ----------------------------------------------------------
+
+RALSER = ("Ralser M, Heeren G, Breitenbach M, Lehrach H, Krobitsch S. Triose phosphate "
+          "isomerase deficiency is caused by altered dimerization--not catalytic "
+          "inactivity--of the mutant enzymes. PLoS One. 2006;1(1):e30.")
+
+
+def test_a_doi_naming_another_work_is_the_doi_reported_wrong_with_the_work_cited(
+        server, tmp_path):
+    """The citation describes Ralser et al., PLoS ONE 2006 (10.1371/journal.pone.0000030),
+    but carries the DOI of Boulkedid et al., PLoS ONE 2011: both recorded. The report
+    blames the DOI alone, names the work it resolves to, and gives the cited work's DOI,
+    found by searching for the citation; its other fields are compared with that work."""
+    text = RALSER + " doi:10.1371/journal.pone.0020476"
+    result = Verifier(client_for(server.url, tmp_path), parse=parse_reference).verify(text)
+    assert result.status == "mismatch"
+    assert [name for name, check in result.fields.items() if check.match is False] == ["doi"]
+    doi = result.fields["doi"]
+    assert (doi.cited, doi.crossref) == ("10.1371/journal.pone.0020476",
+                                         "10.1371/journal.pone.0000030")
+    assert "another work, 'Using and Reporting the Delphi Method" in doi.reason
+    assert "(Boulkedid, 2011)" in doi.reason
+    assert result.fields["title"].match and result.fields["author"].match
+    assert result.evidence["doi"] == "10.1371/journal.pone.0000030"
+
+
+def test_a_doi_naming_another_work_that_no_search_finds_is_still_the_doi_reported_wrong(
+        tmp_path):
+    """Synthetic server answers: the DOI resolves to a recorded record (Boulkedid et al.),
+    and the search finds nothing. Nothing else is compared with a record of another work."""
+    works = load_recordings()
+    only = {"10.1371/journal.pone.0020476": works["10.1371/journal.pone.0020476"]}
+    with CrossrefServer(works=only) as server:
+        result = Verifier(client_for(server.url, tmp_path), parse=parse_reference).verify(
+            RALSER + " doi:10.1371/journal.pone.0020476")
+    assert result.status == "mismatch"
+    assert list(result.fields) == ["doi"]
+    assert "a search found no work that agrees with the citation" in \
+        result.fields["doi"].reason
+
+
+def test_a_wrong_field_with_the_right_doi_is_not_taken_for_another_work(server, tmp_path):
+    """A misspelt title word, or a wrong author list, leaves the rest of the work's: the DOI
+    stands and the field is reported."""
+    verifier = Verifier(client_for(server.url, tmp_path), parse=parse_reference)
+    title = verifier.verify(RALSER.replace("Triose phosphate", "Triose sulfate")
+                            + " doi:10.1371/journal.pone.0000030")
+    assert [n for n, c in title.fields.items() if c.match is False] == ["title"]
+    authors = verifier.verify(RALSER.replace("Ralser M, Heeren G, Breitenbach M, Lehrach H, "
+                                             "Krobitsch S", "Smith J, Jones K")
+                              + " doi:10.1371/journal.pone.0000030")
+    assert [n for n, c in authors.fields.items() if c.match is False] == ["author"]

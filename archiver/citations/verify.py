@@ -4,7 +4,8 @@ One citation (a reference string, or a bare DOI) becomes a :class:`CitationResul
 
 - with a DOI: the DOI is resolved; 404 → ``not_found``; unreachable → ``unresolved`` (with
   the reason, never a guess); otherwise every field the citation gives is compared with the
-  record → ``verified`` or ``mismatch``;
+  record → ``verified`` or ``mismatch``; a record that is another work (title and authors
+  both far off) → ``mismatch`` on the DOI alone, the work cited searched for as below;
 - without a DOI: Crossref's bibliographic search; a candidate is accepted only when the
   comparison identifies it (its title, and at least two of authors, year, journal, volume,
   pages, agree; or a title at least half alike and four of those); candidates whose title
@@ -255,6 +256,34 @@ def _identifies(fields: dict[str, FieldCheck], cited: Cited, record: dict[str, A
     return len(agreeing) >= 2
 
 
+def _another_work(fields: dict[str, FieldCheck], cited: Cited, record: dict[str, Any]) -> bool:
+    """Whether the record a cited DOI resolves to is another work than the one the citation
+    describes: its title far from the cited one (under half alike, word for word) and none
+    of the cited authors among its own. One error leaves the rest of a citation the work's
+    (a misspelt title word keeps the title alike, a wrong author list keeps the title), so
+    two fields that both fail this far say the DOI is what is wrong."""
+    title, author = fields.get("title"), fields.get("author")
+    if title is None or author is None or title.match is not False or \
+            author.match is not False:
+        return False
+    alike = max((fuzz.token_set_ratio(squash(cited.title or ""), squash(v))
+                 for v in title_variants(record)), default=0)
+    families = [" ".join(words(a.get("family") or "")) for a in record.get("author") or []]
+    shared = any(fuzz.ratio(word, family) >= MISSPELT for word in words(str(author.cited or ""))
+                 for family in families if family)
+    return alike < 50 and not shared
+
+
+def _work_named(record: dict[str, Any]) -> str:
+    """A record as a person names a work: "'Title' (Family, 2011)"."""
+    title = (record.get("title") or ["(untitled)"])[0]
+    family = next((a.get("family") for a in record.get("author") or [] if a.get("family")),
+                  None)
+    years = record_years(record)  # the issued year first
+    who = ", ".join(str(part) for part in (family, years[0] if years else None) if part)
+    return f"'{strip_markup(title)}'" + (f" ({who})" if who else "")
+
+
 def _names_first_author(segment: str, record: dict[str, Any]) -> bool:
     """Whether an author list shows Crossref's first family name, if misspelt (70 % alike)."""
     first = next((a.get("family") for a in record.get("author") or [] if a.get("family")), "")
@@ -303,15 +332,16 @@ class Verifier:
         body, doi = strip_doi_and_urls(text)
         if doi:
             outcome = self.client.cached_work(doi) if cache_only else self.client.work(doi)
-            return None if outcome is None else self._by_doi(text, doi, location, outcome)
+            return None if outcome is None else self._by_doi(text, doi, location, outcome,
+                                                             cache_only)
         if len(squash(body).split()) < 4:
             return CitationResult(text, None, "ambiguous", reason="too little text to search",
                                   location=location)
         outcome = self.client.cached_search(text) if cache_only else self.client.search(text)
         return None if outcome is None else self._by_search(text, location, outcome)
 
-    def _by_doi(self, text: str, doi: str, location: str | None, outcome: Outcome
-                ) -> CitationResult:
+    def _by_doi(self, text: str, doi: str, location: str | None, outcome: Outcome,
+                cache_only: bool = False) -> CitationResult | None:
         if outcome.status == "not_found":
             return CitationResult(text, doi, "not_found", {
                 "doi": FieldCheck(doi, None, False, outcome.reason)}, outcome.reason,
@@ -321,8 +351,39 @@ class Verifier:
             return CitationResult(text, doi, "unresolved", reason=outcome.reason,
                                   location=location)
         record = outcome.message
-        fields = compare_fields(self._read(text, record), text, record)
+        cited = self._read(text, record)
+        fields = compare_fields(cited, text, record)
+        if _another_work(fields, cited, record):
+            return self._wrong_doi(text, doi, location, outcome, cache_only)
         return CitationResult(text, doi, _status(fields), fields, _summary(fields),
+                              _evidence(outcome, record), location=location)
+
+    def _wrong_doi(self, text: str, doi: str, location: str | None, outcome: Outcome,
+                   cache_only: bool) -> CitationResult | None:
+        """A citation whose DOI names another work: the DOI is reported wrong, not every
+        field the other work does not share (a reader would correct the right ones). The
+        work the citation describes is looked for as a citation without a DOI is; when it
+        is found, its DOI is given and the other fields are compared with it."""
+        record = outcome.message or {}
+        body, _ = strip_doi_and_urls(text)
+        searched = self.client.cached_search(body) if cache_only else self.client.search(body)
+        if searched is None:
+            return None  # Crossref must be asked
+        reason = f"the DOI names another work, {_work_named(record)}"
+        if searched.status == "found" and searched.message is not None:
+            found = self._by_search(body, location, searched)
+            accepted = [c["doi"] for c in found.candidates if c.get("accepted")]
+            if accepted:
+                fields = {"doi": FieldCheck(doi, accepted[0], False,
+                                            f"{reason}; the work cited is {accepted[0]}"),
+                          **found.fields}
+                return CitationResult(text, doi, "mismatch", fields, _summary(fields),
+                                      found.evidence, found.candidates, location)
+            reason += "; a search found no work that agrees with the citation"
+        else:
+            reason += f"; the work cited could not be looked for ({searched.reason})"
+        fields = {"doi": FieldCheck(doi, record.get("DOI"), False, reason)}
+        return CitationResult(text, doi, "mismatch", fields, _summary(fields),
                               _evidence(outcome, record), location=location)
 
     def _by_search(self, text: str, location: str | None, outcome: Outcome) -> CitationResult:
