@@ -14,10 +14,21 @@ set to several zones.
 - SingleFile (single-file-cli 2.0.83 from npm, its default options: scripts blocked and
   removed, HTML compressed): Chromium told to find mp.weixin.qq.com at a local HTTP server
   and no other host at all (``--host-resolver-rules``). Beijing time, New York and UTC.
+- SingleFile (default options, and ``--block-images``) of the scraper page
+  html-with-assets/mufeng__2021-07-07_送别一个旧时代, served at its long address with its real
+  image at the page's relative path (``../images/…/img_002.jpg``), so the save holds the
+  image's real bytes.
+- SingleFile's self-extracting ZIP (``--compress-content``: an HTML prelude with the page and
+  its resources as entries of ZIP data behind it), the same way: of this page (Beijing time),
+  of it into a root folder (``--create-root-directory``), with a password (``--password``)
+  and with a screenshot (``--embed-screenshot``: the file is a PNG image too, the prelude in
+  a text chunk); and of the mufeng page, whose ZIP holds the image as an entry of its own.
 
 Not byte-reproducible (the tools write the save's date, and Chromium a random MIME
 boundary); run it again only to refresh the fixtures: python tests/make_browser_snapshots.py
-(SingleFile's part needs Node.js and npm: npx fetches single-file-cli).
+[GROUP...] (groups: chrome, singlefile, mufeng, compressed, crawler; all when none is named;
+SingleFile's part needs Node.js and npm: npx fetches single-file-cli). Tests pin the save
+dates of the fixtures they read: refresh only the group you mean to.
 """
 
 from __future__ import annotations
@@ -26,9 +37,11 @@ import http.server
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import threading
 from pathlib import Path
+from urllib.parse import unquote
 
 from playwright.sync_api import sync_playwright
 
@@ -100,6 +113,28 @@ class _Proxy(_Page):
         _serve_page(self, ADDRESS.replace("https://", "http://"))
 
 
+def _singlefile(port: int, address: str, target: Path, zone: str, *options: str) -> None:
+    """single-file-cli's save of ``address`` (served by the local server on ``port``, every
+    other host refused) as ``target``, the browser's clock in ``zone``."""
+    with tempfile.TemporaryDirectory() as work:
+        saved = Path(work) / "page.html"
+        for _attempt in range(3):
+            subprocess.run([*SINGLEFILE, address, str(saved),
+                            f"--browser-executable-path={CHROMIUM}",
+                            # WeChat's host is the local server, every other host none
+                            f"--browser-arg=--host-resolver-rules=MAP mp.weixin.qq.com "
+                            f"127.0.0.1:{port}, MAP * ~NOTFOUND",
+                            "--browser-arg=--no-sandbox",  # (run as root here)
+                            *options],
+                           check=True, env={**os.environ, "TZ": zone})
+            # now and then it says "Execution context not found for SingleFile world",
+            # exits 0 and writes nothing: the same save again works
+            if saved.exists():
+                break
+        shutil.copyfile(saved, target)
+    print(f"{target.relative_to(HERE)}: {target.stat().st_size} bytes")
+
+
 def singlefile_saves() -> None:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Page)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -107,18 +142,88 @@ def singlefile_saves() -> None:
     address = ADDRESS.replace("https://", "http://")  # the local server speaks plain HTTP
     try:
         for name, zone in SINGLEFILE_ZONES.items():
-            with tempfile.TemporaryDirectory() as work:
-                saved = Path(work) / "page.html"
-                subprocess.run([*SINGLEFILE, address, str(saved),
-                                f"--browser-executable-path={CHROMIUM}",
-                                # WeChat's host is the local server, every other host none
-                                f"--browser-arg=--host-resolver-rules=MAP mp.weixin.qq.com "
-                                f"127.0.0.1:{port}, MAP * ~NOTFOUND",
-                                "--browser-arg=--no-sandbox"],  # (run as root here)
-                               check=True, env={**os.environ, "TZ": zone})
-                target = OUT / f"singlefile-save-exporter-04-{name}.html"
-                shutil.copyfile(saved, target)
-                print(f"{target.relative_to(HERE)}: {target.stat().st_size} bytes")
+            _singlefile(port, address, OUT / f"singlefile-save-exporter-04-{name}.html", zone)
+    finally:
+        server.shutdown()
+
+
+MUFENG = (HERE / "fixtures" / "wechat" / "html-with-assets" / "mufeng__2021-07-07_送别一个旧时代")
+MUFENG_PAGE = MUFENG / "html" / "2021-07-07_送别一个旧时代.html"
+# the post's long address, as its 原文链接 gives it (without the #wechat_redirect fragment)
+MUFENG_ADDRESS = ("http://mp.weixin.qq.com/s?__biz=MzI0ODE5NDU5Mw==&mid=2649550139&idx=1"
+                  "&sn=eb4cae5068b6c84434565d6fa48cc651&chksm=f1bc3e75c6cbb763f187c1e86b8539abc"
+                  "644eb5a3f8d9e95437d76c5f4d09bee04ae5ebbc606&scene=21")
+
+
+class _Mufeng(http.server.BaseHTTPRequestHandler):
+    """Serves the mufeng page at its long address and the images beside it where its
+    relative ``src`` (``../images/<stem>/img_NNN.jpg``) points from there, nothing else."""
+
+    def do_GET(self) -> None:  # the name http.server calls
+        path = unquote(self.path)
+        if path == "/" + MUFENG_ADDRESS.split("/", 3)[3]:
+            body, kind = MUFENG_PAGE.read_bytes(), "text/html; charset=utf-8"
+        elif path.startswith("/images/") and ".." not in path and \
+                (MUFENG / path.lstrip("/")).is_file():
+            body, kind = (MUFENG / path.lstrip("/")).read_bytes(), "image/jpeg"
+        else:
+            self.send_error(404)
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def _serving_mufeng() -> http.server.ThreadingHTTPServer:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Mufeng)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def mufeng_saves() -> None:
+    """single-file-cli's default save of the mufeng page (its image grouped in a CSS
+    variable), and with ``--block-images``."""
+    server = _serving_mufeng()
+    try:
+        port, zone = server.server_address[1], SINGLEFILE_ZONES["shanghai"]
+        _singlefile(port, MUFENG_ADDRESS, OUT / "singlefile-save-mufeng-2021-07-07.html", zone)
+        _singlefile(port, MUFENG_ADDRESS,
+                    OUT / "singlefile-save-mufeng-2021-07-07-blocked-images.html", zone,
+                    "--block-images")
+    finally:
+        server.shutdown()
+
+
+def compressed_saves() -> None:
+    """SingleFile's self-extracting ZIP (``--compress-content``) of the exporter page
+    (plain, into a root folder, with a password, with a screenshot) and of the mufeng page
+    with its image."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Page)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    address = ADDRESS.replace("https://", "http://")
+    try:
+        port = server.server_address[1]
+        zone = SINGLEFILE_ZONES["shanghai"]
+        _singlefile(port, address, OUT / "singlefile-zip-exporter-04-shanghai.html", zone,
+                    "--compress-content")
+        _singlefile(port, address, OUT / "singlefile-zip-root-directory-exporter-04.html",
+                    zone, "--compress-content", "--create-root-directory")
+        _singlefile(port, address, OUT / "singlefile-zip-password-exporter-04.html", zone,
+                    "--compress-content", "--password=archiver")
+        _singlefile(port, address, OUT / "singlefile-zip-screenshot-exporter-04.html", zone,
+                    "--compress-content", "--embed-screenshot")
+    finally:
+        server.shutdown()
+    server = _serving_mufeng()
+    try:
+        _singlefile(server.server_address[1], MUFENG_ADDRESS,
+                    OUT / "singlefile-zip-mufeng-2021-07-07.html", SINGLEFILE_ZONES["shanghai"],
+                    "--compress-content")
     finally:
         server.shutdown()
 
@@ -143,11 +248,14 @@ def crawler_saves() -> None:
         server.shutdown()
 
 
-def main() -> None:
-    chrome_saves()
-    singlefile_saves()
-    crawler_saves()
+GROUPS = {"chrome": chrome_saves, "singlefile": singlefile_saves, "mufeng": mufeng_saves,
+          "compressed": compressed_saves, "crawler": crawler_saves}
+
+
+def main(groups: list[str]) -> None:
+    for group in groups or list(GROUPS):
+        GROUPS[group]()
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

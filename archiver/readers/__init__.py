@@ -20,10 +20,11 @@ from typing import BinaryIO
 
 from archiver.errors import InputError, MalformedInput, UnsupportedFormat
 from archiver.model import RawPost
-from archiver.readers import fragment, markdown, mhtml, warc, wechat_html
+from archiver.readers import fragment, markdown, mhtml, singlefile_zip, warc, wechat_html
 
-# containers first: their names and magic numbers are unambiguous
-READERS: tuple[ModuleType, ...] = (warc, mhtml, markdown, wechat_html, fragment)
+# containers first: their names and magic numbers are unambiguous (a SingleFile self-extracting
+# ZIP is named .html and its prelude names the post's address: before the page readers)
+READERS: tuple[ModuleType, ...] = (warc, mhtml, singlefile_zip, markdown, wechat_html, fragment)
 HEAD_BYTES = 1 << 20  # enough to reach the markers behind a page's inline CSS
 READ_WHOLE = 64 << 20  # a file up to this size is read once, its head a slice of it
 SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".warc",

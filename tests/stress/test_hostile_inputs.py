@@ -1,11 +1,12 @@
 """Hostile inputs (design §8): each attack is refused, or contained, with a clear reason.
 
 1. **Path traversal** in every form a post is saved in (Markdown, WeChat page, fragment,
-   save-page folder, MHTML, WARC, WACZ): image references and container names such as
-   ``../../secret.jpg``, absolute paths, ``file:`` URLs, zip members named ``../../x``. A real
-   image lies outside the post's folder: it must never be read, nothing may be written
-   outside the archive, and each such image is recorded missing with the reason. A
-   container's page is completed only from the container, never from files beside it.
+   save-page folder, MHTML, WARC, WACZ, SingleFile's self-extracting ZIP): image references
+   and container names such as ``../../secret.jpg``, absolute paths, ``file:`` URLs, zip
+   members named ``../../x``. A real image lies outside the post's folder: it must never be
+   read, nothing may be written outside the archive, and each such image is recorded
+   missing with the reason. A container's page is completed only from the container, never
+   from files beside it.
 2. **SSRF**: image URLs on private, loopback, link-local, shared (CGNAT) and reserved
    addresses, in every spelling (``0x7f.1``, ``2130706433``, ``[::1]``,
    ``[::ffff:127.0.0.1]``, 6to4), names that resolve to them, redirects to them, and a name
@@ -51,11 +52,13 @@ from archiver.assets import localise
 from archiver.config import Config
 from archiver.model import ImageRef
 
-from conftest import WECHAT
+from conftest import FIXTURES, WECHAT
 from make_container_fixtures import Warc, load_source, mhtml, wacz
 from stress_support import CONTAINERS, cli
 
 MUFENG = load_source("mufeng-2021-07-07")  # a real page and its real image (a PNG)
+# single-file-cli --compress-content of that page and image (real output)
+SINGLEFILE_ZIP = FIXTURES / "browser" / "singlefile-zip-mufeng-2021-07-07.html"
 SECRET = (WECHAT / "html-with-assets" / "mufeng__2018-01-29_大都市与小城镇——从东京的人口说起"
           / "images" / "2018-01-29_大都市与小城镇——从东京的人口说起" / "img_003.jpg").read_bytes()
 SECRET_TEXT = "TOP-SECRET-6a1f: an external entity must never pull this in"
@@ -187,9 +190,32 @@ def hostile_wacz(scene) -> Path:
     return path
 
 
+def hostile_singlefile_zip(scene) -> Path:
+    """A SingleFile self-extracting page (the real --compress-content save's prelude and
+    page) whose ZIP entries are named to climb out (``../../``, absolute, backslashes, a
+    ``file:`` URL) and whose page refers to them, and to files beside it that it lacks."""
+    data = SINGLEFILE_ZIP.read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as old:
+        prelude = data[:min(info.header_offset for info in old.infolist())]
+        # (SingleFile's compressed HTML leaves the attribute unquoted)
+        page = with_images(old.read("index.html").replace(b"id=js_content", b'id="js_content"'),
+                           [*scene.refs, scene.near])
+        image = old.read("images/1.jpg")
+    out = io.BytesIO(prelude)
+    out.seek(0, io.SEEK_END)
+    with zipfile.ZipFile(out, "a", compression=zipfile.ZIP_DEFLATED) as new:
+        new.writestr("index.html", page)
+        for name in ("../../secret.jpg", "../../../etc/passwd", "/tmp/evil-abs.jpg",
+                     "..\\..\\secret.jpg", f"file://{scene.root}/secret.jpg", "images/1.jpg"):
+            new.writestr(name, image)
+    path = scene.post / "post.html"
+    path.write_bytes(out.getvalue())
+    return path
+
+
 FORMS = {"markdown": hostile_markdown, "wechat-page": hostile_page,
          "fragment": hostile_fragment, "save-page": hostile_save_page, "mhtml": hostile_mhtml,
-         "warc": hostile_warc, "wacz": hostile_wacz}
+         "warc": hostile_warc, "wacz": hostile_wacz, "singlefile-zip": hostile_singlefile_zip}
 CONTAINED = ("outside the post's folder and the asset roots", "not in the container",
              "file not found", "not fetched")
 
