@@ -480,8 +480,10 @@ def ingest(
                           "same command again to go on (what is archived is found unchanged)",
                           markup=False)
                 raise typer.Exit(130) from None
-        if not results:
-            raise UsageError("no saved posts found in the given paths",
+        if all(r.status == "skipped" for r in results):  # none, or only other files
+            skipped = (f" ({len(results)} other file(s) skipped, named above)"
+                       if results and not quiet else "")
+            raise UsageError("no saved posts found in the given paths" + skipped,
                              hint="give saved posts (.md, .html, .mhtml, .warc, .warc.gz, "
                                   ".wacz), or folders holding them")
         if not quiet:
@@ -808,9 +810,10 @@ def _expand_folders(targets: list[str], problems: list[ArchiverError]) -> list[s
         problems += [InputError(f"cannot read this folder ({error.strerror}): the posts in it, "
                                 "if any, are not verified", path=folder)
                      for folder, error in unreadable]
-        if not found and not unreadable:
-            raise InputError("no post files in this folder", path=path,
-                             hint="give .txt or .bib files of references by name")
+        if not found and not unreadable:  # as ingest says of such a folder: usage
+            raise UsageError("no saved posts in this folder", path=path,
+                             hint="give saved posts or folders holding them, or .txt or .bib "
+                                  "files of references by name")
         out += found
     return out
 

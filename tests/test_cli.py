@@ -350,6 +350,25 @@ def test_a_folder_without_posts_is_an_error_and_no_summary(runner, archive_dir, 
     assert "post(s)" not in result.stderr
 
 
+def test_a_folder_of_other_files_is_a_folder_without_posts_for_ingest_and_verify(
+        runner, archive_dir, tmp_path):
+    """Notes beside no post are skipped, as in any folder, and then the run has found no post:
+    the same usage error as an empty folder, for ingest and for verify alike."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "ideas.md").write_text("# my notes\n", encoding="utf-8")
+    ingest = run(runner, "ingest", notes, "--archive", archive_dir)
+    assert ingest.exit_code == ExitCode.USAGE
+    assert "skipped" in ingest.stderr and "ideas.md" in ingest.stderr
+    assert "no saved posts found in the given paths (1 other file(s) skipped" in ingest.stderr
+    assert not archive_dir.exists()
+    (tmp_path / "empty").mkdir()
+    for folder in (notes, tmp_path / "empty"):
+        verify = run(runner, "verify", folder, "--archive", archive_dir)
+        assert verify.exit_code == ExitCode.USAGE
+        assert "no saved posts in this folder" in verify.stderr
+
+
 def test_stderr_in_a_file_holds_messages_and_no_trace_of_the_bar(tmp_path):
     with (tmp_path / "out.txt").open("w") as out:  # a file, as `> out.txt` gives
         result = subprocess.run([sys.executable, "-m", "archiver", "ingest", SEED, PAGE,

@@ -710,7 +710,7 @@ def test_verify_a_folder_of_posts_as_the_ci_recipe_does(server, tmp_path, monkey
     empty.mkdir()
     (empty / "notes.md").write_text("# notes\n", encoding="utf-8")
     nothing = run_verify(["verify", empty], server.url, tmp_path, monkeypatch)
-    assert nothing.exit_code == ExitCode.BAD_INPUT and "no post files" in nothing.stderr
+    assert nothing.exit_code == ExitCode.USAGE and "no saved posts in this folder" in nothing.stderr
 
 
 def test_a_mistyped_file_name_is_a_missing_file_even_beside_an_archive(server, tmp_path,
