@@ -255,6 +255,37 @@ def parse_date(value: object, zone: tzinfo = SHANGHAI) -> tuple[str | None, bool
     return naive.replace(tzinfo=timezone(sign * offset)).isoformat(), True
 
 
+_ZONE_NAMED = re.compile(r"\d:\d{2}(?::\d{2})?\s*\(?(?P<zone>[A-Za-z]{2,5})\)?$")
+
+
+def why_not_a_date(value: object) -> str:
+    """Why :func:`parse_date` read no date in ``value``, where a reason can be said: a zone
+    named, not given as an offset; a day that does not exist; a weekday not the date's."""
+    text = str(value).strip()
+    named = _ZONE_NAMED.search(text)
+    if named and named["zone"].upper() not in ("Z", "UT", "UTC", "GMT"):
+        return (f"the zone is named ({named['zone']}), and a name is ambiguous (CST is US "
+                "Central to RFC 2822 and China Standard Time to many writers): write its "
+                "offset, e.g. +08:00")
+    rfc = _RFC2822_RE.fullmatch(text)
+    match = _DATE_RE.match(text)
+    if rfc and rfc["mon"].lower() in _MONTHS:
+        try:
+            day = datetime(int(rfc["y"]), _MONTHS.index(rfc["mon"].lower()) + 1, int(rfc["d"]))
+        except ValueError as exc:
+            return f"no such day ({exc})"
+        if rfc["wd"] and _WEEKDAYS[day.weekday()] != rfc["wd"].lower():
+            return f"{day.date().isoformat()} was a {day.strftime('%A')}, not {rfc['wd']}"
+    elif match:
+        y, mo, d, hh, mm, ss = match.groups()[:6]
+        try:
+            datetime(int(y), int(mo), int(d), int(hh or 0), int(mm or 0), int(ss or 0))
+        except ValueError as exc:
+            return f"no such day or time ({exc})"
+    return ("not a form of date read here (ISO 8601, 2020/08/04, 2020年8月4日, RFC 2822 or "
+            "Unix time)")
+
+
 def _rfc2822(match: re.Match[str]) -> tuple[str | None, bool]:
     """An RFC 2822 date: with a zone, that instant; without one, Beijing time as any naive
     time; a weekday that is not the date's, or a date that does not exist, is no date."""

@@ -33,7 +33,7 @@ from archiver.model import RawPost, Sourced
 from archiver.readers import _md_links
 from archiver.readers._cjk_emphasis import CjkFriendlyInline
 from archiver.readers._paths import title_from_path
-from archiver.readers._text import decode, parse_date
+from archiver.readers._text import decode, parse_date, why_not_a_date
 
 FORMAT = "markdown"
 
@@ -133,13 +133,35 @@ def _front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
         raise MalformedInput(f"front matter is not valid YAML{line}: "
                              f"{getattr(exc, 'problem', None) or exc}", path=path) from None
     except (ValueError, TypeError, OverflowError) as exc:  # e.g. 2020-13-45 read as a date
-        raise MalformedInput(f"front matter holds a value that is not what it looks like: "
-                             f"{exc}", path=path) from None
+        raise MalformedInput(f"front matter {_unconstructed(match.group(1) or '')}is not "
+                             f"what it looks like: {exc}", path=path) from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
         raise MalformedInput("front matter is not a mapping of keys to values", path=path)
     return meta, text[match.end():]
+
+
+def _unconstructed(source: str) -> str:
+    """``date '2023-13-45' (line 3) `` for the top-level value YAML could not make into
+    what it looks like (a timestamp with no such day), or "" when it cannot be told."""
+    try:
+        node = yaml.compose(source, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return ""
+    if not isinstance(node, yaml.MappingNode):
+        return ""
+    loader = yaml.SafeLoader("")
+    for key, value in node.value:
+        try:
+            loader.construct_object(value, deep=True)
+        except (ValueError, TypeError, OverflowError):
+            text = value.value if isinstance(value, yaml.ScalarNode) else ""
+            shown = f" {text[:60]!r}" if text else ""
+            return f"{key.value}{shown} (line {value.start_mark.line + 2}) "
+        except yaml.YAMLError:
+            continue
+    return ""
 
 
 def _scalar(value: Any) -> Any:
@@ -212,7 +234,8 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
                                  path=path)
         iso, _ = parse_date(date_value)
         if iso is None:
-            raise MalformedInput(f"front matter date {str(date_value)[:60]!r} is not a date",
+            raise MalformedInput(f"front matter date {str(date_value)[:60]!r} is not a date: "
+                                 f"{why_not_a_date(date_value)}",
                                  path=path)
         if fetched_export:
             put("fetched", iso, "front matter date (export marked 'fetched': fetch time)")

@@ -458,6 +458,32 @@ def test_a_number_or_a_date_that_is_none_is_still_no_date(tmp_path, written):
         read(post)
 
 
+@pytest.mark.parametrize(("written", "reason"), [
+    ("Tue, 04 Aug 2020 18:00:00 CST", "the zone is named (CST), and a name is ambiguous"),
+    ("2020-08-04 18:00 CST", "write its offset, e.g. +08:00"),
+    ("Mon, 04 Aug 2020 18:00:00 +0800", "2020-08-04 was a Tuesday, not Mon"),
+    ("Tue, 32 Aug 2020 18:00:00 +0800", "no such day"),
+    ("2020-02-30 10:00", "no such day or time"),
+    ("next tuesday", "not a form of date read here"),
+])
+def test_a_date_refused_says_why(tmp_path, written, reason):
+    post = tmp_path / "post.md"
+    post.write_text(f"---\ntitle: t\ndate: {written}\n---\n\n正文。\n", encoding="utf-8")
+    with pytest.raises(MalformedInput, match="is not a date: ") as info:
+        read(post)
+    assert reason in info.value.message
+
+
+def test_a_value_yaml_cannot_make_names_its_field_and_line(tmp_path):
+    """YAML reads 2023-13-45 as a timestamp, then finds no 13th month."""
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: t\ndate: 2023-13-45\n---\n\n正文。\n", encoding="utf-8")
+    with pytest.raises(MalformedInput) as info:
+        read(post)
+    assert info.value.message == ("front matter date '2023-13-45' (line 3) is not what it "
+                                  "looks like: month must be in 1..12")
+
+
 @pytest.mark.parametrize(("front", "message"), [
     ("title: [unclosed", "front matter is not valid YAML"),
     ("- a\n- b", "not a mapping"),
