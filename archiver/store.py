@@ -514,23 +514,42 @@ class Archive:
                                    state=state))
         return out
 
-    def _resolve(self, inventory: dict[str, Any], logical: str, version: str | None) -> str:
+    def _resolve(self, inventory: dict[str, Any], logical: str, version: str | None
+                 ) -> tuple[str, str]:
+        """(the digest the inventory records for ``logical`` in ``version``, its content
+        path in the object)."""
         number = version if version is not None else inventory["head"]
         if number not in inventory["versions"]:
             raise NotFound(f"object {inventory['id']!r} has no version {number!r}",
                            hint=f"versions: {', '.join(sorted(inventory['versions']))}")
         for digest, paths in inventory["versions"][number]["state"].items():
             if logical in paths:
-                return inventory["manifest"][digest][0]
+                return digest, inventory["manifest"][digest][0]
         raise NotFound(f"{logical!r} is not in {inventory['id']!r} {number}")
 
     def content_path(self, object_id: str, logical: str, version: str | None = None) -> Path:
         """Where the bytes of ``logical`` in ``version`` (default: head) lie on disk."""
         inventory = self.inventory(object_id)
-        return self.object_path(object_id) / self._resolve(inventory, logical, version)
+        return self.object_path(object_id) / self._resolve(inventory, logical, version)[1]
 
-    def read_bytes(self, object_id: str, logical: str, version: str | None = None) -> bytes:
-        return self.content_path(object_id, logical, version).read_bytes()
+    def read_bytes(self, object_id: str, logical: str, version: str | None = None,
+                   verify: bool = True) -> bytes:
+        """The bytes of ``logical`` in ``version`` (default: head), checked against the
+        digest the inventory records for them: damaged bytes are an :class:`ArchiveError`
+        naming the file, never passed on as the post's (shown as its record, or copied into
+        a new version, which would record the damage under a digest of its own). ``verify``
+        False is for fsck, which checks every digest itself and reports each once."""
+        inventory = self.inventory(object_id)
+        digest, content = self._resolve(inventory, logical, version)
+        data = (self.object_path(object_id) / content).read_bytes()
+        algorithm = inventory.get("digestAlgorithm", "sha512")
+        if verify and algorithm in ("sha512", "sha256") and \
+                hashlib.new(algorithm, data).hexdigest() != digest.lower():
+            raise ArchiveError(
+                f"{logical} of {object_id} ({version or 'head'}) is damaged: its bytes do not "
+                f"match the {algorithm} digest its inventory records", path=self.root,
+                hint="`archiver fsck` lists what is damaged; restore the object from a copy")
+        return data
 
     def read_json(self, object_id: str, logical: str, version: str | None = None) -> Any:
         """A JSON file of an object (a record, its provenance…), parsed. A file its inventory

@@ -649,8 +649,28 @@ def test_a_record_of_the_wrong_shape_is_damage_for_show_diff_and_export(runner, 
                     ["export", "bibtex"]):
         result = run(runner, *command, "--archive", archive_dir)
         assert result.exit_code == ExitCode.ARCHIVE, (command, result.output)
-        assert "does not match the record schema" in result.stderr
+        assert "record.json of " in result.stderr and " is damaged" in result.stderr
     assert run(runner, "fsck", "--archive", archive_dir).exit_code == ExitCode.ARCHIVE
+
+
+def test_a_record_altered_on_disk_is_never_shown_as_the_posts(runner, archive_dir):
+    """Still valid JSON and a valid record, but not the bytes archived: its digest says so,
+    and show, diff and export refuse it as damage (exit 5), as fsck does."""
+    run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
+    [record] = archive_dir.rglob("v1/content/record.json")
+    document = json.loads(record.read_bytes())
+    document["title"] = "A title nobody archived"
+    record.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    [object_id] = Archive.open(archive_dir).object_ids()
+    for command in (["show", object_id, "--version", "v1"], ["show", object_id, "--json"],
+                    ["diff", object_id, "v1", "v1"], ["export", "bibtex"]):
+        result = run(runner, *command, "--archive", archive_dir)
+        assert result.exit_code == ExitCode.ARCHIVE, (command, result.output)
+        assert "do not match the sha512 digest its inventory records" in result.stderr
+        assert "A title nobody archived" not in result.stdout
+    fsck = run(runner, "fsck", "--archive", archive_dir)
+    assert fsck.exit_code == ExitCode.ARCHIVE
+    assert fsck.stdout.count("record.json") == 1  # reported once, by its digest
 
 
 def test_an_object_folder_put_back_by_hand_is_listed_again(runner, archive_dir, tmp_path):

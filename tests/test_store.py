@@ -233,6 +233,21 @@ def test_reading_an_unknown_version_or_path_is_not_found(archive: Archive) -> No
         archive.read_bytes("wechat:no-such-post", "a.txt")
 
 
+def test_bytes_read_back_are_the_bytes_archived_or_an_error_naming_the_file(
+        archive: Archive) -> None:
+    """A stored file changed on disk is never handed on as the object's: whatever reads it
+    (show, a new version carrying it forward) gets an ArchiveError (exit 5) naming it. fsck,
+    which checks every digest itself, may still read it as it is."""
+    commit(archive, OID, {"a.txt": b"the bytes archived"})
+    assert archive.read_bytes(OID, "a.txt") == b"the bytes archived"
+    archive.content_path(OID, "a.txt").write_bytes(b"the bytes archivet")
+    with pytest.raises(ArchiveError, match="a.txt of .* is damaged: its bytes do not match "
+                                           "the sha512 digest") as info:
+        archive.read_bytes(OID, "a.txt")
+    assert info.value.exit_code == ExitCode.ARCHIVE
+    assert archive.read_bytes(OID, "a.txt", verify=False) == b"the bytes archivet"
+
+
 # ---------------------------------------------------------------------------------------------
 # 3. storage layout extension 0003
 
