@@ -23,6 +23,8 @@ from conftest import WECHAT
 SEED = WECHAT / "markdown" / "guozhengxueren-464-kazakhstan.md"
 PAGE = (WECHAT / "html"
         / "wechatscope__gh_8e98aeecc6c0_2020-10-02_2650512939_raiHy80cW6.y.tar.gz.html")
+MUFENG_PAGE = (WECHAT / "html-with-assets" / "mufeng__2021-07-07_送别一个旧时代" / "html"
+               / "2021-07-07_送别一个旧时代.html")
 
 
 @pytest.fixture
@@ -671,6 +673,17 @@ def test_a_record_altered_on_disk_is_never_shown_as_the_posts(runner, archive_di
     fsck = run(runner, "fsck", "--archive", archive_dir)
     assert fsck.exit_code == ExitCode.ARCHIVE
     assert fsck.stdout.count("record.json") == 1  # reported once, by its digest
+
+
+def test_an_image_altered_on_disk_is_not_exported_as_the_posts(runner, archive_dir,
+                                                                tmp_path):
+    """The html export copies each post's images: one changed on disk is damage (exit 5)."""
+    run(runner, "ingest", MUFENG_PAGE, "--archive", archive_dir, "--no-fetch")
+    [image] = list(archive_dir.rglob("v1/content/assets/*"))[:1]
+    image.write_bytes(image.read_bytes()[:-1] + b"\x00")
+    result = run(runner, "export", "html", "-o", tmp_path / "site", "--archive", archive_dir)
+    assert result.exit_code == ExitCode.ARCHIVE, result.output
+    assert "do not match the sha512 digest" in result.stderr
 
 
 def test_an_object_folder_put_back_by_hand_is_listed_again(runner, archive_dir, tmp_path):

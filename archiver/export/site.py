@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -139,8 +138,8 @@ def build_site(archive: Any, out: Path, citations_in: CitationsIn | None = None)
         for logical in state:
             if logical.startswith("assets/"):
                 target = out / logical
-                if not target.exists():
-                    shutil.copyfile(archive.content_path(object_id, logical), target)
+                if not target.exists():  # read back checked against its digest
+                    target.write_bytes(archive.read_bytes(object_id, logical))
         account = (record.get("account") or {}).get("name")
         title = shown_title(record)
         day = beijing_date(record.get("published")) or ""
