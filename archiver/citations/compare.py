@@ -317,12 +317,20 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
         if elsewhere:
             return FieldCheck(segment, crossref, False,
                               f"author order differs: {label!r} is out of place")
-        later = [" ".join(n) for n in names[index + 1:]
-                 if _find_name(seg, n, position)[0] >= 0]
+        later = [(n, _find_name(seg, n, position)[0]) for n in names[index + 1:]]
+        later = [(n, at) for n, at in later if at >= 0]
         if later:
+            # a word where the name should be, and like it, is the name misspelt (Hereen
+            # for Heeren), not a name left out
+            misspelt = [w for w in seg[position:later[0][1]]
+                        if any(fuzz.ratio(w, part) >= MISSPELT for part in name)]
+            if misspelt:
+                return FieldCheck(segment, crossref, False,
+                                  f"{' '.join(misspelt)!r} is shown where Crossref's author "
+                                  f"{index + 1} of {len(names)} is {label!r} (misspelt?)")
             return FieldCheck(segment, crossref, False,
                               f"{label!r} (author {index + 1} of {len(names)}) is missing "
-                              f"before {later[0]!r}")
+                              f"before {' '.join(later[0][0])!r}")
         if et_al and shown:
             stray = [w for w in _unexplained(seg[position:], authors)
                      if any(fuzz.ratio(w, part) >= MISSPELT for part in name)]

@@ -151,6 +151,14 @@ def test_an_author_left_out_in_the_middle_is_named():
         in check.reason
 
 
+def test_an_author_misspelt_in_the_middle_is_named_as_shown_not_as_left_out():
+    check = compare_authors("Escrivà, A., Mesquita-Jaones, F., Aguilar-Alberola, J. A. et al.",
+                            True, ESCRIVA["author"])
+    assert check.match is False
+    assert check.reason == ("'mesquita jaones' is shown where Crossref's author 2 of 8 is "
+                            "'mesquita joanes' (misspelt?)")
+
+
 def test_two_authors_swapped_is_an_order_error():
     check = compare_authors("Wilkens, H. & Gross, J. B.", False, HEREDITY["author"])
     assert check.match is False
