@@ -1068,3 +1068,62 @@ def test_page_numbers_in_other_digits_are_written_as_given():
     work = recorded_work("10.5005/jp/books/12414_3")
     work.pages = "²³⁴-⁵"  # str.isdigit() holds, int() fails
     assert "pages = {²³⁴--⁵}" in bibtex_entry(work, "bibtex")
+
+
+# -- one work, one key, whatever the export holds --------------------------------------------
+
+def reworded_after_verify(tmp_path: Path, env: dict[str, str]) -> tuple[Path, str, str]:
+    """Post "reworded" cites Chiang et al. (2017), 10.1038/ng.3834, in APA and post "other"
+    in GB/T 7714; both are verified, and the work given one key. Then an edit rewords the
+    first post's reference (to MLA, the same DOI), and the new wording is not verified again.
+    The archive, and the two posts' ids."""
+    reworded = post_citing(tmp_path, "reworded", ("dev-0062",))
+    root = ingest_verified(tmp_path, env, reworded, post_citing(tmp_path, "other",
+                                                                ("dev-0313",)))
+    reworded.write_text(reworded.read_text(encoding="utf-8").replace(
+        CASES["dev-0062"]["text"], CASES["dev-0085"]["text"]), encoding="utf-8")
+    assert cli("ingest", reworded, "--archive", root, "--no-fetch").exit_code == 0
+    ids = {row["title"]: row["id"] for row in map(json.loads, cli(
+        "list", "--archive", root, "--json").stdout.splitlines())}
+    return root, ids["reworded"], ids["other"]
+
+
+@pytest.mark.parametrize("rebuilt", [False, True])
+def test_a_work_has_its_key_even_where_a_post_cites_it_in_words_not_verified_since(
+        tmp_path, crossref, rebuilt):
+    """The work keeps the key its verification gave it (chiang2017impact) in every export:
+    of the edited post alone (its reference as now written, never ``chiang2017impacta``),
+    of the other post alone, and of both in either order, in every format."""
+    root, reworded, other = reworded_after_verify(tmp_path, crossref)
+    if rebuilt:
+        (root / "extensions" / "archiver-index" / "index.stale").write_bytes(b"")
+
+    def keys(*ids: str) -> list[str]:
+        return keys_of(cli("export", "bibtex", *ids, "--only-cited", "--include-unverified",
+                           "--archive", root, "-q").stdout)
+
+    assert keys(reworded) == keys(other) == ["chiang2017impact"]
+    assert keys(reworded, other) == keys(other, reworded) == keys() == ["chiang2017impact"]
+    csl = json.loads(cli("export", "csl-json", reworded, "--only-cited", "--include-unverified",
+                         "--archive", root, "-q").stdout)
+    assert [item["id"] for item in csl] == ["chiang2017impact"]
+    ris = cli("export", "ris", reworded, "--only-cited", "--include-unverified", "--archive",
+              root, "-q").stdout
+    assert "ID  - chiang2017impact\n" in ris.replace("\r\n", "\n")
+    # and with the posts themselves, no post and no other work takes it
+    every = keys_of(cli("export", "bibtex", "--cited", "--include-unverified", "--archive",
+                        root, "-q").stdout)
+    assert every.count("chiang2017impact") == 1 and len(set(every)) == len(every) == 3
+
+
+def test_a_citation_an_edit_reworded_is_not_said_never_verified(tmp_path, crossref):
+    """The edited post's citation of 10.1038/ng.3834 was verified in v2, as first written;
+    only its new wording is unchecked, and the note says so."""
+    root, reworded, _ = reworded_after_verify(tmp_path, crossref)
+    [item] = json.loads(cli("export", "csl-json", reworded, "--only-cited",
+                            "--include-unverified", "--archive", root, "-q").stdout)
+    assert "never verified" not in item["note"]
+    assert ("not verified against Crossref as now written (reworded since verified): the "
+            "post's earlier citation of 10.1038/ng.3834 was verified in v2; `archiver verify` "
+            "has not checked this wording") in item["note"]
+    assert "fields read from the citation as written: [1] Chiang, Colby, et al." in item["note"]
