@@ -282,8 +282,9 @@ def test_tex_specials_are_escaped_and_chinese_kept():
     text = bibtex_entry(work)
     assert tex("a_b%") == "a\\_b\\%"
     parsed = pybtex_parse(text, "bibtex").entries["k"].fields["title"]
-    # "{R&D}" as written, its braces escaped; the acronym in braces, kept from lower case
-    assert parsed == "50\\% of \\{{R\\&D}\\} costs \\$3 \\#1 a\\_b \\textbackslash{} 中文"
+    # "{R&D}" as written, its braces by name; the acronym in braces, kept from lower case
+    assert parsed == ("50\\% of \\textbraceleft{}{R\\&D}\\textbraceright{} costs \\$3 \\#1 "
+                      "a\\_b \\textbackslash{} 中文")
 
 
 def test_exports_need_an_archive(tmp_path):
@@ -1127,3 +1128,48 @@ def test_a_citation_an_edit_reworded_is_not_said_never_verified(tmp_path, crossr
             "post's earlier citation of 10.1038/ng.3834 was verified in v2; `archiver verify` "
             "has not checked this wording") in item["note"]
     assert "fields read from the citation as written: [1] Chiang, Colby, et al." in item["note"]
+
+
+# -- TeX's special characters, balanced or not -----------------------------------------------
+
+# BibTeX counts every brace in a value, "\{" too: one left unmatched ends the value early
+# ("premature end of file" in pybtex) or never ends it
+SPECIALS = ["Unbalanced { brace and 100% done", "A closing } brace first", "}{ turned round",
+            "{{ two open and one }", "A back\\slash and a \\{ too", "Ends with a backslash \\",
+            "#1 ~tilde ^caret R&D co_op $5", "{KRAS} and {PD-1 50%"]
+
+
+@pytest.mark.parametrize("text", SPECIALS)
+@pytest.mark.parametrize("fmt", ["biblatex", "bibtex"])
+def test_tex_specials_balanced_or_not_give_bibtex_both_parsers_read_as_written(text, fmt):
+    """A title, a name, a journal and a note holding any of TeX's special characters, its
+    braces balanced or not: pybtex reads every entry and field bibtexparser does, with the
+    same value, and decoding it gives the text back (as ``archiver verify refs.bib`` does)."""
+    from archiver.citations.bib import latex_text
+
+    work = Work(key="k", kind="cited", crossref_type="journal-article", title=text,
+                authors=[{"family": text.split()[0], "given": "Ann"}, {"literal": text}],
+                container=text, notes=[text], publisher=text, doi="10.1000/a{b",
+                url="https://example.org/?q={")
+    bib = bibtex_entry(work, fmt)
+    fields = round_trip(bib)["k"]
+    assert fields["doi"] == "10.1000/a%7Bb"  # read verbatim: percent-encoded, the same DOI
+    journal = "journal" if fmt == "bibtex" else "journaltitle"
+    for name in ("title", journal, "note", "publisher"):
+        assert latex_text(fields[name]) == text, name
+    persons = pybtex_parse(bib, "bibtex").entries["k"].persons["author"]
+    assert len(persons) == 2
+    assert latex_text(" ".join(persons[0].last_names)) == text.split()[0]
+    assert latex_text(str(persons[1])) == text
+
+
+def test_a_post_titled_with_an_unbalanced_brace_exports_as_bibtex_pybtex_reads(tmp_path):
+    post = tmp_path / "brace.md"
+    post.write_text("---\ntitle: Unbalanced { brace and 100% done\ndate: 2021-05-06 08:00:00\n"
+                    "author: 测试号\n---\n\n正文。\n", encoding="utf-8")
+    root = tmp_path / "archive"
+    assert cli("ingest", post, "--archive", root, "--no-fetch").exit_code == 0
+    for fmt in ("bibtex", "biblatex"):
+        out = cli("export", fmt, "--archive", root, "-q").stdout
+        [fields] = round_trip(out).values()
+        assert fields["title"] == "Unbalanced \\textbraceleft{} brace and 100\\% done"

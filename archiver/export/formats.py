@@ -2,7 +2,9 @@
 
 BibTeX is built and written with ``bibtexparser`` v2, one entry at a time (exports stream).
 Values keep their UTF-8 (biblatex-gb7714 and XeLaTeX users need the Chinese as it is); the
-characters TeX treats specially (``\\ { } % & $ # _ ^ ~``) are escaped. CSL-JSON follows the CSL
+characters TeX treats specially (``\\ { } % & $ # _ ^ ~``) are escaped, braces and the
+backslash, caret and tilde by name (``\\textbraceleft{}``), so that no text can unbalance a
+value's braces. CSL-JSON follows the CSL
 input schema; RIS the RIS format specification (tags, ``ER  -`` ends a record, CRLF lines).
 
 Crossref's text keeps the white space of its depositor's XML (a title broken over lines and
@@ -25,14 +27,28 @@ from bibtexparser.model import Entry, Field
 
 from archiver.export.works import Work
 
-_TEX = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$",
-        "#": r"\#", "_": r"\_", "^": r"\^{}", "~": r"\~{}"}
+# A brace is written by name: BibTeX counts every "{" and "}" in a value, escaped or not, so
+# "\{" alone leaves the value unbalanced and the file unreadable (pybtex: "premature end of
+# file"); the named characters hold only the balanced "{}" that ends the name. The caret and
+# the tilde by name too: "\^{}" and "\~{}" are accents over nothing, which decoders drop.
+_TEX = {"\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}",
+        "%": r"\%", "&": r"\&", "$": r"\$", "#": r"\#", "_": r"\_", "^": r"\textasciicircum{}",
+        "~": r"\textasciitilde{}"}
 _TEX_RE = re.compile(r"[\\{}%&$#_^~]")
 
 
 def tex(value: str) -> str:
-    """Escape TeX's special characters; everything else (Chinese included) stays as it is."""
+    """Escape TeX's special characters, so that every value holds balanced braces whatever
+    its text (BibTeX reads a value to its matching brace); everything else (Chinese
+    included) stays as it is."""
     return _TEX_RE.sub(lambda m: _TEX[m.group(0)], value)
+
+
+def verbatim(value: str) -> str:
+    """A URL or DOI for a field biblatex reads verbatim (``url``, ``doi``, ``\\url{…}``),
+    where no TeX escape works: a brace in it percent-encoded, which names the same address,
+    so that BibTeX still finds the value's end."""
+    return value.replace("{", "%7B").replace("}", "%7D")
 
 
 def _word_core(word: str) -> str:
@@ -220,7 +236,7 @@ def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
         if work.kind == "post" and work.organisation:
             fields.append(("organization", tex(work.organisation)))
         if work.url:
-            fields.append(("url", work.url))
+            fields.append(("url", verbatim(work.url)))
         if work.accessed:
             fields.append(("urldate", work.accessed))
     else:
@@ -230,9 +246,9 @@ def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
         if month.isdigit() and 1 <= int(month) <= 12:  # the macro (aug): styles print its name
             fields.append(("month", _MONTHS[int(month) - 1]))
         if work.url:
-            fields.append(("howpublished", f"\\url{{{work.url}}}"))
+            fields.append(("howpublished", f"\\url{{{verbatim(work.url)}}}"))
     if work.doi:
-        fields.append(("doi", work.doi))
+        fields.append(("doi", verbatim(work.doi)))
     notes = list(work.notes)
     if flavour == "bibtex" and work.translators:
         notes.insert(0, "translated by " + ", ".join(_plain_names(work.translators)))
