@@ -1173,3 +1173,40 @@ def test_a_post_titled_with_an_unbalanced_brace_exports_as_bibtex_pybtex_reads(t
         out = cli("export", fmt, "--archive", root, "-q").stdout
         [fields] = round_trip(out).values()
         assert fields["title"] == "Unbalanced \\textbraceleft{} brace and 100\\% done"
+
+
+# -- dashes join words, each judged alone --------------------------------------------------
+
+@pytest.mark.parametrize(("title", "braced"), [
+    # Crossref's title of 10.1371/journal.pone.0000030, in Title Case: no acronym, no digit
+    ("Triose Phosphate Isomerase Deficiency Is Caused by Altered Dimerization–Not Catalytic "
+     "Inactivity–of the Mutant Enzymes",
+     "Triose Phosphate Isomerase Deficiency Is Caused by Altered Dimerization–Not Catalytic "
+     "Inactivity–of the Mutant Enzymes"),
+    ("Trade Policy—A Long View", "Trade Policy—A Long View"),
+    # an acronym or digits on one side: that side alone is braced
+    ("The Rise of US–China Trade Tensions", "The Rise of {US}–China Trade Tensions"),
+    ("Lessons From COVID-19—A Global View", "Lessons From {COVID-19}—A Global View"),
+    ("The 2008–2009 Financial Crisis", "The 2008–2009 Financial Crisis"),
+    # a Unicode hyphen (U+2010, common in Crossref titles) is a hyphen: "Long‐Term"
+    ("Long‐Term Effects of Drug‐Resistant Tuberculosis", "Long‐Term Effects of Drug‐Resistant "
+                                                        "Tuberculosis"),
+    # in sentence case a name after a dash is still a name
+    ("Deviations from Hardy–Weinberg proportions in small populations",
+     "Deviations from {Hardy}–{Weinberg} proportions in small populations"),
+])
+def test_a_dash_joins_words_each_braced_only_by_its_own_case(title, braced):
+    from archiver.export.formats import protected_title
+    assert protected_title(title) == braced
+
+
+def test_a_title_case_title_joined_by_dashes_comes_through_a_sentence_case_style():
+    """pybtex's plain style lower-cases Crossref's Title Case title of a real record, dashes
+    and all: nothing in it is an acronym or has digits, so nothing is kept."""
+    from pybtex.database import parse_string
+    from pybtex.style.formatting.plain import Style
+
+    bib = bibtex_entry(recorded_work("10.1371/journal.pone.0000030"), "bibtex")
+    [entry] = Style().format_entries(parse_string(bib, "bibtex").entries.values())
+    assert "Triose phosphate isomerase deficiency is caused by altered dimerization–not " \
+           "catalytic inactivity–of the mutant enzymes" in entry.text.render_as("text")

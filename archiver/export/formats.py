@@ -60,11 +60,18 @@ def _cased(char: str) -> bool:
     return char.isupper() or char.islower()
 
 
+# what joins the parts of one word ("Long-Term", "Drug‐Resistant" with Crossref's U+2010,
+# "PD-1"), and the dashes that join two words ("Dimerization–Not", "COVID-19—A": figure,
+# en and em dash, horizontal bar), whose sides are words of their own
+_HYPHEN = re.compile("[-\u2010\u2011]")
+_DASH = re.compile("([\u2012-\u2015]+)")
+
+
 def _keeps_its_case(core: str) -> bool:
     """A capital after the first letter of one of its hyphen-joined parts (an acronym, a gene,
     "McDonald"; not "Long-Term", whose parts are each capitalised), or digits among letters
     ("Oca2", "CD8")."""
-    return any(c.isupper() for part in core.split("-") for c in part[1:]) or (
+    return any(c.isupper() for part in _HYPHEN.split(core) for c in part[1:]) or (
         any(_cased(c) for c in core) and any(c.isdigit() for c in core))
 
 
@@ -99,23 +106,37 @@ def protected_title(title: str) -> str:
       first and those opening a subtitle (after ":", "?" or "!"), and a hyphenated one
       with a capital after its hyphen even there.
     - A title in Title Case keeps only the second kind: its capitals say nothing about
-      names ("Long-Term Effects" stays unbraced)."""
+      names ("Long-Term Effects" stays unbraced).
+    - Words a dash joins are words each ("Altered Dimerization–Not Catalytic", Title Case:
+      none braced; "{US}–China", "{COVID-19}—A"): braced together, a capitalised word would
+      be kept for the capital after the dash alone."""
     words = title.split(" ")
     if _has_cjk(title):
         return " ".join(_brace_runs(word, lambda run: any(c.isupper() for c in run))
                         for word in words)
-    cores = [_word_core(w) for w in words]
-    later = [c for i, c in enumerate(cores) if i and len(c) > 3 and _cased(c[0])]
+    # each word split at its dashes: the words it joins at even places, the dashes between
+    pieces = [_DASH.split(word) for word in words]
+    later = [core for i, split in enumerate(pieces) for j, piece in enumerate(split[::2])
+             if (i or j) and len(core := _word_core(piece)) > 3 and _cased(core[0])]
     sentence_case = bool(later) and sum(c[0].isupper() for c in later) * 2 <= len(later)
     out = []
-    for i, (word, core) in enumerate(zip(words, cores, strict=True)):
+    for i, split in enumerate(pieces):
         opens = i == 0 or words[i - 1].endswith((":", "?", "!"))
-        joined = any(p[:1].isupper() for p in core.split("-")[1:])  # "Hardy-Weinberg"
-        keep = bool(core) and any(_cased(c) for c in core) and (
-            _keeps_its_case(core)
-            or (sentence_case and (joined or (not opens and core[0].isupper()))))
-        out.append("{" + tex(word) + "}" if keep else tex(word))
+        out.append("".join(
+            tex(piece) if j % 2 else _protected_word(piece, sentence_case, opens and j == 0)
+            for j, piece in enumerate(split)))
     return " ".join(out)
+
+
+def _protected_word(word: str, sentence_case: bool, opens: bool) -> str:
+    """One word of a title that is not Chinese, escaped, in braces when it keeps its case
+    (:func:`protected_title` says when). ``opens``: it begins the title or a subtitle."""
+    core = _word_core(word)
+    joined = any(p[:1].isupper() for p in _HYPHEN.split(core)[1:])  # "Hardy-Weinberg"
+    keep = bool(core) and any(_cased(c) for c in core) and (
+        _keeps_its_case(core)
+        or (sentence_case and (joined or (not opens and core[0].isupper()))))
+    return "{" + tex(word) + "}" if keep else tex(word)
 
 
 # a run of letters of scripts with capitals, with digits and "&", inside Chinese text
