@@ -1267,7 +1267,7 @@ def export(
     from archiver.citations.verify import citations_of
     from archiver.export import export as write_export
     from archiver.export import uncitable_posts, works_of
-    from archiver.pipeline import load_index, taken_keys
+    from archiver.pipeline import known_works, load_index, taken_keys
 
     with _errors(show_traceback):
         if include_unverified and not (cited or only_cited):
@@ -1309,10 +1309,12 @@ def export(
             skipped.append(object_id)
             err.print(f"skipped {object_id}: {reason}", markup=False)
 
-        reserved = taken_keys(load_index(store))  # posts' and cited works' keys
+        index = load_index(store)
+        reserved = taken_keys(index)  # posts' and cited works' keys
         works = works_of(store, ids, posts=not only_cited, cited=cited or only_cited,
                          include_unverified=include_unverified, on_skip=on_skip,
-                         parse=parse_reference, citations_in=citations_of, reserved=reserved)
+                         parse=parse_reference, citations_in=citations_of, reserved=reserved,
+                         known=known_works(index))
         if output is None or str(output) == "-":  # `-o -`: standard output, as is usual
             count = write_export(works, fmt.value, sys.stdout.write)
             output = None

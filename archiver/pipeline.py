@@ -481,6 +481,13 @@ def taken_keys(index: dict[str, Any]) -> set[str]:
     return keys
 
 
+def known_works(index: dict[str, Any]) -> dict[str, str]:
+    """DOI (lower case) → the key the archive gave the work, whichever post's verification
+    (of its head or an earlier version) gave it: one work, one key, in every export."""
+    return {doi: key for entry in index.values()
+            for doi, key in (entry.get("cited") or {}).items()}
+
+
 def _load_json_extension(archive: Archive, name: str) -> dict[str, Any] | None:
     data = archive.read_extension_file(name)
     if data is None:
@@ -1319,8 +1326,7 @@ class CitedKeys:
 
     def __init__(self, index: dict[str, Any], archive: Archive | None = None) -> None:
         self.taken = taken_keys(index)
-        self.by_doi = {doi: key for entry in index.values()
-                       for doi, key in (entry.get("cited") or {}).items()}
+        self.by_doi = known_works(index)
         if archive is not None:  # a post archived before keys were stored: its key is made
             for object_id, entry in index.items():  # from its record, as export makes it
                 if not entry.get("key") and object_id.startswith(POST_ID_PREFIX):

@@ -282,8 +282,9 @@ def test_tex_specials_are_escaped_and_chinese_kept():
     text = bibtex_entry(work)
     assert tex("a_b%") == "a\\_b\\%"
     parsed = pybtex_parse(text, "bibtex").entries["k"].fields["title"]
-    # "{R&D}" as written, its braces escaped; the acronym in braces, kept from lower case
-    assert parsed == "50\\% of \\{{R\\&D}\\} costs \\$3 \\#1 a\\_b \\textbackslash{} 中文"
+    # "{R&D}" as written, its braces by name; the acronym in braces, kept from lower case
+    assert parsed == ("50\\% of \\textbraceleft{}{R\\&D}\\textbraceright{} costs \\$3 \\#1 "
+                      "a\\_b \\textbackslash{} 中文")
 
 
 def test_exports_need_an_archive(tmp_path):
@@ -1068,3 +1069,144 @@ def test_page_numbers_in_other_digits_are_written_as_given():
     work = recorded_work("10.5005/jp/books/12414_3")
     work.pages = "²³⁴-⁵"  # str.isdigit() holds, int() fails
     assert "pages = {²³⁴--⁵}" in bibtex_entry(work, "bibtex")
+
+
+# -- one work, one key, whatever the export holds --------------------------------------------
+
+def reworded_after_verify(tmp_path: Path, env: dict[str, str]) -> tuple[Path, str, str]:
+    """Post "reworded" cites Chiang et al. (2017), 10.1038/ng.3834, in APA and post "other"
+    in GB/T 7714; both are verified, and the work given one key. Then an edit rewords the
+    first post's reference (to MLA, the same DOI), and the new wording is not verified again.
+    The archive, and the two posts' ids."""
+    reworded = post_citing(tmp_path, "reworded", ("dev-0062",))
+    root = ingest_verified(tmp_path, env, reworded, post_citing(tmp_path, "other",
+                                                                ("dev-0313",)))
+    reworded.write_text(reworded.read_text(encoding="utf-8").replace(
+        CASES["dev-0062"]["text"], CASES["dev-0085"]["text"]), encoding="utf-8")
+    assert cli("ingest", reworded, "--archive", root, "--no-fetch").exit_code == 0
+    ids = {row["title"]: row["id"] for row in map(json.loads, cli(
+        "list", "--archive", root, "--json").stdout.splitlines())}
+    return root, ids["reworded"], ids["other"]
+
+
+@pytest.mark.parametrize("rebuilt", [False, True])
+def test_a_work_has_its_key_even_where_a_post_cites_it_in_words_not_verified_since(
+        tmp_path, crossref, rebuilt):
+    """The work keeps the key its verification gave it (chiang2017impact) in every export:
+    of the edited post alone (its reference as now written, never ``chiang2017impacta``),
+    of the other post alone, and of both in either order, in every format."""
+    root, reworded, other = reworded_after_verify(tmp_path, crossref)
+    if rebuilt:
+        (root / "extensions" / "archiver-index" / "index.stale").write_bytes(b"")
+
+    def keys(*ids: str) -> list[str]:
+        return keys_of(cli("export", "bibtex", *ids, "--only-cited", "--include-unverified",
+                           "--archive", root, "-q").stdout)
+
+    assert keys(reworded) == keys(other) == ["chiang2017impact"]
+    assert keys(reworded, other) == keys(other, reworded) == keys() == ["chiang2017impact"]
+    csl = json.loads(cli("export", "csl-json", reworded, "--only-cited", "--include-unverified",
+                         "--archive", root, "-q").stdout)
+    assert [item["id"] for item in csl] == ["chiang2017impact"]
+    ris = cli("export", "ris", reworded, "--only-cited", "--include-unverified", "--archive",
+              root, "-q").stdout
+    assert "ID  - chiang2017impact\n" in ris.replace("\r\n", "\n")
+    # and with the posts themselves, no post and no other work takes it
+    every = keys_of(cli("export", "bibtex", "--cited", "--include-unverified", "--archive",
+                        root, "-q").stdout)
+    assert every.count("chiang2017impact") == 1 and len(set(every)) == len(every) == 3
+
+
+def test_a_citation_an_edit_reworded_is_not_said_never_verified(tmp_path, crossref):
+    """The edited post's citation of 10.1038/ng.3834 was verified in v2, as first written;
+    only its new wording is unchecked, and the note says so."""
+    root, reworded, _ = reworded_after_verify(tmp_path, crossref)
+    [item] = json.loads(cli("export", "csl-json", reworded, "--only-cited",
+                            "--include-unverified", "--archive", root, "-q").stdout)
+    assert "never verified" not in item["note"]
+    assert ("not verified against Crossref as now written (reworded since verified): the "
+            "post's earlier citation of 10.1038/ng.3834 was verified in v2; `archiver verify` "
+            "has not checked this wording") in item["note"]
+    assert "fields read from the citation as written: [1] Chiang, Colby, et al." in item["note"]
+
+
+# -- TeX's special characters, balanced or not -----------------------------------------------
+
+# BibTeX counts every brace in a value, "\{" too: one left unmatched ends the value early
+# ("premature end of file" in pybtex) or never ends it
+SPECIALS = ["Unbalanced { brace and 100% done", "A closing } brace first", "}{ turned round",
+            "{{ two open and one }", "A back\\slash and a \\{ too", "Ends with a backslash \\",
+            "#1 ~tilde ^caret R&D co_op $5", "{KRAS} and {PD-1 50%"]
+
+
+@pytest.mark.parametrize("text", SPECIALS)
+@pytest.mark.parametrize("fmt", ["biblatex", "bibtex"])
+def test_tex_specials_balanced_or_not_give_bibtex_both_parsers_read_as_written(text, fmt):
+    """A title, a name, a journal and a note holding any of TeX's special characters, its
+    braces balanced or not: pybtex reads every entry and field bibtexparser does, with the
+    same value, and decoding it gives the text back (as ``archiver verify refs.bib`` does)."""
+    from archiver.citations.bib import latex_text
+
+    work = Work(key="k", kind="cited", crossref_type="journal-article", title=text,
+                authors=[{"family": text.split()[0], "given": "Ann"}, {"literal": text}],
+                container=text, notes=[text], publisher=text, doi="10.1000/a{b",
+                url="https://example.org/?q={")
+    bib = bibtex_entry(work, fmt)
+    fields = round_trip(bib)["k"]
+    assert fields["doi"] == "10.1000/a%7Bb"  # read verbatim: percent-encoded, the same DOI
+    journal = "journal" if fmt == "bibtex" else "journaltitle"
+    for name in ("title", journal, "note", "publisher"):
+        assert latex_text(fields[name]) == text, name
+    persons = pybtex_parse(bib, "bibtex").entries["k"].persons["author"]
+    assert len(persons) == 2
+    assert latex_text(" ".join(persons[0].last_names)) == text.split()[0]
+    assert latex_text(str(persons[1])) == text
+
+
+def test_a_post_titled_with_an_unbalanced_brace_exports_as_bibtex_pybtex_reads(tmp_path):
+    post = tmp_path / "brace.md"
+    post.write_text("---\ntitle: Unbalanced { brace and 100% done\ndate: 2021-05-06 08:00:00\n"
+                    "author: 测试号\n---\n\n正文。\n", encoding="utf-8")
+    root = tmp_path / "archive"
+    assert cli("ingest", post, "--archive", root, "--no-fetch").exit_code == 0
+    for fmt in ("bibtex", "biblatex"):
+        out = cli("export", fmt, "--archive", root, "-q").stdout
+        [fields] = round_trip(out).values()
+        assert fields["title"] == "Unbalanced \\textbraceleft{} brace and 100\\% done"
+
+
+# -- dashes join words, each judged alone --------------------------------------------------
+
+@pytest.mark.parametrize(("title", "braced"), [
+    # Crossref's title of 10.1371/journal.pone.0000030, in Title Case: no acronym, no digit
+    ("Triose Phosphate Isomerase Deficiency Is Caused by Altered Dimerization–Not Catalytic "
+     "Inactivity–of the Mutant Enzymes",
+     "Triose Phosphate Isomerase Deficiency Is Caused by Altered Dimerization–Not Catalytic "
+     "Inactivity–of the Mutant Enzymes"),
+    ("Trade Policy—A Long View", "Trade Policy—A Long View"),
+    # an acronym or digits on one side: that side alone is braced
+    ("The Rise of US–China Trade Tensions", "The Rise of {US}–China Trade Tensions"),
+    ("Lessons From COVID-19—A Global View", "Lessons From {COVID-19}—A Global View"),
+    ("The 2008–2009 Financial Crisis", "The 2008–2009 Financial Crisis"),
+    # a Unicode hyphen (U+2010, common in Crossref titles) is a hyphen: "Long‐Term"
+    ("Long‐Term Effects of Drug‐Resistant Tuberculosis", "Long‐Term Effects of Drug‐Resistant "
+                                                        "Tuberculosis"),
+    # in sentence case a name after a dash is still a name
+    ("Deviations from Hardy–Weinberg proportions in small populations",
+     "Deviations from {Hardy}–{Weinberg} proportions in small populations"),
+])
+def test_a_dash_joins_words_each_braced_only_by_its_own_case(title, braced):
+    from archiver.export.formats import protected_title
+    assert protected_title(title) == braced
+
+
+def test_a_title_case_title_joined_by_dashes_comes_through_a_sentence_case_style():
+    """pybtex's plain style lower-cases Crossref's Title Case title of a real record, dashes
+    and all: nothing in it is an acronym or has digits, so nothing is kept."""
+    from pybtex.database import parse_string
+    from pybtex.style.formatting.plain import Style
+
+    bib = bibtex_entry(recorded_work("10.1371/journal.pone.0000030"), "bibtex")
+    [entry] = Style().format_entries(parse_string(bib, "bibtex").entries.values())
+    assert "Triose phosphate isomerase deficiency is caused by altered dimerization–not " \
+           "catalytic inactivity–of the mutant enzymes" in entry.text.render_as("text")

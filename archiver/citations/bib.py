@@ -27,7 +27,7 @@ from bibtexparser.model import (
     DuplicateFieldKeyBlock,
     ImplicitComment,
 )
-from pylatexenc.latex2text import LatexNodes2Text
+from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
 from archiver.errors import InputError
 
@@ -36,7 +36,26 @@ def _clean(value: str | None) -> str:
     return " ".join(str(value or "").replace("{", "").replace("}", "").split())
 
 
-_LATEX = LatexNodes2Text()
+def _decoder() -> LatexNodes2Text:
+    """pylatexenc's LaTeX-to-text, knowing the characters ``archiver export`` writes by name
+    (a lone brace cannot be written ``\\{`` in BibTeX) and giving the caret as the ASCII one
+    LaTeX's ``\\textasciicircum`` prints (pylatexenc's default is U+02C6); ``\\url`` as its
+    address alone, as bibtexparser's decoding has it."""
+    context = get_default_latex_context_db()
+    context.add_context_category("archiver-bib", prepend=True, macros=[
+        MacroTextSpec("textbraceleft", simplify_repl="{"),
+        MacroTextSpec("textbraceright", simplify_repl="}"),
+        MacroTextSpec("textasciicircum", simplify_repl="^"),
+        MacroTextSpec("url", simplify_repl="%s")])
+    return LatexNodes2Text(latex_context=context, math_mode="verbatim")
+
+
+_LATEX = _decoder()
+
+
+def latex_text(value: str) -> str:
+    """A .bib field value as text: TeX decoded, grouping braces gone."""
+    return _LATEX.latex_to_text(value)
 
 
 def _text(parts: list[str]) -> str:
@@ -146,7 +165,7 @@ def references_from_bibtex(path: Path) -> list[tuple[str, str]]:
     try:
         library = bibtexparser.parse_string(
             text, append_middleware=[SeparateCoAuthors(), SplitNameParts(),
-                                     LatexDecodingMiddleware()])
+                                     LatexDecodingMiddleware(decoder=_LATEX)])
     finally:
         quiet.setLevel(level)
     _check(library, path)

@@ -12,11 +12,12 @@ asked for particular posts refuse before writing anything.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Protocol
 
 from archiver.export.formats import bibtex_entry, csl_json_line, ris_record
 from archiver.export.works import (
+    NEVER_VERIFIED,
     CitationsIn,
     Parse,
     Work,
@@ -52,7 +53,8 @@ def works_of(archive: Source, object_ids: Iterable[str], posts: bool = True,
              cited: bool = False, include_unverified: bool = False,
              on_skip: Callable[[str, str], Any] | None = None,
              parse: Parse | None = None, citations_in: CitationsIn | None = None,
-             reserved: Iterable[str] = ()) -> Iterable[Work]:
+             reserved: Iterable[str] = (), known: Mapping[str, str] | None = None
+             ) -> Iterable[Work]:
     """The works to export, one object at a time. A post with nothing to cite is left out,
     and ``on_skip(object_id, reason)`` is told, so that no run drops a post silently.
 
@@ -68,7 +70,10 @@ def works_of(archive: Source, object_ids: Iterable[str], posts: bool = True,
     Crossref record stands behind (the citations layer gives both).
 
     ``reserved``: the keys of every post in the archive, so that a cited work never takes
-    one, whichever posts this run exports and in whatever order."""
+    one, whichever posts this run exports and in whatever order. ``known``: DOI (lower
+    case) → the key the archive gave each work it holds a verification of (the list index
+    has them, earlier versions' included): such a work is exported under that key however
+    this run meets it, from Crossref's record or from a citation as written."""
     taken: set[str] = set(reserved)
     exported: set[str] = set()  # the DOIs of the cited works written so far
     object_ids = list(dict.fromkeys(object_ids))
@@ -97,13 +102,37 @@ def works_of(archive: Source, object_ids: Iterable[str], posts: bool = True,
         checked: list[dict[str, Any]] = []
         if "citations.json" in state:
             checked = archive.read_json(object_id, "citations.json").get("citations") or []
+        earlier: dict[str, tuple[str, str]] = {}
         if include_unverified and citations_in is not None:
-            checked = checked + [
-                {"text": text, "location": where, "status": "never verified",
+            unchecked = [
+                {"text": text, "location": where, "status": NEVER_VERIFIED,
                  "reason": "`archiver verify` has not checked this citation"}
                 for text, where in unverified(record, checked, citations_in)]
+            if unchecked:
+                earlier = _earlier_verdicts(archive, object_id)
+            checked = checked + unchecked
         yield from cited_works({"citations": checked}, include_unverified, taken, exported,
-                               parse)
+                               parse, known, earlier)
+
+
+def _earlier_verdicts(archive: Source, object_id: str) -> dict[str, tuple[str, str]]:
+    """DOI (lower case) → (version, verdict) of the latest verdict on a citation of it that
+    the post's versions before its head kept. A citation no verdict covers now, of such a
+    DOI, was reworded by an edit after it was checked: it is not "never verified"."""
+    found: dict[str, tuple[str, str]] = {}
+    read: set[str] = set()  # citations.json digests: a version's is often the one before's
+    for version in archive.versions(object_id)[:-1]:
+        digest = version.state.get("citations.json")
+        if not digest or digest in read:
+            continue
+        read.add(digest)
+        for entry in archive.read_json(object_id, "citations.json",
+                                       version.number).get("citations") or []:
+            work = (entry.get("evidence") or {}).get("work") or {}
+            doi = str(work.get("DOI") or entry.get("doi") or "").lower()
+            if doi and entry.get("status"):
+                found[doi] = (version.number, entry["status"])
+    return found
 
 
 def _recorded_dois(archive: Source, object_ids: list[str], posts: bool) -> set[str]:

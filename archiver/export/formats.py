@@ -2,7 +2,9 @@
 
 BibTeX is built and written with ``bibtexparser`` v2, one entry at a time (exports stream).
 Values keep their UTF-8 (biblatex-gb7714 and XeLaTeX users need the Chinese as it is); the
-characters TeX treats specially (``\\ { } % & $ # _ ^ ~``) are escaped. CSL-JSON follows the CSL
+characters TeX treats specially (``\\ { } % & $ # _ ^ ~``) are escaped, braces and the
+backslash, caret and tilde by name (``\\textbraceleft{}``), so that no text can unbalance a
+value's braces. CSL-JSON follows the CSL
 input schema; RIS the RIS format specification (tags, ``ER  -`` ends a record, CRLF lines).
 
 Crossref's text keeps the white space of its depositor's XML (a title broken over lines and
@@ -25,14 +27,28 @@ from bibtexparser.model import Entry, Field
 
 from archiver.export.works import Work
 
-_TEX = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$",
-        "#": r"\#", "_": r"\_", "^": r"\^{}", "~": r"\~{}"}
+# A brace is written by name: BibTeX counts every "{" and "}" in a value, escaped or not, so
+# "\{" alone leaves the value unbalanced and the file unreadable (pybtex: "premature end of
+# file"); the named characters hold only the balanced "{}" that ends the name. The caret and
+# the tilde by name too: "\^{}" and "\~{}" are accents over nothing, which decoders drop.
+_TEX = {"\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}",
+        "%": r"\%", "&": r"\&", "$": r"\$", "#": r"\#", "_": r"\_", "^": r"\textasciicircum{}",
+        "~": r"\textasciitilde{}"}
 _TEX_RE = re.compile(r"[\\{}%&$#_^~]")
 
 
 def tex(value: str) -> str:
-    """Escape TeX's special characters; everything else (Chinese included) stays as it is."""
+    """Escape TeX's special characters, so that every value holds balanced braces whatever
+    its text (BibTeX reads a value to its matching brace); everything else (Chinese
+    included) stays as it is."""
     return _TEX_RE.sub(lambda m: _TEX[m.group(0)], value)
+
+
+def verbatim(value: str) -> str:
+    """A URL or DOI for a field biblatex reads verbatim (``url``, ``doi``, ``\\url{…}``),
+    where no TeX escape works: a brace in it percent-encoded, which names the same address,
+    so that BibTeX still finds the value's end."""
+    return value.replace("{", "%7B").replace("}", "%7D")
 
 
 def _word_core(word: str) -> str:
@@ -44,11 +60,18 @@ def _cased(char: str) -> bool:
     return char.isupper() or char.islower()
 
 
+# what joins the parts of one word ("Long-Term", "Drug‐Resistant" with Crossref's U+2010,
+# "PD-1"), and the dashes that join two words ("Dimerization–Not", "COVID-19—A": figure,
+# en and em dash, horizontal bar), whose sides are words of their own
+_HYPHEN = re.compile("[-\u2010\u2011]")
+_DASH = re.compile("([\u2012-\u2015]+)")
+
+
 def _keeps_its_case(core: str) -> bool:
     """A capital after the first letter of one of its hyphen-joined parts (an acronym, a gene,
     "McDonald"; not "Long-Term", whose parts are each capitalised), or digits among letters
     ("Oca2", "CD8")."""
-    return any(c.isupper() for part in core.split("-") for c in part[1:]) or (
+    return any(c.isupper() for part in _HYPHEN.split(core) for c in part[1:]) or (
         any(_cased(c) for c in core) and any(c.isdigit() for c in core))
 
 
@@ -83,23 +106,37 @@ def protected_title(title: str) -> str:
       first and those opening a subtitle (after ":", "?" or "!"), and a hyphenated one
       with a capital after its hyphen even there.
     - A title in Title Case keeps only the second kind: its capitals say nothing about
-      names ("Long-Term Effects" stays unbraced)."""
+      names ("Long-Term Effects" stays unbraced).
+    - Words a dash joins are words each ("Altered Dimerization–Not Catalytic", Title Case:
+      none braced; "{US}–China", "{COVID-19}—A"): braced together, a capitalised word would
+      be kept for the capital after the dash alone."""
     words = title.split(" ")
     if _has_cjk(title):
         return " ".join(_brace_runs(word, lambda run: any(c.isupper() for c in run))
                         for word in words)
-    cores = [_word_core(w) for w in words]
-    later = [c for i, c in enumerate(cores) if i and len(c) > 3 and _cased(c[0])]
+    # each word split at its dashes: the words it joins at even places, the dashes between
+    pieces = [_DASH.split(word) for word in words]
+    later = [core for i, split in enumerate(pieces) for j, piece in enumerate(split[::2])
+             if (i or j) and len(core := _word_core(piece)) > 3 and _cased(core[0])]
     sentence_case = bool(later) and sum(c[0].isupper() for c in later) * 2 <= len(later)
     out = []
-    for i, (word, core) in enumerate(zip(words, cores, strict=True)):
+    for i, split in enumerate(pieces):
         opens = i == 0 or words[i - 1].endswith((":", "?", "!"))
-        joined = any(p[:1].isupper() for p in core.split("-")[1:])  # "Hardy-Weinberg"
-        keep = bool(core) and any(_cased(c) for c in core) and (
-            _keeps_its_case(core)
-            or (sentence_case and (joined or (not opens and core[0].isupper()))))
-        out.append("{" + tex(word) + "}" if keep else tex(word))
+        out.append("".join(
+            tex(piece) if j % 2 else _protected_word(piece, sentence_case, opens and j == 0)
+            for j, piece in enumerate(split)))
     return " ".join(out)
+
+
+def _protected_word(word: str, sentence_case: bool, opens: bool) -> str:
+    """One word of a title that is not Chinese, escaped, in braces when it keeps its case
+    (:func:`protected_title` says when). ``opens``: it begins the title or a subtitle."""
+    core = _word_core(word)
+    joined = any(p[:1].isupper() for p in _HYPHEN.split(core)[1:])  # "Hardy-Weinberg"
+    keep = bool(core) and any(_cased(c) for c in core) and (
+        _keeps_its_case(core)
+        or (sentence_case and (joined or (not opens and core[0].isupper()))))
+    return "{" + tex(word) + "}" if keep else tex(word)
 
 
 # a run of letters of scripts with capitals, with digits and "&", inside Chinese text
@@ -220,7 +257,7 @@ def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
         if work.kind == "post" and work.organisation:
             fields.append(("organization", tex(work.organisation)))
         if work.url:
-            fields.append(("url", work.url))
+            fields.append(("url", verbatim(work.url)))
         if work.accessed:
             fields.append(("urldate", work.accessed))
     else:
@@ -230,9 +267,9 @@ def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
         if month.isdigit() and 1 <= int(month) <= 12:  # the macro (aug): styles print its name
             fields.append(("month", _MONTHS[int(month) - 1]))
         if work.url:
-            fields.append(("howpublished", f"\\url{{{work.url}}}"))
+            fields.append(("howpublished", f"\\url{{{verbatim(work.url)}}}"))
     if work.doi:
-        fields.append(("doi", work.doi))
+        fields.append(("doi", verbatim(work.doi)))
     notes = list(work.notes)
     if flavour == "bibtex" and work.translators:
         notes.insert(0, "translated by " + ", ".join(_plain_names(work.translators)))

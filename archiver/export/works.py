@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -355,6 +355,19 @@ _ET_AL_AFTER = re.compile(r"(?:[^.。]{0,12}?|,?\s*(?:[A-Z][a-z]?\.[\s-]*){1,4}[
                           r"(?:\bet\.?\s*al\b|\band others\b|等)")
 
 
+NEVER_VERIFIED = "never verified"  # the status of a citation no kept verdict covers
+
+
+def _reworded_note(doi: str, version: str, verdict: str) -> str:
+    """What is true of a citation no verdict covers when the post cited the same DOI in an
+    earlier version and that citation was checked: its wording changed since (an edit), and
+    only the new wording awaits ``verify``."""
+    was = "was verified" if verdict == "verified" else f"was checked ({verdict})"
+    return (f"not verified against Crossref as now written (reworded since verified): the "
+            f"post's earlier citation of {doi} {was} in {version}; `archiver verify` has not "
+            f"checked this wording")
+
+
 def cited_key(work: dict[str, Any]) -> str:
     """The key a cited work would be given: its first author's family name (or a group's
     name), year and first title word, from Crossref's record (``unique`` settles clashes)."""
@@ -366,7 +379,8 @@ def cited_key(work: dict[str, Any]) -> str:
 
 def cited_works(citations: dict[str, Any], include_unverified: bool,
                 taken: set[str], exported: set[str] | None = None,
-                parse: Parse | None = None) -> list[Work]:
+                parse: Parse | None = None, known: Mapping[str, str] | None = None,
+                earlier: Mapping[str, tuple[str, str]] | None = None) -> list[Work]:
     """The works a post cites, from its stored verification (``citations.json``).
 
     A work is one entry however often it is cited: a DOI in ``exported`` (lower case) was
@@ -376,9 +390,17 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
     better entry), and further unverified ones are not. Without the set, only this post's
     repeats are skipped.
     An unverified citation without a Crossref record is described by the fields ``parse``
-    reads from it (never by the whole string as a title), with a note saying so."""
+    reads from it (never by the whole string as a title), with a note saying so.
+
+    ``known``: DOI (lower case) → the key the archive gave the work when a verification of it
+    was kept, in any post and any version. A work has that key in every export, also where
+    this post cites it only as written (an edit reworded the citation since it was verified):
+    made here, the key would depend on which posts the export holds.
+    ``earlier``: DOI → (version, verdict) of this post's citations of it in its earlier
+    versions, so that a citation an edit reworded is not called "never verified"."""
     out = []
     exported = set() if exported is None else exported
+    known, earlier = known or {}, earlier or {}
     for entry in citations.get("citations") or []:
         work = ((entry.get("evidence") or {}).get("work")) or None
         status = entry.get("status")
@@ -395,7 +417,7 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
         if work:
             authors = work.get("author") or []
             # given when the verification was kept, unique in the archive and never changed
-            key = entry.get("key") or unique(cited_key(work), taken)
+            key = entry.get("key") or known.get(doi) or unique(cited_key(work), taken)
             taken.add(key)
             result = Work(key=key, kind="cited", crossref_type=work.get("type"),
                           title=work.get("title"), authors=authors,
@@ -419,7 +441,7 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
                 base = "doi" + re.sub(r"[^a-z0-9]+", "", str(written_doi).lower())[:40]
             else:
                 base = make_key(name or "ref", year, item.get("title") or entry.get("text"))
-            key = unique(base, taken)
+            key = known.get(doi) or unique(base, taken)
             taken.add(key)
             result = Work(key=key, kind="cited", crossref_type=kind, title=item.get("title"),
                           authors=authors, container=item.get("container-title"),
@@ -429,7 +451,9 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
                           et_al=_says_et_al(entry.get("text") or "", authors))
             result.notes.append(f"fields read from the citation as written: "
                                 f"{entry.get('text') or ''}".strip())
-        if status != "verified":
+        if status == NEVER_VERIFIED and doi in earlier:
+            result.notes.append(_reworded_note(doi, *earlier[doi]))
+        elif status != "verified":
             result.notes.append(f"not verified against Crossref ({status}): "
                                 f"{entry.get('reason') or ''}".strip())
         out.append(result)
