@@ -37,6 +37,7 @@ from typer.models import ArgumentInfo, OptionInfo
 from archiver.config import Config, load_config
 from archiver.errors import (
     ArchiverError,
+    DamagedObject,
     ExitCode,
     InputError,
     NotFound,
@@ -850,8 +851,9 @@ def _looks_like_a_path(target: str) -> bool:
 def _verify_targets(targets: list[str], config: Config, store: Any,
                     problems: list[ArchiverError]) -> list[tuple[str, str | None, str | None]]:
     """(citation text, location, post id) for every citation the targets hold; a file that
-    cannot be read is added to ``problems`` and the others are still checked (a CI run
-    reports every wrong citation, not just the first bad file)."""
+    cannot be read, or an archived post that is damaged, is added to ``problems`` and the
+    others are still checked (a CI run reports every wrong citation, not just the first bad
+    file)."""
     items: list[tuple[str, str | None, str | None]] = []
     if not targets:
         if store is None:
@@ -863,7 +865,7 @@ def _verify_targets(targets: list[str], config: Config, store: Any,
     for target in _expand_folders(targets, problems):
         try:
             items += _citations_in(target, config, store)
-        except InputError as problem:
+        except (InputError, DamagedObject) as problem:  # one bad file, or one damaged post
             problems.append(problem)
     return items
 
@@ -1217,7 +1219,7 @@ def verify(
                       or "no citations found", markup=False)
             _say_why_unresolved(results)
         statuses = {r.status for r in results}
-        codes = [ExitCode.BAD_INPUT] if problems else []
+        codes = [problem.exit_code for problem in problems]  # 4 a bad file, 5 a damaged post
         if statuses & failing:
             codes.append(ExitCode.CITATION_WRONG)
         if "unresolved" in statuses:

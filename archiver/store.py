@@ -535,17 +535,18 @@ class Archive:
     def read_bytes(self, object_id: str, logical: str, version: str | None = None,
                    verify: bool = True) -> bytes:
         """The bytes of ``logical`` in ``version`` (default: head), checked against the
-        digest the inventory records for them: damaged bytes are an :class:`ArchiveError`
-        naming the file, never passed on as the post's (shown as its record, or copied into
-        a new version, which would record the damage under a digest of its own). ``verify``
-        False is for fsck, which checks every digest itself and reports each once."""
+        digest the inventory records for them: damaged bytes are a :class:`DamagedObject`
+        naming the file (that object's damage: a run goes on with the others), never passed
+        on as the post's (shown as its record, or copied into a new version, which would
+        record the damage under a digest of its own). ``verify`` False is for fsck, which
+        checks every digest itself and reports each once."""
         inventory = self.inventory(object_id)
         digest, content = self._resolve(inventory, logical, version)
         data = (self.object_path(object_id) / content).read_bytes()
         algorithm = inventory.get("digestAlgorithm", "sha512")
         if verify and algorithm in ("sha512", "sha256") and \
                 hashlib.new(algorithm, data).hexdigest() != digest.lower():
-            raise ArchiveError(
+            raise DamagedObject(
                 f"{logical} of {object_id} ({version or 'head'}) is damaged: its bytes do not "
                 f"match the {algorithm} digest its inventory records", path=self.root,
                 hint="`archiver fsck` lists what is damaged; restore the object from a copy")
@@ -553,17 +554,17 @@ class Archive:
 
     def read_json(self, object_id: str, logical: str, version: str | None = None) -> Any:
         """A JSON file of an object (a record, its provenance…), parsed. A file its inventory
-        names that is gone or damaged is an :class:`ArchiveError` naming it, not a crash:
+        names that is gone or damaged is a :class:`DamagedObject` naming it, not a crash:
         the commands that read the archive say which post is damaged (fsck says the rest)."""
         which = f"{logical} of {object_id} ({version or 'head'})"
         hint = "`archiver fsck` lists what is damaged; restore the object from a copy"
         try:
             document = json.loads(self.read_bytes(object_id, logical, version))
         except FileNotFoundError:
-            raise ArchiveError(f"{which} is missing from the archive", path=self.root,
+            raise DamagedObject(f"{which} is missing from the archive", path=self.root,
                                hint=hint) from None
         except ValueError as exc:  # not JSON, or not UTF-8
-            raise ArchiveError(f"{which} is damaged: {exc}", path=self.root,
+            raise DamagedObject(f"{which} is damaged: {exc}", path=self.root,
                                hint=hint) from None
         # a record, provenance or verification is checked against its schema, as it was
         # before it was written: valid JSON of another shape ({}, []) is damage, not a crash
@@ -571,7 +572,7 @@ class Archive:
         name = DOCUMENT_SCHEMAS.get(logical)
         problems = schemas.errors(name, document) if name else []
         if problems:
-            raise ArchiveError(f"{which} is damaged: it does not match the {name} schema "
+            raise DamagedObject(f"{which} is damaged: it does not match the {name} schema "
                                f"({problems[0]})", path=self.root, hint=hint)
         return document
 

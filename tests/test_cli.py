@@ -1111,3 +1111,37 @@ def test_diff_of_a_changed_list_item_shows_that_item_alone(runner, archive_dir, 
             and not line.startswith(("---", "+++"))] == [f"-{item}", f"+{changed}"]
     assert all("\n" not in line for line in body)
     assert f" {lists[0][0]}" in body and f" {lists[0][2]}" in body  # its neighbours, as context
+
+
+def test_a_damaged_image_fails_its_post_alone_and_the_run_goes_on(runner, archive_dir,
+                                                                  tmp_path):
+    """An edit of a post whose archived image was changed on disk: the new version would
+    carry that image forward, so the post fails (exit 5, naming the file); the next post of
+    the run is archived all the same."""
+    run(runner, "ingest", MUFENG_PAGE, "--archive", archive_dir, "--no-fetch")
+    [image] = list(archive_dir.rglob("v1/content/assets/*"))[:1]
+    image.write_bytes(image.read_bytes()[:-1] + b"\x00")
+    edited = tmp_path / "edited" / MUFENG_PAGE.name
+    edited.parent.mkdir()
+    page = MUFENG_PAGE.read_text(encoding="utf-8")
+    assert "昨天" in page
+    edited.write_text(page.replace("昨天", "昨日", 1), encoding="utf-8")  # images not beside it
+    result = run(runner, "ingest", edited, SEED, "--archive", archive_dir, "--no-fetch",
+                 "--json")
+    assert result.exit_code == ExitCode.ARCHIVE, result.output
+    statuses = [json.loads(line)["status"] for line in result.stdout.splitlines()]
+    assert statuses == ["failed", "added"]
+    assert "do not match the sha512 digest" in result.stderr
+
+
+def test_verify_of_the_archive_reports_a_damaged_post_and_checks_the_others(
+        runner, archive_dir):
+    run(runner, "ingest", SEED, PAGE, "--archive", archive_dir, "--no-fetch")
+    [object_id] = [o for o in Archive.open(archive_dir).object_ids() if "MzI2NTE1" in o]
+    record = Archive.open(archive_dir).content_path(object_id, "record.json")
+    record.write_bytes(record.read_bytes().replace(b'"title":', b'"title": ', 1))
+    result = run(runner, "verify", "--archive", archive_dir, "--offline", "--json")
+    assert result.exit_code == ExitCode.ARCHIVE, result.output
+    report = json.loads(result.stdout)
+    assert report["citations"], "the seed post's citations are still reported"
+    assert "is damaged" in report["errors"][0]["message"]
