@@ -994,3 +994,15 @@ def test_a_wrong_field_with_the_right_doi_is_not_taken_for_another_work(server, 
                                              "Krobitsch S", "Smith J, Jones K")
                               + " doi:10.1371/journal.pone.0000030")
     assert [n for n, c in authors.fields.items() if c.match is False] == ["author"]
+
+
+def test_a_citation_in_another_language_whose_numbers_agree_keeps_its_doi(server, tmp_path):
+    """Crossref records 10.1241/johokanri.39.979 in English and romaji (KUSUMOTO, 'Utilizing
+    the Internet…'); the GB/T citation writes the Japanese title and the author in kanji.
+    Title and authors differ, but volume, issue, pages and year agree: the DOI names this
+    work, and is not reported as naming another."""
+    text = ("楠本博之. インターネットの活用 12 インターネットの未来[J]. 情報管理, 1997, "
+            "39(12): 979-988. DOI: 10.1241/johokanri.39.979")
+    result = Verifier(client_for(server.url, tmp_path), parse=parse_reference).verify(text)
+    assert result.fields["doi"].match is True
+    assert all(result.fields[name].match for name in ("volume", "issue", "page", "year"))

@@ -261,10 +261,17 @@ def _another_work(fields: dict[str, FieldCheck], cited: Cited, record: dict[str,
     describes: its title far from the cited one (under half alike, word for word) and none
     of the cited authors among its own. One error leaves the rest of a citation the work's
     (a misspelt title word keeps the title alike, a wrong author list keeps the title), so
-    two fields that both fail this far say the DOI is what is wrong."""
+    two fields that both fail this far say the DOI is what is wrong, unless the numbers
+    say it is the work: a citation in another language (a Japanese title and its authors'
+    names in kanji, for a record in English and romaji) agrees on its volume, issue, pages
+    and year. Two of those agreeing name the work."""
     title, author = fields.get("title"), fields.get("author")
     if title is None or author is None or title.match is not False or \
             author.match is not False:
+        return False
+    numbers = [fields[name].match for name in ("volume", "issue", "page", "year")
+               if name in fields]
+    if sum(match is True for match in numbers) >= 2:
         return False
     alike = max((fuzz.token_set_ratio(squash(cited.title or ""), squash(v))
                  for v in title_variants(record)), default=0)
