@@ -156,34 +156,52 @@ def column_and_series(title: str | None) -> tuple[str | None, str | None]:
             f"第{series.group(1)}期" if series else None)
 
 
-# Credit roles that name the post's own writer, most specific first. 作者 alone may name the
-# author of the work a post translates (``【作者】 Rachel Vanderhill…`` beside ``【编译】``):
-# it counts only where no translator is credited. 原文作者 never names the post's writer.
-_WRITER_ROLES = ("本文作者", "撰文", "文", "文字", "作者", "记者")
+# Credit roles that name the post's own writer. 本文作者 ("this article's author") does so
+# wherever it stands; the others only in the byline, at the top of the body: further down
+# they may credit a book's author (书名… 作者：…) or a quoted piece's. 作者 and 文 name the
+# translated work's author where a translator is credited (【作者】 Rachel Vanderhill… beside
+# 【编译】; 文 / Paul Krugman over 译 / 张三). 原文作者 never names the post's writer.
+_OWN_WRITER = "本文作者"
+_BYLINE_ROLES = ("撰文", "文", "文字", "作者", "记者")
+_ORIGINAL_WRITER_ROLES = frozenset({"作者", "文", "撰文", "文字"})
 _TRANSLATOR_ROLES = ("编译", "翻译", "译者")
-# A title that opens with a person's name: ``于宁杰|在漳州市第五次律师代表大会上的致词``
-_TITLE_NAME = re.compile(r"^\s*([\u4e00-\u9fff·]{2,4})\s*[|｜丨]")
+_TRANSLATOR_LINE = re.compile(r"^\s*(?:【\s*)?(?:编译|翻译|译者|译)\s*(?:】|[:：|｜丨/／])")
 _BYLINE_LINES = 5  # a byline stands at the top of the body
+# A speech, by the person its title opens with: ``于宁杰|在漳州市第五次律师代表大会上的致词``
+_TITLE_NAME = re.compile(r"^\s*([\u4e00-\u9fff·]{2,4})\s*[|｜丨]")
+_SPEECH = re.compile(r"致辞|致词|讲话|发言|演讲|致欢迎词|贺词")
+# what a line naming someone else than the writer says before the name
+_NOT_THE_WRITER = re.compile(r"受访|采访|嘉宾|主持|对话|访谈|整理|口述|记录")
 
 
 def byline_author(credits: dict[str, list[str]], title: str | None,
                   lines: list[str]) -> tuple[str, str] | None:
-    """(author, where it was read) for a post whose page names no author: the one name of a
-    writer's credit (``文/海拥蓬宁``, ``本文作者丨BioTalker``, ``记者 何念台``), else a person
-    the title opens with whom a line at the top of the body also ends with (a speech:
-    ``于宁杰|在…的致词`` over ``福建省律师协会会长  于宁杰``). Several names, or none, claim
-    nothing: which of them wrote the post is not said."""
-    translated = any(credits.get(role) for role in _TRANSLATOR_ROLES)
-    for role in _WRITER_ROLES:
-        names = credits.get(role)
-        if not names or (role == "作者" and translated):
+    """(author, where it was read) for a post whose page names no author: the one name that
+    本文作者 credits anywhere, or that a writer's credit in the byline at the top of the body
+    does (``文/海拥蓬宁``, ``澎湃新闻资深记者 何念台``); else, for a speech, the person the
+    title opens with whom a line at the top of the body also ends with (``于宁杰|在…的致词``
+    over ``福建省律师协会会长  于宁杰``). Several names, or none, claim nothing: which of them
+    wrote the post is not said; nor does a credit that may be a translated work's author."""
+    own = credits.get(_OWN_WRITER)
+    if own:
+        return (own[0], f"credit line '{_OWN_WRITER}'") if len(own) == 1 else None
+    top = lines[:_BYLINE_LINES]
+    translated = any(credits.get(role) for role in _TRANSLATOR_ROLES) or \
+        any(_TRANSLATOR_LINE.match(line) for line in lines)
+    byline = extract_credits(top)
+    for role in _BYLINE_ROLES:
+        names = byline.get(role)
+        if not names or (translated and role in _ORIGINAL_WRITER_ROLES):
             continue
-        return (names[0], f"credit line '{role}'") if len(names) == 1 else None
+        return (names[0], f"credit line '{role}' at the top of the body") \
+            if len(names) == 1 else None
     named = _TITLE_NAME.match(title or "")
-    if named:
+    if named and _SPEECH.search(title or ""):
         name = named.group(1)
-        for line in lines[:_BYLINE_LINES]:
-            before = line.strip()[:-len(name)] if line.strip().endswith(name) else None
-            if before is not None and before.strip() and before[-1:].isspace():
-                return name, "byline under the title, naming the person the title opens with"
+        for line in top:
+            text = line.strip()
+            before = text[:-len(name)] if text.endswith(name) else ""
+            if before.strip() and before[-1:].isspace() and \
+                    not _NOT_THE_WRITER.search(before):
+                return name, "byline of a speech, naming the person its title opens with"
     return None

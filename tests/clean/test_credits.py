@@ -259,31 +259,41 @@ def test_cleaning_a_post_records_column_and_series_from_its_title():
 
 # -- the author a byline gives, for a post whose page names none ------------------------------
 
-@pytest.mark.parametrize(("credits", "expected"), [
-    ({"文": ["海拥蓬宁"], "转自": ["寻梦桑源"]}, ("海拥蓬宁", "credit line '文'")),
-    ({"本文作者": ["BioTalker"]}, ("BioTalker", "credit line '本文作者'")),
-    ({"记者": ["何念台"], "编辑": ["邢潭"]}, ("何念台", "credit line '记者'")),
-    ({"作者": ["张三"], "审核": ["李四"]}, ("张三", "credit line '作者'")),
+def author_of(lines: list[str], title: str = "标题") -> tuple[str, str] | None:
+    return byline_author(extract_credits(lines), title, lines)
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    (["导语一句。", "文/海拥蓬宁", "正文。", "转自：寻梦桑源"], "海拥蓬宁"),  # 女律师札记
+    (["澎湃新闻资深记者 何念台", "正文。", "本期编辑 邢潭"], "何念台"),  # 澎湃新闻
+    (["作者：张三", "正文。", "审核：李四"], "张三"),
+    (["正文。"] * 30 + ["本文作者丨BioTalker"], "BioTalker"),  # 奇点肿瘤探秘: anywhere
 ])
-def test_a_writers_credit_names_the_author(credits, expected):
-    assert byline_author(credits, "标题", []) == expected
+def test_a_writers_credit_in_the_byline_names_the_author(lines, expected):
+    assert author_of(lines)[0] == expected
 
 
-@pytest.mark.parametrize("credits", [
-    {"编辑": ["陈少凡"], "审核": ["邓莹莹"]},  # who edited it did not write it
-    {"原文作者": ["Rachel Vanderhill"]},  # the translated work's author
+@pytest.mark.parametrize("lines", [
+    ["正文。", "编辑：陈少凡", "审核：邓莹莹"],  # who edited it did not write it
+    ["原文作者：Rachel Vanderhill", "正文。"],  # the translated work's author
     # the seed post: the paper's authors, and the account's translator
-    {"作者": ["Rachel Vanderhill", "Sandra F. Joireman", "Roza Tulepbayeva"], "编译": ["吴天麟"]},
-    {"作者": ["Rachel Vanderhill"], "编译": ["吴天麟"]},
-    {"文": ["张三", "李四"]},  # which of them wrote it is not said
+    ["【作者】 Rachel Vanderhill（…）", "Sandra F. Joireman（…）", "【编译】 吴天麟（…）"],
+    ["作者：Paul Krugman", "译：张三", "正文。"],
+    ["文 / Paul Krugman", "译 / 张三", "正文。"],
+    ["文/张三、李四", "正文。"],  # which of them wrote it is not said
+    ["正文。"] * 10 + ["书名：《置身事内》", "作者：兰小欢"],  # a book's author, further down
 ])
-def test_no_author_is_claimed_where_the_credits_do_not_say_who_wrote_the_post(credits):
-    assert byline_author(credits, "标题", ["正文第一段"]) is None
+def test_no_author_is_claimed_where_the_credits_do_not_say_who_wrote_the_post(lines):
+    assert author_of(lines) is None
 
 
 def test_a_speech_is_by_the_person_the_title_opens_with_and_the_byline_names():
+    title = "于宁杰|在漳州市第五次律师代表大会上的致词"
     lines = ["在漳州市第五次律师代表大会上的致词", "福建省律师协会会长 于宁杰", "各位代表："]
-    assert byline_author({}, "于宁杰|在漳州市第五次律师代表大会上的致词", lines)[0] == "于宁杰"
+    assert author_of(lines, title)[0] == "于宁杰"
     # the name in the title alone, or a body line that merely ends with it, is no byline
-    assert byline_author({}, "于宁杰|在漳州市第五次律师代表大会上的致词", ["各位代表："]) is None
-    assert byline_author({}, "于宁杰|致词", ["我们感谢于宁杰"]) is None
+    assert author_of(["各位代表："], title) is None
+    assert author_of(["我们感谢于宁杰"], "于宁杰|致词") is None
+    # an interview titled by its guest is not by the guest, nor a post that is no speech
+    assert author_of(["受访者  兰小欢", "问：……"], "兰小欢｜送别一个旧时代") is None
+    assert author_of(["经济学家 兰小欢", "正文。"], "兰小欢｜送别一个旧时代") is None
