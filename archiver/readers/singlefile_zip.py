@@ -11,11 +11,12 @@ for text (and refused as text that does not decode), so it is read here, by its 
 
 Python's ``zipfile`` finds the ZIP behind the prelude (by its end-of-central-directory record,
 whose offsets it corrects for the bytes prepended). Nothing is extracted to disk: entries are
-read into memory, bounded (:data:`MAX_ENTRY_BYTES` each, :data:`MAX_TOTAL_BYTES` in all, at
-most :data:`MAX_ENTRIES` entries), and their names are only lookup keys for the page's
-references, resolved against the page's own entry name as the unzipping script does. An
-image is stored as ``assets/<sha256>.<ext>`` whatever its entry was called, so no name in the
-ZIP (``../../x``, ``/etc/x``, ``C:\\x``) can make anything be written outside the object.
+read into memory, only those the page names, bounded (:data:`MAX_ENTRY_BYTES` each,
+:data:`MAX_TOTAL_BYTES` in all, at most :data:`MAX_ENTRIES` entries), and their names are
+only lookup keys for the page's references, resolved against the page's own entry name as
+the unzipping script does. An image is stored as ``assets/<sha256>.<ext>`` whatever its
+entry was called, so no name in the ZIP (``../../x``, ``/etc/x``, ``C:\\x``) can make
+anything be written outside the object.
 
 What cannot be read is refused, naming the reason: a ZIP whose end record is gone (the file
 cut short), a password-protected one, one without an ``index.html``, one whose page entry is
@@ -29,6 +30,7 @@ import io
 import re
 import zipfile
 from pathlib import Path
+from urllib.parse import quote
 
 from archiver.background import beside
 from archiver.canonical import sha512_hex
@@ -156,6 +158,18 @@ def _read_entry(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo,
     return data
 
 
+def _referenced(info: zipfile.ZipInfo, page: zipfile.ZipInfo, html: bytes) -> bool:
+    """Whether the page may refer to the entry: its name relative to the page's folder
+    (``images/1.jpg``), as written or percent-encoded, is in the page's bytes. Only such
+    entries are read: one the page never names is no image of the post, and reading it
+    would only cost memory (a small file can hold entries that expand to hundreds of MB)."""
+    folder = page.filename.rpartition("/")[0]
+    name = info.filename
+    if folder and name.startswith(folder + "/"):
+        name = name[len(folder) + 1:]
+    return any(form.encode("utf-8") in html for form in {name, quote(name), quote(name, "/")})
+
+
 def read(path: Path, data: bytes | None = None) -> RawPost:
     data = path.read_bytes() if data is None else data
     digest = beside(len(data), sha512_hex, data)  # on a second core while the ZIP is read
@@ -176,7 +190,7 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
     resources: dict[str, bytes] = {}
     damaged: dict[str, str] = {}
     for info in archive.infolist():
-        if _is_folder(info) or info is page:
+        if _is_folder(info) or info is page or not _referenced(info, page, html_bytes):
             continue
         try:
             body = _read_entry(path, archive, info, budget)

@@ -264,11 +264,21 @@ def test_a_page_that_is_no_wechat_post_is_unsupported_and_skipped_in_a_folder(tm
     assert result.status == "skipped"
 
 
+def naming(body: bytes, names: list[str]) -> bytes:
+    """The page with images of these names at the end of its body (as a page refers to
+    them), so that the reader, which reads only the entries its page names, reads them."""
+    images = "".join(f'<img src="{name}">' for name in names).encode()
+    return body.replace(b"</body>", images + b"</body>") if b"</body>" in body \
+        else body + images
+
+
 def test_a_zip_bomb_entry_is_refused_before_it_is_held_whole(tmp_path, config, monkeypatch):
-    """An entry of 64 MiB of zeros (64 kB in the file): reading stops at the limit."""
+    """An entry of 64 MiB of zeros (64 kB in the file), named by the page: reading stops at
+    the limit."""
     monkeypatch.setattr(singlefile_zip, "MAX_ENTRY_BYTES", 1 << 20)
     path = tmp_path / "bomb.html"
-    path.write_bytes(rezipped(ZIPPED, lambda name, body: [(name, body)] + (
+    path.write_bytes(rezipped(ZIPPED, lambda name, body: [
+        (name, naming(body, ["images/9.jpg"]))] + (
         [("images/9.jpg", bytes(64 << 20))] if name == "index.html" else [])))
     assert path.stat().st_size < 200_000
     with pytest.raises(MalformedInput, match=r"'images/9.jpg'\) expands to more than 1048576 "
@@ -278,13 +288,34 @@ def test_a_zip_bomb_entry_is_refused_before_it_is_held_whole(tmp_path, config, m
 
 def test_entries_that_expand_past_the_total_limit_are_refused(tmp_path, config, monkeypatch):
     monkeypatch.setattr(singlefile_zip, "MAX_TOTAL_BYTES", 4 << 20)
+    names = [f"images/{n}.jpg" for n in range(8)]
     path = tmp_path / "many.html"
-    path.write_bytes(rezipped(ZIPPED, lambda name, body: [(name, body)] + (
-        [(f"images/{n}.jpg", bytes(1 << 20)) for n in range(8)] if name == "index.html"
-        else [])))
+    path.write_bytes(rezipped(ZIPPED, lambda name, body: [(name, naming(body, names))] + (
+        [(image, bytes(1 << 20)) for image in names] if name == "index.html" else [])))
     with pytest.raises(MalformedInput, match=r"entries expand to more than 4194304 bytes in "
                                              r"all"):
         prepare_all(path, config)
+
+
+def test_entries_the_page_does_not_name_are_never_read(tmp_path, config, monkeypatch):
+    """A small file can hold entries that expand to hundreds of MB; those the page never
+    refers to are no images of the post, and are not read at all (not into memory, not
+    against the limits): the post is read as the plain save."""
+    read: list[str] = []
+    real = singlefile_zip._read_entry
+
+    def spy(path, archive, info, budget):
+        read.append(info.filename)
+        return real(path, archive, info, budget)
+
+    monkeypatch.setattr(singlefile_zip, "_read_entry", spy)
+    path = tmp_path / "padded.html"
+    path.write_bytes(rezipped(ZIPPED, lambda name, body: [(name, body)] + (
+        [("padding/a.bin", bytes(64 << 20)), ("padding/b.bin", bytes(64 << 20))]
+        if name == "index.html" else [])))
+    assert path.stat().st_size < 400_000
+    assert prepare_all(path, config)[0].record == prepare_all(ZIPPED, config)[0].record
+    assert not any(name.startswith("padding/") for name in read)
 
 
 def test_nothing_in_the_archive_is_named_after_an_entry(config):
