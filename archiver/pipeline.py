@@ -42,6 +42,7 @@ import os
 import re
 import time
 import urllib.parse
+from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from contextlib import suppress
@@ -554,7 +555,9 @@ def _aliases_in_receipts(archive: Archive) -> dict[str, set[str]]:
         for receipt in receipts if isinstance(receipts, list) else ():
             for post in (receipt.get("posts") or ()) if isinstance(receipt, dict) else ():
                 aliases = post.get("aliases") if isinstance(post, dict) else None
-                if isinstance(post.get("id"), str) and isinstance(aliases, list):
+                stored = isinstance(post.get("version"), str) and \
+                    _VERSION.fullmatch(post["version"]) is not None  # not a failed post's
+                if stored and isinstance(post.get("id"), str) and isinstance(aliases, list):
                     found.setdefault(post["id"], set()).update(
                         a for a in aliases if isinstance(a, str) and a != post["id"])
     return found
@@ -586,13 +589,21 @@ def rebuild_index(archive: Archive, unreadable: list[str] | None = None) -> dict
             if unreadable is not None:
                 unreadable.append(object_id)
             continue
-        index[object_id] = index_entry(record, versions[-1].number, None, earlier,
-                                       {*aliases, *learned.get(object_id, ())})
-    for entry in index.values():  # an object's own id is no other object's alias
-        if "aliases" in entry:
-            entry["aliases"] = [a for a in entry["aliases"] if a not in index]
-            if not entry["aliases"]:
-                del entry["aliases"]
+        index[object_id] = index_entry(record, versions[-1].number, None, earlier, aliases)
+    # What the receipts learned joins what the provenance gives, but never an object's own
+    # id, a name another object's provenance gives, or one two objects' receipts learned:
+    # no rule settles those (the provenance never gives a name two owners)
+    given = {a for entry in index.values() for a in entry.get("aliases", ())}
+    claimed = Counter(alias for object_id, aliases in learned.items() if object_id in index
+                      for alias in aliases)
+    for object_id, aliases in learned.items():
+        entry = index.get(object_id)
+        if entry is None:
+            continue
+        own = set(entry.get("aliases", ()))
+        extra = {a for a in aliases if a not in index and a not in given and claimed[a] == 1}
+        if extra - own:
+            entry["aliases"] = sorted(own | extra)
     if unreadable is not None:  # and the inventories that cannot be read at all
         unreadable.extend(["(an object whose inventory cannot be read)"]
                           * (archive.object_count() - len(ids)))

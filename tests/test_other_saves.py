@@ -567,3 +567,29 @@ def test_aliases_learned_on_reingest_survive_an_index_rebuild(config, monkeypatc
     result = only(ingest_paths([BEIJING], config))
     assert result.object_id == LONG_ID
     assert json.loads(index.read_text("utf-8"))[LONG_ID]["aliases"] == [SHORT_ID]
+
+
+def test_a_rebuild_takes_no_alias_two_objects_learned_nor_a_failed_posts(config):
+    """Receipts are derived data, and may be stale: a name the receipts of two objects both
+    give (no rule settles which is its owner), or a post's that failed, is no alias."""
+    from archiver.pipeline import RECEIPTS_NAME, rebuild_index
+
+    seed = WECHAT / "markdown" / "guozhengxueren-464-kazakhstan.md"
+    ingest_paths([RAW, seed], config)
+    archive = Archive.open(config.archive)
+    receipts = json.loads(archive.read_extension_file(RECEIPTS_NAME))
+    posts = [post for entries in receipts.values() for entry in entries
+             for post in entry["posts"]]
+    [seed_post] = [post for post in posts if post["id"] != LONG_ID]
+    assert len(posts) == 2
+    for post in posts:
+        post["aliases"] = sorted({*post.get("aliases", ()), "wx:s/BothClaimIt000001"})
+    seed_post["aliases"].append("wx:s/OnlyTheSeed00001")
+    failed = {"id": LONG_ID, "version": "", "aliases": ["wx:s/AFailedPost00001"]}
+    next(iter(receipts.values()))[0]["posts"].append(failed)
+    with archive.writer():
+        archive.write_extension_file(RECEIPTS_NAME, json.dumps(receipts).encode())
+    index = rebuild_index(archive)
+    names = {object_id: entry.get("aliases", []) for object_id, entry in index.items()}
+    assert names[LONG_ID] == [SHORT_ID]
+    assert names[seed_post["id"]] == ["wx:s/OnlyTheSeed00001"]
