@@ -1006,3 +1006,37 @@ def test_a_citation_in_another_language_whose_numbers_agree_keeps_its_doi(server
     result = Verifier(client_for(server.url, tmp_path), parse=parse_reference).verify(text)
     assert result.fields["doi"].match is True
     assert all(result.fields[name].match for name in ("volume", "issue", "page", "year"))
+
+
+# -- citations in another script than Crossref's record ---------------------------------------
+
+def test_a_field_written_in_another_script_than_crossrefs_is_not_compared(server, tmp_path):
+    """Crossref records 10.1241/johokanri.39.979 in English and romaji (KUSUMOTO, 'Utilizing
+    the Internet…', Journal of Information Processing and Management); a Japanese citation
+    writes its author, title and journal in Japanese. Those cannot be compared letter by
+    letter: neither confirmed nor refuted (match None, saying why), while the numbers are
+    compared as ever, and one wrong is still found."""
+    verifier = Verifier(client_for(server.url, tmp_path), parse=parse_reference)
+    text = ("楠本博之. インターネットの活用 12 インターネットの未来[J]. 情報管理, 1997, "
+            "39(12): 979-988. DOI: 10.1241/johokanri.39.979")
+    result = verifier.verify(text)
+    assert result.status == "verified"
+    for name in ("author", "title", "journal"):
+        assert result.fields[name].match is None
+        assert "written in another script than Crossref's" in result.fields[name].reason
+    wrong = verifier.verify(text.replace("1997", "1998"))
+    assert [n for n, c in wrong.fields.items() if c.match is False] == ["year"]
+
+
+def test_a_title_deposited_in_its_original_language_is_compared_with_it(server, tmp_path):
+    """10.7600/jspfsm.56.60: Crossref's title is empty, its original-title 自律神経・循環器応答,
+    its journal 'Japanese Journal of Physical Fitness and Sports Medicine' (Tairyoku Kagaku)."""
+    verifier = Verifier(client_for(server.url, tmp_path), parse=parse_reference)
+    result = verifier.verify("自律神経・循環器応答[J]. 体力科学, 2007, 56(1): 60. "
+                             "DOI: 10.7600/jspfsm.56.60")
+    assert result.status == "verified", result.fields
+    assert result.fields["title"].match is True
+    assert result.fields["journal"].match is None
+    wrong = verifier.verify("自律神経・呼吸器応答[J]. 体力科学, 2007, 56(1): 60. "
+                            "DOI: 10.7600/jspfsm.56.60")
+    assert wrong.fields["title"].match is False

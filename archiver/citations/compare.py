@@ -210,6 +210,34 @@ def locate(text: str, phrase: str) -> tuple[int, int] | None:
 
 # -- authors -------------------------------------------------------------------------------------
 
+# Chinese, Japanese and Korean script: Han, kana, Hangul
+_CJK_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def in_another_script(cited: str | None, values: Iterable[str]) -> bool:
+    """Whether a cited value is written in Chinese, Japanese or Korean script (more of its
+    letters are) where none of Crossref's values for it is (体力科学 for "Tairyoku Kagaku",
+    楠本博之 for KUSUMOTO): the two cannot be compared letter by letter, so the field
+    neither confirms nor refutes the citation. (A record in the citation's script is
+    compared as any other.)"""
+    if not cited:
+        return False
+    cjk = len(_CJK_SCRIPT.findall(cited))  # more than its Latin letters: GB/T's 等 is one
+    return cjk > len(_LATIN_LETTER.findall(cited)) and \
+        not any(_CJK_SCRIPT.search(value) for value in values)
+
+
+def _not_compared(cited: str | None, shown: Any, values: Iterable[str]) -> FieldCheck:
+    latin = ", ".join(dict.fromkeys(values))
+    return FieldCheck(cited, shown, None, f"written in another script than Crossref's "
+                                          f"({_shortened(latin)}): not compared")
+
+
+def _shortened(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
 def record_names(authors: Iterable[dict[str, Any]], people_only: bool = False
                  ) -> list[list[str]]:
     """Each Crossref author as the word list a citation would show for it: the family name
@@ -297,6 +325,9 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
     crossref = [" ".join(n) for n in names]
     if not names:
         return FieldCheck(segment, crossref, None, "Crossref lists no authors")
+    families = [a.get("family") or a.get("name") or "" for a in authors]
+    if in_another_script(segment, families):
+        return _not_compared(segment, crossref, families)
     parts = _list_parts(segment)
     wrong_group = _unknown_group(parts, authors) or _first_group_not_first(segment, parts,
                                                                             authors)
@@ -478,7 +509,9 @@ def _acronym_of(short: str, long: str) -> bool:
 
 def title_variants(record: dict[str, Any]) -> list[str]:
     """The ways a correct citation may print the title: with or without the subtitle."""
-    titles = [strip_markup(t) for t in record.get("title") or [] if t]
+    # the title in its original language too (Japanese journals deposit it there)
+    titles = [strip_markup(t) for key in ("title", "original-title")
+              for t in record.get(key) or [] if t]
     subtitles = [strip_markup(s) for s in record.get("subtitle") or [] if s]
     out: list[str] = []
     for title in titles:
@@ -511,6 +544,8 @@ def compare_title(cited: str | None, text: str, record: dict[str, Any]) -> Field
         return FieldCheck(cited or variant, shown, True, "the title appears in the citation")
     if cited is None:
         return FieldCheck(None, shown, False, "Crossref's title is not in the citation")
+    if in_another_script(cited, variants):
+        return _not_compared(cited, shown, variants[:1])
     return FieldCheck(cited, shown, False, _word_diff(cited, shown))
 
 
@@ -577,6 +612,8 @@ def compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> Fie
     for name in names:
         if _abbreviates(cited, name):
             return FieldCheck(cited, shown, True, f"abbreviation of {name!r}")
+    if in_another_script(cited, names):
+        return _not_compared(cited, shown, names)
     return FieldCheck(cited, shown, False, f"{cited!r} is neither {shown!r} nor an "
                                            f"abbreviation of it")
 

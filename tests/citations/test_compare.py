@@ -35,6 +35,7 @@ from archiver.citations.compare import (
     compare_title,
     compare_year,
     find_phrase,
+    in_another_script,
     locate,
     page_range,
     words,
@@ -499,3 +500,16 @@ def test_find_phrase_finds_what_the_defining_regex_finds(text, phrase):
     tokens = words(phrase)
     if tokens:
         assert find_phrase(text, tokens) == _regex_span(text, tokens)
+
+
+@pytest.mark.parametrize(("cited", "crossref", "other"), [
+    ("体力科学", ["Japanese Journal of Physical Fitness and Sports Medicine",
+                  "Tairyoku Kagaku"], True),
+    ("楠本博之", ["KUSUMOTO"], True),
+    ("ESCRIVA A, MESQUITA-JOANES F, 等", ["Escrivà", "Mesquita-Joanes"], False),  # GB/T's 等
+    ("自律神経・呼吸器応答", ["自律神経・循環器応答"], False),  # the same script: compared
+    ("Tairyoku Kagaku", ["体力科学"], False),  # a Latin citation is read as ever
+])
+def test_a_value_in_cjk_script_against_a_record_without_any_is_in_another_script(
+        cited, crossref, other):
+    assert in_another_script(cited, crossref) is other
