@@ -148,6 +148,12 @@ def _config(archive: Path | None, **overrides: Any) -> Config:
     ``ARCHIVER_*`` variable that typer also fills an option from (``--mailto`` from
     ``ARCHIVER_MAILTO``) is refused by :func:`load_config` first, named as the variable,
     which is where the user has to correct it."""
+    if archive is None and os.environ.get("ARCHIVER_ARCHIVE") == "":
+        # set, but to nothing: a script's unset variable ("ARCHIVER_ARCHIVE=$DIR"), never a
+        # wish for ./archive, where the posts would otherwise quietly go (typer, like click,
+        # takes an empty variable for none)
+        raise UsageError("ARCHIVER_ARCHIVE is set but empty", hint="set it to the archive "
+                         "folder, or unset it to use ./archive (or the configuration file's)")
     given = {"archive": archive, **overrides}
     return load_config().with_overrides(
         sources={key: option for key, option in _OPTIONS.items() if key in given}, **given)

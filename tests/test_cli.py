@@ -1145,3 +1145,17 @@ def test_verify_of_the_archive_reports_a_damaged_post_and_checks_the_others(
     report = json.loads(result.stdout)
     assert report["citations"], "the seed post's citations are still reported"
     assert "is damaged" in report["errors"][0]["message"]
+
+
+def test_an_empty_archiver_archive_variable_is_a_usage_error_not_the_default_folder(
+        runner, tmp_path, monkeypatch):
+    """``ARCHIVER_ARCHIVE=$DIR`` with DIR unset: the posts must not quietly go to ./archive."""
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["ingest", str(SEED), "--no-fetch"],
+                           env={"ARCHIVER_ARCHIVE": ""})
+    assert result.exit_code == ExitCode.USAGE
+    assert "ARCHIVER_ARCHIVE is set but empty" in result.stderr
+    assert not (tmp_path / "archive").exists()
+    given = runner.invoke(app, ["ingest", str(SEED), "--no-fetch", "--archive",
+                                str(tmp_path / "mine")], env={"ARCHIVER_ARCHIVE": ""})
+    assert given.exit_code == 0, given.output  # the option names the archive: no guess made
