@@ -709,8 +709,14 @@ def diff_versions(store: Any, object_id: str, old: str | None = None,
              "removed": sorted(set(a_state[old]) - set(a_state[new])),
              "changed": sorted(p for p in set(a_state[old]) & set(a_state[new])
                                if a_state[old][p] != a_state[new][p])}
-    return {"id": object_id, "from": old, "to": new, "fields": fields, "body": body,
-            "files": files}
+    # each changed value by its path (images[0].reason), as the text report shows it; a
+    # value one side lacks is absent from that side
+    changes = [{"path": where, **({"old": a_value} if a_value is not _ABSENT else {}),
+                **({"new": b_value} if b_value is not _ABSENT else {})}
+               for key, change in fields.items()
+               for where, a_value, b_value in changed_leaves(key, change["old"], change["new"])]
+    return {"id": object_id, "from": old, "to": new, "fields": fields, "changes": changes,
+            "body": body, "files": files}
 
 
 @app.command()

@@ -1159,3 +1159,21 @@ def test_an_empty_archiver_archive_variable_is_a_usage_error_not_the_default_fol
     given = runner.invoke(app, ["ingest", str(SEED), "--no-fetch", "--archive",
                                 str(tmp_path / "mine")], env={"ARCHIVER_ARCHIVE": ""})
     assert given.exit_code == 0, given.output  # the option names the archive: no guess made
+
+
+def test_diff_json_gives_each_changed_value_by_its_path(runner, archive_dir, tmp_path):
+    """As the text report does: a changed name inside the credits is that name, not the
+    whole credits field twice."""
+    post = tmp_path / "post.md"
+    original = SEED.read_text(encoding="utf-8")
+    assert "吴天麟" in original
+    post.write_text(original, encoding="utf-8")
+    run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch")
+    post.write_text(original.replace("吴天麟", "吴天林"), encoding="utf-8")
+    added = json.loads(run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch",
+                           "--json").stdout)
+    diff = json.loads(run(runner, "diff", added["id"], "--archive", archive_dir,
+                          "--json").stdout)
+    assert {"path": "credits.编译[0]", "old": "吴天麟", "new": "吴天林"} in diff["changes"]
+    text = run(runner, "diff", added["id"], "--archive", archive_dir).stdout
+    assert 'field credits.编译[0]: "吴天麟" → "吴天林"' in text
