@@ -1040,3 +1040,40 @@ def test_a_title_deposited_in_its_original_language_is_compared_with_it(server, 
     wrong = verifier.verify("自律神経・呼吸器応答[J]. 体力科学, 2007, 56(1): 60. "
                             "DOI: 10.7600/jspfsm.56.60")
     assert wrong.fields["title"].match is False
+
+
+@pytest.mark.parametrize("doi", ["10.1186/1471-2164-7-187",  # Myers et al., BMC Genomics 2006
+                                 "10.1371/journal.pone.0020476"])  # Boulkedid et al., 2011
+def test_a_doi_swapped_for_another_works_is_the_doi_reported_wrong(server, tmp_path, doi):
+    """Given names alike by chance, or an issue and year that happen to agree, do not make
+    another recorded work the one cited: the DOI is wrong and the cited work is found."""
+    text = RALSER.replace("PLoS One. 2006", "PLoS ONE. 2006") + f" doi:{doi}"
+    result = Verifier(client_for(server.url, tmp_path), parse=parse_reference).verify(text)
+    assert [n for n, c in result.fields.items() if c.match is False] == ["doi"]
+    assert result.fields["doi"].crossref == "10.1371/journal.pone.0000030"
+
+
+def test_a_chinese_citation_carrying_an_english_works_doi_is_the_doi_reported_wrong(
+        server, tmp_path):
+    """Title and authors in Chinese cannot be compared with Nature Genetics' record; its
+    volume, issue and pages differ (the year agrees by chance): the DOI names another work.
+    No recorded work is the one cited, so none is given, and the evidence holds no work an
+    export could take for the cited one."""
+    text = ("张伟, 李明, 王芳. 基于深度学习的图像语义分割方法综述[J]. 计算机学报, 2017, 40(3): "
+            "123-130. DOI:10.1038/ng.3834.")
+    result = Verifier(client_for(server.url, tmp_path), parse=parse_reference).verify(text)
+    assert result.status == "mismatch"
+    assert list(result.fields) == ["doi"]
+    assert "the DOI names another work, 'The impact of structural variation" in \
+        result.fields["doi"].reason
+    assert "work" not in result.evidence
+
+
+def test_names_shown_before_et_al_that_are_not_crossrefs_are_an_author_error(
+        server, tmp_path):
+    text = ("Chiang C, Smith J, Brown K, et al. The impact of structural variation on human "
+            "gene expression. Nat Genet. 2017;49(5):692-699. doi:10.1038/ng.3834")
+    result = Verifier(client_for(server.url, tmp_path), parse=parse_reference).verify(text)
+    assert [n for n, c in result.fields.items() if c.match is False] == ["author"]
+    assert "'smith brown' is shown before et al. where Crossref's author 2 of" in \
+        result.fields["author"].reason

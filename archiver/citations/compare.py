@@ -363,12 +363,25 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
                               f"{label!r} (author {index + 1} of {len(names)}) is missing "
                               f"before {' '.join(later[0][0])!r}")
         if et_al and shown:
-            stray = [w for w in _unexplained(seg[position:], authors)
+            unexplained = _unexplained(seg[position:], authors)
+            stray = [w for w in unexplained
                      if any(fuzz.ratio(w, part) >= MISSPELT for part in name)]
             if stray:  # Crossref's next author shown misspelt, before et al.
                 return FieldCheck(segment, crossref, False,
                                   f"{' '.join(stray)!r} is shown where Crossref's author "
                                   f"{index + 1} of {len(names)} is {label!r}")
+            before = seg[position:]  # the words up to et al. (what follows it is no name)
+            for at, word in enumerate(before):
+                if word == "等" or word == "et" and before[at + 1:at + 2] == ["al"]:
+                    before = before[:at]
+                    break
+            others = [w for w in _unexplained(before, authors)
+                      if len(w) >= 3 or _CJK_SCRIPT.search(w)]
+            if others:  # names shown before et al. that are none of Crossref's
+                return FieldCheck(segment, crossref, False,
+                                  f"{' '.join(others)!r} is shown before et al. where "
+                                  f"Crossref's author {index + 1} of {len(names)} is "
+                                  f"{label!r}")
             return FieldCheck(segment, crossref, True,
                               "the name shown is Crossref's first author, then et al."
                               if shown == 1 else f"the {shown} names shown are Crossref's "

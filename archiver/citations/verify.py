@@ -256,29 +256,63 @@ def _identifies(fields: dict[str, FieldCheck], cited: Cited, record: dict[str, A
     return len(agreeing) >= 2
 
 
+_OTHER_SCRIPT = "written in another script"
+
+
+def _not_comparable(check: FieldCheck | None) -> bool:
+    """A field written in another script than Crossref's, so not compared (match None)."""
+    return check is not None and check.match is None and check.reason.startswith(_OTHER_SCRIPT)
+
+
 def _another_work(fields: dict[str, FieldCheck], cited: Cited, record: dict[str, Any]) -> bool:
     """Whether the record a cited DOI resolves to is another work than the one the citation
-    describes: its title far from the cited one (under half alike, word for word) and none
-    of the cited authors among its own. One error leaves the rest of a citation the work's
-    (a misspelt title word keeps the title alike, a wrong author list keeps the title), so
-    two fields that both fail this far say the DOI is what is wrong, unless the numbers
-    say it is the work: a citation in another language (a Japanese title and its authors'
-    names in kanji, for a record in English and romaji) agrees on its volume, issue, pages
-    and year. Two of those agreeing name the work."""
+    describes. One error leaves the rest of a citation the work's (a misspelt title word
+    keeps the title alike, a wrong author list keeps the title and the numbers), so the DOI
+    is what is wrong when:
+
+    - the title is far from the cited one (under half alike, word for word) and none of the
+      cited authors' family names is among the record's (the same name, or one letter off in
+      a name of five or more: a given name or a short name alike by chance is not one),
+      and the numbers do not name the work: its pages and its volume or year agree, or three
+      of volume, issue, pages and year (a Japanese citation of a record in English and
+      romaji agrees on them);
+    - or title and authors are written in another script than the record's (so not
+      compared), and of volume, issue, pages and year two differ and at most one agrees,
+      not the pages (a year alone agrees by chance)."""
     title, author = fields.get("title"), fields.get("author")
-    if title is None or author is None or title.match is not False or \
-            author.match is not False:
+    if title is None or author is None:
         return False
-    numbers = [fields[name].match for name in ("volume", "issue", "page", "year")
-               if name in fields]
-    if sum(match is True for match in numbers) >= 2:
+    numbers = {name: fields[name].match for name in ("volume", "issue", "page", "year")
+               if name in fields}
+    agreeing = {name for name, match in numbers.items() if match is True}
+    if _not_comparable(title) and _not_comparable(author):
+        return len(agreeing) <= 1 and "page" not in agreeing and \
+            sum(match is False for match in numbers.values()) >= 2
+    if title.match is not False or author.match is not False:
+        return False
+    if len(agreeing) >= 3 or ("page" in agreeing and agreeing & {"volume", "year"}):
         return False
     alike = max((fuzz.token_set_ratio(squash(cited.title or ""), squash(v))
                  for v in title_variants(record)), default=0)
-    families = [" ".join(words(a.get("family") or "")) for a in record.get("author") or []]
-    shared = any(fuzz.ratio(word, family) >= MISSPELT for word in words(str(author.cited or ""))
-                 for family in families if family)
-    return alike < 50 and not shared
+    return alike < 50 and not _shares_a_family_name(str(author.cited or ""), record)
+
+
+def _shares_a_family_name(segment: str, record: dict[str, Any]) -> bool:
+    """Whether an author list shows one of the record's family names: whole, or one letter
+    off where the name has five letters or more."""
+    shown = words(segment)
+    for author in record.get("author") or []:
+        family = words(author.get("family") or "")
+        if not family:
+            continue
+        joined = " ".join(family)
+        for word in shown:
+            if word in family or word == joined:
+                return True
+            if len(word) >= 5 and any(len(part) >= 5 and fuzz.ratio(word, part) >= 80
+                                      for part in family):
+                return True
+    return False
 
 
 def _work_named(record: dict[str, Any]) -> str:
@@ -390,8 +424,12 @@ class Verifier:
         else:
             reason += f"; the work cited could not be looked for ({searched.reason})"
         fields = {"doi": FieldCheck(doi, record.get("DOI"), False, reason)}
-        return CitationResult(text, doi, "mismatch", fields, _summary(fields),
-                              _evidence(outcome, record), location=location)
+        # the record compared, not the work cited: no "work", which exports would take for
+        # the citation's (they write it as cited)
+        evidence = {key: value for key, value in _evidence(outcome, record).items()
+                    if key != "work"}
+        return CitationResult(text, doi, "mismatch", fields, _summary(fields), evidence,
+                              location=location)
 
     def _by_search(self, text: str, location: str | None, outcome: Outcome) -> CitationResult:
         if outcome.status != "found" or outcome.message is None:
