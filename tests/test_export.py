@@ -1210,3 +1210,25 @@ def test_a_title_case_title_joined_by_dashes_comes_through_a_sentence_case_style
     [entry] = Style().format_entries(parse_string(bib, "bibtex").entries.values())
     assert "Triose phosphate isomerase deficiency is caused by altered dimerization–not " \
            "catalytic inactivity–of the mutant enzymes" in entry.text.render_as("text")
+
+
+@pytest.mark.parametrize(("authors", "persons"), [
+    # an organisation Crossref files as a family name alone: one name, not two
+    ([{"family": "Food and Agriculture Organization of the United Nations"}],
+     ["{Food and Agriculture Organization of the United Nations}"]),
+    ([{"family": "Kim", "given": "Jin and Park"}], ["Kim, {Jin and Park}"]),
+    ([{"family": "van der Berg", "given": "José"}, {"family": "Smith", "given": "A."}],
+     ["van der Berg, José", "Smith, A."]),
+])
+@pytest.mark.parametrize("fmt", ["biblatex", "bibtex"])
+def test_a_name_holding_the_word_and_stays_one_name(authors, persons, fmt):
+    """BibTeX separates names by "and": a name holding the word is braced, so that pybtex and
+    bibtexparser read as many people as Crossref lists."""
+    work = Work(key="k", kind="cited", crossref_type="journal-article", title="T",
+                authors=authors)
+    entry = bibtex_entry(work, fmt)
+    read = pybtex_parse(entry, "bibtex").entries["k"].persons["author"]
+    assert [str(person) for person in read] == persons
+    split = bibtexparser.parse_string(
+        entry, append_middleware=[bibtexparser.middlewares.SeparateCoAuthors()])
+    assert len(split.entries[0].fields_dict["author"].value) == len(persons)

@@ -182,15 +182,29 @@ def tidy(work: Work) -> Work:
     return dataclasses.replace(work, **changes)
 
 
+_AND_WORD = re.compile(r"(?<!\S)and(?!\S)", re.I)
+
+
+def _kept(part: str) -> str:
+    """A name part braced where BibTeX would split it: the word "and" in it separates two
+    names to BibTeX (a given name "Kim and Park")."""
+    return "{" + part + "}" if _AND_WORD.search(part) else part
+
+
 def _names(authors: list[dict[str, str]]) -> str:
     parts = []
     for author in authors:
         if author.get("literal"):
             parts.append("{" + tex(author["literal"]) + "}")  # a corporate or CJK name: kept whole
+        elif not author.get("given") and " " in author.get("family", "").strip():
+            # a family name alone, of several words (an organisation Crossref files as a
+            # family: "Food and Agriculture Organization of the United Nations"): kept whole,
+            # or BibTeX reads its words as first, von and last names, and "and" as two names
+            parts.append("{" + tex(author["family"]) + "}")
         else:
             # BibTeX's "von Last, Jr, First"
-            family, given = tex(author.get("family", "")), tex(author.get("given", ""))
-            suffix = tex(author.get("suffix", ""))
+            family, given, suffix = (_kept(tex(author.get(name, "")))
+                                     for name in ("family", "given", "suffix"))
             parts.append(f"{family}, {suffix}, {given}".rstrip() if suffix
                          else f"{family}, {given}" if given else family)
     return " and ".join(p for p in parts if p)
