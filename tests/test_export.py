@@ -1232,3 +1232,24 @@ def test_a_name_holding_the_word_and_stays_one_name(authors, persons, fmt):
     split = bibtexparser.parse_string(
         entry, append_middleware=[bibtexparser.middlewares.SeparateCoAuthors()])
     assert len(split.entries[0].fields_dict["author"].value) == len(persons)
+
+
+@pytest.mark.parametrize("fmt", ["bibtex", "csl-json"])
+def test_a_person_known_by_one_name_is_exported_not_dropped(fmt):
+    """SYNTHETIC record: the recorded Ralser et al. record (10.1371/journal.pone.0000030) with
+    a first author given by one name alone, as Crossref lists such a person (given, no
+    family): every export names all the authors."""
+    from archiver.citations.verify import work_of
+    message = dict(load_recordings()["10.1371/journal.pone.0000030"]["message"])
+    message["author"] = [{"given": "Madonna", "sequence": "first", "affiliation": []},
+                         *message["author"]]
+    [work] = cited_works({"citations": [{"status": "verified", "text": "x",
+                                         "evidence": {"work": work_of(message)}}]},
+                         False, set())
+    if fmt == "bibtex":
+        names = pybtex_parse(bibtex_entry(work, "bibtex"), "bibtex").entries[work.key] \
+            .persons["author"]
+        assert [str(n) for n in names][:2] == ["{Madonna}", "Ralser, Markus"]
+    else:
+        assert csl_item(work)["author"][:2] == [{"literal": "Madonna"},
+                                                {"family": "Ralser", "given": "Markus"}]

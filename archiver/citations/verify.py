@@ -173,8 +173,10 @@ def work_of(record: dict[str, Any]) -> dict[str, Any]:
         if author.get("family"):
             authors.append({k: author[k] for k in ("family", "given", "suffix")
                             if author.get(k)})
-        elif author.get("name"):
-            authors.append({"literal": author["name"]})
+        elif author.get("name") or author.get("literal") or author.get("given"):
+            # a group, or a person known by one name (given alone): kept whole, not dropped
+            authors.append({"literal": author.get("name") or author.get("literal")
+                            or author["given"]})
     years = record_years(record) or [y for y in [_approved_year(record)] if y]
     title = _first(record, "title") or _first(record, "original-title")
     subtitle = _first(record, "subtitle")
