@@ -58,9 +58,19 @@ class _Argument(TyperArgument):
         return self.metavar + ("..." if self.nargs != 1 else "")
 
 
-class _Command(TyperCommand):
-    """A command whose help shows no value for ``--help``, a flag (typer's shows
-    ``<bool>``), and names its arguments' values."""
+class _FlagHelp:
+    """``--help`` shown as the flag it is: typer's help shows it taking ``<bool>``. A mixin
+    before typer's command and group classes (typer's click is its own, not ``click``)."""
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None and option.metavar is None:
+            option.metavar = ""
+        return option
+
+
+class _Command(_FlagHelp, TyperCommand):
+    """A command whose help shows ``--help`` as a flag and names its arguments' values."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -68,21 +78,9 @@ class _Command(TyperCommand):
             if type(param) is TyperArgument:
                 param.__class__ = _Argument  # the same object, its help method replaced
 
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        option = super().get_help_option(ctx)
-        if option is not None and option.metavar is None:
-            option.metavar = ""
-        return option
 
-
-class _Group(TyperGroup):
-    """The command groups' help, ``--help`` shown as a flag (see :class:`_Command`)."""
-
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        option = super().get_help_option(ctx)
-        if option is not None and option.metavar is None:
-            option.metavar = ""
-        return option
+class _Group(_FlagHelp, TyperGroup):
+    """The command groups' help, ``--help`` shown as a flag."""
 
 
 app = typer.Typer(

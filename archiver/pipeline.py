@@ -546,18 +546,19 @@ def mark_index_stale(archive: Archive) -> None:
 
 
 def _aliases_in_receipts(archive: Archive) -> dict[str, set[str]]:
-    """Object id → the other ids its posts had when read, as the receipts keep them: a post
-    archived before aliases were kept learns them when read again, and its provenance, which
-    is immutable, cannot. Ids that name an object of their own are left out."""
+    """Object id → the other ids its stored posts had when read, as the receipts keep them:
+    a post archived before aliases were kept learns them when read again, and its
+    provenance, which is immutable, cannot. (:func:`rebuild_index` decides which of them
+    the object may have.)"""
     found: dict[str, set[str]] = {}
-    stored = _load_json_extension(archive, RECEIPTS_NAME) or {}
-    for receipts in stored.values():
+    receipts_by_digest = _load_json_extension(archive, RECEIPTS_NAME) or {}
+    for receipts in receipts_by_digest.values():
         for receipt in receipts if isinstance(receipts, list) else ():
             for post in (receipt.get("posts") or ()) if isinstance(receipt, dict) else ():
                 aliases = post.get("aliases") if isinstance(post, dict) else None
-                stored = isinstance(post.get("version"), str) and \
+                kept = isinstance(post.get("version"), str) and \
                     _VERSION.fullmatch(post["version"]) is not None  # not a failed post's
-                if stored and isinstance(post.get("id"), str) and isinstance(aliases, list):
+                if kept and isinstance(post.get("id"), str) and isinstance(aliases, list):
                     found.setdefault(post["id"], set()).update(
                         a for a in aliases if isinstance(a, str) and a != post["id"])
     return found

@@ -328,6 +328,14 @@ def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
+_RESTORE_HINT = "`archiver fsck` lists what is damaged; restore the object from a copy"
+
+
+def _which(object_id: str, logical: str, version: str | None) -> str:
+    """A stored file as a message names it: ``record.json of wx:… (v2)``."""
+    return f"{logical} of {object_id} ({version or 'head'})"
+
+
 class Archive:
     """An OCFL storage root on disk. Open it with :meth:`open`."""
 
@@ -547,17 +555,16 @@ class Archive:
         if verify and algorithm in ("sha512", "sha256") and \
                 hashlib.new(algorithm, data).hexdigest() != digest.lower():
             raise DamagedObject(
-                f"{logical} of {object_id} ({version or 'head'}) is damaged: its bytes do not "
-                f"match the {algorithm} digest its inventory records", path=self.root,
-                hint="`archiver fsck` lists what is damaged; restore the object from a copy")
+                f"{_which(object_id, logical, version)} is damaged: its bytes do not match "
+                f"the {algorithm} digest its inventory records", path=self.root,
+                hint=_RESTORE_HINT)
         return data
 
     def read_json(self, object_id: str, logical: str, version: str | None = None) -> Any:
         """A JSON file of an object (a record, its provenance…), parsed. A file its inventory
         names that is gone or damaged is a :class:`DamagedObject` naming it, not a crash:
         the commands that read the archive say which post is damaged (fsck says the rest)."""
-        which = f"{logical} of {object_id} ({version or 'head'})"
-        hint = "`archiver fsck` lists what is damaged; restore the object from a copy"
+        which, hint = _which(object_id, logical, version), _RESTORE_HINT
         try:
             document = json.loads(self.read_bytes(object_id, logical, version))
         except FileNotFoundError:

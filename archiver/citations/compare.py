@@ -228,10 +228,19 @@ def in_another_script(cited: str | None, values: Iterable[str]) -> bool:
         not any(_CJK_SCRIPT.search(value) for value in values)
 
 
+# how a field in another script than Crossref's is reported (verify reads it back)
+OTHER_SCRIPT = "written in another script than Crossref's"
+
+
 def _not_compared(cited: str | None, shown: Any, values: Iterable[str]) -> FieldCheck:
     latin = ", ".join(dict.fromkeys(values))
-    return FieldCheck(cited, shown, None, f"written in another script than Crossref's "
-                                          f"({_shortened(latin)}): not compared")
+    return FieldCheck(cited, shown, None,
+                      f"{OTHER_SCRIPT} ({_shortened(latin)}): not compared")
+
+
+def not_compared_for_script(check: FieldCheck | None) -> bool:
+    """A field left uncompared because it is in another script than Crossref's."""
+    return check is not None and check.match is None and check.reason.startswith(OTHER_SCRIPT)
 
 
 def _shortened(text: str, limit: int = 80) -> str:

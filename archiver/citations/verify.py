@@ -44,6 +44,7 @@ from archiver.citations.compare import (
     compare_pages,
     compare_title,
     compare_year,
+    not_compared_for_script,
     record_years,
     squash,
     strip_markup,
@@ -258,14 +259,6 @@ def _identifies(fields: dict[str, FieldCheck], cited: Cited, record: dict[str, A
     return len(agreeing) >= 2
 
 
-_OTHER_SCRIPT = "written in another script"
-
-
-def _not_comparable(check: FieldCheck | None) -> bool:
-    """A field written in another script than Crossref's, so not compared (match None)."""
-    return check is not None and check.match is None and check.reason.startswith(_OTHER_SCRIPT)
-
-
 def _another_work(fields: dict[str, FieldCheck], cited: Cited, record: dict[str, Any]) -> bool:
     """Whether the record a cited DOI resolves to is another work than the one the citation
     describes. One error leaves the rest of a citation the work's (a misspelt title word
@@ -287,7 +280,7 @@ def _another_work(fields: dict[str, FieldCheck], cited: Cited, record: dict[str,
     numbers = {name: fields[name].match for name in ("volume", "issue", "page", "year")
                if name in fields}
     agreeing = {name for name, match in numbers.items() if match is True}
-    if _not_comparable(title) and _not_comparable(author):
+    if not_compared_for_script(title) and not_compared_for_script(author):
         return len(agreeing) <= 1 and "page" not in agreeing and \
             sum(match is False for match in numbers.values()) >= 2
     if title.match is not False or author.match is not False:
