@@ -489,8 +489,8 @@ def ingest(
             skipped = (f" ({len(results)} other file(s) skipped, named above)"
                        if results and not quiet else "")
             raise UsageError("no saved posts found in the given paths" + skipped,
-                             hint="give saved posts (.md, .html, .mhtml, .warc, .warc.gz, "
-                                  ".wacz), or folders holding them")
+                             hint="give saved posts (.md, .html, .mhtml, .webarchive, "
+                                  ".warc, .warc.gz, .wacz), or folders holding them")
         if not quiet:
             where = (f" → {config.archive}" if Archive.declared(config.archive)
                      else f"; nothing archived, so {config.archive} was not made an archive"

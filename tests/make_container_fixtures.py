@@ -1,7 +1,7 @@
 """Build ``tests/fixtures/containers/``: real WeChat posts re-packed in browser/crawler containers.
 
-WHY CONVERTED. No public capture of these posts exists as MHTML, WARC, WACZ, "save page complete"
-or SingleFile, so this script CONVERTS real pages that are already in the corpus
+WHY CONVERTED. No public capture of these posts exists as MHTML, WARC, WACZ, "save page complete",
+SingleFile or Safari Web Archive, so this script CONVERTS real pages that are already in the corpus
 (``tests/fixtures/wechat/``, labelled in ``expected.json``; provenance in ``LABELS.md``) into those
 containers. Every output name starts with ``converted-`` (or ``hostile-converted-`` for the
 deliberately malicious variants) so that nobody mistakes them for captures made by the real tools.
@@ -13,19 +13,20 @@ WHAT WAS CONVERTED FROM WHAT (all inputs relative to ``tests/fixtures/wechat/``)
   backups from 531014023/wechat_articles_backup_mufeng). These pages reference their images ONLY
   by relative paths (``src="../images/<stem>/img_NNN.jpg"``); they have no ``data-src`` and no
   mmbiz.qpic.cn URL. → save-page-complete folder, SingleFile page, MHTML (quoted-printable,
-  base64 and GBK variants), WARC (gzip and plain), WACZ, one two-post WARC, hostile variants.
+  base64 and GBK variants), WARC (gzip and plain), WACZ, Safari Web Archive (binary and XML
+  property list), one two-post WARC, hostile variants.
 * ``html/wechatscope__gh_8e98aeecc6c0_…_raiHy80cW6….html`` (normal article whose 2 body images
   WeChatScope had already inlined as ``data:image/jpeg;base64`` URIs, ``data-src=""``) and
   ``html/wechatscope__gh_afb7e3bcbae3_…_qcE1x5JHap….html`` (a "share" card whose article images
   exist only as mmbiz.qpic.cn ``data-src`` URLs inside ``<script id="content_tpl">``; no bytes
-  for them exist anywhere) → MHTML and WARC (and a WACZ for raiHy80cW6), PAGE ONLY: no image
-  part/record is added and no image bytes are substituted.
+  for them exist anywhere) → MHTML and WARC (and a WACZ and a Web Archive for raiHy80cW6),
+  PAGE ONLY: no image part/record is added and no image bytes are substituted.
 * ``html/wechatscope__gh_8e98aeecc6c0_…_5kKzudG0MR….html`` (idx=3 of the same mass-send as
   raiHy80cW6, idx=1) → only inside a two-post WARC together with raiHy80cW6, page only.
 
 WITH WHICH TOOL. Only this script: Python's standard ``email`` package (MHTML), ``warcio``'s
-``WARCWriter`` (WARC), ``zipfile`` (WACZ), plain string edits (save-page, SingleFile). No browser,
-SingleFile, monolith, Browsertrix or py-wacz was run.
+``WARCWriter`` (WARC), ``zipfile`` (WACZ), ``plistlib`` (Safari Web Archive), plain string edits
+(save-page, SingleFile). No browser, SingleFile, monolith, Browsertrix, Safari or py-wacz was run.
 
 REAL vs SYNTHESISED.
 Real: the page bytes (UTF-8, byte-identical to the source file in every WARC/WACZ payload and in
@@ -58,6 +59,7 @@ import hashlib
 import html
 import io
 import json
+import plistlib
 import quopri
 import re
 import shutil
@@ -476,6 +478,28 @@ def wacz(src: Source) -> bytes:
     return buf.getvalue()
 
 
+# --------------------------------------------------------------------------- Safari Web Archive
+
+def webarchive(src: Source, *, html_bytes: bytes | None = None,
+               parts: list[tuple[str, bytes]] | None = None,
+               fmt: plistlib.PlistFormat = plistlib.FMT_BINARY) -> bytes:
+    """A Safari-style Web Archive, a property list written with plistlib: the page as
+    ``WebMainResource`` (the article URL, as Safari shows it), one ``WebSubresources`` entry
+    per distinct image (its URL, MIME type from the bytes). Safari also keeps each resource's
+    ``WebResourceResponse`` (an NSKeyedArchiver blob of the HTTP response): left out here."""
+    html_bytes = src.html if html_bytes is None else html_bytes
+    parts = [(i.url, i.data) for i in src.images] if parts is None else parts
+    archive = {
+        "WebMainResource": {"WebResourceData": html_bytes, "WebResourceFrameName": "",
+                            "WebResourceMIMEType": "text/html",
+                            "WebResourceTextEncodingName": "UTF-8",
+                            "WebResourceURL": src.url},
+        "WebSubresources": [{"WebResourceData": data, "WebResourceMIMEType": sniff(data),
+                             "WebResourceURL": url} for url, data in parts],
+    }
+    return plistlib.dumps(archive, fmt=fmt, sort_keys=True)
+
+
 # --------------------------------------------------------------------------- driver
 
 def rel(path: Path) -> str:
@@ -538,6 +562,12 @@ def generate(out: Path) -> dict:
         record(name, s, "wacz", "WACZ 1.1.1 zip (all entries stored): archive/data.warc.gz "
                "(same record layout as the .warc.gz), datapackage.json, datapackage-digest.json, "
                "pages/pages.jsonl, indexes/index.cdx (minimal CDXJ written by this script).")
+        name = f"converted-{s.slug}.webarchive"
+        write(name, webarchive(s))
+        record(name, s, "webarchive", "Safari-style Web Archive (binary property list, "
+               "plistlib): WebMainResource = the page's bytes at the post URL, one "
+               "WebSubresources entry per distinct image at the src resolved against the post "
+               "URL; no WebResourceResponse blobs.")
 
     name = "converted-mufeng-2021-07-07.warc"
     write(name, post_warc(name, [m21], gzip=False, version="1.0"))
@@ -557,6 +587,11 @@ def generate(out: Path) -> dict:
     record(name, m21, "mhtml", "The page TRANSCODED to GBK (text identical, bytes not), declared "
            "as charset=gbk in the part's Content-Type and in <meta charset=\"gbk\">; QP body.",
            html_encoding="quoted-printable", charset="gbk", page_bytes="gbk")
+
+    name = "converted-mufeng-2021-07-07-xml.webarchive"
+    write(name, webarchive(m21, fmt=plistlib.FMT_XML))
+    record(name, m21, "webarchive", "As converted-mufeng-2021-07-07.webarchive, written as an "
+           "XML property list (what `plutil -convert xml1` makes of a Web Archive).")
 
     name = "converted-multi-mufeng-2018-01-29+2021-07-07.warc.gz"
     write(name, post_warc(name, [m18, m21], revisit=False))
@@ -582,6 +617,10 @@ def generate(out: Path) -> dict:
            "idx=1 and idx=3, same publish time) in one WARC/1.1, page only: they must become two "
            "posts (identity includes idx).", warc_version="1.1")
     s = src["wechatscope-raiHy80cW6"]
+    name = "converted-wechatscope-raiHy80cW6.webarchive"
+    write(name, webarchive(s))
+    record(name, s, "webarchive", "PAGE ONLY Web Archive: no WebSubresources. "
+           + WS_NOTES[s.slug])
     name = "converted-wechatscope-raiHy80cW6.wacz"
     write(name, wacz(s))
     record(name, s, "wacz", "PAGE ONLY WACZ 1.1.1. " + WS_NOTES[s.slug])
@@ -598,6 +637,14 @@ def generate(out: Path) -> dict:
                "local files.", hostile_location=location, page_bytes="rewritten",
                images={location: rel(img.file)}, html_encoding="quoted-printable",
                charset="utf-8")
+    location = "../../../etc/passwd"
+    name = "hostile-converted-mufeng-2021-07-07-dotdot.webarchive"
+    page = rewrite_src(m21.html.decode("utf-8"), {img.src: location}).encode("utf-8")
+    write(name, webarchive(m21, html_bytes=page, parts=[(location, img.data)]))
+    record(name, m21, "webarchive", f"HOSTILE: the image's WebResourceURL is {location!r} and "
+           "the page's three <img src> were rewritten to that string. URLs are lookup keys "
+           "only: nothing may be read or written at that path.", hostile_location=location,
+           page_bytes="rewritten", images={location: rel(img.file)})
     name = "hostile-converted-mufeng-2021-07-07-file-target.warc.gz"
     location = "file:///../../x.jpg"
     w = Warc(name)
@@ -636,7 +683,8 @@ def readme(manifest: dict, src: dict[str, Source]) -> str:
         "Generated by `tests/make_container_fixtures.py` (run it again to rebuild; the output is",
         "byte-identical). **No public MHTML/WARC/WACZ/save-page/SingleFile capture of these posts",
         "exists**: every file here was *converted* from a real page in `tests/fixtures/wechat/`",
-        "by that script (Python `email`, `warcio`, `zipfile`), never by a browser or crawler.",
+        "by that script (Python `email`, `warcio`, `zipfile`, `plistlib`), never by a browser or",
+        "crawler.",
         "That is why every name starts with `converted-` (`hostile-converted-` for attacks).",
         "",
         "**Real**: page bytes and image bytes (byte-identical to the sources; the QP MHTML page",

@@ -15,6 +15,7 @@ import email.policy
 import hashlib
 import io
 import json
+import plistlib
 import re
 import subprocess
 import sys
@@ -283,6 +284,29 @@ def test_multi_post_warcs_hold_two_posts():
     pair = MANIFEST["converted-multi-wechatscope-2650512939-idx1+idx3.warc.gz"]["posts"]
     assert {re.search(r"idx=(\d)", p["url"]).group(1) for p in pair} == {"1", "3"}
     assert len({re.search(r"mid=(\d+)", p["url"]).group(1) for p in pair}) == 1
+
+
+@pytest.mark.parametrize("name", of_kind("webarchive"))
+def test_webarchive_page_and_images_are_the_real_bytes(name):
+    entry = MANIFEST[name]
+    (post,) = entry["posts"]
+    blob = (CONTAINERS / name).read_bytes()
+    assert blob.startswith(b"<?xml" if name.endswith("-xml.webarchive") else b"bplist00")
+    archive = plistlib.loads(blob)
+    main = archive["WebMainResource"]
+    assert main["WebResourceURL"] == post["url"]
+    assert main["WebResourceMIMEType"] == "text/html"
+    page = main["WebResourceData"]
+    if entry["page_bytes"] == "source":
+        assert page == (WECHAT / post["source"]).read_bytes()
+    subresources = {r["WebResourceURL"]: r for r in archive["WebSubresources"]}
+    assert set(subresources) == set(post["images"])
+    for url, source in post["images"].items():
+        data = subresources[url]["WebResourceData"]
+        assert data == (WECHAT / source).read_bytes()
+        assert subresources[url]["WebResourceMIMEType"] == sniff(data)
+    if entry.get("hostile_location"):
+        assert set(_IMG_SRC.findall(page.decode("utf-8"))) == {entry["hostile_location"]}
 
 
 @pytest.mark.parametrize("name", of_kind("wacz"))

@@ -20,15 +20,24 @@ from typing import BinaryIO
 
 from archiver.errors import InputError, MalformedInput, UnsupportedFormat
 from archiver.model import RawPost
-from archiver.readers import fragment, markdown, mhtml, singlefile_zip, warc, wechat_html
+from archiver.readers import (
+    fragment,
+    markdown,
+    mhtml,
+    singlefile_zip,
+    warc,
+    webarchive,
+    wechat_html,
+)
 
 # containers first: their names and magic numbers are unambiguous (a SingleFile self-extracting
 # ZIP is named .html and its prelude names the post's address: before the page readers)
-READERS: tuple[ModuleType, ...] = (warc, mhtml, singlefile_zip, markdown, wechat_html, fragment)
+READERS: tuple[ModuleType, ...] = (warc, mhtml, webarchive, singlefile_zip, markdown, wechat_html,
+                                   fragment)
 HEAD_BYTES = 1 << 20  # enough to reach the markers behind a page's inline CSS
 READ_WHOLE = 64 << 20  # a file up to this size is read once, its head a slice of it
 SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".warc",
-                      ".wacz", ".gz"})
+                      ".wacz", ".gz", ".webarchive"})
 
 
 def read_input(path: Path, limit: int = -1) -> bytes:
@@ -125,7 +134,8 @@ def _reader_for(path: Path, head: bytes) -> ModuleType:
         path=path,
         hint="supported: Markdown export (.md with front matter or WeChat links/images), WeChat "
              "article page or #js_content fragment (.html, a browser's \"save page complete\" "
-             "or a SingleFile page too), MHTML (.mhtml, .mht), WARC (.warc, .warc.gz), WACZ",
+             "or a SingleFile page too), MHTML (.mhtml, .mht), Safari Web Archive (.webarchive), "
+             "WARC (.warc, .warc.gz), WACZ",
     )
 
 

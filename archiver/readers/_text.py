@@ -64,7 +64,7 @@ def encoding_of(data: bytes, path: Path, declared: str | None = None) -> tuple[s
         if data.startswith(bom):
             return encoding, len(bom)
     charset = declared or declared_charset(data) or "utf-8"
-    if charset in _GB_FAMILY:
+    if charset.strip().lower() in _GB_FAMILY:  # as containers write it: GBK, gb2312…
         charset = "gb18030"
     try:
         return codecs.lookup(charset).name, 0

@@ -33,10 +33,9 @@ from archiver.background import beside
 from archiver.canonical import sha512_hex
 from archiver.errors import MalformedInput
 from archiver.model import CUT_SHORT, RawPost, Sourced
-from archiver.readers import fragment, wechat_html
+from archiver.readers import fragment
 
 FORMAT = "mhtml"
-_GB = {"gbk", "gb2312", "gb_2312-80", "x-gbk", "cp936", "gb18030", "euc-cn"}
 
 
 def detect(path: Path, head: bytes) -> bool:
@@ -44,13 +43,6 @@ def detect(path: Path, head: bytes) -> bool:
         return True
     top = head[:4096].lower()
     return b"multipart/related" in top and b"mime-version" in top and b"<html" not in top[:200]
-
-
-def _charset(part: EmailMessage) -> str | None:
-    charset = part.get_content_charset()
-    if charset and charset.lower() in _GB:
-        return "gb18030"
-    return charset
 
 
 _TOKEN = r"[A-Za-z0-9!#$%&'*+.^_`|~-]+"
@@ -237,14 +229,9 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
                                  "closing boundary): an interrupted save or copy?", path=path,
                                  hint="save the page again")
         raise MalformedInput("MHTML without an HTML page part", path=path)
-    charset = _charset(page)
+    charset = page.get_content_charset()  # GBK read as GB18030 by the page reader
     location = str(page.get("Content-Location") or snapshot)
-    try:
-        raw = wechat_html.read_page(html_bytes, path, charset)
-    except MalformedInput:
-        if not fragment.detect(Path("page.html"), html_bytes[:65536]):
-            raise
-        raw = fragment.read_page(html_bytes, path, charset)
+    raw = fragment.page_or_fragment(html_bytes, path, charset)
     fields = dict(raw.fields)
     if location.startswith(("http://", "https://")):  # the address the browser showed
         fields.setdefault("page_url", Sourced(location, "MHTML Content-Location"))

@@ -40,8 +40,8 @@ def expected_reader(label: dict) -> str:
 # --- which reader claims which file -----------------------------------------------------------
 
 def test_readers_are_tried_in_a_fixed_order():
-    assert [r.FORMAT for r in READERS] == ["warc", "mhtml", "singlefile-zip", "markdown",
-                                          "wechat-html", "html-fragment"]
+    assert [r.FORMAT for r in READERS] == ["warc", "mhtml", "webarchive", "singlefile-zip",
+                                          "markdown", "wechat-html", "html-fragment"]
 
 
 @pytest.mark.parametrize("label", LABELS, ids=lambda x: x["path"])
