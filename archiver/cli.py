@@ -490,7 +490,7 @@ def ingest(
                        if results and not quiet else "")
             raise UsageError("no saved posts found in the given paths" + skipped,
                              hint="give saved posts (.md, .html, .mhtml, .webarchive, "
-                                  ".warc, .warc.gz, .wacz), or folders holding them")
+                                  ".zip, .warc, .warc.gz, .wacz), or folders holding them")
         if not quiet:
             where = (f" → {config.archive}" if Archive.declared(config.archive)
                      else f"; nothing archived, so {config.archive} was not made an archive"

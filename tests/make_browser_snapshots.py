@@ -23,10 +23,13 @@ set to several zones.
   of it into a root folder (``--create-root-directory``), with a password (``--password``)
   and with a screenshot (``--embed-screenshot``: the file is a PNG image too, the prelude in
   a text chunk); and of the mufeng page, whose ZIP holds the image as an entry of its own.
+- SingleFile's plain ZIP (``--compress-content --self-extracting-archive=false``) of the
+  mufeng page, with and without ``--create-root-directory``.
 
 Not byte-reproducible (the tools write the save's date, and Chromium a random MIME
 boundary); run it again only to refresh the fixtures: python tests/make_browser_snapshots.py
-[GROUP...] (groups: chrome, singlefile, mufeng, compressed, crawler; all when none is named;
+[GROUP...] (groups: chrome, singlefile, mufeng, compressed, plainzip, crawler; all when none
+is named;
 SingleFile's part needs Node.js and npm: npx fetches single-file-cli). Tests pin the save
 dates of the fixtures they read: refresh only the group you mean to.
 """
@@ -228,6 +231,21 @@ def compressed_saves() -> None:
         server.shutdown()
 
 
+def plain_zip_saves() -> None:
+    """SingleFile's plain ZIP (``--compress-content --self-extracting-archive=false``: the
+    ZIP alone, no HTML prelude) of the mufeng page with its image, plainly and into a root
+    folder."""
+    server = _serving_mufeng()
+    try:
+        port, zone = server.server_address[1], SINGLEFILE_ZONES["shanghai"]
+        for name, options in (("", ()), ("-root-directory", ("--create-root-directory",))):
+            _singlefile(port, MUFENG_ADDRESS,
+                        OUT / f"singlefile-plain-zip{name}-mufeng-2021-07-07.zip", zone,
+                        "--compress-content", "--self-extracting-archive=false", *options)
+    finally:
+        server.shutdown()
+
+
 def crawler_saves() -> None:
     """GNU Wget's WARC of the page (through a local proxy that serves only it), packed into
     a WACZ by py-wacz (``pip install wacz``)."""
@@ -249,7 +267,8 @@ def crawler_saves() -> None:
 
 
 GROUPS = {"chrome": chrome_saves, "singlefile": singlefile_saves, "mufeng": mufeng_saves,
-          "compressed": compressed_saves, "crawler": crawler_saves}
+          "compressed": compressed_saves, "plainzip": plain_zip_saves,
+          "crawler": crawler_saves}
 
 
 def main(groups: list[str]) -> None:

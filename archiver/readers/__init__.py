@@ -37,7 +37,7 @@ READERS: tuple[ModuleType, ...] = (warc, mhtml, webarchive, singlefile_zip, mark
 HEAD_BYTES = 1 << 20  # enough to reach the markers behind a page's inline CSS
 READ_WHOLE = 64 << 20  # a file up to this size is read once, its head a slice of it
 SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".warc",
-                      ".wacz", ".gz", ".webarchive"})
+                      ".wacz", ".gz", ".webarchive", ".zip"})
 
 
 def read_input(path: Path, limit: int = -1) -> bytes:
@@ -134,8 +134,8 @@ def _reader_for(path: Path, head: bytes) -> ModuleType:
         path=path,
         hint="supported: Markdown export (.md with front matter or WeChat links/images), WeChat "
              "article page or #js_content fragment (.html, a browser's \"save page complete\" "
-             "or a SingleFile page too), MHTML (.mhtml, .mht), Safari Web Archive (.webarchive), "
-             "WARC (.warc, .warc.gz), WACZ",
+             "or a SingleFile page too), SingleFile's ZIP (.zip), MHTML (.mhtml, .mht), Safari "
+             "Web Archive (.webarchive), WARC (.warc, .warc.gz), WACZ",
     )
 
 

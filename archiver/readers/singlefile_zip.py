@@ -1,5 +1,7 @@
 """SingleFile's self-extracting ZIP: a page saved with ``--compress-content`` (single-file-cli)
-or as "self-extracting ZIP" / "compressed HTML" (the browser extension).
+or as "self-extracting ZIP" / "compressed HTML" (the browser extension); and its plain ZIP
+(``--self-extracting-archive=false``, the extension's "ZIP" format): the same ZIP data without
+the prelude, named ``.zip``.
 
 The file is named ``.html`` and a browser opens it, but it is not the page: it is an HTML
 prelude (SingleFile's comment, ``<html data-sfz>``, a wait message and a script that unzips)
@@ -59,11 +61,30 @@ _SFZ_WAIT = re.compile(rb"<div id=[\"']?sfz-wait-message\b")
 _HINT = "save the page again (without --compress-content it is one plain HTML file)"
 
 
+# SingleFile's plain ZIP (``--self-extracting-archive=false``) is the ZIP data alone: its
+# first entry (in the order the save happened to write them) is the page or SingleFile's
+# manifest, at the top or in the one root folder. A ZIP opening with anything else (a WACZ's
+# archive/, a document's mimetype) is not claimed.
+_LOCAL_HEADER = b"PK\x03\x04"
+_PLAIN_FIRST = re.compile(rb"(?:[^/\x00]{1,255}/)?(?:index\.html|manifest\.json)")
+_SELF_EXTRACTING = "a SingleFile self-extracting page"
+_PLAIN = "a SingleFile ZIP file"
+
+
+def _is_plain_zip(head: bytes) -> bool:
+    """Whether ``head`` opens a ZIP whose first entry is a SingleFile save's page or manifest
+    (the entry's name follows the 30 bytes of its local header)."""
+    if not head.startswith(_LOCAL_HEADER) or len(head) < 30:
+        return False
+    size = int.from_bytes(head[26:28], "little")
+    return _PLAIN_FIRST.fullmatch(head[30:30 + size]) is not None
+
+
 def detect(path: Path, head: bytes) -> bool:
     """A SingleFile self-extracting page: opened by its prelude's root element, with the
     prelude's wait message in the first MiB; or a PNG image whose first text chunk opens
-    the prelude."""
-    if _SFZ_PNG.match(head) is not None:
+    the prelude; or SingleFile's plain ZIP, whatever its name."""
+    if _SFZ_PNG.match(head) is not None or _is_plain_zip(head):
         return True
     return _SFZ_ROOT.match(head) is not None and _SFZ_WAIT.search(head) is not None
 
@@ -75,22 +96,23 @@ def detect(path: Path, head: bytes) -> bool:
 # caught are zipfile's alone, so no error of this module's own is taken for one.
 
 
-def _archive(path: Path, data: bytes) -> zipfile.ZipFile:
-    """The ZIP behind the prelude, its directory checked for what makes it unreadable."""
+def _archive(path: Path, data: bytes, what: str) -> zipfile.ZipFile:
+    """The ZIP (behind the prelude), its directory checked for what makes it unreadable;
+    ``what`` names the file in messages."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = archive.infolist()
     except Exception as exc:  # zipfile on a damaged directory: see the note above
         raise MalformedInput(
-            f"a SingleFile self-extracting page whose ZIP data cannot be read ({exc}): the "
+            f"{what} whose ZIP data cannot be read ({exc}): the "
             "file is cut short or damaged", path=path, hint=_HINT) from None
     if len(entries) > MAX_ENTRIES:
-        raise MalformedInput(f"a SingleFile self-extracting page whose ZIP holds "
+        raise MalformedInput(f"{what} whose ZIP holds "
                              f"{len(entries)} entries (more than {MAX_ENTRIES})", path=path)
     return archive
 
 
-def _page_entry(path: Path, archive: zipfile.ZipFile) -> zipfile.ZipInfo:
+def _page_entry(path: Path, archive: zipfile.ZipFile, what: str) -> zipfile.ZipInfo:
     """The page: ``index.html`` at the top, or in the one folder every entry is in (SingleFile's
     ``--create-root-directory``). Two entries of that name are two pages: which one is the
     save is not for a reader to guess."""
@@ -102,12 +124,12 @@ def _page_entry(path: Path, archive: zipfile.ZipFile) -> zipfile.ZipInfo:
     for name in candidates:
         found = [info for info in entries if info.filename == name]
         if len(found) > 1:
-            raise MalformedInput(f"a SingleFile self-extracting page whose ZIP holds {name} "
+            raise MalformedInput(f"{what} whose ZIP holds {name} "
                                  f"{len(found)} times: which is the page is not known",
                                  path=path, hint=_HINT)
         if found:
             return found[0]
-    raise MalformedInput(f"a SingleFile self-extracting page whose ZIP holds no {PAGE_NAME} "
+    raise MalformedInput(f"{what} whose ZIP holds no {PAGE_NAME} "
                          f"(no page to read; its entries: {_names(entries)})", path=path,
                          hint=_HINT)
 
@@ -173,20 +195,20 @@ def _referenced(info: zipfile.ZipInfo, page: zipfile.ZipInfo, html: bytes) -> bo
 def read(path: Path, data: bytes | None = None) -> RawPost:
     data = path.read_bytes() if data is None else data
     digest = beside(len(data), sha512_hex, data)  # on a second core while the ZIP is read
-    archive = _archive(path, data)
-    page = _page_entry(path, archive)
+    what = _PLAIN if data.startswith(_LOCAL_HEADER) else _SELF_EXTRACTING
+    archive = _archive(path, data, what)
+    page = _page_entry(path, archive, what)
     budget = MAX_TOTAL_BYTES
     try:
         html_bytes = _read_entry(path, archive, page, budget)
     except _Unreadable as exc:
-        raise MalformedInput(f"a SingleFile self-extracting page whose page ({page.filename}) "
-                             f"is {exc}", path=path,
+        raise MalformedInput(f"{what} whose page ({page.filename}) is {exc}", path=path,
                              hint="save the page again without a password"
                              if isinstance(exc, _Encrypted) else _HINT) from None
     budget -= len(html_bytes)
     if not wechat_html.detect(Path(PAGE_NAME), html_bytes[:1 << 20]):
-        raise UnsupportedFormat(f"a SingleFile self-extracting page whose page "
-                                f"({page.filename}) is not a WeChat post", path=path)
+        raise UnsupportedFormat(f"{what} whose page ({page.filename}) is not a WeChat post",
+                                path=path)
     resources: dict[str, bytes] = {}
     damaged: dict[str, str] = {}
     for info in archive.infolist():
@@ -207,6 +229,7 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
     return RawPost(path=path, format=FORMAT, kind=raw.kind, data=data,
                    body_html=raw.body_html, body_tree=raw.body_tree, fields=raw.fields,
                    base_dir=path.parent,
-                   notes=(*raw.notes, f"{page.filename} of a SingleFile self-extracting ZIP "
+                   notes=(*raw.notes, f"{page.filename} of "
+                                      f"{'a SingleFile' if what == _PLAIN else what} ZIP "
                                       f"({len(resources)} other entries)"),
                    resources=resources, damaged=damaged, container=container, sha512=digest)

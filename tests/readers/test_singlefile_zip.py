@@ -1,11 +1,13 @@
-"""Specification of the SingleFile self-extracting ZIP reader (archiver/readers/singlefile_zip.py).
+"""Specification of the SingleFile ZIP reader (archiver/readers/singlefile_zip.py).
 
 SingleFile's ``--compress-content`` (the extension's "self-extracting ZIP") writes a ``.html``
 file that is an HTML prelude followed by ZIP data: the page as the entry ``index.html``, its
 images as entries of their own. The post in it is the post the same page saved by SingleFile
 with its default options gives (title, account, publish time, text, DOIs, image bytes);
 which reader read it is recorded. What cannot be read (a password, no index.html, the file
-cut short) is refused naming the file and the reason, never taken for text.
+cut short) is refused naming the file and the reason, never taken for text. SingleFile's
+plain ZIP (``--self-extracting-archive=false``: the same ZIP data, no prelude, a ``.zip``) is
+read the same way.
 
 The fixtures are REAL single-file-cli 2.0.83 output (tests/make_browser_snapshots.py, group
 ``compressed``; tests/fixtures/browser/README.md). Variants a user could hold but the tool
@@ -38,6 +40,8 @@ ROOTED = SAVES / "singlefile-zip-root-directory-exporter-04.html"
 PASSWORD = SAVES / "singlefile-zip-password-exporter-04.html"
 SCREENSHOT = SAVES / "singlefile-zip-screenshot-exporter-04.html"
 MUFENG_ZIPPED = SAVES / "singlefile-zip-mufeng-2021-07-07.html"
+PLAIN = SAVES / "singlefile-plain-zip-mufeng-2021-07-07.zip"
+PLAIN_ROOTED = SAVES / "singlefile-plain-zip-root-directory-mufeng-2021-07-07.zip"
 MUFENG_DEFAULT = SAVES / "singlefile-save-mufeng-2021-07-07.html"
 EXPORTER_DEFAULT = SAVES / "singlefile-save-exporter-04-shanghai.html"
 MUFENG_PAGE = (WECHAT / "html-with-assets" / "mufeng__2021-07-07_送别一个旧时代" / "html"
@@ -149,7 +153,8 @@ def test_every_self_extracting_save_is_claimed_by_it_alone_of_the_containers(sav
 
 
 @pytest.mark.parametrize("save", sorted(p for p in SAVES.glob("*")
-                                        if not p.name.startswith("singlefile-zip-")
+                                        if not p.name.startswith(("singlefile-zip-",
+                                                                  "singlefile-plain-zip-"))
                                         and p.suffix != ".md"), ids=lambda p: p.name)
 def test_no_other_save_is_claimed_by_it(save):
     assert not singlefile_zip.detect(save, save.read_bytes()[:1 << 20])
@@ -356,3 +361,81 @@ def test_damaged_saves_are_read_or_refused_naming_the_file_never_a_crash(tmp_pat
         if result.exit_code == 4:
             assert f"archiver: error: {path}: " in result.output, (number, result.output)
             assert "cp1252" not in result.output, (number, result.output)
+
+
+# --- the plain ZIP ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("plain", [PLAIN, PLAIN_ROOTED], ids=["plain", "root-directory"])
+def test_a_plain_zip_save_gives_the_record_of_the_default_save(config, plain):
+    """single-file-cli --compress-content --self-extracting-archive=false (real output): the
+    page and its image as entries of a ZIP alone."""
+    assert detect(plain) is singlefile_zip
+    record = prepare_all(plain, config)[0].record
+    default = prepare_all(MUFENG_DEFAULT, config)[0].record
+    for key in SAME:
+        assert record[key] == default[key], key
+    assert images(record) == images(default)
+    assert {status for status, _ in images(record)} == {"stored"}
+
+
+def test_a_plain_zip_after_the_self_extracting_save_adds_no_version(config):
+    results = ingest_paths([MUFENG_ZIPPED, PLAIN], config)
+    assert [(r.status, r.version) for r in results] == [("added", "v1"), ("unchanged", "v1")]
+
+
+def _plain_zip(entries: list[tuple[str, bytes]]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, body in entries:
+            archive.writestr(name, body)
+    return out.getvalue()
+
+
+def test_a_plain_zip_is_known_by_its_first_entry_whatever_its_name(tmp_path):
+    """SingleFile writes the page or its manifest first (the real saves: the manifest)."""
+    with zipfile.ZipFile(PLAIN) as archive:
+        entries = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    assert PLAIN.read_bytes()[30:43] == b"manifest.json"  # the real save's first entry
+    page_first = tmp_path / "post.bin"
+    page_first.write_bytes(_plain_zip(sorted(entries, key=lambda e: e[0] != "index.html")))
+    renamed = tmp_path / "post.dat"
+    renamed.write_bytes(PLAIN.read_bytes())
+    assert detect(page_first) is detect(renamed) is singlefile_zip
+
+
+@pytest.mark.parametrize("first", ["mimetype", "archive/data.warc.gz", "notes/index.html.txt"])
+def test_another_zip_is_not_claimed(tmp_path, first):
+    """An EPUB opens with its mimetype, a WACZ with its archive/ folder."""
+    path = tmp_path / "other.zip"
+    path.write_bytes(_plain_zip([(first, b"x"), ("index.html", b"<html></html>")]))
+    with pytest.raises(UnsupportedFormat):
+        detect(path)
+
+
+def test_a_folder_walk_offers_a_zip_to_the_readers(config, tmp_path):
+    folder = tmp_path / "saves"
+    folder.mkdir()
+    (folder / "送别一个旧时代.zip").write_bytes(PLAIN.read_bytes())
+    [result] = ingest_paths([folder], config)
+    assert result.status == "added" and result.title == "送别一个旧时代"
+
+
+@pytest.mark.parametrize("keep", [0.3, 0.97])
+def test_a_plain_zip_cut_short_is_refused_saying_what_it_is(tmp_path, keep):
+    data = PLAIN.read_bytes()
+    path = tmp_path / "cut.zip"
+    path.write_bytes(data[:int(len(data) * keep)])
+    result = CliRunner().invoke(app, ["ingest", str(path), "--archive", str(tmp_path / "a"),
+                                      "--no-fetch"])
+    assert result.exit_code == 4, result.output
+    assert (f"archiver: error: {path}: a SingleFile ZIP file whose ZIP data cannot be "
+            "read") in result.output
+    assert "cut short or damaged" in result.output
+
+
+def test_a_zipped_site_that_is_no_wechat_post_is_unsupported(tmp_path, config):
+    path = tmp_path / "site.zip"
+    path.write_bytes(_plain_zip([("index.html", b"<!DOCTYPE html><html><body>hi</body></html>")]))
+    with pytest.raises(UnsupportedFormat, match=r"SingleFile ZIP file whose page \(index.html\) "
+                                                "is not a WeChat post"):
+        prepare_all(path, config)
