@@ -295,6 +295,16 @@ def ingest_summary(results: Iterable[Any]) -> str:
 _BAR_COLUMNS = 66
 
 
+def _interrupted_note(finished: int, discarded: int) -> str:
+    """What the user is told of the writes an earlier, interrupted run left unfinished."""
+    done = [f"{finished} of them finished (their posts are archived: this run finds them "
+            "unchanged)" if finished else "",
+            f"{discarded} undone (nothing of them had reached the archive)" if discarded
+            else ""]
+    return (f"note: an earlier run was interrupted in the middle of {finished + discarded} "
+            f"write(s): {'; '.join(d for d in done if d)}")
+
+
 def _bar_label(name: str, width: int) -> str:
     """The file name shown after the bar, cut to the room the terminal leaves (in cells: a
     Chinese character takes two), so that the count and the time are never what is cut."""
@@ -476,7 +486,9 @@ def ingest(
                     on_files=lambda count: progress.update(task, total=count),
                     on_wait=None if quiet else lambda: err.print(
                         "waiting for another archiver process to finish writing…",
-                        markup=False))
+                        markup=False),
+                    on_interrupted=None if quiet else lambda finished, discarded: err.print(
+                        _interrupted_note(finished, discarded), markup=False))
             except KeyboardInterrupt:
                 progress.stop()
                 archived = sum(r.status in ARCHIVED for r in reported)

@@ -1082,11 +1082,16 @@ def ingest_paths(paths: Iterable[Path], config: Config, *,
                  on_result: Callable[[IngestResult], None] | None = None,
                  wait: bool = False, refresh: bool = False,
                  on_wait: Callable[[], None] | None = None,
-                 on_files: Callable[[int], None] | None = None) -> list[IngestResult]:
+                 on_files: Callable[[int], None] | None = None,
+                 on_interrupted: Callable[[int, int], None] | None = None
+                 ) -> list[IngestResult]:
     """Ingest files and folders into the configured archive; one result per post (per file
     when it fails), each given to ``on_result`` once it is on disk. With ``wait``, another
     writer is waited for (``on_wait`` is called once first). ``on_files`` is told how many
-    files the folders hold, once they are walked (a progress bar's total)."""
+    files the folders hold, once they are walked (a progress bar's total).
+    ``on_interrupted`` is told, before any post, of the writes an earlier run left
+    unfinished (a crash, a kill) that taking the archive finished and discarded: a post
+    such a write held is then found ``unchanged``, though no run reported it added."""
     unreadable: list[tuple[Path, OSError]] = []
     files = discover(paths, config.archive, unreadable)
     if on_files:
@@ -1110,6 +1115,8 @@ def ingest_paths(paths: Iterable[Path], config: Config, *,
             return results
     archive = Archive.open(config.archive, create=True)
     with archive.writer(wait=wait, on_wait=on_wait):
+        if on_interrupted is not None and any(archive.interrupted):
+            on_interrupted(*archive.interrupted)
         run = _Run(archive, config, refresh, report)
         for result in folder_failures:
             run.failed(result)

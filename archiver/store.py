@@ -343,6 +343,7 @@ class Archive:
         self.root = Path(root)
         self._locked = False
         self._recovered = 0  # interrupted commits the last writer() found
+        self._finished = 0  # … of which it finished (the others it discarded)
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -420,11 +421,19 @@ class Archive:
                     on_wait()
                 fcntl.flock(handle, fcntl.LOCK_EX)
             self._locked = True
+            self._finished = 0
             self._recovered = self.recover()
             yield self
         finally:
             self._locked = False
             handle.close()
+
+    @property
+    def interrupted(self) -> tuple[int, int]:
+        """(finished, discarded): the commits a crash had interrupted that the last
+        :meth:`writer` found, and finished (they were complete: their versions are in the
+        archive now) or discarded (they were not: nothing of them is)."""
+        return self._finished, self._recovered - self._finished
 
     def _require_lock(self) -> None:
         if not self._locked:
@@ -818,6 +827,7 @@ class Archive:
             ticket_path = staging / "ticket.json"
             if ticket_path.is_file():
                 self._roll_forward(staging, _read_ticket(ticket_path))
+                self._finished += 1
             else:
                 shutil.rmtree(staging, ignore_errors=True)
         if found:  # only an interrupted commit leaves empty folders (a walk of every object)

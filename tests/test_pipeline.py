@@ -546,6 +546,43 @@ def test_a_group_commit_that_fails_midway_leaves_the_list_index_marked_stale(con
     assert len(archive.object_ids()) >= 7
 
 
+def test_the_next_run_says_it_finished_an_interrupted_commit_whose_posts_it_finds_unchanged(
+        config, monkeypatch):
+    """A run stopped inside a group commit (its ticket written: complete) leaves posts no run
+    reported added; the next run finishes that commit first, finds them unchanged, and is
+    told so before any post."""
+    import archiver.store as store
+    _fail_the_second_call(monkeypatch, store.Archive, "_roll_forward_entry",
+                          OSError(28, "No space left on device (a test's fault)"))
+    _stopped_run_leaves_the_index_marked_stale(config, monkeypatch)
+    told: list[tuple[int, int]] = []
+    results = ingest_paths([WECHAT / "markdown"], config,
+                           on_result=lambda r: told.append(("result", r.status)),
+                           on_interrupted=lambda finished, discarded: told.append(
+                               (finished, discarded)))
+    assert told[0] == (1, 0)
+    assert "unchanged" in {r.status for r in results}
+    again: list[tuple[int, int]] = []
+    ingest_paths([WECHAT / "markdown"], config,
+                 on_interrupted=lambda *counts: again.append(counts))
+    assert again == []  # nothing left to finish
+
+
+def test_the_cli_notes_an_interrupted_commit_on_stderr(config, monkeypatch):
+    from typer.testing import CliRunner
+
+    import archiver.store as store
+    from archiver.cli import app
+    _fail_the_second_call(monkeypatch, store.Archive, "_roll_forward_entry",
+                          OSError(28, "No space left on device (a test's fault)"))
+    _stopped_run_leaves_the_index_marked_stale(config, monkeypatch)
+    result = CliRunner().invoke(app, ["ingest", "--archive", str(config.archive),
+                                      "--no-fetch", str(WECHAT / "markdown")])
+    assert result.exit_code == 0, result.output
+    assert ("note: an earlier run was interrupted in the middle of 1 write(s): 1 of them "
+            "finished (their posts are archived: this run finds them unchanged)") in result.stderr
+
+
 def test_a_run_stopped_while_the_index_takes_in_a_group_leaves_it_marked_stale(config,
                                                                               monkeypatch):
     import archiver.pipeline as pipeline
