@@ -151,7 +151,7 @@ def read_citation(text: str, record: dict[str, Any] | None = None,
     for name in journal_names(record):
         found = locate(tail, name)
         if found:
-            journal_span = found
+            journal_span = _as_named(tail, found)
             break
     # a whole book's container is claimed only where the citation names Crossref's (its
     # series): what follows the title is its publisher, for the cues and the parser alike
@@ -169,6 +169,7 @@ def read_citation(text: str, record: dict[str, Any] | None = None,
     # full-width punctuation and digits (GB/T 7714 as Chinese posts print it: ，2018，37（3）：45)
     if not numbers.isascii():
         numbers = unicodedata.normalize("NFKC", numbers)
+    numbers = _ACCESSED.sub(" ", numbers)  # when it was read is none of its numbers
     _read_numbers(cited, numbers, book,
                   {str(y) for y in record_years(record)}, str(record.get("issue") or ""))
     if parsed:
@@ -176,6 +177,46 @@ def read_citation(text: str, record: dict[str, Any] | None = None,
         if publisher_only:
             cited.journal = None
     return cited
+
+
+# When an online source was read: "Accessed March 14, 2021", "retrieved 14 March 2021",
+# "(accessed on 2021-03-14)", Vancouver's "[cited 2019 Mar 5]", GB/T 7714's "[2021-03-14]"
+# (its 引用日期). Its day and year
+# are not the work's pages or year.
+_DATE = (r"(?:(?:\d{1,2}\s+)?[A-Za-z]{3,9}\.?\s+(?:\d{1,2},?\s+)?\d{4}|"
+         r"\d{4}\s+[A-Za-z]{3,9}\.?(?:\s+\d{1,2})?|"  # Vancouver's [cited 2019 Mar 5]
+         r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})")
+_ACCESSED = re.compile(r"[\[(]?\b(?:[Ll]ast\s+)?(?:[Aa]ccessed|[Rr]etrieved|[Vv]iewed|[Cc]ited)"
+                       r"(?:\s+on)?\s*:?\s*" + _DATE + r"[\])]?|\[" + _DATE + r"\]|"
+                       r"(?:访问|引用)日期\s*[:：]?\s*" + _DATE)
+
+
+# the words the citation writes around the record's journal, inside the same stretch of
+# text: before it any word (``Journal of`` Heredity), after it capitalised ones only, not a
+# number's label (Pulmonary Medicine ``Research``, but not Heredity ``Vol.`` 111 or PNAS's
+# ``of the United States of America``)
+_WORDS_BEFORE = re.compile(r"(?:[^\W\d_][\w'’&-]*[ \t]+)+$")
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w'’&-]*)")
+_NUMBER_LABELS = frozenset({"vol", "volume", "no", "nr", "issue", "iss", "pp", "p", "pages",
+                            "page", "art", "article", "doi", "http", "https", "available",
+                            "retrieved", "accessed", "online", "epub", "in", "ed", "eds"})
+
+
+def _as_named(tail: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The journal as the citation names it where the record's name was found in it: with
+    the words written around that name, so that a longer journal holding it (``Journal of
+    Heredity`` for Heredity, ``BMC Pulmonary Medicine`` for Pulmonary Medicine) is compared
+    as the other journal it is, not taken for the record's."""
+    start, end = span
+    before = _WORDS_BEFORE.search(tail, 0, start)
+    if before is not None:
+        start = before.start()
+    while (after := _WORD_AFTER.match(tail, end)) is not None:
+        word = after.group(1)
+        if not word[0].isupper() or word.lower().rstrip(".") in _NUMBER_LABELS:
+            break
+        end = after.end()
+    return start, end
 
 
 _QUOTED = re.compile(r"[“\"‘]([^”\"’]{3,})[”\"’]")

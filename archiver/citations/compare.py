@@ -320,6 +320,8 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
     # the paper prints it (GTEx Consortium: second in Crossref, tenth in the byline), and
     # citations often leave it out: only people are held to the order, when there are any.
     names = record_names(authors, people_only=True) or record_names(authors)
+    people = [a for a in authors if words(a.get("family") or "")]
+    groups = [a for a in authors if not a.get("family")]
     parts = _ELLIPSIS.split(segment, maxsplit=1)
     if len(parts) == 2 and names:
         last = names[-1]
@@ -343,12 +345,27 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
     if wrong_group:
         return FieldCheck(segment, crossref, False, wrong_group)
     seg = words(segment)
+    # what is no stray name between the names found: another author's family name (shown out
+    # of order, told below), a group the citation names (checked above)
+    family_words = {w for a in authors for w in words(a.get("family") or "")}
+    group_words = {w for part in parts if _GROUP_WORD.search(part) for w in words(part)}
     position = 0
     shown = 0
     used: set[int] = set()  # where earlier authors were found (two authors may share a name)
     for index, name in enumerate(names):
         at, length = _find_name(seg, name, position)
         if at >= 0:
+            # before the first author found, only its own given names may stand (a style
+            # that writes them first): another word is a name where Crossref has none, the
+            # first author misspelt or another (Hee H J, Lee J K for Lee, Lee; the first Lee
+            # is found in the second's place). Further on, given names vary too much (Andy
+            # for Andrew, Yuri for Yuriy) to be held against a citation.
+            skipped = [w for w in _stray_names(seg[position:at], people[:1] + groups)
+                       if w not in family_words and w not in group_words] if not index else []
+            if skipped:
+                return FieldCheck(segment, crossref, False,
+                                  f"{' '.join(skipped)!r} is shown where Crossref's author "
+                                  f"{index + 1} of {len(names)} is {' '.join(name)!r}")
             used.add(at)
             position, shown = at + length, shown + 1
             continue
@@ -414,6 +431,23 @@ MISSPELT = 70
 # words an author list holds besides names: et al. and its kin, joining words, suffixes, roles
 _LIST_WORDS = frozenset({"et", "al", "等", "and", "with", "jr", "sr", "ii", "iii", "iv", "ed",
                          "eds", "editor", "editors", "trans", "und", "y", "e"})
+
+
+def _stray_names(between: Sequence[str], owners: Sequence[dict[str, Any]]) -> list[str]:
+    """The words a citation shows before one of Crossref's authors that can be no part of
+    the names of ``owners`` (that author, and the group authors a citation puts anywhere):
+    not their given names, initials or given names run together (``Xiaoming`` for
+    Xiao-Ming), not a given name written out where Crossref has only its initial (``Joshua
+    B. Gross`` for J. B. Gross), not a word an author list holds besides names. Three
+    letters at least, or CJK: a stray initial is too short to tell."""
+    initials, joined = set(), set()
+    for author in owners:
+        given = words(author.get("given") or "")
+        initials.update(word[0] for word in given if len(word) == 1)
+        joined.add("".join(given))
+    return [w for w in _unexplained(between, owners)
+            if (len(w) >= 3 or _CJK_SCRIPT.search(w)) and w[0] not in initials
+            and w not in joined]
 
 
 def _unexplained(rest: Sequence[str], authors: Sequence[dict[str, Any]]) -> list[str]:
@@ -620,6 +654,27 @@ def journal_names(record: dict[str, Any]) -> list[str]:
     return names
 
 
+_PLACE = re.compile(r"\s*\([^()]*\)\s*$")  # Nature (London), Molecules (Basel)
+
+
+def _longer_name(cited: str | None, name: str, haystack: str) -> bool:
+    """Whether the journal the citation gives is another, longer one that holds ``name``:
+    ``Journal of Heredity`` for Heredity, ``BMC Pulmonary Medicine`` for Pulmonary Medicine,
+    as the citation's text writes it (``haystack``, squashed). Not another journal: a place
+    in parentheses (``Nature (London)``), a nation after "of" (Crossref names PNAS without
+    "of the United States of America"), stop words (``The Lancet``), numbers the parse left
+    in (``Heredity 111``)."""
+    if not cited:
+        return False
+    given, own = squash(_PLACE.sub("", cited)), squash(name)
+    if given == own or f" {given} " not in haystack or f" {own} " not in f" {given} ":
+        return False
+    before, _, after = f" {given} ".partition(f" {own} ")
+    if after.split()[:1] == ["of"]:
+        after = ""
+    return any(w not in STOP_WORDS and not w.isdigit() for w in (before + after).split())
+
+
 def compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> FieldCheck:
     names = journal_names(record)
     shown = names[0] if names else None
@@ -627,7 +682,7 @@ def compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> Fie
         return FieldCheck(cited, None, None, "Crossref has no container title")
     haystack = f" {squash(text)} "
     for name in names:
-        if f" {squash(name)} " in haystack:
+        if f" {squash(name)} " in haystack and not _longer_name(cited, name, haystack):
             return FieldCheck(cited or name, shown, True, "the journal/book title appears")
     if not cited:
         return FieldCheck(None, shown, False, "no journal/book title Crossref knows is cited")

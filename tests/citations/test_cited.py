@@ -28,6 +28,8 @@ RSPB = WORKS["10.1098/rspb.2017.0132"]  # issue 1855, which looks like a year
 ORTHOP = WORKS["10.1002/jor.1100150407"]  # Journal of Orthopaedic Research 15(4) 519-527, 1997
 HINDAWI = WORKS["10.1155/2012/291294"]  # Pulmonary Medicine, volume 2012 of 2012
 EJP = WORKS["10.1016/j.ejphar.2015.03.018"]  # European Journal of Pharmacology 759, 2015
+HEREDITY = WORKS["10.1038/hdy.2013.26"]  # Heredity 111(2) 122-130
+CHAPTER = WORKS["10.5005/jp/books/12414_3"]  # a book chapter, page 27, 2015
 
 
 def claims(text: str, message: dict) -> dict:
@@ -369,3 +371,32 @@ def test_a_title_copied_with_crossrefs_markup_is_read_as_the_title():
     assert (found["authors"], found["journal"], found["volume"], found["page"]) == \
         ("Xu J, Qu S, Sun N, et al", "J Clin Pathol", "74", "314-320")
     assert found["title"].startswith("Construction of") and "<i>" not in found["title"]
+
+
+@pytest.mark.parametrize("style", [
+    "Gross, J. B., & Wilkens, H. (2013). Albinism in phylogenetically and geographically "
+    "distinct populations of Astyanax cavefish arises through the same loss-of-function Oca2 "
+    "allele. {journal}, 111(2), 122–130.",
+    "Gross J B, Wilkens H. Albinism in phylogenetically and geographically distinct "
+    "populations of Astyanax cavefish arises through the same loss-of-function Oca2 "
+    "allele[J]. {journal}, 2013, 111(2): 122-130.",
+    "Gross, J B, and H Wilkens. 2013. “Albinism in phylogenetically and geographically "
+    "distinct populations of Astyanax cavefish arises through the same loss-of-function Oca2 "
+    "allele.” {journal} 111 (2): 122–30."], ids=["apa", "gbt7714", "chicago"])
+def test_the_journal_is_read_whole_where_it_holds_crossrefs_name(style):
+    """Crossref's "Heredity" is found inside "Journal of Heredity": the journal cited is the
+    whole name the citation writes there, so that it is compared as the other journal it is."""
+    assert claims(style.format(journal="Journal of Heredity"), HEREDITY)["journal"] == \
+        "Journal of Heredity"
+    assert claims(style.format(journal="Heredity"), HEREDITY)["journal"] == "Heredity"
+
+
+@pytest.mark.parametrize("accessed", [
+    "Accessed March 14, 2021.", "Retrieved 14 March 2021.", "(accessed on 2021-03-14)",
+    "[cited 2021 Mar 14].", "[2021-03-14]."])
+def test_the_date_an_online_source_was_read_is_none_of_its_numbers(accessed):
+    text = ("Saha, Ashis. 2015. “Physical Examinations.” In Clinical Methods and "
+            f"Interpretation in Medicine, 27. Jaypee Brothers Medical Publishers. {accessed}")
+    claimed = claims(text, CHAPTER)
+    assert claimed["page"] == "27"
+    assert claimed["year"] == "2015"

@@ -55,6 +55,7 @@ PRL = WORKS["10.1103/physrevlett.120.117701"]  # an article number, no pages
 PLOS = WORKS["10.1371/journal.pone.0000030"]  # page "e30"
 GBS = WORKS["10.1101/2020.12.01.406702"]  # a title with <i>…</i> and line breaks
 HINDAWI = WORKS["10.1155/2012/291294"]  # pages 1-7; cited by its article ID 291294
+NEUROBIOL = WORKS["10.1016/j.neurobiolaging.2010.03.024"]  # Lee, Lee, Lee, … Lee B-H, Jin H K
 
 
 # --- authors -----------------------------------------------------------------------------------
@@ -135,6 +136,21 @@ def test_given_names_spelled_out_where_crossref_has_initials_are_no_stray_name()
     assert compare_authors(shown, True, initials_only).match is True
     misspelled = "Escrivà, Anna, Francesc Mesquita-Joanes, Josep A. Aguilar-Alberolla, et al."
     assert compare_authors(misspelled, True, initials_only).match is False
+
+
+def test_a_name_shown_before_crossrefs_first_is_an_author_error():
+    """Hee H J where Crossref has Lee Hyun Ju: the next two Lees are found further on, and
+    Hee is a given name of other authors of the paper (Lee Byoung-Hee, Jin Hee Kyung), but
+    not of the first, where it stands."""
+    check = compare_authors("Hee H J, Lee J K, Lee H, et al.", True, NEUROBIOL["author"])
+    assert check.match is False
+    assert check.reason == "'hee' is shown where Crossref's author 1 of 11 is 'lee'"
+
+
+def test_given_names_around_each_family_name_are_no_stray_name():
+    for shown in ("Lee, Hyun Ju, Jong Kil Lee, and Hyun Lee, et al.",
+                  "Lee HJ, Lee JK, Lee H, et al.", "Lee Hyun Ju, Lee Jong Kil, et al."):
+        assert compare_authors(shown, True, NEUROBIOL["author"]).match is True, shown
 
 
 def test_stopping_early_without_et_al_names_the_first_author_left_out():
@@ -354,6 +370,33 @@ def test_an_abbreviation_leaving_a_word_out_is_another_journal(cited, full):
     tell from them and so does not accept either."""
     assert compare_journal(cited, f"{cited} 2017;1:1-9.", {"container-title": [full]}).match \
         is False
+
+
+@pytest.mark.parametrize(("cited", "record", "crossref"), [
+    ("Journal of Heredity", HEREDITY, "Heredity"),
+    ("BMC Pulmonary Medicine", HINDAWI, "Pulmonary Medicine"),
+    ("Heredity Research", HEREDITY, "Heredity")])
+def test_a_longer_journal_holding_crossrefs_name_is_another_journal(cited, record, crossref):
+    """Crossref's name appears word for word inside the one cited, which is another journal
+    (Journal of Heredity is Oxford's; Heredity is Nature's)."""
+    text = f"Gross JB, Wilkens H. Albinism in cavefish. {cited}, 111(2), 122-130 (2013)."
+    check = compare_journal(cited, text, record)
+    assert check.match is False
+    assert check.reason == f"{cited!r} is neither {crossref!r} nor an abbreviation of it"
+
+
+@pytest.mark.parametrize("cited", ["The Heredity", "Heredity (Edinb)", "Heredity 111"])
+def test_a_leading_article_a_place_or_a_number_left_in_is_still_the_journal(cited):
+    text = f"Gross JB, Wilkens H. Albinism in cavefish. {cited}, 111(2), 122-130 (2013)."
+    assert compare_journal(cited, text, HEREDITY).match is True
+
+
+def test_a_nation_after_of_is_no_other_journal():
+    """PNAS prints "of the United States of America"; Crossref's title stops before it
+    (SYNTHETIC record holding only the title)."""
+    record = {"container-title": ["Proceedings of the National Academy of Sciences"]}
+    cited = "Proceedings of the National Academy of Sciences of the United States of America"
+    assert compare_journal(cited, f"A B. Title. {cited} 2017;1:1-9.", record).match is True
 
 
 def test_another_journal_is_an_error_that_says_which_was_expected():
