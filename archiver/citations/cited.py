@@ -194,12 +194,13 @@ _ACCESSED = re.compile(r"[\[(]?\b(?:[Ll]ast\s+)?(?:[Aa]ccessed|[Rr]etrieved|[Vv]
 # the words the citation writes around the record's journal, inside the same stretch of
 # text: before it any word (``Journal of`` Heredity), after it capitalised ones only, not a
 # number's label (Pulmonary Medicine ``Research``, but not Heredity ``Vol.`` 111 or PNAS's
-# ``of the United States of America``)
+# ``of the United States of America``); never past a period (``… of Data. New York``)
 _WORDS_BEFORE = re.compile(r"(?:[^\W\d_][\w'’&-]*[ \t]+)+$")
 _WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w'’&-]*)")
 _NUMBER_LABELS = frozenset({"vol", "volume", "no", "nr", "issue", "iss", "pp", "p", "pages",
                             "page", "art", "article", "doi", "http", "https", "available",
-                            "retrieved", "accessed", "online", "epub", "in", "ed", "eds"})
+                            "retrieved", "accessed", "online", "epub", "in", "ed", "eds",
+                            "suppl", "pmid", "pmcid", "print"})
 
 
 def _as_named(tail: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -213,7 +214,7 @@ def _as_named(tail: str, span: tuple[int, int]) -> tuple[int, int]:
         start = before.start()
     while (after := _WORD_AFTER.match(tail, end)) is not None:
         word = after.group(1)
-        if not word[0].isupper() or word.lower().rstrip(".") in _NUMBER_LABELS:
+        if not word[0].isupper() or word.lower() in _NUMBER_LABELS:
             break
         end = after.end()
     return start, end
@@ -320,7 +321,8 @@ _VOL = re.compile(r"\bvol(?:ume)?\.?\s*(\w+)", re.I)
 _NO = re.compile(r"\b(?:no|nr|issue)\.?\s*([\w/–-]+)", re.I)
 _VOL_ISSUE = re.compile(r"(?<![\w.])(\d+[A-Za-z]?)\s*\(([\w/–-]+)\)")
 _LONE_ISSUE = re.compile(r"(?:^|[,;])\s*\((\d+[\w/–-]*)\)\s*[,:]")  # ", (1)," or "2018;(1):"
-_BARE_VOLUME = re.compile(r"^\s*[.,]?\s*(\d+[A-Za-z]?)\s*(?=[(:.,]|$)")  # "12", "12A"
+# "12", "12A"; after an abbreviation's own period too ("Front. Plant Sci., 11.")
+_BARE_VOLUME = re.compile(r"^\s*(?:[.,]\s*){0,2}(\d+[A-Za-z]?)\s*(?=[(:.,]|$)")
 # "2019, 10." (GB/T), "2017; 49:" (Lancet), "2015 May;759:" or "2015 May 12;759" (Vancouver)
 _VOLUME_AFTER_YEAR = re.compile(r"(?:1[5-9]\d\d|20\d\d)(?:\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?)?"
                                 r"\s*[,;]\s*(\d+)\s*(?=[(:.,]|$)")

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 STOP_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "a", "an", "to", "at", "de",
                         "des", "du", "la", "le", "les", "et", "und", "der", "die", "das", "fur"})
@@ -366,6 +367,18 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
                 return FieldCheck(segment, crossref, False,
                                   f"{' '.join(skipped)!r} is shown where Crossref's author "
                                   f"{index + 1} of {len(names)} is {' '.join(name)!r}")
+            # between two authors, a word one letter from this family name that is no given
+            # name of theirs is this author misspelt, the same name found further on being
+            # another's (LEE H J, LEG J K, LEE H for Lee, Lee, Lee)
+            misspelt = [w for w in _unexplained(seg[position:at], people[index - 1:index + 1])
+                        if len(w) >= 3 and w not in family_words
+                        and any(Levenshtein.distance(w, part) == 1 for part in name)] \
+                if index else []
+            if misspelt:
+                return FieldCheck(segment, crossref, False,
+                                  f"{' '.join(misspelt)!r} is shown where Crossref's author "
+                                  f"{index + 1} of {len(names)} is {' '.join(name)!r} "
+                                  "(misspelt?)")
             used.add(at)
             position, shown = at + length, shown + 1
             continue
@@ -619,12 +632,13 @@ def _word_diff(cited: str, crossref: str) -> str:
 
 # -- journal -------------------------------------------------------------------------------------
 
-def _abbreviates(short: str, full: str) -> bool:
+def _abbreviates(short: str, full: str, start_only: bool = False) -> bool:
     """``short`` abbreviates ``full`` word by word: each word of ``short`` is a prefix of the
     next significant word of ``full``, or its letters in order with the first letter shared
     (``Natl`` for ``National``); ``full``'s stop words may be dropped. No other word may be
-    left out, though NLM leaves some out (``Proc Biol Sci``): ``Am J Pathol`` is another
-    journal than the American Journal of Clinical Pathology."""
+    left out: ``Am J Pathol`` is another journal than the American Journal of Clinical
+    Pathology. (NLM's ``Proc Biol Sci`` abbreviates the title in sections its catalogue
+    gives: see :func:`_section_title`.)"""
     s, f = words(short), words(full)
     if not s:
         return False
@@ -638,7 +652,16 @@ def _abbreviates(short: str, full: str) -> bool:
         if not (target.startswith(word) or _subsequence(word, target)):
             return False
         i += 1
-    return all(w in STOP_WORDS for w in f[i:])
+    return start_only or all(w in STOP_WORDS for w in f[i:])
+
+
+def _section_title(full: str) -> str | None:
+    """A journal in sections, ``Proceedings of the Royal Society B: Biological Sciences``,
+    as NLM's catalogue names it, by its first word and its section: ``Proceedings Biological
+    Sciences`` (abbreviated ``Proc Biol Sci``; ``Proc Math Phys Eng Sci`` for series A)."""
+    main, colon, section = full.partition(":")
+    first = words(main)[:1]
+    return f"{first[0]} {section}" if colon and first and words(section) else None
 
 
 def _subsequence(word: str, target: str) -> bool:
@@ -682,13 +705,21 @@ def compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> Fie
         return FieldCheck(cited, None, None, "Crossref has no container title")
     haystack = f" {squash(text)} "
     for name in names:
-        if f" {squash(name)} " in haystack and not _longer_name(cited, name, haystack):
+        if f" {squash(name)} " in haystack and not (
+                _longer_name(cited, name, haystack)
+                # the record's own title abbreviated, read up to a period ("Proc. R. Soc.
+                # B Biol" of "… B Biol. Sci."): no other journal
+                and not any(_abbreviates(cited or "", n, start_only=True) for n in names)):
             return FieldCheck(cited or name, shown, True, "the journal/book title appears")
     if not cited:
         return FieldCheck(None, shown, False, "no journal/book title Crossref knows is cited")
     for name in names:
         if _abbreviates(cited, name):
             return FieldCheck(cited, shown, True, f"abbreviation of {name!r}")
+        section = _section_title(name)
+        if section and _abbreviates(cited, section):
+            return FieldCheck(cited, shown, True, f"NLM's abbreviation of {name!r} (its "
+                                                  "first word and its section)")
     if in_another_script(cited, names):
         return _not_compared(cited, shown, names)
     return FieldCheck(cited, shown, False, f"{cited!r} is neither {shown!r} nor an "

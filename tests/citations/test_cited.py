@@ -16,6 +16,7 @@ from __future__ import annotations
 import pytest
 
 from archiver.citations.cited import read_citation
+from archiver.citations.verify import compare_fields
 
 from crossref_server import load_recordings
 
@@ -30,6 +31,7 @@ HINDAWI = WORKS["10.1155/2012/291294"]  # Pulmonary Medicine, volume 2012 of 201
 EJP = WORKS["10.1016/j.ejphar.2015.03.018"]  # European Journal of Pharmacology 759, 2015
 HEREDITY = WORKS["10.1038/hdy.2013.26"]  # Heredity 111(2) 122-130
 CHAPTER = WORKS["10.5005/jp/books/12414_3"]  # a book chapter, page 27, 2015
+FRONTIERS = WORKS["10.3389/fpls.2019.00816"]  # Front. Plant Sci. 10, no pages
 
 
 def claims(text: str, message: dict) -> dict:
@@ -400,3 +402,25 @@ def test_the_date_an_online_source_was_read_is_none_of_its_numbers(accessed):
     claimed = claims(text, CHAPTER)
     assert claimed["page"] == "27"
     assert claimed["year"] == "2015"
+
+
+@pytest.mark.parametrize("journal", ["Front. Plant Sci.", "Front Plant Sci",
+                                     "Frontiers in Plant Science"])
+def test_a_volume_alone_after_an_abbreviation_ending_in_a_period_is_read(journal):
+    text = ("Fortes, A. M., Agudelo-Romero, P., Pimentel, D., & Alkan, N. (2019). "
+            "Transcriptional Modulation of Polyamine Metabolism in Fruit Species Under Abiotic "
+            f"and Biotic Stress. {journal}, 11. https://doi.org/10.3389/fpls.2019.00816")
+    assert claims(text, FRONTIERS)["volume"] == "11"
+
+
+@pytest.mark.parametrize("journal", ["Proc. R. Soc. B Biol. Sci.", "Proc. R. Soc. B"])
+def test_an_iso_abbreviation_holding_crossrefs_short_title_is_the_journal(journal):
+    """Crossref's short title "Proc. R. Soc. B" is found at the start of the ISO 4
+    abbreviation of the full one: read up to its first period, it still abbreviates the
+    record's journal, and is no other journal."""
+    text = ("Dougherty, L. R., van Lieshout, E., McNamara, K. B., Moschilla, J. A., Arnqvist, "
+            "G., & Simmons, L. W. (2017). Sexual conflict and correlated evolution between male "
+            "persistence and female resistance traits in the seed beetle Callosobruchus "
+            f"maculatus. {journal}, 284(1855), 20170132.")
+    fields = compare_fields(read_citation(text, RSPB), text, RSPB)
+    assert fields["journal"].match is True

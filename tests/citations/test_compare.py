@@ -147,6 +147,17 @@ def test_a_name_shown_before_crossrefs_first_is_an_author_error():
     assert check.reason == "'hee' is shown where Crossref's author 1 of 11 is 'lee'"
 
 
+@pytest.mark.parametrize("shown", ["LEE H J, LEG J K, LEE H, 等", "Lee H J, Kee J K, Lee H, et al.",
+                                   "Lee, Hyun Ju, Jong Kil Lew, Hyun Lee, et al."])
+def test_a_name_misspelt_between_two_of_the_same_family_is_named(shown):
+    """Crossref's first three authors are all Lee: the second misspelt (Leg) must not be
+    passed over for the third Lee further on."""
+    check = compare_authors(shown, True, NEUROBIOL["author"])
+    assert check.match is False
+    assert check.reason.endswith("is shown where Crossref's author 2 of 11 is 'lee' "
+                                 "(misspelt?)")
+
+
 def test_given_names_around_each_family_name_are_no_stray_name():
     for shown in ("Lee, Hyun Ju, Jong Kil Lee, and Hyun Lee, et al.",
                   "Lee HJ, Lee JK, Lee H, et al.", "Lee Hyun Ju, Lee Jong Kil, et al."):
@@ -363,13 +374,28 @@ def test_crossrefs_short_title_matches():
     ("Am J Pathol", "American Journal of Clinical Pathology"),
     ("J Biol Chem", "Journal of Biological Inorganic Chemistry"),
     ("J Clin Oncol", "Journal of Clinical and Experimental Oncology"),
-    ("Proc Biol Sci", "Proceedings of the Royal Society B: Biological Sciences")])
+    ("Proc Biol Sci", "Proceedings of the Royal Society A: Mathematical, Physical and "
+                      "Engineering Sciences"),
+    ("Proc R Soc Biol Sci", "Proceedings of the Royal Society B: Biological Sciences")])
 def test_an_abbreviation_leaving_a_word_out_is_another_journal(cited, full):
-    """Journal titles only (SYNTHETIC records holding nothing else). The first three are other
-    real journals; the last is NLM's abbreviation of the full title, which this rule cannot
-    tell from them and so does not accept either."""
+    """Journal titles only (SYNTHETIC records holding nothing else). The abbreviated names
+    are other real journals, or (the last) one that leaves out words of the main title but
+    not all of them."""
     assert compare_journal(cited, f"{cited} 2017;1:1-9.", {"container-title": [full]}).match \
         is False
+
+
+@pytest.mark.parametrize(("cited", "full"), [
+    ("Proc Biol Sci", "Proceedings of the Royal Society B: Biological Sciences"),
+    ("Proc Math Phys Eng Sci", "Proceedings of the Royal Society A: Mathematical, Physical and "
+                               "Engineering Sciences")])
+def test_nlms_abbreviation_of_a_journal_in_sections_is_its_first_word_and_section(cited, full):
+    """NLM's catalogue names these journals "Proceedings. Biological sciences" and
+    "Proceedings. Mathematical, physical, and engineering sciences" (SYNTHETIC records
+    holding only the title)."""
+    check = compare_journal(cited, f"{cited} 2017;1:1-9.", {"container-title": [full]})
+    assert check.match is True
+    assert check.reason.startswith("NLM's abbreviation")
 
 
 @pytest.mark.parametrize(("cited", "record", "crossref"), [
