@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from archiver.errors import MalformedInput
 from archiver.model import RawPost, Sourced
-from archiver.readers import wechat_html
 from archiver.readers._paths import title_from_path
 from archiver.readers._text import decode
 
@@ -44,13 +42,3 @@ def read_page(data: bytes, path: Path, charset: str | None = None) -> RawPost:
     return RawPost(path=path, format=FORMAT, kind="article", data=data,
                    body_html=f"<div>{text}</div>", fields=fields, base_dir=path.parent)
 
-
-def page_or_fragment(data: bytes, path: Path, charset: str | None = None) -> RawPost:
-    """The page a container holds (an MHTML part, a Web Archive's main resource): a WeChat
-    page, else a bare ``#js_content`` fragment saved on its own; else the page's error."""
-    try:
-        return wechat_html.read_page(data, path, charset)
-    except MalformedInput:
-        if not detect(Path("page.html"), data[:65536]):
-            raise
-        return read_page(data, path, charset)

@@ -32,8 +32,8 @@ from pathlib import Path
 from archiver.background import beside
 from archiver.canonical import sha512_hex
 from archiver.errors import MalformedInput
-from archiver.model import CUT_SHORT, RawPost, Sourced
-from archiver.readers import fragment
+from archiver.model import CUT_SHORT, RawPost
+from archiver.readers._contained import held, page_or_fragment
 
 FORMAT = "mhtml"
 
@@ -231,14 +231,8 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
         raise MalformedInput("MHTML without an HTML page part", path=path)
     charset = page.get_content_charset()  # GBK read as GB18030 by the page reader
     location = str(page.get("Content-Location") or snapshot)
-    raw = fragment.page_or_fragment(html_bytes, path, charset)
-    fields = dict(raw.fields)
-    if location.startswith(("http://", "https://")):  # the address the browser showed
-        fields.setdefault("page_url", Sourced(location, "MHTML Content-Location"))
+    raw = page_or_fragment(html_bytes, path, charset)
     container = {"format": FORMAT, "page": location or None, "parts": len(resources)}
-    return RawPost(path=path, format=FORMAT, kind=raw.kind, data=data,
-                   body_html=raw.body_html, body_tree=raw.body_tree, fields=fields,
-                   base_dir=path.parent,
-                   notes=(*raw.notes, f"page part of an MHTML file ({len(resources)} resources)"),
-                   resources=resources, damaged=damaged, container=container,
-                   sha512=digest)
+    return held(raw, path, data, container, "MHTML Content-Location",
+                f"page part of an MHTML file ({len(resources)} resources)", resources,
+                damaged, digest)

@@ -26,8 +26,8 @@ from typing import Any
 from archiver.background import beside
 from archiver.canonical import sha512_hex
 from archiver.errors import MalformedInput
-from archiver.model import RawPost, Sourced
-from archiver.readers import fragment
+from archiver.model import RawPost
+from archiver.readers._contained import held, page_or_fragment
 
 FORMAT = "webarchive"
 SUFFIX = ".webarchive"
@@ -121,15 +121,9 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
     location = _text(main, "WebResourceURL")
     resources = _resources(archive)
     resources.pop(location, None)  # the page itself is no image
-    raw = fragment.page_or_fragment(main["WebResourceData"], path,
-                                    _text(main, "WebResourceTextEncodingName") or None)
-    fields = dict(raw.fields)
-    if location.startswith(("http://", "https://")):  # the address the browser showed
-        fields.setdefault("page_url", Sourced(location, "Web Archive WebResourceURL"))
+    raw = page_or_fragment(main["WebResourceData"], path,
+                           _text(main, "WebResourceTextEncodingName") or None)
     container = {"format": FORMAT, "page": location or None, "parts": len(resources)}
-    return RawPost(path=path, format=FORMAT, kind=raw.kind, data=data,
-                   body_html=raw.body_html, body_tree=raw.body_tree, fields=fields,
-                   base_dir=path.parent,
-                   notes=(*raw.notes, f"main resource of a Web Archive ({len(resources)} "
-                                      "resources)"),
-                   resources=resources, container=container, sha512=digest)
+    return held(raw, path, data, container, "Web Archive WebResourceURL",
+                f"main resource of a Web Archive ({len(resources)} resources)", resources,
+                sha512=digest)

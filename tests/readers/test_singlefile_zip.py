@@ -221,18 +221,20 @@ def test_two_pages_named_index_html_are_refused_not_guessed_between(tmp_path, co
         prepare_all(path, config)
 
 
-@pytest.mark.parametrize("keep", [0.02, 0.5, 0.85, 0.97])
-def test_a_save_cut_short_is_refused_as_such_never_as_text(tmp_path, keep):
+@pytest.mark.parametrize(("save", "name", "what", "keep"), [
+    *((ZIPPED, "cut.html", "a SingleFile self-extracting page", keep)
+      for keep in (0.02, 0.5, 0.85, 0.97)),
+    *((PLAIN, "cut.zip", "a SingleFile ZIP file", keep) for keep in (0.3, 0.97))])
+def test_a_save_cut_short_is_refused_as_such_never_as_text(tmp_path, save, name, what, keep):
     """Cut in the prelude, in the entries or in the ZIP's directory: the ZIP cannot be read,
     and the message says what the file is and why, not that it is not cp1252 text."""
-    data = ZIPPED.read_bytes()
-    path = tmp_path / "cut.html"
+    data = save.read_bytes()
+    path = tmp_path / name
     path.write_bytes(data[:int(len(data) * keep)])
     result = CliRunner().invoke(app, ["ingest", str(path), "--archive", str(tmp_path / "a"),
                                       "--no-fetch"])
     assert result.exit_code == 4, result.output
-    assert (f"archiver: error: {path}: a SingleFile self-extracting page whose ZIP data "
-            "cannot be read") in result.output
+    assert f"archiver: error: {path}: {what} whose ZIP data cannot be read" in result.output
     assert "cut short or damaged" in result.output and "cp1252" not in result.output
 
 
@@ -418,19 +420,6 @@ def test_a_folder_walk_offers_a_zip_to_the_readers(config, tmp_path):
     (folder / "送别一个旧时代.zip").write_bytes(PLAIN.read_bytes())
     [result] = ingest_paths([folder], config)
     assert result.status == "added" and result.title == "送别一个旧时代"
-
-
-@pytest.mark.parametrize("keep", [0.3, 0.97])
-def test_a_plain_zip_cut_short_is_refused_saying_what_it_is(tmp_path, keep):
-    data = PLAIN.read_bytes()
-    path = tmp_path / "cut.zip"
-    path.write_bytes(data[:int(len(data) * keep)])
-    result = CliRunner().invoke(app, ["ingest", str(path), "--archive", str(tmp_path / "a"),
-                                      "--no-fetch"])
-    assert result.exit_code == 4, result.output
-    assert (f"archiver: error: {path}: a SingleFile ZIP file whose ZIP data cannot be "
-            "read") in result.output
-    assert "cut short or damaged" in result.output
 
 
 def test_a_zipped_site_that_is_no_wechat_post_is_unsupported(tmp_path, config):
