@@ -297,12 +297,14 @@ _BAR_COLUMNS = 66
 
 def _interrupted_note(finished: int, discarded: int) -> str:
     """What the user is told of the writes an earlier, interrupted run left unfinished."""
-    done = [f"{finished} of them finished (their posts are archived: this run finds them "
-            "unchanged)" if finished else "",
-            f"{discarded} undone (nothing of them had reached the archive)" if discarded
-            else ""]
+    done = []
+    if finished:
+        done.append(f"{finished} of them finished (their posts are archived: this run finds "
+                    "them unchanged)")
+    if discarded:
+        done.append(f"{discarded} undone (nothing of them had reached the archive)")
     return (f"note: an earlier run was interrupted in the middle of {finished + discarded} "
-            f"write(s): {'; '.join(d for d in done if d)}")
+            f"write(s): {'; '.join(done)}")
 
 
 def _bar_label(name: str, width: int) -> str:

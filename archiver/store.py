@@ -342,8 +342,8 @@ class Archive:
     def __init__(self, root: Path):
         self.root = Path(root)
         self._locked = False
-        self._recovered = 0  # interrupted commits the last writer() found
-        self._finished = 0  # … of which it finished (the others it discarded)
+        # interrupted commits the last writer() found: (finished, discarded)
+        self._interrupted = (0, 0)
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -421,8 +421,7 @@ class Archive:
                     on_wait()
                 fcntl.flock(handle, fcntl.LOCK_EX)
             self._locked = True
-            self._finished = 0
-            self._recovered = self.recover()
+            self._interrupted = self.recover()
             yield self
         finally:
             self._locked = False
@@ -433,7 +432,7 @@ class Archive:
         """(finished, discarded): the commits a crash had interrupted that the last
         :meth:`writer` found, and finished (they were complete: their versions are in the
         archive now) or discarded (they were not: nothing of them is)."""
-        return self._finished, self._recovered - self._finished
+        return self._interrupted
 
     def _require_lock(self) -> None:
         if not self._locked:
@@ -811,28 +810,29 @@ class Archive:
             _atomic_write(sidecar, _sidecar(inv), tmp_dir=staging)
         return []
 
-    def recover(self) -> int:
-        """Finish or discard commits a crash interrupted; returns how many were found."""
+    def recover(self) -> tuple[int, int]:
+        """Finish or discard commits a crash interrupted; returns how many of them were
+        finished (a ticket: complete) and how many discarded."""
         self._require_lock()
         for leftover in (self.root / "extensions" / INDEX).glob(".*.tmp"):
             leftover.unlink()  # a derived file's write that a crash interrupted
         area = self.root / "extensions" / STAGING
         if not area.is_dir():
-            return 0
-        found = 0
+            return 0, 0
+        finished = discarded = 0
         for staging in sorted(area.iterdir()):
             if not staging.is_dir():  # not a commit (every one is staged in a folder)
                 continue
-            found += 1
             ticket_path = staging / "ticket.json"
             if ticket_path.is_file():
                 self._roll_forward(staging, _read_ticket(ticket_path))
-                self._finished += 1
+                finished += 1
             else:
                 shutil.rmtree(staging, ignore_errors=True)
-        if found:  # only an interrupted commit leaves empty folders (a walk of every object)
-            self._prune_empty_dirs()
-        return found
+                discarded += 1
+        if finished or discarded:  # only an interrupted commit leaves empty folders
+            self._prune_empty_dirs()  # (a walk of every object)
+        return finished, discarded
 
     def _prune_empty_dirs(self) -> None:
         """A crash while creating an object's parent folders can leave empty folders, which
@@ -860,7 +860,7 @@ class Archive:
         busy = False
         try:
             with self.writer():
-                report.recovered = self._recovered
+                report.recovered = sum(self._interrupted)
         except ArchiveBusy:
             busy = True  # a writer is active: check what is committed, leave its staging alone
         except ArchiveReadOnly:

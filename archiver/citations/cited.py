@@ -181,8 +181,7 @@ def read_citation(text: str, record: dict[str, Any] | None = None,
 
 # When an online source was read: "Accessed March 14, 2021", "retrieved 14 March 2021",
 # "(accessed on 2021-03-14)", Vancouver's "[cited 2019 Mar 5]", GB/T 7714's "[2021-03-14]"
-# (its 引用日期). Its day and year
-# are not the work's pages or year.
+# (its 引用日期). Its day and year are not the work's pages or year.
 _DATE = (r"(?:(?:\d{1,2}\s+)?[A-Za-z]{3,9}\.?\s+(?:\d{1,2},?\s+)?\d{4}|"
          r"\d{4}\s+[A-Za-z]{3,9}\.?(?:\s+\d{1,2})?|"  # Vancouver's [cited 2019 Mar 5]
          r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})")

@@ -356,29 +356,29 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
     for index, name in enumerate(names):
         at, length = _find_name(seg, name, position)
         if at >= 0:
-            # before the first author found, only its own given names may stand (a style
-            # that writes them first): another word is a name where Crossref has none, the
-            # first author misspelt or another (Hee H J, Lee J K for Lee, Lee; the first Lee
-            # is found in the second's place). Further on, given names vary too much (Andy
-            # for Andrew, Yuri for Yuriy) to be held against a citation.
-            skipped = [w for w in _stray_names(seg[position:at], people[:1] + groups)
-                       if w not in family_words and w not in group_words] if not index else []
-            if skipped:
+            skipped = seg[position:at]
+            if not index:
+                # before the first author found, only its own given names may stand (a style
+                # that writes them first): another word is a name where Crossref has none,
+                # the first author misspelt or another (Hee H J, Lee J K for Lee, Lee: the
+                # first Lee is found in the second's place). Further on, given names vary
+                # too much (Andy for Andrew, Yuri for Yuriy) to be held against a citation.
+                wrong = [w for w in _stray_names(skipped, people[:1] + groups)
+                         if w not in family_words and w not in group_words]
+                misspelt = ""
+            else:
+                # between two authors, a word one letter from this family name that is no
+                # given name of theirs is this author misspelt, the same name found further
+                # on being another's (LEE H J, LEG J K, LEE H for Lee, Lee, Lee)
+                wrong = [w for w in _unexplained(skipped, people[index - 1:index + 1])
+                         if len(w) >= 3 and w not in family_words
+                         and any(Levenshtein.distance(w, part) == 1 for part in name)]
+                misspelt = " (misspelt?)"
+            if wrong:
                 return FieldCheck(segment, crossref, False,
-                                  f"{' '.join(skipped)!r} is shown where Crossref's author "
-                                  f"{index + 1} of {len(names)} is {' '.join(name)!r}")
-            # between two authors, a word one letter from this family name that is no given
-            # name of theirs is this author misspelt, the same name found further on being
-            # another's (LEE H J, LEG J K, LEE H for Lee, Lee, Lee)
-            misspelt = [w for w in _unexplained(seg[position:at], people[index - 1:index + 1])
-                        if len(w) >= 3 and w not in family_words
-                        and any(Levenshtein.distance(w, part) == 1 for part in name)] \
-                if index else []
-            if misspelt:
-                return FieldCheck(segment, crossref, False,
-                                  f"{' '.join(misspelt)!r} is shown where Crossref's author "
-                                  f"{index + 1} of {len(names)} is {' '.join(name)!r} "
-                                  "(misspelt?)")
+                                  f"{' '.join(wrong)!r} is shown where Crossref's author "
+                                  f"{index + 1} of {len(names)} is {' '.join(name)!r}"
+                                  + misspelt)
             used.add(at)
             position, shown = at + length, shown + 1
             continue
@@ -704,12 +704,13 @@ def compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> Fie
     if not names:
         return FieldCheck(cited, None, None, "Crossref has no container title")
     haystack = f" {squash(text)} "
+    # the record's own title abbreviated, read up to a period ("Proc. R. Soc. B Biol" of
+    # "… B Biol. Sci."), is no other journal, whatever it holds
+    own_abbreviated = cited is not None and any(_abbreviates(cited, n, start_only=True)
+                                             for n in names)
     for name in names:
-        if f" {squash(name)} " in haystack and not (
-                _longer_name(cited, name, haystack)
-                # the record's own title abbreviated, read up to a period ("Proc. R. Soc.
-                # B Biol" of "… B Biol. Sci."): no other journal
-                and not any(_abbreviates(cited or "", n, start_only=True) for n in names)):
+        if f" {squash(name)} " in haystack and (
+                own_abbreviated or not _longer_name(cited, name, haystack)):
             return FieldCheck(cited or name, shown, True, "the journal/book title appears")
     if not cited:
         return FieldCheck(None, shown, False, "no journal/book title Crossref knows is cited")

@@ -4,6 +4,7 @@ container says about it (the address it was saved from, the resources beside it)
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ def page_or_fragment(data: bytes, path: Path, charset: str | None = None) -> Raw
 
 def held(raw: RawPost, path: Path, data: bytes, container: dict[str, Any], where: str,
          note: str, resources: dict[str, bytes], damaged: dict[str, str] | None = None,
-         sha512: Any = None) -> RawPost:
+         sha512: str | Future[str] | None = None) -> RawPost:
     """``raw``, the page of the container file ``path`` (its bytes ``data``, the source
     kept), as the container's post: the address it was saved from (``container["page"]``,
     read from ``where``) as its ``page_url`` when the page does not give one, the

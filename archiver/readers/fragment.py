@@ -41,4 +41,3 @@ def read_page(data: bytes, path: Path, charset: str | None = None) -> RawPost:
     fields.update(title_from_path(path))
     return RawPost(path=path, format=FORMAT, kind="article", data=data,
                    body_html=f"<div>{text}</div>", fields=fields, base_dir=path.parent)
-

@@ -69,6 +69,7 @@ _LOCAL_HEADER = b"PK\x03\x04"
 _PLAIN_FIRST = re.compile(rb"(?:[^/\x00]{1,255}/)?(?:index\.html|manifest\.json)")
 _SELF_EXTRACTING = "a SingleFile self-extracting page"
 _PLAIN = "a SingleFile ZIP file"
+_ZIP_OF = {_SELF_EXTRACTING: "a SingleFile self-extracting ZIP", _PLAIN: "a SingleFile ZIP"}
 
 
 def _is_plain_zip(head: bytes) -> bool:
@@ -229,7 +230,6 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
     return RawPost(path=path, format=FORMAT, kind=raw.kind, data=data,
                    body_html=raw.body_html, body_tree=raw.body_tree, fields=raw.fields,
                    base_dir=path.parent,
-                   notes=(*raw.notes, f"{page.filename} of "
-                                      f"{'a SingleFile' if what == _PLAIN else what} ZIP "
+                   notes=(*raw.notes, f"{page.filename} of {_ZIP_OF[what]} "
                                       f"({len(resources)} other entries)"),
                    resources=resources, damaged=damaged, container=container, sha512=digest)

@@ -114,6 +114,14 @@ def test_the_reader_that_ran_is_recorded_with_where_the_page_was(config):
     assert provenance["fetched"].startswith("2026-12-01T21:")  # its own saved date
 
 
+@pytest.mark.parametrize(("save", "note"), [
+    (MUFENG_ZIPPED, "index.html of a SingleFile self-extracting ZIP (1 other entries)"),
+    (PLAIN, "index.html of a SingleFile ZIP (1 other entries)")], ids=["self-extracting", "plain"])
+def test_the_provenance_notes_which_kind_of_save_the_page_was_read_from(config, save, note):
+    provenance = json.loads(prepare_all(save, config)[0].files["provenance.json"])
+    assert note in provenance["notes"]
+
+
 def test_the_whole_file_is_the_source_kept(config):
     prepared = prepare_all(ZIPPED, config)[0]
     [source] = [v for k, v in prepared.files.items() if k.startswith("source/")]
