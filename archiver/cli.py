@@ -538,7 +538,7 @@ def resolve_id(store: Any, given: str) -> str:
     ids = store.object_ids()
     if given in ids:
         return given
-    from archiver.pipeline import load_index
+    from archiver.index import load_index
     aliases = {object_id: entry.get("aliases") or ()
                for object_id, entry in load_index(store).items()}
     named = sorted(object_id for object_id, names in aliases.items()
@@ -571,7 +571,7 @@ def list_posts(
     """List the posts in the archive: id, versions, date, account and title."""
     from archiver.clean.metadata import one_line
     from archiver.export.works import beijing_date, shown_title
-    from archiver.pipeline import load_index
+    from archiver.index import load_index
 
     with _errors(show_traceback):
         store = _open_archive(archive)
@@ -779,7 +779,7 @@ def fsck(
 
     Exit 5 if anything is wrong.
     """
-    from archiver.pipeline import check_archive
+    from archiver.fsck import check_archive
 
     with _errors(show_traceback):
         store = _open_archive(archive)
@@ -974,7 +974,8 @@ def _keep_results(store: Any, items: list[tuple[str, str | None, str | None]],
                   results: list[Any]) -> dict[str, str]:
     """Store each archived post's results in its object (a version only on change); the
     key each cited work (DOI, lower case) has in the archive."""
-    from archiver.pipeline import CitedKeys, load_index, store_citations
+    from archiver.index import load_index
+    from archiver.verified import CitedKeys, store_citations
 
     by_post: dict[str, list[Any]] = {}
     for (_text, _where, post), result in zip(items, results, strict=True):
@@ -1012,8 +1013,8 @@ def _verify_posts(config: Config, object_ids: list[str], quiet: bool, offline: b
     from the cache only, as ``verify --offline``); the exit codes, and the report (as
     ``verify --json`` gives it, each citation with its post)."""
     from archiver.citations.verify import FAILING, STATUSES, summarise
-    from archiver.pipeline import make_verifier
     from archiver.store import Archive
+    from archiver.verified import make_verifier
 
     # none ingested: there may be no archive (an ingest that archived nothing makes none)
     store = Archive.open(config.archive) if object_ids else None
@@ -1167,8 +1168,8 @@ def verify(
     interrupted. Where several apply, 1 wins over 4, 4 over 5, 5 over 3.
     """
     from archiver.citations.verify import STATUSES
-    from archiver.pipeline import make_verifier
     from archiver.store import Archive
+    from archiver.verified import make_verifier
 
     with _errors(show_traceback):
         failing = {s.strip() for s in fail_on.split(",") if s.strip()}
@@ -1293,7 +1294,7 @@ def export(
     from archiver.citations.verify import citations_of
     from archiver.export import export as write_export
     from archiver.export import uncitable_posts, works_of
-    from archiver.pipeline import known_works, load_index, taken_keys
+    from archiver.index import known_works, load_index, taken_keys
 
     with _errors(show_traceback):
         if include_unverified and not (cited or only_cited):

@@ -39,10 +39,7 @@ import functools
 import hashlib
 import json
 import os
-import re
 import time
-import urllib.parse
-from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from contextlib import suppress
@@ -56,21 +53,30 @@ import requests
 from archiver import readers, schema
 from archiver.assets import EMPTY_PLACEHOLDER, localise
 from archiver.canonical import dumps, sha256_hex, sha512_hex
-from archiver.citations.cache import Cache
-from archiver.citations.crossref import CrossrefClient
-from archiver.citations.verify import CitationResult, Verifier, count_statuses
 from archiver.clean import clean
 from archiver.clean.metadata import is_address_id, is_long_id
-from archiver.config import Config, default_cache_dir
+from archiver.config import Config
 from archiver.errors import (
     ArchiverError,
     DamagedObject,
     InputError,
     UnsupportedFormat,
-    UsageError,
 )
 from archiver.export.keys import unique
-from archiver.export.works import cited_key, new_post_key, post_key
+from archiver.export.works import new_post_key
+from archiver.index import (
+    CITATIONS_NAME,
+    INDEX_NAME,
+    RECEIPTS_NAME,
+    STALE_NAME,
+    VERSION_NUMBER,
+    index_entry,
+    index_is_stale,
+    load_index,
+    load_json_extension,
+    mark_index_stale,
+    taken_keys,
+)
 from archiver.model import ERROR_KINDS, Asset, RawPost
 from archiver.readers import wechat_html
 from archiver.record import (
@@ -81,7 +87,8 @@ from archiver.record import (
     safe_source_name,
 )
 from archiver.saves import OtherSave
-from archiver.store import DOCUMENT_SCHEMAS, Archive, Change, FsckReport, Problem
+from archiver.store import Archive, Change
+from archiver.verified import carried_citations
 from archiver.version import __version__
 
 # A group commit is made when it holds this many posts, or this many bytes (it is held in
@@ -90,17 +97,11 @@ GROUP_POSTS = 32
 GROUP_BYTES = 64 << 20
 GROUP_SECONDS = 1.0
 
-INDEX_NAME = "index.json"
-RECEIPTS_NAME = "receipts.json"
 # Machine-local (file status differs between machines and clones): never in a repository.
 DIGESTS_NAME = "digests.json"
 # A file's status vouches for its digest only if it had not changed for this long when it was
 # read: a change within the timestamps' granularity of that moment could leave them as they were.
 SETTLED_NS = 2_000_000_000
-# Present while the list index may lag behind the objects: written before a writer's first
-# commit, removed once the index is rewritten. A run that a crash (or kill -9) stopped leaves
-# it, and the index is then rebuilt from the objects instead of trusted.
-STALE_NAME = "index.stale"
 
 
 @dataclass(frozen=True)
@@ -445,172 +446,6 @@ def adds_nothing(new: dict[str, Any], current: dict[str, Any],
     return True
 
 
-def index_entry(record: dict[str, Any], head: str, citations: dict[str, Any] | None = None,
-                earlier: dict[str, str] | None = None, aliases: Iterable[str] = ()
-                ) -> dict[str, Any]:
-    """A post's line in the list index: what ``list`` shows, its citation key, and the keys
-    given to the works it cites (DOI → key): those of its ``citations`` (the head's
-    citations.json) and the ``earlier`` ones of its older versions. A key once given stays
-    taken, even when an edit drops the citation: the work keeps it if it is cited again, and
-    no other work gets it. ``aliases``: the post's other ids, as its head's provenance
-    gives them."""
-    entry = {"title": record.get("title"), "account": (record.get("account") or {}).get("name"),
-             "published": record.get("published"), "kind": record.get("kind"), "head": head,
-             "versions": int(head.lstrip("v")), "key": record.get("citation_key")}
-    cited = {**(earlier or {}), **cited_keys(citations)}
-    if cited:
-        entry["cited"] = cited
-    if aliases:
-        entry["aliases"] = sorted(aliases)
-    return entry
-
-
-def cited_keys(citations: dict[str, Any] | None) -> dict[str, str]:
-    """DOI (lower case) → the key given to the work, of a ``citations.json``."""
-    out: dict[str, str] = {}
-    for entry in (citations or {}).get("citations") or []:
-        work = (entry.get("evidence") or {}).get("work") or {}
-        if entry.get("key") and work.get("DOI"):
-            out.setdefault(str(work["DOI"]).lower(), entry["key"])
-    return out
-
-
-def taken_keys(index: dict[str, Any]) -> set[str]:
-    """Every key given in the archive, to posts and to the works they cite: no two share one."""
-    keys = {entry["key"] for entry in index.values() if entry.get("key")}
-    keys.update(key for entry in index.values() for key in (entry.get("cited") or {}).values())
-    return keys
-
-
-def known_works(index: dict[str, Any]) -> dict[str, str]:
-    """DOI (lower case) → the key the archive gave the work, whichever post's verification
-    (of its head or an earlier version) gave it: one work, one key, in every export."""
-    return {doi: key for entry in index.values()
-            for doi, key in (entry.get("cited") or {}).items()}
-
-
-def _load_json_extension(archive: Archive, name: str) -> dict[str, Any] | None:
-    data = archive.read_extension_file(name)
-    if data is None:
-        return None
-    try:
-        loaded = json.loads(data)
-    except ValueError:
-        return None
-    return loaded if isinstance(loaded, dict) else None
-
-
-def load_index(archive: Archive, unreadable: list[str] | None = None,
-               complete: bool = False) -> dict[str, Any]:
-    """The list index (id → title, account, date, head); rebuilt if absent, unreadable,
-    possibly stale (see :data:`STALE_NAME`), or naming an object that is gone. With
-    ``complete`` (a listing of every post), also when it names fewer objects than the archive
-    holds: an object folder put back from a backup by hand (a walk of every folder, which the
-    commands that only need the posts' keys do not pay). The posts that cannot be read are
-    added to ``unreadable``: they are in no index, and fsck says why."""
-    if index_is_stale(archive):
-        return rebuild_index(archive, unreadable)
-    index = _load_json_extension(archive, INDEX_NAME)
-    if index is None or not _well_formed(index) or _loses_objects(archive, index) or (
-            complete and len(index) != archive.object_count()):
-        return rebuild_index(archive, unreadable)
-    return index
-
-
-_VERSION = re.compile(r"v[1-9][0-9]*")
-
-
-def _well_formed(index: dict[str, Any]) -> bool:
-    """Whether every entry of a loaded list index is one :func:`index_entry` could write (the
-    file may have been edited, or written by something else)."""
-    return all(isinstance(entry, dict) and isinstance(entry.get("head"), str)
-               and _VERSION.fullmatch(entry["head"]) for entry in index.values())
-
-
-def _loses_objects(archive: Archive, index: dict[str, Any]) -> bool:
-    """Whether the index lists an object that is not in the archive (one look each, up to
-    the first missing): an object folder deleted or moved by hand. The index is then rebuilt
-    from what is there, and fsck reports the loss (:func:`check_archive`)."""
-    return not all(archive.exists(object_id) for object_id in index)
-
-
-def index_is_stale(archive: Archive) -> bool:
-    return archive.read_extension_file(STALE_NAME) is not None
-
-
-def mark_index_stale(archive: Archive) -> None:
-    """Say, before committing, that the list index may no longer match the objects."""
-    if not index_is_stale(archive):
-        archive.write_extension_file(STALE_NAME, b"the list index may lag behind the objects: "
-                                                 b"it is rebuilt from them\n")
-
-
-def _aliases_in_receipts(archive: Archive) -> dict[str, set[str]]:
-    """Object id → the other ids its stored posts had when read, as the receipts keep them:
-    a post archived before aliases were kept learns them when read again, and its
-    provenance, which is immutable, cannot. (:func:`rebuild_index` decides which of them
-    the object may have.)"""
-    found: dict[str, set[str]] = {}
-    receipts_by_digest = _load_json_extension(archive, RECEIPTS_NAME) or {}
-    for receipts in receipts_by_digest.values():
-        for receipt in receipts if isinstance(receipts, list) else ():
-            for post in (receipt.get("posts") or ()) if isinstance(receipt, dict) else ():
-                aliases = post.get("aliases") if isinstance(post, dict) else None
-                kept = isinstance(post.get("version"), str) and \
-                    _VERSION.fullmatch(post["version"]) is not None  # not a failed post's
-                if kept and isinstance(post.get("id"), str) and isinstance(aliases, list):
-                    found.setdefault(post["id"], set()).update(
-                        a for a in aliases if isinstance(a, str) and a != post["id"])
-    return found
-
-
-def rebuild_index(archive: Archive, unreadable: list[str] | None = None) -> dict[str, Any]:
-    """The list index is derived data: it can always be rebuilt from the objects and the
-    receipts (the objects that cannot be read, which fsck reports, are counted in
-    ``unreadable``)."""
-    index: dict[str, Any] = {}
-    ids = archive.object_ids(readable_only=True)
-    learned = _aliases_in_receipts(archive)
-    for object_id in ids:
-        if not object_id.startswith(POST_ID_PREFIX):
-            continue  # another OCFL object in the storage root: no post, nothing to list
-        try:
-            versions = archive.versions(object_id)
-            record = archive.read_json(object_id, "record.json")
-            aliases = archive.read_json(object_id, "provenance.json").get("aliases") or []
-            earlier: dict[str, str] = {}
-            read: set[str] = set()  # citations.json digests: one version's is often the next's
-            for version in versions:
-                digest = version.state.get(CITATIONS_NAME)
-                if digest and digest not in read:
-                    read.add(digest)
-                    earlier.update(cited_keys(archive.read_json(object_id, CITATIONS_NAME,
-                                                                version.number)))
-        except ArchiverError:
-            if unreadable is not None:
-                unreadable.append(object_id)
-            continue
-        index[object_id] = index_entry(record, versions[-1].number, None, earlier, aliases)
-    # What the receipts learned joins what the provenance gives, but never an object's own
-    # id, a name another object's provenance gives, or one two objects' receipts learned:
-    # no rule settles those (the provenance never gives a name two owners)
-    given = {a for entry in index.values() for a in entry.get("aliases", ())}
-    claimed = Counter(alias for object_id, aliases in learned.items() if object_id in index
-                      for alias in aliases)
-    for object_id, aliases in learned.items():
-        entry = index.get(object_id)
-        if entry is None:
-            continue
-        own = set(entry.get("aliases", ()))
-        extra = {a for a in aliases if a not in index and a not in given and claimed[a] == 1}
-        if extra - own:
-            entry["aliases"] = sorted(own | extra)
-    if unreadable is not None:  # and the inventories that cannot be read at all
-        unreadable.extend(["(an object whose inventory cannot be read)"]
-                          * (archive.object_count() - len(ids)))
-    return index
-
-
 def _relative(path: Path | str, base: Path) -> str:
     """Paths in receipts are relative to the archive (``base``, resolved by the caller once
     a run), so a clone of archive and inputs elsewhere keeps its receipts valid."""
@@ -667,7 +502,7 @@ class _KnownDigests:
     and hashed, so the digest is always of the bytes on disk."""
 
     def __init__(self, archive: Archive):
-        loaded = _load_json_extension(archive, DIGESTS_NAME) or {}
+        loaded = load_json_extension(archive, DIGESTS_NAME) or {}
         self.known: dict[str, dict[str, Any]] = {
             path: entry for path, entry in loaded.items()
             if isinstance(entry, dict) and isinstance(entry.get("sha256"), str)
@@ -735,7 +570,7 @@ class _Run:
         self.report = report
         self.session = requests.Session() if config.fetch else None
         self.index = load_index(archive)
-        stored = _load_json_extension(archive, RECEIPTS_NAME) or {}
+        stored = load_json_extension(archive, RECEIPTS_NAME) or {}
         # keyed by the source's sha256; receipts keyed by sha512 (earlier versions) are dropped
         self.receipts: dict[str, list[dict[str, Any]]] = {
             key: value for key, value in stored.items() if len(key) == 64}
@@ -835,7 +670,7 @@ class _Run:
                    for p, d in receipt["inputs"].items()):
                 continue
             posts = receipt.get("posts") or []
-            if not all(isinstance(p.get("version"), str) and _VERSION.fullmatch(p["version"])
+            if not all(isinstance(p.get("version"), str) and VERSION_NUMBER.fullmatch(p["version"])
                        for p in posts):
                 continue  # a post that failed (receipts written before they were not)
             if not all(os.path.isfile(self.archive.root / p["record"]) for p in posts
@@ -1157,115 +992,6 @@ def _none_is_a_post(files: list[tuple[Path, bool]]) -> list[IngestResult] | None
     return failures
 
 
-POST_ID_PREFIX = "wx:"  # every post's object id (archiver.record.Identity.object_id)
-
-
-def check_archive(archive: Archive) -> FsckReport:
-    """Fixity and OCFL structure (the store's fsck), plus every version's record, provenance
-    and verification (citations.json) against the JSON Schemas.
-
-    Only the objects the store could read are checked further, and only posts (ids
-    ``wx:…``) must hold a record and a provenance: any other OCFL object in the storage root
-    is checked as an OCFL object, never rejected for not being a post."""
-    report = archive.fsck()
-    listed = _load_json_extension(archive, INDEX_NAME) or {}
-    if not _well_formed(listed):  # not an index this tool wrote: it names no lost post
-        listed = {}
-    for object_id in sorted(set(listed) - set(report.readable)):
-        if not archive.object_path(object_id).exists():
-            report.problems.append(Problem(object_id, "the list index names this post, but "
-                                           "its object is not in the archive: deleted or moved "
-                                           "by hand? (restore it from a backup, or ingest the "
-                                           "post again with --refresh)"))
-    for object_id in sorted(set(report.readable)):
-        if not object_id.startswith(POST_ID_PREFIX):
-            continue
-        try:
-            versions = archive.versions(object_id)
-        except ArchiverError as exc:  # an inventory the commands that read cannot use
-            report.problems.append(Problem(object_id, exc.message))
-            continue
-        for version in versions:
-            for name in ("record.json", "provenance.json", CITATIONS_NAME):
-                if name not in version.state:
-                    if name != CITATIONS_NAME:  # a post never verified has none
-                        report.problems.append(Problem(f"{object_id} {version.number}",
-                                                       f"{name} is missing"))
-                    continue
-                try:
-                    document = json.loads(archive.read_bytes(object_id, name, version.number,
-                                                             verify=False))
-                except (OSError, ValueError, ArchiverError) as exc:
-                    report.problems.append(Problem(f"{object_id} {version.number} {name}",
-                                                   f"unreadable: {exc}"))
-                    continue
-                for message in schema.errors(DOCUMENT_SCHEMAS[name], document):
-                    report.problems.append(Problem(f"{object_id} {version.number} {name}",
-                                                   message))
-    return report
-
-
-# -- citations -------------------------------------------------------------------------------------
-
-CITATIONS_NAME = "citations.json"
-
-
-def make_verifier(config: Config, offline: bool = False) -> Verifier:
-    """A verifier on the configured Crossref server, with the on-disk cache."""
-    from archiver.citations.parse import parse_reference
-    url = urllib.parse.urlsplit(config.crossref_url)
-    if url.scheme not in ("http", "https") or not url.hostname:
-        raise UsageError(f"the Crossref URL {config.crossref_url!r} is not an http(s) URL",
-                         hint="--crossref-url, ARCHIVER_CROSSREF_URL or crossref_url in "
-                              "archiver.toml; e.g. https://api.crossref.org")
-    client = CrossrefClient(base_url=config.crossref_url, mailto=config.mailto,
-                            timeout=config.http_timeout,
-                            cache=Cache(default_cache_dir(config)), offline=offline)
-    return Verifier(client, parse=parse_reference)
-
-
-def _outcome_digest(citations: list[dict[str, Any]]) -> str:
-    """What a verification concluded (report entries), without when or from which server
-    (Crossref, or a mirror of it) the evidence was fetched or whether it came from the cache
-    (nor the details of Crossref's record added to the evidence since it was first kept),
-    nor why a citation could not be checked this time (offline, no DNS, a refused
-    connection): run after run without Crossref is one outcome, unresolved, not a new version
-    each time."""
-    stable = []
-    for data in citations:
-        if data.get("status") == "unresolved":
-            data = {k: v for k, v in data.items() if k != "reason"}
-        if data.get("evidence"):
-            evidence = {k: v for k, v in data["evidence"].items()
-                        if k not in ("source", "fetched", "cached")}
-            if isinstance(evidence.get("work"), dict):
-                evidence["work"] = _as_first_kept(evidence["work"])
-            data = {**data, "evidence": evidence}
-        stable.append(data)
-    return sha512_hex(dumps(stable))
-
-
-def _as_first_kept(work: dict[str, Any]) -> dict[str, Any]:
-    """Crossref's record in brief without what later versions of archiver added to it (the
-    issued date, name suffixes): an upgrade alone is no new outcome, and adds no version."""
-    work = {k: v for k, v in work.items() if k != "issued"}
-    if isinstance(work.get("author"), list):
-        work["author"] = [{k: v for k, v in a.items() if k != "suffix"}
-                          if isinstance(a, dict) else a for a in work["author"]]
-    return work
-
-
-def _kept_where_unresolved(new: list[dict[str, Any]], old: list[dict[str, Any]]
-                           ) -> list[dict[str, Any]]:
-    """The new report entries, except that a citation this run could not check (offline,
-    Crossref unreachable) keeps the verdict an earlier run reached for it: not being able to
-    ask again is no news about the citation."""
-    earlier = {(e.get("text"), e.get("location")): e for e in old
-               if e.get("status") != "unresolved"}
-    return [earlier.get((e.get("text"), e.get("location")), e)
-            if e["status"] == "unresolved" else e for e in new]
-
-
 def carry_images(archive: Archive, prepared: Prepared) -> None:
     """Give a new version of a post the images its head holds that this save could not
     (its image folder left behind, or offline): an image missing now, under the reference
@@ -1305,88 +1031,3 @@ def carry_images(archive: Archive, prepared: Prepared) -> None:
                           for i in carried]
 
 
-def carried_citations(archive: Archive, object_id: str, record: dict[str, Any]
-                      ) -> bytes | None:
-    """The ``citations.json`` a new version of a post keeps: the verdicts the head holds for
-    the citations the new record still makes, at their new places. An edit elsewhere in the
-    post, or its images fetched at last, is no news about its citations; a citation that is
-    gone takes its verdict with it, and a new one waits for the next verify. None when the
-    head holds no verdicts, or none of them still applies."""
-    from archiver.citations.verify import citations_of
-
-    if CITATIONS_NAME not in archive.versions(object_id)[-1].state:
-        return None
-    old = archive.read_json(object_id, CITATIONS_NAME).get("citations", [])
-    placed = {(e.get("text"), e.get("location")): e for e in old}
-    by_text: dict[str, dict[str, Any]] = {}
-    for entry in old:
-        by_text.setdefault(entry.get("text"), entry)
-    kept = []
-    for text, where in citations_of(record):
-        entry = placed.get((text, where)) or by_text.get(text)
-        if entry is None:
-            continue
-        entry = {k: v for k, v in entry.items() if k != "location"}
-        if where:
-            entry["location"] = where
-        kept.append(entry)
-    if not kept:
-        return None
-    document = {"citations": kept, "summary": count_statuses(e["status"] for e in kept)}
-    schema.validate("verify-report", document, path=f"{object_id} {CITATIONS_NAME}")
-    return dumps(document)
-
-
-class CitedKeys:
-    """The keys of the works posts cite, given when a verification is kept (in the post's
-    ``citations.json``, beside Crossref's record) and never changed after: a work cited by
-    several posts has one key, and a new key is one no post and no other work has. Keys made
-    at export time would depend on which works an export holds and in what order."""
-
-    def __init__(self, index: dict[str, Any], archive: Archive | None = None) -> None:
-        self.taken = taken_keys(index)
-        self.by_doi = known_works(index)
-        if archive is not None:  # a post archived before keys were stored: its key is made
-            for object_id, entry in index.items():  # from its record, as export makes it
-                if not entry.get("key") and object_id.startswith(POST_ID_PREFIX):
-                    with suppress(ArchiverError):
-                        self.taken.add(post_key(archive.read_json(object_id, "record.json")))
-
-    def give(self, entries: list[dict[str, Any]], earlier: dict[str, str]) -> None:
-        """Key each entry that has Crossref's record: the key its DOI had in this post
-        (``earlier``) or in another, else a new one."""
-        for entry in entries:
-            work = (entry.get("evidence") or {}).get("work") or {}
-            doi = str(work.get("DOI") or "").lower()
-            if not doi:
-                continue
-            key = earlier.get(doi) or self.by_doi.get(doi) or unique(cited_key(work), self.taken)
-            self.taken.add(key)
-            self.by_doi[doi] = entry["key"] = key
-
-
-def store_citations(archive: Archive, object_id: str, results: list[CitationResult],
-                    keys: CitedKeys | None = None) -> str | None:
-    """Keep a post's verification in its object's ``citations.json``; a new version only when
-    the outcome changed (a verification kept before works were given keys gets them then).
-    ``keys``: the run's :class:`CitedKeys` (made from the list index when not given). Returns
-    the new version, or None."""
-    head = archive.versions(object_id)[-1]
-    entries = [r.to_json() for r in results]
-    old: list[dict[str, Any]] | None = None
-    if CITATIONS_NAME in head.state:
-        old = archive.read_json(object_id, CITATIONS_NAME).get("citations", [])
-        entries = _kept_where_unresolved(entries, old)
-    elif all(entry["status"] == "unresolved" for entry in entries):
-        return None  # nothing was learnt: no version says so
-    keys = keys or CitedKeys(load_index(archive), archive)
-    keys.give(entries, cited_keys({"citations": old}))
-    if old is not None and _outcome_digest(old) == _outcome_digest(entries):
-        return None
-    files = {path: archive.read_bytes(object_id, path) for path in head.state}
-    document = {"citations": entries,
-                "summary": count_statuses(entry["status"] for entry in entries)}
-    schema.validate("verify-report", document, path=f"{object_id} {CITATIONS_NAME}")
-    files[CITATIONS_NAME] = dumps(document)
-    mark_index_stale(archive)  # the index names the head: the next reader rebuilds it
-    return archive.commit(object_id, files, message="verify citations").version

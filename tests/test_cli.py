@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from archiver.cli import app
 from archiver.errors import ExitCode
-from archiver.pipeline import STALE_NAME
+from archiver.index import STALE_NAME
 from archiver.store import Archive
 
 from conftest import WECHAT

@@ -572,7 +572,7 @@ def test_aliases_learned_on_reingest_survive_an_index_rebuild(config, monkeypatc
 def test_a_rebuild_takes_no_alias_two_objects_learned_nor_a_failed_posts(config):
     """Receipts are derived data, and may be stale: a name the receipts of two objects both
     give (no rule settles which is its owner), or a post's that failed, is no alias."""
-    from archiver.pipeline import RECEIPTS_NAME, rebuild_index
+    from archiver.index import RECEIPTS_NAME, rebuild_index
 
     seed = WECHAT / "markdown" / "guozhengxueren-464-kazakhstan.md"
     ingest_paths([RAW, seed], config)

@@ -12,7 +12,8 @@ from pathlib import Path
 import ocfl
 import pytest
 
-from archiver.pipeline import check_archive, ingest_paths
+from archiver.fsck import check_archive
+from archiver.pipeline import ingest_paths
 from archiver.store import Archive
 
 from conftest import FIXTURES, WECHAT
@@ -522,7 +523,7 @@ def _stopped_run_leaves_the_index_marked_stale(config, monkeypatch) -> Archive:
     """Ingest the Markdown exports with the fault set up; the run stops, and the list index
     it leaves is marked as not to be trusted. The archive, faults undone."""
     from archiver.errors import ArchiveError
-    from archiver.pipeline import STALE_NAME
+    from archiver.index import STALE_NAME
     with pytest.raises((OSError, ArchiveError)):  # a commit's OSError is told as ArchiveError
         ingest_paths([WECHAT / "markdown"], config)
     monkeypatch.undo()
@@ -536,7 +537,7 @@ def test_a_group_commit_that_fails_midway_leaves_the_list_index_marked_stale(con
     """Recovery finishes the commit; the list must then show every post, not the index the
     failed run wrote."""
     import archiver.store as store
-    from archiver.pipeline import load_index
+    from archiver.index import load_index
     _fail_the_second_call(monkeypatch, store.Archive, "_roll_forward_entry",
                           OSError(28, "No space left on device (a test's fault)"))
     archive = _stopped_run_leaves_the_index_marked_stale(config, monkeypatch)
@@ -586,7 +587,7 @@ def test_the_cli_notes_an_interrupted_commit_on_stderr(config, monkeypatch):
 def test_a_run_stopped_while_the_index_takes_in_a_group_leaves_it_marked_stale(config,
                                                                               monkeypatch):
     import archiver.pipeline as pipeline
-    from archiver.pipeline import load_index
+    from archiver.index import load_index
     _fail_the_second_call(monkeypatch, pipeline._Run, "record_path",
                           OSError(5, "Input/output error (a test's fault)"))
     archive = _stopped_run_leaves_the_index_marked_stale(config, monkeypatch)
@@ -635,7 +636,8 @@ def test_a_run_that_cannot_reach_crossref_keeps_what_an_earlier_run_found(config
     run that resolves nothing adds no version, and a later one neither replaces an earlier
     verdict nor adds a version. (The reasons are SYNTHETIC, as such runs write them.)"""
     from archiver.citations.verify import CitationResult
-    from archiver.pipeline import CITATIONS_NAME, store_citations
+    from archiver.index import CITATIONS_NAME
+    from archiver.verified import store_citations
 
     seed = WECHAT / "markdown" / "guozhengxueren-464-kazakhstan.md"
     ingest_paths([seed], config)
@@ -663,7 +665,7 @@ def test_evidence_details_a_later_archiver_adds_are_no_new_outcome(config):
     date, no name suffixes) and the same verdict from this one: no new version. (The
     evidence is the recorded real record, 10.1002/jor.1100150407, as work_of gives it.)"""
     from archiver.citations.verify import CitationResult, work_of
-    from archiver.pipeline import store_citations
+    from archiver.verified import store_citations
 
     from crossref_server import load_recordings
 
@@ -690,7 +692,8 @@ def test_a_new_version_keeps_the_verdicts_of_the_citations_it_still_makes(config
     the verdict, at the citation's new place; a citation the edit removes takes its verdict
     with it. (The verdict is SYNTHETIC, as a verify run writes it.)"""
     from archiver.citations.verify import CitationResult, citations_of
-    from archiver.pipeline import CITATIONS_NAME, store_citations
+    from archiver.index import CITATIONS_NAME
+    from archiver.verified import store_citations
 
     post = tmp_path / "post.md"
     seed = WECHAT / "markdown" / "guozhengxueren-464-kazakhstan.md"

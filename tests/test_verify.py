@@ -890,15 +890,15 @@ def test_ingest_verify_asks_the_crossref_server_its_option_names(server, tmp_pat
 
 
 def test_ingest_verify_passes_mailto_to_the_verifier(server, tmp_path, monkeypatch):
-    from archiver import pipeline
+    from archiver import verified
     built = []
-    real = pipeline.make_verifier
+    real = verified.make_verifier
 
     def spy(config, offline=False):
         built.append((config.crossref_url, config.mailto, offline))
         return real(config, offline=offline)
 
-    monkeypatch.setattr(pipeline, "make_verifier", spy)
+    monkeypatch.setattr(verified, "make_verifier", spy)
     result = run_ingest(["ingest", SEED, "--archive", tmp_path / "archive", "--no-fetch",
                          "--verify", "--crossref-url", server.url,
                          "--mailto", "archivist@example.org"], tmp_path, monkeypatch)

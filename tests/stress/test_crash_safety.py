@@ -334,8 +334,8 @@ def test_a_new_version_from_verify_is_listed(tmp_path):
     """``archiver verify`` keeps results in the post's object as a new version: the list
     shows that version, not the one before."""
     from archiver.citations.verify import CitationResult
-    from archiver.pipeline import store_citations
     from archiver.store import Archive
+    from archiver.verified import store_citations
 
     root = tmp_path / "archive"
     post = WECHAT / "markdown" / "guozhengxueren-464-kazakhstan.md"

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import pytest
 
-import archiver.pipeline
+import archiver.verified
 from archiver.citations.cache import Cache
 from archiver.citations.crossref import CrossrefClient
 from archiver.citations.ratelimit import Limits
@@ -190,7 +190,7 @@ def test_random_fault_storms_never_give_a_verdict_on_bad_evidence(server, tmp_pa
 def quick_client(monkeypatch, tmp_path):
     """``archiver verify`` with no waiting between retries and a short timeout: the faults
     are the same, the run is fast."""
-    monkeypatch.setattr(archiver.pipeline, "CrossrefClient",
+    monkeypatch.setattr(archiver.verified, "CrossrefClient",
                         partial(CrossrefClient, sleep=lambda s: None, backoff=0.0, retries=2))
     monkeypatch.chdir(tmp_path)
     (tmp_path / "archiver.toml").write_text("http_timeout = 0.3\n", encoding="utf-8")

@@ -1,0 +1,63 @@
+"""``archiver fsck``: the store's fixity and OCFL checks, plus what makes a post a post: each
+version's record, provenance and verification valid against the JSON Schemas, and no post the
+list index names lost."""
+
+from __future__ import annotations
+
+import json
+
+from archiver import schema
+from archiver.errors import ArchiverError
+from archiver.index import (
+    CITATIONS_NAME,
+    INDEX_NAME,
+    POST_ID_PREFIX,
+    load_json_extension,
+    well_formed,
+)
+from archiver.store import DOCUMENT_SCHEMAS, Archive, FsckReport, Problem
+
+
+def check_archive(archive: Archive) -> FsckReport:
+    """Fixity and OCFL structure (the store's fsck), plus every version's record, provenance
+    and verification (citations.json) against the JSON Schemas.
+
+    Only the objects the store could read are checked further, and only posts (ids
+    ``wx:…``) must hold a record and a provenance: any other OCFL object in the storage root
+    is checked as an OCFL object, never rejected for not being a post."""
+    report = archive.fsck()
+    listed = load_json_extension(archive, INDEX_NAME) or {}
+    if not well_formed(listed):  # not an index this tool wrote: it names no lost post
+        listed = {}
+    for object_id in sorted(set(listed) - set(report.readable)):
+        if not archive.object_path(object_id).exists():
+            report.problems.append(Problem(object_id, "the list index names this post, but "
+                                           "its object is not in the archive: deleted or moved "
+                                           "by hand? (restore it from a backup, or ingest the "
+                                           "post again with --refresh)"))
+    for object_id in sorted(set(report.readable)):
+        if not object_id.startswith(POST_ID_PREFIX):
+            continue
+        try:
+            versions = archive.versions(object_id)
+        except ArchiverError as exc:  # an inventory the commands that read cannot use
+            report.problems.append(Problem(object_id, exc.message))
+            continue
+        for version in versions:
+            for name in ("record.json", "provenance.json", CITATIONS_NAME):
+                if name not in version.state:
+                    if name != CITATIONS_NAME:  # a post never verified has none
+                        report.problems.append(Problem(f"{object_id} {version.number}",
+                                                       f"{name} is missing"))
+                    continue
+                try:
+                    document = json.loads(archive.read_bytes(object_id, name, version.number,
+                                                             verify=False))
+                except (OSError, ValueError, ArchiverError) as exc:
+                    report.problems.append(Problem(f"{object_id} {version.number} {name}",
+                                                   f"unreadable: {exc}"))
+                    continue
+                for message in schema.errors(DOCUMENT_SCHEMAS[name], document):
+                    report.problems.append(Problem(f"{object_id} {version.number} {name}",
+                                                   message))
+    return report

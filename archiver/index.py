@@ -1,0 +1,197 @@
+"""The archive's list index: one line per post (title, account, date, head version, its key
+and the keys given to the works it cites), kept under the storage root's ``extensions/``.
+
+It is derived data. Every ``list`` and export reads it instead of every object's record, and
+it can always be rebuilt from the objects (and the receipts an ingest leaves): when it is
+absent, unreadable, edited into something this tool would not write, possibly stale (a run
+stopped between committing and rewriting it leaves :data:`STALE_NAME`), or naming an object
+that is gone.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from archiver.errors import ArchiverError
+from archiver.store import Archive
+
+INDEX_NAME = "index.json"
+# The receipts an ingest leaves (archiver.pipeline): they also keep the other ids a post had.
+RECEIPTS_NAME = "receipts.json"
+# Present while the list index may lag behind the objects: written before a writer's first
+# commit, removed once the index is rewritten. A run that a crash (or kill -9) stopped leaves
+# it, and the index is then rebuilt from the objects instead of trusted.
+STALE_NAME = "index.stale"
+# A post's verification, beside its record in each version (archiver.verified)
+CITATIONS_NAME = "citations.json"
+POST_ID_PREFIX = "wx:"  # every post's object id (archiver.record.Identity.object_id)
+
+
+def index_entry(record: dict[str, Any], head: str, citations: dict[str, Any] | None = None,
+                earlier: dict[str, str] | None = None, aliases: Iterable[str] = ()
+                ) -> dict[str, Any]:
+    """A post's line in the list index: what ``list`` shows, its citation key, and the keys
+    given to the works it cites (DOI → key): those of its ``citations`` (the head's
+    citations.json) and the ``earlier`` ones of its older versions. A key once given stays
+    taken, even when an edit drops the citation: the work keeps it if it is cited again, and
+    no other work gets it. ``aliases``: the post's other ids, as its head's provenance
+    gives them."""
+    entry = {"title": record.get("title"), "account": (record.get("account") or {}).get("name"),
+             "published": record.get("published"), "kind": record.get("kind"), "head": head,
+             "versions": int(head.lstrip("v")), "key": record.get("citation_key")}
+    cited = {**(earlier or {}), **cited_keys(citations)}
+    if cited:
+        entry["cited"] = cited
+    if aliases:
+        entry["aliases"] = sorted(aliases)
+    return entry
+
+
+def cited_keys(citations: dict[str, Any] | None) -> dict[str, str]:
+    """DOI (lower case) → the key given to the work, of a ``citations.json``."""
+    out: dict[str, str] = {}
+    for entry in (citations or {}).get("citations") or []:
+        work = (entry.get("evidence") or {}).get("work") or {}
+        if entry.get("key") and work.get("DOI"):
+            out.setdefault(str(work["DOI"]).lower(), entry["key"])
+    return out
+
+
+def taken_keys(index: dict[str, Any]) -> set[str]:
+    """Every key given in the archive, to posts and to the works they cite: no two share one."""
+    keys = {entry["key"] for entry in index.values() if entry.get("key")}
+    keys.update(key for entry in index.values() for key in (entry.get("cited") or {}).values())
+    return keys
+
+
+def known_works(index: dict[str, Any]) -> dict[str, str]:
+    """DOI (lower case) → the key the archive gave the work, whichever post's verification
+    (of its head or an earlier version) gave it: one work, one key, in every export."""
+    return {doi: key for entry in index.values()
+            for doi, key in (entry.get("cited") or {}).items()}
+
+
+def load_json_extension(archive: Archive, name: str) -> dict[str, Any] | None:
+    data = archive.read_extension_file(name)
+    if data is None:
+        return None
+    try:
+        loaded = json.loads(data)
+    except ValueError:
+        return None
+    return loaded if isinstance(loaded, dict) else None
+
+
+def load_index(archive: Archive, unreadable: list[str] | None = None,
+               complete: bool = False) -> dict[str, Any]:
+    """The list index (id → title, account, date, head); rebuilt if absent, unreadable,
+    possibly stale (see :data:`STALE_NAME`), or naming an object that is gone. With
+    ``complete`` (a listing of every post), also when it names fewer objects than the archive
+    holds: an object folder put back from a backup by hand (a walk of every folder, which the
+    commands that only need the posts' keys do not pay). The posts that cannot be read are
+    added to ``unreadable``: they are in no index, and fsck says why."""
+    if index_is_stale(archive):
+        return rebuild_index(archive, unreadable)
+    index = load_json_extension(archive, INDEX_NAME)
+    if index is None or not well_formed(index) or _loses_objects(archive, index) or (
+            complete and len(index) != archive.object_count()):
+        return rebuild_index(archive, unreadable)
+    return index
+
+
+VERSION_NUMBER = re.compile(r"v[1-9][0-9]*")  # an OCFL version name: v1, v2 …
+
+
+def well_formed(index: dict[str, Any]) -> bool:
+    """Whether every entry of a loaded list index is one :func:`index_entry` could write (the
+    file may have been edited, or written by something else)."""
+    return all(isinstance(entry, dict) and isinstance(entry.get("head"), str)
+               and VERSION_NUMBER.fullmatch(entry["head"]) for entry in index.values())
+
+
+def _loses_objects(archive: Archive, index: dict[str, Any]) -> bool:
+    """Whether the index lists an object that is not in the archive (one look each, up to
+    the first missing): an object folder deleted or moved by hand. The index is then rebuilt
+    from what is there, and fsck reports the loss (:func:`check_archive`)."""
+    return not all(archive.exists(object_id) for object_id in index)
+
+
+def index_is_stale(archive: Archive) -> bool:
+    return archive.read_extension_file(STALE_NAME) is not None
+
+
+def mark_index_stale(archive: Archive) -> None:
+    """Say, before committing, that the list index may no longer match the objects."""
+    if not index_is_stale(archive):
+        archive.write_extension_file(STALE_NAME, b"the list index may lag behind the objects: "
+                                                 b"it is rebuilt from them\n")
+
+
+def _aliases_in_receipts(archive: Archive) -> dict[str, set[str]]:
+    """Object id → the other ids its stored posts had when read, as the receipts keep them:
+    a post archived before aliases were kept learns them when read again, and its
+    provenance, which is immutable, cannot. (:func:`rebuild_index` decides which of them
+    the object may have.)"""
+    found: dict[str, set[str]] = {}
+    receipts_by_digest = load_json_extension(archive, RECEIPTS_NAME) or {}
+    for receipts in receipts_by_digest.values():
+        for receipt in receipts if isinstance(receipts, list) else ():
+            for post in (receipt.get("posts") or ()) if isinstance(receipt, dict) else ():
+                aliases = post.get("aliases") if isinstance(post, dict) else None
+                kept = isinstance(post.get("version"), str) and \
+                    VERSION_NUMBER.fullmatch(post["version"]) is not None  # not a failed post's
+                if kept and isinstance(post.get("id"), str) and isinstance(aliases, list):
+                    found.setdefault(post["id"], set()).update(
+                        a for a in aliases if isinstance(a, str) and a != post["id"])
+    return found
+
+
+def rebuild_index(archive: Archive, unreadable: list[str] | None = None) -> dict[str, Any]:
+    """The list index is derived data: it can always be rebuilt from the objects and the
+    receipts (the objects that cannot be read, which fsck reports, are counted in
+    ``unreadable``)."""
+    index: dict[str, Any] = {}
+    ids = archive.object_ids(readable_only=True)
+    learned = _aliases_in_receipts(archive)
+    for object_id in ids:
+        if not object_id.startswith(POST_ID_PREFIX):
+            continue  # another OCFL object in the storage root: no post, nothing to list
+        try:
+            versions = archive.versions(object_id)
+            record = archive.read_json(object_id, "record.json")
+            aliases = archive.read_json(object_id, "provenance.json").get("aliases") or []
+            earlier: dict[str, str] = {}
+            read: set[str] = set()  # citations.json digests: one version's is often the next's
+            for version in versions:
+                digest = version.state.get(CITATIONS_NAME)
+                if digest and digest not in read:
+                    read.add(digest)
+                    earlier.update(cited_keys(archive.read_json(object_id, CITATIONS_NAME,
+                                                                version.number)))
+        except ArchiverError:
+            if unreadable is not None:
+                unreadable.append(object_id)
+            continue
+        index[object_id] = index_entry(record, versions[-1].number, None, earlier, aliases)
+    # What the receipts learned joins what the provenance gives, but never an object's own
+    # id, a name another object's provenance gives, or one two objects' receipts learned:
+    # no rule settles those (the provenance never gives a name two owners)
+    given = {a for entry in index.values() for a in entry.get("aliases", ())}
+    claimed = Counter(alias for object_id, aliases in learned.items() if object_id in index
+                      for alias in aliases)
+    for object_id, aliases in learned.items():
+        entry = index.get(object_id)
+        if entry is None:
+            continue
+        own = set(entry.get("aliases", ()))
+        extra = {a for a in aliases if a not in index and a not in given and claimed[a] == 1}
+        if extra - own:
+            entry["aliases"] = sorted(own | extra)
+    if unreadable is not None:  # and the inventories that cannot be read at all
+        unreadable.extend(["(an object whose inventory cannot be read)"]
+                          * (archive.object_count() - len(ids)))
+    return index

@@ -1,0 +1,173 @@
+"""A post's verification kept in its object: ``citations.json`` in a new version when the
+outcome changed, the keys given to the works it cites, and what a new version of the post
+carries over from its head. Also the verifier the commands use (the configured Crossref
+server and the on-disk cache)."""
+
+from __future__ import annotations
+
+import urllib.parse
+from contextlib import suppress
+from typing import Any
+
+from archiver import schema
+from archiver.canonical import dumps, sha512_hex
+from archiver.citations.cache import Cache
+from archiver.citations.crossref import CrossrefClient
+from archiver.citations.verify import CitationResult, Verifier, count_statuses
+from archiver.config import Config, default_cache_dir
+from archiver.errors import ArchiverError, UsageError
+from archiver.export.keys import unique
+from archiver.export.works import cited_key, post_key
+from archiver.index import (
+    CITATIONS_NAME,
+    POST_ID_PREFIX,
+    cited_keys,
+    known_works,
+    load_index,
+    mark_index_stale,
+    taken_keys,
+)
+from archiver.store import Archive
+
+
+def make_verifier(config: Config, offline: bool = False) -> Verifier:
+    """A verifier on the configured Crossref server, with the on-disk cache."""
+    from archiver.citations.parse import parse_reference
+    url = urllib.parse.urlsplit(config.crossref_url)
+    if url.scheme not in ("http", "https") or not url.hostname:
+        raise UsageError(f"the Crossref URL {config.crossref_url!r} is not an http(s) URL",
+                         hint="--crossref-url, ARCHIVER_CROSSREF_URL or crossref_url in "
+                              "archiver.toml; e.g. https://api.crossref.org")
+    client = CrossrefClient(base_url=config.crossref_url, mailto=config.mailto,
+                            timeout=config.http_timeout,
+                            cache=Cache(default_cache_dir(config)), offline=offline)
+    return Verifier(client, parse=parse_reference)
+
+
+def _outcome_digest(citations: list[dict[str, Any]]) -> str:
+    """What a verification concluded (report entries), without when or from which server
+    (Crossref, or a mirror of it) the evidence was fetched or whether it came from the cache
+    (nor the details of Crossref's record added to the evidence since it was first kept),
+    nor why a citation could not be checked this time (offline, no DNS, a refused
+    connection): run after run without Crossref is one outcome, unresolved, not a new version
+    each time."""
+    stable = []
+    for data in citations:
+        if data.get("status") == "unresolved":
+            data = {k: v for k, v in data.items() if k != "reason"}
+        if data.get("evidence"):
+            evidence = {k: v for k, v in data["evidence"].items()
+                        if k not in ("source", "fetched", "cached")}
+            if isinstance(evidence.get("work"), dict):
+                evidence["work"] = _as_first_kept(evidence["work"])
+            data = {**data, "evidence": evidence}
+        stable.append(data)
+    return sha512_hex(dumps(stable))
+
+
+def _as_first_kept(work: dict[str, Any]) -> dict[str, Any]:
+    """Crossref's record in brief without what later versions of archiver added to it (the
+    issued date, name suffixes): an upgrade alone is no new outcome, and adds no version."""
+    work = {k: v for k, v in work.items() if k != "issued"}
+    if isinstance(work.get("author"), list):
+        work["author"] = [{k: v for k, v in a.items() if k != "suffix"}
+                          if isinstance(a, dict) else a for a in work["author"]]
+    return work
+
+
+def _kept_where_unresolved(new: list[dict[str, Any]], old: list[dict[str, Any]]
+                           ) -> list[dict[str, Any]]:
+    """The new report entries, except that a citation this run could not check (offline,
+    Crossref unreachable) keeps the verdict an earlier run reached for it: not being able to
+    ask again is no news about the citation."""
+    earlier = {(e.get("text"), e.get("location")): e for e in old
+               if e.get("status") != "unresolved"}
+    return [earlier.get((e.get("text"), e.get("location")), e)
+            if e["status"] == "unresolved" else e for e in new]
+
+
+def carried_citations(archive: Archive, object_id: str, record: dict[str, Any]
+                      ) -> bytes | None:
+    """The ``citations.json`` a new version of a post keeps: the verdicts the head holds for
+    the citations the new record still makes, at their new places. An edit elsewhere in the
+    post, or its images fetched at last, is no news about its citations; a citation that is
+    gone takes its verdict with it, and a new one waits for the next verify. None when the
+    head holds no verdicts, or none of them still applies."""
+    from archiver.citations.verify import citations_of
+
+    if CITATIONS_NAME not in archive.versions(object_id)[-1].state:
+        return None
+    old = archive.read_json(object_id, CITATIONS_NAME).get("citations", [])
+    placed = {(e.get("text"), e.get("location")): e for e in old}
+    by_text: dict[str, dict[str, Any]] = {}
+    for entry in old:
+        by_text.setdefault(entry.get("text"), entry)
+    kept = []
+    for text, where in citations_of(record):
+        entry = placed.get((text, where)) or by_text.get(text)
+        if entry is None:
+            continue
+        entry = {k: v for k, v in entry.items() if k != "location"}
+        if where:
+            entry["location"] = where
+        kept.append(entry)
+    if not kept:
+        return None
+    document = {"citations": kept, "summary": count_statuses(e["status"] for e in kept)}
+    schema.validate("verify-report", document, path=f"{object_id} {CITATIONS_NAME}")
+    return dumps(document)
+
+
+class CitedKeys:
+    """The keys of the works posts cite, given when a verification is kept (in the post's
+    ``citations.json``, beside Crossref's record) and never changed after: a work cited by
+    several posts has one key, and a new key is one no post and no other work has. Keys made
+    at export time would depend on which works an export holds and in what order."""
+
+    def __init__(self, index: dict[str, Any], archive: Archive | None = None) -> None:
+        self.taken = taken_keys(index)
+        self.by_doi = known_works(index)
+        if archive is not None:  # a post archived before keys were stored: its key is made
+            for object_id, entry in index.items():  # from its record, as export makes it
+                if not entry.get("key") and object_id.startswith(POST_ID_PREFIX):
+                    with suppress(ArchiverError):
+                        self.taken.add(post_key(archive.read_json(object_id, "record.json")))
+
+    def give(self, entries: list[dict[str, Any]], earlier: dict[str, str]) -> None:
+        """Key each entry that has Crossref's record: the key its DOI had in this post
+        (``earlier``) or in another, else a new one."""
+        for entry in entries:
+            work = (entry.get("evidence") or {}).get("work") or {}
+            doi = str(work.get("DOI") or "").lower()
+            if not doi:
+                continue
+            key = earlier.get(doi) or self.by_doi.get(doi) or unique(cited_key(work), self.taken)
+            self.taken.add(key)
+            self.by_doi[doi] = entry["key"] = key
+
+
+def store_citations(archive: Archive, object_id: str, results: list[CitationResult],
+                    keys: CitedKeys | None = None) -> str | None:
+    """Keep a post's verification in its object's ``citations.json``; a new version only when
+    the outcome changed (a verification kept before works were given keys gets them then).
+    ``keys``: the run's :class:`CitedKeys` (made from the list index when not given). Returns
+    the new version, or None."""
+    head = archive.versions(object_id)[-1]
+    entries = [r.to_json() for r in results]
+    old: list[dict[str, Any]] | None = None
+    if CITATIONS_NAME in head.state:
+        old = archive.read_json(object_id, CITATIONS_NAME).get("citations", [])
+        entries = _kept_where_unresolved(entries, old)
+    elif all(entry["status"] == "unresolved" for entry in entries):
+        return None  # nothing was learnt: no version says so
+    keys = keys or CitedKeys(load_index(archive), archive)
+    keys.give(entries, cited_keys({"citations": old}))
+    if old is not None and _outcome_digest(old) == _outcome_digest(entries):
+        return None
+    files = {path: archive.read_bytes(object_id, path) for path in head.state}
+    document = {"citations": entries,
+                "summary": count_statuses(entry["status"] for entry in entries)}
+    schema.validate("verify-report", document, path=f"{object_id} {CITATIONS_NAME}")
+    files[CITATIONS_NAME] = dumps(document)
+    mark_index_stale(archive)  # the index names the head: the next reader rebuilds it
+    return archive.commit(object_id, files, message="verify citations").version
