@@ -19,7 +19,7 @@ import sys
 import traceback
 import typing
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -938,38 +938,6 @@ def _input_errors(problems: list[ArchiverError]) -> list[dict[str, Any]]:
             for p in problems]
 
 
-def _junit(results: list[Any], posts: list[str | None],
-           unreadable: Sequence[dict[str, Any]] = ()) -> bytes:
-    """The JUnit XML report: a test case per citation, failing where it is wrong, and one
-    per input that could not be read (:func:`_input_errors`), in error."""
-    from xml.etree import ElementTree as ET
-
-    suite = ET.Element("testsuite", name="archiver verify",
-                       tests=str(len(results) + len(unreadable)))
-    counts = {"failures": 0, "errors": 0, "skipped": 0}
-    for problem in unreadable:
-        case = ET.SubElement(suite, "testcase", classname=problem["input"] or "inputs",
-                             name="cannot be read")
-        counts["errors"] += 1
-        ET.SubElement(case, "error", message=problem["message"])
-    for n, (result, post) in enumerate(zip(results, posts, strict=True), 1):
-        where = result.location or "citations"
-        case = ET.SubElement(suite, "testcase", classname=f"{post} {where}" if post else where,
-                             name=f"{n}: {result.text[:100]}")
-        if result.status in ("mismatch", "not_found"):
-            counts["failures"] += 1
-            ET.SubElement(case, "failure", message=f"{result.status}: {result.reason}")
-        elif result.status == "unresolved":
-            counts["errors"] += 1
-            ET.SubElement(case, "error", message=result.reason)
-        elif result.status == "ambiguous":
-            counts["skipped"] += 1
-            ET.SubElement(case, "skipped", message=result.reason)
-    for key, value in counts.items():
-        suite.set(key, str(value))
-    return ET.tostring(suite, encoding="utf-8", xml_declaration=True)
-
-
 def _keep_results(store: Any, items: list[tuple[str, str | None, str | None]],
                   results: list[Any]) -> dict[str, str]:
     """Store each archived post's results in its object (a version only on change); the
@@ -1013,6 +981,7 @@ def _verify_posts(config: Config, object_ids: list[str], quiet: bool, offline: b
     from the cache only, as ``verify --offline``); the exit codes, and the report (as
     ``verify --json`` gives it, each citation with its post)."""
     from archiver.citations.verify import FAILING, STATUSES, summarise
+    from archiver.render import shorten
     from archiver.store import Archive
     from archiver.verified import make_verifier
 
@@ -1052,88 +1021,6 @@ def _say_why_unresolved(results: list[Any]) -> None:
               f"{reason}", markup=False)
 
 
-_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
-CITATION_WIDTH = 100  # terminal cells of a citation on its status line
-
-
-def shorten(text: str, width: int = CITATION_WIDTH) -> str:
-    """``text`` in at most ``width`` terminal cells: when it is longer, cut between two words
-    and ended with " …", since a citation cut mid-word, with nothing to say so, is hard to
-    recognise. Chinese and Japanese, written without spaces, are cut between any two
-    characters (each takes two cells); one word longer than half the width (a URL) inside."""
-    if cell_len(text) <= width:
-        return text
-    end = used = 0
-    for char in text:  # the most characters that leave two cells for " …"
-        used += cell_len(char)
-        if used > width - 2:
-            break
-        end += 1
-    cut = end
-    if not (text[end].isspace() or _CJK.match(text[end]) or _CJK.match(text[end - 1])):
-        space = max(text.rfind(" ", 0, end), text.rfind("\t", 0, end))
-        if space > end // 2:
-            cut = space
-    kept = text[:cut].rstrip(" \t,;:")
-    return kept + ("…" if _CJK.match(kept[-1:]) else " …")
-
-
-def _one_line(text: str) -> str:
-    """``text`` with each run of white space one space: Crossref keeps its depositors' line
-    breaks and indents in titles, and a report line must stay one line (--json keeps them)."""
-    return " ".join(text.split())
-
-
-def _shown(value: Any) -> str | None:
-    """A field value as a person writes it, in quotes, on one line: a list (Crossref's
-    authors) joined with ", "; None when there is no value."""
-    if isinstance(value, (list, tuple)):
-        value = ", ".join(str(v) for v in value if v not in (None, ""))
-    if value is None or value == "":
-        return None
-    return f"“{_one_line(str(value))}”"
-
-
-def _field_line(name: str, check: Any) -> str:
-    """``year: cited “2007”, Crossref “2006” — <why they differ>``; a side with no value (a
-    DOI Crossref does not know, a title not found in the citation) is left out, the reason
-    says why."""
-    cited, crossref = _shown(check.cited), _shown(check.crossref)
-    sides = [f"cited {cited}" if cited else "", f"Crossref {crossref}" if crossref else ""]
-    return (f"    {name}: " + ", ".join(side for side in sides if side)
-            + f" — {_one_line(check.reason)}")
-
-
-def verify_text(items: list[tuple[str, str | None, str | None]], results: list[Any]
-                ) -> list[str]:
-    """The text report: one line per citation (status, where it is, the citation), then a
-    line per field that differs and the reason for a verdict that no field line gives.
-
-    An archived post's citations stand under a line naming the post; a citation read from a
-    file (or standard input) says where it is, ``refs.txt:5`` or ``refs.bib:key`` as in
-    --json, so that it can be found and fixed."""
-    files = [where or "" for (_text, where, post) in items if not post]
-    width = max((cell_len(where) for where in files), default=0)
-    lines: list[str] = []
-    heading = None
-    for (_text, where, post), result in zip(items, results, strict=True):
-        if post:
-            if post != heading:  # an archived post's citations under its id
-                heading = post
-                lines.append(f"{post}:")
-            lines.append(f"{result.status:<10} {shorten(_one_line(result.text))}")
-        else:
-            heading = None
-            place = (where or "") + " " * (width - cell_len(where or ""))
-            lines.append(f"{result.status:<10} {place}  {shorten(_one_line(result.text))}")
-        wrong = {name: check for name, check in result.fields.items() if check.match is False}
-        lines += [_field_line(name, check) for name, check in wrong.items()]
-        if result.status in ("unresolved", "ambiguous", "not_found") and result.reason \
-                and result.reason not in {check.reason for check in wrong.values()}:
-            lines.append(f"    {_one_line(result.reason)}")
-    return lines
-
-
 @app.command()
 def verify(
     targets: list[str] = typer.Argument(None, metavar="ID|PATH",
@@ -1168,6 +1055,7 @@ def verify(
     interrupted. Where several apply, 1 wins over 4, 4 over 5, 5 over 3.
     """
     from archiver.citations.verify import STATUSES
+    from archiver.render import verify_junit, verify_text
     from archiver.store import Archive
     from archiver.verified import make_verifier
 
@@ -1221,7 +1109,7 @@ def verify(
         unreadable = _input_errors(problems)
         if unreadable:
             document["errors"] = unreadable
-        xml = (_junit(results, [post for _text, _where, post in items], unreadable)
+        xml = (verify_junit(results, [post for _text, _where, post in items], unreadable)
                if junit or junit_out else b"")
         if junit is not None:
             try:

@@ -26,8 +26,9 @@ from archiver.citations.crossref import CrossrefClient
 from archiver.citations.parse import parse_reference
 from archiver.citations.ratelimit import Limits, RateLimiter
 from archiver.citations.verify import Verifier, report
-from archiver.cli import CITATION_WIDTH, app, shorten
+from archiver.cli import app
 from archiver.errors import ExitCode
+from archiver.render import CITATION_WIDTH, shorten
 
 from conftest import FIXTURES, WECHAT
 from crossref_server import CrossrefServer, load_recordings
