@@ -1206,12 +1206,6 @@ def _version_numbers(versions: Any) -> tuple[dict[str, int], list[str]]:
     return numbers, problems
 
 
-def _digest_map(value: Any) -> bool:
-    return isinstance(value, dict) and all(
-        isinstance(paths, list) and all(isinstance(p, str) for p in paths)
-        for paths in value.values())
-
-
 def _unusable(inventory: Any) -> str | None:
     """Why the reading code cannot use an inventory (fsck says all that is wrong with it:
     :func:`_inventory_problems`), or None."""
