@@ -53,10 +53,20 @@ from typing import Any
 from archiver import schema as schemas
 from archiver.canonical import dumps
 from archiver.errors import ArchiveBusy, ArchiveError, ArchiveReadOnly, DamagedObject, NotFound
+from archiver.ocfl_rules import (
+    INVENTORY_TYPE,
+    INVENTORY_TYPES,
+    digest_map,
+    inventory_problems,
+    read_strict_json,
+    sidecar_problem,
+    state_paths,
+    unusable,
+    version_numbers,
+)
 
 SPEC = "ocfl_1.1"
 OBJECT_SPEC = "ocfl_object_1.1"
-INVENTORY_TYPE = "https://ocfl.io/1.1/spec/#inventory"
 LAYOUT = "0003-hash-and-id-n-tuple-storage-layout"
 LAYOUT_CONFIG = {"extensionName": LAYOUT, "digestAlgorithm": "sha256", "tupleSize": 3,
                  "numberOfTuples": 3}
@@ -499,7 +509,7 @@ class Archive:
         except ValueError as exc:
             raise ArchiveError(f"inventory is not valid JSON: {exc}", path=path,
                                hint="run `archiver fsck`") from None
-        damage = _unusable(inventory)
+        damage = unusable(inventory)
         if damage is None and object_root_for(inventory["id"]) != \
                 object_dir.relative_to(self.root).as_posix():
             damage = f"it names object {inventory['id']!r}, whose place is another folder"
@@ -912,7 +922,7 @@ class Archive:
         objects by it."""
         for name, expected in (("ocfl_layout.json", {"extension": LAYOUT}),
                                (f"extensions/{LAYOUT}/config.json", LAYOUT_CONFIG)):
-            _, found, error = _read_json(self.root / name)
+            _, found, error = read_strict_json(self.root / name)
             if error:
                 report.problems.append(Problem(name, f"unreadable ({error}): other OCFL tools "
                                                      "could not find the objects by it"))
@@ -960,17 +970,17 @@ class Archive:
             problem(declaration.name, "object declaration is missing")
         elif declaration.read_bytes() != f"{OBJECT_SPEC}\n".encode():
             problem(declaration.name, "object declaration has wrong content")
-        inv_bytes, inventory, error = _read_json(object_dir / "inventory.json")
+        inv_bytes, inventory, error = read_strict_json(object_dir / "inventory.json")
         if error:
             problem("inventory.json", f"unreadable inventory: {error}")
             return
-        messages, usable = _inventory_problems(inventory)
+        messages, usable = inventory_problems(inventory)
         for message in messages:
             problem("inventory.json", message)
         if not usable:
             return
         algorithm: str = inventory["digestAlgorithm"]
-        sidecar = _sidecar_problem(object_dir, inv_bytes, algorithm)
+        sidecar = sidecar_problem(object_dir, inv_bytes, algorithm)
         if sidecar and not (in_flight and inventory["head"] == in_flight):  # replaced next
             problem(f"inventory.json.{algorithm}", sidecar)
         if object_root_for(inventory["id"]) != rel:
@@ -979,7 +989,7 @@ class Archive:
         else:  # found by its id: what it holds can be read, and checked further
             report.readable.append(inventory["id"])
         versions: dict[str, Any] = inventory["versions"]
-        numbers = _version_numbers(versions)[0]
+        numbers = version_numbers(versions)[0]
         content_name = str(inventory.get("contentDirectory") or "content")
         manifest: dict[str, list[str]] = inventory["manifest"]
         listed = {content: digest.lower() for digest, paths in manifest.items()
@@ -1022,7 +1032,7 @@ class Archive:
         # content: every file listed exists and has its digests; nothing unlisted
         fixity: dict[str, dict[str, str]] = {}  # algorithm → content path → digest
         for name, block in (inventory.get("fixity") or {}).items():
-            if name in hashlib.algorithms_available and _digest_map(block):
+            if name in hashlib.algorithms_available and digest_map(block):
                 fixity[name] = {p: d.lower() for d, paths in block.items() for p in paths}
         for digest, paths in manifest.items():
             for content in paths:
@@ -1060,7 +1070,7 @@ class Archive:
             self._fsck_version_inventory(object_dir, number, inventory, numbers, listed,
                                          problem)
             where = f"{number}/inventory.json"
-            older = _read_json(object_dir / where)[1]
+            older = read_strict_json(object_dir / where)[1]
             if isinstance(older, dict) and older.get("type") in INVENTORY_TYPES:
                 declared = INVENTORY_TYPES[older["type"]]
                 if previous_type is not None and declared < previous_type:
@@ -1085,17 +1095,17 @@ class Archive:
             if sidecars:
                 problem(where, "version inventory is missing (its sidecar is there)")
             return
-        data, older, error = _read_json(path)
+        data, older, error = read_strict_json(path)
         if error:
             problem(where, f"version inventory is not valid: {error}")
             return
-        messages, usable = _inventory_problems(older)
+        messages, usable = inventory_problems(older)
         for message in messages:
             problem(where, message)
         if not usable:
             return
         older_algorithm = older["digestAlgorithm"]
-        sidecar = _sidecar_problem(object_dir / number, data, older_algorithm)
+        sidecar = sidecar_problem(object_dir / number, data, older_algorithm)
         if sidecar:
             problem(f"{number}/inventory.json.{older_algorithm}", sidecar)
         if older["id"] != inventory["id"]:
@@ -1130,240 +1140,10 @@ class Archive:
             if version not in inventory["versions"]:
                 problem(where, f"describes {version}, which the root inventory does not have")
                 continue
-            mine = _state_paths(older, block)
-            root = _state_paths(inventory, inventory["versions"][version])
+            mine = state_paths(older, block)
+            root = state_paths(inventory, inventory["versions"][version])
             if set(mine) != set(root) or any(not (mine[p] & root[p]) for p in mine):
                 problem(where, f"state of {version} differs from the root inventory's")
-
-
-INVENTORY_TYPES = {"https://ocfl.io/1.0/spec/#inventory": (1, 0), INVENTORY_TYPE: (1, 1)}
-DIGEST_LENGTHS = {"sha512": 128, "sha256": 64}
-_CREATED = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})",
-                      re.I)
-
-
-def _read_json(path: Path) -> tuple[bytes, Any, str | None]:
-    """(bytes, parsed JSON, error): a key given twice in one object is an error too."""
-    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for key, value in items:
-            if key in out:
-                raise ValueError(f"key {key[:40]!r} given twice")
-            out[key] = value
-        return out
-
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return b"", None, exc.strerror or str(exc)
-    try:
-        return data, json.loads(data, object_pairs_hook=pairs), None
-    except ValueError as exc:
-        return data, None, str(exc)
-
-
-def _valid_path(path: Any) -> bool:
-    """A relative '/'-path with no empty, '.' or '..' segment (OCFL logical and content
-    paths alike)."""
-    return isinstance(path, str) and bool(path) and not path.startswith("/") and all(
-        part not in ("", ".", "..") for part in path.split("/"))
-
-
-def _digest_map(value: Any) -> bool:
-    """Whether ``value`` maps strings to lists of strings (manifest, state, fixity)."""
-    return isinstance(value, dict) and all(
-        isinstance(key, str) and isinstance(paths, list)
-        and all(isinstance(p, str) for p in paths) for key, paths in value.items())
-
-
-def _file_and_folder(paths: set[str]) -> str | None:
-    """A path that is also used as a folder of another path, if any."""
-    for path in sorted(paths):
-        parts = path.split("/")
-        for i in range(1, len(parts)):
-            if "/".join(parts[:i]) in paths:
-                return "/".join(parts[:i])
-    return None
-
-
-def _version_numbers(versions: Any) -> tuple[dict[str, int], list[str]]:
-    """Version name → number, and what is wrong with the naming (OCFL E009-E013)."""
-    numbers: dict[str, int] = {}
-    problems = []
-    for name in versions:
-        match = re.fullmatch(r"v(\d+)", name)
-        if not match or int(match.group(1)) == 0:
-            problems.append(f"invalid version name {name!r} (expected v1, v2, …)")
-            continue
-        numbers[name] = int(match.group(1))
-    if any(name.startswith("v0") for name in numbers) and (
-            len({len(name) for name in numbers}) > 1
-            or not all(name.startswith("v0") for name in numbers)):
-        problems.append("zero-padded version names must all have one width and start with v0")
-    if sorted(numbers.values()) != list(range(1, len(numbers) + 1)):
-        problems.append("versions are not numbered v1…vN without gaps: "
-                        + ", ".join(sorted(numbers, key=numbers.__getitem__)))
-    return numbers, problems
-
-
-def _unusable(inventory: Any) -> str | None:
-    """Why the reading code cannot use an inventory (fsck says all that is wrong with it:
-    :func:`_inventory_problems`), or None."""
-    if not isinstance(inventory, dict):
-        return "it is not a JSON object"
-    if not isinstance(inventory.get("id"), str) or not inventory["id"]:
-        return "it has no id"
-    manifest, versions = inventory.get("manifest"), inventory.get("versions")
-    if not _digest_map(manifest):
-        return "its manifest is not a map of digests to content paths"
-    if not isinstance(versions, dict) or not versions or not all(
-            isinstance(k, str) and re.fullmatch(r"v0*[1-9][0-9]*", k) and isinstance(v, dict)
-            and _digest_map(v.get("state")) for k, v in versions.items()):
-        return "its versions are not v1, v2 … each with a state"
-    if inventory.get("head") not in versions:
-        return f"its head {inventory.get('head')!r} is not one of its versions"
-    for number, version in versions.items():
-        for digest, paths in version["state"].items():
-            if paths and not manifest.get(digest):
-                return f"{number} holds {paths[0]!r}, whose digest the manifest does not list"
-    return None
-
-
-def _inventory_problems(inventory: Any) -> tuple[list[str], bool]:
-    """What is wrong with an inventory as an OCFL 1.1 document, and whether it is still
-    usable (its content can be checked against it)."""
-    if not isinstance(inventory, dict):
-        return ["the inventory is not a JSON object"], False
-    out: list[str] = []
-    if not isinstance(inventory.get("id"), str) or not inventory["id"]:
-        out.append("inventory has no id")
-    if inventory.get("type") not in INVENTORY_TYPES:
-        out.append(f"type {inventory.get('type')!r} is not an OCFL inventory type")
-    algorithm = inventory.get("digestAlgorithm")
-    if algorithm not in DIGEST_LENGTHS:
-        out.append(f"digestAlgorithm {algorithm!r}: OCFL requires sha512 (or sha256)")
-    content_dir = inventory.get("contentDirectory", "content")
-    if not isinstance(content_dir, str) or content_dir in ("", ".", "..") or "/" in content_dir:
-        out.append(f"contentDirectory {content_dir!r} is not a folder name")
-    manifest, versions, head = (inventory.get("manifest"), inventory.get("versions"),
-                                inventory.get("head"))
-    if not _digest_map(manifest):
-        out.append("manifest is missing or not a map of digests to content paths")
-    if not isinstance(versions, dict) or not versions:
-        out.append("versions are missing")
-    if not isinstance(head, str):
-        out.append("head is missing")
-    if out and (not isinstance(inventory.get("id"), str) or algorithm not in DIGEST_LENGTHS
-                or not _digest_map(manifest) or not isinstance(versions, dict) or not versions
-                or not isinstance(head, str)):
-        return ["inventory is not a well-formed OCFL inventory: " + "; ".join(out)], False
-    assert isinstance(manifest, dict) and isinstance(versions, dict)
-    usable = True
-    numbers, naming = _version_numbers(versions)
-    out += naming
-    if head not in versions:
-        out.append(f"head {head!r} is not one of the versions")
-    elif numbers and numbers.get(head) != max(numbers.values()):
-        out.append(f"head {head!r} is not the most recent version")
-    length = DIGEST_LENGTHS[algorithm]
-    content_paths: set[str] = set()
-    seen_digests: set[str] = set()
-    for digest, paths in manifest.items():
-        if len(digest) != length or not re.fullmatch(r"[0-9a-fA-F]+", digest):
-            out.append(f"manifest key {digest[:24]!r} is not a {algorithm} digest")
-        if digest.lower() in seen_digests:
-            out.append(f"manifest lists digest {digest[:16]}… twice (in different case)")
-        seen_digests.add(digest.lower())
-        for path in paths:
-            if not _valid_path(path):
-                out.append(f"manifest: invalid content path {path!r}")
-            elif path in content_paths:
-                out.append(f"manifest: content path {path!r} is listed twice")
-            elif path.split("/", 1)[0] not in versions or not path.split("/", 1)[1].startswith(
-                    f"{content_dir}/"):
-                out.append(f"manifest: content path {path!r} is not in a version's "
-                           f"{content_dir}/ folder")
-            content_paths.add(path)
-    both = _file_and_folder(content_paths)
-    if both:
-        out.append(f"manifest: {both!r} is a content file and a folder")
-    used: set[str] = set()
-    for name, block in versions.items():
-        if not isinstance(block, dict):
-            out.append(f"version {name} is not a JSON object")
-            usable = False
-            continue
-        created = block.get("created")
-        if not isinstance(created, str) or not _CREATED.fullmatch(created):
-            out.append(f"version {name}: created {created!r} is not an RFC 3339 date-time "
-                       "with seconds and a time zone")
-        if "message" in block and not isinstance(block["message"], str):
-            out.append(f"version {name}: message is not a string")
-        user = block.get("user")
-        if "user" in block and not (isinstance(user, dict) and isinstance(user.get("name"), str)
-                                    and isinstance(user.get("address", ""), str)):
-            out.append(f"version {name}: user is not an object with a name")
-        state = block.get("state")
-        if not _digest_map(state):
-            out.append(f"version {name}: state is not a map of digests to logical paths")
-            usable = False
-            continue
-        logical: set[str] = set()
-        for digest, paths in state.items():
-            used.add(digest)
-            if digest not in manifest:
-                out.append(f"version {name}: state digest {digest[:16]}… is not in the manifest")
-            for path in paths:
-                if not _valid_path(path):
-                    out.append(f"version {name}: invalid logical path {path!r}")
-                elif path in logical:
-                    out.append(f"version {name}: logical path {path!r} is listed twice")
-                logical.add(path)
-        both = _file_and_folder(logical)
-        if both:
-            out.append(f"version {name}: {both!r} is a file and a folder")
-    for digest in manifest:
-        if usable and digest not in used:
-            out.append(f"manifest: {digest[:16]}… is in no version's state")
-    fixity = inventory.get("fixity")
-    if fixity is not None and not isinstance(fixity, dict):
-        out.append("fixity is not a JSON object")
-    for name, block in (fixity if isinstance(fixity, dict) else {}).items():
-        if not _digest_map(block):
-            out.append(f"fixity {name!r} is not a map of digests to content paths")
-            continue
-        seen_digests = set()
-        for digest, paths in block.items():
-            if digest.lower() in seen_digests:
-                out.append(f"fixity {name}: digest {digest[:16]}… listed twice")
-            seen_digests.add(digest.lower())
-            for path in paths:
-                if not _valid_path(path):
-                    out.append(f"fixity {name}: invalid content path {path!r}")
-                elif path not in content_paths:
-                    out.append(f"fixity {name}: {path!r} is not in the manifest")
-    return out, usable
-
-
-def _state_paths(inventory: dict[str, Any], block: dict[str, Any]) -> dict[str, set[str]]:
-    """A version's state as logical path → the content paths holding its bytes."""
-    manifest = inventory["manifest"]
-    return {logical: set(manifest.get(digest, [])) for digest, paths in block["state"].items()
-            for logical in paths}
-
-
-def _sidecar_problem(folder: Path, data: bytes, algorithm: str) -> str | None:
-    """What is wrong with the digest sidecar of ``folder``'s inventory, if anything: it must
-    be ``inventory.json.<algorithm>`` holding '<digest> inventory.json' (OCFL E058-E061)."""
-    sidecar = folder / f"inventory.json.{algorithm}"
-    if not sidecar.is_file():
-        return f"inventory sidecar inventory.json.{algorithm} is missing"
-    match = re.fullmatch(rb"([0-9a-fA-F]+)[ \t]+inventory\.json\s*", sidecar.read_bytes())
-    if not match:
-        return "sidecar is not '<digest> inventory.json'"
-    if match.group(1).decode().lower() != hashlib.new(algorithm, data).hexdigest():
-        return "inventory digest does not match its sidecar"
-    return None
 
 
 def _user_name() -> str:
