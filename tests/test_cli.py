@@ -861,7 +861,7 @@ def test_changed_post_adds_a_version_and_diff_shows_it(runner, archive_dir, tmp_
 
 
 def test_diff_shows_each_changed_value_inside_a_field_by_its_path():
-    from archiver.cli import changed_leaves
+    from archiver.cli.reading import changed_leaves
     old = [{"original": "a.jpg", "status": "missing", "reason": "not fetched"},
            {"original": "b.jpg", "status": "stored", "sha256": "ab"}]
     new = [{"original": "a.jpg", "status": "missing", "reason": "cannot resolve host"},

@@ -33,7 +33,7 @@ from pathlib import Path
 import pyte
 import pytest
 
-from archiver.cli import grouped_warnings
+from archiver.cli.ingest import grouped_warnings
 
 from conftest import FIXTURES, WECHAT
 
@@ -195,7 +195,7 @@ def test_a_reader_that_stops_reading_does_not_stop_the_ingest(posts, tmp_path):
 def test_the_file_name_after_the_bar_fits_the_room_the_count_and_time_leave(width):
     from rich.cells import cell_len
 
-    from archiver.cli import _BAR_COLUMNS, _bar_label
+    from archiver.cli.ingest import _BAR_COLUMNS, _bar_label
     name = "mp_duty__RAS通路评分预测肺癌化疗效果发Nature_Communications.md"  # wide characters
     label = _bar_label(name, width)
     assert cell_len(label) <= max(0, min(width - _BAR_COLUMNS, 40))

@@ -1,0 +1,62 @@
+"""The command line: options → Config → library call → rendering. Nothing else lives here.
+
+stdout carries data (tables, records, JSON); stderr carries messages and progress bars. Every
+error the library raises on purpose reaches :func:`archiver.cli.base.fail`, which prints
+``archiver: error: <path>: <message>`` and a hint, and exits with the error's code; anything
+else is a bug (exit 70), shown with a traceback only under ``--traceback``.
+
+One module per command family (``ingest``, ``reading``, ``verify``, ``export``, ``refs``),
+what they share in ``base``, how their help reads in ``help``. The commands are listed in
+``--help`` in the order their modules are imported here.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Any
+
+from archiver.cli.base import app, gone
+from archiver.cli.help import flow_help, name_values
+
+__all__ = ["app", "main"]
+
+# each module adds its commands to the app as it is imported; --help lists them in this order
+for _family in ("ingest", "reading", "verify", "export", "refs"):
+    importlib.import_module(f"archiver.cli.{_family}")
+
+name_values(app)
+flow_help(app)
+
+
+class _QuietWhenGone:
+    """stderr that falls silent when the program reading it goes away (`2>&1 | head -1`):
+    the messages after that are lost, but the exit code still says how the command went.
+    Unguarded, the first message written after it (a progress line, the summary) raised
+    BrokenPipeError, which click turns into exit 1: "a citation is wrong"."""
+
+    def __init__(self, stream: Any):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return int(self._stream.write(text))
+        except BrokenPipeError:
+            gone(self._stream.fileno())
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            gone(self._stream.fileno())
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point (click maps usage errors to exit 2)."""
+    if sys.stderr is not None and not isinstance(sys.stderr, _QuietWhenGone):
+        sys.stderr = _QuietWhenGone(sys.stderr)
+    app(args=argv, prog_name="archiver")

@@ -1,0 +1,268 @@
+"""What every command shares: the application, stderr, the options each command accepts after
+its name, the configuration with the options over it, the one error funnel (a library error
+→ its message and exit code; a bug → exit 70), and reading archived posts by id."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import stat
+import sys
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, NoReturn
+
+import typer
+from rich.console import Console
+
+from archiver.cli.help import Group
+from archiver.config import Config, load_config
+from archiver.errors import (
+    ArchiverError,
+    ExitCode,
+    InputError,
+    NotFound,
+    UsageError,
+)
+from archiver.version import __version__
+
+app = typer.Typer(
+    cls=Group,
+    name="archiver",
+    help="Turn saved WeChat Official Account posts into clean, versioned, verifiable records "
+         "in an OCFL archive.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _folder(value: str | Path) -> Path:
+    """A folder named on the command line: ``--archive ''`` (an unset shell variable, say) is
+    a usage error, never the current folder that ``Path('')`` would make of it."""
+    if isinstance(value, Path):
+        return value
+    if not value.strip():
+        raise typer.BadParameter("is empty: name the archive folder (or leave the option out "
+                                 "for ./archive)")
+    return Path(value)
+
+
+ArchiveOpt = typer.Option(None, "--archive", metavar="DIR", envvar="ARCHIVER_ARCHIVE",
+                          show_envvar=True, parser=_folder,
+                          help="Archive folder (an OCFL storage root). Default: ./archive.")
+
+
+JsonOpt = typer.Option(False, "--json", help="Write machine-readable JSON to stdout.")
+
+
+QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress bar, warnings or summary "
+                                                      "on stderr (errors are still shown).")
+
+
+TracebackOpt = typer.Option(False, "--traceback", help="Show a traceback for internal errors.")
+
+
+def typed_options(ctx: typer.Context, **values: Any) -> list[str]:
+    """The options among ``values`` given on the command line, as the user typed them: not
+    those taken from their environment variable, which is set for every command. (click's
+    ParameterSource is compared by name: typer may bring its own copy of click.)"""
+    typed = []
+    for name, value in values.items():
+        source = ctx.get_parameter_source(name)
+        if value not in (None, False) and source is not None and source.name == "COMMANDLINE":
+            typed.append("--" + name.replace("_", "-"))
+    return typed
+
+
+# the option each setting a command takes comes from, named in a bad value's error
+_OPTIONS = {"archive": "--archive", "crossref_url": "--crossref-url", "mailto": "--mailto",
+            "fetch": "--no-fetch", "asset_roots": "--asset-root"}
+
+
+def config_for(archive: Path | None, **overrides: Any) -> Config:
+    """The configuration with the command's options over it, every value checked. A bad
+    ``ARCHIVER_*`` variable that typer also fills an option from (``--mailto`` from
+    ``ARCHIVER_MAILTO``) is refused by :func:`load_config` first, named as the variable,
+    which is where the user has to correct it."""
+    if archive is None and os.environ.get("ARCHIVER_ARCHIVE") == "":
+        # set, but to nothing: a script's unset variable ("ARCHIVER_ARCHIVE=$DIR"), never a
+        # wish for ./archive, where the posts would otherwise quietly go (typer, like click,
+        # takes an empty variable for none)
+        raise UsageError("ARCHIVER_ARCHIVE is set but empty", hint="set it to the archive "
+                         "folder, or unset it to use ./archive (or the configuration file's)")
+    given = {"archive": archive, **overrides}
+    return load_config().with_overrides(
+        sources={key: option for key, option in _OPTIONS.items() if key in given}, **given)
+
+
+def fail(error: ArchiverError) -> None:
+    where = f"{error.path}: " if error.path else ""
+    err.print(f"archiver: error: {where}{error.message}", markup=False)
+    if error.hint:
+        err.print(f"  hint: {error.hint}", markup=False)
+
+
+@contextmanager
+def reported_errors(show_traceback: bool) -> Iterator[None]:
+    """The one error funnel: library errors → message + exit code; bugs → exit 70."""
+    try:
+        yield
+    except ArchiverError as exc:
+        fail(exc)
+        raise typer.Exit(int(exc.exit_code)) from None
+    except (typer.Exit, typer.Abort, KeyboardInterrupt):
+        raise
+    except BrokenPipeError:
+        # the reader went away (`archiver list | head`): a command that only prints stops
+        # quietly (ingest and verify go on to the end: they catch it themselves)
+        stdout_gone()
+        raise typer.Exit(0) from None
+    except OSError as exc:
+        if exc.errno not in _ENVIRONMENT_ERRORS:
+            _internal(exc, show_traceback)
+        # no permission, a read-only or full disk: the machine's state, not a bug
+        where = f"{exc.filename}: " if exc.filename else ""
+        err.print(f"archiver: error: {where}{exc.strerror or exc}", markup=False)
+        err.print("  hint: " + _ENVIRONMENT_ERRORS[exc.errno], markup=False)
+        raise typer.Exit(int(ExitCode.ARCHIVE)) from None
+    except Exception as exc:  # a bug: say so, and how to report it
+        _internal(exc, show_traceback)
+
+
+_PERMISSIONS = "check the permissions of this file and the folders above it"
+
+
+_ENVIRONMENT_ERRORS = {
+    errno.EACCES: _PERMISSIONS,
+    errno.EPERM: _PERMISSIONS,
+    errno.EROFS: "the file system is read-only: use an archive on a writable disk",
+    errno.ENOSPC: "the disk is full: free some space and run the command again (what was "
+                  "archived before is complete)",
+    errno.EDQUOT: "the disk quota is used up: free some space and run the command again",
+}
+
+
+def _internal(exc: BaseException, show_traceback: bool) -> NoReturn:
+    """A bug: say so, and how to report it (exit 70)."""
+    if show_traceback:
+        traceback.print_exc()
+    err.print(f"archiver: internal error: {type(exc).__name__}: {exc}", markup=False)
+    if not show_traceback:
+        err.print("  hint: re-run with --traceback and report the output", markup=False)
+    raise typer.Exit(int(ExitCode.INTERNAL)) from None
+
+
+def emit_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n")
+
+
+def stdout_is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):  # replaced, or closed
+        return False
+
+
+def stdout_is_pipe() -> bool:
+    """Whether stdout goes to another program (``| tee log``, ``| head``), which may well
+    write it to the terminal the progress bar is drawn on."""
+    try:
+        mode = os.fstat(sys.stdout.fileno()).st_mode
+    except (AttributeError, ValueError, OSError):  # replaced (tests), or closed
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
+
+
+def gone(fd: int) -> None:
+    """The program reading ``fd`` went away: later writes to it go nowhere instead of
+    failing, so that the command can finish its work and exit with the code that says how
+    it went."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
+
+
+def stdout_gone() -> None:
+    gone(sys.stdout.fileno())
+
+
+@contextmanager
+def reader_may_leave() -> Iterator[None]:
+    """Printing a report whose exit code still has to be given: a closed pipe ends the
+    printing, not the command."""
+    try:
+        yield
+    except BrokenPipeError:
+        stdout_gone()
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"archiver {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: bool = typer.Option(False, "--version", callback=_version_callback,
+                                 is_eager=True, help="Show the version and exit."),
+) -> None:
+    """Exit codes: 0 ok · 1 a citation is wrong · 2 usage · 3 citations could not be checked ·
+    4 bad input · 5 archive integrity or lock problem · 70 internal error."""
+
+
+def open_archive(archive: Path | None) -> Any:
+    from archiver.store import Archive
+    return Archive.open(config_for(archive).archive, create=False)
+
+
+def resolve_id(store: Any, given: str) -> str:
+    """A full object id, or an unambiguous prefix of one (with or without ``wx:``), or
+    another id of the post (an alias) or a prefix of one."""
+    for full in (given, "wx:" + given):
+        if store.exists(full):  # a full id, whose folder is there (damaged or not)
+            return full
+    ids = store.object_ids()
+    if given in ids:
+        return given
+    from archiver.index import load_index
+    aliases = {object_id: entry.get("aliases") or ()
+               for object_id, entry in load_index(store).items()}
+    named = sorted(object_id for object_id, names in aliases.items()
+                   if {given, "wx:" + given} & set(names))
+    if len(named) == 1:  # another id of the post (its short address, say)
+        return named[0]
+
+    def matches(name: str) -> bool:
+        return name.startswith(given) or name.startswith("wx:" + given)
+
+    candidates = [i for i in ids if matches(i)]
+    candidates += [object_id for object_id, names in aliases.items()
+                   if object_id not in candidates and any(matches(n) for n in names)]
+    if len(candidates) == 1:
+        return candidates[0]
+    if not candidates:
+        raise NotFound(f"no post with id {given!r} in the archive", path=store.root,
+                       hint="`archiver list` shows the ids")
+    more = f", and {len(candidates) - 5} more" if len(candidates) > 5 else ""
+    raise UsageError(f"{given!r} matches {len(candidates)} posts: "
+                     + ", ".join(candidates[:5]) + more, hint="give more of the id")
+
+
+def stdin_text() -> str:
+    """Standard input as UTF-8 text, checked as a file is: bytes that are not UTF-8 are bad
+    input, not text to read as best one can (Python's UTF-8 mode escapes them silently)."""
+    data = sys.stdin.buffer.read()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text (byte {exc.start})", path="standard input",
+                         hint="convert it to UTF-8 first (iconv -t UTF-8)") from None

@@ -1,0 +1,152 @@
+"""``archiver export``: archived posts and the works they cite for reference managers
+(BibLaTeX, BibTeX, CSL-JSON, RIS), or the archive as an offline site."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from archiver.cli.base import (
+    ArchiveOpt,
+    QuietOpt,
+    TracebackOpt,
+    app,
+    err,
+    open_archive,
+    reported_errors,
+    resolve_id,
+)
+from archiver.errors import (
+    UsageError,
+)
+
+
+class ExportFormat(StrEnum):
+    biblatex = "biblatex"
+    bibtex = "bibtex"
+    csl_json = "csl-json"
+    ris = "ris"
+    html = "html"
+
+
+def _check_site_folder(output: Path) -> None:
+    """The html export writes index.html, posts/ and assets/ into ``output``: a new or empty
+    folder, or one an earlier html export wrote. Anything else is refused before a byte is
+    written, so that no one's own index.html is overwritten."""
+    if output.exists() and not output.is_dir():
+        raise UsageError("this is a file; the html export writes a folder", path=output,
+                         hint="give a new or empty folder")
+    if not output.is_dir() or not any(output.iterdir()):
+        return
+    index = output / "index.html"
+    try:
+        earlier = (output / "posts").is_dir() and b"<h1>Archive</h1>" in \
+            index.read_bytes()[: 1 << 16]
+    except OSError:
+        earlier = False
+    if not earlier:
+        raise UsageError("this folder holds other files, and the html export would overwrite "
+                         "its index.html", path=output,
+                         hint="give a new or empty folder, or one an earlier html export wrote")
+
+
+@app.command()
+def export(
+    fmt: ExportFormat = typer.Argument(..., metavar="FORMAT",
+                                       help="biblatex, bibtex, csl-json, ris, or html (an "
+                                            "offline site of the archive; needs -o DIR)."),
+    post_ids: list[str] = typer.Argument(None, metavar="ID",
+                                         help="Posts to export (default: all)."),
+    archive: Path | None = ArchiveOpt,
+    cited: bool = typer.Option(False, "--cited", help="Also export the works the posts cite "
+                                                     "(verified ones, from Crossref's record)."),
+    only_cited: bool = typer.Option(False, "--only-cited", help="Export the cited works only."),
+    include_unverified: bool = typer.Option(False, "--include-unverified",
+                                            help="With --cited: also citations not verified, "
+                                                 "marked as such in a note."),
+    output: Path | None = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to FILE "
+                                                                  "(default: stdout)."),
+    quiet: bool = QuietOpt,
+    show_traceback: bool = TracebackOpt,
+) -> None:
+    """Export archived posts (and the works they cite) for reference managers.
+
+    A post is @online in biblatex (@misc in plain BibTeX), post-weblog in CSL-JSON, BLOG in
+    RIS; its citation key was given at ingest and never changes. An untitled post is titled by
+    its first words; a deleted, blocked or unavailable post with no title, URL or account has
+    nothing to cite and is skipped with a line on stderr (an error when asked for by id).
+    Exit 0 when written, 2 for a usage error (an unknown id, or a post with nothing to cite
+    given by id: nothing is written then), 5 for an archive problem.
+    """
+    from archiver.citations.parse import parse_reference
+    from archiver.citations.verify import citations_of
+    from archiver.export import export as write_export
+    from archiver.export import uncitable_posts, works_of
+    from archiver.index import known_works, load_index, taken_keys
+
+    with reported_errors(show_traceback):
+        if include_unverified and not (cited or only_cited):
+            raise UsageError("--include-unverified only applies with --cited or --only-cited",
+                             hint="add --cited to export the works the posts cite")
+        if fmt is ExportFormat.html and (post_ids or cited or only_cited):
+            raise UsageError("the html export writes the whole archive, with each post's "
+                             "verified citations; ids and --cited/--only-cited are for the "
+                             "bibliographic formats", hint="archiver export html -o DIR")
+        store = open_archive(archive)
+        if fmt is ExportFormat.html:
+            from archiver.export.site import build_site
+            if output is None or str(output) == "-":
+                raise UsageError("the html export needs an output folder (it writes a page "
+                                 "per post, not one stream)", hint="archiver export html -o DIR")
+            _check_site_folder(output)
+            try:
+                count = build_site(store, output, citations_of)
+            except OSError as exc:
+                raise UsageError(f"cannot write the site here ({exc.strerror or exc})",
+                                 path=output, hint="give a folder you may write to") from None
+            if not quiet:
+                err.print(f"wrote {count} post page(s) and {output / 'index.html'}",
+                          markup=False)
+            return
+        ids = [resolve_id(store, given) for given in post_ids] if post_ids else \
+            store.object_ids()
+        # a post asked for by id is refused before anything is written, not left out
+        refused = uncitable_posts(store, ids) if post_ids and not only_cited else []
+        if refused:
+            object_id, reason = refused[0]
+            raise UsageError(reason, path=object_id,
+                             hint="`archiver show ID` shows what was recorded; leave the post "
+                                  "out of the ids (exporting all posts skips it)")
+        skipped: list[str] = []
+
+        def on_skip(object_id: str, reason: str) -> None:
+            # shown even with --quiet (no progress or summary): a post left out must be told
+            skipped.append(object_id)
+            err.print(f"skipped {object_id}: {reason}", markup=False)
+
+        index = load_index(store)
+        reserved = taken_keys(index)  # posts' and cited works' keys
+        works = works_of(store, ids, posts=not only_cited, cited=cited or only_cited,
+                         include_unverified=include_unverified, on_skip=on_skip,
+                         parse=parse_reference, citations_in=citations_of, reserved=reserved,
+                         known=known_works(index))
+        if output is None or str(output) == "-":  # `-o -`: standard output, as is usual
+            count = write_export(works, fmt.value, sys.stdout.write)
+            output = None
+        else:
+            tmp = output.with_name(f".{output.name}.tmp")
+            try:
+                with open(tmp, "w", encoding="utf-8", newline="") as handle:
+                    count = write_export(works, fmt.value, handle.write)
+                tmp.replace(output)
+            except OSError as exc:
+                tmp.unlink(missing_ok=True)
+                raise UsageError(f"cannot write: {exc.strerror}", path=output) from None
+        if not quiet:
+            err.print(f"exported {count} entr{'y' if count == 1 else 'ies'} as {fmt.value}"
+                      + (f" to {output}" if output else "")
+                      + (f"; skipped {len(skipped)} post(s) with nothing to cite"
+                         if skipped else ""), markup=False)

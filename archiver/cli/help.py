@@ -1,0 +1,96 @@
+"""How the commands' help reads: ``--help`` shown as a flag, an argument's value by the name it
+is given (``PATH...``), an option's value as a person names it (``--archive PATH``), nothing
+for a flag, and paragraphs that wrap to the terminal. typer would print Python types
+(``<bool>``, ``<list[Path]>``) and keep a docstring's line breaks."""
+
+from __future__ import annotations
+
+import inspect
+import typing
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+import typer
+from typer.core import TyperArgument, TyperCommand, TyperGroup
+from typer.models import ArgumentInfo, OptionInfo
+
+
+class _Argument(TyperArgument):
+    """A positional argument whose help shows the value's name given where it is declared
+    (``PATH...``): typer's shows its Python type (``<list[Path]>``) whatever the name."""
+
+    def display_type_rich(self, ctx: click.Context) -> str | None:
+        if self.metavar is None:
+            return super().display_type_rich(ctx)
+        return self.metavar + ("..." if self.nargs != 1 else "")
+
+
+class _FlagHelp:
+    """``--help`` shown as the flag it is: typer's help shows it taking ``<bool>``. A mixin
+    before typer's command and group classes (typer's click is its own, not ``click``)."""
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None and option.metavar is None:
+            option.metavar = ""
+        return option
+
+
+class _Command(_FlagHelp, TyperCommand):
+    """A command whose help shows ``--help`` as a flag and names its arguments' values."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if type(param) is TyperArgument:
+                param.__class__ = _Argument  # the same object, its help method replaced
+
+
+class Group(_FlagHelp, TyperGroup):
+    """The command groups' help, ``--help`` shown as a flag."""
+
+
+_VALUE_NAMES: dict[Any, str] = {Path: "PATH", str: "TEXT", int: "N", float: "NUMBER"}
+
+
+def _commands(application: typer.Typer, callbacks: bool = False) -> Iterator[Any]:
+    """Every command of ``application`` and of its groups (``refs parse``); with
+    ``callbacks``, theirs too (the options given before a command: ``archiver --version``)."""
+    for group in [application, *(g.typer_instance for g in application.registered_groups)]:
+        yield from group.registered_commands
+        if callbacks and group.registered_callback is not None:
+            yield group.registered_callback
+
+
+def name_values(application: typer.Typer) -> None:
+    """Help that names what an option takes as a person would (``--archive PATH``), and
+    nothing for a flag, where typer would print the Python type (``<bool>``,
+    ``<list[Path]>``). Metavars given where an option is declared are kept."""
+    for command in _commands(application, callbacks=True):
+        if getattr(command, "cls", Group) in (None, TyperCommand):
+            command.cls = _Command
+        hints = typing.get_type_hints(command.callback)
+        for name, parameter in inspect.signature(command.callback).parameters.items():
+            info = parameter.default
+            if not isinstance(info, OptionInfo | ArgumentInfo) or info.metavar is not None:
+                continue
+            hint = hints.get(name)
+            if hint is bool:
+                info.metavar = ""
+                continue
+            inner = [a for a in typing.get_args(hint) if a is not type(None)] or [hint]
+            if typing.get_origin(hint) is list:
+                inner = list(typing.get_args(hint))
+            if len(inner) == 1 and inner[0] in _VALUE_NAMES:
+                info.metavar = _VALUE_NAMES[inner[0]]
+
+
+def flow_help(application: typer.Typer) -> None:
+    """Each command's help as paragraphs that wrap to the terminal: typer keeps the line
+    breaks of a docstring, so a narrow terminal showed every source line broken in two."""
+    for command in _commands(application):
+        doc = command.help or inspect.getdoc(command.callback) or ""
+        command.help = "\n\n".join(" ".join(paragraph.split())
+                                    for paragraph in doc.split("\n\n"))

@@ -1,0 +1,284 @@
+"""``archiver ingest``: saved posts into the archive, a line per post, a progress bar, and
+the summary a person reads."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
+
+from archiver.cli.base import (
+    ArchiveOpt,
+    JsonOpt,
+    QuietOpt,
+    TracebackOpt,
+    app,
+    config_for,
+    err,
+    fail,
+    reported_errors,
+    stdout_gone,
+    stdout_is_pipe,
+    stdout_is_terminal,
+    typed_options,
+)
+from archiver.errors import (
+    ExitCode,
+    UsageError,
+    worst,
+)
+
+# the results that leave a post in the archive (failed and skipped ones do not)
+ARCHIVED = frozenset({"added", "updated", "unchanged", "unavailable"})
+
+
+_IMAGE_MISSING = re.compile(r"image (\d+) missing: (.*)", re.S)
+
+
+def _numbers(numbers: list[int]) -> str:
+    """``[1, 2, 3, 5]`` → ``1–3, 5``."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
+
+
+def ingest_summary(results: Iterable[Any]) -> str:
+    """``7 post(s): 2 added, 5 unchanged; 1 file(s) skipped (not saved posts); 1 input(s)
+    failed``: posts and the files or folders that gave none are counted apart."""
+    counts: dict[str, int] = {}
+    for result in results:
+        counts[result.status] = counts.get(result.status, 0) + 1
+    posts = sum(n for status, n in counts.items() if status in ARCHIVED)
+    parts = [f"{posts} post(s)" + (": " + ", ".join(
+        f"{n} {status}" for status, n in sorted(counts.items()) if status in ARCHIVED)
+        if posts else "")]
+    if counts.get("skipped"):
+        parts.append(f"{counts['skipped']} file(s) skipped (not saved posts)")
+    if counts.get("failed"):
+        parts.append(f"{counts['failed']} input(s) failed")
+    return "; ".join(parts)
+
+
+# what the bar's other columns take: "ingest", the bar (40), "19/27", "0:00:03", spaces
+_BAR_COLUMNS = 66
+
+
+def _interrupted_note(finished: int, discarded: int) -> str:
+    """What the user is told of the writes an earlier, interrupted run left unfinished."""
+    done = []
+    if finished:
+        done.append(f"{finished} of them finished (their posts are archived: this run finds "
+                    "them unchanged)")
+    if discarded:
+        done.append(f"{discarded} undone (nothing of them had reached the archive)")
+    return (f"note: an earlier run was interrupted in the middle of {finished + discarded} "
+            f"write(s): {'; '.join(done)}")
+
+
+def _bar_label(name: str, width: int) -> str:
+    """The file name shown after the bar, cut to the room the terminal leaves (in cells: a
+    Chinese character takes two), so that the count and the time are never what is cut."""
+    room = min(width - _BAR_COLUMNS, 40)
+    if room < 8:
+        return ""
+    label = Text(name)
+    label.truncate(room, overflow="ellipsis")
+    return label.plain
+
+
+def grouped_warnings(warnings: Iterable[str]) -> list[str]:
+    """Warnings as a person reads them: images missing for one reason (every image of a post
+    ingested with --no-fetch) in one line, ``images 1–26 missing: not fetched: …``. The
+    reasons are kept whole and in order; --json gives each image's own warning."""
+    out: list[str] = []
+    group: tuple[str, list[int]] | None = None
+    for warning in warnings:
+        match = _IMAGE_MISSING.fullmatch(warning)
+        if match and group is not None and group[0] == match.group(2):
+            group[1].append(int(match.group(1)))
+            continue
+        if group is not None:
+            out.append(_image_group(*group))
+            group = None
+        if match:
+            group = (match.group(2), [int(match.group(1))])
+        else:
+            out.append(warning)
+    if group is not None:
+        out.append(_image_group(*group))
+    return out
+
+
+def _image_group(reason: str, numbers: list[int]) -> str:
+    noun = "image" if len(numbers) == 1 else "images"
+    return f"{noun} {_numbers(numbers)} missing: {reason}"
+
+
+@app.command()
+def ingest(
+    ctx: typer.Context,
+    # not checked here: an unreadable or missing file fails alone, with its reason (exit 4),
+    # while the other paths are ingested
+    paths: list[Path] = typer.Argument(..., help="Saved posts, or folders to search for them.",
+                                       readable=False, metavar="PATH"),
+    archive: Path | None = ArchiveOpt,
+    no_fetch: bool = typer.Option(False, "--no-fetch",
+                                  help="Stay off the network: remote images are recorded as "
+                                       "missing instead of downloaded."),
+    asset_root: list[Path] = typer.Option([], "--asset-root", metavar="DIR",
+                                          help="Folder where site-absolute image paths such as "
+                                               "/images/1.jpg are looked up (repeatable)."),
+    refresh: bool = typer.Option(False, "--refresh",
+                                 help="Re-read and re-process every post even if its source "
+                                      "and the files it uses look unchanged since the last "
+                                      "ingest (their size, times and inode)."),
+    wait: bool = typer.Option(False, "--wait", help="Wait for another writer instead of "
+                                                    "failing with exit 5."),
+    verify_citations: bool = typer.Option(False, "--verify/--no-verify",
+                                          help="Also check the posts' citations against "
+                                               "Crossref (as `archiver verify` does)."),
+    crossref_url: str | None = typer.Option(None, "--crossref-url", metavar="URL",
+                                            envvar="ARCHIVER_CROSSREF_URL", show_envvar=True,
+                                            help="With --verify: the Crossref API (or a "
+                                                 "compatible server)."),
+    mailto: str | None = typer.Option(None, "--mailto", metavar="EMAIL",
+                                      envvar="ARCHIVER_MAILTO",
+                                      help="With --verify: your e-mail, which joins "
+                                           "Crossref's polite pool."),
+    offline: bool = typer.Option(False, "--offline",
+                                 help="With --verify: use only the cache; no network."),
+    as_json: bool = JsonOpt,
+    quiet: bool = QuietOpt,
+    show_traceback: bool = TracebackOpt,
+) -> None:
+    """Ingest saved posts into the archive: one object per post, a new version only on change.
+
+    Prints one line per post (with --json: one JSON object per line with id, version, status,
+    source, title, kind, record, warnings; with --verify too, a last line holding the report
+    verify --json gives). Exit 4 if any input could not be read, 5 if a post's object in
+    the archive is damaged (that post fails; the others are ingested).
+    """
+    from archiver.cli.verify import verify_posts
+    from archiver.pipeline import ingest_paths
+    from archiver.store import Archive
+
+    with reported_errors(show_traceback):
+        if not verify_citations:
+            # said before anything is written: the user meant to verify, or gave a wrong flag
+            typed = typed_options(ctx, crossref_url=crossref_url, mailto=mailto,
+                                   offline=offline)
+            if typed:
+                verb = "applies" if len(typed) == 1 else "apply"
+                raise UsageError(f"{' and '.join(typed)} only {verb} with --verify",
+                                 hint="add --verify to check the posts' citations as they are "
+                                      "ingested, or leave " + " and ".join(typed) + " out")
+        overrides: dict[str, Any] = {"fetch": False} if no_fetch else {}
+        config = config_for(archive, crossref_url=crossref_url, mailto=mailto, **overrides)
+        if asset_root:  # added to the configured roots; each flag's folder checked there
+            config = config.with_overrides(
+                asset_roots=tuple(config.asset_roots) + tuple(asset_root),
+                sources={"asset_roots": "--asset-root"})
+        # stdout is left alone (rich would send what is written to it to the bar's stderr:
+        # `--json > out.jsonl` from a terminal would fill the terminal, not the file)
+        # No bar when stdout goes to another program: `| tee log` writes the lines to the
+        # terminal the bar is drawn on, where neither knows of the other.
+        progress = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
+                            TimeElapsedColumn(), TextColumn("{task.description}"),
+                            console=err, transient=True,
+                            disable=quiet or stdout_is_pipe() or not err.is_terminal,
+                            redirect_stdout=False, redirect_stderr=False)
+        # When stdout is the terminal the bar is drawn on, a result line written to it would
+        # land on the bar's line, and the bar's next redraw would erase it: such lines go
+        # through the bar's console, which prints them above the bar.
+        above_bar = not quiet and err.is_terminal and stdout_is_terminal()
+        printing = [True]
+
+        def say(line: str) -> None:
+            if above_bar:
+                err.out(line, highlight=False)
+                return
+            if not printing[0]:
+                return
+            try:
+                typer.echo(line)
+            except BrokenPipeError:  # `| head`: the posts are ingested all the same
+                stdout_gone()
+                printing[0] = False
+                if not quiet:
+                    err.print("archiver: the program reading the results stopped reading; "
+                              "ingesting goes on to the end", markup=False)
+
+        reported: list[Any] = []
+        counted: set[str] = set()  # the bar counts files; a WARC may give several posts
+
+        def on_result(result: Any) -> None:
+            reported.append(result)
+            if as_json:
+                say(json.dumps(result.to_json(), ensure_ascii=False, sort_keys=True))
+            elif result.status != "skipped":
+                title = result.title or ""
+                where = " ".join(w for w in (result.object_id, result.version) if w) or "-"
+                say(f"{result.status:<11} {where}  {title or result.source}")
+                for warning in grouped_warnings(result.warnings):
+                    if not quiet:  # named: stdout may be a file, or the post a WARC's
+                        err.print(f"  warning: {Path(result.source).name}: {warning}",
+                                  markup=False)
+            if result.status == "skipped":
+                if not quiet:
+                    err.print(f"  skipped {result.source}: {result.error.message}", markup=False)
+            elif result.error is not None:
+                fail(result.error)
+            progress.update(task, advance=0 if result.source in counted else 1,
+                            description=_bar_label(Path(result.source).name, err.width))
+            counted.add(result.source)
+
+        with progress:
+            task = progress.add_task("", total=None)  # until the folders are walked
+            try:
+                results = ingest_paths(
+                    paths, config, on_result=on_result, wait=wait, refresh=refresh,
+                    on_files=lambda count: progress.update(task, total=count),
+                    on_wait=None if quiet else lambda: err.print(
+                        "waiting for another archiver process to finish writing…",
+                        markup=False),
+                    on_interrupted=None if quiet else lambda finished, discarded: err.print(
+                        _interrupted_note(finished, discarded), markup=False))
+            except KeyboardInterrupt:
+                progress.stop()
+                archived = sum(r.status in ARCHIVED for r in reported)
+                err.print(f"interrupted: {archived} post(s) reported as archived before this "
+                          "are in the archive, and so may be a few not reported yet; run the "
+                          "same command again to go on (what is archived is found unchanged)",
+                          markup=False)
+                raise typer.Exit(130) from None
+        if all(r.status == "skipped" for r in results):  # none, or only other files
+            skipped = (f" ({len(results)} other file(s) skipped, named above)"
+                       if results and not quiet else "")
+            raise UsageError("no saved posts found in the given paths" + skipped,
+                             hint="give saved posts (.md, .html, .mhtml, .webarchive, "
+                                  ".zip, .warc, .warc.gz, .wacz), or folders holding them")
+        if not quiet:
+            where = (f" → {config.archive}" if Archive.declared(config.archive)
+                     else f"; nothing archived, so {config.archive} was not made an archive"
+                     if config.archive.exists()
+                     else f"; nothing archived, so {config.archive} was not created")
+            err.print(ingest_summary(results) + where, markup=False)
+        codes = [r.error.exit_code if r.error is not None else ExitCode.BAD_INPUT
+                 for r in results if r.status == "failed"]
+        if verify_citations:
+            ids = sorted({r.object_id for r in results if r.object_id})
+            verdicts, document = verify_posts(config, ids, quiet, offline=offline)
+            codes += verdicts
+            if as_json:  # the last line: the report `verify --json` gives
+                say(json.dumps(document, ensure_ascii=False, sort_keys=True))
+        raise typer.Exit(int(worst(codes)))

@@ -1,0 +1,287 @@
+"""Reading the archive: ``list``, ``show``, ``log``, ``diff`` and ``fsck``."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.cells import cell_len
+
+from archiver.cli.base import (
+    ArchiveOpt,
+    JsonOpt,
+    QuietOpt,
+    TracebackOpt,
+    app,
+    emit_json,
+    err,
+    open_archive,
+    reported_errors,
+    resolve_id,
+    stdout_gone,
+    typed_options,
+)
+from archiver.errors import (
+    ExitCode,
+    NotFound,
+    UsageError,
+)
+
+
+class Format(StrEnum):
+    json = "json"
+    markdown = "markdown"
+    text = "text"
+
+
+@app.command(name="list")
+def list_posts(
+    archive: Path | None = ArchiveOpt,
+    as_json: bool = JsonOpt,
+    show_traceback: bool = TracebackOpt,
+) -> None:
+    """List the posts in the archive: id, versions, date, account and title."""
+    from archiver.clean.metadata import one_line
+    from archiver.export.works import beijing_date, shown_title
+    from archiver.index import load_index
+
+    with reported_errors(show_traceback):
+        store = open_archive(archive)
+        unreadable: list[str] = []
+        index = load_index(store, unreadable, complete=True)
+        if unreadable:  # said even with --json: a list that leaves posts out must say so
+            err.print(f"archiver: warning: {len(unreadable)} object(s) of the archive cannot "
+                      "be read and are not listed: run `archiver fsck`", markup=False)
+        if as_json:
+            for object_id in sorted(index):
+                emit_json({"id": object_id, **index[object_id]})
+            return
+        # one line per post (an account or an earlier record's title may hold a line break or
+        # a control character), columns aligned in terminal cells (a Chinese character: two)
+        ids = max((len(i) for i in index), default=0)
+        shown = {i: one_line(e.get("account") or "-") or "-" for i, e in index.items()}
+        accounts = min(max((cell_len(a) for a in shown.values()), default=0), 24)
+        for object_id in sorted(index):
+            entry = index[object_id]
+            date = beijing_date(entry.get("published")) or "-" * 10
+            title = one_line(shown_title(entry))
+            account = shown[object_id] + " " * max(0, accounts - cell_len(shown[object_id]))
+            typer.echo(f"{object_id:<{ids}}  {entry['head']:<4} {date}  {account}  {title}")
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    post_id: str = typer.Argument(..., metavar="ID", help="Post id, or a unique prefix of it."),
+    version: str | None = typer.Option(None, "--version", "-v", metavar="VERSION",
+                                       help="Version, e.g. v1 (default: the latest)."),
+    fmt: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
+    archive: Path | None = ArchiveOpt,
+    as_json: bool = typer.Option(False, "--json", help="Print the record as JSON "
+                                                      "(same as --format json)."),
+    show_traceback: bool = TracebackOpt,
+) -> None:
+    """Show one archived post."""
+    from archiver.render import record_markdown, record_text
+
+    with reported_errors(show_traceback):
+        if as_json and fmt is not Format.json and typed_options(ctx, fmt=fmt):
+            raise UsageError(f"--json prints the record as JSON; it contradicts --format {fmt}",
+                             hint="give one of them")
+        store = open_archive(archive)
+        object_id = resolve_id(store, post_id)
+        record = store.read_json(object_id, "record.json",
+                                 _version_name(version) if version is not None else None)
+        if as_json or fmt is Format.json:
+            sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True)
+                             + "\n")
+        elif fmt is Format.markdown:
+            sys.stdout.write(record_markdown(record))
+        else:
+            sys.stdout.write(record_text(record))
+
+
+@app.command()
+def log(
+    post_id: str = typer.Argument(..., metavar="ID", help="Post id, or a unique prefix of it."),
+    archive: Path | None = ArchiveOpt,
+    as_json: bool = JsonOpt,
+    show_traceback: bool = TracebackOpt,
+) -> None:
+    """Show the version history of one post: newest first (with --json, an object whose
+    "versions" list is in version order, oldest first)."""
+    with reported_errors(show_traceback):
+        store = open_archive(archive)
+        object_id = resolve_id(store, post_id)
+        versions = store.versions(object_id)
+        if as_json:
+            emit_json({"id": object_id, "versions": [
+                {"version": v.number, "created": v.created, "message": v.message,
+                 "user": v.user, "files": len(v.state)} for v in versions]})
+            return
+        for v in reversed(versions):
+            typer.echo(f"{v.number:<4} {v.created}  {v.message or ''}  ({len(v.state)} files)")
+
+
+_ABSENT = object()
+
+
+def changed_leaves(where: str, old: Any, new: Any) -> list[tuple[str, Any, Any]]:
+    """``(path, old, new)`` for each value that differs inside two JSON values: a changed
+    image's reason reads ``images[3].reason: "…" → "…"``, not as two lists of every image.
+    A value only one side has is paired with :data:`_ABSENT`."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        out: list[tuple[str, Any, Any]] = []
+        for key in [*old, *(k for k in new if k not in old)]:
+            out += changed_leaves(f"{where}.{key}", old.get(key, _ABSENT),
+                                  new.get(key, _ABSENT))
+        return out
+    if isinstance(old, list) and isinstance(new, list):
+        out = []
+        for i in range(max(len(old), len(new))):
+            out += changed_leaves(f"{where}[{i}]", old[i] if i < len(old) else _ABSENT,
+                                  new[i] if i < len(new) else _ABSENT)
+        return out
+    return [] if old == new else [(where, old, new)]
+
+
+def _shown_value(value: Any) -> str:
+    return "(none)" if value is _ABSENT else json.dumps(value, ensure_ascii=False)
+
+
+def _version_name(given: str) -> str:
+    """``v2`` as given, or ``2`` for it."""
+    return f"v{given}" if given.isdigit() else given
+
+
+def _body_lines(record: dict[str, Any]) -> list[str]:
+    """The body as the diff compares it: a line for each line of each block (a list's items,
+    a table's rows, a quote's lines each on its own), so that a change to one item shows as
+    that line, and no diff line holds a line break."""
+    return [line for block in record.get("blocks", [])
+            for line in (block.get("text") or "").split("\n")]
+
+
+def diff_versions(store: Any, object_id: str, old: str | None = None,
+                  new: str | None = None) -> dict[str, Any]:
+    """What changed between two versions: record fields, body blocks, files. Without
+    ``new``, the head; without ``old`` either, the version before it (the last change)."""
+    a_state = {v.number: v.state for v in store.versions(object_id)}
+    numbers = list(a_state)
+    if old is None:
+        if len(numbers) < 2:
+            raise UsageError(f"{object_id} has one version ({numbers[0]}): nothing to compare "
+                             "it with", hint="`archiver log ID` lists a post's versions")
+        old, new = numbers[-2], numbers[-1]
+    old, new = _version_name(old), _version_name(numbers[-1] if new is None else new)
+    for number in (old, new):
+        if number not in a_state:
+            raise NotFound(f"{object_id} has no version {number!r}",
+                           hint="versions: " + ", ".join(a_state))
+    a = store.read_json(object_id, "record.json", old)
+    b = store.read_json(object_id, "record.json", new)
+    fields = {}
+    for key in sorted(set(a) | set(b)):
+        if key in ("blocks", "text"):
+            continue
+        if a.get(key) != b.get(key):
+            fields[key] = {"old": a.get(key), "new": b.get(key)}
+    old_lines, new_lines = _body_lines(a), _body_lines(b)
+    body = [line for line in difflib.unified_diff(old_lines, new_lines, old, new, lineterm="",
+                                                  n=1)]
+    files = {"added": sorted(set(a_state[new]) - set(a_state[old])),
+             "removed": sorted(set(a_state[old]) - set(a_state[new])),
+             "changed": sorted(p for p in set(a_state[old]) & set(a_state[new])
+                               if a_state[old][p] != a_state[new][p])}
+    # each changed value by its path (images[0].reason), as the text report shows it; a
+    # value one side lacks is absent from that side
+    changes = [{"path": where, **({"old": a_value} if a_value is not _ABSENT else {}),
+                **({"new": b_value} if b_value is not _ABSENT else {})}
+               for key, change in fields.items()
+               for where, a_value, b_value in changed_leaves(key, change["old"], change["new"])]
+    return {"id": object_id, "from": old, "to": new, "fields": fields, "changes": changes,
+            "body": body, "files": files}
+
+
+@app.command()
+def diff(
+    post_id: str = typer.Argument(..., metavar="ID", help="Post id, or a unique prefix of it."),
+    old: str | None = typer.Argument(None, metavar="VA",
+                                     help="Older version, e.g. v1 (or 1). Default: the one "
+                                          "before the head."),
+    new: str | None = typer.Argument(None, metavar="VB",
+                                     help="Newer version, e.g. v2. Default: the head."),
+    archive: Path | None = ArchiveOpt,
+    as_json: bool = JsonOpt,
+    show_traceback: bool = TracebackOpt,
+) -> None:
+    """Show what changed between two versions of a post (fields, body, files).
+
+    `archiver diff ID` shows its last change; `archiver diff ID v1` what changed since v1.
+    """
+    with reported_errors(show_traceback):
+        store = open_archive(archive)
+        object_id = resolve_id(store, post_id)
+        result = diff_versions(store, object_id, old, new)
+        if as_json:
+            emit_json(result)
+            return
+        for key, change in result["fields"].items():
+            for where, old_value, new_value in changed_leaves(key, change["old"],
+                                                              change["new"]):
+                typer.echo(f"field {where}: {_shown_value(old_value)} → "
+                           f"{_shown_value(new_value)}")
+        for kind in ("added", "removed", "changed"):
+            for path in result["files"][kind]:
+                typer.echo(f"file {kind}: {path}")
+        for line in result["body"]:
+            typer.echo(line)
+        if not (result["fields"] or result["body"] or any(result["files"].values())):
+            typer.echo("no differences")
+
+
+@app.command()
+def fsck(
+    archive: Path | None = ArchiveOpt,
+    as_json: bool = JsonOpt,
+    quiet: bool = QuietOpt,
+    show_traceback: bool = TracebackOpt,
+) -> None:
+    """Check the archive: every digest recomputed, OCFL structure, records against the schemas.
+
+    Exit 5 if anything is wrong.
+    """
+    from archiver.fsck import check_archive
+
+    with reported_errors(show_traceback):
+        store = open_archive(archive)
+        report = check_archive(store)
+        try:
+            if as_json:
+                emit_json(report.to_json())
+            else:
+                for problem in report.problems:
+                    typer.echo(f"{problem.path}: {problem.message}")
+        except BrokenPipeError:  # `fsck | head -1`: the exit code still says what was found
+            stdout_gone()
+            raise typer.Exit(0 if report.ok else int(ExitCode.ARCHIVE)) from None
+        if not as_json and not quiet:
+            for warning in report.warnings:  # allowed by OCFL, advised against: not data
+                err.print(f"warning: {warning.path}: {warning.message}", markup=False)
+            state = "ok" if report.ok else f"{len(report.problems)} problem(s)"
+            if report.warnings:
+                state += f" ({len(report.warnings)} warning(s))"
+            recovered = (f", {report.recovered} interrupted write(s) recovered"
+                         if report.recovered else "")
+            if report.read_only:
+                recovered += " (read-only here: an interrupted write would not be rolled " \
+                             "forward)"
+            err.print(f"fsck: {report.objects} object(s), {report.files} file(s): "
+                      f"{state}{recovered}", markup=False)
+        if not report.ok:
+            raise typer.Exit(int(ExitCode.ARCHIVE))

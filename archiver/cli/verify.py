@@ -1,0 +1,346 @@
+"""``archiver verify`` (and ``ingest --verify``): the citations of files, folders, standard
+input or archived posts checked against Crossref, kept in the archived posts, and reported
+as text, JSON or JUnit XML with an exit code a CI job can act on."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from archiver.cli.base import (
+    ArchiveOpt,
+    QuietOpt,
+    TracebackOpt,
+    app,
+    config_for,
+    emit_json,
+    err,
+    fail,
+    reader_may_leave,
+    reported_errors,
+    resolve_id,
+    stdin_text,
+)
+from archiver.config import Config
+from archiver.errors import (
+    ArchiverError,
+    DamagedObject,
+    ExitCode,
+    InputError,
+    NotFound,
+    UnsupportedFormat,
+    UsageError,
+    worst,
+)
+
+
+def _expand_folders(targets: list[str], problems: list[ArchiverError]) -> list[str]:
+    """Each folder replaced by the post files in it, found as ``ingest`` finds them (a file
+    in it that is no saved post, a README.md, is passed over, as ``ingest`` skips it); a
+    folder inside that cannot be listed is a problem (exit 4), as it is for ``ingest``."""
+    from archiver.pipeline import discover
+    from archiver.readers import refusal
+
+    def is_post(candidate: Path) -> bool:
+        # one unreadable or malformed is read all the same: reading it says so, naming it
+        return not isinstance(refusal(candidate), UnsupportedFormat)
+
+    out: list[str] = []
+    for target in targets:
+        path = Path(target)
+        if not path.is_dir():
+            out.append(target)
+            continue
+        unreadable: list[tuple[Path, OSError]] = []
+        found = [str(candidate) for candidate, _ in discover([path], unreadable=unreadable)
+                 if is_post(candidate)]
+        problems += [InputError(f"cannot read this folder ({error.strerror}): the posts in it, "
+                                "if any, are not verified", path=folder)
+                     for folder, error in unreadable]
+        if not found and not unreadable:  # as ingest says of such a folder: usage
+            raise UsageError("no saved posts in this folder", path=path,
+                             hint="give saved posts or folders holding them, or .txt or .bib "
+                                  "files of references by name")
+        out += found
+    return out
+
+
+def _looks_like_a_path(target: str) -> bool:
+    """A target that is no object id (ids hold no file extension): a mistyped file name is
+    reported as a missing file, not as an unknown post."""
+    from archiver.readers import SUFFIXES
+
+    return Path(target).suffix.lower() in SUFFIXES | {".txt", ".bib"}
+
+
+def _verify_targets(targets: list[str], config: Config, store: Any,
+                    problems: list[ArchiverError]) -> list[tuple[str, str | None, str | None]]:
+    """(citation text, location, post id) for every citation the targets hold; a file that
+    cannot be read, or an archived post that is damaged, is added to ``problems`` and the
+    others are still checked (a CI run reports every wrong citation, not just the first bad
+    file)."""
+    items: list[tuple[str, str | None, str | None]] = []
+    if not targets:
+        if store is None:
+            raise NotFound("no archive to verify", path=config.archive,
+                           hint="give files to verify, or ingest posts first")
+        targets = store.object_ids()
+        if not targets:
+            raise UsageError("the archive holds no posts", path=config.archive)
+    for target in _expand_folders(targets, problems):
+        try:
+            items += _citations_in(target, config, store)
+        except (InputError, DamagedObject) as problem:  # one bad file, or one damaged post
+            problems.append(problem)
+    return items
+
+
+def _citations_in(target: str, config: Config, store: Any
+                  ) -> list[tuple[str, str | None, str | None]]:
+    """The citations one target (a file, or an archived post's id) holds."""
+    from archiver.citations.verify import citations_of, split_reference_lines
+    from archiver.pipeline import prepare_all
+
+    if target == "-":  # references on standard input, one per line, like a .txt file
+        return [(line, f"-:{n}", None) for n, line in split_reference_lines(stdin_text())]
+    path = Path(target)
+    if not path.is_file():
+        if path.exists() or _looks_like_a_path(target):
+            raise InputError("no such file, and no post with that id", path=target)
+        if store is None:  # an unknown post id, as for `show`: a usage error (exit 2)
+            raise NotFound(f"no post with id {target!r}: no archive here yet",
+                           path=config.archive, hint="no file has that name either; run "
+                           "`archiver ingest PATH --archive DIR` to archive posts")
+        object_id = resolve_id(store, target)
+        record = store.read_json(object_id, "record.json")
+        return [(text, where, object_id) for text, where in citations_of(record)]
+    suffix = path.suffix.lower()
+    if suffix == ".txt":
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"not UTF-8 text (byte {exc.start})", path=path) from None
+        except OSError as exc:  # this input, not the archive: bad input (exit 4)
+            raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
+        return [(line, f"{path}:{n}", None)
+                for n, line in split_reference_lines(text)]
+    if suffix == ".bib":
+        from archiver.citations.bib import references_from_bibtex
+        return [(text, f"{path}:{key}", None) for key, text in references_from_bibtex(path)]
+    return [(text, f"{path}#{where}", None)
+            for prepared in prepare_all(path, config.with_overrides(fetch=False), validate=False)
+            for text, where in citations_of(prepared.record)]
+
+
+def _input_errors(problems: list[ArchiverError]) -> list[dict[str, Any]]:
+    """The inputs that could not be read, for the reports a CI job keeps (stderr is gone by
+    the time someone asks why the build failed)."""
+    return [{"input": str(p.path) if p.path else None, "message": p.message, "hint": p.hint}
+            for p in problems]
+
+
+def _keep_results(store: Any, items: list[tuple[str, str | None, str | None]],
+                  results: list[Any]) -> dict[str, str]:
+    """Store each archived post's results in its object (a version only on change); the
+    key each cited work (DOI, lower case) has in the archive."""
+    from archiver.index import load_index
+    from archiver.verified import CitedKeys, store_citations
+
+    by_post: dict[str, list[Any]] = {}
+    for (_text, _where, post), result in zip(items, results, strict=True):
+        if post:
+            by_post.setdefault(post, []).append(result)
+    if not by_post or store is None:
+        return {}
+    with store.writer():
+        keys = CitedKeys(load_index(store), store)
+        for post, post_results in by_post.items():
+            store_citations(store, post, post_results, keys)
+    return keys.by_doi
+
+
+def _report(items: list[tuple[str, str | None, str | None]], results: list[Any],
+            keys: dict[str, str] | None = None) -> dict[str, Any]:
+    """The verify report (schemas/verify-report.schema.json), each citation with its post,
+    and an archived post's cited work with its key in exports (``keys``, by DOI)."""
+    from archiver.citations.verify import report
+
+    document = report(results)
+    for (_text, _where, post), entry in zip(items, document["citations"], strict=True):
+        if post:
+            entry["post"] = post
+            work = (entry.get("evidence") or {}).get("work") or {}
+            key = (keys or {}).get(str(work.get("DOI") or "").lower())
+            if key:
+                entry["key"] = key
+    return document
+
+
+def verify_posts(config: Config, object_ids: list[str], quiet: bool, offline: bool = False
+                  ) -> tuple[list[ExitCode], dict[str, Any]]:
+    """``ingest --verify``: verify the citations of the posts just ingested (``offline``:
+    from the cache only, as ``verify --offline``); the exit codes, and the report (as
+    ``verify --json`` gives it, each citation with its post)."""
+    from archiver.citations.verify import FAILING, STATUSES, summarise
+    from archiver.render import shorten
+    from archiver.store import Archive
+    from archiver.verified import make_verifier
+
+    # none ingested: there may be no archive (an ingest that archived nothing makes none)
+    store = Archive.open(config.archive) if object_ids else None
+    problems: list[ArchiverError] = []
+    items = _verify_targets(object_ids, config, store, problems) if store else []
+    if problems:  # the posts were just ingested: they can be read
+        raise problems[0]
+    results = make_verifier(config, offline=offline).verify_all([(t, w) for t, w, _ in items])
+    keys = _keep_results(store, items, results)
+    counts = summarise(results)
+    if not quiet:
+        err.print("citations: " + (", ".join(f"{counts[s]} {s}" for s in STATUSES if counts[s])
+                                   or "none found"), markup=False)
+        for result in results:
+            if result.status in FAILING:
+                err.print(f"  {result.status}: {shorten(result.text, 80)} ({result.reason})",
+                          markup=False)
+        _say_why_unresolved(results)
+    document = _report(items, results, keys)
+    statuses = {r.status for r in results}
+    codes = [ExitCode.CITATION_WRONG] if statuses & FAILING else []
+    return codes + ([ExitCode.UNCHECKED] if "unresolved" in statuses else []), document
+
+
+def _say_why_unresolved(results: list[Any]) -> None:
+    """The reason most citations went unchecked, said once under the counts: a run with
+    Crossref out of reach must read as such, not as a list of citations gone wrong."""
+    reasons = Counter(r.reason or "" for r in results if r.status == "unresolved")
+    if not reasons:
+        return
+    reason, count = reasons.most_common(1)[0]
+    total = sum(reasons.values())
+    which = "all" if count == total else f"{count} of them"
+    err.print(f"{total} citation(s) not checked (neither verified nor wrong); {which}: "
+              f"{reason}", markup=False)
+
+
+@app.command()
+def verify(
+    targets: list[str] = typer.Argument(None, metavar="ID|PATH",
+                                        help="Archived post ids, post files or folders of "
+                                             "them, .txt files of references (one per line; "
+                                             "- reads them from standard input) or .bib "
+                                             "files. Default: every archived post."),
+    archive: Path | None = ArchiveOpt,
+    crossref_url: str | None = typer.Option(None, "--crossref-url", metavar="URL",
+                                            envvar="ARCHIVER_CROSSREF_URL", show_envvar=True,
+                                            help="Crossref API (or a compatible server)."),
+    mailto: str | None = typer.Option(None, "--mailto", metavar="EMAIL", envvar="ARCHIVER_MAILTO",
+                                      help="Your e-mail: joins Crossref's polite pool "
+                                           "(10 requests/s instead of 5)."),
+    offline: bool = typer.Option(False, "--offline", help="Use only the cache; no network."),
+    fail_on: str = typer.Option("mismatch,not_found", "--fail-on", metavar="STATUSES",
+                                help="Statuses that make the exit code 1 (comma-separated; "
+                                     "\"\" for none)."),
+    junit_given: str | None = typer.Option(None, "--junit", metavar="FILE",
+                                      help="Also write a JUnit XML report (- for stdout, "
+                                           "in place of the report)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON "
+                                                      "(schemas/verify-report.schema.json)."),
+    quiet: bool = QuietOpt,
+    show_traceback: bool = TracebackOpt,
+) -> None:
+    """Check cited works against Crossref, field by field.
+
+    Exit 0 when every citation is verified (or ambiguous), 1 when one is wrong (mismatch or a
+    DOI Crossref does not know), 3 when some could not be checked (Crossref unreachable),
+    2 for a usage error, 4 when an input cannot be read, 5 for an archive problem, 130 when
+    interrupted. Where several apply, 1 wins over 4, 4 over 5, 5 over 3.
+    """
+    from archiver.citations.verify import STATUSES
+    from archiver.render import verify_junit, verify_text
+    from archiver.store import Archive
+    from archiver.verified import make_verifier
+
+    with reported_errors(show_traceback):
+        failing = {s.strip() for s in fail_on.split(",") if s.strip()}
+        unknown = failing - set(STATUSES)
+        if unknown:
+            raise UsageError(f"--fail-on: unknown status {', '.join(sorted(unknown))}",
+                             hint=f"statuses: {', '.join(STATUSES)}")
+        # as typed: "./-" is a file named "-", which Path would make "-" again
+        junit_out = junit_given == "-"  # the XML is the output
+        junit = Path(junit_given) if junit_given is not None and not junit_out else None
+        if junit_out and as_json:
+            raise UsageError("--junit - and --json both write to standard output",
+                             hint="give --junit a file name")
+        if junit is not None and (junit.is_dir() or not junit.parent.is_dir()):
+            # said before any citation is looked up, not after
+            raise UsageError("--junit: " + ("a folder, not a file" if junit.is_dir()
+                                            else "no such folder to write it in"), path=junit)
+        config = config_for(archive, crossref_url=crossref_url, mailto=mailto)
+        store = None
+        if (config.archive / "0=ocfl_1.1").is_file():
+            store = Archive.open(config.archive)
+        problems: list[ArchiverError] = []
+        items = _verify_targets(list(targets or []), config, store, problems)
+        for problem in problems:  # said first, and again in the exit code
+            fail(problem)
+        verifier = make_verifier(config, offline=offline)
+        progress = Progress(TextColumn("verify"), BarColumn(), MofNCompleteColumn(),
+                            TimeElapsedColumn(), console=err, transient=True,
+                            disable=quiet or as_json, redirect_stdout=False,
+                            redirect_stderr=False)
+        checked = [0]
+
+        def one_more(_result: Any) -> None:
+            checked[0] += 1
+            progress.advance(task)
+
+        with progress:
+            task = progress.add_task("", total=len(items))
+            try:
+                results = verifier.verify_all([(text, where) for text, where, _ in items],
+                                              on_result=one_more)
+            except KeyboardInterrupt:
+                progress.stop()
+                err.print(f"interrupted after {checked[0]} of {len(items)} citation(s): no "
+                          "result is kept or reported; Crossref's answers are cached, so "
+                          "running the same command again goes faster", markup=False)
+                raise typer.Exit(130) from None
+        document = _report(items, results, _keep_results(store, items, results))
+        unreadable = _input_errors(problems)
+        if unreadable:
+            document["errors"] = unreadable
+        xml = (verify_junit(results, [post for _text, _where, post in items], unreadable)
+               if junit or junit_out else b"")
+        if junit is not None:
+            try:
+                junit.write_bytes(xml)
+            except OSError as exc:
+                raise UsageError(f"--junit: cannot write ({exc.strerror or exc})",
+                                 path=junit) from None
+        with reader_may_leave():  # `| head`: the exit code below still says how it went
+            if junit_out:
+                sys.stdout.buffer.write(xml + b"\n")
+                sys.stdout.flush()
+            elif as_json:
+                emit_json(document)
+            else:
+                for line in verify_text(items, results):
+                    typer.echo(line)
+        if not as_json and not quiet:
+            counts = document["summary"]
+            err.print(", ".join(f"{counts[s]} {s}" for s in STATUSES if counts[s])
+                      or "no citations found", markup=False)
+            _say_why_unresolved(results)
+        statuses = {r.status for r in results}
+        codes = [problem.exit_code for problem in problems]  # 4 a bad file, 5 a damaged post
+        if statuses & failing:
+            codes.append(ExitCode.CITATION_WRONG)
+        if "unresolved" in statuses:
+            codes.append(ExitCode.UNCHECKED)
+        raise typer.Exit(int(worst(codes)))
