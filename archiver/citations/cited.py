@@ -71,11 +71,12 @@ def strip_doi_and_urls(text: str) -> tuple[str, str | None]:
     if doi and not text.isascii() and not DOI_RE.search(text):
         body = text.translate(_FULL_WIDTH)  # a full-width DOI, removed below like any other
     if "://" in body or "www." in body.lower():  # the cheap tests spare most regexes
-        body = _URL.sub(" ", body)
+        body = _URL.sub(_REMOVED, body)
     if "10." in body:
-        body = DOI_RE.sub(" ", body)
+        body = DOI_RE.sub(_REMOVED, body)
     if "doi" in body or "DOI" in body:
-        body = _DOI_WORD.sub(" ", body)
+        body = _DOI_LABEL_WORD.sub(" ", body)
+    body = body.replace(_REMOVED, " ")
     if "Retrieved" in body or "Available" in body or "Accessed" in body:
         body = _ACCESS_NOTE.sub("", body)
     if "<" in body:  # after the DOI: "<10.1038/ng.3834>" is a DOI in brackets, not a tag
@@ -102,7 +103,11 @@ def citation_body(text: str) -> tuple[str, str | None]:
 
 # full-width ASCII forms (ＤＯＩ：１０．１０３８／…) one for one, so offsets do not move
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-_DOI_WORD = re.compile(r"\b(?:doi|DOI)\s*[:：]?\s*(?=\s|$)")
+# where a DOI or URL was taken out (a character no citation holds), until its label is too
+_REMOVED = "\x00"
+# "doi" as the label of a DOI: with a colon, or right before the DOI or URL it labels, or at
+# the end. Elsewhere it is a word of the title ("The DOI system", "Notes on doi names").
+_DOI_LABEL_WORD = re.compile(r"[\[（(]?\b(?:doi|DOI)[\]）)]?(?:\s*[:：]\s*|\s*(?=\x00)|\s*$)")
 _ACCESS_NOTE = re.compile(r"\s*(?:Retrieved from|Available (?:at|from)|Accessed)\s*[.:]?\s*$")
 _SPACES = re.compile(r"\s+")
 # The inline markup of Crossref's titles (JATS, HTML, MathML), which a citation copied from a

@@ -241,6 +241,20 @@ def test_a_doi_is_found_in_every_form_a_post_prints_it(text):
     assert claims(text, GTEX) == {"doi": "10.1038/ng.3834"}, text
 
 
+@pytest.mark.parametrize("label", ["doi:", "DOI: ", "DOI ", "[DOI] ", "doi：",
+                                   "DOI: https://doi.org/"])
+def test_the_word_doi_in_a_title_is_a_word_of_the_title_not_a_label(label):
+    """SYNTHETIC record: GTEx's recorded record titled as a paper about DOIs would be. "doi"
+    labels a DOI only with a colon, right before it, or at the end; in a title it stays."""
+    record = {**GTEX, "title": ["The DOI system and the impact of structural variation"]}
+    text = ("Chiang C, Scott AJ, Davis JR, et al. The DOI system and the impact of structural "
+            f"variation. Nat Genet. 2017;49(5):692-699. {label}10.1038/ng.3834")
+    from archiver.citations.verify import compare_fields
+    checks = compare_fields(read_citation(text, record), text, record)
+    assert checks["title"].match is True, checks["title"].reason
+    assert all(check.match is not False for check in checks.values()), checks
+
+
 # Styles the scored cases do not use, each built from a recorded record (the citation's
 # fields are the record's, printed the way the style prints them).
 
