@@ -77,6 +77,10 @@ def strip_doi_and_urls(text: str) -> tuple[str, str | None]:
     if "doi" in body or "DOI" in body:
         body = _DOI_LABEL_WORD.sub(" ", body)
     body = body.replace(_REMOVED, " ")
+    if "*" in body or "_" in body:
+        body = _EMPHASIS.sub("", body)
+    if "[" in body:
+        body = _MEDIUM.sub("", body)
     if "Retrieved" in body or "Available" in body or "Accessed" in body:
         body = _ACCESS_NOTE.sub("", body)
     if "<" in body:  # after the DOI: "<10.1038/ng.3834>" is a DOI in brackets, not a tag
@@ -108,6 +112,13 @@ _REMOVED = "\x00"
 # "doi" as the label of a DOI: with a colon, or right before the DOI or URL it labels, or at
 # the end. Elsewhere it is a word of the title ("The DOI system", "Notes on doi names").
 _DOI_LABEL_WORD = re.compile(r"[\[（(]?\b(?:doi|DOI)[\]）)]?(?:\s*[:：]\s*|\s*(?=\x00)|\s*$)")
+# Markdown's emphasis, as APA's italics are written in Markdown (``*Heredity, 111*(2)``, Nature's
+# ``*Neurobiol. Aging* **33**``): no part of a name or a number. A star or underscore inside
+# a word stays (``C*-algebra``, ``snake_case``).
+_EMPHASIS = re.compile(r"(?<![^\s(\[])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?=[\s,.;:()\]]|$)")
+# Vancouver's medium after a journal or title: "J Orthop Res [Internet]. 1997"
+_MEDIUM = re.compile(r"\s*\[(?:Internet|[Ss]erial (?:on the Internet|online)|[Oo]nline|"
+                     r"[Ee]lectronic resource|CD-ROM)\]")
 _ACCESS_NOTE = re.compile(r"\s*(?:Retrieved from|Available (?:at|from)|Accessed)\s*[.:]?\s*$")
 _SPACES = re.compile(r"\s+")
 # The inline markup of Crossref's titles (JATS, HTML, MathML), which a citation copied from a
@@ -235,6 +246,11 @@ _DATED = re.compile(r"(?<!\w)\((?:1[5-9]\d\d|20\d\d)[a-z]?(?:, [^)]*)?\)(?![:;,]
 _AFTER_ET_AL = re.compile(r"\bet\s*al\b\.?,?\s+(?:\(?(?:1[5-9]\d\d|20\d\d)[a-z]?\)?[.,]?\s+)?|"
                           r"等[.．,，]?\s*")
 _SENTENCE_END = re.compile(r"[.?!](?:\s|$)")
+# the short form of physics and Science, no title: "et al., Phys. Rev. Lett. 120, 117701
+# (2018)": after the authors, capitalised words (the journal's abbreviation), then the
+# volume, a comma and the first page
+_NO_TITLE = re.compile(r"(?:[A-Z][A-Za-z-]*\.?\s+){1,6}\d+[A-Za-z]?\s*,\s*[A-Za-z]?\d+"
+                       r"(?:\s*[–—-]+\s*[A-Za-z]?\d+)?\s*(?:\((?:1[5-9]\d\d|20\d\d)\))?\s*[.,;]?\s*$")
 
 
 def _title_by_cues(body: str) -> tuple[int, int] | None:
@@ -246,6 +262,8 @@ def _title_by_cues(body: str) -> tuple[int, int] | None:
         first = _FIRST_STOP.search(body, 0, mark.start())
         return (first.end() if first else 0), mark.start()
     after = _AFTER_ET_AL.search(body)
+    if after and _NO_TITLE.match(body, after.end()):
+        return after.end(), after.end()  # "Lieber et al., J. Orthop. Res. 15, 519 (1997)"
     if after and body[after.end():after.end() + 1].isalnum():
         # Vancouver and others: "Chiang C, Scott AJ, et al. Title. Journal…": with a word
         # of the title misspelt the record's title is not found, yet et al. still ends
@@ -287,7 +305,7 @@ def _read_head(cited: Cited, head: str) -> None:
 # full-width forms too (，．：（): GB/T 7714 as Chinese posts print it
 _JOURNAL_START = re.compile(r"[\s.,;:”\"’?!，．。：；]*(?:\[[^\]]{1,6}\]\s*)?(?:[.,，．。]\s*)?"
                             r"(?://\s*|In:?\s+)?")
-_JOURNAL_END = re.compile(r"[,，]\s*(?:vol\b|no\b|pp?\.|\d)|\s+\d+\s*[(:（：]|\s+\d+\s*$|"
+_JOURNAL_END = re.compile(r"[,，]\s*(?:[Vv]ol\b|[Nn]o\b|pp?\.|\d)|\s+\d+\s*[(:（：]|\s+\d+\s*$|"
                           r"\s+\(pp?\.|[.,，．]\s*(?:1[5-9]\d\d|20\d\d)\b|\s+\d+\.\s*$|[,，]\s*[(（]\d|"
                           r"\.\s+[A-Z][\w ]+:|"
                           # Nature's "J. Crustac. Biol. 32, 949–961", Chicago's "39, no. 12",
@@ -341,9 +359,9 @@ _YEAR_AFTER_PAGES = re.compile(r"(,\s*[A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[A
 # ... and with no volume before them: "Econ. Agro-Aliment. 77–92 (2018)."
 _PAGES_THEN_YEAR = re.compile(r"^\s*([A-Za-z]?\d+[A-Za-z]?\s*[–—-]+\s*[A-Za-z]?\d+)\s*"
                               r"\((1[5-9]\d\d|20\d\d)\)\s*\.?\s*$")
-_PP = re.compile(r"\bpp?\.\s*(\w+(?:\s*[–—-]+\s*\w+)?)")
+_PP = re.compile(r"\b(?:pp?\.|[Pp]ages?\s)\s*(\w+(?:\s*[–—-]+\s*\w+)?)")
 # "article e30", IEEE's "Art. no. 65"
-_ARTICLE_NO = re.compile(r"\b(?:[Aa]rticle\s+|[Aa]rt\.\s*)(?:(?:[Nn]o|[Nn]r|ID)\.?\s*)?"
+_ARTICLE_NO = re.compile(r"\b(?:[Aa]rticle\s+|[Aa]rt\.\s*)(?:(?:[Nn]o|[Nn]r|[Nn]umber|ID)\.?\s*)?"
                          r"([A-Za-z]?\d\w*)")  # "Art. ID 291294": the number, never "ID"
 _COLON_PAGES = re.compile(r":\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[A-Za-z]?\d+)?)")
 _COMMA_RANGE = re.compile(r"[,)]\s*([A-Za-z]?\d+[A-Za-z]?\s*[–—-]+\s*[A-Za-z]?\d+)\s*[.,]")
@@ -410,6 +428,9 @@ def _read_numbers(cited: Cited, numbers: str, book: bool = False,
     # the year is known (the head, or a bracket read above): a year-like number is a volume
     year_known = cited.year is not None
     text = " " + numbers + " "
+    article = _ARTICLE_NO.search(text)
+    if article:  # "article no. e30" is the page, not an issue number
+        text = text[:article.start()] + " " + text[article.end():]
     vol = _VOL.search(text)
     no = _NO.search(text)
     if vol:
@@ -439,7 +460,7 @@ def _read_numbers(cited: Cited, numbers: str, book: bool = False,
                  if m.group(1) not in taken or text.count(m.group(1)) > taken.count(m.group(1))]
         if years:
             cited.year = years[0]
-    pages = _PP.search(text) or _ARTICLE_NO.search(text)
+    pages = _PP.search(text) or article
     if not pages:
         pages = _COLON_PAGES.search(text)
     if not pages:

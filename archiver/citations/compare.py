@@ -353,6 +353,7 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
     position = 0
     shown = 0
     used: set[int] = set()  # where earlier authors were found (two authors may share a name)
+    found: set[int] = set()  # the words of the names found
     for index, name in enumerate(names):
         at, length = _find_name(seg, name, position)
         if at >= 0:
@@ -380,6 +381,7 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
                                   f"{index + 1} of {len(names)} is {' '.join(name)!r}"
                                   + misspelt)
             used.add(at)
+            found.update(range(at, at + length))
             position, shown = at + length, shown + 1
             continue
         label = " ".join(name)
@@ -433,7 +435,45 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
         return FieldCheck(segment, crossref, False,
                           f"{label!r} (author {index + 1} of {len(names)}) is not in the "
                           f"citation" + ("" if et_al else " and it does not say et al."))
+    extra = _extra_names(seg, found, people + groups, family_words | group_words)
+    if extra:
+        return FieldCheck(segment, crossref, False,
+                          f"{' '.join(extra)!r} is shown among the authors, but Crossref's "
+                          f"{len(names)} author(s) are all found without it: an author "
+                          "Crossref does not list")
     return FieldCheck(segment, crossref, True, f"all {len(names)} authors, in order")
+
+
+def _extra_names(seg: Sequence[str], found: set[int], authors: Sequence[dict[str, Any]],
+                 known: set[str]) -> list[str]:
+    """The words of an author list (``seg``) in which every one of Crossref's authors was
+    found (at the indexes ``found``) that can be no part of their names: a name Crossref
+    does not have, an author added ("Gross, J. B., Smith, J. R., & Wilkens, H." for Gross
+    and Wilkens). None of these is: a word the citation's own group names hold (``known``),
+    a given name or initial of theirs, their given names run together, a given name
+    shortened (Andy for Andrew, Chris for Christopher: the first three letters are
+    Crossref's), or a given name written out where Crossref has its initial (``Joshua B.``
+    for J. B.), which stands right after a family name found or at most two words before it
+    ("Wilkens, H., & Jones, K.": Jones is another author)."""
+    initials, joined, given = set(), set(), []
+    for author in authors:
+        names = words(author.get("given") or "")
+        initials.update(word[0] for word in names if len(word) == 1)
+        joined.add("".join(names))
+        given += [word for word in names if len(word) >= 3]
+    rest = [i for i in range(len(seg)) if i not in found]
+    unexplained = set(_unexplained([seg[i] for i in rest], authors))
+    extra = []
+    for i in rest:
+        word = seg[i]
+        if word not in unexplained or word in known or word in joined or \
+                not (len(word) >= 3 or _CJK_SCRIPT.search(word)) or \
+                any(word[:3] == g[:3] for g in given):
+            continue
+        if word[0] in initials and ({i - 1, i + 1, i + 2} & found):
+            continue  # "Gross, Joshua B." or "Joshua B. Gross"
+        extra.append(word)
+    return extra
 
 
 # how alike a word shown must be to the family name Crossref has there to be taken for it
@@ -443,7 +483,11 @@ MISSPELT = 70
 
 # words an author list holds besides names: et al. and its kin, joining words, suffixes, roles
 _LIST_WORDS = frozenset({"et", "al", "等", "and", "with", "jr", "sr", "ii", "iii", "iv", "ed",
-                         "eds", "editor", "editors", "trans", "und", "y", "e"})
+                         "eds", "editor", "editors", "trans", "und", "y", "e",
+                         # "on behalf of the … group", "and colleagues", degrees, German's
+                         # Hrsg. (editor), compiler
+                         "on", "behalf", "of", "for", "the", "colleagues", "phd", "md", "hrsg",
+                         "comp", "compiler"})
 
 
 def _stray_names(between: Sequence[str], owners: Sequence[dict[str, Any]]) -> list[str]:

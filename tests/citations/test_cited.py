@@ -438,3 +438,77 @@ def test_an_iso_abbreviation_holding_crossrefs_short_title_is_the_journal(journa
             f"maculatus. {journal}, 284(1855), 20170132.")
     fields = compare_fields(read_citation(text, RSPB), text, RSPB)
     assert fields["journal"].match is True
+
+
+# Forms a probe of other styles found misread (each built from a recorded record, in the
+# style's own rules; the wrong number in some is the error a reader must see).
+
+ASTYANAX = ("Albinism in phylogenetically and geographically distinct populations of Astyanax "
+            "cavefish arises through the same loss-of-function Oca2 allele")
+LIEBER = ("Growth hormone secretagogue increases muscle strength during remobilization after "
+          "canine hindlimb immobilization")
+NEUROBIOL = WORKS["10.1016/j.neurobiolaging.2010.03.024"]
+RIVERS = WORKS["10.1371/journal.pone.0214986"]
+
+
+@pytest.mark.parametrize("journal", ["*Heredity, 112*(3)", "*Heredity*, *112*(3)",
+                                     "_Heredity_, _112_(3)", "**Heredity**, 112(3)"])
+def test_markdown_emphasis_is_no_part_of_the_journal_or_its_numbers(journal):
+    """APA's italics as Markdown writes them (what Pandoc, Zotero's Markdown export and chat
+    assistants give): the volume inside them is still the volume."""
+    text = f"Gross, J. B., & Wilkens, H. (2013). {ASTYANAX}. {journal}, 122–130."
+    read = claims(text, HEREDITY)
+    assert (read["journal"], read["volume"], read["issue"]) == ("Heredity", "112", "3")
+
+
+def test_nature_style_in_markdown_reads_the_bold_volume():
+    text = ("Lee, H. J. et al. Human umbilical cord blood-derived mesenchymal stem cells improve "
+            "neuropathology and cognitive impairment in an Alzheimer's disease mouse model "
+            "through modulation of neuroinflammation. *Neurobiol. Aging* **34**, 588–602 (2012).")
+    read = claims(text, NEUROBIOL)
+    assert (read["journal"], read["volume"], read["page"]) == ("Neurobiol. Aging", "34",
+                                                               "588–602")
+
+
+def test_a_star_or_underscore_inside_a_word_stays():
+    from archiver.citations.cited import citation_body
+    assert citation_body("Smith J. On C*-algebras and snake_case names. J Odd. 2019;1:2.")[0] \
+        == "Smith J. On C*-algebras and snake_case names. J Odd. 2019;1:2."
+
+
+def test_ieee_capitalised_vol_and_no_end_an_abbreviated_journal():
+    text = (f'[5] R. L. Lieber et al., "{LIEBER}," J. Orthop. Res., Vol. 16, No. 4, '
+            "pp. 519–527, 1997.")
+    read = claims(text, ORTHOP)
+    assert (read["journal"], read["volume"], read["issue"]) == ("J. Orthop. Res", "16", "4")
+
+
+def test_vancouvers_medium_after_the_journal_is_no_part_of_it():
+    text = ("Lieber RL, Jacks TM, Mohler RL, Schleim K, Haven M, Cuizon D, et al. "
+            f"{LIEBER}. J Orthop Res [Internet]. 1997 [cited 2024 Mar 1];15(4):519-27.")
+    read = claims(text, ORTHOP)
+    assert (read["journal"], read["volume"], read["issue"], read["page"], read["year"]) == (
+        "J Orthop Res", "15", "4", "519-27", "1997")
+
+
+@pytest.mark.parametrize("label", ["article no.", "Article No.", "Article number", "Art. no."])
+def test_an_article_number_is_the_page_never_the_issue(label):
+    text = ("Weber, M.A. and Ringold, P.L. (2019) 'River metrics by the public, for the public', "
+            f"Plos One, 14(5), {label} e0214987.")
+    read = claims(text, RIVERS)
+    assert (read["volume"], read["issue"], read["page"]) == ("14", "5", "e0214987")
+
+
+def test_harvard_pages_written_out_are_the_pages():
+    text = (f"Lieber, R.L. et al. (1997) '{LIEBER}', Journal of Orthopaedic Research, 15(4), "
+            "pages 519-529.")
+    assert claims(text, ORTHOP)["page"] == "519-529"
+
+
+def test_the_short_form_without_a_title_claims_none():
+    """Physics and Science cite "Authors, Journal Volume, Page (Year)": no title."""
+    text = "R. L. Lieber et al., J. Orthop. Res. 16, 519 (1997). https://doi.org/10.1002/jor.1100150407"
+    read = claims(text, ORTHOP)
+    assert "title" not in read
+    assert (read["journal"], read["volume"], read["page"], read["year"]) == (
+        "J. Orthop. Res", "16", "519", "1997")

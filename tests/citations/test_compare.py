@@ -582,3 +582,29 @@ def test_find_phrase_finds_what_the_defining_regex_finds(text, phrase):
 def test_a_value_in_cjk_script_against_a_record_without_any_is_in_another_script(
         cited, crossref, other):
     assert in_another_script(cited, crossref) is other
+
+
+@pytest.mark.parametrize("shown", ["Gross, J. B., Wilkens, H., & Smith, J. R.",
+                                   "Gross, J. B., Smith, J. R., & Wilkens, H.",
+                                   "Gross JB, Wilkens H, Smith JR", "Gross, J. B., Wilkens, H., "
+                                   "& Jones, K."])
+def test_an_author_crossref_does_not_list_is_named(shown):
+    """Every one of Crossref's authors is shown, in order, and one more: an invented author
+    (a common error of references made up by chat assistants) is an author error."""
+    check = compare_authors(shown, False, WORKS["10.1038/hdy.2013.26"]["author"])
+    assert check.match is False
+    assert "is shown among the authors" in check.reason
+
+
+@pytest.mark.parametrize("shown", [
+    "Gross, J. B., & Wilkens, H.", "Gross, Joshua B., and Horst Wilkens",
+    "Gross JB, Wilkens H, on behalf of the cavefish group", "Gross, J. B., & Wilkens, H. (Eds.)"])
+def test_what_an_author_list_holds_besides_names_is_no_added_author(shown):
+    assert compare_authors(shown, False, WORKS["10.1038/hdy.2013.26"]["author"]).match is True
+
+
+def test_a_given_name_shortened_is_no_added_author():
+    """SYNTHETIC author list: Lieber's recorded authors; Rick for Richard shares no three
+    letters, Rich does."""
+    authors = WORKS["10.1002/jor.1100150407"]["author"][:2]
+    assert compare_authors("Lieber, Rich L., and Thomas M. Jacks", False, authors).match is True
