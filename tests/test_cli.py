@@ -521,6 +521,46 @@ def test_an_interrupted_verify_says_how_far_it_got_and_exits_130(runner, archive
     assert "interrupted after 1 of 2 citation(s): no result is kept" in result.stderr
 
 
+def test_a_verify_interrupted_while_keeping_its_results_says_how_many_posts_are_done(
+        runner, archive_dir, tmp_path, monkeypatch):
+    """Stopped between two posts' verifications being written: the first is kept whole, the
+    second untouched, and the user is told so (not a silent exit 130)."""
+    import archiver.verified as verified
+    clinical = WECHAT / "markdown" / "mp_duty__临床预测模型经典文献合集.md"
+    assert run(runner, "ingest", SEED, clinical, "--archive", archive_dir,
+               "--no-fetch").exit_code == 0
+    real, calls = verified.store_citations, []
+
+    def stopped_on_the_second(*args, **kwargs):
+        calls.append(args[1])
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+    monkeypatch.setattr(verified, "store_citations", stopped_on_the_second)
+    monkeypatch.setenv("ARCHIVER_CACHE_DIR", str(tmp_path / "cache"))
+    result = run(runner, "verify", "--offline", "--archive", archive_dir)
+    assert result.exit_code == 130
+    assert "interrupted while keeping the results in the archive: 1 of 2 post(s) done" \
+        in result.stderr
+    assert result.stdout == ""  # no report: it would claim what was not kept
+
+
+def test_an_ingest_verify_interrupted_while_checking_says_the_posts_are_archived(
+        runner, archive_dir, tmp_path, monkeypatch):
+    from archiver.citations.verify import Verifier
+
+    def interrupted(self, items, on_result=None):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(Verifier, "verify_all", interrupted)
+    monkeypatch.setenv("ARCHIVER_CACHE_DIR", str(tmp_path / "cache"))
+    result = run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch", "--verify",
+                 "--offline")
+    assert result.exit_code == 130
+    assert "interrupted while checking the citations: the posts reported above are " \
+           "archived; no verification is kept" in result.stderr
+    assert len(Archive.open(archive_dir).object_ids()) == 1
+
+
 def test_show_takes_a_version_number_and_export_takes_dash_for_stdout(runner, archive_dir,
                                                                      tmp_path, monkeypatch):
     added = json.loads(run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch",

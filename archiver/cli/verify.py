@@ -147,7 +147,9 @@ def _input_errors(problems: list[ArchiverError]) -> list[dict[str, Any]]:
 def _keep_results(store: Any, items: list[tuple[str, str | None, str | None]],
                   results: list[Any]) -> dict[str, str]:
     """Store each archived post's results in its object (a version only on change); the
-    key each cited work (DOI, lower case) has in the archive."""
+    key each cited work (DOI, lower case) has in the archive. Interrupted (Ctrl-C), it says
+    how many posts were done, each whole, and exits 130: a run stopped while checking keeps
+    nothing, one stopped here keeps what it has written."""
     from archiver.index import load_index
     from archiver.verified import CitedKeys, store_citations
 
@@ -157,10 +159,19 @@ def _keep_results(store: Any, items: list[tuple[str, str | None, str | None]],
             by_post.setdefault(post, []).append(result)
     if not by_post or store is None:
         return {}
-    with store.writer():
-        keys = CitedKeys(load_index(store), store)
-        for post, post_results in by_post.items():
-            store_citations(store, post, post_results, keys)
+    done = 0
+    try:
+        with store.writer():
+            keys = CitedKeys(load_index(store), store)
+            for post, post_results in by_post.items():
+                store_citations(store, post, post_results, keys)
+                done += 1
+    except KeyboardInterrupt:
+        err.print(f"interrupted while keeping the results in the archive: {done} of "
+                  f"{len(by_post)} post(s) done (each with a new version where its outcome "
+                  "changed), the others untouched; no report is printed. Running the same "
+                  "command again finishes (Crossref's answers are cached)", markup=False)
+        raise typer.Exit(130) from None
     return keys.by_doi
 
 
@@ -197,7 +208,14 @@ def verify_posts(config: Config, object_ids: list[str], quiet: bool, offline: bo
     items = _verify_targets(object_ids, config, store, problems) if store else []
     if problems:  # the posts were just ingested: they can be read
         raise problems[0]
-    results = make_verifier(config, offline=offline).verify_all([(t, w) for t, w, _ in items])
+    try:
+        results = make_verifier(config, offline=offline).verify_all(
+            [(t, w) for t, w, _ in items])
+    except KeyboardInterrupt:
+        err.print("interrupted while checking the citations: the posts reported above are "
+                  "archived; no verification is kept (`archiver verify` checks them later)",
+                  markup=False)
+        raise typer.Exit(130) from None
     keys = _keep_results(store, items, results)
     counts = summarise(results)
     if not quiet:
