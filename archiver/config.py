@@ -146,10 +146,15 @@ def _shown(value: Any) -> str:
 
 def _path(value: Any, _base: Path) -> Path:
     """The archive: a file named as one is the store's to refuse (an archive problem, exit
-    5, as an archive folder that cannot be read is)."""
+    5, as an archive folder that cannot be read is). ``~`` and ``~user`` are home folders, as
+    in a shell: the configuration file is read by no shell, and a folder named ``~`` in the
+    working directory is a trap (``rm -rf ~`` to remove it)."""
     if not _is(value, (str, Path)) or not str(value).strip():
         raise _must(value, "a folder path")
-    return Path(value)
+    try:
+        return Path(value).expanduser()
+    except RuntimeError:  # ~user with no such user, or no home folder at all
+        raise _Bad(f"names {str(value)!r}, whose home folder cannot be found") from None
 
 
 def _folder_path(value: Any, base: Path, *, exists: bool = False) -> Path:

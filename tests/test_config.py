@@ -343,3 +343,22 @@ def test_archiver_cache_dir_beats_the_config_file(tmp_path):
     write_toml(tmp_path, 'cache_dir = "file-cache"\n')
     env = {"ARCHIVER_CACHE_DIR": "env-cache"}
     assert default_cache_dir(load_config(env, tmp_path), env) == Path("env-cache")
+
+
+def test_a_tilde_in_a_path_setting_is_the_home_folder(tmp_path, monkeypatch):
+    """Read by no shell, the file's "~/archive" must still be the home folder's archive, not
+    a folder named "~" in the working directory."""
+    home = tmp_path / "home"
+    (home / "images").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    write_toml(tmp_path, 'archive = "~/archive"\ncache_dir = "~/cache"\n'
+                         'asset_roots = ["~/images"]\n')
+    config = load_config({}, tmp_path)
+    assert (config.archive, config.cache_dir, config.asset_roots) == (
+        home / "archive", home / "cache", (home / "images",))
+
+
+def test_a_tilde_naming_no_user_is_a_usage_error(tmp_path):
+    write_toml(tmp_path, 'archive = "~no-such-user-here/archive"\n')
+    with pytest.raises(UsageError, match="whose home folder cannot be found"):
+        load_config({}, tmp_path)
