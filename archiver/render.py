@@ -44,35 +44,79 @@ def record_text(record: dict[str, Any]) -> str:
 
 
 def record_markdown(record: dict[str, Any]) -> str:
-    out = [f"# {shown_title(record)}", ""]  # (deleted) …, as list shows it
-    out += [f"- **{k}**: {v}" for k, v in _meta_lines(record) + _summary_lines(record)
+    """The record as Markdown whose rendering shows the post's text as the post has it: every
+    character Markdown would read as markup is escaped (a paragraph "2020. A year" is no
+    numbered list, "<script>" no HTML, "*stars*" no emphasis), a line break stays a line
+    break, and a code block's fence is longer than any run of backticks in it."""
+    out = [f"# {_md(shown_title(record), heading=True)}", ""]  # (deleted) …, as list shows it
+    out += [f"- **{k}**: {_md_value(v)}" for k, v in _meta_lines(record) + _summary_lines(record)
             if k != "title"]
     out.append("")
     images = record.get("images") or []
     for block in record.get("blocks") or []:
         kind = block["type"]
         if kind == "heading":
-            out.append("#" * min(6, block.get("level", 2) + 1) + " " + block["text"])
+            out.append("#" * min(6, block.get("level", 2) + 1) + " "
+                       + _md(block["text"], heading=True))
         elif kind == "image":
             image = images[block["image"]] if block["image"] < len(images) else {}
             target = image.get("asset") or image.get("original") or ""
-            out.append(f"![{block.get('text', '')}]({target})")
+            out.append(f"![{_md(block.get('text', ''))}]({_md_target(target)})")
         elif kind == "list":
-            out += [f"- {item}" for item in block.get("items", [])]
+            out += [f"- {_md(item)}" for item in block.get("items", [])]
         elif kind == "quote":
-            out += ["> " + line for line in block["text"].split("\n")]
+            out += ["> " + _md(line) for line in block["text"].split("\n")]
         elif kind == "code":
-            out += ["```", block["text"], "```"]
+            runs = [len(run) for run in re.findall(r"`+", block["text"])]
+            fence = "`" * max(3, max(runs, default=0) + 1)
+            out += [fence, block["text"], fence]
         else:
-            out.append(block["text"])
+            out.append(_md(block["text"]))
         out.append("")
     return "\n".join(out)
+
+
+# what Markdown (CommonMark, and GitHub's tables and strikethrough) reads as markup anywhere
+# in a line, an entity among it (&amp; would show as &); in a heading its closing #s too
+_MD_INLINE = re.compile(r"[\\`*_\[\]<>|~]|&(?=#?\w+;)")
+_MD_HEADING = re.compile(r"[\\`*_\[\]<>|~#]|&(?=#?\w+;)")
+# ... and at the start of a line: a heading, a quote, a list item, a setext underline, and
+# a numbered list item's "2020." or "1)"
+_MD_LINE_START = re.compile(r"^([ \t]{0,3})([#>+=-])", re.M)
+_MD_ORDERED = re.compile(r"^([ \t]{0,3}\d{1,9})([.)])", re.M)
+
+
+def _md(text: str, heading: bool = False, line_start: bool = True) -> str:
+    """``text`` as Markdown that renders as ``text``; its line breaks hard breaks.
+    ``line_start``: the text begins a line (a paragraph, a list item's text), where "2020."
+    would begin a numbered list; its later lines always do."""
+    escaped = (_MD_HEADING if heading else _MD_INLINE).sub(lambda m: "\\" + m.group(0), text)
+    head, newline, rest = escaped.partition("\n")
+    if line_start:
+        head = _MD_LINE_START.sub(r"\1\\\2", _MD_ORDERED.sub(r"\1\\\2", head))
+    rest = _MD_LINE_START.sub(r"\1\\\2", _MD_ORDERED.sub(r"\1\\\2", rest))
+    return "\\\n".join((head + newline + rest).split("\n"))
+
+
+def _md_value(value: str) -> str:
+    """A value after its label (``- **url**: …``): a web address as a link, as written."""
+    if re.fullmatch(r"https?://[^\s<>]+", value):
+        return f"<{value}>"
+    return _md(value, line_start=False)
+
+
+def _md_target(target: str) -> str:
+    """A link target as Markdown reads it whole: in angle brackets when it holds a space or
+    a bracket, which would end it."""
+    if not re.search(r"[\s()<>]", target):
+        return target
+    return "<" + target.replace("<", "%3C").replace(">", "%3E").replace("\n", "%0A") + ">"
 
 
 # -- verify reports ----------------------------------------------------------------------------
 
 def verify_junit(results: list[Any], posts: list[str | None],
-           unreadable: Sequence[dict[str, Any]] = ()) -> bytes:
+                 unreadable: Sequence[dict[str, Any]] = ()) -> bytes:
     """The JUnit XML report: a test case per citation, failing where it is wrong, and one
     per input that could not be read (as ``archiver verify`` lists them), in error."""
     from xml.etree import ElementTree as ET

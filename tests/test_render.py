@@ -1,0 +1,68 @@
+"""Specification of the Markdown rendering of a record (archiver/render.py).
+
+``show --format markdown`` must show the post's text as the post has it once the Markdown is
+rendered: a paragraph that begins "2020." is no numbered list, "<script>" no HTML, "*stars*"
+no emphasis, "[link](x)" no link. Checked by rendering with markdown-it (CommonMark), the
+parser the Markdown reader uses.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from archiver.render import record_markdown
+
+RECORD = {"id": "wx:test", "kind": "article", "title": "A # title *with* [marks]",
+          "images": [], "blocks": []}
+
+
+def rendered_texts(markdown: str, tag: str = "p") -> list[str]:
+    """The text of each ``tag`` element of the rendered Markdown, a <br> as a line break."""
+    out = MarkdownIt("commonmark").enable("table").enable("strikethrough").render(markdown)
+    found = re.findall(rf"<{tag}>(.*?)</{tag}>", out, re.S)
+    return [html.unescape(re.sub(r"<br />\n?", "\n", text)) for text in found]
+
+
+def with_paragraphs(*texts: str) -> dict:
+    return {**RECORD, "blocks": [{"type": "paragraph", "text": t} for t in texts]}
+
+
+def test_what_markdown_would_read_as_markup_shows_as_written():
+    texts = ["2020. A year, not a list", "<script>alert(1)</script> *stars* [link](x)",
+             "# not a heading", "> not a quote", "- not an item", "1) nor this", "a | b | c",
+             "~~kept~~ &amp; `code` \\ back", "line one\nline two"]
+    markdown = record_markdown(with_paragraphs(*texts))
+    assert rendered_texts(markdown) == texts
+    assert "<script>" not in MarkdownIt("commonmark").render(markdown)
+
+
+def test_the_title_keeps_its_marks_and_a_code_block_its_backticks():
+    record = {**RECORD, "blocks": [{"type": "code", "text": "print('```')\n````"}]}
+    markdown = record_markdown(record)
+    assert rendered_texts(markdown, "h1") == ["A # title *with* [marks]"]
+    assert rendered_texts(markdown, "code") == ["print('```')\n````\n"]
+
+
+WORD = st.text(alphabet="ab1#*_[]()<>|~`\\&;.!-+=:", min_size=1, max_size=8)
+
+
+@given(st.lists(WORD, min_size=1, max_size=8).map(" ".join))
+def test_any_paragraph_renders_as_its_text(text):
+    assert rendered_texts(record_markdown(with_paragraphs(text))) == [text]
+
+
+def test_labelled_values_render_as_written_and_an_address_as_a_link():
+    record = {**RECORD, "url": "https://mp.weixin.qq.com/s?__biz=MzI3&mid=22&idx=1#rd",
+              "column": "1. <b>第一</b>", "citations": [{"doi": "10.1093/ia/iiaa061"}]}
+    out = MarkdownIt("commonmark").render(record_markdown(record))
+    items = [html.unescape(re.sub(r"<[^>]+>", "", item))
+             for item in re.findall(r"<li>(.*?)</li>", out, re.S)]
+    assert "url: " + record["url"] in items
+    assert "column: 1. <b>第一</b>" in items
+    assert "dois: 10.1093/ia/iiaa061" in items
+    assert f'<a href="{html.escape(record["url"])}">' in out
