@@ -1218,3 +1218,37 @@ def test_diff_json_gives_each_changed_value_by_its_path(runner, archive_dir, tmp
     assert {"path": "credits.编译[0]", "old": "吴天麟", "new": "吴天林"} in diff["changes"]
     text = run(runner, "diff", added["id"], "--archive", archive_dir).stdout
     assert 'field credits.编译[0]: "吴天麟" → "吴天林"' in text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "utf-8-sig"])
+def test_a_reference_file_with_a_byte_order_mark_is_read_in_its_encoding(runner, archive_dir,
+                                                                        tmp_path, encoding):
+    """Windows' Notepad saves "Unicode" as UTF-16 with a byte-order mark: the mark says how
+    to read it."""
+    refs = tmp_path / "refs.txt"
+    refs.write_bytes(VANDERHILL.encode(encoding))
+    parsed = run(runner, "refs", "parse", refs, "--json")
+    assert parsed.exit_code == 0
+    assert json.loads(parsed.stdout)["container-title"] == "International Affairs"
+
+
+def test_utf16_without_its_mark_is_bad_input_not_letters_spaced_out(runner, archive_dir,
+                                                                    tmp_path, monkeypatch):
+    monkeypatch.setenv("ARCHIVER_CACHE_DIR", str(tmp_path / "cache"))
+    refs = tmp_path / "refs.txt"
+    refs.write_bytes(VANDERHILL.encode("utf-16-le"))
+    for args in (["refs", "parse", refs], ["verify", refs, "--offline", "--archive",
+                                           archive_dir]):
+        result = run(runner, *args)
+        assert result.exit_code == ExitCode.BAD_INPUT, args
+        assert f"{refs}: holds NUL bytes (byte 1): UTF-16 text without a byte-order mark" \
+            in result.stderr
+        assert "iconv -f UTF-16LE -t UTF-8" in result.stderr
+
+
+def test_a_file_that_is_not_utf8_is_named_with_a_way_to_convert_it(runner, tmp_path):
+    refs = tmp_path / "refs.txt"
+    refs.write_bytes(VANDERHILL.encode("gb18030") + "王伟. 标题[J]. 期刊, 2020.\n".encode("gb18030"))
+    result = run(runner, "refs", "parse", refs)
+    assert result.exit_code == ExitCode.BAD_INPUT
+    assert "not UTF-8 text" in result.stderr and "iconv -f ENCODING -t UTF-8" in result.stderr

@@ -15,11 +15,9 @@ from archiver.cli.base import (
     err,
     reported_errors,
     stdin_text,
+    text_file,
 )
 from archiver.cli.help import Group
-from archiver.errors import (
-    InputError,
-)
 
 refs_app = typer.Typer(cls=Group, help="Work with reference strings.", no_args_is_help=True)
 
@@ -49,15 +47,7 @@ def refs_parse(
                           markup=False)
             lines = stdin_text().splitlines()
         else:
-            path = Path(source)
-            try:
-                lines = path.read_text(encoding="utf-8-sig").splitlines()
-            except FileNotFoundError:
-                raise InputError("no such file", path=path) from None
-            except UnicodeDecodeError as exc:
-                raise InputError(f"not UTF-8 text (byte {exc.start})", path=path) from None
-            except OSError as exc:
-                raise InputError(f"cannot read: {exc.strerror}", path=path) from None
+            lines = text_file(Path(source)).splitlines()
         for number, line in enumerate(lines, 1):
             item = parse_reference(line) if line.strip() else {}
             if as_json:

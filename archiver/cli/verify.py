@@ -25,6 +25,7 @@ from archiver.cli.base import (
     reported_errors,
     resolve_id,
     stdin_text,
+    text_file,
 )
 from archiver.config import Config
 from archiver.errors import (
@@ -121,14 +122,8 @@ def _citations_in(target: str, config: Config, store: Any
         return [(text, where, object_id) for text, where in citations_of(record)]
     suffix = path.suffix.lower()
     if suffix == ".txt":
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"not UTF-8 text (byte {exc.start})", path=path) from None
-        except OSError as exc:  # this input, not the archive: bad input (exit 4)
-            raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
         return [(line, f"{path}:{n}", None)
-                for n, line in split_reference_lines(text)]
+                for n, line in split_reference_lines(text_file(path))]
     if suffix == ".bib":
         from archiver.citations.bib import references_from_bibtex
         return [(text, f"{path}:{key}", None) for key, text in references_from_bibtex(path)]
