@@ -1248,7 +1248,7 @@ def test_utf16_without_its_mark_is_bad_input_not_letters_spaced_out(runner, arch
 
 def test_a_file_that_is_not_utf8_is_named_with_a_way_to_convert_it(runner, tmp_path):
     refs = tmp_path / "refs.txt"
-    refs.write_bytes(VANDERHILL.encode("gb18030") + "王伟. 标题[J]. 期刊, 2020.\n".encode("gb18030"))
+    refs.write_bytes((VANDERHILL + "王伟. 标题[J]. 期刊, 2020.\n").encode("gb18030"))
     result = run(runner, "refs", "parse", refs)
     assert result.exit_code == ExitCode.BAD_INPUT
     assert "not UTF-8 text" in result.stderr and "iconv -f ENCODING -t UTF-8" in result.stderr
