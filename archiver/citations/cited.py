@@ -19,7 +19,14 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from archiver.citations.compare import journal_names, locate, record_years, title_variants, words
+from archiver.citations.compare import (
+    INLINE_TAG,
+    journal_names,
+    locate,
+    record_years,
+    title_variants,
+    words,
+)
 from archiver.citations.extract import DOI_RE, find_dois, unescape_entities
 
 # a list number, but not the "10." that begins a bare DOI
@@ -84,7 +91,7 @@ def strip_doi_and_urls(text: str) -> tuple[str, str | None]:
     if "Retrieved" in body or "Available" in body or "Accessed" in body:
         body = _ACCESS_NOTE.sub("", body)
     if "<" in body:  # after the DOI: "<10.1038/ng.3834>" is a DOI in brackets, not a tag
-        body = _INLINE_TAG.sub("", body)
+        body = INLINE_TAG.sub("", body)
     return " ".join(body.split()).strip(" ,;"), doi  # split(): the whitespace \s matches
 
 
@@ -121,15 +128,6 @@ _MEDIUM = re.compile(r"\s*\[(?:Internet|[Ss]erial (?:on the Internet|online)|[Oo
                      r"[Ee]lectronic resource|CD-ROM)\]")
 _ACCESS_NOTE = re.compile(r"\s*(?:Retrieved from|Available (?:at|from)|Accessed)\s*[.:]?\s*$")
 _SPACES = re.compile(r"\s+")
-# The inline markup of Crossref's titles (JATS, HTML, MathML), which a citation copied from a
-# record keeps ("seed beetle <i>Callosobruchus maculatus</i>", "CO<sub>2</sub>"): no part of
-# the words, so the record's title is found in it like in any other citation. Only these
-# names: a bare "<" may be a DOI's bracket or a "less than".
-_INLINE_TAG = re.compile(r"</?\s*(?:(?:jats:)?(?:i|b|u|em|strong|sub|sup|sc|scp|small|span|tt|"
-                         r"italic|bold|underline|monospace|overline|roman|sans-serif|strike|"
-                         r"inline-formula)|mml:[\w-]+)(?:\s[^<>]*)?/?>", re.I)
-
-
 _SUBTITLE = re.compile(r"\s*[:：]\s*[^.?!”\"\[]+")
 _IN_BOOK = re.compile(r"[\s.,;:”\"’?!]*(?:\[[^\]]{1,6}\]\s*)?(?:[.,]\s*)?(?://|In:?\s)")
 

@@ -60,11 +60,23 @@ _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|[^\W_]+")
 
 
+# The inline markup of Crossref's titles (JATS, HTML, MathML), which a citation copied from a
+# record keeps ("seed beetle <i>Callosobruchus maculatus</i>", "CO<sub>2</sub>"): no part of
+# the words, so the record's title is found in it like in any other citation. Only these
+# names: a bare "<" may be a DOI's bracket or a "less than".
+INLINE_TAG = re.compile(r"</?\s*(?:(?:jats:)?(?:i|b|u|em|strong|sub|sup|sc|scp|small|span|tt|"
+                         r"italic|bold|underline|monospace|overline|roman|sans-serif|strike|"
+                         r"inline-formula)|mml:[\w-]+)(?:\s[^<>]*)?/?>", re.I)
+
+
 def strip_markup(text: str) -> str:
-    """Crossref titles carry JATS/HTML markup (``<i>``, ``<sub>``) and entities."""
+    """Crossref titles carry JATS/HTML markup (``<i>``, ``<sub>``) and entities, and some
+    carry their markup escaped (``In &lt;i&gt;vivo&lt;/i&gt;``): once the entities are
+    characters, the inline markup among them goes too (a "<" that is less-than stays)."""
     if "<" not in text and "&" not in text:
         return text
-    return html.unescape(_TAG.sub("", text))
+    plain = html.unescape(_TAG.sub("", text))
+    return INLINE_TAG.sub("", plain) if "<" in plain else plain
 
 
 def words(text: str) -> list[str]:

@@ -608,3 +608,11 @@ def test_a_given_name_shortened_is_no_added_author():
     letters, Rich does."""
     authors = WORKS["10.1002/jor.1100150407"]["author"][:2]
     assert compare_authors("Lieber, Rich L., and Thomas M. Jacks", False, authors).match is True
+
+
+def test_markup_a_depositor_escaped_goes_with_the_entities_a_less_than_stays():
+    """SYNTHETIC title: Crossref holds some titles with their markup escaped, which a
+    bibliography would otherwise print as "<i>vivo</i>"."""
+    from archiver.citations.compare import strip_markup
+    assert strip_markup("In &lt;i&gt;vivo&lt;/i&gt; CO&lt;sub&gt;2&lt;/sub&gt; at p &lt; 0.05") \
+        == "In vivo CO2 at p < 0.05"
