@@ -462,6 +462,12 @@ def test_saves_of_a_deletion_page_are_named_by_the_address_they_were_saved_from(
     assert [(r.object_id, r.status, r.version) for r in results] == [
         ("wx:s/DeletedPost06xyzAB", "unavailable", "v1"),
         ("wx:s/DeletedPost06xyzAB", "unchanged", "v1")]
+    # ... and known, and cited, by that address
+    record = Archive.open(config.archive).read_json("wx:s/DeletedPost06xyzAB", "record.json")
+    assert record["url"] == "https://mp.weixin.qq.com/s/DeletedPost06xyzAB"
+    provenance = Archive.open(config.archive).read_json("wx:s/DeletedPost06xyzAB",
+                                                       "provenance.json")
+    assert "the page gives no address of its own" in json.dumps(provenance, ensure_ascii=False)
 
 
 def test_an_image_share_post_saved_without_its_scripts_is_refused_saying_why(config):

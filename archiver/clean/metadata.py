@@ -118,6 +118,7 @@ def resolve_metadata(raw: RawPost, lines: list[str]) -> dict[str, Sourced]:
         else:
             del meta["url"]
     _drop_contradicted_page_url(meta)
+    _address_from_the_container(meta)
     _ids_from_other_addresses(meta)
     for name in ("mid", "idx"):
         if name in meta and not str(meta[name].value).isdigit():
@@ -172,6 +173,20 @@ def _drop_contradicted_page_url(meta: dict[str, Sourced]) -> None:
         own.append("wx:" + "/".join(str(meta[name].value) for name in _IDS))
     if any(name is not None and contradict(given, name) for name in own):
         del meta["page_url"]
+
+
+def _address_from_the_container(meta: dict[str, Sourced]) -> None:
+    """A page that gives no address of its own (WeChat's error page for a deleted post) has
+    the one its container says it was saved from, when that is a post's address: the post
+    is known, and citable, by it (the identity already follows it: see
+    :func:`archiver.record.identity_of`)."""
+    if "url" in meta or "og_url" in meta or "page_url" not in meta:
+        return
+    given = str(meta["page_url"].value)
+    url = canonical_url(given) if named_by(given) else None
+    if url:
+        meta["url"] = Sourced(url, f"{meta['page_url'].source} (the page gives no address "
+                                   "of its own)")
 
 
 def _ids_from_other_addresses(meta: dict[str, Sourced]) -> None:
