@@ -1253,3 +1253,66 @@ def test_a_person_known_by_one_name_is_exported_not_dropped(fmt):
     else:
         assert csl_item(work)["author"][:2] == [{"literal": "Madonna"},
                                                 {"family": "Ralser", "given": "Markus"}]
+
+
+@pytest.mark.parametrize(("name", "message"), [("folder", "a folder, not a file"),
+                                               ("no/such/x.bib", "no such folder to write it in")])
+def test_an_output_file_that_cannot_be_written_there_is_refused_before_the_work(
+        archive, tmp_path, name, message):
+    (tmp_path / "folder").mkdir()
+    result = cli("export", "bibtex", "--archive", archive, "-o", tmp_path / name)
+    assert result.exit_code == 2
+    assert f"{tmp_path / name}: {message}" in result.stderr
+    assert "exported" not in result.stderr
+
+
+def test_an_interrupted_export_leaves_the_earlier_file_and_no_temporary_one(archive, tmp_path,
+                                                                            monkeypatch):
+    import archiver.export as export
+    target = tmp_path / "posts.bib"
+    target.write_text("% the earlier export\n", encoding="utf-8")
+
+    def interrupted(works, fmt, write):
+        write("@misc{half,")
+        raise KeyboardInterrupt
+    monkeypatch.setattr(export, "export", interrupted)
+    result = cli("export", "bibtex", "--archive", archive, "-o", target)
+    assert result.exit_code == 130
+    assert f"interrupted: {target} is not written" in result.stderr
+    assert target.read_text(encoding="utf-8") == "% the earlier export\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["archive", "posts.bib"]
+
+
+def test_an_output_file_that_cannot_be_created_names_it_not_a_temporary_file(archive,
+                                                                             tmp_path,
+                                                                             monkeypatch):
+    """SYNTHETIC fault: the folder refuses the file (a read-only disk)."""
+    import builtins
+    real_open = builtins.open
+
+    def read_only(file, mode="r", *args, **kwargs):
+        if "w" in mode and str(file).endswith(".tmp"):
+            raise OSError(30, "Read-only file system", str(file))
+        return real_open(file, mode, *args, **kwargs)
+    monkeypatch.setattr(builtins, "open", read_only)
+    target = tmp_path / "posts.bib"
+    result = cli("export", "bibtex", "--archive", archive, "-o", target)
+    assert result.exit_code == 2
+    assert f"{target}: cannot write it (Read-only file system)" in result.stderr
+    assert ".tmp" not in result.stderr
+
+
+def test_an_interrupted_site_export_keeps_the_earlier_index(archive, tmp_path, monkeypatch):
+    import archiver.export.site as site
+    out = tmp_path / "site"
+    assert cli("export", "html", "--archive", archive, "-o", out).exit_code == 0
+    earlier = (out / "index.html").read_bytes()
+
+    def interrupted(*args):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(site, "_post_page", interrupted)
+    result = cli("export", "html", "--archive", archive, "-o", out)
+    assert result.exit_code == 130
+    assert "interrupted: the pages written so far are in" in result.stderr
+    assert (out / "index.html").read_bytes() == earlier
+    assert not (out / "index.html.tmp").exists()

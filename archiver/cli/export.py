@@ -4,8 +4,11 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from contextlib import suppress
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -30,6 +33,39 @@ class ExportFormat(StrEnum):
     csl_json = "csl-json"
     ris = "ris"
     html = "html"
+
+
+def _check_output_file(output: Path) -> None:
+    """The export's file can be written where it is named: not a folder, in a folder that is
+    there. Checked before anything is read, so that a long export does not end in an error."""
+    if output.is_dir():
+        raise UsageError("a folder, not a file", path=output,
+                         hint="name the file to write, e.g. -o posts.bib")
+    if not output.parent.is_dir():
+        raise UsageError("no such folder to write it in", path=output)
+
+
+def _write_whole(output: Path, write_all: Callable[[Callable[[str], Any]], int]) -> int:
+    """Write ``output`` whole or not at all: into a temporary file beside it, renamed over it
+    once complete, and removed on any failure or interrupt (an earlier file of that name
+    stays as it was). Returns what ``write_all`` returns."""
+    tmp = output.with_name(f".{output.name}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="") as handle:
+            count = write_all(handle.write)
+        tmp.replace(output)
+    except BaseException as exc:
+        with suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        if isinstance(exc, KeyboardInterrupt):
+            err.print(f"interrupted: {output} is not written (a file there before is as it "
+                      "was)", markup=False)
+            raise typer.Exit(130) from None
+        if isinstance(exc, OSError):
+            raise UsageError(f"cannot write it ({exc.strerror or exc})", path=output,
+                             hint="name a file in a folder you may write to") from None
+        raise
+    return count
 
 
 def _check_site_folder(output: Path) -> None:
@@ -107,10 +143,16 @@ def export(
             except OSError as exc:
                 raise UsageError(f"cannot write the site here ({exc.strerror or exc})",
                                  path=output, hint="give a folder you may write to") from None
+            except KeyboardInterrupt:
+                err.print(f"interrupted: the pages written so far are in {output}; its "
+                          "index.html is the one written before, if any", markup=False)
+                raise typer.Exit(130) from None
             if not quiet:
                 err.print(f"wrote {count} post page(s) and {output / 'index.html'}",
                           markup=False)
             return
+        if output is not None and str(output) != "-":
+            _check_output_file(output)  # said before the work, not after it
         ids = [resolve_id(store, given) for given in post_ids] if post_ids else \
             store.object_ids()
         # a post asked for by id is refused before anything is written, not left out
@@ -134,17 +176,15 @@ def export(
                          parse=parse_reference, citations_in=citations_of, reserved=reserved,
                          known=known_works(index))
         if output is None or str(output) == "-":  # `-o -`: standard output, as is usual
-            count = write_export(works, fmt.value, sys.stdout.write)
+            try:
+                count = write_export(works, fmt.value, sys.stdout.write)
+            except KeyboardInterrupt:
+                err.print("interrupted: the export written so far is incomplete",
+                          markup=False)
+                raise typer.Exit(130) from None
             output = None
         else:
-            tmp = output.with_name(f".{output.name}.tmp")
-            try:
-                with open(tmp, "w", encoding="utf-8", newline="") as handle:
-                    count = write_export(works, fmt.value, handle.write)
-                tmp.replace(output)
-            except OSError as exc:
-                tmp.unlink(missing_ok=True)
-                raise UsageError(f"cannot write: {exc.strerror}", path=output) from None
+            count = _write_whole(output, lambda write: write_export(works, fmt.value, write))
         if not quiet:
             err.print(f"exported {count} entr{'y' if count == 1 else 'ies'} as {fmt.value}"
                       + (f" to {output}" if output else "")

@@ -118,46 +118,57 @@ def _citations_table(citations: dict[str, Any] | None) -> str:
 def build_site(archive: Any, out: Path, citations_in: CitationsIn | None = None) -> int:
     """Write the site for every post in ``archive`` into ``out``; returns the number of posts.
     ``citations_in`` finds a record's citations (the citations layer gives it), so that the
-    index says how many no verification covers."""
+    index says how many no verification covers. The index is written last, whole or not at
+    all: an interrupted or failed run leaves the one written before."""
     out.mkdir(parents=True, exist_ok=True)
     (out / "posts").mkdir(exist_ok=True)
     (out / "assets").mkdir(exist_ok=True)
     count = 0
     head, _, tail = _document("Archive", "\x00").partition("\x00")
-    index = (out / "index.html.tmp").open("w", encoding="utf-8")
-    index.write(head + "<h1>Archive</h1><table><tr><th>title</th><th>account</th><th>date</th>"
-                "<th>versions</th><th>citations</th></tr>\n")
-    for object_id in archive.object_ids():
-        versions = archive.versions(object_id)
-        state = versions[-1].state
-        record = archive.read_json(object_id, "record.json")
-        citations = (archive.read_json(object_id, "citations.json")
-                     if "citations.json" in state else None)
-        unchecked = len(unverified(record, citations.get("citations") or [], citations_in)) \
-            if citations and citations_in else 0
-        for logical in state:
-            if logical.startswith("assets/"):
-                target = out / logical
-                if not target.exists():  # read back checked against its digest
-                    target.write_bytes(archive.read_bytes(object_id, logical))
-        account = (record.get("account") or {}).get("name")
-        title = shown_title(record)
-        day = beijing_date(record.get("published")) or ""
-        meta = " · ".join(_e(x) for x in (account, day,
-                                          f"{len(versions)} version(s)", object_id) if x)
-        link = (f'<p class="meta">original: <a href="{_e(record["url"])}" rel="noreferrer">'
-                f'{_e(record["url"])}</a></p>' if record.get("url") else "")
-        body = (f'<p><a href="../index.html">← all posts</a></p><h1>{_e(title)}</h1>'
-                f'<p class="meta">{meta}</p>{link}{_body(record)}<h2>Citations</h2>'
-                f"{_citations_table(citations)}")
-        name = page_name(object_id)
-        (out / "posts" / name).write_text(_document(title, body), encoding="utf-8")
-        index.write(f'<tr><td><a href="posts/{name}">{_e(title)}</a></td>'
-                    f"<td>{_e(account)}</td><td>{_e(day)}</td>"
-                    f"<td>{len(versions)}</td><td>{_status_summary(citations, unchecked)}"
-                    f"</td></tr>\n")
-        count += 1
-    index.write("</table>" + tail)
-    index.close()
-    (out / "index.html.tmp").replace(out / "index.html")
+    tmp = out / "index.html.tmp"
+    try:
+        with tmp.open("w", encoding="utf-8") as index:
+            index.write(head + "<h1>Archive</h1><table><tr><th>title</th><th>account</th>"
+                        "<th>date</th><th>versions</th><th>citations</th></tr>\n")
+            for object_id in archive.object_ids():
+                index.write(_post_page(archive, out, object_id, citations_in))
+                count += 1
+            index.write("</table>" + tail)
+        tmp.replace(out / "index.html")
+    except BaseException:  # an interrupt, a full disk
+        tmp.unlink(missing_ok=True)
+        raise
     return count
+
+
+def _post_page(archive: Any, out: Path, object_id: str, citations_in: CitationsIn | None
+               ) -> str:
+    """Write one post's page (and its images) into ``out``; its row of the index."""
+    versions = archive.versions(object_id)
+    state = versions[-1].state
+    record = archive.read_json(object_id, "record.json")
+    citations = (archive.read_json(object_id, "citations.json")
+                 if "citations.json" in state else None)
+    unchecked = len(unverified(record, citations.get("citations") or [], citations_in)) \
+        if citations and citations_in else 0
+    for logical in state:
+        if logical.startswith("assets/"):
+            target = out / logical
+            if not target.exists():  # read back checked against its digest
+                target.write_bytes(archive.read_bytes(object_id, logical))
+    account = (record.get("account") or {}).get("name")
+    title = shown_title(record)
+    day = beijing_date(record.get("published")) or ""
+    meta = " · ".join(_e(x) for x in (account, day,
+                                      f"{len(versions)} version(s)", object_id) if x)
+    link = (f'<p class="meta">original: <a href="{_e(record["url"])}" rel="noreferrer">'
+            f'{_e(record["url"])}</a></p>' if record.get("url") else "")
+    body = (f'<p><a href="../index.html">← all posts</a></p><h1>{_e(title)}</h1>'
+            f'<p class="meta">{meta}</p>{link}{_body(record)}<h2>Citations</h2>'
+            f"{_citations_table(citations)}")
+    name = page_name(object_id)
+    (out / "posts" / name).write_text(_document(title, body), encoding="utf-8")
+    return (f'<tr><td><a href="posts/{name}">{_e(title)}</a></td>'
+            f"<td>{_e(account)}</td><td>{_e(day)}</td>"
+            f"<td>{len(versions)}</td><td>{_status_summary(citations, unchecked)}"
+            f"</td></tr>\n")
