@@ -9,10 +9,13 @@ from typing import Any
 
 from rich.cells import cell_len
 
+from archiver.clean.metadata import one_line
 from archiver.export.works import shown_title
 
 
 def _meta_lines(record: dict[str, Any]) -> list[tuple[str, str]]:
+    """The labelled fields, each value on one line: the account is kept as read (it is part
+    of some posts' ids), and may hold a line break or a control character."""
     account = record.get("account") or {}
     rows = [("id", record["id"]), ("kind", record["kind"]), ("title", record.get("title")),
             ("account", " ".join(x for x in (account.get("name"), account.get("id")) if x)),
@@ -23,7 +26,7 @@ def _meta_lines(record: dict[str, Any]) -> list[tuple[str, str]]:
             ("tags", ", ".join(record.get("tags") or []))]
     for role, names in (record.get("credits") or {}).items():
         rows.append((role, "、".join(names)))
-    return [(k, str(v)) for k, v in rows if v]
+    return [(k, one_line(str(v))) for k, v in rows if v]
 
 
 def _summary_lines(record: dict[str, Any]) -> list[tuple[str, str]]:
@@ -171,12 +174,6 @@ def shorten(text: str, width: int = CITATION_WIDTH) -> str:
             cut = space
     kept = text[:cut].rstrip(" \t,;:")
     return kept + ("…" if _CJK.match(kept[-1:]) else " …")
-
-
-def one_line(text: str) -> str:
-    """``text`` with each run of white space one space: Crossref keeps its depositors' line
-    breaks and indents in titles, and a report line must stay one line (--json keeps them)."""
-    return " ".join(text.split())
 
 
 def _shown(value: Any) -> str | None:

@@ -66,3 +66,11 @@ def test_labelled_values_render_as_written_and_an_address_as_a_link():
     assert "column: 1. <b>第一</b>" in items
     assert "dois: 10.1093/ia/iiaa061" in items
     assert f'<a href="{html.escape(record["url"])}">' in out
+
+
+def test_each_labelled_value_is_one_line_in_the_text_view():
+    """The account is kept as read (part of some posts' ids): a line break in it must not
+    break the text view's one line per field."""
+    from archiver.render import record_text
+    record = {**RECORD, "account": {"name": "Carol\nDan\x1b[31m"}}
+    assert "account: Carol Dan[31m\n" in record_text(record)
