@@ -1252,3 +1252,21 @@ def test_a_file_that_is_not_utf8_is_named_with_a_way_to_convert_it(runner, tmp_p
     result = run(runner, "refs", "parse", refs)
     assert result.exit_code == ExitCode.BAD_INPUT
     assert "not UTF-8 text" in result.stderr and "iconv -f ENCODING -t UTF-8" in result.stderr
+
+
+def test_ctrl_c_while_the_command_line_is_imported_exits_130_without_a_traceback(monkeypatch):
+    """The first fraction of a second of every command is importing it; an interrupt there
+    ended in a Python traceback (SYNTHETIC interrupt, raised by the import)."""
+    import builtins
+
+    import archiver.__main__ as entry
+    real_import = builtins.__import__
+
+    def interrupted(name, *args, **kwargs):
+        if name == "archiver.cli":
+            raise KeyboardInterrupt
+        return real_import(name, *args, **kwargs)
+    monkeypatch.setattr(builtins, "__import__", interrupted)
+    with pytest.raises(SystemExit) as stopped:
+        entry.run()
+    assert stopped.value.code == 130
