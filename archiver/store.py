@@ -334,6 +334,20 @@ def _interrupted_initialisation(root: Path) -> bool:
     return True
 
 
+def _not_a_storage_root(root: Path) -> str:
+    """Why a folder that holds something is no archive: another OCFL version's storage root,
+    or what it holds (a folder holding only ``.DS_Store`` is not empty, and must not look
+    so)."""
+    other = sorted(p.name for p in root.glob("0=ocfl_*"))
+    if other:
+        return (f"an OCFL storage root of another version ({other[0]}); this archive is "
+                f"{SPEC}")
+    names = sorted(p.name for p in root.iterdir())
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    return (f"not an OCFL storage root (no 0={SPEC} declaration), and not empty: it holds "
+            f"{shown}")
+
+
 def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
@@ -371,8 +385,7 @@ class Archive:
         if root.exists() and not root.is_dir():
             raise ArchiveError("this is a file, not an archive folder", path=root, hint=hint)
         if root.exists() and any(root.iterdir()) and not _interrupted_initialisation(root):
-            raise ArchiveError("not an OCFL storage root (no 0=ocfl_1.1 declaration)", path=root,
-                               hint=hint)
+            raise ArchiveError(_not_a_storage_root(root), path=root, hint=hint)
         if not create:
             raise NotFound("no archive here yet", path=root,
                            hint="run `archiver ingest PATH --archive DIR` to create it")

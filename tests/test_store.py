@@ -25,6 +25,7 @@ import errno
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -1200,3 +1201,18 @@ def test_recovery_syncs_the_folders_a_stopped_commit_made_for_a_new_object(
         assert folder.resolve() in synced, folder
         folder = folder.parent
     assert archive.root.resolve() in synced and staging_dirs(archive.root) == []
+
+
+@pytest.mark.parametrize(("held", "said"), [
+    ([".DS_Store"], "not empty: it holds .DS_Store"),
+    (["a", "b", "c", "d"], "it holds a, b, c and 1 more"),
+    (["0=ocfl_1.0"], "an OCFL storage root of another version (0=ocfl_1.0)")])
+def test_a_folder_that_is_no_archive_says_what_it_holds(tmp_path, held, said):
+    """A folder holding only the Finder's .DS_Store looks empty to its owner, and the hint
+    says to give an empty folder: the message says what is there."""
+    root = tmp_path / "archive"
+    root.mkdir()
+    for name in held:
+        (root / name).write_text("", encoding="utf-8")
+    with pytest.raises(ArchiveError, match=re.escape(said)):
+        Archive.open(root, create=True)
