@@ -158,6 +158,17 @@ def test_a_date_without_a_real_month_gives_bibtex_no_month(date):
     assert "month" not in bibtex_entry(work, "bibtex")
 
 
+def test_a_bibtex_entry_with_no_author_or_editor_is_sorted_by_its_title():
+    """BibTeX's styles warn "to sort, need author or key" of every such entry (a report of
+    a body, a deleted post): the key field gives the title; biblatex sorts by it unasked."""
+    work = Work(key="k", kind="cited", crossref_type="report", title="Annual report & plan")
+    assert "key = {Annual report \\& plan}" in bibtex_entry(work, "bibtex")
+    assert "key =" not in bibtex_entry(work, "biblatex")
+    named = Work(key="k", kind="cited", crossref_type="report", title="T",
+                 authors=[{"family": "Smith", "given": "J."}])
+    assert "key =" not in bibtex_entry(named, "bibtex")
+
+
 def test_bibtex_writes_the_month_as_its_standard_macro(archive):
     # BibTeX's styles print "August 2020" for the macro aug; a braced {8} prints "8 2020"
     out = cli("export", "bibtex", "--archive", archive, "-q").stdout

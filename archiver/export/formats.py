@@ -291,6 +291,10 @@ def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
         notes.append(f"accessed {work.accessed}")
     if notes:
         fields.append(("note", tex("; ".join(notes))))
+    if flavour == "bibtex" and not any(name in ("author", "editor") for name, _ in fields):
+        # BibTeX's styles sort by author or editor, else by key, and warn of an entry with
+        # none ("to sort, need author or key"): the title sorts it as biblatex would
+        fields.append(("key", tex(work.title or work.container or work.key)))
     library = Library([Entry(entry_type, work.key, [
         Field(k, v, enclosing="no-enclosing" if k == "month" else None) for k, v in fields])])
     return bibtexparser.write_string(library)
