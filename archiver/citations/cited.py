@@ -233,7 +233,10 @@ def _as_named(tail: str, span: tuple[int, int]) -> tuple[int, int]:
     return start, end
 
 
-_QUOTED = re.compile(r"[“\"‘]([^”\"’]{3,})[”\"’]")
+_QUOTED = re.compile(r"[“\"‘]([^”\"’]{3,})[”\"’]|"
+                     # Harvard's 'Title', in ASCII quotes: an apostrophe (Alzheimer's) is
+                     # inside a word, a quote is not
+                     r"(?<!\w)'(\S.{2,}?)'(?=[,.;:]?(?:\s|$))")
 _FIRST_STOP = re.compile(r"\.\s+|等[.．]?\s*")
 # APA's date after the authors: a bracket standing apart, "(2017). " or "(2017) ", never one
 # glued to a volume or followed by pages ("284(1855):20170132" is an issue)
@@ -254,7 +257,8 @@ _NO_TITLE = re.compile(r"(?:[A-Z][A-Za-z-]*\.?\s+){1,6}\d+[A-Za-z]?\s*,\s*[A-Za-
 def _title_by_cues(body: str) -> tuple[int, int] | None:
     quoted = _QUOTED.search(body)
     if quoted:
-        return quoted.start(1), quoted.end(1)
+        group = 1 if quoted.group(1) is not None else 2
+        return quoted.start(group), quoted.end(group)
     mark = _TYPE_MARK.search(body)
     if mark:  # GB/T: AUTHORS. Title[J]. Journal, … (initials carry no periods)
         first = _FIRST_STOP.search(body, 0, mark.start())

@@ -317,6 +317,8 @@ def _find_name(haystack: Sequence[str], name: Sequence[str], start: int) -> tupl
     return -1, 0
 
 
+_UMLAUTS = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
+_GERMAN = re.compile("[äöüÄÖÜß]")
 _ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…")
 
 
@@ -366,8 +368,13 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
     shown = 0
     used: set[int] = set()  # where earlier authors were found (two authors may share a name)
     found: set[int] = set()  # the words of the names found
+    # Müller written Mueller, as German does without its letters: each such name's other form
+    spelled = {i: words(_GERMAN.sub(lambda m: _UMLAUTS[m.group(0)], a["family"]))
+               for i, a in enumerate(people) if _GERMAN.search(a["family"])} if people else {}
     for index, name in enumerate(names):
         at, length = _find_name(seg, name, position)
+        if at < 0 and index in spelled:
+            at, length = _find_name(seg, spelled[index], position)
         if at >= 0:
             skipped = seg[position:at]
             if not index:

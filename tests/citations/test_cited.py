@@ -512,3 +512,16 @@ def test_the_short_form_without_a_title_claims_none():
     assert "title" not in read
     assert (read["journal"], read["volume"], read["page"], read["year"]) == (
         "J. Orthop. Res", "16", "519", "1997")
+
+
+def test_harvards_title_in_ascii_single_quotes_is_the_title_even_misspelt():
+    """Harvard quotes the title in ' ': with a word of it wrong (so the record's title is
+    not found), the quotes still say where it ends; an apostrophe inside a word is none."""
+    text = ("Chiang, C. et al. (2017) 'The impact of structural variation on thermal gene "
+            "expression', Nature Genetics, 49(5), pp. 692–699.")
+    read = claims(text, GTEX)
+    assert read["title"] == "The impact of structural variation on thermal gene expression"
+    assert (read["journal"], read["volume"], read["page"]) == ("Nature Genetics", "49",
+                                                               "692–699")
+    text = "Lee, H. (2012) 'Alzheimer's disease in mice', Neurobiology of Aging, 33(3)."
+    assert claims(text, NEUROBIOL)["title"] == "Alzheimer's disease in mice"
