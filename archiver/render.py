@@ -13,11 +13,14 @@ from archiver.clean.metadata import one_line
 from archiver.export.works import shown_title
 
 
-def _meta_lines(record: dict[str, Any]) -> list[tuple[str, str]]:
+def _meta_lines(record: dict[str, Any], version: str | None = None
+                ) -> list[tuple[str, str]]:
     """The labelled fields, each value on one line: the account is kept as read (it is part
-    of some posts' ids), and may hold a line break or a control character."""
+    of some posts' ids), and may hold a line break or a control character. ``version``: which
+    of the post's versions this record is (the record does not say), e.g. "v1 of 2"."""
     account = record.get("account") or {}
-    rows = [("id", record["id"]), ("kind", record["kind"]), ("title", record.get("title")),
+    rows = [("id", record["id"]), ("version", version), ("kind", record["kind"]),
+            ("title", record.get("title")),
             ("account", " ".join(x for x in (account.get("name"), account.get("id")) if x)),
             ("author", record.get("author")), ("published", record.get("published")),
             ("url", record.get("url")), ("source_url", record.get("source_url")),
@@ -39,21 +42,21 @@ def _summary_lines(record: dict[str, Any]) -> list[tuple[str, str]]:
     return rows
 
 
-def record_text(record: dict[str, Any]) -> str:
-    lines = [f"{k}: {v}" for k, v in _meta_lines(record) + _summary_lines(record)]
+def record_text(record: dict[str, Any], version: str | None = None) -> str:
+    lines = [f"{k}: {v}" for k, v in _meta_lines(record, version) + _summary_lines(record)]
     lines.append("")
     lines.append(record.get("text") or "(no body)")
     return "\n".join(lines) + "\n"
 
 
-def record_markdown(record: dict[str, Any]) -> str:
+def record_markdown(record: dict[str, Any], version: str | None = None) -> str:
     """The record as Markdown whose rendering shows the post's text as the post has it: every
     character Markdown would read as markup is escaped (a paragraph "2020. A year" is no
     numbered list, "<script>" no HTML, "*stars*" no emphasis), a line break stays a line
     break, and a code block's fence is longer than any run of backticks in it."""
     out = [f"# {_md(shown_title(record), heading=True)}", ""]  # (deleted) …, as list shows it
-    out += [f"- **{k}**: {_md_value(v)}" for k, v in _meta_lines(record) + _summary_lines(record)
-            if k != "title"]
+    out += [f"- **{k}**: {_md_value(v)}"
+            for k, v in _meta_lines(record, version) + _summary_lines(record) if k != "title"]
     out.append("")
     images = record.get("images") or []
     for block in record.get("blocks") or []:

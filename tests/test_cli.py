@@ -1270,3 +1270,18 @@ def test_ctrl_c_while_the_command_line_is_imported_exits_130_without_a_traceback
     with pytest.raises(SystemExit) as stopped:
         entry.run()
     assert stopped.value.code == 130
+
+
+def test_show_says_which_version_it_shows(runner, archive_dir, tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch")
+    edited = SEED.read_text(encoding="utf-8").replace("不代表本平台观点", "不代表本平台的观点")
+    post.write_text(edited, encoding="utf-8")
+    run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch")
+    assert "\nversion: v2 of 2\n" in run(runner, "show", "wx:t/", "--archive",
+                                         archive_dir).stdout
+    assert "\n- **version**: v1 of 2\n" in run(runner, "show", "wx:t/", "-v", "1", "-f",
+                                               "markdown", "--archive", archive_dir).stdout
+    shown = json.loads(run(runner, "show", "wx:t/", "--json", "--archive", archive_dir).stdout)
+    assert "version" not in shown  # the record as stored

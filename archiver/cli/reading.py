@@ -97,13 +97,16 @@ def show(
         object_id = resolve_id(store, post_id)
         record = store.read_json(object_id, "record.json",
                                  _version_name(version) if version is not None else None)
+        numbers = [v.number for v in store.versions(object_id)]
+        shown = f"{_version_name(version) if version is not None else numbers[-1]} of " \
+                f"{len(numbers)}"  # which one is shown: the record does not say
         if as_json or fmt is Format.json:
             sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True)
                              + "\n")
         elif fmt is Format.markdown:
-            sys.stdout.write(record_markdown(record))
+            sys.stdout.write(record_markdown(record, shown))
         else:
-            sys.stdout.write(record_text(record))
+            sys.stdout.write(record_text(record, shown))
 
 
 @app.command()
