@@ -241,7 +241,7 @@ _FIRST_STOP = re.compile(r"\.\s+|等[.．]?\s*")
 # APA's date after the authors: a bracket standing apart, "(2017). " or "(2017) ", never one
 # glued to a volume or followed by pages ("284(1855):20170132" is an issue)
 _DATED = re.compile(r"(?<!\w)\((?:1[5-9]\d\d|20\d\d)[a-z]?(?:, [^)]*)?\)(?![:;,]|\s+\d)\.?\s*|"
-                    r"\(n\.\s*d\.\)\.?\s*")
+                    r"\((?:n\.\s*d\.|no date)\)\.?\s*", re.I)
 # "et al." (等) ends an author list, and what follows it, past a year (Chicago's "et al.
 # 2017.", Harvard's "et al. (2017)"), begins the title
 _AFTER_ET_AL = re.compile(r"\bet\s*al\b\.?,?\s+(?:\(?(?:1[5-9]\d\d|20\d\d)[a-z]?\)?[.,]?\s+)?|"
@@ -281,8 +281,10 @@ def _title_by_cues(body: str) -> tuple[int, int] | None:
     return None
 
 
-_NO_DATE = re.compile(r"\(n\.\s*d\.\)")
-_NO_DATE_DOT = re.compile(r"\(n\.\s*d\.\)\.?")
+# APA's "(n.d.)", Harvard's (Cite Them Right) "(no date)"
+_NO_DATE = re.compile(r"\((?:n\.\s*d\.|no date)\)", re.I)
+_NO_DATE_DOT = re.compile(r"\((?:n\.\s*d\.|no date)\)\.?", re.I)
+_NO_DATE_AT_END = re.compile(r"(?<=[\s.,])(?:n\.\s*d\.?|no date\.?)\s*$", re.I)
 # the year ends the author part, alone or (APA, for dated works) with its month and day:
 # "(2021, January 25)", "(2020, Spring)", "(2019, March 3–5)"
 _YEAR_AT_END = re.compile(r"\(?\b(1[5-9]\d\d|20\d\d)[a-z]?"
@@ -300,6 +302,10 @@ def _read_head(cited: Cited, head: str) -> None:
         cited.year = dated.group(1)
         authors = head.strip(" “\"'‘")[:dated.start()]
     authors = _NO_DATE_DOT.sub("", authors)
+    undated = _NO_DATE_AT_END.search(authors.rstrip(" “\"'‘"))
+    if undated:  # Chicago's "Turletti, T. n.d." (no brackets)
+        cited.no_date = True
+        authors = authors[:undated.start()]
     cited.et_al = bool(_ET_AL.search(authors))
     cited.authors = _clean(authors) or None
 

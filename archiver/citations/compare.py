@@ -317,6 +317,7 @@ def _find_name(haystack: Sequence[str], name: Sequence[str], start: int) -> tupl
     return -1, 0
 
 
+_BRACKETED = re.compile(r"[(\[（][^)\]）]*(?:[)\]）]|$)")
 _UMLAUTS = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
 _GERMAN = re.compile("[äöüÄÖÜß]")
 _ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…")
@@ -364,6 +365,14 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
     # of order, told below), a group the citation names (checked above)
     family_words = {w for a in authors for w in words(a.get("family") or "")}
     group_words = {w for part in parts if _GROUP_WORD.search(part) for w in words(part)}
+    # what a list says in brackets is no author of it: (Eds.), (no date), a group's (ANS)
+    bracketed = {w for span in _BRACKETED.findall(segment) for w in words(span)}
+    # the words of an author list that are no person's given name or initial
+    not_given = family_words | group_words | bracketed | {
+        w for a in groups for w in words(a.get("name") or "")}
+    # given names and initials are held to Crossref's only where its authors are its people
+    # (with a group among them, the names' places are not known)
+    by_people = len(people) == len(names)
     position = 0
     shown = 0
     used: set[int] = set()  # where earlier authors were found (two authors may share a name)
@@ -399,6 +408,12 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
                                   f"{' '.join(wrong)!r} is shown where Crossref's author "
                                   f"{index + 1} of {len(names)} is {' '.join(name)!r}"
                                   + misspelt)
+            # the given names or initials before a family name are its own (R. L. Lieber),
+            # or the previous author's (Lieber RL, Jacks TM)
+            clash = _initials_clash(skipped, people[max(0, index - 1):index + 1],
+                                    not_given, family_words) if by_people else None
+            if clash:
+                return FieldCheck(segment, crossref, False, clash)
             used.add(at)
             found.update(range(at, at + length))
             position, shown = at + length, shown + 1
@@ -437,6 +452,10 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
                     break
             others = [w for w in _unexplained(before, authors)
                       if len(w) >= 3 or _CJK_SCRIPT.search(w)]
+            clash = _initials_clash(before, people[index - 1:index], not_given,
+                                    family_words) if by_people else None
+            if clash and not others:
+                return FieldCheck(segment, crossref, False, clash)
             if others:  # names shown before et al. that are none of Crossref's
                 return FieldCheck(segment, crossref, False,
                                   f"{' '.join(others)!r} is shown before et al. where "
@@ -454,13 +473,47 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
         return FieldCheck(segment, crossref, False,
                           f"{label!r} (author {index + 1} of {len(names)}) is not in the "
                           f"citation" + ("" if et_al else " and it does not say et al."))
-    extra = _extra_names(seg, found, people + groups, family_words | group_words)
+    clash = _initials_clash(seg[position:], people[-1:], not_given, family_words) \
+        if by_people else None
+    if clash:
+        return FieldCheck(segment, crossref, False, clash)
+    extra = _extra_names(seg, found, people + groups, not_given)
     if extra:
         return FieldCheck(segment, crossref, False,
                           f"{' '.join(extra)!r} is shown among the authors, but Crossref's "
                           f"{len(names)} author(s) are all found without it: an author "
                           "Crossref does not list")
     return FieldCheck(segment, crossref, True, f"all {len(names)} authors, in order")
+
+
+def _initials_clash(gap: Sequence[str], owners: Sequence[dict[str, Any]],
+                    not_given: set[str], families: set[str]) -> str | None:
+    """Why the given names or initials a citation shows in ``gap`` (the words between two
+    family names found, or before the first, or after the last) are none of ``owners``'
+    (the author or two authors they can belong to, as the style puts them before or after
+    the family name), or None.
+
+    Only the first letter of the first of them is held to Crossref's: the first letter of
+    one of the owners' given names (Weber JA for Matthew A. Weber is wrong; RL, Richard L.,
+    R. Lee, Rich are Richard L.'s; SF is Shoufang's in pinyin). Nothing is held where an
+    owner has no given name in Crossref, or where the gap shows none, or where it holds a
+    family name of Crossref's (``families``): an author out of place, which the order tells."""
+    if any(w in families for w in gap):
+        return None
+    letters: set[str] = set()
+    for owner in owners:
+        given = words(owner.get("given") or "")
+        if not given:
+            return None
+        letters.update(word[0] for word in given)
+    shown = [w for w in gap if w not in not_given and w not in _LIST_WORDS
+             and w not in PARTICLES and not w.isdigit() and not _CJK_SCRIPT.search(w)]
+    if not shown or shown[0][0] in letters:
+        return None
+    named = " and ".join(f"{' '.join(words(o.get('family') or ''))!r} "
+                         f"({' '.join(words(o.get('given') or ''))})" for o in owners)
+    return (f"{shown[0]!r} is shown as the given name or initial of Crossref's "
+            + ("author " if len(owners) == 1 else "authors ") + named)
 
 
 def _extra_names(seg: Sequence[str], found: set[int], authors: Sequence[dict[str, Any]],
