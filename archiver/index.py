@@ -76,6 +76,8 @@ def known_works(index: dict[str, Any]) -> dict[str, str]:
 
 
 def load_json_extension(archive: Archive, name: str) -> dict[str, Any] | None:
+    """A JSON object this tool keeps under ``extensions/`` (the index, the receipts), or None
+    when it is absent or not one: derived data, rebuilt rather than trusted."""
     data = archive.read_extension_file(name)
     if data is None:
         return None
@@ -116,7 +118,7 @@ def well_formed(index: dict[str, Any]) -> bool:
 def _loses_objects(archive: Archive, index: dict[str, Any]) -> bool:
     """Whether the index lists an object that is not in the archive (one look each, up to
     the first missing): an object folder deleted or moved by hand. The index is then rebuilt
-    from what is there, and fsck reports the loss (:func:`check_archive`)."""
+    from what is there, and fsck reports the loss (:func:`archiver.fsck.check_archive`)."""
     return not all(archive.exists(object_id) for object_id in index)
 
 

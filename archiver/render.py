@@ -90,6 +90,7 @@ _MD_HEADING = re.compile(r"[\\`*_\[\]<>|~#]|&(?=#?\w+;)")
 # a numbered list item's "2020." or "1)"
 _MD_LINE_START = re.compile(r"^([ \t]{0,3})([#>+=-])", re.M)
 _MD_ORDERED = re.compile(r"^([ \t]{0,3}\d{1,9})([.)])", re.M)
+_MD_INDENT = re.compile(r"^[ \t]+", re.M)
 
 
 def _md(text: str, heading: bool = False, line_start: bool = True) -> str:
@@ -101,7 +102,10 @@ def _md(text: str, heading: bool = False, line_start: bool = True) -> str:
     if line_start:
         head = _MD_LINE_START.sub(r"\1\\\2", _MD_ORDERED.sub(r"\1\\\2", head))
     rest = _MD_LINE_START.sub(r"\1\\\2", _MD_ORDERED.sub(r"\1\\\2", rest))
-    return "\\\n".join((head + newline + rest).split("\n"))
+    # a line's leading spaces as characters, which no indent reads as a code block
+    escaped = _MD_INDENT.sub(lambda m: m.group(0).replace(" ", "&#32;").replace("\t", "&#9;"),
+                             head + newline + rest)
+    return "\\\n".join(escaped.split("\n"))
 
 
 def _md_value(value: str) -> str:

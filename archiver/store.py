@@ -3,7 +3,7 @@
 Why write this rather than use a library: the OCFL libraries for Python validate well but do not
 promise crash safety or a writer lock, and both matter more to an archive than anything else.
 The store knows nothing about posts; it stores *files* (logical path → bytes) under an object
-id and keeps the OCFL rules:
+id and keeps the OCFL rules (what an inventory must be is checked in :mod:`archiver.ocfl_rules`):
 
 - storage root declaration ``0=ocfl_1.1`` and the layout extension
   ``0003-hash-and-id-n-tuple-storage-layout`` (sha256 of the id, 3×3 tuples, then the
@@ -338,7 +338,9 @@ def _not_a_storage_root(root: Path) -> str:
     """Why a folder that holds something is no archive: another OCFL version's storage root,
     or what it holds (a folder holding only ``.DS_Store`` is not empty, and must not look
     so)."""
-    other = sorted(p.name for p in root.glob("0=ocfl_*"))
+    if (root / f"0={OBJECT_SPEC}").is_file():
+        return "an OCFL object, not a storage root: its archive is a folder above it"
+    other = sorted(p.name for p in root.glob("0=ocfl_[0-9]*"))
     if other:
         return (f"an OCFL storage root of another version ({other[0]}); this archive is "
                 f"{SPEC}")

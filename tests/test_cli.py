@@ -523,9 +523,12 @@ def test_an_interrupted_verify_says_how_far_it_got_and_exits_130(runner, archive
 
 def test_a_verify_interrupted_while_keeping_its_results_says_how_many_posts_are_done(
         runner, archive_dir, tmp_path, monkeypatch):
-    """Stopped between two posts' verifications being written: the first is kept whole, the
-    second untouched, and the user is told so (not a silent exit 130)."""
+    """Stopped between two posts' verifications being written: the first is kept whole (a
+    new version with its citations.json), the second untouched, and the user is told so,
+    not left with a silent exit 130. (Crossref: the recorded responses, served locally.)"""
     import archiver.verified as verified
+
+    from crossref_server import CrossrefServer
     clinical = WECHAT / "markdown" / "mp_duty__临床预测模型经典文献合集.md"
     assert run(runner, "ingest", SEED, clinical, "--archive", archive_dir,
                "--no-fetch").exit_code == 0
@@ -538,11 +541,17 @@ def test_a_verify_interrupted_while_keeping_its_results_says_how_many_posts_are_
         return real(*args, **kwargs)
     monkeypatch.setattr(verified, "store_citations", stopped_on_the_second)
     monkeypatch.setenv("ARCHIVER_CACHE_DIR", str(tmp_path / "cache"))
-    result = run(runner, "verify", "--offline", "--archive", archive_dir)
+    with CrossrefServer() as server:
+        monkeypatch.setenv("ARCHIVER_CROSSREF_URL", server.url)
+        result = run(runner, "verify", "--archive", archive_dir)
     assert result.exit_code == 130
     assert "interrupted while keeping the results in the archive: 1 of 2 post(s) done" \
         in result.stderr
     assert result.stdout == ""  # no report: it would claim what was not kept
+    store = Archive.open(archive_dir)
+    first, second = calls
+    assert "citations.json" in store.versions(first)[-1].state
+    assert [v.number for v in store.versions(second)] == ["v1"]
 
 
 def test_an_ingest_verify_interrupted_while_checking_says_the_posts_are_archived(
@@ -1285,3 +1294,12 @@ def test_show_says_which_version_it_shows(runner, archive_dir, tmp_path):
                                                "markdown", "--archive", archive_dir).stdout
     shown = json.loads(run(runner, "show", "wx:t/", "--json", "--archive", archive_dir).stdout)
     assert "version" not in shown  # the record as stored
+
+
+@pytest.mark.parametrize(("encoding", "named"), [("utf-16-le", "UTF-16LE"),
+                                                 ("utf-16-be", "UTF-16BE")])
+def test_utf16_without_its_mark_is_named_by_its_byte_order(runner, tmp_path, encoding, named):
+    refs = tmp_path / "refs.txt"
+    refs.write_bytes(VANDERHILL.encode(encoding))
+    result = run(runner, "refs", "parse", refs)
+    assert f"iconv -f {named} -t UTF-8" in result.stderr

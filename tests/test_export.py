@@ -1302,7 +1302,7 @@ def test_an_output_file_that_cannot_be_created_names_it_not_a_temporary_file(arc
     real_open = builtins.open
 
     def read_only(file, mode="r", *args, **kwargs):
-        if "w" in mode and str(file).endswith(".tmp"):
+        if ("w" in mode or "x" in mode) and str(file).endswith(".tmp"):
             raise OSError(30, "Read-only file system", str(file))
         return real_open(file, mode, *args, **kwargs)
     monkeypatch.setattr(builtins, "open", read_only)

@@ -74,3 +74,8 @@ def test_each_labelled_value_is_one_line_in_the_text_view():
     from archiver.render import record_text
     record = {**RECORD, "account": {"name": "Carol\nDan\x1b[31m"}}
     assert "account: Carol Dan[31m\n" in record_text(record)
+
+
+def test_an_indented_line_is_no_code_block():
+    texts = ["    four spaces first", "\tand a tab", "a line\n    then an indented one"]
+    assert rendered_texts(record_markdown(with_paragraphs(*texts))) == texts

@@ -1216,3 +1216,11 @@ def test_a_folder_that_is_no_archive_says_what_it_holds(tmp_path, held, said):
         (root / name).write_text("", encoding="utf-8")
     with pytest.raises(ArchiveError, match=re.escape(said)):
         Archive.open(root, create=True)
+
+
+def test_an_object_folder_given_as_the_archive_says_so(tmp_path):
+    archive = Archive.open(tmp_path / "archive", create=True)
+    with archive.writer():
+        archive.commit("wx:test", {"a.txt": b"a"}, message="one file")
+    with pytest.raises(ArchiveError, match="an OCFL object, not a storage root"):
+        Archive.open(archive.object_path("wx:test"))

@@ -30,6 +30,7 @@ from bibtexparser.model import (
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
 from archiver.errors import InputError
+from archiver.textfiles import text_file
 
 
 def _clean(value: str | None) -> str:
@@ -153,12 +154,7 @@ def _check(library: Library, path: Path) -> None:
 def references_from_bibtex(path: Path) -> list[tuple[str, str]]:
     """(citation key, reference string) for every entry of a .bib file; a file with an entry
     that cannot be read, or with none, is an :class:`InputError` naming the line."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text (byte {exc.start})", path=path) from None
-    except OSError as exc:  # no permission, a folder named .bib…: this input, not the archive
-        raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
+    text = text_file(path)  # no permission, a folder named .bib…: this input (exit 4)
     quiet = logging.getLogger("bibtexparser")  # it logs each block it cannot read: we report
     level = quiet.level
     quiet.setLevel(logging.CRITICAL)

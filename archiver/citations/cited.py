@@ -236,7 +236,7 @@ def _as_named(tail: str, span: tuple[int, int]) -> tuple[int, int]:
 _QUOTED = re.compile(r"[“\"‘]([^”\"’]{3,})[”\"’]|"
                      # Harvard's 'Title', in ASCII quotes: an apostrophe (Alzheimer's) is
                      # inside a word, a quote is not
-                     r"(?<!\w)'(\S.{2,}?)'(?=[,.;:]?(?:\s|$))")
+                     r"(?<!\w)'(\S.{2,}?)'(?=[,.;:](?:\s|$))")
 _FIRST_STOP = re.compile(r"\.\s+|等[.．]?\s*")
 # APA's date after the authors: a bracket standing apart, "(2017). " or "(2017) ", never one
 # glued to a volume or followed by pages ("284(1855):20170132" is an issue)
@@ -252,6 +252,10 @@ _SENTENCE_END = re.compile(r"[.?!](?:\s|$)")
 # volume, a comma and the first page
 _NO_TITLE = re.compile(r"(?:[A-Z][A-Za-z-]*\.?\s+){1,6}\d+[A-Za-z]?\s*,\s*[A-Za-z]?\d+"
                        r"(?:\s*[–—-]+\s*[A-Za-z]?\d+)?\s*(?:\((?:1[5-9]\d\d|20\d\d)\))?\s*[.,;]?\s*$")
+# ... and the same after an author list without et al., after its comma
+_SHORT_FORM = re.compile(r",\s+((?:[A-Z][A-Za-z-]*\.?\s+){1,6}\d+[A-Za-z]?\s*,\s*[A-Za-z]?\d+"
+                         r"(?:\s*[–—-]+\s*[A-Za-z]?\d+)?\s*(?:\((?:1[5-9]\d\d|20\d\d)\))?"
+                         r"\s*[.,;]?\s*)$")
 
 
 def _title_by_cues(body: str) -> tuple[int, int] | None:
@@ -263,6 +267,9 @@ def _title_by_cues(body: str) -> tuple[int, int] | None:
     if mark:  # GB/T: AUTHORS. Title[J]. Journal, … (initials carry no periods)
         first = _FIRST_STOP.search(body, 0, mark.start())
         return (first.end() if first else 0), mark.start()
+    short = _SHORT_FORM.search(body)
+    if short:  # every author, then the journal: "…, N. Marzari, Phys. Rev. Lett. 120, 117701"
+        return short.start(1), short.start(1)
     after = _AFTER_ET_AL.search(body)
     if after and _NO_TITLE.match(body, after.end()):
         return after.end(), after.end()  # "Lieber et al., J. Orthop. Res. 15, 519 (1997)"

@@ -401,7 +401,8 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
                 # on being another's (LEE H J, LEG J K, LEE H for Lee, Lee, Lee)
                 wrong = [w for w in _unexplained(skipped, people[index - 1:index + 1])
                          if len(w) >= 3 and w not in family_words
-                         and any(Levenshtein.distance(w, part) == 1 for part in name)]
+                         and any(Levenshtein.distance(w, part) == 1 for part in name)
+                         and not _part_of_given(w, people[index - 1:index + 1])]
                 misspelt = " (misspelt?)"
             if wrong:
                 return FieldCheck(segment, crossref, False,
@@ -486,6 +487,12 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
     return FieldCheck(segment, crossref, True, f"all {len(names)} authors, in order")
 
 
+def _part_of_given(word: str, owners: Sequence[dict[str, Any]]) -> bool:
+    """Whether ``word`` is a part of a given name of ``owners`` as Crossref runs it together
+    (Xiao-Yan for Xiaoyan: "yan" is no misspelt Yang)."""
+    return any(word in "".join(words(owner.get("given") or "")) for owner in owners)
+
+
 def _initials_clash(gap: Sequence[str], owners: Sequence[dict[str, Any]],
                     not_given: set[str], families: set[str]) -> str | None:
     """Why the given names or initials a citation shows in ``gap`` (the words between two
@@ -530,6 +537,8 @@ def _extra_names(seg: Sequence[str], found: set[int], authors: Sequence[dict[str
     initials, joined, given = set(), set(), []
     for author in authors:
         names = words(author.get("given") or "")
+        if not names and author.get("family"):
+            return []  # a person Crossref gives no given name: any word may be theirs
         initials.update(word[0] for word in names if len(word) == 1)
         joined.add("".join(names))
         given += [word for word in names if len(word) >= 3]
@@ -540,8 +549,8 @@ def _extra_names(seg: Sequence[str], found: set[int], authors: Sequence[dict[str
         word = seg[i]
         if word not in unexplained or word in known or word in joined or \
                 not (len(word) >= 3 or _CJK_SCRIPT.search(word)) or \
-                any(word[:3] == g[:3] for g in given):
-            continue
+                any(word[:3] == g[:3] or word in g for g in given):
+            continue  # (a part of a given name: Shou-Fang for Shoufang)
         if word[0] in initials and ({i - 1, i + 1, i + 2} & found):
             continue  # "Gross, Joshua B." or "Joshua B. Gross"
         extra.append(word)
@@ -559,7 +568,9 @@ _LIST_WORDS = frozenset({"et", "al", "等", "and", "with", "jr", "sr", "ii", "ii
                          # "on behalf of the … group", "and colleagues", degrees, German's
                          # Hrsg. (editor), compiler
                          "on", "behalf", "of", "for", "the", "colleagues", "phd", "md", "hrsg",
-                         "comp", "compiler"})
+                         "comp", "compiler", "msc", "bsc", "mph", "mba", "frcs", "frcp", "dphil",
+                         "rn", "translator", "translators", "translated", "by", "assistance",
+                         "assisted", "illustrator", "illustrated", "foreword", "prepared"})
 
 
 def _stray_names(between: Sequence[str], owners: Sequence[dict[str, Any]]) -> list[str]:
@@ -599,7 +610,8 @@ def _unexplained(rest: Sequence[str], authors: Sequence[dict[str, Any]]) -> list
 _ET_AL = re.compile(r"\bet\.?\s*al\b\.?|等", re.I)
 # a name in an author list that calls itself a group (a consortium, a study group …)
 _GROUP_WORD = re.compile(r"\b(?:consortium|collaboration|collaborators|collaborative|group|"
-                         r"investigators|network|initiative|committee)\b", re.I)
+                         r"investigators|network|initiative|committee|team|study|trial|"
+                         r"trialists|society|association|panel|council|board|force)\b", re.I)
 
 
 def _unknown_group(parts: list[str], authors: Sequence[dict[str, Any]]) -> str | None:

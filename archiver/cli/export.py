@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import os
+import secrets
 import sys
 from collections.abc import Callable
 from contextlib import suppress
@@ -46,13 +48,16 @@ def _check_output_file(output: Path) -> None:
 
 
 def _write_whole(output: Path, write_all: Callable[[Callable[[str], Any]], int]) -> int:
-    """Write ``output`` whole or not at all: into a temporary file beside it, renamed over it
-    once complete, and removed on any failure or interrupt (an earlier file of that name
+    """Write ``output`` whole or not at all: into a temporary file beside it (a name of its
+    own: two exports to one file do not write into each other's), made durable, renamed over
+    it once complete, and removed on any failure or interrupt (an earlier file of that name
     stays as it was). Returns what ``write_all`` returns."""
-    tmp = output.with_name(f".{output.name}.tmp")
+    tmp = output.with_name(f".{output.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
     try:
-        with open(tmp, "w", encoding="utf-8", newline="") as handle:
+        with open(tmp, "x", encoding="utf-8", newline="") as handle:
             count = write_all(handle.write)
+            handle.flush()
+            os.fsync(handle.fileno())
         tmp.replace(output)
     except BaseException as exc:
         with suppress(OSError):

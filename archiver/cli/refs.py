@@ -15,9 +15,9 @@ from archiver.cli.base import (
     err,
     reported_errors,
     stdin_text,
-    text_file,
 )
 from archiver.cli.help import Group
+from archiver.textfiles import text_file
 
 refs_app = typer.Typer(cls=Group, help="Work with reference strings.", no_args_is_help=True)
 

@@ -25,7 +25,6 @@ from archiver.cli.base import (
     reported_errors,
     resolve_id,
     stdin_text,
-    text_file,
 )
 from archiver.config import Config
 from archiver.errors import (
@@ -38,6 +37,7 @@ from archiver.errors import (
     UsageError,
     worst,
 )
+from archiver.textfiles import text_file
 
 
 def _expand_folders(targets: list[str], problems: list[ArchiverError]) -> list[str]:
@@ -164,8 +164,9 @@ def _keep_results(store: Any, items: list[tuple[str, str | None, str | None]],
     except KeyboardInterrupt:
         err.print(f"interrupted while keeping the results in the archive: {done} of "
                   f"{len(by_post)} post(s) done (each with a new version where its outcome "
-                  "changed), the others untouched; no report is printed. Running the same "
-                  "command again finishes (Crossref's answers are cached)", markup=False)
+                  "changed); the one being written may be kept too, whole, and the others "
+                  "are untouched; no report is printed. Running the same command again "
+                  "finishes (Crossref's answers are cached)", markup=False)
         raise typer.Exit(130) from None
     return keys.by_doi
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -136,7 +137,8 @@ def build_site(archive: Any, out: Path, citations_in: CitationsIn | None = None)
             index.write("</table>" + tail)
         tmp.replace(out / "index.html")
     except BaseException:  # an interrupt, a full disk
-        tmp.unlink(missing_ok=True)
+        with suppress(OSError):  # the error that stopped the writing is the one to tell
+            tmp.unlink(missing_ok=True)
         raise
     return count
 

@@ -214,3 +214,13 @@ def test_an_entry_without_a_journal_gives_its_volume_and_issue(tmp_path, with_pa
     wrong = compared("16", "4")
     assert [name for name, (_, match) in wrong.items() if match is False] == ["volume"]
     assert compared("15", "5")["issue"] == ("5", False)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig"])
+def test_a_bib_file_with_a_byte_order_mark_is_read_in_its_encoding(tmp_path, encoding):
+    """Crossref's own BibTeX (tests/fixtures/crossref/content-negotiation), saved as
+    Windows' Notepad saves "Unicode"."""
+    path = tmp_path / "refs.bib"
+    path.write_bytes(NEGOTIATED.read_text(encoding="utf-8").encode(encoding))
+    [(key, text)] = references_from_bibtex(path)
+    assert key == "Frank_1970" and "The Structure of Ordinary Water" in text

@@ -525,3 +525,17 @@ def test_harvards_title_in_ascii_single_quotes_is_the_title_even_misspelt():
                                                                "692–699")
     text = "Lee, H. (2012) 'Alzheimer's disease in mice', Neurobiology of Aging, 33(3)."
     assert claims(text, NEUROBIOL)["title"] == "Alzheimer's disease in mice"
+
+
+def test_a_possessive_in_a_harvard_title_does_not_end_it():
+    text = ("Gross, J.B. and Wilkens, H. (2013) 'Cavefishes' albinism in distinct populations', "
+            "Heredity, 111(2), pp. 122–130.")
+    assert claims(text, HEREDITY)["title"] == "Cavefishes' albinism in distinct populations"
+
+
+def test_a_full_author_list_then_the_journal_claims_no_title():
+    text = ("A. Marrazzo, M. Gibertini, D. Campi, N. Mounet, N. Marzari, Phys. Rev. Lett. 120, "
+            "117701 (2018).")
+    read = claims(text, WORKS["10.1103/physrevlett.120.117701"])
+    assert "title" not in read
+    assert (read["volume"], read["page"], read["year"]) == ("120", "117701", "2018")

@@ -604,8 +604,8 @@ def test_what_an_author_list_holds_besides_names_is_no_added_author(shown):
 
 
 def test_a_given_name_shortened_is_no_added_author():
-    """SYNTHETIC author list: Lieber's recorded authors; Rick for Richard shares no three
-    letters, Rich does."""
+    """SYNTHETIC author list: Lieber's first two recorded authors; Rich for Richard shares its
+    first three letters."""
     authors = WORKS["10.1002/jor.1100150407"]["author"][:2]
     assert compare_authors("Lieber, Rich L., and Thomas M. Jacks", False, authors).match is True
 
@@ -627,3 +627,36 @@ def test_a_german_name_may_be_written_without_its_umlaut(shown, match):
     """Mühlen is Muehlen where a keyboard or a style has no ü; Moehlen is another name."""
     authors = WORKS["10.1371/journal.ppat.1008184"]["author"]
     assert compare_authors(shown, False, authors).match is match
+
+
+@pytest.mark.parametrize("shown", [
+    # Crossref runs pinyin given names together (Shoufang, Xiaoyan): hyphenated they are
+    # neither an added author nor "Yan" a misspelt Yang
+    "Xu Jun, Qu Shou-Fang, Sun Nan, Zhang Wen-Xin, Zhang Juan-Li, Song Qing-Tao, Lin Mu-Fei, "
+    "Gao Wei, Zheng Qiao-Song, Han Mi-Peng, Na Cheng-Long, Xu Ren, Chang Xiao-Yan, "
+    "Yang Xue-Xi, Huang Jie",
+    "Xu J, Qu S, Sun N, Zhang W, Zhang J, Song Q, Lin M, Gao W, Zheng Q, Han M, Na C, Xu R, "
+    "Chang X, Yang X, Huang J, on behalf of the Reference Materials Study Team",
+    "Xu J, Qu S, Sun N, Zhang W, Zhang J, Song Q, Lin M, Gao W, Zheng Q, Han M, Na C, Xu R, "
+    "Chang X, Yang X, Huang J, MSc"])
+def test_what_is_no_added_author_in_a_long_list(shown):
+    assert compare_authors(shown, False, CLIN_PATH["author"]).match is True
+
+
+@pytest.mark.parametrize(("shown", "owner"), [
+    ("Lieber RL, Jacks CM, Mohler RL", "'jacks' (thomas m) and 'mohler' (randall l)"),
+    ("R. L. Lieber, C. M. Jacks, R. L. Mohler", "'lieber' (richard l) and 'jacks' (thomas m)"),
+    ("Lieber, R. L., Jacks, T. M., & Mohler, C. L.", "'mohler' (randall l)")])
+def test_a_wrong_initial_is_named_with_the_authors_it_can_belong_to(shown, owner):
+    """A wrong initial on a first author, a given-first list, and the last author."""
+    check = compare_authors(shown, False, ORTHOP["author"][:3])
+    assert check.match is False
+    assert check.reason.endswith(owner)
+
+
+@pytest.mark.parametrize("shown", ["Lieber RL, Jacks TM, Mohler RL",
+                                   "Richard L. Lieber, Thomas M. Jacks, and Randall L. Mohler",
+                                   "Lieber, Richard L., Thomas M. Jacks, and Randall L. Mohler",
+                                   "LIEBER R L, JACKS T M, MOHLER R L"])
+def test_initials_as_each_style_places_them_are_the_authors(shown):
+    assert compare_authors(shown, False, ORTHOP["author"][:3]).match is True
