@@ -320,6 +320,7 @@ def _find_name(haystack: Sequence[str], name: Sequence[str], start: int) -> tupl
 _BRACKETED = re.compile(r"[(\[（][^)\]）]*(?:[)\]）]|$)")
 _UMLAUTS = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
 _GERMAN = re.compile("[äöüÄÖÜß]")
+_SPELT_OUT = re.compile("([aouAOU])e")
 _ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…")
 
 
@@ -377,9 +378,12 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
     shown = 0
     used: set[int] = set()  # where earlier authors were found (two authors may share a name)
     found: set[int] = set()  # the words of the names found
-    # Müller written Mueller, as German does without its letters: each such name's other form
-    spelled = {i: words(_GERMAN.sub(lambda m: _UMLAUTS[m.group(0)], a["family"]))
-               for i, a in enumerate(people) if _GERMAN.search(a["family"])} if people else {}
+    # Müller written Mueller, as German does without its letters, and Crossref's Mueller
+    # cited as Müller (folded: muller): each such name's other form
+    spelled = {i: words(_GERMAN.sub(lambda m: _UMLAUTS[m.group(0)], a["family"])
+                        if _GERMAN.search(a["family"]) else _SPELT_OUT.sub(r"\1", a["family"]))
+               for i, a in enumerate(people)
+               if _GERMAN.search(a["family"]) or _SPELT_OUT.search(a["family"])}
     for index, name in enumerate(names):
         at, length = _find_name(seg, name, position)
         if at < 0 and index in spelled:

@@ -660,3 +660,10 @@ def test_a_wrong_initial_is_named_with_the_authors_it_can_belong_to(shown, owner
                                    "LIEBER R L, JACKS T M, MOHLER R L"])
 def test_initials_as_each_style_places_them_are_the_authors(shown):
     assert compare_authors(shown, False, ORTHOP["author"][:3]).match is True
+
+
+def test_a_name_crossref_spells_out_may_be_cited_with_its_umlaut():
+    """SYNTHETIC author list: Crossref's Mueller and Schroeder cited as Müller, Schröder."""
+    authors = [{"family": "Mueller", "given": "Hans"}, {"family": "Schroeder", "given": "Eva"}]
+    assert compare_authors("Müller H, Schröder E", False, authors).match is True
+    assert compare_authors("Miller H, Schroeder E", False, authors).match is False
