@@ -1303,3 +1303,10 @@ def test_utf16_without_its_mark_is_named_by_its_byte_order(runner, tmp_path, enc
     refs.write_bytes(VANDERHILL.encode(encoding))
     result = run(runner, "refs", "parse", refs)
     assert f"iconv -f {named} -t UTF-8" in result.stderr
+
+
+def test_cited_and_only_cited_together_are_refused(runner, archive_dir):
+    assert run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch").exit_code == 0
+    both = run(runner, "export", "bibtex", "--cited", "--only-cited", "--archive", archive_dir)
+    assert both.exit_code == ExitCode.USAGE and both.stdout == ""
+    assert "--cited and --only-cited contradict each other" in both.stderr

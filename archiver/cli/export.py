@@ -129,6 +129,10 @@ def export(
     from archiver.index import known_works, load_index, taken_keys
 
     with reported_errors(show_traceback):
+        if cited and only_cited:  # one says "posts and works", the other "works alone"
+            raise UsageError("--cited and --only-cited contradict each other",
+                             hint="--cited exports the posts and the works they cite; "
+                                  "--only-cited the works alone: give one of them")
         if include_unverified and not (cited or only_cited):
             raise UsageError("--include-unverified only applies with --cited or --only-cited",
                              hint="add --cited to export the works the posts cite")
