@@ -455,8 +455,7 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
                 if word == "等" or word == "et" and before[at + 1:at + 2] == ["al"]:
                     before = before[:at]
                     break
-            others = [w for w in _unexplained(before, authors)
-                      if len(w) >= 3 or _CJK_SCRIPT.search(w)]
+            others = [w for w in _unexplained(before, authors) if _long_enough(w)]
             clash = _initials_clash(before, people[index - 1:index], not_given,
                                     family_words) if by_people else None
             if clash and not others:
@@ -494,7 +493,7 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
 def _part_of_given(word: str, owners: Sequence[dict[str, Any]]) -> bool:
     """Whether ``word`` is a part of a given name of ``owners`` as Crossref runs it together
     (Xiao-Yan for Xiaoyan: "yan" is no misspelt Yang)."""
-    return any(word in "".join(words(owner.get("given") or "")) for owner in owners)
+    return any(word in joined for joined in _given_forms(owners)[1])
 
 
 def _initials_clash(gap: Sequence[str], owners: Sequence[dict[str, Any]],
@@ -538,22 +537,17 @@ def _extra_names(seg: Sequence[str], found: set[int], authors: Sequence[dict[str
     Crossref's), or a given name written out where Crossref has its initial (``Joshua B.``
     for J. B.), which stands right after a family name found or at most two words before it
     ("Wilkens, H., & Jones, K.": Jones is another author)."""
-    initials, joined, given = set(), set(), []
-    for author in authors:
-        names = words(author.get("given") or "")
-        if not names and author.get("family"):
-            return []  # a person Crossref gives no given name: any word may be theirs
-        initials.update(word[0] for word in names if len(word) == 1)
-        joined.add("".join(names))
-        given += [word for word in names if len(word) >= 3]
+    if any(author.get("family") and not words(author.get("given") or "")
+           for author in authors):
+        return []  # a person Crossref gives no given name: any word may be theirs
+    initials, joined, given = _given_forms(authors)
     rest = [i for i in range(len(seg)) if i not in found]
     unexplained = set(_unexplained([seg[i] for i in rest], authors))
     extra = []
     for i in rest:
         word = seg[i]
         if word not in unexplained or word in known or word in joined or \
-                not (len(word) >= 3 or _CJK_SCRIPT.search(word)) or \
-                any(word[:3] == g[:3] or word in g for g in given):
+                not _long_enough(word) or any(word[:3] == g[:3] or word in g for g in given):
             continue  # (a part of a given name: Shou-Fang for Shoufang)
         if word[0] in initials and ({i - 1, i + 1, i + 2} & found):
             continue  # "Gross, Joshua B." or "Joshua B. Gross"
@@ -584,14 +578,30 @@ def _stray_names(between: Sequence[str], owners: Sequence[dict[str, Any]]) -> li
     Xiao-Ming), not a given name written out where Crossref has only its initial (``Joshua
     B. Gross`` for J. B. Gross), not a word an author list holds besides names. Three
     letters at least, or CJK: a stray initial is too short to tell."""
-    initials, joined = set(), set()
-    for author in owners:
-        given = words(author.get("given") or "")
-        initials.update(word[0] for word in given if len(word) == 1)
-        joined.add("".join(given))
+    initials, joined, _ = _given_forms(owners)
     return [w for w in _unexplained(between, owners)
-            if (len(w) >= 3 or _CJK_SCRIPT.search(w)) and w[0] not in initials
-            and w not in joined]
+            if _long_enough(w) and w[0] not in initials and w not in joined]
+
+
+def _given_forms(authors: Sequence[dict[str, Any]]) -> tuple[set[str], set[str], list[str]]:
+    """The forms of ``authors``' given names a citation's words are held against: the
+    letters Crossref gives only as an initial, each author's given names run together
+    (``xiaoyan``), and the given names of three letters or more."""
+    initials: set[str] = set()
+    joined: set[str] = set()
+    given: list[str] = []
+    for author in authors:
+        names = words(author.get("given") or "")
+        initials.update(word[0] for word in names if len(word) == 1)
+        joined.add("".join(names))
+        given += [word for word in names if len(word) >= 3]
+    return initials, joined, given
+
+
+def _long_enough(word: str) -> bool:
+    """Whether a word can be told for a name: three letters at least, or CJK (an initial
+    alone is too short to tell)."""
+    return len(word) >= 3 or bool(_CJK_SCRIPT.search(word))
 
 
 def _unexplained(rest: Sequence[str], authors: Sequence[dict[str, Any]]) -> list[str]:
