@@ -240,8 +240,9 @@ _QUOTED = re.compile(r"[“\"‘]([^”\"’]{3,})[”\"’]|"
 _FIRST_STOP = re.compile(r"\.\s+|等[.．]?\s*")
 # APA's date after the authors: a bracket standing apart, "(2017). " or "(2017) ", never one
 # glued to a volume or followed by pages ("284(1855):20170132" is an issue)
+_UNDATED = r"(?:n\.\s*d\.|no date)"  # what an undated work says for its year
 _DATED = re.compile(r"(?<!\w)\((?:1[5-9]\d\d|20\d\d)[a-z]?(?:, [^)]*)?\)(?![:;,]|\s+\d)\.?\s*|"
-                    r"\((?:n\.\s*d\.|no date)\)\.?\s*", re.I)
+                    r"\(" + _UNDATED + r"\)\.?\s*", re.I)
 # "et al." (等) ends an author list, and what follows it, past a year (Chicago's "et al.
 # 2017.", Harvard's "et al. (2017)"), begins the title
 _AFTER_ET_AL = re.compile(r"\bet\s*al\b\.?,?\s+(?:\(?(?:1[5-9]\d\d|20\d\d)[a-z]?\)?[.,]?\s+)?|"
@@ -249,13 +250,13 @@ _AFTER_ET_AL = re.compile(r"\bet\s*al\b\.?,?\s+(?:\(?(?:1[5-9]\d\d|20\d\d)[a-z]?
 _SENTENCE_END = re.compile(r"[.?!](?:\s|$)")
 # the short form of physics and Science, no title: "et al., Phys. Rev. Lett. 120, 117701
 # (2018)": after the authors, capitalised words (the journal's abbreviation), then the
-# volume, a comma and the first page
-_NO_TITLE = re.compile(r"(?:[A-Z][A-Za-z-]*\.?\s+){1,6}\d+[A-Za-z]?\s*,\s*[A-Za-z]?\d+"
-                       r"(?:\s*[–—-]+\s*[A-Za-z]?\d+)?\s*(?:\((?:1[5-9]\d\d|20\d\d)\))?\s*[.,;]?\s*$")
+# volume, a comma and the first page, to the end
+_JOURNAL_VOLUME_PAGE = (r"(?:[A-Z][A-Za-z-]*\.?\s+){1,6}\d+[A-Za-z]?\s*,\s*[A-Za-z]?\d+"
+                        r"(?:\s*[–—-]+\s*[A-Za-z]?\d+)?\s*(?:\((?:1[5-9]\d\d|20\d\d)\))?"
+                        r"\s*[.,;]?\s*")
+_NO_TITLE = re.compile(_JOURNAL_VOLUME_PAGE + "$")
 # ... and the same after an author list without et al., after its comma
-_SHORT_FORM = re.compile(r",\s+((?:[A-Z][A-Za-z-]*\.?\s+){1,6}\d+[A-Za-z]?\s*,\s*[A-Za-z]?\d+"
-                         r"(?:\s*[–—-]+\s*[A-Za-z]?\d+)?\s*(?:\((?:1[5-9]\d\d|20\d\d)\))?"
-                         r"\s*[.,;]?\s*)$")
+_SHORT_FORM = re.compile(r",\s+(" + _JOURNAL_VOLUME_PAGE + ")$")
 
 
 def _title_by_cues(body: str) -> tuple[int, int] | None:
@@ -288,9 +289,9 @@ def _title_by_cues(body: str) -> tuple[int, int] | None:
     return None
 
 
-# APA's "(n.d.)", Harvard's (Cite Them Right) "(no date)"
-_NO_DATE = re.compile(r"\((?:n\.\s*d\.|no date)\)", re.I)
-_NO_DATE_DOT = re.compile(r"\((?:n\.\s*d\.|no date)\)\.?", re.I)
+# APA's "(n.d.)", Harvard's (Cite Them Right) "(no date)", with the full stop after it
+_NO_DATE = re.compile(r"\(" + _UNDATED + r"\)\.?", re.I)
+# ... and Chicago's, without brackets, ending the author part ("Turletti, T. n.d.")
 _NO_DATE_AT_END = re.compile(r"(?<=[\s.,])(?:n\.\s*d\.?|no date\.?)\s*$", re.I)
 # the year ends the author part, alone or (APA, for dated works) with its month and day:
 # "(2021, January 25)", "(2020, Spring)", "(2019, March 3–5)"
@@ -308,7 +309,7 @@ def _read_head(cited: Cited, head: str) -> None:
     if dated:
         cited.year = dated.group(1)
         authors = head.strip(" “\"'‘")[:dated.start()]
-    authors = _NO_DATE_DOT.sub("", authors)
+    authors = _NO_DATE.sub("", authors)
     undated = _NO_DATE_AT_END.search(authors.rstrip(" “\"'‘"))
     if undated:  # Chicago's "Turletti, T. n.d." (no brackets)
         cited.no_date = True
