@@ -257,6 +257,16 @@ def resolve_id(store: Any, given: str) -> str:
                      + ", ".join(candidates[:5]) + more, hint="give more of the id")
 
 
+def output_file_problem(path: Path) -> str | None:
+    """Why a file named for a command to write cannot be written there (a folder by that
+    name, or no folder to hold it), or None: said before the work, not after it."""
+    if path.is_dir():
+        return "a folder, not a file"
+    if not path.parent.is_dir():
+        return "no such folder to write it in"
+    return None
+
+
 def stdin_text() -> str:
     """Standard input as text, checked as a file is (:func:`archiver.textfiles.decoded`)."""
     return decoded(sys.stdin.buffer.read(), "standard input")

@@ -21,6 +21,7 @@ from archiver.cli.base import (
     app,
     err,
     open_archive,
+    output_file_problem,
     reported_errors,
     resolve_id,
 )
@@ -40,11 +41,10 @@ class ExportFormat(StrEnum):
 def _check_output_file(output: Path) -> None:
     """The export's file can be written where it is named: not a folder, in a folder that is
     there. Checked before anything is read, so that a long export does not end in an error."""
-    if output.is_dir():
-        raise UsageError("a folder, not a file", path=output,
-                         hint="name the file to write, e.g. -o posts.bib")
-    if not output.parent.is_dir():
-        raise UsageError("no such folder to write it in", path=output)
+    problem = output_file_problem(output)
+    if problem:
+        raise UsageError(problem, path=output, hint="name the file to write, e.g. -o posts.bib"
+                         if output.is_dir() else None)
 
 
 def _write_whole(output: Path, write_all: Callable[[Callable[[str], Any]], int]) -> int:

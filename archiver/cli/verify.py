@@ -21,6 +21,7 @@ from archiver.cli.base import (
     emit_json,
     err,
     fail,
+    output_file_problem,
     reader_may_leave,
     reported_errors,
     resolve_id,
@@ -291,10 +292,9 @@ def verify(
         if junit_out and as_json:
             raise UsageError("--junit - and --json both write to standard output",
                              hint="give --junit a file name")
-        if junit is not None and (junit.is_dir() or not junit.parent.is_dir()):
-            # said before any citation is looked up, not after
-            raise UsageError("--junit: " + ("a folder, not a file" if junit.is_dir()
-                                            else "no such folder to write it in"), path=junit)
+        problem = output_file_problem(junit) if junit is not None else None
+        if problem:  # said before any citation is looked up, not after
+            raise UsageError(f"--junit: {problem}", path=junit)
         config = config_for(archive, crossref_url=crossref_url, mailto=mailto)
         store = None
         if (config.archive / "0=ocfl_1.1").is_file():
