@@ -501,6 +501,48 @@ def test_a_junit_path_in_no_folder_is_refused_before_any_lookup(runner, archive_
     assert result.stdout == ""
 
 
+def test_a_junit_report_that_cannot_be_written_whole_leaves_the_earlier_one(
+        runner, archive_dir, tmp_path, monkeypatch):
+    """A CI job reading the report after a failed run finds the earlier one, never half of a
+    new one, and the message names the report, not a temporary file."""
+    import builtins
+    refs = tmp_path / "refs.txt"
+    refs.write_text("Vanderhill R. Between the bear and the dragon. International Affairs. "
+                    "2020;96(4):975-993. doi:10.1093/ia/iiaa061\n", encoding="utf-8")
+    report = tmp_path / "report.xml"
+    report.write_bytes(b"<testsuites/>\n")
+    real_open = builtins.open
+
+    class DiskFull:
+        """SYNTHETIC fault: the disk fills after the first bytes of the new report."""
+
+        def __init__(self, handle):
+            self.handle = handle
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.handle.close()
+
+        def write(self, data):
+            self.handle.write(data[:10])
+            raise OSError(28, "No space left on device")
+
+    def opened(file, mode="r", *args, **kwargs):
+        handle = real_open(file, mode, *args, **kwargs)
+        return DiskFull(handle) if str(file).endswith(".tmp") else handle
+    monkeypatch.setattr(builtins, "open", opened)
+    result = run(runner, "verify", refs, "--offline", "--junit", report,
+                 "--archive", archive_dir)
+    assert result.exit_code == ExitCode.USAGE
+    assert f"{report}: --junit: cannot write it (No space left on device)" in result.stderr
+    assert ".tmp" not in result.stderr
+    assert report.read_bytes() == b"<testsuites/>\n"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "archive") == [
+        "refs.txt", "report.xml"]
+
+
 def test_an_interrupted_verify_says_how_far_it_got_and_exits_130(runner, archive_dir,
                                                                  tmp_path, monkeypatch):
     from archiver.citations.verify import Verifier

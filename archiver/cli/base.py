@@ -7,13 +7,14 @@ from __future__ import annotations
 import errno
 import json
 import os
+import secrets
 import stat
 import sys
 import traceback
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
@@ -41,6 +42,7 @@ app = typer.Typer(
 )
 
 
+T = TypeVar("T")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
@@ -265,6 +267,38 @@ def output_file_problem(path: Path) -> str | None:
     if not path.parent.is_dir():
         return "no such folder to write it in"
     return None
+
+
+def write_whole(output: Path, write_all: Callable[[Callable[[str | bytes], Any]], T],
+                option: str | None = None) -> T:
+    """Write ``output`` whole or not at all: into a temporary file beside it (a name of its
+    own: two commands writing one file do not write into each other's), made durable, renamed
+    over it once complete, and removed on any failure or interrupt (an earlier file of that
+    name stays as it was). ``write_all`` is given a function taking text (written as UTF-8) or
+    bytes; what it returns is returned. ``option`` names the option that named the file, for
+    the messages."""
+    said = f"{option}: " if option else ""
+    tmp = output.with_name(f".{output.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+    try:
+        with open(tmp, "xb") as handle:
+            def write(chunk: str | bytes) -> None:
+                handle.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
+            count = write_all(write)
+            handle.flush()
+            os.fsync(handle.fileno())
+        tmp.replace(output)
+    except BaseException as exc:
+        with suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        if isinstance(exc, KeyboardInterrupt):
+            err.print(f"interrupted: {output} is not written (a file there before is as it "
+                      "was)", markup=False)
+            raise typer.Exit(130) from None
+        if isinstance(exc, OSError):
+            raise UsageError(f"{said}cannot write it ({exc.strerror or exc})", path=output,
+                             hint="name a file in a folder you may write to") from None
+        raise
+    return count
 
 
 def stdin_text() -> str:

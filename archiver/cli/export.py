@@ -3,14 +3,9 @@
 
 from __future__ import annotations
 
-import os
-import secrets
 import sys
-from collections.abc import Callable
-from contextlib import suppress
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
 
 import typer
 
@@ -24,6 +19,7 @@ from archiver.cli.base import (
     output_file_problem,
     reported_errors,
     resolve_id,
+    write_whole,
 )
 from archiver.errors import (
     UsageError,
@@ -45,32 +41,6 @@ def _check_output_file(output: Path) -> None:
     if problem:
         raise UsageError(problem, path=output, hint="name the file to write, e.g. -o posts.bib"
                          if output.is_dir() else None)
-
-
-def _write_whole(output: Path, write_all: Callable[[Callable[[str], Any]], int]) -> int:
-    """Write ``output`` whole or not at all: into a temporary file beside it (a name of its
-    own: two exports to one file do not write into each other's), made durable, renamed over
-    it once complete, and removed on any failure or interrupt (an earlier file of that name
-    stays as it was). Returns what ``write_all`` returns."""
-    tmp = output.with_name(f".{output.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
-    try:
-        with open(tmp, "x", encoding="utf-8", newline="") as handle:
-            count = write_all(handle.write)
-            handle.flush()
-            os.fsync(handle.fileno())
-        tmp.replace(output)
-    except BaseException as exc:
-        with suppress(OSError):
-            tmp.unlink(missing_ok=True)
-        if isinstance(exc, KeyboardInterrupt):
-            err.print(f"interrupted: {output} is not written (a file there before is as it "
-                      "was)", markup=False)
-            raise typer.Exit(130) from None
-        if isinstance(exc, OSError):
-            raise UsageError(f"cannot write it ({exc.strerror or exc})", path=output,
-                             hint="name a file in a folder you may write to") from None
-        raise
-    return count
 
 
 def _check_site_folder(output: Path) -> None:
@@ -193,7 +163,7 @@ def export(
                 raise typer.Exit(130) from None
             output = None
         else:
-            count = _write_whole(output, lambda write: write_export(works, fmt.value, write))
+            count = write_whole(output, lambda write: write_export(works, fmt.value, write))
         if not quiet:
             err.print(f"exported {count} entr{'y' if count == 1 else 'ies'} as {fmt.value}"
                       + (f" to {output}" if output else "")

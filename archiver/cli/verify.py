@@ -26,6 +26,7 @@ from archiver.cli.base import (
     reported_errors,
     resolve_id,
     stdin_text,
+    write_whole,
 )
 from archiver.config import Config
 from archiver.errors import (
@@ -332,11 +333,7 @@ def verify(
         xml = (verify_junit(results, [post for _text, _where, post in items], unreadable)
                if junit or junit_out else b"")
         if junit is not None:
-            try:
-                junit.write_bytes(xml)
-            except OSError as exc:
-                raise UsageError(f"--junit: cannot write ({exc.strerror or exc})",
-                                 path=junit) from None
+            write_whole(junit, lambda write: write(xml), option="--junit")
         with reader_may_leave():  # `| head`: the exit code below still says how it went
             if junit_out:
                 sys.stdout.buffer.write(xml + b"\n")
