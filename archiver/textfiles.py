@@ -21,9 +21,22 @@ def text_file(path: Path) -> str:
     return decoded(data, path)
 
 
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-         (codecs.BOM_UTF16_BE, "utf-16"))  # UTF-32's little-endian mark begins UTF-16's
+# (mark, codec, name in messages). UTF-32's little-endian mark begins with UTF-16's: it is
+# looked for first. A browser knows only the UTF-8 and UTF-16 marks (the HTML standard's BOM
+# sniffing): a saved page is read as a browser reads it, and a UTF-32 mark is no mark there.
+_UTF32_MARKS = ((codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
+                (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"))
+_PAGE_MARKS = ((codecs.BOM_UTF8, "utf-8", "UTF-8"), (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
+               (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"))
+
+
+def byte_order_mark(data: bytes, *, utf32: bool = False) -> tuple[str, int, str] | None:
+    """(codec, length of the mark, its name) of the byte-order mark ``data`` begins with, or
+    None: the marks a browser knows, and with ``utf32`` UTF-32's too."""
+    for mark, codec, name in (_UTF32_MARKS + _PAGE_MARKS if utf32 else _PAGE_MARKS):
+        if data.startswith(mark):
+            return codec, len(mark), name
+    return None
 
 
 def decoded(data: bytes, where: str | Path) -> str:
@@ -31,14 +44,14 @@ def decoded(data: bytes, where: str | Path) -> str:
     "Unicode" as UTF-16 with one). Anything else is bad input, not text to read as best one
     can: bytes that are not UTF-8 (Python's UTF-8 mode would escape them silently), or NUL
     bytes (UTF-16 without its mark: "Smith" would be read as "S m i t h")."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError as exc:
-                raise InputError(f"not {encoding.upper().removesuffix('-SIG')} text as its "
-                                 f"byte-order mark says (byte {exc.start})", path=where,
-                                 hint=_CONVERT) from None
+    mark = byte_order_mark(data, utf32=True)
+    if mark is not None:
+        codec, length, name = mark
+        try:
+            return data[length:].decode(codec)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"not {name} text as its byte-order mark says (byte "
+                             f"{exc.start + length})", path=where, hint=_CONVERT) from None
     nul = data.find(b"\0")
     if nul >= 0:  # "S\0m\0" is little-endian, "\0S\0m" big-endian
         endian = "UTF-16BE" if nul % 2 == 0 else "UTF-16LE"

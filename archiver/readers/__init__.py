@@ -29,6 +29,7 @@ from archiver.readers import (
     webarchive,
     wechat_html,
 )
+from archiver.textfiles import byte_order_mark
 
 # containers first: their names and magic numbers are unambiguous (a SingleFile self-extracting
 # ZIP is named .html and its prelude names the post's address: before the page readers)
@@ -119,11 +120,10 @@ def _detected(path: Path, data: bytes | None) -> tuple[ModuleType, bytes]:
 
 
 def _reader_for(path: Path, head: bytes) -> ModuleType:
-    for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
-        if head.startswith(bom):  # detectors look for ASCII markers: give them UTF-8
-            body = head[len(bom):]
-            head = body[: len(body) // 2 * 2].decode(encoding, "replace").encode("utf-8")
-            break
+    mark = byte_order_mark(head)
+    if mark is not None and mark[0] != "utf-8":  # detectors look for ASCII markers: UTF-8
+        body = head[mark[1]:]
+        head = body[: len(body) // 2 * 2].decode(mark[0], "replace").encode("utf-8")
     if not head.removeprefix(codecs.BOM_UTF8).strip():
         raise MalformedInput("file is empty", path=path)
     for reader in READERS:

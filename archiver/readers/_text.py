@@ -17,6 +17,7 @@ from pathlib import Path
 from bs4.dammit import EncodingDetector
 
 from archiver.errors import MalformedInput
+from archiver.textfiles import byte_order_mark
 
 SHANGHAI = timezone(timedelta(hours=8), "Asia/Shanghai")
 
@@ -59,10 +60,9 @@ def _meta_charset(data: bytes, end: int) -> str | None:
 
 def encoding_of(data: bytes, path: Path, declared: str | None = None) -> tuple[str, int]:
     """(encoding, length of the byte-order mark) of input bytes, as a browser would decide."""
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-                          (codecs.BOM_UTF16_BE, "utf-16-be")):
-        if data.startswith(bom):
-            return encoding, len(bom)
+    mark = byte_order_mark(data)
+    if mark is not None:
+        return mark[0], mark[1]
     charset = declared or declared_charset(data) or "utf-8"
     if charset.strip().lower() in _GB_FAMILY:  # as containers write it: GBK, gb2312…
         charset = "gb18030"
