@@ -509,13 +509,20 @@ class Archive:
             else:
                 dirs.sort()
 
-    def _load_inventory(self, object_dir: Path) -> dict[str, Any]:
+    def _load_inventory(self, object_dir: Path, sealed: bool = False) -> dict[str, Any]:
         """An object's root inventory, in a shape the reading code can rely on: valid JSON
         is not enough (``"state": null``, a digest the manifest lacks, a head that is no
-        version, another object's id would each crash, or mislead, whatever reads it)."""
+        version, another object's id would each crash, or mislead, whatever reads it).
+
+        ``sealed``: the inventory must also match its digest sidecar, as it must before a
+        version is added on it: the new inventory carries the old one's content forward under
+        a new sidecar, so an altered inventory built on would pass every later check. (Only
+        the writer asks: it holds the lock and has finished any interrupted commit, so the
+        two cannot be caught between the inventory's replacement and its sidecar's.)"""
         path = object_dir / "inventory.json"
         try:
-            inventory = json.loads(path.read_bytes())
+            data = path.read_bytes()
+            inventory = json.loads(data)
         except FileNotFoundError:
             raise DamagedObject("the object has no inventory.json: it is damaged, and what it "
                                 "holds cannot be read", path=object_dir,
@@ -532,13 +539,23 @@ class Archive:
             raise DamagedObject(f"the inventory is damaged: {damage}", path=path,
                                 hint="run `archiver fsck`; restore the object folder from a "
                                      "backup")
+        algorithm = inventory.get("digestAlgorithm")
+        sidecar = sealed and (sidecar_problem(object_dir, data, algorithm)
+                              if algorithm in ("sha512", "sha256")
+                              else f"its digestAlgorithm {algorithm!r} is none OCFL allows")
+        if sidecar:
+            raise DamagedObject(f"the inventory is damaged or altered ({sidecar}): no version is "
+                                "added on it", path=path,
+                                hint="run `archiver fsck`; restore the object folder from a "
+                                     "backup")
         return inventory
 
-    def inventory(self, object_id: str) -> dict[str, Any]:
+    def inventory(self, object_id: str, sealed: bool = False) -> dict[str, Any]:
+        """The object's root inventory (see :meth:`_load_inventory` for ``sealed``)."""
         if not self.exists(object_id):
             raise NotFound(f"no object {object_id!r} in the archive", path=self.root,
                            hint="`archiver list` shows the ids")
-        return self._load_inventory(self.object_path(object_id))
+        return self._load_inventory(self.object_path(object_id), sealed)
 
     def head(self, object_id: str) -> str:
         return self.inventory(object_id)["head"]
@@ -685,7 +702,7 @@ class Archive:
                 "id": object_id, "type": INVENTORY_TYPE, "digestAlgorithm": "sha512",
                 "head": "v0", "manifest": {}, "versions": {}, "fixity": {"sha256": {}}}
         else:
-            inventory = self.inventory(object_id)
+            inventory = self.inventory(object_id, sealed=True)
         number = f"v{int(inventory['head'][1:]) + 1}"
         self._check_writable(object_id, number, new_object)
         user = change.user or {"name": _user_name()}
@@ -714,7 +731,8 @@ class Archive:
         :meth:`_check_writable`): asked before a post joins a group commit, so that a damaged
         object fails its post alone."""
         new_object = not self.exists(object_id)
-        number = "v1" if new_object else f"v{int(self.head(object_id)[1:]) + 1}"
+        number = "v1" if new_object else \
+            f"v{int(self.inventory(object_id, sealed=True)['head'][1:]) + 1}"
         self._check_writable(object_id, number, new_object)
 
     def _check_writable(self, object_id: str, number: str, new_object: bool) -> None:

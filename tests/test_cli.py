@@ -67,15 +67,20 @@ def test_reingest_reports_unchanged(runner, archive_dir):
     assert json.loads(again.stdout)["version"] == "v1"
 
 
-@pytest.mark.parametrize("damage", ["stray-version-folder", "inventory-removed"])
+@pytest.mark.parametrize("damage", ["stray-version-folder", "inventory-removed",
+                                    "inventory-altered"])
 def test_a_damaged_object_fails_its_post_alone_with_exit_5(runner, archive_dir, tmp_path,
                                                           damage):
     run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
     [seed_object] = objects_on_disk(archive_dir)
     if damage == "stray-version-folder":
         (seed_object / "v2").mkdir()
-    else:
+    elif damage == "inventory-removed":
         (seed_object / "inventory.json").unlink()
+    else:  # edited by hand, or damaged: a new version would carry it on under a new sidecar
+        inventory = seed_object / "inventory.json"
+        inventory.write_bytes(inventory.read_bytes().replace(b'"message": "',
+                                                             b'"message": "ALTERED '))
     edited = tmp_path / "edited.md"
     text = SEED.read_text(encoding="utf-8")
     edited.write_text(text.replace("**作品简介**", "**作品简介（改）**"), encoding="utf-8")

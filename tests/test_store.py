@@ -951,6 +951,23 @@ def test_a_stray_version_folder_refuses_the_commit_before_anything_is_staged(
     assert archive.read_bytes(OID, "a.txt") == b"new"
 
 
+def test_an_inventory_that_fails_its_sidecar_takes_no_new_version(archive: Archive) -> None:
+    """The new inventory would carry the altered one's history on under a valid sidecar: the
+    alteration would pass every later check. The writer refuses; fsck keeps reporting it."""
+    commit(archive, OID, {"a.txt": b"old"})
+    inventory = archive.object_path(OID) / "inventory.json"
+    altered = inventory.read_bytes().replace(b'"message": "', b'"message": "altered ')
+    inventory.write_bytes(altered)
+    with pytest.raises(DamagedObject, match="does not match its sidecar") as caught:
+        commit(archive, OID, {"a.txt": b"new"})
+    assert caught.value.exit_code == ExitCode.ARCHIVE and "fsck" in caught.value.hint
+    with pytest.raises(DamagedObject, match="does not match its sidecar"):
+        archive.check_writable(OID)
+    assert staging_dirs(archive.root) == []
+    assert inventory.read_bytes() == altered and not (inventory.parent / "v2").exists()
+    assert not archive.fsck().ok
+
+
 def test_an_object_folder_without_its_inventory_is_damage_never_a_new_object(
         archive: Archive) -> None:
     commit(archive, OID, {"a.txt": b"old"})
