@@ -191,6 +191,8 @@ def references_from_bibtex(path: Path) -> list[tuple[str, str]]:
             bits.append(volume + (f"({number})" if number else ""))
         elif volume:
             bits.append(f"vol. {volume}" + (f", no. {number}" if number else ""))
+        elif number:  # an issue without a volume ("Economia Agro-alimentare, (1), 75-92")
+            bits.append(f"({number})" if container else f"no. {number}")
         pages = fields.get("pages") or fields.get("eid")
         if pages:
             pages = _clean(pages).replace("--", "-")

@@ -224,3 +224,18 @@ def test_a_bib_file_with_a_byte_order_mark_is_read_in_its_encoding(tmp_path, enc
     path.write_bytes(NEGOTIATED.read_text(encoding="utf-8").encode(encoding))
     [(key, text)] = references_from_bibtex(path)
     assert key == "Frank_1970" and "The Structure of Ordinary Water" in text
+
+
+@pytest.mark.parametrize("journal", ["  journal = {Journal of Orthopaedic Research},\n", ""])
+def test_an_entry_with_an_issue_and_no_volume_has_its_issue_compared(tmp_path, journal):
+    """Some journals have issues and no volumes: an entry giving only ``number`` has it
+    compared (a wrong one was verified: the number was dropped with the missing volume)."""
+    def issue(number: str) -> tuple:
+        text = reference_of((ENTRY % "others").replace(
+            "  journal = {Journal of Orthopaedic Research},\n", journal).replace(
+            "volume = {15}, number = {4}", "number = {%s}" % number), tmp_path)
+        check = compare_fields(read_citation(text, ORTHOP), text, ORTHOP)["issue"]
+        return check.cited, check.match
+
+    assert issue("4") == ("4", True)
+    assert issue("5") == ("5", False)
