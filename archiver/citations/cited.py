@@ -90,6 +90,8 @@ def strip_doi_and_urls(text: str) -> tuple[str, str | None]:
         body = _MEDIUM.sub("", body)
     if "Retrieved" in body or "Available" in body or "Accessed" in body:
         body = _ACCESS_NOTE.sub("", body)
+    if "PM" in body or "pm" in body:
+        body = _PUBMED_ID.sub(" ", body)
     if "<" in body:  # after the DOI: "<10.1038/ng.3834>" is a DOI in brackets, not a tag
         body = INLINE_TAG.sub("", body)
     return " ".join(body.split()).strip(" ,;"), doi  # split(): the whitespace \s matches
@@ -127,6 +129,8 @@ _EMPHASIS = re.compile(r"(?<![^\s(\[])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}
 _MEDIUM = re.compile(r"\s*\[(?:Internet|[Ss]erial (?:on the Internet|online)|[Oo]nline|"
                      r"[Ee]lectronic resource|CD-ROM)\]")
 _ACCESS_NOTE = re.compile(r"\s*(?:Retrieved from|Available (?:at|from)|Accessed)\s*[.:]?\s*$")
+# PubMed's identifiers ("PMID: 23572122", "PMCID: PMC3716290"): none is a page or volume
+_PUBMED_ID = re.compile(r"\b(?:PMID|PMCID)\s*[:：]?\s*(?:PMC)?\d+\.?", re.I)
 _SPACES = re.compile(r"\s+")
 _SUBTITLE = re.compile(r"\s*[:：]\s*[^.?!”\"\[]+")
 _IN_BOOK = re.compile(r"[\s.,;:”\"’?!]*(?:\[[^\]]{1,6}\]\s*)?(?:[.,]\s*)?(?://|In:?\s)")
@@ -190,6 +194,8 @@ def read_citation(text: str, record: dict[str, Any] | None = None,
         _fill_from_parse(cited, parsed)
         if publisher_only:
             cited.journal = None
+        if title_span == (0, 0):  # the journal first: the parser's authors and title are not
+            cited.authors = cited.title = None  # there ("Nat. Genet." is no author)
     return cited
 
 
@@ -257,9 +263,17 @@ _JOURNAL_VOLUME_PAGE = (r"(?:[A-Z][A-Za-z-]*\.?\s+){1,6}\d+[A-Za-z]?\s*,\s*[A-Za
 _NO_TITLE = re.compile(_JOURNAL_VOLUME_PAGE + "$")
 # ... and the same after an author list without et al., after its comma
 _SHORT_FORM = re.compile(r",\s+(" + _JOURNAL_VOLUME_PAGE + ")$")
+# ... and with neither authors nor title: the journal, its numbers and the DOI, as a post
+# cites a paper in passing ("Nat. Genet. 49, 692–699 (2017). https://doi.org/…", NLM's
+# "Nat Genet. 2017;49(5):692-9.")
+_JOURNAL_ONLY = re.compile(_JOURNAL_VOLUME_PAGE + "$|"
+                           r"(?:[A-Z][A-Za-z-]*\.?\s+){1,6}(?:1[5-9]\d\d|20\d\d)"
+                           r"(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;\s*\d+[^;]*$")
 
 
 def _title_by_cues(body: str) -> tuple[int, int] | None:
+    if _JOURNAL_ONLY.match(body):
+        return 0, 0  # no authors, no title
     quoted = _QUOTED.search(body)
     if quoted:
         group = 1 if quoted.group(1) is not None else 2
@@ -375,7 +389,7 @@ _YEAR_AFTER_PAGES = re.compile(r"(,\s*[A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[A
 # ... and with no volume before them: "Econ. Agro-Aliment. 77–92 (2018)."
 _PAGES_THEN_YEAR = re.compile(r"^\s*([A-Za-z]?\d+[A-Za-z]?\s*[–—-]+\s*[A-Za-z]?\d+)\s*"
                               r"\((1[5-9]\d\d|20\d\d)\)\s*\.?\s*$")
-_PP = re.compile(r"\b(?:pp?\.|[Pp]ages?\s)\s*(\w+(?:\s*[–—-]+\s*\w+)?)")
+_PP = re.compile(r"\b(?:pp?\.|pp?\s+(?=[A-Za-z]?\d)|[Pp]ages?\s)\s*(\w+(?:\s*[–—-]+\s*\w+)?)")
 # "article e30", IEEE's "Art. no. 65"
 _ARTICLE_NO = re.compile(r"\b(?:[Aa]rticle\s+|[Aa]rt\.\s*)(?:(?:[Nn]o|[Nn]r|[Nn]umber|ID)\.?\s*)?"
                          r"([A-Za-z]?\d\w*)")  # "Art. ID 291294": the number, never "ID"

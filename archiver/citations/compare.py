@@ -455,7 +455,9 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
                 if word == "等" or word == "et" and before[at + 1:at + 2] == ["al"]:
                     before = before[:at]
                     break
-            others = [w for w in _unexplained(before, authors) if _long_enough(w)]
+            # a name of two letters is told from initials by its case (Lu X, Ng KT: not EK)
+            named = {w.lower() for w in _TWO_LETTER_NAME.findall(segment)}
+            others = [w for w in _unexplained(before, authors) if _long_enough(w) or w in named]
             clash = _initials_clash(before, people[index - 1:index], not_given,
                                     family_words) if by_people else None
             if clash and not others:
@@ -596,6 +598,9 @@ def _given_forms(authors: Sequence[dict[str, Any]]) -> tuple[set[str], set[str],
         joined.add("".join(names))
         given += [word for word in names if len(word) >= 3]
     return initials, joined, given
+
+
+_TWO_LETTER_NAME = re.compile(r"\b(?!Jr\b|Sr\b|St\b)[A-Z][a-z]\b")
 
 
 def _long_enough(word: str) -> bool:

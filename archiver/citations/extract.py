@@ -189,8 +189,36 @@ def find_dois(lines: Iterable[str], links: Iterable[str] = ()) -> list[str]:
 _SECTION = re.compile(r"^\s*[【\[#]*\s*(?:参考文献|参考资料|原文信息|文献来源|原文出处|论文信息|"
                       r"references?|bibliography|works cited|sources?|literature cited)"
                       r"\s*[】\]]*\s*[:：]?\s*$", re.I)
-_SOURCE_LINE = re.compile(r"^\s*(?:[【\[]\s*)?(?:来源|原文|文献|出处|source|reference|citation)"
-                          r"\s*(?:[】\]]\s*)?[:：]?\s*(?=\S)", re.I)
+# A reference's label: "Source:", "【来源】", "原文：", "Reference: …". A Latin word is a label
+# only with its colon or brackets ("Source, J. (2010)" is an author).
+_LABEL_ZH = r"来源|原文|文献|出处"
+_LABEL_EN = r"sources?|references?|citations?"
+_SOURCE_LINE = re.compile(rf"^\s*(?:[【\[]\s*(?:{_LABEL_ZH}|{_LABEL_EN})\s*[】\]]\s*[:：]?|"
+                          rf"(?:{_LABEL_ZH})\s*[:：]?|(?:{_LABEL_EN})\s*[:：])\s*(?=\S)", re.I)
+# Characters no reader sees, which copying from a web page or a PDF leaves inside words: a
+# soft hyphen where a word was hyphenated, zero-width spaces and joiners an editor inserts.
+# "popu\u00adlations" is "populations".
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+# A circled or bracketed list number glued to the entry ("⑲Gross JB"), which NFKC would make
+# part of the first name ("19Gross")
+_ENCLOSED_NUMBER = re.compile("^\\s*[\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u3251-\u325f"
+                              "\u32b1-\u32bf]\\s*")
+
+
+def reference_text(line: str) -> str:
+    """A line of a reference list as it is read and checked: without the characters no reader
+    sees, without an enclosed list number (``⑲``), in NFKC (full-width punctuation and digits
+    as Chinese posts print them: ``（2014）``, ``33，588``)."""
+    text = line.translate(_INVISIBLE)
+    if text and not text.isascii():
+        text = unicodedata.normalize("NFKC", _ENCLOSED_NUMBER.sub("", text, count=1))
+    return text.strip()
+
+
+def without_label(text: str) -> str | None:
+    """The reference after its label ("Source: …", "【来源】…"), or None when it has none."""
+    label = _SOURCE_LINE.match(text)
+    return text[label.end():].strip() if label else None
 _NUMBERED = re.compile(r"^\s*(?:\[\d{1,3}\]|［\d{1,3}］|\d{1,3}[.)、]\s|\(\d{1,3}\)|（\d{1,3}）)")
 _LOOKS_CITED = re.compile(r"(?:1[6-9]|20)\d\d")
 _HAS_WORK = re.compile(r"\[(?:J|M|C|D|EB/OL|R)\]|10\.\d{4,9}/|\bvol\.|\bpp?\.\s*\d|\d+\s*\(\d+\)"
@@ -235,15 +263,15 @@ def find_references(lines: list[str], listed: Iterable[int] = ()) -> list[tuple[
     items = set(listed)
     in_section = False
     for index, line in enumerate(lines):
-        text = unicodedata.normalize("NFKC", line).strip()
+        text = reference_text(line)
         if not text:
             continue
         if is_section_heading(text):
             in_section = True
             continue
-        source = _SOURCE_LINE.match(text)
-        if source and looks_like_reference(text[source.end():]):
-            out.append((index, text[source.end():].strip()))
+        labelled = without_label(text)
+        if labelled and looks_like_reference(labelled):
+            out.append((index, labelled))
             continue
         if looks_like_reference(text) and (in_section or index in items
                                            or _NUMBERED.match(text)):

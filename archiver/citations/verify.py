@@ -56,7 +56,9 @@ from archiver.citations.extract import (
     find_dois,
     find_references,
     is_section_heading,
+    reference_text,
     unescape_entities,
+    without_label,
 )
 
 STATUSES = ("verified", "mismatch", "not_found", "unresolved", "ambiguous")
@@ -526,7 +528,8 @@ def split_reference_lines(text: str) -> list[tuple[int, str]]:
     (``# …``) and headings (``参考文献``, ``References:``) are no references."""
     out = []
     for number, line in enumerate(text.splitlines(), 1):
-        line = line.strip()
+        line = reference_text(line)
+        line = without_label(line) or line  # "Reference: Gross JB, …"
         if line and not line.startswith("#") and not is_section_heading(line):
             out.append((number, line))
             if line.count("10.") > 1:  # two references run together: the line is checked

@@ -233,7 +233,7 @@ def test_an_entry_with_an_issue_and_no_volume_has_its_issue_compared(tmp_path, j
     def issue(number: str) -> tuple:
         text = reference_of((ENTRY % "others").replace(
             "  journal = {Journal of Orthopaedic Research},\n", journal).replace(
-            "volume = {15}, number = {4}", "number = {%s}" % number), tmp_path)
+            "volume = {15}, number = {4}", "number = {" + number + "}"), tmp_path)
         check = compare_fields(read_citation(text, ORTHOP), text, ORTHOP)["issue"]
         return check.cited, check.match
 

@@ -539,3 +539,44 @@ def test_a_full_author_list_then_the_journal_claims_no_title():
     read = claims(text, WORKS["10.1103/physrevlett.120.117701"])
     assert "title" not in read
     assert (read["volume"], read["page"], read["year"]) == ("120", "117701", "2018")
+
+
+GIGA = WORKS["10.1186/s13742-015-0103-4"]  # GigaScience 4, article 64, 2015
+SPRINGER = WORKS["10.1007/978-3-319-75889-3_1"]  # a chapter, pages 1-13, 2018
+
+
+@pytest.mark.parametrize("pubmed", ["PMID: 23572122.", "PMID 23572122", "PMCID: PMC3716290."])
+def test_a_pubmed_id_is_no_page_or_volume(pubmed):
+    text = ("Gross, J. B., & Wilkens, H. (2013). Albinism in phylogenetically and "
+            "geographically distinct populations of Astyanax cavefish arises through the same "
+            "loss-of-function Oca2 allele. Heredity, 111(2), 122–130. " + pubmed)
+    found = claims(text, HEREDITY)
+    assert (found["volume"], found["issue"], found["page"]) == ("111", "2", "122–130")
+
+
+def test_pp_without_its_full_stop_labels_the_pages():
+    """Springer's and ACS's ``pp 4–16``: without the label read, the pages go unchecked."""
+    text = ("Jones HM (2018) Climate Change and Increasing Risk of Extreme Heat. In: Human "
+            "Health and Physical Activity During Heat Exposure. Springer International "
+            "Publishing, Cham, pp 4–16")
+    assert claims(text, SPRINGER)["page"] == "4–16"
+
+
+@pytest.mark.parametrize("text, message, expected", [
+    ("Nat. Genet. 49, 692–699 (2017). https://doi.org/10.1038/ng.3834", GTEX,
+     {"journal": "Nat. Genet", "volume": "49", "page": "692–699", "year": "2017"}),
+    ("Nat Genet. 2017;49(5):692-9. https://doi.org/10.1038/ng.3834", GTEX,
+     {"journal": "Nat Genet", "volume": "49", "issue": "5", "page": "692-9", "year": "2017"}),
+    ("GigaScience 4, 64 (2015). https://doi.org/10.1186/s13742-015-0103-4", GIGA,
+     {"journal": "GigaScience", "volume": "4", "page": "64", "year": "2015"}),
+    ("Genome Research 4, 64 (2015). https://doi.org/10.1186/s13742-015-0103-4", GIGA,
+     {"journal": "Genome Research", "volume": "4", "page": "64", "year": "2015"}),
+])
+@pytest.mark.parametrize("with_parser", [False, True])
+def test_a_citation_giving_only_the_journal_and_its_numbers_claims_no_author_or_title(
+        text, message, expected, with_parser):
+    """A post citing a paper in passing: journal, numbers, DOI. What it does not print cannot
+    be wrong (the journal was read as the author list, and a wrong journal blamed on it)."""
+    from archiver.citations.parse import parse_reference
+    found = read_citation(text, message, parse_reference(text) if with_parser else None)
+    assert {k: v for k, v in found.to_json().items() if k != "doi"} == expected

@@ -667,3 +667,11 @@ def test_a_name_crossref_spells_out_may_be_cited_with_its_umlaut():
     authors = [{"family": "Mueller", "given": "Hans"}, {"family": "Schroeder", "given": "Eva"}]
     assert compare_authors("Müller H, Schröder E", False, authors).match is True
     assert compare_authors("Miller H, Schroeder E", False, authors).match is False
+
+
+@pytest.mark.parametrize("shown, match", [("Li X", True), ("Lu X", False), ("Lx X", False)])
+def test_a_two_letter_family_name_before_et_al_is_held_to_crossrefs(shown, match):
+    """``Lu X, et al.`` for Li Xin: a name of two letters is told from initials (EK) by its
+    case, and one that is no author's is an error, as a longer one is."""
+    segment = f"Chiang C, Scott AJ, Davis JR, Tsang EK, {shown}, et al"
+    assert compare_authors(segment, True, GTEX["author"]).match is match

@@ -390,3 +390,43 @@ def test_a_reference_that_opens_with_its_doi_and_gives_another_is_still_a_refere
                  "on human gene expression. Nature Genetics 2017;49:692-699. Data: "
                  "doi:10.1098/rspb.2017.0132")
     assert citations_under_references(reference)[0] == (reference, "blocks/1")
+
+
+HEREDITY_VANCOUVER = ("Gross JB, Wilkens H. Albinism in phylogenetically and geographically "
+                      "distinct populations of Astyanax cavefish arises through the same "
+                      "loss-of-function Oca2 allele. Heredity. 2013;111(2):122-30.")
+
+
+@pytest.mark.parametrize("written", [
+    HEREDITY_VANCOUVER.replace("populations", "popu\u00adlations"),  # a soft hyphen
+    HEREDITY_VANCOUVER.replace("Wilkens", "Wil\u200bkens"),  # a zero-width space
+    "\ufeff" + HEREDITY_VANCOUVER.replace("Heredity", "Here\u2060dity"),
+    "⑲Gross" + HEREDITY_VANCOUVER.removeprefix("Gross"),  # NFKC alone gives "19Gross"
+    "Reference: " + HEREDITY_VANCOUVER,
+    "【来源】" + HEREDITY_VANCOUVER,
+])
+def test_a_txt_line_is_read_as_a_reader_sees_it(written):
+    """Characters no reader sees, an enclosed list number glued to the first name and a label
+    are no part of the reference: left in, they read as a misspelt title, author or journal."""
+    from archiver.citations.verify import split_reference_lines
+    assert split_reference_lines(written) == [(1, HEREDITY_VANCOUVER)]
+
+
+def test_a_txt_line_in_full_width_forms_is_read_in_nfkc():
+    from archiver.citations.verify import split_reference_lines
+    written = "Gross, J. B., & Wilkens, H. （2014）. Albinism. Heredity, 111（2）, 122–130."
+    assert split_reference_lines(written) == [
+        (1, "Gross, J. B., & Wilkens, H. (2014). Albinism. Heredity, 111(2), 122–130.")]
+
+
+@pytest.mark.parametrize("line", ["Source, J. (2010). A study of sources. Nature, 1(2), 3-4.",
+                                  "References, A. B. (2010). On lists. Nature, 1(2), 3-4."])
+def test_a_family_name_that_is_also_a_label_word_stays(line):
+    """A Latin label word is a label only with its colon or brackets."""
+    from archiver.citations.verify import split_reference_lines
+    assert split_reference_lines(line) == [(1, line)]
+
+
+def test_a_reference_under_a_label_in_a_post_is_found_without_its_invisible_characters():
+    written = "Source: " + HEREDITY_VANCOUVER.replace("populations", "popu\u200blations")
+    assert citations_under_references(written) == [(HEREDITY_VANCOUVER, "blocks/1")]
