@@ -176,19 +176,23 @@ def discover(paths: Iterable[Path], archive: Path | None = None,
     storage root) below a folder given: its copies are not new posts. A file found in a folder that
     no reader claims (a README, a stray page) is *skipped*; a named one is an error.
 
-    A file given twice (``a.md ./a.md``, or named and inside a folder given too) is ingested
-    once, where it first came, as named if it was named anywhere. Paths are compared as
-    written, made absolute: two names of one file through a link are two sources.
+    A file given twice (``a.md ./a.md``, a link to it, or named and inside a folder given
+    too) is ingested once, where it first came, as named if it was named anywhere; a folder
+    given twice (``in in/``, or through a link) is walked once. Files are told apart as the
+    system does (device and inode), or, where they cannot be looked at, by absolute path.
 
     A folder that cannot be listed (no permission) is added to ``unreadable`` with the
-    error: the posts in it must be reported as not ingested, never passed over in silence.
+    error, once: the posts in it must be reported as not ingested, never passed over in
+    silence.
     """
     skip = archive.resolve() if archive is not None else None
     found: list[tuple[Path, bool]] = []
-    where: dict[str, int] = {}
+    where: dict[object, int] = {}
+    walked: set[object] = set()
+    unlisted: set[object] = set()
 
     def add(path: Path, named: bool) -> None:
-        key = os.path.abspath(path)
+        key = _identity(path)
         if key not in where:
             where[key] = len(found)
             found.append((path, named))
@@ -196,11 +200,16 @@ def discover(paths: Iterable[Path], archive: Path | None = None,
             found[where[key]] = (found[where[key]][0], True)
 
     def cannot_list(error: OSError) -> None:
-        if unreadable is not None:
+        key = _identity(Path(error.filename or "."))
+        if unreadable is not None and key not in unlisted:
+            unlisted.add(key)
             unreadable.append((Path(error.filename or "."), error))
 
     for path in paths:
         if path.is_dir():
+            if _identity(path) in walked:
+                continue
+            walked.add(_identity(path))
             for root, dirs, files in os.walk(path, onerror=cannot_list):
                 if root != str(path) and any(f.startswith("0=ocfl_") for f in files):
                     dirs.clear()  # another archive: its stored sources are not new posts
@@ -215,6 +224,16 @@ def discover(paths: Iterable[Path], archive: Path | None = None,
         else:
             add(path, True)
     return found
+
+
+def _identity(path: Path) -> object:
+    """What tells one file or folder from another: its device and inode, or its absolute
+    path where it cannot be looked at (it is then reported by that name)."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return os.path.abspath(path)
+    return st.st_dev, st.st_ino
 
 
 def shown(path: Path) -> str:

@@ -282,6 +282,44 @@ def test_a_file_given_twice_or_also_inside_a_given_folder_is_ingested_once(
     assert result.exit_code == ExitCode.BAD_INPUT
 
 
+def test_a_folder_given_twice_or_through_a_link_is_walked_once(runner, archive_dir,
+                                                               tmp_path, monkeypatch):
+    """``in in/ in/sub/up`` (a link back to in): each post once, each bad file reported once."""
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(SEED, folder)
+    (folder / "empty.html").write_text("")
+    (folder / "sub" / "up").symlink_to(folder)
+    (folder / "alias.md").symlink_to(folder / SEED.name)
+    monkeypatch.chdir(tmp_path)
+    result = run(runner, "ingest", "in", "in/", folder / "sub" / "up", folder / "alias.md",
+                 "--archive", archive_dir, "--no-fetch", "--json")
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert sorted((r["status"], Path(r["source"]).name) for r in rows) == [
+        ("added", "alias.md"), ("failed", "empty.html")]  # the link came first, in name order
+
+
+@pytest.mark.parametrize("command", [["ingest", ""], ["ingest", SEED, ""], ["verify", ""],
+                                     ["show", ""], ["export", "bibtex", ""],
+                                     ["refs", "parse", ""]])
+def test_an_empty_argument_is_a_usage_error_never_the_working_folder(runner, archive_dir,
+                                                                     tmp_path, monkeypatch,
+                                                                     command):
+    """An unset "$DIR" in a script: the working folder is not ingested or checked, nor every
+    post exported."""
+    shutil.copy(SEED, tmp_path)
+    monkeypatch.chdir(tmp_path)
+    if command[0] in ("show", "export"):
+        run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
+    before = sorted(p.name for p in archive_dir.rglob("*")) if archive_dir.exists() else []
+    result = run(runner, *command, *([] if command[0] == "refs" else ["--archive", archive_dir]))
+    assert result.exit_code == ExitCode.USAGE, result.output
+    assert "error: an empty" in result.stderr and "unset or empty" in result.stderr
+    assert result.stdout == ""
+    after = sorted(p.name for p in archive_dir.rglob("*")) if archive_dir.exists() else []
+    assert after == before
+
+
 def test_an_asset_root_that_does_not_exist_is_a_usage_error(runner, archive_dir, tmp_path):
     result = run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch",
                  "--asset-root", tmp_path / "nowhere")

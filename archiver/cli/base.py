@@ -226,9 +226,20 @@ def open_archive(archive: Path | None) -> Any:
     return Archive.open(config_for(archive).archive, create=False)
 
 
+def no_empty(values: list[str], what: str) -> list[str]:
+    """``values`` as given, none of them empty: an empty argument is a variable a script left
+    unset ("$DIR"), never a wish to ingest or check the working folder, or every post."""
+    if any(not value for value in values):
+        raise UsageError(f"an empty {what} was given", hint="a variable in the command may be "
+                         f"unset or empty; give the {what} itself"
+                         + (" (`.` for this folder)" if what == "path" else ""))
+    return values
+
+
 def resolve_id(store: Any, given: str) -> str:
     """A full object id, or an unambiguous prefix of one (with or without ``wx:``), or
     another id of the post (an alias) or a prefix of one."""
+    no_empty([given], "post id")
     for full in (given, "wx:" + given):
         if store.exists(full):  # a full id, whose folder is there (damaged or not)
             return full

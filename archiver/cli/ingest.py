@@ -22,6 +22,7 @@ from archiver.cli.base import (
     config_for,
     err,
     fail,
+    no_empty,
     reported_errors,
     stdout_gone,
     stdout_is_pipe,
@@ -129,8 +130,8 @@ def ingest(
     ctx: typer.Context,
     # not checked here: an unreadable or missing file fails alone, with its reason (exit 4),
     # while the other paths are ingested
-    paths: list[Path] = typer.Argument(..., help="Saved posts, or folders to search for them.",
-                                       readable=False, metavar="PATH"),
+    given: list[str] = typer.Argument(..., help="Saved posts, or folders to search for them.",
+                                      metavar="PATH", show_default=False),
     archive: Path | None = ArchiveOpt,
     no_fetch: bool = typer.Option(False, "--no-fetch",
                                   help="Stay off the network: remote images are recorded as "
@@ -173,6 +174,7 @@ def ingest(
     from archiver.store import Archive
 
     with reported_errors(show_traceback):
+        paths = [Path(value) for value in no_empty(given, "path")]
         if not verify_citations:
             # said before anything is written: the user meant to verify, or gave a wrong flag
             typed = typed_options(ctx, crossref_url=crossref_url, mailto=mailto,

@@ -13,6 +13,7 @@ from archiver.cli.base import (
     app,
     emit_json,
     err,
+    no_empty,
     reported_errors,
     stdin_text,
 )
@@ -41,6 +42,7 @@ def refs_parse(
     from archiver.citations.parse import csl_type, parse_reference
 
     with reported_errors(show_traceback):
+        no_empty([source], "path")
         if source == "-":
             if sys.stdin.isatty():  # not waiting in silence for what the user may not know
                 err.print("reading reference strings, one per line; end with Ctrl-D",

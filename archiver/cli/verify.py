@@ -21,6 +21,7 @@ from archiver.cli.base import (
     emit_json,
     err,
     fail,
+    no_empty,
     output_file_problem,
     reader_may_leave,
     reported_errors,
@@ -282,6 +283,7 @@ def verify(
     from archiver.verified import make_verifier
 
     with reported_errors(show_traceback):
+        no_empty(targets or [], "post id or path")
         failing = {s.strip() for s in fail_on.split(",") if s.strip()}
         unknown = failing - set(STATUSES)
         if unknown:
