@@ -169,6 +169,25 @@ def test_a_bibtex_entry_with_no_author_or_editor_is_sorted_by_its_title():
     assert "key =" not in bibtex_entry(named, "bibtex")
 
 
+def test_a_name_with_and_in_it_stays_one_name_where_biblatex_reads_a_list():
+    """biblatex splits organization, publisher and institution at "and", as it splits
+    authors: "Science and Technology Daily" would be two organisations. BibTeX does not."""
+    from pybtex.database import parse_string
+    post = Work(key="k", kind="post", crossref_type=None, title="测试",
+                organisation="Science and Technology Daily", url="https://mp.weixin.qq.com/s/x")
+    report = Work(key="r", kind="cited", crossref_type="report", title="T",
+                  publisher="Taylor and Francis", institution="Bill and Melinda Gates Foundation")
+    biblatex = bibtex_entry(post) + bibtex_entry(report)
+    assert "organization = {{Science and Technology Daily}}" in biblatex
+    assert "publisher = {{Taylor and Francis}}" in biblatex
+    assert "institution = {{Bill and Melinda Gates Foundation}}" in biblatex
+    entries = parse_string(biblatex, "bibtex").entries
+    assert entries["k"].fields["organization"] == "{Science and Technology Daily}"
+    bibtex = bibtex_entry(report, "bibtex")
+    assert "publisher = {Taylor and Francis}" in bibtex
+    plain = Work(key="p", kind="cited", crossref_type="report", title="T", publisher="Springer")
+    assert "publisher = {Springer}" in bibtex_entry(plain)
+
 def test_bibtex_writes_the_month_as_its_standard_macro(archive):
     # BibTeX's styles print "August 2020" for the macro aug; a braced {8} prints "8 2020"
     out = cli("export", "bibtex", "--archive", archive, "-q").stdout

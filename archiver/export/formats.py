@@ -232,6 +232,19 @@ def _plain_names(people: list[dict[str, str]]) -> list[str]:
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
+# biblatex reads these fields as lists, split at "and" as authors are: "Science and
+# Technology Daily" would be two organisations. (BibTeX reads them as plain text.)
+_BIBLATEX_LISTS = frozenset({"publisher", "institution", "organization", "location"})
+_AND = re.compile(r"\sand\s", re.I)
+
+
+def _one_name(value: str, field: str, flavour: str) -> str:
+    """``value`` kept one name where biblatex would split it at "and": braced whole."""
+    if flavour == "biblatex" and field in _BIBLATEX_LISTS and _AND.search(value):
+        return "{" + value + "}"
+    return value
+
+
 def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
     """One entry as text. ``flavour``: ``biblatex`` (@online, date, urldate) or ``bibtex``
     (@misc with howpublished/note, year/month)."""
@@ -262,14 +275,15 @@ def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
                         ("publisher", work.publisher),
                         (granting, work.institution if granting else None)):
         if value and name:
-            fields.append((name, tex(str(value))))
+            fields.append((name, _one_name(tex(str(value)), name, flavour)))
     if flavour == "biblatex":
         if entry_type == "thesis":  # a field biblatex requires of @thesis
             fields.append(("type", thesis_type(work.degree)))
         if work.date:
             fields.append(("date", work.date))
         if work.kind == "post" and work.organisation:
-            fields.append(("organization", tex(work.organisation)))
+            fields.append(("organization", _one_name(tex(work.organisation), "organization",
+                                                     flavour)))
         if work.url:
             fields.append(("url", verbatim(work.url)))
         if work.accessed:
