@@ -11,6 +11,7 @@ from rich.cells import cell_len
 
 from archiver.clean.metadata import one_line
 from archiver.export.works import shown_title
+from archiver.textfiles import printable
 
 
 def _meta_lines(record: dict[str, Any], version: str | None = None
@@ -211,7 +212,7 @@ def verify_text(items: list[tuple[str, str | None, str | None]], results: list[A
     An archived post's citations stand under a line naming the post; a citation read from a
     file (or standard input) says where it is, ``refs.txt:5`` or ``refs.bib:key`` as in
     --json, so that it can be found and fixed."""
-    files = [where or "" for (_text, where, post) in items if not post]
+    files = [printable(where or "") for (_text, where, post) in items if not post]
     width = max((cell_len(where) for where in files), default=0)
     lines: list[str] = []
     heading = None
@@ -223,7 +224,7 @@ def verify_text(items: list[tuple[str, str | None, str | None]], results: list[A
             lines.append(f"{result.status:<10} {shorten(one_line(result.text))}")
         else:
             heading = None
-            place = (where or "") + " " * (width - cell_len(where or ""))
+            place = printable(where or "") + " " * (width - cell_len(printable(where or "")))
             lines.append(f"{result.status:<10} {place}  {shorten(one_line(result.text))}")
         wrong = {name: check for name, check in result.fields.items() if check.match is False}
         lines += [_field_line(name, check) for name, check in wrong.items()]

@@ -1,9 +1,11 @@
 """Files of text a user gives (references, one per line; a .bib file), read as text or
-refused as bad input naming the file: UTF-8, or the encoding a byte-order mark says."""
+refused as bad input naming the file: UTF-8, or the encoding a byte-order mark says; and text
+from a user's files and their names made safe to print on a terminal line."""
 
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from archiver.errors import InputError
@@ -67,3 +69,20 @@ def decoded(data: bytes, where: str | Path) -> str:
 
 _CONVERT = ("convert it to UTF-8 first: iconv -f ENCODING -t UTF-8 (GB18030 for Chinese text "
             "saved on Windows)")
+
+
+# What a terminal does not print as it is: C0 and C1 controls (a line break splits a line that
+# scripts read as one; ESC begins a sequence the terminal obeys: a colour, a new window title),
+# the line and paragraph separators, and the bidirectional overrides that make text read in
+# another order than it is stored.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print as part of one terminal line: each character of
+    :data:`_UNPRINTABLE` written as its escape (``\\n``, ``\\x1b``, ``\\u202e``), so that
+    a file named with one is still told apart, and named, and nothing is done to the
+    terminal."""
+    if text.isascii() and text.isprintable():
+        return text
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)

@@ -320,6 +320,26 @@ def test_an_empty_argument_is_a_usage_error_never_the_working_folder(runner, arc
     assert after == before
 
 
+def test_a_file_name_with_a_line_break_or_an_escape_sequence_is_printed_escaped(
+        runner, archive_dir, tmp_path):
+    """A name is printed as one line and never obeyed by the terminal (ESC ] 0 ; sets the
+    window's title); --json keeps the name as it is."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a\nb.html").write_text("")
+    (folder / "c\x1b]0;owned\x07d.html").write_text("")
+    result = run(runner, "ingest", folder / "a\nb.html", folder / "c\x1b]0;owned\x07d.html",
+                 "--archive", archive_dir, "--no-fetch")
+    assert result.exit_code == ExitCode.BAD_INPUT
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if "error:" in line]
+    assert errors == [f"archiver: error: {folder}/a\\nb.html: file is empty",
+                      f"archiver: error: {folder}/c\\x1b]0;owned\\x07d.html: file is empty"]
+    rows = run(runner, "ingest", folder / "a\nb.html", "--archive", archive_dir, "--no-fetch",
+               "--json").stdout.splitlines()
+    assert [json.loads(row)["source"] for row in rows] == [str(folder / "a\nb.html")]
+
+
 def test_an_asset_root_that_does_not_exist_is_a_usage_error(runner, archive_dir, tmp_path):
     result = run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch",
                  "--asset-root", tmp_path / "nowhere")

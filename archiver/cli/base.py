@@ -27,7 +27,7 @@ from archiver.errors import (
     NotFound,
     UsageError,
 )
-from archiver.textfiles import decoded
+from archiver.textfiles import decoded, printable
 from archiver.version import __version__
 
 app = typer.Typer(
@@ -106,10 +106,12 @@ def config_for(archive: Path | None, **overrides: Any) -> Config:
 
 
 def fail(error: ArchiverError) -> None:
-    where = f"{error.path}: " if error.path else ""
-    err.print(f"archiver: error: {where}{error.message}", markup=False)
+    """Say ``error`` on stderr: one line, and a hint line where there is a hint. A file's name
+    may hold a line break or an escape sequence: printed escaped (:func:`printable`)."""
+    where = f"{printable(error.path)}: " if error.path else ""
+    err.print(f"archiver: error: {where}{printable(error.message)}", markup=False)
     if error.hint:
-        err.print(f"  hint: {error.hint}", markup=False)
+        err.print(f"  hint: {printable(error.hint)}", markup=False)
 
 
 @contextmanager

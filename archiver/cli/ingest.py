@@ -34,6 +34,7 @@ from archiver.errors import (
     UsageError,
     worst,
 )
+from archiver.textfiles import printable
 
 # the results that leave a post in the archive (failed and skipped ones do not)
 ARCHIVED = frozenset({"added", "updated", "unchanged", "unavailable"})
@@ -230,14 +231,15 @@ def ingest(
             elif result.status != "skipped":
                 title = result.title or ""
                 where = " ".join(w for w in (result.object_id, result.version) if w) or "-"
-                say(f"{result.status:<11} {where}  {title or result.source}")
+                say(f"{result.status:<11} {where}  {title or printable(result.source)}")
                 for warning in grouped_warnings(result.warnings):
                     if not quiet:  # named: stdout may be a file, or the post a WARC's
-                        err.print(f"  warning: {Path(result.source).name}: {warning}",
-                                  markup=False)
+                        err.print(f"  warning: {printable(Path(result.source).name)}: "
+                                  f"{printable(warning)}", markup=False)
             if result.status == "skipped":
                 if not quiet:
-                    err.print(f"  skipped {result.source}: {result.error.message}", markup=False)
+                    err.print(f"  skipped {printable(result.source)}: "
+                              f"{printable(result.error.message)}", markup=False)
             elif result.error is not None:
                 fail(result.error)
             progress.update(task, advance=0 if result.source in counted else 1,
