@@ -276,14 +276,20 @@ def _checked_connection(base: type, allow: tuple[str, ...]) -> type:
 
     class Checked(base):  # type: ignore[misc, valid-type]
         def _new_conn(self):  # type: ignore[no-untyped-def]
-            host = getattr(self, "_archiver_host", None) or self._dns_host
-            self._archiver_host = host
+            host = self._dns_host
             refusal, addresses = _checked_addresses(host, self.port or 0, allow)
             if refusal:
                 raise RefusedAddress(refusal)
-            if addresses:
-                self._dns_host = addresses[0]  # TLS still names and verifies ``host``
-            return super()._new_conn()
+            if not addresses:
+                return super()._new_conn()
+            # the socket is opened to the address checked; urllib3 reads the host's name
+            # from the same attribute for TLS (the name sent, the certificate verified) and
+            # for the Host header, so the name is put back as soon as the socket is open
+            self._dns_host = addresses[0]
+            try:
+                return super()._new_conn()
+            finally:
+                self._dns_host = host
 
     return Checked
 

@@ -19,6 +19,7 @@ import io
 import json
 import shutil
 import socket
+import ssl
 import struct
 import threading
 import time
@@ -88,8 +89,11 @@ ROUTES: dict[str, tuple[int, dict[str, str], bytes]] = {
 
 
 class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # connections kept open, as a CDN's are
+
     def do_GET(self) -> None:
         self.server.hits.append(self.path)
+        self.server.hosts.append(self.headers["Host"])
         if self.path == "/slow.jpg":
             time.sleep(1.5)
         status, headers, body = ROUTES.get(
@@ -111,14 +115,26 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
     hits: list[str]
+    hosts: list[str]  # the Host header of each request
+
+
+def _serve(tls: bool = False):
+    httpd = _Server(("127.0.0.1", 0), _Handler)
+    httpd.hits, httpd.hosts = [], []
+    if tls:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(TLS / "localhost.pem", TLS / "localhost.key")
+        httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd
+
+
+TLS = Path(__file__).parent / "fixtures" / "tls"  # a certificate for localhost, tests only
 
 
 @pytest.fixture(scope="module")
 def server():
-    httpd = _Server(("127.0.0.1", 0), _Handler)
-    httpd.hits = []
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
+    httpd = _serve()
     yield httpd
     httpd.shutdown()
     httpd.server_close()
@@ -236,6 +252,26 @@ def test_loopback_is_refused_by_default_without_a_request(base, server, host):
     assert asset.status == "missing"
     assert asset.reason.startswith(f"refused: {host} resolves to a private or local address")
     assert server.hits == []
+
+
+@pytest.mark.parametrize("scheme", ["http", "https"])
+def test_a_host_name_is_what_the_server_is_told_not_the_address_connected_to(
+        scheme, monkeypatch):
+    """The address is checked and connected to; the server is still asked for the host by
+    name, on every request of a kept-open connection: the certificate is checked for the
+    name (it was checked for the address, so every https image failed) and the Host header
+    names it (a CDN serves by name)."""
+    httpd = _serve(tls=scheme == "https")
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(TLS / "localhost.pem"))
+    try:
+        url = f"{scheme}://localhost:{httpd.server_address[1]}"
+        assets = localise([ImageRef(original=f"{url}/{name}")
+                           for name in ("photo.jpg", "real.png", "big.jpg")], Path("."), LOOPBACK)
+        assert [a.status for a in assets] == ["stored"] * 3, [a.reason for a in assets]
+        assert httpd.hosts == [f"localhost:{httpd.server_address[1]}"] * 3
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
 
 
 def test_a_slow_server_times_out_as_unreachable(base):
