@@ -413,3 +413,23 @@ def test_a_warc_cut_short_inside_a_wacz_says_so(tmp_path):
     [post] = prepare_all(path, load_config({}, tmp_path).with_overrides(fetch=False))
     missing = [i for i in post.record["images"] if i["status"] == "missing"]
     assert missing and all("cut short in archive/data.warc" in i["reason"] for i in missing)
+
+
+@pytest.mark.parametrize("charset", ["hex", "base64", "zlib", "rot13", "uu", "bz2"])
+@pytest.mark.parametrize("where", ["meta", "mhtml"])
+def test_a_charset_that_is_no_text_encoding_is_bad_input_naming_the_file(tmp_path, charset,
+                                                                        where):
+    """Python's codecs also name transforms of bytes (hex, base64, zlib): one declared by a
+    page or a MIME part is refused as bad input, not a crash that stopped the whole run."""
+    if where == "meta":
+        page = tmp_path / "p.html"
+        page.write_text(f'<html><head><meta charset="{charset}"></head><body>'
+                        '<div id="js_content"><p>正文</p></div></body></html>')
+    else:
+        page = tmp_path / "p.mhtml"
+        page.write_bytes(MHTML.read_bytes().replace(b'charset=utf-8', f'charset={charset}'
+                                                    .encode(), 1))
+        assert f'charset={charset}'.encode() in page.read_bytes()
+    with pytest.raises(MalformedInput, match=f"'{charset}', is no text encoding") as info:
+        prepare_all(page, load_config({}, tmp_path).with_overrides(fetch=False))
+    assert info.value.path == str(page)

@@ -67,10 +67,16 @@ def encoding_of(data: bytes, path: Path, declared: str | None = None) -> tuple[s
     if charset.strip().lower() in _GB_FAMILY:  # as containers write it: GBK, gb2312…
         charset = "gb18030"
     try:
-        return codecs.lookup(charset).name, 0
+        codec = codecs.lookup(charset)
     except (LookupError, ValueError):  # ValueError: a name with a NUL byte in it
         raise MalformedInput(f"unknown character set {charset!r} declared", path=path,
                              hint="re-save the page as UTF-8") from None
+    # Python's codecs also name transforms of bytes to bytes (hex, base64, zlib, rot13…): a
+    # page that declares one is not decoded by it (decoding would fail, or inflate it)
+    if not getattr(codec, "_is_text_encoding", True):
+        raise MalformedInput(f"the character set declared, {charset!r}, is no text encoding",
+                             path=path, hint="re-save the page as UTF-8")
+    return codec.name, 0
 
 
 def decode(data: bytes, path: Path, declared: str | None = None) -> str:
