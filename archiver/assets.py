@@ -29,6 +29,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import requests
 import requests.adapters
+import urllib3.exceptions
 from PIL import Image, UnidentifiedImageError
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
@@ -45,6 +46,11 @@ _FORMATS = {"JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png"), "GIF": (
             "TIFF": ("image/tiff", "tif"),
             "ICO": ("image/x-icon", "ico")}
 MAX_REDIRECTS = 5
+# The whole fetch of one image (redirects, headers, body) may take this many times the
+# configured timeout (two minutes by default). The timeout bounds each wait for the server
+# alone: one that sends a byte a second would be waited for, 20 MB long, for weeks, holding
+# the archive's lock the while.
+WHOLE_FETCH_TIMEOUTS = 12
 MAX_PATH = 4096  # PATH_MAX on Linux: a longer local reference names no file
 
 
@@ -344,7 +350,11 @@ def fetch_once(url: str, config: Config, session: requests.Session) -> Asset:
     """GET an image over HTTP(S) with a timeout, a size cap and checked redirects."""
     current = url
     _use_checked_connections(session, config)
+    limit = config.http_timeout * WHOLE_FETCH_TIMEOUTS
+    deadline = time.monotonic() + limit
     for _ in range(MAX_REDIRECTS + 1):
+        if time.monotonic() > deadline:
+            return Asset(original=url, status="missing", reason=_too_slow(limit))
         try:  # a port that is no number, a bracket left open: a URL no one can fetch
             parts = urlsplit(current)
             port = parts.port or (443 if parts.scheme == "https" else 80)
@@ -367,7 +377,14 @@ def fetch_once(url: str, config: Config, session: requests.Session) -> Asset:
                     return Asset(original=url, status="missing",
                                  reason=f"HTTP {resp.status_code} from {parts.hostname}")
                 chunks, size = [], 0
-                for chunk in resp.iter_content(65536):
+                while True:
+                    if time.monotonic() > deadline:
+                        return Asset(original=url, status="missing", reason=_too_slow(limit))
+                    # what one read of the socket gives (each within the timeout): a read of
+                    # a fixed size would wait for all of it, however slowly it trickles in
+                    chunk = resp.raw.read1(65536, decode_content=True)
+                    if not chunk:
+                        break
                     size += len(chunk)
                     if size > config.max_image_bytes:
                         return Asset(original=url, status="missing",
@@ -376,10 +393,26 @@ def fetch_once(url: str, config: Config, session: requests.Session) -> Asset:
                 return sniff(b"".join(chunks), url, current, config)
         except RefusedAddress as exc:
             return Asset(original=url, status="missing", reason=str(exc))
-        except requests.RequestException as exc:
+        except (requests.RequestException, urllib3.exceptions.HTTPError) as exc:
             return Asset(original=url, status="missing",
-                         reason=f"unreachable: {type(exc).__name__}: {str(exc)[:120]}")
+                         reason=f"unreachable: {_error_name(exc)}: {str(exc)[:120]}")
     return Asset(original=url, status="missing", reason=f"more than {MAX_REDIRECTS} redirects")
+
+
+def _too_slow(limit: float) -> str:
+    return f"too slow: not received within {limit:g} s"
+
+
+# urllib3's errors while the body is read, by the names requests gives them (which say,
+# for fetch's retries, which failures may pass)
+_BODY_ERRORS = {"ReadTimeoutError": "ReadTimeout", "ProtocolError": "ChunkedEncodingError",
+                "DecodeError": "ContentDecodingError", "SSLError": "SSLError"}
+
+
+def _error_name(exc: Exception) -> str:
+    name = type(exc).__name__
+    return _BODY_ERRORS.get(name, name) if isinstance(exc, urllib3.exceptions.HTTPError) \
+        else name
 
 
 def resource_key(url: str) -> str:

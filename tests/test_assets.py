@@ -96,6 +96,18 @@ class _Handler(BaseHTTPRequestHandler):
         self.server.hosts.append(self.headers["Host"])
         if self.path == "/slow.jpg":
             time.sleep(1.5)
+        if self.path == "/trickle.jpg":  # a byte every 50 ms, each wait within the timeout
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(JPEG_SMALL)))
+            self.end_headers()
+            try:
+                for byte in JPEG_SMALL:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(0.05)
+            except OSError:  # the client gave up
+                pass
+            return
         status, headers, body = ROUTES.get(
             self.path, (404, {"Content-Type": "text/plain"}, b"Resource not found."))
         if self.path == "/slow.jpg":
@@ -272,6 +284,14 @@ def test_a_host_name_is_what_the_server_is_told_not_the_address_connected_to(
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def test_a_server_that_trickles_its_reply_is_given_up_on_as_too_slow(base):
+    """Each byte comes within the timeout; the whole fetch may take twelve timeouts."""
+    start = time.monotonic()
+    asset = get(base + "/trickle.jpg", LOOPBACK.with_overrides(http_timeout=0.2))
+    assert (asset.status, asset.reason) == ("missing", "too slow: not received within 2.4 s")
+    assert time.monotonic() - start < 5  # not retried: it would be as slow again
 
 
 def test_a_slow_server_times_out_as_unreachable(base):
