@@ -203,12 +203,15 @@ def _local(ref: ImageRef, base_dir: Path, config: Config,
 def _is_public(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     """A globally reachable unicast address. Not private, loopback, link-local, shared
     (100.64/10, where cloud metadata services such as 100.100.100.200 live), reserved,
-    multicast or unspecified; an IPv6 address that carries an IPv4 one (mapped, 6to4,
-    Teredo) is judged by that one too."""
+    multicast or unspecified, nor IPv6's site-local fec0::/10 (deprecated, still routed
+    inside some networks; Python counts it global); an IPv6 address that carries an IPv4 one
+    (mapped, 6to4, Teredo) is judged by that one too."""
     if (not addr.is_global or addr.is_private or addr.is_loopback or addr.is_link_local
             or addr.is_reserved or addr.is_multicast or addr.is_unspecified):
         return False
     if isinstance(addr, ipaddress.IPv6Address):
+        if addr.is_site_local:
+            return False
         inner = [addr.ipv4_mapped, addr.sixtofour, addr.teredo[1] if addr.teredo else None]
         return all(_is_public(v4) for v4 in inner if v4 is not None)
     return True

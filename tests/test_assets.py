@@ -257,6 +257,27 @@ def test_a_redirect_loop_ends(base, server):
     assert len(server.hits) == 6
 
 
+@pytest.mark.parametrize("address", [
+    "10.0.0.1", "172.16.0.1", "192.168.1.1", "127.0.0.2", "169.254.169.254", "100.100.100.200",
+    "0.0.0.0", "224.0.0.1", "::1", "fe80::1", "fc00::1", "fec0::1", "::ffff:127.0.0.1",
+    "2002:7f00:1::", "64:ff9b::a00:1"])
+def test_an_address_no_image_host_has_is_refused(address):
+    """Private, loopback, link-local, shared, multicast, IPv6's unique-local and deprecated
+    site-local, and IPv6 forms of such an IPv4 address (mapped, 6to4, NAT64)."""
+    import ipaddress
+
+    from archiver.assets import _is_public
+    assert not _is_public(ipaddress.ip_address(address))
+
+
+def test_a_public_address_is_allowed():
+    import ipaddress
+
+    from archiver.assets import _is_public
+    assert _is_public(ipaddress.ip_address("203.205.137.236"))
+    assert _is_public(ipaddress.ip_address("2400:da00::1"))
+
+
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost"])
 def test_loopback_is_refused_by_default_without_a_request(base, server, host):
     url = base.replace("127.0.0.1", host) + "/photo.jpg"
