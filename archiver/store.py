@@ -1076,6 +1076,10 @@ class Archive:
                     continue
                 path = object_dir / content
                 report.files += 1
+                if path.is_symlink():  # what it points to is not kept: a copy without
+                    # following links (a backup, rsync -a) loses the content
+                    problem(content, "content file is a symbolic link, not the file itself")
+                    continue
                 if not path.is_file():
                     problem(content, "content file is missing")
                     continue

@@ -475,6 +475,21 @@ def test_fsck_detects_a_missing_file(small: Archive, stored: tuple[str, str]) ->
     _assert_damage_reported(small, small.fsck(), object_id, rel)
 
 
+def test_fsck_reports_a_content_file_replaced_by_a_link_to_the_same_bytes(
+        small: Archive, tmp_path: Path) -> None:
+    """The digest matches through the link, but the archive no longer holds the bytes: a copy
+    that does not follow links (a backup) would lose them."""
+    object_id, rel = next(item for item in STORED_FILES if "/content/" in item[1])
+    path = small.object_path(object_id) / rel
+    outside = tmp_path / "outside"
+    outside.write_bytes(path.read_bytes())
+    path.unlink()
+    path.symlink_to(outside)
+    report = small.fsck()
+    assert not report.ok
+    assert any("symbolic link" in p.message for p in report.problems), report.problems
+
+
 def test_fsck_reports_empty_folders_ocfl_forbids(small: Archive) -> None:
     """OCFL E024 (an empty folder in a content folder) and E073 (in the storage hierarchy),
     both also reported by ocfl-py's validator."""
