@@ -161,9 +161,22 @@ def _candidates(ref: str, base_dir: Path, config: Config) -> list[Path]:
 
 def _allowed_roots(base_dir: Path, config: Config) -> list[Path]:
     """The folders a post's local images may come from: the post's folder, its parent (a
-    browser's ``images/`` beside ``html/``) and the asset roots, resolved."""
+    browser's ``images/`` beside ``html/``) and the asset roots, resolved. The parent is no
+    such folder when it is the whole file system or the home folder (a post saved in /tmp or
+    ~/Downloads): a post from elsewhere could copy any image there (``../Pictures/…``)."""
     here = base_dir.resolve()
-    return [here, here.parent] + [r.resolve() for r in config.asset_roots]
+    roots = [here]
+    parent = here.parent
+    if parent != here and parent.parent != parent and parent != _home():
+        roots.append(parent)
+    return roots + [r.resolve() for r in config.asset_roots]
+
+
+def _home() -> Path | None:
+    try:
+        return Path.home().resolve()
+    except (RuntimeError, KeyError, OSError):  # no home folder known
+        return None
 
 
 def _local(ref: ImageRef, base_dir: Path, config: Config,

@@ -500,6 +500,30 @@ def test_a_markdown_image_at_a_file_url_is_that_file_within_the_allowed_folders(
     assert "outside the post's folder and the asset roots" in second["reason"]
 
 
+def test_a_post_in_the_home_folder_or_just_under_the_root_cannot_reach_beside_it(
+        tmp_path, monkeypatch):
+    """The parent of a post's folder is allowed for a browser's images/ beside html/, never
+    when it is the home folder (a post in ~/Downloads asking for ../Pictures/…) or the whole
+    file system (a post in /tmp)."""
+    from archiver.assets import _allowed_roots
+    home = tmp_path / "home"
+    (home / "Pictures").mkdir(parents=True)
+    (home / "Pictures" / "private.jpg").write_bytes(JPEG_SMALL)
+    (home / "Downloads").mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    [asset] = localise([ImageRef(original="../Pictures/private.jpg")], home / "Downloads",
+                       Config(fetch=False))
+    assert asset.status == "missing"
+    assert "outside the post's folder and the asset roots" in asset.reason
+    assert Path("/") not in _allowed_roots(Path("/tmp"), Config())
+    saved = home / "Downloads" / "post" / "html"  # a browser's layout: images/ beside html/
+    (saved.parent / "images").mkdir(parents=True)
+    saved.mkdir()
+    (saved.parent / "images" / "1.jpg").write_bytes(JPEG_SMALL)
+    [beside] = localise([ImageRef(original="../images/1.jpg")], saved, Config(fetch=False))
+    assert beside.status == "stored"
+
+
 def test_describe_original_summarises_only_data_uris():
     assert describe_original("data:image/gif;base64,R0lGOD") == \
         "data:image/gif;base64,… (28 characters inline)"
