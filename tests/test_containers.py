@@ -433,3 +433,41 @@ def test_a_charset_that_is_no_text_encoding_is_bad_input_naming_the_file(tmp_pat
     with pytest.raises(MalformedInput, match=f"'{charset}', is no text encoding") as info:
         prepare_all(page, load_config({}, tmp_path).with_overrides(fetch=False))
     assert info.value.path == str(page)
+
+
+def _gzipped_resource(uri: str, ctype: str, size: int) -> bytes:
+    """A gzipped WARC resource record of ``size`` zero bytes (SYNTHETIC record)."""
+    head = (f"WARC/1.0\r\nWARC-Type: resource\r\nWARC-Record-ID: <urn:uuid:synthetic-{uri}>\r\n"
+            f"WARC-Target-URI: {uri}\r\nContent-Type: {ctype}\r\n"
+            f"Content-Length: {size}\r\n\r\n")
+    member = zlib.compressobj(9, zlib.DEFLATED, 31)
+    return (member.compress(head.encode()) + member.compress(bytes(size))
+            + member.compress(b"\r\n\r\n") + member.flush())
+
+
+def test_a_warc_whose_records_expand_past_the_budget_is_bad_input_not_a_memory_error(
+        tmp_path, monkeypatch):
+    """Each record within its own limit, all of them together past the file's: refused,
+    naming the file (a 2 MB file could otherwise hold gigabytes in memory)."""
+    import archiver.readers.warc as warc
+    monkeypatch.setattr(warc, "MAX_TOTAL_BYTES", 4 << 20)
+    path = tmp_path / "bomb.warc.gz"
+    path.write_bytes((CONTAINERS / "converted-mufeng-2021-07-07.warc.gz").read_bytes()
+                     + b"".join(_gzipped_resource(f"https://example.org/{n}.png", "image/png",
+                                                  1 << 20) for n in range(5)))
+    with pytest.raises(MalformedInput, match="expand to more than 4194304 bytes in all") as info:
+        prepare_all(path, load_config({}, tmp_path).with_overrides(fetch=False))
+    assert info.value.path == str(path)
+
+
+def test_a_crawls_videos_and_scripts_are_passed_over_not_kept(tmp_path, monkeypatch):
+    """What no post is built from does not count against the budget: the post is read."""
+    import archiver.readers.warc as warc
+    monkeypatch.setattr(warc, "MAX_TOTAL_BYTES", 4 << 20)
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes((CONTAINERS / "converted-mufeng-2021-07-07.warc.gz").read_bytes()
+                     + _gzipped_resource("https://example.org/v.mp4", "video/mp4", 3 << 20)
+                     + _gzipped_resource("https://example.org/a.js", "application/javascript",
+                                         3 << 20))
+    [post] = prepare_all(path, load_config({}, tmp_path).with_overrides(fetch=False))
+    assert post.record["title"] == "送别一个旧时代"

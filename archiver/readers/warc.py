@@ -38,6 +38,13 @@ from archiver.readers import wechat_html
 
 FORMAT = "warc"
 MAX_PAYLOAD_BYTES = 256 << 20  # one page or image, expanded: no saved post comes near
+# every payload kept from one file, expanded: a few megabytes of gzip can expand to
+# gigabytes. A crawl's videos, scripts, styles and fonts are passed over, not kept: no post
+# is built from them
+MAX_TOTAL_BYTES = 1 << 30
+_UNUSED_TYPES = re.compile(r"\s*(?:video/|audio/|font/|text/css|text/javascript|"
+                           r"application/(?:x-)?javascript|application/(?:font|x-font)|"
+                           r"application/json)", re.I)
 _ARTICLE = re.compile(r"^https?://mp\.weixin\.qq\.com/(?:s[/?]|mp/appmsg)", re.I)
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w-]+)", re.I)
 
@@ -74,14 +81,20 @@ def _streams(path: Path, data: bytes) -> Iterator[tuple[str, IO[bytes]]]:
         raise MalformedInput(f"damaged WACZ (zip): {exc}", path=path) from None
 
 
-def _payload(record, path: Path, name: str) -> tuple[bytes, str | None]:
+def _payload(record, path: Path, name: str, kept: list[int]) -> tuple[bytes, str | None]:
     """The record's payload, and why it is not whole when the file ends inside the record
     (an interrupted download or crawl): warcio then stops at the end of the file in silence,
-    and its reader of the record's block is left short of the length the header declared."""
+    and its reader of the record's block is left short of the length the header declared.
+    ``kept``: the bytes of payloads kept so far from this file, this one's added."""
     payload = record.content_stream().read(MAX_PAYLOAD_BYTES + 1)
     if len(payload) > MAX_PAYLOAD_BYTES:
         raise MalformedInput(f"a record of {name} expands to more than {MAX_PAYLOAD_BYTES} "
                              "bytes (a decompression bomb?)", path=path)
+    kept[0] += len(payload)
+    if kept[0] > MAX_TOTAL_BYTES:
+        raise MalformedInput(f"the pages and images of {path.name} expand to more than "
+                             f"{MAX_TOTAL_BYTES} bytes in all (a decompression bomb?)",
+                             path=path, hint="split the crawl into smaller WARC files")
     return payload, _short_block(record, name)
 
 
@@ -143,7 +156,7 @@ def _starts_like_a_warc(stream: IO[bytes]) -> bool:
     return head.lstrip(b"\r\n").startswith((b"WARC/", b"filedesc://"))
 
 
-def _records(path: Path, name: str, stream: IO[bytes]) -> list[dict]:
+def _records(path: Path, name: str, stream: IO[bytes], kept: list[int]) -> list[dict]:
     """Every record of one WARC. A file may end inside a record: warcio then gives it with
     its block short of its length, or without its type or length, or fails on it, or gives
     nothing for it and stops in silence (the bytes left after the last record read tell).
@@ -190,7 +203,10 @@ def _records(path: Path, name: str, stream: IO[bytes]) -> list[dict]:
                     entry["ctype"] = record.http_headers.get_header("Content-Type") or ""
                 else:
                     entry["ctype"] = headers.get_header("Content-Type") or ""
-                entry["payload"], entry["cut"] = _payload(record, path, name)
+                if _UNUSED_TYPES.match(entry["ctype"]):
+                    entry["cut"] = _short_block(record, name)  # read past, not kept
+                else:
+                    entry["payload"], entry["cut"] = _payload(record, path, name, kept)
             else:  # not read, but the file may end inside it all the same
                 entry["cut"] = _short_block(record, name)
             out.append(entry)
@@ -212,7 +228,9 @@ def read_all(path: Path, data: bytes | None = None) -> list[RawPost]:
     resources."""
     data = path.read_bytes() if data is None else data
     digest = beside(len(data), sha512_hex, data)  # on a second core while the records are read
-    records = [r for name, blob in _streams(path, data) for r in _records(path, name, blob)]
+    kept = [0]  # bytes of payloads kept, from every WARC of a WACZ together
+    records = [r for name, blob in _streams(path, data)
+               for r in _records(path, name, blob, kept)]
     by_uri: dict[str, dict] = {}
     by_digest: dict[str, dict] = {}
     # a response or resource cut short names the file it held; any other record cut short,
