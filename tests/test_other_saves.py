@@ -94,6 +94,27 @@ def test_a_singlefile_save_without_end_tags_is_not_taken_for_a_cut_one(config):
         prepare_all(RAW, config)[0].record["text"]
 
 
+@pytest.mark.parametrize("save", [SINGLEFILE["utc"],
+                                  SAVES / "singlefile-save-mufeng-2021-07-07.html"],
+                         ids=lambda path: path.stem)
+@pytest.mark.parametrize("share", [0.40, 0.70, 0.95])
+def test_a_singlefile_save_cut_inside_its_markup_is_refused_not_a_shorter_version(
+        config, tmp_path, save, share):
+    """A SingleFile page has no end tags to miss, but a cut leaves it inside a tag (most of
+    the page is attributes: its images inlined), a comment or a style element, where no
+    whole page ends, or inside the article, whose divs it closes. Read, it became a new
+    version with part of the text and fewer images."""
+    data = save.read_bytes()
+    cut = tmp_path / "cut.html"
+    cut.write_bytes(data[: int(len(data) * share)])
+    # (cut before the article begins, it is a page without one)
+    with pytest.raises(MalformedInput, match="stops inside a tag, a comment, a style element "
+                                             "or the article: it was cut short|without a "
+                                             "WeChat article body") as info:
+        prepare_all(cut, config)
+    assert info.value.path == str(cut)
+
+
 @pytest.mark.parametrize("save", EVERY_SAVE, ids=lambda path: path.stem)
 def test_a_browser_save_after_the_raw_page_adds_no_version(config, save):
     first = only(ingest_paths([RAW], config))

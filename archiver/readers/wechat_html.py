@@ -365,16 +365,47 @@ _CLOSED = re.compile(rb"</(?:html|body)\s*>", re.I)
 _CLOSING_TAIL = 65536
 
 
+# Where a cut leaves a page that has no end tags to miss: inside a tag (most of a SingleFile
+# page is attributes: its images inlined), or inside a comment, or a style or script element
+_RAW_TEXT = ((b"<style", b"</style"), (b"<script", b"</script"), (b"<!--", b"-->"),
+             (b"<textarea", b"</textarea"), (b"<title", b"</title"))
+_ARTICLE_START = re.compile(rb"""<div\b[^>]*?\bid=["']?js_content\b""")
+_DIV_OPEN = re.compile(rb"<div[\s>]")
+
+
+def _ends_inside_markup(data: bytes, tail: bytes) -> bool:
+    """Whether a SingleFile page (its optional end tags left out) ends where no whole page
+    ends: inside a tag, a comment, or a style, script, textarea or title element, or inside
+    the article (``#js_content``, whose divs SingleFile closes: their end tags are not
+    optional). ``tail``: the page's last bytes. (A cut after the article, between two tags,
+    is not seen: the page then ends as a whole one may.)"""
+    tail = tail.rstrip().lower()
+    closed = tail.rfind(b">")
+    if closed == -1 or tail.rfind(b"<") > closed:  # no tag ends in the tail: inside one
+        return True  # (an inlined image's base64 runs for megabytes)
+    if any(data.rfind(opener) > data.rfind(closer) for opener, closer in _RAW_TEXT):
+        return True  # a style element runs for tens of kilobytes
+    article = _ARTICLE_START.search(data)
+    if article is None:
+        return False
+    return len(_DIV_OPEN.findall(data, article.start())) > data.count(b"</div", article.start())
+
+
 def read(path: Path, data: bytes | None = None) -> RawPost:
     data = path.read_bytes() if data is None else data
     # (without NUL bytes: a UTF-16 page writes each ASCII letter with one). SingleFile leaves
-    # out the end tags HTML makes optional (its default "compress HTML"): its saves cannot
-    # be told cut short by them.
-    if _CLOSED.search(data[-_CLOSING_TAIL:].replace(b"\x00", b"")) is None and \
-            _singlefile_comment(data) is None:
-        raise MalformedInput("the page stops before its closing </body> and </html> tags: "
-                             "it was cut short", path=path,
-                             hint="an interrupted save or copy? save the page again")
+    # out the end tags HTML makes optional (its default "compress HTML"): its saves are told
+    # cut short by where they end.
+    tail = data[-_CLOSING_TAIL:].replace(b"\x00", b"")
+    if _CLOSED.search(tail) is None:
+        if _singlefile_comment(data) is None:
+            raise MalformedInput("the page stops before its closing </body> and </html> "
+                                 "tags: it was cut short", path=path,
+                                 hint="an interrupted save or copy? save the page again")
+        if _ends_inside_markup(data, tail):
+            raise MalformedInput("the SingleFile page stops inside a tag, a comment, a "
+                                 "style element or the article: it was cut short", path=path,
+                                 hint="an interrupted save or copy? save the page again")
     return read_page(data, path, digest=True)
 
 
