@@ -94,6 +94,20 @@ def _joins(prev: str, nxt: str) -> bool:
     return not (DOI_RE.search(token) and token.endswith(".") and len(nxt.split()) != 1)
 
 
+# the rest of a DOI broken inside a word, alone on the next line ("…/jou" + "rnal.pone.1"):
+# it starts with a letter or a full stop, and holds a digit and a full stop or underscore
+_REST_OF_DOI = re.compile(r"[A-Za-z.][\w.\-/()]*")
+
+
+def _joins_inside_a_word(prev: str, nxt: str) -> bool:
+    """Whether ``nxt`` is the rest of the DOI ``prev`` ends with, broken inside a word (in a
+    reference list, where a DOI is the last thing on its line)."""
+    tail = _OPEN_TAIL.search(prev)
+    if not tail or not DOI_RE.search(tail.group(0)) or not _REST_OF_DOI.fullmatch(nxt):
+        return False
+    return any(c.isdigit() for c in nxt) and any(c in "._" for c in nxt)
+
+
 def join_split_lines(lines: list[str]) -> list[str]:
     """Re-join lines where a DOI or DOI URL was broken across paragraphs."""
     out: list[str] = []
@@ -205,13 +219,21 @@ _ENCLOSED_NUMBER = re.compile("^\\s*[\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u32
                               "\u32b1-\u32bf]\\s*")
 
 
+# A DOI never ends with a hyphen, slash or underscore: one followed by a space was broken
+# there, at a line's end ("…/978-" + "3-319-75889-3_1"), and goes on after it
+_BROKEN_DOI = re.compile(r"(10\.\d{4,9}/\S*[-/_])[ \t]+(?=[\w.(])")
+
+
 def reference_text(line: str) -> str:
     """A line of a reference list as it is read and checked: without the characters no reader
     sees, without an enclosed list number (``⑲``), in NFKC (full-width punctuation and digits
-    as Chinese posts print them: ``（2014）``, ``33，588``)."""
+    as Chinese posts print them: ``（2014）``, ``33，588``), a DOI broken after a hyphen
+    whole again."""
     text = line.translate(_INVISIBLE)
     if text and not text.isascii():
         text = unicodedata.normalize("NFKC", _ENCLOSED_NUMBER.sub("", text, count=1))
+    if "10." in text:
+        text = _BROKEN_DOI.sub(r"\1", text)
     return text.strip()
 
 
@@ -220,6 +242,7 @@ def without_label(text: str) -> str | None:
     label = _SOURCE_LINE.match(text)
     return text[label.end():].strip() if label else None
 _NUMBERED = re.compile(r"^\s*(?:\[\d{1,3}\]|［\d{1,3}］|\d{1,3}[.)、]\s|\(\d{1,3}\)|（\d{1,3}）)")
+_ENCLOSED = re.compile("^\\s*[\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]")
 _LOOKS_CITED = re.compile(r"(?:1[6-9]|20)\d\d")
 _HAS_WORK = re.compile(r"\[(?:J|M|C|D|EB/OL|R)\]|10\.\d{4,9}/|\bvol\.|\bpp?\.\s*\d|\d+\s*\(\d+\)"
                        r"|[“\"].{8,}[”\"]|\bjournal\b|\bproceedings\b|\bpress\b|\d+\s*[:：]\s*\d+",
@@ -254,17 +277,60 @@ def _prose_naming_works(text: str) -> bool:
     return not looks_like_reference(_DOI_WRITTEN.sub(" ", text))
 
 
+def _logical_lines(lines: list[str]) -> list[tuple[int, str, bool]]:
+    """(index of its first line, text as read, whether it is numbered) of each line, joined
+    with the next where a DOI or URL goes on there (:func:`_joins`, or broken inside a word).
+    Numbered: ``[1]``, ``1.``, ``(1)``, ``①`` (which :func:`reference_text` takes away)."""
+    out: list[tuple[int, str, bool]] = []
+    for index, line in enumerate(lines):
+        text = reference_text(line)
+        if out and out[-1][1] and text and (_joins(out[-1][1], text)
+                                             or _joins_inside_a_word(out[-1][1], text)):
+            out[-1] = (out[-1][0], out[-1][1] + text, out[-1][2])
+        else:
+            out.append((index, text, bool(_NUMBERED.match(text) or _ENCLOSED.match(line))))
+    return out
+
+
+# In a reference section, what marks an entry besides its year, where looks_like_reference
+# finds no sign of a work: a page range, an issue with a slash (23(1/2)), et al., initials
+# after a family name ("Burton, A.", "Chen L,")
+_LISTED_WORK = re.compile(r"\d+\s*[–—-]\s*\d+|\d+\s*\([\w/–-]+\)|\bet al\b|等|"
+                          r"\b[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s*){1,3}|\b[A-Z][a-z][\w'’-]*\s+[A-Z]{1,3},")
+
+
+def _entry_of_a_section(text: str) -> bool:
+    """A line of a reference section taken for an entry: a reference, or a year and one of
+    :data:`_LISTED_WORK` ("… D-Lib Magazine, 23(1/2).", "… Economia Agro-alimentare, (1),
+    75–92.")."""
+    return looks_like_reference(text) or (
+        25 <= len(text) <= 1500 and bool(_LOOKS_CITED.search(text))
+        and bool(_LISTED_WORK.search(text)))
+
+
+def _split_entry(text: str, nxt: tuple[int, str, bool] | None) -> bool:
+    """Whether a numbered entry of a reference section that is no reference alone goes on in
+    the next paragraph (``［10］Chen L, Knoll A.`` + ``Human Body Orientation …``): the next
+    is no new entry or heading, and the first is no label ("1. 原文：")."""
+    return (nxt is not None and not nxt[2] and not is_section_heading(nxt[1])
+            and not text.rstrip().endswith((":", "："))
+            and _entry_of_a_section(text + " " + nxt[1]))
+
+
 def find_references(lines: list[str], listed: Iterable[int] = ()) -> list[tuple[int, str]]:
     """(line index, reference string) for every reference in a post: the entries of sections
     titled 参考文献 / References / 原文信息 / 文献来源 / Source…, numbered or list entries
     (``listed``: indices of lines that are list items) that look like references, and
-    "Source:"/"【来源】" lines."""
+    "Source:"/"【来源】" lines. A DOI broken over two lines is joined; in a section, an entry
+    broken over two paragraphs is one."""
     out: list[tuple[int, str]] = []
     items = set(listed)
     in_section = False
-    for index, line in enumerate(lines):
-        text = reference_text(line)
-        if not text:
+    logical = [line for line in _logical_lines(lines) if line[1]]
+    skip = False
+    for at, (index, text, numbered) in enumerate(logical):
+        if skip:
+            skip = False
             continue
         if is_section_heading(text):
             in_section = True
@@ -273,11 +339,17 @@ def find_references(lines: list[str], listed: Iterable[int] = ()) -> list[tuple[
         if labelled and looks_like_reference(labelled):
             out.append((index, labelled))
             continue
-        if looks_like_reference(text) and (in_section or index in items
-                                           or _NUMBERED.match(text)):
+        if in_section and numbered and not looks_like_reference(text):
+            nxt = logical[at + 1] if at + 1 < len(logical) else None
+            if nxt is not None and _split_entry(text, nxt):
+                out.append((index, f"{text} {nxt[1]}"))
+                skip = True
+                continue
+        if (looks_like_reference(text) and (in_section or index in items or numbered)) or \
+                (in_section and _entry_of_a_section(text)):
             if _prose_naming_works(text):
                 continue  # its DOIs are checked one by one, as bare DOIs
             out.append((index, text))
-        elif in_section and len(text) < 40 and not _NUMBERED.match(text):
+        elif in_section and len(text) < 40 and not numbered:
             in_section = False  # a short line that is no reference ends the section
     return out

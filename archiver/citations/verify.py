@@ -556,10 +556,12 @@ def citations_of(record: dict[str, Any]) -> list[tuple[str, str | None]]:
                 where.append(f"blocks/{i}")
     out: list[tuple[str, str | None]] = [(text, where[index])
                                          for index, text in find_references(lines, listed)]
-    covered = {strip_doi_and_urls(text)[1] for text, _ in out}
+    covered = {strip_doi_and_urls(text)[1] for text, _ in out} - {None}
     for citation in record.get("citations") or []:
         doi = citation.get("doi")
-        if doi and doi not in covered:
+        # a DOI broken inside a word over two paragraphs is found whole in its reference,
+        # and as its first part alone among the post's DOIs: that part is no DOI to check
+        if doi and doi not in covered and not any(whole.startswith(doi) for whole in covered):
             out.append((doi, citation.get("location")))
             covered.add(doi)
     return out

@@ -430,3 +430,50 @@ def test_a_family_name_that_is_also_a_label_word_stays(line):
 def test_a_reference_under_a_label_in_a_post_is_found_without_its_invisible_characters():
     written = "Source: " + HEREDITY_VANCOUVER.replace("populations", "popu\u200blations")
     assert citations_under_references(written) == [(HEREDITY_VANCOUVER, "blocks/1")]
+
+
+@pytest.mark.parametrize("first, second", [
+    ("［10］Chen L, Knoll A.", "Human Body Orientation Estimation in Multiview Scenarios[M]//"
+     "Advances in Visual Computing. Berlin: Springer, 2012: 499-508."),
+    ("⑤Chen L, Panin G, Knoll A.", "Human Body Orientation Estimation in Multiview Scenarios"
+     "[M]//Advances in Visual Computing. Berlin: Springer, 2012: 499-508."),
+    ("(18) Queen SE, Beck SE, Witwer KW, et al. Paving the path to HIV neurotherapy: "
+     "Predicting SIV CNS disease.", "Eur J Pharmacol. 2015;759:303-12."),
+])
+def test_an_entry_broken_over_two_paragraphs_in_a_reference_section_is_one(first, second):
+    """Checked in halves, the half with the numbers had no authors (a false alarm) and the
+    other was never checked (a wrong author passed)."""
+    from archiver.citations.extract import reference_text
+    assert citations_under_references(first, second) == [
+        (f"{reference_text(first)} {second}", "blocks/1")]
+
+
+def test_an_entry_followed_by_a_new_entry_is_not_joined_to_it():
+    first = "[1] Smith J. A study of things. Nature. 2020;1(2):3-4."
+    second = "[2] Jones K. Another study. Cell. 2019;3(4):5-6."
+    assert [text for text, _ in citations_under_references(first, second)] == [first, second]
+
+
+def test_an_entry_with_only_a_year_and_its_issue_is_checked_in_a_reference_section():
+    """No DOI, no vol./pp.: in a reference section its year and "23(1/2)" make it an entry
+    (it was passed over: a wrong one went unseen)."""
+    entry = ("(16) Burton, A., Aryani, A., & Fenner, M. (2017). The Scholix Framework for "
+             "Interoperability in Data-Literature Information Exchange. D-Lib Magazine, 23(1/2).")
+    assert citations_under_references(entry) == [(entry, "blocks/1")]
+
+
+@pytest.mark.parametrize("first, rest", [
+    ("https://doi.org/10.1371/jou", "rnal.pone.0000030"),  # broken inside a word
+    ("https://doi.org/10.4018/978-1-4666-1891-6", ".ch004"),
+])
+def test_a_doi_broken_inside_a_word_over_two_paragraphs_is_whole_in_its_reference(first, rest):
+    entry = "[3] Smith J. (2020). A study. PLoS One, 2(1), e30. " + first
+    found = citations_under_references(entry, rest)
+    assert found == [(entry + rest, "blocks/1")]  # and no DOI of its first part alone
+
+
+def test_a_doi_broken_after_a_hyphen_at_a_line_end_is_whole():
+    from archiver.citations.extract import reference_text
+    assert reference_text("Springer. https://doi.org/10.1007/978- 3-319-75889-3_1") == \
+        "Springer. https://doi.org/10.1007/978-3-319-75889-3_1"
+    assert reference_text("pp. 1- 13 in 2020") == "pp. 1- 13 in 2020"  # no DOI: as it is
