@@ -193,14 +193,23 @@ def _local(ref: ImageRef, base_dir: Path, config: Config,
                 tried.append(f"{shown} (outside the post's folder and the asset roots)")
                 continue
             if resolved.is_file():
-                size = resolved.stat().st_size
-                if size > config.max_image_bytes:  # refused before it is read into memory
-                    with open(resolved, "rb") as handle:
-                        inputs[str(resolved)] = hashlib.file_digest(handle, "sha256").hexdigest()
+                try:
+                    size = resolved.stat().st_size
+                    if size > config.max_image_bytes:  # refused before it is read into memory
+                        with open(resolved, "rb") as handle:
+                            inputs[str(resolved)] = hashlib.file_digest(
+                                handle, "sha256").hexdigest()
+                        return Asset(original=ref.original, status="missing", origin=shown,
+                                     reason=f"too large: {size} bytes "
+                                            f"(limit {config.max_image_bytes})")
+                    data = resolved.read_bytes()
+                except OSError as exc:  # there, but not to be read (its permissions): said
+                    # so, and remembered as not read, so that a run after it is made
+                    # readable reads it
+                    inputs[str(resolved)] = None
                     return Asset(original=ref.original, status="missing", origin=shown,
-                                 reason=f"too large: {size} bytes "
-                                        f"(limit {config.max_image_bytes})")
-                data = resolved.read_bytes()
+                                 reason=f"cannot be read: {exc.strerror or type(exc).__name__}"
+                                        f" ({shown})")
                 digest = inputs[str(resolved)] = hashlib.sha256(data).hexdigest()
                 return sniff(data, ref.original, str(candidate), config, sha256=digest)
         except (OSError, ValueError, RuntimeError) as exc:  # RuntimeError: a symlink loop

@@ -179,3 +179,25 @@ def test_verify_of_a_reference_file_it_cannot_read_is_bad_input_not_an_archive_p
     result = run_as_a_user("verify", refs, "--offline", "--archive", tmp_path / "none")
     assert result.returncode == ExitCode.BAD_INPUT, result.stderr
     assert f"{refs}: cannot read: Permission denied" in result.stderr
+
+
+def test_an_image_that_cannot_be_read_is_missing_as_such_and_read_once_it_can_be(tmp_path,
+                                                                               locked):
+    """"cannot be read: Permission denied", not "file not found"; once its permissions are
+    mended, the next run reads it (without --refresh) and adds the version that has it."""
+    from conftest import FIXTURES
+    saved = tmp_path / "saved"
+    shutil.copytree(FIXTURES / "containers" / "converted-savepage-mufeng-2021-07-07", saved)
+    image = sorted((saved / "page_files").iterdir())[0]
+    archive = tmp_path / "archive"
+    locked(image)
+    first = run_as_a_user("ingest", saved, "--archive", archive, "--no-fetch", "--json")
+    [row] = rows(first)
+    assert row["status"] == "added", first.stderr
+    assert any("cannot be read: Permission denied" in w for w in row["warnings"]), row
+    assert not any("file not found" in w for w in row["warnings"])
+    image.chmod(0o644)
+    again = run_as_a_user("ingest", saved, "--archive", archive, "--no-fetch", "--json")
+    [row] = rows(again)
+    assert (row["status"], row["version"]) == ("updated", "v2"), again.stderr
+    assert not any("cannot be read" in w for w in row["warnings"])
