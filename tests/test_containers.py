@@ -471,3 +471,22 @@ def test_a_crawls_videos_and_scripts_are_passed_over_not_kept(tmp_path, monkeypa
                                          3 << 20))
     [post] = prepare_all(path, load_config({}, tmp_path).with_overrides(fetch=False))
     assert post.record["title"] == "送别一个旧时代"
+
+
+def test_a_warc_gzipped_whole_is_read_as_the_warc_it_holds(tmp_path):
+    """`gzip file.warc` makes one gzip member of every record; WARC tools write one member a
+    record. It was refused as cut short; it is the same post."""
+    import gzip
+    config = load_config({}, tmp_path).with_overrides(fetch=False)
+    whole = tmp_path / "whole.warc.gz"
+    whole.write_bytes(gzip.compress(WARC.read_bytes()))
+    [post] = prepare_all(whole, config)
+    [plain] = prepare_all(WARC, config)
+    assert {k: post.record[k] for k in SAME} == {k: plain.record[k] for k in SAME}
+    assert [i["sha256"] for i in post.record["images"]] == \
+        [i["sha256"] for i in plain.record["images"]]
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    with pytest.raises(MalformedInput) as info:
+        prepare_all(cut, config)
+    assert info.value.path == str(cut)

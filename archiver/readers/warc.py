@@ -19,6 +19,7 @@ missing with that reason. A WACZ without its zip directory is called damaged, no
 
 from __future__ import annotations
 
+import gzip
 import io
 import re
 import zipfile
@@ -156,6 +157,21 @@ def _starts_like_a_warc(stream: IO[bytes]) -> bool:
     return head.lstrip(b"\r\n").startswith((b"WARC/", b"filedesc://"))
 
 
+class _WholeGzip(Exception):
+    """A WARC gzipped whole (``gzip file.warc``), not record by record as WARC tools write."""
+
+
+def _records_of(path: Path, name: str, stream: IO[bytes], kept: list[int]) -> list[dict]:
+    """:func:`_records`, of a WARC gzipped whole too: it is read through gzip as a plain
+    WARC (warcio reads only a WARC whose records are gzipped one by one)."""
+    try:
+        return _records(path, name, stream, kept)
+    except _WholeGzip:
+        stream.seek(0)
+        with gzip.GzipFile(fileobj=stream, mode="rb") as whole:
+            return _records(path, name, whole, kept)
+
+
 def _records(path: Path, name: str, stream: IO[bytes], kept: list[int]) -> list[dict]:
     """Every record of one WARC. A file may end inside a record: warcio then gives it with
     its block short of its length, or without its type or length, or fails on it, or gives
@@ -178,7 +194,9 @@ def _records(path: Path, name: str, stream: IO[bytes], kept: list[int]) -> list[
             except (AttributeError, TypeError):  # warcio on a record's headers cut short
                 out.append(headers_cut)
                 break
-            except ArchiveLoadFailed:
+            except ArchiveLoadFailed as exc:
+                if "non-chunked gzip" in str(exc):
+                    raise _WholeGzip from None
                 if not out:
                     raise
                 out.append(headers_cut)  # a record's first line cut short: "WAR"
@@ -230,7 +248,7 @@ def read_all(path: Path, data: bytes | None = None) -> list[RawPost]:
     digest = beside(len(data), sha512_hex, data)  # on a second core while the records are read
     kept = [0]  # bytes of payloads kept, from every WARC of a WACZ together
     records = [r for name, blob in _streams(path, data)
-               for r in _records(path, name, blob, kept)]
+               for r in _records_of(path, name, blob, kept)]
     by_uri: dict[str, dict] = {}
     by_digest: dict[str, dict] = {}
     # a response or resource cut short names the file it held; any other record cut short,
