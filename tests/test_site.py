@@ -100,3 +100,17 @@ def test_an_untitled_post_reads_untitled_in_the_index_as_in_list(tmp_path):
                                str(tmp_path / "site")]).exit_code == 0
     index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert ">(untitled)</a>" in index and "(article)" not in index
+
+
+def test_a_folder_holding_the_site_is_no_saved_posts_to_ingest(site, tmp_path):
+    """The site's pages link to the posts' addresses, as saved pages do: each says it was
+    made by archiver's export, and a folder walk passes them over (400 pages were 400
+    failures, exit 4)."""
+    folder = tmp_path / "backup"
+    shutil.copytree(site, folder / "site")
+    shutil.copy(WECHAT / "markdown" / "guozhengxueren-464-kazakhstan.md", folder)
+    result = CliRunner().invoke(app, ["ingest", str(folder), "--archive",
+                                      str(tmp_path / "archive"), "--no-fetch"])
+    assert result.exit_code == 0, result.output
+    assert "1 post(s): 1 added" in result.stderr
+    assert result.stderr.count("skipped") >= 2 and "failed" not in result.stdout

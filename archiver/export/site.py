@@ -42,8 +42,14 @@ def page_name(object_id: str) -> str:
     return f"{safe}-{hashlib.sha256(object_id.encode()).hexdigest()[:8]}.html"
 
 
+# Named in every page, so that a folder walk of ingest or verify knows the site for no saved
+# post (its pages link to the posts' addresses, as a saved page does)
+GENERATOR = "archiver export html"
+
+
 def _document(title: str, body: str) -> str:
     return ("<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\">"
+            f"<meta name=\"generator\" content=\"{GENERATOR}\">"
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
             "img-src 'self' data: file:; style-src 'unsafe-inline'\">"
             f"<title>{_e(title)}</title><style>{STYLE}</style></head>\n<body>\n{body}\n"

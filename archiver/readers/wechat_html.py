@@ -47,6 +47,9 @@ _MARKERS = (b"mp.weixin.qq.com", b'id="js_content"', b"id='js_content'", b"var m
             b"weui-msg", b"cgiDataNew", b"rich_media_content")
 
 
+_OWN_SITE = b'<meta name="generator" content="archiver export html">'
+
+
 def detect(path: Path, head: bytes) -> bool:
     """A full HTML document (has <html>/<head>) that carries WeChat page markers: a file
     named as HTML, or any file that opens as an HTML document (wget names a page by its
@@ -56,6 +59,8 @@ def detect(path: Path, head: bytes) -> bool:
             b"\xef\xbb\xbf \t\r\n").startswith((b"<!doctype html", b"<html")):
         return False
     if b"<html" not in lowered and b"<head" not in lowered and b"<!doctype" not in lowered:
+        return False
+    if _OWN_SITE in lowered:  # a page of archiver's own html export: it links to posts
         return False
     return any(marker in head for marker in _MARKERS)
 
