@@ -593,14 +593,18 @@ class Archive:
     def read_bytes(self, object_id: str, logical: str, version: str | None = None,
                    verify: bool = True) -> bytes:
         """The bytes of ``logical`` in ``version`` (default: head), checked against the
-        digest the inventory records for them: damaged bytes are a :class:`DamagedObject`
-        naming the file (that object's damage: a run goes on with the others), never passed
-        on as the post's (shown as its record, or copied into a new version, which would
-        record the damage under a digest of its own). ``verify`` False is for fsck, which
-        checks every digest itself and reports each once."""
+        digest the inventory records for them: missing or damaged bytes are a
+        :class:`DamagedObject` naming the file (that object's damage: a run goes on with the
+        others), never passed on as the post's (shown as its record, or copied into a new
+        version, which would record the damage under a digest of its own). ``verify`` False
+        is for fsck, which checks every digest itself and reports each once."""
         inventory = self.inventory(object_id)
         digest, content = self._resolve(inventory, logical, version)
-        data = (self.object_path(object_id) / content).read_bytes()
+        try:
+            data = (self.object_path(object_id) / content).read_bytes()
+        except (FileNotFoundError, NotADirectoryError):
+            raise DamagedObject(f"{_which(object_id, logical, version)} is missing from the "
+                                "archive", path=self.root, hint=_RESTORE_HINT) from None
         algorithm = inventory.get("digestAlgorithm", "sha512")
         if verify and algorithm in ("sha512", "sha256") and \
                 hashlib.new(algorithm, data).hexdigest() != digest.lower():
@@ -617,9 +621,6 @@ class Archive:
         which, hint = _which(object_id, logical, version), _RESTORE_HINT
         try:
             document = json.loads(self.read_bytes(object_id, logical, version))
-        except FileNotFoundError:
-            raise DamagedObject(f"{which} is missing from the archive", path=self.root,
-                               hint=hint) from None
         except ValueError as exc:  # not JSON, or not UTF-8
             raise DamagedObject(f"{which} is damaged: {exc}", path=self.root,
                                hint=hint) from None

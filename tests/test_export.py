@@ -1346,3 +1346,39 @@ def test_an_interrupted_site_export_keeps_the_earlier_index(archive, tmp_path, m
     assert "interrupted: the pages written so far are in" in result.stderr
     assert (out / "index.html").read_bytes() == earlier
     assert not (out / "index.html.tmp").exists()
+
+
+def test_a_site_export_interrupted_before_its_first_index_can_be_run_again(archive, tmp_path,
+                                                                           monkeypatch):
+    """The folder holds pages and no index yet: it is still the export's own, not someone's
+    folder to refuse (the user had to remove it by hand)."""
+    import archiver.export.site as site
+    out = tmp_path / "site"
+    real = site._post_page
+
+    def interrupted(*args):
+        real(*args)
+        raise KeyboardInterrupt
+    monkeypatch.setattr(site, "_post_page", interrupted)
+    assert cli("export", "html", "--archive", archive, "-o", out).exit_code == 130
+    assert not (out / "index.html").exists() and any((out / "posts").iterdir())
+    monkeypatch.setattr(site, "_post_page", real)
+    again = cli("export", "html", "--archive", archive, "-o", out)
+    assert again.exit_code == 0, again.stderr
+    assert (out / "index.html").is_file()
+
+
+def test_a_site_export_of_a_post_whose_image_is_gone_is_an_archive_problem(tmp_path):
+    """Exit 5 naming the post and the file, not "cannot write the site here" (exit 2)."""
+    archive = tmp_path / "archive"
+    assert cli("ingest", WECHAT / "html-with-assets", "--archive", archive,
+               "--no-fetch").exit_code == 0
+    store = Archive.open(archive)
+    object_id, asset = next((oid, path) for oid in store.object_ids()
+                            for path in store.versions(oid)[-1].state
+                            if path.startswith("assets/"))
+    store.content_path(object_id, asset).unlink()
+    result = cli("export", "html", "--archive", archive, "-o", tmp_path / "site")
+    assert result.exit_code == 5, result.stderr
+    assert f"{asset}" in result.stderr and "is missing from the archive" in result.stderr
+    assert "cannot write the site" not in result.stderr

@@ -52,10 +52,11 @@ def _check_site_folder(output: Path) -> None:
                          hint="give a new or empty folder")
     if not output.is_dir() or not any(output.iterdir()):
         return
+    from archiver.export.site import SITE_MARK
     index = output / "index.html"
     try:
-        earlier = (output / "posts").is_dir() and b"<h1>Archive</h1>" in \
-            index.read_bytes()[: 1 << 16]
+        earlier = (output / SITE_MARK).is_file() or (output / "posts").is_dir() and \
+            b"<h1>Archive</h1>" in index.read_bytes()[: 1 << 16]
     except OSError:
         earlier = False
     if not earlier:

@@ -45,6 +45,9 @@ def page_name(object_id: str) -> str:
 # Named in every page, so that a folder walk of ingest or verify knows the site for no saved
 # post (its pages link to the posts' addresses, as a saved page does)
 GENERATOR = "archiver export html"
+# A file the export writes into its folder before anything else: the folder is known for its
+# site on the next run, even when this one was interrupted before its index was written
+SITE_MARK = ".archiver-site"
 
 
 def _document(title: str, body: str) -> str:
@@ -128,6 +131,10 @@ def build_site(archive: Any, out: Path, citations_in: CitationsIn | None = None)
     index says how many no verification covers. The index is written last, whole or not at
     all: an interrupted or failed run leaves the one written before."""
     out.mkdir(parents=True, exist_ok=True)
+    mark = out / SITE_MARK
+    if not mark.exists():  # first: an interrupted export is still known for one
+        mark.write_text(f"{GENERATOR}: this folder is a site the command writes\n",
+                        encoding="utf-8")
     (out / "posts").mkdir(exist_ok=True)
     (out / "assets").mkdir(exist_ok=True)
     count = 0
