@@ -42,6 +42,7 @@ import os
 import re
 import shutil
 import sys
+import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
@@ -73,6 +74,8 @@ LAYOUT_CONFIG = {"extensionName": LAYOUT, "digestAlgorithm": "sha256", "tupleSiz
 STAGING = "archiver-staging"
 LOCK = "archiver-lock"
 INDEX = "archiver-index"
+# a temporary file older than this (seconds) was left by a run a crash stopped
+STALE_TEMPORARY = 60
 
 
 @dataclass(frozen=True)
@@ -407,9 +410,14 @@ class Archive:
         root.mkdir(parents=True, exist_ok=True)
         ext = root / "extensions" / LAYOUT
         ext.mkdir(parents=True, exist_ok=True)
-        for folder in (root, ext):  # temporary files of an initialisation a crash interrupted
+        # temporary files of an initialisation a crash interrupted; not those of one going on
+        # beside this (two first runs at once: each would remove the other's, mid-write)
+        stale = time.time() - STALE_TEMPORARY
+        for folder in (root, ext):
             for leftover in folder.glob(".*.tmp"):
-                leftover.unlink()
+                with suppress(OSError):
+                    if leftover.stat().st_mtime < stale:
+                        leftover.unlink()
         _atomic_write(ext / "config.json", dumps(LAYOUT_CONFIG))
         _atomic_write(root / "ocfl_layout.json", dumps(
             {"extension": LAYOUT, "description": "Hashed Truncated N-tuple Trees with Object ID "

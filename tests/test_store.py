@@ -132,6 +132,24 @@ def test_create_writes_declaration_layout_file_and_layout_config(tmp_path: Path)
     assert_valid_ocfl(root, objects=0)
 
 
+def test_creating_an_archive_removes_a_crashed_runs_temporary_files_not_a_running_ones(
+        tmp_path: Path) -> None:
+    """Two first runs at once: each created the root and removed every temporary file in it,
+    the other's too, mid-write ("cannot create an archive here"). Only old ones go."""
+    import os
+    import time
+    root = tmp_path / "archive"
+    root.mkdir()
+    old = root / ".ocfl_layout.json.crashed.tmp"
+    fresh = root / ".ocfl_layout.json.running.tmp"
+    old.write_bytes(b"{")
+    fresh.write_bytes(b"{")
+    long_ago = time.time() - 3600
+    os.utime(old, (long_ago, long_ago))
+    Archive.open(root, create=True)
+    assert not old.exists() and fresh.exists()
+
+
 def test_an_existing_archive_opens_without_create_and_keeps_its_objects(archive: Archive) -> None:
     commit(archive, OID, {"a.txt": b"A"})
     declaration = (archive.root / "0=ocfl_1.1").stat().st_mtime_ns
