@@ -268,7 +268,10 @@ _SHORT_FORM = re.compile(r",\s+(" + _JOURNAL_VOLUME_PAGE + ")$")
 # "Nat Genet. 2017;49(5):692-9.")
 _JOURNAL_ONLY = re.compile(_JOURNAL_VOLUME_PAGE + "$|"
                            r"(?:[A-Z][A-Za-z-]*\.?\s+){1,6}(?:1[5-9]\d\d|20\d\d)"
-                           r"(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;\s*\d+[^;]*$")
+                           r"(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;\s*\d+[^;]*$|"
+                           # ... and a volume without pages: "D-Lib Mag. 23 (2017)."
+                           r"(?:[A-Z][A-Za-z-]*\.?\s+){1,6}\d+[A-Za-z]?\s*"
+                           r"\((?:1[5-9]\d\d|20\d\d)\)\s*[.,;]?\s*$")
 
 
 def _title_by_cues(body: str) -> tuple[int, int] | None:

@@ -207,7 +207,8 @@ _SECTION = re.compile(r"^\s*[【\[#]*\s*(?:参考文献|参考资料|原文信�
 # only with its colon or brackets ("Source, J. (2010)" is an author).
 _LABEL_ZH = r"来源|原文|文献|出处"
 _LABEL_EN = r"sources?|references?|citations?"
-_SOURCE_LINE = re.compile(rf"^\s*(?:[【\[]\s*(?:{_LABEL_ZH}|{_LABEL_EN})\s*[】\]]\s*[:：]?|"
+_SOURCE_LINE = re.compile(rf"^\s*(?:\[\d{{1,3}}\]\s*|\d{{1,3}}[.)、]\s*)?"  # "[3]Reference: …"
+                          rf"(?:[【\[]\s*(?:{_LABEL_ZH}|{_LABEL_EN})\s*[】\]]\s*[:：]?|"
                           rf"(?:{_LABEL_ZH})\s*[:：]?|(?:{_LABEL_EN})\s*[:：])\s*(?=\S)", re.I)
 # Characters no reader sees, which copying from a web page or a PDF leaves inside words: a
 # soft hyphen where a word was hyphenated, zero-width spaces and joiners an editor inserts.
@@ -241,7 +242,10 @@ def without_label(text: str) -> str | None:
     """The reference after its label ("Source: …", "【来源】…"), or None when it has none."""
     label = _SOURCE_LINE.match(text)
     return text[label.end():].strip() if label else None
-_NUMBERED = re.compile(r"^\s*(?:\[\d{1,3}\]|［\d{1,3}］|\d{1,3}[.)、]\s|\(\d{1,3}\)|（\d{1,3}）)")
+
+
+_NUMBERED = re.compile(r"^\s*(?:\[\d{1,3}\]|［\d{1,3}］|\d{1,3}(?:[.)]\s|、)|\(\d{1,3}\)|"
+                       r"（\d{1,3}）)")
 _ENCLOSED = re.compile("^\\s*[\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]")
 _LOOKS_CITED = re.compile(r"(?:1[6-9]|20)\d\d")
 _HAS_WORK = re.compile(r"\[(?:J|M|C|D|EB/OL|R)\]|10\.\d{4,9}/|\bvol\.|\bpp?\.\s*\d|\d+\s*\(\d+\)"
@@ -332,6 +336,7 @@ def find_references(lines: list[str], listed: Iterable[int] = ()) -> list[tuple[
         if skip:
             skip = False
             continue
+        numbered = numbered or index in items  # a list item's number is not in its text
         if is_section_heading(text):
             in_section = True
             continue

@@ -571,6 +571,8 @@ def test_pp_without_its_full_stop_labels_the_pages():
      {"journal": "GigaScience", "volume": "4", "page": "64", "year": "2015"}),
     ("Genome Research 4, 64 (2015). https://doi.org/10.1186/s13742-015-0103-4", GIGA,
      {"journal": "Genome Research", "volume": "4", "page": "64", "year": "2015"}),
+    ("GigaScience 4 (2015). https://doi.org/10.1186/s13742-015-0103-4", GIGA,  # no pages
+     {"journal": "GigaScience", "volume": "4", "year": "2015"}),
 ])
 @pytest.mark.parametrize("with_parser", [False, True])
 def test_a_citation_giving_only_the_journal_and_its_numbers_claims_no_author_or_title(

@@ -404,6 +404,7 @@ HEREDITY_VANCOUVER = ("Gross JB, Wilkens H. Albinism in phylogenetically and geo
     "⑲Gross" + HEREDITY_VANCOUVER.removeprefix("Gross"),  # NFKC alone gives "19Gross"
     "Reference: " + HEREDITY_VANCOUVER,
     "【来源】" + HEREDITY_VANCOUVER,
+    "[3]Reference: " + HEREDITY_VANCOUVER,  # a number, then the label
 ])
 def test_a_txt_line_is_read_as_a_reader_sees_it(written):
     """Characters no reader sees, an enclosed list number glued to the first name and a label
@@ -439,6 +440,9 @@ def test_a_reference_under_a_label_in_a_post_is_found_without_its_invisible_char
      "[M]//Advances in Visual Computing. Berlin: Springer, 2012: 499-508."),
     ("(18) Queen SE, Beck SE, Witwer KW, et al. Paving the path to HIV neurotherapy: "
      "Predicting SIV CNS disease.", "Eur J Pharmacol. 2015;759:303-12."),
+    ("17、Arya, V., & Turletti, T. (n.d.). Accurate and explicit differentiation of wireless "
+     "and congestion losses.", "In 23rd International Conference on Distributed Computing "
+     "Systems Workshops, 2003. Proceedings (pp. 877–882). IEEE."),  # 、 with no space after
 ])
 def test_an_entry_broken_over_two_paragraphs_in_a_reference_section_is_one(first, second):
     """Checked in halves, the half with the numbers had no authors (a false alarm) and the
@@ -477,3 +481,15 @@ def test_a_doi_broken_after_a_hyphen_at_a_line_end_is_whole():
     assert reference_text("Springer. https://doi.org/10.1007/978- 3-319-75889-3_1") == \
         "Springer. https://doi.org/10.1007/978-3-319-75889-3_1"
     assert reference_text("pp. 1- 13 in 2020") == "pp. 1- 13 in 2020"  # no DOI: as it is
+
+
+def test_a_list_item_broken_over_two_paragraphs_in_a_reference_section_is_one():
+    """A Markdown list item's number is not in its text: it is still a numbered entry."""
+    from archiver.citations.verify import citations_of
+    first = "Oh, S. E. & Vukina, T. Substitutability between organic and conventional poultry."
+    second = "Econ. Agro-Aliment., 75–92 (2018). https://doi.org/10.3280/ecag2018-001005"
+    record = {"blocks": [{"type": "heading", "text": "参考文献"},
+                         {"type": "list", "items": [first]},
+                         {"type": "paragraph", "text": second}],
+              "citations": [{"doi": "10.3280/ecag2018-001005", "location": "blocks/2"}]}
+    assert citations_of(record) == [(f"{first} {second}", "blocks/1/items/0")]
