@@ -90,8 +90,9 @@ _ARTICLE_LINK = re.compile(rb"(?<![`\w./])(?:https?://)?mp\.weixin\.qq\.com/s"
 
 def detect(path: Path, head: bytes) -> bool:
     """A Markdown file that opens with YAML front matter or carries WeChat markers (image
-    URLs, article links); other Markdown files (READMEs, notes) are not posts. The name says
-    nothing: exports of some accounts are all called README.md."""
+    URLs, the link to its article); other Markdown files (READMEs, notes, a reading list of
+    links to several posts) are not posts. The name says nothing: exports of some accounts
+    are all called README.md."""
     if path.suffix.lower() not in (".md", ".markdown"):
         return False
     text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
@@ -100,7 +101,10 @@ def detect(path: Path, head: bytes) -> bool:
     return (text.startswith((b"---", b"+++"))
             or ((b"mmbiz.q" in head or b"wx_fmt=" in head)
                 and _IMAGE_URL.search(head) is not None)
-            or (b"mp.weixin.qq.com/s" in head and _ARTICLE_LINK.search(head) is not None))
+            # the link to its own article, as an export writes it; links to several (and no
+            # WeChat image) are a reading list, a note linking posts, not a saved post
+            or (b"mp.weixin.qq.com/s" in head
+                and len(set(_ARTICLE_LINK.findall(head))) == 1))
 
 
 def _toml_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:

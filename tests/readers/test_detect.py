@@ -98,6 +98,20 @@ def test_an_export_is_known_by_a_wechat_url_where_an_export_puts_one(tmp_path, t
     assert detect(post) is markdown_reader
 
 
+def test_a_reading_list_linking_several_posts_is_not_a_post(tmp_path):
+    """It was archived as a post (titled 我的待读清单), and exported as one."""
+    notes = tmp_path / "reading-list.md"
+    notes.write_text("# 我的待读清单\n\n- 送别一个旧时代 https://mp.weixin.qq.com/s/AbCdEfGhIjKlMnOp\n"
+                     "- 其他 https://mp.weixin.qq.com/s/ZzYyXxWwVvUuTtSs\n", encoding="utf-8")
+    with pytest.raises(UnsupportedFormat):
+        detect(notes)
+    # the same link twice is still the one article an export links to
+    post = tmp_path / "post.md"
+    post.write_text("# 标题\n\n正文。\n\n[原文](https://mp.weixin.qq.com/s/AbCdEfGhIjKlMnOp)\n"
+                    "阅读原文：https://mp.weixin.qq.com/s/AbCdEfGhIjKlMnOp\n", encoding="utf-8")
+    assert detect(post) is markdown_reader
+
+
 def test_a_notes_file_with_a_heading_is_not_a_post(tmp_path):
     notes = tmp_path / "README.md"
     notes.write_text("# my notes\n\nposts to read later, see the exports folder\n",
