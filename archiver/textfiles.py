@@ -5,10 +5,21 @@ from a user's files and their names made safe to print on a terminal line."""
 from __future__ import annotations
 
 import codecs
+import os
 import re
 from pathlib import Path
 
 from archiver.errors import InputError
+
+
+def missing(path: Path) -> str:
+    """Why there is no file at ``path``: none, or a symbolic link to one that is gone."""
+    try:
+        if path.is_symlink():
+            return f"a symbolic link to {os.readlink(path)}, which does not exist"
+    except OSError:
+        pass
+    return "no such file"
 
 
 def text_file(path: Path) -> str:
@@ -17,7 +28,7 @@ def text_file(path: Path) -> str:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise InputError("no such file", path=path) from None
+        raise InputError(missing(path), path=path) from None
     except OSError as exc:  # this input, not the archive: bad input (exit 4)
         raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
     return decoded(data, path)

@@ -340,6 +340,15 @@ def test_a_file_name_with_a_line_break_or_an_escape_sequence_is_printed_escaped(
     assert [json.loads(row)["source"] for row in rows] == [str(folder / "a\nb.html")]
 
 
+def test_a_link_to_a_file_that_is_gone_says_so(runner, archive_dir, tmp_path):
+    link = tmp_path / "post.html"
+    link.symlink_to(tmp_path / "moved" / "post.html")
+    result = run(runner, "ingest", link, "--archive", archive_dir, "--no-fetch")
+    assert result.exit_code == ExitCode.BAD_INPUT
+    assert (f"archiver: error: {link}: a symbolic link to {tmp_path / 'moved' / 'post.html'}, "
+            "which does not exist") in result.stderr
+
+
 def test_an_asset_root_that_does_not_exist_is_a_usage_error(runner, archive_dir, tmp_path):
     result = run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch",
                  "--asset-root", tmp_path / "nowhere")

@@ -29,7 +29,7 @@ from archiver.readers import (
     webarchive,
     wechat_html,
 )
-from archiver.textfiles import byte_order_mark
+from archiver.textfiles import byte_order_mark, missing
 
 # containers first: their names and magic numbers are unambiguous (a SingleFile self-extracting
 # ZIP is named .html and its prelude names the post's address: before the page readers)
@@ -82,7 +82,7 @@ def _input_errors(path: Path) -> Iterator[None]:
     try:
         yield
     except FileNotFoundError:
-        raise InputError("no such file", path=path) from None
+        raise InputError(missing(path), path=path) from None
     except IsADirectoryError:
         raise InputError("is a folder, not a file", path=path) from None
     except OSError as exc:
