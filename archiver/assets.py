@@ -113,11 +113,18 @@ def sniff(data: bytes, original: str, origin: str, config: Config,
 def _data_uri(uri: str) -> bytes | None:
     header, _, payload = uri.partition(",")
     try:
-        if header.endswith(";base64"):
+        if header.lower().endswith(";base64"):  # RFC 2397: the parameter's case is free
             return base64.b64decode(payload.strip(), validate=False)
         return unquote(payload).encode("latin-1", errors="replace")
     except (binascii.Error, ValueError):
         return None
+
+
+def _data_uri_size(uri: str) -> int:
+    """About the bytes a ``data:`` URI decodes to (base64: its white space counted too;
+    percent-encoded: at least), told without decoding it."""
+    header, _, payload = uri.partition(",")
+    return len(payload) * 3 // 4 if header.lower().endswith(";base64") else len(payload) // 3
 
 
 def _within(path: Path, roots: Iterable[Path]) -> bool:
@@ -537,10 +544,14 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
             asset = Asset(original=describe_original(original), status="missing",
                           origin="container", reason=why)
         elif original.startswith("data:"):
-            data = _data_uri(original)
-            asset = (sniff(data, original, "data: URI", config) if data is not None else
-                     Asset(original=describe_original(original), status="missing",
-                           reason="data: URI cannot be decoded"))
+            if _data_uri_size(original) > config.max_image_bytes:  # not decoded first
+                asset = Asset(original=describe_original(original), status="missing",
+                              reason=f"too large: over {config.max_image_bytes} bytes")
+            else:
+                data = _data_uri(original)
+                asset = (sniff(data, original, "data: URI", config) if data is not None else
+                         Asset(original=describe_original(original), status="missing",
+                               reason="data: URI cannot be decoded"))
         elif original.startswith(("http://", "https://", "//")):
             url = "https:" + original if original.startswith("//") else original
             if not config.fetch:

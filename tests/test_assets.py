@@ -448,6 +448,24 @@ def test_a_base64_data_uri_is_decoded_and_stored(tmp_path):
     assert asset.original == f"data:image/png;base64,… ({len(uri)} characters inline)"
 
 
+def test_a_data_uri_labelled_base64_in_capitals_is_base64(tmp_path):
+    uri = "data:image/png;BASE64," + base64.b64encode(PNG).decode("ascii")
+    [asset] = localise([ImageRef(original=uri)], tmp_path, Config(fetch=False))
+    assert (asset.status, asset.sha256) == ("stored", hashlib.sha256(PNG).hexdigest())
+
+
+def test_a_data_uri_over_the_size_cap_is_refused_before_it_is_decoded(tmp_path, monkeypatch):
+    import archiver.assets as assets
+
+    def no_decoding(uri):
+        raise AssertionError("decoded")
+    monkeypatch.setattr(assets, "_data_uri", no_decoding)
+    uri = "data:image/png;base64," + base64.b64encode(bytes(4096)).decode("ascii")
+    [asset] = localise([ImageRef(original=uri)], tmp_path,
+                       Config(fetch=False, max_image_bytes=1024))
+    assert (asset.status, asset.reason) == ("missing", "too large: over 1024 bytes")
+
+
 def test_a_data_uri_is_typed_by_its_bytes_not_its_label(tmp_path):
     uri = "data:image/png;base64," + base64.b64encode(JPEG_SMALL).decode("ascii")
     [asset] = localise([ImageRef(original=uri)], tmp_path, Config(fetch=False))
