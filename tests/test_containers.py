@@ -490,3 +490,19 @@ def test_a_warc_gzipped_whole_is_read_as_the_warc_it_holds(tmp_path):
     with pytest.raises(MalformedInput) as info:
         prepare_all(cut, config)
     assert info.value.path == str(cut)
+
+
+def test_a_wacz_member_that_expands_a_hundredfold_is_refused_before_it_is_read(tmp_path):
+    """8 MB of one header line, deflated to 8 kB (SYNTHETIC member): warcio grows a line
+    piece by piece, so a line of a gigabyte (a 1 MB file) took hours. A WACZ stores its WARCs
+    as they are, or deflates them a few times smaller; the real one is read."""
+    import zipfile
+    config = load_config({}, tmp_path).with_overrides(fetch=False)
+    bomb = tmp_path / "line.wacz"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("archive/data.warc", b"WARC/1.0\r\nWARC-Type: " + b"x" * (8 << 20))
+    with pytest.raises(MalformedInput, match=r"expands from \d+ to 8388629 bytes") as info:
+        prepare_all(bomb, config)
+    assert info.value.path == str(bomb)
+    real = CONTAINERS / "converted-mufeng-2021-07-07.wacz"
+    assert prepare_all(real, config)[0].record["title"] == "送别一个旧时代"

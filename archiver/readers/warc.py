@@ -43,6 +43,11 @@ MAX_PAYLOAD_BYTES = 256 << 20  # one page or image, expanded: no saved post come
 # gigabytes. A crawl's videos, scripts, styles and fonts are passed over, not kept: no post
 # is built from them
 MAX_TOTAL_BYTES = 1 << 30
+# A WACZ stores its WARCs (gzipped already) as they are, or deflates them a few times smaller;
+# one that expands a hundredfold is made to: a line of a gigabyte in a 1 MB file takes warcio
+# hours to read (it grows a line it reads piece by piece). Past this size, no more than this.
+MAX_MEMBER_RATIO = 100
+_SMALL_MEMBER = 1 << 20
 _UNUSED_TYPES = re.compile(r"\s*(?:video/|audio/|font/|text/css|text/javascript|"
                            r"application/(?:x-)?javascript|application/(?:font|x-font)|"
                            r"application/json)", re.I)
@@ -75,6 +80,12 @@ def _streams(path: Path, data: bytes) -> Iterator[tuple[str, IO[bytes]]]:
             if not names:
                 raise MalformedInput("WACZ without WARC files under archive/", path=path)
             for name in names:  # member names are only names: nothing is extracted
+                info = archive.getinfo(name)
+                if info.file_size > _SMALL_MEMBER and \
+                        info.file_size > MAX_MEMBER_RATIO * max(info.compress_size, 1):
+                    raise MalformedInput(f"{name} of the WACZ expands from {info.compress_size}"
+                                         f" to {info.file_size} bytes (a decompression bomb?)",
+                                         path=path)
                 with archive.open(name) as member:
                     yield name, member
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError,
