@@ -21,6 +21,7 @@ from typing import Any
 
 from archiver.citations.compare import (
     INLINE_TAG,
+    compare_journal,
     journal_names,
     locate,
     record_years,
@@ -157,7 +158,7 @@ def read_citation(text: str, record: dict[str, Any] | None = None,
                 title_span = (title_span[0], subtitle.end())
             break
     if title_span is None:
-        title_span = _title_by_cues(body)
+        title_span = (0, 0) if _journal_only(body, record) else _title_by_cues(body)
     if title_span:
         cited.title = _clean(body[title_span[0]:title_span[1]]) or None
 
@@ -269,14 +270,32 @@ _SHORT_FORM = re.compile(r",\s+(" + _JOURNAL_VOLUME_PAGE + ")$")
 _JOURNAL_ONLY = re.compile(_JOURNAL_VOLUME_PAGE + "$|"
                            r"(?:[A-Z][A-Za-z-]*\.?\s+){1,6}(?:1[5-9]\d\d|20\d\d)"
                            r"(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;\s*\d+[^;]*$|"
-                           # ... and a volume without pages: "D-Lib Mag. 23 (2017)."
-                           r"(?:[A-Z][A-Za-z-]*\.?\s+){1,6}\d+[A-Za-z]?\s*"
+                           # ... and a volume without pages: "D-Lib Mag. 23 (2017).", a
+                           # name with words of any case ("Distances et médiations des savoirs")
+                           r"[A-Z][\w'-]*\.?\s+(?:[^\W\d_][\w'-]*\.?\s+){0,6}\d+[A-Za-z]?\s*"
                            r"\((?:1[5-9]\d\d|20\d\d)\)\s*[.,;]?\s*$")
 
 
+_LEAD = re.compile(r"[^\d(]*")  # what stands before the numbers
+_INITIAL = re.compile(r"(?<![\w.])(?:[A-Z]\.?|[A-Z]{2,3})(?=[\s,.]|$)")
+
+
+def _journal_only(body: str, record: dict[str, Any]) -> bool:
+    """Whether the citation gives only a journal, its numbers and (taken out) its DOI: of
+    :data:`_JOURNAL_ONLY`'s shape, and what opens it is the record's journal, or else a name
+    of at most three words and no initial (``Genome Research 4, 64 (2015)``, a wrong journal,
+    but not ``Zhang Y. Structural Variation. Nat Genet. 2017;49:692``: an author and a
+    title)."""
+    if not _JOURNAL_ONLY.match(body):
+        return False
+    lead = _LEAD.match(body).group(0)
+    if record.get("container-title") and \
+            compare_journal(_clean(lead), body, record).match:  # the name or its abbreviation
+        return True
+    return len(lead.split()) <= 3 and not _INITIAL.search(lead)
+
+
 def _title_by_cues(body: str) -> tuple[int, int] | None:
-    if _JOURNAL_ONLY.match(body):
-        return 0, 0  # no authors, no title
     quoted = _QUOTED.search(body)
     if quoted:
         group = 1 if quoted.group(1) is not None else 2
@@ -397,7 +416,7 @@ _PP = re.compile(r"\b(?:pp?\.|pp?\s+(?=[A-Za-z]?\d)|[Pp]ages?\s)\s*(\w+(?:\s*[�
 _ARTICLE_NO = re.compile(r"\b(?:[Aa]rticle\s+|[Aa]rt\.\s*)(?:(?:[Nn]o|[Nn]r|[Nn]umber|ID)\.?\s*)?"
                          r"([A-Za-z]?\d\w*)")  # "Art. ID 291294": the number, never "ID"
 _COLON_PAGES = re.compile(r":\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[A-Za-z]?\d+)?)")
-_COMMA_RANGE = re.compile(r"[,)]\s*([A-Za-z]?\d+[A-Za-z]?\s*[–—-]+\s*[A-Za-z]?\d+)\s*[.,]")
+_COMMA_RANGE = re.compile(r"[,)]\s*([A-Za-z]?\d+[A-Za-z]?\s*[–—-]+\s*[A-Za-z]?\d+)\s*(?:[.,]|$)")
 _END_PAGES = re.compile(r"(?:\)|\d),\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[A-Za-z]?\d+)?)"
                         r"\s*[.,]?\s*$")
 _CHAPTER_PAGE = re.compile(r"^\s*,?\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[A-Za-z]?\d+)?)"

@@ -95,13 +95,14 @@ def _joins(prev: str, nxt: str) -> bool:
 
 
 # the rest of a DOI broken inside a word, alone on the next line ("…/jou" + "rnal.pone.1"):
-# it starts with a letter or a full stop, and holds a digit and a full stop or underscore
-_REST_OF_DOI = re.compile(r"[A-Za-z.][\w.\-/()]*")
+# it starts with a small letter or a full stop (not "Fig.1" or "S1_Table", a caption), and
+# holds a digit and a full stop or underscore
+_REST_OF_DOI = re.compile(r"[a-z.][\w.\-/()]*")
 
 
 def _joins_inside_a_word(prev: str, nxt: str) -> bool:
-    """Whether ``nxt`` is the rest of the DOI ``prev`` ends with, broken inside a word (in a
-    reference list, where a DOI is the last thing on its line)."""
+    """Whether ``nxt`` is the rest of the DOI ``prev`` ends with, broken inside a word (asked
+    in a reference section only, where a DOI is the last thing of its entry)."""
     tail = _OPEN_TAIL.search(prev)
     if not tail or not DOI_RE.search(tail.group(0)) or not _REST_OF_DOI.fullmatch(nxt):
         return False
@@ -203,21 +204,21 @@ def find_dois(lines: Iterable[str], links: Iterable[str] = ()) -> list[str]:
 _SECTION = re.compile(r"^\s*[【\[#]*\s*(?:参考文献|参考资料|原文信息|文献来源|原文出处|论文信息|"
                       r"references?|bibliography|works cited|sources?|literature cited)"
                       r"\s*[】\]]*\s*[:：]?\s*$", re.I)
-# A reference's label: "Source:", "【来源】", "原文：", "Reference: …". A Latin word is a label
-# only with its colon or brackets ("Source, J. (2010)" is an author).
-_LABEL_ZH = r"来源|原文|文献|出处"
-_LABEL_EN = r"sources?|references?|citations?"
-_SOURCE_LINE = re.compile(rf"^\s*(?:\[\d{{1,3}}\]\s*|\d{{1,3}}[.)、]\s*)?"  # "[3]Reference: …"
-                          rf"(?:[【\[]\s*(?:{_LABEL_ZH}|{_LABEL_EN})\s*[】\]]\s*[:：]?|"
-                          rf"(?:{_LABEL_ZH})\s*[:：]?|(?:{_LABEL_EN})\s*[:：])\s*(?=\S)", re.I)
+# A reference's label: "Source:", "【来源】", "原文：", "Reference: …", after a list number too
+# ("[3]Reference: …"). A word is a label only with its colon or brackets: "Source, J. (2010)"
+# is an author, "文献计量学视角下…" a title.
+_LABELS = r"来源|原文|文献|出处|sources?|references?|citations?"
+_SOURCE_LINE = re.compile(rf"^\s*(?:\[\d{{1,3}}\]\s*|\d{{1,3}}[.)、]\s*)?"
+                          rf"(?:[【\[]\s*(?:{_LABELS})\s*[】\]]\s*[:：]?|(?:{_LABELS})\s*[:：])"
+                          rf"\s*(?=\S)", re.I)
 # Characters no reader sees, which copying from a web page or a PDF leaves inside words: a
 # soft hyphen where a word was hyphenated, zero-width spaces and joiners an editor inserts.
 # "popu\u00adlations" is "populations".
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 # A circled or bracketed list number glued to the entry ("⑲Gross JB"), which NFKC would make
 # part of the first name ("19Gross")
-_ENCLOSED_NUMBER = re.compile("^\\s*[\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u3251-\u325f"
-                              "\u32b1-\u32bf]\\s*")
+_ENCLOSED_DIGITS = "[\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]"
+_ENCLOSED_NUMBER = re.compile(f"^\\s*{_ENCLOSED_DIGITS}\\s*")
 
 
 # A DOI never ends with a hyphen, slash or underscore: one followed by a space was broken
@@ -244,9 +245,9 @@ def without_label(text: str) -> str | None:
     return text[label.end():].strip() if label else None
 
 
-_NUMBERED = re.compile(r"^\s*(?:\[\d{1,3}\]|［\d{1,3}］|\d{1,3}(?:[.)]\s|、)|\(\d{1,3}\)|"
-                       r"（\d{1,3}）)")
-_ENCLOSED = re.compile("^\\s*[\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]")
+_NUMBERED = re.compile(r"^\s*(?:\[\d{1,3}\]|［\d{1,3}］|\d{1,3}[.)、]\s|\(\d{1,3}\)|（\d{1,3}）)")
+# in a reference section, "17、Arya" with no space after the number is an entry's number too
+_NUMBERED_IN_A_SECTION = re.compile(r"^\s*\d{1,3}、")
 _LOOKS_CITED = re.compile(r"(?:1[6-9]|20)\d\d")
 _HAS_WORK = re.compile(r"\[(?:J|M|C|D|EB/OL|R)\]|10\.\d{4,9}/|\bvol\.|\bpp?\.\s*\d|\d+\s*\(\d+\)"
                        r"|[“\"].{8,}[”\"]|\bjournal\b|\bproceedings\b|\bpress\b|\d+\s*[:：]\s*\d+",
@@ -281,42 +282,55 @@ def _prose_naming_works(text: str) -> bool:
     return not looks_like_reference(_DOI_WRITTEN.sub(" ", text))
 
 
-def _logical_lines(lines: list[str]) -> list[tuple[int, str, bool]]:
-    """(index of its first line, text as read, whether it is numbered) of each line, joined
-    with the next where a DOI or URL goes on there (:func:`_joins`, or broken inside a word).
-    Numbered: ``[1]``, ``1.``, ``(1)``, ``①`` (which :func:`reference_text` takes away)."""
-    out: list[tuple[int, str, bool]] = []
+def _logical_lines(lines: list[str], items: set[int]) -> list[tuple[int, str, bool, bool]]:
+    """(index of its first line, text as read, numbered, numbered for a reference section)
+    of each line, joined with the next where a DOI or URL goes on there (:func:`_joins`).
+    Numbered: ``[1]``, ``1. ``, ``(1)``, or a list item (``items``: their indices, whose
+    number is not in their text); in a section also ``①`` (which :func:`reference_text`
+    takes away) and ``17、`` with no space, which in prose number points, not works."""
+    out: list[tuple[int, str, bool, bool]] = []
     for index, line in enumerate(lines):
         text = reference_text(line)
-        if out and out[-1][1] and text and (_joins(out[-1][1], text)
-                                             or _joins_inside_a_word(out[-1][1], text)):
-            out[-1] = (out[-1][0], out[-1][1] + text, out[-1][2])
-        else:
-            out.append((index, text, bool(_NUMBERED.match(text) or _ENCLOSED.match(line))))
+        if out and out[-1][1] and text and _joins(out[-1][1], text):
+            out[-1] = (out[-1][0], out[-1][1] + text, out[-1][2], out[-1][3])
+            continue
+        numbered = index in items or bool(_NUMBERED.match(text))
+        out.append((index, text, numbered, numbered or bool(
+            _ENCLOSED_NUMBER.match(line) or _NUMBERED_IN_A_SECTION.match(text))))
     return out
 
 
 # In a reference section, what marks an entry besides its year, where looks_like_reference
-# finds no sign of a work: a page range, an issue with a slash (23(1/2)), et al., initials
-# after a family name ("Burton, A.", "Chen L,")
-_LISTED_WORK = re.compile(r"\d+\s*[–—-]\s*\d+|\d+\s*\([\w/–-]+\)|\bet al\b|等|"
-                          r"\b[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s*){1,3}|\b[A-Z][a-z][\w'’-]*\s+[A-Z]{1,3},")
+# finds no sign of a work: a page range (not a date: 2023-10-12, 9:00-12:00), an issue with a
+# slash (23(1/2)), or authors as an entry opens with them ("Burton, A.", "Chen L,")
+_LISTED_WORK = re.compile(r"(?<![\d:–—-])\d{1,5}\s*[–—-]\s*\d{1,5}(?![\d:–—-])|\d+\s*\([\w/–-]+\)|"
+                          r"^(?:\W*\d{1,3}\W+)?[A-Z][\w'’-]+,?\s+(?:[A-Z]\.\s*|[A-Z]{1,3}\b)")
+# ... and what marks one that gives no year: GB/T 7714's type of work, pages labelled as a
+# chapter's are ("pp. 72–94", "p. 82-104"), or its saying it has no date
+_UNDATED_WORK = re.compile(r"\[(?:J|M|C|D|R|N|EB/OL)\]|\bpp?\.\s*\d+\s*[–—-]\s*\d+|"
+                           r"\bn\.\s*d\.|\bno date\b|\bdate unknown\b", re.I)
 
 
 def _entry_of_a_section(text: str) -> bool:
     """A line of a reference section taken for an entry: a reference, or a year and one of
     :data:`_LISTED_WORK` ("… D-Lib Magazine, 23(1/2).", "… Economia Agro-alimentare, (1),
-    75–92.")."""
-    return looks_like_reference(text) or (
-        25 <= len(text) <= 1500 and bool(_LOOKS_CITED.search(text))
-        and bool(_LISTED_WORK.search(text)))
+    75–92."), or no year and one of :data:`_UNDATED_WORK` ("Bichot C E. Title[M]//Book.
+    IGI Global: 72-94.")."""
+    if looks_like_reference(text):
+        return True
+    if not 25 <= len(text) <= 1500:
+        return False
+    if _LOOKS_CITED.search(text):
+        return bool(_LISTED_WORK.search(text))
+    return bool(_UNDATED_WORK.search(text))
 
 
-def _split_entry(text: str, nxt: tuple[int, str, bool] | None) -> bool:
+def _split_entry(text: str, nxt: tuple[int, str, bool, bool]) -> bool:
     """Whether a numbered entry of a reference section that is no reference alone goes on in
     the next paragraph (``［10］Chen L, Knoll A.`` + ``Human Body Orientation …``): the next
-    is no new entry or heading, and the first is no label ("1. 原文：")."""
-    return (nxt is not None and not nxt[2] and not is_section_heading(nxt[1])
+    is no entry of its own (numbered, or a list item) nor a heading, and the first is no label
+    ("1. 原文：")."""
+    return (not nxt[3] and not is_section_heading(nxt[1])
             and not text.rstrip().endswith((":", "："))
             and _entry_of_a_section(text + " " + nxt[1]))
 
@@ -325,18 +339,15 @@ def find_references(lines: list[str], listed: Iterable[int] = ()) -> list[tuple[
     """(line index, reference string) for every reference in a post: the entries of sections
     titled 参考文献 / References / 原文信息 / 文献来源 / Source…, numbered or list entries
     (``listed``: indices of lines that are list items) that look like references, and
-    "Source:"/"【来源】" lines. A DOI broken over two lines is joined; in a section, an entry
-    broken over two paragraphs is one."""
+    "Source:"/"【来源】" lines. A DOI broken over two lines is joined; in a section, also one
+    broken inside a word, and an entry broken over two paragraphs is one."""
     out: list[tuple[int, str]] = []
-    items = set(listed)
+    logical = [line for line in _logical_lines(lines, set(listed)) if line[1]]
     in_section = False
-    logical = [line for line in _logical_lines(lines) if line[1]]
-    skip = False
-    for at, (index, text, numbered) in enumerate(logical):
-        if skip:
-            skip = False
-            continue
-        numbered = numbered or index in items  # a list item's number is not in its text
+    at = 0
+    while at < len(logical):
+        index, text, numbered, entry_number = logical[at]
+        at += 1
         if is_section_heading(text):
             in_section = True
             continue
@@ -344,17 +355,19 @@ def find_references(lines: list[str], listed: Iterable[int] = ()) -> list[tuple[
         if labelled and looks_like_reference(labelled):
             out.append((index, labelled))
             continue
-        if in_section and numbered and not looks_like_reference(text):
-            nxt = logical[at + 1] if at + 1 < len(logical) else None
-            if nxt is not None and _split_entry(text, nxt):
-                out.append((index, f"{text} {nxt[1]}"))
-                skip = True
-                continue
-        if (looks_like_reference(text) and (in_section or index in items or numbered)) or \
+        if in_section and at < len(logical) and _joins_inside_a_word(text, logical[at][1]):
+            text += logical[at][1]  # "…/jou" + "rnal.pone.0000030"
+            at += 1
+        if in_section and entry_number and not looks_like_reference(text) and \
+                at < len(logical) and _split_entry(text, logical[at]):
+            out.append((index, f"{text} {logical[at][1]}"))
+            at += 1
+            continue
+        if (looks_like_reference(text) and (in_section or numbered)) or \
                 (in_section and _entry_of_a_section(text)):
             if _prose_naming_works(text):
                 continue  # its DOIs are checked one by one, as bare DOIs
             out.append((index, text))
-        elif in_section and len(text) < 40 and not numbered:
+        elif in_section and len(text) < 40 and not entry_number:
             in_section = False  # a short line that is no reference ends the section
     return out

@@ -573,6 +573,9 @@ def test_pp_without_its_full_stop_labels_the_pages():
      {"journal": "Genome Research", "volume": "4", "page": "64", "year": "2015"}),
     ("GigaScience 4 (2015). https://doi.org/10.1186/s13742-015-0103-4", GIGA,  # no pages
      {"journal": "GigaScience", "volume": "4", "year": "2015"}),
+    ("Distances et médiations des savoirs 2 (2014). https://doi.org/10.4000/dms.865",
+     WORKS["10.4000/dms.865"],  # words of any case in the name
+     {"journal": "Distances et médiations des savoirs", "volume": "2", "year": "2014"}),
 ])
 @pytest.mark.parametrize("with_parser", [False, True])
 def test_a_citation_giving_only_the_journal_and_its_numbers_claims_no_author_or_title(
@@ -582,3 +585,20 @@ def test_a_citation_giving_only_the_journal_and_its_numbers_claims_no_author_or_
     from archiver.citations.parse import parse_reference
     found = read_citation(text, message, parse_reference(text) if with_parser else None)
     assert {k: v for k, v in found.to_json().items() if k != "doi"} == expected
+
+
+def test_pages_at_the_end_after_a_journal_with_no_volume_are_read():
+    text = ("Oh and Vukina (2018) Substitutability between organic and conventional poultry "
+            "products and organic price premiums. Economia Agro-alimentare, 73–90")
+    assert claims(text, ECON)["page"] == "73–90"
+
+
+@pytest.mark.parametrize("text", ["Zhang Y. Structural Variation. Nat Genet. 2017;49(5):692-699.",
+                                  "Zhang Y. Structural Variation. Nat Genet 49 (2017)."])
+def test_a_single_author_and_title_before_the_journal_are_not_taken_for_its_name(text):
+    """Capitalised words before the numbers are the journal only when they are the record's
+    journal (or its abbreviation), or three words at most with no initial: else an author
+    and a title that must be compared (a wrong one "verified")."""
+    from archiver.citations.parse import parse_reference
+    found = read_citation(text, GTEX, parse_reference(text))  # as the verifier reads it
+    assert found.authors.startswith("Zhang") and found.title == "Structural Variation"

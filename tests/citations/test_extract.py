@@ -493,3 +493,82 @@ def test_a_list_item_broken_over_two_paragraphs_in_a_reference_section_is_one():
                          {"type": "paragraph", "text": second}],
               "citations": [{"doi": "10.3280/ecag2018-001005", "location": "blocks/2"}]}
     assert citations_of(record) == [(f"{first} {second}", "blocks/1/items/0")]
+
+
+@pytest.mark.parametrize("entry", [
+    "(15) Bichot C E. Unsupervised and Supervised Image Segmentation Using Graph Partitioning"
+    "[M]//Graph-Based Methods in Computer Vision. IGI Global: 72-94.",
+    "[4] Bichot, C.-E. (no date) 'Unsupervised and Supervised Image Segmentation Using Graph "
+    "Partitioning', in Graph-Based Methods in Computer Vision. IGI Global, pp. 72–94.",
+])
+def test_an_entry_without_a_year_is_checked_in_a_reference_section(entry):
+    """A chapter Crossref gives no date for is cited with none: GB/T's [M], "(no date)" or
+    its pages mark it an entry (it was passed over, however wrong)."""
+    assert citations_under_references(entry) == [(entry, "blocks/1")]
+
+
+def test_prose_after_the_references_is_no_entry():
+    prose = ("欢迎关注我们，点击阅读原文查看更多内容，"
+             "我们将持续更新更多精彩的科研进展和学术资讯给大家。")
+    assert citations_under_references(prose) == []
+
+
+def test_the_next_list_item_is_an_entry_of_its_own_never_the_rest_of_one():
+    """A report (no sign of a work beside its year) then an article, as list items: the
+    article is checked alone, never as the end of the report (a mismatch of a right one)."""
+    from archiver.citations.verify import citations_of
+    report = ("World Bank. World Development Report 2020: Trading for Development in the Age "
+              "of Global Value Chains. Washington, DC: World Bank; 2020.")
+    article = ("Chiang C, Scott AJ, Davis JR, et al. The impact of structural variation on "
+               "human gene expression. Nat Genet. 2017;49(5):692-699. doi:10.1038/ng.3834")
+    record = {"blocks": [{"type": "heading", "text": "References"},
+                         {"type": "list", "items": [report, article]}],
+              "citations": [{"doi": "10.1038/ng.3834", "location": "blocks/1/items/1"}]}
+    assert [text for text, _ in citations_of(record)] == [article]
+
+
+@pytest.mark.parametrize("caption", ["Fig.1", "S1_Table", "Table.2"])
+def test_a_caption_after_a_whole_doi_is_not_its_rest(caption):
+    entry = ("[1] Chiang C, et al. The impact of structural variation on human gene "
+             "expression. Nat Genet. 2017;49(5):692-699. doi:10.1038/ng.3834")
+    assert citations_under_references(entry, caption) == [(entry, "blocks/1")]
+
+
+def test_a_books_doi_written_elsewhere_is_checked_beside_its_chapters():
+    """10.1007/978-3-319-75889-3 begins 10.1007/978-3-319-75889-3_1, but it is no broken
+    part of it: written in another paragraph, it is checked too."""
+    chapter = ("[1] Jones HM. Climate Change and Increasing Risk of Extreme Heat. In: Human "
+               "Health. Springer; 2018. p. 1-13. doi:10.1007/978-3-319-75889-3_1")
+    book = "全书见 doi:10.1007/978-3-319-75889-3"
+    assert citations_under_references(chapter, book) == [
+        (chapter, "blocks/1"), ("10.1007/978-3-319-75889-3", "blocks/2")]
+
+
+@pytest.mark.parametrize("prose", [
+    "本文由课题组张三、李四等人撰写，首发于2023年11月，转载请注明出处并联系后台获取授权。",
+    "The workshop was organised by the lab in Washington DC, in March 2019, and was funded by "
+    "the NSF.",
+    "The meeting ran from 2023-10-12 to 2023-10-14 in Washington, D.C., as every year since.",
+])
+def test_prose_with_a_year_in_a_reference_section_is_no_entry(prose):
+    entry = ("[1] Chiang C, et al. The impact of structural variation on human gene "
+             "expression. Nat Genet. 2017;49(5):692-699. doi:10.1038/ng.3834")
+    assert citations_under_references(entry, prose) == [(entry, "blocks/1")]
+
+
+def test_points_numbered_with_a_chinese_comma_outside_references_are_no_entries():
+    """"1、会议时间：…9:00-12:00" numbers a point of prose (9:00 looked like volume:page)."""
+    from archiver.citations.verify import citations_of
+    record = {"blocks": [{"type": "paragraph", "text": "1、会议时间：2023年10月15日上午"
+                          "9:00-12:00，地点：北京大学图书馆报告厅（二层）"},
+                         {"type": "paragraph", "text": "2、报名方式：请于2023年10月10日前发送"
+                          "邮件，名额100人，比例约为3:1。"}]}
+    assert citations_of(record) == []
+
+
+@pytest.mark.parametrize("entry", [
+    "[1] 文献计量学视角下的中亚研究[J]. 情报杂志, 2019, 38(5): 1-10.",
+    "3. 来源国形象对消费者购买意愿的影响[J]. 管理世界, 2017, 33(4): 100-112."])
+def test_a_title_that_begins_with_a_label_word_keeps_it(entry):
+    """文献, 来源 are a label only with a colon or brackets: 文献计量学 is a title's first word."""
+    assert citations_under_references(entry) == [(entry, "blocks/1")]
