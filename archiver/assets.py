@@ -23,6 +23,7 @@ import threading
 import time
 import warnings
 from collections.abc import Callable, Iterable, Mapping
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
@@ -319,15 +320,23 @@ def _checked_connection(base: type, allow: tuple[str, ...]) -> type:
             if refusal:
                 raise RefusedAddress(refusal)
             if not addresses:
-                return super()._new_conn()
+                sock = super()._new_conn()
+                _watch(sock)
+                return sock
             # the socket is opened to the address checked; urllib3 reads the host's name
             # from the same attribute for TLS (the name sent, the certificate verified) and
             # for the Host header, so the name is put back as soon as the socket is open
             self._dns_host = addresses[0]
             try:
-                return super()._new_conn()
+                sock = super()._new_conn()
             finally:
                 self._dns_host = host
+            _watch(sock)  # a handshake that trickles is cut at the fetch's deadline too
+            return sock
+
+        def getresponse(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            _watch(self.sock)  # a connection kept open from an earlier fetch, too
+            return super().getresponse(*args, **kwargs)
 
     return Checked
 
@@ -379,11 +388,49 @@ def fetch(url: str, config: Config, session: requests.Session, retries: int = 2,
 
 
 def fetch_once(url: str, config: Config, session: requests.Session) -> Asset:
-    """GET an image over HTTP(S) with a timeout, a size cap and checked redirects."""
-    current = url
+    """GET an image over HTTP(S) with a timeout, a size cap and checked redirects, all of it
+    within :data:`WHOLE_FETCH_TIMEOUTS` timeouts: a watchdog shuts the sockets the fetch uses
+    at that deadline, wherever the fetch waits (a server trickling its headers, or a gzipped
+    body of empty blocks that urllib3 decodes without returning)."""
     _use_checked_connections(session, config)
     limit = config.http_timeout * WHOLE_FETCH_TIMEOUTS
-    deadline = time.monotonic() + limit
+    sockets: list[socket.socket] = []
+    expired = threading.Event()
+
+    def expire() -> None:
+        expired.set()
+        for sock in list(sockets):
+            with suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)  # the read waiting on it returns at once
+
+    watchdog = threading.Timer(limit, expire)
+    watchdog.daemon = True
+    _in_use.sockets = sockets
+    watchdog.start()
+    try:
+        asset = _fetch_redirects(url, config, session, time.monotonic() + limit)
+    finally:
+        watchdog.cancel()
+        _in_use.sockets = None
+    if expired.is_set() and asset.status == "missing":
+        return dataclasses.replace(asset, reason=_too_slow(limit))
+    return asset
+
+
+# the sockets the fetch of this thread is using, for its watchdog
+_in_use = threading.local()
+
+
+def _watch(sock: Any) -> None:
+    watched = getattr(_in_use, "sockets", None)
+    if watched is not None and sock is not None:
+        watched.append(sock)
+
+
+def _fetch_redirects(url: str, config: Config, session: requests.Session,
+                     deadline: float) -> Asset:
+    current = url
+    limit = config.http_timeout * WHOLE_FETCH_TIMEOUTS
     for _ in range(MAX_REDIRECTS + 1):
         if time.monotonic() > deadline:
             return Asset(original=url, status="missing", reason=_too_slow(limit))
