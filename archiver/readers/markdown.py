@@ -101,10 +101,18 @@ def detect(path: Path, head: bytes) -> bool:
     return (text.startswith((b"---", b"+++"))
             or ((b"mmbiz.q" in head or b"wx_fmt=" in head)
                 and _IMAGE_URL.search(head) is not None)
-            # the link to its own article, as an export writes it; links to several (and no
-            # WeChat image) are a reading list, a note linking posts, not a saved post
-            or (b"mp.weixin.qq.com/s" in head
-                and len(set(_ARTICLE_LINK.findall(head))) == 1))
+            or (b"mp.weixin.qq.com/s" in head and _links_an_article(head)))
+
+
+def _links_an_article(head: bytes) -> bool:
+    """Whether the file links an article as an export links its own (原文链接, 往期推荐
+    besides), and is no reading list: links to several articles, on most of its lines."""
+    links = _ARTICLE_LINK.findall(head)
+    if len(set(links)) < 2:
+        return bool(links)
+    lines = [line for line in head.splitlines() if line.strip()]
+    linking = sum(1 for line in lines if _ARTICLE_LINK.search(line))
+    return linking * 2 < len(lines)
 
 
 def _toml_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:

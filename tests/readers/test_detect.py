@@ -105,6 +105,14 @@ def test_a_reading_list_linking_several_posts_is_not_a_post(tmp_path):
                      "- 其他 https://mp.weixin.qq.com/s/ZzYyXxWwVvUuTtSs\n", encoding="utf-8")
     with pytest.raises(UnsupportedFormat):
         detect(notes)
+    # an export without front matter, its prose beside links to other posts (往期推荐)
+    export = tmp_path / "export.md"
+    export.write_text("# 标题\n\n" + "正文一段，很长的文字。\n\n" * 6
+                      + "往期推荐：[一](https://mp.weixin.qq.com/s/AbCdEfGhIjKlMnOp)\n"
+                      "[二](https://mp.weixin.qq.com/s/ZzYyXxWwVvUuTtSs)\n"
+                      "[原文链接](https://mp.weixin.qq.com/s/QqWwEeRrTtYyUuIi)\n",
+                      encoding="utf-8")
+    assert detect(export) is markdown_reader
     # the same link twice is still the one article an export links to
     post = tmp_path / "post.md"
     post.write_text("# 标题\n\n正文。\n\n[原文](https://mp.weixin.qq.com/s/AbCdEfGhIjKlMnOp)\n"
