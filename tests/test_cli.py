@@ -615,6 +615,31 @@ def test_a_junit_report_that_cannot_be_written_whole_leaves_the_earlier_one(
         "refs.txt", "report.xml"]
 
 
+def test_a_junit_report_named_by_a_link_or_a_fifo_is_written_where_they_lead(
+        runner, archive_dir, tmp_path):
+    """A link stays a link, the file it names holding the report; a FIFO is written to (its
+    reader got nothing when the report was renamed over it)."""
+    import os
+    import threading
+    refs = tmp_path / "refs.txt"
+    refs.write_text("Vanderhill R. Between the bear and the dragon. International Affairs. "
+                    "2020;96(4):975-993. doi:10.1093/ia/iiaa061\n", encoding="utf-8")
+    (tmp_path / "artifacts").mkdir()
+    link = tmp_path / "report.xml"
+    link.symlink_to(tmp_path / "artifacts" / "report.xml")
+    run(runner, "verify", refs, "--offline", "--junit", link, "--archive", archive_dir)
+    assert link.is_symlink() and b"<testsuite " in (tmp_path / "artifacts" / "report.xml"
+                                                    ).read_bytes()
+    fifo = tmp_path / "report.fifo"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    run(runner, "verify", refs, "--offline", "--junit", fifo, "--archive", archive_dir)
+    reader.join(10)
+    assert b"<testsuite " in received[0] and fifo.is_fifo()
+
+
 def test_an_interrupted_verify_says_how_far_it_got_and_exits_130(runner, archive_dir,
                                                                  tmp_path, monkeypatch):
     from archiver.citations.verify import Verifier

@@ -289,17 +289,20 @@ def write_whole(output: Path, write_all: Callable[[Callable[[str | bytes], Any]]
     over it once complete, and removed on any failure or interrupt (an earlier file of that
     name stays as it was). ``write_all`` is given a function taking text (written as UTF-8) or
     bytes; what it returns is returned. ``option`` names the option that named the file, for
-    the messages."""
+    the messages. A symbolic link stays one: the file it names is written so. What is no
+    regular file (a FIFO, ``/dev/stdout``) is written to as it is."""
     said = f"{option}: " if option else ""
-    tmp = output.with_name(f".{output.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+    if output.exists() and not output.is_file():  # a FIFO, a device (/dev/stdout): written
+        return _write_through(output, write_all, said)  # to, as whatever reads it expects
+    # a link stays a link: the file it names is replaced, beside itself
+    target = output.resolve() if output.is_symlink() else output
+    tmp = target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
     try:
         with open(tmp, "xb") as handle:
-            def write(chunk: str | bytes) -> None:
-                handle.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
-            count = write_all(write)
+            count = write_all(_writer(handle))
             handle.flush()
             os.fsync(handle.fileno())
-        tmp.replace(output)
+        tmp.replace(target)
     except BaseException as exc:
         with suppress(OSError):
             tmp.unlink(missing_ok=True)
@@ -312,6 +315,22 @@ def write_whole(output: Path, write_all: Callable[[Callable[[str | bytes], Any]]
                              hint="name a file in a folder you may write to") from None
         raise
     return count
+
+
+def _writer(handle: Any) -> Callable[[str | bytes], Any]:
+    """A function writing text (as UTF-8) or bytes to ``handle``."""
+    def write(chunk: str | bytes) -> None:
+        handle.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
+    return write
+
+
+def _write_through(output: Path, write_all: Callable[[Callable[[str | bytes], Any]], T],
+                   said: str) -> T:
+    try:
+        with open(output, "wb") as handle:
+            return write_all(_writer(handle))
+    except OSError as exc:
+        raise UsageError(f"{said}cannot write it ({exc.strerror or exc})", path=output) from None
 
 
 def stdin_text() -> str:
