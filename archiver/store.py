@@ -1076,6 +1076,7 @@ class Archive:
         for name, block in (inventory.get("fixity") or {}).items():
             if name in hashlib.algorithms_available and digest_map(block):
                 fixity[name] = {p: d.lower() for d, paths in block.items() for p in paths}
+        real_object_dir = object_dir.resolve()
         for digest, paths in manifest.items():
             for content in paths:
                 try:
@@ -1085,9 +1086,11 @@ class Archive:
                     continue
                 path = object_dir / content
                 report.files += 1
-                if path.is_symlink():  # what it points to is not kept: a copy without
-                    # following links (a backup, rsync -a) loses the content
-                    problem(content, "content file is a symbolic link, not the file itself")
+                if path.is_symlink() or (path.exists() and not path.resolve().is_relative_to(
+                        real_object_dir)):  # what a link leads to is not kept: a copy that
+                    # does not follow links (a backup, rsync -a) loses the content
+                    problem(content, "content file is a symbolic link, or reached through "
+                                     "one, not the file itself")
                     continue
                 if not path.is_file():
                     problem(content, "content file is missing")

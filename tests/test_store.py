@@ -508,6 +508,18 @@ def test_fsck_reports_a_content_file_replaced_by_a_link_to_the_same_bytes(
     assert any("symbolic link" in p.message for p in report.problems), report.problems
 
 
+def test_fsck_reports_a_content_folder_replaced_by_a_link(small: Archive,
+                                                          tmp_path: Path) -> None:
+    object_id, rel = next(item for item in STORED_FILES if "/content/" in item[1])
+    content = small.object_path(object_id) / rel.split("/content/")[0] / "content"
+    moved = tmp_path / "moved-content"
+    shutil.move(content, moved)
+    content.symlink_to(moved)
+    report = small.fsck()
+    assert not report.ok
+    assert any("reached through one" in p.message for p in report.problems), report.problems
+
+
 def test_fsck_reports_empty_folders_ocfl_forbids(small: Archive) -> None:
     """OCFL E024 (an empty folder in a content folder) and E073 (in the storage hierarchy),
     both also reported by ocfl-py's validator."""
