@@ -122,10 +122,13 @@ def _data_uri(uri: str) -> bytes | None:
 
 
 def _data_uri_size(uri: str) -> int:
-    """About the bytes a ``data:`` URI decodes to (base64: its white space counted too;
-    percent-encoded: at least), told without decoding it."""
+    """The bytes a ``data:`` URI decodes to (percent-encoded: at least), told without
+    decoding it."""
     header, _, payload = uri.partition(",")
-    return len(payload) * 3 // 4 if header.lower().endswith(";base64") else len(payload) // 3
+    if not header.lower().endswith(";base64"):
+        return len(payload) // 3
+    spaces = sum(payload.count(c) for c in " \t\r\n")  # base64 wrapped in lines
+    return (len(payload) - spaces) * 3 // 4 - min(payload.count("="), 2)
 
 
 def _within(path: Path, roots: Iterable[Path]) -> bool:
@@ -175,7 +178,8 @@ def _allowed_roots(base_dir: Path, config: Config) -> list[Path]:
     here = base_dir.resolve()
     roots = [here]
     parent = here.parent
-    if parent != here and parent.parent != parent and parent != _home():
+    home = _home()
+    if parent != here and parent.parent != parent and home not in (parent, here):
         roots.append(parent)
     return roots + [r.resolve() for r in config.asset_roots]
 

@@ -483,6 +483,14 @@ def test_a_data_uri_over_the_size_cap_is_refused_before_it_is_decoded(tmp_path, 
     assert (asset.status, asset.reason) == ("missing", "too large: over 1024 bytes")
 
 
+def test_a_data_uri_wrapped_in_lines_is_measured_by_what_it_decodes_to(tmp_path):
+    encoded = base64.encodebytes(PNG).decode("ascii")  # lines of 76 characters
+    uri = "data:image/png;base64," + encoded
+    [asset] = localise([ImageRef(original=uri)], tmp_path,
+                       Config(fetch=False, max_image_bytes=len(PNG)))
+    assert asset.status == "stored", asset.reason
+
+
 def test_a_data_uri_is_typed_by_its_bytes_not_its_label(tmp_path):
     uri = "data:image/png;base64," + base64.b64encode(JPEG_SMALL).decode("ascii")
     [asset] = localise([ImageRef(original=uri)], tmp_path, Config(fetch=False))
@@ -551,6 +559,7 @@ def test_a_post_in_the_home_folder_or_just_under_the_root_cannot_reach_beside_it
     assert asset.status == "missing"
     assert "outside the post's folder and the asset roots" in asset.reason
     assert Path("/") not in _allowed_roots(Path("/tmp"), Config())
+    assert _allowed_roots(home, Config()) == [home.resolve()]  # a post in ~ itself: not /home
     saved = home / "Downloads" / "post" / "html"  # a browser's layout: images/ beside html/
     (saved.parent / "images").mkdir(parents=True)
     saved.mkdir()

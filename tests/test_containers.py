@@ -506,3 +506,27 @@ def test_a_wacz_member_that_expands_a_hundredfold_is_refused_before_it_is_read(t
     assert info.value.path == str(bomb)
     real = CONTAINERS / "converted-mufeng-2021-07-07.wacz"
     assert prepare_all(real, config)[0].record["title"] == "送别一个旧时代"
+
+
+def test_a_crawl_of_real_images_past_the_budget_is_read_when_the_file_is_as_large(
+        tmp_path, monkeypatch):
+    """The budget is twice the file's size when that is more: images barely compress, so a
+    crawl of a thousand images expands to about its size (refused as a bomb, it could not be
+    read at all); a bomb expands far past its."""
+    import os as _os
+
+    import archiver.readers.warc as warc
+    monkeypatch.setattr(warc, "MAX_TOTAL_BYTES", 1 << 20)
+
+    def incompressible(uri: str) -> bytes:  # SYNTHETIC record of random bytes
+        body = _os.urandom(600 << 10)
+        head = (f"WARC/1.0\r\nWARC-Type: resource\r\nWARC-Record-ID: <urn:uuid:{uri}>\r\n"
+                f"WARC-Target-URI: {uri}\r\nContent-Type: image/png\r\n"
+                f"Content-Length: {len(body)}\r\n\r\n").encode()
+        member = zlib.compressobj(9, zlib.DEFLATED, 31)
+        return member.compress(head + body + b"\r\n\r\n") + member.flush()
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes((CONTAINERS / "converted-mufeng-2021-07-07.warc.gz").read_bytes()
+                     + b"".join(incompressible(f"https://example.org/{n}.png") for n in range(3)))
+    [post] = prepare_all(path, load_config({}, tmp_path).with_overrides(fetch=False))
+    assert post.record["title"] == "送别一个旧时代"

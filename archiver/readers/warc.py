@@ -39,9 +39,9 @@ from archiver.readers import wechat_html
 
 FORMAT = "warc"
 MAX_PAYLOAD_BYTES = 256 << 20  # one page or image, expanded: no saved post comes near
-# every payload kept from one file, expanded: a few megabytes of gzip can expand to
-# gigabytes. A crawl's videos, scripts, styles and fonts are passed over, not kept: no post
-# is built from them
+# every payload kept from one file, expanded (or twice the file's size, if more): a few
+# megabytes of gzip can expand to gigabytes. A crawl's videos, scripts, styles and fonts are
+# passed over, not kept: no post is built from them
 MAX_TOTAL_BYTES = 1 << 30
 # A WACZ stores its WARCs (gzipped already) as they are, or deflates them a few times smaller;
 # one that expands a hundredfold is made to: a line of a gigabyte in a 1 MB file takes warcio
@@ -103,9 +103,9 @@ def _payload(record, path: Path, name: str, kept: list[int]) -> tuple[bytes, str
         raise MalformedInput(f"a record of {name} expands to more than {MAX_PAYLOAD_BYTES} "
                              "bytes (a decompression bomb?)", path=path)
     kept[0] += len(payload)
-    if kept[0] > MAX_TOTAL_BYTES:
+    if kept[0] > kept[1]:
         raise MalformedInput(f"the pages and images of {path.name} expand to more than "
-                             f"{MAX_TOTAL_BYTES} bytes in all (a decompression bomb?)",
+                             f"{kept[1]} bytes in all (a decompression bomb?)",
                              path=path, hint="split the crawl into smaller WARC files")
     return payload, _short_block(record, name)
 
@@ -175,9 +175,11 @@ class _WholeGzip(Exception):
 def _records_of(path: Path, name: str, stream: IO[bytes], kept: list[int]) -> list[dict]:
     """:func:`_records`, of a WARC gzipped whole too: it is read through gzip as a plain
     WARC (warcio reads only a WARC whose records are gzipped one by one)."""
+    before = kept[0]
     try:
         return _records(path, name, stream, kept)
     except _WholeGzip:
+        kept[0] = before  # what the first try kept is read again
         stream.seek(0)
         with gzip.GzipFile(fileobj=stream, mode="rb") as whole:
             return _records(path, name, whole, kept)
@@ -257,7 +259,9 @@ def read_all(path: Path, data: bytes | None = None) -> list[RawPost]:
     resources."""
     data = path.read_bytes() if data is None else data
     digest = beside(len(data), sha512_hex, data)  # on a second core while the records are read
-    kept = [0]  # bytes of payloads kept, from every WARC of a WACZ together
+    # bytes of payloads kept, from every WARC of a WACZ together, and how many may be: images
+    # barely compress, so a crawl of real ones expands to about its size, a bomb far past it
+    kept = [0, max(MAX_TOTAL_BYTES, 2 * len(data))]
     records = [r for name, blob in _streams(path, data)
                for r in _records_of(path, name, blob, kept)]
     by_uri: dict[str, dict] = {}
