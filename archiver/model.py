@@ -21,6 +21,9 @@ ERROR_KINDS = ("deleted", "blocked", "unavailable")
 
 
 CUT_SHORT = "*"  # RawPost.damaged: the container is cut short where no part names it
+# What every page of archiver's own html export names as its generator: a folder walk knows
+# them for no saved post (they link to the posts' addresses, as a saved page does)
+SITE_GENERATOR = "archiver export html"
 
 
 @dataclass(frozen=True)

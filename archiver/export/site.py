@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from archiver.export.works import CitationsIn, beijing_date, shown_title, unverified
+from archiver.model import SITE_GENERATOR
 
 STYLE = """
 body{font:16px/1.6 -apple-system,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;
@@ -42,9 +43,6 @@ def page_name(object_id: str) -> str:
     return f"{safe}-{hashlib.sha256(object_id.encode()).hexdigest()[:8]}.html"
 
 
-# Named in every page, so that a folder walk of ingest or verify knows the site for no saved
-# post (its pages link to the posts' addresses, as a saved page does)
-GENERATOR = "archiver export html"
 # A file the export writes into its folder before anything else: the folder is known for its
 # site on the next run, even when this one was interrupted before its index was written
 SITE_MARK = ".archiver-site"
@@ -52,7 +50,7 @@ SITE_MARK = ".archiver-site"
 
 def _document(title: str, body: str) -> str:
     return ("<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\">"
-            f"<meta name=\"generator\" content=\"{GENERATOR}\">"
+            f"<meta name=\"generator\" content=\"{SITE_GENERATOR}\">"
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
             "img-src 'self' data: file:; style-src 'unsafe-inline'\">"
             f"<title>{_e(title)}</title><style>{STYLE}</style></head>\n<body>\n{body}\n"
@@ -133,7 +131,7 @@ def build_site(archive: Any, out: Path, citations_in: CitationsIn | None = None)
     out.mkdir(parents=True, exist_ok=True)
     mark = out / SITE_MARK
     if not mark.exists():  # first: an interrupted export is still known for one
-        mark.write_text(f"{GENERATOR}: this folder is a site the command writes\n",
+        mark.write_text(f"{SITE_GENERATOR}: this folder is a site the command writes\n",
                         encoding="utf-8")
     (out / "posts").mkdir(exist_ok=True)
     (out / "assets").mkdir(exist_ok=True)

@@ -28,7 +28,7 @@ from lxml import etree
 from archiver.background import beside
 from archiver.canonical import sha512_hex
 from archiver.errors import MalformedInput
-from archiver.model import RawPost, Sourced
+from archiver.model import SITE_GENERATOR, RawPost, Sourced
 from archiver.readers._text import (
     SHANGHAI,
     check_decodes,
@@ -47,7 +47,7 @@ _MARKERS = (b"mp.weixin.qq.com", b'id="js_content"', b"id='js_content'", b"var m
             b"weui-msg", b"cgiDataNew", b"rich_media_content")
 
 
-_OWN_SITE = b'<meta name="generator" content="archiver export html">'
+_OWN_SITE = f'<meta name="generator" content="{SITE_GENERATOR}">'.encode()
 
 
 def detect(path: Path, head: bytes) -> bool:
