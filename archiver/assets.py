@@ -416,8 +416,9 @@ def fetch_once(url: str, config: Config, session: requests.Session) -> Asset:
     finally:
         watchdog.cancel()
         _in_use.sockets = None
-    if expired.is_set() and asset.status == "missing":
-        return dataclasses.replace(asset, reason=_too_slow(limit))
+    if expired.is_set():  # whatever was read: a body that ends when its connection closes
+        # reads as whole when the watchdog closes it (a cut JPEG passes Pillow's check)
+        return Asset(original=url, status="missing", reason=_too_slow(limit))
     return asset
 
 

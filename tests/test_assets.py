@@ -100,6 +100,11 @@ _TRICKLED = {
     "/trickle-gzip.jpg": (b"HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n"
                           b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff",
                           [b"\x00\x00\x00\xff\xff"] * 100),
+    # a body that ends when the connection closes (HTTP/1.0, no length): shut at the deadline,
+    # what came so far must not pass for the whole image
+    "/trickle-until-closed.jpg": (b"HTTP/1.0 200 OK\r\nContent-Type: image/jpeg\r\n\r\n",
+                                  [JPEG_SMALL[i:i + 1000]
+                                   for i in range(0, len(JPEG_SMALL), 1000)] * 3),
 }
 
 
