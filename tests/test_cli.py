@@ -640,6 +640,32 @@ def test_a_junit_report_named_by_a_link_or_a_fifo_is_written_where_they_lead(
     assert b"<testsuite " in received[0] and fifo.is_fifo()
 
 
+def test_dev_stdout_is_written_through_where_stdout_goes_and_a_link_loop_is_refused(
+        archive_dir, tmp_path):
+    """`{ echo HEADER; archiver … -o /dev/stdout; echo FOOTER; } > out`: the report goes
+    between the two (renamed over, the file lost both; opened again, HEADER)."""
+    import subprocess
+    import sys
+    refs = tmp_path / "refs.txt"
+    refs.write_text("Vanderhill R. Between the bear and the dragon. International Affairs. "
+                    "2020;96(4):975-993. doi:10.1093/ia/iiaa061\n", encoding="utf-8")
+    out = tmp_path / "out.txt"
+    script = (f"echo HEADER; {sys.executable} -m archiver verify {refs} --offline "
+              f"--archive {archive_dir} --junit /dev/stdout -q 2>/dev/null; echo FOOTER")
+    with open(out, "w") as handle:
+        subprocess.run(["sh", "-c", script], stdout=handle, check=True,
+                       cwd=Path(__file__).parents[1])
+    lines = out.read_text().splitlines()
+    assert lines[0] == "HEADER" and lines[-1] == "FOOTER"
+    assert any("<testsuite " in line for line in lines[1:-1])
+    loop = tmp_path / "loop.xml"
+    loop.symlink_to(loop)
+    result = run(CliRunner(), "verify", refs, "--offline", "--junit", loop,
+                 "--archive", archive_dir)
+    assert result.exit_code == ExitCode.USAGE
+    assert f"{loop}: --junit: cannot write it (a loop of symbolic links)" in result.stderr
+
+
 def test_an_interrupted_verify_says_how_far_it_got_and_exits_130(runner, archive_dir,
                                                                  tmp_path, monkeypatch):
     from archiver.citations.verify import Verifier

@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import secrets
 import stat
 import sys
@@ -292,10 +293,14 @@ def write_whole(output: Path, write_all: Callable[[Callable[[str | bytes], Any]]
     the messages. A symbolic link stays one: the file it names is written so. What is no
     regular file (a FIFO, ``/dev/stdout``) is written to as it is."""
     said = f"{option}: " if option else ""
-    if output.exists() and not output.is_file():  # a FIFO, a device (/dev/stdout): written
-        return _write_through(output, write_all, said)  # to, as whatever reads it expects
-    # a link stays a link: the file it names is replaced, beside itself
-    target = output.resolve() if output.is_symlink() else output
+    try:  # a link stays a link: the file it names is replaced, beside itself
+        target = output.resolve() if output.is_symlink() else output
+    except (RuntimeError, OSError):  # a loop of links
+        raise UsageError(f"{said}cannot write it (a loop of symbolic links)", path=output,
+                         hint="name a file in a folder you may write to") from None
+    if (output.exists() and not output.is_file()) or _a_descriptor(output) \
+            or _a_descriptor(target):  # a FIFO, a device, /dev/stdout (whatever stdout is:
+        return _write_through(output, write_all, said)  # a file it appends to, too)
     tmp = target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
     try:
         with open(tmp, "xb") as handle:
@@ -324,9 +329,29 @@ def _writer(handle: Any) -> Callable[[str | bytes], Any]:
     return write
 
 
+def _a_descriptor(path: Path) -> bool:
+    """Whether ``path`` names an open file of the process (/dev/stdout, /dev/fd/3,
+    /proc/self/fd/1): written to where it is, never replaced."""
+    return path.as_posix().startswith(("/dev/", "/proc/"))
+
+
+_OWN_DESCRIPTOR = re.compile(r"/(?:dev/fd|proc/self/fd)/(\d+)")
+
+
 def _write_through(output: Path, write_all: Callable[[Callable[[str | bytes], Any]], T],
                    said: str) -> T:
+    """Write into ``output`` as it is. One of this process's open files (/dev/stdout) is
+    written through its descriptor: opened again, a file stdout goes to would be truncated,
+    and its offset not moved for what the shell writes after."""
+    name = output.as_posix()
+    match = _OWN_DESCRIPTOR.fullmatch(name)
+    descriptor = int(match.group(1)) if match else {"/dev/stdout": 1,
+                                                    "/dev/stderr": 2}.get(name)
     try:
+        if descriptor is not None:
+            sys.stdout.flush()
+            with os.fdopen(descriptor, "wb", closefd=False) as handle:
+                return write_all(_writer(handle))
         with open(output, "wb") as handle:
             return write_all(_writer(handle))
     except OSError as exc:
