@@ -277,22 +277,26 @@ _JOURNAL_ONLY = re.compile(_JOURNAL_VOLUME_PAGE + "$|"
 
 
 _LEAD = re.compile(r"[^\d(]*")  # what stands before the numbers
-_INITIAL = re.compile(r"(?<![\w.])(?:[A-Z]\.?|[A-Z]{2,3})(?=[\s,.]|$)")
+# an author as a citation opens with one: a family name and initials ("Zhang Y.", "Smith JB,")
+_AUTHOR_OPENS = re.compile(r"[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?,?\s+(?:[A-Z]\.?\s*){1,3}[.,;]")
+# a sentence ends: a word of six letters or more, with its full stop, then a capital ("…
+# Variation. Nat"): a title ends so, a journal's abbreviations are shorter
+_SENTENCE_ENDS = re.compile(r"\b[A-Za-z][a-z]{5,}\.\s+[A-Z]")
 
 
 def _journal_only(body: str, record: dict[str, Any]) -> bool:
     """Whether the citation gives only a journal, its numbers and (taken out) its DOI: of
-    :data:`_JOURNAL_ONLY`'s shape, and what opens it is the record's journal, or else a name
-    of at most three words and no initial (``Genome Research 4, 64 (2015)``, a wrong journal,
-    but not ``Zhang Y. Structural Variation. Nat Genet. 2017;49:692``: an author and a
-    title)."""
+    :data:`_JOURNAL_ONLY`'s shape, and what opens it is the record's journal (or its
+    abbreviation), or else reads as no author and title (``Phys. Rev. B 54, 11169 (1996)``,
+    ``Genome Research 4, 64 (2015)``, a wrong journal; but ``Zhang Y. Structural Variation.
+    Nat Genet. 2017;49:692`` is an author and a title)."""
     if not _JOURNAL_ONLY.match(body):
         return False
     lead = _LEAD.match(body).group(0)
     if record.get("container-title") and \
             compare_journal(_clean(lead), body, record).match:  # the name or its abbreviation
         return True
-    return len(lead.split()) <= 3 and not _INITIAL.search(lead)
+    return not _AUTHOR_OPENS.match(lead) and not _SENTENCE_ENDS.search(lead)
 
 
 def _title_by_cues(body: str) -> tuple[int, int] | None:

@@ -602,3 +602,12 @@ def test_a_single_author_and_title_before_the_journal_are_not_taken_for_its_name
     from archiver.citations.parse import parse_reference
     found = read_citation(text, GTEX, parse_reference(text))  # as the verifier reads it
     assert found.authors.startswith("Zhang") and found.title == "Structural Variation"
+
+
+@pytest.mark.parametrize("text", ["Phys. Rev. B 54, 11169 (1996).",
+                                  "Proc. Natl Acad. Sci. USA 101, 4112-4117 (2004)."])
+def test_a_journal_only_citation_of_another_journal_is_still_read_as_one(text):
+    """No author opens it, no sentence ends in it: a journal's name, though not the record's
+    (its capitals, B, USA, are no initials)."""
+    found = claims(text, GTEX)
+    assert "authors" not in found and found["volume"] in ("54", "101")
