@@ -303,8 +303,14 @@ def _logical_lines(lines: list[str], items: set[int]) -> list[tuple[int, str, bo
 # In a reference section, what marks an entry besides its year, where looks_like_reference
 # finds no sign of a work: a page range (not a date: 2023-10-12, 9:00-12:00), an issue with a
 # slash (23(1/2)), or authors as an entry opens with them ("Burton, A.", "Chen L,")
-_LISTED_WORK = re.compile(r"(?<![\d:–—-])\d{1,5}\s*[–—-]\s*\d{1,5}(?![\d:–—-])|\d+\s*\([\w/–-]+\)|"
-                          r"^(?:\W*\d{1,3}\W+)?[A-Z][\w'’-]+,?\s+(?:[A-Z]\.\s*|[A-Z]{1,3}\b)")
+_LISTED_WORK = re.compile(
+    r"(?<![\d:–—-])\d{1,5}\s*[–—-]\s*\d{1,5}(?![\d:–—-])|\d+\s*\([\w/–-]+\)|"
+    r"\[[A-Z]{1,2}(?:/OL)?\]|"  # GB/T 7714's type of work: [M/OL], [R/OL], [P], [N]…
+    # authors as an entry opens with them: "Burton, A.", "Chen L,", "T. Tiedje,", "James,
+    # Henry.", "汤万金, 杨跃翔, 刘文, 等."
+    r"^(?:\W*\d{1,3}\W+)?(?:[A-Z][\w'’-]+,?\s+(?:[A-Z]\.\s*|[A-Z]{1,3}\b)|"
+    r"(?:[A-Z]\.\s*){1,3}[A-Z][\w'’-]+,|[A-Z][\w'’-]+,\s+[A-Z][a-z]+\.|"
+    r"[\u4e00-\u9fff]{2,4}(?:\s*[,，、]\s*[\u4e00-\u9fff]{2,4})*\s*[,，]\s*等)")
 # ... and what marks one that gives no year: GB/T 7714's type of work, pages labelled as a
 # chapter's are ("pp. 72–94", "p. 82-104"), or its saying it has no date
 _UNDATED_WORK = re.compile(r"\[(?:J|M|C|D|R|N|EB/OL)\]|\bpp?\.\s*\d+\s*[–—-]\s*\d+|"
@@ -325,6 +331,12 @@ def _entry_of_a_section(text: str) -> bool:
     return bool(_UNDATED_WORK.search(text))
 
 
+# what makes "①…" or "1、…" outside a reference section an entry, not a point of prose: a DOI,
+# GB/T 7714's type of work, or volume(issue) with pages
+_CLEARLY_A_WORK = re.compile(r"10\.\d{4,9}/|\[(?:J|M|C|D|R|N|P)(?:/OL)?\]|"
+                             r"\d+\s*\(\d+\)\s*[:：,]\s*[A-Za-z]?\d+")
+
+
 def _split_entry(text: str, nxt: tuple[int, str, bool, bool]) -> bool:
     """Whether a numbered entry of a reference section that is no reference alone goes on in
     the next paragraph (``［10］Chen L, Knoll A.`` + ``Human Body Orientation …``): the next
@@ -335,12 +347,14 @@ def _split_entry(text: str, nxt: tuple[int, str, bool, bool]) -> bool:
             and _entry_of_a_section(text + " " + nxt[1]))
 
 
-def find_references(lines: list[str], listed: Iterable[int] = ()) -> list[tuple[int, str]]:
+def find_references(lines: list[str], listed: Iterable[int] = (),
+                    broken: set[str] | None = None) -> list[tuple[int, str]]:
     """(line index, reference string) for every reference in a post: the entries of sections
     titled 参考文献 / References / 原文信息 / 文献来源 / Source…, numbered or list entries
     (``listed``: indices of lines that are list items) that look like references, and
     "Source:"/"【来源】" lines. A DOI broken over two lines is joined; in a section, also one
-    broken inside a word, and an entry broken over two paragraphs is one."""
+    broken inside a word, and an entry broken over two paragraphs is one. ``broken``, if
+    given, gets the first part of each DOI found broken inside a word: no DOI of its own."""
     out: list[tuple[int, str]] = []
     logical = [line for line in _logical_lines(lines, set(listed)) if line[1]]
     in_section = False
@@ -351,19 +365,23 @@ def find_references(lines: list[str], listed: Iterable[int] = ()) -> list[tuple[
         if is_section_heading(text):
             in_section = True
             continue
+        if (in_section or without_label(text)) and at < len(logical) and \
+                _joins_inside_a_word(text, logical[at][1]):
+            if broken is not None:
+                broken.update(find_dois([text]))
+            text += logical[at][1]  # "…/jou" + "rnal.pone.0000030"
+            at += 1
         labelled = without_label(text)
         if labelled and looks_like_reference(labelled):
             out.append((index, labelled))
             continue
-        if in_section and at < len(logical) and _joins_inside_a_word(text, logical[at][1]):
-            text += logical[at][1]  # "…/jou" + "rnal.pone.0000030"
-            at += 1
         if in_section and entry_number and not looks_like_reference(text) and \
                 at < len(logical) and _split_entry(text, logical[at]):
             out.append((index, f"{text} {logical[at][1]}"))
             at += 1
             continue
-        if (looks_like_reference(text) and (in_section or numbered)) or \
+        if (looks_like_reference(text) and (in_section or numbered or (
+                entry_number and _CLEARLY_A_WORK.search(text)))) or \
                 (in_section and _entry_of_a_section(text)):
             if _prose_naming_works(text):
                 continue  # its DOIs are checked one by one, as bare DOIs

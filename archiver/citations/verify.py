@@ -554,18 +554,15 @@ def citations_of(record: dict[str, Any]) -> list[tuple[str, str | None]]:
             for line in (block.get("text") or "").split("\n"):
                 lines.append(line)
                 where.append(f"blocks/{i}")
-    out: list[tuple[str, str | None]] = [(text, where[index])
-                                         for index, text in find_references(lines, listed)]
-    found = [(strip_doi_and_urls(text)[1], place) for text, place in out]
-    covered = {doi for doi, _ in found}
+    # a DOI broken inside a word over two paragraphs is found whole in its reference, and
+    # its first part alone among the post's DOIs: that part is no DOI to check
+    broken: set[str] = set()
+    out: list[tuple[str, str | None]] = [
+        (text, where[index]) for index, text in find_references(lines, listed, broken)]
+    covered = {strip_doi_and_urls(text)[1] for text, _ in out}
     for citation in record.get("citations") or []:
         doi = citation.get("doi")
-        # a DOI broken inside a word over two paragraphs is found whole in its reference,
-        # and its first part alone, in the same place, among the post's DOIs: no DOI to
-        # check (a book's DOI that begins its chapter's, written elsewhere, is one)
-        broken = any(whole and whole != doi and whole.startswith(doi)
-                     and place == citation.get("location") for whole, place in found)
-        if doi and doi not in covered and not broken:
+        if doi and doi not in covered and doi not in broken:
             out.append((doi, citation.get("location")))
             covered.add(doi)
     return out

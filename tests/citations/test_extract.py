@@ -572,3 +572,58 @@ def test_points_numbered_with_a_chinese_comma_outside_references_are_no_entries(
 def test_a_title_that_begins_with_a_label_word_keeps_it(entry):
     """文献, 来源 are a label only with a colon or brackets: 文献计量学 is a title's first word."""
     assert citations_under_references(entry) == [(entry, "blocks/1")]
+
+
+@pytest.mark.parametrize("entry", [
+    "[1] 杨保军. 新闻道德论[M/OL]. 北京: 中国人民大学出版社, 2010[2012-11-01]. "
+    "http://apabi.lib.pku.edu.cn/usp/pku/pub.mvc?pid=book.detail",
+    "[2] 汤万金, 杨跃翔, 刘文, 等. 人体安全重要技术标准研制最终报告[R/OL]. "
+    "(2013-09-30)[2014-06-24]. http://www.nstrs.org.cn/xiangxiBG.aspx?id=41707.",
+    "[3] 邓一刚. 全智能节电器: 200610171314.3[P]. 2006-12-13.",
+    "[4] E. Garnett, P. Yang, Nano Lett. 2010, 10, 1082.",
+    "[5] T. Tiedje, E. Yablonovitch, G. D. Cody, B. G. Brooks, IEEE Trans. Electron Devices "
+    "1984, 31, 711.",
+    "[6] James, Henry. The Ambassadors. Mineola, N.Y.: Dover, 2002.",
+])
+def test_entries_of_the_styles_real_lists_hold_are_found_in_a_reference_section(entry):
+    """GB/T's online, report and patent types ([M/OL], [R/OL], [P]), 等 after Chinese names,
+    initials first (ACS, IEEE), Chicago's "Family, Given." (from the references gold)."""
+    assert citations_under_references(entry) == [(entry, "blocks/1")]
+
+
+@pytest.mark.parametrize("label", ["【来源】", "来源："])
+def test_a_labelled_reference_whose_doi_is_broken_inside_a_word_is_whole(label):
+    from archiver.citations.verify import citations_of
+    ref = "Smith J, Lee K. Title one about fish. PLoS ONE. 2010;5(3):e1001. doi:10.1371/jou"
+    record = {"blocks": [{"type": "paragraph", "text": "正文。"},
+                         {"type": "paragraph", "text": label + ref},
+                         {"type": "paragraph", "text": "rnal.pone.0010001"}],
+              "citations": [{"doi": "10.1371/jou", "location": "blocks/1"}]}
+    assert citations_of(record) == [(ref + "rnal.pone.0010001", "blocks/1")]
+
+
+def test_the_first_part_of_a_broken_doi_is_not_checked_wherever_it_was_placed():
+    """The post's DOIs place "10.1371/jou" in the first paragraph holding it, which may be
+    another one (it begins 10.1371/journal.pone.0099999 there): it is still no DOI."""
+    from archiver.citations.verify import citations_of
+    ref = "[2] Brown K, Wu L. Title two about birds. PLoS ONE. 2011;6(4):e2002. doi:10.1371/jou"
+    record = {"blocks": [{"type": "paragraph", "text": "The data set is described at "
+                          "doi:10.1371/journal.pone.0099999 and elsewhere."},
+                         {"type": "heading", "text": "References"},
+                         {"type": "paragraph", "text": ref},
+                         {"type": "paragraph", "text": "rnal.pone.0020002"}],
+              "citations": [{"doi": "10.1371/journal.pone.0099999", "location": "blocks/0"},
+                            {"doi": "10.1371/jou", "location": "blocks/0"}]}
+    assert citations_of(record) == [(ref + "rnal.pone.0020002", "blocks/2"),
+                                    ("10.1371/journal.pone.0099999", "blocks/0")]
+
+
+@pytest.mark.parametrize("number", ["①", "1、"])
+def test_an_entry_numbered_so_outside_a_section_is_found_when_it_is_clearly_a_work(number):
+    entry = (number + "Gross JB, Borowsky R, Tabin CJ. A novel role for Mc1r in the parallel "
+             "evolution of depigmentation. PLoS Genet. 2009;5(1):e1000326.")
+    from archiver.citations.verify import citations_of
+    record = {"blocks": [{"type": "paragraph", "text": "文中引用了以下研究。"},
+                         {"type": "paragraph", "text": entry}]}
+    [(text, where)] = citations_of(record)
+    assert where == "blocks/1" and text.endswith("PLoS Genet. 2009;5(1):e1000326.")
