@@ -104,15 +104,25 @@ def detect(path: Path, head: bytes) -> bool:
             or (b"mp.weixin.qq.com/s" in head and _links_an_article(head)))
 
 
+# how an export labels the link to its own article
+_OWN_LINK = re.compile("(?:原文链接|阅读原文|原文地址|原文|Original(?: article| link)?)\\s*[:：]"
+                       .encode(), re.I)
+
+
 def _links_an_article(head: bytes) -> bool:
-    """Whether the file links an article as an export links its own (原文链接, 往期推荐
-    besides), and is no reading list: links to several articles, on most of its lines."""
+    """Whether the file links an article as an export links its own, and is no reading
+    list. One article linked is a post's; of several, a post labels its own (原文链接：) or
+    links others after its prose (往期推荐), where a reading list links them from its top
+    down, a heading and a line at most before the first."""
     links = _ARTICLE_LINK.findall(head)
     if len(set(links)) < 2:
         return bool(links)
-    lines = [line for line in head.splitlines() if line.strip()]
-    linking = sum(1 for line in lines if _ARTICLE_LINK.search(line))
-    return linking * 2 < len(lines)
+    if _OWN_LINK.search(head):
+        return True
+    first = _ARTICLE_LINK.search(head)
+    before = [line for line in head[:first.start() if first else 0].splitlines()
+              if line.strip() and not line.lstrip().startswith(b"#")]
+    return len(before) >= 2
 
 
 def _toml_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:

@@ -120,6 +120,29 @@ def test_a_reading_list_linking_several_posts_is_not_a_post(tmp_path):
     assert detect(post) is markdown_reader
 
 
+def test_a_numbered_reading_list_with_notes_is_no_post_and_a_short_export_is(tmp_path):
+    """Links from the top down, each with a line about it: a reading list. A short export
+    labels its own link (原文链接：) and recommends others after its prose: a post."""
+    listing = tmp_path / "list.md"
+    listing.write_text("# 临床预测模型文章合集\n\n"
+                       "1. [列线图](https://mp.weixin.qq.com/s/ZyXwVuTsRqPoNmLkJiHgFe)\n"
+                       "   讲列线图从建模到校准曲线的全过程。\n"
+                       "2. [决策曲线](https://mp.weixin.qq.com/s/QwErTyUiOpAsDfGhJkLzXc)\n"
+                       "   用 rmda 包画 DCA 曲线。\n"
+                       "3. [外部验证](https://mp.weixin.qq.com/s/MnBvCxZlKjHgFdSaPoIuYt)\n"
+                       "   时间验证、地域验证与重新校准。\n", encoding="utf-8")
+    with pytest.raises(UnsupportedFormat):
+        detect(listing)
+    short = tmp_path / "short.md"
+    short.write_text("# 一张图看懂孟德尔随机化\n\n"
+                     "原文链接：https://mp.weixin.qq.com/s/AbCdEfGhIjKlMnOpQrStUv\n\n"
+                     "今天用一张图讲清楚孟德尔随机化的基本思想。\n\n往期推荐\n\n"
+                     "[单细胞测序入门](https://mp.weixin.qq.com/s/ZyXwVuTsRqPoNmLkJiHgFe)\n\n"
+                     "[GWAS 数据下载](https://mp.weixin.qq.com/s/QwErTyUiOpAsDfGhJkLzXc)\n",
+                     encoding="utf-8")
+    assert detect(short) is markdown_reader
+
+
 def test_a_notes_file_with_a_heading_is_not_a_post(tmp_path):
     notes = tmp_path / "README.md"
     notes.write_text("# my notes\n\nposts to read later, see the exports folder\n",
