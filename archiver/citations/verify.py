@@ -560,6 +560,10 @@ def citations_of(record: dict[str, Any]) -> list[tuple[str, str | None]]:
     out: list[tuple[str, str | None]] = [
         (text, where[index]) for index, text in find_references(lines, listed, broken)]
     covered = {strip_doi_and_urls(text)[1] for text, _ in out}
+    # ... and so is one broken after a hyphen at a line's end: no DOI ends with one
+    broken.update(doi for doi in (c.get("doi") for c in record.get("citations") or [])
+                  if doi and doi.endswith(("-", "/", "_"))
+                  and any(whole and whole.startswith(doi) for whole in covered))
     for citation in record.get("citations") or []:
         doi = citation.get("doi")
         if doi and doi not in covered and doi not in broken:

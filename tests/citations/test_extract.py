@@ -627,3 +627,15 @@ def test_an_entry_numbered_so_outside_a_section_is_found_when_it_is_clearly_a_wo
                          {"type": "paragraph", "text": entry}]}
     [(text, where)] = citations_of(record)
     assert where == "blocks/1" and text.endswith("PLoS Genet. 2009;5(1):e1000326.")
+
+
+def test_the_first_part_of_a_doi_broken_after_a_hyphen_is_not_checked_alone():
+    """The post's DOIs hold "10.1007/978-" (the paragraph's line break read as a space);
+    the reference holds the DOI whole. No DOI ends with a hyphen."""
+    from archiver.citations.verify import citations_of
+    ref = ("(11) Jones, H. M. (2018). Climate Change and Increasing Risk of Extreme Heat. In "
+           "Human Health (pp. 1–13). Springer. https://doi.org/10.1007/978- 3-319-75889-3_1")
+    record = {"blocks": [{"type": "heading", "text": "参考文献"},
+                         {"type": "paragraph", "text": ref}],
+              "citations": [{"doi": "10.1007/978-", "location": "blocks/1"}]}
+    assert citations_of(record) == [(ref.replace("978- 3", "978-3"), "blocks/1")]
