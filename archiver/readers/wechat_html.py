@@ -375,7 +375,7 @@ _CLOSING_TAIL = 65536
 _RAW_TEXT = ((b"<style", b"</style"), (b"<script", b"</script"), (b"<!--", b"-->"),
              (b"<textarea", b"</textarea"), (b"<title", b"</title"))
 _ARTICLE_START = re.compile(rb"""<div\b[^>]*?\bid=["']?js_content\b""")
-_DIV_OPEN = re.compile(rb"<div[\s>]")
+_RAW_TEXT_REACH = 1 << 20  # how far back from the end an open style element is looked for
 
 
 def _ends_inside_markup(data: bytes, tail: bytes) -> bool:
@@ -388,12 +388,13 @@ def _ends_inside_markup(data: bytes, tail: bytes) -> bool:
     closed = tail.rfind(b">")
     if closed == -1 or tail.rfind(b"<") > closed:  # no tag ends in the tail: inside one
         return True  # (an inlined image's base64 runs for megabytes)
-    if any(data.rfind(opener) > data.rfind(closer) for opener, closer in _RAW_TEXT):
-        return True  # a style element runs for tens of kilobytes
+    end = max(0, len(data) - _RAW_TEXT_REACH)  # a style element runs for tens of kilobytes
+    if any(data.rfind(opener, end) > data.rfind(closer, end) for opener, closer in _RAW_TEXT):
+        return True
     article = _ARTICLE_START.search(data)
     if article is None:
         return False
-    return len(_DIV_OPEN.findall(data, article.start())) > data.count(b"</div", article.start())
+    return data.count(b"<div", article.start()) > data.count(b"</div", article.start())
 
 
 def read(path: Path, data: bytes | None = None) -> RawPost:
