@@ -111,10 +111,16 @@ def sniff(data: bytes, original: str, origin: str, config: Config,
                  origin=origin)
 
 
-def _data_uri(uri: str) -> bytes | None:
+def _data_uri_parts(uri: str) -> tuple[bool, str]:
+    """(whether it is base64, the payload) of a ``data:`` URI."""
     header, _, payload = uri.partition(",")
+    return header.lower().endswith(";base64"), payload  # RFC 2397: the case is free
+
+
+def _data_uri(uri: str) -> bytes | None:
+    is_base64, payload = _data_uri_parts(uri)
     try:
-        if header.lower().endswith(";base64"):  # RFC 2397: the parameter's case is free
+        if is_base64:
             return base64.b64decode(payload.strip(), validate=False)
         return unquote(payload).encode("latin-1", errors="replace")
     except (binascii.Error, ValueError):
@@ -124,8 +130,8 @@ def _data_uri(uri: str) -> bytes | None:
 def _data_uri_size(uri: str) -> int:
     """The bytes a ``data:`` URI decodes to (percent-encoded: at least), told without
     decoding it."""
-    header, _, payload = uri.partition(",")
-    if not header.lower().endswith(";base64"):
+    is_base64, payload = _data_uri_parts(uri)
+    if not is_base64:
         return len(payload) // 3
     spaces = sum(payload.count(c) for c in " \t\r\n")  # base64 wrapped in lines
     return (len(payload) - spaces) * 3 // 4 - min(payload.count("="), 2)
@@ -412,7 +418,7 @@ def fetch_once(url: str, config: Config, session: requests.Session) -> Asset:
     _in_use.sockets = sockets
     watchdog.start()
     try:
-        asset = _fetch_redirects(url, config, session, time.monotonic() + limit)
+        asset = _fetch_redirects(url, config, session, limit)
     finally:
         watchdog.cancel()
         _in_use.sockets = None
@@ -433,9 +439,11 @@ def _watch(sock: Any) -> None:
 
 
 def _fetch_redirects(url: str, config: Config, session: requests.Session,
-                     deadline: float) -> Asset:
+                     limit: float) -> Asset:
+    """The fetch itself, redirects followed, given up "too slow" past ``limit`` seconds
+    where it can tell (between reads: what a read waits on, the watchdog cuts)."""
     current = url
-    limit = config.http_timeout * WHOLE_FETCH_TIMEOUTS
+    deadline = time.monotonic() + limit
     for _ in range(MAX_REDIRECTS + 1):
         if time.monotonic() > deadline:
             return Asset(original=url, status="missing", reason=_too_slow(limit))

@@ -207,9 +207,10 @@ def discover(paths: Iterable[Path], archive: Path | None = None,
 
     for path in paths:
         if path.is_dir():
-            if _identity(path) in walked:
+            folder = _identity(path)
+            if folder in walked:
                 continue
-            walked.add(_identity(path))
+            walked.add(folder)
             for root, dirs, files in os.walk(path, onerror=cannot_list):
                 if root != str(path) and any(f.startswith("0=ocfl_") for f in files):
                     dirs.clear()  # another archive: its stored sources are not new posts

@@ -600,7 +600,8 @@ def _given_forms(authors: Sequence[dict[str, Any]]) -> tuple[set[str], set[str],
     return initials, joined, given
 
 
-_TWO_LETTER_NAME = re.compile(r"\b(?!Jr\b|Sr\b|St\b)[A-Z][a-z]\b")
+# (Jr and Sr are list words, which no name is taken for anyway; St is Saint)
+_TWO_LETTER_NAME = re.compile(r"\b(?!St\b)[A-Z][a-z]\b")
 
 
 def _long_enough(word: str) -> bool:

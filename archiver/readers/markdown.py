@@ -114,13 +114,12 @@ def _links_an_article(head: bytes) -> bool:
     list. One article linked is a post's; of several, a post labels its own (原文链接：) or
     links others after its prose (往期推荐), where a reading list links them from its top
     down, a heading and a line at most before the first."""
-    links = _ARTICLE_LINK.findall(head)
-    if len(set(links)) < 2:
+    links = list(_ARTICLE_LINK.finditer(head))
+    if len({link.group(0) for link in links}) < 2:
         return bool(links)
     if _OWN_LINK.search(head):
         return True
-    first = _ARTICLE_LINK.search(head)
-    before = [line for line in head[:first.start() if first else 0].splitlines()
+    before = [line for line in head[:links[0].start()].splitlines()
               if line.strip() and not line.lstrip().startswith(b"#")]
     return len(before) >= 2
 
