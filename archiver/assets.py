@@ -127,14 +127,17 @@ def _data_uri(uri: str) -> bytes | None:
         return None
 
 
-def _data_uri_size(uri: str) -> int:
-    """The bytes a ``data:`` URI decodes to (percent-encoded: at least), told without
-    decoding it."""
+def _data_uri_over(uri: str, limit: int) -> bool:
+    """Whether a ``data:`` URI decodes to more than ``limit`` bytes (percent-encoded: at
+    least), told without decoding it. Base64 gives three bytes for four characters at most:
+    only a payload long enough to pass the limit has its line breaks and padding counted."""
     is_base64, payload = _data_uri_parts(uri)
     if not is_base64:
-        return len(payload) // 3
+        return len(payload) // 3 > limit
+    if len(payload) * 3 // 4 <= limit:
+        return False
     spaces = sum(payload.count(c) for c in " \t\r\n")  # base64 wrapped in lines
-    return (len(payload) - spaces) * 3 // 4 - min(payload.count("="), 2)
+    return (len(payload) - spaces) * 3 // 4 - min(payload.count("="), 2) > limit
 
 
 def _within(path: Path, roots: Iterable[Path]) -> bool:
@@ -604,7 +607,7 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
             asset = Asset(original=describe_original(original), status="missing",
                           origin="container", reason=why)
         elif original.startswith("data:"):
-            if _data_uri_size(original) > config.max_image_bytes:  # not decoded first
+            if _data_uri_over(original, config.max_image_bytes):  # not decoded first
                 asset = Asset(original=describe_original(original), status="missing",
                               reason=f"too large: over {config.max_image_bytes} bytes")
             else:

@@ -211,3 +211,37 @@ def test_checking_the_bytes_decode_says_what_decoding_them_says(encoding, edits,
         return "accepted"
 
     assert outcome(check_decodes) == outcome(decode)
+
+
+HTML_PAGES = [path for path in POSTS if path.endswith(".html") and b"<body" in DATA[path].lower()
+              and b'charset="gb' not in DATA[path][:4096].lower()]
+
+
+@FUZZ
+@given(path=st.sampled_from(HTML_PAGES),
+       edits=st.lists(st.tuples(st.floats(min_value=0, max_value=1),
+                                st.binary(min_size=1, max_size=4).map(
+                                    lambda b: bytes(0x80 | c for c in b))),
+                      min_size=1, max_size=3))
+def test_a_real_page_is_refused_as_undecodable_exactly_when_its_bytes_do_not_decode(
+        workdir, path, edits):
+    """libxml2 checks a UTF-8 page as it parses it (the bytes are decoded again only when it
+    logs a doubt): bytes of 0x80 and above put anywhere in a real page's body, which change
+    no markup, make it refused as not UTF-8 exactly when Python's decoder refuses it."""
+    data = bytearray(DATA[path])
+    body = data.lower().find(b"<body")
+    for where, payload in edits:
+        at = body + int((len(data) - body) * where)
+        data[at:at] = payload
+    target = workdir / "page.html"
+    target.write_bytes(bytes(data))
+    try:
+        bytes(data).decode("utf-8")
+    except UnicodeDecodeError:
+        with pytest.raises(MalformedInput, match="not valid utf-8"):
+            read(target)
+    else:
+        try:
+            read(target)
+        except InputError as exc:
+            assert "not valid" not in exc.message

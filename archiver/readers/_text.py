@@ -156,9 +156,15 @@ def check_decodes(data: bytes, path: Path, declared: str | None = None) -> tuple
         except UnicodeDecodeError as exc:
             raise _undecodable(data[skip:], encoding, start - skip - pending + exc.start,
                                path) from None
+    refuse_nul(data, skip, path)
+    return encoding, skip
+
+
+def refuse_nul(data: bytes, skip: int, path: Path) -> None:
+    """MalformedInput if ``data`` (past its byte-order mark, ``skip`` bytes) holds a NUL byte:
+    in UTF-8 or GB18030, a NUL character, which no text file holds."""
     if data.find(b"\x00", skip) != -1:
         raise _not_text(path)
-    return encoding, skip
 
 
 _JS_ESCAPE_RE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|.)", re.S)

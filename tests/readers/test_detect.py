@@ -402,6 +402,59 @@ def test_bytes_that_do_not_decode_in_the_declared_charset_are_malformed(tmp_path
     assert str(info.value).startswith(f"{page}: ")
 
 
+# A UTF-8 page is checked by libxml2 as it parses: the bytes are decoded again only when its
+# log names an encoding error, or holds so many errors that libxml2 may have stopped logging.
+
+def test_this_libxml2_reports_bytes_that_are_not_utf8_so_pages_are_not_decoded_twice():
+    assert wechat_html_reader._REPORTS_BAD_UTF8
+
+
+def test_a_utf8_page_that_libxml2_parsed_cleanly_is_not_decoded_again(tmp_path, monkeypatch):
+    def decoding(*args):
+        raise AssertionError("decoded again")
+    monkeypatch.setattr(wechat_html_reader, "check_decodes", decoding)
+    page = tmp_path / "page.html"
+    page.write_bytes(gbk_page("utf-8").encode("utf-8"))
+    assert read(page).fields["title"].value
+
+
+# where the bytes go: (what is in the page, what replaces it)
+WHERE = {"text": (b"<p>", b"<p>%s"), "tag": (b"<title>", b"<title%s>"),
+         "script": (b"var msg_title", b"var msg_title%s"),
+         "attribute": (b'id="js_content"', b'id="js_content%s"'),
+         "comment": (b"<body>", b"<body><!-- %s -->"), "after": (b"</html>", b"</html>%s")}
+
+
+@pytest.mark.parametrize("where", WHERE)
+@pytest.mark.parametrize("bad", [b"\xff", b"\xe5\xae", b"\xc0\xaf", b"\xed\xa0\x80"])
+def test_bytes_that_are_not_utf8_are_malformed_wherever_they_stand(tmp_path, where, bad):
+    text = gbk_page("utf-8").encode("utf-8")
+    found, replaced = WHERE[where]
+    assert found in text
+    page = tmp_path / "page.html"
+    page.write_bytes(text.replace(found, replaced % bad, 1))
+    with pytest.raises(MalformedInput, match="not valid utf-8"):
+        read(page)
+
+
+def test_a_page_with_more_parse_errors_than_libxml2_logs_is_still_checked(tmp_path):
+    """libxml2 stops logging at a hundred errors: bytes past them are decoded to be sure."""
+    text = gbk_page("utf-8").encode("utf-8")
+    text = text.replace(b"<body>", b"<body>" + b"</x>" * 500, 1).replace(
+        "宣示".encode(), b"\xff", 1)
+    page = tmp_path / "page.html"
+    page.write_bytes(text)
+    with pytest.raises(MalformedInput, match="not valid utf-8"):
+        read(page)
+
+
+def test_a_page_with_a_nul_byte_is_not_text_even_when_libxml2_parses_it(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_bytes(gbk_page("utf-8").encode("utf-8").replace("宣示".encode(), b"\x00", 1))
+    with pytest.raises(MalformedInput, match="NUL"):
+        read(page)
+
+
 def test_an_unknown_declared_charset_is_malformed(tmp_path):
     page = tmp_path / "page.html"
     page.write_bytes(gbk_page("klingon-8").encode("utf-8"))
