@@ -207,22 +207,24 @@ def _document(markup: bytes | str, parser: etree.HTMLParser) -> etree._Element:
     return root
 
 
-# libxml2 reports the first bytes that are not UTF-8 in a page it parses as UTF-8 (and reads
-# on as Latin-1), wherever they are: text, attribute, script, comment. It stops reporting
-# errors at a hundred: a log with fewer than this many is whole.
+# libxml2 logs the first bytes that are not UTF-8 in a page it parses as UTF-8, wherever they
+# are: text, attribute, script, comment, doctype (it reads on past them: as U+FFFD from 2.14,
+# raw before). It stops logging errors at a hundred (2.12 to 2.14): a log with fewer than
+# this many is whole.
 _WHOLE_LOG = 50
 
 
 def _decoded_by_libxml2(parser: etree.HTMLParser, encoding: str) -> bool:
-    """Whether the parse of a page in ``encoding`` found it decodes: a UTF-8 page whose parse
-    logged no encoding error (and too few errors to have stopped logging), where this libxml2
+    """Whether the parse of a page in ``encoding`` found it decodes: a UTF-8 page parsed to
+    its end (no fatal error: nesting too deep stops libxml2 before bytes it never reads) that
+    logged no encoding error, and too few errors to have stopped logging, where this libxml2
     is known to log one. Any other page is checked by decoding it (:func:`check_decodes`):
     two thirds of lxml's parse time again for the pages that need no check."""
     if encoding != "utf-8" or not _REPORTS_BAD_UTF8:
         return False
     log = parser.error_log
     return len(log) < _WHOLE_LOG and not any(
-        e.type_name in _ENCODING_ERRORS for e in log)
+        e.type_name in _ENCODING_ERRORS or e.level_name == "FATAL" for e in log)
 
 
 _ENCODING_ERRORS = frozenset({"ERR_INVALID_ENCODING", "ERR_INVALID_CHAR", "ERR_UNKNOWN_ENCODING",
@@ -471,8 +473,9 @@ def read_page(data: bytes, path: Path, charset: str | None = None,
     it."""
     encoding, skip = encoding_of(data, path, charset)
     # Decoding is strict either way: bytes that do not decode are malformed (libxml2 reads on
-    # past them as Latin-1; the first it logs sends the page to be decoded). huge_tree: without it libxml2 silently drops an attribute over
-    # 10 MB (a SingleFile page's inlined image) and the rest of the page after it.
+    # past them; the first it logs sends the page to be decoded). huge_tree: without it
+    # libxml2 silently drops an attribute over 10 MB (a SingleFile page's inlined image) and
+    # the rest of the page after it.
     sha512 = beside(len(data), sha512_hex, data) if digest else None
     try:
         try:  # lxml parses bytes in a known encoding about five times faster than a str
@@ -494,8 +497,11 @@ def read_page(data: bytes, path: Path, charset: str | None = None,
                 refuse_nul(data, skip, path)
     except (etree.ParserError, ValueError) as exc:
         raise MalformedInput(f"cannot parse HTML: {exc}", path=path) from None
-    limits = [e.message.strip() for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT"]
-    if limits:  # e.g. nesting past 2048 elements: libxml2 stops and keeps only a part
+    # e.g. nesting past 2048 elements: libxml2 stops and keeps only a part (a fatal error that
+    # libxml2 before 2.14.6 gives no type)
+    limits = [e.message.strip() for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT"
+              or e.level_name == "FATAL" and e.type_name not in _ENCODING_ERRORS]
+    if limits:
         raise MalformedInput(f"the HTML is beyond the parser's limits ({limits[0]}): the page "
                              "cannot be read whole", path=path)
 

@@ -448,6 +448,19 @@ def test_a_page_with_more_parse_errors_than_libxml2_logs_is_still_checked(tmp_pa
         read(page)
 
 
+def test_bytes_past_where_libxml2_stops_nesting_are_still_checked(tmp_path):
+    """libxml2 stops at 2048 levels, before bytes it then never reads, and logs one error:
+    a log so short is whole, but the parse is not. The bytes past the stop are decoded."""
+    deep = b"<div>" * 2100 + b"\xff" + b"</div>" * 2100
+    page = tmp_path / "page.html"
+    page.write_bytes(gbk_page("utf-8").encode("utf-8").replace(b"</body>", deep + b"</body>"))
+    with pytest.raises(MalformedInput, match="not valid utf-8"):
+        read(page)
+    page.write_bytes(page.read_bytes().replace(b"\xff", b"x"))
+    with pytest.raises(MalformedInput, match="beyond the parser's limits"):
+        read(page)
+
+
 def test_a_page_with_a_nul_byte_is_not_text_even_when_libxml2_parses_it(tmp_path):
     page = tmp_path / "page.html"
     page.write_bytes(gbk_page("utf-8").encode("utf-8").replace("宣示".encode(), b"\x00", 1))
