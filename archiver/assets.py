@@ -266,10 +266,13 @@ FAILED_LOOKUP_KEPT = 60.0
 _failed_lookups: dict[tuple[str, int], tuple[float, str]] = {}
 
 
-def _getaddrinfo(host: str, port: int) -> list[tuple]:  # type: ignore[type-arg]
+def _getaddrinfo(host: str, port: int, timeout: float | None = None
+                 ) -> list[tuple]:  # type: ignore[type-arg]
     """``socket.getaddrinfo`` on a daemon thread, waited for in a way Ctrl-C interrupts: the
     resolver's C call returns to Python only when it is done, seconds later when DNS does
-    not answer, and the signal waits for it. The abandoned lookup ends on its own."""
+    not answer, and the signal waits for it. The abandoned lookup ends on its own. Waited
+    for ``timeout`` seconds at most (TimeoutError): the system resolver's own limits, tries
+    times servers, run to half a minute, which the fetch's time limit does not cover."""
     done = threading.Event()
     outcome: dict[str, Any] = {}
 
@@ -282,24 +285,26 @@ def _getaddrinfo(host: str, port: int) -> list[tuple]:  # type: ignore[type-arg]
             done.set()
 
     threading.Thread(target=look_up, name="archiver-resolve", daemon=True).start()
-    done.wait()
+    if not done.wait(timeout):
+        raise TimeoutError(f"no answer within {timeout:g} s")
     if "error" in outcome:
         raise outcome["error"]
     return outcome["infos"]
 
 
-def _checked_addresses(host: str, port: int, allow: tuple[str, ...]
-                       ) -> tuple[str | None, list[str]]:
+def _checked_addresses(host: str, port: int, allow: tuple[str, ...],
+                       timeout: float | None = None) -> tuple[str | None, list[str]]:
     """(why ``host`` may not be contacted, or None; the addresses it may be contacted at).
-    An empty list with no refusal: ``host`` itself is allowed (``allow_private_hosts``)."""
+    An empty list with no refusal: ``host`` itself is allowed (``allow_private_hosts``).
+    A lookup not answered within ``timeout`` seconds is a failed one."""
     if host in allow:
         return None, []
     failed = _failed_lookups.get((host, port))
     if failed is not None and time.monotonic() - failed[0] < FAILED_LOOKUP_KEPT:
         return failed[1], []
     try:
-        infos = _getaddrinfo(host, port)
-    except (socket.gaierror, UnicodeError, ValueError) as exc:
+        infos = _getaddrinfo(host, port, timeout)
+    except (socket.gaierror, UnicodeError, ValueError, TimeoutError) as exc:
         reason = f"cannot resolve host {host!r}: {exc}"
         _failed_lookups[(host, port)] = (time.monotonic(), reason)
         return reason, []
@@ -314,7 +319,7 @@ def _checked_addresses(host: str, port: int, allow: tuple[str, ...]
 
 def _public_address(host: str, port: int, config: Config) -> str | None:
     """None if every address of ``host`` may be contacted, else why not."""
-    return _checked_addresses(host, port, config.allow_private_hosts)[0]
+    return _checked_addresses(host, port, config.allow_private_hosts, config.http_timeout)[0]
 
 
 class RefusedAddress(Exception):
@@ -329,7 +334,9 @@ def _checked_connection(base: type, allow: tuple[str, ...]) -> type:
     class Checked(base):  # type: ignore[misc, valid-type]
         def _new_conn(self):  # type: ignore[no-untyped-def]
             host = self._dns_host
-            refusal, addresses = _checked_addresses(host, self.port or 0, allow)
+            # (the connect timeout; urllib3 may leave a marker for "the default" instead)
+            timeout = self.timeout if isinstance(self.timeout, int | float) else None
+            refusal, addresses = _checked_addresses(host, self.port or 0, allow, timeout)
             if refusal:
                 raise RefusedAddress(refusal)
             if not addresses:

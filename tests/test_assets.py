@@ -408,6 +408,28 @@ def test_ctrl_c_is_not_held_up_by_a_resolver_that_does_not_answer(monkeypatch, l
     assert time.monotonic() - start < 2.0
 
 
+def test_a_resolver_that_does_not_answer_is_given_up_on_after_the_timeout(monkeypatch,
+                                                                         lookups):
+    """A synthetic resolver that takes 5 s, as an offline machine's can (its own limits run
+    to half a minute): the image is missing after the HTTP timeout, says why, and the next
+    image on that host does not wait again."""
+    def slow(host, *args, **kwargs):
+        lookups.append(host)
+        time.sleep(5)
+        return []
+    monkeypatch.setattr(socket, "getaddrinfo", slow)
+    config = Config(allow_private_hosts=(), http_timeout=0.3)
+    session = requests.Session()
+    start = time.monotonic()
+    first, second = (fetch(f"http://slow.archiver-test.invalid/{n}.jpg", config, session)
+                     for n in range(2))
+    assert time.monotonic() - start < 2.0
+    assert first.status == second.status == "missing"
+    assert first.reason == second.reason == (
+        "cannot resolve host 'slow.archiver-test.invalid': no answer within 0.3 s")
+    assert lookups == ["slow.archiver-test.invalid"]
+
+
 def test_no_fetch_records_why_and_makes_no_request(base, server):
     asset = get(base + "/photo.jpg", LOOPBACK.with_overrides(fetch=False))
     assert asset.status == "missing"
