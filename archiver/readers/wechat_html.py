@@ -630,7 +630,9 @@ def read_page(data: bytes, path: Path, charset: str | None = None,
     put("summary", lambda: _meta(doc, "property", "og:description"), "meta og:description",
         _meta_text)
 
-    if _may_hold(data, "article-meta", encoding):  # (a search of every element)
+    # (a search of every element; a page WeChat served, its variables with it, has no such
+    # header: only a scraper's reconstruction of one does)
+    if "msg_title" not in page_vars and _may_hold(data, "article-meta", encoding):
         _scraper_header(doc, put)
     for name, value in _url_ids(fields["url"].value if "url" in fields else None).items():
         put(name, value, "url query")

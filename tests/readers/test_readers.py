@@ -205,6 +205,22 @@ def test_a_scraper_page_reads_its_header_block(path):
     assert got["biz"] == label["account_id"] and src["biz"] == "url query"
 
 
+def test_a_served_page_takes_no_credit_from_a_header_block_quoted_in_its_article(tmp_path):
+    """A page WeChat served carries its variables; an .article-meta block inside its article
+    is a quoted one (a scraper's header block is on pages without them): its 作者 is not the
+    post's author."""
+    data = (WECHAT / PAGES_2020[0]).read_bytes()
+    quoted = '<div class="article-meta"><p>作者：被引用的人</p></div>'.encode()
+    at = data.index(b'id="js_content"')
+    at = data.index(b">", at) + 1
+    page = tmp_path / "page.html"
+    page.write_bytes(data[:at] + quoted + data[at:])
+    raw = read(page)
+    assert "被引用的人" in raw.body_markup
+    assert raw.fields["title"].source == "var msg_title"
+    assert "被引用的人" not in {str(v.value) for v in raw.fields.values()}
+
+
 def test_a_pages_raw_post_keeps_the_exact_bytes_and_its_folder():
     path = WECHAT / SCRAPED[0]
     raw = read(path)
