@@ -173,6 +173,11 @@ def unescape_entities(text: str) -> str:
     return html.unescape(text) if "&" in text and _ENTITY.search(text) else text
 
 
+# A DOI never ends with a hyphen, slash or underscore: one followed by a space was broken
+# there, at a line's end ("…/978-" + "3-319-75889-3_1"), and goes on after it
+_BROKEN_DOI = re.compile(r"(10\.\d{4,9}/\S*[-/_])[ \t]+(?=[\w.(])")
+
+
 def find_dois(lines: Iterable[str], links: Iterable[str] = ()) -> list[str]:
     """Distinct normalised DOIs in text lines and link targets, in order of appearance."""
     found: list[str] = []
@@ -185,6 +190,7 @@ def find_dois(lines: Iterable[str], links: Iterable[str] = ()) -> list[str]:
     for line in join_split_lines(_nfkc_lines(text)) if _MAY_HOLD_DOI.search(text) else ():
         if "/" not in line:  # both patterns hold one
             continue
+        line = _BROKEN_DOI.sub(r"\1", line)  # (as a reference's text is read)
         for url in _URL_DOI.finditer(line):
             add(normalise_doi(url.group(1), from_url=True))
         stripped = _URL_DOI.sub(" ", line)
@@ -219,11 +225,6 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 # part of the first name ("19Gross")
 _ENCLOSED_DIGITS = "[\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]"
 _ENCLOSED_NUMBER = re.compile(f"^\\s*{_ENCLOSED_DIGITS}\\s*")
-
-
-# A DOI never ends with a hyphen, slash or underscore: one followed by a space was broken
-# there, at a line's end ("…/978-" + "3-319-75889-3_1"), and goes on after it
-_BROKEN_DOI = re.compile(r"(10\.\d{4,9}/\S*[-/_])[ \t]+(?=[\w.(])")
 
 
 def reference_text(line: str) -> str:

@@ -560,7 +560,8 @@ def citations_of(record: dict[str, Any]) -> list[tuple[str, str | None]]:
     out: list[tuple[str, str | None]] = [
         (text, where[index]) for index, text in find_references(lines, listed, broken)]
     covered = {strip_doi_and_urls(text)[1] for text, _ in out}
-    # ... and so is one broken after a hyphen at a line's end: no DOI ends with one
+    # ... and so is one broken after a hyphen at a line's end, in a record archived before
+    # ingest found such DOIs whole: no DOI ends with one
     broken.update(doi for doi in (c.get("doi") for c in record.get("citations") or [])
                   if doi and doi.endswith(("-", "/", "_"))
                   and any(whole and whole.startswith(doi) for whole in covered))

@@ -483,6 +483,15 @@ def test_a_doi_broken_after_a_hyphen_at_a_line_end_is_whole():
     assert reference_text("pp. 1- 13 in 2020") == "pp. 1- 13 in 2020"  # no DOI: as it is
 
 
+def test_a_posts_doi_broken_after_a_hyphen_is_found_whole():
+    """A paragraph's line break, read as a space, inside a DOI after its hyphen: the post's
+    DOIs hold it whole, as its reference is read, not its first part."""
+    from archiver.citations.extract import find_dois
+    assert find_dois(["Springer. https://doi.org/10.1007/978- 3-319-75889-3_1",
+                      "doi:10.1016/j.cell- 2019.01.001."]) == \
+        ["10.1007/978-3-319-75889-3_1", "10.1016/j.cell-2019.01.001"]
+
+
 def test_a_list_item_broken_over_two_paragraphs_in_a_reference_section_is_one():
     """A Markdown list item's number is not in its text: it is still a numbered entry."""
     from archiver.citations.verify import citations_of
