@@ -180,11 +180,11 @@ _BROKEN_DOI = re.compile(r"(10\.\d{4,9}/\S*[-/_])[ \t]+(?=[\w.(])")
 
 def find_dois(lines: Iterable[str], links: Iterable[str] = ()) -> list[str]:
     """Distinct normalised DOIs in text lines and link targets, in order of appearance."""
-    found: list[str] = []
+    found: dict[str, None] = {}  # (in order; a list's membership test made 20,000 take 4 s)
 
     def add(doi: str | None) -> None:
-        if doi and doi not in found:
-            found.append(doi)
+        if doi:
+            found.setdefault(doi)
 
     text = "\n".join(lines)
     for line in join_split_lines(_nfkc_lines(text)) if _MAY_HOLD_DOI.search(text) else ():
@@ -202,7 +202,7 @@ def find_dois(lines: Iterable[str], links: Iterable[str] = ()) -> list[str]:
             add(normalise_doi(match.group(1), from_url=True))
         elif href.lower().startswith("doi:"):
             add(normalise_doi(href))
-    return found
+    return list(found)
 
 
 # -- reference strings ---------------------------------------------------------------------------
