@@ -178,6 +178,11 @@ def unescape_entities(text: str) -> str:
 _BROKEN_DOI = re.compile(r"(10\.\d{4,9}/\S*[-/_])[ \t]+(?=[\w.(])")
 
 
+def _doi_rejoined(text: str) -> str:
+    """``text`` with each DOI broken after a hyphen, slash or underscore whole again."""
+    return _BROKEN_DOI.sub(r"\1", text) if "10." in text else text
+
+
 def find_dois(lines: Iterable[str], links: Iterable[str] = ()) -> list[str]:
     """Distinct normalised DOIs in text lines and link targets, in order of appearance."""
     found: dict[str, None] = {}  # (in order; a list's membership test made 20,000 take 4 s)
@@ -190,7 +195,7 @@ def find_dois(lines: Iterable[str], links: Iterable[str] = ()) -> list[str]:
     for line in join_split_lines(_nfkc_lines(text)) if _MAY_HOLD_DOI.search(text) else ():
         if "/" not in line:  # both patterns hold one
             continue
-        line = _BROKEN_DOI.sub(r"\1", line)  # (as a reference's text is read)
+        line = _doi_rejoined(line)  # (as a reference's text is read)
         for url in _URL_DOI.finditer(line):
             add(normalise_doi(url.group(1), from_url=True))
         stripped = _URL_DOI.sub(" ", line)
@@ -235,9 +240,7 @@ def reference_text(line: str) -> str:
     text = line.translate(_INVISIBLE)
     if text and not text.isascii():
         text = unicodedata.normalize("NFKC", _ENCLOSED_NUMBER.sub("", text, count=1))
-    if "10." in text:
-        text = _BROKEN_DOI.sub(r"\1", text)
-    return text.strip()
+    return _doi_rejoined(text).strip()
 
 
 def without_label(text: str) -> str | None:
