@@ -116,8 +116,9 @@ def _data_uri_parts(uri: str) -> tuple[bool, str]:
     return header.lower().endswith(";base64"), payload  # RFC 2397: the case is free
 
 
-def _data_uri(uri: str) -> bytes | None:
-    is_base64, payload = _data_uri_parts(uri)
+def _data_uri(parts: tuple[bool, str]) -> bytes | None:
+    """The bytes of a ``data:`` URI, from its :func:`_data_uri_parts`."""
+    is_base64, payload = parts
     try:
         if is_base64:  # (characters outside the alphabet, line breaks too, are passed over)
             return binascii.a2b_base64(payload)
@@ -126,11 +127,12 @@ def _data_uri(uri: str) -> bytes | None:
         return None
 
 
-def _data_uri_over(uri: str, limit: int) -> bool:
-    """Whether a ``data:`` URI decodes to more than ``limit`` bytes (percent-encoded: at
-    least), told without decoding it. Base64 gives three bytes for four characters at most:
-    only a payload long enough to pass the limit has its line breaks and padding counted."""
-    is_base64, payload = _data_uri_parts(uri)
+def _data_uri_over(parts: tuple[bool, str], limit: int) -> bool:
+    """Whether a ``data:`` URI (its :func:`_data_uri_parts`) decodes to more than ``limit``
+    bytes (percent-encoded: at least), told without decoding it. Base64 gives three bytes for
+    four characters at most: only a payload long enough to pass the limit has its line breaks
+    and padding counted."""
+    is_base64, payload = parts
     if not is_base64:
         return len(payload) // 3 > limit
     if len(payload) * 3 // 4 <= limit:
@@ -613,11 +615,12 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
             asset = Asset(original=describe_original(original), status="missing",
                           origin="container", reason=why)
         elif original.startswith("data:"):
-            if _data_uri_over(original, config.max_image_bytes):  # not decoded first
+            parts = _data_uri_parts(original)  # (the payload copied out once)
+            if _data_uri_over(parts, config.max_image_bytes):  # not decoded first
                 asset = Asset(original=describe_original(original), status="missing",
                               reason=f"too large: over {config.max_image_bytes} bytes")
             else:
-                data = _data_uri(original)
+                data = _data_uri(parts)
                 asset = (sniff(data, original, "data: URI", config) if data is not None else
                          Asset(original=describe_original(original), status="missing",
                                reason="data: URI cannot be decoded"))

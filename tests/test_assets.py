@@ -501,7 +501,7 @@ def test_a_data_uri_labelled_base64_in_capitals_is_base64(tmp_path):
 def test_a_data_uri_over_the_size_cap_is_refused_before_it_is_decoded(tmp_path, monkeypatch):
     import archiver.assets as assets
 
-    def no_decoding(uri):
+    def no_decoding(*parts):
         raise AssertionError("decoded")
     monkeypatch.setattr(assets, "_data_uri", no_decoding)
     uri = "data:image/png;base64," + base64.b64encode(bytes(4096)).decode("ascii")
