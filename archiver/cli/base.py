@@ -316,10 +316,16 @@ def write_whole(output: Path, write_all: Callable[[Callable[[str | bytes], Any]]
                       "was)", markup=False)
             raise typer.Exit(130) from None
         if isinstance(exc, OSError):
-            raise UsageError(f"{said}cannot write it ({exc.strerror or exc})", path=output,
-                             hint="name a file in a folder you may write to") from None
+            raise _cannot_write(output, said, exc,
+                                hint="name a file in a folder you may write to") from None
         raise
     return count
+
+
+def _cannot_write(output: Path, said: str, exc: OSError, hint: str | None = None
+                  ) -> UsageError:
+    """The error for ``output`` that could not be written (``said``: the option naming it)."""
+    return UsageError(f"{said}cannot write it ({exc.strerror or exc})", path=output, hint=hint)
 
 
 def _writer(handle: Any) -> Callable[[str | bytes], Any]:
@@ -355,7 +361,7 @@ def _write_through(output: Path, write_all: Callable[[Callable[[str | bytes], An
         with open(output, "wb") as handle:
             return write_all(_writer(handle))
     except OSError as exc:
-        raise UsageError(f"{said}cannot write it ({exc.strerror or exc})", path=output) from None
+        raise _cannot_write(output, said, exc) from None
 
 
 def stdin_text() -> str:
