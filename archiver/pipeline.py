@@ -672,8 +672,11 @@ class _Run:
                   if is_long_id(name)}
         return bool(long_ids and theirs and not long_ids & theirs)
 
-    def record_path(self, object_id: str, version: str) -> str:
-        real = self.archive.content_path(object_id, "record.json", version)
+    def record_path(self, object_id: str, version: str, content: str | None = None) -> str:
+        """Where the record of ``version`` lies, relative to the archive's root; ``content``,
+        its content path in the object, when the caller knows it (else the inventory says)."""
+        real = (self.archive.object_path(object_id) / content if content is not None
+                else self.archive.content_path(object_id, "record.json", version))
         return os.path.relpath(real, self.archive.root)
 
     def from_receipt(self, path: Path, digest: str, source: str) -> list[IngestResult] | None:
@@ -905,7 +908,8 @@ class _Run:
                 source=str(entry.path), status=status, object_id=prepared.object_id,
                 version=result.version, title=prepared.title, kind=prepared.kind,
                 warnings=tuple(prepared.warnings),
-                record=self.record_path(prepared.object_id, result.version))
+                record=self.record_path(prepared.object_id, result.version,
+                                        result.content.get("record.json")))
         self.index_behind = False
         self._report_ready()
 

@@ -111,6 +111,9 @@ class CommitResult:
     object_id: str
     version: str
     new_object: bool
+    # logical path → where its bytes lie, relative to the object's root: known from the
+    # inventory the commit wrote, so that a caller need not read that inventory back
+    content: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -123,6 +126,13 @@ class _Staged:
     inventory: dict[str, Any]
     new_content: dict[str, bytes]
     new_object: bool
+
+    def content_paths(self) -> dict[str, str]:
+        """Each logical path of the version → its content path in the object."""
+        manifest = self.inventory["manifest"]
+        return {logical: manifest[digest][0]
+                for digest, logicals in self.inventory["versions"][self.number]["state"].items()
+                for logical in logicals}
 
 
 @dataclass(frozen=True)
@@ -691,7 +701,8 @@ class Archive:
         if staged:
             self._stage_and_apply(staged)
         return [CommitResult(object_id=item.object_id, version=item.number,
-                             new_object=item.new_object) for item in staged]
+                             new_object=item.new_object, content=item.content_paths())
+                for item in staged]
 
     def _next_version(self, change: Change) -> _Staged:
         """The version ``change`` adds: its number, inventory and new content (nothing is

@@ -224,6 +224,17 @@ def test_commit_reports_the_version_and_the_inventory_records_it(archive: Archiv
                         "b.txt": hashlib.sha512(b"B").hexdigest()}
 
 
+
+def test_commit_says_where_each_file_of_the_version_lies_deduplicated_bytes_included(
+        archive: Archive) -> None:
+    commit(archive, OID, {"a.txt": b"A", "b.txt": b"B"}, "first")
+    second = commit(archive, OID, {"a.txt": b"A", "c.txt": b"C", "d.txt": b"C"}, "second")
+
+    assert second.content == {"a.txt": "v1/content/a.txt", "c.txt": "v2/content/c.txt",
+                              "d.txt": "v2/content/c.txt"}
+    for logical, where in second.content.items():
+        assert archive.content_path(OID, logical) == archive.object_path(OID) / where
+
 def test_every_inventory_has_a_matching_sidecar_and_sha256_fixity(archive: Archive) -> None:
     commit(archive, OID, {"a.txt": b"A", "b.txt": b"B"})
     commit(archive, OID, {"a.txt": b"A", "c.txt": b"C"})
