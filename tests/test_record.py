@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from archiver.pipeline import prepare
+from archiver.record import _Blocks
 
 
 def test_each_doi_points_at_the_first_block_that_cites_it(config, tmp_path: Path) -> None:
@@ -25,3 +29,25 @@ def test_each_doi_points_at_the_first_block_that_cites_it(config, tmp_path: Path
                      "10.1000/split.3": "blocks/4", "10.1000/linked.4": "link"}
     assert "10.1000/ABC.1" in blocks[2]["text"] and blocks[1]["type"] == "image"
     assert blocks[4]["text"].endswith("10.1000/") and blocks[5]["text"] == "split.3"
+
+
+# Pieces that DOIs are made of, and that put DOIs inside, beside and overlapping each other:
+# a DOI that is the start of another, one inside another's suffix, "10." with no DOI after it
+_PIECES = ["10.", "1000/", "10.1000/", "ab", "abc", "abc.1", "x", " ", "\n", "10.10.1000/ab"]
+
+
+@given(texts=st.lists(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join),
+                      min_size=1, max_size=6),
+       dois=st.lists(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=4)
+                     .map(lambda parts: "10." + "".join(parts)), max_size=8, unique=True))
+@settings(max_examples=300, deadline=None)
+def test_each_doi_is_placed_where_a_search_of_the_whole_text_first_finds_it(
+        texts: list[str], dois: list[str]) -> None:
+    for separator in ("\n", ""):
+        blocks = _Blocks(texts, separator)
+        expected = {}
+        for doi in dois:
+            at = blocks.joined.find(doi)
+            expected[doi] = None if at == -1 else next(
+                i for i in reversed(range(len(texts))) if blocks.starts[i] <= at)
+        assert blocks.first_holding(dois) == expected
