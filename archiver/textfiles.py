@@ -29,6 +29,8 @@ def text_file(path: Path) -> str:
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputError(missing(path), path=path) from None
+    except IsADirectoryError:  # as the readers say it
+        raise InputError("is a folder, not a file", path=path) from None
     except OSError as exc:  # this input, not the archive: bad input (exit 4)
         raise InputError(f"cannot read: {exc.strerror or exc}", path=path) from None
     return decoded(data, path)

@@ -192,6 +192,14 @@ def test_bad_input_exits_4_naming_the_file_and_writes_nothing(runner, archive_di
     assert after == before
 
 
+def test_a_folder_given_to_refs_parse_is_bad_input_worded_as_for_ingest(runner, tmp_path):
+    folder = tmp_path / "refs.txt"
+    folder.mkdir()
+    result = run(runner, "refs", "parse", folder)
+    assert result.exit_code == ExitCode.BAD_INPUT, result.output
+    assert result.stderr.startswith(f"archiver: error: {folder}: is a folder, not a file")
+
+
 def test_malformed_front_matter_exits_4_with_line(runner, archive_dir, tmp_path):
     bad = tmp_path / "bad.md"
     bad.write_text("---\ntitle: [unclosed\n---\nbody mmbiz\n", encoding="utf-8")
