@@ -570,6 +570,26 @@ def test_a_markdown_image_at_a_file_url_is_that_file_within_the_allowed_folders(
     assert "outside the post's folder and the asset roots" in second["reason"]
 
 
+def test_a_markdown_image_is_recorded_as_the_post_wrote_it_not_percent_encoded(tmp_path):
+    """An export's images folder named in Chinese, as a browser's or an exporter's is; and
+    a name written with its own escape (%20), which is looked up decoded, as in a page."""
+    from archiver.pipeline import prepare
+    folder = tmp_path / "images" / "2021-07-07_送别一个旧时代"
+    folder.mkdir(parents=True)
+    (folder / "img 1.jpg").write_bytes(JPEG_SMALL)
+    (tmp_path / "md").mkdir()
+    post = tmp_path / "md" / "post.md"
+    post.write_text("---\ntitle: t\ndate: 2024-01-01\n---\n\n正文。\n\n"
+                    "![图片](../images/2021-07-07_送别一个旧时代/img%201.jpg)\n\n"
+                    "![图片](<../images/2021-07-07_送别一个旧时代/img 1.jpg>)\n", encoding="utf-8")
+    images = prepare(post, Config(fetch=False)).record["images"]
+    assert [i["original"] for i in images] == [
+        "../images/2021-07-07_送别一个旧时代/img%201.jpg",
+        "../images/2021-07-07_送别一个旧时代/img 1.jpg"]
+    assert [(i["status"], i["sha256"]) for i in images] == [
+        ("stored", hashlib.sha256(JPEG_SMALL).hexdigest())] * 2
+
+
 def test_a_post_in_the_home_folder_or_just_under_the_root_cannot_reach_beside_it(
         tmp_path, monkeypatch):
     """The parent of a post's folder is allowed for a browser's images/ beside html/, never

@@ -1,12 +1,17 @@
-"""Quicker answers for markdown-it's two link helpers, for the links that need no work.
+"""How the Markdown reader reads link and image destinations.
 
 markdown-it-py reads a link's destination one character at a time through a Python call each
-(``parseLinkDestination``), then percent-encodes it one character at a time
-(``normalizeLink``). A WeChat image URL runs to a few hundred characters: for an export with a
-dozen images, the two were a quarter of its Markdown parse. Most destinations need neither:
-no escape, no parenthesis, nothing to encode. For those the answer is found with one regular
-expression; for any other, markdown-it's own function gives it. Both answers were checked
-equal to markdown-it's on random destinations of each shape (the tests do so again).
+(``parseLinkDestination``). A WeChat image URL runs to a few hundred characters: for an export
+with a dozen images, that was a large part of its Markdown parse. Most destinations need no
+escape and no parenthesis: for those the answer is found with one regular expression; for any
+other, markdown-it's own function gives it. The answers were checked equal to markdown-it's on
+random destinations of each shape (the tests do so again).
+
+A destination is then kept as the Markdown wrote it (its backslash escapes and character
+references read), not percent-encoded as markdown-it encodes it for a browser
+(``normalizeLink``): the record's ``images[].original`` says what the post referred to, as a
+page's ``src`` does (``../images/送别/1.jpg``, not ``../images/%E9%80%81%E5%88%AB/1.jpg``), and a
+local image is looked up the same either way.
 
 They are installed on one MarkdownIt instance (:func:`install`), never on the library.
 """
@@ -18,7 +23,6 @@ from types import SimpleNamespace
 
 from markdown_it import MarkdownIt
 from markdown_it import helpers as md_helpers
-from markdown_it.common.normalize_url import normalizeLink as md_normalize_link
 from markdown_it.common.utils import unescapeAll
 
 # What parseLinkDestination's loop passes over without a second look: anything but a space,
@@ -44,21 +48,10 @@ def parse_link_destination(string: str, pos: int, maximum: int):  # type: ignore
     return md_helpers.parseLinkDestination(string, pos, maximum)
 
 
-_CHAR = r"(?:[A-Za-z0-9;/?:@&=+$,\-_.!~*'()#]|%[0-9A-Fa-f]{2})"
-_RELATIVE_CHAR = r"(?:[A-Za-z0-9;/?&=+$,\-_.!~*'()#]|%[0-9A-Fa-f]{2})"
-# URLs normalizeLink gives back unchanged: http(s) with a lower-case ASCII host, then only
-# characters it does not encode; or a relative reference without ':', '@' or a leading '//'
-# (which it would read as a scheme, a user or a host).
-UNCHANGED = re.compile(
-    rf"https?://[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?(?::[0-9]+)?(?:[/?#]{_CHAR}*)?"
-    rf"|(?!//){_RELATIVE_CHAR}*")
-
-
-def normalize_link(url: str) -> str:
-    """markdown-it's ``normalizeLink``: a URL it would give back unchanged is given back."""
-    if UNCHANGED.fullmatch(url):
-        return url
-    return md_normalize_link(url)
+def as_written(url: str) -> str:
+    """A destination as the Markdown wrote it (markdown-it's ``normalizeLink`` would
+    percent-encode it)."""
+    return url
 
 
 # markdown-it refuses file: URLs, and data: URLs but for four image types; a saved post's
@@ -77,6 +70,6 @@ def install(md: MarkdownIt) -> MarkdownIt:
     md.helpers = SimpleNamespace(parseLinkLabel=md_helpers.parseLinkLabel,
                                  parseLinkDestination=parse_link_destination,
                                  parseLinkTitle=md_helpers.parseLinkTitle)
-    md.normalizeLink = normalize_link  # type: ignore[method-assign]
+    md.normalizeLink = as_written  # type: ignore[method-assign]
     md.validateLink = validate_link  # type: ignore[method-assign]
     return md
