@@ -128,7 +128,13 @@ _DOI_LABEL_WORD = re.compile(r"[\[（(]?\b(?:doi|DOI)[\]）)]?(?:\s*[:：]\s*|\s
 _EMPHASIS = re.compile(r"(?<![^\s(\[])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_])[*_]{1,3}(?=[\s,.;:()\]]|$)")
 # Vancouver's medium after a journal or title: "J Orthop Res [Internet]. 1997"
 _MEDIUM = re.compile(r"\s*\[(?:Internet|[Ss]erial (?:on the Internet|online)|[Oo]nline|"
-                     r"[Ee]lectronic resource|CD-ROM)\]")
+                     r"[Ee]lectronic resource|CD-ROM)\]|"
+                     # AMA's and PubMed's notes of another notice: "[published correction
+                     # appears in Nat Genet. 2017;49(6):970]", "[Epub ahead of print]": none
+                     # of their names and numbers is this work's
+                     r"\s*\[(?:[Pp]ublished (?:correction|erratum) appears in|[Ee]rratum in|"
+                     r"[Cc]orrection in|[Rr]etract(?:ion|ed) in|[Ee]pub ahead of print|"
+                     r"[Pp]ublished online ahead of print)[^\]]*\]")
 _ACCESS_NOTE = re.compile(r"\s*(?:Retrieved from|Available (?:at|from)|Accessed)\s*[.:]?\s*$")
 # PubMed's identifiers ("PMID: 23572122", "PMCID: PMC3716290"): none is a page or volume
 _PUBMED_ID = re.compile(r"\b(?:PMID|PMCID)\s*[:：]?\s*(?:PMC)?\d+\.?", re.I)
@@ -156,6 +162,7 @@ def read_citation(text: str, record: dict[str, Any] | None = None,
             subtitle = _SUBTITLE.match(body, title_span[1])
             if subtitle:  # a subtitle Crossref's shorter form lacks: it is part of the title
                 title_span = (title_span[0], subtitle.end())
+            title_span = _with_words_around(body, title_span, record)
             break
     if title_span is None:
         title_span = (0, 0) if _journal_only(body, record) else _title_by_cues(body)
@@ -297,6 +304,39 @@ def _journal_only(body: str, record: dict[str, Any]) -> bool:
             compare_journal(_clean(lead), body, record).match:  # the name or its abbreviation
         return True
     return not _AUTHOR_OPENS.match(lead) and not _SENTENCE_ENDS.search(lead)
+
+
+# Words written right before the record's title, after what ends the authors and opens a
+# title: APA's "(2019). ", "et al. " (Chicago's "et al. 2017. "), 等, an opening quote, or
+# the initials that end a list of family names and initials ("WILKENS H. ", "Scott, A. J. ")
+# ("(2019). Revisiting the impact of …": "Revisiting" is a word of the cited title)
+_WORDS_BEFORE_TITLE = re.compile(
+    r"(?:(?<!\w)\((?:1[5-9]\d\d|20\d\d)[a-z]?\)\.?|\bet\s*al\b\.?,?(?:\s+(?:1[5-9]\d\d|20\d\d)"
+    r"[a-z]?\.)?|等[.．,，]?|[“\"‘]|(?<![^\s,，;；.])[A-Z]{1,3}\.)"
+    r"[ \t]*((?:[^\W\d_][\w'’-]*[ \t]+)+)$")
+# ... and right after it, before what ends a title (a full stop, a comma, a closing quote, a
+# bracket: "[J]", "(in Chinese)"): "… gene expression in mice. Nature Genetics"
+_WORDS_AFTER_TITLE = re.compile(r"[ \t]+([^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)*)"
+                                r"(?=[ \t]*(?:[.?!,;”\"’\[(（［，。．；]|$))")
+
+
+def _with_words_around(body: str, span: tuple[int, int], record: dict[str, Any]
+                       ) -> tuple[int, int]:
+    """The cited title where the record's was found in ``span``: with the words the citation
+    writes before it (after the authors' year or et al., or inside its quotes) and after it
+    (up to the punctuation that ends a title), so that a title with words added is compared
+    as the other title it is. The record's journal written right after the title, without
+    punctuation between them, is no word of the title."""
+    start, end = span
+    before = _WORDS_BEFORE_TITLE.search(body, 0, start)
+    if before is not None:
+        start = before.start(1)
+    after = _WORDS_AFTER_TITLE.match(body, end)
+    if after is not None and not any(
+            (found := locate(body[after.start(1):], name)) is not None and found[0] == 0
+            for name in journal_names(record)):
+        end = after.end()
+    return start, end
 
 
 def _title_by_cues(body: str) -> tuple[int, int] | None:

@@ -758,12 +758,28 @@ def compare_title(cited: str | None, text: str, record: dict[str, Any]) -> Field
             continue
         if variant != shown and _SUBTITLE_FOLLOWS.match(text, span[1]):
             break  # the citation goes on with a subtitle that is not Crossref's
+        added = _added_words(cited, variant) if cited else []
+        if added:
+            return FieldCheck(cited, shown, False, "cited has " + ", ".join(
+                repr(w) for w in added[:3]) + " besides Crossref's title")
         return FieldCheck(cited or variant, shown, True, "the title appears in the citation")
     if cited is None:
         return FieldCheck(None, shown, False, "Crossref's title is not in the citation")
     if in_another_script(cited, variants):
         return _not_compared(cited, shown, variants[:1])
     return FieldCheck(cited, shown, False, _word_diff(cited, shown))
+
+
+def _added_words(cited: str, variant: str) -> list[str]:
+    """The words the cited title holds before and after ``variant`` (the record's title, or
+    a form of it, found in the citation), but for stop words (a leading "The")."""
+    have, want = words(cited), words(variant)
+    if not want:
+        return []
+    for at in range(len(have) - len(want) + 1):
+        if have[at:at + len(want)] == want:
+            return [w for w in have[:at] + have[at + len(want):] if w not in STOP_WORDS]
+    return []  # read otherwise than it was found (the parser's title): not judged here
 
 
 def _word_diff(cited: str, crossref: str) -> str:

@@ -611,3 +611,16 @@ def test_a_journal_only_citation_of_another_journal_is_still_read_as_one(text):
     (its capitals, B, USA, are no initials)."""
     found = claims(text, GTEX)
     assert "authors" not in found and found["volume"] in ("54", "101")
+
+
+@pytest.mark.parametrize("note", [
+    "[published correction appears in Nat Genet. 2017;49(6):970]", "[Epub ahead of print]",
+    "[Erratum in: Nat Genet. 2017 Jun;49(6):970]"])
+def test_a_note_of_another_notice_gives_none_of_its_names_or_numbers(note):
+    """AMA and PubMed print a correction's (or retraction's) journal and numbers in brackets
+    after the title: none of them is this work's."""
+    text = (f"Chiang C, Scott AJ, Davis JR, et al. The impact of structural variation on human "
+            f"gene expression {note}. Nat Genet. 2017;49(5):692-699. doi:10.1038/ng.3834")
+    found = claims(text, GTEX)
+    assert (found["journal"], found["volume"], found["issue"], found["page"]) == \
+        ("Nat Genet", "49", "5", "692-699")

@@ -211,3 +211,40 @@ def test_a_wrong_number_in_the_style_is_named(verifier, style, field):
         if result.status != "mismatch" or result.fields.get(field) is None
         or result.fields[field].match is not False]
     assert missed == []
+
+
+def apa(f: dict) -> str:
+    names = ", ".join(_name(a, True) for a in f["authors"])
+    issue = f"({f['issue']})" if f["issue"] else ""
+    return (f"{names}{', et al.' if f['et_al'] else ''} ({f['year']}). {f['title']}. "
+            f"{f['journal']}, {f['volume']}{issue}, {f['page']}. https://doi.org/{f['doi']}")
+
+
+@pytest.mark.parametrize("style", sorted([*STYLES, "apa"]))
+@pytest.mark.parametrize(("where", "words"), [
+    ("after", "in mice"), ("after", ": a reanalysis"), ("before", "Revisiting")])
+def test_words_added_to_the_title_are_a_title_error_in_the_style(verifier, style, where,
+                                                                 words):
+    """Crossref's title is in the citation, word for word, with more words around it: the
+    cited title is another, and the other fields are still read and compared (the year of
+    an APA citation with a word before the title included)."""
+    if where == "before" and style == "elsevier":
+        pytest.skip("a comma after the last author's name comes before the title: a word "
+                    "there cannot be told from an author's")
+    printer = STYLES.get(style, apa)
+    texts = []
+    for record in ARTICLES:
+        fields = _fields(record)
+        title = fields["title"].rstrip(".?!")
+        if ":" in title and words.startswith(":"):
+            continue  # a title with a subtitle already: a second one is another case
+        fields["title"] = (f"{words} {title[0].lower()}{title[1:]}" if where == "before"
+                           else title + ("" if words.startswith(":") else " ") + words)
+        texts.append(printer(fields))
+    missed = [text for text, result in zip(texts, verifier.verify_all(
+        [(t, None) for t in texts]), strict=True)
+        if result.status != "mismatch" or result.fields.get("title") is None
+        or result.fields["title"].match is not False
+        or any(check.match is False for name, check in result.fields.items()
+               if name != "title")]
+    assert len(texts) >= 8 and missed == []
