@@ -224,6 +224,11 @@ _ACCESSED = re.compile(r"[\[(]?\b(?:[Ll]ast\s+)?(?:[Aa]ccessed|[Rr]etrieved|[Vv]
 # ``of the United States of America``); never past a period (``… of Data. New York``)
 _WORDS_BEFORE = re.compile(r"(?:[^\W\d_][\w'’&-]*[ \t]+)+$")
 _WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w'’&-]*)")
+# ... or, after a colon, a section's name ("European Journal of Pharmacology: Molecular
+# Pharmacology Section" was a journal of its own); and the words that join two names, when a
+# capitalised one follows ("Heredity and Evolution")
+_SECTION_AFTER = re.compile(r"[ \t]*[:：][ \t]*([^\W\d_][\w'’&-]*)")
+_JOINING = frozenset({"and", "&", "of", "for", "in", "und", "et", "de"})
 _NUMBER_LABELS = frozenset({"vol", "volume", "no", "nr", "issue", "iss", "pp", "p", "pages",
                             "page", "art", "article", "doi", "http", "https", "available",
                             "retrieved", "accessed", "online", "epub", "in", "ed", "eds",
@@ -239,8 +244,13 @@ def _as_named(tail: str, span: tuple[int, int]) -> tuple[int, int]:
     before = _WORDS_BEFORE.search(tail, 0, start)
     if before is not None:
         start = before.start()
-    while (after := _WORD_AFTER.match(tail, end)) is not None:
+    while True:
+        after = _WORD_AFTER.match(tail, end) or _SECTION_AFTER.match(tail, end)
+        if after is None:
+            break
         word = after.group(1)
+        if word.lower() in _JOINING and (following := _WORD_AFTER.match(tail, after.end())):
+            after, word = following, following.group(1)  # "Heredity and Evolution"
         if not word[0].isupper() or word.lower() in _NUMBER_LABELS:
             break
         end = after.end()

@@ -863,11 +863,18 @@ def _longer_name(cited: str | None, name: str, haystack: str) -> bool:
 
 
 def compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> FieldCheck:
+    """The journal (or book) matches when Crossref's name appears in the citation, other than
+    inside Crossref's title (a paper on "population genetics" does not name the journal
+    Genetics), and not as part of a longer name; or when the cited name abbreviates it."""
     names = journal_names(record)
     shown = names[0] if names else None
     if not names:
         return FieldCheck(cited, None, None, "Crossref has no container title")
     haystack = f" {squash(text)} "
+    for variant in title_variants(record):  # longest first
+        if (own := squash(variant)) and f" {own} " in haystack:
+            haystack = haystack.replace(f" {own} ", " ", 1)
+            break
     # the record's own title abbreviated, read up to a period ("Proc. R. Soc. B Biol" of
     # "… B Biol. Sci."), is no other journal, whatever it holds
     own_abbreviated = cited is not None and any(_abbreviates(cited, n, start_only=True)

@@ -370,6 +370,18 @@ def test_crossrefs_short_title_matches():
     assert compare_journal("Nat Genet", text, GTEX).match is True
 
 
+def test_crossrefs_journal_named_in_the_title_only_is_not_the_journal_cited():
+    """A paper on "population genetics" in a journal called Genetics (a synthetic record:
+    the real one's journal and title changed), cited as published in another journal."""
+    record = dict(GTEX, **{"container-title": ["Genetics"], "short-container-title": []},
+                  title=["Structural variation and human population genetics"])
+    text = ("Chiang C et al. Structural variation and human population genetics. Molecular "
+            "Biology and Evolution 49, 692-699 (2017).")
+    cited = "Molecular Biology and Evolution"
+    assert compare_journal(cited, text, record).match is False
+    assert compare_journal("Genetics", text.replace(cited, "Genetics"), record).match is True
+
+
 @pytest.mark.parametrize(("cited", "full"), [
     ("Am J Pathol", "American Journal of Clinical Pathology"),
     ("J Biol Chem", "Journal of Biological Inorganic Chemistry"),

@@ -248,3 +248,21 @@ def test_words_added_to_the_title_are_a_title_error_in_the_style(verifier, style
         or any(check.match is False for name, check in result.fields.items()
                if name != "title")]
     assert len(texts) >= 8 and missed == []
+
+
+@pytest.mark.parametrize("style", ["apa", "vancouver", "ieee", "nature", "chicago-notes",
+                                   "gbt-full-width"])
+@pytest.mark.parametrize("longer", [": Molecular Section", " and Evolution"])
+def test_a_longer_journal_holding_crossrefs_name_is_a_journal_error(verifier, style, longer):
+    """Crossref's name followed by a section after a colon ("European Journal of
+    Pharmacology: Molecular Pharmacology Section" was a journal of its own) or joined to
+    more of a name ("Heredity and Evolution") names another journal."""
+    texts = []
+    for record in ARTICLES:
+        fields = _fields(record)
+        fields["journal"] = fields["short"] = fields["journal"] + longer
+        texts.append(STYLES.get(style, apa)(fields))
+    missed = [text for text, result in zip(texts, verifier.verify_all(
+        [(t, None) for t in texts]), strict=True)
+        if result.fields.get("journal") is None or result.fields["journal"].match is not False]
+    assert len(texts) >= 8 and missed == []
