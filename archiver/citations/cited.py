@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from archiver.citations.compare import (
+    ET_AL_FORMS,
     INLINE_TAG,
     compare_journal,
     journal_names,
@@ -35,7 +36,7 @@ _NUMBERING = re.compile(r"^\s*(?:\[\d+\]|［\d+］|\(\d+\)|（\d+）|\d{1,3}[.)�
 # case spelt out rather than re.I, which would fold every character the scan passes
 _URL = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.)\S+")
 _DOI_LABEL = re.compile(r"\b(?:doi|DOI)\s*[:：]?\s*$")
-_ET_AL = re.compile(r"\bet\s*al\b|等|\bu\.\s*a\.", re.I)
+_ET_AL = re.compile(r"\bet\s*al\b|等", re.I)
 _TYPE_MARK = re.compile(r"\[(?:J|M|C|D|R|S|P|N|G|Z|A|CP|DB|EB|EB/OL|J/OL|M/OL|C/OL|DB/OL|Z/OL)\]",
                         re.I)
 BOOK_TYPES = frozenset({"book-chapter", "book-section", "book-part", "proceedings-article",
@@ -404,7 +405,7 @@ def _read_head(cited: Cited, head: str) -> None:
     if undated:  # Chicago's "Turletti, T. n.d." (no brackets)
         cited.no_date = True
         authors = authors[:undated.start()]
-    cited.et_al = bool(_ET_AL.search(authors))
+    cited.et_al = bool(_ET_AL.search(authors) or ET_AL_FORMS.search(authors))
     cited.authors = _clean(authors) or None
 
 
@@ -413,6 +414,9 @@ _JOURNAL_START = re.compile(r"[\s.,;:”\"’?!，．。：；]*(?:\[[^\]]{1,6}\
                             r"(?://\s*|In:?\s+)?")
 _JOURNAL_END = re.compile(r"[,，]\s*(?:[Vv]ol\b|[Nn]o\b|pp?\.|\d)|\s+\d+\s*[(:（：]|\s+\d+\s*$|"
                           r"\s+\(pp?\.|[.,，．]\s*(?:1[5-9]\d\d|20\d\d)\b|\s+\d+\.\s*$|[,，]\s*[(（]\d|"
+                          # The Lancet's and the BMJ's "J Orthop Res 1997; 15: 519–27",
+                          # "Nat Genet 2017 May; 49"
+                          r"\s+(?:1[5-9]\d\d|20\d\d)(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;|"
                           r"\.\s+[A-Z][\w ]+:|"
                           # Nature's "J. Crustac. Biol. 32, 949–961", Chicago's "39, no. 12",
                           # or pages alone after the name: "Econ Agro-Aliment 75–92 (2018)"

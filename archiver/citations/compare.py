@@ -333,6 +333,7 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
     ``A, B, . . . Z`` for long lists) stands for the middle names: what follows it must be
     Crossref's last author.
     """
+    segment = ET_AL_FORMS.sub(" et al.", segment)
     # A group author (a consortium) sits where its depositor put it, which is often not where
     # the paper prints it (GTEx Consortium: second in Crossref, tenth in the byline), and
     # citations often leave it out: only people are held to the order, when there are any.
@@ -628,6 +629,11 @@ def _unexplained(rest: Sequence[str], authors: Sequence[dict[str, Any]]) -> list
 
 
 _ET_AL = re.compile(r"\bet\.?\s*al\b\.?|等", re.I)
+# the other ways a list says "and others": "et. al.", Latin's "et alii", MHRA's "and others",
+# German's "u. a." (und andere), French's "et coll." — read as "et al." (whose "u", "a" would
+# otherwise be taken for initials)
+ET_AL_FORMS = re.compile(r"\bet\.\s*al\b\.?|\bet\s+al(?:ii|ia)\b\.?|\band\s+others\b\.?|"
+                         r"\bu\.\s*a\.|\bet\s+coll\b\.?", re.I)
 # a name in an author list that calls itself a group (a consortium, a study group …)
 _GROUP_WORD = re.compile(r"\b(?:consortium|collaboration|collaborators|collaborative|group|"
                          r"investigators|network|initiative|committee|team|study|trial|"

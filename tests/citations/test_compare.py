@@ -41,6 +41,7 @@ from archiver.citations.compare import (
     words,
 )
 
+from archiver.citations.cited import read_citation
 from crossref_server import load_recordings
 
 WORKS = {doi: data["message"] for doi, data in load_recordings().items()}
@@ -94,6 +95,16 @@ def test_the_first_authors_then_et_al_match():
                             True, ESCRIVA["author"])
     assert check.match is True
     assert "first 3" in check.reason
+
+
+@pytest.mark.parametrize("more", ["et. al.", "and others", "u. a.", "et alii", "et coll."])
+def test_every_way_of_saying_and_others_ends_the_list_early(more):
+    """MHRA's "and others", German's "u. a." (whose letters are no initials), a stray dot."""
+    segment = f"Escrivà, A., Mesquita-Joanes, F., Aguilar-Alberola, J. A., {more}"
+    cited = read_citation(f"{segment} (2012). Global distribution of Fabaeformiscandona "
+                          "subacuta. Journal of Crustacean Biology, 32(6), 949-961.", ESCRIVA)
+    assert cited.et_al is True
+    assert compare_authors(cited.authors, cited.et_al, ESCRIVA["author"]).match is True
 
 
 @pytest.mark.parametrize("shown", [

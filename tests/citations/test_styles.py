@@ -144,7 +144,24 @@ def elsevier(f: dict) -> str:
             f"{f['volume']} ({f['year']}) {f['page']}. https://doi.org/{f['doi']}.")
 
 
-STYLES = {"vancouver": vancouver, "nature": nature, "ieee": ieee, "harvard": harvard,
+def lancet(f: dict) -> str:
+    """The Lancet and the BMJ: a space after the year's semicolon and the volume's colon,
+    the last page shortened (692–99)."""
+    names = ", ".join(_name(a, False) for a in f["authors"])
+    first, _, last = f["page"].partition("–")
+    if last and len(last) == len(first) and last.isdigit():
+        keep = next((i for i in range(len(first)) if first[i] != last[i]), len(first))
+        last = last[min(keep, len(last) - 2):]
+    pages = f"{first}–{last}" if last else first
+    # the journal abbreviated word by word, not as Crossref's short title has it (the name is
+    # then read by the cues, up to the year)
+    journal = " ".join(w[:4] if len(w) > 5 else w for w in f["journal"].split()
+                       if w.lower() not in ("of", "the", "and", "for", "in", "on", "&"))
+    return (f"{names}{', et al' if f['et_al'] else ''}. {f['title']}. {journal} "
+            f"{f['year']}; {f['volume']}: {pages}. doi:{f['doi']}")
+
+
+STYLES = {"vancouver": vancouver, "nature": nature, "ieee": ieee, "harvard": harvard, "lancet": lancet,
           "ama": ama, "acs": acs, "chicago-notes": chicago_notes, "elsevier": elsevier,
           "gbt-full-width": gbt_full_width,
           "gbt-full-width-abbreviated": gbt_full_width_abbreviated}
