@@ -27,6 +27,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from archiver.citations.cited import read_citation
 from archiver.citations.compare import (
     compare_authors,
     compare_journal,
@@ -41,7 +42,6 @@ from archiver.citations.compare import (
     words,
 )
 
-from archiver.citations.cited import read_citation
 from crossref_server import load_recordings
 
 WORKS = {doi: data["message"] for doi, data in load_recordings().items()}
