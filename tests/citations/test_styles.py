@@ -161,7 +161,8 @@ def lancet(f: dict) -> str:
             f"{f['year']}; {f['volume']}: {pages}. doi:{f['doi']}")
 
 
-STYLES = {"vancouver": vancouver, "nature": nature, "ieee": ieee, "harvard": harvard, "lancet": lancet,
+STYLES = {"vancouver": vancouver, "nature": nature, "ieee": ieee, "harvard": harvard,
+          "lancet": lancet,
           "ama": ama, "acs": acs, "chicago-notes": chicago_notes, "elsevier": elsevier,
           "gbt-full-width": gbt_full_width,
           "gbt-full-width-abbreviated": gbt_full_width_abbreviated}
