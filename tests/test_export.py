@@ -759,6 +759,27 @@ def test_an_abbreviated_page_range_is_written_out(pages, bibtex, ris):
     assert csl_item(work)["page"] == bibtex.replace("--", "-")
 
 
+@pytest.mark.parametrize("page", [
+    "975\u2013993",  # en dash, as many depositors typeset a range
+    "975\u2014993",  # em dash
+    "975\u2212993",  # minus sign
+    "975 \u2013 993",  # spaced
+    "975--993",  # BibTeX's own way, deposited as such
+])
+def test_a_page_range_written_with_any_dash_is_a_range_in_every_format(page):
+    """BibTeX's range is "--" and RIS ends it with EP: a range from Crossref with a dash
+    other than the hyphen-minus is still a first and a last page (the last page was lost)."""
+    from archiver.citations.verify import work_of
+    # SYNTHETIC: the seed's synthetic record above, its page range typeset with ``page``
+    message = {**SYNTHETIC_SEED_RECORD["message"], "page": page}
+    [work] = cited_works({"citations": [{"status": "verified", "text": "x",
+                                         "evidence": {"work": work_of(message)}}]}, False, set())
+    [entry] = bibtexparser.parse_string(bibtex_entry(work, "biblatex")).entries
+    assert entry.fields_dict["pages"].value == "975--993"
+    assert "SP  - 975\r\nEP  - 993\r\n" in ris_record(work)
+    assert csl_item(work)["page"] == "975-993"
+
+
 def test_bibtex_titles_keep_their_names_and_acronyms_through_a_sentence_case_style():
     """pybtex's plain style sets titles in sentence case, lower-casing what is not braced:
     the names and acronyms in a title must come through as written (Crossref's own titles)."""

@@ -154,11 +154,20 @@ _TEXT_FIELDS = ("title", "organisation", "container", "volume", "issue", "pages"
                 "series", "institution")
 
 
+# what separates the first and last page of a range as Crossref's depositors write it: the
+# hyphen-minus, and the dashes and minus signs typeset text uses (``975–993``, U+2013), a run
+# of them (``975--993``) and the spaces around them one separator
+_PAGE_DASH = re.compile(r"\s*[-\u2010-\u2015\u2212\ufe58\ufe63\uff0d]+\s*")
+
+
 def _pages(pages: str | None) -> str | None:
-    """``27-27`` is page 27; an abbreviated range is written out (``975-93`` is ``975-993``:
+    """A range with the hyphen-minus between its pages, whatever dash it was written with
+    (``975–993`` is ``975-993``: BibTeX's ``--`` and RIS's ``SP``/``EP`` are made from it);
+    ``27-27`` is page 27; an abbreviated range is written out (``975-93`` is ``975-993``:
     RIS would otherwise end it before it starts), unless it cannot be (``199-5``)."""
     if not pages:
         return pages
+    pages = _PAGE_DASH.sub("-", pages)
     first, dash, last = pages.partition("-")
     if dash and first == last:
         return first
