@@ -978,6 +978,20 @@ def test_a_report_is_published_by_the_institution_that_issued_it():
     assert "institution = {National Renewable Energy Laboratory (NREL)}" in bibtex_entry(work)
 
 
+def test_a_report_in_biblatex_has_the_type_biblatex_requires_of_it():
+    """biblatex's manual lists author, title, type, institution and date as required of
+    @report; Crossref does not say what kind of report: the localisation key for a technical
+    report, which biblatex prints in the document's language. Plain BibTeX's @techreport
+    needs no type (its styles print "Technical Report")."""
+    work = recorded_work("10.2172/972169")  # NREL's report, deposited by OSTI
+    [entry] = bibtexparser.parse_string(bibtex_entry(work, "biblatex")).entries
+    assert entry.entry_type == "report"
+    assert {"author", "title", "type", "institution", "date"} <= set(entry.fields_dict)
+    assert entry.fields_dict["type"].value == "techreport"
+    [plain] = bibtexparser.parse_string(bibtex_entry(work, "bibtex")).entries
+    assert plain.entry_type == "techreport" and "type" not in plain.fields_dict
+
+
 def test_a_verified_work_is_written_even_when_an_unverified_citation_of_it_came_first():
     """Post A was never verified and cites 10.1098/rspb.2017.0132; post B verified the same
     work: the export keeps Crossref's entry, not only the copy as written."""

@@ -288,6 +288,10 @@ def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
     if flavour == "biblatex":
         if entry_type == "thesis":  # a field biblatex requires of @thesis
             fields.append(("type", thesis_type(work.degree)))
+        elif entry_type == "report":  # and of @report: Crossref's "report" names no kind,
+            # so biblatex's localisation key for a technical report ("technical report" in
+            # English), the type its @techreport alias stands for
+            fields.append(("type", "techreport"))
         if work.date:
             fields.append(("date", work.date))
         if work.kind == "post" and work.organisation:
