@@ -6,6 +6,7 @@ server and the on-disk cache)."""
 from __future__ import annotations
 
 import urllib.parse
+from collections.abc import Collection
 from contextlib import suppress
 from typing import Any
 
@@ -133,17 +134,31 @@ class CitedKeys:
                     with suppress(ArchiverError):
                         self.taken.add(post_key(archive.read_json(object_id, "record.json")))
 
-    def give(self, entries: list[dict[str, Any]], earlier: dict[str, str]) -> None:
+    def give(self, entries: list[dict[str, Any]], earlier: dict[str, str],
+             unkeyed: Collection[str] = ()) -> None:
         """Key each entry that has Crossref's record: the key its DOI had in this post
-        (``earlier``) or in another, else a new one."""
+        (``earlier``) or in another, else a new one; for a DOI in ``unkeyed`` (this post's
+        verification kept it before keys were given), the one its exports have made."""
         for entry in entries:
             work = (entry.get("evidence") or {}).get("work") or {}
             doi = str(work.get("DOI") or "").lower()
             if not doi:
                 continue
-            key = earlier.get(doi) or self.by_doi.get(doi) or unique(cited_key(work), self.taken)
+            key = earlier.get(doi) or self.by_doi.get(doi) or unique(
+                cited_key(work, transliterate=doi not in unkeyed), self.taken)
             self.taken.add(key)
             self.by_doi[doi] = entry["key"] = key
+
+
+def _unkeyed(kept: list[dict[str, Any]]) -> set[str]:
+    """The DOIs (lower case) a kept verification has Crossref's record for but no key: it
+    was kept before works were given keys, and its exports have made the keys since."""
+    dois = set()
+    for entry in kept:
+        work = (entry.get("evidence") or {}).get("work") or {}
+        if work.get("DOI") and not entry.get("key"):
+            dois.add(str(work["DOI"]).lower())
+    return dois
 
 
 def store_citations(archive: Archive, object_id: str, results: list[CitationResult],
@@ -161,7 +176,7 @@ def store_citations(archive: Archive, object_id: str, results: list[CitationResu
     elif all(entry["status"] == "unresolved" for entry in entries):
         return None  # nothing was learnt: no version says so
     keys = keys or CitedKeys(load_index(archive), archive)
-    keys.give(entries, cited_keys({"citations": old}))
+    keys.give(entries, cited_keys({"citations": old}), _unkeyed(old or []))
     if old is not None and _outcome_digest(old) == _outcome_digest(entries):
         return None
     files = {path: archive.read_bytes(object_id, path) for path in head.state}

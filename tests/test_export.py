@@ -898,6 +898,132 @@ def test_a_work_never_takes_the_key_a_post_archived_before_keys_were_stored_expo
     assert sorted(keys) == ["ceshihao2021citing", "saha2015physical", "saha2015physicala"]
 
 
+# -- letters Unicode does not decompose (ø, ł, æ, ß …) ----------------------------------------
+
+@pytest.mark.parametrize(("name", "title", "key"), [
+    ("Sørensen", "Physical examinations", "sorensen2015physical"),
+    ("Łukasiewicz", "Logika trójwartościowa", "lukasiewicz2015logika"),
+    ("Đorđević", "Đakovo and Łódź", "dordevic2015dakovo"),
+    ("Ærøe", "Œuvres complètes", "aeroe2015oeuvres"),
+    ("Weiß", "Straße", "weiss2015strasse"),
+    ("Þórðarson", "Þjóð", "thordarson2015thjod"),
+])
+def test_a_new_key_spells_out_the_letters_unicode_does_not_decompose(name, title, key):
+    """NFKD takes the mark off "é" but leaves "ø", "ł", "æ" whole, and a key keeps ASCII
+    only: they were dropped ("srensen"). A key given from now on spells them as ASCII does."""
+    assert make_key(name, 2015, title) == key
+    assert make_key("Sørensen", 2015, title, transliterate=False).startswith("srensen2015")
+
+
+def rewrite_head(root: Path, object_id: str, change) -> None:
+    """A new version of ``object_id`` whose files ``change`` rewrote in place (JSON by name),
+    as an earlier archiver would have written them; the list index is rebuilt on next use."""
+    archive = Archive.open(root)
+    files = {p: archive.read_bytes(object_id, p) for p in archive.versions(object_id)[-1].state}
+    documents = {name: json.loads(files[name]) for name in ("record.json", "citations.json")
+                 if name in files}
+    change(documents)
+    files.update((name, json.dumps(doc, ensure_ascii=False).encode())
+                 for name, doc in documents.items())
+    with archive.writer():
+        archive.commit(object_id, files, "as an earlier archiver wrote it")
+    (root / "extensions" / "archiver-index" / "index.stale").write_bytes(b"")
+
+
+def sorensen_post(folder: Path, title: str = "Physical examinations") -> Path:
+    """A post by Sørensen; retitled, it is the same post (its address, a SYNTHETIC token)."""
+    path = folder / "sorensen.md"
+    path.write_text(f"---\ntitle: {title}\ndate: 2015-05-06 08:00:00\nauthor: Sørensen\n"
+                    "url: https://mp.weixin.qq.com/s/SYNTHETICsorensenPost1\n---\n\n正文。\n",
+                    encoding="utf-8")
+    return path
+
+
+def only_key(root: Path, *args: str) -> str:
+    [entry] = bibtexparser.parse_string(cli("export", "bibtex", *args, "--archive", root,
+                                            "-q").stdout).entries
+    return entry.key
+
+
+def test_a_posts_key_given_before_letters_were_spelt_out_never_changes(tmp_path):
+    """An archive keeps the key it gave (``srensen…``, by the earlier rule) in every export
+    and every later version: only keys given from now on spell the letters out."""
+    root = tmp_path / "archive"
+    assert cli("ingest", sorensen_post(tmp_path), "--archive", root, "--no-fetch").exit_code == 0
+    assert only_key(root) == "sorensen2015physical"  # a key given now
+    [object_id] = Archive.open(root).object_ids()
+    rewrite_head(root, object_id,
+                 lambda docs: docs["record.json"].update(citation_key="srensen2015physical"))
+    assert only_key(root) == "srensen2015physical"
+    retitled = sorensen_post(tmp_path, "Physical examinations, revised")
+    assert cli("ingest", retitled, "--archive", root, "--no-fetch").exit_code == 0
+    assert only_key(root) == "srensen2015physical"
+
+
+def test_a_post_archived_before_keys_were_stored_keeps_the_key_its_exports_made(tmp_path):
+    """Such a record has no key: every export makes it from the record, by the rule it was
+    made by (``srensen…``), and its next version stores that key, not a new one made by
+    today's rule from the new version (retitled, too)."""
+    root = tmp_path / "archive"
+    assert cli("ingest", sorensen_post(tmp_path), "--archive", root, "--no-fetch").exit_code == 0
+    [object_id] = Archive.open(root).object_ids()
+    rewrite_head(root, object_id, lambda docs: docs["record.json"].pop("citation_key"))
+    assert only_key(root) == "srensen2015physical"
+    retitled = sorensen_post(tmp_path, "Examinations, revised")
+    assert cli("ingest", retitled, "--archive", root, "--no-fetch").exit_code == 0
+    archive = Archive.open(root)
+    assert archive.read_json(object_id, "record.json")["citation_key"] == "srensen2015physical"
+    assert only_key(root) == "srensen2015physical"
+
+
+def test_a_cited_works_key_keeps_the_rule_it_was_first_made_by(tmp_path):
+    """A work verified now is given ``sorensen…``; one whose verification was kept before
+    keys were given has had ``srensen…`` in every export, and its next verify stores that."""
+    # SYNTHETIC: the recorded Saha (2015) chapter, its author renamed Sørensen (no recorded
+    # Crossref work has such a name); the post cites it in APA, as case dev-0132 does Saha
+    recorded = load_recordings()["10.5005/jp/books/12414_3"]
+    message = {**recorded["message"], "author": [
+        {**recorded["message"]["author"][0], "family": "Sørensen"}]}
+    reference = CASES["dev-0132"]["text"].replace("Saha, A.", "Sørensen, A.")
+    post = tmp_path / "cites.md"
+    post.write_text("---\ntitle: cites\ndate: 2021-05-06 08:00:00\nauthor: 测试号\n---\n\n"
+                    f"正文。\n\n参考文献\n\n[1] {reference}\n", encoding="utf-8")
+    with CrossrefServer({"10.5005/jp/books/12414_3": {**recorded, "message": message}}) as server:
+        env = {"ARCHIVER_CROSSREF_URL": server.url, "ARCHIVER_CACHE_DIR": str(tmp_path / "c")}
+        now = ingest_verified(tmp_path / "now", env, post)
+        assert only_key(now, "--only-cited") == "sorensen2015physical"
+        # the same verification as an archiver from before keys kept it, in an archive
+        # that never gave the work a key
+        [object_id] = Archive.open(now).object_ids()
+        kept = Archive.open(now).read_json(object_id, "citations.json")
+        for entry in kept["citations"]:
+            del entry["key"]
+        root = tmp_path / "earlier"
+        assert cli("ingest", post, "--archive", root, "--no-fetch").exit_code == 0
+        rewrite_head(root, object_id, lambda docs: docs.update({"citations.json": kept}))
+        assert only_key(root, "--only-cited") == "srensen2015physical"
+        assert cli("verify", "--archive", root, env=env).exit_code == 0
+    [entry] = Archive.open(root).read_json(object_id, "citations.json")["citations"]
+    assert entry["key"] == "srensen2015physical"
+    assert only_key(root, "--only-cited") == "srensen2015physical"
+
+
+def test_a_key_made_afresh_at_each_export_is_made_as_earlier_exports_made_it(tmp_path):
+    """A work cited unverified has no stored key: each export makes one, and makes the one
+    earlier exports gave (``mller…``); it is given a key, spelt out, when verified."""
+    # a real reference (the anystyle corpus), cited in a post never verified
+    text = ("45. Friis-Møller A,, Lemming LE,, Valerius NH,, Bruun B. 2004. Problems in "
+            "identification of Francisella philomiragia associated with fatal bacteremia in a "
+            "patient with chronic granulomatous disease. J Clin Microbiol 42: 1840-1842.")
+    post = tmp_path / "cites.md"
+    post.write_text("---\ntitle: cites\ndate: 2021-05-06 08:00:00\nauthor: 测试号\n---\n\n"
+                    f"正文。\n\n参考文献\n\n{text}\n", encoding="utf-8")
+    root = tmp_path / "archive"
+    assert cli("ingest", post, "--archive", root, "--no-fetch").exit_code == 0
+    key = only_key(root, "--only-cited", "--include-unverified")
+    assert key.startswith("friismller2004")
+
+
 def test_a_work_two_posts_cite_has_one_key_kept_in_both_posts(tmp_path, crossref):
     root = ingest_verified(tmp_path, crossref,
                            post_citing(tmp_path, "first", ("dev-0132",)),

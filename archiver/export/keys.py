@@ -2,9 +2,18 @@
 
 A key is ``<first name word><year><first title word>`` (``guozhengxueren2020longyu``,
 ``vanderhill2020between``), lower case, ASCII letters and digits only. Chinese is written in
-pinyin without tones (pypinyin); other scripts are stripped of diacritics. A post's key is given
-once, at its first ingest, and stored in its record, so it never changes afterwards even if the
-rules here do; :func:`unique` adds ``a``, ``b``… where two works would share a key.
+pinyin without tones (pypinyin); other scripts are stripped of diacritics, and the Latin letters
+that are no base letter with a mark (``ø``, ``ł``, ``æ``, ``ß``, ``þ`` …) are spelt as ASCII
+usually spells them (``Sørensen`` is ``sorensen``, ``Łukasiewicz`` ``lukasiewicz``). A post's key
+is given once, at its first ingest, and stored in its record, and a cited work's when its
+verification is kept, so a key never changes afterwards even if the rules here do;
+:func:`unique` adds ``a``, ``b``… where two works would share a key.
+
+Keys made afresh at every export (of a post archived before keys were stored, of a work whose
+verification was kept before keys were given, of a work cited unverified) are made with
+``transliterate=False``, as they were made before those letters were spelt out (``srensen``):
+an export keeps giving the keys earlier exports gave, and the archive stores those when it
+comes to give them.
 """
 
 from __future__ import annotations
@@ -34,36 +43,54 @@ def lazy_pinyin(text: str) -> list[str]:
                         for syllable in syllables) if s]
 
 
-def ascii_words(text: str) -> list[str]:
-    """Words of ``text`` in lower-case ASCII: CJK runs as pinyin syllables joined per run."""
+# Latin letters that Unicode does not decompose into an ASCII letter and marks (a stroke, a
+# ligature, a letter of its own), as ASCII spells them; NFKD alone left them out ("srensen")
+_LETTERS = str.maketrans({
+    "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
+    "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "ẞ": "SS", "þ": "th", "Þ": "TH",
+    "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T", "ŋ": "ng", "Ŋ": "NG", "ı": "i", "ƒ": "f",
+    "ǥ": "g", "Ǥ": "G", "ƶ": "z", "Ƶ": "Z", "ɨ": "i", "Ɨ": "I", "ƀ": "b", "Ƀ": "B",
+    "ʉ": "u", "Ʉ": "U", "ɖ": "d", "Ɖ": "D"})
+
+
+def ascii_words(text: str, transliterate: bool = True) -> list[str]:
+    """Words of ``text`` in lower-case ASCII: CJK runs as pinyin syllables joined per run;
+    marks dropped (``é`` is ``e``), and, unless ``transliterate`` is false (the keys made
+    before, see the module's notes), the letters NFKD leaves whole spelt out (``ø`` is
+    ``o``, ``æ`` ``ae``), never dropped."""
     out: list[str] = []
     for run in _WORDS.findall(text or ""):
         if _CJK.match(run):
             out.append("".join(lazy_pinyin(run)).lower())
         else:
             folded = unicodedata.normalize("NFKD", run)
+            if transliterate:
+                folded = folded.translate(_LETTERS)
             word = "".join(c for c in folded if c.isascii() and c.isalnum()).lower()
             if word:
                 out.append(word)
     return out
 
 
-def _title_word(title: str) -> str:
+def _title_word(title: str, transliterate: bool = True) -> str:
     title = re.sub(r"^\s*【[^】]*】", "", title or "")  # a column marker is not the title
     cjk = _CJK.search(title)
     if cjk and cjk.start() < 3:  # a Chinese title: its first two characters
         return "".join(lazy_pinyin(title[cjk.start():cjk.start() + 2])).lower()
-    for word in ascii_words(title):
+    for word in ascii_words(title, transliterate):
         if word not in _STOP:
             return word[:12]
     return ""
 
 
-def make_key(name: str | None, year: int | str | None, title: str | None) -> str:
-    """``<name><year><title word>``; never empty (``anon`` stands in for a missing name)."""
-    name_part = "".join(ascii_words(name or ""))[:20] or "anon"
+def make_key(name: str | None, year: int | str | None, title: str | None,
+             transliterate: bool = True) -> str:
+    """``<name><year><title word>``; never empty (``anon`` stands in for a missing name).
+    ``transliterate=False``: the key as it was made before the letters NFKD leaves whole were
+    spelt out, for a key an export makes afresh each time (see the module's notes)."""
+    name_part = "".join(ascii_words(name or "", transliterate))[:20] or "anon"
     year_part = str(year)[:4] if year and str(year)[:4].isdigit() else ""
-    return f"{name_part}{year_part}{_title_word(title or '')}"
+    return f"{name_part}{year_part}{_title_word(title or '', transliterate)}"
 
 
 def unique(key: str, taken: Container[str]) -> str:

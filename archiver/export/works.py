@@ -301,8 +301,10 @@ def shown_title(entry: dict[str, Any]) -> str:
 
 def post_key(record: dict[str, Any]) -> str:
     """A post's citation key: the one the archive gave it (unique there, never changed), or
-    for a record from before keys were kept, one made from its byline, year and title."""
-    return record.get("citation_key") or _byline_key(record, record.get("published"))
+    for a record from before keys were kept, one made from its byline, year and title as its
+    exports have always made it (letters such as ``ø`` left out, not spelt ``o``)."""
+    return record.get("citation_key") or _byline_key(record, record.get("published"),
+                                                     transliterate=False)
 
 
 def new_post_key(record: dict[str, Any]) -> str:
@@ -313,11 +315,11 @@ def new_post_key(record: dict[str, Any]) -> str:
     return _byline_key(record, beijing_date(record.get("published")))
 
 
-def _byline_key(record: dict[str, Any], date: str | None) -> str:
+def _byline_key(record: dict[str, Any], date: str | None, transliterate: bool = True) -> str:
     """``<byline, else account><year of date><title word>``."""
     account = record.get("account") or {}
     return make_key(record.get("author") or account.get("name"), (date or "")[:4],
-                    record.get("title"))
+                    record.get("title"), transliterate)
 
 
 Parse = Callable[[str], dict[str, Any]]
@@ -368,13 +370,15 @@ def _reworded_note(doi: str, version: str, verdict: str) -> str:
             f"checked this wording")
 
 
-def cited_key(work: dict[str, Any]) -> str:
+def cited_key(work: dict[str, Any], transliterate: bool = True) -> str:
     """The key a cited work would be given: its first author's family name (or a group's
-    name), year and first title word, from Crossref's record (``unique`` settles clashes)."""
+    name), year and first title word, from Crossref's record (``unique`` settles clashes).
+    ``transliterate=False``: as made before letters such as ``ø`` were spelt out, for a work
+    whose verification was kept before keys were given (its exports made it so)."""
     authors = work.get("author") or []
     first = authors[0] if authors else {}
     return make_key(first.get("family") or first.get("literal"), work.get("year"),
-                    work.get("title"))
+                    work.get("title"), transliterate)
 
 
 def cited_works(citations: dict[str, Any], include_unverified: bool,
@@ -416,8 +420,10 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
             exported.add(doi if work else f"?{doi}")
         if work:
             authors = work.get("author") or []
-            # given when the verification was kept, unique in the archive and never changed
-            key = entry.get("key") or known.get(doi) or unique(cited_key(work), taken)
+            # given when the verification was kept, unique in the archive and never changed;
+            # else (kept before keys were given) made as its exports have always made it
+            key = entry.get("key") or known.get(doi) or unique(
+                cited_key(work, transliterate=False), taken)
             taken.add(key)
             result = Work(key=key, kind="cited", crossref_type=work.get("type"),
                           title=work.get("title"), authors=authors,
@@ -440,7 +446,9 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
                 # the works were met)
                 base = "doi" + re.sub(r"[^a-z0-9]+", "", str(written_doi).lower())[:40]
             else:
-                base = make_key(name or "ref", year, item.get("title") or entry.get("text"))
+                # made afresh at every export: as earlier exports made it
+                base = make_key(name or "ref", year, item.get("title") or entry.get("text"),
+                                transliterate=False)
             key = known.get(doi) or unique(base, taken)
             taken.add(key)
             result = Work(key=key, kind="cited", crossref_type=kind, title=item.get("title"),
