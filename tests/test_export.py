@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import bibtexparser
@@ -1493,28 +1494,35 @@ def test_an_output_file_that_cannot_be_created_names_it_not_a_temporary_file(arc
     assert ".tmp" not in result.stderr
 
 
-def test_an_interrupted_site_export_keeps_the_earlier_index(archive, tmp_path, monkeypatch):
+def files_under(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` (hidden ones too), by its path there, with its bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_an_interrupted_site_export_keeps_the_earlier_site(archive, tmp_path, monkeypatch):
     import archiver.export.site as site
     out = tmp_path / "site"
     assert cli("export", "html", "--archive", archive, "-o", out).exit_code == 0
-    earlier = (out / "index.html").read_bytes()
+    earlier = files_under(out)
 
     def interrupted(*args):
         raise KeyboardInterrupt
     monkeypatch.setattr(site, "_post_page", interrupted)
     result = cli("export", "html", "--archive", archive, "-o", out)
     assert result.exit_code == 130
-    assert "interrupted: the pages written so far are in" in result.stderr
-    assert (out / "index.html").read_bytes() == earlier
-    assert not (out / "index.html.tmp").exists()
+    assert f"interrupted: {out} is not written (a site there before is as it was)" \
+        in result.stderr
+    assert files_under(out) == earlier
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["archive", "site"]
 
 
-def test_a_site_export_interrupted_before_its_first_index_can_be_run_again(archive, tmp_path,
-                                                                           monkeypatch):
-    """The folder holds pages and no index yet: it is still the export's own, not someone's
-    folder to refuse (the user had to remove it by hand)."""
+def test_a_site_export_interrupted_before_it_was_ever_written_leaves_nothing(archive, tmp_path,
+                                                                            monkeypatch):
+    """No half-written folder to find, or to be refused as someone's on the next run (the
+    user had to remove it by hand): the next run writes the site."""
     import archiver.export.site as site
-    out = tmp_path / "site"
+    out = tmp_path / "new" / "site"
     real = site._post_page
 
     def interrupted(*args):
@@ -1522,11 +1530,68 @@ def test_a_site_export_interrupted_before_its_first_index_can_be_run_again(archi
         raise KeyboardInterrupt
     monkeypatch.setattr(site, "_post_page", interrupted)
     assert cli("export", "html", "--archive", archive, "-o", out).exit_code == 130
-    assert not (out / "index.html").exists() and any((out / "posts").iterdir())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["archive"]  # "new" made, and gone
     monkeypatch.setattr(site, "_post_page", real)
     again = cli("export", "html", "--archive", archive, "-o", out)
     assert again.exit_code == 0, again.stderr
     assert (out / "index.html").is_file()
+
+
+def stored_asset(root: Path) -> Path:
+    """The file in the archive holding one of its posts' images."""
+    store = Archive.open(root)
+    object_id, asset = next((oid, path) for oid in store.object_ids()
+                            for path in store.versions(oid)[-1].state
+                            if path.startswith("assets/"))
+    return store.content_path(object_id, asset)
+
+
+def test_a_site_export_that_fails_writes_no_folder(tmp_path):
+    """A damaged image (its stored file cut short) stops the export with exit 5 when the
+    first post's page is written: the folder named is not there half-written (assets/, a
+    page, no index.html), nor anything else beside it."""
+    root = tmp_path / "archive"
+    assert cli("ingest", WECHAT / "html-with-assets", "--archive", root,
+               "--no-fetch").exit_code == 0
+    with stored_asset(root).open("r+b") as damaged:
+        damaged.truncate(10)
+    result = cli("export", "html", "--archive", root, "-o", tmp_path / "site")
+    assert result.exit_code == 5, result.stderr
+    assert "is damaged" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["archive"]
+
+
+def test_a_site_is_refreshed_whole_or_left_as_it_was(tmp_path):
+    """A refresh replaces the earlier site in one step, keeping the files in its folder that
+    the export did not write; one that fails (the second post's record damaged, after the
+    first post's page, which an edit changed, was written) leaves the earlier site as it was,
+    never half old and half new."""
+    posts = tmp_path / "posts"
+    shutil.copytree(WECHAT / "html-with-assets", posts)
+    root, out = tmp_path / "archive", tmp_path / "site"
+    assert cli("ingest", posts, "--archive", root, "--no-fetch").exit_code == 0
+    assert cli("export", "html", "--archive", root, "-o", out).exit_code == 0
+    (out / "CNAME").write_text("archive.example.org\n")  # the user's own, to publish it
+    [edited] = posts.glob("mufeng__2018-01-29_*/md/*.md")
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n编者按：补记一段。\n",
+                      encoding="utf-8")  # the first post, edited
+    assert cli("ingest", posts, "--archive", root, "--no-fetch").exit_code == 0
+    assert cli("export", "html", "--archive", root, "-o", out).exit_code == 0
+    assert "<td>3</td>" in (out / "index.html").read_text(encoding="utf-8")  # v3, refreshed
+    assert (out / "CNAME").read_text() == "archive.example.org\n"
+    earlier = files_under(out)
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n再补记一段。\n", encoding="utf-8")
+    assert cli("ingest", posts, "--archive", root, "--no-fetch").exit_code == 0
+    store = Archive.open(root)
+    first, second = store.object_ids()
+    assert store.head(first) == "v4"  # its page will differ from the one written
+    with store.content_path(second, "record.json").open("r+b") as damaged:
+        damaged.truncate(10)
+    result = cli("export", "html", "--archive", root, "-o", out)
+    assert result.exit_code == 5, result.stderr
+    assert f"record.json of {second}" in result.stderr
+    assert files_under(out) == earlier
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["archive", "posts", "site"]
 
 
 def test_a_site_export_of_a_post_whose_image_is_gone_is_an_archive_problem(tmp_path):

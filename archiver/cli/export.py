@@ -124,8 +124,8 @@ def export(
                 raise UsageError(f"cannot write the site here ({exc.strerror or exc})",
                                  path=output, hint="give a folder you may write to") from None
             except KeyboardInterrupt:
-                err.print(f"interrupted: the pages written so far are in {output}; its "
-                          "index.html is the one written before, if any", markup=False)
+                err.print(f"interrupted: {output} is not written (a site there before is as "
+                          "it was)", markup=False)
                 raise typer.Exit(130) from None
             if not quiet:
                 err.print(f"wrote {count} post page(s) and {output / 'index.html'}",

@@ -6,13 +6,22 @@ a page under ``posts/`` with its clean body, its images (copied from the archive
 Pages carry their CSS inline and load nothing from anywhere else: links to the original post or
 to a DOI are plain links, followed only if the reader clicks them. Pages are written one post at
 a time.
+
+The site is written whole or not at all, as the file exports are: into a new folder beside the
+one named, moved into its place only once complete. An export that fails (a damaged object, a
+full disk) or is interrupted leaves no folder, or the earlier site as it was; a refreshed site
+is replaced in one step, never left half old and half new.
 """
 
 from __future__ import annotations
 
 import hashlib
 import html
+import os
 import re
+import secrets
+import shutil
+import stat
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
@@ -43,9 +52,11 @@ def page_name(object_id: str) -> str:
     return f"{safe}-{hashlib.sha256(object_id.encode()).hexdigest()[:8]}.html"
 
 
-# A file the export writes into its folder before anything else: the folder is known for its
-# site on the next run, even when this one was interrupted before its index was written
+# A file the export writes into its folder: the folder is known for its site on the next run
 SITE_MARK = ".archiver-site"
+# What the export writes into its folder (index.html.tmp: left by earlier versions, which wrote
+# the index beside itself); anything else there is someone's own, and kept on a refresh
+_OWN = frozenset({"index.html", "index.html.tmp", "posts", "assets", SITE_MARK})
 
 
 def _document(title: str, body: str) -> str:
@@ -124,34 +135,78 @@ def _citations_table(citations: dict[str, Any] | None) -> str:
 
 
 def build_site(archive: Any, out: Path, citations_in: CitationsIn | None = None) -> int:
-    """Write the site for every post in ``archive`` into ``out``; returns the number of posts.
-    ``citations_in`` finds a record's citations (the citations layer gives it), so that the
-    index says how many no verification covers. The index is written last, whole or not at
-    all: an interrupted or failed run leaves the one written before."""
-    out.mkdir(parents=True, exist_ok=True)
-    mark = out / SITE_MARK
-    if not mark.exists():  # first: an interrupted export is still known for one
-        mark.write_text(f"{SITE_GENERATOR}: this folder is a site the command writes\n",
-                        encoding="utf-8")
-    (out / "posts").mkdir(exist_ok=True)
-    (out / "assets").mkdir(exist_ok=True)
-    count = 0
-    head, _, tail = _document("Archive", "\x00").partition("\x00")
-    tmp = out / "index.html.tmp"
+    """Write the site for every post in ``archive`` into the folder ``out``; returns the number
+    of posts. ``citations_in`` finds a record's citations (the citations layer gives it), so
+    that the index says how many no verification covers.
+
+    Whole or not at all: the site is written into a new folder beside ``out`` and moved into
+    place once complete. On any failure or interrupt that folder is removed and ``out`` is as
+    it was (absent, empty, or the earlier site). An earlier site is replaced in one step, with
+    the files in it that the export did not write (a ``.git``, a ``CNAME``) carried over. A
+    symbolic link stays one: the folder it names is replaced, beside itself."""
+    target = out.resolve()
+    made = [folder for folder in (target.parent, *target.parent.parents) if not folder.exists()]
+    staging = target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.site")
     try:
-        with tmp.open("w", encoding="utf-8") as index:
-            index.write(head + "<h1>Archive</h1><table><tr><th>title</th><th>account</th>"
-                        "<th>date</th><th>versions</th><th>citations</th></tr>\n")
-            for object_id in archive.object_ids():
-                index.write(_post_page(archive, out, object_id, citations_in))
-                count += 1
-            index.write("</table>" + tail)
-        tmp.replace(out / "index.html")
-    except BaseException:  # an interrupt, a full disk
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging.mkdir()
+        if target.is_dir():  # a refreshed site keeps its folder's permissions
+            os.chmod(staging, stat.S_IMODE(target.stat().st_mode))
+        count = _write_site(archive, staging, citations_in)
+        _put_in_place(staging, target)
+    except BaseException:  # an interrupt, a damaged object, a full disk
         with suppress(OSError):  # the error that stopped the writing is the one to tell
-            tmp.unlink(missing_ok=True)
+            shutil.rmtree(staging)
+        for folder in made:  # the folders made to hold it, innermost first
+            with suppress(OSError):
+                folder.rmdir()
         raise
     return count
+
+
+def _write_site(archive: Any, out: Path, citations_in: CitationsIn | None) -> int:
+    """Write the site into the new, empty folder ``out``; returns the number of posts."""
+    (out / SITE_MARK).write_text(f"{SITE_GENERATOR}: this folder is a site the command writes\n",
+                                 encoding="utf-8")
+    (out / "posts").mkdir()
+    (out / "assets").mkdir()
+    count = 0
+    head, _, tail = _document("Archive", "\x00").partition("\x00")
+    with (out / "index.html").open("w", encoding="utf-8") as index:
+        index.write(head + "<h1>Archive</h1><table><tr><th>title</th><th>account</th>"
+                    "<th>date</th><th>versions</th><th>citations</th></tr>\n")
+        for object_id in archive.object_ids():
+            index.write(_post_page(archive, out, object_id, citations_in))
+            count += 1
+        index.write("</table>" + tail)
+    return count
+
+
+def _put_in_place(staging: Path, target: Path) -> None:
+    """Move the complete site ``staging`` to ``target``: a rename when nothing (or an empty
+    folder) is there; else the earlier site is renamed aside, the files in it the export did
+    not write are moved into the new one, the new one renamed into place and the earlier one
+    removed. A failure on the way puts everything back."""
+    if not target.exists() or (target.is_dir() and not any(target.iterdir())):
+        os.rename(staging, target)  # over an empty folder too (POSIX)
+        return
+    earlier = staging.with_suffix(".old")
+    os.rename(target, earlier)
+    moved: list[str] = []
+    try:
+        for entry in sorted(earlier.iterdir()):
+            if entry.name not in _OWN:
+                os.rename(entry, staging / entry.name)
+                moved.append(entry.name)
+        os.rename(staging, target)
+    except BaseException:
+        for name in moved:
+            with suppress(OSError):
+                os.rename(staging / name, earlier / name)
+        with suppress(OSError):
+            os.rename(earlier, target)
+        raise
+    shutil.rmtree(earlier, ignore_errors=True)
 
 
 def _post_page(archive: Any, out: Path, object_id: str, citations_in: CitationsIn | None
