@@ -106,6 +106,14 @@ class DamagedObject(ArchiveError):
     inventory does not list): it is not written to until repaired; the others are."""
 
 
+class OutputError(ArchiverError):
+    """The command's own output cannot be written: standard output (``> FILE`` on a full
+    disk), or the file an option names (``-o``, ``--junit``). Neither the archive's failure nor
+    an input's: exit 2, as for an output named wrongly, whatever else the run found."""
+
+    exit_code = ExitCode.USAGE
+
+
 class NotFound(ArchiverError):
     """An object or version asked for is not in the archive."""
 

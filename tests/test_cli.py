@@ -518,6 +518,72 @@ def test_a_reader_of_the_messages_that_stops_changes_no_exit_code(tmp_path, stre
     assert codes == [0, 0, ExitCode.UNCHECKED]
 
 
+def _archiver(*args, **streams) -> subprocess.CompletedProcess:
+    """The installed command line in a process of its own, its streams as given."""
+    return subprocess.run([sys.executable, "-m", "archiver", *map(str, args)], text=True,
+                          timeout=120, **{"stderr": subprocess.PIPE, **streams})
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_output_that_cannot_be_written_is_named_and_exits_2_never_an_archive_problem(
+        tmp_path):
+    """`archiver … > /dev/full`: standard output (or the -o file) is named with the reason,
+    and every command exits 2, as `export -o FILE` did; nothing says the archive failed or
+    that its disk is full. An ingest archives its posts all the same."""
+    archive = tmp_path / "archive"
+    post = tmp_path / "post.md"
+    text = SEED.read_text(encoding="utf-8")
+    post.write_text(text, encoding="utf-8")
+    with open("/dev/full", "w") as full:
+        ingest = _archiver("ingest", post, "--archive", archive, "--no-fetch", stdout=full)
+        assert ingest.returncode == ExitCode.USAGE, ingest.stderr
+        assert ("archiver: error: standard output: cannot write it (No space left on device)"
+                in ingest.stderr.splitlines())
+        assert "the posts are archived all the same" in ingest.stderr
+        assert "1 post(s): 1 added" in ingest.stderr
+        [post_id] = Archive.open(archive).object_ids()  # archived
+        post.write_text(text.replace("**作品简介**", "**作品简介（改）**"), encoding="utf-8")
+        assert _archiver("ingest", post, "--archive", archive, "--no-fetch", "--json",
+                         stdout=full).returncode == ExitCode.USAGE
+        assert len(Archive.open(archive).versions(post_id)) == 2
+        for command in (["list"], ["list", "--json"], ["show", post_id], ["log", post_id],
+                        ["diff", post_id], ["export", "bibtex"], ["export", "ris", "-o", "-"],
+                        ["verify", post_id, "--offline"], ["verify", "--offline", "--json"],
+                        ["refs", "parse", SEED], ["--version"], ["list", "--help"]):
+            archive_option = [] if command[0] in ("refs", "--version") or "--help" in command \
+                else ["--archive", archive]
+            result = _archiver(*command, *archive_option, stdout=full,
+                               env={**os.environ, "ARCHIVER_CACHE_DIR": str(tmp_path / "c")})
+            assert result.returncode == ExitCode.USAGE, (command, result.stderr)
+            assert ("archiver: error: standard output: cannot write it (No space left on "
+                    "device)") in result.stderr.splitlines(), command
+            assert "archive" not in result.stderr.replace("archiver:", ""), command
+            assert "Traceback" not in result.stderr and "disk is full" not in result.stderr
+    for option in ("-o", "--output"):
+        named = _archiver("export", "bibtex", option, "/dev/full", "--archive", archive,
+                          stdout=subprocess.DEVNULL)
+        assert named.returncode == ExitCode.USAGE
+        assert named.stderr.splitlines()[0] == ("archiver: error: /dev/full: cannot write it "
+                                                "(No space left on device)")
+
+
+@pytest.mark.parametrize("output", ["-", "/dev/stdout", "/dev/fd/1"])
+def test_a_reader_that_stops_ends_an_export_to_standard_output_quietly(tmp_path, output):
+    """`archiver export bibtex -o /dev/stdout | head -1` ends as `-o -` does: exit 0, no
+    error, whichever name standard output is given."""
+    archive = tmp_path / "archive"
+    _archiver("ingest", SEED, PAGE, "--archive", archive, "--no-fetch",
+              stdout=subprocess.DEVNULL)
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = _archiver("export", "bibtex", "-o", output, "--archive", archive,
+                           stdout=write_end)
+    finally:
+        os.close(write_end)
+    assert (result.returncode, result.stderr) == (ExitCode.OK, "")
+
+
 def test_list_aligns_its_columns_in_terminal_cells_and_names_untitled_posts(runner,
                                                                             archive_dir):
     from rich.cells import cell_len

@@ -16,8 +16,9 @@ import importlib
 import sys
 from typing import Any
 
-from archiver.cli.base import app, gone
+from archiver.cli.base import app, fail, gone, stdout_failed
 from archiver.cli.help import flow_help, name_values
+from archiver.errors import ExitCode
 
 __all__ = ["app", "main"]
 
@@ -59,4 +60,10 @@ def main(argv: list[str] | None = None) -> None:
     """Console-script entry point (click maps usage errors to exit 2)."""
     if sys.stderr is not None and not isinstance(sys.stderr, _QuietWhenGone):
         sys.stderr = _QuietWhenGone(sys.stderr)
-    app(args=argv, prog_name="archiver")
+    try:
+        app(args=argv, prog_name="archiver")
+    except OSError as exc:
+        # what click writes before any command runs, --help and --version (each command
+        # guards its own output), on a full disk, say (click itself ends a closed pipe)
+        fail(stdout_failed(exc))
+        sys.exit(int(ExitCode.USAGE))

@@ -26,6 +26,7 @@ from archiver.errors import (
     ArchiverError,
     ExitCode,
     NotFound,
+    OutputError,
     UsageError,
 )
 from archiver.textfiles import decoded, printable
@@ -199,6 +200,45 @@ def stdout_gone() -> None:
     gone(sys.stdout.fileno())
 
 
+STDOUT = "standard output"  # how the messages name it
+
+
+def stdout_failed(exc: OSError) -> OutputError:
+    """The error for standard output that could not be written (``> FILE`` on a full disk):
+    the command's output, not the archive. What is still buffered for it is dropped (stdout
+    then goes nowhere), so that nothing tries to write it again when the process exits."""
+    with suppress(OSError, ValueError, AttributeError):  # replaced (tests), or closed
+        stdout_gone()
+    return OutputError(f"cannot write it ({exc.strerror or exc})", path=STDOUT,
+                       hint="send the output (`> FILE`) where it can be written")
+
+
+@contextmanager
+def writing_stdout() -> Iterator[None]:
+    """The command's data being written to standard output (flushed at the end): an OSError
+    here is the output's failure (:class:`OutputError`, exit 2), never the archive's. A closed
+    pipe (BrokenPipeError: the reader went away) passes on as it is."""
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise stdout_failed(exc) from None
+
+
+def stdout_write(text: str) -> None:
+    """Write ``text`` to standard output, guarded as in :func:`writing_stdout` (and flushed
+    by it, or when the buffer fills): for a writer that reads the archive between its writes,
+    whose own errors must not pass for the output's."""
+    try:
+        sys.stdout.write(text)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise stdout_failed(exc) from None
+
+
 @contextmanager
 def reader_may_leave() -> Iterator[None]:
     """Printing a report whose exit code still has to be given: a closed pipe ends the
@@ -220,8 +260,9 @@ def main_callback(
     version: bool = typer.Option(False, "--version", callback=_version_callback,
                                  is_eager=True, help="Show the version and exit."),
 ) -> None:
-    """Exit codes: 0 ok · 1 a citation is wrong · 2 usage · 3 citations could not be checked ·
-    4 bad input · 5 archive integrity or lock problem · 70 internal error."""
+    """Exit codes: 0 ok · 1 a citation is wrong · 2 usage, or output that cannot be written ·
+    3 citations could not be checked · 4 bad input · 5 archive integrity or lock problem ·
+    70 internal error."""
 
 
 def open_archive(archive: Path | None) -> Any:
@@ -323,9 +364,9 @@ def write_whole(output: Path, write_all: Callable[[Callable[[str | bytes], Any]]
 
 
 def _cannot_write(output: Path, said: str, exc: OSError, hint: str | None = None
-                  ) -> UsageError:
+                  ) -> OutputError:
     """The error for ``output`` that could not be written (``said``: the option naming it)."""
-    return UsageError(f"{said}cannot write it ({exc.strerror or exc})", path=output, hint=hint)
+    return OutputError(f"{said}cannot write it ({exc.strerror or exc})", path=output, hint=hint)
 
 
 def _writer(handle: Any) -> Callable[[str | bytes], Any]:
@@ -360,6 +401,10 @@ def _write_through(output: Path, write_all: Callable[[Callable[[str | bytes], An
                 return write_all(_writer(handle))
         with open(output, "wb") as handle:
             return write_all(_writer(handle))
+    except BrokenPipeError as exc:
+        if descriptor == 1:  # standard output, whose reader went away (`-o /dev/stdout |
+            raise  # head`): the command ends as it does with `-o -`
+        raise _cannot_write(output, said, exc) from None
     except OSError as exc:
         raise _cannot_write(output, said, exc) from None
 

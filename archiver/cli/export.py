@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from pathlib import Path
 
@@ -19,7 +18,9 @@ from archiver.cli.base import (
     output_file_problem,
     reported_errors,
     resolve_id,
+    stdout_write,
     write_whole,
+    writing_stdout,
 )
 from archiver.errors import (
     UsageError,
@@ -91,7 +92,8 @@ def export(
     its first words; a deleted, blocked or unavailable post with no title, URL or account has
     nothing to cite and is skipped with a line on stderr (an error when asked for by id).
     Exit 0 when written, 2 for a usage error (an unknown id, or a post with nothing to cite
-    given by id: nothing is written then), 5 for an archive problem.
+    given by id: nothing is written then) or an output that cannot be written, 5 for an
+    archive problem.
     """
     from archiver.citations.parse import parse_reference
     from archiver.citations.verify import citations_of
@@ -156,8 +158,10 @@ def export(
                          parse=parse_reference, citations_in=citations_of, reserved=reserved,
                          known=known_works(index))
         if output is None or str(output) == "-":  # `-o -`: standard output, as is usual
-            try:
-                count = write_export(works, fmt.value, sys.stdout.write)
+            try:  # each write guarded alone: the works are read from the archive as they go
+                count = write_export(works, fmt.value, stdout_write)
+                with writing_stdout():  # what is left in the buffer
+                    pass
             except KeyboardInterrupt:
                 err.print("interrupted: the export written so far is incomplete",
                           markup=False)

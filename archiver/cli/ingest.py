@@ -28,9 +28,11 @@ from archiver.cli.base import (
     stdout_is_pipe,
     stdout_is_terminal,
     typed_options,
+    writing_stdout,
 )
 from archiver.errors import (
     ExitCode,
+    OutputError,
     UsageError,
     worst,
 )
@@ -205,6 +207,7 @@ def ingest(
         # through the bar's console, which prints them above the bar.
         above_bar = not quiet and err.is_terminal and stdout_is_terminal()
         printing = [True]
+        unwritten: list[OutputError] = []  # the results could not be written (exit 2)
 
         def say(line: str) -> None:
             if above_bar:
@@ -213,13 +216,21 @@ def ingest(
             if not printing[0]:
                 return
             try:
-                typer.echo(line)
+                with writing_stdout():
+                    typer.echo(line)
             except BrokenPipeError:  # `| head`: the posts are ingested all the same
                 stdout_gone()
                 printing[0] = False
                 if not quiet:
                     err.print("archiver: the program reading the results stopped reading; "
                               "ingesting goes on to the end", markup=False)
+            except OutputError as problem:  # `> FILE` on a full disk: the output's failure,
+                printing[0] = False  # not the archive's
+                problem.hint = ("the posts are archived all the same, and ingesting goes on "
+                                "to the end (`archiver list` shows them); send the output "
+                                "(`> FILE`) where it can be written")
+                unwritten.append(problem)
+                fail(problem)
 
         reported: list[Any] = []
         counted: set[str] = set()  # the bar counts files; a WARC may give several posts
@@ -285,4 +296,6 @@ def ingest(
             codes += verdicts
             if as_json:  # the last line: the report `verify --json` gives
                 say(json.dumps(document, ensure_ascii=False, sort_keys=True))
+        if unwritten:  # whatever else happened: the results asked for are not all there
+            raise typer.Exit(int(unwritten[0].exit_code))
         raise typer.Exit(int(worst(codes)))

@@ -25,6 +25,7 @@ from archiver.cli.base import (
     resolve_id,
     stdout_gone,
     typed_options,
+    writing_stdout,
 )
 from archiver.errors import (
     ExitCode,
@@ -58,20 +59,22 @@ def list_posts(
             err.print(f"archiver: warning: {len(unreadable)} object(s) of the archive cannot "
                       "be read and are not listed: run `archiver fsck`", markup=False)
         if as_json:
-            for object_id in sorted(index):
-                emit_json({"id": object_id, **index[object_id]})
+            with writing_stdout():
+                for object_id in sorted(index):
+                    emit_json({"id": object_id, **index[object_id]})
             return
         # one line per post (an account or an earlier record's title may hold a line break or
         # a control character), columns aligned in terminal cells (a Chinese character: two)
         ids = max((len(i) for i in index), default=0)
         shown = {i: one_line(e.get("account") or "-") or "-" for i, e in index.items()}
         accounts = min(max((cell_len(a) for a in shown.values()), default=0), 24)
-        for object_id in sorted(index):
-            entry = index[object_id]
-            date = beijing_date(entry.get("published")) or "-" * 10
-            title = one_line(shown_title(entry))
-            account = shown[object_id] + " " * max(0, accounts - cell_len(shown[object_id]))
-            typer.echo(f"{object_id:<{ids}}  {entry['head']:<4} {date}  {account}  {title}")
+        with writing_stdout():
+            for object_id in sorted(index):
+                entry = index[object_id]
+                date = beijing_date(entry.get("published")) or "-" * 10
+                title = one_line(shown_title(entry))
+                account = shown[object_id] + " " * max(0, accounts - cell_len(shown[object_id]))
+                typer.echo(f"{object_id:<{ids}}  {entry['head']:<4} {date}  {account}  {title}")
 
 
 @app.command()
@@ -101,12 +104,13 @@ def show(
         shown = f"{_version_name(version) if version is not None else numbers[-1]} of " \
                 f"{len(numbers)}"  # which one is shown: the record does not say
         if as_json or fmt is Format.json:
-            sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True)
-                             + "\n")
+            text = json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         elif fmt is Format.markdown:
-            sys.stdout.write(record_markdown(record, shown))
+            text = record_markdown(record, shown)
         else:
-            sys.stdout.write(record_text(record, shown))
+            text = record_text(record, shown)
+        with writing_stdout():
+            sys.stdout.write(text)
 
 
 @app.command()
@@ -122,13 +126,15 @@ def log(
         store = open_archive(archive)
         object_id = resolve_id(store, post_id)
         versions = store.versions(object_id)
-        if as_json:
-            emit_json({"id": object_id, "versions": [
-                {"version": v.number, "created": v.created, "message": v.message,
-                 "user": v.user, "files": len(v.state)} for v in versions]})
-            return
-        for v in reversed(versions):
-            typer.echo(f"{v.number:<4} {v.created}  {v.message or ''}  ({len(v.state)} files)")
+        with writing_stdout():
+            if as_json:
+                emit_json({"id": object_id, "versions": [
+                    {"version": v.number, "created": v.created, "message": v.message,
+                     "user": v.user, "files": len(v.state)} for v in versions]})
+                return
+            for v in reversed(versions):
+                typer.echo(f"{v.number:<4} {v.created}  {v.message or ''}  "
+                           f"({len(v.state)} files)")
 
 
 _ABSENT = object()
@@ -231,21 +237,25 @@ def diff(
         store = open_archive(archive)
         object_id = resolve_id(store, post_id)
         result = diff_versions(store, object_id, old, new)
-        if as_json:
-            emit_json(result)
-            return
-        for key, change in result["fields"].items():
-            for where, old_value, new_value in changed_leaves(key, change["old"],
-                                                              change["new"]):
-                typer.echo(f"field {where}: {_shown_value(old_value)} → "
-                           f"{_shown_value(new_value)}")
-        for kind in ("added", "removed", "changed"):
-            for path in result["files"][kind]:
-                typer.echo(f"file {kind}: {path}")
-        for line in result["body"]:
-            typer.echo(line)
-        if not (result["fields"] or result["body"] or any(result["files"].values())):
-            typer.echo("no differences")
+        with writing_stdout():
+            _print_diff(result, as_json)
+
+
+def _print_diff(result: dict[str, Any], as_json: bool) -> None:
+    """What :func:`diff_versions` found, as text or JSON, on standard output."""
+    if as_json:
+        emit_json(result)
+        return
+    for key, change in result["fields"].items():
+        for where, old_value, new_value in changed_leaves(key, change["old"], change["new"]):
+            typer.echo(f"field {where}: {_shown_value(old_value)} → {_shown_value(new_value)}")
+    for kind in ("added", "removed", "changed"):
+        for path in result["files"][kind]:
+            typer.echo(f"file {kind}: {path}")
+    for line in result["body"]:
+        typer.echo(line)
+    if not (result["fields"] or result["body"] or any(result["files"].values())):
+        typer.echo("no differences")
 
 
 @app.command()
@@ -265,11 +275,12 @@ def fsck(
         store = open_archive(archive)
         report = check_archive(store)
         try:
-            if as_json:
-                emit_json(report.to_json())
-            else:
-                for problem in report.problems:
-                    typer.echo(f"{problem.path}: {problem.message}")
+            with writing_stdout():
+                if as_json:
+                    emit_json(report.to_json())
+                else:
+                    for problem in report.problems:
+                        typer.echo(f"{problem.path}: {problem.message}")
         except BrokenPipeError:  # `fsck | head -1`: the exit code still says what was found
             stdout_gone()
             raise typer.Exit(0 if report.ok else int(ExitCode.ARCHIVE)) from None

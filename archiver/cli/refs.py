@@ -16,6 +16,7 @@ from archiver.cli.base import (
     no_empty,
     reported_errors,
     stdin_text,
+    writing_stdout,
 )
 from archiver.cli.help import Group
 from archiver.textfiles import text_file
@@ -50,14 +51,15 @@ def refs_parse(
             lines = stdin_text().splitlines()
         else:
             lines = text_file(Path(source)).splitlines()
-        for number, line in enumerate(lines, 1):
-            item = parse_reference(line) if line.strip() else {}
-            if as_json:
-                # CSL-JSON requires an id and a type; {} stays {} (nothing parsed)
-                emit_json({"id": f"ref{number}", "type": csl_type(line, item), **item}
-                           if item else item)
-            else:
-                typer.echo(_describe_item(item))
+        with writing_stdout():
+            for number, line in enumerate(lines, 1):
+                item = parse_reference(line) if line.strip() else {}
+                if as_json:
+                    # CSL-JSON requires an id and a type; {} stays {} (nothing parsed)
+                    emit_json({"id": f"ref{number}", "type": csl_type(line, item), **item}
+                               if item else item)
+                else:
+                    typer.echo(_describe_item(item))
 
 
 def _describe_item(item: dict[str, Any]) -> str:

@@ -28,6 +28,7 @@ from archiver.cli.base import (
     resolve_id,
     stdin_text,
     write_whole,
+    writing_stdout,
 )
 from archiver.config import Config
 from archiver.errors import (
@@ -274,8 +275,9 @@ def verify(
 
     Exit 0 when every citation is verified (or ambiguous), 1 when one is wrong (mismatch or a
     DOI Crossref does not know), 3 when some could not be checked (Crossref unreachable),
-    2 for a usage error, 4 when an input cannot be read, 5 for an archive problem, 130 when
-    interrupted. Where several apply, 1 wins over 4, 4 over 5, 5 over 3.
+    2 for a usage error or a report that cannot be written (whatever else was found), 4 when
+    an input cannot be read, 5 for an archive problem, 130 when interrupted. Where several
+    apply, 1 wins over 4, 4 over 5, 5 over 3.
     """
     from archiver.citations.verify import STATUSES
     from archiver.render import verify_junit, verify_text
@@ -335,8 +337,11 @@ def verify(
         xml = (verify_junit(results, [post for _text, _where, post in items], unreadable)
                if junit or junit_out else b"")
         if junit is not None:
-            write_whole(junit, lambda write: write(xml), option="--junit")
-        with reader_may_leave():  # `| head`: the exit code below still says how it went
+            with reader_may_leave():  # --junit /dev/stdout, whose reader went away
+                write_whole(junit, lambda write: write(xml), option="--junit")
+        # `| head`: the exit code below still says how it went; a full disk behind `> FILE`
+        # is the output's failure (exit 2)
+        with reader_may_leave(), writing_stdout():
             if junit_out:
                 sys.stdout.buffer.write(xml + b"\n")
                 sys.stdout.flush()
