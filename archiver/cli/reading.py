@@ -60,8 +60,9 @@ def list_posts(
                       "be read and are not listed: run `archiver fsck`", markup=False)
         if as_json:
             with writing_stdout():
-                for object_id in sorted(index):
-                    emit_json({"id": object_id, **index[object_id]})
+                for object_id in sorted(index):  # every post's aliases, [] when it has none
+                    entry = index[object_id]
+                    emit_json({"id": object_id, **entry, "aliases": entry.get("aliases") or []})
             return
         # one line per post (an account or an earlier record's title may hold a line break or
         # a control character), columns aligned in terminal cells (a Chinese character: two)
