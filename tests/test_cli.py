@@ -1447,6 +1447,38 @@ def test_verify_of_the_archive_reports_a_damaged_post_and_checks_the_others(
     assert "is damaged" in report["errors"][0]["message"]
 
 
+def test_verify_whose_inputs_could_not_be_read_says_so_not_that_nothing_is_cited(
+        runner, archive_dir, tmp_path):
+    """A damaged post, or a .bib file with an entry that cannot be read, is named; the summary
+    then says what was not checked, not "no citations found" (which reads as "cites
+    nothing")."""
+    added = json.loads(run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch",
+                           "--json").stdout)
+    bib = tmp_path / "refs.bib"
+    bib.write_text("@article{a,\n title={x},\n doi={10.1093/ia/iiaa061}\n}\n"
+                   "@article{b, title={unclosed\n", encoding="utf-8")
+    record = archive_dir / added["record"]
+    record.chmod(0o644)
+    with record.open("ab") as handle:
+        handle.write(b"x")  # no longer JSON
+    for targets, code in (([bib], ExitCode.BAD_INPUT), ([added["id"]], ExitCode.ARCHIVE),
+                          ([bib, added["id"]], ExitCode.BAD_INPUT)):
+        result = run(runner, "verify", *targets, "--offline", "--archive", archive_dir)
+        assert result.exit_code == code, result.output
+        assert "no citations found" not in result.stderr
+        assert result.stderr.splitlines()[-1] == (
+            f"no citations checked: {len(targets)} input(s) could not be read (named above)")
+    refs = tmp_path / "refs.txt"
+    refs.write_text("Vanderhill R. Between the bear and the dragon. International Affairs. "
+                    "2020;96(4):975-993. doi:10.1093/ia/iiaa061\n", encoding="utf-8")
+    some = run(runner, "verify", refs, bib, "--offline", "--archive", archive_dir)
+    assert "1 unresolved; 1 input(s) could not be read (named above)" in some.stderr
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    nothing = run(runner, "verify", empty, "--offline", "--archive", archive_dir)
+    assert nothing.stderr.splitlines()[-1] == "no citations found"
+
+
 def test_an_empty_archiver_archive_variable_is_a_usage_error_not_the_default_folder(
         runner, tmp_path, monkeypatch):
     """``ARCHIVER_ARCHIVE=$DIR`` with DIR unset: the posts must not quietly go to ./archive."""

@@ -232,6 +232,19 @@ def verify_posts(config: Config, object_ids: list[str], quiet: bool, offline: bo
     return codes + ([ExitCode.UNCHECKED] if "unresolved" in statuses else []), document
 
 
+def _summary_line(counts: dict[str, int], unreadable: int) -> str:
+    """The counts of each status, and of the inputs that could not be read: a run whose
+    inputs all failed checked nothing, which is not "no citations found" (the inputs may well
+    cite works)."""
+    from archiver.citations.verify import STATUSES
+
+    found = ", ".join(f"{counts[s]} {s}" for s in STATUSES if counts[s])
+    if not unreadable:
+        return found or "no citations found"
+    failed = f"{unreadable} input(s) could not be read (named above)"
+    return f"{found}; {failed}" if found else f"no citations checked: {failed}"
+
+
 def _say_why_unresolved(results: list[Any]) -> None:
     """The reason most citations went unchecked, said once under the counts: a run with
     Crossref out of reach must read as such, not as a list of citations gone wrong."""
@@ -352,8 +365,7 @@ def verify(
                     typer.echo(line)
         if not as_json and not quiet:
             counts = document["summary"]
-            err.print(", ".join(f"{counts[s]} {s}" for s in STATUSES if counts[s])
-                      or "no citations found", markup=False)
+            err.print(_summary_line(counts, len(problems)), markup=False)
             _say_why_unresolved(results)
         statuses = {r.status for r in results}
         codes = [problem.exit_code for problem in problems]  # 4 a bad file, 5 a damaged post
