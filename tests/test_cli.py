@@ -1028,13 +1028,48 @@ def test_fsck_piped_into_a_reader_that_stops_still_exits_5_on_damage(runner, arc
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("command", [["list"], ["fsck"], ["ingest", str(SEED)]])
+@pytest.mark.parametrize("command", [["list"], ["fsck"], ["ingest", str(SEED)], ["verify"],
+                                     ["show", "x"], ["export", "bibtex"]])
 def test_an_empty_archive_option_is_a_usage_error_not_the_current_folder(runner, archive_dir,
                                                                          command):
+    """Said as an empty argument is, in the form of every error, naming the option typed (not
+    the variable it may also come from)."""
     result = run(runner, *command, "--archive", "")
     assert result.exit_code == ExitCode.USAGE
-    assert "is empty" in result.output
+    assert result.stderr.splitlines() == [
+        "archiver: error: option --archive: an empty path was given",
+        "  hint: a variable in the command may be unset or empty; give the archive folder, or "
+        "leave --archive out for ./archive (or the configured one)"]
     assert not any(archive_dir.parent.glob("0=ocfl*")) and not archive_dir.exists()
+
+
+@pytest.mark.parametrize("command", [["export", "bibtex", "-o", ""],
+                                     ["export", "html", "--output", ""],
+                                     ["verify", "--junit", ""]])
+def test_an_empty_output_path_is_a_usage_error_not_the_current_folder(runner, archive_dir,
+                                                                      command):
+    run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
+    result = run(runner, *command, "--archive", archive_dir, "--offline"
+                 if command[0] == "verify" else "-q")
+    assert result.exit_code == ExitCode.USAGE
+    option = "--junit" if command[0] == "verify" else "-o (--output)"
+    assert result.stderr.startswith(f"archiver: error: option {option}: an empty path was "
+                                    "given\n  hint: a variable in the command may be unset or "
+                                    "empty; give the file to write")
+    assert "folder, not a file" not in result.stderr
+
+
+@pytest.mark.parametrize("command", [["list"], ["fsck"], ["export", "bibtex"],
+                                     ["ingest", str(SEED)], ["verify"],
+                                     ["verify", str(SEED)]])
+def test_a_file_given_as_the_archive_is_said_so_by_every_command_exit_5(runner, tmp_path,
+                                                                       command):
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("x")
+    result = run(runner, *command, "--archive", not_a_folder)
+    assert result.exit_code == ExitCode.ARCHIVE, result.output
+    assert result.stderr.splitlines()[0] == (f"archiver: error: {not_a_folder}: this is a "
+                                             "file, not an archive folder")
 
 
 def test_not_an_archive_exits_5(runner, tmp_path):

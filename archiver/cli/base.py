@@ -48,19 +48,35 @@ T = TypeVar("T")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-def _folder(value: str | Path) -> Path:
+class _Blank(str):
+    """An archive folder given blank (``--archive "$DIR"`` with ``DIR`` unset), kept as it
+    was given, with whether it was typed or came from ``ARCHIVER_ARCHIVE``, until the
+    command runs: :func:`config_for` refuses it then, as every error is said (click would
+    print a box of its own, naming the variable for a typed option)."""
+
+    typed = False
+
+
+def _folder(value: str | Path) -> Path | _Blank:
     """A folder named on the command line: ``--archive ''`` (an unset shell variable, say) is
     a usage error, never the current folder that ``Path('')`` would make of it."""
     if isinstance(value, Path):
         return value
     if not value.strip():
-        raise typer.BadParameter("is empty: name the archive folder (or leave the option out "
-                                 "for ./archive)")
+        return _Blank(value)
     return Path(value)
 
 
+def _blank_source(ctx: typer.Context, param: typer.CallbackParam, value: Any) -> Any:
+    """Whether a blank archive folder was typed (``--archive ""``) or came from the variable."""
+    if isinstance(value, _Blank):
+        source = ctx.get_parameter_source(param.name or "archive")
+        value.typed = source is not None and source.name == "COMMANDLINE"
+    return value
+
+
 ArchiveOpt = typer.Option(None, "--archive", metavar="DIR", envvar="ARCHIVER_ARCHIVE",
-                          show_envvar=True, parser=_folder,
+                          show_envvar=True, parser=_folder, callback=_blank_source,
                           help="Archive folder (an OCFL storage root). Default: ./archive.")
 
 
@@ -96,7 +112,11 @@ def config_for(archive: Path | None, **overrides: Any) -> Config:
     ``ARCHIVER_*`` variable that typer also fills an option from (``--mailto`` from
     ``ARCHIVER_MAILTO``) is refused by :func:`load_config` first, named as the variable,
     which is where the user has to correct it."""
-    if archive is None and os.environ.get("ARCHIVER_ARCHIVE") == "":
+    if isinstance(archive, _Blank) and archive.typed:  # `--archive "$DIR"`, DIR unset
+        empty_option("--archive", "give the archive folder, or leave --archive out for "
+                                  "./archive (or the configured one)")
+    if isinstance(archive, _Blank) or (archive is None
+                                       and os.environ.get("ARCHIVER_ARCHIVE") == ""):
         # set, but to nothing: a script's unset variable ("ARCHIVER_ARCHIVE=$DIR"), never a
         # wish for ./archive, where the posts would otherwise quietly go (typer, like click,
         # takes an empty variable for none)
@@ -278,6 +298,15 @@ def no_empty(values: list[str], what: str) -> list[str]:
                          f"unset or empty; give the {what} itself"
                          + (" (`.` for this folder)" if what == "path" else ""))
     return values
+
+
+def empty_option(option: str, give: str, value: str | None = "") -> None:
+    """Refuse an option's path given empty (``-o "$OUT"`` with ``OUT`` unset), as an empty
+    argument is refused (:func:`no_empty`): never the working folder ``Path('')`` would make
+    of it. ``give``: what to do instead."""
+    if value == "":
+        raise UsageError("an empty path was given", path=f"option {option}",
+                         hint=f"a variable in the command may be unset or empty; {give}")
 
 
 def resolve_id(store: Any, given: str) -> str:

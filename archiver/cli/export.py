@@ -13,6 +13,7 @@ from archiver.cli.base import (
     QuietOpt,
     TracebackOpt,
     app,
+    empty_option,
     err,
     open_archive,
     output_file_problem,
@@ -80,8 +81,8 @@ def export(
     include_unverified: bool = typer.Option(False, "--include-unverified",
                                             help="With --cited: also citations not verified, "
                                                  "marked as such in a note."),
-    output: Path | None = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to FILE "
-                                                                  "(default: stdout)."),
+    output_given: str | None = typer.Option(None, "--output", "-o", metavar="FILE",
+                                            help="Write to FILE (default: stdout)."),
     quiet: bool = QuietOpt,
     show_traceback: bool = TracebackOpt,
 ) -> None:
@@ -102,6 +103,10 @@ def export(
     from archiver.index import known_works, load_index, taken_keys
 
     with reported_errors(show_traceback):
+        # as typed: Path("") would be the working folder
+        empty_option("-o (--output)", "give the file to write, or - for standard output (for "
+                                      "html, the folder to write)", output_given)
+        output = Path(output_given) if output_given is not None else None
         if cited and only_cited:  # one says "posts and works", the other "works alone"
             raise UsageError("--cited and --only-cited contradict each other",
                              hint="--cited exports the posts and the works they cite; "

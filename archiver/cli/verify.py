@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from archiver.cli.base import (
     app,
     config_for,
     emit_json,
+    empty_option,
     err,
     fail,
     no_empty,
@@ -305,6 +307,8 @@ def verify(
             raise UsageError(f"--fail-on: unknown status {', '.join(sorted(unknown))}",
                              hint=f"statuses: {', '.join(STATUSES)}")
         # as typed: "./-" is a file named "-", which Path would make "-" again
+        empty_option("--junit", "give the file to write, or - for standard output",
+                     junit_given)
         junit_out = junit_given == "-"  # the XML is the output
         junit = Path(junit_given) if junit_given is not None and not junit_out else None
         if junit_out and as_json:
@@ -315,8 +319,9 @@ def verify(
             raise UsageError(f"--junit: {problem}", path=junit)
         config = config_for(archive, crossref_url=crossref_url, mailto=mailto)
         store = None
-        if (config.archive / "0=ocfl_1.1").is_file():
-            store = Archive.open(config.archive)
+        if config.archive.exists():  # a file, or a folder of other things, is said to be no
+            with suppress(NotFound):  # archive, as every command says it; an empty folder is
+                store = Archive.open(config.archive)  # none yet, as a missing one is
         problems: list[ArchiverError] = []
         items = _verify_targets(list(targets or []), config, store, problems)
         for problem in problems:  # said first, and again in the exit code
