@@ -432,6 +432,31 @@ def test_a_folder_without_posts_is_an_error_and_no_summary(runner, archive_dir, 
     assert "post(s)" not in result.stderr
 
 
+def test_the_hints_on_formats_name_every_suffix_read(runner, archive_dir, tmp_path):
+    """The hint after a file no reader takes, and after a folder without posts, names every
+    suffix a post is read from; verify's names the files of references it reads too."""
+    from archiver.readers import SUFFIX_NAMES, SUFFIXES
+    assert {Path("x" + name).suffix for name in SUFFIX_NAMES} == SUFFIXES
+    notes = tmp_path / "refs.text"
+    notes.write_text("Smith J. A title. Nature. 2020.\n", encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    ingested = run(runner, "ingest", notes, "--archive", archive_dir)
+    no_posts = run(runner, "ingest", tmp_path / "empty", "--archive", archive_dir)
+    for result in (ingested, no_posts):
+        [hint] = [line for line in result.stderr.splitlines() if line.startswith("  hint: ")]
+        assert all(re.search(re.escape(name) + r"\b(?!\.)", hint) for name in SUFFIX_NAMES), hint
+        assert ".txt" not in hint and ".bib" not in hint  # ingest reads no references
+    for name in ("refs.text", "README.md"):
+        path = tmp_path / name
+        path.write_text("Smith J. A title. Nature. 2020.\n", encoding="utf-8")
+        verified = run(runner, "verify", path, "--archive", archive_dir, "--offline")
+        assert verified.exit_code == ExitCode.BAD_INPUT
+        assert f"archiver: error: {path}: not a supported saved post" in verified.stderr
+        [hint] = [line for line in verified.stderr.splitlines() if line.startswith("  hint: ")]
+        assert all(name in hint for name in SUFFIX_NAMES)
+        assert hint.endswith("; and references, one per line (.txt) or BibTeX (.bib)")
+
+
 def test_a_folder_of_other_files_is_a_folder_without_posts_for_ingest_and_verify(
         runner, archive_dir, tmp_path):
     """Notes beside no post are skipped, as in any folder, and then the run has found no post:

@@ -174,6 +174,7 @@ def ingest(
     """
     from archiver.cli.verify import verify_posts
     from archiver.pipeline import ingest_paths
+    from archiver.readers import SUFFIX_NAMES
     from archiver.store import Archive
 
     with reported_errors(show_traceback):
@@ -280,8 +281,8 @@ def ingest(
             skipped = (f" ({len(results)} other file(s) skipped, named above)"
                        if results and not quiet else "")
             raise UsageError("no saved posts found in the given paths" + skipped,
-                             hint="give saved posts (.md, .html, .mhtml, .webarchive, "
-                                  ".zip, .warc, .warc.gz, .wacz), or folders holding them")
+                             hint=f"give saved posts ({', '.join(SUFFIX_NAMES)}), or folders "
+                                  "holding them")
         if not quiet:
             where = (f" → {config.archive}" if Archive.declared(config.archive)
                      else f"; nothing archived, so {config.archive} was not made an archive"

@@ -112,6 +112,7 @@ def _citations_in(target: str, config: Config, store: Any
     """The citations one target (a file, or an archived post's id) holds."""
     from archiver.citations.verify import citations_of, split_reference_lines
     from archiver.pipeline import prepare_all
+    from archiver.readers import SUPPORTED_HINT
 
     if target == "-":  # references on standard input, one per line, like a .txt file
         return [(line, f"-:{n}", None) for n, line in split_reference_lines(stdin_text())]
@@ -133,9 +134,16 @@ def _citations_in(target: str, config: Config, store: Any
     if suffix == ".bib":
         from archiver.citations.bib import references_from_bibtex
         return [(text, f"{path}:{key}", None) for key, text in references_from_bibtex(path)]
+    try:
+        posts = prepare_all(path, config.with_overrides(fetch=False), validate=False)
+    except UnsupportedFormat as exc:  # verify reads files of references too: say so
+        if exc.hint != SUPPORTED_HINT:
+            raise
+        raise UnsupportedFormat(exc.message, path=exc.path,
+                                hint=f"{SUPPORTED_HINT}; and references, one per line (.txt) "
+                                     "or BibTeX (.bib)") from None
     return [(text, f"{path}#{where}", None)
-            for prepared in prepare_all(path, config.with_overrides(fetch=False), validate=False)
-            for text, where in citations_of(prepared.record)]
+            for prepared in posts for text, where in citations_of(prepared.record)]
 
 
 def _input_errors(problems: list[ArchiverError]) -> list[dict[str, Any]]:

@@ -39,6 +39,15 @@ HEAD_BYTES = 1 << 20  # enough to reach the markers behind a page's inline CSS
 READ_WHOLE = 64 << 20  # a file up to this size is read once, its head a slice of it
 SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".warc",
                       ".wacz", ".gz", ".webarchive", ".zip"})
+# the suffixes above as the messages name them (".gz" only as ".warc.gz")
+SUFFIX_NAMES = (".md", ".markdown", ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".webarchive",
+                ".zip", ".warc", ".warc.gz", ".wacz")
+# the formats a file no reader claims could have been in
+SUPPORTED_HINT = ("supported: Markdown export (.md or .markdown, with front matter or WeChat "
+                  "links/images), WeChat article page or #js_content fragment (.html, .htm, "
+                  ".xhtml; a browser's \"save page complete\" or a SingleFile page too), "
+                  "SingleFile's ZIP (.zip), MHTML (.mhtml, .mht), Safari Web Archive "
+                  "(.webarchive), WARC (.warc, .warc.gz), WACZ (.wacz)")
 
 
 def read_input(path: Path, limit: int = -1) -> bytes:
@@ -129,14 +138,7 @@ def _reader_for(path: Path, head: bytes) -> ModuleType:
     for reader in READERS:
         if reader.detect(path, head):
             return reader
-    raise UnsupportedFormat(
-        "not a supported saved post",
-        path=path,
-        hint="supported: Markdown export (.md with front matter or WeChat links/images), WeChat "
-             "article page or #js_content fragment (.html, a browser's \"save page complete\" "
-             "or a SingleFile page too), SingleFile's ZIP (.zip), MHTML (.mhtml, .mht), Safari "
-             "Web Archive (.webarchive), WARC (.warc, .warc.gz), WACZ",
-    )
+    raise UnsupportedFormat("not a supported saved post", path=path, hint=SUPPORTED_HINT)
 
 
 def read(path: Path, data: bytes | None = None) -> RawPost:
