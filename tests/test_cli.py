@@ -1140,6 +1140,35 @@ def test_list_json_gives_every_posts_aliases_an_empty_list_when_it_has_none(runn
     assert seed["aliases"] == []
 
 
+@pytest.mark.parametrize("quiet", ["-q", "--quiet"])
+def test_every_command_takes_quiet(runner, archive_dir, tmp_path, quiet):
+    """-q as ingest, verify, export and fsck take it: list, show, log, diff and refs parse
+    print the same data, and nothing on stderr but what is still said (errors, posts left out
+    of a list)."""
+    post = tmp_path / "post.md"
+    text = SEED.read_text(encoding="utf-8")
+    post.write_text(text, encoding="utf-8")
+    run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch")
+    post.write_text(text.replace("**作品简介**", "**作品简介（改）**"), encoding="utf-8")
+    post_id = json.loads(run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch",
+                             "--json").stdout)["id"]
+    archive = ["--archive", archive_dir]
+    for command in (["list", *archive], ["list", "--json", *archive],
+                    ["show", post_id, *archive], ["log", post_id, *archive],
+                    ["diff", post_id, *archive], ["refs", "parse", post]):
+        loud, hushed = run(runner, *command), run(runner, *command, quiet)
+        assert hushed.exit_code == ExitCode.OK, (command, hushed.output)
+        assert (hushed.stdout, hushed.stderr) == (loud.stdout, ""), command
+    (archive_dir / "extensions" / "archiver-index" / STALE_NAME).write_bytes(b"")
+    for inventory in archive_dir.rglob("inventory.json"):
+        inventory.write_bytes(b"{")  # the post can no longer be read
+    listed = run(runner, "list", *archive, quiet)
+    assert listed.exit_code == ExitCode.OK and listed.stdout == ""
+    assert "1 object(s) of the archive cannot be read and are not listed" in listed.stderr
+    shown = run(runner, "show", post_id, *archive, quiet)  # errors are still said
+    assert shown.exit_code == ExitCode.ARCHIVE and "archiver: error: " in shown.stderr
+
+
 def test_list_show_log(runner, archive_dir):
     run(runner, "ingest", SEED, PAGE, "--archive", archive_dir, "--no-fetch")
     listed = [json.loads(x) for x in run(runner, "list", "--archive", archive_dir,

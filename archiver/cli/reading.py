@@ -33,6 +33,11 @@ from archiver.errors import (
     UsageError,
 )
 
+# -q as every command takes it: these print no progress bar or summary on stderr to hide
+QuietReadOpt = typer.Option(False, "--quiet", "-q", help="Accepted as every command accepts "
+                                                         "it: this one writes nothing on stderr "
+                                                         "but errors in any case.")
+
 
 class Format(StrEnum):
     json = "json"
@@ -44,6 +49,11 @@ class Format(StrEnum):
 def list_posts(
     archive: Path | None = ArchiveOpt,
     as_json: bool = JsonOpt,
+    quiet: bool = typer.Option(False, "--quiet", "-q",
+                               help="Accepted as every command accepts it: list writes no "
+                                    "progress or summary on stderr in any case, and still says "
+                                    "when posts cannot be read and are left out, as errors "
+                                    "are said."),
     show_traceback: bool = TracebackOpt,
 ) -> None:
     """List the posts in the archive: id, versions, date, account and title."""
@@ -88,6 +98,7 @@ def show(
     archive: Path | None = ArchiveOpt,
     as_json: bool = typer.Option(False, "--json", help="Print the record as JSON "
                                                       "(same as --format json)."),
+    quiet: bool = QuietReadOpt,
     show_traceback: bool = TracebackOpt,
 ) -> None:
     """Show one archived post."""
@@ -119,6 +130,7 @@ def log(
     post_id: str = typer.Argument(..., metavar="ID", help="Post id, or a unique prefix of it."),
     archive: Path | None = ArchiveOpt,
     as_json: bool = JsonOpt,
+    quiet: bool = QuietReadOpt,
     show_traceback: bool = TracebackOpt,
 ) -> None:
     """Show the version history of one post: newest first (with --json, an object whose
@@ -228,6 +240,7 @@ def diff(
                                      help="Newer version, e.g. v2. Default: the head."),
     archive: Path | None = ArchiveOpt,
     as_json: bool = JsonOpt,
+    quiet: bool = QuietReadOpt,
     show_traceback: bool = TracebackOpt,
 ) -> None:
     """Show what changed between two versions of a post (fields, body, files).

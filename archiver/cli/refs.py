@@ -33,6 +33,9 @@ def refs_parse(
                                  help="File with one reference string per line; - for stdin."),
     as_json: bool = typer.Option(False, "--json", help="One CSL-JSON item per input line "
                                                        "(JSON Lines; {} when nothing parsed)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No note on stderr that references "
+                                                            "are awaited from the terminal "
+                                                            "(errors are still shown)."),
     show_traceback: bool = TracebackOpt,
 ) -> None:
     """Parse reference strings (APA, MLA, Chicago, Vancouver, GB/T 7714…) into fields.
@@ -45,7 +48,8 @@ def refs_parse(
     with reported_errors(show_traceback):
         no_empty([source], "path")
         if source == "-":
-            if sys.stdin.isatty():  # not waiting in silence for what the user may not know
+            # not waiting in silence for what the user may not know
+            if sys.stdin.isatty() and not quiet:
                 err.print("reading reference strings, one per line; end with Ctrl-D",
                           markup=False)
             lines = stdin_text().splitlines()
