@@ -1681,3 +1681,19 @@ def test_cited_and_only_cited_together_are_refused(runner, archive_dir):
     both = run(runner, "export", "bibtex", "--cited", "--only-cited", "--archive", archive_dir)
     assert both.exit_code == ExitCode.USAGE and both.stdout == ""
     assert "--cited and --only-cited contradict each other" in both.stderr
+
+
+def test_only_cited_with_nothing_verified_says_why_nothing_was_exported(runner, archive_dir):
+    assert run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch").exit_code == 0
+    nothing = run(runner, "export", "bibtex", "--only-cited", "--archive", archive_dir)
+    assert nothing.exit_code == ExitCode.OK and nothing.stdout == ""
+    assert nothing.stderr.splitlines() == [
+        "exported 0 entries as bibtex: no verified citation in these posts",
+        "  hint: run `archiver verify` to check the posts' citations against Crossref (the "
+        "results are kept in the archive), or add --include-unverified to export those not "
+        "verified, marked in a note"]
+    unverified = run(runner, "export", "bibtex", "--only-cited", "--include-unverified",
+                     "--archive", archive_dir)
+    assert unverified.stdout.startswith("@") and "hint" not in unverified.stderr
+    quiet = run(runner, "export", "bibtex", "--only-cited", "-q", "--archive", archive_dir)
+    assert (quiet.exit_code, quiet.stdout, quiet.stderr) == (ExitCode.OK, "", "")

@@ -175,7 +175,15 @@ def export(
         else:
             count = write_whole(output, lambda write: write_export(works, fmt.value, write))
         if not quiet:
+            # --only-cited with nothing verified wrote nothing: why, and what would write some
+            none_verified = only_cited and not include_unverified and not count
             err.print(f"exported {count} entr{'y' if count == 1 else 'ies'} as {fmt.value}"
                       + (f" to {output}" if output else "")
+                      + (": no verified citation in these posts" if none_verified else "")
                       + (f"; skipped {len(skipped)} post(s) with nothing to cite"
                          if skipped else ""), markup=False)
+            if none_verified:
+                err.print("  hint: run `archiver verify` to check the posts' citations against "
+                          "Crossref (the results are kept in the archive), or add "
+                          "--include-unverified to export those not verified, marked in a "
+                          "note", markup=False)
