@@ -348,6 +348,31 @@ def test_a_file_name_with_a_line_break_or_an_escape_sequence_is_printed_escaped(
     assert [json.loads(row)["source"] for row in rows] == [str(folder / "a\nb.html")]
 
 
+def test_a_source_named_with_a_line_break_is_one_line_in_log_diff_and_the_summary(
+        runner, tmp_path):
+    """The version message names the file ingested, and diff the files of the version: each
+    is printed escaped on its line (--json keeps them as they are), as the archive's folder
+    is in ingest's summary."""
+    archive = tmp_path / "ar\nchive"
+    first, second = tmp_path / "a\nb.md", tmp_path / "c\x1bd.md"
+    text = SEED.read_text(encoding="utf-8")
+    first.write_text(text, encoding="utf-8")
+    second.write_text(text.replace("**作品简介**", "**作品简介（改）**"), encoding="utf-8")
+    ingested = run(runner, "ingest", first, "--archive", archive, "--no-fetch")
+    assert ingested.stderr.splitlines()[-1] == \
+        f"1 post(s): 1 added → {tmp_path}/ar\\nchive"
+    run(runner, "ingest", second, "--archive", archive, "--no-fetch")
+    [post_id] = Archive.open(archive).object_ids()
+    log = run(runner, "log", post_id, "--archive", archive).stdout.splitlines()
+    assert [line.split("  ")[-2] for line in log] == ["ingest c\\x1bd.md", "ingest a\\nb.md"]
+    assert json.loads(run(runner, "log", post_id, "--archive", archive, "--json").stdout)[
+        "versions"][0]["message"] == "ingest a\nb.md"
+    files = [line for line in run(runner, "diff", post_id, "--archive", archive).stdout
+             .splitlines() if line.startswith("file ")]
+    assert "file added: source/c\\x1bd.md" in files
+    assert "file removed: source/a\\nb.md" in files and "\x1b" not in "".join(files)
+
+
 def test_a_link_to_a_file_that_is_gone_says_so(runner, archive_dir, tmp_path):
     link = tmp_path / "post.html"
     link.symlink_to(tmp_path / "moved" / "post.html")

@@ -200,3 +200,10 @@ def test_the_file_name_after_the_bar_fits_the_room_the_count_and_time_leave(widt
     label = _bar_label(name, width)
     assert cell_len(label) <= max(0, min(width - _BAR_COLUMNS, 40))
     assert label == "" or name.startswith(label.rstrip("…").rstrip())
+
+
+def test_a_file_name_with_a_line_break_is_escaped_after_the_bar():
+    """The bar is one line: a name holding a line break or an escape sequence is shown
+    escaped, as in every other line."""
+    from archiver.cli.ingest import _bar_label
+    assert _bar_label("a\nb\x1b[2J.md", 120) == "a\\nb\\x1b[2J.md"

@@ -91,11 +91,12 @@ def _interrupted_note(finished: int, discarded: int) -> str:
 
 def _bar_label(name: str, width: int) -> str:
     """The file name shown after the bar, cut to the room the terminal leaves (in cells: a
-    Chinese character takes two), so that the count and the time are never what is cut."""
+    Chinese character takes two), so that the count and the time are never what is cut; a
+    line break or an escape sequence in it escaped (:func:`printable`), as in every line."""
     room = min(width - _BAR_COLUMNS, 40)
     if room < 8:
         return ""
-    label = Text(name)
+    label = Text(printable(name))
     label.truncate(room, overflow="ellipsis")
     return label.plain
 
@@ -284,10 +285,11 @@ def ingest(
                              hint=f"give saved posts ({', '.join(SUFFIX_NAMES)}), or folders "
                                   "holding them")
         if not quiet:
-            where = (f" → {config.archive}" if Archive.declared(config.archive)
-                     else f"; nothing archived, so {config.archive} was not made an archive"
+            folder = printable(str(config.archive))
+            where = (f" → {folder}" if Archive.declared(config.archive)
+                     else f"; nothing archived, so {folder} was not made an archive"
                      if config.archive.exists()
-                     else f"; nothing archived, so {config.archive} was not created")
+                     else f"; nothing archived, so {folder} was not created")
             err.print(ingest_summary(results) + where, markup=False)
         codes = [r.error.exit_code if r.error is not None else ExitCode.BAD_INPUT
                  for r in results if r.status == "failed"]

@@ -32,6 +32,7 @@ from archiver.errors import (
     NotFound,
     UsageError,
 )
+from archiver.textfiles import printable
 
 # -q as every command takes it: these print no progress bar or summary on stderr to hide
 QuietReadOpt = typer.Option(False, "--quiet", "-q", help="Accepted as every command accepts "
@@ -146,7 +147,8 @@ def log(
                      "user": v.user, "files": len(v.state)} for v in versions]})
                 return
             for v in reversed(versions):
-                typer.echo(f"{v.number:<4} {v.created}  {v.message or ''}  "
+                # the message names the file ingested: a line break in it is escaped
+                typer.echo(f"{v.number:<4} {v.created}  {printable(v.message or '')}  "
                            f"({len(v.state)} files)")
 
 
@@ -265,7 +267,7 @@ def _print_diff(result: dict[str, Any], as_json: bool) -> None:
             typer.echo(f"field {where}: {_shown_value(old_value)} → {_shown_value(new_value)}")
     for kind in ("added", "removed", "changed"):
         for path in result["files"][kind]:
-            typer.echo(f"file {kind}: {path}")
+            typer.echo(f"file {kind}: {printable(path)}")  # source/ holds a file as named
     for line in result["body"]:
         typer.echo(line)
     if not (result["fields"] or result["body"] or any(result["files"].values())):
