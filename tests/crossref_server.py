@@ -12,8 +12,11 @@ give, in order, before the real one — ``"429"`` (with ``Retry-After``), ``"500
 stress tests of bad evidence: ``"bad-json"`` (a 200 ``application/json`` body cut off
 mid-way), ``"wrong-shape"`` (valid JSON whose ``message`` is not a work), ``"empty-record"``
 (a work with no fields), ``"doi-only"`` (a work that gives only the DOI asked for),
-``"bad-types"`` (a work whose fields have the wrong JSON types), ``"other-doi"`` (the record
-of another recorded work) and ``"reset"`` (the connection closed without a reply).
+``"bad-types"`` (a work whose fields have the wrong JSON types), ``"bad-names"`` (the real
+record with its first author's family name a number), ``"other-doi"`` (the record of another
+recorded work) and ``"reset"`` (the connection closed without a reply); for a search (key
+``"search"``): ``"no-total"`` (a list of works without its ``total-results``) and
+``"bad-candidate"`` (the real candidates, the first with its container title a string).
 ``requests`` records every path asked, with the time, so tests can check retries and rate
 limits.
 """
@@ -161,6 +164,10 @@ class CrossrefServer:
                                         "volume": ["1"], "page": {"first": 1}})
                     body = {"status": "ok", "message-type": "work", "message": message}
                     return self.reply(200, json.dumps(body).encode())
+                if fault == "bad-names" and key in server.works:
+                    work = json.loads(json.dumps(server.works[key]))
+                    work["message"]["author"][0]["family"] = 5
+                    return self.reply(200, json.dumps(work).encode())
                 if fault == "other-doi":
                     other = next(w for d, w in sorted(server.works.items()) if d != key)
                     return self.reply(200, json.dumps(other).encode())
@@ -187,6 +194,10 @@ class CrossrefServer:
                     scored.sort(key=lambda item: -item["score"])
                     body = {"status": "ok", "message-type": "work-list",
                             "message": {"total-results": len(scored), "items": scored[:rows]}}
+                    if fault == "no-total":
+                        del body["message"]["total-results"]
+                    if fault == "bad-candidate" and scored:
+                        scored[0]["container-title"] = scored[0]["container-title"][0]
                     return self.reply(200, json.dumps(body).encode())
                 return self.reply(404, b"Resource not found.", "text/plain")
 

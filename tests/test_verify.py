@@ -395,6 +395,28 @@ def test_a_reply_that_is_not_json_is_unresolved(server, tmp_path):
     assert outcome.status == "unresolved" and "not JSON" in outcome.reason
 
 
+def test_a_record_whose_author_names_are_not_text_is_unresolved_not_a_crash(server, tmp_path):
+    server.faults[DOI] = ["bad-names"]  # SYNTHETIC fault: the real record, a family name 5
+    result = Verifier(client_for(server.url, tmp_path)).verify_all(
+        [(f"Chiang C et al. The impact of structural variation on human gene expression. "
+          f"Nat Genet 2017;49:692-9. doi:{DOI}", None)])[0]
+    assert result.status == "unresolved" and "malformed 'author'" in result.reason
+
+
+def test_a_search_reply_without_its_total_is_unresolved_not_a_crash(server, tmp_path):
+    server.faults["search"] = ["no-total"]  # SYNTHETIC fault
+    outcome = client_for(server.url, tmp_path).search("structural variation gene expression")
+    assert outcome.status == "unresolved" and "not shaped as its API's" in outcome.reason
+
+
+def test_a_malformed_search_candidate_is_passed_over_not_a_crash(server, tmp_path):
+    server.faults["search"] = ["bad-candidate"]  # SYNTHETIC fault: the best one malformed
+    text = ("Chiang C, Scott AJ, Davis JR, et al. The impact of structural variation on human "
+            "gene expression. Nat Genet. 2017;49(5):692-699.")
+    result = Verifier(client_for(server.url, tmp_path)).verify_all([(text, None)])[0]
+    assert result.status == "ambiguous"  # the one candidate that agreed could not be read
+
+
 # -- cache -----------------------------------------------------------------------------------
 
 def test_the_cache_keeps_successes_and_serves_them_offline(server, tmp_path):

@@ -85,20 +85,37 @@ _LIST_FIELDS = ("title", "container-title", "short-container-title", "subtitle",
 _TEXT_FIELDS = ("DOI", "type", "volume", "issue", "page", "article-number", "publisher")
 
 
+_NAME_PARTS = ("family", "given", "name", "suffix", "prefix")
+
+
+def malformed_field(message: dict[str, Any]) -> str | None:
+    """The first field of a work record (a DOI's, or a search's candidate) whose JSON type is
+    not Crossref's, or None: what the comparison reads must be what it expects (an author's
+    family name that is a number would stop the run, not tell that one citation)."""
+    for name in _LIST_FIELDS:
+        value = message.get(name)
+        if value is not None and not (isinstance(value, list) and all(
+                isinstance(v, dict if name == "author" else str) for v in value)):
+            return name
+    for author in message.get("author") or ():
+        if any(author.get(part) is not None and not isinstance(author[part], str)
+               for part in _NAME_PARTS):
+            return "author"
+    for name in _TEXT_FIELDS:
+        if message.get(name) is not None and not isinstance(message[name], str):
+            return name
+    return None
+
+
 def not_a_record_of(message: dict[str, Any], doi: str) -> str | None:
     """Why a reply cannot serve as the record of ``doi`` (None when it can): the record of
     another DOI, no bibliographic field at all, or fields of the wrong JSON types."""
     got = message.get("DOI")
     if not isinstance(got, str) or got.lower() != doi.lower():
         return f"Crossref's reply for {doi} is not its record (it names {got!r})"
-    for name in _LIST_FIELDS:
-        value = message.get(name)
-        if value is not None and not (isinstance(value, list) and all(
-                isinstance(v, dict if name == "author" else str) for v in value)):
-            return f"Crossref's record for {doi} has a malformed {name!r}"
-    for name in _TEXT_FIELDS:
-        if message.get(name) is not None and not isinstance(message[name], str):
-            return f"Crossref's record for {doi} has a malformed {name!r}"
+    wrong = malformed_field(message)
+    if wrong is not None:
+        return f"Crossref's record for {doi} has a malformed {wrong!r}"
     if not (message.get("title") or message.get("container-title") or message.get("author")):
         return f"Crossref's reply for {doi} carries no bibliographic fields"
     return None
@@ -271,7 +288,10 @@ class CrossrefClient:
                 return self._status(context.response.status_code,
                                     context.response.headers.get("retry-after"),
                                     context.response.text[:200])
-            raise
+            # ... or while reading a reply that is not shaped as Crossref's (a search
+            # without its total-results): that reply, not the run, is what failed
+            return Outcome("unresolved", reason="Crossref's reply is not shaped as its API's "
+                                                f"({type(exc).__name__}: {exc})")
         except RuntimeError as exc:  # habanero wraps transport errors of searches
             cause = exc.__cause__
             if isinstance(cause, httpx2.TimeoutException):

@@ -51,7 +51,7 @@ from archiver.citations.compare import (
     title_variants,
     words,
 )
-from archiver.citations.crossref import CrossrefClient, Outcome
+from archiver.citations.crossref import CrossrefClient, Outcome, malformed_field
 from archiver.citations.extract import (
     find_dois,
     find_references,
@@ -432,7 +432,8 @@ class Verifier:
         if outcome.status != "found" or outcome.message is None:
             return CitationResult(text, None, "unresolved", reason=outcome.reason,
                                   location=location)
-        items = [i for i in outcome.message.get("items") or [] if isinstance(i, dict)]
+        items = [i for i in outcome.message.get("items") or []  # a malformed candidate
+                 if isinstance(i, dict) and malformed_field(i) is None]  # is none
         compared = []
         for record in items:
             cited = self._read(text, record)
