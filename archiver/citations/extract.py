@@ -18,7 +18,10 @@ from collections.abc import Iterable
 from urllib.parse import unquote
 
 _STOP = "\\s\"'<>\u2018-\u201f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
-DOI_RE = re.compile(rf"10\.\d{{4,9}}/[^{_STOP}]+")
+# A DOI runs to a space, a quote, an angle bracket or CJK text; but a SICI DOI holds its own
+# angle brackets, around a number and "::" (Wiley's "10.1002/(SICI)1097-4636(199706)35:4
+# <461::AID-JBM6>3.0.CO;2-L"), where "<https://doi.org/…>" (MHRA) only encloses one
+DOI_RE = re.compile(rf"10\.\d{{4,9}}/(?:[^{_STOP}]|<\d+::[^\s<>]+>)+")
 _TRAILING = ".,;:!?'\"。，、；：！？"
 _CLOSERS = {")": "(", "]": "[", "}": "{", ">": "<", "）": "（", "】": "【", "」": "「"}
 _URL_TAILS = re.compile(
@@ -48,7 +51,9 @@ def normalise_doi(raw: str, from_url: bool = False) -> str | None:
     match = DOI_RE.search(text)
     if not match:
         return None
-    doi = match.group(0)
+    # a Markdown link's text and target, "[…10.1038/ng.3834](https://doi.org/…)": no DOI
+    # holds "](" (a SICI DOI's "]" is followed by its version, "]2.0.co;2")
+    doi = match.group(0).split("](", 1)[0]
     if from_url:
         doi = _URL_TAILS.sub("", doi)
     doi = _strip_trailing(doi.lower())
@@ -58,7 +63,9 @@ def normalise_doi(raw: str, from_url: bool = False) -> str | None:
     version = _BIORXIV_VERSION.match(doi)
     if version:
         doi = version.group(1)
-    if "/" not in doi or doi.endswith("/"):
+    while doi.endswith("/"):  # a URL's closing slash ("https://doi.org/10.1038/ng.3834/"),
+        doi = _strip_trailing(doi[:-1])  # and what the slash stood after ("….3834./")
+    if "/" not in doi:  # "10.1000/" and nothing after it: a DOI broken off, or no DOI
         return None
     return doi
 

@@ -608,7 +608,7 @@ def _cut(text: str, tokens: list[Token], span: tuple[int, int]) -> str:
 
 _DOI_LOOSE = re.compile(
     r"(?:[dD][oO][iI]\s*[:：]?\s*|[hH][tT][tT][pP][sS]?://(?:dx\.)?doi\.org/\s*)?"
-    r"(10\s?\.\s?\d{4,9}\s?/\s?[^\s\"<>]+(?:\s/[^\s\"<>]+)*)")
+    r"(10\s?\.\s?\d{4,9}\s?(?:/|%2[fF])\s?(?:[^\s\"<>]|<\d+::[^\s<>]+>)+(?:\s/[^\s\"<>]+)*)")
 _DOI_TAIL = re.compile(r"(?:\[doi\]|\.?(?:pmid|pmcid|pubmed|epub)\b.*)$", re.I)
 
 

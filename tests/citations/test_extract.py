@@ -19,6 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from archiver.citations.extract import find_dois, join_split_lines, normalise_doi
+from archiver.citations.parse import find_doi
 from archiver.clean import clean
 from archiver.readers import read
 
@@ -118,6 +119,29 @@ def test_a_biorxiv_version_suffix_is_removed_even_in_plain_text():
 
 def test_a_v_suffix_outside_biorxiv_is_part_of_the_doi():
     assert normalise_doi("10.5281/zenodo.1234v2") == "10.5281/zenodo.1234v2"
+
+
+WILEY_SICI = "10.1002/(sici)1097-4636(199706)35:4<461::aid-jbm6>3.0.co;2-l"
+
+
+@pytest.mark.parametrize("text", [
+    "doi:10.1002/(SICI)1097-4636(199706)35:4<461::AID-JBM6>3.0.CO;2-L",
+    "https://doi.org/10.1002/(SICI)1097-4636(199706)35:4%3C461::AID-JBM6%3E3.0.CO;2-L",
+    "J Biomed Mater Res. 1997;35(4):461-7. doi:10.1002/(SICI)1097-4636(199706)35:4<461::"
+    "AID-JBM6>3.0.CO;2-L."])
+def test_a_wiley_sici_doi_keeps_its_angle_brackets(text):
+    """Wiley's SICI DOIs hold "<number::…>": the DOI is not cut at its "<"."""
+    assert find_dois([text], []) == [WILEY_SICI]
+    assert find_doi(text) == WILEY_SICI
+
+
+@pytest.mark.parametrize("text", [
+    "https://doi.org/10.1038/ng.3834/", "<https://doi.org/10.1038/ng.3834>.",
+    "[https://doi.org/10.1038/ng.3834](https://doi.org/10.1038/ng.3834)",
+    "[doi:10.1038/ng.3834](https://doi.org/10.1038/ng.3834)", "https://doi.org/10.1038%2Fng.3834"])
+def test_a_doi_is_read_whole_from_a_url_with_its_closing_slash_or_a_markdown_link(text):
+    assert find_dois([text], []) == ["10.1038/ng.3834"]
+    assert find_doi(text) == "10.1038/ng.3834"
 
 
 def test_percent_encoded_slashes_are_decoded():
