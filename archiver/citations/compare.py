@@ -30,6 +30,8 @@ from typing import Any
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from archiver.latin import LETTERS
+
 STOP_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "a", "an", "to", "at", "de",
                         "des", "du", "la", "le", "les", "et", "und", "der", "die", "das", "fur"})
 
@@ -51,7 +53,8 @@ class FieldCheck:
 # -- normalisation -------------------------------------------------------------------------------
 
 def fold(text: str) -> str:
-    """NFKD, diacritics removed, case folded: ``Escrivà`` → ``escriva``."""
+    """NFKD, diacritics removed, case folded, the letters NFKD leaves whole spelt as ASCII
+    does: ``Escrivà`` → ``escriva``, ``Sørensen`` → ``sorensen`` (as a citation may write it)."""
     return _fold_map(text)[0]
 
 
@@ -107,7 +110,7 @@ def _fold_char(ch: str) -> str:
     folded = _FOLD_TABLE.get(ord(ch))
     if folded is None:
         folded = "".join(p.casefold() for p in unicodedata.normalize("NFKD", ch)
-                         if not unicodedata.combining(p))
+                         if not unicodedata.combining(p)).translate(LETTERS)  # ø as o
         if len(folded) != 1:  # first: a thread that finds ``ch`` in the table relies on it
             _NOT_ONE.add(ch)
         _FOLD_TABLE[ord(ch)] = folded

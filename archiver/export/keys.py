@@ -22,6 +22,8 @@ import re
 import unicodedata
 from collections.abc import Container
 
+from archiver.latin import LETTERS
+
 _CJK_CHARS = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f"  # ideographs, BMP and beyond
 _CJK = re.compile(f"[{_CJK_CHARS}]")
 _WORDS = re.compile(f"[{_CJK_CHARS}]+|[^\\W_]+")  # a run of ideographs, or a word
@@ -43,16 +45,6 @@ def lazy_pinyin(text: str) -> list[str]:
                         for syllable in syllables) if s]
 
 
-# Latin letters that Unicode does not decompose into an ASCII letter and marks (a stroke, a
-# ligature, a letter of its own), as ASCII spells them; NFKD alone left them out ("srensen")
-_LETTERS = str.maketrans({
-    "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
-    "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "ẞ": "SS", "þ": "th", "Þ": "TH",
-    "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T", "ŋ": "ng", "Ŋ": "NG", "ı": "i", "ƒ": "f",
-    "ǥ": "g", "Ǥ": "G", "ƶ": "z", "Ƶ": "Z", "ɨ": "i", "Ɨ": "I", "ƀ": "b", "Ƀ": "B",
-    "ʉ": "u", "Ʉ": "U", "ɖ": "d", "Ɖ": "D"})
-
-
 def ascii_words(text: str, transliterate: bool = True) -> list[str]:
     """Words of ``text`` in lower-case ASCII: CJK runs as pinyin syllables joined per run;
     marks dropped (``é`` is ``e``), and, unless ``transliterate`` is false (the keys made
@@ -65,7 +57,7 @@ def ascii_words(text: str, transliterate: bool = True) -> list[str]:
         else:
             folded = unicodedata.normalize("NFKD", run)
             if transliterate:
-                folded = folded.translate(_LETTERS)
+                folded = folded.translate(LETTERS)
             word = "".join(c for c in folded if c.isascii() and c.isalnum()).lower()
             if word:
                 out.append(word)
