@@ -126,6 +126,19 @@ def _md_target(target: str) -> str:
 
 # -- verify reports ----------------------------------------------------------------------------
 
+# What XML 1.0 cannot hold at all, not even as a character reference: the C0 controls but
+# tab and the line ends, lone surrogates, U+FFFE and U+FFFF
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml(text: str) -> str:
+    """``text`` as XML can hold it: each character XML 1.0 forbids written as its escape
+    (``\\x02``), so that a citation copied with a control character in it leaves the report
+    well-formed, and still says which character it was."""
+    return _NOT_XML.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace")
+                        .decode("ascii"), text)
+
+
 def verify_junit(results: list[Any], posts: list[str | None],
                  unreadable: Sequence[dict[str, Any]] = ()) -> bytes:
     """The JUnit XML report: a test case per citation, failing where it is wrong, and one
@@ -136,23 +149,24 @@ def verify_junit(results: list[Any], posts: list[str | None],
                        tests=str(len(results) + len(unreadable)))
     counts = {"failures": 0, "errors": 0, "skipped": 0}
     for problem in unreadable:
-        case = ET.SubElement(suite, "testcase", classname=problem["input"] or "inputs",
+        case = ET.SubElement(suite, "testcase", classname=_xml(problem["input"] or "inputs"),
                              name="cannot be read")
         counts["errors"] += 1
-        ET.SubElement(case, "error", message=problem["message"])
+        ET.SubElement(case, "error", message=_xml(problem["message"]))
     for n, (result, post) in enumerate(zip(results, posts, strict=True), 1):
         where = result.location or "citations"
-        case = ET.SubElement(suite, "testcase", classname=f"{post} {where}" if post else where,
-                             name=f"{n}: {result.text[:100]}")
+        case = ET.SubElement(suite, "testcase",
+                             classname=_xml(f"{post} {where}" if post else where),
+                             name=_xml(f"{n}: {result.text[:100]}"))
         if result.status in ("mismatch", "not_found"):
             counts["failures"] += 1
-            ET.SubElement(case, "failure", message=f"{result.status}: {result.reason}")
+            ET.SubElement(case, "failure", message=_xml(f"{result.status}: {result.reason}"))
         elif result.status == "unresolved":
             counts["errors"] += 1
-            ET.SubElement(case, "error", message=result.reason)
+            ET.SubElement(case, "error", message=_xml(result.reason))
         elif result.status == "ambiguous":
             counts["skipped"] += 1
-            ET.SubElement(case, "skipped", message=result.reason)
+            ET.SubElement(case, "skipped", message=_xml(result.reason))
     for key, value in counts.items():
         suite.set(key, str(value))
     return ET.tostring(suite, encoding="utf-8", xml_declaration=True)

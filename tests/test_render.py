@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
@@ -79,3 +79,21 @@ def test_each_labelled_value_is_one_line_in_the_text_view():
 def test_an_indented_line_is_no_code_block():
     texts = ["    four spaces first", "\tand a tab", "a line\n    then an indented one"]
     assert rendered_texts(record_markdown(with_paragraphs(*texts))) == texts
+
+
+@settings(deadline=None)
+@given(st.text(max_size=60))
+def test_a_junit_report_is_well_formed_whatever_a_citation_holds(text):
+    """A citation copied with a control character (U+0002 from a PDF) or a lone surrogate:
+    XML 1.0 cannot hold them, even as references; the report writes their escapes."""
+    from xml.etree import ElementTree as ET
+
+    from archiver.citations.verify import CitationResult
+    from archiver.render import verify_junit
+    results = [CitationResult(text=f"Chiang C. {text}", doi=None, status="mismatch",
+                              reason=f"title: {text}", location=f"refs\x02{text}.txt:1")]
+    report = ET.fromstring(verify_junit(results, [None],
+                                        [{"input": f"bad{text}.bib", "message": text}]))
+    case = report.findall("testcase")[1]
+    assert case.get("name").startswith("1: Chiang C. ")
+    assert "\\x02" in case.get("classname")
