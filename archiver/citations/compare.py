@@ -59,8 +59,9 @@ def fold(text: str) -> str:
 
 
 _TAG = re.compile(r"<[^>]+>")
-# a word: one CJK character (CJK titles are not separated by spaces) or a run of letters/digits
-_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|[^\W_]+")
+# a word: one CJK character or Hangul syllable (CJK titles are not separated by spaces, and a
+# Korean name runs family and given name together) or a run of letters/digits
+_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]|[^\W_]+")
 
 
 # The inline markup of Crossref's titles (JATS, HTML, MathML), which a citation copied from a
@@ -365,6 +366,9 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
                                                                             authors)
     if wrong_group:
         return FieldCheck(segment, crossref, False, wrong_group)
+    cjk = _cjk_names(parts, authors, et_al)
+    if cjk is not None:
+        return FieldCheck(segment, crossref, cjk[0], cjk[1])
     seg = words(segment)
     # what is no stray name between the names found: another author's family name (shown out
     # of order, told below), a group the citation names (checked above)
@@ -494,6 +498,43 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
                           f"{len(names)} author(s) are all found without it: an author "
                           "Crossref does not list")
     return FieldCheck(segment, crossref, True, f"all {len(names)} authors, in order")
+
+
+_CJK_LIST = re.compile(r"[，、；]")  # how a list of names is punctuated in CJK text
+
+
+def _written_whole(author: dict[str, Any]) -> str:
+    """A Chinese, Japanese or Korean name as it is printed: family then given name, with no
+    space between them (王进玉, 김철수)."""
+    return "".join((author.get("family") or "").split() + (author.get("given") or "").split())
+
+
+def _cjk_names(parts: Sequence[str], authors: Sequence[dict[str, Any]], et_al: bool
+               ) -> tuple[bool, str] | None:
+    """(match, reason) for a list of names in Chinese, Japanese or Korean script where
+    Crossref's authors are all people named in it; None for any other list. Such a name is
+    written whole, family and given name run together, so it is held whole to the author at
+    its place: 王明 is not 王进玉 (a given name the word-by-word comparison cannot see, each
+    character being a word of its own), 张三 between two of Crossref's authors is an author
+    added. A family name alone (王) stands for the author; 等 ends the list early."""
+    if not authors or not all(a.get("family") and _CJK_SCRIPT.search(a["family"])
+                              for a in authors):
+        return None
+    shown = ["".join(name.split()) for part in parts for name in _CJK_LIST.split(part)
+             if name.strip() and name.strip() not in ("等", "等人")]
+    if not shown or not all(_CJK_SCRIPT.search(p) for p in shown):
+        return None
+    for at, name in enumerate(shown):
+        if at >= len(authors):
+            return False, f"{name!r} is shown besides all of Crossref's {len(authors)} authors"
+        whole, family = _written_whole(authors[at]), "".join(authors[at]["family"].split())
+        if fold(name) not in (fold(whole), fold(family)):
+            return False, (f"{name!r} is shown where Crossref's author {at + 1} is {whole!r}")
+    if len(shown) < len(authors) and not et_al:
+        return False, (f"{_written_whole(authors[len(shown)])!r} (author {len(shown) + 1} of "
+                       f"{len(authors)}) is not in the citation and it does not say et al.")
+    return True, (f"all {len(authors)} authors, in order" if len(shown) == len(authors)
+                  else f"the first {len(shown)} of {len(authors)} authors, then et al.")
 
 
 def _part_of_given(word: str, owners: Sequence[dict[str, Any]]) -> bool:

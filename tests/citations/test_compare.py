@@ -81,6 +81,30 @@ def test_a_letter_unicode_does_not_decompose_matches_its_ascii_spelling(crossref
     assert compare_authors(segment, False, authors).match is True
 
 
+# SYNTHETIC author lists, as Crossref gives Chinese and Korean authors (family, given)
+CHINESE = [{"family": "王", "given": "进玉"}, {"family": "欧阳", "given": "修"}]
+KOREAN = [{"family": "김", "given": "철수"}, {"family": "이", "given": "영희"}]
+
+
+@pytest.mark.parametrize(("segment", "et_al", "authors"), [
+    ("王进玉, 欧阳修", False, CHINESE), ("王进玉，欧阳修", False, CHINESE),
+    ("王进玉、欧阳修", False, CHINESE), ("王进玉, 等", True, CHINESE), ("王, 欧阳", False, CHINESE),
+    ("김철수, 이영희", False, KOREAN)])
+def test_a_cjk_name_written_whole_is_crossrefs_family_and_given_name(segment, et_al, authors):
+    assert compare_authors(segment, et_al, authors).match is True
+
+
+@pytest.mark.parametrize(("segment", "named"), [
+    ("王明, 欧阳锋", "'王明' is shown where Crossref's author 1 is '王进玉'"),
+    ("王进玉, 张三, 欧阳修", "'张三' is shown where Crossref's author 2 is '欧阳修'"),
+    ("王进玉, 欧阳修, 张三", "'张三' is shown besides all of Crossref's 2 authors"),
+    ("王进玉", "'欧阳修' (author 2 of 2) is not in the citation")])
+def test_a_cjk_name_with_another_given_name_or_an_added_author_is_named(segment, named):
+    """Each character is a word of its own, so the given name 明 (for 进玉) passed unseen."""
+    check = compare_authors(segment, False, CHINESE)
+    assert check.match is False and check.reason.startswith(named)
+
+
 DOUGHERTY = WORKS["10.1098/rspb.2017.0132"]  # author 2 is family "van Lieshout"
 
 
