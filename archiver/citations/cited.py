@@ -34,7 +34,7 @@ from archiver.citations.extract import DOI_RE, find_dois, unescape_entities
 # a list number, but not the "10." that begins a bare DOI
 _NUMBERING = re.compile(r"^\s*(?:\[\d+\]|［\d+］|\(\d+\)|（\d+）|\d{1,3}[.)、](?!\d{4,9}/))\s*")
 # case spelt out rather than re.I, which would fold every character the scan passes
-_URL = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.)\S+")
+_URL = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.)[^\s<>]+")
 _DOI_LABEL = re.compile(r"\b(?:doi|DOI)\s*[:：]?\s*$")
 _ET_AL = re.compile(r"\bet\s*al\b|等", re.I)
 _TYPE_MARK = re.compile(r"\[(?:J|M|C|D|R|S|P|N|G|Z|A|CP|DB|EB|EB/OL|J/OL|M/OL|C/OL|DB/OL|Z/OL)\]",
@@ -85,7 +85,9 @@ def strip_doi_and_urls(text: str) -> tuple[str, str | None]:
         body = DOI_RE.sub(_REMOVED, body)
     if "doi" in body or "DOI" in body:
         body = _DOI_LABEL_WORD.sub(" ", body)
-    body = body.replace(_REMOVED, " ")
+    # MHRA encloses a URL in angle brackets ("122–30 <https://doi.org/…>"): none of them is
+    # text, nor stands between the pages and their end
+    body = body.replace("<" + _REMOVED + ">", " ").replace(_REMOVED, " ")
     if "*" in body or "_" in body:
         body = _EMPHASIS.sub("", body)
     if "[" in body:
@@ -140,7 +142,9 @@ _ACCESS_NOTE = re.compile(r"\s*(?:Retrieved from|Available (?:at|from)|Accessed)
 # PubMed's identifiers ("PMID: 23572122", "PMCID: PMC3716290"): none is a page or volume
 _PUBMED_ID = re.compile(r"\b(?:PMID|PMCID)\s*[:：]?\s*(?:PMC)?\d+\.?", re.I)
 _SPACES = re.compile(r"\s+")
-_SUBTITLE = re.compile(r"\s*[:：]\s*[^.?!”\"\[]+")
+# ... up to what ends a title: a full stop, a closing quote (an apostrophe inside a word is
+# none: "children’s"), a bracket
+_SUBTITLE = re.compile(r"\s*[:：]\s*(?:[^.?!”\"»’\[]|’(?=\w))+")
 _IN_BOOK = re.compile(r"[\s.,;:”\"’?!]*(?:\[[^\]]{1,6}\]\s*)?(?:[.,]\s*)?(?://|In:?\s)")
 
 
@@ -323,12 +327,12 @@ def _journal_only(body: str, record: dict[str, Any]) -> bool:
 # ("(2019). Revisiting the impact of …": "Revisiting" is a word of the cited title)
 _WORDS_BEFORE_TITLE = re.compile(
     r"(?:(?<!\w)\((?:1[5-9]\d\d|20\d\d)[a-z]?\)\.?|\bet\s*al\b\.?,?(?:\s+(?:1[5-9]\d\d|20\d\d)"
-    r"[a-z]?\.)?|等[.．,，]?|[“\"‘]|(?<![^\s,，;；.])[A-Z]{1,3}\.)"
+    r"[a-z]?\.)?|等[.．,，]?|[“\"‘«]|(?<![^\s,，;；.])[A-Z]{1,3}\.)"
     r"[ \t]*((?:[^\W\d_][\w'’-]*[ \t]+)+)$")
 # ... and right after it, before what ends a title (a full stop, a comma, a closing quote, a
 # bracket: "[J]", "(in Chinese)"): "… gene expression in mice. Nature Genetics"
 _WORDS_AFTER_TITLE = re.compile(r"[ \t]+([^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)*)"
-                                r"(?=[ \t]*(?:[.?!,;”\"’\[(（［，。．；]|$))")
+                                r"(?=[ \t]*(?:[.?!,;”\"’»\[(（［，。．；]|$))")
 
 
 def _with_words_around(body: str, span: tuple[int, int], record: dict[str, Any]
@@ -450,7 +454,9 @@ def _is_year(value: str) -> bool:
 
 # what follows the journal: volume, issue, pages
 _VOL = re.compile(r"\bvol(?:ume)?\.?\s*(\w+)", re.I)
-_NO = re.compile(r"\b(?:no|nr|issue)\.?\s*([\w/–-]+)", re.I)
+_NO = re.compile(r"(?:\b(?:no|nr|issue)\.?|\bn[°º])\s*([\w/–-]+)", re.I)  # French's n°
+# MHRA's volume and issue joined by a full stop, before the year: "Heredity, 111.2 (2013)"
+_VOLUME_DOT_ISSUE = re.compile(r"(?<![\w.])(\d{1,5})\.(\d{1,4})\s*\((?:1[5-9]\d\d|20\d\d)\)")
 _VOL_ISSUE = re.compile(r"(?<![\w.])(\d+[A-Za-z]?)\s*\(([\w/–-]+)\)")
 _LONE_ISSUE = re.compile(r"(?:^|[,;])\s*\((\d+[\w/–-]*)\)\s*[,:]")  # ", (1)," or "2018;(1):"
 # "12", "12A"; after an abbreviation's own period too ("Front. Plant Sci., 11.")
@@ -522,6 +528,7 @@ def _read_numbers(cited: Cited, numbers: str, book: bool = False,
     ``pp. 1–7``, ``article e30``, Nature's ``49, 692–699 (2017)``, Chicago's
     ``15, no. 4 (1997): 519–27`` and Elsevier's ``16 (1997) 519–527`` (see
     :func:`_bracketed_year`)."""
+    dotted = _VOLUME_DOT_ISSUE.search(numbers)
     alone = _PAGES_THEN_YEAR.match(numbers)
     if alone:
         cited.year = cited.year or alone.group(2)
@@ -554,6 +561,8 @@ def _read_numbers(cited: Cited, numbers: str, book: bool = False,
         else:
             cited.volume = paired.group(1)
         cited.issue = cited.issue or paired.group(2)
+    if dotted and not vol and not no:
+        cited.volume, cited.issue = dotted.group(1), dotted.group(2)
     lone_issue = _LONE_ISSUE.search(text)
     if lone_issue and not cited.issue:
         cited.issue = lone_issue.group(1)

@@ -161,13 +161,34 @@ def lancet(f: dict) -> str:
             f"{f['year']}; {f['volume']}: {pages}. doi:{f['doi']}")
 
 
+def mhra(f: dict) -> str:
+    """MHRA: volume and issue joined by a full stop, the DOI's URL in angle brackets, "and
+    others" for more authors."""
+    names = [_name(a, False) for a in f["authors"]]
+    shown = (names[0] + " and others") if f["et_al"] else " and ".join(
+        [", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+    issue = f".{f['issue']}" if f["issue"] else ""
+    return (f"{shown}, ‘{f['title']}’, {f['journal']}, {f['volume']}{issue} ({f['year']}), "
+            f"{f['page']} <https://doi.org/{f['doi']}>")
+
+
+def french(f: dict) -> str:
+    """A French journal's style: guillemets, "vol.", "n°", "p."."""
+    names = ", ".join(_name(a, True) for a in f["authors"])
+    issue = f", n° {f['issue']}" if f["issue"] else ""
+    return (f"{names}{' et al.' if f['et_al'] else ''}, « {f['title']} », {f['journal']}, "
+            f"vol. {f['volume']}{issue}, {f['year']}, p. {f['page']}. DOI : {f['doi']}")
+
+
 STYLES = {"vancouver": vancouver, "nature": nature, "ieee": ieee, "harvard": harvard,
+          "mhra": mhra, "french": french,
           "lancet": lancet,
           "ama": ama, "acs": acs, "chicago-notes": chicago_notes, "elsevier": elsevier,
           "gbt-full-width": gbt_full_width,
           "gbt-full-width-abbreviated": gbt_full_width_abbreviated}
 # the styles that print the issue
 WITH_ISSUE = {"vancouver", "ieee", "harvard", "ama", "chicago-notes", "gbt-full-width",
+              "mhra", "french",
               "gbt-full-width-abbreviated"}
 
 
