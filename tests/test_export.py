@@ -712,14 +712,24 @@ def test_a_single_page_is_one_page_and_ris_dates_use_slashes():
     assert "Y2  - 2026/11/30\r\n" in ris_record(work)
 
 
-def test_a_cited_work_keeps_crossrefs_issued_date_as_far_as_it_goes():
-    day = recorded_work("10.1038/ng.3834")  # issued 2017-04-03
-    assert csl_item(day)["issued"] == {"date-parts": [[2017, 4, 3]]}
-    assert "date = {2017-04-03}" in bibtex_entry(day, "biblatex")
-    assert "month = apr" in bibtex_entry(day, "bibtex") and day.key.startswith("chiang2017")
-    assert "PY  - 2017\r\n" in ris_record(day)
-    month = recorded_work("10.1002/jor.1100150407")  # issued 1997-07
-    assert csl_item(month)["issued"] == {"date-parts": [[1997, 7]]}
+def test_a_cited_work_in_a_printed_issue_is_dated_by_that_issue():
+    """Its volume, issue and pages are the print's; Crossref's issued date is the earlier
+    online one (Nature Genetics 49(5) is the May 2017 issue, issued online on 3 April; the
+    Journal of Clinical Pathology's 74(5), May 2021, was online in August 2020)."""
+    may = recorded_work("10.1038/ng.3834")
+    assert csl_item(may)["issued"] == {"date-parts": [[2017, 5]]}
+    assert "date = {2017-05}" in bibtex_entry(may, "biblatex")
+    assert "month = may" in bibtex_entry(may, "bibtex") and may.key.startswith("chiang2017")
+    assert "PY  - 2017\r\n" in ris_record(may)
+    later = recorded_work("10.1136/jclinpath-2020-206745")
+    assert csl_item(later)["issued"] == {"date-parts": [[2021, 5]]}
+    assert "year = {2021}" in bibtex_entry(later, "bibtex")
+
+
+def test_a_cited_work_in_no_printed_issue_keeps_crossrefs_issued_date_as_far_as_it_goes():
+    day = recorded_work("10.1101/097196")  # a preprint, issued 2016-12-28
+    assert csl_item(day)["issued"] == {"date-parts": [[2016, 12, 28]]}
+    assert "date = {2016-12-28}" in bibtex_entry(day, "biblatex")
 
 
 def test_a_name_suffix_without_a_given_name_stays_a_suffix():

@@ -195,11 +195,38 @@ def work_of(record: dict[str, Any]) -> dict[str, Any]:
             "collection-title": series,
             "volume": record.get("volume"), "issue": record.get("issue"),
             "page": record.get("page") or record.get("article-number"),
-            "year": years[0] if years else None, "issued": _issued(record, years),
+            **_dated(record, years),
             "publisher": record.get("publisher"),
             "institution": institutions[0] if institutions else None,
             "degree": _first(record, "degree"), "author": authors}
     return {k: v for k, v in work.items() if v not in (None, "", [])}
+
+
+def _print_date(record: dict[str, Any]) -> dict[str, Any] | None:
+    """The date of the printed issue a work is in (``published-print``, else its issue's), for
+    a work with a volume or an issue: its volume, issue and pages are the print's, and
+    Crossref's ``issued`` is the earlier online date (Journal of Clinical Pathology 74(5),
+    the May 2021 issue, is issued August 2020)."""
+    if not (record.get("volume") or record.get("issue")):
+        return None
+    issue = record.get("journal-issue")
+    for date_of in (record.get("published-print"),
+                    issue.get("published-print") if isinstance(issue, dict) else None):
+        parts = date_of.get("date-parts") if isinstance(date_of, dict) else None
+        if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0] \
+                and isinstance(parts[0][0], int):
+            return date_of
+    return None
+
+
+def _dated(record: dict[str, Any], years: list[int]) -> dict[str, Any]:
+    """The work's year and, when Crossref has more of it, its date: the print issue's for a
+    work in one (:func:`_print_date`), else Crossref's issued date."""
+    printed = _print_date(record)
+    if printed is not None:
+        year = printed["date-parts"][0][0]
+        return {"year": year, "issued": _issued({"issued": printed}, [year])}
+    return {"year": years[0] if years else None, "issued": _issued(record, years)}
 
 
 def _issued(record: dict[str, Any], years: list[int]) -> str | None:
