@@ -175,6 +175,35 @@ def test_verify_an_unknown_post_id_exits_2_as_show_does(runner, archive_dir, tmp
     assert run(runner, "verify", "nosuch.txt").exit_code == ExitCode.BAD_INPUT
 
 
+EXPORTER_PAGE = WECHAT / "html" / "wechat-article-exporter__普通图文-04.html"
+
+
+@pytest.mark.parametrize("address", [
+    "https://mp.weixin.qq.com/s?__biz=MzI2NTE1NDc3NA==&mid=2650512939&idx=1&sn=0f#rd",
+    "mp.weixin.qq.com/s?__biz=MzI2NTE1NDc3NA==&mid=2650512939&idx=1",
+    "https://mp.weixin.qq.com/s/NJgNozEXo47KCvmRL4hDiw"])  # the other post's short address
+def test_a_post_is_named_by_its_wechat_address_as_a_reader_copies_it(runner, archive_dir,
+                                                                    address):
+    run(runner, "ingest", PAGE, EXPORTER_PAGE, "--archive", archive_dir, "--no-fetch")
+    shown = run(runner, "show", address, "--archive", archive_dir, "--json")
+    assert shown.exit_code == 0, shown.output
+    expected = ("wx:MzIxMTgzNjE5MA==/2247494261/1" if "/s/" in address
+                else "wx:MzI2NTE1NDc3NA==/2650512939/1")
+    assert json.loads(shown.stdout)["id"] == expected
+    assert run(runner, "log", address, "--archive", archive_dir).exit_code == 0
+
+
+def test_an_address_of_no_archived_post_or_of_no_article_is_said_so(runner, archive_dir):
+    run(runner, "ingest", PAGE, "--archive", archive_dir, "--no-fetch")
+    missing = run(runner, "show", "https://mp.weixin.qq.com/s/notarchived0", "--archive",
+                  archive_dir)
+    assert missing.exit_code == ExitCode.USAGE
+    assert "no post archived from 'https://mp.weixin.qq.com/s/notarchived0' (its id would " \
+           "be 'wx:s/notarchived0')" in missing.stderr
+    other = run(runner, "show", "https://example.com/post", "--archive", archive_dir)
+    assert other.exit_code == ExitCode.USAGE and "is no WeChat article address" in other.stderr
+
+
 def test_bad_input_exits_4_naming_the_file_and_writes_nothing(runner, archive_dir, tmp_path):
     empty = tmp_path / "empty.md"
     empty.write_text("")

@@ -311,8 +311,12 @@ def empty_option(option: str, give: str, value: str | None = "") -> None:
 
 def resolve_id(store: Any, given: str) -> str:
     """A full object id, or an unambiguous prefix of one (with or without ``wx:``), or
-    another id of the post (an alias) or a prefix of one."""
+    another id of the post (an alias) or a prefix of one; or the post's WeChat address
+    (``https://mp.weixin.qq.com/s?__biz=…``, ``…/s/<token>``), as a reader copies it, which
+    names one of its ids."""
     no_empty([given], "post id")
+    if given.lower().startswith(("http://", "https://", "mp.weixin.qq.com")):
+        return _by_address(store, given)
     for full in (given, "wx:" + given):
         if store.exists(full):  # a full id, whose folder is there (damaged or not)
             return full
@@ -341,6 +345,27 @@ def resolve_id(store: Any, given: str) -> str:
     more = f", and {len(candidates) - 5} more" if len(candidates) > 5 else ""
     raise UsageError(f"{given!r} matches {len(candidates)} posts: "
                      + ", ".join(candidates[:5]) + more, hint="give more of the id")
+
+
+def _by_address(store: Any, address: str) -> str:
+    """The post a WeChat address names: the object of that id, or the one that has it as an
+    alias (whole ids only: an address names one post or none)."""
+    from archiver.clean.metadata import canonical_url, named_by
+    from archiver.index import load_index
+    url = canonical_url(address if "://" in address else "https://" + address)
+    named = named_by(url)
+    if named is None:
+        raise UsageError(f"{address!r} is no WeChat article address",
+                         hint="give a post's id (`archiver list` shows them) or its address "
+                              "on mp.weixin.qq.com")
+    if store.exists(named):
+        return named
+    owners = sorted(object_id for object_id, entry in load_index(store).items()
+                    if named in (entry.get("aliases") or ()))
+    if len(owners) == 1:
+        return owners[0]
+    raise NotFound(f"no post archived from {address!r} (its id would be {named!r})",
+                   path=store.root, hint="`archiver list` shows the ids")
 
 
 def output_file_problem(path: Path) -> str | None:
