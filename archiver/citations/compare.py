@@ -912,6 +912,31 @@ def _longer_name(cited: str | None, name: str, haystack: str) -> bool:
     return any(w not in STOP_WORDS and not w.isdigit() for w in (before + after).split())
 
 
+# A chapter's book, as the citation names it: after "In:" and its editors ("In: Bebis G. et
+# al. (eds) Advances in Visual Computing."), or after "In" ("In Human Health …, 1–12")
+_IN_BOOK_NAMED = re.compile(r"\bIn:?\s+(?:[^()]{0,200}?\((?:eds?|Hrsg|ed)\.?\)\.?\s+)?"
+                            r"([A-Z][^.;,()]{3,200}?)\s*[.;,(]")
+
+
+def _another_book(text: str, record: dict[str, Any], names: Sequence[str]) -> str | None:
+    """The book a chapter's citation names when it is none of Crossref's container titles:
+    Crossref lists a chapter's book and its series together, so the series named beside
+    another book ("In: … (eds) Advances in Computer Graphics. … Lecture Notes in Computer
+    Science") must not pass for the book. None for other works, or where the book is named
+    as Crossref names it (or abbreviated), or by its series alone."""
+    if record.get("type") != "book-chapter" or len(names) < 2:
+        return None
+    named = _IN_BOOK_NAMED.search(text)
+    if named is None or len(words(named.group(1))) < 2:
+        return None
+    book = named.group(1).strip()
+    given = f" {squash(book)} "
+    if any(f" {squash(n)} " in given or f" {squash(book)} " in f" {squash(n)} "
+           or _abbreviates(book, n) for n in names):
+        return None
+    return book
+
+
 def compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> FieldCheck:
     """The journal (or book) matches when Crossref's name appears in the citation, other than
     inside Crossref's title (a paper on "population genetics" does not name the journal
@@ -929,6 +954,10 @@ def compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> Fie
     # "… B Biol. Sci."), is no other journal, whatever it holds
     own_abbreviated = cited is not None and any(_abbreviates(cited, n, start_only=True)
                                              for n in names)
+    other_book = _another_book(text, record, names)
+    if other_book:
+        return FieldCheck(other_book, shown, False, f"the book cited, {other_book!r}, is not "
+                          + " nor ".join(repr(n) for n in names))
     for name in names:
         if f" {squash(name)} " in haystack and (
                 own_abbreviated or not _longer_name(cited, name, haystack)):

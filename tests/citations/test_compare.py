@@ -411,6 +411,32 @@ def test_the_full_title_or_an_abbreviation_of_it_matches(journal):
     assert compare_journal(journal, text, ORTHOP).match is True
 
 
+ISVC = WORKS["10.1007/978-3-642-33191-6_49"]  # Advances in Visual Computing, and LNCS
+HEAT = WORKS["10.1007/978-3-319-75889-3_1"]  # its series first, then its book
+
+
+@pytest.mark.parametrize(("record", "text", "match"), [
+    (ISVC, "Chen L., Panin G., Knoll A. (2012) Human Body Orientation Estimation in Multiview "
+           "Scenarios. In: Bebis G. et al. (eds) Advances in Computer Graphics. ISVC 2012. "
+           "Lecture Notes in Computer Science, vol 7432. Springer, Berlin.", False),
+    (ISVC, "Chen L., Panin G., Knoll A. (2012) Human Body Orientation Estimation in Multiview "
+           "Scenarios. In: Bebis G. et al. (eds) Advances in Visual Computing. ISVC 2012. "
+           "Lecture Notes in Computer Science, vol 7432. Springer, Berlin.", True),
+    (ISVC, "L. Chen, G. Panin, and A. Knoll, \"Human body orientation estimation in multiview "
+           "scenarios,\" in Lecture Notes in Computer Science, vol. 7432, 2012, pp. 499–508.",
+     True),
+    (HEAT, "Jones HM. Climate Change and Increasing Risk of Extreme Heat. In: Human Health and "
+           "Mental Wellbeing During Cold Exposure. SpringerBriefs in Medical Earth Sciences. "
+           "Springer, Cham; 2018.", False),
+    (HEAT, "Jones HM. Climate Change and Increasing Risk of Extreme Heat. In: Human Health and "
+           "Physical Activity During Heat Exposure. SpringerBriefs in Medical Earth Sciences. "
+           "Springer, Cham; 2018.", True)])
+def test_a_chapters_book_must_be_crossrefs_not_only_its_series(record, text, match):
+    """Crossref lists a chapter's book and its series as its container titles: the series
+    named beside another book is no match."""
+    assert compare_journal(None, text, record).match is match
+
+
 def test_crossrefs_short_title_matches():
     text = "Chiang C et al. The impact of structural variation. Nat Genet 49, 692-699 (2017)."
     assert compare_journal("Nat Genet", text, GTEX).match is True
