@@ -479,7 +479,10 @@ def test_a_rerun_asks_crossref_only_for_what_the_cache_lacks_and_keeps_the_order
         f"/works/{d}" for d in dois[4:8])
     main = threading.current_thread().name
     assert {verifier.threads[c["text"]] == main for c in batch if c["doi"] in dois[:4]} == {True}
-    assert {verifier.threads[c["text"]] == main for c in batch if c["doi"] in dois[4:]} == {False}
+    # the first citation of each DOI the cache lacks goes to a thread; a later one of the same
+    # DOI may find its answer in the cache by then, and be verified at once
+    firsts = {c["doi"]: c["text"] for c in reversed(batch) if c["doi"] in dois[4:]}
+    assert {verifier.threads[text] == main for text in firsts.values()} == {False}
     fresh = Verifier(client_for(server.url, tmp_path / "fresh"))
     assert [r.status for r in results] == [fresh.verify(c["text"]).status for c in batch]
     # wholly from the cache: no request and no thread started (the work is all CPU)
