@@ -98,10 +98,15 @@ def ieee(f: dict) -> str:
             f"pp. {f['page']}, {f['year']}, doi: {f['doi']}.")
 
 
+def _listed(names: list[str], et_al: bool, more: str) -> str:
+    """The first name and ``more`` ("et al.") for a longer list, else "A, B and C"."""
+    if et_al:
+        return names[0] + more
+    return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+
+
 def harvard(f: dict) -> str:
-    names = [_name(a, True) for a in f["authors"]]
-    shown = (names[0] + " et al.") if f["et_al"] else " and ".join(
-        [", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+    shown = _listed([_name(a, True) for a in f["authors"]], f["et_al"], " et al.")
     issue = f"({f['issue']})" if f["issue"] else ""
     return (f"{shown} ({f['year']}) ‘{f['title']}’, {f['journal']}, {f['volume']}{issue}, "
             f"pp. {f['page']}. doi:{f['doi']}.")
@@ -164,9 +169,7 @@ def lancet(f: dict) -> str:
 def mhra(f: dict) -> str:
     """MHRA: volume and issue joined by a full stop, the DOI's URL in angle brackets, "and
     others" for more authors."""
-    names = [_name(a, False) for a in f["authors"]]
-    shown = (names[0] + " and others") if f["et_al"] else " and ".join(
-        [", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+    shown = _listed([_name(a, False) for a in f["authors"]], f["et_al"], " and others")
     issue = f".{f['issue']}" if f["issue"] else ""
     return (f"{shown}, ‘{f['title']}’, {f['journal']}, {f['volume']}{issue} ({f['year']}), "
             f"{f['page']} <https://doi.org/{f['doi']}>")
