@@ -262,17 +262,18 @@ def apa(f: dict) -> str:
             f"{f['journal']}, {f['volume']}{issue}, {f['page']}. https://doi.org/{f['doi']}")
 
 
-@pytest.mark.parametrize("style", sorted([*STYLES, "apa"]))
-@pytest.mark.parametrize(("where", "words"), [
-    ("after", "in mice"), ("after", ": a reanalysis"), ("before", "Revisiting")])
+@pytest.mark.parametrize(("style", "where", "words"), [
+    (style, where, words) for style in sorted([*STYLES, "apa"])
+    for where, words in (("after", "in mice"), ("after", ": a reanalysis"),
+                         ("before", "Revisiting"))
+    # in Elsevier's style a comma after the last author's name comes before the title: a
+    # word there cannot be told from an author's
+    if not (where == "before" and style == "elsevier")])
 def test_words_added_to_the_title_are_a_title_error_in_the_style(verifier, style, where,
                                                                  words):
     """Crossref's title is in the citation, word for word, with more words around it: the
     cited title is another, and the other fields are still read and compared (the year of
     an APA citation with a word before the title included)."""
-    if where == "before" and style == "elsevier":
-        pytest.skip("a comma after the last author's name comes before the title: a word "
-                    "there cannot be told from an author's")
     printer = STYLES.get(style, apa)
     texts = []
     for record in ARTICLES:
