@@ -926,6 +926,18 @@ def test_a_new_key_spells_out_the_letters_unicode_does_not_decompose(name, title
     assert make_key("Sørensen", 2015, title, transliterate=False).startswith("srensen2015")
 
 
+@pytest.mark.parametrize(("name", "part"), [
+    ("太阳照常升起", "taiyangzhaochang"),  # taiyang zhaochang shengqi: 23 letters
+    ("漳州市律师协会", "zhangzhoushilvshixie"),  # … xie hui: the last syllable left out whole
+    ("国政学人", "guozhengxueren"), ("Supercalifragilisticexpialidocious", "supercalifragilistic")])
+def test_a_new_keys_name_is_cut_between_two_syllables_never_inside_one(name, part):
+    """A key keeps 20 letters of its name: a Chinese name was cut inside a syllable
+    (taiyangzhaochangshen, "shen" of sheng); a key made as before keeps its old form."""
+    assert make_key(name, 2018, "大都市") == f"{part}2018dadu"
+    assert make_key("太阳照常升起", 2018, "大都市", transliterate=False) == \
+        "taiyangzhaochangshen2018dadu"
+
+
 def rewrite_head(root: Path, object_id: str, change) -> None:
     """A new version of ``object_id`` whose files ``change`` rewrote in place (JSON by name),
     as an earlier archiver would have written them; the list index is rebuilt on next use."""

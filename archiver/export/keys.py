@@ -1,7 +1,8 @@
 """Citation keys: deterministic, ASCII, readable — pinyin for Chinese.
 
 A key is ``<first name word><year><first title word>`` (``guozhengxueren2020longyu``,
-``vanderhill2020between``), lower case, ASCII letters and digits only. Chinese is written in
+``vanderhill2020between``), lower case, ASCII letters and digits only; the name keeps at most
+20 letters, cut between two syllables of a Chinese name or two words. Chinese is written in
 pinyin without tones (pypinyin); other scripts are stripped of diacritics, and the Latin letters
 that are no base letter with a mark (``ø``, ``ł``, ``æ``, ``ß``, ``þ`` …) are spelt as ASCII
 usually spells them (``Sørensen`` is ``sorensen``, ``Łukasiewicz`` ``lukasiewicz``). A post's key
@@ -75,12 +76,36 @@ def _title_word(title: str, transliterate: bool = True) -> str:
     return ""
 
 
+NAME_LETTERS = 20  # the most letters of a name a key keeps
+
+
+def _name_part(name: str, transliterate: bool = True) -> str:
+    """The name's words in ASCII, run together, cut to :data:`NAME_LETTERS` between two
+    syllables of a Chinese name or two words (``taiyangzhaochang`` for 太阳照常升起, not
+    ``taiyangzhaochangshen``); one word longer than that is cut inside. Keys made as before
+    (``transliterate=False``) are cut at the letter, as they were."""
+    if not transliterate:
+        return "".join(ascii_words(name, False))[:NAME_LETTERS]
+    pieces: list[str] = []
+    for run in _WORDS.findall(name):
+        if _CJK.match(run):  # a Chinese name: its syllables
+            pieces.extend(syllable.lower() for syllable in lazy_pinyin(run))
+        else:
+            pieces.extend(ascii_words(run))
+    out = ""
+    for piece in pieces:
+        if len(out) + len(piece) > NAME_LETTERS:
+            return out or piece[:NAME_LETTERS]
+        out += piece
+    return out
+
+
 def make_key(name: str | None, year: int | str | None, title: str | None,
              transliterate: bool = True) -> str:
     """``<name><year><title word>``; never empty (``anon`` stands in for a missing name).
     ``transliterate=False``: the key as it was made before the letters NFKD leaves whole were
     spelt out, for a key an export makes afresh each time (see the module's notes)."""
-    name_part = "".join(ascii_words(name or "", transliterate))[:20] or "anon"
+    name_part = _name_part(name or "", transliterate) or "anon"
     year_part = str(year)[:4] if year and str(year)[:4].isdigit() else ""
     return f"{name_part}{year_part}{_title_word(title or '', transliterate)}"
 
