@@ -182,7 +182,8 @@ def read_citation(text: str, record: dict[str, Any] | None = None,
     for name in journal_names(record):
         found = locate(tail, name)
         if found:
-            journal_span = _as_named(tail, found)
+            journal_span = _as_named(tail, found,
+                                     sections=record.get("type") not in BOOK_TYPES)
             break
     # a whole book's container is claimed only where the citation names Crossref's (its
     # series): what follows the title is its publisher, for the cues and the parser alike
@@ -240,7 +241,7 @@ _NUMBER_LABELS = frozenset({"vol", "volume", "no", "nr", "issue", "iss", "pp", "
                             "suppl", "pmid", "pmcid", "print"})
 
 
-def _as_named(tail: str, span: tuple[int, int]) -> tuple[int, int]:
+def _as_named(tail: str, span: tuple[int, int], sections: bool = True) -> tuple[int, int]:
     """The journal as the citation names it where the record's name was found in it: with
     the words written around that name, so that a longer journal holding it (``Journal of
     Heredity`` for Heredity, ``BMC Pulmonary Medicine`` for Pulmonary Medicine) is compared
@@ -250,7 +251,11 @@ def _as_named(tail: str, span: tuple[int, int]) -> tuple[int, int]:
     if before is not None:
         start = before.start()
     while True:
-        after = _WORD_AFTER.match(tail, end) or _SECTION_AFTER.match(tail, end)
+        # a journal's section after a colon; a book's subtitle there (Crossref often leaves
+        # it out: "Graph-Based Methods in Computer Vision: Developments and Applications") is
+        # no other book
+        after = _WORD_AFTER.match(tail, end) or (
+            _SECTION_AFTER.match(tail, end) if sections else None)
         if after is None:
             break
         word = after.group(1)

@@ -914,8 +914,12 @@ def _longer_name(cited: str | None, name: str, haystack: str) -> bool:
 
 # A chapter's book, as the citation names it: after "In:" and its editors ("In: Bebis G. et
 # al. (eds) Advances in Visual Computing."), or after "In" ("In Human Health …, 1–12")
-_IN_BOOK_NAMED = re.compile(r"\bIn:?\s+(?:[^()]{0,200}?\((?:eds?|Hrsg|ed)\.?\)\.?\s+)?"
-                            r"([A-Z][^.;,()]{3,200}?)\s*[.;,(]")
+_IN_BOOK_NAMED = re.compile(r"\bIn:?\s+(?:[^()]{0,200}?(?:\((?:eds?|Hrsg|ed)\.?\)|,\s*(?:eds?|"
+                            r"editors?|Hrsg)\.?)\.?\s+)?([A-Z][^.;,()]{3,200}?)\s*[.;,(]")
+
+
+# a family name and initials ("Bebis G", "Hosokawa Y"), which a list of editors opens with
+_NAMES_ONLY = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z]{1,3})?")
 
 
 def _another_book(text: str, record: dict[str, Any], names: Sequence[str]) -> str | None:
@@ -927,8 +931,8 @@ def _another_book(text: str, record: dict[str, Any], names: Sequence[str]) -> st
     if record.get("type") != "book-chapter" or len(names) < 2:
         return None
     named = _IN_BOOK_NAMED.search(text)
-    if named is None or len(words(named.group(1))) < 2:
-        return None
+    if named is None or len(words(named.group(1))) < 2 or _NAMES_ONLY.fullmatch(named.group(1)):
+        return None  # (editors named without "eds": no book name to hold to Crossref's)
     book = named.group(1).strip()
     given = f" {squash(book)} "
     if any(f" {squash(n)} " in given or f" {squash(book)} " in f" {squash(n)} "

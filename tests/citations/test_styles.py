@@ -309,3 +309,27 @@ def test_a_longer_journal_holding_crossrefs_name_is_a_journal_error(verifier, st
         [(t, None) for t in texts]), strict=True)
         if result.fields.get("journal") is None or result.fields["journal"].match is not False]
     assert len(texts) >= 8 and missed == []
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Chen L, Panin G, Knoll A. Human body orientation estimation in multiview scenarios. In: "
+     "Bebis G, et al., eds. Advances in Visual Computing. Springer; 2012:499-508. "
+     "doi:10.1007/978-3-642-33191-6_49", "verified"),  # AMA
+    ("Chen L, Panin G, Knoll A. Human body orientation estimation in multiview scenarios. In: "
+     "Bebis G, Boyle R, Parvin B, et al., editors. Advances in visual computing. Berlin: "
+     "Springer; 2012. p. 499-508. doi:10.1007/978-3-642-33191-6_49", "verified"),  # NLM
+    ("Jones HM. Climate change and increasing risk of extreme heat. In: Hosokawa Y, ed. Human "
+     "Health and Physical Activity During Heat Exposure. Springer; 2018:1-13. "
+     "doi:10.1007/978-3-319-75889-3_1", "verified"),
+    # the book's subtitle, which Crossref leaves out
+    ("Bichot C-E. Unsupervised and supervised image segmentation using graph partitioning. In: "
+     "Lézoray O, Grady L, editors. Graph-Based Methods in Computer Vision: Developments and "
+     "Applications. Hershey, PA: IGI Global; 2013. p. 72-94. "
+     "doi:10.4018/978-1-4666-1891-6.ch004", "verified"),
+    ("Chen L, Panin G, Knoll A. Human body orientation estimation in multiview scenarios. In: "
+     "Bebis G, et al., eds. Advances in Computer Graphics. Springer; 2012:499-508. "
+     "doi:10.1007/978-3-642-33191-6_49", "mismatch")])
+def test_a_chapter_cited_with_its_editors_is_held_to_its_book(verifier, text, status):
+    """Vancouver and AMA name the editors, then "eds." or "editors", then the book: the
+    editors are no book, and the book's subtitle is no other book."""
+    assert verifier.verify_all([(text, None)])[0].status == status
