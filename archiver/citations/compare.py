@@ -338,6 +338,7 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
     Crossref's last author.
     """
     segment = ET_AL_FORMS.sub(" et al.", segment)
+    authors = [_given_in_family(a, segment) for a in authors]
     # A group author (a consortium) sits where its depositor put it, which is often not where
     # the paper prints it (GTEx Consortium: second in Crossref, tenth in the byline), and
     # citations often leave it out: only people are held to the order, when there are any.
@@ -535,6 +536,30 @@ def _cjk_names(parts: Sequence[str], authors: Sequence[dict[str, Any]], et_al: b
                        f"{len(authors)}) is not in the citation and it does not say et al.")
     return True, (f"all {len(authors)} authors, in order" if len(shown) == len(authors)
                   else f"the first {len(shown)} of {len(authors)} authors, then et al.")
+
+
+_INITIALS_ONLY = re.compile(r"(?:[A-Z]\.?[\s-]*)+")
+
+
+def _given_in_family(author: dict[str, Any], segment: str) -> dict[str, Any]:
+    """``author`` with the given names Crossref filed in its family name given back, where the
+    citation shows them so: a deposit of "M." and "Christine Zink" for M. Christine Zink,
+    cited ``Zink MC``, ``M. C. Zink`` or ``Zink M``. Only where Crossref's given name is
+    initials alone and the citation shows the last word of the family name beside them (and
+    perhaps the initials of the other words); any other author is as Crossref has it."""
+    family = (author.get("family") or "").split()
+    given = author.get("given") or ""
+    if len(family) < 2 or not given or not _INITIALS_ONLY.fullmatch(given.strip()) \
+            or not all(word[:1].isupper() for word in family):
+        return author
+    own = [re.escape(c) for c in given if c.isupper()]
+    filed = "".join(rf"(?:[\s.-]*{re.escape(word[0])})?" for word in family[:-1])
+    initials = r"[\s.-]*".join(own) + filed + r"\.?"  # the filed ones may be left out
+    last = re.escape(family[-1])
+    shown = re.compile(rf"\b{last}\b,?\s+{initials}(?![\w])|(?<![\w]){initials}\s*{last}\b")
+    if shown.search(segment) is None:
+        return author
+    return {**author, "family": family[-1], "given": " ".join([given, *family[:-1]])}
 
 
 def _part_of_given(word: str, owners: Sequence[dict[str, Any]]) -> bool:

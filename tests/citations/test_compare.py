@@ -81,6 +81,20 @@ def test_a_letter_unicode_does_not_decompose_matches_its_ascii_spelling(crossref
     assert compare_authors(segment, False, authors).match is True
 
 
+EJP = WORKS["10.1016/j.ejphar.2015.03.018"]  # author 9 deposited as "M." "Christine Zink"
+EJP_NAMES = ("Beck SE, Queen SE, Witwer KW, Metcalf Pate KA, Mangus LM, Gama L, Adams RJ, "
+             "Clements JE, {} , Mankowski JL")
+
+
+@pytest.mark.parametrize(("shown", "match"), [
+    ("Zink MC", True), ("Zink, M. C.", True), ("M.C. Zink", True), ("Zink M", True),
+    ("Zonk MC", False), ("Zink AC", False)])
+def test_a_given_name_crossref_filed_in_the_family_name_is_read_back(shown, match):
+    """Crossref's family "Christine Zink" with given "M.": the citation's Zink MC is her."""
+    check = compare_authors(EJP_NAMES.format(shown).replace(" ,", ","), False, EJP["author"])
+    assert check.match is match
+
+
 # SYNTHETIC author lists, as Crossref gives Chinese and Korean authors (family, given)
 CHINESE = [{"family": "王", "given": "进玉"}, {"family": "欧阳", "given": "修"}]
 KOREAN = [{"family": "김", "given": "철수"}, {"family": "이", "given": "영희"}]
