@@ -1087,10 +1087,32 @@ def record_pages(record: dict[str, Any]) -> str | None:
     return record.get("page") or record.get("article-number")
 
 
+_DOI_NUMBER = re.compile(r"\.(\d{3,})$")  # "10.3389/fpls.2019.00816", "…/j.efsa.2018.5239"
+_ARTICLE_NUMBER = re.compile(r"[a-z]?(\d{3,})")  # "861", "e05293"
+
+
+def _article_number_in_doi(cited: str | None, record: dict[str, Any]) -> FieldCheck | None:
+    """For a journal article Crossref gives no pages, the article number a citation prints
+    held to the one its DOI ends with (Frontiers' ``10.3389/fpls.2019.00816`` is article 816,
+    EFSA's ``…/j.efsa.2018.5239`` e05239); None where either is not such a number."""
+    if not cited or record.get("type") != "journal-article":
+        return None
+    number = _DOI_NUMBER.search(str(record.get("DOI") or ""))
+    shown = _ARTICLE_NUMBER.fullmatch(fold(cited).strip())
+    if number is None or shown is None:
+        return None
+    theirs, ours = number.group(1).lstrip("0"), shown.group(1).lstrip("0")
+    if theirs == ours:
+        return FieldCheck(cited, None, True, "the article number the DOI ends with")
+    return FieldCheck(cited, None, False, f"article {ours} is not the one the DOI "
+                                          f"{record.get('DOI')} ends with, {theirs}")
+
+
 def compare_pages(cited: str | None, record: dict[str, Any]) -> FieldCheck:
     crossref = record_pages(record)
     if not crossref:
-        return FieldCheck(cited, None, None, "Crossref has no pages")
+        return _article_number_in_doi(cited, record) or FieldCheck(
+            cited, None, None, "Crossref has no pages")
     if not cited:
         return FieldCheck(None, crossref, None, "the citation gives no pages")
     a, b = page_range(cited), page_range(crossref)

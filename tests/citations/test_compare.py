@@ -607,6 +607,21 @@ def test_an_article_number_matches_as_the_page():
     assert compare_pages("e30", PLOS).match is True
 
 
+@pytest.mark.parametrize(("doi", "cited", "match"), [
+    ("10.3389/fpls.2019.00816", "816", True), ("10.3389/fpls.2019.00816", "00816", True),
+    ("10.3389/fpls.2019.00816", "861", False), ("10.2903/j.efsa.2018.5239", "e05239", True),
+    ("10.2903/j.efsa.2018.5239", "e05293", False)])
+def test_where_crossref_has_no_pages_the_article_number_is_the_one_the_doi_ends_with(
+        doi, cited, match):
+    """Frontiers and EFSA deposit no pages; their DOIs end with the article number."""
+    assert compare_pages(cited, WORKS[doi]).match is match
+
+
+def test_a_thesis_page_count_is_not_held_to_the_number_its_doi_ends_with():
+    thesis = WORKS["10.14264/uql.2020.791"]
+    assert compare_pages("250", thesis).match is None
+
+
 def test_an_article_id_that_ends_the_doi_matches_as_the_page():
     check = compare_pages("291294", HINDAWI)
     assert (check.match, check.reason) == (True, "the article ID that ends the DOI")
