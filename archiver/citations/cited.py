@@ -462,7 +462,9 @@ _VOL = re.compile(r"\bvol(?:ume)?\.?\s*(\w+)", re.I)
 _NO = re.compile(r"(?:\b(?:no|nr|issue)\.?|\bn[°º])\s*([\w/–-]+)", re.I)  # French's n°
 # MHRA's volume and issue joined by a full stop, before the year: "Heredity, 111.2 (2013)"
 _VOLUME_DOT_ISSUE = re.compile(r"(?<![\w.])(\d{1,5})\.(\d{1,4})\s*\((?:1[5-9]\d\d|20\d\d)\)")
-_VOL_ISSUE = re.compile(r"(?<![\w.])(\d+[A-Za-z]?)\s*\(([\w/–-]+)\)")
+# "49(5)", and the issue before a supplement or a part of it: "111(3 Suppl 2)", "284(1856 Pt 2)"
+_VOL_ISSUE = re.compile(r"(?<![\w.])(\d+[A-Za-z]?)\s*\(([\w/–-]+)"
+                        r"(?:,?\s+(?:Suppl|Supplement|Pt|Part)\b\.?(?:\s*\w+)?)?\)")
 _LONE_ISSUE = re.compile(r"(?:^|[,;])\s*\((\d+[\w/–-]*)\)\s*[,:]")  # ", (1)," or "2018;(1):"
 # "12", "12A"; after an abbreviation's own period too ("Front. Plant Sci., 11.")
 _BARE_VOLUME = re.compile(r"^\s*(?:[.,]\s*){0,2}(\d+[A-Za-z]?)\s*(?=[(:.,]|$)")

@@ -624,3 +624,15 @@ def test_a_note_of_another_notice_gives_none_of_its_names_or_numbers(note):
     found = claims(text, GTEX)
     assert (found["journal"], found["volume"], found["issue"], found["page"]) == \
         ("Nat Genet", "49", "5", "692-699")
+
+
+@pytest.mark.parametrize(("numbers", "issue"), [
+    ("2013;111(3 Suppl 2):122-130", "3"), ("2013;111(2 Pt 1):122-130", "2"),
+    ("111(3, Suppl.), 122–130", "3")])
+def test_the_issue_before_a_supplement_or_a_part_is_read(numbers, issue):
+    """NLM's "111(3 Suppl 2)": the issue, 3, was not read at all, so a wrong one passed."""
+    text = ("Gross JB, Wilkens H. Albinism in phylogenetically and geographically distinct "
+            f"populations of Astyanax cavefish arises through the same loss-of-function Oca2 "
+            f"allele. Heredity. {numbers}.")
+    found = claims(text, HEREDITY)
+    assert (found["volume"], found["issue"]) == ("111", issue)
