@@ -1000,10 +1000,34 @@ def compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> Fie
         if section and _abbreviates(cited, section):
             return FieldCheck(cited, shown, True, f"NLM's abbreviation of {name!r} (its "
                                                   "first word and its section)")
+    if record.get("type") == "proceedings-article":
+        core = _proceedings_core(cited)
+        for name in names:
+            own = _proceedings_core(name)
+            if core and own and (squash(core) == squash(own) or _abbreviates(core, own)):
+                return FieldCheck(cited, shown, True, f"the proceedings of {own!r}")
     if in_another_script(cited, names):
         return _not_compared(cited, shown, names)
     return FieldCheck(cited, shown, False, f"{cited!r} is neither {shown!r} nor an "
                                            f"abbreviation of it")
+
+
+# how a conference's proceedings are named around the conference: "in Proc. …", "Proceedings
+# of the …", "…, 2003. Proceedings.", "(SIGMOD)", the year, a publisher's acronym after a full
+# stop (". IEEE"), not an abbreviated word ("Syst. Workshops")
+_PROCEEDINGS_BEFORE = re.compile(r"^(?:in:?\s+)?(?:proc(?:eedings)?\.?\s+(?:of\s+(?:the\s+)?)?)?"
+                                 r"(?:(?:1[5-9]|20)\d\d\s+)?", re.I)
+_PROCEEDINGS_AFTER = re.compile(r"(?:[,.]?\s*(?:(?:1[5-9]|20)\d\d|proceedings|\([^()]*\)|"
+                                r"\.\s+(?-i:[A-Z]{2,})))+\.?$", re.I)
+
+
+def _proceedings_core(name: str) -> str:
+    """A conference's name without what names its proceedings around it, so that IEEE's
+    ``in Proc. 23rd Int. Conf. Distrib. Comput. Syst. Workshops`` and APA's ``Proceedings of
+    the 23rd International Conference on …`` are compared with Crossref's ``23rd
+    International Conference on … Workshops, 2003. Proceedings.``"""
+    core = _PROCEEDINGS_BEFORE.sub("", name.strip())
+    return _PROCEEDINGS_AFTER.sub("", core).strip(" ,.")
 
 
 # -- numbers -------------------------------------------------------------------------------------

@@ -451,6 +451,27 @@ def test_a_chapters_book_must_be_crossrefs_not_only_its_series(record, text, mat
     assert compare_journal(None, text, record).match is match
 
 
+ICDCSW = WORKS["10.1109/icdcsw.2003.1203662"]  # "23rd International … Workshops, 2003. Proceedings."
+SIGMOD = WORKS["10.1145/3448016.3452841"]  # "Proceedings of the 2021 International …"
+
+
+@pytest.mark.parametrize(("record", "cited", "match"), [
+    (ICDCSW, "in Proc. 23rd Int. Conf. Distrib. Comput. Syst. Workshops", True),  # IEEE
+    (ICDCSW, "Proceedings of the 23rd International Conference on Distributed Computing "
+             "Systems Workshops", True),  # APA
+    (ICDCSW, "Proceedings of the 24th International Conference on Distributed Computing "
+             "Systems Workshops", False),
+    (SIGMOD, "in Proc. Int. Conf. Manage. Data (SIGMOD)", True),
+    (SIGMOD, "in Proc. 2021 Int. Conf. Manag. Data", True),
+    (SIGMOD, "in Proc. Int. Conf. Manage. Knowledge", False)])
+def test_a_conferences_proceedings_match_however_they_are_named_around_it(record, cited,
+                                                                          match):
+    """Crossref names proceedings "…, 2003. Proceedings." or "Proceedings of the …"; IEEE
+    writes "in Proc." and abbreviates the rest, APA writes "Proceedings of the …"."""
+    text = f"A. Author, \"A title,\" {cited}, 2003, pp. 877–882."
+    assert compare_journal(cited, text, record).match is match
+
+
 def test_crossrefs_short_title_matches():
     text = "Chiang C et al. The impact of structural variation. Nat Genet 49, 692-699 (2017)."
     assert compare_journal("Nat Genet", text, GTEX).match is True
