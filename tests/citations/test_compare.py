@@ -451,7 +451,7 @@ def test_a_chapters_book_must_be_crossrefs_not_only_its_series(record, text, mat
     assert compare_journal(None, text, record).match is match
 
 
-ICDCSW = WORKS["10.1109/icdcsw.2003.1203662"]  # "23rd International … Workshops, 2003. Proceedings."
+ICDCSW = WORKS["10.1109/icdcsw.2003.1203662"]  # "23rd International … 2003. Proceedings."
 SIGMOD = WORKS["10.1145/3448016.3452841"]  # "Proceedings of the 2021 International …"
 
 
