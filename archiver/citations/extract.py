@@ -29,6 +29,7 @@ _URL_TAILS = re.compile(
     r"references|metrics|suppl|supplemental|full\.pdf)|\.(?:full|abstract|pdf|full\.pdf)"
     r"|[?#].*)+$", re.I)
 _BIORXIV_VERSION = re.compile(r"^(10\.1101/(?:\d{4}\.\d{2}\.\d{2}\.)?\d{6,})v\d+$")
+_NEXT_PARAMETER = re.compile(r"&[A-Za-z_][\w.-]*=.*$")
 _PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi\s*[:：]\s*|doi\s+)", re.I)
 
 
@@ -44,7 +45,7 @@ def _strip_trailing(doi: str) -> str:
 
 def normalise_doi(raw: str, from_url: bool = False) -> str | None:
     """Normalise one DOI string; None when it is not a DOI."""
-    text = unicodedata.normalize("NFKC", raw).strip()
+    text = unescape_entities(unicodedata.normalize("NFKC", raw).strip())  # "…0214986&gt;"
     text = _PREFIX.sub("", text)
     if from_url or "%2f" in text.lower():
         text = unquote(text)
@@ -54,6 +55,9 @@ def normalise_doi(raw: str, from_url: bool = False) -> str | None:
     # a Markdown link's text and target, "[…10.1038/ng.3834](https://doi.org/…)": no DOI
     # holds "](" (a SICI DOI's "]" is followed by its version, "]2.0.co;2")
     doi = match.group(0).split("](", 1)[0]
+    # the next parameter of the URL whose query holds the DOI ("file?id=10.1371/journal.pone.
+    # 0214986&type=printable"): no DOI holds "&name="
+    doi = _NEXT_PARAMETER.sub("", doi)
     if from_url:
         doi = _URL_TAILS.sub("", doi)
     doi = _strip_trailing(doi.lower())
