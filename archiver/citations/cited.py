@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from archiver.citations.compare import (
-    ET_AL_FORMS,
     INLINE_TAG,
     compare_journal,
     journal_names,
     locate,
     record_years,
+    says_et_al,
     title_variants,
     words,
 )
@@ -36,7 +36,6 @@ _NUMBERING = re.compile(r"^\s*(?:\[\d+\]|［\d+］|\(\d+\)|（\d+）|\d{1,3}[.)�
 # case spelt out rather than re.I, which would fold every character the scan passes
 _URL = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.)[^\s<>]+")
 _DOI_LABEL = re.compile(r"\b(?:doi|DOI)\s*[:：]?\s*$")
-_ET_AL = re.compile(r"\bet\s*al\b|等", re.I)
 _TYPE_MARK = re.compile(r"\[(?:J|M|C|D|R|S|P|N|G|Z|A|CP|DB|EB|EB/OL|J/OL|M/OL|C/OL|DB/OL|Z/OL)\]",
                         re.I)
 BOOK_TYPES = frozenset({"book-chapter", "book-section", "book-part", "proceedings-article",
@@ -414,7 +413,7 @@ def _read_head(cited: Cited, head: str) -> None:
     if undated:  # Chicago's "Turletti, T. n.d." (no brackets)
         cited.no_date = True
         authors = authors[:undated.start()]
-    cited.et_al = bool(_ET_AL.search(authors) or ET_AL_FORMS.search(authors))
+    cited.et_al = says_et_al(authors)
     cited.authors = _clean(authors) or None
 
 

@@ -703,6 +703,11 @@ _ET_AL = re.compile(r"\bet\.?\s*al\b\.?|等", re.I)
 # otherwise be taken for initials)
 ET_AL_FORMS = re.compile(r"\bet\.\s*al\b\.?|\bet\s+al(?:ii|ia)\b\.?|\band\s+others\b\.?|"
                          r"\bu\.\s*a\.|\bet\s+coll\b\.?", re.I)
+
+
+def says_et_al(authors: str) -> bool:
+    """Whether an author list says there are more authors than it shows, in any form."""
+    return bool(_ET_AL.search(authors) or ET_AL_FORMS.search(authors))
 # a name in an author list that calls itself a group (a consortium, a study group …)
 _GROUP_WORD = re.compile(r"\b(?:consortium|collaboration|collaborators|collaborative|group|"
                          r"investigators|network|initiative|committee|team|study|trial|"
@@ -960,8 +965,8 @@ def _another_book(text: str, record: dict[str, Any], names: Sequence[str]) -> st
         return None  # (editors named without "eds": no book name to hold to Crossref's)
     book = named.group(1).strip()
     given = f" {squash(book)} "
-    if any(f" {squash(n)} " in given or f" {squash(book)} " in f" {squash(n)} "
-           or _abbreviates(book, n) for n in names):
+    if any(f" {squash(n)} " in given or given in f" {squash(n)} " or _abbreviates(book, n)
+           for n in names):
         return None
     return book
 
