@@ -37,11 +37,11 @@ READERS: tuple[ModuleType, ...] = (warc, mhtml, webarchive, singlefile_zip, mark
                                    fragment)
 HEAD_BYTES = 1 << 20  # enough to reach the markers behind a page's inline CSS
 READ_WHOLE = 64 << 20  # a file up to this size is read once, its head a slice of it
-SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".warc",
-                      ".wacz", ".gz", ".webarchive", ".zip"})
-# the suffixes above as the messages name them (".gz" only as ".warc.gz")
+# the suffixes of saved posts as the messages name them (".gz" only as ".warc.gz") ...
 SUFFIX_NAMES = (".md", ".markdown", ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".webarchive",
                 ".zip", ".warc", ".warc.gz", ".wacz")
+# ... and as a file's last suffix has them
+SUFFIXES = frozenset("." + name.rsplit(".", 1)[-1] for name in SUFFIX_NAMES)
 # the formats a file no reader claims could have been in
 SUPPORTED_HINT = ("supported: Markdown export (.md or .markdown, with front matter or WeChat "
                   "links/images), WeChat article page or #js_content fragment (.html, .htm, "
