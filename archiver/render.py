@@ -11,7 +11,7 @@ from rich.cells import cell_len
 
 from archiver.clean.metadata import one_line
 from archiver.export.works import shown_title
-from archiver.textfiles import printable
+from archiver.textfiles import escaped, printable
 
 
 def _meta_lines(record: dict[str, Any], version: str | None = None
@@ -135,8 +135,7 @@ def _xml(text: str) -> str:
     """``text`` as XML can hold it: each character XML 1.0 forbids written as its escape
     (``\\x02``), so that a citation copied with a control character in it leaves the report
     well-formed, and still says which character it was."""
-    return _NOT_XML.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace")
-                        .decode("ascii"), text)
+    return escaped(_NOT_XML, text)
 
 
 def verify_junit(results: list[Any], posts: list[str | None],

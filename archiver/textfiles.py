@@ -98,4 +98,10 @@ def printable(text: str) -> str:
     terminal."""
     if text.isascii() and text.isprintable():
         return text
-    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    return escaped(_UNPRINTABLE, text)
+
+
+def escaped(characters: re.Pattern[str], text: str) -> str:
+    """``text`` with each character ``characters`` matches written as its Python escape
+    (``\\n``, ``\\x02``, ``\\ud800``): there, but seen, and harmless where it is shown."""
+    return characters.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
