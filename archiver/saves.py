@@ -55,7 +55,10 @@ class OtherSave:
         if field == "account":  # some of the same parts: the name without the ids
             return isinstance(new, dict) and isinstance(old, dict) and \
                 all(old.get(key) == value for key, value in new.items())
-        if field == "published":
+        if field == "published":  # a date, month or year alone that the record's time is in
+            if isinstance(new, str) and isinstance(old, str) and len(new) in (4, 7, 10) \
+                    and len(old) > len(new) and old.startswith(new):
+                return True
             return new is None or (self.zone_unknown and not self.better_time
                                    and isinstance(old, str) and isinstance(new, str)
                                    and shown_in_some_zone(new, old))

@@ -1220,6 +1220,28 @@ def test_a_posts_date_is_its_day_in_beijing_time(published, day):
     assert post_work(record, None).date == day
 
 
+def test_a_post_dated_only_by_its_year_or_month_is_exported_as_precisely(tmp_path):
+    """A Markdown export's ``date: 2020`` (or ``2020-08``) is all that is known: no month
+    or day is made up in any export, and the list keeps its columns."""
+    for name, written in (("year", "2020"), ("month", "2020-08")):
+        (tmp_path / f"{name}.md").write_text(
+            f"---\ntitle: {name}\ndate: {written}\nauthor: 测试号\n---\n\n正文。\n",
+            encoding="utf-8")
+    root = tmp_path / "archive"
+    ingest(root, tmp_path / "year.md", tmp_path / "month.md")
+    items = {i["title"]: i for i in json.loads(
+        cli("export", "csl-json", "--archive", root, "-q").stdout)}
+    assert items["year"]["issued"] == {"date-parts": [[2020]]}
+    assert items["month"]["issued"] == {"date-parts": [[2020, 8]]}
+    entries = cli("export", "biblatex", "--archive", root, "-q").stdout
+    assert "date = {2020}" in entries and "date = {2020-08}" in entries
+    bibtex = cli("export", "bibtex", "--archive", root, "-q").stdout.split("\n\n")
+    year_only = next(e for e in bibtex if "title = {year}" in e)
+    assert "year = {2020}" in year_only and "month" not in year_only
+    rows = cli("list", "--archive", root).stdout.splitlines()
+    assert len({row.index("测试号") for row in rows}) == 1  # the account column lines up
+
+
 def test_a_doi_cited_alone_has_the_same_key_in_every_export(tmp_path):
     """Two posts each cite a DOI alone, never verified: its key comes from the DOI, not from
     the order the works were met in (they were ``ref10``, ``ref10a`` in a whole export, and

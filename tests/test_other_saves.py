@@ -576,6 +576,16 @@ class TestSaysLess:
                                    "2025-11-04T15:59:29+08:00")
         assert known.says_less("published", None, "2025-11-04T15:59:29+08:00")
 
+    @pytest.mark.parametrize(("new", "less"), [
+        ("2025-11-04", True), ("2025-11", True), ("2025", True),
+        ("2025-11-05", False), ("2025-10", False), ("2024", False)])
+    def test_a_date_month_or_year_alone_is_less_than_the_time_it_holds(self, new, less):
+        """A Markdown export dated ``2025`` or ``2025-11`` of a post archived with its exact
+        time: the time is kept, not replaced by the coarser date."""
+        known = OtherSave(frozenset({LONG_ID}), zone_unknown=False)
+        assert known.says_less("published", new, "2025-11-04T15:59:29+08:00") is less
+        assert not known.says_less("published", "2025-11-04T15:59:29+08:00", new)
+
 
 def test_aliases_learned_on_reingest_survive_an_index_rebuild(config, monkeypatch):
     """As an archive made before aliases were kept: its provenance, immutable, names none.

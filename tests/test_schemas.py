@@ -41,6 +41,20 @@ def test_the_verify_report_schema_accepts_an_empty_report() -> None:
     assert schema.errors("verify-report", empty) == []
 
 
+@pytest.mark.parametrize(("published", "valid"), [
+    ("2020-08-04T18:00:00+08:00", True), ("2020-08-04", True), ("2020-08", True),
+    ("2020", True), (None, True),
+    ("2020-8", False), ("20", False), ("2020-08-04T18:00", False), ("2020-08-04 18:00:00", False)])
+def test_a_publish_time_is_iso_8601_as_precise_as_it_is_known(published, valid) -> None:
+    """A date-time carries its offset; a date, a month or a year alone is kept as precise as
+    the source gave it (a day is never made up)."""
+    record = {"published": published}
+    problems = [p for p in schema.errors("record", record) if p.startswith("/published")]
+    assert (problems == []) is valid
+    assert (not [e for e in reference_errors("record", record)
+                 if list(e.absolute_path) == ["published"]]) is valid
+
+
 # --- the compiled validator and the reference implementation agree -----------------------------
 
 ARCHIVED = sorted(p for p in (Path(__file__).parents[1] / "archive").rglob("*.json")

@@ -86,7 +86,7 @@ def list_posts(
                 date = beijing_date(entry.get("published")) or "-" * 10
                 title = one_line(shown_title(entry))
                 account = shown[object_id] + " " * max(0, accounts - cell_len(shown[object_id]))
-                typer.echo(f"{object_id:<{ids}}  {entry['head']:<4} {date}  {account}  {title}")
+                typer.echo(f"{object_id:<{ids}}  {entry['head']:<4} {date:<10}  {account}  {title}")
 
 
 @app.command()

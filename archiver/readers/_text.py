@@ -218,6 +218,10 @@ _RFC2822_RE = re.compile(
     r"(?P<hh>\d{1,2}):(?P<mm>\d{2})(?::(?P<ss>\d{2}))?(?:\s*(?P<tz>[+-]\d{4}|UT|UTC|GMT|Z))?",
     re.A)
 _UNIX_DIGITS = re.compile(r"[1-9][0-9]*", re.A)  # ASCII digits, none leading zero
+# A date known only to its year or month (ISO 8601's reduced precision: 2020, 2020-08; and as
+# Chinese writes them, 2020年, 2020年8月): kept as precise as it was written, never given a day
+_PARTIAL_RE = re.compile(r"([12]\d{3})(?:年|[-/.年](\d{1,2})月?)?", re.A)
+_YEARS = range(1000, 3000)
 # Unix time in seconds, or in milliseconds, from 2001 to 2286: no other number is a date
 _UNIX_SECONDS = range(10**9, 10**10)
 _UNIX_MILLISECONDS = range(10**12, 10**13)
@@ -228,7 +232,7 @@ def parse_date(value: object, zone: tzinfo = SHANGHAI) -> tuple[str | None, bool
 
     Returns (ISO 8601 string, had_timezone). A naive date-time is read in ``zone``: by
     default Asia/Shanghai, the zone WeChat posts are published in; a date without a time
-    stays a plain date.
+    stays a plain date, and a year or a month alone stays that (``2020``, ``2020-08``).
     """
     if isinstance(value, datetime):
         if value.tzinfo is None:
@@ -236,8 +240,12 @@ def parse_date(value: object, zone: tzinfo = SHANGHAI) -> tuple[str | None, bool
         return value.isoformat(), True
     if hasattr(value, "isoformat") and not isinstance(value, str):  # datetime.date
         return value.isoformat(), False  # type: ignore[union-attr]
+    if isinstance(value, str) and (partial := _PARTIAL_RE.fullmatch(value.strip())):
+        return _reduced(*partial.groups()), False
     if isinstance(value, str) and _UNIX_DIGITS.fullmatch(value.strip()):
         value = int(value.strip())
+    if isinstance(value, int) and not isinstance(value, bool) and value in _YEARS:
+        return str(value), False  # a YAML number such as `date: 2020`
     if isinstance(value, int) and not isinstance(value, bool):
         if value in _UNIX_MILLISECONDS:
             value //= 1000
@@ -267,6 +275,13 @@ def parse_date(value: object, zone: tzinfo = SHANGHAI) -> tuple[str | None, bool
     return naive.replace(tzinfo=timezone(sign * offset)).isoformat(), True
 
 
+def _reduced(year: str, month: str | None) -> str | None:
+    """A year, or a year and month (None for a month that does not exist)."""
+    if month is None:
+        return year
+    return f"{year}-{int(month):02d}" if 1 <= int(month) <= 12 else None
+
+
 _ZONE_NAMED = re.compile(r"\d:\d{2}(?::\d{2})?\s*\(?(?P<zone>[A-Za-z]{2,5})\)?$")
 
 
@@ -288,14 +303,16 @@ def why_not_a_date(value: object) -> str:
             return f"no such day ({exc})"
         if rfc["wd"] and _WEEKDAYS[day.weekday()] != rfc["wd"].lower():
             return f"{day.date().isoformat()} was a {day.strftime('%A')}, not {rfc['wd']}"
+    elif (partial := _PARTIAL_RE.fullmatch(text)) and partial[2]:
+        return f"no month {int(partial[2])}: a month is 1 to 12"
     elif match:
         y, mo, d, hh, mm, ss = match.groups()[:6]
         try:
             datetime(int(y), int(mo), int(d), int(hh or 0), int(mm or 0), int(ss or 0))
         except ValueError as exc:
             return f"no such day or time ({exc})"
-    return ("not a form of date read here (ISO 8601, 2020/08/04, 2020年8月4日, RFC 2822 or "
-            "Unix time)")
+    return ("not a form of date read here (ISO 8601, 2020/08/04, 2020年8月4日, a year or "
+            "month alone such as 2020 or 2020-08, RFC 2822 or Unix time)")
 
 
 def _rfc2822(match: re.Match[str]) -> tuple[str | None, bool]:
