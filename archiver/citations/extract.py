@@ -30,6 +30,12 @@ _URL_TAILS = re.compile(
     r"|[?#].*)+$", re.I)
 _BIORXIV_VERSION = re.compile(r"^(10\.1101/(?:\d{4}\.\d{2}\.\d{2}\.)?\d{6,})v\d+$")
 _NEXT_PARAMETER = re.compile(r"&[A-Za-z_][\w.-]*=.*$")
+# What a copy that lost its spaces glues to a DOI's end: PubMed's "PMID: 28436983" and
+# "PMCID: PMC…", "Epub 2017 Apr 24", a web citation's "Accessed …", "Available from …",
+# "Retrieved …": the word, capitalised, right after the DOI's last letter or digit, and
+# ending there (no DOI of the recorded registries runs on so)
+_GLUED = re.compile(r"(?<=[a-z0-9)])(?:PMID|PMCID|PMC(?=\d)|Epub|Accessed|Available|Retrieved"
+                    r"|Published)(?![a-z])")
 _PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi\s*[:：]\s*|doi\s+)", re.I)
 
 
@@ -55,6 +61,9 @@ def normalise_doi(raw: str, from_url: bool = False) -> str | None:
     # a Markdown link's text and target, "[…10.1038/ng.3834](https://doi.org/…)": no DOI
     # holds "](" (a SICI DOI's "]" is followed by its version, "]2.0.co;2")
     doi = match.group(0).split("](", 1)[0]
+    glued = _GLUED.search(doi)
+    if glued:  # "10.1038/ng.3834PMID: 28436983"
+        doi = doi[:glued.start()]
     # the next parameter of the URL whose query holds the DOI ("file?id=10.1371/journal.pone.
     # 0214986&type=printable"): no DOI holds "&name="
     doi = _NEXT_PARAMETER.sub("", doi)
@@ -185,8 +194,9 @@ def unescape_entities(text: str) -> str:
 
 
 # A DOI never ends with a hyphen, slash or underscore: one followed by a space was broken
-# there, at a line's end ("…/978-" + "3-319-75889-3_1"), and goes on after it
-_BROKEN_DOI = re.compile(r"(10\.\d{4,9}/\S*[-/_])[ \t]+(?=[\w.(])")
+# there, at a line's end ("…/978-" + "3-319-75889-3_1"), and goes on after it; so does one
+# broken right after its prefix's slash ("doi: 10.1038/ ng.3834")
+_BROKEN_DOI = re.compile(r"(10\.\d{4,9}/(?:\S*[-/_])?)[ \t]+(?=[\w.(])")
 
 
 def _doi_rejoined(text: str) -> str:

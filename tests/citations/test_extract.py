@@ -528,6 +528,34 @@ def test_a_posts_doi_broken_after_a_hyphen_is_found_whole():
         ["10.1007/978-3-319-75889-3_1", "10.1016/j.cell-2019.01.001"]
 
 
+def test_a_doi_broken_right_after_its_prefixs_slash_is_whole():
+    """No DOI ends with its prefix's slash: "10.1038/ ng.3834" is one DOI (it was none,
+    and its citation was looked up by a search)."""
+    from archiver.citations.extract import find_dois, reference_text
+    assert find_dois(["Mol Cell. 2015. doi: 10.1038/ ng.3834", "see 10.1038/abc def"]) == \
+        ["10.1038/ng.3834", "10.1038/abc"]
+    assert reference_text("Nat Genet. 2017. doi: 10.1038/ ng.3834") == \
+        "Nat Genet. 2017. doi: 10.1038/ng.3834"
+
+
+@pytest.mark.parametrize(("written", "doi"), [
+    ("doi:10.1038/ng.3834PMID: 28436983", "10.1038/ng.3834"),  # PubMed's line, spaces lost
+    ("doi:10.1038/ng.3834PMID:28436983", "10.1038/ng.3834"),
+    ("10.1371/journal.pone.0000030PMCID: PMC1234567", "10.1371/journal.pone.0000030"),
+    ("10.1371/journal.pone.0000030PMC1234567", "10.1371/journal.pone.0000030"),
+    ("10.1016/S0140-6736(20)30183-5Epub 2020 Jan 24.", "10.1016/s0140-6736(20)30183-5"),
+    ("https://doi.org/10.1038/ng.3834Accessed 1 January 2020", "10.1038/ng.3834"),
+    ("10.1038/ng.3834Available from: https://x.org", "10.1038/ng.3834"),
+    # a word that is part of the DOI: not after a small letter or digit, or running on
+    ("10.1000/Published.2", "10.1000/published.2"), ("10.1000/xPMIDs", "10.1000/xpmids"),
+    ("10.1002/(SICI)1097-4636(199706)35:4<461::AID-JBM6>3.0.CO;2-L",
+     "10.1002/(sici)1097-4636(199706)35:4<461::aid-jbm6>3.0.co;2-l"),
+])
+def test_what_a_copy_without_spaces_glues_to_a_dois_end_is_not_the_doi(written, doi):
+    from archiver.citations.extract import find_dois
+    assert find_dois([written]) == [doi]
+
+
 def test_a_list_item_broken_over_two_paragraphs_in_a_reference_section_is_one():
     """A Markdown list item's number is not in its text: it is still a numbered entry."""
     from archiver.citations.verify import citations_of
