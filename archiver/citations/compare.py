@@ -908,6 +908,40 @@ def _section_title(full: str) -> str | None:
     return f"{first[0]} {section}" if colon and first and words(section) else None
 
 
+def _main_title(full: str) -> str | None:
+    """A journal in sections named without its section: ``Proceedings of the Royal Society
+    B`` (``Proc. Roy. Soc. B``) for ``… B: Biological Sciences``; None for a name without one,
+    or whose part before the colon is a single word."""
+    main, colon, section = full.partition(":")
+    significant = [w for w in words(main) if w not in STOP_WORDS]
+    return main.strip() if colon and words(section) and len(significant) >= 2 else None
+
+
+def _acronym(cited: str, full: str) -> bool:
+    """Whether ``cited`` is one word of three or more capitals, the initials of ``full``'s
+    words but its stop words (``PRL`` for Physical Review Letters, ``PNAS``, ``JACS``)."""
+    given = cited.strip(" .")
+    if not (3 <= len(given) <= 8 and given.isascii() and given.isalpha() and given.isupper()):
+        return False
+    initials = "".join(w[0] for w in words(full.partition(":")[0]) if w not in STOP_WORDS)
+    return given.casefold() == initials
+
+
+# British spellings as American writes them (or the other way): a journal named in the one
+# is the journal named in the other (``Neurobiology of Ageing``). Both sides are folded.
+_SPELLINGS = ((re.compile(r"ageing\b"), "aging"), (re.compile(r"(?<=\w{3})our(s?)\b"), r"or\1"),
+              (re.compile(r"(?<=\w\w)is(ation|ations|e|es|ed|ing)\b"), r"iz\1"),
+              (re.compile(r"(?<=\w{3})tre(s?)\b"), r"ter\1"), (re.compile(r"ae|oe"), "e"),
+              (re.compile(r"programme"), "program"), (re.compile(r"(?<=\w{3})ogue\b"), "og"),
+              (re.compile(r"\b(defen|licen|offen)ce\b"), r"\1se"))
+
+
+def _spelling(text: str) -> str:
+    for pattern, replacement in _SPELLINGS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 def _subsequence(word: str, target: str) -> bool:
     if not word or word[0] != target[0]:
         return False
@@ -1005,6 +1039,15 @@ def compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> Fie
         if section and _abbreviates(cited, section):
             return FieldCheck(cited, shown, True, f"NLM's abbreviation of {name!r} (its "
                                                   "first word and its section)")
+    for name in names:
+        main = _main_title(name)
+        if main and _abbreviates(cited, main):
+            return FieldCheck(cited, shown, True, f"{main!r} (the journal without its "
+                                                  "section's name) or an abbreviation of it")
+        if _acronym(cited, name):
+            return FieldCheck(cited, shown, True, f"the initials of {name!r}")
+        if _spelling(squash(cited)) in (_spelling(squash(name)), _spelling(squash(main or ""))):
+            return FieldCheck(cited, shown, True, f"{name!r} in another spelling")
     if record.get("type") == "proceedings-article":
         core = _proceedings_core(cited)
         for name in names:

@@ -504,6 +504,35 @@ def test_an_abbreviation_leaving_a_word_out_is_another_journal(cited, full):
         is False
 
 
+@pytest.mark.parametrize(("record", "cited", "reason"), [
+    # the journal named without its section, in full or abbreviated
+    (WORKS["10.1098/rspb.2017.0132"], "Proc. Roy. Soc. B", "without its section's name"),
+    (WORKS["10.1098/rspb.2017.0132"], "Proceedings of the Royal Society B",
+     "without its section's name"),
+    # its initials
+    (PRL, "PRL", "the initials of 'Physical Review Letters'"),
+    # British spelling for Crossref's American
+    (NEUROBIOL, "Neurobiology of Ageing", "'Neurobiology of Aging' in another spelling")])
+def test_a_journal_named_as_people_name_it_is_the_journal(record, cited, reason):
+    """False alarms before: each was "neither … nor an abbreviation of it"."""
+    check = compare_journal(cited, f"A. Author. {record['title'][0]}. {cited}, 2017.", record)
+    assert check.match is True
+    assert reason in check.reason
+
+
+@pytest.mark.parametrize(("cited", "full"), [
+    ("PR", "Physical Review"),  # two capitals: too short to be told from other initials
+    ("PRB", "Physical Review Letters"), ("Prl", "Physical Review Letters"),
+    ("Neurobiology of Learning", "Neurobiology of Aging"),
+    ("J Phys B", "Journal of Physics A: Mathematical and Theoretical"),
+    ("Tetrahedron", "Tetrahedron: Asymmetry"),  # one word before the colon: another journal
+    ("Proc R Soc Biol Sci", "Proceedings of the Royal Society B: Biological Sciences")])
+def test_initials_spellings_and_main_titles_that_are_another_journal(cited, full):
+    """Journal titles only (SYNTHETIC records holding nothing else)."""
+    assert compare_journal(cited, f"{cited} 2017;1:1-9.", {"container-title": [full]}).match \
+        is False
+
+
 @pytest.mark.parametrize(("cited", "full"), [
     ("Proc Biol Sci", "Proceedings of the Royal Society B: Biological Sciences"),
     ("Proc Math Phys Eng Sci", "Proceedings of the Royal Society A: Mathematical, Physical and "
