@@ -417,6 +417,9 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
                          and any(Levenshtein.distance(w, part) == 1 for part in name)
                          and not _part_of_given(w, people[index - 1:index + 1])]
                 misspelt = " (misspelt?)"
+            if not wrong and length < len(name) and at and seg[at - 1] in PARTICLES \
+                    and seg[at - 1] not in name:  # "de Lieshout" for van Lieshout
+                wrong, misspelt = [seg[at - 1], *seg[at:at + length]], " (another particle)"
             if wrong:
                 return FieldCheck(segment, crossref, False,
                                   f"{' '.join(wrong)!r} is shown where Crossref's author "

@@ -132,6 +132,18 @@ def test_a_family_name_particle_may_lead_follow_or_be_left_out(second):
     assert check.match is True, check.reason
 
 
+@pytest.mark.parametrize("second", ["de Lieshout, E.", "von Lieshout, E.", "Van der Lieshout, E."])
+def test_another_particle_before_the_family_name_is_another_name(second):
+    """``de Lieshout`` for Crossref's ``van Lieshout``: the particle may be left out or moved,
+    not changed (it was verified: the name was found without its particle)."""
+    segment = (f"Dougherty, L. R., {second}, McNamara, K. B., Moschilla, J. A., Arnqvist, G., "
+               f"& Simmons, L. W.")
+    check = compare_authors(segment, False, DOUGHERTY["author"])
+    assert check.match is False
+    assert check.reason.endswith("where Crossref's author 2 of 6 is 'van lieshout' "
+                                 "(another particle)")
+
+
 def test_a_name_with_a_particle_left_out_entirely_is_still_missing():
     segment = "Dougherty, L. R., McNamara, K. B., Moschilla, J. A., Arnqvist, G., & Simmons, L. W."
     check = compare_authors(segment, False, DOUGHERTY["author"])
