@@ -464,12 +464,14 @@ _VOLUME_DOT_ISSUE = re.compile(r"(?<![\w.])(\d{1,5})\.(\d{1,4})\s*\((?:1[5-9]\d\
 # "49(5)", and the issue before a supplement or a part of it: "111(3 Suppl 2)", "284(1856 Pt 2)"
 _VOL_ISSUE = re.compile(r"(?<![\w.])(\d+[A-Za-z]?)\s*\(([\w/–-]+)"
                         r"(?:,?\s+(?:Suppl|Supplement|Pt|Part)\b\.?(?:\s*\w+)?)?\)")
+# a supplement named where no issue is: "74(Suppl 1):", "74 Suppl 1:", "74(Suppl):S12"
+_SUPPLEMENT = re.compile(r"(?<![\w.])(?:Suppl(?:ement)?|Supp)\b\.?(?:\s*(\d+|[A-Z]\b))?")
 _LONE_ISSUE = re.compile(r"(?:^|[,;])\s*\((\d+[\w/–-]*)\)\s*[,:]")  # ", (1)," or "2018;(1):"
 # "12", "12A"; after an abbreviation's own period too ("Front. Plant Sci., 11.")
 _BARE_VOLUME = re.compile(r"^\s*(?:[.,]\s*){0,2}(\d+[A-Za-z]?)\s*(?=[(:.,]|$)")
 # "2019, 10." (GB/T), "2017; 49:" (Lancet), "2015 May;759:" or "2015 May 12;759" (Vancouver)
 _VOLUME_AFTER_YEAR = re.compile(r"(?:1[5-9]\d\d|20\d\d)(?:\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?)?"
-                                r"\s*[,;]\s*(\d+)\s*(?=[(:.,]|$)")
+                                r"\s*[,;]\s*(\d+)\s*(?=[(:.,]|Supp|$)")
 # Chicago "15, no. 4 (1997): 519–27" or "(Spring 1997)": a year in brackets, not an issue
 _YEAR_IN_BRACKETS = re.compile(r"\((?:[A-Za-z]+\.?\s+)?(1[5-9]\d\d|20\d\d)\)")
 _PAGES_NEXT = re.compile(r":|,?\s*[A-Za-z]?\d")  # ": 519", "519–527", ", 519–527", "e30"
@@ -572,6 +574,9 @@ def _read_numbers(cited: Cited, numbers: str, book: bool = False,
     lone_issue = _LONE_ISSUE.search(text)
     if lone_issue and not cited.issue:
         cited.issue = lone_issue.group(1)
+    supplement = None if cited.issue else _SUPPLEMENT.search(text)
+    if supplement:  # the issue the citation gives (Crossref files supplements as "S1" …)
+        cited.issue = " ".join(("Suppl", *supplement.groups(default="")[:1])).strip()
     if not cited.volume and not book:
         bare = _BARE_VOLUME.search(numbers)
         if bare and (not _is_year(bare.group(1)) or year_known):

@@ -1086,12 +1086,15 @@ def _proceedings_core(name: str) -> str:
 _NUMBER_LABEL = re.compile(r"^(?:vol|no|nr|issue|iss|n)\.?\s*")
 _NUMBER_DASH = re.compile(r"\s*[/–—‐-]\s*")
 _LEADING_ZEROS = re.compile(r"^0+(?=\d)")
+# a supplement as citations and depositors name it: "Suppl 1", "Supplement_1", "suppl.1", "S1"
+_SUPPLEMENT_NAME = re.compile(r"^(?:supplement|suppl|supp|s)[\s._-]*(?=\d|$)")
 
 
 def _number(value: Any) -> str:
     text = fold(str(value)).strip()
     text = _NUMBER_LABEL.sub("", text)
     text = _NUMBER_DASH.sub("-", text)
+    text = _SUPPLEMENT_NAME.sub("s", text)
     return _LEADING_ZEROS.sub("", text)
 
 

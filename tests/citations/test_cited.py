@@ -636,3 +636,16 @@ def test_the_issue_before_a_supplement_or_a_part_is_read(numbers, issue):
             f"allele. Heredity. {numbers}.")
     found = claims(text, HEREDITY)
     assert (found["volume"], found["issue"]) == ("111", issue)
+
+
+@pytest.mark.parametrize(("numbers", "issue"), [
+    ("2013;111(Suppl 1):122-130", "Suppl 1"), ("2013;111 Suppl 2:122-130", "Suppl 2"),
+    ("2013;111(Suppl):S122-S130", "Suppl"), ("111(Supplement 1), 122–130", "Suppl 1")])
+def test_a_supplement_cited_where_no_issue_is_is_the_issue_given(numbers, issue):
+    """A supplement named in the issue's place is the issue the citation gives: it was read
+    as none, so a work in issue 2 passed for one in a supplement."""
+    text = ("Gross JB, Wilkens H. Albinism in phylogenetically and geographically distinct "
+            f"populations of Astyanax cavefish arises through the same loss-of-function Oca2 "
+            f"allele. Heredity. {numbers}.")
+    found = claims(text, HEREDITY)
+    assert (found["volume"], found["issue"]) == ("111", issue)

@@ -516,6 +516,14 @@ def test_an_abbreviation_leaving_a_word_out_is_another_journal(cited, full):
         is False
 
 
+@pytest.mark.parametrize(("cited", "crossref", "same"), [
+    ("Suppl 1", "S1", True), ("Suppl 1", "Supplement_1", True), ("Suppl 1", "suppl_1", True),
+    ("Suppl", "Supplement", True), ("Suppl 1", "5", False), ("Suppl 1", "S2", False),
+    ("Suppl 1", "1", False)])
+def test_a_supplement_is_the_same_issue_however_its_depositor_names_it(cited, crossref, same):
+    assert compare_number("issue", cited, crossref).match is same
+
+
 @pytest.mark.parametrize(("record", "cited", "reason"), [
     # the journal named without its section, in full or abbreviated
     (WORKS["10.1098/rspb.2017.0132"], "Proc. Roy. Soc. B", "without its section's name"),
