@@ -926,6 +926,21 @@ def test_a_new_key_spells_out_the_letters_unicode_does_not_decompose(name, title
     assert make_key("Sørensen", 2015, title, transliterate=False).startswith("srensen2015")
 
 
+@pytest.mark.parametrize(("name", "title", "key"), [
+    ("Иванов", "Квантовая механика", "ivanov2015kvantovaya"),
+    ("Παπαδόπουλος", "Ιστορία της Κρήτης", "papadopoylos2015istoria"),
+    ("김철수", "서울 이야기", "gimcheolsu2015seoul"),
+    ("Yamada", "タワーとまち", "yamada2015tawatomachi"),
+])
+def test_a_new_key_romanises_names_and_titles_in_other_scripts(name, title, key):
+    """Every letter was dropped ("anon2015" for a Russian name and title, and one such work
+    after another took anon2015a, anon2015b …); a key given from now on romanises them. Keys
+    made as before keep their old form."""
+    assert make_key(name, 2015, title) == key
+    assert make_key(name, 2015, "", transliterate=False) == ("yamada2015" if name == "Yamada"
+                                                              else "anon2015")
+
+
 @pytest.mark.parametrize(("name", "part"), [
     ("太阳照常升起", "taiyangzhaochang"),  # taiyang zhaochang shengqi: 23 letters
     ("漳州市律师协会", "zhangzhoushilvshixie"),  # … xie hui: the last syllable left out whole

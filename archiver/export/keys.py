@@ -5,7 +5,8 @@ A key is ``<first name word><year><first title word>`` (``guozhengxueren2020long
 20 letters, cut between two syllables of a Chinese name or two words. Chinese is written in
 pinyin without tones (pypinyin); other scripts are stripped of diacritics, and the Latin letters
 that are no base letter with a mark (``ø``, ``ł``, ``æ``, ``ß``, ``þ`` …) are spelt as ASCII
-usually spells them (``Sørensen`` is ``sorensen``, ``Łukasiewicz`` ``lukasiewicz``). A post's key
+usually spells them (``Sørensen`` is ``sorensen``, ``Łukasiewicz`` ``lukasiewicz``); the
+other scripts are romanised (anyascii: ``Иванов`` is ``ivanov``, kana and Hangul too). A post's key
 is given once, at its first ingest, and stored in its record, and a cited work's when its
 verification is kept, so a key never changes afterwards even if the rules here do;
 :func:`unique` adds ``a``, ``b``… where two works would share a key.
@@ -46,6 +47,14 @@ def lazy_pinyin(text: str) -> list[str]:
                         for syllable in syllables) if s]
 
 
+def _romanised(text: str) -> str:
+    """``text`` in Latin letters (``Иванов`` is ``Ivanov``, ``タワー`` ``tawa``), by anyascii's
+    tables, imported on first use (few keys need them)."""
+    from anyascii import anyascii
+
+    return anyascii(text)
+
+
 def ascii_words(text: str, transliterate: bool = True) -> list[str]:
     """Words of ``text`` in lower-case ASCII: CJK runs as pinyin syllables joined per run;
     marks dropped (``é`` is ``e``), and, unless ``transliterate`` is false (the keys made
@@ -59,6 +68,8 @@ def ascii_words(text: str, transliterate: bool = True) -> list[str]:
             folded = unicodedata.normalize("NFKD", run)
             if transliterate:
                 folded = folded.translate(LETTERS)
+                if not folded.isascii():  # another script: Cyrillic, Greek, kana, Hangul …
+                    folded = _romanised(folded)
             word = "".join(c for c in folded if c.isascii() and c.isalnum()).lower()
             if word:
                 out.append(word)
