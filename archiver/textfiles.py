@@ -87,8 +87,9 @@ _CONVERT = ("convert it to UTF-8 first: iconv -f ENCODING -t UTF-8 (GB18030 for 
 # What a terminal does not print as it is: C0 and C1 controls (a line break splits a line that
 # scripts read as one; ESC begins a sequence the terminal obeys: a colour, a new window title),
 # the line and paragraph separators, and the bidirectional overrides that make text read in
-# another order than it is stored.
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# another order than it is stored. And the backslash that begins each escape, escaped too:
+# "a\\nb" is shown for a name holding a backslash, "a\nb" for one holding a line break.
+_UNPRINTABLE = re.compile("[\\\\\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def printable(text: str) -> str:
@@ -96,7 +97,7 @@ def printable(text: str) -> str:
     :data:`_UNPRINTABLE` written as its escape (``\\n``, ``\\x1b``, ``\\u202e``), so that
     a file named with one is still told apart, and named, and nothing is done to the
     terminal."""
-    if text.isascii() and text.isprintable():
+    if text.isascii() and text.isprintable() and "\\" not in text:
         return text
     return escaped(_UNPRINTABLE, text)
 

@@ -377,6 +377,20 @@ def test_a_file_name_with_a_line_break_or_an_escape_sequence_is_printed_escaped(
     assert [json.loads(row)["source"] for row in rows] == [str(folder / "a\nb.html")]
 
 
+def test_a_name_holding_a_backslash_is_told_from_one_holding_a_line_break(
+        runner, archive_dir, tmp_path):
+    """Both were printed ``a\\nb``: the backslash that begins an escape is escaped too."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a\nb.html").write_text("")
+    (folder / "a\\nb.html").write_text("")
+    result = run(runner, "ingest", folder / "a\nb.html", folder / "a\\nb.html",
+                 "--archive", archive_dir, "--no-fetch")
+    errors = [line for line in result.stderr.splitlines() if "error:" in line]
+    assert errors == [f"archiver: error: {folder}/a\\nb.html: file is empty",
+                      f"archiver: error: {folder}/a\\\\nb.html: file is empty"]
+
+
 def test_a_source_named_with_a_line_break_is_one_line_in_log_diff_and_the_summary(
         runner, tmp_path):
     """The version message names the file ingested, and diff the files of the version: each
