@@ -660,6 +660,35 @@ def test_output_that_cannot_be_written_is_named_and_exits_2_never_an_archive_pro
                                                 "(No space left on device)")
 
 
+def test_a_closed_standard_output_is_named_and_exits_2_and_ingest_still_archives(tmp_path):
+    """`archiver … >&-`: standard output closed before the command starts is output that
+    cannot be written, said as such (exit 2), never an internal error (it was exit 70); an
+    ingest archives every post all the same, and no archive file takes its descriptor."""
+    archive = tmp_path / "archive"
+
+    def closed(*args: object) -> subprocess.CompletedProcess:
+        return _archiver(*args, stdout=subprocess.DEVNULL, preexec_fn=lambda: os.close(1),
+                         env={**os.environ, "ARCHIVER_CACHE_DIR": str(tmp_path / "c")})
+
+    ingest = closed("ingest", SEED, PAGE, "--archive", archive, "--no-fetch")
+    assert ingest.returncode == ExitCode.USAGE, ingest.stderr
+    assert ("archiver: error: standard output: cannot write it (Bad file descriptor)"
+            in ingest.stderr.splitlines())
+    assert "2 post(s): 2 added" in ingest.stderr
+    post_id = sorted(Archive.open(archive).object_ids())[0]
+    assert _archiver("fsck", "--archive", archive, stdout=subprocess.PIPE).returncode == 0
+    for command in (["list"], ["list", "--json"], ["show", post_id], ["log", post_id],
+                    ["export", "bibtex"], ["export", "ris", "-o", "-"],
+                    ["verify", post_id, "--offline", "--junit", "-"], ["refs", "parse", SEED],
+                    ["--version"]):
+        archive_option = [] if command[0] in ("refs", "--version") else ["--archive", archive]
+        result = closed(*command, *archive_option)
+        assert result.returncode == ExitCode.USAGE, (command, result.stderr)
+        assert ("archiver: error: standard output: cannot write it (Bad file descriptor)"
+                in result.stderr.splitlines()), command
+        assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+
+
 @pytest.mark.parametrize("output", ["-", "/dev/stdout", "/dev/fd/1"])
 def test_a_reader_that_stops_ends_an_export_to_standard_output_quietly(tmp_path, output):
     """`archiver export bibtex -o /dev/stdout | head -1` ends as `-o -` does: exit 0, no

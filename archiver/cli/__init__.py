@@ -13,6 +13,7 @@ what they share in ``base``, how their help reads in ``help``. The commands are 
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from typing import Any
 
@@ -56,8 +57,25 @@ class _QuietWhenGone:
         return getattr(self._stream, name)
 
 
+def _occupy_closed_stdout() -> None:
+    """Started with descriptor 1 closed (`archiver list >&-`), Python has no sys.stdout, and
+    the first file the command opens (a lock, an archive file) would get descriptor 1. It is
+    filled with /dev/null opened for reading, so that standard output is there but cannot be
+    written: every command says so as it does for a full disk (exit 2, naming it), never as
+    a bug, and an ingest still archives every post."""
+    try:
+        os.fstat(1)
+    except OSError:
+        fd = os.open(os.devnull, os.O_RDONLY)
+        if fd != 1:
+            os.dup2(fd, 1)
+            os.close(fd)
+        sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point (click maps usage errors to exit 2)."""
+    _occupy_closed_stdout()
     if sys.stderr is not None and not isinstance(sys.stderr, _QuietWhenGone):
         sys.stderr = _QuietWhenGone(sys.stderr)
     try:
