@@ -689,6 +689,27 @@ def test_a_closed_standard_output_is_named_and_exits_2_and_ingest_still_archives
         assert "internal error" not in result.stderr and "Traceback" not in result.stderr
 
 
+def test_a_closed_standard_input_given_as_minus_is_bad_input_naming_it(tmp_path):
+    """`archiver refs parse - <&-`, `archiver verify - <&-`: references awaited on a standard
+    input that is closed (or open for writing only) are input that cannot be read, said as
+    such (exit 4), never an internal error (it was exit 70)."""
+    env = {**os.environ, "ARCHIVER_CACHE_DIR": str(tmp_path / "c")}
+    for command in (["refs", "parse", "-"], ["refs", "parse"],
+                    ["verify", "-", "--offline", "--archive", tmp_path / "none"]):
+        closed = _archiver(*command, stdout=subprocess.PIPE, env=env,
+                           preexec_fn=lambda: os.close(0))
+        assert closed.returncode == ExitCode.BAD_INPUT, (command, closed.stderr)
+        assert ("archiver: error: standard input: cannot read it (it is closed)"
+                in closed.stderr.splitlines()), command
+        assert "internal error" not in closed.stderr and "Traceback" not in closed.stderr
+        with open(os.devnull, "w") as write_only:
+            unreadable = _archiver(*command, stdout=subprocess.PIPE, env=env,
+                                   stdin=write_only)
+        assert unreadable.returncode == ExitCode.BAD_INPUT, (command, unreadable.stderr)
+        assert ("archiver: error: standard input: cannot read it (Bad file descriptor)"
+                in unreadable.stderr.splitlines()), command
+
+
 @pytest.mark.parametrize("output", ["-", "/dev/stdout", "/dev/fd/1"])
 def test_a_reader_that_stops_ends_an_export_to_standard_output_quietly(tmp_path, output):
     """`archiver export bibtex -o /dev/stdout | head -1` ends as `-o -` does: exit 0, no

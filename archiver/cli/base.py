@@ -25,6 +25,7 @@ from archiver.config import Config, load_config
 from archiver.errors import (
     ArchiverError,
     ExitCode,
+    InputError,
     NotFound,
     OutputError,
     UsageError,
@@ -464,5 +465,15 @@ def _write_through(output: Path, write_all: Callable[[Callable[[str | bytes], An
 
 
 def stdin_text() -> str:
-    """Standard input as text, checked as a file is (:func:`archiver.textfiles.decoded`)."""
-    return decoded(sys.stdin.buffer.read(), "standard input")
+    """Standard input as text, checked as a file is (:func:`archiver.textfiles.decoded`).
+    Standard input that cannot be read (closed: `<&-`; opened for writing only) is bad input
+    naming it, as an unreadable file is (exit 4), never a bug."""
+    hint = "give the references on standard input (`< refs.txt`), or name the file instead of -"
+    if sys.stdin is None:  # the process was started with descriptor 0 closed
+        raise InputError("cannot read it (it is closed)", path="standard input", hint=hint)
+    try:
+        data = sys.stdin.buffer.read()
+    except OSError as exc:
+        raise InputError(f"cannot read it ({exc.strerror or exc})", path="standard input",
+                         hint=hint) from None
+    return decoded(data, "standard input")

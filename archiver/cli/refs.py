@@ -49,7 +49,7 @@ def refs_parse(
         no_empty([source], "path")
         if source == "-":
             # not waiting in silence for what the user may not know
-            if sys.stdin.isatty() and not quiet:
+            if sys.stdin is not None and sys.stdin.isatty() and not quiet:
                 err.print("reading reference strings, one per line; end with Ctrl-D",
                           markup=False)
             lines = stdin_text().splitlines()
