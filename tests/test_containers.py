@@ -530,3 +530,34 @@ def test_a_crawl_of_real_images_past_the_budget_is_read_when_the_file_is_as_larg
                      + b"".join(incompressible(f"https://example.org/{n}.png") for n in range(3)))
     [post] = prepare_all(path, load_config({}, tmp_path).with_overrides(fetch=False))
     assert post.record["title"] == "送别一个旧时代"
+
+
+def _gzip_members(data: bytes) -> list[tuple[int, int]]:
+    """(offset, length) of each gzip member of a WARC gzipped record by record."""
+    spans, offset = [], 0
+    while offset < len(data):
+        member = zlib.decompressobj(31)
+        member.decompress(data[offset:])
+        length = len(data) - offset - len(member.unused_data)
+        spans.append((offset, length))
+        offset += length
+    return spans
+
+
+def test_a_damaged_gzip_member_in_a_warc_fails_the_file_as_damaged_not_cut_short(tmp_path,
+                                                                                  capfd):
+    """A .warc.gz whose bytes were damaged inside a record (a bad disk, a broken copy) is
+    refused naming the damage, as a damaged WACZ member is: it is not a file cut short, and
+    warcio's own zlib message is not written on stderr, where it showed under --quiet too."""
+    data = bytearray((CONTAINERS / "converted-mufeng-2018-01-29.warc.gz").read_bytes())
+    offset, length = max(_gzip_members(bytes(data)), key=lambda span: span[1])  # an image
+    middle = offset + length // 2
+    data[middle:middle + 64] = bytes(64)
+    damaged = tmp_path / "damaged.warc.gz"
+    damaged.write_bytes(bytes(data))
+    config = load_config({}, tmp_path).with_overrides(fetch=False)
+    with pytest.raises(MalformedInput) as raised:
+        prepare_all(damaged, config)
+    assert "damaged: a gzip member does not decompress" in raised.value.message
+    assert "cut short" not in raised.value.message
+    assert capfd.readouterr().err == ""

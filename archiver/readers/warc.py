@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import IO
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import DecompressingBufferedReader
 from warcio.exceptions import ArchiveLoadFailed
 
 from archiver.background import beside
@@ -185,6 +186,24 @@ def _records_of(path: Path, name: str, stream: IO[bytes], kept: list[int]) -> li
             return _records(path, name, whole, kept)
 
 
+class _StrictReader(DecompressingBufferedReader):  # type: ignore[misc]
+    """warcio's reader of a WARC's gzip members, failing on a member that does not decompress
+    part-way through (damaged bytes, a failed check), where warcio writes the zlib message on
+    stderr and reads on as if the file ended there: a damaged file would pass for one cut
+    short, its images "missing" for a wrong reason, with that message on the terminal under
+    --quiet too. (A first read that does not decompress is left to warcio, which takes the
+    stream for one not gzipped.)"""
+
+    def _decompress(self, data: bytes) -> bytes:
+        if self.decompressor and data and self.num_block_read:
+            try:
+                return bytes(self.decompressor.decompress(data))
+            except zlib.error as exc:
+                raise zlib.error(f"damaged: a gzip member does not decompress ({exc})") \
+                    from None
+        return bytes(super()._decompress(data))
+
+
 def _records(path: Path, name: str, stream: IO[bytes], kept: list[int]) -> list[dict]:
     """Every record of one WARC. A file may end inside a record: warcio then gives it with
     its block short of its length, or without its type or length, or fails on it, or gives
@@ -197,6 +216,7 @@ def _records(path: Path, name: str, stream: IO[bytes], kept: list[int]) -> list[
             raise MalformedInput(f"{name} is not a WARC (it does not open with a WARC record)",
                                  path=path)
         records = ArchiveIterator(stream, arc2warc=True)
+        records.reader.__class__ = _StrictReader
         headers_cut = _cut_entry(f"cut short in {name}: the file ends inside a record's "
                                  f"headers (an interrupted download or crawl?)")
         while True:
