@@ -114,3 +114,17 @@ def test_a_folder_holding_the_site_is_no_saved_posts_to_ingest(site, tmp_path):
     assert result.exit_code == 0, result.output
     assert "1 post(s): 1 added" in result.stderr
     assert result.stderr.count("skipped") >= 2 and "failed" not in result.stdout
+
+
+def test_the_index_tells_a_post_citing_nothing_from_one_whose_citations_are_unchecked(site):
+    """Before any `verify`, a post that cites nothing reads "no citations" in the index, not
+    "not verified" (there is nothing to verify), and a post with citations says how many
+    await a check ("1 not verified"), as it does once an edit adds some after a verify."""
+    index = (site / "index.html").read_text(encoding="utf-8")
+    rows = {re.sub(r"<[^>]+>", "", m.group(1)): re.sub(r"<[^>]+>", "", m.group(2))
+            for m in re.finditer(r'<tr><td><a href="posts/[^"]+">([^<]*)</a></td>.*?'
+                                 r"<td>\d+</td><td>(.*?)</td></tr>", index)}
+    tokyo = next(status for title, status in rows.items() if "大都市与小城镇" in title)
+    assert tokyo == "no citations"
+    kazakhstan = next(status for title, status in rows.items() if "哈萨克斯坦" in title)
+    assert kazakhstan == "1 not verified"

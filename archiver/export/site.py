@@ -71,8 +71,9 @@ def _document(title: str, body: str) -> str:
 def _status_summary(citations: dict[str, Any] | None, unchecked: int = 0) -> str:
     """The verdicts, and how many of the post's citations no verification covers (the post
     was edited since, or never verified)."""
-    if not citations:
-        return '<span class="none">not verified</span>'
+    if not citations:  # never verified: what it cites, if anything, is unchecked
+        return (f'<span class="none">{unchecked} not verified</span>' if unchecked
+                else '<span class="none">no citations</span>')
     summary = citations.get("summary") or {}
     parts = [f"{summary[s]} {s}" for s in ("verified", "mismatch", "not_found", "unresolved",
                                             "ambiguous") if summary.get(s)]
@@ -217,8 +218,8 @@ def _post_page(archive: Any, out: Path, object_id: str, citations_in: CitationsI
     record = archive.read_json(object_id, "record.json")
     citations = (archive.read_json(object_id, "citations.json")
                  if "citations.json" in state else None)
-    unchecked = len(unverified(record, citations.get("citations") or [], citations_in)) \
-        if citations and citations_in else 0
+    unchecked = len(unverified(record, (citations or {}).get("citations") or [],
+                               citations_in)) if citations_in else 0
     for logical in state:
         if logical.startswith("assets/"):
             target = out / logical
