@@ -1235,6 +1235,22 @@ def test_a_posts_date_is_its_day_in_beijing_time(published, day):
     assert post_work(record, None).date == day
 
 
+def test_a_post_whose_export_lists_several_authors_has_them_all_and_no_account(tmp_path):
+    """``author: [张三, 李四]`` was one author "张三, 李四", also taken for the account (an
+    organisation and a note in every export)."""
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: 两人合写\ndate: 2021-05-06\nauthor: [张三, 李四]\n---\n\n"
+                    "正文。\n", encoding="utf-8")
+    root = tmp_path / "archive"
+    ingest(root, post)
+    item = json.loads(cli("export", "csl-json", "--archive", root, "-q").stdout)[0]
+    assert item["author"] == [{"literal": "张三"}, {"literal": "李四"}]
+    assert "container-title" not in item and "WeChat official account" not in item["note"]
+    assert item["id"] == "zhangsan2021liangren"  # the first author, as the entry names them
+    record = json.loads(cli("show", item["note"].split()[-1], "--json", "--archive", root).stdout)
+    assert record["credits"] == {"作者": ["张三", "李四"]} and record["account"] == {}
+
+
 def test_a_post_dated_only_by_its_year_or_month_is_exported_as_precisely(tmp_path):
     """A Markdown export's ``date: 2020`` (or ``2020-08``) is all that is known: no month
     or day is made up in any export, and the list keeps its columns."""

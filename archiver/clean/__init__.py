@@ -49,6 +49,9 @@ def clean(raw: RawPost) -> CleanPost:
     title = meta["title"].value if "title" in meta else None
     column, series = credits_mod.column_and_series(title)
     credit_map = credits_mod.extract_credits(lines)
+    if "credits" in meta:  # named outside the body (an export's front matter): first
+        for role, names in meta["credits"].value.items():
+            credit_map[role] = [*names, *(n for n in credit_map.get(role, []) if n not in names)]
     if "author" not in meta and raw.kind not in ("deleted", "blocked", "unavailable"):
         byline = credits_mod.byline_author(credit_map, title, lines)
         if byline:

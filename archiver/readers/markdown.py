@@ -266,7 +266,8 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
         value = _scalar(meta.get(key))
         if isinstance(value, str) and value.startswith("http"):
             put("url", value, f"front matter {key}")
-    author = ", ".join(w for w in _words(meta, "author", path) if w)
+    authors = [w.strip() for w in _words(meta, "author", path) if w.strip()]
+    author = authors[0] if len(authors) == 1 else ""
 
     by_line = _BY_LINE.match(body)
     if by_line:
@@ -317,6 +318,9 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
     if author:
         # Exporters often put the account's name in 'author'; the record decides which it is.
         put("author", author, "front matter author")
+    elif authors:  # a list of several people: the post's authors, never its account
+        put("credits", {"作者": list(dict.fromkeys(authors))},
+            "front matter author (several names: the post's authors)")
     if tags:
         put("tags", tags, "front matter tags")
     for key, value in title_from_path(path).items():

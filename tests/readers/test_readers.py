@@ -290,6 +290,22 @@ def test_markdown_front_matter_gives_title_date_and_author():
     assert src["published"] == "front matter date"
 
 
+@pytest.mark.parametrize(("written", "author", "credits"), [
+    ("[张三, 李四]", None, {"作者": ["张三", "李四"]}),
+    ("\n  - 张三\n  - 李四\n  - 张三", None, {"作者": ["张三", "李四"]}),
+    ("[国政学人]", "国政学人", None), ("国政学人", "国政学人", None)])
+def test_front_matter_naming_several_authors_names_the_posts_authors(tmp_path, written,
+                                                                     author, credits):
+    """A list of people in ``author`` was joined into one name ("张三, 李四"), taken for the
+    account and exported as one author; they are credited as the post's authors, and one name
+    alone is still the export's author (the account where none is named)."""
+    post = tmp_path / "post.md"
+    post.write_text(f"---\ntitle: t\nauthor: {written}\n---\n\n正文。\n", encoding="utf-8")
+    got = read(post).fields
+    assert (got["author"].value if "author" in got else None) == author
+    assert (got["credits"].value if "credits" in got else None) == credits
+
+
 @pytest.mark.parametrize("blank", ['" "', '"\u3000"', '"\t "'])
 def test_a_front_matter_title_of_spaces_alone_is_no_title(tmp_path, blank):
     """Such a post is untitled (and titled from its first heading or words), not titled " "."""
