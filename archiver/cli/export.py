@@ -79,8 +79,8 @@ def export(
                                                      "(verified ones, from Crossref's record)."),
     only_cited: bool = typer.Option(False, "--only-cited", help="Export the cited works only."),
     include_unverified: bool = typer.Option(False, "--include-unverified",
-                                            help="With --cited: also citations not verified, "
-                                                 "marked as such in a note."),
+                                            help="With --cited or --only-cited: also citations not "
+                                                 "verified, marked as such in a note."),
     output_given: str | None = typer.Option(None, "--output", "-o", metavar="FILE",
                                             help="Write to FILE (default: stdout)."),
     quiet: bool = QuietOpt,
