@@ -415,7 +415,7 @@ def test_plain_values_in_front_matter_are_taken_as_text(tmp_path):
     assert result.exit_code == 0, result.stderr
     record = json.loads((tmp_path / "archive" / json.loads(result.stdout)["record"])
                         .read_bytes())
-    assert (record["title"], record["author"]) == ("12345", "张三, 李四")
+    assert (record["title"], record["credits"]) == ("12345", {"作者": ["张三", "李四"]})
 
 
 @pytest.mark.parametrize("case", ["wacz-without-its-start", "mhtml-charset-with-nul",
