@@ -60,8 +60,10 @@ def fold(text: str) -> str:
 
 _TAG = re.compile(r"<[^>]+>")
 # a word: one CJK character or Hangul syllable (CJK titles are not separated by spaces, and a
-# Korean name runs family and given name together) or a run of letters/digits
-_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]|[^\W_]+")
+# Korean name runs family and given name together) or a run of other letters/digits
+_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]|"
+                   # a run of letters ends where CJK script begins: "Davis JR等" is JR, 等
+                   r"[^\W_\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 
 
 # The inline markup of Crossref's titles (JATS, HTML, MathML), which a citation copied from a

@@ -199,6 +199,22 @@ def test_what_a_real_author_list_shows_besides_names_is_no_misspelling(doi, show
     assert compare_authors(shown, True, WORKS[doi]["author"]).match is True
 
 
+@pytest.mark.parametrize("glued", ["Chiang C, Scott AJ, Davis JR等",
+                                   "CHIANG C, SCOTT A J, DAVIS J R等"])
+def test_deng_written_without_a_space_after_the_last_initials_ends_the_list(glued):
+    """Chinese posts print 等 right after the last name shown ("Davis JR等"): it is et al.,
+    not part of an initial, and the names before it are still held to Crossref's."""
+    text = (f"{glued}. The impact of structural variation on human gene expression. "
+            "Nat Genet. 2017;49(5):692-699.")
+    cited = read_citation(text, GTEX)
+    assert cited.et_al is True
+    assert compare_authors(cited.authors, cited.et_al, GTEX["author"]).match is True
+    misspelt = compare_authors(glued.replace("Davis", "Davies").replace("DAVIS", "DAVIES"),
+                               True, GTEX["author"])
+    assert misspelt.match is False
+    assert "author 3 of 13 is 'davis'" in misspelt.reason
+
+
 def test_given_names_spelled_out_where_crossref_has_initials_are_no_stray_name():
     """SYNTHETIC author list: Escrivà's recorded authors with their given names cut to
     initials, as many deposits have them."""
