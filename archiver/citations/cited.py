@@ -457,8 +457,9 @@ def _is_year(value: str) -> bool:
 
 
 # what follows the journal: volume, issue, pages
-_VOL = re.compile(r"\bvol(?:ume)?\.?\s*(\w+)", re.I)
-_NO = re.compile(r"(?:\b(?:no|nr|issue)\.?|\bn[°º])\s*([\w/–-]+)", re.I)  # French's n°
+# a label is a word of its own: the "No" of "Nov. 2018" (IEEE's date) labels no issue
+_VOL = re.compile(r"\bvol(?:ume)?\b\.?\s*(\w+)", re.I)
+_NO = re.compile(r"(?:\b(?:no|nr|issue)\b\.?|\bn[°º])\s*([\w/–-]+)", re.I)  # French's n°
 # MHRA's volume and issue joined by a full stop, before the year: "Heredity, 111.2 (2013)"
 _VOLUME_DOT_ISSUE = re.compile(r"(?<![\w.])(\d{1,5})\.(\d{1,4})\s*\((?:1[5-9]\d\d|20\d\d)\)")
 # "49(5)", and the issue before a supplement or a part of it: "111(3 Suppl 2)", "284(1856 Pt 2)"
@@ -476,7 +477,7 @@ _VOLUME_AFTER_YEAR = re.compile(r"(?:1[5-9]\d\d|20\d\d)(?:\s+[A-Z][a-z]{2,8}\.?(
 _YEAR_IN_BRACKETS = re.compile(r"\((?:[A-Za-z]+\.?\s+)?(1[5-9]\d\d|20\d\d)\)")
 _PAGES_NEXT = re.compile(r":|,?\s*[A-Za-z]?\d")  # ": 519", "519–527", ", 519–527", "e30"
 _LAST_NUMBER = re.compile(r"[\w.–-]+\s*$")
-_AFTER_ISSUE_LABEL = re.compile(r"\b(?:no|nr|issue)\.?\s*[\w/–-]+\s*$", re.I)
+_AFTER_ISSUE_LABEL = re.compile(r"\b(?:no|nr|issue)\b\.?\s*[\w/–-]+\s*$", re.I)
 # Nature style "49, 692–699 (2017).": the bracketed year after the pages is no issue
 _YEAR_AFTER_PAGES = re.compile(r"(,\s*[A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[A-Za-z]?\d+)?)\s*"
                                r"\((1[5-9]\d\d|20\d\d)\)\s*\.?\s*$")

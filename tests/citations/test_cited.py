@@ -483,6 +483,19 @@ def test_ieee_capitalised_vol_and_no_end_an_abbreviated_journal():
     assert (read["journal"], read["volume"], read["issue"]) == ("J. Orthop. Res", "16", "4")
 
 
+@pytest.mark.parametrize("month", ["Nov.", "November", "Nov"])
+def test_ieee_date_after_the_pages_gives_no_issue(month):
+    """IEEE dates an article by its month after the pages: the "No" of "Nov. 1997" is no
+    issue label (an issue 'v' against Crossref's 4 was a false alarm)."""
+    text = (f'R. L. Lieber et al., "{LIEBER}," J. Orthop. Res., vol. 15, pp. 519–527, '
+            f"{month} 1997.")
+    read = claims(text, ORTHOP)
+    assert (read["volume"], read.get("issue"), read["page"], read["year"]) == (
+        "15", None, "519–527", "1997")
+    fields = compare_fields(read_citation(text, ORTHOP), text, ORTHOP)
+    assert all(check.match for check in fields.values())
+
+
 def test_vancouvers_medium_after_the_journal_is_no_part_of_it():
     text = ("Lieber RL, Jacks TM, Mohler RL, Schleim K, Haven M, Cuizon D, et al. "
             f"{LIEBER}. J Orthop Res [Internet]. 1997 [cited 2024 Mar 1];15(4):519-27.")
