@@ -458,8 +458,10 @@ def _is_year(value: str) -> bool:
 
 # what follows the journal: volume, issue, pages
 # a label is a word of its own: the "No" of "Nov. 2018" (IEEE's date) labels no issue
-_VOL = re.compile(r"\bvol(?:ume)?\b\.?\s*(\w+)", re.I)
-_NO = re.compile(r"(?:\b(?:no|nr|issue)\b\.?|\bn[°º])\s*([\w/–-]+)", re.I)  # French's n°
+# ... and may be followed by a colon, as databases export them ("Volume: 111, Issue: 2,
+# Pages: 122-130")
+_VOL = re.compile(r"\bvol(?:ume)?\b\.?\s*[:：]?\s*(\w+)", re.I)
+_NO = re.compile(r"(?:\b(?:no|nr|issue)\b\.?|\bn[°º])\s*[:：]?\s*([\w/–-]+)", re.I)  # French's n°
 # MHRA's volume and issue joined by a full stop, before the year: "Heredity, 111.2 (2013)"
 _VOLUME_DOT_ISSUE = re.compile(r"(?<![\w.])(\d{1,5})\.(\d{1,4})\s*\((?:1[5-9]\d\d|20\d\d)\)")
 # "49(5)", and the issue before a supplement or a part of it: "111(3 Suppl 2)", "284(1856 Pt 2)"
@@ -484,7 +486,8 @@ _YEAR_AFTER_PAGES = re.compile(r"(,\s*[A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[A
 # ... and with no volume before them: "Econ. Agro-Aliment. 77–92 (2018)."
 _PAGES_THEN_YEAR = re.compile(r"^\s*([A-Za-z]?\d+[A-Za-z]?\s*[–—-]+\s*[A-Za-z]?\d+)\s*"
                               r"\((1[5-9]\d\d|20\d\d)\)\s*\.?\s*$")
-_PP = re.compile(r"\b(?:pp?\.|pp?\s+(?=[A-Za-z]?\d)|[Pp]ages?\s)\s*(\w+(?:\s*[–—-]+\s*\w+)?)")
+_PP = re.compile(r"\b(?:pp?\.\s*[:：]?|pp?\s*[:：]|pp?\s+(?=[A-Za-z]?\d)|"
+                 r"[Pp]ages?\s*[:：]|[Pp]ages?\s)\s*(\w+(?:\s*[–—-]+\s*\w+)?)")
 # "article e30", IEEE's "Art. no. 65"
 _ARTICLE_NO = re.compile(r"\b(?:[Aa]rticle\s+|[Aa]rt\.\s*)(?:(?:[Nn]o|[Nn]r|[Nn]umber|ID)\.?\s*)?"
                          r"([A-Za-z]?\d\w*)")  # "Art. ID 291294": the number, never "ID"

@@ -496,6 +496,22 @@ def test_ieee_date_after_the_pages_gives_no_issue(month):
     assert all(check.match for check in fields.values())
 
 
+@pytest.mark.parametrize(("numbers", "page"), [
+    ("2013, Volume: 111, Issue: 2, Pages: 122-130.", "122-130"),
+    ("Vol: 111, No: 2, pp: 122-130, 2013.", "122-130"),
+    ("Vol.: 111, No.: 2, p.: 122-130, 2013.", "122-130"),
+    ("Volume：111，Issue：2，Pages：122-131，2013.", "122-131")])
+def test_labels_followed_by_a_colon_label_their_numbers(numbers, page):
+    """Databases export a reference's numbers as "Volume: 111, Issue: 2, Pages: 122-130":
+    the volume is not the "ume" of the label, nor is it taken for the pages after a colon."""
+    text = ("Gross JB, Wilkens H. Albinism in phylogenetically and geographically distinct "
+            "populations of Astyanax cavefish arises through the same loss-of-function Oca2 "
+            f"allele. Heredity, {numbers}")
+    read = claims(text, HEREDITY)
+    assert (read["volume"], read["issue"], read["page"], read["year"]) == (
+        "111", "2", page, "2013")
+
+
 def test_vancouvers_medium_after_the_journal_is_no_part_of_it():
     text = ("Lieber RL, Jacks TM, Mohler RL, Schleim K, Haven M, Cuizon D, et al. "
             f"{LIEBER}. J Orthop Res [Internet]. 1997 [cited 2024 Mar 1];15(4):519-27.")
