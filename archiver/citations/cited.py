@@ -487,7 +487,9 @@ _YEAR_AFTER_PAGES = re.compile(r"(,\s*[A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[A
 _PAGES_THEN_YEAR = re.compile(r"^\s*([A-Za-z]?\d+[A-Za-z]?\s*[–—-]+\s*[A-Za-z]?\d+)\s*"
                               r"\((1[5-9]\d\d|20\d\d)\)\s*\.?\s*$")
 _PP = re.compile(r"\b(?:pp?\.\s*[:：]?|pp?\s*[:：]|pp?\s+(?=[A-Za-z]?\d)|"
-                 r"[Pp]ages?\s*[:：]|[Pp]ages?\s)\s*(\w+(?:\s*[–—-]+\s*\w+)?)")
+                 r"[Pp]ages?\s*[:：]|[Pp]ages?\s|"
+                 # GOST's "P. 692–699" (Russian "С."), German's "S. 122–130" (Seite)
+                 r"[PSС]\.\s*(?=\d))\s*(\w+(?:\s*[–—-]+\s*\w+)?)")
 # "article e30", IEEE's "Art. no. 65"
 _ARTICLE_NO = re.compile(r"\b(?:[Aa]rticle\s+|[Aa]rt\.\s*)(?:(?:[Nn]o|[Nn]r|[Nn]umber|ID)\.?\s*)?"
                          r"([A-Za-z]?\d\w*)")  # "Art. ID 291294": the number, never "ID"

@@ -512,6 +512,22 @@ def test_labels_followed_by_a_colon_label_their_numbers(numbers, page):
         "111", "2", page, "2013")
 
 
+@pytest.mark.parametrize(("numbers", "page"), [
+    ("// Heredity. 2013. Vol. 111, № 2. P. 122–131.", "122–131"),  # GOST, in English
+    ("// Heredity. 2013. Т. 111, № 2. С. 122–131.", "122–131"),  # GOST, in Russian
+    (". Heredity 111 (2013), Nr. 2, S. 122–131.", "122–131")])  # German
+def test_pages_labelled_p_or_s_are_the_pages(numbers, page):
+    """GOST labels the pages "P." (Russian "С."), German "S." (Seite): a wrong last page
+    there was never read, so never compared, and the citation verified."""
+    text = ("Gross J.B., Wilkens H. Albinism in phylogenetically and geographically distinct "
+            "populations of Astyanax cavefish arises through the same loss-of-function Oca2 "
+            f"allele {numbers}")
+    read = claims(text, HEREDITY)
+    assert (read["issue"], read["page"], read["year"]) == ("2", page, "2013")
+    fields = compare_fields(read_citation(text, HEREDITY), text, HEREDITY)
+    assert fields["page"].match is False
+
+
 def test_vancouvers_medium_after_the_journal_is_no_part_of_it():
     text = ("Lieber RL, Jacks TM, Mohler RL, Schleim K, Haven M, Cuizon D, et al. "
             f"{LIEBER}. J Orthop Res [Internet]. 1997 [cited 2024 Mar 1];15(4):519-27.")
