@@ -420,8 +420,15 @@ def _read_head(cited: Cited, head: str) -> None:
 # full-width forms too (，．：（): GB/T 7714 as Chinese posts print it
 _JOURNAL_START = re.compile(r"[\s.,;:”\"’?!，．。：；]*(?:\[[^\]]{1,6}\]\s*)?(?:[.,，．。]\s*)?"
                             r"(?://\s*|In:?\s+)?")
+# (a year after "Proc." is the conference's, part of the name: "in Proc. 2021 Int. Conf.
+# Manage. Data, 2021, pp. 1386–1399")
 _JOURNAL_END = re.compile(r"[,，]\s*(?:[Vv]ol\b|[Nn]o\b|pp?\.|\d)|\s+\d+\s*[(:（：]|\s+\d+\s*$|"
-                          r"\s+\(pp?\.|[.,，．]\s*(?:1[5-9]\d\d|20\d\d)\b|\s+\d+\.\s*$|[,，]\s*[(（]\d|"
+                          r"\s+\(pp?\.|(?<!Proc)[.,，．]\s*(?:1[5-9]\d\d|20\d\d)\b|\s+\d+\.\s*$|"
+                          r"[,，]\s*[(（]\d|"
+                          # IEEE's date after a proceedings' name: ", Jun. 2021",
+                          # ", May 19-22, 2003"
+                          r"[,，]\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+                          r"(?:\s+\d{1,2}(?:\s*[–-]\s*\d{1,2})?,?)?\s+(?:1[5-9]\d\d|20\d\d)\b|"
                           # The Lancet's and the BMJ's "J Orthop Res 1997; 15: 519–27",
                           # "Nat Genet 2017 May; 49"
                           r"\s+(?:1[5-9]\d\d|20\d\d)(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;|"

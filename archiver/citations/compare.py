@@ -1066,11 +1066,12 @@ def compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> Fie
 
 
 # how a conference's proceedings are named around the conference: "in Proc. …", "Proceedings
-# of the …", "…, 2003. Proceedings.", "(SIGMOD)", the year, a publisher's acronym after a full
-# stop (". IEEE"), not an abbreviated word ("Syst. Workshops")
+# of the …", "…, 2003. Proceedings.", "(SIGMOD)" (its closing bracket perhaps cut), the year,
+# a publisher's acronym after a full stop (". IEEE"), not an abbreviated word ("Syst.
+# Workshops")
 _PROCEEDINGS_BEFORE = re.compile(r"^(?:in:?\s+)?(?:proc(?:eedings)?\.?\s+(?:of\s+(?:the\s+)?)?)?"
                                  r"(?:(?:1[5-9]|20)\d\d\s+)?", re.I)
-_PROCEEDINGS_AFTER = re.compile(r"(?:[,.]?\s*(?:(?:1[5-9]|20)\d\d|proceedings|\([^()]*\)|"
+_PROCEEDINGS_AFTER = re.compile(r"(?:[,.]?\s*(?:(?:1[5-9]|20)\d\d|proceedings|\([^()]*(?:\)|$)|"
                                 r"\.\s+(?-i:[A-Z]{2,})))+\.?$", re.I)
 
 

@@ -528,6 +528,26 @@ def test_pages_labelled_p_or_s_are_the_pages(numbers, page):
     assert fields["page"].match is False
 
 
+@pytest.mark.parametrize(("doi", "container"), [
+    ("10.1145/3448016.3452841", "in Proc. 2021 Int. Conf. Manage. Data, 2021"),
+    ("10.1145/3448016.3452841", "in Proc. 2021 Int. Conf. Manage. Data (SIGMOD), Jun. 2021"),
+    ("10.1109/icdcsw.2003.1203662",
+     "in Proc. 23rd Int. Conf. Distrib. Comput. Syst. Workshops, May 2003")])
+def test_ieee_proceedings_named_with_their_year_and_dated_by_month_are_the_proceedings(
+        doi, container):
+    """IEEE names a conference's proceedings with the conference's year ("Proc. 2021 Int.
+    Conf. …", which ended the name at "Proc") and dates the paper by month after it
+    (", Jun. 2021", which ran into the name): both were false alarms on the journal."""
+    record = WORKS[doi]
+    pages = record["page"].replace("-", "–")
+    text = f'A. Author, "{record["title"][0]}," {container}, pp. {pages}.'
+    fields = compare_fields(read_citation(text, record), text, record)
+    assert fields["journal"].match is True, fields["journal"]
+    assert fields["page"].match is True
+    wrong = text.replace(pages, pages[:-1] + str((int(pages[-1]) + 1) % 10))
+    assert compare_fields(read_citation(wrong, record), wrong, record)["page"].match is False
+
+
 def test_vancouvers_medium_after_the_journal_is_no_part_of_it():
     text = ("Lieber RL, Jacks TM, Mohler RL, Schleim K, Haven M, Cuizon D, et al. "
             f"{LIEBER}. J Orthop Res [Internet]. 1997 [cited 2024 Mar 1];15(4):519-27.")
