@@ -1057,7 +1057,8 @@ def compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> Fie
         core = _proceedings_core(cited)
         for name in names:
             own = _proceedings_core(name)
-            if core and own and (squash(core) == squash(own) or _abbreviates(core, own)):
+            if core and own and (squash(core) == squash(own) or _abbreviates(core, own)) \
+                    and not _another_years_conference(cited, name):
                 return FieldCheck(cited, shown, True, f"the proceedings of {own!r}")
     if in_another_script(cited, names):
         return _not_compared(cited, shown, names)
@@ -1073,6 +1074,17 @@ _PROCEEDINGS_BEFORE = re.compile(r"^(?:in:?\s+)?(?:proc(?:eedings)?\.?\s+(?:of\s
                                  r"(?:(?:1[5-9]|20)\d\d\s+)?", re.I)
 _PROCEEDINGS_AFTER = re.compile(r"(?:[,.]?\s*(?:(?:1[5-9]|20)\d\d|proceedings|\([^()]*(?:\)|$)|"
                                 r"\.\s+(?-i:[A-Z]{2,})))+\.?$", re.I)
+
+
+_A_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+
+
+def _another_years_conference(cited: str, name: str) -> bool:
+    """Whether the proceedings cited are of the conference another year than Crossref's: both
+    names give a year and none in common ("Proceedings of the 2020 International Conference
+    on Management of Data" for the 2021 one is another book)."""
+    given, own = set(_A_YEAR.findall(cited)), set(_A_YEAR.findall(name))
+    return bool(given and own) and not given & own
 
 
 def _proceedings_core(name: str) -> str:

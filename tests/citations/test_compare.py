@@ -491,7 +491,11 @@ SIGMOD = WORKS["10.1145/3448016.3452841"]  # "Proceedings of the 2021 Internatio
              "Systems Workshops", False),
     (SIGMOD, "in Proc. Int. Conf. Manage. Data (SIGMOD)", True),
     (SIGMOD, "in Proc. 2021 Int. Conf. Manag. Data", True),
-    (SIGMOD, "in Proc. Int. Conf. Manage. Knowledge", False)])
+    (SIGMOD, "in Proc. Int. Conf. Manage. Knowledge", False),
+    # the conference of another year is another book, however it is named
+    (SIGMOD, "Proceedings of the 2020 International Conference on Management of Data", False),
+    (SIGMOD, "in Proc. 2020 Int. Conf. Manag. Data", False),
+    (ICDCSW, "in Proc. 23rd Int. Conf. Distrib. Comput. Syst. Workshops, 2003", True)])
 def test_a_conferences_proceedings_match_however_they_are_named_around_it(record, cited,
                                                                           match):
     """Crossref names proceedings "…, 2003. Proceedings." or "Proceedings of the …"; IEEE
