@@ -267,10 +267,16 @@ def test_without_a_doi_a_thesis_cited_without_a_year_is_named_by_its_title_and_a
      "FORCE11 workshop.” Front Matter, 2020.", "year"),                  # Crossref: 2022
     ("Wonston, Donny. 2022. “Implementing the FAIR Principles Through FAIR-Enabling Artifacts "
      "and Services.” Polyneme LLC, October 21.", "author"),              # Crossref: Winston
+    # a whole book: Crossref's container is its series, which the citation does not name
+    ("McGinnis, R. F. (1983). Biogeography of lanternfishes (Myctophidae) south of 30°S. "
+     "American Geophysical Union.", "year"),                             # Crossref: 1982
+    ("McGinnes RF. Biogeography of Lanternfishes (Myctophidae) South of 30°S. Washington, "
+     "D. C.: American Geophysical Union; 1982.", "author"),              # Crossref: McGinnis
 ])
 def test_without_a_doi_a_preprints_one_wrong_field_is_found(server, tmp_path, text, wrong):
-    """A blog post or preprint gives a citation only its authors and year to agree on besides
-    the title: one of them wrong is a mismatch there, not an unidentified work."""
+    """A blog post, a preprint or a whole book gives a citation only its authors and year to
+    agree on besides the title: one of them wrong is a mismatch there, not an unidentified
+    work."""
     result = Verifier(client_for(server.url, tmp_path)).verify(text)
     assert result.status == "mismatch", result.reason
     assert [name for name, check in result.fields.items() if check.match is False] == [wrong]

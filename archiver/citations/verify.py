@@ -29,6 +29,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from archiver.citations.cited import (
+    WHOLE_BOOK_TYPES,
     Cited,
     citation_body,
     doi_alone,
@@ -358,8 +359,12 @@ def _names_first_author(segment: str, record: dict[str, Any]) -> bool:
 
 
 def _thin(record: dict[str, Any]) -> bool:
-    """Whether Crossref gives a work nothing to compare but its authors and year."""
-    return not (record.get("container-title") or record.get("volume") or record.get("page"))
+    """Whether Crossref gives a work nothing to compare but its authors and year: a whole
+    book's container is its series, which a citation of the book need not name (it names
+    its publisher there)."""
+    series_only = record.get("type") in WHOLE_BOOK_TYPES
+    return not ((record.get("container-title") and not series_only) or record.get("volume")
+                or record.get("page"))
 
 
 def _same_long_title(title: str, record: dict[str, Any]) -> bool:
