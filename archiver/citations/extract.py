@@ -32,10 +32,11 @@ _BIORXIV_VERSION = re.compile(r"^(10\.1101/(?:\d{4}\.\d{2}\.\d{2}\.)?\d{6,})v\d+
 _NEXT_PARAMETER = re.compile(r"&[A-Za-z_][\w.-]*=.*$")
 # What a copy that lost its spaces glues to a DOI's end: PubMed's "PMID: 28436983" and
 # "PMCID: PMC…", "Epub 2017 Apr 24", a web citation's "Accessed …", "Available from …",
-# "Retrieved …": the word, capitalised, right after the DOI's last letter or digit, and
-# ending there (no DOI of the recorded registries runs on so)
-_GLUED = re.compile(r"(?<=[a-z0-9)])(?:PMID|PMCID|PMC(?=\d)|Epub|Accessed|Available|Retrieved"
-                    r"|Published)(?![a-z])")
+# "Retrieved …": the word, capitalised, right after the DOI's last letter or digit (or in a
+# bracket opened there, "…/ng.3834（PMID：28369037）" as Chinese posts print it), and ending
+# there (no DOI of the recorded registries runs on so)
+_GLUED = re.compile(r"(?<=[a-z0-9)])[(\[]?(?:PMID|PMCID|PMC(?=\d)|Epub|Accessed|Available|"
+                    r"Retrieved|Published)(?![a-z])")
 _PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi\s*[:：]\s*|doi\s+)", re.I)
 
 

@@ -546,6 +546,11 @@ def test_a_doi_broken_right_after_its_prefixs_slash_is_whole():
     ("10.1016/S0140-6736(20)30183-5Epub 2020 Jan 24.", "10.1016/s0140-6736(20)30183-5"),
     ("https://doi.org/10.1038/ng.3834Accessed 1 January 2020", "10.1038/ng.3834"),
     ("10.1038/ng.3834Available from: https://x.org", "10.1038/ng.3834"),
+    # ... or glued in brackets, as Chinese posts print PubMed's ids in full-width ones
+    ("DOI:10.1038/ng.3834（PMID：28369037）", "10.1038/ng.3834"),
+    ("doi:10.1038/ng.3834(PMID: 28369037)", "10.1038/ng.3834"),
+    ("doi:10.1038/ng.3834[PMID: 28369037]", "10.1038/ng.3834"),
+    ("doi:10.1038/ng.3834（Epub 2017 Apr 3）", "10.1038/ng.3834"),
     # a word that is part of the DOI: not after a small letter or digit, or running on
     ("10.1000/Published.2", "10.1000/published.2"), ("10.1000/xPMIDs", "10.1000/xpmids"),
     ("10.1002/(SICI)1097-4636(199706)35:4<461::AID-JBM6>3.0.CO;2-L",
