@@ -1054,11 +1054,11 @@ def compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> Fie
         if _spelling(squash(cited)) in (_spelling(squash(name)), _spelling(squash(main or ""))):
             return FieldCheck(cited, shown, True, f"{name!r} in another spelling")
     if record.get("type") == "proceedings-article":
-        core = _proceedings_core(cited)
+        cores = _without_place(_proceedings_core(cited))
         for name in names:
             own = _proceedings_core(name)
-            if core and own and (squash(core) == squash(own) or _abbreviates(core, own)) \
-                    and not _another_years_conference(cited, name):
+            if own and any(squash(core) == squash(own) or _abbreviates(core, own)
+                           for core in cores) and not _another_years_conference(cited, name):
                 return FieldCheck(cited, shown, True, f"the proceedings of {own!r}")
     if in_another_script(cited, names):
         return _not_compared(cited, shown, names)
@@ -1074,6 +1074,25 @@ _PROCEEDINGS_BEFORE = re.compile(r"^(?:in:?\s+)?(?:proc(?:eedings)?\.?\s+(?:of\s
                                  r"(?:(?:1[5-9]|20)\d\d\s+)?", re.I)
 _PROCEEDINGS_AFTER = re.compile(r"(?:[,.]?\s*(?:(?:1[5-9]|20)\d\d|proceedings|\([^()]*(?:\)|$)|"
                                 r"\.\s+(?-i:[A-Z]{2,})))+\.?$", re.I)
+
+
+# a place after a conference's name, as IEEE prints it ("…, Providence, RI, USA"): a few
+# capitalised words between commas, no number
+_PLACE_PART = re.compile(r"[A-Z][^\W\d_]*\.?(?:\s+[A-Z][^\W\d_]*\.?){0,3}")
+
+
+def _without_place(core: str) -> list[str]:
+    """A conference's name as cited, then without what follows it between commas when that
+    is all places ("Int. Conf. Manage. Data, Virtual Event, China"); empty when none."""
+    if not core:
+        return []
+    cores = [core]
+    parts = core.split(",")
+    for cut in range(len(parts) - 1, 0, -1):
+        if not all(_PLACE_PART.fullmatch(part.strip()) for part in parts[cut:]):
+            break
+        cores.append(",".join(parts[:cut]).strip())
+    return cores
 
 
 _A_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")

@@ -495,7 +495,13 @@ SIGMOD = WORKS["10.1145/3448016.3452841"]  # "Proceedings of the 2021 Internatio
     # the conference of another year is another book, however it is named
     (SIGMOD, "Proceedings of the 2020 International Conference on Management of Data", False),
     (SIGMOD, "in Proc. 2020 Int. Conf. Manag. Data", False),
-    (ICDCSW, "in Proc. 23rd Int. Conf. Distrib. Comput. Syst. Workshops, 2003", True)])
+    (ICDCSW, "in Proc. 23rd Int. Conf. Distrib. Comput. Syst. Workshops, 2003", True),
+    # IEEE's place after the conference's name is no part of it
+    (ICDCSW, "in Proc. 23rd Int. Conf. Distrib. Comput. Syst. Workshops, Providence, RI, USA",
+     True),
+    (SIGMOD, "in Proc. Int. Conf. Manage. Data, Virtual Event, China", True),
+    (ICDCSW, "in Proc. 24th Int. Conf. Distrib. Comput. Syst. Workshops, Providence, RI, USA",
+     False)])
 def test_a_conferences_proceedings_match_however_they_are_named_around_it(record, cited,
                                                                           match):
     """Crossref names proceedings "…, 2003. Proceedings." or "Proceedings of the …"; IEEE
