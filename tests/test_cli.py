@@ -360,35 +360,24 @@ def test_an_empty_argument_is_a_usage_error_never_the_working_folder(runner, arc
 def test_a_file_name_with_a_line_break_or_an_escape_sequence_is_printed_escaped(
         runner, archive_dir, tmp_path):
     """A name is printed as one line and never obeyed by the terminal (ESC ] 0 ; sets the
-    window's title); --json keeps the name as it is."""
+    window's title), and the backslash beginning an escape is escaped too (a name holding
+    one was printed as the one holding a line break); --json keeps the name as it is."""
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a\nb.html").write_text("")
     (folder / "c\x1b]0;owned\x07d.html").write_text("")
+    (folder / "a\\nb.html").write_text("")
     result = run(runner, "ingest", folder / "a\nb.html", folder / "c\x1b]0;owned\x07d.html",
-                 "--archive", archive_dir, "--no-fetch")
+                 folder / "a\\nb.html", "--archive", archive_dir, "--no-fetch")
     assert result.exit_code == ExitCode.BAD_INPUT
     assert "\x1b" not in result.stderr and "\x07" not in result.stderr
     errors = [line for line in result.stderr.splitlines() if "error:" in line]
     assert errors == [f"archiver: error: {folder}/a\\nb.html: file is empty",
-                      f"archiver: error: {folder}/c\\x1b]0;owned\\x07d.html: file is empty"]
+                      f"archiver: error: {folder}/c\\x1b]0;owned\\x07d.html: file is empty",
+                      f"archiver: error: {folder}/a\\\\nb.html: file is empty"]
     rows = run(runner, "ingest", folder / "a\nb.html", "--archive", archive_dir, "--no-fetch",
                "--json").stdout.splitlines()
     assert [json.loads(row)["source"] for row in rows] == [str(folder / "a\nb.html")]
-
-
-def test_a_name_holding_a_backslash_is_told_from_one_holding_a_line_break(
-        runner, archive_dir, tmp_path):
-    """Both were printed ``a\\nb``: the backslash that begins an escape is escaped too."""
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "a\nb.html").write_text("")
-    (folder / "a\\nb.html").write_text("")
-    result = run(runner, "ingest", folder / "a\nb.html", folder / "a\\nb.html",
-                 "--archive", archive_dir, "--no-fetch")
-    errors = [line for line in result.stderr.splitlines() if "error:" in line]
-    assert errors == [f"archiver: error: {folder}/a\\nb.html: file is empty",
-                      f"archiver: error: {folder}/a\\\\nb.html: file is empty"]
 
 
 def test_a_source_named_with_a_line_break_is_one_line_in_log_diff_and_the_summary(
