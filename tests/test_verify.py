@@ -691,6 +691,26 @@ def test_the_text_report_reads_as_a_person_writes_it(server, tmp_path, monkeypat
         "    doi: cited “10.1371/notarealdoi” — Crossref has no record of this DOI (404)"]
 
 
+def test_a_bibtex_entry_on_one_line_is_read_as_its_bib_file_entry_would_be(
+        server, tmp_path, monkeypatch):
+    """Pasted into a list of references (or a post), "@article{…, author = {…}, …}" was read
+    as prose: its "author = {" part was the authors, blamed whatever the entry said. It is
+    read as a .bib file's entry is, and reported as written. (Recorded work: Gross &
+    Wilkens, Heredity 111(2), 2013; the second entry cites issue 3.)"""
+    entry = ("@article{gross2013, author = {Gross, J B and Wilkens, H}, title = {Albinism in "
+             "phylogenetically and geographically distinct populations of Astyanax cavefish "
+             "arises through the same loss-of-function Oca2 allele}, journal = {Heredity}, "
+             "volume = {111}, number = {%s}, pages = {122--130}, year = {2013}%s}")
+    refs = tmp_path / "refs.txt"
+    refs.write_text(entry % (2, "") + "\n" + entry % (3, ", doi = {10.1038/hdy.2013.26}")
+                    + "\n", encoding="utf-8")
+    result = run_verify(["verify", "refs.txt", "--json"], server.url, tmp_path, monkeypatch)
+    first, second = json.loads(result.stdout)["citations"]
+    assert first["status"] == "verified" and first["text"].startswith("@article{gross2013")
+    assert second["status"] == "mismatch"
+    assert [f for f, c in second["fields"].items() if c["match"] is False] == ["issue"]
+
+
 def test_the_text_report_prints_crossref_values_on_one_line(server, tmp_path, monkeypatch):
     """Crossref's title of 10.1098/rspb.2017.0132 holds a line break and an indent (kept in
     --json, as recorded); the text report prints it with one space, on the field's line."""

@@ -25,6 +25,7 @@ from bibtexparser.model import (
     Block,
     DuplicateBlockKeyBlock,
     DuplicateFieldKeyBlock,
+    Entry,
     ImplicitComment,
 )
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
@@ -155,51 +156,74 @@ def references_from_bibtex(path: Path) -> list[tuple[str, str]]:
     """(citation key, reference string) for every entry of a .bib file; a file with an entry
     that cannot be read, or with none, is an :class:`InputError` naming the line."""
     text = text_file(path)  # no permission, a folder named .bib…: this input (exit 4)
+    library = _parsed(text)
+    _check(library, path)
+    return [(entry.key, _reference(entry)) for entry in library.entries]
+
+
+# an entry written whole on one line: "@article{key, author = {…}, …}"
+_ONE_ENTRY = re.compile(r"\s*@[A-Za-z]+\s*\{[^,{}]*,.*\}\s*")
+
+
+def reference_of_entry(text: str) -> str | None:
+    """The reference string for a BibTeX entry written on one line (pasted into a post or a
+    list of references, where it was read as prose: its ``author = {…}`` as the authors), as
+    a .bib file's entry gives it; None when ``text`` is not one whole entry."""
+    if not _ONE_ENTRY.fullmatch(text):
+        return None
+    library = _parsed(text)
+    if len(library.entries) != 1 or library.failed_blocks:
+        return None
+    return _reference(library.entries[0])
+
+
+def _parsed(text: str) -> Library:
     quiet = logging.getLogger("bibtexparser")  # it logs each block it cannot read: we report
     level = quiet.level
     quiet.setLevel(logging.CRITICAL)
     try:
-        library = bibtexparser.parse_string(
+        return bibtexparser.parse_string(
             text, append_middleware=[SeparateCoAuthors(), SplitNameParts(),
                                      LatexDecodingMiddleware(decoder=_LATEX)])
     finally:
         quiet.setLevel(level)
-    _check(library, path)
-    out = []
-    for entry in library.entries:
-        fields = {f.key.lower(): f.value for f in entry.fields}
-        names = fields.get("author") or []
-        if isinstance(names, list):
-            # BibTeX's "and others" is the list cut short: "et al."
-            people = [n for n in names if not _is_others(n)]
-            authors = ", ".join(
-                _family(n) + (", " + _text(n.first) if n.first else "")
-                for n in people) + (", et al." if len(people) < len(names) else "")
-        else:
-            authors = _clean(names)
-        parts = [f"{authors} ({_year(fields) or 'n.d.'})."]
-        if fields.get("title"):
-            parts.append(_clean(fields["title"]).rstrip(".") + ".")
-        container = (fields.get("journal") or fields.get("journaltitle")
-                     or fields.get("booktitle"))
-        # "Journal, 12(3), 100-110."; without a journal, the numbers labelled as MLA prints
-        # them, so that none is read as the journal's name: "vol. 12, no. 3, pp. 100-110."
-        # (a volume left out would go unchecked, however wrong)
-        bits = [_clean(container)] if container else []
-        volume, number = _clean(fields.get("volume")), _clean(fields.get("number"))
-        if volume and container:
-            bits.append(volume + (f"({number})" if number else ""))
-        elif volume:
-            bits.append(f"vol. {volume}" + (f", no. {number}" if number else ""))
-        elif number:  # an issue without a volume ("Economia Agro-alimentare, (1), 75-92")
-            bits.append(f"({number})" if container else f"no. {number}")
-        pages = fields.get("pages") or fields.get("eid")
-        if pages:
-            pages = _clean(pages).replace("--", "-")
-            bits.append(pages if container else f"pp. {pages}")
-        if bits:
-            parts.append(", ".join(bits) + ".")
-        if fields.get("doi"):
-            parts.append(f"https://doi.org/{_clean(fields['doi'])}")
-        out.append((entry.key, " ".join(parts)))
-    return out
+
+
+def _reference(entry: Entry) -> str:
+    """An entry as a reference string, APA-like: authors (year). Title. Journal, 12(3), pages.
+    DOI."""
+    fields = {f.key.lower(): f.value for f in entry.fields}
+    names = fields.get("author") or []
+    if isinstance(names, list):
+        # BibTeX's "and others" is the list cut short: "et al."
+        people = [n for n in names if not _is_others(n)]
+        authors = ", ".join(
+            _family(n) + (", " + _text(n.first) if n.first else "")
+            for n in people) + (", et al." if len(people) < len(names) else "")
+    else:
+        authors = _clean(names)
+    parts = [f"{authors} ({_year(fields) or 'n.d.'})."]
+    if fields.get("title"):
+        parts.append(_clean(fields["title"]).rstrip(".") + ".")
+    container = (fields.get("journal") or fields.get("journaltitle")
+                 or fields.get("booktitle"))
+    # "Journal, 12(3), 100-110."; without a journal, the numbers labelled as MLA prints
+    # them, so that none is read as the journal's name: "vol. 12, no. 3, pp. 100-110."
+    # (a volume left out would go unchecked, however wrong)
+    bits = [_clean(container)] if container else []
+    volume, number = _clean(fields.get("volume")), _clean(fields.get("number"))
+    if volume and container:
+        bits.append(volume + (f"({number})" if number else ""))
+    elif volume:
+        bits.append(f"vol. {volume}" + (f", no. {number}" if number else ""))
+    elif number:  # an issue without a volume ("Economia Agro-alimentare, (1), 75-92")
+        bits.append(f"({number})" if container else f"no. {number}")
+    pages = fields.get("pages") or fields.get("eid")
+    if pages:
+        pages = _clean(pages).replace("--", "-")
+        bits.append(pages if container else f"pp. {pages}")
+    if bits:
+        parts.append(", ".join(bits) + ".")
+    if fields.get("doi"):
+        parts.append(f"https://doi.org/{_clean(fields['doi'])}")
+    return " ".join(parts)

@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -398,7 +398,16 @@ class Verifier:
 
     def _verify(self, text: str, location: str | None, cache_only: bool
                 ) -> CitationResult | None:
-        """The result; with ``cache_only``, None when Crossref would have to be asked."""
+        """The result; with ``cache_only``, None when Crossref would have to be asked. A
+        BibTeX entry written on one line is read as its reference string (as a .bib file's
+        entries are), and reported under the text as written."""
+        if text.lstrip().startswith("@"):
+            from archiver.citations.bib import reference_of_entry
+
+            reference = reference_of_entry(text)
+            if reference is not None:
+                result = self._verify(reference, location, cache_only)
+                return None if result is None else replace(result, text=text)
         body, doi = strip_doi_and_urls(text)
         if doi:
             outcome = self.client.cached_work(doi) if cache_only else self.client.work(doi)

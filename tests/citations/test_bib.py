@@ -48,6 +48,17 @@ def test_a_list_cut_short_without_and_others_is_an_author_error(tmp_path):
     assert checks(ENTRY % "Mohler, R.", tmp_path)["author"] is False
 
 
+def test_an_entry_on_one_line_gives_the_reference_its_bib_file_entry_gives(tmp_path):
+    from archiver.citations.bib import reference_of_entry
+    one_line = " ".join(ENTRY.split()) % "Mohler, R."
+    path = tmp_path / "refs.bib"
+    path.write_text(ENTRY % "Mohler, R.", encoding="utf-8")
+    assert reference_of_entry(one_line) == references_from_bibtex(path)[0][1]
+    # not one whole entry: read as prose, as before
+    assert reference_of_entry("@article{lieber1997, author = {Lieber, R. L.") is None
+    assert reference_of_entry("@Lieber wrote {this}") is None
+
+
 # -- files that are no list of entries: bad input (exit 4), with the line ------------------------
 
 def problem(bib: str, tmp_path) -> InputError:
