@@ -290,6 +290,10 @@ def load_config(environ: Mapping[str, str] | None = None, cwd: Path | None = Non
     cwd = cwd or Path.cwd()
     values: dict[str, Any] = {}
     cfg_path = Path(env["ARCHIVER_CONFIG"]) if env.get("ARCHIVER_CONFIG") else cwd / "archiver.toml"
+    if cfg_path.is_dir():  # not passed over in silence: its settings would go unapplied
+        raise UsageError("is a folder, not a configuration file", path=cfg_path,
+                         hint="the configuration is a TOML file (README, Configuration); "
+                              "rename or move the folder")
     if cfg_path.is_file():
         values.update(_from_file(cfg_path, cwd))
     elif env.get("ARCHIVER_CONFIG"):

@@ -143,6 +143,20 @@ def test_archiver_config_naming_a_missing_file_is_a_usage_error(tmp_path):
     assert info.value.exit_code == ExitCode.USAGE
 
 
+@pytest.mark.parametrize("named", [False, True])
+def test_a_folder_where_the_configuration_file_goes_is_a_usage_error(tmp_path, named):
+    """A folder named archiver.toml in the working directory was passed over in silence (its
+    settings, wherever they were meant to be, unapplied); named by ARCHIVER_CONFIG it was
+    "not found"."""
+    folder = tmp_path / "archiver.toml"
+    folder.mkdir()
+    with pytest.raises(UsageError) as info:
+        load_config({"ARCHIVER_CONFIG": str(folder)} if named else {}, tmp_path)
+    assert info.value.path == str(folder)
+    assert info.value.message == "is a folder, not a configuration file"
+    assert info.value.exit_code == ExitCode.USAGE
+
+
 # --- bad files --------------------------------------------------------------------------------
 
 def test_an_unknown_setting_is_a_usage_error_naming_the_file_and_the_setting(tmp_path):
