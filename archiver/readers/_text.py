@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 import html
 import re
-from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 
 from bs4.dammit import EncodingDetector
@@ -222,6 +222,8 @@ _UNIX_DIGITS = re.compile(r"[1-9][0-9]*", re.A)  # ASCII digits, none leading ze
 # Chinese writes them, 2020年, 2020年8月): kept as precise as it was written, never given a day
 _PARTIAL_RE = re.compile(r"([12]\d{3})(?:年|[-/.年](\d{1,2})月?)?", re.A)
 _YEARS = range(1000, 3000)
+# ISO 8601's basic form of a date, 20200804 (a YAML number, or text)
+_BASIC_RE = re.compile(r"([12]\d{3})(\d{2})(\d{2})", re.A)
 # Unix time in seconds, or in milliseconds, from 2001 to 2286: no other number is a date
 _UNIX_SECONDS = range(10**9, 10**10)
 _UNIX_MILLISECONDS = range(10**12, 10**13)
@@ -232,7 +234,8 @@ def parse_date(value: object, zone: tzinfo = SHANGHAI) -> tuple[str | None, bool
 
     Returns (ISO 8601 string, had_timezone). A naive date-time is read in ``zone``: by
     default Asia/Shanghai, the zone WeChat posts are published in; a date without a time
-    stays a plain date, and a year or a month alone stays that (``2020``, ``2020-08``).
+    stays a plain date (also written ``20200804``), and a year or a month alone stays that
+    (``2020``, ``2020-08``).
     """
     if isinstance(value, datetime):
         if value.tzinfo is None:
@@ -242,6 +245,13 @@ def parse_date(value: object, zone: tzinfo = SHANGHAI) -> tuple[str | None, bool
         return value.isoformat(), False  # type: ignore[union-attr]
     if isinstance(value, str) and (partial := _PARTIAL_RE.fullmatch(value.strip())):
         return _reduced(*partial.groups()), False
+    basic = _BASIC_RE.fullmatch(str(value).strip()) \
+        if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+    if basic:
+        try:
+            return date(*map(int, basic.groups())).isoformat(), False
+        except ValueError:
+            return None, False
     if isinstance(value, str) and _UNIX_DIGITS.fullmatch(value.strip()):
         value = int(value.strip())
     if isinstance(value, int) and not isinstance(value, bool) and value in _YEARS:
@@ -305,14 +315,19 @@ def why_not_a_date(value: object) -> str:
             return f"{day.date().isoformat()} was a {day.strftime('%A')}, not {rfc['wd']}"
     elif (partial := _PARTIAL_RE.fullmatch(text)) and partial[2]:
         return f"no month {int(partial[2])}: a month is 1 to 12"
+    elif basic := _BASIC_RE.fullmatch(text):
+        try:
+            date(*map(int, basic.groups()))
+        except ValueError as exc:
+            return f"no such day ({exc})"
     elif match:
         y, mo, d, hh, mm, ss = match.groups()[:6]
         try:
             datetime(int(y), int(mo), int(d), int(hh or 0), int(mm or 0), int(ss or 0))
         except ValueError as exc:
             return f"no such day or time ({exc})"
-    return ("not a form of date read here (ISO 8601, 2020/08/04, 2020年8月4日, a year or "
-            "month alone such as 2020 or 2020-08, RFC 2822 or Unix time)")
+    return ("not a form of date read here (ISO 8601, 20200804, 2020/08/04, 2020年8月4日, a "
+            "year or month alone such as 2020 or 2020-08, RFC 2822 or Unix time)")
 
 
 def _rfc2822(match: re.Match[str]) -> tuple[str | None, bool]:

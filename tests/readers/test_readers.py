@@ -472,6 +472,7 @@ def test_tags_written_with_chinese_commas_are_several_tags(tmp_path):
     # known only to the year or the month: kept so (ISO 8601's reduced precision), no day made up
     ("2020", "2020"), ("'2020'", "2020"), ("2020-08", "2020-08"), ("2020/8", "2020-08"),
     ("2020年", "2020"), ("2020年8月", "2020-08"),
+    ("20200804", "2020-08-04"), ("'20200804'", "2020-08-04"),  # ISO 8601's basic form
 ])
 def test_front_matter_dates_as_common_tools_write_them(tmp_path, written, published):
     post = tmp_path / "post.md"
@@ -481,7 +482,7 @@ def test_front_matter_dates_as_common_tools_write_them(tmp_path, written, publis
 
 
 @pytest.mark.parametrize("written", [
-    "20200804", "Tue, 32 Aug 2020 18:00:00 +0800", "0", '"²"', "'１５９６５３５２００'",
+    "20201304", "Tue, 32 Aug 2020 18:00:00 +0800", "0", '"²"', "'１５９６５３５２００'",
     "999", "2020-13", "2020-00", "'２０２０'",  # no year of four ASCII digits, no such month
     "'0001596535200'",  # digits that int() reads but no Unix time is written as
     "Tue, 04 Aug 2020 18:00:00 CST",  # US Central to RFC 2822, China Standard Time to others
@@ -501,6 +502,7 @@ def test_a_number_or_a_date_that_is_none_is_still_no_date(tmp_path, written):
     ("Tue, 32 Aug 2020 18:00:00 +0800", "no such day"),
     ("2020-02-30 10:00", "no such day or time"),
     ("2020-13", "no month 13: a month is 1 to 12"),
+    ("20200230", "no such day"),
     ("next tuesday", "not a form of date read here"),
 ])
 def test_a_date_refused_says_why(tmp_path, written, reason):
