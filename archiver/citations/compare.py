@@ -1051,7 +1051,8 @@ def compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> Fie
                                                   "section's name) or an abbreviation of it")
         if _acronym(cited, name):
             return FieldCheck(cited, shown, True, f"the initials of {name!r}")
-        if _spelling(squash(cited)) in (_spelling(squash(name)), _spelling(squash(main or ""))):
+        spelt = _spelling(squash(cited))
+        if spelt and spelt in {_spelling(squash(n)) for n in (name, main) if n}:
             return FieldCheck(cited, shown, True, f"{name!r} in another spelling")
     if record.get("type") == "proceedings-article":
         cores = _without_place(_proceedings_core(cited))

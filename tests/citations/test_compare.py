@@ -572,6 +572,7 @@ def test_a_journal_named_as_people_name_it_is_the_journal(record, cited, reason)
     ("Neurobiology of Learning", "Neurobiology of Aging"),
     ("J Phys B", "Journal of Physics A: Mathematical and Theoretical"),
     ("Tetrahedron", "Tetrahedron: Asymmetry"),  # one word before the colon: another journal
+    ("—", "Neurobiology of Aging"), ("()", "Neurobiology of Aging"),  # no word: no spelling
     ("Proc R Soc Biol Sci", "Proceedings of the Royal Society B: Biological Sciences")])
 def test_initials_spellings_and_main_titles_that_are_another_journal(cited, full):
     """Journal titles only (SYNTHETIC records holding nothing else)."""
