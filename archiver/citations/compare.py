@@ -713,6 +713,8 @@ ET_AL_FORMS = re.compile(r"\bet\.\s*al\b\.?|\bet\s+al(?:ii|ia)\b\.?|\band\s+othe
 def says_et_al(authors: str) -> bool:
     """Whether an author list says there are more authors than it shows, in any form."""
     return bool(_ET_AL.search(authors) or ET_AL_FORMS.search(authors))
+
+
 # a name in an author list that calls itself a group (a consortium, a study group …)
 _GROUP_WORD = re.compile(r"\b(?:consortium|collaboration|collaborators|collaborative|group|"
                          r"investigators|network|initiative|committee|team|study|trial|"

@@ -221,7 +221,6 @@ _UNIX_DIGITS = re.compile(r"[1-9][0-9]*", re.A)  # ASCII digits, none leading ze
 # A date known only to its year or month (ISO 8601's reduced precision: 2020, 2020-08; and as
 # Chinese writes them, 2020年, 2020年8月): kept as precise as it was written, never given a day
 _PARTIAL_RE = re.compile(r"([12]\d{3})(?:年|[-/.年](\d{1,2})月?)?", re.A)
-_YEARS = range(1000, 3000)
 # ISO 8601's basic form of a date, 20200804 (a YAML number, or text)
 _BASIC_RE = re.compile(r"([12]\d{3})(\d{2})(\d{2})", re.A)
 # Unix time in seconds, or in milliseconds, from 2001 to 2286: no other number is a date
@@ -243,19 +242,18 @@ def parse_date(value: object, zone: tzinfo = SHANGHAI) -> tuple[str | None, bool
         return value.isoformat(), True
     if hasattr(value, "isoformat") and not isinstance(value, str):  # datetime.date
         return value.isoformat(), False  # type: ignore[union-attr]
-    if isinstance(value, str) and (partial := _PARTIAL_RE.fullmatch(value.strip())):
+    # text, or a YAML number (`date: 2020`, `date: 20200804`)
+    written = str(value).strip() if isinstance(value, (str, int)) \
+        and not isinstance(value, bool) else ""
+    if partial := _PARTIAL_RE.fullmatch(written):
         return _reduced(*partial.groups()), False
-    basic = _BASIC_RE.fullmatch(str(value).strip()) \
-        if isinstance(value, (str, int)) and not isinstance(value, bool) else None
-    if basic:
+    if basic := _BASIC_RE.fullmatch(written):
         try:
             return date(*map(int, basic.groups())).isoformat(), False
         except ValueError:
             return None, False
     if isinstance(value, str) and _UNIX_DIGITS.fullmatch(value.strip()):
         value = int(value.strip())
-    if isinstance(value, int) and not isinstance(value, bool) and value in _YEARS:
-        return str(value), False  # a YAML number such as `date: 2020`
     if isinstance(value, int) and not isinstance(value, bool):
         if value in _UNIX_MILLISECONDS:
             value //= 1000
