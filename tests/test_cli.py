@@ -574,6 +574,22 @@ def test_verify_piped_into_a_reader_that_stops_still_exits_with_its_verdict(tmp_
     assert "1 unresolved" in result.stderr
 
 
+@pytest.mark.parametrize("args", [["--help"], ["ingest", "--help"], ["refs", "parse", "--help"],
+                                  ["--version"]])
+def test_help_read_by_a_reader_that_stops_exits_0(args):
+    """`archiver --help | head -1`: what was asked for was shown as far as it was read; the
+    exit code is 0, not click's 1 (for verify, "a citation is wrong")."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result = subprocess.run([sys.executable, "-m", "archiver", *args], stdout=write_end,
+                                stderr=subprocess.PIPE, text=True, timeout=120)
+    finally:
+        os.close(write_end)
+    assert result.returncode == ExitCode.OK, result.stderr
+    assert result.stderr == ""
+
+
 @pytest.mark.parametrize("streams", ["stderr", "both"])
 def test_a_reader_of_the_messages_that_stops_changes_no_exit_code(tmp_path, streams):
     """`archiver verify … 2>&1 | head -1`: the messages written after the reader left (the

@@ -272,7 +272,9 @@ def reader_may_leave() -> Iterator[None]:
 
 def _version_callback(value: bool) -> None:
     if value:
-        typer.echo(f"archiver {__version__}")
+        with reader_may_leave():  # `--version | head -c 3`: asked and shown, exit 0
+            typer.echo(f"archiver {__version__}")
+            sys.stdout.flush()
         raise typer.Exit()
 
 

@@ -6,6 +6,8 @@ for a flag, and paragraphs that wrap to the terminal. typer would print Python t
 from __future__ import annotations
 
 import inspect
+import os
+import sys
 import typing
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,7 +31,23 @@ class _Argument(TyperArgument):
 
 class _FlagHelp:
     """``--help`` shown as the flag it is: typer's help shows it taking ``<bool>``. A mixin
-    before typer's command and group classes (typer's click is its own, not ``click``)."""
+    before typer's command and group classes (typer's click is its own, not ``click``).
+    Help read by a program that stops reading (``--help | head -1``) was shown as far as it
+    was wanted: exit 0, where click would exit 1 ("a citation is wrong" for verify)."""
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        try:
+            super().format_help(ctx, formatter)  # type: ignore[misc]
+            sys.stdout.flush()  # typer's rich help is printed here, not returned
+        except BrokenPipeError:
+            devnull = os.open(os.devnull, os.O_WRONLY)  # later writes go nowhere
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        except SystemExit as exc:
+            # rich's console, printing typer's help, meets the closed pipe itself: it sends
+            # the rest to /dev/null, then exits 1; nothing else in printing help exits
+            if exc.code != 1:
+                raise
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         option = super().get_help_option(ctx)  # type: ignore[misc]
