@@ -1163,10 +1163,35 @@ def record_years(record: dict[str, Any]) -> list[int]:
 _DATE_KEYS = ("issued", "published-print", "published-online", "published", "journal-issue")
 
 
+def _named_year(record: dict[str, Any]) -> int | None:
+    """For a proceedings paper Crossref gives no date, the one year its proceedings' name (or
+    its event's) gives: "…, 2003. Proceedings." Proceedings are printed for the conference,
+    in its year; a name giving two years ("2003-2004"), or none, gives none. Only for
+    proceedings: a book's title may name any year ("Europe 1914")."""
+    if record.get("type") != "proceedings-article":
+        return None
+    names = [name for name in record.get("container-title") or [] if isinstance(name, str)]
+    event = record.get("event")
+    if isinstance(event, dict) and isinstance(event.get("name"), str):
+        names.append(event["name"])
+    years = {int(year) for name in names for year in _A_YEAR.findall(name)}
+    return years.pop() if len(years) == 1 else None
+
+
 def compare_year(cited: str | int | None, record: dict[str, Any]) -> FieldCheck:
     years = record_years(record)
     if not years:
-        return FieldCheck(cited, None, None, "Crossref has no date")
+        named = _named_year(record)
+        if named is None:
+            return FieldCheck(cited, None, None, "Crossref has no date")
+        if cited in (None, ""):
+            return FieldCheck(None, named, None, "the citation gives no year")
+        if str(cited)[:4] == str(named):
+            return FieldCheck(cited, named, True, f"{named}, the year the proceedings' name "
+                                                  "gives (Crossref has no date)")
+        return FieldCheck(cited, named, False, f"{cited} is not {named}, the year the "
+                                               f"proceedings' name gives (Crossref has no "
+                                               f"date)")
     if cited in (None, ""):
         return FieldCheck(None, years[0], None, "the citation gives no year")
     try:

@@ -673,6 +673,36 @@ def test_a_malformed_date_is_no_year_and_no_crash(dates):
     assert compare_year("2019", {**dates, "title": ["T"]}).reason == "Crossref has no date"
 
 
+@pytest.mark.parametrize(("cited", "match"), [("2003", True), ("2009", False),
+                                           ("2004", False), (None, None)])
+def test_proceedings_with_no_date_are_of_the_year_their_title_names(cited, match):
+    """Crossref's record of this paper has no date at all; its proceedings are named "23rd
+    International Conference on Distributed Computing Systems Workshops, 2003. Proceedings."
+    (and the event likewise): the year cited is held to that one, and the reason says where
+    it comes from."""
+    check = compare_year(cited, ICDCSW)
+    assert check.match is match
+    if cited is not None:
+        assert check.crossref == 2003
+        assert "Crossref has no date" in check.reason and "2003" in check.reason
+
+
+def test_a_title_naming_two_years_or_none_gives_no_year():
+    """Proceedings spanning years ("2003-2004"), or naming none, say nothing of the year
+    (SYNTHETIC records: the recorded one's proceedings renamed)."""
+    for name in ("Workshops 2003-2004. Proceedings.", "Distributed Computing Workshops"):
+        record = {**ICDCSW, "container-title": [name], "event": {"name": name}}
+        assert compare_year("2009", record).match is None
+
+
+def test_a_chapter_with_no_date_is_not_dated_by_its_books_title():
+    """Only proceedings are dated by the year they name: a book's title may name any year
+    ("Europe 1914") (SYNTHETIC record: the recorded paper made a chapter of such a book)."""
+    record = {**ICDCSW, "type": "book-chapter", "container-title": ["Europe 1914"]}
+    record.pop("event", None)
+    assert compare_year("2009", record).match is None
+
+
 def test_the_issue_date_counts_when_the_record_has_no_other():
     record = {"journal-issue": {"published-online": {"date-parts": [[2019, 3]]}}}
     assert compare_year("2019", record).match is True
