@@ -25,6 +25,11 @@ from archiver.clean.metadata import named_by
 _MAY_LACK = frozenset({"mid", "idx", "author", "source_url", "original_url", "summary",
                        "column", "series"})
 
+# What WeChat's pages and exporters write for an image no one described ("picture", "image"):
+# an image so named is described no more than one with no text at all.
+_PLACEHOLDER_ALTS = frozenset({"", "图片", "圖片", "图像", "圖像", "image", "img", "picture",
+                               "photo"})
+
 # UTC offsets in use run from -12:00 to +14:00, in steps of a quarter of an hour at most.
 _EARLIEST, _LATEST = timedelta(hours=-12), timedelta(hours=14)
 _STEP = timedelta(minutes=15)
@@ -48,6 +53,8 @@ class OtherSave:
             return new is None
         if field == "tags":
             return new == []
+        if field == "blocks":
+            return _described_alike(new, old)
         if field == "identity":  # another of the post's names
             return isinstance(new, dict) and f"wx:{new.get('value')}" in self.names
         if field == "url":
@@ -84,6 +91,28 @@ class OtherSave:
             if poorer:
                 out[name] = known
         return out
+
+
+def _placeholder(block: dict[str, Any]) -> bool:
+    return block.get("type") == "image" and \
+        str(block.get("text") or "").strip().casefold() in _PLACEHOLDER_ALTS
+
+
+def _described_alike(new: Any, old: Any) -> bool:
+    """Whether two bodies are the same blocks but for images that neither describes: one
+    save names each image "图片" where another gives it no text (a Markdown export of a
+    page whose images have no alt text)."""
+    if not isinstance(new, list) or not isinstance(old, list) or len(new) != len(old):
+        return False
+    for mine, theirs in zip(new, old, strict=True):
+        if mine == theirs:
+            continue
+        if not (isinstance(mine, dict) and isinstance(theirs, dict)
+                and _placeholder(mine) and _placeholder(theirs)
+                and {k: v for k, v in mine.items() if k != "text"}
+                == {k: v for k, v in theirs.items() if k != "text"}):
+            return False
+    return True
 
 
 # identity bases, the more telling the higher

@@ -648,3 +648,36 @@ def test_a_zip_entry_is_read_when_the_page_names_it(page, named):
 
     from archiver.readers.singlefile_zip import _names_in, _referenced
     assert _referenced(ZipInfo("images/1.jpg"), ZipInfo("index.html"), _names_in(page)) is named
+
+
+TOKYO = WECHAT / "html-with-assets" / "mufeng__2018-01-29_大都市与小城镇——从东京的人口说起"
+
+
+@pytest.mark.parametrize("page_first", [True, False], ids=["page-first", "export-first"])
+def test_an_export_naming_each_image_图片_is_the_page_that_names_none(config, page_first):
+    """This REAL page gives its images no alt text; its REAL Markdown export writes
+    `![图片](…)` for each, the word for "picture" that WeChat and exporters put where no
+    one described the image. That placeholder says nothing the page did not: the export,
+    after the page or before it, adds no version. (The other export beside it, of
+    2021-07-07, does differ from its page: the exporter left stray `**` in its text.)"""
+    page, export = next((TOKYO / "html").glob("*.html")), next((TOKYO / "md").glob("*.md"))
+    assert "![图片](" in export.read_text(encoding="utf-8")
+    first, second = (page, export) if page_first else (export, page)
+    added = only(ingest_paths([first], config))
+    again = only(ingest_paths([second], config))
+    assert (again.object_id, again.status, again.version) == (added.object_id, "unchanged",
+                                                              "v1")
+
+
+def test_an_image_described_differently_is_news(config, tmp_path):
+    """A save that describes an image where the archived one named it only "图片" says more:
+    a version (the REAL export above, one image's text written by hand)."""
+    export = next((TOKYO / "md").glob("*.md"))
+    text = export.read_text(encoding="utf-8")
+    described = tmp_path / "md" / export.name
+    described.parent.mkdir()
+    described.write_text(text.replace("![图片]", "![东京都市圈人口对比表]", 1), encoding="utf-8")
+    (tmp_path / "images").symlink_to(TOKYO / "images")
+    only(ingest_paths([next((TOKYO / "html").glob("*.html"))], config))
+    again = only(ingest_paths([described], config))
+    assert (again.status, again.version) == ("updated", "v2")
