@@ -140,6 +140,27 @@ def test_usage_error_exits_2(runner, archive_dir):
     assert result.exit_code == ExitCode.USAGE
 
 
+@pytest.mark.parametrize(("args", "said", "command", "usage"), [
+    (["ingest", "x.md", "--no-such-option"], "No such option: --no-such-option",
+     "archiver ingest", "[OPTIONS] {PATH}..."),  # typer's braces: required
+    (["show"], "Missing argument 'ID'.", "archiver show", "[OPTIONS] {ID}"),
+    (["bogus"], "No such command 'bogus'.", "archiver", "[OPTIONS] COMMAND [ARGS]..."),
+    (["refs", "bogus"], "No such command 'bogus'.", "archiver refs",
+     "[OPTIONS] COMMAND [ARGS]..."),
+    (["show", "x", "--format", "yaml"],
+     "Invalid value for '--format' / '-f': 'yaml' is not one of 'json', 'markdown', 'text'.",
+     "archiver show", "[OPTIONS] {ID}")])
+def test_a_usage_error_is_said_as_every_error_is(runner, archive_dir, args, said, command,
+                                                 usage):
+    """`archiver: error: …` and a hint, as for every other error (a script can look for the
+    one form), with the command's usage between: no box drawn around it."""
+    result = run(runner, *args)
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.splitlines() == [f"archiver: error: {said}",
+                                          f"  usage: {command} {usage}",
+                                          f"  hint: `{command} -h` shows how it is used"]
+
+
 def test_unknown_post_id_exits_2_with_hint(runner, archive_dir):
     run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
     result = run(runner, "show", "wx:nothing", "--archive", archive_dir)

@@ -1,7 +1,8 @@
 """How the commands' help reads: ``--help`` shown as a flag, an argument's value by the name it
 is given (``PATH...``), an option's value as a person names it (``--archive PATH``), nothing
 for a flag, and paragraphs that wrap to the terminal. typer would print Python types
-(``<bool>``, ``<list[Path]>``) and keep a docstring's line breaks."""
+(``<bool>``, ``<list[Path]>``) and keep a docstring's line breaks. And how a usage error
+reads: as every other error, not in typer's box."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import os
 import sys
 import typing
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,11 @@ import click
 import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 from typer.models import ArgumentInfo, OptionInfo
+
+try:  # a typer that keeps its own copy of click
+    from typer._click.exceptions import NoArgsIsHelpError, UsageError
+except ImportError:  # pragma: no cover - an older typer, on click itself
+    from click.exceptions import NoArgsIsHelpError, UsageError
 
 
 class _Argument(TyperArgument):
@@ -56,7 +63,19 @@ class _FlagHelp:
         return option
 
 
-class _Command(_FlagHelp, TyperCommand):
+class _PlainUsageErrors:
+    """A usage error (an unknown option or command, a missing argument, a value not allowed)
+    said as every other error is, ``archiver: error: …`` and a hint, with the command's
+    usage between, where typer would draw a box around it: a script looks for one form. A
+    mixin before typer's command and group classes, as :class:`_FlagHelp` is."""
+
+    def make_context(self, info_name: str | None, args: list[str],
+                     parent: click.Context | None = None, **extra: Any) -> click.Context:
+        with _said_plainly():
+            return super().make_context(info_name, args, parent, **extra)  # type: ignore[misc]
+
+
+class _Command(_PlainUsageErrors, _FlagHelp, TyperCommand):
     """A command whose help shows ``--help`` as a flag and names its arguments' values."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -66,8 +85,30 @@ class _Command(_FlagHelp, TyperCommand):
                 param.__class__ = _Argument  # the same object, its help method replaced
 
 
-class Group(_FlagHelp, TyperGroup):
-    """The command groups' help, ``--help`` shown as a flag."""
+class Group(_PlainUsageErrors, _FlagHelp, TyperGroup):
+    """The command groups' help, ``--help`` shown as a flag; their usage errors said plainly
+    (an unknown command is found when the group is invoked, after its context is made)."""
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> Any:
+        with _said_plainly():
+            return super().resolve_command(ctx, args)
+
+
+@contextmanager
+def _said_plainly() -> Iterator[None]:
+    """Usage errors raised inside: said plainly on stderr, then exit 2 (typer's Exit)."""
+    try:
+        yield
+    except UsageError as exc:
+        if isinstance(exc, NoArgsIsHelpError) or exc.ctx is None:
+            raise  # the help itself is shown for it; without a context, typer's own form
+        # typer checks values with pydantic, whose message opens "Value error, "
+        message = exc.format_message().replace(": Value error, ", ": ")
+        usage = exc.ctx.get_usage().removeprefix("Usage:").strip()
+        path = exc.ctx.command_path
+        sys.stderr.write(f"archiver: error: {message}\n  usage: {usage}\n"
+                         f"  hint: `{path} -h` shows how it is used\n")
+        raise typer.Exit(exc.exit_code) from None
 
 
 _VALUE_NAMES: dict[Any, str] = {Path: "PATH", str: "TEXT", int: "N", float: "NUMBER"}
