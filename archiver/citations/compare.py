@@ -1098,14 +1098,15 @@ def _without_place(core: str) -> list[str]:
     return cores
 
 
-_A_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+# the years a name holds, each a number of its own ("…, 2003. Proceedings."; not in "12003")
+_YEARS_IN = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 
 
 def _another_years_conference(cited: str, name: str) -> bool:
     """Whether the proceedings cited are of the conference another year than Crossref's: both
     names give a year and none in common ("Proceedings of the 2020 International Conference
     on Management of Data" for the 2021 one is another book)."""
-    given, own = set(_A_YEAR.findall(cited)), set(_A_YEAR.findall(name))
+    given, own = set(_YEARS_IN.findall(cited)), set(_YEARS_IN.findall(name))
     return bool(given and own) and not given & own
 
 
@@ -1174,7 +1175,7 @@ def _named_year(record: dict[str, Any]) -> int | None:
     event = record.get("event")
     if isinstance(event, dict) and isinstance(event.get("name"), str):
         names.append(event["name"])
-    years = {int(year) for name in names for year in _A_YEAR.findall(name)}
+    years = {int(year) for name in names for year in _YEARS_IN.findall(name)}
     return years.pop() if len(years) == 1 else None
 
 
