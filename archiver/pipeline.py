@@ -754,9 +754,37 @@ class _Run:
                     if post["id"] != object_id or post["version"] != entry["head"]:
                         continue
                     if receipt["source"] == source and number in (None, at):
-                        return True
+                        said = post.get("made")
+                        if said is None:  # a receipt written before receipts said so
+                            said = self._head_holds_name(object_id, source)
+                        if said:
+                            return True
                     made = False
         return made
+
+    def _head_holds_name(self, object_id: str, source: str) -> bool:
+        """Whether the head of ``object_id`` holds a source file of the name the input at
+        ``source`` is stored under (how a receipt that does not say whether its file made
+        the version it names is read: a save found unchanged is another file)."""
+        state = self.archive.versions(object_id)[-1].state
+        return f"source/{safe_source_name(Path(source))}" in state
+
+    def _made_from(self, prepared: Prepared, result: IngestResult) -> bool:
+        """Whether the version ``result`` names was made from the file ``prepared`` was read
+        from: stored by it, or (found unchanged) holding its very bytes as its source. A save
+        found to add nothing to a version another file made is, read again, still another
+        save, not an edit of that version's file (which would make a version); the file a
+        version was made from stays its maker when it is found unchanged, whatever the
+        receipts knew before (they may have been dropped)."""
+        if result.status in ("added", "updated"):
+            return True
+        if result.status != "unchanged" or not result.version:
+            return False
+        for version in self.archive.versions(prepared.object_id):
+            if version.number == result.version:
+                return any(path.startswith("source/") and value == prepared.source_digest
+                           for path, value in version.state.items())
+        return False
 
     def remember(self, path: Path, digest: str, prepared: list[Prepared],
                  results: list[IngestResult]) -> None:
@@ -768,6 +796,7 @@ class _Run:
                    "posts": [{"id": item.object_id, "version": result.version or "",
                               "title": item.title, "kind": item.kind, "warnings": item.warnings,
                               "record": result.record,
+                              "made": self._made_from(item, result),
                               **({"aliases": sorted(item.aliases)} if item.aliases else {})}
                              for item, result in zip(prepared, results, strict=True)]}
         others = [r for r in self.receipts.get(digest, []) if r["source"] != source]

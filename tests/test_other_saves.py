@@ -128,6 +128,51 @@ def test_a_browser_save_after_the_raw_page_adds_no_version(config, save):
     assert first.version == "v1"
 
 
+@pytest.mark.parametrize("save", [BEIJING, SINGLEFILE["utc"]], ids=lambda path: path.stem)
+def test_a_save_found_unchanged_read_again_adds_no_version(config, save):
+    """A save that added nothing was answered by the raw page's version; read again (with
+    --refresh, or after an upgrade of archiver, which reads every file again) it is still
+    another save of the post, not the file that version was made from: no version."""
+    only(ingest_paths([RAW], config))
+    assert only(ingest_paths([save], config)).status == "unchanged"
+    again = only(ingest_paths([save], config, refresh=True))
+    assert (again.status, again.version) == ("unchanged", "v1")
+    assert Archive.open(config.archive).head(LONG_ID) == "v1"
+
+
+def test_receipts_written_before_they_said_who_made_a_version_are_read_by_name(config):
+    """An archive whose receipts do not say whether their file made the version they name
+    (written by an earlier archiver): a save found unchanged is told from the version's own
+    file by its name, so reading it again adds no version either."""
+    only(ingest_paths([RAW], config))
+    only(ingest_paths([BEIJING], config))
+    path = config.archive / "extensions" / "archiver-index" / "receipts.json"
+    receipts = json.loads(path.read_bytes())
+    for entries in receipts.values():
+        for receipt in entries:
+            for post in receipt["posts"]:
+                assert post.pop("made") is (receipt["source"].endswith(RAW.name))
+    path.write_text(json.dumps(receipts), encoding="utf-8")
+    again = only(ingest_paths([BEIJING], config, refresh=True))
+    assert (again.status, again.version) == ("unchanged", "v1")
+
+
+def test_the_file_a_version_was_made_from_read_again_is_still_its_maker(config, tmp_path):
+    """Found unchanged when read again, the file a version was made from stays that
+    version's maker: its edit undone afterwards is a version again (the head must say what
+    the file says now), as before it was read again."""
+    page = tmp_path / "page.html"
+    original = RAW.read_bytes()
+    page.write_bytes(original)
+    only(ingest_paths([page], config))
+    assert only(ingest_paths([page], config, refresh=True)).status == "unchanged"
+    page.write_bytes(original.replace("原以为下午2点之前".encode(), "原以为下午3点之前".encode()))
+    assert only(ingest_paths([page], config)).version == "v2"
+    page.write_bytes(original)
+    assert (only(ingest_paths([page], config)).status, Archive.open(config.archive).head(
+        LONG_ID)) == ("updated", "v3")
+
+
 def test_the_raw_page_after_a_browser_save_adds_what_the_save_lacked(config):
     saved = only(ingest_paths([BEIJING], config))
     assert (saved.object_id, saved.status) == (SHORT_ID, "added")

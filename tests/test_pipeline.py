@@ -450,7 +450,8 @@ def test_a_symbolic_link_loop_is_a_failed_file_not_a_stopped_run(config, tmp_pat
     loop.symlink_to(loop)
     results = ingest_paths([loop, folder], config)
     assert [r.status for r in results if r.source == str(loop)] == ["failed"]
-    assert {r.status for r in results if r.source != str(loop)} <= {"added", "updated"}
+    others = {r.status for r in results if r.source != str(loop)}
+    assert "added" in others and others <= {"added", "updated", "unchanged"}
     assert Archive.open(config.archive).object_ids()
 
 
