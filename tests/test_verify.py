@@ -25,7 +25,7 @@ from archiver.citations.cache import Cache
 from archiver.citations.crossref import CrossrefClient
 from archiver.citations.parse import parse_reference
 from archiver.citations.ratelimit import Limits, RateLimiter
-from archiver.citations.verify import Verifier, report
+from archiver.citations.verify import Verifier, report, split_reference_lines
 from archiver.cli import app
 from archiver.errors import ExitCode
 from archiver.render import CITATION_WIDTH, shorten
@@ -709,6 +709,74 @@ def test_a_bibtex_entry_on_one_line_is_read_as_its_bib_file_entry_would_be(
     assert first["status"] == "verified" and first["text"].startswith("@article{gross2013")
     assert second["status"] == "mismatch"
     assert [f for f, c in second["fields"].items() if c["match"] is False] == ["issue"]
+
+# Gross & Wilkens, Heredity 111(2), 2013 (recorded: 10.1038/hdy.2013.26), as a reference
+# manager copies it: one field a line; the title's value, quoted, goes over two lines
+GROSS_ENTRY = """@article{gross2013,
+  author = {Gross, J B and Wilkens, H},
+  title = "Albinism in phylogenetically and geographically distinct populations of
+           Astyanax cavefish arises through the same loss-of-function {Oca2} allele",
+  journal = {Heredity},
+  volume = {111},
+  number = {%s},
+  pages = {122--130},
+  year = {2013}%s
+}"""
+
+
+def test_a_bibtex_entry_over_several_lines_is_one_citation_reported_as_written(
+        server, tmp_path, monkeypatch):
+    """Pasted as a reference manager copies it, an entry's lines were each a citation: ten
+    "ambiguous" lines and one bare DOI, whatever the entry said. The lines are one
+    citation, read as the same entry on one line is, placed at its first line and reported
+    with its line breaks, as written. (The second entry cites issue 3.)"""
+    right = GROSS_ENTRY % (2, "")
+    wrong = GROSS_ENTRY % (3, ",\n  doi = {10.1038/hdy.2013.26}")
+    refs = tmp_path / "refs.txt"
+    refs.write_text(right + "\n\n" + wrong + "\n", encoding="utf-8")
+    result = run_verify(["verify", "refs.txt", "--json"], server.url, tmp_path, monkeypatch)
+    first, second = json.loads(result.stdout)["citations"]
+    assert (first["text"], first["location"], first["status"]) == (
+        right, "refs.txt:1", "verified")
+    assert (second["text"], second["location"], second["status"]) == (
+        wrong, f"refs.txt:{right.count(chr(10)) + 3}", "mismatch")
+    assert [f for f, c in second["fields"].items() if c["match"] is False] == ["issue"]
+    text = run_verify(["verify", "refs.txt"], server.url, tmp_path, monkeypatch)
+    assert text.stdout.splitlines()[0].startswith(  # the report's line is one line
+        "verified   refs.txt:1   @article{gross2013, author = {Gross, J B and Wilkens, H}, ")
+
+
+def test_numbered_labelled_or_fenced_bibtex_entries_are_each_one_citation(
+        server, tmp_path, monkeypatch):
+    """A list number or a label before "@article{" ("[1] ", "2. ", "Source: ") kept the
+    entry from being read as one, on one line as on several; a Markdown code fence around
+    entries pasted into a .txt is no citation, and the entries one after another in it are
+    one each."""
+    one_line = " ".join(line.strip() for line in (GROSS_ENTRY % (2, "")).splitlines())
+    refs = tmp_path / "refs.txt"
+    refs.write_text("```bibtex\n[1] " + GROSS_ENTRY % (2, "") + "\n" + GROSS_ENTRY % (3, "")
+                    + "\n```\n2. " + one_line + "\nSource: " + GROSS_ENTRY % (2, "") + "\n",
+                    encoding="utf-8")
+    result = run_verify(["verify", "refs.txt", "--json"], server.url, tmp_path, monkeypatch)
+    citations = json.loads(result.stdout)["citations"]
+    assert [(c["location"], c["status"]) for c in citations] == [
+        ("refs.txt:2", "verified"), ("refs.txt:12", "mismatch"), ("refs.txt:23", "verified"),
+        ("refs.txt:24", "verified")]
+    assert citations[0]["text"].startswith("[1] @article{gross2013,\n  author = ")
+    assert citations[3]["text"] == GROSS_ENTRY % (2, "")  # the label goes, as on one line
+
+
+def test_a_bibtex_entry_never_closed_leaves_the_lines_after_it_alone():
+    """An entry whose closing brace was lost in the copy is not gathered: it would take the
+    references after it (and the next entry) with it. Its lines are read one by one, as
+    before, and what follows is read as ever."""
+    reference = CASES[0]["text"]
+    text = ("@article{lost,\n  author = {Gross, J B},\n  title = {Albinism},\n" + reference
+            + "\n\n" + GROSS_ENTRY % (2, "") + "\n")
+    lines = split_reference_lines(text)
+    assert lines[:4] == [(1, "@article{lost,"), (2, "author = {Gross, J B},"),
+                         (3, "title = {Albinism},"), (4, reference)]
+    assert lines[4:] == [(6, GROSS_ENTRY % (2, ""))]
 
 
 def test_the_text_report_prints_crossref_values_on_one_line(server, tmp_path, monkeypatch):

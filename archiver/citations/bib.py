@@ -161,14 +161,15 @@ def references_from_bibtex(path: Path) -> list[tuple[str, str]]:
     return [(entry.key, _reference(entry)) for entry in library.entries]
 
 
-# an entry written whole on one line: "@article{key, author = {…}, …}"
-_ONE_ENTRY = re.compile(r"\s*@[A-Za-z]+\s*\{[^,{}]*,.*\}\s*")
+# one whole entry: "@article{key, author = {…}, …}", on one line or over several
+_ONE_ENTRY = re.compile(r"\s*@[A-Za-z]+\s*\{[^,{}]*,.*\}\s*", re.S)
 
 
 def reference_of_entry(text: str) -> str | None:
-    """The reference string for a BibTeX entry written on one line (pasted into a post or a
-    list of references, where it was read as prose: its ``author = {…}`` as the authors), as
-    a .bib file's entry gives it; None when ``text`` is not one whole entry."""
+    """The reference string for a BibTeX entry pasted into a post or a list of references
+    (where it was read as prose: its ``author = {…}`` as the authors), on one line or over
+    several (:mod:`archiver.citations.pasted` gathers them), as a .bib file's entry gives it;
+    None when ``text`` is not one whole entry."""
     if not _ONE_ENTRY.fullmatch(text):
         return None
     library = _parsed(text)

@@ -61,6 +61,7 @@ from archiver.citations.extract import (
     unescape_entities,
     without_label,
 )
+from archiver.citations.pasted import entry_text, is_fence, join_entries
 
 STATUSES = ("verified", "mismatch", "not_found", "unresolved", "ambiguous")
 FAILING = frozenset({"mismatch", "not_found"})
@@ -399,12 +400,14 @@ class Verifier:
     def _verify(self, text: str, location: str | None, cache_only: bool
                 ) -> CitationResult | None:
         """The result; with ``cache_only``, None when Crossref would have to be asked. A
-        BibTeX entry written on one line is read as its reference string (as a .bib file's
-        entries are), and reported under the text as written."""
-        if text.lstrip().startswith("@"):
+        BibTeX entry, on one line or over several, after a list number or not, is read as
+        its reference string (as a .bib file's entries are), and reported under the text as
+        written."""
+        entry = entry_text(text)
+        if entry is not None:
             from archiver.citations.bib import reference_of_entry
 
-            reference = reference_of_entry(text)
+            reference = reference_of_entry(entry)
             if reference is not None:
                 result = self._verify(reference, location, cache_only)
                 return None if result is None else replace(result, text=text)
@@ -566,10 +569,16 @@ def report(results: list[CitationResult]) -> dict[str, Any]:
 
 
 def split_reference_lines(text: str) -> list[tuple[int, str]]:
-    """A .txt of references: (line number, reference), one per line; blank lines, comments
-    (``# …``) and headings (``参考文献``, ``References:``) are no references."""
+    """A .txt of references: (line number, reference), one per line, but for a BibTeX
+    entry written over several lines, which is one reference numbered by its first line;
+    blank lines, comments (``# …``), headings (``参考文献``, ``References:``) and the lines
+    of a Markdown code fence (```` ```bibtex ````) are no references."""
     out = []
-    for number, line in enumerate(text.splitlines(), 1):
+    lines, origin = join_entries(text.splitlines())
+    for index, line in enumerate(lines):
+        number = origin[index] + 1
+        if is_fence(line):
+            continue
         line = reference_text(line)
         line = without_label(line) or line  # "Reference: Gross JB, …"
         if line and not line.startswith("#") and not is_section_heading(line):
