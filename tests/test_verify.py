@@ -779,6 +779,23 @@ def test_a_bibtex_entry_never_closed_leaves_the_lines_after_it_alone():
     assert lines[4:] == [(6, GROSS_ENTRY % (2, ""))]
 
 
+def test_a_bibtex_entry_in_a_posts_code_fence_is_one_citation(server, tmp_path, monkeypatch):
+    """A post that pastes its references as BibTeX in a ```bibtex fence, after prose and no
+    reference heading: each entry is a citation (the fence's short first line ended the
+    section, and the lines were no references at all), placed at the fence's block."""
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: Cavefish albinism\n---\n\n# Cavefish albinism\n\n"
+                    "Blind cavefish lost their colour more than once.\n\n## References\n\n"
+                    "```bibtex\n" + GROSS_ENTRY % (2, "") + "\n\n" + GROSS_ENTRY % (3, "")
+                    + "\n```\n", encoding="utf-8")
+    result = run_verify(["verify", "post.md", "--json"], server.url, tmp_path, monkeypatch)
+    citations = json.loads(result.stdout)["citations"]
+    assert [(c["text"], c["location"], c["status"]) for c in citations] == [
+        (GROSS_ENTRY % (2, ""), "post.md#blocks/3", "verified"),
+        (GROSS_ENTRY % (3, ""), "post.md#blocks/3", "mismatch")]
+    assert result.exit_code == ExitCode.CITATION_WRONG
+
+
 def test_the_text_report_prints_crossref_values_on_one_line(server, tmp_path, monkeypatch):
     """Crossref's title of 10.1098/rspb.2017.0132 holds a line break and an indent (kept in
     --json, as recorded); the text report prints it with one space, on the field's line."""

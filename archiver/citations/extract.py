@@ -17,6 +17,8 @@ import unicodedata
 from collections.abc import Iterable
 from urllib.parse import unquote
 
+from archiver.citations.pasted import is_entry, join_entries
+
 _STOP = "\\s\"'<>\u2018-\u201f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 # A DOI runs to a space, a quote, an angle bracket or CJK text; but a SICI DOI holds its own
 # angle brackets, around a number and "::" (Wiley's "10.1002/(SICI)1097-4636(199706)35:4
@@ -380,9 +382,14 @@ def find_references(lines: list[str], listed: Iterable[int] = (),
     (``listed``: indices of lines that are list items) that look like references, and
     "Source:"/"【来源】" lines. A DOI broken over two lines is joined; in a section, also one
     broken inside a word, and an entry broken over two paragraphs is one. ``broken``, if
-    given, gets the first part of each DOI found broken inside a word: no DOI of its own."""
+    given, gets the first part of each DOI found broken inside a word: no DOI of its own.
+    A BibTeX entry, on one line or over several (:mod:`archiver.citations.pasted`), is a
+    reference wherever it stands, and leaves a section going on."""
     out: list[tuple[int, str]] = []
-    logical = [line for line in _logical_lines(lines, set(listed)) if line[1]]
+    joined, origin = join_entries(lines)
+    first_of = {line: at for at, line in enumerate(origin)}
+    items = {first_of[i] for i in listed if i in first_of}
+    logical = [line for line in _logical_lines(joined, items) if line[1]]
     in_section = False
     at = 0
     while at < len(logical):
@@ -390,6 +397,9 @@ def find_references(lines: list[str], listed: Iterable[int] = (),
         at += 1
         if is_section_heading(text):
             in_section = True
+            continue
+        if "@" in text and is_entry(text):
+            out.append((origin[index], without_label(text) or text))
             continue
         if (in_section or without_label(text)) and at < len(logical) and \
                 _joins_inside_a_word(text, logical[at][1]):
@@ -399,11 +409,11 @@ def find_references(lines: list[str], listed: Iterable[int] = (),
             at += 1
         labelled = without_label(text)
         if labelled and looks_like_reference(labelled):
-            out.append((index, labelled))
+            out.append((origin[index], labelled))
             continue
         if in_section and entry_number and not looks_like_reference(text) and \
                 at < len(logical) and _split_entry(text, logical[at]):
-            out.append((index, f"{text} {logical[at][1]}"))
+            out.append((origin[index], f"{text} {logical[at][1]}"))
             at += 1
             continue
         if (looks_like_reference(text) and (in_section or numbered or (
@@ -411,7 +421,7 @@ def find_references(lines: list[str], listed: Iterable[int] = (),
                 (in_section and _entry_of_a_section(text)):
             if _prose_naming_works(text):
                 continue  # its DOIs are checked one by one, as bare DOIs
-            out.append((index, text))
+            out.append((origin[index], text))
         elif in_section and len(text) < 40 and not entry_number:
             in_section = False  # a short line that is no reference ends the section
     return out

@@ -717,3 +717,30 @@ def test_the_first_part_of_a_doi_broken_after_a_hyphen_is_not_checked_alone():
                          {"type": "paragraph", "text": ref}],
               "citations": [{"doi": "10.1007/978-", "location": "blocks/1"}]}
     assert citations_of(record) == [(ref.replace("978- 3", "978-3"), "blocks/1")]
+
+
+ENTRY_LINES = ["@article{gross2013,", "author = {Gross, J B and Wilkens, H},",
+               "title = {Albinism in phylogenetically and geographically distinct populations "
+               "of Astyanax cavefish arises through the same loss-of-function Oca2 allele},",
+               "journal = {Heredity}, volume = {111}, number = {2}, pages = {122--130},",
+               "year = {2013}, doi = {10.1038/hdy.2013.26}", "}"]
+
+
+def test_a_bibtex_entry_one_paragraph_a_line_is_one_reference_at_its_first_line():
+    """A page that pastes an entry one line a paragraph, as WeChat's editor keeps it, gave a
+    "reference" per field line (``author = {…}`` among them) and its DOI: it is one
+    reference, placed where it starts, and its DOI is not checked again on its own."""
+    assert citations_under_references(*ENTRY_LINES) == [("\n".join(ENTRY_LINES), "blocks/1")]
+
+
+def test_a_bibtex_entry_is_a_reference_wherever_a_post_gives_it():
+    """No reference heading, no number: an entry is a citation by its form alone, on one
+    line (a Markdown paragraph's lines are one) or over several (a code block)."""
+    from archiver.citations.verify import citations_of
+    one_line = " ".join(ENTRY_LINES)
+    record = {"blocks": [{"type": "paragraph", "text": "Blind cavefish lost their colour."},
+                         {"type": "paragraph", "text": one_line},
+                         {"type": "code", "text": "\n".join(ENTRY_LINES)}],
+              "citations": [{"doi": "10.1038/hdy.2013.26", "location": "blocks/1"}]}
+    assert citations_of(record) == [(one_line, "blocks/1"),
+                                    ("\n".join(ENTRY_LINES), "blocks/2")]
