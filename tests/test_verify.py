@@ -796,6 +796,20 @@ def test_a_bibtex_entry_in_a_posts_code_fence_is_one_citation(server, tmp_path, 
     assert result.exit_code == ExitCode.CITATION_WRONG
 
 
+def test_ingest_verify_names_a_wrong_bibtex_entry_on_one_line(server, tmp_path, monkeypatch):
+    """``ingest --verify`` names each wrong citation on a line of its own; an entry written
+    over several lines printed its line breaks there, its fields looking like other lines."""
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: Cavefish albinism\n---\n\n# Cavefish albinism\n\n```bibtex\n"
+                    + GROSS_ENTRY % (3, "") + "\n```\n", encoding="utf-8")
+    result = run_verify(["ingest", post, "--archive", tmp_path / "archive", "--no-fetch",
+                         "--verify"], server.url, tmp_path, monkeypatch)
+    [named] = [line for line in result.stderr.splitlines() if "mismatch:" in line]
+    assert named.startswith("  mismatch: @article{gross2013, author = {Gross, J B and Wilkens")
+    assert named.endswith("differs from Crossref: issue (issue 3 ≠ 2))")
+
+
+
 def test_the_text_report_prints_crossref_values_on_one_line(server, tmp_path, monkeypatch):
     """Crossref's title of 10.1098/rspb.2017.0132 holds a line break and an indent (kept in
     --json, as recorded); the text report prints it with one space, on the field's line."""

@@ -208,6 +208,7 @@ def verify_posts(config: Config, object_ids: list[str], quiet: bool, offline: bo
     from the cache only, as ``verify --offline``); the exit codes, and the report (as
     ``verify --json`` gives it, each citation with its post)."""
     from archiver.citations.verify import FAILING, STATUSES, summarise
+    from archiver.clean.metadata import one_line
     from archiver.render import shorten
     from archiver.store import Archive
     from archiver.verified import make_verifier
@@ -233,7 +234,8 @@ def verify_posts(config: Config, object_ids: list[str], quiet: bool, offline: bo
                                    or "none found"), markup=False)
         for result in results:
             if result.status in FAILING:
-                err.print(f"  {result.status}: {shorten(result.text, 80)} ({result.reason})",
+                err.print(f"  {result.status}: {shorten(one_line(result.text), 80)} "
+                          f"({result.reason})",
                           markup=False)
         _say_why_unresolved(results)
     document = _report(items, results, keys)
