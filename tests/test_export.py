@@ -1332,6 +1332,34 @@ def test_a_credited_team_or_institution_is_kept_whole(name):
     assert _person(name) == {"literal": name}
 
 
+@pytest.mark.parametrize("name", ["Ernst & Young", "Procter and Gamble", "Müller & Söhne"])
+def test_a_credited_name_joining_two_names_is_kept_whole(name):
+    """"&" or "and" joins two names: a firm's, never one person's family and given name."""
+    from archiver.export.works import _person
+    assert _person(name) == {"literal": name}
+
+
+def test_a_firm_named_in_front_matter_is_exported_as_written(tmp_path):
+    """The seed post exported by a firm and a pair of people: "Ernst & Young" stays itself,
+    not "Ernst, Young" (a person named Young Ernst, the "&" lost), in every format."""
+    body = SEED.read_text(encoding="utf-8").split("---\n", 2)[2]
+    post = tmp_path / "firm.md"
+    post.write_text("---\ntitle: 龙与熊之间\ndate: 2020-08-04\n"
+                    "author: [Ernst & Young, Procter and Gamble]\n---\n" + body,
+                    encoding="utf-8")
+    root = tmp_path / "archive"
+    ingest(root, post)
+    bib = cli("export", "bibtex", "--archive", root, "-q").stdout
+    people = next(iter(pybtex_parse(bib, "bibtex").entries.values())).persons["author"]
+    assert [str(p) for p in people][:3] == ["{Ernst \\& Young}", "{Procter and Gamble}",
+                                            "Vanderhill, Rachel"]
+    item = json.loads(cli("export", "csl-json", "--archive", root, "-q").stdout)[0]
+    assert item["author"][:2] == [{"literal": "Ernst & Young"},
+                                  {"literal": "Procter and Gamble"}]
+    ris = cli("export", "ris", "--archive", root, "-q").stdout.replace("\r\n", "\n")
+    assert "\nAU  - Ernst & Young\nAU  - Procter and Gamble\n" in ris
+
+
 def test_page_numbers_in_other_digits_are_written_as_given():
     work = recorded_work("10.5005/jp/books/12414_3")
     work.pages = "²³⁴-⁵"  # str.isdigit() holds, int() fails

@@ -190,11 +190,17 @@ def _latin(name: str) -> bool:
                for ch in name if ch.isalpha())
 
 
+# "&" or a word "and" joins two names ("Ernst & Young", "Procter and Gamble"): what holds
+# one is a firm's name or a pair, never one person's family and given name
+_JOINED = re.compile(r"&|\band\b", re.IGNORECASE)
+
+
 def _person(name: str) -> dict[str, str]:
     """A credited name in CSL form: a Latin-script personal name as family and given
-    ("Sandra F. Joireman", "Jürgen Müller"); any other (a Chinese name, a pen name, a team)
-    kept whole."""
-    if _latin(name) and " " in name.strip() and not (
+    ("Sandra F. Joireman", "Jürgen Müller"); any other (a Chinese name, a pen name, a team,
+    a firm such as "Ernst & Young", whose joined names would otherwise be read as one
+    person's family and given name, the "&" lost) kept whole."""
+    if _latin(name) and " " in name.strip() and not _JOINED.search(name) and not (
             {w.casefold() for w in re.findall(r"\w+", name)} & _TEAM_WORDS):
         persons = split_authors(name)
         if len(persons) == 1 and persons[0].get("family") and persons[0].get("given"):
