@@ -241,10 +241,12 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
                 isinstance(value, str) and not value.strip()):
             fields[name] = Sourced(value, source)
 
-    tags = meta.get("tags") or []
+    tags = meta.get("tags")
     if isinstance(tags, str):
         tags = [t.strip() for t in _TAG_SEPARATORS.split(tags) if t.strip()]
-    tags = _words({"tags": tags}, "tags", path) if isinstance(tags, list) else []
+    # a tag YAML reads as a number or a date (tags: 2020) is still a word; a mapping or a set
+    # is refused like any other value of the wrong shape, never dropped in silence
+    tags = _words({"tags": tags}, "tags", path)
     fetched_export = "fetched" in tags
 
     put("title", _text(meta, "title", path), "front matter title")

@@ -460,6 +460,15 @@ def test_tags_written_with_chinese_commas_are_several_tags(tmp_path):
     assert read(post).fields["tags"].value == ["国际关系", "中亚", "外交", "IR"]
 
 
+@pytest.mark.parametrize(("written", "tags"), [
+    ("2020", ["2020"]), ("[2020, 国际关系]", ["2020", "国际关系"]), ("2020-08-04", ["2020-08-04"])])
+def test_a_tag_yaml_reads_as_a_number_or_a_date_is_kept_as_written(tmp_path, written, tags):
+    """A tag is a word whatever YAML makes of it: one alone is kept as one in a list is."""
+    post = tmp_path / "post.md"
+    post.write_text(f"---\ntitle: t\ntags: {written}\n---\n\n正文。\n", encoding="utf-8")
+    assert read(post).fields["tags"].value == tags
+
+
 @pytest.mark.parametrize(("written", "published"), [
     ("2020-08-04 10:00:00 UTC", "2020-08-04T10:00:00+00:00"),  # Ruby's Time#to_s (Jekyll)
     ("2020-08-04 10:00:00 GMT", "2020-08-04T10:00:00+00:00"),

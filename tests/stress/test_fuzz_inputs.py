@@ -395,6 +395,8 @@ def test_a_megabyte_of_dot_dot_slash_is_refused_in_no_time(tmp_path):
      "front matter date '2020-01-01 25:00:00' (line 2) is not what it looks like"),
     ("date: [2020, 1]", "front matter date must be a date, not a list"),
     ("tags: [[a], {b: c}]", "front matter tags must be a list of words"),
+    ("tags: {a: 1}", "front matter tags must be a list of words, not a mapping"),
+    ("tags: !!set {a, b}", "front matter tags must be a list of words, not a set"),
     ("author: {name: x}", "front matter author must be a list of words, not a mapping"),
 ])
 def test_front_matter_of_the_wrong_shape_is_refused_naming_the_file(value, expected, tmp_path):
