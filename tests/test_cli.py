@@ -1409,6 +1409,36 @@ def test_diff_shows_each_changed_value_inside_a_field_by_its_path():
     assert changed_leaves("title", "a", "b") == [("title", "a", "b")]
 
 
+def test_diff_of_an_image_inserted_first_is_that_image_added_not_every_image_changed(
+        runner, archive_dir, tmp_path):
+    """A cover image put before the four of a Markdown export: the diff says one image was
+    added, at images[0], and nothing of the four that only moved down."""
+    post_dir = tmp_path / "mufeng"
+    saved = WECHAT / "html-with-assets" / "mufeng__2018-01-29_大都市与小城镇——从东京的人口说起"
+    shutil.copytree(saved, post_dir)
+    post = next((post_dir / "md").glob("*.md"))
+    original = post.read_text(encoding="utf-8")
+    post_id = json.loads(run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch",
+                             "--json").stdout)["id"]
+    cover = "![封面](../images/2018-01-29_大都市与小城镇——从东京的人口说起/img_002.jpg)\n\n"
+    post.write_text(original.replace("这是今年的首篇。", cover + "这是今年的首篇。", 1),
+                    encoding="utf-8")
+    run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch")
+    diff = json.loads(run(runner, "diff", post_id, "--archive", archive_dir, "--json").stdout)
+    images = [c for c in diff["changes"] if c["path"].startswith("images")]
+    assert [(c["path"], "old" in c) for c in images] == [("images[0]", False)]
+    assert images[0]["new"]["original"].endswith("/img_002.jpg")
+    text = run(runner, "diff", post_id, "--archive", archive_dir).stdout
+    assert [line for line in text.splitlines() if line.startswith("field images")] == [
+        "field images[0]: (none) → " + json.dumps(images[0]["new"], ensure_ascii=False)]
+
+
+def test_a_list_item_removed_is_named_by_its_place_in_the_older_list():
+    from archiver.cli.reading import _ABSENT, changed_leaves
+    assert changed_leaves("tags", ["a", "b", "c"], ["a", "c"]) == [("tags[1]", "b", _ABSENT)]
+    assert changed_leaves("tags", ["b", "c"], ["a", "b", "c"]) == [("tags[0]", _ABSENT, "a")]
+
+
 def test_diff_of_a_post_with_one_version_says_there_is_nothing_to_compare(
         runner, archive_dir):
     added = json.loads(run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch",

@@ -158,7 +158,13 @@ _ABSENT = object()
 def changed_leaves(where: str, old: Any, new: Any) -> list[tuple[str, Any, Any]]:
     """``(path, old, new)`` for each value that differs inside two JSON values: a changed
     image's reason reads ``images[3].reason: "…" → "…"``, not as two lists of every image.
-    A value only one side has is paired with :data:`_ABSENT`."""
+    A value only one side has is paired with :data:`_ABSENT`.
+
+    Lists are aligned as the body is, by their equal items, not by position: an image
+    inserted before the others is that one image added (``images[0]: (none) → …``), not
+    every later image "changed" into the one before it. An item added is named by its
+    index in the newer list, one removed by its index in the older; items that take each
+    other's place are compared inside (named by the newer index)."""
     if isinstance(old, dict) and isinstance(new, dict):
         out: list[tuple[str, Any, Any]] = []
         for key in [*old, *(k for k in new if k not in old)]:
@@ -167,11 +173,23 @@ def changed_leaves(where: str, old: Any, new: Any) -> list[tuple[str, Any, Any]]
         return out
     if isinstance(old, list) and isinstance(new, list):
         out = []
-        for i in range(max(len(old), len(new))):
-            out += changed_leaves(f"{where}[{i}]", old[i] if i < len(old) else _ABSENT,
-                                  new[i] if i < len(new) else _ABSENT)
+        matcher = difflib.SequenceMatcher(None, [_item_key(x) for x in old],
+                                          [_item_key(x) for x in new], autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                continue
+            paired = min(i2 - i1, j2 - j1)
+            for k in range(paired):
+                out += changed_leaves(f"{where}[{j1 + k}]", old[i1 + k], new[j1 + k])
+            out += [(f"{where}[{i}]", old[i], _ABSENT) for i in range(i1 + paired, i2)]
+            out += [(f"{where}[{j}]", _ABSENT, new[j]) for j in range(j1 + paired, j2)]
         return out
     return [] if old == new else [(where, old, new)]
+
+
+def _item_key(value: Any) -> str:
+    """A list item as the alignment compares it: equal JSON values, equal keys."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
 def _shown_value(value: Any) -> str:
