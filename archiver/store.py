@@ -53,7 +53,14 @@ from typing import Any
 
 from archiver import schema as schemas
 from archiver.canonical import dumps
-from archiver.errors import ArchiveBusy, ArchiveError, ArchiveReadOnly, DamagedObject, NotFound
+from archiver.errors import (
+    ArchiveBusy,
+    ArchiveError,
+    ArchiveReadOnly,
+    ArchiverError,
+    DamagedObject,
+    NotFound,
+)
 from archiver.ocfl_rules import (
     INVENTORY_TYPE,
     INVENTORY_TYPES,
@@ -489,10 +496,12 @@ class Archive:
     def exists(self, object_id: str) -> bool:
         return (self.object_path(object_id) / "inventory.json").is_file()
 
-    def object_ids(self, readable_only: bool = False) -> list[str]:
+    def object_ids(self, readable_only: bool = False,
+                   damaged: list[ArchiverError] | None = None) -> list[str]:
         """Every object id in the archive, sorted (a walk of the storage hierarchy). An object
-        whose inventory cannot be read, or names no id, raises ArchiveError, or with
-        ``readable_only`` is left out (fsck reports it)."""
+        whose inventory cannot be read, or names no id, raises DamagedObject, or with
+        ``readable_only`` is left out (fsck reports it), or is added to ``damaged`` and the
+        walk goes on (``verify`` of the whole archive names it and checks the others)."""
         ids = []
         for path in self._object_dirs():
             # only the id is read here: an object damaged otherwise is still listed, and says
@@ -505,9 +514,14 @@ class Archive:
                     inventory["id"]:
                 ids.append(inventory["id"])
             elif not readable_only:
-                self._load_inventory(path)  # raises, saying what is wrong
-                raise DamagedObject("the inventory names no object", path=path,
-                                    hint="run `archiver fsck`")
+                try:
+                    self._load_inventory(path)  # raises, saying what is wrong
+                    raise DamagedObject("the inventory names no object", path=path,
+                                        hint="run `archiver fsck`")
+                except DamagedObject as problem:
+                    if damaged is None:
+                        raise
+                    damaged.append(problem)
         return sorted(ids)
 
     def object_count(self) -> int:
@@ -546,9 +560,10 @@ class Archive:
                                 "holds cannot be read", path=object_dir,
                                 hint="run `archiver fsck`; restore the object folder from a "
                                      "backup") from None
-        except ValueError as exc:
-            raise ArchiveError(f"inventory is not valid JSON: {exc}", path=path,
-                               hint="run `archiver fsck`") from None
+        except ValueError as exc:  # cut short by a copy, or edited: that object's damage
+            raise DamagedObject(f"the inventory is damaged: not valid JSON ({exc})", path=path,
+                                hint="run `archiver fsck`; restore the object folder from a "
+                                     "backup") from None
         damage = unusable(inventory)
         if damage is None and object_root_for(inventory["id"]) != \
                 object_dir.relative_to(self.root).as_posix():

@@ -68,7 +68,7 @@ def test_reingest_reports_unchanged(runner, archive_dir):
 
 
 @pytest.mark.parametrize("damage", ["stray-version-folder", "inventory-removed",
-                                    "inventory-altered"])
+                                    "inventory-altered", "inventory-cut-short"])
 def test_a_damaged_object_fails_its_post_alone_with_exit_5(runner, archive_dir, tmp_path,
                                                           damage):
     run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
@@ -77,6 +77,9 @@ def test_a_damaged_object_fails_its_post_alone_with_exit_5(runner, archive_dir, 
         (seed_object / "v2").mkdir()
     elif damage == "inventory-removed":
         (seed_object / "inventory.json").unlink()
+    elif damage == "inventory-cut-short":  # a copy interrupted: no longer JSON at all
+        inventory = seed_object / "inventory.json"
+        inventory.write_bytes(inventory.read_bytes()[:200])
     else:  # edited by hand, or damaged: a new version would carry it on under a new sidecar
         inventory = seed_object / "inventory.json"
         inventory.write_bytes(inventory.read_bytes().replace(b'"message": "',
@@ -1697,17 +1700,27 @@ def test_a_damaged_image_fails_its_post_alone_and_the_run_goes_on(runner, archiv
     assert "do not match the sha512 digest" in result.stderr
 
 
+@pytest.mark.parametrize(("damage", "said"), [
+    ("record-altered", "is damaged"),
+    ("inventory-cut-short", "the inventory is damaged: not valid JSON"),
+    ("inventory-removed", "the object has no inventory.json")])
 def test_verify_of_the_archive_reports_a_damaged_post_and_checks_the_others(
-        runner, archive_dir):
+        runner, archive_dir, damage, said):
     run(runner, "ingest", SEED, PAGE, "--archive", archive_dir, "--no-fetch")
     [object_id] = [o for o in Archive.open(archive_dir).object_ids() if "MzI2NTE1" in o]
-    record = Archive.open(archive_dir).content_path(object_id, "record.json")
-    record.write_bytes(record.read_bytes().replace(b'"title":', b'"title": ', 1))
+    inventory = Archive.open(archive_dir).object_path(object_id) / "inventory.json"
+    if damage == "record-altered":
+        record = Archive.open(archive_dir).content_path(object_id, "record.json")
+        record.write_bytes(record.read_bytes().replace(b'"title":', b'"title": ', 1))
+    elif damage == "inventory-cut-short":
+        inventory.write_bytes(inventory.read_bytes()[:200])
+    else:
+        inventory.unlink()
     result = run(runner, "verify", "--archive", archive_dir, "--offline", "--json")
     assert result.exit_code == ExitCode.ARCHIVE, result.output
     report = json.loads(result.stdout)
     assert report["citations"], "the seed post's citations are still reported"
-    assert "is damaged" in report["errors"][0]["message"]
+    assert said in report["errors"][0]["message"]
 
 
 def test_verify_whose_inputs_could_not_be_read_says_so_not_that_nothing_is_cited(

@@ -96,8 +96,9 @@ def _verify_targets(targets: list[str], config: Config, store: Any,
         if store is None:
             raise NotFound("no archive to verify", path=config.archive,
                            hint="give files to verify, or ingest posts first")
-        targets = store.object_ids()
-        if not targets:
+        # an object whose inventory cannot be read is named, and the others are checked
+        targets = store.object_ids(damaged=problems)
+        if not targets and not problems:
             raise UsageError("the archive holds no posts", path=config.archive)
     for target in _expand_folders(targets, problems):
         try:
