@@ -228,6 +228,23 @@ def _words(meta: dict[str, Any], key: str, path: Path) -> list[str]:
     return [v.isoformat() if isinstance(v, datetime.date) else str(v) for v in value]
 
 
+_WEB_ADDRESS = re.compile(r"https?://[^\s/?#]+\S*\Z", re.I)
+
+
+def _address(meta: dict[str, Any], key: str, path: Path) -> str | None:
+    """A front-matter value that names the post's address (``url``, ``link``,
+    ``original_url``): a web address, or nothing. Anything else is refused, never passed over:
+    the address names the post's object and its exports."""
+    value = _text(meta, key, path)
+    if value is None or not value.strip():
+        return None
+    if not _WEB_ADDRESS.match(value.strip()):
+        raise MalformedInput(f"front matter {key} {value.strip()[:80]!r} is not a web address",
+                             path=path, hint="write the post's address whole, "
+                                             "https://mp.weixin.qq.com/s/…")
+    return value.strip()
+
+
 def read(path: Path, data: bytes | None = None) -> RawPost:
     data = path.read_bytes() if data is None else data
     # CommonMark's line ends: CRLF (Windows) and a lone CR (classic Mac OS) as LF
@@ -264,10 +281,11 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
             put("fetched", iso, "front matter date (export marked 'fetched': fetch time)")
         else:
             put("published", iso, "front matter date")
-    for key in ("url", "link", "original_url", "source"):
-        value = _scalar(meta.get(key))
-        if isinstance(value, str) and value.startswith("http"):
-            put("url", value, f"front matter {key}")
+    for key in ("url", "link", "original_url"):
+        put("url", _address(meta, key, path), f"front matter {key}")
+    source = _scalar(meta.get("source"))  # an address, or (some exporters) the account's name
+    if isinstance(source, str) and _WEB_ADDRESS.match(source.strip()):
+        put("url", source.strip(), "front matter source")
     authors = [w.strip() for w in _words(meta, "author", path) if w.strip()]
     author = authors[0] if len(authors) == 1 else ""
 

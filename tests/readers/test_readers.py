@@ -306,6 +306,36 @@ def test_front_matter_naming_several_authors_names_the_posts_authors(tmp_path, w
     assert (got["credits"].value if "credits" in got else None) == credits
 
 
+@pytest.mark.parametrize(("written", "said"), [
+    ("not a url", "front matter url 'not a url' is not a web address"),
+    ("mp.weixin.qq.com/s/FrontMatter0003", "front matter url "
+     "'mp.weixin.qq.com/s/FrontMatter0003' is not a web address"),
+    ("httpx://mp.weixin.qq.com/s/FrontMatter0003", "is not a web address"),
+    # (a list of one is Hugo's way of writing a value, and is read as that value)
+    ("[https://mp.weixin.qq.com/s/FrontMatter0003, https://mp.weixin.qq.com/s/Other]",
+     "front matter url must be text, not a list"),
+    ("{a: 1}", "front matter url must be text, not a mapping")])
+def test_a_front_matter_url_that_is_no_web_address_is_refused(tmp_path, written, said):
+    """The post's address names its object and its exports: a value that is none (a word, an
+    address without its scheme, a list) was passed over in silence, and the post archived
+    without it."""
+    post = tmp_path / "post.md"
+    post.write_text(f"---\ntitle: t\nurl: {written}\n---\n\n正文。\n", encoding="utf-8")
+    with pytest.raises(MalformedInput) as info:
+        read(post)
+    assert said in info.value.message and info.value.path == str(post)
+    if "web address" in said:
+        assert "https://mp.weixin.qq.com/s/" in (info.value.hint or "")
+
+
+def test_a_front_matter_source_may_name_the_account_not_an_address(tmp_path):
+    """``source`` is an address only when it is one: exporters also write the account there."""
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: t\nsource: 国政学人\nurl: https://mp.weixin.qq.com/s/"
+                    "FrontMatter0004\n---\n\n正文。\n", encoding="utf-8")
+    assert read(post).fields["url"].value == "https://mp.weixin.qq.com/s/FrontMatter0004"
+
+
 @pytest.mark.parametrize("blank", ['" "', '"\u3000"', '"\t "'])
 def test_a_front_matter_title_of_spaces_alone_is_no_title(tmp_path, blank):
     """Such a post is untitled (and titled from its first heading or words), not titled " "."""
