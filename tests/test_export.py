@@ -941,6 +941,23 @@ def test_a_new_key_romanises_names_and_titles_in_other_scripts(name, title, key)
                                                               else "anon2015")
 
 
+@pytest.mark.parametrize(("name", "title", "key", "before"), [
+    ("国政学人", "R&D 100% 投入", "guozhengxueren2015rd", "guozhengxueren2015r"),
+    ("Smith", "AT&T and the breakup of the Bell System", "smith2015att", "smith2015t"),
+    ("O'Brien", "Don't look back", "obrien2015dont", "obrien2015don"),
+    ("Smith", "Children’s literature", "smith2015childrens", "smith2015children"),
+    # "&" between two words joins nothing
+    ("Smith", "Rock & roll", "smith2015rock", "smith2015rock"),
+])
+def test_a_new_keys_title_word_keeps_a_word_joined_by_an_ampersand_or_apostrophe(
+        name, title, key, before):
+    """"R&D" was read as two words, "r" and "d" (and "AT&T" as "at", a stop word, and "t"),
+    "Don't" as "don" and "t": the key took "r" (``guozhengxueren2015r``). A key given from
+    now on keeps the word whole; keys made as before keep their old form."""
+    assert make_key(name, 2015, title) == key
+    assert make_key(name, 2015, title, transliterate=False) == before
+
+
 @pytest.mark.parametrize(("name", "part"), [
     ("太阳照常升起", "taiyangzhaochang"),  # taiyang zhaochang shengqi: 23 letters
     ("漳州市律师协会", "zhangzhoushilvshixie"),  # … xie hui: the last syllable left out whole

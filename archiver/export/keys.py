@@ -29,6 +29,9 @@ from archiver.latin import LETTERS
 _CJK_CHARS = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f"  # ideographs, BMP and beyond
 _CJK = re.compile(f"[{_CJK_CHARS}]")
 _WORDS = re.compile(f"[{_CJK_CHARS}]+|[^\\W_]+")  # a run of ideographs, or a word
+# ... where a word holds an ampersand or an apostrophe between letters ("R&D", "AT&T",
+# "Don't", "O'Brien"), for keys given from now on: one word, not two
+_JOINED_WORDS = re.compile(f"[{_CJK_CHARS}]+|[^\\W_]+(?:['’&][^\\W_]+)*")
 _STOP = frozenset({"the", "a", "an", "on", "of", "in", "and", "for", "to", "at", "le", "la",
                    "der", "die", "das", "de"})
 
@@ -59,9 +62,10 @@ def ascii_words(text: str, transliterate: bool = True) -> list[str]:
     """Words of ``text`` in lower-case ASCII: CJK runs as pinyin syllables joined per run;
     marks dropped (``é`` is ``e``), and, unless ``transliterate`` is false (the keys made
     before, see the module's notes), the letters NFKD leaves whole spelt out (``ø`` is
-    ``o``, ``æ`` ``ae``), never dropped."""
+    ``o``, ``æ`` ``ae``), never dropped, and a word joined by an ampersand or an apostrophe
+    kept whole (``R&D`` is ``rd``, not ``r`` and ``d``)."""
     out: list[str] = []
-    for run in _WORDS.findall(text or ""):
+    for run in (_JOINED_WORDS if transliterate else _WORDS).findall(text or ""):
         if _CJK.match(run):
             out.append("".join(lazy_pinyin(run)).lower())
         else:
