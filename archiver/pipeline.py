@@ -875,6 +875,7 @@ class _Run:
         existing = _already_archived(self.archive, prepared, lambda: self.made_head(
             prepared.object_id, _relative(entry.path, self.base), number))
         if existing:
+            kept_images(self.archive, prepared, existing)
             self._learn_aliases(prepared)
             return IngestResult(source=str(entry.path), status="unchanged",
                                 object_id=prepared.object_id, version=existing,
@@ -1053,6 +1054,26 @@ def _none_is_a_post(files: list[tuple[Path, bool]]) -> list[IngestResult] | None
     return failures
 
 
+def _held_images(images: list[dict[str, Any]], held: list[dict[str, Any]]
+                 ) -> dict[int, dict[str, Any]]:
+    """For each image missing from a save (index in ``images``), the one a version holds
+    (``held``, its record's images) in its stead: stored under the same reference, or, where
+    a save that blocked images left an empty placeholder, the one in its place."""
+    stored = {image["original"]: image for image in held
+              if image.get("status") == "stored" and image.get("asset")}
+    out: dict[int, dict[str, Any]] = {}
+    for index, image in enumerate(images):
+        if image["status"] != "missing":
+            continue
+        old = stored.get(image["original"])
+        if image["original"] == EMPTY_PLACEHOLDER and len(held) == len(images) and \
+                held[index].get("status") == "stored" and held[index].get("asset"):
+            old = held[index]  # the image in its place: the save blocked it
+        if old is not None:
+            out[index] = old
+    return out
+
+
 def carry_images(archive: Archive, prepared: Prepared) -> None:
     """Give a new version of a post the images its head holds that this save could not
     (its image folder left behind, or offline): an image missing now, under the reference
@@ -1063,32 +1084,40 @@ def carry_images(archive: Archive, prepared: Prepared) -> None:
     if not any(image["status"] == "missing" for image in images):
         return
     head = archive.versions(prepared.object_id)[-1].number
-    in_place = archive.read_json(prepared.object_id, "record.json").get("images") or []
-    stored = {image["original"]: image for image in in_place
-              if image.get("status") == "stored" and image.get("asset")}
+    held = _held_images(images, archive.read_json(prepared.object_id, "record.json")
+                        .get("images") or [])
+    if not held:
+        return
     provenance = json.loads(prepared.files["provenance.json"])
-    carried: list[int] = []
-    replaced: set[str] = set()  # the warnings of the images carried
-    for index, image in enumerate(images):
-        old = stored.get(image["original"]) if image["status"] == "missing" else None
-        if image["status"] == "missing" and image["original"] == EMPTY_PLACEHOLDER and \
-                len(in_place) == len(images) and in_place[index].get("status") == "stored" \
-                and in_place[index].get("asset"):
-            old = in_place[index]  # the image in its place: the save blocked it
-        if old is None:
-            continue
+    reasons: dict[int, str | None] = {}
+    for index, old in held.items():
+        reasons[index] = images[index]["reason"]
         prepared.files[old["asset"]] = archive.read_bytes(prepared.object_id, old["asset"])
         images[index] = dict(old)
         provenance["images"][index].update(
             status="stored", origin=f"carried forward from {head}", sha256=old["sha256"],
-            reason=f"not obtained this time ({image['reason']}): the {head} image is kept")
-        carried.append(index)
-        replaced.add(_missing_image(index, image["reason"]))
-    if not carried:
-        return
+            reason=f"not obtained this time ({reasons[index]}): the {head} image is kept")
     _rewrite(prepared, provenance)
+    _say_kept(prepared, head, reasons)
+
+
+def _say_kept(prepared: Prepared, version: str, missing: dict[int, str | None]) -> None:
+    """Reword the warnings of the images (index → why missing) that ``version`` holds: not
+    obtained this time, but kept, never "missing" as if the archive had lost them."""
+    replaced = {_missing_image(index, reason) for index, reason in missing.items()}
     prepared.warnings = [w for w in prepared.warnings if w not in replaced]
-    prepared.warnings += [f"image {i + 1} not obtained this time: {head}'s is kept"
-                          for i in carried]
+    prepared.warnings += [f"image {index + 1} not obtained this time ({reason}): "
+                          f"{version}'s is kept" for index, reason in sorted(missing.items())]
+
+
+def kept_images(archive: Archive, prepared: Prepared, version: str) -> None:
+    """A post found unchanged (``version`` holds it) whose images this save could not give,
+    and ``version`` holds in their stead: its warnings say they are kept."""
+    images = prepared.record.get("images") or []
+    if not any(image["status"] == "missing" for image in images):
+        return
+    held = _held_images(images, archive.read_json(prepared.object_id, "record.json", version)
+                        .get("images") or [])
+    _say_kept(prepared, version, {index: images[index]["reason"] for index in held})
 
 

@@ -229,12 +229,35 @@ def test_an_edit_saved_without_the_image_folder_keeps_the_images_the_post_had(tm
     after = archive.read_json(first.object_id, "record.json")["images"]
     assert [after[i] for i in (0, 2, 3)] == [before[i] for i in (0, 2, 3)]
     assert after[1]["status"] == "missing"
-    assert sum("not obtained this time: v1's is kept" in w for w in edited.warnings) == 3
+    assert sum(w.startswith(f"image {n} not obtained this time (file not found") and
+               w.endswith("): v1's is kept") for n in (1, 3, 4)
+               for w in edited.warnings) == 3
     provenance = archive.read_json(first.object_id, "provenance.json")["images"]
     assert [i["origin"] for i in provenance].count("carried forward from v1") == 3
     assert check_archive(archive).ok
     for image in (after[0], after[2], after[3]):
         assert archive.read_bytes(first.object_id, image["asset"], "v2")
+
+
+def test_a_save_read_again_without_its_images_says_the_archived_ones_are_kept(tmp_path):
+    """The same page read again with its image folder moved away is unchanged: the archive
+    holds its images. The warnings said only "image 1 missing: file not found", as if the
+    archive had lost them; they say the archived image is kept, as for a new version."""
+    from archiver.config import load_config
+    post = tmp_path / "post"
+    shutil.copytree(MUFENG, post)
+    html = next((post / "html").glob("*.html"))
+    config = load_config({}, tmp_path).with_overrides(archive=tmp_path / "a", fetch=False)
+    [first] = ingest_paths([html], config)
+    assert first.warnings == ()
+    shutil.move(post / "images", tmp_path / "elsewhere")
+    for refresh in (False, True):  # read again, and answered from the receipt after
+        [again] = ingest_paths([html], config, refresh=refresh)
+        assert (again.status, again.version) == ("unchanged", "v1")
+        assert len(again.warnings) == 4
+        for n, warning in enumerate(again.warnings, 1):
+            assert warning.startswith(f"image {n} not obtained this time (file not found")
+            assert warning.endswith("): v1's is kept")
 
 
 def test_bad_input_writes_nothing(tmp_path):
