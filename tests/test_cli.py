@@ -1434,6 +1434,13 @@ def test_diff_of_an_image_inserted_first_is_that_image_added_not_every_image_cha
     text = run(runner, "diff", post_id, "--archive", archive_dir).stdout
     assert [line for line in text.splitlines() if line.startswith("field images")] == [
         "field images[0]: (none) → " + json.dumps(images[0]["new"], ensure_ascii=False)]
+    # the body: the image added is a line of its own, named by its text; no other changed
+    assert [line for line in diff["body"] if line[:1] in "+-" and line[:3] not in
+            ("+++", "---")] == ["+[image: 封面]"]
+    from archiver.cli.reading import _body_lines  # an image is never a blank line
+    assert _body_lines({"blocks": [{"type": "image", "image": 0},
+                                   {"type": "image", "image": 1, "text": "图片"}]}) == [
+        "[image]", "[image: 图片]"]
 
 
 def test_a_list_item_removed_is_named_by_its_place_in_the_older_list():

@@ -204,9 +204,18 @@ def _version_name(given: str) -> str:
 def _body_lines(record: dict[str, Any]) -> list[str]:
     """The body as the diff compares it: a line for each line of each block (a list's items,
     a table's rows, a quote's lines each on its own), so that a change to one item shows as
-    that line, and no diff line holds a line break."""
+    that line, and no diff line holds a line break. An image is ``[image]``, or ``[image:
+    its text]``: not a blank line, and not numbered, so that an image put before the others
+    is one line added, not every later one renumbered."""
     return [line for block in record.get("blocks", [])
-            for line in (block.get("text") or "").split("\n")]
+            for line in _block_text(block).split("\n")]
+
+
+def _block_text(block: dict[str, Any]) -> str:
+    text = block.get("text") or ""
+    if block.get("type") != "image":
+        return text
+    return f"[image: {' '.join(text.split())}]" if text.strip() else "[image]"
 
 
 def diff_versions(store: Any, object_id: str, old: str | None = None,
