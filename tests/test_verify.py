@@ -208,6 +208,26 @@ def test_a_matching_record_verifies_every_field(server, tmp_path):
     assert result.evidence["source"] == server.url and result.evidence["fetched"]
 
 
+GROSS_NOTE = ('1. Joshua B. Gross and Horst Wilkens, "Albinism in Phylogenetically and '
+              'Geographically Distinct Populations of Astyanax Cavefish Arises through the Same '
+              'Loss-of-Function Oca2 Allele," Heredity 111, no. 2 (2013): {page}, '
+              'https://doi.org/10.1038/hdy.2013.26.')
+
+
+@pytest.mark.parametrize(("page", "status"), [("124", "verified"), ("130", "verified"),
+                                              ("135", "mismatch"), ("121", "mismatch"),
+                                              ("124–30", "mismatch")])
+def test_a_chicago_notes_page_is_a_page_of_the_article(server, tmp_path, page, status):
+    """A Chicago (Turabian) note cites the page it refers to, "(2013): 124", where the
+    bibliography gives the range (the recorded record: pages 122-130): a page inside the
+    article is right, one outside it wrong; a range is still held to the article's."""
+    result = Verifier(client_for(server.url, tmp_path)).verify(GROSS_NOTE.format(page=page))
+    assert result.status == status, result.fields
+    assert result.fields["page"].match is (status == "verified")
+    if status == "verified":
+        assert result.fields["page"].reason == "a page of the article (a note's pinpoint)"
+
+
 def test_without_a_doi_the_search_finds_the_work(server, tmp_path):
     case = next(c for c in CASES if c["doi"] is None and c["expect"] == "verified")
     result = Verifier(client_for(server.url, tmp_path)).verify(case["text"])

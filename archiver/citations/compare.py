@@ -1249,7 +1249,18 @@ def _article_number_in_doi(cited: str | None, record: dict[str, Any]) -> FieldCh
                                           f"{record.get('DOI')} ends with, {theirs}")
 
 
-def compare_pages(cited: str | None, record: dict[str, Any]) -> FieldCheck:
+def is_pinpoint(text: str, page: str) -> bool:
+    """Whether ``text`` cites ``page`` as a Chicago (Turabian) note does, the one page it
+    refers to right after the year in parentheses, ``Heredity 111, no. 2 (2013): 124``:
+    the bibliography (and every other style) gives the article's range there."""
+    return bool(re.search(rf"\(\s*(?:1[5-9]|20)\d\d[a-z]?\s*\)\s*:\s*{re.escape(page)}"
+                          r"(?!\s*[-–—‐]\s*\w)(?![\w/])", text))
+
+
+def compare_pages(cited: str | None, record: dict[str, Any],
+                  pinpoint: bool = False) -> FieldCheck:
+    """``pinpoint``: the citation gives the page it refers to (:func:`is_pinpoint`), which
+    matches any page of the article's range."""
     crossref = record_pages(record)
     if not crossref:
         return _article_number_in_doi(cited, record) or FieldCheck(
@@ -1264,6 +1275,9 @@ def compare_pages(cited: str | None, record: dict[str, Any]) -> FieldCheck:
         return FieldCheck(cited, crossref, True, "same first and last page")
     if a[0] == a[1] == b[0]:  # Science, APS, Nature's short form: "Heredity 111, 122 (2013)"
         return FieldCheck(cited, crossref, True, "the first page (the last not printed)")
+    if pinpoint and a[0] == a[1] and a[0].isdigit() and b[0].isdigit() and b[1].isdigit() \
+            and int(b[0]) <= int(a[0]) <= int(b[1]):
+        return FieldCheck(cited, crossref, True, "a page of the article (a note's pinpoint)")
     article = record.get("article-number")
     if article and page_range(article) == a:
         return FieldCheck(cited, crossref, True, "the article number")

@@ -45,6 +45,7 @@ from archiver.citations.compare import (
     compare_pages,
     compare_title,
     compare_year,
+    is_pinpoint,
     not_compared_for_script,
     record_years,
     squash,
@@ -109,7 +110,7 @@ def compare_fields(cited: Cited, text: str, record: dict[str, Any]) -> dict[str,
     if cited.issue:
         fields["issue"] = compare_number("issue", cited.issue, record.get("issue"))
     if cited.page:
-        fields["page"] = compare_pages(cited.page, record)
+        fields["page"] = compare_pages(cited.page, record, is_pinpoint(body, cited.page))
     if cited.year:
         fields["year"] = compare_year(cited.year, record)
     if cited.doi:
