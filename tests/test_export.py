@@ -327,6 +327,96 @@ def test_readme_mentions_export():
     assert "archiver export" in (Path(__file__).parents[1] / "README.md").read_text()
 
 
+# -- what classifies a post: its tags, column and series ----------------------------------------
+
+def seed_tagged(folder: Path, tags: str) -> Path:
+    """The seed post (column 中亚研究, series 第464期) saved with ``tags`` in its front matter,
+    as a user's Markdown export gives them; the real post otherwise as it is."""
+    text = SEED.read_text(encoding="utf-8")
+    assert "\ntags: \n" in text  # the seed saves its tags empty
+    folder.mkdir(parents=True, exist_ok=True)
+    post = folder / SEED.name
+    post.write_text(text.replace("\ntags: \n", f"\ntags: {tags}\n", 1), encoding="utf-8")
+    return post
+
+
+@pytest.fixture
+def tagged(tmp_path):
+    """An archive of the seed post tagged 国际关系 and 外交, the separators a Chinese
+    front matter writes (the full-width comma)."""
+    root = tmp_path / "archive"
+    ingest(root, seed_tagged(tmp_path / "posts", "国际关系，外交"))
+    return root
+
+
+@pytest.mark.parametrize("fmt", ["biblatex", "bibtex"])
+def test_a_posts_tags_and_column_are_its_bibtex_keywords(tagged, fmt):
+    """Librarians file and search posts by keywords: the tags as recorded, then the column
+    (a subject heading of the account), comma-separated as biblatex reads them, Chinese
+    kept; both parsers read the same value."""
+    [entry] = round_trip(cli("export", fmt, "--archive", tagged, "-q").stdout).values()
+    assert entry["keywords"] == "国际关系, 外交, 中亚研究"
+
+
+def test_a_posts_tags_and_column_are_its_csl_keyword_string(tagged):
+    """CSL 1.0.2 has one ``keyword`` string, its keywords separated by commas; the column is
+    also the post's ``section`` (CSL's field for a newspaper's section), and the output is
+    still valid against the CSL input schema."""
+    items = json.loads(cli("export", "csl-json", "--archive", tagged, "-q").stdout)
+    jsonschema.Draft7Validator(CSL_SCHEMA).validate(items)
+    assert items[0]["keyword"] == "国际关系, 外交, 中亚研究"
+    assert items[0]["section"] == "中亚研究"
+
+
+def test_a_posts_tags_and_column_are_one_ris_keyword_line_each(tagged):
+    """RIS repeats ``KW`` for each keyword; a reference manager reads each line as one."""
+    out = cli("export", "ris", "--archive", tagged, "-q").stdout
+    assert [line[6:] for line in out.splitlines() if line.startswith("KW  - ")] == [
+        "国际关系", "外交", "中亚研究"]
+
+
+@pytest.mark.parametrize(("fmt", "issue"), [
+    ("biblatex", "number = {第464期}"), ("bibtex", "number = {第464期}"),
+    ("csl-json", '"issue": "第464期"'), ("ris", "IS  - 第464期\n")])
+def test_a_posts_series_number_is_its_issue(archive, fmt, issue):
+    """A numbered account (国政学人第464期) is a serial, each numbered post one issue of
+    it: the number is the issue where a format has one, as written, and no keyword."""
+    out = cli("export", fmt, "--archive", archive, "-q").stdout
+    assert issue in out
+    assert "464期" not in "".join(re.findall(r"keywords = \{.*\}|KW  - .*|\"keyword\": .*?,",
+                                             out))
+
+
+def test_a_keyword_with_a_comma_or_tex_specials_stays_one_keyword(tmp_path):
+    """biblatex and CSL split their keywords at each comma: a tag holding one keeps it as the
+    full-width comma, which separates nothing; RIS, one keyword a line, keeps it as it is.
+    TeX's special characters are escaped, so that both parsers still read the entry."""
+    root = tmp_path / "archive"
+    ingest(root, seed_tagged(tmp_path / "posts", '["Kazakhstan, foreign policy", "R&D_50%"]'))
+    [entry] = round_trip(cli("export", "biblatex", "--archive", root, "-q").stdout).values()
+    assert entry["keywords"] == "Kazakhstan\uff0c foreign policy, R\\&D\\_50\\%, 中亚研究"
+    [item] = json.loads(cli("export", "csl-json", "--archive", root, "-q").stdout)
+    assert item["keyword"] == "Kazakhstan\uff0c foreign policy, R&D_50%, 中亚研究"
+    ris = cli("export", "ris", "--archive", root, "-q").stdout
+    assert "KW  - Kazakhstan, foreign policy\nKW  - R&D_50%\n" in ris
+
+
+@pytest.mark.parametrize("fmt", ["biblatex", "bibtex", "csl-json", "ris"])
+def test_an_export_with_keywords_is_the_same_bytes_every_time(tagged, fmt):
+    """Exports are kept under version control and compared: keywords come in the record's
+    order, never a set's, so that the same archive gives the same file."""
+    first, second = (cli("export", fmt, "--archive", tagged, "-q").stdout for _ in range(2))
+    assert first == second and "国际关系" in first
+
+
+def test_a_post_with_no_tags_or_column_has_no_keywords():
+    """A post with nothing to classify it gets no empty ``keywords = {}`` or ``KW  - ``."""
+    work = post_work({"title": "送别一个旧时代", "tags": [" "], "column": None}, None)
+    assert work.keywords == [] and work.issue is None and work.section is None
+    assert "keywords" not in bibtex_entry(work) and "keyword" not in csl_item(work)
+    assert "KW  -" not in ris_record(work)
+
+
 # -- posts with no title ----------------------------------------------------------------------
 
 def ingest(root: Path, *paths: Path) -> dict[Path, dict]:

@@ -144,6 +144,15 @@ _CASED_RUN = re.compile(r"(?:(?![\d_])[^\W\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaf
                         r"|\d|&(?=\w))+")
 
 
+def joined_keywords(keywords: list[str]) -> str:
+    """Keywords as one comma-separated value, biblatex's ``keywords`` and CSL's ``keyword``
+    (CSL 1.0.2 gives it no other form). A comma inside one keyword is written as the
+    full-width comma, which reads the same and separates nothing, so that no keyword is
+    read back as two (biblatex, and reference managers importing either, split at every
+    ASCII comma)."""
+    return ", ".join(word.replace(",", "\uff0c") for word in keywords)
+
+
 def one_line(value: str | None) -> str | None:
     """``value`` with each run of white space (line breaks and indents included) one space,
     and none at either end."""
@@ -311,6 +320,8 @@ def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
             fields.append(("howpublished", f"\\url{{{verbatim(work.url)}}}"))
     if work.doi:
         fields.append(("doi", verbatim(work.doi)))
+    if work.keywords:  # BibTeX's styles print none; biblatex filters by them
+        fields.append(("keywords", tex(joined_keywords(work.keywords))))
     notes = list(work.notes)
     if flavour == "bibtex" and work.translators:
         notes.insert(0, "translated by " + ", ".join(_plain_names(work.translators)))
@@ -346,9 +357,12 @@ def csl_item(work: Work) -> dict[str, Any]:
         item["container-title"] = work.container
     for key, value in (("collection-title", work.series), ("volume", work.volume),
                        ("issue", work.issue), ("page", work.pages), ("DOI", work.doi),
-                       ("URL", work.url), ("publisher", work.issuer)):
+                       ("URL", work.url), ("publisher", work.issuer),
+                       ("section", work.section)):
         if value:
             item[key] = str(value)
+    if work.keywords:
+        item["keyword"] = joined_keywords(work.keywords)
     if work.date:
         item["issued"] = {"date-parts": [[int(p) for p in work.date.split("-") if p.isdigit()]]}
     if work.accessed:
@@ -398,6 +412,7 @@ def ris_record(work: Work) -> str:
         lines.append(("SP", first))
         if last:
             lines.append(("EP", last))
+    lines.extend(("KW", word) for word in work.keywords)  # one a line, as RIS has them
     for note in work.notes:
         lines.append(("N1", note))
     lines.append(("ID", work.key))

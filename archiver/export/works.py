@@ -10,6 +10,10 @@ An entry says everything the record knows that locates the post: its URL (``url`
 shared post's ``original_url``), its account, byline and date, the WeChat ids (``__biz``,
 ``mid``, ``idx``) when the URL does not already carry them, and the archive's object id when
 there is no URL at all (the archived copy is then the only way to find the post again).
+It also says what the record knows that classifies the post: its tags and its column
+(【中亚研究】, a section of the account named by subject) as keywords, what a reference
+manager files and searches by, and its series number (第464期) as its issue: a numbered
+account is a serial, each numbered post one issue of it (:func:`post_keywords`).
 
 Untitled posts. CSL requires no title and BibTeX's ``@misc`` no field, but an entry without a
 title cannot be told from any other in a bibliography. Following APA 7 for social-media posts
@@ -82,6 +86,8 @@ class Work:
     editors: list[dict[str, str]] = field(default_factory=list)  # a post's 编辑 credits
     translators: list[dict[str, str]] = field(default_factory=list)  # a post's 编译 credits
     degree: str | None = None  # a thesis's, as Crossref gives it ("PhD Thesis")
+    keywords: list[str] = field(default_factory=list)  # a post's tags, then its column
+    section: str | None = None  # a post's column (【中亚研究】): the account's section
 
     @property
     def issuer(self) -> str | None:
@@ -295,7 +301,29 @@ def post_work(record: dict[str, Any], provenance: dict[str, Any] | None) -> Work
                 date=beijing_date(record.get("published")), url=url,
                 accessed=accessed, notes=notes,
                 editors=[_person(n) for n in editors],
-                translators=[_person(n) for n in translators], et_al=more and bool(authors))
+                translators=[_person(n) for n in translators], et_al=more and bool(authors),
+                issue=_text_of(record.get("series")), section=_text_of(record.get("column")),
+                keywords=post_keywords(record))
+
+
+def _text_of(value: Any) -> str | None:
+    """``value`` on one line, or ``None`` when it is no text or only white space."""
+    return (" ".join(value.split()) or None) if isinstance(value, str) else None
+
+
+def post_keywords(record: dict[str, Any]) -> list[str]:
+    """A post's keywords: its tags as recorded, then its column, each once, none blank.
+
+    The column is a subject heading the account gave the post (【中亚研究】, Central Asian
+    studies), so it is filed with the tags, where a reference manager lets a reader find
+    the posts of one column; the series number (第464期) is no subject, and is the entry's
+    issue instead (see :func:`post_work`)."""
+    out: list[str] = []
+    for value in [*(record.get("tags") or []), record.get("column")]:
+        word = _text_of(value)
+        if word and word not in out:
+            out.append(word)
+    return out
 
 
 def shown_title(entry: dict[str, Any]) -> str:
