@@ -553,6 +553,72 @@ def test_the_wechat_ids_a_token_url_does_not_show_are_in_the_note(tmp_path):
     assert "WeChat __biz=MzkyODQ5MTIzNw==, mid=2247490415, idx=1" in item["note"]
 
 
+# -- a damaged object among readable ones ----------------------------------------------------
+
+@pytest.fixture
+def two_posts(tmp_path):
+    """An archive of the seed post and the image share, two real posts: (root, seed's id,
+    image share's id)."""
+    root = tmp_path / "archive"
+    rows = ingest(root, SEED, IMAGE_SHARE)
+    return root, rows[SEED]["id"], rows[IMAGE_SHARE]["id"]
+
+
+def object_folder(root: Path, object_id: str) -> Path:
+    return Archive.open(root).content_path(object_id, "record.json").parents[2]
+
+
+@pytest.mark.parametrize("fmt", ["biblatex", "bibtex", "csl-json", "ris"])
+def test_exporting_the_archive_writes_the_readable_posts_and_names_a_damaged_one(
+        two_posts, fmt):
+    """One damaged object (its inventory gone) must not keep every other post out of a
+    bibliography: the export writes the readable posts, names the damaged object on stderr
+    and why, and still exits 5, so that a script knows the export is short. A damaged post
+    asked for by id is still refused, nothing written: that post was wanted."""
+    root, seed, share = two_posts
+    folder = object_folder(root, seed)
+    (folder / "inventory.json").unlink()
+    result = cli("export", fmt, "--archive", root)
+    assert result.exit_code == 5, result.stderr
+    assert "2247490415" in result.stdout and "龙与熊之间" not in result.stdout  # the share alone
+    assert f"{folder.name}: the object has no inventory.json" in result.stderr
+    assert "exported 1 entry" in result.stderr and "left out 1 damaged post" in result.stderr
+    asked = cli("export", fmt, share, "wx:t/", "--archive", root)
+    assert asked.exit_code == 5 and asked.stdout == ""
+
+
+def test_a_post_whose_record_is_damaged_is_left_out_of_the_file_and_the_others_written(
+        two_posts, tmp_path):
+    """A stored file that no longer matches its digest (a record cut short) is damage too:
+    that post is named and left out, the file of the others written whole (exit 5); its
+    name on stderr even with -q, as a skipped post's is."""
+    root, seed, share = two_posts
+    with Archive.open(root).content_path(share, "record.json").open("r+b") as record:
+        record.truncate(10)
+    target = tmp_path / "posts.bib"
+    result = cli("export", "biblatex", "--cited", "--include-unverified", "--archive", root,
+                 "-o", target, "-q")
+    assert result.exit_code == 5, result.stderr
+    assert f"record.json of {share}" in result.stderr
+    entries = bibtexparser.parse_string(target.read_text(encoding="utf-8")).entries
+    assert [e.key for e in entries][0] == "guozhengxueren2020longyu"
+    assert entries[1].fields_dict["doi"].value == "10.1093/ia/iiaa061"  # the seed's citation
+
+
+def test_a_site_export_stops_at_a_damaged_object_and_says_why_the_others_do_not(two_posts,
+                                                                                 tmp_path):
+    """A site is written whole or not at all: one missing a post would replace, in one step,
+    an earlier site that had its page. So html still refuses a damaged archive, and says so,
+    and that the bibliographic formats export the readable posts meanwhile."""
+    root, seed, _ = two_posts
+    (object_folder(root, seed) / "inventory.json").unlink()
+    result = cli("export", "html", "--archive", root, "-o", tmp_path / "site")
+    assert result.exit_code == 5 and not (tmp_path / "site").exists()
+    assert "the site is not written" in result.stderr
+    assert "the bibliographic formats (biblatex, bibtex, csl-json, ris) export the readable " \
+        "posts" in result.stderr
+
+
 # -- cited works: an export of verified works verifies again --------------------------------------
 
 CASES = {case["id"]: case for case in map(json.loads, (FIXTURES / "verify" / "cases.jsonl")

@@ -15,6 +15,7 @@ from archiver.cli.base import (
     app,
     empty_option,
     err,
+    fail,
     open_archive,
     output_file_problem,
     reported_errors,
@@ -24,6 +25,9 @@ from archiver.cli.base import (
     writing_stdout,
 )
 from archiver.errors import (
+    ArchiverError,
+    DamagedObject,
+    ExitCode,
     UsageError,
 )
 
@@ -67,6 +71,16 @@ def _check_site_folder(output: Path) -> None:
                          hint="give a new or empty folder, or one an earlier html export wrote")
 
 
+def _site_refused(problem: DamagedObject, output: Path) -> DamagedObject:
+    """A damaged object stops the html export, where the other formats leave it out: a site
+    is written whole or not at all, and one missing a post would replace, in one step, an
+    earlier site that had its page. Said so, with what to do."""
+    hint = "; ".join(h for h in (problem.hint, "the bibliographic formats (biblatex, bibtex, "
+                                 "csl-json, ris) export the readable posts meanwhile") if h)
+    return DamagedObject(f"{problem.message}; the site is not written ({output} is as it "
+                         "was): it holds every post or none", path=problem.path, hint=hint)
+
+
 @app.command()
 def export(
     fmt: ExportFormat = typer.Argument(..., metavar="FORMAT",
@@ -94,7 +108,8 @@ def export(
     nothing to cite and is skipped with a line on stderr (an error when asked for by id).
     Exit 0 when written, 2 for a usage error (an unknown id, or a post with nothing to cite
     given by id: nothing is written then) or an output that cannot be written, 5 for an
-    archive problem.
+    archive problem: exporting the whole archive, a damaged post is named and left out and
+    the others written (exit 5 all the same); given by id, or for html, it stops the export.
     """
     from archiver.citations.parse import parse_reference
     from archiver.citations.verify import citations_of
@@ -127,6 +142,8 @@ def export(
             _check_site_folder(output)
             try:
                 count = build_site(store, output, citations_of)
+            except DamagedObject as problem:
+                raise _site_refused(problem, output) from None
             except OSError as exc:
                 raise UsageError(f"cannot write the site here ({exc.strerror or exc})",
                                  path=output, hint="give a folder you may write to") from None
@@ -140,8 +157,13 @@ def export(
             return
         if output is not None and str(output) != "-":
             _check_output_file(output)  # said before the work, not after it
+        # exporting the whole archive, a damaged object is named and left out, and the others
+        # exported (exit 5 all the same); one asked for by id fails the export, as ever
+        damaged: list[ArchiverError] = []
         ids = [resolve_id(store, given) for given in post_ids] if post_ids else \
-            store.object_ids()
+            store.object_ids(damaged=damaged)
+        for problem in damaged:  # its inventory cannot be read: said before the export
+            fail(problem)
         # a post asked for by id is refused before anything is written, not left out
         refused = uncitable_posts(store, ids) if post_ids and not only_cited else []
         if refused:
@@ -156,12 +178,17 @@ def export(
             skipped.append(object_id)
             err.print(f"skipped {object_id}: {reason}", markup=False)
 
+        def on_damaged(object_id: str, problem: DamagedObject) -> None:
+            damaged.append(problem)
+            fail(problem)  # shown even with --quiet, as a skipped post is
+
         index = load_index(store)
         reserved = taken_keys(index)  # posts' and cited works' keys
         works = works_of(store, ids, posts=not only_cited, cited=cited or only_cited,
                          include_unverified=include_unverified, on_skip=on_skip,
                          parse=parse_reference, citations_in=citations_of, reserved=reserved,
-                         known=known_works(index))
+                         known=known_works(index),
+                         on_damaged=None if post_ids else on_damaged)
         if output is None or str(output) == "-":  # `-o -`: standard output, as is usual
             try:  # each write guarded alone: the works are read from the archive as they go
                 count = write_export(works, fmt.value, stdout_write)
@@ -187,3 +214,8 @@ def export(
                           "Crossref (the results are kept in the archive), or add "
                           "--include-unverified to export those not verified, marked in a "
                           "note", markup=False)
+        if damaged:  # the readable posts are written; a script still learns of the damage
+            if not quiet:
+                err.print(f"left out {len(damaged)} damaged post(s) (named above): run "
+                          "`archiver fsck`, and restore them from a backup", markup=False)
+            raise typer.Exit(int(ExitCode.ARCHIVE))

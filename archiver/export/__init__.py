@@ -12,9 +12,10 @@ asked for particular posts refuse before writing anything.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Protocol
 
+from archiver.errors import DamagedObject
 from archiver.export.formats import bibtex_entry, csl_json_line, ris_record
 from archiver.export.works import (
     NEVER_VERIFIED,
@@ -53,7 +54,8 @@ def works_of(archive: Source, object_ids: Iterable[str], posts: bool = True,
              cited: bool = False, include_unverified: bool = False,
              on_skip: Callable[[str, str], Any] | None = None,
              parse: Parse | None = None, citations_in: CitationsIn | None = None,
-             reserved: Iterable[str] = (), known: Mapping[str, str] | None = None
+             reserved: Iterable[str] = (), known: Mapping[str, str] | None = None,
+             on_damaged: Callable[[str, DamagedObject], Any] | None = None
              ) -> Iterable[Work]:
     """The works to export, one object at a time. A post with nothing to cite is left out,
     and ``on_skip(object_id, reason)`` is told, so that no run drops a post silently.
@@ -73,46 +75,73 @@ def works_of(archive: Source, object_ids: Iterable[str], posts: bool = True,
     one, whichever posts this run exports and in whatever order. ``known``: DOI (lower
     case) → the key the archive gave each work it holds a verification of (the list index
     has them, earlier versions' included): such a work is exported under that key however
-    this run meets it, from Crossref's record or from a citation as written."""
+    this run meets it, from Crossref's record or from a citation as written.
+
+    A damaged object (a file of it gone or altered) raises :class:`DamagedObject`, or, given
+    ``on_damaged``, is left out whole, none of its works written, and ``on_damaged(object_id,
+    problem)`` is told: one damaged post must not keep the others from a bibliography (the
+    caller still fails the run, so that a script knows)."""
     taken: set[str] = set(reserved)
     exported: set[str] = set()  # the DOIs of the cited works written so far
     object_ids = list(dict.fromkeys(object_ids))
     if cited and include_unverified:
         # a DOI some post's kept verification has Crossref's record for is written from
         # that record, wherever it is met: never also from a citation as written
-        exported.update(f"?{doi}" for doi in _recorded_dois(archive, object_ids, posts))
+        exported.update(f"?{doi}" for doi in _recorded_dois(archive, object_ids, posts,
+                                                             on_damaged is not None))
     for object_id in object_ids:
-        state = archive.versions(object_id)[-1].state
-        record = archive.read_json(object_id, "record.json")
-        if posts:
-            reason = uncitable(record)
-            if reason:
-                if on_skip is not None:
-                    on_skip(object_id, reason)
-                continue
-            provenance = (archive.read_json(object_id, "provenance.json")
-                          if "provenance.json" in state else None)
-            work = post_work(record, provenance)
-            taken.add(work.key)
-            yield work
-        else:  # a cited work's key is the same whether its posts are exported or not
-            taken.add(post_key(record))
-        if not cited:
+        kept = set(taken), set(exported)
+        try:  # an object's works are read whole before any is written
+            found = list(_object_works(archive, object_id, posts, cited, include_unverified,
+                                       on_skip, parse, citations_in, known, taken, exported))
+        except DamagedObject as problem:
+            if on_damaged is None:
+                raise
+            taken.clear(), taken.update(kept[0])  # as if the object were not there
+            exported.clear(), exported.update(kept[1])
+            on_damaged(object_id, problem)
             continue
-        checked: list[dict[str, Any]] = []
-        if "citations.json" in state:
-            checked = archive.read_json(object_id, "citations.json").get("citations") or []
-        earlier: dict[str, tuple[str, str]] = {}
-        if include_unverified and citations_in is not None:
-            unchecked = [
-                {"text": text, "location": where, "status": NEVER_VERIFIED,
-                 "reason": "`archiver verify` has not checked this citation"}
-                for text, where in unverified(record, checked, citations_in)]
-            if unchecked:
-                earlier = _earlier_verdicts(archive, object_id)
-            checked = checked + unchecked
-        yield from cited_works({"citations": checked}, include_unverified, taken, exported,
-                               parse, known, earlier)
+        yield from found
+
+
+def _object_works(archive: Source, object_id: str, posts: bool, cited: bool,
+                  include_unverified: bool, on_skip: Callable[[str, str], Any] | None,
+                  parse: Parse | None, citations_in: CitationsIn | None,
+                  known: Mapping[str, str] | None, taken: set[str], exported: set[str]
+                  ) -> Iterator[Work]:
+    """The works of one object (:func:`works_of` says which), adding their keys to ``taken``
+    and their DOIs to ``exported``."""
+    state = archive.versions(object_id)[-1].state
+    record = archive.read_json(object_id, "record.json")
+    if posts:
+        reason = uncitable(record)
+        if reason:
+            if on_skip is not None:
+                on_skip(object_id, reason)
+            return
+        provenance = (archive.read_json(object_id, "provenance.json")
+                      if "provenance.json" in state else None)
+        work = post_work(record, provenance)
+        taken.add(work.key)
+        yield work
+    else:  # a cited work's key is the same whether its posts are exported or not
+        taken.add(post_key(record))
+    if not cited:
+        return
+    checked: list[dict[str, Any]] = []
+    if "citations.json" in state:
+        checked = archive.read_json(object_id, "citations.json").get("citations") or []
+    earlier: dict[str, tuple[str, str]] = {}
+    if include_unverified and citations_in is not None:
+        unchecked = [
+            {"text": text, "location": where, "status": NEVER_VERIFIED,
+             "reason": "`archiver verify` has not checked this citation"}
+            for text, where in unverified(record, checked, citations_in)]
+        if unchecked:
+            earlier = _earlier_verdicts(archive, object_id)
+        checked = checked + unchecked
+    yield from cited_works({"citations": checked}, include_unverified, taken, exported,
+                           parse, known, earlier)
 
 
 def _earlier_verdicts(archive: Source, object_id: str) -> dict[str, tuple[str, str]]:
@@ -135,19 +164,33 @@ def _earlier_verdicts(archive: Source, object_id: str) -> dict[str, tuple[str, s
     return found
 
 
-def _recorded_dois(archive: Source, object_ids: list[str], posts: bool) -> set[str]:
+def _recorded_dois(archive: Source, object_ids: list[str], posts: bool,
+                   pass_damaged: bool = False) -> set[str]:
     """The DOIs (lower case) the kept verifications of these posts have a Crossref record
-    for (a post left out as having nothing to cite contributes none)."""
+    for (a post left out as having nothing to cite contributes none, and with
+    ``pass_damaged`` neither does a damaged one: it is left out of the export, and said so
+    when the export meets it)."""
     dois: set[str] = set()
     for object_id in object_ids:
-        state = archive.versions(object_id)[-1].state
-        if "citations.json" not in state or (
-                posts and uncitable(archive.read_json(object_id, "record.json"))):
-            continue
-        for entry in archive.read_json(object_id, "citations.json").get("citations") or []:
-            work = (entry.get("evidence") or {}).get("work") or {}
-            if work.get("DOI"):
-                dois.add(str(work["DOI"]).lower())
+        try:
+            dois.update(_dois_verified_in(archive, object_id, posts))
+        except DamagedObject:
+            if not pass_damaged:
+                raise
+    return dois
+
+
+def _dois_verified_in(archive: Source, object_id: str, posts: bool) -> set[str]:
+    """The DOIs (lower case) one post's kept verification has a Crossref record for."""
+    state = archive.versions(object_id)[-1].state
+    if "citations.json" not in state or (
+            posts and uncitable(archive.read_json(object_id, "record.json"))):
+        return set()
+    dois = set()
+    for entry in archive.read_json(object_id, "citations.json").get("citations") or []:
+        work = (entry.get("evidence") or {}).get("work") or {}
+        if work.get("DOI"):
+            dois.add(str(work["DOI"]).lower())
     return dois
 
 
