@@ -164,6 +164,24 @@ def test_a_usage_error_is_said_as_every_error_is(runner, archive_dir, args, said
                                           f"  hint: `{command} -h` shows how it is used"]
 
 
+@pytest.mark.parametrize(("args", "said", "command", "usage"), [
+    (["show", "x", "--format"], "Option '--format' requires an argument.", "archiver show",
+     "[OPTIONS] {ID}"),
+    (["ingest", "x.md", "--archive"], "Option '--archive' requires an argument.",
+     "archiver ingest", "[OPTIONS] {PATH}..."),
+    (["ingest", "x.md", "--no-fetch=yes"], "Option '--no-fetch' does not take a value.",
+     "archiver ingest", "[OPTIONS] {PATH}...")])
+def test_an_option_missing_its_value_or_given_one_it_takes_none_is_said_as_every_error_is(
+        runner, archive_dir, args, said, command, usage):
+    """An option typed last without its value (`--format`), or a flag given one
+    (`--no-fetch=yes`), is a usage error said as the others are: no box drawn around it."""
+    result = run(runner, *args)
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.splitlines() == [f"archiver: error: {said}",
+                                          f"  usage: {command} {usage}",
+                                          f"  hint: `{command} -h` shows how it is used"]
+
+
 def test_unknown_post_id_exits_2_with_hint(runner, archive_dir):
     run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
     result = run(runner, "show", "wx:nothing", "--archive", archive_dir)

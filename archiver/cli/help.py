@@ -74,6 +74,16 @@ class _PlainUsageErrors:
         with _said_plainly():
             return super().make_context(info_name, args, parent, **extra)  # type: ignore[misc]
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)  # type: ignore[misc]
+        except UsageError as exc:
+            # the parser says some without the context ("Option '--format' requires an
+            # argument.", "Option '--no-fetch' does not take a value."): it is this one
+            if exc.ctx is None:
+                exc.ctx = ctx
+            raise
+
 
 class _Command(_PlainUsageErrors, _FlagHelp, TyperCommand):
     """A command whose help shows ``--help`` as a flag and names its arguments' values."""
