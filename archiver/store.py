@@ -560,6 +560,10 @@ class Archive:
                                 "holds cannot be read", path=object_dir,
                                 hint="run `archiver fsck`; restore the object folder from a "
                                      "backup") from None
+        except OSError as exc:  # a folder in its place, no permission: no file to read
+            raise DamagedObject(f"the inventory cannot be read ({exc.strerror or exc})",
+                                path=path, hint="run `archiver fsck`; restore the object "
+                                                "folder from a backup") from None
         except ValueError as exc:  # cut short by a copy, or edited: that object's damage
             raise DamagedObject(f"the inventory is damaged: not valid JSON ({exc})", path=path,
                                 hint="run `archiver fsck`; restore the object folder from a "

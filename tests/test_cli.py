@@ -1728,7 +1728,8 @@ def test_a_damaged_image_fails_its_post_alone_and_the_run_goes_on(runner, archiv
 @pytest.mark.parametrize(("damage", "said"), [
     ("record-altered", "is damaged"),
     ("inventory-cut-short", "the inventory is damaged: not valid JSON"),
-    ("inventory-removed", "the object has no inventory.json")])
+    ("inventory-removed", "the object has no inventory.json"),
+    ("inventory-unreadable", "the inventory cannot be read")])
 def test_verify_of_the_archive_reports_a_damaged_post_and_checks_the_others(
         runner, archive_dir, damage, said):
     run(runner, "ingest", SEED, PAGE, "--archive", archive_dir, "--no-fetch")
@@ -1739,6 +1740,9 @@ def test_verify_of_the_archive_reports_a_damaged_post_and_checks_the_others(
         record.write_bytes(record.read_bytes().replace(b'"title":', b'"title": ', 1))
     elif damage == "inventory-cut-short":
         inventory.write_bytes(inventory.read_bytes()[:200])
+    elif damage == "inventory-unreadable":  # a folder in its place: no file to read
+        inventory.unlink()
+        inventory.mkdir()
     else:
         inventory.unlink()
     result = run(runner, "verify", "--archive", archive_dir, "--offline", "--json")
