@@ -775,7 +775,9 @@ class _Run:
         found to add nothing to a version another file made is, read again, still another
         save, not an edit of that version's file (which would make a version); the file a
         version was made from stays its maker when it is found unchanged, whatever the
-        receipts knew before (they may have been dropped)."""
+        receipts knew before (they may have been dropped). A container holding several saves
+        (a WARC's records) is the source of each: the version was made from the one its
+        provenance names."""
         if result.status in ("added", "updated"):
             return True
         if result.status != "unchanged" or not result.version:
@@ -783,8 +785,19 @@ class _Run:
         for version in self.archive.versions(prepared.object_id):
             if version.number == result.version:
                 return any(path.startswith("source/") and value == prepared.source_digest
-                           for path, value in version.state.items())
+                           for path, value in version.state.items()) and \
+                    self._same_part(prepared, version.number)
         return False
+
+    def _same_part(self, prepared: Prepared, version: str) -> bool:
+        """Whether ``version`` was made from the part of its container ``prepared`` was read
+        from (the same WARC record); true of a file that is no container of records."""
+        part = (json.loads(prepared.files["provenance.json"]).get("container") or {}
+                ).get("record")
+        if part is None:
+            return True
+        made = self.archive.read_json(prepared.object_id, "provenance.json", version)
+        return (made.get("container") or {}).get("record") == part
 
     def remember(self, path: Path, digest: str, prepared: list[Prepared],
                  results: list[IngestResult]) -> None:

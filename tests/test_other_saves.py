@@ -173,6 +173,21 @@ def test_the_file_a_version_was_made_from_read_again_is_still_its_maker(config, 
         LONG_ID)) == ("updated", "v3")
 
 
+def test_a_save_beside_the_raw_page_in_one_warc_read_again_adds_no_version(config, tmp_path):
+    """A WARC holding the raw page and a browser save of it, both at the post's address: the
+    page makes the version, and the save, which adds nothing, is another save. The version
+    keeps the whole WARC as its source, but was made from the page's record alone: read
+    again (--refresh), the save is still another save, and adds no version."""
+    capture = warc_of(tmp_path / "both.warc", [(SHORT_04, RAW.read_bytes()),
+                                               (SHORT_04, SINGLEFILE["shanghai"].read_bytes())])
+    first = ingest_paths([capture], config)
+    assert [(r.object_id, r.status, r.version) for r in first] == [
+        (LONG_ID, "added", "v1"), (LONG_ID, "unchanged", "v1")]
+    again = ingest_paths([capture], config, refresh=True)
+    assert [(r.status, r.version) for r in again] == [("unchanged", "v1")] * 2
+    assert Archive.open(config.archive).head(LONG_ID) == "v1"
+
+
 def test_the_raw_page_after_a_browser_save_adds_what_the_save_lacked(config):
     saved = only(ingest_paths([BEIJING], config))
     assert (saved.object_id, saved.status) == (SHORT_ID, "added")
