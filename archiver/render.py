@@ -131,6 +131,11 @@ def _md_target(target: str) -> str:
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+# a line break and the indent around it (a BibTeX entry written a field a line): one space in
+# a test case's name, which a CI page lists on one line
+_LINE_BREAKS = re.compile(r"[ \t]*[\r\n]+[ \t]*")
+
+
 def _xml(text: str) -> str:
     """``text`` as XML can hold it: each character XML 1.0 forbids written as its escape
     (``\\x02``), so that a citation copied with a control character in it leaves the report
@@ -156,7 +161,7 @@ def verify_junit(results: list[Any], posts: list[str | None],
         where = result.location or "citations"
         case = ET.SubElement(suite, "testcase",
                              classname=_xml(f"{post} {where}" if post else where),
-                             name=_xml(f"{n}: {result.text[:100]}"))
+                             name=_xml(f"{n}: {_LINE_BREAKS.sub(' ', result.text)[:100]}"))
         if result.status in ("mismatch", "not_found"):
             counts["failures"] += 1
             ET.SubElement(case, "failure", message=_xml(f"{result.status}: {result.reason}"))

@@ -830,6 +830,21 @@ def test_ingest_verify_names_a_wrong_bibtex_entry_on_one_line(server, tmp_path, 
 
 
 
+def test_the_junit_report_names_a_bibtex_entry_over_several_lines_on_one_line(
+        server, tmp_path, monkeypatch):
+    """A test case's name is one line, as a CI page lists it: an entry written over several
+    lines is named by its words, its line breaks and indents each one space, not cut off
+    inside the indent of its third line."""
+    refs = tmp_path / "refs.txt"
+    refs.write_text(GROSS_ENTRY % (3, "") + "\n", encoding="utf-8")
+    result = run_verify(["verify", refs, "--junit", "-"], server.url, tmp_path, monkeypatch)
+    [case] = ElementTree.fromstring(result.stdout_bytes).iter("testcase")
+    assert case.get("name").startswith(
+        "1: @article{gross2013, author = {Gross, J B and Wilkens, H}, title = \"Albinism in "
+        "phylogenetically and")
+    assert "\n" not in case.get("name")
+
+
 def test_the_text_report_prints_crossref_values_on_one_line(server, tmp_path, monkeypatch):
     """Crossref's title of 10.1098/rspb.2017.0132 holds a line break and an indent (kept in
     --json, as recorded); the text report prints it with one space, on the field's line."""
