@@ -778,8 +778,8 @@ class _Run:
         receipts knew before (they may have been dropped). A container holding several saves
         (a WARC's records) is the source of each: the version was made from the one its
         provenance names."""
-        if result.status in ("added", "updated"):
-            return True
+        if result.status in ("added", "updated", "unavailable"):  # stored by it (a deleted,
+            return True  # blocked or unavailable post is recorded in a version too)
         if result.status != "unchanged" or not result.version:
             return False
         for version in self.archive.versions(prepared.object_id):

@@ -294,6 +294,24 @@ def warc_of(path: Path, pages: list[tuple[str, bytes]]) -> Path:
     return path
 
 
+def test_a_capture_deleted_then_restored_is_the_article_again(config, tmp_path):
+    """A capture of the post's address, crawled again into the same file after the post was
+    deleted (the deleted page made a version), then restored from a backup: the head must
+    say what the file says now, the article, as for any edit of its file undone."""
+    capture = tmp_path / "capture.warc"
+    article = warc_of(tmp_path / "article.warc", [(SHORT_04, RAW.read_bytes())]).read_bytes()
+    deleted = warc_of(tmp_path / "deleted.warc", [(SHORT_04, DELETED.read_bytes())]).read_bytes()
+    capture.write_bytes(article)
+    assert only(ingest_paths([capture], config)).version == "v1"
+    capture.write_bytes(deleted)
+    gone = only(ingest_paths([capture], config))
+    assert (gone.object_id, gone.status, gone.version) == (LONG_ID, "unavailable", "v2")
+    capture.write_bytes(article)
+    back = only(ingest_paths([capture], config))
+    assert (back.status, back.version, back.kind) == ("updated", "v3", "article")
+    assert Archive.open(config.archive).head(LONG_ID) == "v3"
+
+
 def test_a_capture_under_another_posts_address_is_not_filed_with_it(config, tmp_path):
     """The page's own address (og:url) says post 05; the WARC says 04's: the page wins."""
     only(ingest_paths([RAW], config))
