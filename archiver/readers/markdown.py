@@ -185,6 +185,33 @@ def _unconstructed(source: str) -> str:
     return ""
 
 
+_TYPED = (bool, int, float, datetime.date)  # what YAML 1.1 makes of a plain word it reads
+
+
+def _as_written(text: str, key: str, value: Any) -> Any:
+    """``value`` (the YAML front matter's ``key``, or each of its items) as written where
+    YAML typed it: a tag ``1.10`` is not the number 1.1, ``12:30`` not 750 minutes, ``no``
+    not False. Read again from the source only then (a rare value)."""
+    typed = isinstance(value, _TYPED) or (
+        isinstance(value, list) and any(isinstance(item, _TYPED) for item in value))
+    match = _FRONT_MATTER.match(text) if typed else None
+    if match is None:  # nothing typed, or TOML front matter, which types as written
+        return value
+    try:
+        node = yaml.compose(match.group(1) or "", Loader=_YAML_LOADER)
+    except yaml.YAMLError:
+        return value
+    written = next((v for k, v in getattr(node, "value", []) if getattr(k, "value", None) == key
+                    ), None)
+    if isinstance(written, yaml.ScalarNode) and not isinstance(value, list):
+        return written.value
+    if isinstance(written, yaml.SequenceNode) and isinstance(value, list) and \
+            len(written.value) == len(value):
+        return [item.value if isinstance(item, yaml.ScalarNode) and isinstance(was, _TYPED)
+                else was for item, was in zip(written.value, value, strict=True)]
+    return value
+
+
 def _scalar(value: Any) -> Any:
     """Hugo exports write some scalars as one-element lists (``draft: ["false"]``)."""
     if isinstance(value, list) and len(value) == 1:
@@ -258,7 +285,7 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
                 isinstance(value, str) and not value.strip()):
             fields[name] = Sourced(value, source)
 
-    tags = meta.get("tags")
+    tags = _as_written(text, "tags", meta.get("tags"))
     if isinstance(tags, str):
         tags = [t.strip() for t in _TAG_SEPARATORS.split(tags) if t.strip()]
     # a tag YAML reads as a number or a date (tags: 2020) is still a word; a mapping or a set

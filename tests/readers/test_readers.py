@@ -491,9 +491,13 @@ def test_tags_written_with_chinese_commas_are_several_tags(tmp_path):
 
 
 @pytest.mark.parametrize(("written", "tags"), [
-    ("2020", ["2020"]), ("[2020, 国际关系]", ["2020", "国际关系"]), ("2020-08-04", ["2020-08-04"])])
+    ("2020", ["2020"]), ("[2020, 国际关系]", ["2020", "国际关系"]), ("2020-08-04", ["2020-08-04"]),
+    # YAML 1.1 makes these a float, a number of minutes (sexagesimal), booleans
+    ("1.10", ["1.10"]), ("12:30", ["12:30"]), ("[no, yes]", ["no", "yes"]), ("off", ["off"]),
+    ("['1.10', 0x1F]", ["1.10", "0x1F"])])
 def test_a_tag_yaml_reads_as_a_number_or_a_date_is_kept_as_written(tmp_path, written, tags):
-    """A tag is a word whatever YAML makes of it: one alone is kept as one in a list is."""
+    """A tag is a word whatever YAML makes of it (``1.10`` was "1.1", ``12:30`` "750",
+    ``no`` "False"): kept as written, one alone as one in a list."""
     post = tmp_path / "post.md"
     post.write_text(f"---\ntitle: t\ntags: {written}\n---\n\n正文。\n", encoding="utf-8")
     assert read(post).fields["tags"].value == tags
