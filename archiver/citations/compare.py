@@ -1175,7 +1175,10 @@ def _named_year(record: dict[str, Any]) -> int | None:
     event = record.get("event")
     if isinstance(event, dict) and isinstance(event.get("name"), str):
         names.append(event["name"])
-    years = {int(year) for name in names for year in _YEARS_IN.findall(name)}
+    # a proceedings with a DOI and no date is of a conference of the last hundred-odd
+    # years: "IEEE 1588" names a standard
+    years = {int(year) for name in names for year in _YEARS_IN.findall(name)
+             if year.startswith(("19", "20"))}
     return years.pop() if len(years) == 1 else None
 
 
@@ -1190,6 +1193,10 @@ def compare_year(cited: str | int | None, record: dict[str, Any]) -> FieldCheck:
         if str(cited)[:4] == str(named):
             return FieldCheck(cited, named, True, f"{named}, the year the proceedings' name "
                                                   "gives (Crossref has no date)")
+        if str(cited)[:4] == str(named + 1):  # proceedings may come out the next year
+            return FieldCheck(cited, named, None, f"the proceedings' name gives {named}, "
+                                                  "and they may have come out the year after "
+                                                  "(Crossref has no date)")
         return FieldCheck(cited, named, False, f"{cited} is not {named}, the year the "
                                                f"proceedings' name gives (Crossref has no "
                                                f"date)")
