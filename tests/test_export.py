@@ -1854,7 +1854,9 @@ def test_a_site_is_refreshed_whole_or_left_as_it_was(tmp_path):
     assert cli("ingest", posts, "--archive", root, "--no-fetch").exit_code == 0
     assert cli("export", "html", "--archive", root, "-o", out).exit_code == 0
     # v2: the page and its export were one version, the edit made another; refreshed
-    assert "<td>2</td>" in (out / "index.html").read_text(encoding="utf-8")
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert re.search(r">大都市与小城镇——从东京的人口说起</a></td><td>[^<]*</td>"
+                     r"<td>2018-01-29</td><td>2</td>", index)
     assert (out / "CNAME").read_text() == "archive.example.org\n"
     earlier = files_under(out)
     edited.write_text(edited.read_text(encoding="utf-8") + "\n再补记一段。\n", encoding="utf-8")
