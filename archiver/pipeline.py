@@ -733,14 +733,15 @@ class _Run:
         state = self.archive.versions(post["id"])[-1].state
         return f"source/{safe_source_name(path)}" in state
 
-    def made_head(self, object_id: str, source: str, number: int | None = None
-                  ) -> bool | None:
+    def made_head(self, object_id: str, source: str, number: int | None = None,
+                  prepared: Prepared | None = None) -> bool | None:
         """Whether the head version of ``object_id`` was made from the input at ``source``
         (relative to the archive), as the receipts tell; None when none names that version.
         Two saves of one post may share a file name (exports named README.md in dated
         folders): their names cannot tell an edit of one from the other save. With
         ``number``, from that post of the file: two saves of one post in one WARC are two
-        saves, not one edited."""
+        saves, not one edited. ``prepared`` (that post, as read now) tells, where a receipt
+        does not say, which record of a container the head was made from."""
         entry = self.index.get(object_id)
         if entry is None:
             return None
@@ -756,7 +757,8 @@ class _Run:
                     if receipt["source"] == source and number in (None, at):
                         said = post.get("made")
                         if said is None:  # a receipt written before receipts said so
-                            said = self._head_holds_name(object_id, source)
+                            said = self._head_holds_name(object_id, source) and (
+                                prepared is None or self._same_part(prepared, entry["head"]))
                         if said:
                             return True
                     made = False
@@ -886,7 +888,7 @@ class _Run:
         """The post's result if it is already archived; else None, and it joins the group."""
         prepared = entry.prepared[number]
         existing = _already_archived(self.archive, prepared, lambda: self.made_head(
-            prepared.object_id, _relative(entry.path, self.base), number))
+            prepared.object_id, _relative(entry.path, self.base), number, prepared))
         if existing:
             kept_images(self.archive, prepared, existing)
             self._learn_aliases(prepared)

@@ -188,6 +188,26 @@ def test_a_save_beside_the_raw_page_in_one_warc_read_again_adds_no_version(confi
     assert Archive.open(config.archive).head(LONG_ID) == "v1"
 
 
+def test_old_receipts_of_a_warc_holding_a_page_and_a_save_tell_the_record_that_made_it(
+        config, tmp_path):
+    """Receipts written before they said which file made a version are read by the file's
+    name; both records of one WARC have the same: the one the version was made from is told
+    by the record its provenance names, so the save read again still adds no version."""
+    capture = warc_of(tmp_path / "both.warc", [(SHORT_04, RAW.read_bytes()),
+                                               (SHORT_04, SINGLEFILE["shanghai"].read_bytes())])
+    ingest_paths([capture], config)
+    path = config.archive / "extensions" / "archiver-index" / "receipts.json"
+    receipts = json.loads(path.read_bytes())
+    for entries in receipts.values():
+        for receipt in entries:
+            for post in receipt["posts"]:
+                post.pop("made")
+    path.write_text(json.dumps(receipts), encoding="utf-8")
+    again = ingest_paths([capture], config, refresh=True)
+    assert [(r.status, r.version) for r in again] == [("unchanged", "v1")] * 2
+    assert Archive.open(config.archive).head(LONG_ID) == "v1"
+
+
 def test_the_raw_page_after_a_browser_save_adds_what_the_save_lacked(config):
     saved = only(ingest_paths([BEIJING], config))
     assert (saved.object_id, saved.status) == (SHORT_ID, "added")
