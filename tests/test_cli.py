@@ -1461,6 +1461,21 @@ def test_diff_of_an_image_inserted_first_is_that_image_added_not_every_image_cha
         "[image]", "[image: 图片]"]
 
 
+def test_an_item_changed_beside_one_inserted_is_compared_with_itself():
+    """A cover image put first while the first image's status changed (stored → missing):
+    the cover is added at images[0], and the changed image is compared with what it was,
+    not with the cover that took its place (items of this test written by hand)."""
+    from archiver.cli.reading import _ABSENT, changed_leaves
+    a = {"original": "a.jpg", "status": "stored", "sha256": "aa"}
+    b = {"original": "b.jpg", "status": "stored", "sha256": "bb"}
+    cover = {"original": "x.jpg", "status": "stored", "sha256": "xx"}
+    a_missing = {"original": "a.jpg", "status": "missing", "sha256": "aa"}
+    assert changed_leaves("images", [a, b], [cover, a_missing, b]) == [
+        ("images[0]", _ABSENT, cover), ("images[1].status", "stored", "missing")]
+    # and an item that shares nothing with the one in its place is removed and added
+    assert changed_leaves("tags", ["a", "b"], ["c", "b"]) == [("tags[0]", "a", "c")]
+
+
 def test_a_list_item_removed_is_named_by_its_place_in_the_older_list():
     from archiver.cli.reading import _ABSENT, changed_leaves
     assert changed_leaves("tags", ["a", "b", "c"], ["a", "c"]) == [("tags[1]", "b", _ABSENT)]

@@ -178,13 +178,43 @@ def changed_leaves(where: str, old: Any, new: Any) -> list[tuple[str, Any, Any]]
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "equal":
                 continue
-            paired = min(i2 - i1, j2 - j1)
-            for k in range(paired):
-                out += changed_leaves(f"{where}[{j1 + k}]", old[i1 + k], new[j1 + k])
-            out += [(f"{where}[{i}]", old[i], _ABSENT) for i in range(i1 + paired, i2)]
-            out += [(f"{where}[{j}]", _ABSENT, new[j]) for j in range(j1 + paired, j2)]
+            pairs = _pairs(old[i1:i2], new[j1:j2])
+            paired_old = {i for i, _ in pairs}
+            paired_new = {j for _, j in pairs}
+            found: list[tuple[int, list[tuple[str, Any, Any]]]] = []
+            for i, j in pairs:
+                found.append((j1 + j, changed_leaves(f"{where}[{j1 + j}]", old[i1 + i],
+                                                     new[j1 + j])))
+            found += [(j1 + j, [(f"{where}[{j1 + j}]", _ABSENT, new[j1 + j])])
+                      for j in range(j2 - j1) if j not in paired_new]
+            out += [(f"{where}[{i1 + i}]", old[i1 + i], _ABSENT)
+                    for i in range(i2 - i1) if i not in paired_old]
+            out += [change for _, changes in sorted(found, key=lambda f: f[0])
+                    for change in changes]
         return out
     return [] if old == new else [(where, old, new)]
+
+
+def _pairs(old: list[Any], new: list[Any]) -> list[tuple[int, int]]:
+    """Which of ``old``'s items (a run of a list that differs) became which of ``new``'s, in
+    order: among mappings, one that keeps at least half of its fields is the item it was
+    (an image whose status changed, beside one inserted before it); any other items take
+    each other's place one for one, as before."""
+    if not all(isinstance(item, dict) for item in (*old, *new)):
+        return [(k, k) for k in range(min(len(old), len(new)))]
+    pairs: list[tuple[int, int]] = []
+    start = 0
+    for i, item in enumerate(old):
+        for j in range(start, len(new)):
+            keys = item.keys() | new[j].keys()
+            if keys and sum(item.get(k, _ABSENT) == new[j].get(k, _ABSENT) for k in keys) \
+                    * 2 >= len(keys):
+                pairs.append((i, j))
+                start = j + 1
+                break
+    if not pairs:  # nothing alike: one for one, as for any other items
+        return [(k, k) for k in range(min(len(old), len(new)))]
+    return pairs
 
 
 def _item_key(value: Any) -> str:
