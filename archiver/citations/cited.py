@@ -29,15 +29,14 @@ from archiver.citations.compare import (
     title_variants,
     words,
 )
-from archiver.citations.extract import DOI_RE, find_dois, unescape_entities
+from archiver.citations.extract import DOI_RE, GBT_TYPE_MARK, find_dois, unescape_entities
 
 # a list number, but not the "10." that begins a bare DOI
 _NUMBERING = re.compile(r"^\s*(?:\[\d+\]|［\d+］|\(\d+\)|（\d+）|\d{1,3}[.)、](?!\d{4,9}/))\s*")
 # case spelt out rather than re.I, which would fold every character the scan passes
 _URL = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.)[^\s<>]+")
 _DOI_LABEL = re.compile(r"\b(?:doi|DOI)\s*[:：]?\s*$")
-_TYPE_MARK = re.compile(r"\[(?:J|M|C|D|R|S|P|N|G|Z|A|CP|DB|EB|EB/OL|J/OL|M/OL|C/OL|DB/OL|Z/OL)\]",
-                        re.I)
+_TYPE_MARK = re.compile(GBT_TYPE_MARK, re.I)
 BOOK_TYPES = frozenset({"book-chapter", "book-section", "book-part", "proceedings-article",
                         "reference-entry", "book", "monograph", "edited-book"})
 # A whole book is in no container: what follows its title is its publisher ("Washington,

@@ -273,11 +273,19 @@ def without_label(text: str) -> str | None:
     return text[label.end():].strip() if label else None
 
 
+# GB/T 7714-2015's mark of the type of work, and of its carrier when it is not print: [J],
+# [M], [S] (a standard), [P] (a patent), [DB/OL] (an online database), [CP/DK] (a program on
+# disk) … Those that may be a letter in brackets in prose ([A], an option; [S], [P], [Z]…)
+# mark a reference only where they end a title, before its full stop or a "//".
+# (in capitals: "author[s]." is no standard)
+GBT_TYPE_MARK = (r"\[(?:J|M|C|D|R|N|EB/OL)\]|(?-i:\[(?:M|C|G|N|J|D|R|S|P|DB|CP|EB|A|CM|DS|"
+                 r"Z|K)(?:/(?:OL|CD|MT|DK))?\](?=\s*(?:[.．。]|//)))")
+
 _NUMBERED = re.compile(r"^\s*(?:\[\d{1,3}\]|［\d{1,3}］|\d{1,3}[.)、]\s|\(\d{1,3}\)|（\d{1,3}）)")
 # in a reference section, "17、Arya" with no space after the number is an entry's number too
 _NUMBERED_IN_A_SECTION = re.compile(r"^\s*\d{1,3}、")
 _LOOKS_CITED = re.compile(r"(?:1[6-9]|20)\d\d")
-_HAS_WORK = re.compile(r"\[(?:J|M|C|D|EB/OL|R)\]|10\.\d{4,9}/|\bvol\.|\bpp?\.\s*\d|\d+\s*\(\d+\)"
+_HAS_WORK = re.compile(GBT_TYPE_MARK + r"|10\.\d{4,9}/|\bvol\.|\bpp?\.\s*\d|\d+\s*\(\d+\)"
                        r"|[“\"].{8,}[”\"]|\bjournal\b|\bproceedings\b|\bpress\b|\d+\s*[:：]\s*\d+",
                        re.I)
 
@@ -341,7 +349,7 @@ _LISTED_WORK = re.compile(
     r"[\u4e00-\u9fff]{2,4}(?:\s*[,，、]\s*[\u4e00-\u9fff]{2,4})*\s*[,，]\s*等)")
 # ... and what marks one that gives no year: GB/T 7714's type of work, pages labelled as a
 # chapter's are ("pp. 72–94", "p. 82-104"), or its saying it has no date
-_UNDATED_WORK = re.compile(r"\[(?:J|M|C|D|R|N|EB/OL)\]|\bpp?\.\s*\d+\s*[–—-]\s*\d+|"
+_UNDATED_WORK = re.compile(GBT_TYPE_MARK + r"|\bpp?\.\s*\d+\s*[–—-]\s*\d+|"
                            r"\bn\.\s*d\.|\bno date\b|\bdate unknown\b", re.I)
 
 

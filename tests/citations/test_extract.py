@@ -744,3 +744,33 @@ def test_a_bibtex_entry_is_a_reference_wherever_a_post_gives_it():
               "citations": [{"doi": "10.1038/hdy.2013.26", "location": "blocks/1"}]}
     assert citations_of(record) == [(one_line, "blocks/1"),
                                     ("\n".join(ENTRY_LINES), "blocks/2")]
+
+
+@pytest.mark.parametrize("line", [
+    "张三, 李四. 中亚国家的多元平衡外交研究[J/OL]. 国际政治研究, 2020. https://example.org/a",
+    "中华人民共和国国家标准. 信息与文献 参考文献著录规则: GB/T 7714—2015[S]. 北京: 中国标准出版社, "
+    "2015.",
+    "赵六. 一种图像检索方法: CN110000000A[P]. 2019-07-12.",
+    "LIU Y. Archives online[DB/OL]. (2020-01-01)[2021-02-02]. https://example.org/db",
+    "孙八. 档案著录软件[CP/DK]. 北京: 档案出版社, 2018.",
+    "周九. 会议论文[C]//第三届数字人文会议论文集. 上海, 2019: 12-20."])
+def test_every_gbt_7714_type_of_work_marks_a_reference(line):
+    """GB/T 7714-2015 marks each reference with the type of work and, for an online one, its
+    carrier: a standard [S], a patent [P], a database [DB/OL], a program on disk [CP/DK], an
+    online journal [J/OL] (not only [J], [M], [C], [D], [R], [N], [EB/OL])."""
+    from archiver.citations.extract import looks_like_reference
+    assert looks_like_reference(line)
+
+
+def test_a_letter_in_brackets_in_prose_is_no_type_of_work():
+    """[A] is GB/T 7714's mark for an archive only where it ends a title, before its full
+    stop: in prose it is an option, and the line no reference."""
+    from archiver.citations.extract import looks_like_reference
+    assert not looks_like_reference(
+        "2020年高考数学选择题第3题的答案是[A]，你答对了吗？我们一起看看")
+
+
+def test_a_plural_written_in_brackets_is_no_standard():
+    from archiver.citations.extract import looks_like_reference
+    assert not looks_like_reference("Please list the name of the author[s]. Deadline: 2020, "
+                                    "the last day of the month")
