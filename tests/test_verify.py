@@ -228,6 +228,28 @@ def test_a_chicago_notes_page_is_a_page_of_the_article(server, tmp_path, page, s
         assert result.fields["page"].reason == "a page of the article (a note's pinpoint)"
 
 
+GROSS_VANCOUVER = ("Gross JB, Wilkens H. Albinism in phylogenetically and geographically "
+                   "distinct populations of Astyanax cavefish arises through the same "
+                   "loss-of-function Oca2 allele. Heredity (Edinb). 2013;111(2):122-30. "
+                   "doi: 10.1038/hdy.2013.26. Epub {epub} Apr 10.")
+
+
+@pytest.mark.parametrize(("epub", "status"), [("2013", "verified"), ("2012", "mismatch"),
+                                              ("2014", "mismatch")])
+def test_the_epub_date_pubmed_prints_after_the_doi_is_checked_too(server, tmp_path, epub,
+                                                                  status):
+    """PubMed's citations end "Epub 2013 Apr 10.", the date the article came out online
+    (the recorded record: online 2013-04-10, in print 2013-08). A wrong one passed: only
+    the print year was compared."""
+    result = Verifier(client_for(server.url, tmp_path)).verify(
+        GROSS_VANCOUVER.format(epub=epub))
+    assert result.status == status, result.fields
+    year = result.fields["year"]
+    assert year.match is (status == "verified")
+    if status == "mismatch":
+        assert year.cited == f"Epub {epub}" and f"Epub {epub}" in year.reason
+
+
 def test_without_a_doi_the_search_finds_the_work(server, tmp_path):
     case = next(c for c in CASES if c["doi"] is None and c["expect"] == "verified")
     result = Verifier(client_for(server.url, tmp_path)).verify(case["text"])

@@ -113,6 +113,9 @@ def compare_fields(cited: Cited, text: str, record: dict[str, Any]) -> dict[str,
         fields["page"] = compare_pages(cited.page, record, is_pinpoint(body, cited.page))
     if cited.year:
         fields["year"] = compare_year(cited.year, record)
+        epub = _EPUB.search(body)
+        if fields["year"].match and epub:  # PubMed's "Epub 2013 Apr 10": the online date
+            fields["year"] = _epub_year(epub.group(1), record) or fields["year"]
     if cited.doi:
         same = cited.doi.lower() == str(record.get("DOI", "")).lower()
         fields["doi"] = FieldCheck(cited.doi, record.get("DOI"), same,
@@ -120,6 +123,20 @@ def compare_fields(cited: Cited, text: str, record: dict[str, Any]) -> dict[str,
                                    "the record found has another DOI")
     # a field Crossref lacks cannot confirm or refute the citation: keep it, match None
     return fields
+
+
+# PubMed (NLM) ends a citation with the date it came out online: "Epub 2013 Apr 10."
+_EPUB = re.compile(r"\bEpub(?:\s+ahead\s+of\s+print)?\s*[:.]?\s*((?:1[5-9]|20)\d\d)(?!\d)")
+
+
+def _epub_year(year: str, record: dict[str, Any]) -> FieldCheck | None:
+    """The Epub year, where it is none of the record's years (None where it is one, or the
+    record has none): the print year cited may be right and the online one wrong."""
+    years = record_years(record)
+    if not years or int(year) in years:
+        return None
+    return FieldCheck(f"Epub {year}", years[0], False,
+                      f"Epub {year} is none of Crossref's years ({', '.join(map(str, years))})")
 
 
 def _status(fields: dict[str, FieldCheck]) -> str:
