@@ -11,6 +11,7 @@ import json
 import socket
 import threading
 import time
+import unicodedata
 from collections import Counter
 from pathlib import Path
 from xml.etree import ElementTree
@@ -23,6 +24,7 @@ from archiver import schema
 from archiver.citations import compare
 from archiver.citations.cache import Cache
 from archiver.citations.crossref import CrossrefClient
+from archiver.citations.extract import find_references
 from archiver.citations.parse import parse_reference
 from archiver.citations.ratelimit import Limits, RateLimiter
 from archiver.citations.verify import Verifier, report, split_reference_lines
@@ -1285,3 +1287,76 @@ def test_names_shown_before_et_al_that_are_not_crossrefs_are_an_author_error(
     assert [n for n, c in result.fields.items() if c.match is False] == ["author"]
     assert "'smith brown' is shown before et al. where Crossref's author 2 of" in \
         result.fields["author"].reason
+
+
+# -- a work described in labelled lines, as Chinese academic accounts print it --------------
+
+NG_BLOCK = ("论文题目：The impact of structural variation on human gene expression\n"
+            "作者：Colby Chiang, Alexandra J Scott, Joe R Davis, et al.\n"
+            "期刊：%s\n"
+            "发表时间：%s年4月3日\n"
+            "DOI：10.1038/ng.3834")
+
+
+@pytest.mark.parametrize("journal, year, wrong", [
+    ("Nature Genetics", 2017, []),
+    ("Nature Genetics", 2019, ["year"]),
+    ("Nature Communications", 2017, ["journal"]),
+])
+def test_a_labelled_block_in_a_post_is_one_citation_every_field_compared(
+        server, tmp_path, monkeypatch, journal, year, wrong):
+    """A post presents the paper it discusses as labelled lines (论文题目：… / 作者：… /
+    期刊：… / 发表时间：… / DOI：…), a paragraph each under 【原文信息】. Read a line at a
+    time, only the DOI was a citation, checked alone: a wrong year or journal in the block
+    was "verified". The block is one citation, placed at its first line, reported as
+    written, and each field it gives is compared."""
+    block = NG_BLOCK % (journal, year)
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: 结构变异\nauthor: 国政学人\n---\n\n【原文信息】\n\n"
+                    + block.replace("\n", "\n\n") + "\n\n结构变异影响基因表达。\n",
+                    encoding="utf-8")
+    result = run_verify(["verify", "post.md", "--json"], server.url, tmp_path, monkeypatch)
+    [citation] = json.loads(result.stdout)["citations"]
+    assert (citation["text"], citation["location"]) == (  # as read: NFKC, as any reference
+        unicodedata.normalize("NFKC", block), "post.md#blocks/1")
+    assert citation["status"] == ("mismatch" if wrong else "verified")
+    assert [f for f, c in citation["fields"].items() if c["match"] is False] == wrong
+    assert {f for f, c in citation["fields"].items() if c["match"]} >= (
+        {"author", "title", "journal", "year", "doi"} - set(wrong))
+
+
+def test_labelled_lines_joined_in_one_paragraph_or_in_brackets_are_read_field_by_field(
+        server, tmp_path, monkeypatch):
+    """The same block as one Markdown paragraph (its lines joined, the Chinese ones without a
+    space), in 【】 labels, with a translated title, the first and corresponding authors and
+    the journal's impact factor beside it, and the volume, issue and pages each labelled: a
+    field each, none taken into another (``作者`` in ``第一作者`` is no author list)."""
+    refs = tmp_path / "refs.txt"
+    refs.write_text(
+        "英文标题：Sexual conflict and correlated evolution between male persistence and female"
+        " resistance traits in the seed beetle Callosobruchus maculatus\n"
+        "中文标题：种子甲虫中雄性坚持与雌性抵抗性状之间的性冲突与相关进化\n"
+        "第一作者：Liam R. Dougherty\n通讯作者：Leigh W. Simmons\n"
+        "期刊：Proc R Soc B（IF=4.7）\n卷：284期：1855页码：20170132\n发表时间：2017年5月\n\n"
+        "【论文题目】Growth hormone secretagogue increases muscle strength during remobilization"
+        " after canine hindlimb immobilization 【作者】Richard L. Lieber, Thomas M. Jacks, "
+        "Randall L. Mohler, et al. 【期刊】Journal of Orthopaedic Research 【卷期】1997, 16(4): "
+        "519-527 【DOI】10.1002/jor.1100150407\n", encoding="utf-8")
+    result = run_verify(["verify", "refs.txt", "--json"], server.url, tmp_path, monkeypatch)
+    first, second = json.loads(result.stdout)["citations"]
+    assert (first["location"], first["status"]) == ("refs.txt:1", "verified")
+    assert {f for f, c in first["fields"].items() if c["match"]} == {
+        "title", "journal", "volume", "issue", "page", "year"}
+    assert (second["location"], second["status"]) == ("refs.txt:9", "mismatch")
+    assert [f for f, c in second["fields"].items() if c["match"] is False] == ["volume"]
+
+
+def test_a_posts_own_byline_in_labelled_lines_is_no_citation():
+    """Labelled lines that name no published work (a title and an author, no journal, no
+    DOI) are no citation: a post's own 标题：… 作者：… byline is not searched for."""
+    lines = ["标题：龙与熊之间：中等强国外交的典范", "作者：国政学人", "编译：吴天麟",
+             "[1] Gross JB, Wilkens H. Albinism in phylogenetically and geographically distinct "
+             "populations of Astyanax cavefish. Heredity. 2013;111(2):122-30."]
+    assert split_reference_lines("\n".join(lines)) == [
+        (number, unicodedata.normalize("NFKC", line)) for number, line in enumerate(lines, 1)]
+    assert [text for _, text in find_references(lines)] == [lines[3]]

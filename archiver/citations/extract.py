@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Iterable
 from urllib.parse import unquote
 
+from archiver.citations.labelled import reference_of_block
 from archiver.citations.pasted import is_entry, join_entries
 
 _STOP = "\\s\"'<>\u2018-\u201f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
@@ -392,7 +393,8 @@ def find_references(lines: list[str], listed: Iterable[int] = (),
     broken inside a word, and an entry broken over two paragraphs is one. ``broken``, if
     given, gets the first part of each DOI found broken inside a word: no DOI of its own.
     A BibTeX entry, on one line or over several (:mod:`archiver.citations.pasted`), is a
-    reference wherever it stands, and leaves a section going on."""
+    reference wherever it stands, and leaves a section going on; so is a block of labelled
+    lines naming a work (:mod:`archiver.citations.labelled`)."""
     out: list[tuple[int, str]] = []
     joined, origin = join_entries(lines)
     first_of = {line: at for at, line in enumerate(origin)}
@@ -408,6 +410,9 @@ def find_references(lines: list[str], listed: Iterable[int] = (),
             continue
         if "@" in text and is_entry(text):
             out.append((origin[index], without_label(text) or text))
+            continue
+        if reference_of_block(text) is not None:
+            out.append((origin[index], text))  # a labelled block: 论文题目：… / 期刊：…
             continue
         if (in_section or without_label(text)) and at < len(logical) and \
                 _joins_inside_a_word(text, logical[at][1]):

@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from archiver.citations.labelled import block_spans
+
 # what may precede an entry on its line: a list number or bullet ("[1]", "1.", "(1)", "1、",
 # "-") and a label ("Source:", "【来源】", "Reference 1:")
 _NUMBER = r"(?:\[\d{1,3}\]|［\d{1,3}］|\(\d{1,3}\)|（\d{1,3}）|\d{1,3}[.)、]|[-*•])"
@@ -96,12 +98,17 @@ def entry_spans(lines: Sequence[str]) -> list[tuple[int, int]]:
 
 def join_entries(lines: Sequence[str]) -> tuple[list[str], list[int]]:
     """``lines`` with each BibTeX entry written over several of them made one (its lines
-    joined with line breaks, as written), and for each line of the result the index in
-    ``lines`` of its first line, so that a citation is still placed where it starts."""
+    joined with line breaks, as written), and so each block of labelled lines naming a work
+    (``论文题目：…`` / ``期刊：…`` / ``DOI：…``, :mod:`archiver.citations.labelled`), and for
+    each line of the result the index in ``lines`` of its first line, so that a citation is
+    still placed where it starts."""
+    entries = entry_spans(lines)
+    spans = sorted(entries + [(first, end) for first, end in block_spans(lines)
+                              if not any(f < end and first < e for f, e in entries)])
     joined: list[str] = []
     origin: list[int] = []
     at = 0
-    for first, end in entry_spans(lines):
+    for first, end in spans:
         joined += lines[at:first]
         origin += range(at, first)
         joined.append("\n".join(line.rstrip() for line in lines[first:end]))

@@ -62,6 +62,7 @@ from archiver.citations.extract import (
     unescape_entities,
     without_label,
 )
+from archiver.citations.labelled import reference_of_block
 from archiver.citations.pasted import entry_text, is_fence, join_entries
 
 STATUSES = ("verified", "mismatch", "not_found", "unresolved", "ambiguous")
@@ -419,7 +420,8 @@ class Verifier:
                 ) -> CitationResult | None:
         """The result; with ``cache_only``, None when Crossref would have to be asked. A
         BibTeX entry, on one line or over several, after a list number or not, is read as
-        its reference string (as a .bib file's entries are), and reported under the text as
+        its reference string (as a .bib file's entries are), and so is a block of labelled
+        lines naming a work (``论文题目：…`` / ``期刊：…``), each reported under the text as
         written."""
         entry = entry_text(text)
         if entry is not None:
@@ -429,6 +431,10 @@ class Verifier:
             if reference is not None:
                 result = self._verify(reference, location, cache_only)
                 return None if result is None else replace(result, text=text)
+        reference = reference_of_block(text)  # a labelled block (论文题目：… / 期刊：…)
+        if reference is not None:
+            result = self._verify(reference, location, cache_only)
+            return None if result is None else replace(result, text=text)
         body, doi = strip_doi_and_urls(text)
         if doi:
             outcome = self.client.cached_work(doi) if cache_only else self.client.work(doi)
