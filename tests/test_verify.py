@@ -1360,3 +1360,26 @@ def test_a_posts_own_byline_in_labelled_lines_is_no_citation():
     assert split_reference_lines("\n".join(lines)) == [
         (number, unicodedata.normalize("NFKC", line)) for number, line in enumerate(lines, 1)]
     assert [text for _, text in find_references(lines)] == [lines[3]]
+
+
+GROSS_ZH = ("GROSS J B, WILKENS H. Albinism in phylogenetically and geographically distinct "
+            "populations of Astyanax cavefish arises through the same loss-of-function Oca2 "
+            "allele[J]. Heredity, 2013年, 第%s卷第%s期, 第%s页. DOI:10.1038/hdy.2013.26")
+
+
+@pytest.mark.parametrize("volume, issue, pages, wrong", [
+    ("111", "2", "122-130", []),
+    ("112", "2", "122-130", ["volume"]),
+    ("111", "3", "122-130", ["issue"]),
+    ("111", "2", "122-131", ["page"]),
+])
+def test_volume_issue_and_pages_written_in_chinese_are_compared(
+        server, tmp_path, volume, issue, pages, wrong):
+    """Chinese posts write the numbers ``第111卷第2期, 第122-130页``: none was read, so a
+    wrong volume, issue or page was never compared and the citation "verified"."""
+    result = Verifier(client_for(server.url, tmp_path)).verify(
+        GROSS_ZH % (volume, issue, pages))
+    assert result.status == ("mismatch" if wrong else "verified")
+    assert [f for f, c in result.fields.items() if c.match is False] == wrong
+    assert {"volume", "issue", "page"} <= {f for f, c in result.fields.items()
+                                           if c.match is not None}

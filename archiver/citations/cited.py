@@ -468,6 +468,12 @@ def _is_year(value: str) -> bool:
 # Pages: 122-130")
 _VOL = re.compile(r"\bvol(?:ume)?\b\.?\s*[:：]?\s*(\w+)", re.I)
 _NO = re.compile(r"(?:\b(?:no|nr|issue)\b\.?|\bn[°º])\s*[:：]?\s*([\w/–-]+)", re.I)  # French's n°
+# Chinese "第49卷, 第5期" (or "49卷5期"): the volume and the issue, each by its character
+_VOL_ZH = re.compile(r"(?:第\s*)?(\d+[A-Za-z]?)\s*卷")
+_NO_ZH = re.compile(r"(?:第\s*)?(\d+(?:\s*[/–-]\s*\d+)?)\s*期")
+# ... and the pages, "692-699页" or "第122-130页" (not "共12页", a count of pages)
+_PAGES_ZH = re.compile(r"(?<!共)(?<!\d)(?:第\s*)?"
+                       r"([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[A-Za-z]?\d+)?)\s*页")
 # MHRA's volume and issue joined by a full stop, before the year: "Heredity, 111.2 (2013)"
 _VOLUME_DOT_ISSUE = re.compile(r"(?<![\w.])(\d{1,5})\.(\d{1,4})\s*\((?:1[5-9]\d\d|20\d\d)\)")
 # "49(5)", and the issue before a supplement or a part of it: "111(3 Suppl 2)", "284(1856 Pt 2)"
@@ -545,9 +551,9 @@ def _read_numbers(cited: Cited, numbers: str, book: bool = False,
                   crossref_years: set[str] | None = None, crossref_issue: str = "") -> None:
     """Volume, issue, pages and (unless the author-date head gave it) the year, from what
     follows the journal: ``vol. 16, no. 4``, ``23(1/2)``, ``759: 303–12``, ``2018(1): 75-92``,
-    ``pp. 1–7``, ``article e30``, Nature's ``49, 692–699 (2017)``, Chicago's
-    ``15, no. 4 (1997): 519–27`` and Elsevier's ``16 (1997) 519–527`` (see
-    :func:`_bracketed_year`)."""
+    ``pp. 1–7``, ``article e30``, Chinese ``第49卷, 第5期, 692-699页``, Nature's
+    ``49, 692–699 (2017)``, Chicago's ``15, no. 4 (1997): 519–27`` and Elsevier's
+    ``16 (1997) 519–527`` (see :func:`_bracketed_year`)."""
     dotted = _VOLUME_DOT_ISSUE.search(numbers)
     alone = _PAGES_THEN_YEAR.match(numbers)
     if alone:
@@ -568,8 +574,8 @@ def _read_numbers(cited: Cited, numbers: str, book: bool = False,
     article = _ARTICLE_NO.search(text)
     if article:  # "article no. e30" is the page, not an issue number
         text = text[:article.start()] + " " + text[article.end():]
-    vol = _VOL.search(text)
-    no = _NO.search(text)
+    vol = _VOL.search(text) or _VOL_ZH.search(text)
+    no = _NO.search(text) or _NO_ZH.search(text)
     if vol:
         cited.volume = vol.group(1)
     if no:
@@ -602,7 +608,7 @@ def _read_numbers(cited: Cited, numbers: str, book: bool = False,
                  if m.group(1) not in taken or text.count(m.group(1)) > taken.count(m.group(1))]
         if years:
             cited.year = years[0]
-    pages = _PP.search(text) or article
+    pages = _PP.search(text) or _PAGES_ZH.search(text) or article
     if not pages:
         pages = _COLON_PAGES.search(text)
     if not pages:
