@@ -1383,3 +1383,24 @@ def test_volume_issue_and_pages_written_in_chinese_are_compared(
     assert [f for f, c in result.fields.items() if c.match is False] == wrong
     assert {"volume", "issue", "page"} <= {f for f, c in result.fields.items()
                                            if c.match is not None}
+
+
+NG_NATURE_ZH = ("Chiang, C., %s, A.J., Davis, J.R. 等 %s. Nat Genet 49, 692–699 (2017). "
+                "https://doi.org/10.1038/ng.3834")
+
+
+@pytest.mark.parametrize("second, title, wrong", [
+    ("Scott", "The impact of structural variation on human gene expression", []),
+    ("Smith", "The impact of structural variation on human gene expression", ["author"]),
+    ("Scott", "Revisiting the impact of structural variation on human gene expression",
+     ["title"]),
+])
+def test_deng_after_initials_ends_the_authors_not_opens_the_title(
+        server, tmp_path, second, title, wrong):
+    """Nature's style as Chinese posts copy it puts 等 for "et al." after the last initials,
+    with no full stop of its own (``Davis, J.R. 等 The impact …``). 等 was taken for a word
+    of the title, and the authors for a list without et al.: a right citation was wrong on
+    authors and title, and a wrong author or title word was blamed on both."""
+    result = Verifier(client_for(server.url, tmp_path)).verify(NG_NATURE_ZH % (second, title))
+    assert result.status == ("mismatch" if wrong else "verified")
+    assert [f for f, c in result.fields.items() if c.match is False] == wrong

@@ -327,11 +327,12 @@ def _journal_only(body: str, record: dict[str, Any]) -> bool:
 # Words written right before the record's title, after what ends the authors and opens a
 # title: APA's "(2019). ", "et al. " (Chicago's "et al. 2017. "), 等, an opening quote, or
 # the initials that end a list of family names and initials ("WILKENS H. ", "Scott, A. J. ")
-# ("(2019). Revisiting the impact of …": "Revisiting" is a word of the cited title)
+# ("(2019). Revisiting the impact of …": "Revisiting" is a word of the cited title); 等 is
+# none ("Davis, J.R. 等 The impact …", et al. in Chinese after the initials)
 _WORDS_BEFORE_TITLE = re.compile(
     r"(?:(?<!\w)\((?:1[5-9]\d\d|20\d\d)[a-z]?\)\.?|\bet\s*al\b\.?,?(?:\s+(?:1[5-9]\d\d|20\d\d)"
     r"[a-z]?\.)?|等[.．,，]?|[“\"‘«]|(?<![^\s,，;；.])[A-Z]{1,3}\.)"
-    r"[ \t]*((?:[^\W\d_][\w'’-]*[ \t]+)+)$")
+    r"[ \t]*((?:(?!等)[^\W\d_][\w'’-]*[ \t]+)+)$")
 # ... and right after it, before what ends a title (a full stop, a comma, a closing quote, a
 # bracket: "[J]", "(in Chinese)"): "… gene expression in mice. Nature Genetics"
 _WORDS_AFTER_TITLE = re.compile(r"[ \t]+([^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)*)"
