@@ -8,6 +8,7 @@ rate limiter, the accuracy gate on the labelled cases, and ``archiver verify`` e
 from __future__ import annotations
 
 import json
+import re
 import socket
 import threading
 import time
@@ -1404,3 +1405,26 @@ def test_deng_after_initials_ends_the_authors_not_opens_the_title(
     result = Verifier(client_for(server.url, tmp_path)).verify(NG_NATURE_ZH % (second, title))
     assert result.status == ("mismatch" if wrong else "verified")
     assert [f for f, c in result.fields.items() if c.match is False] == wrong
+
+
+BECK_ZH = ("BECK S E, QUEEN S E, WITWER K W, et al. Paving the path to HIV neurotherapy: "
+           "Predicting SIV CNS disease[J]. %s, 2015, 759: 303-312. "
+           "DOI: 10.1016/j.ejphar.2015.03.018")
+
+
+@pytest.mark.parametrize("journal, match", [
+    ("Eur J Pharmacol（欧洲药理学杂志）", True),
+    ("European Journal of Pharmacology《欧洲药理学杂志》", True),
+    ("Eur J Neurosci（欧洲神经科学杂志）", False),
+])
+def test_a_journal_translated_into_chinese_in_brackets_is_the_journal_before_them(
+        server, tmp_path, journal, match):
+    """Chinese posts print the journal's name with its translation in brackets after it. The
+    translation was read as part of the name: the journal, right or abbreviated, was "neither
+    … nor an abbreviation of it". The name before the brackets is compared, and reported as
+    written."""
+    result = Verifier(client_for(server.url, tmp_path)).verify(BECK_ZH % journal)
+    assert result.status == ("verified" if match else "mismatch")
+    check = result.fields["journal"]
+    assert check.match is match
+    assert check.cited.startswith(re.split("[（《]", journal)[0])  # as written, not cut

@@ -24,7 +24,7 @@ import html
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -1012,10 +1012,34 @@ def _another_book(text: str, record: dict[str, Any], names: Sequence[str]) -> st
     return book
 
 
+# a journal's name translated into Chinese, in brackets after it, as Chinese posts print it
+# ("Proc R Soc B（英国皇家学会会刊B）", "Nature Genetics《自然-遗传学》"; the reader may have
+# left the closing bracket off)
+_TRANSLATED = re.compile(r"\s*[(（《〈]([^()（）《》〈〉]*)[)）》〉]?\s*$")
+
+
+def _without_translation(cited: str | None) -> str | None:
+    """The cited journal without its Chinese translation after it (in brackets, more of its
+    letters Chinese than Latin); None when it has none or nothing in Latin letters before."""
+    found = _TRANSLATED.search(cited or "")
+    if not found or not cited:
+        return None
+    inside, before = found.group(1), cited[:found.start()]
+    if len(_CJK_SCRIPT.findall(inside)) <= len(re.findall(r"[A-Za-z]", inside)) or \
+            not re.search(r"[A-Za-z]", before):
+        return None
+    return before
+
+
 def compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> FieldCheck:
     """The journal (or book) matches when Crossref's name appears in the citation, other than
     inside Crossref's title (a paper on "population genetics" does not name the journal
-    Genetics), and not as part of a longer name; or when the cited name abbreviates it."""
+    Genetics), and not as part of a longer name; or when the cited name abbreviates it. A
+    translation into Chinese in brackets after the cited name is no part of it."""
+    original = _without_translation(cited)
+    if original is not None:
+        check = compare_journal(original, text, record)
+        return replace(check, cited=cited)
     names = journal_names(record)
     shown = names[0] if names else None
     if not names:
