@@ -25,7 +25,7 @@ from archiver import schema
 from archiver.citations import compare
 from archiver.citations.cache import Cache
 from archiver.citations.crossref import CrossrefClient
-from archiver.citations.extract import find_references
+from archiver.citations.extract import find_dois, find_references
 from archiver.citations.parse import parse_reference
 from archiver.citations.ratelimit import Limits, RateLimiter
 from archiver.citations.verify import Verifier, report, split_reference_lines
@@ -1428,3 +1428,25 @@ def test_a_journal_translated_into_chinese_in_brackets_is_the_journal_before_the
     check = result.fields["journal"]
     assert check.match is match
     assert check.cited.startswith(re.split("[（《]", journal)[0])  # as written, not cut
+
+
+@pytest.mark.parametrize("printed", [
+    "10.1016/j. ejphar. 2015. 03. 018",
+    "10. 1016/j. ejphar. 2015. 03. 018",
+    "10.1016/j.ejphar.2015.03.018",
+])
+def test_a_doi_printed_with_a_space_after_each_full_stop_is_the_whole_doi(
+        server, tmp_path, printed):
+    """Chinese journals' GB/T 7714 lists, and posts copying them, print a DOI with a space
+    after each full stop. Its first word alone (``10.1016/j``) was taken for the DOI:
+    "not_found", for a right citation."""
+    result = Verifier(client_for(server.url, tmp_path)).verify(BECK_ZH.replace(
+        "10.1016/j.ejphar.2015.03.018", printed) % "European Journal of Pharmacology")
+    assert (result.status, result.doi) == ("verified", "10.1016/j.ejphar.2015.03.018")
+
+
+def test_a_full_stop_and_a_space_after_a_whole_doi_still_end_it():
+    """What follows a DOI that has its own full stop ("…/ng.3834. Epub 2017"), or a capital
+    word ("…/ng. PMID"), is no part of it."""
+    assert find_dois(["doi: 10.1038/ng.3834. epub 2017 Apr 3."]) == ["10.1038/ng.3834"]
+    assert find_dois(["doi:10.1038/ng. PMID: 28369037"]) == ["10.1038/ng"]

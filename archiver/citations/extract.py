@@ -203,9 +203,22 @@ def unescape_entities(text: str) -> str:
 _BROKEN_DOI = re.compile(r"(10\.\d{4,9}/(?:\S*[-/_])?)[ \t]+(?=[\w.(])")
 
 
+# ... and one printed with a space after each full stop, as Chinese journals' GB/T 7714 lists
+# print it ("DOI: 10. 1016/j. ejphar. 2015. 03. 018"): a suffix with no full stop of its own
+# ("j", "journal", "ng") is no DOI, and goes on past ". " with a word that opens with a small
+# letter or a digit ("…/ng.3834. Epub" and "…/ng. PMID" are left alone)
+_SPACED_PREFIX = re.compile(r"(\bdoi\s*[:：]?\s*10\.)\s+(?=\d{4,9}/)", re.I)
+_SPACED_DOI = re.compile(r"(10\.\d{4,9}/[^\s.]+)((?:\.[ \t]+[a-z0-9][\w-]*(?=[.\s]|$))+)")
+
+
 def _doi_rejoined(text: str) -> str:
-    """``text`` with each DOI broken after a hyphen, slash or underscore whole again."""
-    return _BROKEN_DOI.sub(r"\1", text) if "10." in text else text
+    """``text`` with each DOI broken after a hyphen, slash or underscore, or spaced after its
+    full stops, whole again."""
+    if "10." not in text:
+        return text
+    text = _SPACED_DOI.sub(lambda m: m.group(1) + re.sub(r"\s+", "", m.group(2)),
+                           _SPACED_PREFIX.sub(r"\1", text))
+    return _BROKEN_DOI.sub(r"\1", text)
 
 
 def find_dois(lines: Iterable[str], links: Iterable[str] = ()) -> list[str]:
