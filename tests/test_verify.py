@@ -1450,3 +1450,21 @@ def test_a_full_stop_and_a_space_after_a_whole_doi_still_end_it():
     word ("…/ng. PMID"), is no part of it."""
     assert find_dois(["doi: 10.1038/ng.3834. epub 2017 Apr 3."]) == ["10.1038/ng.3834"]
     assert find_dois(["doi:10.1038/ng. PMID: 28369037"]) == ["10.1038/ng"]
+
+
+@pytest.mark.parametrize("english, wrong", [
+    ("The impact of structural variation on human gene expression", []),
+    ("The impact of structural variants on mouse gene expression", ["title"]),
+])
+def test_a_blocks_title_in_english_after_its_chinese_translation_is_the_one_compared(
+        server, tmp_path, monkeypatch, english, wrong):
+    """A block that gives the translation first (标题：…) and the work's title after it
+    (英文标题：…) had the translation compared, "written in another script", and a wrong
+    English title was never checked."""
+    block = (f"标题：结构变异对人类基因表达的影响\n英文标题：{english}\n期刊：Nature Genetics\n"
+             "DOI：10.1038/ng.3834")
+    (tmp_path / "refs.txt").write_text(block + "\n", encoding="utf-8")
+    result = run_verify(["verify", "refs.txt", "--json"], server.url, tmp_path, monkeypatch)
+    [citation] = json.loads(result.stdout)["citations"]
+    assert citation["status"] == ("mismatch" if wrong else "verified")
+    assert citation["fields"]["title"]["match"] is not wrong

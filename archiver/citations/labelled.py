@@ -121,9 +121,15 @@ def _labelled(line: str) -> tuple[str | None, str] | None:
     return field, value
 
 
+def _latin(text: str) -> int:
+    return len(re.findall(r"[A-Za-z]", text))
+
+
 def _fields(lines: Sequence[str]) -> dict[str, str]:
     """The fields of a run of labelled lines (a label left empty takes the next line that is
-    no label), the first value of each; None where a line is neither."""
+    no label), the first value of each, but for a title in Latin letters after one in
+    Chinese (``标题：…`` then ``英文标题：…``): the work's own title, the other a
+    translation."""
     fields: dict[str, str] = {}
     pending: str | None = None
     for line in lines:
@@ -138,6 +144,9 @@ def _fields(lines: Sequence[str]) -> dict[str, str]:
         if field is None:
             continue
         if value:
+            if field == "title" and _latin(value) > _latin(fields.get("title", "")) and \
+                    not _latin(fields.get("title", "")):
+                fields["title"] = value  # the original after a translation (标题：… 英文标题：…)
             fields.setdefault(field, value)
         else:
             pending = field
