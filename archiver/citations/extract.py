@@ -204,11 +204,12 @@ _BROKEN_DOI = re.compile(r"(10\.\d{4,9}/(?:\S*[-/_])?)[ \t]+(?=[\w.(])")
 
 
 # ... and one printed with a space after each full stop, as Chinese journals' GB/T 7714 lists
-# print it ("DOI: 10. 1016/j. ejphar. 2015. 03. 018"): a suffix with no full stop of its own
-# ("j", "journal", "ng") is no DOI, and goes on past ". " with a word that opens with a small
-# letter or a digit ("…/ng.3834. Epub" and "…/ng. PMID" are left alone)
+# print it ("DOI: 10. 1016/j. ejphar. 2015. 03. 018"): a suffix with no full stop and no digit
+# of its own ("j", "journal", "ng", "icdcsw") is no DOI yet, and goes on past ". " with a word
+# that opens with a small letter or a digit ("…/ng.3834. Epub" and "…/ng. PMID" are left
+# alone, and so is "…/iiaa061. 2020", a DOI and then its year)
 _SPACED_PREFIX = re.compile(r"(\bdoi\s*[:：]?\s*10\.)\s+(?=\d{4,9}/)", re.I)
-_SPACED_DOI = re.compile(r"(10\.\d{4,9}/[^\s.]+)((?:\.[ \t]+[a-z0-9][\w-]*(?=[.\s]|$))+)")
+_SPACED_DOI = re.compile(r"(10\.\d{4,9}/[^\s.\d]+)((?:\.[ \t]+[a-z0-9][\w-]*(?=[.\s]|$))+)")
 
 
 def _doi_rejoined(text: str) -> str:

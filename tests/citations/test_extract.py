@@ -774,3 +774,15 @@ def test_a_plural_written_in_brackets_is_no_standard():
     from archiver.citations.extract import looks_like_reference
     assert not looks_like_reference("Please list the name of the author[s]. Deadline: 2020, "
                                     "the last day of the month")
+
+
+@pytest.mark.parametrize(("line", "doi"), [
+    ("doi: 10.1093/ia/iiaa061. 2020.", "10.1093/ia/iiaa061"),
+    ("https://doi.org/10.1093/ia/iiaa061. accessed 2020-08-04", "10.1093/ia/iiaa061"),
+    ("DOI: 10.1016/j. ejphar. 2015. 03. 018", "10.1016/j.ejphar.2015.03.018"),
+    ("DOI: 10.1109/icdcsw. 2003. 1203662.", "10.1109/icdcsw.2003.1203662")])
+def test_a_whole_doi_before_a_full_stop_and_a_space_goes_on_no_further(line, doi):
+    """A DOI printed with a space after each of its full stops is joined only while what
+    comes before is no DOI yet (``10.1016/j``: a suffix with no digit); ``…/iiaa061. 2020``
+    is a DOI, then the year."""
+    assert find_dois([line]) == [doi]
