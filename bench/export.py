@@ -19,6 +19,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -57,6 +58,9 @@ class SyntheticArchive:
 
     def read_bytes(self, object_id: str, logical: str, version: str | None = None) -> bytes:
         return self._files(object_id)[logical]
+
+    def read_json(self, object_id: str, logical: str, version: str | None = None) -> Any:
+        return json.loads(self.read_bytes(object_id, logical, version))
 
 
 def templates_from(archive_root: Path) -> list[dict[str, bytes]]:
