@@ -131,13 +131,28 @@ _EPUB = re.compile(r"\bEpub(?:\s+ahead\s+of\s+print)?\s*[:.]?\s*((?:1[5-9]|20)\d
 
 
 def _epub_year(year: str, record: dict[str, Any]) -> FieldCheck | None:
-    """The Epub year, where it is none of the record's years (None where it is one, or the
-    record has none): the print year cited may be right and the online one wrong."""
-    years = record_years(record)
-    if not years or int(year) in years:
+    """The Epub year, compared as a cited year is, where it is none of the record's years
+    (None where it is one, or the record has none): the print year cited may be right and
+    the online one wrong."""
+    if not record_years(record):
         return None
-    return FieldCheck(f"Epub {year}", years[0], False,
-                      f"Epub {year} is none of Crossref's years ({', '.join(map(str, years))})")
+    check = compare_year(year, record)
+    return None if check.match else replace(check, cited=f"Epub {year}",
+                                            reason=f"Epub {check.reason}")
+
+
+def _reference_written_as_fields(text: str) -> str | None:
+    """The reference string of a work ``text`` gives field by field, a BibTeX entry (after a
+    list number or label, if any) or a block of labelled lines (``论文题目：…`` /
+    ``期刊：…``); None for any other text."""
+    entry = entry_text(text)
+    if entry is not None:
+        from archiver.citations.bib import reference_of_entry
+
+        reference = reference_of_entry(entry)
+        if reference is not None:
+            return reference
+    return reference_of_block(text)
 
 
 def _status(fields: dict[str, FieldCheck]) -> str:
@@ -423,15 +438,7 @@ class Verifier:
         its reference string (as a .bib file's entries are), and so is a block of labelled
         lines naming a work (``论文题目：…`` / ``期刊：…``), each reported under the text as
         written."""
-        entry = entry_text(text)
-        if entry is not None:
-            from archiver.citations.bib import reference_of_entry
-
-            reference = reference_of_entry(entry)
-            if reference is not None:
-                result = self._verify(reference, location, cache_only)
-                return None if result is None else replace(result, text=text)
-        reference = reference_of_block(text)  # a labelled block (论文题目：… / 期刊：…)
+        reference = _reference_written_as_fields(text)
         if reference is not None:
             result = self._verify(reference, location, cache_only)
             return None if result is None else replace(result, text=text)
