@@ -7,7 +7,6 @@ reads: as every other error, not in typer's box."""
 from __future__ import annotations
 
 import inspect
-import os
 import sys
 import typing
 from collections.abc import Iterator
@@ -47,9 +46,9 @@ class _FlagHelp:
             super().format_help(ctx, formatter)  # type: ignore[misc]
             sys.stdout.flush()  # typer's rich help is printed here, not returned
         except BrokenPipeError:
-            devnull = os.open(os.devnull, os.O_WRONLY)  # later writes go nowhere
-            os.dup2(devnull, sys.stdout.fileno())
-            os.close(devnull)
+            from archiver.cli.base import stdout_gone  # (base builds on this module)
+
+            stdout_gone()
         except SystemExit as exc:
             # rich's console, printing typer's help, meets the closed pipe itself: it sends
             # the rest to /dev/null, then exits 1; nothing else in printing help exits
