@@ -883,6 +883,12 @@ def _word_diff(cited: str, crossref: str) -> str:
 
 # -- journal -------------------------------------------------------------------------------------
 
+# Besides STOP_WORDS, the prepositions and conjunctions ISO 4 and NLM leave out of a title
+# they abbreviate ("Expert Syst. Appl." for Expert Systems with Applications)
+_LEFT_OUT = STOP_WORDS | {"with", "from", "by", "into", "upon", "y", "e", "di", "del", "della",
+                          "zur", "zum", "voor", "en"}
+
+
 def _abbreviates(short: str, full: str, start_only: bool = False) -> bool:
     """``short`` abbreviates ``full`` word by word: each word of ``short`` is a prefix of the
     next significant word of ``full``, or its letters in order with the first letter shared
@@ -895,7 +901,7 @@ def _abbreviates(short: str, full: str, start_only: bool = False) -> bool:
         return False
     i = 0
     for word in s:
-        while i < len(f) and f[i] in STOP_WORDS and not f[i].startswith(word):
+        while i < len(f) and f[i] in _LEFT_OUT and not f[i].startswith(word):
             i += 1
         if i >= len(f):
             return False
@@ -903,7 +909,7 @@ def _abbreviates(short: str, full: str, start_only: bool = False) -> bool:
         if not (target.startswith(word) or _subsequence(word, target)):
             return False
         i += 1
-    return start_only or all(w in STOP_WORDS for w in f[i:])
+    return start_only or all(w in _LEFT_OUT for w in f[i:])
 
 
 def _section_title(full: str) -> str | None:
@@ -921,6 +927,8 @@ def _main_title(full: str) -> str | None:
     or whose part before the colon is a single word."""
     main, colon, section = full.partition(":")
     significant = [w for w in words(main) if w not in STOP_WORDS]
+    if _SERIES.match(f"{main} {section.strip()}") and not _SERIES.match(main):
+        return None  # "Series B" is no section's name: without it, another journal's name
     return main.strip() if colon and words(section) and len(significant) >= 2 else None
 
 
@@ -932,6 +940,55 @@ def _acronym(cited: str, full: str) -> bool:
         return False
     initials = "".join(w[0] for w in words(full.partition(":")[0]) if w not in STOP_WORDS)
     return given.casefold() == initials
+
+
+# a journal in lettered series or parts: "Journal of the Royal Statistical Society: Series B
+# (Statistical Methodology)", "… Society Series B: Statistical Methodology", "Deep Sea
+# Research Part I: Oceanographic Research Papers"
+_SERIES = re.compile(r"^(?P<main>.+?)[\s:,.]+(?P<word>series|section|part|ser|sect)\.?\s+"
+                     r"(?P<letter>[A-Z]|[IVX]{1,4})\b[\s:,.]*(?P<rest>.*)$", re.I)
+
+# a nation Crossref leaves out of the name ("Proceedings of the National Academy of
+# Sciences") that citations keep in its abbreviation ("Proc Natl Acad Sci U S A")
+_NATION_AFTER = re.compile(r"[\s.,]+(?:U\.?\s?S\.?\s?A|U\.?\s?K)\.?\s*$")
+
+
+# the Royal Society's journals were "of London" until 1990s renamings, and NLM still
+# abbreviates some so ("Philos Trans R Soc Lond B Biol Sci")
+_ROYAL_SOCIETY = re.compile(r"\bRoyal Society\b(?! of London)")
+
+
+def abbreviated_forms(name: str) -> list[str]:
+    """The names a journal is abbreviated from, ``name`` first: a name opening with its own
+    initials ("JNCI: Journal of the National Cancer Institute") also by what follows them
+    ("J Natl Cancer Inst"); a journal in series by its name and series, with or without
+    the word "Series" and the section's name ("J. R. Stat. Soc. B", "J R Stat Soc Series B
+    Stat Methodol")."""
+    forms = [name]
+    initials, colon, rest = name.partition(":")
+    if colon and _acronym(initials, rest):
+        forms += [rest.strip(), initials.strip()]
+    if _ROYAL_SOCIETY.search(name):
+        forms.append(_ROYAL_SOCIETY.sub("Royal Society of London", name))
+    series = _SERIES.match(name)
+    if series:
+        main, word, letter = series.group("main"), series.group("word"), series.group("letter")
+        section = series.group("rest").strip(" ()")
+        for named in (f"{word} {letter}", letter):
+            forms.append(f"{main} {named}")
+            if section:
+                forms.append(f"{main} {named} {section}")
+    return forms
+
+
+def _without_nation(cited: str, name: str) -> str | None:
+    """The cited name without the nation it ends with, when Crossref's ``name`` is of a
+    national body and names no nation."""
+    found = _NATION_AFTER.search(cited)
+    if found is None or found.start() == 0 or "national" not in words(name) or \
+            _NATION_AFTER.search(name):
+        return None
+    return cited[:found.start()]
 
 
 # British spellings as American writes them (or the other way): a journal named in the one
@@ -1064,7 +1121,8 @@ def compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> Fie
     if not cited:
         return FieldCheck(None, shown, False, "no journal/book title Crossref knows is cited")
     for name in names:
-        if _abbreviates(cited, name):
+        given = [cited] + [g for g in (_without_nation(cited, name),) if g]
+        if any(_abbreviates(one, form) for one in given for form in abbreviated_forms(name)):
             return FieldCheck(cited, shown, True, f"abbreviation of {name!r}")
         section = _section_title(name)
         if section and _abbreviates(cited, section):

@@ -620,6 +620,54 @@ def test_a_nation_after_of_is_no_other_journal():
     assert compare_journal(cited, f"A B. Title. {cited} 2017;1:1-9.", record).match is True
 
 
+@pytest.mark.parametrize(("cited", "full"), [
+    # ISO 4 leaves prepositions out, not only articles and conjunctions
+    ("Expert Syst. Appl.", "Expert Systems with Applications"),
+    # the nation a national body's journal names, which Crossref's title leaves out
+    ("Proc Natl Acad Sci U S A", "Proceedings of the National Academy of Sciences"),
+    ("Proc. Natl Acad. Sci. USA", "Proceedings of the National Academy of Sciences"),
+    ("Proc. Natl. Acad. Sci. U.S.A.", "Proceedings of the National Academy of Sciences"),
+    # a title opening with its own initials, abbreviated from what follows them, or by them
+    ("J Natl Cancer Inst", "JNCI: Journal of the National Cancer Institute"),
+    ("JNCI", "JNCI: Journal of the National Cancer Institute"),
+    ("J Am Med Assoc", "JAMA: The Journal of the American Medical Association"),
+    # a journal in lettered series, with or without the word "Series" and the section
+    ("J. R. Stat. Soc. B", "Journal of the Royal Statistical Society: Series B (Statistical "
+                           "Methodology)"),
+    ("J R Stat Soc Series B Stat Methodol", "Journal of the Royal Statistical Society: Series B "
+                                            "(Statistical Methodology)"),
+    ("J. R. Stat. Soc. Ser. B Stat. Methodol.", "Journal of the Royal Statistical Society "
+                                                "Series B: Statistical Methodology"),
+    ("Deep Sea Res. Part I Oceanogr. Res. Pap.", "Deep Sea Research Part I: Oceanographic "
+                                                 "Research Papers"),
+    # NLM's abbreviation keeps the Royal Society's "of London"
+    ("Philos Trans R Soc Lond B Biol Sci", "Philosophical Transactions of the Royal Society B: "
+                                           "Biological Sciences"),
+    ("Proc R Soc Lond B Biol Sci", "Proceedings of the Royal Society B: Biological Sciences")])
+def test_abbreviations_as_iso4_and_nlm_write_them_are_the_journal(cited, full):
+    """False alarms before: each was "neither … nor an abbreviation of it" (SYNTHETIC
+    records holding only the title; the titles are Crossref's for these journals)."""
+    check = compare_journal(cited, f"A B. Title. {cited} 2017;1:1-9.",
+                            {"container-title": [full]})
+    assert check.match is True, check.reason
+
+
+@pytest.mark.parametrize(("cited", "full"), [
+    ("J. R. Stat. Soc.", "Journal of the Royal Statistical Society: Series B (Statistical "
+                         "Methodology)"),  # the series left out: which of them?
+    ("J. R. Stat. Soc. A", "Journal of the Royal Statistical Society: Series B (Statistical "
+                           "Methodology)"),
+    ("Deep Sea Res. Part II", "Deep Sea Research Part I: Oceanographic Research Papers"),
+    ("Expert Syst.", "Expert Systems with Applications"),
+    ("Nat. Genet. USA", "Nature Genetics"),  # a nation only a national body's name leaves out
+    ("Philos Trans R Soc Lond B Biol Sci", "Proceedings of the Royal Society B: Biological "
+                                           "Sciences")])
+def test_an_abbreviation_of_another_series_or_journal_is_not_the_journal(cited, full):
+    """SYNTHETIC records holding only the title."""
+    assert compare_journal(cited, f"A B. Title. {cited} 2017;1:1-9.",
+                           {"container-title": [full]}).match is False
+
+
 def test_another_journal_is_an_error_that_says_which_was_expected():
     text = "Chiang C et al. The impact of structural variation. Nature 49, 692-699 (2017)."
     check = compare_journal("Nature", text, GTEX)
