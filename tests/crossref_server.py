@@ -3,8 +3,9 @@
 It serves the *recorded* Crossref responses in tests/fixtures/crossref/ (real records, copied
 from the shared corpus): ``/works/{doi}`` with ``Content-Type: application/json``, and 404
 ``Resource not found.`` as ``text/plain`` for any DOI it has no recording of, as Crossref does.
-``/works?query.bibliographic=…`` ranks the recorded works by shared words: a stand-in for
-Crossref's search, enough to exercise search-based matching.
+``/works/{doi}/agency`` names Crossref for a recorded work, and a DOI's agency a test gives
+(SYNTHETIC), else 404. ``/works?query.bibliographic=…`` ranks the recorded works by shared
+words: a stand-in for Crossref's search, enough to exercise search-based matching.
 
 Faults are SYNTHETIC and labelled as such: a test sets ``faults[doi]`` to a list of replies to
 give, in order, before the real one — ``"429"`` (with ``Retry-After``), ``"500"``, ``"slow"``
@@ -64,6 +65,9 @@ class CrossrefServer:
                  slow_seconds: float = 2.0, rate_limit: int = 0, max_concurrent: int = 0):
         self.works = load_recordings() if works is None else works
         self.faults: dict[str, list[str]] = {}
+        # SYNTHETIC registration agencies (id, label) of DOIs Crossref holds no record of
+        self.agencies: dict[str, tuple[str, str]] = {}
+        self.agency_faults: dict[str, list[str]] = {}  # as ``faults``, for the agency route
         self.requests: list[tuple[float, str]] = []
         self.retry_after = retry_after
         self.slow_seconds = slow_seconds
@@ -91,9 +95,9 @@ class CrossrefServer:
         self._server.shutdown()
         self._server.server_close()
 
-    def _next_fault(self, key: str) -> str | None:
+    def _next_fault(self, key: str, faults: dict[str, list[str]] | None = None) -> str | None:
         with self._lock:
-            queue = self.faults.get(key)
+            queue = (self.faults if faults is None else faults).get(key)
             return queue.pop(0) if queue else None
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
@@ -136,11 +140,32 @@ class CrossrefServer:
                     with server._lock:
                         server._active -= 1
 
+            def agency(self, doi: str) -> None:
+                """``/works/{doi}/agency``: Crossref for a recorded work (Crossref served
+                it), a test's SYNTHETIC ``agencies[doi]`` for another, else 404, as Crossref
+                answers for a DOI that does not exist."""
+                fault = server._next_fault(doi, server.agency_faults)
+                if fault == "500":
+                    return self.reply(500, b'{"status":"error"}')
+                if fault == "not-json":
+                    return self.reply(200, b"<html>maintenance</html>", "text/html")
+                if fault == "wrong-shape":
+                    return self.reply(200, b'{"status":"ok","message":{"DOI":"x"}}')
+                agency = server.agencies.get(doi) or (
+                    ("crossref", "Crossref") if doi in server.works else None)
+                if agency is None:
+                    return self.reply(404, b"Resource not found.", "text/plain")
+                body = {"status": "ok", "message-type": "work-agency", "message-version": "1.0.0",
+                        "message": {"DOI": doi, "agency": {"id": agency[0], "label": agency[1]}}}
+                return self.reply(200, json.dumps(body).encode())
+
             def serve(self) -> None:
                 parts = urllib.parse.urlsplit(self.path)
                 path = urllib.parse.unquote(parts.path)
-                match = re.match(r"^/works/(10\..+?)/?$", path)
+                match = re.match(r"^/works/(10\..+?)(/agency)?/?$", path)
                 key = match.group(1).lower() if match else "search"
+                if match and match.group(2):
+                    return self.agency(key)
                 fault = server._next_fault(key)
                 if fault == "429":
                     return self.reply(429, b'{"status":"error","message":"rate limited"}',

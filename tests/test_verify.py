@@ -183,6 +183,37 @@ def test_seed_doi_unknown_to_the_server_is_not_found(server, tmp_path):
     assert result.fields["doi"].match is False
 
 
+def test_a_doi_another_agency_registered_is_unchecked_not_wrong(server, tmp_path):
+    """arXiv's DOIs are DataCite's: Crossref's /works has no record of them (404) while its
+    /agency route names DataCite. Not a wrong DOI (not_found fails a build): unchecked, and
+    why (the agency reply is SYNTHETIC; the DOI is arXiv's for a real paper)."""
+    doi = "10.48550/arxiv.1706.03762"
+    server.agencies[doi] = ("datacite", "DataCite")
+    result = Verifier(client_for(server.url, tmp_path)).verify(f"https://doi.org/{doi}")
+    assert result.status == "unresolved"
+    assert result.reason == (f"registered with DataCite, not Crossref: Crossref holds no "
+                             f"record to check it against; see https://doi.org/{doi}")
+
+
+def test_a_crossref_doi_missing_from_its_api_is_unchecked_not_wrong(server, tmp_path):
+    """Crossref's agency route knows DOIs its /works lacks (a known gap of its API): the DOI
+    exists, so it is no wrong one (SYNTHETIC agency reply)."""
+    server.agencies["10.1093/ia/iiaa061"] = ("crossref", "Crossref")
+    result = Verifier(client_for(server.url, tmp_path)).verify("10.1093/ia/iiaa061")
+    assert result.status == "unresolved"
+    assert result.reason.startswith("Crossref registered this DOI but its API has no record")
+
+
+@pytest.mark.parametrize("fault", ["500", "not-json", "wrong-shape"])
+def test_an_agency_route_that_cannot_answer_leaves_the_doi_not_found(server, tmp_path, fault):
+    """SYNTHETIC faults on the agency route (the DOI's work 404s for real): no agency named,
+    no excuse for the DOI."""
+    server.agencies["10.1093/ia/iiaa061"] = ("datacite", "DataCite")
+    server.agency_faults["10.1093/ia/iiaa061"] = [fault] * 5
+    result = Verifier(client_for(server.url, tmp_path)).verify("10.1093/ia/iiaa061")
+    assert result.status == "not_found"
+
+
 def test_no_server_means_unresolved_with_the_reason(tmp_path):
     verifier = Verifier(client_for(closed_port_url(), tmp_path))
     results = verifier.verify_all([(CASES[0]["text"], None), ("10.1093/ia/iiaa061", None)])
@@ -556,8 +587,8 @@ def test_a_doi_cited_many_times_at_once_costs_one_request_even_a_404(server, tmp
     server.slow_seconds = 0.3
     results = Verifier(client_for(server.url, tmp_path)).verify_all([(t, None) for t in texts])
     assert [r.status for r in results] == ["verified"] * 6 + ["not_found"] * 6
-    assert Counter(path for _, path in server.requests) == {f"/works/{DOI}": 1,
-                                                            f"/works/{unknown}": 1}
+    assert Counter(path for _, path in server.requests) == {
+        f"/works/{DOI}": 1, f"/works/{unknown}": 1, f"/works/{unknown}/agency": 1}
 
 
 def test_an_error_in_the_run_does_not_wait_for_the_queued_requests(server, tmp_path):
@@ -1097,7 +1128,8 @@ def test_ingest_verify_asks_the_crossref_server_its_option_names(server, tmp_pat
                          "--verify", "--crossref-url", server.url], tmp_path, monkeypatch)
     assert result.exit_code == ExitCode.CITATION_WRONG, result.stderr  # its DOI: unknown here
     assert "citations: 1 not_found" in result.stderr
-    assert [path for _, path in server.requests] == ["/works/10.1093/ia/iiaa061"]
+    assert [path for _, path in server.requests] == ["/works/10.1093/ia/iiaa061",
+                                                     "/works/10.1093/ia/iiaa061/agency"]
 
 
 def test_ingest_verify_passes_mailto_to_the_verifier(server, tmp_path, monkeypatch):

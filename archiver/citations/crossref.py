@@ -6,9 +6,10 @@ imports it.
 - Crossref's published rate limits (:mod:`archiver.citations.ratelimit`);
 - retries with backoff on 429 (``Retry-After`` honoured), 5xx and timeouts;
 - outcomes instead of exceptions: ``found``, ``not_found`` (404: Crossref does not know the
-  DOI) or ``unresolved`` with the reason (unreachable, rate-limited past the retries, a reply
-  that is not JSON). After a connection failure the client stops calling for the rest of the
-  run, so an offline run ends quickly and says why.
+  DOI, nor does its agency route) or ``unresolved`` with the reason (unreachable,
+  rate-limited past the retries, a reply that is not JSON, a DOI another agency registered,
+  DataCite say, of which Crossref holds no record). After a connection failure the client
+  stops calling for the rest of the run, so an offline run ends quickly and says why.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from archiver.citations.ratelimit import Limits, RateLimiter
 
 USER_AGENT = "archiver (citation verification; https://github.com/)"
 MAX_RETRY_AFTER = 30.0
+# the characters a DOI keeps unescaped in the path of a request for it
+_SAFE = "/:;()[]<>"
 # the body of Crossref's 404 for a DOI it has no record of (recorded: errors/404_works_…)
 _NOT_FOUND = "Resource not found."
 
@@ -153,8 +156,12 @@ class CrossrefClient:
         return self._answer("works", doi, lambda: self._fetch_work(doi))
 
     def _fetch_work(self, doi: str) -> Outcome:
-        outcome = self._call(lambda: self._api.works(ids=quote(doi, safe="/:;()[]<>")),
+        outcome = self._call(lambda: self._api.works(ids=quote(doi, safe=_SAFE)),
                              self._works, f"DOI {doi}")
+        if outcome.status == "not_found":
+            registered = self._registered_elsewhere(doi)
+            if registered is not None:
+                return Outcome("unresolved", reason=registered)
         if outcome.status == "found":
             problem = not_a_record_of(outcome.message or {}, doi)
             if problem:
@@ -163,6 +170,30 @@ class CrossrefClient:
             self.cache.put_work(doi, Entry(outcome.message, self.base_url, outcome.fetched
                                            or _now()))
         return outcome
+
+    def _registered_elsewhere(self, doi: str) -> str | None:
+        """Why a DOI Crossref has no record of is no wrong DOI, when Crossref's agency route
+        (``/works/{doi}/agency``, which answers for every DOI that exists) names who
+        registered it: DataCite (Zenodo, arXiv's 10.48550), mEDRA, JaLC, CNKI, ISTIC… keep
+        their records elsewhere, and a Crossref DOI may be missing from its API. None when
+        the route does not know the DOI either (404) or cannot be asked: ``not_found`` stands."""
+        labels: list[str] = []
+
+        def ask() -> dict[str, Any]:
+            labels.extend(str(label) for label in
+                          self._api.registration_agency(quote(doi, safe=_SAFE)))
+            return {"message": {}}
+
+        outcome = self._call(ask, self._works, f"the agency of DOI {doi}")
+        if outcome.status != "found" or not labels or not labels[0].strip():
+            return None
+        agency = labels[0].strip()
+        where = f"https://doi.org/{doi}"
+        if agency.casefold() == "crossref":
+            return (f"Crossref registered this DOI but its API has no record of it (404): "
+                    f"nothing to check it against; see {where}")
+        return (f"registered with {agency}, not Crossref: Crossref holds no record to check "
+                f"it against; see {where}")
 
     def _cached(self, kind: str, key: str) -> Outcome | None:
         """This server's cached answer. An answer another server gave (the cache is shared
