@@ -35,10 +35,11 @@ _BIORXIV_VERSION = re.compile(r"^(10\.1101/(?:\d{4}\.\d{2}\.\d{2}\.)?\d{6,})v\d+
 _NEXT_PARAMETER = re.compile(r"&[A-Za-z_][\w.-]*=.*$")
 # What a copy that lost its spaces glues to a DOI's end: PubMed's "PMID: 28436983" and
 # "PMCID: PMC…", "Epub 2017 Apr 24", a web citation's "Accessed …", "Available from …",
-# "Retrieved …": the word, capitalised, right after the DOI's last letter or digit (or in a
+# "Retrieved …": the word, capitalised, right after the DOI's last letter, digit or full stop
+# ("…03.018.Epub 2015 Mar 20": PubMed's "doi: … . Epub" without its space) (or in a
 # bracket opened there, "…/ng.3834（PMID：28369037）" as Chinese posts print it), and ending
 # there (no DOI of the recorded registries runs on so)
-_GLUED = re.compile(r"(?<=[a-z0-9)])[(\[]?(?:PMID|PMCID|PMC(?=\d)|Epub|Accessed|Available|"
+_GLUED = re.compile(r"(?<=[a-z0-9).])[(\[]?(?:PMID|PMCID|PMC(?=\d)|Epub|Accessed|Available|"
                     r"Retrieved|Published)(?![a-z])")
 _PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi\s*[:：]\s*|doi\s+)", re.I)
 
@@ -222,6 +223,12 @@ def _doi_rejoined(text: str) -> str:
     return _BROKEN_DOI.sub(r"\1", text)
 
 
+# A list of DOIs written without spaces ("doi:10.1038/ng.3834,doi:10.1093/ia/iiaa061",
+# "10.1038/ng.3834；10.1093/…"): a comma or semicolon followed by the next DOI ends the one
+# before (a SICI DOI's own semicolon is followed by its check part, ";2-N")
+_NEXT_DOI = re.compile(r"[,;](?=\s*(?:doi\s*[:：]|https?://|10\.\d{4,9}/))", re.I)
+
+
 def find_dois(lines: Iterable[str], links: Iterable[str] = ()) -> list[str]:
     """Distinct normalised DOIs in text lines and link targets, in order of appearance."""
     found: dict[str, None] = {}  # (in order; a list's membership test made 20,000 take 4 s)
@@ -236,10 +243,12 @@ def find_dois(lines: Iterable[str], links: Iterable[str] = ()) -> list[str]:
             continue
         line = _doi_rejoined(line)  # (as a reference's text is read)
         for url in _URL_DOI.finditer(line):
-            add(normalise_doi(url.group(1), from_url=True))
+            for doi in _NEXT_DOI.split(url.group(1)):
+                add(normalise_doi(doi, from_url=True))
         stripped = _URL_DOI.sub(" ", line)
         for match in DOI_RE.finditer(stripped):
-            add(normalise_doi(match.group(0)))
+            for doi in _NEXT_DOI.split(match.group(0)):
+                add(normalise_doi(doi))
     for href in links:
         match = _URL_DOI.search(href) or (DOI_RE.search(href) and None)
         if match:

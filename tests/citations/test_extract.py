@@ -544,6 +544,7 @@ def test_a_doi_broken_right_after_its_prefixs_slash_is_whole():
     ("10.1371/journal.pone.0000030PMCID: PMC1234567", "10.1371/journal.pone.0000030"),
     ("10.1371/journal.pone.0000030PMC1234567", "10.1371/journal.pone.0000030"),
     ("10.1016/S0140-6736(20)30183-5Epub 2020 Jan 24.", "10.1016/s0140-6736(20)30183-5"),
+    ("doi: 10.1016/j.ejphar.2015.03.018.Epub 2015 Mar 20.", "10.1016/j.ejphar.2015.03.018"),
     ("https://doi.org/10.1038/ng.3834Accessed 1 January 2020", "10.1038/ng.3834"),
     ("10.1038/ng.3834Available from: https://x.org", "10.1038/ng.3834"),
     # ... or glued in brackets, as Chinese posts print PubMed's ids in full-width ones
@@ -559,6 +560,18 @@ def test_a_doi_broken_right_after_its_prefixs_slash_is_whole():
 def test_what_a_copy_without_spaces_glues_to_a_dois_end_is_not_the_doi(written, doi):
     from archiver.citations.extract import find_dois
     assert find_dois([written]) == [doi]
+
+
+@pytest.mark.parametrize("written", [
+    "doi:10.1038/ng.3834,doi:10.1093/ia/iiaa061", "10.1038/ng.3834；10.1093/ia/iiaa061",
+    "10.1038/ng.3834;10.1093/ia/iiaa061", "https://doi.org/10.1038/ng.3834,https://doi.org/"
+                                          "10.1093/ia/iiaa061",
+    "https://doi.org/10.1038/ng.3834;doi:10.1093/ia/iiaa061"])
+def test_dois_listed_without_spaces_are_each_a_doi(written):
+    """One DOI was read, holding the next ("10.1038/ng.3834,doi:10.1093/ia/iiaa061"), and
+    both went unchecked as a DOI Crossref does not know."""
+    from archiver.citations.extract import find_dois
+    assert find_dois([written]) == ["10.1038/ng.3834", "10.1093/ia/iiaa061"]
 
 
 def test_a_list_item_broken_over_two_paragraphs_in_a_reference_section_is_one():
