@@ -80,6 +80,23 @@ def test_the_same_post_in_every_container_is_one_object_with_no_extra_version(tm
     assert Archive.open(tmp_path / "a").head(first.object_id) == first.version
 
 
+def test_a_saved_page_given_through_a_link_has_the_images_beside_the_page_it_names(tmp_path):
+    """A link made elsewhere (an inbox of links to saves kept in one place) is the page it
+    names: its images are the ones in the page's own ``page_files/``, and the page itself,
+    ingested after the link, is the same post, unchanged."""
+    page = fixture_path("converted-savepage-mufeng-2018-01-29")
+    (tmp_path / "inbox").mkdir()
+    link = tmp_path / "inbox" / "post.html"
+    link.symlink_to(page)
+    config = load_config({}, tmp_path).with_overrides(archive=tmp_path / "a", fetch=False)
+    linked = prepare_all(link, config)[0].record
+    assert [i["status"] for i in linked["images"]] == ["stored"] * 4
+    assert linked["images"] == prepare_all(page, config)[0].record["images"]
+    first = ingest_paths([link], config)[0]
+    again = ingest_paths([page], config)[0]
+    assert (first.status, again.status, again.version) == ("added", "unchanged", "v1")
+
+
 @pytest.mark.parametrize("name", sorted(n for n in MANIFEST if n.startswith("hostile")))
 def test_hostile_locations_never_reach_outside_the_object(name, tmp_path):
     config = load_config({}, tmp_path).with_overrides(archive=tmp_path / "a", fetch=False)

@@ -10,6 +10,7 @@ the fixed order of :data:`READERS`; the first reader that claims a file reads it
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import os
 import stat
 from collections.abc import Iterator
@@ -146,15 +147,33 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
     caller that hashed the file reads it once, and the post is read from the bytes it
     hashed)."""
     reader, data = _detected(path, data)
-    return reader.read(path, data)
+    return _beside_the_file(path, [reader.read(path, data)])[0]
 
 
 def read_all(path: Path, data: bytes | None = None) -> list[RawPost]:
     """Every post in ``path``: one for most formats, several for a WARC holding several."""
     reader, data = _detected(path, data)
     if hasattr(reader, "read_all"):
-        return reader.read_all(path, data)
-    return [reader.read(path, data)]
+        return _beside_the_file(path, reader.read_all(path, data))
+    return _beside_the_file(path, [reader.read(path, data)])
+
+
+def _beside_the_file(path: Path, posts: list[RawPost]) -> list[RawPost]:
+    """``posts``, read from ``path``, with their local images looked for beside the file
+    itself when ``path`` is a symbolic link to it. A saved page's ``page_files/`` or an
+    export's ``images/`` lie beside the file the tool wrote, not beside a link to it made
+    elsewhere (an inbox of links to saves kept in one place): looked for beside the link,
+    every image was missing, and the post, ingested through the link after the file itself,
+    became a new version without them. A link is the file it names, as the receipts of a
+    run take it (a file given twice, once through a link, is ingested once)."""
+    try:
+        if not path.is_symlink():
+            return posts
+        real = path.resolve().parent
+    except (OSError, RuntimeError):  # a link loop: the reader has refused it already
+        return posts
+    return [dataclasses.replace(raw, base_dir=real) if raw.base_dir == path.parent else raw
+            for raw in posts]
 
 
 def is_candidate(path: Path) -> bool:
