@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import zlib
 from pathlib import Path
 
@@ -78,6 +79,23 @@ def test_the_same_post_in_every_container_is_one_object_with_no_extra_version(tm
     assert {r.object_id for r in results} == {first.object_id}
     assert {r.status for r in results} == {"unchanged"}
     assert Archive.open(tmp_path / "a").head(first.object_id) == first.version
+
+
+def test_an_mhtml_whose_long_locations_are_folded_keeps_its_images(tmp_path, config):
+    """RFC 2557 lets a writer fold a long URL over several header lines (a mail library does
+    it past 78 characters): unfolded without its blanks, it names the same image."""
+    def fold(match: re.Match) -> bytes:
+        url = match.group(2)
+        return match.group(1) + b"\r\n\t".join(url[at:at + 60] for at in range(0, len(url), 60))
+
+    data = (CONTAINERS / "converted-mufeng-2018-01-29.mhtml").read_bytes()
+    folded = re.sub(rb"^((?:Snapshot-)?Content-Location: )([^\r\n]+)", fold, data, flags=re.M)
+    assert folded.count(b"\r\n\t") >= 10
+    (tmp_path / "folded.mhtml").write_bytes(folded)
+    record = prepare_all(tmp_path / "folded.mhtml", config)[0].record
+    plain = prepare_all(CONTAINERS / "converted-mufeng-2018-01-29.mhtml", config)[0].record
+    assert [i["status"] for i in record["images"]] == ["stored"] * 4
+    assert record["images"] == plain["images"] and record["url"] == plain["url"]
 
 
 def test_a_saved_page_given_through_a_link_has_the_images_beside_the_page_it_names(tmp_path):

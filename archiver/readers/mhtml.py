@@ -156,6 +156,15 @@ def _decoded(part: EmailMessage, body: bytes) -> bytes:
     return body
 
 
+def _location(entity: EmailMessage, name: str = "Content-Location") -> str:
+    """A URL header of ``entity`` (``Content-Location``, ``Snapshot-Content-Location``), its
+    white space removed. A long URL may be folded over several header lines (RFC 2557
+    §4.4.2, as RFC 2017 §3.1 folds it), and its unfolding keeps the blank that starts each
+    line; a URL holds no white space of its own (RFC 2557 §4.4.1 encodes it). Kept, the
+    blank made every image whose location was folded one the page does not name."""
+    return "".join(str(entity.get(name) or "").split())
+
+
 def _boundary(entity: EmailMessage) -> str | None:
     """The boundary of a multipart entity; None for any other."""
     if entity.get_content_maintype() != "multipart":
@@ -197,13 +206,13 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
         raise MalformedInput(f"not a readable MIME message: {exc}", path=path) from None
     if boundary is None:
         raise MalformedInput("MHTML without parts (expected multipart/related)", path=path)
-    snapshot = str(message.get("Snapshot-Content-Location") or "")
+    snapshot = _location(message, "Snapshot-Content-Location")
     page: EmailMessage | None = None
     html_bytes = b""
     resources: dict[str, bytes] = {}
     damaged: dict[str, str] = {}
     for index, (part, body) in enumerate(leaves):
-        location = str(part.get("Content-Location") or "").strip()
+        location = _location(part)
         content_id = str(part.get("Content-ID") or "").strip().strip("<>")
         if page is None and part.get_content_type() == "text/html" and (
                 not snapshot or not location or location == snapshot):
@@ -230,7 +239,7 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
                                  hint="save the page again")
         raise MalformedInput("MHTML without an HTML page part", path=path)
     charset = page.get_content_charset()  # GBK read as GB18030 by the page reader
-    location = str(page.get("Content-Location") or snapshot)
+    location = _location(page) or snapshot
     raw = page_or_fragment(html_bytes, path, charset)
     container = {"format": FORMAT, "page": location or None, "parts": len(resources)}
     return held(raw, path, data, container, "MHTML Content-Location",
