@@ -289,6 +289,31 @@ def test_a_redirect_recorded_beside_the_article_is_no_post(tmp_path, redirect_fi
     assert post.record["title"] == "送别一个旧时代"
 
 
+@pytest.mark.parametrize("hops", [1, 2])
+def test_an_image_a_crawl_reached_through_a_redirect_is_taken_from_the_warc(tmp_path, config,
+                                                                              hops):
+    """A crawler records a 3xx answer at the URL the page names and the image at the URL it
+    was sent to (a CDN, a rewritten path); a replay follows the redirect, and so does the
+    reader (SYNTHETIC WARC: the real page and image bytes of the 2021 post, the redirect and
+    the CDN's address made up)."""
+    [source] = MANIFEST["converted-mufeng-2021-07-07.warc.gz"]["posts"]
+    [(url, image)] = source["images"].items()
+    cdn = ["https://cdn.example.org/a/1.jpg", "/b/1.jpg?from=redirect"][:hops]
+    moved = [(where, "302 Found", [("Location", to), ("Content-Type", "text/html")], b"")
+             for where, to in zip([url, cdn[0]], cdn, strict=False)]
+    path = tmp_path / "redirected.warc"
+    path.write_bytes(_warc_with([
+        ("https://" + _MUFENG_URL, "200 OK", [("Content-Type", "text/html; charset=utf-8")],
+         (WECHAT / source["source"]).read_bytes()),
+        *moved,
+        ("https://cdn.example.org" + cdn[-1] if cdn[-1].startswith("/") else cdn[-1], "200 OK",
+         [("Content-Type", "image/png")], (WECHAT / image).read_bytes())]))
+    [post] = prepare_all(path, config)
+    digest = hashlib.sha256((WECHAT / image).read_bytes()).hexdigest()
+    assert [(i["status"], i.get("sha256")) for i in post.record["images"]] == \
+        [("stored", digest)] * 3
+
+
 def test_images_a_browser_captured_at_their_lazy_loaded_urls_are_the_pages(tmp_path, config):
     """WeChat's lazy loader fetches each image at its data-src plus ``&tp=webp&wxfrom=5
     &wx_lazy=1&wx_co=1``; a browser-driven crawler stores it there. SYNTHETIC WARC: a real

@@ -27,6 +27,7 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
+from urllib.parse import urljoin
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import DecompressingBufferedReader
@@ -247,11 +248,13 @@ def _records(path: Path, name: str, stream: IO[bytes], kept: list[int]) -> list[
                      "refers_uri": headers.get_header("WARC-Refers-To-Target-URI"),
                      "refers_date": headers.get_header("WARC-Refers-To-Date"),
                      "digest": headers.get_header("WARC-Payload-Digest"),
-                     "status": None, "ctype": "", "payload": b"", "warc": name, "cut": None}
+                     "status": None, "ctype": "", "payload": b"", "warc": name, "cut": None,
+                "location": None}
             if record.rec_type in ("response", "resource"):
                 if record.http_headers is not None:
                     entry["status"] = record.http_headers.get_statuscode()
                     entry["ctype"] = record.http_headers.get_header("Content-Type") or ""
+                    entry["location"] = record.http_headers.get_header("Location")
                 else:
                     entry["ctype"] = headers.get_header("Content-Type") or ""
                 if _UNUSED_TYPES.match(entry["ctype"]):
@@ -308,6 +311,7 @@ def read_all(path: Path, data: bytes | None = None) -> list[RawPost]:
                 record["digest"] or "")
             if original is not None:
                 resources.setdefault(record["uri"], original["payload"])
+    _follow_redirects(records, resources)
     posts: list[RawPost] = []
     seen_pages: set[bytes] = set()
     not_served: list[str] = []  # an article's responses that are no page: "301 for <uri>"
@@ -358,6 +362,28 @@ def read_all(path: Path, data: bytes | None = None) -> list[RawPost]:
         raise MalformedInput("no WeChat article (mp.weixin.qq.com/s…) response in this WARC",
                              path=path, hint="the crawl may hold only other pages")
     return posts
+
+
+def _follow_redirects(records: list[dict], resources: dict[str, bytes]) -> None:
+    """Add to ``resources`` what a redirect the crawl followed leads to, under the URL that
+    was redirected: a page names an image by the URL it asked for, and a crawler records the
+    3xx answer there and the image under the URL it was sent to (another host, a CDN, a
+    path with its query rewritten), as a replay of the crawl follows it. Without this such
+    an image, held in the file, was recorded missing. Chains are followed a few hops at
+    most, loops never."""
+    redirects: dict[str, str] = {}
+    for record in records:
+        location = (record.get("location") or "").strip()
+        if record["type"] == "response" and location and record["uri"] and \
+                str(record["status"] or "").startswith("3"):
+            redirects.setdefault(record["uri"], urljoin(record["uri"], location).split("#")[0])
+    for uri in redirects:
+        target, hops = uri, 0
+        while target in redirects and hops < 10:
+            target, hops = redirects[target], hops + 1
+            if target in resources:
+                resources.setdefault(uri, resources[target])
+                break
 
 
 def _served(record: dict) -> bool:
