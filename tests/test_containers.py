@@ -9,6 +9,7 @@ GBK), WARC (with a revisit record), WACZ, and WARCs holding two posts.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import re
 import zlib
@@ -252,6 +253,42 @@ def test_a_chunked_response_read_whole_is_not_called_cut_short(tmp_path):
                                    ("Transfer-Encoding", "chunked")], chunked)]))
     [post] = prepare_all(path, load_config({}, tmp_path).with_overrides(fetch=False))
     assert post.record["title"] == "送别一个旧时代"
+
+
+ENCODED = FIXTURES / "encoded"
+
+
+@pytest.mark.parametrize("encoding", ["zstd", "br"])
+def test_a_page_recorded_in_an_encoding_that_cannot_be_undone_is_bad_input_saying_so(
+        tmp_path, config, encoding):
+    """A browser-driven crawl records the page as the server sent it, compressed as the
+    browser asked (``zstd`` since Chrome 123; ``br``, which warcio undoes only with the brotli
+    package): refused naming the encoding, not called a page without an article body.
+    SYNTHETIC WARC around the real page's bytes, compressed by the zstd and brotli tools
+    (tests/fixtures/encoded/README.md)."""
+    body = (ENCODED / f"mufeng-2021-07-07.html.{'zst' if encoding == 'zstd' else 'br'}"
+            ).read_bytes()
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(_warc_with([("https://" + _MUFENG_URL, "200 OK",
+                                  [("Content-Type", "text/html; charset=utf-8"),
+                                   ("Content-Encoding", encoding)], body)]))
+    if encoding == "br" and importlib.util.find_spec("brotli") is not None:
+        assert prepare_all(path, config)[0].record["title"] == "送别一个旧时代"
+        return
+    with pytest.raises(MalformedInput) as refused:
+        prepare_all(path, config)
+    assert refused.value.path == str(path)
+    assert f"(Content-Encoding: {encoding}), which cannot be decoded" in refused.value.message
+
+
+def test_a_page_stored_decoded_under_its_servers_encoding_header_is_read(tmp_path, config):
+    """Some crawlers store the page decoded and keep the server's Content-Encoding header."""
+    page = fixture_path("converted-savepage-mufeng-2021-07-07").read_bytes()
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(_warc_with([("https://" + _MUFENG_URL, "200 OK",
+                                  [("Content-Type", "text/html; charset=utf-8"),
+                                   ("Content-Encoding", "zstd")], page)]))
+    assert prepare_all(path, config)[0].record["title"] == "送别一个旧时代"
 
 
 def _warc_with(responses: list[tuple[str, str, list[tuple[str, str]], bytes]]) -> bytes:

@@ -30,7 +30,7 @@ from typing import IO
 from urllib.parse import urljoin
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.bufferedreaders import DecompressingBufferedReader
+from warcio.bufferedreaders import BufferedReader, DecompressingBufferedReader
 from warcio.exceptions import ArchiveLoadFailed
 
 from archiver.background import beside
@@ -255,6 +255,7 @@ def _records(path: Path, name: str, stream: IO[bytes], kept: list[int]) -> list[
                     entry["status"] = record.http_headers.get_statuscode()
                     entry["ctype"] = record.http_headers.get_header("Content-Type") or ""
                     entry["location"] = record.http_headers.get_header("Location")
+                    entry["encoding"] = _undecodable(record.http_headers)
                 else:
                     entry["ctype"] = headers.get_header("Content-Type") or ""
                 if _UNUSED_TYPES.match(entry["ctype"]):
@@ -332,6 +333,12 @@ def read_all(path: Path, data: bytes | None = None) -> list[RawPost]:
                 continue  # a whole capture of the same page is read
             raise MalformedInput(f"the page {uri} is {record['cut']}", path=path,
                                  hint="download or crawl the page again")
+        if record.get("encoding") and not _looks_like_markup(payload):
+            raise MalformedInput(f"the page {uri} was recorded compressed as its server sent "
+                                 f"it (Content-Encoding: {record['encoding']}), which cannot "
+                                 "be decoded here", path=path,
+                                 hint="for br, install the Python package brotli; or crawl "
+                                      "the page again without that encoding")
         seen_pages.add(payload)
         match = _CHARSET.search(record["ctype"] or "")
         raw = wechat_html.read_page(payload, path, match.group(1) if match else None)
@@ -384,6 +391,25 @@ def _follow_redirects(records: list[dict], resources: dict[str, bytes]) -> None:
             if target in resources:
                 resources.setdefault(uri, resources[target])
                 break
+
+
+def _undecodable(http_headers) -> str | None:  # type: ignore[no-untyped-def]
+    """The response's Content-Encoding when warcio cannot undo it (``br`` without the brotli
+    package, ``zstd``, which Chrome asks for since 2024 and a browser-driven crawl records as
+    it came); None when it can, or there is none. warcio then gives the compressed bytes as
+    the payload without a word, and a page read from them was called "without a WeChat
+    article body", which sent the reader looking for a wrong save."""
+    encoding = (http_headers.get_header("Content-Encoding") or "").strip().lower()
+    if not encoding or encoding == "identity" or \
+            encoding in BufferedReader.get_supported_decompressors():
+        return None
+    return encoding
+
+
+def _looks_like_markup(payload: bytes) -> bool:
+    """Whether a payload opens as a page's text does (a crawler may have stored it decoded
+    and kept the header): a ``<`` after blanks and a UTF-8 byte-order mark."""
+    return payload.removeprefix(b"\xef\xbb\xbf").lstrip()[:1] == b"<"
 
 
 def _served(record: dict) -> bool:
