@@ -214,6 +214,36 @@ def test_an_image_cut_short_in_an_mhtml_is_missing_with_that_reason(tmp_path):
     assert post.record["text"] == whole["text"]
 
 
+def _flipped(data: bytes, marker: bytes, after: bytes = b"") -> bytes:
+    """``data`` with one bit changed in the first ``marker`` found past ``after``."""
+    at = data.index(marker, data.index(after)) if after else data.index(marker)
+    return data[:at] + bytes([data[at] ^ 1]) + data[at + 1:]
+
+
+def test_a_bit_flipped_in_an_uncompressed_warcs_page_fails_naming_the_digest(tmp_path):
+    """An uncompressed WARC (wget --no-warc-compression) has no check but the digests its
+    records carry: a page whose bytes no longer match its WARC-Block-Digest is refused, not
+    archived with its title changed (送别 read as 遁别)."""
+    damaged = tmp_path / "damaged.warc"
+    damaged.write_bytes(_flipped(WARC.read_bytes(), "送别".encode(), after=b"<body"))
+    config = load_config({}, tmp_path).with_overrides(fetch=False)
+    with pytest.raises(MalformedInput) as refused:
+        prepare_all(damaged, config)
+    assert "do not match its WARC-Block-Digest" in refused.value.message
+    assert refused.value.path == str(damaged)
+
+
+def test_an_image_whose_record_fails_its_block_digest_is_missing_saying_so(tmp_path):
+    damaged = tmp_path / "damaged.warc"
+    damaged.write_bytes(_flipped(WARC.read_bytes(), b"IDAT"))
+    config = load_config({}, tmp_path).with_overrides(fetch=False)
+    [post] = prepare_all(damaged, config)
+    assert post.record["title"] == "送别一个旧时代"
+    assert [i["status"] for i in post.record["images"]] == ["missing"] * 3
+    assert all("do not match its WARC-Block-Digest" in i["reason"]
+               for i in post.record["images"])
+
+
 def test_a_warc_cut_anywhere_fails_or_says_what_is_lost(tmp_path):
     """Cut at every 97th byte: the file fails saying it is cut short (a page cut short, or
     nothing whole before the cut), or it gives the post whole with each image it lacks
