@@ -1533,6 +1533,45 @@ def test_a_firm_named_in_front_matter_is_exported_as_written(tmp_path):
     assert "\nAU  - Ernst & Young\nAU  - Procter and Gamble\n" in ris
 
 
+@pytest.mark.parametrize(("name", "person"), [
+    ("Martin Luther King Jr.", {"family": "King", "given": "Martin Luther", "suffix": "Jr."}),
+    ("Martin Luther King, Jr.", {"family": "King", "given": "Martin Luther", "suffix": "Jr."}),
+    ("Henry Ford II", {"family": "Ford", "given": "Henry", "suffix": "II"}),
+    ("Vincent van Gogh III", {"family": "van Gogh", "given": "Vincent", "suffix": "III"}),
+    ("Jean de La Fontaine", {"family": "de La Fontaine", "given": "Jean"}),
+    ("Ahmed bin Salman", {"family": "bin Salman", "given": "Ahmed"}),
+    ("Ludwig van Beethoven", {"family": "van Beethoven", "given": "Ludwig"}),
+    ("e. e. cummings", {"family": "cummings", "given": "e. e."})])
+def test_a_credited_names_suffix_and_particles_are_where_bibliographies_look(name, person):
+    """A generational suffix is the name's suffix, as written, never part of the given name
+    (printed "Martin Luther Jr King"); the family name begins at its first lower-case
+    particle, as BibTeX reads "First von Last" ("de La Fontaine", not "Fontaine")."""
+    from archiver.export.works import _person
+    assert _person(name) == person
+
+
+def test_a_credited_suffix_and_particle_come_through_every_format(tmp_path):
+    post = tmp_path / "names.md"
+    post.write_text("---\ntitle: Names\ndate: 2020-08-04\n"
+                    "author: [Martin Luther King Jr., Jean de La Fontaine]\n---\n\n正文。\n",
+                    encoding="utf-8")
+    root = tmp_path / "archive"
+    ingest(root, post)
+    for fmt in ("biblatex", "bibtex"):
+        bib = cli("export", fmt, "--archive", root, "-q").stdout
+        king, fontaine = next(iter(pybtex_parse(bib, "bibtex").entries.values())).persons[
+            "author"]
+        assert (king.first_names + king.middle_names, king.last_names,
+                king.lineage_names) == (["Martin", "Luther"], ["King"], ["Jr."])
+        assert (fontaine.first_names, fontaine.prelast_names, fontaine.last_names) == (
+            ["Jean"], ["de"], ["La", "Fontaine"])
+    item = json.loads(cli("export", "csl-json", "--archive", root, "-q").stdout)[0]
+    assert item["author"] == [{"family": "King", "given": "Martin Luther", "suffix": "Jr."},
+                              {"family": "de La Fontaine", "given": "Jean"}]
+    ris = cli("export", "ris", "--archive", root, "-q").stdout.replace("\r\n", "\n")
+    assert "\nAU  - King, Martin Luther, Jr.\nAU  - de La Fontaine, Jean\n" in ris
+
+
 def test_page_numbers_in_other_digits_are_written_as_given():
     work = recorded_work("10.5005/jp/books/12414_3")
     work.pages = "²³⁴-⁵"  # str.isdigit() holds, int() fails

@@ -201,17 +201,49 @@ def _latin(name: str) -> bool:
 _JOINED = re.compile(r"&|\band\b", re.IGNORECASE)
 
 
+# a generational suffix ending a name, after a space or a comma ("Martin Luther King Jr.",
+# "Martin Luther King, Jr.", "Henry Ford II")
+_SUFFIX = re.compile(r"[\s,]+(?P<suffix>(?:Jr|Sr|Jnr|Snr)\.?|II|III|IV)$")
+
+
 def _person(name: str) -> dict[str, str]:
     """A credited name in CSL form: a Latin-script personal name as family and given
     ("Sandra F. Joireman", "Jürgen Müller"); any other (a Chinese name, a pen name, a team,
     a firm such as "Ernst & Young", whose joined names would otherwise be read as one
-    person's family and given name, the "&" lost) kept whole."""
+    person's family and given name, the "&" lost) kept whole.
+
+    A generational suffix is the name's ``suffix``, as written ("Jr.", "III"): taken for a
+    given name, it would be printed before the family name and sorted with the given names
+    ("King, Martin Luther Jr"). The family name begins at its first lower-case particle, as
+    BibTeX reads a "First von Last" name, so that a particle followed by a capitalised one
+    stays with the family name ("Jean de La Fontaine" is "de La Fontaine", not "Fontaine"
+    with a given name "Jean de La")."""
     if _latin(name) and " " in name.strip() and not _JOINED.search(name) and not (
             {w.casefold() for w in re.findall(r"\w+", name)} & _TEAM_WORDS):
-        persons = split_authors(name)
+        core, suffix = name.strip(), None
+        found = _SUFFIX.search(core)
+        if found and " " in core[:found.start()].strip():
+            core, suffix = core[:found.start()], found.group("suffix")
+        persons = split_authors(core)
         if len(persons) == 1 and persons[0].get("family") and persons[0].get("given"):
-            return persons[0]
+            person = _particles_to_family(persons[0])
+            if suffix:
+                person["suffix"] = suffix
+            return person
     return {"literal": name}
+
+
+def _particles_to_family(person: dict[str, str]) -> dict[str, str]:
+    """``person`` with the given name's words from its first lower-case one on (after the
+    first word) moved to the front of the family name: "de La" of "Jean de La Fontaine".
+    A particle is a word of letters ("de", "bin"), not an initial ("e." of "e. e. cummings")."""
+    words = person["given"].split()
+    at = next((i for i, word in enumerate(words)
+               if i and word.isalpha() and word[:1].islower()), None)
+    if at is None:
+        return dict(person)
+    return {**person, "family": " ".join([*words[at:], person["family"]]),
+            "given": " ".join(words[:at])}
 
 
 _AND_OTHERS = re.compile(r"\s*(?:等(?:人)?|et al\.?)$")
