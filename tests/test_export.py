@@ -1572,6 +1572,30 @@ def test_a_credited_suffix_and_particle_come_through_every_format(tmp_path):
     assert "\nAU  - King, Martin Luther, Jr.\nAU  - de La Fontaine, Jean\n" in ris
 
 
+def test_no_export_writes_a_control_character_a_credit_or_tag_holds(tmp_path):
+    """A terminal escape in a credited name and a NUL in a tag (ingest keeps credits and
+    tags as the source gives them) are no text: TeX stops at them ("invalid character"),
+    XML forbids them. Every format leaves them out; a line break is a space, as ever."""
+    post = tmp_path / "controls.md"
+    post.write_text('---\ntitle: Controls\ndate: 2020-08-04\n'
+                    'author: ["Ann Smith", "Bob\\x1b[31mJones"]\n'
+                    'tags: ["tag\\x00one", "two\\u2028lines", "\\x07"]\n---\n\n正文。\n',
+                    encoding="utf-8")
+    root = tmp_path / "archive"
+    ingest(root, post)
+    record = json.loads(cli("show", "wx:", "--json", "--archive", root).stdout)
+    assert record["credits"]["作者"][1] == "Bob\x1b[31mJones"  # as the source said
+    controls = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+    for fmt in ("biblatex", "bibtex", "csl-json", "ris"):
+        out = cli("export", fmt, "--archive", root, "-q").stdout
+        assert not controls.search(out.replace("\r\n", "\n").replace("\t", " ")), fmt
+    item = json.loads(cli("export", "csl-json", "--archive", root, "-q").stdout)[0]
+    assert item["author"][1] == {"literal": "Bob[31mJones"}
+    assert item["keyword"] == "tagone, two lines"
+    ris = cli("export", "ris", "--archive", root, "-q").stdout.splitlines()
+    assert [line for line in ris if line.startswith("KW")] == ["KW  - tagone", "KW  - two lines"]
+
+
 def test_page_numbers_in_other_digits_are_written_as_given():
     work = recorded_work("10.5005/jp/books/12414_3")
     work.pages = "²³⁴-⁵"  # str.isdigit() holds, int() fails

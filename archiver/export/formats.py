@@ -153,14 +153,26 @@ def joined_keywords(keywords: list[str]) -> str:
     return ", ".join(word.replace(",", "\uff0c") for word in keywords)
 
 
+# the control characters (C0, DEL, C1) that are no white space: no text at all (a NUL, a
+# terminal escape), which TeX refuses ("Text line contains an invalid character"), XML (a
+# citation processor's output) forbids, and a reference manager would keep as junk
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+
+
 def one_line(value: str | None) -> str | None:
     """``value`` with each run of white space (line breaks and indents included) one space,
-    and none at either end."""
-    return " ".join(value.split()) if isinstance(value, str) else value
+    none at either end, and no control character: the record keeps what the source said
+    (a credit or a tag may hold one; records archived before are never rewritten), so the
+    export leaves them out, as ingest does of a title."""
+    if not isinstance(value, str):
+        return value
+    if not value.isprintable():
+        value = _CONTROLS.sub("", value)
+    return " ".join(value.split())
 
 
 _TEXT_FIELDS = ("title", "organisation", "container", "volume", "issue", "pages", "publisher",
-                "series", "institution")
+                "series", "institution", "section", "degree")
 
 
 # what separates the first and last page of a range as Crossref's depositors write it: the
@@ -189,13 +201,15 @@ def _pages(pages: str | None) -> str | None:
 
 
 def tidy(work: Work) -> Work:
-    """``work`` with its text fields, author names and notes on one line each
-    (:func:`one_line`); the stored Crossref evidence it came from is not changed."""
+    """``work`` with its text fields, names, notes and keywords on one line each and free of
+    control characters (:func:`one_line`); the stored Crossref evidence it came from is not
+    changed."""
     changes: dict[str, Any] = {name: one_line(getattr(work, name)) for name in _TEXT_FIELDS}
     for people in ("authors", "editors", "translators"):
         changes[people] = [{k: one_line(v) if isinstance(v, str) else v for k, v in a.items()}
                            for a in getattr(work, people)]
     changes["notes"] = [one_line(note) or "" for note in work.notes]
+    changes["keywords"] = [word for word in map(one_line, work.keywords) if word]
     changes["pages"] = _pages(changes["pages"])
     return dataclasses.replace(work, **changes)
 
