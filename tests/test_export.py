@@ -852,6 +852,19 @@ def test_a_thesis_has_its_year_of_approval_and_its_granting_institution():
     assert (entry.entry_type, entry.fields_dict["type"].value) == ("thesis", "phdthesis")
 
 
+def test_a_theses_degree_is_its_csl_genre_and_its_ris_type_of_work():
+    """CSL styles print a thesis's kind from ``genre`` (APA: "[PhD Thesis, The University
+    of Queensland]", Chicago: "PhD Thesis, The University of Queensland"), RIS readers
+    from ``M3``; biblatex from ``type`` (above). Crossref gives the degree as written."""
+    work = recorded_work("10.14264/uql.2020.791")
+    item = csl_item(work)
+    assert (item["type"], item["genre"], item["publisher"]) == (
+        "thesis", "PhD Thesis", "The University of Queensland")
+    assert "M3  - PhD Thesis\r\n" in ris_record(work)
+    article = csl_item(recorded_work("10.1038/ng.3834"))
+    assert "genre" not in article and "M3  - " not in ris_record(recorded_work("10.1038/ng.3834"))
+
+
 @pytest.mark.parametrize(("degree", "kind"), [
     ("PhD Thesis", "phdthesis"), ("Doctor of Philosophy", "phdthesis"),
     ("Master of Science", "mathesis"), ("MSc thesis", "mathesis"),

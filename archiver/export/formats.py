@@ -353,6 +353,9 @@ def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
 
 
 def csl_item(work: Work) -> dict[str, Any]:
+    """One CSL-JSON item. A thesis's degree is its ``genre``, the variable styles print it
+    by (APA's "[Doctoral dissertation, University]", Chicago's "PhD diss."): without it a
+    thesis reads as any work of its university's."""
     work = tidy(work)
     _, _, csl_type, _ = work.types()
     item: dict[str, Any] = {"id": work.key, "type": csl_type}
@@ -372,7 +375,7 @@ def csl_item(work: Work) -> dict[str, Any]:
     for key, value in (("collection-title", work.series), ("volume", work.volume),
                        ("issue", work.issue), ("page", work.pages), ("DOI", work.doi),
                        ("URL", work.url), ("publisher", work.issuer),
-                       ("section", work.section)):
+                       ("section", work.section), ("genre", work.degree)):
         if value:
             item[key] = str(value)
     if work.keywords:
@@ -417,6 +420,7 @@ def ris_record(work: Work) -> str:
     if work.date:
         lines.append(("DA", work.date.replace("-", "/")))
     for tag, value in (("T3", work.series), ("VL", work.volume), ("IS", work.issue),
+                       ("M3", work.degree),  # a thesis's type of work ("PhD Thesis")
                        ("DO", work.doi), ("UR", work.url), ("PB", work.issuer),
                        ("Y2", work.accessed.replace("-", "/") if work.accessed else None)):
         if value:
