@@ -1609,6 +1609,25 @@ def test_no_export_writes_a_control_character_a_credit_or_tag_holds(tmp_path):
     assert [line for line in ris if line.startswith("KW")] == ["KW  - tagone", "KW  - two lines"]
 
 
+def test_a_title_salted_with_invisible_characters_is_exported_as_it_reads(tmp_path):
+    """A WeChat title often hides zero-width spaces inside words (so that filters miss
+    them); a saver may leave a BOM or a soft hyphen. They print nothing, keep a reference
+    manager from finding the title or matching a duplicate, and stop pdfLaTeX: no format
+    writes them. The zero-width joiner of an emoji stays."""
+    post = tmp_path / "salted.md"
+    post.write_text('---\ntitle: "疫\\u200b苗 vac\\u00adcine \\ufeff家庭 👨\\u200d👩\\u200d👧"\n'
+                    'date: 2020-08-04\nauthor: 测试号\ntags: ["疫\\u200b苗"]\n---\n\n正文。\n',
+                    encoding="utf-8")
+    root = tmp_path / "archive"
+    ingest(root, post)
+    invisible = re.compile("[\u00ad\u200b\u2060\ufeff]")
+    for fmt in ("biblatex", "bibtex", "csl-json", "ris"):
+        out = cli("export", fmt, "--archive", root, "-q").stdout
+        assert not invisible.search(out), fmt
+    item = json.loads(cli("export", "csl-json", "--archive", root, "-q").stdout)[0]
+    assert (item["title"], item["keyword"]) == ("疫苗 vaccine 家庭 👨\u200d👩\u200d👧", "疫苗")
+
+
 def test_page_numbers_in_other_digits_are_written_as_given():
     work = recorded_work("10.5005/jp/books/12414_3")
     work.pages = "²³⁴-⁵"  # str.isdigit() holds, int() fails

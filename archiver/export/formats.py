@@ -155,15 +155,22 @@ def joined_keywords(keywords: list[str]) -> str:
 
 # the control characters (C0, DEL, C1) that are no white space: no text at all (a NUL, a
 # terminal escape), which TeX refuses ("Text line contains an invalid character"), XML (a
-# citation processor's output) forbids, and a reference manager would keep as junk
-_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+# citation processor's output) forbids, and a reference manager would keep as junk; and the
+# invisible characters a WeChat title is often salted with (a zero-width space inside a word
+# keeps it from being matched by filters), which print nothing, keep the title from being
+# found or matched as a duplicate in a reference manager, and stop pdfLaTeX ("Unicode
+# character U+200B not set up for use with LaTeX"): zero-width space, word joiner, the BOM
+# (zero-width no-break space) and the soft hyphen, as the body's cleaning drops them. (The
+# zero-width joiner and non-joiner stay: they join an emoji, shape Persian or Devanagari.)
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u00ad\u200b\u2060\ufeff]")
 
 
 def one_line(value: str | None) -> str | None:
     """``value`` with each run of white space (line breaks and indents included) one space,
-    none at either end, and no control character: the record keeps what the source said
-    (a credit or a tag may hold one; records archived before are never rewritten), so the
-    export leaves them out, as ingest does of a title."""
+    none at either end, and no control or invisible character (:data:`_CONTROLS`): the
+    record keeps what the source said (a credit or a tag may hold a control character, a
+    title a zero-width space; records archived before are never rewritten), so the export
+    leaves them out."""
     if not isinstance(value, str):
         return value
     if not value.isprintable():
