@@ -60,9 +60,17 @@ def record_markdown(record: dict[str, Any], version: str | None = None) -> str:
             for k, v in _meta_lines(record, version) + _summary_lines(record) if k != "title"]
     out.append("")
     images = record.get("images") or []
-    for block in record.get("blocks") or []:
+    blocks = record.get("blocks") or []
+    for at, block in enumerate(blocks):
         kind = block["type"]
-        if kind == "heading":
+        if kind == "table":
+            if at + 1 < len(blocks) and blocks[at + 1]["type"] == "table":
+                continue  # a table is the run of its rows' blocks: written at its last
+            start = at
+            while start > 0 and blocks[start - 1]["type"] == "table":
+                start -= 1
+            out += _md_table([row for b in blocks[start:at + 1] for row in b["text"].split("\n")])
+        elif kind == "heading":
             out.append("#" * min(6, block.get("level", 2) + 1) + " "
                        + _md(block["text"], heading=True))
         elif kind == "image":
@@ -81,6 +89,19 @@ def record_markdown(record: dict[str, Any], version: str | None = None) -> str:
             out.append(_md(block["text"]))
         out.append("")
     return "\n".join(out)
+
+
+def _md_table(rows: list[str]) -> list[str]:
+    """A table's rows (cells separated by tabs, as the record keeps them, a block a row) as a
+    GitHub table, so that a table reads as a table and not as lines of text with tabs in them.
+    The table is the run of consecutive table blocks; its first row is the header row GFM
+    requires (WeChat's editor marks none: the first row, its column names as a rule, stands as
+    it). Every row gets as many cells as the widest, since GFM drops a row's cells beyond the
+    header's. Each cell's text is escaped as a paragraph's is, its ``|`` included."""
+    table = [[_md(cell.strip(), line_start=False) for cell in row.split("\t")] for row in rows]
+    width = max(len(cells) for cells in table)
+    lines = ["| " + " | ".join(cells + [""] * (width - len(cells))) + " |" for cells in table]
+    return [lines[0], "|" + " --- |" * width, *lines[1:]]
 
 
 # what Markdown (CommonMark, and GitHub's tables and strikethrough) reads as markup anywhere

@@ -15,7 +15,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+from archiver.clean.body import parse_body
 from archiver.render import record_markdown
+
+from conftest import WECHAT
 
 RECORD = {"id": "wx:test", "kind": "article", "title": "A # title *with* [marks]",
           "images": [], "blocks": []}
@@ -97,3 +100,39 @@ def test_a_junit_report_is_well_formed_whatever_a_citation_holds(text):
     case = report.findall("testcase")[1]
     assert case.get("name").startswith("1: Chiang C. ")
     assert "\\x02" in case.get("classname")
+
+
+def rendered_table(markdown: str) -> list[list[str]]:
+    """The cells of each row of the one table the rendered Markdown holds, header first."""
+    out = MarkdownIt("commonmark").enable("table").render(markdown)
+    tables = re.findall(r"<table>(.*?)</table>", out, re.S)
+    assert len(tables) == 1, out
+    return [[html.unescape(cell) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
+            for row in re.findall(r"<tr>(.*?)</tr>", tables[0], re.S)]
+
+
+def test_a_table_renders_as_one_table_with_every_row_and_cell():
+    """The table of the YuLab JC post (a block a row, cells separated by tabs) is a table in
+    the Markdown, not nine lines of text: its first row the header, each cell in its place."""
+
+
+    source = (WECHAT / "markdown" / "mp_duty__YuLab_JC___单细胞及单核细胞_RNA_测序总结.md"
+              ).read_text(encoding="utf-8")
+    blocks, _, _ = parse_body(re.search(r"<table.*?</table>", source, re.S).group(0))
+    record = {**RECORD, "blocks": [b.to_json() for b in blocks]}
+    rows = rendered_table(record_markdown(record))
+    assert rows == [b.text.split("\t") for b in blocks]
+    assert len(rows) == 9
+    assert rows[0] == ["Method", "Cost/cell", "# Cells", "Time (hours)"]
+    assert rows[-1] == ["sci-RNA-seq", "$0.28", "7,680", "17.42"]
+
+
+def test_a_table_row_wider_than_the_first_keeps_every_cell_and_a_bar_stays_text():
+    """GFM drops the cells of a row beyond the header's: the header is as wide as the widest
+    row. A cell's own ``|`` or ``*`` is text, not markup."""
+    record = {**RECORD, "blocks": [{"type": "table", "text": "指标\t数值"},
+                                   {"type": "table", "text": "a | b\t*1*\t注"},
+                                   {"type": "paragraph", "text": "表后的段落"}]}
+    markdown = record_markdown(record)
+    assert rendered_table(markdown) == [["指标", "数值", ""], ["a | b", "*1*", "注"]]
+    assert rendered_texts(markdown) == ["表后的段落"]
