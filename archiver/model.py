@@ -111,6 +111,10 @@ class Block:
     level: int | None = None  # heading level
     items: tuple[str, ...] = ()  # list items
     image: int | None = None  # index into the post's image references
+    # a numbered list (<ol>): its items show numbers, from ``start``; the numbers are no part
+    # of the items' text, as a browser draws them, so they are kept here or lost
+    ordered: bool = False
+    start: int = 1
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"type": self.type}
@@ -121,6 +125,10 @@ class Block:
         elif self.type == "list":
             out["items"] = list(self.items)
             out["text"] = self.text
+            if self.ordered:
+                out["ordered"] = True
+                if self.start != 1:
+                    out["start"] = self.start
         else:
             out["text"] = self.text
         if self.level is not None:

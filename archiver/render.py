@@ -77,6 +77,9 @@ def record_markdown(record: dict[str, Any], version: str | None = None) -> str:
             image = images[block["image"]] if block["image"] < len(images) else {}
             target = image.get("asset") or image.get("original") or ""
             out.append(f"![{_md(block.get('text', ''))}]({_md_target(target)})")
+        elif kind == "list" and block.get("ordered"):  # numbered as the post numbers them
+            first = block.get("start", 1)
+            out += [f"{n}. {_md(item)}" for n, item in enumerate(block.get("items", []), first)]
         elif kind == "list":
             out += [f"- {_md(item)}" for item in block.get("items", [])]
         elif kind == "quote":

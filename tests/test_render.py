@@ -136,3 +136,16 @@ def test_a_table_row_wider_than_the_first_keeps_every_cell_and_a_bar_stays_text(
     markdown = record_markdown(record)
     assert rendered_table(markdown) == [["指标", "数值", ""], ["a | b", "*1*", "注"]]
     assert rendered_texts(markdown) == ["表后的段落"]
+
+
+def test_a_numbered_list_renders_numbered_from_its_first_number():
+    """An ordered list block is a numbered list in the Markdown, from its ``start``; an
+    unnumbered one a bulleted list, and an item's own "2020." is still text."""
+    record = {**RECORD, "blocks": [
+        {"type": "list", "ordered": True, "start": 3, "items": ["模型评价、", "2020. 年"],
+         "text": "模型评价、\n2020. 年"},
+        {"type": "list", "items": ["知乎、CSDN、简书同名账号"],
+         "text": "知乎、CSDN、简书同名账号"}]}
+    out = MarkdownIt("commonmark").render(record_markdown(record))
+    assert re.search(r'<ol start="3">\s*<li>模型评价、</li>\s*<li>2020. 年</li>\s*</ol>', out)
+    assert re.search(r"<ul>\s*<li>知乎、CSDN、简书同名账号</li>\s*</ul>", out)

@@ -210,9 +210,29 @@ def _row(node: etree._Element, walk: _Walk, depth: int) -> None:
     walk.blocks.extend(images)
 
 
+def _start(node: etree._Element) -> int:
+    """The number an ordered list's first item shows: its ``start`` attribute (a whole
+    number, as a browser reads it), else 1."""
+    try:
+        return int((node.get("start") or "1").strip())
+    except ValueError:
+        return 1
+
+
 def _list(node: etree._Element, walk: _Walk, depth: int) -> None:
-    """A list becomes one block with its items; images inside items still become blocks."""
+    """A list becomes one block with its items; images inside items still become blocks.
+
+    An ``<ol>``'s block is ``ordered``, with the number of its first item: a reader sees the
+    numbers (the post may refer to "step 3"), but they are drawn by the browser and are in no
+    item's text. A list an image interrupts goes on numbering in its next block."""
     items: list[str] = []
+    ordered = node.tag.lower() == "ol"
+    start = _start(node) if ordered else 1
+
+    def block() -> Block:
+        return Block(type="list", items=tuple(items), text="\n".join(items), ordered=ordered,
+                     start=start)
+
     lis, others = _split(node, ("li",))
     if lis:  # without items the list's own content is read, others included
         for other in others:
@@ -226,11 +246,12 @@ def _list(node: etree._Element, walk: _Walk, depth: int) -> None:
             items.append(" ".join(texts))
         if any(b.type == "image" for b in inner.blocks):
             if items:
-                walk.blocks.append(Block(type="list", items=tuple(items), text="\n".join(items)))
+                walk.blocks.append(block())
+                start += len(items)
                 items = []
             walk.blocks.extend(b for b in inner.blocks if b.type == "image")
     if items:
-        walk.blocks.append(Block(type="list", items=tuple(items), text="\n".join(items)))
+        walk.blocks.append(block())
 
 
 def parse_body(body: str | etree._Element) -> tuple[list[Block], list[ImageRef], list[str]]:

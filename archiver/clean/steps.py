@@ -6,6 +6,7 @@ order of :data:`STEPS` is the order they run in.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 
@@ -77,7 +78,7 @@ def drop_markup_residue(blocks: list[Block], images: list[ImageRef]) -> list[Blo
         if not text.strip() or _RESIDUE.match(text):
             continue
         if text != block.text:
-            block = Block(type=block.type, text=text, level=block.level, items=block.items)
+            block = dataclasses.replace(block, text=text)
         out.append(block)
     return out
 

@@ -101,7 +101,10 @@ def _body(record: dict[str, Any]) -> str:
                 out.append(f'<p class="missing">image missing: {_e(image.get("reason"))}</p>')
         elif kind == "list":
             items = "".join(f"<li>{_e(item)}</li>" for item in block.get("items") or [])
-            out.append(f"<ul>{items}</ul>")
+            if block.get("ordered"):  # numbered from where the post's list numbers them
+                out.append(f'<ol start="{int(block.get("start", 1))}">{items}</ol>')
+            else:
+                out.append(f"<ul>{items}</ul>")
         elif kind == "quote":
             out.append(f"<blockquote>{_e(block.get('text'))}</blockquote>")
         elif kind == "code":

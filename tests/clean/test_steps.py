@@ -549,3 +549,37 @@ def test_white_space_is_squashed_as_the_regex_s_would_for_every_character():
     every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
     text = "a" + " x".join(every[i:i + 7] for i in range(0, len(every), 7)) + "\u3000b"
     assert _squash(text) == re.sub(r"\s+", "", text)
+
+
+MENDEL = WECHAT / "markdown" / "mp_duty__白话孟德尔随机化.md"
+
+
+def test_a_numbered_list_keeps_its_numbering_and_a_bulleted_one_stays_unnumbered():
+    """白话孟德尔随机化 numbers the three conditions of an instrumental variable (an <ol>) and
+    bullets the two reasons after them (a <ul>): a reader sees "1. 2. 3." before the first,
+    drawn by the browser and in no item's text, so the block must say it is numbered."""
+    post = clean(read(MENDEL))
+    lists = [b.to_json() for b in post.blocks if b.type == "list"]
+    assert lists[0] == {
+        "type": "list", "ordered": True,
+        "items": ["the variant is associated with the exposure",
+                  "the variant is not associated with the outcome via a confounding pathway",
+                  "the variant does not affect the outcome directly, only possibly indirectly "
+                  "via the exposure."],
+        "text": "the variant is associated with the exposure\n"
+                "the variant is not associated with the outcome via a confounding pathway\n"
+                "the variant does not affect the outcome directly, only possibly indirectly "
+                "via the exposure."}
+    assert "ordered" not in lists[1] and lists[1]["items"][0].startswith("不确定先有鸡还是先有蛋")
+
+
+def test_a_numbered_list_keeps_its_first_number_also_past_an_image():
+    """``<ol start>`` numbers from there; a list an image interrupts goes on numbering."""
+    blocks, _, _ = parse_body('<ol start="3"><li>模型评价、</li><li>缺失值处理、'
+                              '<img src="a.png"></li><li>样本量计算、</li></ol>')
+    assert [b.to_json() for b in blocks] == [
+        {"type": "list", "ordered": True, "start": 3, "items": ["模型评价、", "缺失值处理、"],
+         "text": "模型评价、\n缺失值处理、"},
+        {"type": "image", "image": 0},
+        {"type": "list", "ordered": True, "start": 5, "items": ["样本量计算、"],
+         "text": "样本量计算、"}]
