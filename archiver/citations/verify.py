@@ -630,7 +630,9 @@ def citations_of(record: dict[str, Any]) -> list[tuple[str, str | None]]:
         if block.get("type") == "list":
             for j, item in enumerate(block.get("items") or []):
                 listed.append(len(lines))
-                lines.append(item)
+                # an item of several paragraphs (its lines) is one entry, a reference and
+                # the DOI line under it one citation, as in records made before items had lines
+                lines.append(" ".join(item.split("\n")))
                 where.append(f"blocks/{i}/items/{j}")
         elif block.get("type") != "image":
             for line in (block.get("text") or "").split("\n"):

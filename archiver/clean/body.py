@@ -242,8 +242,8 @@ def _list(node: etree._Element, walk: _Walk, depth: int) -> None:
         _walk(li, inner, depth + (li is not node))
         inner.flush()
         texts = [b.text for b in inner.blocks if b.type != "image" and b.text]
-        if texts:
-            items.append(" ".join(texts))
+        if texts:  # an item's paragraphs are lines of it, as a reader sees them
+            items.append("\n".join(texts))
         if any(b.type == "image" for b in inner.blocks):
             if items:
                 walk.blocks.append(block())

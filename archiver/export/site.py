@@ -100,7 +100,8 @@ def _body(record: dict[str, Any]) -> str:
             else:
                 out.append(f'<p class="missing">image missing: {_e(image.get("reason"))}</p>')
         elif kind == "list":
-            items = "".join(f"<li>{_e(item)}</li>" for item in block.get("items") or [])
+            items = "".join("<li>" + "<br>".join(_e(line) for line in item.split("\n"))
+                            + "</li>" for item in block.get("items") or [])  # its lines
             if block.get("ordered"):  # numbered from where the post's list numbers them
                 out.append(f'<ol start="{int(block.get("start", 1))}">{items}</ol>')
             else:

@@ -583,3 +583,13 @@ def test_a_numbered_list_keeps_its_first_number_also_past_an_image():
         {"type": "image", "image": 0},
         {"type": "list", "ordered": True, "start": 5, "items": ["样本量计算、"],
          "text": "样本量计算、"}]
+
+
+def test_a_list_item_of_two_paragraphs_keeps_the_line_between_them():
+    """In 临床预测模型经典文献合集 the last item of the first list holds a paragraph and,
+    below it, the text that introduces the sixteen references: a reader sees two lines, not
+    one run-on sentence."""
+    post = clean(read(WECHAT / "markdown" / "mp_duty__临床预测模型经典文献合集.md"))
+    items = next(b for b in post.blocks if b.type == "list").items
+    assert items[6].startswith("论文写作等多个方面。\n16篇文献的详细信息如下所示，")
+    assert items[5] == "数据预处理、"
