@@ -1127,6 +1127,19 @@ def test_a_new_keys_title_word_keeps_a_word_joined_by_an_ampersand_or_apostrophe
     assert make_key(name, 2015, title, transliterate=False) == before
 
 
+@pytest.mark.parametrize(("name", "title", "key", "before"), [
+    ("测试号", "疫\u200b苗接种\u200b指南", "ceshihao2015yimiao", "ceshihao2015yi"),
+    ("Smith", "Vac\u00adcines for all", "smith2015vaccines", "smith2015vac"),
+    ("\u200bSmith", "\ufeffPan\u2060demic lessons", "smith2015pandemic", "smith2015pan")])
+def test_a_new_key_reads_a_title_and_name_without_their_invisible_characters(
+        name, title, key, before):
+    """A WeChat title salted with zero-width spaces inside its words (疫\u200b苗, to slip
+    past filters) keyed by its first character alone (``yi``), a soft hyphen cut a word. A
+    key given from now on reads the words shown; keys made as before keep their old form."""
+    assert make_key(name, 2015, title) == key
+    assert make_key(name, 2015, title, transliterate=False) == before
+
+
 @pytest.mark.parametrize(("name", "part"), [
     ("太阳照常升起", "taiyangzhaochang"),  # taiyang zhaochang shengqi: 23 letters
     ("漳州市律师协会", "zhangzhoushilvshixie"),  # … xie hui: the last syllable left out whole

@@ -115,11 +115,21 @@ def _name_part(name: str, transliterate: bool = True) -> str:
     return out
 
 
+# What prints nothing and splits no word: zero-width space, word joiner, BOM, soft hyphen. A
+# WeChat title salted with them inside its words ("疫\u200b苗", to slip past filters) or
+# carrying a hyphenation point ("Vac\u00adcines") reads as the word it shows.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"))
+
+
 def make_key(name: str | None, year: int | str | None, title: str | None,
              transliterate: bool = True) -> str:
     """``<name><year><title word>``; never empty (``anon`` stands in for a missing name).
-    ``transliterate=False``: the key as it was made before the letters NFKD leaves whole were
-    spelt out, for a key an export makes afresh each time (see the module's notes)."""
+    A key given from now on reads the name and title without their invisible characters
+    (``yimiao`` of 疫\u200b苗, not ``yi``). ``transliterate=False``: the key as it was made
+    before the letters NFKD leaves whole were spelt out, for a key an export makes afresh
+    each time (see the module's notes)."""
+    if transliterate:
+        name, title = (text.translate(_INVISIBLE) if text else text for text in (name, title))
     name_part = _name_part(name or "", transliterate) or "anon"
     year_part = str(year)[:4] if year and str(year)[:4].isdigit() else ""
     return f"{name_part}{year_part}{_title_word(title or '', transliterate)}"
