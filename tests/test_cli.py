@@ -1813,6 +1813,26 @@ def test_an_empty_archiver_archive_variable_is_a_usage_error_not_the_default_fol
     assert given.exit_code == 0, given.output  # the option names the archive: no guess made
 
 
+def test_diff_shows_a_list_becoming_numbered_by_its_numbers(runner, archive_dir, tmp_path):
+    """A numbered list's numbers are drawn by the page, in no item's text: a list that became
+    numbered (an <ul> made an <ol>) or renumbered (its start moved) changed what a reader
+    sees, and the diff shows each item with its number."""
+    post = tmp_path / "post.html"
+    page = ('<html><body><div id="js_content"><p>Steps</p><ul><li>Collect</li><li>Clean</li>'
+            '</ul></div></body></html>')
+    post.write_text(page, encoding="utf-8")
+    record = json.loads(run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch",
+                            "--json").stdout)
+    post.write_text(page.replace("<ul>", '<ol start="3">').replace("</ul>", "</ol>"),
+                    encoding="utf-8")
+    run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch")
+    body = json.loads(run(runner, "diff", record["id"], "--archive", archive_dir,
+                          "--json").stdout)["body"]
+    assert [line for line in body if line.startswith(("-", "+"))
+            and not line.startswith(("---", "+++"))] == [
+        "-Collect", "-Clean", "+3. Collect", "+4. Clean"]
+
+
 def test_diff_json_gives_each_changed_value_by_its_path(runner, archive_dir, tmp_path):
     """As the text report does: a changed name inside the credits is that name, not the
     whole credits field twice."""
