@@ -27,6 +27,11 @@ _STOP = "\\s\"'<>\u2018-\u201f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 DOI_RE = re.compile(rf"10\.\d{{4,9}}/(?:[^{_STOP}]|<\d+::[^\s<>]+>)+")
 _TRAILING = ".,;:!?'\"。，、；：！？"
 _CLOSERS = {")": "(", "]": "[", "}": "{", ">": "<", "）": "（", "】": "【", "」": "「"}
+_OPENERS = frozenset(_CLOSERS.values())
+# A full-width opening bracket ends a DOI (no DOI holds one): a note Chinese text puts right
+# after it ("10.1038/ng.3834（点击阅读原文）", "…（see Nature）") is no part of it, which NFKC,
+# making the bracket ASCII, would let it run into. It is spaced from the DOI first.
+_FULL_WIDTH_OPENING = {ord(c): f" {c}" for c in "（【「《〈［｛"}
 _URL_TAILS = re.compile(
     r"(?:/(?:figures?|tables?|fig|tab)/[\w.-]+|/(?:full|abstract|fulltext|pdf|epdf|meta|summary|"
     r"references|metrics|suppl|supplemental|full\.pdf)|\.(?:full|abstract|pdf|full\.pdf)"
@@ -45,9 +50,13 @@ _PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi\s*[:：]\s*|doi\s+)",
 
 
 def _strip_trailing(doi: str) -> str:
+    """``doi`` without the punctuation after it: a full stop or comma, a closing bracket the
+    DOI did not open, an opening bracket nothing follows ("10.1038/ng.3834(" of a DOI a
+    bracketed note followed)."""
     while doi:
         last = doi[-1]
-        if last in _TRAILING or last in _CLOSERS and doi.count(_CLOSERS[last]) < doi.count(last):
+        if last in _TRAILING or last in _OPENERS or \
+                last in _CLOSERS and doi.count(_CLOSERS[last]) < doi.count(last):
             doi = doi[:-1]
         else:
             break
@@ -183,7 +192,7 @@ def _nfkc_lines(text: str) -> list[str]:
     for line in text.split("\n"):
         after = _may_end_joinable(line)
         if not line.isascii() and (before or after or _MAY_HOLD_DOI.search(line)):
-            line = unicodedata.normalize("NFKC", line)
+            line = unicodedata.normalize("NFKC", line.translate(_FULL_WIDTH_OPENING))
         out.append(line)
         before = after
     return out
