@@ -741,6 +741,25 @@ def test_verify_command_report_junit_and_exit_codes(server, tmp_path, monkeypatc
     assert json.loads(piped.stdout)["citations"][0]["location"] == "-:1"
 
 
+def test_a_title_an_editor_marked_is_checked_as_the_citation_prints_it(server, tmp_path,
+                                                                        monkeypatch):
+    """Labelled cases with their title put in Chinese book-title marks, or in Markdown bold,
+    as a post's editor marks one: the right one stays verified (its journal was read as
+    "》[J]. EFSA J"), the wrong year is still found (it went unread after "“《")."""
+    right, wrong = (next(c for c in CASES if c["id"] == i) for i in ("dev-0013", "dev-0036"))
+    refs = tmp_path / "refs.txt"
+    refs.write_text("\n".join([
+        right["text"].replace("Scientific", "《Scientific").replace("catechins", "catechins》"),
+        right["text"].replace("Scientific", "**Scientific").replace("catechins", "catechins**"),
+        wrong["text"].replace("“River", "“《River").replace("public.”", "public》.”"),
+        wrong["text"].replace("“River", "“**River").replace("public.”", "public**.”")]) + "\n",
+        encoding="utf-8")
+    result = run_verify(["verify", refs, "--json"], server.url, tmp_path, monkeypatch)
+    citations = json.loads(result.stdout)["citations"]
+    assert [c["status"] for c in citations] == ["verified", "verified", "mismatch", "mismatch"]
+    assert all(c["fields"]["year"]["match"] is False for c in citations[2:])
+
+
 def test_the_text_report_reads_as_a_person_writes_it(server, tmp_path, monkeypatch):
     # real citations, wrong on purpose, of a recorded work (Ralser et al., PLoS ONE 2006: five
     # authors), and a DOI no one registered

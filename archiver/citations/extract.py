@@ -293,11 +293,38 @@ def reference_text(line: str) -> str:
     """A line of a reference list as it is read and checked: without the characters no reader
     sees, without an enclosed list number (``⑲``), in NFKC (full-width punctuation and digits
     as Chinese posts print them: ``（2014）``, ``33，588``), a DOI broken after a hyphen
-    whole again."""
-    text = line.translate(_INVISIBLE)
+    whole again, and without the marks of :func:`without_marks`."""
+    text = without_marks(line.translate(_INVISIBLE))
     if text and not text.isascii():
         text = unicodedata.normalize("NFKC", _ENCLOSED_NUMBER.sub("", text, count=1))
     return _doi_rejoined(text).strip()
+
+
+# Markdown's strong emphasis around a part of a reference pasted from a Markdown page
+# ("**Title**[J]. Journal", "“__Title__.”"): marks no reference prints
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# a Latin-script title in Chinese book-title marks ("《Scientific opinion on …》[J]"), as
+# Chinese editors mark a title in any language
+_LATIN_IN_TITLE_MARKS = re.compile(r"《([^《》\u3400-\u9fff]*[A-Za-z][^《》\u3400-\u9fff]*)》")
+_QUOTES_BEFORE = "“‘\"'"
+
+
+def _latin_title(match: re.Match[str]) -> str:
+    """The title quoted, as Latin references quote one; as it is, when quoted already."""
+    quoted = match.start() > 0 and match.string[match.start() - 1] in _QUOTES_BEFORE
+    return match.group(1) if quoted else f"“{match.group(1)}”"
+
+
+def without_marks(text: str) -> str:
+    """A reference without the marks a post's editor adds that no citation style prints and
+    that end up read as part of a field ("》[J]. EFSA J" as the journal, a year missed): a
+    Latin title's book-title marks become quotation marks (a Chinese title keeps its own),
+    and Markdown's strong emphasis is dropped."""
+    if "**" in text or "__" in text:
+        text = _STRONG.sub(r"\2", text)
+    if "《" in text:
+        text = _LATIN_IN_TITLE_MARKS.sub(_latin_title, text)
+    return text
 
 
 def without_label(text: str) -> str | None:

@@ -28,7 +28,7 @@ import re
 import unicodedata
 import warnings
 
-from archiver.citations.extract import normalise_doi, unescape_entities
+from archiver.citations.extract import normalise_doi, unescape_entities, without_marks
 
 TYPE_CHECKING = False  # typing is not imported at run time: it would cost ~7 ms of start-up
 if TYPE_CHECKING:
@@ -106,11 +106,13 @@ class Token:
 
 def clean_text(text: str) -> str:
     """NFKC (full-width punctuation and ligatures become plain), no control characters or lone
-    surrogates (CRFsuite needs valid UTF-8), whitespace collapsed, capped at MAX_CHARS."""
+    surrogates (CRFsuite needs valid UTF-8), whitespace collapsed, capped at MAX_CHARS;
+    Markdown's strong emphasis marks dropped, a Latin title's book-title marks made quotes."""
     if not isinstance(text, str):
         return ""
     text = _CONTROL.sub(" ", text[: MAX_CHARS * 2])
     text = unescape_entities(text)  # copied from a web page: "949&#8211;961"
+    text = without_marks(text)
     text = unicodedata.normalize("NFKC", text)
     text = _CONTROL.sub(" ", text)  # NFKC can expand into new control-free text only, but be sure
     return " ".join(text.split())[:MAX_CHARS]

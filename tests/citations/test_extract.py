@@ -811,3 +811,25 @@ def test_a_whole_doi_before_a_full_stop_and_a_space_goes_on_no_further(line, doi
     comes before is no DOI yet (``10.1016/j``: a suffix with no digit); ``…/iiaa061. 2020``
     is a DOI, then the year."""
     assert find_dois([line]) == [doi]
+
+
+@pytest.mark.parametrize(("written", "read"), [
+    # a Latin title in Chinese book-title marks is a quoted title (GB/T 7714 quotes none)
+    ("EFSA ANS Panel. 《Scientific opinion on the safety of green tea catechins》[J]. EFSA J, "
+     "2018, 16(4): e05239.",
+     "EFSA ANS Panel. “Scientific opinion on the safety of green tea catechins”[J]. EFSA J, "
+     "2018, 16(4): e05239."),
+    ("Weber, Matthew A. 2019. “《River metrics by the public, for the public》.” Plos One 14.",
+     "Weber, Matthew A. 2019. “River metrics by the public, for the public.” Plos One 14."),
+    # Markdown's strong emphasis pasted with the reference
+    ("Weber, Matthew A. 2019. “**River metrics by the public, for the public**.” Plos One 14.",
+     "Weber, Matthew A. 2019. “River metrics by the public, for the public.” Plos One 14."),
+    # a Chinese title keeps its marks
+    ("王进玉. 《敦煌学和科技史》[M]. 兰州: 甘肃教育出版社, 2011.",
+     "王进玉. 《敦煌学和科技史》[M]. 兰州: 甘肃教育出版社, 2011.")])
+def test_marks_an_editor_adds_around_a_title_are_read_as_a_citation_prints_it(written, read):
+    """"》[J]. EFSA J" was read as the journal, and a Chicago year after "“《" or "“**" went
+    unread: each a false alarm or a wrong year passed (6 and 8 of the 316 labelled cases with
+    the title so marked; 6 and 4 with it in bold)."""
+    from archiver.citations.extract import reference_text
+    assert reference_text(written) == read
