@@ -744,20 +744,24 @@ def test_verify_command_report_junit_and_exit_codes(server, tmp_path, monkeypatc
 def test_a_title_an_editor_marked_is_checked_as_the_citation_prints_it(server, tmp_path,
                                                                         monkeypatch):
     """Labelled cases with their title put in Chinese book-title marks, or in Markdown bold,
-    as a post's editor marks one: the right one stays verified (its journal was read as
-    "》[J]. EFSA J"), the wrong year is still found (it went unread after "“《")."""
+    as a post's editor marks one, or with the journal's impact factor after it: the right one
+    stays verified (its journal was read as "》[J]. EFSA J", its pages as "5.2"), the wrong
+    year is still found, and nothing else (it went unread after "“《")."""
     right, wrong = (next(c for c in CASES if c["id"] == i) for i in ("dev-0013", "dev-0036"))
     refs = tmp_path / "refs.txt"
     refs.write_text("\n".join([
         right["text"].replace("Scientific", "《Scientific").replace("catechins", "catechins》"),
         right["text"].replace("Scientific", "**Scientific").replace("catechins", "catechins**"),
         wrong["text"].replace("“River", "“《River").replace("public.”", "public》.”"),
-        wrong["text"].replace("“River", "“**River").replace("public.”", "public**.”")]) + "\n",
-        encoding="utf-8")
+        wrong["text"].replace("“River", "“**River").replace("public.”", "public**.”"),
+        right["text"].replace("EFSA J.", "EFSA J. (IF: 5.2)"),
+        wrong["text"].replace("Plos One", "Plos One（IF=3.7）")]) + "\n", encoding="utf-8")
     result = run_verify(["verify", refs, "--json"], server.url, tmp_path, monkeypatch)
     citations = json.loads(result.stdout)["citations"]
-    assert [c["status"] for c in citations] == ["verified", "verified", "mismatch", "mismatch"]
-    assert all(c["fields"]["year"]["match"] is False for c in citations[2:])
+    assert [c["status"] for c in citations] == ["verified", "verified", "mismatch", "mismatch",
+                                                "verified", "mismatch"]
+    assert [sorted(k for k, v in c["fields"].items() if v["match"] is False)
+            for c in citations[2:4] + citations[5:]] == [["year"]] * 3
 
 
 def test_the_text_report_reads_as_a_person_writes_it(server, tmp_path, monkeypatch):

@@ -315,15 +315,28 @@ def _latin_title(match: re.Match[str]) -> str:
     return match.group(1) if quoted else f"“{match.group(1)}”"
 
 
+# the journal's impact factor, which Chinese posts print after its name in brackets
+# ("Nature Genetics（IF=27.6）", "(IF: 5.2)", "（影响因子：12.3）", "(2023 IF 10.1)")
+_IMPACT_FACTOR = re.compile(r"\s*[(（]\s*(?:(?:19|20)\d\d\s*)?(?:IF|JCR\s*IF|Impact\s+Factor|"
+                            r"影响因子)\s*[=:：]?\s*\d+(?:\.\d+)?\s*(?:分)?\s*[)）]", re.I)
+# a year written with 年 in a Latin citation's brackets or before its full stop ("(2018年).")
+_YEAR_WITH_NIAN = re.compile(r"(?<![\d])((?:1[5-9]|20)\d\d)年(?=\s*[)）.,，;；])")
+
+
 def without_marks(text: str) -> str:
-    """A reference without the marks a post's editor adds that no citation style prints and
-    that end up read as part of a field ("》[J]. EFSA J" as the journal, a year missed): a
-    Latin title's book-title marks become quotation marks (a Chinese title keeps its own),
-    and Markdown's strong emphasis is dropped."""
+    """A reference without what a post's editor adds that no citation style prints and that
+    ends up read as part of a field ("》[J]. EFSA J" or "Pulm. Med.(IF=12.3" as the journal,
+    "5.2" as its pages, a year missed): a Latin title's book-title marks become quotation
+    marks (a Chinese title keeps its own), Markdown's strong emphasis is dropped, and so is
+    an impact factor in brackets, and a 年 after a year in brackets."""
     if "**" in text or "__" in text:
         text = _STRONG.sub(r"\2", text)
     if "《" in text:
         text = _LATIN_IN_TITLE_MARKS.sub(_latin_title, text)
+    if "IF" in text or "if" in text.lower() or "影响因子" in text:
+        text = _IMPACT_FACTOR.sub("", text)
+    if "年" in text:
+        text = _YEAR_WITH_NIAN.sub(r"\1", text)
     return text
 
 

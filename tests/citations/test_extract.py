@@ -826,10 +826,21 @@ def test_a_whole_doi_before_a_full_stop_and_a_space_goes_on_no_further(line, doi
      "Weber, Matthew A. 2019. “River metrics by the public, for the public.” Plos One 14."),
     # a Chinese title keeps its marks
     ("王进玉. 《敦煌学和科技史》[M]. 兰州: 甘肃教育出版社, 2011.",
-     "王进玉. 《敦煌学和科技史》[M]. 兰州: 甘肃教育出版社, 2011.")])
+     "王进玉. 《敦煌学和科技史》[M]. 兰州: 甘肃教育出版社, 2011."),
+    # the journal's impact factor after its name, as Chinese posts print it
+    ("Gross JB. Albinism. Heredity（IF=12.3）, 111(2), 122-130 (2013).",
+     "Gross JB. Albinism. Heredity, 111(2), 122-130 (2013)."),
+    ("Gross JB. Albinism. Heredity (IF: 5.2), 111(2).", "Gross JB. Albinism. Heredity, 111(2)."),
+    ("Chiang C. SVs. Nature Genetics（影响因子：27.6分）, 2017.",
+     "Chiang C. SVs. Nature Genetics, 2017."),
+    # a year with 年 in a Latin citation's brackets; a Chinese issue's 年 stays
+    ("Smith, A. (2018年). Title. J. Biol. 12, 1-9.", "Smith, A. (2018). Title. J. Biol. 12, 1-9."),
+    ("张三. 论文[J]. 中国社会科学, 2018年第3期.", "张三. 论文[J]. 中国社会科学, 2018年第3期.")])
 def test_marks_an_editor_adds_around_a_title_are_read_as_a_citation_prints_it(written, read):
     """"》[J]. EFSA J" was read as the journal, and a Chicago year after "“《" or "“**" went
     unread: each a false alarm or a wrong year passed (6 and 8 of the 316 labelled cases with
-    the title so marked; 6 and 4 with it in bold)."""
+    the title so marked; 6 and 4 with it in bold). An impact factor after the journal was
+    part of its name, and "(IF: 5.2)" its pages (102 false alarms of 316); "(2018年)" was no
+    year (3 wrong years of 79 passed)."""
     from archiver.citations.extract import reference_text
     assert reference_text(written) == read
