@@ -257,6 +257,16 @@ def _words(meta: dict[str, Any], key: str, path: Path) -> list[str]:
 
 _WEB_ADDRESS = re.compile(r"https?://[^\s/?#]+\S*\Z", re.I)
 
+# Obsidian names a person by a link to their note: "[[太阳照常升起]]", "[[note|shown name]]"
+_WIKI_LINK = re.compile(r"\A\[\[(?:[^\[\]|]*\|)?(?P<name>[^\[\]|]+)\]\]\Z")
+
+
+def _unlinked(name: str) -> str:
+    """A name as it is shown, not as the link Obsidian's Web Clipper writes it in ``author``
+    (``"[[太阳照常升起]]"``): the brackets are link syntax, not part of anyone's name."""
+    link = _WIKI_LINK.match(name.strip())
+    return link.group("name").strip() if link else name
+
 
 def _address(meta: dict[str, Any], key: str, path: Path) -> str | None:
     """A front-matter value that names the post's address (``url``, ``link``,
@@ -294,26 +304,31 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
     fetched_export = "fetched" in tags
 
     put("title", _text(meta, "title", path), "front matter title")
-    date_value = _scalar(meta.get("date"))
+    for key in ("description", "summary"):  # the post's digest, as the page's msg_desc gives it
+        put("summary", _text(meta, key, path), f"front matter {key}")
+    # Obsidian's Web Clipper writes the publish date as `published` (its `created` is when the
+    # page was clipped); other exporters write `date`
+    date_key = "date" if meta.get("date") is not None else "published"
+    date_value = _scalar(meta.get(date_key))
     if date_value is not None:
         if not isinstance(date_value, _PLAIN):
-            raise MalformedInput(f"front matter date must be a date, not {_kind(date_value)}",
-                                 path=path)
+            raise MalformedInput(f"front matter {date_key} must be a date, not "
+                                 f"{_kind(date_value)}", path=path)
         iso, _ = parse_date(date_value)
         if iso is None:
-            raise MalformedInput(f"front matter date {str(date_value)[:60]!r} is not a date: "
+            raise MalformedInput(f"front matter {date_key} {str(date_value)[:60]!r} is not a date: "
                                  f"{why_not_a_date(date_value)}",
                                  path=path)
         if fetched_export:
-            put("fetched", iso, "front matter date (export marked 'fetched': fetch time)")
+            put("fetched", iso, f"front matter {date_key} (export marked 'fetched': fetch time)")
         else:
-            put("published", iso, "front matter date")
+            put("published", iso, f"front matter {date_key}")
     for key in ("url", "link", "original_url"):
         put("url", _address(meta, key, path), f"front matter {key}")
     source = _scalar(meta.get("source"))  # an address, or (some exporters) the account's name
     if isinstance(source, str) and _WEB_ADDRESS.match(source.strip()):
         put("url", source.strip(), "front matter source")
-    authors = [w.strip() for w in _words(meta, "author", path) if w.strip()]
+    authors = [_unlinked(w).strip() for w in _words(meta, "author", path) if w.strip()]
     author = authors[0] if len(authors) == 1 else ""
 
     by_line = _BY_LINE.match(body)

@@ -1,0 +1,61 @@
+"""Specification: Markdown saved by tools other than the corpus's exporters reads as the post.
+
+Each fixture is written here as the tool named in its test writes a clipped WeChat post, from
+the real corpus post 大都市与小城镇——从东京的人口说起 (太阳照常升起, 2018-01-29; its Markdown and
+images under tests/fixtures/wechat/html-with-assets/). What a person reads in the file (title,
+account, author, date, address, tags, summary, every image) is what the record says.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archiver.config import load_config
+from archiver.pipeline import prepare_all
+
+from conftest import WECHAT
+
+POST = WECHAT / "html-with-assets" / "mufeng__2018-01-29_大都市与小城镇——从东京的人口说起"
+TITLE = "大都市与小城镇——从东京的人口说起"
+URL = ("http://mp.weixin.qq.com/s?__biz=MzI0ODE5NDU5Mw==&mid=2649548840&idx=1"
+       "&sn=e909cb2ab2cb582074c2d1a8cf7a7906")
+IMAGES = sorted((POST / "images").glob("*/*.jpg"))
+PARAGRAPH = "这是今年的首篇。"
+
+
+@pytest.fixture
+def config(tmp_path: Path):
+    return load_config({}, tmp_path).with_overrides(archive=tmp_path / "archive", fetch=False)
+
+
+def record_of(path: Path, config) -> dict:
+    prepared = prepare_all(path, config)
+    assert len(prepared) == 1, prepared
+    return prepared[0].record
+
+
+def test_an_obsidian_web_clip_names_its_author_published_date_and_description(tmp_path,
+                                                                              config):
+    """Obsidian Web Clipper's default template: ``author`` a list of links to notes
+    (``"[[name]]"``), the publish date as ``published`` (``created`` is the clipping's day),
+    the page's description as ``description``. The brackets are no part of the name."""
+    post = tmp_path / "clip.md"
+    post.write_text(f'---\ntitle: "{TITLE}"\nsource: "{URL}"\nauthor:\n  - "[[太阳照常升起]]"\n'
+                    f'published: 2018-01-29\ncreated: 2024-05-02\ndescription: "{PARAGRAPH}"\n'
+                    f'tags:\n  - "clippings"\n---\n\n{PARAGRAPH}\n', encoding="utf-8")
+    record = record_of(post, config)
+    assert record["account"]["name"] == "太阳照常升起"
+    assert record["author"] == "太阳照常升起"
+    assert record["published"] == "2018-01-29"
+    assert record["summary"] == PARAGRAPH
+    assert record["tags"] == ["clippings"]
+
+
+def test_a_link_to_a_note_with_a_shown_name_is_that_name(tmp_path, config):
+    post = tmp_path / "clip.md"
+    post.write_text(f'---\ntitle: "{TITLE}"\nsource: "{URL}"\nauthor:\n'
+                    '  - "[[People/Mufeng|木风]]"\n  - "[[太阳照常升起]]"\n---\n\n'
+                    f"{PARAGRAPH}\n", encoding="utf-8")
+    assert record_of(post, config)["credits"] == {"作者": ["木风", "太阳照常升起"]}
