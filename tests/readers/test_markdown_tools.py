@@ -8,6 +8,7 @@ account, author, date, address, tags, summary, every image) is what the record s
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -59,3 +60,46 @@ def test_a_link_to_a_note_with_a_shown_name_is_that_name(tmp_path, config):
                     '  - "[[People/Mufeng|木风]]"\n  - "[[太阳照常升起]]"\n---\n\n'
                     f"{PARAGRAPH}\n", encoding="utf-8")
     assert record_of(post, config)["credits"] == {"作者": ["木风", "太阳照常升起"]}
+
+
+def obsidian_note(folder: Path, embeds: list[str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    note = folder / f"{TITLE}.md"
+    body = "\n\n".join([PARAGRAPH, *embeds])
+    note.write_text(f'---\ntitle: "{TITLE}"\nsource: "{URL}"\n---\n\n{body}\n', encoding="utf-8")
+    return note
+
+
+def test_obsidian_image_embeds_are_the_images_in_the_vaults_attachment_folder(tmp_path,
+                                                                              config):
+    """Obsidian embeds a downloaded image by its name, ``![[img 0 东京.png]]`` (a width after
+    ``|``), wherever the vault keeps attachments: here a folder under the note's, and one at
+    the vault's top beside the note's folder. Every such image was lost."""
+    vault = tmp_path / "vault"
+    (vault / "Clippings" / "attachments").mkdir(parents=True)
+    (vault / "Attachments").mkdir()
+    shutil.copy(IMAGES[0], vault / "Clippings" / "attachments" / "img 0 东京.png")
+    shutil.copy(IMAGES[1], vault / "Attachments" / "Pasted image 20240502101112.png")
+    note = obsidian_note(vault / "Clippings", [
+        "![[img 0 东京.png]]", "![[Pasted image 20240502101112.png|300]]",
+        "![[Attachments/Pasted image 20240502101112.png|城市人口]]"])
+    images = record_of(note, config)["images"]
+    assert [(i["status"], i["original"]) for i in images] == [
+        ("stored", "attachments/img 0 东京.png"),
+        ("stored", "../Attachments/Pasted image 20240502101112.png"),
+        ("stored", "../Attachments/Pasted image 20240502101112.png")]  # a vault path
+    assert len({i["sha256"] for i in images}) == 2
+
+
+def test_an_embed_whose_file_is_not_there_is_an_image_missing(tmp_path, config):
+    note = obsidian_note(tmp_path / "vault" / "Clippings", ["![[gone.png]]"])
+    [image] = record_of(note, config)["images"]
+    assert (image["status"], image["original"]) == ("missing", "gone.png")
+
+
+def test_an_embedded_note_or_an_embed_quoted_as_code_is_no_image(tmp_path, config):
+    note = obsidian_note(tmp_path / "vault" / "Clippings",
+                         ["![[Another note]]", "`![[img.png]]`"])
+    record = record_of(note, config)
+    assert record["images"] == []
+    assert "![[Another note]]" in record["text"] and "![[img.png]]" in record["text"]

@@ -1,0 +1,97 @@
+"""Obsidian's image embeds, ``![[name.png]]``, in a Markdown post.
+
+Obsidian (and the Web Clipper's notes once their images are downloaded into the vault) embed
+an image by its file name alone, ``![[img 0.png]]``, or by a path inside the vault,
+``![[attachments/img 0.png|300]]`` (after ``|``: a width, or the image's text). CommonMark reads
+neither as an image, so the post lost every such image. The file is wherever the vault keeps
+attachments: beside the note, in a folder under it (``attachments/``), or in a folder of the
+vault's top beside the note's folder. It is looked for as written, then by name in the note's
+folder and its parent's, a few levels down; what is not found stays as written, and is
+reported missing like any other image.
+
+Only embeds of image files are images; ``![[Another note]]`` (a note's text) is left as the
+Markdown wrote it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from html import escape
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+
+_IMAGE_FILE = re.compile(r"\.(?:png|jpe?g|gif|webp|svg|bmp|avif|tiff?|heic)\Z", re.I)
+_SIZE = re.compile(r"\A\d+(?:x\d+)?\Z")  # |300 or |300x200: a size, not the image's text
+_DEPTH = 3  # folders below the note's folder, or its parent's, looked into
+_MAX_FOLDERS = 2000  # a vault is looked through this far at most
+
+
+def _home() -> Path | None:
+    try:
+        return Path.home()
+    except (RuntimeError, KeyError, OSError):  # no home folder known
+        return None
+
+
+def _files_by_name(base_dir: Path) -> dict[str, str]:
+    """The files in ``base_dir`` and its parent, a few levels down, by name: where each is,
+    relative to ``base_dir``, with slashes (the nearest first, as Obsidian prefers)."""
+    names: dict[str, str] = {}
+    parent = base_dir.parent
+    # never the whole disk or the home folder (a note saved in /tmp or ~/Downloads): images
+    # are not taken from there either (see archiver.assets)
+    tops = [base_dir] if parent in (parent.parent, _home()) else [base_dir, parent]
+    for top in tops:
+        for walked, (folder, subfolders, files) in enumerate(os.walk(top), 1):
+            here = Path(folder)
+            depth = len(here.relative_to(top).parts)
+            subfolders[:] = sorted(d for d in subfolders
+                                   if not d.startswith(".") and depth < _DEPTH)
+            for name in files:
+                names.setdefault(name, Path(os.path.relpath(here / name, base_dir)).as_posix())
+            if walked >= _MAX_FOLDERS:
+                break
+    return names
+
+
+def _found(name: str, env: dict[str, object]) -> str:
+    """Where ``name`` (an embed's target) is, relative to the note's folder; as written when
+    it is there, or cannot be found. The folders are listed once a note."""
+    base_dir = env.get("base_dir")
+    if not isinstance(base_dir, Path) or (base_dir / name).is_file():
+        return name
+    names = env.get("_files_by_name")
+    if not isinstance(names, dict):
+        names = env["_files_by_name"] = _files_by_name(base_dir)
+    return str(names.get(name.rsplit("/", 1)[-1], name))
+
+
+def _embed(state: StateInline, silent: bool) -> bool:
+    """An ``![[image]]`` at the position: an ``<img>`` of the file it names."""
+    start = state.pos
+    if not state.src.startswith("![[", start):
+        return False
+    end = state.src.find("]]", start + 3)
+    if end < 0:
+        return False
+    inner = state.src[start + 3:end]
+    target, _, shown = inner.partition("|")
+    target = target.split("#", 1)[0].strip()
+    if not target or "\n" in inner or "[" in inner or not _IMAGE_FILE.search(target):
+        return False
+    if not silent:
+        src = _found(target, state.env) if isinstance(state.env, dict) else target
+        alt = "" if _SIZE.match(shown.strip()) else shown.strip()
+        token = state.push("html_inline", "", 0)
+        token.content = f'<img src="{escape(src)}" alt="{escape(alt)}">'
+    state.pos = end + 2
+    return True
+
+
+def install(md: MarkdownIt) -> MarkdownIt:
+    """``md`` reading ``![[image]]`` as an image (before Markdown's own images are tried)."""
+    md.inline.ruler.before("image", "wiki_embed", _embed)
+    return md
