@@ -59,6 +59,12 @@ _TAG_SEPARATORS = re.compile(r"[,，、]")
 _H1 = re.compile(r"\A\s*#\s+(?P<title>[^\n]+)\n")
 _HEADER_LINE = re.compile(
     r"\A\s*>\s*(?P<label>来源|发布时间|原文链接|作者)\s*[:：]\s*(?P<value>[^\n]*)\n")
+# Notion's export: the page's properties as "Key: value" lines after its "# title"
+_PROPERTY_LINE = re.compile(r"\A(?P<key>[^\n:：]{1,20}?)[ \t]*[:：][ \t]+(?P<value>[^\n]+)\n")
+_PROPERTIES = {"url": "url", "link": "url", "source": "url", "网址": "url", "链接": "url",
+               "author": "author", "作者": "author", "tags": "tags", "标签": "tags",
+               "published": "published", "publish date": "published", "date": "published",
+               "发布时间": "published", "created": "fetched", "created time": "fetched"}
 _FETCH_FOOTER = re.compile(r"(?:\n-{3,}\s*\n)?\s*\*本文抓取时间\s*[:：]\s*(?P<when>[^*\n]+)\*\s*\Z")
 # Both end the body, so they are looked for only in its tail: a search for a pattern anchored at
 # the end still tries every position before it, 1.5 ms a post between the two. The anchor holds
@@ -283,6 +289,35 @@ def _address(meta: dict[str, Any], key: str, path: Path) -> str | None:
     return value.strip()
 
 
+def _notion_date(value: str) -> str | None:
+    """A date as Notion writes a property (``January 29, 2018 8:30 AM``), or as
+    :func:`parse_date` reads it; a time without an offset is Beijing time, as elsewhere."""
+    for form in ("%B %d, %Y %I:%M %p", "%B %d, %Y"):
+        try:
+            when = datetime.datetime.strptime(value, form)
+        except ValueError:
+            continue
+        return parse_date(when if "%I" in form else when.date())[0]
+    return parse_date(value)[0]
+
+
+def _notion_properties(body: str) -> tuple[dict[str, str], str]:
+    """The properties Notion's Markdown export writes after the page's ``# title``, one
+    ``Key: value`` line each (``URL: https://…``, ``Tags: a, b``, ``Created: …``), and the
+    body after them. Only a block of such lines whose keys all are properties a clipped post
+    has is taken: a body's first line ``注意: …`` is text."""
+    found: dict[str, str] = {}
+    rest = body.lstrip("\n")
+    while (line := _PROPERTY_LINE.match(rest)) and \
+            line.group("key").strip().lower() in _PROPERTIES:
+        found.setdefault(_PROPERTIES[line.group("key").strip().lower()],
+                         line.group("value").strip())
+        rest = rest[line.end():]
+    if not found or (rest.strip() and not rest.startswith("\n")):  # no block of its own
+        return {}, body
+    return found, rest
+
+
 def read(path: Path, data: bytes | None = None) -> RawPost:
     data = path.read_bytes() if data is None else data
     # CommonMark's line ends: CRLF (Windows) and a lone CR (classic Mac OS) as LF
@@ -357,6 +392,17 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
     if h1:
         put("title", h1.group("title").strip(), "first '# ' heading")
         body = body[h1.end():]
+        properties, body = _notion_properties(body)
+        if "url" in properties and _WEB_ADDRESS.match(properties["url"]):
+            put("url", properties["url"], "Notion property line")
+        if "author" in properties:
+            put("author", properties["author"], "Notion property line")
+        if "tags" in properties:
+            put("tags", [t.strip() for t in _TAG_SEPARATORS.split(properties["tags"])
+                         if t.strip()], "Notion property line")
+        for name in ("published", "fetched"):
+            if name in properties:
+                put(name, _notion_date(properties[name]), "Notion property line")
     while True:
         header = _HEADER_LINE.match(body)
         if not header:

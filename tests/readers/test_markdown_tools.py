@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -103,3 +104,45 @@ def test_an_embedded_note_or_an_embed_quoted_as_code_is_no_image(tmp_path, confi
     record = record_of(note, config)
     assert record["images"] == []
     assert "![[Another note]]" in record["text"] and "![[img.png]]" in record["text"]
+
+
+NOTION_PAGE = f"{TITLE} 3f2a9c0e1b7d4e5f8a6b2c1d0e9f8a7b"
+
+
+def notion_export(tmp_path: Path, properties: str) -> Path:
+    """Notion's "Markdown & CSV" export of a clipped page: the title as ``# heading``, the
+    page's properties as ``Key: value`` lines, its images in a folder named as the page
+    (title and id) with the links percent-encoded."""
+    (tmp_path / NOTION_PAGE).mkdir()
+    shutil.copy(IMAGES[0], tmp_path / NOTION_PAGE / "Untitled 1.png")
+    page = tmp_path / f"{NOTION_PAGE}.md"
+    page.write_text(f"# {TITLE}\n\n{properties}\n{PARAGRAPH}\n\n"
+                    f"![Untitled]({quote(NOTION_PAGE)}/Untitled%201.png)\n", encoding="utf-8")
+    return page
+
+
+def test_a_notion_export_gives_its_properties_as_the_posts_fields(tmp_path, config):
+    """The property lines were the post's first paragraph ("Author: 太阳照常升起 Created: …"),
+    and its address, author and tags were lost."""
+    page = notion_export(tmp_path, f"Author: 太阳照常升起\nCreated: May 2, 2024 10:11 AM\n"
+                                   f"Tags: 城市化, 人口\nURL: {URL}\n")
+    record = record_of(page, config)
+    assert record["title"] == TITLE
+    assert record["url"] == URL.replace("http:", "https:")
+    assert record["author"] == "太阳照常升起"
+    assert record["tags"] == ["城市化", "人口"]
+    assert record["published"] is None  # Created is when the page was clipped
+    assert record["text"].startswith(PARAGRAPH)
+    assert [i["status"] for i in record["images"]] == ["stored"]
+
+
+def test_a_notion_date_property_is_the_publish_date(tmp_path, config):
+    page = notion_export(tmp_path, f"Published: January 29, 2018 8:30 AM\nURL: {URL}\n")
+    assert record_of(page, config)["published"] == "2018-01-29T08:30:00+08:00"
+
+
+def test_a_first_line_written_as_key_and_value_is_still_the_body(tmp_path, config):
+    page = notion_export(tmp_path, f"注意: 本文转载自{URL}\n")
+    record = record_of(page, config)
+    assert record["text"].startswith("注意: 本文转载自")
+    assert record["tags"] == [] and record["author"] is None
