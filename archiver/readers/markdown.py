@@ -11,7 +11,9 @@ Exporter wrappers recognised and removed from the body (their values become meta
 - a first heading ``<title> by <account>`` (Hugo exports of mp_duty);
 - a trailing ``<hr>`` + ``<a href=…>原文链接</a>``, or ``[原文链接](…)`` (the post's URL);
 - a leading ``# title`` and ``> 来源: / > 发布时间: / > 原文链接:`` header lines;
-- a trailing ``*本文抓取时间: …*`` footer (the fetch time).
+- a trailing ``*本文抓取时间: …*`` footer (the fetch time);
+- SimpRead's ``> 本文由 [简悦 SimpRead](…) 转码， 原文地址 [host](url)`` line (the post's URL);
+- Notion's ``Key: value`` property lines after its ``# title`` (URL, author, tags, dates).
 
 A front-matter ``date`` is the publication date unless the export marks itself as fetched
 (``tags`` containing ``fetched``): then it is the fetch time, recorded as ``fetched``.
@@ -59,6 +61,11 @@ _TAG_SEPARATORS = re.compile(r"[,，、]")
 _H1 = re.compile(r"\A\s*#\s+(?P<title>[^\n]+)\n")
 _HEADER_LINE = re.compile(
     r"\A\s*>\s*(?P<label>来源|发布时间|原文链接|作者)\s*[:：]\s*(?P<value>[^\n]*)\n")
+# SimpRead's (简悦) first line, which names the address it read the page from
+_SIMPREAD_LINE = re.compile(
+    r"\A\s*>[ \t]*本文由[ \t]*\[简悦[ \t]*SimpRead\]\([^)\n]*\)[ \t]*转码[ \t]*[，,]?[ \t]*"
+    r"原文地址[ \t]*(?:\[[^\]\n]*\]\([ \t]*<?(?P<url>https?://[^\s<>()]+)>?[ \t]*\)|"
+    r"<?(?P<bare>https?://[^\s<>()]+)>?)[^\n]*(?:\n|\Z)")
 # Notion's export: the page's properties as "Key: value" lines after its "# title"
 _PROPERTY_LINE = re.compile(r"\A(?P<key>[^\n:：]{1,20}?)[ \t]*[:：][ \t]+(?P<value>[^\n]+)\n")
 _PROPERTIES = {"url": "url", "link": "url", "source": "url", "网址": "url", "链接": "url",
@@ -388,6 +395,15 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
             put("url", link.group("url"), "'[原文链接](…)' link")
             body = body.rstrip()[: link.start()]
 
+    def simpread_line() -> None:
+        """SimpRead's line above (or below) the title: the post's address, and no body."""
+        nonlocal body
+        line = _SIMPREAD_LINE.match(body)
+        if line:
+            put("url", line.group("url") or line.group("bare"), "SimpRead '原文地址' line")
+            body = body[line.end():].lstrip("\n")
+
+    simpread_line()
     h1 = _H1.match(body) if "title" not in fields else None
     if h1:
         put("title", h1.group("title").strip(), "first '# ' heading")
@@ -403,6 +419,7 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
         for name in ("published", "fetched"):
             if name in properties:
                 put(name, _notion_date(properties[name]), "Notion property line")
+        simpread_line()
     while True:
         header = _HEADER_LINE.match(body)
         if not header:

@@ -146,3 +146,20 @@ def test_a_first_line_written_as_key_and_value_is_still_the_body(tmp_path, confi
     record = record_of(page, config)
     assert record["text"].startswith("注意: 本文转载自")
     assert record["tags"] == [] and record["author"] is None
+
+
+SIMPREAD = (f"> 本文由 [简悦 SimpRead](http://ksria.com/simpread/) 转码， 原文地址 "
+            f"[mp.weixin.qq.com]({URL})\n\n")
+
+
+@pytest.mark.parametrize("written", [SIMPREAD + f"# {TITLE}\n\n", f"# {TITLE}\n\n" + SIMPREAD],
+                         ids=["line-first", "title-first"])
+def test_simpreads_line_gives_the_posts_address_and_is_no_body(tmp_path, config, written):
+    """SimpRead (简悦) writes where it read the page in a quoted line at the top; the address
+    was lost and the line was the post's first paragraph."""
+    post = tmp_path / "post.md"
+    post.write_text(f"{written}{PARAGRAPH}\n", encoding="utf-8")
+    record = record_of(post, config)
+    assert record["url"] == URL.replace("http:", "https:")
+    assert record["title"] == TITLE
+    assert record["text"] == PARAGRAPH
