@@ -13,6 +13,7 @@ Exporter wrappers recognised and removed from the body (their values become meta
 - a leading ``# title`` and ``> 来源: / > 发布时间: / > 原文链接:`` header lines;
 - a trailing ``*本文抓取时间: …*`` footer (the fetch time);
 - SimpRead's ``> 本文由 [简悦 SimpRead](…) 转码， 原文地址 [host](url)`` line (the post's URL);
+- MarkDownload's ``> ## Excerpt`` quote under the title (the summary) and the rule after it;
 - Notion's ``Key: value`` property lines after its ``# title`` (URL, author, tags, dates).
 
 A front-matter ``date`` is the publication date unless the export marks itself as fetched
@@ -66,6 +67,13 @@ _SIMPREAD_LINE = re.compile(
     r"\A\s*>[ \t]*本文由[ \t]*\[简悦[ \t]*SimpRead\]\([^)\n]*\)[ \t]*转码[ \t]*[，,]?[ \t]*"
     r"原文地址[ \t]*(?:\[[^\]\n]*\]\([ \t]*<?(?P<url>https?://[^\s<>()]+)>?[ \t]*\)|"
     r"<?(?P<bare>https?://[^\s<>()]+)>?)[^\n]*(?:\n|\Z)")
+# MarkDownload's default template: "> ## Excerpt" and the page's description quoted, then a rule
+_EXCERPT = re.compile(r"\A\s*>[ \t]*#{1,6}[ \t]*Excerpt[ \t]*\n(?P<quoted>(?:>[^\n]*\n)*)"
+                      r"\s*(?:(?:-{3,}|\*{3,}|_{3,})[ \t]*(?:\n|\Z))?")
+# ... and its `created`, the clipping's time: "2024-05-02T10:11:12 (UTC +02:00)"
+_MARKDOWNLOAD_TIME = re.compile(
+    r"\A(?P<when>\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?)[ \t]*"
+    r"\(UTC[ \t]*(?P<offset>[+-]\d\d:\d\d)\)\Z")
 # Notion's export: the page's properties as "Key: value" lines after its "# title"
 _PROPERTY_LINE = re.compile(r"\A(?P<key>[^\n:：]{1,20}?)[ \t]*[:：][ \t]+(?P<value>[^\n]+)\n")
 _PROPERTIES = {"url": "url", "link": "url", "source": "url", "网址": "url", "链接": "url",
@@ -366,6 +374,11 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
             put("fetched", iso, f"front matter {date_key} (export marked 'fetched': fetch time)")
         else:
             put("published", iso, f"front matter {date_key}")
+    created = _text(meta, "created", path)  # when the page was clipped, as MarkDownload
+    clipped = _MARKDOWNLOAD_TIME.match(created.strip()) if created else None  # writes it
+    if clipped:
+        put("fetched", parse_date(clipped["when"] + clipped["offset"])[0],
+            "front matter created (MarkDownload: when the page was clipped)")
     for key in ("url", "link", "original_url"):
         put("url", _address(meta, key, path), f"front matter {key}")
     source = _scalar(meta.get("source"))  # an address, or (some exporters) the account's name
@@ -420,6 +433,11 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
             if name in properties:
                 put(name, _notion_date(properties[name]), "Notion property line")
         simpread_line()
+    excerpt = _EXCERPT.match(body)
+    if excerpt and excerpt.group("quoted").strip():
+        quoted = [line[1:].strip() for line in excerpt.group("quoted").splitlines()]
+        put("summary", " ".join(line for line in quoted if line), "MarkDownload 'Excerpt' quote")
+        body = body[excerpt.end():]
     while True:
         header = _HEADER_LINE.match(body)
         if not header:

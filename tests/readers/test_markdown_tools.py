@@ -8,6 +8,7 @@ account, author, date, address, tags, summary, every image) is what the record s
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from urllib.parse import quote
@@ -163,3 +164,21 @@ def test_simpreads_line_gives_the_posts_address_and_is_no_body(tmp_path, config,
     assert record["url"] == URL.replace("http:", "https:")
     assert record["title"] == TITLE
     assert record["text"] == PARAGRAPH
+
+
+def test_markdownloads_excerpt_is_the_summary_not_the_body(tmp_path, config):
+    """MarkDownload's default template: front matter ``created`` (when the page was clipped,
+    with the browser's UTC offset), ``tags``, ``source``, ``author``; the title as a heading,
+    then the page's description quoted under ``## Excerpt`` and a rule. The excerpt was the
+    post's first block, its first paragraph said twice."""
+    post = tmp_path / f"{TITLE}.md"
+    post.write_text(f"---\ncreated: 2024-05-02T10:11:12 (UTC +02:00)\ntags: []\nsource: {URL}\n"
+                    f"author: 太阳照常升起\n---\n\n# {TITLE}\n\n> ## Excerpt\n> {PARAGRAPH}\n\n"
+                    f"---\n\n{PARAGRAPH}\n", encoding="utf-8")
+    prepared = prepare_all(post, config)[0]
+    assert prepared.record["title"] == TITLE
+    assert prepared.record["summary"] == PARAGRAPH
+    assert prepared.record["text"] == PARAGRAPH
+    assert prepared.record["published"] is None  # created is the clipping's time
+    provenance = json.loads(prepared.files["provenance.json"])
+    assert provenance["fetched"] == "2024-05-02T10:11:12+02:00"
