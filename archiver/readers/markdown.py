@@ -23,6 +23,7 @@ A front-matter ``date`` is the publication date unless the export marks itself a
 from __future__ import annotations
 
 import datetime
+import json
 import re
 import tomllib
 from pathlib import Path
@@ -45,6 +46,8 @@ FORMAT = "markdown"
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?:(.*?)\n)?---[ \t]*(?:\n|\Z)", re.S)
 # a first line '+++' alone, then a TOML key: "+++ 重要通知 +++" opens a body, not front matter
 _TOML_OPENED = re.compile(r"\A\+\+\+[ \t]*\n[ \t]*[A-Za-z0-9_\"'-][^\n=]*=")
+# Hugo's JSON front matter: an object opening the file, its first key one exporters write
+_JSON_OPENED = re.compile(r'\A\{\s*"(?:title|date|author|tags|url|slug|draft|description)"\s*:')
 _TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\n(?:(.*?)\n)?\+\+\+[ \t]*(?:\n|\Z)", re.S)
 # A first line '---' followed at once by a key exporters write opens front matter; followed by
 # anything else ("Note: …", a blank line) it is a thematic break before the body.
@@ -121,6 +124,8 @@ def detect(path: Path, head: bytes) -> bool:
     # each pattern is searched only where its literal part is present: a search tries the
     # look-behind at every position of the head, a third of a millisecond for a short post
     return (text.startswith((b"---", b"+++"))
+            or (text.startswith(b"{") and _JSON_OPENED.match(text.decode("utf-8", "replace"))
+                is not None)
             or ((b"mmbiz.q" in head or b"wx_fmt=" in head)
                 and _IMAGE_URL.search(head) is not None)
             or (b"mp.weixin.qq.com/s" in head and _links_an_article(head)))
@@ -159,7 +164,24 @@ def _toml_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
     return meta, text[match.end():]
 
 
+def _json_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
+    """Hugo's JSON front matter: a JSON object at the top of the file, the body after it."""
+    try:
+        meta, end = json.JSONDecoder().raw_decode(text)
+    except json.JSONDecodeError as exc:
+        raise MalformedInput(f"front matter opened by '{{' on line 1 is not valid JSON: "
+                             f"{exc.msg} (line {exc.lineno})", path=path) from None
+    except RecursionError:  # arrays nested thousands deep: no front matter's shape
+        raise MalformedInput("front matter opened by '{' on line 1 nests too deep to read",
+                             path=path) from None
+    if not isinstance(meta, dict):  # the pattern saw an object open; kept for the type
+        raise MalformedInput("front matter is not a mapping of keys to values", path=path)
+    return meta, text[end:].lstrip(" \t").removeprefix("\n")
+
+
 def _front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
+    if _JSON_OPENED.match(text):
+        return _json_front_matter(text, path)
     if _TOML_OPENED.match(text):
         return _toml_front_matter(text, path)
     match = _FRONT_MATTER.match(text)

@@ -16,6 +16,7 @@ from urllib.parse import quote
 import pytest
 
 from archiver.config import load_config
+from archiver.errors import MalformedInput
 from archiver.pipeline import prepare_all
 
 from conftest import WECHAT
@@ -182,3 +183,32 @@ def test_markdownloads_excerpt_is_the_summary_not_the_body(tmp_path, config):
     assert prepared.record["published"] is None  # created is the clipping's time
     provenance = json.loads(prepared.files["provenance.json"])
     assert provenance["fetched"] == "2024-05-02T10:11:12+02:00"
+
+
+def test_hugos_json_front_matter_reads_as_its_yaml(tmp_path, config):
+    """Hugo takes front matter written as a JSON object opening the file; such a post was
+    refused as no saved post at all."""
+    (tmp_path / "img").mkdir()
+    shutil.copy(IMAGES[0], tmp_path / "img" / "0.jpg")
+    post = tmp_path / "post.md"
+    post.write_text('{\n  "title": "' + TITLE + '",\n  "date": "2018-01-29T08:30:00+08:00",\n'
+                    '  "tags": ["城市化", "人口"],\n  "author": "太阳照常升起",\n'
+                    f'  "url": "{URL}"\n}}\n\n{PARAGRAPH}\n\n![图片](img/0.jpg)\n',
+                    encoding="utf-8")
+    record = record_of(post, config)
+    assert (record["title"], record["published"], record["tags"], record["author"]) == (
+        TITLE, "2018-01-29T08:30:00+08:00", ["城市化", "人口"], "太阳照常升起")
+    assert record["text"] == PARAGRAPH
+    assert [i["status"] for i in record["images"]] == ["stored"]
+
+
+@pytest.mark.parametrize(("written", "said"), [
+    ('{\n  "title": "' + TITLE + '",\n  "date": 2018-01-29\n}\n', "not valid JSON"),
+    ('{"title": ' + "[" * 100_000 + "]" * 100_000 + "}\n", "nests too deep")],
+    ids=["a-yaml-date-in-json", "nested-deep"])
+def test_json_front_matter_that_cannot_be_read_is_refused_saying_why(tmp_path, config,
+                                                                    written, said):
+    post = tmp_path / "post.md"
+    post.write_text(written + PARAGRAPH + "\n", encoding="utf-8")
+    with pytest.raises(MalformedInput, match=said):
+        prepare_all(post, config)
