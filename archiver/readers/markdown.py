@@ -378,7 +378,10 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
 
     put("title", _text(meta, "title", path), "front matter title")
     for key in ("description", "summary"):  # the post's digest, as the page's msg_desc gives it
-        put("summary", _text(meta, key, path), f"front matter {key}")
+        # only text: a note's own keys may hold anything (a list of links), and no post is
+        # refused for a value it only adds
+        if isinstance(meta.get(key), str):
+            put("summary", meta[key], f"front matter {key}")
     # Obsidian's Web Clipper writes the publish date as `published` (its `created` is when the
     # page was clipped); other exporters write `date`
     date_key = "date" if meta.get("date") is not None else "published"
@@ -396,8 +399,8 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
             put("fetched", iso, f"front matter {date_key} (export marked 'fetched': fetch time)")
         else:
             put("published", iso, f"front matter {date_key}")
-    created = _text(meta, "created", path)  # when the page was clipped, as MarkDownload
-    clipped = _MARKDOWNLOAD_TIME.match(created.strip()) if created else None  # writes it
+    created = meta.get("created")  # when the page was clipped, as MarkDownload writes it
+    clipped = _MARKDOWNLOAD_TIME.match(created.strip()) if isinstance(created, str) else None
     if clipped:
         put("fetched", parse_date(clipped["when"] + clipped["offset"])[0],
             "front matter created (MarkDownload: when the page was clipped)")

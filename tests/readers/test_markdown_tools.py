@@ -212,3 +212,13 @@ def test_json_front_matter_that_cannot_be_read_is_refused_saying_why(tmp_path, c
     post.write_text(written + PARAGRAPH + "\n", encoding="utf-8")
     with pytest.raises(MalformedInput, match=said):
         prepare_all(post, config)
+
+
+def test_a_notes_own_keys_of_another_shape_refuse_no_post(tmp_path, config):
+    """``created`` and ``description`` only add to a post: an Obsidian note whose
+    ``created`` links a daily note (``[[2024-05-02]]``, a list to YAML) is still read."""
+    post = tmp_path / "clip.md"
+    post.write_text(f'---\ntitle: "{TITLE}"\nsource: "{URL}"\ncreated: [[2024-05-02]]\n'
+                    f"description:\n  - a\n---\n\n{PARAGRAPH}\n", encoding="utf-8")
+    record = record_of(post, config)
+    assert (record["title"], record["summary"]) == (TITLE, None)
