@@ -383,8 +383,10 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
         if isinstance(meta.get(key), str):
             put("summary", meta[key], f"front matter {key}")
     # Obsidian's Web Clipper writes the publish date as `published` (its `created` is when the
-    # page was clipped); other exporters write `date`
-    date_key = "date" if meta.get("date") is not None else "published"
+    # page was clipped); other exporters write `date`. Jekyll's `published: false` is a flag
+    # (a draft), no date: it says nothing here.
+    date_key = "date" if meta.get("date") is not None or isinstance(
+        meta.get("published"), bool) else "published"
     date_value = _scalar(meta.get(date_key))
     if date_value is not None:
         if not isinstance(date_value, _PLAIN):

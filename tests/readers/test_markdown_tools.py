@@ -222,3 +222,12 @@ def test_a_notes_own_keys_of_another_shape_refuse_no_post(tmp_path, config):
                     f"description:\n  - a\n---\n\n{PARAGRAPH}\n", encoding="utf-8")
     record = record_of(post, config)
     assert (record["title"], record["summary"]) == (TITLE, None)
+
+
+@pytest.mark.parametrize("flag", ["true", "false"])
+def test_jekylls_published_flag_is_no_date(tmp_path, config, flag):
+    post = tmp_path / "2018-01-29-tokyo.md"
+    post.write_text(f'---\ntitle: "{TITLE}"\npublished: {flag}\nurl: {URL}\n---\n\n'
+                    f"{PARAGRAPH}\n", encoding="utf-8")
+    record = record_of(post, config)
+    assert (record["title"], record["published"]) == (TITLE, None)
