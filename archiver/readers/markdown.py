@@ -63,6 +63,13 @@ _ORIGINAL_MD_LINK = re.compile(
     r"\(\s*<?(?P<url>https?://[^\s<>()]+)>?\s*\)\s*\Z")
 _TAG_SEPARATORS = re.compile(r"[,，、]")
 _H1 = re.compile(r"\A\s*#\s+(?P<title>[^\n]+)\n")
+# ... or underlined (setext), as turndown, which many web clippers use, writes it by default
+_SETEXT_H1 = re.compile(r"\A\s*(?P<title>[^\s#>=\-*+|][^\n]*)\n=+[ \t]*(?:\n|\Z)")
+
+
+def _first_heading(body: str) -> re.Match[str] | None:
+    """The post's title as the body's first line: a ``# heading`` or one underlined ``===``."""
+    return _H1.match(body) or _SETEXT_H1.match(body)
 _HEADER_LINE = re.compile(
     r"\A\s*>\s*(?P<label>来源|发布时间|原文链接|作者)\s*[:：]\s*(?P<value>[^\n]*)\n")
 # SimpRead's (简悦) first line, which names the address it read the page from
@@ -444,9 +451,16 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
             body = body[line.end():].lstrip("\n")
 
     simpread_line()
-    h1 = _H1.match(body) if "title" not in fields else None
+    h1 = _first_heading(body)
+    if h1 and "title" in fields:
+        # an exporter that writes the title in its front matter often writes it again as the
+        # body's first heading: the page shows it once, above the body
+        if h1.group("title").strip() == str(fields["title"].value).strip():
+            body = body[h1.end():]
+        h1 = None
     if h1:
-        put("title", h1.group("title").strip(), "first '# ' heading")
+        put("title", h1.group("title").strip(),
+            "first '# ' heading" if h1.re is _H1 else "first heading, underlined '==='")
         body = body[h1.end():]
         properties, body = _notion_properties(body)
         if "url" in properties and _WEB_ADDRESS.match(properties["url"]):

@@ -231,3 +231,27 @@ def test_jekylls_published_flag_is_no_date(tmp_path, config, flag):
                     f"{PARAGRAPH}\n", encoding="utf-8")
     record = record_of(post, config)
     assert (record["title"], record["published"]) == (TITLE, None)
+
+
+def test_a_title_underlined_is_the_title_as_a_hash_heading_is(tmp_path, config):
+    """turndown, behind many web clippers, writes a heading underlined (setext) by default;
+    with it the title and the ``> 来源:`` header under it were body text."""
+    post = tmp_path / "post.md"
+    post.write_text(f"{TITLE}\n==========\n\n> 来源: 太阳照常升起\n\n{PARAGRAPH}\n\n"
+                    f"[原文链接]({URL})\n", encoding="utf-8")
+    record = record_of(post, config)
+    assert (record["title"], record["account"]["name"]) == (TITLE, "太阳照常升起")
+    assert record["text"] == PARAGRAPH
+
+
+@pytest.mark.parametrize("heading", [f"# {TITLE}", f"{TITLE}\n==="], ids=["hash", "underlined"])
+def test_the_title_written_again_as_the_first_heading_is_said_once(tmp_path, config, heading):
+    """Front matter ``title`` and the same title as the body's first heading (MarkDownload
+    with a title in its template, Hugo posts): the page shows the title once, above the
+    body; the heading was the body's first block."""
+    post = tmp_path / "post.md"
+    post.write_text(f"---\ntitle: {TITLE}\ndate: 2018-01-29\n---\n\n{heading}\n\n{PARAGRAPH}\n\n"
+                    f"# 从东京的人口说起\n", encoding="utf-8")
+    record = record_of(post, config)
+    assert record["title"] == TITLE
+    assert record["text"] == f"{PARAGRAPH}\n\n从东京的人口说起"
