@@ -1,4 +1,9 @@
-"""Obsidian's image embeds, ``![[name.png]]``, in a Markdown post.
+"""Image references CommonMark does not read, as the editors that write them show them.
+
+- Obsidian's embeds, ``![[name.png]]``;
+- an image path holding spaces written as it is, ``![图片](images/东京 图 0.jpg)``: Typora (with
+  its "escape image URL" option off), Bear and other editors write and show it so; CommonMark
+  wants ``%20`` or ``<…>``, so the image was lost and its Markdown left in the body's text.
 
 Obsidian (and the Web Clipper's notes once their images are downloaded into the vault) embed
 an image by its file name alone, ``![[img 0.png]]``, or by a path inside the vault,
@@ -10,7 +15,8 @@ folder and its parent's, a few levels down; what is not found stays as written, 
 reported missing like any other image.
 
 Only embeds of image files are images; ``![[Another note]]`` (a note's text) is left as the
-Markdown wrote it.
+Markdown wrote it. A path with spaces is read only where CommonMark reads no image, on one
+line, and only when it names an image file (by its suffix).
 """
 
 from __future__ import annotations
@@ -91,7 +97,27 @@ def _embed(state: StateInline, silent: bool) -> bool:
     return True
 
 
+_SPACED = re.compile(r"!\[(?P<alt>[^\]\n]*)\]\((?P<src>[^()<>\n\"]*? [^()<>\n\"]*?)\)")
+
+
+def _spaced(state: StateInline, silent: bool) -> bool:
+    """An ``![alt](path with spaces.jpg)`` at the position, which CommonMark did not read."""
+    if not state.src.startswith("![", state.pos):
+        return False
+    match = _SPACED.match(state.src, state.pos)
+    if match is None or not _IMAGE_FILE.search(match["src"].strip()):
+        return False
+    if not silent:
+        token = state.push("html_inline", "", 0)
+        token.content = (f'<img src="{escape(match["src"].strip())}" '
+                         f'alt="{escape(match["alt"])}">')
+    state.pos = match.end()
+    return True
+
+
 def install(md: MarkdownIt) -> MarkdownIt:
-    """``md`` reading ``![[image]]`` as an image (before Markdown's own images are tried)."""
+    """``md`` reading ``![[image]]`` as an image (before Markdown's own images are tried),
+    and a path with spaces (after)."""
     md.inline.ruler.before("image", "wiki_embed", _embed)
+    md.inline.ruler.after("image", "spaced_image", _spaced)
     return md

@@ -255,3 +255,19 @@ def test_the_title_written_again_as_the_first_heading_is_said_once(tmp_path, con
     record = record_of(post, config)
     assert record["title"] == TITLE
     assert record["text"] == f"{PARAGRAPH}\n\n从东京的人口说起"
+
+
+def test_an_image_path_with_spaces_written_as_is_is_the_image(tmp_path, config):
+    """Typora (its URL-escaping option off), Bear and other editors write a path with spaces
+    as it is and show the image; CommonMark reads none, so the image was lost and its
+    Markdown was left in the text. Text in brackets and parentheses that names no image file
+    stays text."""
+    (tmp_path / "images").mkdir()
+    shutil.copy(IMAGES[0], tmp_path / "images" / "东京 图 0.jpg")
+    post = tmp_path / "post.md"
+    post.write_text(f"---\ntitle: {TITLE}\n---\n\n{PARAGRAPH}\n\n![图片](images/东京 图 0.jpg)\n\n"
+                    "![注意](见 下文)\n", encoding="utf-8")
+    record = record_of(post, config)
+    assert [(i["status"], i["original"]) for i in record["images"]] == [
+        ("stored", "images/东京 图 0.jpg")]
+    assert record["text"] == f"{PARAGRAPH}\n\n![注意](见 下文)"
