@@ -333,6 +333,30 @@ def _address(meta: dict[str, Any], key: str, path: Path) -> str | None:
     return value.strip()
 
 
+_SITE_ABSOLUTE_IMG = re.compile(r"""(<img\b[^>]*?\bsrc\s*=\s*["']?)/(?![/\\])""", re.I)
+
+
+def _rendered(body: str, path: Path, root_url: str | None) -> str:
+    """``body`` as HTML. With Typora's ``typora-root-url`` (front matter: the folder, relative
+    to the file, that its site-absolute image paths ``/images/1.jpg`` start from, as Typora
+    shows them), such paths are written from the file's folder, in Markdown images and in
+    ``<img>`` tags alike (Typora writes one for a resized image)."""
+    env: dict[str, Any] = {"base_dir": path.parent}
+    tokens = _RENDERER.parse(body, env)
+    root = root_url.strip().replace("\\", "/").rstrip("/") if root_url else ""
+    if root:
+        for token in tokens:
+            if token.type == "html_block":
+                token.content = _SITE_ABSOLUTE_IMG.sub(rf"\g<1>{root}/", token.content)
+            for child in token.children or []:
+                src = child.attrGet("src") if child.type == "image" else None
+                if isinstance(src, str) and src.startswith("/") and not src.startswith("//"):
+                    child.attrSet("src", f"{root}{src}")
+                elif child.type == "html_inline":
+                    child.content = _SITE_ABSOLUTE_IMG.sub(rf"\g<1>{root}/", child.content)
+    return str(_RENDERER.renderer.render(tokens, _RENDERER.options, env))
+
+
 def _notion_date(value: str) -> str | None:
     """A date as Notion writes a property (``January 29, 2018 8:30 AM``), or as
     :func:`parse_date` reads it; a time without an offset is Beijing time, as elsewhere."""
@@ -511,6 +535,7 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
     for key, value in title_from_path(path).items():
         put(key, value.value, value.source)
 
-    body_html = _RENDERER.render(body, {"base_dir": path.parent})
+    root_url = meta.get("typora-root-url")
+    body_html = _rendered(body, path, root_url if isinstance(root_url, str) else None)
     return RawPost(path=path, format=FORMAT, kind="article", data=data,
                    body_html=f"<div>{body_html}</div>", fields=fields, base_dir=path.parent)

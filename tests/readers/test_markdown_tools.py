@@ -271,3 +271,19 @@ def test_an_image_path_with_spaces_written_as_is_is_the_image(tmp_path, config):
     assert [(i["status"], i["original"]) for i in record["images"]] == [
         ("stored", "images/东京 图 0.jpg")]
     assert record["text"] == f"{PARAGRAPH}\n\n![注意](见 下文)"
+
+
+def test_typoras_root_url_is_where_site_absolute_images_are(tmp_path, config):
+    """Typora's front matter ``typora-root-url`` names the folder (relative to the file)
+    its ``/images/1.jpg`` paths start from, in Markdown images and in the ``<img>`` tag it
+    writes for a resized image; those images were looked for beside the post and missing."""
+    (tmp_path / "static" / "images").mkdir(parents=True)
+    (tmp_path / "posts").mkdir()
+    shutil.copy(IMAGES[1], tmp_path / "static" / "images" / "1.jpg")
+    post = tmp_path / "posts" / "post.md"
+    post.write_text(f"---\ntitle: {TITLE}\ntypora-root-url: ../static\n---\n\n{PARAGRAPH}\n\n"
+                    '![](/images/1.jpg)\n\n<img src="/images/1.jpg" style="zoom:50%;" />\n',
+                    encoding="utf-8")
+    images = record_of(post, config)["images"]
+    assert [(i["status"], i["original"]) for i in images] == [
+        ("stored", "../static/images/1.jpg")] * 2
