@@ -186,6 +186,20 @@ def _json_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
     return meta, text[end:].lstrip(" \t").removeprefix("\n")
 
 
+def _keys_lowered(meta: dict[Any, Any]) -> dict[Any, Any]:
+    """The front matter with its keys in lower case, as Hugo reads them (``Title``, ``Date``,
+    ``Tags``, ``URL``: some exporters write a database's property names so); a key written in
+    lower case wins over the same key written otherwise."""
+    if all(not isinstance(key, str) or key == key.lower() for key in meta):
+        return meta
+    lowered = {key: value for key, value in meta.items()
+               if not isinstance(key, str) or key == key.lower()}
+    for key, value in meta.items():
+        if isinstance(key, str):
+            lowered.setdefault(key.lower(), value)
+    return lowered
+
+
 def _front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
     if _JSON_OPENED.match(text):
         return _json_front_matter(text, path)
@@ -252,8 +266,10 @@ def _as_written(text: str, key: str, value: Any) -> Any:
         node = yaml.compose(match.group(1) or "", Loader=_YAML_LOADER)
     except yaml.YAMLError:
         return value
-    written = next((v for k, v in getattr(node, "value", []) if getattr(k, "value", None) == key
-                    ), None)
+    pairs = [(str(getattr(k, "value", "")), v) for k, v in getattr(node, "value", [])]
+    # the key as written in lower case, else in another case (see _keys_lowered)
+    written = next((v for k, v in pairs if k == key), None) or next(
+        (v for k, v in pairs if k.lower() == key), None)
     if isinstance(written, yaml.ScalarNode) and not isinstance(value, list):
         return written.value
     if isinstance(written, yaml.SequenceNode) and isinstance(value, list) and \
@@ -391,6 +407,7 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
     # CommonMark's line ends: CRLF (Windows) and a lone CR (classic Mac OS) as LF
     text = decode(data, path).replace("\r\n", "\n").replace("\r", "\n")
     meta, body = _front_matter(text, path)
+    meta = _keys_lowered(meta)
     fields: dict[str, Sourced] = {}
 
     def put(name: str, value: Any, source: str) -> None:

@@ -287,3 +287,18 @@ def test_typoras_root_url_is_where_site_absolute_images_are(tmp_path, config):
     images = record_of(post, config)["images"]
     assert [(i["status"], i["original"]) for i in images] == [
         ("stored", "../static/images/1.jpg")] * 2
+
+
+def test_front_matter_keys_are_read_whatever_their_case(tmp_path, config):
+    """Hugo reads front matter keys in any case; exporters that write a database's
+    property names write ``Title``, ``Date``, ``URL``. Every such field was lost. A key
+    written in lower case wins over the same key otherwise written."""
+    post = tmp_path / "post.md"
+    post.write_text(f"---\nTitle: {TITLE}\nDate: 2018-01-29\nAuthor: 太阳照常升起\n"
+                    f"Tags: [城市化, 1.10]\nURL: {URL}\ntags: [人口, 1.10]\n---\n\n{PARAGRAPH}\n",
+                    encoding="utf-8")
+    record = record_of(post, config)
+    assert (record["title"], record["published"], record["author"]) == (
+        TITLE, "2018-01-29", "太阳照常升起")
+    assert record["url"] == URL.replace("http:", "https:")
+    assert record["tags"] == ["人口", "1.10"]
