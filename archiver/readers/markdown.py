@@ -459,7 +459,9 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
     source = _scalar(meta.get("source"))  # an address, or (some exporters) the account's name
     if isinstance(source, str) and _WEB_ADDRESS.match(source.strip()):
         put("url", source.strip(), "front matter source")
-    authors = [_unlinked(w).strip() for w in _words(meta, "author", path) if w.strip()]
+    # `authors`: Hugo's taxonomy of that name, which many of its themes use in place of `author`
+    author_key = "author" if meta.get("author") is not None else "authors"
+    authors = [_unlinked(w).strip() for w in _words(meta, author_key, path) if w.strip()]
     author = authors[0] if len(authors) == 1 else ""
 
     by_line = _BY_LINE.match(body)
@@ -543,10 +545,10 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
 
     if author:
         # Exporters often put the account's name in 'author'; the record decides which it is.
-        put("author", author, "front matter author")
+        put("author", author, f"front matter {author_key}")
     elif authors:  # a list of several people: the post's authors, never its account
         put("credits", {"作者": list(dict.fromkeys(authors))},
-            "front matter author (several names: the post's authors)")
+            f"front matter {author_key} (several names: the post's authors)")
     if tags:
         put("tags", tags, "front matter tags")
     for key, value in title_from_path(path).items():

@@ -302,3 +302,18 @@ def test_front_matter_keys_are_read_whatever_their_case(tmp_path, config):
         TITLE, "2018-01-29", "太阳照常升起")
     assert record["url"] == URL.replace("http:", "https:")
     assert record["tags"] == ["人口", "1.10"]
+
+
+@pytest.mark.parametrize(("written", "author", "credits"), [
+    ("authors:\n  - 太阳照常升起", "太阳照常升起", {}),
+    ("authors: [木风, 太阳照常升起]", None, {"作者": ["木风", "太阳照常升起"]})],
+    ids=["one", "several"])
+def test_hugos_authors_taxonomy_names_the_author(tmp_path, config, written, author, credits):
+    """Many Hugo themes name a post's people in ``authors``, not ``author``: they were
+    lost. One name is read as ``author`` is (the account, when no other is given), several
+    as the post's authors."""
+    post = tmp_path / "post.md"
+    post.write_text(f"---\ntitle: {TITLE}\n{written}\ndate: 2018-01-29\n---\n\n{PARAGRAPH}\n",
+                    encoding="utf-8")
+    record = record_of(post, config)
+    assert (record["author"], record["credits"]) == (author, credits)
