@@ -97,7 +97,9 @@ def _embed(state: StateInline, silent: bool) -> bool:
     return True
 
 
-_SPACED = re.compile(r"!\[(?P<alt>[^\]\n]*)\]\((?P<src>[^()<>\n\"]*? [^()<>\n\"]*?)\)")
+# a path may hold a pair of parentheses, as a copy's name does: "图 (1).jpg"
+_SPACED = re.compile(
+    r"!\[(?P<alt>[^\]\n]*)\]\((?P<src>(?:[^()<>\n\"]|\([^()<>\n\"]*\))+)\)")
 
 
 def _spaced(state: StateInline, silent: bool) -> bool:
@@ -105,7 +107,8 @@ def _spaced(state: StateInline, silent: bool) -> bool:
     if not state.src.startswith("![", state.pos):
         return False
     match = _SPACED.match(state.src, state.pos)
-    if match is None or not _IMAGE_FILE.search(match["src"].strip()):
+    if match is None or " " not in match["src"].strip() or \
+            not _IMAGE_FILE.search(match["src"].strip()):
         return False
     if not silent:
         token = state.push("html_inline", "", 0)

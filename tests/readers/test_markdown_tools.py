@@ -317,3 +317,17 @@ def test_hugos_authors_taxonomy_names_the_author(tmp_path, config, written, auth
                     encoding="utf-8")
     record = record_of(post, config)
     assert (record["author"], record["credits"]) == (author, credits)
+
+
+def test_an_image_path_with_spaces_and_a_copys_number_is_the_image(tmp_path, config):
+    """A copy's name holds a number in parentheses, ``图 (1).jpg``; written as it is, with its
+    spaces (Typora), the image was lost."""
+    (tmp_path / "images").mkdir()
+    shutil.copy(IMAGES[0], tmp_path / "images" / "图 (1).jpg")
+    post = tmp_path / "post.md"
+    post.write_text(f"---\ntitle: {TITLE}\n---\n\n{PARAGRAPH}\n\n![](images/图 (1).jpg)\n",
+                    encoding="utf-8")
+    record = record_of(post, config)
+    assert [(i["status"], i["original"]) for i in record["images"]] == [
+        ("stored", "images/图 (1).jpg")]
+    assert record["text"] == PARAGRAPH
