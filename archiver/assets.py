@@ -203,7 +203,12 @@ def _home() -> Path | None:
 
 def _local(ref: ImageRef, base_dir: Path, config: Config,
            inputs: dict[str, str | None], allowed: list[Path]) -> Asset:
+    """The local image ``ref`` names. One that is there, but outside the folders a post's
+    images may come from (an export's shared ``_resources/`` two folders up), is said to be
+    there and not read, with the way to allow it: "file not found" sent people looking for a
+    file they could see."""
     tried = []
+    outside: str | None = None
     for candidate in _local_candidates(ref.original, base_dir, config):
         shown = _shortened(str(candidate))
         if len(str(candidate)) > MAX_PATH:  # resolving it would take minutes (realpath is
@@ -213,6 +218,8 @@ def _local(ref: ImageRef, base_dir: Path, config: Config,
             resolved = candidate.resolve()
             if not _within(resolved, allowed):
                 tried.append(f"{shown} (outside the post's folder and the asset roots)")
+                if outside is None and resolved.is_file():
+                    outside = shown
                 continue
             if resolved.is_file():
                 try:
@@ -240,6 +247,11 @@ def _local(ref: ImageRef, base_dir: Path, config: Config,
         inputs[str(resolved)] = None
         tried.append(shown)
     roots = ", ".join(str(r) for r in config.asset_roots) or "none configured"
+    if outside is not None:
+        return Asset(original=ref.original, status="missing",
+                     reason=f"not read: {outside} is outside the post's folder and the asset "
+                            f"roots (asset roots: {roots}; name a folder that holds it with "
+                            "--asset-root to read it)")
     return Asset(original=ref.original, status="missing",
                  reason=f"file not found (looked for: {'; '.join(tried)}; asset roots: {roots})")
 

@@ -331,3 +331,26 @@ def test_an_image_path_with_spaces_and_a_copys_number_is_the_image(tmp_path, con
     assert [(i["status"], i["original"]) for i in record["images"]] == [
         ("stored", "images/图 (1).jpg")]
     assert record["text"] == PARAGRAPH
+
+
+def test_an_image_there_but_outside_the_allowed_folders_is_said_so_with_the_way_to_read_it(
+        tmp_path, config):
+    """Joplin's export keeps every note's images in one ``_resources/`` at its top; a note
+    two notebooks down links ``../../_resources/…``, which is outside the folders a post's
+    images may come from. It was reported "file not found" though the file is there; it is
+    read once its folder is an asset root."""
+    export = tmp_path / "export"
+    (export / "_resources").mkdir(parents=True)
+    shutil.copy(IMAGES[0], export / "_resources" / "0a1b2c3d4e5f60718293a4b5c6d7e8f9.jpg")
+    (export / "笔记本" / "公众号").mkdir(parents=True)
+    note = export / "笔记本" / "公众号" / f"{TITLE}.md"
+    note.write_text(f"---\ntitle: {TITLE}\nsource: {URL}\n---\n\n{PARAGRAPH}\n\n"
+                    "![img_000.jpg](../../_resources/0a1b2c3d4e5f60718293a4b5c6d7e8f9.jpg)\n",
+                    encoding="utf-8")
+    [image] = record_of(note, config)["images"]
+    assert image["status"] == "missing"
+    assert not image["reason"].startswith("file not found")
+    assert "outside the post's folder and the asset roots" in image["reason"]
+    assert "--asset-root" in image["reason"]
+    [image] = record_of(note, config.with_overrides(asset_roots=(export,)))["images"]
+    assert image["status"] == "stored"
