@@ -84,6 +84,9 @@ _EXCERPT = re.compile(r"\A\s*>[ \t]*#{1,6}[ \t]*Excerpt[ \t]*\n(?P<quoted>(?:>[^
 _MARKDOWNLOAD_TIME = re.compile(
     r"\A(?P<when>\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?)[ \t]*"
     r"\(UTC[ \t]*(?P<offset>[+-]\d\d:\d\d)\)\Z")
+# A Jekyll post's name, YEAR-MONTH-DAY-title.md: its date is the post's when its front matter
+# gives none (as Jekyll reads it)
+_JEKYLL_NAME = re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})-[^/]+\.(?:md|markdown)\Z", re.I | re.A)
 # Notion's export: the page's properties as "Key: value" lines after its "# title"
 _PROPERTY_LINE = re.compile(r"\A(?P<key>[^\n:：]{1,20}?)[ \t]*[:：][ \t]+(?P<value>[^\n]+)\n")
 _PROPERTIES = {"url": "url", "link": "url", "source": "url", "网址": "url", "链接": "url",
@@ -553,6 +556,9 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
         put("tags", tags, "front matter tags")
     for key, value in title_from_path(path).items():
         put(key, value.value, value.source)
+    jekyll = _JEKYLL_NAME.match(path.name)
+    if jekyll and "published" not in fields:
+        put("published", parse_date(jekyll["date"])[0], "file name (Jekyll's YYYY-MM-DD-title)")
 
     root_url = meta.get("typora-root-url")
     body_html = _rendered(body, path, root_url if isinstance(root_url, str) else None)

@@ -230,7 +230,7 @@ def test_jekylls_published_flag_is_no_date(tmp_path, config, flag):
     post.write_text(f'---\ntitle: "{TITLE}"\npublished: {flag}\nurl: {URL}\n---\n\n'
                     f"{PARAGRAPH}\n", encoding="utf-8")
     record = record_of(post, config)
-    assert (record["title"], record["published"]) == (TITLE, None)
+    assert (record["title"], record["published"]) == (TITLE, "2018-01-29")  # from its name
 
 
 def test_a_title_underlined_is_the_title_as_a_hash_heading_is(tmp_path, config):
@@ -354,3 +354,16 @@ def test_an_image_there_but_outside_the_allowed_folders_is_said_so_with_the_way_
     assert "--asset-root" in image["reason"]
     [image] = record_of(note, config.with_overrides(asset_roots=(export,)))["images"]
     assert image["status"] == "stored"
+
+
+def test_a_jekyll_posts_name_gives_its_date_when_its_front_matter_does_not(tmp_path, config):
+    """Jekyll names a post YEAR-MONTH-DAY-title.md and takes its date from the name; such a
+    post had no date. A date in the front matter wins; a name with a day that does not exist
+    gives none."""
+    for name, date, published in [("2018-01-29-tokyo.md", "", "2018-01-29"),
+                                  ("2018-01-29-tokyo-2.md", "date: 2018-01-29 08:30\n",
+                                   "2018-01-29T08:30:00+08:00"),
+                                  ("2018-02-30-tokyo.md", "", None)]:
+        post = tmp_path / name
+        post.write_text(f"---\ntitle: {TITLE}\n{date}---\n\n{PARAGRAPH}\n", encoding="utf-8")
+        assert record_of(post, config)["published"] == published, name
