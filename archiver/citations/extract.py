@@ -323,14 +323,23 @@ _IMPACT_FACTOR = re.compile(r"\s*[(（]\s*(?:(?:19|20)\d\d\s*)?(?:IF|JCR\s*IF|Im
 _YEAR_WITH_NIAN = re.compile(r"(?<![\d])((?:1[5-9]|20)\d\d)年(?=\s*[)）.,，;；])")
 
 
+# a Markdown link around a part of a reference pasted from a Markdown page
+# ("[Vector Quotient Filters …](https://…)"): its text, then its address (a DOI's stays found)
+_MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{2,})\]\(\s*<?((?:https?://|www\.)[^\s()<>]*"
+                            r"(?:\([^\s()<>]*\)[^\s()<>]*)*)>?\s*\)")
+
+
 def without_marks(text: str) -> str:
     """A reference without what a post's editor adds that no citation style prints and that
     ends up read as part of a field ("》[J]. EFSA J" or "Pulm. Med.(IF=12.3" as the journal,
     "5.2" as its pages, a year missed): a Latin title's book-title marks become quotation
-    marks (a Chinese title keeps its own), Markdown's strong emphasis is dropped, and so is
-    an impact factor in brackets, and a 年 after a year in brackets."""
+    marks (a Chinese title keeps its own), Markdown's strong emphasis is dropped and a
+    Markdown link is its text and its address, an impact factor in brackets is dropped, and
+    so is a 年 after a year in brackets."""
     if "**" in text or "__" in text:
         text = _STRONG.sub(r"\2", text)
+    if "](" in text:
+        text = _MARKDOWN_LINK.sub(r"\1 \2 ", text)
     if "《" in text:
         text = _LATIN_IN_TITLE_MARKS.sub(_latin_title, text)
     if "IF" in text or "if" in text.lower() or "影响因子" in text:

@@ -824,6 +824,11 @@ def test_a_whole_doi_before_a_full_stop_and_a_space_goes_on_no_further(line, doi
     # Markdown's strong emphasis pasted with the reference
     ("Weber, Matthew A. 2019. “**River metrics by the public, for the public**.” Plos One 14.",
      "Weber, Matthew A. 2019. “River metrics by the public, for the public.” Plos One 14."),
+    # a Markdown link around the title: its text, then its address
+    ("Weber, Matthew A. 2019. “[River metrics](https://example.org/paper).” Plos One 14.",
+     "Weber, Matthew A. 2019. “River metrics https://example.org/paper .” Plos One 14."),
+    ("Gross JB. Albinism. [doi:10.1038/ng.3834](https://doi.org/10.1038/ng.3834)",
+     "Gross JB. Albinism. doi:10.1038/ng.3834 https://doi.org/10.1038/ng.3834"),
     # a Chinese title keeps its marks
     ("王进玉. 《敦煌学和科技史》[M]. 兰州: 甘肃教育出版社, 2011.",
      "王进玉. 《敦煌学和科技史》[M]. 兰州: 甘肃教育出版社, 2011."),
@@ -841,6 +846,7 @@ def test_marks_an_editor_adds_around_a_title_are_read_as_a_citation_prints_it(wr
     unread: each a false alarm or a wrong year passed (6 and 8 of the 316 labelled cases with
     the title so marked; 6 and 4 with it in bold). An impact factor after the journal was
     part of its name, and "(IF: 5.2)" its pages (102 false alarms of 316); "(2018年)" was no
-    year (3 wrong years of 79 passed)."""
+    year (3 wrong years of 79 passed); a title in a Markdown link, 9 false alarms and 8 wrong
+    years passed."""
     from archiver.citations.extract import reference_text
     assert reference_text(written) == read
