@@ -65,11 +65,6 @@ _TAG_SEPARATORS = re.compile(r"[,，、]")
 _H1 = re.compile(r"\A\s*#\s+(?P<title>[^\n]+)\n")
 # ... or underlined (setext), as turndown, which many web clippers use, writes it by default
 _SETEXT_H1 = re.compile(r"\A\s*(?P<title>[^\s#>=\-*+|][^\n]*)\n=+[ \t]*(?:\n|\Z)")
-
-
-def _first_heading(body: str) -> re.Match[str] | None:
-    """The post's title as the body's first line: a ``# heading`` or one underlined ``===``."""
-    return _H1.match(body) or _SETEXT_H1.match(body)
 _HEADER_LINE = re.compile(
     r"\A\s*>\s*(?P<label>来源|发布时间|原文链接|作者)\s*[:：]\s*(?P<value>[^\n]*)\n")
 # SimpRead's (简悦) first line, which names the address it read the page from
@@ -98,6 +93,11 @@ _FETCH_FOOTER = re.compile(r"(?:\n-{3,}\s*\n)?\s*\*本文抓取时间\s*[:：]\s
 # the end still tries every position before it, 1.5 ms a post between the two. The anchor holds
 # a URL (WeChat's run to a few hundred characters); the tail is far longer than any.
 _TAIL = 8192
+
+
+def _first_heading(body: str) -> re.Match[str] | None:
+    """The post's title as the body's first line: a ``# heading`` or one underlined ``===``."""
+    return _H1.match(body) or _SETEXT_H1.match(body)
 
 
 def _at_end(pattern: re.Pattern[str], literal: str, text: str) -> re.Match[str] | None:
