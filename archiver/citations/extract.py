@@ -342,7 +342,8 @@ def without_marks(text: str) -> str:
         text = _MARKDOWN_LINK.sub(r"\1 \2 ", text)
     if "《" in text:
         text = _LATIN_IN_TITLE_MARKS.sub(_latin_title, text)
-    if "IF" in text or "if" in text.lower() or "影响因子" in text:
+    lowered = text.lower()
+    if "if" in lowered or "impact factor" in lowered or "影响因子" in text:
         text = _IMPACT_FACTOR.sub("", text)
     if "年" in text:
         text = _YEAR_WITH_NIAN.sub(r"\1", text)

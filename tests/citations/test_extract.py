@@ -836,6 +836,8 @@ def test_a_whole_doi_before_a_full_stop_and_a_space_goes_on_no_further(line, doi
     ("Gross JB. Albinism. Heredity（IF=12.3）, 111(2), 122-130 (2013).",
      "Gross JB. Albinism. Heredity, 111(2), 122-130 (2013)."),
     ("Gross JB. Albinism. Heredity (IF: 5.2), 111(2).", "Gross JB. Albinism. Heredity, 111(2)."),
+    ("Gross JB. Albinism. Heredity (Impact Factor: 5.2), 111(2).",
+     "Gross JB. Albinism. Heredity, 111(2)."),
     ("Chiang C. SVs. Nature Genetics（影响因子：27.6分）, 2017.",
      "Chiang C. SVs. Nature Genetics, 2017."),
     # a year with 年 in a Latin citation's brackets; a Chinese issue's 年 stays
