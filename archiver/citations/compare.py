@@ -963,7 +963,8 @@ def abbreviated_forms(name: str) -> list[str]:
     initials ("JNCI: Journal of the National Cancer Institute") also by what follows them
     ("J Natl Cancer Inst"); a journal in series by its name and series, with or without
     the word "Series" and the section's name ("J. R. Stat. Soc. B", "J R Stat Soc Series B
-    Stat Methodol")."""
+    Stat Methodol"); a Royal Society's journal with "of London" ("Proc R Soc Lond B Biol
+    Sci")."""
     forms = [name]
     initials, colon, rest = name.partition(":")
     if colon and _acronym(initials, rest):
@@ -1121,7 +1122,8 @@ def compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> Fie
     if not cited:
         return FieldCheck(None, shown, False, "no journal/book title Crossref knows is cited")
     for name in names:
-        given = [cited] + [g for g in (_without_nation(cited, name),) if g]
+        without_nation = _without_nation(cited, name)
+        given = [cited, without_nation] if without_nation else [cited]
         if any(_abbreviates(one, form) for one in given for form in abbreviated_forms(name)):
             return FieldCheck(cited, shown, True, f"abbreviation of {name!r}")
         section = _section_title(name)

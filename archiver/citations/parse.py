@@ -107,7 +107,7 @@ class Token:
 def clean_text(text: str) -> str:
     """NFKC (full-width punctuation and ligatures become plain), no control characters or lone
     surrogates (CRFsuite needs valid UTF-8), whitespace collapsed, capped at MAX_CHARS;
-    Markdown's strong emphasis marks dropped, a Latin title's book-title marks made quotes."""
+    without what an editor adds that no style prints (:func:`extract.without_marks`)."""
     if not isinstance(text, str):
         return ""
     text = _CONTROL.sub(" ", text[: MAX_CHARS * 2])
