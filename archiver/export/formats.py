@@ -25,6 +25,7 @@ import bibtexparser
 from bibtexparser.library import Library
 from bibtexparser.model import Entry, Field
 
+from archiver.export.keys import INVISIBLE
 from archiver.export.works import Work
 
 # A brace is written by name: BibTeX counts every "{" and "}" in a value, escaped or not, so
@@ -159,10 +160,9 @@ def joined_keywords(keywords: list[str]) -> str:
 # invisible characters a WeChat title is often salted with (a zero-width space inside a word
 # keeps it from being matched by filters), which print nothing, keep the title from being
 # found or matched as a duplicate in a reference manager, and stop pdfLaTeX ("Unicode
-# character U+200B not set up for use with LaTeX"): zero-width space, word joiner, the BOM
-# (zero-width no-break space) and the soft hyphen, as the body's cleaning drops them. (The
-# zero-width joiner and non-joiner stay: they join an emoji, shape Persian or Devanagari.)
-_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u00ad\u200b\u2060\ufeff]")
+# character U+200B not set up for use with LaTeX"): :data:`keys.INVISIBLE`, which a key
+# reads through too, as the body's cleaning drops them.
+_CONTROLS = re.compile(f"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f{INVISIBLE}]")
 
 
 def one_line(value: str | None) -> str | None:

@@ -117,8 +117,11 @@ def _name_part(name: str, transliterate: bool = True) -> str:
 
 # What prints nothing and splits no word: zero-width space, word joiner, BOM, soft hyphen. A
 # WeChat title salted with them inside its words ("疫\u200b苗", to slip past filters) or
-# carrying a hyphenation point ("Vac\u00adcines") reads as the word it shows.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"))
+# carrying a hyphenation point ("Vac\u00adcines") reads as the word it shows; no export
+# writes them (:mod:`archiver.export.formats`). The zero-width joiner and non-joiner are no
+# such characters: they join an emoji, shape Persian or Devanagari.
+INVISIBLE = "\u200b\u2060\ufeff\u00ad"
+_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 
 
 def make_key(name: str | None, year: int | str | None, title: str | None,
