@@ -34,7 +34,7 @@ from PIL import Image, UnidentifiedImageError
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
-from archiver.config import Config
+from archiver.config import Config, post_folders
 from archiver.model import CUT_SHORT, Asset, ImageRef
 
 # Pillow names the buffer it read ("<_io.BytesIO object at 0x7f…>"): an address that
@@ -181,24 +181,9 @@ def _candidates(ref: str, base_dir: Path, config: Config) -> list[Path]:
 
 
 def _allowed_roots(base_dir: Path, config: Config) -> list[Path]:
-    """The folders a post's local images may come from: the post's folder, its parent (a
-    browser's ``images/`` beside ``html/``) and the asset roots, resolved. The parent is no
-    such folder when it is the whole file system or the home folder (a post saved in /tmp or
-    ~/Downloads): a post from elsewhere could copy any image there (``../Pictures/…``)."""
-    here = base_dir.resolve()
-    roots = [here]
-    parent = here.parent
-    home = _home()
-    if parent != here and parent.parent != parent and home not in (parent, here):
-        roots.append(parent)
-    return roots + [r.resolve() for r in config.asset_roots]
-
-
-def _home() -> Path | None:
-    try:
-        return Path.home().resolve()
-    except (RuntimeError, KeyError, OSError):  # no home folder known
-        return None
+    """The folders a post's local images may come from: the post's own
+    (:func:`~archiver.config.post_folders`) and the asset roots, resolved."""
+    return post_folders(base_dir) + [r.resolve() for r in config.asset_roots]
 
 
 def _local(ref: ImageRef, base_dir: Path, config: Config,

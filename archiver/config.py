@@ -311,3 +311,24 @@ def default_cache_dir(config: Config, environ: Mapping[str, str] | None = None) 
     env = os.environ if environ is None else environ
     base = Path(env["XDG_CACHE_HOME"]) if env.get("XDG_CACHE_HOME") else Path.home() / ".cache"
     return base / "archiver"
+
+
+def post_folders(base_dir: Path) -> list[Path]:
+    """The folders, resolved, a post's own local files (its images) may come from: the
+    post's folder and its parent (a browser's ``images/`` beside ``html/``). The parent is no
+    such folder when it is the whole file system or the home folder (a post saved in /tmp or
+    ~/Downloads): a post from elsewhere could reach any file there (``../Pictures/…``). The
+    asset roots the configuration names come on top (:mod:`archiver.assets`)."""
+    here = base_dir.resolve()
+    parent = here.parent
+    home = _home()
+    if parent != here and parent.parent != parent and home not in (parent, here):
+        return [here, parent]
+    return [here]
+
+
+def _home() -> Path | None:
+    try:
+        return Path.home().resolve()
+    except (RuntimeError, KeyError, OSError):  # no home folder known
+        return None

@@ -29,35 +29,30 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 
+from archiver.config import post_folders
+
 _IMAGE_FILE = re.compile(r"\.(?:png|jpe?g|gif|webp|svg|bmp|avif|tiff?|heic)\Z", re.I)
 _SIZE = re.compile(r"\A\d+(?:x\d+)?\Z")  # |300 or |300x200: a size, not the image's text
 _DEPTH = 3  # folders below the note's folder, or its parent's, looked into
 _MAX_FOLDERS = 2000  # a vault is looked through this far at most
 
 
-def _home() -> Path | None:
-    try:
-        return Path.home()
-    except (RuntimeError, KeyError, OSError):  # no home folder known
-        return None
-
-
 def _files_by_name(base_dir: Path) -> dict[str, str]:
     """The files in ``base_dir`` and its parent, a few levels down, by name: where each is,
     relative to ``base_dir``, with slashes (the nearest first, as Obsidian prefers)."""
     names: dict[str, str] = {}
-    parent = base_dir.parent
-    # never the whole disk or the home folder (a note saved in /tmp or ~/Downloads): images
-    # are not taken from there either (see archiver.assets)
-    tops = [base_dir] if parent in (parent.parent, _home()) else [base_dir, parent]
+    # the folders a post's images may come from (its own, resolved, first), never the whole
+    # disk or the home folder
+    tops = post_folders(base_dir)
+    here = tops[0]
     for top in tops:
         for walked, (folder, subfolders, files) in enumerate(os.walk(top), 1):
-            here = Path(folder)
-            depth = len(here.relative_to(top).parts)
+            folder_path = Path(folder)
+            depth = len(folder_path.relative_to(top).parts)
             subfolders[:] = sorted(d for d in subfolders
                                    if not d.startswith(".") and depth < _DEPTH)
             for name in files:
-                names.setdefault(name, Path(os.path.relpath(here / name, base_dir)).as_posix())
+                names.setdefault(name, Path(os.path.relpath(folder_path / name, here)).as_posix())
             if walked >= _MAX_FOLDERS:
                 break
     return names
