@@ -1576,13 +1576,18 @@ def test_a_credited_names_suffix_and_particles_are_where_bibliographies_look(nam
     assert _person(name) == person
 
 
-def test_a_credited_suffix_and_particle_come_through_every_format(tmp_path):
-    post = tmp_path / "names.md"
-    post.write_text("---\ntitle: Names\ndate: 2020-08-04\n"
-                    "author: [Martin Luther King Jr., Jean de La Fontaine]\n---\n\n正文。\n",
-                    encoding="utf-8")
+def archive_of(tmp_path: Path, name: str, text: str) -> Path:
+    """An archive holding the one Markdown post ``text``, saved as ``name``."""
+    post = tmp_path / name
+    post.write_text(text, encoding="utf-8")
     root = tmp_path / "archive"
     ingest(root, post)
+    return root
+
+
+def test_a_credited_suffix_and_particle_come_through_every_format(tmp_path):
+    root = archive_of(tmp_path, "names.md", "---\ntitle: Names\ndate: 2020-08-04\nauthor: "
+                      "[Martin Luther King Jr., Jean de La Fontaine]\n---\n\n正文。\n")
     for fmt in ("biblatex", "bibtex"):
         bib = cli("export", fmt, "--archive", root, "-q").stdout
         king, fontaine = next(iter(pybtex_parse(bib, "bibtex").entries.values())).persons[
@@ -1602,13 +1607,9 @@ def test_no_export_writes_a_control_character_a_credit_or_tag_holds(tmp_path):
     """A terminal escape in a credited name and a NUL in a tag (ingest keeps credits and
     tags as the source gives them) are no text: TeX stops at them ("invalid character"),
     XML forbids them. Every format leaves them out; a line break is a space, as ever."""
-    post = tmp_path / "controls.md"
-    post.write_text('---\ntitle: Controls\ndate: 2020-08-04\n'
-                    'author: ["Ann Smith", "Bob\\x1b[31mJones"]\n'
-                    'tags: ["tag\\x00one", "two\\u2028lines", "\\x07"]\n---\n\n正文。\n',
-                    encoding="utf-8")
-    root = tmp_path / "archive"
-    ingest(root, post)
+    root = archive_of(tmp_path, "controls.md", '---\ntitle: Controls\ndate: 2020-08-04\n'
+                      'author: ["Ann Smith", "Bob\\x1b[31mJones"]\n'
+                      'tags: ["tag\\x00one", "two\\u2028lines", "\\x07"]\n---\n\n正文。\n')
     record = json.loads(cli("show", "wx:", "--json", "--archive", root).stdout)
     assert record["credits"]["作者"][1] == "Bob\x1b[31mJones"  # as the source said
     controls = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
@@ -1627,12 +1628,9 @@ def test_a_title_salted_with_invisible_characters_is_exported_as_it_reads(tmp_pa
     them); a saver may leave a BOM or a soft hyphen. They print nothing, keep a reference
     manager from finding the title or matching a duplicate, and stop pdfLaTeX: no format
     writes them. The zero-width joiner of an emoji stays."""
-    post = tmp_path / "salted.md"
-    post.write_text('---\ntitle: "疫\\u200b苗 vac\\u00adcine \\ufeff家庭 👨\\u200d👩\\u200d👧"\n'
-                    'date: 2020-08-04\nauthor: 测试号\ntags: ["疫\\u200b苗"]\n---\n\n正文。\n',
-                    encoding="utf-8")
-    root = tmp_path / "archive"
-    ingest(root, post)
+    root = archive_of(tmp_path, "salted.md",
+                      '---\ntitle: "疫\\u200b苗 vac\\u00adcine \\ufeff家庭 👨\\u200d👩\\u200d👧"\n'
+                      'date: 2020-08-04\nauthor: 测试号\ntags: ["疫\\u200b苗"]\n---\n\n正文。\n')
     invisible = re.compile("[\u00ad\u200b\u2060\ufeff]")
     for fmt in ("biblatex", "bibtex", "csl-json", "ris"):
         out = cli("export", fmt, "--archive", root, "-q").stdout
