@@ -208,6 +208,63 @@ def unix_to_iso(seconds: str | int) -> str | None:
 _DATE_RE = re.compile(
     r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?"
     r"(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$")
+# A time as people write it beside a date, rather than as a program does: the part of the day
+# before it (下午3:30, 上午 10:05) or AM/PM after it (3:30 PM, 3:30 p.m.), 15点30分, a
+# full-width colon (15：30), no space after 日 (2020年10月9日15:30) or more than one
+_PARTS_OF_DAY = "凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间"
+_WRITTEN_TIME_RE = re.compile(
+    rf"^(\d{{4}})[-/.年](\d{{1,2}})[-/.月](\d{{1,2}})(?:日\s*|\s+|(?=(?:{_PARTS_OF_DAY})))"
+    rf"(?P<part>{_PARTS_OF_DAY})?\s*"
+    r"(\d{1,2})(?:[:：](\d{2})(?:[:：](\d{2}))?|[点时](?:(\d{1,2})分(?:(\d{1,2})秒)?)?)"
+    r"\s*(?P<ampm>[AaPp]\.?[ \t]?[Mm]\.?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$")
+_BEFORE_NOON = frozenset({"凌晨", "早上", "早晨", "清晨", "上午"})
+_AFTER_NOON = frozenset({"下午", "傍晚", "晚上", "夜里", "夜间"})
+
+
+def _on_the_clock(hour: int, part: str | None, ampm: str | None) -> int | str:
+    """The hour of the day (0–23) that ``hour`` is, said with the part of the day ``part``
+    (下午) or ``ampm`` (``PM``), or why it is none. 下午15:30 is 15:30, as its writer meant;
+    上午15:30 says two things. 12 AM is midnight, 12 PM noon; 凌晨12点 midnight, 上午12点 and
+    中午12点 noon, 中午1点 13:00; 晚上12点 could be the start or the end of the day: none."""
+    if part is not None and ampm is not None:
+        return f"the part of the day is said twice ({part} and {ampm})"
+    if ampm is not None:
+        after = ampm.lower().startswith("p")
+        if not 1 <= hour <= 12:
+            return f"{hour} is no hour of a 12-hour clock ({ampm})"
+        return (hour % 12) + (12 if after else 0)
+    if part is None:
+        return hour
+    if part == "中午":
+        if hour in (11, 12, 13):
+            return hour
+        if hour in (1, 2):
+            return hour + 12
+        return f"{hour} o'clock is not 中午 (noon)"
+    if part in _BEFORE_NOON:
+        if hour == 12:
+            return 0 if part == "凌晨" else 12
+        if hour > 12:
+            return f"{hour} o'clock is not {part} (before noon)"
+        return hour
+    if hour == 12 and part in ("晚上", "夜里", "夜间", "傍晚"):
+        return (f"{part}12点 may be the start or the end of the day: write it as 0:00 of "
+                "the day it is")
+    if hour == 0 or hour > 23:
+        return f"{hour} o'clock is not {part} (after noon)"
+    return hour if hour >= 12 else hour + 12
+
+
+def _written_time(match: re.Match[str], zone: tzinfo) -> tuple[str | None, bool]:
+    """The date and time :data:`_WRITTEN_TIME_RE` matched, as :func:`parse_date` gives it."""
+    y, mo, d, part, hh, mm, ss, mm2, ss2, ampm, tz = match.groups()
+    hour = _on_the_clock(int(hh), part, ampm)
+    if isinstance(hour, str):
+        return None, False
+    return _at(int(y), int(mo), int(d), hour, int(mm or mm2 or 0), int(ss or ss2 or 0), tz,
+               zone)
+
+
 # RFC 2822, as feeds and e-mail write dates: "Tue, 04 Aug 2020 18:00:00 +0800". Only a
 # numeric offset or UT/GMT/Z is a zone: a name such as CST means US Central to the RFC and
 # China Standard Time to many writers, so it is no date at all.
@@ -265,12 +322,23 @@ def parse_date(value: object, zone: tzinfo = SHANGHAI) -> tuple[str | None, bool
         return _rfc2822(rfc)
     match = _DATE_RE.match(value.strip())
     if not match:
-        return None, False
+        written = _WRITTEN_TIME_RE.match(value.strip())
+        return _written_time(written, zone) if written else (None, False)
     y, mo, d, hh, mm, ss, tz = match.groups()
-    try:
-        if hh is None:
+    if hh is None:
+        try:
             return datetime(int(y), int(mo), int(d)).date().isoformat(), False
-        naive = datetime(int(y), int(mo), int(d), int(hh), int(mm), int(ss or 0))
+        except ValueError:
+            return None, False
+    return _at(int(y), int(mo), int(d), int(hh), int(mm), int(ss or 0), tz, zone)
+
+
+def _at(y: int, mo: int, d: int, hh: int, mm: int, ss: int, tz: str | None,
+        zone: tzinfo) -> tuple[str | None, bool]:
+    """The date-time, read in ``zone`` unless ``tz`` (Z, UTC, GMT or an offset) names its own;
+    and whether it did. None for a day or time that does not exist."""
+    try:
+        naive = datetime(y, mo, d, hh, mm, ss)
     except ValueError:
         return None, False
     if tz is None:
@@ -297,6 +365,16 @@ def why_not_a_date(value: object) -> str:
     """Why :func:`parse_date` read no date in ``value``, where a reason can be said: a zone
     named, not given as an offset; a day that does not exist; a weekday not the date's."""
     text = str(value).strip()
+    written = _WRITTEN_TIME_RE.match(text)
+    if written:
+        y, mo, d, part, hh, mm, ss, mm2, ss2, ampm = written.groups()[:10]
+        hour = _on_the_clock(int(hh), part, ampm)
+        if isinstance(hour, str):
+            return hour
+        try:
+            datetime(int(y), int(mo), int(d), hour, int(mm or mm2 or 0), int(ss or ss2 or 0))
+        except ValueError as exc:
+            return f"no such day or time ({exc})"
     named = _ZONE_NAMED.search(text)
     if named and named["zone"].upper() not in ("Z", "UT", "UTC", "GMT"):
         return (f"the zone is named ({named['zone']}), and a name is ambiguous (CST is US "
@@ -325,7 +403,8 @@ def why_not_a_date(value: object) -> str:
         except ValueError as exc:
             return f"no such day or time ({exc})"
     return ("not a form of date read here (ISO 8601, 20200804, 2020/08/04, 2020年8月4日, a "
-            "year or month alone such as 2020 or 2020-08, RFC 2822 or Unix time)")
+            "year or month alone such as 2020 or 2020-08, RFC 2822 or Unix time; a time as "
+            "15:30, 3:30 PM, 下午3:30 or 15点30分)")
 
 
 def _rfc2822(match: re.Match[str]) -> tuple[str | None, bool]:

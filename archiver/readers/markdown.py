@@ -525,6 +525,7 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
         quoted = [line[1:].strip() for line in excerpt.group("quoted").splitlines()]
         put("summary", " ".join(line for line in quoted if line), "MarkDownload 'Excerpt' quote")
         body = body[excerpt.end():]
+    unread: list[str] = []  # header lines whose value is no date: text, kept in the body
     while True:
         header = _HEADER_LINE.match(body)
         if not header:
@@ -533,17 +534,23 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
         if label == "来源":
             put("account", value, "'> 来源:' header")
         elif label == "发布时间":
-            put("published", parse_date(value)[0], "'> 发布时间:' header")
+            published = parse_date(value)[0]
+            if published is None and value:
+                unread.append(header.group(0).strip() + "\n")
+            put("published", published, "'> 发布时间:' header")
         elif label == "原文链接":
             put("url", value, "'> 原文链接:' header")
         elif label == "作者":
             put("author", value, "'> 作者:' header")
         body = body[header.end():].lstrip("\n")
+    if unread:
+        body = "".join(unread) + "\n" + body
     if body.lstrip().startswith("---") and any(k in fields for k in ("account", "url")):
         body = re.sub(r"\A\s*-{3,}[ \t]*\n", "", body)
     footer = _at_end(_FETCH_FOOTER, "本文抓取时间", body)
-    if footer:
-        put("fetched", parse_date(footer.group("when").strip())[0], "'本文抓取时间' footer")
+    fetched = parse_date(footer.group("when").strip())[0] if footer else None
+    if footer and fetched:  # (one whose time is no date stays in the body, as text)
+        put("fetched", fetched, "'本文抓取时间' footer")
         body = body[: footer.start()]
 
     if author:

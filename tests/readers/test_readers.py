@@ -524,6 +524,78 @@ def test_front_matter_dates_as_common_tools_write_them(tmp_path, written, publis
     assert read(post).fields["published"].value == published
 
 
+@pytest.mark.parametrize(("written", "published"), [
+    # a time as people write it: the part of the day before it, AM/PM after it
+    ("2020-10-09 3:30 PM", "2020-10-09T15:30:00+08:00"),
+    ("2020-10-09 3:30 p.m.", "2020-10-09T15:30:00+08:00"),
+    ("2020/10/9 12:30 AM", "2020-10-09T00:30:00+08:00"),  # 12 AM is midnight
+    ("2020/10/9 12:30 PM", "2020-10-09T12:30:00+08:00"),  # 12 PM noon
+    ("2020年10月9日 下午3:30", "2020-10-09T15:30:00+08:00"),
+    ("2020年10月9日下午3:30", "2020-10-09T15:30:00+08:00"),
+    ("2020-10-09 下午 3:30", "2020-10-09T15:30:00+08:00"),
+    ("2020年10月9日 下午15:30", "2020-10-09T15:30:00+08:00"),  # said twice, the same
+    ("2020年10月9日 上午10:05", "2020-10-09T10:05:00+08:00"),
+    ("2020年10月9日 晚上8:05", "2020-10-09T20:05:00+08:00"),
+    ("2020年10月9日 凌晨12:20", "2020-10-09T00:20:00+08:00"),
+    ("2020年10月9日 中午1:10", "2020-10-09T13:10:00+08:00"),
+    ("2020年10月9日 中午12:10", "2020-10-09T12:10:00+08:00"),
+    # 15点30分, a full-width colon, no space after 日, two spaces
+    ("2020年10月9日 15点30分", "2020-10-09T15:30:00+08:00"),
+    ("2020年10月9日 下午3点", "2020-10-09T15:00:00+08:00"),
+    ("2020年10月9日 15：30", "2020-10-09T15:30:00+08:00"),
+    ("2020年10月9日15:30", "2020-10-09T15:30:00+08:00"),
+    ("2020-10-09  15:30", "2020-10-09T15:30:00+08:00"),
+    ("2020-10-09 3:30 PM +00:00", "2020-10-09T15:30:00+00:00"),  # an offset still counts
+])
+def test_a_time_written_on_a_12_hour_clock_or_in_chinese_is_read(tmp_path, written, published):
+    post = tmp_path / "post.md"
+    post.write_text(f"---\ntitle: t\ndate: {written}\n---\n\n正文。\n", encoding="utf-8")
+    assert read(post).fields["published"].value == published
+
+
+@pytest.mark.parametrize(("written", "reason"), [
+    ("2020-10-09 3:30 PM", None),
+    ("2020-10-09 13:30 PM", "13 is no hour of a 12-hour clock (PM)"),
+    ("2020-10-09 0:30 AM", "0 is no hour of a 12-hour clock (AM)"),
+    ("2020年10月9日 上午15:30", "15 o'clock is not 上午 (before noon)"),
+    ("2020年10月9日 中午5:30", "5 o'clock is not 中午 (noon)"),
+    ("2020年10月9日 晚上12:10", "晚上12点 may be the start or the end of the day"),
+    ("2020-10-09 下午3:30 PM", "the part of the day is said twice (下午 and PM)"),
+    ("2020-02-30 下午3:30", "no such day or time"),
+    ("2020-10-0915:30", "not a form of date read here"),  # day and hour run together
+])
+def test_a_12_hour_time_that_is_no_time_says_why(tmp_path, written, reason):
+    post = tmp_path / "post.md"
+    post.write_text(f"---\ntitle: t\ndate: {written}\n---\n\n正文。\n", encoding="utf-8")
+    if reason is None:  # (the one read, beside them: AM/PM is no zone's name)
+        assert read(post).fields["published"].value == "2020-10-09T15:30:00+08:00"
+        return
+    with pytest.raises(MalformedInput, match="is not a date: ") as info:
+        read(post)
+    assert reason in info.value.message
+
+
+def test_a_header_or_footer_time_that_is_no_date_stays_in_the_body_as_text(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: t\n---\n\n> 来源: 某公众号\n> 发布时间: 昨天 下午3:30\n\n"
+                    "正文。\n\n---\n\n*本文抓取时间: 刚刚*\n", encoding="utf-8")
+    raw = read(post)
+    assert raw.fields["account"].value == "某公众号"
+    assert "published" not in raw.fields and "fetched" not in raw.fields
+    assert "发布时间: 昨天 下午3:30" in raw.body_markup
+    assert "本文抓取时间: 刚刚" in raw.body_markup
+    assert "来源" not in raw.body_markup  # the header line that was read is still taken
+
+
+def test_a_header_time_on_a_12_hour_clock_is_the_publish_time(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: t\n---\n\n> 发布时间: 2020年10月9日 下午3:30\n\n正文。\n",
+                    encoding="utf-8")
+    raw = read(post)
+    assert raw.fields["published"].value == "2020-10-09T15:30:00+08:00"
+    assert "发布时间" not in raw.body_markup
+
+
 @pytest.mark.parametrize("written", [
     "20201304", "Tue, 32 Aug 2020 18:00:00 +0800", "0", '"²"', "'１５９６５３５２００'",
     "999", "2020-13", "2020-00", "'２０２０'",  # no year of four ASCII digits, no such month
