@@ -20,6 +20,7 @@ import re
 import socket
 import threading
 import time
+import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import suppress
@@ -157,12 +158,19 @@ def _shortened(text: str, limit: int = 300) -> str:
 
 def _local_candidates(ref: str, base_dir: Path, config: Config) -> list[Path]:
     """Where a local image reference may be: as written, and, for a path written with
-    backslashes (an export made on Windows: ``images\\1.jpg``), with slashes after that."""
+    backslashes (an export made on Windows: ``images\\1.jpg``), with slashes after that; and
+    a name that Unicode can write two ways (``データ``, ``café``: composed, or a letter and
+    its mark) written the other way too. macOS's HFS+ stored file names decomposed (NFD) and
+    browsers write references composed (NFC): a save copied from a Mac to a disk that keeps
+    names as they are has names its page does not spell the same."""
     ref = unquote(ref.split("?", 1)[0].split("#", 1)[0])
+    refs = [ref]
     if "\\" in ref and not _WINDOWS_DRIVE.match(ref):
-        return list(dict.fromkeys([*_candidates(ref, base_dir, config),
-                                   *_candidates(ref.replace("\\", "/"), base_dir, config)]))
-    return _candidates(ref, base_dir, config)
+        refs.append(ref.replace("\\", "/"))
+    if not ref.isascii():
+        refs += [unicodedata.normalize(form, r) for r in list(refs) for form in ("NFC", "NFD")]
+    return list(dict.fromkeys(c for r in dict.fromkeys(refs) for c in _candidates(r, base_dir,
+                                                                                  config)))
 
 
 _WINDOWS_DRIVE = re.compile(r"[A-Za-z]:[\\/]")  # C:\… names a disk of another machine

@@ -23,10 +23,11 @@ import ssl
 import struct
 import threading
 import time
+import unicodedata
 import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import pytest
 import requests
@@ -653,6 +654,33 @@ def test_a_path_written_with_backslashes_on_windows_is_found(tmp_path):
     [asset] = localise([ImageRef(original="images\\1.jpg")], tmp_path, Config(fetch=False))
     assert asset.status == "stored"
     assert asset.sha256 == hashlib.sha256(JPEG_SMALL).hexdigest()
+
+
+@pytest.mark.parametrize(("on_disk", "written"), [("NFD", "NFC"), ("NFC", "NFD")])
+def test_a_name_unicode_writes_two_ways_is_found_either_way(tmp_path, on_disk, written):
+    """A save copied from a Mac (HFS+ stored names decomposed: カ and its voicing mark) to a
+    disk that keeps names as they are, whose page spells them composed; and the other way."""
+    folder, name = "データ_files", "café ガイド.jpg"
+    (tmp_path / unicodedata.normalize(on_disk, folder)).mkdir()
+    (tmp_path / unicodedata.normalize(on_disk, folder) / unicodedata.normalize(on_disk, name)
+     ).write_bytes(JPEG_SMALL)
+    ref = quote(unicodedata.normalize(written, f"{folder}/{name}"))
+    assert not (tmp_path / unquote(ref)).exists()  # (this disk keeps names as they are)
+    [asset] = localise([ImageRef(original=ref)], tmp_path, Config(fetch=False))
+    assert asset.status == "stored"
+    assert asset.sha256 == hashlib.sha256(JPEG_SMALL).hexdigest()
+    assert asset.original == ref  # the reference as the page wrote it
+
+
+def test_a_name_written_the_other_way_is_held_to_the_same_folders(tmp_path):
+    post_dir = tmp_path / "a"
+    post_dir.mkdir()
+    (tmp_path / unicodedata.normalize("NFD", "café.jpg")).write_bytes(JPEG_SMALL)
+    [asset] = localise([ImageRef(original="../../café.jpg")], post_dir / "b",
+                       Config(fetch=False))
+    assert asset.status == "missing"  # there (written the other way), and not read
+    assert asset.reason.startswith("not read: ")
+    assert "is outside the post's folder and the asset roots" in asset.reason
 
 
 def test_a_backslash_path_is_held_to_the_same_folders(tmp_path):

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from html import escape
 from pathlib import Path
 
@@ -38,8 +39,9 @@ _MAX_FOLDERS = 2000  # a vault is looked through this far at most
 
 
 def _files_by_name(base_dir: Path) -> dict[str, str]:
-    """The files in ``base_dir`` and its parent, a few levels down, by name: where each is,
-    relative to ``base_dir``, with slashes (the nearest first, as Obsidian prefers)."""
+    """The files in ``base_dir`` and its parent, a few levels down, by name (composed, NFC: a
+    vault copied from a Mac may hold names decomposed): where each is, relative to
+    ``base_dir``, with slashes (the nearest first, as Obsidian prefers)."""
     names: dict[str, str] = {}
     # the folders a post's images may come from (its own, resolved, first), never the whole
     # disk or the home folder
@@ -52,7 +54,8 @@ def _files_by_name(base_dir: Path) -> dict[str, str]:
             subfolders[:] = sorted(d for d in subfolders
                                    if not d.startswith(".") and depth < _DEPTH)
             for name in files:
-                names.setdefault(name, Path(os.path.relpath(folder_path / name, here)).as_posix())
+                names.setdefault(unicodedata.normalize("NFC", name),
+                                 Path(os.path.relpath(folder_path / name, here)).as_posix())
             if walked >= _MAX_FOLDERS:
                 break
     return names
@@ -67,7 +70,7 @@ def _found(name: str, env: dict[str, object]) -> str:
     names = env.get("_files_by_name")
     if not isinstance(names, dict):
         names = env["_files_by_name"] = _files_by_name(base_dir)
-    return str(names.get(name.rsplit("/", 1)[-1], name))
+    return str(names.get(unicodedata.normalize("NFC", name.rsplit("/", 1)[-1]), name))
 
 
 def _embed(state: StateInline, silent: bool) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import unicodedata
 from pathlib import Path
 from urllib.parse import quote
 
@@ -92,6 +93,19 @@ def test_obsidian_image_embeds_are_the_images_in_the_vaults_attachment_folder(tm
         ("stored", "../Attachments/Pasted image 20240502101112.png"),
         ("stored", "../Attachments/Pasted image 20240502101112.png")]  # a vault path
     assert len({i["sha256"] for i in images}) == 2
+
+
+def test_an_embed_finds_an_attachment_whose_name_a_mac_stored_decomposed(tmp_path, config):
+    """A vault copied from a Mac (HFS+ kept names decomposed, NFD) to a disk that keeps names
+    as they are: the note embeds ``東京 データ.png`` composed, the disk holds it decomposed."""
+    vault = tmp_path / "vault"
+    (vault / "Attachments").mkdir(parents=True)
+    on_disk = unicodedata.normalize("NFD", "東京 データ.png")
+    assert on_disk != "東京 データ.png"
+    shutil.copy(IMAGES[0], vault / "Attachments" / on_disk)
+    note = obsidian_note(vault / "Clippings", ["![[東京 データ.png]]"])
+    [image] = record_of(note, config)["images"]
+    assert (image["status"], image["original"]) == ("stored", f"../Attachments/{on_disk}")
 
 
 def test_an_embed_whose_file_is_not_there_is_an_image_missing(tmp_path, config):
