@@ -99,6 +99,38 @@ def test_an_mhtml_whose_long_locations_are_folded_keeps_its_images(tmp_path, con
     assert record["images"] == plain["images"] and record["url"] == plain["url"]
 
 
+@pytest.mark.parametrize("kept", ["snapshot", "page part"])
+def test_an_mhtml_whose_page_location_differs_only_by_its_fragment_is_that_page(
+        tmp_path, config, kept):
+    """One header keeps WeChat's ``#wechat_redirect``, the other drops it: the same page. The
+    file was refused, "MHTML without an HTML page part"."""
+    data = (CONTAINERS / "converted-mufeng-2018-01-29.mhtml").read_bytes()
+    header = b"Snapshot-Content-Location: " if kept == "page part" else b"\nContent-Location: "
+    at = data.index(header)
+    end = data.index(b"#wechat_redirect", at)
+    assert data.index(b"\r\n", at) > end  # the fragment is on that header's line
+    cut = data[:end] + data[end + len(b"#wechat_redirect"):]
+    (tmp_path / "fragment.mhtml").write_bytes(cut)
+    record = prepare_all(tmp_path / "fragment.mhtml", config)[0].record
+    plain = prepare_all(CONTAINERS / "converted-mufeng-2018-01-29.mhtml", config)[0].record
+    assert record["title"] == plain["title"] and record["text"] == plain["text"]
+    assert record["images"] == plain["images"]
+
+
+def test_an_mhtml_whose_html_parts_are_none_at_its_snapshot_location_says_where_they_are(
+        tmp_path):
+    data = (CONTAINERS / "converted-mufeng-2018-01-29.mhtml").read_bytes()
+    moved = data.replace(b"Snapshot-Content-Location: http://mp.weixin.qq.com/s?",
+                         b"Snapshot-Content-Location: http://example.org/s?", 1)
+    assert moved != data
+    (tmp_path / "moved.mhtml").write_bytes(moved)
+    with pytest.raises(MalformedInput) as info:
+        prepare_all(tmp_path / "moved.mhtml", load_config({}, tmp_path))
+    assert info.value.path == str(tmp_path / "moved.mhtml")
+    assert "is the page it is a snapshot of (http://example.org/s?__biz=" in info.value.message
+    assert "its HTML parts are at http://mp.weixin.qq.com/s?__biz=" in info.value.message
+
+
 def test_a_saved_page_given_through_a_link_has_the_images_beside_the_page_it_names(tmp_path):
     """A link made elsewhere (an inbox of links to saves kept in one place) is the page it
     names: its images are the ones in the page's own ``page_files/``, and the page itself,

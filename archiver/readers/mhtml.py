@@ -165,6 +165,14 @@ def _location(entity: EmailMessage, name: str = "Content-Location") -> str:
     return "".join(str(entity.get(name) or "").split())
 
 
+def _same_page(location: str, snapshot: str) -> bool:
+    """Whether a part at ``location`` is the page the file is a snapshot of: the same address,
+    whatever fragment either ends with (WeChat's links end ``#rd`` or ``#wechat_redirect``;
+    a fragment names a place in a page, never another page, and a saver may keep it in one
+    header and drop it in the other)."""
+    return location.split("#", 1)[0] == snapshot.split("#", 1)[0]
+
+
 def _boundary(entity: EmailMessage) -> str | None:
     """The boundary of a multipart entity; None for any other."""
     if entity.get_content_maintype() != "multipart":
@@ -215,7 +223,7 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
         location = _location(part)
         content_id = str(part.get("Content-ID") or "").strip().strip("<>")
         if page is None and part.get_content_type() == "text/html" and (
-                not snapshot or not location or location == snapshot):
+                not snapshot or not location or _same_page(location, snapshot)):
             if index in cut:
                 raise MalformedInput("the file is cut short inside its page part (no closing "
                                      "boundary): an interrupted save or copy?", path=path,
@@ -237,6 +245,13 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
             raise MalformedInput("the file is cut short before its page part is whole (no "
                                  "closing boundary): an interrupted save or copy?", path=path,
                                  hint="save the page again")
+        others = [_location(part) for part, _ in leaves if part.get_content_type() == "text/html"]
+        if others:  # HTML parts, none of them the page the file says it is a snapshot of
+            raise MalformedInput(f"no HTML part of the MHTML file is the page it is a snapshot "
+                                 f"of ({snapshot[:200]}); its HTML parts are at "
+                                 + ", ".join(o[:200] for o in others[:3])
+                                 + (f" and {len(others) - 3} more" if len(others) > 3 else ""),
+                                 path=path, hint="save the page again, or save it as HTML")
         raise MalformedInput("MHTML without an HTML page part", path=path)
     charset = page.get_content_charset()  # GBK read as GB18030 by the page reader
     location = _location(page) or snapshot
