@@ -9,6 +9,7 @@ from typing import Any
 
 from rich.cells import cell_len
 
+from archiver.citations.notices import describe
 from archiver.clean.metadata import one_line
 from archiver.export.works import shown_title
 from archiver.textfiles import escaped, printable
@@ -195,6 +196,9 @@ def verify_junit(results: list[Any], posts: list[str | None],
         elif result.status == "ambiguous":
             counts["skipped"] += 1
             ET.SubElement(case, "skipped", message=_xml(result.reason))
+        if result.notices:  # retracted, corrected…: said whatever the verdict
+            ET.SubElement(case, "system-out").text = _xml(
+                "\n".join(f"notice: {describe(n)}" for n in result.notices))
     for key, value in counts.items():
         suite.set(key, str(value))
     return ET.tostring(suite, encoding="utf-8", xml_declaration=True)
@@ -273,4 +277,5 @@ def verify_text(items: list[tuple[str, str | None, str | None]], results: list[A
         if result.status in ("unresolved", "ambiguous", "not_found") and result.reason \
                 and result.reason not in {check.reason for check in wrong.values()}:
             lines.append(f"    {one_line(result.reason)}")
+        lines += [f"    notice: {describe(notice)}" for notice in result.notices]
     return lines

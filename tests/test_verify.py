@@ -26,6 +26,7 @@ from archiver.citations import compare
 from archiver.citations.cache import Cache
 from archiver.citations.crossref import CrossrefClient
 from archiver.citations.extract import find_dois, find_references
+from archiver.citations.notices import describe, notices_of, withdrawn
 from archiver.citations.parse import parse_reference
 from archiver.citations.ratelimit import Limits, RateLimiter
 from archiver.citations.verify import Verifier, report, split_reference_lines
@@ -711,6 +712,119 @@ def run_verify(args, server_url, tmp_path, monkeypatch):
     monkeypatch.setenv("ARCHIVER_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.chdir(tmp_path)
     return CliRunner().invoke(app, [str(a) for a in args])
+
+
+# -- notices: retracted, corrected … ---------------------------------------------------------
+
+RETRACTED_CITATION = next(c for c in CASES if c["id"] == "dev-0085")  # Nature Genetics, MLA
+
+
+def with_notices(server: CrossrefServer, doi: str, **lists) -> None:
+    """SYNTHETIC: the recorded real record of ``doi`` with Crossref's ``updated-by`` /
+    ``update-to`` lists (``updated_by=[…]``) as Crossref writes them. No work in the recorded
+    corpus was retracted, and the records cannot be fetched again here; the entries are
+    shaped as Crossref's (type, label, DOI, source, updated), their DOIs made up."""
+    message = dict(server.works[doi]["message"])
+    for name, entries in lists.items():
+        message[name.replace("_", "-")] = entries
+    server.works[doi] = {**server.works[doi], "message": message}
+
+
+RETRACTION = {"DOI": "10.1038/s41588-099-0001-x", "type": "retraction", "label": "Retraction",
+              "source": "publisher",
+              "updated": {"date-parts": [[2021, 3, 4]], "date-time": "2021-03-04T00:00:00Z",
+                          "timestamp": 1614816000000}}
+CORRECTION = {"DOI": "10.1038/ng0617-964a", "type": "correction", "label": "Correction",
+              "source": "retraction-watch", "updated": {"date-parts": [[2017, 6]]}}
+
+
+def test_a_work_that_names_itself_its_new_version_has_no_notice():
+    """PLOS lists every article as a ``new_version`` of itself (a real recorded record)."""
+    record = load_recordings()["10.1371/journal.ppat.1008184"]["message"]
+    assert record["updated-by"][0]["DOI"] == record["DOI"]
+    assert notices_of(record) == []
+
+
+def test_the_notices_crossref_lists_are_read_with_their_doi_date_and_source(server):
+    with_notices(server, "10.1038/ng.3834", updated_by=[CORRECTION, RETRACTION, RETRACTION])
+    notices = notices_of(server.works["10.1038/ng.3834"]["message"])
+    assert notices == [  # each once, in Crossref's order
+        {"relation": "updated-by", "type": "correction", "label": "Correction",
+         "doi": "10.1038/ng0617-964a", "date": "2017-06", "source": "retraction-watch"},
+        {"relation": "updated-by", "type": "retraction", "label": "Retraction",
+         "doi": "10.1038/s41588-099-0001-x", "date": "2021-03-04", "source": "publisher"}]
+    assert withdrawn(notices) == notices[1:]
+    assert [describe(n) for n in notices] == [
+        "corrected (Correction 10.1038/ng0617-964a, 2017-06, retraction-watch)",
+        "retracted (Retraction 10.1038/s41588-099-0001-x, 2021-03-04, publisher)"]
+
+
+def test_a_citation_of_a_retracted_work_is_reported_with_its_notice(server, tmp_path,
+                                                                    monkeypatch):
+    """The citation matches its record: verified, as it is; the retraction is said beside
+    it, in the text, JSON and JUnit reports, and fails the build only when asked to."""
+    with_notices(server, "10.1038/ng.3834", updated_by=[RETRACTION])
+    refs = tmp_path / "refs.txt"
+    refs.write_text(RETRACTED_CITATION["text"] + "\n", encoding="utf-8")
+    junit = tmp_path / "verify.xml"
+    result = run_verify(["verify", refs, "--junit", junit], server.url, tmp_path, monkeypatch)
+    assert result.exit_code == ExitCode.OK
+    assert result.stdout.splitlines()[0].startswith("verified")
+    assert ("    notice: retracted (Retraction 10.1038/s41588-099-0001-x, 2021-03-04, "
+            "publisher)") in result.stdout.splitlines()
+    assert "1 verified; 1 cite(s) a work retracted or withdrawn" in result.stderr
+    [case] = ElementTree.parse(junit).getroot()
+    assert case.find("system-out").text.startswith("notice: retracted (Retraction")
+    as_json = run_verify(["verify", refs, "--json"], server.url, tmp_path, monkeypatch)
+    document = json.loads(as_json.stdout)
+    assert schema.errors("verify-report", document) == []
+    assert document["citations"][0]["evidence"]["notices"][0]["type"] == "retraction"
+    strict = run_verify(["verify", refs, "--fail-on", "mismatch,not_found,retracted"],
+                        server.url, tmp_path, monkeypatch)
+    assert strict.exit_code == ExitCode.CITATION_WRONG
+
+
+def test_a_correction_alone_fails_no_build_even_when_retractions_do(server, tmp_path,
+                                                                      monkeypatch):
+    with_notices(server, "10.1038/ng.3834", updated_by=[CORRECTION])
+    refs = tmp_path / "refs.txt"
+    refs.write_text(RETRACTED_CITATION["text"] + "\n", encoding="utf-8")
+    result = run_verify(["verify", refs, "--fail-on", "retracted"], server.url, tmp_path,
+                        monkeypatch)
+    assert result.exit_code == ExitCode.OK
+    assert "    notice: corrected (Correction" in result.stdout
+    assert "retracted or withdrawn" not in result.stderr
+
+
+def test_a_doi_that_is_itself_a_retraction_notice_says_of_which_work(server, tmp_path):
+    """A post that cites the notice's DOI for the paper (the notice is a work of its own)."""
+    with_notices(server, "10.1038/ng.3834", update_to=[{**RETRACTION, "DOI": "10.1038/ng.1"}])
+    result = Verifier(client_for(server.url, tmp_path)).verify("10.1038/ng.3834")
+    assert [describe(n) for n in result.notices] == [
+        "the DOI cited is the Retraction notice of 10.1038/ng.1 (2021-03-04, publisher)"]
+
+
+def test_ingest_verify_names_a_citation_of_a_retracted_work(server, tmp_path, monkeypatch):
+    with_notices(server, "10.1038/ng.3834", updated_by=[RETRACTION])
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: 结构变异\n---\n\n参考文献\n\n" + RETRACTED_CITATION["text"]
+                    + "\n", encoding="utf-8")
+    result = run_verify(["ingest", post, "--archive", tmp_path / "archive", "--no-fetch",
+                         "--verify"], server.url, tmp_path, monkeypatch)
+    assert result.exit_code == ExitCode.OK
+    assert ("  retracted (Retraction 10.1038/s41588-099-0001-x, 2021-03-04, publisher): "
+            "Chiang, Colby, et al.") in result.stderr
+
+
+def test_a_doi_naming_another_work_carries_none_of_that_works_notices(server, tmp_path):
+    """The record compared is not the work cited: its retraction is not the citation's."""
+    with_notices(server, "10.1038/ng.3834", updated_by=[RETRACTION])
+    other = next(c for c in CASES if c["expect"] == "verified" and c["doi"]
+                 and "ng.3834" not in c["doi"] and c["type"] == "journal-article")
+    text = other["text"].replace(other["doi"], "10.1038/ng.3834")
+    result = Verifier(client_for(server.url, tmp_path)).verify(text)
+    assert result.status == "mismatch" and result.fields["doi"].match is False
+    assert result.notices == []
 
 
 def test_verify_command_report_junit_and_exit_codes(server, tmp_path, monkeypatch):

@@ -63,6 +63,7 @@ from archiver.citations.extract import (
     without_label,
 )
 from archiver.citations.labelled import reference_of_block
+from archiver.citations.notices import notices_of
 from archiver.citations.pasted import entry_text, is_fence, join_entries
 
 STATUSES = ("verified", "mismatch", "not_found", "unresolved", "ambiguous")
@@ -80,6 +81,11 @@ class CitationResult:
     evidence: dict[str, Any] | None = None
     candidates: list[dict[str, Any]] = field(default_factory=list)
     location: str | None = None
+
+    @property
+    def notices(self) -> list[dict[str, Any]]:
+        """The notices Crossref lists for the work the citation was checked against."""
+        return list((self.evidence or {}).get("notices") or [])
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -160,8 +166,14 @@ def _status(fields: dict[str, FieldCheck]) -> str:
 
 
 def _evidence(outcome: Outcome, record: dict[str, Any]) -> dict[str, Any]:
-    return {"source": outcome.source, "fetched": outcome.fetched, "cached": outcome.cached,
-            "doi": record.get("DOI"), "type": record.get("type"), "work": work_of(record)}
+    """Where the record came from, and the record in brief; with the notices Crossref lists
+    for it (retracted, corrected…: :mod:`archiver.citations.notices`), when it lists any."""
+    evidence = {"source": outcome.source, "fetched": outcome.fetched, "cached": outcome.cached,
+                "doi": record.get("DOI"), "type": record.get("type"), "work": work_of(record)}
+    notices = notices_of(record)
+    if notices:
+        evidence["notices"] = notices
+    return evidence
 
 
 # Crossref types whose container-title is the series the work is published in, not a
@@ -499,7 +511,7 @@ class Verifier:
         # the record compared, not the work cited: no "work", which exports would take for
         # the citation's (they write it as cited)
         evidence = {key: value for key, value in _evidence(outcome, record).items()
-                    if key != "work"}
+                    if key not in ("work", "notices")}
         return CitationResult(text, doi, "mismatch", fields, _summary(fields), evidence,
                               location=location)
 

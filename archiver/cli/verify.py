@@ -45,6 +45,9 @@ from archiver.errors import (
 )
 from archiver.textfiles import text_file
 
+# --fail-on's word for a cited work Crossref lists as retracted, withdrawn or removed
+RETRACTED = "retracted"
+
 
 def _expand_folders(targets: list[str], problems: list[ArchiverError]) -> list[str]:
     """Each folder replaced by the post files in it, found as ``ingest`` finds them (a file
@@ -208,6 +211,7 @@ def verify_posts(config: Config, object_ids: list[str], quiet: bool, offline: bo
     """``ingest --verify``: verify the citations of the posts just ingested (``offline``:
     from the cache only, as ``verify --offline``); the exit codes, and the report (as
     ``verify --json`` gives it, each citation with its post)."""
+    from archiver.citations.notices import describe, withdrawn
     from archiver.citations.verify import FAILING, STATUSES, summarise
     from archiver.clean.metadata import one_line
     from archiver.render import shorten
@@ -238,6 +242,9 @@ def verify_posts(config: Config, object_ids: list[str], quiet: bool, offline: bo
                 err.print(f"  {result.status}: {shorten(one_line(result.text), 80)} "
                           f"({result.reason})",
                           markup=False)
+            for notice in withdrawn(result.notices):
+                err.print(f"  {describe(notice)}: {shorten(one_line(result.text), 80)}",
+                          markup=False)
         _say_why_unresolved(results)
     document = _report(items, results, keys)
     statuses = {r.status for r in results}
@@ -245,13 +252,23 @@ def verify_posts(config: Config, object_ids: list[str], quiet: bool, offline: bo
     return codes + ([ExitCode.UNCHECKED] if "unresolved" in statuses else []), document
 
 
-def _summary_line(counts: dict[str, int], unreadable: int) -> str:
+def _withdrawn_count(results: list[Any]) -> int:
+    """How many citations cite a work Crossref lists as retracted, withdrawn or removed."""
+    from archiver.citations.notices import withdrawn
+
+    return sum(1 for r in results if withdrawn(r.notices))
+
+
+def _summary_line(counts: dict[str, int], unreadable: int, retracted: int = 0) -> str:
     """The counts of each status, and of the inputs that could not be read: a run whose
     inputs all failed checked nothing, which is not "no citations found" (the inputs may well
-    cite works)."""
+    cite works); and how many cite a work that was retracted (whatever their verdict: a
+    citation may match its record and still cite a retracted paper)."""
     from archiver.citations.verify import STATUSES
 
     found = ", ".join(f"{counts[s]} {s}" for s in STATUSES if counts[s])
+    if retracted:
+        found += f"; {retracted} cite(s) a work retracted or withdrawn (notice: lines above)"
     if not unreadable:
         return found or "no citations found"
     failed = f"{unreadable} input(s) could not be read (named above)"
@@ -288,7 +305,8 @@ def verify(
     offline: bool = typer.Option(False, "--offline", help="Use only the cache; no network."),
     fail_on: str = typer.Option("mismatch,not_found", "--fail-on", metavar="STATUSES",
                                 help="Statuses that make the exit code 1 (comma-separated; "
-                                     "\"\" for none)."),
+                                     "\"\" for none); and \"retracted\": a cited work "
+                                     "Crossref lists as retracted, withdrawn or removed."),
     junit_given: str | None = typer.Option(None, "--junit", metavar="FILE",
                                       help="Also write a JUnit XML report (- for stdout, "
                                            "in place of the report)."),
@@ -299,8 +317,12 @@ def verify(
 ) -> None:
     """Check cited works against Crossref, field by field.
 
+    A work Crossref lists as retracted, corrected or under an expression of concern is
+    reported with each notice (its DOI, date and source), whatever the verdict.
+
     Exit 0 when every citation is verified (or ambiguous), 1 when one is wrong (mismatch or a
-    DOI Crossref does not know), 3 when some could not be checked (Crossref unreachable),
+    DOI Crossref does not know; with --fail-on retracted, also one citing a retracted
+    work), 3 when some could not be checked (Crossref unreachable),
     2 for a usage error or a report that cannot be written (whatever else was found), 4 when
     an input cannot be read, 5 for an archive problem, 130 when interrupted. Where several
     apply, 1 wins over 4, 4 over 5, 5 over 3.
@@ -313,10 +335,10 @@ def verify(
     with reported_errors(show_traceback):
         no_empty(targets or [], "post id or path")
         failing = {s.strip() for s in fail_on.split(",") if s.strip()}
-        unknown = failing - set(STATUSES)
+        unknown = failing - set(STATUSES) - {RETRACTED}
         if unknown:
             raise UsageError(f"--fail-on: unknown status {', '.join(sorted(unknown))}",
-                             hint=f"statuses: {', '.join(STATUSES)}")
+                             hint=f"statuses: {', '.join(STATUSES)}; and {RETRACTED}")
         # as typed: "./-" is a file named "-", which Path would make "-" again
         empty_option("--junit", "give the file to write, or - for standard output",
                      junit_given)
@@ -381,11 +403,12 @@ def verify(
                     typer.echo(line)
         if not as_json and not quiet:
             counts = document["summary"]
-            err.print(_summary_line(counts, len(problems)), markup=False)
+            err.print(_summary_line(counts, len(problems), _withdrawn_count(results)),
+                      markup=False)
             _say_why_unresolved(results)
         statuses = {r.status for r in results}
         codes = [problem.exit_code for problem in problems]  # 4 a bad file, 5 a damaged post
-        if statuses & failing:
+        if statuses & failing or RETRACTED in failing and _withdrawn_count(results):
             codes.append(ExitCode.CITATION_WRONG)
         if "unresolved" in statuses:
             codes.append(ExitCode.UNCHECKED)

@@ -1,0 +1,79 @@
+"""What Crossref says has happened to a cited work since it was published: retracted,
+withdrawn, corrected, under an expression of concern.
+
+A publisher registers such a notice as a work of its own that *updates* the original (its
+``update-to`` names the original), and Crossref lists it on the original as ``updated-by``;
+since 2023 Crossref also lists the notices Retraction Watch has collected (``source``
+``retraction-watch``), including those whose publisher registered none. A citation can
+match its record field for field and still cite a paper that was retracted: the verdict
+stays what the comparison found, and the notices are reported beside it, with the notice's
+DOI and date so that a reader can check each one.
+
+No notice is no proof: Crossref knows only what publishers and Retraction Watch told it.
+Nothing here says a work was *not* retracted.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# The notices after which a work is no longer to be relied on (Crossref's update types)
+WITHDRAWN = frozenset({"retraction", "partial_retraction", "withdrawal", "removal"})
+
+
+def _date(update: dict[str, Any]) -> str | None:
+    """The notice's date, as precise as Crossref gives it (``2021``, ``2021-03``,
+    ``2021-03-04``)."""
+    parts = ((update.get("updated") or {}).get("date-parts") or [[]])[0]
+    if not parts or not all(isinstance(p, int) for p in parts):
+        return None
+    return "-".join([f"{parts[0]:04d}", *(f"{p:02d}" for p in parts[1:3])])
+
+
+def notices_of(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every notice Crossref's ``record`` lists: ``updated-by`` (a notice about this work:
+    ``{"relation": "updated-by", "type": "retraction", "doi": <the notice>, …}``) and
+    ``update-to`` (this work is itself a notice about another: ``"relation": "update-to"``,
+    ``doi`` the work it is about). A record that names itself (PLOS lists each article as a
+    ``new_version`` of itself) says nothing and is left out; so is an entry without a type."""
+    own = str(record.get("DOI") or "").lower()
+    out: list[dict[str, Any]] = []
+    for relation in ("updated-by", "update-to"):
+        for update in record.get(relation) or []:
+            if not isinstance(update, dict) or not isinstance(update.get("type"), str):
+                continue
+            doi = str(update.get("DOI") or "").lower() or None
+            if doi == own:
+                continue
+            notice = {"relation": relation, "type": update["type"],
+                      "label": update.get("label") if isinstance(update.get("label"), str)
+                      else None,
+                      "doi": doi, "date": _date(update),
+                      "source": update.get("source") if isinstance(update.get("source"), str)
+                      else None}
+            notice = {k: v for k, v in notice.items() if v is not None}
+            if notice not in out:
+                out.append(notice)
+    return out
+
+
+def withdrawn(notices: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The notices that retract, withdraw or remove the cited work itself."""
+    return [n for n in notices if n.get("relation") == "updated-by" and n["type"] in WITHDRAWN]
+
+
+def describe(notice: dict[str, Any]) -> str:
+    """A notice in a line: ``retracted (Retraction 10.1016/…, 2021-03-04, retraction-watch)``,
+    or, for a cited DOI that is itself a notice, ``is the Retraction notice of 10.…``."""
+    name = notice.get("label") or notice["type"].replace("_", " ")
+    details = ", ".join(str(notice[k]) for k in ("doi", "date", "source") if notice.get(k))
+    if notice["relation"] == "update-to":
+        about = f" of {notice['doi']}" if notice.get("doi") else ""
+        when = ", ".join(str(notice[k]) for k in ("date", "source") if notice.get(k))
+        return f"the DOI cited is the {name} notice{about}" + (f" ({when})" if when else "")
+    verb = {"retraction": "retracted", "partial_retraction": "partly retracted",
+            "withdrawal": "withdrawn", "removal": "removed",
+            "expression_of_concern": "under an expression of concern",
+            "correction": "corrected", "erratum": "corrected", "corrigendum": "corrected",
+            }.get(notice["type"], "updated")
+    return f"{verb} ({name}" + (f" {details}" if details else "") + ")"
