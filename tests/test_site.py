@@ -128,3 +128,18 @@ def test_the_index_tells_a_post_citing_nothing_from_one_whose_citations_are_unch
     assert tokyo == "no citations"
     kazakhstan = next(status for title, status in rows.items() if "哈萨克斯坦" in title)
     assert kazakhstan == "1 not verified"
+
+
+def test_a_cited_works_notices_are_shown_beside_its_verdict():
+    """What verify kept (its ``evidence.notices``, shaped as verify-report.schema.json says):
+    a retraction stands out; a correction is said plainly."""
+    from archiver.export.site import _citations_table
+
+    entry = {"text": "Chiang C, et al. Nat Genet. 2017;49(5):692-9.", "status": "verified",
+             "fields": {}, "reason": "every field agrees", "evidence": {"notices": [
+                 {"relation": "updated-by", "type": "retraction", "label": "Retraction",
+                  "doi": "10.1038/x1", "date": "2021-03-04", "source": "publisher"},
+                 {"relation": "updated-by", "type": "correction", "doi": "10.1038/x2"}]}}
+    table = _citations_table({"citations": [entry]})
+    assert ('every field agrees<br><span class="bad">notice: Retraction 10.1038/x1 '
+            '(2021-03-04, publisher)</span><br>notice: correction 10.1038/x2</td>') in table

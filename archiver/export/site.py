@@ -120,6 +120,20 @@ def _body(record: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
+def _notice(notice: dict[str, Any]) -> str:
+    """A notice Crossref lists for a cited work (verify's ``evidence.notices``), as a line
+    of the table: ``notice: Retraction 10.… (2021-03-04, publisher)``, marked as a failed
+    check is when it retracts, withdraws or removes the work."""
+    name = notice.get("label") or str(notice.get("type", "")).replace("_", " ")
+    about = " of" if notice.get("relation") == "update-to" else ""
+    when = ", ".join(str(notice[k]) for k in ("date", "source") if notice.get(k))
+    text = (f"notice: {name}{about} {notice.get('doi') or ''}".rstrip()
+            + (f" ({when})" if when else ""))
+    withdrawn = notice.get("relation") == "updated-by" and notice.get("type") in (
+        "retraction", "partial_retraction", "withdrawal", "removal")
+    return f'<span class="bad">{_e(text)}</span>' if withdrawn else _e(text)
+
+
 def _citations_table(citations: dict[str, Any] | None) -> str:
     if not citations or not citations.get("citations"):
         return "<p class=\"none\">No verified citations stored for this post.</p>"
@@ -133,8 +147,10 @@ def _citations_table(citations: dict[str, Any] | None) -> str:
                           + ("" if check.get("match") is not False else
                              f" (cited {_e(check.get('cited'))}; Crossref "
                              f"{_e(check.get('crossref'))})"))
+        notices = [_notice(n) for n in (entry.get("evidence") or {}).get("notices") or []]
+        reason = "<br>".join([_e(entry.get("reason")), *notices])
         rows.append(f"<tr><td>{_e(entry.get('text'))}</td><td>{_e(entry.get('status'))}</td>"
-                    f"<td>{'<br>'.join(checks)}</td><td>{_e(entry.get('reason'))}</td></tr>")
+                    f"<td>{'<br>'.join(checks)}</td><td>{reason}</td></tr>")
     return ("<table><tr><th>citation</th><th>status</th><th>fields</th><th>reason</th></tr>"
             + "".join(rows) + "</table>")
 
