@@ -196,6 +196,21 @@ def test_a_doi_another_agency_registered_is_unchecked_not_wrong(server, tmp_path
                              f"record to check it against; see https://doi.org/{doi}")
 
 
+def test_a_doi_another_agency_registered_is_asked_about_once_a_run(server, tmp_path):
+    """Cited again after its first answer (a post that lists it in its text and in its
+    references): one request to /works and one to the agency route, not two of each; a 404
+    is remembered so too (the agency reply is SYNTHETIC)."""
+    doi = "10.48550/arxiv.1706.03762"
+    server.agencies[doi] = ("datacite", "DataCite")
+    verifier = Verifier(client_for(server.url, tmp_path))
+    results = [verifier.verify(text) for text in
+               (f"https://doi.org/{doi}", f"doi:{doi}", doi.upper())]
+    assert {r.status for r in results} == {"unresolved"}
+    assert len({r.reason for r in results}) == 1
+    asked = [path for _, path in server.requests]
+    assert len(asked) == 2, asked
+
+
 def test_a_crossref_doi_missing_from_its_api_is_unchecked_not_wrong(server, tmp_path):
     """Crossref's agency route knows DOIs its /works lacks (a known gap of its API): the DOI
     exists, so it is no wrong one (SYNTHETIC agency reply)."""

@@ -146,6 +146,9 @@ class CrossrefClient:
         self._down_lock = threading.Lock()
         self._inflight: dict[tuple[str, str], _Pending] = {}
         self._not_found: dict[tuple[str, str], Outcome] = {}
+        # a DOI another agency registered, as Crossref's agency route named it: remembered
+        # for the client's life (one run) as a 404 is, and never cached on disk either
+        self._elsewhere: dict[str, Outcome] = {}
         self._inflight_lock = threading.Lock()
 
     # -- public ------------------------------------------------------------------------------
@@ -161,7 +164,10 @@ class CrossrefClient:
         if outcome.status == "not_found":
             registered = self._registered_elsewhere(doi)
             if registered is not None:
-                return Outcome("unresolved", reason=registered)
+                elsewhere = Outcome("unresolved", reason=registered)
+                with self._inflight_lock:
+                    self._elsewhere[doi] = elsewhere
+                return elsewhere
         if outcome.status == "found":
             problem = not_a_record_of(outcome.message or {}, doi)
             if problem:
@@ -216,7 +222,13 @@ class CrossrefClient:
 
     def _known_missing(self, key: tuple[str, str]) -> Outcome | None:
         with self._inflight_lock:
-            return self._not_found.get(key)
+            return self._met(key)
+
+    def _met(self, key: tuple[str, str]) -> Outcome | None:
+        """A 404 met in this run, or a DOI found registered with another agency (the lock
+        held)."""
+        return self._not_found.get(key) or (
+            self._elsewhere.get(key[1]) if key[0] == "works" else None)
 
     def search(self, text: str, rows: int = 5) -> Outcome:
         """Crossref's ``query.bibliographic`` search; the message lists candidate works."""
@@ -255,8 +267,9 @@ class CrossrefClient:
         rate limit on it. Successes are then in the cache; a 404, never cached on disk (the
         DOI may be registered tomorrow), is remembered for the client's life (one run)."""
         with self._inflight_lock:
-            if key in self._not_found:
-                return self._not_found[key]
+            known = self._met(key)
+            if known is not None:
+                return known
             pending = self._inflight.get(key)
             leader = pending is None
             if pending is None:
