@@ -68,8 +68,9 @@ def _outcome_digest(citations: list[dict[str, Any]]) -> str:
 
 def _as_first_kept(work: dict[str, Any]) -> dict[str, Any]:
     """Crossref's record in brief without what later versions of archiver added to it (the
-    issued date, name suffixes): an upgrade alone is no new outcome, and adds no version."""
-    work = {k: v for k, v in work.items() if k != "issued"}
+    issued date, name suffixes, the editors): an upgrade alone is no new outcome, and adds
+    no version."""
+    work = {k: v for k, v in work.items() if k not in ("issued", "editor")}
     if isinstance(work.get("author"), list):
         work["author"] = [{k: v for k, v in a.items() if k != "suffix"}
                           if isinstance(a, dict) else a for a in work["author"]]

@@ -3,7 +3,8 @@
 Specified here: the seed post as an @online entry; cited works as their Crossref type with DOI;
 round trips through two BibTeX parsers (bibtexparser v2 and pybtex); CSL-JSON against the CSL
 input schema; RIS structure; ASCII keys that never change; TeX escaping; untitled posts titled
-by their first words; error pages exported only when they have something to cite.
+by their first words; error pages exported only when they have something to cite; the
+editors Crossref lists kept in a cited work's evidence.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import pytest
 from pybtex.database import parse_string as pybtex_parse
 from typer.testing import CliRunner
 
+from archiver.citations.verify import work_of
 from archiver.cli import app
 from archiver.export.formats import bibtex_entry, csl_item, ris_record, tex
 from archiver.export.keys import ascii_words, make_key, unique
@@ -778,13 +780,16 @@ def test_crossref_white_space_is_one_space_in_every_format(tmp_path, crossref):
     assert f"TI  - {title}\n" in ris.replace("\r\n", "\n")
 
 
-def recorded_work(doi: str) -> Work:
-    """The cited work an export makes of a recorded (real) Crossref record, as verified."""
-    from archiver.citations.verify import work_of
-    message = load_recordings()[doi]["message"]
-    [work] = cited_works({"citations": [{"status": "verified", "text": doi,
+def work_from(message: dict) -> Work:
+    """The cited work an export makes of a Crossref record, as verified."""
+    [work] = cited_works({"citations": [{"status": "verified", "text": message["DOI"],
                                          "evidence": {"work": work_of(message)}}]}, False, set())
     return work
+
+
+def recorded_work(doi: str) -> Work:
+    """The cited work an export makes of a recorded (real) Crossref record, as verified."""
+    return work_from(load_recordings()[doi]["message"])
 
 
 def test_a_chapter_is_in_its_book_and_the_series_is_its_series():
@@ -1993,3 +1998,93 @@ def test_a_site_export_of_a_post_whose_image_is_gone_is_an_archive_problem(tmp_p
     assert result.exit_code == 5, result.stderr
     assert f"{asset}" in result.stderr and "is missing from the archive" in result.stderr
     assert "cannot write the site" not in result.stderr
+
+
+# -- the editors of a cited work, from Crossref's record ------------------------------------------
+
+ODP = "10.2973/odp.proc.ir.180.2000"  # recorded: a monograph, its editors and no author
+PLOS = "10.1371/journal.pone.0000030"  # recorded: an article and its academic editor
+CHAPTER = "10.1007/978-3-642-33191-6_49"  # recorded: a chapter, no editor listed
+
+ODP_EDITORS = [{"family": "Taylor", "given": "B."}, {"family": "Huchon", "given": "P."},
+               {"family": "Klaus", "given": "A."}]
+
+
+def test_the_evidence_keeps_the_editors_crossref_lists_whatever_the_type():
+    recordings = load_recordings()
+    assert work_of(recordings[ODP]["message"])["editor"] == [*ODP_EDITORS, {"literal": "et al."}]
+    assert work_of(recordings[PLOS]["message"])["editor"] == [
+        {"family": "Janbon", "given": "Guilhem"}]
+    assert "editor" not in work_of(recordings[CHAPTER]["message"])  # Crossref lists none
+
+
+def test_an_editor_whose_name_is_no_text_costs_that_name_not_the_run():
+    # SYNTHETIC: the recorded chapter with an editor list whose second name is malformed
+    message = {**load_recordings()[CHAPTER]["message"],
+               "editor": [{"family": "Reed", "given": "Ann"}, {"family": 7, "given": None}]}
+    assert work_of(message)["editor"] == [{"family": "Reed", "given": "Ann"}]
+
+
+# The ODP's volume as it is cited: its editors, "et al.", as the volume lists them
+ODP_CITATION = ("Taylor, B., Huchon, P., Klaus, A., et al. (Eds.), 2000. Proceedings of the "
+                "Ocean Drilling Program, 180 Initial Reports. College Station, TX: Ocean "
+                "Drilling Program. doi:10.2973/odp.proc.ir.180.2000")
+
+# The ODP's entry as exports wrote it before editors were kept: what a verification kept
+# then must still give, byte for byte
+ODP_BIBLATEX_BEFORE = """@book{anon2000proceedings,
+\ttitle = {Proceedings of the Ocean Drilling Program, 180 Initial Reports},
+\tseries = {Proceedings of the Ocean Drilling Program},
+\tpublisher = {Ocean Drilling Program},
+\tdate = {2000-02-04},
+\tdoi = {10.2973/odp.proc.ir.180.2000}
+}
+"""
+
+
+def cites_odp(folder: Path) -> Path:
+    path = folder / "cites-odp.md"
+    path.write_text("---\ntitle: cites\ndate: 2021-05-06 08:00:00\nauthor: 测试号\n---\n\n"
+                    f"正文。\n\n参考文献\n\n[1] {ODP_CITATION}\n", encoding="utf-8")
+    return path
+
+
+def exported(root: Path, fmt: str) -> str:
+    result = cli("export", fmt, "--only-cited", "--archive", root, "-q")
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+# -- what was kept before editors were -----------------------------------------------------------
+
+def kept_before_editors(folder: Path, env: dict[str, str], key: str | None
+                        ) -> tuple[Path, str]:
+    """An archive whose post's verification of the ODP's volume was kept by an archiver from
+    before editors were kept: no ``editor`` in its evidence, and the ``key`` it gave the
+    work then (None: kept before keys were given too). Its id."""
+    post = cites_odp(folder)
+    kept = ingest_verified(folder / "now", env, post)
+    [object_id] = Archive.open(kept).object_ids()
+    citations = Archive.open(kept).read_json(object_id, "citations.json")
+    for entry in citations["citations"]:
+        entry["evidence"]["work"].pop("editor", None)
+        entry.pop("key", None)
+        if key:
+            entry["key"] = key
+    root = folder / "earlier"
+    assert cli("ingest", post, "--archive", root, "--no-fetch").exit_code == 0
+    rewrite_head(root, object_id, lambda docs: docs.update({"citations.json": citations}))
+    return root, object_id
+
+
+def test_a_verification_kept_before_editors_exports_as_it_did_and_adds_no_version(
+        tmp_path, crossref):
+    root, object_id = kept_before_editors(tmp_path, crossref, "anon2000proceedings")
+    head = Archive.open(root).head(object_id)
+    assert cli("fsck", "--archive", root).exit_code == 0  # it still validates
+    # its key stays the one given then, and its entry is what it was
+    assert exported(root, "biblatex") == ODP_BIBLATEX_BEFORE
+    # verified again against the same record: Crossref's editors, now kept, are no news
+    assert cli("verify", "--archive", root, env=crossref).exit_code == 0
+    assert Archive.open(root).head(object_id) == head
+    assert exported(root, "biblatex") == ODP_BIBLATEX_BEFORE

@@ -214,20 +214,36 @@ def _book_and_series(record: dict[str, Any]) -> tuple[str | None, str | None]:
     return titles[0], None
 
 
+def _people(names: Any) -> list[dict[str, str]]:
+    """Crossref's list of people (``author``, ``editor``) as CSL names: family, given and
+    suffix; a group, or a person known by one name (given alone), kept whole as ``literal``,
+    not dropped. A part that is no text is left out (the client checks an author's before
+    the record is used, not an editor's: a bad one costs that name, never the run)."""
+    people = []
+    for person in names if isinstance(names, list) else ():
+        if not isinstance(person, dict):
+            continue
+        person = {k: v for k, v in person.items() if isinstance(v, str)}
+        if person.get("family"):
+            people.append({k: person[k] for k in ("family", "given", "suffix")
+                           if person.get(k)})
+        elif person.get("name") or person.get("literal") or person.get("given"):
+            people.append({"literal": person.get("name") or person.get("literal")
+                           or person["given"]})
+    return people
+
+
 def work_of(record: dict[str, Any]) -> dict[str, Any]:
     """The Crossref record in brief (CSL-like), kept as evidence and used by exports: the
     title with its subtitle (or, without a title, the title in the original language; a whole
     journal issue is titled by its journal), the container apart from the series, and a
-    thesis's year of approval and granting institution when Crossref gives no other."""
-    authors = []
-    for author in record.get("author") or []:
-        if author.get("family"):
-            authors.append({k: author[k] for k in ("family", "given", "suffix")
-                            if author.get(k)})
-        elif author.get("name") or author.get("literal") or author.get("given"):
-            # a group, or a person known by one name (given alone): kept whole, not dropped
-            authors.append({"literal": author.get("name") or author.get("literal")
-                            or author["given"]})
+    thesis's year of approval and granting institution when Crossref gives no other.
+
+    Its authors and its editors, as Crossref lists them, whatever the type: which editors a
+    citation names is the export's to decide (:data:`archiver.export.works.EDITED`), not
+    the evidence's. (A journal article's ``editor`` is the academic editor who handled its
+    review, PLOS's say; an edited book's are its editors, a chapter's its book's.)"""
+    authors = _people(record.get("author"))
     years = record_years(record) or [y for y in [_approved_year(record)] if y]
     title = _first(record, "title") or _first(record, "original-title")
     subtitle = _first(record, "subtitle")
@@ -246,7 +262,8 @@ def work_of(record: dict[str, Any]) -> dict[str, Any]:
             **_dated(record, years),
             "publisher": record.get("publisher"),
             "institution": institutions[0] if institutions else None,
-            "degree": _first(record, "degree"), "author": authors}
+            "degree": _first(record, "degree"), "author": authors,
+            "editor": _people(record.get("editor"))}
     return {k: v for k, v in work.items() if v not in (None, "", [])}
 
 
