@@ -3,8 +3,9 @@
 Specified here: the seed post as an @online entry; cited works as their Crossref type with DOI;
 round trips through two BibTeX parsers (bibtexparser v2 and pybtex); CSL-JSON against the CSL
 input schema; RIS structure; ASCII keys that never change; TeX escaping; untitled posts titled
-by their first words; error pages exported only when they have something to cite; the
-editors Crossref lists kept in a cited work's evidence.
+by their first words; error pages exported only when they have something to cite; a cited
+work's editors where a citation names them (an edited book's, a chapter's book's), never a
+journal article's.
 """
 
 from __future__ import annotations
@@ -24,7 +25,14 @@ from archiver.citations.verify import work_of
 from archiver.cli import app
 from archiver.export.formats import bibtex_entry, csl_item, ris_record, tex
 from archiver.export.keys import ascii_words, make_key, unique
-from archiver.export.works import UNTITLED, Work, cited_works, first_words, post_work
+from archiver.export.works import (
+    UNTITLED,
+    Work,
+    cited_key,
+    cited_works,
+    first_words,
+    post_work,
+)
 from archiver.store import Archive
 
 from conftest import FIXTURES, WECHAT
@@ -2001,6 +2009,12 @@ def test_a_site_export_of_a_post_whose_image_is_gone_is_an_archive_problem(tmp_p
 
 
 # -- the editors of a cited work, from Crossref's record ------------------------------------------
+#
+# An edited book without authors (the ODP's Initial Reports, a recorded ``monograph`` with an
+# ``editor`` list and no ``author``) is exported with its editors, and keyed by them; a
+# chapter's editors are its book's; a journal article's ``editor`` (PLOS's academic editor,
+# recorded) is kept in the evidence and named in no export; a verification kept before
+# editors were kept exports as it did, keeps its key, and adds no version when verified again.
 
 ODP = "10.2973/odp.proc.ir.180.2000"  # recorded: a monograph, its editors and no author
 PLOS = "10.1371/journal.pone.0000030"  # recorded: an article and its academic editor
@@ -2055,6 +2069,118 @@ def exported(root: Path, fmt: str) -> str:
     return result.stdout
 
 
+def ris_lines(work: Work, *tags: str) -> list[str]:
+    return [line for line in ris_record(work).splitlines() if line[:2] in tags]
+
+
+# -- an edited book ------------------------------------------------------------------------------
+
+def test_an_edited_book_without_authors_is_exported_with_its_editors(tmp_path, crossref):
+    root = ingest_verified(tmp_path, crossref, cites_odp(tmp_path))
+
+    [entry] = bibtexparser.parse_string(exported(root, "biblatex")).entries
+    assert (entry.entry_type, entry.key) == ("book", "taylor2000proceedings")
+    assert "author" not in entry.fields_dict
+    # Crossref's last "editor", "et al.", is no name: BibTeX's "and others"
+    assert entry.fields_dict["editor"].value == \
+        "Taylor, B. and Huchon, P. and Klaus, A. and others"
+    bib = exported(root, "bibtex")
+    editors = pybtex_parse(bib, "bibtex").entries["taylor2000proceedings"].persons["editor"]
+    assert [str(p) for p in editors] == ["Taylor, B.", "Huchon, P.", "Klaus, A.", "others"]
+    # an editor is what BibTeX's styles sort a @book by: no title stands in as its key
+    assert "key" not in bibtexparser.parse_string(bib).entries[0].fields_dict
+
+    [item] = json.loads(exported(root, "csl-json"))
+    jsonschema.validate([item], CSL_SCHEMA)
+    assert item["type"] == "book" and "author" not in item
+    assert item["editor"] == ODP_EDITORS
+
+    ris = exported(root, "ris").splitlines()
+    assert [line for line in ris if line[:2] in ("AU", "A2", "ED")] == [
+        "ED  - Taylor, B.", "ED  - Huchon, P.", "ED  - Klaus, A."]
+
+
+# -- a chapter -----------------------------------------------------------------------------------
+
+# SYNTHETIC: no recorded chapter carries an editor list; this is the recorded chapter in
+# Advances in Visual Computing with one of Crossref's shape added (names and role as PLOS's
+# recorded editor has them), standing for the editors of its book
+CHAPTER_EDITORS = [
+    {"given": "Ann", "family": "Reed", "sequence": "first", "affiliation": [],
+     "role": [{"vocabulary": "crossref", "role": "editor"}]},
+    {"given": "Bo", "family": "Lindqvist", "sequence": "additional", "affiliation": []}]
+
+
+def chapter(**changes) -> Work:
+    return work_from({**load_recordings()[CHAPTER]["message"], "editor": CHAPTER_EDITORS,
+                      **changes})
+
+
+def test_a_chapters_editors_are_those_of_its_book():
+    work = chapter()
+    entry = bibtexparser.parse_string(bibtex_entry(work, "biblatex")).entries[0]
+    assert entry.entry_type == "incollection"
+    fields = {name: field.value for name, field in entry.fields_dict.items()}
+    assert fields["author"].startswith("Chen, ")  # the chapter's authors, as Crossref lists
+    assert fields["editor"] == "Reed, Ann and Lindqvist, Bo"  # its book's editors
+    assert fields["booktitle"] == "Advances in Visual Computing"
+    item = csl_item(work)
+    jsonschema.validate([item], CSL_SCHEMA)
+    assert item["type"] == "chapter"
+    assert item["editor"] == [{"family": "Reed", "given": "Ann"},
+                              {"family": "Lindqvist", "given": "Bo"}]
+    # RIS: a chapter's book editors are its secondary authors, A2
+    assert ris_lines(work, "A2", "ED") == ["A2  - Reed, Ann", "A2  - Lindqvist, Bo"]
+    assert work.key.startswith("chen2012")  # keyed by its author, never its book's editor
+
+
+def test_a_proceedings_paper_names_the_editors_of_its_proceedings():
+    work = chapter(type="proceedings-article")
+    assert "editor = {Reed, Ann and Lindqvist, Bo}" in bibtex_entry(work, "bibtex")
+    assert csl_item(work)["type"] == "paper-conference"
+    assert ris_lines(work, "A2", "ED") == ["A2  - Reed, Ann", "A2  - Lindqvist, Bo"]
+
+
+def test_a_chapter_without_authors_is_still_no_book_to_bibtex_sorting():
+    """BibTeX's styles sort an @incollection by its author alone (its editor edited the
+    book): one without authors has its title as key, as before."""
+    bib = bibtex_entry(chapter(author=[]), "bibtex")
+    assert "key = {" in bib and "editor = {Reed" in bib
+
+
+# -- a journal article ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("doi", [PLOS, "10.1371/journal.pone.0214986",
+                                 "10.1371/journal.ppat.1008184"])
+def test_a_journal_articles_academic_editor_is_in_no_export(doi):
+    """PLOS lists the academic editor who handled an article's review as its ``editor``:
+    no editor of anything a citation names, and printed by CSL styles as if it were."""
+    message = load_recordings()[doi]["message"]
+    assert work_of(message)["editor"]  # kept in the evidence, as Crossref lists it
+    work = work_from(message)
+    assert work.editors == []
+    for flavour in ("biblatex", "bibtex"):
+        assert "editor" not in bibtexparser.parse_string(
+            bibtex_entry(work, flavour)).entries[0].fields_dict
+    assert "editor" not in csl_item(work)
+    assert ris_lines(work, "A2", "ED") == []
+
+
+# -- keys ----------------------------------------------------------------------------------------
+
+def test_a_work_without_authors_is_keyed_by_the_editors_a_citation_names():
+    recordings = load_recordings()
+    assert cited_key(work_of(recordings[ODP]["message"])) == "taylor2000proceedings"
+    # SYNTHETIC: the recorded PLOS article without its authors: its academic editor names
+    # nothing a citation names, so no key either
+    article = {**recordings[PLOS]["message"], "author": []}
+    assert cited_key(work_of(article)).startswith("anon2006")
+    # a key made afresh as before (a verification kept before keys were given) is made as
+    # its exports made it then, when the evidence held no editors
+    assert cited_key(work_of(recordings[ODP]["message"]), transliterate=False) == \
+        "anon2000proceedings"
+
+
 # -- what was kept before editors were -----------------------------------------------------------
 
 def kept_before_editors(folder: Path, env: dict[str, str], key: str | None
@@ -2088,3 +2214,16 @@ def test_a_verification_kept_before_editors_exports_as_it_did_and_adds_no_versio
     assert cli("verify", "--archive", root, env=crossref).exit_code == 0
     assert Archive.open(root).head(object_id) == head
     assert exported(root, "biblatex") == ODP_BIBLATEX_BEFORE
+
+
+def test_a_verification_kept_before_keys_and_editors_keeps_the_key_its_exports_made(
+        tmp_path, crossref):
+    root, object_id = kept_before_editors(tmp_path, crossref, None)
+    assert exported(root, "biblatex") == ODP_BIBLATEX_BEFORE
+    # verified again, it is given the key its exports made, and its editors with it
+    assert cli("verify", "--archive", root, env=crossref).exit_code == 0
+    [entry] = Archive.open(root).read_json(object_id, "citations.json")["citations"]
+    assert entry["key"] == "anon2000proceedings"
+    [now] = bibtexparser.parse_string(exported(root, "biblatex")).entries
+    assert now.key == "anon2000proceedings"
+    assert now.fields_dict["editor"].value.startswith("Taylor, B. and Huchon, P.")

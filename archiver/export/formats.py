@@ -284,6 +284,15 @@ def _one_name(value: str, field: str, flavour: str) -> str:
     return value
 
 
+# the names BibTeX's standard styles (plain.bst and its kin) sort a cited work by: a book's
+# author or editor, a proceedings' editor, any other entry's author alone (an
+# @incollection's editor edited its book, not the chapter; a @misc's is read by none);
+# without them, its key. (A post's entry is given a key when it has neither author nor
+# editor, as it always was.)
+_SORTED_BY = {"book": ("author", "editor"), "inbook": ("author", "editor"),
+              "proceedings": ("editor",)}
+
+
 def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
     """One entry as text. ``flavour``: ``biblatex`` (@online, date, urldate) or ``bibtex``
     (@misc with howpublished/note, year/month)."""
@@ -296,7 +305,8 @@ def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
     elif work.organisation and work.kind == "post":
         fields.append(("author", "{" + tex(work.organisation) + "}"))
     if work.editors:
-        fields.append(("editor", _names(work.editors)))
+        fields.append(("editor", _names(work.editors)
+                       + (" and others" if work.editors_et_al else "")))
     if work.translators and flavour == "biblatex":  # BibTeX's styles know no translator
         fields.append(("translator", _names(work.translators)))
     if work.title:
@@ -350,7 +360,9 @@ def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
         notes.append(f"accessed {work.accessed}")
     if notes:
         fields.append(("note", tex("; ".join(notes))))
-    if flavour == "bibtex" and not any(name in ("author", "editor") for name, _ in fields):
+    sorted_by = (("author", "editor") if work.kind == "post"
+                 else _SORTED_BY.get(entry_type, ("author",)))
+    if flavour == "bibtex" and not any(name in sorted_by for name, _ in fields):
         # BibTeX's styles sort by author or editor, else by key, and warn of an entry with
         # none ("to sort, need author or key"): the title sorts it as biblatex would
         fields.append(("key", tex(work.title or work.container or work.key)))
@@ -407,6 +419,19 @@ def family_first(person: dict[str, str]) -> str:
     return ", ".join(x for x in (family, given) if x)
 
 
+def _editor_tag(work: Work, ris_type: str) -> str:
+    """The RIS tag of ``work``'s editors. ``A2``, the secondary author, is the editor of
+    the book a ``CHAP`` is in and of the proceedings a ``CPAPER`` is in (so the RIS
+    specification names it for those types, and reference managers read it so), and a
+    post's editors have always been written there. Of a whole book (``BOOK``, ``EDBOOK``)
+    ``A2`` is the series editor (Zotero reads it so) and the book's own editors have no
+    tag of their own in the 2011 specification: they are ``ED``, the editor tag of the
+    earlier one, which Zotero and JabRef read as the editors of any type."""
+    if work.kind == "post" or ris_type in ("CHAP", "CPAPER"):
+        return "A2"
+    return "ED"
+
+
 def ris_record(work: Work) -> str:
     work = tidy(work)
     _, _, _, ris_type = work.types()
@@ -414,7 +439,8 @@ def ris_record(work: Work) -> str:
     lines.extend(("AU", family_first(author)) for author in work.authors)
     if not work.authors and work.organisation and work.kind == "post":
         lines.append(("AU", work.organisation))
-    for tag, people in (("A2", work.editors), ("A4", work.translators)):  # A4: translator
+    for tag, people in ((_editor_tag(work, ris_type), work.editors),
+                        ("A4", work.translators)):  # A4: translator
         lines.extend((tag, family_first(p)) for p in people)
     if work.title:
         lines.append(("TI", work.title))

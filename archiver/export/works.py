@@ -61,6 +61,14 @@ TYPES = {
 }
 FALLBACK = ("misc", "misc", "document", "GEN")
 
+# The Crossref types whose ``editor`` list a citation names (:func:`cited_editors`): a whole
+# book's or proceedings' own editors, and those of the book or proceedings a part is in
+OWN_EDITORS = frozenset({"book", "monograph", "edited-book", "reference-book", "proceedings",
+                         "book-set"})
+BOOK_EDITORS = frozenset({"book-chapter", "book-section", "book-part", "reference-entry",
+                          "proceedings-article"})
+EDITED = OWN_EDITORS | BOOK_EDITORS
+
 
 @dataclass
 class Work:
@@ -83,7 +91,9 @@ class Work:
     series: str | None = None  # the series a book or chapter is published in
     institution: str | None = None  # a thesis's granting institution, a report's issuer
     notes: list[str] = field(default_factory=list)
-    editors: list[dict[str, str]] = field(default_factory=list)  # a post's 编辑 credits
+    # a post's 编辑 credits; a cited book's editors, or those of the book a part is in
+    editors: list[dict[str, str]] = field(default_factory=list)
+    editors_et_al: bool = False  # the editors listed are the first of more
     translators: list[dict[str, str]] = field(default_factory=list)  # a post's 编译 credits
     degree: str | None = None  # a thesis's, as Crossref gives it ("PhD Thesis")
     keywords: list[str] = field(default_factory=list)  # a post's tags, then its column
@@ -440,12 +450,57 @@ def _reworded_note(doi: str, version: str, verdict: str) -> str:
             f"checked this wording")
 
 
+# what Crossref's depositors put at the end of a list of names to say there are more: no
+# name (the ODP's Initial Reports list their editors "Taylor, B., Huchon, P., Klaus, A.,
+# et al.", the last as a name "et al.")
+_MORE_NAMES = re.compile(r"^\s*(?:et\.?\s*al\.?|and others|others|等人?)\s*$", re.IGNORECASE)
+
+
+def cited_editors(work: dict[str, Any]) -> tuple[list[dict[str, str]], bool]:
+    """The editors a citation of ``work`` (Crossref's record in brief) names, and whether
+    Crossref says there are more ("et al."), which is no name.
+
+    Crossref's ``editor`` means what the type makes it:
+
+    - a whole book or proceedings (``book``, ``monograph``, ``edited-book``,
+      ``reference-book``, ``proceedings``, ``book-set``): the editors of the work itself,
+      who stand in its citation where an author would (APA's "Taylor, B. (Ed.)", CSL
+      styles substituting ``editor`` for a missing ``author``; biblatex's ``@collection``
+      requires them, BibTeX's ``@book`` takes an author or an editor);
+    - a part of one (``book-chapter``, ``book-section``, ``book-part``,
+      ``reference-entry``, ``proceedings-article``): the editors of the book or proceedings
+      it is in, which is what CSL's ``editor`` of a ``chapter`` or ``paper-conference``,
+      BibTeX's ``editor`` of ``@incollection`` / ``@inproceedings`` and RIS's ``A2`` of a
+      ``CHAP`` or ``CPAPER`` name ("In B. Taylor (Ed.), Book");
+    - anything else, a journal article above all: no editor a citation names. PLOS
+      deposits the academic editor who handled an article's review as its ``editor``;
+      written as CSL's ``editor`` of an ``article-journal``, styles print it (Chicago's
+      "Edited by Guilhem Janbon") as if the article were an edited work, and a librarian
+      citing the article names its authors and its journal, never its handling editor.
+      A report's or a journal issue's editors, which Crossref rarely lists, are left out
+      with them until a recorded one shows what they are.
+
+    The evidence keeps every editor Crossref lists, whatever the type
+    (:func:`archiver.citations.verify.work_of`): only the export decides which it names."""
+    if work.get("type") not in EDITED:
+        return [], False
+    editors = [p for p in work.get("editor") or [] if isinstance(p, dict)]
+    named = [p for p in editors
+             if p.get("family") or not _MORE_NAMES.match(p.get("literal") or "")]
+    return named, len(named) < len(editors)
+
+
 def cited_key(work: dict[str, Any], transliterate: bool = True) -> str:
     """The key a cited work would be given: its first author's family name (or a group's
-    name), year and first title word, from Crossref's record (``unique`` settles clashes).
-    ``transliterate=False``: as made before letters such as ``ø`` were spelt out, for a work
-    whose verification was kept before keys were given (its exports made it so)."""
+    name), else, for an edited book without authors (or a part of one), its first editor's
+    (:func:`cited_editors`), year and first title word, from Crossref's record (``unique``
+    settles clashes). ``transliterate=False``: as made before letters such as ``ø`` were
+    spelt out, for a work whose verification was kept before keys were given (its exports
+    made it so): by its authors alone, as the record kept then held no editors (an edited
+    book's key was ``anon…``, and stays so)."""
     authors = work.get("author") or []
+    if not authors and transliterate:
+        authors, _ = cited_editors(work)
     first = authors[0] if authors else {}
     return make_key(first.get("family") or first.get("literal"), work.get("year"),
                     work.get("title"), transliterate)
@@ -490,6 +545,7 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
             exported.add(doi if work else f"?{doi}")
         if work:
             authors = work.get("author") or []
+            editors, more_editors = cited_editors(work)
             # given when the verification was kept, unique in the archive and never changed;
             # else (kept before keys were given) made as its exports have always made it
             key = entry.get("key") or known.get(doi) or unique(
@@ -497,6 +553,7 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
             taken.add(key)
             result = Work(key=key, kind="cited", crossref_type=work.get("type"),
                           title=work.get("title"), authors=authors,
+                          editors=editors, editors_et_al=more_editors,
                           container=work.get("container-title"), volume=work.get("volume"),
                           issue=work.get("issue"), pages=work.get("page"),
                           date=work.get("issued") or (
