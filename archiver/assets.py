@@ -245,8 +245,10 @@ def _local(ref: ImageRef, base_dir: Path, config: Config,
                      reason=f"not read: {outside} is outside the post's folder and the asset "
                             f"roots (asset roots: {roots}; name a folder that holds it with "
                             "--asset-root to read it)")
+    # each place once: a name written composed and decomposed prints the same
+    places = "; ".join(dict.fromkeys(unicodedata.normalize("NFC", place) for place in tried))
     return Asset(original=ref.original, status="missing",
-                 reason=f"file not found (looked for: {'; '.join(tried)}; asset roots: {roots})")
+                 reason=f"file not found (looked for: {places}; asset roots: {roots})")
 
 
 def _is_public(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:

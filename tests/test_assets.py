@@ -672,6 +672,11 @@ def test_a_name_unicode_writes_two_ways_is_found_either_way(tmp_path, on_disk, w
     assert asset.original == ref  # the reference as the page wrote it
 
 
+def test_a_missing_name_written_two_ways_is_said_looked_for_once(tmp_path):
+    [asset] = localise([ImageRef(original="images/café.png")], tmp_path, Config(fetch=False))
+    assert unicodedata.normalize("NFC", asset.reason).count("café.png") == 1, asset.reason
+
+
 def test_a_name_written_the_other_way_is_held_to_the_same_folders(tmp_path):
     post_dir = tmp_path / "a"
     post_dir.mkdir()

@@ -213,19 +213,40 @@ _DATE_RE = re.compile(
 # full-width colon (15：30), no space after 日 (2020年10月9日15:30) or more than one
 _PARTS_OF_DAY = "凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间"
 _WRITTEN_TIME_RE = re.compile(
-    rf"^(\d{{4}})[-/.年](\d{{1,2}})[-/.月](\d{{1,2}})(?:日\s*|\s+|(?=(?:{_PARTS_OF_DAY})))"
-    rf"(?P<part>{_PARTS_OF_DAY})?\s*"
-    r"(\d{1,2})(?:[:：](\d{2})(?:[:：](\d{2}))?|[点时](?:(\d{1,2})分(?:(\d{1,2})秒)?)?)"
-    r"\s*(?P<ampm>[AaPp]\.?[ \t]?[Mm]\.?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$")
-_BEFORE_NOON = frozenset({"凌晨", "早上", "早晨", "清晨", "上午"})
-_AFTER_NOON = frozenset({"下午", "傍晚", "晚上", "夜里", "夜间"})
+    rf"^(\d{{4}})[-/.年](\d{{1,2}})[-/.月](\d{{1,2}})(?:日[ \t]*|[ \t]+|(?=(?:{_PARTS_OF_DAY})))"
+    rf"(?P<part>{_PARTS_OF_DAY})?[ \t]*"
+    r"(\d{1,2})(?:[:：](\d{2})(?:[:：](\d{2})(?:\.\d+)?)?|[点时](?:(\d{1,2})分(?:(\d{1,2})秒)?)?)"
+    r"[ \t]*(?P<ampm>[AaPp]\.?[ \t]?[Mm]\.?)?[ \t]*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$")
+
+
+def _hours(first: int, last: int, add: int = 0) -> dict[int, int]:
+    return {h: h + add for h in range(first, last + 1)}
+
+
+# Each part of the day: what it means, and the hours that fall in it, as written (on a
+# 12-hour clock, or a 24-hour one: 下午15:30 is 15:30, as its writer meant) → the hour of the
+# day. 凌晨12点 is midnight, 上午12点 and 中午12点 noon, 中午1点 13:00, 晚上8点 20:00.
+_PARTS: dict[str, tuple[str, dict[int, int]]] = {
+    "凌晨": ("before dawn", {12: 0, **_hours(0, 6)}),
+    "清晨": ("early morning", _hours(4, 9)),
+    "早上": ("morning", _hours(4, 11)),
+    "早晨": ("morning", _hours(4, 11)),
+    "上午": ("before noon", {**_hours(0, 11), 12: 12}),
+    "中午": ("noon", {**_hours(11, 13), **_hours(1, 2, 12)}),
+    "下午": ("afternoon", {12: 12, **_hours(1, 11, 12), **_hours(13, 23)}),
+    "傍晚": ("dusk", {**_hours(4, 8, 12), **_hours(16, 20)}),
+    "晚上": ("evening", {**_hours(6, 11, 12), **_hours(18, 23)}),
+    "夜里": ("at night", {**_hours(6, 11, 12), **_hours(18, 23)}),
+    "夜间": ("at night", {**_hours(6, 11, 12), **_hours(18, 23)}),
+}
+_NIGHT = frozenset({"晚上", "夜里", "夜间"})
 
 
 def _on_the_clock(hour: int, part: str | None, ampm: str | None) -> int | str:
     """The hour of the day (0–23) that ``hour`` is, said with the part of the day ``part``
-    (下午) or ``ampm`` (``PM``), or why it is none. 下午15:30 is 15:30, as its writer meant;
-    上午15:30 says two things. 12 AM is midnight, 12 PM noon; 凌晨12点 midnight, 上午12点 and
-    中午12点 noon, 中午1点 13:00; 晚上12点 could be the start or the end of the day: none."""
+    (下午) or ``ampm`` (``PM``), or why it is none: 12 AM is midnight, 12 PM noon; 上午15:30
+    says two things; 夜里2点 and 晚上12点 belong to a night that spans two dates, and which
+    date's 2 o'clock is meant is not said."""
     if part is not None and ampm is not None:
         return f"the part of the day is said twice ({part} and {ampm})"
     if ampm is not None:
@@ -235,24 +256,13 @@ def _on_the_clock(hour: int, part: str | None, ampm: str | None) -> int | str:
         return (hour % 12) + (12 if after else 0)
     if part is None:
         return hour
-    if part == "中午":
-        if hour in (11, 12, 13):
-            return hour
-        if hour in (1, 2):
-            return hour + 12
-        return f"{hour} o'clock is not 中午 (noon)"
-    if part in _BEFORE_NOON:
-        if hour == 12:
-            return 0 if part == "凌晨" else 12
-        if hour > 12:
-            return f"{hour} o'clock is not {part} (before noon)"
-        return hour
-    if hour == 12 and part in ("晚上", "夜里", "夜间", "傍晚"):
-        return (f"{part}12点 may be the start or the end of the day: write it as 0:00 of "
-                "the day it is")
-    if hour == 0 or hour > 23:
-        return f"{hour} o'clock is not {part} (after noon)"
-    return hour if hour >= 12 else hour + 12
+    meaning, hours = _PARTS[part]
+    if hour in hours:
+        return hours[hour]
+    if part in _NIGHT and (hour == 12 or hour <= 5):
+        return (f"{part}{hour}点 belongs to a night that spans two dates, and which one's "
+                f"{hour} o'clock is meant is not said: write the time on a 24-hour clock")
+    return f"{hour} o'clock is not {part} ({meaning})"
 
 
 def _written_time(match: re.Match[str], zone: tzinfo) -> tuple[str | None, bool]:
@@ -358,7 +368,9 @@ def _reduced(year: str, month: str | None) -> str | None:
     return f"{year}-{int(month):02d}" if 1 <= int(month) <= 12 else None
 
 
-_ZONE_NAMED = re.compile(r"\d:\d{2}(?::\d{2})?\s*\(?(?P<zone>[A-Za-z]{2,5})\)?$")
+_ZONE_NAMED = re.compile(r"\d:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:[AaPp]\.?[ \t]?[Mm]\.?\s*)?"
+                         r"\(?(?P<zone>[A-Za-z]{2,5})\)?$")
+_MERIDIEM_AT_END = re.compile(r"(?<=\d)\s*[AaPp]\.?[ \t]?[Mm]\.?$")  # AM/PM: no zone's name
 
 
 def why_not_a_date(value: object) -> str:
@@ -375,7 +387,7 @@ def why_not_a_date(value: object) -> str:
             datetime(int(y), int(mo), int(d), hour, int(mm or mm2 or 0), int(ss or ss2 or 0))
         except ValueError as exc:
             return f"no such day or time ({exc})"
-    named = _ZONE_NAMED.search(text)
+    named = _ZONE_NAMED.search(_MERIDIEM_AT_END.sub("", text))
     if named and named["zone"].upper() not in ("Z", "UT", "UTC", "GMT"):
         return (f"the zone is named ({named['zone']}), and a name is ambiguous (CST is US "
                 "Central to RFC 2822 and China Standard Time to many writers): write its "

@@ -39,10 +39,12 @@ _MAX_FOLDERS = 2000  # a vault is looked through this far at most
 
 
 def _files_by_name(base_dir: Path) -> dict[str, str]:
-    """The files in ``base_dir`` and its parent, a few levels down, by name (composed, NFC: a
-    vault copied from a Mac may hold names decomposed): where each is, relative to
-    ``base_dir``, with slashes (the nearest first, as Obsidian prefers)."""
+    """The files in ``base_dir`` and its parent, a few levels down, by name, and by the name
+    composed (NFC, under a key of its own: a vault copied from a Mac may hold names
+    decomposed): where each is, relative to ``base_dir``, with slashes (the nearest first,
+    as Obsidian prefers). The name as written wins over one that only composes alike."""
     names: dict[str, str] = {}
+    composed: dict[str, str] = {}
     # the folders a post's images may come from (its own, resolved, first), never the whole
     # disk or the home folder
     tops = post_folders(base_dir)
@@ -53,12 +55,16 @@ def _files_by_name(base_dir: Path) -> dict[str, str]:
             depth = len(folder_path.relative_to(top).parts)
             subfolders[:] = sorted(d for d in subfolders
                                    if not d.startswith(".") and depth < _DEPTH)
-            for name in files:
-                names.setdefault(unicodedata.normalize("NFC", name),
-                                 Path(os.path.relpath(folder_path / name, here)).as_posix())
+            for name in sorted(files):
+                where = Path(os.path.relpath(folder_path / name, here)).as_posix()
+                names.setdefault(name, where)
+                composed.setdefault(_COMPOSED + unicodedata.normalize("NFC", name), where)
             if walked >= _MAX_FOLDERS:
                 break
-    return names
+    return {**composed, **names}
+
+
+_COMPOSED = "\0"  # (the key of a name composed: no file name holds a NUL)
 
 
 def _found(name: str, env: dict[str, object]) -> str:
@@ -70,7 +76,8 @@ def _found(name: str, env: dict[str, object]) -> str:
     names = env.get("_files_by_name")
     if not isinstance(names, dict):
         names = env["_files_by_name"] = _files_by_name(base_dir)
-    return str(names.get(unicodedata.normalize("NFC", name.rsplit("/", 1)[-1]), name))
+    last = name.rsplit("/", 1)[-1]
+    return str(names.get(last) or names.get(_COMPOSED + unicodedata.normalize("NFC", last), name))
 
 
 def _embed(state: StateInline, silent: bool) -> bool:

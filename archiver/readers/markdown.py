@@ -543,10 +543,10 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
         elif label == "作者":
             put("author", value, "'> 作者:' header")
         body = body[header.end():].lstrip("\n")
-    if unread:
-        body = "".join(unread) + "\n" + body
     if body.lstrip().startswith("---") and any(k in fields for k in ("account", "url")):
         body = re.sub(r"\A\s*-{3,}[ \t]*\n", "", body)
+    if unread:  # (after the rule that ends the header is taken with it)
+        body = "".join(unread) + "\n" + body
     footer = _at_end(_FETCH_FOOTER, "本文抓取时间", body)
     fetched = parse_date(footer.group("when").strip())[0] if footer else None
     if footer and fetched:  # (one whose time is no date stays in the body, as text)

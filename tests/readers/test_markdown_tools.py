@@ -8,6 +8,7 @@ account, author, date, address, tags, summary, every image) is what the record s
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import unicodedata
@@ -106,6 +107,20 @@ def test_an_embed_finds_an_attachment_whose_name_a_mac_stored_decomposed(tmp_pat
     note = obsidian_note(vault / "Clippings", ["![[東京 データ.png]]"])
     [image] = record_of(note, config)["images"]
     assert (image["status"], image["original"]) == ("stored", f"../Attachments/{on_disk}")
+
+
+def test_an_embed_names_the_file_spelt_as_it_is_before_one_that_only_composes_alike(
+        tmp_path, config):
+    """Two files a disk that keeps names as they are may hold side by side: ``café.png``
+    composed and decomposed. The embed's own spelling is the file it names."""
+    vault = tmp_path / "vault"
+    (vault / "Attachments").mkdir(parents=True)
+    shutil.copy(IMAGES[0], vault / "Attachments" / unicodedata.normalize("NFD", "café.png"))
+    shutil.copy(IMAGES[1], vault / "Attachments" / "café.png")
+    note = obsidian_note(vault / "Clippings", ["![[café.png]]"])
+    [image] = record_of(note, config)["images"]
+    assert image["original"] == "../Attachments/café.png"
+    assert image["sha256"] == hashlib.sha256(IMAGES[1].read_bytes()).hexdigest()
 
 
 def test_an_embed_whose_file_is_not_there_is_an_image_missing(tmp_path, config):

@@ -546,6 +546,9 @@ def test_front_matter_dates_as_common_tools_write_them(tmp_path, written, publis
     ("2020年10月9日15:30", "2020-10-09T15:30:00+08:00"),
     ("2020-10-09  15:30", "2020-10-09T15:30:00+08:00"),
     ("2020-10-09 3:30 PM +00:00", "2020-10-09T15:30:00+00:00"),  # an offset still counts
+    ("2020-10-09 3:30:15.123 PM", "2020-10-09T15:30:15+08:00"),
+    ("2020年10月9日 傍晚6点", "2020-10-09T18:00:00+08:00"),
+    ("2020年10月9日 晚上20:05", "2020-10-09T20:05:00+08:00"),
 ])
 def test_a_time_written_on_a_12_hour_clock_or_in_chinese_is_read(tmp_path, written, published):
     post = tmp_path / "post.md"
@@ -559,14 +562,24 @@ def test_a_time_written_on_a_12_hour_clock_or_in_chinese_is_read(tmp_path, writt
     ("2020-10-09 0:30 AM", "0 is no hour of a 12-hour clock (AM)"),
     ("2020年10月9日 上午15:30", "15 o'clock is not 上午 (before noon)"),
     ("2020年10月9日 中午5:30", "5 o'clock is not 中午 (noon)"),
-    ("2020年10月9日 晚上12:10", "晚上12点 may be the start or the end of the day"),
+    ("2020年10月9日 傍晚1点", "1 o'clock is not 傍晚 (dusk)"),
+    ("2020年10月9日 凌晨11点", "11 o'clock is not 凌晨 (before dawn)"),
+    ("2020年10月9日 早上12:00", "12 o'clock is not 早上 (morning)"),
+    # a night spans two dates: which one's 2 o'clock (the 9th's, or the 10th's) is not said
+    ("2020年10月9日 晚上12:10", "晚上12点 belongs to a night that spans two dates"),
+    ("2020年10月9日 夜里2点", "夜里2点 belongs to a night that spans two dates"),
+    ("2020年10月9日 晚上1点", "write the time on a 24-hour clock"),
+    ("2020年10月9日 夜间1:00", "夜间1点 belongs to a night that spans two dates"),
+    ("2020-10-09 3:30 PM CST", "the zone is named (CST)"),  # not "not a form of date"
+    ("2020年10月9日\n15:30", "not a form of date read here"),  # a line of its own
     ("2020-10-09 下午3:30 PM", "the part of the day is said twice (下午 and PM)"),
     ("2020-02-30 下午3:30", "no such day or time"),
     ("2020-10-0915:30", "not a form of date read here"),  # day and hour run together
 ])
 def test_a_12_hour_time_that_is_no_time_says_why(tmp_path, written, reason):
-    post = tmp_path / "post.md"
-    post.write_text(f"---\ntitle: t\ndate: {written}\n---\n\n正文。\n", encoding="utf-8")
+    post = tmp_path / "post.md"  # (quoted: YAML's double quotes, as JSON writes them)
+    post.write_text(f"---\ntitle: t\ndate: {json.dumps(written)}\n---\n\n正文。\n",
+                    encoding="utf-8")
     if reason is None:  # (the one read, beside them: AM/PM is no zone's name)
         assert read(post).fields["published"].value == "2020-10-09T15:30:00+08:00"
         return
@@ -585,6 +598,11 @@ def test_a_header_or_footer_time_that_is_no_date_stays_in_the_body_as_text(tmp_p
     assert "发布时间: 昨天 下午3:30" in raw.body_markup
     assert "本文抓取时间: 刚刚" in raw.body_markup
     assert "来源" not in raw.body_markup  # the header line that was read is still taken
+    ruled = tmp_path / "ruled.md"  # the rule under the header goes with it, as ever
+    ruled.write_text("---\ntitle: t\n---\n\n> 来源: 某公众号\n> 发布时间: 昨天 10:00\n\n---\n\n"
+                     "正文第一段。\n", encoding="utf-8")
+    raw = read(ruled)
+    assert "<hr" not in raw.body_markup and "发布时间: 昨天 10:00" in raw.body_markup
 
 
 def test_a_header_time_on_a_12_hour_clock_is_the_publish_time(tmp_path):
