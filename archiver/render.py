@@ -4,12 +4,12 @@ needs no renderer."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from rich.cells import cell_len
 
-from archiver.citations.notices import describe
+from archiver.citations.notices import describe, withdrawn
 from archiver.clean.metadata import one_line
 from archiver.export.works import shown_title
 from archiver.textfiles import escaped, printable
@@ -169,9 +169,15 @@ def _xml(text: str) -> str:
 
 
 def verify_junit(results: list[Any], posts: list[str | None],
-                 unreadable: Sequence[dict[str, Any]] = ()) -> bytes:
-    """The JUnit XML report: a test case per citation, failing where it is wrong, and one
-    per input that could not be read (as ``archiver verify`` lists them), in error."""
+                 unreadable: Sequence[dict[str, Any]] = (),
+                 failing: Collection[str] = ("mismatch", "not_found")) -> bytes:
+    """The JUnit XML report: a test case per citation, and one per input that could not be
+    read (as ``archiver verify`` lists them), in error. A case fails as the exit code does
+    (``failing``: ``--fail-on``'s statuses, and ``retracted`` for a citation of a work
+    Crossref lists as retracted, withdrawn or removed), so that a red build points at its
+    cause; a citation not checked is in error (exit 3); any other verdict short of verified
+    (ambiguous, or a wrong one the run was told not to fail on) is skipped, with its
+    reason. Notices are said in the case's output whatever the verdict."""
     from xml.etree import ElementTree as ET
 
     suite = ET.Element("testsuite", name="archiver verify",
@@ -187,15 +193,21 @@ def verify_junit(results: list[Any], posts: list[str | None],
         case = ET.SubElement(suite, "testcase",
                              classname=_xml(f"{post} {where}" if post else where),
                              name=_xml(f"{n}: {_LINE_BREAKS.sub(' ', result.text)[:100]}"))
-        if result.status in ("mismatch", "not_found"):
+        failures = [f"{result.status}: {result.reason}"] if result.status in failing \
+            and result.status != "unresolved" else []
+        if "retracted" in failing:
+            failures += [f"retracted: {describe(n)}" for n in withdrawn(result.notices)]
+        if failures:
             counts["failures"] += 1
-            ET.SubElement(case, "failure", message=_xml(f"{result.status}: {result.reason}"))
+            ET.SubElement(case, "failure", message=_xml("; ".join(failures)))
         elif result.status == "unresolved":
             counts["errors"] += 1
             ET.SubElement(case, "error", message=_xml(result.reason))
-        elif result.status == "ambiguous":
+        elif result.status != "verified":
             counts["skipped"] += 1
-            ET.SubElement(case, "skipped", message=_xml(result.reason))
+            ET.SubElement(case, "skipped", message=_xml(f"{result.status}: {result.reason}"
+                                                        if result.status != "ambiguous"
+                                                        else result.reason))
         if result.notices:  # retracted, corrected…: said whatever the verdict
             ET.SubElement(case, "system-out").text = _xml(
                 "\n".join(f"notice: {describe(n)}" for n in result.notices))

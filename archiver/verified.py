@@ -14,6 +14,7 @@ from archiver import schema
 from archiver.canonical import dumps, sha512_hex
 from archiver.citations.cache import Cache
 from archiver.citations.crossref import CrossrefClient
+from archiver.citations.notices import withdrawn
 from archiver.citations.verify import CitationResult, Verifier, count_statuses
 from archiver.config import Config, default_cache_dir
 from archiver.errors import ArchiverError, UsageError
@@ -48,7 +49,8 @@ def make_verifier(config: Config, offline: bool = False) -> Verifier:
 def _outcome_digest(citations: list[dict[str, Any]]) -> str:
     """What a verification concluded (report entries), without when or from which server
     (Crossref, or a mirror of it) the evidence was fetched or whether it came from the cache
-    (nor the details of Crossref's record added to the evidence since it was first kept),
+    (nor the details of Crossref's record added to the evidence since it was first kept, nor
+    its notices other than a retraction, a withdrawal or a removal of the work),
     nor why a citation could not be checked this time (offline, no DNS, a refused
     connection): run after run without Crossref is one outcome, unresolved, not a new version
     each time."""
@@ -61,6 +63,11 @@ def _outcome_digest(citations: list[dict[str, Any]]) -> str:
                         if k not in ("source", "fetched", "cached")}
             if isinstance(evidence.get("work"), dict):
                 evidence["work"] = _as_first_kept(evidence["work"])
+            # a retraction is news; a correction, or any notice a version of archiver that
+            # did not read notices left out, is not worth a version by itself
+            kept = withdrawn(evidence.pop("notices", None) or [])
+            if kept:
+                evidence["notices"] = kept
             data = {**data, "evidence": evidence}
         stable.append(data)
     return sha512_hex(dumps(stable))

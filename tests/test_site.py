@@ -143,3 +143,10 @@ def test_a_cited_works_notices_are_shown_beside_its_verdict():
     table = _citations_table({"citations": [entry]})
     assert ('every field agrees<br><span class="bad">notice: Retraction 10.1038/x1 '
             '(2021-03-04, publisher)</span><br>notice: correction 10.1038/x2</td>') in table
+
+
+def test_the_site_marks_the_notices_verify_counts_as_withdrawing_the_work():
+    from archiver.citations import notices
+    from archiver.export import site
+
+    assert site.WITHDRAWN == notices.WITHDRAWN

@@ -760,6 +760,36 @@ def test_a_work_that_names_itself_its_new_version_has_no_notice():
     assert notices_of(record) == []
 
 
+def test_a_retraction_registered_in_place_under_the_works_own_doi_is_kept(server):
+    """Crossmark's in-situ updates carry the work's own DOI (SYNTHETIC entry)."""
+    with_notices(server, "10.1038/ng.3834", updated_by=[{**RETRACTION, "DOI": "10.1038/NG.3834"}])
+    [notice] = notices_of(server.works["10.1038/ng.3834"]["message"])
+    assert (notice["type"], notice["doi"]) == ("retraction", "10.1038/ng.3834")
+    assert withdrawn([notice]) == [notice]
+
+
+@pytest.mark.parametrize("updated", [
+    {"date-parts": [[20210, 3]]}, {"date-parts": [[-5, 3]]}, {"date-parts": [[2021, 13, 45]]},
+    {"date-parts": [[2021, 2, 29]]}, {"date-parts": [["2021"]]}, {"date-parts": "2021"},
+    [2021], "2021-03-04", None])
+def test_a_notice_whose_date_is_no_date_is_kept_without_it(server, tmp_path, monkeypatch,
+                                                          updated):
+    """Bad evidence is a result, never a crash (SYNTHETIC entries): the run, the report and
+    the archive it is kept in all stand."""
+    with_notices(server, "10.1038/ng.3834", updated_by=[
+        {"DOI": 5, "type": "retraction", "label": "", "source": " ", "updated": updated}])
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: 结构变异\n---\n\n参考文献\n\n" + RETRACTED_CITATION["text"]
+                    + "\n", encoding="utf-8")
+    result = run_verify(["ingest", post, "--archive", tmp_path / "archive", "--no-fetch",
+                         "--verify", "--json"], server.url, tmp_path, monkeypatch)
+    assert result.exit_code == ExitCode.OK, result.stderr
+    report = json.loads(result.stdout.splitlines()[-1])
+    assert schema.errors("verify-report", report) == []
+    assert report["citations"][0]["evidence"]["notices"] == [
+        {"relation": "updated-by", "type": "retraction"}]
+
+
 def test_the_notices_crossref_lists_are_read_with_their_doi_date_and_source(server):
     with_notices(server, "10.1038/ng.3834", updated_by=[CORRECTION, RETRACTION, RETRACTION])
     notices = notices_of(server.works["10.1038/ng.3834"]["message"])
@@ -794,9 +824,58 @@ def test_a_citation_of_a_retracted_work_is_reported_with_its_notice(server, tmp_
     document = json.loads(as_json.stdout)
     assert schema.errors("verify-report", document) == []
     assert document["citations"][0]["evidence"]["notices"][0]["type"] == "retraction"
-    strict = run_verify(["verify", refs, "--fail-on", "mismatch,not_found,retracted"],
-                        server.url, tmp_path, monkeypatch)
+    strict = run_verify(["verify", refs, "--fail-on", "mismatch,not_found,retracted",
+                         "--junit", junit], server.url, tmp_path, monkeypatch)
     assert strict.exit_code == ExitCode.CITATION_WRONG
+    suite = ElementTree.parse(junit).getroot()  # the red build points at its cause
+    assert suite.get("failures") == "1"
+    assert suite.find("testcase/failure").get("message") == (
+        "retracted: retracted (Retraction 10.1038/s41588-099-0001-x, 2021-03-04, publisher)")
+
+
+def test_a_retraction_learnt_is_a_new_version_of_the_kept_verification_a_correction_not(
+        server, tmp_path, monkeypatch):
+    """An archived post's verification gains a version when the outcome changes: Crossref
+    listing a retraction of a work it cites is such news; a correction alone, or notices an
+    earlier archiver did not read, is not (an upgrade alone adds no version)."""
+    from archiver.store import Archive
+
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: 结构变异\n---\n\n参考文献\n\n" + RETRACTED_CITATION["text"]
+                    + "\n", encoding="utf-8")
+    archive = tmp_path / "archive"
+    first = run_verify(["ingest", post, "--archive", archive, "--no-fetch", "--verify",
+                        "--json"], server.url, tmp_path, monkeypatch)
+    object_id = json.loads(first.stdout.splitlines()[0])["id"]
+
+    def verify_afresh(name: str) -> int:  # (a cache of its own: Crossref asked again)
+        monkeypatch.setenv("ARCHIVER_CACHE_DIR", str(tmp_path / name))
+        result = CliRunner().invoke(app, ["verify", "--archive", str(archive), "-q"])
+        assert result.exit_code == ExitCode.OK, result.stderr
+        return len(Archive.open(archive).versions(object_id))
+
+    kept = len(Archive.open(archive).versions(object_id))
+    with_notices(server, "10.1038/ng.3834", updated_by=[CORRECTION])
+    assert verify_afresh("corrected") == kept
+    with_notices(server, "10.1038/ng.3834", updated_by=[CORRECTION, RETRACTION])
+    assert verify_afresh("retracted") == kept + 1
+    assert verify_afresh("again") == kept + 1
+
+
+def test_the_junit_report_fails_what_the_exit_code_fails(server, tmp_path, monkeypatch):
+    wrong = next(c for c in CASES if c["expect"] == "mismatch" and c["doi"])
+    refs = tmp_path / "refs.txt"
+    refs.write_text(wrong["text"] + "\nSmith 2020.\n", encoding="utf-8")
+    junit = tmp_path / "verify.xml"
+    for fail_on, code, verdicts in [
+            ("mismatch,not_found", ExitCode.CITATION_WRONG, ["failure", "skipped"]),
+            ("mismatch,ambiguous", ExitCode.CITATION_WRONG, ["failure", "failure"]),
+            ("", ExitCode.OK, ["skipped", "skipped"])]:
+        result = run_verify(["verify", refs, "--fail-on", fail_on, "--junit", junit],
+                            server.url, tmp_path, monkeypatch)
+        assert result.exit_code == code
+        cases = ElementTree.parse(junit).getroot().findall("testcase")
+        assert [case[0].tag for case in cases] == verdicts, fail_on
 
 
 def test_a_correction_alone_fails_no_build_even_when_retractions_do(server, tmp_path,

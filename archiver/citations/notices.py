@@ -15,6 +15,7 @@ Nothing here says a work was *not* retracted.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 # The notices after which a work is no longer to be relied on (Crossref's update types)
@@ -23,34 +24,48 @@ WITHDRAWN = frozenset({"retraction", "partial_retraction", "withdrawal", "remova
 
 def _date(update: dict[str, Any]) -> str | None:
     """The notice's date, as precise as Crossref gives it (``2021``, ``2021-03``,
-    ``2021-03-04``)."""
-    parts = ((update.get("updated") or {}).get("date-parts") or [[]])[0]
-    if not parts or not all(isinstance(p, int) for p in parts):
+    ``2021-03-04``); None for one that is no date (a year 20210, a month 13): a bad date
+    costs the notice its date, never the run."""
+    updated = update.get("updated")
+    stamps = updated.get("date-parts") if isinstance(updated, dict) else None
+    parts = stamps[0] if isinstance(stamps, list) and stamps else None
+    if not isinstance(parts, list) or not parts or not all(
+            isinstance(p, int) and not isinstance(p, bool) for p in parts[:3]):
         return None
-    return "-".join([f"{parts[0]:04d}", *(f"{p:02d}" for p in parts[1:3])])
+    year, month, day = (list(parts[:3]) + [1, 1])[:3]
+    try:
+        date(year, month, day)
+    except ValueError:
+        return None
+    return "-".join([f"{year:04d}", *(f"{p:02d}" for p in parts[1:3])]) if year >= 1000 else None
+
+
+def _text(value: Any) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
 
 
 def notices_of(record: dict[str, Any]) -> list[dict[str, Any]]:
     """Every notice Crossref's ``record`` lists: ``updated-by`` (a notice about this work:
     ``{"relation": "updated-by", "type": "retraction", "doi": <the notice>, …}``) and
     ``update-to`` (this work is itself a notice about another: ``"relation": "update-to"``,
-    ``doi`` the work it is about). A record that names itself (PLOS lists each article as a
-    ``new_version`` of itself) says nothing and is left out; so is an entry without a type."""
+    ``doi`` the work it is about). A notice may be registered in place, under the work's own
+    DOI (Crossmark's in-situ updates), and is kept; but a ``new_version`` that names the
+    work itself (PLOS lists each article so) says nothing and is left out. An entry without
+    a type is no notice; a DOI, label or source that is no text is left out of it."""
     own = str(record.get("DOI") or "").lower()
     out: list[dict[str, Any]] = []
     for relation in ("updated-by", "update-to"):
-        for update in record.get(relation) or []:
-            if not isinstance(update, dict) or not isinstance(update.get("type"), str):
+        entries = record.get(relation)
+        for update in entries if isinstance(entries, list) else ():
+            kind = _text(update.get("type")) if isinstance(update, dict) else None
+            if kind is None:
                 continue
-            doi = str(update.get("DOI") or "").lower() or None
-            if doi == own:
+            doi = _text(update.get("DOI"))
+            doi = doi.lower() if doi and doi.startswith("10.") else None
+            if doi == own and kind == "new_version":
                 continue
-            notice = {"relation": relation, "type": update["type"],
-                      "label": update.get("label") if isinstance(update.get("label"), str)
-                      else None,
-                      "doi": doi, "date": _date(update),
-                      "source": update.get("source") if isinstance(update.get("source"), str)
-                      else None}
+            notice = {"relation": relation, "type": kind, "label": _text(update.get("label")),
+                      "doi": doi, "date": _date(update), "source": _text(update.get("source"))}
             notice = {k: v for k, v in notice.items() if v is not None}
             if notice not in out:
                 out.append(notice)

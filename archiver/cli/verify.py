@@ -385,7 +385,8 @@ def verify(
         unreadable = _input_errors(problems)
         if unreadable:
             document["errors"] = unreadable
-        xml = (verify_junit(results, [post for _text, _where, post in items], unreadable)
+        xml = (verify_junit(results, [post for _text, _where, post in items], unreadable,
+                            failing)
                if junit or junit_out else b"")
         if junit is not None:
             with reader_may_leave():  # --junit /dev/stdout, whose reader went away

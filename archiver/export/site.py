@@ -120,6 +120,11 @@ def _body(record: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
+# the notices that retract, withdraw or remove a work, as archiver.citations.notices names
+# them (the export layer reads the evidence verify kept, not the citations layer itself)
+WITHDRAWN = frozenset({"retraction", "partial_retraction", "withdrawal", "removal"})
+
+
 def _notice(notice: dict[str, Any]) -> str:
     """A notice Crossref lists for a cited work (verify's ``evidence.notices``), as a line
     of the table: ``notice: Retraction 10.… (2021-03-04, publisher)``, marked as a failed
@@ -129,8 +134,7 @@ def _notice(notice: dict[str, Any]) -> str:
     when = ", ".join(str(notice[k]) for k in ("date", "source") if notice.get(k))
     text = (f"notice: {name}{about} {notice.get('doi') or ''}".rstrip()
             + (f" ({when})" if when else ""))
-    withdrawn = notice.get("relation") == "updated-by" and notice.get("type") in (
-        "retraction", "partial_retraction", "withdrawal", "removal")
+    withdrawn = notice.get("relation") == "updated-by" and notice.get("type") in WITHDRAWN
     return f'<span class="bad">{_e(text)}</span>' if withdrawn else _e(text)
 
 
