@@ -9,7 +9,6 @@ GBK), WARC (with a revisit record), WACZ, and WARCs holding two posts.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import re
 import zlib
@@ -320,27 +319,79 @@ def test_a_chunked_response_read_whole_is_not_called_cut_short(tmp_path):
 ENCODED = FIXTURES / "encoded"
 
 
-@pytest.mark.parametrize("encoding", ["zstd", "br"])
+def test_a_page_compressed_twice_is_undone_in_the_reverse_order(tmp_path, config):
+    """``Content-Encoding: br, gzip`` lists the codings in the order applied: gzip is undone
+    first. SYNTHETIC WARC: the real page compressed by the brotli tool, then by gzip here."""
+    import gzip
+    body = gzip.compress((ENCODED / "mufeng-2021-07-07.html.br").read_bytes(), mtime=0)
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(_warc_with([("https://" + _MUFENG_URL, "200 OK",
+                                  [("Content-Type", "text/html; charset=utf-8"),
+                                   ("Content-Encoding", "br, gzip")], body)]))
+    assert prepare_all(path, config)[0].record["title"] == "送别一个旧时代"
+
+
+@pytest.mark.parametrize("encoding", ["dcz", "gzip, dcz"])
 def test_a_page_recorded_in_an_encoding_that_cannot_be_undone_is_bad_input_saying_so(
         tmp_path, config, encoding):
-    """A browser-driven crawl records the page as the server sent it, compressed as the
-    browser asked (``zstd`` since Chrome 123; ``br``, which warcio undoes only with the brotli
-    package): refused naming the encoding, not called a page without an article body.
-    SYNTHETIC WARC around the real page's bytes, compressed by the zstd and brotli tools
-    (tests/fixtures/encoded/README.md)."""
+    """``dcz`` (zstd against a dictionary the server named, which the WARC does not hold) is
+    not undone here: the page is refused naming the encoding and the file, not called a page
+    without an article body. SYNTHETIC WARC around the real page's bytes compressed by the
+    zstd tool (tests/fixtures/encoded/README.md), under that header."""
+    body = (ENCODED / "mufeng-2021-07-07.html.zst").read_bytes()
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(_warc_with([("https://" + _MUFENG_URL, "200 OK",
+                                  [("Content-Type", "text/html; charset=utf-8"),
+                                   ("Content-Encoding", encoding)], body)]))
+    with pytest.raises(MalformedInput) as refused:
+        prepare_all(path, config)
+    assert refused.value.path == str(path)
+    assert f"(Content-Encoding: {encoding}), which cannot be decoded" in refused.value.message
+    assert "gzip, deflate, br and zstd can be" in refused.value.hint
+
+
+@pytest.mark.parametrize("encoding", ["br", "zstd"])
+def test_a_compressed_page_cut_inside_its_body_is_damaged_not_misread(tmp_path, config,
+                                                                     encoding):
+    """The record is whole, the compressed body in it is not (a crawler that stored what it
+    had when the connection dropped): refused as damaged, naming the encoding. SYNTHETIC WARC
+    around the first half of the real compressed page."""
     body = (ENCODED / f"mufeng-2021-07-07.html.{'zst' if encoding == 'zstd' else 'br'}"
             ).read_bytes()
     path = tmp_path / "crawl.warc"
     path.write_bytes(_warc_with([("https://" + _MUFENG_URL, "200 OK",
                                   [("Content-Type", "text/html; charset=utf-8"),
-                                   ("Content-Encoding", encoding)], body)]))
-    if encoding == "br" and importlib.util.find_spec("brotli") is not None:
-        assert prepare_all(path, config)[0].record["title"] == "送别一个旧时代"
-        return
+                                   ("Content-Encoding", encoding)], body[:len(body) // 2])]))
     with pytest.raises(MalformedInput) as refused:
         prepare_all(path, config)
     assert refused.value.path == str(path)
-    assert f"(Content-Encoding: {encoding}), which cannot be decoded" in refused.value.message
+    assert (f"is damaged in crawl.warc: its bytes do not decode as its Content-Encoding "
+            f"({encoding}) says (it ends before the end of its {encoding} stream)"
+            ) in refused.value.message
+
+
+def test_an_image_whose_compressed_body_does_not_decode_is_missing_saying_so(tmp_path,
+                                                                             config):
+    """An image sent gzip-compressed whose bytes fail part-way is recorded missing with the
+    reason; the page is read. SYNTHETIC WARC: the real page, and the real image gzipped
+    with a byte of its deflate stream changed."""
+    import gzip
+    [post] = MANIFEST["converted-mufeng-2021-07-07.warc"]["posts"]
+    [(url, image)] = post["images"].items()
+    body = bytearray(gzip.compress((WECHAT / image).read_bytes(), mtime=0))
+    body[len(body) // 2] ^= 0xFF
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(_warc_with([
+        ("https://" + _MUFENG_URL, "200 OK", [("Content-Type", "text/html; charset=utf-8")],
+         (WECHAT / post["source"]).read_bytes()),
+        (url, "200 OK", [("Content-Type", "image/png"), ("Content-Encoding", "gzip")],
+         bytes(body))]))
+    [prepared] = prepare_all(path, config)
+    assert prepared.record["title"] == "送别一个旧时代"
+    reasons = {i["reason"] for i in prepared.record["images"]}
+    assert len(reasons) == 1
+    assert reasons.pop().startswith("damaged in crawl.warc: its bytes do not decode as its "
+                                    "Content-Encoding (gzip) says (gzip: Error -3")
 
 
 def test_a_page_stored_decoded_under_its_servers_encoding_header_is_read(tmp_path, config):

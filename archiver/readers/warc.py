@@ -7,6 +7,10 @@ whose target is a WeChat article (``mp.weixin.qq.com/s…``) as a post, and ever
 the response it refers to. Several articles in one WARC are several posts. A WACZ is a zip
 holding WARCs under ``archive/``; each is read the same way.
 
+A response is read as the page or image it stands for, as a crawler recorded it: de-chunked
+(``Transfer-Encoding: chunked``) and its ``Content-Encoding`` undone (gzip, deflate, br, zstd:
+:mod:`archiver.readers._content_coding`).
+
 Record URIs are only lookup keys: nothing in a WARC decides where anything is written.
 Expansion is bounded: a WACZ's members are read as streams, never whole, and a record whose
 payload expands (gzip, or the HTTP response's Content-Encoding) past
@@ -30,13 +34,14 @@ from typing import IO
 from urllib.parse import urljoin
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.bufferedreaders import BufferedReader, DecompressingBufferedReader
+from warcio.bufferedreaders import ChunkedDataReader, DecompressingBufferedReader
 from warcio.exceptions import ArchiveLoadFailed
 
 from archiver.background import beside
 from archiver.canonical import sha512_hex
 from archiver.errors import MalformedInput
 from archiver.model import CUT_SHORT, RawPost, Sourced
+from archiver.readers import _content_coding as content_coding
 from archiver.readers import wechat_html
 
 FORMAT = "warc"
@@ -95,12 +100,15 @@ def _streams(path: Path, data: bytes) -> Iterator[tuple[str, IO[bytes]]]:
         raise MalformedInput(f"damaged WACZ (zip): {exc}", path=path) from None
 
 
-def _payload(record, path: Path, name: str, kept: list[int]) -> tuple[bytes, str | None]:
-    """The record's payload, and why it is not whole when the file ends inside the record
-    (an interrupted download or crawl): warcio then stops at the end of the file in silence,
-    and its reader of the record's block is left short of the length the header declared.
+def _payload(record, path: Path, name: str, kept: list[int]) -> dict:
+    """The record's payload, its Content-Encoding undone (``payload``); why it is not whole
+    when the file ends inside the record (``cut``: an interrupted download or crawl: warcio
+    then stops at the end of the file in silence, and its reader of the record's block is
+    left short of the length the header declared); why its bytes do not decode (``damaged``),
+    or why the page cannot be read from them (``undecoded``: its message and hint).
     ``kept``: the bytes of payloads kept so far from this file, this one's added."""
-    payload = record.content_stream().read(MAX_PAYLOAD_BYTES + 1)
+    stored = _content(record).read(MAX_PAYLOAD_BYTES + 1)
+    payload, damaged, undecoded = _decoded(stored, record.http_headers, name)
     if len(payload) > MAX_PAYLOAD_BYTES:
         raise MalformedInput(f"a record of {name} expands to more than {MAX_PAYLOAD_BYTES} "
                              "bytes (a decompression bomb?)", path=path)
@@ -109,7 +117,55 @@ def _payload(record, path: Path, name: str, kept: list[int]) -> tuple[bytes, str
         raise MalformedInput(f"the pages and images of {path.name} expand to more than "
                              f"{kept[1]} bytes in all (a decompression bomb?)",
                              path=path, hint="split the crawl into smaller WARC files")
-    return payload, _short_block(record, name)
+    return {"payload": payload, "cut": _short_block(record, name), "damaged": damaged,
+            "undecoded": undecoded}
+
+
+def _content(record) -> IO[bytes]:  # type: ignore[no-untyped-def]
+    """The record's payload as stored, de-chunked when the response was sent chunked, its
+    Content-Encoding not undone (warcio's ``content_stream`` would undo it, see
+    :mod:`archiver.readers._content_coding` for why it is not used)."""
+    http = record.http_headers
+    if http is not None:
+        transfer = [c.strip().lower() for c in
+                    (http.get_header("Transfer-Encoding") or "").split(",") if c.strip()]
+        if transfer[-1:] == ["chunked"]:
+            return ChunkedDataReader(record.raw_stream)  # type: ignore[no-any-return]
+    return record.raw_stream  # type: ignore[no-any-return]
+
+
+def _decoded(stored: bytes, http, name: str  # type: ignore[no-untyped-def]
+             ) -> tuple[bytes, str | None, tuple[str, str] | None]:
+    """``stored`` with the response's Content-Encoding undone, why its bytes do not decode
+    (damaged), and, when they are kept as stored, why no page can be read from them (with a
+    hint). A body that fails to decode but opens as markup was stored decoded under the
+    server's header (some crawlers do so) and is read as it is; one that does not open as
+    the coding says at all is kept as it is too (an image, whose bytes tell what it is)."""
+    header = http.get_header("Content-Encoding") if http is not None else None
+    codings = content_coding.codings(header)
+    if not codings:
+        return stored, None, None
+    unknown = [c for c in codings if c not in content_coding.SUPPORTED]
+    if unknown:
+        if _looks_like_markup(stored):
+            return stored, None, None
+        return stored, None, (
+            f"was recorded compressed as its server sent it (Content-Encoding: {header}), "
+            f"which cannot be decoded here",
+            "gzip, deflate, br and zstd can be; crawl the page again without that encoding")
+    payload = stored
+    try:
+        for coding in reversed(codings):  # the coding applied last is undone first
+            payload = content_coding.decode(payload, coding, MAX_PAYLOAD_BYTES)
+    except (content_coding.NotEncoded, content_coding.Undecodable) as exc:
+        if _looks_like_markup(stored):
+            return stored, None, None
+        why = (f"damaged in {name}: its bytes do not decode as its Content-Encoding "
+               f"({header}) says ({exc})")
+        if isinstance(exc, content_coding.NotEncoded):
+            return stored, None, (f"is {why}", "download or crawl the page again")
+        return stored, why, None
+    return payload, None, None
 
 
 def _short_block(record, name: str) -> str | None:
@@ -270,16 +326,16 @@ def _records(path: Path, name: str, stream: IO[bytes], kept: list[int]) -> list[
                     entry["status"] = record.http_headers.get_statuscode()
                     entry["ctype"] = record.http_headers.get_header("Content-Type") or ""
                     entry["location"] = record.http_headers.get_header("Location")
-                    entry["encoding"] = _undecodable(record.http_headers)
                 else:
                     entry["ctype"] = headers.get_header("Content-Type") or ""
                 if _UNUSED_TYPES.match(entry["ctype"]):
                     entry["cut"] = _short_block(record, name)  # read past, not kept
                 else:
-                    entry["payload"], entry["cut"] = _payload(record, path, name, kept)
+                    entry.update(_payload(record, path, name, kept))
             else:  # not read, but the file may end inside it all the same
                 entry["cut"] = _short_block(record, name)
-            entry["damaged"] = None if entry["cut"] else _failed_block_digest(record, name)
+            entry["damaged"] = None if entry["cut"] else (
+                _failed_block_digest(record, name) or entry.get("damaged"))
             out.append(entry)
         if out and out[-1]["type"] != CUT_SHORT:  # what no record was read from
             end = records.get_record_offset() + records.get_record_length()
@@ -352,12 +408,11 @@ def read_all(path: Path, data: bytes | None = None) -> list[RawPost]:
                 continue  # a whole capture of the same page is read
             raise MalformedInput(f"the page {uri} is {record['cut'] or record['damaged']}",
                                  path=path, hint="download or crawl the page again")
-        if record.get("encoding") and not _looks_like_markup(payload):
-            raise MalformedInput(f"the page {uri} was recorded compressed as its server sent "
-                                 f"it (Content-Encoding: {record['encoding']}), which cannot "
-                                 "be decoded here", path=path,
-                                 hint="for br, install the Python package brotli; or crawl "
-                                      "the page again without that encoding")
+        if record.get("undecoded"):
+            if by_uri.get(uri, record) is not record:
+                continue  # a capture of the same page that decodes is read
+            why, hint = record["undecoded"]
+            raise MalformedInput(f"the page {uri} {why}", path=path, hint=hint)
         seen_pages.add(payload)
         match = _CHARSET.search(record["ctype"] or "")
         raw = wechat_html.read_page(payload, path, match.group(1) if match else None)
@@ -410,19 +465,6 @@ def _follow_redirects(records: list[dict], resources: dict[str, bytes]) -> None:
             if target in resources:
                 resources.setdefault(uri, resources[target])
                 break
-
-
-def _undecodable(http_headers) -> str | None:  # type: ignore[no-untyped-def]
-    """The response's Content-Encoding when warcio cannot undo it (``br`` without the brotli
-    package, ``zstd``, which Chrome asks for since 2024 and a browser-driven crawl records as
-    it came); None when it can, or there is none. warcio then gives the compressed bytes as
-    the payload without a word, and a page read from them was called "without a WeChat
-    article body", which sent the reader looking for a wrong save."""
-    encoding = (http_headers.get_header("Content-Encoding") or "").strip().lower()
-    if not encoding or encoding == "identity" or \
-            encoding in BufferedReader.get_supported_decompressors():
-        return None
-    return encoding
 
 
 def _looks_like_markup(payload: bytes) -> bool:

@@ -43,7 +43,9 @@ from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import unquote
 
+import brotli
 import pytest
+import zstandard
 from PIL import Image
 from warcio.statusandheaders import StatusAndHeaders
 
@@ -464,14 +466,18 @@ def test_an_image_bomb_in_any_carrier_is_refused(carrier, bomb, scene, figure):
 
 def bomb_warc(scene, encoding: str) -> Path:
     """A WARC whose article payload expands to 8 MiB of text: by gzip of the record
-    (identity) or by the HTTP response's Content-Encoding (gzip)."""
+    (identity) or by the HTTP response's Content-Encoding (gzip, br, zstd)."""
     body = b"<html><head></head><body><p>" + b"lol " * (2 << 20)
     w = Warc("bomb.warc.gz")
-    payload = gzip.compress(body, mtime=0) if encoding == "http-gzip" else body
+    coding = encoding.removeprefix("http-") if encoding.startswith("http-") else None
+    payload = {"gzip": lambda: gzip.compress(body, mtime=0),
+               "br": lambda: brotli.compress(body, quality=5),
+               "zstd": lambda: zstandard.ZstdCompressor().compress(body),
+               None: lambda: body}[coding]()
     headers = [("Content-Type", "text/html; charset=utf-8"),
                ("Content-Length", str(len(payload)))]
-    if encoding == "http-gzip":
-        headers.append(("Content-Encoding", "gzip"))
+    if coding:
+        headers.append(("Content-Encoding", coding))
     record = w.writer.create_warc_record(
         MUFENG.target, "response", payload=io.BytesIO(payload), length=len(payload),
         http_headers=StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1"))
@@ -481,7 +487,7 @@ def bomb_warc(scene, encoding: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize("encoding", ["record-gzip", "http-gzip"])
+@pytest.mark.parametrize("encoding", ["record-gzip", "http-gzip", "http-br", "http-zstd"])
 def test_a_warc_payload_that_expands_past_the_limit_is_refused(encoding, scene, monkeypatch,
                                                               figure):
     monkeypatch.setattr(warc_reader, "MAX_PAYLOAD_BYTES", 1 << 20, raising=False)
