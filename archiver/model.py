@@ -55,6 +55,9 @@ class RawPost:
     fields: dict[str, Sourced]
     base_dir: Path
     notes: tuple[str, ...] = ()
+    # what is amiss in the saved file though the post was read from it (a WARC record not
+    # ended as the format says): said to the user as the post's warnings, also in ``notes``
+    warnings: tuple[str, ...] = ()
     # files a container (MHTML, WARC) carries beside the page, by the URL the page uses
     resources: dict[str, bytes] = field(default_factory=dict, repr=False, compare=False)
     # files a container carries only in part (a WARC record cut short), by URL: why its copy

@@ -308,8 +308,8 @@ def prepare_post(raw: RawPost, path: Path, config: Config,
             files[asset.logical_path] = asset.data
             if asset.sha256:
                 sha256[asset.logical_path] = asset.sha256
-    warnings = [_missing_image(i, a.reason) for i, a in enumerate(assets)
-                if a.status == "missing"]
+    warnings = [*raw.warnings, *(_missing_image(i, a.reason) for i, a in enumerate(assets)
+                                 if a.status == "missing")]
     if raw.kind in ERROR_KINDS:
         warnings.insert(0, f"the post is {raw.kind}: recorded as such, no body")
     retry = any(a.status == "missing" and a.original.startswith(("http://", "https://", "//"))

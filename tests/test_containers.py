@@ -15,7 +15,9 @@ import zlib
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from archiver.cli import app
 from archiver.config import load_config
 from archiver.errors import MalformedInput
 from archiver.pipeline import ingest_paths, prepare_all
@@ -402,6 +404,41 @@ def test_a_page_stored_decoded_under_its_servers_encoding_header_is_read(tmp_pat
                                   [("Content-Type", "text/html; charset=utf-8"),
                                    ("Content-Encoding", "zstd")], page)]))
     assert prepare_all(path, config)[0].record["title"] == "送别一个旧时代"
+
+
+def test_bytes_left_after_a_record_by_a_wrong_length_are_passed_over_saying_so(tmp_path,
+                                                                              config):
+    """A record whose Content-Length falls short leaves the end of its block before the
+    line breaks: that line is passed over, as warcio does, and a warning says so. SYNTHETIC
+    edit of the converted WARC: its warcinfo record's length made 5 bytes shorter."""
+    short = tmp_path / "short.warc"
+    short.write_bytes(WARC.read_bytes().replace(b"Content-Length: 359\r\n",
+                                                b"Content-Length: 354\r\n", 1))
+    [prepared] = prepare_all(short, config)
+    assert prepared.record["text"] == prepare_all(WARC, config)[0].record["text"]
+    assert prepared.warnings == [
+        "the warcinfo record is followed by bytes that belong to no record (its "
+        "Content-Length may be wrong): a line of 5 bytes was passed over"]
+
+
+def test_what_warcio_logs_is_a_warning_too_and_nothing_under_quiet(tmp_path):
+    """warcio logs a WARC-Target-URI holding a space (which it reads as %20); Python's
+    logging wrote it on stderr for want of a handler. SYNTHETIC edit of the converted WARC:
+    a space in its request record's target URI (no digest covers it)."""
+    request = b"WARC-Type: request\r\nWARC-Target-URI: http://mp.weixin.qq.com/s?"
+    spaced = tmp_path / "spaced.warc"
+    spaced.write_bytes(WARC.read_bytes().replace(request, request + b" ", 1))
+    runner = CliRunner()
+    loud = runner.invoke(app, ["ingest", str(spaced), "--archive", str(tmp_path / "a"),
+                               "--no-fetch"])
+    assert loud.exit_code == 0, loud.stderr
+    assert "  warning: spaced.warc: the WARC-Target-URI http://mp.weixin.qq.com/s? __biz=" \
+        in loud.stderr
+    assert "holds spaces, which a URI may not: each is read as %20" in loud.stderr
+    assert "Replacing spaces" not in loud.stderr
+    quiet = runner.invoke(app, ["ingest", str(spaced), "--archive", str(tmp_path / "b"),
+                                "--no-fetch", "-q"])
+    assert (quiet.exit_code, quiet.stderr) == (0, "")
 
 
 def _warc_with(responses: list[tuple[str, str, list[tuple[str, str]], bytes]]) -> bytes:

@@ -16,6 +16,10 @@ Expansion is bounded: a WACZ's members are read as streams, never whole, and a r
 payload expands (gzip, or the HTTP response's Content-Encoding) past
 :data:`MAX_PAYLOAD_BYTES` makes the file malformed.
 
+What warcio finds amiss as it reads (a record not followed by the line breaks that end one,
+a target URI with spaces) it writes on stderr itself, or logs; here it is the file's warnings
+(:attr:`RawPost.warnings`), which the command line shows as it shows any, and --quiet hides.
+
 A file that ends inside a record (an interrupted download or crawl) is not read as if whole:
 an article's page cut short fails the file, naming the page; an image cut short is recorded
 missing with that reason. A WACZ without its zip directory is called damaged, not "not a WARC".
@@ -25,7 +29,9 @@ from __future__ import annotations
 
 import gzip
 import io
+import logging
 import re
+import threading
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -245,17 +251,19 @@ class _WholeGzip(Exception):
     """A WARC gzipped whole (``gzip file.warc``), not record by record as WARC tools write."""
 
 
-def _records_of(path: Path, name: str, stream: IO[bytes], kept: list[int]) -> list[dict]:
+def _records_of(path: Path, name: str, stream: IO[bytes], kept: list[int],
+                said: list[str]) -> list[dict]:
     """:func:`_records`, of a WARC gzipped whole too: it is read through gzip as a plain
     WARC (warcio reads only a WARC whose records are gzipped one by one)."""
-    before = kept[0]
+    before, warned = kept[0], len(said)
     try:
-        return _records(path, name, stream, kept)
+        return _records(path, name, stream, kept, said)
     except _WholeGzip:
         kept[0] = before  # what the first try kept is read again
+        del said[warned:]
         stream.seek(0)
         with gzip.GzipFile(fileobj=stream, mode="rb") as whole:
-            return _records(path, name, whole, kept)
+            return _records(path, name, whole, kept, said)
 
 
 class _StrictReader(DecompressingBufferedReader):  # type: ignore[misc]
@@ -276,19 +284,106 @@ class _StrictReader(DecompressingBufferedReader):  # type: ignore[misc]
         return bytes(super()._decompress(data))
 
 
-def _records(path: Path, name: str, stream: IO[bytes], kept: list[int]) -> list[dict]:
+_URI_SPACES = re.compile(r"Replacing spaces in invalid WARC-Target-URI: (.*)", re.S)
+
+
+class _Said(logging.Handler):
+    """What warcio logs while this thread reads a WARC, added to its warnings in words of
+    the tool's own. Without a handler, Python's logging writes it on stderr, under --quiet
+    too."""
+
+    def __init__(self, said: list[str], where: str) -> None:
+        super().__init__(logging.WARNING)
+        self.said, self.where, self.thread = said, where, threading.get_ident()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread != self.thread:
+            return
+        message = record.getMessage()
+        spaces = _URI_SPACES.fullmatch(message)
+        if spaces:
+            message = (f"the WARC-Target-URI {spaces.group(1)} holds spaces, which a URI "
+                       "may not: each is read as %20")
+        self.said.append(f"{self.where}{message}")
+
+
+class _Records(ArchiveIterator):  # type: ignore[misc]
+    """warcio's iterator of a WARC's records, saying what it finds amiss between two records
+    in ``said`` (the file's warnings, shown as the tool shows any) where warcio writes its own
+    lines straight on stderr, under --quiet too. A record not followed by the blank lines that
+    end one, the next record's first line right after its block (a writer that left them
+    out), is read on from that line: warcio dropped it as junk, and the next record with
+    it, and could read no further."""
+
+    def __init__(self, stream: IO[bytes], said: list[str], where: str, **options) -> None:
+        super().__init__(stream, **options)
+        self.reader.__class__ = _StrictReader
+        self.said, self.where = said, where  # where: the WARC of a WACZ, before each warning
+        self.unended: list[str] = []  # the records not followed by their line breaks
+
+    def said_unended(self) -> None:
+        """One warning for the records not followed by their line breaks (a writer that
+        leaves them out leaves them out of every record)."""
+        if len(self.unended) == 1:
+            self.said.append(f"{self.where}{self.unended[0]} is not followed by the line "
+                             "breaks that end a WARC record; the record right after it is "
+                             "read all the same")
+        elif self.unended:
+            self.said.append(f"{self.where}{len(self.unended)} records ({self.unended[0]} "
+                             f"and {len(self.unended) - 1} more) are not followed by the "
+                             "line breaks that end a WARC record; the record right after "
+                             "each is read all the same")
+
+    def _consume_blanklines(self) -> tuple[bytes | None, int]:
+        """(the first line of the next record, or None at the end; how many bytes before it
+        were passed over). Called past a record's block: the line breaks that end the record
+        are passed over, and, like warcio, the first line when it is not one (what a wrong
+        Content-Length leaves unread), unless it opens the next record."""
+        passed = 0
+        first = True
+        while True:
+            line = self.reader.readline()
+            if not line:
+                return None, passed
+            if line.strip() and not first:
+                return line, passed
+            if line.strip():
+                what = self._the_record()
+                if line.startswith((b"WARC/1.", b"WARC/0.")):
+                    self.unended.append(what)
+                    return line, passed
+                self.said.append(f"{self.where}{what} is followed by bytes that belong to "
+                                 f"no record (its Content-Length may be wrong): a line of "
+                                 f"{len(line)} bytes was passed over")
+                self.err_count += 1
+            passed += len(line)
+            first = False
+
+    def _the_record(self) -> str:
+        """The record just read, in words: "the response record for https://…"."""
+        record = self.record
+        if record is None:
+            return "a record"
+        uri = record.rec_headers.get_header("WARC-Target-URI")
+        return f"the {record.rec_type} record" + (f" for {uri}" if uri else "")
+
+
+def _records(path: Path, name: str, stream: IO[bytes], kept: list[int],
+             said: list[str]) -> list[dict]:
     """Every record of one WARC. A file may end inside a record: warcio then gives it with
     its block short of its length, or without its type or length, or fails on it, or gives
     nothing for it and stops in silence (the bytes left after the last record read tell).
     Each of these is an entry whose ``cut`` says so (of type :data:`CUT_SHORT` when no
-    record was read)."""
+    record was read). What is amiss between records is added to ``said``."""
     out = []
+    where = "" if name == path.name else f"in {name}: "
+    logged = _Said(said, where)  # warcio's log, said as warnings while it reads
+    logging.getLogger("warcio").addHandler(logged)
     try:
         if not _starts_like_a_warc(stream):
             raise MalformedInput(f"{name} is not a WARC (it does not open with a WARC record)",
                                  path=path)
-        records = ArchiveIterator(stream, arc2warc=True, check_digests=True)
-        records.reader.__class__ = _StrictReader
+        records = _Records(stream, said, where, arc2warc=True, check_digests=True)
         headers_cut = _cut_entry(f"cut short in {name}: the file ends inside a record's "
                                  f"headers (an interrupted download or crawl?)")
         while True:
@@ -337,6 +432,7 @@ def _records(path: Path, name: str, stream: IO[bytes], kept: list[int]) -> list[
             entry["damaged"] = None if entry["cut"] else (
                 _failed_block_digest(record, name) or entry.get("damaged"))
             out.append(entry)
+        records.said_unended()
         if out and out[-1]["type"] != CUT_SHORT:  # what no record was read from
             end = records.get_record_offset() + records.get_record_length()
             tail = _rest(stream, end)
@@ -347,6 +443,8 @@ def _records(path: Path, name: str, stream: IO[bytes], kept: list[int]) -> list[
     except (ArchiveLoadFailed, ValueError, OSError, EOFError, zlib.error,
             zipfile.BadZipFile) as exc:
         raise MalformedInput(f"not a readable WARC ({name}): {exc}", path=path) from None
+    finally:
+        logging.getLogger("warcio").removeHandler(logged)
     return out
 
 
@@ -358,8 +456,9 @@ def read_all(path: Path, data: bytes | None = None) -> list[RawPost]:
     # bytes of payloads kept, from every WARC of a WACZ together, and how many may be: images
     # barely compress, so a crawl of real ones expands to about its size, a bomb far past it
     kept = [0, max(MAX_TOTAL_BYTES, 2 * len(data))]
+    said: list[str] = []  # what is amiss in the file, though it is read: warnings
     records = [r for name, blob in _streams(path, data)
-               for r in _records_of(path, name, blob, kept)]
+               for r in _records_of(path, name, blob, kept, said)]
     by_uri: dict[str, dict] = {}
     by_digest: dict[str, dict] = {}
     # a response or resource cut short names the file it held; any other record cut short,
@@ -426,8 +525,9 @@ def read_all(path: Path, data: bytes | None = None) -> list[RawPost]:
                              fields=fields, base_dir=path.parent,
                              notes=(*raw.notes, f"{record['type']} record {record['id']} for "
                                                 f"{uri}",
-                                    *([damaged[CUT_SHORT]] if CUT_SHORT in damaged else [])),
-                             resources=others, container=container,
+                                    *([damaged[CUT_SHORT]] if CUT_SHORT in damaged else []),
+                                    *said),
+                             warnings=tuple(said), resources=others, container=container,
                              damaged={u: why for u, why in damaged.items() if u != uri},
                              sha512=digest))
     if not posts:
