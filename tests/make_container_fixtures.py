@@ -14,7 +14,10 @@ WHAT WAS CONVERTED FROM WHAT (all inputs relative to ``tests/fixtures/wechat/``)
   by relative paths (``src="../images/<stem>/img_NNN.jpg"``); they have no ``data-src`` and no
   mmbiz.qpic.cn URL. → save-page-complete folder, SingleFile page, MHTML (quoted-printable,
   base64 and GBK variants), WARC (gzip and plain), WACZ, Safari Web Archive (binary and XML
-  property list), one two-post WARC, hostile variants.
+  property list), one two-post WARC, hostile variants; for the 2021 page also WARCs whose page
+  response was sent compressed (``Content-Encoding: br``, ``zstd``) and/or chunked, and an
+  uncompressed WARC with the line breaks that end each record cut out (DAMAGED ON PURPOSE, as
+  a faulty writer leaves one).
 * ``html/wechatscope__gh_8e98aeecc6c0_…_raiHy80cW6….html`` (normal article whose 2 body images
   WeChatScope had already inlined as ``data:image/jpeg;base64`` URIs, ``data-src=""``) and
   ``html/wechatscope__gh_afb7e3bcbae3_…_qcE1x5JHap….html`` (a "share" card whose article images
@@ -27,6 +30,8 @@ WHAT WAS CONVERTED FROM WHAT (all inputs relative to ``tests/fixtures/wechat/``)
 WITH WHICH TOOL. Only this script: Python's standard ``email`` package (MHTML), ``warcio``'s
 ``WARCWriter`` (WARC), ``zipfile`` (WACZ), ``plistlib`` (Safari Web Archive), plain string edits
 (save-page, SingleFile). No browser, SingleFile, monolith, Browsertrix, Safari or py-wacz was run.
+The br and zstd page bodies are read from ``tests/fixtures/encoded/`` (the page compressed by
+the brotli and zstd command-line tools, see its README), checked to decode to the page.
 
 REAL vs SYNTHESISED.
 Real: the page bytes (UTF-8, byte-identical to the source file in every WARC/WACZ payload and in
@@ -82,6 +87,8 @@ from warcio.warcwriter import WARCWriter
 HERE = Path(__file__).resolve().parent
 WECHAT = HERE / "fixtures" / "wechat"
 DEFAULT_OUT = HERE / "fixtures" / "containers"
+ENCODED = HERE / "fixtures" / "encoded"  # the real page compressed by the real tools
+CODED_SUFFIX = {"br": "br", "zstd": "zst"}
 
 TS = "2024-01-01T00:00:00Z"
 TS14 = "20240101000000"
@@ -330,29 +337,41 @@ class Warc:
                                "WARC-Filename": self.filename})
         self.writer.write_record(rec)
 
-    def _http(self, ctype: str, body: bytes) -> StatusAndHeaders:
-        return StatusAndHeaders("200 OK", [("Date", HTTP_DATE), ("Content-Type", ctype),
-                                           ("Content-Length", str(len(body)))],
-                                protocol="HTTP/1.1")
+    def _http(self, ctype: str, body: bytes, coding: str | None = None,
+              chunked: bool = False) -> StatusAndHeaders:
+        headers = [("Date", HTTP_DATE), ("Content-Type", ctype)]
+        if coding:
+            headers.append(("Content-Encoding", coding))
+        headers.append(("Transfer-Encoding", "chunked") if chunked
+                       else ("Content-Length", str(len(body))))
+        return StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")
 
-    def article(self, uri: str, body: bytes, charset: str = "utf-8") -> None:
+    def article(self, uri: str, body: bytes, charset: str = "utf-8", *,
+                coded: tuple[str, bytes] | None = None, chunked: bool = False) -> None:
+        """The page's request and response. ``coded``: (Content-Encoding, the page's bytes
+        so encoded), sent as the response's body in place of ``body``; ``chunked``: the body
+        sent with Transfer-Encoding: chunked (and stored so, as some crawlers do)."""
         date = self._date()
+        sent = coded[1] if coded else body
+        stored = chunk(sent) if chunked else sent
         resp = self.writer.create_warc_record(
-            uri, "response", payload=io.BytesIO(body), length=len(body),
-            http_headers=self._http(f"text/html; charset={charset}", body),
-            warc_headers_dict={"WARC-Record-ID": self._id("response", uri, body),
+            uri, "response", payload=io.BytesIO(stored), length=len(stored),
+            http_headers=self._http(f"text/html; charset={charset}", sent,
+                                    coded[0] if coded else None, chunked),
+            warc_headers_dict={"WARC-Record-ID": self._id("response", uri, stored),
                                "WARC-Date": date})
         parts = urlsplit(uri)
         path = parts.path + (f"?{parts.query}" if parts.query else "")
+        accept = [("Accept-Encoding", "gzip, deflate, br, zstd")] if coded else []
         req_http = StatusAndHeaders(f"GET {path} HTTP/1.1", [
             ("Host", parts.netloc), ("User-Agent", UA),
             ("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"),
-            ("Accept-Language", "zh-CN,zh;q=0.9")], is_http_request=True)
+            ("Accept-Language", "zh-CN,zh;q=0.9"), *accept], is_http_request=True)
         req = self.writer.create_warc_record(
             uri, "request", http_headers=req_http,
             warc_headers_dict={"WARC-Record-ID": self._id("request", uri), "WARC-Date": date})
         self.writer.write_request_response_pair(req, resp)
-        self.responses[uri] = (self._id("response", uri, body), date, sha1_b32(body))
+        self.responses[uri] = (self._id("response", uri, stored), date, sha1_b32(stored))
 
     def resource(self, uri: str, body: bytes) -> None:
         date = self._date()
@@ -389,11 +408,46 @@ class Warc:
         return self.buf.getvalue()
 
 
+def chunk(body: bytes, size: int = 4096) -> bytes:
+    """``body`` in HTTP/1.1 chunked transfer coding: chunks of ``size`` bytes, then the last,
+    empty one."""
+    pieces = (body[at:at + size] for at in range(0, len(body), size))
+    return b"".join(b"%x\r\n%s\r\n" % (len(p), p) for p in pieces) + b"0\r\n\r\n"
+
+
+def encoded(src: Source, coding: str) -> bytes:
+    """The page as its server would send it under Content-Encoding ``coding``: the real page
+    compressed by the brotli or zstd command-line tool, kept in tests/fixtures/encoded/
+    (this script only reads it, and checks that it decodes to the page's bytes: the output
+    of the compressors changes with their versions, the fixtures must not)."""
+    data = (ENCODED / f"{src.slug}.html.{CODED_SUFFIX[coding]}").read_bytes()
+    if coding == "br":
+        import brotli
+        assert brotli.decompress(data) == src.html
+    else:
+        import zstandard
+        assert zstandard.ZstdDecompressor().decompressobj().decompress(data) == src.html
+    return data
+
+
+def cut_record_newlines(warc: bytes) -> bytes:
+    """An uncompressed WARC with the two line breaks after each record's block cut out, as a
+    faulty writer leaves them: each record's next one starts right after its block."""
+    records = ArchiveIterator(io.BytesIO(warc))
+    spans = [(records.get_record_offset(), records.get_record_length()) for _ in records]
+    out = b"".join(warc[at:at + length] for at, length in spans)
+    assert len(out) == len(warc) - 4 * len(spans)
+    return out
+
+
 def post_warc(filename: str, posts: list[Source], *, gzip: bool = True, version: str = "1.1",
-              revisit: bool = True) -> bytes:
+              revisit: bool = True, coding: str | None = None, chunked: bool = False) -> bytes:
+    """A WARC of each post's page and images; ``coding`` and ``chunked``: how the pages'
+    responses were sent (see :meth:`Warc.article`)."""
     w = Warc(filename, gzip=gzip, version=version)
     for src in posts:
-        w.article(src.target, src.html)
+        w.article(src.target, src.html, coded=(coding, encoded(src, coding)) if coding else None,
+                  chunked=chunked)
         for img in src.images:
             w.resource(img.url, img.data)
     if revisit:
@@ -573,6 +627,29 @@ def generate(out: Path) -> dict:
     write(name, post_warc(name, [m21], gzip=False, version="1.0"))
     record(name, m21, "warc", "Uncompressed WARC/1.0 (wget-like), same layout as the .warc.gz "
            "(revisit profile is the 1.0 one).", warc_version="1.0", revisit=m21.images[0].url)
+
+    for coding, chunked in (("br", False), ("zstd", False), (None, True), ("br", True)):
+        tag = "-".join([*([coding] if coding else []), *(["chunked"] if chunked else [])])
+        name = f"converted-mufeng-2021-07-07-{tag}.warc.gz"
+        write(name, post_warc(name, [m21], coding=coding, chunked=chunked))
+        sent = (f"compressed as a browser asks for it (Content-Encoding: {coding}; the bytes are "
+                f"tests/fixtures/encoded/{m21.slug}.html.{CODED_SUFFIX[coding]}, made by the "
+                f"{'brotli' if coding == 'br' else 'zstd'} command-line tool)" if coding else "")
+        sent += (" and " if coding and chunked else "") + (
+            "sent and stored chunked (Transfer-Encoding: chunked, chunks of 4096 bytes)"
+            if chunked else "")
+        record(name, m21, "warc", f"As converted-mufeng-2021-07-07.warc.gz, the page's "
+               f"response {sent}; the request says Accept-Encoding when the page is "
+               "compressed. Images as they are.", warc_version="1.1",
+               revisit=m21.images[0].url, content_encoding=coding, chunked=chunked)
+
+    name = "converted-mufeng-2021-07-07-no-record-newlines.warc"
+    write(name, cut_record_newlines(post_warc(name, [m21], gzip=False)))
+    record(name, m21, "warc", "DAMAGED ON PURPOSE, as a faulty WARC writer leaves a file: an "
+           "uncompressed WARC/1.1 laid out as converted-mufeng-2021-07-07.warc.gz, with the "
+           "two line breaks (CRLF CRLF) that end each record cut out, so that each record's "
+           "next starts right after its block.", warc_version="1.1",
+           revisit=m21.images[0].url, record_newlines="cut")
 
     name = "converted-mufeng-2021-07-07-base64.mhtml"
     write(name, mhtml(m21, cte="base64", key="base64"))

@@ -200,17 +200,48 @@ def test_singlefile_data_uris_are_the_real_image_bytes(name):
 
 # --------------------------------------------------------------------------- WARC / WACZ
 
+def dechunked(stored: bytes) -> bytes:
+    """A body sent with Transfer-Encoding: chunked, its chunks joined (HTTP/1.1 §7.1)."""
+    body, rest = b"", stored
+    while True:
+        size_line, rest = rest.split(b"\r\n", 1)
+        size = int(size_line.split(b";")[0], 16)
+        if size == 0:
+            assert rest == b"\r\n"  # no trailer fields
+            return body
+        body, rest = body + rest[:size], rest[size:]
+        assert rest.startswith(b"\r\n")
+        rest = rest[2:]
+
+
+def sent_body(http, stored: bytes) -> bytes:
+    """The body a response's headers say ``stored`` is: de-chunked, its Content-Encoding
+    undone by the brotli and zstd packages themselves."""
+    if http is None:
+        return stored
+    body = dechunked(stored) if http.get_header("Transfer-Encoding") == "chunked" else stored
+    coding = http.get_header("Content-Encoding")
+    if coding == "br":
+        return pytest.importorskip("brotli").decompress(body)
+    if coding == "zstd":
+        return pytest.importorskip("zstandard").ZstdDecompressor().decompressobj().decompress(
+            body)
+    assert coding is None, coding
+    return body
+
+
 def warc_records(blob: bytes) -> list[dict]:
     archive_iterator = pytest.importorskip("warcio.archiveiterator")
     out = []
     it = archive_iterator.ArchiveIterator(io.BytesIO(blob))
     for rec in it:
         h = rec.rec_headers
-        payload = rec.content_stream().read()
+        stored = rec.raw_stream.read()  # the payload as stored: what its digest is of
         out.append({"type": rec.rec_type, "uri": h.get_header("WARC-Target-URI"),
                     "id": h.get_header("WARC-Record-ID"), "date": h.get_header("WARC-Date"),
                     "digest": h.get_header("WARC-Payload-Digest"), "headers": h,
-                    "http": rec.http_headers, "payload": payload,
+                    "http": rec.http_headers, "stored": stored,
+                    "payload": sent_body(rec.http_headers, stored),
                     "offset": it.get_record_offset(), "length": it.get_record_length()})
     return out
 
@@ -224,7 +255,7 @@ def check_warc(blob: bytes, entry: dict) -> list[dict]:
     responses = {r["uri"]: r for r in records if r["type"] in ("response", "resource")}
     for r in records:
         if r["type"] in ("response", "resource"):
-            assert r["digest"] == sha1_b32(r["payload"])
+            assert r["digest"] == sha1_b32(r["stored"])
         if r["type"] == "request":
             assert r["headers"].get_header("WARC-Concurrent-To") == responses[r["uri"]]["id"]
     # one article response per post, payload = the real page bytes
@@ -233,6 +264,11 @@ def check_warc(blob: bytes, entry: dict) -> list[dict]:
         assert article["type"] == "response"
         assert article["http"].get_statuscode() == "200"
         assert article["http"].get_header("Content-Type") == "text/html; charset=utf-8"
+        assert article["http"].get_header("Content-Encoding") == entry.get("content_encoding")
+        assert (article["http"].get_header("Transfer-Encoding") == "chunked") == \
+            entry.get("chunked", False)
+        if entry.get("content_encoding") or entry.get("chunked"):
+            assert article["stored"] != article["payload"]
         expected = expected_page(entry, post)
         if expected is not None:
             assert article["payload"] == expected
@@ -268,7 +304,13 @@ def test_warc_records_hold_the_real_bytes(name):
     blob = (CONTAINERS / name).read_bytes()
     magic = b"\x1f\x8b" if name.endswith(".gz") else b"WARC/1."
     assert blob.startswith(magic)
+    cut = len(blob) if entry.get("record_newlines") == "cut" else None
+    if cut:  # each record's CRLF CRLF put back: the records, and nothing else, were there
+        start = b"WARC/1.1\r\nWARC-Record-ID: "
+        blob = blob.replace(start, b"\r\n\r\n" + start)[4:] + b"\r\n\r\n"
     records = check_warc(blob, entry)
+    if cut:
+        assert sum(r["length"] for r in records) == cut
     if entry.get("hostile_location"):
         (res,) = [r for r in records if r["type"] == "resource"]
         assert res["uri"] == entry["hostile_location"]

@@ -321,6 +321,25 @@ def test_a_chunked_response_read_whole_is_not_called_cut_short(tmp_path):
 ENCODED = FIXTURES / "encoded"
 
 
+@pytest.mark.parametrize("name", ["converted-mufeng-2021-07-07-br.warc.gz",
+                                  "converted-mufeng-2021-07-07-zstd.warc.gz",
+                                  "converted-mufeng-2021-07-07-chunked.warc.gz",
+                                  "converted-mufeng-2021-07-07-br-chunked.warc.gz"])
+def test_a_page_sent_compressed_or_chunked_gives_the_plain_pages_record(name, config):
+    """A browser-driven crawl records the page as the server sent it: compressed as the
+    browser asked (``br``; ``zstd`` since Chrome 123), and chunked. Read, it is the page it
+    stands for: the same title, text, DOIs and images as the plain page's."""
+    [post] = MANIFEST[name]["posts"]
+    plain = prepare_all(WECHAT / post["source"], config)[0].record
+    [record] = records_of(CONTAINERS / name, config).values()
+    assert record["title"] == plain["title"] == "送别一个旧时代"
+    assert record["text"] == plain["text"]
+    assert [c["doi"] for c in record["citations"]] == [c["doi"] for c in plain["citations"]]
+    assert [(i["status"], i["sha256"]) for i in record["images"]] == \
+        [(i["status"], i["sha256"]) for i in plain["images"]]
+    assert {i["status"] for i in record["images"]} == {"stored"}
+
+
 def test_a_page_compressed_twice_is_undone_in_the_reverse_order(tmp_path, config):
     """``Content-Encoding: br, gzip`` lists the codings in the order applied: gzip is undone
     first. SYNTHETIC WARC: the real page compressed by the brotli tool, then by gzip here."""
@@ -406,6 +425,23 @@ def test_a_page_stored_decoded_under_its_servers_encoding_header_is_read(tmp_pat
     assert prepare_all(path, config)[0].record["title"] == "送别一个旧时代"
 
 
+NO_NEWLINES = CONTAINERS / "converted-mufeng-2021-07-07-no-record-newlines.warc"
+
+
+def test_a_warc_whose_records_lack_their_closing_line_breaks_is_read_whole(config):
+    """A faulty writer left out the two line breaks that end each record: each record is
+    read from its first line on all the same (warcio took that line for junk, dropped it,
+    and read no further: the post was called cut short), and the file's warnings say it."""
+    plain = prepare_all(WARC, config)[0].record
+    [prepared] = prepare_all(NO_NEWLINES, config)
+    assert prepared.record["text"] == plain["text"]
+    assert [i["sha256"] for i in prepared.record["images"]] == \
+        [i["sha256"] for i in plain["images"]]
+    assert prepared.warnings == [  # one for all: a writer that leaves them out does so always
+        "4 records (the warcinfo record and 3 more) are not followed by the line breaks that "
+        "end a WARC record; the record right after each is read all the same"]
+
+
 def test_bytes_left_after_a_record_by_a_wrong_length_are_passed_over_saying_so(tmp_path,
                                                                               config):
     """A record whose Content-Length falls short leaves the end of its block before the
@@ -419,6 +455,23 @@ def test_bytes_left_after_a_record_by_a_wrong_length_are_passed_over_saying_so(t
     assert prepared.warnings == [
         "the warcinfo record is followed by bytes that belong to no record (its "
         "Content-Length may be wrong): a line of 5 bytes was passed over"]
+
+
+def test_what_is_amiss_in_a_warc_is_a_warning_naming_it_and_nothing_under_quiet(tmp_path):
+    """warcio writes its own lines on stderr ("WARNING: Record not followed by newline…"),
+    which --quiet did not hide: they are the post's warnings, in the tool's words, named by
+    the file like any, and --quiet leaves stderr empty."""
+    runner = CliRunner()
+    loud = runner.invoke(app, ["ingest", str(NO_NEWLINES), "--archive", str(tmp_path / "a"),
+                               "--no-fetch"])
+    assert loud.exit_code == 0, loud.stderr
+    assert f"  warning: {NO_NEWLINES.name}: 4 records (the warcinfo record and 3 more) are " \
+        "not followed by the line breaks that end a WARC record" in loud.stderr
+    assert "Record not followed by newline" not in loud.stderr
+    quiet = runner.invoke(app, ["ingest", str(NO_NEWLINES), "--archive", str(tmp_path / "b"),
+                                "--no-fetch", "--quiet"])
+    assert (quiet.exit_code, quiet.stderr) == (0, "")
+    assert quiet.stdout.startswith("added ")
 
 
 def test_what_warcio_logs_is_a_warning_too_and_nothing_under_quiet(tmp_path):
