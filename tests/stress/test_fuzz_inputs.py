@@ -237,11 +237,17 @@ def generate(count: int, seed: int, out: Path):
     rng = random.Random(seed)
     files = sources()
     data = {path: path.read_bytes() for path in files}
-    for number in range(count):
-        source = rng.choice(files)
-        suffix = suffix_of(source)
-        kinds = [k for k in MUTATIONS if suffix in FITS.get(k, (suffix,))]
-        kind = rng.choice(kinds)
+    every = list(MUTATIONS)  # each kind once first (a draw at random may miss one: which
+    for number in range(count):  # it misses changes with the fixtures there are), then any
+        if number < len(every):
+            kind = every[number]
+            source = rng.choice([f for f in files
+                                 if suffix_of(f) in FITS.get(kind, (suffix_of(f),))])
+            suffix = suffix_of(source)
+        else:
+            source = rng.choice(files)
+            suffix = suffix_of(source)
+            kind = rng.choice([k for k in MUTATIONS if suffix in FITS.get(k, (suffix,))])
         if kind == "splice":
             mutated = splice(rng, data[source], suffix, data[rng.choice(files)])
         else:
