@@ -2227,3 +2227,25 @@ def test_a_verification_kept_before_keys_and_editors_keeps_the_key_its_exports_m
     [now] = bibtexparser.parse_string(exported(root, "biblatex")).entries
     assert now.key == "anon2000proceedings"
     assert now.fields_dict["editor"].value.startswith("Taylor, B. and Huchon, P.")
+
+
+# -- a cited work Crossref lists as retracted ------------------------------------------------------
+
+def test_a_cited_work_retracted_says_so_in_every_format():
+    """The notices verify kept (``evidence.notices``, SYNTHETIC here: no recorded work was
+    retracted) that retract the work are in its entry's note; a correction is not."""
+    message = load_recordings()["10.1038/ng.3834"]["message"]
+    notices = [{"relation": "updated-by", "type": "retraction", "label": "Retraction",
+                "doi": "10.1038/s41588-099-0001-x", "date": "2021-03-04", "source": "publisher"},
+               {"relation": "updated-by", "type": "correction", "doi": "10.1038/ng0617-964a"}]
+    [work] = cited_works({"citations": [{"status": "verified", "text": message["DOI"],
+                                         "evidence": {"work": work_of(message),
+                                                      "notices": notices}}]}, False, set())
+    said = ("Retraction https://doi.org/10.1038/s41588-099-0001-x (2021-03-04, publisher), "
+            "as Crossref listed it when the citation was verified")
+    assert work.notes == [said]
+    assert csl_item(work)["note"] == said
+    [entry] = bibtexparser.parse_string(bibtex_entry(work)).entries
+    assert entry.fields_dict["note"].value == said
+    assert f"N1  - {said}" in ris_record(work).splitlines()
+    assert recorded_work("10.1038/ng.3834").notes == []  # none listed: nothing said

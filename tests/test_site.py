@@ -145,8 +145,8 @@ def test_a_cited_works_notices_are_shown_beside_its_verdict():
             '(2021-03-04, publisher)</span><br>notice: correction 10.1038/x2</td>') in table
 
 
-def test_the_site_marks_the_notices_verify_counts_as_withdrawing_the_work():
+def test_the_exports_mark_the_notices_verify_counts_as_withdrawing_the_work():
     from archiver.citations import notices
-    from archiver.export import site
+    from archiver.export import works
 
-    assert site.WITHDRAWN == notices.WITHDRAWN
+    assert works.WITHDRAWN == notices.WITHDRAWN

@@ -26,7 +26,13 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
-from archiver.export.works import CitationsIn, beijing_date, shown_title, unverified
+from archiver.export.works import (
+    WITHDRAWN,
+    CitationsIn,
+    beijing_date,
+    shown_title,
+    unverified,
+)
 from archiver.model import SITE_GENERATOR
 
 STYLE = """
@@ -118,11 +124,6 @@ def _body(record: dict[str, Any]) -> str:
             out.append("<p>" + "<br>".join(_e(line) for line in
                                            (block.get("text") or "").split("\n")) + "</p>")
     return "\n".join(out)
-
-
-# the notices that retract, withdraw or remove a work, as archiver.citations.notices names
-# them (the export layer reads the evidence verify kept, not the citations layer itself)
-WITHDRAWN = frozenset({"retraction", "partial_retraction", "withdrawal", "removal"})
 
 
 def _notice(notice: dict[str, Any]) -> str:

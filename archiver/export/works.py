@@ -450,6 +450,28 @@ def _reworded_note(doi: str, version: str, verdict: str) -> str:
             f"checked this wording")
 
 
+# The notices (Crossref's update types) that retract, withdraw or remove a work, as
+# archiver.citations.notices names them: the export reads the evidence verify kept
+WITHDRAWN = frozenset({"retraction", "partial_retraction", "withdrawal", "removal"})
+
+
+def withdrawal_notes(evidence: dict[str, Any]) -> list[str]:
+    """A note for each notice retracting, withdrawing or removing a cited work that Crossref
+    listed when the citation was verified (``evidence.notices``): a librarian citing the
+    work must see it in the entry, not only in the verify report."""
+    notes = []
+    for notice in evidence.get("notices") or []:
+        if not isinstance(notice, dict) or notice.get("relation") != "updated-by" \
+                or notice.get("type") not in WITHDRAWN:
+            continue
+        name = notice.get("label") or str(notice["type"]).replace("_", " ")
+        details = ", ".join(str(notice[k]) for k in ("date", "source") if notice.get(k))
+        doi = f" https://doi.org/{notice['doi']}" if notice.get("doi") else ""
+        notes.append(f"{name}{doi}" + (f" ({details})" if details else "")
+                     + ", as Crossref listed it when the citation was verified")
+    return notes
+
+
 # what Crossref's depositors put at the end of a list of names to say there are more: no
 # name (the ODP's Initial Reports list their editors "Taylor, B., Huchon, P., Klaus, A.,
 # et al.", the last as a name "et al.")
@@ -561,6 +583,7 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
                           doi=work.get("DOI"), publisher=work.get("publisher"),
                           series=work.get("collection-title"),
                           institution=work.get("institution"), degree=work.get("degree"))
+            result.notes += withdrawal_notes(entry.get("evidence") or {})
         else:  # unverified and without a record: the citation as written
             authors = item.get("author") or []
             first = authors[0] if authors else {}
