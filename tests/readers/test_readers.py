@@ -503,6 +503,13 @@ def test_a_tag_yaml_reads_as_a_number_or_a_date_is_kept_as_written(tmp_path, wri
     assert read(post).fields["tags"].value == tags
 
 
+def dated_post(tmp_path, written: str, body: str = "正文。"):
+    """A Markdown export whose front matter's date is ``written``, as written."""
+    post = tmp_path / "post.md"
+    post.write_text(f"---\ntitle: t\ndate: {written}\n---\n\n{body}\n", encoding="utf-8")
+    return post
+
+
 @pytest.mark.parametrize(("written", "published"), [
     ("2020-08-04 10:00:00 UTC", "2020-08-04T10:00:00+00:00"),  # Ruby's Time#to_s (Jekyll)
     ("2020-08-04 10:00:00 GMT", "2020-08-04T10:00:00+00:00"),
@@ -518,9 +525,7 @@ def test_a_tag_yaml_reads_as_a_number_or_a_date_is_kept_as_written(tmp_path, wri
     ("20200804", "2020-08-04"), ("'20200804'", "2020-08-04"),  # ISO 8601's basic form
 ])
 def test_front_matter_dates_as_common_tools_write_them(tmp_path, written, published):
-    post = tmp_path / "post.md"
-    post.write_text(f"---\ntitle: t\ndate: {written}\n---\n\n![](https://mmbiz.qpic.cn/x)\n",
-                    encoding="utf-8")
+    post = dated_post(tmp_path, written, "![](https://mmbiz.qpic.cn/x)")
     assert read(post).fields["published"].value == published
 
 
@@ -551,8 +556,7 @@ def test_front_matter_dates_as_common_tools_write_them(tmp_path, written, publis
     ("2020年10月9日 晚上20:05", "2020-10-09T20:05:00+08:00"),
 ])
 def test_a_time_written_on_a_12_hour_clock_or_in_chinese_is_read(tmp_path, written, published):
-    post = tmp_path / "post.md"
-    post.write_text(f"---\ntitle: t\ndate: {written}\n---\n\n正文。\n", encoding="utf-8")
+    post = dated_post(tmp_path, written)
     assert read(post).fields["published"].value == published
 
 
@@ -577,9 +581,7 @@ def test_a_time_written_on_a_12_hour_clock_or_in_chinese_is_read(tmp_path, writt
     ("2020-10-0915:30", "not a form of date read here"),  # day and hour run together
 ])
 def test_a_12_hour_time_that_is_no_time_says_why(tmp_path, written, reason):
-    post = tmp_path / "post.md"  # (quoted: YAML's double quotes, as JSON writes them)
-    post.write_text(f"---\ntitle: t\ndate: {json.dumps(written)}\n---\n\n正文。\n",
-                    encoding="utf-8")
+    post = dated_post(tmp_path, json.dumps(written))  # (quoted, as YAML reads JSON's quotes)
     if reason is None:  # (the one read, beside them: AM/PM is no zone's name)
         assert read(post).fields["published"].value == "2020-10-09T15:30:00+08:00"
         return
@@ -621,9 +623,7 @@ def test_a_header_time_on_a_12_hour_clock_is_the_publish_time(tmp_path):
     "Tue, 04 Aug 2020 18:00:00 CST",  # US Central to RFC 2822, China Standard Time to others
     "Tue, 04 Aug 2020 18:00:00 +0800 later", "Mon, 04 Aug 2020 18:00:00 +0800"])
 def test_a_number_or_a_date_that_is_none_is_still_no_date(tmp_path, written):
-    post = tmp_path / "post.md"
-    post.write_text(f"---\ntitle: t\ndate: {written}\n---\n\n![](https://mmbiz.qpic.cn/x)\n",
-                    encoding="utf-8")
+    post = dated_post(tmp_path, written, "![](https://mmbiz.qpic.cn/x)")
     with pytest.raises(MalformedInput, match="is not a date"):
         read(post)
 
@@ -639,8 +639,7 @@ def test_a_number_or_a_date_that_is_none_is_still_no_date(tmp_path, written):
     ("next tuesday", "not a form of date read here"),
 ])
 def test_a_date_refused_says_why(tmp_path, written, reason):
-    post = tmp_path / "post.md"
-    post.write_text(f"---\ntitle: t\ndate: {written}\n---\n\n正文。\n", encoding="utf-8")
+    post = dated_post(tmp_path, written)
     with pytest.raises(MalformedInput, match="is not a date: ") as info:
         read(post)
     assert reason in info.value.message
