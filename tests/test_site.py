@@ -139,10 +139,12 @@ def test_a_cited_works_notices_are_shown_beside_its_verdict():
              "fields": {}, "reason": "every field agrees", "evidence": {"notices": [
                  {"relation": "updated-by", "type": "retraction", "label": "Retraction",
                   "doi": "10.1038/x1", "date": "2021-03-04", "source": "publisher"},
-                 {"relation": "updated-by", "type": "correction", "doi": "10.1038/x2"}]}}
+                 {"relation": "updated-by", "type": "correction", "doi": "10.1038/x2"},
+                 {"relation": "is-preprint-of", "type": "preprint", "doi": "10.1038/x3"}]}}
     table = _citations_table({"citations": [entry]})
     assert ('every field agrees<br><span class="bad">notice: Retraction 10.1038/x1 '
-            '(2021-03-04, publisher)</span><br>notice: correction 10.1038/x2</td>') in table
+            '(2021-03-04, publisher)</span><br>notice: correction 10.1038/x2'
+            '<br>notice: preprint of 10.1038/x3</td>') in table
 
 
 def test_the_exports_mark_the_notices_verify_counts_as_withdrawing_the_work():

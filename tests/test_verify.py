@@ -760,6 +760,26 @@ def test_a_work_that_names_itself_its_new_version_has_no_notice():
     assert notices_of(record) == []
 
 
+def test_a_preprint_whose_published_version_crossref_knows_says_which_it_is(
+        server, tmp_path, monkeypatch):
+    """Real recorded records: bioRxiv's 10.1101/097196 ``is-preprint-of`` its Scientific
+    Data article; eLife's 10.7554/elife.55167.sa2 ``is-review-of`` the article it reviews."""
+    refs = tmp_path / "refs.txt"
+    refs.write_text("https://doi.org/10.1101/097196\n10.7554/elife.55167.sa2\n", encoding="utf-8")
+    result = run_verify(["verify", refs], server.url, tmp_path, monkeypatch)
+    assert result.exit_code == ExitCode.OK
+    lines = result.stdout.splitlines()
+    assert "    notice: a preprint: its published version is 10.1038/s41597-019-0031-8" in lines
+    assert ("    notice: the DOI cited is a review of 10.7554/elife.55167, not that work "
+            "itself") in lines
+    document = json.loads(run_verify(["verify", refs, "--json"], server.url, tmp_path,
+                                     monkeypatch).stdout)
+    assert schema.errors("verify-report", document) == []
+    assert [c["evidence"]["notices"] for c in document["citations"]] == [
+        [{"relation": "is-preprint-of", "type": "preprint", "doi": "10.1038/s41597-019-0031-8"}],
+        [{"relation": "is-review-of", "type": "review", "doi": "10.7554/elife.55167"}]]
+
+
 def test_a_retraction_registered_in_place_under_the_works_own_doi_is_kept(server):
     """Crossmark's in-situ updates carry the work's own DOI (SYNTHETIC entry)."""
     with_notices(server, "10.1038/ng.3834", updated_by=[{**RETRACTION, "DOI": "10.1038/NG.3834"}])

@@ -9,6 +9,11 @@ match its record field for field and still cite a paper that was retracted: the 
 stays what the comparison found, and the notices are reported beside it, with the notice's
 DOI and date so that a reader can check each one.
 
+Crossref's ``relation`` says two more things a citation should know: the DOI cited is a
+preprint whose published version has a DOI of its own (``is-preprint-of``: cite the version
+of record), or a peer review of another work (``is-review-of``: eLife's decision letters and
+author responses have DOIs of their own, and are cited in the article's place by mistake).
+
 No notice is no proof: Crossref knows only what publishers and Retraction Watch told it.
 Nothing here says a work was *not* retracted.
 """
@@ -69,7 +74,21 @@ def notices_of(record: dict[str, Any]) -> list[dict[str, Any]]:
             notice = {k: v for k, v in notice.items() if v is not None}
             if notice not in out:
                 out.append(notice)
+    relations = record.get("relation")
+    for relation, kind in RELATIONS.items():
+        entries = relations.get(relation) if isinstance(relations, dict) else None
+        for entry in entries if isinstance(entries, list) else ():
+            doi = _text(entry.get("id")) if isinstance(entry, dict) \
+                and entry.get("id-type") == "doi" else None
+            if doi and doi.startswith("10.") and doi.lower() != own:
+                notice = {"relation": relation, "type": kind, "doi": doi.lower()}
+                if notice not in out:
+                    out.append(notice)
     return out
+
+
+# The relations a citation should know of (Crossref's relation name → the notice's type)
+RELATIONS = {"is-preprint-of": "preprint", "is-review-of": "review"}
 
 
 def withdrawn(notices: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -80,6 +99,10 @@ def withdrawn(notices: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def describe(notice: dict[str, Any]) -> str:
     """A notice in a line: ``retracted (Retraction 10.1016/…, 2021-03-04, retraction-watch)``,
     or, for a cited DOI that is itself a notice, ``is the Retraction notice of 10.…``."""
+    if notice["relation"] == "is-preprint-of":
+        return f"a preprint: its published version is {notice.get('doi')}"
+    if notice["relation"] == "is-review-of":
+        return f"the DOI cited is a review of {notice.get('doi')}, not that work itself"
     name = notice.get("label") or notice["type"].replace("_", " ")
     details = ", ".join(str(notice[k]) for k in ("doi", "date", "source") if notice.get(k))
     if notice["relation"] == "update-to":

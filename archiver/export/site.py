@@ -131,7 +131,8 @@ def _notice(notice: dict[str, Any]) -> str:
     of the table: ``notice: Retraction 10.… (2021-03-04, publisher)``, marked as a failed
     check is when it retracts, withdraws or removes the work."""
     name = notice.get("label") or str(notice.get("type", "")).replace("_", " ")
-    about = " of" if notice.get("relation") == "update-to" else ""
+    about = " of" if notice.get("relation") in ("update-to", "is-preprint-of",
+                                                "is-review-of") else ""
     when = ", ".join(str(notice[k]) for k in ("date", "source") if notice.get(k))
     text = (f"notice: {name}{about} {notice.get('doi') or ''}".rstrip()
             + (f" ({when})" if when else ""))
