@@ -73,15 +73,19 @@ def _zlib(data: bytes, limit: int, windows: tuple[int, ...], name: str) -> bytes
     for wbits in windows:
         out = bytearray()
         fed = 0  # bytes given to the decoder without complaint
+        carried = b""  # the first byte of the next member's magic, the piece ending there
         try:
             member = zlib.decompressobj(wbits)
             for piece in _pieces(data, _PIECE):
-                pending = piece
+                pending, carried = carried + piece, b""
                 while pending and len(out) <= limit:
-                    if member.eof:  # another gzip member may follow; anything else after
-                        if wbits != 31 or not pending.startswith(b"\x1f\x8b"):  # the end
-                            return bytes(out)  # is not read, as browsers leave it
-                        member = zlib.decompressobj(wbits)
+                    if member.eof:  # another gzip member may follow
+                        if wbits == 31 and pending == b"\x1f":
+                            carried = pending  # its magic split between two pieces
+                            break
+                        if wbits != 31 or not pending.startswith(b"\x1f\x8b"):
+                            return bytes(out)  # anything else after the end is not read,
+                        member = zlib.decompressobj(wbits)  # as browsers leave it
                     out += member.decompress(pending, limit + 1 - len(out))
                     pending = member.unconsumed_tail or member.unused_data
                 fed += len(piece)

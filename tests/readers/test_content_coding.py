@@ -88,3 +88,17 @@ def test_a_body_that_expands_past_the_limit_stops_soon_after_it(coding):
     assert len(body) < 200_000
     out = decode(body, coding, 1 << 20)
     assert (1 << 20) < len(out) <= (1 << 20) + (16 << 20)
+
+
+@pytest.mark.parametrize("first_member", [31, 32 + (1 << 16) - 1],
+                         ids=["ends-a-byte-before-the-first-piece", "a-byte-before-the-second"])
+def test_a_gzip_member_ending_a_byte_before_a_piece_ends_is_followed_by_the_next(first_member):
+    """The body is fed in pieces (32 bytes, then 64 KiB): a member ending one byte before a
+    piece did leave the next member's magic split (``\\x1f`` | ``\\x8b``), and the rest of
+    the page was taken for what follows the end and dropped, without a word."""
+    head = next(b"<" * n for n in range(first_member + 1)
+                if len(gzip.compress(b"<" * n, compresslevel=0, mtime=0)) == first_member)
+    first = gzip.compress(head, compresslevel=0, mtime=0)
+    assert len(first) == first_member
+    body = first + gzip.compress(PAGE, mtime=0)
+    assert decode(body, "gzip", LIMIT) == head + PAGE
