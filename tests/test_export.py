@@ -2011,7 +2011,7 @@ def test_a_site_export_of_a_post_whose_image_is_gone_is_an_archive_problem(tmp_p
 # -- the editors of a cited work, from Crossref's record ------------------------------------------
 #
 # An edited book without authors (the ODP's Initial Reports, a recorded ``monograph`` with an
-# ``editor`` list and no ``author``) is exported with its editors, and keyed by them; a
+# ``editor`` list and no ``author``) is exported with its editors (keyed anon…, as ever); a
 # chapter's editors are its book's; a journal article's ``editor`` (PLOS's academic editor,
 # recorded) is kept in the evidence and named in no export; a verification kept before
 # editors were kept exports as it did, keeps its key, and adds no version when verified again.
@@ -2079,13 +2079,13 @@ def test_an_edited_book_without_authors_is_exported_with_its_editors(tmp_path, c
     root = ingest_verified(tmp_path, crossref, cites_odp(tmp_path))
 
     [entry] = bibtexparser.parse_string(exported(root, "biblatex")).entries
-    assert (entry.entry_type, entry.key) == ("book", "taylor2000proceedings")
+    assert (entry.entry_type, entry.key) == ("book", "anon2000proceedings")
     assert "author" not in entry.fields_dict
     # Crossref's last "editor", "et al.", is no name: BibTeX's "and others"
     assert entry.fields_dict["editor"].value == \
         "Taylor, B. and Huchon, P. and Klaus, A. and others"
     bib = exported(root, "bibtex")
-    editors = pybtex_parse(bib, "bibtex").entries["taylor2000proceedings"].persons["editor"]
+    editors = pybtex_parse(bib, "bibtex").entries["anon2000proceedings"].persons["editor"]
     assert [str(p) for p in editors] == ["Taylor, B.", "Huchon, P.", "Klaus, A.", "others"]
     # an editor is what BibTeX's styles sort a @book by: no title stands in as its key
     assert "key" not in bibtexparser.parse_string(bib).entries[0].fields_dict
@@ -2168,17 +2168,32 @@ def test_a_journal_articles_academic_editor_is_in_no_export(doi):
 
 # -- keys ----------------------------------------------------------------------------------------
 
-def test_a_work_without_authors_is_keyed_by_the_editors_a_citation_names():
+def test_a_work_without_authors_is_keyed_anon_even_when_crossref_names_its_editors():
+    """A key from its editors (``taylor2000proceedings``) would differ from the one the
+    exports of a verification kept before keys were given have made (``anon…``), and a
+    second post's verification, keyed now, must give that same key."""
     recordings = load_recordings()
-    assert cited_key(work_of(recordings[ODP]["message"])) == "taylor2000proceedings"
-    # SYNTHETIC: the recorded PLOS article without its authors: its academic editor names
-    # nothing a citation names, so no key either
-    article = {**recordings[PLOS]["message"], "author": []}
-    assert cited_key(work_of(article)).startswith("anon2006")
-    # a key made afresh as before (a verification kept before keys were given) is made as
-    # its exports made it then, when the evidence held no editors
-    assert cited_key(work_of(recordings[ODP]["message"]), transliterate=False) == \
-        "anon2000proceedings"
+    for transliterate in (True, False):
+        assert cited_key(work_of(recordings[ODP]["message"]), transliterate) == \
+            "anon2000proceedings"
+
+
+def test_whole_proceedings_and_reference_books_are_books_with_editors():
+    """Crossref's ``proceedings``, ``reference-book`` and ``book-set`` (SYNTHETIC: the
+    recorded ODP volume with each of those types) export as the books they are, so that
+    BibTeX's styles print their editors (a ``@misc``'s editor is read by none)."""
+    message = load_recordings()[ODP]["message"]
+    for crossref_type, entry_type, ris in [("proceedings", "proceedings", "CONF"),
+                                           ("reference-book", "reference", "BOOK"),
+                                           ("book-set", "mvbook", "BOOK")]:
+        work = work_from({**message, "type": crossref_type})
+        [entry] = bibtexparser.parse_string(bibtex_entry(work)).entries
+        assert entry.entry_type == entry_type
+        assert entry.fields_dict["editor"].value.startswith("Taylor, B.")
+        assert ris_lines(work, "TY") == [f"TY  - {ris}"]
+    [plain] = bibtexparser.parse_string(
+        bibtex_entry(work_from({**message, "type": "proceedings"}), "bibtex")).entries
+    assert "key" not in plain.fields_dict  # a @proceedings is sorted by its editors
 
 
 # -- what was kept before editors were -----------------------------------------------------------

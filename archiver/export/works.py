@@ -58,6 +58,10 @@ TYPES = {
     "posted-content": ("online", "misc", "article", "GEN"),
     "dataset": ("dataset", "misc", "dataset", "DATA"),
     "journal-issue": ("periodical", "misc", "periodical", "JFULL"),
+    # whole books and proceedings known by their editors (:data:`OWN_EDITORS`)
+    "proceedings": ("proceedings", "proceedings", "book", "CONF"),
+    "reference-book": ("reference", "book", "book", "BOOK"),
+    "book-set": ("mvbook", "book", "book", "BOOK"),
 }
 FALLBACK = ("misc", "misc", "document", "GEN")
 
@@ -514,15 +518,15 @@ def cited_editors(work: dict[str, Any]) -> tuple[list[dict[str, str]], bool]:
 
 def cited_key(work: dict[str, Any], transliterate: bool = True) -> str:
     """The key a cited work would be given: its first author's family name (or a group's
-    name), else, for an edited book without authors (or a part of one), its first editor's
-    (:func:`cited_editors`), year and first title word, from Crossref's record (``unique``
-    settles clashes). ``transliterate=False``: as made before letters such as ``ø`` were
-    spelt out, for a work whose verification was kept before keys were given (its exports
-    made it so): by its authors alone, as the record kept then held no editors (an edited
-    book's key was ``anon…``, and stays so)."""
+    name), year and first title word, from Crossref's record (``unique`` settles clashes).
+    ``transliterate=False``: as made before letters such as ``ø`` were spelt out, for a work
+    whose verification was kept before keys were given (its exports made it so).
+
+    A work without authors is ``anon…`` even when Crossref names its editors (an edited
+    book): a verification kept before keys were given has made its exports' key so, and
+    another post's verification of the same work, keyed now, must give the same key; which
+    posts hold a work unkeyed is not known where a key is given."""
     authors = work.get("author") or []
-    if not authors and transliterate:
-        authors, _ = cited_editors(work)
     first = authors[0] if authors else {}
     return make_key(first.get("family") or first.get("literal"), work.get("year"),
                     work.get("title"), transliterate)
