@@ -780,6 +780,28 @@ def test_a_preprint_whose_published_version_crossref_knows_says_which_it_is(
         [{"relation": "is-review-of", "type": "review", "doi": "10.7554/elife.55167"}]]
 
 
+ODP_VOLUME = ("{} (Eds.) (2000). Proceedings of the Ocean Drilling Program, 180 Initial "
+              "Reports. Ocean Drilling Program. https://doi.org/10.2973/odp.proc.ir.180.2000")
+
+
+@pytest.mark.parametrize(("names", "status", "reason"), [
+    ("Taylor, B., Huchon, P., Klaus, A., et al.", "verified", "all 3 authors, in order"),
+    ("Taylor, B., Huchon, P., Klaus, A.", "verified", "all 3 authors, in order"),
+    ("Tailor, B., Huchon, P., Klaus, A., et al.", "mismatch", "'tailor' is shown where"),
+    ("Smith, J.", "mismatch", "'taylor' (author 1 of 3) is not in the citation"),
+])
+def test_an_edited_volume_is_checked_against_the_editors_crossref_lists(server, tmp_path,
+                                                                        names, status, reason):
+    """The real recorded ODP volume: a monograph Crossref lists with three editors, "et al."
+    and no author. A citation names its editors in the authors' place; a misspelt or wrong
+    one was verified ("Crossref lists no authors")."""
+    result = Verifier(client_for(server.url, tmp_path), parse=parse_reference).verify(
+        ODP_VOLUME.format(names))
+    assert result.status == status
+    assert result.fields["author"].reason.startswith("Crossref lists editors, no authors: ")
+    assert reason in result.fields["author"].reason
+
+
 def test_a_retraction_registered_in_place_under_the_works_own_doi_is_kept(server):
     """Crossmark's in-situ updates carry the work's own DOI (SYNTHETIC entry)."""
     with_notices(server, "10.1038/ng.3834", updated_by=[{**RETRACTION, "DOI": "10.1038/NG.3834"}])

@@ -106,8 +106,12 @@ def compare_fields(cited: Cited, text: str, record: dict[str, Any]) -> dict[str,
     fields: dict[str, FieldCheck] = {}
     body, _ = citation_body(text)
     if cited.authors:
-        fields["author"] = compare_authors(cited.authors, cited.et_al,
-                                           record.get("author") or [])
+        people, editors = _named_people(record)
+        check = compare_authors(cited.authors, cited.et_al, people)
+        if editors and check.match is not None:
+            check = FieldCheck(check.cited, check.crossref, check.match,
+                               f"Crossref lists editors, no authors: {check.reason}")
+        fields["author"] = check
     if cited.title:
         fields["title"] = compare_title(cited.title, body, record)
     if cited.journal:
@@ -130,6 +134,27 @@ def compare_fields(cited: Cited, text: str, record: dict[str, Any]) -> dict[str,
                                    "the record found has another DOI")
     # a field Crossref lacks cannot confirm or refute the citation: keep it, match None
     return fields
+
+
+# Whole books and proceedings that Crossref may list by their editors alone, whom a citation
+# names in the authors' place ("Taylor, B., Huchon, P., Klaus, A. (Eds.) (2000)")
+_EDITED_WHOLES = WHOLE_BOOK_TYPES | {"proceedings", "book-set"}
+# Crossref's pseudo-name at the end of a list of names cut short: "et al."
+_MORE_NAMES = re.compile(r"^\s*(?:et\.?\s*al\.?|and others|others|等人?)\s*$", re.I)
+
+
+def _named_people(record: dict[str, Any]) -> tuple[list[dict[str, Any]], bool]:
+    """The people a citation of ``record`` names first, and whether they are its editors: its
+    authors; or, for a whole book or proceedings Crossref lists with editors and no author
+    (the ODP's Initial Reports), its editors, without the "et al." that ends their list (a
+    misspelt or wrong editor was verified: "Crossref lists no authors")."""
+    authors = record.get("author") or []
+    if authors or record.get("type") not in _EDITED_WHOLES:
+        return authors, False
+    editors = [e for e in record.get("editor") or [] if isinstance(e, dict) and not (
+        not e.get("family") and _MORE_NAMES.match(str(e.get("name") or e.get("literal")
+                                                      or e.get("given") or "")))]
+    return editors, bool(editors)
 
 
 # PubMed (NLM) ends a citation with the date it came out online: "Epub 2013 Apr 10."
