@@ -802,6 +802,18 @@ def test_an_edited_volume_is_checked_against_the_editors_crossref_lists(server, 
     assert reason in result.fields["author"].reason
 
 
+def test_an_editor_whose_name_is_no_text_costs_that_name_not_the_check(server, tmp_path):
+    """SYNTHETIC: the recorded ODP volume with a malformed editor added (a family name that
+    is a number): the client checks an author's name before the record is used, not an
+    editor's."""
+    message = server.works["10.2973/odp.proc.ir.180.2000"]["message"]
+    server.works["10.2973/odp.proc.ir.180.2000"] = {"message": {
+        **message, "editor": [*message["editor"], {"family": 5, "given": ["x"]}, "Klaus"]}}
+    result = Verifier(client_for(server.url, tmp_path), parse=parse_reference).verify(
+        ODP_VOLUME.format("Taylor, B., Huchon, P., Klaus, A., et al."))
+    assert result.status == "verified", result.fields
+
+
 def test_a_retraction_registered_in_place_under_the_works_own_doi_is_kept(server):
     """Crossmark's in-situ updates carry the work's own DOI (SYNTHETIC entry)."""
     with_notices(server, "10.1038/ng.3834", updated_by=[{**RETRACTION, "DOI": "10.1038/NG.3834"}])

@@ -151,9 +151,14 @@ def _named_people(record: dict[str, Any]) -> tuple[list[dict[str, Any]], bool]:
     authors = record.get("author") or []
     if authors or record.get("type") not in _EDITED_WHOLES:
         return authors, False
-    editors = [e for e in record.get("editor") or [] if isinstance(e, dict) and not (
-        not e.get("family") and _MORE_NAMES.match(str(e.get("name") or e.get("literal")
-                                                      or e.get("given") or "")))]
+    listed = record.get("editor")
+    # (the client checks the shape of an author's name before a record is used, not of an
+    # editor's: a part that is no text is left out, as the evidence leaves it out)
+    named = [{k: v for k, v in e.items() if isinstance(v, str)}
+             for e in (listed if isinstance(listed, list) else ()) if isinstance(e, dict)]
+    editors = [e for e in named if e.get("family") or (
+        (e.get("name") or e.get("literal") or e.get("given"))
+        and not _MORE_NAMES.match(e.get("name") or e.get("literal") or e.get("given") or ""))]
     return editors, bool(editors)
 
 
