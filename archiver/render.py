@@ -9,7 +9,7 @@ from typing import Any
 
 from rich.cells import cell_len
 
-from archiver.citations.notices import describe, withdrawn
+from archiver.citations.notices import RETRACTED, describe, withdrawn
 from archiver.clean.metadata import one_line
 from archiver.export.works import shown_title
 from archiver.textfiles import escaped, printable
@@ -195,8 +195,8 @@ def verify_junit(results: list[Any], posts: list[str | None],
                              name=_xml(f"{n}: {_LINE_BREAKS.sub(' ', result.text)[:100]}"))
         failures = [f"{result.status}: {result.reason}"] if result.status in failing \
             and result.status != "unresolved" else []
-        if "retracted" in failing:
-            failures += [f"retracted: {describe(n)}" for n in withdrawn(result.notices)]
+        if RETRACTED in failing:
+            failures += [f"{RETRACTED}: {describe(n)}" for n in withdrawn(result.notices)]
         if failures:
             counts["failures"] += 1
             ET.SubElement(case, "failure", message=_xml("; ".join(failures)))

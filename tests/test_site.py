@@ -145,10 +145,3 @@ def test_a_cited_works_notices_are_shown_beside_its_verdict():
     assert ('every field agrees<br><span class="bad">notice: Retraction 10.1038/x1 '
             '(2021-03-04, publisher)</span><br>notice: correction 10.1038/x2'
             '<br>notice: preprint of 10.1038/x3</td>') in table
-
-
-def test_the_exports_mark_the_notices_verify_counts_as_withdrawing_the_work():
-    from archiver.citations import notices
-    from archiver.export import works
-
-    assert works.WITHDRAWN == notices.WITHDRAWN

@@ -25,6 +25,8 @@ from typing import Any
 
 # The notices after which a work is no longer to be relied on (Crossref's update types)
 WITHDRAWN = frozenset({"retraction", "partial_retraction", "withdrawal", "removal"})
+# what ``verify --fail-on`` calls a citation of such a work
+RETRACTED = "retracted"
 
 
 def _date(update: dict[str, Any]) -> str | None:
@@ -93,7 +95,8 @@ RELATIONS = {"is-preprint-of": "preprint", "is-review-of": "review"}
 
 def withdrawn(notices: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The notices that retract, withdraw or remove the cited work itself."""
-    return [n for n in notices if n.get("relation") == "updated-by" and n["type"] in WITHDRAWN]
+    return [n for n in notices
+            if n.get("relation") == "updated-by" and n.get("type") in WITHDRAWN]
 
 
 def describe(notice: dict[str, Any]) -> str:

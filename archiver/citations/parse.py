@@ -678,6 +678,10 @@ def _container(text: str) -> str:
 
 # -- authors ---------------------------------------------------------------------------------------
 
+# A list of people's last entry that says there are more, standing as a name of its own:
+# Crossref's depositors end one so (the ODP's Initial Reports list their editors "Taylor, B.,
+# Huchon, P., Klaus, A., et al.", the last a name "et al."), and it is no person
+MORE_NAMES = re.compile(r"^\s*(?:et\.?\s*al\.?|and others|others|等人?)\s*$", re.IGNORECASE)
 _ETAL = re.compile(r"\bet\.?\s*al\b\.?|\band\s+others\b|\bet\s+coll\b\.?|等|外\s*\d*\s*人", re.I)
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.?[\s-]*){1,4}$")
 _VANCOUVER = re.compile(r"^[A-Z]{1,4}$")

@@ -64,6 +64,7 @@ from archiver.citations.extract import (
 )
 from archiver.citations.labelled import reference_of_block
 from archiver.citations.notices import notices_of
+from archiver.citations.parse import MORE_NAMES
 from archiver.citations.pasted import entry_text, is_fence, join_entries
 
 STATUSES = ("verified", "mismatch", "not_found", "unresolved", "ambiguous")
@@ -139,26 +140,19 @@ def compare_fields(cited: Cited, text: str, record: dict[str, Any]) -> dict[str,
 # Whole books and proceedings that Crossref may list by their editors alone, whom a citation
 # names in the authors' place ("Taylor, B., Huchon, P., Klaus, A. (Eds.) (2000)")
 _EDITED_WHOLES = WHOLE_BOOK_TYPES | {"proceedings", "book-set"}
-# Crossref's pseudo-name at the end of a list of names cut short: "et al."
-_MORE_NAMES = re.compile(r"^\s*(?:et\.?\s*al\.?|and others|others|等人?)\s*$", re.I)
 
 
 def _named_people(record: dict[str, Any]) -> tuple[list[dict[str, Any]], bool]:
     """The people a citation of ``record`` names first, and whether they are its editors: its
     authors; or, for a whole book or proceedings Crossref lists with editors and no author
-    (the ODP's Initial Reports), its editors, without the "et al." that ends their list (a
-    misspelt or wrong editor was verified: "Crossref lists no authors")."""
+    (the ODP's Initial Reports), its editors as the evidence keeps them (:func:`_people`: a
+    name that is no text left out), without the "et al." that ends their list (a misspelt or
+    wrong editor was verified: "Crossref lists no authors")."""
     authors = record.get("author") or []
     if authors or record.get("type") not in _EDITED_WHOLES:
         return authors, False
-    listed = record.get("editor")
-    # (the client checks the shape of an author's name before a record is used, not of an
-    # editor's: a part that is no text is left out, as the evidence leaves it out)
-    named = [{k: v for k, v in e.items() if isinstance(v, str)}
-             for e in (listed if isinstance(listed, list) else ()) if isinstance(e, dict)]
-    editors = [e for e in named if e.get("family") or (
-        (e.get("name") or e.get("literal") or e.get("given"))
-        and not _MORE_NAMES.match(e.get("name") or e.get("literal") or e.get("given") or ""))]
+    editors = [e for e in _people(record.get("editor"))
+               if e.get("family") or not MORE_NAMES.match(e["literal"])]
     return editors, bool(editors)
 
 

@@ -45,9 +45,6 @@ from archiver.errors import (
 )
 from archiver.textfiles import text_file
 
-# --fail-on's word for a cited work Crossref lists as retracted, withdrawn or removed
-RETRACTED = "retracted"
-
 
 def _expand_folders(targets: list[str], problems: list[ArchiverError]) -> list[str]:
     """Each folder replaced by the post files in it, found as ``ingest`` finds them (a file
@@ -327,6 +324,7 @@ def verify(
     an input cannot be read, 5 for an archive problem, 130 when interrupted. Where several
     apply, 1 wins over 4, 4 over 5, 5 over 3.
     """
+    from archiver.citations.notices import RETRACTED
     from archiver.citations.verify import STATUSES
     from archiver.render import verify_junit, verify_text
     from archiver.store import Archive
@@ -402,14 +400,14 @@ def verify(
             else:
                 for line in verify_text(items, results):
                     typer.echo(line)
+        retracted = _withdrawn_count(results)
         if not as_json and not quiet:
             counts = document["summary"]
-            err.print(_summary_line(counts, len(problems), _withdrawn_count(results)),
-                      markup=False)
+            err.print(_summary_line(counts, len(problems), retracted), markup=False)
             _say_why_unresolved(results)
         statuses = {r.status for r in results}
         codes = [problem.exit_code for problem in problems]  # 4 a bad file, 5 a damaged post
-        if statuses & failing or RETRACTED in failing and _withdrawn_count(results):
+        if statuses & failing or RETRACTED in failing and retracted:
             codes.append(ExitCode.CITATION_WRONG)
         if "unresolved" in statuses:
             codes.append(ExitCode.UNCHECKED)

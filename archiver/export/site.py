@@ -26,13 +26,8 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
-from archiver.export.works import (
-    WITHDRAWN,
-    CitationsIn,
-    beijing_date,
-    shown_title,
-    unverified,
-)
+from archiver.citations.notices import withdrawn
+from archiver.export.works import CitationsIn, beijing_date, shown_title, unverified
 from archiver.model import SITE_GENERATOR
 
 STYLE = """
@@ -136,8 +131,7 @@ def _notice(notice: dict[str, Any]) -> str:
     when = ", ".join(str(notice[k]) for k in ("date", "source") if notice.get(k))
     text = (f"notice: {name}{about} {notice.get('doi') or ''}".rstrip()
             + (f" ({when})" if when else ""))
-    withdrawn = notice.get("relation") == "updated-by" and notice.get("type") in WITHDRAWN
-    return f'<span class="bad">{_e(text)}</span>' if withdrawn else _e(text)
+    return f'<span class="bad">{_e(text)}</span>' if withdrawn([notice]) else _e(text)
 
 
 def _citations_table(citations: dict[str, Any] | None) -> str:

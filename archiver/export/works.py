@@ -38,7 +38,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from archiver.citations.parse import split_authors
+from archiver.citations.notices import withdrawn
+from archiver.citations.parse import MORE_NAMES, split_authors
 from archiver.export.keys import make_key, unique
 from archiver.model import ERROR_KINDS
 
@@ -454,32 +455,18 @@ def _reworded_note(doi: str, version: str, verdict: str) -> str:
             f"checked this wording")
 
 
-# The notices (Crossref's update types) that retract, withdraw or remove a work, as
-# archiver.citations.notices names them: the export reads the evidence verify kept
-WITHDRAWN = frozenset({"retraction", "partial_retraction", "withdrawal", "removal"})
-
-
 def withdrawal_notes(evidence: dict[str, Any]) -> list[str]:
     """A note for each notice retracting, withdrawing or removing a cited work that Crossref
     listed when the citation was verified (``evidence.notices``): a librarian citing the
     work must see it in the entry, not only in the verify report."""
     notes = []
-    for notice in evidence.get("notices") or []:
-        if not isinstance(notice, dict) or notice.get("relation") != "updated-by" \
-                or notice.get("type") not in WITHDRAWN:
-            continue
+    for notice in withdrawn(evidence.get("notices") or []):
         name = notice.get("label") or str(notice["type"]).replace("_", " ")
         details = ", ".join(str(notice[k]) for k in ("date", "source") if notice.get(k))
         doi = f" https://doi.org/{notice['doi']}" if notice.get("doi") else ""
         notes.append(f"{name}{doi}" + (f" ({details})" if details else "")
                      + ", as Crossref listed it when the citation was verified")
     return notes
-
-
-# what Crossref's depositors put at the end of a list of names to say there are more: no
-# name (the ODP's Initial Reports list their editors "Taylor, B., Huchon, P., Klaus, A.,
-# et al.", the last as a name "et al.")
-_MORE_NAMES = re.compile(r"^\s*(?:et\.?\s*al\.?|and others|others|等人?)\s*$", re.IGNORECASE)
 
 
 def cited_editors(work: dict[str, Any]) -> tuple[list[dict[str, str]], bool]:
@@ -512,7 +499,7 @@ def cited_editors(work: dict[str, Any]) -> tuple[list[dict[str, str]], bool]:
         return [], False
     editors = [p for p in work.get("editor") or [] if isinstance(p, dict)]
     named = [p for p in editors
-             if p.get("family") or not _MORE_NAMES.match(p.get("literal") or "")]
+             if p.get("family") or not MORE_NAMES.match(p.get("literal") or "")]
     return named, len(named) < len(editors)
 
 

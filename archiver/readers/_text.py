@@ -265,14 +265,22 @@ def _on_the_clock(hour: int, part: str | None, ampm: str | None) -> int | str:
     return f"{hour} o'clock is not {part} ({meaning})"
 
 
-def _written_time(match: re.Match[str], zone: tzinfo) -> tuple[str | None, bool]:
-    """The date and time :data:`_WRITTEN_TIME_RE` matched, as :func:`parse_date` gives it."""
-    y, mo, d, part, hh, mm, ss, mm2, ss2, ampm, tz = match.groups()
+def _written_parts(match: re.Match[str]) -> tuple[int, int, int, int, int, int] | str:
+    """What :data:`_WRITTEN_TIME_RE` matched as year, month, day, hour (of 24), minute and
+    second; or why its hour is none (:func:`_on_the_clock`)."""
+    y, mo, d, part, hh, mm, ss, mm2, ss2, ampm, _zone = match.groups()
     hour = _on_the_clock(int(hh), part, ampm)
     if isinstance(hour, str):
+        return hour
+    return int(y), int(mo), int(d), hour, int(mm or mm2 or 0), int(ss or ss2 or 0)
+
+
+def _written_time(match: re.Match[str], zone: tzinfo) -> tuple[str | None, bool]:
+    """The date and time :data:`_WRITTEN_TIME_RE` matched, as :func:`parse_date` gives it."""
+    parts = _written_parts(match)
+    if isinstance(parts, str):
         return None, False
-    return _at(int(y), int(mo), int(d), hour, int(mm or mm2 or 0), int(ss or ss2 or 0), tz,
-               zone)
+    return _at(*parts, match.groups()[-1], zone)
 
 
 # RFC 2822, as feeds and e-mail write dates: "Tue, 04 Aug 2020 18:00:00 +0800". Only a
@@ -379,12 +387,11 @@ def why_not_a_date(value: object) -> str:
     text = str(value).strip()
     written = _WRITTEN_TIME_RE.match(text)
     if written:
-        y, mo, d, part, hh, mm, ss, mm2, ss2, ampm = written.groups()[:10]
-        hour = _on_the_clock(int(hh), part, ampm)
-        if isinstance(hour, str):
-            return hour
+        parts = _written_parts(written)
+        if isinstance(parts, str):
+            return parts
         try:
-            datetime(int(y), int(mo), int(d), hour, int(mm or mm2 or 0), int(ss or ss2 or 0))
+            datetime(*parts)
         except ValueError as exc:
             return f"no such day or time ({exc})"
     named = _ZONE_NAMED.search(_MERIDIEM_AT_END.sub("", text))
