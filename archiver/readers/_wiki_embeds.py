@@ -80,13 +80,31 @@ def _found(name: str, env: dict[str, object]) -> str:
     return str(names.get(last) or names.get(_COMPOSED + unicodedata.normalize("NFC", last), name))
 
 
+def _next(state: StateInline, text: str, at: int) -> int:
+    """Where ``text`` is next found in the inline source from ``at`` (-1: nowhere), as
+    ``str.find``, remembering the answer: each ``![`` of a line of thousands asks, and a
+    search from each would read the rest of the line again (quadratic in the line's length).
+    An answer found from an earlier place still holds for a later one it does not precede."""
+    memo = state.env.setdefault(_MEMO, {}) if isinstance(state.env, dict) else {}
+    known = memo.get(text)
+    if known is not None and known[0] is state.src and known[1] <= at and \
+            (known[2] < 0 or known[2] >= at):
+        return int(known[2])
+    found = state.src.find(text, at)
+    memo[text] = (state.src, at, found)
+    return found
+
+
+_MEMO = "_wiki_embeds_next"
+
+
 def _embed(state: StateInline, silent: bool) -> bool:
     """An ``![[image]]`` at the position: an ``<img>`` of the file it names."""
     start = state.pos
     if not state.src.startswith("![[", start):
         return False
-    end = state.src.find("]]", start + 3)
-    if end < 0:
+    end = _next(state, "]]", start + 3)
+    if end < 0 or end > _next(state, "\n", start) >= 0:  # (an embed is on one line)
         return False
     inner = state.src[start + 3:end]
     target, _, shown = inner.partition("|")
@@ -102,14 +120,21 @@ def _embed(state: StateInline, silent: bool) -> bool:
     return True
 
 
-# a path may hold a pair of parentheses, as a copy's name does: "图 (1).jpg"
+# a path may hold a pair of parentheses, as a copy's name does: "图 (1).jpg"; the text, a
+# pair of brackets (CommonMark's rule for a link's text: brackets in it are balanced)
 _SPACED = re.compile(
-    r"!\[(?P<alt>[^\]\n]*)\]\((?P<src>(?:[^()<>\n\"]|\([^()<>\n\"]*\))+)\)")
+    r"!\[(?P<alt>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
+    r"\((?P<src>(?:[^()<>\n\"]|\([^()<>\n\"]*\))+)\)")
 
 
 def _spaced(state: StateInline, silent: bool) -> bool:
     """An ``![alt](path with spaces.jpg)`` at the position, which CommonMark did not read."""
     if not state.src.startswith("![", state.pos):
+        return False
+    # the text must end in "](" on the same line: looked for before the regex is tried, from
+    # each "![" of a line of thousands
+    close = _next(state, "](", state.pos + 2)
+    if close < 0 or close > _next(state, "\n", state.pos) >= 0:
         return False
     match = _SPACED.match(state.src, state.pos)
     if match is None or " " not in match["src"].strip() or \

@@ -137,6 +137,27 @@ def test_an_embedded_note_or_an_embed_quoted_as_code_is_no_image(tmp_path, confi
     assert "![[Another note]]" in record["text"] and "![[img.png]]" in record["text"]
 
 
+def test_an_image_after_an_unfinished_opener_on_its_line_is_still_the_image(tmp_path, config):
+    """Where an embed or a spaced path ends is looked for once a line, not from each opener
+    again: an image written after an opener that never closes, and one in a later paragraph,
+    are each still found; an embed broken over two lines is no image. The opener's text stays
+    text (``![注 ![图片](东京 图 0.jpg)`` made ``注 ![图片`` the image's text: brackets in it
+    are balanced, as CommonMark has a link's)."""
+    folder = tmp_path / "vault" / "Clippings"
+    folder.mkdir(parents=True)
+    shutil.copy(IMAGES[0], folder / "东京 图 0.jpg")
+    shutil.copy(IMAGES[1], folder / "img.png")
+    note = obsidian_note(folder, ["![[ 见 ![[img.png]] 与 ![注 ![图片](东京 图 0.jpg)",
+                                  "![图片](东京 图 0.jpg) ![[img.png|图]]",
+                                  "![[img.png\n]]"])
+    record = record_of(note, config)
+    assert [(i["status"], i["original"]) for i in record["images"]] == [
+        ("stored", "img.png"), ("stored", "东京 图 0.jpg"),
+        ("stored", "东京 图 0.jpg"), ("stored", "img.png")]
+    assert "![[ 见" in record["text"] and "![注" in record["text"]
+    assert record["text"].endswith("![[img.png ]]")  # (a line break in a paragraph: a space)
+
+
 NOTION_PAGE = f"{TITLE} 3f2a9c0e1b7d4e5f8a6b2c1d0e9f8a7b"
 
 
