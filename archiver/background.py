@@ -11,10 +11,12 @@ that parsed them.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import signal
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -58,3 +60,24 @@ def beside(size: int, fn: Callable[..., T], *args: object) -> Future[T]:
     except Exception as exc:  # handed back by .result(), as the worker's would be
         done.set_exception(exc)
     return done
+
+
+def processes(jobs: int, preload: list[str]) -> ProcessPoolExecutor:
+    """A pool of ``jobs`` worker processes for work that holds the GIL (reading and cleaning
+    posts), started from a fork server that has imported the ``preload`` modules once: each
+    worker then starts in milliseconds, and no thread of this process is copied into it
+    (forking a process while its threads run may copy a lock one of them holds). Where there
+    is no fork server (Windows), workers are started afresh."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(preload)
+    else:
+        context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context,
+                               initializer=_ignore_interrupts)
+
+
+def _ignore_interrupts() -> None:
+    """A worker leaves Ctrl-C to the process that started it, which stops the work and says
+    what was done (a worker interrupted would print a traceback of its own)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

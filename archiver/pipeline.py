@@ -41,9 +41,10 @@ import json
 import os
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,7 @@ import requests
 
 from archiver import readers, schema
 from archiver.assets import EMPTY_PLACEHOLDER, localise
+from archiver.background import processes
 from archiver.canonical import dumps, sha256_hex, sha512_hex
 from archiver.clean import clean
 from archiver.clean.metadata import is_address_id, is_long_id
@@ -77,9 +79,10 @@ from archiver.index import (
     mark_index_stale,
     taken_keys,
 )
-from archiver.model import ERROR_KINDS, Asset, RawPost
+from archiver.model import ERROR_KINDS, Asset, CleanPost, RawPost
 from archiver.readers import wechat_html
 from archiver.record import (
+    Identity,
     build_provenance,
     build_record,
     identity_of,
@@ -280,6 +283,28 @@ def prepare_post(raw: RawPost, path: Path, config: Config,
     """Clean, localise, build and validate one post a reader found. ``key_for`` gives the
     record's citation key (the archive keeps keys unique and never changes one given);
     ``file_as`` the object it goes in (the archive may know the post by another name)."""
+    return finish_post(extract_post(raw, config, session), path, event_time, validate,
+                       key_for, file_as)
+
+
+@dataclass
+class Extracted:
+    """One post read, cleaned and its images localised: the whole of its preparation that
+    needs neither the archive nor the run's state (the keys given, the objects known), and
+    so may be done in another process (``ingest --jobs``)."""
+
+    raw: RawPost
+    post: CleanPost
+    assets: list[Asset]
+    inputs: dict[str, str | None]  # the local files looked at: resolved path → sha256
+    identity: Identity
+    names: list[str]
+    data_is_input: bool = False  # raw.data left out: it is the bytes of the file read
+
+
+def extract_post(raw: RawPost, config: Config,
+                 session: requests.Session | None = None) -> Extracted:
+    """Clean the post a reader found and localise its images."""
     post = clean(raw)
     inputs: dict[str, str | None] = {}
     container = raw.container or {}
@@ -287,7 +312,49 @@ def prepare_post(raw: RawPost, path: Path, config: Config,
                                    raw.resources, container.get("page") or container.get("uri"),
                                    local_files=raw.container is None, damaged=raw.damaged)
     identity = identity_of(post, raw)
-    names = names_of(post, identity)
+    return Extracted(raw, post, assets, inputs, identity, names_of(post, identity))
+
+
+# the HTTP session of a worker process (one per process, made when it first fetches)
+_worker_session: requests.Session | None = None
+
+
+def extract_file(path: Path, data: bytes, config: Config) -> list[Extracted]:
+    """Every post in the file at ``path`` (``data``, its bytes) extracted: the work of a
+    worker process of ``ingest --jobs``. What it gives back crosses to the run's process
+    pickled, so it leaves out what cannot or need not cross: the parsed page (lxml's, tied to
+    this process), the container's files (used up by localising its images) and the saved
+    file's own bytes (which the run has: put back by :func:`with_input`); the source's
+    digest, computed beside, is waited for."""
+    global _worker_session
+    if config.fetch and _worker_session is None:
+        _worker_session = requests.Session()
+    out: list[Extracted] = []
+    for raw in readers.read_all(path, data):
+        extracted = extract_post(raw, config, _worker_session)
+        sha512 = raw.sha512.result() if isinstance(raw.sha512, Future) else raw.sha512
+        extracted.raw = replace(raw, body_tree=None, resources={}, sha512=sha512,
+                                data=b"" if raw.data is data else raw.data)
+        extracted.data_is_input = raw.data is data
+        out.append(extracted)
+    return out
+
+
+def with_input(extracted: Extracted, data: bytes) -> Extracted:
+    """``extracted`` (from :func:`extract_file`) holding the saved file's bytes again."""
+    if extracted.data_is_input:
+        extracted.raw = replace(extracted.raw, data=data)
+        extracted.data_is_input = False
+    return extracted
+
+
+def finish_post(extracted: Extracted, path: Path, event_time: str | None = None,
+                validate: bool = True, key_for: KeyFor | None = None,
+                file_as: FileAs | None = None) -> Prepared:
+    """Build and validate the record of a post extracted, filed and keyed by the run."""
+    raw, post, assets, inputs, identity, names = (
+        extracted.raw, extracted.post, extracted.assets, extracted.inputs, extracted.identity,
+        extracted.names)
     object_id, aliases = (file_as(identity.object_id, names) if file_as
                           else (identity.object_id, names))
     record = build_record(raw, post, assets, identity, object_id)
@@ -578,13 +645,22 @@ class _File:
     results: list[IngestResult | None] = field(default_factory=list)
 
 
+# a file read ahead of its turn: its bytes, their status and sha256, and its extraction
+_Ahead = tuple[bytes, os.stat_result, str, Future[list[Extracted]]]
+
+
 class _Run:
     """State of one ingest run: the archive, the derived indexes, the HTTP session, the group
     of posts waiting to be committed and the files waiting to be reported."""
 
     def __init__(self, archive: Archive, config: Config, refresh: bool,
-                 report: Callable[[IngestResult], None]):
+                 report: Callable[[IngestResult], None],
+                 pool: ProcessPoolExecutor | None = None):
         self.archive = archive
+        self.pool = pool  # worker processes extracting files ahead of their turn (--jobs)
+        # files whose reading was started ahead: path → (bytes, status, sha256, extraction),
+        # or None where a receipt vouched for it then (its turn checks again)
+        self.ahead: dict[Path, _Ahead | None] = {}
         self.config = config
         self.refresh = refresh
         self.report = report
@@ -834,19 +910,25 @@ class _Run:
         except (OSError, RuntimeError) as exc:  # RuntimeError: a symbolic link loop
             raise InputError(f"cannot read: {exc}", path=path) from None
         quick = self._from_status(path, source)
+        ahead = self.ahead.pop(path, None)
+        extraction = None
         if quick is None:
-            data, status = readers.read_input_and_status(path)
-            digest = sha256_hex(data)
+            if ahead is not None:
+                data, status, digest, extraction = ahead
+            else:
+                data, status = readers.read_input_and_status(path)
+                digest = sha256_hex(data)
             self.digests.learn(source, status, digest)
             quick = self.from_receipt(path, digest, source)
         if quick is not None:
+            if ahead is not None:
+                ahead[3].cancel()  # a post committed since made it unchanged after all
             self.waiting.append(_File(path, results=list(quick)))
         else:
             # read from the bytes the receipt's digest is of, not from a second read
             self.pending = {}
             try:
-                prepared = prepare_all(path, self.config, self.session, key_for=self.key_for,
-                                       data=data, file_as=self.file_as)
+                prepared = self._prepared(path, data, extraction)
             finally:
                 self.pending = {}
             for item in prepared:  # the source file itself (not a part of it): its digest
@@ -867,6 +949,55 @@ class _Run:
                         or self.group and time.monotonic() - self.group_since >= GROUP_SECONDS):
                     self.commit_group()
         self._report_ready()
+
+    def _prepared(self, path: Path, data: bytes,
+                  extraction: Future[list[Extracted]] | None) -> list[Prepared]:
+        """Every post of the file read as ``data``, prepared: extracted by a worker process
+        if one was started on it (filed, keyed and built here, in turn), else here."""
+        if extraction is not None:
+            try:
+                extracted = extraction.result()
+            except BrokenProcessPool:  # a worker died (killed, out of memory): go on alone
+                self.stop_workers()
+            else:
+                return [finish_post(with_input(item, data), path, key_for=self.key_for,
+                                    file_as=self.file_as) for item in extracted]
+        return prepare_all(path, self.config, self.session, key_for=self.key_for, data=data,
+                           file_as=self.file_as)
+
+    def read_ahead(self, paths: Iterable[Path]) -> None:
+        """Start extracting each of ``paths`` in a worker process, ahead of its turn, unless
+        a receipt vouches for it as it is now. Its turn checks again (a post committed in
+        between may have made it unchanged) and uses the work only if it is still needed;
+        whatever is wrong with a file is found and said in its turn."""
+        if self.pool is None:
+            return
+        for path in paths:
+            if path in self.ahead:
+                continue
+            self.ahead[path] = None
+            try:
+                if shown(path) != str(path):
+                    continue
+                source = _relative(path, self.base)
+                if self._from_status(path, source) is not None:
+                    continue
+                data, status = readers.read_input_and_status(path)
+            except (ArchiverError, OSError, RuntimeError):
+                continue
+            digest = sha256_hex(data)
+            self.digests.learn(source, status, digest)
+            if self.from_receipt(path, digest, source) is None:
+                self.ahead[path] = (data, status, digest,
+                                    self.pool.submit(extract_file, path, data, self.config))
+
+    def stop_workers(self) -> None:
+        """No more work for worker processes: what was started ahead is dropped (each file is
+        then read in its turn, here)."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = None
+        self.ahead.clear()
 
     def _from_status(self, path: Path, source: str) -> list[IngestResult] | None:
         """The receipt's results for a file whose status says it has not changed since its
@@ -995,15 +1126,19 @@ def ingest_paths(paths: Iterable[Path], config: Config, *,
                  wait: bool = False, refresh: bool = False,
                  on_wait: Callable[[], None] | None = None,
                  on_files: Callable[[int], None] | None = None,
-                 on_interrupted: Callable[[int, int], None] | None = None
-                 ) -> list[IngestResult]:
+                 on_interrupted: Callable[[int, int], None] | None = None,
+                 jobs: int = 1) -> list[IngestResult]:
     """Ingest files and folders into the configured archive; one result per post (per file
     when it fails), each given to ``on_result`` once it is on disk. With ``wait``, another
     writer is waited for (``on_wait`` is called once first). ``on_files`` is told how many
     files the folders hold, once they are walked (a progress bar's total).
     ``on_interrupted`` is told, before any post, of the writes an earlier run left
     unfinished (a crash, a kill) that taking the archive finished and discarded: a post
-    such a write held is then found ``unchanged``, though no run reported it added."""
+    such a write held is then found ``unchanged``, though no run reported it added.
+    ``jobs`` > 1: files are read, cleaned and their images localised by ``jobs - 1`` worker
+    processes, a few files ahead, while this one files, stores and reports each post in its
+    turn: the results are those of one process. (As with any use of worker processes, a
+    script that calls this must guard its own code with ``if __name__ == "__main__":``.)"""
     unreadable: list[tuple[Path, OSError]] = []
     files = discover(paths, config.archive, unreadable)
     if on_files:
@@ -1029,11 +1164,13 @@ def ingest_paths(paths: Iterable[Path], config: Config, *,
     with archive.writer(wait=wait, on_wait=on_wait):
         if on_interrupted is not None and any(archive.interrupted):
             on_interrupted(*archive.interrupted)
-        run = _Run(archive, config, refresh, report)
+        pool = processes(max(1, jobs - 1), [__name__]) if jobs > 1 and len(files) > 1 else None
+        run = _Run(archive, config, refresh, report, pool)
         for result in folder_failures:
             run.failed(result)
         try:
-            for path, named in files:
+            for at, (path, named) in enumerate(files):
+                run.read_ahead(p for p, _named in files[at:at + 2 * jobs])
                 try:
                     run.ingest(path)
                 except UnsupportedFormat as exc:
@@ -1051,6 +1188,7 @@ def ingest_paths(paths: Iterable[Path], config: Config, *,
                     run.commit_group()
             raise
         finally:
+            run.stop_workers()
             run.flush()
     return results
 

@@ -149,6 +149,10 @@ def ingest(
                                       "ingest (their size, times and inode)."),
     wait: bool = typer.Option(False, "--wait", help="Wait for another writer instead of "
                                                     "failing with exit 5."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, metavar="N",
+                             help="Read and clean posts in N processes (a few files ahead; "
+                                  "each post is still stored and reported in its turn): "
+                                  "faster on a machine with N cores or more."),
     verify_citations: bool = typer.Option(False, "--verify/--no-verify",
                                           help="Also check the posts' citations against "
                                                "Crossref (as `archiver verify` does)."),
@@ -263,7 +267,7 @@ def ingest(
             task = progress.add_task("", total=None)  # until the folders are walked
             try:
                 results = ingest_paths(
-                    paths, config, on_result=on_result, wait=wait, refresh=refresh,
+                    paths, config, on_result=on_result, wait=wait, refresh=refresh, jobs=jobs,
                     on_files=lambda count: progress.update(task, total=count),
                     on_wait=None if quiet else lambda: err.print(
                         "waiting for another archiver process to finish writing…",

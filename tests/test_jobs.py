@@ -1,0 +1,158 @@
+"""``ingest --jobs N``: posts read and cleaned in worker processes are archived exactly as one
+process archives them, and whatever goes wrong in a worker is said as it would be here."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import pickle
+import shutil
+import signal
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from archiver.background import processes
+from archiver.cli import app
+from archiver.config import Config
+from archiver.errors import ArchiverError, MalformedInput, UnsupportedFormat
+from archiver.pipeline import (
+    IngestResult,
+    discover,
+    extract_file,
+    finish_post,
+    ingest_paths,
+    prepare_all,
+    with_input,
+)
+from archiver.store import Archive
+
+from conftest import WECHAT
+
+CONTAINERS = Path(__file__).parent / "fixtures" / "containers"
+
+
+def outcome(results: list[IngestResult]) -> list[tuple]:
+    """What a run says of each post, in order (the error as the user reads it)."""
+    return [(r.source, r.status, r.object_id, r.version, r.title, r.kind, r.warnings, r.record,
+             None if r.error is None else (type(r.error), str(r.error), r.error.hint))
+            for r in results]
+
+
+def stored(root: Path) -> dict[str, dict[str, str]]:
+    """Every object's head state (content path → sha512) but its provenance, which holds the
+    time it was made."""
+    archive = Archive.open(root)
+    return {oid: {path: digest for path, digest in archive.versions(oid)[-1].state.items()
+                  if path != "provenance.json"}
+            for oid in archive.object_ids()}
+
+
+def inputs(tmp_path: Path) -> Path:
+    """The corpus, a WARC of two posts and a save cut short (bad input), in one folder."""
+    folder = tmp_path / "inputs"
+    shutil.copytree(WECHAT, folder)
+    shutil.copy(CONTAINERS / "converted-multi-mufeng-2018-01-29+2021-07-07.warc.gz", folder)
+    page = next((WECHAT / "html").glob("wechatscope__*qcE1x5JHap*.html")).read_bytes()
+    (folder / "cut-short.html").write_bytes(page[: len(page) // 2])
+    return folder
+
+
+def test_posts_read_in_worker_processes_are_archived_as_in_one_process(
+        config: Config, tmp_path: Path) -> None:
+    folder = inputs(tmp_path)
+    alone = ingest_paths([folder], config)
+    shared = replace(config, archive=tmp_path / "shared")
+    together = ingest_paths([folder], shared, jobs=3)
+    assert outcome(together) == outcome(alone)
+    assert stored(shared.archive) == stored(config.archive)
+    statuses = {r.status for r in together}
+    assert {"added", "failed", "skipped"} <= statuses  # the cases below are all there
+    [cut] = [r for r in together if r.status == "failed"]
+    assert isinstance(cut.error, MalformedInput) and cut.error.path.endswith("cut-short.html")
+    assert "cut short" in cut.error.message and cut.error.hint
+
+
+def test_a_file_extracted_in_another_process_is_prepared_as_here(
+        config: Config, tmp_path: Path) -> None:
+    """Every post of every input, extracted in a worker process and finished here, gives
+    the files (record, source, images) and their digests that preparing it here gives."""
+    folder = inputs(tmp_path)
+    files = [path for path, _named in discover([folder]) if path.suffix != ".txt"]
+    with processes(2, ["archiver.pipeline"]) as pool:
+        for path in files:
+            data = path.read_bytes()
+            try:
+                here = prepare_all(path, config, data=data)
+            except ArchiverError as error:
+                with pytest.raises(type(error)) as there:
+                    pool.submit(extract_file, path, data, config).result()
+                assert str(there.value) == str(error)
+                continue
+            there = [finish_post(with_input(item, data), path)
+                     for item in pool.submit(extract_file, path, data, config).result()]
+            assert [(p.object_id, {k: v for k, v in p.files.items() if k != "provenance.json"},
+                     p.digests, p.source_digest, p.inputs) for p in there] == \
+                [(p.object_id, {k: v for k, v in p.files.items() if k != "provenance.json"},
+                  p.digests, p.source_digest, p.inputs) for p in here], path.name
+
+
+def test_a_run_in_worker_processes_finds_what_is_archived_unchanged(
+        config: Config, tmp_path: Path) -> None:
+    folder = inputs(tmp_path)
+    ingest_paths([folder], config)
+    heads = stored(config.archive)
+    again = ingest_paths([folder], config, jobs=2, refresh=True)
+    assert {r.status for r in again} == {"unchanged", "failed", "skipped"}
+    assert stored(config.archive) == heads
+
+
+def test_a_worker_process_killed_leaves_the_run_to_go_on_in_one(
+        config: Config, tmp_path: Path) -> None:
+    """A worker killed (by the out-of-memory killer, by a user) stops no run: what it was
+    given is read in the run's own process, and the results are those of one process."""
+    folder = inputs(tmp_path)
+    alone = ingest_paths([folder], config)
+    killed: list[int] = []
+
+    def kill_the_workers(result: IngestResult) -> None:
+        if not killed:
+            for child in multiprocessing.active_children():
+                os.kill(child.pid, signal.SIGKILL)
+                killed.append(child.pid)
+
+    shared = replace(config, archive=tmp_path / "shared")
+    together = ingest_paths([folder], shared, jobs=2, on_result=kill_the_workers)
+    assert killed
+    assert outcome(together) == outcome(alone)
+    assert stored(shared.archive) == stored(config.archive)
+
+
+@pytest.mark.parametrize("error", [
+    MalformedInput("the page stops before its closing tags", path="a/b.html", hint="save again"),
+    UnsupportedFormat("not a supported saved post", path="x.txt"),
+    ArchiverError("no path, no hint"),
+])
+def test_an_error_crosses_from_a_worker_whole(error: ArchiverError) -> None:
+    """What a worker raises reaches the run pickled: its message, file and hint kept."""
+    again = pickle.loads(pickle.dumps(error))
+    assert (type(again), again.message, again.path, again.hint, str(again)) == (
+        type(error), error.message, error.path, error.hint, str(error))
+
+
+def test_the_command_line_takes_jobs(tmp_path: Path) -> None:
+    runner = CliRunner()
+    archive = tmp_path / "archive"
+    result = runner.invoke(app, ["ingest", str(WECHAT / "markdown"), "--archive", str(archive),
+                                 "--no-fetch", "--json", "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(lines) == len(list((WECHAT / "markdown").glob("*.md")))
+    assert "added" in {line["status"] for line in lines} <= {"added", "unchanged"}
+    refused = runner.invoke(app, ["ingest", str(WECHAT / "markdown"), "--archive",
+                                  str(archive), "--jobs", "0"])
+    assert refused.exit_code == 2
+    assert "--jobs" in refused.stderr
