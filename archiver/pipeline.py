@@ -645,6 +645,10 @@ class _File:
     results: list[IngestResult | None] = field(default_factory=list)
 
 
+# A file larger than this is not read ahead: it is read in its turn, in the run's process
+# (sent to a worker, it would be held in memory several times over: here, pickled, there).
+AHEAD_BYTES = 64 << 20
+
 # a file read ahead of its turn: its bytes, their status and sha256, and its extraction
 _Ahead = tuple[bytes, os.stat_result, str, Future[list[Extracted]]]
 
@@ -984,6 +988,8 @@ class _Run:
                     continue
                 data, status = readers.read_input_and_status(path)
             except (ArchiverError, OSError, RuntimeError):
+                continue
+            if len(data) > AHEAD_BYTES:
                 continue
             digest = sha256_hex(data)
             self.digests.learn(source, status, digest)

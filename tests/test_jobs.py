@@ -9,12 +9,14 @@ import os
 import pickle
 import shutil
 import signal
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from archiver import pipeline
 from archiver.background import processes
 from archiver.cli import app
 from archiver.config import Config
@@ -129,6 +131,31 @@ def test_a_worker_process_killed_leaves_the_run_to_go_on_in_one(
     assert killed
     assert outcome(together) == outcome(alone)
     assert stored(shared.archive) == stored(config.archive)
+
+
+def test_a_file_too_large_to_send_to_a_worker_is_read_in_its_turn_alone(
+        config: Config, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file over ``AHEAD_BYTES`` is not handed to a worker (its bytes would be held in
+    memory in both processes, and pickled between them): it is read in its turn, here."""
+    folder = inputs(tmp_path)
+    alone = ingest_paths([folder], config)
+    monkeypatch.setattr(pipeline, "AHEAD_BYTES", 100_000)
+    sent: list[str] = []
+
+    def pool_saying_what_it_is_sent(jobs: int, preload: list[str]) -> ProcessPoolExecutor:
+        pool = processes(jobs, preload)
+        submit = pool.submit
+        pool.submit = lambda fn, path, *args: (  # type: ignore[method-assign]
+            sent.append(path.name), submit(fn, path, *args))[1]
+        return pool
+
+    monkeypatch.setattr(pipeline, "processes", pool_saying_what_it_is_sent)
+    shared = replace(config, archive=tmp_path / "shared")
+    together = ingest_paths([folder], shared, jobs=2)
+    assert outcome(together) == outcome(alone)
+    small = {path.name for path, _named in discover([folder])
+             if path.stat().st_size <= 100_000 and path.suffix != ".txt"}
+    assert sent and set(sent) <= small
 
 
 @pytest.mark.parametrize("error", [
