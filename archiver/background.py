@@ -64,11 +64,19 @@ def beside(size: int, fn: Callable[..., T], *args: object) -> Future[T]:
 
 def processes(jobs: int, preload: list[str]) -> ProcessPoolExecutor:
     """A pool of ``jobs`` worker processes for work that holds the GIL (reading and cleaning
-    posts), started from a fork server that has imported the ``preload`` modules once: each
-    worker then starts in milliseconds, and no thread of this process is copied into it
-    (forking a process while its threads run may copy a lock one of them holds). Where there
-    is no fork server (Windows), workers are started afresh."""
-    if "forkserver" in multiprocessing.get_all_start_methods():
+    posts). In a process that runs no other thread (the command line, before its progress
+    bar), they are forked from it at once: they start in milliseconds with everything it has
+    imported, and no lock a thread holds can be copied into them. Otherwise they are started
+    from a fork server that imports the ``preload`` modules once (a second or so, the first
+    time: forking a process while its threads run may copy a lock one of them holds); and
+    where there is no fork (Windows), each is started afresh."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts,
+                                   mp_context=multiprocessing.get_context("fork"))
+        pool.submit(int).result()  # the first task forks every worker, now
+        return pool
+    if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(preload)
     else:

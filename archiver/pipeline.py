@@ -998,11 +998,12 @@ class _Run:
                                     self.pool.submit(extract_file, path, data, self.config))
 
     def stop_workers(self) -> None:
-        """No more work for worker processes: what was started ahead is dropped (each file is
-        then read in its turn, here)."""
-        if self.pool is not None:
-            self.pool.shutdown(wait=False, cancel_futures=True)
-            self.pool = None
+        """No more work for the worker processes: what was started ahead is dropped (each file
+        is then read in its turn, here). The pool is its starter's to shut down."""
+        for ahead in self.ahead.values():
+            if ahead is not None:
+                ahead[3].cancel()
+        self.pool = None
         self.ahead.clear()
 
     def _from_status(self, path: Path, source: str) -> list[IngestResult] | None:
@@ -1133,7 +1134,8 @@ def ingest_paths(paths: Iterable[Path], config: Config, *,
                  on_wait: Callable[[], None] | None = None,
                  on_files: Callable[[int], None] | None = None,
                  on_interrupted: Callable[[int, int], None] | None = None,
-                 jobs: int = 1) -> list[IngestResult]:
+                 jobs: int = 1, pool: ProcessPoolExecutor | None = None
+                 ) -> list[IngestResult]:
     """Ingest files and folders into the configured archive; one result per post (per file
     when it fails), each given to ``on_result`` once it is on disk. With ``wait``, another
     writer is waited for (``on_wait`` is called once first). ``on_files`` is told how many
@@ -1144,7 +1146,30 @@ def ingest_paths(paths: Iterable[Path], config: Config, *,
     ``jobs`` > 1: files are read, cleaned and their images localised by ``jobs - 1`` worker
     processes, a few files ahead, while this one files, stores and reports each post in its
     turn: the results are those of one process. (As with any use of worker processes, a
-    script that calls this must guard its own code with ``if __name__ == "__main__":``.)"""
+    script that calls this must guard its own code with ``if __name__ == "__main__":``.)
+    ``pool``: worker processes the caller started (:func:`start_workers`), used instead;
+    the caller shuts it down."""
+    own = pool is None and jobs > 1
+    if own:  # started first, before this run starts a thread of its own
+        pool = start_workers(jobs)
+    try:
+        return _ingest_paths(paths, config, on_result, wait, refresh, on_wait, on_files,
+                             on_interrupted, pool, jobs)
+    finally:
+        if own and pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+
+def start_workers(jobs: int) -> ProcessPoolExecutor:
+    """The ``jobs - 1`` worker processes of ``ingest --jobs``."""
+    return processes(max(1, jobs - 1), [__name__])
+
+
+def _ingest_paths(paths: Iterable[Path], config: Config,
+                  on_result: Callable[[IngestResult], None] | None, wait: bool, refresh: bool,
+                  on_wait: Callable[[], None] | None, on_files: Callable[[int], None] | None,
+                  on_interrupted: Callable[[int, int], None] | None,
+                  pool: ProcessPoolExecutor | None, jobs: int) -> list[IngestResult]:
     unreadable: list[tuple[Path, OSError]] = []
     files = discover(paths, config.archive, unreadable)
     if on_files:
@@ -1170,13 +1195,13 @@ def ingest_paths(paths: Iterable[Path], config: Config, *,
     with archive.writer(wait=wait, on_wait=on_wait):
         if on_interrupted is not None and any(archive.interrupted):
             on_interrupted(*archive.interrupted)
-        pool = processes(max(1, jobs - 1), [__name__]) if jobs > 1 and len(files) > 1 else None
-        run = _Run(archive, config, refresh, report, pool)
+        run = _Run(archive, config, refresh, report, pool if len(files) > 1 else None)
         for result in folder_failures:
             run.failed(result)
         try:
+            ahead = 2 * max(jobs, 2)  # files read ahead of the one in its turn
             for at, (path, named) in enumerate(files):
-                run.read_ahead(p for p, _named in files[at:at + 2 * jobs])
+                run.read_ahead(p for p, _named in files[at:at + ahead])
                 try:
                     run.ingest(path)
                 except UnsupportedFormat as exc:

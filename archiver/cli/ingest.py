@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -178,7 +179,7 @@ def ingest(
     the archive is damaged (that post fails; the others are ingested).
     """
     from archiver.cli.verify import verify_posts
-    from archiver.pipeline import ingest_paths
+    from archiver.pipeline import ingest_paths, start_workers
     from archiver.readers import SUFFIX_NAMES
     from archiver.store import Archive
 
@@ -263,11 +264,14 @@ def ingest(
                             description=_bar_label(Path(result.source).name, err.width))
             counted.add(result.source)
 
-        with progress:
+        # the workers start before the bar's thread does (forked from a process running no
+        # other thread, they start at once)
+        with (start_workers(jobs) if jobs > 1 else nullcontext()) as pool, progress:
             task = progress.add_task("", total=None)  # until the folders are walked
             try:
                 results = ingest_paths(
                     paths, config, on_result=on_result, wait=wait, refresh=refresh, jobs=jobs,
+                    pool=pool,
                     on_files=lambda count: progress.update(task, total=count),
                     on_wait=None if quiet else lambda: err.print(
                         "waiting for another archiver process to finish writing…",
