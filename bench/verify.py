@@ -29,8 +29,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from archiver.citations import cited, compare  # noqa: E402
+from archiver.citations import cited  # noqa: E402
 from archiver.citations.cache import Cache  # noqa: E402
+from archiver.citations.compare import text  # noqa: E402
 from archiver.citations.crossref import CrossrefClient  # noqa: E402
 from archiver.citations.verify import Verifier  # noqa: E402
 
@@ -76,10 +77,10 @@ def main() -> int:
         # purged; the median of several, as one lasts a tenth of a second. A plain re-run
         # (the target) and one with --offline.
         def cold_pass(offline: bool) -> float:
-            for memo in (compare._fold_map, compare._words, compare.locate,
+            for memo in (text._fold_map, text._words, text.locate,
                          cited.strip_doi_and_urls):
                 memo.cache_clear()
-            for table in (compare._FOLD_TABLE, compare._MET, compare._NOT_ONE):
+            for table in (text._FOLD_TABLE, text._MET, text._NOT_ONE):
                 table.clear()
             re.purge()
             again = Verifier(CrossrefClient(base_url=server.url, mailto="bench@example.org",
