@@ -253,3 +253,9 @@ def not_compared_for_script(check: FieldCheck | None) -> bool:
 
 def _shortened(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+# -- years ---------------------------------------------------------------------------------------
+
+# the years a name holds, each a number of its own ("…, 2003. Proceedings."; not in "12003")
+_YEARS_IN = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")

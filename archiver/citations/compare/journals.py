@@ -1,0 +1,344 @@
+"""A citation's journal (or book, or proceedings) compared with Crossref's container title.
+
+The full title, Crossref's short title, or an ISO-4 style abbreviation match (``Int. Aff.`` =
+``International Affairs``, ``J Clin Pathol`` = ``Journal of Clinical Pathology``), and so do
+the other names a container goes by: NLM's names of journals in sections or series, a national
+body's name with its nation, the initials of the name (``PNAS``), British or American spelling,
+a conference's name however its proceedings are named around it. These ways of abbreviating
+and renaming are the journal's alone, hence a module of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from archiver.citations.compare.text import (
+    _CJK_SCRIPT,
+    _YEARS_IN,
+    STOP_WORDS,
+    FieldCheck,
+    _not_compared,
+    in_another_script,
+    squash,
+    strip_markup,
+    words,
+)
+from archiver.citations.compare.titles import title_variants
+
+# Besides STOP_WORDS, the prepositions and conjunctions ISO 4 and NLM leave out of a title
+# they abbreviate ("Expert Syst. Appl." for Expert Systems with Applications)
+_LEFT_OUT = STOP_WORDS | {"with", "from", "by", "into", "upon", "y", "e", "di", "del", "della",
+                          "zur", "zum", "voor", "en"}
+
+
+def _abbreviates(short: str, full: str, start_only: bool = False) -> bool:
+    """``short`` abbreviates ``full`` word by word: each word of ``short`` is a prefix of the
+    next significant word of ``full``, or its letters in order with the first letter shared
+    (``Natl`` for ``National``); ``full``'s stop words may be dropped. No other word may be
+    left out: ``Am J Pathol`` is another journal than the American Journal of Clinical
+    Pathology. (NLM's ``Proc Biol Sci`` abbreviates the title in sections its catalogue
+    gives: see :func:`_section_title`.)"""
+    s, f = words(short), words(full)
+    if not s:
+        return False
+    i = 0
+    for word in s:
+        while i < len(f) and f[i] in _LEFT_OUT and not f[i].startswith(word):
+            i += 1
+        if i >= len(f):
+            return False
+        target = f[i]
+        if not (target.startswith(word) or _subsequence(word, target)):
+            return False
+        i += 1
+    return start_only or all(w in _LEFT_OUT for w in f[i:])
+
+
+def _section_title(full: str) -> str | None:
+    """A journal in sections, ``Proceedings of the Royal Society B: Biological Sciences``,
+    as NLM's catalogue names it, by its first word and its section: ``Proceedings Biological
+    Sciences`` (abbreviated ``Proc Biol Sci``; ``Proc Math Phys Eng Sci`` for series A)."""
+    main, colon, section = full.partition(":")
+    first = words(main)[:1]
+    return f"{first[0]} {section}" if colon and first and words(section) else None
+
+
+def _main_title(full: str) -> str | None:
+    """A journal in sections named without its section: ``Proceedings of the Royal Society
+    B`` (``Proc. Roy. Soc. B``) for ``… B: Biological Sciences``; None for a name without one,
+    or whose part before the colon is a single word."""
+    main, colon, section = full.partition(":")
+    significant = [w for w in words(main) if w not in STOP_WORDS]
+    if _SERIES.match(f"{main} {section.strip()}") and not _SERIES.match(main):
+        return None  # "Series B" is no section's name: without it, another journal's name
+    return main.strip() if colon and words(section) and len(significant) >= 2 else None
+
+
+def _acronym(cited: str, full: str) -> bool:
+    """Whether ``cited`` is one word of three or more capitals, the initials of ``full``'s
+    words but its stop words (``PRL`` for Physical Review Letters, ``PNAS``, ``JACS``)."""
+    given = cited.strip(" .")
+    if not (3 <= len(given) <= 8 and given.isascii() and given.isalpha() and given.isupper()):
+        return False
+    initials = "".join(w[0] for w in words(full.partition(":")[0]) if w not in STOP_WORDS)
+    return given.casefold() == initials
+
+
+# a journal in lettered series or parts: "Journal of the Royal Statistical Society: Series B
+# (Statistical Methodology)", "… Society Series B: Statistical Methodology", "Deep Sea
+# Research Part I: Oceanographic Research Papers"
+_SERIES = re.compile(r"^(?P<main>.+?)[\s:,.]+(?P<word>series|section|part|ser|sect)\.?\s+"
+                     r"(?P<letter>[A-Z]|[IVX]{1,4})\b[\s:,.]*(?P<rest>.*)$", re.I)
+
+# a nation Crossref leaves out of the name ("Proceedings of the National Academy of
+# Sciences") that citations keep in its abbreviation ("Proc Natl Acad Sci U S A")
+_NATION_AFTER = re.compile(r"[\s.,]+(?:U\.?\s?S\.?\s?A|U\.?\s?K)\.?\s*$")
+
+
+# the Royal Society's journals were "of London" until 1990s renamings, and NLM still
+# abbreviates some so ("Philos Trans R Soc Lond B Biol Sci")
+_ROYAL_SOCIETY = re.compile(r"\bRoyal Society\b(?! of London)")
+
+
+def abbreviated_forms(name: str) -> list[str]:
+    """The names a journal is abbreviated from, ``name`` first: a name opening with its own
+    initials ("JNCI: Journal of the National Cancer Institute") also by what follows them
+    ("J Natl Cancer Inst"); a journal in series by its name and series, with or without
+    the word "Series" and the section's name ("J. R. Stat. Soc. B", "J R Stat Soc Series B
+    Stat Methodol"); a Royal Society's journal with "of London" ("Proc R Soc Lond B Biol
+    Sci")."""
+    forms = [name]
+    initials, colon, rest = name.partition(":")
+    if colon and _acronym(initials, rest):
+        forms += [rest.strip(), initials.strip()]
+    if _ROYAL_SOCIETY.search(name):
+        forms.append(_ROYAL_SOCIETY.sub("Royal Society of London", name))
+    series = _SERIES.match(name)
+    if series:
+        main, word, letter = series.group("main"), series.group("word"), series.group("letter")
+        section = series.group("rest").strip(" ()")
+        for named in (f"{word} {letter}", letter):
+            forms.append(f"{main} {named}")
+            if section:
+                forms.append(f"{main} {named} {section}")
+    return forms
+
+
+def _without_nation(cited: str, name: str) -> str | None:
+    """The cited name without the nation it ends with, when Crossref's ``name`` is of a
+    national body and names no nation."""
+    found = _NATION_AFTER.search(cited)
+    if found is None or found.start() == 0 or "national" not in words(name) or \
+            _NATION_AFTER.search(name):
+        return None
+    return cited[:found.start()]
+
+
+# British spellings as American writes them (or the other way): a journal named in the one
+# is the journal named in the other (``Neurobiology of Ageing``). Both sides are folded.
+_SPELLINGS = ((re.compile(r"ageing\b"), "aging"), (re.compile(r"(?<=\w{3})our(s?)\b"), r"or\1"),
+              (re.compile(r"(?<=\w\w)is(ation|ations|e|es|ed|ing)\b"), r"iz\1"),
+              (re.compile(r"(?<=\w{3})tre(s?)\b"), r"ter\1"), (re.compile(r"ae|oe"), "e"),
+              (re.compile(r"programme"), "program"), (re.compile(r"(?<=\w{3})ogue\b"), "og"),
+              (re.compile(r"\b(defen|licen|offen)ce\b"), r"\1se"))
+
+
+def _spelling(text: str) -> str:
+    for pattern, replacement in _SPELLINGS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def _subsequence(word: str, target: str) -> bool:
+    if not word or word[0] != target[0]:
+        return False
+    it = iter(target)
+    return all(c in it for c in word)
+
+
+def journal_names(record: dict[str, Any]) -> list[str]:
+    names = [strip_markup(n) for n in (record.get("container-title") or []) +
+             (record.get("short-container-title") or []) if n]
+    return names
+
+
+_PLACE = re.compile(r"\s*\([^()]*\)\s*$")  # Nature (London), Molecules (Basel)
+
+
+def _longer_name(cited: str | None, name: str, haystack: str) -> bool:
+    """Whether the journal the citation gives is another, longer one that holds ``name``:
+    ``Journal of Heredity`` for Heredity, ``BMC Pulmonary Medicine`` for Pulmonary Medicine,
+    as the citation's text writes it (``haystack``, squashed). Not another journal: a place
+    in parentheses (``Nature (London)``), a nation after "of" (Crossref names PNAS without
+    "of the United States of America"), stop words (``The Lancet``), numbers the parse left
+    in (``Heredity 111``)."""
+    if not cited:
+        return False
+    given, own = squash(_PLACE.sub("", cited)), squash(name)
+    if given == own or f" {given} " not in haystack or f" {own} " not in f" {given} ":
+        return False
+    before, _, after = f" {given} ".partition(f" {own} ")
+    if after.split()[:1] == ["of"]:
+        after = ""
+    return any(w not in STOP_WORDS and not w.isdigit() for w in (before + after).split())
+
+
+# A chapter's book, as the citation names it: after "In:" and its editors ("In: Bebis G. et
+# al. (eds) Advances in Visual Computing."), or after "In" ("In Human Health …, 1–12")
+_IN_BOOK_NAMED = re.compile(r"\bIn:?\s+(?:[^()]{0,200}?(?:\((?:eds?|Hrsg|ed)\.?\)|,\s*(?:eds?|"
+                            r"editors?|Hrsg)\.?)\.?\s+)?([A-Z][^.;,()]{3,200}?)\s*[.;,(]")
+
+
+# a family name and initials ("Bebis G", "Hosokawa Y"), which a list of editors opens with
+_NAMES_ONLY = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z]{1,3})?")
+
+
+def _another_book(text: str, record: dict[str, Any], names: Sequence[str]) -> str | None:
+    """The book a chapter's citation names when it is none of Crossref's container titles:
+    Crossref lists a chapter's book and its series together, so the series named beside
+    another book ("In: … (eds) Advances in Computer Graphics. … Lecture Notes in Computer
+    Science") must not pass for the book. None for other works, or where the book is named
+    as Crossref names it (or abbreviated), or by its series alone."""
+    if record.get("type") != "book-chapter" or len(names) < 2:
+        return None
+    named = _IN_BOOK_NAMED.search(text)
+    if named is None or len(words(named.group(1))) < 2 or _NAMES_ONLY.fullmatch(named.group(1)):
+        return None  # (editors named without "eds": no book name to hold to Crossref's)
+    book = named.group(1).strip()
+    given = f" {squash(book)} "
+    if any(f" {squash(n)} " in given or given in f" {squash(n)} " or _abbreviates(book, n)
+           for n in names):
+        return None
+    return book
+
+
+# a journal's name translated into Chinese, in brackets after it, as Chinese posts print it
+# ("Proc R Soc B（英国皇家学会会刊B）", "Nature Genetics《自然-遗传学》"; the reader may have
+# left the closing bracket off)
+_TRANSLATED = re.compile(r"\s*[(（《〈]([^()（）《》〈〉]*)[)）》〉]?\s*$")
+
+
+def _without_translation(cited: str | None) -> str | None:
+    """The cited journal without its Chinese translation after it (in brackets, more of its
+    letters Chinese than Latin); None when it has none or nothing in Latin letters before."""
+    found = _TRANSLATED.search(cited or "")
+    if not found or not cited:
+        return None
+    inside, before = found.group(1), cited[:found.start()]
+    if len(_CJK_SCRIPT.findall(inside)) <= len(re.findall(r"[A-Za-z]", inside)) or \
+            not re.search(r"[A-Za-z]", before):
+        return None
+    return before
+
+
+def compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> FieldCheck:
+    """The journal (or book) matches when Crossref's name appears in the citation, other than
+    inside Crossref's title (a paper on "population genetics" does not name the journal
+    Genetics), and not as part of a longer name; or when the cited name abbreviates it. A
+    translation into Chinese in brackets after the cited name is no part of it."""
+    original = _without_translation(cited)
+    if original is not None:
+        check = compare_journal(original, text, record)
+        return replace(check, cited=cited)
+    names = journal_names(record)
+    shown = names[0] if names else None
+    if not names:
+        return FieldCheck(cited, None, None, "Crossref has no container title")
+    haystack = f" {squash(text)} "
+    for variant in title_variants(record):  # longest first
+        if (own := squash(variant)) and f" {own} " in haystack:
+            haystack = haystack.replace(f" {own} ", " ", 1)
+            break
+    # the record's own title abbreviated, read up to a period ("Proc. R. Soc. B Biol" of
+    # "… B Biol. Sci."), is no other journal, whatever it holds
+    own_abbreviated = cited is not None and any(_abbreviates(cited, n, start_only=True)
+                                             for n in names)
+    other_book = _another_book(text, record, names)
+    if other_book:
+        return FieldCheck(other_book, shown, False, f"the book cited, {other_book!r}, is not "
+                          + " nor ".join(repr(n) for n in names))
+    for name in names:
+        if f" {squash(name)} " in haystack and (
+                own_abbreviated or not _longer_name(cited, name, haystack)):
+            return FieldCheck(cited or name, shown, True, "the journal/book title appears")
+    if not cited:
+        return FieldCheck(None, shown, False, "no journal/book title Crossref knows is cited")
+    for name in names:
+        without_nation = _without_nation(cited, name)
+        given = [cited, without_nation] if without_nation else [cited]
+        if any(_abbreviates(one, form) for one in given for form in abbreviated_forms(name)):
+            return FieldCheck(cited, shown, True, f"abbreviation of {name!r}")
+        section = _section_title(name)
+        if section and _abbreviates(cited, section):
+            return FieldCheck(cited, shown, True, f"NLM's abbreviation of {name!r} (its "
+                                                  "first word and its section)")
+    for name in names:
+        main = _main_title(name)
+        if main and _abbreviates(cited, main):
+            return FieldCheck(cited, shown, True, f"{main!r} (the journal without its "
+                                                  "section's name) or an abbreviation of it")
+        if _acronym(cited, name):
+            return FieldCheck(cited, shown, True, f"the initials of {name!r}")
+        spelt = _spelling(squash(cited))
+        if spelt and spelt in {_spelling(squash(n)) for n in (name, main) if n}:
+            return FieldCheck(cited, shown, True, f"{name!r} in another spelling")
+    if record.get("type") == "proceedings-article":
+        cores = _without_place(_proceedings_core(cited))
+        for name in names:
+            own = _proceedings_core(name)
+            if own and any(squash(core) == squash(own) or _abbreviates(core, own)
+                           for core in cores) and not _another_years_conference(cited, name):
+                return FieldCheck(cited, shown, True, f"the proceedings of {own!r}")
+    if in_another_script(cited, names):
+        return _not_compared(cited, shown, names)
+    return FieldCheck(cited, shown, False, f"{cited!r} is neither {shown!r} nor an "
+                                           f"abbreviation of it")
+
+
+# how a conference's proceedings are named around the conference: "in Proc. …", "Proceedings
+# of the …", "…, 2003. Proceedings.", "(SIGMOD)" (its closing bracket perhaps cut), the year,
+# a publisher's acronym after a full stop (". IEEE"), not an abbreviated word ("Syst.
+# Workshops")
+_PROCEEDINGS_BEFORE = re.compile(r"^(?:in:?\s+)?(?:proc(?:eedings)?\.?\s+(?:of\s+(?:the\s+)?)?)?"
+                                 r"(?:(?:1[5-9]|20)\d\d\s+)?", re.I)
+_PROCEEDINGS_AFTER = re.compile(r"(?:[,.]?\s*(?:(?:1[5-9]|20)\d\d|proceedings|\([^()]*(?:\)|$)|"
+                                r"\.\s+(?-i:[A-Z]{2,})))+\.?$", re.I)
+
+
+# a place after a conference's name, as IEEE prints it ("…, Providence, RI, USA"): a few
+# capitalised words between commas, no number
+_PLACE_PART = re.compile(r"[A-Z][^\W\d_]*\.?(?:\s+[A-Z][^\W\d_]*\.?){0,3}")
+
+
+def _without_place(core: str) -> list[str]:
+    """A conference's name as cited, then without what follows it between commas when that
+    is all places ("Int. Conf. Manage. Data, Virtual Event, China"); empty when none."""
+    if not core:
+        return []
+    cores = [core]
+    parts = core.split(",")
+    for cut in range(len(parts) - 1, 0, -1):
+        if not all(_PLACE_PART.fullmatch(part.strip()) for part in parts[cut:]):
+            break
+        cores.append(",".join(parts[:cut]).strip())
+    return cores
+
+
+def _another_years_conference(cited: str, name: str) -> bool:
+    """Whether the proceedings cited are of the conference another year than Crossref's: both
+    names give a year and none in common ("Proceedings of the 2020 International Conference
+    on Management of Data" for the 2021 one is another book)."""
+    given, own = set(_YEARS_IN.findall(cited)), set(_YEARS_IN.findall(name))
+    return bool(given and own) and not given & own
+
+
+def _proceedings_core(name: str) -> str:
+    """A conference's name without what names its proceedings around it, so that IEEE's
+    ``in Proc. 23rd Int. Conf. Distrib. Comput. Syst. Workshops`` and APA's ``Proceedings of
+    the 23rd International Conference on …`` are compared with Crossref's ``23rd
+    International Conference on … Workshops, 2003. Proceedings.``"""
+    core = _PROCEEDINGS_BEFORE.sub("", name.strip())
+    return _PROCEEDINGS_AFTER.sub("", core).strip(" ,.")
