@@ -1,4 +1,4 @@
-"""Specification of the field comparisons (archiver/citations/compare.py).
+"""Specification of the field comparisons (archiver/citations/compare/).
 
 Each comparison is a pure function of what the citation prints and what Crossref holds, and
 returns a ``FieldCheck``: ``cited``, ``crossref``, ``match`` (True, False, or None when one side
