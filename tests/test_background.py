@@ -83,3 +83,30 @@ def test_a_large_page_that_does_not_decode_is_malformed_and_names_the_file(tmp_p
     with pytest.raises(MalformedInput, match="not valid utf-8") as info:
         read(page)
     assert info.value.path == str(page)
+
+
+_STARTED_BY = """
+import multiprocessing, os, sys, threading
+from archiver import background
+if __name__ == "__main__":
+    if sys.argv[1] == "with-a-thread":
+        threading.Thread(target=threading.Event().wait, daemon=True).start()
+    with background.processes(1, ["archiver.background"]) as pool:
+        assert pool.submit(os.getpid).result() != os.getpid()
+        print(type(multiprocessing.active_children()[0]).__name__)
+"""
+
+
+@pytest.mark.parametrize(("state", "kind"), [("alone", "ForkProcess"),
+                                             ("with-a-thread", "ForkServerProcess")])
+def test_worker_processes_are_forked_only_from_a_process_running_no_other_thread(
+        tmp_path, state: str, kind: str) -> None:
+    """Forking a process while another of its threads runs may copy a lock that thread holds
+    into the child, locked for ever: workers are then started from a fork server."""
+    import subprocess
+    import sys
+    script = tmp_path / "start.py"
+    script.write_text(_STARTED_BY, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script), state], capture_output=True, text=True,
+                          check=True, timeout=120)
+    assert done.stdout.strip() == kind
