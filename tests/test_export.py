@@ -1799,6 +1799,32 @@ def test_a_title_case_title_joined_by_dashes_comes_through_a_sentence_case_style
            "catalytic inactivity–of the mutant enzymes" in entry.text.render_as("text")
 
 
+MENDELIAN = WECHAT / "markdown" / "mp_duty__白话孟德尔随机化.md"  # cites "… of Vitamin D"
+
+
+def test_a_one_letter_name_in_a_title_case_title_comes_through_a_sentence_case_style(
+        tmp_path):
+    """The post cites Grant et al., "… Nonskeletal Health Effects of Vitamin D" (Nutrients),
+    in Title Case: pybtex's plain style lower-cases the title, and the vitamin must stay
+    "D", as a T cell stays "T". A one-letter word is a name or a symbol, not a word a Title
+    Case capitalised, except "A", which Title Case writes for the article as often."""
+    from pybtex.database import parse_string
+    from pybtex.style.formatting.plain import Style
+
+    from archiver.export.formats import protected_title
+
+    root = tmp_path / "archive"
+    ingest(root, MENDELIAN)
+    bib = cli("export", "bibtex", "--only-cited", "--include-unverified", "--archive", root,
+              "-q").stdout
+    rendered = " ".join(" ".join(entry.text.render_as("text").split()) for entry in
+                        Style().format_entries(parse_string(bib, "bibtex").entries.values()))
+    assert "for nonskeletal health effects of vitamin D." in rendered
+    assert "The health effects of vitamin D supplementation" in rendered  # sentence case
+    assert protected_title("Exhausted CD8 T Cells in A Mouse Model") == (
+        "Exhausted {CD8} {T} Cells in A Mouse Model")
+
+
 @pytest.mark.parametrize(("authors", "persons"), [
     # an organisation Crossref files as a family name alone: one name, not two
     ([{"family": "Food and Agriculture Organization of the United Nations"}],

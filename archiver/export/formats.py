@@ -70,10 +70,13 @@ _DASH = re.compile("([\u2012-\u2015]+)")
 
 def _keeps_its_case(core: str) -> bool:
     """A capital after the first letter of one of its hyphen-joined parts (an acronym, a gene,
-    "McDonald"; not "Long-Term", whose parts are each capitalised), or digits among letters
-    ("Oca2", "CD8")."""
+    "McDonald"; not "Long-Term", whose parts are each capitalised), digits among letters
+    ("Oca2", "CD8"), or a capital standing alone: a name or a symbol ("Vitamin D", "T Cells",
+    the pronoun "I"), which even a Title Case title does not capitalise as a word, except
+    "A", which Title Case writes for the article as often as for a name ("Hepatitis A")."""
     return any(c.isupper() for part in _HYPHEN.split(core) for c in part[1:]) or (
-        any(_cased(c) for c in core) and any(c.isdigit() for c in core))
+        any(_cased(c) for c in core) and any(c.isdigit() for c in core)) or (
+        len(core) == 1 and core.isupper() and core != "A")
 
 
 def _has_cjk(text: str) -> bool:
