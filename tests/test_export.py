@@ -1437,6 +1437,24 @@ def test_a_reporter_is_the_author_and_an_editor_the_editor_not_the_account(tmp_p
     assert item["container-title"] == "澎湃新闻"
 
 
+def test_a_posts_summary_is_its_abstract_in_every_format(tmp_path):
+    """The image share's digest (its msg_desc: "分享三个观察：" and three numbered lines) is
+    what the account says the post is about, as a reference manager's abstract holds it:
+    biblatex and BibTeX ``abstract``, CSL ``abstract``, RIS ``AB``, on one line each."""
+    root = tmp_path / "archive"
+    summary = ingest(root, IMAGE_SHARE)[IMAGE_SHARE]["record"]["summary"]
+    assert summary.startswith("分享三个观察：\n\n1、美国科技股")
+    one_line = " ".join(summary.split())
+    for fmt in ("biblatex", "bibtex"):
+        [entry] = round_trip(cli("export", fmt, "--archive", root, "-q").stdout).values()
+        assert entry["abstract"] == tex(one_line)
+    [item] = json.loads(cli("export", "csl-json", "--archive", root, "-q").stdout)
+    assert item["abstract"] == one_line
+    jsonschema.Draft7Validator(CSL_SCHEMA).validate([item])
+    ris = cli("export", "ris", "--archive", root, "-q").stdout.replace("\r\n", "\n")
+    assert f"\nAB  - {one_line}\n" in ris
+
+
 @pytest.mark.parametrize(("published", "day"), [
     ("2021-03-01T20:30:00+00:00", "2021-03-02"),   # 04:30 the next morning in Beijing
     ("2021-03-01T23:30:00-05:00", "2021-03-02"),

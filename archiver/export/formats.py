@@ -182,7 +182,7 @@ def one_line(value: str | None) -> str | None:
 
 
 _TEXT_FIELDS = ("title", "organisation", "container", "volume", "issue", "pages", "publisher",
-                "series", "institution", "section", "degree")
+                "series", "institution", "section", "degree", "abstract")
 
 
 # what separates the first and last page of a range as Crossref's depositors write it: the
@@ -356,6 +356,8 @@ def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
         fields.append(("doi", verbatim(work.doi)))
     if work.keywords:  # BibTeX's styles print none; biblatex filters by them
         fields.append(("keywords", tex(joined_keywords(work.keywords))))
+    if work.abstract:  # printed by no standard style, imported by reference managers
+        fields.append(("abstract", tex(work.abstract)))
     notes = list(work.notes)
     if flavour == "bibtex" and work.translators:
         notes.insert(0, "translated by " + ", ".join(_plain_names(work.translators)))
@@ -402,6 +404,8 @@ def csl_item(work: Work) -> dict[str, Any]:
             item[key] = str(value)
     if work.keywords:
         item["keyword"] = joined_keywords(work.keywords)
+    if work.abstract:
+        item["abstract"] = work.abstract
     if work.date:
         item["issued"] = {"date-parts": [[int(p) for p in work.date.split("-") if p.isdigit()]]}
     if work.accessed:
@@ -467,6 +471,8 @@ def ris_record(work: Work) -> str:
         if last:
             lines.append(("EP", last))
     lines.extend(("KW", word) for word in work.keywords)  # one a line, as RIS has them
+    if work.abstract:
+        lines.append(("AB", work.abstract))
     for note in work.notes:
         lines.append(("N1", note))
     lines.append(("ID", work.key))

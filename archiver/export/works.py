@@ -103,6 +103,7 @@ class Work:
     degree: str | None = None  # a thesis's, as Crossref gives it ("PhD Thesis")
     keywords: list[str] = field(default_factory=list)  # a post's tags, then its column
     section: str | None = None  # a post's column (【中亚研究】): the account's section
+    abstract: str | None = None  # a post's summary, the digest its account wrote for it
 
     @property
     def issuer(self) -> str | None:
@@ -296,9 +297,10 @@ def beijing_date(published: str | None) -> str | None:
 def post_work(record: dict[str, Any], provenance: dict[str, Any] | None) -> Work:
     """A post: byline and the credited authors (作者, 文, 记者 …) as authors, else the account
     as organisation; its credited editors and translators (编辑, 编译 …) as such, the other
-    credits in a note; whatever else the record holds, and a title even when the post has
-    none. The caller checks :func:`uncitable` first: an error page with nothing to cite is no
-    entry at all."""
+    credits in a note; its summary (the digest WeChat shows under a shared link) as its
+    abstract, where reference managers keep what a work is about; whatever else the record
+    holds, and a title even when the post has none. The caller checks :func:`uncitable`
+    first: an error page with nothing to cite is no entry at all."""
     account = record.get("account") or {}
     credits = record.get("credits") or {}
     byline = record.get("author")
@@ -350,7 +352,7 @@ def post_work(record: dict[str, Any], provenance: dict[str, Any] | None) -> Work
                 editors=[_person(n) for n in editors],
                 translators=[_person(n) for n in translators], et_al=more and bool(authors),
                 issue=_text_of(record.get("series")), section=_text_of(record.get("column")),
-                keywords=post_keywords(record))
+                keywords=post_keywords(record), abstract=_text_of(record.get("summary")))
 
 
 def _text_of(value: Any) -> str | None:
