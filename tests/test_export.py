@@ -1343,8 +1343,8 @@ def test_an_unverified_citations_et_al_is_bibtexs_and_others(tmp_path):
     out = cli("export", "bibtex", "--only-cited", "--include-unverified", "--archive", root,
               "-q").stdout
     [entry] = bibtexparser.parse_string(out).entries
-    assert entry.fields_dict["author"].value == "Collins, G S and Moons, K G M and Dhiman, P " \
-                                                "and others"
+    assert entry.fields_dict["author"].value == ("Collins, G. S. and Moons, K. G. M. and "
+                                                 "Dhiman, P. and others")
 
 
 def test_a_report_is_published_by_the_institution_that_issued_it():
@@ -1841,6 +1841,35 @@ def test_a_one_letter_name_in_a_title_case_title_comes_through_a_sentence_case_s
     assert "The health effects of vitamin D supplementation" in rendered  # sentence case
     assert protected_title("Exhausted CD8 T Cells in A Mouse Model") == (
         "Exhausted {CD8} {T} Cells in A Mouse Model")
+
+
+TCELLS = (WECHAT / "markdown"  # 奇点肿瘤探秘: references in Vancouver style ("Hor JL, …")
+          / ("mp_duty___自然__瘤内T细胞为何不持久_中美科学家联合发现_"
+             "持续抗原刺激会破坏遏制T细胞耗竭的_刹车_.md"))
+
+
+def test_initials_a_citation_runs_together_are_each_an_initial_in_every_format(tmp_path):
+    """Vancouver writes a name's initials run together ("Hor JL, Schrom EC, Wong-Rolle A"):
+    read as one given name "JL", a style that abbreviates given names prints "J. Hor", the
+    second initial lost. A citation exported as written spells them out ("J. L."), as
+    pybtex's plain style with abbreviated names shows."""
+    from pybtex.database import parse_string
+    from pybtex.style.formatting.plain import Style
+
+    root = tmp_path / "archive"
+    ingest(root, TCELLS)
+    args = ("--only-cited", "--include-unverified", "--archive", root, "-q")
+    bib = cli("export", "bibtex", *args).stdout
+    rendered = [" ".join(entry.text.render_as("text").split()) for entry in Style(
+        abbreviate_names=True).format_entries(parse_string(bib, "bibtex").entries.values())]
+    assert any(r.startswith("J. L. Hor, E. C. Schrom, A. Wong-Rolle, and others. Inhibitory")
+               for r in rendered)
+    item = next(i for i in json.loads(cli("export", "csl-json", *args).stdout)
+                if i.get("title", "").startswith("Inhibitory PD-1 axis"))
+    assert item["author"] == [{"family": "Hor", "given": "J. L."},
+                              {"family": "Schrom", "given": "E. C."},
+                              {"family": "Wong-Rolle", "given": "A."}]
+    assert "\nAU  - Hor, J. L.\n" in cli("export", "ris", *args).stdout.replace("\r\n", "\n")
 
 
 @pytest.mark.parametrize(("authors", "persons"), [

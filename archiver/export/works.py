@@ -428,6 +428,22 @@ def _as_written(entry: dict[str, Any], parse: Parse | None) -> tuple[dict[str, A
     return item, "journal-article" if item.get("container-title") else None
 
 
+# a given name that is initials alone, run together or spaced, without full stops ("JL",
+# "BAR", "G S", "A"): Vancouver's and AMA's way of writing them
+_BARE_INITIALS = re.compile(r"[A-Z](?: ?[A-Z]){0,2}")
+
+
+def _spelt_initials(person: dict[str, Any]) -> dict[str, Any]:
+    """``person`` with a given name of bare initials written one by one, each with its full
+    stop ("JL" is "J. L."). Read as it stands, "JL" is one given name: a style that
+    abbreviates given names prints "J. Hor", the second initial lost, and one that prints
+    them whole "JL Hor"."""
+    given = person.get("given")
+    if person.get("family") and isinstance(given, str) and _BARE_INITIALS.fullmatch(given):
+        return {**person, "given": " ".join(f"{c}." for c in given.replace(" ", ""))}
+    return person
+
+
 def _says_et_al(text: str, authors: list[dict[str, Any]]) -> bool:
     """Whether the author list of a citation as written ends in "et al." / 等: looked for
     just after the last author's name, where it is printed (never in the title, which may
@@ -595,7 +611,8 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
             key = known.get(doi) or unique(base, taken)
             taken.add(key)
             result = Work(key=key, kind="cited", crossref_type=kind, title=item.get("title"),
-                          authors=authors, container=item.get("container-title"),
+                          authors=[_spelt_initials(a) for a in authors],
+                          container=item.get("container-title"),
                           volume=item.get("volume"), issue=item.get("issue"),
                           pages=item.get("page"), date=str(year) if year else None,
                           doi=item.get("DOI") or entry.get("doi"),
