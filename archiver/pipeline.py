@@ -645,8 +645,9 @@ class _File:
     results: list[IngestResult | None] = field(default_factory=list)
 
 
-# A file larger than this is not read ahead: it is read in its turn, in the run's process
-# (sent to a worker, it would be held in memory several times over: here, pickled, there).
+# The bytes of the files read ahead of their turn, at most (a file is held in memory several
+# times over while a worker reads it: here, pickled, there); a file larger than this is read
+# in its turn, in the run's process.
 AHEAD_BYTES = 64 << 20
 
 # a file read ahead of its turn: its bytes, their status and sha256, and its extraction
@@ -976,21 +977,25 @@ class _Run:
         whatever is wrong with a file is found and said in its turn."""
         if self.pool is None:
             return
+        held = sum(len(ahead[0]) for ahead in self.ahead.values() if ahead is not None)
         for path in paths:
             if path in self.ahead:
                 continue
-            self.ahead[path] = None
             try:
-                if shown(path) != str(path):
+                size = path.stat().st_size
+                if size <= AHEAD_BYTES and held + size > AHEAD_BYTES:
+                    return  # read ahead later, once the files before it are done with
+                self.ahead[path] = None
+                if shown(path) != str(path) or size > AHEAD_BYTES:
                     continue
                 source = _relative(path, self.base)
                 if self._from_status(path, source) is not None:
                     continue
                 data, status = readers.read_input_and_status(path)
             except (ArchiverError, OSError, RuntimeError):
+                self.ahead[path] = None
                 continue
-            if len(data) > AHEAD_BYTES:
-                continue
+            held += len(data)
             digest = sha256_hex(data)
             self.digests.learn(source, status, digest)
             if self.from_receipt(path, digest, source) is None:
@@ -1143,7 +1148,7 @@ def ingest_paths(paths: Iterable[Path], config: Config, *,
     ``on_interrupted`` is told, before any post, of the writes an earlier run left
     unfinished (a crash, a kill) that taking the archive finished and discarded: a post
     such a write held is then found ``unchanged``, though no run reported it added.
-    ``jobs`` > 1: files are read, cleaned and their images localised by ``jobs - 1`` worker
+    ``jobs`` > 1: files are read, cleaned and their images localised by ``jobs`` worker
     processes, a few files ahead, while this one files, stores and reports each post in its
     turn: the results are those of one process. (As with any use of worker processes, a
     script that calls this must guard its own code with ``if __name__ == "__main__":``.)
@@ -1161,8 +1166,8 @@ def ingest_paths(paths: Iterable[Path], config: Config, *,
 
 
 def start_workers(jobs: int) -> ProcessPoolExecutor:
-    """The ``jobs - 1`` worker processes of ``ingest --jobs``."""
-    return processes(max(1, jobs - 1), [__name__])
+    """The worker processes of ``ingest --jobs``."""
+    return processes(jobs, [__name__])
 
 
 def _ingest_paths(paths: Iterable[Path], config: Config,
@@ -1199,7 +1204,7 @@ def _ingest_paths(paths: Iterable[Path], config: Config,
         for result in folder_failures:
             run.failed(result)
         try:
-            ahead = 2 * max(jobs, 2)  # files read ahead of the one in its turn
+            ahead = 4 * max(jobs, 2)  # files read ahead of the one in its turn
             for at, (path, named) in enumerate(files):
                 run.read_ahead(p for p, _named in files[at:at + ahead])
                 try:

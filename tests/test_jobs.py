@@ -136,7 +136,8 @@ def test_a_worker_process_killed_leaves_the_run_to_go_on_in_one(
 def test_a_file_too_large_to_send_to_a_worker_is_read_in_its_turn_alone(
         config: Config, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A file over ``AHEAD_BYTES`` is not handed to a worker (its bytes would be held in
-    memory in both processes, and pickled between them): it is read in its turn, here."""
+    memory in both processes, and pickled between them): it is read in its turn, here; and
+    the files read ahead hold no more than that between them."""
     folder = inputs(tmp_path)
     alone = ingest_paths([folder], config)
     monkeypatch.setattr(pipeline, "AHEAD_BYTES", 100_000)

@@ -151,9 +151,9 @@ def ingest(
     wait: bool = typer.Option(False, "--wait", help="Wait for another writer instead of "
                                                     "failing with exit 5."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, metavar="N",
-                             help="Read and clean posts in N processes (a few files ahead; "
-                                  "each post is still stored and reported in its turn): "
-                                  "faster on a machine with N cores or more."),
+                             help="Read and clean posts in N worker processes (a few files "
+                                  "ahead; each post is still stored and reported in its "
+                                  "turn): faster on a machine with more than one core."),
     verify_citations: bool = typer.Option(False, "--verify/--no-verify",
                                           help="Also check the posts' citations against "
                                                "Crossref (as `archiver verify` does)."),
