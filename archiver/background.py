@@ -11,13 +11,16 @@ that parsed them.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
@@ -62,7 +65,34 @@ def beside(size: int, fn: Callable[..., T], *args: object) -> Future[T]:
     return done
 
 
-def processes(jobs: int, preload: list[str]) -> ProcessPoolExecutor:
+class Workers(ProcessPoolExecutor):
+    """Worker processes that a run leaving early (Ctrl-C, an error) stops at once.
+
+    A pool's own shutdown waits for the work its workers are doing (an image fetched from a
+    slow server may take minutes), and at exit Python waits for every worker: a second
+    Ctrl-C left a run hung, its workers waiting for work that never came. Workers ignore
+    Ctrl-C (the run handles it), so they are terminated instead."""
+
+    def __exit__(self, kind: Any, value: Any, trace: Any) -> bool:
+        if kind is None:
+            self.shutdown(wait=True)  # idle: they exit at once
+        else:
+            self.stop()
+        return False
+
+    def stop(self) -> None:
+        """Drop the work not started and terminate every worker, the busy ones too."""
+        # (the pool forgets its processes as it shuts down: Python 3.14 has terminate_workers)
+        workers = list((getattr(self, "_processes", None) or {}).values())
+        self.shutdown(wait=False, cancel_futures=True)
+        for worker in workers:
+            if worker.is_alive():
+                worker.terminate()
+        for worker in workers:
+            worker.join(timeout=5)
+
+
+def processes(jobs: int, preload: list[str]) -> Workers:
     """A pool of ``jobs`` worker processes for work that holds the GIL (reading and cleaning
     posts). In a process that runs no other thread (the command line, before its progress
     bar), they are forked from it at once: they start in milliseconds with everything it has
@@ -72,8 +102,8 @@ def processes(jobs: int, preload: list[str]) -> ProcessPoolExecutor:
     where there is no fork (Windows), each is started afresh."""
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods and threading.active_count() == 1:
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts,
-                                   mp_context=multiprocessing.get_context("fork"))
+        pool = Workers(max_workers=jobs, initializer=_ignore_interrupts,
+                       mp_context=multiprocessing.get_context("fork"))
         pool.submit(int).result()  # the first task forks every worker, now
         return pool
     if "forkserver" in methods:
@@ -81,11 +111,17 @@ def processes(jobs: int, preload: list[str]) -> ProcessPoolExecutor:
         context.set_forkserver_preload(preload)
     else:
         context = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context,
-                               initializer=_ignore_interrupts)
+    return Workers(max_workers=jobs, mp_context=context, initializer=_ignore_interrupts)
 
 
 def _ignore_interrupts() -> None:
     """A worker leaves Ctrl-C to the process that started it, which stops the work and says
-    what was done (a worker interrupted would print a traceback of its own)."""
+    what was done (a worker interrupted would print a traceback of its own); and on Linux it
+    ends with that process, however that ends (killed, it could not stop its workers)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h

@@ -41,8 +41,8 @@ import json
 import os
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -53,7 +53,7 @@ import requests
 
 from archiver import readers, schema
 from archiver.assets import EMPTY_PLACEHOLDER, localise
-from archiver.background import processes
+from archiver.background import Workers, processes
 from archiver.canonical import dumps, sha256_hex, sha512_hex
 from archiver.clean import clean
 from archiver.clean.metadata import is_address_id, is_long_id
@@ -650,6 +650,25 @@ class _File:
 # in its turn, in the run's process.
 AHEAD_BYTES = 64 << 20
 
+def _unchanged_since(path: Path, status: os.stat_result) -> bool:
+    """Whether the file at ``path`` is still as it was when ``status`` was taken."""
+    try:
+        return _status_of(path.stat()) == _status_of(status)
+    except OSError:
+        return False
+
+
+def _waited_for(extraction: Future[list[Extracted]]) -> list[Extracted]:
+    """The worker's result, waited for a fraction of a second at a time: Ctrl-C is handled
+    by this (the main) thread, but the signal may be delivered to another (the pool's), and a
+    wait on a lock that no timeout ends is not interrupted by a signal another thread took."""
+    while True:
+        try:
+            return extraction.result(timeout=0.2)
+        except FutureTimeout:
+            continue
+
+
 # a file read ahead of its turn: its bytes, their status and sha256, and its extraction
 _Ahead = tuple[bytes, os.stat_result, str, Future[list[Extracted]]]
 
@@ -916,6 +935,9 @@ class _Run:
             raise InputError(f"cannot read: {exc}", path=path) from None
         quick = self._from_status(path, source)
         ahead = self.ahead.pop(path, None)
+        if ahead is not None and not _unchanged_since(path, ahead[1]):
+            ahead[3].cancel()  # changed (or gone) since it was read ahead: read it again
+            ahead = None
         extraction = None
         if quick is None:
             if ahead is not None:
@@ -961,8 +983,8 @@ class _Run:
         if one was started on it (filed, keyed and built here, in turn), else here."""
         if extraction is not None:
             try:
-                extracted = extraction.result()
-            except BrokenProcessPool:  # a worker died (killed, out of memory): go on alone
+                extracted = _waited_for(extraction)
+            except BrokenExecutor:  # a worker died (killed, out of memory): go on alone
                 self.stop_workers()
             else:
                 return [finish_post(with_input(item, data), path, key_for=self.key_for,
@@ -998,9 +1020,16 @@ class _Run:
             held += len(data)
             digest = sha256_hex(data)
             self.digests.learn(source, status, digest)
-            if self.from_receipt(path, digest, source) is None:
-                self.ahead[path] = (data, status, digest,
-                                    self.pool.submit(extract_file, path, data, self.config))
+            try:
+                if self.from_receipt(path, digest, source) is not None:
+                    continue
+                extraction = self.pool.submit(extract_file, path, data, self.config)
+            except ArchiverError:  # (a damaged object): said in the file's turn
+                continue
+            except BrokenExecutor:  # a worker died: the files are read in their turn, here
+                self.stop_workers()
+                return
+            self.ahead[path] = (data, status, digest, extraction)
 
     def stop_workers(self) -> None:
         """No more work for the worker processes: what was started ahead is dropped (each file
@@ -1154,18 +1183,15 @@ def ingest_paths(paths: Iterable[Path], config: Config, *,
     script that calls this must guard its own code with ``if __name__ == "__main__":``.)
     ``pool``: worker processes the caller started (:func:`start_workers`), used instead;
     the caller shuts it down."""
-    own = pool is None and jobs > 1
-    if own:  # started first, before this run starts a thread of its own
-        pool = start_workers(jobs)
-    try:
+    if pool is not None or jobs <= 1:
         return _ingest_paths(paths, config, on_result, wait, refresh, on_wait, on_files,
                              on_interrupted, pool, jobs)
-    finally:
-        if own and pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+    with start_workers(jobs) as own:  # started first, before this run starts a thread
+        return _ingest_paths(paths, config, on_result, wait, refresh, on_wait, on_files,
+                             on_interrupted, own, jobs)
 
 
-def start_workers(jobs: int) -> ProcessPoolExecutor:
+def start_workers(jobs: int) -> Workers:
     """The worker processes of ``ingest --jobs``."""
     return processes(jobs, [__name__])
 

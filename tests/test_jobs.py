@@ -3,6 +3,7 @@ process archives them, and whatever goes wrong in a worker is said as it would b
 
 from __future__ import annotations
 
+import contextlib
 import json
 import multiprocessing
 import os
@@ -117,13 +118,17 @@ def test_a_worker_process_killed_leaves_the_run_to_go_on_in_one(
     """A worker killed (by the out-of-memory killer, by a user) stops no run: what it was
     given is read in the run's own process, and the results are those of one process."""
     folder = inputs(tmp_path)
+    for copy in range(2):  # more files than are read ahead: some are sent after the kill
+        shutil.copytree(WECHAT, folder / f"copy-{copy}")
     alone = ingest_paths([folder], config)
     killed: list[int] = []
 
     def kill_the_workers(result: IngestResult) -> None:
         if not killed:
             for child in multiprocessing.active_children():
-                os.kill(child.pid, signal.SIGKILL)
+                with contextlib.suppress(ProcessLookupError):  # (the pool may end the rest)
+                    os.kill(child.pid, signal.SIGKILL)
+                child.join()
                 killed.append(child.pid)
 
     shared = replace(config, archive=tmp_path / "shared")
@@ -159,6 +164,34 @@ def test_a_file_too_large_to_send_to_a_worker_is_read_in_its_turn_alone(
     assert sent and set(sent) <= small
 
 
+def test_a_file_changed_after_it_was_read_ahead_is_read_again_in_its_turn(
+        config: Config, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file read ahead, then edited or deleted before its turn, is what it is in its turn,
+    as in one process (it was archived from the bytes read ahead)."""
+    folder = tmp_path / "posts"
+    folder.mkdir()
+    first, edited, deleted = sorted(WECHAT.glob("markdown/*.md"))[:3]
+    for post in (first, edited, deleted):
+        shutil.copy(post, folder / post.name)
+    finish = pipeline.finish_post
+
+    def change_the_others_first(*args, **kwargs):  # in the first file's turn
+        if (folder / deleted.name).exists():
+            (folder / deleted.name).unlink()
+            with open(folder / edited.name, "a", encoding="utf-8") as text:
+                text.write("\n\n读后记。\n")
+        return finish(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "finish_post", change_the_others_first)
+    results = ingest_paths([folder], config, jobs=2)
+    assert [(Path(r.source).name, r.status) for r in results] == [
+        (first.name, "added"), (edited.name, "added"), (deleted.name, "failed")]
+    assert "no such file" in str(results[-1].error).lower() or "cannot read" in str(
+        results[-1].error)
+    record = Archive.open(config.archive).read_json(results[1].object_id, "record.json")
+    assert record["text"].endswith("读后记。")
+
+
 @pytest.mark.parametrize("error", [
     MalformedInput("the page stops before its closing tags", path="a/b.html", hint="save again"),
     UnsupportedFormat("not a supported saved post", path="x.txt"),
@@ -184,3 +217,68 @@ def test_the_command_line_takes_jobs(tmp_path: Path) -> None:
                                   str(archive), "--jobs", "0"])
     assert refused.exit_code == 2
     assert "--jobs" in refused.stderr
+
+
+def test_ctrl_c_stops_a_run_whose_workers_wait_on_a_slow_image_server_at_once(
+        tmp_path: Path) -> None:
+    """Ctrl-C while workers fetch images from a server that answers in a minute: the run
+    stops at once, its workers with it (a pool's shutdown waited for every fetch they had
+    been given, minutes; a second Ctrl-C left the run hung, its workers waiting for work)."""
+    import subprocess
+    import sys
+    import threading
+    import time
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    asked = threading.Event()
+
+    class Slow(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            asked.set()
+            time.sleep(60)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Slow)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    folder = tmp_path / "posts"
+    folder.mkdir()
+    for number in range(4):
+        (folder / f"post-{number}.md").write_text(
+            f"---\ntitle: 慢图 {number}\nurl: https://mp.weixin.qq.com/s/SlowImage000{number}\n"
+            f"---\n\n正文。\n\n![](http://127.0.0.1:{server.server_port}/{number}.jpg)\n",
+            encoding="utf-8")
+    (tmp_path / "archiver.toml").write_text(
+        'allow_private_hosts = ["127.0.0.1"]\nhttp_timeout = 120\n', encoding="utf-8")
+    archive = tmp_path / "archive"
+    run = subprocess.Popen(
+        [sys.executable, "-m", "archiver", "ingest", str(folder), "--archive", str(archive),
+         "--jobs", "2"], cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        text=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    try:
+        assert asked.wait(60), "no image was asked for"
+        run.send_signal(signal.SIGINT)
+        started = time.monotonic()
+        _, stderr = run.communicate(timeout=30)
+        assert run.returncode == 130, stderr
+        assert time.monotonic() - started < 15
+        assert "interrupted" in stderr and "Traceback" not in stderr
+    finally:
+        run.kill()
+        server.shutdown()
+    time.sleep(0.5)
+    assert [pid for pid in _processes_naming(archive)] == []  # no worker left behind
+
+
+def _processes_naming(path: Path) -> list[str]:
+    """The processes whose command line names ``path`` (where /proc tells)."""
+    found = []
+    for process in Path("/proc").glob("[0-9]*"):
+        try:
+            if str(path) in process.joinpath("cmdline").read_bytes().decode("utf-8", "replace"):
+                found.append(process.name)
+        except OSError:  # gone meanwhile
+            continue
+    return found
