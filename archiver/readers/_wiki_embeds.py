@@ -98,13 +98,20 @@ def _next(state: StateInline, text: str, at: int) -> int:
 _MEMO = "_wiki_embeds_next"
 
 
+def _next_on_line(state: StateInline, text: str, at: int) -> int:
+    """Where ``text`` is next found from ``at`` on the line the position is on (-1: not on
+    it): an embed, a path and an image's text are each written on one line."""
+    found = _next(state, text, at)
+    return -1 if found < 0 or found > _next(state, "\n", state.pos) >= 0 else found
+
+
 def _embed(state: StateInline, silent: bool) -> bool:
     """An ``![[image]]`` at the position: an ``<img>`` of the file it names."""
     start = state.pos
     if not state.src.startswith("![[", start):
         return False
-    end = _next(state, "]]", start + 3)
-    if end < 0 or end > _next(state, "\n", start) >= 0:  # (an embed is on one line)
+    end = _next_on_line(state, "]]", start + 3)
+    if end < 0:
         return False
     inner = state.src[start + 3:end]
     target, _, shown = inner.partition("|")
@@ -133,8 +140,7 @@ def _spaced(state: StateInline, silent: bool) -> bool:
         return False
     # the text must end in "](" on the same line: looked for before the regex is tried, from
     # each "![" of a line of thousands
-    close = _next(state, "](", state.pos + 2)
-    if close < 0 or close > _next(state, "\n", state.pos) >= 0:
+    if _next_on_line(state, "](", state.pos + 2) < 0:
         return False
     match = _SPACED.match(state.src, state.pos)
     if match is None or " " not in match["src"].strip() or \
