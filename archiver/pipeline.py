@@ -325,15 +325,14 @@ def extract_file(path: Path, data: bytes, config: Config) -> list[Extracted]:
     pickled, so it leaves out what cannot or need not cross: the parsed page (lxml's, tied to
     this process), the container's files (used up by localising its images) and the saved
     file's own bytes (which the run has: put back by :func:`with_input`); the source's
-    digest, computed beside, is waited for."""
+    digest is computed (or waited for, computed beside) here."""
     global _worker_session
     if config.fetch and _worker_session is None:
         _worker_session = requests.Session()
     out: list[Extracted] = []
     for raw in readers.read_all(path, data):
         extracted = extract_post(raw, config, _worker_session)
-        sha512 = raw.sha512.result() if isinstance(raw.sha512, Future) else raw.sha512
-        extracted.raw = replace(raw, body_tree=None, resources={}, sha512=sha512,
+        extracted.raw = replace(raw, body_tree=None, resources={}, sha512=raw.data_sha512,
                                 data=b"" if raw.data is data else raw.data)
         extracted.data_is_input = raw.data is data
         out.append(extracted)
@@ -941,11 +940,9 @@ class _Run:
         extraction = None
         if quick is None:
             if ahead is not None:
-                data, status, digest, extraction = ahead
+                data, _status, digest, extraction = ahead
             else:
-                data, status = readers.read_input_and_status(path)
-                digest = sha256_hex(data)
-            self.digests.learn(source, status, digest)
+                data, _status, digest = self._read(path, source)
             quick = self.from_receipt(path, digest, source)
         if quick is not None:
             if ahead is not None:
@@ -976,6 +973,14 @@ class _Run:
                         or self.group and time.monotonic() - self.group_since >= GROUP_SECONDS):
                     self.commit_group()
         self._report_ready()
+
+    def _read(self, path: Path, source: str) -> tuple[bytes, os.stat_result, str]:
+        """The file's bytes, their status and sha256 (remembered by status: an unchanged
+        file's digest is then known without reading it)."""
+        data, status = readers.read_input_and_status(path)
+        digest = sha256_hex(data)
+        self.digests.learn(source, status, digest)
+        return data, status, digest
 
     def _prepared(self, path: Path, data: bytes,
                   extraction: Future[list[Extracted]] | None) -> list[Prepared]:
@@ -1013,13 +1018,11 @@ class _Run:
                 source = _relative(path, self.base)
                 if self._from_status(path, source) is not None:
                     continue
-                data, status = readers.read_input_and_status(path)
+                data, status, digest = self._read(path, source)
             except (ArchiverError, OSError, RuntimeError):
                 self.ahead[path] = None
                 continue
             held += len(data)
-            digest = sha256_hex(data)
-            self.digests.learn(source, status, digest)
             try:
                 if self.from_receipt(path, digest, source) is not None:
                     continue
