@@ -99,6 +99,17 @@ def withdrawn(notices: list[dict[str, Any]]) -> list[dict[str, Any]]:
             if n.get("relation") == "updated-by" and n.get("type") in WITHDRAWN]
 
 
+def name(notice: dict[str, Any]) -> str:
+    """What the notice is called: its label as Crossref gives it (``Retraction``), else its
+    type (``partial retraction``)."""
+    return notice.get("label") or str(notice.get("type", "")).replace("_", " ")
+
+
+def when(notice: dict[str, Any]) -> str:
+    """The notice's date and source, as known (``2021-03-04, retraction-watch``)."""
+    return ", ".join(str(notice[k]) for k in ("date", "source") if notice.get(k))
+
+
 def describe(notice: dict[str, Any]) -> str:
     """A notice in a line: ``retracted (Retraction 10.1016/…, 2021-03-04, retraction-watch)``,
     or, for a cited DOI that is itself a notice, ``is the Retraction notice of 10.…``."""
@@ -106,15 +117,14 @@ def describe(notice: dict[str, Any]) -> str:
         return f"a preprint: its published version is {notice.get('doi')}"
     if notice["relation"] == "is-review-of":
         return f"the DOI cited is a review of {notice.get('doi')}, not that work itself"
-    name = notice.get("label") or notice["type"].replace("_", " ")
-    details = ", ".join(str(notice[k]) for k in ("doi", "date", "source") if notice.get(k))
+    called, dated = name(notice), when(notice)
+    details = ", ".join(part for part in (notice.get("doi"), dated) if part)
     if notice["relation"] == "update-to":
         about = f" of {notice['doi']}" if notice.get("doi") else ""
-        when = ", ".join(str(notice[k]) for k in ("date", "source") if notice.get(k))
-        return f"the DOI cited is the {name} notice{about}" + (f" ({when})" if when else "")
+        return f"the DOI cited is the {called} notice{about}" + (f" ({dated})" if dated else "")
     verb = {"retraction": "retracted", "partial_retraction": "partly retracted",
             "withdrawal": "withdrawn", "removal": "removed",
             "expression_of_concern": "under an expression of concern",
             "correction": "corrected", "erratum": "corrected", "corrigendum": "corrected",
             }.get(notice["type"], "updated")
-    return f"{verb} ({name}" + (f" {details}" if details else "") + ")"
+    return f"{verb} ({called}" + (f" {details}" if details else "") + ")"

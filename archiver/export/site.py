@@ -26,7 +26,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
-from archiver.citations.notices import withdrawn
+from archiver.citations import notices
 from archiver.export.works import CitationsIn, beijing_date, shown_title, unverified
 from archiver.model import SITE_GENERATOR
 
@@ -125,13 +125,12 @@ def _notice(notice: dict[str, Any]) -> str:
     """A notice Crossref lists for a cited work (verify's ``evidence.notices``), as a line
     of the table: ``notice: Retraction 10.… (2021-03-04, publisher)``, marked as a failed
     check is when it retracts, withdraws or removes the work."""
-    name = notice.get("label") or str(notice.get("type", "")).replace("_", " ")
     about = " of" if notice.get("relation") in ("update-to", "is-preprint-of",
                                                 "is-review-of") else ""
-    when = ", ".join(str(notice[k]) for k in ("date", "source") if notice.get(k))
-    text = (f"notice: {name}{about} {notice.get('doi') or ''}".rstrip()
-            + (f" ({when})" if when else ""))
-    return f'<span class="bad">{_e(text)}</span>' if withdrawn([notice]) else _e(text)
+    dated = notices.when(notice)
+    text = (f"notice: {notices.name(notice)}{about} {notice.get('doi') or ''}".rstrip()
+            + (f" ({dated})" if dated else ""))
+    return f'<span class="bad">{_e(text)}</span>' if notices.withdrawn([notice]) else _e(text)
 
 
 def _citations_table(citations: dict[str, Any] | None) -> str:

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from archiver.citations.notices import withdrawn
+from archiver.citations import notices
 from archiver.citations.parse import MORE_NAMES, split_authors
 from archiver.export.keys import make_key, unique
 from archiver.model import ERROR_KINDS
@@ -478,11 +478,10 @@ def withdrawal_notes(evidence: dict[str, Any]) -> list[str]:
     listed when the citation was verified (``evidence.notices``): a librarian citing the
     work must see it in the entry, not only in the verify report."""
     notes = []
-    for notice in withdrawn(evidence.get("notices") or []):
-        name = notice.get("label") or str(notice["type"]).replace("_", " ")
-        details = ", ".join(str(notice[k]) for k in ("date", "source") if notice.get(k))
+    for notice in notices.withdrawn(evidence.get("notices") or []):
+        details = notices.when(notice)
         doi = f" https://doi.org/{notice['doi']}" if notice.get("doi") else ""
-        notes.append(f"{name}{doi}" + (f" ({details})" if details else "")
+        notes.append(f"{notices.name(notice)}{doi}" + (f" ({details})" if details else "")
                      + ", as Crossref listed it when the citation was verified")
     return notes
 
