@@ -798,9 +798,27 @@ _GROUP_AUTHOR = re.compile(
     re.I)
 
 
+# what introduces a group named after "et al." ("…, et al; TRACERx Consortium", "et al., for
+# the GTEx Consortium", "et al. on behalf of the … Study Group")
+_GROUP_AFTER = re.compile(r"^[\s.,;:]*(?:(?:for|on\s+behalf\s+of|and)\s+)?(?:the\s+)?", re.I)
+
+
+def _group_after_etal(rest: str) -> dict[str, str] | None:
+    """The group author Vancouver prints after the members and "et al.", as a literal name."""
+    name = _GROUP_AFTER.sub("", rest, count=1).strip(" .;,")
+    if len(name.split()) >= 2 and _GROUP_AUTHOR.search(name) and not re.search(r"[,;]", name):
+        return {"literal": name}
+    return None
+
+
 def _split_authors(span: str) -> list[dict[str, str]]:
-    has_etal = bool(_ETAL.search(span))
-    span = _ETAL.split(span)[0]
+    pieces = _ETAL.split(span, maxsplit=1)
+    if len(pieces) == 2:
+        group = _group_after_etal(pieces[1])
+        if group:
+            return [*_split_authors(pieces[0] + " et al."), group]
+    has_etal = len(pieces) == 2
+    span = pieces[0]
     span = span.lstrip(" .,;:)]】")  # what a list number left: "[2].Cheng, H." -> "Cheng, H."
     if not has_etal and not re.search(r"[,;、，；]", span) and _GROUP_AUTHOR.search(span) \
             and len(span.split()) >= 2:
@@ -834,6 +852,9 @@ def _split_authors(span: str) -> list[dict[str, str]]:
     parts = []
     for p in re.split(r"\s*;\s*|\s*,\s*|\s+(?:and|und|et|&|y)\s+|\s*&\s*", span):
         p = re.sub(r"^(?:and|und|et|y)\s+", "", p.strip())
+        group = _GROUP_AFTER.sub("", p, count=1)
+        if group != p and _GROUP_AUTHOR.search(group):
+            p = group  # "…, on behalf of the ACT Study Group": the group's name
         if not p.strip(" .,"):
             continue
         if p.casefold().strip(".") in _COMPANY and parts:
@@ -890,6 +911,27 @@ def _closing_mark(text: str, tokens: list[Token], spans: Any, title: str) -> str
     return ""
 
 
+# words the tagger may leave out of the head of a group's name ("COVID-19 Host Genetics
+# Initiative", "ENCODE Project Consortium"): up to three, of letters, digits and hyphens
+_GROUP_HEAD = re.compile(r"(?:[^\W_][\w-]*\s+){1,3}")
+
+
+def _group_head(text: str, start: int, authors: str) -> str:
+    """A group author's name whole where the reference begins with it but the tagger took only
+    its last words for the author (a name beginning with a number or an acronym it has seldom
+    seen): the words before it, when nothing but they stand there."""
+    head = text[:start]
+    if start > 0 and _GROUP_HEAD.fullmatch(head) and any(c.isalpha() for c in head) \
+            and _GROUP_AUTHOR.search(authors) and not re.search(r"[,;]", authors):
+        return head + authors
+    return authors
+
+
+_LEADING_GROUP = re.compile(
+    r"((?:for|on\s+behalf\s+of)\s+(?:the\s+)?)?([^.,;]+?)\.\s+(\S.*)", re.I)
+_ETAL_SEMICOLON = re.compile(r"\bet\.?\s*al\b\.?\s*;\s*$")
+
+
 def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     markers = doctype_markers(tokens)
     # "o-<field>" is "other, after <field>" (see bench/train_refs.py); a [J] never belongs
@@ -906,19 +948,28 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
                 return value
         return ""
 
-    authors = ""
+    authors, author_start = "", 0
     for a, b in runs.get("author", ()):
         if b + 1 < len(tokens) and tokens[b + 1].text == "." and tokens[b].kind == "L" \
                 and len(tokens[b].text) == 1 and tokens[b].text.isupper():
             b += 1  # keep the full stop of a final initial: "Schultz, W."
-        authors = text[tokens[a].start:tokens[b].end]
+        authors, author_start = text[tokens[a].start:tokens[b].end], tokens[a].start
         if any(c.isalnum() for c in authors):
             break
     if authors:
+        authors = _group_head(text, author_start, authors)
         persons = split_authors(authors)
         if persons:
             item["author"] = persons
     title = _strip_span(first("title"))
+    group = _LEADING_GROUP.match(title)
+    if group and "author" in item and _GROUP_AUTHOR.search(group.group(2)) and (
+            group.group(1) or _ETAL_SEMICOLON.search(text, 0, text.find(title))):
+        # "Ardlie KG, et al., for the GTEx Consortium. The Genotype-Tissue …", "Beigel JH,
+        # …, et al; ACTT-1 Study Group Members. Remdesivir …": the tagger takes the group
+        # the authors wrote for into the title
+        item["author"].append({"literal": group.group(2)})
+        title = group.group(3)
     if title:
         item["title"] = title + _closing_mark(text, tokens, runs.get("title", ()), title)
     container = _container(first("container"))

@@ -427,6 +427,43 @@ def test_a_group_author_is_one_name_not_persons_made_of_its_words(text, author):
     assert parse_reference(text)["author"] == [{"literal": author}]
 
 
+def test_a_group_name_beginning_with_a_number_is_kept_whole():
+    item = parse_reference("COVID-19 Host Genetics Initiative. Mapping the human genetic "
+                           "architecture of COVID-19. Nature. 2021;600(7889):472-477.")
+    assert item["author"] == [{"literal": "COVID-19 Host Genetics Initiative"}]
+    assert item["title"] == "Mapping the human genetic architecture of COVID-19"
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("Jamal-Hanjani M, Wilson GA, McGranahan N, et al; TRACERx Consortium. Tracking the "
+     "evolution of non-small-cell lung cancer. N Engl J Med. 2017;376(22):2109-2121.",
+     "TRACERx Consortium"),
+    ("Beigel JH, Tomashek KM, Dodd LE, et al; ACTT-1 Study Group Members. Remdesivir for the "
+     "Treatment of Covid-19 - Final Report. N Engl J Med. 2020;383(19):1813-1826.",
+     "ACTT-1 Study Group Members"),
+])
+def test_a_group_after_et_al_is_the_last_author(text, group):
+    """Vancouver (AMA) prints the members, "et al", then the group they wrote for."""
+    authors = parse_reference(text)["author"]
+    assert authors[-1] == {"literal": group}
+    assert len(authors) == 4 and all("family" in a for a in authors[:3])
+
+
+def test_a_group_the_authors_wrote_for_is_an_author_not_the_title():
+    item = parse_reference("Ardlie KG, et al., for the GTEx Consortium. The Genotype-Tissue "
+                           "Expression (GTEx) pilot analysis: multitissue gene regulation in "
+                           "humans. Science. 2015;348(6235):648-660.")
+    assert item["author"] == [{"family": "Ardlie", "given": "KG"},
+                              {"literal": "GTEx Consortium"}]
+    assert item["title"].startswith("The Genotype-Tissue Expression (GTEx) pilot analysis")
+
+
+def test_on_behalf_of_is_not_part_of_the_groups_name():
+    authors = split_authors("Landray MJ, Haynes R, on behalf of the RECOVERY Collaborative "
+                            "Group")
+    assert authors[-1] == {"literal": "RECOVERY Collaborative Group"}
+
+
 def test_persons_are_still_persons_beside_a_group_word():
     authors = parse_reference("Smith J, Jones K. The Society of Mind revisited. Nature. "
                               "2020;1:2.")["author"]
