@@ -219,6 +219,27 @@ def test_the_command_line_takes_jobs(tmp_path: Path) -> None:
     assert "--jobs" in refused.stderr
 
 
+def test_workers_are_started_only_for_more_than_one_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One file is read whole by one process (a WARC of many posts too): starting workers
+    for it would cost their start and gain nothing."""
+    started: list[int] = []
+    start = pipeline.start_workers
+    monkeypatch.setattr(pipeline, "start_workers", lambda jobs: started.append(jobs)
+                        or start(jobs))
+    runner = CliRunner()
+    archive = str(tmp_path / "archive")
+    one = sorted((WECHAT / "markdown").glob("*.md"))[0]
+    result = runner.invoke(app, ["ingest", str(one), "--archive", archive, "--no-fetch",
+                                 "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    assert started == []
+    result = runner.invoke(app, ["ingest", str(WECHAT / "markdown"), "--archive", archive,
+                                 "--no-fetch", "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    assert started == [2]
+
+
 def test_ctrl_c_stops_a_run_whose_workers_wait_on_a_slow_image_server_at_once(
         tmp_path: Path) -> None:
     """Ctrl-C while workers fetch images from a server that answers in a minute: the run

@@ -265,7 +265,10 @@ def ingest(
             counted.add(result.source)
 
         # the workers start before the bar's thread does (forked from a process running no
-        # other thread, they start at once)
+        # other thread, they start at once); one file (a WARC of many posts too) is read
+        # whole by one process: no worker would share its work
+        if len(paths) == 1 and not paths[0].is_dir():
+            jobs = 1
         with (start_workers(jobs) if jobs > 1 else nullcontext()) as pool, progress:
             task = progress.add_task("", total=None)  # until the folders are walked
             try:
