@@ -722,8 +722,8 @@ def _person(part: str, given: str | None = None) -> dict[str, str] | None:
     words = part.split()
     if len(words) == 1:
         return {"literal": part} if _has_cjk(part) else {"family": part, "given": ""}
-    if {w.casefold().strip(".,") for w in words} & _ORG_WORDS:
-        return {"literal": part}
+    if {w.casefold().strip(".,") for w in words} & _ORG_WORDS or _GROUP_AUTHOR.search(part):
+        return {"literal": part}  # "TRACERx Consortium, Jamal-Hanjani M, …"
     if words[-1].casefold().strip(".") in _SUFFIX and len(words) > 2:
         core, suffix = words[:-1], " " + words[-1]
     else:
@@ -901,13 +901,21 @@ def _split_authors(span: str) -> list[dict[str, str]]:
 
 def _closing_mark(text: str, tokens: list[Token], spans: Any, title: str) -> str:
     """The question or exclamation mark that ends a title ("Do we need to fix science
-    blogs?"): the tagger leaves it out with the punctuation that follows a title."""
+    blogs?"), or the bracket that closes one it opened: the tagger leaves it out with the
+    punctuation that follows a title."""
     for a, b in spans:
         if title not in _cut(text, tokens, (a, b)):
             continue
         end = tokens[b].end
         mark = text[end:end + 1]
-        return mark if mark in ("?", "!", "？", "！") and not title.endswith(mark) else ""
+        if mark in ("?", "!", "？", "！") and not title.endswith(mark):
+            return mark
+        # "诊疗方案(试行第八版)[EB/OL]": the bracket the title opened, which the tagger left
+        # with the type code after it
+        opener = {")": "(", "）": "（", "]": "["}.get(mark)
+        if opener and title.count(opener) > title.count(mark):
+            return mark
+        return ""
     return ""
 
 
@@ -938,6 +946,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     # to the title it follows
     labels = ["other" if k in markers or lab.startswith("o-") else lab
               for k, lab in enumerate(labels)]
+    _issue_numbered_like_a_year(tokens, labels)
     runs = _spans(tokens, labels)
     item: dict[str, Any] = {}
 
@@ -1008,6 +1017,30 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _year_printed_as_an_issue(item, text)
     _article_number(item, text)
     return item
+
+
+_ISSUE_MARK = frozenset({"no", "nº", "n°", "nr", "issue", "iss", "num", "number"})
+
+
+def _issue_numbered_like_a_year(tokens: list[Token], labels: list[str]) -> None:
+    """MLA's "vol. 284, no. 1855, 2017": a number after "no." that looks like a year is the
+    issue when a year follows it; the year then is the one after it (relabelled in place)."""
+    if "issue" in labels:
+        return
+    for k, tok in enumerate(tokens):
+        if labels[k] != "year" or not _year_like(tok) or k < 1:
+            continue
+        mark = k - 1 if tokens[k - 1].text not in (".", ":") else k - 2
+        if mark < 0 or tokens[mark].text.casefold() not in _ISSUE_MARK:
+            continue
+        later = next((j for j in range(k + 1, len(tokens)) if _year_like(tokens[j])), None)
+        if later is not None:
+            labels[k] = "issue"
+            for j, lab in enumerate(labels):
+                if lab == "year" and j != later:
+                    labels[j] = "other"
+            labels[later] = "year"
+        return
 
 
 def _year_printed_as_an_issue(item: dict[str, Any], text: str) -> None:

@@ -464,6 +464,37 @@ def test_on_behalf_of_is_not_part_of_the_groups_name():
     assert authors[-1] == {"literal": "RECOVERY Collaborative Group"}
 
 
+def test_a_group_leading_a_list_of_persons_is_not_a_person():
+    authors = parse_reference("TRACERx Consortium, Jamal-Hanjani M, Wilson GA. Tracking the "
+                              "evolution of non-small-cell lung cancer. N Engl J Med. "
+                              "2017;376(22):2109-2121.")["author"]
+    assert authors[0] == {"literal": "TRACERx Consortium"}
+    assert [a.get("family") for a in authors[1:]] == ["Jamal-Hanjani", "Wilson"]
+
+
+def test_an_mla_issue_number_that_looks_like_a_year_is_the_issue():
+    """MLA prints "vol. 284, no. 1855, 2017": the year is the number after the issue."""
+    item = parse_reference(
+        "Dougherty, Liam R., et al. “Sexual conflict and correlated evolution between male "
+        "persistence and female resistance traits in the seed beetle Callosobruchus "
+        "maculatus.” Proceedings of the Royal Society B: Biological Sciences, vol. 284, "
+        "no. 1855, 2017, p. 20170132, https://doi.org/10.1098/rspb.2017.0132.")
+    assert (item["volume"], item["issue"], item["issued"], item["page"]) == (
+        "284", "1855", {"date-parts": [[2017]]}, "20170132")
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("(1) Arunan, E.; et al. “Definition of the hydrogen bond (IUPAC Recommendations 2011)”. "
+     "Pure Appl. Chem. 2011, 83, 1637–1641.",
+     "Definition of the hydrogen bond (IUPAC Recommendations 2011)"),
+    ("王義文(1989). 乾隆与燕京八景(下). 北京園林. 2(-): 35-37.", "乾隆与燕京八景(下)"),
+    ("[4] 国家卫生健康委员会. 新型冠状病毒肺炎诊疗方案(试行第八版)[EB/OL]. (2020-08-19)"
+     "[2021-01-05].", "新型冠状病毒肺炎诊疗方案(试行第八版)"),
+])
+def test_a_title_keeps_the_bracket_that_closes_what_it_opened(text, title):
+    assert parse_reference(text)["title"] == title
+
+
 def test_persons_are_still_persons_beside_a_group_word():
     authors = parse_reference("Smith J, Jones K. The Society of Mind revisited. Nature. "
                               "2020;1:2.")["author"]
