@@ -15,6 +15,7 @@ installed, and the only format used is a timestamp archiver writes itself.
 from __future__ import annotations
 
 import json
+import reprlib
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -72,11 +73,25 @@ def _pointer(path: Any) -> str:
     return "/" + "/".join(str(p) for p in path)
 
 
+_SHORT = reprlib.Repr()
+_SHORT.maxstring, _SHORT.maxother, _SHORT.maxlist, _SHORT.maxdict, _SHORT.maxlevel = (
+    60, 60, 3, 3, 2)
+
+
+def _message(error: Any) -> str:
+    """The validator's message with the value it quotes cut short: a record's whole body
+    quoted in one line of a report buries the report."""
+    whole = repr(error.instance)
+    if len(whole) <= 80 or whole not in error.message:
+        return error.message
+    return error.message.replace(whole, _SHORT.repr(error.instance), 1)
+
+
 def errors(name: str, document: Any) -> list[str]:
     """Every violation as ``/json/pointer: message``, in a stable order."""
     if _compiled(name).is_valid(document):
         return []
-    found = [f"{_pointer(e.absolute_path)}: {e.message}"
+    found = [f"{_pointer(e.absolute_path)}: {_message(e)}"
              for e in validator(name).iter_errors(document)]
     if not found:  # the two implementations disagree: the stricter one is right
         found = [f"{_pointer(e.instance_path)}: {e.message}"

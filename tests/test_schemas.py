@@ -35,6 +35,27 @@ def test_a_record_with_a_bad_block_is_rejected_with_its_pointer() -> None:
     assert any(p.startswith("/: 'id' is a required property") or "'id'" in p for p in problems)
 
 
+def test_a_record_missing_its_kind_is_told_so_in_short_lines() -> None:
+    """A record whose "kind" was renamed by hand: the missing key is named, no rule that
+    depends on the kind fires as well, and no line quotes the whole body."""
+    record = json.loads(next(p for p in ARCHIVED if p.name == "record.json"
+                             and json.loads(p.read_text(encoding="utf-8"))["blocks"]
+                             ).read_text(encoding="utf-8"))
+    record["kinx"] = record.pop("kind")
+    record["blocks"] = record["blocks"] * 20
+    problems = schema.errors("record", record)
+    assert any("'kind' is a required property" in p for p in problems), problems
+    assert not any(p.startswith(("/blocks", "/text", "/images")) for p in problems), problems
+    assert max(len(p) for p in problems) < 400, problems
+
+
+def test_a_value_quoted_in_a_problem_is_cut_short() -> None:
+    problems = schema.errors("record", {"title": ["x" * 5_000] * 50})
+    title = [p for p in problems if p.startswith("/title")]
+    assert title and all(len(p) < 300 for p in title), title
+    assert "'xxxx" in title[0] and "..." in title[0]
+
+
 def test_the_verify_report_schema_accepts_an_empty_report() -> None:
     empty = {"citations": [], "summary": {"verified": 0, "mismatch": 0, "not_found": 0,
                                           "unresolved": 0, "ambiguous": 0, "total": 0}}
