@@ -188,6 +188,8 @@ def test_unknown_post_id_exits_2_with_hint(runner, archive_dir):
     assert result.exit_code == ExitCode.USAGE
     assert "archiver: error:" in result.stderr and "no post with id 'wx:nothing'" in result.stderr
     assert "hint: `archiver list`" in result.stderr
+    newline = run(runner, "show", "wx:\n", "--archive", archive_dir)
+    assert "no post with id 'wx:\\n' in the archive" in newline.stderr  # escaped once
 
 
 @pytest.mark.parametrize("version", ["", "v9", "latest"])
@@ -527,8 +529,15 @@ def test_a_folder_without_posts_is_an_error_and_no_summary(runner, archive_dir, 
     (tmp_path / "empty").mkdir()
     result = run(runner, "ingest", tmp_path / "empty", "--archive", archive_dir)
     assert result.exit_code == ExitCode.USAGE
-    assert "no saved posts found in the given paths" in result.stderr
+    assert f"archiver: error: {tmp_path / 'empty'}: no saved posts in this folder" \
+        in result.stderr
     assert "post(s)" not in result.stderr
+    (tmp_path / "also-empty").mkdir()
+    both = run(runner, "ingest", tmp_path / "empty", tmp_path / "also-empty", "--archive",
+               archive_dir)
+    assert both.exit_code == ExitCode.USAGE
+    assert (f"no saved posts found in the given paths ({tmp_path / 'empty'}, "
+            f"{tmp_path / 'also-empty'})") in both.stderr
 
 
 def test_the_hints_on_formats_name_every_suffix_read(runner, archive_dir, tmp_path):
@@ -566,7 +575,7 @@ def test_a_folder_of_other_files_is_a_folder_without_posts_for_ingest_and_verify
     ingest = run(runner, "ingest", notes, "--archive", archive_dir)
     assert ingest.exit_code == ExitCode.USAGE
     assert "skipped" in ingest.stderr and "ideas.md" in ingest.stderr
-    assert "no saved posts found in the given paths (1 other file(s) skipped" in ingest.stderr
+    assert f"{notes}: no saved posts in this folder (1 other file(s) skipped" in ingest.stderr
     assert not archive_dir.exists()
     (tmp_path / "empty").mkdir()
     for folder in (notes, tmp_path / "empty"):

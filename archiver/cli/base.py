@@ -343,10 +343,10 @@ def resolve_id(store: Any, given: str) -> str:
     if len(candidates) == 1:
         return candidates[0]
     if not candidates:
-        raise NotFound(f"no post with id {given!r} in the archive", path=store.root,
+        raise NotFound(f"no post with id '{given}' in the archive", path=store.root,
                        hint="`archiver list` shows the ids")
     more = f", and {len(candidates) - 5} more" if len(candidates) > 5 else ""
-    raise UsageError(f"{given!r} matches {len(candidates)} posts: "
+    raise UsageError(f"'{given}' matches {len(candidates)} posts: "
                      + ", ".join(candidates[:5]) + more, hint="give more of the id")
 
 

@@ -292,9 +292,14 @@ def ingest(
         if all(r.status == "skipped" for r in results):  # none, or only other files
             skipped = (f" ({len(results)} other file(s) skipped, named above)"
                        if results and not quiet else "")
-            raise UsageError("no saved posts found in the given paths" + skipped,
-                             hint=f"give saved posts ({', '.join(SUFFIX_NAMES)}), or folders "
-                                  "holding them")
+            hint = (f"give saved posts ({', '.join(SUFFIX_NAMES)}), or folders holding "
+                    "them")
+            if len(paths) == 1:  # named as every error about one input is
+                raise UsageError("no saved posts in this folder" + skipped, path=paths[0],
+                                 hint=hint)
+            raise UsageError("no saved posts found in the given paths ("
+                             + ", ".join(printable(str(p)) for p in paths) + ")" + skipped,
+                             hint=hint)
         if not quiet:
             folder = printable(str(config.archive))
             where = (f" → {folder}" if Archive.declared(config.archive)

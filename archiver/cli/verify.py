@@ -122,7 +122,7 @@ def _citations_in(target: str, config: Config, store: Any
         if path.exists() or _looks_like_a_path(target):
             raise InputError("no such file, and no post with that id", path=target)
         if store is None:  # an unknown post id, as for `show`: a usage error (exit 2)
-            raise NotFound(f"no post with id {target!r}: no archive here yet",
+            raise NotFound(f"no post with id '{target}': no archive here yet",
                            path=config.archive, hint="no file has that name either; run "
                            "`archiver ingest PATH --archive DIR` to archive posts")
         object_id = resolve_id(store, target)

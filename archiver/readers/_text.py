@@ -100,7 +100,8 @@ def _undecodable(data: bytes, encoding: str, at: int, path: Path) -> MalformedIn
     if encoding == "utf-8" and _reads_as_gb18030(data):  # saved by a Chinese-locale editor
         hint = ("the file reads as GB18030 (GBK) text: convert it to UTF-8, e.g. iconv -f "
                 "gb18030 -t utf-8 FILE > NEW, or (an HTML page) declare <meta charset=\"gbk\">")
-    return MalformedInput(f"not valid {encoding} text (byte {at}: {data[at:at + 4]!r})",
+    # the bytes in hex: a bytes repr's backslashes would be escaped again where it is printed
+    return MalformedInput(f"not valid {encoding} text (byte {at}: {data[at:at + 4].hex(' ')})",
                           path=path, hint=hint)
 
 

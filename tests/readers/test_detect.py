@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -375,6 +376,9 @@ def test_text_that_reads_as_gbk_says_so_and_how_to_convert_it(tmp_path, name):
     with pytest.raises(MalformedInput, match="not valid utf-8") as info:
         read(post)
     assert "GB18030" in info.value.hint and "iconv -f gb18030 -t utf-8" in info.value.hint
+    # the bytes in hex, with no backslash that printing the message would escape again
+    assert re.search(r"\(byte \d+: [0-9a-f]{2}( [0-9a-f]{2}){3}\)", info.value.message)
+    assert "\\" not in info.value.message
 
 
 def test_latin_text_in_another_code_page_gets_no_advice_to_read_it_as_gbk(tmp_path):
