@@ -9,6 +9,7 @@ from typing import Any
 
 from rich.cells import cell_len
 
+from archiver.citations.compare.text import shown
 from archiver.citations.notices import RETRACTED, describe, withdrawn
 from archiver.clean.metadata import one_line
 from archiver.export.works import shown_title
@@ -243,13 +244,10 @@ def shorten(text: str, width: int = CITATION_WIDTH) -> str:
 
 
 def _shown(value: Any) -> str | None:
-    """A field value as a person writes it, in quotes, on one line: a list (Crossref's
-    authors) joined with ", "; None when there is no value."""
-    if isinstance(value, (list, tuple)):
-        value = ", ".join(str(v) for v in value if v not in (None, ""))
-    if value is None or value == "":
-        return None
-    return f"“{one_line(str(value))}”"
+    """A field value as a person writes it (:func:`shown`), in quotes, on one line; None when
+    there is no value."""
+    text = shown(value)
+    return None if text is None else f"“{one_line(text)}”"
 
 
 def _field_line(name: str, check: Any) -> str:

@@ -130,6 +130,28 @@ def test_the_index_tells_a_post_citing_nothing_from_one_whose_citations_are_unch
     assert kazakhstan == "1 not verified"
 
 
+def test_a_post_page_lists_the_citations_no_verification_covers(site):
+    """The index counts "1 not verified" for the Kazakhstan post: its page shows that
+    citation, said to be unchecked, with the command that checks it."""
+    index = (site / "index.html").read_text(encoding="utf-8")
+    page = re.search(r'<a href="(posts/[^"]+)">[^<]*哈萨克斯坦', index).group(1)
+    html = (site / page).read_text(encoding="utf-8")
+    [row] = re.findall(r"<tr><td>[^<]*</td><td>not verified</td>.*?</tr>", html)
+    assert "10.1093/ia/iiaa061" in row or "Vanderhill" in row, row
+    assert "<code>archiver verify wx:" in row
+
+
+def test_a_mismatch_shows_crossrefs_authors_as_a_person_reads_them():
+    from archiver.export.site import _citations_table
+
+    entry = {"text": "Oh SE. A title. J. 2020;1:2.", "status": "mismatch", "reason": "author",
+             "fields": {"author": {"cited": "Oh, Sohae Eve", "crossref": ["oh", "vukina"],
+                                   "match": False, "reason": "an added author"}}}
+    table = _citations_table({"citations": [entry]}, [], "wx:x")
+    assert "(cited Oh, Sohae Eve; Crossref oh, vukina)" in table
+    assert "[" not in table.split("<td>", 3)[3].split("</td>")[0]
+
+
 def test_a_cited_works_notices_are_shown_beside_its_verdict():
     """What verify kept (its ``evidence.notices``, shaped as verify-report.schema.json says):
     a retraction stands out; a correction is said plainly."""
@@ -141,7 +163,7 @@ def test_a_cited_works_notices_are_shown_beside_its_verdict():
                   "doi": "10.1038/x1", "date": "2021-03-04", "source": "publisher"},
                  {"relation": "updated-by", "type": "correction", "doi": "10.1038/x2"},
                  {"relation": "is-preprint-of", "type": "preprint", "doi": "10.1038/x3"}]}}
-    table = _citations_table({"citations": [entry]})
+    table = _citations_table({"citations": [entry]}, [], "wx:x")
     assert ('every field agrees<br><span class="bad">notice: Retraction 10.1038/x1 '
             '(2021-03-04, publisher)</span><br>notice: correction 10.1038/x2'
             '<br>notice: preprint of 10.1038/x3</td>') in table

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from archiver.citations import notices
+from archiver.citations.compare.text import shown
 from archiver.export.works import CitationsIn, beijing_date, shown_title, unverified
 from archiver.model import SITE_GENERATOR
 
@@ -133,23 +134,31 @@ def _notice(notice: dict[str, Any]) -> str:
     return f'<span class="bad">{_e(text)}</span>' if notices.withdrawn([notice]) else _e(text)
 
 
-def _citations_table(citations: dict[str, Any] | None) -> str:
-    if not citations or not citations.get("citations"):
+def _citations_table(citations: dict[str, Any] | None, unchecked: list[str],
+                     object_id: str) -> str:
+    """The stored verdicts, then a row for each citation the post makes that none covers (the
+    post was edited since, or never verified): the index counts them, the page shows them."""
+    entries = (citations or {}).get("citations") or []
+    if not entries and not unchecked:
         return "<p class=\"none\">No verified citations stored for this post.</p>"
     rows = []
-    for entry in citations["citations"]:
+    for entry in entries:
         checks = []
         for name, check in (entry.get("fields") or {}).items():
             mark = {True: ("ok", "✓"), False: ("bad", "✗"), None: ("none", "–")}[
                 check.get("match")]
             checks.append(f'<span class="{mark[0]}">{mark[1]} {_e(name)}</span>'
                           + ("" if check.get("match") is not False else
-                             f" (cited {_e(check.get('cited'))}; Crossref "
-                             f"{_e(check.get('crossref'))})"))
+                             f" (cited {_e(shown(check.get('cited')))}; Crossref "
+                             f"{_e(shown(check.get('crossref')))})"))
         notices = [_notice(n) for n in (entry.get("evidence") or {}).get("notices") or []]
         reason = "<br>".join([_e(entry.get("reason")), *notices])
         rows.append(f"<tr><td>{_e(entry.get('text'))}</td><td>{_e(entry.get('status'))}</td>"
                     f"<td>{'<br>'.join(checks)}</td><td>{reason}</td></tr>")
+    for text in unchecked:
+        rows.append(f"<tr><td>{_e(text)}</td><td>not verified</td><td></td><td>not checked "
+                    f"against Crossref as this version of the post cites it: <code>archiver "
+                    f"verify {_e(object_id)}</code></td></tr>")
     return ("<table><tr><th>citation</th><th>status</th><th>fields</th><th>reason</th></tr>"
             + "".join(rows) + "</table>")
 
@@ -237,8 +246,8 @@ def _post_page(archive: Any, out: Path, object_id: str, citations_in: CitationsI
     record = archive.read_json(object_id, "record.json")
     citations = (archive.read_json(object_id, "citations.json")
                  if "citations.json" in state else None)
-    unchecked = len(unverified(record, (citations or {}).get("citations") or [],
-                               citations_in)) if citations_in else 0
+    unchecked = [text for text, _ in unverified(record, (citations or {}).get("citations")
+                                                or [], citations_in)] if citations_in else []
     for logical in state:
         if logical.startswith("assets/"):
             target = out / logical
@@ -253,10 +262,10 @@ def _post_page(archive: Any, out: Path, object_id: str, citations_in: CitationsI
             f'{_e(record["url"])}</a></p>' if record.get("url") else "")
     body = (f'<p><a href="../index.html">← all posts</a></p><h1>{_e(title)}</h1>'
             f'<p class="meta">{meta}</p>{link}{_body(record)}<h2>Citations</h2>'
-            f"{_citations_table(citations)}")
+            f"{_citations_table(citations, unchecked, object_id)}")
     name = page_name(object_id)
     (out / "posts" / name).write_text(_document(title, body), encoding="utf-8")
     return (f'<tr><td><a href="posts/{name}">{_e(title)}</a></td>'
             f"<td>{_e(account)}</td><td>{_e(day)}</td>"
-            f"<td>{len(versions)}</td><td>{_status_summary(citations, unchecked)}"
+            f"<td>{len(versions)}</td><td>{_status_summary(citations, len(unchecked))}"
             f"</td></tr>\n")

@@ -39,6 +39,16 @@ class FieldCheck:
                 "reason": self.reason}
 
 
+def shown(value: Any) -> str | None:
+    """A checked value as a person writes it: a list (Crossref's authors) joined with ", ";
+    None when there is none. What a report or a page prints of a check's two sides."""
+    if isinstance(value, (list, tuple)):
+        value = ", ".join(str(v) for v in value if v not in (None, ""))
+    if value is None or value == "":
+        return None
+    return str(value)
+
+
 # -- normalisation -------------------------------------------------------------------------------
 
 def fold(text: str) -> str:
