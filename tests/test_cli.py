@@ -1491,6 +1491,15 @@ def test_a_list_item_removed_is_named_by_its_place_in_the_older_list():
     assert changed_leaves("tags", ["b", "c"], ["a", "b", "c"]) == [("tags[0]", _ABSENT, "a")]
 
 
+def test_a_list_item_that_moved_is_not_said_to_have_changed_into_another():
+    """Tags [测试, 引用] → [引用, 测试, 新标签]: 引用 moved before 测试 and 新标签 was added;
+    引用 was not changed into 新标签."""
+    from archiver.cli.reading import _ABSENT, changed_leaves
+    assert sorted(changed_leaves("tags", ["测试", "引用"], ["引用", "测试", "新标签"])) == [
+        ("tags[0]", _ABSENT, "引用"), ("tags[1]", "引用", _ABSENT),
+        ("tags[2]", _ABSENT, "新标签")]
+
+
 def test_diff_of_a_post_with_one_version_says_there_is_nothing_to_compare(
         runner, archive_dir):
     added = json.loads(run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch",

@@ -173,12 +173,16 @@ def changed_leaves(where: str, old: Any, new: Any) -> list[tuple[str, Any, Any]]
         return out
     if isinstance(old, list) and isinstance(new, list):
         out = []
-        matcher = difflib.SequenceMatcher(None, [_item_key(x) for x in old],
-                                          [_item_key(x) for x in new], autojunk=False)
+        old_keys, new_keys = [_item_key(x) for x in old], [_item_key(x) for x in new]
+        matcher = difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False)
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "equal":
                 continue
             pairs = _pairs(old[i1:i2], new[j1:j2])
+            # an item the other side holds elsewhere moved: it took no one's place (tags
+            # [a, b] → [b, a, c] is b moved before a and c added, not b changed into c)
+            pairs = [(i, j) for i, j in pairs if isinstance(old[i1 + i], dict)
+                     or (old_keys[i1 + i] not in new_keys and new_keys[j1 + j] not in old_keys)]
             paired_old = {i for i, _ in pairs}
             paired_new = {j for _, j in pairs}
             found: list[tuple[int, list[tuple[str, Any, Any]]]] = []
