@@ -1682,6 +1682,21 @@ def test_fail_on_nothing_makes_no_status_fail(runner, archive_dir, tmp_path, mon
     assert none.exit_code == ExitCode.OK
 
 
+@pytest.mark.parametrize(("fail_on", "said"), [
+    ("verified", "--fail-on: a verified citation cannot fail the build"),
+    ("mismatch,wrong", "--fail-on: unknown status wrong")])
+def test_fail_on_takes_only_statuses_that_can_fail(runner, archive_dir, tmp_path, fail_on,
+                                                   said):
+    refs = tmp_path / "refs.txt"
+    refs.write_text("doi:10.1093/ia/iiaa061\n", encoding="utf-8")
+    result = run(runner, "verify", refs, "--fail-on", fail_on, "--offline", "--archive",
+                 archive_dir)
+    assert result.exit_code == ExitCode.USAGE
+    assert f"archiver: error: {said}" in result.stderr
+    assert "hint: statuses: mismatch, not_found, unresolved, ambiguous; and retracted" \
+        in result.stderr
+
+
 def test_export_options_that_would_do_nothing_are_refused(runner, archive_dir):
     assert run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch").exit_code == 0
     alone = run(runner, "export", "bibtex", "--include-unverified", "--archive", archive_dir)

@@ -1324,6 +1324,27 @@ def test_verify_command_without_crossref_exits_3(tmp_path, monkeypatch):
                           f"Crossref unreachable at {url}: ConnectError")
 
 
+def test_verdicts_from_the_cache_are_said_to_be_when_crossref_is_out_of_reach(
+        tmp_path, monkeypatch):
+    """Crossref answered one citation in an earlier run, then went out of reach: that verdict
+    stands on the cached answer, which the log says beside the one left unchecked."""
+    right = [c for c in CASES if c.get("doi") and c["expect"] == "verified"]
+    first = right[0]
+    second = next(c for c in right if c["doi"] != first["doi"])
+    refs = tmp_path / "refs.txt"
+    refs.write_text(first["text"] + "\n", encoding="utf-8")
+    with CrossrefServer() as running:
+        url = running.url
+        assert run_verify(["verify", refs], url, tmp_path, monkeypatch).exit_code == 0
+    refs.write_text(first["text"] + "\n" + second["text"] + "\n", encoding="utf-8")
+    result = run_verify(["verify", refs], url, tmp_path, monkeypatch)
+    assert result.exit_code == ExitCode.UNCHECKED
+    assert result.stdout.splitlines()[0].startswith("verified")
+    last = result.stderr.splitlines()[-1]
+    assert re.fullmatch(r"1 verdict\(s\) given rest on Crossref's answers cached by an earlier "
+                        r"run, fetched \d{4}-\d\d-\d\d", last), last
+
+
 def test_a_server_that_is_not_crossrefs_api_leaves_citations_unresolved(tmp_path, monkeypatch):
     """A mistyped --crossref-url (here a plain file server, whose 404 is an HTML page, not
     Crossref's "Resource not found.") says nothing about the posts' DOIs: exit 3, not 1."""

@@ -283,6 +283,16 @@ def _say_why_unresolved(results: list[Any]) -> None:
     which = "all" if count == total else f"{count} of them"
     err.print(f"{total} citation(s) not checked (neither verified nor wrong); {which}: "
               f"{reason}", markup=False)
+    # with Crossref (partly) out of reach, the verdicts given stand on answers it gave before:
+    # said here, so that a log tells them from answers of this run (--json: evidence.cached)
+    cached = [r for r in results if r.status != "unresolved" and (r.evidence or {}).get("cached")]
+    if cached:
+        fetched = sorted(str(r.evidence.get("fetched") or "")[:10] for r in cached
+                         if r.evidence.get("fetched"))
+        since = (f", fetched {fetched[0]}" + (f" to {fetched[-1]}" if fetched[-1] != fetched[0]
+                                              else "")) if fetched else ""
+        err.print(f"{len(cached)} verdict(s) given rest on Crossref's answers cached by an "
+                  f"earlier run{since}", markup=False)
 
 
 @app.command()
@@ -334,9 +344,13 @@ def verify(
         no_empty(targets or [], "post id or path")
         failing = {s.strip() for s in fail_on.split(",") if s.strip()}
         unknown = failing - set(STATUSES) - {RETRACTED}
+        can_fail = [s for s in STATUSES if s != "verified"]
         if unknown:
             raise UsageError(f"--fail-on: unknown status {', '.join(sorted(unknown))}",
-                             hint=f"statuses: {', '.join(STATUSES)}; and {RETRACTED}")
+                             hint=f"statuses: {', '.join(can_fail)}; and {RETRACTED}")
+        if "verified" in failing:  # it would fail every build whose citations are right
+            raise UsageError("--fail-on: a verified citation cannot fail the build",
+                             hint=f"statuses: {', '.join(can_fail)}; and {RETRACTED}")
         # as typed: "./-" is a file named "-", which Path would make "-" again
         empty_option("--junit", "give the file to write, or - for standard output",
                      junit_given)
