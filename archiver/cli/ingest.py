@@ -175,8 +175,14 @@ def ingest(
 
     Prints one line per post (with --json: one JSON object per line with id, version, status,
     source, title, kind, record, warnings; with --verify too, a last line holding the report
-    verify --json gives). Exit 4 if any input could not be read, 5 if a post's object in
-    the archive is damaged (that post fails; the others are ingested).
+    verify --json gives).
+
+    Exit 0 when every post is archived (added, updated or unchanged); 2 for a usage error,
+    no saved post in the paths given, or output that cannot be written; 4 if any input could
+    not be read (the others are ingested); 5 for an archive problem (a post's object damaged:
+    that post fails; the archive locked by another writer; not writable); with --verify, 1
+    when a citation is wrong and 3 when some could not be checked; 130 when interrupted.
+    Where several apply, 1 wins over 4, 4 over 5, 5 over 3.
     """
     from archiver.cli.verify import verify_posts
     from archiver.pipeline import ingest_paths, start_workers
