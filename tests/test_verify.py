@@ -1320,6 +1320,7 @@ def test_verify_command_without_crossref_exits_3(tmp_path, monkeypatch):
     assert result.exit_code == ExitCode.UNCHECKED
     counts, why = result.stderr.splitlines()[-2:]
     assert counts == "1 unresolved"
+    assert "" not in result.stderr.splitlines()  # no progress bar's line end in a log
     assert why.startswith("1 citation(s) not checked (neither verified nor wrong); all: "
                           f"Crossref unreachable at {url}: ConnectError")
 

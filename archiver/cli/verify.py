@@ -374,7 +374,10 @@ def verify(
         verifier = make_verifier(config, offline=offline)
         progress = Progress(TextColumn("verify"), BarColumn(), MofNCompleteColumn(),
                             TimeElapsedColumn(), console=err, transient=True,
-                            disable=quiet or as_json, redirect_stdout=False,
+                            # no bar where none can be drawn: rich ends a bar it did not
+                            # draw with an empty line, in a log before the counts
+                            disable=quiet or as_json or not err.is_terminal,
+                            redirect_stdout=False,
                             redirect_stderr=False)
         checked = [0]
 
