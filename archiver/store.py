@@ -409,6 +409,11 @@ class Archive:
         if root.exists() and any(root.iterdir()) and not _interrupted_initialisation(root):
             raise ArchiveError(_not_a_storage_root(root), path=root, hint=hint)
         if not create:
+            blocking = next((folder for folder in root.parents
+                             if folder.exists() and not folder.is_dir()), None)
+            if blocking is not None:  # no archive can ever be made there: not "not yet"
+                raise ArchiveError(f"no archive can be here: {blocking} is a file, not a "
+                                   "folder", path=root, hint=hint)
             raise NotFound("no archive here yet", path=root,
                            hint="run `archiver ingest PATH --archive DIR` to create it")
         try:

@@ -120,6 +120,11 @@ def test_an_archive_option_naming_a_file_says_it_is_a_file(tmp_path):
     assert result.returncode == ExitCode.ARCHIVE
     assert f"{path}: this is a file, not an archive folder" in result.stderr
     assert path.read_text() == "not an archive\n"
+    # a folder under it can never hold one: said so, not "no archive here yet"
+    under = run_as_a_user("list", "--archive", path / "sub")
+    assert under.returncode == ExitCode.ARCHIVE
+    assert (f"{path / 'sub'}: no archive can be here: {path} is a file, not a folder"
+            in under.stderr)
 
 
 def test_a_post_whose_object_folder_cannot_be_written_stops_the_run_as_an_archive_problem(
