@@ -620,8 +620,10 @@ class Archive:
         path in the object)."""
         number = version if version is not None else inventory["head"]
         if number not in inventory["versions"]:
-            raise NotFound(f"object {inventory['id']!r} has no version {number!r}",
-                           hint=f"versions: {', '.join(sorted(inventory['versions']))}")
+            # worded as diff words it; the versions in their order (v2 before v10)
+            raise NotFound(f"{inventory['id']} has no version {number!r}",
+                           hint="versions: " + ", ".join(sorted(
+                               inventory["versions"], key=lambda v: int(v.lstrip("v")))))
         for digest, paths in inventory["versions"][number]["state"].items():
             if logical in paths:
                 return digest, inventory["manifest"][digest][0]

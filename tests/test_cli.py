@@ -1008,6 +1008,16 @@ def test_an_ingest_verify_interrupted_while_checking_says_the_posts_are_archived
     assert len(Archive.open(archive_dir).object_ids()) == 1
 
 
+def test_show_and_diff_word_a_version_the_post_lacks_alike(runner, archive_dir):
+    added = json.loads(run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch",
+                           "--json").stdout)
+    shown = run(runner, "show", added["id"], "--version", "v9", "--archive", archive_dir)
+    diffed = run(runner, "diff", added["id"], "v1", "v9", "--archive", archive_dir)
+    for result in (shown, diffed):
+        assert f"{added['id']} has no version 'v9'" in result.stderr.splitlines()[0]
+        assert result.stderr.splitlines()[1] == "  hint: versions: v1"
+
+
 def test_show_takes_a_version_number_and_export_takes_dash_for_stdout(runner, archive_dir,
                                                                      tmp_path, monkeypatch):
     added = json.loads(run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch",
