@@ -45,10 +45,24 @@ def _summary_lines(record: dict[str, Any]) -> list[tuple[str, str]]:
     return rows
 
 
+def block_text(block: dict[str, Any]) -> str:
+    """A block's text as a reader sees it: a numbered list's items with their numbers, which
+    the browser draws and no item's text holds (a post may say "see step 3")."""
+    if block.get("type") == "list" and block.get("ordered"):
+        first = block.get("start", 1)
+        return "\n".join(f"{n}. {item}" for n, item in enumerate(block.get("items") or [], first))
+    return block.get("text") or ""
+
+
 def record_text(record: dict[str, Any], version: str | None = None) -> str:
+    """The record for a terminal: its fields, then the body's text as the record's ``text``
+    has it, but for the numbers of numbered lists (:func:`block_text`)."""
     lines = [f"{k}: {v}" for k, v in _meta_lines(record, version) + _summary_lines(record)]
     lines.append("")
-    lines.append(record.get("text") or "(no body)")
+    blocks = record.get("blocks") or []
+    body = "\n\n".join(text for b in blocks if b.get("type") != "image"
+                        and (text := block_text(b))) if blocks else record.get("text")
+    lines.append(body or "(no body)")
     return "\n".join(lines) + "\n"
 
 

@@ -149,3 +149,33 @@ def test_a_numbered_list_renders_numbered_from_its_first_number():
     out = MarkdownIt("commonmark").render(record_markdown(record))
     assert re.search(r'<ol start="3">\s*<li>模型评价、</li>\s*<li>2020. 年</li>\s*</ol>', out)
     assert re.search(r"<ul>\s*<li>知乎、CSDN、简书同名账号</li>\s*</ul>", out)
+
+
+def test_the_text_view_shows_a_numbered_lists_numbers():
+    """The numbers of a numbered list are drawn by the browser, in no item's text: the text
+    view gives them (a post may refer to "step 3")."""
+    from archiver.render import record_text
+
+    blocks = [{"type": "paragraph", "text": "步骤如下："},
+              {"type": "list", "ordered": True, "start": 3, "items": ["模型评价、", "2020. 年"],
+               "text": "模型评价、\n2020. 年"},
+              {"type": "image", "image": 0, "text": ""},
+              {"type": "list", "items": ["知乎"], "text": "知乎"}]
+    record = {**RECORD, "blocks": blocks, "text": "步骤如下：\n\n模型评价、\n2020. 年\n\n知乎"}
+    assert record_text(record).split("\n\n", 1)[1] == (
+        "步骤如下：\n\n3. 模型评价、\n4. 2020. 年\n\n知乎\n")
+
+
+def test_the_text_view_of_a_post_without_numbered_lists_is_its_records_text():
+    import json
+    from pathlib import Path
+
+    from archiver.render import record_text
+
+    archived = Path(__file__).parents[1] / "archive"
+    records = [json.loads(p.read_text(encoding="utf-8")) for p in archived.rglob("record.json")]
+    plain = [r for r in records if r.get("text")
+             and not any(b.get("ordered") for b in r.get("blocks") or [])]
+    assert plain
+    for record in plain:
+        assert record_text(record).split("\n\n", 1)[1] == record["text"] + "\n"

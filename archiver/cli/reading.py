@@ -248,12 +248,11 @@ def _body_lines(record: dict[str, Any]) -> list[str]:
 def _block_text(block: dict[str, Any]) -> str:
     """A block's text as the diff shows it; a numbered list's items with their numbers, as
     the post shows them (a list that became numbered, or renumbered, is a change seen)."""
-    text = block.get("text") or ""
-    if block.get("type") == "list" and block.get("ordered"):
-        first = block.get("start", 1)
-        return "\n".join(f"{n}. {item}" for n, item in enumerate(block.get("items") or [], first))
+    from archiver.render import block_text  # (render's imports cost every command a bit)
+
     if block.get("type") != "image":
-        return text
+        return block_text(block)
+    text = block.get("text") or ""
     return f"[image: {' '.join(text.split())}]" if text.strip() else "[image]"
 
 
