@@ -1735,6 +1735,25 @@ def test_ingest_verify_json_ends_with_the_verify_report(runner, archive_dir, tmp
         ("10.1093/ia/iiaa061", "unresolved", posts[0]["id"])]
 
 
+def test_ingest_verify_says_which_version_holds_the_results(runner, archive_dir, tmp_path,
+                                                          monkeypatch):
+    """The post is reported at v1 as it is archived; the verification kept afterwards makes
+    v2, which the run says under the counts (and again not when nothing changed)."""
+    from crossref_server import CrossrefServer
+    monkeypatch.setenv("ARCHIVER_CACHE_DIR", str(tmp_path / "cache"))
+    with CrossrefServer() as server:
+        monkeypatch.setenv("ARCHIVER_CROSSREF_URL", server.url)
+        first = run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch", "--verify")
+        again = run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch", "--verify")
+    post = first.stdout.split()[1]
+    assert first.stdout.split()[2] == "v1"
+    assert (f"results kept in the archive: 1 post(s) given a new version ({post} v2)"
+            in first.stderr.splitlines())
+    log = json.loads(run(runner, "log", post, "--archive", archive_dir, "--json").stdout)
+    assert sorted(v["version"] for v in log["versions"]) == ["v1", "v2"]
+    assert "results kept" not in again.stderr
+
+
 def test_diff_of_a_changed_list_item_shows_that_item_alone(runner, archive_dir, tmp_path):
     """A post's list of papers is one block of many items: a change to one item is that item's
     line, removed and added; its neighbours are context, and no diff line holds a line

@@ -155,9 +155,10 @@ def _input_errors(problems: list[ArchiverError]) -> list[dict[str, Any]]:
 
 
 def _keep_results(store: Any, items: list[tuple[str, str | None, str | None]],
-                  results: list[Any]) -> dict[str, str]:
+                  results: list[Any]) -> tuple[dict[str, str], dict[str, str]]:
     """Store each archived post's results in its object (a version only on change); the
-    key each cited work (DOI, lower case) has in the archive. Interrupted (Ctrl-C), it says
+    key each cited work (DOI, lower case) has in the archive, and the version each post
+    whose outcome changed was given (by post id). Interrupted (Ctrl-C), it says
     how many posts were done, each whole, and exits 130: a run stopped while checking keeps
     nothing, one stopped here keeps what it has written."""
     from archiver.index import load_index
@@ -168,13 +169,16 @@ def _keep_results(store: Any, items: list[tuple[str, str | None, str | None]],
         if post:
             by_post.setdefault(post, []).append(result)
     if not by_post or store is None:
-        return {}
+        return {}, {}
     done = 0
+    kept: dict[str, str] = {}
     try:
         with store.writer():
             keys = CitedKeys(load_index(store), store)
             for post, post_results in by_post.items():
-                store_citations(store, post, post_results, keys)
+                version = store_citations(store, post, post_results, keys)
+                if version is not None:
+                    kept[post] = version
                 done += 1
     except KeyboardInterrupt:
         err.print(f"interrupted while keeping the results in the archive: {done} of "
@@ -183,7 +187,18 @@ def _keep_results(store: Any, items: list[tuple[str, str | None, str | None]],
                   "are untouched; no report is printed. Running the same command again "
                   "finishes (Crossref's answers are cached)", markup=False)
         raise typer.Exit(130) from None
-    return keys.by_doi
+    return keys.by_doi, kept
+
+
+def _say_kept(kept: dict[str, str]) -> None:
+    """The versions the results were kept in: an ingest --verify reported each post's
+    version before its citations were checked, which the results then moved on."""
+    if not kept:
+        return
+    shown = ", ".join(f"{post} {version}" for post, version in list(kept.items())[:3])
+    more = f" and {len(kept) - 3} more" if len(kept) > 3 else ""
+    err.print(f"results kept in the archive: {len(kept)} post(s) given a new version "
+              f"({shown}{more})", markup=False)
 
 
 def _report(items: list[tuple[str, str | None, str | None]], results: list[Any],
@@ -229,7 +244,7 @@ def verify_posts(config: Config, object_ids: list[str], quiet: bool, offline: bo
                   "archived; no verification is kept (`archiver verify` checks them later)",
                   markup=False)
         raise typer.Exit(130) from None
-    keys = _keep_results(store, items, results)
+    keys, kept = _keep_results(store, items, results)
     counts = summarise(results)
     if not quiet:
         err.print("citations: " + (", ".join(f"{counts[s]} {s}" for s in STATUSES if counts[s])
@@ -243,6 +258,7 @@ def verify_posts(config: Config, object_ids: list[str], quiet: bool, offline: bo
                 err.print(f"  {describe(notice)}: {shorten(one_line(result.text), 80)}",
                           markup=False)
         _say_why_unresolved(results)
+        _say_kept(kept)
     document = _report(items, results, keys)
     statuses = {r.status for r in results}
     codes = [ExitCode.CITATION_WRONG] if statuses & FAILING else []
@@ -396,7 +412,8 @@ def verify(
                           "result is kept or reported; Crossref's answers are cached, so "
                           "running the same command again goes faster", markup=False)
                 raise typer.Exit(130) from None
-        document = _report(items, results, _keep_results(store, items, results))
+        keys, kept = _keep_results(store, items, results)
+        document = _report(items, results, keys)
         unreadable = _input_errors(problems)
         if unreadable:
             document["errors"] = unreadable
@@ -422,6 +439,7 @@ def verify(
             counts = document["summary"]
             err.print(_summary_line(counts, len(problems), retracted), markup=False)
             _say_why_unresolved(results)
+            _say_kept(kept)
         statuses = {r.status for r in results}
         codes = [problem.exit_code for problem in problems]  # 4 a bad file, 5 a damaged post
         if statuses & failing or RETRACTED in failing and retracted:
