@@ -755,17 +755,6 @@ _TRANSLITERATION = set(
     "特提图托瓦威维沃乌西希休雅亚扬耶伊因约泽扎兹佐尔夫娃娜莎丝黛")
 
 
-def is_chinese_personal_name(text: str) -> bool:
-    """Whether ``text`` reads as one Chinese person's name: two or three Han characters after
-    a common surname (张三, 王进玉), or a compound surname and one or two more (欧阳修)."""
-    text = text.strip()
-    if not _all_han(text):
-        return False
-    if text[:2] in _COMPOUND_SURNAMES:
-        return 3 <= len(text) <= 4
-    return 2 <= len(text) <= 3 and text[0] in _SURNAMES
-
-
 def _cjk_person(name: str) -> dict[str, str]:
     """A Chinese personal name is family (first character, or a compound surname) + given; a
     transliterated foreign name is a family name alone; a longer run (an organisation) stays

@@ -2,9 +2,8 @@
 
 Readers report candidates with their sources; here the choice is made and kept explainable:
 the account falls back to a front-matter ``author`` that names no person (exporters often put
-the account there; a Chinese personal name, 张三, is the post's author alone), URLs are put
-in canonical ``https://mp.weixin.qq.com`` form, and biz/mid/idx are taken from the URL when
-the page did not state them.
+the account there), URLs are put in canonical ``https://mp.weixin.qq.com`` form, and biz/mid/idx
+are taken from the URL when the page did not state them.
 """
 
 from __future__ import annotations
@@ -13,7 +12,6 @@ import html
 import re
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
-from archiver.citations.parse import is_chinese_personal_name
 from archiver.model import RawPost, Sourced
 
 _S_TOKEN = re.compile(r"^/s/([A-Za-z0-9_\-]{10,})$")
@@ -97,8 +95,7 @@ def one_line(text: str) -> str:
 
 def resolve_metadata(raw: RawPost, lines: list[str]) -> dict[str, Sourced]:
     meta = dict(raw.fields)
-    if "account" not in meta and "author" in meta and raw.format == "markdown" \
-            and not is_chinese_personal_name(str(meta["author"].value)):
+    if "account" not in meta and "author" in meta and raw.format == "markdown":
         author = meta["author"]  # as read, as the account always is (see _ONE_LINE)
         meta["account"] = Sourced(author.value, author.source + " (no account given: the "
                                   "export's author is the account)")

@@ -6,10 +6,9 @@
   unchanged; text that is not a URL gives None.
 - ``url_identity``: the biz/mid/idx or the /s/ token such a URL carries.
 - ``resolve_metadata``: fills in what the reader left open. A Markdown export's front-matter
-  ``author`` names the account when nothing else does, unless it is a Chinese personal name
-  (not so for HTML pages, where ``author`` is a person); biz/mid/idx come from the URL when
-  the page did not state them; an embedded profile card gives the biz only when it is the
-  card of the post's own account.
+  ``author`` names the account when nothing else does (not so for HTML pages, where ``author`` is
+  a person); biz/mid/idx come from the URL when the page did not state them; an embedded
+  profile card gives the biz only when it is the card of the post's own account.
 """
 
 from __future__ import annotations
@@ -143,15 +142,6 @@ def test_a_markdown_exports_front_matter_author_is_the_account_when_none_is_give
     assert meta["account"].value == "国政学人"
     assert "front matter author" in meta["account"].source
     assert meta["author"].value == "国政学人"
-
-
-@pytest.mark.parametrize("person", ["张三", "王进玉", "欧阳修"])
-def test_a_front_matter_author_that_is_a_chinese_personal_name_is_no_account(person):
-    """``author: 张三`` names the post's author: taking it for the account would credit the
-    post to a WeChat account of that name (exports: "WeChat official account 张三")."""
-    meta = resolve_metadata(raw("markdown", {"author": person}), [])
-    assert "account" not in meta
-    assert meta["author"].value == person
 
 
 def test_an_html_pages_author_is_a_person_not_the_account():
