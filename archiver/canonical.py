@@ -49,3 +49,13 @@ def sha512_hex(data: bytes) -> str:
 
 def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def utc_now() -> str:
+    """Now as the archive writes a time it records (a version's ``created``, when Crossref
+    answered): ISO 8601 in UTC to the second, ``2026-12-02T21:40:00Z``. One form, so that
+    such times compare as strings."""
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+

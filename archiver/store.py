@@ -47,12 +47,11 @@ import uuid
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from archiver import schema as schemas
-from archiver.canonical import dumps
+from archiver.canonical import dumps, utc_now
 from archiver.errors import (
     ArchiveBusy,
     ArchiveError,
@@ -368,10 +367,6 @@ def _not_a_storage_root(root: Path) -> str:
     shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
     return (f"not an OCFL storage root (no 0={SPEC} declaration), and not empty: it holds "
             f"{shown}")
-
-
-def _now() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 _RESTORE_HINT = "`archiver fsck` lists what is damaged; restore the object from a copy"
@@ -766,7 +761,7 @@ class Archive:
                 manifest[digest] = [content]
                 sha256 = (change.fixity or {}).get(logical) or hashlib.sha256(data).hexdigest()
                 fixity.setdefault(sha256, []).append(content)
-        inventory["versions"][number] = {"created": change.created or _now(),
+        inventory["versions"][number] = {"created": change.created or utc_now(),
                                          "message": change.message, "user": user,
                                          "state": state}
         inventory["head"] = number

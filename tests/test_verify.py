@@ -1346,6 +1346,26 @@ def test_verdicts_from_the_cache_are_said_to_be_when_crossref_is_out_of_reach(
                         r"run, fetched \d{4}-\d\d-\d\d", last), last
 
 
+def test_a_doi_cited_twice_is_not_said_to_rest_on_an_earlier_runs_answer(tmp_path,
+                                                                         monkeypatch):
+    """The second citation of a DOI is answered from the cache this run just filled: that is
+    this run's answer. (The reply that is not JSON, leaving the other citation unresolved, is
+    SYNTHETIC.)"""
+    right = [c for c in CASES if c.get("doi") and c["expect"] == "verified"]
+    first = right[0]
+    second = next(c for c in right if c["doi"] != first["doi"])
+    refs = tmp_path / "refs.txt"
+    refs.write_text("\n".join([first["text"], first["text"], second["text"]]) + "\n",
+                    encoding="utf-8")
+    with CrossrefServer() as running:
+        running.faults[second["doi"]] = ["not-json"]
+        result = run_verify(["verify", refs], running.url, tmp_path, monkeypatch)
+    assert result.exit_code == ExitCode.UNCHECKED
+    assert [line.split()[0] for line in result.stdout.splitlines()
+            if not line.startswith(" ")] == ["verified", "verified", "unresolved"]
+    assert "cached by an earlier run" not in result.stderr
+
+
 def test_a_server_that_is_not_crossrefs_api_leaves_citations_unresolved(tmp_path, monkeypatch):
     """A mistyped --crossref-url (here a plain file server, whose 404 is an HTML page, not
     Crossref's "Resource not found.") says nothing about the posts' DOIs: exit 3, not 1."""

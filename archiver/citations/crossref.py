@@ -26,6 +26,7 @@ from urllib.parse import quote
 import httpx2
 from habanero import Crossref, RequestError
 
+from archiver.canonical import utc_now
 from archiver.citations.cache import Cache, Entry
 from archiver.citations.ratelimit import Limits, RateLimiter
 
@@ -78,10 +79,6 @@ def _retry_after(value: str | None) -> float | None:
     except (TypeError, ValueError):
         return None
     return max(0.0, (when - datetime.now(when.tzinfo or UTC)).total_seconds())
-
-
-def _now() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 _LIST_FIELDS = ("title", "container-title", "short-container-title", "subtitle", "author")
@@ -174,7 +171,7 @@ class CrossrefClient:
                 return Outcome("unresolved", reason=problem)
         if outcome.status == "found" and self.cache is not None and outcome.message:
             self.cache.put_work(doi, Entry(outcome.message, self.base_url, outcome.fetched
-                                           or _now()))
+                                           or utc_now()))
         return outcome
 
     def _registered_elsewhere(self, doi: str) -> str | None:
@@ -241,7 +238,7 @@ class CrossrefClient:
                              self._searches, "search")
         if outcome.status == "found" and self.cache is not None and outcome.message:
             self.cache.put("searches", key, Entry(outcome.message, self.base_url,
-                                                  outcome.fetched or _now()))
+                                                  outcome.fetched or utc_now()))
         return outcome
 
     def _answer(self, kind: str, key: str, fetch: Callable[[], Outcome]) -> Outcome:
@@ -349,7 +346,7 @@ class CrossrefClient:
             return Outcome("unresolved", reason=f"Crossref sent a reply that is not JSON: {exc}")
         if not isinstance(reply, dict) or not isinstance(reply.get("message"), dict):
             return Outcome("unresolved", reason="Crossref's reply has no message")
-        return Outcome("found", reply["message"], "", self.base_url, _now())
+        return Outcome("found", reply["message"], "", self.base_url, utc_now())
 
     def _status(self, code: int, retry_after: str | None, body: str) -> Outcome:
         if code == 404:

@@ -301,7 +301,11 @@ def _say_why_unresolved(results: list[Any]) -> None:
               f"{reason}", markup=False)
     # with Crossref (partly) out of reach, the verdicts given stand on answers it gave before:
     # said here, so that a log tells them from answers of this run (--json: evidence.cached)
-    cached = [r for r in results if r.status != "unresolved" and (r.evidence or {}).get("cached")]
+    # (not a DOI this run asked Crossref for: one cited twice is answered from the cache the
+    # second time, by this run's own answer)
+    asked = {r.doi or r.text for r in results if (r.evidence or {}).get("cached") is False}
+    cached = [r for r in results if r.status != "unresolved"
+              and (r.evidence or {}).get("cached") and (r.doi or r.text) not in asked]
     if cached:
         fetched = sorted(str(r.evidence.get("fetched") or "")[:10] for r in cached
                          if r.evidence.get("fetched"))
