@@ -798,9 +798,13 @@ _GROUP_AUTHOR = re.compile(
     re.I)
 
 
+# the words that say the authors wrote for a group ("for the GTEx Consortium", "on behalf of
+# the RECOVERY Collaborative Group"): no part of the group's name
+_ON_BEHALF = r"(?:for|on\s+behalf\s+of)\s+(?:the\s+)?"
+_ON_BEHALF_OF = re.compile(rf"^{_ON_BEHALF}", re.I)
 # what introduces a group named after "et al." ("…, et al; TRACERx Consortium", "et al., for
-# the GTEx Consortium", "et al. on behalf of the … Study Group")
-_GROUP_AFTER = re.compile(r"^[\s.,;:]*(?:(?:for|on\s+behalf\s+of|and)\s+)?(?:the\s+)?", re.I)
+# the GTEx Consortium", "et al. on behalf of the … Study Group", "et al. and the …")
+_GROUP_AFTER = re.compile(rf"^[\s.,;:]*(?:{_ON_BEHALF}|and\s+(?:the\s+)?)?", re.I)
 
 
 def _group_after_etal(rest: str) -> dict[str, str] | None:
@@ -852,7 +856,7 @@ def _split_authors(span: str) -> list[dict[str, str]]:
     parts = []
     for p in re.split(r"\s*;\s*|\s*,\s*|\s+(?:and|und|et|&|y)\s+|\s*&\s*", span):
         p = re.sub(r"^(?:and|und|et|y)\s+", "", p.strip())
-        group = _GROUP_AFTER.sub("", p, count=1)
+        group = _ON_BEHALF_OF.sub("", p, count=1)
         if group != p and _GROUP_AUTHOR.search(group):
             p = group  # "…, on behalf of the ACT Study Group": the group's name
         if not p.strip(" .,"):
@@ -935,8 +939,10 @@ def _group_head(text: str, start: int, authors: str) -> str:
     return authors
 
 
-_LEADING_GROUP = re.compile(
-    r"((?:for|on\s+behalf\s+of)\s+(?:the\s+)?)?([^.,;]+?)\.\s+(\S.*)", re.I)
+_LEADING_GROUP = re.compile(rf"({_ON_BEHALF})?([^.,;]+?)\.\s+(\S.*)", re.I)
+# what stands before a group the tagger took into the title: the list going on (a comma or
+# a semicolon: "…, et al., for the …"), or AMA's "et al;" before the group itself
+_LIST_GOES_ON = re.compile(r"[,;]\s*$")
 _ETAL_SEMICOLON = re.compile(r"\bet\.?\s*al\b\.?\s*;\s*$")
 
 
@@ -972,8 +978,9 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
             item["author"] = persons
     title = _strip_span(first("title"))
     group = _LEADING_GROUP.match(title)
+    before = text[:text.find(title)] if group else ""
     if group and "author" in item and _GROUP_AUTHOR.search(group.group(2)) and (
-            group.group(1) or _ETAL_SEMICOLON.search(text, 0, text.find(title))):
+            _ETAL_SEMICOLON.search(before) if not group.group(1) else _LIST_GOES_ON.search(before)):
         # "Ardlie KG, et al., for the GTEx Consortium. The Genotype-Tissue …", "Beigel JH,
         # …, et al; ACTT-1 Study Group Members. Remdesivir …": the tagger takes the group
         # the authors wrote for into the title
@@ -1024,7 +1031,9 @@ _ISSUE_MARK = frozenset({"no", "nº", "n°", "nr", "issue", "iss", "num", "numbe
 
 def _issue_numbered_like_a_year(tokens: list[Token], labels: list[str]) -> None:
     """MLA's "vol. 284, no. 1855, 2017": a number after "no." that looks like a year is the
-    issue when a year follows it; the year then is the one after it (relabelled in place)."""
+    issue where the reference has its year elsewhere: another year found, or the year
+    printed right after it (", 2017", relabelled so). Not a number that runs on ("No.
+    2016-03", a working paper's)."""
     if "issue" in labels:
         return
     for k, tok in enumerate(tokens):
@@ -1033,13 +1042,12 @@ def _issue_numbered_like_a_year(tokens: list[Token], labels: list[str]) -> None:
         mark = k - 1 if tokens[k - 1].text not in (".", ":") else k - 2
         if mark < 0 or tokens[mark].text.casefold() not in _ISSUE_MARK:
             continue
-        later = next((j for j in range(k + 1, len(tokens)) if _year_like(tokens[j])), None)
-        if later is not None:
+        if k + 1 < len(tokens) and tokens[k + 1].text in ("-", "/", "–", "—", "‐"):
+            return
+        if any(lab == "year" for j, lab in enumerate(labels) if j != k):
             labels[k] = "issue"
-            for j, lab in enumerate(labels):
-                if lab == "year" and j != later:
-                    labels[j] = "other"
-            labels[later] = "year"
+        elif k + 2 < len(tokens) and tokens[k + 1].text == "," and _year_like(tokens[k + 2]):
+            labels[k], labels[k + 2] = "issue", "year"
         return
 
 

@@ -458,6 +458,19 @@ def test_a_group_the_authors_wrote_for_is_an_author_not_the_title():
     assert item["title"].startswith("The Genotype-Tissue Expression (GTEx) pilot analysis")
 
 
+def test_a_sentence_beginning_on_behalf_of_after_the_authors_is_no_group_of_theirs():
+    """Only a list that goes on (a comma, "et al;") hands the title's first words to the
+    authors: "Smith J. On behalf of the Council. …" is a title so worded."""
+    item = parse_reference("Smith J. On behalf of the Council. Memoirs of a society. London: "
+                           "Murray; 1900.")
+    assert item["author"] == [{"family": "Smith", "given": "J"}]
+
+
+def test_a_groups_own_article_stays_in_its_name():
+    authors = split_authors("Smith J, Jones K, The Royal Society")
+    assert authors[-1] == {"literal": "The Royal Society"}
+
+
 def test_on_behalf_of_is_not_part_of_the_groups_name():
     authors = split_authors("Landray MJ, Haynes R, on behalf of the RECOVERY Collaborative "
                             "Group")
@@ -481,6 +494,19 @@ def test_an_mla_issue_number_that_looks_like_a_year_is_the_issue():
         "no. 1855, 2017, p. 20170132, https://doi.org/10.1098/rspb.2017.0132.")
     assert (item["volume"], item["issue"], item["issued"], item["page"]) == (
         "284", "1855", {"date-parts": [[2017]]}, "20170132")
+
+
+@pytest.mark.parametrize(("text", "year", "issue"), [
+    # the year printed before: a later number is no reason to move it
+    ('Smith, J. 2015. "A title." Bulletin, no. 1855, 2017 reprint.', 2015, "1855"),
+    # a number that runs on is no issue taken for a year
+    ("Jones, K. Labour markets. Working Paper No. 2016-03, Federal Reserve Bank, 2016.",
+     2016, None),
+])
+def test_an_issue_like_a_year_moves_no_year_printed_elsewhere(text, year, issue):
+    item = parse_reference(text)
+    assert item["issued"] == {"date-parts": [[year]]}
+    assert item.get("issue") == issue
 
 
 @pytest.mark.parametrize(("text", "title"), [
