@@ -78,6 +78,11 @@ _SHORT.maxstring, _SHORT.maxother, _SHORT.maxlist, _SHORT.maxdict, _SHORT.maxlev
     60, 60, 3, 3, 2)
 
 
+def _cut(message: str, most: int = 300) -> str:
+    """A message that quotes no value of ours to cut: cut as a whole."""
+    return message if len(message) <= most else message[:most - 1] + "…"
+
+
 def _message(error: Any) -> str:
     """The validator's message with the value it quotes cut short: a record's whole body
     quoted in one line of a report buries the report."""
@@ -94,7 +99,7 @@ def errors(name: str, document: Any) -> list[str]:
     found = [f"{_pointer(e.absolute_path)}: {_message(e)}"
              for e in validator(name).iter_errors(document)]
     if not found:  # the two implementations disagree: the stricter one is right
-        found = [f"{_pointer(e.instance_path)}: {e.message}"
+        found = [f"{_pointer(e.instance_path)}: {_cut(e.message)}"
                  for e in _compiled(name).iter_errors(document)]
     return sorted(found)
 

@@ -49,6 +49,20 @@ def test_a_record_missing_its_kind_is_told_so_in_short_lines() -> None:
     assert max(len(p) for p in problems) < 400, problems
 
 
+def test_an_image_missing_its_status_is_told_so_alone() -> None:
+    """No rule that depends on an image's status fires when the status itself is missing:
+    one renamed key, two problems that name it (not three more about asset, sha256 …)."""
+    record = json.loads(next(
+        p for p in ARCHIVED if p.name == "record.json"
+        and any(i["status"] == "missing" for i in json.loads(p.read_text(encoding="utf-8"))
+                ["images"])).read_text(encoding="utf-8"))
+    at, image = next((k, i) for k, i in enumerate(record["images"]) if i["status"] == "missing")
+    image["stauts"] = image.pop("status")
+    assert schema.errors("record", record) == [
+        f"/images/{at}: 'status' is a required property",
+        f"/images/{at}: Additional properties are not allowed ('stauts' was unexpected)"]
+
+
 def test_a_value_quoted_in_a_problem_is_cut_short() -> None:
     problems = schema.errors("record", {"title": ["x" * 5_000] * 50})
     title = [p for p in problems if p.startswith("/title")]
