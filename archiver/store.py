@@ -44,7 +44,7 @@ import shutil
 import sys
 import time
 import uuid
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -372,6 +372,11 @@ def _not_a_storage_root(root: Path) -> str:
 _RESTORE_HINT = "`archiver fsck` lists what is damaged; restore the object from a copy"
 
 
+def _in_order(numbers: Iterable[str]) -> list[str]:
+    """An inventory's version numbers (``v1``, ``v2`` … ``v10``) in their order."""
+    return sorted(numbers, key=lambda v: int(v[1:]))
+
+
 def _which(object_id: str, logical: str, version: str | None) -> str:
     """A stored file as a message names it: ``record.json of wx:… (v2)``."""
     return f"{logical} of {object_id} ({version or 'head'})"
@@ -600,7 +605,7 @@ class Archive:
     def versions(self, object_id: str) -> list[VersionInfo]:
         inventory = self.inventory(object_id)
         out = []
-        for number in sorted(inventory["versions"], key=lambda v: int(v[1:])):
+        for number in _in_order(inventory["versions"]):
             version = inventory["versions"][number]
             state = {logical: digest for digest, paths in version["state"].items()
                      for logical in paths}
@@ -615,10 +620,10 @@ class Archive:
         path in the object)."""
         number = version if version is not None else inventory["head"]
         if number not in inventory["versions"]:
-            # worded as diff words it; the versions in their order (v2 before v10)
-            raise NotFound(f"{inventory['id']} has no version {number!r}",
-                           hint="versions: " + ", ".join(sorted(
-                               inventory["versions"], key=lambda v: int(v.lstrip("v")))))
+            # worded as diff words it (the version as given, quoted, not a repr: printing
+            # escapes it once)
+            raise NotFound(f"{inventory['id']} has no version '{number}'",
+                           hint="versions: " + ", ".join(_in_order(inventory["versions"])))
         for digest, paths in inventory["versions"][number]["state"].items():
             if logical in paths:
                 return digest, inventory["manifest"][digest][0]
