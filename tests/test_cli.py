@@ -1508,6 +1508,8 @@ def test_a_list_item_that_moved_is_not_said_to_have_changed_into_another():
     assert sorted(changed_leaves("tags", ["测试", "引用"], ["引用", "测试", "新标签"])) == [
         ("tags[0]", _ABSENT, "引用"), ("tags[1]", "引用", _ABSENT),
         ("tags[2]", _ABSENT, "新标签")]
+    # a value held twice: the second one changed, it did not move
+    assert changed_leaves("tags", ["a", "a"], ["a", "b"]) == [("tags[1]", "a", "b")]
 
 
 def test_diff_of_a_post_with_one_version_says_there_is_nothing_to_compare(

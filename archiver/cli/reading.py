@@ -175,14 +175,17 @@ def changed_leaves(where: str, old: Any, new: Any) -> list[tuple[str, Any, Any]]
         out = []
         old_keys, new_keys = [_item_key(x) for x in old], [_item_key(x) for x in new]
         matcher = difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False)
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-            if tag == "equal":
-                continue
-            pairs = _pairs(old[i1:i2], new[j1:j2])
-            # an item the other side holds elsewhere moved: it took no one's place (tags
-            # [a, b] → [b, a, c] is b moved before a and c added, not b changed into c)
-            pairs = [(i, j) for i, j in pairs if isinstance(old[i1 + i], dict)
-                     or (old_keys[i1 + i] not in new_keys and new_keys[j1 + j] not in old_keys)]
+        opcodes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+        # the items no equal run accounts for: one of them on both sides moved, and took no
+        # one's place (tags [a, b] → [b, a, c] is b moved before a and c added, not b changed
+        # into c; but [a, a] → [a, b] is the second a changed into b)
+        unmatched_old = {old_keys[i] for _, i1, i2, _, _ in opcodes for i in range(i1, i2)}
+        unmatched_new = {new_keys[j] for _, _, _, j1, j2 in opcodes for j in range(j1, j2)}
+        for _tag, i1, i2, j1, j2 in opcodes:
+            pairs = [(i, j) for i, j in _pairs(old[i1:i2], new[j1:j2])
+                     if isinstance(old[i1 + i], dict)
+                     or (old_keys[i1 + i] not in unmatched_new
+                         and new_keys[j1 + j] not in unmatched_old)]
             paired_old = {i for i, _ in pairs}
             paired_new = {j for _, j in pairs}
             found: list[tuple[int, list[tuple[str, Any, Any]]]] = []
