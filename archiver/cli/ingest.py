@@ -178,7 +178,8 @@ def ingest(
     verify --json gives).
 
     Exit 0 when every post is archived (added, updated or unchanged); 2 for a usage error,
-    no saved post in the paths given, or output that cannot be written; 4 if any input could
+    no saved post in the paths given, or output that cannot be written (whatever else the
+    run found: every post is still archived); 4 if any input could
     not be read (the others are ingested); 5 for an archive problem (a post's object damaged:
     that post fails; the archive locked by another writer; not writable); with --verify, 1
     when a citation is wrong and 3 when some could not be checked; 130 when interrupted.
@@ -303,8 +304,9 @@ def ingest(
             if len(paths) == 1:  # named as every error about one input is
                 raise UsageError("no saved posts in this folder" + skipped, path=paths[0],
                                  hint=hint)
-            raise UsageError("no saved posts found in the given paths ("
-                             + ", ".join(printable(str(p)) for p in paths) + ")" + skipped,
+            named = ", ".join(printable(str(p)) for p in paths[:3]) + (
+                f" and {len(paths) - 3} more" if len(paths) > 3 else "")
+            raise UsageError(f"no saved posts found in the given paths ({named})" + skipped,
                              hint=hint)
         if not quiet:
             folder = printable(str(config.archive))
