@@ -1747,6 +1747,8 @@ def test_ingest_verify_says_which_version_holds_the_results(runner, archive_dir,
         monkeypatch.setenv("ARCHIVER_CROSSREF_URL", server.url)
         first = run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch", "--verify")
         again = run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch", "--verify")
+        as_json = run(runner, "ingest", SEED, "--archive", tmp_path / "other", "--no-fetch",
+                      "--verify", "--json")
     post = first.stdout.split()[1]
     assert first.stdout.split()[2] == "v1"
     assert (f"results kept in the archive: 1 post(s) given a new version ({post} v2)"
@@ -1754,6 +1756,10 @@ def test_ingest_verify_says_which_version_holds_the_results(runner, archive_dir,
     log = json.loads(run(runner, "log", post, "--archive", archive_dir, "--json").stdout)
     assert sorted(v["version"] for v in log["versions"]) == ["v1", "v2"]
     assert "results kept" not in again.stderr
+    from archiver import schema
+    *rows, report = [json.loads(line) for line in as_json.stdout.splitlines()]
+    assert [(r["id"], r["version"]) for r in rows] == [(post, "v1")]
+    assert report["kept"] == {post: "v2"} and schema.errors("verify-report", report) == []
 
 
 def test_diff_of_a_changed_list_item_shows_that_item_alone(runner, archive_dir, tmp_path):

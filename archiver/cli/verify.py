@@ -202,12 +202,17 @@ def _say_kept(kept: dict[str, str]) -> None:
 
 
 def _report(items: list[tuple[str, str | None, str | None]], results: list[Any],
-            keys: dict[str, str] | None = None) -> dict[str, Any]:
+            keys: dict[str, str] | None = None, kept: dict[str, str] | None = None
+            ) -> dict[str, Any]:
     """The verify report (schemas/verify-report.schema.json), each citation with its post,
-    and an archived post's cited work with its key in exports (``keys``, by DOI)."""
+    and an archived post's cited work with its key in exports (``keys``, by DOI); the
+    versions the results were kept in (``kept``: an ingest --verify reported each post's
+    version before they were)."""
     from archiver.citations.verify import report
 
     document = report(results)
+    if kept:
+        document["kept"] = dict(kept)
     for (_text, _where, post), entry in zip(items, document["citations"], strict=True):
         if post:
             entry["post"] = post
@@ -259,7 +264,7 @@ def verify_posts(config: Config, object_ids: list[str], quiet: bool, offline: bo
                           markup=False)
         _say_why_unresolved(results)
         _say_kept(kept)
-    document = _report(items, results, keys)
+    document = _report(items, results, keys, kept)
     statuses = {r.status for r in results}
     codes = [ExitCode.CITATION_WRONG] if statuses & FAILING else []
     return codes + ([ExitCode.UNCHECKED] if "unresolved" in statuses else []), document
@@ -417,7 +422,7 @@ def verify(
                           "running the same command again goes faster", markup=False)
                 raise typer.Exit(130) from None
         keys, kept = _keep_results(store, items, results)
-        document = _report(items, results, keys)
+        document = _report(items, results, keys, kept)
         unreadable = _input_errors(problems)
         if unreadable:
             document["errors"] = unreadable
