@@ -554,6 +554,27 @@ def test_an_image_a_crawl_reached_through_a_redirect_is_taken_from_the_warc(tmp_
         [("stored", digest)] * 3
 
 
+@pytest.mark.parametrize(("answer", "why"), [
+    (("404 Not Found", [("Content-Type", "text/html")], b"<html>404</html>"),
+     "captured as HTTP 404 in captured.warc"),
+    (("200 OK", [("Content-Type", "image/jpeg")], b""), "empty file"),
+    (("302 Found", [("Location", "https://cdn.example.org/a/1.jpg")], b""),
+     "redirected to https://cdn.example.org/a/1.jpg, which is not in captured.warc"),
+])
+def test_an_image_the_crawl_captured_as_no_file_is_missing_for_what_it_captured(
+        tmp_path, config, answer, why):
+    """What the crawl recorded at the image's URL is the reason it is missing, not "not in
+    the container" (SYNTHETIC WARC: the real page of the 2021 post; the answers made up)."""
+    [source] = MANIFEST["converted-mufeng-2021-07-07.warc.gz"]["posts"]
+    [(url, _image)] = source["images"].items()
+    path = tmp_path / "captured.warc"
+    path.write_bytes(_warc_with([
+        ("https://" + _MUFENG_URL, "200 OK", [("Content-Type", "text/html; charset=utf-8")],
+         (WECHAT / source["source"]).read_bytes()), (url, *answer)]))
+    [post] = prepare_all(path, config)
+    assert {(i["status"], i["reason"]) for i in post.record["images"]} == {("missing", why)}
+
+
 def test_images_a_browser_captured_at_their_lazy_loaded_urls_are_the_pages(tmp_path, config):
     """WeChat's lazy loader fetches each image at its data-src plus ``&tp=webp&wxfrom=5
     &wx_lazy=1&wx_co=1``; a browser-driven crawler stores it there. SYNTHETIC WARC: a real

@@ -487,6 +487,7 @@ def read_all(path: Path, data: bytes | None = None) -> list[RawPost]:
             if original is not None:
                 resources.setdefault(record["uri"], original["payload"])
     _follow_redirects(records, resources)
+    no_file = _captured_as_no_file(records, resources, damaged)
     posts: list[RawPost] = []
     seen_pages: set[bytes] = set()
     not_served: list[str] = []  # an article's responses that are no page: "301 for <uri>"
@@ -528,7 +529,8 @@ def read_all(path: Path, data: bytes | None = None) -> list[RawPost]:
                                     *([damaged[CUT_SHORT]] if CUT_SHORT in damaged else []),
                                     *said),
                              warnings=tuple(said), resources=others, container=container,
-                             damaged={u: why for u, why in damaged.items() if u != uri},
+                             damaged={u: why for u, why in {**no_file, **damaged}.items()
+                                      if u != uri},
                              sha512=digest))
     if not posts:
         if damaged:  # the article's record may be the one cut short
@@ -565,6 +567,30 @@ def _follow_redirects(records: list[dict], resources: dict[str, bytes]) -> None:
             if target in resources:
                 resources.setdefault(uri, resources[target])
                 break
+
+
+def _captured_as_no_file(records: list[dict], resources: dict[str, bytes],
+                         damaged: dict[str, str]) -> dict[str, str]:
+    """What the crawl recorded for a URL that holds no file, said as such (an image the page
+    names there is missing for that reason, not as if the crawl had never asked for it): a
+    2xx answer with no bytes is an empty file (added empty, as a MHTML part or a file on disk
+    is, for the image check to say so); an error status is that status; a redirect to a URL
+    the file does not hold names where it led (URL → why, beside ``damaged``)."""
+    why: dict[str, str] = {}
+    for record in records:
+        uri = record["uri"]
+        if record["type"] != "response" or not uri or uri in resources or uri in damaged \
+                or uri in why or record["cut"] or record["damaged"]:
+            continue
+        status = str(record["status"] or "")
+        location = (record.get("location") or "").strip()
+        if _served(record) and not record["payload"]:
+            resources[uri] = b""
+        elif status.startswith("3") and location:
+            why[uri] = f"redirected to {urljoin(uri, location)}, which is not in {record['warc']}"
+        elif status and not _served(record):
+            why[uri] = f"captured as HTTP {status} in {record['warc']}"
+    return why
 
 
 def _looks_like_markup(payload: bytes) -> bool:
