@@ -406,7 +406,7 @@ def fetch(url: str, config: Config, session: requests.Session, retries: int = 2,
         reason = asset.reason or ""
         transient = asset.status == "missing" and (
             any(reason.startswith(f"HTTP {code} ") for code in RETRY_STATUS)
-            or reason.startswith(("unreachable: ReadTimeout", "unreachable: ConnectTimeout",
+            or reason.startswith(("no answer: ", "unreachable: ConnectTimeout",
                                   "unreachable: ConnectionError", "unreachable: ChunkedEncoding")))
         if not transient:
             break
@@ -503,6 +503,13 @@ def _fetch_redirects(url: str, config: Config, session: requests.Session,
                 return sniff(b"".join(chunks), url, current, config)
         except RefusedAddress as exc:
             return Asset(original=url, status="missing", reason=str(exc))
+        except (requests.ReadTimeout, urllib3.exceptions.ReadTimeoutError):
+            # the host answered the connection: "unreachable" would be untrue, and the pool's
+            # repr (a class of ours) says nothing to a reader of the record
+            host = urlsplit(current).hostname or current
+            return Asset(original=url, status="missing",
+                         reason=f"no answer: {host} took the connection and sent nothing "
+                                f"within {config.http_timeout:g} s")
         except (requests.RequestException, urllib3.exceptions.HTTPError) as exc:
             return Asset(original=url, status="missing",
                          reason=f"unreachable: {_error_name(exc)}: {str(exc)[:120]}")
