@@ -162,6 +162,11 @@ def test_images_missing_for_one_reason_are_one_warning_in_the_terminal_each_in_j
     (["image 1 missing: gone", "no title found", "image 2 missing: gone"],
      ["image 1 missing: gone", "no title found", "image 2 missing: gone"]),
     (["image 1 missing: a\nb", "image 2 missing: a\nb"], ["images 1, 2 missing: a\nb"]),
+    # kept from the version before, as a re-ingest --no-fetch says of every image
+    ([f"image {n} not obtained this time (not fetched: off): v3's is kept" for n in (1, 2, 3)],
+     ["images 1–3 not obtained this time (not fetched: off): v3's is kept"]),
+    (["image 1 not obtained this time (gone): v3's is kept", "image 2 missing: gone"],
+     ["image 1 not obtained this time (gone): v3's is kept", "image 2 missing: gone"]),
 ])
 def test_warnings_are_grouped_only_where_consecutive_images_share_a_reason(warnings, shown):
     assert grouped_warnings(warnings) == shown

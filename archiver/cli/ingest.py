@@ -43,7 +43,9 @@ from archiver.textfiles import printable
 ARCHIVED = frozenset({"added", "updated", "unchanged", "unavailable"})
 
 
-_IMAGE_MISSING = re.compile(r"image (\d+) missing: (.*)", re.S)
+# a warning about one image, the number apart from what is said of it: missing, or missing
+# this time but kept from the version before
+_IMAGE_MISSING = re.compile(r"image (\d+) ((?:missing: |not obtained this time ).*)", re.S)
 
 
 def _numbers(numbers: list[int]) -> str:
@@ -104,8 +106,9 @@ def _bar_label(name: str, width: int) -> str:
 
 def grouped_warnings(warnings: Iterable[str]) -> list[str]:
     """Warnings as a person reads them: images missing for one reason (every image of a post
-    ingested with --no-fetch) in one line, ``images 1–26 missing: not fetched: …``. The
-    reasons are kept whole and in order; --json gives each image's own warning."""
+    ingested with --no-fetch) in one line, ``images 1–26 missing: not fetched: …``, and so
+    images not obtained again but kept (``images 1–26 not obtained this time (…): v3's is
+    kept``). The reasons are kept whole and in order; --json gives each image's own warning."""
     out: list[str] = []
     group: tuple[str, list[int]] | None = None
     for warning in warnings:
@@ -125,9 +128,9 @@ def grouped_warnings(warnings: Iterable[str]) -> list[str]:
     return out
 
 
-def _image_group(reason: str, numbers: list[int]) -> str:
+def _image_group(said: str, numbers: list[int]) -> str:
     noun = "image" if len(numbers) == 1 else "images"
-    return f"{noun} {_numbers(numbers)} missing: {reason}"
+    return f"{noun} {_numbers(numbers)} {said}"
 
 
 @app.command()
