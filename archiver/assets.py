@@ -210,7 +210,7 @@ def _local(ref: ImageRef, base_dir: Path, config: Config,
         try:  # a name too long for the file system, or with a NUL byte, is a name not found
             resolved = candidate.resolve()
             if not _within(resolved, allowed):
-                tried.append(f"{shown} (outside the post's folder and the asset roots)")
+                tried.append(f"{shown} (outside the post's folder, its parent and the asset roots)")
                 if outside is None and resolved.is_file():
                     outside = shown
                 continue
@@ -242,8 +242,8 @@ def _local(ref: ImageRef, base_dir: Path, config: Config,
     roots = ", ".join(str(r) for r in config.asset_roots) or "none configured"
     if outside is not None:
         return Asset(original=ref.original, status="missing",
-                     reason=f"not read: {outside} is outside the post's folder and the asset "
-                            f"roots (asset roots: {roots}; name a folder that holds it with "
+                     reason=f"not read: {outside} is outside the post's folder, its parent and the "
+                            f"asset roots (asset roots: {roots}; name a folder that holds it with "
                             "--asset-root to read it)")
     # each place once: a name written composed and decomposed prints the same
     places = "; ".join(dict.fromkeys(unicodedata.normalize("NFC", place) for place in tried))

@@ -569,7 +569,7 @@ def test_a_markdown_image_at_a_file_url_is_that_file_within_the_allowed_folders(
     first, second = record["images"]  # a script URL makes no image
     assert (first["status"], first["sha256"]) == ("stored", hashlib.sha256(JPEG_SMALL).hexdigest())
     assert second["status"] == "missing"
-    assert "outside the post's folder and the asset roots" in second["reason"]
+    assert "outside the post's folder, its parent and the asset roots" in second["reason"]
 
 
 def test_a_markdown_image_is_recorded_as_the_post_wrote_it_not_percent_encoded(tmp_path):
@@ -606,7 +606,7 @@ def test_a_post_in_the_home_folder_or_just_under_the_root_cannot_reach_beside_it
     [asset] = localise([ImageRef(original="../Pictures/private.jpg")], home / "Downloads",
                        Config(fetch=False))
     assert asset.status == "missing"
-    assert "outside the post's folder and the asset roots" in asset.reason
+    assert "outside the post's folder, its parent and the asset roots" in asset.reason
     assert Path("/") not in _allowed_roots(Path("/tmp"), Config())
     assert _allowed_roots(home, Config()) == [home.resolve()]  # a post in ~ itself: not /home
     saved = home / "Downloads" / "post" / "html"  # a browser's layout: images/ beside html/
@@ -686,7 +686,7 @@ def test_a_name_written_the_other_way_is_held_to_the_same_folders(tmp_path):
                        Config(fetch=False))
     assert asset.status == "missing"  # there (written the other way), and not read
     assert asset.reason.startswith("not read: ")
-    assert "is outside the post's folder and the asset roots" in asset.reason
+    assert "is outside the post's folder, its parent and the asset roots" in asset.reason
 
 
 def test_a_backslash_path_is_held_to_the_same_folders(tmp_path):
@@ -696,7 +696,7 @@ def test_a_backslash_path_is_held_to_the_same_folders(tmp_path):
     [asset] = localise([ImageRef(original="..\\..\\secret.jpg")], post_dir,
                        Config(fetch=False))
     assert asset.status == "missing"
-    assert "outside the post's folder and the asset roots" in asset.reason
+    assert "outside the post's folder, its parent and the asset roots" in asset.reason
 
 
 def test_a_missing_local_file_says_where_it_was_looked_for(tmp_path):
@@ -749,7 +749,7 @@ def test_a_path_escaping_the_post_folder_is_refused_even_if_the_file_exists(tmp_
     [asset] = localise([ImageRef(original="../../etc/passwd")], post_dir, Config(fetch=False),
                        inputs=inputs)
     assert asset.status == "missing"
-    assert "outside the post's folder and the asset roots" in asset.reason
+    assert "outside the post's folder, its parent and the asset roots" in asset.reason
     assert inputs == {}
 
 

@@ -400,7 +400,7 @@ def test_an_image_there_but_outside_the_allowed_folders_is_said_so_with_the_way_
     [image] = record_of(note, config)["images"]
     assert image["status"] == "missing"
     assert not image["reason"].startswith("file not found")
-    assert "outside the post's folder and the asset roots" in image["reason"]
+    assert "outside the post's folder, its parent and the asset roots" in image["reason"]
     assert "--asset-root" in image["reason"]
     [image] = record_of(note, config.with_overrides(asset_roots=(export,)))["images"]
     assert image["status"] == "stored"

@@ -218,7 +218,7 @@ def hostile_singlefile_zip(scene) -> Path:
 FORMS = {"markdown": hostile_markdown, "wechat-page": hostile_page,
          "fragment": hostile_fragment, "save-page": hostile_save_page, "mhtml": hostile_mhtml,
          "warc": hostile_warc, "wacz": hostile_wacz, "singlefile-zip": hostile_singlefile_zip}
-CONTAINED = ("outside the post's folder and the asset roots", "not in the container",
+CONTAINED = ("outside the post's folder, its parent and the asset roots", "not in the container",
              "file not found", "not fetched")
 
 
