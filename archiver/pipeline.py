@@ -392,6 +392,13 @@ def finish_post(extracted: Extracted, path: Path, event_time: str | None = None,
                     and shown != wechat_html.SHOWN_TIME)
 
 
+def _named(path: Path) -> str:
+    """A source file as a version's message names it: with the folder it is in (saves of one
+    post from several "save page complete" folders are all ``page.html``), no more of the
+    path (which names the machine it was made on)."""
+    return f"{path.parent.name}/{path.name}" if path.parent.name else path.name
+
+
 def _missing_image(index: int, reason: str | None) -> str:
     """The warning for the ``index``-th image of a post (from 0) missing for ``reason``."""
     return f"image {index + 1} missing: {reason}"
@@ -1116,7 +1123,7 @@ class _Run:
         group, self.group = self.group, []
         self.group_ids, self.group_bytes = set(), 0
         changes = [Change(entry.prepared[number].object_id, entry.prepared[number].files,
-                          message=f"ingest {entry.path.name}",
+                          message=f"ingest {_named(entry.path)}",
                           digests=entry.prepared[number].digests,
                           fixity=entry.prepared[number].sha256)
                    for entry, number, _new in group]

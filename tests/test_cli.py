@@ -440,9 +440,11 @@ def test_a_source_named_with_a_line_break_is_one_line_in_log_diff_and_the_summar
     run(runner, "ingest", second, "--archive", archive, "--no-fetch")
     [post_id] = Archive.open(archive).object_ids()
     log = run(runner, "log", post_id, "--archive", archive).stdout.splitlines()
-    assert [line.split("  ")[-2] for line in log] == ["ingest c\\x1bd.md", "ingest a\\nb.md"]
+    folder = tmp_path.name  # the folder a file is in is named with it
+    assert [line.split("  ")[-2] for line in log] == [f"ingest {folder}/c\\x1bd.md",
+                                                       f"ingest {folder}/a\\nb.md"]
     assert json.loads(run(runner, "log", post_id, "--archive", archive, "--json").stdout)[
-        "versions"][0]["message"] == "ingest a\nb.md"
+        "versions"][0]["message"] == f"ingest {folder}/a\nb.md"
     files = [line for line in run(runner, "diff", post_id, "--archive", archive).stdout
              .splitlines() if line.startswith("file ")]
     assert "file added: source/c\\x1bd.md" in files
