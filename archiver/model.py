@@ -64,6 +64,10 @@ class RawPost:
     # is not used; such an image is recorded missing with that reason. Under CUT_SHORT: why
     # the container itself ends early (what it lacks may have been in the part lost)
     damaged: dict[str, str] = field(default_factory=dict, compare=False)
+    # pages of the same container that could not be read (a WARC's page record cut short or
+    # damaged), as (URL, why): the file's other posts are still archived, and these are
+    # reported as failed inputs (given with one post of the file only)
+    lost: tuple[tuple[str, str], ...] = field(default=(), compare=False)
     # where in its container the page was found (format, record, URL), for provenance
     container: dict[str, Any] | None = None
     # the sha512 of ``data`` when the reader computes it beside its work (see

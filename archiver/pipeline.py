@@ -62,6 +62,7 @@ from archiver.errors import (
     ArchiverError,
     DamagedObject,
     InputError,
+    MalformedInput,
     UnsupportedFormat,
 )
 from archiver.export.keys import unique
@@ -150,6 +151,8 @@ class Prepared:
     aliases: list[str] = field(default_factory=list)  # the post's other ids (provenance)
     zone_unknown: bool = False  # its publish time was shown in the saving browser's zone
     offset_known: bool = False  # …and read at the UTC offset the save recorded
+    # other pages of its file that could not be read (URL, why): reported as failed inputs
+    lost: tuple[tuple[str, str], ...] = ()
 
     @property
     def source_digest(self) -> str:
@@ -389,7 +392,7 @@ def finish_post(extracted: Extracted, path: Path, event_time: str | None = None,
                     inputs=inputs, retry_fetch=retry, sha256=sha256, aliases=aliases,
                     zone_unknown=shown.startswith(wechat_html.SHOWN_TIME),
                     offset_known=shown.startswith(wechat_html.SHOWN_TIME)
-                    and shown != wechat_html.SHOWN_TIME)
+                    and shown != wechat_html.SHOWN_TIME, lost=raw.lost)
 
 
 def _named(path: Path) -> str:
@@ -979,6 +982,13 @@ class _Run:
                 if (len(self.group) >= GROUP_POSTS or self.group_bytes >= GROUP_BYTES
                         or self.group and time.monotonic() - self.group_since >= GROUP_SECONDS):
                     self.commit_group()
+            # the file's pages that could not be read fail as inputs do (exit 4), after its
+            # posts; a failed result keeps the file from a receipt, so the next run reads it
+            # (and says so) again
+            entry.results += [
+                IngestResult(source=str(path), status="failed", error=MalformedInput(
+                    why, path=path, hint="download or crawl the page again"))
+                for item in prepared for _uri, why in item.lost]
         self._report_ready()
 
     def _read(self, path: Path, source: str) -> tuple[bytes, os.stat_result, str]:

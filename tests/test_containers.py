@@ -194,6 +194,30 @@ def test_a_warc_cut_short_inside_the_pages_record_fails_naming_the_file(tmp_path
     assert not Archive.open(tmp_path / "a").object_ids()
 
 
+def test_a_page_cut_short_fails_alone_and_the_warcs_other_posts_are_archived(tmp_path):
+    """A crawl of two posts whose second page record is cut short (SYNTHETIC WARC around the
+    real pages of one mass-send, posts 1 and 3): the first post is archived, the second page
+    fails naming it (exit 4), and a run after it says so again (no receipt vouches for the
+    file)."""
+    entry = MANIFEST["converted-multi-wechatscope-2650512939-idx1+idx3.warc.gz"]
+    pages = [(post["url"], (WECHAT / post["source"]).read_bytes()) for post in entry["posts"]]
+    data = _warc_with([(url, "200 OK", [("Content-Type", "text/html; charset=utf-8")], page)
+                       for url, page in pages])
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(data[:len(data) - len(pages[1][1]) // 2])
+    config = load_config({}, tmp_path).with_overrides(archive=tmp_path / "a", fetch=False)
+    for run, status in ((1, "added"), (2, "unchanged")):
+        first, second = ingest_paths([path], config)
+        assert (first.status, second.status) == (status, "failed"), run
+        assert second.error.message.startswith(f"the page {pages[1][0]} is cut short in "
+                                               "crawl.warc")
+    assert len(Archive.open(tmp_path / "a").object_ids()) == 1
+    result = CliRunner().invoke(app, ["ingest", str(path), "--archive", str(tmp_path / "a"),
+                                      "--no-fetch"])
+    assert result.exit_code == 4
+    assert "1 post(s): 1 unchanged; 1 input(s) failed" in result.stderr
+
+
 def test_an_image_cut_short_in_a_warc_is_missing_with_that_reason(tmp_path):
     data = WARC.read_bytes()
     image = next(s for s in _record_spans(data) if s[0] == "response" and "/s?" not in s[1])

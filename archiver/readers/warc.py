@@ -21,8 +21,9 @@ a target URI with spaces) it writes on stderr itself, or logs; here it is the fi
 (:attr:`RawPost.warnings`), which the command line shows as it shows any, and --quiet hides.
 
 A file that ends inside a record (an interrupted download or crawl) is not read as if whole:
-an article's page cut short fails the file, naming the page; an image cut short is recorded
-missing with that reason. A WACZ without its zip directory is called damaged, not "not a WARC".
+an article's page cut short (or damaged) is named in the first post's ``lost`` and fails as an
+input of its own, the file's other posts read (the file fails, naming the page, when no page
+can be read); an image cut short is recorded missing with that reason. A WACZ without its zip directory is called damaged, not "not a WARC".
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ import threading
 import zipfile
 import zlib
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import IO
 from urllib.parse import urljoin
@@ -491,6 +493,8 @@ def read_all(path: Path, data: bytes | None = None) -> list[RawPost]:
     posts: list[RawPost] = []
     seen_pages: set[bytes] = set()
     not_served: list[str] = []  # an article's responses that are no page: "301 for <uri>"
+    # pages that cannot be read: the file fails if none can; else the others are its posts
+    unread: list[tuple[MalformedInput, str]] = []
     for record in records:
         uri = record["uri"]
         payload = resources.get(uri) if record["type"] == "revisit" else record["payload"]
@@ -506,13 +510,16 @@ def read_all(path: Path, data: bytes | None = None) -> list[RawPost]:
         if record["cut"] or record["damaged"]:
             if uri in by_uri:
                 continue  # a whole capture of the same page is read
-            raise MalformedInput(f"the page {uri} is {record['cut'] or record['damaged']}",
-                                 path=path, hint="download or crawl the page again")
+            unread.append((MalformedInput(f"the page {uri} is "
+                                          f"{record['cut'] or record['damaged']}", path=path,
+                                          hint="download or crawl the page again"), uri))
+            continue
         if record.get("undecoded"):
             if by_uri.get(uri, record) is not record:
                 continue  # a capture of the same page that decodes is read
             why, hint = record["undecoded"]
-            raise MalformedInput(f"the page {uri} {why}", path=path, hint=hint)
+            unread.append((MalformedInput(f"the page {uri} {why}", path=path, hint=hint), uri))
+            continue
         seen_pages.add(payload)
         match = _CHARSET.search(record["ctype"] or "")
         raw = wechat_html.read_page(payload, path, match.group(1) if match else None)
@@ -532,6 +539,12 @@ def read_all(path: Path, data: bytes | None = None) -> list[RawPost]:
                              damaged={u: why for u, why in {**no_file, **damaged}.items()
                                       if u != uri},
                              sha512=digest))
+    unread = [(error, uri) for error, uri in unread if uri not in {
+        (post.container or {}).get("uri") for post in posts}]  # read from another capture
+    if unread and not posts:
+        raise unread[0][0]
+    if unread:
+        posts[0] = replace(posts[0], lost=tuple((uri, error.message) for error, uri in unread))
     if not posts:
         if damaged:  # the article's record may be the one cut short
             uri, why = next(iter(damaged.items()))
