@@ -23,7 +23,8 @@ a target URI with spaces) it writes on stderr itself, or logs; here it is the fi
 A file that ends inside a record (an interrupted download or crawl) is not read as if whole:
 an article's page cut short (or damaged) is named in the first post's ``lost`` and fails as an
 input of its own, the file's other posts read (the file fails, naming the page, when no page
-can be read); an image cut short is recorded missing with that reason. A WACZ without its zip directory is called damaged, not "not a WARC".
+can be read); an image cut short is recorded missing with that reason. A WACZ without its
+zip directory is called damaged, not "not a WARC".
 """
 
 from __future__ import annotations
