@@ -462,20 +462,30 @@ def _fetch_redirects(url: str, config: Config, session: requests.Session,
     where it can tell (between reads: what a read waits on, the watchdog cuts)."""
     current = url
     deadline = time.monotonic() + limit
+
+    def missing(reason: str, names_it: bool = False) -> Asset:
+        """Missing for ``reason``; after a redirect, where it led is said (unless the reason
+        ``names_it``), and recorded as the image's origin: the URL the post gives names
+        another host than the one that failed."""
+        if current == url:
+            return Asset(original=url, status="missing", reason=reason)
+        return Asset(original=url, status="missing", origin=current,
+                     reason=reason if names_it else
+                     f"{reason} (redirected to {_shortened(current)})")
+
     for _ in range(MAX_REDIRECTS + 1):
         if time.monotonic() > deadline:
-            return Asset(original=url, status="missing", reason=_too_slow(limit))
+            return missing(_too_slow(limit))
         try:  # a port that is no number, a bracket left open: a URL no one can fetch
             parts = urlsplit(current)
             port = parts.port or (443 if parts.scheme == "https" else 80)
         except ValueError:
             parts, port = None, 0
         if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
-            return Asset(original=url, status="missing",
-                         reason=f"unsupported URL {_shortened(current)!r}")
+            return missing(f"unsupported URL {_shortened(current)!r}", names_it=True)
         refusal = _public_address(parts.hostname, port, config)
         if refusal:
-            return Asset(original=url, status="missing", reason=refusal)
+            return missing(refusal)
         try:
             with session.get(current, timeout=config.http_timeout, stream=True,
                              allow_redirects=False,
@@ -484,12 +494,11 @@ def _fetch_redirects(url: str, config: Config, session: requests.Session,
                     current = urljoin(current, resp.headers["location"])
                     continue
                 if resp.status_code != 200:
-                    return Asset(original=url, status="missing",
-                                 reason=f"HTTP {resp.status_code} from {parts.hostname}")
+                    return missing(f"HTTP {resp.status_code} from {parts.hostname}")
                 chunks, size = [], 0
                 while True:
                     if time.monotonic() > deadline:
-                        return Asset(original=url, status="missing", reason=_too_slow(limit))
+                        return missing(_too_slow(limit))
                     # what one read of the socket gives (each within the timeout): a read of
                     # a fixed size would wait for all of it, however slowly it trickles in
                     chunk = resp.raw.read1(65536, decode_content=True)
@@ -497,22 +506,19 @@ def _fetch_redirects(url: str, config: Config, session: requests.Session,
                         break
                     size += len(chunk)
                     if size > config.max_image_bytes:
-                        return Asset(original=url, status="missing",
-                                     reason=f"too large: over {config.max_image_bytes} bytes")
+                        return missing(f"too large: over {config.max_image_bytes} bytes")
                     chunks.append(chunk)
                 return sniff(b"".join(chunks), url, current, config)
         except RefusedAddress as exc:
-            return Asset(original=url, status="missing", reason=str(exc))
+            return missing(str(exc))
         except (requests.ReadTimeout, urllib3.exceptions.ReadTimeoutError):
             # the host answered the connection: "unreachable" would be untrue, and the pool's
             # repr (a class of ours) says nothing to a reader of the record
             host = urlsplit(current).hostname or current
-            return Asset(original=url, status="missing",
-                         reason=f"no answer: {host} took the connection and sent nothing "
+            return missing(f"no answer: {host} took the connection and sent nothing "
                                 f"within {config.http_timeout:g} s")
         except (requests.RequestException, urllib3.exceptions.HTTPError) as exc:
-            return Asset(original=url, status="missing",
-                         reason=f"unreachable: {_error_name(exc)}: {str(exc)[:120]}")
+            return missing(f"unreachable: {_error_name(exc)}: {str(exc)[:120]}")
     return Asset(original=url, status="missing", reason=f"more than {MAX_REDIRECTS} redirects")
 
 

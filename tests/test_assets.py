@@ -260,10 +260,12 @@ def test_a_redirect_is_followed_and_the_final_url_recorded_as_origin(base, serve
 @pytest.mark.parametrize(("path", "address"), [("/to-private", "10.255.255.1"),
                                                ("/to-metadata", "169.254.169.254")])
 def test_a_redirect_to_a_private_or_link_local_address_is_refused(base, path, address):
+    """Refused, and said to be where the redirect led: the post's URL names 127.0.0.1."""
     asset = get(base + path)
     assert asset.status == "missing"
+    assert asset.origin.startswith(f"http://{address}/")
     assert asset.reason == (f"refused: {address} resolves to a private or local address "
-                            f"({address})")
+                            f"({address}) (redirected to {asset.origin})")
 
 
 def test_a_redirect_to_another_scheme_is_refused(base):
