@@ -47,7 +47,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import requests
 
@@ -172,8 +172,16 @@ class Prepared:
                 if p != "provenance.json"}
 
 
+class Unlisted(NamedTuple):
+    """A folder :func:`discover` could not list: its error, and how many files were found
+    before it (where it stands among them, in the order the user gave the arguments)."""
+    folder: Path
+    error: OSError
+    before: int
+
+
 def discover(paths: Iterable[Path], archive: Path | None = None,
-             unreadable: list[tuple[Path, OSError]] | None = None) -> list[tuple[Path, bool]]:
+             unreadable: list[Unlisted] | None = None) -> list[tuple[Path, bool]]:
     """Files to ingest, each with whether the user named it, each once.
 
     Named files are taken as they are; folders are walked recursively in sorted order, skipping
@@ -188,8 +196,8 @@ def discover(paths: Iterable[Path], archive: Path | None = None,
     system does (device and inode), or, where they cannot be looked at, by absolute path.
 
     A folder that cannot be listed (no permission) is added to ``unreadable`` with the
-    error, once: the posts in it must be reported as not ingested, never passed over in
-    silence.
+    error and its place among the files, once: the posts in it must be reported as not
+    ingested, never passed over in silence, and where it was given.
     """
     skip = archive.resolve() if archive is not None else None
     found: list[tuple[Path, bool]] = []
@@ -209,7 +217,7 @@ def discover(paths: Iterable[Path], archive: Path | None = None,
         key = _identity(Path(error.filename or "."))
         if unreadable is not None and key not in unlisted:
             unlisted.add(key)
-            unreadable.append((Path(error.filename or "."), error))
+            unreadable.append(Unlisted(Path(error.filename or "."), error, len(found)))
 
     for path in paths:
         if path.is_dir():
@@ -1221,7 +1229,7 @@ def _ingest_paths(paths: Iterable[Path], config: Config,
                   on_wait: Callable[[], None] | None, on_files: Callable[[int], None] | None,
                   on_interrupted: Callable[[int, int], None] | None,
                   pool: ProcessPoolExecutor | None, jobs: int) -> list[IngestResult]:
-    unreadable: list[tuple[Path, OSError]] = []
+    unreadable: list[Unlisted] = []
     files = discover(paths, config.archive, unreadable)
     if on_files:
         on_files(len(files))
@@ -1232,14 +1240,26 @@ def _ingest_paths(paths: Iterable[Path], config: Config,
         if on_result:
             on_result(result)
 
-    folder_failures = [IngestResult(source=shown(folder), status="failed", error=InputError(
-        f"cannot read this folder ({error.strerror}): the posts in it, if any, are not "
-        "ingested", path=folder, hint="give yourself read and search permission on it "
-        "(chmod u+rx), or leave it out")) for folder, error in unreadable]
+    folder_failures = [(unlisted.before, IngestResult(
+        source=shown(unlisted.folder), status="failed", error=InputError(
+            f"cannot read this folder ({unlisted.error.strerror}): the posts in it, if any, "
+            "are not ingested", path=unlisted.folder, hint="give yourself read and search "
+            "permission on it (chmod u+rx), or leave it out"))) for unlisted in unreadable]
+
+    def folders_before(at: int) -> list[IngestResult]:
+        """The unreadable folders that came before the file at ``at`` (all of them, at the
+        end), each once: reported where they were given."""
+        due = [result for before, result in folder_failures if before <= at]
+        folder_failures[:len(due)] = []
+        return due
+
     if not Archive.declared(config.archive):
         failures = _none_is_a_post(files)
         if failures is not None:  # a mistyped name makes no archive where none was
-            for result in [*folder_failures, *failures]:
+            for at, failure in enumerate(failures):
+                for result in [*folders_before(at), failure]:
+                    report(result)
+            for result in folders_before(len(files)):
                 report(result)
             return results
     archive = Archive.open(config.archive, create=True)
@@ -1247,11 +1267,11 @@ def _ingest_paths(paths: Iterable[Path], config: Config,
         if on_interrupted is not None and any(archive.interrupted):
             on_interrupted(*archive.interrupted)
         run = _Run(archive, config, refresh, report, pool if len(files) > 1 else None)
-        for result in folder_failures:
-            run.failed(result)
         try:
             ahead = 4 * max(jobs, 2)  # files read ahead of the one in its turn
             for at, (path, named) in enumerate(files):
+                for result in folders_before(at):
+                    run.failed(result)
                 run.read_ahead(p for p, _named in files[at:at + ahead])
                 try:
                     run.ingest(path)
@@ -1260,6 +1280,8 @@ def _ingest_paths(paths: Iterable[Path], config: Config,
                                             else "skipped", error=exc))
                 except InputError as exc:
                     run.failed(IngestResult(source=shown(path), status="failed", error=exc))
+            for result in folders_before(len(files)):
+                run.failed(result)
             run.commit_group()  # the last one
         except Exception:
             # a bug (SchemaError) or a failed commit stops the run: what was gathered and

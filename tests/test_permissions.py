@@ -75,6 +75,24 @@ def test_a_folder_that_cannot_be_listed_fails_by_name_and_the_rest_is_ingested(
     assert str(folder / "sub") in result.stderr
 
 
+def test_a_folder_that_cannot_be_listed_is_reported_where_it_was_given(tmp_path, locked):
+    first, last = tmp_path / "first", tmp_path / "last"
+    for folder, post in ((first, SEED), (last, OTHER)):
+        (folder / "sub").mkdir(parents=True)
+        shutil.copy(post, folder)
+    locked(first / "sub")
+    locked(last / "sub")
+    named = tmp_path / "named.md"
+    shutil.copy(SEED, named)
+    result = run_as_a_user("ingest", named, first, last, "--archive", tmp_path / "a",
+                           "--no-fetch", "--json")
+    assert result.returncode == ExitCode.BAD_INPUT, result.stderr
+    assert [(Path(r["source"]).relative_to(tmp_path).as_posix(), r["status"])
+            for r in rows(result)] == [
+        ("named.md", "added"), (f"first/{SEED.name}", "unchanged"), ("first/sub", "failed"),
+        (f"last/{OTHER.name}", "added"), ("last/sub", "failed")]
+
+
 def test_a_named_file_that_cannot_be_read_fails_alone(tmp_path, locked):
     post = tmp_path / "post.md"
     shutil.copy(SEED, post)

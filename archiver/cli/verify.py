@@ -50,7 +50,7 @@ def _expand_folders(targets: list[str], problems: list[ArchiverError]) -> list[s
     """Each folder replaced by the post files in it, found as ``ingest`` finds them (a file
     in it that is no saved post, a README.md, is passed over, as ``ingest`` skips it); a
     folder inside that cannot be listed is a problem (exit 4), as it is for ``ingest``."""
-    from archiver.pipeline import discover
+    from archiver.pipeline import Unlisted, discover
     from archiver.readers import refusal
 
     def is_post(candidate: Path) -> bool:
@@ -63,12 +63,12 @@ def _expand_folders(targets: list[str], problems: list[ArchiverError]) -> list[s
         if not path.is_dir():
             out.append(target)
             continue
-        unreadable: list[tuple[Path, OSError]] = []
+        unreadable: list[Unlisted] = []
         found = [str(candidate) for candidate, _ in discover([path], unreadable=unreadable)
                  if is_post(candidate)]
         problems += [InputError(f"cannot read this folder ({error.strerror}): the posts in it, "
                                 "if any, are not verified", path=folder)
-                     for folder, error in unreadable]
+                     for folder, error, _before in unreadable]
         if not found and not unreadable:  # as ingest says of such a folder: usage
             raise UsageError("no saved posts in this folder", path=path,
                              hint="give saved posts or folders holding them, or .txt or .bib "
