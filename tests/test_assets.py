@@ -293,6 +293,23 @@ def test_an_address_no_image_host_has_is_refused(address):
     assert not _is_public(ipaddress.ip_address(address))
 
 
+@pytest.mark.parametrize("host", ["2130706433", "127.1", "0x7f.1", "127.000.000.001"])
+def test_an_allowed_address_is_allowed_however_the_host_spells_it(host):
+    """The allow list is by address (docs/ingest.md): what resolves to 127.0.0.1 is let through
+    once 127.0.0.1 is allowed, and refused when nothing is."""
+    from archiver.assets import _checked_addresses
+    assert _checked_addresses(host, 80, ("127.0.0.1",), 2.0) == (None, ["127.0.0.1"])
+    refusal, addresses = _checked_addresses(host, 80, (), 2.0)
+    assert addresses == [] and refusal == (
+        f"refused: {host} resolves to a private or local address (127.0.0.1)")
+
+
+def test_a_host_with_an_address_neither_public_nor_allowed_is_refused():
+    from archiver.assets import _checked_addresses
+    refusal, addresses = _checked_addresses("::1", 80, ("127.0.0.1",), 2.0)
+    assert addresses == [] and "private or local address (::1)" in refusal
+
+
 def test_a_public_address_is_allowed():
     import ipaddress
 
