@@ -13,7 +13,7 @@ from pathlib import Path
 
 
 class ExitCode(IntEnum):
-    """Process exit codes, documented in README.md.
+    """Process exit codes, documented in README.md (in full: docs/commands.md).
 
     When several conditions apply in one run, :func:`worst` picks the one to report.
     """
