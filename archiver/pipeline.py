@@ -179,6 +179,11 @@ class Unlisted(NamedTuple):
     error: OSError
     before: int
 
+    def problem(self, done: str, hint: str | None = None) -> InputError:
+        """The error that says the posts in the folder, if any, are not ``done``."""
+        return InputError(f"cannot read this folder ({self.error.strerror}): the posts in it, "
+                          f"if any, are not {done}", path=self.folder, hint=hint)
+
 
 def discover(paths: Iterable[Path], archive: Path | None = None,
              unreadable: list[Unlisted] | None = None) -> list[tuple[Path, bool]]:
@@ -1240,18 +1245,18 @@ def _ingest_paths(paths: Iterable[Path], config: Config,
         if on_result:
             on_result(result)
 
-    folder_failures = [(unlisted.before, IngestResult(
-        source=shown(unlisted.folder), status="failed", error=InputError(
-            f"cannot read this folder ({unlisted.error.strerror}): the posts in it, if any, "
-            "are not ingested", path=unlisted.folder, hint="give yourself read and search "
-            "permission on it (chmod u+rx), or leave it out"))) for unlisted in unreadable]
+    # the unreadable folders, by the number of files found before each: reported there
+    folder_failures: dict[int, list[IngestResult]] = {}
+    for unlisted in unreadable:
+        folder_failures.setdefault(unlisted.before, []).append(IngestResult(
+            source=shown(unlisted.folder), status="failed", error=unlisted.problem(
+                "ingested", hint="give yourself read and search permission on it "
+                "(chmod u+rx), or leave it out")))
 
     def folders_before(at: int) -> list[IngestResult]:
-        """The unreadable folders that came before the file at ``at`` (all of them, at the
-        end), each once: reported where they were given."""
-        due = [result for before, result in folder_failures if before <= at]
-        folder_failures[:len(due)] = []
-        return due
+        """The unreadable folders given just before the file at ``at`` (after the last
+        file, at ``len(files)``); each index is asked for once, in order."""
+        return folder_failures.pop(at, [])
 
     if not Archive.declared(config.archive):
         failures = _none_is_a_post(files)

@@ -66,9 +66,7 @@ def _expand_folders(targets: list[str], problems: list[ArchiverError]) -> list[s
         unreadable: list[Unlisted] = []
         found = [str(candidate) for candidate, _ in discover([path], unreadable=unreadable)
                  if is_post(candidate)]
-        problems += [InputError(f"cannot read this folder ({error.strerror}): the posts in it, "
-                                "if any, are not verified", path=folder)
-                     for folder, error, _before in unreadable]
+        problems += [unlisted.problem("verified") for unlisted in unreadable]
         if not found and not unreadable:  # as ingest says of such a folder: usage
             raise UsageError("no saved posts in this folder", path=path,
                              hint="give saved posts or folders holding them, or .txt or .bib "
