@@ -369,6 +369,23 @@ def _not_a_storage_root(root: Path) -> str:
             f"{shown}")
 
 
+def _enclosing_ocfl(root: Path) -> str | None:
+    """Why no archive may be made at ``root``: a folder above it is an OCFL storage root or
+    object. Another archive (or anything) written inside one becomes part of that archive's
+    objects, and the next version of the object around it is refused as damaged."""
+    for folder in Path(os.path.abspath(root)).parents:
+        try:
+            if (folder / f"0={OBJECT_SPEC}").is_file():
+                return (f"this folder is inside the OCFL object {folder}: no archive may be "
+                        "made within an object")
+            if any(folder.glob("0=ocfl_[0-9]*")):
+                return (f"this folder is inside the OCFL storage root {folder}: it is part of "
+                        "that archive, and no archive may be made within one")
+        except OSError:  # an unreadable folder above: not ours to judge
+            continue
+    return None
+
+
 _RESTORE_HINT = "`archiver fsck` lists what is damaged; restore the object from a copy"
 
 
@@ -408,6 +425,11 @@ class Archive:
             raise ArchiveError("this is a file, not an archive folder", path=root, hint=hint)
         if root.exists() and any(root.iterdir()) and not _interrupted_initialisation(root):
             raise ArchiveError(_not_a_storage_root(root), path=root, hint=hint)
+        enclosing = _enclosing_ocfl(root)
+        if enclosing is not None:  # an archive made in there would damage the one around it
+            raise ArchiveError(enclosing, path=root,
+                               hint="point --archive at the storage root itself, or at a "
+                                    "folder outside it")
         if not create:
             blocking = next((folder for folder in root.parents
                              if folder.exists() and not folder.is_dir()), None)

@@ -2020,3 +2020,16 @@ def test_only_cited_with_nothing_verified_says_why_nothing_was_exported(runner, 
     assert unverified.stdout.startswith("@") and "hint" not in unverified.stderr
     quiet = run(runner, "export", "bibtex", "--only-cited", "-q", "--archive", archive_dir)
     assert (quiet.exit_code, quiet.stdout, quiet.stderr) == (ExitCode.OK, "", "")
+
+
+def test_an_archive_inside_another_is_refused_with_exit_5(runner, archive_dir):
+    """`--archive archive/<object>/v3` (or any folder within the storage root) once made a
+    second archive there, and the object around it failed its next version as damaged."""
+    run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
+    [seed_object] = objects_on_disk(archive_dir)
+    for inside in (seed_object / "v3", archive_dir / "sub"):
+        result = run(runner, "ingest", PAGE, "--archive", inside, "--no-fetch")
+        assert result.exit_code == ExitCode.ARCHIVE, result.output
+        assert "inside the OCFL" in result.output and "Traceback" not in result.output
+        assert not inside.exists()
+    assert run(runner, "fsck", "--archive", archive_dir).exit_code == ExitCode.OK

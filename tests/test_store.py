@@ -1297,3 +1297,23 @@ def test_an_object_folder_given_as_the_archive_says_so(tmp_path):
         archive.commit("wx:test", {"a.txt": b"a"}, message="one file")
     with pytest.raises(ArchiveError, match="an OCFL object, not a storage root"):
         Archive.open(archive.object_path("wx:test"))
+
+
+@pytest.mark.parametrize("inside", ["sub", "sub/deeper", "OBJECT/v9", "OBJECT/v1/content/new"])
+def test_no_archive_is_made_inside_another_archive_or_its_objects(tmp_path, inside):
+    """An archive made within a storage root, or within one of its objects, would become part
+    of them: the object around it fails its next version as damaged. Such a path is refused
+    for reading and writing alike, and nothing is written there."""
+    archive = Archive.open(tmp_path / "archive", create=True)
+    with archive.writer():
+        archive.commit("wx:test", {"a.txt": b"a"}, message="one file")
+    obj = archive.object_path("wx:test")
+    target = Path(str(tmp_path / "archive" / inside).replace(
+        str(tmp_path / "archive" / "OBJECT"), str(obj)))
+    before = everything_under(archive.root)
+    for create in (True, False):
+        with pytest.raises(ArchiveError, match="this folder is inside the OCFL "
+                           + ("object" if "OBJECT" in inside else "storage root")):
+            Archive.open(target, create=create)
+    assert everything_under(archive.root) == before
+    assert_valid_ocfl(archive.root, objects=1)
