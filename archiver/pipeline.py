@@ -1095,6 +1095,8 @@ class _Run:
         existing = _already_archived(self.archive, prepared, lambda: self.made_head(
             prepared.object_id, _relative(entry.path, self.base), number, prepared))
         if existing:
+            # the version vouched for must be there: an inventory outlives its folder's deletion
+            self.archive.check_version(prepared.object_id, existing)
             kept_images(self.archive, prepared, existing)
             self._learn_aliases(prepared)
             return IngestResult(source=str(entry.path), status="unchanged",

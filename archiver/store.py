@@ -680,6 +680,26 @@ class Archive:
                 hint=_RESTORE_HINT)
         return data
 
+    def check_version(self, object_id: str, number: str) -> None:
+        """Raise :class:`DamagedObject` unless ``number`` of ``object_id`` is whole on disk:
+        its record matches its digest and every file its state names is there. Asked before a
+        post is called unchanged in that version: an inventory that names a version whose
+        folder was deleted, or whose record was cut short, holds nothing to be unchanged in
+        (the images are checked for presence; ``fsck`` checks every digest)."""
+        inventory = self.inventory(object_id)
+        if number not in inventory["versions"]:
+            raise NotFound(f"{object_id} has no version '{number}'")
+        if "record.json" in {p for paths in inventory["versions"][number]["state"].values()
+                             for p in paths}:
+            self.read_bytes(object_id, "record.json", number)
+        where = self.object_path(object_id)
+        for digest, paths in inventory["versions"][number]["state"].items():
+            content = inventory["manifest"][digest][0]
+            if not (where / content).is_file():
+                raise DamagedObject(f"{_which(object_id, paths[0], number)} is missing from "
+                                    f"the archive ({content})", path=self.root,
+                                    hint=_RESTORE_HINT)
+
     def read_json(self, object_id: str, logical: str, version: str | None = None) -> Any:
         """A JSON file of an object (a record, its provenance…), parsed. A file its inventory
         names that is gone or damaged is a :class:`DamagedObject` naming it, not a crash:

@@ -2033,3 +2033,38 @@ def test_an_archive_inside_another_is_refused_with_exit_5(runner, archive_dir):
         assert "inside the OCFL" in result.output and "Traceback" not in result.output
         assert not inside.exists()
     assert run(runner, "fsck", "--archive", archive_dir).exit_code == ExitCode.OK
+
+
+@pytest.mark.parametrize("damage", ["version-folder-deleted", "record-cut-short",
+                                    "image-deleted"])
+def test_a_post_read_again_is_not_called_unchanged_in_a_version_that_is_damaged(
+        runner, archive_dir, tmp_path, damage):
+    """`ingest --refresh` compares the post with what the inventory says each version holds;
+    a version whose folder was deleted, or whose record was cut short, holds nothing the post
+    could be unchanged in: the post fails with exit 5 naming the damage, as fsck does."""
+    if damage == "image-deleted":  # a page whose images are beside it
+        post = MUFENG_PAGE
+        run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch")
+        [obj] = objects_on_disk(archive_dir)
+        [image, *_] = sorted((obj / "v1" / "content" / "assets").rglob("*.*"))
+        image.unlink()
+    else:
+        post = tmp_path / "edited.md"
+        text = SEED.read_text(encoding="utf-8")
+        post.write_text(text.replace("**作品简介**", "**作品简介（改）**"), encoding="utf-8")
+        run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
+        run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch")
+        [obj] = objects_on_disk(archive_dir)
+        if damage == "version-folder-deleted":
+            shutil.rmtree(obj / "v2")
+        else:
+            record = obj / "v2" / "content" / "record.json"
+            record.write_bytes(record.read_bytes()[:100])
+    result = run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch", "--json",
+                 "--refresh")
+    assert result.exit_code == ExitCode.ARCHIVE, result.output
+    [row] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert row["status"] == "failed", row
+    assert ("missing from the archive" if damage != "record-cut-short" else "damaged") \
+        in row["error"], row
+    assert run(runner, "fsck", "--archive", archive_dir).exit_code == ExitCode.ARCHIVE
