@@ -1104,15 +1104,15 @@ class _Run:
                                 title=prepared.title, kind=prepared.kind,
                                 warnings=tuple(prepared.warnings),
                                 record=self.record_path(prepared.object_id, existing))
-        self.archive.check_writable(prepared.object_id)
-        if not self.stale:
-            mark_index_stale(self.archive)
-            self.stale = True
         if self.archive.exists(prepared.object_id):
             carry_images(self.archive, prepared)
             carried = carried_citations(self.archive, prepared.object_id, prepared.record)
             if carried is not None:
                 prepared.files[CITATIONS_NAME] = carried
+        self.archive.check_writable(prepared.object_id, prepared.files, prepared.digests)
+        if not self.stale:
+            mark_index_stale(self.archive)
+            self.stale = True
         if not self.group:
             self.group_since = time.monotonic()
         self.group.append((entry, number, not self.archive.exists(prepared.object_id)))
@@ -1150,7 +1150,7 @@ class _Run:
         changes = [Change(entry.prepared[number].object_id, entry.prepared[number].files,
                           message=f"ingest {_named(entry.path)}",
                           digests=entry.prepared[number].digests,
-                          fixity=entry.prepared[number].sha256)
+                          fixity=entry.prepared[number].sha256, shared_checked=True)
                    for entry, number, _new in group]
         self.index_behind = True
         committed = self.archive.commit_all(changes)

@@ -110,6 +110,9 @@ class Change:
     created: str | None = None
     user: dict[str, str] | None = None
     fixity: Mapping[str, str] | None = None
+    # the stored copies this version shares were compared with ``files`` already
+    # (:meth:`Archive.check_writable` with them), under the same lock: not read again
+    shared_checked: bool = False
 
 
 @dataclass(frozen=True)
@@ -386,6 +389,11 @@ def _enclosing_ocfl(root: Path) -> str | None:
     return None
 
 
+# how often, and how far apart, a reader without the lock reads an inventory and its sidecar
+# again when they disagree (a commit replaces one, then the other, within milliseconds)
+SIDECAR_READS = 5
+SIDECAR_PAUSE = 0.05
+
 _RESTORE_HINT = "`archiver fsck` lists what is damaged; restore the object from a copy"
 
 
@@ -472,11 +480,15 @@ class Archive:
     # -- locking -----------------------------------------------------------------------------
 
     @contextmanager
-    def writer(self, wait: bool = False,
-               on_wait: Callable[[], None] | None = None) -> Iterator[Archive]:
+    def writer(self, wait: bool = False, on_wait: Callable[[], None] | None = None,
+               check_root: bool = True) -> Iterator[Archive]:
         """Hold the archive's single-writer lock; recover interrupted commits first. With
         ``wait``, a busy lock is waited for, and ``on_wait`` called once before waiting (to
-        tell the user why nothing happens)."""
+        tell the user why nothing happens). A storage root whose declaration or layout is
+        damaged is written to by no one (``check_root``: fsck, which only finishes
+        interrupted commits, and reports that damage itself, does not ask)."""
+        if check_root:
+            self._check_root()
         lock_dir = self.root / "extensions" / LOCK
         try:
             lock_dir.mkdir(parents=True, exist_ok=True)
@@ -503,6 +515,30 @@ class Archive:
         finally:
             self._locked = False
             handle.close()
+
+    def _check_root(self) -> None:
+        """Refuse to write to a storage root whose declaration, or whose description of the
+        objects' layout, is not this archive's: objects added there would be laid out as no
+        other OCFL tool reading that root expects (a root that says it lays them out by
+        extension 0004), or added to a root no OCFL tool recognises."""
+        report = FsckReport()
+        self._fsck_declaration(report)
+        self._fsck_layout(report)
+        if report.problems:
+            first = report.problems[0]
+            raise ArchiveError(f"the storage root is damaged: {first.path} {first.message}",
+                               path=self.root, hint="run `archiver fsck`; restore the storage "
+                               "root's own files from a copy before writing to it")
+
+    def _fsck_declaration(self, report: FsckReport) -> None:
+        declaration = self.root / f"0={SPEC}"
+        try:
+            same = declaration.read_bytes() == f"{SPEC}\n".encode()
+        except OSError:
+            same = False
+        if not same:
+            report.problems.append(Problem(declaration.name,
+                                           "storage root declaration has wrong content"))
 
     @property
     def interrupted(self) -> tuple[int, int]:
@@ -569,15 +605,36 @@ class Archive:
                 dirs.sort()
 
     def _load_inventory(self, object_dir: Path, sealed: bool = False) -> dict[str, Any]:
-        """An object's root inventory, in a shape the reading code can rely on: valid JSON
-        is not enough (``"state": null``, a digest the manifest lacks, a head that is no
-        version, another object's id would each crash, or mislead, whatever reads it).
+        """An object's root inventory, whole: it must match its digest sidecar, or what it
+        says of the object's versions and digests is not to be trusted (``log`` would list,
+        and ``export`` write, what someone edited in).
 
-        ``sealed``: the inventory must also match its digest sidecar, as it must before a
-        version is added on it: the new inventory carries the old one's content forward under
-        a new sidecar, so an altered inventory built on would pass every later check. (Only
-        the writer asks: it holds the lock and has finished any interrupted commit, so the
-        two cannot be caught between the inventory's replacement and its sidecar's.)"""
+        ``sealed``: asked by the writer, which holds the lock and has finished any
+        interrupted commit, so the inventory cannot be caught between its replacement and its
+        sidecar's: a mismatch is damage at once, and no version is added on it (the new
+        inventory would carry the altered one forward under a new sidecar). A reader without
+        the lock may catch a commit in that moment: it reads the pair again, a few times,
+        before it calls the object damaged."""
+        attempts = 1 if sealed else SIDECAR_READS
+        for attempt in range(attempts):
+            inventory, data = self._read_inventory(object_dir)
+            algorithm = inventory.get("digestAlgorithm")
+            sidecar = (sidecar_problem(object_dir, data, algorithm)
+                       if algorithm in ("sha512", "sha256")
+                       else f"its digestAlgorithm {algorithm!r} is none OCFL allows")
+            if not sidecar:
+                return inventory
+            if attempt + 1 < attempts:
+                time.sleep(SIDECAR_PAUSE)
+        raise DamagedObject(f"the inventory is damaged or altered ({sidecar})"
+                            + (": no version is added on it" if sealed else ""),
+                            path=object_dir / "inventory.json",
+                            hint="run `archiver fsck`; restore the object folder from a backup")
+
+    def _read_inventory(self, object_dir: Path) -> tuple[dict[str, Any], bytes]:
+        """An object's root inventory and its bytes, in a shape the reading code can rely on:
+        valid JSON is not enough (``"state": null``, a digest the manifest lacks, a head that
+        is no version, another object's id would each crash, or mislead, whatever reads it)."""
         path = object_dir / "inventory.json"
         try:
             data = path.read_bytes()
@@ -603,16 +660,7 @@ class Archive:
             raise DamagedObject(f"the inventory is damaged: {damage}", path=path,
                                 hint="run `archiver fsck`; restore the object folder from a "
                                      "backup")
-        algorithm = inventory.get("digestAlgorithm")
-        sidecar = sealed and (sidecar_problem(object_dir, data, algorithm)
-                              if algorithm in ("sha512", "sha256")
-                              else f"its digestAlgorithm {algorithm!r} is none OCFL allows")
-        if sidecar:
-            raise DamagedObject(f"the inventory is damaged or altered ({sidecar}): no version is "
-                                "added on it", path=path,
-                                hint="run `archiver fsck`; restore the object folder from a "
-                                     "backup")
-        return inventory
+        return inventory, data
 
     def inventory(self, object_id: str, sealed: bool = False) -> dict[str, Any]:
         """The object's root inventory (see :meth:`_load_inventory` for ``sealed``)."""
@@ -798,10 +846,17 @@ class Archive:
         new_content: dict[str, bytes] = {}
         manifest = inventory["manifest"]
         fixity = inventory.setdefault("fixity", {}).setdefault("sha256", {})
+        # digests whose stored copy was compared with the new bytes; those this version adds
+        # itself have none yet
+        checked: set[str] = set()
+        stored = set(manifest)
         for logical in sorted(files):
             data = files[logical]
             digest = (change.digests or {}).get(logical) or hashlib.sha512(data).hexdigest()
             state.setdefault(digest, []).append(logical)
+            if digest in stored and not (change.shared_checked or digest in checked):
+                self._check_shared(object_id, logical, manifest[digest][0], data)
+                checked.add(digest)
             if digest not in manifest:  # OCFL dedup: store only bytes the object lacks
                 content = f"{number}/content/{logical}"
                 new_content[content] = data
@@ -814,14 +869,39 @@ class Archive:
         inventory["head"] = number
         return _Staged(object_id, number, inventory, new_content, new_object)
 
-    def check_writable(self, object_id: str) -> None:
+    def _check_shared(self, object_id: str, logical: str, content: str, data: bytes) -> None:
+        """Refuse to let a new version share a stored file (OCFL's deduplication by digest)
+        whose bytes are no longer those its digest is of: the new version would hold the
+        damage, though the post's own bytes were whole. Compared byte for byte: the new
+        bytes are at hand, and the stored copy is read once a commit."""
+        path = self.object_path(object_id) / content
+        try:
+            same = path.stat().st_size == len(data) and path.read_bytes() == data
+        except OSError:
+            same = False
+        if not same:
+            raise DamagedObject(f"the stored copy of {logical} ({content}) is missing or no "
+                                "longer matches its digest: no new version may share it",
+                                path=self.object_path(object_id), hint=_RESTORE_HINT)
+
+    def check_writable(self, object_id: str, files: Mapping[str, bytes] | None = None,
+                       digests: Mapping[str, str] | None = None) -> None:
         """Raise DamagedObject if a new version of ``object_id`` could not be added (see
-        :meth:`_check_writable`): asked before a post joins a group commit, so that a damaged
-        object fails its post alone."""
+        :meth:`_check_writable`), or (given its ``files``, and the sha512 ``digests`` known of
+        them) would share a stored copy that is damaged: asked before a post joins a group
+        commit, so that a damaged object fails its post alone."""
         new_object = not self.exists(object_id)
-        number = "v1" if new_object else \
-            f"v{int(self.inventory(object_id, sealed=True)['head'][1:]) + 1}"
+        inventory = None if new_object else self.inventory(object_id, sealed=True)
+        number = "v1" if inventory is None else f"v{int(inventory['head'][1:]) + 1}"
         self._check_writable(object_id, number, new_object)
+        if inventory is None or files is None:
+            return
+        manifest, checked = inventory["manifest"], set()
+        for logical, data in sorted(files.items()):
+            digest = (digests or {}).get(logical) or hashlib.sha512(data).hexdigest()
+            if digest in manifest and digest not in checked:
+                self._check_shared(object_id, logical, manifest[digest][0], data)
+                checked.add(digest)
 
     def _check_writable(self, object_id: str, number: str, new_object: bool) -> None:
         """Refuse to add ``number`` to an object whose folder already holds something in its
@@ -985,12 +1065,10 @@ class Archive:
         if not declaration.is_file():
             report.problems.append(Problem(str(self.root), "missing storage root declaration"))
             return report
-        if declaration.read_bytes() != f"{SPEC}\n".encode():
-            report.problems.append(Problem(declaration.name,
-                                           "storage root declaration has wrong content"))
+        self._fsck_declaration(report)
         busy = False
         try:
-            with self.writer():
+            with self.writer(check_root=False):
                 report.recovered = sum(self._interrupted)
         except ArchiveBusy:
             busy = True  # a writer is active: check what is committed, leave its staging alone

@@ -2068,3 +2068,66 @@ def test_a_post_read_again_is_not_called_unchanged_in_a_version_that_is_damaged(
     assert ("missing from the archive" if damage != "record-cut-short" else "damaged") \
         in row["error"], row
     assert run(runner, "fsck", "--archive", archive_dir).exit_code == ExitCode.ARCHIVE
+
+
+def test_an_edited_post_whose_stored_image_is_damaged_fails_alone(runner, archive_dir,
+                                                                  tmp_path):
+    """The edited page shares its images with v1; a stored copy damaged since would be
+    shared by v2 under the digest of the good bytes. The post fails (exit 5, naming the
+    image), and the other post in the same run is archived."""
+    shutil.copytree(MUFENG_PAGE.parent.parent, tmp_path / "post")  # the page and its images
+    page = tmp_path / "post" / "html" / MUFENG_PAGE.name
+    run(runner, "ingest", page, "--archive", archive_dir, "--no-fetch")
+    [obj] = objects_on_disk(archive_dir)
+    [image, *_] = sorted((obj / "v1" / "content" / "assets").rglob("*.*"))
+    data = bytearray(image.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    image.write_bytes(bytes(data))
+    html = page.read_text(encoding="utf-8")
+    page.write_text(html.replace("希望滴滴推迟", "希望滴滴推遲"), encoding="utf-8")
+    result = run(runner, "ingest", page, SEED, "--archive", archive_dir, "--no-fetch",
+                 "--json")
+    assert result.exit_code == ExitCode.ARCHIVE, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["status"] for r in rows] == ["failed", "added"]
+    assert "no longer matches its digest" in rows[0]["error"], rows[0]
+    assert not (obj / "v2").exists()
+
+
+@pytest.mark.parametrize("damage", ["declaration-garbled", "layout-0004", "layout-removed"])
+def test_no_post_is_written_to_a_storage_root_whose_own_files_are_damaged(
+        runner, archive_dir, damage):
+    """A root whose declaration is garbled, or whose ocfl_layout.json names another layout,
+    would have objects added where no OCFL tool reading it looks: ingest refuses (exit 5),
+    writing nothing, and fsck names the file."""
+    run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
+    if damage == "declaration-garbled":
+        (archive_dir / "0=ocfl_1.1").write_text("ocfl_1.X\n")
+        named = "0=ocfl_1.1"
+    elif damage == "layout-0004":
+        (archive_dir / "ocfl_layout.json").write_text(
+            '{"extension": "0004-hashed-n-tuple-storage-layout", "description": "x"}')
+        named = "ocfl_layout.json"
+    else:
+        (archive_dir / "ocfl_layout.json").unlink()
+        named = "ocfl_layout.json"
+    before = sorted(p for p in archive_dir.rglob("*") if "archiver-lock" not in str(p))
+    result = run(runner, "ingest", PAGE, "--archive", archive_dir, "--no-fetch")
+    assert result.exit_code == ExitCode.ARCHIVE, result.output
+    assert f"the storage root is damaged: {named}" in result.output
+    assert sorted(p for p in archive_dir.rglob("*") if "archiver-lock" not in str(p)) == before
+    fsck = run(runner, "fsck", "--archive", archive_dir, "--json")
+    assert fsck.exit_code == ExitCode.ARCHIVE
+    assert named in {p["path"] for p in json.loads(fsck.stdout)["problems"]}
+
+
+def test_fsck_json_reports_a_root_that_lost_its_declaration(runner, archive_dir):
+    """Without its declaration the folder is no archive to open; `fsck --json` still prints a
+    report, saying so, for the script that reads it (it printed nothing), and exits 5."""
+    run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
+    (archive_dir / "0=ocfl_1.1").unlink()
+    fsck = run(runner, "fsck", "--archive", archive_dir, "--json")
+    assert fsck.exit_code == ExitCode.ARCHIVE
+    report = json.loads(fsck.stdout)
+    assert report["ok"] is False
+    assert "no 0=ocfl_1.1 declaration" in report["problems"][0]["message"]

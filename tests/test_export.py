@@ -2337,3 +2337,23 @@ def test_a_cited_work_retracted_says_so_in_every_format():
     assert entry.fields_dict["note"].value == said
     assert f"N1  - {said}" in ris_record(work).splitlines()
     assert recorded_work("10.1038/ng.3834").notes == []  # none listed: nothing said
+
+
+def test_an_inventory_that_fails_its_sidecar_is_damage_to_every_command_that_reads_it(
+        two_posts):
+    """An inventory edited after its digest was taken (a message changed, a version's state
+    pointed elsewhere) says what no commit wrote: `log` must not list it, nor `export` write
+    from it. Each reading command names the object as damaged (exit 5), as fsck does, and the
+    other post is exported all the same."""
+    root, seed, share = two_posts
+    inventory = object_folder(root, seed) / "inventory.json"
+    inventory.write_bytes(inventory.read_bytes().replace(b'"message": "',
+                                                         b'"message": "ALTERED ', 1))
+    log = cli("log", seed, "--archive", root)
+    assert log.exit_code == 5 and "ALTERED" not in log.stdout, log.stdout
+    assert "inventory digest does not match its sidecar" in log.stderr
+    exported = cli("export", "bibtex", "--archive", root)
+    assert exported.exit_code == 5, exported.stderr
+    assert "2247490415" in exported.stdout and "龙与熊之间" not in exported.stdout
+    assert cli("fsck", "--archive", root).exit_code == 5
+    assert cli("log", share, "--archive", root).exit_code == 0

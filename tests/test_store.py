@@ -1317,3 +1317,21 @@ def test_no_archive_is_made_inside_another_archive_or_its_objects(tmp_path, insi
             Archive.open(target, create=create)
     assert everything_under(archive.root) == before
     assert_valid_ocfl(archive.root, objects=1)
+
+
+@pytest.mark.parametrize("damage", ["flipped", "deleted"])
+def test_a_new_version_never_shares_a_stored_file_that_is_damaged(archive, damage):
+    """OCFL stores bytes an object already holds once, by digest: a new version holding the
+    same image would point at the stored copy. A copy damaged since (a flipped byte, a file
+    deleted) is not shared: the version is refused, naming the file, and nothing is written."""
+    commit(archive, OID, {"assets/a.jpg": b"image bytes", "record.json": b"{}"})
+    stored = archive.object_path(OID) / "v1" / "content" / "assets" / "a.jpg"
+    if damage == "flipped":
+        stored.write_bytes(b"imagE bytes")
+    else:
+        stored.unlink()
+    before = everything_under(archive.root)
+    with pytest.raises(DamagedObject, match=r"stored copy of assets/a\.jpg .* no new version"):
+        commit(archive, OID, {"assets/a.jpg": b"image bytes", "record.json": b"{ }"})
+    assert everything_under(archive.root) == before
+    assert archive.head(OID) == "v1"

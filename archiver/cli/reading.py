@@ -28,6 +28,7 @@ from archiver.cli.base import (
     writing_stdout,
 )
 from archiver.errors import (
+    ArchiveError,
     ExitCode,
     NotFound,
     UsageError,
@@ -354,9 +355,17 @@ def fsck(
     Exit 5 if anything is wrong.
     """
     from archiver.fsck import check_archive
+    from archiver.store import FsckReport, Problem
 
     with reported_errors(show_traceback):
-        store = open_archive(archive)
+        try:
+            store = open_archive(archive)
+        except ArchiveError as exc:  # the storage root itself is damaged, or none
+            if as_json:  # a script reading the report still gets one, saying so
+                with writing_stdout():
+                    emit_json(FsckReport(problems=[Problem(str(exc.path or ""), exc.message)])
+                              .to_json())
+            raise
         report = check_archive(store)
         try:
             with writing_stdout():
