@@ -914,10 +914,33 @@ class Archive:
                                 "the object folder from a backup, or move it out of the "
                                 "archive")
         if not new_object and (where / number).exists():
+            if self._sealed_version_inventory(where / number):
+                # a whole version the root inventory lost (restored from an older copy): its
+                # own inventory is the object's newer one; moving the folder out loses it
+                raise DamagedObject(
+                    f"the object is damaged: its root inventory does not list {number}, whose "
+                    f"folder holds a version inventory matching its sidecar: the root "
+                    f"inventory looks restored from an older copy", path=where / number,
+                    hint=f"run `archiver fsck`; if it finds {number} whole, copy "
+                    f"{number}/inventory.json and its sidecar over the object's root ones; do "
+                    f"not move {number} out, which would lose that version")
             raise DamagedObject(f"the object is damaged: a folder {number} is in it that its "
                                 f"inventory does not list, so no version {number} can be added",
                                 path=where / number, hint="run `archiver fsck`; move the "
                                 "stray folder out of the archive")
+
+    @staticmethod
+    def _sealed_version_inventory(folder: Path) -> bool:
+        """Whether ``folder`` (a version folder) holds an inventory matching its sidecar,
+        whose head is that version: a version that was committed whole."""
+        try:
+            data = (folder / "inventory.json").read_bytes()
+            inventory = json.loads(data)
+        except (OSError, ValueError):
+            return False
+        algorithm = inventory.get("digestAlgorithm") if isinstance(inventory, dict) else None
+        return (algorithm in ("sha512", "sha256") and inventory.get("head") == folder.name
+                and sidecar_problem(folder, data, algorithm) is None)
 
     def _stage_and_apply(self, staged: list[_Staged]) -> None:
         staging = self.root / "extensions" / STAGING / uuid.uuid4().hex

@@ -2131,3 +2131,50 @@ def test_fsck_json_reports_a_root_that_lost_its_declaration(runner, archive_dir)
     report = json.loads(fsck.stdout)
     assert report["ok"] is False
     assert "no 0=ocfl_1.1 declaration" in report["problems"][0]["message"]
+
+
+def test_a_root_inventory_restored_from_an_older_copy_is_not_called_a_stray_folder(
+        runner, archive_dir, tmp_path):
+    """v2 committed whole, then the object's root inventory put back from a copy made at v1:
+    v2's folder is no stray to move out (that would lose the version) but the newer
+    inventory; the hint says to copy it over the root's, and fsck says the root is behind."""
+    run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
+    [obj] = objects_on_disk(archive_dir)
+    at_v1 = {name: (obj / name).read_bytes()
+             for name in ("inventory.json", "inventory.json.sha512")}
+    edited = tmp_path / "edited.md"
+    edited.write_text(SEED.read_text(encoding="utf-8").replace("**作品简介**", "**作品简介（改）**"),
+                      encoding="utf-8")
+    run(runner, "ingest", edited, "--archive", archive_dir, "--no-fetch")
+    for name, data in at_v1.items():
+        (obj / name).write_bytes(data)
+    result = run(runner, "ingest", edited, "--archive", archive_dir, "--no-fetch", "--refresh")
+    assert result.exit_code == ExitCode.ARCHIVE, result.output
+    assert "the root inventory looks restored from an older copy" in result.output
+    assert "do not move v2 out" in result.output and "stray" not in result.output
+    fsck = run(runner, "fsck", "--archive", archive_dir)
+    assert "the root inventory is not the most recent one" in fsck.output
+    assert "the list index says its head is v2, its inventory v1" in fsck.output
+    for name in at_v1:  # as the hint says
+        shutil.copy(obj / "v2" / name, obj / name)
+    assert run(runner, "fsck", "--archive", archive_dir).exit_code == ExitCode.OK
+    again = run(runner, "ingest", edited, "--archive", archive_dir, "--no-fetch", "--json",
+                "--refresh")
+    assert (json.loads(again.stdout)["status"], json.loads(again.stdout)["version"]) == (
+        "unchanged", "v2")
+
+
+def test_fsck_finds_a_list_index_that_disagrees_with_the_objects(runner, archive_dir):
+    """`list` shows the list index; one that names another head than the object's inventory
+    (edited, or left from before an inventory was put back) would show a version `log` does
+    not know: fsck warns, naming the post (the index is derived data, not the post's)."""
+    run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
+    path = archive_dir / "extensions" / "archiver-index" / "index.json"
+    index = json.loads(path.read_text(encoding="utf-8"))
+    [post_id] = index
+    index[post_id]["head"] = "v7"
+    path.write_text(json.dumps(index), encoding="utf-8")
+    fsck = run(runner, "fsck", "--archive", archive_dir)
+    assert fsck.exit_code == ExitCode.OK  # derived data: a warning, the posts are whole
+    assert (f"warning: {post_id}: the list index says its head is v7, its inventory v1"
+            in fsck.stderr)
