@@ -474,9 +474,16 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
         body = body[by_line.end():]
     if fetched_export:  # ["fetched", account, any tags of the user's own]
         others = [t for t in tags if t != "fetched"]
-        if others:
-            put("account", others[0], "front matter tags (after 'fetched')")
-        tags = others[1:]
+        named = fields.get("account")
+        if named is not None and named.value in others:
+            # the account the '<title> by <account>' line names is that tag, wherever the
+            # user's own tags put it: the others, before it too, stay tags
+            others.remove(named.value)
+            tags = others
+        else:
+            if others:
+                put("account", others[0], "front matter tags (after 'fetched')")
+            tags = others[1:]
 
     link = _at_end(_ORIGINAL_LINK, "原文链接", body.rstrip())
     if link:

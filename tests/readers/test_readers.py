@@ -363,6 +363,19 @@ def test_tags_a_user_adds_to_a_fetched_export_are_kept(tmp_path):
     assert read(edited).fields["tags"].value == ["新标签"]
 
 
+def test_a_tag_a_user_puts_before_the_account_in_a_fetched_export_stays_a_tag(tmp_path):
+    """`tags: [fetched, 我的标签, 生信宝库]`: the account is the tag the '<title> by
+    <account>' line names, wherever it stands; the user's tag before it is not taken for the
+    account, nor dropped."""
+    text = (WECHAT / MP_DUTY).read_text(encoding="utf-8")
+    edited = tmp_path / "post.md"
+    edited.write_text(text.replace('"fetched",', '"fetched",\n  "我的标签",', 1),
+                      encoding="utf-8")
+    raw = read(edited)
+    assert raw.fields["account"].value == "生信宝库"
+    assert raw.fields["tags"].value == ["我的标签"]
+
+
 def test_a_title_by_account_line_and_an_original_link_are_metadata_not_body():
     raw = read(WECHAT / MP_DUTY)
     assert raw.fields["account"].value == "生信宝库"
