@@ -466,13 +466,40 @@ def _split_entry(text: str, nxt: tuple[int, str, bool, bool]) -> bool:
             and _entry_of_a_section(text + " " + nxt[1]))
 
 
+# how many paragraphs a numbered entry of a reference section may be wrapped over after its
+# first: a reference copied from a PDF keeps the PDF's line breaks, each line a paragraph
+WRAPPED_LINES = 6
+_IDEOGRAPH = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _wrapped_lines(logical: list[tuple[int, str, bool, bool]], at: int) -> int:
+    """How many of the paragraphs from ``at`` on continue the numbered entry of a reference
+    section before them (``36. Sharma, P., … (2018). Conceptual`` + ``captions: A cleaned,
+    …`` + ``for Computational Linguistics. https://aclanthology.org/P18-1238/.``): up to
+    :data:`WRAPPED_LINES` of them, none numbered, a heading or in Chinese (a comment on the
+    entry, or the prose after the section), that end where the next entry begins, the
+    section ends, or the post does. More of them is prose, not a wrapped entry: none."""
+    end = at
+    while end < len(logical) and end - at < WRAPPED_LINES:
+        text = logical[end][1]
+        if logical[end][3] or is_section_heading(text) or _IDEOGRAPH.search(text):
+            break
+        end += 1
+    if end == at or (end - at == WRAPPED_LINES and end < len(logical)
+                     and not logical[end][3] and not is_section_heading(logical[end][1])
+                     and not _IDEOGRAPH.search(logical[end][1])):
+        return 0
+    return end - at
+
+
 def find_references(lines: list[str], listed: Iterable[int] = (),
                     broken: set[str] | None = None) -> list[tuple[int, str]]:
     """(line index, reference string) for every reference in a post: the entries of sections
     titled 参考文献 / References / 原文信息 / 文献来源 / Source…, numbered or list entries
     (``listed``: indices of lines that are list items) that look like references, and
     "Source:"/"【来源】" lines. A DOI broken over two lines is joined; in a section, also one
-    broken inside a word, and an entry broken over two paragraphs is one. ``broken``, if
+    broken inside a word, and an entry broken over two paragraphs is one, as is a numbered entry wrapped over
+    several (:func:`_wrapped_lines`). ``broken``, if
     given, gets the first part of each DOI found broken inside a word: no DOI of its own.
     A BibTeX entry, on one line or over several (:mod:`archiver.citations.pasted`), is a
     reference wherever it stands, and leaves a section going on; so is a block of labelled
@@ -502,6 +529,21 @@ def find_references(lines: list[str], listed: Iterable[int] = (),
                 broken.update(find_dois([text]))
             text += logical[at][1]  # "…/jou" + "rnal.pone.0000030"
             at += 1
+        if (in_section and entry_number) or numbered:
+            wrapped = _wrapped_lines(logical, at)
+            whole = " ".join([text, *(line[1] for line in logical[at:at + wrapped])])
+            if wrapped and in_section:
+                text = whole
+                at += wrapped
+            elif wrapped and _entry_of_a_section(whole) and not _prose_naming_works(whole):
+                # a numbered list under no heading is a list of wrapped references when what
+                # an entry's lines make together reads as an entry of one (a list of points,
+                # or of Chinese prose, does not): a reference section from there on, though
+                # no heading names it, so that its entries of one line are read as such
+                out.append((origin[index], whole))
+                at += wrapped
+                in_section = True
+                continue
         labelled = without_label(text)
         if labelled and looks_like_reference(labelled):
             out.append((origin[index], labelled))

@@ -14,6 +14,8 @@ complete DOI with the next reference. Inputs are lines of the corpus posts' refe
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -852,3 +854,38 @@ def test_marks_an_editor_adds_around_a_title_are_read_as_a_citation_prints_it(wr
     years passed."""
     from archiver.citations.extract import reference_text
     assert reference_text(written) == read
+
+
+def test_references_wrapped_over_several_paragraphs_are_each_one_citation():
+    """A reference list copied from a PDF keeps the PDF's line breaks, each line a paragraph
+    (万字综述…追问顶刊（下）, a real post): each numbered entry is one citation with all its
+    lines, its DOI checked with it, not alone; under no heading, such a list is a reference
+    section all the same, its entries of one line read too."""
+    from archiver.citations.verify import citations_of
+    from archiver.config import Config
+    from archiver.pipeline import prepare
+    post = next((WECHAT / "markdown").glob("mp_duty__万字综述*.md"))
+    cited = [text for text, _ in citations_of(prepare(post, Config(fetch=False)).record)]
+    numbered = [text.split(".")[0] for text in cited if re.match(r"\d+\. ", text)]
+    assert numbered == [str(n) for n in [*range(1, 50), *range(62, 74)]]
+    assert ("3. Conneau, A., Kiela, D., Schwenk, H., Barrault, L., and Bordes, A. (2017). "
+            "Supervised learning of universal sentence representations from natural "
+            "language inference data. Preprint at arXiv. "
+            "https://doi.org/10.48550/arXiv.1705.02364.") in cited
+    assert "10.48550/arxiv.1705.02364" not in cited  # checked with its reference, not alone
+    assert ("64. Mesulam, M.M. (1998). From sensation to cognition. Brain 121 (Pt 6), "
+            "1013–1052.") in cited
+    assert not any("关于TCCI" in text or "天桥脑科学" in text for text in cited)
+
+
+def test_a_numbered_list_of_points_in_paragraphs_is_no_reference_list():
+    """Numbered points that go on over several paragraphs are prose: no entry of theirs
+    reads as a reference's, and none is taken for one."""
+    from archiver.citations.verify import citations_of
+    paragraphs = ["1. First, collect the samples in 2019 and label them.",
+                  "Keep them cold until they are measured.",
+                  "2. Second, measure each sample twice.",
+                  "Report the mean of the two values."]
+    record = {"blocks": [{"type": "paragraph", "text": t} for t in paragraphs],
+              "citations": []}
+    assert citations_of(record) == []
