@@ -90,7 +90,7 @@ class Work:
     date: str | None = None  # ISO date or year
     url: str | None = None
     doi: str | None = None
-    accessed: str | None = None  # when the page was fetched or captured, else ingested
+    accessed: str | None = None  # when the page was fetched or captured, if the source says
     publisher: str | None = None
     et_al: bool = False  # the authors listed are the first of more ("et al.", 等)
     series: str | None = None  # the series a book or chapter is published in
@@ -339,11 +339,12 @@ def post_work(record: dict[str, Any], provenance: dict[str, Any] | None) -> Work
     if record.get("kind") == "article-share" and shared and shared != url:
         notes.append(f"shares {shared}")  # the article the share card passes on
     accessed = None
-    if provenance:
-        # when the page was seen: the time its saver fetched it, or a crawler captured it
-        # (WARC-Date), as the source says; else when it was ingested
-        seen = (provenance.get("fetched") or (provenance.get("container") or {}).get("date")
-                or (provenance.get("event") or {}).get("datetime"))
+    if provenance and url:
+        # when the page at ``url`` was seen: the time its saver fetched it, or a crawler
+        # captured it (WARC-Date), as the source says. Never the ingest's own date: a copy
+        # saved in 2020 and ingested now was not accessed now, and an access date is a claim
+        # a reader may check against the page as it was then
+        seen = provenance.get("fetched") or (provenance.get("container") or {}).get("date")
         accessed = beijing_date(seen) if isinstance(seen, str) and seen else None
     return Work(key=post_key(record), kind="post", crossref_type=None, title=title,
                 authors=authors, organisation=account.get("name"),
@@ -431,6 +432,25 @@ def _as_written(entry: dict[str, Any], parse: Parse | None) -> tuple[dict[str, A
 # a given name that is initials alone, run together or spaced, without full stops ("JL",
 # "BAR", "G S", "A"): Vancouver's and AMA's way of writing them
 _BARE_INITIALS = re.compile(r"[A-Z](?: ?[A-Z]){0,2}")
+
+
+# the number a reference list puts before an entry ("[3] ", "12. "): no part of the work
+_NUMBERING = re.compile(r"^\s*(?:\[\d+\]|\d+[.)])\s*")
+_IDEOGRAPHS = re.compile(rf"[{_CJK_CHAR}]+")
+
+
+def _as_cited(person: dict[str, Any]) -> dict[str, Any]:
+    """A name of a citation as written, as an export gives it: a name written in ideographs
+    without a space (山田太郎, 欧阳修) is kept whole, as the post's own authors are: where its
+    family name ends is a guess the citation does not make (a Japanese 山田 + 太郎 is no
+    Chinese 山 + 田太郎), and a guess written as family and given would be taken for what the
+    citation says. Bare initials are spelt out (:func:`_spelt_initials`)."""
+    family, given = person.get("family"), person.get("given")
+    if isinstance(family, str) and isinstance(given, str) and _IDEOGRAPHS.fullmatch(family) \
+            and _IDEOGRAPHS.fullmatch(given):
+        rest = {k: v for k, v in person.items() if k not in ("family", "given")}
+        return {**rest, "literal": family + given}
+    return _spelt_initials(person)
 
 
 def _spelt_initials(person: dict[str, Any]) -> dict[str, Any]:
@@ -546,8 +566,9 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
     written already, by this post or an earlier one of the same run, and is skipped; each DOI
     written here is added to it. A DOI written only from an unverified citation is kept as
     ``?doi``: a verified citation of it, met later, is still written (Crossref's record is the
-    better entry), and further unverified ones are not. Without the set, only this post's
-    repeats are skipped.
+    better entry), and further unverified ones are not. A reference without a DOI or a
+    record is one work by its text (numbering, spacing and case aside), kept as
+    ``?text:…``. Without the set, only this post's repeats are skipped.
     An unverified citation without a Crossref record is described by the fields ``parse``
     reads from it (never by the whole string as a title), with a note saying so.
 
@@ -573,6 +594,14 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
             if doi in exported or (not work and f"?{doi}" in exported):
                 continue
             exported.add(doi if work else f"?{doi}")
+        elif not work:
+            # a reference without a DOI, cited word for word by two posts (or twice in one),
+            # is one work: known by its text, spacing and case aside
+            same = "?text:" + " ".join(_NUMBERING.sub("", entry.get("text") or "")
+                                       .casefold().split())
+            if same != "?text:" and same in exported:
+                continue
+            exported.add(same)
         if work:
             authors = work.get("author") or []
             editors, more_editors = cited_editors(work)
@@ -610,7 +639,7 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
             key = known.get(doi) or unique(base, taken)
             taken.add(key)
             result = Work(key=key, kind="cited", crossref_type=kind, title=item.get("title"),
-                          authors=[_spelt_initials(a) for a in authors],
+                          authors=[_as_cited(a) for a in authors],
                           container=item.get("container-title"),
                           volume=item.get("volume"), issue=item.get("issue"),
                           pages=item.get("page"), date=str(year) if year else None,
