@@ -2402,3 +2402,13 @@ def test_a_reference_without_a_doi_two_posts_cite_is_exported_once(tmp_path):
               "-q").stdout
     assert [e.fields_dict["title"].value for e in bibtexparser.parse_string(out).entries] == [
         "敦煌石窟铜绿颜料的应用与来源"]
+
+
+@pytest.mark.parametrize("doi", ["10.1101/097196", "10.2737/rds-2018-0001"])
+def test_a_misc_entry_in_plain_bibtex_says_where_to_find_the_work(doi):
+    """A preprint or a dataset (recorded real records) is a @misc, and plain.bst prints no
+    doi: its howpublished gives the DOI's address, so the printed entry still finds it."""
+    entry = bibtex_entry(recorded_work(doi), "bibtex")
+    assert entry.startswith("@misc{")
+    assert f"howpublished = {{\\url{{https://doi.org/{doi}}}}}" in entry
+    assert f"doi = {{{doi}}}" in entry

@@ -815,6 +815,12 @@ def _group_after_etal(rest: str) -> dict[str, str] | None:
     return None
 
 
+# the particles that open a family name written first ("van der Berg, J."): lower case or,
+# as APA keeps them at the start of an entry, capitalised
+_PARTICLES = frozenset({"van", "von", "de", "da", "di", "le", "la", "du", "der", "den", "ter",
+                        "te", "del", "della", "dos", "das", "do", "zu", "vander", "ten"})
+
+
 def _split_authors(span: str) -> list[dict[str, str]]:
     pieces = _ETAL.split(span, maxsplit=1)
     if len(pieces) == 2:
@@ -883,9 +889,11 @@ def _split_authors(span: str) -> list[dict[str, str]]:
                 persons.append(p)
             i += 2
             continue
-        single = len(part.split()) == 1 or (
-            len(part.split()) == 2 and part.split()[0].casefold() in {"van", "von", "de", "da",
-                                                                   "di", "le", "la", "du"})
+        words = part.split()
+        # a family name alone: one word, or one after its particles ("van der Berg",
+        # "De Souza", "de la Cruz"), whose given name is the next part
+        single = len(words) == 1 or (len(words) <= 4 and all(
+            w.casefold() in _PARTICLES for w in words[:-1]))
         if nxt and single and not _VANCOUVER.match(part) and (
                 _INITIALS.match(nxt) or (inverted_seen or i == 0) and len(nxt.split()) <= 3
                 and not _VANCOUVER.match(nxt.split()[-1]) and nxt[:1].isupper()):

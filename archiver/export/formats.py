@@ -352,6 +352,11 @@ def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
             fields.append(("month", _MONTHS[int(month) - 1]))
         if work.url:
             fields.append(("howpublished", f"\\url{{{verbatim(work.url)}}}"))
+        elif entry_type == "misc" and work.doi:
+            # plain.bst and its kin print no doi: a @misc (a preprint, a dataset, a peer
+            # review) that names no journal would be printed with no way to find it
+            fields.append(("howpublished",
+                           f"\\url{{https://doi.org/{verbatim(work.doi)}}}"))
     if work.doi:
         fields.append(("doi", verbatim(work.doi)))
     if work.keywords:  # BibTeX's styles print none; biblatex filters by them

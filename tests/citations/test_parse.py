@@ -132,6 +132,12 @@ def test_the_corpus_posts_reference_parses_completely() -> None:
     ("王小明 李四", [{"family": "王", "given": "小明"}, {"family": "李", "given": "四"}]),
     ("全国信息与文献标准化技术委员会", [{"literal": "全国信息与文献标准化技术委员会"}]),
     ("World Health Organization", [{"literal": "World Health Organization"}]),
+    # APA: a family name with its particles, of several words, before its initials
+    ("van der Berg, J., & De Souza, M.", [{"family": "van der Berg", "given": "J."},
+                                          {"family": "De Souza", "given": "M."}]),
+    ("De Souza, M., van der Berg, J., & Smith, A. B.",
+     [{"family": "De Souza", "given": "M."}, {"family": "van der Berg", "given": "J."},
+      {"family": "Smith", "given": "A. B."}]),
 ])
 def test_split_authors(span: str, persons: list[dict]) -> None:
     assert split_authors(span) == persons
