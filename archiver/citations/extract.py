@@ -472,24 +472,30 @@ WRAPPED_LINES = 6
 _IDEOGRAPH = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 
 
-def _wrapped_lines(logical: list[tuple[int, str, bool, bool]], at: int) -> int:
+def _wrapped_lines(logical: list[tuple[int, str, bool, bool]], at: int, entry: str) -> int:
     """How many of the paragraphs from ``at`` on continue the numbered entry of a reference
     section before them (``36. Sharma, P., … (2018). Conceptual`` + ``captions: A cleaned,
     …`` + ``for Computational Linguistics. https://aclanthology.org/P18-1238/.``): up to
     :data:`WRAPPED_LINES` of them, none numbered, a heading or in Chinese (a comment on the
-    entry, or the prose after the section), that end where the next entry begins, the
-    section ends, or the post does. More of them is prose, not a wrapped entry: none."""
+    entry, or the prose after the section), that end where the next entry begins. After the
+    last entry (``entry``), they end where the section or the post does, and go on it only
+    if it is no entry alone and is one with them (a caption or a line of prose after a whole
+    entry is neither). More of them is prose, not a wrapped entry: none."""
     end = at
     while end < len(logical) and end - at < WRAPPED_LINES:
         text = logical[end][1]
         if logical[end][3] or is_section_heading(text) or _IDEOGRAPH.search(text):
             break
         end += 1
-    if end == at or (end - at == WRAPPED_LINES and end < len(logical)
-                     and not logical[end][3] and not is_section_heading(logical[end][1])
-                     and not _IDEOGRAPH.search(logical[end][1])):
+    if end == at:
         return 0
-    return end - at
+    if end < len(logical) and logical[end][3]:  # the next entry begins there
+        return end - at
+    if end - at == WRAPPED_LINES and end < len(logical) and not is_section_heading(
+            logical[end][1]) and not _IDEOGRAPH.search(logical[end][1]):
+        return 0  # more lines than an entry wraps over: prose
+    whole = " ".join([entry, *(line[1] for line in logical[at:end])])
+    return end - at if not _entry_of_a_section(entry) and _entry_of_a_section(whole) else 0
 
 
 def find_references(lines: list[str], listed: Iterable[int] = (),
@@ -530,7 +536,7 @@ def find_references(lines: list[str], listed: Iterable[int] = (),
             text += logical[at][1]  # "…/jou" + "rnal.pone.0000030"
             at += 1
         if (in_section and entry_number) or numbered:
-            wrapped = _wrapped_lines(logical, at)
+            wrapped = _wrapped_lines(logical, at, text)
             whole = " ".join([text, *(line[1] for line in logical[at:at + wrapped])])
             if wrapped and in_section:
                 text = whole
