@@ -438,12 +438,12 @@ class Archive:
             raise ArchiveError(enclosing, path=root,
                                hint="point --archive at the storage root itself, or at a "
                                     "folder outside it")
+        blocking = next((folder for folder in root.parents
+                         if folder.exists() and not folder.is_dir()), None)
+        if blocking is not None:  # no archive can ever be made there: not "not yet"
+            raise ArchiveError(f"no archive can be here: {blocking} is a file, not a "
+                               "folder", path=root, hint=hint)
         if not create:
-            blocking = next((folder for folder in root.parents
-                             if folder.exists() and not folder.is_dir()), None)
-            if blocking is not None:  # no archive can ever be made there: not "not yet"
-                raise ArchiveError(f"no archive can be here: {blocking} is a file, not a "
-                                   "folder", path=root, hint=hint)
             raise NotFound("no archive here yet", path=root,
                            hint="run `archiver ingest PATH --archive DIR` to create it")
         try:

@@ -143,6 +143,11 @@ def test_an_archive_option_naming_a_file_says_it_is_a_file(tmp_path):
     assert under.returncode == ExitCode.ARCHIVE
     assert (f"{path / 'sub'}: no archive can be here: {path} is a file, not a folder"
             in under.stderr)
+    # ... and an ingest, which would create one there, says the same
+    made = run_as_a_user("ingest", SEED, "--archive", path / "sub", "--no-fetch")
+    assert made.returncode == ExitCode.ARCHIVE
+    assert (f"{path / 'sub'}: no archive can be here: {path} is a file, not a folder"
+            in made.stderr)
 
 
 def test_a_post_whose_object_folder_cannot_be_written_stops_the_run_as_an_archive_problem(
