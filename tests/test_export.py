@@ -2412,3 +2412,21 @@ def test_a_misc_entry_in_plain_bibtex_says_where_to_find_the_work(doi):
     assert entry.startswith("@misc{")
     assert f"howpublished = {{\\url{{https://doi.org/{doi}}}}}" in entry
     assert f"doi = {{{doi}}}" in entry
+
+
+def test_initials_written_without_spaces_are_two_initials_in_bibtex(tmp_path):
+    """"Acosta, J.N." (reference 49 of 万字综述…追问顶刊（下）, a real post): BibTeX reads
+    "J.N." as one given name, which a style abbreviating given names prints "J.": it is
+    written "J. N."."""
+    text = ("49. Acosta, J.N., Falcone, G.J., Rajpurkar, P., and Topol, E.J. (2022). "
+            "Multimodal biomedical AI. Nat. Med. 28, 1773–1784.")
+    post = tmp_path / "initials.md"
+    post.write_text(f"---\ntitle: initials\ndate: 2024-06-08\n---\n\n参考文献\n\n{text}\n",
+                    encoding="utf-8")
+    root = tmp_path / "archive"
+    assert cli("ingest", post, "--archive", root, "--no-fetch").exit_code == 0
+    out = cli("export", "bibtex", "--only-cited", "--include-unverified", "--archive", root,
+              "-q").stdout
+    [entry] = bibtexparser.parse_string(out).entries
+    assert entry.fields_dict["author"].value == ("Acosta, J. N. and Falcone, G. J. and "
+                                                 "Rajpurkar, P. and Topol, E. J.")

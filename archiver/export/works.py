@@ -432,6 +432,9 @@ def _as_written(entry: dict[str, Any], parse: Parse | None) -> tuple[dict[str, A
 # a given name that is initials alone, run together or spaced, without full stops ("JL",
 # "BAR", "G S", "A"): Vancouver's and AMA's way of writing them
 _BARE_INITIALS = re.compile(r"[A-Z](?: ?[A-Z]){0,2}")
+# initials with their full stops but no space ("J.N.", "M.-A."): BibTeX reads "J.N." as one
+# name, which a style abbreviating given names prints "J."
+_CLOSE_INITIALS = re.compile(r"(?:[A-Z]\.-?){2,4}")
 
 
 # the number a reference list puts before an entry ("[3] ", "12. "): no part of the work
@@ -457,10 +460,14 @@ def _spelt_initials(person: dict[str, Any]) -> dict[str, Any]:
     """``person`` with a given name of bare initials written one by one, each with its full
     stop ("JL" is "J. L."). Read as it stands, "JL" is one given name: a style that
     abbreviates given names prints "J. Hor", the second initial lost, and one that prints
-    them whole "JL Hor"."""
+    them whole "JL Hor". Initials written with their full stops but no space ("J.N.") are
+    spaced ("J. N."): BibTeX reads "J.N." as one name, and abbreviates it "J."."""
     given = person.get("given")
     if person.get("family") and isinstance(given, str) and _BARE_INITIALS.fullmatch(given):
         return {**person, "given": " ".join(f"{c}." for c in given.replace(" ", ""))}
+    if person.get("family") and isinstance(given, str) and _CLOSE_INITIALS.fullmatch(given) \
+            and "-" not in given:
+        return {**person, "given": given.replace(".", ". ").strip()}
     return person
 
 
