@@ -389,11 +389,6 @@ def _enclosing_ocfl(root: Path) -> str | None:
     return None
 
 
-# how often, and how far apart, a reader without the lock reads an inventory and its sidecar
-# again when they disagree (a commit replaces one, then the other, within milliseconds)
-SIDECAR_READS = 5
-SIDECAR_PAUSE = 0.05
-
 _RESTORE_HINT = "`archiver fsck` lists what is damaged; restore the object from a copy"
 
 
@@ -609,27 +604,39 @@ class Archive:
         says of the object's versions and digests is not to be trusted (``log`` would list,
         and ``export`` write, what someone edited in).
 
+        A commit replaces the root inventory, then its sidecar: a reader without the lock may
+        come between the two, and a crash may leave them so. The root inventory is then the
+        head version's own copy, byte for byte, and that copy matches its own sidecar (made
+        before either was put in place): such an inventory is whole, and trusted, by readers.
+
         ``sealed``: asked by the writer, which holds the lock and has finished any
-        interrupted commit, so the inventory cannot be caught between its replacement and its
-        sidecar's: a mismatch is damage at once, and no version is added on it (the new
-        inventory would carry the altered one forward under a new sidecar). A reader without
-        the lock may catch a commit in that moment: it reads the pair again, a few times,
-        before it calls the object damaged."""
-        attempts = 1 if sealed else SIDECAR_READS
-        for attempt in range(attempts):
-            inventory, data = self._read_inventory(object_dir)
-            algorithm = inventory.get("digestAlgorithm")
-            sidecar = (sidecar_problem(object_dir, data, algorithm)
-                       if algorithm in ("sha512", "sha256")
-                       else f"its digestAlgorithm {algorithm!r} is none OCFL allows")
-            if not sidecar:
-                return inventory
-            if attempt + 1 < attempts:
-                time.sleep(SIDECAR_PAUSE)
+        interrupted commit: only the root sidecar counts, and no version is added on an
+        inventory that fails it (the new inventory would carry the altered one forward under
+        a new sidecar)."""
+        inventory, data = self._read_inventory(object_dir)
+        algorithm = inventory.get("digestAlgorithm")
+        sidecar = (sidecar_problem(object_dir, data, algorithm)
+                   if algorithm in ("sha512", "sha256")
+                   else f"its digestAlgorithm {algorithm!r} is none OCFL allows")
+        if not sidecar or (not sealed and algorithm in ("sha512", "sha256")
+                           and self._head_copy_whole(object_dir, inventory, data)):
+            return inventory
         raise DamagedObject(f"the inventory is damaged or altered ({sidecar})"
                             + (": no version is added on it" if sealed else ""),
                             path=object_dir / "inventory.json",
                             hint="run `archiver fsck`; restore the object folder from a backup")
+
+    @staticmethod
+    def _head_copy_whole(object_dir: Path, inventory: dict[str, Any], data: bytes) -> bool:
+        """Whether ``data`` (a root inventory failing its sidecar) is its head version's own
+        inventory, byte for byte, and that matches its own sidecar: a commit caught, or
+        stopped, between replacing the root inventory and its sidecar."""
+        folder = object_dir / str(inventory.get("head"))
+        try:
+            same = (folder / "inventory.json").read_bytes() == data
+        except OSError:
+            return False
+        return same and sidecar_problem(folder, data, inventory["digestAlgorithm"]) is None
 
     def _read_inventory(self, object_dir: Path) -> tuple[dict[str, Any], bytes]:
         """An object's root inventory and its bytes, in a shape the reading code can rely on:
@@ -793,14 +800,18 @@ class Archive:
 
     def commit(self, object_id: str, files: Mapping[str, bytes], message: str,
                created: str | None = None, user: dict[str, str] | None = None,
-               digests: Mapping[str, str] | None = None) -> CommitResult:
+               digests: Mapping[str, str] | None = None,
+               shared_checked: bool = False) -> CommitResult:
         """Add a version whose state is exactly ``files`` (logical path → bytes).
 
         ``digests`` may give the sha512 (hex) of some files, computed by the caller from these
         same bytes, so that megabytes of page and images are not hashed twice; the others are
         computed here. ``fsck`` recomputes every digest from what was written.
+        ``shared_checked``: every file the object holds already was read from it, checked
+        against its digest, under this lock (see :class:`Change`).
         """
-        return self.commit_all([Change(object_id, files, message, digests, created, user)])[0]
+        return self.commit_all([Change(object_id, files, message, digests, created, user,
+                                       shared_checked=shared_checked)])[0]
 
     def commit_all(self, changes: list[Change]) -> list[CommitResult]:
         """Add a version to each of several objects (each at most once), made durable
@@ -921,9 +932,9 @@ class Archive:
                     f"the object is damaged: its root inventory does not list {number}, whose "
                     f"folder holds a version inventory matching its sidecar: the root "
                     f"inventory looks restored from an older copy", path=where / number,
-                    hint=f"run `archiver fsck`; if it finds {number} whole, copy "
-                    f"{number}/inventory.json and its sidecar over the object's root ones; do "
-                    f"not move {number} out, which would lose that version")
+                    hint=f"copy {number}/inventory.json and its sidecar over the object's "
+                    f"root ones, then run `archiver fsck`, which checks every file {number} "
+                    f"names; do not move {number} out, which would lose that version")
             raise DamagedObject(f"the object is damaged: a folder {number} is in it that its "
                                 f"inventory does not list, so no version {number} can be added",
                                 path=where / number, hint="run `archiver fsck`; move the "

@@ -187,10 +187,14 @@ def store_citations(archive: Archive, object_id: str, results: list[CitationResu
     keys.give(entries, cited_keys({"citations": old}), _unkeyed(old or []))
     if old is not None and _outcome_digest(old) == _outcome_digest(entries):
         return None
+    # each read checked against its digest, under the lock: the new version may share them
     files = {path: archive.read_bytes(object_id, path) for path in head.state}
+    digests = {path: digest for path, digest in head.state.items() if path != CITATIONS_NAME} \
+        if archive.inventory(object_id).get("digestAlgorithm") == "sha512" else None
     document = {"citations": entries,
                 "summary": count_statuses(entry["status"] for entry in entries)}
     schema.validate("verify-report", document, path=f"{object_id} {CITATIONS_NAME}")
     files[CITATIONS_NAME] = dumps(document)
     mark_index_stale(archive)  # the index names the head: the next reader rebuilds it
-    return archive.commit(object_id, files, message="verify citations").version
+    return archive.commit(object_id, files, message="verify citations", digests=digests,
+                          shared_checked=True).version

@@ -2143,8 +2143,8 @@ def test_a_root_inventory_restored_from_an_older_copy_is_not_called_a_stray_fold
     at_v1 = {name: (obj / name).read_bytes()
              for name in ("inventory.json", "inventory.json.sha512")}
     edited = tmp_path / "edited.md"
-    edited.write_text(SEED.read_text(encoding="utf-8").replace("**作品简介**", "**作品简介（改）**"),
-                      encoding="utf-8")
+    text = SEED.read_text(encoding="utf-8")
+    edited.write_text(text.replace("**作品简介**", "**作品简介（改）**"), encoding="utf-8")
     run(runner, "ingest", edited, "--archive", archive_dir, "--no-fetch")
     for name, data in at_v1.items():
         (obj / name).write_bytes(data)

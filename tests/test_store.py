@@ -1335,3 +1335,25 @@ def test_a_new_version_never_shares_a_stored_file_that_is_damaged(archive, damag
         commit(archive, OID, {"assets/a.jpg": b"image bytes", "record.json": b"{ }"})
     assert everything_under(archive.root) == before
     assert archive.head(OID) == "v1"
+
+
+def test_a_reader_between_a_commits_inventory_and_its_sidecar_trusts_the_head_copy(archive):
+    """A commit replaces the root inventory, then its sidecar; a reader (no lock) may come
+    between the two, and a crash may stop a commit there. The root inventory is then the
+    head version's own copy, which matches its own sidecar: readers trust it (they once
+    called the object damaged, and said to restore it from a backup, which would lose the
+    version). The writer still refuses to build on it until the sidecar is right, and an
+    inventory edited by hand fails readers too."""
+    commit(archive, OID, {"a.txt": b"A"})
+    obj = archive.object_path(OID)
+    old_sidecar = (obj / "inventory.json.sha512").read_bytes()
+    commit(archive, OID, {"a.txt": b"B"})
+    (obj / "inventory.json.sha512").write_bytes(old_sidecar)  # the moment before its sidecar
+    assert [v.number for v in archive.versions(OID)] == ["v1", "v2"]
+    assert archive.read_bytes(OID, "a.txt") == b"B"
+    with pytest.raises(DamagedObject, match="no version is added on it"):
+        archive.inventory(OID, sealed=True)
+    edited = (obj / "inventory.json").read_bytes().replace(b'"message": "', b'"message": "X', 1)
+    (obj / "inventory.json").write_bytes(edited)
+    with pytest.raises(DamagedObject, match="does not match its sidecar"):
+        archive.versions(OID)
