@@ -138,6 +138,9 @@ def test_the_corpus_posts_reference_parses_completely() -> None:
     ("De Souza, M., van der Berg, J., & Smith, A. B.",
      [{"family": "De Souza", "given": "M."}, {"family": "van der Berg", "given": "J."},
       {"family": "Smith", "given": "A. B."}]),
+    # ... but a particle that is also a name, before a name that is no initials, is a name
+    ("Do Tran, Alex Smith", [{"family": "Tran", "given": "Do"},
+                             {"family": "Smith", "given": "Alex"}]),
 ])
 def test_split_authors(span: str, persons: list[dict]) -> None:
     assert split_authors(span) == persons
