@@ -422,14 +422,17 @@ def _logical_lines(lines: list[str], items: set[int]) -> list[tuple[int, str, bo
 # In a reference section, what marks an entry besides its year, where looks_like_reference
 # finds no sign of a work: a page range (not a date: 2023-10-12, 9:00-12:00), an issue with a
 # slash (23(1/2)), or authors as an entry opens with them ("Burton, A.", "Chen L,")
-_LISTED_WORK = re.compile(
-    r"(?<![\d:–—-])\d{1,5}\s*[–—-]\s*\d{1,5}(?![\d:–—-])|\d+\s*\([\w/–-]+\)|"
-    r"\[[A-Z]{1,2}(?:/OL)?\]|"  # GB/T 7714's type of work: [M/OL], [R/OL], [P], [N]…
-    # authors as an entry opens with them: "Burton, A.", "Chen L,", "T. Tiedje,", "James,
-    # Henry.", "汤万金, 杨跃翔, 刘文, 等."
+# authors as an entry opens with them: "Burton, A.", "Chen L,", "T. Tiedje,", "James,
+# Henry.", "汤万金, 杨跃翔, 刘文, 等."
+_AUTHORS_OPENING = (
     r"^(?:\W*\d{1,3}\W+)?(?:[A-Z][\w'’-]+,?\s+(?:[A-Z]\.\s*|[A-Z]{1,3}\b)|"
     r"(?:[A-Z]\.\s*){1,3}[A-Z][\w'’-]+,|[A-Z][\w'’-]+,\s+[A-Z][a-z]+\.|"
     r"[\u4e00-\u9fff]{2,4}(?:\s*[,，、]\s*[\u4e00-\u9fff]{2,4})*\s*[,，]\s*等)")
+_OPENS_WITH_AUTHORS = re.compile(_AUTHORS_OPENING)
+_LISTED_WORK = re.compile(
+    r"(?<![\d:–—-])\d{1,5}\s*[–—-]\s*\d{1,5}(?![\d:–—-])|\d+\s*\([\w/–-]+\)|"
+    r"\[[A-Z]{1,2}(?:/OL)?\]|"  # GB/T 7714's type of work: [M/OL], [R/OL], [P], [N]…
+    + _AUTHORS_OPENING)
 # ... and what marks one that gives no year: GB/T 7714's type of work, pages labelled as a
 # chapter's are ("pp. 72–94", "p. 82-104"), or its saying it has no date
 _UNDATED_WORK = re.compile(GBT_TYPE_MARK + r"|\bpp?\.\s*\d+\s*[–—-]\s*\d+|"
@@ -472,6 +475,15 @@ WRAPPED_LINES = 6
 _IDEOGRAPH = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 
 
+# a line opening with a label, a capitalised word or three ("Figure source:", "Editor:"; not
+# the rest of a title, "translation: Contextualized…"), and the labels a reference's own
+# wrapped lines open with ("Available at:", "DOI:")
+_LABEL = re.compile(r"([A-Z][\w'-]*(?: [\w'-]+){0,2})\s*[:：](?!//)")
+_REFERENCE_LABELS = frozenset({"available", "available at", "available from", "accessed",
+                               "retrieved", "retrieved from", "in", "doi", "url", "pmid",
+                               "pmcid", "epub", "published", "online", "arxiv"})
+
+
 def _wrapped_lines(logical: list[tuple[int, str, bool, bool]], at: int, entry: str) -> int:
     """How many of the paragraphs from ``at`` on continue the numbered entry of a reference
     section before them (``36. Sharma, P., … (2018). Conceptual`` + ``captions: A cleaned,
@@ -481,11 +493,17 @@ def _wrapped_lines(logical: list[tuple[int, str, bool, bool]], at: int, entry: s
     last entry (``entry``), they end where the section or the post does, and go on it only
     if it is no entry alone and is one with them (a caption or a line of prose after a whole
     entry is neither). More of them is prose, not a wrapped entry: none."""
-    end = at
+    end, has_doi = at, bool(DOI_RE.search(entry))
     while end < len(logical) and end - at < WRAPPED_LINES:
         text = logical[end][1]
         if logical[end][3] or is_section_heading(text) or _IDEOGRAPH.search(text):
             break
+        label = _LABEL.match(text)
+        if label and label.group(1).casefold() not in _REFERENCE_LABELS:
+            break  # "Figure source: …", "Editor: …": the post's, after the entry
+        if has_doi and DOI_RE.search(text):
+            break  # another work's DOI: an entry ends with its own
+        has_doi = has_doi or bool(DOI_RE.search(text))
         end += 1
     if end == at:
         return 0
@@ -504,9 +522,9 @@ def find_references(lines: list[str], listed: Iterable[int] = (),
     titled 参考文献 / References / 原文信息 / 文献来源 / Source…, numbered or list entries
     (``listed``: indices of lines that are list items) that look like references, and
     "Source:"/"【来源】" lines. A DOI broken over two lines is joined; in a section, also one
-    broken inside a word, and an entry broken over two paragraphs is one, as is a numbered entry wrapped over
-    several (:func:`_wrapped_lines`). ``broken``, if
-    given, gets the first part of each DOI found broken inside a word: no DOI of its own.
+    broken inside a word, and an entry broken over two paragraphs is one, as is a numbered
+    entry wrapped over several (:func:`_wrapped_lines`). ``broken``, if given, gets the
+    first part of each DOI found broken inside a word: no DOI of its own.
     A BibTeX entry, on one line or over several (:mod:`archiver.citations.pasted`), is a
     reference wherever it stands, and leaves a section going on; so is a block of labelled
     lines naming a work (:mod:`archiver.citations.labelled`)."""
@@ -541,11 +559,13 @@ def find_references(lines: list[str], listed: Iterable[int] = (),
             if wrapped and in_section:
                 text = whole
                 at += wrapped
-            elif wrapped and _entry_of_a_section(whole) and not _prose_naming_works(whole):
-                # a numbered list under no heading is a list of wrapped references when what
-                # an entry's lines make together reads as an entry of one (a list of points,
-                # or of Chinese prose, does not): a reference section from there on, though
-                # no heading names it, so that its entries of one line are read as such
+            elif wrapped and _OPENS_WITH_AUTHORS.match(text) and _entry_of_a_section(whole) \
+                    and not _prose_naming_works(whole):
+                # a numbered list under no heading is a list of wrapped references when an
+                # entry opens with authors and its lines together read as an entry of one (a
+                # list of points, or of Chinese prose, does not): a reference section from
+                # there on, though no heading names it, so that its entries of one line are
+                # read as such
                 out.append((origin[index], whole))
                 at += wrapped
                 in_section = True

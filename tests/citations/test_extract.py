@@ -889,3 +889,33 @@ def test_a_numbered_list_of_points_in_paragraphs_is_no_reference_list():
     record = {"blocks": [{"type": "paragraph", "text": t} for t in paragraphs],
               "citations": []}
     assert citations_of(record) == []
+
+
+def test_a_labelled_line_or_another_dois_line_after_an_entry_is_not_its_wrapped_rest():
+    """Between two entries, a line of the post's own ("Figure source: … doi:…", "Editor: …")
+    is no part of the entry before it: joined, the entry would be checked against the
+    figure's DOI. The DOI is checked where it is written."""
+    first = "[1] Lee K, Park S. Another paper here."
+    rest = "Science, 2019, 365: 10-20."
+    figure = "Figure source: Zhang et al., Cell Reports. doi:10.1016/j.celrep.2021.109999"
+    entry = ("[2] Chiang C, et al. The impact of structural variation on human gene "
+             "expression. Nat Genet. 2017;49(5):692-699. doi:10.1038/ng.3834")
+    cited = [text for text, _ in citations_under_references(first, rest, figure, entry)]
+    assert cited[0] == f"{first} {rest}"
+    assert entry in cited and not any("celrep" in text and "Lee K" in text for text in cited)
+    editor = [text for text, _ in citations_under_references(
+        first, rest, "Editor: Li Hua", entry)]
+    assert editor[0] == f"{first} {rest}" and not any("Li Hua" in text for text in editor)
+
+
+def test_numbered_points_with_years_and_ranges_under_no_heading_are_no_references():
+    """English points numbered under no heading, with a year and a range ("10-20"), open
+    with no authors: not wrapped references, nor the rest of the post a reference section."""
+    from archiver.citations.verify import citations_of
+    paragraphs = ["1. Models were trained on data from 2019 to 2021.",
+                  "We used 10-20 samples in each batch, as in 2018.",
+                  "2. The rest was tested on data from 2022.",
+                  "Each test ran 3-5 times."]
+    record = {"blocks": [{"type": "paragraph", "text": t} for t in paragraphs],
+              "citations": []}
+    assert citations_of(record) == []
