@@ -1332,6 +1332,9 @@ def test_a_doi_two_posts_cite_unverified_is_exported_once(tmp_path):
     ("使用Python和Linux进行数据分析", "使用{Python}和{Linux}进行数据分析"),
     ("R&D在中国A股市场", "{R\\&D}在中国{A}股市场"),
     ("基于 Transformer 的研究", "基于 {Transformer} 的研究"),
+    # a hyphenated name inside Chinese is one name, braced whole
+    ("新冠COVID-19疫苗研究", "新冠{COVID-19}疫苗研究"),
+    ("基于SARS-CoV-2的研究", "基于{SARS-CoV-2}的研究"),
 ])
 def test_names_accents_and_hyphenated_names_are_braced_in_sentence_case_titles(title, braced):
     from archiver.export.formats import protected_title

@@ -143,9 +143,10 @@ def _protected_word(word: str, sentence_case: bool, opens: bool) -> str:
     return "{" + tex(word) + "}" if keep else tex(word)
 
 
-# a run of letters of scripts with capitals, with digits and "&", inside Chinese text
+# a run of letters of scripts with capitals, with digits, "&" and the hyphens inside a word
+# ("COVID-19", "SARS-CoV-2": one name, braced whole), inside Chinese text
 _CASED_RUN = re.compile(r"(?:(?![\d_])[^\W\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\u3040-\u30ff]"
-                        r"|\d|&(?=\w))+")
+                        r"|\d|&(?=\w)|(?<=[A-Za-z0-9])-(?=[A-Za-z0-9]))+")
 
 
 def joined_keywords(keywords: list[str]) -> str:
