@@ -43,6 +43,14 @@ def run(runner: CliRunner, *args: str):
     return runner.invoke(app, [str(a) for a in args])
 
 
+def edited_seed(path: Path) -> Path:
+    """The seed post with one word of its body edited, written at ``path``: a change that
+    makes a new version."""
+    text = SEED.read_text(encoding="utf-8")
+    path.write_text(text.replace("**作品简介**", "**作品简介（改）**"), encoding="utf-8")
+    return path
+
+
 def objects_on_disk(root: Path) -> list[Path]:
     return sorted(p.parent for p in root.rglob("0=ocfl_object_1.1"))
 
@@ -84,9 +92,7 @@ def test_a_damaged_object_fails_its_post_alone_with_exit_5(runner, archive_dir, 
         inventory = seed_object / "inventory.json"
         inventory.write_bytes(inventory.read_bytes().replace(b'"message": "',
                                                              b'"message": "ALTERED '))
-    edited = tmp_path / "edited.md"
-    text = SEED.read_text(encoding="utf-8")
-    edited.write_text(text.replace("**作品简介**", "**作品简介（改）**"), encoding="utf-8")
+    edited = edited_seed(tmp_path / "edited.md")
     result = run(runner, "ingest", edited, PAGE, "--archive", archive_dir, "--no-fetch",
                  "--json")
     assert result.exit_code == ExitCode.ARCHIVE, result.output
@@ -2049,9 +2055,7 @@ def test_a_post_read_again_is_not_called_unchanged_in_a_version_that_is_damaged(
         [image, *_] = sorted((obj / "v1" / "content" / "assets").rglob("*.*"))
         image.unlink()
     else:
-        post = tmp_path / "edited.md"
-        text = SEED.read_text(encoding="utf-8")
-        post.write_text(text.replace("**作品简介**", "**作品简介（改）**"), encoding="utf-8")
+        post = edited_seed(tmp_path / "edited.md")
         run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
         run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch")
         [obj] = objects_on_disk(archive_dir)
@@ -2142,9 +2146,7 @@ def test_a_root_inventory_restored_from_an_older_copy_is_not_called_a_stray_fold
     [obj] = objects_on_disk(archive_dir)
     at_v1 = {name: (obj / name).read_bytes()
              for name in ("inventory.json", "inventory.json.sha512")}
-    edited = tmp_path / "edited.md"
-    text = SEED.read_text(encoding="utf-8")
-    edited.write_text(text.replace("**作品简介**", "**作品简介（改）**"), encoding="utf-8")
+    edited = edited_seed(tmp_path / "edited.md")
     run(runner, "ingest", edited, "--archive", archive_dir, "--no-fetch")
     for name, data in at_v1.items():
         (obj / name).write_bytes(data)

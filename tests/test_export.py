@@ -14,6 +14,7 @@ import json
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import bibtexparser
 import jsonschema
@@ -1341,20 +1342,28 @@ def test_names_accents_and_hyphenated_names_are_braced_in_sentence_case_titles(t
     assert protected_title(title) == braced
 
 
+def unverified_entries(tmp_path: Path, reference: str, fmt: str = "bibtex") -> Any:
+    """What an export of the works a post cites, unverified ones included, makes of a post
+    whose reference section (参考文献) holds ``reference``: the entries BibTeX's parser
+    reads, or (``csl-json``) the items."""
+    post = tmp_path / "refs.md"
+    post.write_text(f"---\ntitle: refs\ndate: 2024-06-08\n---\n\n参考文献\n\n{reference}\n",
+                    encoding="utf-8")
+    root = tmp_path / "archive"
+    if not root.exists():
+        assert cli("ingest", post, "--archive", root, "--no-fetch").exit_code == 0
+    out = cli("export", fmt, "--only-cited", "--include-unverified", "--archive", root,
+              "-q").stdout
+    return json.loads(out) if fmt == "csl-json" else bibtexparser.parse_string(out).entries
+
+
 def test_an_unverified_citations_et_al_is_bibtexs_and_others(tmp_path):
     # a reference as examples/mp_duty__临床预测模型经典文献合集.md prints it
     text = ("Collins G S, Moons K G M, Dhiman P, et al. TRIPOD+AI statement: updated guidance "
             "for reporting clinical prediction models that use regression or machine learning "
             "methods[J]. BMJ (Clinical research ed.), 2024, 385: e078378. "
             "DOI:10.1136/bmj-2023-078378.")
-    post = tmp_path / "etal.md"
-    post.write_text(f"---\ntitle: etal\ndate: 2024-06-08\n---\n\n参考文献\n\n[1] {text}\n",
-                    encoding="utf-8")
-    root = tmp_path / "archive"
-    assert cli("ingest", post, "--archive", root, "--no-fetch").exit_code == 0
-    out = cli("export", "bibtex", "--only-cited", "--include-unverified", "--archive", root,
-              "-q").stdout
-    [entry] = bibtexparser.parse_string(out).entries
+    [entry] = unverified_entries(tmp_path, f"[1] {text}")
     assert entry.fields_dict["author"].value == ("Collins, G. S. and Moons, K. G. M. and "
                                                  "Dhiman, P. and others")
 
@@ -2375,18 +2384,10 @@ def test_an_unverified_citations_names_in_ideographs_are_kept_whole(tmp_path):
     """Where a name written in ideographs splits into family and given name is a guess the
     citation does not make (山田太郎 is 山田 + 太郎, not 山 + 田太郎): as the post's own authors
     are, each is exported whole. (The reference is grobid-0142 of the reference corpus.)"""
-    text = "王进玉, 王进聪, 2002, 敦煌石窟铜绿颜料的应用与来源, 敦煌研究, 74(4), pp.23-28."
-    post = tmp_path / "zh.md"
-    post.write_text(f"---\ntitle: zh\ndate: 2024-06-08\n---\n\n参考文献\n\n[1] {text}\n",
-                    encoding="utf-8")
-    root = tmp_path / "archive"
-    assert cli("ingest", post, "--archive", root, "--no-fetch").exit_code == 0
-    bib = cli("export", "bibtex", "--only-cited", "--include-unverified", "--archive", root,
-              "-q").stdout
-    [entry] = bibtexparser.parse_string(bib).entries
+    text = "[1] 王进玉, 王进聪, 2002, 敦煌石窟铜绿颜料的应用与来源, 敦煌研究, 74(4), pp.23-28."
+    [entry] = unverified_entries(tmp_path, text)
     assert entry.fields_dict["author"].value == "{王进玉} and {王进聪}"
-    csl = json.loads(cli("export", "csl-json", "--only-cited", "--include-unverified",
-                         "--archive", root, "-q").stdout)
+    csl = unverified_entries(tmp_path, text, "csl-json")
     assert [item["author"] for item in csl] == [[{"literal": "王进玉"}, {"literal": "王进聪"}]]
 
 
@@ -2423,13 +2424,6 @@ def test_initials_written_without_spaces_are_two_initials_in_bibtex(tmp_path):
     written "J. N."."""
     text = ("49. Acosta, J.N., Falcone, G.J., Rajpurkar, P., and Topol, E.J. (2022). "
             "Multimodal biomedical AI. Nat. Med. 28, 1773–1784.")
-    post = tmp_path / "initials.md"
-    post.write_text(f"---\ntitle: initials\ndate: 2024-06-08\n---\n\n参考文献\n\n{text}\n",
-                    encoding="utf-8")
-    root = tmp_path / "archive"
-    assert cli("ingest", post, "--archive", root, "--no-fetch").exit_code == 0
-    out = cli("export", "bibtex", "--only-cited", "--include-unverified", "--archive", root,
-              "-q").stdout
-    [entry] = bibtexparser.parse_string(out).entries
+    [entry] = unverified_entries(tmp_path, text)
     assert entry.fields_dict["author"].value == ("Acosta, J. N. and Falcone, G. J. and "
                                                  "Rajpurkar, P. and Topol, E. J.")
