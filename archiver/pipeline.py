@@ -148,6 +148,8 @@ class Prepared:
     # the sha256 of some files, computed from these same bytes (the images' content
     # addresses; the source's receipt digest): the archive's fixity block takes them as they are
     sha256: dict[str, str] = field(default_factory=dict)
+    # the digests of the object's stored copies compared with these files before the commit
+    shared_checked: frozenset[str] = frozenset()
     aliases: list[str] = field(default_factory=list)  # the post's other ids (provenance)
     zone_unknown: bool = False  # its publish time was shown in the saving browser's zone
     offset_known: bool = False  # …and read at the UTC offset the save recorded
@@ -1109,7 +1111,8 @@ class _Run:
             carried = carried_citations(self.archive, prepared.object_id, prepared.record)
             if carried is not None:
                 prepared.files[CITATIONS_NAME] = carried
-        self.archive.check_writable(prepared.object_id, prepared.files, prepared.digests)
+        prepared.shared_checked = self.archive.check_writable(
+            prepared.object_id, prepared.files, prepared.digests)
         if not self.stale:
             mark_index_stale(self.archive)
             self.stale = True
@@ -1150,7 +1153,8 @@ class _Run:
         changes = [Change(entry.prepared[number].object_id, entry.prepared[number].files,
                           message=f"ingest {_named(entry.path)}",
                           digests=entry.prepared[number].digests,
-                          fixity=entry.prepared[number].sha256, shared_checked=True)
+                          fixity=entry.prepared[number].sha256,
+                          shared_checked=entry.prepared[number].shared_checked)
                    for entry, number, _new in group]
         self.index_behind = True
         committed = self.archive.commit_all(changes)

@@ -110,9 +110,10 @@ class Change:
     created: str | None = None
     user: dict[str, str] | None = None
     fixity: Mapping[str, str] | None = None
-    # the stored copies this version shares were compared with ``files`` already
-    # (:meth:`Archive.check_writable` with them), under the same lock: not read again
-    shared_checked: bool = False
+    # the digests of the stored copies this version may share unread: compared with
+    # ``files`` already (:meth:`Archive.check_writable` with them), or read from the object
+    # and checked against their digests, under the same lock; any other is compared here
+    shared_checked: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -613,14 +614,17 @@ class Archive:
         interrupted commit: only the root sidecar counts, and no version is added on an
         inventory that fails it (the new inventory would carry the altered one forward under
         a new sidecar)."""
-        inventory, data = self._read_inventory(object_dir)
-        algorithm = inventory.get("digestAlgorithm")
-        sidecar = (sidecar_problem(object_dir, data, algorithm)
-                   if algorithm in ("sha512", "sha256")
-                   else f"its digestAlgorithm {algorithm!r} is none OCFL allows")
-        if not sidecar or (not sealed and algorithm in ("sha512", "sha256")
-                           and self._head_copy_whole(object_dir, inventory, data)):
-            return inventory
+        for attempt in range(1 if sealed else 2):
+            if attempt:  # a commit's next step, awaited once (see _head_copy_whole)
+                time.sleep(0.05)
+            inventory, data = self._read_inventory(object_dir)
+            algorithm = inventory.get("digestAlgorithm")
+            sidecar = (sidecar_problem(object_dir, data, algorithm)
+                       if algorithm in ("sha512", "sha256")
+                       else f"its digestAlgorithm {algorithm!r} is none OCFL allows")
+            if not sidecar or (not sealed and algorithm in ("sha512", "sha256")
+                               and self._head_copy_whole(object_dir, inventory, data)):
+                return inventory
         raise DamagedObject(f"the inventory is damaged or altered ({sidecar})"
                             + (": no version is added on it" if sealed else ""),
                             path=object_dir / "inventory.json",
@@ -629,9 +633,15 @@ class Archive:
     @staticmethod
     def _head_copy_whole(object_dir: Path, inventory: dict[str, Any], data: bytes) -> bool:
         """Whether ``data`` (a root inventory failing its sidecar) is its head version's own
-        inventory, byte for byte, and that matches its own sidecar: a commit caught, or
-        stopped, between replacing the root inventory and its sidecar."""
-        folder = object_dir / str(inventory.get("head"))
+        inventory, byte for byte, and that matches its own sidecar, with no later version's
+        folder beside it: a commit caught, or stopped, between replacing the root inventory
+        and its sidecar. (With a later version's folder there, it is an inventory put back
+        from an older copy, which would hide that version; or, for a reader that read the
+        old inventory and then the new sidecar, a commit a moment ahead: read again.)"""
+        head = str(inventory.get("head"))
+        if (object_dir / f"v{int(head[1:]) + 1}").exists():
+            return False
+        folder = object_dir / head
         try:
             same = (folder / "inventory.json").read_bytes() == data
         except OSError:
@@ -801,14 +811,14 @@ class Archive:
     def commit(self, object_id: str, files: Mapping[str, bytes], message: str,
                created: str | None = None, user: dict[str, str] | None = None,
                digests: Mapping[str, str] | None = None,
-               shared_checked: bool = False) -> CommitResult:
+               shared_checked: frozenset[str] = frozenset()) -> CommitResult:
         """Add a version whose state is exactly ``files`` (logical path → bytes).
 
         ``digests`` may give the sha512 (hex) of some files, computed by the caller from these
         same bytes, so that megabytes of page and images are not hashed twice; the others are
         computed here. ``fsck`` recomputes every digest from what was written.
-        ``shared_checked``: every file the object holds already was read from it, checked
-        against its digest, under this lock (see :class:`Change`).
+        ``shared_checked``: digests of stored files read from the object and checked against
+        their digests under this lock (see :class:`Change`).
         """
         return self.commit_all([Change(object_id, files, message, digests, created, user,
                                        shared_checked=shared_checked)])[0]
@@ -865,7 +875,7 @@ class Archive:
             data = files[logical]
             digest = (change.digests or {}).get(logical) or hashlib.sha512(data).hexdigest()
             state.setdefault(digest, []).append(logical)
-            if digest in stored and not (change.shared_checked or digest in checked):
+            if digest in stored and not (digest in change.shared_checked or digest in checked):
                 self._check_shared(object_id, logical, manifest[digest][0], data)
                 checked.add(digest)
             if digest not in manifest:  # OCFL dedup: store only bytes the object lacks
@@ -896,23 +906,25 @@ class Archive:
                                 path=self.object_path(object_id), hint=_RESTORE_HINT)
 
     def check_writable(self, object_id: str, files: Mapping[str, bytes] | None = None,
-                       digests: Mapping[str, str] | None = None) -> None:
+                       digests: Mapping[str, str] | None = None) -> frozenset[str]:
         """Raise DamagedObject if a new version of ``object_id`` could not be added (see
         :meth:`_check_writable`), or (given its ``files``, and the sha512 ``digests`` known of
         them) would share a stored copy that is damaged: asked before a post joins a group
-        commit, so that a damaged object fails its post alone."""
+        commit, so that a damaged object fails its post alone. Returns the digests of the
+        stored copies compared (the commit need not read them again: :class:`Change`)."""
         new_object = not self.exists(object_id)
         inventory = None if new_object else self.inventory(object_id, sealed=True)
         number = "v1" if inventory is None else f"v{int(inventory['head'][1:]) + 1}"
         self._check_writable(object_id, number, new_object)
         if inventory is None or files is None:
-            return
+            return frozenset()
         manifest, checked = inventory["manifest"], set()
         for logical, data in sorted(files.items()):
             digest = (digests or {}).get(logical) or hashlib.sha512(data).hexdigest()
             if digest in manifest and digest not in checked:
                 self._check_shared(object_id, logical, manifest[digest][0], data)
                 checked.add(digest)
+        return frozenset(checked)
 
     def _check_writable(self, object_id: str, number: str, new_object: bool) -> None:
         """Refuse to add ``number`` to an object whose folder already holds something in its

@@ -197,4 +197,4 @@ def store_citations(archive: Archive, object_id: str, results: list[CitationResu
     files[CITATIONS_NAME] = dumps(document)
     mark_index_stale(archive)  # the index names the head: the next reader rebuilds it
     return archive.commit(object_id, files, message="verify citations", digests=digests,
-                          shared_checked=True).version
+                          shared_checked=frozenset(head.state.values())).version

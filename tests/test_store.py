@@ -1357,3 +1357,31 @@ def test_a_reader_between_a_commits_inventory_and_its_sidecar_trusts_the_head_co
     (obj / "inventory.json").write_bytes(edited)
     with pytest.raises(DamagedObject, match="does not match its sidecar"):
         archive.versions(OID)
+
+
+def test_a_root_inventory_put_back_from_an_older_version_hides_no_version_from_readers(
+        archive):
+    """v1 to v3 committed, then v2's own inventory copied over the root's (v3's sidecar
+    left): it is v2's sealed copy, but v3's folder beside it says a version would be hidden.
+    Readers call the object damaged, as fsck does, not healthy at v2."""
+    for data in (b"1", b"2", b"3"):
+        commit(archive, OID, {"a.txt": data})
+    obj = archive.object_path(OID)
+    shutil.copy(obj / "v2" / "inventory.json", obj / "inventory.json")
+    with pytest.raises(DamagedObject, match="does not match its sidecar"):
+        archive.versions(OID)
+
+
+def test_a_commit_shares_unread_only_the_stored_copies_it_was_told_were_checked(archive):
+    """verify keeps its results as a new version holding what it read, checked, from the
+    head; its citations.json may be the bytes of an older version's, stored once: that copy
+    was not read, and is compared before it is shared (damaged, the commit is refused)."""
+    commit(archive, OID, {"citations.json": b"old verdict", "a.txt": b"A"})
+    commit(archive, OID, {"citations.json": b"new verdict", "a.txt": b"A"})
+    obj = archive.object_path(OID)
+    (obj / "v1" / "content" / "citations.json").write_bytes(b"old verdicT")
+    head = archive.versions(OID)[-1]
+    with archive.writer(), pytest.raises(DamagedObject, match="citations.json"):
+        archive.commit(OID, {"citations.json": b"old verdict", "a.txt": b"A"}, "again",
+                       shared_checked=frozenset(head.state.values()))
+    assert archive.head(OID) == "v2"
