@@ -817,7 +817,6 @@ def _group_after_etal(rest: str) -> dict[str, str] | None:
 
 # the particles that open a family name written first ("van der Berg, J."): lower case or,
 # as APA keeps them at the start of an entry, capitalised
-_PARTICLES_ALONE = frozenset({"van", "von", "de", "da", "di", "le", "la", "du"})
 _PARTICLES = frozenset({"van", "von", "de", "da", "di", "le", "la", "du", "der", "den", "ter",
                         "te", "del", "della", "dos", "das", "do", "zu", "vander", "ten"})
 
@@ -891,13 +890,16 @@ def _split_authors(span: str) -> list[dict[str, str]]:
             i += 2
             continue
         words = part.split()
-        # a family name alone: one word, or one after a particle ("De Souza"), whose given
-        # name is the next part; after several ("van der Berg"), or a particle that is also
-        # a name ("Do Tran, Alex Smith" are two persons), only when initials follow
-        single = len(words) == 1 or (
-            len(words) == 2 and words[0].casefold() in _PARTICLES_ALONE) or (
-                len(words) <= 4 and all(w.casefold() in _PARTICLES for w in words[:-1])
-                and bool(nxt) and bool(_INITIALS.match(nxt)))
+        # a family name alone, whose given name is the next part: one word, or one after
+        # its particles. In lower case ("van der Berg, Jan", "de la Cruz, Maria") they are
+        # never a given name; capitalised ("De Souza", "Di Wu"), they may be one ("Di Wu,
+        # Xin Li", "Do Tran, Alex Smith" are two persons each): only when what follows is
+        # initials or one word ("De Souza, M.", "De Souza, Maria")
+        particles = len(words) > 1 and len(words) <= 4 and all(
+            w.casefold() in _PARTICLES for w in words[:-1])
+        single = len(words) == 1 or (particles and (
+            words[0].islower() or bool(nxt) and (
+                bool(_INITIALS.match(nxt)) or len(nxt.split()) == 1)))
         if nxt and single and not _VANCOUVER.match(part) and (
                 _INITIALS.match(nxt) or (inverted_seen or i == 0) and len(nxt.split()) <= 3
                 and not _VANCOUVER.match(nxt.split()[-1]) and nxt[:1].isupper()):

@@ -141,6 +141,14 @@ def test_the_corpus_posts_reference_parses_completely() -> None:
     # ... but a particle that is also a name, before a name that is no initials, is a name
     ("Do Tran, Alex Smith", [{"family": "Tran", "given": "Do"},
                              {"family": "Smith", "given": "Alex"}]),
+    ("Di Wu, Xin Li", [{"family": "Wu", "given": "Di"}, {"family": "Li", "given": "Xin"}]),
+    ("Le Song, Alex Smola", [{"family": "Song", "given": "Le"},
+                             {"family": "Smola", "given": "Alex"}]),
+    # particles in lower case are never a given name: Chicago's "Family, Given" after them
+    ("van der Berg, Jan, and Anna Smith", [{"family": "van der Berg", "given": "Jan"},
+                                           {"family": "Smith", "given": "Anna"}]),
+    ("de la Cruz, Maria, and John Doe", [{"family": "de la Cruz", "given": "Maria"},
+                                         {"family": "Doe", "given": "John"}]),
 ])
 def test_split_authors(span: str, persons: list[dict]) -> None:
     assert split_authors(span) == persons
