@@ -475,13 +475,21 @@ WRAPPED_LINES = 6
 _IDEOGRAPH = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
 
 
-# a line opening with a label, a capitalised word or three ("Figure source:", "Editor:"; not
-# the rest of a title, "translation: Contextualized…"), and the labels a reference's own
-# wrapped lines open with ("Available at:", "DOI:")
-_LABEL = re.compile(r"([A-Z][\w'-]*(?: [\w'-]+){0,2})\s*[:：](?!//)")
-_REFERENCE_LABELS = frozenset({"available", "available at", "available from", "accessed",
-                               "retrieved", "retrieved from", "in", "doi", "url", "pmid",
-                               "pmcid", "epub", "published", "online", "arxiv"})
+# a line of the post's own that may follow an entry: a label it gives its notes ("Figure
+# source:", "Editor:", "Photo:") or a caption ("Figure 2. …", "Fig. 3", "Table 1:"). A list of
+# them, not any capitalised words before a colon, which open the rest of a title
+# ("AlphaFold: A review…"), a journal's volume ("Genes Dev 14: 2222-2230.") and the labels
+# of a reference's own ("Available online:", "Erratum in:")
+_POSTS_OWN_LINE = re.compile(
+    r"(?:(?:figure|fig|image|photo|picture|illustration|cover|video|audio|data|table|chart)"
+    r"\s+(?:source|credit|credits|courtesy)s?|source of (?:the )?(?:figure|image|photo)s?|"
+    r"editors?|edited by|editor in charge|proofread(?:ing|er)?|typeset(?:ting)?|layout|"
+    r"reviewers?|photos?|images?|illustrations?|notes?|disclaimer|copyright|contact|e-?mail|"
+    r"wechat|translators?|translated by|compiled by|text|author of this post)\s*[:：]|"
+    r"(?:figure|fig\.?|table|supplementary (?:figure|table))\s*S?\d+[.:：\s]",
+    re.IGNORECASE)
+# what ends an entry whole: a full stop, or its DOI or URL ("… doi:10.1038/ng.3834")
+_ENDS_WHOLE = re.compile(r"[.。]\s*$|10\.\d{4,9}/\S+$|https?://\S+$")
 
 
 def _wrapped_lines(logical: list[tuple[int, str, bool, bool]], at: int, entry: str) -> int:
@@ -491,18 +499,20 @@ def _wrapped_lines(logical: list[tuple[int, str, bool, bool]], at: int, entry: s
     :data:`WRAPPED_LINES` of them, none numbered, a heading or in Chinese (a comment on the
     entry, or the prose after the section), that end where the next entry begins. After the
     last entry (``entry``), they end where the section or the post does, and go on it only
-    if it is no entry alone and is one with them (a caption or a line of prose after a whole
-    entry is neither). More of them is prose, not a wrapped entry: none."""
+    if it is not whole alone (a reference that ends with a full stop, its DOI or its URL) and
+    is one with them (a caption or a line of prose after a whole entry is neither). None is
+    a line of the post's own (:data:`_POSTS_OWN_LINE`) or holds a second DOI. More of them
+    is prose, not a wrapped entry: none."""
     end, has_doi = at, bool(DOI_RE.search(entry))
     while end < len(logical) and end - at < WRAPPED_LINES:
         text = logical[end][1]
         if logical[end][3] or is_section_heading(text) or _IDEOGRAPH.search(text):
             break
-        label = _LABEL.match(text)
-        if label and label.group(1).casefold() not in _REFERENCE_LABELS:
-            break  # "Figure source: …", "Editor: …": the post's, after the entry
-        if has_doi and DOI_RE.search(text):
-            break  # another work's DOI: an entry ends with its own
+        if _POSTS_OWN_LINE.match(text):
+            break  # "Figure source: …", "Editor: …", "Figure 2. …": the post's
+        if has_doi and DOI_RE.search(text) and not " ".join(
+                [entry, *(line[1] for line in logical[at:end])]).rstrip().endswith(":"):
+            break  # another work's DOI: an entry ends with its own ("Erratum in:" goes on)
         has_doi = has_doi or bool(DOI_RE.search(text))
         end += 1
     if end == at:
@@ -513,7 +523,8 @@ def _wrapped_lines(logical: list[tuple[int, str, bool, bool]], at: int, entry: s
             logical[end][1]) and not _IDEOGRAPH.search(logical[end][1]):
         return 0  # more lines than an entry wraps over: prose
     whole = " ".join([entry, *(line[1] for line in logical[at:end])])
-    return end - at if not _entry_of_a_section(entry) and _entry_of_a_section(whole) else 0
+    whole_alone = looks_like_reference(entry) and bool(_ENDS_WHOLE.search(entry.rstrip()))
+    return end - at if not whole_alone and _entry_of_a_section(whole) else 0
 
 
 def find_references(lines: list[str], listed: Iterable[int] = (),

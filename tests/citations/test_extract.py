@@ -919,3 +919,33 @@ def test_numbered_points_with_years_and_ranges_under_no_heading_are_no_reference
     record = {"blocks": [{"type": "paragraph", "text": t} for t in paragraphs],
               "citations": []}
     assert citations_of(record) == []
+
+
+@pytest.mark.parametrize(("paragraphs", "whole"), [
+    # GB/T 7714: the date cited and the address on the next line
+    (["[1] 王明. 新冠疫情数据[EB/OL]. (2020-03-04)",
+      "[2020-05-01]. http://www.example.org/data.html"],
+     "[1] 王明. 新冠疫情数据[EB/OL]. (2020-03-04) [2020-05-01]. http://www.example.org/data.html"),
+    # a title going on after a colon, a label of the reference's own
+    (["1. Jumper, J., Evans, R. (2021). Highly accurate protein structure prediction with",
+      "AlphaFold: A review of methods. Nature 596, 583-589."],
+     "1. Jumper, J., Evans, R. (2021). Highly accurate protein structure prediction with "
+     "AlphaFold: A review of methods. Nature 596, 583-589."),
+    (["1. Ye, Z.; Liu, Y.; Li, Q. Recent Progress in Smart Electronic Nose. Sensors 2021, 21, "
+      "7620.", "Available online: https://www.mdpi.com/1424-8220/21/22/7620."],
+     "1. Ye, Z.; Liu, Y.; Li, Q. Recent Progress in Smart Electronic Nose. Sensors 2021, 21, "
+     "7620. Available online: https://www.mdpi.com/1424-8220/21/22/7620."),
+])
+def test_the_last_entry_of_a_list_keeps_the_lines_it_is_wrapped_over(paragraphs, whole):
+    """The last entry has no next entry to end its lines: they go on it where it is not whole
+    alone, or what they hold is its own (a date cited, an address, a title's rest)."""
+    cited = [text for text, _ in citations_under_references(*paragraphs)]
+    assert cited[0] == whole
+
+
+def test_a_caption_between_two_entries_is_no_part_of_either():
+    first = "1. Smith JB, Jones H. Melanism in cavefish. Heredity. 2013;111(2):122-130."
+    second = "2. Lee A. Other work. Nature. 2000;1:1-2."
+    cited = [text for text, _ in citations_under_references(
+        first, "Figure 2. Overview of the pipeline used in this study.", second)]
+    assert cited == [first, second]
