@@ -373,6 +373,13 @@ def _not_a_storage_root(root: Path) -> str:
             f"{shown}")
 
 
+def _sha512_of(files: Mapping[str, bytes], known: Mapping[str, str] | None) -> dict[str, str]:
+    """The sha512 (hex) of each of ``files``: as ``known`` gives it (computed by the caller
+    from the same bytes), else computed here."""
+    return {logical: (known or {}).get(logical) or hashlib.sha512(data).hexdigest()
+            for logical, data in files.items()}
+
+
 def _enclosing_ocfl(root: Path) -> str | None:
     """Why no archive may be made at ``root``: a folder above it is an OCFL storage root or
     object. Another archive (or anything) written inside one becomes part of that archive's
@@ -641,12 +648,7 @@ class Archive:
         head = str(inventory.get("head"))
         if (object_dir / f"v{int(head[1:]) + 1}").exists():
             return False
-        folder = object_dir / head
-        try:
-            same = (folder / "inventory.json").read_bytes() == data
-        except OSError:
-            return False
-        return same and sidecar_problem(folder, data, inventory["digestAlgorithm"]) is None
+        return Archive._sealed_copy(object_dir / head) == data
 
     def _read_inventory(self, object_dir: Path) -> tuple[dict[str, Any], bytes]:
         """An object's root inventory and its bytes, in a shape the reading code can rely on:
@@ -867,17 +869,12 @@ class Archive:
         new_content: dict[str, bytes] = {}
         manifest = inventory["manifest"]
         fixity = inventory.setdefault("fixity", {}).setdefault("sha256", {})
-        # digests whose stored copy was compared with the new bytes; those this version adds
-        # itself have none yet
-        checked: set[str] = set()
-        stored = set(manifest)
+        digests = _sha512_of(files, change.digests)
+        # before this version adds its own content to the manifest: the copies it would share
+        self._compare_shared(object_id, manifest, files, digests, change.shared_checked)
         for logical in sorted(files):
-            data = files[logical]
-            digest = (change.digests or {}).get(logical) or hashlib.sha512(data).hexdigest()
+            data, digest = files[logical], digests[logical]
             state.setdefault(digest, []).append(logical)
-            if digest in stored and not (digest in change.shared_checked or digest in checked):
-                self._check_shared(object_id, logical, manifest[digest][0], data)
-                checked.add(digest)
             if digest not in manifest:  # OCFL dedup: store only bytes the object lacks
                 content = f"{number}/content/{logical}"
                 new_content[content] = data
@@ -918,13 +915,22 @@ class Archive:
         self._check_writable(object_id, number, new_object)
         if inventory is None or files is None:
             return frozenset()
-        manifest, checked = inventory["manifest"], set()
-        for logical, data in sorted(files.items()):
-            digest = (digests or {}).get(logical) or hashlib.sha512(data).hexdigest()
-            if digest in manifest and digest not in checked:
-                self._check_shared(object_id, logical, manifest[digest][0], data)
-                checked.add(digest)
-        return frozenset(checked)
+        return self._compare_shared(object_id, inventory["manifest"], files,
+                                    _sha512_of(files, digests))
+
+    def _compare_shared(self, object_id: str, manifest: Mapping[str, list[str]],
+                        files: Mapping[str, bytes], digests: Mapping[str, str],
+                        checked: frozenset[str] = frozenset()) -> frozenset[str]:
+        """Compare each of ``files`` whose digest ``manifest`` holds (a stored copy the new
+        version would share) with that copy, once a digest, except those ``checked``
+        already (:meth:`_check_shared`); returns the digests compared."""
+        compared: set[str] = set()
+        for logical in sorted(files):
+            digest = digests[logical]
+            if digest in manifest and digest not in checked and digest not in compared:
+                self._check_shared(object_id, logical, manifest[digest][0], files[logical])
+                compared.add(digest)
+        return frozenset(compared)
 
     def _check_writable(self, object_id: str, number: str, new_object: bool) -> None:
         """Refuse to add ``number`` to an object whose folder already holds something in its
@@ -937,7 +943,7 @@ class Archive:
                                 "the object folder from a backup, or move it out of the "
                                 "archive")
         if not new_object and (where / number).exists():
-            if self._sealed_version_inventory(where / number):
+            if self._sealed_copy(where / number) is not None:
                 # a whole version the root inventory lost (restored from an older copy): its
                 # own inventory is the object's newer one; moving the folder out loses it
                 raise DamagedObject(
@@ -953,17 +959,18 @@ class Archive:
                                 "stray folder out of the archive")
 
     @staticmethod
-    def _sealed_version_inventory(folder: Path) -> bool:
-        """Whether ``folder`` (a version folder) holds an inventory matching its sidecar,
-        whose head is that version: a version that was committed whole."""
+    def _sealed_copy(folder: Path) -> bytes | None:
+        """The bytes of the inventory ``folder`` (a version folder) holds, if it matches its
+        sidecar and its head is that version: a version that was committed whole."""
         try:
             data = (folder / "inventory.json").read_bytes()
             inventory = json.loads(data)
         except (OSError, ValueError):
-            return False
+            return None
         algorithm = inventory.get("digestAlgorithm") if isinstance(inventory, dict) else None
-        return (algorithm in ("sha512", "sha256") and inventory.get("head") == folder.name
-                and sidecar_problem(folder, data, algorithm) is None)
+        sealed = (algorithm in ("sha512", "sha256") and inventory.get("head") == folder.name
+                  and sidecar_problem(folder, data, algorithm) is None)
+        return data if sealed else None
 
     def _stage_and_apply(self, staged: list[_Staged]) -> None:
         staging = self.root / "extensions" / STAGING / uuid.uuid4().hex
