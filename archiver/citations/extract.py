@@ -365,6 +365,14 @@ GBT_TYPE_MARK = (r"\[(?:J|M|C|D|R|N|EB/OL)\]|(?-i:\[(?:M|C|G|N|J|D|R|S|P|DB|CP|E
                  r"Z|K)(?:/(?:OL|CD|MT|DK))?\](?=\s*(?:[.．。]|//)))")
 
 _NUMBERED = re.compile(r"^\s*(?:\[\d{1,3}\]|［\d{1,3}］|\d{1,3}[.)、]\s|\(\d{1,3}\)|（\d{1,3}）)")
+
+
+def without_list_number(text: str) -> str:
+    """``text`` without the number a reference list puts before an entry (``[3] ``,
+    ``12. ``, ``（4）``): no part of the work."""
+    return _NUMBERED.sub("", text, count=1).lstrip()
+
+
 # in a reference section, "17、Arya" with no space after the number is an entry's number too
 _NUMBERED_IN_A_SECTION = re.compile(r"^\s*\d{1,3}、")
 _LOOKS_CITED = re.compile(r"(?:1[6-9]|20)\d\d")
@@ -492,7 +500,8 @@ _POSTS_OWN_LINE = re.compile(
 _ENDS_WHOLE = re.compile(r"[.。]\s*$|10\.\d{4,9}/\S+$|https?://\S+$")
 
 
-def _wrapped_lines(logical: list[tuple[int, str, bool, bool]], at: int, entry: str) -> int:
+def _wrapped_lines(logical: list[tuple[int, str, bool, bool]], at: int, entry: str
+                   ) -> tuple[int, str]:
     """How many of the paragraphs from ``at`` on continue the numbered entry of a reference
     section before them (``36. Sharma, P., … (2018). Conceptual`` + ``captions: A cleaned,
     …`` + ``for Computational Linguistics. https://aclanthology.org/P18-1238/.``): up to
@@ -502,29 +511,27 @@ def _wrapped_lines(logical: list[tuple[int, str, bool, bool]], at: int, entry: s
     if it is not whole alone (a reference that ends with a full stop, its DOI or its URL) and
     is one with them (a caption or a line of prose after a whole entry is neither). None is
     a line of the post's own (:data:`_POSTS_OWN_LINE`) or holds a second DOI. More of them
-    is prose, not a wrapped entry: none."""
-    end, has_doi = at, bool(DOI_RE.search(entry))
+    is prose, not a wrapped entry: none. Returns the count and the entry with its lines."""
+    end, whole, has_doi = at, entry, bool(DOI_RE.search(entry))
     while end < len(logical) and end - at < WRAPPED_LINES:
         text = logical[end][1]
         if logical[end][3] or is_section_heading(text) or _IDEOGRAPH.search(text):
             break
         if _POSTS_OWN_LINE.match(text):
             break  # "Figure source: …", "Editor: …", "Figure 2. …": the post's
-        if has_doi and DOI_RE.search(text) and not " ".join(
-                [entry, *(line[1] for line in logical[at:end])]).rstrip().endswith(":"):
+        doi = bool(DOI_RE.search(text))
+        if has_doi and doi and not whole.rstrip().endswith(":"):
             break  # another work's DOI: an entry ends with its own ("Erratum in:" goes on)
-        has_doi = has_doi or bool(DOI_RE.search(text))
-        end += 1
+        has_doi, whole, end = has_doi or doi, f"{whole} {text}", end + 1
     if end == at:
-        return 0
+        return 0, entry
     if end < len(logical) and logical[end][3]:  # the next entry begins there
-        return end - at
+        return end - at, whole
     if end - at == WRAPPED_LINES and end < len(logical) and not is_section_heading(
             logical[end][1]) and not _IDEOGRAPH.search(logical[end][1]):
-        return 0  # more lines than an entry wraps over: prose
-    whole = " ".join([entry, *(line[1] for line in logical[at:end])])
+        return 0, entry  # more lines than an entry wraps over: prose
     whole_alone = looks_like_reference(entry) and bool(_ENDS_WHOLE.search(entry.rstrip()))
-    return end - at if not whole_alone and _entry_of_a_section(whole) else 0
+    return (end - at, whole) if not whole_alone and _entry_of_a_section(whole) else (0, entry)
 
 
 def find_references(lines: list[str], listed: Iterable[int] = (),
@@ -565,8 +572,7 @@ def find_references(lines: list[str], listed: Iterable[int] = (),
             text += logical[at][1]  # "…/jou" + "rnal.pone.0000030"
             at += 1
         if (in_section and entry_number) or numbered:
-            wrapped = _wrapped_lines(logical, at, text)
-            whole = " ".join([text, *(line[1] for line in logical[at:at + wrapped])])
+            wrapped, whole = _wrapped_lines(logical, at, text)
             if wrapped and in_section:
                 text = whole
                 at += wrapped

@@ -39,6 +39,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from archiver.citations import notices
+from archiver.citations.extract import without_list_number
 from archiver.citations.parse import MORE_NAMES, split_authors
 from archiver.export.keys import make_key, unique
 from archiver.model import ERROR_KINDS
@@ -437,8 +438,6 @@ _BARE_INITIALS = re.compile(r"[A-Z](?: ?[A-Z]){0,2}")
 _CLOSE_INITIALS = re.compile(r"(?:[A-Z]\.-?){2,4}")
 
 
-# the number a reference list puts before an entry ("[3] ", "12. "): no part of the work
-_NUMBERING = re.compile(r"^\s*(?:\[\d+\]|\d+[.)])\s*")
 _IDEOGRAPHS = re.compile(rf"[{_CJK_CHAR}]+")
 
 
@@ -604,7 +603,7 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
         elif not work:
             # a reference without a DOI, cited word for word by two posts (or twice in one),
             # is one work: known by its text, spacing and case aside
-            same = "?text:" + " ".join(_NUMBERING.sub("", entry.get("text") or "")
+            same = "?text:" + " ".join(without_list_number(entry.get("text") or "")
                                        .casefold().split())
             if same != "?text:" and same in exported:
                 continue
