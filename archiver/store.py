@@ -731,7 +731,12 @@ class Archive:
         others), never passed on as the post's (shown as its record, or copied into a new
         version, which would record the damage under a digest of its own). ``verify`` False
         is for fsck, which checks every digest itself and reports each once."""
-        inventory = self.inventory(object_id)
+        return self._read_checked(self.inventory(object_id), object_id, logical, version,
+                                  verify)
+
+    def _read_checked(self, inventory: dict[str, Any], object_id: str, logical: str,
+                      version: str | None, verify: bool = True) -> bytes:
+        """:meth:`read_bytes` on an inventory already loaded."""
         digest, content = self._resolve(inventory, logical, version)
         try:
             data = (self.object_path(object_id) / content).read_bytes()
@@ -756,13 +761,13 @@ class Archive:
         inventory = self.inventory(object_id)
         if number not in inventory["versions"]:
             raise NotFound(f"{object_id} has no version '{number}'")
-        if "record.json" in {p for paths in inventory["versions"][number]["state"].values()
-                             for p in paths}:
-            self.read_bytes(object_id, "record.json", number)
-        where = self.object_path(object_id)
-        for digest, paths in inventory["versions"][number]["state"].items():
+        state = inventory["versions"][number]["state"]
+        if any("record.json" in paths for paths in state.values()):
+            self._read_checked(inventory, object_id, "record.json", number)
+        where = os.fspath(self.object_path(object_id))
+        for digest, paths in state.items():
             content = inventory["manifest"][digest][0]
-            if not (where / content).is_file():
+            if not os.path.isfile(os.path.join(where, content)):
                 raise DamagedObject(f"{_which(object_id, paths[0], number)} is missing from "
                                     f"the archive ({content})", path=self.root,
                                     hint=_RESTORE_HINT)
