@@ -34,7 +34,7 @@ from markdown_it import MarkdownIt
 
 from archiver.errors import MalformedInput
 from archiver.model import RawPost, Sourced
-from archiver.readers import _md_links, _wiki_embeds
+from archiver.readers import _md_links, _stray_stars, _wiki_embeds
 from archiver.readers._cjk_emphasis import CjkFriendlyInline
 from archiver.readers._paths import title_from_path
 from archiver.readers._text import decode, parse_date, why_not_a_date
@@ -109,8 +109,8 @@ def _at_end(pattern: re.Pattern[str], literal: str, text: str) -> re.Match[str] 
 # libyaml's loader when PyYAML was built with it: the same documents, seven times faster
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-_RENDERER = _wiki_embeds.install(
-    _md_links.install(MarkdownIt("commonmark", {"html": True}).enable("table")))
+_RENDERER = _stray_stars.install(_wiki_embeds.install(
+    _md_links.install(MarkdownIt("commonmark", {"html": True}).enable("table"))))
 # emphasis beside Chinese punctuation, which CommonMark leaves as literal stars (see module)
 _RENDERER.inline = CjkFriendlyInline.replacing(_RENDERER.inline)
 
