@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 from typing import Any
 
 from rich.cells import cell_len
@@ -298,6 +299,11 @@ def verify_text(items: list[tuple[str, str | None, str | None]], results: list[A
             lines.append(f"{result.status:<10} {place}  {shorten(one_line(result.text))}")
         wrong = {name: check for name, check in result.fields.items() if check.match is False}
         lines += [_field_line(name, check) for name, check in wrong.items()]
+        # a field the citation gives that Crossref could not confirm or refute: a verdict
+        # says nothing of it, and the report says so
+        lines += [_field_line(name, check if "not compared" in check.reason else
+                              replace(check, reason=f"{check.reason}: not compared"))
+                  for name, check in result.fields.items() if check.match is None]
         if result.status in ("unresolved", "ambiguous", "not_found") and result.reason \
                 and result.reason not in {check.reason for check in wrong.values()}:
             lines.append(f"    {one_line(result.reason)}")

@@ -32,7 +32,7 @@ from archiver.citations.ratelimit import Limits, RateLimiter
 from archiver.citations.verify import Verifier, report, split_reference_lines
 from archiver.cli import app
 from archiver.errors import ExitCode
-from archiver.render import CITATION_WIDTH, shorten
+from archiver.render import CITATION_WIDTH, shorten, verify_text
 
 from conftest import FIXTURES, WECHAT
 from crossref_server import CrossrefServer, load_recordings
@@ -173,6 +173,80 @@ def test_et_al_then_a_misspelt_first_title_word_is_a_title_error_alone(
                         ("issue", record["issue"]), ("page", record["page"])):
         assert (result.fields[name].cited, result.fields[name].match) == (value, True), name
     assert result.fields["author"].match is True
+
+
+def wrong_fields(result) -> list[str]:
+    return [name for name, check in result.fields.items() if check.match is False]
+
+
+@pytest.mark.parametrize("with_parser", [False, True])
+@pytest.mark.parametrize("text", [
+    "Bananas grow on trees in winter. Nature Genetics. 2017;49(5):692-699. doi:10.1038/ng.3834",
+    "Bananas grow on trees in winter. Nature Genetics 49, 692-699 (2017). "
+    "doi:10.1038/ng.3834",
+])
+def test_a_citation_without_authors_is_not_verified_whatever_its_title_says(
+        server, tmp_path, text, with_parser):
+    """What stands before the journal of a citation read with neither authors nor a title is
+    a claim, compared as the title (it names none of the record's authors): the journal and
+    its numbers alone do not verify it. (Nature's year after the pages opens no title, as
+    APA's after the authors does.)"""
+    verifier = Verifier(client_for(server.url, tmp_path),
+                        parse=parse_reference if with_parser else None)
+    result = verifier.verify(text)
+    assert result.status == "mismatch"
+    assert wrong_fields(result) == ["title"]
+    assert result.fields["title"].cited == "Bananas grow on trees in winter"
+
+
+@pytest.mark.parametrize("with_parser", [False, True])
+@pytest.mark.parametrize("text", [
+    "Gross JB, Wilkens H. Heredity. 2013;111(2):122-130. doi:10.1038/hdy.2013.26",
+    "Gross JB, Wilkens H. Heredity 111, 122–130 (2013). doi:10.1038/hdy.2013.26",
+    "Nature Genetics. 2017;49(5):692-699. doi:10.1038/ng.3834",
+])
+def test_a_citation_without_a_title_that_names_the_authors_is_verified(server, tmp_path, text,
+                                                                       with_parser):
+    """Authors, then the journal (no title): the last author is not taken for the journal's
+    first words, so both authors are compared; a journal and its numbers alone claim
+    nothing else."""
+    verifier = Verifier(client_for(server.url, tmp_path),
+                        parse=parse_reference if with_parser else None)
+    result = verifier.verify(text)
+    assert result.status == "verified", result.fields
+    if "Gross" in text:
+        assert result.fields["author"].match is True
+        if not with_parser:  # (the parser's reading of the names is its own)
+            assert result.fields["author"].cited.rstrip(".") == "Gross JB, Wilkens H"
+
+
+def test_with_no_title_found_the_parser_tells_the_journal_from_the_title(server, tmp_path):
+    """A wrong title word leaves Crossref's title unfound: the journal is the parser's, not
+    everything before the numbers, and the title alone is wrong."""
+    text = ("Dougherty LR, van Lieshout E, McNamara KB, Moschilla JA, Arnqvist G, Simmons LW. "
+            "Sexual conflict and correlated evolution between male persistence and female "
+            "resistance traits in the bean beetle Callosobruchus maculatus. Proc Biol Sci. "
+            "2017;284(1855):20170132. doi:10.1098/rspb.2017.0132")
+    result = Verifier(client_for(server.url, tmp_path), parse=parse_reference).verify(text)
+    assert wrong_fields(result) == ["title"]
+    assert result.fields["journal"].cited == "Proc Biol Sci"
+
+
+def test_a_field_in_another_script_is_reported_not_compared_both_ways(server, tmp_path):
+    """A title romanised or translated where Crossref has it in Japanese alone cannot be
+    compared letter by letter, as a Japanese title cannot where Crossref has English: the
+    field is neither right nor wrong, and the report says it was not compared."""
+    verifier = Verifier(client_for(server.url, tmp_path), parse=parse_reference)
+    for text in ("Jiritsu shinkei・junkanki ōtō. Tairyoku Kagaku. 2007;56(1):60. "
+                 "doi:10.7600/jspfsm.56.60",
+                 "Anonymous. Autonomic nervous and circulatory responses. Jpn J Phys Fit "
+                 "Sports Med. 2007;56(1):60. doi:10.7600/jspfsm.56.60"):
+        result = verifier.verify(text)
+        assert result.status == "verified"
+        assert result.fields["title"].match is None
+        assert "not compared: " in result.reason and "title" in result.reason
+        lines = "\n".join(verify_text([(text, "refs.txt:1", None)], [result]))
+        assert "    title: " in lines and "not compared" in lines
 
 
 # -- outcomes --------------------------------------------------------------------------------

@@ -174,7 +174,6 @@ def read_citation(text: str, record: dict[str, Any] | None = None,
 
     head = body[:title_span[0]] if title_span else ""
     tail = body[title_span[1]:] if title_span else body
-    _read_head(cited, head)
 
     journal_span = None
     for name in journal_names(record):
@@ -182,14 +181,24 @@ def read_citation(text: str, record: dict[str, Any] | None = None,
         if found:
             journal_span = _as_named(tail, found,
                                      sections=record.get("type") not in BOOK_TYPES)
+            if title_span and title_span[0] == title_span[1] > 0 and \
+                    _LETTER.search(tail, 0, journal_span[0]):
+                # no title, the authors then the journal, whose cue took the last author
+                # with it ("Gross JB, Wilkens H. Heredity 111, 122–130"): the authors run to
+                # the record's journal
+                head, tail = head + tail[:journal_span[0]], tail[journal_span[0]:]
+                journal_span = (0, journal_span[1] - journal_span[0])
             break
+    _read_head(cited, head)
     # a whole book's container is claimed only where the citation names Crossref's (its
     # series): what follows the title is its publisher, for the cues and the parser alike
     publisher_only = journal_span is None and record.get("type") in WHOLE_BOOK_TYPES
+    guessed = False  # the journal found by cues alone in the whole citation
     if journal_span is None:
         journal_span = _journal_by_cues(tail)
         if journal_span and publisher_only:
             journal_span = (journal_span[0], journal_span[0])
+        guessed = journal_span is not None and title_span is None
     if journal_span:
         cited.journal = _clean(tail[journal_span[0]:journal_span[1]]) or None
         numbers = tail[journal_span[1]:]
@@ -203,12 +212,38 @@ def read_citation(text: str, record: dict[str, Any] | None = None,
     _read_numbers(cited, numbers, book,
                   {str(y) for y in record_years(record)}, str(record.get("issue") or ""))
     if parsed:
+        if guessed and parsed.get("container-title"):
+            # with no title found, the cues read everything before the numbers as the
+            # journal ("Lieber RL, Fridén J. A title. J Orthop Res. 1997;15(4)"): the
+            # parser tells the fields apart
+            cited.journal = None
         _fill_from_parse(cited, parsed)
         if publisher_only:
             cited.journal = None
         if title_span == (0, 0):  # the journal first: the parser's authors and title are not
             cited.authors = cited.title = None  # there ("Nat. Genet." is no author)
+    if record and title_span is None and journal_span and not (cited.title or cited.authors):
+        _read_lead(cited, tail[:journal_span[0]], record)
     return cited
+
+
+def _read_lead(cited: Cited, lead: str, record: dict[str, Any]) -> None:
+    """What stands before the journal of a citation read with neither authors nor a title
+    (``Bananas grow on trees in winter. Nature Genetics. 2017;49(5):692-699``): that text
+    is a claim, and is compared, never passed over (the citation would be verified on its
+    journal and numbers alone, whatever its title says). It is the authors when it shows
+    one of the record's family names, else the title. A lead of one word (``Anonymous``,
+    ``WHO``) is left alone."""
+    lead = _clean(lead)
+    if len(re.findall(r"[^\W\d_]{2,}", lead)) < 2:
+        return
+    from archiver.citations.verify import _shares_a_family_name
+
+    if _shares_a_family_name(lead, record):
+        cited.et_al = says_et_al(lead)
+        cited.authors = lead
+    else:
+        cited.title = lead
 
 
 # When an online source was read: "Accessed March 14, 2021", "retrieved 14 March 2021",
@@ -269,6 +304,7 @@ _QUOTED = re.compile(r"[“\"‘]([^”\"’]{3,})[”\"’]|"
                      # Harvard's 'Title', in ASCII quotes: an apostrophe (Alzheimer's) is
                      # inside a word, a quote is not
                      r"(?<!\w)'(\S.{2,}?)'(?=[,.;:](?:\s|$))")
+_LETTER = re.compile(r"[^\W\d_]")
 _FIRST_STOP = re.compile(r"\.\s+|等[.．]?\s*")
 # APA's date after the authors: a bracket standing apart, "(2017). " or "(2017) ", never one
 # glued to a volume or followed by pages ("284(1855):20170132" is an issue)
@@ -381,7 +417,8 @@ def _title_by_cues(body: str) -> tuple[int, int] | None:
         end = _SENTENCE_END.search(body, start)
         return start, end.start() + 1 if end else len(body)
     dated = _DATED.search(body)
-    if dated:  # APA: Authors (2018). Title. Journal…
+    if dated and _LETTER.search(body, dated.end()):
+        # APA: Authors (2018). Title. Journal… (not Nature's year, last: "… 692–699 (2017).")
         start = dated.end()
         end = _SENTENCE_END.search(body[start:])
         return start, start + (end.start() + 1 if end else len(body) - start)

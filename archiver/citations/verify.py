@@ -631,7 +631,9 @@ def _summary(fields: dict[str, FieldCheck]) -> str:
         return "differs from Crossref: " + ", ".join(
             f"{name} ({fields[name].reason})" for name in wrong)
     checked = [name for name, f in fields.items() if f.match]
-    return "agrees with Crossref on " + (", ".join(checked) or "nothing it could check")
+    unchecked = [name for name, f in fields.items() if f.match is None]
+    return "agrees with Crossref on " + (", ".join(checked) or "nothing it could check") + (
+        "; not compared: " + ", ".join(unchecked) if unchecked else "")
 
 
 def summarise(results: Iterable[CitationResult]) -> dict[str, int]:

@@ -874,9 +874,15 @@ def test_find_phrase_finds_what_the_defining_regex_finds(text, phrase):
     ("楠本博之", ["KUSUMOTO"], True),
     ("ESCRIVA A, MESQUITA-JOANES F, 等", ["Escrivà", "Mesquita-Joanes"], False),  # GB/T's 等
     ("自律神経・呼吸器応答", ["自律神経・循環器応答"], False),  # the same script: compared
-    ("Tairyoku Kagaku", ["体力科学"], False),  # a Latin citation is read as ever
+    # ... and the other way round: romanised or translated, where Crossref has the script
+    # alone; a record with a Latin form of it is compared
+    ("Tairyoku Kagaku", ["体力科学"], True),
+    ("WANG M; LI X H", ["王", "李"], True),
+    ("Autonomic nervous and circulatory responses", ["自律神経・循環器応答"], True),
+    ("Tairyoku Kagaku", ["体力科学", "Japanese Journal of Physical Fitness"], False),
+    ("Wang M", ["王", "Li"], False),
 ])
-def test_a_value_in_cjk_script_against_a_record_without_any_is_in_another_script(
+def test_a_value_in_one_script_against_a_record_with_none_in_it_is_in_another_script(
         cited, crossref, other):
     assert in_another_script(cited, crossref) is other
 

@@ -236,14 +236,23 @@ _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 def in_another_script(cited: str | None, values: Iterable[str]) -> bool:
     """Whether a cited value is written in Chinese, Japanese or Korean script (more of its
     letters are) where none of Crossref's values for it is (体力科学 for "Tairyoku Kagaku",
-    楠本博之 for KUSUMOTO): the two cannot be compared letter by letter, so the field
-    neither confirms nor refutes the citation. (A record in the citation's script is
-    compared as any other.)"""
+    楠本博之 for KUSUMOTO), or the other way round: in Latin letters, romanised or
+    translated, where Crossref has it in that script alone ("Tairyoku Kagaku" for 体力科学,
+    "WANG M" for 王明). The two cannot be compared letter by letter, so the field neither
+    confirms nor refutes the citation. (A record in the citation's script is compared as
+    any other.)"""
     if not cited:
         return False
-    cjk = len(_CJK_SCRIPT.findall(cited))  # more than its Latin letters: GB/T's 等 is one
-    return cjk > len(_LATIN_LETTER.findall(cited)) and \
-        not any(_CJK_SCRIPT.search(value) for value in values)
+    values = [value for value in values if value]
+    if _mostly_cjk(cited):
+        return not any(_CJK_SCRIPT.search(value) for value in values)
+    return bool(values) and bool(_LATIN_LETTER.search(cited)) and \
+        all(_mostly_cjk(value) for value in values)
+
+
+def _mostly_cjk(text: str) -> bool:
+    """More of its letters CJK than Latin (GB/T's 等 after Latin names is one)."""
+    return len(_CJK_SCRIPT.findall(text)) > len(_LATIN_LETTER.findall(text))
 
 
 # how a field in another script than Crossref's is reported (verify reads it back)
