@@ -380,18 +380,18 @@ def _sha512_of(files: Mapping[str, bytes], known: Mapping[str, str] | None) -> d
             for logical, data in files.items()}
 
 
-def _enclosing_ocfl(root: Path) -> str | None:
-    """Why no archive may be made at ``root``: a folder above it is an OCFL storage root or
-    object. Another archive (or anything) written inside one becomes part of that archive's
-    objects, and the next version of the object around it is refused as damaged."""
-    for folder in Path(os.path.abspath(root)).parents:
+def enclosing_ocfl(path: Path) -> tuple[str, Path] | None:
+    """The OCFL object or storage root a path lies within, as ``("object", folder)`` or
+    ``("storage root", folder)``; None when it lies within neither. What is written in there
+    (another archive, an export) becomes part of that archive's objects, or overwrites a
+    stored file: the next version of the object around it is refused as damaged, and fsck
+    reports it."""
+    for folder in Path(os.path.abspath(path)).parents:
         try:
             if (folder / f"0={OBJECT_SPEC}").is_file():
-                return (f"this folder is inside the OCFL object {folder}: no archive may be "
-                        "made within an object")
+                return "object", folder
             if any(folder.glob("0=ocfl_[0-9]*")):
-                return (f"this folder is inside the OCFL storage root {folder}: it is part of "
-                        "that archive, and no archive may be made within one")
+                return "storage root", folder
         except OSError:  # an unreadable folder above: not ours to judge
             continue
     return None
@@ -434,13 +434,20 @@ class Archive:
         hint = "point --archive at an archive made by archiver, or at an empty or new folder"
         if root.exists() and not root.is_dir():
             raise ArchiveError("this is a file, not an archive folder", path=root, hint=hint)
-        if root.exists() and any(root.iterdir()) and not _interrupted_initialisation(root):
+        filled = root.exists() and any(root.iterdir()) and not _interrupted_initialisation(root)
+        if filled and (root / f"0={OBJECT_SPEC}").is_file():  # an object itself: said so
             raise ArchiveError(_not_a_storage_root(root), path=root, hint=hint)
-        enclosing = _enclosing_ocfl(root)
+        enclosing = enclosing_ocfl(root)
         if enclosing is not None:  # an archive made in there would damage the one around it
-            raise ArchiveError(enclosing, path=root,
-                               hint="point --archive at the storage root itself, or at a "
-                                    "folder outside it")
+            kind, folder = enclosing
+            raise ArchiveError(
+                f"this folder is inside the OCFL {kind} {folder}: " + (
+                    "no archive may be made within an object" if kind == "object" else
+                    "it is part of that archive, and no archive may be made within one"),
+                path=root, hint="point --archive at the storage root itself, or at a folder "
+                                "outside it")
+        if filled:
+            raise ArchiveError(_not_a_storage_root(root), path=root, hint=hint)
         blocking = next((folder for folder in root.parents
                          if folder.exists() and not folder.is_dir()), None)
         if blocking is not None:  # no archive can ever be made there: not "not yet"

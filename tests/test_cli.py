@@ -2038,6 +2038,36 @@ def test_an_archive_inside_another_is_refused_with_exit_5(runner, archive_dir):
         assert result.exit_code == ExitCode.ARCHIVE, result.output
         assert "inside the OCFL" in result.output and "Traceback" not in result.output
         assert not inside.exists()
+    # a folder of the archive that holds files is said to be inside it, not "not empty"
+    result = run(runner, "list", "--archive", archive_dir / "extensions")
+    assert result.exit_code == ExitCode.ARCHIVE
+    assert "inside the OCFL storage root" in result.output
+    assert run(runner, "fsck", "--archive", archive_dir).exit_code == ExitCode.OK
+
+
+@pytest.mark.parametrize("command", [
+    ("export", "bibtex", "-o", "{archive}/posts.bib"),
+    ("export", "bibtex", "-o", "{object}/v1/content/record.json"),
+    ("export", "bibtex", "-o", "{link}"),
+    ("export", "html", "-o", "{archive}"),
+    ("export", "html", "-o", "{archive}/site"),
+    ("verify", "--offline", "--junit", "{archive}/junit.xml"),
+])
+def test_no_command_writes_its_output_inside_the_archive(runner, archive_dir, tmp_path,
+                                                         command):
+    """An export (or a JUnit report) named inside the archive would join its objects, or
+    overwrite a stored record through its name or a link to it, and fsck would then find the
+    archive damaged: it is refused (exit 2) before anything is written."""
+    run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
+    [seed_object] = objects_on_disk(archive_dir)
+    link = tmp_path / "posts.bib"
+    link.symlink_to(seed_object / "v1" / "content" / "record.json")
+    before = {p: p.read_bytes() for p in archive_dir.rglob("*") if p.is_file()}
+    args = [a.format(archive=archive_dir, object=seed_object, link=link) for a in command]
+    result = run(runner, *args, "--archive", archive_dir)
+    assert result.exit_code == ExitCode.USAGE, result.output
+    assert "inside the OCFL" in result.output and "Traceback" not in result.output
+    assert {p: p.read_bytes() for p in archive_dir.rglob("*") if p.is_file()} == before
     assert run(runner, "fsck", "--archive", archive_dir).exit_code == ExitCode.OK
 
 

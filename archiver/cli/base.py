@@ -378,7 +378,22 @@ def output_file_problem(path: Path) -> str | None:
         return "a folder, not a file"
     if not path.parent.is_dir():
         return "no such folder to write it in"
-    return None
+    return inside_an_archive(path)
+
+
+def inside_an_archive(path: Path) -> str | None:
+    """Why nothing may be written at ``path`` (a file or a folder, where a symbolic link
+    leads): it lies inside an archive, whose objects it would join or whose stored file it
+    would overwrite (fsck would then find the archive damaged); None when it does not."""
+    from archiver.store import enclosing_ocfl
+
+    enclosing = enclosing_ocfl(Path(os.path.realpath(path)))
+    if enclosing is None:
+        return None
+    kind, folder = enclosing
+    return (f"it is inside the OCFL {kind} {folder}: a file written there would "
+            + ("overwrite or join the stored files of a post" if kind == "object" else
+               "become part of that archive") + "; write it outside the archive")
 
 
 def write_whole(output: Path, write_all: Callable[[Callable[[str | bytes], Any]], T],

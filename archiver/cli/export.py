@@ -16,6 +16,7 @@ from archiver.cli.base import (
     empty_option,
     err,
     fail,
+    inside_an_archive,
     open_archive,
     output_file_problem,
     reported_errors,
@@ -56,6 +57,14 @@ def _check_site_folder(output: Path) -> None:
     if output.exists() and not output.is_dir():
         raise UsageError("this is a file; the html export writes a folder", path=output,
                          hint="give a new or empty folder")
+    blocking = next((folder for folder in output.parents
+                     if folder.exists() and not folder.is_dir()), None)
+    if blocking is not None:
+        raise UsageError(f"no folder can be made here: {blocking} is a file", path=output,
+                         hint="give a new or empty folder")
+    inside = inside_an_archive(output / "index.html")  # the folder itself may be the root
+    if inside:
+        raise UsageError(inside, path=output, hint="give a new or empty folder")
     if not output.is_dir() or not any(output.iterdir()):
         return
     from archiver.export.site import SITE_MARK
