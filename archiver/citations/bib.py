@@ -194,20 +194,25 @@ def _parsed(text: str) -> Library:
         quiet.setLevel(level)
 
 
+def _names(names: object) -> str:
+    """A list of names as a reference prints it: "Family, Given, Family, Given"; BibTeX's
+    "and others", the list cut short, as "et al."."""
+    if not isinstance(names, list):
+        return _clean(names)  # type: ignore[arg-type]
+    people = [n for n in names if not _is_others(n)]
+    return ", ".join(_family(n) + (", " + _text(n.first) if n.first else "")
+                     for n in people) + (", et al." if len(people) < len(names) else "")
+
+
 def _reference(entry: Entry) -> str:
     """An entry as a reference string, APA-like: authors (year). Title. Journal, 12(3), pages.
     DOI."""
     fields = {f.key.lower(): f.value for f in entry.fields}
-    names = fields.get("author") or []
-    if isinstance(names, list):
-        # BibTeX's "and others" is the list cut short: "et al."
-        people = [n for n in names if not _is_others(n)]
-        authors = ", ".join(
-            _family(n) + (", " + _text(n.first) if n.first else "")
-            for n in people) + (", et al." if len(people) < len(names) else "")
-    else:
-        authors = _clean(names)
-    parts = [f"{authors} ({_year(fields) or 'n.d.'})."]
+    # a whole edited book or proceedings names its editors in the authors' place, as a
+    # reference does ("Taylor, B., Huchon, P. (Eds.) (2000)"): they are compared as such
+    edited = not fields.get("author") and bool(fields.get("editor"))
+    authors = _names(fields.get("editor" if edited else "author") or [])
+    parts = [f"{authors}{' (Eds.)' if edited else ''} ({_year(fields) or 'n.d.'})."]
     if fields.get("title"):
         parts.append(_clean(fields["title"]).rstrip(".") + ".")
     container = (fields.get("journal") or fields.get("journaltitle")
@@ -216,7 +221,10 @@ def _reference(entry: Entry) -> str:
     # them, so that none is read as the journal's name: "vol. 12, no. 3, pp. 100-110."
     # (a volume left out would go unchecked, however wrong)
     bits = [_clean(container)] if container else []
-    volume, number = _clean(fields.get("volume")), _clean(fields.get("number"))
+    # the issue is BibTeX's "number"; "issue", which many write for it, is read where
+    # there is none (left out, a wrong issue would go unchecked)
+    volume = _clean(fields.get("volume"))
+    number = _clean(fields.get("number") or fields.get("issue"))
     if volume and container:
         bits.append(volume + (f"({number})" if number else ""))
     elif volume:

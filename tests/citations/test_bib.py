@@ -250,3 +250,39 @@ def test_an_entry_with_an_issue_and_no_volume_has_its_issue_compared(tmp_path, j
 
     assert issue("4") == ("4", True)
     assert issue("5") == ("5", False)
+
+
+@pytest.mark.parametrize(("issue_field", "expected"), [("number = {4}", True),
+                                                        ("issue = {4}", True),
+                                                        ("issue = {5}", False)])
+def test_an_issue_written_as_issue_is_compared_as_number_is(tmp_path, issue_field, expected):
+    """BibTeX's field is ``number``; many write ``issue``, which, ignored, let a wrong issue
+    pass unchecked."""
+    found = checks(ENTRY.replace("number = {4}", issue_field) % "Mohler, J. G.", tmp_path)
+    assert found["issue"] is expected
+
+
+ODP = load_recordings()["10.2973/odp.proc.ir.180.2000"]["message"]
+EDITED = """@book{odp180,
+  editor = {%s},
+  title = {Proceedings of the Ocean Drilling Program, 180 Initial Reports},
+  publisher = {Ocean Drilling Program}, year = {2000},
+  doi = {10.2973/odp.proc.ir.180.2000}
+}
+"""
+
+
+@pytest.mark.parametrize(("editors", "expected"), [
+    ("Taylor, B. and Huchon, P. and Klaus, A.", True),
+    ("Smith, J. and Jones, K.", False),
+])
+def test_an_edited_books_editors_are_compared_as_crossref_lists_them(tmp_path, editors,
+                                                                      expected):
+    """A whole book Crossref lists by its editors alone, entered with ``editor`` and no
+    ``author``: the editors stand in the authors' place, as a reference writes them, and are
+    compared (wrong ones were verified: nothing was compared)."""
+    text = reference_of(EDITED % editors, tmp_path)
+    assert "(Eds.)" in text
+    found = compare_fields(read_citation(text, ODP), text, ODP)
+    assert found["author"].match is expected
+    assert found["author"].reason.startswith("Crossref lists editors")
