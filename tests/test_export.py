@@ -946,6 +946,26 @@ def test_a_name_suffix_from_crossref_is_kept_in_every_format():
     assert hora.lineage_names == ["Jr."] and hora.first_names == ["Donald"]
 
 
+def test_a_chinese_name_from_crossref_is_written_whole_where_bibtex_would_turn_it_round():
+    """Crossref files 王明 as family 王, given 明; BibTeX's styles print "Family, Given" as
+    "Given Family" (明 王), so BibTeX and biblatex get the name whole, family first, as
+    Chinese .bib files write it; CSL-JSON and RIS, whose readers know which part is which,
+    keep the two parts."""
+    work = recorded_work("10.1002/jor.1100150407")
+    # SYNTHETIC: the recorded work's names replaced by Chinese ones (no recorded record has)
+    work.authors = [{"family": "王", "given": "明"}, {"family": "欧阳", "given": "修"},
+                    {"family": "Lieber", "given": "Richard L."}]
+    from pybtex.database import parse_string
+    for dialect in ("bibtex", "biblatex"):
+        entry = bibtex_entry(work, dialect)
+        assert "author = {{王明} and {欧阳修} and Lieber, Richard L.}" in entry
+        [parsed] = parse_string(entry, "bibtex").entries.values()
+        assert [str(p) for p in parsed.persons["author"]][:2] == ["{王明}", "{欧阳修}"]
+    assert csl_item(work)["author"][:2] == [{"family": "王", "given": "明"},
+                                            {"family": "欧阳", "given": "修"}]
+    assert "AU  - 王, 明\r\n" in ris_record(work)
+
+
 @pytest.mark.parametrize(("pages", "bibtex", "ris"), [
     ("975-93", "975--993", ("975", "993")),
     ("100-5", "100--105", ("100", "105")),

@@ -26,7 +26,7 @@ from bibtexparser.library import Library
 from bibtexparser.model import Entry, Field
 
 from archiver.export.keys import INVISIBLE
-from archiver.export.works import Work
+from archiver.export.works import Work, ideographic_name
 
 # A brace is written by name: BibTeX counts every "{" and "}" in a value, escaped or not, so
 # "\{" alone leaves the value unbalanced and the file unreadable (pybtex: "premature end of
@@ -237,8 +237,12 @@ def _kept(part: str) -> str:
 def _names(authors: list[dict[str, str]]) -> str:
     parts = []
     for author in authors:
-        if author.get("literal"):
-            parts.append("{" + tex(author["literal"]) + "}")  # a corporate or CJK name: kept whole
+        whole = author.get("literal") or ideographic_name(author)
+        if whole:
+            # a corporate name, or a Chinese or Japanese one, kept whole: BibTeX's styles
+            # print "Family, Given" as "Given Family" (明 王 for 王, 明), where 王明 is its
+            # form, as Chinese .bib files (CNKI's) write it
+            parts.append("{" + tex(whole) + "}")
         elif not author.get("given") and " " in author.get("family", "").strip():
             # a family name alone, of several words (an organisation Crossref files as a
             # family: "Food and Agriculture Organization of the United Nations"): kept whole,

@@ -447,12 +447,21 @@ def _as_cited(person: dict[str, Any]) -> dict[str, Any]:
     family name ends is a guess the citation does not make (a Japanese 山田 + 太郎 is no
     Chinese 山 + 田太郎), and a guess written as family and given would be taken for what the
     citation says. Bare initials are spelt out (:func:`_spelt_initials`)."""
+    whole = ideographic_name(person)
+    if whole is not None:
+        rest = {k: v for k, v in person.items() if k not in ("family", "given")}
+        return {**rest, "literal": whole}
+    return _spelt_initials(person)
+
+
+def ideographic_name(person: dict[str, Any]) -> str | None:
+    """A name whose family and given names are both written in ideographs, as it is written
+    whole (王明: family first, no space between); None for any other."""
     family, given = person.get("family"), person.get("given")
     if isinstance(family, str) and isinstance(given, str) and _IDEOGRAPHS.fullmatch(family) \
             and _IDEOGRAPHS.fullmatch(given):
-        rest = {k: v for k, v in person.items() if k not in ("family", "given")}
-        return {**rest, "literal": family + given}
-    return _spelt_initials(person)
+        return family + given
+    return None
 
 
 def _spelt_initials(person: dict[str, Any]) -> dict[str, Any]:
