@@ -40,6 +40,9 @@ _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _OPEN_BRACKETS = re.compile(r"[（(【\[]")
 _CLOSE_BRACKETS = re.compile(r"[）)】\]]")
 MAX_LINE = 60
+# a name as a long list of them writes it: Chinese (张三, 欧阳·修), or Latin words each
+# capitalised (Anna Karenina, Jonathan D. Moyer, Jean-Luc O'Neill)
+_A_NAME = re.compile(r"^(?:[\u4e00-\u9fff·]{2,5}|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})$")
 MAX_NAME = 30
 
 
@@ -65,12 +68,15 @@ def parse_credit_line(line: str) -> tuple[str, list[str]] | None:
     line = line.strip()
     if not line or len(line) > MAX_LINE * 4:
         return None
-    match = _BRACKETED.match(line) or (_SEPARATED.match(line) if len(line) <= MAX_LINE else None)
+    match = _BRACKETED.match(line) or _SEPARATED.match(line)
     if match:
         role, value = match.group(1), match.group(2)
         if _CITATION_HINTS.search(value):
             return None
         names = _names(value)
+        if len(line) > MAX_LINE and match.re is _SEPARATED and not (
+                len(names) >= 2 and all(_A_NAME.match(name) for name in names)):
+            return None  # a long line after "作者：" is prose, unless it lists names alone
         return (role, names) if names else None
     if len(line) <= MAX_LINE:
         bare = _BARE.match(line)

@@ -142,6 +142,25 @@ def test_a_very_long_separated_line_is_prose_not_a_credit():
     assert parse_credit_line(line) is None
 
 
+@pytest.mark.parametrize(("line", "names"), [
+    ("作者：Anna Karenina、Boris Godunov、Clara Schumann、Dmitri Shostakovich",
+     ["Anna Karenina", "Boris Godunov", "Clara Schumann", "Dmitri Shostakovich"]),
+    ("作者：Jonathan D. Moyer, David K. Bohl, Collin Meisel, Taylor Hanna, Audrey Pirzadeh",
+     ["Jonathan D. Moyer", "David K. Bohl", "Collin Meisel", "Taylor Hanna",
+      "Audrey Pirzadeh"]),
+])
+def test_a_long_line_that_lists_names_alone_is_a_credit(line, names):
+    """A paper's several authors make a credit line longer than prose allows; every part
+    reading as a name, it is one (the post's authors were lost)."""
+    assert len(line) > 60
+    assert parse_credit_line(line) == ("作者", names)
+
+
+def test_a_long_line_that_lists_more_than_names_is_not_a_credit():
+    line = "来源：The Diplomat, Foreign Affairs, and The Washington Post and other sources listed"
+    assert parse_credit_line(line) is None
+
+
 def test_a_slash_between_names_separates_them():
     assert parse_credit_line("美编：黄竹音/高佳美") == ("美编", ["黄竹音", "高佳美"])
     assert parse_credit_line("编辑：陈少凡 / 邓莹莹") == ("编辑", ["陈少凡", "邓莹莹"])
