@@ -66,6 +66,7 @@ from archiver.errors import (
     InputError,
     MalformedInput,
     UnsupportedFormat,
+    UsageError,
 )
 from archiver.export.keys import unique
 from archiver.export.works import new_post_key, post_key
@@ -126,10 +127,10 @@ class IngestResult:
         out: dict[str, Any] = {"source": self.source, "status": self.status, "id": self.object_id,
                                "version": self.version, "title": self.title, "kind": self.kind,
                                "record": self.record, "warnings": list(self.warnings)}
-        if self.error is not None:
-            out["error"] = self.error.message
-            if self.error.hint:
-                out["hint"] = self.error.hint
+        # on every line, null when there is none: a script reads the same keys whatever
+        # the status
+        out["error"] = self.error.message if self.error is not None else None
+        out["hint"] = self.error.hint if self.error is not None else None
         return out
 
 
@@ -189,8 +190,13 @@ class Unlisted(NamedTuple):
                           f"if any, are not {done}", path=self.folder, hint=hint)
 
 
+EMPTY_FOLDER_HINT = (f"give saved posts ({', '.join(readers.SUFFIX_NAMES)}), or folders "
+                     "holding them")
+
+
 def discover(paths: Iterable[Path], archive: Path | None = None,
-             unreadable: list[Unlisted] | None = None) -> list[tuple[Path, bool]]:
+             unreadable: list[Unlisted] | None = None,
+             empty: list[tuple[Path, int]] | None = None) -> list[tuple[Path, bool]]:
     """Files to ingest, each with whether the user named it, each once.
 
     Named files are taken as they are; folders are walked recursively in sorted order, skipping
@@ -206,7 +212,9 @@ def discover(paths: Iterable[Path], archive: Path | None = None,
 
     A folder that cannot be listed (no permission) is added to ``unreadable`` with the
     error and its place among the files, once: the posts in it must be reported as not
-    ingested, never passed over in silence, and where it was given.
+    ingested, never passed over in silence, and where it was given. A folder given that
+    holds no file a reader might take is added to ``empty`` with its place, for the same
+    reason.
     """
     skip = archive.resolve() if archive is not None else None
     found: list[tuple[Path, bool]] = []
@@ -234,6 +242,7 @@ def discover(paths: Iterable[Path], archive: Path | None = None,
             if folder in walked:
                 continue
             walked.add(folder)
+            seen = 0  # candidates in it, whether or not found before through another path
             for root, dirs, files in os.walk(path, onerror=cannot_list):
                 if root != str(path) and any(f.startswith("0=ocfl_") for f in files):
                     dirs.clear()  # another archive: its stored sources are not new posts
@@ -244,7 +253,10 @@ def discover(paths: Iterable[Path], archive: Path | None = None,
                 for name in sorted(files):
                     candidate = Path(root) / name
                     if readers.is_candidate(candidate) and not name.startswith("."):
+                        seen += 1
                         add(candidate, False)
+            if not seen and empty is not None:
+                empty.append((path, len(found)))
         else:
             add(path, True)
     return found
@@ -1255,7 +1267,8 @@ def _ingest_paths(paths: Iterable[Path], config: Config,
                   on_interrupted: Callable[[int, int], None] | None,
                   pool: ProcessPoolExecutor | None, jobs: int) -> list[IngestResult]:
     unreadable: list[Unlisted] = []
-    files = discover(paths, config.archive, unreadable)
+    empty: list[tuple[Path, int]] = []
+    files = discover(paths, config.archive, unreadable, empty)
     if on_files:
         on_files(len(files))
     results: list[IngestResult] = []
@@ -1272,6 +1285,11 @@ def _ingest_paths(paths: Iterable[Path], config: Config,
             source=shown(unlisted.folder), status="failed", error=unlisted.problem(
                 "ingested", hint="give yourself read and search permission on it "
                 "(chmod u+rx), or leave it out")))
+
+    for folder, before in empty:  # given, and nothing in it taken: said, not passed over
+        folder_failures.setdefault(before, []).append(IngestResult(
+            source=shown(folder), status="skipped", error=UsageError(
+                "no saved posts in this folder", path=folder, hint=EMPTY_FOLDER_HINT)))
 
     def folders_before(at: int) -> list[IngestResult]:
         """The unreadable folders given just before the file at ``at`` (after the last

@@ -68,6 +68,35 @@ def test_ingest_json_lines_name_the_record(runner, archive_dir):
     assert rows[1]["id"] == "wx:MzI2NTE1NDc3NA==/2650512939/1"
 
 
+INGEST_JSON_KEYS = {"id", "version", "status", "source", "title", "kind", "record", "warnings",
+                    "error", "hint"}
+
+
+def test_a_folder_with_no_saved_post_given_beside_posts_is_reported_not_passed_over(
+        runner, archive_dir, tmp_path):
+    """A folder that holds no saved post, given with others, is named (skipped, with the
+    reason) where it was passed over in silence; the run goes on (exit 0). Every JSON line
+    has the same keys, error and hint null where there are none."""
+    empty, notes = tmp_path / "empty", tmp_path / "notes"
+    empty.mkdir()
+    notes.mkdir()
+    (notes / "todo.txt").write_text("read later", encoding="utf-8")
+    result = run(runner, "ingest", SEED, empty, notes, "--archive", archive_dir, "--no-fetch",
+                 "--json")
+    assert result.exit_code == ExitCode.OK, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["status"], r["source"]) for r in rows] == [
+        ("added", str(SEED)), ("skipped", str(empty)), ("skipped", str(notes))]
+    assert all(set(row) == INGEST_JSON_KEYS for row in rows)
+    assert rows[0]["error"] is None and rows[1]["error"] == "no saved posts in this folder"
+    text = run(runner, "ingest", SEED, empty, "--archive", archive_dir, "--no-fetch")
+    assert f"skipped {empty}: no saved posts in this folder" in text.stderr
+    assert "1 post(s): 1 unchanged; 1 folder(s) with no saved post" in text.stderr
+    alone = run(runner, "ingest", empty, "--archive", archive_dir, "--no-fetch")
+    assert alone.exit_code == ExitCode.USAGE
+    assert alone.stderr.count("no saved posts in this folder") == 1  # said once, as an error
+
+
 def test_reingest_reports_unchanged(runner, archive_dir):
     run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
     again = run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch", "--json")

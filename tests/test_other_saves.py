@@ -603,14 +603,17 @@ def test_an_image_share_post_saved_without_its_scripts_is_refused_saying_why(con
 
 def test_a_page_wget_named_by_its_address_is_read_when_named(config, tmp_path):
     """wget (without -E) names a page by its address, with no suffix: named on the command
-    line, it is read by its content; a folder walk still passes it over."""
+    line, it is read by its content; a folder walk still passes it over (the folder is then
+    one with no saved post)."""
     folder = tmp_path / "mp.weixin.qq.com"
     folder.mkdir()
     page = folder / ("s?__biz=MzI0ODE5NDU5Mw==&mid=2649550139&idx=1&sn=eb4cae5068b6c84434565"
                      "d6fa48cc651&scene=21")
     page.write_bytes(MUFENG_2021.read_bytes())
     assert only(ingest_paths([page], config)).object_id == "wx:MzI0ODE5NDU5Mw==/2649550139/1"
-    assert ingest_paths([folder], config.with_overrides(archive=tmp_path / "walked")) == []
+    [walked] = ingest_paths([folder], config.with_overrides(archive=tmp_path / "walked"))
+    assert (walked.status, walked.object_id) == ("skipped", None)  # the folder: no saved post
+    assert walked.error is not None and walked.error.message == "no saved posts in this folder"
 
 
 class TestShownInSomeZone:

@@ -63,7 +63,11 @@ def ingest_summary(results: Iterable[Any]) -> str:
     """``7 post(s): 2 added, 5 unchanged; 1 file(s) skipped (not saved posts); 1 input(s)
     failed``: posts and the files or folders that gave none are counted apart."""
     counts: dict[str, int] = {}
+    folders = 0  # given, holding no saved post: skipped, and counted apart from files
     for result in results:
+        if result.status == "skipped" and Path(result.source).is_dir():
+            folders += 1
+            continue
         counts[result.status] = counts.get(result.status, 0) + 1
     posts = sum(n for status, n in counts.items() if status in ARCHIVED)
     parts = [f"{posts} post(s)" + (": " + ", ".join(
@@ -71,6 +75,8 @@ def ingest_summary(results: Iterable[Any]) -> str:
         if posts else "")]
     if counts.get("skipped"):
         parts.append(f"{counts['skipped']} file(s) skipped (not saved posts)")
+    if folders:
+        parts.append(f"{folders} folder(s) with no saved post")
     if counts.get("failed"):
         parts.append(f"{counts['failed']} input(s) failed")
     return "; ".join(parts)
@@ -189,8 +195,7 @@ def ingest(
     Where several apply, 1 wins over 4, 4 over 5, 5 over 3.
     """
     from archiver.cli.verify import verify_posts
-    from archiver.pipeline import ingest_paths, start_workers
-    from archiver.readers import SUFFIX_NAMES
+    from archiver.pipeline import EMPTY_FOLDER_HINT, ingest_paths, start_workers
     from archiver.store import Archive
 
     with reported_errors(show_traceback):
@@ -252,6 +257,8 @@ def ingest(
         reported: list[Any] = []
         counted: set[str] = set()  # the bar counts files; a WARC may give several posts
 
+        empty_folders: list[Any] = []
+
         def on_result(result: Any) -> None:
             reported.append(result)
             if as_json:
@@ -264,7 +271,9 @@ def ingest(
                     if not quiet:  # named: stdout may be a file, or the post a WARC's
                         err.print(f"  warning: {printable(Path(result.source).name)}: "
                                   f"{printable(warning)}", markup=False)
-            if result.status == "skipped":
+            if result.status == "skipped" and Path(result.source).is_dir():
+                empty_folders.append(result)  # said once the run is over, if it goes on
+            elif result.status == "skipped":
                 if not quiet:
                     err.print(f"  skipped {printable(result.source)}: "
                               f"{printable(result.error.message)}", markup=False)
@@ -300,10 +309,10 @@ def ingest(
                           markup=False)
                 raise typer.Exit(130) from None
         if all(r.status == "skipped" for r in results):  # none, or only other files
-            skipped = (f" ({len(results)} other file(s) skipped, named above)"
-                       if results and not quiet else "")
-            hint = (f"give saved posts ({', '.join(SUFFIX_NAMES)}), or folders holding "
-                    "them")
+            files = [r for r in results if not Path(r.source).is_dir()]
+            skipped = (f" ({len(files)} other file(s) skipped, named above)"
+                       if files and not quiet else "")
+            hint = EMPTY_FOLDER_HINT
             if len(paths) == 1:  # named as every error about one input is
                 raise UsageError("no saved posts in this folder" + skipped, path=paths[0],
                                  hint=hint)
@@ -312,6 +321,9 @@ def ingest(
             raise UsageError(f"no saved posts found in the given paths ({named})" + skipped,
                              hint=hint)
         if not quiet:
+            for result in empty_folders:
+                err.print(f"  skipped {printable(result.source)}: "
+                          f"{printable(result.error.message)}", markup=False)
             folder = printable(str(config.archive))
             where = (f" → {folder}" if Archive.declared(config.archive)
                      else f"; nothing archived, so {folder} was not made an archive"
