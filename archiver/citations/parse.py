@@ -1002,7 +1002,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
         title = group.group(3)
     if title:
         item["title"] = title + _closing_mark(text, tokens, runs.get("title", ()), title)
-    container = _container(first("container"))
+    container = _container(_closed(text, first("container")))
     if container:
         item["container-title"] = container
     for label, key, fix in (("volume", "volume", _volume), ("issue", "issue", _issue),
@@ -1010,6 +1010,8 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
         value = fix(first(label))
         if key == "page" and len(value) == 1 and value.isalpha() and not _ROMAN.match(value):
             value = ""  # a stray initial ("P.R. Farnsworth") is no page; "NP", 扉页, "xi" are
+        if key == "page" and _PII.match(value):
+            value = ""  # an article in press's PII, "S0168-8278(24)00213-7", is no page
         if value:
             item[key] = value
     # where a journal prints its page when the tagger found none ("127(4): 1607, 2000")
@@ -1037,7 +1039,39 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
         item["DOI"] = doi
     _year_printed_as_an_issue(item, text)
     _article_number(item, text)
+    _volume_alone_after_the_year(item, text)
     return item
+
+
+# Elsevier's publisher item identifier, S + ISSN + (year) + item + check digit, which a
+# reference to an article in press prints where its pages will be
+_PII = re.compile(r"^S?\d{4}-?\d{3}[\dXx]\(\d{2}\)\d{5}-?[\dXx]$")
+
+
+def _closed(text: str, value: str) -> str:
+    """A container whose bracket the tagger left open closed as printed: "BMJ (Clinical
+    research" of "BMJ (Clinical research ed.), 2024" is "BMJ (Clinical research ed.)"."""
+    for opening, closing in ("()", "（）"):
+        if value.count(opening) > value.count(closing):
+            at = text.find(value)
+            rest = re.match(r"[^()（）\d,，;；:：]{0,15}" + re.escape(closing),
+                            text[at + len(value):]) if at >= 0 else None
+            return value + rest.group(0) if rest else value
+    return value
+
+
+# GB/T 7714's year, then a volume without pages: "British Medical Journal, BMJ, 2020, 368."
+_VOLUME_AFTER_YEAR = r"(?:1[5-9]\d\d|20\d\d)\s*[,，]\s*{}\s*[.。]?\s*(?:DOI|doi|https?://|$)"
+
+
+def _volume_alone_after_the_year(item: dict[str, Any], text: str) -> None:
+    """A number printed after the year, with no colon and nothing after it but the DOI, is
+    the volume (GB/T 7714's ``年, 卷.``), not a page, where no volume was found."""
+    page = item.get("page")
+    if "volume" in item or not page or not page.isdigit() or "[" not in text:
+        return
+    if re.search(_VOLUME_AFTER_YEAR.format(re.escape(page)), text):
+        item["volume"] = item.pop("page")
 
 
 _ISSUE_MARK = frozenset({"no", "nº", "n°", "nr", "issue", "iss", "num", "number"})

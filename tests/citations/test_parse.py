@@ -555,3 +555,30 @@ def test_a_year_in_brackets_after_a_volume_is_the_year_and_ieee_article_numbers_
     entities = parse_reference("Ralser, M. (2006). Triose phosphate isomerase deficiency. "
                                "PLoS ONE, 1(1), 30&#8211;38.")
     assert entities["page"] == "30-38"
+
+
+# real references from the corpus's posts (临床预测模型经典文献合集, examples/) and its gold set
+@pytest.mark.parametrize(("text", "fields"), [
+    ("Collins G S, Moons K G M, Dhiman P, et al. TRIPOD+AI statement: updated guidance for "
+     "reporting clinical prediction models that use regression or machine learning methods[J]. "
+     "BMJ (Clinical research ed.), 2024, 385: e078378. DOI:10.1136/bmj-2023-078378.",
+     {"container-title": "BMJ (Clinical research ed.)", "volume": "385", "page": "e078378"}),
+    ("Lewis AJ, Seymour CW, Rosengart MR. Current Murine Models of Sepsis. Surg Infect "
+     "(Larchmt). 2016; 17(4):385-93.",  # the same, in NLM's form (from the gold set)
+     {"container-title": "Surg Infect (Larchmt)", "volume": "17"}),
+    ("Strandberg R, Jepsen P, Hagström H. Developing and validating clinical prediction models "
+     "in hepatology—An overview for clinicians[J]. Journal of Hepatology, 2024: "
+     "S0168-8278(24)00213–7. DOI:10.1016/j.jhep.2024.03.030.",
+     {"container-title": "Journal of Hepatology", "volume": None, "page": None}),
+    ("Rd R, J E, Kie S, et al. Calculating the sample size required for developing a clinical "
+     "prediction model[J]. British Medical Journal, BMJ, 2020, 368. DOI:10.1136/bmj.m441.",
+     {"volume": "368", "page": None}),
+])
+def test_a_journals_bracket_a_pii_and_a_volume_without_pages_are_read_as_printed(text,
+                                                                                  fields):
+    """The tagger's journal ends before the bracket it opened closes ("BMJ (Clinical
+    research"): the bracket is closed as printed. A PII printed where the pages will be (an
+    article in press) is no page, and GB/T's "年, 卷." with no pages gives the volume."""
+    item = parse_reference(text)
+    for key, value in fields.items():
+        assert item.get(key) == value, key
