@@ -946,6 +946,17 @@ def test_a_name_suffix_from_crossref_is_kept_in_every_format():
     assert hora.lineage_names == ["Jr."] and hora.first_names == ["Donald"]
 
 
+def test_a_slash_a_deposit_laid_out_on_its_own_line_joins_its_words_again():
+    """Crossref's 10.1136/jclinpath-2020-206745 title is deposited pretty-printed, each gene
+    in its element and each slash on a line of its own; the paper's title is
+    "KRAS/NRAS/EGFR/BRAF/MET", which the exports wrote "KRAS / NRAS / …"."""
+    work = recorded_work("10.1136/jclinpath-2020-206745")
+    assert "detecting KRAS/NRAS/EGFR/BRAF/MET mutations" in csl_item(work)["title"]
+    assert "detecting {KRAS/NRAS/EGFR/BRAF/MET} mutations" in bibtex_entry(work, "bibtex")
+    assert "TI  - Construction of a reference material panel for detecting " \
+           "KRAS/NRAS/EGFR/BRAF/MET mutations in plasma ctDNA\r\n" in ris_record(work)
+
+
 def test_a_chinese_name_from_crossref_is_written_whole_where_bibtex_would_turn_it_round():
     """Crossref files 王明 as family 王, given 明; BibTeX's styles print "Family, Given" as
     "Given Family" (明 王), so BibTeX and biblatex get the name whole, family first, as
@@ -1015,7 +1026,7 @@ def test_bibtex_titles_keep_their_names_and_acronyms_through_a_sentence_case_sty
                 Style().format_entries(parse_string(bib, "bibtex").entries.values())]
     assert "populations of Astyanax cavefish arises through the same loss-of-function Oca2" \
         in rendered[0]
-    assert "KRAS / NRAS / EGFR" in " ".join(" ".join(r.split()) for r in rendered)
+    assert "KRAS/NRAS/EGFR" in " ".join(" ".join(r.split()) for r in rendered)
     assert "Albinism in phylogenetically" in rendered[0]  # the rest in sentence case
 
 

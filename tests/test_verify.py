@@ -134,8 +134,8 @@ def test_a_title_copied_with_crossrefs_markup_is_the_title(server, tmp_path, doi
 @pytest.mark.parametrize("with_parser", [False, True])
 def test_a_title_written_without_crossrefs_spaces_around_a_slash_is_the_title(
         server, tmp_path, with_parser):
-    """Crossref's 10.1136/jclinpath-2020-206745 title reads "KRAS / NRAS / EGFR" once its
-    markup is gone (the deposit's indentation); the paper prints "KRAS/NRAS/EGFR"."""
+    """Crossref's 10.1136/jclinpath-2020-206745 title, deposited pretty-printed, holds line
+    breaks around each slash (the deposit's indentation); the paper prints "KRAS/NRAS/EGFR"."""
     record = recorded("10.1136/jclinpath-2020-206745")
     title = ("Construction of a reference material panel for detecting KRAS/NRAS/EGFR/BRAF/MET "
              "mutations in plasma ctDNA")

@@ -216,9 +216,15 @@ _A_SERIES = re.compile(r"\bseries$|\bseries (?:in|on|of)\b"
 
 
 def _values(record: dict[str, Any], key: str) -> list[str]:
-    """The non-blank texts of one of Crossref's list fields, markup stripped."""
-    return [t for t in (strip_markup(v) for v in record.get(key) or [] if isinstance(v, str))
-            if t.strip()]
+    """The non-blank texts of one of Crossref's list fields, markup stripped, and a slash or
+    dash a pretty-printed deposit put on a line of its own between two elements joined to
+    them again: ``<i>KRAS</i>⏎  /⏎  <i>NRAS</i>`` is the paper's "KRAS/NRAS", where the
+    line breaks became "KRAS / NRAS" in exports."""
+    return [t for t in (_LAID_OUT_MARK.sub(r"\1", strip_markup(v))
+                        for v in record.get(key) or [] if isinstance(v, str)) if t.strip()]
+
+
+_LAID_OUT_MARK = re.compile(r"[ \t]*\n\s*([/\-‐–—])[ \t]*\n\s*")
 
 
 def _first(record: dict[str, Any], key: str) -> str:
