@@ -634,6 +634,8 @@ def read_page(data: bytes, path: Path, charset: str | None = None,
     # header: only a scraper's reconstruction of one does)
     if "msg_title" not in page_vars and _may_hold(data, "article-meta", encoding):
         _scraper_header(doc, put)
+    if "msg_title" not in page_vars and _may_hold(data, "article-footer", encoding):
+        _exporter_footer(doc, put)
     for name, value in _url_ids(fields["url"].value if "url" in fields else None).items():
         put(name, value, "url query")
 
@@ -656,6 +658,19 @@ def _may_hold(data: bytes, text: str, encoding: str) -> bool:
     if written != text.encode("ascii"):  # UTF-16, UTF-32, EBCDIC…: not looked for in bytes
         return True
     return written in data
+
+
+def _exporter_footer(doc: etree._Element, put: Callable[..., None]) -> None:
+    """The fetch time an exporter's page gives in its footer (``本文抓取时间: 2026-03-28
+    15:09:48``), as its Markdown export of the same post gives it: the time the page was
+    seen, not the post's."""
+    for p in doc.xpath("//*[contains(@class,'article-footer')]//p"):
+        line = " ".join(" ".join(p.itertext()).split())
+        match = re.match(r"^本文抓取时间\s*[:：]\s*(.+)$", line)
+        if match:
+            put("fetched", match.group(1), ".article-footer 本文抓取时间",
+                lambda v: parse_date(v)[0])
+            return
 
 
 def _scraper_header(doc: etree._Element, put: Callable[..., None]) -> None:

@@ -352,6 +352,20 @@ def test_a_fetched_exports_date_is_the_fetch_time_not_the_publication():
     assert "fetch time" in src["fetched"]
 
 
+def test_an_exporters_html_page_gives_the_fetch_time_its_markdown_export_gives():
+    """The exporter's HTML save of a post ends with the same "本文抓取时间" footer as its
+    Markdown export: both saves know when the page was seen (the access date an export of
+    the post gives), whichever of them is ingested first."""
+    folder = WECHAT / "html-with-assets" / "mufeng__2018-01-29_大都市与小城镇——从东京的人口说起"
+    page = read(folder / "html" / "2018-01-29_大都市与小城镇——从东京的人口说起.html")
+    export = read(folder / "md" / "2018-01-29_大都市与小城镇——从东京的人口说起.md")
+    assert page.fields["fetched"].value == export.fields["fetched"].value \
+        == "2026-03-28T15:09:48+08:00"
+    assert page.fields["fetched"].source == ".article-footer 本文抓取时间"
+    assert "published" in page.fields and page.fields["published"].value != \
+        page.fields["fetched"].value
+
+
 def test_tags_a_user_adds_to_a_fetched_export_are_kept(tmp_path):
     """The exporter writes ["fetched", account]; tags added after those are the user's."""
     text = (WECHAT / MP_DUTY).read_text(encoding="utf-8")
