@@ -182,6 +182,19 @@ def _record_spans(data: bytes) -> list[tuple[str, str, int, int]]:
 WARC = CONTAINERS / "converted-mufeng-2021-07-07.warc"
 
 
+def test_a_warc_cut_short_before_any_page_names_the_file_once(tmp_path):
+    """Cut inside its first record's headers: the error is the file's, named as the path of
+    the error and not again in its message."""
+    cut = tmp_path / "cut.warc"
+    cut.write_bytes(WARC.read_bytes()[:40])
+    config = load_config({}, tmp_path).with_overrides(archive=tmp_path / "a", fetch=False)
+    [result] = ingest_paths([cut], config)
+    assert result.status == "failed" and result.error.path == str(cut)
+    assert result.error.message.startswith("no whole WeChat article response: the file is "
+                                           "cut short: the file ends inside a record's")
+    assert "cut.warc" not in result.error.message
+
+
 def test_a_warc_cut_short_inside_the_pages_record_fails_naming_the_file(tmp_path):
     data = WARC.read_bytes()
     page = next(s for s in _record_spans(data) if s[0] == "response" and "/s?" in s[1])

@@ -550,6 +550,8 @@ def read_all(path: Path, data: bytes | None = None) -> list[RawPost]:
         if damaged:  # the article's record may be the one cut short
             uri, why = next(iter(damaged.items()))
             what = "the file is" if uri == CUT_SHORT else f"the record for {uri} is"
+            # the file cut short is the one the error names (a WACZ's WARC is named)
+            why = why.replace(f"cut short in {path.name}:", "cut short:", 1)
             raise MalformedInput(f"no whole WeChat article response: {what} {why}", path=path,
                                  hint="download or crawl the page again")
         if not_served:
