@@ -94,7 +94,7 @@ from archiver.record import (
     safe_source_name,
 )
 from archiver.saves import OtherSave
-from archiver.store import Archive, Change
+from archiver.store import Archive, Change, enclosing_ocfl
 from archiver.verified import carried_citations
 from archiver.version import __version__
 
@@ -1288,8 +1288,7 @@ def _ingest_paths(paths: Iterable[Path], config: Config,
 
     for folder, before in empty:  # given, and nothing in it taken: said, not passed over
         folder_failures.setdefault(before, []).append(IngestResult(
-            source=shown(folder), status="skipped", error=UsageError(
-                "no saved posts in this folder", path=folder, hint=EMPTY_FOLDER_HINT)))
+            source=shown(folder), status="skipped", error=_no_posts_in(folder)))
 
     def folders_before(at: int) -> list[IngestResult]:
         """The unreadable folders given just before the file at ``at`` (after the last
@@ -1338,6 +1337,17 @@ def _ingest_paths(paths: Iterable[Path], config: Config,
             run.stop_workers()
             run.flush()
     return results
+
+
+def _no_posts_in(folder: Path) -> UsageError:
+    """Why a folder given yields no post: it holds none, or it is an archive (or part of
+    one), whose stored sources are not new posts."""
+    if any(folder.glob("0=ocfl_*")) or enclosing_ocfl(folder / "x") is not None:
+        return UsageError("this folder is an archive, or part of one: the sources it stores "
+                          "are not new posts, and are not ingested again", path=folder,
+                          hint="give the saved posts themselves; to copy an archive, copy "
+                               "its folder")
+    return UsageError("no saved posts in this folder", path=folder, hint=EMPTY_FOLDER_HINT)
 
 
 def _none_is_a_post(files: list[tuple[Path, bool]]) -> list[IngestResult] | None:

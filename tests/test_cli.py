@@ -97,6 +97,17 @@ def test_a_folder_with_no_saved_post_given_beside_posts_is_reported_not_passed_o
     assert alone.stderr.count("no saved posts in this folder") == 1  # said once, as an error
 
 
+def test_an_archive_given_as_posts_to_ingest_is_said_to_be_one(runner, archive_dir, tmp_path):
+    """An archive's stored sources are not new posts: an archive (or a folder of one) given
+    to ingest says so, where it said the folder held no saved posts."""
+    run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
+    for given in (archive_dir, archive_dir / "extensions"):
+        result = run(runner, "ingest", given, "--archive", tmp_path / "other", "--no-fetch")
+        assert result.exit_code == ExitCode.USAGE, result.output
+        assert "this folder is an archive, or part of one" in result.stderr
+        assert "no saved posts" not in result.stderr
+
+
 def test_reingest_reports_unchanged(runner, archive_dir):
     run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
     again = run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch", "--json")

@@ -313,6 +313,10 @@ def ingest(
             skipped = (f" ({len(files)} other file(s) skipped, named above)"
                        if files and not quiet else "")
             hint = EMPTY_FOLDER_HINT
+            folders = [r.error for r in results if r.error is not None and r not in files]
+            if len(paths) == 1 and folders:  # the folder's own reason, named as ever
+                raise UsageError(folders[0].message + skipped, path=paths[0],
+                                 hint=folders[0].hint)
             if len(paths) == 1:  # named as every error about one input is
                 raise UsageError("no saved posts in this folder" + skipped, path=paths[0],
                                  hint=hint)
