@@ -4,7 +4,7 @@ needs no renderer."""
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -67,11 +67,14 @@ def record_text(record: dict[str, Any], version: str | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def record_markdown(record: dict[str, Any], version: str | None = None) -> str:
+def record_markdown(record: dict[str, Any], version: str | None = None,
+                    locate: Callable[[str], str] | None = None) -> str:
     """The record as Markdown whose rendering shows the post's text as the post has it: every
     character Markdown would read as markup is escaped (a paragraph "2020. A year" is no
     numbered list, "<script>" no HTML, "*stars*" no emphasis), a line break stays a line
-    break, and a code block's fence is longer than any run of backticks in it."""
+    break, and a code block's fence is longer than any run of backticks in it. ``locate``
+    gives where a stored image (``assets/…``, the record's name for it) lies on disk, so that
+    the image shows where the Markdown is read."""
     out = [f"# {_md(shown_title(record), heading=True)}", ""]  # (deleted) …, as list shows it
     out += [f"- **{k}**: {_md_value(v)}"
             for k, v in _meta_lines(record, version) + _summary_lines(record) if k != "title"]
@@ -93,6 +96,8 @@ def record_markdown(record: dict[str, Any], version: str | None = None) -> str:
         elif kind == "image":
             image = images[block["image"]] if block["image"] < len(images) else {}
             target = image.get("asset") or image.get("original") or ""
+            if image.get("asset") and locate is not None:
+                target = locate(image["asset"])
             out.append(f"![{_md(block.get('text', ''))}]({_md_target(target)})")
         elif kind == "list" and block.get("ordered"):  # numbered as the post numbers them
             first = block.get("start", 1)

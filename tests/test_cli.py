@@ -8,9 +8,11 @@ import re
 import shutil
 import subprocess
 import sys
+import urllib.parse
 from pathlib import Path
 
 import pytest
+from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 from archiver.cli import app
@@ -1417,6 +1419,22 @@ def test_list_show_log(runner, archive_dir):
     history = json.loads(run(runner, "log", "wx:MzI2NTE1", "--archive", archive_dir,
                              "--json").stdout)
     assert [v["version"] for v in history["versions"]] == ["v1"]
+
+
+def test_show_as_markdown_links_each_stored_image_where_it_lies(runner, archive_dir):
+    """`show --format markdown > post.md`: each image links its stored file in the archive
+    (by the archive's path as given, the object's %-escaped folder name written as a URL
+    path), whichever version's folder holds it, so that the images show where post.md is
+    read; the record's own name for it, assets/<sha256>.jpg, names no file there."""
+    run(runner, "ingest", MUFENG_PAGE, "--archive", archive_dir, "--no-fetch")
+    [entry] = [json.loads(x) for x in run(runner, "list", "--archive", archive_dir,
+                                           "--json").stdout.splitlines()]
+    markdown = run(runner, "show", entry["id"], "-f", "markdown", "--archive",
+                   archive_dir).stdout
+    html = MarkdownIt().render(markdown)
+    sources = re.findall(r'<img src="([^"]+)"', html)
+    assert sources and all(Path(urllib.parse.unquote(s)).is_file() for s in sources)
+    assert all(s.startswith(urllib.parse.quote(str(archive_dir))) for s in sources)
 
 
 def test_show_names_the_article_a_share_card_shares_and_the_posts_tags(runner, archive_dir,

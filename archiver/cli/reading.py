@@ -8,6 +8,7 @@ import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import typer
 from rich.cells import cell_len
@@ -120,7 +121,11 @@ def show(
         if as_json or fmt is Format.json:
             text = json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         elif fmt is Format.markdown:
-            text = record_markdown(record, shown)
+            # its images where they lie, in the archive as named, written as a URL's path
+            # (an object's folder holds "%3a": read as an escape, it would name another)
+            number = _version_name(version) if version is not None else None
+            text = record_markdown(record, shown, lambda logical: quote(str(
+                store.content_path(object_id, logical, number))))
         else:
             text = record_text(record, shown)
         with writing_stdout():
