@@ -243,6 +243,7 @@ def discover(paths: Iterable[Path], archive: Path | None = None,
                 continue
             walked.add(folder)
             seen = 0  # candidates in it, whether or not found before through another path
+            failed = len(unlisted)  # a folder in it that cannot be listed fails by itself
             for root, dirs, files in os.walk(path, onerror=cannot_list):
                 if root != str(path) and any(f.startswith("0=ocfl_") for f in files):
                     dirs.clear()  # another archive: its stored sources are not new posts
@@ -255,7 +256,7 @@ def discover(paths: Iterable[Path], archive: Path | None = None,
                     if readers.is_candidate(candidate) and not name.startswith("."):
                         seen += 1
                         add(candidate, False)
-            if not seen and empty is not None:
+            if not seen and empty is not None and len(unlisted) == failed:
                 empty.append((path, len(found)))
         else:
             add(path, True)
@@ -1288,7 +1289,7 @@ def _ingest_paths(paths: Iterable[Path], config: Config,
 
     for folder, before in empty:  # given, and nothing in it taken: said, not passed over
         folder_failures.setdefault(before, []).append(IngestResult(
-            source=shown(folder), status="skipped", error=_no_posts_in(folder)))
+            source=shown(folder), status="skipped", kind="folder", error=_no_posts_in(folder)))
 
     def folders_before(at: int) -> list[IngestResult]:
         """The unreadable folders given just before the file at ``at`` (after the last

@@ -91,6 +91,7 @@ def test_a_folder_with_no_saved_post_given_beside_posts_is_reported_not_passed_o
         ("added", str(SEED)), ("skipped", str(empty)), ("skipped", str(notes))]
     assert all(set(row) == INGEST_JSON_KEYS for row in rows)
     assert rows[0]["error"] is None and rows[1]["error"] == "no saved posts in this folder"
+    assert [r["kind"] for r in rows[1:]] == ["folder", "folder"]
     text = run(runner, "ingest", SEED, empty, "--archive", archive_dir, "--no-fetch")
     assert f"skipped {empty}: no saved posts in this folder" in text.stderr
     assert "1 post(s): 1 unchanged; 1 folder(s) with no saved post" in text.stderr

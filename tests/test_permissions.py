@@ -75,6 +75,25 @@ def test_a_folder_that_cannot_be_listed_fails_by_name_and_the_rest_is_ingested(
     assert str(folder / "sub") in result.stderr
 
 
+def test_a_folder_that_cannot_be_listed_fails_once_and_is_not_said_to_hold_no_post(
+        tmp_path, locked):
+    """A folder that cannot be listed (given, or the only one inside a folder given) fails
+    by name, once: it is not also a folder "with no saved post", nor is the folder above it."""
+    named, parent = tmp_path / "named.md", tmp_path / "parent"
+    shutil.copy(SEED, named)
+    (parent / "locked").mkdir(parents=True)
+    (tmp_path / "given").mkdir()
+    given = locked(tmp_path / "given")
+    locked(parent / "locked")
+    result = run_as_a_user("ingest", named, given, parent, "--archive", tmp_path / "a",
+                           "--no-fetch", "--json")
+    assert result.returncode == ExitCode.BAD_INPUT, result.stderr
+    assert [(Path(r["source"]).relative_to(tmp_path).as_posix(), r["status"])
+            for r in rows(result)] == [
+        ("named.md", "added"), ("given", "failed"), ("parent/locked", "failed")]
+    assert "no saved post" not in result.stderr
+
+
 def test_a_folder_that_cannot_be_listed_is_reported_where_it_was_given(tmp_path, locked):
     first, last = tmp_path / "first", tmp_path / "last"
     for folder, post in ((first, SEED), (last, OTHER)):

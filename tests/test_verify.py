@@ -1628,6 +1628,41 @@ def test_a_doi_naming_another_work_that_no_search_finds_is_still_the_doi_reporte
         result.fields["doi"].reason
 
 
+# SYNTHETIC: a record in CJK script alone (no recorded one is), served beside the recorded
+CJK_ONLY = {"message": {"DOI": "10.99999/cjk.only", "type": "journal-article",
+                        "title": ["基于深度学习的肺结节检测方法研究"],
+                        "author": [{"family": "王", "given": "明"},
+                                   {"family": "李", "given": "华"}],
+                        "container-title": ["中华放射学杂志"], "volume": "55", "issue": "3",
+                        "page": "245-251",
+                        "issued": {"date-parts": [[2021]]}}, "status": "ok"}
+
+
+@pytest.mark.parametrize(("text", "another"), [
+    # another work's citation, carrying the DOI of the record in Chinese: only its year agrees
+    ("Gross JB, Wilkens H. Albinism in phylogenetically and geographically distinct "
+     "populations of Astyanax cavefish arises through the same loss-of-function Oca2 allele. "
+     "Heredity. 2021. doi:10.99999/cjk.only", True),
+    # the record's work, its names and title romanised: its numbers name it
+    ("WANG M, LI H. Jiyu shendu xuexi de feijiejie jiance fangfa yanjiu[J]. Zhonghua Fangshexue "
+     "Zazhi, 2021, 55(3): 245-251. doi:10.99999/cjk.only", False),
+])
+def test_a_citation_in_latin_letters_of_a_record_in_cjk_alone_is_named_by_its_numbers(
+        tmp_path, text, another):
+    """Romanised or translated names and title cannot be compared with a record in CJK script
+    alone: the DOI is taken for the work's only when the numbers name it (pages with the
+    volume or the year, or three of them), or a wrong DOI would be verified on its year."""
+    with CrossrefServer(works={**load_recordings(), "10.99999/cjk.only": CJK_ONLY}) as server:
+        result = Verifier(client_for(server.url, tmp_path), parse=parse_reference).verify(text)
+    if another:
+        assert result.status == "mismatch"
+        assert result.fields["doi"].match is False and "another work" in \
+            result.fields["doi"].reason
+    else:
+        assert result.status == "verified", result.reason
+        assert result.fields["title"].match is None
+
+
 def test_a_wrong_field_with_the_right_doi_is_not_taken_for_another_work(server, tmp_path):
     """A misspelt title word, or a wrong author list, leaves the rest of the work's: the DOI
     stands and the field is reported."""

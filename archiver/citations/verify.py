@@ -404,16 +404,25 @@ def _another_work(fields: dict[str, FieldCheck], cited: Cited, record: dict[str,
     numbers = {name: fields[name].match for name in ("volume", "issue", "page", "year")
                if name in fields}
     agreeing = {name for name, match in numbers.items() if match is True}
+    named_by_numbers = len(agreeing) >= 3 or ("page" in agreeing and agreeing & {"volume", "year"})
     if not_compared_for_script(title) and not_compared_for_script(author):
+        if not any(_CJK_LETTER.search(str(check.cited or "")) for check in (title, author)):
+            # romanised or translated, where the record is in CJK script alone: nothing it
+            # names is compared, so the numbers must name the work (a year alone, or a DOI
+            # alone, does not)
+            return not named_by_numbers
         return len(agreeing) <= 1 and "page" not in agreeing and \
             sum(match is False for match in numbers.values()) >= 2
     if title.match is not False or author.match is not False:
         return False
-    if len(agreeing) >= 3 or ("page" in agreeing and agreeing & {"volume", "year"}):
+    if named_by_numbers:
         return False
     alike = max((fuzz.token_set_ratio(squash(cited.title or ""), squash(v))
                  for v in title_variants(record)), default=0)
     return alike < 50 and not _shares_a_family_name(str(author.cited or ""), record)
+
+
+_CJK_LETTER = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 def _shares_a_family_name(segment: str, record: dict[str, Any]) -> bool:

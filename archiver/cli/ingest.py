@@ -65,7 +65,7 @@ def ingest_summary(results: Iterable[Any]) -> str:
     counts: dict[str, int] = {}
     folders = 0  # given, holding no saved post: skipped, and counted apart from files
     for result in results:
-        if result.status == "skipped" and Path(result.source).is_dir():
+        if result.status == "skipped" and result.kind == "folder":
             folders += 1
             continue
         counts[result.status] = counts.get(result.status, 0) + 1
@@ -271,7 +271,7 @@ def ingest(
                     if not quiet:  # named: stdout may be a file, or the post a WARC's
                         err.print(f"  warning: {printable(Path(result.source).name)}: "
                                   f"{printable(warning)}", markup=False)
-            if result.status == "skipped" and Path(result.source).is_dir():
+            if result.status == "skipped" and result.kind == "folder":
                 empty_folders.append(result)  # said once the run is over, if it goes on
             elif result.status == "skipped":
                 if not quiet:
@@ -309,7 +309,7 @@ def ingest(
                           markup=False)
                 raise typer.Exit(130) from None
         if all(r.status == "skipped" for r in results):  # none, or only other files
-            files = [r for r in results if not Path(r.source).is_dir()]
+            files = [r for r in results if r.kind != "folder"]
             skipped = (f" ({len(files)} other file(s) skipped, named above)"
                        if files and not quiet else "")
             hint = EMPTY_FOLDER_HINT
