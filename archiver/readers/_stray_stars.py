@@ -8,9 +8,11 @@ the link, whose opener was inside it). CommonMark pairs emphasis within a link's
 outside it, never across its edge, so each such run is left as literal stars in the text,
 which the WeChat page never showed.
 
-A run of two or more unpaired ``*`` is dropped when it stands at a link's edge: right inside
-its brackets, or right outside them with nothing but punctuation between (``》**``). Any other
-unpaired run is the post's text and stays (``2**10``, ``a ** b``); stars in code are code.
+A run of two or more unpaired ``*`` is dropped where such an exporter leaves one in Chinese
+text: inside a link's brackets, at their edge, beside a CJK character (``挑战**](…)``), or
+after the link with CJK punctuation alone between (``](…)》**``). Any other unpaired run is
+the post's text and stays (``2**10``, ``a ** b``, ``[p<0.01**](…)``, ``[张三](…)**``, a
+significance marker after a link); stars in code are code.
 """
 
 from __future__ import annotations
@@ -20,12 +22,12 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-_EDGES = frozenset({"link_open", "link_close"})
+from archiver.readers._cjk_emphasis import is_cjk
 
 
-def _punctuation_only(token: Any) -> bool:
+def _cjk_punctuation_only(token: Any) -> bool:
     return token.type == "text" and bool(token.content) and all(
-        unicodedata.category(c)[0] == "P" for c in token.content)
+        unicodedata.category(c)[0] == "P" and is_cjk(c) for c in token.content)
 
 
 def _unpaired_star(token: Any) -> bool:
@@ -34,12 +36,24 @@ def _unpaired_star(token: Any) -> bool:
     return token.type == "text" and token.content == "*"
 
 
-def _at_edge(tokens: list[Any], at: int, step: int) -> bool:
-    """Whether, from ``at`` in direction ``step``, past punctuation only, a link's edge is
-    next."""
-    while 0 <= at < len(tokens) and _punctuation_only(tokens[at]):
-        at += step
-    return 0 <= at < len(tokens) and tokens[at].type in _EDGES
+def _beside_cjk(token: Any, last: bool) -> bool:
+    """Whether the text token's last (or first) character is CJK."""
+    return token.type == "text" and bool(token.content) and \
+        is_cjk(token.content[-1] if last else token.content[0])
+
+
+def _straddles(tokens: list[Any], at: int, end: int) -> bool:
+    """Whether the run ``tokens[at:end]`` is an exporter's, at a link's edge in CJK text."""
+    before = tokens[at - 1] if at > 0 else None
+    after = tokens[end] if end < len(tokens) else None
+    if after is not None and after.type == "link_close":  # inside, at the closing bracket
+        return before is not None and _beside_cjk(before, last=True)
+    if before is not None and before.type == "link_open":  # inside, at the opening one
+        return after is not None and _beside_cjk(after, last=False)
+    back = at - 1  # after the link, past CJK punctuation ("》")
+    while back >= 0 and _cjk_punctuation_only(tokens[back]):
+        back -= 1
+    return back < at - 1 and back >= 0 and tokens[back].type == "link_close"
 
 
 def drop_straddling_stars(state: Any) -> None:
@@ -54,7 +68,7 @@ def drop_straddling_stars(state: Any) -> None:
         end = at
         while end < len(tokens) and _unpaired_star(tokens[end]):
             end += 1
-        if end - at >= 2 and (_at_edge(tokens, at - 1, -1) or _at_edge(tokens, end, 1)):
+        if end - at >= 2 and _straddles(tokens, at, end):
             for token in tokens[at:end]:
                 token.content = ""
         at = end

@@ -1,11 +1,12 @@
 """Bold markers an exporter wrote across a link's edge (archiver/readers/_stray_stars.py).
 
 Specification:
-- a run of two or more unpaired ``*`` right inside a link's brackets, or right outside them
-  with nothing but punctuation between, is dropped: the exporter's misnested ``<strong>``,
-  which the WeChat page never showed as stars;
+- a run of two or more unpaired ``*`` inside a link's brackets at their edge beside a CJK
+  character, or after the link with CJK punctuation alone between, is dropped: the
+  exporter's misnested ``<strong>``, which the WeChat page never showed as stars;
 - every other run of stars is read as CommonMark reads it: paired runs are emphasis, unpaired
-  ones away from a link's edge (``a ** b``, ``[x](u) **``) and a single ``*`` stay as text;
+  ones elsewhere (``a ** b``, ``[p<0.01**](u)``, ``[张三](u)**``) and a single ``*`` stay
+  as text;
 - the real Markdown export of 送别一个旧时代 keeps no stars in its text, where its page shows
   the same linked titles without any.
 """
@@ -30,9 +31,7 @@ from conftest import WECHAT
      '<a href="http://d">《<strong>民粹主义改造美国（增补完整版）</strong></a>》'),
     ("《**[全球化的重构**](http://c)》**",
      '《<strong><a href="http://c">全球化的重构</a>》</strong>'),
-    ("**[a link](u)", '<a href="u">a link</a>'),
-    ("[a link](u)**.", '<a href="u">a link</a>.'),
-    ("[**a link](u)", '<a href="u">a link</a>'),
+    ("[**中文](u)", '<a href="u">中文</a>'),
 ])
 def test_unpaired_stars_at_a_links_edge_are_dropped(text: str, html: str) -> None:
     assert _RENDERER.render(text) == f"<p>{html}</p>\n"
@@ -45,6 +44,9 @@ def test_unpaired_stars_at_a_links_edge_are_dropped(text: str, html: str) -> Non
     "**[x](u)**",  # paired: bold
     "`a**`[x](u)",  # code
     "《民粹主义改造美国》**",  # no link
+    # beside no CJK text, or right after a link: a significance marker, a rating, Latin text
+    "[p<0.01**](u)", "见[表1](u)**，P<0.01", "通讯作者：[张三](u)**", "rated [5](u)**** stars",
+    "[**](u)", "**[a link](u)", "[a link](u)**.", "[**a link](u)", "[a](u)** b**",
 ])
 def test_other_stars_are_read_as_commonmark_reads_them(text: str) -> None:
     commonmark = MarkdownIt("commonmark", {"html": True})
@@ -53,8 +55,8 @@ def test_other_stars_are_read_as_commonmark_reads_them(text: str) -> None:
 
 def test_the_rule_is_installed_on_the_instance_given_only() -> None:
     md = _stray_stars.install(MarkdownIt("commonmark"))
-    assert md.render("[x](u)**") == '<p><a href="u">x</a></p>\n'
-    assert MarkdownIt("commonmark").render("[x](u)**") == '<p><a href="u">x</a>**</p>\n'
+    assert md.render("[中文**](u)") == '<p><a href="u">中文</a></p>\n'
+    assert MarkdownIt("commonmark").render("[中文**](u)") == '<p><a href="u">中文**</a></p>\n'
 
 
 def test_the_real_export_keeps_no_stars_where_its_page_shows_none() -> None:
