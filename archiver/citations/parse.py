@@ -1064,11 +1064,15 @@ def _closed(text: str, value: str) -> str:
 _VOLUME_AFTER_YEAR = r"(?:1[5-9]\d\d|20\d\d)\s*[,，]\s*{}\s*[.。]?\s*(?:DOI|doi|https?://|$)"
 
 
+_JOURNAL_MARK = re.compile(r"\[J(?:/OL)?\]", re.I)  # a journal article's type code
+
+
 def _volume_alone_after_the_year(item: dict[str, Any], text: str) -> None:
     """A number printed after the year, with no colon and nothing after it but the DOI, is
-    the volume (GB/T 7714's ``年, 卷.``), not a page, where no volume was found."""
+    the volume of a journal article (GB/T 7714's ``[J]. 刊名, 年, 卷.``), not a page, where
+    no volume was found (a book's or proceedings' number there is its pages)."""
     page = item.get("page")
-    if "volume" in item or not page or not page.isdigit() or "[" not in text:
+    if "volume" in item or not page or not page.isdigit() or not _JOURNAL_MARK.search(text):
         return
     if re.search(_VOLUME_AFTER_YEAR.format(re.escape(page)), text):
         item["volume"] = item.pop("page")

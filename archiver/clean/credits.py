@@ -63,6 +63,14 @@ def _names(value: str) -> list[str]:
     return [n for n in names if 0 < len(n) <= MAX_NAME]
 
 
+def _names_alone(value: str) -> bool:
+    """Whether a credit's value is a list of two names or more and nothing else: every part
+    between the separators (a long part too, before names are cut to their length) reads as
+    a name."""
+    parts = [p.strip() for p in _NAME_SPLIT.split(_PAREN.sub("", value).strip(" ：:|丨/"))]
+    return len(parts) >= 2 and all(_A_NAME.match(part) for part in parts)
+
+
 def parse_credit_line(line: str) -> tuple[str, list[str]] | None:
     """(role, names) when ``line`` is a credit line, else None."""
     line = line.strip()
@@ -74,8 +82,7 @@ def parse_credit_line(line: str) -> tuple[str, list[str]] | None:
         if _CITATION_HINTS.search(value):
             return None
         names = _names(value)
-        if len(line) > MAX_LINE and match.re is _SEPARATED and not (
-                len(names) >= 2 and all(_A_NAME.match(name) for name in names)):
+        if len(line) > MAX_LINE and match.re is _SEPARATED and not _names_alone(value):
             return None  # a long line after "作者：" is prose, unless it lists names alone
         return (role, names) if names else None
     if len(line) <= MAX_LINE:

@@ -573,6 +573,9 @@ def test_a_year_in_brackets_after_a_volume_is_the_year_and_ieee_article_numbers_
     ("Rd R, J E, Kie S, et al. Calculating the sample size required for developing a clinical "
      "prediction model[J]. British Medical Journal, BMJ, 2020, 368. DOI:10.1136/bmj.m441.",
      {"volume": "368", "page": None}),
+    # ... a journal article's: a paper in proceedings gives its pages there
+    ("Zhang S. A study[C]//Proceedings of the ACM Conference on Data. New York: ACM, 2021, "
+     "1386.", {"volume": None}),
 ])
 def test_a_journals_bracket_a_pii_and_a_volume_without_pages_are_read_as_printed(text,
                                                                                   fields):
