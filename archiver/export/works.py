@@ -341,11 +341,13 @@ def post_work(record: dict[str, Any], provenance: dict[str, Any] | None) -> Work
         notes.append(f"shares {shared}")  # the article the share card passes on
     accessed = None
     if provenance and url:
-        # when the page at ``url`` was seen: the time its saver fetched it, or a crawler
-        # captured it (WARC-Date), as the source says. Never the ingest's own date: a copy
-        # saved in 2020 and ingested now was not accessed now, and an access date is a claim
-        # a reader may check against the page as it was then
-        seen = provenance.get("fetched") or (provenance.get("container") or {}).get("date")
+        # when the page at ``url`` was seen: the time a crawler captured it (WARC-Date, the
+        # archive's own record of that address), or else the time its saver fetched it, as
+        # the source says (a page's text saying when an exporter fetched it is the page's,
+        # which a crawler may capture later). Never the ingest's own date: a copy saved in
+        # 2020 and ingested now was not accessed now, and an access date is a claim a reader
+        # may check against the page as it was then
+        seen = (provenance.get("container") or {}).get("date") or provenance.get("fetched")
         accessed = beijing_date(seen) if isinstance(seen, str) and seen else None
     return Work(key=post_key(record), kind="post", crossref_type=None, title=title,
                 authors=authors, organisation=account.get("name"),
