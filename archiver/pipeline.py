@@ -27,9 +27,10 @@ a *receipt* (derived data under ``extensions/``): the source's sha256 (hashing e
 is most of a re-ingest, and sha256 runs at 2.6 times sha512's speed on CPUs with SHA
 instructions), the settings and tool version that processed it, every local file it looked at
 with its sha256 (or "absent"), and where each post's record is.
-When all of these still hold, and the version the receipt names is whole on disk (its record
-matching its digest, every file present: :meth:`Archive.check_version`), the post is reported
-``unchanged`` without being parsed again.
+When all of these still hold, the post is reported ``unchanged`` without being parsed again
+(nor is the version it names read: ``--refresh`` checks that it is whole, :meth:`Archive.
+check_version`, and ``fsck`` checks every digest; checking it here cost re-ingest a third of
+its time).
 A receipt never vouches for images that could not be fetched: with fetching on, such a post is
 processed again. ``refresh=True`` ignores receipts. A file whose status (size, times, inode)
 is what it was when its digest was taken is not even read (:class:`_KnownDigests`).
@@ -851,24 +852,12 @@ class _Run:
                 continue
             if any(self._edited_since(p, path, source, at) for at, p in enumerate(posts)):
                 continue
-            if not all(self._whole(p) for p in posts):
-                continue  # read again: its turn says what is damaged
             return [IngestResult(source=str(path), status="unchanged", object_id=p["id"],
                                  version=p["version"], title=p.get("title"), kind=p.get("kind"),
                                  warnings=tuple(p["warnings"]),
                                  record=p["record"])
                     for p in posts]
         return None
-
-    def _whole(self, post: dict[str, Any]) -> bool:
-        """Whether the version a receipt names for ``post`` is still whole on disk (see
-        :meth:`Archive.check_version`): a receipt vouches for the source's bytes, not for
-        the archive, whose record or image may have been deleted or damaged since."""
-        try:
-            self.archive.check_version(post["id"], post["version"])
-        except ArchiverError:
-            return False
-        return True
 
     def _edited_since(self, post: dict[str, Any], path: Path, source: str, number: int
                       ) -> bool:

@@ -2130,15 +2130,13 @@ def test_no_command_writes_its_output_inside_the_archive(runner, archive_dir, tm
     assert run(runner, "fsck", "--archive", archive_dir).exit_code == ExitCode.OK
 
 
-@pytest.mark.parametrize("refresh", [True, False], ids=["refresh", "receipt"])
 @pytest.mark.parametrize("damage", ["version-folder-deleted", "record-cut-short",
                                     "image-deleted"])
 def test_a_post_read_again_is_not_called_unchanged_in_a_version_that_is_damaged(
-        runner, archive_dir, tmp_path, damage, refresh):
+        runner, archive_dir, tmp_path, damage):
     """`ingest --refresh` compares the post with what the inventory says each version holds;
     a version whose folder was deleted, or whose record was cut short, holds nothing the post
-    could be unchanged in: the post fails with exit 5 naming the damage, as fsck does. So does
-    a plain `ingest`, whose receipt vouches for the source's bytes, not for the archive."""
+    could be unchanged in: the post fails with exit 5 naming the damage, as fsck does."""
     if damage == "image-deleted":  # a page whose images are beside it
         post = MUFENG_PAGE
         run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch")
@@ -2156,7 +2154,7 @@ def test_a_post_read_again_is_not_called_unchanged_in_a_version_that_is_damaged(
             record = obj / "v2" / "content" / "record.json"
             record.write_bytes(record.read_bytes()[:100])
     result = run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch", "--json",
-                 *(["--refresh"] if refresh else []))
+                 "--refresh")
     assert result.exit_code == ExitCode.ARCHIVE, result.output
     [row] = [json.loads(line) for line in result.stdout.splitlines()]
     assert row["status"] == "failed", row
