@@ -309,11 +309,11 @@ def ingest(
                           markup=False)
                 raise typer.Exit(130) from None
         if all(r.status == "skipped" for r in results):  # none, or only other files
-            files = [r for r in results if r.kind != "folder"]
-            skipped = (f" ({len(files)} other file(s) skipped, named above)"
+            files = sum(r.kind != "folder" for r in results)
+            skipped = (f" ({files} other file(s) skipped, named above)"
                        if files and not quiet else "")
             hint = EMPTY_FOLDER_HINT
-            folders = [r.error for r in results if r.error is not None and r not in files]
+            folders = [r.error for r in results if r.kind == "folder" and r.error is not None]
             if len(paths) == 1 and folders:  # the folder's own reason, named as ever
                 raise UsageError(folders[0].message + skipped, path=paths[0],
                                  hint=folders[0].hint)
