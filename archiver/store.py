@@ -730,6 +730,18 @@ class Archive:
         inventory = self.inventory(object_id)
         return self.object_path(object_id) / self._resolve(inventory, logical, version)[1]
 
+    def content_paths(self, object_id: str, version: str | None = None) -> dict[str, Path]:
+        """Where the bytes of each file of ``version`` (default: head) lie on disk, from one
+        reading of the inventory (:meth:`content_path` reads it for each file)."""
+        inventory = self.inventory(object_id)
+        number = version if version is not None else inventory["head"]
+        if number not in inventory["versions"]:
+            self._resolve(inventory, "", number)  # raises NotFound, worded as ever
+        where = self.object_path(object_id)
+        return {logical: where / inventory["manifest"][digest][0]
+                for digest, paths in inventory["versions"][number]["state"].items()
+                for logical in paths}
+
     def read_bytes(self, object_id: str, logical: str, version: str | None = None,
                    verify: bool = True) -> bytes:
         """The bytes of ``logical`` in ``version`` (default: head), checked against the

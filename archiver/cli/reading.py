@@ -124,8 +124,9 @@ def show(
             # its images where they lie, in the archive as named, written as a URL's path
             # (an object's folder holds "%3a": read as an escape, it would name another)
             number = _version_name(version) if version is not None else None
+            stored = store.content_paths(object_id, number)
             text = record_markdown(record, shown, lambda logical: quote(str(
-                store.content_path(object_id, logical, number))))
+                stored.get(logical) or store.content_path(object_id, logical, number))))
         else:
             text = record_text(record, shown)
         with writing_stdout():
