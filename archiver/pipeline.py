@@ -1332,7 +1332,7 @@ def _ingest_paths(paths: Iterable[Path], config: Config,
 def _no_posts_in(folder: Path) -> UsageError:
     """Why a folder given yields no post: it holds none, or it is an archive (or part of
     one), whose stored sources are not new posts."""
-    if any(folder.glob("0=ocfl_*")) or enclosing_ocfl(folder / "x") is not None:
+    if enclosing_ocfl(folder, itself=True) is not None:
         return UsageError("this folder is an archive, or part of one: the sources it stores "
                           "are not new posts, and are not ingested again", path=folder,
                           hint="give the saved posts themselves; to copy an archive, copy "

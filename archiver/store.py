@@ -380,13 +380,14 @@ def _sha512_of(files: Mapping[str, bytes], known: Mapping[str, str] | None) -> d
             for logical, data in files.items()}
 
 
-def enclosing_ocfl(path: Path) -> tuple[str, Path] | None:
-    """The OCFL object or storage root a path lies within, as ``("object", folder)`` or
-    ``("storage root", folder)``; None when it lies within neither. What is written in there
-    (another archive, an export) becomes part of that archive's objects, or overwrites a
-    stored file: the next version of the object around it is refused as damaged, and fsck
-    reports it."""
-    for folder in Path(os.path.abspath(path)).parents:
+def enclosing_ocfl(path: Path, itself: bool = False) -> tuple[str, Path] | None:
+    """The OCFL object or storage root a path lies within (or, with ``itself``, is), as
+    ``("object", folder)`` or ``("storage root", folder)``; None when it lies within
+    neither. What is written in there (another archive, an export) becomes part of that
+    archive's objects, or overwrites a stored file: the next version of the object around
+    it is refused as damaged, and fsck reports it."""
+    path = Path(os.path.abspath(path))
+    for folder in (path, *path.parents) if itself else path.parents:
         try:
             if (folder / f"0={OBJECT_SPEC}").is_file():
                 return "object", folder

@@ -383,11 +383,12 @@ def output_file_problem(path: Path) -> str | None:
 
 def inside_an_archive(path: Path) -> str | None:
     """Why nothing may be written at ``path`` (a file or a folder, where a symbolic link
-    leads): it lies inside an archive, whose objects it would join or whose stored file it
-    would overwrite (fsck would then find the archive damaged); None when it does not."""
+    leads): it lies inside an archive, or is one, whose objects it would join or whose
+    stored file it would overwrite (fsck would then find the archive damaged); None when it
+    does not."""
     from archiver.store import enclosing_ocfl
 
-    enclosing = enclosing_ocfl(Path(os.path.realpath(path)))
+    enclosing = enclosing_ocfl(Path(os.path.realpath(path)), itself=True)
     if enclosing is None:
         return None
     kind, folder = enclosing

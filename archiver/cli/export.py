@@ -62,7 +62,7 @@ def _check_site_folder(output: Path) -> None:
     if blocking is not None:
         raise UsageError(f"no folder can be made here: {blocking} is a file", path=output,
                          hint="give a new or empty folder")
-    inside = inside_an_archive(output / "index.html")  # the folder itself may be the root
+    inside = inside_an_archive(output)
     if inside:
         raise UsageError(inside, path=output, hint="give a new or empty folder")
     if not output.is_dir() or not any(output.iterdir()):
