@@ -26,6 +26,7 @@ from archiver.citations.compare import (
     locate,
     record_years,
     says_et_al,
+    shares_a_family_name,
     title_variants,
     words,
 )
@@ -237,9 +238,7 @@ def _read_lead(cited: Cited, lead: str, record: dict[str, Any]) -> None:
     lead = _clean(lead)
     if len(re.findall(r"[^\W\d_]{2,}", lead)) < 2:
         return
-    from archiver.citations.verify import _shares_a_family_name
-
-    if _shares_a_family_name(lead, record):
+    if shares_a_family_name(lead, record):
         cited.et_al = says_et_al(lead)
         cited.authors = lead
     else:

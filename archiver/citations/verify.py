@@ -46,8 +46,10 @@ from archiver.citations.compare import (
     compare_title,
     compare_year,
     is_pinpoint,
+    mostly_cjk,
     not_compared_for_script,
     record_years,
+    shares_a_family_name,
     squash,
     strip_markup,
     title_variants,
@@ -406,7 +408,7 @@ def _another_work(fields: dict[str, FieldCheck], cited: Cited, record: dict[str,
     agreeing = {name for name, match in numbers.items() if match is True}
     named_by_numbers = len(agreeing) >= 3 or ("page" in agreeing and agreeing & {"volume", "year"})
     if not_compared_for_script(title) and not_compared_for_script(author):
-        if not any(_CJK_LETTER.search(str(check.cited or "")) for check in (title, author)):
+        if not any(mostly_cjk(str(check.cited or "")) for check in (title, author)):
             # romanised or translated, where the record is in CJK script alone: nothing it
             # names is compared, so the numbers must name the work (a year alone, or a DOI
             # alone, does not)
@@ -419,28 +421,7 @@ def _another_work(fields: dict[str, FieldCheck], cited: Cited, record: dict[str,
         return False
     alike = max((fuzz.token_set_ratio(squash(cited.title or ""), squash(v))
                  for v in title_variants(record)), default=0)
-    return alike < 50 and not _shares_a_family_name(str(author.cited or ""), record)
-
-
-_CJK_LETTER = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-
-
-def _shares_a_family_name(segment: str, record: dict[str, Any]) -> bool:
-    """Whether an author list shows one of the record's family names: whole, or one letter
-    off where the name has five letters or more."""
-    shown = words(segment)
-    for author in record.get("author") or []:
-        family = words(author.get("family") or "")
-        if not family:
-            continue
-        joined = " ".join(family)
-        for word in shown:
-            if word in family or word == joined:
-                return True
-            if len(word) >= 5 and any(len(part) >= 5 and fuzz.ratio(word, part) >= 80
-                                      for part in family):
-                return True
-    return False
+    return alike < 50 and not shares_a_family_name(str(author.cited or ""), record)
 
 
 def _work_named(record: dict[str, Any]) -> str:

@@ -25,6 +25,7 @@ from archiver.citations.compare.authors import (
     compare_authors,
     record_names,
     says_et_al,
+    shares_a_family_name,
 )
 from archiver.citations.compare.journals import abbreviated_forms, compare_journal, journal_names
 from archiver.citations.compare.numbers import (
@@ -45,6 +46,7 @@ from archiver.citations.compare.text import (
     fold,
     in_another_script,
     locate,
+    mostly_cjk,
     not_compared_for_script,
     squash,
     strip_markup,
@@ -73,12 +75,14 @@ __all__ = [
     "is_pinpoint",
     "journal_names",
     "locate",
+    "mostly_cjk",
     "not_compared_for_script",
     "page_range",
     "record_names",
     "record_pages",
     "record_years",
     "says_et_al",
+    "shares_a_family_name",
     "squash",
     "strip_markup",
     "title_variants",

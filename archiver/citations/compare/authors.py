@@ -568,3 +568,21 @@ def _acronym_of(short: str, long: str) -> bool:
     initials = "".join(w[0] for w in re.split(r"[\s\-‐–]+", long)
                        if w and w.casefold() not in _NOT_INITIALS).upper()
     return len(capitals) >= 2 and capitals in (initials, initials[:-1])
+
+
+def shares_a_family_name(segment: str, record: dict[str, Any]) -> bool:
+    """Whether an author list shows one of the record's family names: whole, or one letter
+    off where the name has five letters or more."""
+    shown = words(segment)
+    for author in record.get("author") or []:
+        family = words(author.get("family") or "")
+        if not family:
+            continue
+        joined = " ".join(family)
+        for word in shown:
+            if word in family or word == joined:
+                return True
+            if len(word) >= 5 and any(len(part) >= 5 and fuzz.ratio(word, part) >= 80
+                                      for part in family):
+                return True
+    return False

@@ -244,13 +244,13 @@ def in_another_script(cited: str | None, values: Iterable[str]) -> bool:
     if not cited:
         return False
     values = [value for value in values if value]
-    if _mostly_cjk(cited):
+    if mostly_cjk(cited):
         return not any(_CJK_SCRIPT.search(value) for value in values)
     return bool(values) and bool(_LATIN_LETTER.search(cited)) and \
-        all(_mostly_cjk(value) for value in values)
+        all(mostly_cjk(value) for value in values)
 
 
-def _mostly_cjk(text: str) -> bool:
+def mostly_cjk(text: str) -> bool:
     """More of its letters CJK than Latin (GB/T's 等 after Latin names is one)."""
     return len(_CJK_SCRIPT.findall(text)) > len(_LATIN_LETTER.findall(text))
 
