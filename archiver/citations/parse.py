@@ -1064,15 +1064,12 @@ def _closed(text: str, value: str) -> str:
 _VOLUME_AFTER_YEAR = r"(?:1[5-9]\d\d|20\d\d)\s*[,，]\s*{}\s*[.。]?\s*(?:DOI|doi|https?://|$)"
 
 
-_JOURNAL_MARK = re.compile(r"\[J(?:/OL)?\]", re.I)  # a journal article's type code
-
-
 def _volume_alone_after_the_year(item: dict[str, Any], text: str) -> None:
     """A number printed after the year, with no colon and nothing after it but the DOI, is
     the volume of a journal article (GB/T 7714's ``[J]. 刊名, 年, 卷.``), not a page, where
     no volume was found (a book's or proceedings' number there is its pages)."""
     page = item.get("page")
-    if "volume" in item or not page or not page.isdigit() or not _JOURNAL_MARK.search(text):
+    if "volume" in item or not page or not page.isdigit() or _gbt_code(text) != "J":
         return
     if re.search(_VOLUME_AFTER_YEAR.format(re.escape(page)), text):
         item["volume"] = item.pop("page")
@@ -1170,10 +1167,16 @@ def csl_type(text: str, item: dict[str, Any]) -> str:
     """The CSL type of a parsed reference, which CSL-JSON requires: what a GB/T 7714 code
     says (``[M]`` a book, ``[D]`` a thesis), else an article when a journal is named, else
     ``document`` (CSL's type for what nothing tells apart)."""
-    code = _DOCTYPE_RE.search(text)
+    code = _gbt_code(text)
     if code:
-        return _GBT_TYPES.get(code.group(1).split("/")[0], "document")
+        return _GBT_TYPES.get(code, "document")
     return "article-journal" if item.get("container-title") else "document"
+
+
+def _gbt_code(text: str) -> str | None:
+    """The GB/T 7714 document type code a reference gives (``J`` of ``[J/OL]``), if any."""
+    code = _DOCTYPE_RE.search(text)
+    return code.group(1).split("/")[0] if code else None
 
 
 # GB/T 7714: "Author. Title[M]. Place: Publisher, Year." — the title ends at the type code

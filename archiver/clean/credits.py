@@ -46,9 +46,14 @@ _A_NAME = re.compile(r"^(?:[\u4e00-\u9fff·]{2,5}|[A-Z][\w'’.-]*(?:\s+[A-Z][\w
 MAX_NAME = 30
 
 
+def _bare(value: str) -> str:
+    """A credit's value without its notes in brackets and the separators around it."""
+    return _PAREN.sub("", value).strip(" ：:|丨/")
+
+
 def _names(value: str) -> list[str]:
     """Split a credit value into person or organisation names."""
-    value = _PAREN.sub("", value).strip(" ：:|丨/")
+    value = _bare(value)
     latin = _LATIN_NAME_THEN_CJK.match(value)
     if latin:
         return [latin.group(1).strip()]
@@ -67,7 +72,7 @@ def _names_alone(value: str) -> bool:
     """Whether a credit's value is a list of two names or more and nothing else: every part
     between the separators (a long part too, before names are cut to their length) reads as
     a name."""
-    parts = [p.strip() for p in _NAME_SPLIT.split(_PAREN.sub("", value).strip(" ：:|丨/"))]
+    parts = [p.strip() for p in _NAME_SPLIT.split(_bare(value))]
     return len(parts) >= 2 and all(_A_NAME.match(part) for part in parts)
 
 
