@@ -27,6 +27,7 @@ from archiver.citations.compare import (
     record_years,
     says_et_al,
     shares_a_family_name,
+    squash,
     title_variants,
     words,
 )
@@ -170,6 +171,11 @@ def read_citation(text: str, record: dict[str, Any] | None = None,
             break
     if title_span is None:
         title_span = (0, 0) if _journal_only(body, record) else _title_by_cues(body)
+        if title_span and title_span[1] > title_span[0] and \
+                _is_the_journal(body[title_span[0]:title_span[1]], record):
+            # no title: what the cues took for one is the journal, and its numbers ("Gross
+            # JB, et al. Heredity 2013;111:122–130"; "…, et al. Proc Biol Sci. 2017;284")
+            title_span = (title_span[0], title_span[0])
     if title_span:
         cited.title = _clean(body[title_span[0]:title_span[1]]) or None
 
@@ -223,9 +229,39 @@ def read_citation(text: str, record: dict[str, Any] | None = None,
             cited.journal = None
         if title_span == (0, 0):  # the journal first: the parser's authors and title are not
             cited.authors = cited.title = None  # there ("Nat. Genet." is no author)
+        elif title_span and title_span[0] == title_span[1]:
+            cited.title = None  # the authors, then the journal: the parser's title is not there
+        elif title_span is None and cited.title and _is_the_journal(cited.title, record):
+            # "Gross JB, Wilkens H. Heredity (Edinb). 2013;111(2)": NLM's journal, which the
+            # parser read as a title
+            cited.journal = cited.journal or cited.title
+            cited.title = None
     if record and title_span is None and journal_span and not (cited.title or cited.authors):
         _read_lead(cited, tail[:journal_span[0]], record)
     return cited
+
+
+def _is_the_journal(text: str, record: dict[str, Any]) -> bool:
+    """Whether ``text``, read as a title, is the record's journal instead: its name (with a
+    place in brackets after it, as NLM writes ``Heredity (Edinb)``) or an abbreviation of it,
+    followed by numbers alone. A title that only holds the journal's name (``Genetics of
+    albinism`` in Genetics) is a title."""
+    names = journal_names(record)
+    if not names:
+        return False
+    span = _journal_by_cues(text)
+    name, rest = (text[span[0]:span[1]], text[span[1]:]) if span else (text, "")
+    bare = _clean(_PLACE_AFTER.sub("", name.strip(" \t.,;:")))
+    if not bare or _LETTER.search(rest):
+        return False
+    if squash(bare) in {squash(n) for n in names}:
+        return True
+    # (an abbreviation, held to the names alone: the citation's text is not searched)
+    return bool(compare_journal(_clean(name), "", record).match)
+
+
+# a place in brackets after a journal's name, as NLM qualifies one: (Edinb), (Basel), (Lond)
+_PLACE_AFTER = re.compile(r"\s*\([^()]*\)\s*$")
 
 
 def _read_lead(cited: Cited, lead: str, record: dict[str, Any]) -> None:

@@ -606,6 +606,37 @@ def test_a_full_author_list_then_the_journal_claims_no_title():
     assert (read["volume"], read["page"], read["year"]) == ("120", "117701", "2018")
 
 
+@pytest.mark.parametrize("text, message, expected", [
+    ("Gross JB, et al. Heredity 2013;111:122–130. doi:10.1038/hdy.2013.26", HEREDITY,
+     {"journal": "Heredity", "volume": "111", "page": "122–130", "year": "2013"}),
+    ("Dougherty LR, et al. Proc Biol Sci. 2017;284(1855):20170132.", RSPB,
+     {"journal": "Proc Biol Sci", "volume": "284", "issue": "1855", "page": "20170132",
+      "year": "2017"}),
+    # NLM's journal with its place: the parser had read it as a title
+    ("Gross JB, Wilkens H. Heredity (Edinb). 2013;111(2):122-30.", HEREDITY,
+     {"journal": "Heredity", "volume": "111", "issue": "2", "page": "122-30",
+      "year": "2013"}),
+])
+@pytest.mark.parametrize("with_parser", [False, True])
+def test_the_authors_then_the_journal_and_its_numbers_claim_no_title(text, message, expected,
+                                                                     with_parser):
+    """Vancouver's short form, as posts cite a paper in passing: the authors, then the
+    journal. What follows the authors is the record's journal (or its abbreviation) and
+    numbers alone, so it is no title; it was compared as one, a false mismatch."""
+    from archiver.citations.parse import parse_reference
+    found = read_citation(text, message, parse_reference(text) if with_parser else None)
+    assert found.title is None
+    assert {k: v for k, v in found.to_json().items() if k in expected} == expected
+
+
+@pytest.mark.parametrize("authors", ["Gross JB, Wilkens H.", "Gross JB, et al."])
+def test_a_title_that_opens_with_the_journals_name_is_still_a_title(authors):
+    from archiver.citations.parse import parse_reference
+    text = f"{authors} Heredity of albinism in cavefish. Heredity 2013;111(2):122-30."
+    found = read_citation(text, HEREDITY, parse_reference(text))
+    assert found.title == "Heredity of albinism in cavefish"
+
+
 GIGA = WORKS["10.1186/s13742-015-0103-4"]  # GigaScience 4, article 64, 2015
 SPRINGER = WORKS["10.1007/978-3-319-75889-3_1"]  # a chapter, pages 1-13, 2018
 
