@@ -523,6 +523,47 @@ def test_a_search_with_no_agreeing_candidate_is_ambiguous(server, tmp_path):
     assert result.status == "ambiguous"
 
 
+@pytest.mark.parametrize("text, doi", [
+    ("Lieber RL, et al. J Orthop Res. 1997;15(4):519-527.", "10.1002/jor.1100150407"),
+    ("Ralser M, et al. PLoS One 2006;1:e30.", "10.1371/journal.pone.0000030"),
+    ("Twittenhoff C, et al. PLoS Pathog. 2020;16(1):e1008184.",
+     "10.1371/journal.ppat.1008184"),
+    ("Thanassi W, et al. Pulm Med. 2012;2012:291294.", "10.1155/2012/291294"),
+    ("Burton A, et al. D-Lib Magazine. 2017;23(1/2).", "10.1045/january2017-burton"),  # no pages
+])
+def test_without_a_doi_or_a_title_the_journal_and_its_numbers_find_the_work(server, tmp_path,
+                                                                              text, doi):
+    """Vancouver's short form claims no title: those pages of that journal's volume, by
+    that first author, are the work (it was "ambiguous", no candidate having a title to
+    agree on)."""
+    result = Verifier(client_for(server.url, tmp_path)).verify(text)
+    assert (result.status, result.candidates) == ("verified", [{"doi": doi, "accepted": True}])
+    assert "title" not in result.fields or result.fields["title"].match is None
+
+
+def test_without_a_doi_or_a_title_one_wrong_number_is_reported_two_name_no_work(server,
+                                                                                 tmp_path):
+    verifier = Verifier(client_for(server.url, tmp_path))
+    result = verifier.verify("Lieber RL, et al. J Orthop Res. 1997;16(4):519-527.")
+    assert result.status == "mismatch"
+    assert [name for name, check in result.fields.items() if check.match is False] == ["volume"]
+    result = verifier.verify("Lieber RL, et al. J Orthop Res. 1998;16(4):519-527.")
+    assert result.status == "ambiguous"
+
+
+@pytest.mark.parametrize("text", [
+    "Gross JB, et al. Heredity 2013;111:122–130. doi:10.1038/hdy.2013.26",
+    "Gross JB, Wilkens H. Heredity (Edinb). 2013;111(2):122-30. doi:10.1038/hdy.2013.26",
+    "Dougherty LR, et al. Proc Biol Sci. 2017;284(1855):20170132. "
+    "doi:10.1098/rspb.2017.0132",
+])
+def test_the_short_form_with_a_doi_is_verified_without_a_title(server, tmp_path, text):
+    """The journal after the authors was compared as the title: a false mismatch."""
+    result = Verifier(client_for(server.url, tmp_path), parse_reference).verify(text)
+    assert result.status == "verified", result.reason
+    assert "title" not in result.fields or result.fields["title"].match is None
+
+
 # -- labelled synthetic faults ---------------------------------------------------------------
 
 DOI = "10.1038/hdy.2013.26"

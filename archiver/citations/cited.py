@@ -244,15 +244,15 @@ def read_citation(text: str, record: dict[str, Any] | None = None,
 def _is_the_journal(text: str, record: dict[str, Any]) -> bool:
     """Whether ``text``, read as a title, is the record's journal instead: its name (with a
     place in brackets after it, as NLM writes ``Heredity (Edinb)``) or an abbreviation of it,
-    followed by numbers alone. A title that only holds the journal's name (``Genetics of
-    albinism`` in Genetics) is a title."""
+    followed by numbers alone (``PLoS One 2006;1:e30``). A title that only holds the
+    journal's name (``Genetics of albinism`` in Genetics) is a title."""
     names = journal_names(record)
     if not names:
         return False
     span = _journal_by_cues(text)
     name, rest = (text[span[0]:span[1]], text[span[1]:]) if span else (text, "")
     bare = _clean(_PLACE_AFTER.sub("", name.strip(" \t.,;:")))
-    if not bare or _LETTER.search(rest):
+    if not bare or _A_WORD.search(rest):  # (a letter may open a page: e30, S12)
         return False
     if squash(bare) in {squash(n) for n in names}:
         return True
@@ -260,6 +260,7 @@ def _is_the_journal(text: str, record: dict[str, Any]) -> bool:
     return bool(compare_journal(_clean(name), "", record).match)
 
 
+_A_WORD = re.compile(r"[^\W\d_]{2,}")
 # a place in brackets after a journal's name, as NLM qualifies one: (Edinb), (Basel), (Lond)
 _PLACE_AFTER = re.compile(r"\s*\([^()]*\)\s*$")
 
@@ -272,7 +273,7 @@ def _read_lead(cited: Cited, lead: str, record: dict[str, Any]) -> None:
     one of the record's family names, else the title. A lead of one word (``Anonymous``,
     ``WHO``) is left alone."""
     lead = _clean(lead)
-    if len(re.findall(r"[^\W\d_]{2,}", lead)) < 2:
+    if len(_A_WORD.findall(lead)) < 2:
         return
     if shares_a_family_name(lead, record):
         cited.et_al = says_et_al(lead)

@@ -9,7 +9,9 @@ One citation (a reference string, or a bare DOI) becomes a :class:`CitationResul
 - without a DOI: Crossref's bibliographic search; a candidate is accepted only when the
   comparison identifies it (its title, and at least two of authors, year, journal, volume,
   pages, agree; or a title at least half alike and four of those); candidates whose title
-  agrees are tried first; the fields are then reported like above. No candidate identified
+  agrees are tried first; a citation without a title (Vancouver's short form) is identified
+  by its journal, pages and volume or year, one other field at most disagreeing; the fields
+  are then reported like above. No candidate identified
   → ``ambiguous``, with the candidates.
 
 ``evidence`` names the Crossref server and when the record was fetched (or that it came from
@@ -363,6 +365,8 @@ def _identifies(fields: dict[str, FieldCheck], cited: Cited, record: dict[str, A
     author, if misspelt), when the citation does not claim a volume and pages
     (which would make it the published version of a preprint, another work; a preprint's
     date, "bioRxiv, December 28", may leave one number)."""
+    if cited.title is None:
+        return _named_without_a_title(fields)
     title = fields.get("title")
     if title is None:
         return False
@@ -383,6 +387,22 @@ def _identifies(fields: dict[str, FieldCheck], cited: Cited, record: dict[str, A
             return False  # someone else's work of that title, not a misspelt list
         return len(agreeing) >= 1
     return len(agreeing) >= 2
+
+
+def _named_without_a_title(fields: dict[str, FieldCheck]) -> bool:
+    """Whether a search candidate is the work a citation without a title names (Vancouver's
+    short form, ``Lieber RL, et al. J Orthop Res. 1997;15(4):519-527.``): those pages of
+    that journal, in that volume or year, are one work, so its journal and pages agree, and
+    its volume or year; a journal without pages (an online magazine's issue) is named by its
+    volume, issue and year, and its authors. Of the other fields one may disagree, and is
+    reported wrong; two make it another work."""
+    agreeing = {name for name, check in fields.items() if check.match is True}
+    disagreeing = {name for name, check in fields.items() if check.match is False}
+    if len(disagreeing) > 1 or "journal" not in agreeing:
+        return False
+    if "page" in agreeing:
+        return bool(agreeing & {"volume", "year"})
+    return "page" not in disagreeing and {"author", "volume", "issue", "year"} <= agreeing
 
 
 def _another_work(fields: dict[str, FieldCheck], cited: Cited, record: dict[str, Any]) -> bool:
