@@ -171,10 +171,12 @@ def read_citation(text: str, record: dict[str, Any] | None = None,
             break
     if title_span is None:
         title_span = (0, 0) if _journal_only(body, record) else _title_by_cues(body)
-        if title_span and title_span[1] > title_span[0] and \
-                _is_the_journal(body[title_span[0]:title_span[1]], record):
+        if title_span and title_span[1] > title_span[0] and (
+                _is_the_journal(body[title_span[0]:title_span[1]], record)
+                or _is_the_journal(body[title_span[0]:], record)):
             # no title: what the cues took for one is the journal, and its numbers ("Gross
-            # JB, et al. Heredity 2013;111:122–130"; "…, et al. Proc Biol Sci. 2017;284")
+            # JB, et al. Heredity 2013;111:122–130"; "…, et al. Proc Biol Sci. 2017;284"),
+            # or the journal's first word (ACS's "…; et al. Nat. Genet. 2017, 49, 692−699")
             title_span = (title_span[0], title_span[0])
     if title_span:
         cited.title = _clean(body[title_span[0]:title_span[1]]) or None
@@ -214,7 +216,7 @@ def read_citation(text: str, record: dict[str, Any] | None = None,
     book = record.get("type") in BOOK_TYPES or bool(_IN_BOOK.match(tail))
     # full-width punctuation and digits (GB/T 7714 as Chinese posts print it: ，2018，37（3）：45)
     if not numbers.isascii():
-        numbers = unicodedata.normalize("NFKC", numbers)
+        numbers = unicodedata.normalize("NFKC", numbers).translate(_DASHES)
     numbers = _ACCESSED.sub(" ", numbers)  # when it was read is none of its numbers
     _read_numbers(cited, numbers, book,
                   {str(y) for y in record_years(record)}, str(record.get("issue") or ""))
@@ -236,7 +238,7 @@ def read_citation(text: str, record: dict[str, Any] | None = None,
             # parser read as a title
             cited.journal = cited.journal or cited.title
             cited.title = None
-    if record and title_span is None and journal_span and not (cited.title or cited.authors):
+    if record and title_span is None and journal_span and not cited.title:
         _read_lead(cited, tail[:journal_span[0]], record)
     return cited
 
@@ -260,6 +262,9 @@ def _is_the_journal(text: str, record: dict[str, Any]) -> bool:
     return bool(compare_journal(_clean(name), "", record).match)
 
 
+# the other dashes a page range is printed with: the minus sign (ACS's "692−699", as its
+# pages are copied), the hyphens and the figure dash, read as the hyphen-minus
+_DASHES = str.maketrans(dict.fromkeys("\u2212\u2010\u2011\u2012", "-"))
 _A_WORD = re.compile(r"[^\W\d_]{2,}")
 # a place in brackets after a journal's name, as NLM qualifies one: (Edinb), (Basel), (Lond)
 _PLACE_AFTER = re.compile(r"\s*\([^()]*\)\s*$")
@@ -271,14 +276,17 @@ def _read_lead(cited: Cited, lead: str, record: dict[str, Any]) -> None:
     is a claim, and is compared, never passed over (the citation would be verified on its
     journal and numbers alone, whatever its title says). It is the authors when it shows
     one of the record's family names, else the title. A lead of one word (``Anonymous``,
-    ``WHO``) is left alone."""
+    ``WHO``) is left alone. Authors the parser gave are replaced by a lead that shows one
+    of the record's family names: with no title, the whole lead is the authors (ACS's
+    ``Gross, J. B.; Wilkens, H. Heredity 2013, 111``, whose journal the parser had taken
+    for an author); a lead that shows none leaves them be."""
     lead = _clean(lead)
     if len(_A_WORD.findall(lead)) < 2:
         return
     if shares_a_family_name(lead, record):
         cited.et_al = says_et_al(lead)
         cited.authors = lead
-    else:
+    elif not cited.authors:
         cited.title = lead
 
 

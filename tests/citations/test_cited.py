@@ -616,6 +616,15 @@ def test_a_full_author_list_then_the_journal_claims_no_title():
     ("Gross JB, Wilkens H. Heredity (Edinb). 2013;111(2):122-30.", HEREDITY,
      {"journal": "Heredity", "volume": "111", "issue": "2", "page": "122-30",
       "year": "2013"}),
+    # ACS: the journal's first word ended a sentence ("Nat."), and was read as the title
+    ("Chiang, C.; Scott, A. J.; Davis, J. R.; et al. Nat. Genet. 2017, 49, 692−699.", GTEX,
+     {"journal": "Nat. Genet", "volume": "49", "page": "692-699", "year": "2017"}),
+    ("Lieber, R. L.; Jacks, T. M.; Mohler, R. L.; et al. J. Orthop. Res. 1997, 15, 519–527.",
+     ORTHOP, {"journal": "J. Orthop. Res", "volume": "15", "page": "519–527", "year": "1997"}),
+    # ACS without et al.: the parser took the journal for an author
+    ("Gross, J. B.; Wilkens, H. Heredity 2013, 111, 122–130.", HEREDITY,
+     {"authors": "Gross, J. B.; Wilkens, H", "journal": "Heredity", "volume": "111",
+      "page": "122–130", "year": "2013"}),
 ])
 @pytest.mark.parametrize("with_parser", [False, True])
 def test_the_authors_then_the_journal_and_its_numbers_claim_no_title(text, message, expected,
