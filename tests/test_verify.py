@@ -541,13 +541,25 @@ def test_without_a_doi_or_a_title_the_journal_and_its_numbers_find_the_work(serv
     assert "title" not in result.fields or result.fields["title"].match is None
 
 
-def test_without_a_doi_or_a_title_one_wrong_number_is_reported_two_name_no_work(server,
-                                                                                 tmp_path):
-    verifier = Verifier(client_for(server.url, tmp_path))
-    result = verifier.verify("Lieber RL, et al. J Orthop Res. 1997;16(4):519-527.")
+@pytest.mark.parametrize("text, wrong", [
+    ("Lieber RL, et al. J Orthop Res. 1997;16(4):519-527.", "volume"),
+    ("Lieber RL, et al. J Orthop Res. 1997;15(4):519-528.", "page"),
+    ("Lieber RL, et al. J Bone Res. 1997;15(4):519-527.", "journal"),
+    ("Smith RL, et al. Journal of Orthopaedic Research 1997;15(4):519-527.", "author"),
+    ("Chiang, C.; Scott, A. J.; Davis, J. R.; et al. Nat. Commun. 2017, 49, 692−699.",
+     "journal"),
+])
+def test_without_a_doi_or_a_title_one_wrong_field_is_reported(server, tmp_path, text, wrong):
+    """The other fields still name the work: its first author in that journal's volume and
+    year, or those pages of it."""
+    result = Verifier(client_for(server.url, tmp_path), parse_reference).verify(text)
     assert result.status == "mismatch"
-    assert [name for name, check in result.fields.items() if check.match is False] == ["volume"]
-    result = verifier.verify("Lieber RL, et al. J Orthop Res. 1998;16(4):519-527.")
+    assert [name for name, check in result.fields.items() if check.match is False] == [wrong]
+
+
+def test_without_a_doi_or_a_title_two_wrong_fields_name_no_work(server, tmp_path):
+    result = Verifier(client_for(server.url, tmp_path)).verify(
+        "Lieber RL, et al. J Orthop Res. 1998;16(4):519-527.")
     assert result.status == "ambiguous"
 
 

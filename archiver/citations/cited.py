@@ -172,8 +172,8 @@ def read_citation(text: str, record: dict[str, Any] | None = None,
     if title_span is None:
         title_span = (0, 0) if _journal_only(body, record) else _title_by_cues(body)
         if title_span and title_span[1] > title_span[0] and (
-                _is_the_journal(body[title_span[0]:title_span[1]], record)
-                or _is_the_journal(body[title_span[0]:], record)):
+                _is_the_journal(body[title_span[0]:title_span[1]], record, another=True)
+                or _is_the_journal(body[title_span[0]:], record, another=True)):
             # no title: what the cues took for one is the journal, and its numbers ("Gross
             # JB, et al. Heredity 2013;111:122–130"; "…, et al. Proc Biol Sci. 2017;284"),
             # or the journal's first word (ACS's "…; et al. Nat. Genet. 2017, 49, 692−699")
@@ -243,11 +243,13 @@ def read_citation(text: str, record: dict[str, Any] | None = None,
     return cited
 
 
-def _is_the_journal(text: str, record: dict[str, Any]) -> bool:
+def _is_the_journal(text: str, record: dict[str, Any], another: bool = False) -> bool:
     """Whether ``text``, read as a title, is the record's journal instead: its name (with a
     place in brackets after it, as NLM writes ``Heredity (Edinb)``) or an abbreviation of it,
     followed by numbers alone (``PLoS One 2006;1:e30``). A title that only holds the
-    journal's name (``Genetics of albinism`` in Genetics) is a title."""
+    journal's name (``Genetics of albinism`` in Genetics) is a title. With ``another``, a
+    short name followed by a year and another number is a journal too, if not the record's
+    (``Genetics 2013;111:122–130``, reported as the wrong journal it is, not as a title)."""
     names = journal_names(record)
     if not names:
         return False
@@ -258,10 +260,17 @@ def _is_the_journal(text: str, record: dict[str, Any]) -> bool:
         return False
     if squash(bare) in {squash(n) for n in names}:
         return True
+    if another and len(bare.split()) <= 6 and not _SENTENCE_INSIDE.search(bare) and \
+            not _TYPE_MARK.search(name) and \
+            _YEAR.search(rest) and len(re.findall(r"\d+", rest)) >= 2:
+        return True
     # (an abbreviation, held to the names alone: the citation's text is not searched)
     return bool(compare_journal(_clean(name), "", record).match)
 
 
+# a full stop that ends a sentence, not an abbreviation: after a number or a long word
+# ("COVID-19 in 2020. Lancet" is a title and a journal, "J. Bone Res" a journal)
+_SENTENCE_INSIDE = re.compile(r"(?:\d|[^\W\d_]{6,})\.\s")
 # the other dashes a page range is printed with: the minus sign (ACS's "692−699", as its
 # pages are copied), the hyphens and the figure dash, read as the hyphen-minus
 _DASHES = str.maketrans(dict.fromkeys("\u2212\u2010\u2011\u2012", "-"))

@@ -10,7 +10,7 @@ One citation (a reference string, or a bare DOI) becomes a :class:`CitationResul
   comparison identifies it (its title, and at least two of authors, year, journal, volume,
   pages, agree; or a title at least half alike and four of those); candidates whose title
   agrees are tried first; a citation without a title (Vancouver's short form) is identified
-  by its journal, pages and volume or year, one other field at most disagreeing; the fields
+  by its numbers (see :func:`_named_without_a_title`), one field at most disagreeing; the fields
   are then reported like above. No candidate identified
   → ``ambiguous``, with the candidates.
 
@@ -366,7 +366,7 @@ def _identifies(fields: dict[str, FieldCheck], cited: Cited, record: dict[str, A
     (which would make it the published version of a preprint, another work; a preprint's
     date, "bioRxiv, December 28", may leave one number)."""
     if cited.title is None:
-        return _named_without_a_title(fields)
+        return _named_without_a_title(fields, relaxed)
     title = fields.get("title")
     if title is None:
         return False
@@ -389,19 +389,22 @@ def _identifies(fields: dict[str, FieldCheck], cited: Cited, record: dict[str, A
     return len(agreeing) >= 2
 
 
-def _named_without_a_title(fields: dict[str, FieldCheck]) -> bool:
+def _named_without_a_title(fields: dict[str, FieldCheck], relaxed: bool = True) -> bool:
     """Whether a search candidate is the work a citation without a title names (Vancouver's
     short form, ``Lieber RL, et al. J Orthop Res. 1997;15(4):519-527.``): those pages of
-    that journal, in that volume or year, are one work, so its journal and pages agree, and
-    its volume or year; a journal without pages (an online magazine's issue) is named by its
-    volume, issue and year, and its authors. Of the other fields one may disagree, and is
-    reported wrong; two make it another work."""
+    that journal, in that volume or year, are one work; so is a first author's paper in that
+    journal's volume and year, or at those pages of that volume. A journal without pages (an
+    online magazine's issue) names its work by its authors, volume, issue and year. Of the
+    fields cited one may disagree (``relaxed``), and is reported wrong; two make it another
+    work."""
     agreeing = {name for name, check in fields.items() if check.match is True}
     disagreeing = {name for name, check in fields.items() if check.match is False}
-    if len(disagreeing) > 1 or "journal" not in agreeing:
+    if len(disagreeing) > (1 if relaxed else 0):
         return False
-    if "page" in agreeing:
+    if {"journal", "page"} <= agreeing:
         return bool(agreeing & {"volume", "year"})
+    if "author" in agreeing and len(agreeing & {"journal", "volume", "page", "year"}) >= 3:
+        return True
     return "page" not in disagreeing and {"author", "volume", "issue", "year"} <= agreeing
 
 

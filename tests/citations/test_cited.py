@@ -638,6 +638,22 @@ def test_the_authors_then_the_journal_and_its_numbers_claim_no_title(text, messa
     assert {k: v for k, v in found.to_json().items() if k in expected} == expected
 
 
+@pytest.mark.parametrize("text, journal", [
+    ("Gross JB, et al. Genetics 2013;111:122–130.", "Genetics"),
+    ("Lieber RL, et al. J Bone Res. 1997;15(4):519-527.", "J Bone Res"),
+])
+def test_another_journal_and_its_numbers_after_the_authors_are_the_journal_not_a_title(
+        text, journal):
+    """A wrong journal in the short form is reported as the journal it is."""
+    found = read_citation(text, HEREDITY if "Gross" in text else ORTHOP)
+    assert (found.title, found.journal) == (None, journal)
+
+
+def test_a_title_ending_in_a_year_before_the_journal_is_still_a_title():
+    text = "Gross JB, et al. Cavefish in 2013. Heredity 2013;111:122–130."
+    assert claims(text, HEREDITY)["title"] == "Cavefish in 2013"
+
+
 @pytest.mark.parametrize("authors", ["Gross JB, Wilkens H.", "Gross JB, et al."])
 def test_a_title_that_opens_with_the_journals_name_is_still_a_title(authors):
     from archiver.citations.parse import parse_reference
