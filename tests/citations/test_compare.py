@@ -292,6 +292,44 @@ def test_a_group_author_may_be_left_out_or_printed_where_the_paper_prints_it():
     assert (wrong.match, wrong.reason) == (False, "author order differs: 'davis' is out of place")
 
 
+def test_a_group_author_shown_before_the_first_author_is_out_of_order():
+    # Crossref lists Chiang first, GTEx Consortium second: the group may move down, not up
+    check = compare_authors("GTEx Consortium, Chiang C, Scott AJ, et al.", True,
+                            GTEX["author"])
+    assert (check.match, check.reason) == (
+        False, "author order differs: the group 'GTEx Consortium' is shown before Crossref's "
+               "first author 'chiang'")
+
+
+GIGA = WORKS["10.1186/s13742-015-0103-4"]  # Liu, The Genome Denmark Consortium, Huang, …
+
+
+def test_a_list_in_full_names_the_group_author_too():
+    """A list that says et al. may leave out a group Crossref lists further down (its place
+    in the byline may be past the names shown); a list without et al. names every author."""
+    full = "Liu S, Huang S, Rao J, Ye W, Krogh A, Wang J"
+    check = compare_authors(full, False, GIGA["author"])
+    assert (check.match, check.reason) == (
+        False, "the group author 'The Genome Denmark Consortium', one of Crossref's, is not in "
+               "the citation, which lists its authors in full (without et al.)")
+    for shown in ("Liu S, The Genome Denmark Consortium, Huang S, Rao J, Ye W, Krogh A, Wang J",
+                  "Liu S, Huang S, Rao J, Ye W, The Genome Denmark Consortium, Krogh A, Wang J"):
+        assert compare_authors(shown, False, GIGA["author"]).match is True, shown
+    assert compare_authors("Liu S, Huang S, Rao J, et al.", True, GIGA["author"]).match is True
+
+
+@pytest.mark.parametrize("shown, match", [
+    ("Manghi P, Lf Bruzzo S, Stocker M, et al.", False),  # the particle misspelt
+    ("Manghi P, Lu Bruzzo S, Stocker M, et al.", False),
+    ("Manghi P, La Bruzzo S, Stocker M, et al.", True),
+    ("Manghi P, Bruzzo S, Stocker M, et al.", True),  # left out: a name shown
+])
+def test_a_misspelt_particle_of_a_family_name_is_an_author_error(shown, match):
+    burton = WORKS["10.1045/january2017-burton"]  # its fifth author: Sandro La Bruzzo
+    people = burton["author"][3:]
+    assert compare_authors(shown, True, people).match is match
+
+
 def test_a_group_author_that_is_not_crossrefs_is_an_author_error():
     # the citation names a consortium Crossref does not list (the people are all right)
     wrong = compare_authors("Chiang C, Wrong Consortium, Scott AJ, Davis JR, et al.", True,

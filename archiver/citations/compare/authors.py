@@ -126,8 +126,8 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
     if in_another_script(segment, families):
         return _not_compared(segment, crossref, families)
     parts = _list_parts(segment)
-    wrong_group = _unknown_group(parts, authors) or _first_group_not_first(segment, parts,
-                                                                            authors)
+    wrong_group = _unknown_group(parts, authors) or _first_group_not_first(
+        segment, parts, authors) or _group_before_the_first(parts, authors)
     if wrong_group:
         return FieldCheck(segment, crossref, False, wrong_group)
     cjk = _cjk_names(parts, authors, et_al)
@@ -183,6 +183,9 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
             if not wrong and length < len(name) and at and seg[at - 1] in PARTICLES \
                     and seg[at - 1] not in name:  # "de Lieshout" for van Lieshout
                 wrong, misspelt = [seg[at - 1], *seg[at:at + length]], " (another particle)"
+            elif not wrong and _particle_misspelt(seg, at, name[:len(name) - length],
+                                                  people[max(0, index - 1):index + 1]):
+                wrong, misspelt = [seg[at - 1], *seg[at:at + length]], " (misspelt?)"
             if wrong:
                 return FieldCheck(segment, crossref, False,
                                   f"{' '.join(wrong)!r} is shown where Crossref's author "
@@ -264,6 +267,13 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
                           f"{' '.join(extra)!r} is shown among the authors, but Crossref's "
                           f"{len(names)} author(s) are all found without it: an author "
                           "Crossref does not list")
+    left_out = [] if et_al else [a["name"] for a in groups if _is_group(a) and not any(
+        _names_group(part, " ".join(a["name"].split())) for part in parts)]
+    if left_out:  # a list in full names every author, a group too (in any place)
+        return FieldCheck(segment, crossref, False,
+                          f"the group author {' '.join(left_out[0].split())!r}, one of "
+                          "Crossref's, is not in the citation, which lists its authors in "
+                          "full (without et al.)")
     return FieldCheck(segment, crossref, True, f"all {len(names)} authors, in order")
 
 
@@ -326,6 +336,19 @@ def _given_in_family(author: dict[str, Any], segment: str) -> dict[str, Any]:
     if shown.search(segment) is None:
         return author
     return {**author, "family": family[-1], "given": " ".join([given, *family[:-1]])}
+
+
+def _particle_misspelt(seg: Sequence[str], at: int, left_out: Sequence[str],
+                       owners: Sequence[dict[str, Any]]) -> bool:
+    """Whether the word before a family name found without its particle (``bruzzo`` of La
+    Bruzzo) is that particle misspelt (``Lf Bruzzo``): one letter off it, and no given name
+    or initial of the author or the one before (a name shown without its particle, ``Bruzzo
+    S``, is a name shown)."""
+    if len(left_out) != 1 or not at:
+        return False
+    word = seg[at - 1]
+    return len(word) >= 2 and Levenshtein.distance(word, left_out[0]) == 1 and \
+        not _part_of_given(word, owners)
 
 
 def _part_of_given(word: str, owners: Sequence[dict[str, Any]]) -> bool:
@@ -530,6 +553,26 @@ def _first_group_not_first(segment: str, parts: list[str],
         return (f"author order differs: Crossref's first author, the group {group!r}, is not "
                 "shown first")
     return f"Crossref's first author, the group {group!r}, is not in the citation"
+
+
+def _group_before_the_first(parts: list[str], authors: Sequence[dict[str, Any]]
+                            ) -> str | None:
+    """Why a citation is wrong to show a group before Crossref's first author, a person: a
+    group Crossref lists further down may be shown where the byline puts it, or after the
+    members, or left out of a list that says et al., but the work's first author is still
+    its first (``GTEx Consortium, Chiang C, …`` for Chiang, GTEx Consortium, …)."""
+    if not authors or _is_group(authors[0]) or not words(authors[0].get("family") or ""):
+        return None
+    first = words(authors[0]["family"])
+    groups = [" ".join(a["name"].split()) for a in authors if _is_group(a)]
+    shown = None  # the first group shown, before the first author
+    for part in parts:
+        if _find_name(words(part), first, 0)[0] >= 0:
+            return None if shown is None else (
+                f"author order differs: the group {shown!r} is shown before Crossref's first "
+                f"author {' '.join(first)!r}")
+        shown = shown or next((g for g in groups if _names_group(part, g)), None)
+    return None  # (a first author not shown at all is said so where it is missed)
 
 
 _NOT_NAMING = {"the", "of", "and", "on", "for", "in", "to", "a", "an"}
