@@ -267,13 +267,12 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
                           f"{' '.join(extra)!r} is shown among the authors, but Crossref's "
                           f"{len(names)} author(s) are all found without it: an author "
                           "Crossref does not list")
-    left_out = [] if et_al else [a["name"] for a in groups if _is_group(a) and not any(
-        _names_group(part, " ".join(a["name"].split())) for part in parts)]
+    left_out = [] if et_al else [group for group in _group_names(authors)
+                                 if not any(_names_group(part, group) for part in parts)]
     if left_out:  # a list in full names every author, a group too (in any place)
         return FieldCheck(segment, crossref, False,
-                          f"the group author {' '.join(left_out[0].split())!r}, one of "
-                          "Crossref's, is not in the citation, which lists its authors in "
-                          "full (without et al.)")
+                          f"the group author {left_out[0]!r}, one of Crossref's, is not in "
+                          "the citation, which lists its authors in full (without et al.)")
     return FieldCheck(segment, crossref, True, f"all {len(names)} authors, in order")
 
 
@@ -529,6 +528,11 @@ def _is_group(author: dict[str, Any]) -> bool:
     return not author.get("family") and bool(author.get("name"))
 
 
+def _group_names(authors: Sequence[dict[str, Any]]) -> list[str]:
+    """The names of Crossref's group authors, their spaces plain (EFSA Panel\xa0on …)."""
+    return [" ".join(a["name"].split()) for a in authors if _is_group(a)]
+
+
 def _list_parts(segment: str) -> list[str]:
     """The names of an author list, as printed (et al. left out)."""
     return [p for p in (p.strip() for p in re.split(r"[,;]|\s&\s|\band\b",
@@ -543,7 +547,7 @@ def _first_group_not_first(segment: str, parts: list[str],
     byline's: that group must be shown, first."""
     if not authors or not _is_group(authors[0]) or not any(a.get("family") for a in authors):
         return None
-    group = " ".join(authors[0]["name"].split())  # no-break spaces (EFSA Panel\xa0on …)
+    group = _group_names(authors[:1])[0]
     if parts and _names_group(parts[0], group):
         return None
     after = _ET_AL.search(segment)  # Vancouver: "Younes M, …, et al; EFSA Panel on …"
@@ -564,7 +568,7 @@ def _group_before_the_first(parts: list[str], authors: Sequence[dict[str, Any]]
     if not authors or _is_group(authors[0]) or not words(authors[0].get("family") or ""):
         return None
     first = words(authors[0]["family"])
-    groups = [" ".join(a["name"].split()) for a in authors if _is_group(a)]
+    groups = _group_names(authors)
     shown = None  # the first group shown, before the first author
     for part in parts:
         if _find_name(words(part), first, 0)[0] >= 0:
