@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from collections.abc import Mapping
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,15 @@ from lxml import etree
 
 KINDS = ("article", "image-share", "article-share", "video", "deleted", "blocked", "unavailable")
 ERROR_KINDS = ("deleted", "blocked", "unavailable")
+
+# A citation's verification status (archiver.citations.verify), in the order reports give them.
+STATUSES = ("verified", "mismatch", "not_found", "unresolved", "ambiguous")
+
+
+def statuses_shown(counts: Mapping[str, int]) -> str:
+    """How many citations have each status, as the terminal says it: ``3 verified,
+    1 mismatch`` (the statuses some citation has, in :data:`STATUSES` order); "" for none."""
+    return ", ".join(f"{counts[s]} {s}" for s in STATUSES if counts.get(s))
 
 
 CUT_SHORT = "*"  # RawPost.damaged: the container is cut short where no part names it

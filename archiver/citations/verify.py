@@ -70,8 +70,8 @@ from archiver.citations.labelled import reference_of_block
 from archiver.citations.notices import notices_of
 from archiver.citations.parse import MORE_NAMES
 from archiver.citations.pasted import entry_text, is_fence, join_entries
+from archiver.model import STATUSES
 
-STATUSES = ("verified", "mismatch", "not_found", "unresolved", "ambiguous")
 FAILING = frozenset({"mismatch", "not_found"})
 IDENTIFYING = ("author", "year", "journal", "volume", "page")
 

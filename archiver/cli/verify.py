@@ -43,6 +43,7 @@ from archiver.errors import (
     UsageError,
     worst,
 )
+from archiver.model import STATUSES, statuses_shown
 from archiver.textfiles import text_file
 
 
@@ -227,7 +228,7 @@ def verify_posts(config: Config, object_ids: list[str], quiet: bool, offline: bo
     from the cache only, as ``verify --offline``); the exit codes, and the report (as
     ``verify --json`` gives it, each citation with its post)."""
     from archiver.citations.notices import describe, withdrawn
-    from archiver.citations.verify import FAILING, STATUSES, summarise
+    from archiver.citations.verify import FAILING, summarise
     from archiver.clean.metadata import one_line
     from archiver.render import shorten
     from archiver.store import Archive
@@ -250,8 +251,7 @@ def verify_posts(config: Config, object_ids: list[str], quiet: bool, offline: bo
     keys, kept = _keep_results(store, items, results)
     counts = summarise(results)
     if not quiet:
-        err.print("citations: " + (", ".join(f"{counts[s]} {s}" for s in STATUSES if counts[s])
-                                   or "none found"), markup=False)
+        err.print("citations: " + (statuses_shown(counts) or "none found"), markup=False)
         for result in results:
             if result.status in FAILING:
                 err.print(f"  {result.status}: {shorten(one_line(result.text), 80)} "
@@ -280,9 +280,7 @@ def _summary_line(counts: dict[str, int], unreadable: int, retracted: int = 0) -
     inputs all failed checked nothing, which is not "no citations found" (the inputs may well
     cite works); and how many cite a work that was retracted (whatever their verdict: a
     citation may match its record and still cite a retracted paper)."""
-    from archiver.citations.verify import STATUSES
-
-    found = ", ".join(f"{counts[s]} {s}" for s in STATUSES if counts[s])
+    found = statuses_shown(counts)
     if retracted:
         found += f"; {retracted} cite(s) a work retracted or withdrawn (notice: lines above)"
     if not unreadable:
@@ -358,7 +356,6 @@ def verify(
     apply, 1 wins over 4, 4 over 5, 5 over 3.
     """
     from archiver.citations.notices import RETRACTED
-    from archiver.citations.verify import STATUSES
     from archiver.render import verify_junit, verify_text
     from archiver.store import Archive
     from archiver.verified import make_verifier
