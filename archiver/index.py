@@ -1,5 +1,6 @@
-"""The archive's list index: one line per post (title, account, date, head version, its key
-and the keys given to the works it cites), kept under the storage root's ``extensions/``.
+"""The archive's list index: one line per post (title, account, date, head version, its key,
+how its head's verification came out, and the keys given to the works it cites), kept under
+the storage root's ``extensions/``.
 
 It is derived data. Every ``list`` and export reads it instead of every object's record, and
 it can always be rebuilt from the objects (and the receipts an ingest leaves): when it is
@@ -34,15 +35,18 @@ POST_ID_PREFIX = "wx:"  # every post's object id (archiver.record.Identity.objec
 def index_entry(record: dict[str, Any], head: str, citations: dict[str, Any] | None = None,
                 earlier: dict[str, str] | None = None, aliases: Iterable[str] = ()
                 ) -> dict[str, Any]:
-    """A post's line in the list index: what ``list`` shows, its citation key, and the keys
-    given to the works it cites (DOI → key): those of its ``citations`` (the head's
-    citations.json) and the ``earlier`` ones of its older versions. A key once given stays
+    """A post's line in the list index: what ``list`` shows (with ``citations``, the summary
+    of the head's citations.json: how many citations have each status; None when the head
+    holds no verification), its citation key, and the keys given to the works it cites
+    (DOI → key): those of its ``citations`` and the ``earlier`` ones of its older versions.
+    A key once given stays
     taken, even when an edit drops the citation: the work keeps it if it is cited again, and
     no other work gets it. ``aliases``: the post's other ids, as its head's provenance
     gives them."""
     entry = {"title": record.get("title"), "account": (record.get("account") or {}).get("name"),
              "published": record.get("published"), "kind": record.get("kind"), "head": head,
-             "versions": int(head.lstrip("v")), "key": record.get("citation_key")}
+             "versions": int(head.lstrip("v")), "key": record.get("citation_key"),
+             "citations": (citations or {}).get("summary")}
     cited = {**(earlier or {}), **cited_keys(citations)}
     if cited:
         entry["cited"] = cited
@@ -91,17 +95,25 @@ def load_json_extension(archive: Archive, name: str) -> dict[str, Any] | None:
 def load_index(archive: Archive, unreadable: list[str] | None = None,
                complete: bool = False) -> dict[str, Any]:
     """The list index (id → title, account, date, head); rebuilt if absent, unreadable,
-    possibly stale (see :data:`STALE_NAME`), or naming an object that is gone. With
-    ``complete`` (a listing of every post), also when it names fewer objects than the archive
-    holds: an object folder put back from a backup by hand (a walk of every folder, which the
-    commands that only need the posts' keys do not pay). The posts that cannot be read are
-    added to ``unreadable``: they are in no index, and fsck says why."""
+    written by an older version of this tool (its lines lack a field), possibly stale (see
+    :data:`STALE_NAME`), or naming an object that is gone. With ``complete`` (a listing of
+    every post), also when it names fewer objects than the archive holds: an object folder
+    put back from a backup by hand (a walk of every folder, which the commands that only
+    need the posts' keys do not pay). The posts that cannot be read are added to
+    ``unreadable``: they are in no index, and fsck says why."""
+    index = trusted_index(archive, complete)
+    return index if index is not None else rebuild_index(archive, unreadable)
+
+
+def trusted_index(archive: Archive, complete: bool = False) -> dict[str, Any] | None:
+    """The list index as kept, when it can be trusted (see :func:`load_index`); else None:
+    a writer then rebuilds it and writes it back."""
     if index_is_stale(archive):
-        return rebuild_index(archive, unreadable)
+        return None
     index = load_json_extension(archive, INDEX_NAME)
     if index is None or not well_formed(index) or _loses_objects(archive, index) or (
             complete and len(index) != archive.object_count()):
-        return rebuild_index(archive, unreadable)
+        return None
     return index
 
 
@@ -109,10 +121,12 @@ VERSION_NUMBER = re.compile(r"v[1-9][0-9]*")  # an OCFL version name: v1, v2 …
 
 
 def well_formed(index: dict[str, Any]) -> bool:
-    """Whether every entry of a loaded list index is one :func:`index_entry` could write (the
-    file may have been edited, or written by something else)."""
+    """Whether every entry of a loaded list index is one :func:`index_entry` writes (the
+    file may have been edited, written by something else, or by a version of this tool
+    that kept no verification summary)."""
     return all(isinstance(entry, dict) and isinstance(entry.get("head"), str)
-               and VERSION_NUMBER.fullmatch(entry["head"]) for entry in index.values())
+               and VERSION_NUMBER.fullmatch(entry["head"]) and "citations" in entry
+               for entry in index.values())
 
 
 def _loses_objects(archive: Archive, index: dict[str, Any]) -> bool:
@@ -167,18 +181,21 @@ def rebuild_index(archive: Archive, unreadable: list[str] | None = None) -> dict
             record = archive.read_json(object_id, "record.json")
             aliases = archive.read_json(object_id, "provenance.json").get("aliases") or []
             earlier: dict[str, str] = {}
-            read: set[str] = set()  # citations.json digests: one version's is often the next's
+            # citations.json by digest: one version's is often the next's
+            read: dict[str, dict[str, Any]] = {}
             for version in versions:
                 digest = version.state.get(CITATIONS_NAME)
                 if digest and digest not in read:
-                    read.add(digest)
-                    earlier.update(cited_keys(archive.read_json(object_id, CITATIONS_NAME,
-                                                                version.number)))
+                    read[digest] = archive.read_json(object_id, CITATIONS_NAME, version.number)
+                    earlier.update(cited_keys(read[digest]))
         except ArchiverError:
             if unreadable is not None:
                 unreadable.append(object_id)
             continue
-        index[object_id] = index_entry(record, versions[-1].number, None, earlier, aliases)
+        head = versions[-1]
+        index[object_id] = index_entry(record, head.number,
+                                       read.get(head.state.get(CITATIONS_NAME, "")), earlier,
+                                       aliases)
     # What the receipts learned joins what the provenance gives, but never an object's own
     # id, a name another object's provenance gives, or one two objects' receipts learned:
     # no rule settles those (the provenance never gives a name two owners)

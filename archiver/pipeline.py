@@ -79,10 +79,11 @@ from archiver.index import (
     VERSION_NUMBER,
     index_entry,
     index_is_stale,
-    load_index,
     load_json_extension,
     mark_index_stale,
+    rebuild_index,
     taken_keys,
+    trusted_index,
 )
 from archiver.model import ERROR_KINDS, Asset, CleanPost, RawPost
 from archiver.readers import wechat_html
@@ -729,7 +730,8 @@ class _Run:
         self.refresh = refresh
         self.report = report
         self.session = requests.Session() if config.fetch else None
-        self.index = load_index(archive)
+        trusted = trusted_index(archive)
+        self.index = trusted if trusted is not None else rebuild_index(archive)
         stored = load_json_extension(archive, RECEIPTS_NAME) or {}
         # keyed by the source's sha256; receipts keyed by sha512 (earlier versions) are dropped
         self.receipts: dict[str, list[dict[str, Any]]] = {
@@ -738,8 +740,9 @@ class _Run:
         self.fingerprint = settings_fingerprint(config, archive.root)
         self.base = archive.root.resolve()  # receipts' paths are relative to it
         self.digests = _KnownDigests(archive)
-        self.stale = index_is_stale(archive)  # then load_index rebuilt it: write it back
-        self.dirty = self.stale or len(self.receipts) != len(stored)
+        self.stale = index_is_stale(archive)
+        # a list index rebuilt (stale, absent, or an older tool's) is written back
+        self.dirty = trusted is None or len(self.receipts) != len(stored)
         self.keys = taken_keys(self.index)
         self.aliases: dict[str, set[str]] = {  # object id → its other ids
             object_id: set(entry.get("aliases") or ()) for object_id, entry in self.index.items()}

@@ -1550,6 +1550,33 @@ def test_verify_an_archived_post_keeps_the_result_in_the_object(server, tmp_path
     assert case.get("classname").startswith(f"{post} blocks/")
 
 
+def test_list_says_how_each_posts_kept_verification_came_out(server, tmp_path, monkeypatch):
+    archive = tmp_path / "archive"
+    page = WECHAT / "html" / ("wechatscope__gh_8e98aeecc6c0_2020-10-02_2650512939_"
+                              "raiHy80cW6.y.tar.gz.html")
+    run_verify(["ingest", SEED, page, "--archive", archive, "--no-fetch"], server.url,
+               tmp_path, monkeypatch)
+    run_verify(["verify", "wx:t/", "--archive", archive], server.url, tmp_path, monkeypatch)
+
+    def listed(*options):
+        result = run_verify(["list", "--archive", archive, *options], server.url, tmp_path,
+                            monkeypatch)
+        assert result.exit_code == ExitCode.OK, result.output
+        return result.stdout
+
+    rows = {line.split()[0]: line for line in listed().splitlines()}
+    [seed] = [row for object_id, row in rows.items() if object_id.startswith("wx:t/")]
+    [other] = [row for object_id, row in rows.items() if not object_id.startswith("wx:t/")]
+    assert "  1 not_found  【中亚研究】" in seed  # the server has no record of its DOI
+    assert "  -            于宁杰" in other  # never verified
+    [entry] = [json.loads(line) for line in listed("--citations", "not_found", "--json")
+               .splitlines()]
+    assert entry["id"].startswith("wx:t/")
+    assert entry["citations"]["not_found"] == entry["citations"]["total"] == 1
+    assert [json.loads(line)["citations"] for line in listed("--citations", "none", "--json")
+            .splitlines()] == [None]
+
+
 def test_report_summary_counts_every_status(server, tmp_path):
     verifier = Verifier(client_for(server.url, tmp_path))
     results = verifier.verify_all([("10.1093/ia/iiaa061", None), (CASES[1]["text"], None)])

@@ -48,9 +48,45 @@ class Format(StrEnum):
     text = "text"
 
 
+class CitationsFilter(StrEnum):
+    verified = "verified"
+    mismatch = "mismatch"
+    not_found = "not_found"
+    unresolved = "unresolved"
+    ambiguous = "ambiguous"
+    none = "none"
+
+
+class KindFilter(StrEnum):
+    article = "article"
+    image_share = "image-share"
+    article_share = "article-share"
+    video = "video"
+    deleted = "deleted"
+    blocked = "blocked"
+    unavailable = "unavailable"
+
+
 @app.command(name="list")
 def list_posts(
     archive: Path | None = ArchiveOpt,
+    account: str | None = typer.Option(
+        None, "--account", metavar="TEXT",
+        help="Only posts whose account's name contains TEXT (case and full-width letters "
+             "aside)."),
+    kind: KindFilter | None = typer.Option(None, "--kind", help="Only posts of this kind."),
+    since: str | None = typer.Option(
+        None, "--since", metavar="DATE",
+        help="Only posts published on or after DATE (2020, 2020-10 or 2020-10-02; the date "
+             "in Beijing time, as listed). A post with no publish date is left out."),
+    until: str | None = typer.Option(
+        None, "--until", metavar="DATE",
+        help="Only posts published on or before DATE (--until 2020: all of 2020)."),
+    citations: CitationsFilter | None = typer.Option(
+        None, "--citations", metavar="STATUS",
+        help="Only posts whose kept verification gives some citation this status "
+             "(verified, mismatch, not_found, unresolved, ambiguous); none: the posts "
+             "never verified."),
     as_json: bool = JsonOpt,
     quiet: bool = typer.Option(False, "--quiet", "-q",
                                help="Accepted as every command accepts it: list writes no "
@@ -59,18 +95,31 @@ def list_posts(
                                     "are said."),
     show_traceback: bool = TracebackOpt,
 ) -> None:
-    """List the posts in the archive: id, versions, date, account and title."""
+    """List the posts in the archive: id, versions, date, account, citations and title.
+
+    The citations column says how the post's last verification came out (3 verified,
+    1 mismatch), or - when it was never verified. The filters combine: every one given
+    must hold.
+    """
     from archiver.clean.metadata import one_line
     from archiver.export.works import beijing_date, shown_title
     from archiver.index import load_index
+    from archiver.listing import PostFilter, citations_shown, date_bound
 
     with reported_errors(show_traceback):
+        wanted = PostFilter(
+            account=account, kind=kind.value if kind else None,
+            since=date_bound(since, "--since") if since is not None else None,
+            until=date_bound(until, "--until") if until is not None else None,
+            citations=citations.value if citations else None)
         store = open_archive(archive)
         unreadable: list[str] = []
         index = load_index(store, unreadable, complete=True)
         if unreadable:  # said even with --json: a list that leaves posts out must say so
             err.print(f"archiver: warning: {len(unreadable)} object(s) of the archive cannot "
                       "be read and are not listed: run `archiver fsck`", markup=False)
+        index = {object_id: entry for object_id, entry in index.items()
+                 if wanted.matches(entry)}
         if as_json:
             with writing_stdout():
                 for object_id in sorted(index):  # every post's aliases, [] when it has none
@@ -82,13 +131,16 @@ def list_posts(
         ids = max((len(i) for i in index), default=0)
         shown = {i: one_line(e.get("account") or "-") or "-" for i, e in index.items()}
         accounts = min(max((cell_len(a) for a in shown.values()), default=0), 24)
+        checked = {i: citations_shown(e.get("citations")) for i, e in index.items()}
+        width = max((len(c) for c in checked.values()), default=0)
         with writing_stdout():
             for object_id in sorted(index):
                 entry = index[object_id]
                 date = beijing_date(entry.get("published")) or "-" * 10
                 title = one_line(shown_title(entry))
                 account = shown[object_id] + " " * max(0, accounts - cell_len(shown[object_id]))
-                typer.echo(f"{object_id:<{ids}}  {entry['head']:<4} {date:<10}  {account}  {title}")
+                typer.echo(f"{object_id:<{ids}}  {entry['head']:<4} {date:<10}  {account}  "
+                           f"{checked[object_id]:<{width}}  {title}")
 
 
 @app.command()
