@@ -41,6 +41,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import logging
 import os
 import time
 from collections.abc import Callable, Iterable
@@ -55,7 +56,7 @@ from typing import Any, NamedTuple
 import requests
 
 from archiver import readers, schema
-from archiver.assets import EMPTY_PLACEHOLDER, localise
+from archiver.assets import EMPTY_PLACEHOLDER, describe_original, localise
 from archiver.background import Workers, processes
 from archiver.canonical import dumps, sha256_hex, sha512_hex
 from archiver.clean import clean
@@ -99,6 +100,9 @@ from archiver.saves import OtherSave
 from archiver.store import Archive, Change, enclosing_ocfl
 from archiver.verified import carried_citations
 from archiver.version import __version__
+
+# ``--verbose``: the steps of an ingest (the library only logs them: archiver.cli.steps)
+_log = logging.getLogger("archiver.ingest")
 
 # A group commit is made when it holds this many posts, or this many bytes (it is held in
 # memory until then), or has waited this long for more (the posts in it are not reported yet).
@@ -347,7 +351,27 @@ def extract_post(raw: RawPost, config: Config,
                                    raw.resources, container.get("page") or container.get("uri"),
                                    local_files=raw.container is None, damaged=raw.damaged)
     identity = identity_of(post, raw)
+    if _log.isEnabledFor(logging.INFO):
+        _say_extracted(raw, post, assets)
     return Extracted(raw, post, assets, inputs, identity, names_of(post, identity))
+
+
+def _say_extracted(raw: RawPost, post: CleanPost, assets: list[Asset]) -> None:
+    """``--verbose``: which reader read the post, what cleaning made of it, and where each
+    of its images came from (or why it is missing)."""
+    title = post.meta.get("title")
+    _log.info("%s: read by the %s reader: %s %s, %d block(s), %d image(s); cleaned by %s",
+              shown(raw.path), raw.format, raw.kind,
+              f"“{title.value}”" if title is not None else "(untitled)", len(post.blocks),
+              len(assets), ", ".join(post.steps) or "no step")
+    for number, asset in enumerate(assets, 1):
+        if asset.status == "stored":
+            _log.info("%s: image %d stored as %s (%s, %s×%s), from %s", shown(raw.path),
+                      number, asset.logical_path, asset.media_type, asset.width,
+                      asset.height, describe_original(asset.origin or asset.original))
+        else:
+            _log.info("%s: image %d missing: %s (%s)", shown(raw.path), number, asset.reason,
+                      describe_original(asset.original))
 
 
 # the HTTP session of a worker process (one per process, made when it first fetches)
@@ -982,15 +1006,18 @@ class _Run:
             ahead[3].cancel()  # changed (or gone) since it was read ahead: read it again
             ahead = None
         extraction = None
+        same = "its size, times and inode"  # what its receipt was found to vouch for
         if quick is None:
             if ahead is not None:
                 data, _status, digest, extraction = ahead
             else:
                 data, _status, digest = self._read(path, source)
-            quick = self.from_receipt(path, digest, source)
+            quick, same = self.from_receipt(path, digest, source), "its bytes"
         if quick is not None:
             if ahead is not None:
                 ahead[3].cancel()  # a post committed since made it unchanged after all
+            _log.info("%s: unchanged since the last ingest (%s, as its receipt says): not "
+                      "read again", shown(path), same)
             self.waiting.append(_File(path, results=list(quick)))
         else:
             # read from the bytes the receipt's digest is of, not from a second read
@@ -1118,6 +1145,8 @@ class _Run:
         if existing:
             # the version vouched for must be there: an inventory outlives its folder's deletion
             self.archive.check_version(prepared.object_id, existing)
+            _log.info("%s: unchanged: %s of %s holds this record", shown(entry.path), existing,
+                      prepared.object_id)
             kept_images(self.archive, prepared, existing)
             self._learn_aliases(prepared)
             return IngestResult(source=str(entry.path), status="unchanged",
@@ -1185,6 +1214,8 @@ class _Run:
                 prepared.record, result.version, json.loads(citations) if citations else None,
                 (self.index.get(prepared.object_id) or {}).get("cited"), prepared.aliases)
             self.dirty = True
+            _log.info("%s: %s committed (%s)", prepared.object_id, result.version,
+                      f"ingest {_named(entry.path)}")
             status = ("unavailable" if prepared.kind in ERROR_KINDS
                       else "added" if is_new else "updated")
             entry.results[number] = IngestResult(

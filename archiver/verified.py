@@ -5,6 +5,7 @@ server and the on-disk cache)."""
 
 from __future__ import annotations
 
+import logging
 import urllib.parse
 from collections.abc import Collection
 from contextlib import suppress
@@ -29,7 +30,10 @@ from archiver.index import (
     mark_index_stale,
     taken_keys,
 )
+from archiver.model import statuses_shown
 from archiver.store import Archive
+
+_log = logging.getLogger("archiver.verify")  # --verbose (archiver.cli.steps)
 
 
 def make_verifier(config: Config, offline: bool = False) -> Verifier:
@@ -186,6 +190,7 @@ def store_citations(archive: Archive, object_id: str, results: list[CitationResu
     keys = keys or CitedKeys(load_index(archive), archive)
     keys.give(entries, cited_keys({"citations": old}), _unkeyed(old or []))
     if old is not None and _outcome_digest(old) == _outcome_digest(entries):
+        _log.info("%s: the verification came out as the one kept: no new version", object_id)
         return None
     # each read checked against its digest, under the lock: the new version may share them
     files = {path: archive.read_bytes(object_id, path) for path in head.state}
@@ -196,5 +201,8 @@ def store_citations(archive: Archive, object_id: str, results: list[CitationResu
     schema.validate("verify-report", document, path=f"{object_id} {CITATIONS_NAME}")
     files[CITATIONS_NAME] = dumps(document)
     mark_index_stale(archive)  # the index names the head: the next reader rebuilds it
-    return archive.commit(object_id, files, message="verify citations", digests=digests,
-                          shared_checked=frozenset(head.state.values())).version
+    version = archive.commit(object_id, files, message="verify citations", digests=digests,
+                             shared_checked=frozenset(head.state.values())).version
+    _log.info("%s: %s committed (verify citations: %s)", object_id, version,
+              statuses_shown(document["summary"]))
+    return version

@@ -1577,6 +1577,24 @@ def test_list_says_how_each_posts_kept_verification_came_out(server, tmp_path, m
             .splitlines()] == [None]
 
 
+def test_verify_verbose_says_each_request_and_each_answer_taken_from_the_cache(
+        server, tmp_path, monkeypatch):
+    case = next(c for c in CASES if c["doi"] and c["expect"] == "verified")
+    refs = tmp_path / "refs.txt"
+    refs.write_text(case["text"] + "\n", encoding="utf-8")
+    first = run_verify(["verify", refs, "--verbose"], server.url, tmp_path, monkeypatch)
+    assert first.exit_code == ExitCode.OK
+    [asked] = [line for line in first.stderr.splitlines() if "HTTP Request" in line]
+    assert asked.startswith(f"archiver: http: HTTP Request: GET {server.url}/works/")
+    assert asked.endswith(" 200 OK\"")
+    again = run_verify(["verify", refs, "--verbose"], server.url, tmp_path, monkeypatch)
+    assert "HTTP Request" not in again.stderr
+    assert f"archiver: crossref: DOI {case['doi'].lower()}: answered from the cache " \
+           f"({server.url}'s answer of " in again.stderr
+    plain = run_verify(["verify", refs], server.url, tmp_path, monkeypatch)
+    assert first.stdout == again.stdout == plain.stdout  # the report itself is the same
+
+
 def test_report_summary_counts_every_status(server, tmp_path):
     verifier = Verifier(client_for(server.url, tmp_path))
     results = verifier.verify_all([("10.1093/ia/iiaa061", None), (CASES[1]["text"], None)])

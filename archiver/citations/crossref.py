@@ -15,6 +15,7 @@ imports it.
 from __future__ import annotations
 
 import email.utils
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -32,6 +33,7 @@ from archiver.citations.ratelimit import Limits, RateLimiter
 
 USER_AGENT = "archiver (citation verification; https://github.com/)"
 MAX_RETRY_AFTER = 30.0
+_log = logging.getLogger("archiver.crossref")  # --verbose (archiver.cli.steps)
 # the characters a DOI keeps unescaped in the path of a request for it
 _SAFE = "/:;()[]<>"
 # the body of Crossref's 404 for a DOI it has no record of (recorded: errors/404_works_…)
@@ -205,6 +207,9 @@ class CrossrefClient:
         entry = self.cache.get(kind, key) if self.cache is not None else None
         if entry is None or entry.source.rstrip("/") != self.base_url:
             return None
+        _log.info("%s: answered from the cache (%s's answer of %s)",
+                  f"DOI {key}" if kind == "works" else "search " + key.split("\n", 1)[-1][:80],
+                  entry.source, entry.fetched)
         return Outcome("found", entry.message, "from the cache", entry.source, entry.fetched,
                        cached=True)
 
@@ -299,10 +304,13 @@ class CrossrefClient:
                 if attempt == self.retries:
                     break
                 wait = retry.wait if retry.wait is not None else self.backoff * 2 ** attempt
+                _log.info("%s: %s; asking again in %.1f s", what, reason,
+                          min(wait, MAX_RETRY_AFTER))
                 self._sleep(min(wait, MAX_RETRY_AFTER))
             except _Down as down:
                 with self._down_lock:
                     self._down = self._down or f"Crossref unreachable at {self.base_url}: {down}"
+                _log.info("%s: %s; nothing more is asked in this run", what, self._down)
                 return Outcome("unresolved", reason=self._down)
         return Outcome("unresolved", reason=f"{reason} (gave up after {self.retries + 1} "
                                             f"attempts for {what})")

@@ -13,7 +13,7 @@ import stat
 import sys
 import traceback
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager, nullcontext, suppress
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
@@ -90,6 +90,12 @@ QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress bar, warnings 
 
 TracebackOpt = typer.Option(False, "--traceback", help="Show a traceback for internal errors.")
 
+VerboseOpt = typer.Option(False, "--verbose",
+                          help="Say on stderr what is done, step by step: which reader read "
+                               "each file, where each image came from or why it is missing, "
+                               "each request to Crossref or an image server and its answer, "
+                               "each answer taken from the cache, each version committed.")
+
 
 def typed_options(ctx: typer.Context, **values: Any) -> list[str]:
     """The options among ``values`` given on the command line, as the user typed them: not
@@ -138,10 +144,19 @@ def fail(error: ArchiverError) -> None:
 
 
 @contextmanager
-def reported_errors(show_traceback: bool) -> Iterator[None]:
-    """The one error funnel: library errors → message + exit code; bugs → exit 70."""
+def reported_errors(show_traceback: bool, verbose: bool = False,
+                    quiet: bool = False) -> Iterator[None]:
+    """The one error funnel: library errors → message + exit code; bugs → exit 70. With
+    ``verbose``, the command's steps are said on stderr as it goes (``quiet`` with it is a
+    usage error: the one asks for more than the other leaves)."""
+    from archiver.cli.steps import said_step_by_step
+
     try:
-        yield
+        if verbose and quiet:
+            raise UsageError("--quiet and --verbose contradict each other",
+                             hint="give one of them")
+        with said_step_by_step(err) if verbose else nullcontext():
+            yield
     except ArchiverError as exc:
         fail(exc)
         raise typer.Exit(int(exc.exit_code)) from None

@@ -12,6 +12,7 @@ from archiver.cli.base import (
     ArchiveOpt,
     QuietOpt,
     TracebackOpt,
+    VerboseOpt,
     app,
     empty_option,
     err,
@@ -108,6 +109,7 @@ def export(
                                             help="Write to FILE (default: stdout)."),
     quiet: bool = QuietOpt,
     show_traceback: bool = TracebackOpt,
+    verbose: bool = VerboseOpt,
 ) -> None:
     """Export archived posts (and the works they cite) for reference managers.
 
@@ -126,7 +128,7 @@ def export(
     from archiver.export import uncitable_posts, works_of
     from archiver.index import known_works, load_index, taken_keys
 
-    with reported_errors(show_traceback):
+    with reported_errors(show_traceback, verbose, quiet):
         # as typed: Path("") would be the working folder
         empty_option("-o (--output)", "give the file to write, or - for standard output (for "
                                       "html, the folder to write)", output_given)

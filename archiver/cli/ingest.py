@@ -19,6 +19,7 @@ from archiver.cli.base import (
     JsonOpt,
     QuietOpt,
     TracebackOpt,
+    VerboseOpt,
     app,
     config_for,
     err,
@@ -179,6 +180,7 @@ def ingest(
     as_json: bool = JsonOpt,
     quiet: bool = QuietOpt,
     show_traceback: bool = TracebackOpt,
+    verbose: bool = VerboseOpt,
 ) -> None:
     """Ingest saved posts into the archive: one object per post, a new version only on change.
 
@@ -198,7 +200,7 @@ def ingest(
     from archiver.pipeline import EMPTY_FOLDER_HINT, ingest_paths, start_workers
     from archiver.store import Archive
 
-    with reported_errors(show_traceback):
+    with reported_errors(show_traceback, verbose, quiet):
         paths = [Path(value) for value in no_empty(given, "path")]
         if not verify_citations:
             # said before anything is written: the user meant to verify, or gave a wrong flag

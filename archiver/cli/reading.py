@@ -18,6 +18,7 @@ from archiver.cli.base import (
     JsonOpt,
     QuietOpt,
     TracebackOpt,
+    VerboseOpt,
     app,
     emit_json,
     err,
@@ -94,6 +95,7 @@ def list_posts(
                                     "when posts cannot be read and are left out, as errors "
                                     "are said."),
     show_traceback: bool = TracebackOpt,
+    verbose: bool = VerboseOpt,
 ) -> None:
     """List the posts in the archive: id, versions, date, account, citations and title.
 
@@ -106,7 +108,7 @@ def list_posts(
     from archiver.index import load_index
     from archiver.listing import PostFilter, citations_shown, date_bound
 
-    with reported_errors(show_traceback):
+    with reported_errors(show_traceback, verbose, quiet):
         wanted = PostFilter(
             account=account, kind=kind.value if kind else None,
             since=date_bound(since, "--since") if since is not None else None,
@@ -155,11 +157,12 @@ def show(
                                                       "(same as --format json)."),
     quiet: bool = QuietReadOpt,
     show_traceback: bool = TracebackOpt,
+    verbose: bool = VerboseOpt,
 ) -> None:
     """Show one archived post."""
     from archiver.render import record_markdown, record_text
 
-    with reported_errors(show_traceback):
+    with reported_errors(show_traceback, verbose, quiet):
         if as_json and fmt is not Format.json and typed_options(ctx, fmt=fmt):
             raise UsageError(f"--json prints the record as JSON; it contradicts --format {fmt}",
                              hint="give one of them")
@@ -192,10 +195,11 @@ def log(
     as_json: bool = JsonOpt,
     quiet: bool = QuietReadOpt,
     show_traceback: bool = TracebackOpt,
+    verbose: bool = VerboseOpt,
 ) -> None:
     """Show the version history of one post: newest first (with --json, an object whose
     "versions" list is in version order, oldest first)."""
-    with reported_errors(show_traceback):
+    with reported_errors(show_traceback, verbose, quiet):
         store = open_archive(archive)
         object_id = resolve_id(store, post_id)
         versions = store.versions(object_id)
@@ -371,12 +375,13 @@ def diff(
     as_json: bool = JsonOpt,
     quiet: bool = QuietReadOpt,
     show_traceback: bool = TracebackOpt,
+    verbose: bool = VerboseOpt,
 ) -> None:
     """Show what changed between two versions of a post (fields, body, files).
 
     `archiver diff ID` shows its last change; `archiver diff ID v1` what changed since v1.
     """
-    with reported_errors(show_traceback):
+    with reported_errors(show_traceback, verbose, quiet):
         store = open_archive(archive)
         object_id = resolve_id(store, post_id)
         result = diff_versions(store, object_id, old, new)
@@ -407,6 +412,7 @@ def fsck(
     as_json: bool = JsonOpt,
     quiet: bool = QuietOpt,
     show_traceback: bool = TracebackOpt,
+    verbose: bool = VerboseOpt,
 ) -> None:
     """Check the archive: every digest recomputed, OCFL structure, records against the schemas.
 
@@ -415,7 +421,7 @@ def fsck(
     from archiver.fsck import check_archive
     from archiver.store import FsckReport, Problem
 
-    with reported_errors(show_traceback):
+    with reported_errors(show_traceback, verbose, quiet):
         try:
             store = open_archive(archive)
         except ArchiveError as exc:  # the storage root itself is damaged, or none

@@ -10,6 +10,7 @@ import typer
 
 from archiver.cli.base import (
     TracebackOpt,
+    VerboseOpt,
     app,
     emit_json,
     err,
@@ -37,6 +38,7 @@ def refs_parse(
                                                             "are awaited from the terminal "
                                                             "(errors are still shown)."),
     show_traceback: bool = TracebackOpt,
+    verbose: bool = VerboseOpt,
 ) -> None:
     """Parse reference strings (APA, MLA, Chicago, Vancouver, GB/T 7714…) into fields.
 
@@ -45,7 +47,7 @@ def refs_parse(
     """
     from archiver.citations.parse import csl_type, parse_reference
 
-    with reported_errors(show_traceback):
+    with reported_errors(show_traceback, verbose, quiet):
         no_empty([source], "path")
         if source == "-":
             # not waiting in silence for what the user may not know

@@ -17,6 +17,7 @@ from archiver.cli.base import (
     ArchiveOpt,
     QuietOpt,
     TracebackOpt,
+    VerboseOpt,
     app,
     config_for,
     emit_json,
@@ -342,6 +343,7 @@ def verify(
                                                       "(schemas/verify-report.schema.json)."),
     quiet: bool = QuietOpt,
     show_traceback: bool = TracebackOpt,
+    verbose: bool = VerboseOpt,
 ) -> None:
     """Check cited works against Crossref, field by field.
 
@@ -360,7 +362,7 @@ def verify(
     from archiver.store import Archive
     from archiver.verified import make_verifier
 
-    with reported_errors(show_traceback):
+    with reported_errors(show_traceback, verbose, quiet):
         no_empty(targets or [], "post id or path")
         failing = {s.strip() for s in fail_on.split(",") if s.strip()}
         unknown = failing - set(STATUSES) - {RETRACTED}
