@@ -144,7 +144,9 @@ _PUBMED_ID = re.compile(r"\b(?:PMID|PMCID)\s*[:：]?\s*(?:PMC)?\d+\.?", re.I)
 _SPACES = re.compile(r"\s+")
 # ... up to what ends a title: a full stop, a closing quote (an apostrophe inside a word is
 # none: "children’s"), a bracket
-_SUBTITLE = re.compile(r"\s*[:：]\s*(?:[^.?!”\"»’\[]|’(?=\w))+")
+# (after the title's own closing quote, when it opens with a quotation: "“Getting to Know
+# You...”: Knowledge, Power, and the Body")
+_SUBTITLE = re.compile(r"(?:[.…]*[”\"’»])?\s*[:：]\s*(?:[^.?!”\"»’\[]|’(?=\w))+")
 _IN_BOOK = re.compile(r"[\s.,;:”\"’?!]*(?:\[[^\]]{1,6}\]\s*)?(?:[.,]\s*)?(?://|In:?\s)")
 
 
@@ -368,7 +370,8 @@ _DATED = re.compile(r"(?<!\w)\((?:1[5-9]\d\d|20\d\d)[a-z]?(?:, [^)]*)?\)(?![:;,]
 # 2017.", Harvard's "et al. (2017)"), begins the title
 _AFTER_ET_AL = re.compile(r"\bet\s*al\b\.?,?\s+(?:\(?(?:1[5-9]\d\d|20\d\d)[a-z]?\)?[.,]?\s+)?|"
                           r"等[.．,，]?\s*")
-_SENTENCE_END = re.compile(r"[.?!](?:\s|$)")
+# a sentence ends: its full stop (or ? or !), and the quote it closes, if any ("… cycle?” ")
+_SENTENCE_END = re.compile(r"[.?!][”\"’»]?(?:\s|$)")
 # the short form of physics and Science, no title: "et al., Phys. Rev. Lett. 120, 117701
 # (2018)": after the authors, capitalised words (the journal's abbreviation), then the
 # volume, a comma and the first page, to the end
@@ -447,11 +450,35 @@ def _with_words_around(body: str, span: tuple[int, int], record: dict[str, Any]
     return start, end
 
 
-def _title_by_cues(body: str) -> tuple[int, int] | None:
-    quoted = _QUOTED.search(body)
-    if quoted:
+# a quotation that opens a title stands after what ends the authors or the date (". ",
+# "(2019). ", "), ", a bracket), not after a word of the title ("A comment on “Does the Fed
+# …?”", "focuser “like” and"); and one the title goes on after, glued to it ("“北斗一号”监控
+# 管理网…"), is inside the title too
+_WORD_BEFORE = re.compile(r"\w[ \t]*$")
+# ... and a title that opens with a quotation goes on past it after a colon: "“Getting to
+# Know You...”: Knowledge, Power, and the Body."
+_GOES_ON = re.compile(r"[ \t]*[:：][ \t]*\w")
+
+
+def _quoted_title(body: str) -> tuple[int, int] | None:
+    """The title a quotation gives (MLA, Chicago, Harvard, IEEE): the first quotation that
+    stands apart, with the subtitle written after it, up to the sentence's end."""
+    for quoted in _QUOTED.finditer(body):
         group = 1 if quoted.group(1) is not None else 2
+        opening = quoted.start(group) - 1
+        if _WORD_BEFORE.search(body, 0, opening) or _LETTER.match(body, quoted.end()):
+            continue  # a quotation inside a title
+        if _GOES_ON.match(body, quoted.end()):
+            end = _SENTENCE_END.search(body, quoted.end())
+            return quoted.start(group), end.start() + 1 if end else len(body)
         return quoted.start(group), quoted.end(group)
+    return None
+
+
+def _title_by_cues(body: str) -> tuple[int, int] | None:
+    quoted = _quoted_title(body)
+    if quoted:
+        return quoted
     mark = _TYPE_MARK.search(body)
     if mark:  # GB/T: AUTHORS. Title[J]. Journal, … (initials carry no periods)
         first = _FIRST_STOP.search(body, 0, mark.start())
@@ -489,17 +516,22 @@ _YEAR_AT_END = re.compile(r"\(?\b(1[5-9]\d\d|20\d\d)[a-z]?"
                           r"\)?[.,]?\s*$")
 
 
+# what may stand between the author part and the title it ends at: spaces and the quote that
+# opens the title (French guillemets too: "Porta, J. (2010). « Égalité … »")
+_OPENING_QUOTES = " “\"'‘«‹„"
+
+
 def _read_head(cited: Cited, head: str) -> None:
     """The author part and, in author-date styles, the year right after it."""
     if _NO_DATE.search(head):
         cited.no_date = True
-    dated = _YEAR_AT_END.search(head.strip(" “\"'‘"))
+    dated = _YEAR_AT_END.search(head.strip(_OPENING_QUOTES))
     authors = head
     if dated:
         cited.year = dated.group(1)
-        authors = head.strip(" “\"'‘")[:dated.start()]
+        authors = head.strip(_OPENING_QUOTES)[:dated.start()]
     authors = _NO_DATE.sub("", authors)
-    undated = _NO_DATE_AT_END.search(authors.rstrip(" “\"'‘"))
+    undated = _NO_DATE_AT_END.search(authors.rstrip(_OPENING_QUOTES))
     if undated:  # Chicago's "Turletti, T. n.d." (no brackets)
         cited.no_date = True
         authors = authors[:undated.start()]

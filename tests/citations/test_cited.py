@@ -770,3 +770,66 @@ def test_a_supplement_cited_where_no_issue_is_is_the_issue_given(numbers, issue)
             f"allele. Heredity. {numbers}.")
     found = claims(text, HEREDITY)
     assert (found["volume"], found["issue"]) == ("111", issue)
+
+
+# A title that opens with a quotation, holds one, or is set in guillemets. SYNTHETIC records:
+# GTEx's recorded record retitled as such works are ("“Getting to Know You...”: Knowledge,
+# Power, and the Body" in Theorizing Documentary; "A commentary on “Does the Fed contribute to
+# a political business cycle?”" in Public Choice; a French title « … » in the Revue de droit
+# du travail); the citations print the record's other fields as the style prints them.
+OPENS_QUOTED = {**GTEX, "title": ["“The Impact...”: Structural Variation and Human Gene "
+                                  "Expression"]}
+HOLDS_QUOTED = {**GTEX, "title": ["A commentary on “Does structural variation shape human "
+                                  "gene expression?”"]}
+GUILLEMETS = {**GTEX, "title": ["« Égalité, discrimination, égalité de traitement »"]}
+
+
+def field_checks(text: str, record: dict) -> dict:
+    return compare_fields(read_citation(text, record), text, record)
+
+
+@pytest.mark.parametrize("text", [
+    "Chiang, C., et al. (2017). “The Impact...”: Structural Variation and Human Gene {w}. "
+    "Nature Genetics, 49(5), 692–699.",
+    "Chiang, Colby, et al. 2017. “‘The Impact...’: Structural Variation and Human Gene {w}.” "
+    "Nature Genetics 49 (5): 692–99.",
+    "Chiang, Colby, et al. “The Impact...”: Structural Variation and Human Gene {w}.” Nature "
+    "Genetics, vol. 49, no. 5, 2017, pp. 692–99."])
+def test_a_title_that_opens_with_a_quotation_goes_on_past_it(text):
+    """The quotation alone was taken for the title: as Crossref's title without its
+    subtitle, it agreed, and a wrong word after it passed."""
+    assert field_checks(text.format(w="Expression"), OPENS_QUOTED)["title"].match is True
+    wrong = field_checks(text.format(w="Regulation"), OPENS_QUOTED)
+    assert wrong["title"].match is False
+    assert all(check.match is not False for name, check in wrong.items() if name != "title")
+
+
+@pytest.mark.parametrize("text", [
+    "Chiang, C., et al. (2017). A {w} on “Does structural variation shape human gene "
+    "expression?” Nature Genetics, 49(5), 692–699.",
+    "Chiang, C., et al. (2017). A {w} on “Does structural variation shape human gene "
+    "expression?”. Nature Genetics, 49(5), 692–699."])
+def test_a_quotation_inside_a_title_is_no_title_of_its_own(text):
+    """Taken for the title, it left the words before it to the authors: the authors were
+    blamed for a wrong title word, and the year was not read."""
+    assert all(check.match is not False
+               for check in field_checks(text.format(w="commentary"), HOLDS_QUOTED).values())
+    wrong = field_checks(text.format(w="thermal"), HOLDS_QUOTED)
+    assert [name for name, check in wrong.items() if check.match is False] == ["title"]
+    assert read_citation(text.format(w="thermal"), HOLDS_QUOTED).year == "2017"
+
+
+def test_a_quotation_glued_to_the_words_after_it_is_inside_the_title():
+    text = "张三. “北斗一号”监控管理网设计与实现[J]. 测绘科学, 2008, 33(5): 8-9."
+    title = read_citation(text).title
+    assert title.startswith("北斗一号") and title.endswith("监控管理网设计与实现")
+
+
+@pytest.mark.parametrize("year", ["2016", "2017"])
+def test_a_title_in_guillemets_leaves_the_year_before_it_to_be_read(year):
+    """« opened the title after "(2017). ", and the year was no longer read at the end of the
+    author part: a wrong year passed."""
+    text = (f"Chiang, C., et al. ({year}). « Égalité, discrimination, égalité de traitement ». "
+            "Nature Genetics, 49(5), 692–699.")
+    assert read_citation(text, GUILLEMETS).year == year
+    assert field_checks(text, GUILLEMETS)["year"].match is (year == "2017")

@@ -119,6 +119,36 @@ def test_a_cjk_name_with_another_given_name_or_an_added_author_is_named(segment,
     assert check.match is False and check.reason.startswith(named)
 
 
+@pytest.mark.parametrize("segment", [
+    "王 进, 欧阳 修",  # GB/T's family name and initials, mechanically: the given name's first
+    "王, 进., & 欧阳, 修.",  # APA's inverted names and initials
+    "王, 进玉, and 修 欧阳",  # MLA's and Chicago's: the first inverted, the others given first
+    "王 进玉, 欧阳 修"])
+def test_a_cjk_name_in_two_words_may_give_the_given_names_first_character(segment):
+    """A style made for Latin names prints a CJK one in two words, the family name and the
+    given name or its first character, and may put a comma between them: one name, not two
+    (李, 炳穆 was "'炳穆' shown besides all of Crossref's authors")."""
+    check = compare_authors(segment, False, CHINESE)
+    assert check.match is True, check.reason
+
+
+@pytest.mark.parametrize(("segment", "named"), [
+    ("王进, 欧阳修", "'王进' is shown where Crossref's author 1 is '王进玉'"),  # one word: whole
+    ("王 明, 欧阳修", "'王明' is shown where Crossref's author 1 is '王进玉'"),
+    ("欧阳, 修, 王, 进玉", "'欧阳' is shown where Crossref's author 1 is '王进玉'")])
+def test_a_cjk_name_in_two_words_with_another_given_name_or_out_of_order_is_named(segment,
+                                                                               named):
+    check = compare_authors(segment, False, CHINESE)
+    assert check.match is False and check.reason.startswith(named)
+
+
+def test_et_al_after_cjk_names_is_no_latin_name_the_list_is_compared():
+    """"欧阳, 修, et al" was taken for a romanised list (four Latin letters to three CJK
+    ones), not compared, and authors out of order passed."""
+    assert compare_authors("王, 进玉, et al", True, CHINESE).match is True
+    assert compare_authors("欧阳, 修, et al", True, CHINESE).match is False
+
+
 DOUGHERTY = WORKS["10.1098/rspb.2017.0132"]  # author 2 is family "van Lieshout"
 
 

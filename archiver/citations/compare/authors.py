@@ -123,7 +123,7 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
     if not names:
         return FieldCheck(segment, crossref, None, "Crossref lists no authors")
     families = [a.get("family") or a.get("name") or "" for a in authors]
-    if in_another_script(segment, families):
+    if in_another_script(_ET_AL.sub(" ", segment), families):  # (et al. is no name)
         return _not_compared(segment, crossref, families)
     parts = _list_parts(segment)
     wrong_group = _unknown_group(parts, authors) or _first_group_not_first(
@@ -285,6 +285,29 @@ def _written_whole(author: dict[str, Any]) -> str:
     return "".join((author.get("family") or "").split() + (author.get("given") or "").split())
 
 
+def _cjk_forms(author: dict[str, Any]) -> tuple[set[str], set[str]]:
+    """How a name in Chinese, Japanese or Korean script may be shown, folded: (written as
+    one word, family then given name or the family name alone; written in two, with a space
+    or a full stop between them: the family name and the given name, or its first
+    character, the way a style that inverts names and gives initials prints one (``袁 训``,
+    APA's ``袁, 训.``), or the given name then the family name (``炳穆 李``))."""
+    family = "".join((author.get("family") or "").split())
+    given = "".join((author.get("given") or "").split())
+    one = {fold(family + given), fold(family)}
+    two = set()
+    for shown in (given, given[:1]) if given else ():
+        two.add(fold(f"{family} {shown}"))
+    if given:
+        two.add(fold(f"{given} {family}"))
+    return one, two
+
+
+def _cjk_shown(name: str) -> str:
+    """A name of a CJK list as compared: its words one space apart, a style's full stops
+    after an initial left out (``袁, 训.``: 训)."""
+    return fold(" ".join(name.replace(".", " ").replace("．", " ").split()))
+
+
 def _cjk_names(parts: Sequence[str], authors: Sequence[dict[str, Any]], et_al: bool
                ) -> tuple[bool, str] | None:
     """(match, reason) for a list of names in Chinese, Japanese or Korean script where
@@ -292,25 +315,40 @@ def _cjk_names(parts: Sequence[str], authors: Sequence[dict[str, Any]], et_al: b
     written whole, family and given name run together, so it is held whole to the author at
     its place: 王明 is not 王进玉 (a given name the word-by-word comparison cannot see, each
     character being a word of its own), 张三 between two of Crossref's authors is an author
-    added. A family name alone (王) stands for the author; 等 ends the list early."""
+    added. A family name alone (王) stands for the author; 等 ends the list early. Written in
+    two words (:func:`_cjk_forms`), a name may give its given name's first character alone,
+    and a comma may stand between its family and given names (``李, 炳穆``): one name."""
     if not authors or not all(a.get("family") and _CJK_SCRIPT.search(a["family"])
                               for a in authors):
         return None
-    shown = ["".join(name.split()) for part in parts for name in _CJK_LIST.split(part)
+    shown = [name.strip() for part in parts for name in _CJK_LIST.split(part)
              if name.strip() and name.strip() not in ("等", "等人")]
     if not shown or not all(_CJK_SCRIPT.search(p) for p in shown):
         return None
-    for at, name in enumerate(shown):
+    at = 0  # the author each name is held to
+    index = 0
+    while index < len(shown):
+        name = shown[index]
         if at >= len(authors):
-            return False, f"{name!r} is shown besides all of Crossref's {len(authors)} authors"
-        whole, family = _written_whole(authors[at]), "".join(authors[at]["family"].split())
-        if fold(name) not in (fold(whole), fold(family)):
-            return False, (f"{name!r} is shown where Crossref's author {at + 1} is {whole!r}")
-    if len(shown) < len(authors) and not et_al:
-        return False, (f"{_written_whole(authors[len(shown)])!r} (author {len(shown) + 1} of "
+            return False, (f"{''.join(name.split())!r} is shown besides all of Crossref's "
+                           f"{len(authors)} authors")
+        whole = _written_whole(authors[at])
+        one, two = _cjk_forms(authors[at])
+        said = _cjk_shown(name)
+        inverted = f"{said} {_cjk_shown(shown[index + 1])}" if index + 1 < len(shown) else ""
+        if inverted in two and said == fold("".join(authors[at]["family"].split())):
+            index += 2  # "李, 炳穆": the family name, a comma, the given name
+        elif fold("".join(name.split())) in one and " " not in said or said in two:
+            index += 1
+        else:
+            return False, (f"{''.join(name.split())!r} is shown where Crossref's author "
+                           f"{at + 1} is {whole!r}")
+        at += 1
+    if at < len(authors) and not et_al:
+        return False, (f"{_written_whole(authors[at])!r} (author {at + 1} of "
                        f"{len(authors)}) is not in the citation and it does not say et al.")
-    return True, (f"all {len(authors)} authors, in order" if len(shown) == len(authors)
-                  else f"the first {len(shown)} of {len(authors)} authors, then et al.")
+    return True, (f"all {len(authors)} authors, in order" if at == len(authors)
+                  else f"the first {at} of {len(authors)} authors, then et al.")
 
 
 _INITIALS_ONLY = re.compile(r"(?:[A-Z]\.?[\s-]*)+")
