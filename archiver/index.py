@@ -39,10 +39,9 @@ def index_entry(record: dict[str, Any], head: str, citations: dict[str, Any] | N
     of the head's citations.json: how many citations have each status; None when the head
     holds no verification), its citation key, and the keys given to the works it cites
     (DOI → key): those of its ``citations`` and the ``earlier`` ones of its older versions.
-    A key once given stays
-    taken, even when an edit drops the citation: the work keeps it if it is cited again, and
-    no other work gets it. ``aliases``: the post's other ids, as its head's provenance
-    gives them."""
+    A key once given stays taken, even when an edit drops the citation: the work keeps it if
+    it is cited again, and no other work gets it. ``aliases``: the post's other ids, as its
+    head's provenance gives them."""
     entry = {"title": record.get("title"), "account": (record.get("account") or {}).get("name"),
              "published": record.get("published"), "kind": record.get("kind"), "head": head,
              "versions": int(head.lstrip("v")), "key": record.get("citation_key"),

@@ -12,13 +12,10 @@ from typing import Any
 
 from archiver.errors import UsageError
 from archiver.export.works import beijing_date
-from archiver.model import statuses_shown
+from archiver.model import NEVER_VERIFIED, statuses_shown
 
 # A date bound as a librarian writes one: a year, a month or a day.
 _BOUND = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-
-# ``--citations none``: the posts whose head keeps no verification at all.
-NEVER_VERIFIED = "none"
 
 
 def date_bound(value: str, option: str) -> str:

@@ -22,6 +22,8 @@ ERROR_KINDS = ("deleted", "blocked", "unavailable")
 
 # A citation's verification status (archiver.citations.verify), in the order reports give them.
 STATUSES = ("verified", "mismatch", "not_found", "unresolved", "ambiguous")
+# ... and what a post whose head keeps no verification at all has (``list --citations none``)
+NEVER_VERIFIED = "none"
 
 
 def statuses_shown(counts: Mapping[str, int]) -> str:

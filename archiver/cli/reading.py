@@ -35,6 +35,7 @@ from archiver.errors import (
     NotFound,
     UsageError,
 )
+from archiver.model import KINDS, NEVER_VERIFIED, STATUSES
 from archiver.textfiles import printable
 
 # -q as every command takes it: these print no progress bar or summary on stderr to hide
@@ -49,23 +50,9 @@ class Format(StrEnum):
     text = "text"
 
 
-class CitationsFilter(StrEnum):
-    verified = "verified"
-    mismatch = "mismatch"
-    not_found = "not_found"
-    unresolved = "unresolved"
-    ambiguous = "ambiguous"
-    none = "none"
-
-
-class KindFilter(StrEnum):
-    article = "article"
-    image_share = "image-share"
-    article_share = "article-share"
-    video = "video"
-    deleted = "deleted"
-    blocked = "blocked"
-    unavailable = "unavailable"
+# the values of list's --citations and --kind, as the model names them
+CitationsFilter = StrEnum("CitationsFilter", [(s, s) for s in (*STATUSES, NEVER_VERIFIED)])
+KindFilter = StrEnum("KindFilter", [(kind.replace("-", "_"), kind) for kind in KINDS])
 
 
 @app.command(name="list")
