@@ -1404,6 +1404,29 @@ def test_every_command_takes_quiet(runner, archive_dir, tmp_path, quiet):
     assert shown.exit_code == ExitCode.ARCHIVE and "archiver: error: " in shown.stderr
 
 
+def test_log_without_an_id_is_the_archives_history_newest_first(runner, archive_dir,
+                                                                 tmp_path):
+    post = tmp_path / "post.md"
+    text = SEED.read_text(encoding="utf-8")
+    post.write_text(text, encoding="utf-8")
+    run(runner, "ingest", post, PAGE, "--archive", archive_dir, "--no-fetch")
+    post.write_text(text.replace("**作品简介**", "**作品简介（改）**"), encoding="utf-8")
+    run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch")
+    rows = [json.loads(line) for line in run(runner, "log", "--archive", archive_dir,
+                                             "--json").stdout.splitlines()]
+    assert len(rows) == 3  # the seed's v1 and v2, the page's v1
+    assert [r["created"] for r in rows] == sorted((r["created"] for r in rows), reverse=True)
+    assert rows[0]["version"] == "v2" and rows[0]["id"].startswith("wx:t/")
+    assert rows[0]["message"] == f"ingest {tmp_path.name}/post.md" and rows[0]["files"] == 3
+    text_rows = run(runner, "log", "--archive", archive_dir).stdout.splitlines()
+    assert len(text_rows) == 3 and text_rows[0].startswith(rows[0]["created"] + "  wx:t/")
+    assert run(runner, "log", "--archive", archive_dir, "--since", "2999").stdout == ""
+    later = run(runner, "log", "--archive", archive_dir, "--since", rows[0]["created"][:10])
+    assert len(later.stdout.splitlines()) == 3  # all made today
+    bad = run(runner, "log", "--archive", archive_dir, "--since", "yesterday")
+    assert bad.exit_code == ExitCode.USAGE and "--since 'yesterday' is not a date" in bad.stderr
+
+
 def test_list_show_log(runner, archive_dir):
     run(runner, "ingest", SEED, PAGE, "--archive", archive_dir, "--no-fetch")
     listed = [json.loads(x) for x in run(runner, "list", "--archive", archive_dir,

@@ -177,19 +177,36 @@ def show(
 
 @app.command()
 def log(
-    post_id: str = typer.Argument(..., metavar="ID", help="Post id, or a unique prefix of it."),
+    post_id: str | None = typer.Argument(
+        None, metavar="[ID]", help="Post id, or a unique prefix of it. Without one: every "
+                                   "version of every post in the archive."),
     archive: Path | None = ArchiveOpt,
+    since: str | None = typer.Option(
+        None, "--since", metavar="DATE",
+        help="Only versions made on or after DATE (2026, 2026-11 or 2026-11-25; UTC, as "
+             "version times are kept)."),
     as_json: bool = JsonOpt,
     quiet: bool = QuietReadOpt,
     show_traceback: bool = TracebackOpt,
     verbose: bool = VerboseOpt,
 ) -> None:
-    """Show the version history of one post: newest first (with --json, an object whose
-    "versions" list is in version order, oldest first)."""
+    """Show the version history of one post, newest first (with --json, an object whose
+    "versions" list is in version order, oldest first); without an ID, of the whole archive:
+    each version of each post, newest first (with --json, one object per line)."""
+    from archiver.listing import date_bound
+
     with reported_errors(show_traceback, verbose, quiet):
+        bound = date_bound(since, "--since") if since is not None else None
+
+        def wanted(version: Any) -> bool:
+            return bound is None or version.created[:len(bound)] >= bound
+
         store = open_archive(archive)
+        if post_id is None:
+            _archive_log(store, wanted, as_json)
+            return
         object_id = resolve_id(store, post_id)
-        versions = store.versions(object_id)
+        versions = [v for v in store.versions(object_id) if wanted(v)]
         with writing_stdout():
             if as_json:
                 emit_json({"id": object_id, "versions": [
@@ -200,6 +217,30 @@ def log(
                 # the message names the file ingested: a line break in it is escaped
                 typer.echo(f"{v.number:<4} {v.created}  {printable(v.message or '')}  "
                            f"({len(v.state)} files)")
+
+
+def _archive_log(store: Any, wanted: Any, as_json: bool) -> None:
+    """``log`` without an id: every post's versions, newest first (ties by id, then number)."""
+    from archiver.index import load_index
+
+    unreadable: list[str] = []
+    index = load_index(store, unreadable, complete=True)
+    if unreadable:  # as list says it: a history that leaves posts out must say so
+        err.print(f"archiver: warning: {len(unreadable)} object(s) of the archive cannot be "
+                  "read and are not in the log: run `archiver fsck`", markup=False)
+    made = [(v, object_id) for object_id in sorted(index)
+            for v in store.versions(object_id) if wanted(v)]
+    made.sort(key=lambda item: (item[0].created, item[1], int(item[0].number[1:])),
+              reverse=True)
+    width = max((len(object_id) for _, object_id in made), default=0)
+    with writing_stdout():
+        for v, object_id in made:
+            if as_json:
+                emit_json({"id": object_id, "version": v.number, "created": v.created,
+                           "message": v.message, "user": v.user, "files": len(v.state)})
+            else:
+                typer.echo(f"{v.created}  {object_id:<{width}}  {v.number:<4} "
+                           f"{printable(v.message or '')}  ({len(v.state)} files)")
 
 
 _ABSENT = object()
