@@ -48,20 +48,19 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import suppress
-from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import requests
 
 from archiver import readers, schema
-from archiver.assets import EMPTY_PLACEHOLDER, describe_original, localise
+from archiver.assets import EMPTY_PLACEHOLDER
 from archiver.background import Workers, processes
 from archiver.canonical import dumps, sha256_hex, sha512_hex
-from archiver.clean import clean
 from archiver.clean.metadata import is_address_id, is_long_id
 from archiver.config import Config
+from archiver.discover import EMPTY_FOLDER_HINT, Unlisted, discover, shown
 from archiver.errors import (
     ArchiverError,
     DamagedObject,
@@ -71,7 +70,7 @@ from archiver.errors import (
     UsageError,
 )
 from archiver.export.keys import unique
-from archiver.export.works import new_post_key, post_key
+from archiver.export.works import post_key
 from archiver.index import (
     CITATIONS_NAME,
     INDEX_NAME,
@@ -86,14 +85,19 @@ from archiver.index import (
     taken_keys,
     trusted_index,
 )
-from archiver.model import ERROR_KINDS, Asset, CleanPost, RawPost
+from archiver.model import ERROR_KINDS
+from archiver.prepare import (
+    Extracted,
+    Prepared,
+    default_key,
+    extract_file,
+    finish_post,
+    missing_image_warning,
+    prepare_all,
+    with_input,
+)
 from archiver.readers import wechat_html
 from archiver.record import (
-    Identity,
-    build_provenance,
-    build_record,
-    identity_of,
-    names_of,
     safe_source_name,
 )
 from archiver.saves import OtherSave
@@ -140,327 +144,11 @@ class IngestResult:
         return out
 
 
-@dataclass
-class Prepared:
-    """Everything a post will be stored as, computed without touching the archive."""
-
-    object_id: str
-    record: dict[str, Any]
-    files: dict[str, bytes]
-    record_digest: str
-    source_sha512: str | Future[str]  # still being computed beside, perhaps
-    title: str | None
-    kind: str
-    warnings: list[str] = field(default_factory=list)
-    inputs: dict[str, str | None] = field(default_factory=dict)
-    retry_fetch: bool = False  # some remote image was not obtained
-    # the sha256 of some files, computed from these same bytes (the images' content
-    # addresses; the source's receipt digest): the archive's fixity block takes them as they are
-    sha256: dict[str, str] = field(default_factory=dict)
-    # the digests of the object's stored copies compared with these files before the commit
-    shared_checked: frozenset[str] = frozenset()
-    aliases: list[str] = field(default_factory=list)  # the post's other ids (provenance)
-    zone_unknown: bool = False  # its publish time was shown in the saving browser's zone
-    offset_known: bool = False  # …and read at the UTC offset the save recorded
-    # other pages of its file that could not be read (URL, why): reported as failed inputs
-    lost: tuple[tuple[str, str], ...] = ()
-
-    @property
-    def source_digest(self) -> str:
-        """The source's sha512 (resolved once, when first asked)."""
-        if isinstance(self.source_sha512, Future):
-            self.source_sha512 = self.source_sha512.result()
-        return self.source_sha512
-
-    @functools.cached_property
-    def digests(self) -> dict[str, str]:
-        """The sha512 of every file but the provenance, each computed once: the record's and
-        the source's were computed with the record, the images' are computed here, when the
-        archive first needs them (is this post unchanged? then the commit)."""
-        known = {"record.json": self.record_digest}
-        known.update((p, self.source_digest) for p in self.files if p.startswith("source/"))
-        return {p: known.get(p) or sha512_hex(data) for p, data in self.files.items()
-                if p != "provenance.json"}
-
-
-class Unlisted(NamedTuple):
-    """A folder :func:`discover` could not list: its error, and how many files were found
-    before it (where it stands among them, in the order the user gave the arguments)."""
-    folder: Path
-    error: OSError
-    before: int
-
-    def problem(self, done: str, hint: str | None = None) -> InputError:
-        """The error that says the posts in the folder, if any, are not ``done``."""
-        return InputError(f"cannot read this folder ({self.error.strerror}): the posts in it, "
-                          f"if any, are not {done}", path=self.folder, hint=hint)
-
-
-EMPTY_FOLDER_HINT = (f"give saved posts ({', '.join(readers.SUFFIX_NAMES)}), or folders "
-                     "holding them")
-
-
-def discover(paths: Iterable[Path], archive: Path | None = None,
-             unreadable: list[Unlisted] | None = None,
-             empty: list[tuple[Path, int]] | None = None) -> list[tuple[Path, bool]]:
-    """Files to ingest, each with whether the user named it, each once.
-
-    Named files are taken as they are; folders are walked recursively in sorted order, skipping
-    hidden folders, the ``*_files`` asset folders browsers write, ``archive`` (the archive
-    being written to, whose ``source/`` folders hold posts too) and any other archive (OCFL
-    storage root) below a folder given: its copies are not new posts. A file found in a folder that
-    no reader claims (a README, a stray page) is *skipped*; a named one is an error.
-
-    A file given twice (``a.md ./a.md``, a link to it, or named and inside a folder given
-    too) is ingested once, where it first came, as named if it was named anywhere; a folder
-    given twice (``in in/``, or through a link) is walked once. Files are told apart as the
-    system does (device and inode), or, where they cannot be looked at, by absolute path.
-
-    A folder that cannot be listed (no permission) is added to ``unreadable`` with the
-    error and its place among the files, once: the posts in it must be reported as not
-    ingested, never passed over in silence, and where it was given. A folder given that
-    holds no file a reader might take is added to ``empty`` with its place, for the same
-    reason.
-    """
-    skip = archive.resolve() if archive is not None else None
-    found: list[tuple[Path, bool]] = []
-    where: dict[object, int] = {}
-    walked: set[object] = set()
-    unlisted: set[object] = set()
-
-    def add(path: Path, named: bool) -> None:
-        key = _identity(path)
-        if key not in where:
-            where[key] = len(found)
-            found.append((path, named))
-        elif named:
-            found[where[key]] = (found[where[key]][0], True)
-
-    def cannot_list(error: OSError) -> None:
-        key = _identity(Path(error.filename or "."))
-        if unreadable is not None and key not in unlisted:
-            unlisted.add(key)
-            unreadable.append(Unlisted(Path(error.filename or "."), error, len(found)))
-
-    for path in paths:
-        if path.is_dir():
-            folder = _identity(path)
-            if folder in walked:
-                continue
-            walked.add(folder)
-            seen = 0  # candidates in it, whether or not found before through another path
-            failed = len(unlisted)  # a folder in it that cannot be listed fails by itself
-            for root, dirs, files in os.walk(path, onerror=cannot_list):
-                if root != str(path) and any(f.startswith("0=ocfl_") for f in files):
-                    dirs.clear()  # another archive: its stored sources are not new posts
-                    continue
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".")
-                                 and not d.endswith("_files")
-                                 and (skip is None or Path(root, d).resolve() != skip))
-                for name in sorted(files):
-                    candidate = Path(root) / name
-                    if readers.is_candidate(candidate) and not name.startswith("."):
-                        seen += 1
-                        add(candidate, False)
-            if not seen and empty is not None and len(unlisted) == failed:
-                empty.append((path, len(found)))
-        else:
-            add(path, True)
-    return found
-
-
-def _identity(path: Path) -> object:
-    """What tells one file or folder from another: its device and inode, or its absolute
-    path where it cannot be looked at (it is then reported by that name)."""
-    try:
-        st = os.stat(path)
-    except (OSError, ValueError):
-        return os.path.abspath(path)
-    return st.st_dev, st.st_ino
-
-
-def shown(path: Path) -> str:
-    """``path`` as text that can be printed and written: a name that is not valid UTF-8
-    (written by a system using another encoding) has its stray bytes escaped, ``\\xb2``."""
-    text = str(path)
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return os.fsencode(path).decode("utf-8", "backslashreplace")
-    return text
-
-
-def prepare(path: Path, config: Config, session: requests.Session | None = None,
-            event_time: str | None = None, validate: bool = True) -> Prepared:
-    """Read, clean, localise and (unless told not to) validate the (first) post in ``path``;
-    raises InputError for bad input and SchemaError (a bug) for an invalid record."""
-    return prepare_post(readers.read(path), path, config, session, event_time, validate)
-
-
-def prepare_all(path: Path, config: Config, session: requests.Session | None = None,
-                validate: bool = True, key_for: KeyFor | None = None,
-                data: bytes | None = None, file_as: FileAs | None = None) -> list[Prepared]:
-    """Every post in ``path`` (a WARC may hold several)."""
-    return [prepare_post(raw, path, config, session, None, validate, key_for, file_as)
-            for raw in readers.read_all(path, data)]
-
-
-KeyFor = Callable[[dict[str, Any]], str]
-# (the post's own id, its other names) → (the object to file it in, the names to record)
-FileAs = Callable[[str, list[str]], tuple[str, list[str]]]
-
-
-def default_key(record: dict[str, Any]) -> str:
-    """A post's citation key from its byline (or account), year and title."""
-    return new_post_key(record)
-
-
-def prepare_post(raw: RawPost, path: Path, config: Config,
-                 session: requests.Session | None = None, event_time: str | None = None,
-                 validate: bool = True, key_for: KeyFor | None = None,
-                 file_as: FileAs | None = None) -> Prepared:
-    """Clean, localise, build and validate one post a reader found. ``key_for`` gives the
-    record's citation key (the archive keeps keys unique and never changes one given);
-    ``file_as`` the object it goes in (the archive may know the post by another name)."""
-    return finish_post(extract_post(raw, config, session), path, event_time, validate,
-                       key_for, file_as)
-
-
-@dataclass
-class Extracted:
-    """One post read, cleaned and its images localised: the whole of its preparation that
-    needs neither the archive nor the run's state (the keys given, the objects known), and
-    so may be done in another process (``ingest --jobs``)."""
-
-    raw: RawPost
-    post: CleanPost
-    assets: list[Asset]
-    inputs: dict[str, str | None]  # the local files looked at: resolved path → sha256
-    identity: Identity
-    names: list[str]
-    data_is_input: bool = False  # raw.data left out: it is the bytes of the file read
-
-
-def extract_post(raw: RawPost, config: Config,
-                 session: requests.Session | None = None) -> Extracted:
-    """Clean the post a reader found and localise its images."""
-    post = clean(raw)
-    inputs: dict[str, str | None] = {}
-    container = raw.container or {}
-    assets: list[Asset] = localise(post.images, raw.base_dir, config, session, inputs,
-                                   raw.resources, container.get("page") or container.get("uri"),
-                                   local_files=raw.container is None, damaged=raw.damaged)
-    identity = identity_of(post, raw)
-    if _log.isEnabledFor(logging.INFO):
-        _say_extracted(raw, post, assets)
-    return Extracted(raw, post, assets, inputs, identity, names_of(post, identity))
-
-
-def _say_extracted(raw: RawPost, post: CleanPost, assets: list[Asset]) -> None:
-    """``--verbose``: which reader read the post, what cleaning made of it, and where each
-    of its images came from (or why it is missing)."""
-    title = post.meta.get("title")
-    _log.info("%s: read by the %s reader: %s %s, %d block(s), %d image(s); cleaned by %s",
-              shown(raw.path), raw.format, raw.kind,
-              f"“{title.value}”" if title is not None else "(untitled)", len(post.blocks),
-              len(assets), ", ".join(post.steps) or "no step")
-    for number, asset in enumerate(assets, 1):
-        if asset.status == "stored":
-            _log.info("%s: image %d stored as %s (%s, %s×%s), from %s", shown(raw.path),
-                      number, asset.logical_path, asset.media_type, asset.width,
-                      asset.height, describe_original(asset.origin or asset.original))
-        else:
-            _log.info("%s: image %d missing: %s (%s)", shown(raw.path), number, asset.reason,
-                      describe_original(asset.original))
-
-
-# the HTTP session of a worker process (one per process, made when it first fetches)
-_worker_session: requests.Session | None = None
-
-
-def extract_file(path: Path, data: bytes, config: Config) -> list[Extracted]:
-    """Every post in the file at ``path`` (``data``, its bytes) extracted: the work of a
-    worker process of ``ingest --jobs``. What it gives back crosses to the run's process
-    pickled, so it leaves out what cannot or need not cross: the parsed page (lxml's, tied to
-    this process), the container's files (used up by localising its images) and the saved
-    file's own bytes (which the run has: put back by :func:`with_input`); the source's
-    digest is computed (or waited for, computed beside) here."""
-    global _worker_session
-    if config.fetch and _worker_session is None:
-        _worker_session = requests.Session()
-    out: list[Extracted] = []
-    for raw in readers.read_all(path, data):
-        extracted = extract_post(raw, config, _worker_session)
-        extracted.raw = replace(raw, body_tree=None, resources={}, sha512=raw.data_sha512,
-                                data=b"" if raw.data is data else raw.data)
-        extracted.data_is_input = raw.data is data
-        out.append(extracted)
-    return out
-
-
-def with_input(extracted: Extracted, data: bytes) -> Extracted:
-    """``extracted`` (from :func:`extract_file`) holding the saved file's bytes again."""
-    if extracted.data_is_input:
-        extracted.raw = replace(extracted.raw, data=data)
-        extracted.data_is_input = False
-    return extracted
-
-
-def finish_post(extracted: Extracted, path: Path, event_time: str | None = None,
-                validate: bool = True, key_for: KeyFor | None = None,
-                file_as: FileAs | None = None) -> Prepared:
-    """Build and validate the record of a post extracted, filed and keyed by the run."""
-    raw, post, assets, inputs, identity, names = (
-        extracted.raw, extracted.post, extracted.assets, extracted.inputs, extracted.identity,
-        extracted.names)
-    object_id, aliases = (file_as(identity.object_id, names) if file_as
-                          else (identity.object_id, names))
-    record = build_record(raw, post, assets, identity, object_id)
-    record["citation_key"] = (key_for or default_key)(record)
-    if validate:
-        schema.validate("record", record, path=str(path))
-    source_name = safe_source_name(path)
-    provenance = build_provenance(raw, post, assets, identity, source_name,
-                                  event_time or datetime.now(UTC).isoformat(), aliases)
-    if validate:
-        schema.validate("provenance", provenance, path=str(path))
-    record_bytes = dumps(record)
-    files: dict[str, bytes] = {"record.json": record_bytes, "provenance.json": dumps(provenance),
-                               f"source/{source_name}": raw.data}
-    sha256: dict[str, str] = {}
-    for asset in assets:
-        if asset.status == "stored" and asset.logical_path and asset.data is not None:
-            files[asset.logical_path] = asset.data
-            if asset.sha256:
-                sha256[asset.logical_path] = asset.sha256
-    warnings = [*raw.warnings, *(_missing_image(i, a.reason) for i, a in enumerate(assets)
-                                 if a.status == "missing")]
-    if raw.kind in ERROR_KINDS:
-        warnings.insert(0, f"the post is {raw.kind}: recorded as such, no body")
-    retry = any(a.status == "missing" and a.original.startswith(("http://", "https://", "//"))
-                for a in assets)
-    published = post.meta.get("published")
-    shown = published.source if published is not None else ""  # where its time was read
-    return Prepared(object_id=object_id, record=record, files=files,
-                    record_digest=sha512_hex(record_bytes),
-                    source_sha512=raw.sha512 or raw.data_sha512,
-                    title=record.get("title"), kind=record["kind"], warnings=warnings,
-                    inputs=inputs, retry_fetch=retry, sha256=sha256, aliases=aliases,
-                    zone_unknown=shown.startswith(wechat_html.SHOWN_TIME),
-                    offset_known=shown.startswith(wechat_html.SHOWN_TIME)
-                    and shown != wechat_html.SHOWN_TIME, lost=raw.lost)
-
-
 def _named(path: Path) -> str:
     """A source file as a version's message names it: with the folder it is in (saves of one
     post from several "save page complete" folders are all ``page.html``), no more of the
     path (which names the machine it was made on)."""
     return f"{path.parent.name}/{path.name}" if path.parent.name else path.name
-
-
-def _missing_image(index: int, reason: str | None) -> str:
-    """The warning for the ``index``-th image of a post (from 0) missing for ``reason``."""
-    return f"image {index + 1} missing: {reason}"
 
 
 def _assets_of(state: dict[str, str]) -> set[str]:
@@ -1438,7 +1126,7 @@ def carry_images(archive: Archive, prepared: Prepared) -> None:
 def _say_kept(prepared: Prepared, version: str, missing: dict[int, str | None]) -> None:
     """Reword the warnings of the images (index → why missing) that ``version`` holds: not
     obtained this time, but kept, never "missing" as if the archive had lost them."""
-    replaced = {_missing_image(index, reason) for index, reason in missing.items()}
+    replaced = {missing_image_warning(index, reason) for index, reason in missing.items()}
     prepared.warnings = [w for w in prepared.warnings if w not in replaced]
     prepared.warnings += [f"image {index + 1} not obtained this time ({reason}): "
                           f"{version}'s is kept" for index, reason in sorted(missing.items())]

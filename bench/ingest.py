@@ -44,13 +44,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from archiver.config import load_config  # noqa: E402
-from archiver.pipeline import (  # noqa: E402
-    discover,
-    ingest_paths,
-    prepare,
-    prepare_all,
-    start_workers,
-)
+from archiver.discover import discover  # noqa: E402
+from archiver.pipeline import ingest_paths, start_workers  # noqa: E402
+from archiver.prepare import prepare, prepare_all  # noqa: E402
 from archiver.readers import UnsupportedFormat, detect  # noqa: E402
 from archiver.store import Archive, Change  # noqa: E402
 

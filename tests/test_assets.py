@@ -563,7 +563,7 @@ def test_a_data_uri_that_cannot_be_decoded_is_missing(tmp_path):
 def test_a_markdown_image_with_any_data_uri_is_the_image_not_text(tmp_path, label):
     """markdown-it makes no image of a data: URL but of four types (``image/jpg``, common in
     exports, is none of them): the post kept the whole URI as text and lost the image."""
-    from archiver.pipeline import prepare
+    from archiver.prepare import prepare
     uri = f"data:{label};base64," + base64.b64encode(JPEG_SMALL).decode("ascii")
     post = tmp_path / "post.md"
     post.write_text(f"---\ntitle: t\ndate: 2024-01-01\n---\n\n正文。\n\n![图片]({uri})\n",
@@ -575,7 +575,7 @@ def test_a_markdown_image_with_any_data_uri_is_the_image_not_text(tmp_path, labe
 
 
 def test_a_markdown_image_at_a_file_url_is_that_file_within_the_allowed_folders(tmp_path):
-    from archiver.pipeline import prepare
+    from archiver.prepare import prepare
     (tmp_path / "images").mkdir()
     (tmp_path / "images" / "一.jpg").write_bytes(JPEG_SMALL)
     (tmp_path / "md").mkdir()
@@ -594,7 +594,7 @@ def test_a_markdown_image_at_a_file_url_is_that_file_within_the_allowed_folders(
 def test_a_markdown_image_is_recorded_as_the_post_wrote_it_not_percent_encoded(tmp_path):
     """An export's images folder named in Chinese, as a browser's or an exporter's is; and
     a name written with its own escape (%20), which is looked up decoded, as in a page."""
-    from archiver.pipeline import prepare
+    from archiver.prepare import prepare
     folder = tmp_path / "images" / "2021-07-07_送别一个旧时代"
     folder.mkdir(parents=True)
     (folder / "img 1.jpg").write_bytes(JPEG_SMALL)

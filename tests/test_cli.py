@@ -1345,7 +1345,7 @@ def test_internal_error_exits_70_without_traceback(runner, archive_dir, monkeypa
     def boom(*args, **kwargs):
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr("archiver.pipeline.clean", boom)
+    monkeypatch.setattr("archiver.prepare.clean", boom)
     result = run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
     assert result.exit_code == ExitCode.INTERNAL
     assert "archiver: internal error: RuntimeError: simulated bug" in result.stderr

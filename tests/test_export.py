@@ -279,7 +279,7 @@ def test_a_posts_urldate_is_when_its_page_was_fetched_or_captured(tmp_path):
     dates = {title: "-".join(f"{n:02d}" for n in item["accessed"]["date-parts"][0])
              for title, item in items.items() if "accessed" in item}
     from archiver.config import Config
-    from archiver.pipeline import prepare
+    from archiver.prepare import prepare
 
     def title_of(post):
         return prepare(post, Config(fetch=False)).record["title"]

@@ -21,16 +21,10 @@ from archiver import pipeline
 from archiver.background import processes
 from archiver.cli import app
 from archiver.config import Config
+from archiver.discover import discover
 from archiver.errors import ArchiverError, MalformedInput, UnsupportedFormat
-from archiver.pipeline import (
-    IngestResult,
-    discover,
-    extract_file,
-    finish_post,
-    ingest_paths,
-    prepare_all,
-    with_input,
-)
+from archiver.pipeline import IngestResult, ingest_paths
+from archiver.prepare import extract_file, finish_post, prepare_all, with_input
 from archiver.store import Archive
 
 from conftest import WECHAT

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from archiver.pipeline import prepare
+from archiver.prepare import prepare
 
 from conftest import WECHAT, labels
 

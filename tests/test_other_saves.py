@@ -692,10 +692,10 @@ def test_aliases_learned_on_reingest_survive_an_index_rebuild(config, monkeypatc
     """As an archive made before aliases were kept: its provenance, immutable, names none.
     The re-read learns them; the list index is derived data, rebuilt from the objects and the
     receipts, and the rebuilt one still files the browser's save with the raw page."""
-    import archiver.pipeline as pipeline
+    import archiver.prepare as prepare
 
     with monkeypatch.context() as old_build:
-        old_build.setattr(pipeline, "names_of", lambda post, identity: [])
+        old_build.setattr(prepare, "names_of", lambda post, identity: [])
         only(ingest_paths([RAW], config))
     archive = Archive(config.archive)
     assert not archive.read_json(LONG_ID, "provenance.json").get("aliases")

@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from archiver.pipeline import prepare
+from archiver.prepare import prepare
 from archiver.record import _Blocks
 
 

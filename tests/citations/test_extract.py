@@ -863,7 +863,7 @@ def test_references_wrapped_over_several_paragraphs_are_each_one_citation():
     section all the same, its entries of one line read too."""
     from archiver.citations.verify import citations_of
     from archiver.config import Config
-    from archiver.pipeline import prepare
+    from archiver.prepare import prepare
     post = next((WECHAT / "markdown").glob("mp_duty__万字综述*.md"))
     cited = [text for text, _ in citations_of(prepare(post, Config(fetch=False)).record)]
     numbered = [text.split(".")[0] for text in cited if re.match(r"\d+\. ", text)]
