@@ -590,7 +590,9 @@ def _is_year(value: str) -> bool:
 # ... and may be followed by a colon, as databases export them ("Volume: 111, Issue: 2,
 # Pages: 122-130")
 _VOL = re.compile(r"\bvol(?:ume)?\b\.?\s*[:：]?\s*(\w+)", re.I)
-_NO = re.compile(r"(?:\b(?:no|nr|issue)\b\.?|\bn[°º])\s*[:：]?\s*([\w/–-]+)", re.I)  # French's n°
+# (French's n°; a supplement or a part with its number is the issue: MLA's "no. Suppl 1")
+_NO = re.compile(r"(?:\b(?:no|nr|issue)\b\.?|\bn[°º])\s*[:：]?\s*"
+                 r"((?:Suppl(?:ement)?|Pt|Part)\b\.?\s*\d+[A-Za-z]?|[\w/–-]+)", re.I)
 # Chinese "第49卷, 第5期" (or "49卷5期"): the volume and the issue, each by its character
 _VOL_ZH = re.compile(r"(?:第\s*)?(\d+[A-Za-z]?)\s*卷")
 _NO_ZH = re.compile(r"(?:第\s*)?(\d+(?:\s*[/–-]\s*\d+)?)\s*期")

@@ -833,3 +833,14 @@ def test_a_title_in_guillemets_leaves_the_year_before_it_to_be_read(year):
             "Nature Genetics, 49(5), 692–699.")
     assert read_citation(text, GUILLEMETS).year == year
     assert field_checks(text, GUILLEMETS)["year"].match is (year == "2017")
+
+
+@pytest.mark.parametrize(("no", "issue"), [("no. Suppl 1", "Suppl 1"),
+                                           ("no. Supplement 2", "Supplement 2"),
+                                           ("no. Pt 1", "Pt 1"), ("no. 2", "2")])
+def test_mla_a_supplement_or_a_part_as_the_issue_is_read_whole(no, issue):
+    """MLA's "no. Suppl 1" was read as issue "Suppl", a false mismatch with Suppl 1."""
+    text = ("Gross, Joshua B., and Horst Wilkens. “Albinism in Phylogenetically and "
+            "Geographically Distinct Populations of Astyanax Cavefish Arises through the Same "
+            f"Loss-of-Function Oca2 Allele.” Heredity, vol. 111, {no}, 2013, pp. 122–30.")
+    assert read_citation(text, HEREDITY).issue == issue

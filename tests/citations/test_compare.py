@@ -142,6 +142,33 @@ def test_a_cjk_name_in_two_words_with_another_given_name_or_out_of_order_is_name
     assert check.match is False and check.reason.startswith(named)
 
 
+def test_a_cjk_name_with_a_latin_letter_in_it_is_compared_not_taken_for_a_romanised_one():
+    """"g 炳" for 李炳穆 was "written in another script: not compared", and passed."""
+    check = compare_authors("g 炳", False, [{"family": "李", "given": "炳穆"}])  # SYNTHETIC
+    assert check.match is False and "'g炳' is shown where Crossref's author 1" in check.reason
+    assert compare_authors("Li B", False, [{"family": "李", "given": "炳穆"}]).match is None
+
+
+# SYNTHETIC author list: Dutch names with particles, as Crossref files them
+DUTCH = [{"family": "Schellekens", "given": "G. A."}, {"family": "van den Hoogen",
+                                                       "given": "F. H. J."},
+         {"family": "van de Putte", "given": "L. B. A."}]
+
+
+@pytest.mark.parametrize(("segment", "match"), [
+    ("Schellekens, G. A., van den Hoogen, F. H. J., & van de Putte, L. B. A.", True),
+    ("Schellekens, G. A., Hoogen, F. H. J. van den, & Putte, L. B. A. van de", True),
+    ("Schellekens GA, Hoogen FHJ, Putte LBA", True),  # the particles left out
+    ("Schellekens, G. A., van dn Hoogen, F. H. J., & van de Putte, L. B. A.", False),
+    ("Schellekens, G. A., van den Hoogen, F. H. J., & van e Putte, L. B. A.", False),
+    ("Schellekens, G. A., van den Hoogen, F. H. J., & va de Putte, L. B. A.", False),
+    ("Schellekens, G. A., van de Hoogen, F. H. J., & van de Putte, L. B. A.", False)])
+def test_a_particle_of_two_words_misspelt_is_a_name_misspelt(segment, match):
+    """Only a particle of one word was held to its spelling (Lf Bruzzo): "van dn Hoogen" and
+    "van e Putte" passed; particles written after the initials stay the author's."""
+    assert compare_authors(segment, False, DUTCH).match is match
+
+
 def test_et_al_after_cjk_names_is_no_latin_name_the_list_is_compared():
     """"欧阳, 修, et al" was taken for a romanised list (four Latin letters to three CJK
     ones), not compared, and authors out of order passed."""
@@ -711,7 +738,11 @@ def test_a_nation_after_of_is_no_other_journal():
     # NLM's abbreviation keeps the Royal Society's "of London"
     ("Philos Trans R Soc Lond B Biol Sci", "Philosophical Transactions of the Royal Society B: "
                                            "Biological Sciences"),
-    ("Proc R Soc Lond B Biol Sci", "Proceedings of the Royal Society B: Biological Sciences")])
+    ("Proc R Soc Lond B Biol Sci", "Proceedings of the Royal Society B: Biological Sciences"),
+    # French names: the elided articles (l', d') are left out as the others are
+    ("Ann. Sci. Éc. Norm. Supér.", "Annales scientifiques de l'École normale supérieure"),
+    ("Ann Sci Ec Norm Super", "Annales scientifiques de l'École normale supérieure"),
+    ("Rev. Hist. Égl. Fr.", "Revue d'histoire de l'Église de France")])
 def test_abbreviations_as_iso4_and_nlm_write_them_are_the_journal(cited, full):
     """False alarms before: each was "neither … nor an abbreviation of it" (SYNTHETIC
     records holding only the title; the titles are Crossref's for these journals)."""
@@ -729,7 +760,9 @@ def test_abbreviations_as_iso4_and_nlm_write_them_are_the_journal(cited, full):
     ("Expert Syst.", "Expert Systems with Applications"),
     ("Nat. Genet. USA", "Nature Genetics"),  # a nation only a national body's name leaves out
     ("Philos Trans R Soc Lond B Biol Sci", "Proceedings of the Royal Society B: Biological "
-                                           "Sciences")])
+                                           "Sciences"),
+    ("Ann. Sci. Norm. Supér.", "Annales scientifiques de l'École normale supérieure"),
+    ("Rev. Hist. Fr.", "Revue d'histoire de l'Église de France")])
 def test_an_abbreviation_of_another_series_or_journal_is_not_the_journal(cited, full):
     """SYNTHETIC records holding only the title."""
     assert compare_journal(cited, f"A B. Title. {cited} 2017;1:1-9.",

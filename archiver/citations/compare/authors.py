@@ -123,7 +123,7 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
     if not names:
         return FieldCheck(segment, crossref, None, "Crossref lists no authors")
     families = [a.get("family") or a.get("name") or "" for a in authors]
-    if in_another_script(_ET_AL.sub(" ", segment), families):  # (et al. is no name)
+    if _in_another_script(segment, families):
         return _not_compared(segment, crossref, families)
     parts = _list_parts(segment)
     wrong_group = _unknown_group(parts, authors) or _first_group_not_first(
@@ -181,7 +181,10 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
                          and not _part_of_given(w, people[index - 1:index + 1])]
                 misspelt = " (misspelt?)"
             if not wrong and length < len(name) and at and seg[at - 1] in PARTICLES \
-                    and seg[at - 1] not in name:  # "de Lieshout" for van Lieshout
+                    and seg[at - 1] not in name and not (index and seg[at - 1] in words(
+                        people[index - 1].get("family") or "")):
+                # "de Lieshout" for van Lieshout (not the author before's particles, written
+                # after the initials: "Hoogen, F. H. J. van den, Putte, L. B. A. van de")
                 wrong, misspelt = [seg[at - 1], *seg[at:at + length]], " (another particle)"
             elif not wrong and _particle_misspelt(seg, at, name[:len(name) - length],
                                                   people[max(0, index - 1):index + 1]):
@@ -274,6 +277,16 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
                           f"the group author {left_out[0]!r}, one of Crossref's, is not in "
                           "the citation, which lists its authors in full (without et al.)")
     return FieldCheck(segment, crossref, True, f"all {len(names)} authors, in order")
+
+
+def _in_another_script(segment: str, families: Sequence[str]) -> bool:
+    """Whether the names are written in another script than Crossref's (:func:`in_another_
+    script`), "et al." aside: not when any of them is in Crossref's CJK script (``g 炳`` for
+    李炳 is a name misspelt, not a romanised one)."""
+    names = _ET_AL.sub(" ", segment)
+    if _CJK_SCRIPT.search(names) and any(_CJK_SCRIPT.search(f) for f in families):
+        return False
+    return in_another_script(names, families)
 
 
 _CJK_LIST = re.compile(r"[，、；]")  # how a list of names is punctuated in CJK text
@@ -377,15 +390,25 @@ def _given_in_family(author: dict[str, Any], segment: str) -> dict[str, Any]:
 
 def _particle_misspelt(seg: Sequence[str], at: int, left_out: Sequence[str],
                        owners: Sequence[dict[str, Any]]) -> bool:
-    """Whether the word before a family name found without its particle (``bruzzo`` of La
-    Bruzzo) is that particle misspelt (``Lf Bruzzo``): one letter off it, and no given name
-    or initial of the author or the one before (a name shown without its particle, ``Bruzzo
-    S``, is a name shown)."""
-    if len(left_out) != 1 or not at:
+    """Whether the words before a family name found without its particles (``bruzzo`` of La
+    Bruzzo, ``sandt`` of van de Sandt) are those particles with one misspelt (``Lf Bruzzo``,
+    ``van e Sandt``, ``van dn Hoogen``): read back from the name, the first that is not its
+    particle is one letter off it, and no given name or initial of the author or the one
+    before (a name shown without its particles, ``Bruzzo S`` or ``Sandt, A. M. van de``, is a
+    name shown)."""
+    if not left_out or not at:
         return False
-    word = seg[at - 1]
-    return len(word) >= 2 and Levenshtein.distance(word, left_out[0]) == 1 and \
-        not _part_of_given(word, owners)
+    for word, particle in zip(reversed(seg[max(0, at - len(left_out)):at]),
+                              reversed(left_out), strict=False):
+        if word == particle:
+            continue
+        if word in PARTICLES:  # another particle: said as such, or the author before's
+            return False
+        if len(word) == 1:  # a letter dropped ("e" for de), unless it is an initial there
+            initials = {name[0] for owner in owners for name in words(owner.get("given") or "")}
+            return word not in initials and Levenshtein.distance(word, particle) == 1
+        return Levenshtein.distance(word, particle) == 1 and not _part_of_given(word, owners)
+    return False
 
 
 def _part_of_given(word: str, owners: Sequence[dict[str, Any]]) -> bool:

@@ -29,9 +29,12 @@ from archiver.citations.compare.text import (
 from archiver.citations.compare.titles import title_variants
 
 # Besides STOP_WORDS, the prepositions and conjunctions ISO 4 and NLM leave out of a title
-# they abbreviate ("Expert Syst. Appl." for Expert Systems with Applications)
+# they abbreviate ("Expert Syst. Appl." for Expert Systems with Applications), and the
+# articles French and Italian elide ("Ann. Sci. Éc. Norm. Supér." for Annales scientifiques
+# de l'École normale supérieure; "Rev. Hist. Égl. Fr." for Revue d'histoire de l'Église de
+# France)
 _LEFT_OUT = STOP_WORDS | {"with", "from", "by", "into", "upon", "y", "e", "di", "del", "della",
-                          "zur", "zum", "voor", "en"}
+                          "delle", "dell", "zur", "zum", "voor", "en", "l", "d", "da", "do"}
 
 
 def _abbreviates(short: str, full: str, start_only: bool = False) -> bool:
