@@ -40,10 +40,23 @@ def make_verifier(config: Config, offline: bool = False) -> Verifier:
     """A verifier on the configured Crossref server, with the on-disk cache."""
     from archiver.citations.parse import parse_reference
     url = urllib.parse.urlsplit(config.crossref_url)
+    where = "--crossref-url, ARCHIVER_CROSSREF_URL or crossref_url in archiver.toml"
+    if url.username is not None or url.password is not None:
+        # (the URL is not repeated: it holds a secret)
+        raise UsageError(f"the Crossref URL holds a user name or password (host "
+                         f"{url.hostname}): it would be printed, cached and kept in every "
+                         "verification's evidence, in the archive for good",
+                         hint=f"give the API's address alone in {where}; Crossref's API "
+                              "needs no credentials")
     if url.scheme not in ("http", "https") or not url.hostname:
         raise UsageError(f"the Crossref URL {config.crossref_url!r} is not an http(s) URL",
-                         hint="--crossref-url, ARCHIVER_CROSSREF_URL or crossref_url in "
-                              "archiver.toml; e.g. https://api.crossref.org")
+                         hint=f"{where}; e.g. https://api.crossref.org")
+    if url.query or url.fragment:
+        raise UsageError(f"the Crossref URL {config.crossref_url!r} has a query or a fragment "
+                         "(?… or #…): the API's paths (/works/…) would be sent to the "
+                         "server's root, and every DOI found missing",
+                         hint=f"give the API's address alone in {where}; your e-mail for "
+                              "Crossref's polite pool goes in --mailto or ARCHIVER_MAILTO")
     client = CrossrefClient(base_url=config.crossref_url, mailto=config.mailto,
                             timeout=config.http_timeout,
                             cache=Cache(default_cache_dir(config)), offline=offline)
@@ -99,14 +112,22 @@ def _kept_where_unresolved(new: list[dict[str, Any]], old: list[dict[str, Any]]
             if e["status"] == "unresolved" else e for e in new]
 
 
+# why a citation a new version of a post makes has no verdict in its kept verification
+NOT_VERIFIED_YET = ("not verified yet: the post was changed after its last verification "
+                    "(`archiver verify` checks it)")
+
+
 def carried_citations(archive: Archive, object_id: str, record: dict[str, Any]
                       ) -> bytes | None:
     """The ``citations.json`` a new version of a post keeps: the verdicts the head holds for
     the citations the new record still makes, at their new places. An edit elsewhere in the
     post, or its images fetched at last, is no news about its citations; a citation that is
-    gone takes its verdict with it, and a new one waits for the next verify. None when the
-    head holds no verdicts, or none of them still applies."""
-    from archiver.citations.verify import citations_of
+    gone takes its verdict with it, and a new one is kept ``unresolved`` (:data:`NOT_VERIFIED_
+    YET`) until the next verify: the kept verification counts every citation the post makes,
+    so that ``list`` does not show a post with an unchecked citation as all verified. None
+    when the head holds no verdicts, or none of them still applies."""
+    from archiver.citations.cited import strip_doi_and_urls
+    from archiver.citations.verify import CitationResult, citations_of
 
     if CITATIONS_NAME not in archive.versions(object_id)[-1].state:
         return None
@@ -115,16 +136,19 @@ def carried_citations(archive: Archive, object_id: str, record: dict[str, Any]
     by_text: dict[str, dict[str, Any]] = {}
     for entry in old:
         by_text.setdefault(entry.get("text"), entry)
-    kept = []
+    kept, carried = [], False
     for text, where in citations_of(record):
         entry = placed.get((text, where)) or by_text.get(text)
-        if entry is None:
+        if entry is None:  # (in the post's order, among the others)
+            kept.append(CitationResult(text, strip_doi_and_urls(text)[1], "unresolved",
+                                       reason=NOT_VERIFIED_YET, location=where).to_json())
             continue
         entry = {k: v for k, v in entry.items() if k != "location"}
         if where:
             entry["location"] = where
         kept.append(entry)
-    if not kept:
+        carried = True
+    if not carried:
         return None
     document = {"citations": kept, "summary": count_statuses(e["status"] for e in kept)}
     schema.validate("verify-report", document, path=f"{object_id} {CITATIONS_NAME}")
@@ -190,7 +214,10 @@ def store_citations(archive: Archive, object_id: str, results: list[CitationResu
     keys = keys or CitedKeys(load_index(archive), archive)
     keys.give(entries, cited_keys({"citations": old}), _unkeyed(old or []))
     if old is not None and _outcome_digest(old) == _outcome_digest(entries):
-        _log.info("%s: the verification came out as the one kept: no new version", object_id)
+        _log.info("%s: %s: no new version", object_id,
+                  "the verification came out as the one kept" if any(
+                      r.status != "unresolved" for r in results) else
+                  "nothing could be checked this time; the verification kept stands")
         return None
     # each read checked against its digest, under the lock: the new version may share them
     files = {path: archive.read_bytes(object_id, path) for path in head.state}

@@ -33,6 +33,7 @@ from archiver.citations.verify import Verifier, report, split_reference_lines
 from archiver.cli import app
 from archiver.errors import ExitCode
 from archiver.render import CITATION_WIDTH, shorten, verify_text
+from archiver.store import Archive
 
 from conftest import FIXTURES, WECHAT
 from crossref_server import CrossrefServer, load_recordings
@@ -1019,8 +1020,6 @@ def test_a_retraction_learnt_is_a_new_version_of_the_kept_verification_a_correct
     """An archived post's verification gains a version when the outcome changes: Crossref
     listing a retraction of a work it cites is such news; a correction alone, or notices an
     earlier archiver did not read, is not (an upgrade alone adds no version)."""
-    from archiver.store import Archive
-
     post = tmp_path / "post.md"
     post.write_text("---\ntitle: 结构变异\n---\n\n参考文献\n\n" + RETRACTED_CITATION["text"]
                     + "\n", encoding="utf-8")
@@ -1593,6 +1592,49 @@ def test_verify_verbose_says_each_request_and_each_answer_taken_from_the_cache(
            f"({server.url}'s answer of " in again.stderr
     plain = run_verify(["verify", refs], server.url, tmp_path, monkeypatch)
     assert first.stdout == again.stdout == plain.stdout  # the report itself is the same
+
+
+def test_a_citation_added_by_an_edit_is_kept_unresolved_until_verified(server, tmp_path,
+                                                                       monkeypatch):
+    """The new version kept the old verdicts alone: list showed "1 verified" for a post that
+    cites two works, one of them never checked."""
+    first, second = [c for c in CASES if c["doi"] and c["expect"] == "verified"][:2]
+    post = tmp_path / "post.md"
+    page = "---\ntitle: 文献\nurl: https://mp.weixin.qq.com/s/CitesTwoWorks00001\n---\n\n" \
+           "正文。\n\n参考文献\n\n1. {}\n"
+    post.write_text(page.format(first["text"]), encoding="utf-8")
+    archive = ["--archive", tmp_path / "archive"]
+    run_verify(["ingest", post, *archive, "--no-fetch"], server.url, tmp_path, monkeypatch)
+    run_verify(["verify", *archive], server.url, tmp_path, monkeypatch)
+    post.write_text(page.format(first["text"]) + f"2. {second['text']}\n", encoding="utf-8")
+    run_verify(["ingest", post, *archive, "--no-fetch"], server.url, tmp_path, monkeypatch)
+
+    listed = run_verify(["list", *archive, "--json"], server.url, tmp_path, monkeypatch)
+    [entry] = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert (entry["citations"]["verified"], entry["citations"]["unresolved"]) == (1, 1)
+    kept = Archive.open(tmp_path / "archive").read_json(entry["id"], "citations.json")
+    assert [c["status"] for c in kept["citations"]] == ["verified", "unresolved"]
+    assert kept["citations"][1]["reason"].startswith("not verified yet: the post was changed")
+    assert kept["citations"][1]["text"].endswith(second["text"])
+    run_verify(["verify", *archive], server.url, tmp_path, monkeypatch)
+    listed = run_verify(["list", *archive, "--json"], server.url, tmp_path, monkeypatch)
+    assert json.loads(listed.stdout)["citations"]["verified"] == 2
+
+
+@pytest.mark.parametrize(("url", "said"), [
+    ("http://127.0.0.1:9?mailto=me@example.org", "has a query or a fragment"),
+    ("https://api.crossref.org/#works", "has a query or a fragment"),
+    ("http://user:secret@127.0.0.1:9", "holds a user name or password (host 127.0.0.1)")])
+def test_a_crossref_url_that_would_mislead_or_leak_is_a_usage_error(url, said, tmp_path,
+                                                                   monkeypatch):
+    """With ?mailto=… every request went to the server's root, and each 404 was kept as
+    "not_found"; a password was printed, cached and kept in the archive's evidence."""
+    refs = tmp_path / "refs.txt"
+    refs.write_text(CASES[0]["text"] + "\n", encoding="utf-8")
+    result = run_verify(["verify", refs], url, tmp_path, monkeypatch)
+    assert result.exit_code == ExitCode.USAGE
+    assert said in result.stderr and "secret" not in result.stderr
+    assert not (tmp_path / "cache").exists()
 
 
 def test_report_summary_counts_every_status(server, tmp_path):
