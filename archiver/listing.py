@@ -34,6 +34,12 @@ def date_bound(value: str, option: str) -> str:
     return match.group(0)
 
 
+def _at(date_text: str, other: str) -> str:
+    """A date to the precision it shares with ``other``: a post dated by its month alone
+    (``2020-10``) falls in a range that holds any day of that month."""
+    return date_text[:min(len(date_text), len(other))]
+
+
 def _folded(text: str) -> str:
     """Text compared without regard to case or width (ＡＢＣ, abc and ABC are one)."""
     return unicodedata.normalize("NFKC", text).casefold()
@@ -45,7 +51,8 @@ class PostFilter:
 
     ``since`` and ``until`` are bounds from :func:`date_bound`, compared with the post's
     publish date in Beijing time (the date ``list`` shows), both inclusive: ``until 2020``
-    keeps the whole of 2020. A post with no publish date passes no date bound.
+    keeps the whole of 2020, and a post dated by its month alone passes a bound within that
+    month. A post with no publish date passes no date bound.
     ``citations``: a verification status the head's kept verification gives at least one
     citation (``mismatch``: the posts citing a work wrongly), or :data:`NEVER_VERIFIED`."""
 
@@ -74,9 +81,9 @@ class PostFilter:
             day = beijing_date(entry.get("published"))
             if day is None:
                 return False
-            if self.since and day[:len(self.since)] < self.since:
+            if self.since and _at(day, self.since) < _at(self.since, day):
                 return False
-            if self.until and day[:len(self.until)] > self.until:
+            if self.until and _at(day, self.until) > _at(self.until, day):
                 return False
         if self.citations is not None:
             summary = entry.get("citations")

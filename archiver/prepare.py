@@ -16,7 +16,7 @@ from typing import Any
 import requests
 
 from archiver import readers, schema
-from archiver.assets import describe_original, localise
+from archiver.assets import localise
 from archiver.canonical import dumps, sha512_hex
 from archiver.clean import clean
 from archiver.config import Config
@@ -155,17 +155,28 @@ def _say_extracted(raw: RawPost, post: CleanPost, assets: list[Asset]) -> None:
               f"“{title.value}”" if title is not None else "(untitled)", len(post.blocks),
               len(assets), ", ".join(post.steps) or "no step")
     for number, asset in enumerate(assets, 1):
-        if asset.status == "stored":
-            _log.info("%s: image %d stored as %s (%s, %s×%s), from %s", shown(raw.path),
-                      number, asset.logical_path, asset.media_type, asset.width,
-                      asset.height, describe_original(asset.origin or asset.original))
+        if asset.status == "stored":  # (stored with the post, unless it is found unchanged)
+            _log.info("%s: image %d is %s (%s, %s×%s), from %s", shown(raw.path), number,
+                      asset.logical_path, asset.media_type, asset.width, asset.height,
+                      _source_of(asset))
         else:
             _log.info("%s: image %d missing: %s (%s)", shown(raw.path), number, asset.reason,
-                      describe_original(asset.original))
+                      asset.original)  # (a data: URI summarised already)
 
 
 # the HTTP session of a worker process (one per process, made when it first fetches)
 _worker_session: requests.Session | None = None
+
+
+def _source_of(asset: Asset) -> str:
+    """Where an image's bytes came from, as ``--verbose`` says it: the file or URL, the
+    data: URI the page holds (as the record summarises it), or the container's copy of its
+    address."""
+    if asset.origin == "container":
+        return f"the container's copy of {asset.original}"
+    if asset.origin == "data: URI" or not asset.origin:
+        return asset.original  # (a data: URI summarised already, as the record gives it)
+    return asset.origin
 
 
 def extract_file(path: Path, data: bytes, config: Config) -> list[Extracted]:

@@ -53,6 +53,14 @@ def test_a_post_is_dated_by_its_day_in_beijing_as_list_shows_it():
     assert not PostFilter(until="2020").matches(UTC_BEFORE_MIDNIGHT)
 
 
+def test_a_post_dated_by_its_month_alone_passes_a_bound_within_that_month():
+    month = {**LATE_EVENING, "published": "2020-10"}
+    assert PostFilter(since="2020-10-02", until="2020-10-31").matches(month)
+    assert PostFilter(since="2020-10-01", until="2020-10-01").matches(month)
+    assert not PostFilter(since="2020-11-01").matches(month)
+    assert not PostFilter(until="2020-09-30").matches(month)
+
+
 def test_a_post_without_a_publish_date_passes_no_date_bound():
     assert not PostFilter(since="1900").matches(UNDATED)
     assert not PostFilter(until="2100").matches(UNDATED)
@@ -113,6 +121,11 @@ def test_list_options_filter_the_listing(tmp_path):
     assert listed(archive, "--citations", "mismatch") == []
     text = run("list", "--archive", archive, "--account", "国政").stdout
     assert text.count("\n") == 1 and "国政学人  -  【中亚研究】" in text
+
+
+def test_list_refuses_an_empty_account_which_would_match_every_post(tmp_path):
+    result = run("list", "--archive", tmp_path / "none-here", "--account", " ")
+    assert result.exit_code == ExitCode.USAGE and "--account is empty" in result.stderr
 
 
 def test_list_refuses_a_bad_date_before_reading_the_archive(tmp_path):

@@ -68,7 +68,7 @@ def test_ingest_says_each_image_request_and_where_the_stored_bytes_came_from(tmp
     [request] = [line for line in result.stderr.splitlines() if line.startswith(
         "archiver: http: ")]
     assert f'"GET /{quote(folder)}/img_000.jpg HTTP/1.1" 200' in request
-    assert f"{post}: image 1 stored as assets/" in result.stderr
+    assert f"{post}: image 1 is assets/" in result.stderr
     assert f"from {url}" in result.stderr
 
 

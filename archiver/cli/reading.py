@@ -96,6 +96,9 @@ def list_posts(
     from archiver.listing import PostFilter, citations_shown, date_bound
 
     with reported_errors(show_traceback, verbose, quiet):
+        if account is not None and not account.strip():
+            raise UsageError("--account is empty: it would match every post",
+                             hint="give a part of the account's name, or leave --account out")
         wanted = PostFilter(
             account=account, kind=kind.value if kind else None,
             since=date_bound(since, "--since") if since is not None else None,
