@@ -184,8 +184,17 @@ def _url(value: Any, _base: Path) -> str:
         url.port  # noqa: B018 - raises ValueError for a port that is no number or out of range
     except ValueError:
         raise _must(value, "a URL with a valid port") from None
+    if url.username is not None or url.password is not None:  # (the secret is not repeated)
+        raise _Bad(f"holds a user name or password (host {url.hostname}): it would be "
+                   "printed, cached and kept in every verification's evidence, in the archive "
+                   "for good; Crossref's API needs no credentials")
     if url.scheme not in ("http", "https") or not url.hostname or any(c.isspace() for c in value):
         raise _must(value, "an http or https URL with a host name")
+    if url.query or url.fragment:  # the API's paths would follow them: /?mailto=x/works/…
+        raise _Bad(f"is {_shown(value)}: it has a query or a fragment (?… or #…), and the "
+                   "API's paths would be sent to the server's root, every DOI found missing; "
+                   "give the API's address alone (the e-mail for Crossref's polite pool goes "
+                   "in mailto)")
     return value
 
 

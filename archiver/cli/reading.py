@@ -86,9 +86,10 @@ def list_posts(
 ) -> None:
     """List the posts in the archive: id, versions, date, account, citations and title.
 
-    The citations column says how the post's last verification came out (3 verified,
-    1 mismatch), or - when it was never verified. The filters combine: every one given
-    must hold.
+    The citations column says how the post's kept verification came out (3 verified,
+    1 mismatch; a citation added since, unresolved), or - when none is kept (never
+    verified, Crossref out of reach, or no citation in it). The filters combine: every one
+    given must hold.
     """
     from archiver.clean.metadata import one_line
     from archiver.export.works import beijing_date, shown_title
