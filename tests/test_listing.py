@@ -115,7 +115,7 @@ def test_list_options_filter_the_listing(tmp_path):
     assert len(every) > 5
     assert [e["account"] for e in listed(archive, "--account", "国政")] == ["国政学人"]
     october = listed(archive, "--since", "2020-10-01", "--until", "2020-10-31")
-    assert october and all(e["published"].startswith("2020-10") for e in october)
+    assert october and all(e["date"].startswith("2020-10") for e in october)
     assert {e["kind"] for e in listed(archive, "--kind", "deleted")} == {"deleted"}
     assert listed(archive, "--citations", "none") == every  # none of them verified yet
     assert listed(archive, "--citations", "mismatch") == []

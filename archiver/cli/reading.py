@@ -116,8 +116,9 @@ def list_posts(
         if as_json:
             with writing_stdout():
                 for object_id in sorted(index):  # every post's aliases, [] when it has none
-                    entry = index[object_id]
-                    emit_json({"id": object_id, **entry, "aliases": entry.get("aliases") or []})
+                    entry = index[object_id]  # and its date as shown and filtered
+                    emit_json({"id": object_id, **entry, "aliases": entry.get("aliases") or [],
+                               "date": beijing_date(entry.get("published"))})
             return
         # one line per post (an account or an earlier record's title may hold a line break or
         # a control character), columns aligned in terminal cells (a Chinese character: two)

@@ -415,8 +415,9 @@ def verify(
             except KeyboardInterrupt:
                 progress.stop()
                 err.print(f"interrupted after {checked[0]} of {len(items)} citation(s): no "
-                          "result is kept or reported; Crossref's answers are cached, so "
-                          "running the same command again goes faster", markup=False)
+                          "result is kept or reported; the records Crossref gave are "
+                          "cached (not its \"no such DOI\" answers), so running the same "
+                          "command again asks for fewer", markup=False)
                 raise typer.Exit(130) from None
         keys, kept = _keep_results(store, items, results)
         document = _report(items, results, keys, kept)
