@@ -1030,7 +1030,7 @@ def test_bibtex_titles_keep_their_names_and_acronyms_through_a_sentence_case_sty
     assert "Albinism in phylogenetically" in rendered[0]  # the rest in sentence case
 
 
-def test_citations_an_edit_added_since_the_last_verify_are_exported_as_never_verified(
+def test_citations_an_edit_added_since_the_last_verify_are_exported_as_not_verified_yet(
         tmp_path, crossref):
     post = post_citing(tmp_path, "edited", ("dev-0132",))
     root = ingest_verified(tmp_path, crossref, post)
@@ -1042,10 +1042,12 @@ def test_citations_an_edit_added_since_the_last_verify_are_exported_as_never_ver
     items = json.loads(out)
     assert len(items) == 2
     assert "note" not in items[0]  # verified, from Crossref
-    assert "not verified against Crossref (never verified)" in items[1]["note"]
+    # kept unresolved in the new version's verification, with why (archiver.verified)
+    assert "not verified against Crossref (unresolved): not verified yet: the post was " \
+           "changed after its last verification" in items[1]["note"]
     site = tmp_path / "site"
     assert cli("export", "html", "--archive", root, "-o", site).exit_code == 0
-    assert "1 verified, 1 not verified" in (site / "index.html").read_text(encoding="utf-8")
+    assert "1 verified, 1 unresolved" in (site / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_cited_work_never_takes_the_key_of_a_post_this_run_does_not_export(
