@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import json
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -93,7 +94,6 @@ def list_posts(
     """
     from archiver.clean.metadata import one_line
     from archiver.export.works import beijing_date, shown_title
-    from archiver.index import load_index
     from archiver.listing import PostFilter, citations_shown, date_bound
 
     with reported_errors(show_traceback, verbose, quiet):
@@ -106,12 +106,7 @@ def list_posts(
             until=date_bound(until, "--until") if until is not None else None,
             citations=citations.value if citations else None)
         store = open_archive(archive)
-        unreadable: list[str] = []
-        index = load_index(store, unreadable, complete=True)
-        if unreadable:  # said even with --json: a list that leaves posts out must say so
-            err.print(f"archiver: warning: {len(unreadable)} object(s) of the archive cannot "
-                      "be read and are not listed: run `archiver fsck`", markup=False)
-        index = {object_id: entry for object_id, entry in index.items()
+        index = {object_id: entry for object_id, entry in _every_post(store, "listed").items()
                  if wanted.matches(entry)}
         if as_json:
             with writing_stdout():
@@ -224,16 +219,23 @@ def log(
                            f"({len(v.state)} files)")
 
 
-def _archive_log(store: Any, wanted: Any, as_json: bool) -> None:
-    """``log`` without an id: every post's versions, newest first (ties by id, then number)."""
+def _every_post(store: Any, left_out_of: str) -> dict[str, Any]:
+    """The list index of every post in the archive, rebuilt if it names fewer; the posts
+    that cannot be read are said to be left out (of what is ``listed``, or ``in the log``),
+    even with --json: an answer about the whole archive that leaves posts out must say so."""
     from archiver.index import load_index
 
     unreadable: list[str] = []
     index = load_index(store, unreadable, complete=True)
-    if unreadable:  # as list says it: a history that leaves posts out must say so
+    if unreadable:
         err.print(f"archiver: warning: {len(unreadable)} object(s) of the archive cannot be "
-                  "read and are not in the log: run `archiver fsck`", markup=False)
-    made = [(v, object_id) for object_id in sorted(index)
+                  f"read and are not {left_out_of}: run `archiver fsck`", markup=False)
+    return index
+
+
+def _archive_log(store: Any, wanted: Callable[[Any], bool], as_json: bool) -> None:
+    """``log`` without an id: every post's versions, newest first (ties by id, then number)."""
+    made = [(v, object_id) for object_id in sorted(_every_post(store, "in the log"))
             for v in store.versions(object_id) if wanted(v)]
     made.sort(key=lambda item: (item[0].created, item[1], int(item[0].number[1:])),
               reverse=True)

@@ -306,7 +306,7 @@ def _cjk_forms(author: dict[str, Any]) -> tuple[set[str], set[str]]:
     APA's ``袁, 训.``), or the given name then the family name (``炳穆 李``))."""
     family = "".join((author.get("family") or "").split())
     given = "".join((author.get("given") or "").split())
-    one = {fold(family + given), fold(family)}
+    one = {fold(_written_whole(author)), fold(family)}
     two = set()
     for shown in (given, given[:1]) if given else ():
         two.add(fold(f"{family} {shown}"))
@@ -342,20 +342,20 @@ def _cjk_names(parts: Sequence[str], authors: Sequence[dict[str, Any]], et_al: b
     index = 0
     while index < len(shown):
         name = shown[index]
+        joined = "".join(name.split())  # as the messages quote it
         if at >= len(authors):
-            return False, (f"{''.join(name.split())!r} is shown besides all of Crossref's "
-                           f"{len(authors)} authors")
-        whole = _written_whole(authors[at])
+            return False, (f"{joined!r} is shown besides all of Crossref's {len(authors)} "
+                           "authors")
         one, two = _cjk_forms(authors[at])
         said = _cjk_shown(name)
         inverted = f"{said} {_cjk_shown(shown[index + 1])}" if index + 1 < len(shown) else ""
         if inverted in two and said == fold("".join(authors[at]["family"].split())):
             index += 2  # "李, 炳穆": the family name, a comma, the given name
-        elif fold("".join(name.split())) in one and " " not in said or said in two:
+        elif fold(joined) in one and " " not in said or said in two:
             index += 1
         else:
-            return False, (f"{''.join(name.split())!r} is shown where Crossref's author "
-                           f"{at + 1} is {whole!r}")
+            return False, (f"{joined!r} is shown where Crossref's author {at + 1} is "
+                           f"{_written_whole(authors[at])!r}")
         at += 1
     if at < len(authors) and not et_al:
         return False, (f"{_written_whole(authors[at])!r} (author {at + 1} of "
