@@ -26,11 +26,13 @@ Re-ingesting an unchanged corpus should cost little more than reading it, so eac
 a *receipt* (derived data under ``extensions/``): the source's sha256 (hashing every source
 is most of a re-ingest, and sha256 runs at 2.6 times sha512's speed on CPUs with SHA
 instructions), the settings and tool version that processed it, every local file it looked at
-with its sha256 (or "absent"), and where each post's record is.
-When all of these still hold, the post is reported ``unchanged`` without being parsed again
-(nor is the version it names read: ``--refresh`` checks that it is whole, :meth:`Archive.
-check_version`, and ``fsck`` checks every digest; checking it here took re-ingest from 0.025
-to 0.04–0.07 of a first ingest in bench/ingest.py, past its 0.05 target).
+with its sha256 (or "absent"), where each post's record is, and the size of every stored file
+of the version it names. When all of these still hold, and each of those files is there at its
+size (one ``stat`` each), the post is reported ``unchanged`` without being parsed again (nor
+is the version read: ``--refresh`` checks that it is whole, :meth:`Archive.check_version`,
+and ``fsck`` checks every digest; checking it here took re-ingest from 0.025 to 0.04–0.07 of
+a first ingest in bench/ingest.py, past its 0.05 target). A file whose size is not the one a
+receipt kept is checked against its digest when the post is read again.
 A receipt never vouches for images that could not be fetched: with fetching on, such a post is
 processed again. ``refresh=True`` ignores receipts. A file whose status (size, times, inode)
 is what it was when its digest was taken is not even read (:class:`_KnownDigests`).
@@ -38,6 +40,7 @@ is what it was when its digest was taken is not even read (:class:`_KnownDigests
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
@@ -465,6 +468,11 @@ class _Run:
         # object → (source, post number in it) of the head versions this run made: a file's
         # receipt is written only once all its posts are stored
         self.heads_made: dict[str, tuple[str, int]] = {}
+        # (object, version) → the size of each stored file of that version (by its path in
+        # the object), as this run stored or found it: a receipt keeps them
+        self.stored: dict[tuple[str, str], dict[str, int]] = {}
+        # the same, as the receipts this run started with say (worked out when first asked)
+        self.receipt_sizes: dict[tuple[str, str], dict[str, int]] | None = None
         for object_id in sorted(self.aliases):
             self._know(object_id, self.aliases[object_id])
         self.waiting: list[_File] = []  # in input order
@@ -559,9 +567,8 @@ class _Run:
             if not all(isinstance(p.get("version"), str) and VERSION_NUMBER.fullmatch(p["version"])
                        for p in posts):
                 continue  # a post that failed (receipts written before they were not)
-            if not all(os.path.isfile(self.archive.root / p["record"]) for p in posts
-                       if p.get("record")):
-                continue  # its object was deleted or moved since: the post is read again
+            if not all(self._still_stored(p) for p in posts):
+                continue  # its object was deleted, moved or cut since: the post is read again
             if not posts or any(self.index.get(p["id"]) is None or int(
                     self.index[p["id"]]["head"][1:]) < int(p["version"][1:]) for p in posts):
                 continue
@@ -573,6 +580,60 @@ class _Run:
                                  record=p["record"])
                     for p in posts]
         return None
+
+    def _still_stored(self, post: dict[str, Any]) -> bool:
+        """Whether every file of the version a receipt's ``post`` names is on disk at the size
+        it was stored with (one ``stat`` each: a file deleted or cut short, which would make
+        the version no longer whole, is not vouched for; a byte changed in place is for
+        ``fsck`` to find). A receipt written before receipts kept the sizes checks the record."""
+        stored = post.get("stored")
+        if not isinstance(stored, dict):
+            return not post.get("record") or os.path.isfile(self.archive.root / post["record"])
+        root = os.fspath(self.archive.object_path(post["id"]))
+        try:
+            return all(os.stat(os.path.join(root, path)).st_size == size
+                       for path, size in stored.items())
+        except OSError:
+            return False
+
+    def _check_sizes(self, object_id: str, version: str) -> None:
+        """Raise :class:`DamagedObject` if a file of ``version`` of ``object_id`` whose size is
+        not the one a receipt says it was stored with no longer matches its digest: a file
+        cut short since, which :meth:`Archive.check_version` (presence alone) would pass, is
+        not taken for the post's unchanged copy. (The receipts are derived data: the
+        inventory's digest, not their word, decides.)"""
+        if self.receipt_sizes is None:
+            self.receipt_sizes = {
+                (post["id"], post["version"]): post["stored"]
+                for receipts in self.receipts.values() for receipt in receipts
+                for post in receipt.get("posts") or ()
+                if isinstance(post.get("stored"), dict)}
+        said = self.receipt_sizes.get((object_id, version))
+        if not said:
+            return
+        where = self.archive.object_path(object_id)
+        for logical, path in self.archive.content_paths(object_id, version).items():
+            size = said.get(path.relative_to(where).as_posix())
+            try:
+                same = size is None or path.stat().st_size == size
+            except OSError:
+                same = False
+            if not same:
+                self.archive.read_bytes(object_id, logical, version)  # checked: raises
+
+    def _sizes(self, object_id: str, version: str) -> dict[str, int]:
+        """The size of each stored file of ``version`` of ``object_id`` (by its path in the
+        object), as this run stored it or, for a version found unchanged, as it is on disk
+        (found whole by :meth:`Archive.check_version` just before)."""
+        known = self.stored.get((object_id, version))
+        if known is None:
+            known = {}
+            where = self.archive.object_path(object_id)
+            for path in set(self.archive.content_paths(object_id, version).values()):
+                with contextlib.suppress(OSError):  # gone since: the receipt will not vouch
+                    known[path.relative_to(where).as_posix()] = path.stat().st_size
+            self.stored[(object_id, version)] = known
+        return known
 
     def _edited_since(self, post: dict[str, Any], path: Path, source: str, number: int
                       ) -> bool:
@@ -666,6 +727,7 @@ class _Run:
                    "posts": [{"id": item.object_id, "version": result.version or "",
                               "title": item.title, "kind": item.kind, "warnings": item.warnings,
                               "record": result.record,
+                              "stored": self._sizes(item.object_id, result.version),
                               "made": self._made_from(item, result),
                               **({"aliases": sorted(item.aliases)} if item.aliases else {})}
                              for item, result in zip(prepared, results, strict=True)]}
@@ -833,6 +895,7 @@ class _Run:
         if existing:
             # the version vouched for must be there: an inventory outlives its folder's deletion
             self.archive.check_version(prepared.object_id, existing)
+            self._check_sizes(prepared.object_id, existing)
             _log.info("%s: unchanged: %s of %s holds this record", shown(entry.path), existing,
                       prepared.object_id)
             kept_images(self.archive, prepared, existing)
@@ -902,6 +965,9 @@ class _Run:
                 prepared.record, result.version, json.loads(citations) if citations else None,
                 (self.index.get(prepared.object_id) or {}).get("cited"), prepared.aliases)
             self.dirty = True
+            self.stored[(prepared.object_id, result.version)] = {
+                content: len(prepared.files[logical])
+                for logical, content in result.content.items()}
             _log.info("%s: %s committed (%s)", prepared.object_id, result.version,
                       f"ingest {_named(entry.path)}")
             status = ("unavailable" if prepared.kind in ERROR_KINDS

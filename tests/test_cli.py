@@ -2186,6 +2186,36 @@ def test_a_post_read_again_is_not_called_unchanged_in_a_version_that_is_damaged(
     assert run(runner, "fsck", "--archive", archive_dir).exit_code == ExitCode.ARCHIVE
 
 
+@pytest.mark.parametrize("refresh", [[], ["--refresh"]])
+@pytest.mark.parametrize("damage", ["deleted", "cut-short", "grown"])
+def test_a_receipt_does_not_vouch_for_a_post_whose_stored_image_is_damaged(
+        runner, archive_dir, damage, refresh):
+    """Re-ingesting an unchanged file is answered by its receipt, without reading the post
+    again; but not once a stored file of the version it names is gone or is no longer the
+    size it was stored with. The post is then read again, and fails (exit 5) naming the
+    image, as fsck does, instead of being reported unchanged in a version that is not whole.
+    Read again (or with --refresh), a file whose size is not the one the receipt kept is
+    checked against its digest: its presence alone does not make the version whole."""
+    run(runner, "ingest", MUFENG_PAGE, "--archive", archive_dir, "--no-fetch")
+    [obj] = objects_on_disk(archive_dir)
+    [image, *_] = sorted((obj / "v1" / "content" / "assets").rglob("*.*"))
+    if damage == "deleted":
+        image.unlink()
+    elif damage == "cut-short":
+        image.write_bytes(image.read_bytes()[:100])
+    else:
+        image.write_bytes(image.read_bytes() + b"\0")
+    result = run(runner, "ingest", MUFENG_PAGE, "--archive", archive_dir, "--no-fetch",
+                 "--json", *refresh)
+    assert result.exit_code == ExitCode.ARCHIVE, result.output
+    [row] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert row["status"] == "failed", row
+    assert image.name in row["error"], row
+    assert ("missing from the archive" if damage == "deleted" else "do not match") \
+        in row["error"], row
+    assert not (obj / "v2").exists()
+
+
 def test_an_edited_post_whose_stored_image_is_damaged_fails_alone(runner, archive_dir,
                                                                   tmp_path):
     """The edited page shares its images with v1; a stored copy damaged since would be
