@@ -5,6 +5,10 @@ list index names lost."""
 from __future__ import annotations
 
 import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from archiver import schema
 from archiver.errors import ArchiverError
@@ -18,15 +22,51 @@ from archiver.index import (
 )
 from archiver.store import DOCUMENT_SCHEMAS, Archive, FsckReport, Problem, object_root_for
 
+_log = logging.getLogger("archiver.fsck")
 
-def check_archive(archive: Archive) -> FsckReport:
+
+@dataclass(frozen=True)
+class Checked:
+    """One object fsck is done with, in one of its two passes: ``"fixity"`` (every file's
+    digest, the OCFL structure) and ``"schemas"`` (each version's documents against the JSON
+    Schemas). ``where`` is the object's id (its folder, when its inventory cannot be read);
+    ``count``, how many files, or documents, were checked in it; ``problems``, how many were
+    found; ``total``, how many objects the pass goes through (a progress bar's)."""
+
+    stage: str
+    where: str
+    count: int
+    problems: int
+    total: int
+
+    def said(self) -> str:
+        """One line for ``--verbose``."""
+        what = ("file(s), each digest computed again" if self.stage == "fixity"
+                else "document(s) checked against the schemas")
+        found = f"{self.problems} problem(s)" if self.problems else "ok"
+        return f"{self.where}: {self.count} {what}: {found}"
+
+
+def check_archive(archive: Archive, on_checked: Callable[[Checked], None] | None = None
+                  ) -> FsckReport:
     """Fixity and OCFL structure (the store's fsck), plus every version's record, provenance
     and verification (citations.json) against the JSON Schemas.
 
     Only the objects the store could read are checked further, and only posts (ids
     ``wx:…``) must hold a record and a provenance: any other OCFL object in the storage root
-    is checked as an OCFL object, never rejected for not being a post."""
-    report = archive.fsck()
+    is checked as an OCFL object, never rejected for not being a post.
+
+    ``on_checked`` is told of each object as each pass finishes with it (a checking of a large
+    archive takes minutes: its digests are all computed again); so is the logger
+    ``archiver.fsck``, at INFO."""
+
+    def checked(step: Checked) -> None:
+        _log.info("%s", step.said())
+        if on_checked is not None:
+            on_checked(step)
+
+    report = archive.fsck(lambda where, count, problems, total: checked(
+        Checked("fixity", where, count, problems, total)))
     listed = load_json_extension(archive, INDEX_NAME) or {}
     if not well_formed(listed):  # not an index this tool wrote: it names no lost post
         listed = {}
@@ -38,47 +78,63 @@ def check_archive(archive: Archive) -> FsckReport:
                                            "post again with --refresh)"))
     trusted = not index_is_stale(archive)  # while marked stale, it may lag by design
     lagging: list[Problem] = []  # said once the index is known not to have moved meanwhile
-    for object_id in sorted(set(report.readable)):
-        if not object_id.startswith(POST_ID_PREFIX):
-            continue
-        try:
-            versions = archive.versions(object_id)
-        except ArchiverError as exc:  # an inventory the commands that read cannot use
-            folder = object_root_for(object_id) + "/"
-            if not any(p.path.startswith(folder) and "sidecar" in p.message
-                       for p in report.problems):  # (a sidecar mismatch is said once)
-                report.problems.append(Problem(object_id, exc.message))
-            continue
-        said = (listed.get(object_id) or {}).get("head")
-        if trusted and said is not None and versions and said != versions[-1].number:
-            # derived data, not the post's: said, not failed on (an object put back from an
-            # older copy fails on its own account)
-            lagging.append(Problem(object_id, (
-                f"the list index says its head is {said}, its inventory {versions[-1].number}: "
-                "the inventory was put back from another copy, the index edited, or a version "
-                "committed through the library, which leaves the index alone (`list` shows "
-                "the index; delete extensions/archiver-index/index.json to have it rebuilt "
-                "from the objects once they are right)")))
-        for version in versions:
-            for name in ("record.json", "provenance.json", CITATIONS_NAME):
-                if name not in version.state:
-                    if name != CITATIONS_NAME:  # a post never verified has none
-                        report.problems.append(Problem(f"{object_id} {version.number}",
-                                                       f"{name} is missing"))
-                    continue
-                try:
-                    document = json.loads(archive.read_bytes(object_id, name, version.number,
-                                                             verify=False))
-                except (OSError, ValueError, ArchiverError) as exc:
-                    report.problems.append(Problem(f"{object_id} {version.number} {name}",
-                                                   f"unreadable: {exc}"))
-                    continue
-                for message in schema.errors(DOCUMENT_SCHEMAS[name], document):
-                    report.problems.append(Problem(f"{object_id} {version.number} {name}",
-                                                   message))
+    posts = sorted(object_id for object_id in set(report.readable)
+                   if object_id.startswith(POST_ID_PREFIX))
+    for object_id in posts:
+        problems = len(report.problems)
+        documents = _check_post(archive, object_id, report, listed.get(object_id),
+                                trusted, lagging)
+        checked(Checked("schemas", object_id, documents, len(report.problems) - problems,
+                        len(posts)))
     # a writer that committed while the objects were read moves the index on, or marks it
     # stale, as it goes: what it said then is no news
     if lagging and not index_is_stale(archive) and \
             (load_json_extension(archive, INDEX_NAME) or {}) == listed:
         report.warnings += lagging
     return report
+
+
+def _check_post(archive: Archive, object_id: str, report: FsckReport,
+                listed: dict[str, Any] | None, trusted: bool, lagging: list[Problem]) -> int:
+    """Check each version's record, provenance and verification of the post ``object_id``
+    against the JSON Schemas, and whether the list index (``listed``: its line there; trusted
+    unless marked stale) lags behind its inventory; problems go to ``report``, the index's
+    lag to ``lagging``. Returns how many documents were checked."""
+    documents = 0
+    try:
+        versions = archive.versions(object_id)
+    except ArchiverError as exc:  # an inventory the commands that read cannot use
+        folder = object_root_for(object_id) + "/"
+        if not any(p.path.startswith(folder) and "sidecar" in p.message
+                   for p in report.problems):  # (a sidecar mismatch is said once)
+            report.problems.append(Problem(object_id, exc.message))
+        return documents
+    said = (listed or {}).get("head")
+    if trusted and said is not None and versions and said != versions[-1].number:
+        # derived data, not the post's: said, not failed on (an object put back from an
+        # older copy fails on its own account)
+        lagging.append(Problem(object_id, (
+            f"the list index says its head is {said}, its inventory {versions[-1].number}: "
+            "the inventory was put back from another copy, the index edited, or a version "
+            "committed through the library, which leaves the index alone (`list` shows "
+            "the index; delete extensions/archiver-index/index.json to have it rebuilt "
+            "from the objects once they are right)")))
+    for version in versions:
+        for name in ("record.json", "provenance.json", CITATIONS_NAME):
+            if name not in version.state:
+                if name != CITATIONS_NAME:  # a post never verified has none
+                    report.problems.append(Problem(f"{object_id} {version.number}",
+                                                   f"{name} is missing"))
+                continue
+            try:
+                document = json.loads(archive.read_bytes(object_id, name, version.number,
+                                                         verify=False))
+            except (OSError, ValueError, ArchiverError) as exc:
+                report.problems.append(Problem(f"{object_id} {version.number} {name}",
+                                               f"unreadable: {exc}"))
+                continue
+            documents += 1
+            for message in schema.errors(DOCUMENT_SCHEMAS[name], document):
+                report.problems.append(Problem(f"{object_id} {version.number} {name}",
+                                               message))
+    return documents

@@ -1136,8 +1136,13 @@ class Archive:
 
     # -- checking ----------------------------------------------------------------------------
 
-    def fsck(self) -> FsckReport:
-        """Recompute every digest of every object; report problems, never repair content."""
+    def fsck(self, on_object: Callable[[str, int, int, int], None] | None = None
+             ) -> FsckReport:
+        """Recompute every digest of every object; report problems, never repair content.
+        ``on_object`` is told of each object once it is checked: its id (its folder, relative
+        to the root, when its inventory cannot be read), how many files and problems were
+        found in it, and how many objects there are (a progress bar's total: the folders are
+        walked first, which reads no file)."""
         report = FsckReport()
         declaration = self.root / f"0={SPEC}"
         if not declaration.is_file():
@@ -1161,26 +1166,36 @@ class Archive:
                 where.relative_to(self.root).as_posix() if where.is_relative_to(self.root)
                 else str(where), f"{exc.message} ({exc.hint})"))
             busy = True  # its objects are checked as they are, its staging left alone
-        for object_dir in self._object_dirs():
+        folders = list(self._object_dirs())
+        for object_dir in folders:
             report.objects += 1
+            files, problems, ids = report.files, len(report.problems), len(report.readable)
             if not busy:
                 self.fsck_object(object_dir, report)
-                continue
-            # The writer may be applying a commit to this object right now; between two of
-            # its steps the new version folder is there before the root inventory names it,
-            # and the root inventory is replaced before its sidecar. Those are not damage.
-            mine = FsckReport()
-            self.fsck_object(object_dir, mine)
-            if mine.problems:
-                mine = FsckReport()
-                self.fsck_object(object_dir, mine, self._in_flight().get(
-                    object_dir.relative_to(self.root).as_posix()))
-            report.files += mine.files
-            report.problems += mine.problems
-            report.readable += mine.readable
+            else:
+                self._fsck_object_in_flight(object_dir, report)
+            if on_object is not None:
+                on_object(report.readable[-1] if len(report.readable) > ids
+                          else object_dir.relative_to(self.root).as_posix(),
+                          report.files - files, len(report.problems) - problems, len(folders))
         self._fsck_layout(report)
         self._fsck_hierarchy(report, busy)
         return report
+
+    def _fsck_object_in_flight(self, object_dir: Path, report: FsckReport) -> None:
+        """:meth:`fsck_object` while another writer may be committing. It may be applying a
+        commit to this object right now; between two of its steps the new version folder is
+        there before the root inventory names it, and the root inventory is replaced before
+        its sidecar. Those are not damage."""
+        mine = FsckReport()
+        self.fsck_object(object_dir, mine)
+        if mine.problems:
+            mine = FsckReport()
+            self.fsck_object(object_dir, mine, self._in_flight().get(
+                object_dir.relative_to(self.root).as_posix()))
+        report.files += mine.files
+        report.problems += mine.problems
+        report.readable += mine.readable
 
     def _in_flight(self) -> dict[str, str]:
         """Commits another writer is applying: object folder → the version it adds (read from

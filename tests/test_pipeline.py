@@ -108,6 +108,25 @@ def test_fsck_checks_fixity_and_schemas(corpus_archive):
     assert report.objects == len(versions_of(config.archive))
 
 
+def test_fsck_tells_its_caller_of_each_object_once_in_each_pass(corpus_archive):
+    """A caller (the command's progress bar) hears of every object as the digests of its
+    files are checked, then of every post as its documents are: each once, with the totals
+    the report gives in the end."""
+    config, _ = corpus_archive
+    steps = []
+    report = check_archive(Archive.open(config.archive), steps.append)
+    fixity = [step for step in steps if step.stage == "fixity"]
+    schemas = [step for step in steps if step.stage == "schemas"]
+    assert len(fixity) + len(schemas) == len(steps)
+    assert sorted(step.where for step in fixity) == sorted(versions_of(config.archive))
+    assert {step.total for step in fixity} == {report.objects}
+    assert sum(step.count for step in fixity) == report.files
+    assert sorted(step.where for step in schemas) == sorted(versions_of(config.archive))
+    assert {step.total for step in schemas} == {len(schemas)}
+    assert all(step.count >= 2 and step.problems == 0 for step in schemas)  # record, provenance
+    assert steps.index(fixity[-1]) < steps.index(schemas[0])
+
+
 def test_fsck_checks_a_posts_verification_against_its_schema_too(config):
     [result] = ingest_paths([WECHAT / "markdown" / "guozhengxueren-464-kazakhstan.md"], config)
     archive = Archive.open(config.archive)

@@ -212,3 +212,30 @@ def test_a_file_name_with_a_line_break_is_escaped_after_the_bar():
     escaped, as in every other line."""
     from archiver.cli.ingest import _bar_label
     assert _bar_label("a\nb\x1b[2J.md", 120) == "a\\nb\\x1b[2J.md"
+
+
+def test_fsck_draws_a_bar_for_each_pass_that_leaves_nothing_and_none_for_json(posts,
+                                                                            tmp_path):
+    """Checking a large archive takes minutes (every digest is computed again): fsck draws
+    a bar counting the objects, for the digests and then for the documents against the
+    schemas; once done, only the problems (stdout) and the summary stay on the screen.
+    With --json, a script's report, no bar is drawn."""
+    archive = tmp_path / "a"
+    subprocess.run([sys.executable, "-m", "archiver", "ingest", str(posts), "--archive",
+                    str(archive), "--no-fetch", "-q"], check=True, capture_output=True)
+    [record, *_] = sorted(archive.rglob("v1/content/record.json"))
+    record.write_bytes(record.read_bytes().replace(b'"', b"'", 1))  # no longer its digest
+    code, received = run_in_terminal(["fsck", "--archive", str(archive)])
+    assert code == 5
+    assert "━".encode() in received
+    assert b"fsck fixity" in received and b"fsck schemas" in received
+    assert f"/{len(POSTS)}".encode() in received  # counting the objects
+    screen = [line for line in screen_of(received) if line]
+    assert not any("━" in line for line in screen), "\n".join(screen)
+    assert any(line.endswith("sha512 does not match the manifest (file changed)")
+               for line in screen), "\n".join(screen)
+    assert screen[-1].startswith(f"fsck: {len(POSTS)} object(s), "), "\n".join(screen)
+
+    code, received = run_in_terminal(["fsck", "--archive", str(archive), "--json"])
+    assert code == 5
+    assert "━".encode() not in received

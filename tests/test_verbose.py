@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from archiver.cli import app
 from archiver.errors import ExitCode
+from archiver.store import Archive
 
 from conftest import WECHAT
 
@@ -89,3 +90,25 @@ def test_verbose_leaves_the_logging_of_a_program_using_the_library_as_it_was(tmp
     before = (logger.level, logger.propagate, list(logger.handlers))
     run("ingest", SEED, "--archive", tmp_path / "archive", "--no-fetch", "--verbose")
     assert (logger.level, logger.propagate, list(logger.handlers)) == before
+
+
+def test_fsck_says_each_object_it_checked_in_each_pass_and_what_it_found(tmp_path):
+    """fsck computes every digest again, which takes minutes on a large archive: --verbose
+    says each object as each pass (digests, then the documents against the schemas) is done
+    with it, naming the one that holds the damage; stdout, the problems, is the same."""
+    archive = tmp_path / "archive"
+    run("ingest", SEED, IMAGES.parent / "html", "--archive", archive, "--no-fetch", "-q")
+    [image, *_] = sorted(archive.rglob("assets/*.*"))
+    image.write_bytes(image.read_bytes()[:-1] + b"\0")
+    quiet = run("fsck", "--archive", archive)
+    loud = run("fsck", "--archive", archive, "--verbose")
+    assert loud.exit_code == quiet.exit_code == ExitCode.ARCHIVE
+    assert loud.stdout == quiet.stdout and image.name in loud.stdout
+    fixity = [line for line in loud.stderr.splitlines() if "each digest computed" in line]
+    schemas = [line for line in loud.stderr.splitlines() if "against the schemas" in line]
+    assert len(fixity) == len(schemas) == 2
+    [damaged] = [line for line in fixity if line.endswith(": 1 problem(s)")]
+    damaged_id = damaged.removeprefix("archiver: fsck: ").split(": ")[0]
+    assert image.is_relative_to(Archive.open(archive).object_path(damaged_id))
+    assert all(line.endswith(": ok") for line in [*schemas, *fixity] if line != damaged)
+    assert "archiver: fsck: " not in quiet.stderr

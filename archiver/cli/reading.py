@@ -441,6 +441,37 @@ def _print_diff(result: dict[str, Any], as_json: bool) -> None:
         typer.echo("no differences")
 
 
+def _checked_with_progress(store: Any, quiet: bool) -> Any:
+    """``check_archive`` with a progress bar on stderr for each of its passes (the digests of
+    every object, then each post's documents against the schemas): a large archive takes
+    minutes. No bar with ``quiet`` (``-q``, ``--json``) or where none can be drawn."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    from archiver.fsck import Checked, check_archive
+
+    progress = Progress(TextColumn("fsck {task.description}"), BarColumn(),
+                        MofNCompleteColumn(), TimeElapsedColumn(), console=err,
+                        transient=True, disable=quiet or not err.is_terminal,
+                        redirect_stdout=False, redirect_stderr=False)
+    tasks: dict[str, Any] = {}
+
+    def advance(step: Checked) -> None:
+        if step.stage not in tasks:
+            for task in tasks.values():
+                progress.update(task, visible=False)
+            tasks[step.stage] = progress.add_task(step.stage, total=step.total)
+        progress.advance(tasks[step.stage])
+
+    with progress:
+        return check_archive(store, advance)
+
+
 @app.command()
 def fsck(
     archive: Path | None = ArchiveOpt,
@@ -453,7 +484,6 @@ def fsck(
 
     Exit 5 if anything is wrong.
     """
-    from archiver.fsck import check_archive
     from archiver.store import FsckReport, Problem
 
     with reported_errors(show_traceback, verbose, quiet):
@@ -465,7 +495,7 @@ def fsck(
                     emit_json(FsckReport(problems=[Problem(str(exc.path or ""), exc.message)])
                               .to_json())
             raise
-        report = check_archive(store)
+        report = _checked_with_progress(store, quiet or as_json)
         try:
             with writing_stdout():
                 if as_json:
