@@ -607,6 +607,22 @@ def test_exporting_the_archive_writes_the_readable_posts_and_names_a_damaged_one
     assert asked.exit_code == 5 and asked.stdout == ""
 
 
+def test_the_caller_is_told_of_each_post_once_its_works_are_read_the_damaged_one_too(
+        two_posts):
+    """``works_of`` tells ``on_object`` of every post it is done with, in order, each before
+    its works are handed on (a progress bar's steps): the damaged one, left out, too."""
+    from archiver.export import works_of
+    root, seed, share = two_posts
+    with Archive.open(root).content_path(seed, "record.json").open("r+b") as record:
+        record.truncate(10)
+    told: list[str] = []
+    works = works_of(Archive.open(root), [seed, share, seed], on_object=told.append,
+                     on_damaged=lambda *_: None)
+    first = next(iter(works))
+    assert told == [seed, share] and first.title == "20251218 警惕技术泡沫"  # the share's
+    assert list(works) == [] and told == [seed, share]
+
+
 def test_a_post_whose_record_is_damaged_is_left_out_of_the_file_and_the_others_written(
         two_posts, tmp_path):
     """A stored file that no longer matches its digest (a record cut short) is damage too:

@@ -239,3 +239,28 @@ def test_fsck_draws_a_bar_for_each_pass_that_leaves_nothing_and_none_for_json(po
     code, received = run_in_terminal(["fsck", "--archive", str(archive), "--json"])
     assert code == 5
     assert "━".encode() not in received
+
+
+@pytest.mark.parametrize("fmt", ["bibtex", "html"])
+def test_export_to_a_file_draws_a_bar_counting_the_posts_and_none_over_the_entries(
+        posts, tmp_path, fmt):
+    """An export of 100k posts takes minutes: written to a file (or a site), a bar counts
+    the posts and leaves only the summary behind. Written to stdout, on the terminal the
+    entries are what shows progress, and a bar would be drawn over them: none is drawn."""
+    archive = tmp_path / "a"
+    subprocess.run([sys.executable, "-m", "archiver", "ingest", str(posts), "--archive",
+                    str(archive), "--no-fetch", "-q"], check=True, capture_output=True)
+    out = tmp_path / ("site" if fmt == "html" else "posts.bib")
+    code, received = run_in_terminal(["export", fmt, "-o", str(out), "--archive",
+                                      str(archive)])
+    assert code == 0
+    assert "━".encode() in received and f"/{len(POSTS)}".encode() in received
+    screen = [line for line in screen_of(received) if line]
+    assert not any("━" in line for line in screen), "\n".join(screen)
+    assert screen[-1].startswith("exported" if fmt != "html" else "wrote"), "\n".join(screen)
+    assert out.exists()
+    if fmt == "html":
+        return
+    code, received = run_in_terminal(["export", fmt, "--archive", str(archive)])
+    assert code == 0
+    assert "━".encode() not in received and b"@misc{" in received

@@ -7,6 +7,7 @@ from enum import StrEnum
 from pathlib import Path
 
 import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from archiver.cli.base import (
     ArchiveOpt,
@@ -22,6 +23,8 @@ from archiver.cli.base import (
     output_file_problem,
     reported_errors,
     resolve_id,
+    stdout_is_pipe,
+    stdout_is_terminal,
     stdout_write,
     write_whole,
     writing_stdout,
@@ -79,6 +82,18 @@ def _check_site_folder(output: Path) -> None:
         raise UsageError("this folder holds other files, and the html export would overwrite "
                          "its index.html", path=output,
                          hint="give a new or empty folder, or one an earlier html export wrote")
+
+
+def _progress(quiet: bool, to_stdout: bool) -> Progress:
+    """The bar an export draws on stderr, counting the posts (100k take minutes). None is
+    drawn with ``-q``, where stderr is no terminal, or while the export goes to stdout: on the
+    terminal it would be drawn over the entries, and a program reading them (``| tee``) may
+    write them to the same terminal."""
+    return Progress(TextColumn("export"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=err, transient=True,
+                    disable=quiet or not err.is_terminal or (
+                        to_stdout and (stdout_is_terminal() or stdout_is_pipe())),
+                    redirect_stdout=False, redirect_stderr=False)
 
 
 def _site_refused(problem: DamagedObject, output: Path) -> DamagedObject:
@@ -151,8 +166,12 @@ def export(
                 raise UsageError("the html export needs an output folder (it writes a page "
                                  "per post, not one stream)", hint="archiver export html -o DIR")
             _check_site_folder(output)
+            progress = _progress(quiet, to_stdout=False)
+            task = progress.add_task("", total=None)
             try:
-                count = build_site(store, output, citations_of)
+                with progress:
+                    count = build_site(store, output, citations_of, lambda _id, total: (
+                        progress.update(task, total=total, advance=1)))
             except DamagedObject as problem:
                 raise _site_refused(problem, output) from None
             except OSError as exc:
@@ -195,14 +214,19 @@ def export(
 
         index = load_index(store)
         reserved = taken_keys(index)  # posts' and cited works' keys
+        to_stdout = output is None or str(output) == "-"
+        progress = _progress(quiet, to_stdout)
+        task = progress.add_task("", total=len(set(ids)))
         works = works_of(store, ids, posts=not only_cited, cited=cited or only_cited,
                          include_unverified=include_unverified, on_skip=on_skip,
                          parse=parse_reference, citations_in=citations_of, reserved=reserved,
                          known=known_works(index),
-                         on_damaged=None if post_ids else on_damaged)
-        if output is None or str(output) == "-":  # `-o -`: standard output, as is usual
+                         on_damaged=None if post_ids else on_damaged,
+                         on_object=lambda _id: progress.advance(task))
+        if to_stdout:  # `-o -`: standard output, as is usual
             try:  # each write guarded alone: the works are read from the archive as they go
-                count = write_export(works, fmt.value, stdout_write)
+                with progress:
+                    count = write_export(works, fmt.value, stdout_write)
                 with writing_stdout():  # what is left in the buffer
                     pass
             except KeyboardInterrupt:
@@ -211,7 +235,9 @@ def export(
                 raise typer.Exit(130) from None
             output = None
         else:
-            count = write_whole(output, lambda write: write_export(works, fmt.value, write))
+            with progress:
+                count = write_whole(output, lambda write: write_export(works, fmt.value,
+                                                                       write))
         if not quiet:
             # --only-cited with nothing verified wrote nothing: why, and what would write some
             none_verified = only_cited and not include_unverified and not count

@@ -22,6 +22,7 @@ import re
 import secrets
 import shutil
 import stat
+from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
@@ -163,10 +164,12 @@ def _citations_table(citations: dict[str, Any] | None, unchecked: list[str],
             + "".join(rows) + "</table>")
 
 
-def build_site(archive: Any, out: Path, citations_in: CitationsIn | None = None) -> int:
+def build_site(archive: Any, out: Path, citations_in: CitationsIn | None = None,
+               on_post: Callable[[str, int], Any] | None = None) -> int:
     """Write the site for every post in ``archive`` into the folder ``out``; returns the number
     of posts. ``citations_in`` finds a record's citations (the citations layer gives it), so
-    that the index says how many no verification covers.
+    that the index says how many no verification covers. ``on_post(object_id, total)`` is
+    told as each post's page is written, and how many the site will hold (a progress bar's).
 
     Whole or not at all: the site is written into a new folder beside ``out`` and moved into
     place once complete. On any failure or interrupt that folder is removed and ``out`` is as
@@ -181,7 +184,7 @@ def build_site(archive: Any, out: Path, citations_in: CitationsIn | None = None)
         staging.mkdir()
         if target.is_dir():  # a refreshed site keeps its folder's permissions
             os.chmod(staging, stat.S_IMODE(target.stat().st_mode))
-        count = _write_site(archive, staging, citations_in)
+        count = _write_site(archive, staging, citations_in, on_post)
         _put_in_place(staging, target)
     except BaseException:  # an interrupt, a damaged object, a full disk
         with suppress(OSError):  # the error that stopped the writing is the one to tell
@@ -193,7 +196,8 @@ def build_site(archive: Any, out: Path, citations_in: CitationsIn | None = None)
     return count
 
 
-def _write_site(archive: Any, out: Path, citations_in: CitationsIn | None) -> int:
+def _write_site(archive: Any, out: Path, citations_in: CitationsIn | None,
+                on_post: Callable[[str, int], Any] | None = None) -> int:
     """Write the site into the new, empty folder ``out``; returns the number of posts."""
     (out / SITE_MARK).write_text(f"{SITE_GENERATOR}: this folder is a site the command writes\n",
                                  encoding="utf-8")
@@ -204,9 +208,12 @@ def _write_site(archive: Any, out: Path, citations_in: CitationsIn | None) -> in
     with (out / "index.html").open("w", encoding="utf-8") as index:
         index.write(head + "<h1>Archive</h1><table><tr><th>title</th><th>account</th>"
                     "<th>date</th><th>versions</th><th>citations</th></tr>\n")
-        for object_id in archive.object_ids():
+        ids = archive.object_ids()
+        for object_id in ids:
             index.write(_post_page(archive, out, object_id, citations_in))
             count += 1
+            if on_post is not None:
+                on_post(object_id, len(ids))
         index.write("</table>" + tail)
     return count
 
