@@ -724,6 +724,8 @@ def test_a_rerun_asks_crossref_only_for_what_the_cache_lacks_and_keeps_the_order
 
 
 def test_a_doi_cited_many_times_at_once_costs_one_request_even_a_404(server, tmp_path):
+    """One request per DOI, however many threads ask for it; a 404 adds its agency route and,
+    once per run, the list of works (the server is Crossref's API, not a wrong path)."""
     unknown = "10.1093/ia/iiaa061"  # no recording: 404, never cached
     texts = [DOI] * 6 + [unknown] * 6
     for doi in (DOI, unknown):  # SYNTHETIC faults: the first reply keeps the others waiting
@@ -732,7 +734,8 @@ def test_a_doi_cited_many_times_at_once_costs_one_request_even_a_404(server, tmp
     results = Verifier(client_for(server.url, tmp_path)).verify_all([(t, None) for t in texts])
     assert [r.status for r in results] == ["verified"] * 6 + ["not_found"] * 6
     assert Counter(path for _, path in server.requests) == {
-        f"/works/{DOI}": 1, f"/works/{unknown}": 1, f"/works/{unknown}/agency": 1}
+        f"/works/{DOI}": 1, f"/works/{unknown}": 1, f"/works/{unknown}/agency": 1,
+        "/works?rows=0": 1}
 
 
 def test_an_error_in_the_run_does_not_wait_for_the_queued_requests(server, tmp_path):
@@ -1515,6 +1518,34 @@ def test_a_server_that_is_not_crossrefs_api_leaves_citations_unresolved(tmp_path
     assert "is not Crossref's API (404" in citation["reason"]
 
 
+def test_crossrefs_server_under_a_wrong_path_leaves_citations_unresolved_not_not_found(
+        server, tmp_path, monkeypatch):
+    """Under a wrong path (`…/api`: a mirror's prefix left out, or one added), a server that
+    speaks Crossref's API answers every route with the 404 Crossref gives a DOI it has no
+    record of. Its list of works (`/works`) is not found either, so the DOIs are not called
+    wrong: unresolved, the reason naming the URL to correct, exit 3. The same server at the
+    right URL finds the same DOI not found (exit 1) and verifies the others."""
+    known = next(c for c in CASES if c.get("doi") and c["expect"] == "verified")
+    missing = next(c for c in CASES if c["expect"] == "not_found")
+    searched = next(c for c in CASES if not c.get("doi") and c["expect"] == "verified")
+    refs = tmp_path / "refs.txt"
+    for wanted in ([missing, known, searched], [searched]):  # a search alone too
+        refs.write_text("\n".join(c["text"] for c in wanted) + "\n", encoding="utf-8")
+        result = run_verify(["verify", refs, "--json"], f"{server.url}/api", tmp_path,
+                            monkeypatch)
+        assert result.exit_code == ExitCode.UNCHECKED, result.output
+        citations = json.loads(result.stdout)["citations"]
+        assert [c["status"] for c in citations] == ["unresolved"] * len(wanted)
+        assert all("does not answer as Crossref's REST API" in c["reason"]
+                   and f"{server.url}/api/works" in c["reason"] for c in citations)
+    refs.write_text("\n".join(c["text"] for c in (missing, known, searched)) + "\n",
+                    encoding="utf-8")
+    right = run_verify(["verify", refs, "--json"], server.url, tmp_path, monkeypatch)
+    assert right.exit_code == ExitCode.CITATION_WRONG
+    assert [c["status"] for c in json.loads(right.stdout)["citations"]] == \
+        ["not_found", "verified", "verified"]
+
+
 def test_verify_an_archived_post_keeps_the_result_in_the_object(server, tmp_path, monkeypatch):
     archive = tmp_path / "archive"
     runner_args = ["ingest", SEED, "--archive", archive, "--no-fetch"]
@@ -1671,7 +1702,8 @@ def test_ingest_verify_asks_the_crossref_server_its_option_names(server, tmp_pat
     assert result.exit_code == ExitCode.CITATION_WRONG, result.stderr  # its DOI: unknown here
     assert "citations: 1 not_found" in result.stderr
     assert [path for _, path in server.requests] == ["/works/10.1093/ia/iiaa061",
-                                                     "/works/10.1093/ia/iiaa061/agency"]
+                                                     "/works/10.1093/ia/iiaa061/agency",
+                                                     "/works?rows=0"]
 
 
 def test_ingest_verify_passes_mailto_to_the_verifier(server, tmp_path, monkeypatch):

@@ -149,6 +149,10 @@ class CrossrefClient:
         # for the client's life (one run) as a 404 is, and never cached on disk either
         self._elsewhere: dict[str, Outcome] = {}
         self._inflight_lock = threading.Lock()
+        # whether the server answers as Crossref's API (its list of works), once a DOI is
+        # not found (None: not asked yet, or it could not be asked)
+        self._is_crossref: bool | None = None
+        self._probe_lock = threading.Lock()
 
     # -- public ------------------------------------------------------------------------------
 
@@ -167,6 +171,8 @@ class CrossrefClient:
                 with self._inflight_lock:
                     self._elsewhere[doi] = elsewhere
                 return elsewhere
+            if self._answers_as_crossref() is False:
+                return self._wrong_server()
         if outcome.status == "found":
             problem = not_a_record_of(outcome.message or {}, doi)
             if problem:
@@ -199,6 +205,33 @@ class CrossrefClient:
                     f"nothing to check it against; see {where}")
         return (f"registered with {agency}, not Crossref: Crossref holds no record to check "
                 f"it against; see {where}")
+
+    def _answers_as_crossref(self) -> bool | None:
+        """Whether the server answers as Crossref's REST API: its list of works
+        (``/works?rows=0``) is there. Asked once per client, when a DOI is first not found:
+        under a wrong path (``…/api``, a mirror's prefix left out) Crossref's server answers
+        every route with the 404 it gives a DOI it has no record of, and every DOI of the run
+        would be kept as not found. None when it could not be asked (the 404 then stands)."""
+        with self._probe_lock:
+            if self._is_crossref is None:
+                outcome = self._call(lambda: self._api.works(limit=0), self._searches,
+                                     "the list of works")
+                if outcome.status == "found":
+                    self._is_crossref = "items" in (outcome.message or {})
+                elif outcome.status == "not_found":
+                    self._is_crossref = False
+            return self._is_crossref
+
+    def _wrong_server(self) -> Outcome:
+        """The outcome of every request of this run once the server is found not to answer
+        as Crossref's API: a setting to correct, not a verdict on any citation."""
+        with self._down_lock:
+            self._down = self._down or (
+                f"the server at {self.base_url} does not answer as Crossref's REST API: its "
+                f"list of works ({self.base_url}/works) is not found either (404); is the "
+                "Crossref URL right? (Crossref's own is https://api.crossref.org)")
+        _log.info("%s; nothing more is asked in this run", self._down)
+        return Outcome("unresolved", reason=self._down)
 
     def _cached(self, kind: str, key: str) -> Outcome | None:
         """This server's cached answer. An answer another server gave (the cache is shared
@@ -241,6 +274,10 @@ class CrossrefClient:
         outcome = self._call(lambda: self._api.works(query_bibliographic=text[:1000],
                                                      limit=rows),
                              self._searches, "search")
+        if outcome.status == "not_found":  # the list of works itself is not there
+            with self._probe_lock:
+                self._is_crossref = False
+            return self._wrong_server()
         if outcome.status == "found" and self.cache is not None and outcome.message:
             self.cache.put("searches", key, Entry(outcome.message, self.base_url,
                                                   outcome.fetched or utc_now()))
