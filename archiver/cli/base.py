@@ -19,6 +19,7 @@ from typing import Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from archiver.cli.help import Group
 from archiver.config import Config, load_config
@@ -204,6 +205,21 @@ def _internal(exc: BaseException, show_traceback: bool) -> NoReturn:
 
 def emit_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n")
+
+
+def progress_bar(label: str, hidden: bool, described: bool = False) -> Progress:
+    """The progress bar a long command draws on stderr: ``label`` (a format of the task's
+    fields), the bar, how many of how many, the time taken, and with ``described`` the task's
+    description after them; gone once done (``transient``). ``hidden``: none is drawn (``-q``,
+    ``--json``, output that would share its terminal). None where stderr is no terminal
+    either: rich ends a bar it did not draw with an empty line, in a log before the counts.
+    stdout is left alone: rich would send what is written to it to the bar's stderr."""
+    columns = [TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
+    if described:
+        columns.append(TextColumn("{task.description}"))
+    return Progress(*columns, console=err, transient=True,
+                    disable=hidden or not err.is_terminal, redirect_stdout=False,
+                    redirect_stderr=False)
 
 
 def stdout_is_terminal() -> bool:

@@ -7,7 +7,7 @@ from enum import StrEnum
 from pathlib import Path
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import Progress
 
 from archiver.cli.base import (
     ArchiveOpt,
@@ -21,6 +21,7 @@ from archiver.cli.base import (
     inside_an_archive,
     open_archive,
     output_file_problem,
+    progress_bar,
     reported_errors,
     resolve_id,
     stdout_is_pipe,
@@ -89,11 +90,8 @@ def _progress(quiet: bool, to_stdout: bool) -> Progress:
     drawn with ``-q``, where stderr is no terminal, or while the export goes to stdout: on the
     terminal it would be drawn over the entries, and a program reading them (``| tee``) may
     write them to the same terminal."""
-    return Progress(TextColumn("export"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), console=err, transient=True,
-                    disable=quiet or not err.is_terminal or (
-                        to_stdout and (stdout_is_terminal() or stdout_is_pipe())),
-                    redirect_stdout=False, redirect_stderr=False)
+    return progress_bar("export", quiet or (to_stdout and (stdout_is_terminal()
+                                                           or stdout_is_pipe())))
 
 
 def _site_refused(problem: DamagedObject, output: Path) -> DamagedObject:

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
 from archiver.cli.base import (
@@ -25,6 +24,7 @@ from archiver.cli.base import (
     err,
     fail,
     no_empty,
+    progress_bar,
     reported_errors,
     stdout_gone,
     stdout_is_pipe,
@@ -221,11 +221,7 @@ def ingest(
         # `--json > out.jsonl` from a terminal would fill the terminal, not the file)
         # No bar when stdout goes to another program: `| tee log` writes the lines to the
         # terminal the bar is drawn on, where neither knows of the other.
-        progress = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
-                            TimeElapsedColumn(), TextColumn("{task.description}"),
-                            console=err, transient=True,
-                            disable=quiet or stdout_is_pipe() or not err.is_terminal,
-                            redirect_stdout=False, redirect_stderr=False)
+        progress = progress_bar("ingest", quiet or stdout_is_pipe(), described=True)
         # When stdout is the terminal the bar is drawn on, a result line written to it would
         # land on the bar's line, and the bar's next redraw would erase it: such lines go
         # through the bar's console, which prints them above the bar.

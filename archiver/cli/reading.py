@@ -24,6 +24,7 @@ from archiver.cli.base import (
     emit_json,
     err,
     open_archive,
+    progress_bar,
     reported_errors,
     resolve_id,
     stdout_gone,
@@ -445,20 +446,9 @@ def _checked_with_progress(store: Any, quiet: bool) -> Any:
     """``check_archive`` with a progress bar on stderr for each of its passes (the digests of
     every object, then each post's documents against the schemas): a large archive takes
     minutes. No bar with ``quiet`` (``-q``, ``--json``) or where none can be drawn."""
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-    )
-
     from archiver.fsck import Checked, check_archive
 
-    progress = Progress(TextColumn("fsck {task.description}"), BarColumn(),
-                        MofNCompleteColumn(), TimeElapsedColumn(), console=err,
-                        transient=True, disable=quiet or not err.is_terminal,
-                        redirect_stdout=False, redirect_stderr=False)
+    progress = progress_bar("fsck {task.description}", quiet)
     tasks: dict[str, Any] = {}
 
     def advance(step: Checked) -> None:

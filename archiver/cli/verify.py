@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from archiver.cli.base import (
     ArchiveOpt,
@@ -26,6 +25,7 @@ from archiver.cli.base import (
     fail,
     no_empty,
     output_file_problem,
+    progress_bar,
     reader_may_leave,
     reported_errors,
     resolve_id,
@@ -394,13 +394,7 @@ def verify(
         for problem in problems:  # said first, and again in the exit code
             fail(problem)
         verifier = make_verifier(config, offline=offline)
-        progress = Progress(TextColumn("verify"), BarColumn(), MofNCompleteColumn(),
-                            TimeElapsedColumn(), console=err, transient=True,
-                            # no bar where none can be drawn: rich ends a bar it did not
-                            # draw with an empty line, in a log before the counts
-                            disable=quiet or as_json or not err.is_terminal,
-                            redirect_stdout=False,
-                            redirect_stderr=False)
+        progress = progress_bar("verify", quiet or as_json)
         checked = [0]
 
         def one_more(_result: Any) -> None:
