@@ -646,6 +646,35 @@ def test_stderr_in_a_file_holds_messages_and_no_trace_of_the_bar(tmp_path):
     assert "" not in lines and "━" not in result.stderr
 
 
+def test_stdout_is_utf8_whatever_encoding_the_environment_names(runner, archive_dir, tmp_path):
+    """The data a command writes is UTF-8 even where the environment names another encoding
+    (PYTHONIOENCODING=ascii; a Windows code page when redirected): the same bytes as under
+    UTF-8, never a crash (exit 70) part-way through, nor '?' in place of a title. Messages on
+    stderr keep that encoding, what it cannot hold escaped: a Chinese file name is named."""
+    run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
+    post = Archive.open(archive_dir).object_ids()[0]
+    commands = [["show", post], ["show", post, "--format", "markdown"], ["show", post, "--json"],
+                ["list"], ["list", "--json"], ["log", "--json"], ["export", "bibtex"],
+                ["export", "csl-json"]]
+    for command in commands:
+        out = {}
+        for encoding in ("ascii", "utf-8"):
+            result = subprocess.run([sys.executable, "-m", "archiver", *command, "--archive",
+                                     archive_dir], capture_output=True, timeout=120,
+                                    env={**os.environ, "PYTHONIOENCODING": encoding})
+            assert result.returncode == ExitCode.OK, (command, result.stderr)
+            out[encoding] = result.stdout
+        assert out["ascii"] == out["utf-8"], command
+        assert command[0] == "log" or "龙与熊之间".encode() in out["ascii"], command
+    named = tmp_path / "坏的.md"
+    named.write_text("not a post\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "archiver", "ingest", named, "--archive",
+                             archive_dir], capture_output=True, timeout=120,
+                            env={**os.environ, "PYTHONIOENCODING": "ascii"})
+    assert result.returncode == ExitCode.BAD_INPUT
+    assert b"\\u574f\\u7684.md: not a supported saved post" in result.stderr
+
+
 def test_an_id_prefix_matching_many_posts_names_five_and_counts_the_rest(runner,
                                                                           archive_dir):
     run(runner, "ingest", WECHAT / "markdown", "--archive", archive_dir, "--no-fetch")

@@ -12,9 +12,11 @@ what they share in ``base``, how their help reads in ``help``. The commands are 
 
 from __future__ import annotations
 
+import codecs
 import importlib
 import os
 import sys
+from contextlib import suppress
 from typing import Any
 
 from archiver.cli.base import app, fail, gone, stdout_failed
@@ -73,9 +75,31 @@ def _occupy_closed_stdout() -> None:
         sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
 
 
+def _is_utf(stream: Any) -> bool:
+    """Whether ``stream`` encodes text as UTF-8 (or UTF-16/32): every character."""
+    try:
+        return codecs.lookup(stream.encoding or "utf-8").name.startswith("utf")
+    except (AttributeError, LookupError, TypeError):
+        return True  # not a text stream this can tell (a test's): left as it is
+
+
+def _utf8_output() -> None:
+    """stdout carries data, and the data is UTF-8, whatever the locale or PYTHONIOENCODING
+    say (``ascii``; a Windows code page when redirected, which holds no emoji and few CJK
+    extension characters): a title the encoding cannot hold would otherwise end the command
+    as a bug (exit 70) in the middle of its output. stderr, for people, keeps its encoding,
+    and what that cannot hold is written as an escape (``\u738b``), never an error."""
+    for stream, change in ((sys.stdout, {"encoding": "utf-8"}),
+                           (sys.stderr, {"errors": "backslashreplace"})):
+        if stream is not None and not _is_utf(stream) and hasattr(stream, "reconfigure"):
+            with suppress(ValueError, OSError):
+                stream.reconfigure(**change)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point (click maps usage errors to exit 2)."""
     _occupy_closed_stdout()
+    _utf8_output()
     if sys.stderr is not None and not isinstance(sys.stderr, _QuietWhenGone):
         sys.stderr = _QuietWhenGone(sys.stderr)
     try:
