@@ -23,6 +23,7 @@ from archiver.cli.base import (
     app,
     emit_json,
     err,
+    fail,
     open_archive,
     progress_bar,
     reported_errors,
@@ -33,6 +34,7 @@ from archiver.cli.base import (
 )
 from archiver.errors import (
     ArchiveError,
+    DamagedObject,
     ExitCode,
     NotFound,
     UsageError,
@@ -235,9 +237,20 @@ def _every_post(store: Any, left_out_of: str) -> dict[str, Any]:
 
 
 def _archive_log(store: Any, wanted: Callable[[Any], bool], as_json: bool) -> None:
-    """``log`` without an id: every post's versions, newest first (ties by id, then number)."""
-    made = [(v, object_id) for object_id in sorted(_every_post(store, "in the log"))
-            for v in store.versions(object_id) if wanted(v)]
+    """``log`` without an id: every post's versions, newest first (ties by id, then number).
+    A post whose object is damaged (its inventory gone or altered) is named on stderr and
+    left out, the others' history printed, and the command exits 5: one damaged object must
+    not hide the history of every other (as ``export`` of the whole archive does)."""
+    made = []
+    damaged: list[DamagedObject] = []
+    for object_id in sorted(_every_post(store, "in the log")):
+        try:
+            versions = store.versions(object_id)
+        except DamagedObject as problem:
+            damaged.append(problem)
+            fail(problem)
+            continue
+        made += [(v, object_id) for v in versions if wanted(v)]
     made.sort(key=lambda item: (item[0].created, item[1], int(item[0].number[1:])),
               reverse=True)
     width = max((len(object_id) for _, object_id in made), default=0)
@@ -249,6 +262,10 @@ def _archive_log(store: Any, wanted: Callable[[Any], bool], as_json: bool) -> No
             else:
                 typer.echo(f"{v.created}  {object_id:<{width}}  {v.number:<4} "
                            f"{printable(v.message or '')}  ({len(v.state)} files)")
+    if damaged:
+        err.print(f"left out {len(damaged)} damaged post(s) (named above): run "
+                  "`archiver fsck`, and restore them from a backup", markup=False)
+        raise typer.Exit(int(ExitCode.ARCHIVE))
 
 
 _ABSENT = object()
