@@ -293,8 +293,16 @@ def test_an_address_of_no_archived_post_or_of_no_article_is_said_so(runner, arch
     assert missing.exit_code == ExitCode.USAGE
     assert "no post archived from 'https://mp.weixin.qq.com/s/notarchived0' (its id would " \
            "be 'wx:s/notarchived0')" in missing.stderr
-    other = run(runner, "show", "https://example.com/post", "--archive", archive_dir)
-    assert other.exit_code == ExitCode.USAGE and "is no WeChat article address" in other.stderr
+    for address, lacking in [
+            ("https://example.com/post", "it is not on mp.weixin.qq.com but on example.com"),
+            ("https://mp.weixin.qq.com/s?__biz=MzI2NTE1NDc3NA==&mid=2650512939",
+             "it gives no idx"),
+            ("https://mp.weixin.qq.com/s/PrefixTok", "its token 'PrefixTok' is too short"),
+            ("https://mp.weixin.qq.com/mp/appmsg/show?__biz=x&appmsgid=1&itemidx=1",
+             "its path /mp/appmsg/show is no article's")]:
+        other = run(runner, "show", address, "--archive", archive_dir)
+        assert other.exit_code == ExitCode.USAGE
+        assert f"{address!r} names no WeChat article: {lacking}" in other.stderr
 
 
 def test_bad_input_exits_4_naming_the_file_and_writes_nothing(runner, archive_dir, tmp_path):
