@@ -915,7 +915,15 @@ def test_export_html_refuses_a_file_or_a_folder_of_other_files(runner, archive_d
     (mine / "index.html").write_text("my precious notes\n")
     result = run(runner, "export", "html", "-o", mine, "--archive", archive_dir)
     assert result.exit_code == ExitCode.USAGE
+    assert "the export would overwrite its index.html" in result.stderr
     assert (mine / "index.html").read_text() == "my precious notes\n"
+    (mine / "index.html").unlink()
+    (mine / "notes.txt").write_text("mine\n")
+    result = run(runner, "export", "html", "-o", mine, "--archive", archive_dir)
+    assert result.exit_code == ExitCode.USAGE
+    assert "holds other files, and no site an html export wrote (the export writes " \
+           "index.html, posts/ and assets/ in it)" in result.stderr
+    assert [p.name for p in mine.iterdir()] == ["notes.txt"]
     fresh = tmp_path / "fresh"
     assert run(runner, "export", "html", "-o", fresh, "--archive", archive_dir).exit_code == 0
     again = run(runner, "export", "html", "-o", fresh, "--archive", archive_dir)

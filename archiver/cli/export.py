@@ -80,8 +80,10 @@ def _check_site_folder(output: Path) -> None:
     except OSError:
         earlier = False
     if not earlier:
-        raise UsageError("this folder holds other files, and the html export would overwrite "
-                         "its index.html", path=output,
+        raise UsageError("this folder holds other files, and no site an html export wrote"
+                         + (": the export would overwrite its index.html" if index.exists()
+                            else " (the export writes index.html, posts/ and assets/ in it)"),
+                         path=output,
                          hint="give a new or empty folder, or one an earlier html export wrote")
 
 
