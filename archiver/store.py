@@ -719,7 +719,7 @@ class Archive:
         if number not in inventory["versions"]:
             # worded as diff words it (the version as given, quoted, not a repr: printing
             # escapes it once)
-            raise NotFound(f"{inventory['id']} has no version '{number}'",
+            raise NotFound(f"{inventory['id']} has no version '{number}'", path=self.root,
                            hint="versions: " + ", ".join(_in_order(inventory["versions"])))
         for digest, paths in inventory["versions"][number]["state"].items():
             if logical in paths:
@@ -780,7 +780,7 @@ class Archive:
         (the images are checked for presence; ``fsck`` checks every digest)."""
         inventory = self.inventory(object_id)
         if number not in inventory["versions"]:
-            raise NotFound(f"{object_id} has no version '{number}'")
+            raise NotFound(f"{object_id} has no version '{number}'", path=self.root)
         state = inventory["versions"][number]["state"]
         if any("record.json" in paths for paths in state.values()):
             self._read_checked(inventory, object_id, "record.json", number)

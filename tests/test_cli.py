@@ -690,7 +690,7 @@ def test_an_id_prefix_matching_many_posts_names_five_and_counts_the_rest(runner,
     assert result.exit_code == ExitCode.USAGE
     total = len(Archive.open(archive_dir).object_ids())
     assert total > 5
-    assert f"'wx:' matches {total} posts: " in result.stderr
+    assert f"archiver: error: {archive_dir}: 'wx:' matches {total} posts: " in result.stderr
     assert f", and {total - 5} more" in result.stderr
 
 
@@ -1110,7 +1110,8 @@ def test_show_and_diff_word_a_version_the_post_lacks_alike(runner, archive_dir):
     shown = run(runner, "show", added["id"], "--version", "v9", "--archive", archive_dir)
     diffed = run(runner, "diff", added["id"], "v1", "v9", "--archive", archive_dir)
     for result in (shown, diffed):
-        assert f"{added['id']} has no version 'v9'" in result.stderr.splitlines()[0]
+        assert result.stderr.splitlines()[0] == \
+            f"archiver: error: {archive_dir}: {added['id']} has no version 'v9'"
         assert result.stderr.splitlines()[1] == "  hint: versions: v1"
 
 

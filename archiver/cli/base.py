@@ -378,7 +378,8 @@ def resolve_id(store: Any, given: str) -> str:
                        hint="`archiver list` shows the ids")
     more = f", and {len(candidates) - 5} more" if len(candidates) > 5 else ""
     raise UsageError(f"'{given}' matches {len(candidates)} posts: "
-                     + ", ".join(candidates[:5]) + more, hint="give more of the id")
+                     + ", ".join(candidates[:5]) + more, path=store.root,
+                     hint="give more of the id")
 
 
 def _by_address(store: Any, address: str) -> str:

@@ -389,7 +389,7 @@ def diff_versions(store: Any, object_id: str, old: str | None = None,
     old, new = _version_name(old), _version_name(numbers[-1] if new is None else new)
     for number in (old, new):
         if number not in a_state:
-            raise NotFound(f"{object_id} has no version '{number}'",
+            raise NotFound(f"{object_id} has no version '{number}'", path=store.root,
                            hint="versions: " + ", ".join(a_state))
     a = store.read_json(object_id, "record.json", old)
     b = store.read_json(object_id, "record.json", new)
