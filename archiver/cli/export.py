@@ -10,6 +10,7 @@ import typer
 from rich.progress import Progress
 
 from archiver.cli.base import (
+    ID_HELP,
     ArchiveOpt,
     QuietOpt,
     TracebackOpt,
@@ -112,7 +113,8 @@ def export(
                                        help="biblatex, bibtex, csl-json, ris, or html (an "
                                             "offline site of the archive; needs -o DIR)."),
     post_ids: list[str] = typer.Argument(None, metavar="ID",
-                                         help="Posts to export (default: all)."),
+                                         help="Posts to export (default: all). "
+                                              + ID_HELP),
     archive: Path | None = ArchiveOpt,
     cited: bool = typer.Option(False, "--cited", help="Also export the works the posts cite "
                                                      "(verified ones, from Crossref's record)."),

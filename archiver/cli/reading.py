@@ -15,6 +15,7 @@ import typer
 from rich.cells import cell_len
 
 from archiver.cli.base import (
+    ID_HELP,
     ArchiveOpt,
     JsonOpt,
     QuietOpt,
@@ -138,7 +139,7 @@ def list_posts(
 @app.command()
 def show(
     ctx: typer.Context,
-    post_id: str = typer.Argument(..., metavar="ID", help="Post id, or a unique prefix of it."),
+    post_id: str = typer.Argument(..., metavar="ID", help=ID_HELP),
     version: str | None = typer.Option(None, "--version", "-v", metavar="VERSION",
                                        help="Version, e.g. v1 (default: the latest)."),
     fmt: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
@@ -181,8 +182,8 @@ def show(
 @app.command()
 def log(
     post_id: str | None = typer.Argument(
-        None, metavar="[ID]", help="Post id, or a unique prefix of it. Without one: every "
-                                   "version of every post in the archive."),
+        None, metavar="ID", help=ID_HELP + " Without one: every version of every post in "
+                                           "the archive."),
     archive: Path | None = ArchiveOpt,
     since: str | None = typer.Option(
         None, "--since", metavar="DATE",
@@ -418,7 +419,7 @@ def diff_versions(store: Any, object_id: str, old: str | None = None,
 
 @app.command()
 def diff(
-    post_id: str = typer.Argument(..., metavar="ID", help="Post id, or a unique prefix of it."),
+    post_id: str = typer.Argument(..., metavar="ID", help=ID_HELP),
     old: str | None = typer.Argument(None, metavar="VA",
                                      help="Older version, e.g. v1 (or 1). Default: the one "
                                           "before the head."),
