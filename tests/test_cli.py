@@ -1410,15 +1410,18 @@ def test_list_shows_one_line_per_post_whatever_the_account_holds(runner, archive
     assert listed.count("\n") == 1 and "两行的 公众号[31m" in listed and "\x1b" not in listed
 
 
-def test_list_json_gives_every_posts_aliases_an_empty_list_when_it_has_none(runner,
-                                                                            archive_dir):
+def test_list_json_gives_every_post_the_same_keys_empty_where_it_has_none(runner,
+                                                                           archive_dir):
+    """A script reads one shape: every post's aliases ([] when it has none) and its cited
+    works' keys ({} when none), whatever the post."""
     run(runner, "ingest", SEED, WECHAT / "html", "--archive", archive_dir, "--no-fetch")
     listed = [json.loads(line) for line in run(runner, "list", "--archive", archive_dir,
                                                "--json").stdout.splitlines()]
     assert len(listed) > 2 and all(isinstance(entry["aliases"], list) for entry in listed)
     assert any(entry["aliases"] for entry in listed)  # those the posts have, as before
+    assert len({tuple(sorted(entry)) for entry in listed}) == 1
     [seed] = [entry for entry in listed if (entry["title"] or "").startswith("【中亚研究】龙与熊")]
-    assert seed["aliases"] == []
+    assert seed["aliases"] == [] and seed["cited"] == {}
 
 
 @pytest.mark.parametrize("quiet", ["-q", "--quiet"])

@@ -114,9 +114,11 @@ def list_posts(
                  if wanted.matches(entry)}
         if as_json:
             with writing_stdout():
-                for object_id in sorted(index):  # every post's aliases, [] when it has none
-                    entry = index[object_id]  # and its date as shown and filtered
-                    emit_json({"id": object_id, **entry, "aliases": entry.get("aliases") or [],
+                for object_id in sorted(index):  # every post's aliases, [] when it has none,
+                    entry = index[object_id]  # its cited works' keys, {} when none, and its
+                    emit_json({"id": object_id, **entry,  # date as shown and filtered
+                               "aliases": entry.get("aliases") or [],
+                               "cited": entry.get("cited") or {},
                                "date": beijing_date(entry.get("published"))})
             return
         # one line per post (an account or an earlier record's title may hold a line break or
