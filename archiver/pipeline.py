@@ -1128,18 +1128,40 @@ def _no_posts_in(folder: Path) -> UsageError:
     return UsageError("no saved posts in this folder", path=folder, hint=EMPTY_FOLDER_HINT)
 
 
+# a file larger than this is not read twice to learn, before an archive is made where none
+# was, whether it can be read (the ingest reads it in its turn)
+CHECKED_BEFORE_CREATING = 64 << 20
+
+
 def _none_is_a_post(files: list[tuple[Path, bool]]) -> list[IngestResult] | None:
-    """Each file's failure, as an ingest reports it, if no file is a post a reader takes;
-    None as soon as one is (it is then read by the ingest itself)."""
+    """Each file's failure, as an ingest reports it, if no file is a post a reader takes and
+    can read; None as soon as one is (it is then read by the ingest itself). Asked before an
+    archive is made where none was: a mistyped name, or a file whose front matter is not
+    YAML, makes no empty archive."""
     failures = []
     for path, named in files:
-        why = readers.refusal(path)
+        why = readers.refusal(path) or _unreadable(path)
         if why is None:
             return None
         skipped = isinstance(why, UnsupportedFormat) and not named
         failures.append(IngestResult(source=shown(path), status="skipped" if skipped
                                      else "failed", error=why))
     return failures
+
+
+def _unreadable(path: Path) -> InputError | None:
+    """Why a file a reader takes cannot be read after all (front matter that is not YAML, a
+    WARC cut short), as its reader says it; None when it can, or is too large to be read
+    twice (:data:`CHECKED_BEFORE_CREATING`)."""
+    try:
+        if path.stat().st_size > CHECKED_BEFORE_CREATING:
+            return None
+        readers.read_all(path)
+    except InputError as exc:
+        return exc
+    except OSError:
+        return None  # the ingest, reading it, says why
+    return None
 
 
 def _held_images(images: list[dict[str, Any]], held: list[dict[str, Any]]
