@@ -216,11 +216,18 @@ def _front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
         return {}, text
     try:
         meta = yaml.load(match.group(1) or "", Loader=_YAML_LOADER)
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow: where it is
+        line = (match.group(1) or "")[:exc.position].count("\n") + 2
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character[:1])
+        raise MalformedInput(f"front matter is not valid YAML (line {line}): it holds the "
+                             f"character U+{code:04X}, which YAML does not allow "
+                             f"({exc.reason})", path=path) from None
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" (line {where.line + 2})" if where is not None else ""
-        raise MalformedInput(f"front matter is not valid YAML{line}: "
-                             f"{getattr(exc, 'problem', None) or exc}", path=path) from None
+        said = getattr(exc, "problem", None) or " ".join(str(exc).split())  # one line
+        raise MalformedInput(f"front matter is not valid YAML{line}: {said}",
+                             path=path) from None
     except (ValueError, TypeError, OverflowError) as exc:  # e.g. 2020-13-45 read as a date
         raise MalformedInput(f"front matter {_unconstructed(match.group(1) or '')}is not "
                              f"what it looks like: {exc}", path=path) from None

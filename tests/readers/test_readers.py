@@ -687,6 +687,10 @@ def test_a_value_yaml_cannot_make_names_its_field_and_line(tmp_path):
     ("- a\n- b", "not a mapping"),
     ("date: not a date", "is not a date"),
     ("title: !!python/object/apply:os.system ['true']", "front matter is not valid YAML"),
+    # said on one line, where it is: not YAML's own two lines and position in a string
+    ("title: a\nauthor: b\x07c", r"front matter is not valid YAML \(line 3\): it holds the "
+                                 r"character U\+0007, which YAML does not allow \(control "
+                                 r"characters are not allowed\)$"),
 ])
 def test_broken_front_matter_is_malformed_input(tmp_path, front, message):
     post = tmp_path / "post.md"
