@@ -558,8 +558,10 @@ def tag(tokens: list[Token]) -> list[str]:
 
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _STRIP = " \t.,;:·•/\\-–—|*†‡#"
-_QUOTE_CHARS = "\"'“”‘’«»„‚「」『』《》〈〉`´"
-_PAIRS = {"(": ")", "[": "]", "{": "}"}
+_QUOTE_CHARS = "\"'“”‘’«»„‚「」『』〈〉`´"
+# brackets dropped from a span's ends only when unbalanced, or when one pair encloses it
+# whole: "《五行》学说与《荀子》" is a title that opens and ends with a work's name
+_PAIRS = {"(": ")", "[": "]", "{": "}", "《": "》"}
 
 
 def _strip_span(text: str) -> str:
@@ -730,7 +732,7 @@ def _person(part: str, given: str | None = None) -> dict[str, str] | None:
         core, suffix = words, ""
     if _initials(core[-1]) and not _initials(core[0]) or (
             len(core) > 1 and all(_VANCOUVER.match(w) and len(w) <= 2 for w in core[1:])
-            and len(core[0]) > 2):
+            and len(core[0]) > 2) or _capitals_then_initials(core):
         # Vancouver / GB/T: family first, initials after ("Murray WM", "PEEBLES P Z",
         # "Bykov A.M.")
         first_given = next(i for i in range(1, len(core) + 1)
@@ -743,6 +745,15 @@ def _person(part: str, given: str | None = None) -> dict[str, str] | None:
             "van", "von", "de", "der", "den", "la", "le", "du", "di", "da", "del", "dos", "ter"}:
         k -= 1
     return {"family": " ".join(core[k:]), "given": " ".join(core[:k]) + suffix}
+
+
+def _capitals_then_initials(words: list[str]) -> bool:
+    """GB/T 7714's ``LI P Q``, ``WU Y``: a family name in capitals, however short, then its
+    initials as single capitals; not initials run together then a family name (``JB Y`` is
+    no name either way, and ``J SMITH`` has no initial after its family name)."""
+    first, rest = words[0], [w.rstrip(".") for w in words[1:]]
+    return (len(words) > 1 and len(first) >= 2 and first.isalpha() and first.isupper()
+            and all(len(w) == 1 and w.isupper() for w in rest))
 
 
 # Characters the Xinhua rules for transliterating foreign names are built from (哈里森 Harrison,
@@ -1001,7 +1012,8 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
         item["author"].append({"literal": group.group(2)})
         title = group.group(3)
     if title:
-        item["title"] = title + _closing_mark(text, tokens, runs.get("title", ()), title)
+        item["title"] = _with_its_marks(text, title) + _closing_mark(
+            text, tokens, runs.get("title", ()), title)
     container = _container(_closed(text, first("container")))
     if container:
         item["container-title"] = container
@@ -1040,12 +1052,124 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _year_printed_as_an_issue(item, text)
     _article_number(item, text)
     _volume_alone_after_the_year(item, text)
+    _title_marks(item, text)
+    _chinese_numbers(item, text)
+    _proceedings(item, text)
     return item
+
+
+# what follows a proceedings' name: its year (perhaps after a month), its pages or volume
+_AFTER_PROCEEDINGS = (r"(?=,\s*(?:[A-Z][a-z]{2,8}\.?\s+)?(?:1[5-9]|20)\d\d\b|,\s*pp?\.|"
+                      r",\s*vol\.)")
+_PROCEEDINGS_GOES_ON = re.compile(r"\.\s+([^,;]+?)" + _AFTER_PROCEEDINGS)
+_CONFERENCE = re.compile(r"\b(?:conference|conf|symposium|symp|workshop|congress|meeting)\b",
+                         re.I)
+
+
+def _proceedings(item: dict[str, Any], text: str) -> None:
+    """A paper in a conference's proceedings, as IEEE and Vancouver print it:
+    - ``in Proc. 2021 Int. Conf. Management of Data (SIGMOD), 2021, pp. …``: the name goes on
+      past "Proc." to the year or the pages, where the tagger ended it at the full stop;
+    - ``In: Proceedings of … Data. ACM; 2021:1386-1399.``: the year before the colon is the
+      year, not a volume, and the publisher after the last full stop is no part of the name.
+    """
+    container = item.get("container-title")
+    if not container:
+        return
+    at = text.find(container)
+    if container.rstrip(".") in ("Proc", "In Proc") and at >= 0:
+        goes_on = _PROCEEDINGS_GOES_ON.match(text, at + len(container.rstrip(".")))
+        if goes_on:
+            item["container-title"] = container = f"{container.rstrip('.')}. {goes_on.group(1)}"
+    if not (container.startswith(("Proc", "In Proc")) or _CONFERENCE.search(container)):
+        return
+    head, dot, publisher = container.rpartition(". ")
+    if dot and at >= 0 and len(publisher.split()) <= 3 and \
+            re.match(r"\s*;", text[at + len(container):]):
+        item["container-title"] = head  # "… Data. ACM; 2021": ACM published it
+    volume = item.get("volume", "")
+    if "issued" not in item and re.fullmatch(r"(?:1[5-9]|20)\d\d", volume) and \
+            re.search(rf"(?<!\d){volume}\s*:\s*\d", text):
+        item["issued"] = {"date-parts": [[int(item.pop("volume"))]]}
+
+
+_CN_VOLUME = re.compile(r"第\s*(\d+)\s*卷")
+_CN_ISSUE = re.compile(r"第\s*(\d+)\s*期")
+_CN_PAGES = re.compile(r"第\s*(\d+(?:\s*[-–—~～]\s*\d+)?)\s*页|(\d+\s*[-–—~～]\s*\d+)\s*页")
+_CN_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)\s*年")
+
+
+def _chinese_numbers(item: dict[str, Any], text: str) -> None:
+    """The numbers a Chinese reference names by their markers, whatever the tagger made of
+    them: ``第3卷`` is the volume; ``第2期`` the issue where a volume is named too (a journal
+    that numbers its issues alone prints ``第3期`` as its one number, which GROBID's gold, as
+    the tagger learnt it, files as the volume); ``第10-20页``, ``10-20 页`` the pages;
+    ``2020年`` the year, where none was found."""
+    volume, issue = _CN_VOLUME.search(text), _CN_ISSUE.search(text)
+    if volume:
+        item["volume"] = volume.group(1)
+        if issue:
+            item["issue"] = issue.group(1)
+    pages = _CN_PAGES.search(text)
+    if pages:
+        item["page"] = _page(pages.group(1) or pages.group(2))
+    year = _CN_YEAR.search(text)
+    if year and "issued" not in item:
+        item["issued"] = {"date-parts": [[int(year.group(1))]]}
+
+
+# "王明：《论中亚外交》，《国际问题研究》2020年第2期，第10-20页。": the style of Chinese
+# humanities and law journals, the work's title and its journal (or book) each in 《》
+_TITLE_MARKS = re.compile(r"^\s*([^《》\[\]]{1,60}?)\s*[：:，,]\s*《([^《》]+)》"
+                          r"(?:\s*[，,、]?\s*(?:载|见|in)?\s*[：:]?\s*《([^《》]+)》)?")
+
+
+def _title_marks(item: dict[str, Any], text: str) -> None:
+    """A reference written ``作者：《题名》，《刊名》…``: its author, title and journal (or the
+    book a chapter is in) are what the marks say, not what the tagger, which learnt GB/T
+    7714 and Western styles, made of them."""
+    match = _TITLE_MARKS.match(text)
+    if not match:
+        return
+    persons = split_authors(match.group(1))
+    if persons:
+        item["author"] = persons
+    item["title"] = match.group(2).strip()
+    if match.group(3):
+        item["container-title"] = match.group(3).strip()
+    else:
+        item.pop("container-title", None)
+    issue = _CN_ISSUE.search(text, match.end())
+    if issue and not _CN_VOLUME.search(text):  # "《刊名》2020年第2期": its issue
+        item["issue"] = issue.group(1)
+        if item.get("volume") == issue.group(1):
+            del item["volume"]
 
 
 # Elsevier's publisher item identifier, S + ISSN + (year) + item + check digit, which a
 # reference to an article in press prints where its pages will be
 _PII = re.compile(r"^S?\d{4}-?\d{3}[\dXx]\(\d{2}\)\d{5}-?[\dXx]$")
+
+
+def _with_its_marks(text: str, title: str) -> str:
+    """A title the tagger cut inside the 《》 that open or end it (``五行》学说与《荀子`` of
+    ``《五行》学说与《荀子》``), with the marks it lost, as printed."""
+    if _nested(title):
+        return title
+    for wrapped in ("《" + title + "》", "《" + title, title + "》"):
+        if _nested(wrapped) and wrapped in text:
+            return wrapped
+    return title
+
+
+def _nested(text: str) -> bool:
+    """Whether every 《 of ``text`` is closed by a 》 after it, and every 》 closes one."""
+    depth = 0
+    for char in text:
+        depth += (char == "《") - (char == "》")
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def _closed(text: str, value: str) -> str:
@@ -1165,12 +1289,18 @@ _GBT_TYPES = {"J": "article-journal", "M": "book", "C": "paper-conference", "D":
 
 def csl_type(text: str, item: dict[str, Any]) -> str:
     """The CSL type of a parsed reference, which CSL-JSON requires: what a GB/T 7714 code
-    says (``[M]`` a book, ``[D]`` a thesis), else an article when a journal is named, else
-    ``document`` (CSL's type for what nothing tells apart)."""
+    says (``[M]`` a book, ``[D]`` a thesis), else a conference paper when proceedings are
+    named, an article when a journal is, else ``document`` (CSL's type for what nothing
+    tells apart)."""
     code = _gbt_code(text)
     if code:
         return _GBT_TYPES.get(code, "document")
-    return "article-journal" if item.get("container-title") else "document"
+    container = item.get("container-title") or ""
+    if _CONFERENCE.search(container) or (container.startswith(("Proc", "In Proc"))
+                                         and "volume" not in item):
+        # a conference's proceedings; not PNAS ("Proc Natl Acad Sci", a journal: volumes)
+        return "paper-conference"
+    return "article-journal" if container else "document"
 
 
 def _gbt_code(text: str) -> str | None:

@@ -149,6 +149,9 @@ def test_the_corpus_posts_reference_parses_completely() -> None:
                                            {"family": "Smith", "given": "Anna"}]),
     ("de la Cruz, Maria, and John Doe", [{"family": "de la Cruz", "given": "Maria"},
                                          {"family": "Doe", "given": "John"}]),
+    # GB/T 7714 prints a family name in capitals, however short, before its initials
+    ("LI P Q, ZHANG W", [{"family": "LI", "given": "P Q"}, {"family": "ZHANG", "given": "W"}]),
+    ("XIONG P, WU X", [{"family": "XIONG", "given": "P"}, {"family": "WU", "given": "X"}]),
 ])
 def test_split_authors(span: str, persons: list[dict]) -> None:
     assert split_authors(span) == persons
@@ -585,3 +588,46 @@ def test_a_journals_bracket_a_pii_and_a_volume_without_pages_are_read_as_printed
     item = parse_reference(text)
     for key, value in fields.items():
         assert item.get(key) == value, key
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the markers say which number is which, whatever the tagger made of them
+    ("王明. 论中亚外交[J]. 国际问题研究, 2020, 第3卷(第2期): 10-20.",
+     {"volume": "3", "issue": "2", "page": "10-20"}),
+    ("王明. 论中亚外交[J]. 国际问题研究, 2020, 第 3 卷, 第 2 期, 10-20 页.",
+     {"volume": "3", "issue": "2", "page": "10-20"}),
+    # 作者：《题名》，《刊名》年第期，第页: the style of Chinese humanities and law journals
+    ("王明：《论中亚外交》，《国际问题研究》2020年第2期，第10-20页。",
+     {"author": [{"family": "王", "given": "明"}], "title": "论中亚外交",
+      "container-title": "国际问题研究", "issue": "2", "page": "10-20",
+      "issued": {"date-parts": [[2020]]}}),
+    # a title that opens and ends with a work's name keeps both marks (gbt7714-0046)
+    ("常森. 《五行》学说与《荀子》[J]. 北京大学学报 (哲学社会科学版), 2013, 50 (1): 75.",
+     {"title": "《五行》学说与《荀子》", "volume": "50", "issue": "1"}),
+])
+def test_chinese_references_say_their_numbers_and_titles_by_their_marks(text, expected):
+    item = parse_reference(text)
+    assert {key: item.get(key) for key in expected} == expected
+
+
+@pytest.mark.parametrize(("text", "container", "year"), [
+    ('P. Pandey, A. Conway, and R. Johnson, "Vector quotient filters: Overcoming the '
+     'time/space trade-off in filter design," in Proc. 2021 Int. Conf. Management of Data '
+     '(SIGMOD), 2021, pp. 1386–1399.', "Proc. 2021 Int. Conf. Management of Data (SIGMOD)",
+     2021),
+    ("Pandey P, Conway A, Johnson R. Vector quotient filters: overcoming the time/space "
+     "trade-off in filter design. In: Proceedings of the 2021 International Conference on "
+     "Management of Data. ACM; 2021:1386-1399.",
+     "Proceedings of the 2021 International Conference on Management of Data", 2021),
+])
+def test_a_paper_in_proceedings_has_their_whole_name_and_its_year(text, container, year):
+    item = parse_reference(text)
+    assert item["container-title"] == container
+    assert item["issued"] == {"date-parts": [[year]]} and "volume" not in item
+    assert item["page"] == "1386-1399"
+    assert csl_type(text, item) == "paper-conference"
+
+
+def test_a_journal_named_proceedings_is_a_journal():
+    text = "Smith J, Jones K. A study of things. Proc Natl Acad Sci U S A. 2019;116(3):1000-5."
+    assert csl_type(text, parse_reference(text)) == "article-journal"
