@@ -14,7 +14,7 @@ from archiver.citations.compare.text import shown
 from archiver.citations.notices import RETRACTED, describe, withdrawn
 from archiver.clean.metadata import one_line
 from archiver.export.works import shown_title
-from archiver.textfiles import escaped, printable
+from archiver.textfiles import escaped, on_screen, printable
 
 
 def _meta_lines(record: dict[str, Any], version: str | None = None
@@ -33,7 +33,7 @@ def _meta_lines(record: dict[str, Any], version: str | None = None
             ("tags", ", ".join(record.get("tags") or []))]
     for role, names in (record.get("credits") or {}).items():
         rows.append((role, "、".join(names)))
-    return [(k, one_line(str(v))) for k, v in rows if v]
+    return [(k, on_screen(one_line(str(v)))) for k, v in rows if v]
 
 
 def _summary_lines(record: dict[str, Any]) -> list[tuple[str, str]]:

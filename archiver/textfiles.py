@@ -102,6 +102,19 @@ def printable(text: str) -> str:
     return escaped(_UNPRINTABLE, text)
 
 
+# Characters that reorder what follows them on the screen (bidirectional embeddings,
+# overrides and isolates): a title holding U+202E shows its words, and the columns after it,
+# reversed, and may pass for another (the "Trojan Source" trick)
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def on_screen(line: str) -> str:
+    """One line of a listing or a record's fields (``one_line`` already made it one line),
+    with each character that would reorder the screen shown as its escape (``\\u202e``):
+    the data keep it; what a person reads shows it is there."""
+    return escaped(_BIDI_CONTROLS, line) if _BIDI_CONTROLS.search(line) else line
+
+
 def escaped(characters: re.Pattern[str], text: str) -> str:
     """``text`` with each character ``characters`` matches written as its Python escape
     (``\\n``, ``\\x02``, ``\\ud800``): there, but seen, and harmless where it is shown."""

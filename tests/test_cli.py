@@ -485,6 +485,24 @@ def test_a_file_name_with_a_line_break_or_an_escape_sequence_is_printed_escaped(
     assert [json.loads(row)["source"] for row in rows] == [str(folder / "a\nb.html")]
 
 
+def test_a_title_that_would_reorder_the_screen_is_shown_with_its_controls_escaped(
+        runner, archive_dir, tmp_path):
+    """A title holding U+202E (RIGHT-TO-LEFT OVERRIDE) shows what follows it reversed and may
+    pass for another title: ingest, list and show write that character as its escape, while
+    the record, --json and the exports keep it, as data."""
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: \"invoice\u202efdp.exe\"\n---\n\n正文 mmbiz。\n",
+                    encoding="utf-8")
+    ingested = run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch")
+    listed = run(runner, "list", "--archive", archive_dir)
+    [post_id] = Archive.open(archive_dir).object_ids()
+    shown = run(runner, "show", post_id, "--archive", archive_dir)
+    for result in (ingested, listed, shown):
+        assert "invoice\\u202efdp.exe" in result.stdout and "\u202e" not in result.stdout
+    record = json.loads(run(runner, "show", post_id, "--json", "--archive", archive_dir).stdout)
+    assert record["title"] == "invoice\u202efdp.exe"
+
+
 def test_a_source_named_with_a_line_break_is_one_line_in_log_diff_and_the_summary(
         runner, tmp_path):
     """The version message names the file ingested, and diff the files of the version: each

@@ -38,7 +38,7 @@ from archiver.errors import (
     UsageError,
     worst,
 )
-from archiver.textfiles import printable
+from archiver.textfiles import on_screen, printable
 
 # the results that leave a post in the archive (failed and skipped ones do not)
 ARCHIVED = frozenset({"added", "updated", "unchanged", "unavailable"})
@@ -262,7 +262,7 @@ def ingest(
             if as_json:
                 say(json.dumps(result.to_json(), ensure_ascii=False, sort_keys=True))
             elif result.status != "skipped":
-                title = result.title or ""
+                title = on_screen(result.title or "")  # a record's title is one line
                 where = " ".join(w for w in (result.object_id, result.version) if w) or "-"
                 say(f"{result.status:<11} {where}  {title or printable(result.source)}")
                 for warning in grouped_warnings(result.warnings):

@@ -41,7 +41,7 @@ from archiver.errors import (
     UsageError,
 )
 from archiver.model import KINDS, NEVER_VERIFIED, STATUSES
-from archiver.textfiles import printable
+from archiver.textfiles import on_screen, printable
 
 # -q as every command takes it: these print no progress bar or summary on stderr to hide
 QuietReadOpt = typer.Option(False, "--quiet", "-q", help="Accepted as every command accepts "
@@ -124,7 +124,8 @@ def list_posts(
         # one line per post (an account or an earlier record's title may hold a line break or
         # a control character), columns aligned in terminal cells (a Chinese character: two)
         ids = max((len(i) for i in index), default=0)
-        shown = {i: one_line(e.get("account") or "-") or "-" for i, e in index.items()}
+        shown = {i: on_screen(one_line(e.get("account") or "-")) or "-"
+                 for i, e in index.items()}
         accounts = min(max((cell_len(a) for a in shown.values()), default=0), 24)
         checked = {i: citations_shown(e.get("citations")) for i, e in index.items()}
         width = max((len(c) for c in checked.values()), default=0)
@@ -132,7 +133,7 @@ def list_posts(
             for object_id in sorted(index):
                 entry = index[object_id]
                 date = beijing_date(entry.get("published")) or "-" * 10
-                title = one_line(shown_title(entry))
+                title = on_screen(one_line(shown_title(entry)))
                 account = shown[object_id] + " " * max(0, accounts - cell_len(shown[object_id]))
                 typer.echo(f"{object_id:<{ids}}  {entry['head']:<4} {date:<10}  {account}  "
                            f"{checked[object_id]:<{width}}  {title}")
