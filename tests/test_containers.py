@@ -204,7 +204,7 @@ def test_a_warc_cut_short_inside_the_pages_record_fails_naming_the_file(tmp_path
     [result] = ingest_paths([cut], config)
     assert result.status == "failed" and result.error.path == str(cut)
     assert "is cut short in cut.warc: the file ends" in result.error.message
-    assert not Archive.open(tmp_path / "a").object_ids()
+    assert not (tmp_path / "a").exists()  # no archive is made where none was
 
 
 def test_a_page_cut_short_fails_alone_and_the_warcs_other_posts_are_archived(tmp_path):
