@@ -146,7 +146,8 @@ _SPACES = re.compile(r"\s+")
 # none: "children’s"), a bracket
 # (after the title's own closing quote, when it opens with a quotation: "“Getting to Know
 # You...”: Knowledge, Power, and the Body")
-_SUBTITLE = re.compile(r"(?:[.…]*[”\"’»])?\s*[:：]\s*(?:[^.?!”\"»’\[]|’(?=\w))+")
+# (a main title may end with an abbreviation's full stop: "Trichodesmium spp.: an important …")
+_SUBTITLE = re.compile(r"(?:[.…]*[”\"’»]|\.)?\s*[:：]\s*(?:[^.?!”\"»’\[]|’(?=\w))+")
 _IN_BOOK = re.compile(r"[\s.,;:”\"’?!]*(?:\[[^\]]{1,6}\]\s*)?(?:[.,]\s*)?(?://|In:?\s)")
 
 

@@ -739,6 +739,11 @@ def test_a_nation_after_of_is_no_other_journal():
     ("Philos Trans R Soc Lond B Biol Sci", "Philosophical Transactions of the Royal Society B: "
                                            "Biological Sciences"),
     ("Proc R Soc Lond B Biol Sci", "Proceedings of the Royal Society B: Biological Sciences"),
+    # Italian, Spanish and Portuguese names: the leading article is left out
+    ("Nuovo Cim. A", "Il Nuovo Cimento A"),
+    ("Nuovo Cimento", "Il Nuovo Cimento"),
+    ("Prof. Inf.", "El Profesional de la Información"),
+    ("Mundo Saúde", "O Mundo da Saúde"),
     # French names: the elided articles (l', d') are left out as the others are
     ("Ann. Sci. Éc. Norm. Supér.", "Annales scientifiques de l'École normale supérieure"),
     ("Ann Sci Ec Norm Super", "Annales scientifiques de l'École normale supérieure"),
@@ -1079,3 +1084,32 @@ def test_a_two_letter_family_name_before_et_al_is_held_to_crossrefs(shown, match
     case, and one that is no author's is an error, as a longer one is."""
     segment = f"Chiang C, Scott AJ, Davis JR, Tsang EK, {shown}, et al"
     assert compare_authors(segment, True, GTEX["author"]).match is match
+
+
+@pytest.mark.parametrize("cited", ["688–702.e13", "688-702.e13", "688–702", "688–702.e12"])
+def test_cell_press_pages_with_their_online_pages_are_the_articles_range(cited):
+    """Crossref keeps Cell Press's pages as "688-702.e13" (the printed pages, then the online
+    ones, e1-e13): cited with them or without, the range is the same (a false alarm before,
+    "pages differ"; SYNTHETIC record holding only the pages)."""
+    assert compare_pages(cited, {"page": "688-702.e13"}).match is True
+
+
+@pytest.mark.parametrize("cited", ["689–703.e13", "688–712"])
+def test_cell_press_pages_shifted_are_still_wrong(cited):
+    assert compare_pages(cited, {"page": "688-702.e13"}).match is False
+
+
+def test_a_wrong_subtitle_after_a_title_ending_in_an_abbreviation_is_found():
+    """A main title ending with an abbreviation's full stop ("Trichodesmium spp.") and then a
+    subtitle: a wrong word in the subtitle was passed, the main title taken as Crossref's
+    title without its subtitle (SYNTHETIC record holding only the title)."""
+    record = {"title": ["Nitrogen fixation by Trichodesmium spp.: an important source of new "
+                        "nitrogen to the tropical and subtropical North Atlantic Ocean"]}
+    for subtitle, match in (("an important source of new", True),
+                            ("an important dynamic of new", False)):
+        text = (f"Capone, D. G., & Carpenter, E. J. (2005). Nitrogen fixation by "
+                f"Trichodesmium spp.: {subtitle} nitrogen to the tropical and subtropical "
+                f"North Atlantic Ocean. Global Biogeochemical Cycles, 19(2), GB2024.")
+        cited = read_citation(text, record)
+        assert cited.title.endswith("North Atlantic Ocean"), cited.title
+        assert compare_title(cited.title, text, record).match is match

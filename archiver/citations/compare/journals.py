@@ -34,7 +34,11 @@ from archiver.citations.compare.titles import title_variants
 # de l'École normale supérieure; "Rev. Hist. Égl. Fr." for Revue d'histoire de l'Église de
 # France)
 _LEFT_OUT = STOP_WORDS | {"with", "from", "by", "into", "upon", "y", "e", "di", "del", "della",
-                          "delle", "dell", "zur", "zum", "voor", "en", "l", "d", "da", "do"}
+                          "delle", "dell", "zur", "zum", "voor", "en", "l", "d", "da", "do",
+                          # articles ISO 4 leaves out: Italian (Il Nuovo Cimento), Spanish
+                          # (El Profesional de la Información), Portuguese, Dutch
+                          "il", "lo", "gli", "dei", "degli", "el", "los", "las", "o", "os",
+                          "het", "een"}
 
 
 def _abbreviates(short: str, full: str, start_only: bool = False) -> bool:

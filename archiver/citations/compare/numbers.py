@@ -112,11 +112,17 @@ _PAGE_LABEL = re.compile(r"^(?:pp?\.?|pages?|article(?:\s+no\.?)?|art\.?|no\.)\s
 _PAGE = re.compile(r"^([a-z]*\d+[a-z]*)(?:\s*[-–—‐]+\s*([a-z]*\d+[a-z]*))?$")
 
 
+# Cell Press's "688-702.e13": the article's printed pages, then its online pages e1-e13
+_ONLINE_PAGES = re.compile(r"(?<=\d)\.e\d+$")
+
+
 def page_range(value: str) -> tuple[str, str] | None:
     """(first, last) of a page range, the last expanded when abbreviated (``975-93`` →
-    ``975``, ``993``); article numbers are their own range."""
+    ``975``, ``993``); article numbers are their own range. Cell Press's ``688-702.e13`` is
+    the range 688-702 (its online pages ``e1``-``e13`` follow them), cited so or without
+    them."""
     text = fold(str(value)).strip()
-    text = _PAGE_LABEL.sub("", text)
+    text = _ONLINE_PAGES.sub("", _PAGE_LABEL.sub("", text))
     match = _PAGE.match(text.replace(" ", ""))
     if not match:
         return None

@@ -39,9 +39,10 @@ def title_variants(record: dict[str, Any]) -> list[str]:
     return sorted((v for v in out if squash(v)), key=len, reverse=True)
 
 
-# after the words of a main title: its own closing marks (``presence(s)``, a question mark),
-# then the colon of a subtitle
-_SUBTITLE_FOLLOWS = re.compile(r"[\s)\]）」』?!？！]*[:：]\s*\w")
+# after the words of a main title: its own closing marks (``presence(s)``, a question mark,
+# the full stop of an abbreviation that ends it, ``Trichodesmium spp.``), then the colon of a
+# subtitle
+_SUBTITLE_FOLLOWS = re.compile(r"[\s.)\]）」』?!？！]*[:：]\s*\w")
 
 
 def compare_title(cited: str | None, text: str, record: dict[str, Any]) -> FieldCheck:
