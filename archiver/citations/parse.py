@@ -1064,6 +1064,17 @@ _AFTER_PROCEEDINGS = (r"(?=,\s*(?:[A-Z][a-z]{2,8}\.?\s+)?(?:1[5-9]|20)\d\d\b|,\s
 _PROCEEDINGS_GOES_ON = re.compile(r"\.\s+([^,;]+?)" + _AFTER_PROCEEDINGS)
 _CONFERENCE = re.compile(r"\b(?:conference|conf|symposium|symp|workshop|congress|meeting)\b",
                          re.I)
+# "Proceedings of the 2021 …", "Proc. 14th …": a conference's; not "Proc. IEEE", "Proc Natl
+# Acad Sci", "Proceedings of the Royal Society B" (journals), nor "Process Biochem"
+_NUMBERED_PROCEEDINGS = re.compile(
+    r"(?:In\s+)?Proc(?:eedings)?\b\.?\s+(?:of\s+(?:the\s+)?)?(?:\d{4}\b|\d+(?:st|nd|rd|th)\b|"
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\b)",
+    re.I)
+
+
+def _is_proceedings(container: str) -> bool:
+    """Whether a container is a conference's proceedings (see :data:`_NUMBERED_PROCEEDINGS`)."""
+    return bool(_CONFERENCE.search(container) or _NUMBERED_PROCEEDINGS.match(container))
 
 
 def _proceedings(item: dict[str, Any], text: str) -> None:
@@ -1081,7 +1092,7 @@ def _proceedings(item: dict[str, Any], text: str) -> None:
         goes_on = _PROCEEDINGS_GOES_ON.match(text, at + len(container.rstrip(".")))
         if goes_on:
             item["container-title"] = container = f"{container.rstrip('.')}. {goes_on.group(1)}"
-    if not (container.startswith(("Proc", "In Proc")) or _CONFERENCE.search(container)):
+    if not _is_proceedings(container):
         return
     head, dot, publisher = container.rpartition(". ")
     if dot and at >= 0 and len(publisher.split()) <= 3 and \
@@ -1104,16 +1115,30 @@ def _chinese_numbers(item: dict[str, Any], text: str) -> None:
     them: ``第3卷`` is the volume; ``第2期`` the issue where a volume is named too (a journal
     that numbers its issues alone prints ``第3期`` as its one number, which GROBID's gold, as
     the tagger learnt it, files as the volume); ``第10-20页``, ``10-20 页`` the pages;
-    ``2020年`` the year, where none was found."""
-    volume, issue = _CN_VOLUME.search(text), _CN_ISSUE.search(text)
+    ``2020年`` the year, where none was found. Only the markers after the title and the
+    journal count (``《资本论》第1卷的翻译史``, ``试论…第20页的判词``, ``1978年以来的改革`` are
+    titles); where neither is found in the text, a marker fills a field the tagger left
+    empty, and changes none it filled."""
+    start, placed = 0, False
+    for field in ("title", "container-title"):
+        value = item.get(field)
+        at = text.find(value) if value else -1
+        if at >= 0:
+            start, placed = max(start, at + len(value)), True
+
+    def put(key: str, value: Any) -> None:
+        if placed or key not in item:
+            item[key] = value
+
+    volume, issue = _CN_VOLUME.search(text, start), _CN_ISSUE.search(text, start)
     if volume:
-        item["volume"] = volume.group(1)
+        put("volume", volume.group(1))
         if issue:
-            item["issue"] = issue.group(1)
-    pages = _CN_PAGES.search(text)
+            put("issue", issue.group(1))
+    pages = _CN_PAGES.search(text, start)
     if pages:
-        item["page"] = _page(pages.group(1) or pages.group(2))
-    year = _CN_YEAR.search(text)
+        put("page", _page(pages.group(1) or pages.group(2)))
+    year = _CN_YEAR.search(text, start)
     if year and "issued" not in item:
         item["issued"] = {"date-parts": [[int(year.group(1))]]}
 
@@ -1121,7 +1146,10 @@ def _chinese_numbers(item: dict[str, Any], text: str) -> None:
 # "王明：《论中亚外交》，《国际问题研究》2020年第2期，第10-20页。": the style of Chinese
 # humanities and law journals, the work's title and its journal (or book) each in 《》
 _TITLE_MARKS = re.compile(r"^\s*([^《》\[\]]{1,60}?)\s*[：:，,]\s*《([^《》]+)》"
+                          r"(?=\s*(?:[，,。.；;、]|《|$))"
                           r"(?:\s*[，,、]?\s*(?:载|见|in)?\s*[：:]?\s*《([^《》]+)》)?")
+# what a note writes before a work it points to: no author
+_NO_AUTHOR = frozenset({"参见", "见", "转引自", "引自", "详见", "载", "参阅"})
 
 
 def _title_marks(item: dict[str, Any], text: str) -> None:
@@ -1131,9 +1159,11 @@ def _title_marks(item: dict[str, Any], text: str) -> None:
     match = _TITLE_MARKS.match(text)
     if not match:
         return
-    persons = split_authors(match.group(1))
+    persons = [] if match.group(1).strip() in _NO_AUTHOR else split_authors(match.group(1))
     if persons:
         item["author"] = persons
+    elif match.group(1).strip() in _NO_AUTHOR:
+        item.pop("author", None)
     item["title"] = match.group(2).strip()
     if match.group(3):
         item["container-title"] = match.group(3).strip()
@@ -1296,9 +1326,7 @@ def csl_type(text: str, item: dict[str, Any]) -> str:
     if code:
         return _GBT_TYPES.get(code, "document")
     container = item.get("container-title") or ""
-    if _CONFERENCE.search(container) or (container.startswith(("Proc", "In Proc"))
-                                         and "volume" not in item):
-        # a conference's proceedings; not PNAS ("Proc Natl Acad Sci", a journal: volumes)
+    if _is_proceedings(container):
         return "paper-conference"
     return "article-journal" if container else "document"
 

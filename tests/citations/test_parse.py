@@ -610,6 +610,23 @@ def test_chinese_references_say_their_numbers_and_titles_by_their_marks(text, ex
     assert {key: item.get(key) for key in expected} == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # markers inside a title are the title's
+    ("张三. 《资本论》第1卷的翻译史[J]. 马克思主义研究, 2018, 7(2): 33-40.",
+     {"title": "《资本论》第1卷的翻译史", "volume": "7", "page": "33-40"}),
+    ("王五. 试论《红楼梦》第5回第20页的判词[J]. 红楼梦学刊, 2015(3): 1-12.",
+     {"page": "1-12"}),
+    ("Smith J. The pages 10-20 页 issue. Some J. 2010;1:1-2.", {"page": "1-2"}),
+    ("周八. 1978年以来的改革[J]. 经济研究, 45(4): 5-9.", {"issued": None}),
+    # a title that opens with a work's name goes on past it: the journal follows
+    ("王明：《史记》与《汉书》比较研究，《文学评论》2019年第3期。",
+     {"title": "《史记》与《汉书》比较研究", "container-title": "文学评论"}),
+])
+def test_marks_inside_a_title_are_the_titles(text, expected):
+    item = parse_reference(text)
+    assert {key: item.get(key) for key in expected} == expected
+
+
 @pytest.mark.parametrize(("text", "container", "year"), [
     ('P. Pandey, A. Conway, and R. Johnson, "Vector quotient filters: Overcoming the '
      'time/space trade-off in filter design," in Proc. 2021 Int. Conf. Management of Data '
@@ -628,6 +645,10 @@ def test_a_paper_in_proceedings_has_their_whole_name_and_its_year(text, containe
     assert csl_type(text, item) == "paper-conference"
 
 
-def test_a_journal_named_proceedings_is_a_journal():
-    text = "Smith J, Jones K. A study of things. Proc Natl Acad Sci U S A. 2019;116(3):1000-5."
+@pytest.mark.parametrize("journal", [
+    "Proc Natl Acad Sci U S A. 2019;116(3):1000-5.", "Proc. Natl. Acad. Sci. U.S.A. 2020.",
+    "Proc. R. Soc. B, 2020.", "Proc. IEEE, 2010.", "Proc Biol Sci. 2020.",
+    "Proceedings of the Royal Society B, 2020.", "Process Biochem. 2021."])
+def test_a_journal_named_proceedings_is_a_journal(journal):
+    text = f"Smith J, Jones K. A study of things. {journal}"
     assert csl_type(text, parse_reference(text)) == "article-journal"
