@@ -46,6 +46,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
@@ -390,6 +391,32 @@ class _KnownDigests:
         return digest
 
 
+# a stored file's path in its object, as a receipt keeps it: in a version's content
+_STORED_PATH = re.compile(r"v[1-9]\d*/content/(?!.*(?:^|/)\.\.?(?:/|$))[^\x00]+")
+
+
+def _usable_receipt(receipt: Any) -> bool:
+    """Whether a receipt read from ``receipts.json`` has the shape this module writes (it is
+    derived data, which a hand may have edited): a dict naming its source and settings, the
+    files looked at, and posts each with a string id and version, and the sizes of stored
+    files by their path in a version's content. Any other is not trusted."""
+    if not (isinstance(receipt, dict) and isinstance(receipt.get("source"), str)
+            and isinstance(receipt.get("settings"), str)
+            and isinstance(receipt.get("inputs"), dict)
+            and isinstance(receipt.get("posts", []), list)):
+        return False
+    for post in receipt.get("posts", []):
+        if not (isinstance(post, dict) and isinstance(post.get("id"), str)
+                and isinstance(post.get("version"), str)):
+            return False
+        stored = post.get("stored")
+        if stored is not None and not (isinstance(stored, dict) and all(
+                isinstance(path, str) and _STORED_PATH.fullmatch(path)
+                and type(size) is int for path, size in stored.items())):
+            return False
+    return True
+
+
 @dataclass
 class _File:
     """One input file's place in the run's output: its results, in order, reported when none
@@ -448,9 +475,11 @@ class _Run:
         trusted = trusted_index(archive)
         self.index = trusted if trusted is not None else rebuild_index(archive)
         stored = load_json_extension(archive, RECEIPTS_NAME) or {}
-        # keyed by the source's sha256; receipts keyed by sha512 (earlier versions) are dropped
+        # keyed by the source's sha256; receipts keyed by sha512 (earlier versions) are dropped,
+        # and so is one of another shape (edited by hand): the file is then read again
         self.receipts: dict[str, list[dict[str, Any]]] = {
-            key: value for key, value in stored.items() if len(key) == 64}
+            key: [r for r in value if _usable_receipt(r)] for key, value in stored.items()
+            if isinstance(key, str) and len(key) == 64 and isinstance(value, list)}
         _resolved_folder.cache_clear()  # folders are resolved afresh each run
         self.fingerprint = settings_fingerprint(config, archive.root)
         self.base = archive.root.resolve()  # receipts' paths are relative to it

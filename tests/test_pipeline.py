@@ -85,6 +85,38 @@ def test_receipts_an_earlier_version_keyed_by_sha512_are_dropped_not_trusted(con
     assert json.loads(path.read_bytes()) == receipts
 
 
+@pytest.mark.parametrize("edit", ["id-null", "no-version", "stored-outside", "size-text",
+                                  "posts-not-a-list", "receipt-not-a-dict"])
+def test_a_receipt_edited_into_another_shape_vouches_for_nothing_and_breaks_nothing(config,
+                                                                                     edit):
+    """receipts.json is derived data a hand may edit: a receipt of another shape is not
+    trusted (the post is read again and found unchanged), and never crashes the run. A
+    stored file's path that leaves the version's content (``../``) vouches for nothing."""
+    first = ingest_paths([MUFENG.parent], config)
+    path = config.archive / "extensions" / "archiver-index" / "receipts.json"
+    receipts = json.loads(path.read_bytes())
+    key = next(iter(receipts))
+    receipt = receipts[key][0]
+    post = receipt["posts"][0]
+    if edit == "id-null":
+        post["id"] = None
+    elif edit == "no-version":
+        del post["version"]
+    elif edit == "stored-outside":
+        post["stored"] = {"../../../../etc/hostname": 1}
+    elif edit == "size-text":
+        post["stored"] = {name: str(size) for name, size in post["stored"].items()}
+    elif edit == "posts-not-a-list":
+        receipt["posts"] = {"0": post}
+    else:
+        receipts[key][0] = "receipt"
+    path.write_text(json.dumps(receipts), encoding="utf-8")
+    again = ingest_paths([MUFENG.parent], config)
+    assert {r.status for r in again} == {"unchanged"}
+    assert [(r.object_id, r.version) for r in again] == [(r.object_id, r.version) for r in first]
+    assert json.loads(path.read_bytes())[key][0]["posts"][0]["stored"]  # written anew
+
+
 def test_the_two_saves_of_one_post_share_an_object(corpus_archive):
     _, first = corpus_archive
     twins = {r.object_id for r in first if "mufeng__2018" in r.source}
