@@ -261,6 +261,8 @@ def test_export_to_a_file_draws_a_bar_counting_the_posts_and_none_over_the_entri
     assert out.exists()
     if fmt == "html":
         return
-    code, received = run_in_terminal(["export", fmt, "--archive", str(archive)])
-    assert code == 0
-    assert "━".encode() not in received and b"@misc{" in received
+    for to_stdout in ([], ["-o", "/dev/stdout"]):  # the terminal, named or not
+        code, received = run_in_terminal(["export", fmt, "--archive", str(archive),
+                                          *to_stdout])
+        assert code == 0
+        assert "━".encode() not in received and b"@misc{" in received, to_stdout

@@ -97,6 +97,22 @@ def _progress(quiet: bool, to_stdout: bool) -> Progress:
                                                            or stdout_is_pipe())))
 
 
+def _is_stdout(output: Path | None) -> bool:
+    """Whether the file named for the export is where standard output goes, or a terminal
+    or a pipe: the entries are written there as they come, and a bar would be drawn over
+    them."""
+    import os
+    import stat
+    try:
+        named = os.stat(output) if output is not None else None
+        mine = os.fstat(1)
+    except (OSError, ValueError):
+        return False
+    return named is not None and (
+        (named.st_dev, named.st_ino) == (mine.st_dev, mine.st_ino)
+        or stat.S_ISCHR(named.st_mode) or stat.S_ISFIFO(named.st_mode))
+
+
 def _site_refused(problem: DamagedObject, output: Path) -> DamagedObject:
     """A damaged object stops the html export, where the other formats leave it out: a site
     is written whole or not at all, and one missing a post would replace, in one step, an
@@ -217,7 +233,8 @@ def export(
         index = load_index(store)
         reserved = taken_keys(index)  # posts' and cited works' keys
         to_stdout = output is None or str(output) == "-"
-        progress = _progress(quiet, to_stdout)
+        # `-o /dev/stdout` (or the terminal, or a pipe, named) is standard output too
+        progress = _progress(quiet, to_stdout or _is_stdout(output))
         task = progress.add_task("", total=len(set(ids)))
         works = works_of(store, ids, posts=not only_cited, cited=cited or only_cited,
                          include_unverified=include_unverified, on_skip=on_skip,
