@@ -1498,20 +1498,30 @@ def test_log_without_an_id_is_the_archives_history_newest_first(runner, archive_
     assert bad.exit_code == ExitCode.USAGE and "--since 'yesterday' is not a date" in bad.stderr
 
 
+@pytest.mark.parametrize("damage", ["altered", "gone"])
 def test_the_archives_log_names_a_damaged_post_and_gives_the_others_history(runner,
-                                                                            archive_dir):
-    """One object whose inventory is damaged must not hide the history of every other post:
-    the others are printed, the damaged one named on stderr, and the exit code is 5."""
+                                                                            archive_dir,
+                                                                            damage):
+    """One object whose inventory is altered or gone must not hide the history of every
+    other post: the others are printed, the damaged one named (or counted, when nothing in
+    it names it) on stderr, and the exit code is 5."""
     run(runner, "ingest", SEED, PAGE, "--archive", archive_dir, "--no-fetch")
     ids = Archive.open(archive_dir).object_ids()
     damaged = Archive.open(archive_dir).object_path(ids[0]) / "inventory.json"
-    damaged.write_text('{"head": "v1"}', encoding="utf-8")
+    if damage == "altered":
+        damaged.write_text('{"head": "v1"}', encoding="utf-8")
+    else:
+        damaged.unlink()
     for args in ([], ["--json"]):
         result = run(runner, "log", "--archive", archive_dir, *args)
         assert result.exit_code == ExitCode.ARCHIVE, result.output
         assert ids[1] in result.stdout and ids[0] not in result.stdout
-        assert f"{damaged}: the inventory is damaged" in result.stderr
-        assert "left out 1 damaged post(s)" in result.stderr
+        if damage == "altered":
+            assert f"{damaged}: the inventory is damaged" in result.stderr
+            assert "left out 1 damaged post(s)" in result.stderr
+        else:
+            assert "1 object(s) of the archive cannot be read and are not in the log" \
+                in result.stderr
 
 
 def test_list_show_log(runner, archive_dir):

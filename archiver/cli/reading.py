@@ -226,13 +226,15 @@ def log(
                            f"({len(v.state)} files)")
 
 
-def _every_post(store: Any, left_out_of: str) -> dict[str, Any]:
+def _every_post(store: Any, left_out_of: str, unreadable: list[str] | None = None
+                ) -> dict[str, Any]:
     """The list index of every post in the archive, rebuilt if it names fewer; the posts
     that cannot be read are said to be left out (of what is ``listed``, or ``in the log``),
-    even with --json: an answer about the whole archive that leaves posts out must say so."""
+    even with --json: an answer about the whole archive that leaves posts out must say so.
+    ``unreadable``, when given, is told which objects they are."""
     from archiver.index import load_index
 
-    unreadable: list[str] = []
+    unreadable = [] if unreadable is None else unreadable
     index = load_index(store, unreadable, complete=True)
     if unreadable:
         err.print(f"archiver: warning: {len(unreadable)} object(s) of the archive cannot be "
@@ -247,7 +249,8 @@ def _archive_log(store: Any, wanted: Callable[[Any], bool], as_json: bool) -> No
     not hide the history of every other (as ``export`` of the whole archive does)."""
     made = []
     damaged: list[DamagedObject] = []
-    for object_id in sorted(_every_post(store, "in the log")):
+    unreadable: list[str] = []  # said by _every_post, and exit 5 as for a damaged one
+    for object_id in sorted(_every_post(store, "in the log", unreadable)):
         try:
             versions = store.versions(object_id)
         except DamagedObject as problem:
@@ -269,6 +272,7 @@ def _archive_log(store: Any, wanted: Callable[[Any], bool], as_json: bool) -> No
     if damaged:
         err.print(f"left out {len(damaged)} damaged post(s) (named above): run "
                   "`archiver fsck`, and restore them from a backup", markup=False)
+    if damaged or unreadable:
         raise typer.Exit(int(ExitCode.ARCHIVE))
 
 
