@@ -303,6 +303,9 @@ def test_an_address_of_no_archived_post_or_of_no_article_is_said_so(runner, arch
         other = run(runner, "show", address, "--archive", archive_dir)
         assert other.exit_code == ExitCode.USAGE
         assert f"{address!r} names no WeChat article: {lacking}" in other.stderr
+    broken = run(runner, "show", "https://[bad/s", "--archive", archive_dir)
+    assert broken.exit_code == ExitCode.USAGE, broken.output  # was a bug's exit 70
+    assert "'https://[bad/s' is no address (Invalid IPv6 URL)" in broken.stderr
 
 
 def test_bad_input_exits_4_naming_the_file_and_writes_nothing(runner, archive_dir, tmp_path):
@@ -688,13 +691,13 @@ def test_stdout_is_utf8_whatever_encoding_the_environment_names(runner, archive_
                 ["export", "csl-json"]]
     for command in commands:
         out = {}
-        for encoding in ("ascii", "utf-8"):
+        for encoding in ("ascii", "utf-8-sig", "utf-16", "utf-8"):
             result = subprocess.run([sys.executable, "-m", "archiver", *command, "--archive",
                                      archive_dir], capture_output=True, timeout=120,
                                     env={**os.environ, "PYTHONIOENCODING": encoding})
             assert result.returncode == ExitCode.OK, (command, result.stderr)
             out[encoding] = result.stdout
-        assert out["ascii"] == out["utf-8"], command
+        assert out["ascii"] == out["utf-8-sig"] == out["utf-16"] == out["utf-8"], command
         assert command[0] == "log" or "龙与熊之间".encode() in out["ascii"], command
     named = tmp_path / "坏的.md"
     named.write_text("not a post\n", encoding="utf-8")

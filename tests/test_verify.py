@@ -1546,6 +1546,18 @@ def test_crossrefs_server_under_a_wrong_path_leaves_citations_unresolved_not_not
         ["not_found", "verified", "verified"]
 
 
+def test_the_list_of_works_is_asked_for_once_a_run_even_when_it_does_not_answer(server,
+                                                                                 tmp_path):
+    """SYNTHETIC faults: the list of works answers 500 each time. It is asked for once (with
+    its retries), not again for every DOI not found, and the 404s stand: nothing says the
+    server is not Crossref's."""
+    server.faults["search"] = ["500"] * 10
+    client = client_for(server.url, tmp_path, retries=1)
+    outcomes = [client.work(doi) for doi in ("10.1093/ia/iiaa061", "10.1093/ia/iiaa062")]
+    assert [o.status for o in outcomes] == ["not_found", "not_found"]
+    assert sum(path.startswith("/works?") for _, path in server.requests) == 2  # 1 + 1 retry
+
+
 def test_verify_an_archived_post_keeps_the_result_in_the_object(server, tmp_path, monkeypatch):
     archive = tmp_path / "archive"
     runner_args = ["ingest", SEED, "--archive", archive, "--no-fetch"]

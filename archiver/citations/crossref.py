@@ -152,6 +152,7 @@ class CrossrefClient:
         # whether the server answers as Crossref's API (its list of works), once a DOI is
         # not found (None: not asked yet, or it could not be asked)
         self._is_crossref: bool | None = None
+        self._probed = False
         self._probe_lock = threading.Lock()
 
     # -- public ------------------------------------------------------------------------------
@@ -213,7 +214,8 @@ class CrossrefClient:
         every route with the 404 it gives a DOI it has no record of, and every DOI of the run
         would be kept as not found. None when it could not be asked (the 404 then stands)."""
         with self._probe_lock:
-            if self._is_crossref is None:
+            if self._is_crossref is None and not self._probed:
+                self._probed = True  # asked once: an answer that does not come stays None
                 outcome = self._call(lambda: self._api.works(limit=0), self._searches,
                                      "the list of works")
                 if outcome.status == "found":

@@ -75,12 +75,15 @@ def _occupy_closed_stdout() -> None:
         sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
 
 
-def _is_utf(stream: Any) -> bool:
-    """Whether ``stream`` encodes text as UTF-8 (or UTF-16/32): every character."""
+def _encodes(stream: Any, exactly_utf8: bool = False) -> bool:
+    """Whether ``stream`` encodes every character (UTF-8, -16, -32); ``exactly_utf8``: as
+    plain UTF-8 (UTF-16, or UTF-8 with a byte-order mark, is not what a reader of data
+    expects)."""
     try:
-        return codecs.lookup(stream.encoding or "utf-8").name.startswith("utf")
+        name = codecs.lookup(stream.encoding or "utf-8").name
     except (AttributeError, LookupError, TypeError):
         return True  # not a text stream this can tell (a test's): left as it is
+    return name == "utf-8" if exactly_utf8 else name.startswith("utf")
 
 
 def _utf8_output() -> None:
@@ -89,9 +92,10 @@ def _utf8_output() -> None:
     extension characters): a title the encoding cannot hold would otherwise end the command
     as a bug (exit 70) in the middle of its output. stderr, for people, keeps its encoding,
     and what that cannot hold is written as an escape (``\u738b``), never an error."""
-    for stream, change in ((sys.stdout, {"encoding": "utf-8"}),
-                           (sys.stderr, {"errors": "backslashreplace"})):
-        if stream is not None and not _is_utf(stream) and hasattr(stream, "reconfigure"):
+    for stream, change, exactly in ((sys.stdout, {"encoding": "utf-8"}, True),
+                                    (sys.stderr, {"errors": "backslashreplace"}, False)):
+        if stream is not None and not _encodes(stream, exactly) and \
+                hasattr(stream, "reconfigure"):
             with suppress(ValueError, OSError):
                 stream.reconfigure(**change)
 

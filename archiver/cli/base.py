@@ -392,7 +392,12 @@ def _by_address(store: Any, address: str) -> str:
     alias (whole ids only: an address names one post or none)."""
     from archiver.clean.metadata import canonical_url, named_by
     from archiver.index import load_index
-    url = canonical_url(address if "://" in address else "https://" + address)
+    try:
+        url = canonical_url(address if "://" in address else "https://" + address)
+    except ValueError as exc:  # "https://[bad/s": no URL at all
+        raise UsageError(f"{address!r} is no address ({exc})",
+                         hint="give a post's id (`archiver list` shows them) or its address "
+                              "on mp.weixin.qq.com") from None
     named = named_by(url)
     if named is None:
         raise UsageError(f"{address!r} names no WeChat article: {_lacking(url)}",
