@@ -407,7 +407,9 @@ def _usable_receipt(receipt: Any) -> bool:
         return False
     for post in receipt.get("posts", []):
         if not (isinstance(post, dict) and isinstance(post.get("id"), str)
-                and isinstance(post.get("version"), str)):
+                and isinstance(post.get("version"), str)
+                and isinstance(post.get("record") or "", str)
+                and isinstance(post.get("warnings") or [], list)):
             return False
         stored = post.get("stored")
         if stored is not None and not (isinstance(stored, dict) and all(
@@ -605,7 +607,7 @@ class _Run:
                 continue
             return [IngestResult(source=str(path), status="unchanged", object_id=p["id"],
                                  version=p["version"], title=p.get("title"), kind=p.get("kind"),
-                                 warnings=tuple(p["warnings"]),
+                                 warnings=tuple(p.get("warnings") or ()),
                                  record=p["record"])
                     for p in posts]
         return None

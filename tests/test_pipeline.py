@@ -86,7 +86,8 @@ def test_receipts_an_earlier_version_keyed_by_sha512_are_dropped_not_trusted(con
 
 
 @pytest.mark.parametrize("edit", ["id-null", "no-version", "stored-outside", "size-text",
-                                  "posts-not-a-list", "receipt-not-a-dict"])
+                                  "posts-not-a-list", "receipt-not-a-dict", "record-number",
+                                  "no-warnings"])
 def test_a_receipt_edited_into_another_shape_vouches_for_nothing_and_breaks_nothing(config,
                                                                                      edit):
     """receipts.json is derived data a hand may edit: a receipt of another shape is not
@@ -108,6 +109,10 @@ def test_a_receipt_edited_into_another_shape_vouches_for_nothing_and_breaks_noth
         post["stored"] = {name: str(size) for name, size in post["stored"].items()}
     elif edit == "posts-not-a-list":
         receipt["posts"] = {"0": post}
+    elif edit == "record-number":
+        post["record"], post["stored"] = 7, None  # a receipt written before sizes were kept
+    elif edit == "no-warnings":
+        del post["warnings"]
     else:
         receipts[key][0] = "receipt"
     path.write_text(json.dumps(receipts), encoding="utf-8")
