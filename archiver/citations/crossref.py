@@ -214,7 +214,7 @@ class CrossrefClient:
         every route with the 404 it gives a DOI it has no record of, and every DOI of the run
         would be kept as not found. None when it could not be asked (the 404 then stands)."""
         with self._probe_lock:
-            if self._is_crossref is None and not self._probed:
+            if not self._probed:
                 self._probed = True  # asked once: an answer that does not come stays None
                 outcome = self._call(lambda: self._api.works(limit=0), self._searches,
                                      "the list of works")
@@ -227,12 +227,17 @@ class CrossrefClient:
     def _wrong_server(self) -> Outcome:
         """The outcome of every request of this run once the server is found not to answer
         as Crossref's API: a setting to correct, not a verdict on any citation."""
+        return self._give_up("the list of works", (
+            f"the server at {self.base_url} does not answer as Crossref's REST API: its "
+            f"list of works ({self.base_url}/works) is not found either (404); is the "
+            "Crossref URL right? (Crossref's own is https://api.crossref.org)"))
+
+    def _give_up(self, what: str, reason: str) -> Outcome:
+        """Nothing more is asked in this run (the first reason found stays the run's):
+        ``what`` was being asked for when ``reason`` was met."""
         with self._down_lock:
-            self._down = self._down or (
-                f"the server at {self.base_url} does not answer as Crossref's REST API: its "
-                f"list of works ({self.base_url}/works) is not found either (404); is the "
-                "Crossref URL right? (Crossref's own is https://api.crossref.org)")
-        _log.info("%s; nothing more is asked in this run", self._down)
+            self._down = self._down or reason
+        _log.info("%s: %s; nothing more is asked in this run", what, self._down)
         return Outcome("unresolved", reason=self._down)
 
     def _cached(self, kind: str, key: str) -> Outcome | None:
@@ -277,8 +282,6 @@ class CrossrefClient:
                                                      limit=rows),
                              self._searches, "search")
         if outcome.status == "not_found":  # the list of works itself is not there
-            with self._probe_lock:
-                self._is_crossref = False
             return self._wrong_server()
         if outcome.status == "found" and self.cache is not None and outcome.message:
             self.cache.put("searches", key, Entry(outcome.message, self.base_url,
@@ -347,10 +350,7 @@ class CrossrefClient:
                           min(wait, MAX_RETRY_AFTER))
                 self._sleep(min(wait, MAX_RETRY_AFTER))
             except _Down as down:
-                with self._down_lock:
-                    self._down = self._down or f"Crossref unreachable at {self.base_url}: {down}"
-                _log.info("%s: %s; nothing more is asked in this run", what, self._down)
-                return Outcome("unresolved", reason=self._down)
+                return self._give_up(what, f"Crossref unreachable at {self.base_url}: {down}")
         return Outcome("unresolved", reason=f"{reason} (gave up after {self.retries + 1} "
                                             f"attempts for {what})")
 
