@@ -1115,7 +1115,8 @@ def _chinese_numbers(item: dict[str, Any], text: str) -> None:
     them: ``第3卷`` is the volume; ``第2期`` the issue where a volume is named too (a journal
     that numbers its issues alone prints ``第3期`` as its one number, which GROBID's gold, as
     the tagger learnt it, files as the volume); ``第10-20页``, ``10-20 页`` the pages;
-    ``2020年`` the year, where none was found. Only the markers after the title and the
+    ``2020年`` the year, where none was found; in the ``作者：《题名》，《刊名》2020年第2期``
+    style, ``第2期`` alone is the issue too. Only the markers after the title and the
     journal count (``《资本论》第1卷的翻译史``, ``试论…第20页的判词``, ``1978年以来的改革`` are
     titles); where neither is found in the text, a marker fills a field the tagger left
     empty, and changes none it filled."""
@@ -1135,6 +1136,10 @@ def _chinese_numbers(item: dict[str, Any], text: str) -> None:
         put("volume", volume.group(1))
         if issue:
             put("issue", issue.group(1))
+    elif issue and _TITLE_MARKS.match(text) and not _CN_VOLUME.search(text):
+        item["issue"] = issue.group(1)  # "《刊名》2020年第2期": the journal's issue
+        if item.get("volume") == issue.group(1):
+            del item["volume"]
     pages = _CN_PAGES.search(text, start)
     if pages:
         put("page", _page(pages.group(1) or pages.group(2)))
@@ -1159,21 +1164,18 @@ def _title_marks(item: dict[str, Any], text: str) -> None:
     match = _TITLE_MARKS.match(text)
     if not match:
         return
-    persons = [] if match.group(1).strip() in _NO_AUTHOR else split_authors(match.group(1))
-    if persons:
-        item["author"] = persons
-    elif match.group(1).strip() in _NO_AUTHOR:
+    named = match.group(1).strip()
+    if named in _NO_AUTHOR:
         item.pop("author", None)
+    else:
+        persons = split_authors(named)
+        if persons:
+            item["author"] = persons
     item["title"] = match.group(2).strip()
     if match.group(3):
         item["container-title"] = match.group(3).strip()
     else:
         item.pop("container-title", None)
-    issue = _CN_ISSUE.search(text, match.end())
-    if issue and not _CN_VOLUME.search(text):  # "《刊名》2020年第2期": its issue
-        item["issue"] = issue.group(1)
-        if item.get("volume") == issue.group(1):
-            del item["volume"]
 
 
 # Elsevier's publisher item identifier, S + ISSN + (year) + item + check digit, which a
