@@ -212,6 +212,13 @@ def emit_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n")
 
 
+def left_out_damaged(count: int) -> None:
+    """The summary line of a command over the whole archive that left out ``count`` damaged
+    posts, each named above (``fail``): the others' output is whole, the damage is not."""
+    err.print(f"left out {count} damaged post(s) (named above): run `archiver fsck`, and "
+              "restore them from a backup", markup=False)
+
+
 def progress_bar(label: str, hidden: bool, described: bool = False) -> Progress:
     """The progress bar a long command draws on stderr: ``label`` (a format of the task's
     fields), the bar, how many of how many, the time taken, and with ``described`` the task's

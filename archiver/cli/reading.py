@@ -25,6 +25,7 @@ from archiver.cli.base import (
     emit_json,
     err,
     fail,
+    left_out_damaged,
     open_archive,
     progress_bar,
     reported_errors,
@@ -216,14 +217,18 @@ def log(
         versions = [v for v in store.versions(object_id) if wanted(v)]
         with writing_stdout():
             if as_json:
-                emit_json({"id": object_id, "versions": [
-                    {"version": v.number, "created": v.created, "message": v.message,
-                     "user": v.user, "files": len(v.state)} for v in versions]})
+                emit_json({"id": object_id, "versions": [_version_json(v) for v in versions]})
                 return
             for v in reversed(versions):
                 # the message names the file ingested: a line break in it is escaped
                 typer.echo(f"{v.number:<4} {v.created}  {printable(v.message or '')}  "
                            f"({len(v.state)} files)")
+
+
+def _version_json(version: Any) -> dict[str, Any]:
+    """A version as ``log --json`` gives it, for one post or the whole archive."""
+    return {"version": version.number, "created": version.created, "message": version.message,
+            "user": version.user, "files": len(version.state)}
 
 
 def _every_post(store: Any, left_out_of: str, unreadable: list[str] | None = None
@@ -264,14 +269,12 @@ def _archive_log(store: Any, wanted: Callable[[Any], bool], as_json: bool) -> No
     with writing_stdout():
         for v, object_id in made:
             if as_json:
-                emit_json({"id": object_id, "version": v.number, "created": v.created,
-                           "message": v.message, "user": v.user, "files": len(v.state)})
+                emit_json({"id": object_id, **_version_json(v)})
             else:
                 typer.echo(f"{v.created}  {object_id:<{width}}  {v.number:<4} "
                            f"{printable(v.message or '')}  ({len(v.state)} files)")
     if damaged:
-        err.print(f"left out {len(damaged)} damaged post(s) (named above): run "
-                  "`archiver fsck`, and restore them from a backup", markup=False)
+        left_out_damaged(len(damaged))
     if damaged or unreadable:
         raise typer.Exit(int(ExitCode.ARCHIVE))
 
