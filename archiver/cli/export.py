@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from enum import StrEnum
 from pathlib import Path
 
@@ -20,13 +22,12 @@ from archiver.cli.base import (
     err,
     fail,
     inside_an_archive,
+    left_out_damaged,
     open_archive,
     output_file_problem,
     progress_bar,
     reported_errors,
     resolve_id,
-    stdout_is_pipe,
-    stdout_is_terminal,
     stdout_write,
     write_whole,
     writing_stdout,
@@ -88,29 +89,18 @@ def _check_site_folder(output: Path) -> None:
                          hint="give a new or empty folder, or one an earlier html export wrote")
 
 
-def _progress(quiet: bool, to_stdout: bool) -> Progress:
-    """The bar an export draws on stderr, counting the posts (100k take minutes). None is
-    drawn with ``-q``, where stderr is no terminal, or while the export goes to stdout: on the
-    terminal it would be drawn over the entries, and a program reading them (``| tee``) may
-    write them to the same terminal."""
-    return progress_bar("export", quiet or (to_stdout and (stdout_is_terminal()
-                                                           or stdout_is_pipe())))
-
-
-def _is_stdout(output: Path | None) -> bool:
-    """Whether the file named for the export is where standard output goes, or a terminal
-    or a pipe: the entries are written there as they come, and a bar would be drawn over
-    them."""
-    import os
-    import stat
+def _progress(quiet: bool, output: Path | None) -> Progress:
+    """The bar an export draws on stderr, counting the posts (100k take minutes), writing to
+    ``output`` (None: standard output). None is drawn with ``-q``, where stderr is no
+    terminal, or where the entries go to a terminal or a program (``| tee``, ``-o
+    /dev/stdout`` of either): on the terminal it would be drawn over them, and a program
+    reading them may write them to the same terminal."""
     try:
-        named = os.stat(output) if output is not None else None
-        mine = os.fstat(1)
-    except (OSError, ValueError):
-        return False
-    return named is not None and (
-        (named.st_dev, named.st_ino) == (mine.st_dev, mine.st_ino)
-        or stat.S_ISCHR(named.st_mode) or stat.S_ISFIFO(named.st_mode))
+        mode = os.fstat(1).st_mode if output is None else os.stat(output).st_mode
+    except (OSError, ValueError):  # a file not written yet; stdout closed
+        mode = 0
+    shared = stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
+    return progress_bar("export", quiet or shared)
 
 
 def _site_refused(problem: DamagedObject, output: Path) -> DamagedObject:
@@ -184,7 +174,7 @@ def export(
                 raise UsageError("the html export needs an output folder (it writes a page "
                                  "per post, not one stream)", hint="archiver export html -o DIR")
             _check_site_folder(output)
-            progress = _progress(quiet, to_stdout=False)
+            progress = _progress(quiet, output)
             task = progress.add_task("", total=None)
             try:
                 with progress:
@@ -233,8 +223,7 @@ def export(
         index = load_index(store)
         reserved = taken_keys(index)  # posts' and cited works' keys
         to_stdout = output is None or str(output) == "-"
-        # `-o /dev/stdout` (or the terminal, or a pipe, named) is standard output too
-        progress = _progress(quiet, to_stdout or _is_stdout(output))
+        progress = _progress(quiet, None if to_stdout else output)
         task = progress.add_task("", total=len(set(ids)))
         works = works_of(store, ids, posts=not only_cited, cited=cited or only_cited,
                          include_unverified=include_unverified, on_skip=on_skip,
@@ -272,6 +261,5 @@ def export(
                           "note", markup=False)
         if damaged:  # the readable posts are written; a script still learns of the damage
             if not quiet:
-                err.print(f"left out {len(damaged)} damaged post(s) (named above): run "
-                          "`archiver fsck`, and restore them from a backup", markup=False)
+                left_out_damaged(len(damaged))
             raise typer.Exit(int(ExitCode.ARCHIVE))
