@@ -84,12 +84,17 @@ _CONVERT = ("convert it to UTF-8 first: iconv -f ENCODING -t UTF-8 (GB18030 for 
             "saved on Windows)")
 
 
+# Characters that reorder what follows them on the screen (bidirectional embeddings,
+# overrides and isolates): a title holding U+202E shows its words, and the columns after it,
+# reversed, and may pass for another (the "Trojan Source" trick)
+_BIDI = "\u202a-\u202e\u2066-\u2069"
+
 # What a terminal does not print as it is: C0 and C1 controls (a line break splits a line that
 # scripts read as one; ESC begins a sequence the terminal obeys: a colour, a new window title),
-# the line and paragraph separators, and the bidirectional overrides that make text read in
-# another order than it is stored. And the backslash that begins each escape, escaped too:
-# "a\\nb" is shown for a name holding a backslash, "a\nb" for one holding a line break.
-_UNPRINTABLE = re.compile("[\\\\\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# the line and paragraph separators, and the bidirectional controls above. And the backslash
+# that begins each escape, escaped too: "a\\nb" is shown for a name holding a backslash,
+# "a\nb" for one holding a line break.
+_UNPRINTABLE = re.compile(f"[\\\\\x00-\x1f\x7f-\x9f\u2028\u2029{_BIDI}]")
 
 
 def printable(text: str) -> str:
@@ -102,10 +107,7 @@ def printable(text: str) -> str:
     return escaped(_UNPRINTABLE, text)
 
 
-# Characters that reorder what follows them on the screen (bidirectional embeddings,
-# overrides and isolates): a title holding U+202E shows its words, and the columns after it,
-# reversed, and may pass for another (the "Trojan Source" trick)
-_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_BIDI_CONTROLS = re.compile(f"[{_BIDI}]")
 
 
 def on_screen(line: str) -> str:
