@@ -632,7 +632,8 @@ class _Run:
         not the one a receipt says it was stored with no longer matches its digest: a file
         cut short since, which :meth:`Archive.check_version` (presence alone) would pass, is
         not taken for the post's unchanged copy. (The receipts are derived data: the
-        inventory's digest, not their word, decides.)"""
+        inventory's digest, not their word, decides.) A file gone is
+        :meth:`Archive.check_version`'s to find, asked just before."""
         if self.receipt_sizes is None:
             self.receipt_sizes = {
                 (post["id"], post["version"]): post["stored"]
@@ -642,14 +643,13 @@ class _Run:
         said = self.receipt_sizes.get((object_id, version))
         if not said:
             return
+        sizes = self._sizes(object_id, version)  # as on disk: the file's receipt keeps them
+        changed = {path for path, size in said.items() if sizes.get(path, size) != size}
+        if not changed:
+            return
         where = self.archive.object_path(object_id)
         for logical, path in self.archive.content_paths(object_id, version).items():
-            size = said.get(path.relative_to(where).as_posix())
-            try:
-                same = size is None or path.stat().st_size == size
-            except OSError:
-                same = False
-            if not same:
+            if path.relative_to(where).as_posix() in changed:
                 self.archive.read_bytes(object_id, logical, version)  # checked: raises
 
     def _sizes(self, object_id: str, version: str) -> dict[str, int]:
