@@ -14,7 +14,10 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from archiver.model import RawPost, Sourced
 
-_S_TOKEN = re.compile(r"^/s/([A-Za-z0-9_\-]{10,})$")
+_TOKEN_CHARS = r"[A-Za-z0-9_\-]"  # of the token of a short address, /s/<token>
+_S_TOKEN = re.compile(rf"^/s/({_TOKEN_CHARS}{{10,}})$")
+# the query's names of a long address's ids, and the names they are kept under
+_QUERY_IDS = (("__biz", "biz"), ("mid", "mid"), ("idx", "idx"))
 
 
 # ASCII characters a URL may never hold as such (RFC 3986): written percent-encoded, so that a
@@ -69,7 +72,7 @@ def url_identity(url: str | None) -> dict[str, str]:
         return {"token": token.group(1)}
     query = parse_qs(parts.query)
     out = {}
-    for key, name in (("__biz", "biz"), ("mid", "mid"), ("idx", "idx")):
+    for key, name in _QUERY_IDS:
         if query.get(key):
             out[name] = query[key][0]
     return out
@@ -143,6 +146,26 @@ def named_by(url: str | None) -> str | None:
     if all(ids.get(name) for name in _IDS):
         return "wx:" + "/".join(ids[name] for name in _IDS)
     return f"wx:s/{ids['token']}" if ids.get("token") else None
+
+
+def unnamed_because(url: str | None) -> str:
+    """What keeps an address from naming a post (:func:`named_by` gives None for it)."""
+    parts = urlsplit(url or "")
+    if parts.hostname != "mp.weixin.qq.com":
+        return f"it is not on mp.weixin.qq.com but on {parts.hostname or 'no host'}"
+    if parts.path.startswith("/s/"):
+        token = parts.path[3:]
+        if "/" in token:
+            return "its path goes on past the token"
+        if re.fullmatch(f"{_TOKEN_CHARS}*", token):
+            return f"its token {token!r} is too short to be a post's (WeChat's have 22 characters)"
+        return f"its token {token!r} holds characters no WeChat token has"
+    ids = url_identity(url)
+    missing = [key for key, name in _QUERY_IDS if name not in ids]
+    if parts.path in ("/s", "/s/") and missing:
+        return "it gives no " + " and no ".join(missing)
+    return (f"its path {parts.path or '/'} is no article's (…/s?__biz=…&mid=…&idx=…, or "
+            "…/s/<token>)")
 
 
 def is_address_id(name: str) -> bool:

@@ -397,7 +397,7 @@ def resolve_id(store: Any, given: str) -> str:
 def _by_address(store: Any, address: str) -> str:
     """The post a WeChat address names: the object of that id, or the one that has it as an
     alias (whole ids only: an address names one post or none)."""
-    from archiver.clean.metadata import canonical_url, named_by
+    from archiver.clean.metadata import canonical_url, named_by, unnamed_because
     from archiver.index import load_index
     try:
         url = canonical_url(address if "://" in address else "https://" + address)
@@ -407,7 +407,7 @@ def _by_address(store: Any, address: str) -> str:
                               "on mp.weixin.qq.com") from None
     named = named_by(url)
     if named is None:
-        raise UsageError(f"{address!r} names no WeChat article: {_lacking(url)}",
+        raise UsageError(f"{address!r} names no WeChat article: {unnamed_because(url)}",
                          hint="give a post's id (`archiver list` shows them) or its address "
                               "on mp.weixin.qq.com (…/s?__biz=…&mid=…&idx=…, or …/s/ and "
                               "its token)")
@@ -419,27 +419,6 @@ def _by_address(store: Any, address: str) -> str:
         return owners[0]
     raise NotFound(f"no post archived from {address!r} (its id would be {named!r})",
                    path=store.root, hint="`archiver list` shows the ids")
-
-
-def _lacking(url: str | None) -> str:
-    """What keeps an address from naming a post, as :func:`_by_address` reads it."""
-    from urllib.parse import parse_qs, urlsplit
-    parts = urlsplit(url or "")
-    if parts.hostname != "mp.weixin.qq.com":
-        return f"it is not on mp.weixin.qq.com but on {parts.hostname or 'no host'}"
-    if parts.path.startswith("/s/"):
-        token = parts.path[3:]
-        if "/" in token:
-            return "its path goes on past the token"
-        if re.fullmatch(r"[A-Za-z0-9_\-]*", token):
-            return f"its token {token!r} is too short to be a post's (WeChat's have 22 characters)"
-        return f"its token {token!r} holds characters no WeChat token has"
-    query = parse_qs(parts.query)
-    missing = [key for key in ("__biz", "mid", "idx") if not query.get(key)]
-    if parts.path in ("/s", "/s/") and missing:
-        return "it gives no " + " and no ".join(missing)
-    return (f"its path {parts.path or '/'} is no article's (…/s?__biz=…&mid=…&idx=…, or "
-            "…/s/<token>)")
 
 
 def output_file_problem(path: Path) -> str | None:
