@@ -773,10 +773,9 @@ class _Run:
         on disk, after the files before it."""
         if self.group and time.monotonic() - self.group_since >= GROUP_SECONDS:
             self.commit_group()  # reading this file may take long (images fetched)
-        if shown(path) != str(path):
-            raise InputError("its name (or its folder's) is not valid UTF-8, so it cannot be "
-                             "recorded as it is", path=shown(path),
-                             hint="rename it in UTF-8 (e.g. convmv -f gbk -t utf-8 --notest)")
+        badly_named = _badly_named(path)
+        if badly_named is not None:
+            raise badly_named
         try:
             source = _relative(path, self.base)
         except (OSError, RuntimeError) as exc:  # RuntimeError: a symbolic link loop
@@ -1167,17 +1166,27 @@ CHECKED_BEFORE_CREATING = 64 << 20
 def _none_is_a_post(files: list[tuple[Path, bool]]) -> list[IngestResult] | None:
     """Each file's failure, as an ingest reports it, if no file is a post a reader takes and
     can read; None as soon as one is (it is then read by the ingest itself). Asked before an
-    archive is made where none was: a mistyped name, or a file whose front matter is not
-    YAML, makes no empty archive."""
+    archive is made where none was: a mistyped name, a name that is not UTF-8, or a file
+    whose front matter is not YAML, makes no empty archive."""
     failures = []
     for path, named in files:
-        why = readers.refusal(path) or _unreadable(path)
+        why = readers.refusal(path) or _badly_named(path) or _unreadable(path)
         if why is None:
             return None
         skipped = isinstance(why, UnsupportedFormat) and not named
         failures.append(IngestResult(source=shown(path), status="skipped" if skipped
                                      else "failed", error=why))
     return failures
+
+
+def _badly_named(path: Path) -> InputError | None:
+    """Why a post cannot be recorded under its name: one that is not valid UTF-8 (written by
+    a system using another encoding) cannot be the source a record names."""
+    if shown(path) == str(path):
+        return None
+    return InputError("its name (or its folder's) is not valid UTF-8, so it cannot be "
+                      "recorded as it is", path=shown(path),
+                      hint="rename it in UTF-8 (e.g. convmv -f gbk -t utf-8 --notest)")
 
 
 def _unreadable(path: Path) -> InputError | None:
