@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Mapping
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, unquote_to_bytes, urljoin, urlsplit
 
 import requests
 import requests.adapters
@@ -118,12 +118,14 @@ def _data_uri_parts(uri: str) -> tuple[bool, str]:
 
 
 def _data_uri(parts: tuple[bool, str]) -> bytes | None:
-    """The bytes of a ``data:`` URI, from its :func:`_data_uri_parts`."""
+    """The bytes of a ``data:`` URI, from its :func:`_data_uri_parts`. A payload that is
+    not base64 is read as a browser reads it: each ``%XX`` is that byte, and a character
+    written as itself (an SVG's ``<text>中文</text>``) is its UTF-8 bytes."""
     is_base64, payload = parts
     try:
         if is_base64:  # (characters outside the alphabet, line breaks too, are passed over)
             return binascii.a2b_base64(payload)
-        return unquote(payload).encode("latin-1", errors="replace")
+        return unquote_to_bytes(payload)
     except (binascii.Error, ValueError):
         return None
 

@@ -545,6 +545,25 @@ def test_a_data_uri_is_typed_by_its_bytes_not_its_label(tmp_path):
     assert asset.media_type == "image/jpeg"
 
 
+def test_a_percent_encoded_data_uri_gives_its_bytes(tmp_path):
+    """``%XX`` is that byte, whatever its value: a PNG's bytes over 0x7f are kept."""
+    uri = "data:image/png," + quote(PNG)
+    [asset] = localise([ImageRef(original=uri)], tmp_path, Config(fetch=False))
+    assert (asset.status, asset.sha256) == ("stored", hashlib.sha256(PNG).hexdigest())
+
+
+@pytest.mark.parametrize("form", ["raw", "percent-encoded"])
+def test_an_svg_data_uri_keeps_its_chinese_text(tmp_path, form):
+    """An SVG inlined as text (``;utf8,`` or percent-encoded, as SingleFile and monolith
+    write it) is stored as its UTF-8 bytes, not with ``?`` for each character over 0xff."""
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"><text>中文</text></svg>'
+    uri = "data:image/svg+xml;charset=utf-8," + (svg if form == "raw" else quote(svg))
+    [asset] = localise([ImageRef(original=uri)], tmp_path, Config(fetch=False))
+    assert asset.status == "stored", asset.reason
+    assert asset.sha256 == hashlib.sha256(svg.encode("utf-8")).hexdigest()
+    assert asset.media_type == "image/svg+xml"
+
+
 def test_a_data_uri_that_is_not_an_image_is_refused(tmp_path):
     [asset] = localise([ImageRef(original="data:text/plain,%E4%BD%A0%E5%A5%BD")], tmp_path,
                        Config(fetch=False))
