@@ -23,7 +23,11 @@ SHANGHAI = timezone(timedelta(hours=8), "Asia/Shanghai")
 
 _CHARSET_RE = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _META_REACH = 1024  # how far before its charset a <meta> tag may open
-_GB_FAMILY = {"gbk", "gb2312", "gb_2312-80", "x-gbk", "cp936", "gb18030", "euc-cn"}
+# the labels the WHATWG Encoding Standard gives GBK and gb18030, which browsers decode as
+# GB18030 (some, such as "chinese" or "iso-ir-58", name strict GB2312 to Python, others are
+# unknown to it), and the names Python and containers also write
+_GB_FAMILY = {"chinese", "csgb2312", "csiso58gb231280", "gb2312", "gb_2312", "gb_2312-80", "gbk",
+              "iso-ir-58", "x-gbk", "gb18030", "cp936", "euc-cn"}
 
 
 _HEAD_END = re.compile(rb"</head\b|<body\b", re.I)
