@@ -637,6 +637,26 @@ def test_an_abbreviation_leaving_a_word_out_is_another_journal(cited, full):
         is False
 
 
+@pytest.mark.parametrize(("cited", "full"), [
+    ("Journal of Orthopaedic and Sports Physical Therapy",
+     "Journal of Orthopaedic & Sports Physical Therapy"),
+    ("Music and Letters", "Music &amp; Letters"),
+    ("Journal of Orthopaedic & Sports Physical Therapy",
+     "Journal of Orthopaedic and Sports Physical Therapy"),
+    ("J Orthop Sports Phys Ther", "Journal of Orthopaedic & Sports Physical Therapy")])
+def test_an_ampersand_is_the_word_and(cited, full):
+    """Journal titles only (SYNTHETIC records holding nothing else): Crossref's "&" (or its
+    entity) spelt out by the citation, or the other way round, is the same journal."""
+    assert compare_journal(cited, f"{cited} 2017;1:1-9.", {"container-title": [full]}).match \
+        is True
+
+
+def test_an_ampersand_spelt_out_in_a_title_is_the_same_title():
+    record = {"title": ["Research & Development in Rural China"]}
+    cited = "Research and development in rural China"
+    assert compare_title(cited, f"Li P. {cited}. J X. 2019.", record).match is True
+
+
 @pytest.mark.parametrize(("cited", "crossref", "same"), [
     ("Suppl 1", "S1", True), ("Suppl 1", "Supplement_1", True), ("Suppl 1", "suppl_1", True),
     ("Suppl", "Supplement", True), ("Suppl 1", "5", False), ("Suppl 1", "S2", False),
@@ -890,6 +910,24 @@ def test_page_ranges_expand_their_abbreviated_last_page():
     assert page_range("975–93") == ("975", "993")
     assert page_range("pp. 1201-5") == ("1201", "1205")
     assert page_range("e30") == ("e30", "e30")
+
+
+@pytest.mark.parametrize(("cited", "match"), [("45-53", True), ("45–53+61", True),
+                                              ("45", True), ("46-53", False), ("45-52", False)])
+def test_pages_continued_elsewhere_are_the_range_before_them(cited, match):
+    """Chinese journals deposit an article continued on a later page as "45-53+61" (转页);
+    a citation gives the range, with the continuation or without it. (SYNTHETIC record: the
+    page field alone.)"""
+    assert compare_pages(cited, {"page": "45-53+61"}).match is match
+
+
+@pytest.mark.parametrize(("cited", "match"), [("027001-1", True), ("027001", True),
+                                              ("027001-1-027001-9", True), ("027002", False),
+                                              ("027002-1", False)])
+def test_an_article_deposited_with_its_own_pages_is_its_number(cited, match):
+    """APS and AIP deposit "027001-1-027001-9": article 027001, its pages 1-9; it is cited
+    as "027001-1" or "027001". (SYNTHETIC record: the page field alone.)"""
+    assert compare_pages(cited, {"page": "027001-1-027001-9"}).match is match
 
 
 def test_an_article_number_matches_as_the_page():

@@ -114,15 +114,25 @@ _PAGE = re.compile(r"^([a-z]*\d+[a-z]*)(?:\s*[-–—‐]+\s*([a-z]*\d+[a-z]*))?
 
 # Cell Press's "688-702.e13": the article's printed pages, then its online pages e1-e13
 _ONLINE_PAGES = re.compile(r"(?<=\d)\.e\d+$")
+# the pages an article is continued on, after its range: "45-53+61" (转页, as Chinese
+# journals print and deposit them), "45-53+61-62"
+_CONTINUED = re.compile(r"(?<=[\da-z])\s*\+\s*[a-z]*\d+[a-z]*(?:\s*[-–—‐]+\s*[a-z]*\d+[a-z]*)?$")
+# an article numbered with its own pages, as APS and AIP deposit them: "027001-1-027001-9",
+# article 027001, its pages 1 to 9
+_NUMBERED_PAGES = re.compile(r"^([a-z]*\d+[a-z]*)-\d+[-–—‐]+\1-\d+$")
 
 
 def page_range(value: str) -> tuple[str, str] | None:
     """(first, last) of a page range, the last expanded when abbreviated (``975-93`` →
     ``975``, ``993``); article numbers are their own range. Cell Press's ``688-702.e13`` is
     the range 688-702 (its online pages ``e1``-``e13`` follow them), cited so or without
-    them."""
+    them. So is ``45-53+61``, continued on page 61; and ``027001-1-027001-9``, article 027001
+    with its own pages 1-9 (cited ``027001-1``, ``027001``), that article's number."""
     text = fold(str(value)).strip()
-    text = _ONLINE_PAGES.sub("", _PAGE_LABEL.sub("", text))
+    text = _CONTINUED.sub("", _ONLINE_PAGES.sub("", _PAGE_LABEL.sub("", text)))
+    numbered = _NUMBERED_PAGES.match(text.replace(" ", ""))
+    if numbered:
+        return (numbered.group(1).lstrip("0") or "0",) * 2
     match = _PAGE.match(text.replace(" ", ""))
     if not match:
         return None

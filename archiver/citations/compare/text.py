@@ -86,13 +86,16 @@ def strip_markup(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Letters-and-digits words of ``text`` after folding; CJK characters are one word each,
-    because CJK titles are not separated by spaces."""
+    because CJK titles are not separated by spaces. An ampersand is the word ``and``, as a
+    citation may spell it out."""
     return list(_words(text))
 
 
 @functools.lru_cache(maxsize=4096)
 def _words(text: str) -> tuple[str, ...]:
     folded = fold(strip_markup(text))
+    if "&" in folded:  # "Music & Letters" is cited as "Music and Letters"; "and" is a word
+        folded = folded.replace("&", " and ")
     return tuple(_WORD.findall(folded))
 
 
