@@ -54,6 +54,16 @@ MAX_REDIRECTS = 5
 WHOLE_FETCH_TIMEOUTS = 12
 MAX_PATH = 4096  # PATH_MAX on Linux: a longer local reference names no file
 
+# the HTTP session images are fetched with, kept by a run (or a worker) for its connections:
+# named here so that no other module needs requests
+Session = requests.Session
+
+
+def new_session() -> Session:
+    """A session for :func:`localise` to fetch images with; each fetch puts on it the checks
+    of where it may connect that its configuration asks for."""
+    return requests.Session()
+
 
 def describe_original(original: str) -> str:
     """How an image reference is written into the record (a data: URI is summarised)."""

@@ -56,10 +56,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import requests
-
 from archiver import readers, schema
-from archiver.assets import EMPTY_PLACEHOLDER
+from archiver.assets import EMPTY_PLACEHOLDER, new_session
 from archiver.background import Workers, processes
 from archiver.canonical import dumps, sha256_hex, sha512_hex
 from archiver.clean.metadata import is_address_id, is_long_id
@@ -473,7 +471,7 @@ class _Run:
         self.config = config
         self.refresh = refresh
         self.report = report
-        self.session = requests.Session() if config.fetch else None
+        self.session = new_session() if config.fetch else None
         trusted = trusted_index(archive)
         self.index = trusted if trusted is not None else rebuild_index(archive)
         stored = load_json_extension(archive, RECEIPTS_NAME) or {}

@@ -13,10 +13,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import requests
-
 from archiver import readers, schema
-from archiver.assets import localise
+from archiver.assets import Session, localise, new_session
 from archiver.canonical import dumps, sha512_hex
 from archiver.clean import clean
 from archiver.config import Config
@@ -80,14 +78,14 @@ class Prepared:
                 if p != "provenance.json"}
 
 
-def prepare(path: Path, config: Config, session: requests.Session | None = None,
+def prepare(path: Path, config: Config, session: Session | None = None,
             event_time: str | None = None, validate: bool = True) -> Prepared:
     """Read, clean, localise and (unless told not to) validate the (first) post in ``path``;
     raises InputError for bad input and SchemaError (a bug) for an invalid record."""
     return prepare_post(readers.read(path), path, config, session, event_time, validate)
 
 
-def prepare_all(path: Path, config: Config, session: requests.Session | None = None,
+def prepare_all(path: Path, config: Config, session: Session | None = None,
                 validate: bool = True, key_for: KeyFor | None = None,
                 data: bytes | None = None, file_as: FileAs | None = None) -> list[Prepared]:
     """Every post in ``path`` (a WARC may hold several)."""
@@ -106,7 +104,7 @@ def default_key(record: dict[str, Any]) -> str:
 
 
 def prepare_post(raw: RawPost, path: Path, config: Config,
-                 session: requests.Session | None = None, event_time: str | None = None,
+                 session: Session | None = None, event_time: str | None = None,
                  validate: bool = True, key_for: KeyFor | None = None,
                  file_as: FileAs | None = None) -> Prepared:
     """Clean, localise, build and validate one post a reader found. ``key_for`` gives the
@@ -132,7 +130,7 @@ class Extracted:
 
 
 def extract_post(raw: RawPost, config: Config,
-                 session: requests.Session | None = None) -> Extracted:
+                 session: Session | None = None) -> Extracted:
     """Clean the post a reader found and localise its images."""
     post = clean(raw)
     inputs: dict[str, str | None] = {}
@@ -165,7 +163,7 @@ def _say_extracted(raw: RawPost, post: CleanPost, assets: list[Asset]) -> None:
 
 
 # the HTTP session of a worker process (one per process, made when it first fetches)
-_worker_session: requests.Session | None = None
+_worker_session: Session | None = None
 
 
 def _source_of(asset: Asset) -> str:
@@ -188,7 +186,7 @@ def extract_file(path: Path, data: bytes, config: Config) -> list[Extracted]:
     digest is computed (or waited for, computed beside) here."""
     global _worker_session
     if config.fetch and _worker_session is None:
-        _worker_session = requests.Session()
+        _worker_session = new_session()
     out: list[Extracted] = []
     for raw in readers.read_all(path, data):
         extracted = extract_post(raw, config, _worker_session)
