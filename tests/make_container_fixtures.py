@@ -176,7 +176,12 @@ def to_uri(iri: str) -> str:
 
 
 def load_source(slug: str) -> Source:
-    rel = SOURCES[slug]
+    return source_from(slug, SOURCES[slug])
+
+
+def source_from(slug: str, rel: str) -> Source:
+    """Any labelled page of the corpus (``rel``: its path in expected.json), with the images
+    it refers to as local files; the page's ``data:`` URIs stay in it, as they are."""
     labels = {e["path"]: e for e in json.loads((WECHAT / "expected.json").read_text("utf-8"))}
     url = labels[rel]["url"]
     page = WECHAT / rel
@@ -229,8 +234,10 @@ def save_page(src: Source, out: Path) -> dict:
     text = rewrite_src(src.html.decode("utf-8"), mapping)
     motw = f"<!-- saved from url=({len(src.url):04d}){src.url} -->\n"
     doctype, rest = text.split("\n", 1)
-    assert doctype.lower().startswith("<!doctype")
-    (folder / "page.html").write_bytes((doctype + "\n" + motw + rest).encode("utf-8"))
+    # Chrome writes its comment after the doctype, or first when there is none
+    text = (doctype + "\n" + motw + rest if doctype.lower().startswith("<!doctype")
+            else motw + text)
+    (folder / "page.html").write_bytes(text.encode("utf-8"))
     return {"kind": "savepage", "page": "page.html",
             "images": {mapping[i.src]: i.file.relative_to(WECHAT).as_posix() for i in src.images}}
 
