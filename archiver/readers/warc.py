@@ -274,16 +274,25 @@ class _StrictReader(DecompressingBufferedReader):  # type: ignore[misc]
     part-way through (damaged bytes, a failed check), where warcio writes the zlib message on
     stderr and reads on as if the file ended there: a damaged file would pass for one cut
     short, its images "missing" for a wrong reason, with that message on the terminal under
-    --quiet too. (A first read that does not decompress is left to warcio, which takes the
-    stream for one not gzipped.)"""
+    --quiet too. A member whose first read does not decompress is damaged too when it opens
+    as gzip does, or follows a member that was gzip: warcio would read its compressed bytes
+    as a record's text (a URI of binary, a page "cut short"), or pass over them in silence.
+    Only a stream that opens with no gzip at all is left to warcio, which reads it as a WARC
+    not gzipped, and line breaks after the last member, which it passes over."""
+
+    _gzip_met = False  # a member of this stream has decompressed: every other one must
 
     def _decompress(self, data: bytes) -> bytes:
-        if self.decompressor and data and self.num_block_read:
+        if self.decompressor and data and (
+                self.num_block_read or data[:2] == b"\x1f\x8b"
+                or (self._gzip_met and data.strip(b"\r\n\t "))):  # blank lines end many
             try:
-                return bytes(self.decompressor.decompress(data))
+                out = bytes(self.decompressor.decompress(data))
             except zlib.error as exc:
                 raise zlib.error(f"damaged: a gzip member does not decompress ({exc})") \
                     from None
+            self._gzip_met = True
+            return out
         return bytes(super()._decompress(data))
 
 
