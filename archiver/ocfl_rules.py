@@ -230,11 +230,13 @@ def state_paths(inventory: dict[str, Any], block: dict[str, Any]) -> dict[str, s
 
 def sidecar_problem(folder: Path, data: bytes, algorithm: str) -> str | None:
     """What is wrong with the digest sidecar of ``folder``'s inventory, if anything: it must
-    be ``inventory.json.<algorithm>`` holding '<digest> inventory.json' (OCFL E058-E061)."""
+    be ``inventory.json.<algorithm>`` holding '<digest> inventory.json' (OCFL E058-E061),
+    and one line break after it at most: any other byte there (a line break flipped to a
+    vertical tab) is damage too."""
     sidecar = folder / f"inventory.json.{algorithm}"
     if not sidecar.is_file():
         return f"inventory sidecar inventory.json.{algorithm} is missing"
-    match = re.fullmatch(rb"([0-9a-fA-F]+)[ \t]+inventory\.json\s*", sidecar.read_bytes())
+    match = re.fullmatch(rb"([0-9a-fA-F]+)[ \t]+inventory\.json(?:\r?\n)?", sidecar.read_bytes())
     if not match:
         return "sidecar is not '<digest> inventory.json'"
     if match.group(1).decode().lower() != hashlib.new(algorithm, data).hexdigest():

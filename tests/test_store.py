@@ -483,12 +483,16 @@ def _ids(item: tuple[str, str]) -> str:
     return f"{item[0].split(':')[1]}/{item[1]}"
 
 
+@pytest.mark.parametrize("where", ["first", "middle", "last"])
 @pytest.mark.parametrize("stored", STORED_FILES, ids=_ids)
-def test_fsck_detects_one_flipped_byte(small: Archive, stored: tuple[str, str]) -> None:
+def test_fsck_detects_one_flipped_byte(small: Archive, stored: tuple[str, str],
+                                       where: str) -> None:
+    """Wherever the byte is: the last one too, a sidecar's or a declaration's line break
+    made a vertical tab, which a reading of white space would pass over."""
     object_id, rel = stored
     path = small.object_path(object_id) / rel
     data = bytearray(path.read_bytes())
-    data[len(data) // 2] ^= 0x01
+    data[{"first": 0, "middle": len(data) // 2, "last": -1}[where]] ^= 0x01
     path.write_bytes(bytes(data))
 
     _assert_damage_reported(small, small.fsck(), object_id, rel)
