@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from archiver.citations.extract import find_dois
+from archiver.citations.verify import citations_of
 from archiver.clean.metadata import contradict, is_long_id, named_by, url_identity
 from archiver.model import Asset, CleanPost, RawPost
 from archiver.version import __version__
@@ -192,7 +194,26 @@ def build_record(raw: RawPost, clean: CleanPost, assets: list[Asset],
         "images": [image_entry(a) for a in assets],
         "citations": _citations(clean),
     }
+    _with_raw(record["citations"], record["blocks"])
     return record
+
+
+def _with_raw(citations: list[dict[str, Any]], blocks: list[dict[str, Any]]) -> None:
+    """Each DOI given the reference it is printed in (``raw``), whole: the lines of one
+    reference joined, as ``verify`` reads and checks it, so that what the post claims for the
+    DOI can be read beside it. A DOI printed alone, or only in a link, has none."""
+    if not citations:
+        return
+    wanted = {citation["doi"] for citation in citations}
+    printed: dict[str, str] = {}
+    for text, _where in citations_of({"blocks": blocks}):
+        for doi in find_dois([text]):
+            if doi in wanted:
+                printed.setdefault(doi, text)
+    for citation in citations:
+        text = printed.get(citation["doi"])
+        if text and text.strip() != citation["doi"]:
+            citation["raw"] = text
 
 
 def build_provenance(raw: RawPost, clean: CleanPost, assets: list[Asset], identity: Identity,

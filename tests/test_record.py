@@ -1,4 +1,5 @@
-"""What a record says about the DOIs of its post: where each one is cited."""
+"""What a record says about the DOIs of its post: where each one is cited, and in what
+reference."""
 
 from __future__ import annotations
 
@@ -29,6 +30,28 @@ def test_each_doi_points_at_the_first_block_that_cites_it(config, tmp_path: Path
                      "10.1000/split.3": "blocks/4", "10.1000/linked.4": "link"}
     assert "10.1000/ABC.1" in blocks[2]["text"] and blocks[1]["type"] == "image"
     assert blocks[4]["text"].endswith("10.1000/") and blocks[5]["text"] == "split.3"
+
+
+def test_each_doi_keeps_the_reference_it_is_printed_in(config) -> None:
+    """``raw``: the reference whole, its lines joined, as verify reads it (the seed prints its
+    one reference over five lines, the DOI URL on the last)."""
+    seed = Path(__file__).parent / "fixtures" / "wechat" / "markdown" / \
+        "guozhengxueren-464-kazakhstan.md"
+    [citation] = prepare(seed, config).record["citations"]
+    assert citation["doi"] == "10.1093/ia/iiaa061"
+    assert citation["raw"].startswith("Vanderhill, Joireman, et al. “Between the bear and ")
+    assert "International Affairs ,vol.96, no.4, Jul. 2020, pp. 975-993" in citation["raw"]
+    assert citation["raw"].endswith("https://doi.org/10.1093/ia/iiaa061.")
+
+
+def test_a_doi_printed_alone_or_only_linked_has_no_reference(config, tmp_path: Path) -> None:
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: Citing\ndate: 2024-05-01\n---\n\nSome prose.\n\n"
+                    "10.1000/alone.1\n\n[a link only](https://doi.org/10.1000/linked.4)\n",
+                    encoding="utf-8")
+    citations = prepare(post, config).record["citations"]
+    assert [c["doi"] for c in citations] == ["10.1000/alone.1", "10.1000/linked.4"]
+    assert not any("raw" in c for c in citations)
 
 
 # Pieces that DOIs are made of, and that put DOIs inside, beside and overlapping each other:
