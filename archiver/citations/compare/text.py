@@ -53,7 +53,8 @@ def shown(value: Any) -> str | None:
 
 def fold(text: str) -> str:
     """NFKD, diacritics removed, case folded, the letters NFKD leaves whole spelt as ASCII
-    does: ``Escrivà`` → ``escriva``, ``Sørensen`` → ``sorensen`` (as a citation may write it)."""
+    does: ``Escrivà`` → ``escriva``, ``Sørensen`` → ``sorensen`` (as a citation may write it);
+    an ampersand spelt out, `` and ``: ``Music & Letters`` is cited as Music and Letters."""
     return _fold_map(text)[0]
 
 
@@ -94,8 +95,6 @@ def words(text: str) -> list[str]:
 @functools.lru_cache(maxsize=4096)
 def _words(text: str) -> tuple[str, ...]:
     folded = fold(strip_markup(text))
-    if "&" in folded:  # "Music & Letters" is cited as "Music and Letters"; "and" is a word
-        folded = folded.replace("&", " and ")
     return tuple(_WORD.findall(folded))
 
 
@@ -106,9 +105,9 @@ def squash(text: str) -> str:
 # What each character met so far folds to (NFKD, no combining marks, case folded), as a
 # str.translate table; the characters met (so that a text's new ones are found by one set
 # difference); and those among them that fold to other than one character.
-_FOLD_TABLE: dict[int, str] = {}
-_MET: set[str] = set()
-_NOT_ONE: set[str] = set()
+_FOLD_TABLE: dict[int, str] = {ord("&"): " and "}
+_MET: set[str] = {"&"}
+_NOT_ONE: set[str] = {"&"}
 
 
 def _fold_char(ch: str) -> str:
@@ -127,7 +126,7 @@ def _fold_char(ch: str) -> str:
 def _fold_map(text: str) -> tuple[str, tuple[int, ...] | None]:
     """``text`` folded (NFKD, no diacritics, case folded) with, for each folded character, the
     index of the original character it came from (None: the same index, the usual case)."""
-    if text.isascii():
+    if text.isascii() and "&" not in text:
         return text.lower(), None
     for ch in set(text).difference(_MET):  # learn the characters not met before
         _fold_char(ch)
