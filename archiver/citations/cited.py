@@ -24,6 +24,7 @@ from archiver.citations.compare import (
     compare_journal,
     journal_names,
     locate,
+    named_forms,
     record_years,
     says_et_al,
     shares_a_family_name,
@@ -188,7 +189,7 @@ def read_citation(text: str, record: dict[str, Any] | None = None,
     tail = body[title_span[1]:] if title_span else body
 
     journal_span = None
-    for name in journal_names(record):
+    for name in named_forms(record):
         found = locate(tail, name)
         if found:
             journal_span = _as_named(tail, found,

@@ -844,3 +844,42 @@ def test_mla_a_supplement_or_a_part_as_the_issue_is_read_whole(no, issue):
             "Geographically Distinct Populations of Astyanax Cavefish Arises through the Same "
             f"Loss-of-Function Oca2 Allele.” Heredity, vol. 111, {no}, 2013, pp. 122–30.")
     assert read_citation(text, HEREDITY).issue == issue
+
+
+# SYNTHETIC record: a chapter in a handbook whose name opens with "The" (the shape of
+# Crossref's book-chapter records, its values made up for this test)
+HANDBOOK_CHAPTER = {
+    "type": "book-chapter", "DOI": "10.99999/synthetic.chapter",
+    "title": ["Thermal physiology of reptiles"],
+    "container-title": ["The Cambridge Handbook of Animal Physiology"],
+    "author": [{"given": "Michael J.", "family": "Angilletta", "sequence": "first"},
+               {"given": "Michael W.", "family": "Sears", "sequence": "additional"}],
+    "editor": [{"given": "Philip C.", "family": "Withers"},
+               {"given": "Christine E.", "family": "Cooper"}],
+    "page": "211-236", "issued": {"date-parts": [[2018]]},
+}
+
+
+@pytest.mark.parametrize("text", [
+    "Angilletta, Michael J., and Michael W. Sears. 2018. “Thermal physiology of reptiles.” In "
+    "Cambridge Handbook of Animal Physiology, edited by Philip C. Withers and Christine E. "
+    "Cooper, 211–36. Cambridge: Cambridge University Press.",
+    "Angilletta M J, Sears M W. Thermal physiology of reptiles[M]//Withers P C, Cooper C E. "
+    "Cambridge Handbook of Animal Physiology. Cambridge: Cambridge University Press, 2018: "
+    "211-236.",
+    "Angilletta, Michael J., and Michael W. Sears. 2018. “Thermal physiology of reptiles.” In "
+    "The Cambridge Handbook of Animal Physiology, edited by Philip C. Withers and Christine E. "
+    "Cooper, 211–36. Cambridge: Cambridge University Press."])
+def test_a_book_cited_without_the_article_its_name_opens_with_is_the_book(text):
+    """ISO 4 and many citations leave out a leading "The"; the book's editors printed after
+    (Chicago) or before it (GB/T) are no part of its name."""
+    check = compare_fields(read_citation(text, HANDBOOK_CHAPTER), text, HANDBOOK_CHAPTER)
+    assert check["journal"].match is True, check["journal"]
+
+
+def test_another_book_cited_without_the_article_is_still_another_book():
+    text = ("Angilletta, Michael J., and Michael W. Sears. 2018. “Thermal physiology of "
+            "reptiles.” In Cambridge Handbook of Plant Physiology, edited by Philip C. Withers "
+            "and Christine E. Cooper, 211–36. Cambridge: Cambridge University Press.")
+    check = compare_fields(read_citation(text, HANDBOOK_CHAPTER), text, HANDBOOK_CHAPTER)
+    assert check["journal"].match is False

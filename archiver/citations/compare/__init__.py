@@ -27,7 +27,12 @@ from archiver.citations.compare.authors import (
     says_et_al,
     shares_a_family_name,
 )
-from archiver.citations.compare.journals import abbreviated_forms, compare_journal, journal_names
+from archiver.citations.compare.journals import (
+    abbreviated_forms,
+    compare_journal,
+    journal_names,
+    named_forms,
+)
 from archiver.citations.compare.numbers import (
     compare_number,
     compare_pages,
@@ -74,6 +79,7 @@ __all__ = [
     "in_another_script",
     "is_pinpoint",
     "journal_names",
+    "named_forms",
     "locate",
     "mostly_cjk",
     "not_compared_for_script",

@@ -172,6 +172,17 @@ def journal_names(record: dict[str, Any]) -> list[str]:
     return names
 
 
+_LEADING_THE = re.compile(r"^\s*the\s+(?=\S)", re.I)
+
+
+def named_forms(record: dict[str, Any]) -> list[str]:
+    """The container's names as a citation may print them whole: each also without the
+    English article it opens with (``Cambridge Handbook of Animal Physiology`` for The
+    Cambridge Handbook …), which a citation leaves out as ISO 4 does."""
+    names = journal_names(record)
+    return names + [bare for name in names if (bare := _LEADING_THE.sub("", name)) != name]
+
+
 _PLACE = re.compile(r"\s*\([^()]*\)\s*$")  # Nature (London), Molecules (Basel)
 
 
@@ -267,7 +278,7 @@ def compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> Fie
     if other_book:
         return FieldCheck(other_book, shown, False, f"the book cited, {other_book!r}, is not "
                           + " nor ".join(repr(n) for n in names))
-    for name in names:
+    for name in named_forms(record):
         if f" {squash(name)} " in haystack and (
                 own_abbreviated or not _longer_name(cited, name, haystack)):
             return FieldCheck(cited or name, shown, True, "the journal/book title appears")
