@@ -200,8 +200,10 @@ def build_record(raw: RawPost, clean: CleanPost, assets: list[Asset],
 
 def _with_raw(citations: list[dict[str, Any]], blocks: list[dict[str, Any]]) -> None:
     """Each DOI given the reference it is printed in (``raw``), whole: the lines of one
-    reference joined, as ``verify`` reads and checks it, so that what the post claims for the
-    DOI can be read beside it. A DOI printed alone, or only in a link, has none."""
+    reference joined, as ``verify`` reads and checks it (NFKC, no invisible characters: the
+    block at its ``location`` keeps the text as printed), so that what the post claims for
+    the DOI can be read beside it, in the words a verify report quotes. A DOI printed alone,
+    or only in a link, has none."""
     if not citations:
         return
     wanted = {citation["doi"] for citation in citations}
