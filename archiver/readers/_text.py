@@ -62,6 +62,18 @@ def _meta_charset(data: bytes, end: int) -> str | None:
     return None
 
 
+def _family(charset: str) -> str:
+    """A charset's name as it is decoded: GBK's labels all GB18030, others as Python names
+    them (``UTF8`` is utf-8), one unknown as it is written."""
+    name = charset.strip().lower()
+    if name in _GB_FAMILY:
+        return "gb18030"
+    try:
+        return codecs.lookup(name).name
+    except (LookupError, ValueError):
+        return name
+
+
 def encoding_of(data: bytes, path: Path, declared: str | None = None) -> tuple[str, int]:
     """(encoding, length of the byte-order mark) of input bytes, as a browser would decide."""
     mark = byte_order_mark(data)
@@ -86,22 +98,32 @@ def encoding_of(data: bytes, path: Path, declared: str | None = None) -> tuple[s
 def decode(data: bytes, path: Path, declared: str | None = None) -> str:
     """Decode input bytes to text, raising MalformedInput naming the file when impossible."""
     encoding, skip = encoding_of(data, path, declared)
-    return _strict(data[skip:], encoding, path)
+    return _strict(data[skip:], encoding, path, declared)
 
 
-def _strict(data: bytes, encoding: str, path: Path) -> str:
+def _strict(data: bytes, encoding: str, path: Path, declared: str | None = None) -> str:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise _undecodable(data, encoding, exc.start, path) from None
+        raise _undecodable(data, encoding, exc.start, path, declared) from None
     if "\x00" in text:
         raise _not_text(path)
     return text
 
 
-def _undecodable(data: bytes, encoding: str, at: int, path: Path) -> MalformedInput:
+def _undecodable(data: bytes, encoding: str, at: int, path: Path,
+                 declared: str | None = None) -> MalformedInput:
+    """Why the bytes do not decode, with what to do. ``declared``: the charset the container
+    gave (a WARC response's or an MHTML part's ``Content-Type``), which wins over the page's
+    own, as in a browser: when the page names another, the capture's header is what is
+    wrong."""
     hint = "check that the file is a saved post and not truncated or binary"
-    if encoding == "utf-8" and _reads_as_gb18030(data):  # saved by a Chinese-locale editor
+    own = declared_charset(data) if declared else None
+    if own and _family(own) != _family(declared or ""):
+        hint = (f"the capture's Content-Type says charset={declared}, which a browser "
+                f"follows over the page's own <meta> charset, {own}: the header is wrong for "
+                "these bytes (capture the page again)")
+    elif encoding == "utf-8" and _reads_as_gb18030(data):  # saved by a Chinese-locale editor
         hint = ("the file reads as GB18030 (GBK) text: convert it to UTF-8, e.g. iconv -f "
                 "gb18030 -t utf-8 FILE > NEW, or (an HTML page) declare <meta charset=\"gbk\">")
     # the bytes in hex: a bytes repr's backslashes would be escaped again where it is printed
@@ -150,7 +172,7 @@ def check_decodes(data: bytes, path: Path, declared: str | None = None) -> tuple
     """
     encoding, skip = encoding_of(data, path, declared)
     if encoding not in _BYTE_CHECKED:
-        _strict(data[skip:], encoding, path)
+        _strict(data[skip:], encoding, path, declared)
         return encoding, skip
     decoder = codecs.getincrementaldecoder(encoding)("strict")
     view = memoryview(data)
@@ -160,7 +182,7 @@ def check_decodes(data: bytes, path: Path, declared: str | None = None) -> tuple
             decoder.decode(view[start:start + _CHUNK], final=start == len(data))
         except UnicodeDecodeError as exc:
             raise _undecodable(data[skip:], encoding, start - skip - pending + exc.start,
-                               path) from None
+                               path, declared) from None
     refuse_nul(data, skip, path)
     return encoding, skip
 

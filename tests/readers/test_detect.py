@@ -530,3 +530,26 @@ def test_a_file_shorter_than_the_head_is_opened_once(monkeypatch):
     monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("the file was read again"))
     assert read(GUOZHENG).data == expected
     assert opened == [GUOZHENG]
+
+
+@pytest.mark.parametrize("header", ["utf-8", "UTF8"])
+def test_a_capture_whose_header_names_another_charset_than_the_page_says_which_is_wrong(
+        tmp_path, header):
+    """A crawler's response says ``charset=utf-8`` for a page that is GBK and says so in its
+    ``<meta>``: the header wins, as in a browser, and the bytes do not decode. The hint names
+    the header as what is wrong, not the page's own declaration (which it already makes)."""
+    page = tmp_path / "page.html"
+    data = gbk_page("gbk").encode("gbk")
+    with pytest.raises(MalformedInput) as raised:
+        wechat_html_reader.read_page(data, page, charset=header)
+    assert "not valid utf-8 text" in raised.value.message
+    assert f"Content-Type says charset={header}" in raised.value.hint
+    assert "<meta> charset, gbk" in raised.value.hint
+
+
+def test_a_page_whose_header_and_meta_agree_keeps_the_gbk_hint(tmp_path):
+    page = tmp_path / "page.html"
+    data = gbk_page("utf-8").encode("gbk")
+    with pytest.raises(MalformedInput) as raised:
+        wechat_html_reader.read_page(data, page, charset="utf-8")
+    assert "reads as GB18030 (GBK) text" in raised.value.hint
