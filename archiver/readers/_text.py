@@ -62,12 +62,16 @@ def _meta_charset(data: bytes, end: int) -> str | None:
     return None
 
 
+def _decoded_as(charset: str) -> str:
+    """The charset a declared one is decoded by: GB18030 for each of GBK's labels (its
+    superset, as browsers read them), any other as written."""
+    return "gb18030" if charset.strip().lower() in _GB_FAMILY else charset
+
+
 def _family(charset: str) -> str:
-    """A charset's name as it is decoded: GBK's labels all GB18030, others as Python names
-    them (``UTF8`` is utf-8), one unknown as it is written."""
-    name = charset.strip().lower()
-    if name in _GB_FAMILY:
-        return "gb18030"
+    """A charset's name as it is decoded (:func:`_decoded_as`), as Python names it (``UTF8``
+    is utf-8); one unknown as it is written."""
+    name = _decoded_as(charset).strip().lower()
     try:
         return codecs.lookup(name).name
     except (LookupError, ValueError):
@@ -79,9 +83,7 @@ def encoding_of(data: bytes, path: Path, declared: str | None = None) -> tuple[s
     mark = byte_order_mark(data)
     if mark is not None:
         return mark[0], mark[1]
-    charset = declared or declared_charset(data) or "utf-8"
-    if charset.strip().lower() in _GB_FAMILY:  # as containers write it: GBK, gb2312…
-        charset = "gb18030"
+    charset = _decoded_as(declared or declared_charset(data) or "utf-8")
     try:
         codec = codecs.lookup(charset)
     except (LookupError, ValueError):  # ValueError: a name with a NUL byte in it

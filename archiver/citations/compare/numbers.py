@@ -129,11 +129,11 @@ def page_range(value: str) -> tuple[str, str] | None:
     them. So is ``45-53+61``, continued on page 61; and ``027001-1-027001-9``, article 027001
     with its own pages 1-9 (cited ``027001-1``, ``027001``), that article's number."""
     text = fold(str(value)).strip()
-    text = _CONTINUED.sub("", _ONLINE_PAGES.sub("", _PAGE_LABEL.sub("", text)))
-    numbered = _NUMBERED_PAGES.match(text.replace(" ", ""))
+    text = _CONTINUED.sub("", _ONLINE_PAGES.sub("", _PAGE_LABEL.sub("", text))).replace(" ", "")
+    numbered = _NUMBERED_PAGES.match(text)
     if numbered:
         return (numbered.group(1).lstrip("0") or "0",) * 2
-    match = _PAGE.match(text.replace(" ", ""))
+    match = _PAGE.match(text)
     if not match:
         return None
     first, last = match.group(1), match.group(2) or match.group(1)
