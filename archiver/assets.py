@@ -94,6 +94,7 @@ def sniff(data: bytes, original: str, origin: str, config: Config,
     if head.startswith(b"<svg") or (head.startswith(b"<?xml") and b"<svg" in data[:2048].lower()):
         media, ext, width, height = "image/svg+xml", "svg", None, None
     else:
+        fmt = ""
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -108,17 +109,46 @@ def sniff(data: bytes, original: str, origin: str, config: Config,
             return Asset(original=described, status="missing", origin=origin,
                          reason=f"decompression bomb refused: {exc}")
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+            said = _NO_ADDRESS.sub('', str(exc))[:80]
+            if fmt and "truncated" in said.lower():  # a PNG's chunks read past the end
+                return Asset(original=described, status="missing", origin=origin,
+                             reason=_cut_short_reason(_cut_short(fmt, data) or
+                                                      f"the {fmt} ends early", data))
             return Asset(original=described, status="missing", origin=origin,
-                         reason=f"not an image ({type(exc).__name__}: "
-                                f"{_NO_ADDRESS.sub('', str(exc))[:80]})")
+                         reason=f"not an image ({type(exc).__name__}: {said})")
         if fmt not in _FORMATS:
             return Asset(original=described, status="missing", origin=origin,
                          reason=f"unsupported image format {fmt or 'unknown'}")
+        cut = _cut_short(fmt, data)
+        if cut:
+            return Asset(original=described, status="missing", origin=origin,
+                         reason=_cut_short_reason(cut, data))
         media, ext = _FORMATS[fmt]
     return Asset(original=described, status="stored",
                  sha256=sha256 or hashlib.sha256(data).hexdigest(),
                  media_type=media, extension=ext, width=width, height=height, data=data,
                  origin=origin)
+
+
+def _cut_short(fmt: str, data: bytes) -> str | None:
+    """What shows that image bytes end early, or None. Pillow reads a JPEG's size from its
+    header and checks nothing after it, and a PNG's chunks only as far as they go: a file
+    cut off by a failed download or a full disk passes both, and would be kept as the image
+    with its second half grey. A JPEG ends with its end-of-image marker after its last scan
+    (an ``FF D9`` before the last ``FF DA`` is an embedded thumbnail's, and neither pair can
+    occur inside the compressed data, where an ``FF`` byte is stuffed), a PNG with its empty
+    ``IEND`` chunk; bytes after these (padding, another picture appended) are allowed."""
+    if fmt == "JPEG":
+        end = data.rfind(b"\xff\xd9")
+        if end == -1 or data.find(b"\xff\xda", end + 2) != -1:
+            return "the JPEG ends before its end-of-image marker"
+    elif fmt == "PNG" and data.rfind(b"\x00\x00\x00\x00IEND") == -1:
+        return "the PNG ends before its IEND chunk"
+    return None
+
+
+def _cut_short_reason(what: str, data: bytes) -> str:
+    return f"cut short: {what} ({len(data)} bytes); save or fetch it again"
 
 
 def _data_uri_parts(uri: str) -> tuple[bool, str]:

@@ -501,6 +501,59 @@ def test_an_image_within_the_pixel_limit_is_stored():
     assert sniff(JPEG_SMALL, "x.jpg", "test", config).status == "missing"
 
 
+# --- images cut short -------------------------------------------------------------------------
+# Pillow opens a JPEG cut anywhere after its header, and a PNG cut after its last image chunk:
+# kept as they are, each would be an image whose lower part is grey, with nothing said.
+
+@pytest.mark.parametrize("keep", [0.5, 0.99])
+def test_a_jpeg_cut_short_is_missing_and_says_so(keep):
+    cut = JPEG_BIG[:int(len(JPEG_BIG) * keep)]
+    asset = sniff(cut, "x.jpg", "test", Config())
+    assert asset.status == "missing"
+    assert asset.reason == (f"cut short: the JPEG ends before its end-of-image marker "
+                            f"({len(cut)} bytes); save or fetch it again")
+    assert asset.data is None
+
+
+def test_a_jpeg_with_bytes_after_its_end_is_whole():
+    # padding after the end-of-image marker, and another picture appended (as phones do)
+    for data in (JPEG_SMALL + b"\x00" * 100, JPEG_BIG + JPEG_SMALL):
+        assert sniff(data, "x.jpg", "test", Config()).status == "stored"
+
+
+def test_a_jpeg_cut_short_is_not_taken_as_whole_by_its_thumbnail_s_end():
+    # an EXIF thumbnail (a whole JPEG in an APP1 segment) has its own end-of-image marker,
+    # before the main picture's scan: the picture cut inside its scan is still cut short
+    exif = b"Exif\x00\x00" + JPEG_SMALL
+    with_thumbnail = (JPEG_BIG[:2] + b"\xff\xe1" + (len(exif) + 2).to_bytes(2, "big") + exif
+                      + JPEG_BIG[2:])
+    assert sniff(with_thumbnail, "x.jpg", "test", Config()).status == "stored"
+    asset = sniff(with_thumbnail[:-5000], "x.jpg", "test", Config())
+    assert asset.status == "missing" and asset.reason.startswith("cut short: the JPEG")
+
+
+def test_a_png_cut_short_is_missing_and_says_so():
+    before_iend = PNG[:-12]  # every image chunk there, the IEND chunk gone
+    asset = sniff(before_iend, "x.png", "test", Config())
+    assert asset.status == "missing"
+    assert asset.reason == (f"cut short: the PNG ends before its IEND chunk "
+                            f"({len(before_iend)} bytes); save or fetch it again")
+    inside_a_chunk = PNG[:len(PNG) // 2]
+    asset = sniff(inside_a_chunk, "x.png", "test", Config())
+    assert asset.status == "missing"
+    assert asset.reason == (f"cut short: the PNG ends before its IEND chunk "
+                            f"({len(inside_a_chunk)} bytes); save or fetch it again")
+
+
+def test_an_image_cut_short_on_disk_leaves_the_post_archived_with_the_reason(tmp_path):
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "1.jpg").write_bytes(JPEG_BIG[:50_000])
+    [asset] = localise([ImageRef(original="images/1.jpg")], tmp_path, Config(fetch=False))
+    assert asset.status == "missing"
+    assert asset.reason.startswith("cut short: the JPEG ends before its end-of-image marker")
+    assert asset.original == "images/1.jpg"
+
+
 # --- data: URIs -------------------------------------------------------------------------------
 
 def test_a_base64_data_uri_is_decoded_and_stored(tmp_path):
