@@ -236,6 +236,8 @@ def finish_post(extracted: Extracted, path: Path, event_time: str | None = None,
                                  if a.status == "missing")]
     if raw.kind in ERROR_KINDS:
         warnings.insert(0, f"the post is {raw.kind}: recorded as such, no body")
+    elif not record["blocks"]:
+        warnings.insert(0, EMPTY_BODY)
     retry = any(a.status == "missing" and a.original.startswith(("http://", "https://", "//"))
                 for a in assets)
     published = post.meta.get("published")
@@ -248,6 +250,13 @@ def finish_post(extracted: Extracted, path: Path, event_time: str | None = None,
                     zone_unknown=shown.startswith(wechat_html.SHOWN_TIME),
                     offset_known=shown.startswith(wechat_html.SHOWN_TIME)
                     and shown != wechat_html.SHOWN_TIME, lost=raw.lost)
+
+
+# A post whose body holds nothing (a page saved before WeChat's script filled its
+# ``#js_content``, an export of the front matter alone) is archived as it is, but never in
+# silence: its record looks like a post with no text, which no post is.
+EMPTY_BODY = ("the post's body is empty: no text and no image (saved before the page had "
+              "loaded?); the record keeps it empty: save the post again and ingest that")
 
 
 def missing_image_warning(index: int, reason: str | None) -> str:

@@ -9,6 +9,7 @@ import shutil
 from collections import Counter
 from pathlib import Path
 
+import lxml.html
 import ocfl
 import pytest
 
@@ -839,3 +840,33 @@ def test_an_image_moved_to_a_reference_that_cannot_be_had_is_an_edit_not_nothing
                                        "status": "missing", "reason": "not fetched"}]}
     assert adds_nothing(same, head)
     assert not adds_nothing(moved, head)
+
+
+def _emptied_body(page: bytes) -> bytes:
+    """``page`` with its ``#js_content`` emptied, as a save made before the page loaded."""
+    doc = lxml.html.document_fromstring(page)
+    body = doc.get_element_by_id("js_content")
+    for child in list(body):
+        body.remove(child)
+    body.text = None
+    return lxml.html.tostring(doc, encoding="utf-8", doctype="<!DOCTYPE html>")
+
+
+def test_a_post_whose_body_is_empty_is_archived_with_a_warning(config, tmp_path):
+    """Converted from a real page: the 2020 page of the corpus, its #js_content emptied; and
+    a Markdown export of its front matter alone."""
+    real = next((WECHAT / "html").glob("*raiHy80cW6*.html")).read_bytes()
+    page = tmp_path / "emptied.html"
+    page.write_bytes(_emptied_body(real))
+    export = tmp_path / "front-matter-only.md"
+    export.write_text("---\ntitle: Nothing below\ndate: 2024-05-01\n---\n", encoding="utf-8")
+    results = {r.source: r for r in ingest_paths([page, export], config)}
+    for path in (page, export):
+        result = results[str(path)]
+        assert result.status == "added"
+        assert result.warnings[0].startswith("the post's body is empty: no text and no image")
+        record = json.loads((config.archive / result.record).read_text(encoding="utf-8"))
+        assert record["blocks"] == [] and record["text"] == ""
+    # a post with a body says nothing of the kind
+    [whole] = ingest_paths([next((WECHAT / "html").glob("*raiHy80cW6*.html"))], config)
+    assert not any("body is empty" in w for w in whole.warnings)
