@@ -21,6 +21,7 @@ from typing import Any
 
 from archiver.citations.compare import (
     INLINE_TAG,
+    ROMAN,
     compare_journal,
     journal_names,
     locate,
@@ -632,8 +633,15 @@ _PP = re.compile(r"\b(?:pp?\.\s*[:：]?|pp?\s*[:：]|pp?\s+(?=[A-Za-z]?\d)|"
 # "article e30", IEEE's "Art. no. 65"
 _ARTICLE_NO = re.compile(r"\b(?:[Aa]rticle\s+|[Aa]rt\.\s*)(?:(?:[Nn]o|[Nn]r|[Nn]umber|ID)\.?\s*)?"
                          r"([A-Za-z]?\d\w*)")  # "Art. ID 291294": the number, never "ID"
-_COLON_PAGES = re.compile(r":\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[A-Za-z]?\d+)?)")
-_COMMA_RANGE = re.compile(r"[,)]\s*([A-Za-z]?\d+[A-Za-z]?\s*[–—-]+\s*[A-Za-z]?\d+)\s*(?:[.,]|$)")
+# A range of front-matter pages in small roman numerals, as Crossref deposits a preface's or
+# an editorial's (``xiii-xviii``): read where the range of digits would be, after a colon or
+# a comma, only as a range of two well-formed numerals (a word such as "mix" or "did" alone
+# is no page)
+_ROMAN_RANGE = rf"(?<![\w-]){ROMAN}\s*[–—-]+\s*{ROMAN}(?![\w-])"
+_COLON_PAGES = re.compile(r":\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[A-Za-z]?\d+)?|"
+                          rf"{_ROMAN_RANGE})")
+_COMMA_RANGE = re.compile(r"[,)]\s*([A-Za-z]?\d+[A-Za-z]?\s*[–—-]+\s*[A-Za-z]?\d+|"
+                          rf"{_ROMAN_RANGE})\s*(?:[.,]|$)")
 _END_PAGES = re.compile(r"(?:\)|\d),\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[A-Za-z]?\d+)?)"
                         r"\s*[.,]?\s*$")
 _CHAPTER_PAGE = re.compile(r"^\s*,?\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[A-Za-z]?\d+)?)"

@@ -883,3 +883,25 @@ def test_another_book_cited_without_the_article_is_still_another_book():
             "and Christine E. Cooper, 211–36. Cambridge: Cambridge University Press.")
     check = compare_fields(read_citation(text, HANDBOOK_CHAPTER), text, HANDBOOK_CHAPTER)
     assert check["journal"].match is False
+
+
+# SYNTHETIC record: Heredity's recorded record with front-matter pages in its page field, as
+# Crossref deposits a preface's; every other field as recorded
+FRONT_MATTER = {**HEREDITY, "page": "xiii-xviii"}
+
+
+@pytest.mark.parametrize("text", [
+    "Leroy T. Title. Heredity. 2013;111(2):xiii-xviii.",  # Vancouver
+    "Leroy, T. (2013). Title. Heredity, 111(2), xiii–xviii.",  # APA
+    "Leroy T. Title[J]. Heredity, 2013, 111(2): xiii-xviii.",  # GB/T 7714
+])
+def test_front_matter_pages_in_roman_numerals_are_read_where_pages_stand(text):
+    assert claims(text, FRONT_MATTER)["page"].replace("–", "-") == "xiii-xviii"
+
+
+@pytest.mark.parametrize("text", [
+    "Leroy, T. (2013). Title: mix. Heredity, 111(2).",  # a word of roman letters alone
+    "Leroy, T. (2013). Title, civil–dim. Heredity, 111(2).",  # words that are no numerals
+])
+def test_words_made_of_roman_letters_are_no_pages(text):
+    assert claims(text, FRONT_MATTER).get("page") is None

@@ -1151,3 +1151,15 @@ def test_a_wrong_subtitle_after_a_title_ending_in_an_abbreviation_is_found():
         cited = read_citation(text, record)
         assert cited.title.endswith("North Atlantic Ocean"), cited.title
         assert compare_title(cited.title, text, record).match is match
+
+
+@pytest.mark.parametrize(("cited", "match"), [("xiii-xviii", True), ("xiii–xviii", True),
+                                              ("pp. xiii-xviii", True), ("xiii", True),
+                                              ("xiii-xix", False), ("xii-xviii", False)])
+def test_front_matter_pages_in_roman_numerals_are_compared_as_pages(cited, match):
+    """A preface or an editorial is deposited with pages in small roman numerals. (SYNTHETIC
+    record: the page field alone.)"""
+    check = compare_pages(cited, {"page": "xiii-xviii"})
+    assert check.match is match
+    if match is False:
+        assert check.reason.startswith("pages ") and "≠ xiii-xviii" in check.reason

@@ -34,6 +34,7 @@ from archiver.citations.compare.journals import (
     named_forms,
 )
 from archiver.citations.compare.numbers import (
+    ROMAN,
     compare_number,
     compare_pages,
     compare_year,
@@ -66,6 +67,7 @@ __all__ = [
     "MISSPELT",
     "OTHER_SCRIPT",
     "PARTICLES",
+    "ROMAN",
     "STOP_WORDS",
     "abbreviated_forms",
     "compare_authors",

@@ -120,6 +120,10 @@ _CONTINUED = re.compile(r"(?<=[\da-z])\s*\+\s*[a-z]*\d+[a-z]*(?:\s*[-–—‐]+
 # an article numbered with its own pages, as APS and AIP deposit them: "027001-1-027001-9",
 # article 027001, its pages 1 to 9
 _NUMBERED_PAGES = re.compile(r"^([a-z]*\d+[a-z]*)-\d+[-–—‐]+\1-\d+$")
+# a page in small roman numerals, as front matter is numbered ("xiii"; a range of them is
+# never abbreviated)
+ROMAN = r"(?=[ivxlcdm])m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
+_ROMAN_PAGES = re.compile(rf"^({ROMAN})(?:[-–—‐]+({ROMAN}))?$")
 
 
 def page_range(value: str) -> tuple[str, str] | None:
@@ -135,7 +139,8 @@ def page_range(value: str) -> tuple[str, str] | None:
         return (numbered.group(1).lstrip("0") or "0",) * 2
     match = _PAGE.match(text)
     if not match:
-        return None
+        roman = _ROMAN_PAGES.match(text)
+        return (roman.group(1), roman.group(2) or roman.group(1)) if roman else None
     first, last = match.group(1), match.group(2) or match.group(1)
     if first.isdigit() and last.isdigit() and len(last) < len(first):
         last = first[:len(first) - len(last)] + last
