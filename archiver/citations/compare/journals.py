@@ -173,14 +173,21 @@ def journal_names(record: dict[str, Any]) -> list[str]:
 
 
 _LEADING_THE = re.compile(r"^\s*the\s+(?=\S)", re.I)
+# the nation a national body's name ends with, which citations leave out: some of PNAS's
+# records name it "… of Sciences of the United States of America", and it is cited as
+# "Proceedings of the National Academy of Sciences", "Proc Natl Acad Sci", "PNAS"
+_NATION_OF = re.compile(r"(?<=\S)\s+of\s+the\s+United\s+States(?:\s+of\s+America)?\s*$", re.I)
 
 
 def named_forms(record: dict[str, Any]) -> list[str]:
     """The container's names as a citation may print them whole: each also without the
     English article it opens with (``Cambridge Handbook of Animal Physiology`` for The
-    Cambridge Handbook …), which a citation leaves out as ISO 4 does."""
+    Cambridge Handbook …), which a citation leaves out as ISO 4 does, and a national body's
+    without the nation it ends with (:data:`_NATION_OF`)."""
     names = journal_names(record)
-    return names + [bare for name in names if (bare := _LEADING_THE.sub("", name)) != name]
+    forms = names + [bare for name in names if (bare := _LEADING_THE.sub("", name)) != name]
+    return forms + [bare for name in forms if "national" in words(name)
+                    and (bare := _NATION_OF.sub("", name)) != name]
 
 
 _PLACE = re.compile(r"\s*\([^()]*\)\s*$")  # Nature (London), Molecules (Basel)
@@ -284,7 +291,8 @@ def compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> Fie
             return FieldCheck(cited or name, shown, True, "the journal/book title appears")
     if not cited:
         return FieldCheck(None, shown, False, "no journal/book title Crossref knows is cited")
-    for name in names:
+    forms = named_forms(record)
+    for name in forms:
         without_nation = _without_nation(cited, name)
         given = [cited, without_nation] if without_nation else [cited]
         if any(_abbreviates(one, form) for one in given for form in abbreviated_forms(name)):
@@ -293,7 +301,7 @@ def compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> Fie
         if section and _abbreviates(cited, section):
             return FieldCheck(cited, shown, True, f"NLM's abbreviation of {name!r} (its "
                                                   "first word and its section)")
-    for name in names:
+    for name in forms:
         main = _main_title(name)
         if main and _abbreviates(cited, main):
             return FieldCheck(cited, shown, True, f"{main!r} (the journal without its "
