@@ -905,3 +905,26 @@ def test_front_matter_pages_in_roman_numerals_are_read_where_pages_stand(text):
 ])
 def test_words_made_of_roman_letters_are_no_pages(text):
     assert claims(text, FRONT_MATTER).get("page") is None
+
+
+# SYNTHETIC record: the recorded chapter of "Advances in Visual Computing" with its book
+# named as Springer names a conference's proceedings; every other field as recorded
+ISVC = {**WORKS["10.1007/978-3-642-33191-6_49"],
+        "container-title": ["Advances in Visual Computing – ISVC 2012",
+                            "Lecture Notes in Computer Science"]}
+ISVC_TITLE = "Human Body Orientation Estimation in Multiview Scenarios"
+
+
+@pytest.mark.parametrize(("book", "match"), [
+    ("International Symposium on Visual Computing 2012 Jul 16", True),  # Google Scholar's
+    ("ISVC 2012", True),
+    ("Advances in Visual Computing – ISVC 2012", True),
+    ("ISVC 2011", False),
+    ("International Conference on Computer Vision 2012", False)])
+def test_a_chapter_in_a_conferences_proceedings_is_cited_by_the_conference(book, match):
+    text = (f"Chen L, Panin G, Knoll A. {ISVC_TITLE}. In: {book} (pp. 499-508). Springer, "
+            "Berlin, Heidelberg.")
+    checks = compare_fields(read_citation(text, ISVC), text, ISVC)
+    assert checks["journal"].match is match, checks["journal"].reason
+    if match:  # and nothing else of it taken for wrong
+        assert all(check.match is not False for check in checks.values())

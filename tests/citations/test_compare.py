@@ -1188,3 +1188,40 @@ def test_front_matter_pages_in_roman_numerals_are_compared_as_pages(cited, match
     assert check.match is match
     if match is False:
         assert check.reason.startswith("pages ") and "≠ xiii-xviii" in check.reason
+
+
+# Springer's name for a conference's proceedings, "<topic> – <ACRONYM> <year>", as Crossref
+# gives it for the chapters in them (SYNTHETIC records holding only the type and the names)
+MICCAI = {"type": "book-chapter", "container-title": [
+    "Medical Image Computing and Computer-Assisted Intervention – MICCAI 2015",
+    "Lecture Notes in Computer Science"]}
+ECCV = {"type": "book-chapter", "container-title": ["Computer Vision – ECCV 2016",
+                                                    "Lecture Notes in Computer Science"]}
+
+
+@pytest.mark.parametrize(("record", "cited"), [
+    # Google Scholar's form: the conference, its opening day after it
+    (MICCAI, "International Conference on Medical image computing and computer-assisted "
+             "intervention 2015 Oct 5"),
+    (ECCV, "European Conference on Computer Vision"),
+    # the acronym, with its year or without, after "Proc." too
+    (MICCAI, "MICCAI 2015"), (MICCAI, "Proc. MICCAI"), (ECCV, "ECCV 2016. Springer"),
+    # the topic alone, and the conference abbreviated as IEEE prints it
+    (MICCAI, "Medical Image Computing and Computer Assisted Intervention"),
+    (ECCV, "Proc. Eur. Conf. Comput. Vis."),
+    (MICCAI, "Proceedings of the 18th International Conference on Medical Image Computing "
+             "and Computer-Assisted Intervention (MICCAI)")])
+def test_a_conference_named_for_its_springer_proceedings_is_the_book(record, cited):
+    check = compare_journal(cited, f"A B. Title. In: {cited}. Springer; 2015:1-9.", record)
+    assert check.match is True, check.reason
+
+
+@pytest.mark.parametrize(("record", "cited"), [
+    (MICCAI, "MICCAI 2014"),  # another year's
+    (MICCAI, "Medical Image Computing and Computer-Assisted Intervention – MICCAI 2014"),
+    (ECCV, "International Conference on Computer Vision"),  # ICCV: another conference
+    (MICCAI, "International Conference on Medical Imaging"),
+    (ECCV, "Advances in Computer Graphics")])
+def test_another_years_or_another_conference_is_not_the_book(record, cited):
+    check = compare_journal(cited, f"A B. Title. In: {cited}. Springer; 2015:1-9.", record)
+    assert check.match is False

@@ -235,7 +235,7 @@ def _another_book(text: str, record: dict[str, Any], names: Sequence[str]) -> st
     book = named.group(1).strip()
     given = f" {squash(book)} "
     if any(f" {squash(n)} " in given or given in f" {squash(n)} " or _abbreviates(book, n)
-           for n in names):
+           or _names_the_conference(book, n) for n in names):
         return None
     return book
 
@@ -311,6 +311,11 @@ def compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> Fie
         spelt = _spelling(squash(cited))
         if spelt and spelt in {_spelling(squash(n)) for n in (name, main) if n}:
             return FieldCheck(cited, shown, True, f"{name!r} in another spelling")
+    if record.get("type") in ("proceedings-article", "book-chapter"):
+        for name in names:
+            if _names_the_conference(cited, name):
+                return FieldCheck(cited, shown, True, f"the conference whose proceedings are "
+                                                      f"{name!r}")
     if record.get("type") == "proceedings-article":
         cores = _without_place(_proceedings_core(cited))
         for name in names:
@@ -351,6 +356,51 @@ def _without_place(core: str) -> list[str]:
             break
         cores.append(",".join(parts[:cut]).strip())
     return cores
+
+
+# Springer names a conference's proceedings "<topic> – <ACRONYM> <year>" ("Medical Image
+# Computing and Computer-Assisted Intervention – MICCAI 2015", "Computer Vision – ECCV 2016",
+# "Advances in Visual Computing – ISVC 2012")
+_CONFERENCE_BOOK = re.compile(r"^(?P<topic>.+?)\s+[–—-]+\s+(?P<acronym>[A-Z][A-Za-z&]*[A-Z])\s+"
+                              r"(?:19|20)\d\d(?:\s+(?:Workshops?|Satellite Events))?\.?$")
+# ... and a citation names the conference itself, as Google Scholar does: "International
+# Conference on Medical Image Computing and …", "European Conference on Computer Vision",
+# with the day it opened after it ("… 2015 Oct 5") and its publisher ("… 2012. Springer")
+_MEETING = re.compile(r"^(?:\d+(?:st|nd|rd|th)\s+)?(?:(?:annual|ann\.|international|int\.|intl\.?|"
+                      r"european|eur\.|asian|american|joint|IEEE|ACM)\s*)*(?:conference|conf\.|"
+                      r"workshop|symposium|symp\.|congress)\s*(?:(?:on|of)\s+)?", re.I)
+_OPENED = re.compile(r"\s+(?:19|20)\d\d(?:\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?)?\s*$")
+_PUBLISHER_AFTER = re.compile(r"\.\s+(?:Springer|Cham|IEEE|ACM|Elsevier)\b[\w\s,&]*\.?$")
+_ADVANCES_IN = re.compile(r"^advances\s+in\s+", re.I)
+
+
+def _names_the_conference(cited: str, name: str) -> bool:
+    """Whether ``cited`` names the conference whose proceedings Springer titled ``name``
+    (:data:`_CONFERENCE_BOOK`): by its topic (``Medical Image Computing and Computer-Assisted
+    Intervention``), by its acronym with or without the year (``MICCAI 2015``, ``Proc.
+    ISVC``), or as the conference (``International Symposium on Visual Computing``, whose
+    initials are the acronym; ``International Conference on Medical Image Computing and …``,
+    the topic, whose initials the acronym is). Another year's (``MICCAI 2014``) is another
+    book; so is another conference on the same topic (``International Conference on Computer
+    Vision``, ICCV, for ``Computer Vision – ECCV 2016``)."""
+    book = _CONFERENCE_BOOK.match(name.strip())
+    if book is None or _another_years_conference(cited, name):
+        return False
+    topic, acronym = book.group("topic"), book.group("acronym")
+    core = _PUBLISHER_AFTER.sub("", _proceedings_core(cited))
+    core = _proceedings_core(_OPENED.sub("", core))
+    if not core:
+        return False
+    if core == acronym or _acronym(acronym, core):
+        return True
+    bare = squash(_ADVANCES_IN.sub("", topic))
+    if squash(core) in (squash(topic), bare):
+        return True
+    meeting = _MEETING.match(core)
+    if meeting is None or not _acronym(acronym, topic):
+        return False
+    rest = core[meeting.end():]
+    return squash(rest) == bare or _abbreviates(rest, _ADVANCES_IN.sub("", topic))
 
 
 def _another_years_conference(cited: str, name: str) -> bool:
