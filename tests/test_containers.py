@@ -645,6 +645,52 @@ def test_a_warc_holding_only_a_redirect_says_so(tmp_path):
         prepare_all(path, load_config({}, tmp_path).with_overrides(fetch=False))
 
 
+def _revisit(url: str, payload: bytes) -> bytes:
+    """A WARC holding one revisit record of ``url`` (identical payload digest), the capture it
+    refers to left in another file, as a deduplicating crawl writes it."""
+    import base64
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=False)
+    digest = "sha1:" + base64.b32encode(hashlib.sha1(payload).digest()).decode("ascii")
+    writer.write_record(writer.create_revisit_record(
+        url, digest, url, "2024-01-01T00:00:00Z",
+        http_headers=StatusAndHeaders("200 OK", [("Content-Type", "image/jpeg")],
+                                      protocol="HTTP/1.1")))
+    return out.getvalue()
+
+
+def test_a_warc_whose_page_is_only_a_revisit_names_where_the_page_is(tmp_path):
+    """SYNTHETIC WARC: a revisit of the real page's URL, its capture in no file given."""
+    path = tmp_path / "second-crawl.warc"
+    path.write_bytes(_revisit("https://" + _MUFENG_URL, b"<html>the page</html>"))
+    with pytest.raises(MalformedInput) as caught:
+        prepare_all(path, load_config({}, tmp_path).with_overrides(fetch=False))
+    assert caught.value.message == (
+        f"no WeChat article page in this WARC: the page https://{_MUFENG_URL} is captured as a "
+        "revisit of an earlier capture that is not in second-crawl.warc (it is in another WARC "
+        "of the crawl)")
+    assert "ingest the WARC that holds the earlier capture" in caught.value.hint
+
+
+def test_an_image_captured_as_a_revisit_of_another_warc_is_missing_saying_so(tmp_path, config):
+    """SYNTHETIC WARC: the real 2021 page, and its image only as a revisit."""
+    [source] = MANIFEST["converted-mufeng-2021-07-07.warc.gz"]["posts"]
+    [(url, image)] = source["images"].items()
+    page = _warc_with([("https://" + _MUFENG_URL, "200 OK",
+                        [("Content-Type", "text/html; charset=utf-8")],
+                        (WECHAT / source["source"]).read_bytes())])
+    path = tmp_path / "deduplicated.warc"
+    path.write_bytes(page + _revisit(url, b"the image's bytes, in the first crawl's WARC"))
+    [post] = prepare_all(path, config)
+    assert {(i["status"], i["reason"]) for i in post.record["images"]} == {
+        ("missing", "captured as a revisit of an earlier capture that is not in "
+                    "deduplicated.warc (it is in another WARC of the crawl)")}
+
+
 @pytest.mark.parametrize("name", ["converted-mufeng-2021-07-07-base64.mhtml",
                                   "converted-mufeng-2018-01-29.mhtml"])
 def test_an_mhtml_cut_anywhere_fails_or_says_what_is_lost(name, tmp_path):

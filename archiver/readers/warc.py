@@ -563,6 +563,14 @@ def read_all(path: Path, data: bytes | None = None) -> list[RawPost]:
             why = why.replace(f"cut short in {path.name}:", "cut short:", 1)
             raise MalformedInput(f"no whole WeChat article response: {what} {why}", path=path,
                                  hint="download or crawl the page again")
+        orphans = [record for record in records if record["type"] == "revisit"
+                   and _ARTICLE.match(record["uri"] or "") and record["uri"] not in resources]
+        if orphans:
+            raise MalformedInput(f"no WeChat article page in this WARC: the page "
+                                 f"{orphans[0]['uri']} is {_orphan_revisit(orphans[0])}",
+                                 path=path, hint="ingest the WARC that holds the earlier "
+                                 "capture (a deduplicating crawl writes a page once, then "
+                                 "revisit records referring to it)")
         if not_served:
             raise MalformedInput("no WeChat article page in this WARC: its article responses "
                                  f"are redirects or errors ({', '.join(not_served[:3])})",
@@ -604,6 +612,9 @@ def _captured_as_no_file(records: list[dict], resources: dict[str, bytes],
     why: dict[str, str] = {}
     for record in records:
         uri = record["uri"]
+        if record["type"] == "revisit" and uri and uri not in resources and uri not in damaged:
+            why.setdefault(uri, _orphan_revisit(record))
+            continue
         if record["type"] != "response" or not uri or uri in resources or uri in damaged \
                 or uri in why or record["cut"] or record["damaged"]:
             continue
@@ -616,6 +627,16 @@ def _captured_as_no_file(records: list[dict], resources: dict[str, bytes],
         elif status and not _served(record):
             why[uri] = f"captured as HTTP {status} in {record['warc']}"
     return why
+
+
+def _orphan_revisit(record: dict) -> str:
+    """Why a ``revisit`` record gives nothing: the capture it stands for, which a crawler
+    writes once and then refers to, is in another WARC of the crawl (a crawl split over
+    files, or deduplicated against an earlier one)."""
+    refers = record.get("refers_uri")
+    earlier = f" of {refers}" if refers and refers != record["uri"] else ""
+    return (f"captured as a revisit of an earlier capture{earlier} that is not in "
+            f"{record['warc']} (it is in another WARC of the crawl)")
 
 
 def _looks_like_markup(payload: bytes) -> bool:
