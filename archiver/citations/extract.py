@@ -269,9 +269,13 @@ def find_dois(lines: Iterable[str], links: Iterable[str] = ()) -> list[str]:
 
 # -- reference strings ---------------------------------------------------------------------------
 
+# ... after it, a note in brackets on how to read the list ("【参考文献】（上下滑动查看更多）",
+# "References (scroll to see more)"); and "Cite:" or "引用：" alone on its line, over the
+# post's one reference
 _SECTION = re.compile(r"^\s*[【\[#]*\s*(?:参考文献|参考资料|原文信息|文献来源|原文出处|论文信息|"
-                      r"references?|bibliography|works cited|sources?|literature cited)"
-                      r"\s*[】\]]*\s*[:：]?\s*$", re.I)
+                      r"references?|bibliography|works cited|sources?|literature cited|cite|"
+                      r"how to cite(?: this article)?|引用(?:格式|信息)?)"
+                      r"\s*[】\]]*\s*(?:[（(][^（()）]{1,30}[）)]\s*)?[:：]?\s*$", re.I)
 # A reference's label: "Source:", "【来源】", "原文：", "Reference: …", after a list number too
 # ("[3]Reference: …"). A word is a label only with its colon or brackets: "Source, J. (2010)"
 # is an author, "文献计量学视角下…" a title.

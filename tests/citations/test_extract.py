@@ -949,3 +949,42 @@ def test_a_caption_between_two_entries_is_no_part_of_either():
     cited = [text for text, _ in citations_under_references(
         first, "Figure 2. Overview of the pipeline used in this study.", second)]
     assert cited == [first, second]
+
+
+_ENTRY = ("2.Kalluri R, Weinberg RA. The basics of epithelial-mesenchymal transition. J Clin "
+          "Invest. 2009 Jun;119(6):1420-8. doi: 10.1172/JCI39104.")
+
+
+@pytest.mark.parametrize("heading", ["【参考文献】（上下滑动查看更多）", "参考文献（向上滑动阅览）",
+                                     "References (scroll to see more)", "Cite：", "Cite:",
+                                     "How to cite this article:", "引用格式："])
+def test_a_reference_heading_with_a_note_after_it_or_a_cite_label_opens_a_section(heading):
+    """As the corpus's posts print them (the EMT post's list under "【参考文献】（上下滑动查看
+    更多）", the liver post's "Cite：" over its reference): before, each entry under them was
+    checked as a bare DOI only, its authors, title and numbers never."""
+    from archiver.citations.verify import citations_of
+    record = {"blocks": [{"type": "paragraph", "text": heading},
+                         {"type": "paragraph", "text": _ENTRY}],
+              "citations": [{"doi": "10.1172/jci39104", "location": "blocks/1"}]}
+    assert citations_of(record) == [(_ENTRY, "blocks/1")]
+
+
+@pytest.mark.parametrize("line", ["参考文献（" + "一段很长的说明文字" * 4 + "）",
+                                  "参考文献（上下滑动查看）之后还有文字", "引用了三篇文献",
+                                  "Cite this"])
+def test_words_around_a_heading_are_no_heading(line):
+    from archiver.citations.extract import is_section_heading
+    assert not is_section_heading(line)
+
+
+def test_every_entry_of_the_corpus_post_under_a_heading_with_a_note_is_a_reference():
+    from archiver.citations.verify import citations_of
+    from archiver.config import Config
+    from archiver.prepare import prepare
+    post = next((WECHAT / "markdown").glob("*EMT*.md"))
+    record = prepare(post, Config(fetch=False)).record
+    found = citations_of(record)
+    numbers = [re.match(r"(\d+)\.[A-Z]", text) for text, _ in found]  # "1.Marconi GD, …"
+    assert [int(n.group(1)) for n in numbers if n] == list(range(1, 18))
+    assert {c["doi"] for c in record["citations"] if "raw" in c} == {c["doi"] for c in
+                                                                      record["citations"]}
