@@ -291,16 +291,20 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 # part of the first name ("19Gross")
 _ENCLOSED_DIGITS = "[\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]"
 _ENCLOSED_NUMBER = re.compile(f"^\\s*{_ENCLOSED_DIGITS}\\s*")
+# A bullet a post's editor puts before each entry of a list the editor cannot make a list
+# ("▷ Bzdok, Danilo, et al. …"): an entry's mark, as its number is, and no part of it
+_BULLET = re.compile(r"^\s*[▷►▶▸•◆◇■□●○➤➢]\s*")
 
 
 def reference_text(line: str) -> str:
     """A line of a reference list as it is read and checked: without the characters no reader
-    sees, without an enclosed list number (``⑲``), in NFKC (full-width punctuation and digits
-    as Chinese posts print them: ``（2014）``, ``33，588``), a DOI broken after a hyphen
-    whole again, and without the marks of :func:`without_marks`."""
+    sees, without an enclosed list number (``⑲``) or a bullet (``▷``), in NFKC (full-width
+    punctuation and digits as Chinese posts print them: ``（2014）``, ``33，588``), a DOI
+    broken after a hyphen whole again, and without the marks of :func:`without_marks`."""
     text = without_marks(line.translate(_INVISIBLE))
     if text and not text.isascii():
-        text = unicodedata.normalize("NFKC", _ENCLOSED_NUMBER.sub("", text, count=1))
+        text = unicodedata.normalize("NFKC", _BULLET.sub("", _ENCLOSED_NUMBER.sub(
+            "", text, count=1), count=1))
     return _doi_rejoined(text).strip()
 
 
@@ -425,7 +429,7 @@ def _logical_lines(lines: list[str], items: set[int]) -> list[tuple[int, str, bo
         if out and out[-1][1] and text and _joins(out[-1][1], text):
             out[-1] = (out[-1][0], out[-1][1] + text, out[-1][2], out[-1][3])
             continue
-        numbered = index in items or bool(_NUMBERED.match(text))
+        numbered = index in items or bool(_NUMBERED.match(text) or _BULLET.match(line))
         out.append((index, text, numbered, numbered or bool(
             _ENCLOSED_NUMBER.match(line) or _NUMBERED_IN_A_SECTION.match(text))))
     return out

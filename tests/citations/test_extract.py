@@ -988,3 +988,26 @@ def test_every_entry_of_the_corpus_post_under_a_heading_with_a_note_is_a_referen
     assert [int(n.group(1)) for n in numbers if n] == list(range(1, 18))
     assert {c["doi"] for c in record["citations"] if "raw" in c} == {c["doi"] for c in
                                                                       record["citations"]}
+
+
+_BZDOK = ('Bzdok, Danilo, et al. "Data science opportunities of large language models for '
+          'neuroscience and biomedicine." Neuron (2024). '
+          'https://doi.org/10.1016/j.neuron.2024.01.016')
+
+
+@pytest.mark.parametrize("bullet", ["▷ ", "► ", "• ", "◆"])
+def test_a_reference_under_a_bullet_outside_a_section_is_a_reference(bullet):
+    """The corpus's LLM-neuroscience post opens with its one reference under "▷": a list's
+    mark, as a number is; before, its DOI was checked bare, the reference never."""
+    from archiver.citations.verify import citations_of
+    record = {"blocks": [{"type": "paragraph", "text": "本文编译自："},
+                         {"type": "paragraph", "text": bullet + _BZDOK}],
+              "citations": [{"doi": "10.1016/j.neuron.2024.01.016", "location": "blocks/1"}]}
+    assert citations_of(record) == [(_BZDOK, "blocks/1")]
+
+
+@pytest.mark.parametrize("prose", ["▷ 2019年，研究团队在 Nature 上发表了论文，引起广泛关注。",
+                                   "• In 2019, the team published a paper in Nature (see below)."])
+def test_prose_under_a_bullet_is_no_reference(prose):
+    from archiver.citations.verify import citations_of
+    assert citations_of({"blocks": [{"type": "paragraph", "text": prose}]}) == []
