@@ -42,7 +42,10 @@ from archiver.model import CUT_SHORT, Asset, ImageRef
 # changes from run to run has no place in a record
 _NO_ADDRESS = re.compile(r" ?<[\w.]+ object at 0x[0-9a-fA-F]+>")
 
-_FORMATS = {"JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png"), "GIF": ("image/gif", "gif"),
+# (MPO: a JPEG whose header lists the pictures after it, as phones write them; Pillow names it
+# so, browsers show its first picture as any JPEG)
+_FORMATS = {"JPEG": ("image/jpeg", "jpg"), "MPO": ("image/jpeg", "jpg"),
+            "PNG": ("image/png", "png"), "GIF": ("image/gif", "gif"),
             "WEBP": ("image/webp", "webp"), "BMP": ("image/bmp", "bmp"),
             "TIFF": ("image/tiff", "tif"),
             "ICO": ("image/x-icon", "ico")}
@@ -110,10 +113,10 @@ def sniff(data: bytes, original: str, origin: str, config: Config,
                          reason=f"decompression bomb refused: {exc}")
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
             said = _NO_ADDRESS.sub('', str(exc))[:80]
-            if fmt and "truncated" in said.lower():  # a PNG's chunks read past the end
+            if "truncated" in said.lower():  # read past the end: a PNG's chunks, a header
                 return Asset(original=described, status="missing", origin=origin,
                              reason=_cut_short_reason(_cut_short(fmt, data) or
-                                                      f"the {fmt} ends early", data))
+                                                      f"the {fmt or 'image'} ends early", data))
             return Asset(original=described, status="missing", origin=origin,
                          reason=f"not an image ({type(exc).__name__}: {said})")
         if fmt not in _FORMATS:
@@ -134,17 +137,49 @@ def _cut_short(fmt: str, data: bytes) -> str | None:
     """What shows that image bytes end early, or None. Pillow reads a JPEG's size from its
     header and checks nothing after it, and a PNG's chunks only as far as they go: a file
     cut off by a failed download or a full disk passes both, and would be kept as the image
-    with its second half grey. A JPEG ends with its end-of-image marker after its last scan
-    (an ``FF D9`` before the last ``FF DA`` is an embedded thumbnail's, and neither pair can
-    occur inside the compressed data, where an ``FF`` byte is stuffed), a PNG with its empty
-    ``IEND`` chunk; bytes after these (padding, another picture appended) are allowed."""
-    if fmt == "JPEG":
-        end = data.rfind(b"\xff\xd9")
-        if end == -1 or data.find(b"\xff\xda", end + 2) != -1:
-            return "the JPEG ends before its end-of-image marker"
-    elif fmt == "PNG" and data.rfind(b"\x00\x00\x00\x00IEND") == -1:
+    with its lower part grey. A JPEG's segments are walked to its end-of-image marker
+    (:func:`_jpeg_runs_out`); a PNG ends with its empty ``IEND`` chunk. Bytes after these
+    (padding, another picture or a phone's motion video appended) are allowed."""
+    if fmt in ("JPEG", "MPO") and _jpeg_runs_out(data):
+        return "the JPEG ends before its end-of-image marker"
+    if fmt == "PNG" and data.rfind(b"\x00\x00\x00\x00IEND") == -1:
         return "the PNG ends before its IEND chunk"
     return None
+
+
+_JPEG_MARKER = re.compile(rb"\xff+([^\x00\xff])")
+# where a scan's compressed data ends: the first marker in it that is no restart marker (an
+# FF byte of the data itself is stuffed, FF 00; a marker's FF FF fill bytes before it are
+# found from their last, as ``\xff+`` would cost twenty times as much)
+_SCAN_END = re.compile(rb"\xff[^\x00\xd0-\xd7\xff]")
+
+
+def _jpeg_runs_out(data: bytes) -> bool:
+    """Whether the data ends before a JPEG's end-of-image marker, its segments walked from
+    the start: each marker's length skipped (an embedded thumbnail, a whole JPEG inside an
+    APP1 segment, with it), each scan's data to the marker after it. Only running out of
+    bytes counts: segments this walk cannot follow (bytes between them that libjpeg skips)
+    are left to the decoder, which shows such files."""
+    at, size = 2, len(data)
+    while True:
+        marker = _JPEG_MARKER.match(data, at)
+        if marker is None:
+            return at >= size  # at the end: cut; elsewhere: not a walk this can follow
+        code, at = marker.group(1)[0], marker.end()
+        if code == 0xD9:  # end of image
+            return False
+        if 0xD0 <= code <= 0xD7 or code == 0x01:  # markers without a length
+            continue
+        if at + 2 > size:
+            return True
+        at += int.from_bytes(data[at:at + 2], "big")
+        if at > size:
+            return True
+        if code == 0xDA:  # start of scan: its compressed data up to the next marker
+            end = _SCAN_END.search(data, at)
+            if end is None:
+                return True
+            at = end.start()
 
 
 def _cut_short_reason(what: str, data: bytes) -> str:

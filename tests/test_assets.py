@@ -521,6 +521,26 @@ def test_a_jpeg_with_bytes_after_its_end_is_whole():
         assert sniff(data, "x.jpg", "test", Config()).status == "stored"
 
 
+def test_a_jpeg_with_any_bytes_after_its_end_is_whole():
+    """A phone's motion photo is a JPEG with a video after it: bytes that hold the markers'
+    pairs anywhere (random bytes here, seeded)."""
+    import random
+    noise = random.Random(7).randbytes(30_000)
+    tail = noise + b"\xff\xd9" + noise + b"\xff\xda" + noise  # an end, then a scan's start
+    assert sniff(JPEG_BIG + tail, "x.jpg", "test", Config()).status == "stored"
+
+
+def test_a_multi_picture_jpeg_from_a_phone_is_a_jpeg():
+    """Pillow names a JPEG whose header lists the pictures after it MPO."""
+    buf = io.BytesIO()
+    first, second = Image.new("RGB", (40, 30), (200, 30, 30)), Image.new("RGB", (40, 30))
+    first.save(buf, "MPO", save_all=True, append_images=[second])
+    asset = sniff(buf.getvalue(), "x.jpg", "test", Config())
+    assert (asset.status, asset.media_type, asset.extension) == ("stored", "image/jpeg", "jpg")
+    cut = sniff(buf.getvalue()[:len(buf.getvalue()) // 4], "x.jpg", "test", Config())
+    assert cut.status == "missing" and cut.reason.startswith("cut short")
+
+
 def test_a_jpeg_cut_short_is_not_taken_as_whole_by_its_thumbnail_s_end():
     # an EXIF thumbnail (a whole JPEG in an APP1 segment) has its own end-of-image marker,
     # before the main picture's scan: the picture cut inside its scan is still cut short
