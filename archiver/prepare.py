@@ -13,6 +13,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import lxml.html
+
 from archiver import readers, schema
 from archiver.assets import Session, localise, new_session
 from archiver.canonical import dumps, sha512_hex
@@ -237,7 +239,10 @@ def finish_post(extracted: Extracted, path: Path, event_time: str | None = None,
     if raw.kind in ERROR_KINDS:
         warnings.insert(0, f"the post is {raw.kind}: recorded as such, no body")
     elif not record["blocks"]:
-        warnings.insert(0, EMPTY_BODY)
+        media = media_only(raw)
+        warnings.insert(0, EMPTY_BODY if not media else
+                        f"the post's body holds no text and no image, only {', '.join(media)}"
+                        f" (a video, audio or card this tool keeps no copy of)")
     retry = any(a.status == "missing" and a.original.startswith(("http://", "https://", "//"))
                 for a in assets)
     published = post.meta.get("published")
@@ -257,6 +262,27 @@ def finish_post(extracted: Extracted, path: Path, event_time: str | None = None,
 # silence: its record looks like a post with no text, which no post is.
 EMPTY_BODY = ("the post's body is empty: no text and no image (saved before the page had "
               "loaded?); the record keeps it empty: save the post again and ingest that")
+
+
+# What a post's body may hold besides text and images: a video (WeChat's own, Tencent
+# Video's, a Channels card), audio (mpvoice, QQ Music), a mini-program or account card, a
+# drawing. A post made of these alone is no empty save: saving it again gives the same.
+_MEDIA = ("iframe", "video", "audio", "embed", "object", "svg", "mpvoice", "qqmusic",
+          "mpvideosnap", "mp-common-videosnap", "mp-common-mpaudio", "mp-miniprogram",
+          "mp-common-profile", "mpprofile")
+
+
+def media_only(raw: RawPost) -> list[str]:
+    """The kinds of media element (``<iframe>``, ``<mpvoice>``…) in the body of a post whose
+    record has no block, in document order, each once."""
+    tree = raw.body_tree
+    if tree is None:
+        if not raw.body_html or not raw.body_html.strip():
+            return []
+        tree = lxml.html.fragment_fromstring(raw.body_html, create_parent="div")
+    found = tree.xpath(" | ".join(f".//*[local-name()='{name}']" for name in _MEDIA))
+    return [f"<{name}>" for name in dict.fromkeys(element.tag for element in found)
+            if isinstance(name, str)]
 
 
 def missing_image_warning(index: int, reason: str | None) -> str:

@@ -842,14 +842,37 @@ def test_an_image_moved_to_a_reference_that_cannot_be_had_is_an_edit_not_nothing
     assert not adds_nothing(moved, head)
 
 
-def _emptied_body(page: bytes) -> bytes:
-    """``page`` with its ``#js_content`` emptied, as a save made before the page loaded."""
+def _body_of(page: bytes, markup: str | None) -> bytes:
+    """``page`` with ``markup`` as its ``#js_content``'s only content; None: emptied, as a
+    save made before the page loaded."""
     doc = lxml.html.document_fromstring(page)
     body = doc.get_element_by_id("js_content")
     for child in list(body):
         body.remove(child)
     body.text = None
+    if markup is not None:
+        body.append(lxml.html.fragment_fromstring(markup))
     return lxml.html.tostring(doc, encoding="utf-8", doctype="<!DOCTYPE html>")
+
+
+@pytest.mark.parametrize(("markup", "named"), [
+    ('<p><iframe class="video_iframe" data-src="https://v.qq.com/x/page/x.html"></iframe></p>',
+     "<iframe>"),
+    ('<section><mpvoice voice_encode_fileid="x" name="a talk"></mpvoice></section>',
+     "<mpvoice>"),
+    ('<section><mp-common-videosnap data-id="x"></mp-common-videosnap></section>',
+     "<mp-common-videosnap>")])
+def test_a_post_of_a_video_or_audio_alone_says_so_not_that_it_is_empty(config, tmp_path,
+                                                                        markup, named):
+    """Converted from a real page: the 2020 page of the corpus, its #js_content holding one
+    video, audio clip or Channels card (as WeChat writes them) and nothing else. Saving it
+    again would give the same: the warning says what the body holds."""
+    real = next((WECHAT / "html").glob("*raiHy80cW6*.html")).read_bytes()
+    page = tmp_path / "media.html"
+    page.write_bytes(_body_of(real, markup))
+    [result] = ingest_paths([page], config)
+    assert result.warnings[0] == (f"the post's body holds no text and no image, only {named} "
+                                  "(a video, audio or card this tool keeps no copy of)")
 
 
 def test_a_post_whose_body_is_empty_is_archived_with_a_warning(config, tmp_path):
@@ -857,7 +880,7 @@ def test_a_post_whose_body_is_empty_is_archived_with_a_warning(config, tmp_path)
     a Markdown export of its front matter alone."""
     real = next((WECHAT / "html").glob("*raiHy80cW6*.html")).read_bytes()
     page = tmp_path / "emptied.html"
-    page.write_bytes(_emptied_body(real))
+    page.write_bytes(_body_of(real, None))
     export = tmp_path / "front-matter-only.md"
     export.write_text("---\ntitle: Nothing below\ndate: 2024-05-01\n---\n", encoding="utf-8")
     results = {r.source: r for r in ingest_paths([page, export], config)}
