@@ -760,6 +760,16 @@ def test_without_its_nation_a_national_body_is_still_no_other(cited):
                            {"container-title": [PNAS_WITH_NATION]}).match is False
 
 
+@pytest.mark.parametrize("full", [PNAS_WITH_NATION, "Proceedings of the National Academy of "
+                                                    "Sciences"])
+@pytest.mark.parametrize("nation", ["Belarus", "Ukraine"])
+def test_another_nations_academy_is_another_journal(full, nation):
+    """SYNTHETIC record holding only the title."""
+    cited = f"Proceedings of the National Academy of Sciences of {nation}"
+    assert compare_journal(cited, f"A B. Title. {cited}. 2017;1:1-9.",
+                           {"container-title": [full]}).match is False
+
+
 @pytest.mark.parametrize(("cited", "full"), [
     # ISO 4 leaves prepositions out, not only articles and conjunctions
     ("Expert Syst. Appl.", "Expert Systems with Applications"),
@@ -1197,6 +1207,8 @@ MICCAI = {"type": "book-chapter", "container-title": [
     "Lecture Notes in Computer Science"]}
 ECCV = {"type": "book-chapter", "container-title": ["Computer Vision – ECCV 2016",
                                                     "Lecture Notes in Computer Science"]}
+ECCV_WORKSHOPS = {"type": "book-chapter", "container-title": [
+    "Computer Vision – ECCV 2016 Workshops", "Lecture Notes in Computer Science"]}
 
 
 @pytest.mark.parametrize(("record", "cited"), [
@@ -1210,7 +1222,20 @@ ECCV = {"type": "book-chapter", "container-title": ["Computer Vision – ECCV 20
     (MICCAI, "Medical Image Computing and Computer Assisted Intervention"),
     (ECCV, "Proc. Eur. Conf. Comput. Vis."),
     (MICCAI, "Proceedings of the 18th International Conference on Medical Image Computing "
-             "and Computer-Assisted Intervention (MICCAI)")])
+             "and Computer-Assisted Intervention (MICCAI)"),
+    # the year in two digits, a volume of the proceedings, an ordinal, a place after it
+    (MICCAI, "MICCAI'15"), (MICCAI, "MICCAI-2015"), (MICCAI, "MICCAI 2015, Part III"),
+    (ECCV, "14th European Conference on Computer Vision"),
+    (ECCV, "European Conference on Computer Vision, Amsterdam, The Netherlands"),
+    (ECCV, "InEuropean Conference on Computer Vision 2016 Oct 8"),  # Vancouver runs "In" on
+    (ECCV_WORKSHOPS, "ECCV 2016 Workshops"),
+    # Springer's dash as a minus sign, a subtitle after the year
+    ({"type": "book-chapter", "container-title": [
+        "Medical Image Computing and Computer Assisted Intervention − MICCAI 2017"]},
+     "MICCAI 2017"),
+    ({"type": "book-chapter", "container-title": [
+        "Artificial Neural Networks and Machine Learning – ICANN 2019: Deep Learning"]},
+     "ICANN 2019")])
 def test_a_conference_named_for_its_springer_proceedings_is_the_book(record, cited):
     check = compare_journal(cited, f"A B. Title. In: {cited}. Springer; 2015:1-9.", record)
     assert check.match is True, check.reason
@@ -1221,7 +1246,20 @@ def test_a_conference_named_for_its_springer_proceedings_is_the_book(record, cit
     (MICCAI, "Medical Image Computing and Computer-Assisted Intervention – MICCAI 2014"),
     (ECCV, "International Conference on Computer Vision"),  # ICCV: another conference
     (MICCAI, "International Conference on Medical Imaging"),
-    (ECCV, "Advances in Computer Graphics")])
+    (ECCV, "Advances in Computer Graphics"), (MICCAI, "MICCAI'14"),
+    # a conference on another topic whose initials are the acronym's
+    ({"type": "book-chapter", "container-title": ["Computational Science – ICCS 2019"]},
+     "International Conference on Conceptual Structures"),
+    ({"type": "book-chapter", "container-title": ["The Semantic Web – ISWC 2018"]},
+     "International Symposium on Wearable Computers"),
+    # the workshops' volume for the main one, the other way round, another event of the year
+    (ECCV, "ECCV 2016 Workshops"), (ECCV_WORKSHOPS, "ECCV 2016"), (ECCV, "ECCV 2016 Tutorial"),
+    # a part of the topic: other conferences share it ("Advances in Cryptology" is CRYPTO's,
+    # EUROCRYPT's and ASIACRYPT's), or a journal bears it
+    ({"type": "book-chapter", "container-title": ["Advances in Cryptology – CRYPTO 2019"]},
+     "Cryptology"),
+    ({"type": "book-chapter", "container-title": [
+        "Advances in Information Retrieval – ECIR 2020"]}, "Information Retrieval")])
 def test_another_years_or_another_conference_is_not_the_book(record, cited):
     check = compare_journal(cited, f"A B. Title. In: {cited}. Springer; 2015:1-9.", record)
     assert check.match is False

@@ -193,20 +193,24 @@ def named_forms(record: dict[str, Any]) -> list[str]:
 _PLACE = re.compile(r"\s*\([^()]*\)\s*$")  # Nature (London), Molecules (Basel)
 
 
+_OF_THE_UNITED_STATES = re.compile(r"of (?:the )?(?:united states(?: of america)?|u ?s ?a|"
+                                   r"america)$")
+
+
 def _longer_name(cited: str | None, name: str, haystack: str) -> bool:
     """Whether the journal the citation gives is another, longer one that holds ``name``:
     ``Journal of Heredity`` for Heredity, ``BMC Pulmonary Medicine`` for Pulmonary Medicine,
     as the citation's text writes it (``haystack``, squashed). Not another journal: a place
-    in parentheses (``Nature (London)``), a nation after "of" (Crossref names PNAS without
-    "of the United States of America"), stop words (``The Lancet``), numbers the parse left
-    in (``Heredity 111``)."""
+    in parentheses (``Nature (London)``), the United States after "of" (Crossref names PNAS
+    without "of the United States of America"; "… of Sciences of Belarus" is another
+    academy's), stop words (``The Lancet``), numbers the parse left in (``Heredity 111``)."""
     if not cited:
         return False
     given, own = squash(_PLACE.sub("", cited)), squash(name)
     if given == own or f" {given} " not in haystack or f" {own} " not in f" {given} ":
         return False
     before, _, after = f" {given} ".partition(f" {own} ")
-    if after.split()[:1] == ["of"]:
+    if _OF_THE_UNITED_STATES.match(after.strip()):
         after = ""
     return any(w not in STOP_WORDS and not w.isdigit() for w in (before + after).split())
 
@@ -359,48 +363,68 @@ def _without_place(core: str) -> list[str]:
 
 
 # Springer names a conference's proceedings "<topic> – <ACRONYM> <year>" ("Medical Image
-# Computing and Computer-Assisted Intervention – MICCAI 2015", "Computer Vision – ECCV 2016",
-# "Advances in Visual Computing – ISVC 2012")
-_CONFERENCE_BOOK = re.compile(r"^(?P<topic>.+?)\s+[–—-]+\s+(?P<acronym>[A-Z][A-Za-z&]*[A-Z])\s+"
-                              r"(?:19|20)\d\d(?:\s+(?:Workshops?|Satellite Events))?\.?$")
+# Computing and Computer-Assisted Intervention – MICCAI 2015", "Computer Vision – ECCV 2016
+# Workshops", "Artificial Neural Networks and Machine Learning – ICANN 2019: Deep Learning")
+_CONFERENCE_BOOK = re.compile(r"^(?P<topic>.+?)\s+[–—−-]+\s+(?P<acronym>[A-Z][A-Za-z&]*[A-Z])\s+"
+                              r"(?:19|20)(?P<yy>\d\d)(?P<workshops>\s+(?:Workshops?|Satellite "
+                              r"Events))?(?:\s*:.*)?\.?$")
 # ... and a citation names the conference itself, as Google Scholar does: "International
 # Conference on Medical Image Computing and …", "European Conference on Computer Vision",
-# with the day it opened after it ("… 2015 Oct 5") and its publisher ("… 2012. Springer")
+# "14th European Conference …", with the day it opened after it ("… 2015 Oct 5"), its
+# publisher ("… 2012. Springer", MLA's ". Berlin, Heidelberg: Springer") and the volume of
+# the proceedings ("MICCAI 2015, Part III")
 _MEETING = re.compile(r"^(?:\d+(?:st|nd|rd|th)\s+)?(?:(?:annual|ann\.|international|int\.|intl\.?|"
                       r"european|eur\.|asian|american|joint|IEEE|ACM)\s*)*(?:conference|conf\.|"
                       r"workshop|symposium|symp\.|congress)\s*(?:(?:on|of)\s+)?", re.I)
-_OPENED = re.compile(r"\s+(?:19|20)\d\d(?:\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?)?\s*$")
-_PUBLISHER_AFTER = re.compile(r"\.\s+(?:Springer|Cham|IEEE|ACM|Elsevier)\b[\w\s,&]*\.?$")
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)\s+", re.I)
+_OPENED = re.compile(r"\s+(?:19|20)\d\d(?:\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+                     r"[a-z]*\.?(?:\s+\d{1,2})?)?\s*$", re.I)
+_PUBLISHER_AFTER = re.compile(r"\.\s+(?:[A-Z][\w\s,]*:\s*)?(?:Springer|Cham|IEEE|ACM|Elsevier)\b"
+                              r"[\w\s,&:]*\.?$")
+_PART = re.compile(r",?\s*\b(?:Part|Vol\.?|Volume)\s+(?:[IVX]+|\d+)\b\.?", re.I)
+_SHORT_YEAR = re.compile(r"[’']\s?(\d\d)\b")  # "MICCAI'15", "ECCV ’16"
 _ADVANCES_IN = re.compile(r"^advances\s+in\s+", re.I)
+_WORKSHOPS = re.compile(r"\s*\b(?:workshops?|satellite events)\b", re.I)
 
 
 def _names_the_conference(cited: str, name: str) -> bool:
     """Whether ``cited`` names the conference whose proceedings Springer titled ``name``
-    (:data:`_CONFERENCE_BOOK`): by its topic (``Medical Image Computing and Computer-Assisted
-    Intervention``), by its acronym with or without the year (``MICCAI 2015``, ``Proc.
-    ISVC``), or as the conference (``International Symposium on Visual Computing``, whose
-    initials are the acronym; ``International Conference on Medical Image Computing and …``,
-    the topic, whose initials the acronym is). Another year's (``MICCAI 2014``) is another
-    book; so is another conference on the same topic (``International Conference on Computer
-    Vision``, ICCV, for ``Computer Vision – ECCV 2016``)."""
+    (:data:`_CONFERENCE_BOOK`): by its acronym, with the year or without (``MICCAI 2015``,
+    ``MICCAI'15``, ``Proc. ISVC``), by its whole topic (``Medical Image Computing and
+    Computer-Assisted Intervention``), or as the conference on that topic (``European
+    Conference on Computer Vision``, whose initials are the acronym; ``International
+    Conference on Medical Image Computing and …``, a topic whose initials the acronym is).
+    Another year's (``MICCAI 2014``) is another book, and so are another conference on the
+    topic (``International Conference on Computer Vision``, ICCV, for ECCV's), a conference
+    with the acronym's letters on another topic, and the workshops' volume for the main one
+    or the other way round."""
     book = _CONFERENCE_BOOK.match(name.strip())
-    if book is None or _another_years_conference(cited, name):
+    if book is None:
         return False
     topic, acronym = book.group("topic"), book.group("acronym")
+    cited = re.sub(r"^In(?=[A-Z])", "", cited.strip())  # Vancouver's "In" run on: "InEuropean"
+    if bool(book.group("workshops")) != bool(_WORKSHOPS.search(cited)):
+        return False
+    cited = _WORKSHOPS.sub("", cited)
+    short = _SHORT_YEAR.search(cited)
+    if (short and short.group(1) != book.group("yy")) or _another_years_conference(cited, name):
+        return False
+    cited = re.sub(rf"(?<=\b{re.escape(acronym)})-(?=(?:19|20)\d\d)", " ",  # "MICCAI-2015"
+                   _SHORT_YEAR.sub("", cited))
     core = _PUBLISHER_AFTER.sub("", _proceedings_core(cited))
-    core = _proceedings_core(_OPENED.sub("", core))
-    if not core:
-        return False
-    if core == acronym or _acronym(acronym, core):
-        return True
-    bare = squash(_ADVANCES_IN.sub("", topic))
-    if squash(core) in (squash(topic), bare):
-        return True
-    meeting = _MEETING.match(core)
-    if meeting is None or not _acronym(acronym, topic):
-        return False
-    rest = core[meeting.end():]
-    return squash(rest) == bare or _abbreviates(rest, _ADVANCES_IN.sub("", topic))
+    core = _proceedings_core(_OPENED.sub("", _PART.sub("", core)))
+    bare = _ADVANCES_IN.sub("", topic)
+    for one in _without_place(core):
+        if one == acronym or squash(one) == squash(topic):
+            return True
+        meeting = _MEETING.match(one)
+        if meeting is None:
+            continue
+        rest = one[meeting.end():]
+        if (squash(rest) == squash(bare) or _abbreviates(rest, bare)) and (
+                _acronym(acronym, _ORDINAL.sub("", one)) or _acronym(acronym, topic)):
+            return True
+    return False
 
 
 def _another_years_conference(cited: str, name: str) -> bool:
