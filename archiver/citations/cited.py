@@ -627,6 +627,8 @@ _YEAR_AFTER_PAGES = re.compile(r"(,\s*[A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[A
 _PAGES_THEN_YEAR = re.compile(r"^\s*([A-Za-z]?\d+[A-Za-z]?\s*[–—-]+\s*[A-Za-z]?\d+)\s*"
                               r"\((1[5-9]\d\d|20\d\d)\)\s*\.?\s*$")
 _PP = re.compile(r"\b(?:pp?\.\s*[:：]?|pp?\s*[:：]|pp?\s+(?=[A-Za-z]?\d)|"
+                 # Springer's "pp v–xii", a roman range with no full stop after the label
+                 rf"pp\s+(?={ROMAN}\s*[–—-]+\s*{ROMAN}\b)|"
                  r"[Pp]ages?\s*[:：]|[Pp]ages?\s|"
                  # GOST's "P. 692–699" (Russian "С."), German's "S. 122–130" (Seite)
                  r"[PSС]\.\s*(?=\d))\s*(\w+(?:\s*[–—-]+\s*\w+)?)")

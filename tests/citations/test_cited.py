@@ -894,6 +894,7 @@ FRONT_MATTER = {**HEREDITY, "page": "xiii-xviii"}
     "Leroy T. Title. Heredity. 2013;111(2):xiii-xviii.",  # Vancouver
     "Leroy, T. (2013). Title. Heredity, 111(2), xiii–xviii.",  # APA
     "Leroy T. Title[J]. Heredity, 2013, 111(2): xiii-xviii.",  # GB/T 7714
+    "Leroy T (2013) Title. Heredity 111(2), pp xiii–xviii",  # Springer's, no full stop
 ])
 def test_front_matter_pages_in_roman_numerals_are_read_where_pages_stand(text):
     assert claims(text, FRONT_MATTER)["page"].replace("–", "-") == "xiii-xviii"
