@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from urllib.parse import unquote
 
 from archiver.citations.labelled import reference_of_block
+from archiver.citations.nfkc import nfkc
 from archiver.citations.pasted import is_entry, join_entries
 
 _STOP = "\\s\"'<>\u2018-\u201f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
@@ -192,7 +193,7 @@ def _nfkc_lines(text: str) -> list[str]:
     for line in text.split("\n"):
         after = _may_end_joinable(line)
         if not line.isascii() and (before or after or _MAY_HOLD_DOI.search(line)):
-            line = unicodedata.normalize("NFKC", line.translate(_FULL_WIDTH_OPENING))
+            line = nfkc(line.translate(_FULL_WIDTH_OPENING))
         out.append(line)
         before = after
     return out
@@ -303,8 +304,7 @@ def reference_text(line: str) -> str:
     broken after a hyphen whole again, and without the marks of :func:`without_marks`."""
     text = without_marks(line.translate(_INVISIBLE))
     if text and not text.isascii():
-        text = unicodedata.normalize("NFKC", _BULLET.sub("", _ENCLOSED_NUMBER.sub(
-            "", text, count=1), count=1))
+        text = nfkc(_BULLET.sub("", _ENCLOSED_NUMBER.sub("", text, count=1), count=1))
     return _doi_rejoined(text).strip()
 
 
