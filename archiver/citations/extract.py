@@ -270,13 +270,21 @@ def find_dois(lines: Iterable[str], links: Iterable[str] = ()) -> list[str]:
 
 # -- reference strings ---------------------------------------------------------------------------
 
-# ... after it, a note in brackets on how to read the list ("【参考文献】（上下滑动查看更多）",
-# "References (scroll to see more)"); and "Cite:" or "引用：" alone on its line, over the
-# post's one reference
-_SECTION = re.compile(r"^\s*[【\[#]*\s*(?:参考文献|参考资料|原文信息|文献来源|原文出处|论文信息|"
-                      r"references?|bibliography|works cited|sources?|literature cited|cite|"
-                      r"how to cite(?: this article)?|引用(?:格式|信息)?)"
-                      r"\s*[】\]]*\s*(?:[（(][^（()）]{1,30}[）)]\s*)?[:：]?\s*$", re.I)
+# A heading over a post's references, alone on its line, as editors dress it ("【参考文献】",
+# "— 参考文献 —", "▼参考文献", "参考文献 / References", "References and notes"); one over a
+# list also with a note in brackets on how to read it ("【参考文献】（上下滑动查看更多）",
+# "参考文献：【左右滑动查看】", "References (scroll to see more)")
+_DRESS = r"[\s【\[#—–\-·•▼▽↓]*"
+_LIST_HEADING = (r"(?:参考文献|参考资料|references?(?:\s+and\s+notes)?|bibliography|works cited|"
+                 r"literature cited)(?:\s*/\s*(?:references?|参考文献))?")
+_SECTION = re.compile(
+    rf"^{_DRESS}(?:{_LIST_HEADING}|原文信息|文献来源|原文出处|论文信息|sources?){_DRESS}[】\]]*"
+    rf"\s*[:：]?{_DRESS}$|^{_DRESS}{_LIST_HEADING}{_DRESS}[】\]]*\s*[:：]?\s*"
+    r"[（(【\[][^（()）【】\[\]]{1,30}[）)】\]]\s*[:：]?[\s↓▼]*$", re.I)
+# ... and one over the post's one reference ("Cite:", "How to cite this article:",
+# "引用格式：", "引用本文："): what follows that one is the post's again
+_CITE_HEADING = re.compile(r"^\s*(?:cite(?: this article)?|how to cite(?: this article)?|"
+                           r"citation|引用格式|引用本文|本文引用格式)\s*[:：]?\s*$", re.I)
 # A reference's label: "Source:", "【来源】", "原文：", "Reference: …", after a list number too
 # ("[3]Reference: …"). A word is a label only with its colon or brackets: "Source, J. (2010)"
 # is an author, "文献计量学视角下…" a title.
@@ -398,8 +406,8 @@ def looks_like_reference(line: str) -> bool:
 
 
 def is_section_heading(line: str) -> bool:
-    """A heading such as ``参考文献``, ``References:`` or ``## Bibliography``."""
-    return bool(_SECTION.match(line))
+    """A heading such as ``参考文献``, ``References:``, ``## Bibliography`` or ``Cite:``."""
+    return bool(_SECTION.match(line) or _CITE_HEADING.match(line))
 
 
 # a DOI as written, with its prefix: what is left of a line without them says what it is
@@ -417,21 +425,27 @@ def _prose_naming_works(text: str) -> bool:
     return not looks_like_reference(_DOI_WRITTEN.sub(" ", text))
 
 
-def _logical_lines(lines: list[str], items: set[int]) -> list[tuple[int, str, bool, bool]]:
-    """(index of its first line, text as read, numbered, numbered for a reference section)
-    of each line, joined with the next where a DOI or URL goes on there (:func:`_joins`).
-    Numbered: ``[1]``, ``1. ``, ``(1)``, or a list item (``items``: their indices, whose
-    number is not in their text); in a section also ``①`` (which :func:`reference_text`
-    takes away) and ``17、`` with no space, which in prose number points, not works."""
-    out: list[tuple[int, str, bool, bool]] = []
+# (index of its first line, text as read, numbered, numbered for a reference section,
+# under a bullet): a line of a post as references are looked for in it
+_Line = tuple[int, str, bool, bool, bool]
+
+
+def _logical_lines(lines: list[str], items: set[int]) -> list[_Line]:
+    """Each line as a :data:`_Line`, joined with the next where a DOI or URL goes on there
+    (:func:`_joins`). Numbered: ``[1]``, ``1. ``, ``(1)``, or a list item (``items``: their
+    indices, whose number is not in their text); in a section also ``①`` (which
+    :func:`reference_text` takes away), ``17、`` with no space, which in prose number points,
+    not works, and a bullet a post's editor typed (``▷``), which in prose marks points too."""
+    out: list[_Line] = []
     for index, line in enumerate(lines):
         text = reference_text(line)
         if out and out[-1][1] and text and _joins(out[-1][1], text):
-            out[-1] = (out[-1][0], out[-1][1] + text, out[-1][2], out[-1][3])
+            out[-1] = (out[-1][0], out[-1][1] + text, *out[-1][2:])
             continue
-        numbered = index in items or bool(_NUMBERED.match(text) or _BULLET.match(line))
-        out.append((index, text, numbered, numbered or bool(
-            _ENCLOSED_NUMBER.match(line) or _NUMBERED_IN_A_SECTION.match(text))))
+        numbered = index in items or bool(_NUMBERED.match(text))
+        bulleted = bool(_BULLET.match(line))
+        out.append((index, text, numbered, numbered or bulleted or bool(
+            _ENCLOSED_NUMBER.match(line) or _NUMBERED_IN_A_SECTION.match(text)), bulleted))
     return out
 
 
@@ -475,7 +489,7 @@ _CLEARLY_A_WORK = re.compile(r"10\.\d{4,9}/|\[(?:J|M|C|D|R|N|P)(?:/OL)?\]|"
                              r"\d+\s*\(\d+\)\s*[:：,]\s*[A-Za-z]?\d+")
 
 
-def _split_entry(text: str, nxt: tuple[int, str, bool, bool]) -> bool:
+def _split_entry(text: str, nxt: _Line) -> bool:
     """Whether a numbered entry of a reference section that is no reference alone goes on in
     the next paragraph (``［10］Chen L, Knoll A.`` + ``Human Body Orientation …``): the next
     is no entry of its own (numbered, or a list item) nor a heading, and the first is no label
@@ -508,7 +522,7 @@ _POSTS_OWN_LINE = re.compile(
 _ENDS_WHOLE = re.compile(r"[.。]\s*$|10\.\d{4,9}/\S+$|https?://\S+$")
 
 
-def _wrapped_lines(logical: list[tuple[int, str, bool, bool]], at: int, entry: str
+def _wrapped_lines(logical: list[_Line], at: int, entry: str
                    ) -> tuple[int, str]:
     """How many of the paragraphs from ``at`` on continue the numbered entry of a reference
     section before them (``36. Sharma, P., … (2018). Conceptual`` + ``captions: A cleaned,
@@ -560,13 +574,18 @@ def find_references(lines: list[str], listed: Iterable[int] = (),
     items = {first_of[i] for i in listed if i in first_of}
     logical = [line for line in _logical_lines(joined, items) if line[1]]
     in_section = False
+    one_only: int | None = None  # under "Cite:", the count of references before it
     at = 0
     while at < len(logical):
-        index, text, numbered, entry_number = logical[at]
+        index, text, numbered, entry_number, bulleted = logical[at]
         at += 1
         if is_section_heading(text):
             in_section = True
+            one_only = len(out) if _CITE_HEADING.match(text) else None
             continue
+        if one_only is not None and len(out) > one_only:
+            in_section, one_only = False, None  # "Cite:" is over one reference: the post's
+            # own text goes on after it
         if "@" in text and is_entry(text):
             out.append((origin[index], without_label(text) or text))
             continue
@@ -610,6 +629,7 @@ def find_references(lines: list[str], listed: Iterable[int] = (),
             if _prose_naming_works(text):
                 continue  # its DOIs are checked one by one, as bare DOIs
             out.append((origin[index], text))
-        elif in_section and len(text) < 40 and not entry_number:
-            in_section = False  # a short line that is no reference ends the section
+        elif in_section and len(text) < 40 and (not entry_number or bulleted):
+            in_section = False  # a short line that is no reference ends the section (under a
+            # bullet too: "● 往期推荐", the post's own list after its references)
     return out

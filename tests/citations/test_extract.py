@@ -957,7 +957,11 @@ _ENTRY = ("2.Kalluri R, Weinberg RA. The basics of epithelial-mesenchymal transi
 
 @pytest.mark.parametrize("heading", ["【参考文献】（上下滑动查看更多）", "参考文献（向上滑动阅览）",
                                      "References (scroll to see more)", "Cite：", "Cite:",
-                                     "How to cite this article:", "引用格式："])
+                                     "How to cite this article:", "引用格式：",
+                                     "参考文献：（左右滑动查看）", "参考文献【上下滑动查看】",
+                                     "— 参考文献 —", "·参考文献·", "参考文献 / References",
+                                     "▼参考文献", "【参考文献】↓", "References and notes",
+                                     "Cite this article", "Citation:", "引用本文："])
 def test_a_reference_heading_with_a_note_after_it_or_a_cite_label_opens_a_section(heading):
     """As the corpus's posts print them (the EMT post's list under "【参考文献】（上下滑动查看
     更多）", the liver post's "Cite：" over its reference): before, each entry under them was
@@ -971,7 +975,7 @@ def test_a_reference_heading_with_a_note_after_it_or_a_cite_label_opens_a_sectio
 
 @pytest.mark.parametrize("line", ["参考文献（" + "一段很长的说明文字" * 4 + "）",
                                   "参考文献（上下滑动查看）之后还有文字", "引用了三篇文献",
-                                  "Cite this"])
+                                  "Cite this", "引用", "Sources（综合自网络）"])
 def test_words_around_a_heading_are_no_heading(line):
     from archiver.citations.extract import is_section_heading
     assert not is_section_heading(line)
@@ -1006,8 +1010,31 @@ def test_a_reference_under_a_bullet_outside_a_section_is_a_reference(bullet):
     assert citations_of(record) == [(_BZDOK, "blocks/1")]
 
 
-@pytest.mark.parametrize("prose", ["▷ 2019年，研究团队在 Nature 上发表了论文，引起广泛关注。",
-                                   "• In 2019, the team published a paper in Nature (see below)."])
+@pytest.mark.parametrize("prose", [
+    "▷ 2019年，研究团队在 Nature 上发表了论文，引起广泛关注。",
+    "• In 2019, the team published a paper in Nature (see below).",
+    "▷ 2021年，研究者提出了“大脑预测编码理论的新框架”，引起广泛关注。",
+    "▶ 时间：2024年5月20日 14:00-17:00", "◆ 截至2023年，本刊已出版 vol. 12",
+    "■ Figure credit: Zhang Lab, Journal of Cell Biology, 2023"])
 def test_prose_under_a_bullet_is_no_reference(prose):
+    """A bullet marks points of prose as often as works: outside a reference section only a
+    line that is clearly a work (a DOI, GB/T's [J], volume(issue) and pages) is one."""
     from archiver.citations.verify import citations_of
     assert citations_of({"blocks": [{"type": "paragraph", "text": prose}]}) == []
+
+
+def test_a_short_line_under_a_bullet_ends_a_reference_section():
+    """The post's own list after its references ("● 往期推荐") is no entry of them."""
+    from archiver.citations.verify import citations_of
+    entry = "[1] Gross JB. Albinism in cavefish. Heredity. 2013;111(2):122-130."
+    after = ["● 往期推荐", "● 盘点2023-2024年度单细胞测序的研究进展，附完整代码“超详细教程”"]
+    blocks = [{"type": "paragraph", "text": t} for t in ("参考文献", entry, *after)]
+    assert [text for text, _ in citations_of({"blocks": blocks})] == [entry]
+
+
+def test_a_cite_heading_is_over_one_reference_and_the_post_goes_on_after_it():
+    from archiver.citations.verify import citations_of
+    prose = ("This work was translated by Li Ming in 2024, pages 166-173 of the original, "
+             "Journal edition.")
+    blocks = [{"type": "paragraph", "text": t} for t in ("Cite:", _BZDOK, prose)]
+    assert [text for text, _ in citations_of({"blocks": blocks})] == [_BZDOK]
