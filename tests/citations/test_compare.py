@@ -760,6 +760,16 @@ def test_without_its_nation_a_national_body_is_still_no_other(cited):
                            {"container-title": [PNAS_WITH_NATION]}).match is False
 
 
+@pytest.mark.parametrize(("cited", "match"), [
+    ("Journal of the Geological Society of London", True),  # its old name
+    ("Journal of the Geological Society of America", False),
+    ("Journal of the Geological Society of India", False)])
+def test_a_society_of_london_is_the_society_and_of_another_place_another(cited, match):
+    """SYNTHETIC record holding only the title (Crossref's for the journal)."""
+    assert compare_journal(cited, f"A B. Title. {cited}. 2017;1:1-9.", {
+        "container-title": ["Journal of the Geological Society"]}).match is match
+
+
 @pytest.mark.parametrize("full", [PNAS_WITH_NATION, "Proceedings of the National Academy of "
                                                     "Sciences"])
 @pytest.mark.parametrize("nation", ["Belarus", "Ukraine"])

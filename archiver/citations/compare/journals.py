@@ -201,16 +201,19 @@ def _longer_name(cited: str | None, name: str, haystack: str) -> bool:
     """Whether the journal the citation gives is another, longer one that holds ``name``:
     ``Journal of Heredity`` for Heredity, ``BMC Pulmonary Medicine`` for Pulmonary Medicine,
     as the citation's text writes it (``haystack``, squashed). Not another journal: a place
-    in parentheses (``Nature (London)``), the United States after "of" (Crossref names PNAS
-    without "of the United States of America"; "… of Sciences of Belarus" is another
-    academy's), stop words (``The Lancet``), numbers the parse left in (``Heredity 111``)."""
+    in parentheses (``Nature (London)``), the United States after "of" a national body's name
+    (Crossref names PNAS without "of the United States of America"; "… of Sciences of
+    Belarus" is another academy's), London after a society's (``Journal of the Geological
+    Society of London``, its old name), stop words (``The Lancet``), numbers the parse left
+    in (``Heredity 111``)."""
     if not cited:
         return False
     given, own = squash(_PLACE.sub("", cited)), squash(name)
     if given == own or f" {given} " not in haystack or f" {own} " not in f" {given} ":
         return False
     before, _, after = f" {given} ".partition(f" {own} ")
-    if _OF_THE_UNITED_STATES.match(after.strip()):
+    if (_OF_THE_UNITED_STATES.match(after.strip()) and " national " in f" {own} ") or (
+            after.strip() == "of london" and " society " in f" {own} "):
         after = ""
     return any(w not in STOP_WORDS and not w.isdigit() for w in (before + after).split())
 
