@@ -929,3 +929,22 @@ def test_a_chapter_in_a_conferences_proceedings_is_cited_by_the_conference(book,
     assert checks["journal"].match is match, checks["journal"].reason
     if match:  # and nothing else of it taken for wrong
         assert all(check.match is not False for check in checks.values())
+
+
+# SYNTHETIC record: the recorded chapter with its book named as Springer names ECCV's
+ECCV_CHAPTER = {**WORKS["10.1007/978-3-642-33191-6_49"],
+                "container-title": ["Computer Vision – ECCV 2012",
+                                    "Lecture Notes in Computer Science"]}
+
+
+@pytest.mark.parametrize(("book", "match"), [("ECCV 2012", True), ("ECCV 2012, Part II", True),
+                                             ("ECCV 2011", False), ("ISVC 2012", False)])
+def test_springers_own_style_names_the_proceedings_after_their_editors(book, match):
+    """LNCS's house style: the editors, then the proceedings by the conference's acronym, then
+    the series; the editors were read as part of the book's name, a false alarm."""
+    text = (f"Chen, L., Panin, G., Knoll, A.: {ISVC_TITLE}. In: Bebis, G., et al. (eds.) "
+            f"{book}. LNCS, vol. 7432, pp. 499–508. Springer, Heidelberg (2012)")
+    checks = compare_fields(read_citation(text, ECCV_CHAPTER), text, ECCV_CHAPTER)
+    assert checks["journal"].match is match, checks["journal"].reason
+    if match:
+        assert all(check.match is not False for check in checks.values())

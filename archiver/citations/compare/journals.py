@@ -228,6 +228,14 @@ _IN_BOOK_NAMED = re.compile(r"\bIn:?\s+(?:[^()]{0,200}?(?:\((?:eds?|Hrsg|ed)\.?\
 _NAMES_ONLY = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z]{1,3})?")
 
 
+def _book_named(text: str) -> str | None:
+    """The book a chapter's citation names after "In:" and its editors, if it names one."""
+    named = _IN_BOOK_NAMED.search(text)
+    if named is None or len(words(named.group(1))) < 2 or _NAMES_ONLY.fullmatch(named.group(1)):
+        return None  # (editors named without "eds": no book name to hold to Crossref's)
+    return named.group(1).strip()
+
+
 def _another_book(text: str, record: dict[str, Any], names: Sequence[str]) -> str | None:
     """The book a chapter's citation names when it is none of Crossref's container titles:
     Crossref lists a chapter's book and its series together, so the series named beside
@@ -236,10 +244,9 @@ def _another_book(text: str, record: dict[str, Any], names: Sequence[str]) -> st
     as Crossref names it (or abbreviated), or by its series alone."""
     if record.get("type") != "book-chapter" or len(names) < 2:
         return None
-    named = _IN_BOOK_NAMED.search(text)
-    if named is None or len(words(named.group(1))) < 2 or _NAMES_ONLY.fullmatch(named.group(1)):
-        return None  # (editors named without "eds": no book name to hold to Crossref's)
-    book = named.group(1).strip()
+    book = _book_named(text)
+    if book is None:
+        return None
     given = f" {squash(book)} "
     if any(f" {squash(n)} " in given or given in f" {squash(n)} " or _abbreviates(book, n)
            or _names_the_conference(book, n) for n in names):
@@ -292,6 +299,12 @@ def compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> Fie
     if other_book:
         return FieldCheck(other_book, shown, False, f"the book cited, {other_book!r}, is not "
                           + " nor ".join(repr(n) for n in names))
+    # Springer's own style names the conference's proceedings after their editors, and the
+    # series after them: "In: Leibe, B., et al. (eds.) ECCV 2016. LNCS, vol. 9905"
+    book = _book_named(text) if record.get("type") == "book-chapter" else None
+    named = next((name for name in names if book and _names_the_conference(book, name)), None)
+    if book and named:
+        return FieldCheck(book, shown, True, f"the conference whose proceedings are {named!r}")
     for name in named_forms(record):
         if f" {squash(name)} " in haystack and (
                 own_abbreviated or not _longer_name(cited, name, haystack)):
