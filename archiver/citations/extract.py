@@ -301,7 +301,8 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 _ENCLOSED_DIGITS = "[\u2460-\u249b\u24ea-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32bf]"
 _ENCLOSED_NUMBER = re.compile(f"^\\s*{_ENCLOSED_DIGITS}\\s*")
 # A bullet a post's editor puts before each entry of a list the editor cannot make a list
-# ("▷ Bzdok, Danilo, et al. …"): an entry's mark, as its number is, and no part of it
+# ("▷ Bzdok, Danilo, et al. …"): no part of the entry, and in a reference section its mark,
+# as its number is (in prose it marks points as often: see :func:`_logical_lines`)
 _BULLET = re.compile(r"^\s*[▷►▶▸•◆◇■□●○➤➢]\s*")
 
 
