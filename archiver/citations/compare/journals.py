@@ -236,20 +236,17 @@ def _book_named(text: str) -> str | None:
     return named.group(1).strip()
 
 
-def _another_book(text: str, record: dict[str, Any], names: Sequence[str]) -> str | None:
-    """The book a chapter's citation names when it is none of Crossref's container titles:
-    Crossref lists a chapter's book and its series together, so the series named beside
-    another book ("In: … (eds) Advances in Computer Graphics. … Lecture Notes in Computer
-    Science") must not pass for the book. None for other works, or where the book is named
-    as Crossref names it (or abbreviated), or by its series alone."""
-    if record.get("type") != "book-chapter" or len(names) < 2:
-        return None
-    book = _book_named(text)
-    if book is None:
+def _another_book(book: str | None, names: Sequence[str]) -> str | None:
+    """``book``, the book a chapter's citation names (:func:`_book_named`), when it is none of
+    Crossref's container titles: Crossref lists a chapter's book and its series together, so
+    the series named beside another book ("In: … (eds) Advances in Computer Graphics. …
+    Lecture Notes in Computer Science") must not pass for the book. None where no book is
+    named, or it is named as Crossref names it (or abbreviated), or by its series alone."""
+    if book is None or len(names) < 2:
         return None
     given = f" {squash(book)} "
     if any(f" {squash(n)} " in given or given in f" {squash(n)} " or _abbreviates(book, n)
-           or _names_the_conference(book, n) for n in names):
+           for n in names):
         return None
     return book
 
@@ -295,16 +292,17 @@ def compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> Fie
     # "… B Biol. Sci."), is no other journal, whatever it holds
     own_abbreviated = cited is not None and any(_abbreviates(cited, n, start_only=True)
                                              for n in names)
-    other_book = _another_book(text, record, names)
-    if other_book:
-        return FieldCheck(other_book, shown, False, f"the book cited, {other_book!r}, is not "
-                          + " nor ".join(repr(n) for n in names))
-    # Springer's own style names the conference's proceedings after their editors, and the
-    # series after them: "In: Leibe, B., et al. (eds.) ECCV 2016. LNCS, vol. 9905"
+    # a chapter's book, named after "In:" and its editors; Springer's own style names a
+    # conference's proceedings so, and the series after them: "In: Leibe, B., et al. (eds.)
+    # ECCV 2016. LNCS, vol. 9905"
     book = _book_named(text) if record.get("type") == "book-chapter" else None
     named = next((name for name in names if book and _names_the_conference(book, name)), None)
     if book and named:
         return FieldCheck(book, shown, True, f"the conference whose proceedings are {named!r}")
+    other_book = _another_book(book, names)
+    if other_book:
+        return FieldCheck(other_book, shown, False, f"the book cited, {other_book!r}, is not "
+                          + " nor ".join(repr(n) for n in names))
     for name in named_forms(record):
         if f" {squash(name)} " in haystack and (
                 own_abbreviated or not _longer_name(cited, name, haystack)):
