@@ -43,6 +43,10 @@ class Config:
     max_image_bytes: int = 20 * 1024 * 1024
     max_image_pixels: int = 80_000_000
     user_agent: str = "archiver (+https://github.com/)"
+    # who adds the versions a run writes (OCFL's version ``user``): the login name when unset;
+    # the address a mailto: or http(s) URI (an ORCID iD), which OCFL asks for (W008)
+    user_name: str | None = None
+    user_address: str | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     def with_overrides(self, *, sources: Mapping[str, str] | None = None,
@@ -62,6 +66,12 @@ class Config:
             clean[key] = check_setting(key, value, where, Path.cwd())
         return replace(self, **clean)
 
+    def version_user(self) -> dict[str, str] | None:
+        """The ``user`` of the versions this run writes, as far as it is configured (the
+        archive supplies the login name when none is); None when nothing is."""
+        user = {"name": self.user_name, "address": self.user_address}
+        return {key: value for key, value in user.items() if value is not None} or None
+
 
 # Each variable's setting (its value is checked and converted as the file's is).
 _ENV = {
@@ -70,6 +80,8 @@ _ENV = {
     "ARCHIVER_MAILTO": "mailto",
     "ARCHIVER_CACHE_DIR": "cache_dir",
     "ARCHIVER_ASSET_ROOTS": "asset_roots",  # paths separated by os.pathsep
+    "ARCHIVER_USER_NAME": "user_name",
+    "ARCHIVER_USER_ADDRESS": "user_address",
 }
 
 # What the hint of a bad value adds to where to correct it.
@@ -87,11 +99,14 @@ ABOUT: dict[str, str] = {
     "max_image_pixels": "e.g. 80000000 (the default)",
     "user_agent": "e.g. archiver (+https://example.org/contact)",
     "extra": "e.g. {}",
+    "user_name": 'e.g. "Li Hua" (who adds the versions; the login name by default)',
+    "user_address": "e.g. mailto:archivist@example.org or https://orcid.org/0000-0002-1825-0097",
 }
 
 # The settings an archiver.toml may hold.
 FILE_SETTINGS = frozenset({"archive", "crossref_url", "mailto", "cache_dir", "asset_roots",
-                           "fetch", "http_timeout", "max_image_bytes", "allow_private_hosts"})
+                           "fetch", "http_timeout", "max_image_bytes", "allow_private_hosts",
+                           "user_name", "user_address"})
 
 
 @dataclass(frozen=True)
@@ -207,6 +222,27 @@ def _mailto(value: Any, _base: Path) -> str:
     return value
 
 
+def _user_address(value: Any, _base: Path) -> str:
+    """A URI naming the user, as OCFL asks: ``mailto:`` an e-mail address (a bare address is
+    given that scheme), or an http(s) URL of a personal identifier such as an ORCID iD."""
+    good = isinstance(value, str) and not any(c.isspace() for c in value)
+    if good:
+        scheme, colon, rest = value.partition(":")
+        if not colon and _EMAIL.fullmatch(value):
+            return f"mailto:{value}"
+        if scheme.lower() == "mailto":
+            good = bool(_EMAIL.fullmatch(rest))
+        else:
+            try:
+                good = scheme.lower() in ("http", "https") and bool(
+                    urllib.parse.urlsplit(value).hostname)
+            except ValueError:
+                good = False
+    if not good:
+        raise _must(value, "an e-mail address, a mailto: URI or an http(s) URL")
+    return value
+
+
 def _flag(value: Any, _base: Path) -> bool:
     if not isinstance(value, bool):
         raise _must(value, "true or false")
@@ -272,7 +308,8 @@ _CHECKS: dict[str, Any] = {
     "cache_dir": _folder_path, "fetch": _flag, "asset_roots": _asset_roots,
     "allow_private_hosts": _hosts, "http_timeout": _seconds,
     "max_image_bytes": _positive_int("bytes"), "max_image_pixels": _positive_int("pixels"),
-    "user_agent": _line, "extra": _mapping,
+    "user_agent": _line, "extra": _mapping, "user_name": _line,
+    "user_address": _user_address,
 }
 
 

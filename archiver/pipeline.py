@@ -979,6 +979,7 @@ class _Run:
         self.group_ids, self.group_bytes = set(), 0
         changes = [Change(entry.prepared[number].object_id, entry.prepared[number].files,
                           message=f"ingest {_named(entry.path)}",
+                          user=self.config.version_user(),
                           digests=entry.prepared[number].digests,
                           fixity=entry.prepared[number].sha256,
                           shared_checked=entry.prepared[number].shared_checked)

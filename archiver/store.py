@@ -889,7 +889,7 @@ class Archive:
             inventory = self.inventory(object_id, sealed=True)
         number = f"v{int(inventory['head'][1:]) + 1}"
         self._check_writable(object_id, number, new_object)
-        user = change.user or {"name": _user_name()}
+        user = {"name": _user_name(), **(change.user or {})}  # a name given or the login
         state: dict[str, list[str]] = {}
         new_content: dict[str, bytes] = {}
         manifest = inventory["manifest"]

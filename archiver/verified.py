@@ -185,11 +185,13 @@ def _unkeyed(kept: list[dict[str, Any]]) -> set[str]:
 
 
 def store_citations(archive: Archive, object_id: str, results: list[CitationResult],
-                    keys: CitedKeys | None = None) -> str | None:
+                    keys: CitedKeys | None = None, user: dict[str, str] | None = None
+                    ) -> str | None:
     """Keep a post's verification in its object's ``citations.json``; a new version only when
     the outcome changed (a verification kept before works were given keys gets them then).
-    ``keys``: the run's :class:`CitedKeys` (made from the list index when not given). Returns
-    the new version, or None."""
+    ``keys``: the run's :class:`CitedKeys` (made from the list index when not given);
+    ``user``: the version's user (:meth:`Config.version_user`). Returns the new version, or
+    None."""
     head = archive.versions(object_id)[-1]
     entries = [r.to_json() for r in results]
     old: list[dict[str, Any]] | None = None
@@ -216,7 +218,7 @@ def store_citations(archive: Archive, object_id: str, results: list[CitationResu
     files[CITATIONS_NAME] = dumps(document)
     mark_index_stale(archive)  # the index names the head: the next reader rebuilds it
     version = archive.commit(object_id, files, message="verify citations", digests=digests,
-                             shared_checked=frozenset(head.state.values())).version
+                             user=user, shared_checked=frozenset(head.state.values())).version
     _log.info("%s: %s committed (verify citations: %s)", object_id, version,
               statuses_shown(document["summary"]))
     return version

@@ -1118,6 +1118,27 @@ def test_a_verify_interrupted_while_keeping_its_results_says_how_many_posts_are_
     assert [v.number for v in store.versions(second)] == ["v1"]
 
 
+def test_the_configured_user_is_named_in_the_versions_ingest_and_verify_add(
+        runner, archive_dir, tmp_path, monkeypatch):
+    """ARCHIVER_USER_NAME and ARCHIVER_USER_ADDRESS name who added each version, the
+    verification's as the ingest's, in the inventory and in `log --json`. (Crossref: the
+    recorded responses, served locally.)"""
+    from crossref_server import CrossrefServer
+    monkeypatch.setenv("ARCHIVER_USER_NAME", "李华")
+    monkeypatch.setenv("ARCHIVER_USER_ADDRESS", "https://orcid.org/0000-0002-1825-0097")
+    monkeypatch.setenv("ARCHIVER_CACHE_DIR", str(tmp_path / "cache"))
+    post_id = json.loads(run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch",
+                             "--json").stdout)["id"]
+    with CrossrefServer() as server:
+        monkeypatch.setenv("ARCHIVER_CROSSREF_URL", server.url)
+        run(runner, "verify", post_id, "--archive", archive_dir)
+    log = json.loads(run(runner, "log", post_id, "--archive", archive_dir, "--json").stdout)
+    assert [v["message"] for v in log["versions"]] == [f"ingest {SEED.parent.name}/{SEED.name}",
+                                                       "verify citations"]
+    user = {"name": "李华", "address": "https://orcid.org/0000-0002-1825-0097"}
+    assert [v["user"] for v in log["versions"]] == [user, user]
+
+
 def test_an_ingest_verify_interrupted_while_checking_says_the_posts_are_archived(
         runner, archive_dir, tmp_path, monkeypatch):
     from archiver.citations.verify import Verifier

@@ -237,6 +237,12 @@ BAD_FILE_VALUES = [
     ('mailto = "archivist at example.org"', "mailto", "'archivist at example.org'"),
     ('allow_private_hosts = ["10.0.0.0/8"]', "allow_private_hosts", "'10.0.0.0/8'"),
     ('allow_private_hosts = ["http://127.0.0.1"]', "allow_private_hosts", "'http://127.0.0.1'"),
+    ('user_name = ""', "user_name", "''"),
+    ('user_name = "Li\\nHua"', "user_name", "'Li\\nHua'"),
+    ('user_address = "orcid 0000-0002-1825-0097"', "user_address", "'orcid 0000-0002-1825-0097'"),
+    ('user_address = "mailto:nobody"', "user_address", "'mailto:nobody'"),
+    ('user_address = "ftp://example.org/me"', "user_address", "'ftp://example.org/me'"),
+    ('user_address = "https:///me"', "user_address", "'https:///me'"),
 ]
 
 
@@ -272,6 +278,7 @@ def test_the_trial_values_are_refused_with_messages_that_say_what_is_wrong(tmp_p
     ("ARCHIVER_CROSSREF_URL", "not a url", "crossref_url"),
     ("ARCHIVER_MAILTO", "nobody", "mailto"),
     ("ARCHIVER_CACHE_DIR", "archiver.toml", "cache_dir"),
+    ("ARCHIVER_USER_ADDRESS", "Li Hua", "user_address"),
 ])
 def test_a_bad_value_in_the_environment_names_the_variable(tmp_path, variable, value, setting):
     write_toml(tmp_path, "")  # a file, for the paths that must be folders
@@ -325,6 +332,26 @@ def test_good_values_pass_unchanged(tmp_path):
         archive=tmp_path / "not-yet", cache_dir=tmp_path / "cache", user_agent="me/1.0")
     assert config.http_timeout == 0.5 and config.asset_roots == (tmp_path,)
     assert config.allow_private_hosts == ("127.0.0.1", "::1", "localhost", "files.local")
+
+
+# --- who adds the versions ---------------------------------------------------------------------
+
+def test_no_user_is_configured_by_default_so_the_archive_names_the_login():
+    assert Config().version_user() is None
+
+
+def test_the_user_of_the_versions_comes_from_the_file_and_the_environment(tmp_path):
+    """OCFL's version ``user``: a name and, as OCFL asks (W008), an address that is a URI;
+    a bare e-mail address is given the mailto: scheme, an ORCID iD is kept as it is."""
+    write_toml(tmp_path, 'user_name = "李华"\nuser_address = "lihua@example.org"\n')
+    assert load_config({}, tmp_path).version_user() == {
+        "name": "李华", "address": "mailto:lihua@example.org"}
+    orcid = "https://orcid.org/0000-0002-1825-0097"
+    assert load_config({"ARCHIVER_USER_ADDRESS": orcid}, tmp_path).version_user() == {
+        "name": "李华", "address": orcid}
+    assert load_config({"ARCHIVER_USER_NAME": "Li Hua"}, tmp_path).user_name == "Li Hua"
+    assert Config().with_overrides(user_address="mailto:a@b.org").version_user() == {
+        "address": "mailto:a@b.org"}
 
 
 # --- cache folder -----------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from pathlib import Path
 import lxml.html
 import ocfl
 import pytest
+from ocfl.validator import Validator
 
 from archiver.fsck import check_archive
 from archiver.pipeline import ingest_paths
@@ -137,6 +138,32 @@ def test_ocfl_validator_accepts_the_archive(corpus_archive):
     root = ocfl.StorageRoot(root=str(config.archive))
     assert root.validate()
     assert root.num_objects == root.good_objects == len(versions_of(config.archive))
+
+
+def _ocfl_warnings(archive: Archive, object_id: str) -> str:
+    validator = Validator(log_warnings=True)
+    assert validator.validate_object(str(archive.object_path(object_id)))
+    return validator.status_str()
+
+
+def test_the_configured_user_adds_the_versions_with_the_address_ocfl_asks_for(config):
+    """Each version names who added it (OCFL's ``user``): the configured name and address
+    (a bare e-mail address given the mailto: scheme), so that ocfl-py no longer warns that
+    the address is missing (W008), as it does for the login name alone."""
+    page = MUFENG / "html" / "2018-01-29_大都市与小城镇——从东京的人口说起.html"
+    [plain] = ingest_paths([page], config)
+    archive = Archive.open(config.archive)
+    [version] = archive.versions(plain.object_id)
+    assert set(version.user) == {"name"}  # the login name
+    assert "W008" in _ocfl_warnings(archive, plain.object_id)
+
+    named = config.with_overrides(archive=config.archive.parent / "named", user_name="李华",
+                                  user_address="lihua@example.org")
+    [result] = ingest_paths([page], named)
+    archive = Archive.open(named.archive)
+    [version] = archive.versions(result.object_id)
+    assert version.user == {"name": "李华", "address": "mailto:lihua@example.org"}
+    assert "W008" not in _ocfl_warnings(archive, result.object_id)
 
 
 def test_fsck_checks_fixity_and_schemas(corpus_archive):

@@ -155,7 +155,7 @@ def _input_errors(problems: list[ArchiverError]) -> list[dict[str, Any]]:
 
 
 def _keep_results(store: Any, items: list[tuple[str, str | None, str | None]],
-                  results: list[Any]) -> tuple[dict[str, str], dict[str, str]]:
+                  results: list[Any], config: Config) -> tuple[dict[str, str], dict[str, str]]:
     """Store each archived post's results in its object (a version only on change); the
     key each cited work (DOI, lower case) has in the archive, and the version each post
     whose outcome changed was given (by post id). Interrupted (Ctrl-C), it says
@@ -176,7 +176,8 @@ def _keep_results(store: Any, items: list[tuple[str, str | None, str | None]],
         with store.writer():
             keys = CitedKeys(load_index(store), store)
             for post, post_results in by_post.items():
-                version = store_citations(store, post, post_results, keys)
+                version = store_citations(store, post, post_results, keys,
+                                          config.version_user())
                 if version is not None:
                     kept[post] = version
                 done += 1
@@ -249,7 +250,7 @@ def verify_posts(config: Config, object_ids: list[str], quiet: bool, offline: bo
                   "archived; no verification is kept (`archiver verify` checks them later)",
                   markup=False)
         raise typer.Exit(130) from None
-    keys, kept = _keep_results(store, items, results)
+    keys, kept = _keep_results(store, items, results, config)
     counts = summarise(results)
     if not quiet:
         err.print("citations: " + (statuses_shown(counts) or "none found"), markup=False)
@@ -413,7 +414,7 @@ def verify(
                           "cached (not its \"no such DOI\" answers), so running the same "
                           "command again asks for fewer", markup=False)
                 raise typer.Exit(130) from None
-        keys, kept = _keep_results(store, items, results)
+        keys, kept = _keep_results(store, items, results, config)
         document = _report(items, results, keys, kept)
         unreadable = _input_errors(problems)
         if unreadable:
