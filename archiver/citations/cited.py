@@ -547,7 +547,9 @@ _JOURNAL_START = re.compile(r"[\s.,;:”\"’?!，．。：；]*(?:\[[^\]]{1,6}\
                             r"(?://\s*|In:?\s+)?")
 # (a year after "Proc." is the conference's, part of the name: "in Proc. 2021 Int. Conf.
 # Manage. Data, 2021, pp. 1386–1399")
-_JOURNAL_END = re.compile(r"[,，]\s*(?:[Vv]ol\b|[Nn]o\b|pp?\.|\d)|\s+\d+\s*[(:（：]|\s+\d+\s*$|"
+_JOURNAL_END = re.compile(r"[,，]\s*(?:[Vv]ol\b|[Nn]o\b|pp?\.|\d|"
+                          # ACM's older reference format: "In Proceedings of …, pages 1–9."
+                          r"[Pp]ages?\s+[A-Za-z]?\d)|\s+\d+\s*[(:（：]|\s+\d+\s*$|"
                           r"\s+\(pp?\.|(?<!Proc)[.,，．]\s*(?:1[5-9]\d\d|20\d\d)\b|\s+\d+\.\s*$|"
                           r"[,，]\s*[(（]\d|"
                           # IEEE's date after a proceedings' name: ", Jun. 2021",

@@ -483,6 +483,20 @@ def test_ieee_capitalised_vol_and_no_end_an_abbreviated_journal():
     assert (read["journal"], read["volume"], read["issue"]) == ("J. Orthop. Res", "16", "4")
 
 
+@pytest.mark.parametrize("container", [
+    "SIGMOD '21", "Proceedings of the 2021 International Conference on Management of Data"])
+def test_acms_pages_label_after_a_comma_ends_the_proceedings_name(container):
+    """ACM's older reference format: "In <proceedings>, pages 1386–1399." The label is no
+    part of the name."""
+    sigmod = WORKS["10.1145/3448016.3452841"]
+    text = (f"Prashant Pandey, Alex Conway, Joe Durie, Michael A. Bender, Martin "
+            f"Farach-Colton, and Rob Johnson. 2021. Vector Quotient Filters. In {container}, "
+            "pages 1386–1399.")
+    read = claims(text, sigmod)
+    assert read["journal"].removeprefix("In ") == container  # ("In" is the compare's to drop)
+    assert (read["page"], read["year"]) == ("1386–1399", "2021")
+
+
 @pytest.mark.parametrize("month", ["Nov.", "November", "Nov"])
 def test_ieee_date_after_the_pages_gives_no_issue(month):
     """IEEE dates an article by its month after the pages: the "No" of "Nov. 1997" is no

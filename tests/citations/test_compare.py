@@ -605,6 +605,28 @@ def test_a_conferences_proceedings_match_however_they_are_named_around_it(record
     assert compare_journal(cited, text, record).match is match
 
 
+@pytest.mark.parametrize(("cited", "match"), [
+    ("SIGMOD '21", True), ("Proceedings of SIGMOD 2021", True), ("Proc. SIGMOD", True),
+    ("in Proc. ACM SIGMOD Int. Conf. Manag. Data", True),
+    ("Proceedings of the ACM SIGMOD International Conference on Management of Data", True),
+    ("In Proceedings of the 2021 International Conference on Management of Data (SIGMOD '21)",
+     True),
+    ("PODS '21", True),  # held jointly: Crossref's event is "SIGMOD/PODS '21"
+    # another year's, another conference's acronym, another conference's name
+    ("SIGMOD '20", False), ("Proc. SIGMOD 2020", False), ("in Proc. VLDB", False),
+    ("Proceedings of the VLDB Endowment", False), ("in Proc. ACM SIGKDD", False),
+    ("in Proc. ACM SIGMOD Int. Conf. Knowl. Discov. Data Min.", False)])
+def test_a_conference_is_named_as_crossrefs_event_names_it(cited, match):
+    """ACM titles its proceedings with no conference in them ("Proceedings of the 2021
+    International Conference on Management of Data"); computer scientists cite them by the
+    conference, which Crossref's ``event`` names: "SIGMOD/PODS '21: International Conference
+    on Management of Data". Its acronym, or its name abbreviated beside the acronym or ACM,
+    is that book; a year must be the conference's, and another acronym is another one."""
+    text = f"P. Pandey et al., \"Vector quotient filters,\" in {cited}, pp. 1386–1399."
+    check = compare_journal(cited, text, SIGMOD)
+    assert check.match is match, check.reason
+
+
 def test_crossrefs_short_title_matches():
     text = "Chiang C et al. The impact of structural variation. Nat Genet 49, 692-699 (2017)."
     assert compare_journal("Nat Genet", text, GTEX).match is True

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from archiver.citations.compare.numbers import record_years
 from archiver.citations.compare.text import (
     _CJK_SCRIPT,
     _YEARS_IN,
@@ -334,6 +335,9 @@ def compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> Fie
             if _names_the_conference(cited, name):
                 return FieldCheck(cited, shown, True, f"the conference whose proceedings are "
                                                       f"{name!r}")
+        event = _names_the_event(cited, record)
+        if event:
+            return FieldCheck(cited, shown, True, f"the conference Crossref names, {event!r}")
     if record.get("type") == "proceedings-article":
         cores = _without_place(_proceedings_core(cited))
         for name in names:
@@ -439,6 +443,76 @@ def _names_the_conference(cited: str, name: str) -> bool:
                 _acronym(acronym, _ORDINAL.sub("", one)) or _acronym(acronym, topic)):
             return True
     return False
+
+
+# a conference's acronym as Crossref's event names it ("SIGMOD/PODS '21", "CHI 2021")
+_EVENT_ACRONYM = re.compile(r"(?P<acronyms>[A-Z][A-Za-z&]*[A-Z](?:\s*/\s*[A-Z][A-Za-z&]*[A-Z])*)"
+                            r"(?:\s*(?:[’']\s?|(?:19|20))(?P<yy>\d\d))?")
+# what a citation says around a conference's name besides it: "In", "Proc.", "Proceedings of
+# the", the body that runs it (ACM, IEEE)
+_EVENT_WORDS = re.compile(r"\b(?:in|proc|proceedings|of|the|acm|ieee)\b\.?:?", re.I)
+_CAPITALS = re.compile(r"\b[A-Z][A-Za-z&]*[A-Z]\w*")
+
+
+def _event(record: dict[str, Any]) -> tuple[set[str], str | None, str | None]:
+    """The conference Crossref's ``event`` names: its acronyms (``SIGMOD/PODS '21`` gives
+    SIGMOD and PODS), its name without them (``International Conference on Management of
+    Data``), and the two digits of its year where the acronym gives them."""
+    event = record.get("event")
+    if not isinstance(event, dict):
+        return set(), None, None
+    name = event.get("name") if isinstance(event.get("name"), str) else None
+    given = [event["acronym"]] if isinstance(event.get("acronym"), str) else []
+    head, colon, rest = (name or "").partition(":")
+    if colon and _EVENT_ACRONYM.fullmatch(head.strip()):
+        given.append(head.strip())
+        name = rest.strip()
+    acronyms: set[str] = set()
+    year = None
+    for text in given:
+        found = _EVENT_ACRONYM.fullmatch(text.strip())
+        if found:
+            acronyms.update(part.strip() for part in found.group("acronyms").split("/"))
+            year = year or found.group("yy")
+    return acronyms, name or None, year
+
+
+def _names_the_event(cited: str, record: dict[str, Any]) -> str | None:
+    """The conference of Crossref's ``event``, as ``cited`` names it, if it does: by its
+    acronym (``SIGMOD '21``, ``Proceedings of SIGMOD 2021``), by its name or an abbreviation
+    of it, with the acronym or the body that runs it beside it (``Proc. ACM SIGMOD Int.
+    Conf. Manag. Data``), as computer scientists cite a paper of ACM's proceedings, whose
+    title (``Proceedings of the 2021 International Conference on Management of Data``) names
+    no conference. A year must be the conference's, and no other acronym may be named
+    (``Proc. VLDB`` is another conference)."""
+    acronyms, name, short_year = _event(record)
+    if not acronyms and not name:
+        return None
+    years = {str(year) for year in record_years(record)}
+    if short_year:
+        # the conference's year, which the record's (the proceedings' publication) may not be
+        years = ({f"19{short_year}", f"20{short_year}"} & years) or {f"20{short_year}"}
+    text = cited
+    for short in _SHORT_YEAR.finditer(cited):
+        if years and not any(year.endswith(short.group(1)) for year in years):
+            return None
+    text = _SHORT_YEAR.sub(" ", text)
+    if years and any(year not in years for year in _YEARS_IN.findall(text)):
+        return None
+    text = _ORDINAL.sub("", _YEARS_IN.sub(" ", text).strip())
+    named = {word for word in _CAPITALS.findall(text) if word in acronyms}
+    if any(word not in acronyms and word.upper() not in ("ACM", "IEEE")
+           for word in _CAPITALS.findall(text)):
+        return None  # another conference's acronym, or a name in capitals: no guess
+    for acronym in named:
+        text = re.sub(rf"\b{re.escape(acronym)}\b", " ", text)
+    rest = _EVENT_WORDS.sub(" ", text)
+    shown = " / ".join(sorted(acronyms)) if named else name
+    if not words(rest):
+        return shown if named else None
+    if name and (squash(rest) == squash(name) or _abbreviates(rest.strip(" ,.()"), name)):
+        return name
+    return None
 
 
 def _another_years_conference(cited: str, name: str) -> bool:
