@@ -627,6 +627,30 @@ def test_a_conference_is_named_as_crossrefs_event_names_it(cited, match):
     assert check.match is match, check.reason
 
 
+# SYNTHETIC: a record of the shape Crossref gives ACM's proceedings papers (title, event with
+# acronym and sponsor), made up for this test; no recorded response has this conference
+CCS = {"type": "proceedings-article", "issued": {"date-parts": [[2020, 10, 30]]},
+       "container-title": ["Proceedings of the 2020 ACM SIGSAC Conference on Computer and "
+                           "Communications Security"],
+       "event": {"name": "CCS '20: 2020 ACM SIGSAC Conference on Computer and Communications "
+                         "Security", "acronym": "CCS '20",
+                 "sponsor": ["SIGSAC ACM Special Interest Group on Security, Audit, and "
+                             "Control"]}}
+
+
+@pytest.mark.parametrize(("cited", "match"), [
+    ("CCS '20", True), ("ACM CCS 2020", True), ("Proc. ACM SIGSAC Conf. Comput. Commun. Secur.",
+                                                True),
+    ("In Proc. ACM SIGSAC Conference on Computer and Communications Security (CCS)", True),
+    ("CCS '19", False), ("NDSS 2020", False), ("USENIX Security 2020", False),
+    ("IEEE S&P 2020", False), ("Proc. ACM SIGSAC Conf. Comput. Commun. Secur. 2019", False)])
+def test_the_bodies_that_run_a_conference_may_be_named_beside_it(cited, match):
+    """The sponsor Crossref's event names (SIGSAC) is no other conference's acronym."""
+    text = f"A. Author, \"A title,\" in {cited}, pp. 1–14."
+    check = compare_journal(cited, text, CCS)
+    assert check.match is match, check.reason
+
+
 def test_crossrefs_short_title_matches():
     text = "Chiang C et al. The impact of structural variation. Nat Genet 49, 692-699 (2017)."
     assert compare_journal("Nat Genet", text, GTEX).match is True

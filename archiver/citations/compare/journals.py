@@ -480,8 +480,8 @@ def _event(record: dict[str, Any]) -> tuple[set[str], str | None, str | None]:
 def _names_the_event(cited: str, record: dict[str, Any]) -> str | None:
     """The conference of Crossref's ``event``, as ``cited`` names it, if it does: by its
     acronym (``SIGMOD '21``, ``Proceedings of SIGMOD 2021``), by its name or an abbreviation
-    of it, with the acronym or the body that runs it beside it (``Proc. ACM SIGMOD Int.
-    Conf. Manag. Data``), as computer scientists cite a paper of ACM's proceedings, whose
+    of it, with the acronym or the bodies that run it beside it or not (``Proc. ACM SIGMOD
+    Int. Conf. Manag. Data``), as computer scientists cite a paper of ACM's proceedings, whose
     title (``Proceedings of the 2021 International Conference on Management of Data``) names
     no conference. A year must be the conference's, and no other acronym may be named
     (``Proc. VLDB`` is another conference)."""
@@ -492,27 +492,43 @@ def _names_the_event(cited: str, record: dict[str, Any]) -> str | None:
     if short_year:
         # the conference's year, which the record's (the proceedings' publication) may not be
         years = ({f"19{short_year}", f"20{short_year}"} & years) or {f"20{short_year}"}
-    text = cited
-    for short in _SHORT_YEAR.finditer(cited):
-        if years and not any(year.endswith(short.group(1)) for year in years):
-            return None
-    text = _SHORT_YEAR.sub(" ", text)
-    if years and any(year not in years for year in _YEARS_IN.findall(text)):
+    given = [short.group(1) for short in _SHORT_YEAR.finditer(cited)]
+    if years and any(not any(year.endswith(yy) for year in years) for yy in given):
         return None
-    text = _ORDINAL.sub("", _YEARS_IN.sub(" ", text).strip())
-    named = {word for word in _CAPITALS.findall(text) if word in acronyms}
-    if any(word not in acronyms and word.upper() not in ("ACM", "IEEE")
-           for word in _CAPITALS.findall(text)):
+    if years and any(year not in years for year in _YEARS_IN.findall(cited)):
+        return None
+    # the capitals a citation may give besides the acronym: the bodies that run it, as the
+    # event's name and sponsors write them ("ACM SIGSAC Conference on …")
+    event = record.get("event") or {}
+    sponsors = [one for one in event.get("sponsor") or [] if isinstance(one, str)]
+    known = acronyms | {"ACM", "IEEE"} | set(_CAPITALS.findall(" ".join([name or "",
+                                                                         *sponsors])))
+    ordinals = {o.lower() for o in _ORDINAL_ANYWHERE.findall(name or "")}
+    if ordinals and any(o.lower() not in ordinals for o in _ORDINAL_ANYWHERE.findall(cited)):
+        return None  # the 24th conference for the 23rd
+    capitals = _CAPITALS.findall(cited)
+    if any(word not in known for word in capitals):
         return None  # another conference's acronym, or a name in capitals: no guess
-    for acronym in named:
-        text = re.sub(rf"\b{re.escape(acronym)}\b", " ", text)
-    rest = _EVENT_WORDS.sub(" ", text)
-    shown = " / ".join(sorted(acronyms)) if named else name
+    named = any(word in acronyms for word in capitals)
+    rest, own = _bare(cited, known), _bare(name or "", known)
     if not words(rest):
-        return shown if named else None
-    if name and (squash(rest) == squash(name) or _abbreviates(rest.strip(" ,.()"), name)):
+        return " / ".join(sorted(acronyms)) if named else None
+    if own and (squash(rest) == squash(own) or _abbreviates(rest, own)):
         return name
     return None
+
+
+_ORDINAL_ANYWHERE = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.I)
+
+
+def _bare(text: str, capitals: set[str]) -> str:
+    """A conference's name without its years, ordinal, the words that name proceedings and
+    the ``capitals`` (acronyms, bodies) around it: what is left to compare."""
+    text = _YEARS_IN.sub(" ", _SHORT_YEAR.sub(" ", text))
+    text = _ORDINAL_ANYWHERE.sub(" ", text)
+    text = _CAPITALS.sub(lambda found: " " if found.group(0) in capitals else found.group(0),
+                         text)
+    return re.sub(r"\s+", " ", _EVENT_WORDS.sub(" ", text)).strip(" ,.:;()")
 
 
 def _another_years_conference(cited: str, name: str) -> bool:
