@@ -12,6 +12,7 @@ import ipaddress
 import os
 import re
 import tomllib
+import unicodedata
 import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -156,7 +157,11 @@ def _must(value: Any, what: str) -> _Bad:
 
 
 def _shown(value: Any) -> str:
-    return repr(str(value)) if isinstance(value, Path) else repr(value)
+    """A value as a message shows it: a text in quotes as it is (the command line makes what
+    cannot be printed visible, once), anything else as Python writes it."""
+    if isinstance(value, str | Path):
+        return f"'{value}'"
+    return repr(value)
 
 
 def _path(value: Any, _base: Path) -> Path:
@@ -224,8 +229,10 @@ def _mailto(value: Any, _base: Path) -> str:
 
 def _user_address(value: Any, _base: Path) -> str:
     """A URI naming the user, as OCFL asks: ``mailto:`` an e-mail address (a bare address is
-    given that scheme), or an http(s) URL of a personal identifier such as an ORCID iD."""
-    good = isinstance(value, str) and not any(c.isspace() for c in value)
+    given that scheme), or an http(s) URL of a personal identifier such as an ORCID iD. Kept
+    in every version a run writes, for good: no control or invisible character, and no
+    password."""
+    good = isinstance(value, str) and value.isprintable() and " " not in value
     if good:
         scheme, colon, rest = value.partition(":")
         if not colon and _EMAIL.fullmatch(value):
@@ -234,13 +241,34 @@ def _user_address(value: Any, _base: Path) -> str:
             good = bool(_EMAIL.fullmatch(rest))
         else:
             try:
-                good = scheme.lower() in ("http", "https") and bool(
-                    urllib.parse.urlsplit(value).hostname)
+                url = urllib.parse.urlsplit(value)
+                url.port  # noqa: B018 - raises ValueError for a port that is no number or out of range
             except ValueError:
-                good = False
+                raise _must(value, "a URL with a valid port") from None
+            if url.username is not None or url.password is not None:
+                raise _Bad(f"holds a user name or password (host {url.hostname}): it would "
+                           "be kept in every version this run writes, in the archive for good")
+            good = url.scheme.lower() in ("http", "https") and bool(url.hostname)
     if not good:
         raise _must(value, "an e-mail address, a mailto: URI or an http(s) URL")
     return value
+
+
+# what no name holds: controls, invisible formatting characters, halves of a character,
+# line and paragraph separators (a name's spaces, U+3000 as Japanese names are typed, are
+# kept)
+_NOT_IN_A_NAME = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+
+
+def _person(value: Any, _base: Path) -> str:
+    """A person's name: one line, whatever its script and spaces, without spaces around it."""
+    name = value.strip() if isinstance(value, str) else ""
+    bad = next((c for c in name if unicodedata.category(c) in _NOT_IN_A_NAME), None)
+    if bad is not None:
+        raise _Bad(f"is {_shown(value)}: it holds U+{ord(bad):04X}, which no name holds")
+    if not name:
+        raise _must(value, "a name")
+    return name
 
 
 def _flag(value: Any, _base: Path) -> bool:
@@ -308,7 +336,7 @@ _CHECKS: dict[str, Any] = {
     "cache_dir": _folder_path, "fetch": _flag, "asset_roots": _asset_roots,
     "allow_private_hosts": _hosts, "http_timeout": _seconds,
     "max_image_bytes": _positive_int("bytes"), "max_image_pixels": _positive_int("pixels"),
-    "user_agent": _line, "extra": _mapping, "user_name": _line,
+    "user_agent": _line, "extra": _mapping, "user_name": _person,
     "user_address": _user_address,
 }
 

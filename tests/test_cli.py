@@ -586,6 +586,18 @@ def test_a_bad_environment_variable_is_named_as_such(runner, archive_dir, monkey
     assert not archive_dir.exists()
 
 
+def test_a_value_that_cannot_be_printed_is_shown_escaped_once(runner, archive_dir,
+                                                              monkeypatch):
+    """A tab in a name is shown as \\t, once: what the user typed, made visible."""
+    monkeypatch.setenv("ARCHIVER_USER_NAME", "Li\tHua")
+    result = run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.splitlines()[0] == (
+        "archiver: error: environment variable ARCHIVER_USER_NAME: setting 'user_name' is "
+        "'Li\\tHua': it holds U+0009, which no name holds")
+    assert not archive_dir.exists()
+
+
 def test_a_variable_an_option_also_reads_is_named_as_the_variable(runner, archive_dir,
                                                                   monkeypatch):
     # typer fills --crossref-url and --mailto from these: the user set the variable

@@ -238,7 +238,12 @@ BAD_FILE_VALUES = [
     ('allow_private_hosts = ["10.0.0.0/8"]', "allow_private_hosts", "'10.0.0.0/8'"),
     ('allow_private_hosts = ["http://127.0.0.1"]', "allow_private_hosts", "'http://127.0.0.1'"),
     ('user_name = ""', "user_name", "''"),
-    ('user_name = "Li\\nHua"', "user_name", "'Li\\nHua'"),
+    ('user_name = "Li\\nHua"', "user_name", "it holds U+000A"),
+    ('user_name = "Li\\u200bHua"', "user_name", "it holds U+200B"),  # invisible
+    ('user_address = "mailto:a@b\\u001b[31m"', "user_address", "mailto:a@b"),
+    ('user_address = "https://me:secret@orcid.org/0000-0002-1825-0097"', "user_address",
+     "holds a user name or password (host orcid.org)"),
+    ('user_address = "https://orcid.org:99999/x"', "user_address", "a valid port"),
     ('user_address = "orcid 0000-0002-1825-0097"', "user_address", "'orcid 0000-0002-1825-0097'"),
     ('user_address = "mailto:nobody"', "user_address", "'mailto:nobody'"),
     ('user_address = "ftp://example.org/me"', "user_address", "'ftp://example.org/me'"),
@@ -352,6 +357,20 @@ def test_the_user_of_the_versions_comes_from_the_file_and_the_environment(tmp_pa
     assert load_config({"ARCHIVER_USER_NAME": "Li Hua"}, tmp_path).user_name == "Li Hua"
     assert Config().with_overrides(user_address="mailto:a@b.org").version_user() == {
         "address": "mailto:a@b.org"}
+
+
+def test_a_name_is_kept_with_its_own_spaces_and_without_those_around_it(tmp_path):
+    """A Japanese name typed with the ideographic space (U+3000) is a name; the spaces
+    around a name are no part of it."""
+    write_toml(tmp_path, 'user_name = " 立田\u3000ルミ "\n')
+    assert load_config({}, tmp_path).user_name == "立田\u3000ルミ"
+
+
+def test_a_user_address_in_another_encoding_is_refused_before_anything_is_written(tmp_path):
+    """An environment variable holding bytes that are not UTF-8 (read as surrogates) is a
+    usage error, not a crash when the inventory is written."""
+    with pytest.raises(UsageError, match="setting 'user_address'"):
+        load_config({"ARCHIVER_USER_ADDRESS": "li\udcff@example.org"}, tmp_path)
 
 
 # --- cache folder -----------------------------------------------------------------------------
