@@ -739,6 +739,10 @@ def _person(part: str, given: str | None = None) -> dict[str, str] | None:
                            if i == len(core) or _initials_after(core[i]))
         return {"family": " ".join(core[:first_given]),
                 "given": " ".join(core[first_given:]) + suffix}
+    family_first = _capitals_then_given(core)
+    if family_first:  # GB/T 7714's "ZHANG San", "KNOLL Alois", "DE GAULLE Charles"
+        return {"family": " ".join(core[:family_first]),
+                "given": " ".join(core[family_first:]) + suffix}
     # "Given Middle Family" (particles such as van/de stay with the family name)
     k = len(core) - 1
     while k > 0 and core[k - 1].islower() and core[k - 1].casefold() in {
@@ -754,6 +758,37 @@ def _capitals_then_initials(words: list[str]) -> bool:
     first, rest = words[0], [w.rstrip(".") for w in words[1:]]
     return (len(words) > 1 and len(first) >= 2 and first.isalpha() and first.isupper()
             and all(len(w) == 1 and w.isupper() for w in rest))
+
+
+# the surnames of two letters in Hanyu Pinyin: in capitals before a given name ("LI Si", "WU
+# Xiaoming") they are a family name; other pairs of capitals are initials ("WM Murray")
+_PINYIN_PAIRS = frozenset({"LI", "WU", "XU", "HE", "MA", "HU", "YU", "LU", "SU", "DU", "GU",
+                           "YE", "FU", "QI", "XI", "YI", "BI", "DI", "JI", "MU", "PU", "RU",
+                           "TU", "NI", "GE", "KE", "LE", "AI", "AN", "OU", "ZU", "BA", "SI"})
+# a given name as GB/T 7714 writes it after the family name in capitals: capitalised, not
+# all capitals ("San", "Xiao-ming", "Alois")
+_GIVEN_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]*)*")
+# ... and the family name before it: capitals, two or more a part ("OUYANG", "SMITH-JONES";
+# "X-Y" is initials)
+_CAPITALS_WORD = re.compile(r"[A-Z]{2,}(?:[-'’][A-Z]{2,})*")
+
+
+def _capitals_then_given(words: list[str]) -> int:
+    """How many words open a name as GB/T 7714 writes a romanised one, its family name in
+    capitals before the given name (``ZHANG San``, ``CHEN Lili``, ``KNOLL Alois``, ``DE
+    GAULLE Charles``); 0 for any other shape. Two capitals are a family name only where
+    they are a Chinese surname's syllable (``LI``, ``WU``): else they are initials (``WM
+    Murray``)."""
+    k = 0
+    while k < len(words) and _CAPITALS_WORD.fullmatch(words[k]):
+        k += 1
+    if not 0 < k < len(words) or not all(_GIVEN_WORD.fullmatch(w) for w in words[k:]):
+        return 0
+    if k == 1 and len(words[0]) == 2 and words[0] not in _PINYIN_PAIRS:
+        return 0
+    if k == 1 and len(words[0]) == 3 and not re.search(r"[AEIOUY]", words[0]):
+        return 0  # "JRR Tolkien"
+    return k
 
 
 # Characters the Xinhua rules for transliterating foreign names are built from (哈里森 Harrison,

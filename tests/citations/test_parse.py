@@ -120,6 +120,15 @@ def test_the_corpus_posts_reference_parses_completely() -> None:
      [{"family": "陈", "given": "晋镳"}, {"family": "张", "given": "惠民"},
       {"family": "朱", "given": "士兴"}]),
     ("欧阳修", [{"family": "欧阳", "given": "修"}]),
+    # GB/T 7714's romanised names: the family name in capitals, then the given name
+    ("ZHANG San, LI Si", [{"family": "ZHANG", "given": "San"}, {"family": "LI", "given": "Si"}]),
+    ("CHEN Lili, KNOLL Alois, WU Xiao-ming", [{"family": "CHEN", "given": "Lili"},
+                                             {"family": "KNOLL", "given": "Alois"},
+                                             {"family": "WU", "given": "Xiao-ming"}]),
+    ("DE GAULLE Charles", [{"family": "DE GAULLE", "given": "Charles"}]),
+    # ... but initials before a family name stay initials
+    ("WM Murray, JRR Tolkien", [{"family": "Murray", "given": "WM"},
+                                {"family": "Tolkien", "given": "JRR"}]),
     # transliterated foreign names (GB/T 7714-2015's own example) are family names, not 哈 + 里森
     ("哈里森, 沃尔德伦", [{"family": "哈里森"}, {"family": "沃尔德伦"}]),
     # ... but a Chinese name whose given name uses the same characters is still split
