@@ -651,6 +651,34 @@ def test_the_bodies_that_run_a_conference_may_be_named_beside_it(cited, match):
     assert check.match is match, check.reason
 
 
+# SYNTHETIC: IEEE's proceedings as Crossref gives them, the acronym in brackets after the
+# conference's name and no acronym of the event's own; made up for this test
+CVPR = {"type": "proceedings-article", "issued": {"date-parts": [[2016, 6]]},
+        "container-title": ["2016 IEEE Conference on Computer Vision and Pattern Recognition "
+                            "(CVPR)"],
+        "event": {"name": "2016 IEEE Conference on Computer Vision and Pattern Recognition "
+                          "(CVPR)", "location": "Las Vegas, NV, USA"}}
+CVPR_NO_EVENT = {key: value for key, value in CVPR.items() if key != "event"}
+CVPR_WORKSHOPS = {**CVPR_NO_EVENT, "container-title": [
+    "2016 IEEE Conference on Computer Vision and Pattern Recognition Workshops (CVPRW)"]}
+
+
+@pytest.mark.parametrize("record", [CVPR, CVPR_NO_EVENT])
+@pytest.mark.parametrize(("cited", "match"), [
+    ("CVPR 2016", True), ("IEEE CVPR", True), ("Proc. CVPR", True),
+    ("Proc. IEEE Conf. Comput. Vis. Pattern Recognit. (CVPR)", True),
+    ("ICCV 2016", False), ("CVPR 2017", False), ("CVPR Workshops", False)])
+def test_ieees_acronym_in_brackets_after_the_conference_names_it(record, cited, match):
+    text = f"K. He et al., \"Deep residual learning,\" in {cited}, pp. 770–778."
+    check = compare_journal(cited, text, record)
+    assert check.match is match, check.reason
+
+
+def test_the_main_conferences_acronym_is_not_its_workshops_proceedings():
+    check = compare_journal("CVPR 2016", "A. B, \"T,\" in CVPR 2016, pp. 1–9.", CVPR_WORKSHOPS)
+    assert check.match is False
+
+
 def test_crossrefs_short_title_matches():
     text = "Chiang C et al. The impact of structural variation. Nat Genet 49, 692-699 (2017)."
     assert compare_journal("Nat Genet", text, GTEX).match is True

@@ -454,19 +454,29 @@ _EVENT_WORDS = re.compile(r"\b(?:in|proc|proceedings|of|the|acm|ieee)\b\.?:?", r
 _CAPITALS = re.compile(r"\b[A-Z][A-Za-z&]*[A-Z]\w*")
 
 
+# IEEE's acronym in brackets after a conference's name: "2016 IEEE Conference on Computer
+# Vision and Pattern Recognition (CVPR)", "… (ICDE 2019)"
+_BRACKETED_ACRONYM = re.compile(r"\((" + _EVENT_ACRONYM.pattern + r")\)\s*\.?$")
+
+
 def _event(record: dict[str, Any]) -> tuple[set[str], str | None, str | None]:
     """The conference Crossref's ``event`` names: its acronyms (``SIGMOD/PODS '21`` gives
-    SIGMOD and PODS), its name without them (``International Conference on Management of
-    Data``), and the two digits of its year where the acronym gives them."""
+    SIGMOD and PODS; IEEE's in brackets after the event's or the proceedings' name, ``…
+    Recognition (CVPR)``), its name without a leading acronym (``International Conference on
+    Management of Data``), and the two digits of its year where the acronym gives them."""
     event = record.get("event")
-    if not isinstance(event, dict):
-        return set(), None, None
+    event = event if isinstance(event, dict) else {}
     name = event.get("name") if isinstance(event.get("name"), str) else None
     given = [event["acronym"]] if isinstance(event.get("acronym"), str) else []
     head, colon, rest = (name or "").partition(":")
     if colon and _EVENT_ACRONYM.fullmatch(head.strip()):
         given.append(head.strip())
         name = rest.strip()
+    titles = record.get("container-title")
+    for title in [name, *(titles if isinstance(titles, list) else [])]:
+        bracketed = _BRACKETED_ACRONYM.search(title) if isinstance(title, str) else None
+        if bracketed:
+            given.append(bracketed.group(1))
     acronyms: set[str] = set()
     year = None
     for text in given:
