@@ -2476,3 +2476,25 @@ def test_initials_written_without_spaces_are_two_initials_in_bibtex(tmp_path):
     [entry] = unverified_entries(tmp_path, text)
     assert entry.fields_dict["author"].value == ("Acosta, J. N. and Falcone, G. J. and "
                                                  "Rajpurkar, P. and Topol, E. J.")
+
+
+def test_a_gbt_citation_as_written_keeps_its_publisher_address_and_date_of_citing(tmp_path):
+    """A book and a web page cited in GB/T 7714, unverified (no DOI): their publisher, and
+    the page's address and the date the post cited it, as the citation prints them."""
+    post = tmp_path / "gbt.md"
+    post.write_text("---\ntitle: gbt\ndate: 2021-05-06 08:00:00\nauthor: 测试号\n---\n\n正文。\n\n"
+                    "参考文献\n\n[1] 欧阳修, 宋祁. 新唐书[M]. 北京: 中华书局, 1975.\n\n"
+                    "[2] 萧钰. 出版业信息化迈入快车道[EB/OL]. (2001-12-19)[2002-04-15]. "
+                    "http://www.creader.com/news/20011219/200112190019.html.\n",
+                    encoding="utf-8")
+    root = tmp_path / "archive"
+    assert cli("ingest", post, "--archive", root, "--no-fetch").exit_code == 0
+    items = json.loads(cli("export", "csl-json", "--only-cited", "--include-unverified",
+                           "--archive", root, "-q").stdout)
+    book, page = sorted(items, key=lambda item: item["title"], reverse=True)
+    assert (book["title"], book["publisher"]) == ("新唐书", "中华书局")
+    assert page["URL"] == "http://www.creader.com/news/20011219/200112190019.html"
+    assert page["accessed"] == {"date-parts": [[2002, 4, 15]]}
+    ris = cli("export", "ris", "--only-cited", "--include-unverified", "--archive", root,
+              "-q").stdout
+    assert "PB  - 中华书局" in ris and "Y2  - 2002/04/15" in ris

@@ -1401,6 +1401,48 @@ def _gbt_title(text: str, item: dict[str, Any]) -> dict[str, Any]:
     return item
 
 
+# GB/T 7714's imprint, after the type code: "北京: 中华书局, 1975", "New York, NY, USA: ACM,
+# 2021: 1386-1399" (§8.4: place, publisher, year; a thesis's place and university); what
+# opens after a full stop, the place without digits or brackets
+_IMPRINT = re.compile(r"(?:^|[.．。]\s*|//\s*)"
+                      r"(?P<place>[^\d.．。:：\[\]()（）/,，][^\d.．。:：\[\]()（）/]{0,39}?)\s*[:：]\s*"
+                      r"(?P<publisher>[^\d.．。:：\[\]()（）,，][^\d.．。:：\[\]]{0,79}?)"
+                      r"\s*[,，]\s*\[?(?:1[5-9]\d\d|20\d\d)")
+# the codes whose works have an imprint (not a journal's [J], a newspaper's [N], a patent's)
+_IMPRINTED = frozenset({"M", "D", "R", "S", "G", "K", "A", "C", "Z"})
+# an online work's date of citing, in brackets: "(2020-01-01)[2024-05-06]"
+_ACCESSED = re.compile(r"\[(\d{4})[-./](\d{1,2})[-./](\d{1,2})\]")
+_URL = re.compile(r"https?://[^\s<>\"“”]+")
+
+
+def _gbt_imprint(text: str, item: dict[str, Any]) -> dict[str, Any]:
+    """What GB/T 7714 prints after a reference's type code besides its numbers: the place
+    and publisher of a book, a thesis, a report, proceedings (``北京: 中华书局, 1975``), and
+    of an online work (``[EB/OL]``, ``[J/OL]``) the date it was cited and its address. A
+    librarian's record of the work needs them; the tagger's fields do not hold them."""
+    code = _DOCTYPE_RE.search(text)
+    if not code or code.group(1) not in _DOCTYPES:
+        return item
+    after = text[code.end():]
+    kind = code.group(1).split("/")[0]
+    imprint = _IMPRINT.search(after) if kind in _IMPRINTED else None
+    if imprint:
+        item.setdefault("publisher-place", imprint.group("place").strip())
+        item.setdefault("publisher", imprint.group("publisher").strip())
+    if code.group(1).endswith("OL") or kind == "EB":
+        accessed = _ACCESSED.search(after)
+        if accessed:
+            year, month, day = (int(part) for part in accessed.groups())
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                item["accessed"] = {"date-parts": [[year, month, day]]}
+        for found in _URL.finditer(after):
+            url = found.group(0).rstrip(".,;，。；)）")
+            if not (item.get("DOI") and item["DOI"].casefold() in url.casefold()):
+                item["URL"] = url
+                break
+    return item
+
+
 def _author_texts(item: dict[str, Any]) -> list[str]:
     return [a.get("literal") or (a.get("family", "") + a.get("given", ""))
             for a in item.get("author") or []]
@@ -1410,14 +1452,15 @@ def parse_reference(text: str) -> dict[str, Any]:
     """CSL-JSON for one printed reference string; ``{}`` when nothing can be parsed.
 
     Keys (only those found): author, title, container-title, volume, issue, page,
-    issued {"date-parts": [[year]]}, DOI. Never raises on any string."""
+    issued {"date-parts": [[year]]}, DOI; of a GB/T 7714 reference also publisher and
+    publisher-place, and of an online one URL and accessed. Never raises on any string."""
     try:
         clean = clean_text(text)
         if not clean or not any(c.isalnum() for c in clean):
             return {}
         tokens = tokenize(clean)
         labels = tag(tokens)
-        return _gbt_title(clean, _csl(clean, tokens, labels))
+        return _gbt_imprint(clean, _gbt_title(clean, _csl(clean, tokens, labels)))
     except Exception:  # a parser of untrusted text must not take its caller down
         import logging
 

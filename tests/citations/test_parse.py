@@ -50,7 +50,8 @@ def _jsonl(name: str) -> list[dict]:
 
 EXAMPLES = _jsonl("examples.jsonl")
 HELDOUT = _jsonl("heldout.jsonl")
-CSL_KEYS = {"author", "title", "container-title", "volume", "issue", "page", "issued", "DOI"}
+CSL_KEYS = {"author", "title", "container-title", "volume", "issue", "page", "issued", "DOI",
+            "publisher", "publisher-place", "URL", "accessed"}
 
 
 def _year(item: dict) -> int | None:
@@ -201,9 +202,12 @@ def _check_item(item: Any) -> None:
         assert isinstance(person, dict) and person
         assert set(person) <= {"family", "given", "literal"}
         assert all(isinstance(v, str) and v for v in person.values())
-    for key in ("title", "container-title", "volume", "issue", "page", "DOI"):
+    for key in ("title", "container-title", "volume", "issue", "page", "DOI", "publisher",
+                "publisher-place", "URL"):
         if key in item:
             assert isinstance(item[key], str) and item[key].strip()
+    if "accessed" in item:
+        assert all(isinstance(part, int) for part in item["accessed"]["date-parts"][0])
     if "issued" in item:
         assert isinstance(_year(item), int)
 
@@ -408,6 +412,43 @@ def test_a_gbt_title_is_what_precedes_its_type_code(text, title, year, kind):
     assert item["title"] == title and item["issued"]["date-parts"] == [[year]]
     assert "volume" not in item
     assert csl_type(text, item) == kind
+
+
+@pytest.mark.parametrize(("text", "imprint"), [
+    ("欧阳修, 宋祁. 新唐书[M]. 北京: 中华书局, 1975.",
+     {"publisher-place": "北京", "publisher": "中华书局"}),
+    # a thesis: the place and the university that keeps it
+    ("张伯伟. 论文题目[D]. 南京: 南京大学, 2002.",
+     {"publisher-place": "南京", "publisher": "南京大学"}),
+    # an English place with its state, after the edition; pages after the year
+    ("O'BRIEN J A. Introduction to information systems[M]. 7th ed. Burr Ridge, IL: Irwin, "
+     "1994: 12-20.", {"publisher-place": "Burr Ridge, IL", "publisher": "Irwin"}),
+    # proceedings after //, the DOI not taken for the address
+    ("PANDEY P, CONWAY A. Vector Quotient Filters[C]//Proceedings of the 2021 International "
+     "Conference on Management of Data. New York, NY, USA: ACM, 2021: 1386-1399. "
+     "DOI:10.1145/3448016.3452841.", {"publisher-place": "New York, NY, USA",
+                                      "publisher": "ACM"}),
+    # an online work: the date it was cited, in brackets, and its address
+    ("萧钰. 出版业信息化迈入快车道[EB/OL]. (2001-12-19)[2002-04-15]. "
+     "http://www.creader.com/news/20011219/200112190019.html.",
+     {"accessed": {"date-parts": [[2002, 4, 15]]},
+      "URL": "http://www.creader.com/news/20011219/200112190019.html"}),
+    # an article online: no imprint; its DOI's address is no other address
+    ("李四. 论文[J/OL]. 科学通报, 2020, 65(3): 1-9[2021-05-01]. https://doi.org/10.1360/abc.",
+     {"accessed": {"date-parts": [[2021, 5, 1]]}}),
+])
+def test_a_gbt_reference_gives_its_imprint_and_its_address(text, imprint):
+    """What GB/T 7714 prints after the type code besides the numbers: a book's place and
+    publisher, an online work's date of citing and address (none where not printed)."""
+    item = parse_reference(text)
+    assert {key: item[key] for key in ("publisher-place", "publisher", "accessed", "URL")
+            if key in item} == imprint
+
+
+def test_a_journal_article_has_no_imprint():
+    item = parse_reference("ZHANG San. Urban migration[J]. Population Research: Beijing, "
+                           "2019, 43(2): 10-20.")
+    assert "publisher" not in item and "publisher-place" not in item
 
 
 @pytest.mark.parametrize(("text", "page", "year"), [
