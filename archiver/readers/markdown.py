@@ -32,6 +32,7 @@ from typing import Any
 import yaml
 from markdown_it import MarkdownIt
 
+from archiver.clean.body import MAX_DEPTH
 from archiver.errors import MalformedInput
 from archiver.model import RawPost, Sourced
 from archiver.readers import _md_links, _stray_stars, _wiki_embeds
@@ -109,8 +110,12 @@ def _at_end(pattern: re.Pattern[str], literal: str, text: str) -> re.Match[str] 
 # libyaml's loader when PyYAML was built with it: the same documents, seven times faster
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-_RENDERER = _stray_stars.install(_wiki_embeds.install(
-    _md_links.install(MarkdownIt("commonmark", {"html": True}).enable("table"))))
+# markdown-it stops reading what nests deeper than its maxNesting, and says nothing (the
+# commonmark preset's 20 is a list 10 levels deep: all that follows it was lost); above
+# twice the depth the body walk reads, what it would cut is refused there as too deep
+_MAX_NESTING = 2 * (MAX_DEPTH + 1)
+_RENDERER = _stray_stars.install(_wiki_embeds.install(_md_links.install(
+    MarkdownIt("commonmark", {"html": True, "maxNesting": _MAX_NESTING}).enable("table"))))
 # emphasis beside Chinese punctuation, which CommonMark leaves as literal stars (see module)
 _RENDERER.inline = CjkFriendlyInline.replacing(_RENDERER.inline)
 
@@ -368,7 +373,11 @@ def _rendered(body: str, path: Path, root_url: str | None) -> str:
     shows them), such paths are written from the file's folder, in Markdown images and in
     ``<img>`` tags alike (Typora writes one for a resized image)."""
     env: dict[str, Any] = {"base_dir": path.parent}
-    tokens = _RENDERER.parse(body, env)
+    try:
+        tokens = _RENDERER.parse(body, env)
+    except RecursionError:  # block quotes hundreds deep: markdown-it recurses for each
+        raise MalformedInput(f"Markdown nested more than {MAX_DEPTH} levels deep: the body "
+                             "cannot be read whole") from None
     root = root_url.strip().replace("\\", "/").rstrip("/") if root_url else ""
     if root:
         for token in tokens:

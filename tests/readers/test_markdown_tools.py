@@ -417,3 +417,28 @@ def test_a_jekyll_posts_name_gives_its_date_when_its_front_matter_does_not(tmp_p
         post = tmp_path / name
         post.write_text(f"---\ntitle: {TITLE}\n{date}---\n\n{PARAGRAPH}\n", encoding="utf-8")
         assert record_of(post, config)["published"] == published, name
+
+
+def test_an_outline_nested_ten_levels_deep_loses_nothing_after_it(tmp_path, config):
+    """An outline pasted at the top of a post, ten levels deep: markdown-it's own limit (the
+    commonmark preset's 20, a list of 10 levels) stopped reading there, in silence, and the
+    post's text, its credits and images were lost."""
+    outline = "".join("  " * level + f"- 第{level + 1}级要点\n" for level in range(10))
+    post = tmp_path / "outline.md"
+    post.write_text(f"---\ntitle: {TITLE}\nsource: {URL}\n---\n\n{outline}\n{PARAGRAPH}\n\n"
+                    "![](images/a.jpg)\n\n作者：张三\n", encoding="utf-8")
+    record = record_of(post, config)
+    assert "第10级要点" in record["text"] and PARAGRAPH in record["text"]
+    assert len(record["images"]) == 1 and record["credits"] == {"作者": ["张三"]}
+
+
+@pytest.mark.parametrize("nested", [
+    "".join("  " * level + f"- {level}\n" for level in range(300)),  # a list
+    ">" * 2000 + " 深\n",  # quotes, deeper than markdown-it can recurse
+])
+def test_markdown_nested_deeper_than_the_body_is_read_is_refused_not_cut(tmp_path, config,
+                                                                        nested):
+    post = tmp_path / "deep.md"
+    post.write_text(f"---\ntitle: {TITLE}\n---\n\n{nested}\n{PARAGRAPH}\n", encoding="utf-8")
+    with pytest.raises(MalformedInput, match="nested more than 255"):
+        prepare_all(post, config)
