@@ -39,7 +39,11 @@ TAIL_MARKERS = (
     "轻点两下取消赞", "Got It", "Max 200 characters", "最多40字", "以上推荐为优质及原创文章",
 )
 
-# Reward widget lead-in: up to this many short blocks before a tail marker are chrome too.
+# The reward widget's markers: the widget opens with the account's avatar, its name and its
+# reward slogan, up to TAIL_LEAD_IN_BLOCKS short blocks before the marker, chrome too. (The
+# other markers stand alone: what precedes them is the post's.)
+REWARD_MARKERS = ("微信扫一扫赞赏作者", "长按二维码向我转账", "喜欢作者", "赞赏二维码")
+# Reward widget lead-in: up to this many short blocks before a reward marker are chrome too.
 TAIL_LEAD_IN_BLOCKS = 3
 TAIL_LEAD_IN_MAX_CHARS = 24
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from archiver.clean import selectors
+from archiver.clean.credits import parse_credit_line
 from archiver.model import Block, ImageRef
 
 Step = Callable[[list[Block], list[ImageRef]], list[Block]]
@@ -20,6 +21,7 @@ _MD_LINK_RESIDUE = re.compile(r"\[([^\]]*)\]\(javascript:[^)]*\)")
 
 
 _TAIL_MARKER = re.compile("|".join(map(re.escape, selectors.TAIL_MARKERS)))
+_REWARD_MARKER = re.compile("|".join(map(re.escape, selectors.REWARD_MARKERS)))
 
 
 def _squash(text: str) -> str:
@@ -44,23 +46,28 @@ def _is_tail_marker(block: Block) -> bool:
 
 
 def _is_lead_in(block: Block, images: list[ImageRef]) -> bool:
+    """Whether ``block`` may be the reward widget's opening: the avatar (an image with no
+    source), or a short line that credits no one (``责编：王五`` is the post's)."""
     if block.type == "image":
         return block.image is not None and not images[block.image].original
-    return len(block.text) <= selectors.TAIL_LEAD_IN_MAX_CHARS and "\n" not in block.text
+    return (len(block.text) <= selectors.TAIL_LEAD_IN_MAX_CHARS and "\n" not in block.text
+            and parse_credit_line(block.text) is None)
 
 
 def cut_chrome_tail(blocks: list[Block], images: list[ImageRef]) -> list[Block]:
-    """Cut the page footer (reward area, QR prompts, like widgets) a flattened export keeps.
+    """Cut the page footer (reward area, QR prompts, like widgets) a flattened export keeps,
+    from the first marker on, a marker on a line of its own (``预览时标签不可点``) included.
 
     The reward widget opens with the account's avatar (an image with no source), its name and
-    its reward slogan: up to three such short blocks before the first marker go too.
+    its reward slogan: up to three such short blocks before a reward marker go too.
     """
     for i, block in enumerate(blocks):
         if _is_tail_marker(block):
             start = i
-            while (start > 0 and i - start < selectors.TAIL_LEAD_IN_BLOCKS
-                   and _is_lead_in(blocks[start - 1], images)):
-                start -= 1
+            if _REWARD_MARKER.search(block.text):
+                while (start > 0 and i - start < selectors.TAIL_LEAD_IN_BLOCKS
+                       and _is_lead_in(blocks[start - 1], images)):
+                    start -= 1
             return blocks[:start]
     return blocks
 
@@ -89,5 +96,7 @@ def drop_exporter_wrapper(blocks: list[Block], images: list[ImageRef]) -> list[B
             if b.type == "image" or not any(p.match(b.text) for p in selectors.WRAPPER_PATTERNS)]
 
 
-STEPS: tuple[Step, ...] = (drop_chrome_lines, cut_chrome_tail, drop_markup_residue,
+# the footer is cut before the widgets' labels are dropped: a label that is also a marker
+# (预览时标签不可点, 继续滑动看下一个) on a line of its own is where the footer starts
+STEPS: tuple[Step, ...] = (cut_chrome_tail, drop_chrome_lines, drop_markup_residue,
                            drop_exporter_wrapper)

@@ -191,6 +191,33 @@ def test_cut_chrome_tail_cuts_everything_when_the_first_block_is_a_marker():
     assert cut_chrome_tail([p("长按二维码向我转账"), p(BODY_464)], []) == []
 
 
+def test_a_marker_on_a_line_of_its_own_starts_the_footer_the_steps_cut(tmp_path):
+    """A clipping tool writes the page's footer after the post: 预览时标签不可点 on a line of
+    its own, the account's QR code, 微信扫一扫 / 使用小程序, 取消 / 允许. The marker is also a
+    widget label the steps drop: the footer is cut from it first, not left without it."""
+    refs = [ImageRef(original="images/qr.png")]
+    blocks = [p("正文一段。"), p("预览时标签不可点"), img(0), p("国政学人"),
+              p("微信扫一扫\n使用小程序"), p("取消 允许")]
+    for step in STEPS:
+        blocks = step(blocks, refs)
+    assert blocks == [p("正文一段。")]
+
+
+def test_the_reward_widgets_lead_in_never_takes_a_line_that_credits_someone():
+    """The avatar, the account's name and its slogan open the reward widget; an account
+    without a slogan has the post's own credits just before it, and they are the post's."""
+    refs = [ImageRef(original="")]
+    blocks = [p(BODY_464), p("编辑：张三"), p("责编：王五"), img(0), p("国政学人"),
+              p("微信扫一扫赞赏作者 __赞赏")]
+    assert cut_chrome_tail(blocks, refs) == blocks[:3]
+
+
+def test_a_marker_that_is_no_reward_widgets_takes_no_lead_in():
+    """继续滑动看下一个 follows the post itself: the short lines before it are the post's."""
+    blocks = [p(BODY_464), p("图片来源：网络"), p("完"), p("继续滑动看下一个"), p("轻触阅读原文")]
+    assert cut_chrome_tail(blocks, []) == blocks[:3]
+
+
 # --- drop_markup_residue ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("residue", [
@@ -251,7 +278,7 @@ def test_drop_exporter_wrapper_keeps_images():
 
 def test_steps_run_in_the_documented_order():
     assert [s.__name__ for s in STEPS] == [
-        "drop_chrome_lines", "cut_chrome_tail", "drop_markup_residue", "drop_exporter_wrapper"]
+        "cut_chrome_tail", "drop_chrome_lines", "drop_markup_residue", "drop_exporter_wrapper"]
 
 
 def test_clean_records_every_step_it_applied_in_order():
