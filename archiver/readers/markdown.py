@@ -331,6 +331,7 @@ def _words(meta: dict[str, Any], key: str, path: Path) -> list[str]:
     if not isinstance(value, list):
         raise MalformedInput(f"front matter {key} must be a list of words, not "
                              f"{_kind(value)}", path=path)
+    value = [v for v in value if v is not None]  # an empty item ("  -") says nothing
     if not all(isinstance(v, _PLAIN) for v in value):
         raise MalformedInput(f"front matter {key} must be a list of words, not a list holding "
                              "lists or mappings", path=path)
@@ -338,6 +339,10 @@ def _words(meta: dict[str, Any], key: str, path: Path) -> list[str]:
 
 
 _WEB_ADDRESS = re.compile(r"https?://[^\s/?#]+\S*\Z", re.I)
+# two or more Chinese names in one line, separated as Chinese lists them
+_CJK_NAME = r"[\u4e00-\u9fff·]{2,5}"
+_NAME_SEPARATOR = re.compile(r"\s*[、，,;；/]\s*|\s+")
+_CJK_NAMES = re.compile(rf"{_CJK_NAME}(?:(?:\s*[、，,;；/]\s*|\s+){_CJK_NAME})+")
 
 # Obsidian names a person by a link to their note: "[[太阳照常升起]]", "[[note|shown name]]"
 _WIKI_LINK = re.compile(r"\A\[\[(?:[^\[\]|]*\|)?(?P<name>[^\[\]|]+)\]\]\Z")
@@ -444,6 +449,10 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
     fetched_export = "fetched" in tags
 
     put("title", _text(meta, "title", path), "front matter title")
+    for key in ("account", "公众号"):  # the account, where an export names it apart
+        account = _text(meta, key, path)
+        if account:
+            put("account", _unlinked(account).strip(), f"front matter {key}")
     for key in ("description", "summary"):  # the post's digest, as the page's msg_desc gives it
         # only text: a note's own keys may hold anything (a list of links), and no post is
         # refused for a value it only adds
@@ -481,6 +490,10 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
     # `authors`: Hugo's taxonomy of that name, which many of its themes use in place of `author`
     author_key = "author" if meta.get("author") is not None else "authors"
     authors = [_unlinked(w).strip() for w in _words(meta, author_key, path) if w.strip()]
+    if len(authors) == 1 and _CJK_NAMES.fullmatch(authors[0]):
+        # "张三, 李四", "张三、李四": Chinese names written in one line are several people (a
+        # Latin "Smith, John" is one, and is left whole)
+        authors = [name for name in _NAME_SEPARATOR.split(authors[0]) if name]
     author = authors[0] if len(authors) == 1 else ""
 
     by_line = _BY_LINE.match(body)

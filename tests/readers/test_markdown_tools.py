@@ -442,3 +442,25 @@ def test_markdown_nested_deeper_than_the_body_is_read_is_refused_not_cut(tmp_pat
     post.write_text(f"---\ntitle: {TITLE}\n---\n\n{nested}\n{PARAGRAPH}\n", encoding="utf-8")
     with pytest.raises(MalformedInput, match="nested more than 255"):
         prepare_all(post, config)
+
+
+def test_front_matter_may_name_the_account_apart_from_the_author(tmp_path, config):
+    """``account:`` (or ``公众号:``) is the account, and ``author`` then the post's writer: the
+    account is not taken from the author, as it is when no account is named."""
+    for key in ("account", "公众号"):
+        post = tmp_path / f"{key}.md"
+        post.write_text(f"---\ntitle: {TITLE}\n{key}: 国政学人\nauthor: 吴天麟\n---\n\n"
+                        f"{PARAGRAPH}\n", encoding="utf-8")
+        record = record_of(post, config)
+        assert (record["account"]["name"], record["author"]) == ("国政学人", "吴天麟")
+
+
+def test_chinese_names_in_one_line_are_several_authors_and_an_empty_tag_is_none(tmp_path,
+                                                                                config):
+    post = tmp_path / "names.md"
+    post.write_text(f"---\ntitle: {TITLE}\nauthor: 张三, 李四、王五\ntags:\n  - 外交\n  -\n---\n\n"
+                    f"{PARAGRAPH}\n", encoding="utf-8")
+    record = record_of(post, config)
+    assert record["credits"] == {"作者": ["张三", "李四", "王五"]}
+    assert record["tags"] == ["外交"]
+    assert not record["account"]  # several people: none of them is the account
