@@ -62,12 +62,15 @@ _ORIGINAL_LINK = re.compile(
 _ORIGINAL_MD_LINK = re.compile(
     r"(?:\n[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*\n)?\s*\[\s*原文链接\s*\]"
     r"\(\s*<?(?P<url>https?://[^\s<>()]+)>?\s*\)\s*\Z")
+# ... or as a line of text, "原文链接：https://…", as a post copied by hand ends
+_ORIGINAL_LINE = re.compile(r"(?:\A|\n)[ \t]*原文链接[ \t]*[:：][ \t]*<?(?P<url>https?://[^\s<>]+?)>?"
+                            r"[ \t]*\s*\Z")
 _TAG_SEPARATORS = re.compile(r"[,，、]")
 _H1 = re.compile(r"\A\s*#\s+(?P<title>[^\n]+)\n")
 # ... or underlined (setext), as turndown, which many web clippers use, writes it by default
 _SETEXT_H1 = re.compile(r"\A\s*(?P<title>[^\s#>=\-*+|][^\n]*)\n=+[ \t]*(?:\n|\Z)")
 _HEADER_LINE = re.compile(
-    r"\A\s*>\s*(?P<label>来源|发布时间|原文链接|作者)\s*[:：]\s*(?P<value>[^\n]*)\n")
+    r"\A\s*>\s*(?P<label>来源|公众号|发布时间|发布日期|原文链接|作者)\s*[:：]\s*(?P<value>[^\n]*)\n")
 # SimpRead's (简悦) first line, which names the address it read the page from
 _SIMPREAD_LINE = re.compile(
     r"\A\s*>[ \t]*本文由[ \t]*\[简悦[ \t]*SimpRead\]\([^)\n]*\)[ \t]*转码[ \t]*[，,]?[ \t]*"
@@ -523,6 +526,11 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
         if link:
             put("url", link.group("url"), "'[原文链接](…)' link")
             body = body.rstrip()[: link.start()]
+        else:
+            link = _at_end(_ORIGINAL_LINE, "原文链接", body.rstrip())
+            if link:
+                put("url", link.group("url"), "'原文链接：' line")
+                body = body.rstrip()[: link.start()]
 
     def simpread_line() -> None:
         """SimpRead's line above (or below) the title: the post's address, and no body."""
@@ -567,13 +575,13 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
         if not header:
             break
         label, value = header.group("label"), header.group("value").strip()
-        if label == "来源":
-            put("account", value, "'> 来源:' header")
-        elif label == "发布时间":
+        if label in ("来源", "公众号"):
+            put("account", value, f"'> {label}:' header")
+        elif label in ("发布时间", "发布日期"):
             published = parse_date(value)[0]
             if published is None and value:
                 unread.append(header.group(0).strip() + "\n")
-            put("published", published, "'> 发布时间:' header")
+            put("published", published, f"'> {label}:' header")
         elif label == "原文链接":
             put("url", value, "'> 原文链接:' header")
         elif label == "作者":

@@ -27,6 +27,7 @@ POST = WECHAT / "html-with-assets" / "mufeng__2018-01-29_大都市与小城镇�
 TITLE = "大都市与小城镇——从东京的人口说起"
 URL = ("http://mp.weixin.qq.com/s?__biz=MzI0ODE5NDU5Mw==&mid=2649548840&idx=1"
        "&sn=e909cb2ab2cb582074c2d1a8cf7a7906")
+HTTPS_URL = URL.replace("http://", "https://", 1)  # as the record keeps a WeChat address
 IMAGES = sorted((POST / "images").glob("*/*.jpg"))
 PARAGRAPH = "这是今年的首篇。"
 
@@ -464,3 +465,23 @@ def test_chinese_names_in_one_line_are_several_authors_and_an_empty_tag_is_none(
     assert record["credits"] == {"作者": ["张三", "李四", "王五"]}
     assert record["tags"] == ["外交"]
     assert not record["account"]  # several people: none of them is the account
+
+
+def test_a_quoted_header_naming_the_account_and_a_bare_link_line_are_read(tmp_path, config):
+    """A post copied by hand: the title, a quoted header (公众号, 作者, 发布日期, 原文链接)
+    and, at the end, the address again on a line of text. None of it is body."""
+    post = tmp_path / "copied.md"
+    post.write_text(f"# {TITLE}\n\n> 公众号：太阳照常升起\n> 作者：木风\n> 发布日期：2018-01-29\n"
+                    f"> 原文链接：{URL}\n\n{PARAGRAPH}\n\n原文链接：{URL}\n", encoding="utf-8")
+    record = record_of(post, config)
+    assert (record["account"]["name"], record["author"]) == ("太阳照常升起", "木风")
+    assert (record["published"], record["url"]) == ("2018-01-29", HTTPS_URL)
+    assert record["text"] == PARAGRAPH
+
+
+def test_a_bare_link_line_alone_gives_the_address(tmp_path, config):
+    post = tmp_path / "bare.md"
+    post.write_text(f"---\ntitle: {TITLE}\n---\n\n{PARAGRAPH}\n\n原文链接：{URL}\n",
+                    encoding="utf-8")
+    record = record_of(post, config)
+    assert (record["url"], record["text"]) == (HTTPS_URL, PARAGRAPH)
