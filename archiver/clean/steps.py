@@ -17,7 +17,9 @@ from archiver.model import Block, ImageRef
 Step = Callable[[list[Block], list[ImageRef]], list[Block]]
 
 _RESIDUE = re.compile(r"^[\s*_#>`~\-=|]+$")
-_MD_LINK_RESIDUE = re.compile(r"\[([^\]]*)\]\(javascript:[^)]*\)")
+# a link to a script the renderer would not make a link, written back as text; its brackets
+# may hold brackets ("javascript:void(0);", as Obsidian's Web Clipper escapes it)
+_MD_LINK_RESIDUE = re.compile(r"\[([^\]]*)\]\(javascript:(?:[^()]|\([^()]*\))*\)")
 
 
 _TAIL_MARKER = re.compile("|".join(map(re.escape, selectors.TAIL_MARKERS)))

@@ -31,6 +31,7 @@ from typing import Any
 
 import yaml
 from markdown_it import MarkdownIt
+from mdit_py_plugins.footnote import footnote_plugin
 
 from archiver.clean.body import MAX_DEPTH
 from archiver.errors import MalformedInput
@@ -118,7 +119,12 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # twice the depth the body walk reads, what it would cut is refused there as too deep
 _MAX_NESTING = 2 * (MAX_DEPTH + 1)
 _RENDERER = _stray_stars.install(_wiki_embeds.install(_md_links.install(
-    MarkdownIt("commonmark", {"html": True, "maxNesting": _MAX_NESTING}).enable("table"))))
+    MarkdownIt("commonmark", {"html": True, "maxNesting": _MAX_NESTING}).enable("table")
+    # footnotes, as Pandoc, Typora, Obsidian and Joplin write them: the mark stays where it
+    # is ("[1]"), the notes become a numbered list at the end, each a paragraph of its own
+    .use(footnote_plugin))))
+# a note's "↩︎" back to its mark is a link for a browser, no text of the post
+_RENDERER.renderer.rules["footnote_anchor"] = lambda *_args, **_kwargs: ""
 # emphasis beside Chinese punctuation, which CommonMark leaves as literal stars (see module)
 _RENDERER.inline = CjkFriendlyInline.replacing(_RENDERER.inline)
 

@@ -235,6 +235,13 @@ def test_drop_markup_residue_unwraps_javascript_links_to_their_text():
                                                       "上一页 1/3 下一页"]
 
 
+def test_drop_markup_residue_unwraps_a_javascript_link_whose_call_has_brackets():
+    """Obsidian's Web Clipper escapes the brackets of ``javascript:void(0);``: the whole
+    link is unwrapped, no ``;)`` left behind."""
+    blocks = [p("[国政学人](javascript:void(0);) 关注")]
+    assert texts(drop_markup_residue(blocks, [])) == ["国政学人 关注"]
+
+
 def test_drop_markup_residue_keeps_block_type_and_heading_level_when_rewriting():
     blocks = [Block(type="heading", text="[发送给作者](javascript:;)", level=4)]
     assert drop_markup_residue(blocks, []) == [Block(type="heading", text="发送给作者", level=4)]

@@ -485,3 +485,25 @@ def test_a_bare_link_line_alone_gives_the_address(tmp_path, config):
                     encoding="utf-8")
     record = record_of(post, config)
     assert (record["url"], record["text"]) == (HTTPS_URL, PARAGRAPH)
+
+
+def test_footnotes_are_a_numbered_list_of_notes_and_each_reference_is_read(tmp_path, config):
+    """Footnotes as Pandoc, Typora, Obsidian and Joplin write them: the mark stays where it is
+    as [1], each note is an item of its own (not two run into one paragraph), and a note that
+    is a reference is read whole, so that verify compares its fields, not its DOI alone."""
+    post = tmp_path / "notes.md"
+    post.write_text(
+        f"---\ntitle: {TITLE}\n---\n\n经济利益[^1]，与大国的关系[^2]。\n\n"
+        "[^1]: Vanderhill R, Joireman S F, Tulepbayeva R. Between the bear and the dragon: "
+        "multivectorism in Kazakhstan as a model strategy for secondary powers[J]. International "
+        "Affairs, 2020, 96(4): 975-993. https://doi.org/10.1093/ia/iiaa061\n"
+        "[^2]: Ralser M. Triose phosphate isomerase deficiency. J Biol. 2007;6(4):10. "
+        "doi:10.1186/jbiol61\n", encoding="utf-8")
+    record = record_of(post, config)
+    assert record["text"].splitlines()[0] == "经济利益[1]，与大国的关系[2]。"
+    assert "[^" not in record["text"] and "↩" not in record["text"]
+    [notes] = [b for b in record["blocks"] if b["type"] == "list"]
+    assert notes["ordered"] and len(notes["items"]) == 2
+    cited = {c["doi"]: c.get("raw") or "" for c in record["citations"]}
+    assert cited["10.1093/ia/iiaa061"].startswith("Vanderhill R")
+    assert cited["10.1186/jbiol61"].startswith("Ralser M")
