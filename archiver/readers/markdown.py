@@ -184,7 +184,10 @@ def _toml_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
     try:
         meta = tomllib.loads(match.group(1) or "")
     except tomllib.TOMLDecodeError as exc:
-        raise MalformedInput(f"front matter is not valid TOML: {exc}", path=path) from None
+        # tomllib counts the lines of the front matter: the file's are one more ('+++')
+        said = re.sub(r"\(at line (\d+)", lambda m: f"(at line {int(m.group(1)) + 1}",
+                      str(exc))
+        raise MalformedInput(f"front matter is not valid TOML: {said}", path=path) from None
     return meta, text[match.end():]
 
 
@@ -240,8 +243,13 @@ def _front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
         where = getattr(exc, "problem_mark", None)
         line = f" (line {where.line + 2})" if where is not None else ""
         said = getattr(exc, "problem", None) or " ".join(str(exc).split())  # one line
+        # a value holding ": " unquoted (a title "龙与熊之间: 哈萨克斯坦") is YAML's commonest
+        # trap, and its message names no cause a writer would see
+        hint = ("put the value in quotes: title: \"…: …\" (in YAML, ': ' inside an unquoted "
+                "value starts another key)") if said.startswith("mapping values are not allowed") \
+            else None
         raise MalformedInput(f"front matter is not valid YAML{line}: {said}",
-                             path=path) from None
+                             path=path, hint=hint) from None
     except (ValueError, TypeError, OverflowError) as exc:  # e.g. 2020-13-45 read as a date
         raise MalformedInput(f"front matter {_unconstructed(match.group(1) or '')}is not "
                              f"what it looks like: {exc}", path=path) from None

@@ -700,6 +700,22 @@ def test_broken_front_matter_is_malformed_input(tmp_path, front, message):
     assert info.value.path == str(post)
 
 
+def test_a_title_holding_a_colon_unquoted_is_refused_with_the_cure(tmp_path):
+    """YAML's commonest trap: ': ' inside an unquoted value. The hint says to quote it."""
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: 龙与熊之间: 哈萨克斯坦\n---\n\n正文。\n", encoding="utf-8")
+    with pytest.raises(MalformedInput, match=r"\(line 2\): mapping values") as info:
+        read(post)
+    assert info.value.hint and info.value.hint.startswith("put the value in quotes")
+
+
+def test_toml_front_matter_that_does_not_parse_names_the_files_line(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text('+++\ntitle = "t"\ndate = 2020-13-45\n+++\n\n正文。\n', encoding="utf-8")
+    with pytest.raises(MalformedInput, match=r"at line 3,"):
+        read(post)
+
+
 def test_front_matter_never_closed_is_malformed_input_not_body(tmp_path):
     # without its closing line the keys would be read as the post's first paragraph and the
     # post archived untitled, exit 0
