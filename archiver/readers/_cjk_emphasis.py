@@ -20,6 +20,7 @@ from typing import Any
 from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
 from markdown_it.parser_inline import ParserInline
 from markdown_it.rules_inline.state_inline import Scanned, StateInline
+from markdown_it.utils import OptionsDict
 
 # Wide characters shown as emoji by default (Emoji_Presentation=Yes, UTS #51 emoji-data.txt):
 # wide, but not CJK. Below U+1F000, each is listed; above it, every wide character is one,
@@ -106,6 +107,26 @@ class _CjkFriendlyState(StateInline):
         return Scanned(can_open, can_close, pos - start)
 
 
+# How deep inline markup (links in links, emphasis in emphasis) is read, as CommonMark's
+# preset reads it: past it the text is kept as text. (The parser's own maxNesting may be set
+# higher for blocks, where markdown-it drops what nests past it; inline it would only let a
+# line of ten thousand "![[" recurse past Python's limit.)
+INLINE_MAX_NESTING = 20
+
+
+class _InlineNesting:
+    """The parser as the inline rules see it: itself, but with :data:`INLINE_MAX_NESTING`
+    for ``options.maxNesting``."""
+
+    def __init__(self, md: Any):
+        vars(self).update(vars(md))  # its parsers and helpers, read as often as any text
+        self._md = md
+        self.options = OptionsDict({**md.options, "maxNesting": INLINE_MAX_NESTING})
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._md, name)
+
+
 class CjkFriendlyInline(ParserInline):
     """markdown-it-py's inline parser on the amended state (link texts, parsed by the same
     parser, get it too)."""
@@ -118,7 +139,7 @@ class CjkFriendlyInline(ParserInline):
         return parser
 
     def parse(self, src: str, md: Any, env: Any, tokens: list[Any]) -> list[Any]:
-        state = _CjkFriendlyState(src, md, env, tokens)
+        state = _CjkFriendlyState(src, _InlineNesting(md), env, tokens)
         self.tokenize(state)
         for rule in self.ruler2.getRules(""):
             rule(state)
