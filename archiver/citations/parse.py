@@ -760,11 +760,13 @@ def _capitals_then_initials(words: list[str]) -> bool:
             and all(len(w) == 1 and w.isupper() for w in rest))
 
 
-# the surnames of two letters in Hanyu Pinyin: in capitals before a given name ("LI Si", "WU
-# Xiaoming") they are a family name; other pairs of capitals are initials ("WM Murray")
-_PINYIN_PAIRS = frozenset({"LI", "WU", "XU", "HE", "MA", "HU", "YU", "LU", "SU", "DU", "GU",
-                           "YE", "FU", "QI", "XI", "YI", "BI", "DI", "JI", "MU", "PU", "RU",
-                           "TU", "NI", "GE", "KE", "LE", "AI", "AN", "OU", "ZU", "BA", "SI"})
+# a Hanyu Pinyin syllable, its tone unmarked ("zhang", "xiao", "lü" written "lv" or "lu")
+_SYLLABLE = (r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?"
+             r"(?:iang|iong|uang|ang|eng|ing|ong|uai|uan|ian|iao|ai|ei|ao|ou|an|en|in|un|ia|ie|"
+             r"iu|ua|uo|ue|ui|er|a|o|e|i|u|v|ü)")
+# a name written in pinyin: syllables, perhaps joined by a hyphen or an apostrophe
+# ("Xiaoming", "Xiao-ming", "Xi'an")
+_PINYIN = re.compile(rf"(?:{_SYLLABLE})+(?:[-'’](?:{_SYLLABLE})+)*", re.I)
 # a given name as GB/T 7714 writes it after the family name in capitals: capitalised, not
 # all capitals ("San", "Xiao-ming", "Alois")
 _GIVEN_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]*)*")
@@ -776,18 +778,18 @@ _CAPITALS_WORD = re.compile(r"[A-Z]{2,}(?:[-'’][A-Z]{2,})*")
 def _capitals_then_given(words: list[str]) -> int:
     """How many words open a name as GB/T 7714 writes a romanised one, its family name in
     capitals before the given name (``ZHANG San``, ``CHEN Lili``, ``KNOLL Alois``, ``DE
-    GAULLE Charles``); 0 for any other shape. Two capitals are a family name only where
-    they are a Chinese surname's syllable (``LI``, ``WU``): else they are initials (``WM
-    Murray``)."""
+    GAULLE Charles``); 0 for any other shape. A family name of two or three capitals is
+    also how Google Scholar writes initials (``GE Hinton``, ``AJP Taylor``): it is a family
+    name only where it and the given name after it are both pinyin (``LI Si``, ``LIU
+    Yang``)."""
     k = 0
     while k < len(words) and _CAPITALS_WORD.fullmatch(words[k]):
         k += 1
     if not 0 < k < len(words) or not all(_GIVEN_WORD.fullmatch(w) for w in words[k:]):
         return 0
-    if k == 1 and len(words[0]) == 2 and words[0] not in _PINYIN_PAIRS:
+    if k == 1 and len(words[0]) <= 3 and not (
+            _PINYIN.fullmatch(words[0]) and all(_PINYIN.fullmatch(w) for w in words[1:])):
         return 0
-    if k == 1 and len(words[0]) == 3 and not re.search(r"[AEIOUY]", words[0]):
-        return 0  # "JRR Tolkien"
     return k
 
 
@@ -1403,8 +1405,9 @@ def _gbt_title(text: str, item: dict[str, Any]) -> dict[str, Any]:
 
 # GB/T 7714's imprint, after the type code: "北京: 中华书局, 1975", "New York, NY, USA: ACM,
 # 2021: 1386-1399" (§8.4: place, publisher, year; a thesis's place and university); what
-# opens after a full stop, the place without digits or brackets
-_IMPRINT = re.compile(r"(?:^|[.．。]\s*|//\s*)"
+# opens after a full stop, the place without digits or brackets (right after "//" stands the
+# proceedings' name, "//Proceedings of NAACL: Human Language Technologies, 2019", no imprint)
+_IMPRINT = re.compile(r"(?:^|[.．。]\s*)"
                       r"(?P<place>[^\d.．。:：\[\]()（）/,，][^\d.．。:：\[\]()（）/]{0,39}?)\s*[:：]\s*"
                       r"(?P<publisher>[^\d.．。:：\[\]()（）,，][^\d.．。:：\[\]]{0,79}?)"
                       r"\s*[,，]\s*\[?(?:1[5-9]\d\d|20\d\d)")

@@ -64,8 +64,10 @@ _ORIGINAL_MD_LINK = re.compile(
     r"(?:\n[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*\n)?\s*\[\s*原文链接\s*\]"
     r"\(\s*<?(?P<url>https?://[^\s<>()]+)>?\s*\)\s*\Z")
 # ... or as a line of text, "原文链接：https://…", as a post copied by hand ends
-_ORIGINAL_LINE = re.compile(r"(?:\A|\n)[ \t]*原文链接[ \t]*[:：][ \t]*<?(?P<url>https?://[^\s<>]+?)>?"
-                            r"[ \t]*\s*\Z")
+# (a WeChat address only: a post about a paper ends with 原文链接 to the paper, its DOI, which
+# is a citation and stays in the body)
+_ORIGINAL_LINE = re.compile(r"(?:\A|\n)[ \t]*原文链接[ \t]*[:：][ \t]*"
+                            r"<?(?P<url>https?://mp\.weixin\.qq\.com/[^\s<>]+?)>?[ \t]*\s*\Z")
 _TAG_SEPARATORS = re.compile(r"[,，、]")
 _H1 = re.compile(r"\A\s*#\s+(?P<title>[^\n]+)\n")
 # ... or underlined (setext), as turndown, which many web clippers use, writes it by default
@@ -122,9 +124,14 @@ _RENDERER = _stray_stars.install(_wiki_embeds.install(_md_links.install(
     MarkdownIt("commonmark", {"html": True, "maxNesting": _MAX_NESTING}).enable("table")
     # footnotes, as Pandoc, Typora, Obsidian and Joplin write them: the mark stays where it
     # is ("[1]"), the notes become a numbered list at the end, each a paragraph of its own
-    .use(footnote_plugin))))
+    # (not Pandoc's inline notes, ^[…]: "^[a-z]+$" in a post about regular expressions is text)
+    .use(footnote_plugin, inline=False))))
 # a note's "↩︎" back to its mark is a link for a browser, no text of the post
 _RENDERER.renderer.rules["footnote_anchor"] = lambda *_args, **_kwargs: ""
+# a note referred to twice is [1] both times (the plugin writes the second "[1:1]", an anchor's
+# name, no number a reader would see)
+_RENDERER.renderer.rules["footnote_caption"] = (
+    lambda tokens, idx, *_args: f"[{tokens[idx].meta['id'] + 1}]")
 # emphasis beside Chinese punctuation, which CommonMark leaves as literal stars (see module)
 _RENDERER.inline = CjkFriendlyInline.replacing(_RENDERER.inline)
 
@@ -358,8 +365,9 @@ def _words(meta: dict[str, Any], key: str, path: Path) -> list[str]:
 _WEB_ADDRESS = re.compile(r"https?://[^\s/?#]+\S*\Z", re.I)
 # two or more Chinese names in one line, separated as Chinese lists them
 _CJK_NAME = r"[\u4e00-\u9fff·]{2,5}"
-_NAME_SEPARATOR = re.compile(r"\s*[、，,;；/]\s*|\s+")
-_CJK_NAMES = re.compile(rf"{_CJK_NAME}(?:(?:\s*[、，,;；/]\s*|\s+){_CJK_NAME})+")
+# (not spaces: "村上 春樹" is one name, "张三 编译" a name and a role)
+_NAME_SEPARATOR = re.compile(r"\s*[、，,;；/]\s*")
+_CJK_NAMES = re.compile(rf"{_CJK_NAME}(?:\s*[、，,;；/]\s*{_CJK_NAME})+")
 
 # Obsidian names a person by a link to their note: "[[太阳照常升起]]", "[[note|shown name]]"
 _WIKI_LINK = re.compile(r"\A\[\[(?:[^\[\]|]*\|)?(?P<name>[^\[\]|]+)\]\]\Z")
@@ -399,7 +407,7 @@ def _rendered(body: str, path: Path, root_url: str | None) -> str:
         tokens = _RENDERER.parse(body, env)
     except RecursionError:  # block quotes hundreds deep: markdown-it recurses for each
         raise MalformedInput(f"Markdown nested more than {MAX_DEPTH} levels deep: the body "
-                             "cannot be read whole") from None
+                             "cannot be read whole", path=path) from None
     root = root_url.strip().replace("\\", "/").rstrip("/") if root_url else ""
     if root:
         for token in tokens:
@@ -467,8 +475,8 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
 
     put("title", _text(meta, "title", path), "front matter title")
     for key in ("account", "公众号"):  # the account, where an export names it apart
-        account = _text(meta, key, path)
-        if account:
+        account = _scalar(meta.get(key))  # (a note's own key may hold anything: passed over)
+        if isinstance(account, str) and account.strip():
             put("account", _unlinked(account).strip(), f"front matter {key}")
     for key in ("description", "summary"):  # the post's digest, as the page's msg_desc gives it
         # only text: a note's own keys may hold anything (a list of links), and no post is

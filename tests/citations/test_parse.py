@@ -127,9 +127,18 @@ def test_the_corpus_posts_reference_parses_completely() -> None:
                                              {"family": "KNOLL", "given": "Alois"},
                                              {"family": "WU", "given": "Xiao-ming"}]),
     ("DE GAULLE Charles", [{"family": "DE GAULLE", "given": "Charles"}]),
-    # ... but initials before a family name stay initials
+    ("LIU Yang, WU Xiaoming", [{"family": "LIU", "given": "Yang"},
+                               {"family": "WU", "given": "Xiaoming"}]),
+    # ... but initials before a family name stay initials, as Google Scholar writes them,
+    # pinyin-like initials too (GE, MA, HE, DE)
     ("WM Murray, JRR Tolkien", [{"family": "Murray", "given": "WM"},
                                 {"family": "Tolkien", "given": "JRR"}]),
+    ("DE Rumelhart, GE Hinton, RJ Williams", [{"family": "Rumelhart", "given": "DE"},
+                                              {"family": "Hinton", "given": "GE"},
+                                              {"family": "Williams", "given": "RJ"}]),
+    ("MA Nielsen, HE Stanley, AJP Taylor", [{"family": "Nielsen", "given": "MA"},
+                                            {"family": "Stanley", "given": "HE"},
+                                            {"family": "Taylor", "given": "AJP"}]),
     # transliterated foreign names (GB/T 7714-2015's own example) are family names, not 哈 + 里森
     ("哈里森, 沃尔德伦", [{"family": "哈里森"}, {"family": "沃尔德伦"}]),
     # ... but a Chinese name whose given name uses the same characters is still split
@@ -443,6 +452,12 @@ def test_a_gbt_reference_gives_its_imprint_and_its_address(text, imprint):
     item = parse_reference(text)
     assert {key: item[key] for key in ("publisher-place", "publisher", "accessed", "URL")
             if key in item} == imprint
+
+
+def test_the_proceedings_name_after_the_slashes_is_no_imprint():
+    item = parse_reference("Devlin J, Chang M W. BERT[C]//Proceedings of NAACL: Human Language "
+                           "Technologies, 2019: 4171-4186.")
+    assert "publisher" not in item and "publisher-place" not in item
 
 
 def test_a_journal_article_has_no_imprint():

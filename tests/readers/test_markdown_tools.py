@@ -507,3 +507,39 @@ def test_footnotes_are_a_numbered_list_of_notes_and_each_reference_is_read(tmp_p
     cited = {c["doi"]: c.get("raw") or "" for c in record["citations"]}
     assert cited["10.1093/ia/iiaa061"].startswith("Vanderhill R")
     assert cited["10.1186/jbiol61"].startswith("Ralser M")
+
+
+def test_a_last_link_line_to_a_paper_is_the_posts_citation_not_its_address(tmp_path, config):
+    """A post about a paper ends with 原文链接 to the paper: its DOI stays a citation, and
+    the post's address is not taken from it."""
+    post = tmp_path / "paper.md"
+    post.write_text(f"---\ntitle: {TITLE}\n---\n\n{PARAGRAPH}\n\n"
+                    "原文链接：https://doi.org/10.1093/ia/iiaa061\n", encoding="utf-8")
+    record = record_of(post, config)
+    assert record["url"] is None and "原文链接" in record["text"]
+    assert [c["doi"] for c in record["citations"]] == ["10.1093/ia/iiaa061"]
+
+
+@pytest.mark.parametrize("author", ["村上 春樹", "张三 编译", "机器之心 编辑部"])
+def test_a_name_written_with_a_space_is_one_name(tmp_path, config, author):
+    post = tmp_path / "spaced.md"
+    post.write_text(f"---\ntitle: {TITLE}\nauthor: {author}\n---\n\n{PARAGRAPH}\n",
+                    encoding="utf-8")
+    assert record_of(post, config)["author"] == author
+
+
+def test_an_account_key_that_is_no_text_is_passed_over_not_refused(tmp_path, config):
+    post = tmp_path / "mapping.md"
+    post.write_text(f"---\ntitle: {TITLE}\naccount:\n  name: x\n  id: y\nauthor: 吴天麟\n---\n\n"
+                    f"{PARAGRAPH}\n", encoding="utf-8")
+    assert record_of(post, config)["author"] == "吴天麟"
+
+
+def test_a_caret_and_bracket_is_text_and_a_note_referred_twice_is_one_number(tmp_path, config):
+    """Pandoc's inline notes (^[…]) are not read: "^[a-z]+$" in a post about regular
+    expressions is text. A note referred to twice is [1] both times."""
+    post = tmp_path / "regex.md"
+    post.write_text(f"---\ntitle: {TITLE}\n---\n\n正则 ^[a-z]+$ 与 2^[n]，见[^1]，再见[^1]。\n\n"
+                    "[^1]: 一条注释。\n", encoding="utf-8")
+    first = record_of(post, config)["text"].splitlines()[0]
+    assert first == "正则 ^[a-z]+$ 与 2^[n]，见[1]，再见[1]。"
