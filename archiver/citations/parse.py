@@ -1408,8 +1408,8 @@ def _gbt_title(text: str, item: dict[str, Any]) -> dict[str, Any]:
 # opens after a full stop, the place without digits or brackets (right after "//" stands the
 # proceedings' name, "//Proceedings of NAACL: Human Language Technologies, 2019", no imprint)
 _IMPRINT = re.compile(r"(?:^|[.．。]\s*)"
-                      r"(?P<place>[^\d.．。:：\[\]()（）/,，][^\d.．。:：\[\]()（）/]{0,39}?)\s*[:：]\s*"
-                      r"(?P<publisher>[^\d.．。:：\[\]()（）,，][^\d.．。:：\[\]]{0,79}?)"
+                      r"(?P<place>[^\s\d.．。:：\[\]()（）/,，][^\d.．。:：\[\]()（）/]{0,39}?)\s*[:：]\s*"
+                      r"(?P<publisher>[^\s\d.．。:：\[\]()（）,，][^\d.．。:：\[\]]{0,79}?)"
                       r"\s*[,，]\s*\[?(?:1[5-9]\d\d|20\d\d)")
 # the codes whose works have an imprint (not a journal's [J], a newspaper's [N], a patent's)
 _IMPRINTED = frozenset({"M", "D", "R", "S", "G", "K", "A", "C", "Z"})

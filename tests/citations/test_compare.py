@@ -611,7 +611,8 @@ def test_a_conferences_proceedings_match_however_they_are_named_around_it(record
     ("Proceedings of the ACM SIGMOD International Conference on Management of Data", True),
     ("In Proceedings of the 2021 International Conference on Management of Data (SIGMOD '21)",
      True),
-    ("PODS '21", True),  # held jointly: Crossref's event is "SIGMOD/PODS '21"
+    # held jointly, "SIGMOD/PODS '21": PODS is the other conference, with its own proceedings
+    ("PODS '21", False),
     # another year's, another conference's acronym, another conference's name
     ("SIGMOD '20", False), ("Proc. SIGMOD 2020", False), ("in Proc. VLDB", False),
     ("Proceedings of the VLDB Endowment", False), ("in Proc. ACM SIGKDD", False),
@@ -677,6 +678,42 @@ def test_ieees_acronym_in_brackets_after_the_conference_names_it(record, cited, 
 def test_the_main_conferences_acronym_is_not_its_workshops_proceedings():
     check = compare_journal("CVPR 2016", "A. B, \"T,\" in CVPR 2016, pp. 1–9.", CVPR_WORKSHOPS)
     assert check.match is False
+
+
+# SYNTHETIC records, each of a shape Crossref gives, made up for these tests: a PODS paper of
+# the joint event SIGMOD/PODS '21; IEEE proceedings whose online date is the next year; a
+# Springer workshops' volume whose event is the main conference's
+PODS = {"type": "proceedings-article", "issued": {"date-parts": [[2021, 6, 20]]},
+        "container-title": ["Proceedings of the 40th ACM SIGMOD-SIGACT-SIGAI Symposium on "
+                            "Principles of Database Systems"],
+        "event": {"name": "SIGMOD/PODS '21: International Conference on Management of Data",
+                  "acronym": "SIGMOD/PODS '21"}}
+ICDM = {"type": "proceedings-article",
+        "issued": {"date-parts": [[2019, 11]]}, "published-online": {"date-parts": [[2020, 1]]},
+        "container-title": ["2019 IEEE International Conference on Data Mining (ICDM)"],
+        "event": {"name": "2019 IEEE International Conference on Data Mining (ICDM)"}}
+ECCV_WORKSHOPS_EVENT = {"type": "book-chapter", "issued": {"date-parts": [[2016]]},
+                        "container-title": ["Computer Vision – ECCV 2016 Workshops"],
+                        "event": {"name": "European Conference on Computer Vision",
+                                  "acronym": "ECCV"}}
+
+
+@pytest.mark.parametrize(("record", "cited", "match"), [
+    # the conference's year is the one its names give, not another the record has
+    (ICDCSW, "International Conference on Distributed Computing Systems Workshops, 2002", False),
+    (ICDCSW, "Proc. Int. Conf. Distrib. Comput. Syst. Workshops 2004", False),
+    (ICDM, "ICDM 2019", True), (ICDM, "ICDM 2020", False),
+    (ICDM, "Proc. 2020 IEEE Int. Conf. Data Min.", False),
+    # the workshops' volume is not the main conference's, whatever the event says
+    (ECCV_WORKSHOPS_EVENT, "ECCV 2016", False), (ECCV_WORKSHOPS_EVENT, "Proc. ECCV", False),
+    (ECCV_WORKSHOPS_EVENT, "ECCV 2016 Workshops", True),
+    # a paper of the other conference of a joint event: its own acronym, not the other's book
+    (PODS, "PODS '21", True), (PODS, "SIGMOD '21", False),
+    (PODS, "Proceedings of the 2021 International Conference on Management of Data", False)])
+def test_the_event_never_names_another_year_volume_or_conference(record, cited, match):
+    text = f"A. Author, \"A title,\" in {cited}, pp. 1–9."
+    check = compare_journal(cited, text, record)
+    assert check.match is match, check.reason
 
 
 def test_crossrefs_short_title_matches():

@@ -445,6 +445,8 @@ def test_a_gbt_title_is_what_precedes_its_type_code(text, title, year, kind):
     # an article online: no imprint; its DOI's address is no other address
     ("李四. 论文[J/OL]. 科学通报, 2020, 65(3): 1-9[2021-05-01]. https://doi.org/10.1360/abc.",
      {"accessed": {"date-parts": [[2021, 5, 1]]}}),
+    # a place of spaces alone is none (found by hypothesis)
+    ("[M]// Smith, J. :  Hu X, 2019;", {}),
 ])
 def test_a_gbt_reference_gives_its_imprint_and_its_address(text, imprint):
     """What GB/T 7714 prints after the type code besides the numbers: a book's place and

@@ -459,7 +459,7 @@ _CAPITALS = re.compile(r"\b[A-Z][A-Za-z&]*[A-Z]\w*")
 _BRACKETED_ACRONYM = re.compile(r"\((" + _EVENT_ACRONYM.pattern + r")\)\s*\.?$")
 
 
-def _event(record: dict[str, Any]) -> tuple[set[str], str | None, str | None]:
+def _event(record: dict[str, Any]) -> tuple[list[str], str | None, str | None]:
     """The conference Crossref's ``event`` names: its acronyms (``SIGMOD/PODS '21`` gives
     SIGMOD and PODS; IEEE's in brackets after the event's or the proceedings' name, ``…
     Recognition (CVPR)``), its name without a leading acronym (``International Conference on
@@ -477,14 +477,15 @@ def _event(record: dict[str, Any]) -> tuple[set[str], str | None, str | None]:
         bracketed = _BRACKETED_ACRONYM.search(title) if isinstance(title, str) else None
         if bracketed:
             given.append(bracketed.group(1))
-    acronyms: set[str] = set()
+    acronyms: dict[str, None] = {}  # in the order the event gives them: the first is its own
     year = None
     for text in given:
         found = _EVENT_ACRONYM.fullmatch(text.strip())
         if found:
-            acronyms.update(part.strip() for part in found.group("acronyms").split("/"))
+            acronyms.update(dict.fromkeys(part.strip()
+                                          for part in found.group("acronyms").split("/")))
             year = year or found.group("yy")
-    return acronyms, name or None, year
+    return list(acronyms), name or None, year
 
 
 def _names_the_event(cited: str, record: dict[str, Any]) -> str | None:
@@ -493,12 +494,20 @@ def _names_the_event(cited: str, record: dict[str, Any]) -> str | None:
     of it, with the acronym or the bodies that run it beside it or not (``Proc. ACM SIGMOD
     Int. Conf. Manag. Data``), as computer scientists cite a paper of ACM's proceedings, whose
     title (``Proceedings of the 2021 International Conference on Management of Data``) names
-    no conference. A year must be the conference's, and no other acronym may be named
-    (``Proc. VLDB`` is another conference)."""
+    no conference. Never another conference: a year must be the one its names give (else
+    the record's), no other acronym may be named (``Proc. VLDB``), the workshops' volume is
+    not the main one's, and of an event held jointly (``SIGMOD/PODS '21``) only the
+    conference whose proceedings the record's are counts: the event's name and first acronym
+    where its proceedings bear that name, else the acronym that abbreviates their title
+    (PODS, "… Principles of Database Systems")."""
     acronyms, name, short_year = _event(record)
     if not acronyms and not name:
         return None
-    years = {str(year) for year in record_years(record)}
+    titles = [t for t in record.get("container-title") or [] if isinstance(t, str)]
+    if any(_WORKSHOPS.search(t) for t in titles) != bool(_WORKSHOPS.search(cited)):
+        return None  # the workshops' volume for the main one, or the other way round
+    years = set(_YEARS_IN.findall(" ".join([name or "", *titles]))) or {
+        str(year) for year in record_years(record)}
     if short_year:
         # the conference's year, which the record's (the proceedings' publication) may not be
         years = ({f"19{short_year}", f"20{short_year}"} & years) or {f"20{short_year}"}
@@ -507,25 +516,39 @@ def _names_the_event(cited: str, record: dict[str, Any]) -> str | None:
         return None
     if years and any(year not in years for year in _YEARS_IN.findall(cited)):
         return None
+    ordinals = {o.lower() for o in _ORDINAL_ANYWHERE.findall(" ".join([name or "", *titles]))}
+    if ordinals and any(o.lower() not in ordinals for o in _ORDINAL_ANYWHERE.findall(cited)):
+        return None  # the 24th conference for the 23rd
     # the capitals a citation may give besides the acronym: the bodies that run it, as the
     # event's name and sponsors write them ("ACM SIGSAC Conference on …")
     event = record.get("event") or {}
     sponsors = [one for one in event.get("sponsor") or [] if isinstance(one, str)]
-    known = acronyms | {"ACM", "IEEE"} | set(_CAPITALS.findall(" ".join([name or "",
-                                                                         *sponsors])))
-    ordinals = {o.lower() for o in _ORDINAL_ANYWHERE.findall(name or "")}
-    if ordinals and any(o.lower() not in ordinals for o in _ORDINAL_ANYWHERE.findall(cited)):
-        return None  # the 24th conference for the 23rd
+    known = set(acronyms) | {"ACM", "IEEE"} | set(_CAPITALS.findall(" ".join([name or "",
+                                                                              *sponsors])))
+    own = _bare(name or "", known)
+    holds_name = bool(own) and any(squash(own) in squash(_bare(t, known)) for t in titles)
+    mine = set(acronyms) if len(acronyms) < 2 else (
+        {a for a in acronyms if _initials_in(a, titles)} | ({acronyms[0]} if holds_name else set()))
     capitals = _CAPITALS.findall(cited)
-    if any(word not in known for word in capitals):
+    if any(word not in known or (word in acronyms and word not in mine) for word in capitals):
         return None  # another conference's acronym, or a name in capitals: no guess
-    named = any(word in acronyms for word in capitals)
-    rest, own = _bare(cited, known), _bare(name or "", known)
+    named = any(word in mine for word in capitals)
+    rest = _bare(cited, known)
     if not words(rest):
-        return " / ".join(sorted(acronyms)) if named else None
-    if own and (squash(rest) == squash(own) or _abbreviates(rest, own)):
+        return " / ".join(sorted(mine)) if named else None
+    if holds_name and (squash(rest) == squash(own) or _abbreviates(rest, own)):
         return name
     return None
+
+
+def _initials_in(acronym: str, titles: list[str]) -> bool:
+    """Whether ``acronym``'s letters are the initials of words in a row of one of
+    ``titles``, its small words too (PODS, "Principles of Database Systems")."""
+    for title in titles:
+        initials = "".join(word[0] for word in re.findall(r"[A-Za-z]+", title)).upper()
+        if len(acronym) >= 3 and acronym.upper() in initials:
+            return True
+    return False
 
 
 _ORDINAL_ANYWHERE = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.I)
