@@ -46,6 +46,9 @@ REWARD_MARKERS = ("微信扫一扫赞赏作者", "长按二维码向我转账", 
 # Reward widget lead-in: up to this many short blocks before a reward marker are chrome too.
 TAIL_LEAD_IN_BLOCKS = 3
 TAIL_LEAD_IN_MAX_CHARS = 24
+# A footer's lines after a marker that stands alone: none longer (a paragraph after the
+# marker is the post's, which quotes the label)
+FOOTER_LINE_MAX_CHARS = 40
 
 # Exporter wrapper text that may survive inside bodies.
 WRAPPER_PATTERNS = (

@@ -58,13 +58,18 @@ def _is_lead_in(block: Block, images: list[ImageRef]) -> bool:
 
 def cut_chrome_tail(blocks: list[Block], images: list[ImageRef]) -> list[Block]:
     """Cut the page footer (reward area, QR prompts, like widgets) a flattened export keeps,
-    from the first marker on, a marker on a line of its own (``预览时标签不可点``) included.
+    from the first marker on; a marker on a line of its own (``预览时标签不可点``) where only
+    a footer's short lines and images follow it.
 
     The reward widget opens with the account's avatar (an image with no source), its name and
     its reward slogan: up to three such short blocks before a reward marker go too.
     """
     for i, block in enumerate(blocks):
         if _is_tail_marker(block):
+            if _is_chrome_line(block.text) and not _all_footer(blocks[i + 1:]):
+                # a label alone with the post going on after it (a post about WeChat that
+                # quotes it): not the footer; the label itself is dropped with the others
+                continue
             start = i
             if _REWARD_MARKER.search(block.text):
                 while (start > 0 and i - start < selectors.TAIL_LEAD_IN_BLOCKS
@@ -72,6 +77,13 @@ def cut_chrome_tail(blocks: list[Block], images: list[ImageRef]) -> list[Block]:
                     start -= 1
             return blocks[:start]
     return blocks
+
+
+def _all_footer(blocks: list[Block]) -> bool:
+    """Whether ``blocks`` read as a page's footer: images and short lines (the account's
+    name, 微信扫一扫, 使用小程序, 取消 / 允许), no paragraph of the post's."""
+    return all(b.type == "image" or len(b.text) <= selectors.FOOTER_LINE_MAX_CHARS
+               for b in blocks)
 
 
 def drop_markup_residue(blocks: list[Block], images: list[ImageRef]) -> list[Block]:

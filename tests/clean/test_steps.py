@@ -203,6 +203,16 @@ def test_a_marker_on_a_line_of_its_own_starts_the_footer_the_steps_cut(tmp_path)
     assert blocks == [p("正文一段。")]
 
 
+def test_a_marker_quoted_alone_in_a_post_that_goes_on_is_only_dropped():
+    """A post about WeChat's page quotes 预览时标签不可点 on a line of its own, then goes on:
+    the label is dropped as a widget's, the post after it kept."""
+    paragraph = "，".join([BODY_464] * 3) + "。"  # a paragraph, not a footer's line
+    blocks = [p("正文一段。"), p("预览时标签不可点"), p(paragraph), p("作者：张三")]
+    for step in STEPS:
+        blocks = step(blocks, [])
+    assert blocks == [p("正文一段。"), p(paragraph), p("作者：张三")]
+
+
 def test_the_reward_widgets_lead_in_never_takes_a_line_that_credits_someone():
     """The avatar, the account's name and its slogan open the reward widget; an account
     without a slogan has the post's own credits just before it, and they are the post's."""
