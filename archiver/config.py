@@ -258,12 +258,15 @@ def _user_address(value: Any, _base: Path) -> str:
 # line and paragraph separators (a name's spaces, U+3000 as Japanese names are typed, are
 # kept)
 _NOT_IN_A_NAME = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+# ... but the joiners Persian (علی‌رضا) and the Indic scripts spell names with
+_JOINERS = frozenset({"\u200c", "\u200d"})
 
 
 def _person(value: Any, _base: Path) -> str:
     """A person's name: one line, whatever its script and spaces, without spaces around it."""
     name = value.strip() if isinstance(value, str) else ""
-    bad = next((c for c in name if unicodedata.category(c) in _NOT_IN_A_NAME), None)
+    bad = next((c for c in name if unicodedata.category(c) in _NOT_IN_A_NAME
+                and c not in _JOINERS), None)
     if bad is not None:
         raise _Bad(f"is {_shown(value)}: it holds U+{ord(bad):04X}, which no name holds")
     if not name:

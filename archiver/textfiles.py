@@ -91,10 +91,13 @@ _BIDI = "\u202a-\u202e\u2066-\u2069"
 
 # What a terminal does not print as it is: C0 and C1 controls (a line break splits a line that
 # scripts read as one; ESC begins a sequence the terminal obeys: a colour, a new window title),
-# the line and paragraph separators, and the bidirectional controls above. And the backslash
-# that begins each escape, escaped too: "a\\nb" is shown for a name holding a backslash,
-# "a\nb" for one holding a line break.
-_UNPRINTABLE = re.compile(f"[\\\\\x00-\x1f\x7f-\x9f\u2028\u2029{_BIDI}]")
+# the line and paragraph separators, the bidirectional controls above, and the characters
+# that show nothing at all (zero-width space, direction marks, word joiner, byte order mark:
+# "nobody\u200b@" must not read "nobody@"). And the backslash that begins each escape,
+# escaped too: "a\\nb" is shown for a name holding a backslash, "a\nb" for one holding a
+# line break.
+_INVISIBLE = "\u200b\u200e\u200f\u2060\ufeff"
+_UNPRINTABLE = re.compile(f"[\\\\\x00-\x1f\x7f-\x9f\u2028\u2029{_BIDI}{_INVISIBLE}]")
 
 
 def printable(text: str) -> str:

@@ -598,6 +598,14 @@ def test_a_value_that_cannot_be_printed_is_shown_escaped_once(runner, archive_di
     assert not archive_dir.exists()
 
 
+def test_an_invisible_character_in_a_refused_value_is_shown(runner, archive_dir, monkeypatch):
+    """A zero-width space must not make "nobody\u200b@" read "nobody@"."""
+    monkeypatch.setenv("ARCHIVER_MAILTO", "nobody\u200b@")
+    result = run(runner, "verify", "--archive", archive_dir)
+    assert result.exit_code == ExitCode.USAGE
+    assert "setting 'mailto' is 'nobody\\u200b@'" in result.stderr
+
+
 def test_a_variable_an_option_also_reads_is_named_as_the_variable(runner, archive_dir,
                                                                   monkeypatch):
     # typer fills --crossref-url and --mailto from these: the user set the variable

@@ -366,6 +366,10 @@ def test_a_name_is_kept_with_its_own_spaces_and_without_those_around_it(tmp_path
     assert load_config({}, tmp_path).user_name == "立田\u3000ルミ"
 
 
+def test_a_name_may_hold_the_joiners_persian_and_indic_scripts_spell_with(tmp_path):
+    assert Config().with_overrides(user_name="علی\u200cرضا").user_name == "علی\u200cرضا"
+
+
 def test_a_user_address_in_another_encoding_is_refused_before_anything_is_written(tmp_path):
     """An environment variable holding bytes that are not UTF-8 (read as surrogates) is a
     usage error, not a crash when the inventory is written."""
