@@ -576,25 +576,19 @@ def test_a_bad_value_in_archiver_toml_is_a_usage_error_before_anything_is_writte
     assert result.stdout == "" and not archive_dir.exists()
 
 
-def test_a_bad_environment_variable_is_named_as_such(runner, archive_dir, monkeypatch):
-    monkeypatch.setenv("ARCHIVER_ASSET_ROOTS", "/nonexistent")
+@pytest.mark.parametrize(("variable", "value", "message"), [
+    ("ARCHIVER_ASSET_ROOTS", "/nonexistent", "setting 'asset_roots' names '/nonexistent': no "
+                                             "such folder"),
+    # a tab in a name is shown as \t, once: what the user typed, made visible
+    ("ARCHIVER_USER_NAME", "Li\tHua", "setting 'user_name' is 'Li\\tHua': it holds U+0009, "
+                                      "which no name holds")])
+def test_a_bad_environment_variable_is_named_as_such(runner, archive_dir, monkeypatch,
+                                                     variable, value, message):
+    monkeypatch.setenv(variable, value)
     result = run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
     assert result.exit_code == ExitCode.USAGE
     assert result.stderr.splitlines()[0] == (
-        "archiver: error: environment variable ARCHIVER_ASSET_ROOTS: setting 'asset_roots' "
-        "names '/nonexistent': no such folder")
-    assert not archive_dir.exists()
-
-
-def test_a_value_that_cannot_be_printed_is_shown_escaped_once(runner, archive_dir,
-                                                              monkeypatch):
-    """A tab in a name is shown as \\t, once: what the user typed, made visible."""
-    monkeypatch.setenv("ARCHIVER_USER_NAME", "Li\tHua")
-    result = run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
-    assert result.exit_code == ExitCode.USAGE
-    assert result.stderr.splitlines()[0] == (
-        "archiver: error: environment variable ARCHIVER_USER_NAME: setting 'user_name' is "
-        "'Li\\tHua': it holds U+0009, which no name holds")
+        f"archiver: error: environment variable {variable}: {message}")
     assert not archive_dir.exists()
 
 

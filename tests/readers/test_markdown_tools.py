@@ -480,11 +480,15 @@ def test_a_quoted_header_naming_the_account_and_a_bare_link_line_are_read(tmp_pa
 
 
 def test_a_bare_link_line_alone_gives_the_address(tmp_path, config):
-    post = tmp_path / "bare.md"
-    post.write_text(f"---\ntitle: {TITLE}\n---\n\n{PARAGRAPH}\n\n原文链接：{URL}\n",
-                    encoding="utf-8")
-    record = record_of(post, config)
+    record = record_of(_titled(tmp_path, f"{PARAGRAPH}\n\n原文链接：{URL}\n"), config)
     assert (record["url"], record["text"]) == (HTTPS_URL, PARAGRAPH)
+
+
+def _titled(folder: Path, body: str, front: str = "") -> Path:
+    """A post with front matter giving its title (and ``front``), then ``body``."""
+    post = folder / "post.md"
+    post.write_text(f"---\ntitle: {TITLE}\n{front}---\n\n{body}", encoding="utf-8")
+    return post
 
 
 def test_footnotes_are_a_numbered_list_of_notes_and_each_reference_is_read(tmp_path, config):
@@ -512,19 +516,15 @@ def test_footnotes_are_a_numbered_list_of_notes_and_each_reference_is_read(tmp_p
 def test_a_last_link_line_to_a_paper_is_the_posts_citation_not_its_address(tmp_path, config):
     """A post about a paper ends with 原文链接 to the paper: its DOI stays a citation, and
     the post's address is not taken from it."""
-    post = tmp_path / "paper.md"
-    post.write_text(f"---\ntitle: {TITLE}\n---\n\n{PARAGRAPH}\n\n"
-                    "原文链接：https://doi.org/10.1093/ia/iiaa061\n", encoding="utf-8")
-    record = record_of(post, config)
+    record = record_of(_titled(tmp_path, f"{PARAGRAPH}\n\n"
+                                         "原文链接：https://doi.org/10.1093/ia/iiaa061\n"), config)
     assert record["url"] is None and "原文链接" in record["text"]
     assert [c["doi"] for c in record["citations"]] == ["10.1093/ia/iiaa061"]
 
 
 @pytest.mark.parametrize("author", ["村上 春樹", "张三 编译", "机器之心 编辑部"])
 def test_a_name_written_with_a_space_is_one_name(tmp_path, config, author):
-    post = tmp_path / "spaced.md"
-    post.write_text(f"---\ntitle: {TITLE}\nauthor: {author}\n---\n\n{PARAGRAPH}\n",
-                    encoding="utf-8")
+    post = _titled(tmp_path, f"{PARAGRAPH}\n", front=f"author: {author}\n")
     assert record_of(post, config)["author"] == author
 
 
