@@ -127,20 +127,30 @@ class _InlineNesting:
         return getattr(self._md, name)
 
 
-class CjkFriendlyInline(ParserInline):
-    """markdown-it-py's inline parser on the amended state (link texts, parsed by the same
-    parser, get it too)."""
+class LimitedInline(ParserInline):
+    """markdown-it-py's inline parser, reading inline markup only :data:`INLINE_MAX_NESTING`
+    deep whatever the parser's maxNesting for blocks."""
+
+    #: the state the rules run on
+    state_class: type[StateInline] = StateInline
 
     @classmethod
-    def replacing(cls, inline: ParserInline) -> CjkFriendlyInline:
+    def replacing(cls, inline: ParserInline) -> LimitedInline:
         """This parser with the rules of ``inline`` (as a preset and its options set them)."""
         parser = cls()
         parser.ruler, parser.ruler2 = inline.ruler, inline.ruler2
         return parser
 
     def parse(self, src: str, md: Any, env: Any, tokens: list[Any]) -> list[Any]:
-        state = _CjkFriendlyState(src, _InlineNesting(md), env, tokens)
+        state = self.state_class(src, _InlineNesting(md), env, tokens)
         self.tokenize(state)
         for rule in self.ruler2.getRules(""):
             rule(state)
         return state.tokens
+
+
+class CjkFriendlyInline(LimitedInline):
+    """The inline parser on the amended state (link texts, parsed by the same parser, get it
+    too)."""
+
+    state_class = _CjkFriendlyState

@@ -37,7 +37,7 @@ from archiver.clean.body import MAX_DEPTH
 from archiver.errors import MalformedInput
 from archiver.model import RawPost, Sourced
 from archiver.readers import _md_links, _stray_stars, _wiki_embeds
-from archiver.readers._cjk_emphasis import CjkFriendlyInline
+from archiver.readers._cjk_emphasis import CjkFriendlyInline, LimitedInline
 from archiver.readers._paths import title_from_path
 from archiver.readers._text import decode, parse_date, why_not_a_date
 
@@ -120,20 +120,30 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # commonmark preset's 20 is a list 10 levels deep: all that follows it was lost); above
 # twice the depth the body walk reads, what it would cut is refused there as too deep
 _MAX_NESTING = 2 * (MAX_DEPTH + 1)
-_RENDERER = _stray_stars.install(_wiki_embeds.install(_md_links.install(
-    MarkdownIt("commonmark", {"html": True, "maxNesting": _MAX_NESTING}).enable("table")
-    # footnotes, as Pandoc, Typora, Obsidian and Joplin write them: the mark stays where it
-    # is ("[1]"), the notes become a numbered list at the end, each a paragraph of its own
-    # (not Pandoc's inline notes, ^[…]: "^[a-z]+$" in a post about regular expressions is text)
-    .use(footnote_plugin, inline=False))))
-# a note's "↩︎" back to its mark is a link for a browser, no text of the post
-_RENDERER.renderer.rules["footnote_anchor"] = lambda *_args, **_kwargs: ""
-# a note referred to twice is [1] both times (the plugin writes the second "[1:1]", an anchor's
-# name, no number a reader would see)
-_RENDERER.renderer.rules["footnote_caption"] = (
-    lambda tokens, idx, *_args: f"[{tokens[idx].meta['id'] + 1}]")
-# emphasis beside Chinese punctuation, which CommonMark leaves as literal stars (see module)
-_RENDERER.inline = CjkFriendlyInline.replacing(_RENDERER.inline)
+
+
+def make_renderer(cjk_friendly: bool = True) -> MarkdownIt:
+    """The Markdown parser the reader uses; without ``cjk_friendly``, the same but for the
+    emphasis rules of CommonMark's CJK-friendly amendment (what the tests compare it with)."""
+    md = _stray_stars.install(_wiki_embeds.install(_md_links.install(
+        MarkdownIt("commonmark", {"html": True, "maxNesting": _MAX_NESTING}).enable("table")
+        # footnotes, as Pandoc, Typora, Obsidian and Joplin write them: the mark stays where
+        # it is ("[1]"), the notes become a numbered list at the end, each a paragraph of its
+        # own (not Pandoc's inline notes, ^[…]: "^[a-z]+$" in a post on regular expressions)
+        .use(footnote_plugin, inline=False))))
+    # a note's "↩︎" back to its mark is a link for a browser, no text of the post
+    md.renderer.rules["footnote_anchor"] = lambda *_args, **_kwargs: ""
+    # a note referred to twice is [1] both times (the plugin writes the second "[1:1]", an
+    # anchor's name, no number a reader would see)
+    md.renderer.rules["footnote_caption"] = (
+        lambda tokens, idx, *_args: f"[{tokens[idx].meta['id'] + 1}]")
+    # emphasis beside Chinese punctuation, which CommonMark leaves as literal stars (see
+    # module); inline markup read as deep as CommonMark's preset reads it
+    md.inline = (CjkFriendlyInline if cjk_friendly else LimitedInline).replacing(md.inline)
+    return md
+
+
+_RENDERER = make_renderer()
 
 
 # A URL of WeChat's image host (or its wx_fmt parameter), or a link to a real article, as an
