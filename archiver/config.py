@@ -222,7 +222,9 @@ _EMAIL = re.compile(r"[^@\s<>,;]+@[^@\s<>,;]+")
 
 
 def _mailto(value: Any, _base: Path) -> str:
-    if not isinstance(value, str) or not _EMAIL.fullmatch(value):
+    """An e-mail address, sent to Crossref with every request: printable (bytes of another
+    encoding in the environment, read as surrogates, would fail each request)."""
+    if not isinstance(value, str) or not value.isprintable() or not _EMAIL.fullmatch(value):
         raise _must(value, "an e-mail address")
     return value
 

@@ -370,11 +370,13 @@ def test_a_name_may_hold_the_joiners_persian_and_indic_scripts_spell_with(tmp_pa
     assert Config().with_overrides(user_name="علی\u200cرضا").user_name == "علی\u200cرضا"
 
 
-def test_a_user_address_in_another_encoding_is_refused_before_anything_is_written(tmp_path):
+def test_an_address_in_another_encoding_is_refused_before_anything_is_written(tmp_path):
     """An environment variable holding bytes that are not UTF-8 (read as surrogates) is a
     usage error, not a crash when the inventory is written."""
     with pytest.raises(UsageError, match="setting 'user_address'"):
         load_config({"ARCHIVER_USER_ADDRESS": "li\udcff@example.org"}, tmp_path)
+    with pytest.raises(UsageError, match="setting 'mailto'"):
+        load_config({"ARCHIVER_MAILTO": "li\udcff@example.org"}, tmp_path)
 
 
 # --- cache folder -----------------------------------------------------------------------------
