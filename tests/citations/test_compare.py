@@ -716,6 +716,16 @@ def test_the_event_never_names_another_year_volume_or_conference(record, cited, 
     assert check.match is match, check.reason
 
 
+@pytest.mark.parametrize("event", ["SIGMOD '21", ["SIGMOD"], {"name": 5, "sponsor": "ACM"},
+                                   {"acronym": None, "sponsor": [None, 3]}])
+def test_an_event_of_the_wrong_shape_names_nothing_and_breaks_nothing(event):
+    """SYNTHETIC: the SIGMOD record with its event replaced by values of other types, as a
+    damaged or unexpected response may give them."""
+    record = {**SIGMOD, "event": event}
+    check = compare_journal("SIGMOD '21", "A. B, \"T,\" in SIGMOD '21, pp. 1–9.", record)
+    assert check.match is False
+
+
 def test_crossrefs_short_title_matches():
     text = "Chiang C et al. The impact of structural variation. Nat Genet 49, 692-699 (2017)."
     assert compare_journal("Nat Genet", text, GTEX).match is True

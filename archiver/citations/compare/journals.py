@@ -503,7 +503,8 @@ def _names_the_event(cited: str, record: dict[str, Any]) -> str | None:
     acronyms, name, short_year = _event(record)
     if not acronyms and not name:
         return None
-    titles = [t for t in record.get("container-title") or [] if isinstance(t, str)]
+    containers = record.get("container-title")
+    titles = [t for t in containers if isinstance(t, str)] if isinstance(containers, list) else []
     if any(_WORKSHOPS.search(t) for t in titles) != bool(_WORKSHOPS.search(cited)):
         return None  # the workshops' volume for the main one, or the other way round
     years = set(_YEARS_IN.findall(" ".join([name or "", *titles]))) or {
@@ -521,8 +522,10 @@ def _names_the_event(cited: str, record: dict[str, Any]) -> str | None:
         return None  # the 24th conference for the 23rd
     # the capitals a citation may give besides the acronym: the bodies that run it, as the
     # event's name and sponsors write them ("ACM SIGSAC Conference on …")
-    event = record.get("event") or {}
-    sponsors = [one for one in event.get("sponsor") or [] if isinstance(one, str)]
+    event = record.get("event")
+    given_sponsors = event.get("sponsor") if isinstance(event, dict) else None
+    sponsors = [one for one in given_sponsors if isinstance(one, str)] \
+        if isinstance(given_sponsors, list) else []
     known = set(acronyms) | {"ACM", "IEEE"} | set(_CAPITALS.findall(" ".join([name or "",
                                                                               *sponsors])))
     own = _bare(name or "", known)
