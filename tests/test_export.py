@@ -2495,6 +2495,13 @@ def test_a_gbt_citation_as_written_keeps_its_publisher_address_and_date_of_citin
     assert (book["title"], book["publisher"]) == ("新唐书", "中华书局")
     assert page["URL"] == "http://www.creader.com/news/20011219/200112190019.html"
     assert page["accessed"] == {"date-parts": [[2002, 4, 15]]}
+    assert book["publisher-place"] == "北京"
     ris = cli("export", "ris", "--only-cited", "--include-unverified", "--archive", root,
               "-q").stdout
-    assert "PB  - 中华书局" in ris and "Y2  - 2002/04/15" in ris
+    assert "PB  - 中华书局" in ris and "CY  - 北京" in ris and "Y2  - 2002/04/15" in ris
+    bib = cli("export", "bibtex", "--only-cited", "--include-unverified", "--archive", root,
+              "-q").stdout
+    [book_entry] = [e for e in bibtexparser.parse_string(bib).entries
+                    if e.fields_dict["title"].value == "新唐书"]
+    assert book_entry.fields_dict["address"].value == "北京"
+

@@ -183,7 +183,7 @@ def one_line(value: str | None) -> str | None:
 
 
 _TEXT_FIELDS = ("title", "organisation", "container", "volume", "issue", "pages", "publisher",
-                "series", "institution", "section", "degree", "abstract")
+                "place", "series", "institution", "section", "degree", "abstract")
 
 
 # what separates the first and last page of a range as Crossref's depositors write it: the
@@ -330,6 +330,8 @@ def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
                         ("number", work.issue),
                         ("pages", work.pages.replace("-", "--") if work.pages else None),
                         ("publisher", work.publisher),
+                        # (the publisher's place: BibTeX's address, biblatex's location)
+                        ("address" if flavour == "bibtex" else "location", work.place),
                         (granting, work.institution if granting else None)):
         if value and name:
             fields.append((name, _one_name(tex(str(value)), name, flavour)))
@@ -409,6 +411,7 @@ def csl_item(work: Work) -> dict[str, Any]:
     for key, value in (("collection-title", work.series), ("volume", work.volume),
                        ("issue", work.issue), ("page", work.pages), ("DOI", work.doi),
                        ("URL", work.url), ("publisher", work.issuer),
+                       ("publisher-place", work.place),
                        ("section", work.section), ("genre", work.degree)):
         if value:
             item[key] = str(value)
@@ -472,6 +475,7 @@ def ris_record(work: Work) -> str:
     for tag, value in (("T3", work.series), ("VL", work.volume), ("IS", work.issue),
                        ("M3", work.degree),  # a thesis's type of work ("PhD Thesis")
                        ("DO", work.doi), ("UR", work.url), ("PB", work.issuer),
+                       ("CY", work.place),
                        ("Y2", work.accessed.replace("-", "/") if work.accessed else None)):
         if value:
             lines.append((tag, str(value)))

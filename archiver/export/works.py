@@ -93,6 +93,7 @@ class Work:
     doi: str | None = None
     accessed: str | None = None  # when the page was fetched or captured, if the source says
     publisher: str | None = None
+    place: str | None = None  # where the publisher is, as a citation prints it (GB/T's 出版地)
     et_al: bool = False  # the authors listed are the first of more ("et al.", 等)
     series: str | None = None  # the series a book or chapter is published in
     institution: str | None = None  # a thesis's granting institution, a report's issuer
@@ -670,7 +671,8 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
                           volume=item.get("volume"), issue=item.get("issue"),
                           pages=item.get("page"), date=str(year) if year else None,
                           doi=item.get("DOI") or entry.get("doi"),
-                          publisher=item.get("publisher"), url=item.get("URL"),
+                          publisher=item.get("publisher"), place=item.get("publisher-place"),
+                          url=item.get("URL"),
                           accessed=_date_of(item.get("accessed")),
                           et_al=_says_et_al(entry.get("text") or "", authors))
             result.notes.append(f"fields read from the citation as written: "
