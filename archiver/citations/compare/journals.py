@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from archiver.citations.compare.numbers import record_years
 from archiver.citations.compare.text import (
@@ -459,11 +459,26 @@ _CAPITALS = re.compile(r"\b[A-Z][A-Za-z&]*[A-Z]\w*")
 _BRACKETED_ACRONYM = re.compile(r"\((" + _EVENT_ACRONYM.pattern + r")\)\s*\.?$")
 
 
-def _event(record: dict[str, Any]) -> tuple[list[str], str | None, str | None]:
+class _Event(NamedTuple):
+    """The conference Crossref's ``event`` names (:func:`_event`)."""
+
+    acronyms: list[str]  # in the order the event gives them: the first is its own
+    name: str | None  # without a leading acronym
+    short_year: str | None  # the two digits of its year, where the acronym gives them
+    sponsors: list[str]
+
+
+def _container_titles(record: dict[str, Any]) -> list[str]:
+    titles = record.get("container-title")
+    return [t for t in titles if isinstance(t, str)] if isinstance(titles, list) else []
+
+
+def _event(record: dict[str, Any]) -> _Event:
     """The conference Crossref's ``event`` names: its acronyms (``SIGMOD/PODS '21`` gives
     SIGMOD and PODS; IEEE's in brackets after the event's or the proceedings' name, ``…
     Recognition (CVPR)``), its name without a leading acronym (``International Conference on
-    Management of Data``), and the two digits of its year where the acronym gives them."""
+    Management of Data``), the two digits of its year where the acronym gives them, and the
+    bodies that sponsor it."""
     event = record.get("event")
     event = event if isinstance(event, dict) else {}
     name = event.get("name") if isinstance(event.get("name"), str) else None
@@ -472,12 +487,11 @@ def _event(record: dict[str, Any]) -> tuple[list[str], str | None, str | None]:
     if colon and _EVENT_ACRONYM.fullmatch(head.strip()):
         given.append(head.strip())
         name = rest.strip()
-    titles = record.get("container-title")
-    for title in [name, *(titles if isinstance(titles, list) else [])]:
-        bracketed = _BRACKETED_ACRONYM.search(title) if isinstance(title, str) else None
+    for title in [name or "", *_container_titles(record)]:
+        bracketed = _BRACKETED_ACRONYM.search(title)
         if bracketed:
             given.append(bracketed.group(1))
-    acronyms: dict[str, None] = {}  # in the order the event gives them: the first is its own
+    acronyms: dict[str, None] = {}
     year = None
     for text in given:
         found = _EVENT_ACRONYM.fullmatch(text.strip())
@@ -485,7 +499,10 @@ def _event(record: dict[str, Any]) -> tuple[list[str], str | None, str | None]:
             acronyms.update(dict.fromkeys(part.strip()
                                           for part in found.group("acronyms").split("/")))
             year = year or found.group("yy")
-    return list(acronyms), name or None, year
+    sponsors = event.get("sponsor")
+    return _Event(list(acronyms), name or None, year,
+                  [one for one in sponsors if isinstance(one, str)]
+                  if isinstance(sponsors, list) else [])
 
 
 def _names_the_event(cited: str, record: dict[str, Any]) -> str | None:
@@ -500,15 +517,14 @@ def _names_the_event(cited: str, record: dict[str, Any]) -> str | None:
     conference whose proceedings the record's are counts: the event's name and first acronym
     where its proceedings bear that name, else the acronym that abbreviates their title
     (PODS, "… Principles of Database Systems")."""
-    acronyms, name, short_year = _event(record)
+    acronyms, name, short_year, sponsors = _event(record)
     if not acronyms and not name:
         return None
-    containers = record.get("container-title")
-    titles = [t for t in containers if isinstance(t, str)] if isinstance(containers, list) else []
+    titles = _container_titles(record)
     if any(_WORKSHOPS.search(t) for t in titles) != bool(_WORKSHOPS.search(cited)):
         return None  # the workshops' volume for the main one, or the other way round
-    years = set(_YEARS_IN.findall(" ".join([name or "", *titles]))) or {
-        str(year) for year in record_years(record)}
+    names = " ".join([name or "", *titles])  # what the conference's own names say
+    years = set(_YEARS_IN.findall(names)) or {str(year) for year in record_years(record)}
     if short_year:
         # the conference's year, which the record's (the proceedings' publication) may not be
         years = ({f"19{short_year}", f"20{short_year}"} & years) or {f"20{short_year}"}
@@ -517,15 +533,11 @@ def _names_the_event(cited: str, record: dict[str, Any]) -> str | None:
         return None
     if years and any(year not in years for year in _YEARS_IN.findall(cited)):
         return None
-    ordinals = {o.lower() for o in _ORDINAL_ANYWHERE.findall(" ".join([name or "", *titles]))}
+    ordinals = {o.lower() for o in _ORDINAL_ANYWHERE.findall(names)}
     if ordinals and any(o.lower() not in ordinals for o in _ORDINAL_ANYWHERE.findall(cited)):
         return None  # the 24th conference for the 23rd
     # the capitals a citation may give besides the acronym: the bodies that run it, as the
     # event's name and sponsors write them ("ACM SIGSAC Conference on …")
-    event = record.get("event")
-    given_sponsors = event.get("sponsor") if isinstance(event, dict) else None
-    sponsors = [one for one in given_sponsors if isinstance(one, str)] \
-        if isinstance(given_sponsors, list) else []
     known = set(acronyms) | {"ACM", "IEEE"} | set(_CAPITALS.findall(" ".join([name or "",
                                                                               *sponsors])))
     own = _bare(name or "", known)
@@ -545,13 +557,11 @@ def _names_the_event(cited: str, record: dict[str, Any]) -> str | None:
 
 
 def _initials_in(acronym: str, titles: list[str]) -> bool:
-    """Whether ``acronym``'s letters are the initials of words in a row of one of
-    ``titles``, its small words too (PODS, "Principles of Database Systems")."""
-    for title in titles:
-        initials = "".join(word[0] for word in re.findall(r"[A-Za-z]+", title)).upper()
-        if len(acronym) >= 3 and acronym.upper() in initials:
-            return True
-    return False
+    """Whether ``acronym`` (three letters or more) is the initials of words in a row of one
+    of ``titles``, its small words too (PODS, "Principles of Database Systems")."""
+    return len(acronym) >= 3 and any(
+        acronym.upper() in "".join(word[0] for word in re.findall(r"[A-Za-z]+", title)).upper()
+        for title in titles)
 
 
 _ORDINAL_ANYWHERE = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.I)
