@@ -142,7 +142,9 @@ class LimitedInline(ParserInline):
         return parser
 
     def parse(self, src: str, md: Any, env: Any, tokens: list[Any]) -> list[Any]:
-        state = self.state_class(src, _InlineNesting(md), env, tokens)
+        # (a link's text is parsed from within a parse: with the limited parser it was given)
+        limited = md if isinstance(md, _InlineNesting) else _InlineNesting(md)
+        state = self.state_class(src, limited, env, tokens)
         self.tokenize(state)
         for rule in self.ruler2.getRules(""):
             rule(state)

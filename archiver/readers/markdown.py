@@ -68,6 +68,10 @@ _ORIGINAL_MD_LINK = re.compile(
 # is a citation and stays in the body)
 _ORIGINAL_LINE = re.compile(r"(?:\A|\n)[ \t]*原文链接[ \t]*[:：][ \t]*"
                             r"<?(?P<url>https?://mp\.weixin\.qq\.com/[^\s<>]+?)>?[ \t]*\s*\Z")
+# ... each as the record's provenance names it
+_ORIGINAL_LINKS = ((_ORIGINAL_LINK, "'原文链接' anchor"),
+                   (_ORIGINAL_MD_LINK, "'[原文链接](…)' link"),
+                   (_ORIGINAL_LINE, "'原文链接：' line"))
 _TAG_SEPARATORS = re.compile(r"[,，、]")
 _H1 = re.compile(r"\A\s*#\s+(?P<title>[^\n]+)\n")
 # ... or underlined (setext), as turndown, which many web clippers use, writes it by default
@@ -377,7 +381,7 @@ _WEB_ADDRESS = re.compile(r"https?://[^\s/?#]+\S*\Z", re.I)
 _CJK_NAME = r"[\u4e00-\u9fff·]{2,5}"
 # (not spaces: "村上 春樹" is one name, "张三 编译" a name and a role)
 _NAME_SEPARATOR = re.compile(r"\s*[、，,;；/]\s*")
-_CJK_NAMES = re.compile(rf"{_CJK_NAME}(?:\s*[、，,;；/]\s*{_CJK_NAME})+")
+_CJK_NAMES = re.compile(rf"{_CJK_NAME}(?:{_NAME_SEPARATOR.pattern}{_CJK_NAME})+")
 
 # Obsidian names a person by a link to their note: "[[太阳照常升起]]", "[[note|shown name]]"
 _WIKI_LINK = re.compile(r"\A\[\[(?:[^\[\]|]*\|)?(?P<name>[^\[\]|]+)\]\]\Z")
@@ -549,20 +553,12 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
                 put("account", others[0], "front matter tags (after 'fetched')")
             tags = others[1:]
 
-    link = _at_end(_ORIGINAL_LINK, "原文链接", body.rstrip())
-    if link:
-        put("url", link.group("url"), "'原文链接' anchor")
-        body = body.rstrip()[: link.start()]
-    else:
-        link = _at_end(_ORIGINAL_MD_LINK, "原文链接", body.rstrip())
+    for pattern, written in _ORIGINAL_LINKS:  # the first of them that ends the body
+        link = _at_end(pattern, "原文链接", body.rstrip())
         if link:
-            put("url", link.group("url"), "'[原文链接](…)' link")
+            put("url", link.group("url"), written)
             body = body.rstrip()[: link.start()]
-        else:
-            link = _at_end(_ORIGINAL_LINE, "原文链接", body.rstrip())
-            if link:
-                put("url", link.group("url"), "'原文链接：' line")
-                body = body.rstrip()[: link.start()]
+            break
 
     def simpread_line() -> None:
         """SimpRead's line above (or below) the title: the post's address, and no body."""
