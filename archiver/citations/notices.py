@@ -30,11 +30,16 @@ RETRACTED = "retracted"
 
 
 def _date(update: dict[str, Any]) -> str | None:
-    """The notice's date, as precise as Crossref gives it (``2021``, ``2021-03``,
-    ``2021-03-04``); None for one that is no date (a year 20210, a month 13): a bad date
-    costs the notice its date, never the run."""
-    updated = update.get("updated")
-    stamps = updated.get("date-parts") if isinstance(updated, dict) else None
+    """The notice's date (:func:`iso_date` of its ``updated``): a bad date costs the notice
+    its date, never the run."""
+    return iso_date(update.get("updated"))
+
+
+def iso_date(csl_date: Any) -> str | None:
+    """A Crossref or CSL date (``{"date-parts": [[2021, 3, 4]]}``) as precise as it is given
+    (``2021``, ``2021-03``, ``2021-03-04``); None for one that is no date (a year 20210, a
+    month 13, the 31st of February)."""
+    stamps = csl_date.get("date-parts") if isinstance(csl_date, dict) else None
     parts = stamps[0] if isinstance(stamps, list) and stamps else None
     if not isinstance(parts, list) or not parts or not all(
             isinstance(p, int) and not isinstance(p, bool) for p in parts[:3]):

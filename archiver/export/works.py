@@ -426,15 +426,6 @@ def unverified(record: dict[str, Any], checked: list[dict[str, Any]],
     return [(text, where) for text, where in citations_in(record) if text not in covered]
 
 
-def _date_of(csl_date: Any) -> str | None:
-    """A CSL date (``{"date-parts": [[2002, 4, 15]]}``) as an ISO date, ``2002-04-15``."""
-    parts = (csl_date or {}).get("date-parts") if isinstance(csl_date, dict) else None
-    first = parts[0] if isinstance(parts, list) and parts else None
-    if not isinstance(first, list) or not first or not all(isinstance(p, int) for p in first):
-        return None
-    return "-".join(f"{part:02d}" if at else str(part) for at, part in enumerate(first))
-
-
 def _as_written(entry: dict[str, Any], parse: Parse | None) -> tuple[dict[str, Any], str | None]:
     """A citation no Crossref record stands behind: the fields ``parse`` reads from it as
     written (CSL-JSON), and its type when they say (a journal named: an article in it)."""
@@ -673,7 +664,7 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
                           doi=item.get("DOI") or entry.get("doi"),
                           publisher=item.get("publisher"), place=item.get("publisher-place"),
                           url=item.get("URL"),
-                          accessed=_date_of(item.get("accessed")),
+                          accessed=notices.iso_date(item.get("accessed")),
                           et_al=_says_et_al(entry.get("text") or "", authors))
             result.notes.append(f"fields read from the citation as written: "
                                 f"{entry.get('text') or ''}".strip())
