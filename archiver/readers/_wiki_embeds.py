@@ -128,10 +128,13 @@ def _embed(state: StateInline, silent: bool) -> bool:
 
 
 # a path may hold a pair of parentheses, as a copy's name does: "图 (1).jpg"; the text, a
-# pair of brackets (CommonMark's rule for a link's text: brackets in it are balanced)
+# pair of brackets (CommonMark's rule for a link's text: brackets in it are balanced). A title
+# may follow the path, as CommonMark writes one ("…/东京 图.png "图 1""): the shortest path
+# that a title, or the closing parenthesis, follows is the path.
 _SPACED = re.compile(
     r"!\[(?P<alt>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
-    r"\((?P<src>(?:[^()<>\n\"]|\([^()<>\n\"]*\))+)\)")
+    r"\((?P<src>(?:[^()<>\n\"]|\([^()<>\n\"]*\))+?)"
+    r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*\)")
 
 
 def _spaced(state: StateInline, silent: bool) -> bool:

@@ -324,6 +324,24 @@ def test_an_image_path_with_spaces_written_as_is_is_the_image(tmp_path, config):
     assert record["text"] == f"{PARAGRAPH}\n\n![注意](见 下文)"
 
 
+@pytest.mark.parametrize("title", ['"东京"', "'东京'", "(东京)"])
+def test_an_image_path_with_spaces_and_a_title_is_the_image(tmp_path, config, title):
+    """A title after a path with spaces, in any of CommonMark's three forms, was read as part
+    of the path: the image was lost and its Markdown left in the text. A name that holds a
+    pair of parentheses of its own is still the whole name."""
+    (tmp_path / "images").mkdir()
+    shutil.copy(IMAGES[0], tmp_path / "images" / "东京 图 0.jpg")
+    shutil.copy(IMAGES[1], tmp_path / "images" / "东京 图 (1).jpg")
+    post = tmp_path / "post.md"
+    post.write_text(f"---\ntitle: {TITLE}\n---\n\n{PARAGRAPH}\n\n"
+                    f"![图片](images/东京 图 0.jpg {title})\n\n"
+                    f"![图片](images/东京 图 (1).jpg  {title} )\n", encoding="utf-8")
+    record = record_of(post, config)
+    assert [(i["status"], i["original"]) for i in record["images"]] == [
+        ("stored", "images/东京 图 0.jpg"), ("stored", "images/东京 图 (1).jpg")]
+    assert record["text"] == PARAGRAPH
+
+
 def test_typoras_root_url_is_where_site_absolute_images_are(tmp_path, config):
     """Typora's front matter ``typora-root-url`` names the folder (relative to the file)
     its ``/images/1.jpg`` paths start from, in Markdown images and in the ``<img>`` tag it
