@@ -1001,6 +1001,31 @@ def _group_head(text: str, start: int, authors: str) -> str:
     return authors
 
 
+# a Vancouver list of authors, each "Family INITIALS", ended by a full stop (or by "et al."):
+# "Zhang J, Tian XJ, Xing J. " or "Zhang J, Tian XJ, et al. "
+_VANCOUVER_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+[A-Z]{1,4}"
+_VANCOUVER_LIST = re.compile(rf"(?:{_VANCOUVER_NAME},\s+)*{_VANCOUVER_NAME}"
+                             rf"(?:,?\s+et\.?\s*al)?\.\s+(?=\S)")
+
+
+_MORE_NAMES = re.compile(r"(?:and|und|et)\s", re.I)
+
+
+def _vancouver_list_then_title(authors: str) -> tuple[str, str]:
+    """(the authors, the title) of an author span that holds a title as well: a title with
+    commas and "and" in it ("… Induced by TGF-β, SHH, and WNT and Their Crosstalks") reads
+    like more names, and the tagger may take it into the authors, leaving no title. Where
+    the span opens with a whole Vancouver list ended by its full stop, and words follow it,
+    those words are the title; any other span is left as it is."""
+    match = _VANCOUVER_LIST.match(authors)
+    if match is None:
+        return authors, ""
+    rest = authors[match.end():].strip(" .")
+    if len(rest.split()) < 2 or not rest[:1].isalnum() or _MORE_NAMES.match(rest):
+        return authors, ""  # "Bruggen M. & Kaiser C.R.": the list goes on
+    return authors[:match.end()].rstrip(), rest
+
+
 _LEADING_GROUP = re.compile(rf"({_ON_BEHALF})?([^.,;]+?)\.\s+(\S.*)", re.I)
 # what stands before a group the tagger took into the title: the list going on (a comma or
 # a semicolon: "…, et al., for the …"), or AMA's "et al;" before the group itself
@@ -1033,12 +1058,15 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
         authors, author_start = text[tokens[a].start:tokens[b].end], tokens[a].start
         if any(c.isalnum() for c in authors):
             break
+    title_in_authors = ""
+    if authors and not first("title"):
+        authors, title_in_authors = _vancouver_list_then_title(authors)
     if authors:
         authors = _group_head(text, author_start, authors)
         persons = split_authors(authors)
         if persons:
             item["author"] = persons
-    title = _strip_span(first("title"))
+    title = _strip_span(first("title")) or title_in_authors
     group = _LEADING_GROUP.match(title)
     before = text[:text.find(title)] if group else ""
     if group and "author" in item and _GROUP_AUTHOR.search(group.group(2)) and (

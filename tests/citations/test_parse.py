@@ -719,3 +719,28 @@ def test_a_paper_in_proceedings_has_their_whole_name_and_its_year(text, containe
 def test_a_journal_named_proceedings_is_a_journal(journal):
     text = f"Smith J, Jones K. A study of things. {journal}"
     assert csl_type(text, parse_reference(text)) == "article-journal"
+
+
+@pytest.mark.parametrize("text", [
+    "Zhang J, Tian XJ, Xing J. Signal Transduction Pathways of EMT Induced by TGF-β, SHH, "
+    "and WNT and Their Crosstalks. J Clin Med. 2016;5(4):41.",
+    "Zhang J, Tian XJ, Xing J, et al. Signal Transduction Pathways of EMT Induced by TGF-β, "
+    "SHH, and WNT and Their Crosstalks. J Clin Med. 2016;5(4):41."])
+def test_a_title_with_commas_and_and_after_a_vancouver_list_is_the_title(text):
+    """The tagger took the title, whose commas and "and" read like more names, into the
+    authors: "TGF-β" and "Their Crosstalks" were persons, and there was no title. A
+    Vancouver list ends at its full stop."""
+    item = parse_reference(text)
+    assert [(a["family"], a["given"]) for a in item["author"]] == [
+        ("Zhang", "J"), ("Tian", "XJ"), ("Xing", "J")]
+    assert item["title"] == ("Signal Transduction Pathways of EMT Induced by TGF-β, SHH, and "
+                             "WNT and Their Crosstalks")
+    assert (item["container-title"], item["volume"], item["issue"]) == ("J Clin Med", "5", "4")
+
+
+def test_a_list_of_names_with_initials_after_them_is_not_cut_at_its_first_full_stop():
+    """Only words that are no more names are a title: "Bruggen M. & Kaiser C.R." is two
+    authors, and the reference has no title."""
+    item = parse_reference("Bruggen M. & Kaiser C.R., 2002, Nature, 418, 301")
+    assert [a["family"] for a in item["author"]] == ["Bruggen", "Kaiser"]
+    assert "title" not in item
