@@ -2505,3 +2505,31 @@ def test_a_gbt_citation_as_written_keeps_its_publisher_address_and_date_of_citin
                     if e.fields_dict["title"].value == "新唐书"]
     assert book_entry.fields_dict["address"].value == "北京"
 
+
+
+def test_a_citation_as_written_is_dated_as_precisely_as_it_prints_its_date(tmp_path):
+    """A newspaper article is its day's issue (GB/T 7714 prints ``2000-11-20``), an online
+    work its update's day; both were exported with the year alone. A web page that prints
+    only the date it was cited (``[2012-03-27]``) gives no date of publication: it was
+    exported as published in 2012. (Examples of GB/T 7714-2015, in the reference corpus.)"""
+    post = tmp_path / "gbt.md"
+    post.write_text("---\ntitle: gbt\ndate: 2021-05-06 08:00:00\nauthor: 测试号\n---\n\n正文。\n\n"
+                    "参考文献\n\n"
+                    "[1] 丁文祥. 数字革命与竞争国际化[N]. 中国青年报, 2000-11-20(15).\n\n"
+                    "[2] 萧钰. 出版业信息化迈入快车道[EB/OL]. (2001-12-19)[2002-04-15]. "
+                    "http://www.creader.com/news/20011219/200112190019.html.\n\n"
+                    "[3] Online Computer Library Center, Inc. About OCLC: history of "
+                    "cooperation[EB/OL]. [2012-03-27]. "
+                    "http://www.oclc.org/about/cooperation.en.html.\n", encoding="utf-8")
+    root = tmp_path / "archive"
+    assert cli("ingest", post, "--archive", root, "--no-fetch").exit_code == 0
+    items = json.loads(cli("export", "csl-json", "--only-cited", "--include-unverified",
+                           "--archive", root, "-q").stdout)
+    by_title = {item["title"]: item for item in items}
+    assert by_title["数字革命与竞争国际化"]["issued"] == {"date-parts": [[2000, 11, 20]]}
+    assert by_title["出版业信息化迈入快车道"]["issued"] == {"date-parts": [[2001, 12, 19]]}
+    oclc = by_title["About OCLC: history of cooperation"]
+    assert "issued" not in oclc and oclc["accessed"] == {"date-parts": [[2012, 3, 27]]}
+    ris = cli("export", "ris", "--only-cited", "--include-unverified", "--archive", root,
+              "-q").stdout
+    assert "DA  - 2000/11/20" in ris

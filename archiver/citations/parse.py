@@ -23,6 +23,8 @@ string: it returns ``{}`` when nothing could be parsed, or the fields it found.
 from __future__ import annotations
 
 import _thread
+import contextlib
+import datetime
 import os
 import re
 import unicodedata
@@ -1453,7 +1455,7 @@ def _gbt_imprint(text: str, item: dict[str, Any]) -> dict[str, Any]:
     librarian's record of the work needs them; the tagger's fields do not hold them."""
     code = _DOCTYPE_RE.search(text)
     if not code or code.group(1) not in _DOCTYPES:
-        return item
+        return _full_date(text, item)
     after = text[code.end():]
     kind = code.group(1).split("/")[0]
     imprint = _IMPRINT.search(after) if kind in _IMPRINTED else None
@@ -1471,7 +1473,41 @@ def _gbt_imprint(text: str, item: dict[str, Any]) -> dict[str, Any]:
             if not (item.get("DOI") and item["DOI"].casefold() in url.casefold()):
                 item["URL"] = url
                 break
+        if "issued" in item and str(item["issued"]["date-parts"][0][0]) not in _UNBRACKETED.sub(
+                " ", text):
+            del item["issued"]  # "[EB/OL]. [2012-03-27]": when it was read, not published
+    return _full_date(text, item)
+
+
+# what of a reference no date of its publication stands in: a bracketed date (the date it
+# was cited, a list number, the type code) and an address
+_UNBRACKETED = re.compile(r"\[[^\]]*\]|https?://\S+")
+# a day written whole, as GB/T 7714 dates a newspaper, a patent or an online work's update
+# ("中国青年报, 2000-11-20(15)", "(2001-12-19)[2002-04-15]")
+_ISO_DAY = re.compile(r"(?<![\d-])(1[5-9]\d\d|20\d\d)-(\d\d)-(\d\d)(?![\d-])")
+
+
+def _full_date(text: str, item: dict[str, Any]) -> dict[str, Any]:
+    """The day of the work's year where the reference prints it whole (outside brackets and
+    addresses): a newspaper's issue is that day's, not the year's."""
+    if "issued" not in item:
+        return item
+    year = item["issued"]["date-parts"][0][0]
+    unbracketed = _UNBRACKETED.sub(" ", text)
+    for day in _ISO_DAY.finditer(unbracketed):
+        y, m, d = (int(part) for part in day.groups())
+        if y != year or _READ_ON.search(unbracketed, max(0, day.start() - 24), day.start()):
+            continue
+        with contextlib.suppress(ValueError):
+            datetime.date(y, m, d)
+            item["issued"] = {"date-parts": [[y, m, d]]}
+            break
     return item
+
+
+# the words before a date a work was read on, not published ("Accessed 2021-03-05")
+_READ_ON = re.compile(r"(?:accessed|retrieved|viewed|cited|consulted|访问|检索|引用)\W*"
+                      r"(?:on\W*)?$", re.I)
 
 
 def _author_texts(item: dict[str, Any]) -> list[str]:
@@ -1482,9 +1518,10 @@ def _author_texts(item: dict[str, Any]) -> list[str]:
 def parse_reference(text: str) -> dict[str, Any]:
     """CSL-JSON for one printed reference string; ``{}`` when nothing can be parsed.
 
-    Keys (only those found): author, title, container-title, volume, issue, page,
-    issued {"date-parts": [[year]]}, DOI; of a GB/T 7714 reference also publisher and
-    publisher-place, and of an online one URL and accessed. Never raises on any string."""
+    Keys (only those found): author, title, container-title, volume, issue, page, issued
+    {"date-parts": [[year]]} (and the day, printed whole), DOI; of a GB/T 7714 reference
+    also publisher and publisher-place, and of an online one URL and accessed. Never raises
+    on any string."""
     try:
         clean = clean_text(text)
         if not clean or not any(c.isalnum() for c in clean):
