@@ -2533,3 +2533,20 @@ def test_a_citation_as_written_is_dated_as_precisely_as_it_prints_its_date(tmp_p
     ris = cli("export", "ris", "--only-cited", "--include-unverified", "--archive", root,
               "-q").stdout
     assert "DA  - 2000/11/20" in ris
+
+
+def test_a_reference_listed_twice_in_one_post_with_its_number_glued_on_is_one_work(tmp_path):
+    """References 3 and 6 of a real post (上皮间充质转化(EMT)的调控通路…) are the same
+    article, each with its number glued to its first word ("3.Knights AJ"): they were two
+    works, ``knights2012holding`` and ``knights2012holdinga``, which a style prints as
+    2012a and 2012b."""
+    text = ("Knights AJ, Funnell AP, Crossley M, Pearson RC. Holding Tight: Cell Junctions and "
+            "Cancer Spread. Trends Cancer Res. 2012;8:61-69. PMID: 23450077; PMCID: PMC3582402.")
+    post = tmp_path / "post.md"
+    post.write_text(f"---\ntitle: emt\ndate: 2024-06-08\n---\n\n【参考文献】\n\n3.{text}\n\n"
+                    f"6.{text}\n", encoding="utf-8")
+    root = tmp_path / "archive"
+    assert cli("ingest", post, "--archive", root, "--no-fetch").exit_code == 0
+    out = cli("export", "bibtex", "--only-cited", "--include-unverified", "--archive", root,
+              "-q").stdout
+    assert [e.key for e in bibtexparser.parse_string(out).entries] == ["knights2012holding"]

@@ -384,10 +384,17 @@ GBT_TYPE_MARK = (r"\[(?:J|M|C|D|R|N|EB/OL)\]|(?-i:\[(?:M|C|G|N|J|D|R|S|P|DB|CP|E
 _NUMBERED = re.compile(r"^\s*(?:\[\d{1,3}\]|［\d{1,3}］|\d{1,3}[.)、]\s|\(\d{1,3}\)|（\d{1,3}）)")
 
 
+# ... and one glued to the entry's first word ("3.Knights AJ"), as an editor's list is pasted
+_GLUED_NUMBER = re.compile(r"^\s*\d{1,3}[.)、](?=[^\W\d_])")
+
+
 def without_list_number(text: str) -> str:
     """``text`` without the number a reference list puts before an entry (``[3] ``,
-    ``12. ``, ``（4）``): no part of the work."""
-    return _NUMBERED.sub("", text, count=1).lstrip()
+    ``12. ``, ``（4）``, ``3.Knights``): no part of the work."""
+    stripped = _NUMBERED.sub("", text, count=1)
+    if stripped == text:
+        stripped = _GLUED_NUMBER.sub("", text, count=1)
+    return stripped.lstrip()
 
 
 # in a reference section, "17、Arya" with no space after the number is an entry's number too
