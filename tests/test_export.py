@@ -2463,8 +2463,31 @@ def test_a_misc_entry_in_plain_bibtex_says_where_to_find_the_work(doi):
     doi: its howpublished gives the DOI's address, so the printed entry still finds it."""
     entry = bibtex_entry(recorded_work(doi), "bibtex")
     assert entry.startswith("@misc{")
-    assert f"howpublished = {{\\url{{https://doi.org/{doi}}}}}" in entry
+    assert re.search(r"howpublished = \{(?:bioRxiv, )?\\url\{https://doi\.org/"
+                     + re.escape(doi) + r"\}\}", entry)
     assert f"doi = {{{doi}}}" in entry
+
+
+def test_a_cited_preprint_is_named_by_its_server_and_a_blog_post_by_its_blog():
+    """A preprint (recorded real record, Crossref's posted content of subtype preprint) was
+    published by "Cold Spring Harbor Laboratory" in CSL and RIS, and bioRxiv, where it was
+    posted, was named in no format; biblatex's @online has no publisher field (biber says
+    so). A blog post (subtype blog) was a CSL "article", which is a preprint, and RIS GEN:
+    it is a post-weblog (BLOG) in its blog, "Upstream", on the Front Matter platform."""
+    preprint = recorded_work("10.1101/097196")
+    assert csl_item(preprint)["type"] == "article"
+    assert csl_item(preprint)["publisher"] == "bioRxiv"
+    assert "PB  - bioRxiv" in ris_record(preprint)
+    biblatex = bibtex_entry(preprint, "biblatex")
+    assert "organization = {bioRxiv}" in biblatex and "publisher" not in biblatex
+    assert "howpublished = {bioRxiv, \\url{https://doi.org/10.1101/097196}}" in bibtex_entry(
+        preprint, "bibtex")
+    blog = recorded_work("10.54900/rf84ag3-98f00rt-0phta")
+    item = csl_item(blog)
+    assert (item["type"], item["container-title"], item["publisher"]) == (
+        "post-weblog", "Upstream", "Front Matter")
+    assert ris_record(blog).startswith("TY  - BLOG") and "T2  - Upstream" in ris_record(blog)
+    assert "organization = {Upstream}" in bibtex_entry(blog, "biblatex")
 
 
 def test_initials_written_without_spaces_are_two_initials_in_bibtex(tmp_path):

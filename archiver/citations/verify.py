@@ -288,7 +288,8 @@ def work_of(record: dict[str, Any]) -> dict[str, Any]:
         title, container = container or "", None
     institutions = [i.get("name") for i in record.get("institution") or []
                     if isinstance(i, dict) and i.get("name")]
-    work = {"type": record.get("type"), "DOI": record.get("DOI"),
+    work = {"type": record.get("type"), "subtype": record.get("subtype"),
+            "DOI": record.get("DOI"),
             "title": title or None, "container-title": container,
             "collection-title": series,
             "volume": record.get("volume"), "issue": record.get("issue"),
@@ -296,7 +297,12 @@ def work_of(record: dict[str, Any]) -> dict[str, Any]:
             **_dated(record, years),
             "publisher": record.get("publisher"),
             "institution": institutions[0] if institutions else None,
-            "degree": _first(record, "degree"), "author": authors,
+            "degree": _first(record, "degree"),
+            # what a posted work is (a preprint, a blog post) and where it was posted (a
+            # blog's name; a preprint's subject area)
+            "group-title": record.get("group-title") if record.get("type") == "posted-content"
+            else None,
+            "author": authors,
             "editor": _people(record.get("editor"))}
     return {k: v for k, v in work.items() if v not in (None, "", [])}
 

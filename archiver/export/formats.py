@@ -326,10 +326,16 @@ def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
                        else "journaltitle", tex(work.container)))
     granting = {"phdthesis": "school", "thesis": "institution", "techreport": "institution",
                 "report": "institution"}.get(entry_type)
+    # a cited work posted online (a preprint, a blog post): where it was posted is what
+    # styles name, biblatex's organization (its @online has no publisher) and BibTeX's
+    # howpublished, beside its address
+    posted = work.kind == "cited" and work.crossref_type == "posted-content"
+    posted_at = (work.container or work.issuer) if posted else None
     for name, value in (("series", work.series), ("volume", work.volume),
                         ("number", work.issue),
                         ("pages", work.pages.replace("-", "--") if work.pages else None),
-                        ("publisher", work.publisher),
+                        ("publisher", None if posted and flavour == "biblatex"
+                         else work.publisher),
                         # (the publisher's place: BibTeX's address, biblatex's location)
                         ("address" if flavour == "bibtex" else "location", work.place),
                         (granting, work.institution if granting else None)):
@@ -344,8 +350,9 @@ def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
             fields.append(("type", "techreport"))
         if work.date:
             fields.append(("date", work.date))
-        if work.kind == "post" and work.organisation:
-            fields.append(("organization", _one_name(tex(work.organisation), "organization",
+        organisation = work.organisation if work.kind == "post" else posted_at
+        if organisation:
+            fields.append(("organization", _one_name(tex(organisation), "organization",
                                                      flavour)))
         if work.url:
             fields.append(("url", verbatim(work.url)))
@@ -357,13 +364,14 @@ def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
         month = work.date[5:7] if work.date else ""
         if month.isdigit() and 1 <= int(month) <= 12:  # the macro (aug): styles print its name
             fields.append(("month", _MONTHS[int(month) - 1]))
+        where = f"{tex(posted_at)}, " if posted_at and entry_type == "misc" else ""
         if work.url:
-            fields.append(("howpublished", f"\\url{{{verbatim(work.url)}}}"))
+            fields.append(("howpublished", f"{where}\\url{{{verbatim(work.url)}}}"))
         elif entry_type == "misc" and work.doi:
             # plain.bst and its kin print no doi: a @misc (a preprint, a dataset, a peer
             # review) that names no journal would be printed with no way to find it
             fields.append(("howpublished",
-                           f"\\url{{https://doi.org/{verbatim(work.doi)}}}"))
+                           f"{where}\\url{{https://doi.org/{verbatim(work.doi)}}}"))
     if work.doi:
         fields.append(("doi", verbatim(work.doi)))
     if work.keywords:  # BibTeX's styles print none; biblatex filters by them

@@ -66,6 +66,9 @@ TYPES = {
     "book-set": ("mvbook", "book", "book", "BOOK"),
 }
 FALLBACK = ("misc", "misc", "document", "GEN")
+# the Crossref types whose institution, not their depositor, is who a style names as their
+# publisher: a thesis's granting institution, a report's issuer, a posted work's server
+POSTED_BY_INSTITUTION = frozenset({"dissertation", "report", "posted-content"})
 
 # The Crossref types whose ``editor`` list a citation names (:func:`cited_editors`): a whole
 # book's or proceedings' own editors, and those of the book or proceedings a part is in
@@ -103,6 +106,7 @@ class Work:
     editors_et_al: bool = False  # the editors listed are the first of more
     translators: list[dict[str, str]] = field(default_factory=list)  # a post's 编译 credits
     degree: str | None = None  # a thesis's, as Crossref gives it ("PhD Thesis")
+    subtype: str | None = None  # a posted work's, as Crossref gives it: preprint, blog…
     keywords: list[str] = field(default_factory=list)  # a post's tags, then its column
     section: str | None = None  # a post's column (【中亚研究】): the account's section
     abstract: str | None = None  # a post's summary, the digest its account wrote for it
@@ -110,17 +114,25 @@ class Work:
     @property
     def issuer(self) -> str | None:
         """Who CSL and RIS name as the publisher: of a thesis the institution that granted
-        it, of a report the one that issued it (the depositor is often a library or OSTI)."""
-        if self.crossref_type in ("dissertation", "report") and self.institution:
+        it, of a report the one that issued it (the depositor is often a library or OSTI), of
+        a posted work where it was posted (a preprint's server, bioRxiv, not Cold Spring
+        Harbor Laboratory: CSL's publisher is a preprint's repository, as styles print it)."""
+        if self.crossref_type in POSTED_BY_INSTITUTION and self.institution:
             return self.institution
         return self.publisher
+
+    @property
+    def blog_post(self) -> bool:
+        """A post on a blog (Crossref's posted content of subtype blog): a blog post, not
+        the preprint CSL's "article" is."""
+        return self.crossref_type == "posted-content" and self.subtype == "blog"
 
     @property
     def year(self) -> str | None:
         return self.date[:4] if self.date else None
 
     def types(self) -> tuple[str, str, str, str]:
-        if self.kind == "post":
+        if self.kind == "post" or self.blog_post:
             return ("online", "misc", "post-weblog", "BLOG")
         return TYPES.get(self.crossref_type or "", FALLBACK)
 
@@ -631,13 +643,16 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
             result = Work(key=key, kind="cited", crossref_type=work.get("type"),
                           title=work.get("title"), authors=authors,
                           editors=editors, editors_et_al=more_editors,
-                          container=work.get("container-title"), volume=work.get("volume"),
+                          container=work.get("container-title") or (
+                              work.get("group-title") if work.get("subtype") == "blog"
+                              else None), volume=work.get("volume"),
                           issue=work.get("issue"), pages=work.get("page"),
                           date=work.get("issued") or (
                               str(work.get("year")) if work.get("year") else None),
                           doi=work.get("DOI"), publisher=work.get("publisher"),
                           series=work.get("collection-title"),
-                          institution=work.get("institution"), degree=work.get("degree"))
+                          institution=work.get("institution"), degree=work.get("degree"),
+                          subtype=work.get("subtype"))
             result.notes += withdrawal_notes(entry.get("evidence") or {})
         else:  # unverified and without a record: the citation as written
             authors = item.get("author") or []
