@@ -2573,3 +2573,33 @@ def test_a_reference_listed_twice_in_one_post_with_its_number_glued_on_is_one_wo
     out = cli("export", "bibtex", "--only-cited", "--include-unverified", "--archive", root,
               "-q").stdout
     assert [e.key for e in bibtexparser.parse_string(out).entries] == ["knights2012holding"]
+
+
+def test_a_gbt_chapter_and_a_translated_book_cited_as_written_keep_their_kinds_and_roles(
+        tmp_path):
+    """A part of a book (``[M]//``) was exported as an @article whose journal was the
+    book, and a book as a @misc; the book's editors, the translators and the edition were
+    lost. (GB/T 7714-2015's examples.)"""
+    post = tmp_path / "gbt.md"
+    post.write_text("---\ntitle: gbt\ndate: 2021-05-06 08:00:00\nauthor: 测试号\n---\n\n正文。\n\n"
+                    "参考文献\n\n[1] 程根伟. 1998 年长江洪水的成因与减灾对策[M]// 许厚泽, 赵其国. "
+                    "长江流域洪涝灾害与科技对策. 北京: 科学出版社, 1999: 32-36.\n\n"
+                    "[2] 库恩. 科学革命的结构[M]. 金吾伦, 胡新和, 译. 4 版. 北京: 北京大学出版社, "
+                    "2012.\n", encoding="utf-8")
+    root = tmp_path / "archive"
+    assert cli("ingest", post, "--archive", root, "--no-fetch").exit_code == 0
+    bib = cli("export", "biblatex", "--only-cited", "--include-unverified", "--archive", root,
+              "-q").stdout
+    chapter, book = bibtexparser.parse_string(bib).entries
+    assert chapter.entry_type == "incollection" and book.entry_type == "book"
+    assert chapter.fields_dict["booktitle"].value == "长江流域洪涝灾害与科技对策"
+    assert chapter.fields_dict["editor"].value == "{许厚泽} and {赵其国}"
+    assert book.fields_dict["translator"].value == "{金吾伦} and {胡新和}"
+    assert book.fields_dict["edition"].value == "4"
+    items = json.loads(cli("export", "csl-json", "--only-cited", "--include-unverified",
+                           "--archive", root, "-q").stdout)
+    assert [(item["type"], item.get("edition")) for item in items] == [
+        ("chapter", None), ("book", "4")]
+    ris = cli("export", "ris", "--only-cited", "--include-unverified", "--archive", root,
+              "-q").stdout
+    assert "TY  - CHAP" in ris and "A2  - 许厚泽" in ris and "ET  - 4" in ris

@@ -1386,6 +1386,12 @@ _GBT_TYPES = {"J": "article-journal", "M": "book", "C": "paper-conference", "D":
               "CP": "software", "K": "book", "Z": "document", "CM": "map"}
 
 
+# GB/T 7714's codes of whole works (a book, a collection, a compilation), whose part, "析出文献",
+# is written "part[M]//host": the host's responsible persons, if any, then its title
+_GBT_WHOLES = frozenset({"M", "G", "K", "Z"})
+_GBT_PART = re.compile(r"\[(?:[A-Z]{1,2})(?:/OL)?\]\s*//")
+
+
 def csl_type(text: str, item: dict[str, Any]) -> str:
     """The CSL type of a parsed reference, which CSL-JSON requires: what a GB/T 7714 code
     says (``[M]`` a book, ``[D]`` a thesis), else a conference paper when proceedings are
@@ -1393,6 +1399,8 @@ def csl_type(text: str, item: dict[str, Any]) -> str:
     tells apart)."""
     code = _gbt_code(text)
     if code:
+        if code in _GBT_WHOLES and _GBT_PART.search(text):
+            return "chapter"  # "[M]//": a part of the book named after "//"
         return _GBT_TYPES.get(code, "document")
     container = item.get("container-title") or ""
     if _is_proceedings(container):
@@ -1510,6 +1518,47 @@ _READ_ON = re.compile(r"(?:accessed|retrieved|viewed|cited|consulted|访问|检�
                       r"(?:on\W*)?$", re.I)
 
 
+# after "//": the host's responsible persons, ended by a full stop, before the host's title
+_HOST_PERSONS = re.compile(r"\]\s*//\s*([^.．。\d\[\]:：]{1,80}?)\s*[.．。]\s*(\S)")
+# after the code, the translators ("金吾伦, 胡新和, 译.", "WANG Y, trans.") and the edition
+# ("2 版", "修订版", "4th ed.")
+_TRANSLATORS = re.compile(r"[.．。]\s*([^.．。\d\[\]:：]{1,80}?)\s*,?\s*(?:译|譯|trans)\s*[.．。]",
+                          re.I)
+_EDITION = re.compile(r"[.．。]\s*(\d{1,2}(?:st|nd|rd|th)?\s*(?:版|ed\.?|edn\.?|edition)|"
+                      r"修订版|增订版|第[一二三四五六七八九十\d]{1,3}版)\s*(?=[.．。])", re.I)
+
+
+_NO_PERSONS = re.compile(r"\s*(?:vol|no|in|pp?|eds?)\s*$", re.I)  # "[M]// Vol. …"
+
+
+def _gbt_roles(text: str, item: dict[str, Any]) -> dict[str, Any]:
+    """Who else a GB/T 7714 reference names, and its edition: the editors (or author) of the
+    book a part is in, written after "//" before the book's title (``[M]// 许厚泽, 赵其国.
+    长江流域洪涝灾害与科技对策``: CSL's editor, as GB/T styles print them back), the
+    translators (``金吾伦, 胡新和, 译``) and the edition (``2 版``, ``4th ed.``) after the
+    type code. The tagger gives none of them a field."""
+    code = _DOCTYPE_RE.search(text)
+    if not code or code.group(1) not in _DOCTYPES:
+        return item
+    host = _HOST_PERSONS.search(text, code.start())
+    container = item.get("container-title") or ""
+    if host and container and host.group(1).strip() != container.strip() \
+            and not _NO_PERSONS.match(host.group(1)) and text.find(container, host.start(2)) >= 0:
+        editors = split_authors(host.group(1))
+        if editors:
+            item.setdefault("editor", editors)
+    translators = _TRANSLATORS.search(text, code.end())
+    if translators:
+        people = split_authors(translators.group(1))
+        if people:
+            item.setdefault("translator", people)
+    edition = _EDITION.search(text, code.end())
+    if edition:  # a number as CSL's edition is one ("2 版", "2nd ed." are 2), else as printed
+        number = re.match(r"\d+", edition.group(1))
+        item.setdefault("edition", number.group(0) if number else edition.group(1))
+    return item
+
+
 def _author_texts(item: dict[str, Any]) -> list[str]:
     return [a.get("literal") or (a.get("family", "") + a.get("given", ""))
             for a in item.get("author") or []]
@@ -1520,15 +1569,16 @@ def parse_reference(text: str) -> dict[str, Any]:
 
     Keys (only those found): author, title, container-title, volume, issue, page, issued
     {"date-parts": [[year]]} (and the day, printed whole), DOI; of a GB/T 7714 reference
-    also publisher and publisher-place, and of an online one URL and accessed. Never raises
-    on any string."""
+    also publisher and publisher-place, editor (of the book a part is in), translator and
+    edition, and of an online one URL and accessed. Never raises on any string."""
     try:
         clean = clean_text(text)
         if not clean or not any(c.isalnum() for c in clean):
             return {}
         tokens = tokenize(clean)
         labels = tag(tokens)
-        return _gbt_imprint(clean, _gbt_title(clean, _csl(clean, tokens, labels)))
+        return _gbt_roles(clean, _gbt_imprint(clean, _gbt_title(clean, _csl(clean, tokens,
+                                                                           labels))))
     except Exception:  # a parser of untrusted text must not take its caller down
         import logging
 

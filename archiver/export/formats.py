@@ -183,7 +183,7 @@ def one_line(value: str | None) -> str | None:
 
 
 _TEXT_FIELDS = ("title", "organisation", "container", "volume", "issue", "pages", "publisher",
-                "place", "series", "institution", "section", "degree", "abstract")
+                "place", "series", "institution", "section", "degree", "abstract", "edition")
 
 
 # what separates the first and last page of a range as Crossref's depositors write it: the
@@ -331,8 +331,8 @@ def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
     # howpublished, beside its address
     posted = work.kind == "cited" and work.crossref_type == "posted-content"
     posted_at = (work.container or work.issuer) if posted else None
-    for name, value in (("series", work.series), ("volume", work.volume),
-                        ("number", work.issue),
+    for name, value in (("series", work.series), ("edition", work.edition),
+                        ("volume", work.volume), ("number", work.issue),
                         ("pages", work.pages.replace("-", "--") if work.pages else None),
                         ("publisher", None if posted and flavour == "biblatex"
                          else work.publisher),
@@ -416,7 +416,8 @@ def csl_item(work: Work) -> dict[str, Any]:
         item["container-title"] = work.organisation
     elif work.container:
         item["container-title"] = work.container
-    for key, value in (("collection-title", work.series), ("volume", work.volume),
+    for key, value in (("collection-title", work.series), ("edition", work.edition),
+                       ("volume", work.volume),
                        ("issue", work.issue), ("page", work.pages), ("DOI", work.doi),
                        ("URL", work.url), ("publisher", work.issuer),
                        ("publisher-place", work.place),
@@ -480,7 +481,8 @@ def ris_record(work: Work) -> str:
         lines.append(("PY", work.year))
     if work.date:
         lines.append(("DA", work.date.replace("-", "/")))
-    for tag, value in (("T3", work.series), ("VL", work.volume), ("IS", work.issue),
+    for tag, value in (("T3", work.series), ("ET", work.edition), ("VL", work.volume),
+                       ("IS", work.issue),
                        ("M3", work.degree),  # a thesis's type of work ("PhD Thesis")
                        ("DO", work.doi), ("UR", work.url), ("PB", work.issuer),
                        ("CY", work.place),

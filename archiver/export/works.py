@@ -40,7 +40,7 @@ from typing import Any
 
 from archiver.citations import notices
 from archiver.citations.extract import without_list_number
-from archiver.citations.parse import MORE_NAMES, split_authors
+from archiver.citations.parse import MORE_NAMES, csl_type, split_authors
 from archiver.export.keys import make_key, unique
 from archiver.model import ERROR_KINDS
 
@@ -107,6 +107,7 @@ class Work:
     translators: list[dict[str, str]] = field(default_factory=list)  # a post's 编译 credits
     degree: str | None = None  # a thesis's, as Crossref gives it ("PhD Thesis")
     subtype: str | None = None  # a posted work's, as Crossref gives it: preprint, blog…
+    edition: str | None = None  # a book's, as a citation prints it ("2", "修订版")
     keywords: list[str] = field(default_factory=list)  # a post's tags, then its column
     section: str | None = None  # a post's column (【中亚研究】): the account's section
     abstract: str | None = None  # a post's summary, the digest its account wrote for it
@@ -441,8 +442,16 @@ def unverified(record: dict[str, Any], checked: list[dict[str, Any]],
 def _as_written(entry: dict[str, Any], parse: Parse | None) -> tuple[dict[str, Any], str | None]:
     """A citation no Crossref record stands behind: the fields ``parse`` reads from it as
     written (CSL-JSON), and its type when they say (a journal named: an article in it)."""
-    item = parse(entry.get("text") or "") if parse else {}
-    return item, "journal-article" if item.get("container-title") else None
+    text = entry.get("text") or ""
+    item = parse(text) if parse else {}
+    return item, _CROSSREF_TYPE_OF.get(csl_type(text, item)) if item else None
+
+
+# a citation's CSL type (what its GB/T 7714 code, or the container it names, says) as the
+# Crossref type whose entry types an export writes (:data:`TYPES`); any other is a @misc
+_CROSSREF_TYPE_OF = {"article-journal": "journal-article", "chapter": "book-chapter",
+                     "book": "book", "paper-conference": "proceedings-article",
+                     "thesis": "dissertation", "report": "report", "dataset": "dataset"}
 
 
 # a given name that is initials alone, run together or spaced, without full stops ("JL",
@@ -682,7 +691,10 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
                           publisher=item.get("publisher"), place=item.get("publisher-place"),
                           url=item.get("URL"),
                           accessed=notices.iso_date(item.get("accessed")),
-                          et_al=_says_et_al(entry.get("text") or "", authors))
+                          et_al=_says_et_al(entry.get("text") or "", authors),
+                          editors=[_as_cited(e) for e in item.get("editor") or []],
+                          translators=[_as_cited(t) for t in item.get("translator") or []],
+                          edition=item.get("edition"))
             result.notes.append(f"fields read from the citation as written: "
                                 f"{entry.get('text') or ''}".strip())
         if status == NEVER_VERIFIED and doi in earlier:

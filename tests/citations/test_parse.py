@@ -51,7 +51,8 @@ def _jsonl(name: str) -> list[dict]:
 EXAMPLES = _jsonl("examples.jsonl")
 HELDOUT = _jsonl("heldout.jsonl")
 CSL_KEYS = {"author", "title", "container-title", "volume", "issue", "page", "issued", "DOI",
-            "publisher", "publisher-place", "URL", "accessed"}
+            "publisher", "publisher-place", "URL", "accessed", "editor", "translator",
+            "edition"}
 
 
 def _year(item: dict) -> int | None:
@@ -764,3 +765,36 @@ def test_a_date_is_as_precise_as_the_reference_prints_it_and_never_the_date_of_c
     day that is none (30 February) leaves the year. (GB/T 7714-2015's examples.)"""
     item = parse_reference(text)
     assert (item["issued"]["date-parts"][0] if "issued" in item else None) == issued
+
+
+def test_a_gbt_part_of_a_book_is_a_chapter_with_the_books_editors():
+    """GB/T 7714's "析出文献", ``part[M]//host persons. host title``: it was a "book", and the
+    book's editors were dropped. (GB/T 7714-2015's examples.)"""
+    text = ("程根伟. 1998 年长江洪水的成因与减灾对策[M]// 许厚泽, 赵其国. "
+            "长江流域洪涝灾害与科技对策. 北京: 科学出版社, 1999: 32-36.")
+    item = parse_reference(text)
+    assert csl_type(text, item) == "chapter"
+    assert item["container-title"] == "长江流域洪涝灾害与科技对策"
+    assert [e["family"] + e["given"] for e in item["editor"]] == ["许厚泽", "赵其国"]
+    # a host named by its title alone has no editors: the title is not taken for persons
+    paper = ("Fourney M E. Advances in holographic photoelasticity[C]//Symposium on "
+             "Applications of Holography in Mechanics. New York: ASME, 1971: 17-38.")
+    item = parse_reference(paper)
+    assert csl_type(paper, item) == "paper-conference" and "editor" not in item
+
+
+@pytest.mark.parametrize(("text", "translators", "edition"), [
+    ("库恩. 科学革命的结构[M]. 金吾伦, 胡新和, 译. 4 版. 北京: 北京大学出版社, 2012.",
+     ["金吾伦", "胡新和"], "4"),
+    ("FAN X, SOMMERS C H. Food irradiation research and technology[M/OL]. 2nd ed. Ames, Iowa: "
+     "Blackwell Publishing, 2013: 25-26[2014-06-26].", None, "2"),
+    ("王夫之. 船山全书[M]. 修订版. 长沙: 岳麓书社, 2011.", None, "修订版"),
+])
+def test_a_gbt_books_translators_and_edition_are_read(text, translators, edition):
+    """After the type code GB/T 7714 prints the translators (``金吾伦, 胡新和, 译``) and the
+    edition (``4 版``, ``2nd ed.``, ``修订版``): both were dropped. A numbered edition is
+    its number, as CSL's edition is."""
+    item = parse_reference(text)
+    assert ([t["family"] + t["given"] for t in item["translator"]] if "translator" in item
+            else None) == translators
+    assert item["edition"] == edition
