@@ -81,6 +81,14 @@ def _all_han(text: str) -> bool:
     return bool(text) and all(_is_han(c) for c in text)
 
 
+_KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff]")
+
+
+def _all_japanese(text: str) -> bool:
+    """Kanji and kana alone: a Japanese name's family or given name."""
+    return bool(text) and all(_is_han(c) or _KANA.match(c) for c in text)
+
+
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
@@ -898,7 +906,14 @@ def _split_authors(span: str) -> list[dict[str, str]]:
         if len(pairs) > 1 and all(len(pair) == 2 and _all_han(part.replace(" ", ""))
                                   for part, pair in zip(parts, pairs, strict=True)):
             return [{"family": family, "given": given} for family, given in pairs]
+        # a list with a name in kana is Japanese ("立田 ルミ, 山田 太郎"): each name written
+        # family first, a space before the given name, whatever its script
+        japanese = any(_KANA.search(part) for part in parts)
         for part in parts:
+            pair = part.split()
+            if japanese and len(pair) == 2 and all(_all_japanese(word) for word in pair):
+                persons.append({"family": pair[0], "given": pair[1]})
+                continue
             if _all_han(part.replace(" ", "")) and " " in part:
                 for piece in part.split():
                     persons.append(_cjk_person(piece))

@@ -798,3 +798,15 @@ def test_a_gbt_books_translators_and_edition_are_read(text, translators, edition
     assert ([t["family"] + t["given"] for t in item["translator"]] if "translator" in item
             else None) == translators
     assert item["edition"] == edition
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("立田 ルミ. 情報教育の現状. 情報処理. 2005;46(3):1-5.", [("立田", "ルミ")]),
+    ("立田 ルミ, 山田 太郎. 情報教育の現状[J]. 情報処理, 2005, 46(3): 1-5.",
+     [("立田", "ルミ"), ("山田", "太郎")]),
+])
+def test_a_japanese_name_with_kana_is_family_name_first(text, names):
+    """A Japanese name is written family name first, a space before the given name: a
+    given name in kana (ルミ) made it read as a Western "Given Family", 立田 the given name;
+    and in a list with it, 山田 太郎 became two one-character Chinese names."""
+    assert [(a["family"], a["given"]) for a in parse_reference(text)["author"]] == names
