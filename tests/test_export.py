@@ -2603,3 +2603,27 @@ def test_a_gbt_chapter_and_a_translated_book_cited_as_written_keep_their_kinds_a
     ris = cli("export", "ris", "--only-cited", "--include-unverified", "--archive", root,
               "-q").stdout
     assert "TY  - CHAP" in ris and "A2  - 许厚泽" in ris and "ET  - 4" in ris
+
+
+def test_a_cited_works_language_is_exported_as_crossref_gives_it_or_its_script_shows(tmp_path):
+    """GB/T 7714 styles for Zotero and citeproc print a reference by its language: "et al."
+    for an English work, 等 for a Chinese one. No export said a work's language, so every
+    English work cited in a Chinese post was printed with 等. Crossref's language (a
+    recorded real record) is kept; a citation as written is Chinese, Japanese or Korean by
+    its title's script, and a Latin title says no language."""
+    english = recorded_work("10.1038/ng.3834")
+    assert csl_item(english)["language"] == "en"
+    assert "LA  - en" in ris_record(english)
+    post = tmp_path / "langs.md"
+    post.write_text("---\ntitle: langs\ndate: 2021-05-06 08:00:00\n---\n\n正文。\n\n参考文献\n\n"
+                    "[1] 欧阳修, 宋祁. 新唐书[M]. 北京: 中华书局, 1975.\n\n"
+                    "[2] 立田 ルミ. 情報教育の現状[J]. 情報処理, 2005, 46(3): 1-5.\n\n"
+                    "[3] Fourney M E. Advances in holographic photoelasticity[C]//Symposium on "
+                    "Applications of Holography in Mechanics. New York: ASME, 1971: 17-38.\n",
+                    encoding="utf-8")
+    root = tmp_path / "archive"
+    assert cli("ingest", post, "--archive", root, "--no-fetch").exit_code == 0
+    items = json.loads(cli("export", "csl-json", "--only-cited", "--include-unverified",
+                           "--archive", root, "-q").stdout)
+    assert {item["title"]: item.get("language") for item in items} == {
+        "新唐书": "zh", "情報教育の現状": "ja", "Advances in holographic photoelasticity": None}

@@ -298,6 +298,9 @@ def work_of(record: dict[str, Any]) -> dict[str, Any]:
             "publisher": record.get("publisher"),
             "institution": institutions[0] if institutions else None,
             "degree": _first(record, "degree"),
+            # the work's language as its depositor gave it ("en"): CSL styles print a
+            # reference by its language's rules (GB/T 7714's "et al." or 等)
+            "language": record.get("language"),
             # what a posted work is (a preprint, a blog post) and where it was posted (a
             # blog's name; a preprint's subject area)
             "group-title": record.get("group-title") if record.get("type") == "posted-content"

@@ -421,7 +421,8 @@ def csl_item(work: Work) -> dict[str, Any]:
                        ("issue", work.issue), ("page", work.pages), ("DOI", work.doi),
                        ("URL", work.url), ("publisher", work.issuer),
                        ("publisher-place", work.place),
-                       ("section", work.section), ("genre", work.degree)):
+                       ("section", work.section), ("genre", work.degree),
+                       ("language", work.language)):
         if value:
             item[key] = str(value)
     if work.keywords:
@@ -482,7 +483,7 @@ def ris_record(work: Work) -> str:
     if work.date:
         lines.append(("DA", work.date.replace("-", "/")))
     for tag, value in (("T3", work.series), ("ET", work.edition), ("VL", work.volume),
-                       ("IS", work.issue),
+                       ("IS", work.issue), ("LA", work.language),
                        ("M3", work.degree),  # a thesis's type of work ("PhD Thesis")
                        ("DO", work.doi), ("UR", work.url), ("PB", work.issuer),
                        ("CY", work.place),

@@ -108,6 +108,7 @@ class Work:
     degree: str | None = None  # a thesis's, as Crossref gives it ("PhD Thesis")
     subtype: str | None = None  # a posted work's, as Crossref gives it: preprint, blog…
     edition: str | None = None  # a book's, as a citation prints it ("2", "修订版")
+    language: str | None = None  # a cited work's, as Crossref gives it or its script says
     keywords: list[str] = field(default_factory=list)  # a post's tags, then its column
     section: str | None = None  # a post's column (【中亚研究】): the account's section
     abstract: str | None = None  # a post's summary, the digest its account wrote for it
@@ -439,6 +440,23 @@ def unverified(record: dict[str, Any], checked: list[dict[str, Any]],
     return [(text, where) for text, where in citations_in(record) if text not in covered]
 
 
+_KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff]")
+_HANGUL = re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
+_HAN = re.compile(f"[{_CJK_CHAR}]")
+
+
+def script_language(text: str) -> str | None:
+    """The language a citation's script shows (its title's, when it has one: an English
+    title with a note in Chinese is English): Japanese for kana, Korean for hangul, Chinese
+    for ideographs alone; None for any other script, which names no one language (a Latin
+    title may be English, French or German)."""
+    if _KANA.search(text):
+        return "ja"
+    if _HANGUL.search(text):
+        return "ko"
+    return "zh" if _HAN.search(text) else None
+
+
 def _as_written(entry: dict[str, Any], parse: Parse | None) -> tuple[dict[str, Any], str | None]:
     """A citation no Crossref record stands behind: the fields ``parse`` reads from it as
     written (CSL-JSON), and its type when they say (a journal named: an article in it)."""
@@ -661,7 +679,7 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
                           doi=work.get("DOI"), publisher=work.get("publisher"),
                           series=work.get("collection-title"),
                           institution=work.get("institution"), degree=work.get("degree"),
-                          subtype=work.get("subtype"))
+                          subtype=work.get("subtype"), language=work.get("language"))
             result.notes += withdrawal_notes(entry.get("evidence") or {})
         else:  # unverified and without a record: the citation as written
             authors = item.get("author") or []
@@ -694,7 +712,9 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
                           et_al=_says_et_al(entry.get("text") or "", authors),
                           editors=[_as_cited(e) for e in item.get("editor") or []],
                           translators=[_as_cited(t) for t in item.get("translator") or []],
-                          edition=item.get("edition"))
+                          edition=item.get("edition"),
+                          language=script_language(item.get("title") or entry.get("text")
+                                                   or ""))
             result.notes.append(f"fields read from the citation as written: "
                                 f"{entry.get('text') or ''}".strip())
         if status == NEVER_VERIFIED and doi in earlier:
