@@ -33,6 +33,7 @@ from archiver.export.works import (
     cited_works,
     first_words,
     post_work,
+    script_language,
 )
 from archiver.store import Archive
 
@@ -2463,8 +2464,9 @@ def test_a_misc_entry_in_plain_bibtex_says_where_to_find_the_work(doi):
     doi: its howpublished gives the DOI's address, so the printed entry still finds it."""
     entry = bibtex_entry(recorded_work(doi), "bibtex")
     assert entry.startswith("@misc{")
-    assert re.search(r"howpublished = \{(?:bioRxiv, )?\\url\{https://doi\.org/"
-                     + re.escape(doi) + r"\}\}", entry)
+    where = {"10.1101/097196": "bioRxiv", "10.2737/rds-2018-0001":
+             "Forest Service Research Data Archive"}[doi]  # the server, the repository
+    assert f"howpublished = {{{where}, \\url{{https://doi.org/{doi}}}}}" in entry
     assert f"doi = {{{doi}}}" in entry
 
 
@@ -2593,16 +2595,55 @@ def test_a_gbt_chapter_and_a_translated_book_cited_as_written_keep_their_kinds_a
     chapter, book = bibtexparser.parse_string(bib).entries
     assert chapter.entry_type == "incollection" and book.entry_type == "book"
     assert chapter.fields_dict["booktitle"].value == "长江流域洪涝灾害与科技对策"
-    assert chapter.fields_dict["editor"].value == "{许厚泽} and {赵其国}"
+    # named without their role: the book's authors as far as the citation says
+    assert chapter.fields_dict["bookauthor"].value == "{许厚泽} and {赵其国}"
     assert book.fields_dict["translator"].value == "{金吾伦} and {胡新和}"
     assert book.fields_dict["edition"].value == "4"
     items = json.loads(cli("export", "csl-json", "--only-cited", "--include-unverified",
                            "--archive", root, "-q").stdout)
     assert [(item["type"], item.get("edition")) for item in items] == [
         ("chapter", None), ("book", "4")]
+    assert items[0]["container-author"] == [{"literal": "许厚泽"}, {"literal": "赵其国"}]
     ris = cli("export", "ris", "--only-cited", "--include-unverified", "--archive", root,
               "-q").stdout
-    assert "TY  - CHAP" in ris and "A2  - 许厚泽" in ris and "ET  - 4" in ris
+    assert "TY  - CHAP" in ris and "ET  - 4" in ris
+
+
+def test_gbt_citations_as_written_are_the_kinds_of_work_their_codes_say(tmp_path):
+    """A newspaper article was a @misc that named no newspaper (it had been an article in a
+    journal); a thesis a @phdthesis whose university was its publisher, with no school; a
+    whole proceedings a paper in proceedings with no booktitle. (GB/T 7714-2015's
+    examples.)"""
+    post = tmp_path / "gbt.md"
+    post.write_text("---\ntitle: gbt\ndate: 2021-05-06 08:00:00\nauthor: 测试号\n---\n\n正文。\n\n"
+                    "参考文献\n\n"
+                    "[1] 丁文祥. 数字革命与竞争国际化[N]. 中国青年报, 2000-11-20(15).\n\n"
+                    "[2] 马欢. 人类活动影响下海河流域典型区水循环变化分析[D]. 北京: 清华大学, "
+                    "2011.\n\n"
+                    "[3] 中国职工教育研究会. 职工教育研究论文集[C]. 北京: 人民教育出版社, "
+                    "1985.\n", encoding="utf-8")
+    root = tmp_path / "archive"
+    assert cli("ingest", post, "--archive", root, "--no-fetch").exit_code == 0
+    items = {item["title"]: item for item in json.loads(cli(
+        "export", "csl-json", "--only-cited", "--include-unverified", "--archive", root,
+        "-q").stdout)}
+    news = items["数字革命与竞争国际化"]
+    assert (news["type"], news["container-title"]) == ("article-newspaper", "中国青年报")
+    thesis = items["人类活动影响下海河流域典型区水循环变化分析"]
+    assert (thesis["type"], thesis["publisher"]) == ("thesis", "清华大学")
+    assert items["职工教育研究论文集"]["type"] == "book"
+    entries = {e.fields_dict["title"].value: e for e in bibtexparser.parse_string(cli(
+        "export", "bibtex", "--only-cited", "--include-unverified", "--archive", root,
+        "-q").stdout).entries}
+    assert entries["数字革命与竞争国际化"].fields_dict["journal"].value == "中国青年报"
+    thesis_entry = entries["人类活动影响下海河流域典型区水循环变化分析"]
+    assert thesis_entry.entry_type == "phdthesis"
+    assert thesis_entry.fields_dict["school"].value == "清华大学"
+    assert thesis_entry.fields_dict["type"].value == "Thesis"  # not said to be a doctorate
+    assert entries["职工教育研究论文集"].entry_type == "book"
+    ris = cli("export", "ris", "--only-cited", "--include-unverified", "--archive", root,
+              "-q").stdout
+    assert "TY  - NEWS" in ris and "TY  - THES" in ris
 
 
 def test_a_cited_works_language_is_exported_as_crossref_gives_it_or_its_script_shows(tmp_path):
@@ -2627,3 +2668,10 @@ def test_a_cited_works_language_is_exported_as_crossref_gives_it_or_its_script_s
                            "--archive", root, "-q").stdout)
     assert {item["title"]: item.get("language") for item in items} == {
         "新唐书": "zh", "情報教育の現状": "ja", "Advances in holographic photoelasticity": None}
+
+
+def test_a_foreign_name_written_with_a_middle_dot_in_chinese_is_chinese():
+    """The katakana middle dot (约翰・洛克) is how Chinese text writes a foreign name: it
+    made a Chinese title Japanese."""
+    assert script_language("约翰・洛克的政治哲学") == "zh"
+    assert script_language("情報教育の現状") == "ja"

@@ -81,12 +81,15 @@ def _all_han(text: str) -> bool:
     return bool(text) and all(_is_han(c) for c in text)
 
 
-_KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff]")
+# kana, without the marks Chinese text writes too: the middle dot of a foreign name
+# (约翰・洛克) and the prolonged sound mark
+_KANA = re.compile("[\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fd\u30fe\u31f0-\u31ff]")
 
 
 def _all_japanese(text: str) -> bool:
-    """Kanji and kana alone: a Japanese name's family or given name."""
-    return bool(text) and all(_is_han(c) or _KANA.match(c) for c in text)
+    """Kanji, kana and the iteration mark 々 alone: a Japanese name's family or given name
+    (佐々木, ルミ)."""
+    return bool(text) and all(_is_han(c) or c in "々ー" or _KANA.match(c) for c in text)
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
@@ -1038,8 +1041,9 @@ def _vancouver_list_then_title(authors: str) -> tuple[str, str]:
     if match is None:
         return authors, ""
     rest = authors[match.end():].strip(" .")
-    if len(rest.split()) < 2 or not rest[:1].isalnum() or _MORE_NAMES.match(rest):
-        return authors, ""  # "Bruggen M. & Kaiser C.R.": the list goes on
+    if len(rest.split()) < 2 or not rest[:1].isalnum() or _MORE_NAMES.match(rest) or \
+            re.match(_VANCOUVER_NAME + r"(?:[.,]|$)", rest):
+        return authors, ""  # "Bruggen M. & Kaiser C.R.", "Smith J. Jones K.": more names
     return authors[:match.end()].rstrip(), rest
 
 
@@ -1414,8 +1418,15 @@ def csl_type(text: str, item: dict[str, Any]) -> str:
     tells apart)."""
     code = _gbt_code(text)
     if code:
-        if code in _GBT_WHOLES and _GBT_PART.search(text):
+        part = _GBT_PART.search(text)
+        if code in _GBT_WHOLES and part:
             return "chapter"  # "[M]//": a part of the book named after "//"
+        if code == "C" and not part:
+            return "book"  # "论文集[C]. 北京: …": the proceedings themselves
+        if code == "A":  # GB/T 7714-1987's part ("题名[A]. 编者. 论文集[C]."), else an archive
+            host = [c.split("/")[0] for c in _DOCTYPE_RE.findall(text)[1:2]]
+            return {"C": "paper-conference", "M": "chapter"}.get(host[0] if host else "",
+                                                                 "document")
         return _GBT_TYPES.get(code, "document")
     container = item.get("container-title") or ""
     if _is_proceedings(container):
@@ -1478,7 +1489,7 @@ def _gbt_imprint(text: str, item: dict[str, Any]) -> dict[str, Any]:
     librarian's record of the work needs them; the tagger's fields do not hold them."""
     code = _DOCTYPE_RE.search(text)
     if not code or code.group(1) not in _DOCTYPES:
-        return _full_date(text, item)
+        return item
     after = text[code.end():]
     kind = code.group(1).split("/")[0]
     imprint = _IMPRINT.search(after) if kind in _IMPRINTED else None
@@ -1496,30 +1507,39 @@ def _gbt_imprint(text: str, item: dict[str, Any]) -> dict[str, Any]:
             if not (item.get("DOI") and item["DOI"].casefold() in url.casefold()):
                 item["URL"] = url
                 break
-        if "issued" in item and str(item["issued"]["date-parts"][0][0]) not in _UNBRACKETED.sub(
-                " ", text):
-            del item["issued"]  # "[EB/OL]. [2012-03-27]": when it was read, not published
-    return _full_date(text, item)
+    return item
 
 
-# what of a reference no date of its publication stands in: a bracketed date (the date it
-# was cited, a list number, the type code) and an address
-_UNBRACKETED = re.compile(r"\[[^\]]*\]|https?://\S+")
+# what in a reference is no date of its publication: a date in brackets (GB/T 7714's date
+# of citing, "[2012-03-27]"), a type code or a list number in brackets, an address, and a
+# date after the words that say it was read then ("Accessed 2021-03-05", "访问日期:
+# 2020-05-01", "[cited 2021 Mar 5]")
+_READ_ON = (r"(?:accessed|retrieved|viewed|visited|cited|consulted|访问|检索|引用|浏览)"
+            r"[^\d\n]{0,12}(?:1[5-9]|20)\d\d(?:\s*[-./年]\s*\d{1,2}(?:\s*[-./月]\s*\d{1,2}日?)?)?")
+_NOT_PUBLISHED = re.compile(r"\[\s*\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}\s*\]|"
+                            r"\[(?:[A-Z]{1,2}(?:/OL)?|\d{1,3})\]|https?://\S+|" + _READ_ON,
+                            re.I)
 # a day written whole, as GB/T 7714 dates a newspaper, a patent or an online work's update
 # ("中国青年报, 2000-11-20(15)", "(2001-12-19)[2002-04-15]")
 _ISO_DAY = re.compile(r"(?<![\d-])(1[5-9]\d\d|20\d\d)-(\d\d)-(\d\d)(?![\d-])")
 
 
-def _full_date(text: str, item: dict[str, Any]) -> dict[str, Any]:
-    """The day of the work's year where the reference prints it whole (outside brackets and
-    addresses): a newspaper's issue is that day's, not the year's."""
+def _publication_date(text: str, item: dict[str, Any]) -> dict[str, Any]:
+    """``item`` dated by what the reference prints of its publication: no ``issued`` where
+    the only date is when it was read (``[EB/OL]. [2012-03-27]``, ``Accessed 2021-03-05``),
+    and the day where it prints the day whole outside its title (a newspaper's issue is
+    that day's, not the year's)."""
     if "issued" not in item:
         return item
     year = item["issued"]["date-parts"][0][0]
-    unbracketed = _UNBRACKETED.sub(" ", text)
-    for day in _ISO_DAY.finditer(unbracketed):
+    published = _NOT_PUBLISHED.sub(" ", text)
+    if str(year) not in published:
+        del item["issued"]
+        return item
+    title = item.get("title") or ""
+    for day in _ISO_DAY.finditer(published):
         y, m, d = (int(part) for part in day.groups())
-        if y != year or _READ_ON.search(unbracketed, max(0, day.start() - 24), day.start()):
+        if y != year or day.group(0) in title:
             continue
         with contextlib.suppress(ValueError):
             datetime.date(y, m, d)
@@ -1528,48 +1548,56 @@ def _full_date(text: str, item: dict[str, Any]) -> dict[str, Any]:
     return item
 
 
-# the words before a date a work was read on, not published ("Accessed 2021-03-05")
-_READ_ON = re.compile(r"(?:accessed|retrieved|viewed|cited|consulted|访问|检索|引用)\W*"
-                      r"(?:on\W*)?$", re.I)
-
-
-# after "//": the host's responsible persons, ended by a full stop, before the host's title
-_HOST_PERSONS = re.compile(r"\]\s*//\s*([^.．。\d\[\]:：]{1,80}?)\s*[.．。]\s*(\S)")
-# after the code, the translators ("金吾伦, 胡新和, 译.", "WANG Y, trans.") and the edition
-# ("2 版", "修订版", "4th ed.")
-_TRANSLATORS = re.compile(r"[.．。]\s*([^.．。\d\[\]:：]{1,80}?)\s*,?\s*(?:译|譯|trans)\s*[.．。]",
-                          re.I)
+# after "//": the host's responsible persons, perhaps with their role ("王五, 主编", "JONES K,
+# eds"), ended by a full stop, then the host's title
+_EDITOR_ROLE = r"(?:主编|编著|编|eds?\.?|\(eds?\.?\))"
+_HOST_PERSONS = re.compile(r"\]\s*//\s*(?P<names>[^.．。\d\[\]:：]{1,80}?)"
+                           rf"(?P<role>\s*,?\s*{_EDITOR_ROLE})?\s*[.．。]\s*(?P<title>\S)", re.I)
+# after the code, the translators: "金吾伦, 胡新和, 译.", "李四, 编译.", "MARSDEN W, trans."
+# (a comma before "trans.": "IEEE Trans. Pattern Anal." is a journal)
+_TRANSLATORS = re.compile(r"[.．。]\s*(?P<names>[^.．。\d\[\]:：]{1,80}?)"
+                          r"(?:\s*,?\s*(?:主译|编译|审译|译|譯)|\s*,\s*trans(?:lated)?\.?)"
+                          r"\s*[.．。]", re.I)
+# and the edition: "2 版", "第 2 版", "修订版", "4th ed.", "Rev. ed."
 _EDITION = re.compile(r"[.．。]\s*(\d{1,2}(?:st|nd|rd|th)?\s*(?:版|ed\.?|edn\.?|edition)|"
-                      r"修订版|增订版|第[一二三四五六七八九十\d]{1,3}版)\s*(?=[.．。])", re.I)
-
-
+                      r"修订版|增订版|第\s*[一二三四五六七八九十\d]{1,3}\s*版|"
+                      r"rev(?:ised)?\.?\s*ed(?:ition|n?\.)?)\s*(?=[.．。]|$)", re.I)
 _NO_PERSONS = re.compile(r"\s*(?:vol|no|in|pp?|eds?)\s*$", re.I)  # "[M]// Vol. …"
 
 
 def _gbt_roles(text: str, item: dict[str, Any]) -> dict[str, Any]:
-    """Who else a GB/T 7714 reference names, and its edition: the editors (or author) of the
+    """Who else a GB/T 7714 reference names, and its edition: who is responsible for the
     book a part is in, written after "//" before the book's title (``[M]// 许厚泽, 赵其国.
-    长江流域洪涝灾害与科技对策``: CSL's editor, as GB/T styles print them back), the
-    translators (``金吾伦, 胡新和, 译``) and the edition (``2 版``, ``4th ed.``) after the
+    长江流域洪涝灾害与科技对策``): its editors where their role says so (``主编``, ``eds``),
+    else the book's authors as far as the reference tells (CSL's ``container-author``:
+    ``王夫之. 船山全书`` wrote it); the translators (``金吾伦, 胡新和, 译``) and the edition
+    (``2 版``, ``4th ed.``; never of a newspaper, whose ``第4版`` is its page) after the
     type code. The tagger gives none of them a field."""
     code = _DOCTYPE_RE.search(text)
     if not code or code.group(1) not in _DOCTYPES:
         return item
     host = _HOST_PERSONS.search(text, code.start())
-    container = item.get("container-title") or ""
-    if host and container and host.group(1).strip() != container.strip() \
-            and not _NO_PERSONS.match(host.group(1)) and text.find(container, host.start(2)) >= 0:
-        editors = split_authors(host.group(1))
-        if editors:
-            item.setdefault("editor", editors)
+    if host and not _NO_PERSONS.match(host.group("names")):
+        container = (item.get("container-title") or "").strip()
+        if container and item.get("publisher") and item["publisher"] in container and \
+                item.get("publisher-place", "") in container and \
+                container != host.group("names").strip():
+            # the tagger took the imprint ("上海: 上海古籍出版社") for the host; the words
+            # after "//" are its title
+            item["container-title"] = host.group("names").strip()
+        elif container and container != host.group("names").strip() and \
+                text.startswith(container, host.start("title")):
+            people = split_authors(host.group("names"))
+            if people:
+                item.setdefault("editor" if host.group("role") else "container-author", people)
     translators = _TRANSLATORS.search(text, code.end())
     if translators:
-        people = split_authors(translators.group(1))
+        people = split_authors(translators.group("names"))
         if people:
             item.setdefault("translator", people)
-    edition = _EDITION.search(text, code.end())
+    edition = _EDITION.search(text, code.end()) if code.group(1).split("/")[0] != "N" else None
     if edition:  # a number as CSL's edition is one ("2 版", "2nd ed." are 2), else as printed
-        number = re.match(r"\d+", edition.group(1))
+        number = re.search(r"\d+", edition.group(1))
         item.setdefault("edition", number.group(0) if number else edition.group(1))
     return item
 
@@ -1584,16 +1612,17 @@ def parse_reference(text: str) -> dict[str, Any]:
 
     Keys (only those found): author, title, container-title, volume, issue, page, issued
     {"date-parts": [[year]]} (and the day, printed whole), DOI; of a GB/T 7714 reference
-    also publisher and publisher-place, editor (of the book a part is in), translator and
-    edition, and of an online one URL and accessed. Never raises on any string."""
+    also publisher and publisher-place, editor or container-author (of the book a part is
+    in), translator and edition, and of an online one URL and accessed. Never raises on any
+    string."""
     try:
         clean = clean_text(text)
         if not clean or not any(c.isalnum() for c in clean):
             return {}
         tokens = tokenize(clean)
         labels = tag(tokens)
-        return _gbt_roles(clean, _gbt_imprint(clean, _gbt_title(clean, _csl(clean, tokens,
-                                                                           labels))))
+        item = _gbt_imprint(clean, _gbt_title(clean, _csl(clean, tokens, labels)))
+        return _publication_date(clean, _gbt_roles(clean, item))
     except Exception:  # a parser of untrusted text must not take its caller down
         import logging
 

@@ -216,7 +216,7 @@ def tidy(work: Work) -> Work:
     control characters (:func:`one_line`); the stored Crossref evidence it came from is not
     changed."""
     changes: dict[str, Any] = {name: one_line(getattr(work, name)) for name in _TEXT_FIELDS}
-    for people in ("authors", "editors", "translators"):
+    for people in ("authors", "editors", "translators", "book_authors"):
         changes[people] = [{k: one_line(v) if isinstance(v, str) else v for k, v in a.items()}
                            for a in getattr(work, people)]
     changes["notes"] = [one_line(note) or "" for note in work.notes]
@@ -317,6 +317,8 @@ def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
                        + (" and others" if work.editors_et_al else "")))
     if work.translators and flavour == "biblatex":  # BibTeX's styles know no translator
         fields.append(("translator", _names(work.translators)))
+    if work.book_authors and flavour == "biblatex":  # nor the author of a part's book
+        fields.append(("bookauthor", _names(work.book_authors)))
     if work.title:
         fields.append(("title", protected_title(work.title)))
     container_field = {"article": "journal", "inproceedings": "booktitle",
@@ -331,6 +333,10 @@ def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
     # howpublished, beside its address
     posted = work.kind == "cited" and work.crossref_type == "posted-content"
     posted_at = (work.container or work.issuer) if posted else None
+    # ... and a cited @misc or @online in anything else (a standard in a compilation, a web
+    # page on a site): its container, which these types have no field for, is where it is
+    if work.kind == "cited" and not posted and entry_type in ("misc", "online"):
+        posted_at = work.container
     for name, value in (("series", work.series), ("edition", work.edition),
                         ("volume", work.volume), ("number", work.issue),
                         ("pages", work.pages.replace("-", "--") if work.pages else None),
@@ -350,15 +356,23 @@ def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
             fields.append(("type", "techreport"))
         if work.date:
             fields.append(("date", work.date))
-        organisation = work.organisation if work.kind == "post" else posted_at
+        organisation = work.organisation if work.kind == "post" else (
+            posted_at if entry_type == "online" else None)
         if organisation:
             fields.append(("organization", _one_name(tex(organisation), "organization",
                                                      flavour)))
+        if entry_type == "misc" and posted_at:
+            fields.append(("howpublished", tex(posted_at)))
         if work.url:
             fields.append(("url", verbatim(work.url)))
         if work.accessed:
             fields.append(("urldate", work.accessed))
     else:
+        if entry_type == "phdthesis" and thesis_type(work.degree) != "phdthesis":
+            # plain.bst prints "PhD thesis" unless a type says otherwise: a thesis whose
+            # degree is not known to be a doctorate is said to be a thesis
+            fields.append(("type", thesis_type(work.degree)
+                           if thesis_type(work.degree) != "mathesis" else "Master's thesis"))
         if work.year:
             fields.append(("year", work.year))
         month = work.date[5:7] if work.date else ""
@@ -372,6 +386,8 @@ def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
             # review) that names no journal would be printed with no way to find it
             fields.append(("howpublished",
                            f"{where}\\url{{https://doi.org/{verbatim(work.doi)}}}"))
+        elif where:
+            fields.append(("howpublished", tex(posted_at)))
     if work.doi:
         fields.append(("doi", verbatim(work.doi)))
     if work.keywords:  # BibTeX's styles print none; biblatex filters by them
@@ -409,7 +425,8 @@ def csl_item(work: Work) -> dict[str, Any]:
         item["author"] = [dict(a) for a in work.authors]
     elif work.organisation and work.kind == "post":
         item["author"] = [{"literal": work.organisation}]
-    for role, people in (("editor", work.editors), ("translator", work.translators)):
+    for role, people in (("editor", work.editors), ("translator", work.translators),
+                         ("container-author", work.book_authors)):
         if people:
             item[role] = [dict(p) for p in people]
     if work.kind == "post" and work.organisation:

@@ -64,6 +64,13 @@ TYPES = {
     "proceedings": ("proceedings", "proceedings", "book", "CONF"),
     "reference-book": ("reference", "book", "book", "BOOK"),
     "book-set": ("mvbook", "book", "book", "BOOK"),
+    # (biblatex has no @standard among the types its styles print: a @misc)
+    "standard": ("misc", "misc", "standard", "STAND"),
+    # kinds of work a citation as written names by its GB/T 7714 code, which no Crossref
+    # type is (keys of CSL's names, apart from Crossref's)
+    "csl:article-newspaper": ("article", "article", "article-newspaper", "NEWS"),
+    "csl:patent": ("patent", "misc", "patent", "PAT"),
+    "csl:webpage": ("online", "misc", "webpage", "ELEC"),
 }
 FALLBACK = ("misc", "misc", "document", "GEN")
 # the Crossref types whose institution, not their depositor, is who a style names as their
@@ -109,6 +116,9 @@ class Work:
     subtype: str | None = None  # a posted work's, as Crossref gives it: preprint, blog…
     edition: str | None = None  # a book's, as a citation prints it ("2", "修订版")
     language: str | None = None  # a cited work's, as Crossref gives it or its script says
+    # the authors of the book a cited part is in, as a citation names them (GB/T 7714's
+    # "[M]// 王夫之. 船山全书": the book's, who may have written or edited it)
+    book_authors: list[dict[str, str]] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)  # a post's tags, then its column
     section: str | None = None  # a post's column (【中亚研究】): the account's section
     abstract: str | None = None  # a post's summary, the digest its account wrote for it
@@ -440,7 +450,8 @@ def unverified(record: dict[str, Any], checked: list[dict[str, Any]],
     return [(text, where) for text, where in citations_in(record) if text not in covered]
 
 
-_KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff]")
+# kana, without the middle dot and prolonged sound mark Chinese text writes too (约翰・洛克)
+_KANA = re.compile("[\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fd\u30fe\u31f0-\u31ff]")
 _HANGUL = re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
 _HAN = re.compile(f"[{_CJK_CHAR}]")
 
@@ -462,14 +473,21 @@ def _as_written(entry: dict[str, Any], parse: Parse | None) -> tuple[dict[str, A
     written (CSL-JSON), and its type when they say (a journal named: an article in it)."""
     text = entry.get("text") or ""
     item = parse(text) if parse else {}
-    return item, _CROSSREF_TYPE_OF.get(csl_type(text, item)) if item else None
+    if not item:
+        return item, None
+    kind = _CROSSREF_TYPE_OF.get(csl_type(text, item))
+    if kind is None and item.get("container-title"):
+        kind = "journal-article"  # a journal named, and no code says otherwise
+    return item, kind
 
 
 # a citation's CSL type (what its GB/T 7714 code, or the container it names, says) as the
 # Crossref type whose entry types an export writes (:data:`TYPES`); any other is a @misc
 _CROSSREF_TYPE_OF = {"article-journal": "journal-article", "chapter": "book-chapter",
                      "book": "book", "paper-conference": "proceedings-article",
-                     "thesis": "dissertation", "report": "report", "dataset": "dataset"}
+                     "thesis": "dissertation", "report": "report", "dataset": "dataset",
+                     "standard": "standard", "article-newspaper": "csl:article-newspaper",
+                     "patent": "csl:patent", "webpage": "csl:webpage"}
 
 
 # a given name that is initials alone, run together or spaced, without full stops ("JL",
@@ -698,6 +716,9 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
                                 transliterate=False)
             key = known.get(doi) or unique(base, taken)
             taken.add(key)
+            # a thesis's imprint names the university that granted it, a report's the
+            # body that issued it ("北京: 清华大学, 2011"): the institution, not a publisher
+            granted = kind in ("dissertation", "report")
             result = Work(key=key, kind="cited", crossref_type=kind, title=item.get("title"),
                           authors=[_as_cited(a) for a in authors],
                           container=item.get("container-title"),
@@ -706,12 +727,14 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
                           date=notices.iso_date(item.get("issued")) or (
                               str(year) if year else None),
                           doi=item.get("DOI") or entry.get("doi"),
-                          publisher=item.get("publisher"), place=item.get("publisher-place"),
-                          url=item.get("URL"),
+                          publisher=None if granted else item.get("publisher"),
+                          institution=item.get("publisher") if granted else None,
+                          place=item.get("publisher-place"), url=item.get("URL"),
                           accessed=notices.iso_date(item.get("accessed")),
                           et_al=_says_et_al(entry.get("text") or "", authors),
                           editors=[_as_cited(e) for e in item.get("editor") or []],
                           translators=[_as_cited(t) for t in item.get("translator") or []],
+                          book_authors=[_as_cited(a) for a in item.get("container-author") or []],
                           edition=item.get("edition"),
                           language=script_language(item.get("title") or entry.get("text")
                                                    or ""))

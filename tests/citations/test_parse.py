@@ -741,10 +741,12 @@ def test_a_title_with_commas_and_and_after_a_vancouver_list_is_the_title(text):
 
 def test_a_list_of_names_with_initials_after_them_is_not_cut_at_its_first_full_stop():
     """Only words that are no more names are a title: "Bruggen M. & Kaiser C.R." is two
-    authors, and the reference has no title."""
+    authors, and the reference has no title; nor does one whose names each end with a full
+    stop ("Smith J. Jones K.")."""
     item = parse_reference("Bruggen M. & Kaiser C.R., 2002, Nature, 418, 301")
     assert [a["family"] for a in item["author"]] == ["Bruggen", "Kaiser"]
     assert "title" not in item
+    assert "title" not in parse_reference("Smith J. Jones K. 2019. Nature 5: 1-2.")
 
 
 @pytest.mark.parametrize(("text", "issued"), [
@@ -755,6 +757,9 @@ def test_a_list_of_names_with_initials_after_them_is_not_cut_at_its_first_full_s
     ("Online Computer Library Center, Inc. About OCLC: history of cooperation[EB/OL]. "
      "[2012-03-27]. http://www.oclc.org/about/cooperation.en.html.", None),
     ("Smith J. A page on things. 2021. Accessed 2021-03-05. https://example.org/a", [2021]),
+    ("Smith J. A page on things. Accessed 2021-03-05. https://example.org/a", None),
+    ("张三. 某网页[EB/OL]. 2020. 访问日期: 2020-05-01. http://example.cn/a", [2020]),
+    ("Smith J. Covid report 2020-03-15. Lancet. 2020;395:1-2.", [2020]),
     ("Smith J. A page on things. 2021-02-30.", [2021]),
 ])
 def test_a_date_is_as_precise_as_the_reference_prints_it_and_never_the_date_of_citing(
@@ -762,30 +767,56 @@ def test_a_date_is_as_precise_as_the_reference_prints_it_and_never_the_date_of_c
     """GB/T 7714 dates a newspaper, a patent and an online work's update by the day: that
     day was cut to its year. The date an online work was cited, in brackets or after
     "Accessed", is no date of its publication: "[2012-03-27]" alone gave "issued 2012". A
-    day that is none (30 February) leaves the year. (GB/T 7714-2015's examples.)"""
+    day that is none (30 February) leaves the year, and so does a date in the title.
+    (GB/T 7714-2015's examples.)"""
     item = parse_reference(text)
     assert (item["issued"]["date-parts"][0] if "issued" in item else None) == issued
 
 
-def test_a_gbt_part_of_a_book_is_a_chapter_with_the_books_editors():
-    """GB/T 7714's "析出文献", ``part[M]//host persons. host title``: it was a "book", and the
-    book's editors were dropped. (GB/T 7714-2015's examples.)"""
+def test_a_gbt_part_of_a_book_is_a_chapter_in_the_book_its_persons_are_responsible_for():
+    """GB/T 7714's "析出文献", ``part[M]//host persons. host title``: it was a "book", and
+    who is responsible for the book was dropped. They are its editors where their role says
+    so (``主编``, ``eds``), else the book's authors as far as the reference tells (王夫之
+    wrote 船山全书). (GB/T 7714-2015's examples.)"""
     text = ("程根伟. 1998 年长江洪水的成因与减灾对策[M]// 许厚泽, 赵其国. "
             "长江流域洪涝灾害与科技对策. 北京: 科学出版社, 1999: 32-36.")
     item = parse_reference(text)
     assert csl_type(text, item) == "chapter"
     assert item["container-title"] == "长江流域洪涝灾害与科技对策"
-    assert [e["family"] + e["given"] for e in item["editor"]] == ["许厚泽", "赵其国"]
-    # a host named by its title alone has no editors: the title is not taken for persons
-    paper = ("Fourney M E. Advances in holographic photoelasticity[C]//Symposium on "
-             "Applications of Holography in Mechanics. New York: ASME, 1971: 17-38.")
-    item = parse_reference(paper)
-    assert csl_type(paper, item) == "paper-conference" and "editor" not in item
+    assert [e["family"] + e["given"] for e in item["container-author"]] == ["许厚泽", "赵其国"]
+    assert "editor" not in item
+    edited = parse_reference("张三. 某章[M]//王五, 主编. 某书. 北京: 中华书局, 2000: 1-10.")
+    assert [e["family"] + e["given"] for e in edited["editor"]] == ["王五"]
+    assert edited["container-title"] == "某书"
+
+
+@pytest.mark.parametrize("text", [
+    # a host named by its title alone: no persons (and the imprint the tagger took for the
+    # host's title gives the title back)
+    "Fourney M E. Advances in holographic photoelasticity[C]//Symposium on Applications of "
+    "Holography in Mechanics. New York: ASME, 1971: 17-38.",
+    "李四. 论宋代的城市[C]//宋史研究论文集. 上海: 上海古籍出版社, 2008: 20-35.",
+    # a journal's "Trans." is no translator, a newspaper's 第4版 no edition
+    "SMITH J. A deep network for images[J]. IEEE Trans. Pattern Anal. Mach. Intell., 2010, "
+    "32(1): 1-10.",
+    "李四. 某报道[N]. 人民日报. 2019-03-01. 第4版.",
+])
+def test_a_gbt_reference_names_no_one_it_does_not_name(text):
+    """Words after "//", a journal's abbreviation and a newspaper's page were taken for the
+    host's editors, a translator and an edition ("宋史研究论文集" an editor, "IEEE" a
+    translator, "第4版" an edition)."""
+    item = parse_reference(text)
+    assert not {"editor", "container-author", "translator", "edition"} & set(item)
+    if "宋史" in text:
+        assert item["container-title"] == "宋史研究论文集"
 
 
 @pytest.mark.parametrize(("text", "translators", "edition"), [
     ("库恩. 科学革命的结构[M]. 金吾伦, 胡新和, 译. 4 版. 北京: 北京大学出版社, 2012.",
      ["金吾伦", "胡新和"], "4"),
+    ("库恩. 科学革命的结构[M]. 李四, 编译. 第 2 版. 北京: 北京大学出版社, 2012.", ["李四"], "2"),
+    ("POLO M. The travels of Marco Polo[M]. MARSDEN W, trans. Rev. ed. Hertfordshire: "
+     "Cumberland House, 1997.", ["MARSDENW"], "Rev. ed"),
     ("FAN X, SOMMERS C H. Food irradiation research and technology[M/OL]. 2nd ed. Ames, Iowa: "
      "Blackwell Publishing, 2013: 25-26[2014-06-26].", None, "2"),
     ("王夫之. 船山全书[M]. 修订版. 长沙: 岳麓书社, 2011.", None, "修订版"),
@@ -804,6 +835,8 @@ def test_a_gbt_books_translators_and_edition_are_read(text, translators, edition
     ("立田 ルミ. 情報教育の現状. 情報処理. 2005;46(3):1-5.", [("立田", "ルミ")]),
     ("立田 ルミ, 山田 太郎. 情報教育の現状[J]. 情報処理, 2005, 46(3): 1-5.",
      [("立田", "ルミ"), ("山田", "太郎")]),
+    ("佐々木 ルミ, 山田 太郎. 情報教育の現状[J]. 情報処理, 2005, 46(3): 1-5.",
+     [("佐々木", "ルミ"), ("山田", "太郎")]),
 ])
 def test_a_japanese_name_with_kana_is_family_name_first(text, names):
     """A Japanese name is written family name first, a space before the given name: a
