@@ -1394,8 +1394,9 @@ def test_names_accents_and_hyphenated_names_are_braced_in_sentence_case_titles(t
 
 def unverified_entries(tmp_path: Path, reference: str, fmt: str = "bibtex") -> Any:
     """What an export of the works a post cites, unverified ones included, makes of a post
-    whose reference section (参考文献) holds ``reference``: the entries BibTeX's parser
-    reads, or (``csl-json``) the items."""
+    whose reference section (参考文献) holds ``reference`` (references apart by blank
+    lines): the entries BibTeX's parser reads, or (``csl-json``) the items, or (``ris``)
+    the text."""
     post = tmp_path / "refs.md"
     post.write_text(f"---\ntitle: refs\ndate: 2024-06-08\n---\n\n参考文献\n\n{reference}\n",
                     encoding="utf-8")
@@ -1404,6 +1405,8 @@ def unverified_entries(tmp_path: Path, reference: str, fmt: str = "bibtex") -> A
         assert cli("ingest", post, "--archive", root, "--no-fetch").exit_code == 0
     out = cli("export", fmt, "--only-cited", "--include-unverified", "--archive", root,
               "-q").stdout
+    if fmt == "ris":
+        return out
     return json.loads(out) if fmt == "csl-json" else bibtexparser.parse_string(out).entries
 
 
@@ -2537,27 +2540,19 @@ def test_a_citation_as_written_is_dated_as_precisely_as_it_prints_its_date(tmp_p
     work its update's day; both were exported with the year alone. A web page that prints
     only the date it was cited (``[2012-03-27]``) gives no date of publication: it was
     exported as published in 2012. (Examples of GB/T 7714-2015, in the reference corpus.)"""
-    post = tmp_path / "gbt.md"
-    post.write_text("---\ntitle: gbt\ndate: 2021-05-06 08:00:00\nauthor: 测试号\n---\n\n正文。\n\n"
-                    "参考文献\n\n"
-                    "[1] 丁文祥. 数字革命与竞争国际化[N]. 中国青年报, 2000-11-20(15).\n\n"
-                    "[2] 萧钰. 出版业信息化迈入快车道[EB/OL]. (2001-12-19)[2002-04-15]. "
-                    "http://www.creader.com/news/20011219/200112190019.html.\n\n"
-                    "[3] Online Computer Library Center, Inc. About OCLC: history of "
-                    "cooperation[EB/OL]. [2012-03-27]. "
-                    "http://www.oclc.org/about/cooperation.en.html.\n", encoding="utf-8")
-    root = tmp_path / "archive"
-    assert cli("ingest", post, "--archive", root, "--no-fetch").exit_code == 0
-    items = json.loads(cli("export", "csl-json", "--only-cited", "--include-unverified",
-                           "--archive", root, "-q").stdout)
-    by_title = {item["title"]: item for item in items}
+    references = ("[1] 丁文祥. 数字革命与竞争国际化[N]. 中国青年报, 2000-11-20(15).\n\n"
+                  "[2] 萧钰. 出版业信息化迈入快车道[EB/OL]. (2001-12-19)[2002-04-15]. "
+                  "http://www.creader.com/news/20011219/200112190019.html.\n\n"
+                  "[3] Online Computer Library Center, Inc. About OCLC: history of "
+                  "cooperation[EB/OL]. [2012-03-27]. "
+                  "http://www.oclc.org/about/cooperation.en.html.")
+    by_title = {item["title"]: item
+                for item in unverified_entries(tmp_path, references, "csl-json")}
     assert by_title["数字革命与竞争国际化"]["issued"] == {"date-parts": [[2000, 11, 20]]}
     assert by_title["出版业信息化迈入快车道"]["issued"] == {"date-parts": [[2001, 12, 19]]}
     oclc = by_title["About OCLC: history of cooperation"]
     assert "issued" not in oclc and oclc["accessed"] == {"date-parts": [[2012, 3, 27]]}
-    ris = cli("export", "ris", "--only-cited", "--include-unverified", "--archive", root,
-              "-q").stdout
-    assert "DA  - 2000/11/20" in ris
+    assert "DA  - 2000/11/20" in unverified_entries(tmp_path, references, "ris")
 
 
 def test_a_reference_listed_twice_in_one_post_with_its_number_glued_on_is_one_work(tmp_path):
@@ -2582,30 +2577,22 @@ def test_a_gbt_chapter_and_a_translated_book_cited_as_written_keep_their_kinds_a
     """A part of a book (``[M]//``) was exported as an @article whose journal was the
     book, and a book as a @misc; the book's editors, the translators and the edition were
     lost. (GB/T 7714-2015's examples.)"""
-    post = tmp_path / "gbt.md"
-    post.write_text("---\ntitle: gbt\ndate: 2021-05-06 08:00:00\nauthor: 测试号\n---\n\n正文。\n\n"
-                    "参考文献\n\n[1] 程根伟. 1998 年长江洪水的成因与减灾对策[M]// 许厚泽, 赵其国. "
-                    "长江流域洪涝灾害与科技对策. 北京: 科学出版社, 1999: 32-36.\n\n"
-                    "[2] 库恩. 科学革命的结构[M]. 金吾伦, 胡新和, 译. 4 版. 北京: 北京大学出版社, "
-                    "2012.\n", encoding="utf-8")
-    root = tmp_path / "archive"
-    assert cli("ingest", post, "--archive", root, "--no-fetch").exit_code == 0
-    bib = cli("export", "biblatex", "--only-cited", "--include-unverified", "--archive", root,
-              "-q").stdout
-    chapter, book = bibtexparser.parse_string(bib).entries
+    references = ("[1] 程根伟. 1998 年长江洪水的成因与减灾对策[M]// 许厚泽, 赵其国. "
+                  "长江流域洪涝灾害与科技对策. 北京: 科学出版社, 1999: 32-36.\n\n"
+                  "[2] 库恩. 科学革命的结构[M]. 金吾伦, 胡新和, 译. 4 版. 北京: 北京大学出版社, "
+                  "2012.")
+    chapter, book = unverified_entries(tmp_path, references, "biblatex")
     assert chapter.entry_type == "incollection" and book.entry_type == "book"
     assert chapter.fields_dict["booktitle"].value == "长江流域洪涝灾害与科技对策"
     # named without their role: the book's authors as far as the citation says
     assert chapter.fields_dict["bookauthor"].value == "{许厚泽} and {赵其国}"
     assert book.fields_dict["translator"].value == "{金吾伦} and {胡新和}"
     assert book.fields_dict["edition"].value == "4"
-    items = json.loads(cli("export", "csl-json", "--only-cited", "--include-unverified",
-                           "--archive", root, "-q").stdout)
+    items = unverified_entries(tmp_path, references, "csl-json")
     assert [(item["type"], item.get("edition")) for item in items] == [
         ("chapter", None), ("book", "4")]
     assert items[0]["container-author"] == [{"literal": "许厚泽"}, {"literal": "赵其国"}]
-    ris = cli("export", "ris", "--only-cited", "--include-unverified", "--archive", root,
-              "-q").stdout
+    ris = unverified_entries(tmp_path, references, "ris")
     assert "TY  - CHAP" in ris and "ET  - 4" in ris
 
 
@@ -2614,35 +2601,26 @@ def test_gbt_citations_as_written_are_the_kinds_of_work_their_codes_say(tmp_path
     journal); a thesis a @phdthesis whose university was its publisher, with no school; a
     whole proceedings a paper in proceedings with no booktitle. (GB/T 7714-2015's
     examples.)"""
-    post = tmp_path / "gbt.md"
-    post.write_text("---\ntitle: gbt\ndate: 2021-05-06 08:00:00\nauthor: 测试号\n---\n\n正文。\n\n"
-                    "参考文献\n\n"
-                    "[1] 丁文祥. 数字革命与竞争国际化[N]. 中国青年报, 2000-11-20(15).\n\n"
-                    "[2] 马欢. 人类活动影响下海河流域典型区水循环变化分析[D]. 北京: 清华大学, "
-                    "2011.\n\n"
-                    "[3] 中国职工教育研究会. 职工教育研究论文集[C]. 北京: 人民教育出版社, "
-                    "1985.\n", encoding="utf-8")
-    root = tmp_path / "archive"
-    assert cli("ingest", post, "--archive", root, "--no-fetch").exit_code == 0
-    items = {item["title"]: item for item in json.loads(cli(
-        "export", "csl-json", "--only-cited", "--include-unverified", "--archive", root,
-        "-q").stdout)}
+    references = ("[1] 丁文祥. 数字革命与竞争国际化[N]. 中国青年报, 2000-11-20(15).\n\n"
+                  "[2] 马欢. 人类活动影响下海河流域典型区水循环变化分析[D]. 北京: 清华大学, "
+                  "2011.\n\n"
+                  "[3] 中国职工教育研究会. 职工教育研究论文集[C]. 北京: 人民教育出版社, 1985.")
+    items = {item["title"]: item
+             for item in unverified_entries(tmp_path, references, "csl-json")}
     news = items["数字革命与竞争国际化"]
     assert (news["type"], news["container-title"]) == ("article-newspaper", "中国青年报")
     thesis = items["人类活动影响下海河流域典型区水循环变化分析"]
     assert (thesis["type"], thesis["publisher"]) == ("thesis", "清华大学")
     assert items["职工教育研究论文集"]["type"] == "book"
-    entries = {e.fields_dict["title"].value: e for e in bibtexparser.parse_string(cli(
-        "export", "bibtex", "--only-cited", "--include-unverified", "--archive", root,
-        "-q").stdout).entries}
+    entries = {e.fields_dict["title"].value: e
+               for e in unverified_entries(tmp_path, references, "bibtex")}
     assert entries["数字革命与竞争国际化"].fields_dict["journal"].value == "中国青年报"
     thesis_entry = entries["人类活动影响下海河流域典型区水循环变化分析"]
     assert thesis_entry.entry_type == "phdthesis"
     assert thesis_entry.fields_dict["school"].value == "清华大学"
     assert thesis_entry.fields_dict["type"].value == "Thesis"  # not said to be a doctorate
     assert entries["职工教育研究论文集"].entry_type == "book"
-    ris = cli("export", "ris", "--only-cited", "--include-unverified", "--archive", root,
-              "-q").stdout
+    ris = unverified_entries(tmp_path, references, "ris")
     assert "TY  - NEWS" in ris and "TY  - THES" in ris
 
 
@@ -2655,17 +2633,11 @@ def test_a_cited_works_language_is_exported_as_crossref_gives_it_or_its_script_s
     english = recorded_work("10.1038/ng.3834")
     assert csl_item(english)["language"] == "en"
     assert "LA  - en" in ris_record(english)
-    post = tmp_path / "langs.md"
-    post.write_text("---\ntitle: langs\ndate: 2021-05-06 08:00:00\n---\n\n正文。\n\n参考文献\n\n"
-                    "[1] 欧阳修, 宋祁. 新唐书[M]. 北京: 中华书局, 1975.\n\n"
-                    "[2] 立田 ルミ. 情報教育の現状[J]. 情報処理, 2005, 46(3): 1-5.\n\n"
-                    "[3] Fourney M E. Advances in holographic photoelasticity[C]//Symposium on "
-                    "Applications of Holography in Mechanics. New York: ASME, 1971: 17-38.\n",
-                    encoding="utf-8")
-    root = tmp_path / "archive"
-    assert cli("ingest", post, "--archive", root, "--no-fetch").exit_code == 0
-    items = json.loads(cli("export", "csl-json", "--only-cited", "--include-unverified",
-                           "--archive", root, "-q").stdout)
+    references = ("[1] 欧阳修, 宋祁. 新唐书[M]. 北京: 中华书局, 1975.\n\n"
+                  "[2] 立田 ルミ. 情報教育の現状[J]. 情報処理, 2005, 46(3): 1-5.\n\n"
+                  "[3] Fourney M E. Advances in holographic photoelasticity[C]//Symposium on "
+                  "Applications of Holography in Mechanics. New York: ASME, 1971: 17-38.")
+    items = unverified_entries(tmp_path, references, "csl-json")
     assert {item["title"]: item.get("language") for item in items} == {
         "新唐书": "zh", "情報教育の現状": "ja", "Advances in holographic photoelasticity": None}
 
