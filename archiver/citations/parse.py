@@ -1421,8 +1421,8 @@ def csl_type(text: str, item: dict[str, Any]) -> str:
         part = _GBT_PART.search(text)
         if code in _GBT_WHOLES and part:
             return "chapter"  # "[M]//": a part of the book named after "//"
-        if code == "C" and not part:
-            return "book"  # "论文集[C]. 北京: …": the proceedings themselves
+        if code == "C" and not part and not (item.get("page") or item.get("container-title")):
+            return "book"  # "论文集[C]. 北京: …": the proceedings themselves (no paper's pages)
         if code == "A":  # GB/T 7714-1987's part ("题名[A]. 编者. 论文集[C]."), else an archive
             host = [c.split("/")[0] for c in _DOCTYPE_RE.findall(text)[1:2]]
             return {"C": "paper-conference", "M": "chapter"}.get(host[0] if host else "",
@@ -1514,7 +1514,8 @@ def _gbt_imprint(text: str, item: dict[str, Any]) -> dict[str, Any]:
 # of citing, "[2012-03-27]"), a type code or a list number in brackets, an address, and a
 # date after the words that say it was read then ("Accessed 2021-03-05", "访问日期:
 # 2020-05-01", "[cited 2021 Mar 5]")
-_READ_ON = (r"(?:accessed|retrieved|viewed|visited|cited|consulted|访问|检索|引用|浏览)"
+_READ_ON = (r"(?:\b(?:accessed|retrieved|viewed|visited|cited|consulted)\b|"
+            r"(?:访问|检索|引用|浏览)(?:日期|时间|于))"
             r"[^\d\n]{0,12}(?:1[5-9]|20)\d\d(?:\s*[-./年]\s*\d{1,2}(?:\s*[-./月]\s*\d{1,2}日?)?)?")
 _NOT_PUBLISHED = re.compile(r"\[\s*\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}\s*\]|"
                             r"\[(?:[A-Z]{1,2}(?:/OL)?|\d{1,3})\]|https?://\S+|" + _READ_ON,
@@ -1550,13 +1551,13 @@ def _publication_date(text: str, item: dict[str, Any]) -> dict[str, Any]:
 
 # after "//": the host's responsible persons, perhaps with their role ("王五, 主编", "JONES K,
 # eds"), ended by a full stop, then the host's title
-_EDITOR_ROLE = r"(?:主编|编著|编|eds?\.?|\(eds?\.?\))"
+_EDITOR_ROLE = r"(?:\s*,?\s*(?:主编|编著|编)|(?:\s*,\s*|\s+)(?:eds?\b\.?|\(eds?\.?\)))"
 _HOST_PERSONS = re.compile(r"\]\s*//\s*(?P<names>[^.．。\d\[\]:：]{1,80}?)"
-                           rf"(?P<role>\s*,?\s*{_EDITOR_ROLE})?\s*[.．。]\s*(?P<title>\S)", re.I)
+                           rf"(?P<role>{_EDITOR_ROLE})?\s*[.．。]\s*(?P<title>\S)", re.I)
 # after the code, the translators: "金吾伦, 胡新和, 译.", "李四, 编译.", "MARSDEN W, trans."
 # (a comma before "trans.": "IEEE Trans. Pattern Anal." is a journal)
 _TRANSLATORS = re.compile(r"[.．。]\s*(?P<names>[^.．。\d\[\]:：]{1,80}?)"
-                          r"(?:\s*,?\s*(?:主译|编译|审译|译|譯)|\s*,\s*trans(?:lated)?\.?)"
+                          r"(?:(?:\s*,\s*|\s+)(?:主译|编译|审译|校译|译|譯)|\s*,\s*trans(?:lated)?\.?)"
                           r"\s*[.．。]", re.I)
 # and the edition: "2 版", "第 2 版", "修订版", "4th ed.", "Rev. ed."
 _EDITION = re.compile(r"[.．。]\s*(\d{1,2}(?:st|nd|rd|th)?\s*(?:版|ed\.?|edn\.?|edition)|"
@@ -1579,13 +1580,18 @@ def _gbt_roles(text: str, item: dict[str, Any]) -> dict[str, Any]:
     host = _HOST_PERSONS.search(text, code.start())
     if host and not _NO_PERSONS.match(host.group("names")):
         container = (item.get("container-title") or "").strip()
-        if container and item.get("publisher") and item["publisher"] in container and \
-                item.get("publisher-place", "") in container and \
-                container != host.group("names").strip():
+        place, publisher = item.get("publisher-place") or "", item.get("publisher") or ""
+        imprint = re.compile(rf"(?:^|[.．。]\s*){re.escape(place)}\s*[:：]\s*"
+                             rf"{re.escape(publisher)}$") if place and publisher else None
+        if imprint and imprint.match(container) and container != host.group("names").strip():
             # the tagger took the imprint ("上海: 上海古籍出版社") for the host; the words
             # after "//" are its title
-            item["container-title"] = host.group("names").strip()
-        elif container and container != host.group("names").strip() and \
+            item["container-title"] = container = host.group("names").strip()
+        elif imprint and imprint.search(container):
+            # ... or the host's title with the imprint after it ("Proceedings of ICC.
+            # Piscataway: IEEE"): the title alone
+            item["container-title"] = container = container[:imprint.search(container).start()]
+        if container and container != host.group("names").strip() and \
                 text.startswith(container, host.start("title")):
             people = split_authors(host.group("names"))
             if people:

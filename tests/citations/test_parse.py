@@ -51,8 +51,8 @@ def _jsonl(name: str) -> list[dict]:
 EXAMPLES = _jsonl("examples.jsonl")
 HELDOUT = _jsonl("heldout.jsonl")
 CSL_KEYS = {"author", "title", "container-title", "volume", "issue", "page", "issued", "DOI",
-            "publisher", "publisher-place", "URL", "accessed", "editor", "translator",
-            "edition"}
+            "publisher", "publisher-place", "URL", "accessed", "editor", "container-author",
+            "translator", "edition"}
 
 
 def _year(item: dict) -> int | None:
@@ -761,6 +761,9 @@ def test_a_list_of_names_with_initials_after_them_is_not_cut_at_its_first_full_s
     ("张三. 某网页[EB/OL]. 2020. 访问日期: 2020-05-01. http://example.cn/a", [2020]),
     ("Smith J. Covid report 2020-03-15. Lancet. 2020;395:1-2.", [2020]),
     ("Smith J. A page on things. 2021-02-30.", [2021]),
+    # words that hold "visited" or 检索 say nothing of when a work was read
+    ("Smith A. Cancer screening revisited. JAMA 2014;311(3):1-2.", [2014]),
+    ("刘五. 基于深度学习的图像检索[J]. 计算机学报, 2018, 41(1): 1-10.", [2018]),
 ])
 def test_a_date_is_as_precise_as_the_reference_prints_it_and_never_the_date_of_citing(
         text, issued):
@@ -800,15 +803,39 @@ def test_a_gbt_part_of_a_book_is_a_chapter_in_the_book_its_persons_are_responsib
     "SMITH J. A deep network for images[J]. IEEE Trans. Pattern Anal. Mach. Intell., 2010, "
     "32(1): 1-10.",
     "李四. 某报道[N]. 人民日报. 2019-03-01. 第4版.",
+    # a journal's name that ends with 译 is no translator, a name ending with "ed" no editor
+    "张三. 论翻译[J]. 上海翻译. 2010(2): 5-6.",
+    "张三. 某章[M]// Elsevier Limited. Handbook of things. London: Elsevier, 2000: 1-10.",
 ])
 def test_a_gbt_reference_names_no_one_it_does_not_name(text):
     """Words after "//", a journal's abbreviation and a newspaper's page were taken for the
     host's editors, a translator and an edition ("宋史研究论文集" an editor, "IEEE" a
     translator, "第4版" an edition)."""
     item = parse_reference(text)
-    assert not {"editor", "container-author", "translator", "edition"} & set(item)
+    assert not {"editor", "translator", "edition"} & set(item)
+    assert "container-author" not in item or "Elsevier" in text  # its author, unnamed as editor
     if "宋史" in text:
         assert item["container-title"] == "宋史研究论文集"
+
+
+@pytest.mark.parametrize(("text", "kind", "container"), [
+    ("ZHANG S. Something[C]//JONES K. Proceedings of ICC. Piscataway: IEEE, 2010: 1-10.",
+     "paper-conference", "Proceedings of ICC"),
+    ("ZHANG S, REN X, SUN J. Deep residual learning for image recognition[C]. Proceedings of "
+     "the IEEE Conference on Computer Vision and Pattern Recognition. 2016: 770-778.",
+     "paper-conference",
+     "Proceedings of the IEEE Conference on Computer Vision and Pattern Recognition"),
+    ("中国职工教育研究会. 职工教育研究论文集[C]. 北京: 人民教育出版社, 1985.", "book", None),
+])
+def test_a_gbt_paper_in_proceedings_keeps_them_and_whole_proceedings_are_a_book(
+        text, kind, container):
+    """The host's title is what stands before the imprint ("Proceedings of ICC", not "JONES
+    K", not "… Piscataway: IEEE"); a paper written "[C]." without "//" is still a paper in
+    the proceedings it names, and only "[C]" with neither pages nor proceedings named is
+    the proceedings themselves."""
+    item = parse_reference(text)
+    assert csl_type(text, item) == kind
+    assert item.get("container-title") == container
 
 
 @pytest.mark.parametrize(("text", "translators", "edition"), [
