@@ -1394,3 +1394,45 @@ def test_a_conference_named_for_its_springer_proceedings_is_the_book(record, cit
 def test_another_years_or_another_conference_is_not_the_book(record, cited):
     check = compare_journal(cited, f"A B. Title. In: {cited}. Springer; 2015:1-9.", record)
     assert check.match is False
+
+
+LEE = WORKS["10.1016/j.neurobiolaging.2010.03.024"]  # Lee Hyun Ju, Lee Jong Kil, Lee Hyun, …
+
+
+@pytest.mark.parametrize(("shown", "et_al"), [
+    ("Lee JK, Lee HJ, Lee H", True),
+    ("Lee J K, Lee H J, Lee H, 等", True),
+    ("Lee, J. K., Lee, H. J., Lee, H., Carter, J. E., Chang, J. W., Oh, W., Yang, Y. S., "
+     "Suh, J.-G., Lee, B.-H., Jin, H. K., & Bae, J.-S.", False),
+    ("Lee, Jong Kil, Hyun Ju Lee, Hyun Lee, Janet E. Carter, Jong Wook Chang, Wonil Oh, "
+     "Yoon Sun Yang, et al", True),
+])
+def test_authors_who_share_a_family_name_shown_in_another_order_are_a_mismatch(shown, et_al):
+    """Crossref's first three authors are Lee Hyun Ju, Lee Jong Kil and Lee Hyun (a recorded
+    real record). Swapped, each Lee is still found in a Lee's place, and the initials between
+    two names could be either's: every style's swap was verified."""
+    check = compare_authors(shown, et_al, LEE["author"])
+    assert check.match is False
+    assert "authors named 'lee' in another order" in check.reason
+
+
+@pytest.mark.parametrize(("shown", "et_al"), [
+    ("Lee HJ, Lee JK, Lee H", True),
+    ("Lee H J, Lee J K, Lee H, 等", True),
+    ("Lee, H. J., Lee, J. K., Lee, H., Carter, J. E., Chang, J. W., Oh, W., Yang, Y. S., "
+     "Suh, J.-G., Lee, B.-H., Jin, H. K., & Bae, J.-S.", False),
+    ("Lee, Hyun Ju, Jong Kil Lee, Hyun Lee, Janet E. Carter, Jong Wook Chang, Wonil Oh, "
+     "Yoon Sun Yang, et al", True),
+    ("Hyun Ju Lee, Jong Kil Lee, Hyun Lee, et al", True),
+])
+def test_authors_who_share_a_family_name_in_crossrefs_order_match_in_every_style(shown, et_al):
+    assert compare_authors(shown, et_al, LEE["author"]).match is True
+
+
+def test_an_initial_written_as_a_capital_e_or_y_is_an_initial_not_a_joining_word():
+    """"Gross E" for J. B. Gross: the "e" and "y" that join names in Romance languages, and
+    a "Jr", were passed over as such, so a wrong single initial E or Y (or JR) was never
+    compared. (A recorded real record.)"""
+    assert compare_authors("Gross E, Wilkens H", False, HEREDITY["author"]).match is False
+    assert compare_authors("Gross JB, Wilkens JR", False, HEREDITY["author"]).match is False
+    assert compare_authors("Gross JB, Wilkens H", False, HEREDITY["author"]).match is True

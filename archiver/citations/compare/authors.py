@@ -146,9 +146,13 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
     # given names and initials are held to Crossref's only where its authors are its people
     # (with a group among them, the names' places are not known)
     by_people = len(people) == len(names)
+    # initials written as capitals ("Gross E", "Yang YS", "Davis JR"): no "e", "y" (and in
+    # Romance languages) nor "Jr" (a suffix), which the same words are in lower case
+    initials = frozenset(w.lower() for w in _CAPITALS.findall(segment))
     position = 0
     shown = 0
     used: set[int] = set()  # where earlier authors were found (two authors may share a name)
+    spots: list[tuple[int, int]] = []  # where each author found is, in Crossref's order
     found: set[int] = set()  # the words of the names found
     # Müller written Mueller, as German does without its letters, and Crossref's Mueller
     # cited as Müller (folded: muller): each such name's other form
@@ -197,11 +201,12 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
             # the given names or initials before a family name are its own (R. L. Lieber),
             # or the previous author's (Lieber RL, Jacks TM)
             clash = _initials_clash(skipped, people[max(0, index - 1):index + 1],
-                                    not_given, family_words) if by_people else None
+                                    not_given, family_words, initials) if by_people else None
             if clash:
                 return FieldCheck(segment, crossref, False, clash)
             used.add(at)
             found.update(range(at, at + length))
+            spots.append((at, length))
             position, shown = at + length, shown + 1
             continue
         label = " ".join(name)
@@ -240,7 +245,9 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
             named = {w.lower() for w in _TWO_LETTER_NAME.findall(segment)}
             others = [w for w in _unexplained(before, authors) if _long_enough(w) or w in named]
             clash = _initials_clash(before, people[index - 1:index], not_given,
-                                    family_words) if by_people else None
+                                    family_words, initials) if by_people else None
+            clash = clash or (_namesakes_swapped(seg, spots, people, not_given, initials)
+                              if by_people else None)
             if clash and not others:
                 return FieldCheck(segment, crossref, False, clash)
             if others:  # names shown before et al. that are none of Crossref's
@@ -260,7 +267,8 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
         return FieldCheck(segment, crossref, False,
                           f"{label!r} (author {index + 1} of {len(names)}) is not in the "
                           f"citation" + ("" if et_al else " and it does not say et al."))
-    clash = _initials_clash(seg[position:], people[-1:], not_given, family_words) \
+    clash = (_initials_clash(seg[position:], people[-1:], not_given, family_words, initials)
+             or _namesakes_swapped(seg, spots, people, not_given, initials)) \
         if by_people else None
     if clash:
         return FieldCheck(segment, crossref, False, clash)
@@ -418,7 +426,8 @@ def _part_of_given(word: str, owners: Sequence[dict[str, Any]]) -> bool:
 
 
 def _initials_clash(gap: Sequence[str], owners: Sequence[dict[str, Any]],
-                    not_given: set[str], families: set[str]) -> str | None:
+                    not_given: set[str], families: set[str],
+                    initials: frozenset[str] = frozenset()) -> str | None:
     """Why the given names or initials a citation shows in ``gap`` (the words between two
     family names found, or before the first, or after the last) are none of ``owners``'
     (the author or two authors they can belong to, as the style puts them before or after
@@ -437,7 +446,7 @@ def _initials_clash(gap: Sequence[str], owners: Sequence[dict[str, Any]],
         if not given:
             return None
         letters.update(word[0] for word in given)
-    shown = [w for w in gap if w not in not_given and w not in _LIST_WORDS
+    shown = [w for w in gap if w not in not_given and (w not in _LIST_WORDS or w in initials)
              and w not in PARTICLES and not w.isdigit() and not _CJK_SCRIPT.search(w)]
     if not shown or shown[0][0] in letters:
         return None
@@ -445,6 +454,51 @@ def _initials_clash(gap: Sequence[str], owners: Sequence[dict[str, Any]],
                          f"({' '.join(words(o.get('given') or ''))})" for o in owners)
     return (f"{shown[0]!r} is shown as the given name or initial of Crossref's "
             + ("author " if len(owners) == 1 else "authors ") + named)
+
+
+def _namesakes_swapped(seg: Sequence[str], spots: Sequence[tuple[int, int]],
+                       people: Sequence[dict[str, Any]], not_given: set[str],
+                       initials: frozenset[str] = frozenset()) -> str | None:
+    """Why the given names or initials a list shows put two authors who share a family name
+    in another order than Crossref's, or None. Their order cannot be told by their family
+    names (Lee HJ, Lee JK, Lee H: "Lee JK, Lee HJ" finds each Lee in its place), and the
+    initials between two names may be either one's as the style puts them after or before
+    the name (:func:`_initials_clash`): here the list is read whole, one way or the other.
+    The given names follow each family name (APA, Vancouver, GB/T 7714: the list opens with
+    a family name), or precede each (it opens with a given name), or follow the first and
+    precede the others (MLA, Chicago: "Lee, Hyun Ju, Jong Kil Lee"). Each author's first
+    given name must open with the first letter of its first given name in Crossref, in one
+    of these readings; a list that fits none shows the namesakes in another order."""
+    found = len(spots)
+    if not any(words(people[j].get("family") or "") == words(people[j + 1].get("family") or "")
+               for j in range(found - 1)):
+        return None
+    gaps = [seg[:spots[0][0]], *(seg[spots[j - 1][0] + spots[j - 1][1]:spots[j][0]]
+                                 for j in range(1, found)),
+            seg[spots[-1][0] + spots[-1][1]:]]
+    shown = [[w for w in gap if w not in not_given and (w not in _LIST_WORDS or w in initials)
+              and w not in PARTICLES and not w.isdigit() and not _CJK_SCRIPT.search(w)]
+             for gap in gaps]
+    initial = [(words(p.get("given") or "") or [""])[0][:1] for p in people[:found]]
+
+    def fits(j: int, given: Sequence[str]) -> bool:
+        return not initial[j] or not given or given[0][0] == initial[j]
+
+    if shown[0]:  # given names first, throughout
+        if all(fits(j, shown[j]) for j in range(found)):
+            return None
+    elif all(fits(j, shown[j + 1]) for j in range(found)) or (  # after each, or the first
+            fits(0, shown[1]) and (found < 2 or not initial[1] or any(
+                w[0] == initial[1] for w in shown[1][1:]))
+            and all(fits(j, shown[j]) for j in range(2, found))):
+        return None
+    shared = next(words(people[j].get("family") or "") for j in range(found - 1)
+                  if words(people[j].get("family") or "") ==
+                  words(people[j + 1].get("family") or ""))
+    order = ", ".join(repr(" ".join(words(p.get("given") or "")))
+                      for p in people[:found] if words(p.get("family") or "") == shared)
+    return (f"the given names or initials shown put the authors named {' '.join(shared)!r} in "
+            f"another order than Crossref's ({order})")
 
 
 def _extra_names(seg: Sequence[str], found: set[int], authors: Sequence[dict[str, Any]],
@@ -480,6 +534,10 @@ def _extra_names(seg: Sequence[str], found: set[int], authors: Sequence[dict[str
 # misspelt (Breitnebach, Mohhler, Aggtet); words less alike are left alone (SF for Shoufang,
 # "on behalf of", Hrsg.): a citation may show more than names
 MISSPELT = 70
+
+# initials written as capitals ("Gross E", "Yang YS", "Davis JR"): not the "e" and "y" (and,
+# in Romance languages) nor the "Jr" (a suffix) that the same words are in lower case
+_CAPITALS = re.compile(r"(?<![^\W\d_])(?:[A-Z]|JR)(?![^\W\d_])")
 
 # words an author list holds besides names: et al. and its kin, joining words, suffixes, roles
 _LIST_WORDS = frozenset({"et", "al", "等", "and", "with", "jr", "sr", "ii", "iii", "iv", "ed",
