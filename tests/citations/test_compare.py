@@ -1436,3 +1436,28 @@ def test_an_initial_written_as_a_capital_e_or_y_is_an_initial_not_a_joining_word
     assert compare_authors("Gross E, Wilkens H", False, HEREDITY["author"]).match is False
     assert compare_authors("Gross JB, Wilkens JR", False, HEREDITY["author"]).match is False
     assert compare_authors("Gross JB, Wilkens H", False, HEREDITY["author"]).match is True
+
+
+EFSA = WORKS["10.2903/j.efsa.2018.5239"]  # EFSA Panel on Food Additives … (ANS), then people
+GIGASCIENCE = WORKS["10.1186/s13742-015-0103-4"]  # Liu, The Genome Denmark Consortium, …
+
+
+@pytest.mark.parametrize(("shown", "et_al", "authors"), [
+    ("EFSA Panel on Contaminants in the Food Chain (CONTAM)", False, EFSA["author"]),
+    ("EFSA Panel on Contaminants in the Food Chain (CONTAM", False, EFSA["author"]),
+    ("Liu S, The 1000 Genomes Project Consortium, Huang S", True, GIGASCIENCE["author"]),
+])
+def test_another_group_that_shares_only_generic_words_is_another_group(shown, et_al, authors):
+    """Another panel of EFSA (its acronym in brackets is another), another genome
+    consortium: "EFSA Panel", "The … Consortium" in common made them Crossref's group.
+    (Recorded real records.)"""
+    assert compare_authors(shown, et_al, authors).match is False
+
+
+@pytest.mark.parametrize(("shown", "et_al", "authors"), [
+    ("EFSA Panel on Food Additives and Nutrient Sources added to Food (ANS)", False,
+     EFSA["author"]),
+    ("Liu S, The Genome Denmark Consortium, Huang S", True, GIGASCIENCE["author"]),
+])
+def test_crossrefs_own_group_is_still_its_group(shown, et_al, authors):
+    assert compare_authors(shown, et_al, authors).match is True

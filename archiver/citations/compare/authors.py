@@ -699,15 +699,32 @@ def _group_before_the_first(parts: list[str], authors: Sequence[dict[str, Any]]
 
 
 _NOT_NAMING = {"the", "of", "and", "on", "for", "in", "to", "a", "an"}
+# ... nor do the words that say it is a group: two panels of EFSA, two genome consortia
+_GROUP_WORDS = frozenset({"consortium", "collaboration", "collaborators", "collaborative",
+                          "group", "investigators", "network", "initiative", "committee",
+                          "team", "study", "trial", "trialists", "society", "association",
+                          "panel", "council", "board", "force", "project"})
+# the acronym a group's name ends with, in brackets: "EFSA Panel on … (ANS)" (the bracket
+# that closes it may be cut off with the full stop that ends the list)
+_BRACKETED_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]*[A-Z])\)?\s*$")
+
+
+def _other_acronym(one: str, other: str) -> bool:
+    """Whether two group names end with different acronyms in brackets (CONTAM, ANS)."""
+    mine, theirs = _BRACKETED_ACRONYM.search(one.strip()), _BRACKETED_ACRONYM.search(
+        other.strip())
+    return bool(mine and theirs and mine.group(1).upper() != theirs.group(1).upper())
 
 
 def _names_group(part: str, group: str) -> bool:
     """Whether a name in a list is the group ``group``: two of its words (EFSA ANS Panel), or
     words all of the group's, or an acronym of it; one word in common is not enough (a
     person named Food is no Panel on Food Additives)."""
+    if _other_acronym(part, group):
+        return False
     mine = set(words(part)) - _NOT_NAMING
     shared = mine & set(words(group))
-    return len(shared) >= 2 or bool(shared) and shared == mine or \
+    return len(shared - _GROUP_WORDS) >= 2 or bool(shared) and shared == mine or \
         _acronym_of(part, group) or _acronym_of(group, part)
 
 
@@ -719,7 +736,9 @@ def _same_group(one: str, other: str, whole: tuple[str, str] = ("", "")) -> bool
     common, or one an acronym of the other ("GTEx" for "Genotype-Tissue Expression"), the
     group word counted or not ("WHI" for "Women's Health Initiative", "WTCCC" for
     "Wellcome Trust Case Control Consortium"). ``whole``: the two names as printed."""
-    if set(words(one)) & set(words(other)):
+    if _other_acronym(*whole) if all(whole) else False:
+        return False
+    if (set(words(one)) & set(words(other))) - _NOT_NAMING - _GROUP_WORDS:
         return True
     pairs = [(one, other), *zip(whole, reversed(whole), strict=True)] if all(whole) else \
         [(one, other)]
