@@ -962,3 +962,33 @@ def test_springers_own_style_names_the_proceedings_after_their_editors(book, mat
     assert checks["journal"].match is match, checks["journal"].reason
     if match:
         assert all(check.match is not False for check in checks.values())
+
+
+@pytest.mark.parametrize(("book", "match"), [
+    ("ISVC 2012. LNCS", True), ("ISVC 2012, Part II. LNCS", True),
+    ("ISVC 2012. Lecture Notes in Computer Science", True),
+    ("ISVC 2011. LNCS", False), ("ICCV 2012. LNCS", False), ("ISVC 2012", False)])
+def test_a_conference_named_by_its_acronym_and_series_is_the_book_titled_by_its_topic(
+        book, match):
+    """The recorded chapter's book is "Advances in Visual Computing" in LNCS, the proceedings
+    of ISVC 2012, which Springer's own style cites as ``ISVC 2012. LNCS, vol. 7432``: a
+    false alarm. The acronym must end with the topic's initials (VC) after what the meeting
+    is (International Symposium), the year must be the book's, and the series be named."""
+    record = WORKS["10.1007/978-3-642-33191-6_49"]
+    text = (f"Chen, L., Panin, G., Knoll, A.: {ISVC_TITLE}. In: Bebis, G., et al. (eds.) "
+            f"{book}, vol. 7432, pp. 499–508. Springer, Heidelberg (2012)")
+    checks = compare_fields(read_citation(text, record), text, record)
+    assert checks["journal"].match is match, checks["journal"].reason
+
+
+def test_a_chicago_notes_page_in_a_chapter_is_a_page_of_it():
+    """A Chicago note cites the page it refers to after the book's imprint, ``(Cham:
+    Springer, 2018), 5``: "pages 5-5 ≠ 1-13" was a false alarm. (A recorded real record.)"""
+    record = WORKS["10.1007/978-3-319-75889-3_1"]
+    text = ("8. Hunter M. Jones, \"Climate Change and Increasing Risk of Extreme Heat,\" in "
+            "Human Health and Physical Activity During Heat Exposure, SpringerBriefs in Medical "
+            "Earth Sciences (Cham: Springer, 2018), 5.")
+    checks = compare_fields(read_citation(text, record), text, record)
+    assert checks["page"].match is True, checks["page"].reason
+    wrong = text.replace("2018), 5.", "2018), 15.")
+    assert compare_fields(read_citation(wrong, record), wrong, record)["page"].match is False

@@ -300,6 +300,9 @@ def compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> Fie
     named = next((name for name in names if book and _names_the_conference(book, name)), None)
     if book and named:
         return FieldCheck(book, shown, True, f"the conference whose proceedings are {named!r}")
+    series_named = _acronym_in_a_series(book, text, record, names) if book else None
+    if series_named:
+        return FieldCheck(book, shown, True, series_named)
     other_book = _another_book(book, names)
     if other_book:
         return FieldCheck(other_book, shown, False, f"the book cited, {other_book!r}, is not "
@@ -403,6 +406,52 @@ _PART = re.compile(r",?\s*\b(?:Part|Vol\.?|Volume)\s+(?:[IVX]+|\d+)\b\.?", re.I)
 _SHORT_YEAR = re.compile(r"[’']\s?(\d\d)\b")  # "MICCAI'15", "ECCV ’16"
 _ADVANCES_IN = re.compile(r"^advances\s+in\s+", re.I)
 _WORKSHOPS = re.compile(r"\s*\b(?:workshops?|satellite events)\b", re.I)
+
+
+# a conference named by its acronym as Springer's own style names its proceedings: "ISVC
+# 2012", "ISVC 2012, Part II"
+_ACRONYM_BOOK = re.compile(r"(?P<acronym>[A-Z][A-Za-z]{1,9})"
+                           r"(?:\s*[’'-]?\s*(?P<year>(?:19|20)?\d\d))?"
+                           r"(?:\s*,?\s*Part\s+[IVX\d]+)?")
+# the letters an acronym may give before its topic's: International, European, Asian,
+# American, Joint, National; Symposium, Conference, Workshop
+_KIND_LETTERS = frozenset("IEAJNSCW")
+_SMALL_WORDS = {"in", "on", "of", "and", "for", "the", "to", "a", "an"}
+
+
+def _acronym_in_a_series(book: str, text: str, record: dict[str, Any], names: Sequence[str]
+                         ) -> str | None:
+    """Why ``book``, named in Springer's style for a paper in its proceedings ("In: Bebis, G.,
+    et al. (eds.) ISVC 2012. LNCS, vol. 7432"), is the book Crossref titles by the
+    conference's topic alone ("Advances in Visual Computing", in Lecture Notes in Computer
+    Science); None when it is not. The acronym must end with the initials of that topic,
+    after one to three letters that say what the meeting is (International Symposium: IS);
+    the year, if given, must be the book's; and the citation must name the series (its
+    initials, LNCS, or its name) in which Crossref lists the book."""
+    found = _ACRONYM_BOOK.fullmatch(book.strip())
+    if found is None or record.get("type") != "book-chapter" or len(names) < 2:
+        return None
+    acronym = found.group("acronym").upper()
+    topic = _ADVANCES_IN.sub("", names[0].strip())
+    initials = "".join(w[0] for w in re.split(r"[\s\-‐–]+", topic)
+                       if w and w.casefold() not in _SMALL_WORDS).upper()
+    kind = acronym[:len(acronym) - len(initials)]
+    if len(initials) < 2 or not acronym.endswith(initials) or not 1 <= len(kind) <= 3 or \
+            not set(kind) <= _KIND_LETTERS:
+        return None
+    year = found.group("year")
+    years = {str(y) for y in record_years(record)}
+    if year and not any(y.endswith(year) for y in years):
+        return None
+    haystack = f" {squash(text)} "
+    for series in names[1:]:
+        letters = "".join(w[0] for w in series.split()
+                          if w.casefold() not in _SMALL_WORDS).upper()
+        if f" {squash(series)} " in haystack or (
+                len(letters) >= 3 and re.search(rf"\b{letters}\b", text)):
+            return (f"the conference ({found.group('acronym')}) whose proceedings are "
+                    f"{names[0]!r}, in {series!r}")
+    return None
 
 
 def _names_the_conference(cited: str, name: str) -> bool:

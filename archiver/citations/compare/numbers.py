@@ -174,9 +174,13 @@ def _article_number_in_doi(cited: str | None, record: dict[str, Any]) -> FieldCh
 
 def is_pinpoint(text: str, page: str) -> bool:
     """Whether ``text`` cites ``page`` as a Chicago (Turabian) note does, the one page it
-    refers to right after the year in parentheses, ``Heredity 111, no. 2 (2013): 124``:
-    the bibliography (and every other style) gives the article's range there."""
-    return bool(re.search(rf"\(\s*(?:1[5-9]|20)\d\d[a-z]?\s*\)\s*:\s*{re.escape(page)}"
+    refers to right after the year in parentheses, ``Heredity 111, no. 2 (2013): 124``, or
+    of a book (a chapter) after its imprint, ``(Cham: Springer, 2018), 5``: the bibliography
+    (and every other style) gives the article's or chapter's range there."""
+    page = re.escape(page)
+    return bool(re.search(rf"\(\s*(?:1[5-9]|20)\d\d[a-z]?\s*\)\s*:\s*{page}"
+                          r"(?!\s*[-–—‐]\s*\w)(?![\w/])", text) or
+                re.search(rf"\([^()]*[:：][^()]*,\s*(?:1[5-9]|20)\d\d[a-z]?\s*\)\s*,\s*{page}"
                           r"(?!\s*[-–—‐]\s*\w)(?![\w/])", text))
 
 
