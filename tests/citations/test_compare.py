@@ -1461,3 +1461,12 @@ def test_another_group_that_shares_only_generic_words_is_another_group(shown, et
 ])
 def test_crossrefs_own_group_is_still_its_group(shown, et_al, authors):
     assert compare_authors(shown, et_al, authors).match is True
+
+
+def test_a_stop_word_abbreviates_no_word_of_the_title():
+    """"Clinical Methods in Medicine" for "Clinical Methods and Interpretation in Medicine"
+    (a recorded real record's book): the cited "in" was read as the start of
+    "Interpretation", and the book with a word left out passed as its abbreviation."""
+    record = WORKS["10.5005/jp/books/12414_3"]
+    assert compare_journal("Clinical Methods in Medicine", "", record).match is False
+    assert compare_journal("Clin Methods Interpret Med", "", record).match is True

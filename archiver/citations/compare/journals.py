@@ -59,6 +59,8 @@ def _abbreviates(short: str, full: str, start_only: bool = False) -> bool:
         if i >= len(f):
             return False
         target = f[i]
+        if word in _LEFT_OUT and target != word:
+            return False  # a stop word abbreviates nothing: "in" is no "Interpretation"
         if not (target.startswith(word) or _subsequence(word, target)):
             return False
         i += 1
