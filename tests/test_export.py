@@ -2599,8 +2599,8 @@ def test_a_gbt_chapter_and_a_translated_book_cited_as_written_keep_their_kinds_a
 def test_gbt_citations_as_written_are_the_kinds_of_work_their_codes_say(tmp_path):
     """A newspaper article was a @misc that named no newspaper (it had been an article in a
     journal); a thesis a @phdthesis whose university was its publisher, with no school; a
-    whole proceedings a paper in proceedings with no booktitle. (GB/T 7714-2015's
-    examples.)"""
+    whole proceedings a paper in proceedings with no booktitle (they are @proceedings, RIS
+    CONF; CSL has no type of its own for them: a book). (GB/T 7714-2015's examples.)"""
     references = ("[1] 丁文祥. 数字革命与竞争国际化[N]. 中国青年报, 2000-11-20(15).\n\n"
                   "[2] 马欢. 人类活动影响下海河流域典型区水循环变化分析[D]. 北京: 清华大学, "
                   "2011.\n\n"
@@ -2619,9 +2619,9 @@ def test_gbt_citations_as_written_are_the_kinds_of_work_their_codes_say(tmp_path
     assert thesis_entry.entry_type == "phdthesis"
     assert thesis_entry.fields_dict["school"].value == "清华大学"
     assert thesis_entry.fields_dict["type"].value == "Thesis"  # not said to be a doctorate
-    assert entries["职工教育研究论文集"].entry_type == "book"
+    assert entries["职工教育研究论文集"].entry_type == "proceedings"
     ris = unverified_entries(tmp_path, references, "ris")
-    assert "TY  - NEWS" in ris and "TY  - THES" in ris
+    assert "TY  - NEWS" in ris and "TY  - THES" in ris and "TY  - CONF" in ris
 
 
 def test_a_cited_works_language_is_exported_as_crossref_gives_it_or_its_script_shows(tmp_path):

@@ -476,9 +476,15 @@ def _as_written(entry: dict[str, Any], parse: Parse | None) -> tuple[dict[str, A
     if not item:
         return item, None
     kind = _CROSSREF_TYPE_OF.get(csl_type(text, item))
+    if kind == "book" and _PROCEEDINGS_CODE.search(text):
+        kind = "proceedings"  # "论文集[C]. 北京: …": the proceedings themselves
     if kind is None and item.get("container-title"):
         kind = "journal-article"  # a journal named, and no code says otherwise
     return item, kind
+
+
+# GB/T 7714's code of a conference's proceedings
+_PROCEEDINGS_CODE = re.compile(r"\[C(?:/OL)?\]")
 
 
 # a citation's CSL type (what its GB/T 7714 code, or the container it names, says) as the
