@@ -83,13 +83,13 @@ def _all_han(text: str) -> bool:
 
 # kana, without the marks Chinese text writes too: the middle dot of a foreign name
 # (约翰・洛克) and the prolonged sound mark
-_KANA = re.compile("[\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fd\u30fe\u31f0-\u31ff]")
+KANA = re.compile("[\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fd\u30fe\u31f0-\u31ff]")
 
 
 def _all_japanese(text: str) -> bool:
     """Kanji, kana and the iteration mark 々 alone: a Japanese name's family or given name
     (佐々木, ルミ)."""
-    return bool(text) and all(_is_han(c) or c in "々ー" or _KANA.match(c) for c in text)
+    return bool(text) and all(_is_han(c) or c in "々ー" or KANA.match(c) for c in text)
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
@@ -911,7 +911,7 @@ def _split_authors(span: str) -> list[dict[str, str]]:
             return [{"family": family, "given": given} for family, given in pairs]
         # a list with a name in kana is Japanese ("立田 ルミ, 山田 太郎"): each name written
         # family first, a space before the given name, whatever its script
-        japanese = any(_KANA.search(part) for part in parts)
+        japanese = any(KANA.search(part) for part in parts)
         for part in parts:
             pair = part.split()
             if japanese and len(pair) == 2 and all(_all_japanese(word) for word in pair):
@@ -1311,7 +1311,7 @@ def _volume_alone_after_the_year(item: dict[str, Any], text: str) -> None:
     the volume of a journal article (GB/T 7714's ``[J]. 刊名, 年, 卷.``), not a page, where
     no volume was found (a book's or proceedings' number there is its pages)."""
     page = item.get("page")
-    if "volume" in item or not page or not page.isdigit() or _gbt_code(text) != "J":
+    if "volume" in item or not page or not page.isdigit() or gbt_code(text) != "J":
         return
     if re.search(_VOLUME_AFTER_YEAR.format(re.escape(page)), text):
         item["volume"] = item.pop("page")
@@ -1416,7 +1416,7 @@ def csl_type(text: str, item: dict[str, Any]) -> str:
     says (``[M]`` a book, ``[D]`` a thesis), else a conference paper when proceedings are
     named, an article when a journal is, else ``document`` (CSL's type for what nothing
     tells apart)."""
-    code = _gbt_code(text)
+    code = gbt_code(text)
     if code:
         part = _GBT_PART.search(text)
         if code in _GBT_WHOLES and part:
@@ -1434,10 +1434,17 @@ def csl_type(text: str, item: dict[str, Any]) -> str:
     return "article-journal" if container else "document"
 
 
-def _gbt_code(text: str) -> str | None:
+def gbt_code(text: str) -> str | None:
     """The GB/T 7714 document type code a reference gives (``J`` of ``[J/OL]``), if any."""
     code = _DOCTYPE_RE.search(text)
     return code.group(1).split("/")[0] if code else None
+
+
+def _gbt_mark(text: str) -> re.Match[str] | None:
+    """The type code of a GB/T 7714 reference (``[M]``, ``[EB/OL]``) where it is one of the
+    standard's, which what follows it is read after; None for any other reference."""
+    code = _DOCTYPE_RE.search(text)
+    return code if code and code.group(1) in _DOCTYPES else None
 
 
 # GB/T 7714: "Author. Title[M]. Place: Publisher, Year." — the title ends at the type code
@@ -1487,8 +1494,8 @@ def _gbt_imprint(text: str, item: dict[str, Any]) -> dict[str, Any]:
     and publisher of a book, a thesis, a report, proceedings (``北京: 中华书局, 1975``), and
     of an online work (``[EB/OL]``, ``[J/OL]``) the date it was cited and its address. A
     librarian's record of the work needs them; the tagger's fields do not hold them."""
-    code = _DOCTYPE_RE.search(text)
-    if not code or code.group(1) not in _DOCTYPES:
+    code = _gbt_mark(text)
+    if code is None:
         return item
     after = text[code.end():]
     kind = code.group(1).split("/")[0]
@@ -1574,25 +1581,26 @@ def _gbt_roles(text: str, item: dict[str, Any]) -> dict[str, Any]:
     ``王夫之. 船山全书`` wrote it); the translators (``金吾伦, 胡新和, 译``) and the edition
     (``2 版``, ``4th ed.``; never of a newspaper, whose ``第4版`` is its page) after the
     type code. The tagger gives none of them a field."""
-    code = _DOCTYPE_RE.search(text)
-    if not code or code.group(1) not in _DOCTYPES:
+    code = _gbt_mark(text)
+    if code is None:
         return item
     host = _HOST_PERSONS.search(text, code.start())
     if host and not _NO_PERSONS.match(host.group("names")):
+        names = host.group("names").strip()
         container = (item.get("container-title") or "").strip()
         place, publisher = item.get("publisher-place") or "", item.get("publisher") or ""
-        imprint = re.compile(rf"(?:^|[.．。]\s*){re.escape(place)}\s*[:：]\s*"
-                             rf"{re.escape(publisher)}$") if place and publisher else None
-        if imprint and imprint.match(container) and container != host.group("names").strip():
+        imprint = re.search(rf"(?:^|[.．。]\s*){re.escape(place)}\s*[:：]\s*"
+                            rf"{re.escape(publisher)}$", container) if place and publisher \
+            else None
+        if imprint and imprint.start() == 0 and container != names:
             # the tagger took the imprint ("上海: 上海古籍出版社") for the host; the words
             # after "//" are its title
-            item["container-title"] = container = host.group("names").strip()
-        elif imprint and imprint.search(container):
+            item["container-title"] = container = names
+        elif imprint:
             # ... or the host's title with the imprint after it ("Proceedings of ICC.
             # Piscataway: IEEE"): the title alone
-            item["container-title"] = container = container[:imprint.search(container).start()]
-        if container and container != host.group("names").strip() and \
-                text.startswith(container, host.start("title")):
+            item["container-title"] = container = container[:imprint.start()]
+        if container and container != names and text.startswith(container, host.start("title")):
             people = split_authors(host.group("names"))
             if people:
                 item.setdefault("editor" if host.group("role") else "container-author", people)

@@ -368,11 +368,11 @@ def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
         if work.accessed:
             fields.append(("urldate", work.accessed))
     else:
-        if entry_type == "phdthesis" and thesis_type(work.degree) != "phdthesis":
+        degree = thesis_type(work.degree) if entry_type == "phdthesis" else "phdthesis"
+        if degree != "phdthesis":
             # plain.bst prints "PhD thesis" unless a type says otherwise: a thesis whose
             # degree is not known to be a doctorate is said to be a thesis
-            fields.append(("type", thesis_type(work.degree)
-                           if thesis_type(work.degree) != "mathesis" else "Master's thesis"))
+            fields.append(("type", degree if degree != "mathesis" else "Master's thesis"))
         if work.year:
             fields.append(("year", work.year))
         month = work.date[5:7] if work.date else ""

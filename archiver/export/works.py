@@ -40,7 +40,7 @@ from typing import Any
 
 from archiver.citations import notices
 from archiver.citations.extract import without_list_number
-from archiver.citations.parse import MORE_NAMES, csl_type, split_authors
+from archiver.citations.parse import KANA, MORE_NAMES, csl_type, gbt_code, split_authors
 from archiver.export.keys import make_key, unique
 from archiver.model import ERROR_KINDS
 
@@ -450,8 +450,6 @@ def unverified(record: dict[str, Any], checked: list[dict[str, Any]],
     return [(text, where) for text, where in citations_in(record) if text not in covered]
 
 
-# kana, without the middle dot and prolonged sound mark Chinese text writes too (约翰・洛克)
-_KANA = re.compile("[\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fd\u30fe\u31f0-\u31ff]")
 _HANGUL = re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
 _HAN = re.compile(f"[{_CJK_CHAR}]")
 
@@ -461,7 +459,7 @@ def script_language(text: str) -> str | None:
     title with a note in Chinese is English): Japanese for kana, Korean for hangul, Chinese
     for ideographs alone; None for any other script, which names no one language (a Latin
     title may be English, French or German)."""
-    if _KANA.search(text):
+    if KANA.search(text):  # (not the middle dot of a foreign name in Chinese, 约翰・洛克)
         return "ja"
     if _HANGUL.search(text):
         return "ko"
@@ -476,15 +474,12 @@ def _as_written(entry: dict[str, Any], parse: Parse | None) -> tuple[dict[str, A
     if not item:
         return item, None
     kind = _CROSSREF_TYPE_OF.get(csl_type(text, item))
-    if kind == "book" and _PROCEEDINGS_CODE.search(text):
+    if kind == "book" and gbt_code(text) == "C":
         kind = "proceedings"  # "论文集[C]. 北京: …": the proceedings themselves
     if kind is None and item.get("container-title"):
         kind = "journal-article"  # a journal named, and no code says otherwise
     return item, kind
 
-
-# GB/T 7714's code of a conference's proceedings
-_PROCEEDINGS_CODE = re.compile(r"\[C(?:/OL)?\]")
 
 
 # a citation's CSL type (what its GB/T 7714 code, or the container it names, says) as the
