@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -19,6 +20,7 @@ from rapidfuzz.distance import Levenshtein
 
 from archiver.citations.compare.text import (
     _CJK_SCRIPT,
+    SMALL_WORDS,
     FieldCheck,
     _not_compared,
     fold,
@@ -425,6 +427,15 @@ def _part_of_given(word: str, owners: Sequence[dict[str, Any]]) -> bool:
     return any(word in joined for joined in _given_forms(owners)[1])
 
 
+def _given_words(gap: Sequence[str], not_given: set[str],
+                 initials: frozenset[str]) -> list[str]:
+    """The words of ``gap`` that may be given names or initials: not a word that is none
+    (``not_given``), a joining word or a suffix (unless written as a capital initial), a
+    particle, a number or a word in CJK script."""
+    return [w for w in gap if w not in not_given and (w not in _LIST_WORDS or w in initials)
+            and w not in PARTICLES and not w.isdigit() and not _CJK_SCRIPT.search(w)]
+
+
 def _initials_clash(gap: Sequence[str], owners: Sequence[dict[str, Any]],
                     not_given: set[str], families: set[str],
                     initials: frozenset[str] = frozenset()) -> str | None:
@@ -446,8 +457,7 @@ def _initials_clash(gap: Sequence[str], owners: Sequence[dict[str, Any]],
         if not given:
             return None
         letters.update(word[0] for word in given)
-    shown = [w for w in gap if w not in not_given and (w not in _LIST_WORDS or w in initials)
-             and w not in PARTICLES and not w.isdigit() and not _CJK_SCRIPT.search(w)]
+    shown = _given_words(gap, not_given, initials)
     if not shown or shown[0][0] in letters:
         return None
     named = " and ".join(f"{' '.join(words(o.get('family') or ''))!r} "
@@ -470,15 +480,14 @@ def _namesakes_swapped(seg: Sequence[str], spots: Sequence[tuple[int, int]],
     given name must open with the first letter of its first given name in Crossref, in one
     of these readings; a list that fits none shows the namesakes in another order."""
     found = len(spots)
-    if not any(words(people[j].get("family") or "") == words(people[j + 1].get("family") or "")
-               for j in range(found - 1)):
+    families = [words(p.get("family") or "") for p in people[:found]]
+    shared = next((one for one, after in pairwise(families) if one == after), None)
+    if shared is None:
         return None
     gaps = [seg[:spots[0][0]], *(seg[spots[j - 1][0] + spots[j - 1][1]:spots[j][0]]
                                  for j in range(1, found)),
             seg[spots[-1][0] + spots[-1][1]:]]
-    shown = [[w for w in gap if w not in not_given and (w not in _LIST_WORDS or w in initials)
-              and w not in PARTICLES and not w.isdigit() and not _CJK_SCRIPT.search(w)]
-             for gap in gaps]
+    shown = [_given_words(gap, not_given, initials) for gap in gaps]
     initial = [(words(p.get("given") or "") or [""])[0][:1] for p in people[:found]]
 
     def fits(j: int, given: Sequence[str]) -> bool:
@@ -492,11 +501,9 @@ def _namesakes_swapped(seg: Sequence[str], spots: Sequence[tuple[int, int]],
                 w[0] == initial[1] for w in shown[1][1:]))
             and all(fits(j, shown[j]) for j in range(2, found))):
         return None
-    shared = next(words(people[j].get("family") or "") for j in range(found - 1)
-                  if words(people[j].get("family") or "") ==
-                  words(people[j + 1].get("family") or ""))
     order = ", ".join(repr(" ".join(words(p.get("given") or "")))
-                      for p in people[:found] if words(p.get("family") or "") == shared)
+                      for p, family in zip(people[:found], families, strict=True)
+                      if family == shared)
     return (f"the given names or initials shown put the authors named {' '.join(shared)!r} in "
             f"another order than Crossref's ({order})")
 
@@ -698,7 +705,6 @@ def _group_before_the_first(parts: list[str], authors: Sequence[dict[str, Any]]
     return None  # (a first author not shown at all is said so where it is missed)
 
 
-_NOT_NAMING = {"the", "of", "and", "on", "for", "in", "to", "a", "an"}
 # ... nor do the words that say it is a group: two panels of EFSA, two genome consortia
 _GROUP_WORDS = frozenset({"consortium", "collaboration", "collaborators", "collaborative",
                           "group", "investigators", "network", "initiative", "committee",
@@ -722,7 +728,7 @@ def _names_group(part: str, group: str) -> bool:
     person named Food is no Panel on Food Additives)."""
     if _other_acronym(part, group):
         return False
-    mine = set(words(part)) - _NOT_NAMING
+    mine = set(words(part)) - SMALL_WORDS
     shared = mine & set(words(group))
     return len(shared - _GROUP_WORDS) >= 2 or bool(shared) and shared == mine or \
         _acronym_of(part, group) or _acronym_of(group, part)
@@ -736,9 +742,9 @@ def _same_group(one: str, other: str, whole: tuple[str, str] = ("", "")) -> bool
     common, or one an acronym of the other ("GTEx" for "Genotype-Tissue Expression"), the
     group word counted or not ("WHI" for "Women's Health Initiative", "WTCCC" for
     "Wellcome Trust Case Control Consortium"). ``whole``: the two names as printed."""
-    if _other_acronym(*whole) if all(whole) else False:
+    if all(whole) and _other_acronym(*whole):
         return False
-    if (set(words(one)) & set(words(other))) - _NOT_NAMING - _GROUP_WORDS:
+    if (set(words(one)) & set(words(other))) - SMALL_WORDS - _GROUP_WORDS:
         return True
     pairs = [(one, other), *zip(whole, reversed(whole), strict=True)] if all(whole) else \
         [(one, other)]

@@ -19,6 +19,7 @@ from archiver.citations.compare.numbers import record_years
 from archiver.citations.compare.text import (
     _CJK_SCRIPT,
     _YEARS_IN,
+    SMALL_WORDS,
     STOP_WORDS,
     FieldCheck,
     _not_compared,
@@ -418,7 +419,6 @@ _ACRONYM_BOOK = re.compile(r"(?P<acronym>[A-Z][A-Za-z]{1,9})"
 # the letters an acronym may give before its topic's: International, European, Asian,
 # American, Joint, National; Symposium, Conference, Workshop
 _KIND_LETTERS = frozenset("IEAJNSCW")
-_SMALL_WORDS = {"in", "on", "of", "and", "for", "the", "to", "a", "an"}
 
 
 def _acronym_in_a_series(book: str, text: str, record: dict[str, Any], names: Sequence[str]
@@ -436,7 +436,7 @@ def _acronym_in_a_series(book: str, text: str, record: dict[str, Any], names: Se
     acronym = found.group("acronym").upper()
     topic = _ADVANCES_IN.sub("", names[0].strip())
     initials = "".join(w[0] for w in re.split(r"[\s\-‐–]+", topic)
-                       if w and w.casefold() not in _SMALL_WORDS).upper()
+                       if w and w.casefold() not in SMALL_WORDS).upper()
     kind = acronym[:len(acronym) - len(initials)]
     if len(initials) < 2 or not acronym.endswith(initials) or not 1 <= len(kind) <= 3 or \
             not set(kind) <= _KIND_LETTERS:
@@ -448,7 +448,7 @@ def _acronym_in_a_series(book: str, text: str, record: dict[str, Any], names: Se
     haystack = f" {squash(text)} "
     for series in names[1:]:
         letters = "".join(w[0] for w in series.split()
-                          if w.casefold() not in _SMALL_WORDS).upper()
+                          if w.casefold() not in SMALL_WORDS).upper()
         if f" {squash(series)} " in haystack or (
                 len(letters) >= 3 and re.search(rf"\b{letters}\b", text)):
             return (f"the conference ({found.group('acronym')}) whose proceedings are "

@@ -21,6 +21,8 @@ from typing import Any
 
 from archiver.latin import LETTERS
 
+# the small words a name is not named by, nor abbreviated by its initials with
+SMALL_WORDS = frozenset({"the", "of", "and", "on", "for", "in", "to", "a", "an"})
 STOP_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "a", "an", "to", "at", "de",
                         "des", "du", "la", "le", "les", "et", "und", "der", "die", "das", "fur"})
 
