@@ -657,9 +657,15 @@ def _year(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+# what may follow the pages in the same run of text and is no page: an ISBN, the next part
+# of a work printed in two ("pp. 290-297 et n° 6, pp. 354-362")
+_AFTER_PAGES = re.compile(r"\s*[,;]?\s+(?:ISBN|ISSN|et|and|und)\b.*$", re.I | re.S)
+
+
 def _page(text: str) -> str:
     """``pp. 975–93.`` -> ``975-93``; other page strings are only trimmed."""
     text = re.sub(r"^(?:pp?|pages?|pgs?|s|ss|页)\s*\.?\s*", "", text.strip(), flags=re.I)
+    text = _AFTER_PAGES.sub("", text)
     text = re.sub(r"\s*[‐‑‒–—―−~～-]+\s*", "-", text)
     return _strip_span(text)
 
@@ -1021,6 +1027,13 @@ def _group_head(text: str, start: int, authors: str) -> str:
     return authors
 
 
+# the opening of a date in brackets that the tagger ran into the names: "Douglas, Kimberly
+# (December 1998)." (a name never ends in an open bracket)
+_DATE_OPENS = re.compile(
+    r"\s*\(\s*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|"
+    r"spring|summer|autumn|fall|winter)?\s*$", re.I)
+
+
 # a Vancouver list of authors, each "Family INITIALS", ended by a full stop (or by "et al."):
 # "Zhang J, Tian XJ, Xing J. " or "Zhang J, Tian XJ, et al. "
 _VANCOUVER_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+[A-Z]{1,4}"
@@ -1029,6 +1042,9 @@ _VANCOUVER_LIST = re.compile(rf"(?:{_VANCOUVER_NAME},\s+)*{_VANCOUVER_NAME}"
 
 
 _MORE_NAMES = re.compile(r"(?:and|und|et)\s", re.I)
+# a title of one word ("Sokal RR, Rohlf FJ. Biometry. 1995."): a capitalised word, not a
+# Vancouver name (which has its initials) nor a group's acronym
+_ONE_WORD_TITLE = re.compile(r"[A-Z][a-z]{3,}")
 
 
 def _vancouver_list_then_title(authors: str) -> tuple[str, str]:
@@ -1041,7 +1057,8 @@ def _vancouver_list_then_title(authors: str) -> tuple[str, str]:
     if match is None:
         return authors, ""
     rest = authors[match.end():].strip(" .")
-    if len(rest.split()) < 2 or not rest[:1].isalnum() or _MORE_NAMES.match(rest) or \
+    if (len(rest.split()) < 2 and not _ONE_WORD_TITLE.fullmatch(rest)) or \
+            not rest[:1].isalnum() or _MORE_NAMES.match(rest) or \
             re.match(_VANCOUVER_NAME + r"(?:[.,]|$)", rest):
         return authors, ""  # "Bruggen M. & Kaiser C.R.", "Smith J. Jones K.": more names
     return authors[:match.end()].rstrip(), rest
@@ -1079,6 +1096,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
         authors, author_start = text[tokens[a].start:tokens[b].end], tokens[a].start
         if any(c.isalnum() for c in authors):
             break
+    authors = _DATE_OPENS.sub("", authors)
     title_in_authors = ""
     if authors and not first("title"):
         authors, title_in_authors = _vancouver_list_then_title(authors)
@@ -1112,6 +1130,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
             value = ""  # an article in press's PII, "S0168-8278(24)00213-7", is no page
         if value:
             item[key] = value
+    _issue_run_into_pages(item)
     # where a journal prints its page when the tagger found none ("127(4): 1607, 2000")
     at = _after_volume_colon(tokens, labels) if "page" not in item and "volume" in item \
         else None
@@ -1136,9 +1155,14 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     if doi:
         item["DOI"] = doi
     _year_printed_as_an_issue(item, text)
+    _volume_dot_issue(item, text)
+    _acronym_year(item, text)
     _article_number(item, text)
     _volume_alone_after_the_year(item, text)
     _title_marks(item, text)
+    _translator_after_title(item, text)
+    _title_up_to_imprint(item, text)
+    _book_after_its_editors(item, text)
     _chinese_numbers(item, text)
     _proceedings(item, text)
     return item
@@ -1342,6 +1366,123 @@ def _issue_numbered_like_a_year(tokens: list[Token], labels: list[str]) -> None:
         return
 
 
+_NUMBER_AT_END = re.compile(r"\s+\d+$")
+
+
+def _volume_dot_issue(item: dict[str, Any], text: str) -> None:
+    """MLA's "Extrapolation 11.2 (1970): 34–43" and biblatex's "Proceedings of … 100. 16,
+    pp. …": volume and issue joined by a full stop after the journal's name, which the
+    tagger may read as part of the name ("Extrapolation 11") or as a volume alone."""
+    container = item.get("container-title", "")
+    base = _NUMBER_AT_END.sub("", container)
+    if "issue" in item or not any(c.isalpha() for c in base):
+        return
+    match = re.search(re.escape(base) + r"\s+(\d{1,4})\.\s?(\d{1,4})(?=\s*[(,:])", text)
+    if match is None:
+        return
+    volume, issue = match.group(1), match.group(2)
+    if item.get("volume", volume) not in (volume, issue) or item.get("page") in (volume, issue):
+        return
+    item["container-title"], item["volume"], item["issue"] = base, volume, issue
+
+
+# a conference's acronym with the year's last two digits: "In CVPR’11.", "(KDD '06)"
+_ACRONYM_YEAR = r"\s*['’‘]\s?(\d\d)\b"
+
+
+def _acronym_year(item: dict[str, Any], text: str) -> None:
+    """The year written after a conference's acronym is part of its name, not a volume."""
+    container = item.get("container-title", "")
+    if not re.search(r"\b[A-Z]{2,}$", container):
+        return
+    match = re.search(re.escape(container) + _ACRONYM_YEAR, text)
+    if match is None:
+        return
+    item["container-title"] = text[text.find(container):match.end()]
+    if item.get("volume") == match.group(1):
+        del item["volume"]
+
+
+# the rest of a book's title, then its imprint in brackets (a note's form, Chicago 14.100):
+# ": An Essay on Opera (Princeton University Press, 1999)", ", Common Sense, Politics
+# (Toronto: University of Toronto Press, 2005)"
+_REST_THEN_IMPRINT = re.compile(r"(\s*[:,]\s+(?!(?:trans|transl|tr|ed|eds|edited|translated)\b)"
+                                r"[^()\[\]\"“”«»\d./]+?)\s*\([^()]*[A-Za-z][^()]*,\s*"
+                                r"(?:1[5-9]|20)\d\d\)")
+
+
+def _title_up_to_imprint(item: dict[str, Any], text: str) -> None:
+    """A book's title runs up to its imprint in brackets: the tagger may end it at the
+    subtitle's colon or at a comma inside it, leaving the rest unlabelled."""
+    title = item.get("title", "")
+    if not title or "container-title" in item or "volume" in item:
+        return
+    at = text.find(title)
+    rest = _REST_THEN_IMPRINT.match(text, at + len(title)) if at >= 0 else None
+    if rest:
+        item["title"] = title + rest.group(1)
+
+
+# a chapter's book named after its editors: "In S. Keys (ed.) Idiosyncratic Person-Centred
+# Therapy: From the Personal to the Universal. Ross-on-Wye", "in Martin Chusid (ed.), Verdi’s
+# Middle Period: … (University of Chicago Press, 1997)"
+_EDITORS_THEN_BOOK = re.compile(
+    r"\b[Ii]n:?\s+(?P<editors>[A-Z](?:(?!\b[Ii]n\s)[^()“”\"«»]){1,120}?)"
+    r"\s*\((?:[Ee]ds?|Hrsg|dir|comp)\.?\)\s*[,:]?\s+"
+    r"(?P<book>[^\s.()][^.()]*?)\s*(?:\.\s|\.?$|\(|,\s*(?:pp?\.\s*)?\d)")
+
+
+def _book_after_its_editors(item: dict[str, Any], text: str) -> None:
+    """The book a chapter is in, printed after its editors and their "(ed.)", where the
+    tagger found no book or took the editors for it; the editors are the editors."""
+    match = _EDITORS_THEN_BOOK.search(text)
+    container = item.get("container-title", "")
+    if match is None or container and container not in match.group("editors"):
+        return
+    item["container-title"] = match.group("book")
+    editors = split_authors(match.group("editors"))
+    if editors:
+        item.setdefault("editor", editors)
+
+
+_TRANSLATOR_MARK = r"(?:tr|trans|transl|translated\s+by)\.?"
+# "Toward an Aesthetic of Reception, Timothy Bahti (trans.)": the translator's name before
+# the mark, run into the title
+_NAMED_BEFORE_MARK = re.compile(r",\s+((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+)$")
+# "… An Experiential Theology (tr. Columban Heaney)": the mark opening the bracket that
+# names the translator, which the tagger cut in two
+_MARK_AT_END = re.compile(rf"\s*\(\s*{_TRANSLATOR_MARK}$", re.I)
+
+
+def _translator_after_title(item: dict[str, Any], text: str) -> None:
+    """A translator named after the title, with "(trans.)" after the name or "(tr. Name)",
+    is no part of the title, and the name is not the container: it is the translator."""
+    title = item.get("title", "")
+    named = _NAMED_BEFORE_MARK.search(title)
+    if named and re.search(re.escape(title) + rf"\s*\(\s*{_TRANSLATOR_MARK}\s*\)", text, re.I):
+        item["title"] = title[:named.start()]
+        item.setdefault("translator", split_authors(named.group(1)))
+        return
+    mark = _MARK_AT_END.search(title)
+    if mark:
+        item["title"] = title[:mark.start()]
+        container = item.get("container-title", "")
+        if container and re.search(re.escape(title) + r"\.?\s*" + re.escape(container)
+                                   + r"\s*\)", text):
+            item.setdefault("translator", split_authors(item.pop("container-title")))
+
+
+_ISSUE_THEN_PAGES = re.compile(r"\(?([\w/-]{1,12})\)\s*:\s*(\S.*)")
+
+
+def _issue_run_into_pages(item: dict[str, Any]) -> None:
+    """"144 (1–2): 101–124": the issue's range taken into the pages ("1-2): 101-124") is
+    the issue, and the pages are what follows its colon."""
+    match = _ISSUE_THEN_PAGES.fullmatch(item.get("page", ""))
+    if match and "issue" not in item:
+        item["issue"], item["page"] = match.group(1), match.group(2)
+
+
 def _year_printed_as_an_issue(item: dict[str, Any], text: str) -> None:
     """"Frontiers in Plant Science 10 (2020)": a year in brackets after the volume, with no
     pages, is the year, not an issue."""
@@ -1517,6 +1658,37 @@ def _gbt_imprint(text: str, item: dict[str, Any]) -> dict[str, Any]:
     return item
 
 
+# a book's volume as GB/T 7714 prints it after the title and a colon (§8.1.1 other title
+# information): "第 1 册", "上", "下册", "四卷", "美国卷", "2011 年卷"
+_CN_DIGITS = "\\d一二三四五六七八九十百"
+_GBT_VOLUME = re.compile(rf"\s*[:：]\s*(第\s*[{_CN_DIGITS}]+\s*[册卷辑编分部]|"
+                         rf"[上中下](?:册|卷|编)?|[{_CN_DIGITS}]+\s*卷|\d{{4}}\s*年卷|"
+                         rf"[^\s\d:：.．。,，]{{1,4}}卷)\s*$")
+
+
+_GBT_BOOKS = _GBT_WHOLES | {"C"}  # the codes of works in volumes: books and proceedings
+
+
+def _gbt_volume(text: str, item: dict[str, Any]) -> dict[str, Any]:
+    """A volume printed after a book's title ("理论物理概论: 上[M]") or after the title of the
+    book a part is in ("[M]// 王夫之. 船山全书: 第 1 册.") is its volume, not its title's
+    end. A part's own title keeps its "卷 5" ("周易外传: 卷 5[M]//"): that is its name."""
+    mark = _gbt_mark(text)
+    if mark is None or "volume" in item or mark.group(1).split("/")[0] not in _GBT_BOOKS:
+        return item
+    if _GBT_PART.match(text, mark.start()):
+        container = item.get("container-title", "")
+        found = re.search(re.escape(container) + _GBT_VOLUME.pattern[:-1] + r"[.．。]",
+                          text[mark.end():]) if container else None
+        if found:
+            item["volume"] = found.group(1)
+        return item
+    found = _GBT_VOLUME.search(item.get("title", ""))
+    if found and found.start() > 0:
+        item["title"], item["volume"] = item["title"][:found.start()], found.group(1)
+    return item
+
+
 # what in a reference is no date of its publication: a date in brackets (GB/T 7714's date
 # of citing, "[2012-03-27]"), a type code or a list number in brackets, an address, and a
 # date after the words that say it was read then ("Accessed 2021-03-05", "访问日期:
@@ -1625,10 +1797,10 @@ def parse_reference(text: str) -> dict[str, Any]:
     """CSL-JSON for one printed reference string; ``{}`` when nothing can be parsed.
 
     Keys (only those found): author, title, container-title, volume, issue, page, issued
-    {"date-parts": [[year]]} (and the day, printed whole), DOI; of a GB/T 7714 reference
-    also publisher and publisher-place, editor or container-author (of the book a part is
-    in), translator and edition, and of an online one URL and accessed. Never raises on any
-    string."""
+    {"date-parts": [[year]]} (and the day, printed whole), DOI; a translator named after
+    the title; of a GB/T 7714 reference also publisher and publisher-place, editor or
+    container-author (of the book a part is in), translator and edition, the volume after a
+    book's title, and of an online one URL and accessed. Never raises on any string."""
     try:
         clean = clean_text(text)
         if not clean or not any(c.isalnum() for c in clean):
@@ -1636,7 +1808,7 @@ def parse_reference(text: str) -> dict[str, Any]:
         tokens = tokenize(clean)
         labels = tag(tokens)
         item = _gbt_imprint(clean, _gbt_title(clean, _csl(clean, tokens, labels)))
-        return _publication_date(clean, _gbt_roles(clean, item))
+        return _publication_date(clean, _gbt_volume(clean, _gbt_roles(clean, item)))
     except Exception:  # a parser of untrusted text must not take its caller down
         import logging
 
