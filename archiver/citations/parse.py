@@ -1162,7 +1162,12 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _title_marks(item, text)
     _translator_after_title(item, text)
     _title_up_to_imprint(item, text)
+    _bracket_ending_a_quoted_title(item, text)
     _book_after_its_editors(item, text)
+    _book_before_its_editors(item, text)
+    _page_after_the_year(item, text)
+    _physics_forms(item, text)
+    _journal_word_in_title(item, text)
     _chinese_numbers(item, text)
     _proceedings(item, text)
     return item
@@ -1445,6 +1450,135 @@ def _book_after_its_editors(item: dict[str, Any], text: str) -> None:
         item.setdefault("editor", editors)
 
 
+# Chicago's "in Illuminations, ed. Hannah Arendt, trans. …", "In Identity: Community,
+# Culture, Difference, edited by Jonathan Rutherford, 222–37."
+_BOOK_THEN_EDITORS = re.compile(
+    r"(?:^|[\s,.”\"])[Ii]n\s+(?P<book>[A-Z][^“”\"«»()]*?),\s+(?:eds?\.|edited\s+by)\s+"
+    r"(?P<editors>[A-Z][^,()]*?(?:(?:,\s*|\s+)(?:and\s+)?[A-Z][^,()]*?)*?)(?=\s*[,(.]|$)")
+
+
+def _book_before_its_editors(item: dict[str, Any], text: str) -> None:
+    """The book a chapter is in, printed before "ed." or "edited by" and its editors,
+    where the tagger found no book."""
+    if "container-title" in item:
+        return
+    match = _BOOK_THEN_EDITORS.search(text)
+    if match and match.group("book") != item.get("title"):
+        item["container-title"] = match.group("book")
+        editors = split_authors(match.group("editors"))
+        if editors:
+            item.setdefault("editor", editors)
+
+
+# a quoted title's own last words in brackets: "… especie nueva (Pisces, Characidae),”"
+_BRACKET_THEN_QUOTE = re.compile(r"\s*\([^()]+\)(?=[,.]?\s*[”\"»’])")
+
+
+def _bracket_ending_a_quoted_title(item: dict[str, Any], text: str) -> None:
+    """A bracket at the end of a quoted title is the title's, though the tagger left it."""
+    title = item.get("title", "")
+    at = text.find(title) if title else -1
+    if at <= 0 or text[at - 1] not in "“\"«‘":
+        return
+    bracket = _BRACKET_THEN_QUOTE.match(text, at + len(title))
+    if bracket:
+        item["title"] = title + bracket.group(0)
+
+
+# Elsevier's and physics' "Phys. Lett. B 716 (2012) 30.": one page after the bracketed year
+_PAGE_AFTER_YEAR = r"\b{volume}\s*\(\s*{year}\s*\)\s*,?\s*([A-Za-z]?\d+)\s*(?:[.,;]|$)"
+
+
+def _page_after_the_year(item: dict[str, Any], text: str) -> None:
+    """A single page printed after the volume and its bracketed year, where the tagger
+    found none (a range it finds)."""
+    year = ((item.get("issued") or {}).get("date-parts") or [[None]])[0][0]
+    if "page" in item or "volume" not in item or not year:
+        return
+    found = re.search(_PAGE_AFTER_YEAR.format(volume=re.escape(item["volume"]), year=year), text)
+    if found:
+        item["page"] = found.group(1)
+
+
+# the title-less forms of physics and astronomy: "N. Basu, Nutrition 27, 206 (2011).",
+# "P. E. J. Nulsen and C. Jones, Astrophys. J. 665, 1057 (2007)." (Physical Review) and
+# "Backus T.A., 1969, Mar. Biol., 3, 87" (MNRAS, ApJ, A&A)
+_JOURNAL = r"(?P<journal>[A-Z][^,\d()\[\]“”\"]*?)"
+_FIRST_PAGE = r"(?P<page>[A-Z]?\d+)(?:\s*[-–]\s*[A-Z]?\d+)?"
+_PHYSICS_FORMS = (
+    re.compile(rf"^(?P<authors>[^\d()]+?),\s+{_JOURNAL}\s+(?P<volume>\d+),\s+{_FIRST_PAGE}\s*"
+               r"\((?P<year>(?:1[5-9]|20)\d\d)\)\.?$"),
+    re.compile(rf"^(?P<authors>[^\d()]+?),?\s+\(?(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\)?,\s+"
+               rf"{_JOURNAL}\.?,\s+(?P<volume>\d+),\s+{_FIRST_PAGE}\.?$"),
+)
+
+
+_WORDS_OF_A_TITLE = re.compile(r"(?:\b[a-z]{2,}\b\W+){3}")  # names have no such run
+
+
+def _physics_forms(item: dict[str, Any], text: str) -> None:
+    """A reference printed in a title-less physics or astronomy form is read by its form
+    where the tagger lost a part: an abbreviated journal's first words taken for a name or
+    a title ("Zool. Meded.", "Astrophys. J.", "Trudy Sov. Antarkt. Eksped."), an unfamiliar
+    one-word journal, a four-digit page taken for the year. A title that is not part of the
+    journal's name means the form is not one of these."""
+    for form in _PHYSICS_FORMS:
+        match = form.match(text)
+        if match:
+            break
+    else:
+        return
+    journal = match.group("journal").strip()
+    title = item.get("title")
+    if not journal.rstrip(". ") or _WORDS_OF_A_TITLE.search(match.group("authors")) or \
+            title and not (journal.startswith(title) and len(title.split()) <= 3):
+        return
+    item.pop("title", None)
+    authors = [a for a in item.get("author", [])
+               if a.get("given") or (a.get("family") or a.get("literal", "")) not in journal]
+    if authors:
+        item["author"] = authors
+    elif "author" in item:
+        del item["author"]
+    if "author" not in item:
+        persons = split_authors(match.group("authors"))
+        if persons:
+            item["author"] = persons
+    item["container-title"] = journal
+    item["volume"], item["page"] = match.group("volume"), match.group("page")
+    item["issued"] = {"date-parts": [[int(match.group("year"))]]}
+
+
+# a journal's abbreviated first word left at the end of the title before it: "…
+# environmental response, Front. Plant Sci. 7 (2016) 870"
+_WORD_AT_TITLES_END = re.compile(r",\s+([A-Z][\w-]{0,14})$")
+_WORD_BEFORE_JOURNAL = re.compile(r"[,.]?\s+([A-Z][\w-]{0,14})\.\s+")
+
+
+def _journal_word_in_title(item: dict[str, Any], text: str) -> None:
+    """The first word of an abbreviated journal, taken into the title after its comma or
+    left out of both, is the journal's; not a place at a title's end before a journal's
+    full name ("…, Quebec, Canada. Meteoritics 29")."""
+    title, container = item.get("title", ""), item.get("container-title", "")
+    at = text.find(title) if title and container else -1
+    if at < 0:
+        return
+    after_title = at + len(title)
+    journal_at = text.find(container, after_title)
+    if journal_at < 0 or not ("." in container or
+                              text.startswith(".", journal_at + len(container))):
+        return  # a journal's full name: the words before it are not its
+    word = _WORD_AT_TITLES_END.search(title)
+    if word and journal_at == after_title + 2 and text.startswith(". ", after_title):
+        item["title"] = title[:word.start()]
+        item["container-title"] = f"{word.group(1)}. {container}"
+        return
+    # "…, the antarctic polar front, Dt. Hydrogr. Z. 13": the word left out of both
+    left = _WORD_BEFORE_JOURNAL.fullmatch(text, after_title, journal_at)
+    if left:
+        item["container-title"] = f"{left.group(1)}. {container}"
+
+
 _TRANSLATOR_MARK = r"(?:tr|trans|transl|translated\s+by)\.?"
 # "Toward an Aesthetic of Reception, Timothy Bahti (trans.)": the translator's name before
 # the mark, run into the title
@@ -1630,11 +1764,16 @@ _ACCESSED = re.compile(r"\[(\d{4})[-./](\d{1,2})[-./](\d{1,2})\]")
 _URL = re.compile(r"https?://[^\s<>\"“”]+")
 
 
+# a newspaper's page, in brackets after its date (§8.8.2): "人民日报, 2020-09-12(2)."
+_NEWSPAPER_PAGE = re.compile(r"(?:1[5-9]|20)\d\d-\d{1,2}-\d{1,2}\s*[(（]\s*(\d{1,3})\s*[)）]")
+
+
 def _gbt_imprint(text: str, item: dict[str, Any]) -> dict[str, Any]:
     """What GB/T 7714 prints after a reference's type code besides its numbers: the place
-    and publisher of a book, a thesis, a report, proceedings (``北京: 中华书局, 1975``), and
-    of an online work (``[EB/OL]``, ``[J/OL]``) the date it was cited and its address. A
-    librarian's record of the work needs them; the tagger's fields do not hold them."""
+    and publisher of a book, a thesis, a report, proceedings (``北京: 中华书局, 1975``), a
+    newspaper's page after its date, and of an online work (``[EB/OL]``, ``[J/OL]``) the
+    date it was cited and its address. A librarian's record of the work needs them; the
+    tagger's fields do not hold them."""
     code = _gbt_mark(text)
     if code is None:
         return item
@@ -1644,6 +1783,9 @@ def _gbt_imprint(text: str, item: dict[str, Any]) -> dict[str, Any]:
     if imprint:
         item.setdefault("publisher-place", imprint.group("place").strip())
         item.setdefault("publisher", imprint.group("publisher").strip())
+    page = _NEWSPAPER_PAGE.search(after) if kind == "N" and "page" not in item else None
+    if page:
+        item["page"] = page.group(1)
     if code.group(1).endswith("OL") or kind == "EB":
         accessed = _ACCESSED.search(after)
         if accessed:
@@ -1745,6 +1887,39 @@ _EDITION = re.compile(r"[.．。]\s*(\d{1,2}(?:st|nd|rd|th)?\s*(?:版|ed\.?|edn\
 _NO_PERSONS = re.compile(r"\s*(?:vol|no|in|pp?|eds?)\s*$", re.I)  # "[M]// Vol. …"
 
 
+_HOST_ENDS = re.compile(r"[,，]\s*\[?(?:1[5-9]|20)\d\d")  # "…论文集, 1999: 78-84" (no imprint)
+
+
+def _gbt_host_title(text: str, item: dict[str, Any]) -> None:
+    """The title of the Chinese book or proceedings a part is in, written after "//" and
+    before the imprint: alone (``[C]//第五届全国计算语言学联合学术会议论文集. 北京: …``) or
+    after those responsible for it (``[C]//中国自动化学会. 2021 中国自动化大会论文集. 北京``),
+    where the tagger found none or took those responsible for it; a volume after it
+    (``鲁迅全集: 第 1 卷``) is its volume."""
+    part = _GBT_PART.search(text)
+    if part is None:
+        return
+    after = text[part.end():]
+    end = _IMPRINT.search(after) or _HOST_ENDS.search(after)
+    host = after[:end.start() if end else len(after)]
+    if not _has_cjk(host):
+        return
+    segments = [seg.strip() for seg in re.split(r"[.．。]\s*", host) if seg.strip()
+                and not _EDITION.match("." + seg.strip())]
+    container = item.get("container-title")
+    if container and not (len(segments) > 1 and container == segments[0]):
+        return
+    if not segments or len(segments) > 2:
+        return
+    title = segments[-1]
+    volume = _GBT_VOLUME.search(title)
+    if volume and volume.start() > 0:
+        title = title[:volume.start()]
+        if "volume" not in item:
+            item["volume"] = volume.group(1)
+    item["container-title"] = title
+
+
 def _gbt_roles(text: str, item: dict[str, Any]) -> dict[str, Any]:
     """Who else a GB/T 7714 reference names, and its edition: who is responsible for the
     book a part is in, written after "//" before the book's title (``[M]// 许厚泽, 赵其国.
@@ -1756,6 +1931,7 @@ def _gbt_roles(text: str, item: dict[str, Any]) -> dict[str, Any]:
     code = _gbt_mark(text)
     if code is None:
         return item
+    _gbt_host_title(text, item)
     host = _HOST_PERSONS.search(text, code.start())
     if host and not _NO_PERSONS.match(host.group("names")):
         names = host.group("names").strip()

@@ -1006,3 +1006,107 @@ def test_a_chapters_book_named_after_its_editors_is_the_book(text, book, editor)
     item = parse_reference(text)
     assert item["container-title"] == book
     assert [(e["family"], e["given"]) for e in item["editor"]] == [editor]
+
+
+def test_a_gbt_newspapers_page_in_brackets_after_its_date_is_its_page():
+    item = parse_reference("习近平. 在科学家座谈会上的讲话[N]. 人民日报, 2020-09-12(2).")
+    assert (item["container-title"], item["page"]) == ("人民日报", "2")
+    assert item["issued"] == {"date-parts": [[2020, 9, 12]]}
+
+
+@pytest.mark.parametrize(("text", "container", "volume", "responsible"), [
+    ("杨林, 周强. 汉语句法分析的若干问题[C]//第五届全国计算语言学联合学术会议论文集. 北京: "
+     "清华大学出版社, 1999: 78-84.", "第五届全国计算语言学联合学术会议论文集", None, None),
+    ("鲁迅. 狂人日记[M]//鲁迅全集: 第 1 卷. 北京: 人民文学出版社, 2005: 444-456.",
+     "鲁迅全集", "1", None),
+    ("徐晓. 一种控制方法[C]//中国自动化学会. 2021 中国自动化大会论文集. 北京: 科学出版社, "
+     "2021: 1-5.", "2021 中国自动化大会论文集", None, [{"literal": "中国自动化学会"}]),
+])
+def test_a_gbt_part_names_the_book_after_the_slashes_alone_or_after_who_made_it(
+        text, container, volume, responsible):
+    """Not the society that made the proceedings, and not their volume."""
+    item = parse_reference(text)
+    assert item["container-title"] == container
+    assert item.get("volume") == volume
+    assert item.get("container-author") == responsible
+
+
+def test_one_page_after_the_bracketed_year_is_the_page():
+    """Elsevier's numbered style prints a single page after "(year)"; a range the tagger
+    finds, one page it did not."""
+    item = parse_reference("[5] G. Aad, et al., Observation of a new particle in the search "
+                           "for the Standard Model Higgs boson, Phys. Lett. B 716 (2012) 1.")
+    assert (item["volume"], item["page"]) == ("716", "1")
+
+
+@pytest.mark.parametrize(("text", "book", "editor"), [
+    ("3. Walter Benjamin, “The Task of the Translator,” in Illuminations, ed. Hannah Arendt, "
+     "trans. Harry Zohn (New York: Schocken Books, 1969), 69–82.", "Illuminations",
+     ("Arendt", "Hannah")),
+    ("Hall, Stuart. “Cultural Identity and Diaspora.” In Identity: Community, Culture, "
+     "Difference, edited by Jonathan Rutherford, 222–37. London: Lawrence and Wishart, 1990.",
+     "Identity: Community, Culture, Difference", ("Rutherford", "Jonathan")),
+])
+def test_a_chapters_book_before_ed_or_edited_by_is_the_book(text, book, editor):
+    item = parse_reference(text)
+    assert item["container-title"] == book
+    assert [(e["family"], e["given"]) for e in item["editor"]] == [editor]
+
+
+def test_a_bracket_ending_a_quoted_title_is_the_titles():
+    item = parse_reference(
+        "42. J. Alvarez, “Revisión del género Anoptichthys con descipción de una especie nueva "
+        "(Pisces, Characidae),” An Esc Nac Cien Biol México 4 (1946): 263–82.")
+    assert item["title"] == ("Revisión del género Anoptichthys con descipción de una especie "
+                             "nueva (Pisces, Characidae)")
+
+
+# the title-less forms of physics and astronomy, printed from recorded Crossref metadata
+@pytest.mark.parametrize(("text", "authors", "journal", "volume", "page", "year"), [
+    ("P. E. J. Nulsen and C. Jones, Astrophys. J. 665, 1057 (2007).", ["Nulsen", "Jones"],
+     "Astrophys. J.", "665", "1057", 2007),
+    ("D. Hubbs, Zool. Meded. 39, 445 (1964).", ["Hubbs"], "Zool. Meded.", "39", "445", 1964),
+    ("J. R. Heaton et al., Neurology 75, 2087 (2010).", ["Heaton"], "Neurology", "75", "2087",
+     2010),
+    ("N. Basu, Nutrition 27, 206 (2011).", ["Basu"], "Nutrition", "27", "206", 2011),
+    ("E. J. Barsukov et al., Trudy Sov. Antarkt. Eksped. 6, 379 (1959).", ["Barsukov"],
+     "Trudy Sov. Antarkt. Eksped.", "6", "379", 1959),
+    ("Backus T.A., 1969, Mar. Biol., 3, 87", ["Backus"], "Mar. Biol", "3", "87", 1969),
+    ("Mezquita D. et al., 1997, Crustaceana, 70, 504", ["Mezquita"], "Crustaceana", "70", "504",
+     1997),
+])
+def test_title_less_physics_forms_are_read_by_their_form(text, authors, journal, volume, page,
+                                                         year):
+    """The journal's first abbreviated word is neither a name nor a title, an unfamiliar
+    journal is still the journal, and a four-digit page is no year."""
+    item = parse_reference(text)
+    assert [a["family"] for a in item["author"]] == authors
+    assert "title" not in item
+    assert (item["container-title"], item["volume"], item["page"]) == (journal, volume, page)
+    assert item["issued"] == {"date-parts": [[year]]}
+
+
+def test_a_nature_style_reference_keeps_its_title():
+    """Its title is no part of the names, though it is printed in the same order."""
+    item = parse_reference("Wyrtki, L.F. Circulation and water masses in the eastern equatorial "
+                           "Pacific Ocean. Int. J. Oceanogr. Limnol. 2, 117 (1967).")
+    assert item["title"] == "Circulation and water masses in the eastern equatorial Pacific Ocean"
+    assert item["container-title"].startswith("Int. J. Oceanogr")
+
+
+@pytest.mark.parametrize(("text", "title", "journal"), [
+    ("[18] L.F. Wyrtki, et al., The antarctic circumpolar current and the antarctic polar front, "
+     "Dt. Hydrogr. Z. 13 (1960) 153.",
+     "The antarctic circumpolar current and the antarctic polar front", "Dt. Hydrogr. Z"),
+    ("[79] E.T. Jancewicz, et al., Cadaverine’s functional role in plant development and "
+     "environmental response, Front. Plant Sci. 7 (2016) 870.",
+     "Cadaverine’s functional role in plant development and environmental response",
+     "Front. Plant Sci"),
+    ("Grieve, R. A. F., Bottomley, R B., Bouchard, M A., Robertson, P B., Orth, C J. and "
+     "Attrep,M., Impact melt rocks from New Quebec Crater, Quebec, Canada. Meteoritics, v. 26, "
+     "pp. 31-39. 1991.", "Impact melt rocks from New Quebec Crater, Quebec, Canada", "Meteoritics"),
+])
+def test_an_abbreviated_journals_first_word_is_not_the_end_of_the_title(text, title, journal):
+    """… but a place at a title's end before a journal's full name stays the title's."""
+    item = parse_reference(text)
+    assert (item["title"], item["container-title"].rstrip(".")) == (title, journal)
