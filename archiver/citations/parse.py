@@ -1163,6 +1163,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _translator_after_title(item, text)
     _title_up_to_imprint(item, text)
     _bracket_ending_a_quoted_title(item, text)
+    _title_ends_at_its_quote(item, text)
     _book_after_its_editors(item, text)
     _book_before_its_editors(item, text)
     _page_after_the_year(item, text)
@@ -1468,6 +1469,23 @@ def _book_before_its_editors(item: dict[str, Any], text: str) -> None:
         editors = split_authors(match.group("editors"))
         if editors:
             item.setdefault("editor", editors)
+
+
+def _title_ends_at_its_quote(item: dict[str, Any], text: str) -> None:
+    """A title opened by a quotation mark ends at its closing mark: "« Egalité et
+    diversité », Travail, genre et société, 2009" is a title and its journal, which the
+    tagger read as one title."""
+    title = item.get("title", "")
+    at = text.find(title) if title else -1
+    opener = text[:at].rstrip()[-1:] if at > 0 else ""
+    closer = _QUOTE_OPENERS.get(opener) if opener in "«“\"" else None
+    end = title.find(closer) if closer and closer not in title[:1] else -1
+    if end <= 0 or opener in title or not re.match(r"\s*,\s*\S", title[end + 1:]):
+        return  # "“Be like” et al.: Beyond America…": a quotation the title opens with
+    rest = title[end + 1:].strip(" ,.;:")
+    item["title"] = title[:end].rstrip()
+    if rest and "container-title" not in item:
+        item["container-title"] = rest
 
 
 # a quoted title's own last words in brackets: "… especie nueva (Pisces, Characidae),”"

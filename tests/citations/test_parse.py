@@ -1110,3 +1110,22 @@ def test_an_abbreviated_journals_first_word_is_not_the_end_of_the_title(text, ti
     """… but a place at a title's end before a journal's full name stays the title's."""
     item = parse_reference(text)
     assert (item["title"], item["container-title"].rstrip(".")) == (title, journal)
+
+
+def test_a_title_opened_by_a_quotation_mark_ends_at_its_closing_mark():
+    item = parse_reference("J. Laufer et R. Silvera, « Egalité et diversité », Travail, genre et "
+                           "société, 2009, n° 1, pp. 25-27.")
+    assert (item["title"], item["container-title"]) == (
+        "Egalité et diversité", "Travail, genre et société")
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Tagliamonte, S., & Hudson, R. (1999). “Be like” et al. beyond America: The quotative "
+     "system in British and Canadian youth. Journal of Sociolinguistics, 3 (2), 147-172.",
+     "et al. beyond America: The quotative system in British and Canadian youth"),
+    ("Nichols, Bill. “Getting to Know You...”: Knowledge, Power, and the Body” In Theorizing "
+     "Documentary, ed. Michael Renov, 1-11. London: Routlegde, 1993.",
+     "Knowledge, Power, and the Body"),
+])
+def test_a_quotation_a_title_opens_with_does_not_end_the_title(text, title):
+    assert parse_reference(text)["title"].endswith(title)
