@@ -1162,8 +1162,10 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _title_marks(item, text)
     _translator_after_title(item, text)
     _title_up_to_imprint(item, text)
+    _subtitle_before_a_comma_imprint(item, text)
     _bracket_ending_a_quoted_title(item, text)
     _title_ends_at_its_quote(item, text)
+    _elided_word_ending_a_title(item, text)
     _book_after_its_editors(item, text)
     _book_before_its_editors(item, text)
     _page_after_the_year(item, text)
@@ -1417,6 +1419,31 @@ _REST_THEN_IMPRINT = re.compile(r"(\s*[:,]\s+(?!(?:trans|transl|tr|ed|eds|edited
                                 r"(?:1[5-9]|20)\d\d\)")
 
 
+# the words that open what someone other than the author did: "Translated by Robert Pinsky"
+_ROLE_WORDS = (r"trans|transl|translated|tr|ed|eds|edited|traduit|trad|traduzione|übersetzt|"
+               r"hrsg|herausgegeben|a cura|introduction|introduzione|préface|prefazione|with")
+
+
+# a book's subtitle after a full stop, then place, publisher and year between commas, as
+# French and Italian print them: "Surveiller et punir. Naissance de la prison, Paris,
+# Gallimard, 1975."
+_SUBTITLE_THEN_IMPRINT = re.compile(
+    r"(\.\s+(?!(?i:" + _ROLE_WORDS + r")\b)[A-ZÀ-Ý][^.,;:()\[\]\d]+?),"
+    r"\s+[A-ZÀ-Ý][^.,;()\[\]\d]*,\s+[A-ZÀ-Ý][^.,;()\[\]\d]*,\s+(?:1[5-9]|20)\d\d\.?$")
+
+
+def _subtitle_before_a_comma_imprint(item: dict[str, Any], text: str) -> None:
+    """A book's subtitle, after a full stop, is its title's, where place, publisher and
+    year follow it between commas and nothing else is left."""
+    title = item.get("title", "")
+    if not title or "container-title" in item or "volume" in item:
+        return
+    at = text.find(title)
+    rest = _SUBTITLE_THEN_IMPRINT.match(text, at + len(title)) if at >= 0 else None
+    if rest:
+        item["title"] = title + rest.group(1)
+
+
 def _title_up_to_imprint(item: dict[str, Any], text: str) -> None:
     """A book's title runs up to its imprint in brackets: the tagger may end it at the
     subtitle's colon or at a comma inside it, leaving the rest unlabelled."""
@@ -1469,6 +1496,22 @@ def _book_before_its_editors(item: dict[str, Any], text: str) -> None:
         editors = split_authors(match.group("editors"))
         if editors:
             item.setdefault("editor", editors)
+
+
+# French and Italian elision at a title's end: "… au siècle d’Or", "… dell’Arte"
+_ELISION_AT_END = re.compile(
+    r"(?:^|\s)(?:[dDlLjJmMnNsStTcC]|[qQ]u|[dD]ell|[nN]ell|[aA]ll|[sS]ull)$")
+_ELIDED_WORD = re.compile(r"['’]\w+")
+
+
+def _elided_word_ending_a_title(item: dict[str, Any], text: str) -> None:
+    """A title ends with the word its last elided article belongs to, not with the article
+    ("La Versification du théâtre espagnol au siècle d’Or", not "… siècle d")."""
+    title = item.get("title", "")
+    at = text.find(title) if title and _ELISION_AT_END.search(title) else -1
+    word = _ELIDED_WORD.match(text, at + len(title)) if at >= 0 else None
+    if word:
+        item["title"] = title + word.group(0)
 
 
 def _title_ends_at_its_quote(item: dict[str, Any], text: str) -> None:

@@ -1129,3 +1129,21 @@ def test_a_title_opened_by_a_quotation_mark_ends_at_its_closing_mark():
 ])
 def test_a_quotation_a_title_opens_with_does_not_end_the_title(text, title):
     assert parse_reference(text)["title"].endswith(title)
+
+
+def test_a_title_ends_with_the_word_its_elided_article_belongs_to():
+    item = parse_reference("Adde, Amélie, La Versification du théâtre espagnol au siècle d’Or, "
+                           "Paris : L’Harmattan, août 2013.")
+    assert item["title"] == "La Versification du théâtre espagnol au siècle d’Or"
+
+
+def test_a_subtitle_before_a_place_publisher_and_year_between_commas_is_the_titles():
+    item = parse_reference("Foucault, Michel, Surveiller et punir. Naissance de la prison, "
+                           "Paris, Gallimard, 1975.")
+    assert item["title"] == "Surveiller et punir. Naissance de la prison"
+
+
+def test_a_translator_after_the_title_is_no_subtitle():
+    item = parse_reference("Dante Alighieri. The Inferno. Translated by Robert Pinsky, Farrar, "
+                           "Straus and Giroux, 1994.")
+    assert "Pinsky" not in item.get("title", "")
