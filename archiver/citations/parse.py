@@ -659,7 +659,7 @@ def _year(text: str) -> int | None:
 
 # what may follow the pages in the same run of text and is no page: an ISBN, the next part
 # of a work printed in two ("pp. 290-297 et n° 6, pp. 354-362")
-_AFTER_PAGES = re.compile(r"\s*[,;]?\s+(?:ISBN|ISSN|et|and|und)\b.*$", re.I | re.S)
+_AFTER_PAGES = re.compile(r"(?<![\s,;])[\s,;]*\s(?:ISBN|ISSN|et)\b.*$", re.I | re.S)
 
 
 def _page(text: str) -> str:
@@ -1389,6 +1389,8 @@ def _volume_dot_issue(item: dict[str, Any], text: str) -> None:
     if match is None:
         return
     volume, issue = match.group(1), match.group(2)
+    if _YEAR.fullmatch(volume):
+        return  # "Science 2001. 291, 1304-1351": the year, then the volume
     if item.get("volume", volume) not in (volume, issue) or item.get("page") in (volume, issue):
         return
     item["container-title"], item["volume"], item["issue"] = base, volume, issue
@@ -1406,7 +1408,7 @@ def _acronym_year(item: dict[str, Any], text: str) -> None:
     match = re.search(re.escape(container) + _ACRONYM_YEAR, text)
     if match is None:
         return
-    item["container-title"] = text[text.find(container):match.end()]
+    item["container-title"] = match.group(0)  # not the acronym the title has ("… the WWW")
     if item.get("volume") == match.group(1):
         del item["volume"]
 
@@ -1481,17 +1483,27 @@ def _book_after_its_editors(item: dict[str, Any], text: str) -> None:
 # Chicago's "in Illuminations, ed. Hannah Arendt, trans. …", "In Identity: Community,
 # Culture, Difference, edited by Jonathan Rutherford, 222–37."
 _BOOK_THEN_EDITORS = re.compile(
-    r"(?:^|[\s,.”\"])[Ii]n\s+(?P<book>[A-Z][^“”\"«»()]*?),\s+(?:eds?\.|edited\s+by)\s+"
-    r"(?P<editors>[A-Z][^,()]*?(?:(?:,\s*|\s+)(?:and\s+)?[A-Z][^,()]*?)*?)(?=\s*[,(.]|$)")
+    # "…,” in Illuminations" (a note), "…” In Identity" (a bibliography): not ", In Search
+    # of Lost Time", a title that opens with the word
+    r"(?:(?:^|,\s*|[”\"]\s+)in|[.”\"]\s*In)\s+(?P<book>[A-Z][^“”\"«»()]*?),\s+"
+    r"(?:eds?\.|edited\s+by)\s+"
+    # the editors end at a comma, a bracket, the end, or a full stop after a word (not the
+    # full stop of an initial: "ed. D. J. Enright (New York …")
+    r"(?P<editors>[A-Z][^,()]*?(?:(?:,\s*|\s+)(?:and\s+)?[A-Z][^,()]*?)*?)"
+    r"(?=\s*[,(]|(?<=[^\W\d_]{2})\.\s|\.?\s*$)")
 
 
 def _book_before_its_editors(item: dict[str, Any], text: str) -> None:
     """The book a chapter is in, printed before "ed." or "edited by" and its editors,
     where the tagger found no book."""
+    title = item.get("title", "")
     if "container-title" in item:
         return
-    match = _BOOK_THEN_EDITORS.search(text)
-    if match and match.group("book") != item.get("title"):
+    # after the title: not its own "in" ("Alice's Adventures in Wonderland, ed. …") nor the
+    # "In" it opens with ("In Search of Lost Time, ed. …")
+    after = text.find(title) + len(title) if title and title in text else 0
+    match = _BOOK_THEN_EDITORS.search(text, after)
+    if match:
         item["container-title"] = match.group("book")
         editors = split_authors(match.group("editors"))
         if editors:
@@ -1565,12 +1577,12 @@ def _page_after_the_year(item: dict[str, Any], text: str) -> None:
 # "P. E. J. Nulsen and C. Jones, Astrophys. J. 665, 1057 (2007)." (Physical Review) and
 # "Backus T.A., 1969, Mar. Biol., 3, 87" (MNRAS, ApJ, A&A)
 _JOURNAL = r"(?P<journal>[A-Z][^,\d()\[\]“”\"]*?)"
-_FIRST_PAGE = r"(?P<page>[A-Z]?\d+)(?:\s*[-–]\s*[A-Z]?\d+)?"
+_PAGES = r"(?P<page>[A-Z]?\d+(?:\s*[-–]\s*[A-Z]?\d+)?)"
 _PHYSICS_FORMS = (
-    re.compile(rf"^(?P<authors>[^\d()]+?),\s+{_JOURNAL}\s+(?P<volume>\d+),\s+{_FIRST_PAGE}\s*"
+    re.compile(rf"^(?P<authors>[^\d()]+?),\s+{_JOURNAL}\s+(?P<volume>\d+),\s+{_PAGES}\s*"
                r"\((?P<year>(?:1[5-9]|20)\d\d)\)\.?$"),
     re.compile(rf"^(?P<authors>[^\d()]+?),?\s+\(?(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\)?,\s+"
-               rf"{_JOURNAL}\.?,\s+(?P<volume>\d+),\s+{_FIRST_PAGE}\.?$"),
+               rf"{_JOURNAL}\.?,\s+(?P<volume>\d+),\s+{_PAGES}\.?$"),
 )
 
 
@@ -1606,29 +1618,32 @@ def _physics_forms(item: dict[str, Any], text: str) -> None:
         if persons:
             item["author"] = persons
     item["container-title"] = journal
-    item["volume"], item["page"] = match.group("volume"), match.group("page")
+    item["volume"], item["page"] = match.group("volume"), _page(match.group("page"))
     item["issued"] = {"date-parts": [[int(match.group("year"))]]}
 
 
 # a journal's abbreviated first word left at the end of the title before it: "…
 # environmental response, Front. Plant Sci. 7 (2016) 870"
 _WORD_AT_TITLES_END = re.compile(r",\s+([A-Z][\w-]{0,14})$")
+_VOLUME_THEN_YEAR = re.compile(r"\.?,?\s+\d+\s*\((?:1[5-9]|20)\d\d\)")  # "… 7 (2016) 870"
 _WORD_BEFORE_JOURNAL = re.compile(r"[,.]?\s+([A-Z][\w-]{0,14})\.\s+")
 
 
 def _journal_word_in_title(item: dict[str, Any], text: str) -> None:
     """The first word of an abbreviated journal, taken into the title after its comma or
-    left out of both, is the journal's; not a place at a title's end before a journal's
-    full name ("…, Quebec, Canada. Meteoritics 29")."""
+    left out of both, is the journal's, in Elsevier's numbered style (the title, a comma,
+    the journal, "volume (year) page"); not a place at a title's end in another style
+    ("…, Quebec, Canada. Meteoritics 29", "…, Ontario, Canada. CMAJ. 2005;172(3)")."""
     title, container = item.get("title", ""), item.get("container-title", "")
     at = text.find(title) if title and container else -1
     if at < 0:
         return
     after_title = at + len(title)
     journal_at = text.find(container, after_title)
-    if journal_at < 0 or not ("." in container or
-                              text.startswith(".", journal_at + len(container))):
-        return  # a journal's full name: the words before it are not its
+    if journal_at < 0 or not _VOLUME_THEN_YEAR.match(text, journal_at + len(container)):
+        return  # only where the numbers are Elsevier's: "…, Canada. CMAJ. 2005;172(3)" is a
+        # title ending with a place (Vancouver's full stop before the journal, and after
+        # its abbreviation, could be an abbreviation's)
     word = _WORD_AT_TITLES_END.search(title)
     if word and journal_at == after_title + 2 and text.startswith(". ", after_title):
         item["title"] = title[:word.start()]
@@ -1862,11 +1877,11 @@ def _gbt_imprint(text: str, item: dict[str, Any]) -> dict[str, Any]:
 
 
 # a book's volume as GB/T 7714 prints it after the title and a colon (§8.1.1 other title
-# information): "第 1 册", "上", "下册", "四卷", "美国卷", "2011 年卷"
+# information): "第 1 册", "上", "下册", "四卷", "2011 年卷" (not any word ending in 卷:
+# "中国答卷", "北宋画卷" are subtitles)
 _CN_DIGITS = "\\d一二三四五六七八九十百"
 _GBT_VOLUME = re.compile(rf"\s*[:：]\s*(第\s*[{_CN_DIGITS}]+\s*[册卷辑编分部]|"
-                         rf"[上中下](?:册|卷|编)?|[{_CN_DIGITS}]+\s*卷|\d{{4}}\s*年卷|"
-                         rf"[^\s\d:：.．。,，]{{1,4}}卷)\s*$")
+                         rf"[上中下](?:册|卷|编)?|[{_CN_DIGITS}]+\s*卷|\d{{4}}\s*年卷)\s*$")
 
 
 _GBT_BOOKS = _GBT_WHOLES | {"C"}  # the codes of works in volumes: books and proceedings
@@ -1948,7 +1963,8 @@ _EDITION = re.compile(r"[.．。]\s*(\d{1,2}(?:st|nd|rd|th)?\s*(?:版|ed\.?|edn\
 _NO_PERSONS = re.compile(r"\s*(?:vol|no|in|pp?|eds?)\s*$", re.I)  # "[M]// Vol. …"
 
 
-_HOST_ENDS = re.compile(r"[,，]\s*\[?(?:1[5-9]|20)\d\d")  # "…论文集, 1999: 78-84" (no imprint)
+# "…论文集, 1999: 78-84", "…论文集. 2001: 12-15" (no imprint)
+_HOST_ENDS = re.compile(r"[,，.．。]\s*\[?(?:1[5-9]|20)\d\d\b")
 
 
 def _gbt_host_title(text: str, item: dict[str, Any]) -> None:

@@ -1147,3 +1147,67 @@ def test_a_translator_after_the_title_is_no_subtitle():
     item = parse_reference("Dante Alighieri. The Inferno. Translated by Robert Pinsky, Farrar, "
                            "Straus and Giroux, 1994.")
     assert "Pinsky" not in item.get("title", "")
+
+
+# -- where those rules must not fire: ordinary references they would damage ------------------
+
+@pytest.mark.parametrize(("text", "title", "journal"), [
+    ("Smith J, Jones K. Prevalence of obesity among adults in Ontario, Canada. CMAJ. "
+     "2005;172(3):321-326.", "Prevalence of obesity among adults in Ontario, Canada", "CMAJ"),
+])
+def test_a_place_ending_a_vancouver_title_stays_the_titles(text, title, journal):
+    item = parse_reference(text)
+    assert (item["title"], item["container-title"]) == (title, journal)
+
+
+@pytest.mark.parametrize(("text", "page"), [
+    ("P. E. J. Nulsen and C. Jones, Astrophys. J. 665, 1057-1070 (2007).", "1057-1070"),
+    ("A. Einstein, B. Podolsky, and N. Rosen, Phys. Rev. 47, 777-780 (1935).", "777-780"),
+    ("Springel V., 2005, MNRAS, 364, 1105-1134", "1105-1134"),
+])
+def test_a_physics_form_keeps_its_whole_page_range(text, page):
+    assert parse_reference(text)["page"] == page
+
+
+@pytest.mark.parametrize("text", [
+    "1. Lewis Carroll, Alice's Adventures in Wonderland, ed. Martin Gardner (New York: "
+    "Norton, 1999), 45.",
+    "2. Marcel Proust, In Search of Lost Time, ed. D. J. Enright (New York: Modern Library, "
+    "1992), 12.",
+])
+def test_a_books_own_in_before_its_editor_makes_no_container(text):
+    """"… in Wonderland, ed. Martin Gardner" is a book and its editor, not a chapter in
+    "Wonderland"; nor is "In Search of Lost Time" a chapter in "Search of Lost Time"."""
+    assert "container-title" not in parse_reference(text)
+
+
+def test_an_editor_with_initials_is_read_whole():
+    item = parse_reference('Walter Benjamin, "Theses on the Philosophy of History," in '
+                           "Illuminations, ed. H. Arendt (New York: Schocken, 1969), 253.")
+    assert item["container-title"] == "Illuminations"
+    assert [(e["family"], e["given"]) for e in item["editor"]] == [("Arendt", "H.")]
+
+
+def test_an_acronym_in_the_title_is_not_where_the_conference_starts():
+    item = parse_reference("S. Lawrence and C. L. Giles. Accessibility of information on the "
+                           "WWW. In WWW '99, pages 1-10, 1999.")
+    assert item["container-title"] == "WWW '99"
+
+
+def test_a_gbt_part_without_an_imprint_has_its_book_not_its_year():
+    item = parse_reference("[28] 周九. 深度学习在图像识别中的应用[C]//第十届全国信号处理学术会议"
+                           "论文集. 2001: 12-15.")
+    assert item["container-title"] == "第十届全国信号处理学术会议论文集"
+    assert "container-author" not in item
+
+
+def test_a_gbt_subtitle_ending_in_juan_is_no_volume():
+    item = parse_reference("王五. 脱贫攻坚: 中国答卷[M]. 北京: 人民出版社, 2021.")
+    assert item["title"] == "脱贫攻坚: 中国答卷"
+    assert "volume" not in item
+
+
+def test_a_year_then_a_volume_is_no_volume_and_issue():
+    item = parse_reference("Smith, J. et al. Title of the paper. Science 2001. 291, 1304-1351.")
+    assert item["volume"] == "291"
+    assert "issue" not in item
