@@ -375,6 +375,32 @@ def test_the_epub_date_pubmed_prints_after_the_doi_is_checked_too(server, tmp_pa
         assert year.cited == f"Epub {epub}" and f"Epub {epub}" in year.reason
 
 
+@pytest.mark.parametrize("printed", ["https://doi.org/11.1371/journal.pone.0214986",
+                                     "doi: 01.1371/journal.pone.0214986"])
+def test_a_doi_with_its_prefix_mistyped_is_not_found_not_searched_past(server, tmp_path,
+                                                                        printed):
+    """A character of the "10." every DOI begins with, mistyped, leaves no DOI any pattern
+    finds: the citation would be searched and verified, its wrong DOI unseen."""
+    case = next(c for c in CASES if c["true_doi"] == "10.1371/journal.pone.0214986"
+                and c["doi"] and c["expect"] == "verified")
+    text = case["text"].replace(f"https://doi.org/{case['doi']}", printed)
+    assert text != case["text"]
+    result = Verifier(client_for(server.url, tmp_path)).verify(text)
+    assert result.status == "not_found"
+    assert result.fields["doi"].match is False and "10." in result.fields["doi"].reason
+
+
+def test_a_short_doi_link_is_no_mistyped_doi(server, tmp_path):
+    """A shortDOI ("https://doi.org/bqmn", made up here) has no prefix: the citation is
+    searched for as one without a DOI, and found."""
+    case = next(c for c in CASES if c["true_doi"] == "10.1371/journal.pone.0214986"
+                and c["doi"] and c["expect"] == "verified")
+    text = case["text"].replace(f"https://doi.org/{case['doi']}", "https://doi.org/bqmn")
+    result = Verifier(client_for(server.url, tmp_path)).verify(text)
+    assert result.status == "verified", result.reason
+    assert result.candidates == [{"doi": case["true_doi"], "accepted": True}]
+
+
 def test_without_a_doi_the_search_finds_the_work(server, tmp_path):
     case = next(c for c in CASES if c["doi"] is None and c["expect"] == "verified")
     result = Verifier(client_for(server.url, tmp_path)).verify(case["text"])
@@ -393,6 +419,26 @@ def test_without_a_doi_a_wrong_word_in_a_short_title_is_found_as_a_title_error(s
     assert result.status == "mismatch"
     assert [name for name, check in result.fields.items() if check.match is False] == ["title"]
     assert result.candidates == [{"doi": "10.5005/jp/books/12414_3", "accepted": True}]
+
+
+@pytest.mark.parametrize("text", [
+    "Saha, A. (2015). Physical Random. In Clinical Methods and Interpretation in Medicine "
+    "(p. 27). Jaypee Brothers Medical Publishers (P) Ltd..",
+    "[33] SAHA A. Physical Urban[M]//Clinical Methods and Interpretation in Medicine. Jaypee "
+    "Brothers Medical Publishers (P) Ltd., 2015: 27.",
+    # Crossref's title: "Utilizing the Internet. 12 Series. Future of the Internet"; APA's
+    # title read up to its first full stop
+    "KUSUMOTO, H. (1997). Social the Internet. 12 Series. Future of the Internet. Journal of "
+    "Information Processing and Management, 39(12), 979–988.",
+])
+def test_without_a_doi_a_short_title_with_one_word_replaced_is_found_as_a_title_error(
+        server, tmp_path, text):
+    """A word of two replaced by one that shares few letters with it ("Random" for
+    "Examinations") leaves the title under half alike; all its words but one are still the
+    record's, and the other fields name the work."""
+    result = Verifier(client_for(server.url, tmp_path)).verify(text)
+    assert result.status == "mismatch", result.reason
+    assert [name for name, check in result.fields.items() if check.match is False] == ["title"]
 
 
 @pytest.mark.parametrize("text", [

@@ -363,7 +363,8 @@ def _identifies(fields: dict[str, FieldCheck], cited: Cited, record: dict[str, A
     """Whether a search candidate is the work cited: the title agrees (allowing one wrong
     word), and at least two other identifying fields agree. A title further off (a wrong
     word in a short title: "Solar Examinations" for "Physical Examinations") is still the
-    work's when it shares half its letters and either four of the five other fields agree,
+    work's when it shares half its letters, or all its words but one, and either four of
+    the five other fields agree,
     or its authors, container and pages do and nothing cited disagrees (a chapter cited
     without a year: those pages of that book by those authors are that chapter).
 
@@ -386,7 +387,8 @@ def _identifies(fields: dict[str, FieldCheck], cited: Cited, record: dict[str, A
         best = max((fuzz.token_sort_ratio(squash(cited.title or ""), squash(v))
                     for v in title_variants(record)), default=0)
         located = {"author", "journal", "page"} <= agreeing and agreeing == compared
-        if best < 85 and not (relaxed and best >= 50 and (len(agreeing) >= 4 or located)):
+        alike = best >= 50 or _one_word_replaced(cited.title or "", record)
+        if best < 85 and not (relaxed and alike and (len(agreeing) >= 4 or located)):
             return False
     if relaxed and _thin(record) and not (cited.volume and cited.page) and \
             _same_long_title(cited.title or "", record):
@@ -396,6 +398,29 @@ def _identifies(fields: dict[str, FieldCheck], cited: Cited, record: dict[str, A
             return False  # someone else's work of that title, not a misspelt list
         return len(agreeing) >= 1
     return len(agreeing) >= 2
+
+
+# a DOI printed, as a link or after its label, whose prefix is not the 10. every DOI has
+# ("https://doi.org/11.1371/journal.pone.0214986"): a character of it mistyped, which no
+# DOI pattern finds (a shortDOI, "doi.org/bqmn", has no prefix and is not this)
+_NOT_A_DOI = re.compile(r"(?:\bdoi\.org/|\bdoi\s*[:：]\s*)(?!10\.)(\d{1,4}\.\d{3,9}/\S+)",
+                        re.I)
+
+
+def _one_word_replaced(cited: str, record: dict[str, Any]) -> bool:
+    """Whether a title of two words or more is one of the record's titles, or its opening
+    words (a style that ends a title at its first full stop), with one word replaced
+    ("Physical Random" for "Physical Examinations"): a short title with a wrong word shares
+    too few letters to be told alike, and is still the work's when the rest agrees."""
+    words = squash(cited).split()
+    if len(words) < 2:
+        return False
+    for variant in title_variants(record):
+        theirs = squash(variant).split()[:len(words)]
+        if len(theirs) == len(words) and \
+                sum(a != b for a, b in zip(words, theirs, strict=True)) == 1:
+            return True
+    return False
 
 
 def _named_without_a_title(fields: dict[str, FieldCheck], relaxed: bool = True) -> bool:
@@ -528,6 +553,14 @@ class Verifier:
             outcome = self.client.cached_work(doi) if cache_only else self.client.work(doi)
             return None if outcome is None else self._by_doi(text, doi, location, outcome,
                                                              cache_only)
+        misprinted = _NOT_A_DOI.search(text)
+        if misprinted:
+            printed = misprinted.group(1).rstrip(".,;")
+            reason = (f"the DOI printed, {printed!r}, is no DOI (every DOI begins with 10.); "
+                      "Crossref has no work under it")
+            return CitationResult(text, printed, "not_found",
+                                  {"doi": FieldCheck(printed, None, False, reason)}, reason,
+                                  location=location)
         if len(squash(body).split()) < 4:
             return CitationResult(text, None, "ambiguous", reason="too little text to search",
                                   location=location)

@@ -157,11 +157,13 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
     spots: list[tuple[int, int]] = []  # where each author found is, in Crossref's order
     found: set[int] = set()  # the words of the names found
     # Müller written Mueller, as German does without its letters, and Crossref's Mueller
-    # cited as Müller (folded: muller): each such name's other form
+    # cited as Müller (folded: muller): each such name's other form; the second only where
+    # the citation writes an umlaut (Kors is Koers misspelt, not Körs folded)
+    umlauts = bool(_GERMAN.search(segment))
     spelled = {i: words(_GERMAN.sub(lambda m: _UMLAUTS[m.group(0)], a["family"])
                         if _GERMAN.search(a["family"]) else _SPELT_OUT.sub(r"\1", a["family"]))
                for i, a in enumerate(people)
-               if _GERMAN.search(a["family"]) or _SPELT_OUT.search(a["family"])}
+               if _GERMAN.search(a["family"]) or umlauts and _SPELT_OUT.search(a["family"])}
     for index, name in enumerate(names):
         at, length = _find_name(seg, name, position)
         if at < 0 and index in spelled:
@@ -244,8 +246,9 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
                     before = before[:at]
                     break
             # a name of two letters is told from initials by its case (Lu X, Ng KT: not EK)
-            named = {w.lower() for w in _TWO_LETTER_NAME.findall(segment)}
-            others = [w for w in _unexplained(before, authors) if _long_enough(w) or w in named]
+            named = frozenset(w.lower() for w in _TWO_LETTER_NAME.findall(segment))
+            others = [w for w in _unexplained(before, authors, named)
+                      if _long_enough(w) or w in named]
             clash = _initials_clash(before, people[index - 1:index], not_given,
                                     family_words, initials) if by_people else None
             clash = clash or (_namesakes_swapped(seg, spots, people, not_given, initials)
@@ -594,11 +597,13 @@ def _long_enough(word: str) -> bool:
     return len(word) >= 3 or bool(_CJK_SCRIPT.search(word))
 
 
-def _unexplained(rest: Sequence[str], authors: Sequence[dict[str, Any]]) -> list[str]:
+def _unexplained(rest: Sequence[str], authors: Sequence[dict[str, Any]],
+                 written_as_names: frozenset[str] = frozenset()) -> list[str]:
     """The words left after the last author a citation shows that are not given names or
     initials of Crossref's authors (nor its group authors' words), nor words an author list
     holds besides names: among them, one like the family name Crossref has next is that
-    name misspelt (before et al.)."""
+    name misspelt (before et al.). A particle is no name, unless it is written as one
+    (``written_as_names``: "Le H" for Lee H)."""
     given: set[str] = {"the"}
     for author in authors:
         names = words(author.get("given") or "")
@@ -608,7 +613,7 @@ def _unexplained(rest: Sequence[str], authors: Sequence[dict[str, Any]]) -> list
         if not author.get("family"):  # a group author is shown where a citation puts it
             given.update(words(author.get("name") or ""))
     return [w for w in rest if w not in given and w not in _LIST_WORDS
-            and w not in PARTICLES and not w.isdigit() and len(w) > 1]
+            and (w not in PARTICLES or w in written_as_names) and not w.isdigit() and len(w) > 1]
 
 
 _ET_AL = re.compile(r"\bet\.?\s*al\b\.?|等", re.I)
