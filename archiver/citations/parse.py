@@ -1166,6 +1166,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _bracket_ending_a_quoted_title(item, text)
     _title_ends_at_its_quote(item, text)
     _elided_word_ending_a_title(item, text)
+    _year_ending_a_title(item, text)
     _book_after_its_editors(item, text)
     _book_before_its_editors(item, text)
     _page_after_the_year(item, text)
@@ -1481,12 +1482,13 @@ def _book_after_its_editors(item: dict[str, Any], text: str) -> None:
 
 
 # Chicago's "in Illuminations, ed. Hannah Arendt, trans. …", "In Identity: Community,
-# Culture, Difference, edited by Jonathan Rutherford, 222–37."
+# Culture, Difference, edited by Jonathan Rutherford, 222–37.", "In Sturm und Drang: Eine
+# Auswahl theoretischer Texte. Edited by Erich Löwenthal. Heidelberg: …"
 _BOOK_THEN_EDITORS = re.compile(
     # "…,” in Illuminations" (a note), "…” In Identity" (a bibliography): not ", In Search
     # of Lost Time", a title that opens with the word
-    r"(?:(?:^|,\s*|[”\"]\s+)in|[.”\"]\s*In)\s+(?P<book>[A-Z][^“”\"«»()]*?),\s+"
-    r"(?:eds?\.|edited\s+by)\s+"
+    r"(?:(?:^|,\s*|[”\"]\s+)in|[.”\"]\s*In)\s+(?P<book>[A-Z][^“”\"«»()]*?)"
+    r"(?:,\s+(?:eds?\.|edited\s+by)|\.\s+Edited\s+by)\s+"
     # the editors end at a comma, a bracket, the end, or a full stop after a word (not the
     # full stop of an initial: "ed. D. J. Enright (New York …")
     r"(?P<editors>[A-Z][^,()]*?(?:(?:,\s*|\s+)(?:and\s+)?[A-Z][^,()]*?)*?)"
@@ -1514,6 +1516,20 @@ def _book_before_its_editors(item: dict[str, Any], text: str) -> None:
 _ELISION_AT_END = re.compile(
     r"(?:^|\s)(?:[dDlLjJmMnNsStTcC]|[qQ]u|[dD]ell|[nN]ell|[aA]ll|[sS]ull)$")
 _ELIDED_WORD = re.compile(r"['’]\w+")
+
+
+def _year_ending_a_title(item: dict[str, Any], text: str) -> None:
+    """A year run on from the title's last word, with no mark between them, is the title's
+    ("Journal meiner Reise im Jahre 1769. In Sturm und Drang … 1972"), where another year
+    follows it: that one is the year of publication."""
+    title = item.get("title", "")
+    at = text.find(title) if title else -1
+    glued = re.compile(r"[ \t]+(1[5-9]\d\d|20\d\d)(?!\d)").match(text, at + len(title)) \
+        if at >= 0 and title[-1:].isalpha() else None
+    later = _YEAR.search(text, glued.end()) if glued else None
+    if glued and later:
+        item["title"] = title + glued.group(0)
+        item["issued"] = {"date-parts": [[int(later.group(1))]]}
 
 
 def _elided_word_ending_a_title(item: dict[str, Any], text: str) -> None:

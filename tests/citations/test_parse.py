@@ -1149,6 +1149,19 @@ def test_a_translator_after_the_title_is_no_subtitle():
     assert "Pinsky" not in item.get("title", "")
 
 
+def test_a_year_run_on_from_the_title_is_the_titles_and_the_book_follows_in_it():
+    """Chicago's "In Book. Edited by …" names the book; "im Jahre 1769" is the title's, the
+    year of publication the one that follows."""
+    item = parse_reference(
+        "Herder, Johann Gottfried. Journal meiner Reise im Jahre 1769. In Sturm und Drang: "
+        "Eine Auswahl theoretischer Texte. Edited by Erich Löwenthal. Heidelberg: Lambert "
+        "Schneider, 1972.")
+    assert item["title"] == "Journal meiner Reise im Jahre 1769"
+    assert item["issued"] == {"date-parts": [[1972]]}
+    assert item["container-title"] == "Sturm und Drang: Eine Auswahl theoretischer Texte"
+    assert [(e["family"], e["given"]) for e in item["editor"]] == [("Löwenthal", "Erich")]
+
+
 # -- where those rules must not fire: ordinary references they would damage ------------------
 
 @pytest.mark.parametrize(("text", "title", "journal"), [
