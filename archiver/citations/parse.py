@@ -1162,7 +1162,6 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _title_marks(item, text)
     _translator_after_title(item, text)
     _title_up_to_imprint(item, text)
-    _subtitle_before_a_comma_imprint(item, text)
     _bracket_ending_a_quoted_title(item, text)
     _title_ends_at_its_quote(item, text)
     _elided_word_ending_a_title(item, text)
@@ -1435,28 +1434,20 @@ _SUBTITLE_THEN_IMPRINT = re.compile(
     r"\s+[A-ZÀ-Ý][^.,;()\[\]\d]*,\s+[A-ZÀ-Ý][^.,;()\[\]\d]*,\s+(?:1[5-9]|20)\d\d\.?$")
 
 
-def _subtitle_before_a_comma_imprint(item: dict[str, Any], text: str) -> None:
-    """A book's subtitle, after a full stop, is its title's, where place, publisher and
-    year follow it between commas and nothing else is left."""
-    title = item.get("title", "")
-    if not title or "container-title" in item or "volume" in item:
-        return
-    at = text.find(title)
-    rest = _SUBTITLE_THEN_IMPRINT.match(text, at + len(title)) if at >= 0 else None
-    if rest:
-        item["title"] = title + rest.group(1)
-
-
 def _title_up_to_imprint(item: dict[str, Any], text: str) -> None:
-    """A book's title runs up to its imprint in brackets: the tagger may end it at the
-    subtitle's colon or at a comma inside it, leaving the rest unlabelled."""
+    """A book's title runs up to its imprint: the tagger may end it at the subtitle's colon
+    or at a comma inside it, before an imprint in brackets, or at the full stop before the
+    subtitle, where place, publisher and year follow between commas; the rest it leaves
+    unlabelled."""
     title = item.get("title", "")
     if not title or "container-title" in item or "volume" in item:
         return
     at = text.find(title)
-    rest = _REST_THEN_IMPRINT.match(text, at + len(title)) if at >= 0 else None
-    if rest:
-        item["title"] = title + rest.group(1)
+    for form in (_REST_THEN_IMPRINT, _SUBTITLE_THEN_IMPRINT):
+        rest = form.match(text, at + len(title)) if at >= 0 else None
+        if rest:
+            item["title"] = title + rest.group(1)
+            return
 
 
 # a chapter's book named after its editors: "In S. Keys (ed.) Idiosyncratic Person-Centred

@@ -1131,16 +1131,16 @@ def test_a_quotation_a_title_opens_with_does_not_end_the_title(text, title):
     assert parse_reference(text)["title"].endswith(title)
 
 
-def test_a_title_ends_with_the_word_its_elided_article_belongs_to():
-    item = parse_reference("Adde, Amélie, La Versification du théâtre espagnol au siècle d’Or, "
-                           "Paris : L’Harmattan, août 2013.")
-    assert item["title"] == "La Versification du théâtre espagnol au siècle d’Or"
-
-
-def test_a_subtitle_before_a_place_publisher_and_year_between_commas_is_the_titles():
-    item = parse_reference("Foucault, Michel, Surveiller et punir. Naissance de la prison, "
-                           "Paris, Gallimard, 1975.")
-    assert item["title"] == "Surveiller et punir. Naissance de la prison"
+@pytest.mark.parametrize(("text", "title"), [
+    # the word an elided article at the title's end belongs to
+    ("Adde, Amélie, La Versification du théâtre espagnol au siècle d’Or, Paris : "
+     "L’Harmattan, août 2013.", "La Versification du théâtre espagnol au siècle d’Or"),
+    # a subtitle, after a full stop, before place, publisher and year between commas
+    ("Foucault, Michel, Surveiller et punir. Naissance de la prison, Paris, Gallimard, 1975.",
+     "Surveiller et punir. Naissance de la prison"),
+])
+def test_a_french_title_is_read_to_its_end(text, title):
+    assert parse_reference(text)["title"] == title
 
 
 def test_a_translator_after_the_title_is_no_subtitle():
