@@ -1772,8 +1772,8 @@ _GBT_PART = re.compile(r"\[(?:[A-Z]{1,2})(?:/OL)?\]\s*//")
 def csl_type(text: str, item: dict[str, Any]) -> str:
     """The CSL type of a parsed reference, which CSL-JSON requires: what a GB/T 7714 code
     says (``[M]`` a book, ``[D]`` a thesis), else a conference paper when proceedings are
-    named, an article when a journal is, else ``document`` (CSL's type for what nothing
-    tells apart)."""
+    named, a chapter when a book is named with its editors, an article when a journal is,
+    else ``document`` (CSL's type for what nothing tells apart)."""
     code = gbt_code(text)
     if code:
         part = _GBT_PART.search(text)
@@ -1789,6 +1789,8 @@ def csl_type(text: str, item: dict[str, Any]) -> str:
     container = item.get("container-title") or ""
     if _is_proceedings(container):
         return "paper-conference"
+    if container and item.get("editor"):
+        return "chapter"  # "In S. Keys (ed.) …": a journal's editors are never cited
     return "article-journal" if container else "document"
 
 

@@ -1002,10 +1002,12 @@ def test_a_gbt_subtitle_is_no_volume():
      ("Chusid", "Martin")),
 ])
 def test_a_chapters_book_named_after_its_editors_is_the_book(text, book, editor):
-    """Not the editors (nor the "in" of the chapter's own title, "… in Il trovatore")."""
+    """Not the editors (nor the "in" of the chapter's own title, "… in Il trovatore"); a
+    book named with its editors makes the reference a chapter, not a journal article."""
     item = parse_reference(text)
     assert item["container-title"] == book
     assert [(e["family"], e["given"]) for e in item["editor"]] == [editor]
+    assert csl_type(text, item) == "chapter"
 
 
 def test_a_gbt_newspapers_page_in_brackets_after_its_date_is_its_page():
