@@ -2495,6 +2495,18 @@ def test_a_cited_preprint_is_named_by_its_server_and_a_blog_post_by_its_blog():
     assert "organization = {Upstream}" in bibtex_entry(blog, "biblatex")
 
 
+def test_a_preprint_cited_as_written_is_a_preprint_posted_on_its_server(tmp_path):
+    """Reference 3 of 万字综述…追问顶刊（下） (a real post), unverified: "Preprint at arXiv"
+    names the server it was posted on, which CSL and RIS give as its publisher; it was a
+    CSL "document" without one."""
+    text = ("3. Conneau, A., Kiela, D., Schwenk, H., Barrault, L., and Bordes, A. (2017). "
+            "Supervised learning of universal sentence representations from natural language "
+            "inference data. Preprint at arXiv. https://doi.org/10.48550/arXiv.1705.02364.")
+    [item] = unverified_entries(tmp_path, text, "csl-json")
+    assert (item["type"], item["publisher"]) == ("article", "arXiv")
+    assert "PB  - arXiv" in unverified_entries(tmp_path, text, "ris")
+
+
 def test_initials_written_without_spaces_are_two_initials_in_bibtex(tmp_path):
     """"Acosta, J.N." (reference 49 of 万字综述…追问顶刊（下）, a real post): BibTeX reads
     "J.N." as one given name, which a style abbreviating given names prints "J.": it is

@@ -223,7 +223,7 @@ _SPACED_PREFIX = re.compile(r"(\bdoi\s*[:：]?\s*10\.)\s+(?=\d{4,9}/)", re.I)
 _SPACED_DOI = re.compile(r"(10\.\d{4,9}/[^\s.\d]+)((?:\.[ \t]+[a-z0-9][\w-]*(?=[.\s]|$))+)")
 
 
-def _doi_rejoined(text: str) -> str:
+def doi_rejoined(text: str) -> str:
     """``text`` with each DOI broken after a hyphen, slash or underscore, or spaced after its
     full stops, whole again."""
     if "10." not in text:
@@ -251,7 +251,7 @@ def find_dois(lines: Iterable[str], links: Iterable[str] = ()) -> list[str]:
     for line in join_split_lines(_nfkc_lines(text)) if _MAY_HOLD_DOI.search(text) else ():
         if "/" not in line:  # both patterns hold one
             continue
-        line = _doi_rejoined(line)  # (as a reference's text is read)
+        line = doi_rejoined(line)  # (as a reference's text is read)
         for url in _URL_DOI.finditer(line):
             for doi in _NEXT_DOI.split(url.group(1)):
                 add(normalise_doi(doi, from_url=True))
@@ -314,7 +314,7 @@ def reference_text(line: str) -> str:
     text = without_marks(line.translate(_INVISIBLE))
     if text and not text.isascii():
         text = nfkc(_BULLET.sub("", _ENCLOSED_NUMBER.sub("", text, count=1), count=1))
-    return _doi_rejoined(text).strip()
+    return doi_rejoined(text).strip()
 
 
 # Markdown's strong emphasis around a part of a reference pasted from a Markdown page

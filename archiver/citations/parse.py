@@ -30,7 +30,12 @@ import re
 import unicodedata
 import warnings
 
-from archiver.citations.extract import normalise_doi, unescape_entities, without_marks
+from archiver.citations.extract import (
+    doi_rejoined,
+    normalise_doi,
+    unescape_entities,
+    without_marks,
+)
 
 TYPE_CHECKING = False  # typing is not imported at run time: it would cost ~7 ms of start-up
 if TYPE_CHECKING:
@@ -632,8 +637,11 @@ _DOI_TAIL = re.compile(r"(?:\[doi\]|\.?(?:pmid|pmcid|pubmed|epub)\b.*)$", re.I)
 def find_doi(text: str) -> str | None:
     """The DOI of a reference: from a DOI or DOI URL, also when a PDF line break left spaces in
     it (``10. 1093/jb/mvg083``, ``10.1038 /nature11247``); lower case, without prefix or
-    trailing ``[doi]`` / ``.PMID:…`` noise."""
+    trailing ``[doi]`` / ``.PMID:…`` noise; broken at a line's end after a hyphen or a full
+    stop, as a list copied from a PDF leaves it (``s41593-022- 01026-4``, ``pnas.
+    2105646118``), as :func:`~archiver.citations.extract.find_dois` reads it."""
     best = None
+    text = doi_rejoined(text)
     for m in _DOI_LOOSE.finditer(text):
         raw = "".join(m.group(1).split())
         for i, ch in enumerate(raw):  # a DOI ends where CJK text or punctuation starts
@@ -1166,6 +1174,9 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _title_ends_at_its_quote(item, text)
     _elided_word_ending_a_title(item, text)
     _year_ending_a_title(item, text)
+    _book_after_the_year(item, text)
+    _country_ending_a_title(item, text)
+    _preprint_server(item, text)
     _book_after_its_editors(item, text)
     _book_before_its_editors(item, text)
     _page_after_the_year(item, text)
@@ -1509,6 +1520,64 @@ _ELISION_AT_END = re.compile(
 _ELIDED_WORD = re.compile(r"['’]\w+")
 
 
+# the servers preprints are posted on, as references name them ("Preprint at arXiv.",
+# "bioRxiv 2023.04.30.538439", "arXiv:2001.08361")
+_PREPRINT_SERVER = re.compile(
+    r"\b(arXiv|bioRxiv|medRxiv|ChemRxiv|PsyArXiv|SocArXiv|EarthArXiv|TechRxiv|SSRN|"
+    r"Research Square|Preprints\.org|OSF Preprints)\b(?![./]\w)", re.I)
+_PREPRINT_AT = re.compile(r"\bpreprint\b", re.I)
+
+
+def _preprint_server(item: dict[str, Any], text: str) -> None:
+    """A preprint's server is its publisher in CSL (where styles print it): named after
+    "Preprint at" (Cell Press, Nature) or alone in the journal's place ("… . bioRxiv."),
+    not inside an address or a DOI ("doi.org/10.48550/arXiv.2001.08361")."""
+    container = item.get("container-title", "")
+    named = _PREPRINT_SERVER.fullmatch(container.strip(" .")) if container else None
+    if named is None and container:
+        return
+    if named is None:
+        bare = _URL.sub(" ", re.sub(r"\b10\.\d{4,9}/\S+", " ", text))
+        named = _PREPRINT_SERVER.search(bare) if _PREPRINT_AT.search(bare) else None
+    if named:  # (a server in the journal's place stays there too, as the style prints it)
+        item.setdefault("publisher", named.group(1))
+
+
+# what follows an author-date reference's year when it is a book or a report with nothing
+# after it but its publisher in brackets: "(1958). Philosophical Investigations (Basil
+# Blackwell).", "(2023). GPT-4 Technical Report."
+_BOOK_AFTER_YEAR = re.compile(r"\((?:1[5-9]|20)\d\d[a-z]?\)\.\s+(?P<title>[^()\s][^()]*?)"
+                              r"(?:\s+\((?P<publisher>[^()\d]*[A-Za-z][^()\d]*)\))?\.?$")
+_NO_PUBLISHER = re.compile(r"\b(?:eds?|edn|edition|vol|trans|rev|in press|n\.d)\b", re.I)
+
+
+def _book_after_the_year(item: dict[str, Any], text: str) -> None:
+    """A book or report cited author-date with only its publisher in brackets after its
+    title: the title (which the tagger may leave untagged) and the publisher."""
+    if "container-title" in item or "volume" in item:
+        return
+    match = _BOOK_AFTER_YEAR.search(text)
+    if match is None or item.get("title", match.group("title")) != match.group("title"):
+        return
+    item["title"] = match.group("title")
+    publisher = match.group("publisher")
+    if publisher and not _NO_PUBLISHER.search(publisher):
+        item.setdefault("publisher", publisher)
+
+
+# a title's last words, a country as its code, which the tagger reads as initials: "…
+# patients in London, UK. BMJ open 12"
+_COUNTRY_CODE = re.compile(r",\s+(?:UK|USA|US|PRC|UAE|DRC|ROK|DPRK)(?=\.)")
+
+
+def _country_ending_a_title(item: dict[str, Any], text: str) -> None:
+    title = item.get("title", "")
+    at = text.find(title) if title else -1
+    code = _COUNTRY_CODE.match(text, at + len(title)) if at >= 0 else None
+    if code:
+        item["title"] = title + code.group(0)
+
+
 def _year_ending_a_title(item: dict[str, Any], text: str) -> None:
     """A year run on from the title's last word, with no mark between them, is the title's
     ("Journal meiner Reise im Jahre 1769. In Sturm und Drang … 1972"), where another year
@@ -1772,8 +1841,9 @@ _GBT_PART = re.compile(r"\[(?:[A-Z]{1,2})(?:/OL)?\]\s*//")
 def csl_type(text: str, item: dict[str, Any]) -> str:
     """The CSL type of a parsed reference, which CSL-JSON requires: what a GB/T 7714 code
     says (``[M]`` a book, ``[D]`` a thesis), else a conference paper when proceedings are
-    named, a chapter when a book is named with its editors, an article when a journal is,
-    else ``document`` (CSL's type for what nothing tells apart)."""
+    named, a chapter when a book is named with its editors, a preprint (CSL's ``article``)
+    when only its server is, an article in a journal when a journal is, else ``document``
+    (CSL's type for what nothing tells apart)."""
     code = gbt_code(text)
     if code:
         part = _GBT_PART.search(text)
@@ -1787,6 +1857,9 @@ def csl_type(text: str, item: dict[str, Any]) -> str:
                                                                  "document")
         return _GBT_TYPES.get(code, "document")
     container = item.get("container-title") or ""
+    if _PREPRINT_SERVER.fullmatch(item.get("publisher") or "") and (
+            not container or _PREPRINT_SERVER.fullmatch(container.strip(" ."))):
+        return "article"  # CSL's type for a preprint
     if _is_proceedings(container):
         return "paper-conference"
     if container and item.get("editor"):

@@ -487,7 +487,8 @@ def _as_written(entry: dict[str, Any], parse: Parse | None) -> tuple[dict[str, A
 _CROSSREF_TYPE_OF = {"article-journal": "journal-article", "chapter": "book-chapter",
                      "book": "book", "paper-conference": "proceedings-article",
                      "thesis": "dissertation", "report": "report", "dataset": "dataset",
-                     "standard": "standard", "article-newspaper": "csl:article-newspaper",
+                     "standard": "standard", "article": "posted-content",
+                     "article-newspaper": "csl:article-newspaper",
                      "patent": "csl:patent", "webpage": "csl:webpage"}
 
 
@@ -718,11 +719,14 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
             key = known.get(doi) or unique(base, taken)
             taken.add(key)
             # a thesis's imprint names the university that granted it, a report's the
-            # body that issued it ("北京: 清华大学, 2011"): the institution, not a publisher
-            granted = kind in ("dissertation", "report")
+            # body that issued it ("北京: 清华大学, 2011"), a preprint's the server it was
+            # posted on ("Preprint at arXiv"): the institution, not a publisher
+            granted = kind in POSTED_BY_INSTITUTION
+            container = item.get("container-title")
+            if kind == "posted-content" and container == item.get("publisher"):
+                container = None  # a preprint's server is where it was posted, no journal
             result = Work(key=key, kind="cited", crossref_type=kind, title=item.get("title"),
-                          authors=[_as_cited(a) for a in authors],
-                          container=item.get("container-title"),
+                          authors=[_as_cited(a) for a in authors], container=container,
                           volume=item.get("volume"), issue=item.get("issue"),
                           pages=item.get("page"),
                           date=notices.iso_date(item.get("issued")) or (

@@ -1226,3 +1226,69 @@ def test_a_year_then_a_volume_is_no_volume_and_issue():
     item = parse_reference("Smith, J. et al. Title of the paper. Science 2001. 291, 1304-1351.")
     assert item["volume"] == "291"
     assert "issue" not in item
+
+
+@pytest.mark.parametrize(("text", "doi"), [
+    ("8. Goldstein, A., Zada, Z., et al. (2022). Shared computational principles for language "
+     "processing in humans and deep language models. Nat. Neurosci. 25, 369–380. "
+     "https://doi.org/10.1038/s41593-022- 01026-4.", "10.1038/s41593-022-01026-4"),
+    ("10. Schrimpf, M., et al. (2021). The neural architecture of language: Integrative "
+     "modeling converges on predictive processing. Proc. Natl. Acad. Sci. USA 118, "
+     "e2105646118. https://doi.org/10.1073/pnas. 2105646118.", "10.1073/pnas.2105646118"),
+])
+def test_a_doi_broken_where_a_pdfs_line_ended_is_read_whole(text, doi):
+    """A reference list copied from a PDF, its lines joined with a space (a post's list,
+    "万字综述…追问顶刊（下）"): the DOI is the one ingest and verify read, not its first line."""
+    assert parse_reference(text)["DOI"] == doi
+
+
+@pytest.mark.parametrize(("text", "server"), [
+    ("30. Cui, H., Wang, C., Maan, H., and Wang, B. (2023). scGPT: Towards building a "
+     "foundation model for single-cell multi-omics using generative AI. Preprint at bioRxiv. "
+     "https://doi.org/10.1101/2023.04.30.538439.", "bioRxiv"),
+])
+def test_a_preprint_names_its_server_as_its_publisher(text, server):
+    item = parse_reference(text)
+    assert item["publisher"] == server and "container-title" not in item
+    assert csl_type(text, item) == "article"
+
+
+def test_a_server_in_the_journals_place_stays_there_and_is_the_publisher_too():
+    """GROBID's gold labels it the journal (grobid-0056); CSL's preprint has it publish."""
+    text = ("Skinner BM, Rathje CC, Bacon J, Johnson EEP, Larson EL, Kopania EEK, Good JM, "
+            "Yousafzai G, Affara NA and Ellis PJI (2018) A high -throughputmethod for unbiased "
+            "quantitation and categorisation of nuclearmorphology. bioRxiv 312470, doi: "
+            "10.1101/312470.")
+    item = parse_reference(text)
+    assert (item.get("container-title"), item["publisher"]) == ("bioRxiv", "bioRxiv")
+    assert csl_type(text, item) == "article"
+
+
+def test_a_server_named_only_in_a_doi_makes_no_preprint():
+    text = ("Smith J. A study of things. Nature. 2020;5:1-2. "
+            "doi:10.48550/arXiv.1705.02364")
+    item = parse_reference(text)
+    assert "publisher" not in item and csl_type(text, item) == "article-journal"
+
+
+@pytest.mark.parametrize(("text", "title", "publisher"), [
+    # references 68 and 16 of 万字综述…追问顶刊（下）, a real post
+    ("68. Wittgenstein, L. (1958). Philosophical Investigations (Basil Blackwell).",
+     "Philosophical Investigations", "Basil Blackwell"),
+    ("16. OpenAI. (2023). GPT-4 Technical Report.", "GPT-4 Technical Report", None),
+])
+def test_a_book_after_the_year_with_its_publisher_in_brackets_has_both(text, title,
+                                                                      publisher):
+    item = parse_reference(text)
+    assert (item["title"], item.get("publisher")) == (title, publisher)
+
+
+def test_a_country_code_ending_a_title_is_the_titles():
+    """Reference 39 of the same post: "UK" read as initials was cut from the title."""
+    item = parse_reference(
+        "39. Wagner, S.K., Hughes, F., Cortina-Borja, M., Pontikos, N., Struyven, R., Liu, X., "
+        "Montgomery, H., Alexander, D.C., Topol, E., Petersen, S.E., et al. (2022). AlzEye: "
+        "longitudinal record-level linkage of ophthalmic imaging and hospital admissions of "
+        "353 157 patients in London, UK. BMJ open 12, e058552.")
+    assert item["title"].endswith("in London, UK")
+    assert item["container-title"] == "BMJ open"
