@@ -375,6 +375,56 @@ def test_the_epub_date_pubmed_prints_after_the_doi_is_checked_too(server, tmp_pa
         assert year.cited == f"Epub {epub}" and f"Epub {epub}" in year.reason
 
 
+SCHOLIX_APA = ("Burton, A., Aryani, A., Koers, H., Manghi, P., La Bruzzo, S., Stocker, M., "
+               "Diepenbroek, M., Schindler, U., & Fenner, M. (2017). The Scholix Framework for "
+               "Interoperability in Data-Literature Information Exchange. D-Lib Magazine, "
+               "23({issue}). https://doi.org/10.1045/january2017-burton")
+SCHOLIX_MLA = ("Burton, Adrian, et al. “The Scholix Framework for Interoperability in "
+               "Data-Literature Information Exchange.” D-Lib Magazine, vol. 23, no. {issue}, "
+               "2017, https://doi.org/10.1045/january2017-burton.")
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    (SCHOLIX_APA.format(issue="1, 2"), "verified"),
+    (SCHOLIX_APA.format(issue="2, 3"), "mismatch"),
+    (SCHOLIX_MLA.format(issue="1&2"), "verified"),
+    (SCHOLIX_MLA.format(issue="1 and 2"), "verified"),
+    (SCHOLIX_MLA.format(issue="2 and 3"), "mismatch"),
+])
+def test_a_double_issue_is_read_however_its_numbers_are_joined(server, tmp_path, text, status):
+    """Crossref: D-Lib Magazine 23(1/2). "23(2, 3)" was read as no issue at all and verified;
+    "no. 1&2" as issue 1, a false alarm."""
+    result = Verifier(client_for(server.url, tmp_path)).verify(text)
+    assert result.status == status, result.fields
+    assert result.fields["issue"].match is (status == "verified")
+
+
+def test_an_ordinal_in_a_books_name_is_no_page(server, tmp_path):
+    """Chicago's "In Advances in Visual Computing: 8th International Symposium, ISVC 2012,
+    499–508.": the "8th" after the colon was read as page "8t"."""
+    text = ("Chen, Lili, Giorgio Panin, and Alois Knoll. 2012. “Human Body Orientation "
+            "Estimation in Multiview Scenarios.” In Advances in Visual Computing: 8th "
+            "International Symposium, ISVC 2012, 499–508. Berlin, Heidelberg: Springer Berlin "
+            "Heidelberg. https://doi.org/10.1007/978-3-642-33191-6_49.")
+    result = Verifier(client_for(server.url, tmp_path)).verify(text)
+    assert result.status == "verified", result.fields
+    assert result.fields["page"].cited == "499–508"
+
+
+@pytest.mark.parametrize(("year", "status"), [("2003", "verified"), ("2004", "mismatch")])
+def test_proceedings_named_with_another_year_are_other_proceedings(server, tmp_path, year,
+                                                                    status):
+    """Crossref: "23rd International Conference on Distributed Computing Systems Workshops,
+    2003. Proceedings."; the name was read up to its first comma, and 2004 never compared."""
+    text = ("Arya, V., & Turletti, T. (n.d.). Accurate and explicit differentiation of wireless "
+            f"and congestion losses. In 23rd International Conference on Distributed Computing "
+            f"Systems Workshops, {year}. Proceedings (pp. 877–882). IEEE. "
+            "https://doi.org/10.1109/icdcsw.2003.1203662")
+    result = Verifier(client_for(server.url, tmp_path)).verify(text)
+    assert result.status == status, result.fields
+    assert result.fields["journal"].match is (status == "verified")
+
+
 @pytest.mark.parametrize("printed", ["https://doi.org/11.1371/journal.pone.0214986",
                                      "doi: 01.1371/journal.pone.0214986"])
 def test_a_doi_with_its_prefix_mistyped_is_not_found_not_searched_past(server, tmp_path,

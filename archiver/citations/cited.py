@@ -596,8 +596,10 @@ def _is_year(value: str) -> bool:
 # Pages: 122-130")
 _VOL = re.compile(r"\bvol(?:ume)?\b\.?\s*[:：]?\s*(\w+)", re.I)
 # (French's n°; a supplement or a part with its number is the issue: MLA's "no. Suppl 1")
+# (and a double issue, "no. 1&2", "no. 1 and 2")
 _NO = re.compile(r"(?:\b(?:no|nr|issue)\b\.?|\bn[°º])\s*[:：]?\s*"
-                 r"((?:Suppl(?:ement)?|Pt|Part)\b\.?\s*\d+[A-Za-z]?|[\w/–-]+)", re.I)
+                 r"((?:Suppl(?:ement)?|Pt|Part)\b\.?\s*\d+[A-Za-z]?|"
+                 r"\d+\s*(?:&|\band\b)\s*\d+|[\w/–-]+)", re.I)
 # Chinese "第49卷, 第5期" (or "49卷5期"): the volume and the issue, each by its character
 _VOL_ZH = re.compile(r"(?:第\s*)?(\d+[A-Za-z]?)\s*卷")
 _NO_ZH = re.compile(r"(?:第\s*)?(\d+(?:\s*[/–-]\s*\d+)?)\s*期")
@@ -607,7 +609,8 @@ _PAGES_ZH = re.compile(r"(?<!共)(?<!\d)(?:第\s*)?"
 # MHRA's volume and issue joined by a full stop, before the year: "Heredity, 111.2 (2013)"
 _VOLUME_DOT_ISSUE = re.compile(r"(?<![\w.])(\d{1,5})\.(\d{1,4})\s*\((?:1[5-9]\d\d|20\d\d)\)")
 # "49(5)", and the issue before a supplement or a part of it: "111(3 Suppl 2)", "284(1856 Pt 2)"
-_VOL_ISSUE = re.compile(r"(?<![\w.])(\d+[A-Za-z]?)\s*\(([\w/–-]+)"
+# (a double issue, "23(1, 2)", "23(1 & 2)")
+_VOL_ISSUE = re.compile(r"(?<![\w.])(\d+[A-Za-z]?)\s*\((\d+\s*(?:,|&|\band\b)\s*\d+|[\w/–-]+)"
                         r"(?:,?\s+(?:Suppl|Supplement|Pt|Part)\b\.?(?:\s*\w+)?)?\)")
 # a supplement named where no issue is: "74(Suppl 1):", "74 Suppl 1:", "74(Suppl):S12"
 _SUPPLEMENT = re.compile(r"(?<![\w.])(?:Suppl(?:ement)?|Supp)\b\.?(?:\s*(\d+|[A-Z]\b))?")
@@ -642,7 +645,8 @@ _ARTICLE_NO = re.compile(r"\b(?:[Aa]rticle\s+|[Aa]rt\.\s*)(?:(?:[Nn]o|[Nn]r|[Nn]
 # a comma, only as a range of two well-formed numerals (a word such as "mix" or "did" alone
 # is no page)
 _ROMAN_RANGE = rf"(?<![\w-]){ROMAN}\s*[–—-]+\s*{ROMAN}(?![\w-])"
-_COLON_PAGES = re.compile(r":\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[A-Za-z]?\d+)?|"
+# (not an ordinal: "Advances in Visual Computing: 8th International Symposium")
+_COLON_PAGES = re.compile(r":\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[A-Za-z]?\d+)?(?![A-Za-z])|"
                           rf"{_ROMAN_RANGE})")
 _COMMA_RANGE = re.compile(r"[,)]\s*([A-Za-z]?\d+[A-Za-z]?\s*[–—-]+\s*[A-Za-z]?\d+|"
                           rf"{_ROMAN_RANGE})\s*(?:[.,]|$)")
@@ -653,6 +657,12 @@ _CHAPTER_PAGE = re.compile(r"^\s*,?\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[
                            # Nature's "in Book Title 74–94 (Publisher)": a range (a number
                            # alone before the publisher is the book's volume)
                            r"|^\s*([A-Za-z]?\d+\s*[–—-]+\s*[A-Za-z]?\d+)\s*(?=\()")
+
+
+def _double_issue(issue: str) -> str:
+    """A double issue as Crossref writes one, ``1/2``, however the citation joins its two
+    numbers (``1, 2``, ``1&2``, ``1 and 2``)."""
+    return re.sub(r"\s*(?:,|&|\band\b)\s*", "/", issue)
 
 
 def _bracketed_year(numbers: str, crossref_years: set[str], crossref_issue: str
@@ -718,14 +728,14 @@ def _read_numbers(cited: Cited, numbers: str, book: bool = False,
     if vol:
         cited.volume = vol.group(1)
     if no:
-        cited.issue = no.group(1).strip("–-")
+        cited.issue = _double_issue(no.group(1).strip("–-"))
     paired = _VOL_ISSUE.search(text)
     if paired and not vol:
         if _is_year(paired.group(1)) and not year_known:
             cited.year = paired.group(1)  # GB/T "2018(1): 75-92": year(issue)
         else:
             cited.volume = paired.group(1)
-        cited.issue = cited.issue or paired.group(2)
+        cited.issue = cited.issue or _double_issue(paired.group(2))
     if dotted and not vol and not no:
         cited.volume, cited.issue = dotted.group(1), dotted.group(2)
     lone_issue = _LONE_ISSUE.search(text)

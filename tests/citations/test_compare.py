@@ -796,7 +796,9 @@ def test_a_supplement_is_the_same_issue_however_its_depositor_names_it(cited, cr
     # its initials
     (PRL, "PRL", "the initials of 'Physical Review Letters'"),
     # British spelling for Crossref's American
-    (NEUROBIOL, "Neurobiology of Ageing", "'Neurobiology of Aging' in another spelling")])
+    (NEUROBIOL, "Neurobiology of Ageing", "'Neurobiology of Aging' in another spelling"),
+    # ... abbreviated
+    (NEUROBIOL, "Neurobiol. Ageing", "abbreviation of 'Neurobiology of Aging'")])
 def test_a_journal_named_as_people_name_it_is_the_journal(record, cited, reason):
     """False alarms before: each was "neither … nor an abbreviation of it"."""
     check = compare_journal(cited, f"A. Author. {record['title'][0]}. {cited}, 2017.", record)

@@ -274,6 +274,27 @@ def _without_translation(cited: str | None) -> str | None:
     return before
 
 
+_YEAR_IN_NAME = re.compile(r"^(.*\D)\b(1[5-9]\d\d|20\d\d)\b")
+
+
+def _another_year_in_the_name(text: str, names: list[str]) -> str | None:
+    """Why the proceedings named are another year's, or None: a name that holds its year
+    ("… Systems Workshops, 2003. Proceedings.") cited with another after the same words
+    ("… Systems Workshops, 2004. Proceedings"), which a reading of the name up to its first
+    comma would never compare."""
+    haystack = squash(text)
+    for name in names:
+        dated = _YEAR_IN_NAME.match(name)
+        head = squash(dated.group(1)) if dated else ""
+        if len(head.split()) < 3:
+            continue
+        found = re.search(rf"(?:^| ){re.escape(head)} (1[5-9]\d\d|20\d\d)\b", haystack)
+        if found and found.group(1) != dated.group(2):
+            return (f"the proceedings cited are of {found.group(1)}: Crossref's are "
+                    f"{name!r}")
+    return None
+
+
 def compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> FieldCheck:
     """The journal (or book) matches when Crossref's name appears in the citation, other than
     inside Crossref's title (a paper on "population genetics" does not name the journal
@@ -287,6 +308,9 @@ def compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> Fie
     shown = names[0] if names else None
     if not names:
         return FieldCheck(cited, None, None, "Crossref has no container title")
+    other_year = _another_year_in_the_name(text, names)
+    if other_year:
+        return FieldCheck(cited, shown, False, other_year)
     haystack = f" {squash(text)} "
     for variant in title_variants(record):  # longest first
         if (own := squash(variant)) and f" {own} " in haystack:
@@ -320,6 +344,11 @@ def compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> Fie
     for name in forms:
         without_nation = _without_nation(cited, name)
         given = [cited, without_nation] if without_nation else [cited]
+        # an abbreviation in the other spelling ("Neurobiol. Ageing"), its points kept (the
+        # whole name in the other spelling is told as such below)
+        if _spelling(squash(cited)) != _spelling(squash(name)):
+            given += [alt for one in given
+                      if (alt := _spelling(one.casefold())) != one.casefold()]
         if any(_abbreviates(one, form) for one in given for form in abbreviated_forms(name)):
             return FieldCheck(cited, shown, True, f"abbreviation of {name!r}")
         section = _section_title(name)
