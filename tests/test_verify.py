@@ -411,6 +411,17 @@ def test_an_ordinal_in_a_books_name_is_no_page(server, tmp_path):
     assert result.fields["page"].cited == "499–508"
 
 
+def test_a_gbt_proceedings_abbreviated_end_before_their_imprint(server, tmp_path):
+    """"[C]//Proc. 2021 Int. Conf. Manag. Data. New York, NY, USA: ACM, 2021": the place,
+    with its commas, and the publisher were read into the proceedings' name."""
+    text = ("[27] PANDEY P, CONWAY A, DURIE J, 等. Vector Quotient Filters: Overcoming the "
+            "Time/Space Trade-Off in Filter Design[C]//Proc. 2021 Int. Conf. Manag. Data. New "
+            "York, NY, USA: ACM, 2021: 1386-1399. DOI:10.1145/3448016.3452841.")
+    result = Verifier(client_for(server.url, tmp_path)).verify(text)
+    assert result.status == "verified", result.fields
+    assert result.fields["journal"].cited == "Proc. 2021 Int. Conf. Manag. Data"
+
+
 @pytest.mark.parametrize(("year", "status"), [("2003", "verified"), ("2004", "mismatch")])
 def test_proceedings_named_with_another_year_are_other_proceedings(server, tmp_path, year,
                                                                     status):

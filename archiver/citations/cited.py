@@ -559,7 +559,9 @@ _JOURNAL_END = re.compile(r"[,，]\s*(?:[Vv]ol\b|[Nn]o\b|pp?\.|\d|"
                           # The Lancet's and the BMJ's "J Orthop Res 1997; 15: 519–27",
                           # "Nat Genet 2017 May; 49"
                           r"\s+(?:1[5-9]\d\d|20\d\d)(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;|"
-                          r"\.\s+[A-Z][\w ]+:|"
+                          # GB/T's imprint after the proceedings: ". Piscataway: IEEE",
+                          # ". New York, NY, USA: ACM"
+                          r"\.\s+[A-Z][\w ]+(?:,\s*[A-Z][\w ]*){0,3}:|"
                           # Nature's "J. Crustac. Biol. 32, 949–961", Chicago's "39, no. 12",
                           # or pages alone after the name: "Econ Agro-Aliment 75–92 (2018)"
                           r"\s+\d+[A-Za-z]?\s*,\s*(?:vol\b|no\b|[A-Za-z]?\d)|\s+\d+\s*[–—-]+\s*\d+")
