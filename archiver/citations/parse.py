@@ -1493,7 +1493,8 @@ _BOOK_THEN_EDITORS = re.compile(
     r"(?:,\s+(?:eds?\.|edited\s+by)|\.\s+Edited\s+by)\s+"
     # the editors end at a comma, a bracket, the end, or a full stop after a word (not the
     # full stop of an initial: "ed. D. J. Enright (New York …")
-    r"(?P<editors>[A-Z][^,()]*?(?:(?:,\s*|\s+)(?:and\s+)?[A-Z][^,()]*?)*?)"
+    # (the first editor named: one run of words, read once, however the list goes on)
+    r"(?P<editors>[A-Z][^,()]*?)"
     r"(?=\s*[,(]|(?<=[^\W\d_]{2})\.\s|\.?\s*$)")
 
 
