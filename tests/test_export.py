@@ -2507,6 +2507,26 @@ def test_a_preprint_cited_as_written_is_a_preprint_posted_on_its_server(tmp_path
     assert "PB  - arXiv" in unverified_entries(tmp_path, text, "ris")
 
 
+def test_a_doi_printed_with_its_prefix_mistyped_is_not_exported_as_a_doi(tmp_path, crossref):
+    """verify reports "11.1371/…" (a "10." mistyped) not found and keeps it as the DOI the
+    citation printed; the export of the citation as written named it as the work's DOI."""
+    text = next(c["text"] for c in CASES.values()
+                if c["true_doi"] == "10.1371/journal.pone.0214986" and c["doi"]
+                and c["expect"] == "verified").replace("doi.org/10.1371", "doi.org/11.1371")
+    assert "doi.org/11.1371" in text
+    post = tmp_path / "mistyped.md"
+    post.write_text("---\ntitle: mistyped\ndate: 2021-05-06 08:00:00\n---\n\n正文。\n\n"
+                    f"参考文献\n\n[1] {text}\n", encoding="utf-8")
+    root = tmp_path / "archive"
+    assert cli("ingest", post, "--archive", root, "--no-fetch").exit_code == 0
+    report = json.loads(cli("verify", "--archive", root, "--json", env=crossref).stdout)
+    assert [c["status"] for c in report["citations"]] == ["not_found"]
+    [item] = json.loads(cli("export", "csl-json", "--only-cited", "--include-unverified",
+                            "--archive", root, "-q").stdout)
+    assert "DOI" not in item
+    assert "11.1371/journal.pone.0214986" in item["note"]
+
+
 def test_initials_written_without_spaces_are_two_initials_in_bibtex(tmp_path):
     """"Acosta, J.N." (reference 49 of 万字综述…追问顶刊（下）, a real post): BibTeX reads
     "J.N." as one given name, which a style abbreviating given names prints "J.": it is

@@ -706,7 +706,10 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
             first = authors[0] if authors else {}
             year = ((item.get("issued") or {}).get("date-parts") or [[None]])[0][0]
             name = first.get("family") or first.get("literal")
-            written_doi = item.get("DOI") or entry.get("doi")
+            # (a DOI printed with its "10." mistyped, which verify reports, is no DOI to
+            # export: the citation's text, in the note, shows it as printed)
+            printed = str(entry.get("doi") or "")
+            written_doi = item.get("DOI") or (printed if printed.startswith("10.") else None)
             if not name and written_doi:
                 # a DOI cited alone: keyed by the DOI, the one thing it says, so that its
                 # key is the same in every export (``ref10``, ``ref10a`` … came in the order
@@ -731,7 +734,7 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
                           pages=item.get("page"),
                           date=notices.iso_date(item.get("issued")) or (
                               str(year) if year else None),
-                          doi=item.get("DOI") or entry.get("doi"),
+                          doi=written_doi,
                           publisher=None if granted else item.get("publisher"),
                           institution=item.get("publisher") if granted else None,
                           place=item.get("publisher-place"), url=item.get("URL"),
