@@ -611,8 +611,9 @@ _PAGES_ZH = re.compile(r"(?<!共)(?<!\d)(?:第\s*)?"
 # MHRA's volume and issue joined by a full stop, before the year: "Heredity, 111.2 (2013)"
 _VOLUME_DOT_ISSUE = re.compile(r"(?<![\w.])(\d{1,5})\.(\d{1,4})\s*\((?:1[5-9]\d\d|20\d\d)\)")
 # "49(5)", and the issue before a supplement or a part of it: "111(3 Suppl 2)", "284(1856 Pt 2)"
-# (a double issue, "23(1, 2)", "23(1 & 2)")
-_VOL_ISSUE = re.compile(r"(?<![\w.])(\d+[A-Za-z]?)\s*\((\d+\s*(?:,|&|\band\b)\s*\d+|[\w/–-]+)"
+# (a double issue, "23(1, 2)", "23(1 & 2)"; its numbers joined so, as _double_issue reads them)
+_ISSUES_JOINED = r"\s*(?:,|&|\band\b)\s*"
+_VOL_ISSUE = re.compile(rf"(?<![\w.])(\d+[A-Za-z]?)\s*\((\d+{_ISSUES_JOINED}\d+|[\w/–-]+)"
                         r"(?:,?\s+(?:Suppl|Supplement|Pt|Part)\b\.?(?:\s*\w+)?)?\)")
 # a supplement named where no issue is: "74(Suppl 1):", "74 Suppl 1:", "74(Suppl):S12"
 _SUPPLEMENT = re.compile(r"(?<![\w.])(?:Suppl(?:ement)?|Supp)\b\.?(?:\s*(\d+|[A-Z]\b))?")
@@ -664,7 +665,7 @@ _CHAPTER_PAGE = re.compile(r"^\s*,?\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[
 def _double_issue(issue: str) -> str:
     """A double issue as Crossref writes one, ``1/2``, however the citation joins its two
     numbers (``1, 2``, ``1&2``, ``1 and 2``)."""
-    return re.sub(r"\s*(?:,|&|\band\b)\s*", "/", issue)
+    return re.sub(_ISSUES_JOINED, "/", issue)
 
 
 def _bracketed_year(numbers: str, crossref_years: set[str], crossref_issue: str

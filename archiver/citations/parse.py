@@ -31,6 +31,7 @@ import unicodedata
 import warnings
 
 from archiver.citations.extract import (
+    DOI_RE,
     doi_rejoined,
     normalise_doi,
     unescape_entities,
@@ -1445,19 +1446,30 @@ _SUBTITLE_THEN_IMPRINT = re.compile(
     r"\s+[A-ZÀ-Ý][^.,;()\[\]\d]*,\s+[A-ZÀ-Ý][^.,;()\[\]\d]*,\s+(?:1[5-9]|20)\d\d\.?$")
 
 
+def _title_end(item: dict[str, Any], text: str) -> int:
+    """Where the reference's title ends in its text; -1 when it has none, or the text does
+    not hold it as read. The rules below read what follows a title the tagger cut short."""
+    title = item.get("title", "")
+    at = text.find(title) if title else -1
+    return at + len(title) if at >= 0 else -1
+
+
+def _issued_year(item: dict[str, Any]) -> int | None:
+    return ((item.get("issued") or {}).get("date-parts") or [[None]])[0][0]
+
+
 def _title_up_to_imprint(item: dict[str, Any], text: str) -> None:
     """A book's title runs up to its imprint: the tagger may end it at the subtitle's colon
     or at a comma inside it, before an imprint in brackets, or at the full stop before the
     subtitle, where place, publisher and year follow between commas; the rest it leaves
     unlabelled."""
-    title = item.get("title", "")
-    if not title or "container-title" in item or "volume" in item:
+    end = _title_end(item, text)
+    if end < 0 or "container-title" in item or "volume" in item:
         return
-    at = text.find(title)
     for form in (_REST_THEN_IMPRINT, _SUBTITLE_THEN_IMPRINT):
-        rest = form.match(text, at + len(title)) if at >= 0 else None
+        rest = form.match(text, end)
         if rest:
-            item["title"] = title + rest.group(1)
+            item["title"] += rest.group(1)
             return
 
 
@@ -1477,6 +1489,12 @@ def _book_after_its_editors(item: dict[str, Any], text: str) -> None:
     container = item.get("container-title", "")
     if match is None or container and container not in match.group("editors"):
         return
+    _in_book(item, match)
+
+
+def _in_book(item: dict[str, Any], match: re.Match[str]) -> None:
+    """The book a chapter is in, and its editors, as a pattern with those groups read
+    them."""
     item["container-title"] = match.group("book")
     editors = split_authors(match.group("editors"))
     if editors:
@@ -1501,18 +1519,13 @@ _BOOK_THEN_EDITORS = re.compile(
 def _book_before_its_editors(item: dict[str, Any], text: str) -> None:
     """The book a chapter is in, printed before "ed." or "edited by" and its editors,
     where the tagger found no book."""
-    title = item.get("title", "")
     if "container-title" in item:
         return
     # after the title: not its own "in" ("Alice's Adventures in Wonderland, ed. …") nor the
     # "In" it opens with ("In Search of Lost Time, ed. …")
-    after = text.find(title) + len(title) if title and title in text else 0
-    match = _BOOK_THEN_EDITORS.search(text, after)
+    match = _BOOK_THEN_EDITORS.search(text, max(_title_end(item, text), 0))
     if match:
-        item["container-title"] = match.group("book")
-        editors = split_authors(match.group("editors"))
-        if editors:
-            item.setdefault("editor", editors)
+        _in_book(item, match)
 
 
 # French and Italian elision at a title's end: "… au siècle d’Or", "… dell’Arte"
@@ -1538,7 +1551,7 @@ def _preprint_server(item: dict[str, Any], text: str) -> None:
     if named is None and container:
         return
     if named is None:
-        bare = _URL.sub(" ", re.sub(r"\b10\.\d{4,9}/\S+", " ", text))
+        bare = _URL.sub(" ", DOI_RE.sub(" ", text))
         named = _PREPRINT_SERVER.search(bare) if _PREPRINT_AT.search(bare) else None
     if named:  # (a server in the journal's place stays there too, as the style prints it)
         item.setdefault("publisher", named.group(1))
@@ -1572,35 +1585,34 @@ _COUNTRY_CODE = re.compile(r",\s+(?:UK|USA|US|PRC|UAE|DRC|ROK|DPRK)(?=\.)")
 
 
 def _country_ending_a_title(item: dict[str, Any], text: str) -> None:
-    title = item.get("title", "")
-    at = text.find(title) if title else -1
-    code = _COUNTRY_CODE.match(text, at + len(title)) if at >= 0 else None
+    end = _title_end(item, text)
+    code = _COUNTRY_CODE.match(text, end) if end >= 0 else None
     if code:
-        item["title"] = title + code.group(0)
+        item["title"] += code.group(0)
+
+
+_GLUED_YEAR = re.compile(r"[ \t]+(1[5-9]\d\d|20\d\d)(?!\d)")
 
 
 def _year_ending_a_title(item: dict[str, Any], text: str) -> None:
     """A year run on from the title's last word, with no mark between them, is the title's
     ("Journal meiner Reise im Jahre 1769. In Sturm und Drang … 1972"), where another year
     follows it: that one is the year of publication."""
-    title = item.get("title", "")
-    at = text.find(title) if title else -1
-    glued = re.compile(r"[ \t]+(1[5-9]\d\d|20\d\d)(?!\d)").match(text, at + len(title)) \
-        if at >= 0 and title[-1:].isalpha() else None
+    end = _title_end(item, text)
+    glued = _GLUED_YEAR.match(text, end) if end > 0 and text[end - 1].isalpha() else None
     later = _YEAR.search(text, glued.end()) if glued else None
     if glued and later:
-        item["title"] = title + glued.group(0)
+        item["title"] += glued.group(0)
         item["issued"] = {"date-parts": [[int(later.group(1))]]}
 
 
 def _elided_word_ending_a_title(item: dict[str, Any], text: str) -> None:
     """A title ends with the word its last elided article belongs to, not with the article
     ("La Versification du théâtre espagnol au siècle d’Or", not "… siècle d")."""
-    title = item.get("title", "")
-    at = text.find(title) if title and _ELISION_AT_END.search(title) else -1
-    word = _ELIDED_WORD.match(text, at + len(title)) if at >= 0 else None
+    end = _title_end(item, text) if _ELISION_AT_END.search(item.get("title", "")) else -1
+    word = _ELIDED_WORD.match(text, end) if end >= 0 else None
     if word:
-        item["title"] = title + word.group(0)
+        item["title"] += word.group(0)
 
 
 def _title_ends_at_its_quote(item: dict[str, Any], text: str) -> None:
@@ -1626,13 +1638,13 @@ _BRACKET_THEN_QUOTE = re.compile(r"\s*\([^()]+\)(?=[,.]?\s*[”\"»’])")
 
 def _bracket_ending_a_quoted_title(item: dict[str, Any], text: str) -> None:
     """A bracket at the end of a quoted title is the title's, though the tagger left it."""
-    title = item.get("title", "")
-    at = text.find(title) if title else -1
-    if at <= 0 or text[at - 1] not in "“\"«‘":
+    end = _title_end(item, text)
+    at = end - len(item.get("title", ""))
+    if end < 0 or at <= 0 or text[at - 1] not in "“\"«‘":
         return
-    bracket = _BRACKET_THEN_QUOTE.match(text, at + len(title))
+    bracket = _BRACKET_THEN_QUOTE.match(text, end)
     if bracket:
-        item["title"] = title + bracket.group(0)
+        item["title"] += bracket.group(0)
 
 
 # Elsevier's and physics' "Phys. Lett. B 716 (2012) 30.": one page after the bracketed year
@@ -1642,7 +1654,7 @@ _PAGE_AFTER_YEAR = r"\b{volume}\s*\(\s*{year}\s*\)\s*,?\s*([A-Za-z]?\d+)\s*(?:[.
 def _page_after_the_year(item: dict[str, Any], text: str) -> None:
     """A single page printed after the volume and its bracketed year, where the tagger
     found none (a range it finds)."""
-    year = ((item.get("issued") or {}).get("date-parts") or [[None]])[0][0]
+    year = _issued_year(item)
     if "page" in item or "volume" not in item or not year:
         return
     found = re.search(_PAGE_AFTER_YEAR.format(volume=re.escape(item["volume"]), year=year), text)
@@ -1712,10 +1724,9 @@ def _journal_word_in_title(item: dict[str, Any], text: str) -> None:
     the journal, "volume (year) page"); not a place at a title's end in another style
     ("…, Quebec, Canada. Meteoritics 29", "…, Ontario, Canada. CMAJ. 2005;172(3)")."""
     title, container = item.get("title", ""), item.get("container-title", "")
-    at = text.find(title) if title and container else -1
-    if at < 0:
+    after_title = _title_end(item, text) if container else -1
+    if after_title < 0:
         return
-    after_title = at + len(title)
     journal_at = text.find(container, after_title)
     if journal_at < 0 or not _VOLUME_THEN_YEAR.match(text, journal_at + len(container)):
         return  # only where the numbers are Elsevier's: "…, Canada. CMAJ. 2005;172(3)" is a
@@ -1776,8 +1787,7 @@ def _year_printed_as_an_issue(item: dict[str, Any], text: str) -> None:
     issue = str(item.get("issue") or "")
     if not re.fullmatch(r"(?:1[89]|20)\d\d", issue) or f"({issue})" not in text:
         return
-    years = (item.get("issued") or {}).get("date-parts") or [[None]]
-    if years[0][0] in (None, int(issue)):
+    if _issued_year(item) in (None, int(issue)):
         del item["issue"]
         item["issued"] = {"date-parts": [[int(issue)]]}
 
@@ -1963,8 +1973,18 @@ def _gbt_imprint(text: str, item: dict[str, Any]) -> dict[str, Any]:
 # information): "第 1 册", "上", "下册", "四卷", "2011 年卷" (not any word ending in 卷:
 # "中国答卷", "北宋画卷" are subtitles)
 _CN_DIGITS = "\\d一二三四五六七八九十百"
-_GBT_VOLUME = re.compile(rf"\s*[:：]\s*(第\s*[{_CN_DIGITS}]+\s*[册卷辑编分部]|"
-                         rf"[上中下](?:册|卷|编)?|[{_CN_DIGITS}]+\s*卷|\d{{4}}\s*年卷)\s*$")
+_GBT_VOLUME_FORM = (rf"\s*[:：]\s*(第\s*[{_CN_DIGITS}]+\s*[册卷辑编分部]|"
+                    rf"[上中下](?:册|卷|编)?|[{_CN_DIGITS}]+\s*卷|\d{{4}}\s*年卷)")
+_GBT_VOLUME = re.compile(_GBT_VOLUME_FORM + r"\s*$")  # ending a title
+_GBT_VOLUME_STOP = re.compile(_GBT_VOLUME_FORM + r"\s*[.．。]")  # after the host's title
+
+
+def _gbt_title_and_volume(title: str) -> tuple[str, str | None]:
+    """A GB/T title and the volume printed at its end after a colon, if any."""
+    found = _GBT_VOLUME.search(title)
+    if found and found.start() > 0:
+        return title[:found.start()], found.group(1)
+    return title, None
 
 
 _GBT_BOOKS = _GBT_WHOLES | {"C"}  # the codes of works in volumes: books and proceedings
@@ -1979,14 +1999,14 @@ def _gbt_volume(text: str, item: dict[str, Any]) -> dict[str, Any]:
         return item
     if _GBT_PART.match(text, mark.start()):
         container = item.get("container-title", "")
-        found = re.search(re.escape(container) + _GBT_VOLUME.pattern[:-1] + r"[.．。]",
-                          text[mark.end():]) if container else None
+        at = text.find(container, mark.end()) if container else -1
+        found = _GBT_VOLUME_STOP.match(text, at + len(container)) if at >= 0 else None
         if found:
             item["volume"] = found.group(1)
         return item
-    found = _GBT_VOLUME.search(item.get("title", ""))
-    if found and found.start() > 0:
-        item["title"], item["volume"] = item["title"][:found.start()], found.group(1)
+    title, volume = _gbt_title_and_volume(item.get("title", ""))
+    if volume:
+        item["title"], item["volume"] = title, volume
     return item
 
 
@@ -2071,13 +2091,9 @@ def _gbt_host_title(text: str, item: dict[str, Any]) -> None:
         return
     if not segments or len(segments) > 2:
         return
-    title = segments[-1]
-    volume = _GBT_VOLUME.search(title)
-    if volume and volume.start() > 0:
-        title = title[:volume.start()]
-        if "volume" not in item:
-            item["volume"] = volume.group(1)
-    item["container-title"] = title
+    item["container-title"], volume = _gbt_title_and_volume(segments[-1])
+    if volume:
+        item.setdefault("volume", volume)
 
 
 def _gbt_roles(text: str, item: dict[str, Any]) -> dict[str, Any]:
