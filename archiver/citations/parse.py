@@ -671,9 +671,14 @@ def _year(text: str) -> int | None:
 _AFTER_PAGES = re.compile(r"(?<![\s,;])[\s,;]*\s(?:ISBN|ISSN|et)\b.*$", re.I | re.S)
 
 
+# the word before a page: "pages" whole, not its "p" ("pages 4171" is no page "ages 4171"); a
+# German "S." or "ss." only with its full stop or a space, for a supplement's page is "S15"
+_PAGE_WORD = re.compile(r"^(?:(?:pages?|pgs?|pp?)\b\.?|pp?\.?(?=\d)|ss?(?:\.|\s)|页)\s*", re.I)
+
+
 def _page(text: str) -> str:
     """``pp. 975–93.`` -> ``975-93``; other page strings are only trimmed."""
-    text = re.sub(r"^(?:pp?|pages?|pgs?|s|ss|页)\s*\.?\s*", "", text.strip(), flags=re.I)
+    text = _PAGE_WORD.sub("", text.strip())
     text = _AFTER_PAGES.sub("", text)
     text = re.sub(r"\s*[‐‑‒–—―−~～-]+\s*", "-", text)
     return _strip_span(text)
@@ -1080,6 +1085,17 @@ _LIST_GOES_ON = re.compile(r"[,;]\s*$")
 _ETAL_SEMICOLON = re.compile(r"\bet\.?\s*al\b\.?\s*;\s*$")
 
 
+_VOLUME_WORDS = frozenset({"vol", "vols", "volume", "volumes", "bd", "band"})
+
+
+def _after_volume_word(tokens: list[Token], k: int) -> bool:
+    """Whether token ``k`` is a number printed after the word for a volume ("vol. 1579")."""
+    j = k - 1
+    if j >= 0 and tokens[j].text == ".":
+        j -= 1
+    return j >= 0 and tokens[j].text.lower() in _VOLUME_WORDS
+
+
 def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     markers = doctype_markers(tokens)
     # "o-<field>" is "other, after <field>" (see bench/train_refs.py); a [J] never belongs
@@ -1145,6 +1161,8 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
         else None
     year = None
     for span in runs.get("year", ()):
+        if _after_volume_word(tokens, span[0]):
+            continue  # "LNCS, vol. 1579, pp. 193–207. Springer (1999)": a volume, no year
         year = _year(_cut(text, tokens, span))
         if year:
             later = _later_year(tokens, labels, at, year) if span == (at, at) else None
@@ -1175,12 +1193,15 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _title_ends_at_its_quote(item, text)
     _elided_word_ending_a_title(item, text)
     _year_ending_a_title(item, text)
+    _year_ending_a_container(item, text)
     _book_after_the_year(item, text)
     _country_ending_a_title(item, text)
     _preprint_server(item, text)
     _book_after_its_editors(item, text)
     _book_before_its_editors(item, text)
     _page_after_the_year(item, text)
+    _star_methods_page(item, text)
+    _acm_journal(item, text)
     _physics_forms(item, text)
     _journal_word_in_title(item, text)
     _chinese_numbers(item, text)
@@ -1606,6 +1627,25 @@ def _year_ending_a_title(item: dict[str, Any], text: str) -> None:
         item["issued"] = {"date-parts": [[int(later.group(1))]]}
 
 
+# the year of publication straight after a meeting's year: "… – MICCAI 2015, 2015, pp."
+_YEAR_OF_PUBLICATION = re.compile(r",\s*(?:[A-Z][a-z]{2,8}\.?\s+)?(1[5-9]\d\d|20\d\d)(?!\d)"
+                                  r"(?![-–—])")
+
+
+def _year_ending_a_container(item: dict[str, Any], text: str) -> None:
+    """A year run on from the name of a meeting's proceedings, with no mark between them, is
+    the name's ("Medical Image Computing … – MICCAI 2015") where the year of publication
+    follows it between commas."""
+    container = item.get("container-title", "")
+    at = text.find(container) if container else -1
+    end = at + len(container)
+    glued = _GLUED_YEAR.match(text, end) if at >= 0 and text[end - 1].isalpha() else None
+    later = _YEAR_OF_PUBLICATION.match(text, glued.end()) if glued else None
+    if glued and later:
+        item["container-title"] += glued.group(0)
+        item["issued"] = {"date-parts": [[int(later.group(1))]]}
+
+
 def _elided_word_ending_a_title(item: dict[str, Any], text: str) -> None:
     """A title ends with the word its last elided article belongs to, not with the article
     ("La Versification du théâtre espagnol au siècle d’Or", not "… siècle d")."""
@@ -1662,6 +1702,40 @@ def _page_after_the_year(item: dict[str, Any], text: str) -> None:
         item["page"] = found.group(1)
 
 
+# ACM's journal form: "Commun. ACM 51, 1 (Jan. 2008), 107–113." (volume, issue, then the month
+# and year in brackets, then the pages)
+_ACM_JOURNAL = re.compile(
+    r"[.,]?\s+(?P<journal>[A-Z][^,()\d]*?(?:,\s*[A-Z][^,()\d]*?)?)\s+(?P<volume>\d+),\s*"
+    r"(?P<issue>\d+(?:[-–/]\d+)?)\s*\((?:[A-Z][a-z]{2,8}\.?\s+)?(?P<year>(?:1[5-9]|20)\d\d)\),"
+    r"\s*(?P<page>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)\s*(?:[.,]|$)")
+
+
+def _acm_journal(item: dict[str, Any], text: str) -> None:
+    """A journal printed in ACM's form after the title: the tagger reads the volume into the
+    journal's name and the issue as the volume, or the year as the issue."""
+    end = _title_end(item, text)
+    if end < 0:
+        return
+    found = _ACM_JOURNAL.match(text, end)
+    if not found or int(found.group("year")) != _issued_year(item):
+        return
+    item["container-title"] = _container(found.group("journal"))
+    item["volume"], item["issue"] = found.group("volume"), found.group("issue")
+    item["page"] = _page(found.group("page"))
+
+
+def _star_methods_page(item: dict[str, Any], text: str) -> None:
+    """Cell Press's pages run on into the online methods: "28, 112–124.e5 (2020)" is pages
+    112 to 124.e5, where the tagger stops at 124."""
+    page = item.get("page", "")
+    if "-" not in page:
+        return
+    first, last = page.rsplit("-", 1)
+    found = re.search(rf"(?<!\d){re.escape(first)}\s*[-–—]\s*{re.escape(last)}(\.e\d+)\b", text)
+    if found:
+        item["page"] = page + found.group(1)
+
+
 # the title-less forms of physics and astronomy: "N. Basu, Nutrition 27, 206 (2011).",
 # "P. E. J. Nulsen and C. Jones, Astrophys. J. 665, 1057 (2007)." (Physical Review) and
 # "Backus T.A., 1969, Mar. Biol., 3, 87" (MNRAS, ApJ, A&A)
@@ -1676,6 +1750,10 @@ _PHYSICS_FORMS = (
 
 
 _WORDS_OF_A_TITLE = re.compile(r"(?:\b[a-z]{2,}\b\W+){3}")  # names have no such run
+# what the tagger takes for a title in a list of names: an initial, a name before "et al."
+_NAME_READ_AS_TITLE = re.compile(r"[A-Z]\.?$|[A-Z][\w'’-]*\s+et\.?\s*al\.?$")
+# a numbered list's number before the reference: "6. ", "[18] ", "(5) "
+_ENTRY_NUMBER = re.compile(r"^\s*(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}\.)\s+")
 
 
 def _physics_forms(item: dict[str, Any], text: str) -> None:
@@ -1684,6 +1762,8 @@ def _physics_forms(item: dict[str, Any], text: str) -> None:
     a title ("Zool. Meded.", "Astrophys. J.", "Trudy Sov. Antarkt. Eksped."), an unfamiliar
     one-word journal, a four-digit page taken for the year. A title that is not part of the
     journal's name means the form is not one of these."""
+    numbered = _ENTRY_NUMBER.match(text)
+    text = text[numbered.end():] if numbered else text
     for form in _PHYSICS_FORMS:
         match = form.match(text)
         if match:
@@ -1692,10 +1772,17 @@ def _physics_forms(item: dict[str, Any], text: str) -> None:
         return
     journal = match.group("journal").strip()
     title = item.get("title")
-    if not journal.rstrip(". ") or _WORDS_OF_A_TITLE.search(match.group("authors")) or \
-            title and not (journal.startswith(title) and len(title.split()) <= 3):
+    # a "title" that is the journal's first words, or a part of the names ("6. A. Rivera,
+    # B. Okafor, Science 299, 1540 (2003).": the initial "A")
+    in_names = bool(title) and _NAME_READ_AS_TITLE.match(title) is not None and re.search(
+        rf"(?<!\w){re.escape(title)}(?!\w)", match.group("authors")) is not None
+    if not journal.rstrip(". ") or _WORDS_OF_A_TITLE.search(match.group("authors") + " ") or \
+            title and not (journal.startswith(title) and len(title.split()) <= 3) and \
+            not in_names:
         return
     item.pop("title", None)
+    if in_names:
+        item.pop("author", None)  # the tagger's names were cut where its title began
     authors = [a for a in item.get("author", [])
                if a.get("given") or (a.get("family") or a.get("literal", "")) not in journal]
     if authors:

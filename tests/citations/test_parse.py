@@ -29,6 +29,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from archiver.citations.parse import (
+    _page,
     clean_text,
     csl_type,
     find_doi,
@@ -1303,3 +1304,81 @@ def test_an_editor_list_that_never_ends_is_read_in_linear_time():
     text = "Smith, J. A chapter, in Some Book, edited by " + " ".join(["Ab"] * 40) + ") x"
     assert parse._BOOK_THEN_EDITORS.search(text) is None  # (2⁴⁰ ways to fail, before)
     assert "editor" not in parse_reference(text)
+
+
+# -- pages, journals and years the tagger half-reads (real references, as printed) -----------
+
+@pytest.mark.parametrize(("text", "page"), [
+    # "pages" is the word, not "p" and a page "ages 4171"
+    ("Jacob Devlin, Ming-Wei Chang, Kenton Lee, and Kristina Toutanova. 2019. BERT: "
+     "Pre-training of deep bidirectional transformers for language understanding. In "
+     "Proceedings of NAACL-HLT, pages 4171–4186.", "4171-4186"),
+    # a supplement's pages keep their S
+    ("American Diabetes Association. Classification and diagnosis of diabetes: Standards of "
+     "Medical Care in Diabetes—2021. Diabetes Care. 2021;44(Suppl 1):S15-S33.", "S15-S33"),
+    # Cell Press's pages run on into the online methods
+    ("Hao Y, Hao S, Andersen-Nissen E, et al. Integrated analysis of multimodal single-cell "
+     "data. Cell. 2021;184(13):3573-3587.e29.", "3573-3587.e29"),
+])
+def test_the_pages_are_read_whole_without_the_word_before_them(text, page):
+    assert parse_reference(text)["page"] == page
+
+
+@pytest.mark.parametrize("word", ["pp. ", "p. ", "pages ", "page ", "S. ", "ss. ", "pp"])
+def test_the_word_for_pages_is_dropped(word):
+    assert _page(f"{word}12–14") == "12-14"
+
+
+@pytest.mark.parametrize(("text", "journal", "volume", "issue", "page"), [
+    ("Jeffrey Dean and Sanjay Ghemawat. 2008. MapReduce: simplified data processing on large "
+     "clusters. Commun. ACM 51, 1 (Jan. 2008), 107–113.", "Commun. ACM", "51", "1", "107-113"),
+    ("Jon Kleinberg. 1999. Authoritative sources in a hyperlinked environment. J. ACM 46, 5 "
+     "(Sept. 1999), 604–632.", "J. ACM", "46", "5", "604-632"),
+    ("Butler W. Lampson. 1983. Hints for computer system design. SIGOPS Oper. Syst. Rev. 17, 5 "
+     "(Oct. 1983), 33–48.", "SIGOPS Oper. Syst. Rev", "17", "5", "33-48"),
+])
+def test_acms_journal_form_gives_volume_issue_and_pages(text, journal, volume, issue, page):
+    """"Commun. ACM 51, 1 (Jan. 2008), 107–113.": volume, issue, then the month and year."""
+    item = parse_reference(text)
+    assert (item["container-title"], item["volume"], item["issue"], item["page"]) == (
+        journal, volume, issue, page)
+
+
+def test_a_meetings_year_in_its_name_stays_the_names():
+    item = parse_reference(
+        "[10] O. Ronneberger, P. Fischer, and T. Brox, “U-Net: Convolutional networks for "
+        "biomedical image segmentation,” in Medical Image Computing and Computer-Assisted "
+        "Intervention – MICCAI 2015, 2015, pp. 234–241.")
+    assert item["container-title"].endswith("MICCAI 2015")
+    assert item["issued"] == {"date-parts": [[2015]]}
+
+
+def test_a_series_volume_is_no_year():
+    item = parse_reference(
+        "6. Biere, A., Cimatti, A., Clarke, E., Zhu, Y.: Symbolic model checking without BDDs. "
+        "In: Cleaveland, W.R. (ed.) TACAS 1999. LNCS, vol. 1579, pp. 193–207. Springer, "
+        "Heidelberg (1999)")
+    assert item["issued"] == {"date-parts": [[1999]]}
+
+
+@pytest.mark.parametrize(("text", "authors"), [
+    ("6. A. Einstein, B. Podolsky, N. Rosen, Phys. Rev. 47, 777 (1935).",
+     ["Einstein", "Podolsky", "Rosen"]),
+    ("12. K. S. Novoselov et al., Science 306, 666 (2004).", ["Novoselov"]),
+])
+def test_a_numbered_title_less_physics_reference_is_read_by_its_form(text, authors):
+    """The list's number does not hide the form, and a name the tagger took for the title
+    ("Novoselov et al") is a name."""
+    item = parse_reference(text)
+    assert [a["family"] for a in item["author"]] == authors
+    assert "title" not in item
+
+
+@pytest.mark.parametrize("text", [
+    "[1] S. Weinberg, A model of leptons, Phys. Rev. Lett. 19, 1264 (1967).",
+    "[4] M. Z. Hasan and C. L. Kane, Colloquium: Topological insulators, Rev. Mod. Phys. 82, "
+    "3045 (2010).",
+])
+def test_a_numbered_physics_reference_with_a_title_keeps_it(text):
+    item = parse_reference(text)
+    assert item["title"] in text and len(item["author"]) == text.count(" and ") + 1
