@@ -1202,6 +1202,10 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _page_after_the_year(item, text)
     _star_methods_page(item, text)
     _acm_journal(item, text)
+    _acs_journal(item, text)
+    _edition_ending_a_title(item)
+    _given_name_before_a_colon(item, text)
+    _cited_page_after_the_imprint(item, text)
     _physics_forms(item, text)
     _journal_word_in_title(item, text)
     _chinese_numbers(item, text)
@@ -1721,6 +1725,70 @@ def _acm_journal(item: dict[str, Any], text: str) -> None:
         return
     item["container-title"] = _container(found.group("journal"))
     item["volume"], item["issue"] = found.group("volume"), found.group("issue")
+    item["page"] = _page(found.group("page"))
+
+
+# German "Nachname, Vorname: Titel.": the given names end at the colon before the title
+_GIVEN_THEN_COLON = r"^\s*{family},\s+(?P<given>[A-ZÄÖÜ][\w'’.-]*(?:\s+[A-ZÄÖÜ][\w'’.-]*){{0,2}}):\s+"
+
+
+def _given_name_before_a_colon(item: dict[str, Any], text: str) -> None:
+    """"Luhmann, Niklas: Die Gesellschaft der Gesellschaft." is Niklas Luhmann's book, where
+    the tagger reads "Niklas: Die Gesellschaft …" as the title."""
+    authors, title = item.get("author", []), item.get("title", "")
+    if len(authors) != 1 or authors[0].get("given") or not authors[0].get("family"):
+        return
+    found = re.match(_GIVEN_THEN_COLON.format(family=re.escape(authors[0]["family"])), text)
+    if found and title.startswith(found.group("given") + ":"):
+        authors[0]["given"] = found.group("given")
+        item["title"] = title[len(found.group("given")) + 1:].strip()
+
+
+# an edition printed after the title: "Social research methods. 5th edn.", "…, 3rd ed."
+_EDITION_AT_END = re.compile(r"[.,]?\s+\(?\d+(?:st|nd|rd|th)\s+(?:edn|ed|edition)\.?\)?$", re.I)
+
+
+def _edition_ending_a_title(item: dict[str, Any]) -> None:
+    """An edition is no part of the title it follows (CSL has ``edition`` for it)."""
+    title = item.get("title", "")
+    found = _EDITION_AT_END.search(title)
+    if found and found.start() > 0:
+        item["title"] = title[:found.start()]
+
+
+# a note's cited page after its bracketed imprint: "… (Stanford, CA: Stanford University
+# Press, 1987), 4." (Chicago notes); a roman page too: "…, 1984), xiii."
+_NOTE_PAGE = re.compile(r"(?:1[5-9]|20)\d\d\),\s*(?P<page>\d+(?:\s*[-–]\s*\d+)?|[ivxlc]{1,7})\.?$")
+
+
+def _cited_page_after_the_imprint(item: dict[str, Any], text: str) -> None:
+    """The page a note cites, after the imprint in brackets, where the tagger found none."""
+    if "page" in item:
+        return
+    found = _NOTE_PAGE.search(text)
+    if found and str(_issued_year(item)) in text[max(0, found.start() - 1):found.start() + 4]:
+        item["page"] = _page(found.group("page"))
+
+
+# ACS's journal form: "… Reactions. Angew. Chem., Int. Ed. 2001, 40, 2004–2021." (the journal,
+# then the year, volume and pages between commas)
+_ACS_JOURNAL = re.compile(
+    r"[.,]?\s+(?P<journal>[A-Z][^\d()]*?)\s+(?P<year>(?:1[5-9]|20)\d\d),\s*(?P<volume>\d+)"
+    r"(?:\s*\((?P<issue>[^()]{1,12})\))?,\s*(?P<page>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)"
+    r"\s*(?:[.,;]|$)")
+
+
+def _acs_journal(item: dict[str, Any], text: str) -> None:
+    """A journal printed in ACS's form after the title: the tagger may stop its name at a
+    comma inside it ("Angew. Chem., Int. Ed.")."""
+    end = _title_end(item, text)
+    found = _ACS_JOURNAL.match(text, end) if end > 0 else None
+    if not found or int(found.group("year")) != _issued_year(item):
+        return
+    item["container-title"] = _container(found.group("journal"))
+    item["volume"] = found.group("volume")
+    if found.group("issue"):
+        item["issue"] = _issue(found.group("issue"))
     item["page"] = _page(found.group("page"))
 
 

@@ -1382,3 +1382,43 @@ def test_a_numbered_title_less_physics_reference_is_read_by_its_form(text, autho
 def test_a_numbered_physics_reference_with_a_title_keeps_it(text):
     item = parse_reference(text)
     assert item["title"] in text and len(item["author"]) == text.count(" and ") + 1
+
+
+def test_acss_journal_form_keeps_a_comma_inside_the_journals_name():
+    item = parse_reference(
+        "(2) Kolb, H. C.; Finn, M. G.; Sharpless, K. B. Click Chemistry: Diverse Chemical "
+        "Function from a Few Good Reactions. Angew. Chem., Int. Ed. 2001, 40, 2004–2021.")
+    assert (item["container-title"], item["volume"], item["page"]) == (
+        "Angew. Chem., Int. Ed", "40", "2004-2021")
+
+
+@pytest.mark.parametrize(("text", "page"), [
+    ("6. Natalie Zemon Davis, Fiction in the Archives: Pardon Tales and Their Tellers in "
+     "Sixteenth-Century France (Stanford, CA: Stanford University Press, 1987), 4.", "4"),
+    ("5. Michel de Certeau, The Practice of Everyday Life, trans. Steven Rendall (Berkeley: "
+     "University of California Press, 1984), xiii.", "xiii"),
+])
+def test_a_notes_cited_page_after_its_imprint_is_the_page(text, page):
+    assert parse_reference(text)["page"] == page
+
+
+@pytest.mark.parametrize(("text", "given", "title"), [
+    ("Luhmann, Niklas: Die Gesellschaft der Gesellschaft. 2 Bde. Frankfurt am Main: Suhrkamp "
+     "1997.", "Niklas", "Die Gesellschaft der Gesellschaft"),
+    ("Kant, Immanuel: Kritik der reinen Vernunft. Hamburg: Meiner 1998.", "Immanuel",
+     "Kritik der reinen Vernunft"),
+])
+def test_a_german_given_name_ends_at_the_colon_before_the_title(text, given, title):
+    item = parse_reference(text)
+    assert item["author"][0]["given"] == given
+    assert item["title"] == title
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Bryman, A. (2016) Social research methods. 5th edn. Oxford: Oxford University Press.",
+     "Social research methods"),
+    ("Sambrook J, Russell DW. Molecular Cloning: A Laboratory Manual 3rd edn (Cold Spring "
+     "Harbor Laboratory Press, 2001).", "Molecular Cloning: A Laboratory Manual"),
+])
+def test_an_edition_is_no_part_of_the_title(text, title):
+    assert parse_reference(text)["title"] == title
