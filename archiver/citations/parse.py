@@ -1205,6 +1205,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _acs_journal(item, text)
     _edition_ending_a_title(item)
     _given_name_before_a_colon(item, text)
+    _volume_and_issue_by_their_letters(item, text)
     _cited_page_after_the_imprint(item, text)
     _physics_forms(item, text)
     _journal_word_in_title(item, text)
@@ -1742,6 +1743,32 @@ def _given_name_before_a_colon(item: dict[str, Any], text: str) -> None:
     if found and title.startswith(found.group("given") + ":"):
         authors[0]["given"] = found.group("given")
         item["title"] = title[len(found.group("given")) + 1:].strip()
+
+
+# ABNT's (Brazil's) "Revista …, Rio de Janeiro, v. 22, n. 68, p. 45-67, 2017": the journal,
+# its place, then the volume and the number each after its letter
+_ABNT_NUMBERS = re.compile(r"(?<![\w.])v\.\s*(\d+)\s*,\s*n\.\s*(\d+(?:\s*[-/]\s*\d+)?)(?=[,.;\s]|$)")
+_ABNT_PLACE = re.compile(r",\s*(?:[A-ZÀ-Ý][\w’'-]*(?:\s+(?:de|do|da|del|di)?\s*[A-ZÀ-Ý][\w’'-]*){0,3})$")
+# German "H. 3", "Heft 1/2": the issue
+_HEFT = re.compile(r"(?<!\w)(?:H\.|Heft)\s*(\d+(?:\s*/\s*\d+)?)(?=[,.;\s]|$)")
+
+
+def _volume_and_issue_by_their_letters(item: dict[str, Any], text: str) -> None:
+    """Where the volume and issue are marked with words the tagger seldom saw: ABNT's
+    ``v. 22, n. 68`` (it took the number for the volume) and the place ABNT prints after the
+    journal's name; German ``H. 3`` or ``Heft 1/2``."""
+    abnt = _ABNT_NUMBERS.search(text)
+    if abnt:
+        item["volume"], item["issue"] = abnt.group(1), abnt.group(2)
+        container = item.get("container-title", "")
+        at = text.find(container) if container else -1
+        place = _ABNT_PLACE.search(container) if at >= 0 else None
+        if place and re.match(r"\s*,\s*v\.", text[at + len(container):]):
+            item["container-title"] = container[:place.start()]
+        return
+    heft = _HEFT.search(text)
+    if heft and "issue" not in item:
+        item["issue"] = heft.group(1).replace(" ", "")
 
 
 # an edition printed after the title: "Social research methods. 5th edn.", "…, 3rd ed."

@@ -1422,3 +1422,21 @@ def test_a_german_given_name_ends_at_the_colon_before_the_title(text, given, tit
 ])
 def test_an_edition_is_no_part_of_the_title(text, title):
     assert parse_reference(text)["title"] == title
+
+
+def test_abnts_volume_and_number_are_read_by_their_letters_and_the_place_is_no_journal():
+    item = parse_reference(
+        "SAVIANI, D. Trabalho e educação: fundamentos ontológicos e históricos. Revista "
+        "Brasileira de Educação, Rio de Janeiro, v. 12, n. 34, p. 152-180, 2007.")
+    assert (item["container-title"], item["volume"], item["issue"], item["page"]) == (
+        "Revista Brasileira de Educação", "12", "34", "152-180")
+
+
+@pytest.mark.parametrize(("text", "issue"), [
+    ("Habermas, Jürgen: Öffentlichkeit (ein Lexikonartikel). In: Merkur 28 (1974), H. 3, "
+     "S. 243-256.", "3"),
+    ("Marx, Karl: Zur Judenfrage. In: Deutsch-Französische Jahrbücher, Heft 1/2, 1844, "
+     "S. 182-214.", "1/2"),
+])
+def test_a_german_heft_is_the_issue(text, issue):
+    assert parse_reference(text)["issue"] == issue
