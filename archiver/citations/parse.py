@@ -1508,12 +1508,30 @@ _EDITORS_THEN_BOOK = re.compile(
     r"(?P<book>[^\s.()][^.()]*?)\s*(?:\.\s|\.?$|\(|,\s*(?:pp?\.\s*)?\d)")
 
 
+# Vancouver's "In: Vogelstein B, Kinzler KW, editors. The genetic basis of human cancer. New
+# York: …" (the names without full stops, "editors" or "eds" after them)
+_VANCOUVER_EDITORS_THEN_BOOK = re.compile(
+    r"\bIn:\s+(?P<editors>[A-Z][^.;:()“”\"]{0,200}?),\s+(?:editors?|eds?)\.\s+"
+    r"(?P<book>[^\s.][^.]*?)\.(?:\s|$)")
+
+
+# Elsevier's "in: B.S. Jones, R.Z. Smith (Eds.), Introduction to the Electronic Age,
+# E-Publishing Inc., New York, 2009, pp. 281–304." (the book, publisher and place between
+# commas before the year)
+_ELSEVIER_EDITORS_THEN_BOOK = re.compile(
+    r"\bin:\s+(?P<editors>[A-Z][^()]{0,200}?)\s+\((?:Eds?)\.\),\s+(?P<book>[^,.()]+?),"
+    r"\s+[^,]+,\s+[^,]+,\s+(?:1[5-9]|20)\d\d\b")
+
+
 def _book_after_its_editors(item: dict[str, Any], text: str) -> None:
-    """The book a chapter is in, printed after its editors and their "(ed.)", where the
-    tagger found no book or took the editors for it; the editors are the editors."""
-    match = _EDITORS_THEN_BOOK.search(text)
+    """The book a chapter is in, printed after its editors and their "(ed.)" or "editors.",
+    where the tagger found no book, took the editors for it or a part of the imprint after
+    it; the editors are the editors."""
+    match = _ELSEVIER_EDITORS_THEN_BOOK.search(text) or _EDITORS_THEN_BOOK.search(text) or \
+        _VANCOUVER_EDITORS_THEN_BOOK.search(text)
     container = item.get("container-title", "")
-    if match is None or container and container not in match.group("editors"):
+    if match is None or container and container not in match.group("editors") and \
+            text.find(container, match.end("book")) < 0:
         return
     _in_book(item, match)
 

@@ -1440,3 +1440,20 @@ def test_abnts_volume_and_number_are_read_by_their_letters_and_the_place_is_no_j
 ])
 def test_a_german_heft_is_the_issue(text, issue):
     assert parse_reference(text)["issue"] == issue
+
+
+@pytest.mark.parametrize(("text", "book", "editors"), [
+    # Vancouver: the editors, then "editors.", then the book
+    ("Kinzler KW, Vogelstein B. Colorectal tumors. In: Vogelstein B, Kinzler KW, editors. The "
+     "genetic basis of human cancer. 2nd ed. New York: McGraw-Hill; 2002. p. 583-612.",
+     "The genetic basis of human cancer", ["Vogelstein", "Kinzler"]),
+    # Elsevier's own example in its guide for authors: book, publisher, place, year
+    ("[3] G.R. Mettam, L.B. Adams, How to prepare an electronic version of your article, in: "
+     "B.S. Jones, R.Z. Smith (Eds.), Introduction to the Electronic Age, E-Publishing Inc., New "
+     "York, 2009, pp. 281–304.", "Introduction to the Electronic Age", ["Jones", "Smith"]),
+])
+def test_a_chapters_book_follows_its_editors(text, book, editors):
+    item = parse_reference(text)
+    assert item["container-title"] == book
+    assert [e["family"] for e in item["editor"]] == editors
+    assert csl_type(text, item) == "chapter"
