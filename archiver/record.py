@@ -44,7 +44,13 @@ def _norm_title(title: str) -> str:
     return re.sub(r"[\W_]+", "", text)
 
 
+_FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def identity_of(clean: CleanPost, raw: RawPost) -> Identity:
+    """The post's identity, from the strongest basis it has (docs/archive.md): WeChat's ids,
+    its short address, its account with a full day and its title, else its content (with
+    whatever of those it has), so that two different posts are never one object."""
     meta = {k: v.value for k, v in clean.meta.items()}
     if meta.get("biz") and meta.get("mid") and meta.get("idx"):
         return Identity("biz-mid-idx", f"{meta['biz']}/{meta['mid']}/{meta['idx']}")
@@ -58,13 +64,17 @@ def identity_of(clean: CleanPost, raw: RawPost) -> Identity:
             basis = "url-token" if named.startswith("wx:s/") else "biz-mid-idx"
             return Identity(basis, named.removeprefix("wx:"))
     title = meta.get("title")
-    if title:
-        date = str(meta.get("published") or "")[:10]
-        key = "\n".join([str(meta.get("account") or ""), date, _norm_title(str(title))])
-        digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
+    date = str(meta.get("published") or "")[:10]
+    known = [str(meta.get("account") or ""), date, _norm_title(str(title or ""))]
+    if title and known[0] and _FULL_DAY.fullmatch(date):
+        digest = hashlib.sha256("\n".join(known).encode("utf-8")).hexdigest()[:24]
         return Identity("account-date-title", f"t/{digest}")
-    basis = clean.text or raw.data.decode("utf-8", "replace")
-    digest = hashlib.sha256(basis.encode("utf-8")).hexdigest()[:24]
+    # without all three, a title names no post: two posts titled 早报 or 目录 by one account,
+    # undated or dated to a month, or by unnamed accounts on one day, are two posts, not two
+    # versions of one; what is known of them is kept in the key with their text
+    text = clean.text or raw.data.decode("utf-8", "replace")
+    key = "\n".join([*known, text]) if title else text
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
     return Identity("content", f"c/{digest}")
 
 

@@ -1615,7 +1615,7 @@ def test_show_names_the_article_a_share_card_shares_and_the_posts_tags(runner, a
     markdown = run(runner, "show", "wx:MzUxMjc0", "-f", "markdown", "--archive",
                    archive_dir).stdout
     assert f"- **original_url**: <{record['original_url']}>\n" in markdown  # a link
-    assert "tags: 中亚, 政治\n" in run(runner, "show", "wx:t/", "--archive", archive_dir).stdout
+    assert "tags: 中亚, 政治\n" in run(runner, "show", "wx:c/", "--archive", archive_dir).stdout
 
 
 def test_the_markdown_view_says_what_the_text_view_and_list_say(runner, archive_dir):
@@ -2462,3 +2462,20 @@ def test_fsck_finds_a_list_index_that_disagrees_with_the_objects(runner, archive
     assert fsck.exit_code == ExitCode.OK  # derived data: a warning, the posts are whole
     assert (f"warning: {post_id}: the list index says its head is v7, its inventory v1"
             in fsck.stderr)
+
+
+def test_two_undated_posts_with_one_title_are_two_objects_not_two_versions(runner,
+                                                                          archive_dir,
+                                                                          tmp_path):
+    """An account's 每日早报 of Monday and of Tuesday, exported without a date: the second
+    is no edit of the first, and re-ingesting either changes nothing."""
+    for name, body in (("mon", "周一的早报内容。"), ("tue", "周二的早报，完全不同的内容。")):
+        (tmp_path / f"{name}.md").write_text(
+            f"---\ntitle: 每日早报\naccount: 澎湃新闻\n---\n{body}\n", encoding="utf-8")
+    posts = (tmp_path / "mon.md", tmp_path / "tue.md")
+    first = run(runner, "ingest", *posts, "--archive", archive_dir, "--no-fetch", "--json")
+    again = run(runner, "ingest", *posts, "--archive", archive_dir, "--no-fetch", "--json")
+    assert [json.loads(line)["status"] for line in first.stdout.splitlines()] == ["added"] * 2
+    assert [json.loads(line)["status"] for line in again.stdout.splitlines()] == [
+        "unchanged"] * 2
+    assert len({json.loads(line)["id"] for line in first.stdout.splitlines()}) == 2

@@ -1748,7 +1748,8 @@ def _acm_journal(item: dict[str, Any], text: str) -> None:
 
 
 # German "Nachname, Vorname: Titel.": the given names end at the colon before the title
-_GIVEN_THEN_COLON = r"^\s*{family},\s+(?P<given>[A-ZÄÖÜ][\w'’.-]*(?:\s+[A-ZÄÖÜ][\w'’.-]*){{0,2}}):\s+"
+_GIVEN_THEN_COLON = (r"^\s*{family},\s+(?P<given>[A-ZÄÖÜ][\w'’.-]*(?:\s+[A-ZÄÖÜ][\w'’.-]*){{0,2}})"
+                     r":\s+")
 
 
 def _given_name_before_a_colon(item: dict[str, Any], text: str) -> None:
@@ -1765,8 +1766,10 @@ def _given_name_before_a_colon(item: dict[str, Any], text: str) -> None:
 
 # ABNT's (Brazil's) "Revista …, Rio de Janeiro, v. 22, n. 68, p. 45-67, 2017": the journal,
 # its place, then the volume and the number each after its letter
-_ABNT_NUMBERS = re.compile(r"(?<![\w.])v\.\s*(\d+)\s*,\s*n\.\s*(\d+(?:\s*[-/]\s*\d+)?)(?=[,.;\s]|$)")
-_ABNT_PLACE = re.compile(r",\s*(?:[A-ZÀ-Ý][\w’'-]*(?:\s+(?:de|do|da|del|di)?\s*[A-ZÀ-Ý][\w’'-]*){0,3})$")
+_ABNT_NUMBERS = re.compile(r"(?<![\w.])v\.\s*(\d+)\s*,\s*n\.\s*(\d+(?:\s*[-/]\s*\d+)?)"
+                           r"(?=[,.;\s]|$)")
+_ABNT_PLACE = re.compile(r",\s*(?:[A-ZÀ-Ý][\w’'-]*"
+                         r"(?:\s+(?:de|do|da|del|di)?\s*[A-ZÀ-Ý][\w’'-]*){0,3})$")
 # German "H. 3", "Heft 1/2": the issue
 _HEFT = re.compile(r"(?<!\w)(?:H\.|Heft)\s*(\d+(?:\s*/\s*\d+)?)(?=[,.;\s]|$)")
 

@@ -195,11 +195,27 @@ def test_the_account_stays_as_read_so_that_a_post_keeps_its_object_id():
     # a post without WeChat ids is named by account, date and title: an account made one line
     # would move a post archived before to a new object
     for given in ("account", "author"):  # a Markdown export's author is its account
-        post = raw("markdown", {given: "国政学人 \t公众号", "title": "标题"})
+        post = raw("markdown", {given: "国政学人 \t公众号", "title": "标题",
+                                "published": "2020-08-04"})
         meta = resolve_metadata(post, [])
         assert meta["account"].value == "国政学人 \t公众号"
         assert identity_of(clean(post), post).object_id == "wx:t/" + hashlib.sha256(
-            "国政学人 \t公众号\n\n标题".encode()).hexdigest()[:24]
+            "国政学人 \t公众号\n2020-08-04\n标题".encode()).hexdigest()[:24]
+
+
+@pytest.mark.parametrize("fields", [
+    {"author": "澎湃新闻"},  # no date
+    {"author": "澎湃新闻", "published": "2020-05"},  # a month only
+    {"published": "2020-05-04"},  # no account
+])
+def test_a_title_without_an_account_and_a_full_day_names_no_post(fields):
+    """Two different posts titled 每日早报 are two objects, not versions of one; the same
+    post saved twice is still one."""
+    ids = []
+    for body in ("周一的早报内容。", "周二的早报，完全不同的内容。", "周一的早报内容。"):
+        post = raw("markdown", {**fields, "title": "每日早报"}, f"<p>{body}</p>")
+        ids.append(identity_of(clean(post), post))
+    assert ids[0].basis == "content" and ids[0] != ids[1] and ids[0] == ids[2]
 
 
 def test_a_one_line_field_of_control_characters_alone_is_no_value():
