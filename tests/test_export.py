@@ -2679,3 +2679,12 @@ def test_a_foreign_name_written_with_a_middle_dot_in_chinese_is_chinese():
     made a Chinese title Japanese."""
     assert script_language("约翰・洛克的政治哲学") == "zh"
     assert script_language("情報教育の現状") == "ja"
+
+
+def test_an_export_over_an_earlier_file_keeps_its_permissions(archive, tmp_path):
+    target = tmp_path / "posts.bib"
+    target.write_text("% the earlier export\n", encoding="utf-8")
+    target.chmod(0o640)
+    assert cli("export", "bibtex", "--archive", archive, "-o", target).exit_code == 0
+    assert target.read_text(encoding="utf-8").startswith("@")
+    assert target.stat().st_mode & 0o777 == 0o640

@@ -248,3 +248,17 @@ def test_an_image_that_cannot_be_read_is_missing_as_such_and_read_once_it_can_be
     [row] = rows(again)
     assert (row["status"], row["version"]) == ("updated", "v2"), again.stderr
     assert not any("cannot be read" in w for w in row["warnings"])
+
+
+def test_an_export_does_not_replace_a_write_protected_file(tmp_path, locked):
+    """The export is written beside the file and renamed over it, which the folder's
+    permissions alone would allow: the file's own protection is honoured, as `>` does."""
+    archive = tmp_path / "a"
+    assert run_as_a_user("ingest", SEED, "--archive", archive, "--no-fetch").returncode == 0
+    kept = tmp_path / "kept.bib"
+    kept.write_text("% mine\n", encoding="utf-8")
+    locked(kept, 0o444)
+    result = run_as_a_user("export", "bibtex", "--archive", archive, "-o", kept)
+    assert result.returncode == ExitCode.USAGE, result.stderr
+    assert f"{kept}: the file is write-protected" in result.stderr
+    assert kept.read_text(encoding="utf-8") == "% mine\n"

@@ -428,6 +428,10 @@ def output_file_problem(path: Path) -> str | None:
         return "a folder, not a file"
     if not path.parent.is_dir():
         return "no such folder to write it in"
+    if path.is_file() and not os.access(path, os.W_OK):
+        # it is replaced by a rename, which only the folder's permissions govern: the file's
+        # own protection is honoured as a shell's `>` honours it
+        return "the file is write-protected, and is not replaced (Permission denied)"
     return inside_an_archive(path)
 
 
@@ -470,6 +474,8 @@ def write_whole(output: Path, write_all: Callable[[Callable[[str | bytes], Any]]
         with open(tmp, "xb") as handle:
             count = write_all(_writer(handle))
             handle.flush()
+            with suppress(FileNotFoundError):  # the file replaced keeps its permissions
+                os.chmod(handle.fileno(), stat.S_IMODE(os.stat(target).st_mode))
             os.fsync(handle.fileno())
         tmp.replace(target)
     except BaseException as exc:
