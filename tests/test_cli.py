@@ -95,6 +95,8 @@ def test_a_folder_with_no_saved_post_given_beside_posts_is_reported_not_passed_o
     text = run(runner, "ingest", SEED, empty, "--archive", archive_dir, "--no-fetch")
     assert f"skipped {empty}: no saved posts in this folder" in text.stderr
     assert "1 post(s): 1 unchanged; 1 folder(s) with no saved post" in text.stderr
+    quiet = run(runner, "ingest", SEED, empty, "--archive", archive_dir, "--no-fetch", "-q")
+    assert quiet.stderr == f"  skipped {empty}: no saved posts in this folder\n"  # as -q's
     alone = run(runner, "ingest", empty, "--archive", archive_dir, "--no-fetch")
     assert alone.exit_code == ExitCode.USAGE
     assert alone.stderr.count("no saved posts in this folder") == 1  # said once, as an error

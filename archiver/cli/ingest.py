@@ -322,10 +322,10 @@ def ingest(
                 f" and {len(paths) - 3} more" if len(paths) > 3 else "")
             raise UsageError(f"no saved posts found in the given paths ({named})" + skipped,
                              hint=hint)
+        for result in empty_folders:  # even with -q: a wrong folder in a batch is told
+            err.print(f"  skipped {printable(result.source)}: "
+                      f"{printable(result.error.message)}", markup=False)
         if not quiet:
-            for result in empty_folders:
-                err.print(f"  skipped {printable(result.source)}: "
-                          f"{printable(result.error.message)}", markup=False)
             folder = printable(str(config.archive))
             where = (f" → {folder}" if Archive.declared(config.archive)
                      else f"; nothing archived, so {folder} was not made an archive"
