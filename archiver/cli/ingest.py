@@ -189,9 +189,9 @@ def ingest(
     verify --json gives).
 
     Exit 0 when every post is archived (added, updated or unchanged); 2 for a usage error,
-    no saved post in the paths given, or output that cannot be written (whatever else the
-    run found: every post is still archived); 4 if any input could
-    not be read (the others are ingested); 5 for an archive problem (a post's object damaged:
+    no saved post in the folders given, or output that cannot be written (whatever else the
+    run found: every post is still archived); 4 if any input could not be read or is no
+    saved post (the others are ingested); 5 for an archive problem (a post's object damaged:
     that post fails; the archive locked by another writer; not writable); with --verify, 1
     when a citation is wrong and 3 when some could not be checked; 130 when interrupted.
     Where several apply, 1 wins over 4, 4 over 5, 5 over 3.
