@@ -1204,6 +1204,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _acm_journal(item, text)
     _acs_journal(item, text)
     _edition_ending_a_title(item)
+    _publisher_ending_proceedings(item)
     _given_name_before_a_colon(item, text)
     _volume_and_issue_by_their_letters(item, text)
     _cited_page_after_the_imprint(item, text)
@@ -1790,6 +1791,25 @@ def _volume_and_issue_by_their_letters(item: dict[str, Any], text: str) -> None:
     heft = _HEFT.search(text)
     if heft and "issue" not in item:
         item["issue"] = heft.group(1).replace(" ", "")
+
+
+# ACM's reference format names the publisher after the proceedings, with a full stop
+# between: "… (KDD ’16). Association for Computing Machinery, New York, NY, USA, 785–794."
+_PUBLISHER_AFTER_PROCEEDINGS = re.compile(
+    r"\.\s+(?P<publisher>Association for Computing Machinery|ACM(?: Press)?|"
+    r"IEEE(?: Computer Society)?(?: Press)?|Association for Computational Linguistics|"
+    r"USENIX Association|AAAI Press|Springer(?:-Verlag)?(?: International Publishing)?|"
+    r"Curran Associates(?:,? Inc\.?)?|Morgan Kaufmann(?: Publishers)?)$")
+
+
+def _publisher_ending_proceedings(item: dict[str, Any]) -> None:
+    """The publisher after a proceedings' name and its full stop is no part of the name
+    (the tagger runs the name on into it); it is kept as the publisher."""
+    container = item.get("container-title", "")
+    found = _PUBLISHER_AFTER_PROCEEDINGS.search(container)
+    if found and _is_proceedings(container[:found.start()]):
+        item["container-title"] = container[:found.start()]
+        item.setdefault("publisher", found.group("publisher"))
 
 
 # an edition printed after the title: "Social research methods. 5th edn.", "…, 3rd ed."

@@ -1457,3 +1457,26 @@ def test_a_chapters_book_follows_its_editors(text, book, editors):
     assert item["container-title"] == book
     assert [e["family"] for e in item["editor"]] == editors
     assert csl_type(text, item) == "chapter"
+
+
+@pytest.mark.parametrize(("text", "proceedings", "publisher"), [
+    ("Tianqi Chen and Carlos Guestrin. 2016. XGBoost: A Scalable Tree Boosting System. In "
+     "Proceedings of the 22nd ACM SIGKDD International Conference on Knowledge Discovery and "
+     "Data Mining (KDD ’16). Association for Computing Machinery, New York, NY, USA, 785–794.",
+     "Proceedings of the 22nd ACM SIGKDD International Conference on Knowledge Discovery and "
+     "Data Mining (KDD ’16)", "Association for Computing Machinery"),
+    ("Rada Mihalcea and Paul Tarau. 2004. TextRank: Bringing Order into Text. In Proceedings "
+     "of the 2004 Conference on Empirical Methods in Natural Language Processing. Association "
+     "for Computational Linguistics, Barcelona, Spain, 404–411.",
+     "Proceedings of the 2004 Conference on Empirical Methods in Natural Language Processing",
+     "Association for Computational Linguistics"),
+    ("Michael Stonebraker and Ugur Çetintemel. 2005. “One Size Fits All”: An Idea Whose Time "
+     "Has Come and Gone. In Proceedings of the 21st International Conference on Data "
+     "Engineering (ICDE ’05). IEEE Computer Society, 2–11.",
+     "Proceedings of the 21st International Conference on Data Engineering (ICDE ’05)",
+     "IEEE Computer Society"),
+])
+def test_the_publisher_after_a_proceedings_name_is_its_publisher(text, proceedings, publisher):
+    """ACM's reference format: "… (KDD ’16). Association for Computing Machinery, …"."""
+    item = parse_reference(text)
+    assert (item["container-title"], item["publisher"]) == (proceedings, publisher)
