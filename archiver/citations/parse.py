@@ -1204,6 +1204,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _acm_journal(item, text)
     _acs_journal(item, text)
     _edition_ending_a_title(item)
+    _medium_ending_a_name(item)
     _publisher_ending_proceedings(item)
     _given_name_before_a_colon(item, text)
     _volume_and_issue_by_their_letters(item, text)
@@ -1810,6 +1811,20 @@ def _publisher_ending_proceedings(item: dict[str, Any]) -> None:
     if found and _is_proceedings(container[:found.start()]):
         item["container-title"] = container[:found.start()]
         item.setdefault("publisher", found.group("publisher"))
+
+
+# NLM's medium after a title or a journal: "Global tuberculosis report 2022 [Internet].",
+# "J Pain Symptom Manage [Internet]. 2020 [cited 2021 Mar 3];59(5)"
+_MEDIUM_AT_END = re.compile(r"\s*\[(?:Internet|Online|Electronic resource|CD-ROM)\]?$", re.I)
+
+
+def _medium_ending_a_name(item: dict[str, Any]) -> None:
+    """The medium NLM prints in brackets is no part of the title or journal it follows."""
+    for key in ("title", "container-title"):
+        value = item.get(key, "")
+        found = _MEDIUM_AT_END.search(value)
+        if found and found.start() > 0:
+            item[key] = value[:found.start()]
 
 
 # an edition printed after the title: "Social research methods. 5th edn.", "…, 3rd ed."

@@ -1480,3 +1480,17 @@ def test_the_publisher_after_a_proceedings_name_is_its_publisher(text, proceedin
     """ACM's reference format: "… (KDD ’16). Association for Computing Machinery, …"."""
     item = parse_reference(text)
     assert (item["container-title"], item["publisher"]) == (proceedings, publisher)
+
+
+@pytest.mark.parametrize(("text", "key", "value"), [
+    ("World Health Organization. Global tuberculosis report 2022 [Internet]. Geneva: World "
+     "Health Organization; 2022 [cited 2023 Jan 5]. Available from: "
+     "https://www.who.int/publications/i/item/9789240061729", "title",
+     "Global tuberculosis report 2022"),
+    ("Hui D, Dos Santos R, Chisholm G, Bansal S, Souza Crovador C, Bruera E. Bedside clinical "
+     "signs associated with impending death in patients with advanced cancer: preliminary "
+     "findings of a prospective, longitudinal cohort study. Cancer [Internet]. 2015 [cited "
+     "2021 Mar 3];121(6):960-7.", "container-title", "Cancer"),
+])
+def test_nlms_medium_in_brackets_is_no_part_of_the_name_before_it(text, key, value):
+    assert parse_reference(text)[key] == value
