@@ -1204,6 +1204,8 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _acm_journal(item, text)
     _acs_journal(item, text)
     _edition_ending_a_title(item)
+    _vancouver_numbers(item, text)
+    _issue_with_its_part(item, text)
     _medium_ending_a_name(item)
     _publisher_ending_proceedings(item)
     _given_name_before_a_colon(item, text)
@@ -1825,6 +1827,39 @@ def _medium_ending_a_name(item: dict[str, Any]) -> None:
         found = _MEDIUM_AT_END.search(value)
         if found and found.start() > 0:
             item[key] = value[:found.start()]
+
+
+# Vancouver's numbers: "2013;62(25 Suppl):D34-41", "2001 Mar;98(5):9348-52"
+_VANCOUVER_NUMBERS = re.compile(
+    r"(?<!\d)(?:1[5-9]|20)\d\d(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;\s*(?P<volume>\d+)"
+    r"(?:\s*\((?P<issue>[^()]{1,20})\))?\s*:\s*(?P<page>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)")
+
+
+def _vancouver_numbers(item: dict[str, Any], text: str) -> None:
+    """Volume, issue and pages printed in Vancouver's "year;volume(issue):pages", where the
+    tagger found none (a supplement in the issue's bracket puts it off)."""
+    if "volume" in item:
+        return
+    found = _VANCOUVER_NUMBERS.search(text)
+    if found:
+        item["volume"] = found.group("volume")
+        if found.group("issue") and "issue" not in item:
+            item["issue"] = _issue(found.group("issue"))
+        item.setdefault("page", _page(found.group("page")))
+
+
+# a supplement or part after an issue's number, inside its bracket: "81(10 Suppl):S312",
+# "36(32 Pt B):4925-33", "(3 Suppl 2)" (the issue as PubMed prints it)
+_ISSUE_PART = r"\(\s*{issue}(\s+(?:Suppl(?:ement)?\.?(?:\s*\d+)?|Pt\.?\s*[A-Z0-9]{{1,3}}))\s*\)"
+
+
+def _issue_with_its_part(item: dict[str, Any], text: str) -> None:
+    """An issue is read with the supplement or part printed after its number."""
+    issue = item.get("issue", "")
+    if issue.isdigit():
+        found = re.search(_ISSUE_PART.format(issue=issue), text, re.I)
+        if found:
+            item["issue"] = issue + found.group(1)
 
 
 # an edition printed after the title: "Social research methods. 5th edn.", "…, 3rd ed."

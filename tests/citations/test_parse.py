@@ -1494,3 +1494,10 @@ def test_the_publisher_after_a_proceedings_name_is_its_publisher(text, proceedin
 ])
 def test_nlms_medium_in_brackets_is_no_part_of_the_name_before_it(text, key, value):
     assert parse_reference(text)[key] == value
+
+
+def test_an_issue_keeps_the_supplement_after_its_number():
+    item = parse_reference("Simonneau G, Gatzoulis MA, Adatia I, et al. Updated clinical "
+                           "classification of pulmonary hypertension. J Am Coll Cardiol. "
+                           "2013;62(25 Suppl):D34-41.")
+    assert (item["volume"], item["issue"], item["page"]) == ("62", "25 Suppl", "D34-41")
