@@ -38,7 +38,9 @@ from archiver.citations.extract import DOI_RE, GBT_TYPE_MARK, find_dois, unescap
 # a list number, but not the "10." that begins a bare DOI
 _NUMBERING = re.compile(r"^\s*(?:\[\d+\]|［\d+］|\(\d+\)|（\d+）|\d{1,3}[.)、](?!\d{4,9}/))\s*")
 # case spelt out rather than re.I, which would fold every character the scan passes
-_URL = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.)[^\s<>]+")
+# a link, with its scheme or without it ("www.…", and "doi.org/10.…" as some styles print a DOI)
+_URL = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.|(?<![\w.])(?:dx\.)?[Dd][Oo][Ii]\.org/)"
+                  r"[^\s<>]+")
 _DOI_LABEL = re.compile(r"\b(?:doi|DOI)\s*[:：]?\s*$")
 _TYPE_MARK = re.compile(GBT_TYPE_MARK, re.I)
 BOOK_TYPES = frozenset({"book-chapter", "book-section", "book-part", "proceedings-article",
@@ -81,7 +83,8 @@ def strip_doi_and_urls(text: str) -> tuple[str, str | None]:
     body = text
     if doi and not text.isascii() and not DOI_RE.search(text):
         body = text.translate(_FULL_WIDTH)  # a full-width DOI, removed below like any other
-    if "://" in body or "www." in body.lower():  # the cheap tests spare most regexes
+    lowered = body.lower()  # the cheap tests spare most regexes
+    if "://" in body or "www." in lowered or "doi.org/" in lowered:
         body = _URL.sub(_REMOVED, body)
     if "10." in body:
         body = DOI_RE.sub(_REMOVED, body)

@@ -992,3 +992,13 @@ def test_a_chicago_notes_page_in_a_chapter_is_a_page_of_it():
     assert checks["page"].match is True, checks["page"].reason
     wrong = text.replace("2018), 5.", "2018), 15.")
     assert compare_fields(read_citation(wrong, record), wrong, record)["page"].match is False
+
+
+@pytest.mark.parametrize("link", ["doi.org/", "dx.doi.org/", "https://doi.org/"])
+def test_a_doi_link_without_its_scheme_leaves_the_numbers_before_it_whole(link):
+    """Nature's numbers end the citation before the DOI: "doi.org/10.…" (no scheme) is a link
+    too, not words after the year."""
+    text = ("Chiang, C. et al. The impact of structural variation on human gene expression. "
+            f"Nat. Genet. 49, 692–699 (2016). {link}10.1038/ng.3834")
+    got = claims(text, GTEX)
+    assert (got["volume"], got["page"], got["year"]) == ("49", "692–699", "2016")
