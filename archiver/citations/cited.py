@@ -215,6 +215,8 @@ def read_citation(text: str, record: dict[str, Any] | None = None,
         journal_span = _journal_by_cues(tail)
         if journal_span and publisher_only:
             journal_span = (journal_span[0], journal_span[0])
+        elif journal_span and record:
+            journal_span = _up_to_the_records_journal(tail, journal_span, record)
         guessed = journal_span is not None and title_span is None
     if journal_span:
         cited.journal = _clean(tail[journal_span[0]:journal_span[1]]) or None
@@ -249,6 +251,28 @@ def read_citation(text: str, record: dict[str, Any] | None = None,
     if record and title_span is None and journal_span and not cited.title:
         _read_lead(cited, tail[:journal_span[0]], record)
     return cited
+
+
+_LONGEST_NAME = 300  # characters: longer than any journal's or proceedings' name
+
+
+def _up_to_the_records_journal(tail: str, span: tuple[int, int], record: dict[str, Any]
+                               ) -> tuple[int, int]:
+    """The journal the cues found, or, where that is not the record's, the span to one of
+    the next few places a journal's name may end, if that one is an abbreviation of the
+    record's: the cues end a name at what looks like an imprint inside it ("Proc. 23rd Int.
+    Conf. Distrib. Comput. Syst. Workshops, Providence, RI, USA: IEEE" is no journal
+    "… Syst." and an imprint "Workshops, Providence, …: IEEE")."""
+    start, stop = span
+    if not journal_names(record) or stop - start > _LONGEST_NAME or \
+            compare_journal(_clean(tail[start:stop]), "", record).match:
+        return span
+    for _, end in zip(range(3), _JOURNAL_END.finditer(tail, stop + 1), strict=False):
+        if end.start() - start > _LONGEST_NAME:
+            break
+        if compare_journal(_clean(tail[start:end.start()]), "", record).match:
+            return start, end.start()
+    return span
 
 
 def _is_the_journal(text: str, record: dict[str, Any], another: bool = False) -> bool:
@@ -567,7 +591,17 @@ _JOURNAL_END = re.compile(r"[,，]\s*(?:[Vv]ol\b|[Nn]o\b|pp?\.|\d|"
                           r"\.\s+[A-Z][\w ]+(?:,\s*[A-Z][\w ]*){0,3}:|"
                           # Nature's "J. Crustac. Biol. 32, 949–961", Chicago's "39, no. 12",
                           # or pages alone after the name: "Econ Agro-Aliment 75–92 (2018)"
-                          r"\s+\d+[A-Za-z]?\s*,\s*(?:vol\b|no\b|[A-Za-z]?\d)|\s+\d+\s*[–—-]+\s*\d+")
+                          r"\s+\d+[A-Za-z]?\s*,\s*(?:vol\b|no\b|[A-Za-z]?\d)|\s+\d+\s*[–—-]+\s*\d+|"
+                          # no volume: an issue alone or the year in brackets after the name
+                          # ("Econ Agro-Aliment (1):75–92", "Econ. Agro-Aliment. (2018) 75–92")
+                          r"\s+\(\d+[A-Za-z]?\)\s*[:,]|\s+\((?:1[5-9]\d\d|20\d\d)\)|"
+                          # Springer's "pp 1386–1399", with no full stop after the label
+                          r"[,，]\s*pp?\s+[A-Za-z]?\d|"
+                          # a proceedings' place and publisher: IEEE's ", Providence, RI, USA:
+                          # IEEE", ACS's "; IEEE: Providence, RI", Springer's ". ACM, New York"
+                          r"[,;]\s+[A-Z][\w .&-]*(?:,\s*[A-Z][\w .&-]*){0,3}:\s|"
+                          r"\.\s+(?:ACM|IEEE|Springer|Elsevier|Association for Computing "
+                          r"Machinery|IEEE Computer Society|USENIX Association)[,.:;]")
 
 
 # "vol. 15(4), pp. 519-527.": numbers with their labels, where no journal is named (a .bib
