@@ -699,6 +699,11 @@ _CHAPTER_PAGE = re.compile(r"^\s*,?\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[
                            r"|^\s*([A-Za-z]?\d+\s*[–—-]+\s*[A-Za-z]?\d+)\s*(?=\()")
 
 
+# an e-locator standing alone between commas, or after the bracketed year: IEEE's "vol. 1,
+# no. 1, e31, Dec. 2006", Elsevier's "6 (2011) e20476."
+_E_LOCATOR = re.compile(r"(?:[,;]|\))\s*(e\d{1,8})\s*(?=[,.;]|$)")
+
+
 def _double_issue(issue: str) -> str:
     """A double issue as Crossref writes one, ``1/2``, however the citation joins its two
     numbers (``1, 2``, ``1&2``, ``1 and 2``)."""
@@ -804,6 +809,8 @@ def _read_numbers(cited: Cited, numbers: str, book: bool = False,
         pages = _COMMA_RANGE.search(text)
     if not pages:
         pages = _END_PAGES.search(text.rstrip())
+    if not pages:
+        pages = _E_LOCATOR.search(text)
     if not pages and book:  # "In Book Title, 27." a chapter's page
         pages = _CHAPTER_PAGE.search(numbers)
     if pages:

@@ -1036,3 +1036,22 @@ def test_an_abbreviated_container_ends_before_its_imprint_or_its_numbers(doi, te
     checks = compare_fields(read_citation(text, record), text, record)
     assert all(check.match is not False for check in checks.values()), checks
     assert checks["journal"].match is True
+
+
+@pytest.mark.parametrize("text", [
+    # IEEE: an e-locator between commas, with no "Art. no."
+    "[9] M. Ralser, G. Heeren, M. Breitenbach, H. Lehrach, and S. Krobitsch, “Triose phosphate "
+    "isomerase deficiency is caused by altered dimerization–not catalytic inactivity–of the "
+    "mutant enzymes,” PLoS One, vol. 1, no. 1, e31, Dec. 2006.",
+    # Elsevier: after the bracketed year
+    "[3] M. Ralser, G. Heeren, M. Breitenbach, H. Lehrach, S. Krobitsch, Triose phosphate "
+    "isomerase deficiency is caused by altered dimerization–not catalytic inactivity–of the "
+    "mutant enzymes, PLoS One 1 (2006) e31.",
+])
+def test_an_e_locator_standing_alone_is_the_page_and_a_wrong_one_is_named(text):
+    """The record's page is e30: e31, printed where IEEE and Elsevier print it, is read and
+    found wrong, not left unread and the citation verified."""
+    from archiver.citations.verify import compare_fields
+    record = WORKS["10.1371/journal.pone.0000030"]
+    checks = compare_fields(read_citation(text, record), text, record)
+    assert checks["page"].match is False
