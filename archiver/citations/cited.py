@@ -599,7 +599,10 @@ _JOURNAL_END = re.compile(r"[,，]\s*(?:[Vv]ol\b|[Nn]o\b|pp?\.|\d|"
                           r"[,，]\s*pp?\s+[A-Za-z]?\d|"
                           # a proceedings' place and publisher: IEEE's ", Providence, RI, USA:
                           # IEEE", ACS's "; IEEE: Providence, RI", Springer's ". ACM, New York"
-                          r"[,;]\s+[A-Z][\w .&-]*(?:,\s*[A-Z][\w .&-]*){0,3}:\s|"
+                          # (not a journal's section: "Acta Crystallogr., Sect. F: Struct.",
+                          # "Z. Naturforsch., B: …", "Acta Chem. Scand., Ser. B: …")
+                          r"[,;]\s+(?!(?:Sect|Section|Ser|Series|Part|Pt)\b)[A-Z][\w&-][\w .&-]*"
+                          r"(?:,\s*[A-Z][\w .&-]*){0,3}:\s|"
                           r"\.\s+(?:ACM|IEEE|Springer|Elsevier|Association for Computing "
                           r"Machinery|IEEE Computer Society|USENIX Association)[,.:;]")
 
@@ -807,10 +810,10 @@ def _read_numbers(cited: Cited, numbers: str, book: bool = False,
         pages = _COLON_PAGES.search(text)
     if not pages:
         pages = _COMMA_RANGE.search(text)
+    if not pages:  # (before the end's number, which may be the year: "…, e31, 2006.")
+        pages = _E_LOCATOR.search(text)
     if not pages:
         pages = _END_PAGES.search(text.rstrip())
-    if not pages:
-        pages = _E_LOCATOR.search(text)
     if not pages and book:  # "In Book Title, 27." a chapter's page
         pages = _CHAPTER_PAGE.search(numbers)
     if pages:

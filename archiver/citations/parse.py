@@ -1659,16 +1659,21 @@ _YEAR_OF_PUBLICATION = re.compile(r",\s*(?:[A-Z][a-z]{2,8}\.?\s+)?(1[5-9]\d\d|20
                                   r"(?![-–—])")
 
 
+_ACRONYM_AT_END = re.compile(r"(?<![\w-])[A-Z][A-Z&-]*[A-Z]$")  # "MICCAI", "ISWC", "CLiC" is none
+
+
 def _year_ending_a_container(item: dict[str, Any], text: str) -> None:
-    """A year run on from the name of a meeting's proceedings, with no mark between them, is
-    the name's ("Medical Image Computing … – MICCAI 2015") where the year of publication
-    follows it between commas."""
+    """A year run on from the acronym ending a meeting's name, with no mark between them, is
+    the name's ("Medical Image Computing … – MICCAI 2015") where the year of publication,
+    the same or the next, follows it between commas (not ACS's "Biochim. Biophys. Acta
+    2015, 1853, …": a journal, its year, and a volume that looks like one)."""
     container = item.get("container-title", "")
     at = text.find(container) if container else -1
     end = at + len(container)
-    glued = _GLUED_YEAR.match(text, end) if at >= 0 and text[end - 1].isalpha() else None
+    glued = _GLUED_YEAR.match(text, end) if at >= 0 and _ACRONYM_AT_END.search(container) \
+        else None
     later = _YEAR_OF_PUBLICATION.match(text, glued.end()) if glued else None
-    if glued and later:
+    if glued and later and 0 <= int(later.group(1)) - int(glued.group(1)) <= 1:
         item["container-title"] += glued.group(0)
         item["issued"] = {"date-parts": [[int(later.group(1))]]}
 
@@ -1775,14 +1780,14 @@ _ABNT_NUMBERS = re.compile(r"(?<![\w.])v\.\s*(\d+)\s*,\s*n\.\s*(\d+(?:\s*[-/]\s*
 _ABNT_PLACE = re.compile(r",\s*(?:[A-ZÀ-Ý][\w’'-]*"
                          r"(?:\s+(?:de|do|da|del|di)?\s*[A-ZÀ-Ý][\w’'-]*){0,3})$")
 # German "H. 3", "Heft 1/2": the issue
-_HEFT = re.compile(r"(?<!\w)(?:H\.|Heft)\s*(\d+(?:\s*/\s*\d+)?)(?=[,.;\s]|$)")
+_HEFT = re.compile(r"(?<=[,;)])\s*(?:H\.|Heft)\s*(\d{1,3}(?:\s*/\s*\d{1,3})?)(?!\d)(?=[,.;\s]|$)")
 
 
 def _volume_and_issue_by_their_letters(item: dict[str, Any], text: str) -> None:
     """Where the volume and issue are marked with words the tagger seldom saw: ABNT's
     ``v. 22, n. 68`` (it took the number for the volume) and the place ABNT prints after the
     journal's name; German ``H. 3`` or ``Heft 1/2``."""
-    abnt = _ABNT_NUMBERS.search(text)
+    abnt = _ABNT_NUMBERS.search(text, max(_title_end(item, text), 0))
     if abnt:
         item["volume"], item["issue"] = abnt.group(1), abnt.group(2)
         container = item.get("container-title", "")
@@ -1791,7 +1796,7 @@ def _volume_and_issue_by_their_letters(item: dict[str, Any], text: str) -> None:
         if place and re.match(r"\s*,\s*v\.", text[at + len(container):]):
             item["container-title"] = container[:place.start()]
         return
-    heft = _HEFT.search(text)
+    heft = _HEFT.search(text, max(_title_end(item, text), 0))  # not "Miller, John H. 2010"
     if heft and "issue" not in item:
         item["issue"] = heft.group(1).replace(" ", "")
 
@@ -1850,7 +1855,8 @@ def _vancouver_numbers(item: dict[str, Any], text: str) -> None:
 
 # a supplement or part after an issue's number, inside its bracket: "81(10 Suppl):S312",
 # "36(32 Pt B):4925-33", "(3 Suppl 2)" (the issue as PubMed prints it)
-_ISSUE_PART = r"\(\s*{issue}(\s+(?:Suppl(?:ement)?\.?(?:\s*\d+)?|Pt\.?\s*[A-Z0-9]{{1,3}}))\s*\)"
+_ISSUE_PART = (r"\(\s*{issue}(\s+(?:Suppl(?:ement)?\.?(?:\s*\d+)?|(?-i:Pt\.?\s*[A-Z0-9]{{1,3}})))"
+               r"\s*\)")  # (a part in capitals: "(7 pts)" is none)
 
 
 def _issue_with_its_part(item: dict[str, Any], text: str) -> None:
@@ -1863,20 +1869,26 @@ def _issue_with_its_part(item: dict[str, Any], text: str) -> None:
 
 
 # an edition printed after the title: "Social research methods. 5th edn.", "…, 3rd ed."
-_EDITION_AT_END = re.compile(r"[.,]?\s+\(?\d+(?:st|nd|rd|th)\s+(?:edn|ed|edition)\.?\)?$", re.I)
+_EDITION_AT_END = re.compile(r"(?P<mark>[.,]?)\s+\(?(?P<edition>\d+)(?:st|nd|rd|th)\s+"
+                             r"(?:edn|ed|edition)\.?\)?$", re.I)
+# ... but a title about an edition ends with one: "Welcome to the 10th edition"
+_ABOUT_AN_EDITION = re.compile(r"\b(?:the|a|this|its|our|their|of|on|to|in|for)$", re.I)
 
 
 def _edition_ending_a_title(item: dict[str, Any]) -> None:
-    """An edition is no part of the title it follows (CSL has ``edition`` for it)."""
+    """An edition is no part of the title it follows; it is kept as CSL's ``edition``."""
     title = item.get("title", "")
     found = _EDITION_AT_END.search(title)
-    if found and found.start() > 0:
+    if found and found.start() > 0 and (
+            found.group("mark") or not _ABOUT_AN_EDITION.search(title[:found.start()])):
         item["title"] = title[:found.start()]
+        item.setdefault("edition", found.group("edition"))
 
 
 # a note's cited page after its bracketed imprint: "… (Stanford, CA: Stanford University
 # Press, 1987), 4." (Chicago notes); a roman page too: "…, 1984), xiii."
-_NOTE_PAGE = re.compile(r"(?:1[5-9]|20)\d\d\),\s*(?P<page>\d+(?:\s*[-–]\s*\d+)?|[ivxlc]{1,7})\.?$")
+_NOTE_PAGE = re.compile(r"(?P<year>(?:1[5-9]|20)\d\d)\),\s*"
+                        r"(?P<page>\d+(?:\s*[-–]\s*\d+)?|[ivxlc]{1,7})\.?$")
 
 
 def _cited_page_after_the_imprint(item: dict[str, Any], text: str) -> None:
@@ -1884,8 +1896,8 @@ def _cited_page_after_the_imprint(item: dict[str, Any], text: str) -> None:
     if "page" in item:
         return
     found = _NOTE_PAGE.search(text)
-    if found and str(_issued_year(item)) in text[max(0, found.start() - 1):found.start() + 4]:
-        item["page"] = _page(found.group("page"))
+    if found and found.group("year") == str(_issued_year(item)) != found.group("page"):
+        item["page"] = _page(found.group("page"))  # (not the year again: "1883), 1883.")
 
 
 # ACS's journal form: "… Reactions. Angew. Chem., Int. Ed. 2001, 40, 2004–2021." (the journal,
@@ -1939,7 +1951,10 @@ _WORDS_OF_A_TITLE = re.compile(r"(?:\b[a-z]{2,}\b\W+){3}")  # names have no such
 # what the tagger takes for a title in a list of names: an initial, a name before "et al."
 _NAME_READ_AS_TITLE = re.compile(r"[A-Z]\.?$|[A-Z][\w'’-]*\s+et\.?\s*al\.?$")
 # a numbered list's number before the reference: "6. ", "[18] ", "(5) "
-_ENTRY_NUMBER = re.compile(r"^\s*(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}\.)\s+")
+# before names written initials first, as the physics forms write them ("6. A. Rivera, …"; not
+# "8. Smith, J., Jones, K. Phys. Rev. Lett. …", which those forms do not read)
+_ENTRY_NUMBER = re.compile(r"^\s*(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}\.)\s+"
+                           r"(?=(?:[A-Z]\.\s*-?)+[A-Z])")
 
 
 def _physics_forms(item: dict[str, Any], text: str) -> None:

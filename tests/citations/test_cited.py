@@ -1043,6 +1043,10 @@ def test_an_abbreviated_container_ends_before_its_imprint_or_its_numbers(doi, te
     "[9] M. Ralser, G. Heeren, M. Breitenbach, H. Lehrach, and S. Krobitsch, “Triose phosphate "
     "isomerase deficiency is caused by altered dimerization–not catalytic inactivity–of the "
     "mutant enzymes,” PLoS One, vol. 1, no. 1, e31, Dec. 2006.",
+    # ... and with the year alone after it, the commonest IEEE form
+    "[9] M. Ralser, G. Heeren, M. Breitenbach, H. Lehrach, and S. Krobitsch, “Triose phosphate "
+    "isomerase deficiency is caused by altered dimerization–not catalytic inactivity–of the "
+    "mutant enzymes,” PLoS One, vol. 1, no. 1, e31, 2006.",
     # Elsevier: after the bracketed year
     "[3] M. Ralser, G. Heeren, M. Breitenbach, H. Lehrach, S. Krobitsch, Triose phosphate "
     "isomerase deficiency is caused by altered dimerization–not catalytic inactivity–of the "
@@ -1055,3 +1059,16 @@ def test_an_e_locator_standing_alone_is_the_page_and_a_wrong_one_is_named(text):
     record = WORKS["10.1371/journal.pone.0000030"]
     checks = compare_fields(read_citation(text, record), text, record)
     assert checks["page"].match is False
+
+
+def test_a_journals_section_is_no_imprint():
+    """SYNTHETIC record: GTEx's recorded record moved to a journal in sections. ACS's
+    "Acta Crystallogr., Sect. F: Struct. Biol. Commun." names section F, not section D: the
+    name is not cut at ", Sect. F:" as at a place and publisher."""
+    from archiver.citations.verify import compare_fields
+    record = {**GTEX, "container-title": [
+        "Acta Crystallographica Section D Biological Crystallography"]}
+    text = ("Chiang, C.; Scott, A. J.; Davis, J. R. The Impact of Structural Variation on Human "
+            "Gene Expression. Acta Crystallogr., Sect. F: Struct. Biol. Commun. 2017, 49, "
+            "692–699.")
+    assert compare_fields(read_citation(text, record), text, record)["journal"].match is False

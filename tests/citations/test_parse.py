@@ -1501,3 +1501,58 @@ def test_an_issue_keeps_the_supplement_after_its_number():
                            "classification of pulmonary hypertension. J Am Coll Cardiol. "
                            "2013;62(25 Suppl):D34-41.")
     assert (item["volume"], item["issue"], item["page"]) == ("62", "25 Suppl", "D34-41")
+
+
+
+# -- where the rules above must not fire ---------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Wiebe, Robert H. 1962. Businessmen and Reform: A Study of the Progressive Movement. "
+    "Cambridge: Harvard University Press.",
+    "Albin, Drema D., & Echols, Catharine H. 1996. Stressed and word-final syllables in "
+    "infant-directed speech. Infant Behavior & Development 19, 401–418.",
+])
+def test_an_authors_initial_h_before_the_year_is_no_heft(text):
+    assert "issue" not in parse_reference(text)
+
+
+def test_acss_journal_then_year_then_a_volume_like_a_year_keeps_the_year():
+    item = parse_reference(
+        "(3) Pinto, S. N.; Silva, L. C.; Futerman, A. H.; Prieto, M. Effect of ceramide "
+        "structure on membrane biophysical properties: the role of acyl chain length and chain "
+        "saturation. Biochim. Biophys. Acta 2011, 1808, 2753–2760.")
+    assert item["issued"] == {"date-parts": [[2011]]}
+    assert item["container-title"] == "Biochim. Biophys. Acta"
+
+
+@pytest.mark.parametrize(("text", "title", "edition"), [
+    ("Bryman, A. (2016) Social research methods. 5th edn. Oxford: Oxford University Press.",
+     "Social research methods", "5"),
+    # strings written to probe the rule: a title about an edition keeps it
+    ("Lee, S. (2019). Welcome to the 10th edition. Nursing Times, 115(3), 1.",
+     "Welcome to the 10th edition", None),
+])
+def test_an_edition_is_kept_as_the_edition_unless_the_title_is_about_one(text, title, edition):
+    item = parse_reference(text)
+    assert (item["title"], item.get("edition")) == (title, edition)
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    # written to probe the rules: ABNT's letters before the title, "pts" in a note after it,
+    # a note whose "page" is its year again
+    ("Lopes, J. (2010). Sobre o v. 2, n. 3 da revista. Revista X, 5(2), 1–10.", ("volume", "2")),
+    ("Smith J. Title here. Lancet. 2010;11(7):1-10. Rated on a (7 pts) scale.",
+     ("issue", "7 pts")),
+    ("1. Henry James, The Bostonians (Boston: Osgood, 1883), 1883.", ("page", "1883")),
+])
+def test_a_rule_reads_only_where_its_form_stands(text, absent):
+    key, value = absent
+    assert parse_reference(text).get(key) != value
+
+
+@pytest.mark.parametrize(("text", "journal"), [
+    ("8. Smith, J. et al. Nature 521, 436 (2015).", "Nature"),
+    ("8. Smith, J., Jones, K. Phys. Rev. Lett. 100, 1234 (2008).", "Phys. Rev. Lett"),
+])
+def test_a_numbered_list_of_family_names_first_is_not_read_as_a_physics_form(text, journal):
+    assert parse_reference(text)["container-title"] == journal
