@@ -49,8 +49,9 @@ _FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 def identity_of(clean: CleanPost, raw: RawPost) -> Identity:
     """The post's identity, from the strongest basis it has (docs/archive.md): WeChat's ids,
-    its short address, its account with a full day and its title, else its content (with
-    whatever of those it has), so that two different posts are never one object."""
+    its short address, its account with a full day and its title, else its content (a titled
+    post's with its title and whatever it has of account and date), so that two different
+    posts are never one object."""
     meta = {k: v.value for k, v in clean.meta.items()}
     if meta.get("biz") and meta.get("mid") and meta.get("idx"):
         return Identity("biz-mid-idx", f"{meta['biz']}/{meta['mid']}/{meta['idx']}")
