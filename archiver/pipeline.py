@@ -533,14 +533,20 @@ class _Run:
         self.given[record["id"]] = known
         return known
 
-    def file_as(self, own: str, names: list[str]) -> tuple[str, list[str]]:
+    def file_as(self, own: str, names: list[str], earlier: str | None = None,
+                text: str = "") -> tuple[str, list[str]]:
         """The object a post goes in, and the ids its provenance keeps: an object with the
         post's own id, else one with another of its names (a save without the page's
         scripts, archived first, knew only its short address), else one known to have one of
-        them as an alias (the raw page, archived first, knew both), else a new object."""
+        them as an alias (the raw page, archived first, knew both), else the object an
+        earlier rule named it by (``earlier``: its title) if that one's head holds the same
+        ``text`` (a post of the same title with another text is another post), else a new
+        object."""
         candidates = [own, *(name for name in names if is_address_id(name))]
         if self._is_object(own):
             object_id = own
+        elif earlier and self._is_object(earlier) and self._head_text(earlier) == text:
+            object_id = earlier
         else:
             mine = {name for name in candidates if is_long_id(name)}
             found = [name for name in candidates if self._is_object(name)]
@@ -554,6 +560,14 @@ class _Run:
         for name in (object_id, *known):
             self.pending.setdefault(name, object_id)
         return object_id, sorted(known)
+
+    def _head_text(self, object_id: str) -> str | None:
+        """The text of the object's head record, if it can be read (else no text matches)."""
+        try:
+            path = self.archive.content_path(object_id, "record.json")
+            return json.loads(path.read_bytes()).get("text")
+        except (OSError, ValueError, KeyError, TypeError, ArchiverError):
+            return None
 
     def _owner(self, name: str) -> str | None:
         """The object known by ``name``, its id or an alias, if any."""

@@ -96,8 +96,9 @@ def prepare_all(path: Path, config: Config, session: Session | None = None,
 
 
 KeyFor = Callable[[dict[str, Any]], str]
-# (the post's own id, its other names) → (the object to file it in, the names to record)
-FileAs = Callable[[str, list[str]], tuple[str, list[str]]]
+# (the post's own id, its other names, the id an earlier rule gave it, its text) → (the object
+# to file it in, the names to record)
+FileAs = Callable[[str, list[str], str | None, str], tuple[str, list[str]]]
 
 
 def default_key(record: dict[str, Any]) -> str:
@@ -214,8 +215,11 @@ def finish_post(extracted: Extracted, path: Path, event_time: str | None = None,
     raw, post, assets, inputs, identity, names = (
         extracted.raw, extracted.post, extracted.assets, extracted.inputs, extracted.identity,
         extracted.names)
-    object_id, aliases = (file_as(identity.object_id, names) if file_as
-                          else (identity.object_id, names))
+    object_id, aliases = (file_as(identity.object_id, names, identity.earlier, post.text)
+                          if file_as else (identity.object_id, names))
+    if object_id == identity.earlier:  # filed as the earlier rule named it: recorded so, as
+        # then (the same post re-ingested is unchanged)
+        identity = Identity("account-date-title", object_id.removeprefix("wx:"))
     record = build_record(raw, post, assets, identity, object_id)
     record["citation_key"] = (key_for or default_key)(record)
     if validate:

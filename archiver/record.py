@@ -33,6 +33,9 @@ class Identity:
 
     basis: str  # biz-mid-idx | url-token | account-date-title | content
     value: str
+    # the id an earlier rule gave a titled post without an account and a whole day (its
+    # title, with what it had of account and date): such a post archived then is filed there
+    earlier: str | None = None
 
     @property
     def object_id(self) -> str:
@@ -76,7 +79,9 @@ def identity_of(clean: CleanPost, raw: RawPost) -> Identity:
     text = clean.text or raw.data.decode("utf-8", "replace")
     key = "\n".join([*known, text]) if title else text
     digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
-    return Identity("content", f"c/{digest}")
+    earlier = "wx:t/" + hashlib.sha256("\n".join(known).encode("utf-8")).hexdigest()[:24] \
+        if title else None
+    return Identity("content", f"c/{digest}", earlier)
 
 
 def names_of(clean: CleanPost, identity: Identity) -> list[str]:

@@ -2481,3 +2481,31 @@ def test_two_undated_posts_with_one_title_are_two_objects_not_two_versions(runne
     assert [json.loads(line)["status"] for line in again.stdout.splitlines()] == [
         "unchanged"] * 2
     assert len({json.loads(line)["id"] for line in first.stdout.splitlines()}) == 2
+
+
+def test_a_post_an_earlier_rule_named_by_its_title_alone_is_still_filed_there(
+        runner, archive_dir, tmp_path, monkeypatch):
+    """An archive made when an undated post was named by its account and title (the
+    earlier rule, reproduced here by wrapping identity_of): the same post re-ingested is
+    unchanged in that object; another post of that title is a new object."""
+    import archiver.prepare as prepare
+    from archiver.record import Identity, identity_of
+
+    for name, body in (("mon", "周一的早报内容。"), ("tue", "周二的早报，完全不同的内容。")):
+        (tmp_path / f"{name}.md").write_text(
+            f"---\ntitle: 每日早报\naccount: 澎湃新闻\n---\n{body}\n", encoding="utf-8")
+
+    def earlier_rule(clean, raw):
+        return Identity("account-date-title",
+                        identity_of(clean, raw).earlier.removeprefix("wx:"))
+    monkeypatch.setattr(prepare, "identity_of", earlier_rule)
+    made = run(runner, "ingest", tmp_path / "mon.md", "--archive", archive_dir, "--no-fetch",
+               "--json")
+    old_id = json.loads(made.stdout)["id"]
+    assert old_id.startswith("wx:t/")
+    monkeypatch.undo()
+    again = run(runner, "ingest", tmp_path / "mon.md", tmp_path / "tue.md", "--archive",
+                archive_dir, "--no-fetch", "--json", "--refresh")  # read again, not receipted
+    rows = [json.loads(line) for line in again.stdout.splitlines()]
+    assert [(r["id"], r["status"]) for r in rows][0] == (old_id, "unchanged")
+    assert rows[1]["status"] == "added" and rows[1]["id"].startswith("wx:c/")
