@@ -532,7 +532,16 @@ def _title_by_cues(body: str) -> tuple[int, int] | None:
         start = dated.end()
         end = _SENTENCE_END.search(body[start:])
         return start, start + (end.start() + 1 if end else len(body) - start)
+    capitals = _TITLE_IN_CAPITALS.search(body)
+    if capitals:  # "Jones, H. M. CLIMATE CHANGE AND … HEAT. In …": the names end before it
+        return capitals.start(1), capitals.end(1)
     return None
+
+
+# a title printed in capitals after the names' full stop: four words or more, none in small
+# letters (names in capitals, as GB/T prints them, come first and are followed by initials)
+_TITLE_IN_CAPITALS = re.compile(r"(?<=\.\s)([A-Z][A-Z0-9'’\-]*(?:[ ,:;]+[A-Z0-9][A-Z0-9'’\-]*){3,})"
+                                r"(?=\.\s|\.?$)")
 
 
 # APA's "(n.d.)", Harvard's (Cite Them Right) "(no date)", with the full stop after it

@@ -1072,3 +1072,15 @@ def test_a_journals_section_is_no_imprint():
             "Gene Expression. Acta Crystallogr., Sect. F: Struct. Biol. Commun. 2017, 49, "
             "692–699.")
     assert compare_fields(read_citation(text, record), text, record)["journal"].match is False
+
+
+def test_a_title_in_capitals_with_a_wrong_word_is_the_title_not_an_author():
+    """Nature's chapter with its title in capitals after the names' full stop: a wrong word
+    in it is a wrong title, not an author Crossref does not list."""
+    from archiver.citations.verify import compare_fields
+    record = WORKS["10.1007/978-3-319-75889-3_1"]
+    text = ("Jones, H. M. CLIMATE NEURAL AND INCREASING RISK OF EXTREME HEAT. In Human Health "
+            "and Physical Activity During Heat Exposure 1–13 (Springer, 2018).")
+    checks = compare_fields(read_citation(text, record), text, record)
+    assert checks["title"].match is False
+    assert checks["author"].match is True
