@@ -219,7 +219,7 @@ def finish_post(extracted: Extracted, path: Path, event_time: str | None = None,
                           if file_as else (identity.object_id, names))
     if object_id == identity.earlier:  # filed as the earlier rule named it: recorded so, as
         # then (the same post re-ingested is unchanged)
-        identity = Identity("account-date-title", object_id.removeprefix("wx:"))
+        identity = identity.as_earlier()
     record = build_record(raw, post, assets, identity, object_id)
     record["citation_key"] = (key_for or default_key)(record)
     if validate:

@@ -41,6 +41,16 @@ class Identity:
     def object_id(self) -> str:
         return f"wx:{self.value}"
 
+    def as_earlier(self) -> Identity:
+        """The identity the earlier rule gave the post (``earlier``), as it recorded it."""
+        assert self.earlier is not None
+        return Identity("account-date-title", self.earlier.removeprefix("wx:"))
+
+
+def _digest(text: str) -> str:
+    """The hash an id that is no address is named by: the start of the text's sha256."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+
 
 def _norm_title(title: str) -> str:
     text = unicodedata.normalize("NFKC", title).casefold()
@@ -70,18 +80,15 @@ def identity_of(clean: CleanPost, raw: RawPost) -> Identity:
     title = meta.get("title")
     date = str(meta.get("published") or "")[:10]
     known = [str(meta.get("account") or ""), date, _norm_title(str(title or ""))]
+    by_title = "t/" + _digest("\n".join(known))
     if title and known[0] and _FULL_DAY.fullmatch(date):
-        digest = hashlib.sha256("\n".join(known).encode("utf-8")).hexdigest()[:24]
-        return Identity("account-date-title", f"t/{digest}")
+        return Identity("account-date-title", by_title)
     # without all three, a title names no post: two posts titled 早报 or 目录 by one account,
     # undated or dated to a month, or by unnamed accounts on one day, are two posts, not two
     # versions of one; what is known of them is kept in the key with their text
     text = clean.text or raw.data.decode("utf-8", "replace")
     key = "\n".join([*known, text]) if title else text
-    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
-    earlier = "wx:t/" + hashlib.sha256("\n".join(known).encode("utf-8")).hexdigest()[:24] \
-        if title else None
-    return Identity("content", f"c/{digest}", earlier)
+    return Identity("content", f"c/{_digest(key)}", f"wx:{by_title}" if title else None)
 
 
 def names_of(clean: CleanPost, identity: Identity) -> list[str]:

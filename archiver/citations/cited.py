@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -267,7 +268,7 @@ def _up_to_the_records_journal(tail: str, span: tuple[int, int], record: dict[st
     if not journal_names(record) or stop - start > _LONGEST_NAME or \
             compare_journal(_clean(tail[start:stop]), "", record).match:
         return span
-    for _, end in zip(range(3), _JOURNAL_END.finditer(tail, stop + 1), strict=False):
+    for end in itertools.islice(_JOURNAL_END.finditer(tail, stop + 1), 3):
         if end.start() - start > _LONGEST_NAME:
             break
         if compare_journal(_clean(tail[start:end.start()]), "", record).match:

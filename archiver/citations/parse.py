@@ -1476,12 +1476,18 @@ _SUBTITLE_THEN_IMPRINT = re.compile(
     r"\s+[A-ZÀ-Ý][^.,;()\[\]\d]*,\s+[A-ZÀ-Ý][^.,;()\[\]\d]*,\s+(?:1[5-9]|20)\d\d\.?$")
 
 
+def _field_end(item: dict[str, Any], key: str, text: str) -> int:
+    """Where the reference's field ``key`` (first found) ends in its text; -1 when it has
+    none, or the text does not hold it as read."""
+    value = item.get(key, "")
+    at = text.find(value) if value else -1
+    return at + len(value) if at >= 0 else -1
+
+
 def _title_end(item: dict[str, Any], text: str) -> int:
-    """Where the reference's title ends in its text; -1 when it has none, or the text does
-    not hold it as read. The rules below read what follows a title the tagger cut short."""
-    title = item.get("title", "")
-    at = text.find(title) if title else -1
-    return at + len(title) if at >= 0 else -1
+    """Where the reference's title ends in its text (-1: see :func:`_field_end`). The rules
+    below read what follows a title the tagger cut short."""
+    return _field_end(item, "title", text)
 
 
 def _issued_year(item: dict[str, Any]) -> int | None:
@@ -1668,9 +1674,8 @@ def _year_ending_a_container(item: dict[str, Any], text: str) -> None:
     the same or the next, follows it between commas (not ACS's "Biochim. Biophys. Acta
     2015, 1853, …": a journal, its year, and a volume that looks like one)."""
     container = item.get("container-title", "")
-    at = text.find(container) if container else -1
-    end = at + len(container)
-    glued = _GLUED_YEAR.match(text, end) if at >= 0 and _ACRONYM_AT_END.search(container) \
+    end = _field_end(item, "container-title", text)
+    glued = _GLUED_YEAR.match(text, end) if end >= 0 and _ACRONYM_AT_END.search(container) \
         else None
     later = _YEAR_OF_PUBLICATION.match(text, glued.end()) if glued else None
     if glued and later and 0 <= int(later.group(1)) - int(glued.group(1)) <= 1:
@@ -1787,16 +1792,17 @@ def _volume_and_issue_by_their_letters(item: dict[str, Any], text: str) -> None:
     """Where the volume and issue are marked with words the tagger seldom saw: ABNT's
     ``v. 22, n. 68`` (it took the number for the volume) and the place ABNT prints after the
     journal's name; German ``H. 3`` or ``Heft 1/2``."""
-    abnt = _ABNT_NUMBERS.search(text, max(_title_end(item, text), 0))
+    after_title = max(_title_end(item, text), 0)  # not "Miller, John H. 2010", not the title's
+    abnt = _ABNT_NUMBERS.search(text, after_title)
     if abnt:
         item["volume"], item["issue"] = abnt.group(1), abnt.group(2)
         container = item.get("container-title", "")
-        at = text.find(container) if container else -1
-        place = _ABNT_PLACE.search(container) if at >= 0 else None
-        if place and re.match(r"\s*,\s*v\.", text[at + len(container):]):
+        end = _field_end(item, "container-title", text)
+        place = _ABNT_PLACE.search(container) if end >= 0 else None
+        if place and re.match(r"\s*,\s*v\.", text[end:]):
             item["container-title"] = container[:place.start()]
         return
-    heft = _HEFT.search(text, max(_title_end(item, text), 0))  # not "Miller, John H. 2010"
+    heft = _HEFT.search(text, after_title)
     if heft and "issue" not in item:
         item["issue"] = heft.group(1).replace(" ", "")
 
