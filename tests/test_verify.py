@@ -1394,6 +1394,35 @@ def test_a_bibtex_entry_in_a_posts_code_fence_is_one_citation(server, tmp_path, 
     assert result.exit_code == ExitCode.CITATION_WRONG
 
 
+def test_a_reference_list_markdown_made_one_paragraph_is_read_entry_by_entry(
+        server, tmp_path, monkeypatch):
+    """A Markdown post whose reference list has no blank line between its entries: Markdown
+    makes the list one paragraph, one line in the record. Each entry is still a citation,
+    checked field by field (the wrong volume of the second is found; it has no DOI, and was
+    lost whole), not only the DOIs on the line, checked bare."""
+    post = tmp_path / "post.md"
+    post.write_text(
+        "---\ntitle: 结构变异与基因表达\n---\n\n正文。研究表明这很重要[1]。\n\n参考文献：\n"
+        "[1] Chiang, C., Scott, A. J., Davis, J. R., Tsang, E. K., Li, X., Kim, Y., et al.\n"
+        "(2017). The impact of structural variation on human gene expression. Nature\n"
+        "Genetics, 49(5), 692–699. https://doi.org/10.1038/ng.3834\n"
+        "[2] Ralser, M., Heeren, G., Breitenbach, M., Lehrach, H., & Krobitsch, S. (2006).\n"
+        "Triose phosphate isomerase deficiency is caused by altered dimerization–not\n"
+        "catalytic inactivity–of the mutant enzymes. PLoS ONE, 2(1), e30.\n"
+        "[3] Myers, C. L., Barrett, D. R., Hibbs, M. A., Huttenhower, C., & Troyanskaya, O.\n"
+        "G. (2006). Finding function: evaluation methods for functional genomic data. BMC\n"
+        "Genomics, 7, 187. https://doi.org/10.1186/1471-2164-7-187\n", encoding="utf-8")
+    result = run_verify(["verify", "post.md", "--json"], server.url, tmp_path, monkeypatch)
+    citations = json.loads(result.stdout)["citations"]
+    assert [(c["text"][:12], c["location"], c["status"]) for c in citations] == [
+        ("[1] Chiang, ", "post.md#blocks/1", "verified"),
+        ("[2] Ralser, ", "post.md#blocks/1", "mismatch"),
+        ("[3] Myers, C", "post.md#blocks/1", "verified")]
+    assert [name for name, field in citations[1]["fields"].items()
+            if field["match"] is False] == ["volume"]
+    assert result.exit_code == ExitCode.CITATION_WRONG
+
+
 def test_ingest_verify_names_a_wrong_bibtex_entry_on_one_line(server, tmp_path, monkeypatch):
     """``ingest --verify`` names each wrong citation on a line of its own; an entry written
     over several lines printed its line breaks there, its fields looking like other lines."""

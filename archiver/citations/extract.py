@@ -274,12 +274,13 @@ def find_dois(lines: Iterable[str], links: Iterable[str] = ()) -> list[str]:
 # "— 参考文献 —", "▼参考文献", "参考文献 / References", "References and notes"); one over a
 # list also with a note in brackets on how to read it ("【参考文献】（上下滑动查看更多）",
 # "参考文献：【左右滑动查看】", "References (scroll to see more)")
-_DRESS = r"[\s【\[#—–\-·•▼▽↓]*"
-_LIST_HEADING = (r"(?:参考文献|参考资料|references?(?:\s+and\s+notes)?|bibliography|works cited|"
-                 r"literature cited)(?:\s*/\s*(?:references?|参考文献))?")
+HEADING_DRESS = r"[\s【\[#—–\-·•▼▽↓]*"
+LIST_HEADING = (r"(?:参考文献|参考资料|references?(?:\s+and\s+notes)?|bibliography|works cited|"
+                r"literature cited)(?:\s*/\s*(?:references?|参考文献))?")
 _SECTION = re.compile(
-    rf"^{_DRESS}(?:{_LIST_HEADING}|原文信息|文献来源|原文出处|论文信息|sources?){_DRESS}[】\]]*"
-    rf"\s*[:：]?{_DRESS}$|^{_DRESS}{_LIST_HEADING}{_DRESS}[】\]]*\s*[:：]?\s*"
+    rf"^{HEADING_DRESS}(?:{LIST_HEADING}|原文信息|文献来源|原文出处|论文信息|sources?)"
+    rf"{HEADING_DRESS}[】\]]*\s*[:：]?{HEADING_DRESS}$"
+    rf"|^{HEADING_DRESS}{LIST_HEADING}{HEADING_DRESS}[】\]]*\s*[:：]?\s*"
     r"[（(【\[][^（()）【】\[\]]{1,30}[）)】\]]\s*[:：]?[\s↓▼]*$", re.I)
 # ... and one over the post's one reference ("Cite:", "How to cite this article:",
 # "引用格式：", "引用本文："): what follows that one is the post's again
@@ -466,7 +467,7 @@ _AUTHORS_OPENING = (
     r"^(?:\W*\d{1,3}\W+)?(?:[A-Z][\w'’-]+,?\s+(?:[A-Z]\.\s*|[A-Z]{1,3}\b)|"
     r"(?:[A-Z]\.\s*){1,3}[A-Z][\w'’-]+,|[A-Z][\w'’-]+,\s+[A-Z][a-z]+\.|"
     r"[\u4e00-\u9fff]{2,4}(?:\s*[,，、]\s*[\u4e00-\u9fff]{2,4})*\s*[,，]\s*等)")
-_OPENS_WITH_AUTHORS = re.compile(_AUTHORS_OPENING)
+OPENS_WITH_AUTHORS = re.compile(_AUTHORS_OPENING)
 _LISTED_WORK = re.compile(
     r"(?<![\d:–—-])\d{1,5}\s*[–—-]\s*\d{1,5}(?![\d:–—-])|\d+\s*\([\w/–-]+\)|"
     r"\[[A-Z]{1,2}(?:/OL)?\]|"  # GB/T 7714's type of work: [M/OL], [R/OL], [P], [N]…
@@ -477,7 +478,7 @@ _UNDATED_WORK = re.compile(GBT_TYPE_MARK + r"|\bpp?\.\s*\d+\s*[–—-]\s*\d+|"
                            r"\bn\.\s*d\.|\bno date\b|\bdate unknown\b", re.I)
 
 
-def _entry_of_a_section(text: str) -> bool:
+def entry_of_a_section(text: str) -> bool:
     """A line of a reference section taken for an entry: a reference, or a year and one of
     :data:`_LISTED_WORK` ("… D-Lib Magazine, 23(1/2).", "… Economia Agro-alimentare, (1),
     75–92."), or no year and one of :data:`_UNDATED_WORK` ("Bichot C E. Title[M]//Book.
@@ -504,7 +505,7 @@ def _split_entry(text: str, nxt: _Line) -> bool:
     ("1. 原文：")."""
     return (not nxt[3] and not is_section_heading(nxt[1])
             and not text.rstrip().endswith((":", "："))
-            and _entry_of_a_section(text + " " + nxt[1]))
+            and entry_of_a_section(text + " " + nxt[1]))
 
 
 # how many paragraphs a numbered entry of a reference section may be wrapped over after its
@@ -561,7 +562,7 @@ def _wrapped_lines(logical: list[_Line], at: int, entry: str
             logical[end][1]) and not _IDEOGRAPH.search(logical[end][1]):
         return 0, entry  # more lines than an entry wraps over: prose
     whole_alone = looks_like_reference(entry) and bool(_ENDS_WHOLE.search(entry.rstrip()))
-    return (end - at, whole) if not whole_alone and _entry_of_a_section(whole) else (0, entry)
+    return (end - at, whole) if not whole_alone and entry_of_a_section(whole) else (0, entry)
 
 
 def find_references(lines: list[str], listed: Iterable[int] = (),
@@ -611,7 +612,7 @@ def find_references(lines: list[str], listed: Iterable[int] = (),
             if wrapped and in_section:
                 text = whole
                 at += wrapped
-            elif wrapped and _OPENS_WITH_AUTHORS.match(text) and _entry_of_a_section(whole) \
+            elif wrapped and OPENS_WITH_AUTHORS.match(text) and entry_of_a_section(whole) \
                     and not _prose_naming_works(whole):
                 # a numbered list under no heading is a list of wrapped references when an
                 # entry opens with authors and its lines together read as an entry of one (a
@@ -633,7 +634,7 @@ def find_references(lines: list[str], listed: Iterable[int] = (),
             continue
         if (looks_like_reference(text) and (in_section or numbered or (
                 entry_number and _CLEARLY_A_WORK.search(text)))) or \
-                (in_section and _entry_of_a_section(text)):
+                (in_section and entry_of_a_section(text)):
             if _prose_naming_works(text):
                 continue  # its DOIs are checked one by one, as bare DOIs
             out.append((origin[index], text))

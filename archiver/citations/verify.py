@@ -70,6 +70,7 @@ from archiver.citations.labelled import reference_of_block
 from archiver.citations.notices import notices_of
 from archiver.citations.parse import MORE_NAMES
 from archiver.citations.pasted import entry_text, is_fence, join_entries
+from archiver.citations.runon import split_run_together
 from archiver.model import STATUSES
 
 FAILING = frozenset({"mismatch", "not_found"})
@@ -745,15 +746,17 @@ def citations_of(record: dict[str, Any]) -> list[tuple[str, str | None]]:
     for i, block in enumerate(record.get("blocks") or []):
         if block.get("type") == "list":
             for j, item in enumerate(block.get("items") or []):
-                listed.append(len(lines))
                 # an item of several paragraphs (its lines) is one entry, a reference and
                 # the DOI line under it one citation, as in records made before items had lines
-                lines.append(" ".join(item.split("\n")))
-                where.append(f"blocks/{i}/items/{j}")
+                for part in split_run_together(" ".join(item.split("\n"))):
+                    listed.append(len(lines))
+                    lines.append(part)
+                    where.append(f"blocks/{i}/items/{j}")
         elif block.get("type") != "image":
             for line in (block.get("text") or "").split("\n"):
-                lines.append(line)
-                where.append(f"blocks/{i}")
+                for part in split_run_together(line):  # a list Markdown made one paragraph
+                    lines.append(part)
+                    where.append(f"blocks/{i}")
     # a DOI broken inside a word over two paragraphs is found whole in its reference, and
     # its first part alone among the post's DOIs: that part is no DOI to check
     broken: set[str] = set()

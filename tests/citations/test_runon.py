@@ -1,0 +1,94 @@
+"""A reference list that reached the record as one line is read as its entries again.
+
+The entries below are built from recorded Crossref records in ``tests/fixtures/crossref/``
+(10.1038/ng.3834, 10.1371/journal.pone.0000030, 10.1186/1471-2164-7-187) as APA 7 and GB/T
+7714 print them; the others are real works in the forms their styles print (the Chinese
+ones in the form of the standard's own examples).
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from archiver.citations.runon import split_run_together
+
+CHIANG = ("Chiang, C., Scott, A. J., Davis, J. R., Tsang, E. K., Li, X., Kim, Y., et al. (2017). "
+          "The impact of structural variation on human gene expression. Nature Genetics, 49(5), "
+          "692–699. https://doi.org/10.1038/ng.3834")
+RALSER = ("Ralser, M., Heeren, G., Breitenbach, M., Lehrach, H., & Krobitsch, S. (2006). Triose "
+          "phosphate isomerase deficiency is caused by altered dimerization–not catalytic "
+          "inactivity–of the mutant enzymes. PLoS ONE, 1(1), e30.")
+MYERS = ("Myers, C. L., Barrett, D. R., Hibbs, M. A., Huttenhower, C., & Troyanskaya, O. G. "
+         "(2006). Finding function: evaluation methods for functional genomic data. BMC "
+         "Genomics, 7, 187. https://doi.org/10.1186/1471-2164-7-187")
+GBT_ARTICLE = "张三, 李四. 中亚国家的多元平衡外交[J]. 国际政治研究, 2020, 41(2): 33-58."
+GBT_BOOK = "王五. 哈萨克斯坦外交政策研究[M]. 北京: 社会科学文献出版社, 2019."
+GBT_CHIANG = ("CHIANG C, SCOTT A J, DAVIS J R, et al. The impact of structural variation on human "
+              "gene expression[J]. Nature Genetics, 2017, 49(5): 692-699. DOI: 10.1038/ng.3834.")
+
+
+def test_bracketed_numbers_counting_on_part_the_entries_and_the_heading():
+    line = f"参考文献： [1] {CHIANG} [2] {RALSER} [3] {MYERS}"
+    assert split_run_together(line) == ["参考文献：", f"[1] {CHIANG}", f"[2] {RALSER}",
+                                        f"[3] {MYERS}"]
+
+
+def test_full_width_brackets_and_a_heading_with_no_colon():
+    line = f"References ［1］{GBT_CHIANG} ［2］{GBT_ARTICLE}"
+    assert split_run_together(line) == ["References", f"［1］{GBT_CHIANG}", f"［2］{GBT_ARTICLE}"]
+
+
+def test_numbers_with_a_full_stop_part_the_entries_but_not_a_volume_number_inside_one():
+    # "Vol. 2." is a number and a full stop after a space, as the next entry's "2." is; the
+    # text before it is no entry (no year yet), so it is no cut
+    book = ("1. Knuth, D. E. The Art of Computer Programming, Vol. 2. Seminumerical "
+            "Algorithms. Reading, MA: Addison-Wesley, 1969.")
+    assert split_run_together(f"{book} 2. {MYERS}") == [book, f"2. {MYERS}"]
+
+
+def test_unnumbered_entries_part_after_a_doi_or_a_full_stop_before_authors():
+    assert split_run_together(f"{CHIANG} {RALSER} {MYERS}") == [CHIANG, RALSER, MYERS]
+
+
+def test_a_titles_full_stop_before_an_editors_name_is_no_entrys_end():
+    chapter = ("Myers, C. L. (2006). Finding function. Barrett, D. R. (Ed.), Functional genomic "
+               "data (pp. 187–200). BMC.")
+    assert split_run_together(f"{chapter} {CHIANG}") == [chapter, CHIANG]
+
+
+def test_chinese_authors_open_an_entry_only_before_a_gbt_type_of_work():
+    assert split_run_together(f"参考文献：{GBT_ARTICLE} {GBT_BOOK} {GBT_CHIANG}") == [
+        "参考文献：", GBT_ARTICLE, GBT_BOOK, GBT_CHIANG]
+    prose = (f"{GBT_ARTICLE} 作者认为. 中亚国家的外交在二〇二〇年前后发生了变化，其原因值得"
+             "进一步讨论，本文不再展开。")
+    assert split_run_together(prose) == [prose]
+
+
+@pytest.mark.parametrize("line", [
+    # a short line: no two entries fit in it
+    f"[1] {GBT_ARTICLE}",
+    # prose citing by number: the first number does not open the line
+    "研究表明结构变异影响基因表达[1]，而且这一影响在不同组织中并不相同[2]。" * 3,
+    # one entry whole, with a second number that does not count on from its own
+    f"[1] {CHIANG} [3] and further reading",
+    # a heading and prose after it
+    "References: the works this post draws on are listed at the end of the second part, "
+    "after the figures, with links to each of them.",
+])
+def test_what_holds_no_entries_run_together_stays_one_line(line):
+    assert split_run_together(line) == [line]
+
+
+def test_the_last_cut_is_undone_when_what_follows_it_is_no_entry():
+    line = f"[1] {CHIANG} [2] {RALSER} [3] see the figures"
+    assert split_run_together(line) == [f"[1] {CHIANG}", f"[2] {RALSER} [3] see the figures"]
+
+
+def test_a_long_line_of_near_entries_is_split_quickly():
+    line = "Smith, J. (2020). Title. Journal, 1(2), 3–4. " * 70  # 3,150 characters
+    started = time.perf_counter()
+    parts = split_run_together(line)
+    assert time.perf_counter() - started < 1.0
+    assert len(parts) == 70
