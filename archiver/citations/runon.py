@@ -10,8 +10,8 @@ unchecked.
 
 So a long line is split where one entry ends and the next begins, and only there:
 
-- at list numbers that count on from the one opening the line (``[1] … [2] … [3]``,
-  ``1. … 2. …``), each cut kept only where the text before it reads as an entry;
+- at list numbers that count on from the one opening the line: bracketed (``[1] … [2] …
+  [3]``), or ``1. … 2. …`` where the text before each reads as an entry;
 - else before authors opening an entry (``Bzdok, D., …``, ``张三, 李四.`` before a GB/T 7714
   type of work) right after the previous entry's end (its full stop, DOI or URL), where the
   text before is a reference by itself (a year and a sign of a work: a title's full stop
@@ -47,11 +47,30 @@ _HEADING = re.compile(
 _BRACKETED = re.compile(r"(?:^|(?<=\s))[\[［](\d{1,3})[\]］]")
 _DOTTED = re.compile(r"(?:^|(?<=\s))(\d{1,3})[.)、](?=\s)")
 # what ends an entry: its full stop, DOI or URL ("… 975–993. ", "… 10.1093/ia/iiaa061 ")
-_ENTRY_END = re.compile(r"(?:[.。]|10\.\d{4,9}/\S+|https?://\S+)$")
-# a GB/T 7714 entry's Chinese authors: two to four characters a name, up to the full stop
-_CJK_AUTHORS = re.compile(r"[\u4e00-\u9fff]{2,4}(?:\s*[,，、]\s*[\u4e00-\u9fff]{2,4})*"
-                          r"(?:\s*[,，]\s*等)?\s*[.．。]")
-_GBT_MARK = re.compile(GBT_TYPE_MARK, re.I)
+# (not an initial's full stop: "Rotterdam: A. A. Balkema")
+_ENTRY_END = re.compile(r"(?:(?<!\b[A-Z])\.|。|10\.\d{4,9}/\S+|https?://\S+)$")
+# authors as an entry opens with them besides those :data:`OPENS_WITH_AUTHORS` knows: a
+# given name written whole ("Nord, Christiane (2008)", "Del Rey, Lester.", "Zhou, Zhifeng et
+# al."), a family name in capitals ("VANDAMME, Géraldine."), one of two words before
+# initials ("Ben Ali Y,", "Jansen van Vuren P,")
+_MORE_OPENINGS = re.compile(
+    r"(?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+|\s+[A-Z]\.)*"
+    r"(?=\.|,|\s+\(\d{4}|\s+et al\b|\s+and\b)"
+    r"|[A-Z]{2,}[A-Z'’-]*,\s+[A-Z]"
+    r"|[A-Z][\w'’-]+(?:\s+[a-z]{1,3})?\s+[A-Z][\w'’-]+\s+[A-Z]{1,3},")
+# a GB/T 7714 entry's Chinese authors (a body's name too) and its title up to its type of
+# work: "王五. 哈萨克斯坦外交政策研究[M]", "中国职工教育研究会. 职工教育研究论文集[G]"
+_CJK_OPENING = re.compile(
+    r"[\u4e00-\u9fff]{2,30}(?:\s*[,，、]\s*[\u4e00-\u9fff]{2,4})*(?:\s*[,，]\s*等)?\s*[.．。]"
+    r"[^.。]{1,150}?(?:" + GBT_TYPE_MARK + ")")
+# a place and its state or country, then the publisher's colon: "Washington, D.C.:", "New
+# York, NY:", "Evanston, Ill.:"
+_PLACE = re.compile(r"(?:[A-Z][a-z]+\s)?[A-Z][a-z]+,\s+(?:D\.\s?C\.|N\.\s?Y\.|[A-Z]{2}\b|"
+                    r"[A-Z][a-z]{1,4}\.)\s*:")
+# a book's imprint ending an entry: place, publisher and year
+_IMPRINT_END = re.compile(r"[A-Z][\w.]*(?:[ ,]+[A-Z][\w.]*){0,3}\s*:\s*[A-Z][^.:;]{1,60},\s*"
+                          r"(?:1[5-9]|20)\d\d[a-z]?\.$")
+_LOOKS_CITED = re.compile(r"\b(?:1[5-9]|20)\d\d")
 # where a next entry may begin: after spaces, or right after a Chinese full stop
 _GAP = re.compile(r"\s+|(?<=。)")
 
@@ -78,12 +97,18 @@ def _numbered(text: str) -> list[str] | None:
             break
     else:
         return None
+    # a bracketed number after a space is a list's, whatever the entry before it reads as
+    # ("———. 1992. …", a web page with no year); "2. " is as often a volume's ("Vol. 2. ")
+    bracketed = pattern is _BRACKETED
     starts, expected = [0], int(first.group(1)) + 1
     for marker in pattern.finditer(text, first.end()):
-        if int(marker.group(1)) == expected and entry_of_a_section(
-                text[starts[-1]:marker.start()]):
+        if int(marker.group(1)) == expected and (bracketed or entry_of_a_section(
+                text[starts[-1]:marker.start()])):
             starts.append(marker.start())
             expected += 1
+    if bracketed:
+        return [text[a:b].strip() for a, b in itertools.pairwise([*starts, len(text)])] \
+            if len(starts) > 1 else None
     return _whole_entries(text, starts, entry_of_a_section)
 
 
@@ -95,18 +120,29 @@ def _unnumbered(text: str) -> list[str] | None:
         if at >= len(text) or not _ENTRY_END.search(
                 text[max(starts[-1], gap.start() - 300):gap.start()]):
             continue
-        if _next_entry_opens(text[at:at + 300]) and looks_like_reference(
+        if _next_entry_opens(text[at:at + 300]) and _ends_an_entry(
                 text[starts[-1]:gap.start()]):
             starts.append(at)
-    return _whole_entries(text, starts, looks_like_reference)
+    # the last part opens as an entry (its cut says so): a year makes it one
+    return _whole_entries(text, starts, lambda last: bool(
+        looks_like_reference(last) or _LOOKS_CITED.search(last)))
+
+
+def _ends_an_entry(part: str) -> bool:
+    """The text before a cut is an entry by itself: a reference (a year and a sign of a work),
+    or one ending with its imprint ("… Evanston, Ill.: Regency, 1962.")."""
+    return looks_like_reference(part) or bool(_IMPRINT_END.search(part[-120:]))
 
 
 def _next_entry_opens(ahead: str) -> bool:
-    """Authors as an entry opens with them: Latin names, or Chinese ones before a GB/T 7714
-    type of work (a run of characters and a full stop is as often a sentence)."""
-    if OPENS_WITH_AUTHORS.match(ahead):
-        return True
-    return bool(_CJK_AUTHORS.match(ahead)) and bool(_GBT_MARK.search(ahead))
+    """Authors as an entry opens with them: Latin names, or Chinese ones before a title and
+    its GB/T 7714 type of work (a run of characters and a full stop is as often a sentence);
+    not a place before its publisher, which an imprint after a work's full stop opens with
+    ("Washington, D.C.: American Association…")."""
+    if _PLACE.match(ahead):
+        return False
+    return bool(OPENS_WITH_AUTHORS.match(ahead) or _MORE_OPENINGS.match(ahead)
+                or _CJK_OPENING.match(ahead))
 
 
 def _whole_entries(text: str, starts: list[int],

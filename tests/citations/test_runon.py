@@ -52,6 +52,28 @@ def test_unnumbered_entries_part_after_a_doi_or_a_full_stop_before_authors():
     assert split_run_together(f"{CHIANG} {RALSER} {MYERS}") == [CHIANG, RALSER, MYERS]
 
 
+@pytest.mark.parametrize("entry", [
+    # from the reference corpus (AnyStyle's, PMC's and GB/T 7714's own examples)
+    "Del Rey, Lester. The Eleventh Commandment. Evanston, Ill.: Regency, 1962.",
+    "VANDAMME, Géraldine. Du cœur à l’ouvrage. L'Infirmière Magazine, mars 2004, n°191. p. "
+    "37-39.",
+    "Ben Ali Y, Verger R, Carrière F, Petry S, Muller G, et al (2012) The molecular mechanism "
+    "of human hormone-sensitive lipase inhibition by substituted "
+    "3-phenyl-5-alkoxy-1,3,4-oxadiazol-2-ones. Biochimie 94: 137– 145",
+    "中国职工教育研究会. 职工教育研究论文集[G]. 北京: 人民教育出版社, 1985.",
+])
+def test_authors_written_as_other_styles_write_them_open_an_entry(entry):
+    assert split_run_together(f"{CHIANG} {entry}") == [CHIANG, entry]
+
+
+def test_bracketed_numbers_part_entries_that_read_as_none():
+    # an entry by the same author as the one before, and one with no year
+    ditto = "———. The Short Stories of Ernest Hemingway. New York: Charles Scribner, 1953."
+    web = "National Center for Biotechnology Information. GenBank Overview."
+    assert split_run_together(f"[1] {CHIANG} [2] {ditto} [3] {web}") == [
+        f"[1] {CHIANG}", f"[2] {ditto}", f"[3] {web}"]
+
+
 def test_a_titles_full_stop_before_an_editors_name_is_no_entrys_end():
     chapter = ("Myers, C. L. (2006). Finding function. Barrett, D. R. (Ed.), Functional genomic "
                "data (pp. 187–200). BMC.")
@@ -73,6 +95,15 @@ def test_chinese_authors_open_an_entry_only_before_a_gbt_type_of_work():
     "研究表明结构变异影响基因表达[1]，而且这一影响在不同组织中并不相同[2]。" * 3,
     # one entry whole, with a second number that does not count on from its own
     f"[1] {CHIANG} [3] and further reading",
+    # the same with a number and its full stop
+    f"1. {CHIANG} 3. and further reading",
+    # an initial's full stop before a publisher's name is no entry's end (GB/T 7714's own
+    # example), nor is a place before its publisher's colon an entry's authors
+    "YUFIN S A. Geoecology and computers: proceedings of the Third International Conference "
+    "on Advances of Computer Methods in Geotechnical and Geoenvironmental Engineering, Moscow, "
+    "Russia, February 1-4, 2000[C]. Rotterdam: A. A. Balkema, 2000.",
+    "American Association for the Advancement of Science. Science[J]. 1883, 1(1)-. "
+    "Washington, D.C.: American Association for the Advancement of Science, 1883-.",
     # a heading and prose after it
     "References: the works this post draws on are listed at the end of the second part, "
     "after the figures, with links to each of them.",
@@ -82,8 +113,8 @@ def test_what_holds_no_entries_run_together_stays_one_line(line):
 
 
 def test_the_last_cut_is_undone_when_what_follows_it_is_no_entry():
-    line = f"[1] {CHIANG} [2] {RALSER} [3] see the figures"
-    assert split_run_together(line) == [f"[1] {CHIANG}", f"[2] {RALSER} [3] see the figures"]
+    line = f"1. {CHIANG} 2. {RALSER} 3. see the figures"
+    assert split_run_together(line) == [f"1. {CHIANG}", f"2. {RALSER} 3. see the figures"]
 
 
 def test_a_long_line_of_near_entries_is_split_quickly():
