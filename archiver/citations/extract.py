@@ -223,14 +223,28 @@ _SPACED_PREFIX = re.compile(r"(\bdoi\s*[:：]?\s*10\.)\s+(?=\d{4,9}/)", re.I)
 _SPACED_DOI = re.compile(r"(10\.\d{4,9}/[^\s.\d]+)((?:\.[ \t]+[a-z0-9][\w-]*(?=[.\s]|$))+)")
 
 
+# ... and one broken at a line's end after the full stop that ends a word, its rest digits
+# (with full stops: "…/journal.pone." + "0020476", "…/j.neurobiolaging." + "2010.03.024"),
+# which Markdown's soft break or an HTML source's line break made a space. A DOI whose last
+# part is a number ("…/iiaa061. 2020") is whole, and a year alone after one is its year.
+_BROKEN_AT_A_FULL_STOP = re.compile(
+    r"(10\.\d{4,9}/\S*[A-Za-z]\.)[ \t]+(\d{4,}(?:\.\d+)*|\d+(?:\.\d+)+)(?![\w/-]|\.\d)")
+_YEAR_ALONE = re.compile(r"(?:1[5-9]|20)\d\d")
+
+
+def _rest_after_a_full_stop(match: re.Match[str]) -> str:
+    rest = match.group(2)
+    return match.group(0) if _YEAR_ALONE.fullmatch(rest) else match.group(1) + rest
+
+
 def doi_rejoined(text: str) -> str:
-    """``text`` with each DOI broken after a hyphen, slash or underscore, or spaced after its
-    full stops, whole again."""
+    """``text`` with each DOI broken after a hyphen, slash or underscore, spaced after its
+    full stops, or broken after a full stop before its digits, whole again."""
     if "10." not in text:
         return text
     text = _SPACED_DOI.sub(lambda m: m.group(1) + re.sub(r"\s+", "", m.group(2)),
                            _SPACED_PREFIX.sub(r"\1", text))
-    return _BROKEN_DOI.sub(r"\1", text)
+    return _BROKEN_AT_A_FULL_STOP.sub(_rest_after_a_full_stop, _BROKEN_DOI.sub(r"\1", text))
 
 
 # A list of DOIs written without spaces ("doi:10.1038/ng.3834,doi:10.1093/ia/iiaa061",

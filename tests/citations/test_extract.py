@@ -540,6 +540,25 @@ def test_a_doi_broken_right_after_its_prefixs_slash_is_whole():
         "Nat Genet. 2017. doi: 10.1038/ng.3834"
 
 
+@pytest.mark.parametrize(("line", "doi"), [
+    ("PLoS One. 2011;6(6):e20476. https://doi.org/10.1371/journal.pone. 0020476",
+     "10.1371/journal.pone.0020476"),
+    ("Neurobiol Aging. 2012;33(2):426.e1-9. doi:10.1016/j.neurobiolaging. 2010.03.024.",
+     "10.1016/j.neurobiolaging.2010.03.024"),
+    ("DOI:10.1371/journal.pone. 0020476）。", "10.1371/journal.pone.0020476"),
+    # a DOI whose last part is a number is whole: what follows is its year, or the text's
+    ("doi:10.1038/ng.3834. 2017;49(5):692-9", "10.1038/ng.3834"),
+    ("doi:10.1093/ia/iiaa061. 20200 readers", "10.1093/ia/iiaa061"),
+    # and a year alone after a word's full stop is a year
+    ("https://doi.org/10.1371/journal.pone. 2011", "10.1371/journal.pone"),
+])
+def test_a_doi_broken_after_a_words_full_stop_before_its_digits_is_whole(line, doi):
+    """A line break after a full stop inside a DOI, which Markdown's soft break (or an HTML
+    source's line break) makes a space: the DOI is whole, not its first part (which was
+    not found, failing a correct citation)."""
+    assert find_dois([line]) == [doi]
+
+
 @pytest.mark.parametrize(("written", "doi"), [
     ("doi:10.1038/ng.3834PMID: 28436983", "10.1038/ng.3834"),  # PubMed's line, spaces lost
     ("doi:10.1038/ng.3834PMID:28436983", "10.1038/ng.3834"),
