@@ -36,6 +36,23 @@ def text_file(path: Path) -> str:
     return decoded(data, path)
 
 
+# Python's str.splitlines also breaks at a form feed (pdftotext's page break), at NEL and at
+# the Unicode line and paragraph separators; an editor, `wc -l` and a line-by-line scorer
+# break only at a newline. There these are spaces inside the line.
+_LINE_END = re.compile(r"\r\n|\r|\n")
+_SPACES_INSIDE_A_LINE = dict.fromkeys(map(ord, "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"), " ")
+
+
+def text_lines(text: str) -> list[str]:
+    """``text``'s lines as an editor numbers them (CR LF, CR or LF end one; none is empty at
+    the end), a page break or line separator inside one a space: one reference a line stays
+    one, and line N of a report is line N of the file."""
+    lines = _LINE_END.split(text)
+    if lines and not lines[-1]:
+        lines.pop()
+    return [line.translate(_SPACES_INSIDE_A_LINE) for line in lines]
+
+
 # (mark, codec, name in messages). UTF-32's little-endian mark begins with UTF-16's: it is
 # looked for first. A browser knows only the UTF-8 and UTF-16 marks (the HTML standard's BOM
 # sniffing): a saved page is read as a browser reads it, and a UTF-32 mark is no mark there.

@@ -335,6 +335,21 @@ def test_a_folder_given_to_refs_parse_is_bad_input_worded_as_for_ingest(runner, 
     assert result.stderr.startswith(f"archiver: error: {folder}: is a folder, not a file")
 
 
+def test_refs_parse_reads_a_line_as_an_editor_counts_it(runner, tmp_path):
+    """One result a line, as the file's lines are numbered by an editor and by `wc -l`: a form
+    feed (pdftotext's page break inside a reference), NEL or a line separator inside a line is
+    a space in it, not the end of a line; CR LF ends one."""
+    refs = tmp_path / "refs.txt"
+    refs.write_bytes("Smith, J. (2020). A title\x0cbroken by a page. Nature, 1(2), 3-4.\r\n"
+                     "Jones, K. (2019). Other\u2028title. Cell, 5, 6-7.\n"
+                     "Lee, M. (2018). Third\x85one. Science, 7, 8.\n".encode())
+    result = run(runner, "refs", "parse", refs, "--json")
+    assert result.exit_code == 0, result.output
+    items = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(item["id"], item["title"]) for item in items] == [
+        ("ref1", "A title broken by a page"), ("ref2", "Other title"), ("ref3", "Third one")]
+
+
 def test_malformed_front_matter_exits_4_with_line(runner, archive_dir, tmp_path):
     bad = tmp_path / "bad.md"
     bad.write_text("---\ntitle: [unclosed\n---\nbody mmbiz\n", encoding="utf-8")

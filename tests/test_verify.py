@@ -1363,6 +1363,16 @@ def test_numbered_labelled_or_fenced_bibtex_entries_are_each_one_citation(
     assert citations[3]["text"] == GROSS_ENTRY % (2, "")  # the label goes, as on one line
 
 
+def test_a_references_file_is_numbered_by_its_newlines_alone():
+    """A form feed or line separator inside a line (a reference over a PDF's page break) is
+    a space in it: the next reference is on the line an editor shows it on."""
+    first, second = CASES[0]["text"], CASES[1]["text"]
+    cut = first.index(" ", 40)
+    text = f"{first[:cut]}\x0c{first[cut + 1:]}\n{second[:30]}\u2028{second[31:]}\n"
+    assert split_reference_lines(text) == [
+        (1, first), (2, f"{second[:30]} {second[31:]}")]
+
+
 def test_a_bibtex_entry_never_closed_leaves_the_lines_after_it_alone():
     """An entry whose closing brace was lost in the copy is not gathered: it would take the
     references after it (and the next entry) with it. Its lines are read one by one, as

@@ -72,6 +72,7 @@ from archiver.citations.parse import MORE_NAMES
 from archiver.citations.pasted import entry_text, is_fence, join_entries
 from archiver.citations.runon import split_run_together
 from archiver.model import STATUSES
+from archiver.textfiles import text_lines
 
 FAILING = frozenset({"mismatch", "not_found"})
 IDENTIFYING = ("author", "year", "journal", "volume", "page")
@@ -722,7 +723,7 @@ def split_reference_lines(text: str) -> list[tuple[int, str]]:
     blank lines, comments (``# …``), headings (``参考文献``, ``References:``) and the lines
     of a Markdown code fence (```` ```bibtex ````) are no references."""
     out = []
-    lines, origin = join_entries(text.splitlines())
+    lines, origin = join_entries(text_lines(text))
     for index, line in enumerate(lines):
         number = origin[index] + 1
         if is_fence(line):

@@ -20,7 +20,7 @@ from archiver.cli.base import (
     writing_stdout,
 )
 from archiver.cli.help import Group
-from archiver.textfiles import text_file
+from archiver.textfiles import text_file, text_lines
 
 refs_app = typer.Typer(cls=Group, help="Work with reference strings.", no_args_is_help=True)
 
@@ -54,9 +54,9 @@ def refs_parse(
             if sys.stdin is not None and sys.stdin.isatty() and not quiet:
                 err.print("reading reference strings, one per line; end with Ctrl-D",
                           markup=False)
-            lines = stdin_text().splitlines()
+            lines = text_lines(stdin_text())
         else:
-            lines = text_file(Path(source)).splitlines()
+            lines = text_lines(text_file(Path(source)))
         with writing_stdout():
             for number, line in enumerate(lines, 1):
                 item = parse_reference(line) if line.strip() else {}
