@@ -2228,7 +2228,7 @@ _URL = re.compile(r"https?://[^\s<>\"“”]+")
 
 
 # a newspaper's page, in brackets after its date (§8.8.2): "人民日报, 2020-09-12(2)."
-_NEWSPAPER_PAGE = re.compile(r"(?:1[5-9]|20)\d\d-\d{1,2}-\d{1,2}\s*[(（]\s*(\d{1,3})\s*[)）]")
+_NEWSPAPER_PAGE = re.compile(r"(?:1[5-9]|20)\d\d-\d{1,2}-\d{1,2}\s*[(（]\s*([A-Z]?\d{1,3})\s*[)）]")
 
 
 def _gbt_imprint(text: str, item: dict[str, Any]) -> dict[str, Any]:
@@ -2246,7 +2246,9 @@ def _gbt_imprint(text: str, item: dict[str, Any]) -> dict[str, Any]:
     if imprint:
         item.setdefault("publisher-place", imprint.group("place").strip())
         item.setdefault("publisher", imprint.group("publisher").strip())
-    page = _NEWSPAPER_PAGE.search(after) if kind == "N" and "page" not in item else None
+    # a newspaper's page after its date, "2011-02-16(A1)", whatever the tagger read there
+    # (the date's "02-16" as a page range)
+    page = _NEWSPAPER_PAGE.search(after) if kind == "N" else None
     if page:
         item["page"] = page.group(1)
     if code.group(1).endswith("OL") or kind == "EB":
@@ -2402,22 +2404,22 @@ def _gbt_roles(text: str, item: dict[str, Any]) -> dict[str, Any]:
     if code is None:
         return item
     _gbt_host_title(text, item)
+    container = (item.get("container-title") or "").strip()
+    place, publisher = item.get("publisher-place") or "", item.get("publisher") or ""
+    imprint = re.search(rf"(?:^|[.．。]\s*){re.escape(place)}\s*[:：]\s*"
+                        rf"{re.escape(publisher)}$", container) if place and publisher \
+        else None
+    if imprint and imprint.start() > 0:
+        # the host's title with the imprint after it ("Proceedings of ICC. Piscataway:
+        # IEEE", "…Operating Systems Principles. Stroudsburg: ACM"): the title alone
+        item["container-title"] = container = container[:imprint.start()]
     host = _HOST_PERSONS.search(text, code.start())
     if host and not _NO_PERSONS.match(host.group("names")):
         names = host.group("names").strip()
-        container = (item.get("container-title") or "").strip()
-        place, publisher = item.get("publisher-place") or "", item.get("publisher") or ""
-        imprint = re.search(rf"(?:^|[.．。]\s*){re.escape(place)}\s*[:：]\s*"
-                            rf"{re.escape(publisher)}$", container) if place and publisher \
-            else None
         if imprint and imprint.start() == 0 and container != names:
             # the tagger took the imprint ("上海: 上海古籍出版社") for the host; the words
             # after "//" are its title
             item["container-title"] = container = names
-        elif imprint:
-            # ... or the host's title with the imprint after it ("Proceedings of ICC.
-            # Piscataway: IEEE"): the title alone
-            item["container-title"] = container = container[:imprint.start()]
         if container and container != names and text.startswith(container, host.start("title")):
             people = split_authors(host.group("names"))
             if people:

@@ -822,6 +822,14 @@ def test_a_gbt_reference_names_no_one_it_does_not_name(text):
 @pytest.mark.parametrize(("text", "kind", "container"), [
     ("ZHANG S. Something[C]//JONES K. Proceedings of ICC. Piscataway: IEEE, 2010: 1-10.",
      "paper-conference", "Proceedings of ICC"),
+    # ... with no one named before it
+    ("GHEMAWAT S, GOBIOFF H, LEUNG S T. The Google file system[C]//Proceedings of the 19th "
+     "ACM Symposium on Operating Systems Principles. Stroudsburg: ACM, 2003: 29-43.",
+     "paper-conference", "Proceedings of the 19th ACM Symposium on Operating Systems Principles"),
+    ("MIKOLOV T, SUTSKEVER I, CHEN K, et al. Distributed representations of words and phrases "
+     "and their compositionality[C]//Advances in Neural Information Processing Systems 26. New "
+     "York: Curran Associates, 2013: 3111-3119.",
+     "paper-conference", "Advances in Neural Information Processing Systems 26"),
     ("ZHANG S, REN X, SUN J. Deep residual learning for image recognition[C]. Proceedings of "
      "the IEEE Conference on Computer Vision and Pattern Recognition. 2016: 770-778.",
      "paper-conference",
@@ -1011,10 +1019,20 @@ def test_a_chapters_book_named_after_its_editors_is_the_book(text, book, editor)
     assert csl_type(text, item) == "chapter"
 
 
-def test_a_gbt_newspapers_page_in_brackets_after_its_date_is_its_page():
-    item = parse_reference("习近平. 在科学家座谈会上的讲话[N]. 人民日报, 2020-09-12(2).")
-    assert (item["container-title"], item["page"]) == ("人民日报", "2")
-    assert item["issued"] == {"date-parts": [[2020, 9, 12]]}
+@pytest.mark.parametrize(("text", "container", "page", "day"), [
+    ("习近平. 在科学家座谈会上的讲话[N]. 人民日报, 2020-09-12(2).", "人民日报", "2", [2020, 9, 12]),
+    # a section's letter before the page; the date's "02-16" is no page range
+    ("MARKOFF J. Computer wins on 'Jeopardy!': trivial, it's not[N]. The New York Times, "
+     "2011-02-16(A1).", "The New York Times", "A1", [2011, 2, 16]),
+    ("FRIEDMAN M, 1970. The social responsibility of business is to increase its profits[N]. "
+     "The New York Times Magazine, 1970-09-13(32).", "The New York Times Magazine", "32",
+     [1970, 9, 13]),
+])
+def test_a_gbt_newspapers_page_in_brackets_after_its_date_is_its_page(text, container, page,
+                                                                      day):
+    item = parse_reference(text)
+    assert (item["container-title"], item["page"]) == (container, page)
+    assert item["issued"] == {"date-parts": [day]}
 
 
 @pytest.mark.parametrize(("text", "container", "volume", "responsible"), [
