@@ -1762,20 +1762,28 @@ def _acm_journal(item: dict[str, Any], text: str) -> None:
 
 
 # German "Nachname, Vorname: Titel.": the given names end at the colon before the title
-_GIVEN_THEN_COLON = (r"^\s*{family},\s+(?P<given>[A-ZÄÖÜ][\w'’.-]*(?:\s+[A-ZÄÖÜ][\w'’.-]*){{0,2}})"
-                     r":\s+")
+_GIVEN_THEN_COLON = (r"^\s*{family},\s+(?P<given>[A-ZÀ-ÖØ-Þ][\w'’.-]*"
+                     r"(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){{0,2}}):\s+")
 
 
 def _given_name_before_a_colon(item: dict[str, Any], text: str) -> None:
     """"Luhmann, Niklas: Die Gesellschaft der Gesellschaft." is Niklas Luhmann's book, where
-    the tagger reads "Niklas: Die Gesellschaft …" as the title."""
+    the tagger reads "Niklas: Die Gesellschaft …" as the title (or, of "Gadamer, Hans-Georg:
+    Wahrheit und Methode", "Georg: Wahrheit …", the given name cut at its hyphen)."""
     authors, title = item.get("author", []), item.get("title", "")
-    if len(authors) != 1 or authors[0].get("given") or not authors[0].get("family"):
+    if len(authors) != 1 or not authors[0].get("family"):
         return
     found = re.match(_GIVEN_THEN_COLON.format(family=re.escape(authors[0]["family"])), text)
-    if found and title.startswith(found.group("given") + ":"):
+    read = authors[0].get("given", "")  # the tagger's part of it: "Hans" of "Hans-Georg"
+    if not found or not found.group("given").startswith(read):
+        return
+    rest = found.group("given")[len(read):]
+    if read and not rest.startswith("-"):
+        return  # "Diamond, Jared M. Collapse: How …": the tagger's given name is whole
+    rest = rest.lstrip("-")
+    if title.startswith(rest + ":"):
         authors[0]["given"] = found.group("given")
-        item["title"] = title[len(found.group("given")) + 1:].strip()
+        item["title"] = title[len(rest) + 1:].strip()
 
 
 # ABNT's (Brazil's) "Revista …, Rio de Janeiro, v. 22, n. 68, p. 45-67, 2017": the journal,

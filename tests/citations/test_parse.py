@@ -1425,6 +1425,15 @@ def test_a_notes_cited_page_after_its_imprint_is_the_page(text, page):
      "1997.", "Niklas", "Die Gesellschaft der Gesellschaft"),
     ("Kant, Immanuel: Kritik der reinen Vernunft. Hamburg: Meiner 1998.", "Immanuel",
      "Kritik der reinen Vernunft"),
+    # a hyphenated given name, which the tagger cut at its hyphen; an accented one (Spanish)
+    ("Gadamer, Hans-Georg: Wahrheit und Methode: Grundzüge einer philosophischen "
+     "Hermeneutik, Tübingen: Mohr 1960.", "Hans-Georg",
+     "Wahrheit und Methode: Grundzüge einer philosophischen Hermeneutik"),
+    ("Rama, Ángel: La ciudad letrada, Hanover: Ediciones del Norte, 1984.", "Ángel",
+     "La ciudad letrada"),
+    # a given name read whole before a title with a colon in it (AnyStyle's gold) stays so
+    ("Diamond, Jared M. Collapse: How Societies Choose to Fail or Succeed. New York: Viking, "
+     "2005.", "Jared M.", "Collapse: How Societies Choose to Fail or Succeed"),
 ])
 def test_a_german_given_name_ends_at_the_colon_before_the_title(text, given, title):
     item = parse_reference(text)
