@@ -123,10 +123,19 @@ class Token:
         return f"Token({self.text!r}, {self.kind})"
 
 
+# A footnote's signal before the work it points to ("1. See Clifford Geertz, The
+# Interpretation…", "Cf. Eric Hobsbawm, …", "See, e.g., …", "For a different view, see …"):
+# no part of the reference. Only before a name written whole ("See RH, Jones K" is an author)
+_SIGNAL = re.compile(r"^((?:\[\d{1,3}\]|\d{1,3}[.)])\s*)?"
+                     r"(?:(?:For [a-z][\w ]{0,40}?,\s+)?see(?:,?\s+e\.g\.,?|\s+also)?|"
+                     r"cf\.|compare|e\.g\.,)\s+(?=[A-Z][a-z]+[\s,])", re.I)
+
+
 def clean_text(text: str) -> str:
     """NFKC (full-width punctuation and ligatures become plain), no control characters or lone
     surrogates (CRFsuite needs valid UTF-8), whitespace collapsed, capped at MAX_CHARS;
-    without what an editor adds that no style prints (:func:`extract.without_marks`)."""
+    without what an editor adds that no style prints (:func:`extract.without_marks`) and
+    without a footnote's signal (:data:`_SIGNAL`)."""
     if not isinstance(text, str):
         return ""
     text = _CONTROL.sub(" ", text[: MAX_CHARS * 2])
@@ -134,7 +143,7 @@ def clean_text(text: str) -> str:
     text = without_marks(text)
     text = unicodedata.normalize("NFKC", text)
     text = _CONTROL.sub(" ", text)  # NFKC can expand into new control-free text only, but be sure
-    return " ".join(text.split())[:MAX_CHARS]
+    return _SIGNAL.sub(r"\1", " ".join(text.split())[:MAX_CHARS], count=1)
 
 
 def _script(ch: str) -> str:

@@ -1441,6 +1441,24 @@ def test_a_german_given_name_ends_at_the_colon_before_the_title(text, given, tit
     assert item["title"] == title
 
 
+@pytest.mark.parametrize(("text", "family", "title"), [
+    ("2. Cf. Eric Hobsbawm, The Age of Revolution: Europe 1789–1848 (London: Weidenfeld & "
+     "Nicolson, 1962), 27–29.", "Hobsbawm", "The Age of Revolution: Europe 1789–1848"),
+    ("3. See, e.g., Benedict Anderson, Imagined Communities: Reflections on the Origin and "
+     "Spread of Nationalism (London: Verso, 1983), 6.", "Anderson",
+     "Imagined Communities: Reflections on the Origin and Spread of Nationalism"),
+    ("17. For a different view, see Robert Darnton, The Great Cat Massacre and Other Episodes "
+     "in French Cultural History (New York: Basic Books, 1984).", "Darnton",
+     "The Great Cat Massacre and Other Episodes in French Cultural History"),
+    # a family name that begins so is an author
+    ("Seeley, J. (2001). Reading notes. Nature, 3, 4-5.", "Seeley", "Reading notes"),
+])
+def test_a_footnotes_signal_before_the_work_is_no_part_of_it(text, family, title):
+    item = parse_reference(text)
+    assert item["author"][0]["family"] == family
+    assert item["title"] == title
+
+
 @pytest.mark.parametrize(("text", "title"), [
     ("Bryman, A. (2016) Social research methods. 5th edn. Oxford: Oxford University Press.",
      "Social research methods"),
