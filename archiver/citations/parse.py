@@ -1214,6 +1214,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _acs_journal(item, text)
     _edition_ending_a_title(item)
     _vancouver_numbers(item, text)
+    _journal_before_the_year(item, text)
     _issue_with_its_part(item, text)
     _medium_ending_a_name(item)
     _publisher_ending_proceedings(item)
@@ -1874,6 +1875,25 @@ def _vancouver_numbers(item: dict[str, Any], text: str) -> None:
         if found.group("issue") and "issue" not in item:
             item["issue"] = _issue(found.group("issue"))
         item.setdefault("page", _page(found.group("page")))
+
+
+# Vancouver's journal, then the year and the volume after a semicolon: "Lancet 2020; 395:
+# 565–74.", "Biometrika 1908;6:1–25." (a month and day may come between: "2020 Feb 20;")
+_JOURNAL_BEFORE_THE_YEAR = re.compile(
+    r"[\s.]*(?P<journal>[A-Z][^.;:,()\[\]\d]{0,80}?)\.?\s+(?P<year>(?:1[5-9]|20)\d\d)"
+    r"(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;\s*(?P<volume>\d+)")
+
+
+def _journal_before_the_year(item: dict[str, Any], text: str) -> None:
+    """The journal a Vancouver reference names right after its title, where the tagger read
+    none: a short name (one word, "Lancet") before the year is often taken for neither."""
+    end = _title_end(item, text)
+    if "container-title" in item or end < 0:
+        return
+    found = _JOURNAL_BEFORE_THE_YEAR.match(text, end)
+    if found and str(_issued_year(item)) == found.group("year") and \
+            item.get("volume", found.group("volume")) == found.group("volume"):
+        item["container-title"] = found.group("journal").strip()
 
 
 # a supplement or part after an issue's number, inside its bracket: "81(10 Suppl):S312",

@@ -1441,6 +1441,20 @@ def test_a_german_given_name_ends_at_the_colon_before_the_title(text, given, tit
     assert item["title"] == title
 
 
+@pytest.mark.parametrize(("text", "journal", "volume"), [
+    ("17. Lu R, Zhao X, Li J, et al. Genomic characterisation and epidemiology of 2019 novel "
+     "coronavirus: implications for virus origins and receptor binding. Lancet 2020; 395: "
+     "565–74.", "Lancet", "395"),
+    ("Student. The probable error of a mean. Biometrika 1908;6:1–25.", "Biometrika", "6"),
+    ("Zhu N, Zhang D, Wang W, et al. A novel coronavirus from patients with pneumonia. N Engl "
+     "J Med 2020 Feb 20;382(8):727-733.", "N Engl J Med", "382"),
+])
+def test_a_vancouver_journal_of_one_word_before_the_year_is_the_journal(text, journal,
+                                                                        volume):
+    item = parse_reference(text)
+    assert (item.get("container-title"), item.get("volume")) == (journal, volume)
+
+
 @pytest.mark.parametrize(("text", "family", "title"), [
     ("2. Cf. Eric Hobsbawm, The Age of Revolution: Europe 1789–1848 (London: Weidenfeld & "
      "Nicolson, 1962), 27–29.", "Hobsbawm", "The Age of Revolution: Europe 1789–1848"),
