@@ -1215,6 +1215,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _edition_ending_a_title(item)
     _vancouver_numbers(item, text)
     _journal_before_the_year(item, text)
+    _roman_part_of_a_title(item, text)
     _issue_with_its_part(item, text)
     _medium_ending_a_name(item)
     _publisher_ending_proceedings(item)
@@ -1894,6 +1895,23 @@ def _journal_before_the_year(item: dict[str, Any], text: str) -> None:
     if found and str(_issued_year(item)) == found.group("year") and \
             item.get("volume", found.group("volume")) == found.group("volume"):
         item["container-title"] = found.group("journal").strip()
+
+
+# the part of a series of papers after its title's full stop: "Density-functional
+# thermochemistry. III. The role of exact exchange.", "… social behaviour. II."; the tagger
+# ends the title before it and takes it for the journal's start
+_ROMAN_PART = re.compile(r"(?P<part>[IVXL]{1,6}(?:\.\s+[^.]{3,200}?)?)\.\s+(?P<journal>\S.*)")
+
+
+def _roman_part_of_a_title(item: dict[str, Any], text: str) -> None:
+    """A title's part number, a roman numeral (and the part's own title), read as the
+    journal's start is the title's end."""
+    title, container = item.get("title", ""), item.get("container-title", "")
+    found = _ROMAN_PART.fullmatch(container) if title and container else None
+    if found and re.search(re.escape(title) + r"\.\s+" + re.escape(found.group("part")),
+                           text):
+        item["title"] = f"{title}. {found.group('part')}"
+        item["container-title"] = found.group("journal")
 
 
 # a supplement or part after an issue's number, inside its bracket: "81(10 Suppl):S312",

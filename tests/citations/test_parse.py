@@ -1455,6 +1455,19 @@ def test_a_vancouver_journal_of_one_word_before_the_year_is_the_journal(text, jo
     assert (item.get("container-title"), item.get("volume")) == (journal, volume)
 
 
+@pytest.mark.parametrize(("text", "title", "journal"), [
+    ("13. Becke AD. Density-functional thermochemistry. III. The role of exact exchange. J Chem "
+     "Phys. 1993;98(7):5648-52.",
+     "Density-functional thermochemistry. III. The role of exact exchange", "J Chem Phys"),
+    ("Hamilton WD. The genetical evolution of social behaviour. II. J Theor Biol. "
+     "1964;7(1):17-52.", "The genetical evolution of social behaviour. II", "J Theor Biol"),
+])
+def test_a_papers_part_number_after_its_titles_full_stop_is_in_the_title(text, title,
+                                                                          journal):
+    item = parse_reference(text)
+    assert (item["title"], item["container-title"]) == (title, journal)
+
+
 @pytest.mark.parametrize(("text", "family", "title"), [
     ("2. Cf. Eric Hobsbawm, The Age of Revolution: Europe 1789–1848 (London: Weidenfeld & "
      "Nicolson, 1962), 27–29.", "Hobsbawm", "The Age of Revolution: Europe 1789–1848"),
