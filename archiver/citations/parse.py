@@ -1216,6 +1216,8 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _vancouver_numbers(item, text)
     _journal_before_the_year(item, text)
     _roman_part_of_a_title(item, text)
+    _year_opening_a_title(item)
+    _year_in_vancouvers_date(item, text)
     _issue_with_its_part(item, text)
     _medium_ending_a_name(item)
     _publisher_ending_proceedings(item)
@@ -1912,6 +1914,49 @@ def _roman_part_of_a_title(item: dict[str, Any], text: str) -> None:
                            text):
         item["title"] = f"{title}. {found.group('part')}"
         item["container-title"] = found.group("journal")
+
+
+# the Royal Society's year, after the authors and before the title with no mark between:
+# "Nowak MA, May RM. 1992 Evolutionary games and spatial chaos. Nature 359, 826–829."
+_YEAR_OPENING = re.compile(r"((?:1[5-9]|20)\d\d)[a-z]?\s+(?=[A-Z\"“‘'(\u4e00-\u9fff])")
+
+
+def _year_opening_a_title(item: dict[str, Any]) -> None:
+    """A year opening the title, where the reference has no other, is its year (a title that
+    begins with one, "1918 Influenza: the Mother of All Pandemics", is cited with its own)."""
+    title = item.get("title", "")
+    found = _YEAR_OPENING.match(title)
+    if found and "issued" not in item and len(title) > found.end() + 3:
+        item["issued"] = {"date-parts": [[int(found.group(1))]]}
+        item["title"] = title[found.end():]
+
+
+# Vancouver's date, after the journal's full stop and before the volume's semicolon:
+# ". 2020 Feb 20;382(8):727-733", ". 2006;12(1):15-22"
+_VANCOUVER_DATE = re.compile(r"\.\s+((?:1[5-9]|20)\d\d)(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?"
+                             r"\s*;\s*\d")
+
+
+def _year_in_vancouvers_date(item: dict[str, Any], text: str) -> None:
+    """The year of Vancouver's date is the reference's year, where the tagger took one the
+    title holds: at its start ("1918 Influenza: the mother of all pandemics") or at its end
+    ("… pneumonia in China, 2019."), which it cut from the title."""
+    year, title = _issued_year(item), item.get("title", "")
+    # the last: a title's own ". 2019;" is seldom followed by a volume
+    dated = next(iter(reversed(list(_VANCOUVER_DATE.finditer(text)))), None)
+    start = text.find(title) if title else -1
+    if not dated or year is None or start < 0 or dated.start() < start + len(title):
+        return
+    # (Vancouver prints no year between the title and the journal: "Cancer statistics, 2020.
+    # CA Cancer J Clin. 2020;70(1)" names the year twice)
+    after = re.match(rf",\s*{year}(?=\.)", text[start + len(title):])
+    if after:
+        item["title"] = title + after.group(0)
+    elif str(year) != dated.group(1) and text[:start].endswith(f"{year} "):
+        item["title"] = f"{year} {title}"
+    else:
+        return
+    item["issued"] = {"date-parts": [[int(dated.group(1))]]}
 
 
 # a supplement or part after an issue's number, inside its bracket: "81(10 Suppl):S312",

@@ -1468,6 +1468,34 @@ def test_a_papers_part_number_after_its_titles_full_stop_is_in_the_title(text, t
     assert (item["title"], item["container-title"]) == (title, journal)
 
 
+@pytest.mark.parametrize(("text", "title", "year"), [
+    ("Nowak MA, May RM. 1992 Evolutionary games and spatial chaos. Nature 359, 826–829. "
+     "(doi:10.1038/359826a0)", "Evolutionary games and spatial chaos", 1992),
+    ("Hamilton WD, Zuk M. 1982 Heritable true fitness and bright birds: a role for parasites? "
+     "Science 218, 384–387.", "Heritable true fitness and bright birds: a role for parasites?",
+     1982),
+])
+def test_the_royal_societys_year_before_the_title_is_the_year(text, title, year):
+    item = parse_reference(text)
+    assert (item["title"], item["issued"]) == (title, {"date-parts": [[year]]})
+
+
+@pytest.mark.parametrize(("text", "title", "year"), [
+    # a title that begins with a year
+    ("Taubenberger JK, Morens DM. 1918 Influenza: the mother of all pandemics. Emerg Infect "
+     "Dis. 2006;12(1):15-22.", "1918 Influenza: the mother of all pandemics", 2006),
+    # ... or ends with one, another year or the same
+    ("16. Zhu N, Zhang D, Wang W, et al. A novel coronavirus from patients with pneumonia in "
+     "China, 2019. N Engl J Med. 2020 Feb 20;382(8):727-733.",
+     "A novel coronavirus from patients with pneumonia in China, 2019", 2020),
+    ("Siegel RL, Miller KD, Jemal A. Cancer statistics, 2020. CA Cancer J Clin. "
+     "2020;70(1):7-30.", "Cancer statistics, 2020", 2020),
+])
+def test_vancouvers_date_gives_the_year_and_a_year_in_the_title_stays_there(text, title, year):
+    item = parse_reference(text)
+    assert (item["title"], item["issued"]) == (title, {"date-parts": [[year]]})
+
+
 @pytest.mark.parametrize(("text", "family", "title"), [
     ("2. Cf. Eric Hobsbawm, The Age of Revolution: Europe 1789–1848 (London: Weidenfeld & "
      "Nicolson, 1962), 27–29.", "Hobsbawm", "The Age of Revolution: Europe 1789–1848"),
