@@ -2293,11 +2293,19 @@ _YEAR_AFTER = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 def _gbt_title(text: str, item: dict[str, Any]) -> dict[str, Any]:
     """A GB/T 7714 reference's title is what precedes its type code (``新唐书[M]``): taken
     when the tagger gave none, from the field it mistook it for, and then the year is the
-    last one printed after the code, not one inside the title (``2019年度报告[R] … 2020``)."""
+    last one printed after the code, not one inside the title (``2019年度报告[R] … 2020``);
+    and whole where the tagger ended it at a bracket inside it."""
     match = _GBT_TITLE.search(text)
-    if not match or item.get("title") or match.group(2) not in _DOCTYPES:
+    if not match or match.group(2) not in _DOCTYPES:
         return item
     title = match.group(1).strip()
+    read = item.get("title")
+    if read and title.startswith(read) and title[len(read):].lstrip().startswith(("(", "（")):
+        # cut at a bracket inside it: "Coronavirus disease (COVID-19) pandemic[EB/OL]"
+        item["title"] = title
+        return item
+    if read:
+        return item
     if not title or any(title == v for v in _author_texts(item)):
         return item
     item = {k: v for k, v in item.items() if not (k in ("volume", "container-title",

@@ -1019,6 +1019,13 @@ def test_a_chapters_book_named_after_its_editors_is_the_book(text, book, editor)
     assert csl_type(text, item) == "chapter"
 
 
+def test_a_gbt_title_with_a_bracket_inside_is_whole_up_to_its_type_code():
+    item = parse_reference("[12] World Health Organization. Coronavirus disease (COVID-19) "
+                           "pandemic[EB/OL]. [2022-10-05]. https://www.who.int/emergencies/"
+                           "diseases/novel-coronavirus-2019.")
+    assert item["title"] == "Coronavirus disease (COVID-19) pandemic"
+
+
 @pytest.mark.parametrize(("text", "container", "page", "day"), [
     ("习近平. 在科学家座谈会上的讲话[N]. 人民日报, 2020-09-12(2).", "人民日报", "2", [2020, 9, 12]),
     # a section's letter before the page; the date's "02-16" is no page range
