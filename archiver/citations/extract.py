@@ -230,6 +230,9 @@ _SPACED_DOI = re.compile(r"(10\.\d{4,9}/[^\s.\d]+)((?:\.[ \t]+[a-z0-9][\w-]*(?=[
 _BROKEN_AT_A_FULL_STOP = re.compile(
     r"(10\.\d{4,9}/\S*[A-Za-z]\.)[ \t]+(\d{4,}(?:\.\d+)*|\d+(?:\.\d+)+)(?![\w/-]|\.\d)")
 _YEAR_ALONE = re.compile(r"(?:1[5-9]|20)\d\d")
+# ... and one a PDF's text spaced before a hyphen or a full stop inside it ("10.1038/s41586
+# -020 -2012-7", "10.1109/TIT .1976.1055638"): the mark glued to what follows, not to the DOI
+_SPACED_BEFORE_A_MARK = re.compile(r"(10\.\d{4,9}/[^\s]*\w)((?:[ \t]+[-.]\w[\w.-]*)+)")
 
 
 def _rest_after_a_full_stop(match: re.Match[str]) -> str:
@@ -239,11 +242,14 @@ def _rest_after_a_full_stop(match: re.Match[str]) -> str:
 
 def doi_rejoined(text: str) -> str:
     """``text`` with each DOI broken after a hyphen, slash or underscore, spaced after its
-    full stops, or broken after a full stop before its digits, whole again."""
+    full stops or before a hyphen or full stop, or broken after a full stop before its
+    digits, whole again."""
     if "10." not in text:
         return text
     text = _SPACED_DOI.sub(lambda m: m.group(1) + re.sub(r"\s+", "", m.group(2)),
                            _SPACED_PREFIX.sub(r"\1", text))
+    text = _SPACED_BEFORE_A_MARK.sub(lambda m: m.group(1) + re.sub(r"\s+", "", m.group(2)),
+                                     text)
     return _BROKEN_AT_A_FULL_STOP.sub(_rest_after_a_full_stop, _BROKEN_DOI.sub(r"\1", text))
 
 

@@ -551,11 +551,19 @@ def test_a_doi_broken_right_after_its_prefixs_slash_is_whole():
     ("doi:10.1093/ia/iiaa061. 20200 readers", "10.1093/ia/iiaa061"),
     # and a year alone after a word's full stop is a year
     ("https://doi.org/10.1371/journal.pone. 2011", "10.1371/journal.pone"),
+    # a PDF's text, spaced before a hyphen or a full stop inside the DOI
+    ("Nature ,579(7798), 270 -273. http://dx.doi.org/10.1038/s41586 -020 -2012-7",
+     "10.1038/s41586-020-2012-7"),
+    ("IEEE Trans. Inf. Theory 22 (1976) 644–654. https://doi.org/10.1109/TIT .1976.1055638.",
+     "10.1109/tit.1976.1055638"),
+    # ... not a dash or a full stop standing apart after a whole DOI
+    ("doi:10.1038/ng.3834 - see also", "10.1038/ng.3834"),
+    ("doi:10.1093/ia/iiaa061 . Next", "10.1093/ia/iiaa061"),
 ])
 def test_a_doi_broken_after_a_words_full_stop_before_its_digits_is_whole(line, doi):
     """A line break after a full stop inside a DOI, which Markdown's soft break (or an HTML
-    source's line break) makes a space: the DOI is whole, not its first part (which was
-    not found, failing a correct citation)."""
+    source's line break) makes a space, or a space before a mark inside it: the DOI is
+    whole, not its first part (which was not found, failing a correct citation)."""
     assert find_dois([line]) == [doi]
 
 
