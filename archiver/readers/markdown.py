@@ -28,6 +28,7 @@ import re
 import tomllib
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 from markdown_it import MarkdownIt
@@ -109,6 +110,14 @@ _TAIL = 8192
 def _first_heading(body: str) -> re.Match[str] | None:
     """The post's title as the body's first line: a ``# heading`` or one underlined ``===``."""
     return _H1.match(body) or _SETEXT_H1.match(body)
+
+
+def _names_the_post(url: str, known: Sourced | None) -> bool:
+    """Whether a trailing 原文链接 link is the post's address: a WeChat one, or the one its
+    front matter gives. One to anything else names the paper the post is about."""
+    host = (urlsplit(url).hostname or "").lower()
+    return host == "weixin.qq.com" or host.endswith(".weixin.qq.com") or (
+        known is not None and known.value == url)
 
 
 def _at_end(pattern: re.Pattern[str], literal: str, text: str) -> re.Match[str] | None:
@@ -555,10 +564,12 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
 
     for pattern, written in _ORIGINAL_LINKS:  # the first of them that ends the body
         link = _at_end(pattern, "原文链接", body.rstrip())
-        if link:
+        if link and _names_the_post(link.group("url"), fields.get("url")):
             put("url", link.group("url"), written)
             body = body.rstrip()[: link.start()]
             break
+        if link:
+            break  # 原文链接 to the paper a post is about (its DOI): the post's text, a citation
 
     def simpread_line() -> None:
         """SimpRead's line above (or below) the title: the post's address, and no body."""

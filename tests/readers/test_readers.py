@@ -510,6 +510,23 @@ def test_a_trailing_markdown_original_link_is_the_posts_url(tmp_path, link):
     assert clean(raw).text == "正文。"
 
 
+@pytest.mark.parametrize("link", [
+    "[原文链接](https://doi.org/10.1038/ng.3834)",
+    '<hr/><a href="https://doi.org/10.1038/ng.3834">原文链接</a>'])
+def test_a_trailing_original_link_to_the_paper_is_the_posts_text_and_citation(tmp_path, link):
+    """A post about a paper ends with 原文链接 to the paper: its DOI is a citation, and the
+    link stays in the post (it had been taken for the post's own address and dropped, the
+    front matter's address kept, the DOI lost)."""
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: t\ndate: 2024-01-01\nurl: https://mp.weixin.qq.com/s/"
+                    f"6XaFlt7gZ8Q_Fce9fIjlew\n---\n\n正文。\n\n{link}\n", encoding="utf-8")
+    raw = read(post)
+    assert raw.fields["url"].value == "https://mp.weixin.qq.com/s/6XaFlt7gZ8Q_Fce9fIjlew"
+    cleaned = clean(raw)
+    assert cleaned.text == "正文。\n\n原文链接"
+    assert cleaned.dois == ("10.1038/ng.3834",)
+
+
 def test_tags_written_with_chinese_commas_are_several_tags(tmp_path):
     post = tmp_path / "post.md"
     post.write_text("---\ntitle: t\ntags: 国际关系，中亚、外交, IR\n---\n\n正文。\n",
