@@ -155,7 +155,10 @@ def join_split_lines(lines: list[str]) -> list[str]:
     return out
 
 
-_URL_DOI = re.compile(r"https?://[^\s\"'<>]*?(10\.\d{4,9}(?:/|%2[fF])[^\s\"'<>]+)")
+# (a SICI DOI's own angle brackets, as DOI_RE reads them, in a link too: "https://doi.org/
+# 10.1002/(sici)1097-0258(19980430)17:8<857::aid-sim777>3.0.co;2-e")
+_URL_DOI = re.compile(r"https?://[^\s\"'<>]*?(10\.\d{4,9}(?:/|%2[fF])"
+                      r"(?:[^\s\"'<>]|<\d+::[^\s<>]+>)+)")
 
 # Every DOI holds a "/", or in a URL "%2F". These are all the characters whose NFKC form holds
 # a "/" or a "%" (the tests check this against unicodedata): a text with none of them holds

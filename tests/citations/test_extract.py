@@ -129,6 +129,8 @@ WILEY_SICI = "10.1002/(sici)1097-4636(199706)35:4<461::aid-jbm6>3.0.co;2-l"
 @pytest.mark.parametrize("text", [
     "doi:10.1002/(SICI)1097-4636(199706)35:4<461::AID-JBM6>3.0.CO;2-L",
     "https://doi.org/10.1002/(SICI)1097-4636(199706)35:4%3C461::AID-JBM6%3E3.0.CO;2-L",
+    # a link with the brackets as they are (APA prints the DOI so)
+    "https://doi.org/10.1002/(SICI)1097-4636(199706)35:4<461::AID-JBM6>3.0.CO;2-L",
     "J Biomed Mater Res. 1997;35(4):461-7. doi:10.1002/(SICI)1097-4636(199706)35:4<461::"
     "AID-JBM6>3.0.CO;2-L."])
 def test_a_wiley_sici_doi_keeps_its_angle_brackets(text):
