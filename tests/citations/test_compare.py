@@ -217,6 +217,22 @@ def test_the_first_authors_then_et_al_match():
     assert "first 3" in check.reason
 
 
+# SYNTHETIC author list, modelled on Ren et al. 2020 (Chinese Medical Journal), whose first
+# author's given name is a later author's family name
+REN = [{"family": "Ren", "given": "Li-Li"}, {"family": "Wang", "given": "Ye-Ming"},
+       {"family": "Wu", "given": "Zhi-Qiang"}, {"family": "Xiang", "given": "Zi-Chun"},
+       {"family": "Li", "given": "Hui"}]
+
+
+@pytest.mark.parametrize(("segment", "match"), [
+    ("Ren, Li-Li, et al.", True),  # MLA
+    ("Ren, Li-Li, Li, Hui, et al.", False),  # Wang and two more left out before Li
+    ("Ren LL, Li H, et al.", False),
+])
+def test_the_first_authors_given_name_after_it_is_no_later_authors_family_name(segment, match):
+    assert compare_authors(segment, True, REN).match is match
+
+
 @pytest.mark.parametrize("more", ["et. al.", "and others", "u. a.", "et alii", "et coll."])
 def test_every_way_of_saying_and_others_ends_the_list_early(more):
     """MHRA's "and others", German's "u. a." (whose letters are no initials), a stray dot."""

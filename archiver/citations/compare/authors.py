@@ -218,7 +218,13 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
         if elsewhere:
             return FieldCheck(segment, crossref, False,
                               f"author order differs: {label!r} is out of place")
-        later = [(n, _find_name(seg, n, position)[0]) for n in names[index + 1:]]
+        # (looked for after the given name of the author just found, written after it:
+        # "Ren, Li-Li, et al.", where Crossref's ninth author is a Li)
+        given = words(people[index - 1].get("given") or "") if 0 < index <= len(people) \
+            else []
+        after = position + len(given) if given and seg[position:position + len(given)] == \
+            given else position
+        later = [(n, _find_name(seg, n, after)[0]) for n in names[index + 1:]]
         later = [(n, at) for n, at in later if at >= 0]
         if later:
             # a word where the name should be, and like it, is the name misspelt (Hereen
