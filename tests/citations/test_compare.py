@@ -451,6 +451,14 @@ def test_a_group_author_crossref_lists_first_then_et_al_stands_for_the_people_af
                            "(ANS), Younes M, Aggett P.", False, EFSA["author"]).match is False
 
 
+@pytest.mark.parametrize("shown", [
+    "EFSA Panel on Food Additives and Nutrient Sourses added to Food (ANS), et al.",
+    "EFSA Panel on Food Additves and Nutrient Sources added to Food, et al.",
+])
+def test_a_group_author_with_a_word_misspelt_is_no_match(shown):
+    assert compare_authors(shown, True, EFSA["author"]).match is False
+
+
 def test_a_group_author_further_down_the_list_does_not_stand_for_the_first_author():
     # GTEx Consortium is second in Crossref: "GTEx Consortium, et al." leaves out Chiang
     check = compare_authors("GTEx Consortium, et al.", True, GTEX["author"])

@@ -272,6 +272,12 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
                               f"first {shown}, then et al.")
         if not shown and _is_group(authors[0]) and parts and \
                 _names_group(parts[0], authors[0]["name"]):
+            # (its name cut at its "and" into parts: each part spelt as the group's)
+            misspelt = next((p for p in parts if _misspells_group(p, authors[0]["name"])), None)
+            if misspelt:
+                return FieldCheck(segment, crossref, False,
+                                  f"{misspelt!r} misspells a word of Crossref's first author, "
+                                  f"the group {authors[0]['name']!r}")
             return FieldCheck(segment, crossref, True, "the group author Crossref lists "
                               "first stands for its members" + (", then et al." if et_al
                                                                  else ""))
@@ -737,12 +743,30 @@ def _names_group(part: str, group: str) -> bool:
     """Whether a name in a list is the group ``group``: two of its words (EFSA ANS Panel), or
     words all of the group's, or an acronym of it; one word in common is not enough (a
     person named Food is no Panel on Food Additives)."""
-    if _other_acronym(part, group):
+    if _other_acronym(part, group) or _misspells_group(part, group):
         return False
     mine = set(words(part)) - SMALL_WORDS
     shared = mine & set(words(group))
     return len(shared - _GROUP_WORDS) >= 2 or bool(shared) and shared == mine or \
         _acronym_of(part, group) or _acronym_of(group, part)
+
+
+def _misspells_group(part: str, group: str) -> bool:
+    """Whether a name in a list is the group's name with a word of it misspelt ("The
+    Arabidopsis Genome Initiatve", "…, Engineering, and Medecine"): a word the group's name
+    lacks, no group word itself, that is nearly one of its words, not its plural nor
+    singular."""
+    theirs = set(words(group))
+    for word in set(words(part)) - theirs - SMALL_WORDS - _GROUP_WORDS:
+        for other in theirs - set(words(part)):
+            if fuzz.ratio(word, other) >= _GROUP_MISSPELT and \
+                    word.rstrip("s") != other.rstrip("s"):
+                return True
+    return False
+
+
+# how like a word of a group's name another must be to be it misspelt
+_GROUP_MISSPELT = 80
 
 
 _NOT_INITIALS = {"the", "of", "and", "for", "on", "in", "to"}
