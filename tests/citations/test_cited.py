@@ -137,6 +137,17 @@ def test_elsevier_volume_year_in_brackets_then_pages():
     assert "issue" not in found
 
 
+@pytest.mark.parametrize("text", [
+    # an article number of two or three letters and digits, as Science and AGU number them
+    "Chiang, C., Scott, A. J., Davis, J. R., et al. (2017). The impact of structural variation "
+    "on human gene expression. Nature Genetics, 49(5), aac4718. https://doi.org/10.1038/ng.3834",
+    "Chiang C, Scott AJ, Davis JR, et al. The impact of structural variation on human gene "
+    "expression[J]. Nature Genetics, 2017, 49(5): aac4718.",
+])
+def test_an_article_number_with_letters_before_it_is_the_page(text):
+    assert claims(text, GTEX)["page"] == "aac4718"
+
+
 def test_a_wrong_year_in_brackets_before_a_comma_is_read_as_the_year():
     text = ("R.L. Lieber, et al., Growth hormone secretagogue increases muscle strength during "
             "remobilization after canine hindlimb immobilization, J. Orthop. Res. 15 (2000), "
