@@ -72,8 +72,17 @@ class Cited:
         return {k: v for k, v in self.__dict__.items() if v not in (None, False) and k != "text"}
 
 
+_AROUND = " \t.,;:“”\"'‘’«»()[]/"
+
+
 def _clean(span: str) -> str:
-    return span.strip(" \t.,;:“”\"'‘’«»()[]/").strip()
+    """A field without the punctuation around it; a bracket it closes that it opened is its
+    own (NLM's "Chin Med J (Engl)", "Surg Infect (Larchmt)")."""
+    out = span.strip(_AROUND).strip()
+    rest = span[span.find(out) + len(out):] if out else ""
+    while rest[:1] in (")", "]") and out.count("([" [rest[0] == "]"]) > out.count(rest[0]):
+        out, rest = out + rest[0], rest[1:]
+    return out
 
 
 @functools.lru_cache(maxsize=4096)

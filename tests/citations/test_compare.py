@@ -784,6 +784,21 @@ def test_an_abbreviation_leaving_a_word_out_is_another_journal(cited, full):
         is False
 
 
+@pytest.mark.parametrize(("cited", "full", "match"), [
+    ("Chin Med J (Engl)", "Chinese Medical Journal", True),
+    ("Surg Infect (Larchmt)", "Surgical Infections", True),
+    ("Chin Med Res (Engl)", "Chinese Medical Journal", False),
+])
+def test_nlms_qualifier_in_brackets_after_an_abbreviation_is_no_part_of_the_name(cited, full,
+                                                                                  match):
+    """Journal titles only (SYNTHETIC records holding nothing else): NLM's "(Engl)" (an
+    edition) or "(Larchmt)" (a place) after the abbreviation, read with its bracket."""
+    text = f"Ren LL. A title. {cited}. 2020;133(9):1015-1024."
+    assert read_citation(text, {"container-title": [full], "title": ["A title"]}).journal == \
+        cited
+    assert compare_journal(cited, text, {"container-title": [full]}).match is match
+
+
 @pytest.mark.parametrize(("cited", "full"), [
     ("Journal of Orthopaedic and Sports Physical Therapy",
      "Journal of Orthopaedic & Sports Physical Therapy"),

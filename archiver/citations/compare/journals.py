@@ -295,7 +295,25 @@ def _another_year_in_the_name(text: str, names: list[str]) -> str | None:
     return None
 
 
+# NLM's qualifier after a title abbreviation, in brackets: "Chin Med J (Engl)" (the English
+# edition), "Surg Infect (Larchmt)", "Molecules (Basel)" (a place)
+_QUALIFIER = re.compile(r"(.+?)\s*\(([A-Z][A-Za-z.]{1,10}(?:\s[A-Z][A-Za-z.]{0,6})?)\)")
+
+
 def compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> FieldCheck:
+    """As :func:`_compare_journal`; a name that matches only without NLM's qualifier in
+    brackets after it (:data:`_QUALIFIER`) matches so."""
+    check = _compare_journal(cited, text, record)
+    qualified = _QUALIFIER.fullmatch(cited) if cited and check.match is False else None
+    if qualified:
+        bare = _compare_journal(qualified.group(1), text, record)
+        if bare.match:
+            return replace(bare, cited=cited, reason=f"{bare.reason} ({qualified.group(2)!r} "
+                           "after it is NLM's qualifier)")
+    return check
+
+
+def _compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> FieldCheck:
     """The journal (or book) matches when Crossref's name appears in the citation, other than
     inside Crossref's title (a paper on "population genetics" does not name the journal
     Genetics), and not as part of a longer name; or when the cited name abbreviates it. A
