@@ -799,7 +799,11 @@ def _read_numbers(cited: Cited, numbers: str, book: bool = False,
         cited.issue = _double_issue(no.group(1).strip("–-"))
     paired = _VOL_ISSUE.search(text)
     if paired and not vol:
-        if _is_year(paired.group(1)) and not year_known:
+        # GB/T's year before a volume that is a year ("2016, 2017(12): 24", JHEP's volumes)
+        prior = _YEAR.search(text[:paired.start()]) if not year_known else None
+        if prior:
+            cited.year, cited.volume = prior.group(1), paired.group(1)
+        elif _is_year(paired.group(1)) and not year_known:
             cited.year = paired.group(1)  # GB/T "2018(1): 75-92": year(issue)
         else:
             cited.volume = paired.group(1)

@@ -148,6 +148,19 @@ def test_an_article_number_with_letters_before_it_is_the_page(text):
     assert claims(text, GTEX)["page"] == "aac4718"
 
 
+@pytest.mark.parametrize(("text", "year", "volume"), [
+    # a volume that is a year (JHEP's), after GB/T's year
+    ("Chiang C, Scott A J, Davis J R, et al. The impact of structural variation on human gene "
+     "expression[J]. Nature Genetics, 2016, 2017(5): 692-699.", "2016", "2017"),
+    # GB/T's year(issue), no volume
+    ("Chiang C, Scott A J, Davis J R, et al. The impact of structural variation on human gene "
+     "expression[J]. Nature Genetics, 2017(5): 692-699.", "2017", None),
+])
+def test_a_gbt_volume_that_is_a_year_after_the_year_is_the_volume(text, year, volume):
+    found = read_citation(text, GTEX)
+    assert (found.year, found.volume, found.issue) == (year, volume, "5")
+
+
 def test_a_wrong_year_in_brackets_before_a_comma_is_read_as_the_year():
     text = ("R.L. Lieber, et al., Growth hormone secretagogue increases muscle strength during "
             "remobilization after canine hindlimb immobilization, J. Orthop. Res. 15 (2000), "
