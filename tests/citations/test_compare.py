@@ -784,6 +784,17 @@ def test_an_abbreviation_leaving_a_word_out_is_another_journal(cited, full):
         is False
 
 
+def test_a_journals_name_inside_a_group_authors_name_is_no_journal_cited():
+    """A SYNTHETIC record modelled on the Open Science Collaboration's paper in Science: the
+    group's "Science" is not the journal Science cited."""
+    record = {"container-title": ["Science"], "author": [{"name": "Open Science Collaboration"}],
+              "title": ["Estimating the reproducibility of psychological science"]}
+    text = ("Open Science Collaboration. (2015). Estimating the reproducibility of psychological "
+            "science. {}, 349(6251), aac4716.")
+    assert compare_journal("Nature", text.format("Nature"), record).match is False
+    assert compare_journal("Science", text.format("Science"), record).match is True
+
+
 @pytest.mark.parametrize(("cited", "full", "match"), [
     ("Chin Med J (Engl)", "Chinese Medical Journal", True),
     ("Surg Infect (Larchmt)", "Surgical Infections", True),

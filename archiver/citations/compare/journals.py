@@ -316,8 +316,9 @@ def compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> Fie
 def _compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> FieldCheck:
     """The journal (or book) matches when Crossref's name appears in the citation, other than
     inside Crossref's title (a paper on "population genetics" does not name the journal
-    Genetics), and not as part of a longer name; or when the cited name abbreviates it. A
-    translation into Chinese in brackets after the cited name is no part of it."""
+    Genetics) or a group author's name, and not as part of a longer name; or when the cited
+    name abbreviates it. A translation into Chinese in brackets after the cited name is no
+    part of it."""
     original = _without_translation(cited)
     if original is not None:
         check = compare_journal(original, text, record)
@@ -334,6 +335,10 @@ def _compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> Fi
         if (own := squash(variant)) and f" {own} " in haystack:
             haystack = haystack.replace(f" {own} ", " ", 1)
             break
+    # nor inside a group author's name ("Open Science Collaboration" names no Science)
+    for author in record.get("author") or []:
+        if (group := squash(author.get("name") or "")) and f" {group} " in haystack:
+            haystack = haystack.replace(f" {group} ", " ", 1)
     # the record's own title abbreviated, read up to a period ("Proc. R. Soc. B Biol" of
     # "… B Biol. Sci."), is no other journal, whatever it holds
     own_abbreviated = cited is not None and any(_abbreviates(cited, n, start_only=True)
