@@ -233,6 +233,24 @@ def test_the_first_authors_given_name_after_it_is_no_later_authors_family_name(s
     assert compare_authors(segment, True, REN).match is match
 
 
+# SYNTHETIC author list, modelled on the LIGO and Virgo collaborations' 2016 letter, whose
+# last entry is the collaborations, after their people
+LIGO = [{"family": "Abbott", "given": "B. P."}, {"family": "Abbott", "given": "R."},
+        {"family": "Abernathy", "given": "M. R."}, {"family": "Zweizig", "given": "J."},
+        {"name": "LIGO Scientific Collaboration and Virgo Collaboration"}]
+
+
+@pytest.mark.parametrize(("segment", "match"), [
+    ("Abbott, B. P., Abbott, R., . . . LIGO Scientific Collaboration and Virgo Collaboration",
+     True),
+    ("Abbott, B. P., Abbott, R., . . . Zweizig, J.", True),
+    ("Abbott, B. P., Abbot, R., . . . LIGO Scientific Collaboration and Virgo Collaboration",
+     False),
+])
+def test_apas_last_entry_after_the_ellipsis_may_be_a_group(segment, match):
+    assert compare_authors(segment, False, LIGO).match is match
+
+
 @pytest.mark.parametrize("more", ["et. al.", "and others", "u. a.", "et alii", "et coll."])
 def test_every_way_of_saying_and_others_ends_the_list_early(more):
     """MHRA's "and others", German's "u. a." (whose letters are no initials), a stray dot."""

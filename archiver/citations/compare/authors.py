@@ -111,6 +111,13 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
     people = [a for a in authors if words(a.get("family") or "")]
     groups = [a for a in authors if not a.get("family")]
     parts = _ELLIPSIS.split(segment, maxsplit=1)
+    if len(parts) == 2 and names and authors and _is_group(authors[-1]) and _names_group(
+            parts[1].strip(" .,;&"), authors[-1]["name"]):
+        # APA's last entry after the ellipsis is the list's, a group too ("…, Ajith, P., . . .
+        # LIGO Scientific Collaboration and Virgo Collaboration")
+        head = compare_authors(parts[0], True, authors[:-1])
+        return FieldCheck(segment, head.crossref + [authors[-1]["name"]], head.match,
+                          head.reason + "; the last author, a group, follows the ellipsis")
     if len(parts) == 2 and names:
         last = names[-1]
         tail = words(parts[1])
