@@ -749,6 +749,22 @@ def test_a_work_cited_by_two_posts_or_twice_by_one_is_exported_once(tmp_path, cr
     assert [item["DOI"] for item in csl].count("10.5005/jp/books/12414_3") == 1
 
 
+@pytest.mark.parametrize("cases", [("dev-0012", "dev-0187"), ("dev-0187", "dev-0012")])
+def test_a_work_a_post_cites_wrong_and_right_is_written_as_verified(tmp_path, crossref, cases):
+    """One post cites Dougherty (2017) twice, once leaving an author out, once right: its one
+    entry carries no "not verified" note, whichever citation comes first."""
+    root = tmp_path / "cited-archive"
+    assert cli("ingest", post_citing(tmp_path, "twice", cases), "--archive", root, "--no-fetch",
+               env=crossref).exit_code == 0
+    report = json.loads(cli("verify", "--archive", root, "--json", env=crossref).stdout)
+    assert sorted(c["status"] for c in report["citations"]) == ["mismatch", "verified"]
+    out = cli("export", "bibtex", "--only-cited", "--include-unverified", "--archive", root,
+              "-q").stdout
+    entries = bibtexparser.parse_string(out).entries
+    assert [e.fields_dict["doi"].value.lower() for e in entries] == ["10.1098/rspb.2017.0132"]
+    assert "note" not in entries[0].fields_dict
+
+
 def test_the_verify_report_names_each_archived_works_key_in_exports(tmp_path, crossref):
     root = ingest_verified(tmp_path, crossref,
                            post_citing(tmp_path, "first", ("dev-0132", "dev-0187")))

@@ -639,15 +639,16 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
                 earlier: Mapping[str, tuple[str, str]] | None = None) -> list[Work]:
     """The works a post cites, from its stored verification (``citations.json``).
 
-    A work is one entry however often it is cited: a DOI in ``exported`` (lower case) was
-    written already, by this post or an earlier one of the same run, and is skipped; each DOI
-    written here is added to it. A DOI written only from an unverified citation is kept as
-    ``?doi``: a verified citation of it, met later, is still written (Crossref's record is the
-    better entry), and further unverified ones are not. A reference without a DOI or a
-    record is one work by its text (numbering, spacing and case aside), kept as
-    ``?text:…``. Without the set, only this post's repeats are skipped.
-    An unverified citation without a Crossref record is described by the fields ``parse``
-    reads from it (never by the whole string as a title), with a note saying so.
+    A work is one entry however often it is cited, from a verified citation of it where the
+    post has one: a DOI in ``exported`` (lower case) was written already, by this post or an
+    earlier one of the same run, and is skipped; each DOI written here is added to it. A DOI
+    written only from an unverified citation is kept as ``?doi``: a verified citation of it,
+    met later, is still written (Crossref's record is the better entry), and further
+    unverified ones are not. A reference without a DOI or a record is one work by its text
+    (numbering, spacing and case aside), kept as ``?text:…``. Without the set, only this
+    post's repeats are skipped. An unverified citation without a Crossref record is
+    described by the fields ``parse`` reads from it (never by the whole string as a title),
+    with a note saying so.
 
     ``known``: DOI (lower case) → the key the archive gave the work when a verification of it
     was kept, in any post and any version. A work has that key in every export, also where
@@ -658,13 +659,20 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
     out = []
     exported = set() if exported is None else exported
     known, earlier = known or {}, earlier or {}
-    for entry in citations.get("citations") or []:
+    entries = citations.get("citations") or []
+    # a work the post cites right somewhere is written from that citation, wherever another,
+    # wrong, stands in the post: its entry says nothing of the other's fault
+    verified = {str(e.get("doi") or "").lower() for e in entries
+                if e.get("status") == "verified" and (e.get("evidence") or {}).get("work")}
+    for entry in entries:
         work = ((entry.get("evidence") or {}).get("work")) or None
         status = entry.get("status")
         if status != "verified" and not include_unverified:
             continue
         item, kind = ({}, None) if work else _as_written(entry, parse)
         doi = str((work or item).get("DOI") or entry.get("doi") or "").lower()
+        if doi and status != "verified" and doi in verified:
+            continue
         if doi:
             # an unverified copy never stands for a work a verified entry (with Crossref's
             # record) would give: it is marked apart, "?" before its DOI
