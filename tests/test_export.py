@@ -765,6 +765,26 @@ def test_a_work_a_post_cites_wrong_and_right_is_written_as_verified(tmp_path, cr
     assert "note" not in entries[0].fields_dict
 
 
+def test_an_unverified_labelled_block_is_exported_by_its_fields(tmp_path, crossref):
+    """A work a post describes a field a line (论文题目：/作者：/期刊：…), which Crossref does
+    not know (a made-up one): exported as written, by the fields its labels give, not as one
+    title holding the labels."""
+    post = tmp_path / "labelled.md"
+    post.write_text("---\ntitle: 标签式文献块\ndate: 2023-05-24 09:00:00\n---\n\n正文。\n\n"
+                    "论文题目：一项关于盲鱼的研究\n\n作者：张三，李四\n\n期刊：遗传学报\n\n"
+                    "发表时间：2019年5月\n\n卷期：41(5): 400-410\n\n正文继续。\n",
+                    encoding="utf-8")
+    root = tmp_path / "cited-archive"
+    assert cli("ingest", post, "--archive", root, "--no-fetch", env=crossref).exit_code == 0
+    report = json.loads(cli("verify", "--archive", root, "--json", env=crossref).stdout)
+    assert [c["status"] for c in report["citations"]] == ["ambiguous"]
+    items = json.loads(cli("export", "csl-json", "--only-cited", "--include-unverified",
+                           "--archive", root, "-q").stdout)
+    assert [(i["title"], i["container-title"], i["author"], i["volume"], i["page"])
+            for i in items] == [("一项关于盲鱼的研究", "遗传学报",
+                                 [{"literal": "张三"}, {"literal": "李四"}], "41", "400-410")]
+
+
 def test_the_verify_report_names_each_archived_works_key_in_exports(tmp_path, crossref):
     root = ingest_verified(tmp_path, crossref,
                            post_citing(tmp_path, "first", ("dev-0132", "dev-0187")))

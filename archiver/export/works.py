@@ -40,6 +40,7 @@ from typing import Any
 
 from archiver.citations import notices
 from archiver.citations.extract import without_list_number
+from archiver.citations.labelled import reference_of_block
 from archiver.citations.parse import KANA, MORE_NAMES, csl_type, gbt_code, split_authors
 from archiver.export.keys import make_key, unique
 from archiver.model import ERROR_KINDS
@@ -470,6 +471,9 @@ def _as_written(entry: dict[str, Any], parse: Parse | None) -> tuple[dict[str, A
     """A citation no Crossref record stands behind: the fields ``parse`` reads from it as
     written (CSL-JSON), and its type when they say (a journal named: an article in it)."""
     text = entry.get("text") or ""
+    # a labelled block (论文题目：… / 作者：… / 期刊：…) is read as the reference its fields make,
+    # as verify reads it: parsed whole, its labels were the title
+    text = reference_of_block(text) or text
     item = parse(text) if parse else {}
     if not item:
         return item, None
