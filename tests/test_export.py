@@ -785,6 +785,22 @@ def test_an_unverified_labelled_block_is_exported_by_its_fields(tmp_path, crossr
                                  [{"literal": "张三"}, {"literal": "李四"}], "41", "400-410")]
 
 
+def test_a_citation_exported_as_written_keeps_its_dois_case(tmp_path, crossref):
+    """A made-up citation whose DOI Crossref does not know (verify: not found): exported as
+    written, its DOI as printed, not lower-cased as it is read."""
+    post = tmp_path / "cites.md"
+    post.write_text("---\ntitle: cites\ndate: 2023-05-24 09:00:00\n---\n\n正文。\n\n参考文献\n\n"
+                    "[1] Smith J, Doe A. A study that does not exist. Sci China Life Sci. "
+                    "2019;62(1):1-5. doi:10.1360/SSV-2019-0123\n", encoding="utf-8")
+    root = tmp_path / "cited-archive"
+    assert cli("ingest", post, "--archive", root, "--no-fetch", env=crossref).exit_code == 0
+    report = json.loads(cli("verify", "--archive", root, "--json", env=crossref).stdout)
+    assert [c["status"] for c in report["citations"]] == ["not_found"]
+    items = json.loads(cli("export", "csl-json", "--only-cited", "--include-unverified",
+                           "--archive", root, "-q").stdout)
+    assert [i["DOI"] for i in items] == ["10.1360/SSV-2019-0123"]
+
+
 def test_the_verify_report_names_each_archived_works_key_in_exports(tmp_path, crossref):
     root = ingest_verified(tmp_path, crossref,
                            post_citing(tmp_path, "first", ("dev-0132", "dev-0187")))

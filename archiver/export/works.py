@@ -507,6 +507,16 @@ _CLOSE_INITIALS = re.compile(r"(?:[A-Z]\.-?){2,4}")
 _IDEOGRAPHS = re.compile(rf"[{_CJK_CHAR}]+")
 
 
+def _as_printed(doi: str | None, text: str) -> str | None:
+    """A DOI as the citation prints it, its case kept ("10.1360/SSV-2019-0123"; the DOI
+    read is lower case): a citation exported as written says what it says."""
+    if not doi:
+        return doi
+    at = text.casefold().find(doi.casefold())
+    return text[at:at + len(doi)] if at >= 0 and len(text[at:at + len(doi)].casefold()) == \
+        len(doi) else doi
+
+
 def _as_cited(person: dict[str, Any]) -> dict[str, Any]:
     """A name of a citation as written, as an export gives it: a name written in ideographs
     without a space (山田太郎, 欧阳修) is kept whole, as the post's own authors are: where its
@@ -721,7 +731,8 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
             # (a DOI printed with its "10." mistyped, which verify reports, is no DOI to
             # export: the citation's text, in the note, shows it as printed)
             printed = str(entry.get("doi") or "")
-            written_doi = item.get("DOI") or (printed if printed.startswith("10.") else None)
+            written_doi = _as_printed(item.get("DOI") or (
+                printed if printed.startswith("10.") else None), entry.get("text") or "")
             if not name and written_doi:
                 # a DOI cited alone: keyed by the DOI, the one thing it says, so that its
                 # key is the same in every export (``ref10``, ``ref10a`` … came in the order
