@@ -131,11 +131,20 @@ _SIGNAL = re.compile(r"^((?:\[\d{1,3}\]|\d{1,3}[.)])\s*)?"
                      r"cf\.|compare|e\.g\.,)\s+(?=[A-Z][a-z]+[\s,])", re.I)
 
 
+# The e-print and database tags a physics reference ends with (JHEP's and INSPIRE's style:
+# "… 2 (1998) 253 [hep-th/9802150] [INSPIRE].", "… 716 (2012) 1 [arXiv:1207.7214]"): no
+# field of the work, and they put the tagger off the pages before them
+_E_PRINT_TAGS = re.compile(
+    r"(?:\s*\[(?:arXiv:[^\]]{1,40}|[a-z-]+(?:\.[A-Z]{2})?/\d{7}|\d{4}\.\d{4,5}(?:v\d+)?|"
+    r"INSPIRE|ADS|NASA ADS)\])+\s*\.?$")
+
+
 def clean_text(text: str) -> str:
     """NFKC (full-width punctuation and ligatures become plain), no control characters or lone
     surrogates (CRFsuite needs valid UTF-8), whitespace collapsed, capped at MAX_CHARS;
-    without what an editor adds that no style prints (:func:`extract.without_marks`) and
-    without a footnote's signal (:data:`_SIGNAL`)."""
+    without what an editor adds that no style prints (:func:`extract.without_marks`),
+    a footnote's signal (:data:`_SIGNAL`) and a physics reference's e-print tags
+    (:data:`_E_PRINT_TAGS`)."""
     if not isinstance(text, str):
         return ""
     text = _CONTROL.sub(" ", text[: MAX_CHARS * 2])
@@ -143,7 +152,8 @@ def clean_text(text: str) -> str:
     text = without_marks(text)
     text = unicodedata.normalize("NFKC", text)
     text = _CONTROL.sub(" ", text)  # NFKC can expand into new control-free text only, but be sure
-    return _SIGNAL.sub(r"\1", " ".join(text.split())[:MAX_CHARS], count=1)
+    text = _SIGNAL.sub(r"\1", " ".join(text.split())[:MAX_CHARS], count=1)
+    return _E_PRINT_TAGS.sub("", text)
 
 
 def _script(ch: str) -> str:
@@ -1864,7 +1874,8 @@ def _medium_ending_a_name(item: dict[str, Any]) -> None:
 # Vancouver's numbers: "2013;62(25 Suppl):D34-41", "2001 Mar;98(5):9348-52"
 _VANCOUVER_NUMBERS = re.compile(
     r"(?<!\d)(?:1[5-9]|20)\d\d(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;\s*(?P<volume>\d+)"
-    r"(?:\s*\((?P<issue>[^()]{1,20})\))?\s*:\s*(?P<page>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)")
+    r"(?:\s*\((?P<issue>[^()]{1,20})\)|\s+(?P<supplement>Suppl\.?(?:\s*\d+)?))?\s*:\s*"
+    r"(?P<page>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)")
 
 
 def _vancouver_numbers(item: dict[str, Any], text: str) -> None:
@@ -1877,6 +1888,8 @@ def _vancouver_numbers(item: dict[str, Any], text: str) -> None:
         item["volume"] = found.group("volume")
         if found.group("issue") and "issue" not in item:
             item["issue"] = _issue(found.group("issue"))
+        if found.group("supplement") and "issue" not in item:
+            item["issue"] = found.group("supplement")  # PubMed's "42 Suppl 2:S93-9"
         item.setdefault("page", _page(found.group("page")))
 
 

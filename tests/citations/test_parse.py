@@ -1462,6 +1462,26 @@ def test_a_vancouver_journal_of_one_word_before_the_year_is_the_journal(text, jo
     assert (item.get("container-title"), item.get("volume")) == (journal, volume)
 
 
+@pytest.mark.parametrize(("text", "volume", "page"), [
+    ("E. Witten, Anti-de Sitter space and holography, Adv. Theor. Math. Phys. 2 (1998) 253 "
+     "[hep-th/9802150] [INSPIRE].", "2", "253"),
+    ("ATLAS collaboration, Observation of a new particle in the search for the Standard Model "
+     "Higgs boson with the ATLAS detector at the LHC, Phys. Lett. B 716 (2012) 1 "
+     "[arXiv:1207.7214] [INSPIRE].", "716", "1"),
+])
+def test_a_physics_references_e_print_tags_are_no_part_of_it(text, volume, page):
+    item = parse_reference(text)
+    assert (item["volume"], item["page"]) == (volume, page)
+    assert "INSPIRE" not in json.dumps(item)
+
+
+def test_pubmeds_supplement_after_the_volume_leaves_the_volume_read():
+    item = parse_reference("Geraud G, Lanteri-Minet M, Lucas C, Valade D. French guidelines "
+                           "for the diagnosis and management of migraine in adults and "
+                           "children. Headache. 2002;42 Suppl 2:S93-9.")
+    assert (item["volume"], item["issue"], item["page"]) == ("42", "Suppl 2", "S93-9")
+
+
 @pytest.mark.parametrize(("text", "title", "journal"), [
     ("13. Becke AD. Density-functional thermochemistry. III. The role of exact exchange. J Chem "
      "Phys. 1993;98(7):5648-52.",
