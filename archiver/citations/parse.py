@@ -139,12 +139,23 @@ _E_PRINT_TAGS = re.compile(
     r"INSPIRE|ADS|NASA ADS)\])+\s*\.?$")
 
 
+# What a PDF's text layer leaves in a Chinese reference: the Wanfang database's watermark
+# ("万方数据 自然资源学报"), and characters spaced one by one ("王 飞 跃 . 平 行 系 统"; three or
+# more single characters in a row, not names two a piece, "张三 李四"), with the type code
+# spaced too ("[ J]")
+_WATERMARK = re.compile(r"万方数据\s*")
+_SPACED_OUT = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?: [\u4e00-\u9fff]){2,}"
+                         r"(?![\u4e00-\u9fff])")
+_GBT_CODE_SPACED = re.compile(r"\[\s+([A-Z](?:/OL)?)\s*\]|\[([A-Z](?:/OL)?)\s+\]")
+
+
 def clean_text(text: str) -> str:
     """NFKC (full-width punctuation and ligatures become plain), no control characters or lone
     surrogates (CRFsuite needs valid UTF-8), whitespace collapsed, capped at MAX_CHARS;
     without what an editor adds that no style prints (:func:`extract.without_marks`),
-    a footnote's signal (:data:`_SIGNAL`) and a physics reference's e-print tags
-    (:data:`_E_PRINT_TAGS`)."""
+    a footnote's signal (:data:`_SIGNAL`), a physics reference's e-print tags
+    (:data:`_E_PRINT_TAGS`) and what a PDF leaves in a Chinese one (:data:`_WATERMARK`,
+    :data:`_SPACED_OUT`)."""
     if not isinstance(text, str):
         return ""
     text = _CONTROL.sub(" ", text[: MAX_CHARS * 2])
@@ -153,7 +164,11 @@ def clean_text(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _CONTROL.sub(" ", text)  # NFKC can expand into new control-free text only, but be sure
     text = _SIGNAL.sub(r"\1", " ".join(text.split())[:MAX_CHARS], count=1)
-    return _E_PRINT_TAGS.sub("", text)
+    text = _WATERMARK.sub("", _E_PRINT_TAGS.sub("", text))
+    if _SPACED_OUT.search(text):  # "王 飞 跃 . 平 行 系 统 … [ J]": as printed, unspaced
+        text = _GBT_CODE_SPACED.sub(lambda m: f"[{m.group(1) or m.group(2)}]", _SPACED_OUT.sub(
+            lambda m: m.group(0).replace(" ", ""), text))
+    return text
 
 
 def _script(ch: str) -> str:

@@ -1475,6 +1475,23 @@ def test_a_physics_references_e_print_tags_are_no_part_of_it(text, volume, page)
     assert "INSPIRE" not in json.dumps(item)
 
 
+@pytest.mark.parametrize(("text", "title", "container"), [
+    # characters spaced one by one by a PDF's text layer, the type code too
+    ("王 飞 跃 . 平 行 系 统 方 法 与 复 杂 系 统 的 管 理 和 控 制 [ J] . 控 制 与 决 策 , 2004 , "
+     "19 (5) : 485 - 489 .", "平行系统方法与复杂系统的管理和控制", "控制与决策"),
+    # the Wanfang database's watermark before the journal
+    ("19. 谢高地, 鲁春霞, 冷允法, 等. 青藏高原生态资产的价值评估[J]. 万方数据 自然资源学报, 2003, "
+     "18(2): 189-196.", "青藏高原生态资产的价值评估", "自然资源学报"),
+])
+def test_what_a_pdf_leaves_in_a_chinese_reference_is_no_part_of_it(text, title, container):
+    item = parse_reference(text)
+    assert (item["title"], item["container-title"]) == (title, container)
+
+
+def test_chinese_names_spaced_two_characters_apiece_stay_apart():
+    assert clean_text("张三 李四. 标题研究[J]. 期刊, 2020, 1(2): 3-4.").startswith("张三 李四.")
+
+
 def test_pubmeds_supplement_after_the_volume_leaves_the_volume_read():
     item = parse_reference("Geraud G, Lanteri-Minet M, Lucas C, Valade D. French guidelines "
                            "for the diagnosis and management of migraine in adults and "
