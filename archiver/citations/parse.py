@@ -1243,6 +1243,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _roman_part_of_a_title(item, text)
     _year_opening_a_title(item)
     _year_in_vancouvers_date(item, text)
+    _french_note(item, text)
     _issue_with_its_part(item, text)
     _medium_ending_a_name(item)
     _publisher_ending_proceedings(item)
@@ -1985,6 +1986,31 @@ def _year_in_vancouvers_date(item: dict[str, Any], text: str) -> None:
     else:
         return
     item["issued"] = {"date-parts": [[int(dated.group(1))]]}
+
+
+# a French (or Italian) note's book: initials and name, then title, place, publisher and year
+# between commas: "M. Bloch, La société féodale, Paris, Albin Michel, 1939, p. 243."
+_FRENCH_NOTE = re.compile(
+    r"(?:\d{1,3}\.?\s+)?(?P<author>(?:[A-Z]\.(?:-[A-Z]\.)?\s*){1,3}[A-ZÀ-Ý][\w'’-]+"
+    r"(?:\s+[A-ZÀ-Ý][\w'’-]+)?),\s+(?P<title>[^,]{3,200}?),\s+"
+    r"(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[\s-]+[A-ZÀ-Ý][\w'’-]+)?),\s+"
+    r"(?P<publisher>[A-ZÀ-Ý][^,]{1,60}?),\s+(?P<year>(?:1[5-9]|20)\d\d)\b")
+
+
+def _french_note(item: dict[str, Any], text: str) -> None:
+    """A French note's book, whose commas the tagger read as an author list ("La société
+    féodale", "Paris", "Albin Michel" authors, no title): its author, title, place and
+    publisher."""
+    found = _FRENCH_NOTE.match(text)
+    if not found or item.get("title") or str(_issued_year(item)) != found.group("year"):
+        return
+    people = split_authors(found.group("author"))
+    if len(people) != 1:
+        return
+    item["author"] = people
+    item["title"] = found.group("title").strip()
+    item["publisher-place"] = found.group("place")
+    item["publisher"] = found.group("publisher").strip()
 
 
 # a supplement or part after an issue's number, inside its bracket: "81(10 Suppl):S312",

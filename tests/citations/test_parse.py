@@ -1492,6 +1492,20 @@ def test_chinese_names_spaced_two_characters_apiece_stay_apart():
     assert clean_text("张三 李四. 标题研究[J]. 期刊, 2020, 1(2): 3-4.").startswith("张三 李四.")
 
 
+@pytest.mark.parametrize(("text", "family", "title", "place", "publisher"), [
+    ("M. Bloch, La société féodale, Paris, Albin Michel, 1939, p. 243.", "Bloch",
+     "La société féodale", "Paris", "Albin Michel"),
+    ("C. Lévi-Strauss, Tristes tropiques, Paris, Plon, 1955, p. 114.", "Lévi-Strauss",
+     "Tristes tropiques", "Paris", "Plon"),
+])
+def test_a_french_notes_book_between_commas_is_not_an_author_list(text, family, title, place,
+                                                                  publisher):
+    item = parse_reference(text)
+    assert [a["family"] for a in item["author"]] == [family]
+    assert (item["title"], item["publisher-place"], item["publisher"]) == (
+        title, place, publisher)
+
+
 def test_pubmeds_supplement_after_the_volume_leaves_the_volume_read():
     item = parse_reference("Geraud G, Lanteri-Minet M, Lucas C, Valade D. French guidelines "
                            "for the diagnosis and management of migraine in adults and "
