@@ -56,7 +56,8 @@ def clean(raw: RawPost) -> CleanPost:
         byline = credits_mod.byline_author(credit_map, title, lines)
         if byline:
             meta["author"] = Sourced(byline[0], byline[1])
-    dois = tuple(find_dois(lines, links))
+    # (an image's alt text too: a figure credited to a paper, "图1 来源：…, doi:10.1038/…")
+    dois = tuple(find_dois([line for b in blocks for line in b.text.split("\n")], links))
     return CleanPost(kind=raw.kind, meta=meta, blocks=tuple(blocks), text=blocks_text(blocks),
                      images=tuple(images), credits=credit_map, column=column, series=series,
                      dois=dois, steps=tuple(steps))

@@ -527,6 +527,16 @@ def test_a_trailing_original_link_to_the_paper_is_the_posts_text_and_citation(tm
     assert cleaned.dois == ("10.1038/ng.3834",)
 
 
+def test_a_doi_in_an_images_alt_text_is_a_doi_of_the_post(tmp_path):
+    """A figure credited to a paper in its alt text (as Markdown exports keep a caption): its
+    DOI is the post's, to be checked, as a caption's in the text is."""
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: t\ndate: 2024-01-01\n---\n\n正文。\n\n"
+                    "![图1 来源：Nat Genet 2017, doi:10.1038/ng.3834](images/1.png)\n",
+                    encoding="utf-8")
+    assert clean(read(post)).dois == ("10.1038/ng.3834",)
+
+
 def test_tags_written_with_chinese_commas_are_several_tags(tmp_path):
     post = tmp_path / "post.md"
     post.write_text("---\ntitle: t\ntags: 国际关系，中亚、外交, IR\n---\n\n正文。\n",
