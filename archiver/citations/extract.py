@@ -457,6 +457,18 @@ def _prose_naming_works(text: str) -> bool:
     return not looks_like_reference(_DOI_WRITTEN.sub(" ", text))
 
 
+_ANY_URL = re.compile(r"https?://\S+", re.I)
+
+
+def _a_doi_labelled(text: str) -> bool:
+    """A line that is a DOI (or its link) and a short label, no year ("相关论文：https://doi.org/
+    10.1016/j.ejphar.2015.03.018"): no reference, whose label would be read as its journal,
+    but a DOI to check alone (as it is where its DOI holds no year-like number)."""
+    rest = without_list_number(_DOI_WRITTEN.sub(" ", _ANY_URL.sub(" ", text)))
+    rest = rest.strip(" \t:：,，;；.。()（）[]【】")
+    return len(rest) <= 12 and not _LOOKS_CITED.search(rest) and bool(DOI_RE.search(text))
+
+
 # (index of its first line, text as read, numbered, numbered for a reference section,
 # under a bullet): a line of a post as references are looked for in it
 _Line = tuple[int, str, bool, bool, bool]
@@ -658,7 +670,7 @@ def find_references(lines: list[str], listed: Iterable[int] = (),
         if (looks_like_reference(text) and (in_section or numbered or (
                 entry_number and _CLEARLY_A_WORK.search(text)))) or \
                 (in_section and entry_of_a_section(text)):
-            if _prose_naming_works(text):
+            if _prose_naming_works(text) or _a_doi_labelled(text):
                 continue  # its DOIs are checked one by one, as bare DOIs
             out.append((origin[index], text))
         elif in_section and len(text) < 40 and (not entry_number or bulleted):

@@ -20,7 +20,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from archiver.citations.extract import find_dois, join_split_lines, normalise_doi
+from archiver.citations.extract import (
+    find_dois,
+    find_references,
+    join_split_lines,
+    normalise_doi,
+)
 from archiver.citations.parse import find_doi
 from archiver.clean import clean
 from archiver.readers import read
@@ -540,6 +545,19 @@ def test_a_doi_broken_right_after_its_prefixs_slash_is_whole():
         ["10.1038/ng.3834", "10.1038/abc"]
     assert reference_text("Nat Genet. 2017. doi: 10.1038/ ng.3834") == \
         "Nat Genet. 2017. doi: 10.1038/ng.3834"
+
+
+@pytest.mark.parametrize("line", [
+    "1. 相关论文：https://doi.org/10.1016/j.ejphar.2015.03.018",
+    "2. 相关论文：https://doi.org/10.1002/jor.1100150407",
+    "论文链接: doi:10.1016/j.neurobiolaging.2010.03.024",
+])
+def test_a_doi_with_a_short_label_is_no_reference(line):
+    """A list of DOIs each after a label: each a DOI to check alone, whether or not the DOI
+    holds a year-like number (with one, the line had been a reference, its label the
+    journal)."""
+    assert find_references([line], [0]) == []
+    assert find_references(["Nature 2017: https://doi.org/10.1038/ng.3834"], [0]) != []
 
 
 @pytest.mark.parametrize(("line", "doi"), [
