@@ -149,13 +149,23 @@ _SPACED_OUT = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?: [\u4e00-\u9fff
 _GBT_CODE_SPACED = re.compile(r"\[\s+([A-Z](?:/OL)?)\s*\]|\[([A-Z](?:/OL)?)\s+\]")
 
 
+# what a PDF's page puts inside a reference that runs over its foot or head: PubMed
+# Central's "NIH-PA Author Manuscript" and "Author manuscript; available in PMC 2013 May 1",
+# a page count ("Page 14 of 22"), a journal site's running head ("www.nature.com/
+# scientificreports/")
+_PAGE_FURNITURE = re.compile(
+    r"\s*\b(?:NIH-PA Author Manuscript|Author manuscript; available in PMC \d{4}"
+    r"(?: [A-Z][a-z]{2,8})?(?: \d{1,2})?\.?|Page \d{1,4} of \d{1,4}|www\.nature\.com/[a-z]+/)"
+    r"(?=\s|$)")
+
+
 def clean_text(text: str) -> str:
     """NFKC (full-width punctuation and ligatures become plain), no control characters or lone
     surrogates (CRFsuite needs valid UTF-8), whitespace collapsed, capped at MAX_CHARS;
     without what an editor adds that no style prints (:func:`extract.without_marks`),
     a footnote's signal (:data:`_SIGNAL`), a physics reference's e-print tags
-    (:data:`_E_PRINT_TAGS`) and what a PDF leaves in a Chinese one (:data:`_WATERMARK`,
-    :data:`_SPACED_OUT`)."""
+    (:data:`_E_PRINT_TAGS`) and what a PDF leaves in one (:data:`_PAGE_FURNITURE`,
+    :data:`_WATERMARK`, :data:`_SPACED_OUT`)."""
     if not isinstance(text, str):
         return ""
     text = _CONTROL.sub(" ", text[: MAX_CHARS * 2])
@@ -165,6 +175,7 @@ def clean_text(text: str) -> str:
     text = _CONTROL.sub(" ", text)  # NFKC can expand into new control-free text only, but be sure
     text = _SIGNAL.sub(r"\1", " ".join(text.split())[:MAX_CHARS], count=1)
     text = _WATERMARK.sub("", _E_PRINT_TAGS.sub("", text))
+    text = _PAGE_FURNITURE.sub(" ", text)
     if _SPACED_OUT.search(text):  # "王 飞 跃 . 平 行 系 统 … [ J]": as printed, unspaced
         text = _GBT_CODE_SPACED.sub(lambda m: f"[{m.group(1) or m.group(2)}]", _SPACED_OUT.sub(
             lambda m: m.group(0).replace(" ", ""), text))

@@ -1506,6 +1506,17 @@ def test_a_french_notes_book_between_commas_is_not_an_author_list(text, family, 
         title, place, publisher)
 
 
+@pytest.mark.parametrize(("text", "container"), [
+    ("Schneider, C. A., Rasband, W. S. & Eliceiri, K. W. NIH Image to ImageJ: 25 years of image "
+     "analysis. NIH-PA Author Manuscript Nat. Methods 9, 671-675 (2012).", "Nat. Methods"),
+    ("[54] Hopfield JJ. Neural networks and physical systems with emergent collective "
+     "computational abilities. Page 14 of 22 Proc Natl Acad Sci U S A. 1982;79(8):2554-8.",
+     "Proc Natl Acad Sci U S A"),
+])
+def test_a_pdf_pages_head_or_foot_inside_a_reference_is_no_part_of_it(text, container):
+    assert parse_reference(text)["container-title"] == container
+
+
 def test_pubmeds_supplement_after_the_volume_leaves_the_volume_read():
     item = parse_reference("Geraud G, Lanteri-Minet M, Lucas C, Valade D. French guidelines "
                            "for the diagnosis and management of migraine in adults and "
