@@ -228,19 +228,38 @@ _SPACED_DOI = re.compile(r"(10\.\d{4,9}/[^\s.\d]+)((?:\.[ \t]+[a-z0-9][\w-]*(?=[
 
 # ... and one broken at a line's end after the full stop that ends a word, its rest digits
 # (with full stops: "…/journal.pone." + "0020476", "…/j.neurobiolaging." + "2010.03.024"),
-# which Markdown's soft break or an HTML source's line break made a space. A DOI whose last
-# part is a number ("…/iiaa061. 2020") is whole, and a year alone after one is its year.
-_BROKEN_AT_A_FULL_STOP = re.compile(
-    r"(10\.\d{4,9}/\S*[A-Za-z]\.)[ \t]+(\d{4,}(?:\.\d+)*|\d+(?:\.\d+)+)(?![\w/-]|\.\d)")
-_YEAR_ALONE = re.compile(r"(?:1[5-9]|20)\d\d")
-# ... and one a PDF's text spaced before a hyphen or a full stop inside it ("10.1038/s41586
-# -020 -2012-7", "10.1109/TIT .1976.1055638"): the mark glued to what follows, not to the DOI
-_SPACED_BEFORE_A_MARK = re.compile(r"(10\.\d{4,9}/[^\s]*\w)((?:[ \t]+[-.]\w[\w.-]*)+)")
+# which Markdown's soft break or an HTML source's line break made a space; and one a PDF's
+# text spaced before a hyphen or a full stop inside it ("10.1038/s41586 -020 -2012-7",
+# "10.1109/TIT .1976.1055638"), the mark glued to the digits after it. Read a word at a time
+# (a pattern over the line took time in the square of a long line without spaces). Not:
+# a DOI whose last part is a number ("…/iiaa061. 2020") or a letter (Wiley's "….x. 2345
+# sites"), which is whole; a year or a date alone after one; a word after a mark ("-END-",
+# "-PMID", "-v2", ".Science").
+_SPACES_BETWEEN = re.compile(r"([ \t]+)")
+_DOI_START = re.compile(r"10\.\d{4,9}/")
+_WORD_ENDED = re.compile(r"[A-Za-z]{2}\.$")
+_REST_OF_DIGITS = re.compile(r"(?:\d{4,}(?:\.\d+)*|\d+(?:\.\d+)+)(?![\w/-]|\.\d)")
+_MARK_THEN_DIGITS = re.compile(r"[-.]\d")
+# (whether a line may hold such a break at all: most hold none, and are not split)
+_SPACED_AFTER_A_DOI = re.compile(r"[ \t][-.]\d|\.[ \t]+\d")
+_YEAR_OR_DATE = re.compile(r"(?:1[5-9]|20)\d\d(?:\.\d{1,2}\.\d{1,2})?")
 
 
-def _rest_after_a_full_stop(match: re.Match[str]) -> str:
-    rest = match.group(2)
-    return match.group(0) if _YEAR_ALONE.fullmatch(rest) else match.group(1) + rest
+def _words_rejoined(text: str) -> str:
+    """``text`` with the words of a DOI a space broke (see above) joined again."""
+    parts = _SPACES_BETWEEN.split(text)
+    out = [parts[0]]
+    for at in range(1, len(parts) - 1, 2):
+        space, word = parts[at], parts[at + 1]
+        before = out[-1]
+        if before and _DOI_START.search(before) and (
+                before[-1].isalnum() and _MARK_THEN_DIGITS.match(word) or
+                _WORD_ENDED.search(before) and (rest := _REST_OF_DIGITS.match(word))
+                and not _YEAR_OR_DATE.fullmatch(rest.group(0))):
+            out[-1] = before + word
+        else:
+            out += [space, word]
+    return "".join(out)
 
 
 def doi_rejoined(text: str) -> str:
@@ -251,9 +270,8 @@ def doi_rejoined(text: str) -> str:
         return text
     text = _SPACED_DOI.sub(lambda m: m.group(1) + re.sub(r"\s+", "", m.group(2)),
                            _SPACED_PREFIX.sub(r"\1", text))
-    text = _SPACED_BEFORE_A_MARK.sub(lambda m: m.group(1) + re.sub(r"\s+", "", m.group(2)),
-                                     text)
-    return _BROKEN_AT_A_FULL_STOP.sub(_rest_after_a_full_stop, _BROKEN_DOI.sub(r"\1", text))
+    text = _BROKEN_DOI.sub(r"\1", text)
+    return _words_rejoined(text) if _SPACED_AFTER_A_DOI.search(text) else text
 
 
 # A list of DOIs written without spaces ("doi:10.1038/ng.3834,doi:10.1093/ia/iiaa061",

@@ -576,9 +576,17 @@ def test_a_doi_with_a_short_label_is_no_reference(line):
      "10.1038/s41586-020-2012-7"),
     ("IEEE Trans. Inf. Theory 22 (1976) 644–654. https://doi.org/10.1109/TIT .1976.1055638.",
      "10.1109/tit.1976.1055638"),
-    # ... not a dash or a full stop standing apart after a whole DOI
+    # ... not a dash or a full stop standing apart after a whole DOI, nor a word after one
     ("doi:10.1038/ng.3834 - see also", "10.1038/ng.3834"),
     ("doi:10.1093/ia/iiaa061 . Next", "10.1093/ia/iiaa061"),
+    ("DOI: 10.1038/s41586-020-2012-7 -END-", "10.1038/s41586-020-2012-7"),
+    ("10.1038/s41586-020-2012-7 -PMID: 32015507", "10.1038/s41586-020-2012-7"),
+    ("DOI:10.1126/science.abb2507 .Science.2020", "10.1126/science.abb2507"),
+    ("10.1016/j.cell.2020.02.052 -这篇文章", "10.1016/j.cell.2020.02.052"),
+    # Wiley's DOIs end with a letter: whole; a date after a DOI is a date
+    ("doi:10.1111/j.1365-2486.2009.01998.x. 2345 sites were sampled.",
+     "10.1111/j.1365-2486.2009.01998.x"),
+    ("https://doi.org/10.1371/journal.pone. 2021.03.05", "10.1371/journal.pone"),
 ])
 def test_a_doi_broken_after_a_words_full_stop_before_its_digits_is_whole(line, doi):
     """A line break after a full stop inside a DOI, which Markdown's soft break (or an HTML
