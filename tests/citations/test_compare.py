@@ -477,6 +477,17 @@ def test_a_group_author_with_a_word_misspelt_is_no_match(shown):
     assert compare_authors(shown, True, EFSA["author"]).match is False
 
 
+@pytest.mark.parametrize(("shown", "group"), [
+    ("World Health Organisation.", "World Health Organization"),
+    ("Centres for Disease Control and Prevention.", "Centers for Disease Control and Prevention"),
+    ("Joint United Nations Programme on HIV/AIDS.", "Joint United Nations Program on HIV/AIDS"),
+])
+def test_a_group_author_in_the_other_spelling_is_the_group(shown, group):
+    """SYNTHETIC author lists of one group each: British spelling for American is no
+    misspelling."""
+    assert compare_authors(shown, False, [{"name": group}]).match is True
+
+
 def test_a_group_author_further_down_the_list_does_not_stand_for_the_first_author():
     # GTEx Consortium is second in Crossref: "GTEx Consortium, et al." leaves out Chiang
     check = compare_authors("GTEx Consortium, et al.", True, GTEX["author"])

@@ -23,6 +23,7 @@ from archiver.citations.compare.text import (
     SMALL_WORDS,
     FieldCheck,
     _not_compared,
+    american_spelling,
     fold,
     in_another_script,
     words,
@@ -762,12 +763,13 @@ def _misspells_group(part: str, group: str) -> bool:
     """Whether a name in a list is the group's name with a word of it misspelt ("The
     Arabidopsis Genome Initiatve", "…, Engineering, and Medecine"): a word the group's name
     lacks, no group word itself, that is nearly one of its words, not its plural nor
-    singular."""
+    singular nor its other spelling ("Organisation", "Centres")."""
     theirs = set(words(group))
     for word in set(words(part)) - theirs - SMALL_WORDS - _GROUP_WORDS:
         for other in theirs - set(words(part)):
             if fuzz.ratio(word, other) >= _GROUP_MISSPELT and \
-                    word.rstrip("s") != other.rstrip("s"):
+                    word.rstrip("s") != other.rstrip("s") and \
+                    american_spelling(word) != american_spelling(other):
                 return True
     return False
 

@@ -23,6 +23,7 @@ from archiver.citations.compare.text import (
     STOP_WORDS,
     FieldCheck,
     _not_compared,
+    american_spelling,
     in_another_script,
     squash,
     strip_markup,
@@ -146,21 +147,6 @@ def _without_nation(cited: str, name: str) -> str | None:
             _NATION_AFTER.search(name):
         return None
     return cited[:found.start()]
-
-
-# British spellings as American writes them (or the other way): a journal named in the one
-# is the journal named in the other (``Neurobiology of Ageing``). Both sides are folded.
-_SPELLINGS = ((re.compile(r"ageing\b"), "aging"), (re.compile(r"(?<=\w{3})our(s?)\b"), r"or\1"),
-              (re.compile(r"(?<=\w\w)is(ation|ations|e|es|ed|ing)\b"), r"iz\1"),
-              (re.compile(r"(?<=\w{3})tre(s?)\b"), r"ter\1"), (re.compile(r"ae|oe"), "e"),
-              (re.compile(r"programme"), "program"), (re.compile(r"(?<=\w{3})ogue\b"), "og"),
-              (re.compile(r"\b(defen|licen|offen)ce\b"), r"\1se"))
-
-
-def _spelling(text: str) -> str:
-    for pattern, replacement in _SPELLINGS:
-        text = pattern.sub(replacement, text)
-    return text
 
 
 def _subsequence(word: str, target: str) -> bool:
@@ -369,9 +355,9 @@ def _compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> Fi
         given = [cited, without_nation] if without_nation else [cited]
         # an abbreviation in the other spelling ("Neurobiol. Ageing"), its points kept (the
         # whole name in the other spelling is told as such below)
-        if _spelling(squash(cited)) != _spelling(squash(name)):
+        if american_spelling(squash(cited)) != american_spelling(squash(name)):
             given += [alt for one in given
-                      if (alt := _spelling(one.casefold())) != one.casefold()]
+                      if (alt := american_spelling(one.casefold())) != one.casefold()]
         if any(_abbreviates(one, form) for one in given for form in abbreviated_forms(name)):
             return FieldCheck(cited, shown, True, f"abbreviation of {name!r}")
         section = _section_title(name)
@@ -385,8 +371,8 @@ def _compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> Fi
                                                   "section's name) or an abbreviation of it")
         if _acronym(cited, name):
             return FieldCheck(cited, shown, True, f"the initials of {name!r}")
-        spelt = _spelling(squash(cited))
-        if spelt and spelt in {_spelling(squash(n)) for n in (name, main) if n}:
+        spelt = american_spelling(squash(cited))
+        if spelt and spelt in {american_spelling(squash(n)) for n in (name, main) if n}:
             return FieldCheck(cited, shown, True, f"{name!r} in another spelling")
     if record.get("type") in ("proceedings-article", "book-chapter"):
         for name in names:

@@ -282,3 +282,20 @@ def _shortened(text: str, limit: int = 80) -> str:
 
 # the years a name holds, each a number of its own ("…, 2003. Proceedings."; not in "12003")
 _YEARS_IN = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+
+
+# British spellings as American writes them (or the other way): a journal or a group named
+# in the one is the one named in the other (``Neurobiology of Ageing``, ``World Health
+# Organisation``). Both sides are folded.
+_SPELLINGS = ((re.compile(r"ageing\b"), "aging"), (re.compile(r"(?<=\w{3})our(s?)\b"), r"or\1"),
+              (re.compile(r"(?<=\w\w)is(ation|ations|e|es|ed|ing)\b"), r"iz\1"),
+              (re.compile(r"(?<=\w{3})tre(s?)\b"), r"ter\1"), (re.compile(r"ae|oe"), "e"),
+              (re.compile(r"programme"), "program"), (re.compile(r"(?<=\w{3})ogue\b"), "og"),
+              (re.compile(r"\b(defen|licen|offen)ce\b"), r"\1se"))
+
+
+def american_spelling(text: str) -> str:
+    """``text`` (folded) as American spells it: a name in the one is the name in the other."""
+    for pattern, replacement in _SPELLINGS:
+        text = pattern.sub(replacement, text)
+    return text
