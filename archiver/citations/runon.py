@@ -51,12 +51,12 @@ _DOTTED = re.compile(r"(?:^|(?<=\s))(\d{1,3})[.)、](?=\s)")
 _ENTRY_END = re.compile(r"(?:(?<!\b[A-Z])\.|。|10\.\d{4,9}/\S+|https?://\S+)$")
 # authors as an entry opens with them besides those :data:`OPENS_WITH_AUTHORS` knows: a
 # given name written whole ("Nord, Christiane (2008)", "Del Rey, Lester.", "Zhou, Zhifeng et
-# al."), a family name in capitals ("VANDAMME, Géraldine."), one of two words before
-# initials ("Ben Ali Y,", "Jansen van Vuren P,")
+# al."), a family name in capitals with a given name ("VANDAMME, Géraldine."; not "PMLR,
+# Long Beach"), one of two words before initials ("Ben Ali Y,", "Jansen van Vuren P,")
 _MORE_OPENINGS = re.compile(
     r"(?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+|\s+[A-Z]\.)*"
     r"(?=\.|,|\s+\(\d{4}|\s+et al\b|\s+and\b)"
-    r"|[A-Z]{2,}[A-Z'’-]*,\s+[A-Z]"
+    r"|[A-Z]{2,}[A-Z'’-]*,\s+[A-ZÀ-Ý][a-zà-ÿ]+(?:[\s-][A-ZÀ-Ý][a-zà-ÿ]+)*\."
     r"|[A-Z][\w'’-]+(?:\s+[a-z]{1,3})?\s+[A-Z][\w'’-]+\s+[A-Z]{1,3},")
 # a GB/T 7714 entry's Chinese authors (a body's name too) and its title up to its type of
 # work: "王五. 哈萨克斯坦外交政策研究[M]", "中国职工教育研究会. 职工教育研究论文集[G]"
@@ -65,12 +65,37 @@ _CJK_OPENING = re.compile(
     r"[^.。]{1,150}?(?:" + GBT_TYPE_MARK + ")")
 # a place and its state or country, then the publisher's colon: "Washington, D.C.:", "New
 # York, NY:", "Evanston, Ill.:"
-_PLACE = re.compile(r"(?:[A-Z][a-z]+\s)?[A-Z][a-z]+,\s+(?:D\.\s?C\.|N\.\s?Y\.|[A-Z]{2}\b|"
-                    r"[A-Z][a-z]{1,4}\.)\s*:")
+_STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|"
+           "NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC|ON|QC|BC|AB|MB|NS")
+_COUNTRIES = ("USA|U\\.S\\.A\\.|UK|Canada|Germany|France|Italy|Spain|Portugal|China|Japan|Korea|"
+              "Australia|(?:the )?Netherlands|Belgium|Switzerland|Austria|Sweden|Norway|Denmark|"
+              "Finland|Greece|Brazil|Mexico|Singapore|Israel|Ireland|Scotland|England|Russia|"
+              "Poland|Hungary|Turkey|Egypt|Taiwan|Thailand|Vietnam|Chile|Argentina|New Zealand|"
+              "South Africa|Hong Kong|Czech Republic")
+# ... a conference's place, or a book's before its publisher, which an imprint after a full
+# stop opens with: "Providence, RI, USA: IEEE", "Seattle, WA:", "Washington, D.C.:",
+# "Evanston, Ill.:", "Montreal, Canada.", "Munich, Germany."; and a publisher's acronym
+# before its place ("IEEE, New York", "PMLR, Long Beach")
+_PLACE = re.compile(
+    rf"(?:[A-Z][a-z]+\s)?[A-Z][a-z]+,\s+(?:(?:{_STATES})(?:,\s*(?:USA|Canada)\b|\s*:)|"
+    rf"(?:{_COUNTRIES})(?=[\s.,:;]|$)|(?:D\.\s?C\.|N\.\s?Y\.|[A-Z][a-z]{{1,4}}\.)\s*:)"
+    r"|(?:IEEE|ACM|PMLR|SIAM|AAAI|ACL|AIP|APS|IOP|MIT Press|OUP|CUP),")
+# ... and an old imprint, place and publisher then the year: "London, Andrew Crooke, 1651."
+_IMPRINT_AHEAD = re.compile(r"[^.]{0,80}?,\s*(?:1[5-9]|20)\d\d\b")
 # a book's imprint ending an entry: place, publisher and year
 _IMPRINT_END = re.compile(r"[A-Z][\w.]*(?:[ ,]+[A-Z][\w.]*){0,3}\s*:\s*[A-Z][^.:;]{1,60},\s*"
                           r"(?:1[5-9]|20)\d\d[a-z]?\.$")
 _LOOKS_CITED = re.compile(r"\b(?:1[5-9]|20)\d\d")
+# a number and its full stop that are the entry's own: after a word that numbers a part
+# ("Vol. 2.", "71 Suppl 2.", "Part 2."), or before what goes on in it (PubMed's "2. Epub
+# 2020 Jun 3", a label of its own)
+_NUMBERS_A_PART = re.compile(r"\b(?:Part|Pt|Suppl|Vol|No|Issue|Sect|Chapter|Ch|Book|Bd|Nr)\.?"
+                             r"\s*$", re.I)
+_GOES_ON = re.compile(r"\s*(?:Epub|Erratum|Corrigendum|doi|PMID|PMCID|Available|Accessed|"
+                      r"Retrieved)\b", re.I)
+# what an entry ends with before the next one's number: a full stop, a bracket, a page or
+# year, its DOI or URL
+_ENDED = re.compile(r"(?:[.。)\]）]|\d|10\.\d{4,9}/\S+|https?://\S+)\s*$")
 # where a next entry may begin: after spaces, or right after a Chinese full stop
 _GAP = re.compile(r"\s+|(?<=。)")
 
@@ -97,13 +122,19 @@ def _numbered(text: str) -> list[str] | None:
             break
     else:
         return None
-    # a bracketed number after a space is a list's, whatever the entry before it reads as
-    # ("———. 1992. …", a web page with no year); "2. " is as often a volume's ("Vol. 2. ")
+    # a bracketed number after the end of an entry is a list's, whatever the entry reads as
+    # ("———. 1992. …", a web page with no year), not one a sentence refers to ("cited as
+    # [2] in"); "2. " is as often a volume's or a part's ("Vol. 2. ", "71 Suppl 2. Epub"):
+    # there the entry before it must read as one, and what follows be none of its words
     bracketed = pattern is _BRACKETED
     starts, expected = [0], int(first.group(1)) + 1
     for marker in pattern.finditer(text, first.end()):
-        if int(marker.group(1)) == expected and (bracketed or entry_of_a_section(
-                text[starts[-1]:marker.start()])):
+        if int(marker.group(1)) != expected:
+            continue
+        before = text[starts[-1]:marker.start()]
+        if bracketed and _ENDED.search(before) or not bracketed and entry_of_a_section(
+                before) and not _NUMBERS_A_PART.search(before) and \
+                not _GOES_ON.match(text, marker.end()):
             starts.append(marker.start())
             expected += 1
     if bracketed:
@@ -141,8 +172,9 @@ def _next_entry_opens(ahead: str) -> bool:
     ("Washington, D.C.: American Association…")."""
     if _PLACE.match(ahead):
         return False
-    return bool(OPENS_WITH_AUTHORS.match(ahead) or _MORE_OPENINGS.match(ahead)
-                or _CJK_OPENING.match(ahead))
+    if OPENS_WITH_AUTHORS.match(ahead) or _CJK_OPENING.match(ahead):
+        return True
+    return bool(_MORE_OPENINGS.match(ahead)) and not _IMPRINT_AHEAD.match(ahead)
 
 
 def _whole_entries(text: str, starts: list[int],

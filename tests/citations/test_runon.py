@@ -102,6 +102,24 @@ def test_chinese_authors_open_an_entry_only_before_a_gbt_type_of_work():
     "Russia, February 1-4, 2000[C]. Rotterdam: A. A. Balkema, 2000.",
     "American Association for the Advancement of Science. Science[J]. 1883, 1(1)-. "
     "Washington, D.C.: American Association for the Advancement of Science, 1883-.",
+    # a conference's place after its proceedings, or a book's before its publisher: no
+    # authors of a next entry (Crossref's record 10.1109/icdcsw.2003.1203662, GB/T 7714)
+    "Arya V, Turletti T. Accurate and explicit differentiation of wireless and congestion "
+    "losses[C]//23rd International Conference on Distributed Computing Systems Workshops, 2003. "
+    "Proceedings. Providence, RI, USA: IEEE, 2003: 877-882. DOI: 10.1109/ICDCSW.2003.1203662.",
+    "Ren S, He K, Girshick R, Sun J. Faster R-CNN: towards real-time object detection with "
+    "region proposal networks. In: Advances in Neural Information Processing Systems (NIPS "
+    "2015), pp. 91–99. Montreal, Canada. December 2015.",
+    "Smith J, Jones K. A title on learning (ICML 2019), pp. 1–10, 2019. PMLR, Long Beach, CA.",
+    "Hobbes, Thomas. Leviathan, or the Matter, Forme and Power of a Commonwealth, 1651, pp. "
+    "1–300. London, Andrew Crooke, 1651.",
+    # a part's number and its full stop, and PubMed's Epub after one
+    "1. Smith J, Jones K, Lee M. A title of a study of things. Clin Infect Dis. 2020;71 Suppl 2. "
+    "Epub 2020 Jun 3. doi:10.1093/cid/ciaa123, pp. 10–20, 2020.",
+    "1. Smith J. A history of the place: 1900 to the present day. 2019. Part 2. The later "
+    "years, pp. 100–120.",
+    # a bracketed number a sentence refers to
+    f"[1] {CHIANG} (cited as [2] in the review this post follows, with its figures).",
     # a heading and prose after it
     "References: the works this post draws on are listed at the end of the second part, "
     "after the figures, with links to each of them.",
