@@ -127,8 +127,8 @@ class Token:
 # Interpretation…", "Cf. Eric Hobsbawm, …", "See, e.g., …", "For a different view, see …"):
 # no part of the reference. Only before a name written whole ("See RH, Jones K" is an author)
 _SIGNAL = re.compile(r"^((?:\[\d{1,3}\]|\d{1,3}[.)])\s*)?"
-                     r"(?:(?:For [a-z][\w ]{0,40}?,\s+)?see(?:,?\s+e\.g\.,?|\s+also)?|"
-                     r"cf\.|compare|e\.g\.,)\s+(?=[A-Z][a-z]+[\s,])", re.I)
+                     r"(?:(?:For [a-z][\w ]{0,40}?,\s+)?[Ss]ee(?:,?\s+e\.g\.,?|\s+also)?|"
+                     r"[Cc]f\.|[Cc]ompare|[Ee]\.g\.,)\s+(?=[A-Z][a-z]+[\s,])")
 
 
 # The e-print and database tags a physics reference ends with (JHEP's and INSPIRE's style:
@@ -1941,8 +1941,10 @@ def _journal_before_the_year(item: dict[str, Any], text: str) -> None:
 
 # the part of a series of papers after its title's full stop: "Density-functional
 # thermochemistry. III. The role of exact exchange.", "… social behaviour. II."; the tagger
-# ends the title before it and takes it for the journal's start
-_ROMAN_PART = re.compile(r"(?P<part>[IVXL]{1,6}(?:\.\s+[^.]{3,200}?)?)\.\s+(?P<journal>\S.*)")
+# ends the title before it and takes it for the journal's start (not a letter that is an
+# initial or a journal's word: "Louis XIV. L. Rev. Hist.")
+_ROMAN_PART = re.compile(r"(?P<part>(?:[IVXL]{2,6}|I)(?:\.\s+[^.,\s]+\s[^.,]{2,200}?)?)\.\s+"
+                         r"(?P<journal>[^,]+)")
 
 
 def _roman_part_of_a_title(item: dict[str, Any], text: str) -> None:
@@ -1966,7 +1968,10 @@ def _year_opening_a_title(item: dict[str, Any]) -> None:
     begins with one, "1918 Influenza: the Mother of All Pandemics", is cited with its own)."""
     title = item.get("title", "")
     found = _YEAR_OPENING.match(title)
-    if found and "issued" not in item and len(title) > found.end() + 3:
+    # (in a journal: a web page's "2019 Novel Coronavirus, Wuhan, China" or "2030 Agenda for
+    # Sustainable Development" is named so, undated)
+    if found and "issued" not in item and len(title) > found.end() + 3 and (
+            "container-title" in item or "volume" in item):
         item["issued"] = {"date-parts": [[int(found.group(1))]]}
         item["title"] = title[found.end():]
 

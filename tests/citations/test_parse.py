@@ -1537,6 +1537,26 @@ def test_a_papers_part_number_after_its_titles_full_stop_is_in_the_title(text, t
     assert (item["title"], item["container-title"]) == (title, journal)
 
 
+@pytest.mark.parametrize(("text", "title", "journal"), [
+    # a king's number ends the title; "L." is the journal's
+    ("Smith J. The reign of Louis XIV. L. Rev. Hist. 1990;12:1-10.", "The reign of Louis XIV",
+     "L. Rev. Hist"),
+])
+def test_a_letter_after_a_titles_full_stop_is_no_part_number(text, title, journal):
+    item = parse_reference(text)
+    assert (item["title"], item["container-title"]) == (title, journal)
+
+
+@pytest.mark.parametrize("text", [
+    "Centers for Disease Control and Prevention. 2019 Novel Coronavirus, Wuhan, China. "
+    "https://www.cdc.gov/coronavirus/2019-ncov/about/index.html",
+    "United Nations. 2030 Agenda for Sustainable Development. https://sdgs.un.org/2030agenda",
+])
+def test_a_year_opening_a_web_pages_title_is_its_title(text):
+    item = parse_reference(text)
+    assert item["title"][:4] in ("2019", "2030") and "issued" not in item
+
+
 @pytest.mark.parametrize(("text", "title", "year"), [
     ("Nowak MA, May RM. 1992 Evolutionary games and spatial chaos. Nature 359, 826–829. "
      "(doi:10.1038/359826a0)", "Evolutionary games and spatial chaos", 1992),
@@ -1574,8 +1594,10 @@ def test_vancouvers_date_gives_the_year_and_a_year_in_the_title_stays_there(text
     ("17. For a different view, see Robert Darnton, The Great Cat Massacre and Other Episodes "
      "in French Cultural History (New York: Basic Books, 1984).", "Darnton",
      "The Great Cat Massacre and Other Episodes in French Cultural History"),
-    # a family name that begins so is an author
+    # a family name that begins so, or is so, before initials, is an author
     ("Seeley, J. (2001). Reading notes. Nature, 3, 4-5.", "Seeley", "Reading notes"),
+    ("See KH, Lim YB, Tan CH. Dengue surveillance in the city. Lancet Infect Dis. "
+     "2020;20(3):1-5.", "See", "Dengue surveillance in the city"),
 ])
 def test_a_footnotes_signal_before_the_work_is_no_part_of_it(text, family, title):
     item = parse_reference(text)
