@@ -39,6 +39,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from archiver.citations import notices
+from archiver.citations.compare.numbers import crossref_pages
 from archiver.citations.extract import without_list_number
 from archiver.citations.labelled import reference_of_block
 from archiver.citations.parse import KANA, MORE_NAMES, csl_type, gbt_code, split_authors
@@ -715,7 +716,7 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
                           container=work.get("container-title") or (
                               work.get("group-title") if work.get("subtype") == "blog"
                               else None), volume=work.get("volume"),
-                          issue=work.get("issue"), pages=work.get("page"),
+                          issue=work.get("issue"), pages=crossref_pages(work),
                           date=work.get("issued") or (
                               str(work.get("year")) if work.get("year") else None),
                           doi=work.get("DOI"), publisher=work.get("publisher"),

@@ -839,6 +839,14 @@ def test_nlms_qualifier_in_brackets_after_an_abbreviation_is_no_part_of_the_name
     assert compare_journal(cited, text, {"container-title": [full]}).match is match
 
 
+@pytest.mark.parametrize("page", ["n/a-n/a", "n/a"])
+def test_wileys_n_a_pages_are_no_pages(page):
+    """A SYNTHETIC record holding only the pages Wiley deposits for an article without (AGU's
+    e-articles): a cited article number is not compared with "n/a"."""
+    check = compare_pages("PA1005", {"page": page, "type": "journal-article"})
+    assert check.match is None
+
+
 @pytest.mark.parametrize(("cited", "full"), [
     ("Journal of Orthopaedic and Sports Physical Therapy",
      "Journal of Orthopaedic & Sports Physical Therapy"),

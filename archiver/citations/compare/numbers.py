@@ -147,8 +147,19 @@ def page_range(value: str) -> tuple[str, str] | None:
     return first.lstrip("0") or "0", last.lstrip("0") or "0"
 
 
+# what Wiley deposits as the pages of an article that has none, AGU's e-articles ("n/a-n/a")
+_NO_PAGES = re.compile(r"n/?a(?:\s*[-–]\s*n/?a)?", re.I)
+
+
+def crossref_pages(record: dict[str, Any]) -> str | None:
+    """The pages of a Crossref record; None for Wiley's "n/a"."""
+    page = record.get("page")
+    return None if page and _NO_PAGES.fullmatch(str(page).strip()) else page
+
+
 def record_pages(record: dict[str, Any]) -> str | None:
-    return record.get("page") or record.get("article-number")
+    """The pages of a Crossref record, or its article number."""
+    return crossref_pages(record) or record.get("article-number")
 
 
 _DOI_NUMBER = re.compile(r"\.(\d{3,})$")  # "10.3389/fpls.2019.00816", "…/j.efsa.2018.5239"
