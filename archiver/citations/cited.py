@@ -678,7 +678,8 @@ _VOL_ISSUE = re.compile(rf"(?<![\w.])(\d+[A-Za-z]?)\s*\((\d+{_ISSUES_JOINED}\d+|
 _SUPPLEMENT = re.compile(r"(?<![\w.])(?:Suppl(?:ement)?|Supp)\b\.?(?:\s*(\d+|[A-Z]\b))?")
 _LONE_ISSUE = re.compile(r"(?:^|[,;])\s*\((\d+[\w/–-]*)\)\s*[,:]")  # ", (1)," or "2018;(1):"
 # "12", "12A"; after an abbreviation's own period too ("Front. Plant Sci., 11.")
-_BARE_VOLUME = re.compile(r"^\s*(?:[.,]\s*){0,2}(\d+[A-Za-z]?)\s*(?=[(:.,]|$)")
+_BARE_VOLUME = re.compile(r"^\s*(?:[.,]\s*){0,2}(\d+[A-Za-z]?)(?:\s+Pt\.?\s*\d{1,2})?\s*"
+                          r"(?=[(:.,]|$)")  # (a volume's part, "55 Pt 1", aside)
 # "2019, 10." (GB/T), "2017; 49:" (Lancet), "2015 May;759:" or "2015 May 12;759" (Vancouver)
 _VOLUME_AFTER_YEAR = re.compile(r"(?:1[5-9]\d\d|20\d\d)(?:\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{1,2})?)?"
                                 r"\s*[,;]\s*(\d+)\s*(?=[(:.,]|Supp|$)")

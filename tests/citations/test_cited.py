@@ -148,6 +148,12 @@ def test_an_article_number_with_letters_before_it_is_the_page(text):
     assert claims(text, GTEX)["page"] == "aac4718"
 
 
+def test_a_volumes_part_after_it_leaves_the_volume_read():
+    text = ("Chiang, C., Scott, A. J., & Davis, J. R. (2017). The impact of structural "
+            "variation on human gene expression. Nature Genetics, 49 Pt 1, 692–699.")
+    assert claims(text, GTEX)["volume"] == "49"
+
+
 def test_a_trial_registrys_number_after_a_colon_is_no_page():
     text = ("Chiang C, Scott AJ, Davis JR, et al. The impact of structural variation on human "
             "gene expression. Nat Genet. 2017;49(5). ClinicalTrials.gov: NCT04280705.")

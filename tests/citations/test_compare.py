@@ -839,6 +839,18 @@ def test_nlms_qualifier_in_brackets_after_an_abbreviation_is_no_part_of_the_name
     assert compare_journal(cited, text, {"container-title": [full]}).match is match
 
 
+@pytest.mark.parametrize(("name", "cited", "crossref", "match"), [
+    ("issue", "4", "4 Pt 1", True), ("issue", "4", "4_Pt_1", True),
+    ("volume", "55", "55 Pt 1", True), ("issue", "1856 Pt 2", "1856", True),
+    # the number itself wrong, or another part
+    ("volume", "54", "55 Pt 1", False), ("issue", "4 Pt 2", "4 Pt 1", False),
+])
+def test_a_part_of_an_issue_or_volume_on_one_side_only_is_the_same_number(name, cited,
+                                                                          crossref, match):
+    """Crossref keeps PubMed's parts ("4 Pt 1", "4_Pt_1") that citations often leave out."""
+    assert compare_number(name, cited, crossref).match is match
+
+
 @pytest.mark.parametrize("page", ["n/a-n/a", "n/a"])
 def test_wileys_n_a_pages_are_no_pages(page):
     """A SYNTHETIC record holding only the pages Wiley deposits for an article without (AGU's

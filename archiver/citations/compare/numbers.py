@@ -38,7 +38,16 @@ def compare_number(name: str, cited: str | None, crossref: str | None) -> FieldC
         return FieldCheck(None, crossref, None, f"the citation gives no {name}")
     if _number(cited) == _number(crossref):
         return FieldCheck(cited, crossref, True, f"same {name}")
+    # a part of an issue or volume, which Crossref keeps from PubMed ("4 Pt 1", "4_Pt_1",
+    # "55 Pt 1") and a citation may leave out (or the other way round): the same number
+    parts = [_PART.search(str(value)) for value in (cited, crossref)]
+    if (parts[0] is None) != (parts[1] is None) and _number(_PART.sub("", str(cited))) == \
+            _number(_PART.sub("", str(crossref))):
+        return FieldCheck(cited, crossref, True, f"same {name}, its part aside")
     return FieldCheck(cited, crossref, False, f"{name} {cited} ≠ {crossref}")
+
+
+_PART = re.compile(r"[\s_]+(?:Pt|Part)[\s_.]*[A-Za-z0-9]{1,3}$", re.I)
 
 
 def record_years(record: dict[str, Any]) -> list[int]:
