@@ -839,6 +839,17 @@ def test_nlms_qualifier_in_brackets_after_an_abbreviation_is_no_part_of_the_name
     assert compare_journal(cited, text, {"container-title": [full]}).match is match
 
 
+@pytest.mark.parametrize(("cited", "match"), [
+    ("Acta Crystallographica Section A", True), ("Acta Crystallographica Section B", False),
+    ("Acta Crystallographica", False), ("Journal of Crystallography", False),
+])
+def test_a_name_written_whole_where_crossref_gives_only_its_abbreviation(cited, match):
+    """A SYNTHETIC record whose container title is an abbreviation alone ("Acta Cryst. A")."""
+    record = {"container-title": ["Acta Cryst. A"], "title": ["A short history of SHELX"]}
+    text = f"Sheldrick, G. M. (2007). A short history of SHELX. {cited}, 64(1), 112–122."
+    assert compare_journal(cited, text, record).match is match
+
+
 @pytest.mark.parametrize(("name", "cited", "crossref", "match"), [
     ("issue", "4", "4 Pt 1", True), ("issue", "4", "4_Pt_1", True),
     ("volume", "55", "55 Pt 1", True), ("issue", "1856 Pt 2", "1856", True),

@@ -286,10 +286,23 @@ def _another_year_in_the_name(text: str, names: list[str]) -> str | None:
 _QUALIFIER = re.compile(r"(.+?)\s*\(([A-Z][A-Za-z.]{1,10}(?:\s[A-Z][A-Za-z.]{0,6})?)\)")
 
 
+_ABBREVIATED_WORD = re.compile(r"[A-Za-z]{2}\.(?:\s|$)")
+_SECTION_WORD = re.compile(r"\b(?:Section|Sect\.?|Series|Ser\.?)\s+(?=[A-Z]\b)")
+
+
 def compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> FieldCheck:
     """As :func:`_compare_journal`; a name that matches only without NLM's qualifier in
-    brackets after it (:data:`_QUALIFIER`) matches so."""
+    brackets after it (:data:`_QUALIFIER`) matches so, and one written whole where Crossref
+    gives only an abbreviation of it."""
     check = _compare_journal(cited, text, record)
+    if cited and check.match is False:
+        # Crossref's own name abbreviated ("Acta Cryst. A"), the citation's whole ("Acta
+        # Crystallographica Section A", its section's word aside)
+        whole = _SECTION_WORD.sub("", cited)
+        named = next((name for name in journal_names(record)
+                      if _ABBREVIATED_WORD.search(name) and _abbreviates(name, whole)), None)
+        if named:
+            return replace(check, match=True, reason=f"Crossref's {named!r} abbreviates it")
     qualified = _QUALIFIER.fullmatch(cited) if cited and check.match is False else None
     if qualified:
         bare = _compare_journal(qualified.group(1), text, record)
