@@ -839,6 +839,16 @@ def test_nlms_qualifier_in_brackets_after_an_abbreviation_is_no_part_of_the_name
     assert compare_journal(cited, text, {"container-title": [full]}).match is match
 
 
+@pytest.mark.parametrize(("server", "match"), [
+    ("bioRxiv", True), ("Research Square", False), ("medRxiv", False), ("Preprint", None)])
+def test_a_preprint_is_held_to_the_server_it_was_posted_on(server, match):
+    """The recorded bioRxiv preprint 10.1101/097196: Crossref gives its server as its
+    institution, and no container title."""
+    record = WORKS["10.1101/097196"]
+    text = f"Smith, J. (2017). {record['title'][0]}. {server}. https://doi.org/10.1101/097196"
+    assert compare_journal(server, text, record).match is match
+
+
 @pytest.mark.parametrize(("cited", "match"), [
     ("Acta Crystallographica Section A", True), ("Acta Crystallographica Section B", False),
     ("Acta Crystallographica", False), ("Journal of Crystallography", False),

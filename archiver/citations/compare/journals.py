@@ -286,6 +286,30 @@ def _another_year_in_the_name(text: str, names: list[str]) -> str | None:
 _QUALIFIER = re.compile(r"(.+?)\s*\(([A-Z][A-Za-z.]{1,10}(?:\s[A-Z][A-Za-z.]{0,6})?)\)")
 
 
+# the servers preprints are posted on, as citations name them
+_SERVERS = re.compile(r"\b(arXiv|bioRxiv|medRxiv|Research Square|SSRN|Preprints(?:\.org)?|"
+                      r"ChemRxiv|PsyArXiv|SocArXiv|EarthArXiv|engrXiv|TechRxiv|OSF Preprints|"
+                      r"Authorea|Qeios|SciELO Preprints)\b", re.I)
+
+
+def _preprint_server(cited: str | None, text: str, record: dict[str, Any]
+                     ) -> FieldCheck | None:
+    """A preprint's server (Crossref's ``institution`` of a posted work, which has no
+    container title) held to the one the citation names: another server named is a wrong
+    one; none named, nothing to compare (None)."""
+    servers = [i.get("name") for i in record.get("institution") or [] if i.get("name")]
+    if record.get("type") != "posted-content" or not servers:
+        return None
+    haystack = f" {squash(text)} "
+    if any(f" {squash(server)} " in haystack for server in servers):
+        return FieldCheck(cited or servers[0], servers[0], True, "the server it was posted on")
+    named = _SERVERS.search(text)
+    if named:
+        return FieldCheck(named.group(1), servers[0], False, f"the preprint server cited, "
+                          f"{named.group(1)!r}, is not {servers[0]!r}")
+    return None
+
+
 _ABBREVIATED_WORD = re.compile(r"[A-Za-z]{2}\.(?:\s|$)")
 _SECTION_WORD = re.compile(r"\b(?:Section|Sect\.?|Series|Ser\.?)\s+(?=[A-Z]\b)")
 
@@ -325,7 +349,8 @@ def _compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> Fi
     names = journal_names(record)
     shown = names[0] if names else None
     if not names:
-        return FieldCheck(cited, None, None, "Crossref has no container title")
+        return _preprint_server(cited, text, record) or FieldCheck(
+            cited, None, None, "Crossref has no container title")
     other_year = _another_year_in_the_name(text, names)
     if other_year:
         return FieldCheck(cited, shown, False, other_year)
