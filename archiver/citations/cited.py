@@ -223,6 +223,11 @@ def read_citation(text: str, record: dict[str, Any] | None = None,
     guessed = False  # the journal found by cues alone in the whole citation
     if journal_span is None:
         journal_span = _journal_by_cues(tail)
+        lead = _YEAR_LEADING.match(tail, journal_span[0], journal_span[1]) \
+            if journal_span and cited.year is None else None
+        if lead:  # MLA's thesis, "Title. 1988. University of Cambridge, PhD dissertation"
+            cited.year = lead.group(1)
+            journal_span = (lead.end(), journal_span[1])
         if journal_span and publisher_only:
             journal_span = (journal_span[0], journal_span[0])
         elif journal_span and record:
@@ -645,6 +650,8 @@ def _journal_by_cues(tail: str) -> tuple[int, int] | None:
 
 
 _A_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
+# a year opening what the cues read as the journal: the work's, printed before its publisher
+_YEAR_LEADING = re.compile(r"((?:1[5-9]|20)\d\d)\.\s+(?=\S)")
 
 
 def _is_year(value: str) -> bool:

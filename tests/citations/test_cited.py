@@ -154,6 +154,16 @@ def test_a_volumes_part_after_it_leaves_the_volume_read():
     assert claims(text, GTEX)["volume"] == "49"
 
 
+def test_mlas_thesis_year_before_its_university_is_the_year():
+    """The recorded University of Queensland thesis, as MLA 9 prints a dissertation."""
+    record = WORKS["10.14264/uql.2020.791"]
+    text = (f"Collingwood, Patricia Maree. {record['title'][0]}. 2020. The University of "
+            "Queensland, PhD dissertation, https://doi.org/10.14264/uql.2020.791.")
+    found = read_citation(text, record)
+    assert (found.year, found.journal) == ("2020", "The University of Queensland, PhD "
+                                                   "dissertation")
+
+
 def test_a_trial_registrys_number_after_a_colon_is_no_page():
     text = ("Chiang C, Scott AJ, Davis JR, et al. The impact of structural variation on human "
             "gene expression. Nat Genet. 2017;49(5). ClinicalTrials.gov: NCT04280705.")
