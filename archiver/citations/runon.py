@@ -11,11 +11,12 @@ unchecked.
 So a long line is split where one entry ends and the next begins, and only there:
 
 - at list numbers that count on from the one opening the line: bracketed (``[1] … [2] …
-  [3]``), or ``1. … 2. …`` where the text before each reads as an entry;
+  [3]``) after an entry's end, or ``1. … 2. …`` where the text before each reads as an
+  entry and the number is no part's (``Suppl 2.``);
 - else before authors opening an entry (``Bzdok, D., …``, ``张三, 李四.`` before a GB/T 7714
-  type of work) right after the previous entry's end (its full stop, DOI or URL), where the
-  text before is a reference by itself (a year and a sign of a work: a title's full stop
-  followed by an editor's name is not an entry's end);
+  type of work; not a place, ``Providence, RI, USA:``) right after the previous entry's end
+  (its full stop, DOI or URL), where the text before is a reference by itself (a year and a
+  sign of a work: a title's full stop followed by an editor's name is not an entry's end);
 - a heading opening the line (``参考文献：``, ``References``) is a line of its own, when what
   follows it is one entry or more.
 
@@ -63,8 +64,7 @@ _MORE_OPENINGS = re.compile(
 _CJK_OPENING = re.compile(
     r"[\u4e00-\u9fff]{2,30}(?:\s*[,，、]\s*[\u4e00-\u9fff]{2,4})*(?:\s*[,，]\s*等)?\s*[.．。]"
     r"[^.。]{1,150}?(?:" + GBT_TYPE_MARK + ")")
-# a place and its state or country, then the publisher's colon: "Washington, D.C.:", "New
-# York, NY:", "Evanston, Ill.:"
+# the states and provinces, and the countries, that a place names after its city
 _STATES = ("AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|"
            "NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC|ON|QC|BC|AB|MB|NS")
 _COUNTRIES = ("USA|U\\.S\\.A\\.|UK|Canada|Germany|France|Italy|Spain|Portugal|China|Japan|Korea|"
