@@ -102,7 +102,8 @@ _GAP = re.compile(r"\s+|(?<=。)")
 
 def split_run_together(line: str) -> list[str]:
     """``line`` as the entries run together in it (see the module's docstring), or as it is."""
-    if len(line) < _SHORTEST:
+    # (two entries print two years: a paragraph of prose seldom does, and is let be fast)
+    if len(line) < _SHORTEST or len(_LOOKS_CITED.findall(line, 0, 20_000)) < 2:
         return [line]
     heading = _HEADING.match(line)
     rest = line[heading.end():] if heading else line
