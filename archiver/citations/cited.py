@@ -716,14 +716,16 @@ _ARTICLE_NO = re.compile(r"\b(?:[Aa]rticle\s+|[Aa]rt\.\s*)(?:(?:[Nn]o|[Nn]r|[Nn]
 # is no page)
 _ROMAN_RANGE = rf"(?<![\w-]){ROMAN}\s*[–—-]+\s*{ROMAN}(?![\w-])"
 # (not an ordinal: "Advances in Visual Computing: 8th International Symposium"); an article
-# number with up to three letters before it is a page: Science's "aac4716", AGU's "PA1005"
-# (not a registry's number: "ClinicalTrials.gov: NCT04280705")
-_COLON_PAGES = re.compile(r":\s*((?:[A-Za-z]?\d+|[A-Za-z]{2,3}\d{1,5})[A-Za-z]?"
+# number with up to three letters before it is a page: Science's "aac4716", AGU's "PA1005",
+# and Science's and Science Advances' "eaaz1234" (not a registry's number:
+# "ClinicalTrials.gov: NCT04280705")
+_COLON_PAGES = re.compile(r":\s*((?:[A-Za-z]?\d+|[A-Za-z]{2,3}\d{1,5}|e[a-z]{3}\d{4})[A-Za-z]?"
                           r"(?:\s*[–—-]+\s*[A-Za-z]?\d+)?(?![A-Za-z\d])"
                           rf"|{_ROMAN_RANGE})")
 _COMMA_RANGE = re.compile(r"[,)]\s*([A-Za-z]?\d+[A-Za-z]?\s*[–—-]+\s*[A-Za-z]?\d+|"
                           rf"{_ROMAN_RANGE})\s*(?:[.,]|$)")
-_END_PAGES = re.compile(r"(?:\)|\d),\s*((?:[A-Za-z]?\d+|[A-Za-z]{2,3}\d{1,5})[A-Za-z]?"
+_END_PAGES = re.compile(r"(?:\)|\d),\s*((?:[A-Za-z]?\d+|[A-Za-z]{2,3}\d{1,5}|e[a-z]{3}\d{4})"
+                        r"[A-Za-z]?"
                         r"(?:\s*[–—-]+\s*[A-Za-z]?\d+)?)\s*[.,]?\s*$")
 _CHAPTER_PAGE = re.compile(r"^\s*,?\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[A-Za-z]?\d+)?)"
                            r"\s*(?=[.,]|$)"

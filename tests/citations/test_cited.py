@@ -137,15 +137,21 @@ def test_elsevier_volume_year_in_brackets_then_pages():
     assert "issue" not in found
 
 
-@pytest.mark.parametrize("text", [
+@pytest.mark.parametrize(("text", "page"), [
     # an article number of two or three letters and digits, as Science and AGU number them
-    "Chiang, C., Scott, A. J., Davis, J. R., et al. (2017). The impact of structural variation "
-    "on human gene expression. Nature Genetics, 49(5), aac4718. https://doi.org/10.1038/ng.3834",
-    "Chiang C, Scott AJ, Davis JR, et al. The impact of structural variation on human gene "
-    "expression[J]. Nature Genetics, 2017, 49(5): aac4718.",
+    ("Chiang, C., Scott, A. J., Davis, J. R., et al. (2017). The impact of structural variation "
+     "on human gene expression. Nature Genetics, 49(5), aac4718. https://doi.org/10.1038/ng.3834",
+     "aac4718"),
+    ("Chiang C, Scott AJ, Davis JR, et al. The impact of structural variation on human gene "
+     "expression[J]. Nature Genetics, 2017, 49(5): aac4718.", "aac4718"),
+    # Science's and Science Advances' own: "e" and three letters
+    ("Chiang, C., Scott, A. J., Davis, J. R., et al. (2017). The impact of structural variation "
+     "on human gene expression. Nature Genetics, 49(5), eaac4718.", "eaac4718"),
+    ("Chiang C, Scott AJ, Davis JR, et al. The impact of structural variation on human gene "
+     "expression[J]. Nature Genetics, 2017, 49(5): eaac4718.", "eaac4718"),
 ])
-def test_an_article_number_with_letters_before_it_is_the_page(text):
-    assert claims(text, GTEX)["page"] == "aac4718"
+def test_an_article_number_with_letters_before_it_is_the_page(text, page):
+    assert claims(text, GTEX)["page"] == page
 
 
 def test_a_volumes_part_after_it_leaves_the_volume_read():
