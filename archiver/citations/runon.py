@@ -40,6 +40,7 @@ from archiver.citations.extract import (
 
 # shorter than two short entries: nothing to split
 _SHORTEST = 120
+_IDEOGRAPHS = re.compile("[\u3400-\u9fff]")
 _HEADING = re.compile(
     rf"^{HEADING_DRESS}{LIST_HEADING}{HEADING_DRESS}[】\]]*\s*"
     r"(?:[:：]\s*|(?=[\[［]\d{1,3}[\]］]|\d{1,3}[.)、]\s))", re.I)
@@ -102,8 +103,10 @@ _GAP = re.compile(r"\s+|(?<=。)")
 
 def split_run_together(line: str) -> list[str]:
     """``line`` as the entries run together in it (see the module's docstring), or as it is."""
-    # (two entries print two years: a paragraph of prose seldom does, and is let be fast)
-    if len(line) < _SHORTEST or len(_LOOKS_CITED.findall(line, 0, 20_000)) < 2:
+    # (two entries print two years: a paragraph of prose seldom does, and is let be fast;
+    # a Chinese character says as much as two Latin letters)
+    if len(line) + len(_IDEOGRAPHS.findall(line)) < _SHORTEST or \
+            len(_LOOKS_CITED.findall(line, 0, 20_000)) < 2:
         return [line]
     heading = _HEADING.match(line)
     rest = line[heading.end():] if heading else line

@@ -78,6 +78,14 @@ def test_a_titles_full_stop_before_an_editors_name_is_no_entrys_end():
     assert split_run_together(f"{chapter} {CHIANG}") == [chapter, CHIANG]
 
 
+def test_two_short_chinese_entries_are_split_too():
+    """GB/T 7714's own examples, two of them in 81 characters: a Chinese character counts as
+    two Latin letters towards the length a line must have to hold two entries."""
+    first = "[1] 王夫之. 船山全书[M]. 长沙: 岳麓书社, 2011."
+    second = "[2] 中国职工教育研究会. 职工教育研究论文集[G]. 北京: 人民教育出版社, 1985."
+    assert split_run_together(f"{first} {second}") == [first, second]
+
+
 def test_chinese_authors_open_an_entry_only_before_a_gbt_type_of_work():
     assert split_run_together(f"参考文献：{GBT_ARTICLE} {GBT_BOOK} {GBT_CHIANG}") == [
         "参考文献：", GBT_ARTICLE, GBT_BOOK, GBT_CHIANG]
