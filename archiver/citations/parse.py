@@ -2405,8 +2405,10 @@ _ACCESSED = re.compile(r"\[(\d{4})[-./](\d{1,2})[-./](\d{1,2})\]")
 _URL = re.compile(r"https?://[^\s<>\"“”]+")
 
 
-# a newspaper's page, in brackets after its date (§8.8.2): "人民日报, 2020-09-12(2)."
-_NEWSPAPER_PAGE = re.compile(r"(?:1[5-9]|20)\d\d-\d{1,2}-\d{1,2}\s*[(（]\s*([A-Z]?\d{1,3})\s*[)）]")
+# a newspaper's page, in brackets after its date (§8.8.2): "人民日报, 2020-09-12(2).", a
+# range of pages "(02-03)"
+_NEWSPAPER_PAGE = re.compile(r"(?:1[5-9]|20)\d\d-\d{1,2}-\d{1,2}\s*[(（]\s*"
+                             r"([A-Z]?\d{1,3}(?:\s*[-–]\s*[A-Z]?\d{1,3})?)\s*[)）]")
 
 
 def _gbt_imprint(text: str, item: dict[str, Any]) -> dict[str, Any]:

@@ -1034,6 +1034,8 @@ def test_a_gbt_title_with_a_bracket_inside_is_whole_up_to_its_type_code():
     ("FRIEDMAN M, 1970. The social responsibility of business is to increase its profits[N]. "
      "The New York Times Magazine, 1970-09-13(32).", "The New York Times Magazine", "32",
      [1970, 9, 13]),
+    ("丁文祥. 数字革命与竞争国际化[N]. 中国青年报, 2000-11-20(15-16).", "中国青年报", "15-16",
+     [2000, 11, 20]),
 ])
 def test_a_gbt_newspapers_page_in_brackets_after_its_date_is_its_page(text, container, page,
                                                                       day):
