@@ -749,10 +749,12 @@ def test_a_work_cited_by_two_posts_or_twice_by_one_is_exported_once(tmp_path, cr
     assert [item["DOI"] for item in csl].count("10.5005/jp/books/12414_3") == 1
 
 
-@pytest.mark.parametrize("cases", [("dev-0012", "dev-0187"), ("dev-0187", "dev-0012")])
+@pytest.mark.parametrize("cases", [("dev-0012", "dev-0187"), ("dev-0187", "dev-0012"),
+                                   ("dev-0012", "dev-0209")])
 def test_a_work_a_post_cites_wrong_and_right_is_written_as_verified(tmp_path, crossref, cases):
-    """One post cites Dougherty (2017) twice, once leaving an author out, once right: its one
-    entry carries no "not verified" note, whichever citation comes first."""
+    """One post cites Dougherty (2017) twice, once leaving an author out, once right (with
+    its DOI, or without, found by search): its one entry carries no "not verified" note,
+    whichever citation comes first."""
     root = tmp_path / "cited-archive"
     assert cli("ingest", post_citing(tmp_path, "twice", cases), "--archive", root, "--no-fetch",
                env=crossref).exit_code == 0

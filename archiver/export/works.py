@@ -648,6 +648,17 @@ def cited_key(work: dict[str, Any], transliterate: bool = True) -> str:
                     work.get("title"), transliterate)
 
 
+def _work_of(entry: dict[str, Any]) -> dict[str, Any] | None:
+    """The Crossref record a kept verification found for a citation, if any."""
+    return ((entry.get("evidence") or {}).get("work")) or None
+
+
+def _doi_of(found: dict[str, Any], entry: dict[str, Any]) -> str:
+    """A cited work's DOI (lower case): its record's, or what the citation was read as, else
+    what it prints (a citation found by search prints none)."""
+    return str(found.get("DOI") or entry.get("doi") or "").lower()
+
+
 def cited_works(citations: dict[str, Any], include_unverified: bool,
                 taken: set[str], exported: set[str] | None = None,
                 parse: Parse | None = None, known: Mapping[str, str] | None = None,
@@ -677,15 +688,15 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
     entries = citations.get("citations") or []
     # a work the post cites right somewhere is written from that citation, wherever another,
     # wrong, stands in the post: its entry says nothing of the other's fault
-    verified = {str(e.get("doi") or "").lower() for e in entries
-                if e.get("status") == "verified" and (e.get("evidence") or {}).get("work")}
+    verified = {_doi_of(work, entry) for entry in entries
+                if entry.get("status") == "verified" and (work := _work_of(entry))}
     for entry in entries:
-        work = ((entry.get("evidence") or {}).get("work")) or None
+        work = _work_of(entry)
         status = entry.get("status")
         if status != "verified" and not include_unverified:
             continue
         item, kind = ({}, None) if work else _as_written(entry, parse)
-        doi = str((work or item).get("DOI") or entry.get("doi") or "").lower()
+        doi = _doi_of(work or item, entry)
         if doi and status != "verified" and doi in verified:
             continue
         if doi:
