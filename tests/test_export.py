@@ -685,12 +685,18 @@ def crossref(tmp_path):
         yield {"ARCHIVER_CROSSREF_URL": server.url, "ARCHIVER_CACHE_DIR": str(tmp_path / "c")}
 
 
-def ingest_verified(folder: Path, env: dict[str, str], *posts: Path) -> Path:
+def ingest_and_verify(folder: Path, env: dict[str, str], *posts: Path) -> tuple[Path, list[str]]:
+    """The posts archived and verified: the archive, and the citations' statuses in order."""
     root = folder / "cited-archive"
     for post in posts:
         assert cli("ingest", post, "--archive", root, "--no-fetch", env=env).exit_code == 0
-    verified = json.loads(cli("verify", "--archive", root, "--json", env=env).stdout)
-    assert {c["status"] for c in verified["citations"]} == {"verified"}
+    report = json.loads(cli("verify", "--archive", root, "--json", env=env).stdout)
+    return root, [c["status"] for c in report["citations"]]
+
+
+def ingest_verified(folder: Path, env: dict[str, str], *posts: Path) -> Path:
+    root, statuses = ingest_and_verify(folder, env, *posts)
+    assert set(statuses) == {"verified"}
     return root
 
 
@@ -755,11 +761,8 @@ def test_a_work_a_post_cites_wrong_and_right_is_written_as_verified(tmp_path, cr
     """One post cites Dougherty (2017) twice, once leaving an author out, once right (with
     its DOI, or without, found by search): its one entry carries no "not verified" note,
     whichever citation comes first."""
-    root = tmp_path / "cited-archive"
-    assert cli("ingest", post_citing(tmp_path, "twice", cases), "--archive", root, "--no-fetch",
-               env=crossref).exit_code == 0
-    report = json.loads(cli("verify", "--archive", root, "--json", env=crossref).stdout)
-    assert sorted(c["status"] for c in report["citations"]) == ["mismatch", "verified"]
+    root, statuses = ingest_and_verify(tmp_path, crossref, post_citing(tmp_path, "twice", cases))
+    assert sorted(statuses) == ["mismatch", "verified"]
     out = cli("export", "bibtex", "--only-cited", "--include-unverified", "--archive", root,
               "-q").stdout
     entries = bibtexparser.parse_string(out).entries
@@ -776,10 +779,8 @@ def test_an_unverified_labelled_block_is_exported_by_its_fields(tmp_path, crossr
                     "论文题目：一项关于盲鱼的研究\n\n作者：张三，李四\n\n期刊：遗传学报\n\n"
                     "发表时间：2019年5月\n\n卷期：41(5): 400-410\n\n正文继续。\n",
                     encoding="utf-8")
-    root = tmp_path / "cited-archive"
-    assert cli("ingest", post, "--archive", root, "--no-fetch", env=crossref).exit_code == 0
-    report = json.loads(cli("verify", "--archive", root, "--json", env=crossref).stdout)
-    assert [c["status"] for c in report["citations"]] == ["ambiguous"]
+    root, statuses = ingest_and_verify(tmp_path, crossref, post)
+    assert statuses == ["ambiguous"]
     items = json.loads(cli("export", "csl-json", "--only-cited", "--include-unverified",
                            "--archive", root, "-q").stdout)
     assert [(i["title"], i["container-title"], i["author"], i["volume"], i["page"])
@@ -794,10 +795,8 @@ def test_a_citation_exported_as_written_keeps_its_dois_case(tmp_path, crossref):
     post.write_text("---\ntitle: cites\ndate: 2023-05-24 09:00:00\n---\n\n正文。\n\n参考文献\n\n"
                     "[1] Smith J, Doe A. A study that does not exist. Sci China Life Sci. "
                     "2019;62(1):1-5. doi:10.1360/SSV-2019-0123\n", encoding="utf-8")
-    root = tmp_path / "cited-archive"
-    assert cli("ingest", post, "--archive", root, "--no-fetch", env=crossref).exit_code == 0
-    report = json.loads(cli("verify", "--archive", root, "--json", env=crossref).stdout)
-    assert [c["status"] for c in report["citations"]] == ["not_found"]
+    root, statuses = ingest_and_verify(tmp_path, crossref, post)
+    assert statuses == ["not_found"]
     items = json.loads(cli("export", "csl-json", "--only-cited", "--include-unverified",
                            "--archive", root, "-q").stdout)
     assert [i["DOI"] for i in items] == ["10.1360/SSV-2019-0123"]
