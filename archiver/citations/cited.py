@@ -75,12 +75,15 @@ class Cited:
 _AROUND = " \t.,;:“”\"'‘’«»()[]/"
 
 
+_OPENED_BY = {")": "(", "]": "["}
+
+
 def _clean(span: str) -> str:
     """A field without the punctuation around it; a bracket it closes that it opened is its
     own (NLM's "Chin Med J (Engl)", "Surg Infect (Larchmt)")."""
     out = span.strip(_AROUND).strip()
     rest = span[span.find(out) + len(out):] if out else ""
-    while rest[:1] in (")", "]") and out.count("([" [rest[0] == "]"]) > out.count(rest[0]):
+    while rest[:1] in _OPENED_BY and out.count(_OPENED_BY[rest[0]]) > out.count(rest[0]):
         out, rest = out + rest[0], rest[1:]
     return out
 

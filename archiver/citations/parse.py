@@ -146,7 +146,7 @@ _E_PRINT_TAGS = re.compile(
 _WATERMARK = re.compile(r"万方数据\s*")
 _SPACED_OUT = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?: [\u4e00-\u9fff]){2,}"
                          r"(?![\u4e00-\u9fff])")
-_GBT_CODE_SPACED = re.compile(r"\[\s+([A-Z](?:/OL)?)\s*\]|\[([A-Z](?:/OL)?)\s+\]")
+_GBT_CODE_SPACED = re.compile(r"\[\s*([A-Z](?:/OL)?)\s*\]")
 
 
 # what a PDF's page puts inside a reference that runs over its foot or head: PubMed
@@ -177,7 +177,7 @@ def clean_text(text: str) -> str:
     text = _WATERMARK.sub("", _E_PRINT_TAGS.sub("", text))
     text = _PAGE_FURNITURE.sub(" ", text)
     if _SPACED_OUT.search(text):  # "王 飞 跃 . 平 行 系 统 … [ J]": as printed, unspaced
-        text = _GBT_CODE_SPACED.sub(lambda m: f"[{m.group(1) or m.group(2)}]", _SPACED_OUT.sub(
+        text = _GBT_CODE_SPACED.sub(r"[\1]", _SPACED_OUT.sub(
             lambda m: m.group(0).replace(" ", ""), text))
     return text
 
@@ -1988,7 +1988,8 @@ def _year_in_vancouvers_date(item: dict[str, Any], text: str) -> None:
     ("… pneumonia in China, 2019."), which it cut from the title."""
     year, title = _issued_year(item), item.get("title", "")
     # the last: a title's own ". 2019;" is seldom followed by a volume
-    dated = next(iter(reversed(list(_VANCOUVER_DATE.finditer(text)))), None)
+    dates = list(_VANCOUVER_DATE.finditer(text))
+    dated = dates[-1] if dates else None
     start = text.find(title) if title else -1
     if not dated or year is None or start < 0 or dated.start() < start + len(title):
         return
