@@ -1898,9 +1898,12 @@ def _medium_ending_a_name(item: dict[str, Any]) -> None:
             item[key] = value[:found.start()]
 
 
+# Vancouver's date before its volume: its month and day, if any, then a semicolon
+# ("2001 Mar;", "2020 Feb 20;"), after its year
+_MONTH_DAY_SEMICOLON = r"(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;"
 # Vancouver's numbers: "2013;62(25 Suppl):D34-41", "2001 Mar;98(5):9348-52"
 _VANCOUVER_NUMBERS = re.compile(
-    r"(?<!\d)(?:1[5-9]|20)\d\d(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;\s*(?P<volume>\d+)"
+    rf"(?<!\d)(?:1[5-9]|20)\d\d{_MONTH_DAY_SEMICOLON}\s*(?P<volume>\d+)"
     r"(?:\s*\((?P<issue>[^()]{1,20})\)|\s+(?P<supplement>Suppl\.?(?:\s*\d+)?))?\s*:\s*"
     r"(?P<page>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)")
 
@@ -1924,7 +1927,7 @@ def _vancouver_numbers(item: dict[str, Any], text: str) -> None:
 # 565–74.", "Biometrika 1908;6:1–25." (a month and day may come between: "2020 Feb 20;")
 _JOURNAL_BEFORE_THE_YEAR = re.compile(
     r"[\s.]*(?P<journal>[A-Z][^.;:,()\[\]\d]{0,80}?)\.?\s+(?P<year>(?:1[5-9]|20)\d\d)"
-    r"(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;\s*(?P<volume>\d+)")
+    rf"{_MONTH_DAY_SEMICOLON}\s*(?P<volume>\d+)")
 
 
 def _journal_before_the_year(item: dict[str, Any], text: str) -> None:
@@ -1978,8 +1981,7 @@ def _year_opening_a_title(item: dict[str, Any]) -> None:
 
 # Vancouver's date, after the journal's full stop and before the volume's semicolon:
 # ". 2020 Feb 20;382(8):727-733", ". 2006;12(1):15-22"
-_VANCOUVER_DATE = re.compile(r"\.\s+((?:1[5-9]|20)\d\d)(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?"
-                             r"\s*;\s*\d")
+_VANCOUVER_DATE = re.compile(rf"\.\s+((?:1[5-9]|20)\d\d){_MONTH_DAY_SEMICOLON}\s*\d")
 
 
 def _year_in_vancouvers_date(item: dict[str, Any], text: str) -> None:
