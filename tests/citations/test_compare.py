@@ -828,6 +828,9 @@ def test_a_journals_name_inside_a_group_authors_name_is_no_journal_cited():
     ("Chin Med J (Engl)", "Chinese Medical Journal", True),
     ("Surg Infect (Larchmt)", "Surgical Infections", True),
     ("Chin Med Res (Engl)", "Chinese Medical Journal", False),
+    # a section or a series in brackets is another journal's
+    ("Journal of Physics (Conference Series)", "Journal of Physics: Condensed Matter", False),
+    ("Acta Crystallogr (Sect E)", "Acta Crystallographica Section D", False),
 ])
 def test_nlms_qualifier_in_brackets_after_an_abbreviation_is_no_part_of_the_name(cited, full,
                                                                                   match):

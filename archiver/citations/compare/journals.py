@@ -282,8 +282,9 @@ def _another_year_in_the_name(text: str, names: list[str]) -> str | None:
 
 
 # NLM's qualifier after a title abbreviation, in brackets: "Chin Med J (Engl)" (the English
-# edition), "Surg Infect (Larchmt)", "Molecules (Basel)" (a place)
-_QUALIFIER = re.compile(r"(.+?)\s*\(([A-Z][A-Za-z.]{1,10}(?:\s[A-Z][A-Za-z.]{0,6})?)\)")
+# edition), "Surg Infect (Larchmt)", "Molecules (Basel)" (a place); one word (not a section
+# or a series, "(Sect E)", "(Conference Series)", which name another journal)
+_QUALIFIER = re.compile(r"(.+?)\s*\(([A-Z][A-Za-z.]{1,10})\)")
 
 
 # the servers preprints are posted on, as citations name them
