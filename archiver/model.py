@@ -134,6 +134,10 @@ class Block:
     # of the items' text, as a browser draws them, so they are kept here or lost
     ordered: bool = False
     start: int = 1
+    # the link targets in the block, each with the item it is in (a list's) or None: a
+    # reference whose DOI is only a link ("[DOI](https://doi.org/…)", a linked title) is bound
+    # to it by where the link is. Not part of the block's JSON: the record places the DOIs
+    links: tuple[tuple[int | None, str], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"type": self.type}

@@ -121,15 +121,32 @@ def _value(clean: CleanPost, name: str) -> Any:
 def _citations(clean: CleanPost) -> list[dict[str, Any]]:
     """Each DOI with the block that cites it: the first that holds it (case aside), else the
     one it starts in, white space aside (a DOI broken over lines or paragraphs, as the
-    DOI finder joins them), else ``link`` (found in a link target only)."""
+    DOI finder joins them), else the first whose link targets it (``blocks/N``, or
+    ``blocks/N/items/M`` in a list: a DOI given as ``[DOI](https://doi.org/…)`` or as a
+    linked title belongs to the reference the link is in), else ``link`` (a link target the
+    body's blocks no longer hold)."""
     lowered = _Blocks([block.text.lower() for block in clean.blocks], "\n")
     found = lowered.first_holding(clean.dois)
     unplaced = [doi for doi in clean.dois if found.get(doi) is None]
     if unplaced:
         squeezed = _Blocks([re.sub(r"\s+", "", text) for text in lowered.texts], "")
         found.update(squeezed.first_holding(unplaced))
-    return [{"doi": doi, "location": "link" if found.get(doi) is None
-             else f"blocks/{found[doi]}"} for doi in clean.dois]
+    where = {doi: f"blocks/{found[doi]}" for doi in clean.dois if found.get(doi) is not None}
+    if len(where) < len(clean.dois):
+        where = _linked(clean, where)
+    return [{"doi": doi, "location": where.get(doi, "link")} for doi in clean.dois]
+
+
+def _linked(clean: CleanPost, where: dict[str, str]) -> dict[str, str]:
+    """``where`` with each DOI it lacks placed at the first block (item) whose link targets
+    it."""
+    placed = dict(where)
+    for i, block in enumerate(clean.blocks):
+        for item, href in block.links:
+            for doi in find_dois((), (href,)):
+                placed.setdefault(doi, f"blocks/{i}" if item is None
+                                  else f"blocks/{i}/items/{item}")
+    return placed
 
 
 class _Blocks:
@@ -225,13 +242,14 @@ def _with_raw(citations: list[dict[str, Any]], blocks: list[dict[str, Any]]) -> 
     """Each DOI given the reference it is printed in (``raw``), whole: the lines of one
     reference joined, as ``verify`` reads and checks it (NFKC, no invisible characters: the
     block at its ``location`` keeps the text as printed), so that what the post claims for
-    the DOI can be read beside it, in the words a verify report quotes. A DOI printed alone,
-    or only in a link, has none."""
+    the DOI can be read beside it, in the words a verify report quotes (a DOI given as a
+    reference's link after it, as verify binds them). A DOI printed alone, or only in a link
+    of no reference, has none."""
     if not citations:
         return
     wanted = {citation["doi"] for citation in citations}
     printed: dict[str, str] = {}
-    for text, _where in citations_of({"blocks": blocks}):
+    for text, _where in citations_of({"blocks": blocks, "citations": citations}):
         for doi in find_dois([text]):
             if doi in wanted:
                 printed.setdefault(doi, text)

@@ -1433,6 +1433,52 @@ def test_a_reference_list_markdown_made_one_paragraph_is_read_entry_by_entry(
     assert result.exit_code == ExitCode.CITATION_WRONG
 
 
+LINKED_LIST = (
+    "---\ntitle: 德尔菲法与结构变异\n---\n\n正文。\n\n参考文献：\n\n"
+    "1. Boulkedid R, Abdoul H, Loustau M, Sibony O, Alberti C. Using and reporting the Delphi "
+    "method for selecting healthcare quality indicators: a systematic review. PLoS One. "
+    "2011;6(6):e20476. [[DOI](https://doi.org/{first})] [[PubMed](https://pubmed.ncbi.nlm.nih"
+    ".gov/21694759)]\n"
+    "2. Chiang C, Scott AJ, Davis JR, et al. [The impact of structural variation on human gene "
+    "expression](https://doi.org/{second}). Nat Genet. 2017;49(5):692-699.\n")
+
+
+@pytest.mark.parametrize(("first", "second", "statuses"), [
+    ("10.1371/journal.pone.0020476", "10.1038/ng.3834", ["verified", "verified"]),
+    ("10.1038/ng.3834", "10.1371/journal.pone.0020476", ["mismatch", "mismatch"])])
+def test_a_doi_given_only_as_a_link_is_checked_with_the_reference_it_is_in(
+        server, tmp_path, monkeypatch, first, second, statuses):
+    """A reference whose DOI is a link (``[DOI](https://doi.org/…)``, a linked title) cites
+    the work the link names: two links swapped are two wrong DOIs. Read apart, each link was
+    a DOI that exists and each reference one a search found: all passed."""
+    post = tmp_path / "post.md"
+    post.write_text(LINKED_LIST.format(first=first, second=second), encoding="utf-8")
+    result = run_verify(["verify", "post.md", "--json"], server.url, tmp_path, monkeypatch)
+    citations = json.loads(result.stdout)["citations"]
+    assert [(c["location"], c["doi"], c["status"]) for c in citations] == [
+        ("post.md#blocks/2/items/0", first, statuses[0]),
+        ("post.md#blocks/2/items/1", second, statuses[1])]
+    if statuses[0] == "mismatch":
+        assert all(c["fields"]["doi"]["match"] is False for c in citations)
+
+
+def test_links_not_as_many_as_the_references_beside_them_are_checked_alone(
+        server, tmp_path, monkeypatch):
+    """A paragraph of two references and one DOI link: which reference it belongs to is not
+    known (a link's place is its block), so the DOI is checked alone, as before."""
+    post = tmp_path / "post.md"
+    entries = LINKED_LIST.format(first="10.1038/ng.3834", second="x").split("\n")
+    post.write_text("\n".join(entries[:-3]) + "\n\n" + entries[-3][3:] + "  \n"
+                    + entries[-2][3:].replace("(https://doi.org/x)", "") + "\n",
+                    encoding="utf-8")
+    result = run_verify(["verify", "post.md", "--json"], server.url, tmp_path, monkeypatch)
+    citations = json.loads(result.stdout)["citations"]
+    assert [(c["location"], c["doi"], c["status"]) for c in citations] == [
+        ("post.md#blocks/2", None, "verified"), ("post.md#blocks/2", None, "verified"),
+        ("post.md#blocks/2", "10.1038/ng.3834", "verified")]
+    assert citations[2]["text"] == "10.1038/ng.3834"
+
+
 def test_ingest_verify_names_a_wrong_bibtex_entry_on_one_line(server, tmp_path, monkeypatch):
     """``ingest --verify`` names each wrong citation on a line of its own; an entry written
     over several lines printed its line breaks there, its fields looking like other lines."""

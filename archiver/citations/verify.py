@@ -769,9 +769,51 @@ def citations_of(record: dict[str, Any]) -> list[tuple[str, str | None]]:
     broken.update(doi for doi in (c.get("doi") for c in record.get("citations") or [])
                   if doi and doi.endswith(("-", "/", "_"))
                   and any(whole and whole.startswith(doi) for whole in covered))
+    covered.update(_bind_linked(record, out, covered | broken))
     for citation in record.get("citations") or []:
         doi = citation.get("doi")
         if doi and doi not in covered and doi not in broken:
             out.append((doi, citation.get("location")))
             covered.add(doi)
     return out
+
+
+_PLACE = re.compile(r"blocks/(\d+)(?:/items/(\d+))?")
+
+
+def _bind_linked(record: dict[str, Any], out: list[tuple[str, str | None]],
+                 covered: set[str]) -> list[str]:
+    """Give each reference without a DOI the DOI its block (list item) holds only as a link
+    target (``[DOI](https://doi.org/…)``, a linked title), so that the reference is checked
+    against the work it links to: read apart, a wrong link passed as a DOI that exists and
+    the reference as one search finds. The links of a place and its references without a
+    DOI are paired in order, and only when they are as many (a link's place is the block or
+    item, not its line). The DOIs bound are returned; ``out`` is changed in place."""
+    linked: dict[str, list[str]] = {}
+    blocks = record.get("blocks") or []
+    for citation in record.get("citations") or []:
+        doi, place = citation.get("doi"), citation.get("location") or ""
+        if not doi or doi in covered or not (match := _PLACE.fullmatch(place)):
+            continue
+        text = _text_at(blocks, int(match.group(1)), match.group(2))
+        if text is not None and doi.lower() not in "".join(text.lower().split()):
+            linked.setdefault(place, []).append(doi)  # in no text there: a link's target
+    bound: list[str] = []
+    for place, dois in linked.items():
+        bare = [k for k, (text, where) in enumerate(out)
+                if where == place and strip_doi_and_urls(text)[1] is None]
+        if len(bare) == len(dois):
+            for k, doi in zip(bare, dois, strict=True):
+                out[k] = (f"{out[k][0]} https://doi.org/{doi}", place)
+                bound.append(doi)
+    return bound
+
+
+def _text_at(blocks: list[dict[str, Any]], block: int, item: str | None) -> str | None:
+    """The text of a citation's place in a record's blocks, or None where there is none."""
+    if block >= len(blocks):
+        return None
+    if item is None:
+        return blocks[block].get("text") or ""
+    items = blocks[block].get("items") or []
+    return items[int(item)] if int(item) < len(items) else None

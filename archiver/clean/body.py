@@ -50,6 +50,9 @@ class _Walk:
     links: list[str] = field(default_factory=list)
     buf: list[str] = field(default_factory=list)
     context: list[str] = field(default_factory=list)  # enclosing quote/list/code/caption
+    # this walk's links not yet in a block: the next text block made holds them (a link
+    # opening a paragraph is met before its text); an image block drops them (a linked figure)
+    pending: list[str] = field(default_factory=list)
 
     def flush(self, block_type: str | None = None, level: int | None = None) -> None:
         if not self.buf:  # most block boundaries follow another
@@ -67,7 +70,16 @@ class _Walk:
             text = "\n".join(line for line in lines if line)
         if not text.strip():
             return
-        self.blocks.append(Block(type=block_type, text=text, level=level))
+        self.blocks.append(Block(type=block_type, text=text, level=level,
+                                 links=self.take_links()))
+
+    def take_links(self, item: int | None = None) -> tuple[tuple[int | None, str], ...]:
+        """The links met since the last block, for the block made now (in ``item``)."""
+        if not self.pending:
+            return ()
+        links = tuple((item, href) for href in self.pending)
+        self.pending.clear()
+        return links
 
     def _context_type(self) -> str:
         if not self.context:
@@ -122,6 +134,19 @@ def _check_depth(node: etree._Element, depth: int) -> None:
         stack.extend((c, at + 1) for c in element if isinstance(c.tag, str))
 
 
+def _unlink_figure(img: etree._Element, walk: _Walk) -> None:
+    """A link around an image (a figure linked to its paper, a logo to its site) is no link
+    of the text before the image, which the image's flush would give it."""
+    parent = img.getparent()
+    while parent is not None and isinstance(parent.tag, str) \
+            and parent.tag.lower() not in BLOCK_TAGS:
+        href = parent.get("href") if parent.tag.lower() == "a" else None
+        if href and href in walk.pending:
+            walk.pending.remove(href)
+            return
+        parent = parent.getparent()
+
+
 def _walk(node: etree._Element, walk: _Walk, depth: int = 0) -> None:
     """Lay out ``node``'s content (its text and children, each followed by its tail)."""
     if depth > MAX_DEPTH:
@@ -147,15 +172,18 @@ def _element(child: etree._Element, walk: _Walk, depth: int) -> None:
         walk.buf.append("\n")
         return
     if name == "img":
+        _unlink_figure(child, walk)
         walk.flush()
         alt = child.get("alt") or ""
         walk.images.append(ImageRef(original=_image_source(child), alt=alt,
                                     width_hint=_int(child.get("width") or child.get("data-w")),
                                     height_hint=_int(child.get("height"))))
         walk.blocks.append(Block(type="image", image=len(walk.images) - 1, text=alt.strip()))
+        walk.pending.clear()
         return
     if name == "a" and child.get("href"):
         walk.links.append(child.get("href"))
+        walk.pending.append(child.get("href"))
     if name not in BLOCK_TAGS:
         _walk(child, walk, depth)
         return
@@ -195,6 +223,7 @@ def _row(node: etree._Element, walk: _Walk, depth: int) -> None:
     """A table row becomes one block, its cells' text joined by tabs; images follow it."""
     cells: list[str] = []
     images: list[Block] = []
+    links: list[tuple[int | None, str]] = []
     row, others = _split(node, ("td", "th"))
     for other in others:  # not read, but not let through if nested too deep either
         _check_depth(other, depth + 1)
@@ -205,8 +234,9 @@ def _row(node: etree._Element, walk: _Walk, depth: int) -> None:
         cells.append(" ".join(b.text.replace("\n", " ") for b in inner.blocks
                               if b.type != "image"))
         images.extend(b for b in inner.blocks if b.type == "image")
+        links.extend((None, href) for b in inner.blocks for _, href in b.links)
     if any(cells):
-        walk.blocks.append(Block(type="table", text="\t".join(cells)))
+        walk.blocks.append(Block(type="table", text="\t".join(cells), links=tuple(links)))
     walk.blocks.extend(images)
 
 
@@ -226,12 +256,13 @@ def _list(node: etree._Element, walk: _Walk, depth: int) -> None:
     numbers (the post may refer to "step 3"), but they are drawn by the browser and are in no
     item's text. A list an image interrupts goes on numbering in its next block."""
     items: list[str] = []
+    links: list[tuple[int | None, str]] = []  # (the item of this block, the target)
     ordered = node.tag.lower() == "ol"
     start = _start(node) if ordered else 1
 
     def block() -> Block:
         return Block(type="list", items=tuple(items), text="\n".join(items), ordered=ordered,
-                     start=start)
+                     start=start, links=tuple(links))
 
     lis, others = _split(node, ("li",))
     if lis:  # without items the list's own content is read, others included
@@ -243,12 +274,14 @@ def _list(node: etree._Element, walk: _Walk, depth: int) -> None:
         inner.flush()
         texts = [b.text for b in inner.blocks if b.type != "image" and b.text]
         if texts:  # an item's paragraphs are lines of it, as a reader sees them
+            links.extend((len(items), href) for b in inner.blocks for _, href in b.links)
             items.append("\n".join(texts))
         if any(b.type == "image" for b in inner.blocks):
             if items:
                 walk.blocks.append(block())
                 start += len(items)
                 items = []
+                links = []
             walk.blocks.extend(b for b in inner.blocks if b.type == "image")
     if items:
         walk.blocks.append(block())

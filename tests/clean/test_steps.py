@@ -361,6 +361,26 @@ def test_parse_body_keeps_an_image_inside_a_list_item_as_its_own_block_in_place(
     assert images == [ImageRef(original="b.png")]
 
 
+def test_parse_body_gives_each_link_to_the_block_and_list_item_it_is_in():
+    """A reference whose DOI is only a link is bound to it by where the link is: the block,
+    and in a list the item (counted in the block, which an image may have cut)."""
+    blocks, _, links = parse_body(
+        "<p><a href='https://doi.org/10.1/opening'>A linked title</a>, then its text.</p>"
+        "<p>A figure linked: <a href='https://doi.org/10.1/figure'><img src='f.png'></a></p>"
+        "<ol><li>First <a href='https://doi.org/10.1/first'>DOI</a></li><li>Second</li>"
+        "<li>Third<img src='b.png'></li><li>Fourth <a href='https://doi.org/10.1/fourth'>DOI</a>"
+        "</li></ol><table><tr><td><a href='https://doi.org/10.1/cell'>cell</a></td></tr></table>")
+    assert [(b.type, b.links) for b in blocks] == [
+        ("paragraph", ((None, "https://doi.org/10.1/opening"),)),
+        ("paragraph", ()), ("image", ()),  # a linked figure's link is no reference's
+        ("list", ((0, "https://doi.org/10.1/first"),)), ("image", ()),
+        ("list", ((0, "https://doi.org/10.1/fourth"),)),
+        ("table", ((None, "https://doi.org/10.1/cell"),))]
+    assert links == ["https://doi.org/10.1/opening", "https://doi.org/10.1/figure",
+                     "https://doi.org/10.1/first", "https://doi.org/10.1/fourth",
+                     "https://doi.org/10.1/cell"]
+
+
 def test_parse_body_br_is_a_line_break_inside_the_block():
     blocks, _, _ = parse_body("<p>昨天本号新增关注3,000多人，相当部分是业内。<br/>以上。<br/></p>")
     assert blocks == [p("昨天本号新增关注3,000多人，相当部分是业内。\n以上。")]
@@ -524,7 +544,8 @@ def test_parse_body_collects_link_targets_in_order_unescaped():
     blocks, _, links = parse_body(html)
     assert links == ["http://mp.weixin.qq.com/s?__biz=MjM5NjgyMDg4OQ==&mid=2721267835&idx=1",
                      "https://doi.org/10.1093/ia/iiaa061"]
-    assert blocks == [p("中国监管部门曾表示希望滴滴推迟美国IPO doino target")]
+    assert [b.text for b in blocks] == ["中国监管部门曾表示希望滴滴推迟美国IPO doino target"]
+    assert blocks[0].links == tuple((None, link) for link in links)
 
 
 def test_blocks_text_is_the_text_blocks_separated_by_blank_lines_without_images():
