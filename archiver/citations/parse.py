@@ -1148,6 +1148,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     labels = ["other" if k in markers or lab.startswith("o-") else lab
               for k, lab in enumerate(labels)]
     _issue_numbered_like_a_year(tokens, labels)
+    _issue_after_its_mark(tokens, labels)
     runs = _spans(tokens, labels)
     item: dict[str, Any] = {}
 
@@ -1205,9 +1206,12 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     at = _after_volume_colon(tokens, labels) if "page" not in item and "volume" in item \
         else None
     year = None
+    in_ids = _in_arxiv_ids(text, tokens)
     for span in runs.get("year", ()):
         if _after_volume_word(tokens, span[0]):
             continue  # "LNCS, vol. 1579, pp. 193–207. Springer (1999)": a volume, no year
+        if span[0] in in_ids:
+            continue  # "arXiv:1802.03426": the month the preprint was numbered in, 2018-02
         year = _year(_cut(text, tokens, span))
         if year:
             later = _later_year(tokens, labels, at, year) if span == (at, at) else None
@@ -1217,7 +1221,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
                 item["page"], year = tokens[at].text, later
             break
     if year is None:
-        year = _fallback_year(tokens, labels)
+        year = _fallback_year(tokens, labels, in_ids)
     if at is not None and "page" not in item and labels[at] == "other" \
             and tokens[at].kind == "N" and (not year or tokens[at].text != str(year)):
         item["page"] = tokens[at].text
@@ -1241,6 +1245,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _year_ending_a_container(item, text)
     _book_after_the_year(item, text)
     _country_ending_a_title(item, text)
+    _thesis_note_ending_a_title(item)
     _preprint_server(item, text)
     _book_after_its_editors(item, text)
     _book_before_its_editors(item, text)
@@ -1463,6 +1468,31 @@ def _issue_numbered_like_a_year(tokens: list[Token], labels: list[str]) -> None:
             labels[k] = "issue"
         elif k + 2 < len(tokens) and tokens[k + 1].text == "," and _year_like(tokens[k + 2]):
             labels[k], labels[k + 2] = "issue", "year"
+        return
+
+
+def _issue_after_its_mark(tokens: list[Token], labels: list[str]) -> None:
+    """AMS's "Organ. Sci. 2 (1991), no. 1, 71–87" and Chicago's "65, no. 1-2 (1983): 55–63":
+    the number (or range) after "no." is the issue where the tagger read it as a second
+    volume, after the volume, or as pages, before the pages."""
+    if "issue" in labels:
+        return
+    for k, tok in enumerate(tokens):
+        if tok.text.casefold() not in _ISSUE_MARK:
+            continue
+        first = k + 2 if k + 1 < len(tokens) and tokens[k + 1].text == "." else k + 1
+        if first >= len(tokens) or tokens[first].kind != "N":
+            continue
+        last = first
+        if last + 2 < len(tokens) and tokens[last + 1].text in ("-", "–", "/") \
+                and tokens[last + 2].kind == "N":
+            last += 2
+        label = labels[first]
+        if any(labels[i] != label for i in range(first, last + 1)):
+            continue
+        if (label == "volume" and "volume" in labels[:k]) or \
+                (label == "page" and "page" in labels[last + 1:]):
+            labels[first:last + 1] = ["issue"] * (last + 1 - first)
         return
 
 
@@ -1693,6 +1723,26 @@ def _country_ending_a_title(item: dict[str, Any], text: str) -> None:
     code = _COUNTRY_CODE.match(text, end) if end >= 0 else None
     if code:
         item["title"] += code.group(0)
+
+
+# what kind of thesis a work is, printed after its title: APA's "(Doctoral dissertation)",
+# "(Master's thesis)", "(Doctoral dissertation, University of …)"; a note's ". Thèse de
+# doctorat", ". Tesis doctoral", ". PhD thesis"
+_THESIS_KIND = (r"(?:unpublished\s+)?(?:doctoral|master[’']?s?|bachelor[’']?s?|honou?rs|"
+                r"ph\.?\s?d\.?|m\.?\s?a\.?|m\.?\s?sc?\.?|m\.?\s?phil\.?|diploma|senior)\s+"
+                r"(?:dissertation|thesis|project)")
+_THESIS_NOTE = re.compile(
+    rf"\s*(?:\(\s*{_THESIS_KIND}(?:,[^()]*)?\)|\[\s*{_THESIS_KIND}(?:,[^\[\]]*)?\]|"
+    rf"[.,]\s*(?:{_THESIS_KIND}|th[èe]se(?:\s+de\s+doctorat)?|tesis(?:\s+doctoral)?|"
+    rf"doktorarbeit|dissertation|diss\.))$", re.I)
+
+
+def _thesis_note_ending_a_title(item: dict[str, Any]) -> None:
+    """The kind of thesis printed after its title is no part of the title."""
+    title = item.get("title", "")
+    note = _THESIS_NOTE.search(title) if title else None
+    if note and note.start() > 0:
+        item["title"] = title[:note.start()].rstrip(" .,")
 
 
 _GLUED_YEAR = re.compile(r"[ \t]+(1[5-9]\d\d|20\d\d)(?!\d)")
@@ -2294,13 +2344,28 @@ def _year_like(tok: Token) -> bool:
     return tok.kind == "N" and len(tok.text) == 4 and 1500 <= int(tok.text) <= 2099
 
 
-def _fallback_year(tokens: list[Token], labels: list[str]) -> int | None:
+def _fallback_year(tokens: list[Token], labels: list[str], skip: frozenset[int] = frozenset()
+                   ) -> int | None:
     """A year the tagger left unlabelled: the first four-digit year outside a title, a
-    container, pages, a volume or a URL."""
-    for tok, lab in zip(tokens, labels, strict=True):
-        if lab in ("other", "year") and _year_like(tok):
+    container, pages, a volume or a URL, and not at a token of ``skip``."""
+    for k, (tok, lab) in enumerate(zip(tokens, labels, strict=True)):
+        if lab in ("other", "year") and _year_like(tok) and k not in skip:
             return int(tok.text)
     return None
+
+
+# a new-style arXiv identifier, YYMM.NNNNN: its first four digits read as a year from 1501 to
+# 2099 ("arXiv:1802.03426", "arXiv 2005.14165v4", "arxiv.org/abs/…", "10.48550/arXiv.…")
+_ARXIV_NUMBER = re.compile(r"\barxiv\s*[:.]?\s*(?:org/abs/|abs/)?(\d{4}\.\d{4,5})(?!\d)", re.I)
+
+
+def _in_arxiv_ids(text: str, tokens: list[Token]) -> frozenset[int]:
+    """The tokens inside the text's new-style arXiv identifiers, which are no years."""
+    if "arxiv" not in text.lower():
+        return frozenset()
+    spans = [m.span(1) for m in _ARXIV_NUMBER.finditer(text)]
+    return frozenset(k for k, tok in enumerate(tokens)
+                     if any(start <= tok.start < end for start, end in spans))
 
 
 # GB/T 7714 document types (the code in brackets after the title) as CSL types
@@ -2342,7 +2407,13 @@ def csl_type(text: str, item: dict[str, Any]) -> str:
         return "paper-conference"
     if container and item.get("editor"):
         return "chapter"  # "In S. Keys (ed.) …": a journal's editors are never cited
+    if not container and _THESIS_MENTION.search(text):
+        return "thesis"  # (with a container, "Dissertation Abstracts International" is one)
     return "article-journal" if container else "document"
+
+
+_THESIS_MENTION = re.compile(rf"\b{_THESIS_KIND}\b|\bth[èe]se de doctorat\b|\btesis doctoral\b|"
+                             r"\b(?:ph\.?\s?d\.?|doctoral)\s+(?:diss\.|dissertation|thesis)", re.I)
 
 
 def gbt_code(text: str) -> str | None:

@@ -1749,3 +1749,52 @@ def test_a_rule_reads_only_where_its_form_stands(text, absent):
 ])
 def test_a_numbered_list_of_family_names_first_is_not_read_as_a_physics_form(text, journal):
     assert parse_reference(text)["container-title"] == journal
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("McInnes L, Healy J, Melville J. UMAP: Uniform Manifold Approximation and Projection for "
+     "Dimension Reduction. arXiv:1802.03426 [stat.ML]. 2018.", 2018),
+    ("Brown TB, Mann B, Ryder N, et al. Language models are few-shot learners. "
+     "arXiv:2005.14165. Preprint posted online May 28, 2020.", 2020),
+])
+def test_an_arxiv_identifiers_digits_are_no_year(text, year):
+    """A new-style arXiv number opens with the year and month it was given (1802: 2018-02),
+    which read as a year from 1501 to 2099."""
+    assert parse_reference(text)["issued"] == {"date-parts": [[year]]}
+
+
+@pytest.mark.parametrize(("text", "volume", "issue", "page"), [
+    # AMS: the volume, the year in brackets, then "no."
+    ("9. J. G. March, Exploration and exploitation in organizational learning, Organ. Sci. 2 "
+     "(1991), no. 1, 71–87.", "2", "1", "71-87"),
+    # Chicago with a long title: the issue's range read as pages, before the pages
+    ('Mosmann, Tim. "Rapid colorimetric assay for cellular growth and survival: application to '
+     'proliferation and cytotoxicity assays." Journal of Immunological Methods 65, no. 1-2 '
+     '(1983): 55–63.', "65", "1-2", "55-63"),
+])
+def test_the_number_after_no_is_the_issue_beside_a_volume_and_pages(text, volume, issue, page):
+    item = parse_reference(text)
+    assert (item["volume"], item["issue"], item["page"]) == (volume, issue, page)
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Hinton, G. E. (1977). Relaxation and its role in vision (Doctoral dissertation). "
+     "University of Edinburgh.", "Relaxation and its role in vision"),
+    ("Shannon, C. E. (1940). A symbolic analysis of relay and switching circuits (Master’s "
+     "thesis). Massachusetts Institute of Technology, Cambridge, MA.",
+     "A symbolic analysis of relay and switching circuits"),
+    ("LeCun, Yann. Modèles connexionnistes de l’apprentissage. Thèse de doctorat, Université "
+     "Pierre et Marie Curie, Paris, 1987.", "Modèles connexionnistes de l’apprentissage"),
+])
+def test_the_kind_of_thesis_after_its_title_is_its_type_not_its_title(text, title):
+    item = parse_reference(text)
+    assert (item["title"], csl_type(text, item)) == (title, "thesis")
+
+
+def test_a_journal_named_for_dissertations_is_a_journal_not_a_thesis():
+    # written to probe the rule
+    text = ("Smith, J. (1990). Reading in the dark. Dissertation Abstracts International, "
+            "51(2), 345.")
+    item = parse_reference(text)
+    assert (item["container-title"], csl_type(text, item)) == (
+        "Dissertation Abstracts International", "article-journal")
