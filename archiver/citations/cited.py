@@ -114,6 +114,8 @@ def strip_doi_and_urls(text: str) -> tuple[str, str | None]:
         body = _ACCESS_NOTE.sub("", body)
     if "PM" in body or "pm" in body:
         body = _PUBMED_ID.sub(" ", body)
+    if "rxiv" in lowered or "RXIV" in body:
+        body = _ARXIV_ID.sub(r"\1", body)
     if "<" in body:  # after the DOI: "<10.1038/ng.3834>" is a DOI in brackets, not a tag
         body = INLINE_TAG.sub("", body)
     return " ".join(body.split()).strip(" ,;"), doi  # split(): the whitespace \s matches
@@ -159,6 +161,10 @@ _MEDIUM = re.compile(r"\s*\[(?:Internet|[Ss]erial (?:on the Internet|online)|[Oo
 _ACCESS_NOTE = re.compile(r"\s*(?:Retrieved from|Available (?:at|from)|Accessed)\s*[.:]?\s*$")
 # PubMed's identifiers ("PMID: 23572122", "PMCID: PMC3716290"): none is a page or volume
 _PUBMED_ID = re.compile(r"\b(?:PMID|PMCID)\s*[:：]?\s*(?:PMC)?\d+\.?", re.I)
+# an arXiv identifier ("arXiv:1610.03465v2 [q-bio.GN]", "arXiv:hep-th/9802150"): its digits
+# are no year, page or volume; the server's name stays, a preprint's container
+_ARXIV_ID = re.compile(r"\b(arxiv)\s*[:.]\s*(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[a-z]{2})?/\d{7})"
+                       r"(?:v\d+)?(?:\s*\[[a-z-]+(?:\.[a-z]{2})?\])?", re.I)
 _SPACES = re.compile(r"\s+")
 # ... up to what ends a title: a full stop, a closing quote (an apostrophe inside a word is
 # none: "children’s"), a bracket

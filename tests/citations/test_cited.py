@@ -741,6 +741,19 @@ def test_a_pubmed_id_is_no_page_or_volume(pubmed):
     assert (found["volume"], found["issue"], found["page"]) == ("111", "2", "122–130")
 
 
+@pytest.mark.parametrize("arxiv", ["arXiv:1210.6412", "arXiv:1210.6412v2 [q-bio.PE]",
+                                   "arXiv preprint arXiv:1210.6412", "arXiv:hep-th/9802150"])
+def test_an_arxiv_identifier_is_no_page_volume_or_year(arxiv):
+    """The identifier of the preprint a paper was first posted as ("1210.6412": 2012-10) is
+    none of the paper's numbers (its page was read from it)."""
+    text = ("Gross, J. B., & Wilkens, H. (2013). Albinism in phylogenetically and "
+            "geographically distinct populations of Astyanax cavefish arises through the same "
+            "loss-of-function Oca2 allele. Heredity, 111(2), 122–130. " + arxiv)
+    found = claims(text, HEREDITY)
+    assert (found["volume"], found["issue"], found["page"], found["year"]) == (
+        "111", "2", "122–130", "2013")
+
+
 def test_pp_without_its_full_stop_labels_the_pages():
     """Springer's and ACS's ``pp 4–16``: without the label read, the pages go unchecked."""
     text = ("Jones HM (2018) Climate Change and Increasing Risk of Extreme Heat. In: Human "
