@@ -71,6 +71,8 @@ def check_archive(archive: Archive, on_checked: Callable[[Checked], None] | None
     if not well_formed(listed):  # not an index this tool wrote: it names no lost post
         listed = {}
     for object_id in sorted(set(listed) - set(report.readable)):
+        if object_id in report.misplaced:
+            continue  # said where it is, and where it belongs
         if not archive.object_path(object_id).exists():
             report.problems.append(Problem(object_id, "the list index names this post, but "
                                            "its object is not in the archive: deleted or moved "

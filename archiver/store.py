@@ -31,6 +31,7 @@ write; a second writer gets :class:`ArchiveBusy` (exit 5) at once, or waits if a
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
 import fcntl
@@ -165,6 +166,8 @@ class FsckReport:
     warnings: list[Problem] = field(default_factory=list)
     # ids of the objects whose inventories could be read (their content can be checked further)
     readable: list[str] = field(default_factory=list, repr=False)
+    # id → where each object found away from its id's place in the layout is (moved by hand)
+    misplaced: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -192,12 +195,18 @@ def _fsync_path(path: Path | str) -> None:
 
 def _write_file(path: Path, data: bytes, durable: bool = True) -> None:
     """Write ``data`` to ``path`` in full; fsynced unless the caller makes a whole staged
-    folder durable at once (:func:`_sync_tree`)."""
-    with open(path, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        if durable:
-            os.fsync(handle.fileno())
+    folder durable at once (:func:`_sync_tree`). An error names the file: a full disk's
+    ENOSPC from a write or fsync names none, and "No space left on device" says not where."""
+    try:
+        with open(path, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            if durable:
+                os.fsync(handle.fileno())
+    except OSError as exc:
+        if exc.filename is None and exc.errno is not None:
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc
+        raise
 
 
 def _load_syncfs() -> Callable[[int], int] | None:
@@ -295,8 +304,16 @@ def _atomic_write(path: Path, data: bytes, tmp_dir: Path | None = None) -> None:
     same file system) keeps the temporary file out of ``path``'s folder: a crash before the
     rename must not leave a stray file inside an object, where OCFL allows none."""
     tmp = (tmp_dir or path.parent) / f".{path.name}.{uuid.uuid4().hex}.tmp"
-    _write_file(tmp, data)
-    os.replace(tmp, path)
+    try:
+        _write_file(tmp, data)
+        os.replace(tmp, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()  # a full disk's half-written copy: nothing that is needed
+        if isinstance(exc, OSError) and exc.errno is not None \
+                and exc.filename in (None, str(tmp)):
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc  # the file meant
+        raise
     _fsync_path(path.parent)
 
 
@@ -637,6 +654,14 @@ class Archive:
             sidecar = (sidecar_problem(object_dir, data, algorithm)
                        if algorithm in ("sha512", "sha256")
                        else f"its digestAlgorithm {algorithm!r} is none OCFL allows")
+            if sealed and not sidecar:
+                differs = self._unlike_head_copy(object_dir, inventory, data)
+                if differs:
+                    raise DamagedObject(
+                        f"the inventory differs from its head version's copy ({differs}): "
+                        "one of them was altered, and no version is added on it",
+                        path=object_dir / "inventory.json",
+                        hint="run `archiver fsck`; restore the object folder from a backup")
             if not sidecar or (not sealed and algorithm in ("sha512", "sha256")
                                and self._head_copy_whole(object_dir, inventory, data)):
                 return inventory
@@ -644,6 +669,24 @@ class Archive:
                             + (": no version is added on it" if sealed else ""),
                             path=object_dir / "inventory.json",
                             hint="run `archiver fsck`; restore the object folder from a backup")
+
+    @staticmethod
+    def _unlike_head_copy(object_dir: Path, inventory: dict[str, Any], data: bytes
+                          ) -> str | None:
+        """How the head version's own inventory differs from the root's ``data``, if it does
+        (OCFL has them identical; a commit writes both from the same bytes): the writer adds
+        no version on the root inventory alone, which would carry an edit forward and leave
+        no copy that shows it. None when they are the same, or the head keeps no copy
+        (OCFL W010, a version imported so)."""
+        head = str(inventory.get("head"))
+        copy = object_dir / head / "inventory.json"
+        try:
+            theirs = copy.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            return f"{head}/inventory.json cannot be read: {exc.strerror or exc}"
+        return None if theirs == data else f"{head}/inventory.json"
 
     @staticmethod
     def _head_copy_whole(object_dir: Path, inventory: dict[str, Any], data: bytes) -> bool:
@@ -1257,6 +1300,9 @@ class Archive:
         def problem(where: str, message: str) -> None:
             report.problems.append(Problem(f"{rel}/{where}" if where else rel, message))
 
+        def warn(where: str, message: str) -> None:
+            report.warnings.append(Problem(f"{rel}/{where}", message))
+
         declaration = object_dir / f"0={OBJECT_SPEC}"
         if not declaration.is_file():
             problem(declaration.name, "object declaration is missing")
@@ -1276,8 +1322,15 @@ class Archive:
         if sidecar and not (in_flight and inventory["head"] == in_flight):  # replaced next
             problem(f"inventory.json.{algorithm}", sidecar)
         if object_root_for(inventory["id"]) != rel:
+            home = object_root_for(inventory["id"])
             problem("inventory.json", f"object id {inventory['id']!r} does not match its place "
-                                      "in the layout")
+                                      f"in the layout ({home}): moved by hand? Move it back "
+                                      "there; a post of it ingested meanwhile started another "
+                                      "object with the same id" if (self.root / home).exists()
+                    else f"object id {inventory['id']!r} does not match its place in the "
+                         f"layout ({home}): moved by hand? Move it back there (ingesting its "
+                         "post again would start another object with the same id)")
+            report.misplaced.setdefault(inventory["id"], []).append(rel)
         else:  # found by its id: what it holds can be read, and checked further
             report.readable.append(inventory["id"])
         versions: dict[str, Any] = inventory["versions"]
@@ -1367,7 +1420,7 @@ class Archive:
         previous_type: tuple[int, int] | None = None
         for number in sorted(versions, key=lambda v: numbers.get(v, 0)):
             self._fsck_version_inventory(object_dir, number, inventory, numbers, listed,
-                                         problem)
+                                         problem, warn)
             where = f"{number}/inventory.json"
             older = read_strict_json(object_dir / where)[1]
             if isinstance(older, dict) and older.get("type") in INVENTORY_TYPES:
@@ -1384,9 +1437,10 @@ class Archive:
 
     def _fsck_version_inventory(self, object_dir: Path, number: str, inventory: dict[str, Any],
                                 numbers: dict[str, int], listed: dict[str, str],
-                                problem: Any) -> None:
+                                problem: Any, warn: Any) -> None:
         """One version folder's inventory against the root inventory (OCFL E023, E037, E040,
-        E066, E019, the sidecar). A version without inventory and sidecar is allowed (W010)."""
+        E066, E019, the sidecar; W011 warned). A version without inventory and sidecar is
+        allowed (W010)."""
         where = f"{number}/inventory.json"
         path = object_dir / where
         sidecars = sorted(p.name for p in (object_dir / number).glob("inventory.json.*"))
@@ -1443,6 +1497,12 @@ class Archive:
             root = state_paths(inventory, inventory["versions"][version])
             if set(mine) != set(root) or any(not (mine[p] & root[p]) for p in mine):
                 problem(where, f"state of {version} differs from the root inventory's")
+            told = [key for key in ("created", "message", "user")
+                    if block.get(key) != inventory["versions"][version].get(key)]
+            if told:  # OCFL W011: allowed, never written by a commit
+                warn(where, f"the {', '.join(told)} of {version} differ(s) from the root "
+                            "inventory's (OCFL W011): one of the two inventories was "
+                            "edited, or written by another tool")
 
 
 def _user_name() -> str:

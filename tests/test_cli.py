@@ -167,6 +167,21 @@ def test_a_list_index_edited_by_hand_is_rebuilt_from_the_objects(runner, archive
     assert len([json.loads(line) for line in listed.stdout.splitlines()]) == 2
 
 
+def test_a_post_whose_object_was_moved_by_hand_is_told_where_it_belongs(runner, archive_dir):
+    """Not "deleted? ingest it again": that would start a second object with its id."""
+    first = run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch", "--json")
+    seed_id = json.loads(first.stdout.splitlines()[0])["id"]
+    home = Archive.open(archive_dir).object_path(seed_id)
+    elsewhere = archive_dir / "000" / "000" / "000" / home.name
+    elsewhere.parent.mkdir(parents=True)
+    home.rename(elsewhere)
+
+    fsck = run(runner, "fsck", "--archive", archive_dir)
+    assert fsck.exit_code == ExitCode.ARCHIVE
+    assert "moved by hand? Move it back there" in fsck.stdout
+    assert "the list index names this post" not in fsck.stdout
+
+
 def test_a_post_whose_object_was_deleted_is_reported_and_ingested_again(runner, archive_dir):
     first = run(runner, "ingest", SEED, PAGE, "--archive", archive_dir, "--no-fetch", "--json")
     seed_id = json.loads(first.stdout.splitlines()[0])["id"]

@@ -973,6 +973,24 @@ def test_a_full_disk_while_staging_stores_nothing_and_gives_the_space_back(
     assert archive.head(OID) == "v1" and archive.read_bytes(OID, "a.txt") == b"old"
 
 
+def test_a_full_disk_while_a_file_is_replaced_names_it_and_leaves_no_temporary_copy(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """ENOSPC is SIMULATED, from fsync, as a full disk reports it: with no file name (the
+    command said only "No space left on device") and a half-written copy left behind."""
+    target = tmp_path / "index.json"
+    target.write_bytes(b"{}")
+
+    def full_disk(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(store.os, "fsync", full_disk)
+    with pytest.raises(OSError) as caught:
+        store._atomic_write(target, b'{"a": 1}')
+    assert (caught.value.errno, caught.value.filename) == (errno.ENOSPC, str(target))
+    assert [p.name for p in tmp_path.iterdir()] == ["index.json"]
+    assert target.read_bytes() == b"{}"
+
+
 def test_a_full_disk_while_a_staged_commit_is_applied_names_the_archive_and_is_finished_later(
         archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
     """ENOSPC is SIMULATED: replacing the root inventory fails as on a full disk, after the
@@ -1026,6 +1044,63 @@ def test_an_inventory_that_fails_its_sidecar_takes_no_new_version(archive: Archi
     assert staging_dirs(archive.root) == []
     assert inventory.read_bytes() == altered and not (inventory.parent / "v2").exists()
     assert not archive.fsck().ok
+
+
+def test_a_root_inventory_edited_with_its_sidecar_rewritten_takes_no_new_version(
+        archive: Archive) -> None:
+    """Its sidecar vouches for it, but the head version's own copy, written from the same
+    bytes, still tells the history as it was: a version added on the root would carry the
+    edit forward and copy it into the new head, and fsck would then find nothing."""
+    commit(archive, OID, {"a.txt": b"old"})
+    commit(archive, OID, {"a.txt": b"newer"})
+    folder = archive.object_path(OID)
+    altered = (folder / "inventory.json").read_bytes().replace(b'"message": "',
+                                                              b'"message": "altered ', 1)
+    (folder / "inventory.json").write_bytes(altered)
+    (folder / "inventory.json.sha512").write_bytes(store._sidecar(altered))
+    with pytest.raises(DamagedObject, match="differs from its head version's copy") as caught:
+        commit(archive, OID, {"a.txt": b"newest"})
+    assert "v2/inventory.json" in caught.value.message and "fsck" in caught.value.hint
+    assert archive.head(OID) == "v2" and staging_dirs(archive.root) == []
+    assert not archive.fsck().ok
+
+
+def test_a_history_told_otherwise_by_an_earlier_versions_inventory_is_a_warning(
+        archive: Archive) -> None:
+    """Root and head copy edited alike, sidecars rewritten: only v1's own inventory still
+    has v1's message as committed. OCFL allows the difference (W011), so it is no damage,
+    but fsck says where it is."""
+    commit(archive, OID, {"a.txt": b"old"})
+    commit(archive, OID, {"a.txt": b"newer"})
+    folder = archive.object_path(OID)
+    inventory = archive.inventory(OID)
+    inventory["versions"]["v1"]["message"] = "altered"
+    data = dumps(inventory)
+    for where in (folder, folder / "v2"):
+        (where / "inventory.json").write_bytes(data)
+        (where / "inventory.json.sha512").write_bytes(store._sidecar(data))
+    report = archive.fsck()
+    assert report.ok
+    assert [(w.path, "message of v1" in w.message and "W011" in w.message)
+            for w in report.warnings] == [(f"{object_root_for(OID)}/v1/inventory.json", True)]
+
+
+def test_an_object_moved_by_hand_is_told_where_it_belongs_and_a_second_one_so_named(
+        archive: Archive) -> None:
+    """An object away from its id's place is not found by its id: a commit for the id makes
+    a second object with it, which fsck names, as it names where the first belongs."""
+    commit(archive, OID, {"a.txt": b"old"})
+    home = object_root_for(OID)
+    elsewhere = archive.root / "000" / "000" / "000" / Path(home).name
+    elsewhere.parent.mkdir(parents=True)
+    archive.object_path(OID).rename(elsewhere)
+    [moved] = [p for p in archive.fsck().problems if p.path.endswith("inventory.json")]
+    assert moved.path == f"000/000/000/{Path(home).name}/inventory.json"
+    assert f"({home}): moved by hand? Move it back" in moved.message
+    assert "ingesting its post again would start another object" in moved.message
+    commit(archive, OID, {"a.txt": b"new"})
+    [both] = archive.fsck().problems  # (the empty folders left are its home's again)
+    assert both.path == moved.path and "started another object with the same id" in both.message
 
 
 def test_an_object_folder_without_its_inventory_is_damage_never_a_new_object(
