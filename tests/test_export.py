@@ -1423,6 +1423,12 @@ def test_a_doi_two_posts_cite_unverified_is_exported_once(tmp_path):
      "{Hardy-Weinberg} equilibrium in small populations"),
     ("Between the bear and the dragon: Multivectorism in Kazakhstan",
      "Between the bear and the dragon: Multivectorism in {Kazakhstan}"),
+    # names outnumbering the other long words: one lower-case word that Title Case would
+    # capitalise says the title is in sentence case
+    ("Trip to Ängelholm and Paris today", "Trip to {Ängelholm} and {Paris} today"),
+    ("Why Ökonomie matters for Zürich", "Why {Ökonomie} matters for {Zürich}"),
+    # ... which a preposition Title Case leaves lower case does not say
+    ("Lessons from Kazakhstan Between Wars", "Lessons from Kazakhstan Between Wars"),
     ("Triose Phosphate Isomerase Deficiency Is Caused by Altered Dimerization",
      "Triose Phosphate Isomerase Deficiency Is Caused by Altered Dimerization"),
     ("【中亚研究】龙与熊之间", "【中亚研究】龙与熊之间"),

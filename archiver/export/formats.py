@@ -96,6 +96,17 @@ def _brace_runs(word: str, keep: Callable[[str], bool]) -> str:
     return "".join(out)
 
 
+# words of four letters or more that Title Case leaves lower case (Chicago lower-cases every
+# preposition, "Between the Bear and the Dragon", "Lessons from"; APA capitalises them)
+_TITLE_CASE_LOWER = frozenset({
+    "about", "above", "across", "after", "against", "along", "amid", "among", "around",
+    "before", "behind", "below", "beneath", "beside", "besides", "between", "beyond",
+    "despite", "down", "during", "except", "from", "inside", "into", "like", "near", "onto",
+    "outside", "over", "past", "plus", "since", "than", "that", "through", "throughout",
+    "till", "toward", "towards", "under", "underneath", "unlike", "until", "upon", "versus",
+    "with", "within", "without"})
+
+
 def protected_title(title: str) -> str:
     """``title`` escaped for TeX, with the words a bibliography style must not lower-case in
     braces. BibTeX styles that set titles in sentence case lower-case every capital they are
@@ -105,8 +116,9 @@ def protected_title(title: str) -> str:
       ("基于{Transformer}的", "{R\\&D}在中国{A}股市场").
     - Otherwise a word keeps its case when it has a capital after the first letter of one
       of its parts, or digits among its letters (acronyms, gene and product names).
-    - In a title written in sentence case (most words lower case, so a capital means a
-      name: "Gödel", "Zürich", "Hardy-Weinberg"), so does every capitalised word but the
+    - In a title written in sentence case (most words lower case, or one that Title Case
+      would capitalise, so a capital means a name: "Gödel", "Zürich", "Hardy-Weinberg",
+      "Trip to {Ängelholm} and {Paris} today"), so does every capitalised word but the
       first and those opening a subtitle (after ":", "?" or "!"), and a hyphenated one
       with a capital after its hyphen even there.
     - A title in Title Case keeps only the second kind: its capitals say nothing about
@@ -122,7 +134,11 @@ def protected_title(title: str) -> str:
     pieces = [_DASH.split(word) for word in words]
     later = [core for i, split in enumerate(pieces) for j, piece in enumerate(split[::2])
              if (i or j) and len(core := _word_core(piece)) > 3 and _cased(core[0])]
-    sentence_case = bool(later) and sum(c[0].isupper() for c in later) * 2 <= len(later)
+    # sentence case: most such words lower case, or any lower-case word that Title Case
+    # would have capitalised ("Trip to Ängelholm and Paris today": two names outnumber the
+    # one word, yet "today" says how the title is written)
+    sentence_case = bool(later) and (sum(c[0].isupper() for c in later) * 2 <= len(later) or any(
+        c.islower() and c.lower() not in _TITLE_CASE_LOWER for c in later))
     out = []
     for i, split in enumerate(pieces):
         opens = i == 0 or words[i - 1].endswith((":", "?", "!"))
