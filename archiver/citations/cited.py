@@ -41,7 +41,7 @@ _NUMBERING = re.compile(r"^\s*(?:\[\d+\]|［\d+］|\(\d+\)|（\d+）|\d{1,3}[.)�
 # case spelt out rather than re.I, which would fold every character the scan passes
 # a link, with its scheme or without it ("www.…", and "doi.org/10.…" as some styles print a DOI)
 _URL = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.|(?<![\w.])(?:dx\.)?[Dd][Oo][Ii]\.org/)"
-                  r"[^\s<>]+")
+                  r"(?:[^\s<>]|<\d+:[^\s<>]+>)+")  # (a SICI DOI's "<0130:DNF>" is the link's)
 _DOI_LABEL = re.compile(r"\b(?:doi|DOI)\s*[:：]?\s*$")
 _TYPE_MARK = re.compile(GBT_TYPE_MARK, re.I)
 BOOK_TYPES = frozenset({"book-chapter", "book-section", "book-part", "proceedings-article",

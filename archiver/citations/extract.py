@@ -23,9 +23,10 @@ from archiver.citations.pasted import is_entry, join_entries
 
 _STOP = "\\s\"'<>\u2018-\u201f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 # A DOI runs to a space, a quote, an angle bracket or CJK text; but a SICI DOI holds its own
-# angle brackets, around a number and "::" (Wiley's "10.1002/(SICI)1097-4636(199706)35:4
-# <461::AID-JBM6>3.0.CO;2-L"), where "<https://doi.org/…>" (MHRA) only encloses one
-DOI_RE = re.compile(rf"10\.\d{{4,9}}/(?:[^{_STOP}]|<\d+::[^\s<>]+>)+")
+# angle brackets, around a number, a colon and more (Wiley's "10.1002/(SICI)1097-4636(199706)
+# 35:4<461::AID-JBM6>3.0.CO;2-L", the AMS's "10.1175/1520-0469(1963)020<0130:DNF>2.0.CO;2"),
+# where "<https://doi.org/…>" (MHRA) only encloses one
+DOI_RE = re.compile(rf"10\.\d{{4,9}}/(?:[^{_STOP}]|<\d+:[^\s<>]+>)+")
 _TRAILING = ".,;:!?'\"。，、；：！？"
 _CLOSERS = {")": "(", "]": "[", "}": "{", ">": "<", "）": "（", "】": "【", "」": "「"}
 _OPENERS = frozenset(_CLOSERS.values())
@@ -158,7 +159,7 @@ def join_split_lines(lines: list[str]) -> list[str]:
 # (a SICI DOI's own angle brackets, as DOI_RE reads them, in a link too: "https://doi.org/
 # 10.1002/(sici)1097-0258(19980430)17:8<857::aid-sim777>3.0.co;2-e")
 _URL_DOI = re.compile(r"https?://[^\s\"'<>]*?(10\.\d{4,9}(?:/|%2[fF])"
-                      r"(?:[^\s\"'<>]|<\d+::[^\s<>]+>)+)")
+                      r"(?:[^\s\"'<>]|<\d+:[^\s<>]+>)+)")
 
 # Every DOI holds a "/", or in a URL "%2F". These are all the characters whose NFKC form holds
 # a "/" or a "%" (the tests check this against unicodedata): a text with none of them holds

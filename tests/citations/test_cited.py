@@ -754,6 +754,14 @@ def test_an_arxiv_identifier_is_no_page_volume_or_year(arxiv):
         "111", "2", "122–130", "2013")
 
 
+def test_a_sici_doi_link_is_removed_whole_from_what_the_citation_claims():
+    from archiver.citations.cited import strip_doi_and_urls
+    text = ("Lorenz, E. N. (1963). Deterministic nonperiodic flow. Journal of the Atmospheric "
+            "Sciences, 20(2), 130–141. https://doi.org/10.1175/1520-0469(1963)020<0130:DNF>2.0.CO;2")
+    assert strip_doi_and_urls(text) == (text.split(" https://")[0],
+                                        "10.1175/1520-0469(1963)020<0130:dnf>2.0.co;2")
+
+
 def test_pp_without_its_full_stop_labels_the_pages():
     """Springer's and ACS's ``pp 4–16``: without the label read, the pages go unchecked."""
     text = ("Jones HM (2018) Climate Change and Increasing Risk of Extreme Heat. In: Human "

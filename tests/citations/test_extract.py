@@ -144,6 +144,21 @@ def test_a_wiley_sici_doi_keeps_its_angle_brackets(text):
     assert find_doi(text) == WILEY_SICI
 
 
+AMS_SICI = "10.1175/1520-0469(1963)020<0130:dnf>2.0.co;2"  # Lorenz, Deterministic nonperiodic flow
+
+
+@pytest.mark.parametrize("text", [
+    "Lorenz EN. Deterministic nonperiodic flow. J Atmos Sci. 1963;20(2):130-141. "
+    "doi:10.1175/1520-0469(1963)020<0130:DNF>2.0.CO;2",
+    "https://doi.org/10.1175/1520-0469(1963)020<0130:DNF>2.0.CO;2",
+    "https://doi.org/10.1175/1520-0469(1963)020%3C0130:DNF%3E2.0.CO;2"])
+def test_an_ams_sici_doi_keeps_its_angle_brackets_around_a_page_and_a_title_code(text):
+    """The American Meteorological Society's SICI DOIs hold "<page:code>", one colon: the
+    DOI was cut at its "<", a DOI no one registered, and a correct citation not found."""
+    assert find_dois([text], []) == [AMS_SICI]
+    assert find_doi(text) == AMS_SICI
+
+
 @pytest.mark.parametrize("text", [
     "https://doi.org/10.1038/ng.3834/", "<https://doi.org/10.1038/ng.3834>.",
     "[https://doi.org/10.1038/ng.3834](https://doi.org/10.1038/ng.3834)",
