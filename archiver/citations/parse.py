@@ -676,7 +676,7 @@ def _cut(text: str, tokens: list[Token], span: tuple[int, int]) -> str:
 
 _DOI_LOOSE = re.compile(
     r"(?:[dD][oO][iI]\s*[:：]?\s*|[hH][tT][tT][pP][sS]?://(?:dx\.)?doi\.org/\s*)?"
-    r"(10\s?\.\s?\d{4,9}\s?(?:/|%2[fF])\s?(?:[^\s\"<>]|<\d+::[^\s<>]+>)+(?:\s/[^\s\"<>]+)*)")
+    r"(10\s?\.\s?\d{4,9}\s?(?:/|%2[fF])\s?(?:[^\s\"<>]|<\d+:[^\s<>]+>)+(?:\s/[^\s\"<>]+)*)")
 _DOI_TAIL = re.compile(r"(?:\[doi\]|\.?(?:pmid|pmcid|pubmed|epub)\b.*)$", re.I)
 
 
@@ -1235,6 +1235,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _acronym_year(item, text)
     _article_number(item, text)
     _volume_alone_after_the_year(item, text)
+    _gbt_year_read_as_volume(item, text)
     _title_marks(item, text)
     _translator_after_title(item, text)
     _title_up_to_imprint(item, text)
@@ -1444,6 +1445,26 @@ def _volume_alone_after_the_year(item: dict[str, Any], text: str) -> None:
         return
     if re.search(_VOLUME_AFTER_YEAR.format(re.escape(page)), text):
         item["volume"] = item.pop("page")
+
+
+# GB/T 7714's journal numbers after the container: "刊名, 年(期)" or "刊名, 年, 卷(期)"
+_GBT_NUMBERS = r"\][.．]\s*[^,，\[\]]+[,，]\s*{}\s*(?:[,，]\s*(?P<volume>\d+)\s*)?[(（]"
+
+
+def _gbt_year_read_as_volume(item: dict[str, Any], text: str) -> None:
+    """A GB/T journal article's year, printed where its numbers begin, is its year where the
+    tagger read it as the volume and found no year (a year range in the title, "…估算:
+    1952—2000[J]. 经济研究, 2004(10): 35-44", took the year's place)."""
+    volume = item.get("volume") or ""
+    if "issued" in item or not _YEAR.fullmatch(volume) or gbt_code(text) != "J":
+        return
+    found = re.search(_GBT_NUMBERS.format(re.escape(volume)), text)
+    if found:
+        item["issued"] = {"date-parts": [[int(volume)]]}
+        if found.group("volume"):
+            item["volume"] = found.group("volume")
+        else:
+            del item["volume"]
 
 
 _ISSUE_MARK = frozenset({"no", "nº", "n°", "nr", "issue", "iss", "num", "number"})

@@ -1798,3 +1798,15 @@ def test_a_journal_named_for_dissertations_is_a_journal_not_a_thesis():
     item = parse_reference(text)
     assert (item["container-title"], csl_type(text, item)) == (
         "Dissertation Abstracts International", "article-journal")
+
+
+@pytest.mark.parametrize(("text", "volume"), [
+    ("张军, 吴桂英, 张吉鹏. 中国省际物质资本存量估算: 1952—2000[J]. 经济研究, 2004 (10): 35-44.",
+     None),
+    ("张军, 吴桂英, 张吉鹏. 中国省际物质资本存量估算: 1952—2000[J]. 经济研究, 2004, 39(10): "
+     "35-44.", "39"),
+])
+def test_a_gbt_year_after_a_year_range_in_the_title_is_the_year_not_the_volume(text, volume):
+    item = parse_reference(text)
+    assert (item["issued"], item.get("volume"), item["issue"]) == (
+        {"date-parts": [[2004]]}, volume, "10")
