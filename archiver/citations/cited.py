@@ -317,8 +317,11 @@ def _is_the_journal(text: str, record: dict[str, Any], another: bool = False) ->
     if squash(bare) in {squash(n) for n in names}:
         return True
     if another and len(bare.split()) <= 6 and not _SENTENCE_INSIDE.search(bare) and \
-            not _TYPE_MARK.search(name) and \
+            not _TYPE_MARK.search(name) and not (name.rstrip().endswith(":") or
+                                                rest.lstrip().startswith(":")) and \
             _YEAR.search(rest) and len(re.findall(r"\d+", rest)) >= 2:
+        # (no style puts a colon between a journal and its numbers: "…in a changing
+        # world: 1990–2020" is a title's years)
         return True
     # (an abbreviation, held to the names alone: the citation's text is not searched)
     return bool(compare_journal(_clean(name), "", record).match)
@@ -581,7 +584,7 @@ _YEAR_AT_END = re.compile(r"\(?\b(1[5-9]\d\d|20\d\d)[a-z]?"
 
 # what may stand between the author part and the title it ends at: spaces and the quote that
 # opens the title (French guillemets too: "Porta, J. (2010). « Égalité … »")
-_OPENING_QUOTES = " “\"'‘«‹„"
+_OPENING_QUOTES = " “\"'‘«‹„¿¡"
 
 
 def _read_head(cited: Cited, head: str) -> None:
@@ -728,14 +731,18 @@ _ROMAN_RANGE = rf"(?<![\w-]){ROMAN}\s*[–—-]+\s*{ROMAN}(?![\w-])"
 # number with up to three letters before it is a page: Science's "aac4716", AGU's "PA1005",
 # and Science's and Science Advances' "eaaz1234" (not a registry's number:
 # "ClinicalTrials.gov: NCT04280705")
+# what may open a page's number: a letter (S12, e30) or a small roman numeral (a supplement
+# paged "ii34–ii40", as Oxford's journals page theirs)
+_PAGE_LETTERS = r"(?:[ivx]{2,4}|[A-Za-z])?"
 _COLON_PAGES = re.compile(r":\s*((?:[A-Za-z]?\d+|[A-Za-z]{2,3}\d{1,5}|e[a-z]{3}\d{4})[A-Za-z]?"
-                          r"(?:\s*[–—-]+\s*[A-Za-z]?\d+)?(?![A-Za-z\d])"
+                          rf"(?:\s*[–—-]+\s*{_PAGE_LETTERS}\d+)?(?![A-Za-z\d])"
                           rf"|{_ROMAN_RANGE})")
-_COMMA_RANGE = re.compile(r"[,)]\s*([A-Za-z]?\d+[A-Za-z]?\s*[–—-]+\s*[A-Za-z]?\d+|"
+_COMMA_RANGE = re.compile(rf"[,)]\s*({_PAGE_LETTERS}\d+[A-Za-z]?\s*[–—-]+\s*{_PAGE_LETTERS}\d+|"
                           rf"{_ROMAN_RANGE})\s*(?:[.,]|$)")
+# (an open range, "3–", is what a reference manager prints of Crossref's "3-")
 _END_PAGES = re.compile(r"(?:\)|\d),\s*((?:[A-Za-z]?\d+|[A-Za-z]{2,3}\d{1,5}|e[a-z]{3}\d{4})"
                         r"[A-Za-z]?"
-                        r"(?:\s*[–—-]+\s*[A-Za-z]?\d+)?)\s*[.,]?\s*$")
+                        rf"(?:\s*[–—-]+\s*(?:{_PAGE_LETTERS}\d+)?)?)\s*[.,]?\s*$")
 _CHAPTER_PAGE = re.compile(r"^\s*,?\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[A-Za-z]?\d+)?)"
                            r"\s*(?=[.,]|$)"
                            # Nature's "in Book Title 74–94 (Publisher)": a range (a number

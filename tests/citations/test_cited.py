@@ -1157,3 +1157,52 @@ def test_a_title_in_capitals_with_a_wrong_word_is_the_title_not_an_author():
     checks = compare_fields(read_citation(text, record), text, record)
     assert checks["title"].match is False
     assert checks["author"].match is True
+
+
+# SYNTHETIC record: Heredity's recorded record with a supplement's pages, as Oxford's journals
+# number a supplement ("ii34-ii40"); every other field as recorded
+SUPPLEMENT_PAGES = {**HEREDITY, "page": "ii34-ii40"}
+
+
+@pytest.mark.parametrize("text", [
+    "Gross, J. B., & Wilkens, H. (2013). Title. Heredity, 111(2), ii34–ii48.",  # APA
+    "Gross JB, Wilkens H. Title[J]. Heredity, 2013, 111(2): ii34-ii48.",  # GB/T 7714
+])
+def test_pages_a_supplement_numbers_in_roman_are_read_whole(text):
+    """Their last page was not read (APA: no page at all), and a wrong one passed."""
+    check = compare_fields(read_citation(text, SUPPLEMENT_PAGES), text, SUPPLEMENT_PAGES)
+    assert (check["page"].cited.replace("–", "-"), check["page"].match) == ("ii34-ii48", False)
+
+
+# SYNTHETIC record: Heredity's recorded record with an open page range, as Crossref holds
+# some ("122-"); every other field as recorded
+OPEN_RANGE = {**HEREDITY, "page": "122-"}
+
+
+@pytest.mark.parametrize(("page", "match"), [("122–", True), ("123–", False)])
+def test_an_open_page_range_is_read_as_printed(page, match):
+    text = f"Gross, J. B., & Wilkens, H. (2013). Title. Heredity, 111(2), {page}."
+    check = compare_fields(read_citation(text, OPEN_RANGE), text, OPEN_RANGE)
+    assert (check["page"].cited, check["page"].match) == (page, match)
+
+
+# SYNTHETIC record: Heredity's recorded record with its title in Spanish, opened by "¿"
+SPANISH = {**HEREDITY, "title": ["¿Es el albinismo de los peces cavernícolas una sola mutación?"]}
+
+
+@pytest.mark.parametrize("opening", ["¿", "¡"])
+def test_an_inverted_mark_opening_the_title_leaves_the_year_before_it_read(opening):
+    title = SPANISH["title"][0].replace("¿", opening)
+    text = f"Gross, J. B., & Wilkens, H. (2012). {title} Heredity, 111(2), 122–130."
+    check = compare_fields(read_citation(text, SPANISH), text, SPANISH)
+    assert (check["year"].cited, check["year"].match) == ("2012", False)
+
+
+def test_a_year_range_ending_a_title_is_no_journal_and_its_numbers():
+    """"…: 1990–2020" after a title with a wrong word looked like "Genetics 2013;111": a
+    journal and numbers. The title went unread, the author blamed."""
+    text = ("Gross, J. B., & Wilkens, H. (2013). Albinism in cavefish populations: 1990–2020. "
+            "Heredity, 111(2), 122–130.")
+    check = compare_fields(read_citation(text, HEREDITY), text, HEREDITY)
+    assert check["title"].cited == "Albinism in cavefish populations: 1990–2020"
+    assert [name for name, field in check.items() if field.match is False] == ["title"]
