@@ -1265,6 +1265,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _medium_ending_a_name(item)
     _publisher_ending_proceedings(item)
     _given_name_before_a_colon(item, text)
+    _title_run_into_the_author(item, text)
     _volume_and_issue_by_their_letters(item, text)
     _cited_page_after_the_imprint(item, text)
     _physics_forms(item, text)
@@ -1905,6 +1906,45 @@ def _given_name_before_a_colon(item: dict[str, Any], text: str) -> None:
     if title.startswith(rest + ":"):
         authors[0]["given"] = found.group("given")
         item["title"] = title[len(rest) + 1:].strip()
+
+
+# a reference opening with its one author inverted, given names whole: "Hirschman, Albert O."
+# then the title after the initial's full stop; "Heidegger, Martin:" then the title
+_INVERTED_AUTHOR = re.compile(
+    r"(?:\[\d+\]\s*|\d{1,3}\.\s+)?(?P<family>[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)?),\s+"
+    r"(?P<given>[^\W\d_][\w'’]+(?:-[^\W\d_][\w'’]*)?(?:\s+[A-Z]\.)*)"
+    r"(?:(?<=\.)|:)\s+(?=[^\W\d_a-z][^\W\d_]|[“\"«])")  # a word, not one more initial
+
+
+def _title_run_into_the_author(item: dict[str, Any], text: str) -> None:
+    """A title whose first words the tagger read as the author's given name and as more
+    authors: "Hirschman, Albert O. Exit, Voice, and Loyalty: Responses to Decline …" (given
+    name "Albert O. Exit", an author "Voice"), "Heidegger, Martin: Sein und Zeit. Halle …"
+    ("Martin: Sein", and a title "Halle a"). The author is the one inverted name; the title
+    runs from after it through the tagger's title where that is its subtitle (after a colon,
+    or a full stop and three words or more) or its last words (after a comma), else to the
+    full stop before it."""
+    authors, title = item.get("author") or [], item.get("title", "")
+    found = _INVERTED_AUTHOR.match(text)
+    if not found or not authors or not title or authors[0].get("family") != found.group("family"):
+        return
+    given, read = found.group("given"), authors[0].get("given", "")
+    if not (read.startswith(given) and len(read) > len(given)):
+        return
+    start = text.find(title, found.end())
+    if start < 0:
+        return
+    between = text[found.end():start].rstrip()
+    # its subtitle after a colon, or after a full stop if three words or more; the rest of
+    # a list of words after a comma; after a full stop a word or two: the place ("Halle a.")
+    if between.endswith((":", ",")) or (between.endswith(".") and len(title.split()) >= 3):
+        whole = f"{between} {title}"
+    elif between.endswith("."):
+        whole = between[:-1]
+    else:
+        return
+    item["author"] = [{"family": found.group("family"), "given": given.rstrip()}]
+    item["title"] = _strip_span(whole)
 
 
 # ABNT's (Brazil's) "Revista …, Rio de Janeiro, v. 22, n. 68, p. 45-67, 2017": the journal,

@@ -1810,3 +1810,34 @@ def test_a_gbt_year_after_a_year_range_in_the_title_is_the_year_not_the_volume(t
     item = parse_reference(text)
     assert (item["issued"], item.get("volume"), item["issue"]) == (
         {"date-parts": [[2004]]}, volume, "10")
+
+
+@pytest.mark.parametrize(("text", "given", "title"), [
+    ("Hirschman, Albert O. Exit, Voice, and Loyalty: Responses to Decline in Firms, "
+     "Organizations, and States. Cambridge, MA: Harvard University Press, 1970.", "Albert O.",
+     "Exit, Voice, and Loyalty: Responses to Decline in Firms, Organizations, and States"),
+    ("Hofstadter, Douglas R. Gödel, Escher, Bach: An Eternal Golden Braid. New York: Basic "
+     "Books, 1979.", "Douglas R.", "Gödel, Escher, Bach: An Eternal Golden Braid"),
+    ("Heidegger, Martin: Sein und Zeit. Halle a. d. S.: Max Niemeyer 1927.", "Martin",
+     "Sein und Zeit"),
+    ("Luhmann, Niklas: Soziale Systeme. Grundriß einer allgemeinen Theorie. Frankfurt a. M.: "
+     "Suhrkamp 1984.", "Niklas", "Soziale Systeme. Grundriß einer allgemeinen Theorie"),
+])
+def test_a_title_the_tagger_read_into_the_inverted_authors_name_is_the_title(text, given, title):
+    """The given name ran on into the title ("Albert O. Exit"), and the title's next words
+    became authors ("Voice"); the one author is the inverted name."""
+    item = parse_reference(text)
+    assert (item["author"], item["title"]) == ([{"family": text.split(",")[0], "given": given}],
+                                              title)
+
+
+@pytest.mark.parametrize("text", [
+    # gold rows: initials after the given name are the name's, not the title's
+    "Lieven, Elena V. M. 1978. Turn-taking and pragmatics: Two issues in early child language. "
+    "In R. N. Campbell & P. T. Smith (eds.), Recent advances in the psychology of language "
+    "(215–236). London: Plenum.",
+    "Said, Edward W. Orientalism. New York: Pantheon Books, 1978.",
+])
+def test_an_inverted_name_with_its_initials_keeps_them(text):
+    author = parse_reference(text)["author"][0]
+    assert author["given"] in ("Elena V. M.", "Edward W.")
