@@ -1236,6 +1236,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _article_number(item, text)
     _volume_alone_after_the_year(item, text)
     _gbt_year_read_as_volume(item, text)
+    _volume_that_is_no_number(item, text)
     _title_marks(item, text)
     _translator_after_title(item, text)
     _title_up_to_imprint(item, text)
@@ -1446,6 +1447,24 @@ def _volume_alone_after_the_year(item: dict[str, Any], text: str) -> None:
         return
     if re.search(_VOLUME_AFTER_YEAR.format(re.escape(page)), text):
         item["volume"] = item.pop("page")
+
+
+_VOLUME_WORD = re.compile(r"\b(?:[Vv]ol(?:ume)?\.?|[Bb]d\.|[Tt]ome)\s*(\d{1,5})\b")
+
+
+def _volume_that_is_no_number(item: dict[str, Any], text: str) -> None:
+    """A volume with no digit that is no roman numeral is a word the tagger misread ("vol. 1,
+    edited by Sterling M. McMurrin": "McMurrin"): the number after "vol." is the volume,
+    else there is none ("第 1 册", a book's part in Chinese, is kept)."""
+    volume = item.get("volume") or ""
+    if not volume or any(c.isdigit() for c in volume) or _ROMAN.match(volume) \
+            or _has_cjk(volume):
+        return
+    marked = _VOLUME_WORD.search(text)
+    if marked:
+        item["volume"] = marked.group(1)
+    else:
+        del item["volume"]
 
 
 # GB/T 7714's journal numbers after the container: "刊名, 年(期)" or "刊名, 年, 卷(期)"
@@ -1803,6 +1822,14 @@ def _year_ending_a_container(item: dict[str, Any], text: str) -> None:
     if glued and later and 0 <= int(later.group(1)) - int(glued.group(1)) <= 1:
         item["container-title"] += glued.group(0)
         item["issued"] = {"date-parts": [[int(later.group(1))]]}
+    elif glued and int(glued.group(1)) == _issued_year(item) and \
+            _PAGES_IN_BRACKETS.match(text, glued.end()):
+        # APA's "(2014). … In D. Fleet (Eds.), Computer Vision – ECCV 2014 (pp. 740–755)":
+        # the year of publication before, the book's pages after
+        item["container-title"] += glued.group(0)
+
+
+_PAGES_IN_BRACKETS = re.compile(r"\s*\((?:pp?\.|pages?\b)")
 
 
 def _elided_word_ending_a_title(item: dict[str, Any], text: str) -> None:
@@ -2070,6 +2097,11 @@ def _roman_part_of_a_title(item: dict[str, Any], text: str) -> None:
                            text):
         item["title"] = f"{title}. {found.group('part')}"
         item["container-title"] = found.group("journal")
+    elif title and container:  # the numeral read as neither: "… behaviour. I. Journal of …"
+        alone = re.search(re.escape(title) + r"\.\s+((?:[IVX]{2,5}|I))\.\s+"
+                          + re.escape(container), text)
+        if alone and _ROMAN.match(alone.group(1).lower()):
+            item["title"] = f"{title}. {alone.group(1)}"
 
 
 # the Royal Society's year, after the authors and before the title with no mark between:

@@ -1841,3 +1841,28 @@ def test_a_title_the_tagger_read_into_the_inverted_authors_name_is_the_title(tex
 def test_an_inverted_name_with_its_initials_keeps_them(text):
     author = parse_reference(text)["author"][0]
     assert author["given"] in ("Elena V. M.", "Edward W.")
+
+
+def test_apas_meeting_year_ending_a_books_name_before_its_pages_is_the_names():
+    item = parse_reference(
+        "Lin, T.-Y., Maire, M., Belongie, S., Hays, J., Perona, P., Ramanan, D., Dollár, P., & "
+        "Zitnick, C. L. (2014). Microsoft COCO: Common objects in context. In D. Fleet, T. "
+        "Pajdla, B. Schiele, & T. Tuytelaars (Eds.), Computer Vision – ECCV 2014 (pp. 740–755). "
+        "Cham: Springer.")
+    assert (item["container-title"], item["page"]) == ("Computer Vision – ECCV 2014", "740-755")
+
+
+def test_a_titles_part_number_between_it_and_the_journal_is_the_titles():
+    item = parse_reference(
+        "Hamilton, W. D. (1964). The genetical evolution of social behaviour. I. Journal of "
+        "Theoretical Biology, 7(1), 1–16. https://doi.org/10.1016/0022-5193(64)90038-4")
+    assert (item["title"], item["container-title"]) == (
+        "The genetical evolution of social behaviour. I", "Journal of Theoretical Biology")
+
+
+def test_a_word_read_as_the_volume_gives_way_to_the_number_after_vol():
+    item = parse_reference(
+        "Sen, Amartya. “Equality of What?” In The Tanner Lectures on Human Values, vol. 1, "
+        "edited by Sterling M. McMurrin, 195–220. Salt Lake City: University of Utah Press, "
+        "1980.")
+    assert item["volume"] == "1"
