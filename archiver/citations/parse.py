@@ -716,6 +716,11 @@ def _year(text: str) -> int | None:
 _AFTER_PAGES = re.compile(r"(?<![\s,;])[\s,;]*\s(?:ISBN|ISSN|et)\b.*$", re.I | re.S)
 
 
+# a sentence after a range of pages the tagger ran on into: Chicago's "212–19. STOC ’96"
+# (the meeting's short name), never a page's own part
+_WORDS_AFTER_PAGES = re.compile(r"(?<=\d)\.\s+[A-Z][A-Za-z]+\b.*$", re.S)
+
+
 # the word before a page: "pages" whole, not its "p" ("pages 4171" is no page "ages 4171"); a
 # German "S." or "ss." only with its full stop or a space, for a supplement's page is "S15"
 _PAGE_WORD = re.compile(r"^(?:(?:pages?|pgs?|pp?)\b\.?|pp?\.?(?=\d)|ss?(?:\.|\s)|页)\s*", re.I)
@@ -725,6 +730,7 @@ def _page(text: str) -> str:
     """``pp. 975–93.`` -> ``975-93``; other page strings are only trimmed."""
     text = _PAGE_WORD.sub("", text.strip())
     text = _AFTER_PAGES.sub("", text)
+    text = _WORDS_AFTER_PAGES.sub("", text)
     text = re.sub(r"\s*[‐‑‒–—―−~～-]+\s*", "-", text)
     return _strip_span(text)
 

@@ -1866,3 +1866,11 @@ def test_a_word_read_as_the_volume_gives_way_to_the_number_after_vol():
         "edited by Sterling M. McMurrin, 195–220. Salt Lake City: University of Utah Press, "
         "1980.")
     assert item["volume"] == "1"
+
+
+def test_a_meetings_short_name_after_the_pages_is_no_part_of_them():
+    item = parse_reference(
+        "Grover, Lov K. “A Fast Quantum Mechanical Algorithm for Database Search.” In "
+        "Proceedings of the Twenty-Eighth Annual ACM Symposium on Theory of Computing, 212–19. "
+        "STOC ’96. New York: ACM, 1996.")
+    assert item["page"] == "212-19"
