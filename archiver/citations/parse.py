@@ -1254,6 +1254,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _book_after_the_year(item, text)
     _country_ending_a_title(item, text)
     _thesis_note_ending_a_title(item)
+    _periodical_after_a_dated_title(item, text)
     _preprint_server(item, text)
     _book_after_its_editors(item, text)
     _book_before_its_editors(item, text)
@@ -1790,6 +1791,24 @@ def _thesis_note_ending_a_title(item: dict[str, Any]) -> None:
     note = _THESIS_NOTE.search(title) if title else None
     if note and note.start() > 0:
         item["title"] = title[:note.start()].rstrip(" .,")
+
+
+# APA's date of a newspaper's or magazine's article, "(2018, March 17)", "(2020, Spring)"
+_DAY_DATE = re.compile(r"\(\s*(?:1[5-9]|20)\d\d[a-z]?,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?\s*\)")
+# ... and the periodical's name alone after the title, perhaps before the article's address
+_LAST_NAME = re.compile(r"\.\s+([A-Z][^.()\[\]]{1,60}?)\.?(?:\s+https?://\S+)?\s*$")
+
+
+def _periodical_after_a_dated_title(item: dict[str, Any], text: str) -> None:
+    """APA's newspaper article: "(2018, March 17). Revealed: … data breach. The Guardian." —
+    a name alone after the title of a work dated to its day is the periodical (a book's
+    publisher stands there too, but a book is dated by its year)."""
+    if item.get("container-title") or not _DAY_DATE.search(text):
+        return
+    end = _title_end(item, text)
+    name = _LAST_NAME.fullmatch(text, end) if end > 0 else None
+    if name:
+        item["container-title"] = name.group(1).strip()
 
 
 _GLUED_YEAR = re.compile(r"[ \t]+(1[5-9]\d\d|20\d\d)(?!\d)")

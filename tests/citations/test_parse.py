@@ -1874,3 +1874,14 @@ def test_a_meetings_short_name_after_the_pages_is_no_part_of_them():
         "Proceedings of the Twenty-Eighth Annual ACM Symposium on Theory of Computing, 212–19. "
         "STOC ’96. New York: ACM, 1996.")
     assert item["page"] == "212-19"
+
+
+@pytest.mark.parametrize(("text", "container"), [
+    ("Cadwalladr, C., & Graham-Harrison, E. (2018, March 17). Revealed: 50 million Facebook "
+     "profiles harvested for Cambridge Analytica in major data breach. The Guardian.",
+     "The Guardian"),
+    # written to probe the rule: a book, dated by its year alone, names its publisher there
+    ("Kahneman, D. (2011). Thinking, fast and slow. Farrar, Straus and Giroux.", None),
+])
+def test_a_name_after_the_title_of_an_article_dated_to_its_day_is_the_periodical(text, container):
+    assert parse_reference(text).get("container-title") == container
