@@ -1245,6 +1245,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _volume_that_is_no_number(item, text)
     _title_marks(item, text)
     _translator_after_title(item, text)
+    _role_ending_a_title(item)
     _title_up_to_imprint(item, text)
     _bracket_ending_a_quoted_title(item, text)
     _title_ends_at_its_quote(item, text)
@@ -2403,6 +2404,23 @@ def _translator_after_title(item: dict[str, Any], text: str) -> None:
         if container and re.search(re.escape(title) + r"\.?\s*" + re.escape(container)
                                    + r"\s*\)", text):
             item.setdefault("translator", split_authors(item.pop("container-title")))
+
+
+# what someone other than the author did, after the title's full stop with the name after
+# it: "Quaderni del carcere. A cura di Valentino Gerratana", "… Edited by Guenther Roth"
+_ROLE_AFTER_TITLE = re.compile(
+    r"\.\s+(?:a cura di|edited by|translated by|trans(?:l)?\.(?:\s+by)?|tr\.\s+by|"
+    r"übersetzt von|hrsg\.\s+von|herausgegeben von|traduit (?:de l['’]\w+\s+)?par|"
+    r"édité par|edición de|traducción de)\s+[^.]{2,}$", re.I)  # (an introduction's writer
+# stays: AnyStyle's gold keeps "El siglo de las luces. Introduction by Carlos Fuentes")
+
+
+def _role_ending_a_title(item: dict[str, Any]) -> None:
+    """An editor or translator named after the title's full stop is no part of the title."""
+    title = item.get("title", "")
+    role = _ROLE_AFTER_TITLE.search(title) if title else None
+    if role and role.start() > 0:
+        item["title"] = title[:role.start()]
 
 
 _ISSUE_THEN_PAGES = re.compile(r"\(?([\w/-]{1,12})\)\s*:\s*(\S.*)")

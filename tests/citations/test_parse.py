@@ -1885,3 +1885,14 @@ def test_a_meetings_short_name_after_the_pages_is_no_part_of_them():
 ])
 def test_a_name_after_the_title_of_an_article_dated_to_its_day_is_the_periodical(text, container):
     assert parse_reference(text).get("container-title") == container
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Gramsci, Antonio. Quaderni del carcere. A cura di Valentino Gerratana. Torino: Einaudi, "
+     "1975.", "Quaderni del carcere"),
+    # written to probe the rule, with the German editor's mark
+    ("Nietzsche, Friedrich. Die fröhliche Wissenschaft. Hrsg. von Giorgio Colli. Berlin: de "
+     "Gruyter, 1973.", "Die fröhliche Wissenschaft"),
+])
+def test_an_editor_named_after_the_titles_full_stop_is_no_part_of_it(text, title):
+    assert parse_reference(text)["title"] == title
