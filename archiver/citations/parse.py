@@ -1457,6 +1457,8 @@ def _volume_alone_after_the_year(item: dict[str, Any], text: str) -> None:
         item["volume"] = item.pop("page")
 
 
+# a part in Chinese, numbered or named: "第一册", "上卷", "三编", "美国卷"
+_CJK_PART = re.compile(r"第|[卷册冊辑輯期编編部集]$")
 _VOLUME_WORD = re.compile(r"\b(?:[Vv]ol(?:ume)?\.?|[Bb]d\.|[Tt]ome)\s*(\d{1,5})\b")
 
 
@@ -1465,6 +1467,11 @@ def _volume_that_is_no_number(item: dict[str, Any], text: str) -> None:
     edited by Sterling M. McMurrin": "McMurrin"): the number after "vol." is the volume,
     else there is none ("第 1 册", a book's part in Chinese, is kept)."""
     volume = item.get("volume") or ""
+    if _has_cjk(volume) and "container-title" not in item and \
+            not any(c.isdigit() for c in volume) and not _CJK_PART.search(volume):
+        # KISTI's "'中国地方官员的晋升锦标赛模式研究,' 经济研究, No.7, pp.36-50": the journal
+        item["container-title"] = item.pop("volume")
+        return
     if not volume or any(c.isdigit() for c in volume) or _ROMAN.match(volume) \
             or _has_cjk(volume):
         return

@@ -1896,3 +1896,16 @@ def test_a_name_after_the_title_of_an_article_dated_to_its_day_is_the_periodical
 ])
 def test_an_editor_named_after_the_titles_full_stop_is_no_part_of_it(text, title):
     assert parse_reference(text)["title"] == title
+
+
+@pytest.mark.parametrize(("text", "container", "volume"), [
+    ("周黎安, '中国地方官员的晋升锦标赛模式研究,' 经济研究, No.7, pp.36-50, 2007.",
+     "经济研究", None),
+    # a gold row: a named part of a book is its volume
+    ("世界出版业: 美国卷[M].", None, "美国卷"),
+])
+def test_a_chinese_journal_read_as_the_volume_is_the_journal(text, container, volume):
+    """KISTI's form numbers the issue alone ("No.7"): the tagger took the journal before it
+    for the volume."""
+    item = parse_reference(text)
+    assert (item.get("container-title"), item.get("volume")) == (container, volume)
