@@ -2550,8 +2550,11 @@ def csl_type(text: str, item: dict[str, Any]) -> str:
         return "paper-conference"
     if container and item.get("editor"):
         return "chapter"  # "In S. Keys (ed.) …": a journal's editors are never cited
-    if not container and _THESIS_MENTION.search(text):
-        return "thesis"  # (with a container, "Dissertation Abstracts International" is one)
+    title = item.get("title") or ""
+    if not container and _THESIS_MENTION.search(text.replace(title, " ") if title else text):
+        # (with a container, "Dissertation Abstracts International" is one; in the title,
+        # a book about theses: "Authoring a PhD: How to … finish a doctoral thesis")
+        return "thesis"
     return "article-journal" if container else "document"
 
 
@@ -2577,6 +2580,23 @@ _GBT_TITLE = re.compile(r"(?:^|[.．。]\s*)([^.．。\[\]]+?)\s*\[([A-Z]{1,2}(?
 _YEAR_AFTER = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 
 
+_LIST_NUMBER = re.compile(r"^\s*(?:[\[［]\d{1,4}[\]］]|\d{1,4}[.、)]\s)\s*")
+# Chinese names, or bodies, with what joins them: "温忠麟;侯杰泰;马什赫伯特.",
+# "世界环境与发展委员会."
+_HAN_NAME = r"[\u4e00-\u9fff·]{2,5}"
+_HAN_BODY = (r"[\u4e00-\u9fff]{2,30}(?:部|委员会|会|院|局|署|所|中心|办公室|办公厅|组|"
+             r"大学|学会|协会|政府|国务院|银行|公司|集团|基金会)")
+# (each name atomic: a body's name read two ways, "…委员会" or "…委员" + "会", made a list of
+# them that did not end in a full stop take exponential time)
+_NAMES_BEFORE = re.compile(rf"\s*(?>{_HAN_BODY}|{_HAN_NAME})(?:\s*[,;，；、]\s*(?>{_HAN_BODY}|"
+                           rf"{_HAN_NAME}))*(?:\s*[,，]?\s*等)?\s*[.．。]\s*")
+
+
+def _names_before(lead: str) -> bool:
+    """Whether ``lead`` is Chinese names (or bodies) and the full stop after them."""
+    return _NAMES_BEFORE.fullmatch(lead) is not None
+
+
 def _gbt_title(text: str, item: dict[str, Any]) -> dict[str, Any]:
     """A GB/T 7714 reference's title is what precedes its type code (``新唐书[M]``): taken
     when the tagger gave none, from the field it mistook it for, and then the year is the
@@ -2591,6 +2611,15 @@ def _gbt_title(text: str, item: dict[str, Any]) -> dict[str, Any]:
         # cut at a bracket inside it: "Coronavirus disease (COVID-19) pandemic[EB/OL]"
         item["title"] = title
         return item
+    if read and read != title and read.endswith(title) and _names_before(read[:-len(title)]):
+        # printed tight, "温忠麟;侯杰泰;马什赫伯特.结构方程模型检验…[J]": the tagger ran the later
+        # authors into the title; they are the names before its full stop
+        head = _LIST_NUMBER.sub("", text[:match.start(1)]).rstrip(" .．。")
+        authors = split_authors(head) if head else []
+        if authors:
+            item["author"] = authors
+            item["title"] = title
+        return item
     if read:
         return item
     if not title or any(title == v for v in _author_texts(item)):
@@ -2604,6 +2633,22 @@ def _gbt_title(text: str, item: dict[str, Any]) -> dict[str, Any]:
     years = _YEAR_AFTER.findall(rest)
     if years:
         item["issued"] = {"date-parts": [[int(years[0])]]}
+    return item
+
+
+def _gbt_year_after_the_code(text: str, item: dict[str, Any]) -> dict[str, Any]:
+    """A GB/T 7714 reference is dated after its type code ("经济研究, 2010, 45(11)", "北京:
+    中国标准出版社, 2007"): a year the tagger took from the title ("…解释(1980—2008)[J]", a
+    standard's "GB/T 7713.1—2006[S]") gives way to the first printed after the code (not
+    an access date in brackets, nor one in an address)."""
+    mark = _gbt_mark(text)
+    year = _issued_year(item)
+    if mark is None or year is None:
+        return item
+    after = re.sub(r"\[[^\]]*\]|https?://\S+", " ", text[mark.end():])
+    years = [int(y) for y in _YEAR_AFTER.findall(after)]
+    if years and year not in years and str(year) in text[:mark.start()]:
+        item["issued"] = {"date-parts": [[years[0]]]}
     return item
 
 
@@ -2852,7 +2897,8 @@ def parse_reference(text: str) -> dict[str, Any]:
             return {}
         tokens = tokenize(clean)
         labels = tag(tokens)
-        item = _gbt_imprint(clean, _gbt_title(clean, _csl(clean, tokens, labels)))
+        item = _gbt_imprint(clean, _gbt_year_after_the_code(
+            clean, _gbt_title(clean, _csl(clean, tokens, labels))))
         return _publication_date(clean, _gbt_volume(clean, _gbt_roles(clean, item)))
     except Exception:  # a parser of untrusted text must not take its caller down
         import logging

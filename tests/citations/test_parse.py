@@ -1791,6 +1791,13 @@ def test_the_kind_of_thesis_after_its_title_is_its_type_not_its_title(text, titl
     assert (item["title"], csl_type(text, item)) == (title, "thesis")
 
 
+def test_a_book_whose_title_names_a_thesis_is_no_thesis():
+    # the review's example
+    text = ("Dunleavy P. Authoring a PhD: How to plan, draft, write and finish a doctoral "
+            "thesis or dissertation. Basingstoke: Palgrave Macmillan; 2003.")
+    assert csl_type(text, parse_reference(text)) != "thesis"
+
+
 def test_a_journal_named_for_dissertations_is_a_journal_not_a_thesis():
     # written to probe the rule
     text = ("Smith, J. (1990). Reading in the dark. Dissertation Abstracts International, "
@@ -1909,3 +1916,36 @@ def test_a_chinese_journal_read_as_the_volume_is_the_journal(text, container, vo
     for the volume."""
     item = parse_reference(text)
     assert (item.get("container-title"), item.get("volume")) == (container, volume)
+
+
+@pytest.mark.parametrize(("text", "authors", "title"), [
+    ("[5]温忠麟;侯杰泰;马什赫伯特.结构方程模型检验: 拟合指数与卡方准则[J].心理学报,"
+     "2004(02):186-194.",
+     ["温忠麟", "侯杰泰", "马什赫伯特"], "结构方程模型检验: 拟合指数与卡方准则"),
+    ("［63］世界环境与发展委员会．我们共同的未来［M］．长沙：湖南教育出版社，1997．",
+     ["世界环境与发展委员会"], "我们共同的未来"),
+])
+def test_a_tight_gbt_reference_has_its_authors_before_the_titles_full_stop(text, authors,
+                                                                            title):
+    """Printed without spaces, the tagger ran the later authors (or a body's name) into the
+    title."""
+    item = parse_reference(text)
+    names = [a.get("literal") or a["family"] + a["given"] for a in item["author"]]
+    assert (names, item["title"]) == (authors, title)
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("陈诗一. 中国的绿色工业革命: 基于环境全要素生产率视角的解释(1980—2008)[J]. 经济研究, 2010, "
+     "45(11): 21-34.", 2010),
+    ("全国信息与文献标准化技术委员会. 学位论文编写规则: GB/T 7713.1—2006[S]. 北京: 中国标准出版社, "
+     "2007.", 2007),
+])
+def test_a_gbt_reference_is_dated_after_its_type_code_not_by_a_year_in_its_title(text, year):
+    assert parse_reference(text)["issued"] == {"date-parts": [[year]]}
+
+
+def test_the_nian_ending_a_range_of_years_in_a_title_is_the_titles():
+    item = parse_reference("国务院. 国家中长期科学和技术发展规划纲要(2006—2020年)[EB/OL]. "
+                           "(2006-02-09)[2023-05-01]. http://www.gov.cn/jrzg/2006-02/09/"
+                           "content_183787.htm.")
+    assert item["title"] == "国家中长期科学和技术发展规划纲要(2006—2020年)"
