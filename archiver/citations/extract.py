@@ -39,7 +39,7 @@ _URL_TAILS = re.compile(
     r"references|metrics|suppl|supplemental|full\.pdf)|\.(?:full|abstract|pdf|full\.pdf)"
     r"|[?#].*)+$", re.I)
 _BIORXIV_VERSION = re.compile(r"^(10\.1101/(?:\d{4}\.\d{2}\.\d{2}\.)?\d{6,})v\d+$")
-_NEXT_PARAMETER = re.compile(r"&[A-Za-z_][\w.-]*=.*$")
+_NEXT_PARAMETER = re.compile(r"&(?:[A-Za-z_][\w.-]*=.*)?$")  # (or a query's bare last "&")
 # What a copy that lost its spaces glues to a DOI's end: PubMed's "PMID: 28436983" and
 # "PMCID: PMC…", "Epub 2017 Apr 24", a web citation's "Accessed …", "Available from …",
 # "Retrieved …": the word, capitalised, right after the DOI's last letter, digit or full stop
@@ -81,7 +81,8 @@ def normalise_doi(raw: str, from_url: bool = False) -> str | None:
     if glued:  # "10.1038/ng.3834PMID: 28436983"
         doi = doi[:glued.start()]
     # the next parameter of the URL whose query holds the DOI ("file?id=10.1371/journal.pone.
-    # 0214986&type=printable"): no DOI holds "&name="
+    # 0214986&type=printable"), or the "&" ending its query (PMC's Google Scholar links,
+    # "scholar_lookup?…&doi=10.1038/ng.3834&"): no DOI holds "&name=", nor ends with "&"
     doi = _NEXT_PARAMETER.sub("", doi)
     if from_url:
         doi = _URL_TAILS.sub("", doi)
@@ -379,8 +380,9 @@ def _latin_title(match: re.Match[str]) -> str:
 # ("Nature Genetics（IF=27.6）", "(IF: 5.2)", "（影响因子：12.3）", "(2023 IF 10.1)")
 _IMPACT_FACTOR = re.compile(r"\s*[(（]\s*(?:(?:19|20)\d\d\s*)?(?:IF|JCR\s*IF|Impact\s+Factor|"
                             r"影响因子)\s*[=:：]?\s*\d+(?:\.\d+)?\s*(?:分)?\s*[)）]", re.I)
-# a year written with 年 in a Latin citation's brackets or before its full stop ("(2018年).")
-_YEAR_WITH_NIAN = re.compile(r"(?<![\d])((?:1[5-9]|20)\d\d)年(?=\s*[)）.,，;；])")
+# a year written with 年 in a Latin citation's brackets or before its full stop ("(2018年)."),
+# not the end of a range of years in a title ("规划纲要(2006—2020年)")
+_YEAR_WITH_NIAN = re.compile(r"(?<![\d—–~～至-])((?:1[5-9]|20)\d\d)年(?=\s*[)）.,，;；])")
 
 
 # a Markdown link around a part of a reference pasted from a Markdown page

@@ -173,10 +173,14 @@ def test_a_doi_is_read_whole_from_a_url_with_its_closing_slash_or_a_markdown_lin
      "&type=printable", "10.1371/journal.pone.0214986"),
     ("https://doi.org/10.1371/journal.pone.0214986&gt;", "10.1371/journal.pone.0214986"),
     ("doi:10.1002/(SICI)1097-4636(199706)35:4&lt;461::AID-JBM6&gt;3.0.CO;2-L", WILEY_SICI),
-    ("doi:10.1000/a&b", "10.1000/a&b")])
+    ("doi:10.1000/a&b", "10.1000/a&b"),
+    # PMC's Google Scholar link ends its query with "&"
+    ("https://scholar.google.com/scholar_lookup?journal=Nat+Genet&title=The+impact&doi="
+     "10.1038/ng.3834&", "10.1038/ng.3834")])
 def test_a_doi_copied_from_a_pages_source_or_a_query_is_read_without_what_follows(text, doi):
-    """A DOI in a URL's query runs to the next parameter; one copied from a page's source
-    has its angle brackets as entities. A bare "&" stays, as DOIs may hold one."""
+    """A DOI in a URL's query runs to the next parameter, or to the "&" ending the query;
+    one copied from a page's source has its angle brackets as entities. An "&" inside stays,
+    as DOIs may hold one."""
     assert find_dois([text], []) == [doi]
 
 
