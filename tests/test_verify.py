@@ -1465,7 +1465,7 @@ def test_a_doi_given_only_as_a_link_is_checked_with_the_reference_it_is_in(
 def test_links_not_as_many_as_the_references_beside_them_are_checked_alone(
         server, tmp_path, monkeypatch):
     """A paragraph of two references and one DOI link: which reference it belongs to is not
-    known (a link's place is its block), so the DOI is checked alone, as before."""
+    known (a link's place is its block, not its line), so the DOI is checked alone."""
     post = tmp_path / "post.md"
     entries = LINKED_LIST.format(first="10.1038/ng.3834", second="x").split("\n")
     post.write_text("\n".join(entries[:-3]) + "\n\n" + entries[-3][3:] + "  \n"
@@ -1477,6 +1477,28 @@ def test_links_not_as_many_as_the_references_beside_them_are_checked_alone(
         ("post.md#blocks/2", None, "verified"), ("post.md#blocks/2", None, "verified"),
         ("post.md#blocks/2", "10.1038/ng.3834", "verified")]
     assert citations[2]["text"] == "10.1038/ng.3834"
+
+
+def test_links_in_a_paragraph_of_several_references_are_checked_alone(
+        server, tmp_path, monkeypatch):
+    """References a line each in one paragraph, each with its DOI link, and the paper's link
+    on a line of its own, after a figure linked to one of them: the links of a paragraph
+    cannot be told to their lines, so none is bound (pairing them in the post's order of
+    first mention bound the two correct references to each other's DOI, and would bind the
+    paper's link to the first reference)."""
+    entries = LINKED_LIST.format(first="10.1371/journal.pone.0020476",
+                                 second="10.1038/ng.3834").split("\n")
+    post = tmp_path / "post.md"
+    post.write_text("\n".join(entries[:-3]) + "\n\n"
+                    "[![图1](images/fig1.png)](https://doi.org/10.1038/ng.3834)\n\n"
+                    + entries[-3][3:] + "  \n" + entries[-2][3:] + "  \n"
+                    "原文链接：[论文](https://doi.org/10.1038/ng.3834)\n", encoding="utf-8")
+    result = run_verify(["verify", "post.md", "--json"], server.url, tmp_path, monkeypatch)
+    citations = json.loads(result.stdout)["citations"]
+    assert [(c["doi"], c["status"]) for c in citations] == [
+        (None, "verified"), (None, "verified"),
+        ("10.1038/ng.3834", "verified"), ("10.1371/journal.pone.0020476", "verified")]
+    assert result.exit_code == ExitCode.OK
 
 
 def test_ingest_verify_names_a_wrong_bibtex_entry_on_one_line(server, tmp_path, monkeypatch):

@@ -783,12 +783,13 @@ _PLACE = re.compile(r"blocks/(\d+)(?:/items/(\d+))?")
 
 def _bind_linked(record: dict[str, Any], out: list[tuple[str, str | None]],
                  covered: set[str]) -> list[str]:
-    """Give each reference without a DOI the DOI its block (list item) holds only as a link
-    target (``[DOI](https://doi.org/…)``, a linked title), so that the reference is checked
-    against the work it links to: read apart, a wrong link passed as a DOI that exists and
-    the reference as one search finds. The links of a place and its references without a
-    DOI are paired in order, and only when they are as many (a link's place is the block or
-    item, not its line). The DOIs bound are returned; ``out`` is changed in place."""
+    """Give a reference without a DOI the DOI its list item, or its block of one line, holds
+    only as a link target (``[DOI](https://doi.org/…)``, a linked title), so that it is
+    checked against the work it links to: read apart, a wrong link passed as a DOI that
+    exists and the reference as one a search finds. Only one reference and one such DOI to
+    a place: a link's place is its block, not its line, and in a paragraph of several lines
+    a link may be no reference's ("原文链接：[论文](…)" under the list) or another line's.
+    The DOIs bound are returned; ``out`` is changed in place."""
     linked: dict[str, list[str]] = {}
     blocks = record.get("blocks") or []
     for citation in record.get("citations") or []:
@@ -796,16 +797,17 @@ def _bind_linked(record: dict[str, Any], out: list[tuple[str, str | None]],
         if not doi or doi in covered or not (match := _PLACE.fullmatch(place)):
             continue
         text = _text_at(blocks, int(match.group(1)), match.group(2))
-        if text is not None and doi.lower() not in "".join(text.lower().split()):
+        if text is None or (match.group(2) is None and "\n" in text):
+            continue  # a paragraph of several lines: whose link it is, is not known
+        if doi.lower() not in "".join(text.lower().split()):
             linked.setdefault(place, []).append(doi)  # in no text there: a link's target
     bound: list[str] = []
     for place, dois in linked.items():
         bare = [k for k, (text, where) in enumerate(out)
                 if where == place and strip_doi_and_urls(text)[1] is None]
-        if len(bare) == len(dois):
-            for k, doi in zip(bare, dois, strict=True):
-                out[k] = (f"{out[k][0]} https://doi.org/{doi}", place)
-                bound.append(doi)
+        if len(bare) == len(dois) == 1:
+            out[bare[0]] = (f"{out[bare[0]][0]} https://doi.org/{dois[0]}", place)
+            bound.append(dois[0])
     return bound
 
 
