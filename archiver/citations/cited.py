@@ -742,7 +742,7 @@ _COMMA_RANGE = re.compile(rf"[,)]\s*({_PAGE_LETTERS}\d+[A-Za-z]?\s*[–—-]+\s*
 # (an open range, "3–", is what a reference manager prints of Crossref's "3-")
 _END_PAGES = re.compile(r"(?:\)|\d),\s*((?:[A-Za-z]?\d+|[A-Za-z]{2,3}\d{1,5}|e[a-z]{3}\d{4})"
                         r"[A-Za-z]?"
-                        rf"(?:\s*[–—-]+\s*(?:{_PAGE_LETTERS}\d+)?)?)\s*[.,]?\s*$")
+                        rf"(?:\s*[–—-]+(?:\s*{_PAGE_LETTERS}\d+)?)?)\s*[.,]?\s*$")
 _CHAPTER_PAGE = re.compile(r"^\s*,?\s*([A-Za-z]?\d+[A-Za-z]?(?:\s*[–—-]+\s*[A-Za-z]?\d+)?)"
                            r"\s*(?=[.,]|$)"
                            # Nature's "in Book Title 74–94 (Publisher)": a range (a number
