@@ -1427,8 +1427,13 @@ def test_a_doi_two_posts_cite_unverified_is_exported_once(tmp_path):
     # capitalise says the title is in sentence case
     ("Trip to Ängelholm and Paris today", "Trip to {Ängelholm} and {Paris} today"),
     ("Why Ökonomie matters for Zürich", "Why {Ökonomie} matters for {Zürich}"),
-    # ... which a preposition Title Case leaves lower case does not say
+    # ... which a preposition Title Case leaves lower case does not say, nor a Latin phrase,
+    # nor one species' epithet among the capitalised words of a Title Case title
     ("Lessons from Kazakhstan Between Wars", "Lessons from Kazakhstan Between Wars"),
+    ("Antibacterial Activity of Manuka Honey in vitro",
+     "Antibacterial Activity of Manuka Honey in vitro"),
+    ("Genomic Analysis of Mycobacterium tuberculosis Strains from Southern India",
+     "Genomic Analysis of Mycobacterium tuberculosis Strains from Southern India"),
     ("Triose Phosphate Isomerase Deficiency Is Caused by Altered Dimerization",
      "Triose Phosphate Isomerase Deficiency Is Caused by Altered Dimerization"),
     ("【中亚研究】龙与熊之间", "【中亚研究】龙与熊之间"),

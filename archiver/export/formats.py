@@ -97,14 +97,15 @@ def _brace_runs(word: str, keep: Callable[[str], bool]) -> str:
 
 
 # words of four letters or more that Title Case leaves lower case (Chicago lower-cases every
-# preposition, "Between the Bear and the Dragon", "Lessons from"; APA capitalises them)
+# preposition, "Between the Bear and the Dragon", "Lessons from"; APA capitalises them), and
+# Latin phrases kept lower case ("in vitro", "in vivo", "in silico")
 _TITLE_CASE_LOWER = frozenset({
     "about", "above", "across", "after", "against", "along", "amid", "among", "around",
     "before", "behind", "below", "beneath", "beside", "besides", "between", "beyond",
     "despite", "down", "during", "except", "from", "inside", "into", "like", "near", "onto",
     "outside", "over", "past", "plus", "since", "than", "that", "through", "throughout",
     "till", "toward", "towards", "under", "underneath", "unlike", "until", "upon", "versus",
-    "with", "within", "without"})
+    "with", "within", "without", "vitro", "vivo", "silico", "situ", "utero"})
 
 
 def protected_title(title: str) -> str:
@@ -134,11 +135,14 @@ def protected_title(title: str) -> str:
     pieces = [_DASH.split(word) for word in words]
     later = [core for i, split in enumerate(pieces) for j, piece in enumerate(split[::2])
              if (i or j) and len(core := _word_core(piece)) > 3 and _cased(core[0])]
-    # sentence case: most such words lower case, or any lower-case word that Title Case
-    # would have capitalised ("Trip to Ängelholm and Paris today": two names outnumber the
-    # one word, yet "today" says how the title is written)
-    sentence_case = bool(later) and (sum(c[0].isupper() for c in later) * 2 <= len(later) or any(
-        c.islower() and c.lower() not in _TITLE_CASE_LOWER for c in later))
+    # sentence case: most such words lower case, or a third of them lower-case words that
+    # Title Case would have capitalised ("Trip to Ängelholm and Paris today": two names
+    # outnumber the one word, yet "today" says how the title is written; one species'
+    # epithet in a Title Case title, "… of Mycobacterium tuberculosis Strains from Southern
+    # India", does not)
+    uncapitalised = sum(c.islower() and c.lower() not in _TITLE_CASE_LOWER for c in later)
+    sentence_case = bool(later) and (sum(c[0].isupper() for c in later) * 2 <= len(later)
+                                     or uncapitalised * 3 >= len(later))
     out = []
     for i, split in enumerate(pieces):
         opens = i == 0 or words[i - 1].endswith((":", "?", "!"))
