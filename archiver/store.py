@@ -312,7 +312,9 @@ def _atomic_write(path: Path, data: bytes, tmp_dir: Path | None = None) -> None:
             tmp.unlink()  # a full disk's half-written copy: nothing that is needed
         if isinstance(exc, OSError) and exc.errno is not None \
                 and exc.filename in (None, str(tmp)):
-            raise OSError(exc.errno, exc.strerror, str(path)) from exc  # the file meant
+            # the file meant, or the folder that is not there
+            where = tmp.parent if exc.errno == errno.ENOENT else path
+            raise OSError(exc.errno, exc.strerror, str(where)) from exc
         raise
     _fsync_path(path.parent)
 

@@ -991,6 +991,12 @@ def test_a_full_disk_while_a_file_is_replaced_names_it_and_leaves_no_temporary_c
     assert target.read_bytes() == b"{}"
 
 
+def test_a_file_replaced_in_a_folder_that_is_gone_names_the_folder(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError) as caught:
+        store._atomic_write(tmp_path / "gone" / "index.json", b"{}")
+    assert caught.value.filename == str(tmp_path / "gone")
+
+
 def test_a_full_disk_while_a_staged_commit_is_applied_names_the_archive_and_is_finished_later(
         archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
     """ENOSPC is SIMULATED: replacing the root inventory fails as on a full disk, after the
