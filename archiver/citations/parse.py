@@ -1242,6 +1242,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _article_number(item, text)
     _volume_alone_after_the_year(item, text)
     _gbt_year_read_as_volume(item, text)
+    _gbt_issue_read_as_volume(item, text)
     _volume_that_is_no_number(item, text)
     _title_marks(item, text)
     _translator_after_title(item, text)
@@ -1255,6 +1256,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _book_after_the_year(item, text)
     _country_ending_a_title(item, text)
     _thesis_note_ending_a_title(item)
+    _document_number_ending_a_title(item)
     _periodical_after_a_dated_title(item, text)
     _preprint_server(item, text)
     _book_after_its_editors(item, text)
@@ -1500,6 +1502,17 @@ def _gbt_year_read_as_volume(item: dict[str, Any], text: str) -> None:
             item["volume"] = found.group("volume")
         else:
             del item["volume"]
+
+
+def _gbt_issue_read_as_volume(item: dict[str, Any], text: str) -> None:
+    """GB/T 7714's journal that numbers its issues alone, printed "刊名, 2007, (07): 36-50"
+    (the year, then the issue in brackets, with no volume between): the number in brackets
+    is the issue where the tagger read it as the volume."""
+    volume = item.get("volume") or ""
+    if "issue" in item or not volume.isdigit() or gbt_code(text) != "J":
+        return
+    if re.search(rf"[,，]\s*(?:1[5-9]|20)\d\d\s*[,，]\s*[(（]\s*{volume}\s*[)）]", text):
+        item["issue"] = item.pop("volume")
 
 
 _ISSUE_MARK = frozenset({"no", "nº", "n°", "nr", "issue", "iss", "num", "number"})
@@ -1799,6 +1812,20 @@ def _thesis_note_ending_a_title(item: dict[str, Any]) -> None:
     note = _THESIS_NOTE.search(title) if title else None
     if note and note.start() > 0:
         item["title"] = title[:note.start()].rstrip(" .,")
+
+
+# an official document's number after its title (GB/T 7714 §8.1.1, other title information):
+# "中国制造2025: 国发〔2015〕28号", "…的通知: 京政办发［2005］37 号"
+_DOCUMENT_NUMBER = re.compile(r"\s*[:：]\s*[\u4e00-\u9fff]{1,10}\s*[〔［\[【(（]\s*"
+                              r"(?:1[5-9]|20)\d\d\s*[〕］\]】)）]\s*(?:第\s*)?\d{1,5}\s*号$")
+
+
+def _document_number_ending_a_title(item: dict[str, Any]) -> None:
+    """An official document's number printed after its title is no part of the title."""
+    title = item.get("title", "")
+    number = _DOCUMENT_NUMBER.search(title) if "号" in title else None
+    if number and number.start() > 0:
+        item["title"] = title[:number.start()]
 
 
 # APA's date of a newspaper's or magazine's article, "(2018, March 17)", "(2020, Spring)"
@@ -2673,6 +2700,10 @@ _NEWSPAPER_PAGE = re.compile(r"(?:1[5-9]|20)\d\d-\d{1,2}-\d{1,2}\s*[(（]\s*"
                              r"([A-Z]?\d{1,3}(?:\s*[-–]\s*[A-Z]?\d{1,3})?)\s*[)）]")
 
 
+_NEWSPAPER_NAME = re.compile(r"\s*[.．。]\s*([^\s\d.．。,，:：\[\]()（）]"
+                             r"[^\d.．。,，:：\[\]()（）]{0,39}?)\s*[,，]\s*(?:1[5-9]|20)\d\d")
+
+
 def _gbt_imprint(text: str, item: dict[str, Any]) -> dict[str, Any]:
     """What GB/T 7714 prints after a reference's type code besides its numbers: the place
     and publisher of a book, a thesis, a report, proceedings (``北京: 中华书局, 1975``), a
@@ -2693,6 +2724,10 @@ def _gbt_imprint(text: str, item: dict[str, Any]) -> dict[str, Any]:
     page = _NEWSPAPER_PAGE.search(after) if kind == "N" else None
     if page:
         item["page"] = page.group(1)
+    paper = _NEWSPAPER_NAME.match(after) if kind == "N" and "container-title" not in item \
+        else None
+    if paper:  # the newspaper's name before its date: "[N]. 人民日报, 2018-12-19(2)"
+        item["container-title"] = paper.group(1)
     if code.group(1).endswith("OL") or kind == "EB":
         accessed = _ACCESSED.search(after)
         if accessed:

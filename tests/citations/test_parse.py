@@ -1949,3 +1949,20 @@ def test_the_nian_ending_a_range_of_years_in_a_title_is_the_titles():
                            "(2006-02-09)[2023-05-01]. http://www.gov.cn/jrzg/2006-02/09/"
                            "content_183787.htm.")
     assert item["title"] == "国家中长期科学和技术发展规划纲要(2006—2020年)"
+
+
+def test_an_official_documents_number_after_its_title_is_no_part_of_it():
+    item = parse_reference("国务院. 中国制造2025: 国发〔2015〕28号[EB/OL]. (2015-05-19)"
+                           "[2023-01-01]. http://www.gov.cn/zhengce/content/2015-05/19/"
+                           "content_9784.htm.")
+    assert item["title"] == "中国制造2025"
+
+
+def test_a_tight_gbt_newspaper_names_its_paper():
+    item = parse_reference("[5]习近平.在庆祝改革开放40周年大会上的讲话[N].人民日报,2018-12-19(2).")
+    assert (item["container-title"], item["page"]) == ("人民日报", "2")
+
+
+def test_a_gbt_issue_in_brackets_after_the_year_is_the_issue():
+    item = parse_reference("周黎安.中国地方官员的晋升锦标赛模式研究[J].经济研究,2007,(07):36-50.")
+    assert (item.get("volume"), item["issue"]) == (None, "07")
