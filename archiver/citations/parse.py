@@ -1243,6 +1243,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _volume_alone_after_the_year(item, text)
     _gbt_year_read_as_volume(item, text)
     _gbt_issue_read_as_volume(item, text)
+    _gbt_supplement(item, text)
     _volume_that_is_no_number(item, text)
     _title_marks(item, text)
     _translator_after_title(item, text)
@@ -1513,6 +1514,25 @@ def _gbt_issue_read_as_volume(item: dict[str, Any], text: str) -> None:
         return
     if re.search(rf"[,，]\s*(?:1[5-9]|20)\d\d\s*[,，]\s*[(（]\s*{volume}\s*[)）]", text):
         item["issue"] = item.pop("volume")
+
+
+# GB/T 7714's numbers of a supplement: "2010, 40(S1): 12", "1988, 94(Supplement): S95",
+# "1999 (增刊): 194" (the year, the volume if any, the supplement in brackets, the pages)
+_GBT_SUPPLEMENT = re.compile(r"[,，]\s*(?:1[5-9]|20)\d\d\s*(?:[,，]\s*(?P<volume>\d{1,5})\s*)?"
+                             r"[(（]\s*(?P<issue>增刊\s*\d{0,2}|[Ss]uppl(?:ement)?\.?[ _]?\d{0,2}|"
+                             r"S\d{1,2})\s*[)）]\s*[:：]")
+
+
+def _gbt_supplement(item: dict[str, Any], text: str) -> None:
+    """A GB/T journal article in a supplement: the supplement is the issue, and the number
+    before it the volume, where the tagger read neither (it knows numbers, not 增刊)."""
+    if gbt_code(text) != "J" or ("issue" in item and "volume" in item):
+        return
+    found = _GBT_SUPPLEMENT.search(text)
+    if found:
+        item.setdefault("issue", found.group("issue"))
+        if found.group("volume"):
+            item.setdefault("volume", found.group("volume"))
 
 
 _ISSUE_MARK = frozenset({"no", "nº", "n°", "nr", "issue", "iss", "num", "number"})

@@ -1966,3 +1966,14 @@ def test_a_tight_gbt_newspaper_names_its_paper():
 def test_a_gbt_issue_in_brackets_after_the_year_is_the_issue():
     item = parse_reference("周黎安.中国地方官员的晋升锦标赛模式研究[J].经济研究,2007,(07):36-50.")
     assert (item.get("volume"), item["issue"]) == (None, "07")
+
+
+@pytest.mark.parametrize(("text", "volume", "issue"), [
+    ("[1] 汪向东, 王希林, 马弘. 心理卫生评定量表手册[J]. 中国心理卫生杂志, 1999 (增刊): 194-196.",
+     None, "增刊"),
+    ("63. Coleman J S. Social capital in the creation of human capital[J]. American Journal of "
+     "Sociology, 1988, 94(Supplement): S95-S120.", "94", "Supplement"),
+])
+def test_a_gbt_supplement_is_the_issue_and_the_number_before_it_the_volume(text, volume, issue):
+    item = parse_reference(text)
+    assert (item.get("volume"), item.get("issue")) == (volume, issue)
