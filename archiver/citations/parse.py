@@ -1283,6 +1283,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _physics_forms(item, text)
     _journal_word_in_title(item, text)
     _chinese_numbers(item, text)
+    _chinese_vancouver(item, text)
     _proceedings(item, text)
     return item
 
@@ -2556,6 +2557,40 @@ def _in_arxiv_ids(text: str, tokens: list[Token]) -> frozenset[int]:
     spans = [m.span(1) for m in _ARXIV_NUMBER.finditer(text)]
     return frozenset(k for k, tok in enumerate(tokens)
                      if any(start <= tok.start < end for start, end in spans))
+
+
+# Vancouver's form as Chinese medical journals print it, without GB/T's type code: "中华医学会
+# 糖尿病学分会. 中国2型糖尿病防治指南(2017年版). 中华糖尿病杂志 2018;10(1):4-67."
+_CHINESE_VANCOUVER = re.compile(
+    r"(?:[\[［]\d{1,4}[\]］]\s*|\d{1,4}[.、]\s*)?"
+    r"(?P<authors>[^.．。\d\[\]]{2,120}?)[.．。]\s*(?P<title>[^．。]{2,200}?)[.．。]\s*"
+    r"(?P<journal>[^\d.．。;；,，\[\]]{2,60}?)[.．。]?\s*(?P<year>(?:1[5-9]|20)\d\d)\s*[;；]\s*"
+    r"(?P<volume>\d{1,5})?\s*(?:[(（]\s*(?P<issue>[^()（）]{1,12}?)\s*[)）])?\s*[:：]\s*"
+    r"(?P<page>[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?)\s*[.．。]?\s*")
+
+
+def _chinese_vancouver(item: dict[str, Any], text: str) -> None:
+    """A Chinese reference in Vancouver's form, the whole of it read by that form where the
+    tagger, which learnt Chinese from GB/T 7714's, took a body's name for the title and the
+    title for the journal."""
+    if not _has_cjk(text) or gbt_code(text):
+        return
+    found = _CHINESE_VANCOUVER.fullmatch(text)
+    if not found or not _has_cjk(found.group("journal")):
+        return
+    authors = split_authors(found.group("authors").strip())
+    if not authors:
+        return
+    item["author"] = authors
+    item["title"] = found.group("title").strip()
+    item["container-title"] = found.group("journal").strip()
+    item["issued"] = {"date-parts": [[int(found.group("year"))]]}
+    for key in ("volume", "issue"):
+        if found.group(key):
+            item[key] = found.group(key)
+        else:
+            item.pop(key, None)
+    item["page"] = re.sub(r"\s*[-–—]\s*", "-", found.group("page"))
 
 
 # GB/T 7714 document types (the code in brackets after the title) as CSL types

@@ -1977,3 +1977,18 @@ def test_a_gbt_issue_in_brackets_after_the_year_is_the_issue():
 def test_a_gbt_supplement_is_the_issue_and_the_number_before_it_the_volume(text, volume, issue):
     item = parse_reference(text)
     assert (item.get("volume"), item.get("issue")) == (volume, issue)
+
+
+@pytest.mark.parametrize(("text", "author", "title", "journal"), [
+    ("中国高血压防治指南修订委员会. 中国高血压防治指南2010. 中华高血压杂志 2011;19(8):701-743.",
+     "中国高血压防治指南修订委员会", "中国高血压防治指南2010", "中华高血压杂志"),
+    ("中华医学会糖尿病学分会. 中国2型糖尿病防治指南(2017年版). 中华糖尿病杂志 2018;10(1):4-67.",
+     "中华医学会糖尿病学分会", "中国2型糖尿病防治指南(2017年版)", "中华糖尿病杂志"),
+])
+def test_a_chinese_reference_in_vancouvers_form_is_read_by_it(text, author, title, journal):
+    """The tagger, which learnt Chinese from GB/T 7714, took the body for the title and the
+    title for the journal (and a year in the title for the year)."""
+    item = parse_reference(text)
+    assert (item["author"], item["title"], item["container-title"]) == (
+        [{"literal": author}], title, journal)
+    assert item["issued"]["date-parts"][0][0] == int(text.split(";")[0][-4:])
