@@ -1992,3 +1992,17 @@ def test_a_chinese_reference_in_vancouvers_form_is_read_by_it(text, author, titl
     assert (item["author"], item["title"], item["container-title"]) == (
         [{"literal": author}], title, journal)
     assert item["issued"]["date-parts"][0][0] == int(text.split(";")[0][-4:])
+
+
+@pytest.mark.parametrize(("text", "title", "journal"), [
+    ("Granovetter, M. S., The strength of weak ties, Am. J. Sociol., 78, 1360-1380 (1973).",
+     "The strength of weak ties", "Am. J. Sociol"),
+    ("Dean, J. and Ghemawat, S., MapReduce: simplified data processing on large clusters, "
+     "Commun. ACM, 51(1), 107-113 (2008).",
+     "MapReduce: simplified data processing on large clusters", "Commun. ACM"),
+])
+def test_a_journals_first_word_after_a_comma_ended_title_is_the_journals(text, title, journal):
+    """Chemists' and physicists' "title, Journal, volume, pages (year)": the journal's first
+    abbreviated word was left out of both fields, or taken into the title."""
+    item = parse_reference(text)
+    assert (item["title"], item["container-title"]) == (title, journal)
