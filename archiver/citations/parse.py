@@ -1278,6 +1278,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _publisher_ending_proceedings(item)
     _given_name_before_a_colon(item, text)
     _title_run_into_the_author(item, text)
+    _title_run_into_vancouvers_authors(item, text)
     _volume_and_issue_by_their_letters(item, text)
     _cited_page_after_the_imprint(item, text)
     _physics_forms(item, text)
@@ -2053,6 +2054,39 @@ def _title_run_into_the_author(item: dict[str, Any], text: str) -> None:
         return
     item["author"] = [{"family": found.group("family"), "given": given.rstrip()}]
     item["title"] = _strip_span(whole)
+
+
+# Vancouver's authors, each a family name and its initials, the last followed by a full stop:
+# "Kahneman D. ", "Lowry OH, Rosebrough NJ. "
+_VANCOUVER_NAMES = re.compile(
+    r"(?:[\[［]\d{1,4}[\]］]\s*|\d{1,4}[.)]\s+)?"
+    r"(?P<names>[^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+)?\s[A-Z]{1,3}"
+    r"(?:,\s[^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+)?\s[A-Z]{1,3})*)\.\s+(?=[^\W\d_])")
+
+
+# Vancouver's date: a book's "Publisher; 2011", an article's "2017;49(5)"
+_VANCOUVER_SEMICOLON = re.compile(r";\s*(?:1[5-9]|20)\d\d\b|\b(?:1[5-9]|20)\d\d\s*;\s*\d")
+
+
+def _title_run_into_vancouvers_authors(item: dict[str, Any], text: str) -> None:
+    """A title whose first words, before its commas, the tagger read as more authors:
+    "Kahneman D. Thinking, Fast and Slow." (an author "Thinking", the title "Fast and
+    Slow"). Vancouver's authors all have initials: the words after the last author's full
+    stop that have none are the title's."""
+    authors, title = item.get("author") or [], item.get("title", "")
+    found = _VANCOUVER_NAMES.match(text) if _VANCOUVER_SEMICOLON.search(text) else None
+    if not found or not authors or not title:
+        return  # (not Vancouver's: "Joseph A. Schumpeter, Capitalism, …" is a given name)
+    named = split_authors(found.group("names"))
+    if [a.get("family") for a in authors] == [a.get("family") for a in named] or \
+            not all(a.get("family") and a.get("given") for a in named):
+        return
+    start = text.find(title, found.end())
+    between = text[found.end():start].rstrip() if start >= 0 else ""
+    if not between.endswith(","):
+        return  # the title's words before its comma, and nothing else, were taken
+    item["author"] = named
+    item["title"] = _strip_span(f"{between} {title}")
 
 
 # ABNT's (Brazil's) "Revista …, Rio de Janeiro, v. 22, n. 68, p. 45-67, 2017": the journal,

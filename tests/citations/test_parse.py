@@ -2006,3 +2006,20 @@ def test_a_journals_first_word_after_a_comma_ended_title_is_the_journals(text, t
     abbreviated word was left out of both fields, or taken into the title."""
     item = parse_reference(text)
     assert (item["title"], item["container-title"]) == (title, journal)
+
+
+@pytest.mark.parametrize(("text", "family", "title"), [
+    ("Kahneman D. Thinking, Fast and Slow. New York: Farrar, Straus and Giroux; 2011.",
+     "Kahneman", "Thinking, Fast and Slow"),
+    ("Barthes R. Image, Music, Text. London: Fontana; 1977.", "Barthes", "Image, Music, Text"),
+])
+def test_a_vancouver_titles_words_before_its_commas_are_no_authors(text, family, title):
+    item = parse_reference(text)
+    assert ([a["family"] for a in item["author"]], item["title"]) == ([family], title)
+
+
+def test_a_given_name_first_then_a_comma_is_no_vancouver_author():
+    # a gold row: not Vancouver's, whose dates follow a semicolon
+    item = parse_reference("Joseph A. Schumpeter, Capitalism, Socialism and Democracy (London: "
+                           "Routledge, 1992). [And earlier editions].")
+    assert item["title"] == "Capitalism, Socialism and Democracy"
