@@ -135,14 +135,16 @@ def _check_depth(node: etree._Element, depth: int) -> None:
 
 
 def _unlink_figure(img: etree._Element, walk: _Walk) -> None:
-    """A link around an image (a figure linked to its paper, a logo to its site) is no link
-    of the text before the image, which the image's flush would give it."""
+    """A link around an image alone (a figure linked to its paper, a logo to its site) is no
+    link of the text before the image, which the image's flush would give it; one around
+    text too ("Full text <img>") is the text's."""
     parent = img.getparent()
     while parent is not None and isinstance(parent.tag, str) \
             and parent.tag.lower() not in BLOCK_TAGS:
         href = parent.get("href") if parent.tag.lower() == "a" else None
         if href and href in walk.pending:
-            walk.pending.remove(href)
+            if not "".join(parent.itertext()).strip():
+                walk.pending.remove(href)
             return
         parent = parent.getparent()
 

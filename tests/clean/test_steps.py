@@ -381,6 +381,14 @@ def test_parse_body_gives_each_link_to_the_block_and_list_item_it_is_in():
                      "https://doi.org/10.1/cell"]
 
 
+def test_a_link_around_text_and_an_image_is_the_texts():
+    """("Full text" and a PDF icon in one link, after a reference.)"""
+    blocks, _, _ = parse_body("<p>Smith J. Title. <a href='https://doi.org/10.1/x'>Full text "
+                              "<img src='pdf.png'></a></p>")
+    assert [(b.type, b.links) for b in blocks] == [
+        ("paragraph", ((None, "https://doi.org/10.1/x"),)), ("image", ())]
+
+
 def test_parse_body_br_is_a_line_break_inside_the_block():
     blocks, _, _ = parse_body("<p>昨天本号新增关注3,000多人，相当部分是业内。<br/>以上。<br/></p>")
     assert blocks == [p("昨天本号新增关注3,000多人，相当部分是业内。\n以上。")]
