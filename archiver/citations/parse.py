@@ -1856,6 +1856,16 @@ _DAY_DATE = re.compile(r"\(\s*(?:1[5-9]|20)\d\d[a-z]?,\s*[A-Z][a-z]+\.?(?:\s+\d{
 _LAST_NAME = re.compile(r"\.\s+([A-Z][^.()\[\]]{1,60}?)\.?(?:\s+https?://\S+)?\s*$")
 
 
+# a periodical's name: capitalised words, the small ones between them aside ("The New York
+# Times", "BBC News"); no comma, no digit ("Speech presented in Washington, DC", "Retrieved
+# March 12, 2020, from", "Unpublished manuscript", a thesis's note are none)
+_PERIODICAL = re.compile(r"(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|the|and|for|in|"
+                         r"on|at|&|de|la|le|der|die|das))*")
+_NOT_A_PERIODICAL = re.compile(r"(?:Retrieved|Available|Accessed|Unpublished|Speech|Paper|Poster|"
+                               r"Presentation|Author|Master|Doctoral|PhD|Ph\.D|Thesis|"
+                               r"Dissertation)\b", re.I)
+
+
 def _periodical_after_a_dated_title(item: dict[str, Any], text: str) -> None:
     """APA's newspaper article: "(2018, March 17). Revealed: … data breach. The Guardian." —
     a name alone after the title of a work dated to its day is the periodical (a book's
@@ -1864,7 +1874,8 @@ def _periodical_after_a_dated_title(item: dict[str, Any], text: str) -> None:
         return
     end = _title_end(item, text)
     name = _LAST_NAME.fullmatch(text, end) if end > 0 else None
-    if name:
+    if name and _PERIODICAL.fullmatch(name.group(1).strip()) \
+            and not _NOT_A_PERIODICAL.match(name.group(1)):
         item["container-title"] = name.group(1).strip()
 
 
@@ -2022,7 +2033,9 @@ def _given_name_before_a_colon(item: dict[str, Any], text: str) -> None:
 _INVERTED_AUTHOR = re.compile(
     r"(?:\[\d+\]\s*|\d{1,3}\.\s+)?(?P<family>[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)?),\s+"
     r"(?P<given>[^\W\d_][\w'’]+(?:-[^\W\d_][\w'’]*)?(?:\s+[A-Z]\.)*)"
-    r"(?:(?<=\.)|:)\s+(?=[^\W\d_a-z][^\W\d_]|[“\"«])")  # a word, not one more initial
+    r"(?:(?<=\.)|:)\s+(?!(?:Jr|Sr|II|III|IV)\b)(?=[^\W\d_a-z][^\W\d_]|[“\"«])")
+# (the title's first word, not one more initial, nor a suffix of the name: "King, Martin L.
+# Jr. Why We Can't Wait")
 
 
 def _title_run_into_the_author(item: dict[str, Any], text: str) -> None:
@@ -2734,7 +2747,9 @@ def _gbt_title(text: str, item: dict[str, Any]) -> dict[str, Any]:
         # printed tight, "温忠麟;侯杰泰;马什赫伯特.结构方程模型检验…[J]": the tagger ran the later
         # authors into the title; they are the names before its full stop
         head = _LIST_NUMBER.sub("", text[:match.start(1)]).rstrip(" .．。")
-        authors = split_authors(head) if head else []
+        # (no full stop in the names: "黄伯荣,廖序东.现代汉语.增订六版[M]" is a title and its
+        # edition after the names)
+        authors = split_authors(head) if head and not re.search(r"[.．。]", head) else []
         if authors:
             item["author"] = authors
             item["title"] = title
@@ -2764,11 +2779,19 @@ def _gbt_year_after_the_code(text: str, item: dict[str, Any]) -> dict[str, Any]:
     year = _issued_year(item)
     if mark is None or year is None:
         return item
+    if _AUTHOR_YEAR.match(text):
+        return item  # the author-year system: "张三, 2010. 题名[J]. 生态学报, 30(6): 1589-1597."
     after = re.sub(r"\[[^\]]*\]|https?://\S+", " ", text[mark.end():])
-    years = [int(y) for y in _YEAR_AFTER.findall(after)]
+    years = [int(y) for y in _YEAR_NOT_A_PAGE.findall(after)]
     if years and year not in years and str(year) in text[:mark.start()]:
         item["issued"] = {"date-parts": [[years[0]]]}
     return item
+
+
+# GB/T 7714's author-year system (§9.2): the year after the authors, before the title
+_AUTHOR_YEAR = re.compile(r"[^.．。\[\]]{1,200}?[,，]\s*(?:1[5-9]|20)\d\d[a-z]?\s*[.．。]")
+# a year after the code, not a page ("30(6): 1589-1597")
+_YEAR_NOT_A_PAGE = re.compile(r"(?<![\d:：\-–])(?<![:：]\s)(1[5-9]\d\d|20\d\d)(?![\d\-–])")
 
 
 # GB/T 7714's imprint, after the type code: "北京: 中华书局, 1975", "New York, NY, USA: ACM,

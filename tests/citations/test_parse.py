@@ -2023,3 +2023,39 @@ def test_a_given_name_first_then_a_comma_is_no_vancouver_author():
     item = parse_reference("Joseph A. Schumpeter, Capitalism, Socialism and Democracy (London: "
                            "Routledge, 1992). [And earlier editions].")
     assert item["title"] == "Capitalism, Socialism and Democracy"
+
+
+@pytest.mark.parametrize(("text", "given", "title"), [
+    # the review's examples: a suffix after the initial is the name's, not the title's
+    ("King, Martin L. Jr. Why We Can't Wait. New York: Harper & Row, 1964.", "Martin L. Jr",
+     "Why We Can't Wait"),
+    ("Gates, Henry L. Jr. Loose Canons. New York: Oxford University Press, 1992.",
+     "Henry L. Jr", "Loose Canons"),
+])
+def test_a_suffix_after_an_inverted_authors_initial_is_the_names(text, given, title):
+    item = parse_reference(text)
+    assert (item["author"][0]["given"], item["title"]) == (given, title)
+
+
+@pytest.mark.parametrize("text", [
+    # the review's examples: what follows the title of a work dated to its day is no periodical
+    "Smith, J. (2019, May 3). How to write a reference parser. Retrieved from "
+    "https://example.com/parser",
+    "Smith, J. (2005, April). Title of dissertation. Unpublished doctoral dissertation, "
+    "University of X.",
+    "Obama, B. (2009, January 20). Inaugural address. Speech presented in Washington, DC.",
+])
+def test_a_note_after_a_dated_title_is_no_periodical(text):
+    assert "container-title" not in parse_reference(text)
+
+
+def test_gbts_author_year_system_keeps_its_year_before_the_title():
+    # the review's example: no year after the code, and a page no year
+    item = parse_reference("张三, 2010. 城市化与生态环境[J]. 生态学报, 30(6): 1589-1597.")
+    assert item["issued"] == {"date-parts": [[2010]]}
+
+
+def test_a_tight_gbt_title_and_its_edition_after_the_names_are_no_names():
+    # the review's example
+    item = parse_reference("黄伯荣,廖序东.现代汉语.增订六版[M].北京:高等教育出版社,2017.")
+    assert [a["family"] + a["given"] for a in item["author"]] == ["黄伯荣", "廖序东"]
