@@ -1434,6 +1434,9 @@ def test_a_doi_two_posts_cite_unverified_is_exported_once(tmp_path):
      "Antibacterial Activity of Manuka Honey in vitro"),
     ("Genomic Analysis of Mycobacterium tuberculosis Strains from Southern India",
      "Genomic Analysis of Mycobacterium tuberculosis Strains from Southern India"),
+    # a last word in lower case, which Title Case never leaves so (the review's example)
+    ("COVID-19 in New York City and Los Angeles County hospitals",
+     "{COVID-19} in {New} {York} {City} and {Los} {Angeles} {County} hospitals"),
     ("Triose Phosphate Isomerase Deficiency Is Caused by Altered Dimerization",
      "Triose Phosphate Isomerase Deficiency Is Caused by Altered Dimerization"),
     ("【中亚研究】龙与熊之间", "【中亚研究】龙与熊之间"),
