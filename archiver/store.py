@@ -304,16 +304,20 @@ def _atomic_write(path: Path, data: bytes, tmp_dir: Path | None = None) -> None:
     same file system) keeps the temporary file out of ``path``'s folder: a crash before the
     rename must not leave a stray file inside an object, where OCFL allows none."""
     tmp = (tmp_dir or path.parent) / f".{path.name}.{uuid.uuid4().hex}.tmp"
+    step = "write"
     try:
         _write_file(tmp, data)
+        step = "replace"
         os.replace(tmp, path)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()  # a full disk's half-written copy: nothing that is needed
         if isinstance(exc, OSError) and exc.errno is not None \
                 and exc.filename in (None, str(tmp)):
-            # the file meant, or the folder that is not there
-            where = tmp.parent if exc.errno == errno.ENOENT else path
+            # the file meant, or the folder that is not there: the temporary file's while
+            # writing it, the file's own when putting it in place
+            where = path if exc.errno != errno.ENOENT else (
+                tmp.parent if step == "write" else path.parent)
             raise OSError(exc.errno, exc.strerror, str(where)) from exc
         raise
     _fsync_path(path.parent)

@@ -991,9 +991,15 @@ def test_a_full_disk_while_a_file_is_replaced_names_it_and_leaves_no_temporary_c
     assert target.read_bytes() == b"{}"
 
 
-def test_a_file_replaced_in_a_folder_that_is_gone_names_the_folder(tmp_path: Path) -> None:
+@pytest.mark.parametrize("staging", [False, True])
+def test_a_file_replaced_in_a_folder_that_is_gone_names_the_folder(tmp_path: Path,
+                                                                   staging: bool) -> None:
+    """Whether its temporary copy is written beside it or in a staging folder (as a commit
+    is finished), the folder named is the one that is gone."""
+    (tmp_path / "staging").mkdir()
     with pytest.raises(FileNotFoundError) as caught:
-        store._atomic_write(tmp_path / "gone" / "index.json", b"{}")
+        store._atomic_write(tmp_path / "gone" / "index.json", b"{}",
+                            tmp_dir=tmp_path / "staging" if staging else None)
     assert caught.value.filename == str(tmp_path / "gone")
 
 
