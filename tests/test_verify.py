@@ -1501,6 +1501,24 @@ def test_links_in_a_paragraph_of_several_references_are_checked_alone(
     assert result.exit_code == ExitCode.OK
 
 
+def test_a_groups_label_over_a_nested_list_of_references_is_no_part_of_them(
+        server, tmp_path, monkeypatch):
+    """References grouped under labels ("- Genetics:" with the references in a list nested
+    under it): the item's lines were read as one entry, the label as the first author's
+    name, and a correct citation failed the build."""
+    entries = LINKED_LIST.format(first="x", second="x").split("\n")
+    boulkedid = entries[-3][3:].split(" [[DOI]")[0]
+    chiang = entries[-2][3:].replace("[", "").split("](")[0] + ". Nat Genet. 2017;49(5):692-699."
+    post = tmp_path / "post.md"
+    post.write_text("\n".join(entries[:-3]) + "\n\n- Genetics:\n  - " + chiang + "\n- Methods:\n"
+                    "  - " + boulkedid + "\n", encoding="utf-8")
+    result = run_verify(["verify", "post.md", "--json"], server.url, tmp_path, monkeypatch)
+    citations = json.loads(result.stdout)["citations"]
+    assert [(c["text"][:10], c["status"]) for c in citations] == [
+        ("Chiang C, ", "verified"), ("Boulkedid ", "verified")]
+    assert result.exit_code == ExitCode.OK
+
+
 def test_ingest_verify_names_a_wrong_bibtex_entry_on_one_line(server, tmp_path, monkeypatch):
     """``ingest --verify`` names each wrong citation on a line of its own; an entry written
     over several lines printed its line breaks there, its fields looking like other lines."""

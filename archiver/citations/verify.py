@@ -748,8 +748,13 @@ def citations_of(record: dict[str, Any]) -> list[tuple[str, str | None]]:
         if block.get("type") == "list":
             for j, item in enumerate(block.get("items") or []):
                 # an item of several paragraphs (its lines) is one entry, a reference and
-                # the DOI line under it one citation, as in records made before items had lines
-                for part in split_run_together(" ".join(item.split("\n"))):
+                # the DOI line under it one citation, as in records made before items had lines;
+                # a label opening it is a group's, over the references of a list nested in it
+                # ("- Genetics:" then "  - Chiang C, …"), no reference's first words
+                parts = item.split("\n")
+                if len(parts) > 1 and _GROUP_LABEL.fullmatch(parts[0]):
+                    parts = parts[1:]
+                for part in split_run_together(" ".join(parts)):
                     listed.append(len(lines))
                     lines.append(part)
                     where.append(f"blocks/{i}/items/{j}")
@@ -779,6 +784,8 @@ def citations_of(record: dict[str, Any]) -> list[tuple[str, str | None]]:
 
 
 _PLACE = re.compile(r"blocks/(\d+)(?:/items/(\d+))?")
+# a group's label over a nested list: short, ending with a colon, no number in it
+_GROUP_LABEL = re.compile(r"[^\d:：\n]{1,40}[:：]\s*")
 
 
 def _bind_linked(record: dict[str, Any], out: list[tuple[str, str | None]],
