@@ -2520,12 +2520,26 @@ _ROLE_AFTER_TITLE = re.compile(
 # stays: AnyStyle's gold keeps "El siglo de las luces. Introduction by Carlos Fuentes")
 
 
+# ... and in Chinese, the translators before their "译" ("深度学习. 赵申剑, 黎彧君, 符天凡, 等译")
+# (names of two to four characters each: a subtitle "机器翻译" is none, its "译" "翻译"'s)
+_CHINESE_ROLE_AFTER_TITLE = re.compile(
+    r"[.．。]\s*([\u4e00-\u9fff·]{2,4}(?:\s*[,，、]\s*[\u4e00-\u9fff·]{2,4}){0,9})"
+    r"\s*[,，]?\s*(?:等\s*)?(?<!翻)(?:译|譯)$")
+
+
 def _role_ending_a_title(item: dict[str, Any]) -> None:
-    """An editor or translator named after the title's full stop is no part of the title."""
+    """An editor or translator named after the title's full stop is no part of the title;
+    Chinese translators so named are the translators."""
     title = item.get("title", "")
     role = _ROLE_AFTER_TITLE.search(title) if title else None
     if role and role.start() > 0:
         item["title"] = title[:role.start()]
+        return
+    chinese = _CHINESE_ROLE_AFTER_TITLE.search(title) if "译" in title or "譯" in title \
+        else None
+    if chinese and chinese.start() > 0:
+        item["title"] = title[:chinese.start()]
+        item.setdefault("translator", split_authors(chinese.group(1).strip(" ,，、")))
 
 
 _ISSUE_THEN_PAGES = re.compile(r"\(?([\w/-]{1,12})\)\s*:\s*(\S.*)")

@@ -2059,3 +2059,16 @@ def test_a_tight_gbt_title_and_its_edition_after_the_names_are_no_names():
     # the review's example
     item = parse_reference("黄伯荣,廖序东.现代汉语.增订六版[M].北京:高等教育出版社,2017.")
     assert [a["family"] + a["given"] for a in item["author"]] == ["黄伯荣", "廖序东"]
+
+
+@pytest.mark.parametrize(("text", "title", "translators"), [
+    ("古德费洛, 本吉奥, 库维尔. 深度学习. 赵申剑, 黎彧君, 符天凡, 等译. 北京: 人民邮电出版社, "
+     "2017.", "深度学习", ["赵申剑", "黎彧君", "符天凡"]),
+    # written to probe the rule: a subtitle ending in 翻译 names no translator
+    ("宗成庆. 统计自然语言处理. 机器翻译. 北京: 清华大学出版社, 2013.",
+     "统计自然语言处理. 机器翻译", []),
+])
+def test_chinese_translators_named_after_the_title_are_its_translators(text, title, translators):
+    item = parse_reference(text)
+    assert item["title"] == title
+    assert [t["family"] + t["given"] for t in item.get("translator", [])] == translators
