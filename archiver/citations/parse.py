@@ -35,6 +35,7 @@ from archiver.citations.extract import (
     doi_rejoined,
     normalise_doi,
     unescape_entities,
+    without_list_number,
     without_marks,
 )
 
@@ -1472,13 +1473,12 @@ def _volume_that_is_no_number(item: dict[str, Any], text: str) -> None:
     edited by Sterling M. McMurrin": "McMurrin"): the number after "vol." is the volume,
     else there is none ("第 1 册", a book's part in Chinese, is kept)."""
     volume = item.get("volume") or ""
-    if _has_cjk(volume) and "container-title" not in item and \
-            not any(c.isdigit() for c in volume) and not _CJK_PART.search(volume):
-        # KISTI's "'中国地方官员的晋升锦标赛模式研究,' 经济研究, No.7, pp.36-50": the journal
-        item["container-title"] = item.pop("volume")
+    if not volume or any(c.isdigit() for c in volume) or _ROMAN.match(volume):
         return
-    if not volume or any(c.isdigit() for c in volume) or _ROMAN.match(volume) \
-            or _has_cjk(volume):
+    if _has_cjk(volume):
+        if "container-title" not in item and not _CJK_PART.search(volume):
+            # KISTI's "'中国地方官员的晋升锦标赛模式研究,' 经济研究, No.7, pp.36-50": the journal
+            item["container-title"] = item.pop("volume")
         return
     marked = _VOLUME_WORD.search(text)
     if marked:
@@ -1828,12 +1828,21 @@ _THESIS_NOTE = re.compile(
     rf"doktorarbeit|dissertation|diss\.))$", re.I)
 
 
+def _title_cut_at(item: dict[str, Any], pattern: re.Pattern[str], trail: str = ""
+                  ) -> re.Match[str] | None:
+    """Cut the title where ``pattern`` (which ends it: a note, a number, a role) begins in
+    it, after some of it, and ``trail`` after that; the match, when it cut."""
+    title = item.get("title", "")
+    found = pattern.search(title) if title else None
+    if not found or found.start() == 0:
+        return None
+    item["title"] = title[:found.start()].rstrip(trail)
+    return found
+
+
 def _thesis_note_ending_a_title(item: dict[str, Any]) -> None:
     """The kind of thesis printed after its title is no part of the title."""
-    title = item.get("title", "")
-    note = _THESIS_NOTE.search(title) if title else None
-    if note and note.start() > 0:
-        item["title"] = title[:note.start()].rstrip(" .,")
+    _title_cut_at(item, _THESIS_NOTE, " .,")
 
 
 # an official document's number after its title (GB/T 7714 §8.1.1, other title information):
@@ -1844,10 +1853,8 @@ _DOCUMENT_NUMBER = re.compile(r"\s*[:：]\s*[\u4e00-\u9fff]{1,10}\s*[〔［\[【
 
 def _document_number_ending_a_title(item: dict[str, Any]) -> None:
     """An official document's number printed after its title is no part of the title."""
-    title = item.get("title", "")
-    number = _DOCUMENT_NUMBER.search(title) if "号" in title else None
-    if number and number.start() > 0:
-        item["title"] = title[:number.start()]
+    if "号" in item.get("title", ""):
+        _title_cut_at(item, _DOCUMENT_NUMBER)
 
 
 # APA's date of a newspaper's or magazine's article, "(2018, March 17)", "(2020, Spring)"
@@ -2530,15 +2537,12 @@ _CHINESE_ROLE_AFTER_TITLE = re.compile(
 def _role_ending_a_title(item: dict[str, Any]) -> None:
     """An editor or translator named after the title's full stop is no part of the title;
     Chinese translators so named are the translators."""
-    title = item.get("title", "")
-    role = _ROLE_AFTER_TITLE.search(title) if title else None
-    if role and role.start() > 0:
-        item["title"] = title[:role.start()]
+    if _title_cut_at(item, _ROLE_AFTER_TITLE):
         return
-    chinese = _CHINESE_ROLE_AFTER_TITLE.search(title) if "译" in title or "譯" in title \
+    title = item.get("title", "")
+    chinese = _title_cut_at(item, _CHINESE_ROLE_AFTER_TITLE) if "译" in title or "譯" in title \
         else None
-    if chinese and chinese.start() > 0:
-        item["title"] = title[:chinese.start()]
+    if chinese:
         item.setdefault("translator", split_authors(chinese.group(1).strip(" ,，、")))
 
 
@@ -2726,7 +2730,6 @@ _GBT_TITLE = re.compile(r"(?:^|[.．。]\s*)([^.．。\[\]]+?)\s*\[([A-Z]{1,2}(?
 _YEAR_AFTER = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 
 
-_LIST_NUMBER = re.compile(r"^\s*(?:[\[［]\d{1,4}[\]］]|\d{1,4}[.、)]\s)\s*")
 # Chinese names, or bodies, with what joins them: "温忠麟;侯杰泰;马什赫伯特.",
 # "世界环境与发展委员会."
 _HAN_NAME = r"[\u4e00-\u9fff·]{2,5}"
@@ -2760,7 +2763,7 @@ def _gbt_title(text: str, item: dict[str, Any]) -> dict[str, Any]:
     if read and read != title and read.endswith(title) and _names_before(read[:-len(title)]):
         # printed tight, "温忠麟;侯杰泰;马什赫伯特.结构方程模型检验…[J]": the tagger ran the later
         # authors into the title; they are the names before its full stop
-        head = _LIST_NUMBER.sub("", text[:match.start(1)]).rstrip(" .．。")
+        head = without_list_number(text[:match.start(1)]).rstrip(" .．。")
         # (no full stop in the names: "黄伯荣,廖序东.现代汉语.增订六版[M]" is a title and its
         # edition after the names)
         authors = split_authors(head) if head and not re.search(r"[.．。]", head) else []
