@@ -73,11 +73,12 @@ class _Walk:
         self.blocks.append(Block(type=block_type, text=text, level=level,
                                  links=self.take_links()))
 
-    def take_links(self, item: int | None = None) -> tuple[tuple[int | None, str], ...]:
-        """The links met since the last block, for the block made now (in ``item``)."""
+    def take_links(self) -> tuple[tuple[int | None, str], ...]:
+        """The links met since the last block, for the block made now (in no list item: a
+        list gives its items' links their numbers)."""
         if not self.pending:
             return ()
-        links = tuple((item, href) for href in self.pending)
+        links = tuple((None, href) for href in self.pending)
         self.pending.clear()
         return links
 

@@ -139,10 +139,9 @@ def protected_title(title: str) -> str:
     # Title Case would have capitalised ("Trip to Ängelholm and Paris today": two names
     # outnumber the one word, yet "today" says how the title is written; one species'
     # epithet in a Title Case title, "… of Mycobacterium tuberculosis Strains from Southern
-    # India", does not)
-    # (or its last word in lower case, which Title Case always capitalises: "COVID-19 in New
-    # York City and Los Angeles County hospitals")
-    uncapitalised = [c.islower() and c.lower() not in _TITLE_CASE_LOWER for c in later]
+    # India", does not), or the last of them, which Title Case always capitalises ("COVID-19
+    # in New York City and Los Angeles County hospitals")
+    uncapitalised = [c.islower() and c not in _TITLE_CASE_LOWER for c in later]
     sentence_case = bool(later) and (sum(c[0].isupper() for c in later) * 2 <= len(later)
                                      or sum(uncapitalised) * 3 >= len(later)
                                      or uncapitalised[-1])
