@@ -166,8 +166,8 @@ class FsckReport:
     warnings: list[Problem] = field(default_factory=list)
     # ids of the objects whose inventories could be read (their content can be checked further)
     readable: list[str] = field(default_factory=list, repr=False)
-    # id → where each object found away from its id's place in the layout is (moved by hand)
-    misplaced: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    # ids of the objects found away from their id's place in the layout (moved by hand)
+    misplaced: set[str] = field(default_factory=set, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -1329,14 +1329,13 @@ class Archive:
             problem(f"inventory.json.{algorithm}", sidecar)
         if object_root_for(inventory["id"]) != rel:
             home = object_root_for(inventory["id"])
+            second = ("; a post of it ingested meanwhile started another object with the same "
+                      "id" if (self.root / home).exists() else " (ingesting its post again "
+                      "would start another object with the same id)")
             problem("inventory.json", f"object id {inventory['id']!r} does not match its place "
                                       f"in the layout ({home}): moved by hand? Move it back "
-                                      "there; a post of it ingested meanwhile started another "
-                                      "object with the same id" if (self.root / home).exists()
-                    else f"object id {inventory['id']!r} does not match its place in the "
-                         f"layout ({home}): moved by hand? Move it back there (ingesting its "
-                         "post again would start another object with the same id)")
-            report.misplaced.setdefault(inventory["id"], []).append(rel)
+                                      f"there{second}")
+            report.misplaced.add(inventory["id"])
         else:  # found by its id: what it holds can be read, and checked further
             report.readable.append(inventory["id"])
         versions: dict[str, Any] = inventory["versions"]
