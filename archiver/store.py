@@ -741,9 +741,28 @@ class Archive:
     def inventory(self, object_id: str, sealed: bool = False) -> dict[str, Any]:
         """The object's root inventory (see :meth:`_load_inventory` for ``sealed``)."""
         if not self.exists(object_id):
+            moved = self._moved_object(object_id)
+            if moved is not None:
+                raise DamagedObject(
+                    f"this folder holds object {object_id!r}, whose place in the layout is "
+                    f"{object_root_for(object_id)}: moved by hand? Move it back there",
+                    path=moved, hint="run `archiver fsck`")
             raise NotFound(f"no object {object_id!r} in the archive", path=self.root,
                            hint="`archiver list` shows the ids")
         return self._load_inventory(self.object_path(object_id), sealed)
+
+    def _moved_object(self, object_id: str) -> Path | None:
+        """The folder elsewhere in the storage hierarchy whose inventory names ``object_id``:
+        an object moved by hand is damage to repair, not an id mistyped. A walk of every
+        object's inventory, as `list` makes: only on the way to saying "no object"."""
+        for path in self._object_dirs():
+            try:
+                inventory = json.loads((path / "inventory.json").read_bytes())
+            except (OSError, ValueError):
+                continue
+            if isinstance(inventory, dict) and inventory.get("id") == object_id:
+                return path
+        return None
 
     def head(self, object_id: str) -> str:
         return self.inventory(object_id)["head"]

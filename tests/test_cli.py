@@ -182,6 +182,27 @@ def test_a_post_whose_object_was_moved_by_hand_is_told_where_it_belongs(runner, 
     assert "the list index names this post" not in fsck.stdout
 
 
+@pytest.mark.parametrize("command", [["show"], ["log"], ["diff"], ["show", "--json"]])
+def test_reading_an_object_moved_by_hand_is_damage_that_says_where_it_belongs(
+        runner, archive_dir, command):
+    """Not "no object": the id is right, the folder is in the wrong place."""
+    first = run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch", "--json")
+    seed_id = json.loads(first.stdout.splitlines()[0])["id"]
+    home = Archive.open(archive_dir).object_path(seed_id)
+    elsewhere = archive_dir / "000" / "000" / "000" / home.name
+    elsewhere.parent.mkdir(parents=True)
+    home.rename(elsewhere)
+
+    moved = run(runner, command[0], seed_id, *command[1:], "--archive", archive_dir)
+    assert moved.exit_code == ExitCode.ARCHIVE, moved.output
+    assert "000/000/000" in moved.output
+    assert f"whose place in the layout is {home.relative_to(archive_dir).as_posix()}" in \
+        moved.output
+    unknown = run(runner, command[0], "wx:t/0123456789abcdef01234567", *command[1:],
+                  "--archive", archive_dir)
+    assert unknown.exit_code == ExitCode.USAGE, unknown.output
+
+
 def test_a_post_whose_object_was_deleted_is_reported_and_ingested_again(runner, archive_dir):
     first = run(runner, "ingest", SEED, PAGE, "--archive", archive_dir, "--no-fetch", "--json")
     seed_id = json.loads(first.stdout.splitlines()[0])["id"]
