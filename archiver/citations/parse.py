@@ -1263,6 +1263,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _preprint_server(item, text)
     _book_after_its_editors(item, text)
     _book_before_its_editors(item, text)
+    _page_read_as_the_year(item, text)
     _page_after_the_year(item, text)
     _star_methods_page(item, text)
     _acm_journal(item, text)
@@ -1988,6 +1989,23 @@ def _page_after_the_year(item: dict[str, Any], text: str) -> None:
         item["page"] = found.group(1)
 
 
+# Physical Review's "Phys. Rev. Lett. 70, 1895 (1993)": a four-digit page between the volume
+# and the bracketed year
+_PAGE_BEFORE_THE_YEAR = r"\b{volume}\s*,\s*({year})\s*\(\s*((?:1[5-9]|20)\d\d)\s*\)"
+
+
+def _page_read_as_the_year(item: dict[str, Any], text: str) -> None:
+    """A page that looks like a year, taken for it where the year follows in brackets."""
+    year = _issued_year(item)
+    if "page" in item or "volume" not in item or not year:
+        return
+    found = re.search(_PAGE_BEFORE_THE_YEAR.format(volume=re.escape(item["volume"]),
+                                                   year=year), text)
+    if found:
+        item["page"] = found.group(1)
+        item["issued"] = {"date-parts": [[int(found.group(2))]]}
+
+
 # ACM's journal form: "Commun. ACM 51, 1 (Jan. 2008), 107–113." (volume, issue, then the month
 # and year in brackets, then the pages)
 _ACM_JOURNAL = re.compile(
@@ -2045,35 +2063,83 @@ _INVERTED_AUTHOR = re.compile(
 # Jr. Why We Can't Wait")
 
 
+# names of a list that a title cannot continue: a family name, perhaps after particles
+# ("van der Waals"), and initials each with its full stop ("A. D.", "J.-P.", "Ch.")
+_FAMILY_IN_A_LIST = (r"(?:(?:van|von|de|der|den|del|da|di|du|dos|la|le)\s+)*"
+           r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)?")
+_INITIALS_WITH_STOPS = r"(?:(?![JS]r)[A-Z][a-z]?\.\s?(?:-\s?)?)*(?![JS]r)[A-Z][a-z]?\."
+_OPENING_NUMBER = r"(?:[\[(]\d{1,3}[\])]\s*|\d{1,3}\.\s+)?"
+# a title's first word: not one more initial ("Gibson, R. L.": not the name "Gibson, R." and
+# a title "L., Reimold …"; "Lamaire, R. O, and …"), nor a word alone before a full stop or a
+# comma (a name: "Pate, C. Marvin.", "Lind, E. Allen, and Tom R. Tyler", the next of a list
+# without separators, "Sasayama, D. Hattori, K."; an abbreviated journal: "A. Peres, Phys.
+# Rev. Lett."), nor the "and" before the last name
+_A_TITLE_STARTS = (r"(?![A-Z][a-z]?[.,]|[^\W\d_][\w'’-]*[.,](?:\s|$)|(?:and|And|&)\s)"
+                   r"(?=[^\W\d_a-z]|[“\"«])")
+_NAMES_BEFORE_A_TITLE = (
+    _INVERTED_AUTHOR,
+    # ACS: "Grimme, S.; Antony, J.; Krieg, H. A Consistent …", "Becke, A. D. Density-…"
+    re.compile(rf"{_OPENING_NUMBER}(?P<names>{_FAMILY_IN_A_LIST},\s{_INITIALS_WITH_STOPS}"
+               rf"(?:;\s(?:and\s)?{_FAMILY_IN_A_LIST},\s{_INITIALS_WITH_STOPS})*)\s+{_A_TITLE_STARTS}"),
+    # Physical Review: "L. Onsager, Crystal statistics. I. A two-dimensional model …"
+    re.compile(rf"{_OPENING_NUMBER}(?P<names>{_INITIALS_WITH_STOPS}\s?{_FAMILY_IN_A_LIST}"
+               rf"(?:,\s(?:and\s)?{_INITIALS_WITH_STOPS}\s?{_FAMILY_IN_A_LIST})*"
+               rf"(?:,?\s(?:and|&)\s{_INITIALS_WITH_STOPS}\s?{_FAMILY_IN_A_LIST}|\set\sal\.)?),\s+{_A_TITLE_STARTS}"),
+)
+
+
+def _name_words(text: str) -> set[str]:
+    return set(re.findall(r"[^\W\d_]{2,}", text))
+
+
 def _title_run_into_the_author(item: dict[str, Any], text: str) -> None:
-    """A title whose first words the tagger read as the author's given name and as more
-    authors: "Hirschman, Albert O. Exit, Voice, and Loyalty: Responses to Decline …" (given
-    name "Albert O. Exit", an author "Voice"), "Heidegger, Martin: Sein und Zeit. Halle …"
-    ("Martin: Sein", and a title "Halle a"). The author is the one inverted name; the title
-    runs from after it through the tagger's title where that is its subtitle (after a colon,
-    or a full stop and three words or more) or its last words (after a comma), else to the
-    full stop before it."""
+    """A title whose first words the tagger read as names: "Hirschman, Albert O. Exit, Voice,
+    and Loyalty: Responses to Decline …" (given name "Albert O. Exit", an author "Voice"),
+    "Heidegger, Martin: Sein und Zeit. Halle …" ("Martin: Sein", and a title "Halle a"),
+    ACS's "Krieg, H. A Consistent and Accurate …" (the article "A" an initial), "Becke, A. D.
+    Density-Functional Thermochemistry. III. The Role …" (the part's numeral an initial).
+    Where the names are printed so that no title word can belong to them (one inverted
+    name whose given name ends in a full stop or a colon; a list of names each with its
+    initials), the author is those names; the title runs from after them through the
+    tagger's title where that is its subtitle (after a colon, or a full stop and three words
+    or more), its last words (after a comma, or in the same sentence), else to the full stop
+    before it."""
     authors, title = item.get("author") or [], item.get("title", "")
-    found = _INVERTED_AUTHOR.match(text)
-    if not found or not authors or not title or authors[0].get("family") != found.group("family"):
+    if not authors or not title:
         return
-    given, read = found.group("given"), authors[0].get("given", "")
-    if not (read.startswith(given) and len(read) > len(given)):
+    for form in _NAMES_BEFORE_A_TITLE:
+        found = form.match(text)
+        if found:
+            break
+    else:
         return
+    names = found.group("names") if "names" in form.groupindex else \
+        f"{found.group('family')}, {found.group('given')}"
     start = text.find(title, found.end())
     if start < 0:
         return
     between = text[found.end():start].rstrip()
+    read = " ".join(" ".join(a.values()) for a in authors)
+    run_on = _name_words(read) - _name_words(names)
+    if not run_on or not between or not run_on <= _name_words(between):
+        return  # the tagger's names are these names: nothing of the title in them
     # its subtitle after a colon, or after a full stop if three words or more; the rest of
-    # a list of words after a comma; after a full stop a word or two: the place ("Halle a.")
-    if between.endswith((":", ",")) or (between.endswith(".") and len(title.split()) >= 3):
+    # a list of words after a comma, or of its sentence; after a full stop a word or two: the
+    # place ("Halle a.")
+    if between.endswith((":", ",")) or between[-1].isalnum() or between.endswith(")") or \
+            (between.endswith(".") and len(title.split()) >= 3):
         whole = f"{between} {title}"
     elif between.endswith("."):
         whole = between[:-1]
     else:
         return
-    item["author"] = [{"family": found.group("family"), "given": given.rstrip()}]
+    if "names" in form.groupindex:
+        item["author"] = split_authors(names)
+    else:
+        item["author"] = [{"family": found.group("family"),
+                           "given": found.group("given").rstrip()}]
     item["title"] = _strip_span(whole)
+    _edition_ending_a_title(item)  # "J. D. Jackson, Classical Electrodynamics, 3rd ed."
 
 
 # Vancouver's authors, each a family name and its initials, the last followed by a full stop:

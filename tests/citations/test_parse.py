@@ -1838,6 +1838,63 @@ def test_a_title_the_tagger_read_into_the_inverted_authors_name_is_the_title(tex
                                               title)
 
 
+@pytest.mark.parametrize(("text", "authors", "title"), [
+    # ACS: the article "A" after the last initial, a part's numeral "III." after the title's
+    # first sentence, read as more initials
+    ("Grimme, S.; Antony, J.; Ehrlich, S.; Krieg, H. A Consistent and Accurate Ab Initio "
+     "Parametrization of Density Functional Dispersion Correction (DFT-D) for the 94 Elements "
+     "H-Pu. J. Chem. Phys. 2010, 132, 154104. DOI: 10.1063/1.3382344.",
+     ["Grimme", "Antony", "Ehrlich", "Krieg"],
+     "A Consistent and Accurate Ab Initio Parametrization of Density Functional Dispersion "
+     "Correction (DFT-D) for the 94 Elements H-Pu"),
+    ("Becke, A. D. Density-Functional Thermochemistry. III. The Role of Exact Exchange. J. Chem. "
+     "Phys. 1993, 98, 5648–5652.", ["Becke"],
+     "Density-Functional Thermochemistry. III. The Role of Exact Exchange"),
+    # Physical Review: initials first, the title after a comma
+    ("L. Onsager, Crystal statistics. I. A two-dimensional model with an order-disorder "
+     "transition, Phys. Rev. 65, 117 (1944).", ["Onsager"],
+     "Crystal statistics. I. A two-dimensional model with an order-disorder transition"),
+    ("[14] J. D. Jackson, Classical Electrodynamics, 3rd ed. (Wiley, New York, 1999).",
+     ["Jackson"], "Classical Electrodynamics"),
+    # one inverted name, the given name whole before a colon, the title's first sentence
+    # read as a second author
+    ("Habermas, Jürgen: Strukturwandel der Öffentlichkeit. Untersuchungen zu einer Kategorie "
+     "der bürgerlichen Gesellschaft. Neuwied: Luchterhand 1962.", ["Habermas"],
+     "Strukturwandel der Öffentlichkeit. Untersuchungen zu einer Kategorie der bürgerlichen "
+     "Gesellschaft"),
+])
+def test_a_title_the_tagger_read_as_names_after_names_that_end_in_initials_is_the_title(
+        text, authors, title):
+    item = parse_reference(text)
+    assert ([a["family"] for a in item["author"]], item["title"]) == (authors, title)
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    # gold rows: what follows the first names is more names, not the title
+    ("Gibson, R. L., Reimold, W. U., Petrographic evidence for high shock pressures and shock "
+     "pressure heterogeneity in the Vredefort Impact Structure, South Africa, Meteoritics & "
+     "Planetary Science, vol.36, pp. 899-914, 2001.", "Petrographic evidence for high shock "
+     "pressures and shock pressure heterogeneity in the Vredefort Impact Structure, South "
+     "Africa"),
+    ("51. Sasayama, D. Hattori, K. Teraishi, T. Hori, H. Ota, M. Yoshida, S. Arima, K. "
+     "Higuchi, T. Amano, N. Kunugi, H. (2012). Negative correlation between cerebrospinal "
+     "fluid oxytocin levels and negative symptoms of male patients with schizophrenia. "
+     "Schizophrenia Research, 139(1-3): 201-206", "Negative correlation between cerebrospinal "
+     "fluid oxytocin levels and negative symptoms of male patients with schizophrenia"),
+    ("Lind, E. Allen, and Tom R. Tyler (1988), The Social Psychology of Procedural Justice "
+     "(New York: Plenum).", "The Social Psychology of Procedural Justice"),
+    ("Pate, C. Marvin. What Does the Future Hold? Exploring Various Views on the End Times. "
+     "Grand Rapids: Baker, 2010.", "What Does the Future Hold? Exploring Various Views on the "
+     "End Times"),
+    ("Henderson, D. A. Jr. And Card, S. K. Rooms: The Use of Multiple Virtual Workspaces to "
+     "Reduce Space Contention in a Window-Based Graphical User Interface, IEEE Transactions on "
+     "Graphics, 5(3), 211-243, 1987.", "Rooms: The Use of Multiple Virtual Workspaces to "
+     "Reduce Space Contention in a Window-Based Graphical User Interface"),
+])
+def test_names_that_go_on_after_a_name_with_initials_are_not_taken_for_a_title(text, title):
+    assert parse_reference(text)["title"] == title
+
+
 @pytest.mark.parametrize("text", [
     # gold rows: initials after the given name are the name's, not the title's
     "Lieven, Elena V. M. 1978. Turn-taking and pragmatics: Two issues in early child language. "
@@ -1857,6 +1914,17 @@ def test_apas_meeting_year_ending_a_books_name_before_its_pages_is_the_names():
         "Pajdla, B. Schiele, & T. Tuytelaars (Eds.), Computer Vision – ECCV 2014 (pp. 740–755). "
         "Cham: Springer.")
     assert (item["container-title"], item["page"]) == ("Computer Vision – ECCV 2014", "740-755")
+
+
+@pytest.mark.parametrize(("text", "page", "year"), [
+    ("[18] C. H. Bennett, G. Brassard, and W. K. Wootters, Teleporting an unknown quantum state "
+     "via dual classical and Einstein-Podolsky-Rosen channels, Phys. Rev. Lett. 70, 1895 "
+     "(1993), doi:10.1103/PhysRevLett.70.1895.", "1895", 1993),
+    ("Phys. Rev. B 95, 2010 (2017)", "2010", 2017),
+])
+def test_a_four_digit_page_before_the_bracketed_year_is_the_page(text, page, year):
+    item = parse_reference(text)
+    assert (item["page"], item["issued"]["date-parts"][0][0]) == (page, year)
 
 
 def test_a_titles_part_number_between_it_and_the_journal_is_the_titles():
