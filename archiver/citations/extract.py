@@ -243,8 +243,14 @@ _WORD_ENDED = re.compile(r"[A-Za-z]{2}\.$")
 _REST_OF_DIGITS = re.compile(r"(?:\d{4,}(?:\.\d+)*|\d+(?:\.\d+)+)(?![\w/-]|\.\d)")
 _MARK_THEN_DIGITS = re.compile(r"[-.]\d")
 # (whether a line may hold such a break at all: most hold none, and are not split)
-_SPACED_AFTER_A_DOI = re.compile(r"[ \t][-.]\d|\.[ \t]+\d")
+_SPACED_AFTER_A_DOI = re.compile(r"[ \t][-.]\d|\.[ \t]+\d|[a-z][ \t]+(?>[a-z]{4,}[a-z0-9]*)[._-]")
 _YEAR_OR_DATE = re.compile(r"(?:1[5-9]|20)\d\d(?:\.\d{1,2}\.\d{1,2})?")
+# ... and one broken inside a word at a soft line break, its rest a word of small letters
+# glued to the digits after a full stop, which no prose word is ("…/j.neurobiol" +
+# "aging.2010.03.024"; not "p.5", "fig.2", "vols.1-3" after a DOI)
+_REST_INSIDE_A_WORD = re.compile(r"(?!(?:figs?|pages?|vols?|notes?|tabs?|table)\.)"
+                                 r"(?>[a-z]{4,}[a-z0-9]*)(?>(?:[._-][a-z0-9]+)+)[.,;:)。，；：）]*")
+_FULL_STOP_DIGIT = re.compile(r"\.\d")
 
 
 def _words_rejoined(text: str) -> str:
@@ -257,7 +263,9 @@ def _words_rejoined(text: str) -> str:
         if before and _DOI_START.search(before) and (
                 before[-1].isalnum() and _MARK_THEN_DIGITS.match(word) or
                 _WORD_ENDED.search(before) and (rest := _REST_OF_DIGITS.match(word))
-                and not _YEAR_OR_DATE.fullmatch(rest.group(0))):
+                and not _YEAR_OR_DATE.fullmatch(rest.group(0)) or
+                before[-1].isalpha() and _REST_INSIDE_A_WORD.fullmatch(word)
+                and _FULL_STOP_DIGIT.search(word)):
             out[-1] = before + word
         else:
             out += [space, word]

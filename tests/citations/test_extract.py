@@ -614,6 +614,25 @@ def test_a_doi_broken_after_a_words_full_stop_before_its_digits_is_whole(line, d
     assert find_dois([line]) == [doi]
 
 
+@pytest.mark.parametrize(("line", "doi"), [
+    ("Neurobiol Aging. 2012;33(3):588-602. doi:10.1016/j.neurobiol aging.2010.03.024",
+     "10.1016/j.neurobiolaging.2010.03.024"),
+    ("doi:10.1016/j.neurobiol aging.2010.03.024。", "10.1016/j.neurobiolaging.2010.03.024"),
+    # not a page, a figure, a volume or a word after a whole DOI
+    ("doi: 10.1093/ia/iiaa061 pp.123", "10.1093/ia/iiaa061"),
+    ("doi:10.1093/ia/iiaa061 vols.1-3", "10.1093/ia/iiaa061"),
+    ("doi:10.1038/ng.3834 figs.2-4", "10.1038/ng.3834"),
+    ("doi:10.1038/ng.3834 and then some words.", "10.1038/ng.3834"),
+    ("doi:10.1038/ng.3834 Nature.2017", "10.1038/ng.3834"),
+])
+def test_a_doi_broken_inside_a_word_at_a_soft_line_break_is_whole(line, doi):
+    """A PDF's line break inside a DOI's word ("…/j.neurobiol" + "aging.2010.03.024"), which
+    Markdown's soft break makes a space: its rest, small letters glued to the digits after a
+    full stop, is no prose word. Read as two, the DOI's first part was not found and failed
+    a correct citation."""
+    assert find_dois([line]) == [doi]
+
+
 @pytest.mark.parametrize(("written", "doi"), [
     ("doi:10.1038/ng.3834PMID: 28436983", "10.1038/ng.3834"),  # PubMed's line, spaces lost
     ("doi:10.1038/ng.3834PMID:28436983", "10.1038/ng.3834"),
