@@ -170,7 +170,10 @@ def rebuild_index(archive: Archive, unreadable: list[str] | None = None) -> dict
     receipts (the objects that cannot be read, which fsck reports, are counted in
     ``unreadable``)."""
     index: dict[str, Any] = {}
-    ids = archive.object_ids(readable_only=True)
+    # the inventories that cannot be read, counted in the same walk: a count of the folders
+    # walked again later would take the objects a writer added meanwhile for unreadable ones
+    damaged: list[ArchiverError] = []
+    ids = archive.object_ids(damaged=damaged)
     learned = _aliases_in_receipts(archive)
     for object_id in ids:
         if not object_id.startswith(POST_ID_PREFIX):
@@ -210,6 +213,5 @@ def rebuild_index(archive: Archive, unreadable: list[str] | None = None) -> dict
         if extra - own:
             entry["aliases"] = sorted(own | extra)
     if unreadable is not None:  # and the inventories that cannot be read at all
-        unreadable.extend(["(an object whose inventory cannot be read)"]
-                          * (archive.object_count() - len(ids)))
+        unreadable.extend(["(an object whose inventory cannot be read)"] * len(damaged))
     return index
