@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import dataclasses
 import os
+import re
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -139,7 +140,25 @@ def _reader_for(path: Path, head: bytes) -> ModuleType:
     for reader in READERS:
         if reader.detect(path, head):
             return reader
-    raise UnsupportedFormat("not a supported saved post", path=path, hint=SUPPORTED_HINT)
+    raise UnsupportedFormat("not a supported saved post" + _why_none(path, head), path=path,
+                            hint=SUPPORTED_HINT)
+
+
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+_MARKUP = re.compile(rb"<(?:!doctype\s+html|html|head|body|div|p)\b", re.I)
+
+
+def _why_none(path: Path, head: bytes) -> str:
+    """What the file is, where it is not what its name promises: a page named as a
+    supported format said to be unsupported left the user to guess what was wrong."""
+    if b"\x00" in head:
+        return ": binary data, not text"
+    if path.suffix.lower() in _HTML_SUFFIXES or _MARKUP.search(head):
+        return (": an HTML page with none of a WeChat article's marks in it (an "
+                "mp.weixin.qq.com address, a js_content body, var msg_title)")
+    if path.suffix.lower() in (".md", ".markdown"):
+        return ": a Markdown file without the front matter or the body of a post export"
+    return ""
 
 
 def read(path: Path, data: bytes | None = None) -> RawPost:

@@ -72,6 +72,28 @@ def test_markdown_notes_in_the_repository_are_not_claimed(path):
     assert "supported" in info.value.hint
 
 
+@pytest.mark.parametrize(("name", "data", "said"), [
+    ("other.html", b"<html><body><h1>Hello</h1></body></html>",
+     "an HTML page with none of a WeChat article's marks in it (an mp.weixin.qq.com "
+     "address, a js_content body, var msg_title)"),
+    ("page.txt", b"<!DOCTYPE html><html><p>Hello</p></html>",
+     "an HTML page with none of a WeChat article's marks in it (an mp.weixin.qq.com "
+     "address, a js_content body, var msg_title)"),
+    ("binary.html", bytes(range(256)) * 4, "binary data, not text"),
+    ("notes.md", "# 待读\n\n一些笔记。\n".encode(),
+     "a Markdown file without the front matter or the body of a post export"),
+    ("notes.txt", b"hello\n", None),
+])
+def test_a_file_no_reader_takes_is_said_to_be_what_it_is(tmp_path, name, data, said):
+    """"not a supported saved post" of a page named .html, which the hint lists as
+    supported, left the user to guess: the error says what the file is."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(UnsupportedFormat) as info:
+        detect(path)
+    assert info.value.message == "not a supported saved post" + (f": {said}" if said else "")
+
+
 def test_notes_about_wechat_posts_are_not_posts_but_an_export_named_readme_is(tmp_path):
     notes = tmp_path / "README.md"
     notes.write_text("# 待读\n\n图片在 mmbiz.qpic.cn 上（`https://mmbiz.qpic.cn/a/640`、"
