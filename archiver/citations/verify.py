@@ -758,6 +758,15 @@ def citations_of(record: dict[str, Any]) -> list[tuple[str, str | None]]:
                     listed.append(len(lines))
                     lines.append(part)
                     where.append(f"blocks/{i}/items/{j}")
+        elif block.get("type") == "table":
+            # a row's cells (tab-separated), each an entry as a list item's is: a table of
+            # references ("| 1 | Myers CL, … |") under 参考文献 or none; its number's cell
+            # and its header row's labels are no reference
+            for cell in (block.get("text") or "").split("\t"):
+                if cell.strip() and not _CELL_NUMBER.fullmatch(cell.strip()):
+                    listed.append(len(lines))
+                    lines.append(cell.strip())
+                    where.append(f"blocks/{i}")
         elif block.get("type") != "image":
             for line in (block.get("text") or "").split("\n"):
                 for part in split_run_together(line):  # a list Markdown made one paragraph
@@ -784,6 +793,7 @@ def citations_of(record: dict[str, Any]) -> list[tuple[str, str | None]]:
 
 
 _PLACE = re.compile(r"blocks/(\d+)(?:/items/(\d+))?")
+_CELL_NUMBER = re.compile(r"[\[［(（【]?\d{1,4}[\]］)）】.、]?")
 # a group's label over a nested list: short, ending with a colon, no number in it
 _GROUP_LABEL = re.compile(r"[^\d:：\n]{1,40}[:：]\s*")
 

@@ -725,6 +725,35 @@ def test_the_next_list_item_is_an_entry_of_its_own_never_the_rest_of_one():
     assert [text for text, _ in citations_of(record)] == [article]
 
 
+@pytest.mark.parametrize("heading", [[{"type": "heading", "text": "参考文献"}], []])
+def test_references_in_a_tables_rows_are_each_an_entry(heading):
+    """A table of references ("| 1 | Myers CL, … |"), under a heading or none: each row's
+    reference is checked, its number's cell and the header's labels are none. Read as
+    paragraphs, the header's short label ended the section, and only a DOI of a row was
+    checked, as a bare DOI (a wrong volume passed; a row without a DOI was not read)."""
+    from archiver.citations.verify import citations_of
+    myers = ("Myers CL, Barrett DR, Hibbs MA, Huttenhower C, Troyanskaya OG. Finding "
+             "function: evaluation methods for functional genomic data. BMC Genomics. "
+             "2006;7:187. doi:10.1186/1471-2164-7-187")
+    gross = ("Gross JB, Wilkens H. Albinism in phylogenetically and geographically distinct "
+             "populations of Astyanax cavefish arises through the same loss-of-function Oca2 "
+             "allele. Heredity. 2013;111(2):122-130.")
+    rows = [{"type": "table", "text": "序号\t文献"}, {"type": "table", "text": f"1\t{myers}"},
+            {"type": "table", "text": f"[2]\t{gross}"}]
+    first = len(heading) + 1
+    record = {"blocks": heading + rows,
+              "citations": [{"doi": "10.1186/1471-2164-7-187", "location": f"blocks/{first}"}]}
+    assert citations_of(record) == [(myers, f"blocks/{first}"), (gross, f"blocks/{first + 1}")]
+
+
+def test_a_table_of_figures_holds_no_reference():
+    from archiver.citations.verify import citations_of
+    rows = [{"type": "table", "text": "城市\t人口（万）\t面积"},
+            {"type": "table", "text": "上海\t2415\t6340"},
+            {"type": "table", "text": "东京都\t1343\t2106"}]
+    assert citations_of({"blocks": rows}) == []
+
+
 @pytest.mark.parametrize("caption", ["Fig.1", "S1_Table", "Table.2"])
 def test_a_caption_after_a_whole_doi_is_not_its_rest(caption):
     entry = ("[1] Chiang C, et al. The impact of structural variation on human gene "
