@@ -2149,6 +2149,40 @@ def test_a_doi_swapped_for_another_works_is_the_doi_reported_wrong(server, tmp_p
     assert result.fields["doi"].crossref == "10.1371/journal.pone.0000030"
 
 
+@pytest.mark.parametrize(("text", "work_cited"), [
+    # Vancouver's short form, no title: the authors and every number are the other work's
+    ("Weber MA, Ringold PL. PLoS One. 2019;14(5):e0214986. doi:10.1371/journal.pone.0020476",
+     "10.1371/journal.pone.0214986"),
+    ("Boulkedid R, et al. PLoS One. 2011;6(6):e20476. doi:10.1371/journal.pone.0214986",
+     "10.1371/journal.pone.0020476"),
+])
+def test_a_citation_without_a_title_carrying_another_works_doi_is_the_doi_reported_wrong(
+        server, tmp_path, text, work_cited):
+    """Compared with the work the DOI names, every field but the journal was reported wrong
+    (correcting them would have made a right citation of another work)."""
+    result = Verifier(client_for(server.url, tmp_path), parse=parse_reference).verify(text)
+    assert [n for n, c in result.fields.items() if c.match is False] == ["doi"]
+    assert result.fields["doi"].crossref == work_cited
+
+
+def test_one_authors_two_works_swapped_are_the_doi_reported_wrong_when_a_search_finds_it(
+        server, tmp_path):
+    """Two blog posts by the same author, the same year: their DOIs swapped left the author
+    and the year agreeing, and the title was reported wrong (correcting it would have made
+    the citation the other post's). A search finds the post the citation is of: the DOI is
+    what is wrong."""
+    verifier = Verifier(client_for(server.url, tmp_path), parse=parse_reference)
+    result = verifier.verify("Fenner M. Do we need to fix science blogs? Front Matter. 2023. "
+                             "doi:10.53731/ybhah-9jy85")
+    assert [n for n, c in result.fields.items() if c.match is False] == ["doi"]
+    assert result.fields["doi"].crossref == "10.53731/avg2ykg-gdxppcd"
+    # a title no search finds stays the title reported wrong, compared with the DOI's work
+    unknown = verifier.verify("Fenner M. Notes on a quiet autumn of reading. Front Matter. "
+                              "2023. doi:10.53731/ybhah-9jy85")
+    assert [n for n, c in unknown.fields.items() if c.match is False] == ["title"]
+    assert unknown.doi == "10.53731/ybhah-9jy85"
+
+
 def test_a_chinese_citation_carrying_an_english_works_doi_is_the_doi_reported_wrong(
         server, tmp_path):
     """Title and authors in Chinese cannot be compared with Nature Genetics' record; its

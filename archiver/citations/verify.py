@@ -444,9 +444,13 @@ def _named_without_a_title(fields: dict[str, FieldCheck], relaxed: bool = True) 
     return "page" not in disagreeing and {"author", "volume", "issue", "year"} <= agreeing
 
 
-def _another_work(fields: dict[str, FieldCheck], cited: Cited, record: dict[str, Any]) -> bool:
+def _another_work(fields: dict[str, FieldCheck], cited: Cited, record: dict[str, Any]
+                  ) -> bool | None:
     """Whether the record a cited DOI resolves to is another work than the one the citation
-    describes. One error leaves the rest of a citation the work's (a misspelt title word
+    describes; None for perhaps: the title is far from the record's but an author is the
+    same (one author's two blog posts, two papers of a group), or it is under 70 % alike,
+    where a wrong DOI and a wrong title look alike, and a search for the work cited
+    decides. One error leaves the rest of a citation the work's (a misspelt title word
     keeps the title alike, a wrong author list keeps the title and the numbers), so the DOI
     is what is wrong when:
 
@@ -458,13 +462,21 @@ def _another_work(fields: dict[str, FieldCheck], cited: Cited, record: dict[str,
       romaji agrees on them);
     - or title and authors are written in another script than the record's (so not
       compared), and of volume, issue, pages and year two differ and at most one agrees,
-      not the pages (a year alone agrees by chance)."""
+      not the pages (a year alone agrees by chance);
+    - or no title is cited (Vancouver's short form, "Weber MA, Ringold PL. PLoS One.
+      2019;14(5):e0214986."), none of the cited family names is the record's, and its
+      pages and two more of volume, issue and year differ, the volume not agreeing."""
     title, author = fields.get("title"), fields.get("author")
-    if title is None or author is None:
+    if author is None:
         return False
     numbers = {name: fields[name].match for name in ("volume", "issue", "page", "year")
                if name in fields}
     agreeing = {name for name, match in numbers.items() if match is True}
+    if title is None:
+        disagreeing = {name for name, match in numbers.items() if match is False}
+        return author.match is False and "page" in disagreeing and len(disagreeing) >= 3 \
+            and "volume" not in agreeing \
+            and not shares_a_family_name(str(author.cited or ""), record)
     named_by_numbers = len(agreeing) >= 3 or ("page" in agreeing and agreeing & {"volume", "year"})
     if not_compared_for_script(title) and not_compared_for_script(author):
         if not any(mostly_cjk(str(check.cited or "")) for check in (title, author)):
@@ -474,13 +486,16 @@ def _another_work(fields: dict[str, FieldCheck], cited: Cited, record: dict[str,
             return not named_by_numbers
         return len(agreeing) <= 1 and "page" not in agreeing and \
             sum(match is False for match in numbers.values()) >= 2
-    if title.match is not False or author.match is not False:
-        return False
-    if named_by_numbers:
+    if title.match is not False or named_by_numbers:
         return False
     alike = max((fuzz.token_set_ratio(squash(cited.title or ""), squash(v))
                  for v in title_variants(record)), default=0)
-    return alike < 50 and not shares_a_family_name(str(author.cited or ""), record)
+    if alike >= 70:  # a word or two off: the title is what is wrong
+        return False
+    if alike < 50 and author.match is False and \
+            not shares_a_family_name(str(author.cited or ""), record):
+        return True
+    return None  # (two titles of one field share its words: "science" in 56 % alike ones)
 
 
 def _work_named(record: dict[str, Any]) -> str:
@@ -582,17 +597,24 @@ class Verifier:
         record = outcome.message
         cited = self._read(text, record)
         fields = compare_fields(cited, text, record)
-        if _another_work(fields, cited, record):
+        compared = CitationResult(text, doi, _status(fields), fields, _summary(fields),
+                                  _evidence(outcome, record), location=location)
+        verdict = _another_work(fields, cited, record)
+        if verdict is None:  # perhaps: it is, if a search finds the work the citation is of
+            return self._wrong_doi(text, doi, location, outcome, cache_only, compared)
+        if verdict:
             return self._wrong_doi(text, doi, location, outcome, cache_only)
-        return CitationResult(text, doi, _status(fields), fields, _summary(fields),
-                              _evidence(outcome, record), location=location)
+        return compared
 
     def _wrong_doi(self, text: str, doi: str, location: str | None, outcome: Outcome,
-                   cache_only: bool) -> CitationResult | None:
+                   cache_only: bool, unless_unfound: CitationResult | None = None
+                   ) -> CitationResult | None:
         """A citation whose DOI names another work: the DOI is reported wrong, not every
         field the other work does not share (a reader would correct the right ones). The
         work the citation describes is looked for as a citation without a DOI is; when it
-        is found, its DOI is given and the other fields are compared with it."""
+        is found, its DOI is given and the other fields are compared with it.
+        ``unless_unfound``: the DOI is wrong only if the search finds another work the
+        citation is of; if not, this result (the citation compared with the DOI's work)."""
         record = outcome.message or {}
         body, _ = strip_doi_and_urls(text)
         searched = self.client.cached_search(body) if cache_only else self.client.search(body)
@@ -601,7 +623,10 @@ class Verifier:
         reason = f"the DOI names another work, {_work_named(record)}"
         if searched.status == "found" and searched.message is not None:
             found = self._by_search(body, location, searched)
-            accepted = [c["doi"] for c in found.candidates if c.get("accepted")]
+            accepted = [c["doi"] for c in found.candidates
+                        if c.get("accepted") and str(c["doi"]).lower() != doi.lower()]
+            if unless_unfound is not None and not accepted:
+                return unless_unfound
             if accepted:
                 fields = {"doi": FieldCheck(doi, accepted[0], False,
                                             f"{reason}; the work cited is {accepted[0]}"),
@@ -609,6 +634,8 @@ class Verifier:
                 return CitationResult(text, doi, "mismatch", fields, _summary(fields),
                                       found.evidence, found.candidates, location)
             reason += "; a search found no work that agrees with the citation"
+        elif unless_unfound is not None:
+            return unless_unfound
         else:
             reason += f"; the work cited could not be looked for ({searched.reason})"
         fields = {"doi": FieldCheck(doi, record.get("DOI"), False, reason)}
