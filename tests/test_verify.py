@@ -2183,6 +2183,23 @@ def test_one_authors_two_works_swapped_are_the_doi_reported_wrong_when_a_search_
     assert unknown.doi == "10.53731/ybhah-9jy85"
 
 
+ISVC = ("Chen L, Panin G, Knoll A. Human body orientation estimation in multiview scenarios. "
+        "In: Bebis G, et al. (eds) Advances in Visual Computing. ISVC 2012. Lecture Notes in "
+        "Computer Science, vol 7432. Springer, Berlin, Heidelberg; {year}. pp. 499–508. "
+        "doi:10.1007/978-3-642-33191-6_49")
+
+
+@pytest.mark.parametrize(("year", "wrong"), [(2012, []), (2014, ["year"]), (2013, ["year"])])
+def test_the_year_in_a_meetings_name_is_not_the_year_the_citation_gives(
+        server, tmp_path, year, wrong):
+    """"ISVC 2012" is the meeting's name; the year the citation gives is the imprint's.
+    Read first, the meeting's year (Crossref's) passed a wrong one."""
+    result = Verifier(client_for(server.url, tmp_path), parse=parse_reference).verify(
+        ISVC.format(year=year))
+    assert [n for n, c in result.fields.items() if c.match is False] == wrong
+    assert result.fields["year"].cited == str(year)
+
+
 def test_a_chinese_citation_carrying_an_english_works_doi_is_the_doi_reported_wrong(
         server, tmp_path):
     """Title and authors in Chinese cannot be compared with Nature Genetics' record; its

@@ -792,6 +792,9 @@ def _bracketed_year(numbers: str, crossref_years: set[str], crossref_issue: str
     return None
 
 
+_MEETING = re.compile(r"\b[A-Z]{2,8}\s?$")  # an acronym just before a year: "ISVC 2012"
+
+
 def _read_numbers(cited: Cited, numbers: str, book: bool = False,
                   crossref_years: set[str] | None = None, crossref_issue: str = "") -> None:
     """Volume, issue, pages and (unless the author-date head gave it) the year, from what
@@ -853,8 +856,13 @@ def _read_numbers(cited: Cited, numbers: str, book: bool = False,
             cited.volume = after_year.group(1)  # GB/T "Journal, 2019, 10."
     if not cited.year:
         taken = [v for v in (cited.volume, cited.issue) if v]
-        years = [m.group(1) for m in _YEAR.finditer(text)
+        found = [m for m in _YEAR.finditer(text)
                  if m.group(1) not in taken or text.count(m.group(1)) > taken.count(m.group(1))]
+        # a meeting's year is its name's ("ISVC 2012. Lecture Notes …; 2014."): the year
+        # the book came out is another printed beside it
+        years = [m.group(1) for m in found
+                 if not _MEETING.search(text, max(0, m.start() - 12), m.start())] or \
+            [m.group(1) for m in found]
         if years:
             cited.year = years[0]
     pages = _PP.search(text) or _PAGES_ZH.search(text) or article

@@ -1240,6 +1240,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _year_printed_as_an_issue(item, text)
     _volume_dot_issue(item, text)
     _acronym_year(item, text)
+    _meetings_year_read_as_the_year(item, text)
     _article_number(item, text)
     _volume_alone_after_the_year(item, text)
     _gbt_year_read_as_volume(item, text)
@@ -1625,6 +1626,29 @@ def _acronym_year(item: dict[str, Any], text: str) -> None:
     item["container-title"] = match.group(0)  # not the acronym the title has ("… the WWW")
     if item.get("volume") == match.group(1):
         del item["volume"]
+
+
+# a meeting's name with its year ("ISVC 2012", "ECCV 2014"); and a year standing alone after
+# the imprint's place or publisher, or in brackets: the year the book came out
+_MEETING_YEAR = r"\b[A-Z]{{2,8}}\s?{year}\b"
+_YEAR_ALONE = re.compile(r"(?:[;,]\s*|\(\s*)((?:1[5-9]|20)\d\d)(?=\s*[).;,]|\s*$)")
+
+
+def _meetings_year_read_as_the_year(item: dict[str, Any], text: str) -> None:
+    """The year of a meeting's name, taken for the year where the imprint gives another:
+    "… Advances in Visual Computing. ISVC 2012. Lecture Notes in Computer Science, vol
+    7432. Springer, Berlin, Heidelberg; 2014. pp. 499–508." came out in 2014."""
+    year = _issued_year(item)
+    if not year:
+        return
+    meeting = re.search(_MEETING_YEAR.format(year=year), text)
+    first = re.search(rf"(?<!\d){year}(?!\d)", text)
+    if meeting is None or first is None or first.start() < meeting.start():
+        return  # the year printed before the meeting's name is the year
+    later = [int(found.group(1)) for found in _YEAR_ALONE.finditer(text, meeting.end())
+             if int(found.group(1)) != year]
+    if len(later) == 1:
+        item["issued"] = {"date-parts": [[later[0]]]}
 
 
 # the rest of a book's title, then its imprint in brackets (a note's form, Chicago 14.100):

@@ -1927,6 +1927,19 @@ def test_a_four_digit_page_before_the_bracketed_year_is_the_page(text, page, yea
     assert (item["page"], item["issued"]["date-parts"][0][0]) == (page, year)
 
 
+@pytest.mark.parametrize(("text", "year"), [
+    ("Chen L, Panin G, Knoll A. Human body orientation estimation in multiview scenarios. In: "
+     "Bebis G, et al. (eds) Advances in Visual Computing. ISVC 2012. Lecture Notes in Computer "
+     "Science, vol 7432. Springer, Berlin, Heidelberg; 2014. pp. 499–508.", 2014),
+    # the year before the meeting's name is the year
+    ("Chen L, Panin G, Knoll A (2012) Human body orientation estimation in multiview "
+     "scenarios. In: Bebis G, et al. (eds) Advances in Visual Computing. ISVC 2012. Lecture "
+     "Notes in Computer Science, vol 7432. Springer, Berlin, Heidelberg, pp 499–508", 2012),
+])
+def test_a_meetings_year_is_not_the_year_when_the_imprint_gives_another(text, year):
+    assert parse_reference(text)["issued"]["date-parts"][0][0] == year
+
+
 def test_a_titles_part_number_between_it_and_the_journal_is_the_titles():
     item = parse_reference(
         "Hamilton, W. D. (1964). The genetical evolution of social behaviour. I. Journal of "
