@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Mapping
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, unquote_to_bytes, urljoin, urlsplit
+from urllib.parse import unquote, unquote_to_bytes, urlsplit
 
 import requests
 import requests.adapters
@@ -37,6 +37,7 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from archiver.config import Config, post_folders
 from archiver.model import CUT_SHORT, Asset, ImageRef
+from archiver.urls import joined_url, split_url
 
 # Pillow names the buffer it read ("<_io.BytesIO object at 0x7f…>"): an address that
 # changes from run to run has no place in a record
@@ -255,7 +256,10 @@ _WINDOWS_DRIVE = re.compile(r"[A-Za-z]:[\\/]")  # C:\… names a disk of another
 
 def _candidates(ref: str, base_dir: Path, config: Config) -> list[Path]:
     if ref.startswith("file://"):  # the file itself (within the allowed folders), else as
-        ref = urlsplit(ref).path  # a site-absolute path, the way a site's export means it
+        parts = split_url(ref)  # a site-absolute path, the way a site's export means it
+        if parts is None:
+            return []  # no address: nothing on disk it names
+        ref = parts.path
         return list(dict.fromkeys([Path(ref), *_candidates(ref, base_dir, config)]))
     if ref.startswith("/"):
         rel = ref.lstrip("/")
@@ -568,7 +572,7 @@ def _fetch_redirects(url: str, config: Config, session: requests.Session,
                              allow_redirects=False,
                              headers={"User-Agent": config.user_agent}) as resp:
                 if resp.is_redirect and resp.headers.get("location"):
-                    current = urljoin(current, resp.headers["location"])
+                    current = joined_url(current, resp.headers["location"])
                     continue
                 if resp.status_code != 200:
                     return missing(f"HTTP {resp.status_code} from {parts.hostname}")
@@ -687,7 +691,7 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
         browser that saved it did (``../images/1.jpg``)."""
         if not table or reference.startswith("data:"):
             return None
-        for candidate in (reference, urljoin(base_url, reference) if base_url else None):
+        for candidate in (reference, joined_url(base_url, reference) if base_url else None):
             if candidate:
                 key = resource_key(candidate)
                 for found in (key, lazy_loaded_key(key)):
@@ -731,7 +735,7 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
                     session = requests.Session()
                 asset = fetch(url, config, session)
         elif not local_files:
-            url = urljoin(base_url, original) if base_url else original
+            url = joined_url(base_url, original) if base_url else original
             if url.startswith(("http://", "https://")) and config.fetch:
                 if session is None:
                     session = requests.Session()

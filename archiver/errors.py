@@ -81,6 +81,12 @@ class MalformedInput(InputError):
     """A reader recognised the file but its content is broken."""
 
 
+class ReadingBug(ArchiverError):
+    """Reading one input hit a bug in archiver (an exception no reader meant to raise, or a
+    record its schema refuses): that input fails, the others are still ingested, and the run
+    ends with exit 70. The exception is its ``__cause__``, for ``--traceback``."""
+
+
 class SchemaError(ArchiverError):
     """A record failed JSON Schema validation: a bug in archiver, never written to the archive."""
 

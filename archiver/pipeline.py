@@ -68,6 +68,8 @@ from archiver.errors import (
     DamagedObject,
     InputError,
     MalformedInput,
+    ReadingBug,
+    SchemaError,
     UnsupportedFormat,
     UsageError,
 )
@@ -855,7 +857,24 @@ class _Run:
     def _prepared(self, path: Path, data: bytes,
                   extraction: Future[list[Extracted]] | None) -> list[Prepared]:
         """Every post of the file read as ``data``, prepared: extracted by a worker process
-        if one was started on it (filed, keyed and built here, in turn), else here."""
+        if one was started on it (filed, keyed and built here, in turn), else here. A bug
+        met reading it fails this file alone (:class:`~archiver.errors.ReadingBug`): a page
+        that trips one must not keep the inputs after it out of the archive."""
+        try:
+            return self._prepared_or_raised(path, data, extraction)
+        except (ArchiverError, MemoryError) as exc:
+            if not isinstance(exc, (SchemaError, MemoryError)):
+                raise
+            bug: BaseException = exc
+        except Exception as exc:
+            bug = exc
+        raise ReadingBug(f"an internal error while reading it ({type(bug).__name__}: {bug})",
+                         path=path, hint="a bug in archiver: the other inputs are ingested; "
+                                         "re-run with --traceback and report the output"
+                         ) from bug
+
+    def _prepared_or_raised(self, path: Path, data: bytes,
+                            extraction: Future[list[Extracted]] | None) -> list[Prepared]:
         if extraction is not None:
             try:
                 extracted = _waited_for(extraction)
@@ -1141,7 +1160,7 @@ def _ingest_paths(paths: Iterable[Path], config: Config,
                 except UnsupportedFormat as exc:
                     run.failed(IngestResult(source=shown(path), status="failed" if named
                                             else "skipped", error=exc))
-                except InputError as exc:
+                except (InputError, ReadingBug) as exc:
                     run.failed(IngestResult(source=shown(path), status="failed", error=exc))
             for result in folders_before(len(files)):
                 run.failed(result)
@@ -1212,7 +1231,7 @@ def _unreadable(path: Path) -> InputError | None:
         readers.read_all(path)
     except InputError as exc:
         return exc
-    except OSError:
+    except Exception:  # (OSError, or a bug met reading it: ReadingBug)
         return None  # the ingest, reading it, says why
     return None
 

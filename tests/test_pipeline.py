@@ -592,10 +592,32 @@ def test_a_group_is_cut_at_its_limit_inside_a_file_too(config, tmp_path, monkeyp
     assert len(results) == 2 and [len(g) for g in groups] == [1, 1]
 
 
-def test_an_unexpected_error_commits_and_reports_what_was_gathered_first(config, tmp_path,
-                                                                        monkeypatch):
+def test_an_unexpected_error_storing_commits_and_reports_what_was_gathered_first(
+        config, tmp_path, monkeypatch):
     import archiver.pipeline as pipeline
-    from archiver.errors import SchemaError
+    folder = tmp_path / "posts"
+    shutil.copytree(WECHAT / "markdown", folder)
+    files = sorted(folder.glob("*.md"))
+    real = pipeline._Run._store
+
+    def fails_on_the_fifth(self, entry, number):
+        if entry.path == files[4]:
+            raise RuntimeError("a bug (a test's fault)")
+        return real(self, entry, number)
+    monkeypatch.setattr(pipeline._Run, "_store", fails_on_the_fifth)
+    reported = []
+    with pytest.raises(RuntimeError):
+        ingest_paths([folder], config, on_result=reported.append)
+    assert [r.source for r in reported] == [str(p) for p in files[:4]]
+    stored = {r.object_id for r in reported if r.status in ("added", "updated")}
+    assert stored == set(Archive.open(config.archive).object_ids())
+
+
+def test_a_record_its_schema_refuses_fails_its_file_alone(config, tmp_path, monkeypatch):
+    """A bug met preparing one post (here a record the schema refuses) fails that file, as
+    a bug (exit 70); the files after it are still ingested (tests/test_hostile_inputs.py)."""
+    import archiver.pipeline as pipeline
+    from archiver.errors import ReadingBug, SchemaError
     folder = tmp_path / "posts"
     shutil.copytree(WECHAT / "markdown", folder)
     files = sorted(folder.glob("*.md"))
@@ -606,12 +628,13 @@ def test_an_unexpected_error_commits_and_reports_what_was_gathered_first(config,
             raise SchemaError("a bug (a test's fault)")
         return real(path, *args, **kwargs)
     monkeypatch.setattr(pipeline, "prepare_all", fails_on_the_fifth)
-    reported = []
-    with pytest.raises(SchemaError):
-        ingest_paths([folder], config, on_result=reported.append)
-    assert [r.source for r in reported] == [str(p) for p in files[:4]]
-    stored = {r.object_id for r in reported if r.status in ("added", "updated")}
-    assert stored == set(Archive.open(config.archive).object_ids())
+    results = ingest_paths([folder], config)
+    failed = [r for r in results if r.status == "failed"]
+    assert [r.source for r in failed] == [str(files[4])]
+    assert isinstance(failed[0].error, ReadingBug)
+    assert isinstance(failed[0].error.__cause__, SchemaError)
+    assert {str(p) for p in files} - {str(files[4])} <= {
+        r.source for r in results if r.status in ("added", "updated", "unchanged")}
 
 
 def _fail_the_second_call(monkeypatch, owner, name: str, error: Exception) -> None:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import html
 import re
-from urllib.parse import parse_qs, quote, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote
 
 from archiver.model import RawPost, Sourced
+from archiver.urls import split_url
 
 _TOKEN_CHARS = r"[A-Za-z0-9_\-]"  # of the token of a short address, /s/<token>
 _S_TOKEN = re.compile(rf"^/s/({_TOKEN_CHARS}{{10,}})$")
@@ -40,7 +41,9 @@ def canonical_url(url: str) -> str | None:
             url = "https://" + url
         else:
             return None
-    parts = urlsplit(url)
+    parts = split_url(url)
+    if parts is None:
+        return None  # no address
     if parts.hostname != "mp.weixin.qq.com":
         return url
     token = _S_TOKEN.match(parts.path)
@@ -62,10 +65,8 @@ def canonical_url(url: str) -> str | None:
 
 def url_identity(url: str | None) -> dict[str, str]:
     """biz/mid/idx or the /s/ token that a WeChat URL carries."""
-    if not url:
-        return {}
-    parts = urlsplit(url)
-    if parts.hostname != "mp.weixin.qq.com":
+    parts = split_url(url) if url else None
+    if parts is None or parts.hostname != "mp.weixin.qq.com":
         return {}
     token = _S_TOKEN.match(parts.path)
     if token:
@@ -150,7 +151,9 @@ def named_by(url: str | None) -> str | None:
 
 def unnamed_because(url: str | None) -> str:
     """What keeps an address from naming a post (:func:`named_by` gives None for it)."""
-    parts = urlsplit(url or "")
+    parts = split_url(url or "")
+    if parts is None:
+        return "it is no address one can follow (a bracket in its host)"
     if parts.hostname != "mp.weixin.qq.com":
         return f"it is not on mp.weixin.qq.com but on {parts.hostname or 'no host'}"
     if parts.path.startswith("/s/"):

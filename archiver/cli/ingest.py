@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import traceback
 from collections.abc import Iterable
 from contextlib import nullcontext
 from pathlib import Path
@@ -35,6 +36,7 @@ from archiver.cli.base import (
 from archiver.errors import (
     ExitCode,
     OutputError,
+    ReadingBug,
     UsageError,
     worst,
 )
@@ -276,6 +278,11 @@ def ingest(
                     err.print(f"  skipped {printable(result.source)}: "
                               f"{printable(result.error.message)}", markup=False)
             elif result.error is not None:
+                if show_traceback and isinstance(result.error, ReadingBug) and \
+                        result.error.__cause__ is not None:
+                    cause = result.error.__cause__
+                    err.print("".join(traceback.format_exception(cause)).rstrip(),
+                              markup=False, highlight=False)
                 fail(result.error)
             progress.update(task, advance=0 if result.source in counted else 1,
                             description=_bar_label(Path(result.source).name, err.width))

@@ -319,7 +319,10 @@ def beijing_date(published: str | None) -> str | None:
         return published[:10]
     if moment.tzinfo is None:  # a date alone, or a time with no offset: as saved
         return published[:10]
-    return moment.astimezone(BEIJING).date().isoformat()
+    try:
+        return moment.astimezone(BEIJING).date().isoformat()
+    except OverflowError:  # 9999-12-31T23:59Z is in the year 10000 in Beijing
+        return published[:10]
 
 
 def post_work(record: dict[str, Any], provenance: dict[str, Any] | None) -> Work:

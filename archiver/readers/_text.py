@@ -20,6 +20,7 @@ from archiver.errors import MalformedInput
 from archiver.textfiles import byte_order_mark
 
 SHANGHAI = timezone(timedelta(hours=8), "Asia/Shanghai")
+_A_DAY = timedelta(hours=24)  # a UTC offset is less (Python's timezone refuses it)
 
 _CHARSET_RE = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _META_REACH = 1024  # how far before its charset a <meta> tag may open
@@ -231,7 +232,10 @@ def unix_to_iso(seconds: str | int) -> str | None:
         return None
     if value <= 0:
         return None
-    return datetime.fromtimestamp(value, SHANGHAI).isoformat()
+    try:  # a page's number past the year 9999 (or the platform's time_t) is no time
+        return datetime.fromtimestamp(value, SHANGHAI).isoformat()
+    except (OverflowError, OSError, ValueError):
+        return None
 
 
 _DATE_RE = re.compile(
@@ -395,6 +399,8 @@ def _at(y: int, mo: int, d: int, hh: int, mm: int, ss: int, tz: str | None,
     sign = 1 if tz[0] == "+" else -1
     digits = tz[1:].replace(":", "")
     offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+    if offset >= _A_DAY:
+        return None, False  # "+99:00": no offset there is
     return naive.replace(tzinfo=timezone(sign * offset)).isoformat(), True
 
 
@@ -474,6 +480,8 @@ def _rfc2822(match: re.Match[str]) -> tuple[str | None, bool]:
     if tz in ("UT", "UTC", "GMT", "Z"):
         return naive.replace(tzinfo=UTC).isoformat(), True
     offset = timedelta(hours=int(tz[1:3]), minutes=int(tz[3:]))
+    if offset >= _A_DAY:
+        return None, False  # "+9999": no offset there is
     return naive.replace(tzinfo=timezone(offset if tz[0] == "+" else -offset)).isoformat(), True
 
 

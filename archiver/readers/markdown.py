@@ -28,7 +28,6 @@ import re
 import tomllib
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import yaml
 from markdown_it import MarkdownIt
@@ -41,6 +40,7 @@ from archiver.readers import _md_links, _stray_stars, _wiki_embeds
 from archiver.readers._cjk_emphasis import CjkFriendlyInline, LimitedInline
 from archiver.readers._paths import title_from_path
 from archiver.readers._text import decode, parse_date, why_not_a_date
+from archiver.urls import split_url
 
 FORMAT = "markdown"
 
@@ -115,7 +115,8 @@ def _first_heading(body: str) -> re.Match[str] | None:
 def _names_the_post(url: str, known: Sourced | None) -> bool:
     """Whether a trailing 原文链接 link is the post's address: a WeChat one, or the one its
     front matter gives. One to anything else names the paper the post is about."""
-    host = (urlsplit(url).hostname or "").lower()
+    parts = split_url(url)
+    host = (parts.hostname or "").lower() if parts is not None else ""
     return host == "weixin.qq.com" or host.endswith(".weixin.qq.com") or (
         known is not None and known.value == url)
 
@@ -218,6 +219,9 @@ def _toml_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
         said = re.sub(r"\(at line (\d+)", lambda m: f"(at line {int(m.group(1)) + 1}",
                       str(exc))
         raise MalformedInput(f"front matter is not valid TOML: {said}", path=path) from None
+    except ValueError:  # (an integer of thousands of digits, which Python will not read)
+        raise MalformedInput("front matter holds a number too long to read (over 4,300 "
+                             "digits)", path=path) from None
     return meta, text[match.end():]
 
 
@@ -231,6 +235,9 @@ def _json_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
     except RecursionError:  # arrays nested thousands deep: no front matter's shape
         raise MalformedInput("front matter opened by '{' on line 1 nests too deep to read",
                              path=path) from None
+    except ValueError:  # (an integer of thousands of digits, which Python will not read)
+        raise MalformedInput("front matter opened by '{' on line 1 holds a number too long to "
+                             "read (over 4,300 digits)", path=path) from None
     if not isinstance(meta, dict):  # the pattern saw an object open; kept for the type
         raise MalformedInput("front matter is not a mapping of keys to values", path=path)
     return meta, text[end:].lstrip(" \t").removeprefix("\n")

@@ -40,7 +40,6 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import IO
-from urllib.parse import urljoin
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import ChunkedDataReader, DecompressingBufferedReader
@@ -52,6 +51,7 @@ from archiver.errors import MalformedInput
 from archiver.model import CUT_SHORT, RawPost, Sourced
 from archiver.readers import _content_coding as content_coding
 from archiver.readers import wechat_html
+from archiver.urls import joined_url
 
 FORMAT = "warc"
 MAX_PAYLOAD_BYTES = 256 << 20  # one page or image, expanded: no saved post comes near
@@ -453,7 +453,8 @@ def _records(path: Path, name: str, stream: IO[bytes], kept: list[int],
                                       f"after the last whole one (an interrupted download or "
                                       f"crawl?)"))
     except (ArchiveLoadFailed, ValueError, OSError, EOFError, zlib.error,
-            zipfile.BadZipFile) as exc:
+            zipfile.BadZipFile, OverflowError) as exc:  # OverflowError: a Content-Length of
+        # twenty digits, which warcio reads as a length no read can take
         raise MalformedInput(f"not a readable WARC ({name}): {exc}", path=path) from None
     finally:
         logging.getLogger("warcio").removeHandler(logged)
@@ -592,7 +593,7 @@ def _follow_redirects(records: list[dict], resources: dict[str, bytes]) -> None:
         location = (record.get("location") or "").strip()
         if record["type"] == "response" and location and record["uri"] and \
                 str(record["status"] or "").startswith("3"):
-            redirects.setdefault(record["uri"], urljoin(record["uri"], location).split("#")[0])
+            redirects.setdefault(record["uri"], joined_url(record["uri"], location).split("#")[0])
     for uri in redirects:
         target, hops = uri, 0
         while target in redirects and hops < 10:
@@ -623,7 +624,8 @@ def _captured_as_no_file(records: list[dict], resources: dict[str, bytes],
         if _served(record) and not record["payload"]:
             resources[uri] = b""
         elif status.startswith("3") and location:
-            why[uri] = f"redirected to {urljoin(uri, location)}, which is not in {record['warc']}"
+            why[uri] = (f"redirected to {joined_url(uri, location)}, which is not in "
+                        f"{record['warc']}")
         elif status and not _served(record):
             why[uri] = f"captured as HTTP {status} in {record['warc']}"
     return why

@@ -361,7 +361,9 @@ def _singlefile_comment(data: bytes) -> tuple[str, datetime] | None:
     match = _SINGLEFILE.search(head)
     if match is None or match.group(2).decode() not in _MONTHS:
         return None
-    url, month, day, year, hh, mm, ss, off_h, off_m = (g.decode() for g in match.groups())
+    # (the page's own bytes: a byte that is no UTF-8 in the address is shown replaced)
+    url, month, day, year, hh, mm, ss, off_h, off_m = (g.decode("utf-8", "replace")
+                                                       for g in match.groups())
     sign = -1 if off_h.startswith("-") else 1
     offset = timedelta(hours=abs(int(off_h)), minutes=int(off_m)) * sign
     try:

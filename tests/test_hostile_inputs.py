@@ -1,0 +1,184 @@
+"""Specification: inputs whose flaws once stopped a whole run with an internal error (exit 70)
+are read, or refused as bad input (exit 4) naming the file, and the inputs after them are
+still ingested. Each is a real corpus post with one flaw put in; the flaws are those an
+adversarial trial of the tool found.
+
+A flaw no rule foresees still fails its own file only: the bug is said, naming the file, the
+other inputs are archived, and the run ends with exit 70 (:class:`ReadingBug`).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+
+from archiver.errors import ExitCode, MalformedInput, ReadingBug, worst
+from archiver.export.works import beijing_date
+from archiver.pipeline import ingest_paths
+from archiver.readers import read, read_all
+from archiver.readers._text import parse_date, unix_to_iso
+from archiver.urls import joined_url, split_url
+
+from conftest import FIXTURES, WECHAT
+
+SEED = WECHAT / "markdown" / "guozhengxueren-464-kazakhstan.md"
+PAGE = WECHAT / "html" / "wechat-article-exporter__普通图文-04.html"
+
+
+def flawed_seed(tmp_path, old: str, new: str, name: str = "post.md"):
+    """The seed post (Markdown export) with ``old`` replaced by ``new``."""
+    text = SEED.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / name
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def flawed_page(tmp_path, old: bytes, new: bytes, name: str = "post.html"):
+    data = PAGE.read_bytes()
+    assert old in data
+    path = tmp_path / name
+    path.write_bytes(data.replace(old, new, 1))
+    return path
+
+
+# -- dates and times out of any calendar ----------------------------------------------------
+
+@pytest.mark.parametrize("seconds", ["99999999999999999999", "253402300800"])
+def test_a_unix_time_past_the_year_9999_is_no_time(tmp_path, seconds):
+    assert unix_to_iso(seconds) is None
+    page = flawed_page(tmp_path, b'var ct = "1762243169"', f'var ct = "{seconds}"'.encode())
+    post = read(page)
+    assert post.fields.get("title") is not None  # read, without that time
+
+
+@pytest.mark.parametrize("written", ["9999-12-31T23:59:59Z", "0001-01-01T00:00:00+14:00"])
+def test_a_date_at_the_calendars_edge_is_kept_as_written_in_a_key_and_beijing_date(written):
+    """Beijing's day of 9999-12-31 23:59 UTC is in the year 10000: no date Python holds."""
+    assert beijing_date(written) == written[:10]
+
+
+@pytest.mark.parametrize("written", ["2020-08-04 18:00:00 +99:00",
+                                     "Tue, 04 Aug 2020 18:00:00 +9999"])
+def test_an_offset_of_a_day_or_more_is_no_date(written):
+    assert parse_date(written)[0] is None
+
+
+def test_a_front_matter_date_at_the_calendars_edge_is_ingested(tmp_path, config):
+    post = flawed_seed(tmp_path, "date: 2020-08-04 18:00:00", "date: 9999-12-31T23:59:59Z")
+    [result] = ingest_paths([post], config)
+    assert result.status == "added", result.error
+
+
+# -- addresses no one can follow --------------------------------------------------------------
+
+@pytest.mark.parametrize("url", ["https://[::1", "https://[mp.weixin.qq.com]/s/abc"])
+def test_an_address_urllib_refuses_is_no_address(url):
+    assert split_url(url) is None
+    assert joined_url(url, "images/1.jpg") == "images/1.jpg"
+
+
+@pytest.mark.parametrize("url", ["https://[::1", "https://[mp.weixin.qq.com]/s/abc"])
+def test_a_post_whose_address_is_broken_is_ingested_without_it(tmp_path, config, url):
+    post = flawed_seed(tmp_path, "date: 2020-08-04 18:00:00",
+                       f'date: 2020-08-04 18:00:00\nurl: "{url}"')
+    [result] = ingest_paths([post], config)
+    assert result.status == "added", result.error
+    [unflawed] = ingest_paths([SEED], config)  # no address: its record is the unflawed one's
+    assert (unflawed.object_id, unflawed.status) == (result.object_id, "unchanged")
+
+
+# -- numbers and lengths no reader can take ---------------------------------------------------
+
+def test_a_number_of_thousands_of_digits_in_json_front_matter_is_bad_input(tmp_path):
+    path = tmp_path / "post.md"
+    path.write_text('{"title": "T", "n": ' + "9" * 5000 + "}\n\n正文。\n", encoding="utf-8")
+    with pytest.raises(MalformedInput, match="a number too long to read"):
+        read(path)
+
+
+def test_a_number_of_thousands_of_digits_in_toml_front_matter_is_bad_input(tmp_path):
+    path = tmp_path / "post.md"
+    path.write_text('+++\ntitle = "T"\nn = ' + "9" * 5000 + "\n+++\n\n正文。\n",
+                    encoding="utf-8")
+    with pytest.raises(MalformedInput, match="a number too long to read"):
+        read(path)
+
+
+def test_a_warc_record_whose_length_no_read_can_take_is_bad_input(tmp_path):
+    """Converted from a real page (tests/fixtures/containers), its Content-Length made one
+    of twenty digits."""
+    warc = next(p for p in sorted((FIXTURES / "containers").glob("*.warc")))
+    data = warc.read_bytes()
+    at = data.index(b"Content-Length: ", data.index(b"WARC-Type: response"))
+    end = data.index(b"\r\n", at)
+    path = tmp_path / "post.warc"
+    path.write_bytes(data[:at] + b"Content-Length: 99999999999999999999" + data[end:])
+    with pytest.raises(MalformedInput, match="not a readable WARC"):
+        read_all(path)
+    gz = tmp_path / "post.warc.gz"
+    gz.write_bytes(gzip.compress(path.read_bytes()))
+    with pytest.raises(MalformedInput):
+        read_all(gz)
+
+
+def test_a_singlefile_comment_with_a_byte_that_is_no_utf8_is_not_a_crash(tmp_path):
+    comment = (b"<!--\n Page saved with SingleFile \n url: https://mp.weixin.qq.com/s/ab\xcf1 \n"
+               b" saved date: Tue Aug 04 2020 18:00:00 GMT+0800 (China Standard Time)\n-->")
+    path = tmp_path / "post.html"
+    path.write_bytes(comment + PAGE.read_bytes())
+    try:
+        read(path)
+    except MalformedInput as exc:  # the page is no UTF-8 as a whole: said so
+        assert "utf-8" in exc.message
+
+
+# -- a bug met reading one input fails that input alone ---------------------------------------
+
+def test_a_bug_met_reading_one_file_fails_it_alone_and_the_run_goes_on(tmp_path, config,
+                                                                       monkeypatch):
+    """Another input, read after it, is archived; the bug is said naming the file, and its
+    exit code is 70 (a bug), not 4 (the input is not known to be at fault)."""
+    from archiver.readers import wechat_html
+
+    def a_bug(*args, **kwargs):
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(wechat_html, "read_page", a_bug)
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "a.html").write_bytes(PAGE.read_bytes())
+    (folder / "b.md").write_bytes(SEED.read_bytes())
+    results = ingest_paths([folder], config)
+    assert [r.status for r in results] == ["failed", "added"]
+    error = results[0].error
+    assert isinstance(error, ReadingBug) and error.path.endswith("a.html")
+    assert "an internal error while reading it (ZeroDivisionError: a bug)" in error.message
+    assert isinstance(error.__cause__, ZeroDivisionError)
+    assert worst([r.error.exit_code for r in results if r.error]) == ExitCode.INTERNAL
+
+
+def test_the_cli_says_the_bug_with_its_traceback_when_asked(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from archiver.cli import app
+    from archiver.readers import wechat_html
+
+    def a_bug(*args, **kwargs):
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(wechat_html, "read_page", a_bug)
+    page = tmp_path / "a.html"
+    page.write_bytes(PAGE.read_bytes())
+    args = ["ingest", str(page), str(SEED), "--archive", str(tmp_path / "archive"),
+            "--no-fetch", "--json"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == ExitCode.INTERNAL
+    assert [json.loads(line)["status"] for line in result.stdout.splitlines()] == [
+        "failed", "added"]
+    assert "a.html: an internal error while reading it" in result.stderr
+    assert "Traceback" not in result.stderr
+    traced = CliRunner().invoke(app, [*args, "--traceback"])
+    assert "ZeroDivisionError: a bug" in traced.stderr and "Traceback" in traced.stderr
