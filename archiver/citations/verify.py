@@ -836,6 +836,9 @@ def _bind_linked(record: dict[str, Any], out: list[tuple[str, str | None]],
     The DOIs bound are returned; ``out`` is changed in place."""
     linked: dict[str, list[str]] = {}
     blocks = record.get("blocks") or []
+    # each place's text read once, and its DOIs found once: a block may hold 100,000 of
+    # them, and a search of its text for each took minutes
+    read: dict[str, tuple[set[str], str]] = {}
     for citation in record.get("citations") or []:
         doi, place = citation.get("doi"), citation.get("location") or ""
         if not doi or doi in covered or not (match := _PLACE.fullmatch(place)):
@@ -843,7 +846,10 @@ def _bind_linked(record: dict[str, Any], out: list[tuple[str, str | None]],
         text = _text_at(blocks, int(match.group(1)), match.group(2))
         if text is None or (match.group(2) is None and "\n" in text):
             continue  # a paragraph of several lines: whose link it is, is not known
-        if doi.lower() not in "".join(text.lower().split()):
+        if place not in read:
+            read[place] = (set(find_dois([text])), "".join(text.lower().split()))
+        in_text, squashed = read[place]
+        if doi not in in_text and doi.lower() not in squashed:
             linked.setdefault(place, []).append(doi)  # in no text there: a link's target
     bound: list[str] = []
     for place, dois in linked.items():
