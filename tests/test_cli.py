@@ -336,6 +336,8 @@ def test_an_address_of_no_archived_post_or_of_no_article_is_said_so(runner, arch
             ("https://mp.weixin.qq.com/s?__biz=MzI2NTE1NDc3NA==&mid=2650512939",
              "it gives no idx"),
             ("https://mp.weixin.qq.com/s/PrefixTok", "its token 'PrefixTok' is too short"),
+            ("https://mp.weixin.qq.com/s?__biz=a%0Ab&mid=1&idx=1",
+             "its __biz is not one WeChat writes"),
             ("https://mp.weixin.qq.com/mp/appmsg/show?__biz=x&appmsgid=1&itemidx=1",
              "its path /mp/appmsg/show is no article's")]:
         other = run(runner, "show", address, "--archive", archive_dir)
@@ -343,7 +345,7 @@ def test_an_address_of_no_archived_post_or_of_no_article_is_said_so(runner, arch
         assert f"{address!r} names no WeChat article: {lacking}" in other.stderr
     broken = run(runner, "show", "https://[bad/s", "--archive", archive_dir)
     assert broken.exit_code == ExitCode.USAGE, broken.output  # was a bug's exit 70
-    assert "'https://[bad/s' is no address (Invalid IPv6 URL)" in broken.stderr
+    assert "'https://[bad/s' is no address (a bracket in its host)" in broken.stderr
 
 
 def test_bad_input_exits_4_naming_the_file_and_writes_nothing(runner, archive_dir, tmp_path):

@@ -182,3 +182,15 @@ def test_the_cli_says_the_bug_with_its_traceback_when_asked(tmp_path, monkeypatc
     assert "Traceback" not in result.stderr
     traced = CliRunner().invoke(app, [*args, "--traceback"])
     assert "ZeroDivisionError: a bug" in traced.stderr and "Traceback" in traced.stderr
+
+
+@pytest.mark.parametrize("query", ["__biz=a%0Ab&mid=1&idx=1", "__biz=a%00b&mid=1&idx=1",
+                                   "__biz=../../../../etc&mid=1&idx=1",
+                                   "__biz=MzI=&mid=1%0A2&idx=1"])
+def test_an_address_whose_ids_are_none_wechat_writes_names_no_post(query):
+    """A line break, a NUL or "../.." in __biz made an object id that `list` printed as it
+    is (faking lines of its output); a __biz is base64, mid and idx are numbers."""
+    from archiver.clean.metadata import named_by
+    assert named_by(f"https://mp.weixin.qq.com/s?{query}") is None
+    assert named_by("https://mp.weixin.qq.com/s?__biz=MzI0ODE5NDU5Mw==&mid=2649548840&idx=1"
+                    ) == "wx:MzI0ODE5NDU5Mw==/2649548840/1"

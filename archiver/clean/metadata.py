@@ -74,9 +74,16 @@ def url_identity(url: str | None) -> dict[str, str]:
     query = parse_qs(parts.query)
     out = {}
     for key, name in _QUERY_IDS:
-        if query.get(key):
+        if query.get(key) and _ID_PART[name].fullmatch(query[key][0]):
             out[name] = query[key][0]
     return out
+
+
+# what each part of a long address may be to name a post: WeChat's __biz is base64 (its "+"
+# read as a space by a query's rules), mid and idx are numbers. Anything else (a line break,
+# a NUL, "../..") would make an object id that fakes lines of `list` or names no post
+_ID_PART = {"biz": re.compile(r"[A-Za-z0-9+/= _-]{1,200}"), "mid": re.compile(r"\d{1,20}"),
+            "idx": re.compile(r"\d{1,4}")}
 
 
 # Fields printed on one line (a listing, a BibTeX title): a line break is a space there, and a
@@ -165,6 +172,11 @@ def unnamed_because(url: str | None) -> str:
         return f"its token {token!r} holds characters no WeChat token has"
     ids = url_identity(url)
     missing = [key for key, name in _QUERY_IDS if name not in ids]
+    query = parse_qs(parts.query)
+    odd = [key for key in missing if query.get(key)]
+    if parts.path in ("/s", "/s/") and odd:
+        return ("its " + " and ".join(odd) + " is not one WeChat writes (a __biz is base64, "
+                "mid and idx are numbers)")
     if parts.path in ("/s", "/s/") and missing:
         return "it gives no " + " and no ".join(missing)
     return (f"its path {parts.path or '/'} is no article's (…/s?__biz=…&mid=…&idx=…, or "

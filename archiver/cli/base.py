@@ -399,12 +399,13 @@ def _by_address(store: Any, address: str) -> str:
     alias (whole ids only: an address names one post or none)."""
     from archiver.clean.metadata import canonical_url, named_by, unnamed_because
     from archiver.index import load_index
-    try:
-        url = canonical_url(address if "://" in address else "https://" + address)
-    except ValueError as exc:  # "https://[bad/s": no URL at all
-        raise UsageError(f"{address!r} is no address ({exc})",
+    from archiver.urls import split_url
+    written = address if "://" in address else "https://" + address
+    if split_url(written) is None:  # "https://[bad/s": no URL at all
+        raise UsageError(f"{address!r} is no address (a bracket in its host)",
                          hint="give a post's id (`archiver list` shows them) or its address "
-                              "on mp.weixin.qq.com") from None
+                              "on mp.weixin.qq.com")
+    url = canonical_url(written)
     named = named_by(url)
     if named is None:
         raise UsageError(f"{address!r} names no WeChat article: {unnamed_because(url)}",
