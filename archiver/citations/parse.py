@@ -1289,7 +1289,26 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _chinese_numbers(item, text)
     _chinese_vancouver(item, text)
     _proceedings(item, text)
+    _acronym_after_a_container(item, text)
     return item
+
+
+# a meeting's short name in brackets after its proceedings' name: "(EMNLP)", "(KDD-96)",
+# "(KDD '16)", "(HotCloud 10)", "(ICML 2001)" (two capitals at least: not a place, "(Jena)")
+_BRACKETED_ACRONYM = re.compile(r"\s*(\((?=[a-z]{0,10}[A-Z][a-z]{0,10}[A-Z])[A-Za-z]{2,12}"
+                                r"(?:[\s'’-]{0,2}\d{1,4})?\)?)")
+
+
+def _acronym_after_a_container(item: dict[str, Any], text: str) -> None:
+    """The short name a proceedings' name is printed with belongs to it, where the tagger
+    left it out before the pages ("… Language Processing (EMNLP) (pp. 1532–1543)")."""
+    container = item.get("container-title", "")
+    if not container or container.endswith(")"):
+        return
+    at = text.find(container)
+    found = _BRACKETED_ACRONYM.match(text, at + len(container)) if at >= 0 else None
+    if found and found.group(1).endswith(")"):
+        item["container-title"] = container + " " + found.group(1)
 
 
 # what follows a proceedings' name: its year (perhaps after a month), its pages or volume

@@ -1940,6 +1940,21 @@ def test_a_meetings_year_is_not_the_year_when_the_imprint_gives_another(text, ye
     assert parse_reference(text)["issued"]["date-parts"][0][0] == year
 
 
+@pytest.mark.parametrize(("text", "container"), [
+    ("Pennington, J., Socher, R., & Manning, C. D. (2014). GloVe: Global vectors for word "
+     "representation. In Proceedings of the 2014 Conference on Empirical Methods in Natural "
+     "Language Processing (EMNLP) (pp. 1532–1543).", "Proceedings of the 2014 Conference on "
+     "Empirical Methods in Natural Language Processing (EMNLP)"),
+    ("Ester, M., Kriegel, H.-P., Sander, J., and Xu, X. A density-based algorithm for "
+     "discovering clusters in large spatial databases with noise. In Proceedings of the Second "
+     "International Conference on Knowledge Discovery and Data Mining (KDD-96), pages 226–231, "
+     "1996.", "Proceedings of the Second International Conference on Knowledge Discovery and "
+     "Data Mining (KDD-96)"),
+])
+def test_a_meetings_short_name_in_brackets_is_its_proceedings_names(text, container):
+    assert parse_reference(text)["container-title"] == container
+
+
 def test_a_titles_part_number_between_it_and_the_journal_is_the_titles():
     item = parse_reference(
         "Hamilton, W. D. (1964). The genetical evolution of social behaviour. I. Journal of "
