@@ -1403,8 +1403,12 @@ def _chinese_numbers(item: dict[str, Any], text: str) -> None:
 
 # "王明：《论中亚外交》，《国际问题研究》2020年第2期，第10-20页。": the style of Chinese
 # humanities and law journals, the work's title and its journal (or book) each in 《》
-_TITLE_MARKS = re.compile(r"^\s*([^《》\[\]]{1,60}?)\s*[：:，,]\s*《([^《》]+)》"
-                          r"(?=\s*(?:[，,。.；;、]|《|$))"
+# (a note's number before it, "⑧ ", which NFKC makes "8 "; an edition or a volume after
+# the title: "《国史大纲》（修订本），", "《邓小平文选》第三卷，")
+_TITLE_MARKS = re.compile(r"^\s*(?:(?:[①-⑳]|\d{1,3}[.、)]?)\s*)?"
+                          r"((?!\d)[^《》\[\]①-⑳]{1,60}?)\s*[：:，,]\s*《([^《》]+)》"
+                          r"(?=\s*(?:[（(][^（）()]{1,8}[）)])?\s*"
+                          r"(?:第[一二三四五六七八九十\d]{1,3}[卷册辑])?\s*(?:[，,。.；;、]|《|$))"
                           r"(?:\s*[，,、]?\s*(?:载|见|in)?\s*[：:]?\s*《([^《》]+)》)?")
 # what a note writes before a work it points to: no author
 _NO_AUTHOR = frozenset({"参见", "见", "转引自", "引自", "详见", "载", "参阅"})

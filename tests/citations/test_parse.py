@@ -1955,6 +1955,20 @@ def test_a_meetings_short_name_in_brackets_is_its_proceedings_names(text, contai
     assert parse_reference(text)["container-title"] == container
 
 
+@pytest.mark.parametrize(("text", "authors", "title"), [
+    ("钱穆：《国史大纲》（修订本），北京：商务印书馆，1996年。", ["钱穆"], "国史大纲"),
+    ("林毅夫、蔡昉、李周：《中国的奇迹：发展战略与经济改革》（增订版），上海：上海人民出版社，"
+     "1999年。", ["林毅夫", "蔡昉", "李周"], "中国的奇迹:发展战略与经济改革"),
+    ("⑧ 邓小平：《邓小平文选》第三卷，北京：人民出版社，1993年，第373页。", ["邓小平"],
+     "邓小平文选"),
+])
+def test_a_chinese_notes_title_in_its_marks_before_an_edition_or_a_volume(text, authors,
+                                                                          title):
+    item = parse_reference(text)
+    assert ([a.get("family", "") + a.get("given", "") for a in item["author"]],
+            item["title"]) == (authors, title)
+
+
 def test_a_titles_part_number_between_it_and_the_journal_is_the_titles():
     item = parse_reference(
         "Hamilton, W. D. (1964). The genetical evolution of social behaviour. I. Journal of "
