@@ -4,6 +4,7 @@ needs no renderer."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from typing import Any
@@ -209,18 +210,29 @@ def verify_junit(results: list[Any], posts: list[str | None],
                              name="cannot be read")
         counts["errors"] += 1
         ET.SubElement(case, "error", message=_xml(problem["message"]))
-    for n, (result, post) in enumerate(zip(results, posts, strict=True), 1):
+    named: Counter[tuple[str, str]] = Counter()
+    for result, post in zip(results, posts, strict=True):
         where = result.location or "citations"
-        case = ET.SubElement(suite, "testcase",
-                             classname=_xml(f"{post} {where}" if post else where),
-                             name=_xml(f"{n}: {_LINE_BREAKS.sub(' ', result.text)[:100]}"))
+        # a case is named by its citation and classed by where it is, so that its name is
+        # the same in every run (a CI page keeps each test's history by its name): a number
+        # only for the same citation twice in one place
+        classname = f"{post} {where}" if post else where
+        name = _LINE_BREAKS.sub(" ", result.text)[:100]
+        named[classname, name] += 1
+        if named[classname, name] > 1:
+            name += f" ({named[classname, name]})"
+        case = ET.SubElement(suite, "testcase", classname=_xml(classname), name=_xml(name))
         failures = [f"{result.status}: {result.reason}"] if result.status in failing \
             and result.status != "unresolved" else []
         if RETRACTED in failing:
             failures += [f"{RETRACTED}: {describe(n)}" for n in withdrawn(result.notices)]
         if failures:
             counts["failures"] += 1
-            ET.SubElement(case, "failure", message=_xml("; ".join(failures)))
+            failure = ET.SubElement(case, "failure", message=_xml("; ".join(failures)))
+            # each wrong field as the text report says it, for a CI page's failure details
+            failure.text = _xml("\n".join(
+                f"{field}: cited {check.cited!r}, Crossref {check.crossref!r} — {check.reason}"
+                for field, check in (result.fields or {}).items() if check.match is False))
         elif result.status == "unresolved":
             counts["errors"] += 1
             ET.SubElement(case, "error", message=_xml(result.reason))

@@ -1543,9 +1543,49 @@ def test_the_junit_report_names_a_bibtex_entry_over_several_lines_on_one_line(
     result = run_verify(["verify", refs, "--junit", "-"], server.url, tmp_path, monkeypatch)
     [case] = ElementTree.fromstring(result.stdout_bytes).iter("testcase")
     assert case.get("name").startswith(
-        "1: @article{gross2013, author = {Gross, J B and Wilkens, H}, title = \"Albinism in "
+        "@article{gross2013, author = {Gross, J B and Wilkens, H}, title = \"Albinism in "
         "phylogenetically and")
     assert "\n" not in case.get("name")
+
+
+def test_a_junit_case_is_named_the_same_in_every_run_and_its_failure_says_each_field(
+        server, tmp_path, monkeypatch):
+    """A CI page keeps a test's history by its name: a case is named by its citation (the
+    same citation twice in one place is numbered), not by its place in the run, which
+    changed as posts were added. A failure's body says each wrong field, as the text report
+    does."""
+    wrong = next(c for c in CASES if c["id"] == "dev-0170")  # a wrong word in the title
+    right = next(c for c in CASES if c["expect"] == "verified" and c["doi"])
+    first = tmp_path / "first.txt"
+    first.write_text(f"{wrong['text']}\n", encoding="utf-8")
+    second = tmp_path / "second.txt"
+    second.write_text(f"{right['text']}\n", encoding="utf-8")
+
+    def cases(*files):
+        result = run_verify(["verify", *files, "--junit", "-"], server.url, tmp_path,
+                            monkeypatch)
+        return {(c.get("classname"), c.get("name")): c
+                for c in ElementTree.fromstring(result.stdout_bytes).iter("testcase")}
+
+    alone = cases("first.txt")
+    together = cases("second.txt", "first.txt")
+    assert set(alone) <= set(together) and len(together) == 2
+    assert [name for _, name in alone] == [wrong["text"][:100]]
+    failure = next(iter(alone.values())).find("failure")
+    assert failure.text.startswith("title: cited ") and "Crossref" in failure.text
+
+
+def test_the_same_citation_twice_in_one_place_is_two_junit_cases_numbered():
+    from archiver.citations.verify import CitationResult
+    from archiver.render import verify_junit
+    results = [CitationResult("Smith J. A title. 2020.", None, "verified", location="blocks/3"),
+               CitationResult("Smith J. A title. 2020.", None, "verified", location="blocks/3"),
+               CitationResult("Smith J. A title. 2020.", None, "verified", location="blocks/4")]
+    suite = ElementTree.fromstring(verify_junit(results, ["post.md"] * 3))
+    assert [(c.get("classname"), c.get("name")) for c in suite.iter("testcase")] == [
+        ("post.md blocks/3", "Smith J. A title. 2020."),
+        ("post.md blocks/3", "Smith J. A title. 2020. (2)"),
+        ("post.md blocks/4", "Smith J. A title. 2020.")]
 
 
 def test_the_text_report_prints_crossref_values_on_one_line(server, tmp_path, monkeypatch):
