@@ -615,7 +615,7 @@ def test_an_unexpected_error_storing_commits_and_reports_what_was_gathered_first
 
 def test_a_record_its_schema_refuses_fails_its_file_alone(config, tmp_path, monkeypatch):
     """A bug met preparing one post (here a record the schema refuses) fails that file, as
-    a bug (exit 70); the files after it are still ingested (tests/test_hostile_inputs.py)."""
+    a bug (exit 70); the files after it are still ingested (tests/test_flawed_inputs.py)."""
     import archiver.pipeline as pipeline
     from archiver.errors import ReadingBug, SchemaError
     folder = tmp_path / "posts"
