@@ -257,9 +257,8 @@ _WINDOWS_DRIVE = re.compile(r"[A-Za-z]:[\\/]")  # C:\… names a disk of another
 def _candidates(ref: str, base_dir: Path, config: Config) -> list[Path]:
     if ref.startswith("file://"):  # the file itself (within the allowed folders), else as
         parts = split_url(ref)  # a site-absolute path, the way a site's export means it
-        if parts is None:
-            return []  # no address: nothing on disk it names
-        ref = parts.path
+        # (an address urllib refuses, "file://[bad/x.png": its path as written)
+        ref = parts.path if parts is not None else ref[len("file://"):]
         return list(dict.fromkeys([Path(ref), *_candidates(ref, base_dir, config)]))
     if ref.startswith("/"):
         rel = ref.lstrip("/")

@@ -862,9 +862,9 @@ class _Run:
         that trips one must not keep the inputs after it out of the archive."""
         try:
             return self._prepared_or_raised(path, data, extraction)
-        except (ArchiverError, MemoryError) as exc:
-            if not isinstance(exc, (SchemaError, MemoryError)):
-                raise
+        except (ArchiverError, OSError) as exc:
+            if not isinstance(exc, SchemaError):
+                raise  # the archive's (its permissions, a full disk): said as before
             bug: BaseException = exc
         except Exception as exc:
             bug = exc
@@ -1231,7 +1231,7 @@ def _unreadable(path: Path) -> InputError | None:
         readers.read_all(path)
     except InputError as exc:
         return exc
-    except Exception:  # (OSError, or a bug met reading it: ReadingBug)
+    except Exception:  # an OSError, or a bug met reading it
         return None  # the ingest, reading it, says why
     return None
 

@@ -1511,10 +1511,20 @@ def test_internal_error_exits_70_without_traceback(runner, archive_dir, monkeypa
     def boom(*args, **kwargs):
         raise RuntimeError("simulated bug")
 
+    assert run(runner, "ingest", PAGE, "--archive", archive_dir, "--no-fetch").exit_code in (
+        ExitCode.OK, ExitCode.BAD_INPUT)
+    monkeypatch.setattr("archiver.listing.PostFilter.matches", boom)
+    listed = run(runner, "list", "--archive", archive_dir)
+    assert listed.exit_code == ExitCode.INTERNAL, listed.output
+    assert "archiver: internal error: RuntimeError: simulated bug" in listed.stderr
+    assert "Traceback" not in listed.stderr
+    shown = run(runner, "list", "--archive", archive_dir, "--traceback")
+    assert "Traceback" in shown.stderr
+    # a bug met reading one input: that input fails, named, and the run ends with 70
     monkeypatch.setattr("archiver.prepare.clean", boom)
     result = run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
     assert result.exit_code == ExitCode.INTERNAL
-    assert "archiver: internal error: RuntimeError: simulated bug" in result.stderr
+    assert "an internal error while reading it (RuntimeError: simulated bug)" in result.stderr
     assert "Traceback" not in result.stderr
     shown = run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch", "--traceback")
     assert "Traceback" in shown.stderr

@@ -194,3 +194,17 @@ def test_an_address_whose_ids_are_none_wechat_writes_names_no_post(query):
     assert named_by(f"https://mp.weixin.qq.com/s?{query}") is None
     assert named_by("https://mp.weixin.qq.com/s?__biz=MzI0ODE5NDU5Mw==&mid=2649548840&idx=1"
                     ) == "wx:MzI0ODE5NDU5Mw==/2649548840/1"
+
+
+def test_an_os_error_met_preparing_a_post_is_no_bug_of_that_input(tmp_path, config,
+                                                                   monkeypatch):
+    """A permission error or a full disk met while a post is prepared (reading the archive's
+    object it goes in) is the archive's, said as such, never blamed on the input as a bug."""
+    import archiver.pipeline as pipeline
+
+    def denied(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(tmp_path / "archive" / "813"))
+
+    monkeypatch.setattr(pipeline, "prepare_all", denied)
+    with pytest.raises(PermissionError):
+        ingest_paths([SEED], config)

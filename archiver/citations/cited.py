@@ -792,7 +792,9 @@ def _bracketed_year(numbers: str, crossref_years: set[str], crossref_issue: str
     return None
 
 
-_MEETING = re.compile(r"\b[A-Z]{2,8}\s?$")  # an acronym just before a year: "ISVC 2012"
+# a meeting's acronym just before its year, a sentence of its own: ". ISVC 2012." (not a
+# journal's, "PLOS ONE 2019;")
+_MEETING = re.compile(r"[.(]\s*[A-Z]{2,8}\s?$")
 
 
 def _read_numbers(cited: Cited, numbers: str, book: bool = False,
@@ -861,7 +863,8 @@ def _read_numbers(cited: Cited, numbers: str, book: bool = False,
         # a meeting's year is its name's ("ISVC 2012. Lecture Notes …; 2014."): the year
         # the book came out is another printed beside it
         years = [m.group(1) for m in found
-                 if not _MEETING.search(text, max(0, m.start() - 12), m.start())] or \
+                 if not (_MEETING.search(text, max(0, m.start() - 12), m.start())
+                         and text[m.end():m.end() + 1] in (".", ")"))] or \
             [m.group(1) for m in found]
         if years:
             cited.year = years[0]

@@ -243,32 +243,38 @@ _WORD_ENDED = re.compile(r"[A-Za-z]{2}\.$")
 _REST_OF_DIGITS = re.compile(r"(?:\d{4,}(?:\.\d+)*|\d+(?:\.\d+)+)(?![\w/-]|\.\d)")
 _MARK_THEN_DIGITS = re.compile(r"[-.]\d")
 # (whether a line may hold such a break at all: most hold none, and are not split)
-_SPACED_AFTER_A_DOI = re.compile(r"[ \t][-.]\d|\.[ \t]+\d|[a-z][ \t]+(?>[a-z]{4,}[a-z0-9]*)[._-]")
+_SPACED_AFTER_A_DOI = re.compile(r"[ \t][-.]\d|\.[ \t]+\d|[a-z][ \t]+(?>[a-z]{4,})\.\d")
 _YEAR_OR_DATE = re.compile(r"(?:1[5-9]|20)\d\d(?:\.\d{1,2}\.\d{1,2})?")
-# ... and one broken inside a word at a soft line break, its rest a word of small letters
-# glued to the digits after a full stop, which no prose word is ("…/j.neurobiol" +
-# "aging.2010.03.024"; not "p.5", "fig.2", "vols.1-3" after a DOI)
-_REST_INSIDE_A_WORD = re.compile(r"(?!(?:figs?|pages?|vols?|notes?|tabs?|table)\.)"
-                                 r"(?>[a-z]{4,}[a-z0-9]*)(?>(?:[._-][a-z0-9]+)+)[.,;:)。，；：）]*")
-_FULL_STOP_DIGIT = re.compile(r"\.\d")
+# ... and one broken inside a word at a soft line break: the DOI ends in a word of three
+# small letters or more ("…/j.neurobiol", not Wiley's whole "….x"), its rest is a word of
+# small letters then two numbers or more after full stops, as Elsevier's DOIs end
+# ("aging.2010.03.024"), which no prose word is; not a version ("python3.8", "llama-3.1"),
+# a label ("figs.2", "release.2024.01", "accessed.2020.01.01") or a page ("pp.123")
+_DOI_ENDS_IN_A_WORD = re.compile(r"[./_-][a-z]*[a-z]{3}$")
+_REST_INSIDE_A_WORD = re.compile(
+    r"(?!(?:figs?|figures?|pages?|vols?|volumes?|notes?|tabs?|tables?|issues?|suppl|"
+    r"chapters?|sections?|releases?|versions?|accessed|retrieved|epub|pmid|data)\.)"
+    r"(?>[a-z]{4,})(?>(?:\.\d+){2,})[.,;:)。，；：）]*")
 
 
 def _words_rejoined(text: str) -> str:
     """``text`` with the words of a DOI a space broke (see above) joined again."""
     parts = _SPACES_BETWEEN.split(text)
     out = [parts[0]]
-    for at in range(1, len(parts) - 1, 2):
+    holds_doi = bool(_DOI_START.search(parts[0]))  # the last word: asked once, not again
+    for at in range(1, len(parts) - 1, 2):  # as joins make it longer (a square's time)
         space, word = parts[at], parts[at + 1]
         before = out[-1]
-        if before and _DOI_START.search(before) and (
+        end = before[-24:]  # what is asked of its end
+        if holds_doi and before and (
                 before[-1].isalnum() and _MARK_THEN_DIGITS.match(word) or
-                _WORD_ENDED.search(before) and (rest := _REST_OF_DIGITS.match(word))
+                _WORD_ENDED.search(end) and (rest := _REST_OF_DIGITS.match(word))
                 and not _YEAR_OR_DATE.fullmatch(rest.group(0)) or
-                before[-1].isalpha() and _REST_INSIDE_A_WORD.fullmatch(word)
-                and _FULL_STOP_DIGIT.search(word)):
+                _DOI_ENDS_IN_A_WORD.search(end) and _REST_INSIDE_A_WORD.fullmatch(word)):
             out[-1] = before + word
         else:
             out += [space, word]
+            holds_doi = bool(_DOI_START.search(word))
     return "".join(out)
 
 

@@ -1651,10 +1651,14 @@ def _acronym_year(item: dict[str, Any], text: str) -> None:
         del item["volume"]
 
 
-# a meeting's name with its year ("ISVC 2012", "ECCV 2014"); and a year standing alone after
-# the imprint's place or publisher, or in brackets: the year the book came out
-_MEETING_YEAR = r"\b[A-Z]{{2,8}}\s?{year}\b"
+# a meeting's name with its year, a sentence of its own (". ISVC 2012.", "(ECCV 2014)"; not
+# a journal's, "PLOS ONE 2019;14(5)", "JAMA 2010;303"); and a year standing alone after the
+# imprint's place or publisher, or in brackets: the year the book came out, unless a date
+# of access, of an erratum or of the online version ("accessed May 1, 2020")
+_MEETING_YEAR = r"(?:^|[.(]\s*)[A-Z]{{2,8}}\s?{year}(?=[.)])"
 _YEAR_ALONE = re.compile(r"(?:[;,]\s*|\(\s*)((?:1[5-9]|20)\d\d)(?=\s*[).;,]|\s*$)")
+_OTHER_DATES = re.compile(r"access|cited|retriev|erratum|epub|online|updated|查阅|访问|引用",
+                          re.I)
 
 
 def _meetings_year_read_as_the_year(item: dict[str, Any], text: str) -> None:
@@ -1669,7 +1673,8 @@ def _meetings_year_read_as_the_year(item: dict[str, Any], text: str) -> None:
     if meeting is None or first is None or first.start() < meeting.start():
         return  # the year printed before the meeting's name is the year
     later = [int(found.group(1)) for found in _YEAR_ALONE.finditer(text, meeting.end())
-             if int(found.group(1)) != year]
+             if int(found.group(1)) != year
+             and not _OTHER_DATES.search(text, meeting.end(), found.start())]
     if len(later) == 1:
         item["issued"] = {"date-parts": [[later[0]]]}
 
@@ -2170,6 +2175,11 @@ def _title_run_into_the_author(item: dict[str, Any], text: str) -> None:
     run_on = _name_words(read) - _name_words(names)
     if not run_on or not between or not run_on <= _name_words(between):
         return  # the tagger's names are these names: nothing of the title in them
+    if form is _NAMES_BEFORE_A_TITLE[2] and between.endswith(",") and \
+            not _EDITION_AT_END.match(" " + title):
+        return  # "J. Smith, Wei Chen, Deep learning …": a name written whole goes on the
+        # list before a title the tagger read; only a "title" that is an edition is none
+        # ("J. D. Jackson, Classical Electrodynamics, 3rd ed.")
     # its subtitle after a colon, or after a full stop if three words or more; the rest of
     # a list of words after a comma, or of its sentence; after a full stop a word or two: the
     # place ("Halle a.")

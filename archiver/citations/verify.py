@@ -5,7 +5,10 @@ One citation (a reference string, or a bare DOI) becomes a :class:`CitationResul
 - with a DOI: the DOI is resolved; 404 → ``not_found``; unreachable → ``unresolved`` (with
   the reason, never a guess); otherwise every field the citation gives is compared with the
   record → ``verified`` or ``mismatch``; a record that is another work (title and authors
-  both far off) → ``mismatch`` on the DOI alone, the work cited searched for as below;
+  both far off; with no title, authors and numbers another work's) → ``mismatch`` on the DOI
+  alone, the work cited searched for as below; where a title far off and an author the
+  same leave it open (one author's two works), the DOI is wrong only if that search finds
+  another work the citation is of (:func:`_another_work`);
 - without a DOI: Crossref's bibliographic search; a candidate is accepted only when the
   comparison identifies it (its title, and at least two of authors, year, journal, volume,
   pages, agree; or a title at least half alike and four of those); candidates whose title

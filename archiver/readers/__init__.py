@@ -153,11 +153,11 @@ def _why_none(path: Path, head: bytes) -> str:
     supported format said to be unsupported left the user to guess what was wrong."""
     if b"\x00" in head:
         return ": binary data, not text"
+    if path.suffix.lower() in (".md", ".markdown"):  # (Markdown may hold HTML)
+        return ": a Markdown file without the front matter or the body of a post export"
     if path.suffix.lower() in _HTML_SUFFIXES or _MARKUP.search(head):
         return (": an HTML page with none of a WeChat article's marks in it (an "
                 "mp.weixin.qq.com address, a js_content body, var msg_title)")
-    if path.suffix.lower() in (".md", ".markdown"):
-        return ": a Markdown file without the front matter or the body of a post export"
     return ""
 
 

@@ -219,10 +219,15 @@ def _toml_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
         said = re.sub(r"\(at line (\d+)", lambda m: f"(at line {int(m.group(1)) + 1}",
                       str(exc))
         raise MalformedInput(f"front matter is not valid TOML: {said}", path=path) from None
-    except ValueError:  # (an integer of thousands of digits, which Python will not read)
-        raise MalformedInput("front matter holds a number too long to read (over 4,300 "
-                             "digits)", path=path) from None
+    except ValueError:
+        raise _number_too_long("front matter", path) from None
     return meta, text[match.end():]
+
+
+def _number_too_long(what: str, path: Path) -> MalformedInput:
+    """An integer of thousands of digits, which Python will not read (a ValueError)."""
+    return MalformedInput(f"{what} holds a number too long to read (over 4,300 digits)",
+                          path=path)
 
 
 def _json_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
@@ -235,9 +240,8 @@ def _json_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
     except RecursionError:  # arrays nested thousands deep: no front matter's shape
         raise MalformedInput("front matter opened by '{' on line 1 nests too deep to read",
                              path=path) from None
-    except ValueError:  # (an integer of thousands of digits, which Python will not read)
-        raise MalformedInput("front matter opened by '{' on line 1 holds a number too long to "
-                             "read (over 4,300 digits)", path=path) from None
+    except ValueError:
+        raise _number_too_long("front matter opened by '{' on line 1", path) from None
     if not isinstance(meta, dict):  # the pattern saw an object open; kept for the type
         raise MalformedInput("front matter is not a mapping of keys to values", path=path)
     return meta, text[end:].lstrip(" \t").removeprefix("\n")

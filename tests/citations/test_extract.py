@@ -624,6 +624,15 @@ def test_a_doi_broken_after_a_words_full_stop_before_its_digits_is_whole(line, d
     ("doi:10.1038/ng.3834 figs.2-4", "10.1038/ng.3834"),
     ("doi:10.1038/ng.3834 and then some words.", "10.1038/ng.3834"),
     ("doi:10.1038/ng.3834 Nature.2017", "10.1038/ng.3834"),
+    # a DOI that ends in a word, and a version, a label or an access date after it
+    ("doi:10.1111/j.1469-7610.2010.02280.x python3.8 was used",
+     "10.1111/j.1469-7610.2010.02280.x"),
+    ("doi:10.1016/j.neurobiol python3.8", "10.1016/j.neurobiol"),
+    ("doi:10.1016/j.neurobiol llama-3.1", "10.1016/j.neurobiol"),
+    ("doi:10.1016/j.neurobiol release.2024.01", "10.1016/j.neurobiol"),
+    ("doi:10.1016/j.neurobiol accessed.2020.01.01", "10.1016/j.neurobiol"),
+    ("doi:10.1016/j.neurobiol figure.1.2", "10.1016/j.neurobiol"),
+    ("doi:10.1016/j.neurobiol aging.2010", "10.1016/j.neurobiol"),  # one number: a year
 ])
 def test_a_doi_broken_inside_a_word_at_a_soft_line_break_is_whole(line, doi):
     """A PDF's line break inside a DOI's word ("…/j.neurobiol" + "aging.2010.03.024"), which

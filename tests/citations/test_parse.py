@@ -1886,6 +1886,13 @@ def test_a_title_the_tagger_read_as_names_after_names_that_end_in_initials_is_th
     ("Pate, C. Marvin. What Does the Future Hold? Exploring Various Views on the End Times. "
      "Grand Rapids: Baker, 2010.", "What Does the Future Hold? Exploring Various Views on the "
      "End Times"),
+    # initials first, then names written whole: more names before the title
+    ("[1] J. Smith, B. Doe, Wei Chen, Deep learning for fault diagnosis, IEEE Trans. Ind. "
+     "Electron. 65, 100 (2018).", "Deep learning for fault diagnosis"),
+    ("[2] H. Zhang, Y. Li, Xiaoming Wang, Graphene oxide membranes, Nature 500, 100 (2013).",
+     "Graphene oxide membranes"),
+    ("[1] A. Smith, B. Doe, LIGO Scientific Collaboration, Observation of gravitational waves, "
+     "Phys. Rev. Lett. 116, 061102 (2016).", "Observation of gravitational waves"),
     ("Henderson, D. A. Jr. And Card, S. K. Rooms: The Use of Multiple Virtual Workspaces to "
      "Reduce Space Contention in a Window-Based Graphical User Interface, IEEE Transactions on "
      "Graphics, 5(3), 211-243, 1987.", "Rooms: The Use of Multiple Virtual Workspaces to "
@@ -1935,6 +1942,12 @@ def test_a_four_digit_page_before_the_bracketed_year_is_the_page(text, page, yea
     ("Chen L, Panin G, Knoll A (2012) Human body orientation estimation in multiview "
      "scenarios. In: Bebis G, et al. (eds) Advances in Visual Computing. ISVC 2012. Lecture "
      "Notes in Computer Science, vol 7432. Springer, Berlin, Heidelberg, pp 499–508", 2012),
+    # a journal's name in capitals is no meeting; a date of access or of an erratum after
+    # the year is not the year
+    ("Smith J. A study of rivers. PLOS ONE 2019;14(5):e0214986. Accessed May 10, 2021.", 2019),
+    ("Smith J. A study. JAMA 2010;303(1):1-10. Erratum in: JAMA, 2011;305(2):150.", 2010),
+    ("World Health Organization. Global report. WHO 2019. Available from: https://who.int "
+     "(accessed May 1, 2020).", 2019),
 ])
 def test_a_meetings_year_is_not_the_year_when_the_imprint_gives_another(text, year):
     assert parse_reference(text)["issued"]["date-parts"][0][0] == year

@@ -83,6 +83,8 @@ def test_markdown_notes_in_the_repository_are_not_claimed(path):
     ("notes.md", "# 待读\n\n一些笔记。\n".encode(),
      "a Markdown file without the front matter or the body of a post export"),
     ("notes.txt", b"hello\n", None),
+    ("notes.md", '# 笔记\n\n<div align="center">图</div>\n'.encode(),
+     "a Markdown file without the front matter or the body of a post export"),
 ])
 def test_a_file_no_reader_takes_is_said_to_be_what_it_is(tmp_path, name, data, said):
     """"not a supported saved post" of a page named .html, which the hint lists as
