@@ -98,7 +98,7 @@ def test_a_junit_report_is_well_formed_whatever_a_citation_holds(text):
     report = ET.fromstring(verify_junit(results, [None],
                                         [{"input": f"bad{text}.bib", "message": text}]))
     case = report.findall("testcase")[1]
-    assert case.get("name").startswith("1: Chiang C. ")
+    assert case.get("name").startswith("Chiang C. ")
     assert "\\x02" in case.get("classname")
 
 
