@@ -167,15 +167,21 @@ def test_a_list_index_edited_by_hand_is_rebuilt_from_the_objects(runner, archive
     assert len([json.loads(line) for line in listed.stdout.splitlines()]) == 2
 
 
-def test_a_post_whose_object_was_moved_by_hand_is_told_where_it_belongs(runner, archive_dir):
-    """Not "deleted? ingest it again": that would start a second object with its id."""
+def seed_moved_by_hand(runner, archive_dir):
+    """The seed post ingested, its object folder then moved to 000/000/000/: its id, and
+    the folder where it belongs."""
     first = run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch", "--json")
     seed_id = json.loads(first.stdout.splitlines()[0])["id"]
     home = Archive.open(archive_dir).object_path(seed_id)
     elsewhere = archive_dir / "000" / "000" / "000" / home.name
     elsewhere.parent.mkdir(parents=True)
     home.rename(elsewhere)
+    return seed_id, home
 
+
+def test_a_post_whose_object_was_moved_by_hand_is_told_where_it_belongs(runner, archive_dir):
+    """Not "deleted? ingest it again": that would start a second object with its id."""
+    seed_moved_by_hand(runner, archive_dir)
     fsck = run(runner, "fsck", "--archive", archive_dir)
     assert fsck.exit_code == ExitCode.ARCHIVE
     assert "moved by hand? Move it back there" in fsck.stdout
@@ -186,13 +192,7 @@ def test_a_post_whose_object_was_moved_by_hand_is_told_where_it_belongs(runner, 
 def test_reading_an_object_moved_by_hand_is_damage_that_says_where_it_belongs(
         runner, archive_dir, command):
     """Not "no object": the id is right, the folder is in the wrong place."""
-    first = run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch", "--json")
-    seed_id = json.loads(first.stdout.splitlines()[0])["id"]
-    home = Archive.open(archive_dir).object_path(seed_id)
-    elsewhere = archive_dir / "000" / "000" / "000" / home.name
-    elsewhere.parent.mkdir(parents=True)
-    home.rename(elsewhere)
-
+    seed_id, home = seed_moved_by_hand(runner, archive_dir)
     moved = run(runner, command[0], seed_id, *command[1:], "--archive", archive_dir)
     assert moved.exit_code == ExitCode.ARCHIVE, moved.output
     assert "000/000/000" in moved.output
