@@ -34,7 +34,13 @@ from archiver.citations.compare import (
     title_variants,
     words,
 )
-from archiver.citations.extract import DOI_RE, GBT_TYPE_MARK, find_dois, unescape_entities
+from archiver.citations.extract import (
+    DOI_RE,
+    GBT_TYPE_MARK,
+    find_dois,
+    is_meetings_year,
+    unescape_entities,
+)
 
 # a list number, but not the "10." that begins a bare DOI
 _NUMBERING = re.compile(r"^\s*(?:\[\d+\]|［\d+］|\(\d+\)|（\d+）|\d{1,3}[.)、](?!\d{4,9}/))\s*")
@@ -792,11 +798,6 @@ def _bracketed_year(numbers: str, crossref_years: set[str], crossref_issue: str
     return None
 
 
-# a meeting's acronym just before its year, a sentence of its own: ". ISVC 2012." (not a
-# journal's, "PLOS ONE 2019;")
-_MEETING = re.compile(r"[.(]\s*[A-Z]{2,8}\s?$")
-
-
 def _read_numbers(cited: Cited, numbers: str, book: bool = False,
                   crossref_years: set[str] | None = None, crossref_issue: str = "") -> None:
     """Volume, issue, pages and (unless the author-date head gave it) the year, from what
@@ -863,8 +864,7 @@ def _read_numbers(cited: Cited, numbers: str, book: bool = False,
         # a meeting's year is its name's ("ISVC 2012. Lecture Notes …; 2014."): the year
         # the book came out is another printed beside it
         years = [m.group(1) for m in found
-                 if not (_MEETING.search(text, max(0, m.start() - 12), m.start())
-                         and text[m.end():m.end() + 1] in (".", ")"))] or \
+                 if not is_meetings_year(text, m.start(1), m.end(1))] or \
             [m.group(1) for m in found]
         if years:
             cited.year = years[0]

@@ -257,6 +257,19 @@ _REST_INSIDE_A_WORD = re.compile(
     r"(?>[a-z]{4,})(?>(?:\.\d+){2,})[.,;:)。，；：）]*")
 
 
+# a meeting's acronym just before its year, the two a sentence of their own (". ISVC 2012.",
+# "(ECCV 2014)"; not a journal's, "PLOS ONE 2019;14(5)", "JAMA 2010;303")
+_MEETINGS_NAME = re.compile(r"(?:^|[.(]\s*)[A-Z]{2,8}\s?$")
+
+
+def is_meetings_year(text: str, start: int, end: int) -> bool:
+    """Whether the year at ``text[start:end]`` is part of a meeting's name, not the year a
+    reference gives: "… Advances in Visual Computing. ISVC 2012. Lecture Notes …; 2014."."""
+    return text[end:end + 1] in (".", ")") and \
+        _MEETINGS_NAME.search(text, max(0, start - 40), start) is not None  # (the name's
+    # reach: a text of many years is not searched whole for each)
+
+
 def _words_rejoined(text: str) -> str:
     """``text`` with the words of a DOI a space broke (see above) joined again."""
     parts = _SPACES_BETWEEN.split(text)
@@ -264,18 +277,22 @@ def _words_rejoined(text: str) -> str:
     holds_doi = bool(_DOI_START.search(parts[0]))  # the last word: asked once, not again
     for at in range(1, len(parts) - 1, 2):  # as joins make it longer (a square's time)
         space, word = parts[at], parts[at + 1]
-        before = out[-1]
-        end = before[-24:]  # what is asked of its end
-        if holds_doi and before and (
-                before[-1].isalnum() and _MARK_THEN_DIGITS.match(word) or
-                _WORD_ENDED.search(end) and (rest := _REST_OF_DIGITS.match(word))
-                and not _YEAR_OR_DATE.fullmatch(rest.group(0)) or
-                _DOI_ENDS_IN_A_WORD.search(end) and _REST_INSIDE_A_WORD.fullmatch(word)):
-            out[-1] = before + word
+        if holds_doi and out[-1] and _goes_on(out[-1][-24:], word):
+            out[-1] += word
         else:
             out += [space, word]
             holds_doi = bool(_DOI_START.search(word))
     return "".join(out)
+
+
+def _goes_on(end: str, word: str) -> bool:
+    """Whether ``word`` is the rest of the DOI whose word ends with ``end`` (see above)."""
+    if end[-1].isalnum() and _MARK_THEN_DIGITS.match(word):
+        return True
+    rest = _REST_OF_DIGITS.match(word) if _WORD_ENDED.search(end) else None
+    if rest and not _YEAR_OR_DATE.fullmatch(rest.group(0)):
+        return True
+    return bool(_DOI_ENDS_IN_A_WORD.search(end) and _REST_INSIDE_A_WORD.fullmatch(word))
 
 
 def doi_rejoined(text: str) -> str:

@@ -33,6 +33,7 @@ import warnings
 from archiver.citations.extract import (
     DOI_RE,
     doi_rejoined,
+    is_meetings_year,
     normalise_doi,
     unescape_entities,
     without_list_number,
@@ -1651,11 +1652,9 @@ def _acronym_year(item: dict[str, Any], text: str) -> None:
         del item["volume"]
 
 
-# a meeting's name with its year, a sentence of its own (". ISVC 2012.", "(ECCV 2014)"; not
-# a journal's, "PLOS ONE 2019;14(5)", "JAMA 2010;303"); and a year standing alone after the
-# imprint's place or publisher, or in brackets: the year the book came out, unless a date
-# of access, of an erratum or of the online version ("accessed May 1, 2020")
-_MEETING_YEAR = r"(?:^|[.(]\s*)[A-Z]{{2,8}}\s?{year}(?=[.)])"
+# a year standing alone after the imprint's place or publisher, or in brackets: the year the
+# book came out, unless a date of access, of an erratum or of the online version ("accessed
+# May 1, 2020")
 _YEAR_ALONE = re.compile(r"(?:[;,]\s*|\(\s*)((?:1[5-9]|20)\d\d)(?=\s*[).;,]|\s*$)")
 _OTHER_DATES = re.compile(r"access|cited|retriev|erratum|epub|online|updated|查阅|访问|引用",
                           re.I)
@@ -1668,13 +1667,12 @@ def _meetings_year_read_as_the_year(item: dict[str, Any], text: str) -> None:
     year = _issued_year(item)
     if not year:
         return
-    meeting = re.search(_MEETING_YEAR.format(year=year), text)
     first = re.search(rf"(?<!\d){year}(?!\d)", text)
-    if meeting is None or first is None or first.start() < meeting.start():
-        return  # the year printed before the meeting's name is the year
-    later = [int(found.group(1)) for found in _YEAR_ALONE.finditer(text, meeting.end())
+    if first is None or not is_meetings_year(text, first.start(), first.end()):
+        return  # the year printed before any meeting's name is the year
+    later = [int(found.group(1)) for found in _YEAR_ALONE.finditer(text, first.end())
              if int(found.group(1)) != year
-             and not _OTHER_DATES.search(text, meeting.end(), found.start())]
+             and not _OTHER_DATES.search(text, first.end(), found.start())]
     if len(later) == 1:
         item["issued"] = {"date-parts": [[later[0]]]}
 
@@ -2107,8 +2105,10 @@ def _given_name_before_a_colon(item: dict[str, Any], text: str) -> None:
 
 # a reference opening with its one author inverted, given names whole: "Hirschman, Albert O."
 # then the title after the initial's full stop; "Heidegger, Martin:" then the title
+# (a family name, perhaps double-barrelled: "Martin-Facklam")
+_FAMILY_NAME = r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)?"
 _INVERTED_AUTHOR = re.compile(
-    r"(?:\[\d+\]\s*|\d{1,3}\.\s+)?(?P<family>[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)?),\s+"
+    rf"(?:\[\d+\]\s*|\d{{1,3}}\.\s+)?(?P<family>{_FAMILY_NAME}),\s+"
     r"(?P<given>[^\W\d_][\w'’]+(?:-[^\W\d_][\w'’]*)?(?:\s+[A-Z]\.)*)"
     r"(?:(?<=\.)|:)\s+(?!(?:Jr|Sr|II|III|IV)\b)(?=[^\W\d_a-z][^\W\d_]|[“\"«])")
 # (the title's first word, not one more initial, nor a suffix of the name: "King, Martin L.
@@ -2117,8 +2117,7 @@ _INVERTED_AUTHOR = re.compile(
 
 # names of a list that a title cannot continue: a family name, perhaps after particles
 # ("van der Waals"), and initials each with its full stop ("A. D.", "J.-P.", "Ch.")
-_FAMILY_IN_A_LIST = (r"(?:(?:van|von|de|der|den|del|da|di|du|dos|la|le)\s+)*"
-           r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)?")
+_FAMILY_IN_A_LIST = rf"(?:(?:van|von|de|der|den|del|da|di|du|dos|la|le)\s+)*{_FAMILY_NAME}"
 _INITIALS_WITH_STOPS = r"(?:(?![JS]r)[A-Z][a-z]?\.\s?(?:-\s?)?)*(?![JS]r)[A-Z][a-z]?\."
 _OPENING_NUMBER = r"(?:[\[(]\d{1,3}[\])]\s*|\d{1,3}\.\s+)?"
 # a title's first word: not one more initial ("Gibson, R. L.": not the name "Gibson, R." and
@@ -2128,16 +2127,17 @@ _OPENING_NUMBER = r"(?:[\[(]\d{1,3}[\])]\s*|\d{1,3}\.\s+)?"
 # Rev. Lett."), nor the "and" before the last name
 _A_TITLE_STARTS = (r"(?![A-Z][a-z]?[.,]|[^\W\d_][\w'’-]*[.,](?:\s|$)|(?:and|And|&)\s)"
                    r"(?=[^\W\d_a-z]|[“\"«])")
-_NAMES_BEFORE_A_TITLE = (
-    _INVERTED_AUTHOR,
-    # ACS: "Grimme, S.; Antony, J.; Krieg, H. A Consistent …", "Becke, A. D. Density-…"
-    re.compile(rf"{_OPENING_NUMBER}(?P<names>{_FAMILY_IN_A_LIST},\s{_INITIALS_WITH_STOPS}"
-               rf"(?:;\s(?:and\s)?{_FAMILY_IN_A_LIST},\s{_INITIALS_WITH_STOPS})*)\s+{_A_TITLE_STARTS}"),
-    # Physical Review: "L. Onsager, Crystal statistics. I. A two-dimensional model …"
-    re.compile(rf"{_OPENING_NUMBER}(?P<names>{_INITIALS_WITH_STOPS}\s?{_FAMILY_IN_A_LIST}"
-               rf"(?:,\s(?:and\s)?{_INITIALS_WITH_STOPS}\s?{_FAMILY_IN_A_LIST})*"
-               rf"(?:,?\s(?:and|&)\s{_INITIALS_WITH_STOPS}\s?{_FAMILY_IN_A_LIST}|\set\sal\.)?),\s+{_A_TITLE_STARTS}"),
-)
+_INVERTED_NAME = rf"{_FAMILY_IN_A_LIST},\s{_INITIALS_WITH_STOPS}"
+_NAME_INITIALS_FIRST = rf"{_INITIALS_WITH_STOPS}\s?{_FAMILY_IN_A_LIST}"
+# ACS: "Grimme, S.; Antony, J.; Krieg, H. A Consistent …", "Becke, A. D. Density-…"
+_ACS_NAMES = re.compile(rf"{_OPENING_NUMBER}(?P<names>{_INVERTED_NAME}"
+                        rf"(?:;\s(?:and\s)?{_INVERTED_NAME})*)\s+{_A_TITLE_STARTS}")
+# Physical Review: "L. Onsager, Crystal statistics. I. A two-dimensional model …"
+_INITIALS_FIRST_NAMES = re.compile(
+    rf"{_OPENING_NUMBER}(?P<names>{_NAME_INITIALS_FIRST}"
+    rf"(?:,\s(?:and\s)?{_NAME_INITIALS_FIRST})*"
+    rf"(?:,?\s(?:and|&)\s{_NAME_INITIALS_FIRST}|\set\sal\.)?),\s+{_A_TITLE_STARTS}")
+_NAMES_BEFORE_A_TITLE = (_INVERTED_AUTHOR, _ACS_NAMES, _INITIALS_FIRST_NAMES)
 
 
 def _name_words(text: str) -> set[str]:
@@ -2175,7 +2175,7 @@ def _title_run_into_the_author(item: dict[str, Any], text: str) -> None:
     run_on = _name_words(read) - _name_words(names)
     if not run_on or not between or not run_on <= _name_words(between):
         return  # the tagger's names are these names: nothing of the title in them
-    if form is _NAMES_BEFORE_A_TITLE[2] and between.endswith(",") and \
+    if form is _INITIALS_FIRST_NAMES and between.endswith(",") and \
             not _EDITION_AT_END.match(" " + title):
         return  # "J. Smith, Wei Chen, Deep learning …": a name written whole goes on the
         # list before a title the tagger read; only a "title" that is an edition is none
