@@ -603,13 +603,9 @@ class Archive:
         for path in self._object_dirs():
             # only the id is read here: an object damaged otherwise is still listed, and says
             # so when it is read (one damaged object must not hide all the others)
-            try:
-                inventory = json.loads((path / "inventory.json").read_bytes())
-            except (OSError, ValueError):
-                inventory = None
-            if isinstance(inventory, dict) and isinstance(inventory.get("id"), str) and \
-                    inventory["id"]:
-                ids.append(inventory["id"])
+            named = self._id_named_in(path)
+            if named:
+                ids.append(named)
             elif not readable_only:
                 try:
                     self._load_inventory(path)  # raises, saying what is wrong
@@ -756,13 +752,20 @@ class Archive:
         an object moved by hand is damage to repair, not an id mistyped. A walk of every
         object's inventory, as `list` makes: only on the way to saying "no object"."""
         for path in self._object_dirs():
-            try:
-                inventory = json.loads((path / "inventory.json").read_bytes())
-            except (OSError, ValueError):
-                continue
-            if isinstance(inventory, dict) and inventory.get("id") == object_id:
+            if self._id_named_in(path) == object_id:
                 return path
         return None
+
+    @staticmethod
+    def _id_named_in(object_dir: Path) -> str | None:
+        """The id an object folder's inventory names, its only field read (nothing else of
+        it checked); None when it cannot be read or names none."""
+        try:
+            inventory = json.loads((object_dir / "inventory.json").read_bytes())
+        except (OSError, ValueError):
+            return None
+        named = inventory.get("id") if isinstance(inventory, dict) else None
+        return named if isinstance(named, str) and named else None
 
     def head(self, object_id: str) -> str:
         return self.inventory(object_id)["head"]
