@@ -231,7 +231,7 @@ def verify_junit(results: list[Any], posts: list[str | None],
             failure = ET.SubElement(case, "failure", message=_xml("; ".join(failures)))
             # each wrong field as the text report says it, for a CI page's failure details
             failure.text = _xml("\n".join(
-                f"{field}: cited {check.cited!r}, Crossref {check.crossref!r} — {check.reason}"
+                _field_line(field, check).strip()
                 for field, check in (result.fields or {}).items() if check.match is False))
         elif result.status == "unresolved":
             counts["errors"] += 1
