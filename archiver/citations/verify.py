@@ -600,13 +600,13 @@ class Verifier:
         record = outcome.message
         cited = self._read(text, record)
         fields = compare_fields(cited, text, record)
-        compared = CitationResult(text, doi, _status(fields), fields, _summary(fields),
-                                  _evidence(outcome, record), location=location)
         verdict = _another_work(fields, cited, record)
-        if verdict is None:  # perhaps: it is, if a search finds the work the citation is of
-            return self._wrong_doi(text, doi, location, outcome, cache_only, compared)
         if verdict:
             return self._wrong_doi(text, doi, location, outcome, cache_only)
+        compared = CitationResult(text, doi, _status(fields), fields, _summary(fields),
+                                  _evidence(outcome, record), location=location)
+        if verdict is None:  # perhaps: it is, if a search finds the work the citation is of
+            return self._wrong_doi(text, doi, location, outcome, cache_only, compared)
         return compared
 
     def _wrong_doi(self, text: str, doi: str, location: str | None, outcome: Outcome,
