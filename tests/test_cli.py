@@ -1187,6 +1187,33 @@ def test_a_verify_interrupted_while_keeping_its_results_says_how_many_posts_are_
     assert [v.number for v in store.versions(second)] == ["v1"]
 
 
+def test_verify_no_keep_reports_as_verify_does_and_writes_nothing_in_the_archive(
+        runner, archive_dir, tmp_path, monkeypatch):
+    """--no-keep is a report alone (a CI job checking a checkout, an archive it may only
+    read): the same report and exit code as a kept run, and not a byte of the archive
+    written, not even its list index; the kept run after it adds the version. (Crossref:
+    the recorded responses, served locally.)"""
+    from crossref_server import CrossrefServer
+    assert run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch").exit_code == 0
+
+    def every_file() -> dict[str, tuple[bytes, int]]:
+        return {str(p.relative_to(archive_dir)): (p.read_bytes(), p.stat().st_mtime_ns)
+                for p in sorted(archive_dir.rglob("*")) if p.is_file()}
+    before = every_file()
+    monkeypatch.setenv("ARCHIVER_CACHE_DIR", str(tmp_path / "cache"))
+    with CrossrefServer() as server:
+        monkeypatch.setenv("ARCHIVER_CROSSREF_URL", server.url)
+        report_only = run(runner, "verify", "--no-keep", "--json", "--archive", archive_dir)
+        assert every_file() == before
+        kept = run(runner, "verify", "--json", "--archive", archive_dir)
+    assert report_only.exit_code == kept.exit_code
+    only, whole = json.loads(report_only.stdout), json.loads(kept.stdout)
+    assert [(c["doi"], c["status"]) for c in only["citations"]] == \
+        [(c["doi"], c["status"]) for c in whole["citations"]] != []
+    assert "kept" not in only and list(whole["kept"].values()) == ["v2"]
+    assert "results kept" not in report_only.stderr
+
+
 def test_the_configured_user_is_named_in_the_versions_ingest_and_verify_add(
         runner, archive_dir, tmp_path, monkeypatch):
     """ARCHIVER_USER_NAME and ARCHIVER_USER_ADDRESS name who added each version, the

@@ -191,6 +191,15 @@ def _keep_results(store: Any, items: list[tuple[str, str | None, str | None]],
     return keys.by_doi, kept
 
 
+def _known_keys(store: Any) -> dict[str, str]:
+    """The keys cited works already have in the archive, by DOI (lower case), read without
+    writing anything: ``verify --no-keep`` gives no new ones (a key is given when a
+    verification is kept, and never changed after)."""
+    from archiver.index import known_works, load_index
+
+    return known_works(load_index(store)) if store is not None else {}
+
+
 def _say_kept(kept: dict[str, str]) -> None:
     """The versions the results were kept in: an ingest --verify reported each post's
     version before its citations were checked, which the results then moved on."""
@@ -342,6 +351,10 @@ def verify(
                                            "in place of the report)."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON "
                                                       "(schemas/verify-report.schema.json)."),
+    keep: bool = typer.Option(True, "--keep/--no-keep",
+                              help="Keep each archived post's results in the archive (in its "
+                                   "citations.json: a new version when the outcome changed); "
+                                   "--no-keep only reports, and writes nothing there."),
     quiet: bool = QuietOpt,
     show_traceback: bool = TracebackOpt,
     verbose: bool = VerboseOpt,
@@ -350,6 +363,9 @@ def verify(
 
     A work Crossref lists as retracted, corrected or under an expression of concern is
     reported with each notice (its DOI, date and source), whatever the verdict.
+
+    An archived post's results are kept in it, a new version when the outcome changed
+    (--no-keep: reported only).
 
     Exit 0 when every citation is verified (or ambiguous), 1 when one is wrong (mismatch or a
     DOI Crossref does not know; with --fail-on retracted, also one citing a retracted
@@ -414,7 +430,8 @@ def verify(
                           "cached (not its \"no such DOI\" answers), so running the same "
                           "command again asks for fewer", markup=False)
                 raise typer.Exit(130) from None
-        keys, kept = _keep_results(store, items, results, config)
+        keys, kept = (_keep_results(store, items, results, config) if keep
+                      else (_known_keys(store), {}))
         document = _report(items, results, keys, kept)
         unreadable = _input_errors(problems)
         if unreadable:
