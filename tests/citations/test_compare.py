@@ -368,6 +368,19 @@ def test_an_author_misspelt_in_the_middle_is_named_as_shown_not_as_left_out():
                             "'mesquita joanes' (misspelt?)")
 
 
+def test_the_last_author_of_a_full_list_misspelt_is_named_as_shown_not_as_left_out():
+    """Simons for Simmons, the list's last name: the reader is told which name is wrong,
+    not sent looking for an author the citation does show."""
+    names = "Dougherty LR, van Lieshout E, McNamara KB, Moschilla JA, Arnqvist G, {}"
+    check = compare_authors(names.format("Simons LW"), False, DOUGHERTY["author"])
+    assert check.match is False
+    assert check.reason == ("'simons' is shown where Crossref's author 6 of 6 is 'simmons' "
+                            "(misspelt?)")
+    left_out = compare_authors(names.format("").rstrip(", "), False, DOUGHERTY["author"])
+    assert left_out.reason == ("'simmons' (author 6 of 6) is not in the citation and it does "
+                               "not say et al.")
+
+
 def test_two_authors_swapped_is_an_order_error():
     check = compare_authors("Wilkens, H. & Gross, J. B.", False, HEREDITY["author"])
     assert check.match is False

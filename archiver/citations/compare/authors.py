@@ -289,6 +289,14 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
             return FieldCheck(segment, crossref, True, "the group author Crossref lists "
                               "first stands for its members" + (", then et al." if et_al
                                                                  else ""))
+        # the list's last name like the author missing is that author misspelt (Simons for
+        # Simmons at the end of a full list), as it is before a later name or et al.
+        stray = [w for w in _unexplained(seg[after:], authors)
+                 if any(fuzz.ratio(w, part) >= MISSPELT for part in name)]
+        if stray:
+            return FieldCheck(segment, crossref, False,
+                              f"{' '.join(stray)!r} is shown where Crossref's author "
+                              f"{index + 1} of {len(names)} is {label!r} (misspelt?)")
         return FieldCheck(segment, crossref, False,
                           f"{label!r} (author {index + 1} of {len(names)}) is not in the "
                           f"citation" + ("" if et_al else " and it does not say et al."))
