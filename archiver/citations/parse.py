@@ -137,8 +137,8 @@ _SIGNAL = re.compile(r"^((?:\[\d{1,3}\]|\d{1,3}[.)])\s*)?"
 # "… 2 (1998) 253 [hep-th/9802150] [INSPIRE].", "… 716 (2012) 1 [arXiv:1207.7214]"): no
 # field of the work, and they put the tagger off the pages before them
 _E_PRINT_TAGS = re.compile(
-    r"(?:\s*\[(?:arXiv:[^\]]{1,40}|[a-z-]+(?:\.[A-Z]{2})?/\d{7}|\d{4}\.\d{4,5}(?:v\d+)?|"
-    r"INSPIRE|ADS|NASA ADS)\])+\s*\.?$")
+    r"(?:\s*\[\s?(?:arXiv:[^\]]{1,40}|[a-z-]+(?:\.[A-Z]{2})?/\d{7}|\d{4}\.\d{4,5}(?:v\d+)?|"
+    r"INSPIRE|ADS|NASA ADS)\s?\])+\s*\.?$")  # (a PDF's text: "[ INSPIRE]")
 
 
 # What a PDF's text layer leaves in a Chinese reference: the Wanfang database's watermark
@@ -1287,6 +1287,8 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _cited_page_after_the_imprint(item, text)
     _physics_forms(item, text)
     _journal_word_in_title(item, text)
+    _journal_word_ending_a_title(item, text)
+    _iop_names_in_the_title(item, text)
     _chinese_numbers(item, text)
     _chinese_vancouver(item, text)
     _proceedings(item, text)
@@ -2525,6 +2527,35 @@ _PHYSICS_FORMS = (
     re.compile(rf"^(?P<authors>[^\d()]+?),?\s+\(?(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\)?,\s+"
                rf"{_JOURNAL}\.?,\s+(?P<volume>\d+),\s+{_PAGES}\.?$"),
 )
+# a name written initials first, as these forms print names: "V. Efimov", "H.-W. Hammer",
+# "J.P. D'Incao", "W. van Oers", "K. S. SUSLICK"; and a list of them, joined by commas, "and",
+# "&" or French "et", perhaps cut by "et al."
+_INITIALS_FIRST = (r"(?:[A-Z][a-z]?\.\s?-?\s?){1,4}(?:(?:van|von|de|der|den|da|di|du|le|la|del|"
+                   r"dos)\s)*[A-ZÀ-Þ](?:(?>[^\W\d_]+)(?:['’-](?>[^\W\d_]+))?|['’](?>[^\W\d_]+))")
+_NAMES_FIRST = (rf"(?P<authors>{_INITIALS_FIRST}(?:(?:,\s?|\s(?:and|et|&)\s)(?>{_INITIALS_FIRST}))"
+                r"{0,60}(?:,?\s?et\s?al\.?)?)")
+_YEAR_BRACKETED = r"\(\s?(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\s?\)"
+# the same forms where the names are all written initials first, whatever ends them (a comma,
+# a full stop: chemists' "E. ROSE et K. S. SUSLICK. J. Am. Chem. Soc. 102, 3224 (1980).");
+# and Elsevier's physics form, its year before its pages ("V. Efimov, Phys. Lett. B 33 (1970)
+# 563."), or a page alone, where the journal printed no volume ("Tetrahedron Lett. 3169 (1978)")
+_NAMED_FORMS = tuple(
+    re.compile(form.replace("<sep>", separator)) for separator in (",", r"\.") for form in (
+        rf"^{_NAMES_FIRST}<sep>\s{_JOURNAL},?\s(?P<volume>\d+),\s?{_PAGES}\s?"
+        rf"{_YEAR_BRACKETED}\s?[.;]?$",
+        rf"^{_NAMES_FIRST}<sep>\s{_JOURNAL}\s?(?P<volume>\d+)\s?{_YEAR_BRACKETED}\s?,?\s?"
+        rf"{_PAGES}\s?[.;]?$",
+        rf"^{_NAMES_FIRST}<sep>\s{_JOURNAL},?\s(?P<page>[A-Z]?\d+)\s?{_YEAR_BRACKETED}"
+        r"\s?[.;]?$"))
+# the names' list read on into the journal ("J. I. BRAUMAN, E. ROSE et K. S. SUSLICK. J. Am.
+# Chem. Soc."): the forms are tried with a comma ending the names first, where "Q. Rev. Biol."
+# would be a name, and the journal they then find must not open with names
+_NAMES_GO_ON = re.compile(rf"{_INITIALS_FIRST}(?:,\s?|\s(?:and|et|&)\s)")
+# the words of a journal's name: capitalised or abbreviated, and the small words between them
+# ("Journal of the American …", "Bull. Soc. Chim. Fr."); a word of a title is none of these
+_NOT_A_JOURNALS_WORD = re.compile(
+    r"(?<![\w.'’-])(?!(?:of|and|the|for|in|on|de|des|du|la|le|et|für|und|der|die|das|a)\b)"
+    r"[a-z][a-z'’-]*\b(?!\.)")
 
 
 _WORDS_OF_A_TITLE = re.compile(r"(?:\b[a-z]{2,}\b\W+){3}")  # names have no such run
@@ -2545,6 +2576,17 @@ def _physics_forms(item: dict[str, Any], text: str) -> None:
     journal's name means the form is not one of these."""
     numbered = _ENTRY_NUMBER.match(text)
     text = text[numbered.end():] if numbered else text
+    named = None
+    for form in _NAMED_FORMS:
+        named = form.match(text)
+        if named and not _NOT_A_JOURNALS_WORD.search(named.group("journal")) and \
+                not _NAMES_GO_ON.match(named.group("journal")):
+            break
+    else:
+        named = None
+    if named:
+        _read_by_its_form(item, named, split_authors(named.group("authors")))
+        return
     for form in _PHYSICS_FORMS:
         match = form.match(text)
         if match:
@@ -2570,12 +2612,24 @@ def _physics_forms(item: dict[str, Any], text: str) -> None:
         item["author"] = authors
     elif "author" in item:
         del item["author"]
-    if "author" not in item:
-        persons = split_authors(match.group("authors"))
-        if persons:
-            item["author"] = persons
-    item["container-title"] = journal
-    item["volume"], item["page"] = match.group("volume"), _page(match.group("page"))
+    _read_by_its_form(item, match, item.get("author") or split_authors(match.group("authors")))
+
+
+def _read_by_its_form(item: dict[str, Any], match: re.Match[str],
+                      persons: list[dict[str, str]]) -> None:
+    """The fields of a physics form (:func:`_physics_forms`) as its match reads them, the
+    tagger's title gone: there is none in these forms."""
+    item.pop("title", None)
+    item.pop("author", None)
+    if persons:
+        item["author"] = persons
+    item["container-title"] = match.group("journal").strip().rstrip(",")
+    volume = match.groupdict().get("volume")
+    if volume:
+        item["volume"] = volume
+    else:  # the page alone: the journal printed no volume
+        item.pop("volume", None)
+    item["page"] = _page(match.group("page"))
     item["issued"] = {"date-parts": [[int(match.group("year"))]]}
 
 
@@ -2612,6 +2666,60 @@ def _journal_word_in_title(item: dict[str, Any], text: str) -> None:
     left = _WORD_BEFORE_JOURNAL.fullmatch(text, after_title, journal_at)
     if left:
         item["container-title"] = f"{left.group(1)}. {container}"
+
+
+# the first words of abbreviated journals' names (ISO 4): "Nucl. Phys. B", "J. Stat. Mech.",
+# "Int. J. Mod. Phys.", "Commun. Math. Phys.", "Adv. Appl. Math.", "Publ. RIMS"
+_JOURNALS_FIRST_WORDS = frozenset({
+    "J", "Nucl", "Phys", "Int", "Adv", "Publ", "Commun", "Ann", "Annu", "Proc", "Prog", "Rev",
+    "Lett", "Eur", "Am", "Chem", "Biol", "Med", "Math", "Appl", "Sci", "Res", "Instrum",
+    "Bull", "Soc", "Natl", "Acad", "Theor", "Exp", "Opt", "Mater", "Geophys", "Trans",
+    "Comput", "Mech", "Eng", "Environ", "Clin", "Biochem", "Pharmacol", "Neurosci", "Psychol",
+    "Econ", "Stat", "Curr", "Can", "Br", "Brit", "Jpn", "Chin", "Ind", "Inorg", "Org", "Anal",
+    "Angew", "Class", "Quant", "Gen", "Rep", "Astrophys", "Astron", "Zh", "Sov", "Helv",
+    "Europhys", "Fortschr", "Arch", "Biophys", "Genet", "Immunol", "Microbiol", "Ecol", "Evol",
+    "Zool", "Geol", "Atmos", "Meteorol", "Syst", "Mol", "Mod", "Mon", "Mem", "Semin", "Philos"})
+_LAST_WORD = re.compile(r"\s([A-Z][a-z]{0,9})$")
+
+
+def _journal_word_ending_a_title(item: dict[str, Any], text: str) -> None:
+    """An abbreviated journal's first word at the end of the title, where nothing but its own
+    full stop stands between them (the Institute of Physics' style: "… conformal field theory
+    Nucl. Phys. B 410 535-49"), is the journal's."""
+    title, container = item.get("title", ""), item.get("container-title", "")
+    word = _LAST_WORD.search(title) if container else None
+    if not word or word.group(1) not in _JOURNALS_FIRST_WORDS:
+        return
+    at = text.find(title)
+    if at >= 0 and re.match(r"\.\s?" + re.escape(container), text[at + len(title):]):
+        item["title"] = title[:word.start()].rstrip(" ,")
+        item["container-title"] = f"{word.group(1)}. {container}"
+
+
+# the Institute of Physics' author-year opening: names, each family name then its initials
+# ("Pearce P A, Rasmussen J and Zuber J-B"), then the year, then the title
+_IOP_NAME = (r"(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]i|[Dd]a|[Dd]u|[Ll]e|[Ll]a)\s)*[A-ZÀ-Þ]"
+             r"[^\W\d_]+(?:['’-][^\W\d_]+)?(?:\s[A-Z](?:-[A-Z])?(?![^\W\d_])){1,3}")
+_IOP_OPENING = re.compile(rf"(?P<names>{_IOP_NAME}(?:(?:,\s|\sand\s)(?>{_IOP_NAME})){{0,30}})\s"
+                          r"(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\s(?=[A-Z\d])")
+
+
+def _iop_names_in_the_title(item: dict[str, Any], text: str) -> None:
+    """Names and a year printed in the Institute of Physics' order ("Milas A 2008 From
+    percolation to …") that the tagger read into the title are the authors and the year."""
+    opening = _IOP_OPENING.match(text)
+    title = item.get("title", "")
+    if not opening or not title:
+        return
+    year = opening.group("year")
+    cut = re.match(rf".{{0,80}}?(?<!\d){year}[a-z]?\s", title)
+    if not cut or not opening.group(0).rstrip().endswith(title[:cut.end()].rstrip()):
+        return
+    persons = split_authors(opening.group("names"))
+    if persons:
+        item["author"] = persons
+        item["title"] = title[cut.end():]
+        item["issued"] = {"date-parts": [[int(year)]]}
 
 
 _TRANSLATOR_MARK = r"(?:tr|trans|transl|translated\s+by)\.?"

@@ -1116,6 +1116,69 @@ def test_title_less_physics_forms_are_read_by_their_form(text, authors, journal,
     assert item["issued"] == {"date-parts": [[year]]}
 
 
+# more of them, as GROBID's citation training data prints them (kermitt2/grobid,
+# grobid-trainer/resources/dataset/citation/corpus): names written initials first, ended by a
+# comma or a full stop, joined by French "et"; Elsevier's "volume (year) page"; a journal that
+# printed no volume
+@pytest.mark.parametrize(("text", "authors", "journal", "volume", "page", "year"), [
+    ("V. Efimov, Phys. Lett. B 33 (1970) 563.", ["Efimov"], "Phys. Lett. B", "33", "563", 1970),
+    ("F. Sauli, Nucl. Instrum. Methods A 386 (1997) 531.", ["Sauli"],
+     "Nucl. Instrum. Methods A", "386", "531", 1997),
+    ("W. Glöckle, H. Witała, D. Hüber, H. Kamada, J. Golak, Phys. Rep. 274 (1996) 107.",
+     ["Glöckle", "Witała", "Hüber", "Kamada", "Golak"], "Phys. Rep.", "274", "107", 1996),
+    ("J.P. D'Incao, C.H. Greene, Phys. Rev. A 95 (2017) 032707.", ["D'Incao", "Greene"],
+     "Phys. Rev. A", "95", "032707", 2017),
+    ("G. B. JAMESON, F. S. MOLINARO, J. A. IBERS, J. P. COLLMAN, J. I. BRAUMAN, E. ROSE et "
+     "K. S. SUSLICK. J. Am. Chem. Soc. 102, 3224 (1980).",
+     ["JAMESON", "MOLINARO", "IBERS", "COLLMAN", "BRAUMAN", "ROSE", "SUSLICK"],
+     "J. Am. Chem. Soc.", "102", "3224", 1980),
+    ("C. P. ANDRIEUX et J. M. SAVEANT. Bull. Soc. Chim. Fr. 2090 (1973);",
+     ["ANDRIEUX", "SAVEANT"], "Bull. Soc. Chim. Fr.", None, "2090", 1973),
+    # a name-like abbreviation ("Q. Rev.", "J. R. Stat.") opening the journal after a comma
+    ("[10] R. L. Trivers, Q. Rev. Biol. 46, 35 (1971).", ["Trivers"], "Q. Rev. Biol.", "46",
+     "35", 1971),
+])
+def test_title_less_forms_with_names_initials_first_are_read_by_their_form(
+        text, authors, journal, volume, page, year):
+    """The journal's first words are no author's, the list's last names are no part of the
+    journal, and the number before the bracketed year is a page where no volume is printed."""
+    item = parse_reference(text)
+    assert [a["family"] for a in item["author"]] == authors
+    assert "title" not in item
+    assert (item["container-title"], item.get("volume"), item["page"]) == (journal, volume, page)
+    assert item["issued"] == {"date-parts": [[year]]}
+
+
+def test_a_title_before_such_a_form_is_still_a_title():
+    item = parse_reference("A. Smith. Quantum chaos in billiards. Phys. Rev. 12, 5 (2000).")
+    assert item["title"] == "Quantum chaos in billiards"
+
+
+@pytest.mark.parametrize(("text", "authors", "year", "title", "journal"), [
+    ("Gurarie V 1993 Logarithmic operators in conformal field theory Nucl. Phys. B 410 535-49",
+     ["Gurarie"], 1993, "Logarithmic operators in conformal field theory", "Nucl. Phys. B"),
+    ("Nahm W 1994 Quasi-rational fusion products Int. J. Mod. Phys. B 08 3693-702", ["Nahm"],
+     1994, "Quasi-rational fusion products", "Int. J. Mod. Phys. B"),
+    ("Di Francesco P, Mathieu P and Sénéchal D 1997 Conformal Field Theory (New York: "
+     "Springer) (https://doi.org/10.1007/978-1-4612-2256-9)",
+     ["Di Francesco", "Mathieu", "Sénéchal"], 1997, "Conformal Field Theory", None),
+])
+def test_the_institute_of_physics_author_year_form(text, authors, year, title, journal):
+    """Names each with its initials after it, the year, the title, the journal with no
+    punctuation before it (GROBID's training data): the journal's first abbreviated word is
+    not the title's last, and names read into the title are the authors."""
+    item = parse_reference(text)
+    assert [a["family"] for a in item["author"]] == authors
+    assert item["issued"] == {"date-parts": [[year]]}
+    assert (item["title"], item.get("container-title")) == (title, journal)
+
+
+def test_e_print_tags_with_a_pdfs_spaces_are_no_part_of_the_pages():
+    item = parse_reference("K.C. Zapp, JEWEL 2.0.0: directions for use, Eur. Phys. J. C 74 "
+                           "(2014) 2762 [arXiv:1311.0048][ INSPIRE].")
+    assert (item["volume"], item["page"]) == ("74", "2762")
+
+
 def test_a_nature_style_reference_keeps_its_title():
     """Its title is no part of the names, though it is printed in the same order."""
     item = parse_reference("Wyrtki, L.F. Circulation and water masses in the eastern equatorial "
