@@ -1757,13 +1757,33 @@ _ELSEVIER_EDITORS_THEN_BOOK = re.compile(
     r"\s+[^,]+,\s+[^,]+,\s+(?:1[5-9]|20)\d\d\b")
 
 
+# BibTeX's own styles (plain, alpha, abbrv): "In C. B. Jones, R. C. Shaw, and T. Denvir,
+# editors, Proc. 5th. BCS-FACS Refinement Workshop, 1992.", "In Jean-Luc Gaudiot and Lubomir
+# Bic, editors, Advanced Topics in Data-Flow Computing, pages 347-379." (the book ends where
+# its pages, volume, number or year begin)
+_BIBTEX_EDITORS_THEN_BOOK = re.compile(
+    r"\bIn\s+(?P<editors>[A-Z][^()“”\"«»:;]{0,200}?),\s+(?:editors|editor|eds\.|ed\.),\s+"
+    r"(?P<book>[A-Z][^,]{0,200}?)(?=,\s*(?:pages|volume|vol\.|number|no\.|pp?\.|"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+)?(?:1[5-9]|20)\d\d\b))")
+
+
 def _book_after_its_editors(item: dict[str, Any], text: str) -> None:
     """The book a chapter is in, printed after its editors and their "(ed.)" or "editors.",
     where the tagger found no book, took the editors for it or a part of the imprint after
     it; the editors are the editors."""
+    container = item.get("container-title", "")
+    bibtex = _BIBTEX_EDITORS_THEN_BOOK.search(text)
+    book = bibtex.group("book") if bibtex else ""
+    if bibtex and (not container or container in bibtex.group(0) or container.startswith(book)):
+        # the tagger's book none, the editors, both with the book, or the book run on into
+        # its volume; but where it ends at a full stop that the pattern reads past ("…,
+        # editors, Predicting Structured Data. MIT Press, 2006"), the book is the tagger's
+        _in_book(item, bibtex)
+        if container and book.startswith(container + ". "):
+            item["container-title"] = container
+        return
     match = _ELSEVIER_EDITORS_THEN_BOOK.search(text) or _EDITORS_THEN_BOOK.search(text) or \
         _VANCOUVER_EDITORS_THEN_BOOK.search(text)
-    container = item.get("container-title", "")
     if match is None or container and container not in match.group("editors") and \
             text.find(container, match.end("book")) < 0:
         return

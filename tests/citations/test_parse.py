@@ -1083,6 +1083,30 @@ def test_a_chapters_book_before_ed_or_edited_by_is_the_book(text, book, editor):
     assert [(e["family"], e["given"]) for e in item["editor"]] == [editor]
 
 
+@pytest.mark.parametrize(("text", "book", "editors"), [
+    # AnyStyle's labelled strings (res/parser: core.xml, ugly.xml), in BibTeX's plain style
+    ("A. Cau, R. Kuiper, and W.-P. de Roever. Formalising Dijkstra's development strategy "
+     "within Stark's formalism. In C. B. Jones, R. C. Shaw, and T. Denvir, editors, Proc. 5th. "
+     "BCS-FACS Refinement Workshop, 1992.", "Proc. 5th. BCS-FACS Refinement Workshop",
+     ["Jones", "Shaw", "Denvir"]),
+    ("P. Evripidou and J-L. Gaudiot, \"The USC decoupled multilevel data-flow execution "
+     "model,\" In Jean-Luc Gaudiot and Lubomir Bic, editors, Advanced Topics in Data-Flow "
+     "Computing, pages 347-379. New Jersey: Prentice Hall, 1991.",
+     "Advanced Topics in Data-Flow Computing", ["Gaudiot", "Bic"]),
+    # the book ends at its full stop where the publisher follows (AnyStyle's gold)
+    ("Yann LeCun, Sumit Chopra, Raia Hadsell, Marc’Aurelio Ranzato, and Fu-Jie Huang. A "
+     "tutorial on energy-based learning. In G. Bakir, T. Hofman, B. Schölkopf, A. Smola, and "
+     "B. Taskar, editors, Predicting Structured Data. MIT Press, 2006.",
+     "Predicting Structured Data", ["Bakir", "Hofman", "Schölkopf", "Smola", "Taskar"]),
+])
+def test_bibtex_styles_in_editors_editors_book(text, book, editors):
+    """BibTeX's plain style prints a chapter's book after "In <editors>, editors,": the
+    editors are neither the book nor part of it."""
+    item = parse_reference(text)
+    assert item["container-title"] == book
+    assert [e["family"] for e in item["editor"]] == editors
+
+
 def test_a_bracket_ending_a_quoted_title_is_the_titles():
     item = parse_reference(
         "42. J. Alvarez, “Revisión del género Anoptichthys con descipción de una especie nueva "
