@@ -160,6 +160,10 @@ _PAGE_FURNITURE = re.compile(
     r"(?: [A-Z][a-z]{2,8})?(?: \d{1,2})?\.?|Page \d{1,4} of \d{1,4}|www\.nature\.com/[a-z]+/)"
     r"(?=\s|$)")
 
+# a PDF's text layer moving the space before a comma or full stop instead of after it ("S.
+# Pfotenhauer ,H .Schwoerer ,E .Rohwer", "Phys .Rev .Lett .103 ,035002 ( 2009 ).")
+_SPACE_BEFORE_MARK = re.compile(r"(?<=[^\W_]) ([,.;:])(?=[^\W_])|(?<=[^\W_]) ([,;:]) ")
+_SPACE_INSIDE_BRACKET = re.compile(r"(?<=\() (?=\d)|(?<=\d) (?=\))")
 
 def clean_text(text: str) -> str:
     """NFKC (full-width punctuation and ligatures become plain), no control characters or lone
@@ -167,7 +171,7 @@ def clean_text(text: str) -> str:
     without what an editor adds that no style prints (:func:`extract.without_marks`),
     a footnote's signal (:data:`_SIGNAL`), a physics reference's e-print tags
     (:data:`_E_PRINT_TAGS`) and what a PDF leaves in one (:data:`_PAGE_FURNITURE`,
-    :data:`_WATERMARK`, :data:`_SPACED_OUT`)."""
+    :data:`_WATERMARK`, :data:`_SPACED_OUT`, :data:`_SPACE_BEFORE_MARK`)."""
     if not isinstance(text, str):
         return ""
     text = _CONTROL.sub(" ", text[: MAX_CHARS * 2])
@@ -178,6 +182,8 @@ def clean_text(text: str) -> str:
     text = _SIGNAL.sub(r"\1", " ".join(text.split())[:MAX_CHARS], count=1)
     text = _WATERMARK.sub("", _E_PRINT_TAGS.sub("", text))
     text = _PAGE_FURNITURE.sub(" ", text)
+    text = _SPACE_INSIDE_BRACKET.sub("", _SPACE_BEFORE_MARK.sub(
+        lambda m: (m.group(1) or m.group(2)) + " ", text))
     if _SPACED_OUT.search(text):  # "王 飞 跃 . 平 行 系 统 … [ J]": as printed, unspaced
         text = _GBT_CODE_SPACED.sub(r"[\1]", _SPACED_OUT.sub(
             lambda m: m.group(0).replace(" ", ""), text))
@@ -1293,6 +1299,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _chinese_vancouver(item, text)
     _proceedings(item, text)
     _acronym_after_a_container(item, text)
+    _place_ending_a_title(item, text)
     return item
 
 
@@ -1888,6 +1895,45 @@ def _country_ending_a_title(item: dict[str, Any], text: str) -> None:
     if code:
         item["title"] += code.group(0)
 
+
+# a place the title ends with, after its comma, read as the journal's first word: "… in
+# Wuhan, China. Lancet 395, 497–506 (2020)" (Nature's style): a word of four letters or more,
+# none of the abbreviated journals' first words, before a journal whose first word is whole
+# (not "…, Cell. Mol. Life Sci.", "…, Mach. Learn. 45", "…, Organ. Sci. 2")
+_PLACE_OPENING_A_CONTAINER = re.compile(r"((?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]{3,})\.\s+"
+                                        r"(?=[A-Z][\w&’'-]*(?:\s|$))")
+
+
+# the countries and regions a title most often ends with ("… in Wuhan, China."): one is a
+# place whatever follows it, even a journal's name with a full stop ("China. Lancet. 395")
+_PLACES = frozenset({
+    "China", "Japan", "Korea", "Taiwan", "India", "Pakistan", "Bangladesh", "Nepal", "Iran",
+    "Turkey", "Israel", "Egypt", "Ethiopia", "Kenya", "Uganda", "Tanzania", "Nigeria", "Ghana",
+    "Africa", "Asia", "Europe", "America", "Australia", "Canada", "Mexico", "Brazil",
+    "Argentina", "Chile", "Peru", "Colombia", "England", "Scotland", "Wales", "Ireland",
+    "France", "Germany", "Italy", "Spain", "Portugal", "Netherlands", "Belgium", "Sweden",
+    "Norway", "Denmark", "Finland", "Poland", "Russia", "Greece", "Switzerland", "Austria",
+    "Vietnam", "Thailand", "Malaysia", "Singapore", "Indonesia", "Philippines", "Zealand"})
+
+
+def _is_a_place(place: str, journal: str, text: str) -> bool:
+    """Whether ``place``, printed before ``journal`` (the tagger's) with a full stop between
+    them, is a place ending the title before it (see :data:`_PLACE_OPENING_A_CONTAINER`):
+    one of :data:`_PLACES`, or a whole word before a journal that is no abbreviation."""
+    opening = _PLACE_OPENING_A_CONTAINER.match(f"{place}. {journal}")
+    if opening is None or any(w in _JOURNALS_FIRST_WORDS for w in place.split()):
+        return False
+    return place.split()[-1] in _PLACES or \
+        re.search(re.escape(f"{place}. {journal}") + r"(?!\.)", text) is not None
+
+
+def _place_ending_a_title(item: dict[str, Any], text: str) -> None:
+    title, container = item.get("title", ""), item.get("container-title", "")
+    place = _PLACE_OPENING_A_CONTAINER.match(container) if title and container else None
+    if place and _is_a_place(place.group(1), container[place.end():], text) and \
+            re.search(re.escape(title) + r",\s" + re.escape(container), text):
+        item["title"] = f"{title}, {place.group(1)}"
+        item["container-title"] = container[place.end():]
 
 # what kind of thesis a work is, printed after its title: APA's "(Doctoral dissertation)",
 # "(Master's thesis)", "(Doctoral dissertation, University of …)"; a note's ". Thèse de
@@ -2678,6 +2724,8 @@ def _journal_word_in_title(item: dict[str, Any], text: str) -> None:
         # title ending with a place (Vancouver's full stop before the journal, and after
         # its abbreviation, could be an abbreviation's)
     word = _WORD_AT_TITLES_END.search(title)
+    if word and _is_a_place(word.group(1), container, text):
+        return  # "… in Wuhan, China. Lancet 395, 497–506 (2020)": a place, not a journal's
     if word and journal_at == after_title + 2 and text.startswith(". ", after_title):
         item["title"] = title[:word.start()]
         item["container-title"] = f"{word.group(1)}. {container}"
@@ -2698,7 +2746,8 @@ _JOURNALS_FIRST_WORDS = frozenset({
     "Econ", "Stat", "Curr", "Can", "Br", "Brit", "Jpn", "Chin", "Ind", "Inorg", "Org", "Anal",
     "Angew", "Class", "Quant", "Gen", "Rep", "Astrophys", "Astron", "Zh", "Sov", "Helv",
     "Europhys", "Fortschr", "Arch", "Biophys", "Genet", "Immunol", "Microbiol", "Ecol", "Evol",
-    "Zool", "Geol", "Atmos", "Meteorol", "Syst", "Mol", "Mod", "Mon", "Mem", "Semin", "Philos"})
+    "Zool", "Geol", "Atmos", "Meteorol", "Syst", "Mol", "Mod", "Mon", "Mem", "Semin", "Philos",
+    "Cell", "Front"})
 _LAST_WORD = re.compile(r"\s([A-Z][a-z]{0,9})$")
 
 

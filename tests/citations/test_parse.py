@@ -1203,6 +1203,36 @@ def test_e_print_tags_with_a_pdfs_spaces_are_no_part_of_the_pages():
     assert (item["volume"], item["page"]) == ("74", "2762")
 
 
+def test_a_pdfs_space_before_a_comma_or_full_stop_is_read_as_after_it():
+    """GROBID's training data (PhysRevLett.119.044802): the text layer of a PDF put the
+    spaces of a list of names and a journal before their marks."""
+    item = parse_reference("A. Klenke, S. Hädrich, T. Eidam, J. Rothhardt, M. Kienel, "
+                           "S.Demmler ,T .Gottschall ,J .Limpert ,and A .Tünnermann ,Opt .Lett. "
+                           "39, 6875( 2014 ).")
+    assert [a["family"] for a in item["author"]][-3:] == ["Gottschall", "Limpert", "Tünnermann"]
+    assert (item["container-title"], item["volume"], item["page"]) == ("Opt. Lett.", "39", "6875")
+    assert item["issued"] == {"date-parts": [[2014]]}
+
+
+@pytest.mark.parametrize("text", [
+    "Huang, C. et al. Clinical features of patients infected with 2019 novel coronavirus in "
+    "Wuhan, China. Lancet 395, 497–506 (2020).",
+    "Huang, C. et al. Clinical features of patients infected with 2019 novel coronavirus in "
+    "Wuhan, China. Lancet. 395, 497–506 (2020).",
+])
+def test_a_place_ending_a_title_is_not_the_journals_first_word(text):
+    """Nature's style, a title ending with its place: the place is the title's, while an
+    abbreviated journal's first word after a title's comma is the journal's."""
+    item = parse_reference(text)
+    assert item["title"].endswith("in Wuhan, China")
+    assert item["container-title"] == "Lancet"
+    for text, journal in (("[24] L. Breiman, Random forests, Mach. Learn. 45 (2001) 5–32.",
+                           "Mach. Learn"),
+                          ("Smith, A. Cell death in vitro, Cell. Mol. Life Sci. 7 (2016) 870.",
+                           "Cell. Mol. Life Sci")):
+        assert parse_reference(text)["container-title"] == journal
+
+
 def test_a_nature_style_reference_keeps_its_title():
     """Its title is no part of the names, though it is printed in the same order."""
     item = parse_reference("Wyrtki, L.F. Circulation and water masses in the eastern equatorial "
