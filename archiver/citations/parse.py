@@ -2611,8 +2611,18 @@ _NAMED_FORMS = tuple(
         rf"{_YEAR_BRACKETED}\s?[.;]?$",
         rf"^{_NAMES_FIRST}<sep>\s{_JOURNAL}\s?(?P<volume>\d+)\s?{_YEAR_BRACKETED}\s?,?\s?"
         rf"{_PAGES}\s?[.;]?$",
-        rf"^{_NAMES_FIRST}<sep>\s{_JOURNAL},?\s(?P<page>[A-Z]?\d+)\s?{_YEAR_BRACKETED}"
-        r"\s?[.;]?$"))
+        rf"^{_NAMES_FIRST}<sep>\s{_JOURNAL},?\s(?P<volume>[A-Z]?\d+)\s?:\s?{_PAGES}\s?"
+        rf"{_YEAR_BRACKETED}\s?[.;]?$",
+        rf"^{_NAMES_FIRST}<sep>\s{_JOURNAL}(?:,?\s|(?<=\.))(?P<page>[A-Z]?\d+)\s?"
+        rf"{_YEAR_BRACKETED}\s?[.;]?$"))
+# names written family name first, in capitals or not, then their initials ("LIANG Z T, WANG
+# X N", "Biró T S, Müller B"), the journal, the year, then volume and page after a colon:
+# Chinese physics journals' form ("Phys. Lett., 2005, B629: 20"), an e-print perhaps after it
+_FAMILY_FIRST = r"[A-ZÀ-Þ][^\W\d_]+(?:['’-][^\W\d_]+)?(?:\s[A-Z](?![^\W\d_])){1,3}"
+_FAMILY_FIRST_FORM = re.compile(
+    rf"^(?P<authors>{_FAMILY_FIRST}(?:,\s(?>{_FAMILY_FIRST})){{0,30}}(?:,?\s(?:et\s?al|等)\.?)?)"
+    rf"\.\s{_JOURNAL}\.?,\s(?P<year>(?:1[5-9]|20)\d\d),\s?(?P<volume>[A-Z]?\d+)\s?:\s?"
+    rf"{_PAGES}\s?(?:\.?\s?arXiv\s?:\s?[\w./-]+)?\s?[.;]?$")
 # the names' list read on into the journal ("J. I. BRAUMAN, E. ROSE et K. S. SUSLICK. J. Am.
 # Chem. Soc."): the forms are tried with a comma ending the names first, where "Q. Rev. Biol."
 # would be a name, and the journal they then find must not open with names
@@ -2643,7 +2653,7 @@ def _physics_forms(item: dict[str, Any], text: str) -> None:
     numbered = _ENTRY_NUMBER.match(text)
     text = text[numbered.end():] if numbered else text
     named = None
-    for form in _NAMED_FORMS:
+    for form in (*_NAMED_FORMS, _FAMILY_FIRST_FORM):
         named = form.match(text)
         if named and not _NOT_A_JOURNALS_WORD.search(named.group("journal")) and \
                 not _NAMES_GO_ON.match(named.group("journal")):

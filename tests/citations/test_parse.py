@@ -1158,6 +1158,16 @@ def test_title_less_physics_forms_are_read_by_their_form(text, authors, journal,
      "J. Am. Chem. Soc.", "102", "3224", 1980),
     ("C. P. ANDRIEUX et J. M. SAVEANT. Bull. Soc. Chim. Fr. 2090 (1973);",
      ["ANDRIEUX", "SAVEANT"], "Bull. Soc. Chim. Fr.", None, "2090", 1973),
+    # the volume before a colon; the page run into the journal's last full stop
+    ("A. Kirkpatrick, Nucl. Instr. Meth. B, 206: 830 (2003)", ["Kirkpatrick"],
+     "Nucl. Instr. Meth. B", "206", "830", 2003),
+    ("R. ROBINSON et S. SUGASAWA. J. Chem. Soc.3163 (1931).", ["ROBINSON", "SUGASAWA"],
+     "J. Chem. Soc.", None, "3163", 1931),
+    # Chinese physics journals: names family name first, the year before volume and page
+    ("LIANG Z T, WANG X N. Phys. Lett., 2005, B629: 20. arXiv:nucl-th/0411101",
+     ["LIANG", "WANG"], "Phys. Lett", "B629", "20", 2005),
+    ("Biró T S, Müller B. Nucl. Phys., 1993, A561: 477", ["Biró", "Müller"], "Nucl. Phys",
+     "A561", "477", 1993),
     # a name-like abbreviation ("Q. Rev.", "J. R. Stat.") opening the journal after a comma
     ("[10] R. L. Trivers, Q. Rev. Biol. 46, 35 (1971).", ["Trivers"], "Q. Rev. Biol.", "46",
      "35", 1971),
