@@ -1294,7 +1294,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _physics_forms(item, text)
     _journal_word_in_title(item, text)
     _journal_word_ending_a_title(item, text)
-    _iop_names_in_the_title(item, text)
+    _names_and_year_in_the_title(item, text)
     _chinese_numbers(item, text)
     _chinese_vancouver(item, text)
     _proceedings(item, text)
@@ -2775,31 +2775,34 @@ def _journal_word_ending_a_title(item: dict[str, Any], text: str) -> None:
         item["container-title"] = f"{word.group(1)}. {container}"
 
 
-# the Institute of Physics' author-year opening: names, each family name then its initials
-# ("Pearce P A, Rasmussen J and Zuber J-B"), then the year, then the title
-_IOP_NAME = (r"(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]i|[Dd]a|[Dd]u|[Ll]e|[Ll]a)\s)*[A-ZÀ-Þ]"
-             r"[^\W\d_]+(?:['’-][^\W\d_]+)?(?:\s[A-Z](?:-[A-Z])?(?![^\W\d_])){1,3}")
-_IOP_OPENING = re.compile(rf"(?P<names>{_IOP_NAME}(?:(?:,\s|\sand\s)(?>{_IOP_NAME})){{0,30}})\s"
-                          r"(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\s(?=[A-Z\d])")
+# the year after the names with no mark between, then the title, as the Institute of Physics
+# prints them ("Milas A 2008 From percolation …", "Pearce P A, Rasmussen J and Zuber J-B 2006
+# …") and the American Anthropological Association ("Levine, Robert 1977 Kwak'wala.",
+# "Ortmann, Anthony L. and Tristram R. Kidder 2013 Building Mound A …"): the tagger's title
+# opening with the names' last words and the year
+_NAMES_AND_YEAR = re.compile(r"(?P<names>(?:(?:[A-ZÀ-Þ][^\W\d_]*(?:['’-][^\W\d_]+)?\.?|and|&)"
+                             r"(?:,\s|\s)){0,8}?)(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\.?\s+"
+                             r"(?=[A-Z\"“‘'(])")
 
 
-def _iop_names_in_the_title(item: dict[str, Any], text: str) -> None:
-    """Names and a year printed in the Institute of Physics' order ("Milas A 2008 From
-    percolation to …") that the tagger read into the title are the authors and the year."""
-    opening = _IOP_OPENING.match(text)
+def _names_and_year_in_the_title(item: dict[str, Any], text: str) -> None:
+    """Names and a year printed before the title with no mark between them, which the tagger
+    read into the title, are the authors and the year; where all that comes before the title
+    is names (no number, no other year)."""
     title = item.get("title", "")
-    if not opening or not title:
+    opening = _NAMES_AND_YEAR.match(title)
+    at = text.find(title) if opening else -1
+    before = text[:at] if at >= 0 else ""
+    if at < 0 or any(c.isdigit() for c in before) or not (before or opening.group("names")) or \
+            _issued_year(item) not in (None, int(opening.group("year"))):
         return
-    year = opening.group("year")
-    cut = re.match(rf".{{0,80}}?(?<!\d){year}[a-z]?\s", title)
-    if not cut or not opening.group(0).rstrip().endswith(title[:cut.end()].rstrip()):
-        return
-    persons = split_authors(opening.group("names"))
+    if not opening.group("names") and not re.search(r"(?:[^\W\d_]|\b[A-Z]\.)\s*$", before):
+        return  # a mark before the year: "… Prevention. 2019 Novel Coronavirus" is a title
+    persons = split_authors((before + opening.group("names")).strip(" ,"))
     if persons:
         item["author"] = persons
-        item["title"] = title[cut.end():]
-        item["issued"] = {"date-parts": [[int(year)]]}
-
+        item["title"] = title[opening.end():]
+        item["issued"] = {"date-parts": [[int(opening.group("year"))]]}
 
 _TRANSLATOR_MARK = r"(?:tr|trans|transl|translated\s+by)\.?"
 # "Toward an Aesthetic of Reception, Timothy Bahti (trans.)": the translator's name before

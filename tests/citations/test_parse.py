@@ -1196,11 +1196,21 @@ def test_a_title_before_such_a_form_is_still_a_title():
     ("Di Francesco P, Mathieu P and Sénéchal D 1997 Conformal Field Theory (New York: "
      "Springer) (https://doi.org/10.1007/978-1-4612-2256-9)",
      ["Di Francesco", "Mathieu", "Sénéchal"], 1997, "Conformal Field Theory", None),
+    # the American Anthropological Association's (AnyStyle's core.xml and bad.xml)
+    ("Levine, Robert 1977 Kwak'wala. In International Journal of American Linguistics, "
+     "Native American Texts Series, 2,3: 98-126. Edited by Barry Carlson.", ["Levine"], 1977,
+     "Kwak'wala", "International Journal of American Linguistics, Native American Texts Series"),
+    ("Ortmann, Anthony L. and Tristram R. Kidder 2013 Building Mound A at Poverty Point, "
+     "Louisiana: Monumental Public Architecture, Ritual Practice, and Implications for "
+     "Hunter-Gatherer Complexity. Geoarchaeology 28: 66-86.", ["Ortmann", "Kidder"], 2013,
+     "Building Mound A at Poverty Point, Louisiana: Monumental Public Architecture, Ritual "
+     "Practice, and Implications for Hunter-Gatherer Complexity", "Geoarchaeology"),
 ])
-def test_the_institute_of_physics_author_year_form(text, authors, year, title, journal):
-    """Names each with its initials after it, the year, the title, the journal with no
-    punctuation before it (GROBID's training data): the journal's first abbreviated word is
-    not the title's last, and names read into the title are the authors."""
+def test_the_year_after_the_names_with_no_mark_between(text, authors, year, title, journal):
+    """Names, the year, the title (the Institute of Physics', each name's initials after it;
+    the American Anthropological Association's; GROBID's and AnyStyle's training data): names
+    read into the title are the authors, and the journal's first abbreviated word, with no
+    punctuation before it, is not the title's last."""
     item = parse_reference(text)
     assert [a["family"] for a in item["author"]] == authors
     assert item["issued"] == {"date-parts": [[year]]}
