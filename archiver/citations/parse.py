@@ -1295,6 +1295,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _journal_word_in_title(item, text)
     _journal_word_ending_a_title(item, text)
     _names_and_year_in_the_title(item, text)
+    _years_ending_a_title(item, text)
     _chinese_numbers(item, text)
     _chinese_vancouver(item, text)
     _proceedings(item, text)
@@ -2803,6 +2804,35 @@ def _names_and_year_in_the_title(item: dict[str, Any], text: str) -> None:
         item["author"] = persons
         item["title"] = title[opening.end():]
         item["issued"] = {"date-parts": [[int(opening.group("year"))]]}
+
+# a title ending with the years it covers, then the journal, volume and pages: "…
+# tularemia, United States, 1964–2004. Emerg Infect Dis 12: 1113–1118.", "… northern spotted
+# owls: 1985–2008. Studies in Avian Biology 40: 1–118." (the tagger took the years for pages)
+_YEARS_ENDING_A_TITLE = re.compile(
+    r"(?P<years>(?:1[5-9]|20)\d\d\s?[-–—]\s?(?:1[5-9]|20)\d\d)\.\s+(?P<journal>[A-Z][^.\d:;]*?)"
+    r"\.?\s+(?P<volume>\d+)(?:\s?\((?P<issue>[^()]{1,10})\))?\s?:\s?"
+    r"(?P<page>\d+\s?[-–]\s?\d+)\.?$")
+_YEAR_BEFORE_A_TITLE = re.compile(r"(?:1[5-9]|20)\d\d[a-z]?\)?\.\s+")
+
+
+def _years_ending_a_title(item: dict[str, Any], text: str) -> None:
+    """The years a title ends with, taken for the pages where the journal's volume and pages
+    follow (see :data:`_YEARS_ENDING_A_TITLE`), are the title's."""
+    found = _YEARS_ENDING_A_TITLE.search(text)
+    if not found or item.get("page") != _page(found.group("years")):
+        return
+    title = item.get("title", "")
+    start = text.find(title) if title else -1
+    if not 0 <= start < found.start("years"):  # no title found before them: from the year
+        dated = list(_YEAR_BEFORE_A_TITLE.finditer(text, 0, found.start("years")))
+        if not dated:
+            return
+        start = dated[-1].end()
+    item["title"] = text[start:found.end("years")]
+    item["container-title"] = found.group("journal").strip()
+    item["volume"], item["page"] = found.group("volume"), _page(found.group("page"))
+    if found.group("issue"):
+        item["issue"] = found.group("issue")
 
 _TRANSLATOR_MARK = r"(?:tr|trans|transl|translated\s+by)\.?"
 # "Toward an Aesthetic of Reception, Timothy Bahti (trans.)": the translator's name before

@@ -1253,6 +1253,23 @@ def test_a_place_ending_a_title_is_not_the_journals_first_word(text):
         assert parse_reference(text)["container-title"] == journal
 
 
+@pytest.mark.parametrize(("text", "title", "journal", "volume", "page"), [
+    # AnyStyle's bad.xml and ugly.xml
+    ("38. Staples JE,, Kubota KA,, Chalcraft LG,, Mead PS,, Petersen JM. 2006. Epidemiologic "
+     "and molecular analysis of human tularemia, United States, 1964–2004. Emerg Infect Dis 12: "
+     "1113–1118.", "Epidemiologic and molecular analysis of human tularemia, United States, "
+     "1964–2004", "Emerg Infect Dis", "12", "1113-1118"),
+    ("Forsman, E. D., R. G. Anthony, and S. G. Sovern. 2011. Population demography of "
+     "northern spotted owls: 1985–2008. Studies in Avian Biology 40: 1–118.",
+     "Population demography of northern spotted owls: 1985–2008", "Studies in Avian Biology",
+     "40", "1-118"),
+])
+def test_the_years_a_title_ends_with_are_not_its_pages(text, title, journal, volume, page):
+    item = parse_reference(text)
+    assert (item["title"], item["container-title"]) == (title, journal)
+    assert (item["volume"], item["page"]) == (volume, page)
+
+
 def test_a_nature_style_reference_keeps_its_title():
     """Its title is no part of the names, though it is printed in the same order."""
     item = parse_reference("Wyrtki, L.F. Circulation and water masses in the eastern equatorial "
