@@ -1295,6 +1295,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _journal_word_in_title(item, text)
     _journal_word_ending_a_title(item, text)
     _names_and_year_in_the_title(item, text)
+    _year_of_a_period(item, text)
     _years_ending_a_title(item, text)
     _chinese_numbers(item, text)
     _chinese_vancouver(item, text)
@@ -2833,6 +2834,31 @@ def _years_ending_a_title(item: dict[str, Any], text: str) -> None:
     item["volume"], item["page"] = found.group("volume"), _page(found.group("page"))
     if found.group("issue"):
         item["issue"] = found.group("issue")
+
+# a period a title names ("… de los guaraníes (1609-1768), (Mexiko: FCE, 1982)", "Chernobyl
+# Forum 2003–2005. … Vienna: …, 2006."): its first year is no date of the work
+_YEAR_RANGE = re.compile(r"(?<!\d)((?:1[5-9]|20)\d\d)\s?[-–—]\s?((?:1[5-9]|20)\d\d)(?!\d)")
+_LONE_YEAR = re.compile(r"(?<![\d\-–—])((?:1[5-9]|20)\d\d)(?![\d\-–—])")
+# a date printed where the pages go: "USA Patent 6206324, March 27 2001."
+_DATE_AS_PAGES = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s"
+                            r"\d{1,2},?\s((?:1[5-9]|20)\d\d)")
+
+
+def _year_of_a_period(item: dict[str, Any], text: str) -> None:
+    """The year a reference was published in, where the tagger took the first year of a
+    period it names (see :data:`_YEAR_RANGE`) and a year of its own follows the period; and
+    a date read as the pages (:data:`_DATE_AS_PAGES`) is the date."""
+    dated = _DATE_AS_PAGES.fullmatch(item.get("page", ""))
+    if dated:
+        del item["page"]
+        item.setdefault("issued", {"date-parts": [[int(dated.group(1))]]})
+    year = _issued_year(item)
+    period = next((m for m in _YEAR_RANGE.finditer(text) if int(m.group(1)) == year), None)
+    if period is None:
+        return
+    later = _LONE_YEAR.search(text, period.end())
+    if later and int(later.group(1)) >= int(period.group(2)):
+        item["issued"] = {"date-parts": [[int(later.group(1))]]}
 
 _TRANSLATOR_MARK = r"(?:tr|trans|transl|translated\s+by)\.?"
 # "Toward an Aesthetic of Reception, Timothy Bahti (trans.)": the translator's name before

@@ -1270,6 +1270,24 @@ def test_the_years_a_title_ends_with_are_not_its_pages(text, title, journal, vol
     assert (item["volume"], item["page"]) == (volume, page)
 
 
+@pytest.mark.parametrize(("text", "year"), [
+    # AnyStyle's core.xml and ugly.xml
+    ("Antonio Astrain, Ciudad de Dios y Ciudad del Sol. El “Estado” jesuita de los guaraníes "
+     "(1609-1768), (Mexiko: FCE, 1982).", 1982),
+    ("Chernobyl Forum 2003–2005. The Legacy of Chernobyl: Health, Environmental, and "
+     "Socio-economic Impacts and Recommendations to the Governments of Belarus, the Russian "
+     "Federation and Ukraine. 2nd rev. version. Vienna: International Atomic Energy Agency, "
+     "2006.", 2006),
+    ("M. J. C. Smith, \"Wing-Drive Mechanism, Vehicle Employing Same, and Method for "
+     "Controlling the Wing-Drive Mechanism and Vehicle Employing Same\". USA Patent 6206324, "
+     "March 27 2001.", 2001),
+])
+def test_a_period_a_title_names_or_a_date_in_the_pages_place_gives_the_year(text, year):
+    item = parse_reference(text)
+    assert item["issued"] == {"date-parts": [[year]]}
+    assert "page" not in item or "2001" not in item["page"]
+
+
 def test_a_nature_style_reference_keeps_its_title():
     """Its title is no part of the names, though it is printed in the same order."""
     item = parse_reference("Wyrtki, L.F. Circulation and water masses in the eastern equatorial "
