@@ -1276,7 +1276,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _star_methods_page(item, text)
     _acm_journal(item, text)
     _acs_journal(item, text)
-    _edition_ending_a_title(item)
+    _edition_ending_a_title(item, text)
     _vancouver_numbers(item, text)
     _journal_before_the_year(item, text)
     _roman_part_of_a_title(item, text)
@@ -2266,7 +2266,7 @@ def _title_run_into_the_author(item: dict[str, Any], text: str) -> None:
         item["author"] = [{"family": found.group("family"),
                            "given": found.group("given").rstrip()}]
     item["title"] = _strip_span(whole)
-    _edition_ending_a_title(item)  # "J. D. Jackson, Classical Electrodynamics, 3rd ed."
+    _edition_ending_a_title(item, text)  # "J. D. Jackson, Classical Electrodynamics, 3rd ed."
 
 
 # Vancouver's authors, each a family name and its initials, the last followed by a full stop:
@@ -2525,9 +2525,23 @@ _EDITION_AT_END = re.compile(r"(?P<mark>[.,]?)\s+\(?(?P<edition>\d+)(?:st|nd|rd|
 _ABOUT_AN_EDITION = re.compile(r"\b(?:the|a|this|its|our|their|of|on|to|in|for)$", re.I)
 
 
-def _edition_ending_a_title(item: dict[str, Any]) -> None:
+# ... or cut by the tagger before its "ed.": "… exceptionality (4th. edition)", "… of
+# Nationalism, rev. ed. (London: Verso, 1991)"
+_EDITION_CUT = re.compile(r"(?P<mark>[.,]?)\s+\(?(?P<edition>(?P<number>\d+)(?:st|nd|rd|th)|rev|"
+                          r"revised|new|enl|enlarged)$", re.I)
+_ED_AFTER = re.compile(r"\.?\s*(?:edn|ed|edition)\b", re.I)
+
+
+def _edition_ending_a_title(item: dict[str, Any], text: str) -> None:
     """An edition is no part of the title it follows; it is kept as CSL's ``edition``."""
     title = item.get("title", "")
+    cut = _EDITION_CUT.search(title)
+    at = text.find(title) if cut and cut.start() > 0 else -1
+    if at >= 0 and _ED_AFTER.match(text, at + len(title)):
+        item["title"] = title[:cut.start()]
+        if cut.group("number"):
+            item.setdefault("edition", cut.group("number"))
+        return
     found = _EDITION_AT_END.search(title)
     if found and found.start() > 0 and (
             found.group("mark") or not _ABOUT_AN_EDITION.search(title[:found.start()])):

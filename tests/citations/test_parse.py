@@ -1288,6 +1288,20 @@ def test_a_period_a_title_names_or_a_date_in_the_pages_place_gives_the_year(text
     assert "page" not in item or "2001" not in item["page"]
 
 
+@pytest.mark.parametrize(("text", "title", "edition"), [
+    # AnyStyle's ugly.xml and core.xml: the tagger's title cut before the edition's "ed."
+    ("Gargiulo, R. (2012). Special Education in contemporany society: An introduction to "
+     "exceptionality (4th. edition). Thousand Oaks, CA: Sage.",
+     "Special Education in contemporany society: An introduction to exceptionality", "4"),
+    ("Benedict Anderson, Imagined Communities: Reflections on the Origin and Spread of "
+     "Nationalism, rev. ed. (London: Verso, 1991), 39 .",
+     "Imagined Communities: Reflections on the Origin and Spread of Nationalism", None),
+])
+def test_an_edition_cut_before_its_ed_is_no_part_of_the_title(text, title, edition):
+    item = parse_reference(text)
+    assert (item["title"], item.get("edition")) == (title, edition)
+
+
 def test_a_nature_style_reference_keeps_its_title():
     """Its title is no part of the names, though it is printed in the same order."""
     item = parse_reference("Wyrtki, L.F. Circulation and water masses in the eastern equatorial "
