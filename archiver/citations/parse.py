@@ -1297,6 +1297,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _names_and_year_in_the_title(item, text)
     _year_of_a_period(item, text)
     _years_ending_a_title(item, text)
+    _monthly_physics_issue(item, text)
     _chinese_numbers(item, text)
     _chinese_vancouver(item, text)
     _proceedings(item, text)
@@ -2873,6 +2874,27 @@ def _year_of_a_period(item: dict[str, Any], text: str) -> None:
     later = _LONE_YEAR.search(text, period.end())
     if later and int(later.group(1)) >= int(period.group(2)):
         item["issued"] = {"date-parts": [[int(later.group(1))]]}
+
+# the Journal of High Energy Physics and JCAP number their issues by month, the year being
+# the volume (as Crossref deposits them): "JHEP 03 (2017) 135", "JHEP03 ( 2013)080", "JCAP
+# 1703 (2017) 012" (year and month run together)
+_MONTHLY_PHYSICS = re.compile(r"\b(?P<journal>JHEP|JCAP)\s?(?:\d\d)?(?P<issue>0[1-9]|1[0-2])\s?"
+                              r"\(\s?(?P<year>(?:19|20)\d\d)\s?\)\s?,?\s?(?P<page>\d{3,6})\b")
+
+
+def _monthly_physics_issue(item: dict[str, Any], text: str) -> None:
+    """JHEP's and JCAP's month number is the issue, the year the volume (not the number the
+    tagger took for a volume, or missed when run into the name: "JHEP03")."""
+    found = _MONTHLY_PHYSICS.search(text)
+    if not found:
+        return
+    title = item.get("title", "")
+    if title.endswith(found.group("journal")):
+        item["title"] = title[:-len(found.group("journal"))].rstrip(" ,.")
+    item["container-title"] = found.group("journal")
+    item["issue"], item["volume"] = found.group("issue"), found.group("year")
+    item["page"] = found.group("page")
+    item["issued"] = {"date-parts": [[int(found.group("year"))]]}
 
 _TRANSLATOR_MARK = r"(?:tr|trans|transl|translated\s+by)\.?"
 # "Toward an Aesthetic of Reception, Timothy Bahti (trans.)": the translator's name before

@@ -1302,6 +1302,24 @@ def test_an_edition_cut_before_its_ed_is_no_part_of_the_title(text, title, editi
     assert (item["title"], item.get("edition")) == (title, edition)
 
 
+@pytest.mark.parametrize(("text", "title", "numbers"), [
+    # GROBID's training data (10.1007%2FJHEP07(2017)141)
+    ("Y. Mehtar-Tani and K. Tywoniuk, Groomed jets in heavy-ion collisions: sensitivity to "
+     "medium-inducedbremsstrahlung ,JHEP 04 ( 2017)125 [ arXiv:1610.08930][ INSPIRE].",
+     "Groomed jets in heavy-ion collisions: sensitivity to medium-inducedbremsstrahlung",
+     ("2017", "04", "125")),
+    ("K.C. Zapp, F. Krauss and U.A. Wiedemann, A perturbative framework for jet quenching, "
+     "JHEP03 ( 2013)080 [ arXiv:1212.1599][ INSPIRE].",
+     "A perturbative framework for jet quenching", ("2013", "03", "080")),
+])
+def test_jheps_month_is_the_issue_and_its_year_the_volume(text, title, numbers):
+    """As Crossref deposits the Journal of High Energy Physics (10.1007/JHEP04(2017)125:
+    volume 2017, issue 4), so that verify compares like with like."""
+    item = parse_reference(text)
+    assert (item["title"], item["container-title"]) == (title, "JHEP")
+    assert (item["volume"], item["issue"], item["page"]) == numbers
+
+
 def test_a_nature_style_reference_keeps_its_title():
     """Its title is no part of the names, though it is printed in the same order."""
     item = parse_reference("Wyrtki, L.F. Circulation and water masses in the eastern equatorial "
