@@ -1298,6 +1298,9 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _year_of_a_period(item, text)
     _years_ending_a_title(item, text)
     _monthly_physics_issue(item, text)
+    _medium_and_roles(item, text)
+    _marked_volume_and_issue(item, text)
+    _short_year_ending_a_container(item, text)
     _chinese_numbers(item, text)
     _chinese_vancouver(item, text)
     _proceedings(item, text)
@@ -2528,7 +2531,7 @@ _ABOUT_AN_EDITION = re.compile(r"\b(?:the|a|this|its|our|their|of|on|to|in|for)$
 
 # ... or cut by the tagger before its "ed.": "… exceptionality (4th. edition)", "… of
 # Nationalism, rev. ed. (London: Verso, 1991)"
-_EDITION_CUT = re.compile(r"(?P<mark>[.,]?)\s+\(?(?P<edition>(?P<number>\d+)(?:st|nd|rd|th)|rev|"
+_EDITION_CUT = re.compile(r"(?P<mark>[.,]?)\s\(?(?P<edition>(?P<number>\d+)(?:st|nd|rd|th)|rev|"
                           r"revised|new|enl|enlarged)$", re.I)
 _ED_AFTER = re.compile(r"\.?\s*(?:edn|ed|edition)\b", re.I)
 
@@ -2623,7 +2626,7 @@ _YEAR_BRACKETED = r"\(\s?(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\s?\)"
 # and Elsevier's physics form, its year before its pages ("V. Efimov, Phys. Lett. B 33 (1970)
 # 563."), or a page alone, where the journal printed no volume ("Tetrahedron Lett. 3169 (1978)")
 _NAMED_FORMS = tuple(
-    re.compile(form.replace("<sep>", separator)) for separator in (",", r"\.") for form in (
+    re.compile(form.replace("<sep>", separator)) for separator in (",", r"\.", ":") for form in (
         rf"^{_NAMES_FIRST}<sep>\s{_JOURNAL},?\s(?P<volume>\d+),\s?{_PAGES}\s?"
         rf"{_YEAR_BRACKETED}\s?[.;]?$",
         rf"^{_NAMES_FIRST}<sep>\s{_JOURNAL}\s?(?P<volume>\d+)\s?{_YEAR_BRACKETED}\s?,?\s?"
@@ -2654,6 +2657,9 @@ _NOT_A_JOURNALS_WORD = re.compile(
 _WORDS_OF_A_TITLE = re.compile(r"(?:\b[a-z]{2,}\b\W+){3}")  # names have no such run
 # what the tagger takes for a title in a list of names: an initial, a name before "et al."
 _NAME_READ_AS_TITLE = re.compile(r"[A-Z]\.?$|[A-Z][\w'’-]*\s+et\.?\s*al\.?$")
+# ... or the rest of the names, each word capitalised ("M. P., Rees M. J": "Couchman H. M. P.,
+# Rees M. J., 1986, MNRAS, 221, 53", the first name's second initial on)
+_ALL_NAMES = re.compile(r"(?>[A-ZÀ-Þ](?>[^\W\d_]*)(?:['’-](?>[^\W\d_]+))?\.?,?\s?){1,40}")
 # a numbered list's number before the reference: "6. ", "[18] ", "(5) "
 # before names written initials first, as the physics forms write them ("6. A. Rivera, …"; not
 # "8. Smith, J., Jones, K. Phys. Rev. Lett. …", which those forms do not read)
@@ -2690,8 +2696,10 @@ def _physics_forms(item: dict[str, Any], text: str) -> None:
     title = item.get("title")
     # a "title" that is the journal's first words, or a part of the names ("6. A. Rivera,
     # B. Okafor, Science 299, 1540 (2003).": the initial "A")
-    in_names = bool(title) and _NAME_READ_AS_TITLE.match(title) is not None and re.search(
-        rf"(?<!\w){re.escape(title)}(?!\w)", match.group("authors")) is not None
+    names_alone = bool(title) and (_NAME_READ_AS_TITLE.match(title) is not None
+                                   or _ALL_NAMES.fullmatch(title) is not None)
+    in_names = names_alone and re.search(rf"(?<!\w){re.escape(title)}(?!\w)",
+                                         match.group("authors")) is not None
     if not journal.rstrip(". ") or _WORDS_OF_A_TITLE.search(match.group("authors") + " ") or \
             title and not (journal.startswith(title) and len(title.split()) <= 3) and \
             not in_names:
@@ -2895,6 +2903,68 @@ def _monthly_physics_issue(item: dict[str, Any], text: str) -> None:
     item["issue"], item["volume"] = found.group("issue"), found.group("year")
     item["page"] = found.group("page")
     item["issued"] = {"date-parts": [[int(found.group("year"))]]}
+
+# APA's medium after a title, in square brackets: "Bowling for Columbine [DVD]", "… prince
+# [Motion picture]" (no part of the title)
+_MEDIUM = re.compile(r"\s*\[(?:motion picture|film|dvd|blu-ray|video(?: file)?|television "
+                     r"(?:series|broadcast|series episode)|tv series|audio podcast|podcast(?: "
+                     r"episode)?|computer software|software|data ?set|video game|blog post|"
+                     r"tweet|photograph|painting|map|cd|audio recording|sound recording|"
+                     r"brochure|fact sheet|lecture notes|powerpoint slides|webinar|"
+                     r"infographic|mobile application software)\]$", re.I)
+# APA's roles after a name: "Moore, M. (Writer/Director). (2003). Bowling for Columbine
+# [DVD].", "Barron, D., Heyman, D. (Producers), & Yates, D. (Director). (2009). …"
+_ROLE = (r"\((?:executive\s)?(?:writers?|directors?|producers?|hosts?|creators?|composers?|"
+         r"narrators?|performers?|speakers?|presenters?|artists?)(?:\s?/\s?[a-z]+){0,2}\)")
+_ROLES_BEFORE_A_TITLE = re.compile(
+    rf"^(?P<names>(?>[^()]{{1,200}}?\s?{_ROLE})(?>,?\s?&?\s?[^()]{{1,200}}?\s?{_ROLE}){{0,20}})"
+    r"\.?\s\((?P<year>(?:1[5-9]|"
+    r"20)\d\d)[a-z]?(?:,[^()]{1,20})?\)\.\s(?P<title>[^\[]+?)(?:\s?\[[^\]]{1,40}\]\.|"
+    r"(?<=[^\W\d_]{2})\.(?:\s|$)|(?<=[?!])(?:\s|$))", re.I)  # (not the full stop of "B. F.")
+
+
+def _medium_and_roles(item: dict[str, Any], text: str) -> None:
+    """A film's, a podcast's or software's medium in brackets is no part of its title; and
+    names with APA's roles in brackets are the authors, the title after the year the title
+    (the tagger took a role for it)."""
+    roled = _ROLES_BEFORE_A_TITLE.match(text)
+    if roled:
+        persons = split_authors(re.sub(_ROLE, "", roled.group("names"), flags=re.I))
+        if persons:
+            item["author"] = persons
+        item["title"] = roled.group("title")
+        item["issued"] = {"date-parts": [[int(roled.group("year"))]]}
+    title = item.get("title", "")
+    medium = _MEDIUM.search(title)
+    if medium and medium.start() > 0:
+        item["title"] = title[:medium.start()]
+
+
+# MLA's "vol. 26, no. 14": the numbers are what their marks say
+_VOL_NO = re.compile(r"\b[Vv]ol(?:ume)?\.?\s?(?P<volume>\d+),?\s+(?:[Nn]o|[Nn]um|[Ii]ss(?:ue)?)"
+                     r"\.?\s?(?P<issue>\d+)\b")
+
+
+def _marked_volume_and_issue(item: dict[str, Any], text: str) -> None:
+    marked = _VOL_NO.search(text)
+    if marked and item.get("volume") in (marked.group("issue"), None):
+        item["volume"], item["issue"] = marked.group("volume"), marked.group("issue")
+
+
+# a proceedings' or meeting's short year run into its name: "Proceedings of AAAI-92",
+# "IJCAI-87", "Supercomputing '91" (the tagger cut it off, and may take it for a volume)
+_SHORT_YEAR_AFTER = re.compile(r"(?:-|\s?['’])(?P<year>\d\d)(?=[\s,.;:)]|$)")
+
+
+def _short_year_ending_a_container(item: dict[str, Any], text: str) -> None:
+    container = item.get("container-title", "")
+    at = text.find(container) if container else -1
+    found = _SHORT_YEAR_AFTER.match(text, at + len(container)) if at >= 0 else None
+    if found and container[-1:].isalpha() and not container[-1:].islower() or \
+            found and _CONFERENCE.search(container) or found and container.endswith("ing"):
+        item["container-title"] = container + found.group(0)
+        if item.get("volume") == found.group("year"):
+            del item["volume"]
 
 _TRANSLATOR_MARK = r"(?:tr|trans|transl|translated\s+by)\.?"
 # "Toward an Aesthetic of Reception, Timothy Bahti (trans.)": the translator's name before

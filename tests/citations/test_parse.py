@@ -1320,6 +1320,49 @@ def test_jheps_month_is_the_issue_and_its_year_the_volume(text, title, numbers):
     assert (item["volume"], item["issue"], item["page"]) == numbers
 
 
+@pytest.mark.parametrize(("text", "authors", "title"), [
+    # AnyStyle's core.xml: APA's films, with the makers' roles and the medium
+    ("Moore, M. (Writer/Director). (2003). Bowling for Columbine [DVD]. Melbourne, VIC: AV "
+     "Channel.", ["Moore"], "Bowling for Columbine"),
+    ("Davidson, F. (Producer), & Davidson, J. (Director). (1999). B. F. Skinner: A fresh "
+     "appraisal [Motion picture]. United States: Davidson Films.", ["Davidson", "Davidson"],
+     "B. F. Skinner: A fresh appraisal"),
+])
+def test_apas_roles_and_medium_are_neither_title_nor_part_of_it(text, authors, title):
+    item = parse_reference(text)
+    assert [a["family"] for a in item["author"]] == authors
+    assert item["title"] == title
+
+
+@pytest.mark.parametrize(("text", "container", "numbers"), [
+    # AnyStyle's core.xml: MLA's marks; a meeting's year run into its name
+    ("Hisakata, Rumi, et al. “An Adaptable Metric Shapes Perceptual Space.” Current Biology, "
+     "vol. 26, no. 14, July 2016, pp. 1911–15.", "Current Biology", ("26", "14")),
+    ("Selman, B., Levesque, H., & Mitchell, D. (1992). A new method for solving hard "
+     "satisfiability problems. In Proceedings of AAAI-92, pp. 440-446.",
+     "Proceedings of AAAI-92", (None, None)),
+])
+def test_marked_numbers_and_a_meetings_short_year(text, container, numbers):
+    item = parse_reference(text)
+    assert item["container-title"] == container
+    assert (item.get("volume"), item.get("issue")) == numbers
+
+
+@pytest.mark.parametrize(("text", "authors", "journal"), [
+    # GROBID's training data (1708.00594, 39-10.1007%2Fs10582…): MNRAS's names, family name
+    # first with two or three initials; names ended by a colon
+    ("Couchman H. M. P., Rees M. J., 1986, MNRAS, 221, 53", ["Couchman", "Rees"], "MNRAS"),
+    ("Hawley J. F., Gammie C. F., Balbus S. A., 1996, ApJ, 464, 690",
+     ["Hawley", "Gammie", "Balbus"], "ApJ"),
+    ("L.D. Faddeev and R. Jackiw: Phys. Rev. Lett. 60, 1692 (1988)", ["Faddeev", "Jackiw"],
+     "Phys. Rev. Lett."),
+])
+def test_more_title_less_physics_names(text, authors, journal):
+    item = parse_reference(text)
+    assert [a["family"] for a in item["author"]] == authors
+    assert "title" not in item and item["container-title"] == journal
+
+
 def test_a_nature_style_reference_keeps_its_title():
     """Its title is no part of the names, though it is printed in the same order."""
     item = parse_reference("Wyrtki, L.F. Circulation and water masses in the eastern equatorial "
