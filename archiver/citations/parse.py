@@ -137,7 +137,7 @@ _SIGNAL = re.compile(r"^((?:\[\d{1,3}\]|\d{1,3}[.)])\s*)?"
 # "… 2 (1998) 253 [hep-th/9802150] [INSPIRE].", "… 716 (2012) 1 [arXiv:1207.7214]"): no
 # field of the work, and they put the tagger off the pages before them
 _E_PRINT_TAGS = re.compile(
-    r"(?:\s*\[\s?(?:arXiv:[^\]]{1,40}|[a-z-]+(?:\.[A-Z]{2})?/\d{7}|\d{4}\.\d{4,5}(?:v\d+)?|"
+    r"(?:\s*\[\s?(?:arXiv\s?:[^\]]{1,40}|[a-z-]+(?:\.[A-Z]{2})?/\d{7}|\d{4}\.\d{4,5}(?:v\d+)?|"
     r"INSPIRE|ADS|NASA ADS)\s?\])+\s*\.?$")  # (a PDF's text: "[ INSPIRE]")
 
 
@@ -1298,6 +1298,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _year_of_a_period(item, text)
     _years_ending_a_title(item, text)
     _monthly_physics_issue(item, text)
+    _year_then_iop_journal(item, text)
     _medium_and_roles(item, text)
     _marked_volume_and_issue(item, text)
     _short_year_ending_a_container(item, text)
@@ -2965,6 +2966,25 @@ def _short_year_ending_a_container(item: dict[str, Any], text: str) -> None:
         item["container-title"] = container + found.group(0)
         if item.get("volume") == found.group("year"):
             del item["volume"]
+
+# the Institute of Physics' JINST, JCAP and JSTAT cited year first: "…, 2007 JINST 2 P06004",
+# "…,2009JINST 4 P04018" (the year, the journal, its volume and the article's number)
+_YEAR_THEN_IOP_JOURNAL = re.compile(
+    r"(?<!\d)(?P<year>(?:19|20)\d\d)\s?(?P<journal>JINST|JCAP|JSTAT)\s(?P<volume>\d{1,4})\s"
+    r"(?P<page>[A-Z]?\d{3,6})\b")
+
+
+def _year_then_iop_journal(item: dict[str, Any], text: str) -> None:
+    found = _YEAR_THEN_IOP_JOURNAL.search(text)
+    if not found:
+        return
+    title = item.get("title", "")
+    at = text.find(title) if title else -1
+    if 0 <= at < found.start() and at + len(title) > found.start():  # run into the year
+        item["title"] = text[at:found.start()].rstrip(" ,.")
+    item["container-title"] = found.group("journal")
+    item["volume"], item["page"] = found.group("volume"), found.group("page")
+    item["issued"] = {"date-parts": [[int(found.group("year"))]]}
 
 _TRANSLATOR_MARK = r"(?:tr|trans|transl|translated\s+by)\.?"
 # "Toward an Aesthetic of Reception, Timothy Bahti (trans.)": the translator's name before

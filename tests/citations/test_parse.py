@@ -1363,6 +1363,20 @@ def test_more_title_less_physics_names(text, authors, journal):
     assert "title" not in item and item["container-title"] == journal
 
 
+@pytest.mark.parametrize(("text", "numbers"), [
+    # GROBID's training data: the Institute of Physics' year-first JINST
+    ("A. Alexandrov et al., A new generation scanning system for the high-speed analysis of "
+     "nuclear emulsions,2016 JINST 11 P06002 .", ("11", "P06002", 2016)),
+    ("R. Acquafredda et al., The OPERA experiment in the CERN to Gran Sasso neutrino beam, "
+     "2009JINST 4 P04018 .", ("4", "P04018", 2009)),
+])
+def test_jinst_cited_year_first(text, numbers):
+    item = parse_reference(text)
+    assert item["container-title"] == "JINST"
+    assert (item["volume"], item["page"], item["issued"]["date-parts"][0][0]) == numbers
+    assert "2009" not in item["title"] and "2016" not in item["title"]
+
+
 def test_a_nature_style_reference_keeps_its_title():
     """Its title is no part of the names, though it is printed in the same order."""
     item = parse_reference("Wyrtki, L.F. Circulation and water masses in the eastern equatorial "
