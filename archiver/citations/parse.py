@@ -2617,9 +2617,13 @@ _PHYSICS_FORMS = (
 # a name written initials first, as these forms print names: "V. Efimov", "H.-W. Hammer",
 # "J.P. D'Incao", "W. van Oers", "K. S. SUSLICK"; and a list of them, joined by commas, "and",
 # "&" or French "et", perhaps cut by "et al."
-_INITIALS_FIRST = (r"(?:[A-Z][a-z]?\.\s?-?\s?){1,4}(?:(?:van|von|de|der|den|da|di|du|le|la|del|"
-                   r"dos)\s)*[A-ZÀ-Þ](?:(?>[^\W\d_]+)(?:['’-](?>[^\W\d_]+))?|['’](?>[^\W\d_]+))")
-_NAMES_FIRST = (rf"(?P<authors>{_INITIALS_FIRST}(?:(?:,\s?|\s(?:and|et|&)\s)(?>{_INITIALS_FIRST}))"
+# (an initial of two letters too, "A. Yu. Morozov", "V. YA. SHTERN"; a particle capitalised,
+# "S. Von Rotz")
+_INITIALS_FIRST = (r"(?:[A-Z][a-zA-Z]?\.\s?-?\s?){1,4}(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|"
+                   r"[Dd]a|[Dd]i|[Dd]u|[Ll]e|[Ll]a|[Dd]el|[Dd]os)\s)*[A-ZÀ-Þ](?:(?>[^\W\d_]+)"
+                   r"(?:['’-](?>[^\W\d_]+))?|['’](?>[^\W\d_]+))")
+_NAMES_FIRST = (rf"(?P<authors>{_INITIALS_FIRST}(?:(?:,\s?(?:(?:and|et|&)\s)?|\s(?:and|et|&)\s)"
+                rf"(?>{_INITIALS_FIRST}))"
                 r"{0,60}(?:,?\s?et\s?al\.?)?)")
 _YEAR_BRACKETED = r"\(\s?(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\s?\)"
 # the same forms where the names are all written initials first, whatever ends them (a comma,
@@ -2628,7 +2632,7 @@ _YEAR_BRACKETED = r"\(\s?(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\s?\)"
 # 563."), or a page alone, where the journal printed no volume ("Tetrahedron Lett. 3169 (1978)")
 _NAMED_FORMS = tuple(
     re.compile(form.replace("<sep>", separator)) for separator in (",", r"\.", ":") for form in (
-        rf"^{_NAMES_FIRST}<sep>\s{_JOURNAL},?\s(?P<volume>\d+),\s?{_PAGES}\s?"
+        rf"^{_NAMES_FIRST}<sep>\s{_JOURNAL}(?:,?\s|(?<=\.))(?P<volume>\d+),\s?{_PAGES}\s?"
         rf"{_YEAR_BRACKETED}\s?[.;]?$",
         rf"^{_NAMES_FIRST}<sep>\s{_JOURNAL}\s?(?P<volume>\d+)\s?{_YEAR_BRACKETED}\s?,?\s?"
         rf"{_PAGES}\s?[.;]?$",
@@ -2664,7 +2668,7 @@ _ALL_NAMES = re.compile(r"(?>[A-ZÀ-Þ](?>[^\W\d_]*)(?:['’-](?>[^\W\d_]+))?\.?
 # a numbered list's number before the reference: "6. ", "[18] ", "(5) "
 # before names written initials first, as the physics forms write them ("6. A. Rivera, …"; not
 # "8. Smith, J., Jones, K. Phys. Rev. Lett. …", which those forms do not read)
-_ENTRY_NUMBER = re.compile(r"^\s*(?:\[\d{1,3}\]|\(\d{1,3}\)|\d{1,3}\.)\s+"
+_ENTRY_NUMBER = re.compile(r"^\s*(?:\[\s?\d{1,3}\]\s*|\(\d{1,3}\)\s+|\d{1,3}\.\s+)"
                            r"(?=(?:[A-Z]\.\s*-?)+[A-Z])")
 
 

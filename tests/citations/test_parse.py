@@ -1356,6 +1356,13 @@ def test_marked_numbers_and_a_meetings_short_year(text, container, numbers):
      ["Hawley", "Gammie", "Balbus"], "ApJ"),
     ("L.D. Faddeev and R. Jackiw: Phys. Rev. Lett. 60, 1692 (1988)", ["Faddeev", "Jackiw"],
      "Phys. Rev. Lett."),
+    # ", and" before the last name; a two-letter initial; a particle capitalised
+    ("Z. Maki, M. Nakagawa, and S. Sakata, Prog. Theor. Phys.28 ,870 ( 1962).",
+     ["Maki", "Nakagawa", "Sakata"], "Prog. Theor. Phys."),
+    ("I. A. OGORODNIKOV, S. S. POLYAK et V. YA. SHTERN. Kinet. Katal. 10, 1210 (1969).",
+     ["OGORODNIKOV", "POLYAK", "SHTERN"], "Kinet. Katal."),
+    ("O. Gortchakov, M. P. Locher, V. E. Markushin and S. Von Rotz, Z. Phys. A 353 (1996), "
+     "447.", ["Gortchakov", "Locher", "Markushin", "Rotz"], "Z. Phys. A"),
 ])
 def test_more_title_less_physics_names(text, authors, journal):
     item = parse_reference(text)
