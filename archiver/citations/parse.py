@@ -1753,7 +1753,7 @@ def _title_up_to_imprint(item: dict[str, Any], text: str) -> None:
 _EDITORS_THEN_BOOK = re.compile(
     r"\b[Ii]n:?\s+(?P<editors>[A-Z](?:(?!\b[Ii]n\s)[^()“”\"«»]){1,120}?)"
     r"\s*\((?:[Ee]ds?|Hrsg|dir|comp)\.?\)\s*[,:]?\s+"
-    r"(?P<book>[^\s.()][^.()]*?)\s*(?:\.\s|\.?$|\(|,\s*(?:pp?\.\s*)?\d)")
+    r"(?P<book>[^\s.()][^.()]*?)\s*(?:\.\s|\.?$|\(|,\s*(?:pp?\.\s*|[Vv]ol\.\s*)?\d)")
 
 
 # Vancouver's "In: Vogelstein B, Kinzler KW, editors. The genetic basis of human cancer. New
@@ -1776,9 +1776,9 @@ _ELSEVIER_EDITORS_THEN_BOOK = re.compile(
 # Bic, editors, Advanced Topics in Data-Flow Computing, pages 347-379." (the book ends where
 # its pages, volume, number or year begin)
 _BIBTEX_EDITORS_THEN_BOOK = re.compile(
-    r"\bIn\s+(?P<editors>[A-Z][^()“”\"«»:;]{0,200}?),\s+(?:editors|editor|eds\.|ed\.),\s+"
+    r"\bIn\s+(?P<editors>[A-Z][^()“”\"«»:]{0,200}?),\s+(?:editors|editor|eds\.|ed\.),\s+"
     r"(?P<book>[A-Z][^,]{0,200}?)(?=,\s*(?:pages|volume|vol\.|number|no\.|pp?\.|"
-    r"(?:[A-Z][a-z]{2,8}\.?\s+)?(?:1[5-9]|20)\d\d\b))")
+    r"(?:[A-Z][a-z]{2,8}\.?\s+)?(?:1[5-9]|20)\d\d\b)|\.\s[A-Z][^.,:]{1,40}:\s)")
 
 
 def _book_after_its_editors(item: dict[str, Any], text: str) -> None:
@@ -1798,9 +1798,11 @@ def _book_after_its_editors(item: dict[str, Any], text: str) -> None:
         return
     match = _ELSEVIER_EDITORS_THEN_BOOK.search(text) or _EDITORS_THEN_BOOK.search(text) or \
         _VANCOUVER_EDITORS_THEN_BOOK.search(text)
+    at = text.find(container) if match and container else -1
+    over_the_editors = match is not None and match.start("editors") <= at < match.start("book")
     if match is None or container and container not in match.group("editors") and \
-            text.find(container, match.end("book")) < 0:
-        return
+            text.find(container, match.end("book")) < 0 and not over_the_editors:
+        return  # (the tagger's book is its own, unless it runs from the editors on)
     _in_book(item, match)
 
 
@@ -1966,9 +1968,28 @@ def _title_cut_at(item: dict[str, Any], pattern: re.Pattern[str], trail: str = "
     return found
 
 
+# a report's kind, "(in press)" before a title, a publisher after it: "… programming.
+# Technical report, Computer Science Department …", "Blikstein, P. (in press) Physical
+# computing …", "B. K. P. Horn. Robot Vision. MIT Press, Cambridge, MA, 1986."
+_REPORT_NOTE = re.compile(r"[.,]\s*(?:technical|tech\.)\s+(?:report|memo(?:randum)?)$", re.I)
+_IN_PRESS_OPENING = re.compile(r"\(?in\spress\)?[.,]?\s", re.I)
+_PUBLISHER_AT_END = re.compile(r"\.\s(?P<publisher>(?:[A-Z][\w&'’.-]*\s){0,4}(?:Press|Publishers?|"
+                               r"Publishing|Verlag|Books))$")
+
+
 def _thesis_note_ending_a_title(item: dict[str, Any]) -> None:
-    """The kind of thesis printed after its title is no part of the title."""
+    """The kind of thesis or report printed after its title is no part of the title, nor
+    its publisher, nor "in press" printed before it."""
     _title_cut_at(item, _THESIS_NOTE, " .,")
+    _title_cut_at(item, _REPORT_NOTE, " .,")
+    title = item.get("title", "")
+    opening = _IN_PRESS_OPENING.match(title)
+    if opening and len(title) > opening.end() + 3:
+        item["title"] = title = title[opening.end():]
+    publisher = _PUBLISHER_AT_END.search(title)
+    if publisher and publisher.start() > 0:
+        item["title"] = title[:publisher.start()]
+        item.setdefault("publisher", publisher.group("publisher"))
 
 
 # an official document's number after its title (GB/T 7714 §8.1.1, other title information):

@@ -1384,6 +1384,39 @@ def test_jinst_cited_year_first(text, numbers):
     assert "2009" not in item["title"] and "2016" not in item["title"]
 
 
+@pytest.mark.parametrize(("text", "book", "editors"), [
+    # AnyStyle's core.xml: editors joined by semicolons before "eds.,"; APA's editors that the
+    # tagger read into the book
+    ("Scott, D., and de Souza, C. S. 1990. Getting the message across in RST-based text "
+     "generation. In Dale, R.; Mellish, C.; and Zock, M., eds., Current Research in Natural "
+     "Language Generation. New York: Academic Press. 47-73.",
+     "Current Research in Natural Language Generation", ["Dale", "Mellish", "Zock"]),
+    ("Rumelhart, D. E., Hinton, G. E., & Williams, R. J. (1986). Learning internal "
+     "representations by error propagation. In Rumelhart, D. E., McClelland, J. L., & The PDP "
+     "research group (Eds.), Parallel Distributed Processing, Vol. 1., pp. 318-362. MIT Press, "
+     "Cambridge, MA.", "Parallel Distributed Processing", ["Rumelhart", "McClelland"]),
+])
+def test_a_books_editors_are_not_its_name(text, book, editors):
+    item = parse_reference(text)
+    assert item["container-title"] == book
+    assert [e["family"] for e in item["editor"] if "family" in e] == editors
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    # AnyStyle's core.xml
+    ("Blikstein, P. (in press) Physical computing in education: a theory of interaction design "
+     "for tangible manipulatives. Foundations and Trends in Human-Computer Interaction.",
+     "Physical computing in education: a theory of interaction design for tangible "
+     "manipulatives"),
+    ("B. K. P. Horn. Robot Vision. MIT Press, Cambridge, MA, 1986.", "Robot Vision"),
+    ("Aaron Kershenbaum, David Musser, and Alexander Stepanov. Higher order imperative "
+     "programming. Technical report, Computer Science Department, Rensselaer Polytechnic "
+     "Institute, 1988.", "Higher order imperative programming"),
+])
+def test_in_press_a_reports_kind_and_a_publisher_are_no_part_of_a_title(text, title):
+    assert parse_reference(text)["title"] == title
+
+
 def test_a_nature_style_reference_keeps_its_title():
     """Its title is no part of the names, though it is printed in the same order."""
     item = parse_reference("Wyrtki, L.F. Circulation and water masses in the eastern equatorial "
