@@ -2966,15 +2966,20 @@ def _medium_and_roles(item: dict[str, Any], text: str) -> None:
         item["title"] = title[:medium.start()]
 
 
-# MLA's "vol. 26, no. 14": the numbers are what their marks say
+# MLA's "vol. 26, no. 14", French "36, n° 10": the numbers are what their marks say
 _VOL_NO = re.compile(r"\b[Vv]ol(?:ume)?\.?\s?(?P<volume>\d+),?\s+(?:[Nn]o|[Nn]um|[Ii]ss(?:ue)?)"
-                     r"\.?\s?(?P<issue>\d+)\b")
+                     r"\.?\s?(?P<issue>\d+)\b|(?<![\d.])(?!(?:1[5-9]|20)\d\d\b)(?P<volume_n>\d{1,4}),\s?n[°º]\s?"
+                     r"(?P<issue_n>\d+)\b")  # (not the year: "septembre 2004, n°59")
 
 
 def _marked_volume_and_issue(item: dict[str, Any], text: str) -> None:
     marked = _VOL_NO.search(text)
-    if marked and item.get("volume") in (marked.group("issue"), None):
-        item["volume"], item["issue"] = marked.group("volume"), marked.group("issue")
+    if not marked:
+        return
+    volume = marked.group("volume") or marked.group("volume_n")
+    issue = marked.group("issue") or marked.group("issue_n")
+    if item.get("volume") in (issue, None):  # French "36, n° 10" too
+        item["volume"], item["issue"] = volume, issue
 
 
 # a proceedings' or meeting's short year run into its name: "Proceedings of AAAI-92",

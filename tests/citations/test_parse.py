@@ -1338,6 +1338,9 @@ def test_apas_roles_and_medium_are_neither_title_nor_part_of_it(text, authors, t
     # AnyStyle's core.xml: MLA's marks; a meeting's year run into its name
     ("Hisakata, Rumi, et al. “An Adaptable Metric Shapes Perceptual Space.” Current Biology, "
      "vol. 26, no. 14, July 2016, pp. 1911–15.", "Current Biology", ("26", "14")),
+    ("Seri, O. «The effect of NaCl concentration on the corrosion behaviour of Aluminium "
+     "containing iron.» Corrosion Science 36, n° 10 (1994): 1789-1803.", "Corrosion Science",
+     ("36", "10")),
     ("Selman, B., Levesque, H., & Mitchell, D. (1992). A new method for solving hard "
      "satisfiability problems. In Proceedings of AAAI-92, pp. 440-446.",
      "Proceedings of AAAI-92", (None, None)),
@@ -1346,6 +1349,13 @@ def test_marked_numbers_and_a_meetings_short_year(text, container, numbers):
     item = parse_reference(text)
     assert item["container-title"] == container
     assert (item.get("volume"), item.get("issue")) == numbers
+
+
+def test_a_year_before_n_degree_is_no_volume():
+    """AnyStyle's gold (anystyle-0024): the number after "n°" is the volume it labels."""
+    item = parse_reference("RUDERN, Bernard. Surveillance d’un patient sous dialyse. "
+                           "L’Aide-soignante, septembre 2004, n°59. p. 24-25.")
+    assert item["volume"] == "59"
 
 
 @pytest.mark.parametrize(("text", "authors", "journal"), [
