@@ -2855,6 +2855,7 @@ def _names_and_year_in_the_title(item: dict[str, Any], text: str) -> None:
         item["title"] = title[opening.end():]
         item["issued"] = {"date-parts": [[int(opening.group("year"))]]}
 
+
 # a title ending with the years it covers, then the journal, volume and pages: "…
 # tularemia, United States, 1964–2004. Emerg Infect Dis 12: 1113–1118.", "… northern spotted
 # owls: 1985–2008. Studies in Avian Biology 40: 1–118." (the tagger took the years for pages)
