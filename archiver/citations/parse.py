@@ -1299,6 +1299,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _years_ending_a_title(item, text)
     _monthly_physics_issue(item, text)
     _year_then_iop_journal(item, text)
+    _physics_tail(item, text)
     _medium_and_roles(item, text)
     _marked_volume_and_issue(item, text)
     _short_year_ending_a_container(item, text)
@@ -3016,6 +3017,84 @@ def _year_then_iop_journal(item: dict[str, Any], text: str) -> None:
     item["container-title"] = found.group("journal")
     item["volume"], item["page"] = found.group("volume"), found.group("page")
     item["issued"] = {"date-parts": [[int(found.group("year"))]]}
+
+# a physics reference's tail, its journal abbreviated, whatever comes before it (a title or
+# not): Elsevier's "…, J. Phys. G18 (1992) 1575.", APS's and Springer's "…: Phys. Rev. 104,
+# 254 (1956)", the Institute of Physics' "… 2016 Phys. Rev. Lett. 116 112501" (after the year)
+# (one comma in it too: "J. Phys. G, Nucl. Part. Phys.")
+_ABBREVIATED = (r"(?P<journal>[A-Z][a-z]{0,12}\.(?:\s?[A-Z&][^,:;\d()\[\]“”\"]*?)?"
+                r"(?:,\s[A-Z][a-z]{0,12}\.[^,:;\d()\[\]“”\"]*?)?)")
+_PHYSICS_TAILS = (
+    re.compile(rf"[,:]\s?{_ABBREVIATED}\s?(?P<volume>\d+)\s?\(\s?(?P<year>(?:1[5-9]|20)\d\d)"
+               rf"[a-z]?\s?\)\s?,?\s?{_PAGES}\s?[.;]?$"),
+    re.compile(rf"[,:]\s?{_ABBREVIATED}\s?(?P<volume>\d+),\s?{_PAGES}\s?\(\s?(?P<year>"
+               r"(?:1[5-9]|20)\d\d)[a-z]?\s?\)\s?[.;]?$"),
+    re.compile(rf"(?<=(?:19|20)\d\d\s){_ABBREVIATED}\s(?P<volume>\d+)\s(?P<page>[A-Z]?\d+"
+               r"(?:\s?[-–]\s?\d+)?)\s?\.?$"),
+)
+# a word no abbreviated journal's name holds: a lower-case word of five letters or more
+# ("… Deep learning. Nature.", "… Gravitational anomalies. Nucl. Phys.": a title's)
+_TITLES_WORD = re.compile(r"(?<![\w'’-])[a-z]{5,}\b")
+
+
+def _abbreviated_journal(journal: str) -> bool:
+    """Whether a physics tail's journal (:data:`_PHYSICS_TAILS`) is one: its first word one
+    of the abbreviated journals' first words or short, no place, no title's word in it, and
+    no names opening it."""
+    first = journal.split(".")[0]
+    return (first in _JOURNALS_FIRST_WORDS or len(first) <= 4) and first not in _PLACES and \
+        first.lower() not in _NUMBERS_MARKS and \
+        not _TITLES_WORD.search(journal) and not _NOT_A_JOURNALS_WORD.search(journal) and \
+        not _NAMES_GO_ON.match(journal) and not _LAST_NAME_JOINED.search(journal)
+
+
+# a family name printed before its initials ("…, Jones, K."), where a tail's comma follows it
+_BARE_FAMILY_NAME = re.compile(r"(?:^|,\s?|\d\.\s)[A-ZÀ-Þ][^\W\d_]+(?:['’-][^\W\d_]+)?$")
+# the marks of a volume's or an issue's number, no journal ("…, Vol. 50, No. 3 (2006), 557")
+_NUMBERS_MARKS = frozenset({"no", "vol", "nr", "pp", "p", "bd", "h", "heft", "iss", "suppl",
+                            "pt", "ser", "art", "ch", "sec", "fig", "t", "n"})
+# "… Matos Neto and A. E. Santana": a list's last name, no journal's words
+_LAST_NAME_JOINED = re.compile(r"\s(?:and|et|&)\s(?:[A-Z]\.\s?-?){1,3}\s?[A-Z]")
+
+
+def _physics_tail(item: dict[str, Any], text: str) -> None:
+    """The journal, volume, page and year of a physics reference's tail (see
+    :data:`_PHYSICS_TAILS`), where the tagger split the abbreviated journal between the title
+    (or an author) and itself, lost the page after a series letter ("G18"), or ran volume
+    and page together; the title, if any, ends where the journal begins."""
+    tail = None
+    for form in _PHYSICS_TAILS:
+        tail = form.search(text)
+        while tail and not _abbreviated_journal(tail.group("journal")):
+            tail = form.search(text, tail.start() + 1)  # the journal begins further on
+        if tail:
+            break
+    if tail is None:
+        return
+    journal = tail.group("journal").strip().rstrip(",")
+    at = tail.start("journal")
+    initial = re.match(r"[A-Z]\.\s?", journal)
+    if initial and _BARE_FAMILY_NAME.search(text, 0, tail.start()):
+        # "Smith, J., Jones, K. Phys. Rev. Lett.": the last name's initial, not the journal's
+        journal, at = journal[initial.end():], at + initial.end()
+    container = item.get("container-title", "")
+    if len(container) > len(journal) and container.rstrip(". ").endswith(journal.rstrip(". ")):
+        journal = container  # a journal's name with a comma: "J. Phys. G, Nucl. Part. Phys."
+    title = item.get("title", "")
+    title_at = text.find(title) if title else -1
+    if title_at >= at:
+        item.pop("title", None)  # the journal's first word, or words, read as a title
+    elif title_at >= 0 and title_at + len(title) > at:
+        item["title"] = text[title_at:at].rstrip(" ,.:;")
+    words = set(re.findall(r"[^\W\d_]+", journal))
+    authors = [a for a in item.get("author", []) if not set(re.findall(
+        r"[^\W\d_]+", " ".join(a.get(k, "") for k in ("family", "given", "literal")))) <= words]
+    if authors:
+        item["author"] = authors
+    item["container-title"] = journal
+    item["volume"], item["page"] = tail.group("volume"), _page(tail.group("page"))
+    if tail.groupdict().get("year"):
+        item["issued"] = {"date-parts": [[int(tail.group("year"))]]}
 
 _TRANSLATOR_MARK = r"(?:tr|trans|transl|translated\s+by)\.?"
 # "Toward an Aesthetic of Reception, Timothy Bahti (trans.)": the translator's name before
