@@ -2653,7 +2653,8 @@ _YEAR_BRACKETED = r"\(\s?(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\s?\)"
 # and Elsevier's physics form, its year before its pages ("V. Efimov, Phys. Lett. B 33 (1970)
 # 563."), or a page alone, where the journal printed no volume ("Tetrahedron Lett. 3169 (1978)")
 _NAMED_FORMS = tuple(
-    re.compile(form.replace("<sep>", separator)) for separator in (",", r"\.", ":") for form in (
+    re.compile(form.replace("<sep>", separator)) for separator in (",", r"\.", ":", "")
+    for form in (
         rf"^{_NAMES_FIRST}<sep>\s{_JOURNAL}(?:,?\s|(?<=\.))(?P<volume>\d+),\s?{_PAGES}\s?"
         rf"{_YEAR_BRACKETED}\s?[.;]?$",
         rf"^{_NAMES_FIRST}<sep>\s{_JOURNAL}\s?(?P<volume>\d+)\s?{_YEAR_BRACKETED}\s?,?\s?"
@@ -2662,6 +2663,7 @@ _NAMED_FORMS = tuple(
         rf"{_YEAR_BRACKETED}\s?[.;]?$",
         rf"^{_NAMES_FIRST}<sep>\s{_JOURNAL}(?:,?\s|(?<=\.))(?P<page>[A-Z]?\d+)\s?"
         rf"{_YEAR_BRACKETED}\s?[.;]?$"))
+_UNMARKED_FORMS = (len(_NAMED_FORMS) * 3 // 4, len(_NAMED_FORMS))  # those of the last separator
 # names written family name first, in capitals or not, then their initials ("LIANG Z T, WANG
 # X N", "Biró T S, Müller B"), the journal, the year, then volume and page after a colon:
 # Chinese physics journals' form ("Phys. Lett., 2005, B629: 20"), an e-print perhaps after it
@@ -2703,10 +2705,14 @@ def _physics_forms(item: dict[str, Any], text: str) -> None:
     numbered = _ENTRY_NUMBER.match(text)
     text = text[numbered.end():] if numbered else text
     named = None
-    for form in (*_NAMED_FORMS, _FAMILY_FIRST_FORM):
+    for number, form in enumerate((*_NAMED_FORMS, _FAMILY_FIRST_FORM)):
         named = form.match(text)
+        # the names followed by the journal with no mark between ("K. Mannheim Astropart.
+        # Phys. 3 (1995) 295"): an abbreviated journal's name only
+        unmarked = _UNMARKED_FORMS[0] <= number < _UNMARKED_FORMS[1]
         if named and not _NOT_A_JOURNALS_WORD.search(named.group("journal")) and \
-                not _NAMES_GO_ON.match(named.group("journal")):
+                not _NAMES_GO_ON.match(named.group("journal")) and \
+                (not unmarked or _abbreviated_journal(named.group("journal"))):
             break
     else:
         named = None
@@ -2809,7 +2815,7 @@ _JOURNALS_FIRST_WORDS = frozenset({
     "Angew", "Class", "Quant", "Gen", "Rep", "Astrophys", "Astron", "Zh", "Sov", "Helv",
     "Europhys", "Fortschr", "Arch", "Biophys", "Genet", "Immunol", "Microbiol", "Ecol", "Evol",
     "Zool", "Geol", "Atmos", "Meteorol", "Syst", "Mol", "Mod", "Mon", "Mem", "Semin", "Philos",
-    "Cell", "Front"})
+    "Cell", "Front", "Astropart", "Yad", "Nuovo"})
 _LAST_WORD = re.compile(r"\s([A-Z][a-z]{0,9})$")
 
 
@@ -3045,7 +3051,12 @@ def _abbreviated_journal(journal: str) -> bool:
     return (first in _JOURNALS_FIRST_WORDS or len(first) <= 4) and first not in _PLACES and \
         first.lower() not in _NUMBERS_MARKS and \
         not _TITLES_WORD.search(journal) and not _NOT_A_JOURNALS_WORD.search(journal) and \
-        not _NAMES_GO_ON.match(journal) and not _LAST_NAME_JOINED.search(journal)
+        not _NAMES_GO_ON.match(journal) and not _LAST_NAME_JOINED.search(journal) and \
+        not _A_NAME_IN_CAPITALS.match(journal)
+
+
+# "A. M. REIS. Phyto-chemistry": a name in capitals after its initials, no journal's opening
+_A_NAME_IN_CAPITALS = re.compile(r"(?:[A-Z]\.\s?-?){1,3}\s?(?:[A-Z]{2,}\s)?[A-ZÀ-Þ]{3,}\b")
 
 
 # a family name printed before its initials ("…, Jones, K."), where a tail's comma follows it

@@ -1373,6 +1373,12 @@ def test_a_year_before_n_degree_is_no_volume():
      ["OGORODNIKOV", "POLYAK", "SHTERN"], "Kinet. Katal."),
     ("O. Gortchakov, M. P. Locher, V. E. Markushin and S. Von Rotz, Z. Phys. A 353 (1996), "
      "447.", ["Gortchakov", "Locher", "Markushin", "Rotz"], "Z. Phys. A"),
+    # no mark between the names and an abbreviated journal (GROBID's training data)
+    ("K. Mannheim Astropart. Phys. 3 (1995) 295.", ["Mannheim"], "Astropart. Phys."),
+    ("E. Waxman and J. Bahcall Phys. Rev. D59 (1999) 023002.", ["Waxman", "Bahcall"],
+     "Phys. Rev. D"),
+    ("A. J. MARSAIOLI, E. A. RUVÉDA et F. DE A. M. REIS. Phyto-chemistry, 17, 1655 (1978).",
+     ["MARSAIOLI", "RUVÉDA", "REIS"], "Phyto-chemistry"),
 ])
 def test_more_title_less_physics_names(text, authors, journal):
     item = parse_reference(text)
