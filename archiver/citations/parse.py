@@ -1923,23 +1923,29 @@ _PLACES = frozenset({
     "Argentina", "Chile", "Peru", "Colombia", "England", "Scotland", "Wales", "Ireland",
     "France", "Germany", "Italy", "Spain", "Portugal", "Netherlands", "Belgium", "Sweden",
     "Norway", "Denmark", "Finland", "Poland", "Russia", "Greece", "Switzerland", "Austria",
-    "Vietnam", "Thailand", "Malaysia", "Singapore", "Indonesia", "Philippines", "Zealand"})
+    "Vietnam", "Thailand", "Malaysia", "Singapore", "Indonesia", "Philippines", "Zealand",
+    "Antarctica", "Arctic"})
+
+
+_PLACE_BEFORE_A_CONTAINER = re.compile(r"((?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]{3,})\.\s+(?=[A-Z])")
 
 
 def _is_a_place(place: str, journal: str, text: str) -> bool:
     """Whether ``place``, printed before ``journal`` (the tagger's) with a full stop between
     them, is a place ending the title before it (see :data:`_PLACE_OPENING_A_CONTAINER`):
     one of :data:`_PLACES`, or a whole word before a journal that is no abbreviation."""
-    opening = _PLACE_OPENING_A_CONTAINER.match(f"{place}. {journal}")
-    if opening is None or any(w in _JOURNALS_FIRST_WORDS for w in place.split()):
+    if any(w in _JOURNALS_FIRST_WORDS for w in place.split()):
         return False
-    return place.split()[-1] in _PLACES or \
+    if place.split()[-1] in _PLACES:  # before any journal: "…, Antarctica. Antarct. Sci. 18"
+        return True
+    opening = _PLACE_OPENING_A_CONTAINER.match(f"{place}. {journal}")
+    return opening is not None and \
         re.search(re.escape(f"{place}. {journal}") + r"(?!\.)", text) is not None
 
 
 def _place_ending_a_title(item: dict[str, Any], text: str) -> None:
     title, container = item.get("title", ""), item.get("container-title", "")
-    place = _PLACE_OPENING_A_CONTAINER.match(container) if title and container else None
+    place = _PLACE_BEFORE_A_CONTAINER.match(container) if title and container else None
     if place and _is_a_place(place.group(1), container[place.end():], text) and \
             re.search(re.escape(title) + r",\s" + re.escape(container), text):
         item["title"] = f"{title}, {place.group(1)}"

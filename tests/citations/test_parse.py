@@ -1466,6 +1466,16 @@ def test_a_volumes_mark_is_no_journal():
     assert (item["volume"], item["issue"]) == ("50", "3")
 
 
+def test_a_known_place_ends_the_title_before_an_abbreviated_journal():
+    """A JATS reference list in Frontiers' author-year form: the country is the
+    title's even before a journal whose first word is abbreviated."""
+    item = parse_reference("Aislabie J., Broady P., Saul D. (2006). Culturable heterotropic "
+                           "bacteria from high altitude (86o30′S, 147oW), Antarctica. Antarct. "
+                           "Sci. 18, 313– 321.")
+    assert item["title"].endswith("147oW), Antarctica")
+    assert item["container-title"] == "Antarct. Sci"
+
+
 def test_a_nature_style_reference_keeps_its_title():
     """Its title is no part of the names, though it is printed in the same order."""
     item = parse_reference("Wyrtki, L.F. Circulation and water masses in the eastern equatorial "
