@@ -1300,6 +1300,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _monthly_physics_issue(item, text)
     _year_then_iop_journal(item, text)
     _physics_tail(item, text)
+    _names_before_the_year(item, text)
     _medium_and_roles(item, text)
     _marked_volume_and_issue(item, text)
     _short_year_ending_a_container(item, text)
@@ -3112,6 +3113,34 @@ def _physics_tail(item: dict[str, Any], text: str) -> None:
     item["volume"], item["page"] = tail.group("volume"), _page(tail.group("page"))
     if tail.groupdict().get("year"):
         item["issued"] = {"date-parts": [[int(tail.group("year"))]]}
+
+# Frontiers' names, each family name then initials with their full stops, then the year in
+# brackets: "Benson D. A., Karsch-Mizrachi I., Lipman D. J., Ostell J., Wheeler D. L. (2005).
+# GenBank. Nucleic Acids Res. 33, D34–D38." (the tagger cut the list after a first initial)
+_FAMILY_INITIALS = r"[A-ZÀ-Þ][^\W\d_]+(?:['’-][^\W\d_]+)?\s(?:[A-Z]\.\s?-?){1,3}"
+_NAMES_BEFORE_THE_YEAR = re.compile(
+    rf"(?P<names>{_FAMILY_INITIALS}(?:,\s(?>{_FAMILY_INITIALS})){{0,40}}(?:,?\s(?:and|&)\s"
+    rf"(?>{_FAMILY_INITIALS}))?(?:,?\set\sal\.)?)\s?\((?:1[5-9]|20)\d\d[a-z]?\)\.\s")
+
+
+def _names_before_the_year(item: dict[str, Any], text: str) -> None:
+    """All the names of such a list are the authors, where the tagger read fewer; a title
+    it found among them is none, and the title is then what it took for the journal's first
+    sentence."""
+    names = _NAMES_BEFORE_THE_YEAR.match(text)
+    persons = split_authors(names.group("names")) if names else []
+    if len(persons) <= len(item.get("author", [])):
+        return
+    item["author"] = persons
+    title = item.get("title", "")
+    if not title or text.find(title) >= names.end():
+        return
+    container = item.get("container-title", "")
+    head, _, rest = container.partition(". ")
+    if rest and text.startswith(container, names.end()):
+        item["title"], item["container-title"] = head, rest
+    else:
+        del item["title"]
 
 _TRANSLATOR_MARK = r"(?:tr|trans|transl|translated\s+by)\.?"
 # "Toward an Aesthetic of Reception, Timothy Bahti (trans.)": the translator's name before

@@ -1476,6 +1476,16 @@ def test_a_known_place_ends_the_title_before_an_abbreviated_journal():
     assert item["container-title"] == "Antarct. Sci"
 
 
+def test_frontiers_names_with_their_initials_full_stops_are_all_authors():
+    """A JATS reference list in Frontiers' author-year form: the list was cut after the first
+    name's first initial, the rest read as the title and the title as the journal's."""
+    item = parse_reference("Benson D. A., Karsch-Mizrachi I., Lipman D. J., Ostell J., "
+                           "Wheeler D. L. (2005). GenBank. Nucleic Acids Res. 33, D34–D38.")
+    assert [a["family"] for a in item["author"]] == [
+        "Benson", "Karsch-Mizrachi", "Lipman", "Ostell", "Wheeler"]
+    assert (item["title"], item["container-title"]) == ("GenBank", "Nucleic Acids Res")
+
+
 def test_a_nature_style_reference_keeps_its_title():
     """Its title is no part of the names, though it is printed in the same order."""
     item = parse_reference("Wyrtki, L.F. Circulation and water masses in the eastern equatorial "
