@@ -162,7 +162,11 @@ _PAGE_FURNITURE = re.compile(
 
 # a PDF's text layer moving the space before a comma or full stop instead of after it ("S.
 # Pfotenhauer ,H .Schwoerer ,E .Rohwer", "Phys .Rev .Lett .103 ,035002 ( 2009 ).")
-_SPACE_BEFORE_MARK = re.compile(r"(?<=[^\W_]) ([,.;:])(?=[^\W_])|(?<=[^\W_]) ([,;:]) ")
+_SPACE_BEFORE_MARK = re.compile(r"(?<=[^\W_]) (,)(?=[^\W_])|"
+                                r"(?<=[^\W_]) (\.)(?=[A-ZÀ-Þ](?:[a-zß-ÿ]|\s|\.))|"
+                                r"(?<=[^\W\d_]) (\.)(?=\d)|"
+                                r"(?<=[^\W_]) (,) ")
+# (not ".NET", "Node .js", "p < 0 .05", French "clairvoyance : leurs")
 _SPACE_INSIDE_BRACKET = re.compile(r"(?<=\() (?=\d)|(?<=\d) (?=\))")
 
 def clean_text(text: str) -> str:
@@ -183,7 +187,7 @@ def clean_text(text: str) -> str:
     text = _WATERMARK.sub("", _E_PRINT_TAGS.sub("", text))
     text = _PAGE_FURNITURE.sub(" ", text)
     text = _SPACE_INSIDE_BRACKET.sub("", _SPACE_BEFORE_MARK.sub(
-        lambda m: (m.group(1) or m.group(2)) + " ", text))
+        lambda m: (m.group(1) or m.group(2) or m.group(3) or m.group(4)) + " ", text))
     if _SPACED_OUT.search(text):  # "王 飞 跃 . 平 行 系 统 … [ J]": as printed, unspaced
         text = _GBT_CODE_SPACED.sub(r"[\1]", _SPACED_OUT.sub(
             lambda m: m.group(0).replace(" ", ""), text))
@@ -1265,7 +1269,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _year_ending_a_container(item, text)
     _book_after_the_year(item, text)
     _country_ending_a_title(item, text)
-    _thesis_note_ending_a_title(item)
+    _thesis_note_ending_a_title(item, text)
     _document_number_ending_a_title(item)
     _periodical_after_a_dated_title(item, text)
     _preprint_server(item, text)
@@ -1940,7 +1944,7 @@ def _is_a_place(place: str, journal: str, text: str) -> bool:
     if place.split()[-1] in _PLACES:  # before any journal: "…, Antarctica. Antarct. Sci. 18"
         return True
     opening = _PLACE_OPENING_A_CONTAINER.match(f"{place}. {journal}")
-    return opening is not None and \
+    return opening is not None and " " not in journal.strip() and \
         re.search(re.escape(f"{place}. {journal}") + r"(?!\.)", text) is not None
 
 
@@ -1980,12 +1984,12 @@ def _title_cut_at(item: dict[str, Any], pattern: re.Pattern[str], trail: str = "
 # Technical report, Computer Science Department …", "Blikstein, P. (in press) Physical
 # computing …", "B. K. P. Horn. Robot Vision. MIT Press, Cambridge, MA, 1986."
 _REPORT_NOTE = re.compile(r"[.,]\s*(?:technical|tech\.)\s+(?:report|memo(?:randum)?)$", re.I)
-_IN_PRESS_OPENING = re.compile(r"\(?in\spress\)?[.,]?\s", re.I)
+_IN_PRESS_OPENING = re.compile(r"(?:\(?in\spress\)[.,]?|in\spress[.,])\s", re.I)
 _PUBLISHER_AT_END = re.compile(r"\.\s(?P<publisher>(?:[A-Z][\w&'’.-]*\s){0,4}(?:Press|Publishers?|"
                                r"Publishing|Verlag|Books))$")
 
 
-def _thesis_note_ending_a_title(item: dict[str, Any]) -> None:
+def _thesis_note_ending_a_title(item: dict[str, Any], text: str) -> None:
     """The kind of thesis or report printed after its title is no part of the title, nor
     its publisher, nor "in press" printed before it."""
     _title_cut_at(item, _THESIS_NOTE, " .,")
@@ -1995,7 +1999,9 @@ def _thesis_note_ending_a_title(item: dict[str, Any]) -> None:
     if opening and len(title) > opening.end() + 3:
         item["title"] = title = title[opening.end():]
     publisher = _PUBLISHER_AT_END.search(title)
-    if publisher and publisher.start() > 0:
+    at = text.find(title) if publisher else -1
+    if publisher and publisher.start() > 0 and at >= 0 and re.match(
+            r",\s(?:[A-Z]|(?:1[5-9]|20)\d\d)", text[at + len(title):]):  # its place or year
         item["title"] = title[:publisher.start()]
         item.setdefault("publisher", publisher.group("publisher"))
 
@@ -2561,9 +2567,11 @@ _ABOUT_AN_EDITION = re.compile(r"\b(?:the|a|this|its|our|their|of|on|to|in|for)$
 
 # ... or cut by the tagger before its "ed.": "… exceptionality (4th. edition)", "… of
 # Nationalism, rev. ed. (London: Verso, 1991)"
-_EDITION_CUT = re.compile(r"(?P<mark>[.,]?)\s\(?(?P<edition>(?P<number>\d+)(?:st|nd|rd|th)|rev|"
-                          r"revised|new|enl|enlarged)$", re.I)
-_ED_AFTER = re.compile(r"\.?\s*(?:edn|ed|edition)\b", re.I)
+_EDITION_CUT = re.compile(r"(?P<mark>[.,]?)\s\(?(?P<edition>(?P<number>\d+)(?:st|nd|rd|th)|rev)$",
+                          re.I)
+# (MLA's "Ed. Jane Smith" after a title is its editor: "rev." needs a lower-case "ed.")
+_ED_AFTER = re.compile(r"\.?\s*(?:(?i:edn|edition)\b|ed\b)")
+_ED_AFTER_A_NUMBER = re.compile(r"\.?\s*(?:edn|ed|edition)\b", re.I)
 
 
 def _edition_ending_a_title(item: dict[str, Any], text: str) -> None:
@@ -2571,7 +2579,8 @@ def _edition_ending_a_title(item: dict[str, Any], text: str) -> None:
     title = item.get("title", "")
     cut = _EDITION_CUT.search(title)
     at = text.find(title) if cut and cut.start() > 0 else -1
-    if at >= 0 and _ED_AFTER.match(text, at + len(title)):
+    after = _ED_AFTER_A_NUMBER if cut and cut.group("number") else _ED_AFTER
+    if at >= 0 and after.match(text, at + len(title)):
         item["title"] = title[:cut.start()]
         if cut.group("number"):
             item.setdefault("edition", cut.group("number"))
@@ -2648,8 +2657,8 @@ _PHYSICS_FORMS = (
 # "&" or French "et", perhaps cut by "et al."
 # (an initial of two letters too, "A. Yu. Morozov", "V. YA. SHTERN"; a particle capitalised,
 # "S. Von Rotz")
-_INITIALS_FIRST = (r"(?:[A-Z][a-zA-Z]?\.\s?-?\s?){1,4}(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|"
-                   r"[Dd]a|[Dd]i|[Dd]u|[Ll]e|[Ll]a|[Dd]el|[Dd]os)\s)*[A-ZÀ-Þ](?:(?>[^\W\d_]+)"
+_INITIALS_FIRST = (r"(?:[A-Z][a-zA-Z]?\.\s?-?\s?){1,4}(?>(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|"
+                   r"[Dd]a|[Dd]i|[Dd]u|[Ll]e|[Ll]a|[Dd]el|[Dd]os)\s){0,3})[A-ZÀ-Þ](?:(?>[^\W\d_]+)"
                    r"(?:['’-](?>[^\W\d_]+))?|['’](?>[^\W\d_]+))")
 _NAMES_FIRST = (rf"(?P<authors>{_INITIALS_FIRST}(?:(?:,\s?(?:(?:and|et|&)\s)?|\s(?:and|et|&)\s)"
                 rf"(?>{_INITIALS_FIRST}))"
@@ -2736,8 +2745,8 @@ def _physics_forms(item: dict[str, Any], text: str) -> None:
     title = item.get("title")
     # a "title" that is the journal's first words, or a part of the names ("6. A. Rivera,
     # B. Okafor, Science 299, 1540 (2003).": the initial "A")
-    names_alone = bool(title) and (_NAME_READ_AS_TITLE.match(title) is not None
-                                   or _ALL_NAMES.fullmatch(title) is not None)
+    names_alone = bool(title) and (_NAME_READ_AS_TITLE.match(title) is not None or (
+        _ALL_NAMES.fullmatch(title) is not None and re.search(r"\b[A-Z]\b", title) is not None))
     in_names = names_alone and re.search(rf"(?<!\w){re.escape(title)}(?!\w)",
                                          match.group("authors")) is not None
     if not journal.rstrip(". ") or _WORDS_OF_A_TITLE.search(match.group("authors") + " ") or \
@@ -2835,6 +2844,8 @@ def _journal_word_ending_a_title(item: dict[str, Any], text: str) -> None:
     if not word or word.group(1) not in _JOURNALS_FIRST_WORDS:
         return
     at = text.find(title)
+    if not re.match(r"[A-Z][a-z]{0,12}\.", container):
+        return  # "The Sickle Cell. Blood.": the journal's name goes on in whole words
     if at >= 0 and re.match(r"\.\s?" + re.escape(container), text[at + len(title):]):
         item["title"] = title[:word.start()].rstrip(" ,")
         item["container-title"] = f"{word.group(1)}. {container}"
@@ -2861,8 +2872,8 @@ def _names_and_year_in_the_title(item: dict[str, Any], text: str) -> None:
     if at < 0 or any(c.isdigit() for c in before) or not (before or opening.group("names")) or \
             _issued_year(item) not in (None, int(opening.group("year"))):
         return
-    if not opening.group("names") and not re.search(r"(?:[^\W\d_]|\b[A-Z]\.)\s*$", before):
-        return  # a mark before the year: "… Prevention. 2019 Novel Coronavirus" is a title
+    if before and not re.search(r"(?:[^\W\d_]|,|-|(?<![^\W\d_])[A-Z]\.)\s*$", before):
+        return  # a mark before: "… Prevention. 2019 Novel …", "Microsoft. Windows 2000 …"
     persons = split_authors((before + opening.group("names")).strip(" ,"))
     if persons:
         item["author"] = persons
@@ -2920,6 +2931,8 @@ def _year_of_a_period(item: dict[str, Any], text: str) -> None:
     period = next((m for m in _YEAR_RANGE.finditer(text) if int(m.group(1)) == year), None)
     if period is None:
         return
+    if any(int(m.group(1)) == year for m in _LONE_YEAR.finditer(text)):
+        return  # "(2016). … handbook, 2016-2017 edition. Retrieved March 5, 2017": its own
     later = _LONE_YEAR.search(text, period.end())
     if later and int(later.group(1)) >= int(period.group(2)):
         item["issued"] = {"date-parts": [[int(later.group(1))]]}
@@ -2927,7 +2940,7 @@ def _year_of_a_period(item: dict[str, Any], text: str) -> None:
 # the Journal of High Energy Physics and JCAP number their issues by month, the year being
 # the volume (as Crossref deposits them): "JHEP 03 (2017) 135", "JHEP03 ( 2013)080", "JCAP
 # 1703 (2017) 012" (year and month run together)
-_MONTHLY_PHYSICS = re.compile(r"\b(?P<journal>JHEP|JCAP)\s?(?:\d\d)?(?P<issue>0[1-9]|1[0-2])\s?"
+_MONTHLY_PHYSICS = re.compile(r"\b(?P<journal>JHEP|JCAP)\s?(?P<yy>\d\d)?(?P<issue>0[1-9]|1[0-2])\s?"
                               r"\(\s?(?P<year>(?:19|20)\d\d)\s?\)\s?,?\s?(?P<page>\d{3,6})\b")
 
 
@@ -2935,8 +2948,8 @@ def _monthly_physics_issue(item: dict[str, Any], text: str) -> None:
     """JHEP's and JCAP's month number is the issue, the year the volume (not the number the
     tagger took for a volume, or missed when run into the name: "JHEP03")."""
     found = _MONTHLY_PHYSICS.search(text)
-    if not found:
-        return
+    if not found or found.group("yy") and found.group("yy") != found.group("year")[2:]:
+        return  # "JHEP 2012 (2012) 012": no month
     title = item.get("title", "")
     if title.endswith(found.group("journal")):
         item["title"] = title[:-len(found.group("journal"))].rstrip(" ,.")
@@ -2983,7 +2996,7 @@ def _medium_and_roles(item: dict[str, Any], text: str) -> None:
 
 # MLA's "vol. 26, no. 14", French "36, n° 10": the numbers are what their marks say
 _VOL_NO = re.compile(r"\b[Vv]ol(?:ume)?\.?\s?(?P<volume>\d+),?\s+(?:[Nn]o|[Nn]um|[Ii]ss(?:ue)?)"
-                     r"\.?\s?(?P<issue>\d+)\b|(?<![\d.])(?!(?:1[5-9]|20)\d\d\b)(?P<volume_n>\d{1,4}),\s?n[°º]\s?"
+                     r"\.?\s?(?P<issue>\d+)\b|(?<![\d.\-–])(?!(?:1[5-9]|20)\d\d\b)(?P<volume_n>\d{1,4}),\s?n[°º]\s?"
                      r"(?P<issue_n>\d+)\b")  # (not the year: "septembre 2004, n°59")
 
 
@@ -3055,6 +3068,11 @@ def _abbreviated_journal(journal: str) -> bool:
     of the abbreviated journals' first words or short, no place, no title's word in it, and
     no names opening it."""
     first = journal.split(".")[0]
+    head = journal.split(",")[0]
+    if "," in journal and re.fullmatch(r"(?:[A-Z]\.\s?-?)+", head.strip()):
+        return False  # "S., Phys. Rev. Lett.": a name's initials, then the journal
+    if any(w not in _JOURNALS_FIRST_WORDS for w in _SENTENCE_END.findall(journal)):
+        return False  # "W. Performance Persistence. Journal of Finance": a title's end
     return (first in _JOURNALS_FIRST_WORDS or len(first) <= 4) and first not in _PLACES and \
         first.lower() not in _NUMBERS_MARKS and \
         not _TITLES_WORD.search(journal) and not _NOT_A_JOURNALS_WORD.search(journal) and \
@@ -3066,8 +3084,11 @@ def _abbreviated_journal(journal: str) -> bool:
 _A_NAME_IN_CAPITALS = re.compile(r"(?:[A-Z]\.\s?-?){1,3}\s?(?:[A-Z]{2,}\s)?[A-ZÀ-Þ]{3,}\b")
 
 
+# a word of seven letters or more ending a sentence inside a journal's name: a title's end
+_SENTENCE_END = re.compile(r"\b([A-Z][a-z]{6,})\.\s")
 # a family name printed before its initials ("…, Jones, K."), where a tail's comma follows it
-_BARE_FAMILY_NAME = re.compile(r"(?:^|,\s?|\d\.\s)[A-ZÀ-Þ][^\W\d_]+(?:['’-][^\W\d_]+)?$")
+_BARE_FAMILY_NAME = re.compile(r"(?:^|,\s?|\d\.\s|&\s|\band\s)[A-ZÀ-Þ][^\W\d_]+"
+                               r"(?:['’-][^\W\d_]+)?$")
 # the marks of a volume's or an issue's number, no journal ("…, Vol. 50, No. 3 (2006), 557")
 _NUMBERS_MARKS = frozenset({"no", "vol", "nr", "pp", "p", "bd", "h", "heft", "iss", "suppl",
                             "pt", "ser", "art", "ch", "sec", "fig", "t", "n"})
@@ -3080,21 +3101,22 @@ def _physics_tail(item: dict[str, Any], text: str) -> None:
     :data:`_PHYSICS_TAILS`), where the tagger split the abbreviated journal between the title
     (or an author) and itself, lost the page after a series letter ("G18"), or ran volume
     and page together; the title, if any, ends where the journal begins."""
-    tail = None
+    tail, journal, at = None, "", -1
     for form in _PHYSICS_TAILS:
         tail = form.search(text)
-        while tail and not _abbreviated_journal(tail.group("journal")):
+        while tail:
+            journal, at = tail.group("journal").strip().rstrip(","), tail.start("journal")
+            initial = re.match(r"[A-Z]\.\s?", journal)
+            if initial and _BARE_FAMILY_NAME.search(text, 0, tail.start()):
+                # "Smith, J., Jones, K. Phys. Rev. Lett.": the last name's initial
+                journal, at = journal[initial.end():], at + initial.end()
+            if _abbreviated_journal(journal):
+                break
             tail = form.search(text, tail.start() + 1)  # the journal begins further on
         if tail:
             break
     if tail is None:
         return
-    journal = tail.group("journal").strip().rstrip(",")
-    at = tail.start("journal")
-    initial = re.match(r"[A-Z]\.\s?", journal)
-    if initial and _BARE_FAMILY_NAME.search(text, 0, tail.start()):
-        # "Smith, J., Jones, K. Phys. Rev. Lett.": the last name's initial, not the journal's
-        journal, at = journal[initial.end():], at + initial.end()
     container = item.get("container-title", "")
     if len(container) > len(journal) and container.rstrip(". ").endswith(journal.rstrip(". ")):
         journal = container  # a journal's name with a comma: "J. Phys. G, Nucl. Part. Phys."

@@ -1486,6 +1486,51 @@ def test_frontiers_names_with_their_initials_full_stops_are_all_authors():
     assert (item["title"], item["container-title"]) == ("GenBank", "Nucleic Acids Res")
 
 
+# ordinary references the physics, place, year, edition and publisher rules must leave as
+# the tagger reads them (a review's probes, in the common styles)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Weinberg, S., Phys. Rev. Lett. 19, 1264 (1967).",
+     {"container-title": "Phys. Rev. Lett.", "volume": "19", "page": "1264"}),
+    ("Smith, J. A., Phys. Rev. Lett. 109, 111 (2012).", {"container-title": "Phys. Rev. Lett."}),
+    ("Brown, S. & Goetzmann, W. Performance Persistence. Journal of Finance 50, 679-698 (1995).",
+     {"title": "Performance Persistence", "container-title": "Journal of Finance"}),
+    ("Veronesi, P. & Zingales, L. Paulson’s gift. Journal of Financial Economics 97, 339-368 "
+     "(2010).", {"title": "Paulson’s gift", "container-title": "Journal of Financial Economics"}),
+    ("S. Brown and W. Goetzmann, Performance Persistence, Journal of Finance 50, 679-698 "
+     "(1995).", {"title": "Performance Persistence", "container-title": "Journal of Finance"}),
+    ("Lee K. The Sickle Cell. Blood. 2010;115:1-9.",
+     {"title": "The Sickle Cell", "container-title": "Blood"}),
+    ("Microsoft. Windows 2000 Server Resource Kit. Redmond: Microsoft Press; 2000.",
+     {"title": "Windows 2000 Server Resource Kit"}),
+    ("U.S. Bureau of Labor Statistics. (2016). Occupational outlook handbook, 2016-2017 "
+     "edition. Retrieved March 5, 2017, from https://www.bls.gov/ooh/",
+     {"issued": {"date-parts": [[2016]]}}),
+    ("Woolf, Virginia. The Old and the New. Ed. Jane Smith. London: Hogarth, 1990.",
+     {"title": "The Old and the New"}),
+    ("Smith, J. (2003). In press coverage of elections, bias abounds. Journal of "
+     "Communication, 53, 1-20.", {"title": "In press coverage of elections, bias abounds"}),
+    ("Jones, K. (1999). Gutenberg. The Printing Press. New York: Norton.",
+     {"title": "Gutenberg. The Printing Press"}),
+    ("García, M., La guerra civil, Hispania. Revista Española de Historia, 58 (1998), 1-30.",
+     {"container-title": "Hispania. Revista Española de Historia"}),
+])
+def test_ordinary_references_are_left_as_the_tagger_reads_them(text, expected):
+    item = parse_reference(text)
+    assert {key: item.get(key) for key in expected} == expected
+
+
+def test_a_month_prefixed_by_a_year_that_is_not_the_years_is_no_jhep_month():
+    assert "issue" not in parse_reference("Jones A. Title here. JHEP 2012 (2012) 012.")
+
+
+def test_pdf_spacing_is_mended_only_before_a_capitalised_word_or_after_a_comma():
+    from archiver.citations.parse import clean_text
+    assert clean_text("Learning Node .js quickly") == "Learning Node .js quickly"
+    assert clean_text("Effect of dose (p < 0 .05)") == "Effect of dose (p < 0 .05)"
+    assert clean_text("clairvoyance : leurs") == "clairvoyance : leurs"
+    assert clean_text("Phys .Rev .Lett .103 ,035002") == "Phys. Rev. Lett. 103, 035002"
+
+
 def test_a_nature_style_reference_keeps_its_title():
     """Its title is no part of the names, though it is printed in the same order."""
     item = parse_reference("Wyrtki, L.F. Circulation and water masses in the eastern equatorial "
