@@ -1196,9 +1196,10 @@ def test_verify_no_keep_reports_as_verify_does_and_writes_nothing_in_the_archive
     from crossref_server import CrossrefServer
     assert run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch").exit_code == 0
 
-    def every_file() -> dict[str, tuple[bytes, int]]:
-        return {str(p.relative_to(archive_dir)): (p.read_bytes(), p.stat().st_mtime_ns)
-                for p in sorted(archive_dir.rglob("*")) if p.is_file()}
+    def every_file() -> dict[str, tuple[bytes, int]]:  # and every folder (no file added)
+        return {str(p.relative_to(archive_dir)): (p.read_bytes() if p.is_file() else b"/",
+                                                  p.stat().st_mtime_ns)
+                for p in sorted(archive_dir.rglob("*"))}
     before = every_file()
     monkeypatch.setenv("ARCHIVER_CACHE_DIR", str(tmp_path / "cache"))
     with CrossrefServer() as server:
