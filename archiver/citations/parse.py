@@ -160,6 +160,7 @@ _PAGE_FURNITURE = re.compile(
     r"(?: [A-Z][a-z]{2,8})?(?: \d{1,2})?\.?|Page \d{1,4} of \d{1,4}|www\.nature\.com/[a-z]+/)"
     r"(?=\s|$)")
 
+
 # a PDF's text layer moving the space before a comma or full stop instead of after it ("S.
 # Pfotenhauer ,H .Schwoerer ,E .Rohwer", "Phys .Rev .Lett .103 ,035002 ( 2009 ).")
 _SPACE_BEFORE_MARK = re.compile(r"(?<=[^\W_]) (,)(?=[^\W_])|"
@@ -187,7 +188,7 @@ def clean_text(text: str) -> str:
     text = _WATERMARK.sub("", _E_PRINT_TAGS.sub("", text))
     text = _PAGE_FURNITURE.sub(" ", text)
     text = _SPACE_INSIDE_BRACKET.sub("", _SPACE_BEFORE_MARK.sub(
-        lambda m: (m.group(1) or m.group(2) or m.group(3) or m.group(4)) + " ", text))
+        lambda m: m.group(m.lastindex) + " ", text))
     if _SPACED_OUT.search(text):  # "王 飞 跃 . 平 行 系 统 … [ J]": as printed, unspaced
         text = _GBT_CODE_SPACED.sub(r"[\1]", _SPACED_OUT.sub(
             lambda m: m.group(0).replace(" ", ""), text))
@@ -1915,8 +1916,8 @@ def _country_ending_a_title(item: dict[str, Any], text: str) -> None:
 # Wuhan, China. Lancet 395, 497–506 (2020)" (Nature's style): a word of four letters or more,
 # none of the abbreviated journals' first words, before a journal whose first word is whole
 # (not "…, Cell. Mol. Life Sci.", "…, Mach. Learn. 45", "…, Organ. Sci. 2")
-_PLACE_OPENING_A_CONTAINER = re.compile(r"((?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]{3,})\.\s+"
-                                        r"(?=[A-Z][\w&’'-]*(?:\s|$))")
+_PLACE_NAME = re.compile(r"(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]{3,}")
+_ONE_WORD_JOURNAL = re.compile(r"[A-Z][\w&’'-]*")
 
 
 # the countries and regions a title most often ends with ("… in Wuhan, China."): one is a
@@ -1932,19 +1933,19 @@ _PLACES = frozenset({
     "Antarctica", "Arctic"})
 
 
-_PLACE_BEFORE_A_CONTAINER = re.compile(r"((?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]{3,})\.\s+(?=[A-Z])")
+_PLACE_BEFORE_A_CONTAINER = re.compile(rf"({_PLACE_NAME.pattern})\.\s+(?=[A-Z])")
 
 
 def _is_a_place(place: str, journal: str, text: str) -> bool:
     """Whether ``place``, printed before ``journal`` (the tagger's) with a full stop between
-    them, is a place ending the title before it (see :data:`_PLACE_OPENING_A_CONTAINER`):
-    one of :data:`_PLACES`, or a whole word before a journal that is no abbreviation."""
+    them, is a place ending the title before it (see :data:`_PLACE_NAME`): one of
+    :data:`_PLACES`, or a whole word before a one-word journal that is no abbreviation."""
     if any(w in _JOURNALS_FIRST_WORDS for w in place.split()):
         return False
     if place.split()[-1] in _PLACES:  # before any journal: "…, Antarctica. Antarct. Sci. 18"
         return True
-    opening = _PLACE_OPENING_A_CONTAINER.match(f"{place}. {journal}")
-    return opening is not None and " " not in journal.strip() and \
+    return _PLACE_NAME.fullmatch(place) is not None and \
+        _ONE_WORD_JOURNAL.fullmatch(journal.strip()) is not None and \
         re.search(re.escape(f"{place}. {journal}") + r"(?!\.)", text) is not None
 
 
@@ -1955,6 +1956,7 @@ def _place_ending_a_title(item: dict[str, Any], text: str) -> None:
             re.search(re.escape(title) + r",\s" + re.escape(container), text):
         item["title"] = f"{title}, {place.group(1)}"
         item["container-title"] = container[place.end():]
+
 
 # what kind of thesis a work is, printed after its title: APA's "(Doctoral dissertation)",
 # "(Master's thesis)", "(Doctoral dissertation, University of …)"; a note's ". Thèse de
@@ -2669,8 +2671,8 @@ _YEAR_BRACKETED = r"\(\s?(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\s?\)"
 # and Elsevier's physics form, its year before its pages ("V. Efimov, Phys. Lett. B 33 (1970)
 # 563."), or a page alone, where the journal printed no volume ("Tetrahedron Lett. 3169 (1978)")
 _NAMED_FORMS = tuple(
-    re.compile(form.replace("<sep>", separator)) for separator in (",", r"\.", ":", "")
-    for form in (
+    (re.compile(form.replace("<sep>", separator)), not separator)
+    for separator in (",", r"\.", ":", "") for form in (
         rf"^{_NAMES_FIRST}<sep>\s{_JOURNAL}(?:,?\s|(?<=\.))(?P<volume>\d+),\s?{_PAGES}\s?"
         rf"{_YEAR_BRACKETED}\s?[.;]?$",
         rf"^{_NAMES_FIRST}<sep>\s{_JOURNAL}\s?(?P<volume>\d+)\s?{_YEAR_BRACKETED}\s?,?\s?"
@@ -2679,11 +2681,11 @@ _NAMED_FORMS = tuple(
         rf"{_YEAR_BRACKETED}\s?[.;]?$",
         rf"^{_NAMES_FIRST}<sep>\s{_JOURNAL}(?:,?\s|(?<=\.))(?P<page>[A-Z]?\d+)\s?"
         rf"{_YEAR_BRACKETED}\s?[.;]?$"))
-_UNMARKED_FORMS = (len(_NAMED_FORMS) * 3 // 4, len(_NAMED_FORMS))  # those of the last separator
 # names written family name first, in capitals or not, then their initials ("LIANG Z T, WANG
 # X N", "Biró T S, Müller B"), the journal, the year, then volume and page after a colon:
 # Chinese physics journals' form ("Phys. Lett., 2005, B629: 20"), an e-print perhaps after it
-_FAMILY_FIRST = r"[A-ZÀ-Þ][^\W\d_]+(?:['’-][^\W\d_]+)?(?:\s[A-Z](?![^\W\d_])){1,3}"
+_FAMILY_NAME = r"[A-ZÀ-Þ][^\W\d_]+(?:['’-][^\W\d_]+)?"  # "Müller", "D'Incao", "Karsch-Mizrachi"
+_FAMILY_FIRST = rf"{_FAMILY_NAME}(?:\s[A-Z](?![^\W\d_])){{1,3}}"
 _FAMILY_FIRST_FORM = re.compile(
     rf"^(?P<authors>{_FAMILY_FIRST}(?:,\s(?>{_FAMILY_FIRST})){{0,30}}(?:,?\s(?:et\s?al|等)\.?)?)"
     rf"\.\s{_JOURNAL}\.?,\s(?P<year>(?:1[5-9]|20)\d\d),\s?(?P<volume>[A-Z]?\d+)\s?:\s?"
@@ -2721,11 +2723,10 @@ def _physics_forms(item: dict[str, Any], text: str) -> None:
     numbered = _ENTRY_NUMBER.match(text)
     text = text[numbered.end():] if numbered else text
     named = None
-    for number, form in enumerate((*_NAMED_FORMS, _FAMILY_FIRST_FORM)):
+    for form, unmarked in (*_NAMED_FORMS, (_FAMILY_FIRST_FORM, False)):
         named = form.match(text)
         # the names followed by the journal with no mark between ("K. Mannheim Astropart.
         # Phys. 3 (1995) 295"): an abbreviated journal's name only
-        unmarked = _UNMARKED_FORMS[0] <= number < _UNMARKED_FORMS[1]
         if named and not _NOT_A_JOURNALS_WORD.search(named.group("journal")) and \
                 not _NAMES_GO_ON.match(named.group("journal")) and \
                 (not unmarked or _abbreviated_journal(named.group("journal"))):
@@ -2910,6 +2911,7 @@ def _years_ending_a_title(item: dict[str, Any], text: str) -> None:
     if found.group("issue"):
         item["issue"] = found.group("issue")
 
+
 # a period a title names ("… de los guaraníes (1609-1768), (Mexiko: FCE, 1982)", "Chernobyl
 # Forum 2003–2005. … Vienna: …, 2006."): its first year is no date of the work
 _YEAR_RANGE = re.compile(r"(?<!\d)((?:1[5-9]|20)\d\d)\s?[-–—]\s?((?:1[5-9]|20)\d\d)(?!\d)")
@@ -2937,6 +2939,7 @@ def _year_of_a_period(item: dict[str, Any], text: str) -> None:
     if later and int(later.group(1)) >= int(period.group(2)):
         item["issued"] = {"date-parts": [[int(later.group(1))]]}
 
+
 # the Journal of High Energy Physics and JCAP number their issues by month, the year being
 # the volume (as Crossref deposits them): "JHEP 03 (2017) 135", "JHEP03 ( 2013)080", "JCAP
 # 1703 (2017) 012" (year and month run together)
@@ -2958,6 +2961,7 @@ def _monthly_physics_issue(item: dict[str, Any], text: str) -> None:
     item["page"] = found.group("page")
     item["issued"] = {"date-parts": [[int(found.group("year"))]]}
 
+
 # APA's medium after a title, in square brackets: "Bowling for Columbine [DVD]", "… prince
 # [Motion picture]" (no part of the title)
 _MEDIUM = re.compile(r"\s*\[(?:motion picture|film|dvd|blu-ray|video(?: file)?|television "
@@ -2972,8 +2976,8 @@ _ROLE = (r"\((?:executive\s)?(?:writers?|directors?|producers?|hosts?|creators?|
          r"narrators?|performers?|speakers?|presenters?|artists?)(?:\s?/\s?[a-z]+){0,2}\)")
 _ROLES_BEFORE_A_TITLE = re.compile(
     rf"^(?P<names>(?>[^()]{{1,200}}?\s?{_ROLE})(?>,?\s?&?\s?[^()]{{1,200}}?\s?{_ROLE}){{0,20}})"
-    r"\.?\s\((?P<year>(?:1[5-9]|"
-    r"20)\d\d)[a-z]?(?:,[^()]{1,20})?\)\.\s(?P<title>[^\[]+?)(?:\s?\[[^\]]{1,40}\]\.|"
+    r"\.?\s\((?P<year>(?:1[5-9]|20)\d\d)[a-z]?(?:,[^()]{1,20})?\)\.\s"
+    r"(?P<title>[^\[]+?)(?:\s?\[[^\]]{1,40}\]\.|"
     r"(?<=[^\W\d_]{2})\.(?:\s|$)|(?<=[?!])(?:\s|$))", re.I)  # (not the full stop of "B. F.")
 
 
@@ -3025,6 +3029,7 @@ def _short_year_ending_a_container(item: dict[str, Any], text: str) -> None:
         if item.get("volume") == found.group("year"):
             del item["volume"]
 
+
 # the Institute of Physics' JINST, JCAP and JSTAT cited year first: "…, 2007 JINST 2 P06004",
 # "…,2009JINST 4 P04018" (the year, the journal, its volume and the article's number)
 _YEAR_THEN_IOP_JOURNAL = re.compile(
@@ -3043,6 +3048,7 @@ def _year_then_iop_journal(item: dict[str, Any], text: str) -> None:
     item["container-title"] = found.group("journal")
     item["volume"], item["page"] = found.group("volume"), found.group("page")
     item["issued"] = {"date-parts": [[int(found.group("year"))]]}
+
 
 # a physics reference's tail, its journal abbreviated, whatever comes before it (a title or
 # not): Elsevier's "…, J. Phys. G18 (1992) 1575.", APS's and Springer's "…: Phys. Rev. 104,
@@ -3087,8 +3093,7 @@ _A_NAME_IN_CAPITALS = re.compile(r"(?:[A-Z]\.\s?-?){1,3}\s?(?:[A-Z]{2,}\s)?[A-Z�
 # a word of seven letters or more ending a sentence inside a journal's name: a title's end
 _SENTENCE_END = re.compile(r"\b([A-Z][a-z]{6,})\.\s")
 # a family name printed before its initials ("…, Jones, K."), where a tail's comma follows it
-_BARE_FAMILY_NAME = re.compile(r"(?:^|,\s?|\d\.\s|&\s|\band\s)[A-ZÀ-Þ][^\W\d_]+"
-                               r"(?:['’-][^\W\d_]+)?$")
+_BARE_FAMILY_NAME = re.compile(rf"(?:^|,\s?|\d\.\s|&\s|\band\s){_FAMILY_NAME}$")
 # the marks of a volume's or an issue's number, no journal ("…, Vol. 50, No. 3 (2006), 557")
 _NUMBERS_MARKS = frozenset({"no", "vol", "nr", "pp", "p", "bd", "h", "heft", "iss", "suppl",
                             "pt", "ser", "art", "ch", "sec", "fig", "t", "n"})
@@ -3136,10 +3141,11 @@ def _physics_tail(item: dict[str, Any], text: str) -> None:
     if tail.groupdict().get("year"):
         item["issued"] = {"date-parts": [[int(tail.group("year"))]]}
 
+
 # Frontiers' names, each family name then initials with their full stops, then the year in
 # brackets: "Benson D. A., Karsch-Mizrachi I., Lipman D. J., Ostell J., Wheeler D. L. (2005).
 # GenBank. Nucleic Acids Res. 33, D34–D38." (the tagger cut the list after a first initial)
-_FAMILY_INITIALS = r"[A-ZÀ-Þ][^\W\d_]+(?:['’-][^\W\d_]+)?\s(?:[A-Z]\.\s?-?){1,3}"
+_FAMILY_INITIALS = rf"{_FAMILY_NAME}\s(?:[A-Z]\.\s?-?){{1,3}}"
 _NAMES_BEFORE_THE_YEAR = re.compile(
     rf"(?P<names>{_FAMILY_INITIALS}(?:,\s(?>{_FAMILY_INITIALS})){{0,40}}(?:,?\s(?:and|&)\s"
     rf"(?>{_FAMILY_INITIALS}))?(?:,?\set\sal\.)?)\s?\((?:1[5-9]|20)\d\d[a-z]?\)\.\s")
@@ -3163,6 +3169,7 @@ def _names_before_the_year(item: dict[str, Any], text: str) -> None:
         item["title"], item["container-title"] = head, rest
     else:
         del item["title"]
+
 
 _TRANSLATOR_MARK = r"(?:tr|trans|transl|translated\s+by)\.?"
 # "Toward an Aesthetic of Reception, Timothy Bahti (trans.)": the translator's name before
