@@ -237,8 +237,7 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
         if later:
             # a word where the name should be, and like it, is the name misspelt (Hereen
             # for Heeren), not a name left out
-            misspelt = [w for w in seg[position:later[0][1]]
-                        if any(fuzz.ratio(w, part) >= MISSPELT for part in name)]
+            misspelt = _like_the_name(seg[position:later[0][1]], name)
             if misspelt:
                 return FieldCheck(segment, crossref, False,
                                   f"{' '.join(misspelt)!r} is shown where Crossref's author "
@@ -247,9 +246,7 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
                               f"{label!r} (author {index + 1} of {len(names)}) is missing "
                               f"before {' '.join(later[0][0])!r}")
         if et_al and shown:
-            unexplained = _unexplained(seg[position:], authors)
-            stray = [w for w in unexplained
-                     if any(fuzz.ratio(w, part) >= MISSPELT for part in name)]
+            stray = _like_the_name(_unexplained(seg[position:], authors), name)
             if stray:  # Crossref's next author shown misspelt, before et al.
                 return FieldCheck(segment, crossref, False,
                                   f"{' '.join(stray)!r} is shown where Crossref's author "
@@ -291,8 +288,7 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
                                                                  else ""))
         # the list's last name like the author missing is that author misspelt (Simons for
         # Simmons at the end of a full list), as it is before a later name or et al.
-        stray = [w for w in _unexplained(seg[after:], authors)
-                 if any(fuzz.ratio(w, part) >= MISSPELT for part in name)]
+        stray = _like_the_name(_unexplained(seg[after:], authors), name)
         if stray:
             return FieldCheck(segment, crossref, False,
                               f"{' '.join(stray)!r} is shown where Crossref's author "
@@ -572,6 +568,12 @@ def _extra_names(seg: Sequence[str], found: set[int], authors: Sequence[dict[str
 # misspelt (Breitnebach, Mohhler, Aggtet); words less alike are left alone (SF for Shoufang,
 # "on behalf of", Hrsg.): a citation may show more than names
 MISSPELT = 70
+
+
+def _like_the_name(shown: Sequence[str], name: Sequence[str]) -> list[str]:
+    """The words shown that are like a word of the name Crossref has (its ``MISSPELT``
+    similarity or more): where that name is looked for and not found, they are it misspelt."""
+    return [w for w in shown if any(fuzz.ratio(w, part) >= MISSPELT for part in name)]
 
 # initials written as capitals ("Gross E", "Yang YS", "Davis JR"): not the "e" and "y" (and,
 # in Romance languages) nor the "Jr" (a suffix) that the same words are in lower case
