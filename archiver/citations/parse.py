@@ -134,12 +134,42 @@ _SIGNAL = re.compile(r"^((?:\[\d{1,3}\]|\d{1,3}[.)])\s*)?"
                      r"[Cc]f\.|[Cc]ompare|[Ee]\.g\.,)\s+(?=[A-Z][a-z]+[\s,])")
 
 
+# an old-style arXiv identifier, its archive spaced as a PDF may ("hep-th/9802150",
+# "math.AG/0101001", "hep -lat/0602031")
+_OLD_ARXIV_ID = r"[a-z]+(?:\s?-\s?[a-z]+)?(?:\.[A-Z]{2})?\s?/\s?\d{7}"
+
 # The e-print and database tags a physics reference ends with (JHEP's and INSPIRE's style:
 # "… 2 (1998) 253 [hep-th/9802150] [INSPIRE].", "… 716 (2012) 1 [arXiv:1207.7214]"): no
 # field of the work, and they put the tagger off the pages before them
 _E_PRINT_TAGS = re.compile(
-    r"(?:\s*\[\s?(?:arXiv\s?:[^\]]{1,40}|[a-z-]+(?:\.[A-Z]{2})?/\d{7}|\d{4}\.\d{4,5}(?:v\d+)?|"
-    r"INSPIRE|ADS|NASA ADS)\s?\])+\s*\.?$")  # (a PDF's text: "[ INSPIRE]")
+    r"(?:\s*\[\s?(?:arXiv\s?:[^\[\]]{1,40}(?:\[[^\[\]]{1,16}\])?|"
+    rf"{_OLD_ARXIV_ID}|\d{{4}}\.\d{{4,5}}(?:v\d+)?|INSPIRE|ADS|NASA ADS)\s?\])+\s*[.;]?$")
+# (a PDF's text: "[ INSPIRE]", "[arXiv :1302.3028[hep -lat]]", "[ hep -lat/0602031];")
+# ... or, after the pages and the year in brackets, with a comma and no brackets, the e-print
+# ("… 054009 (2012), 1202.2281", "… (2004), hep-ph/0312367", "…( 2011),arXiv :1106.3076[
+# hep-ph].") or an erratum's reference ("… 497 (1987), [Erratum:Z .Phys .C42,504(1989)].",
+# "…014035 ,Erratum ibid .D86 ( 2012)079901")
+_E_PRINT_NOTE = re.compile(
+    r"(?<=[\d)])\s?,\s?(?:arXiv\s?:\s?)?"
+    rf"(?:\d{{4}}\s?\.\s?\d{{4,5}}(?:v\d+)?|{_OLD_ARXIV_ID})"
+    r"(?:\s?\[\s?[a-z]+(?:\s?-\s?[a-z]+)?(?:\.[A-Z]{2})?\s?\])?\s?\.?$")
+_ERRATUM_NOTE = re.compile(r"(?<=[\d)])\s?[,;]?\s?(?P<open>\[)?\s?Erratum\b[^\[\]]{0,80}"
+                           r"(?(open)\])\s?\.?$")
+_YEAR_IN_BRACKETS = re.compile(r"\(\s?(?:1[5-9]|20)\d\d[a-z]?\s?\)")
+
+
+def _without_notes(text: str) -> str:
+    """``text`` without the e-print and erratum notes after its year in brackets
+    (:data:`_E_PRINT_NOTE`, :data:`_ERRATUM_NOTE`): none where no year is in brackets
+    ("… Supermanifolds over P 2 , arXiv:1706.01354": a title's number)."""
+    year = _YEAR_IN_BRACKETS.search(text)
+    if year is None:
+        return text
+    for note in (_E_PRINT_NOTE, _ERRATUM_NOTE):
+        cut = note.search(text, year.start())
+        if cut:
+            text = text[:cut.start()]
+    return text
 
 
 # What a PDF's text layer leaves in a Chinese reference: the Wanfang database's watermark
@@ -186,7 +216,7 @@ def clean_text(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _CONTROL.sub(" ", text)  # NFKC can expand into new control-free text only, but be sure
     text = _SIGNAL.sub(r"\1", " ".join(text.split())[:MAX_CHARS], count=1)
-    text = _WATERMARK.sub("", _E_PRINT_TAGS.sub("", text))
+    text = _WATERMARK.sub("", _without_notes(_E_PRINT_TAGS.sub("", text)))
     text = _PAGE_FURNITURE.sub(" ", text)
     text = _SPACE_INSIDE_BRACKET.sub("", _SPACE_BEFORE_MARK.sub(
         lambda m: m.group(m.lastindex) + " ", text))
@@ -1306,6 +1336,9 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _monthly_physics_issue(item, text)
     _year_then_iop_journal(item, text)
     _physics_tail(item, text)
+    _proceedings_of_science(item, text)
+    _name_opening_the_journal(item)
+    _names_alone_before_the_journal(item, text)
     _names_before_the_year(item, text)
     _medium_and_roles(item, text)
     _marked_volume_and_issue(item, text)
@@ -2685,8 +2718,9 @@ _NAMED_FORMS = tuple(
 # names written family name first, in capitals or not, then their initials ("LIANG Z T, WANG
 # X N", "Biró T S, Müller B"), the journal, the year, then volume and page after a colon:
 # Chinese physics journals' form ("Phys. Lett., 2005, B629: 20"), an e-print perhaps after it
-_FAMILY_NAME = r"[A-ZÀ-Þ][^\W\d_]+(?:['’-][^\W\d_]+)?"  # "Müller", "D'Incao", "Karsch-Mizrachi"
-_FAMILY_FIRST = rf"{_FAMILY_NAME}(?:\s[A-Z](?![^\W\d_])){{1,3}}"
+# (a family name with its capital: "Müller", "D'Incao", "Karsch-Mizrachi")
+_CAPITALISED_FAMILY = r"[A-ZÀ-Þ][^\W\d_]+(?:['’-][^\W\d_]+)?"
+_FAMILY_FIRST = rf"{_CAPITALISED_FAMILY}(?:\s[A-Z](?![^\W\d_])){{1,3}}"
 _FAMILY_FIRST_FORM = re.compile(
     rf"^(?P<authors>{_FAMILY_FIRST}(?:,\s(?>{_FAMILY_FIRST})){{0,30}}(?:,?\s(?:et\s?al|等)\.?)?)"
     rf"\.\s{_JOURNAL}\.?,\s(?P<year>(?:1[5-9]|20)\d\d),\s?(?P<volume>[A-Z]?\d+)\s?:\s?"
@@ -3058,9 +3092,9 @@ def _year_then_iop_journal(item: dict[str, Any], text: str) -> None:
 _ABBREVIATED = (r"(?P<journal>[A-Z][a-z]{0,12}\.(?:\s?[A-Z&][^,:;\d()\[\]“”\"]*?)?"
                 r"(?:,\s[A-Z][a-z]{0,12}\.[^,:;\d()\[\]“”\"]*?)?)")
 _PHYSICS_TAILS = (
-    re.compile(rf"[,:]\s?{_ABBREVIATED}\s?(?P<volume>\d+)\s?\(\s?(?P<year>(?:1[5-9]|20)\d\d)"
+    re.compile(rf"[,:][”\"]?\s?{_ABBREVIATED}\s?(?P<volume>\d+)\s?\(\s?(?P<year>(?:1[5-9]|20)\d\d)"
                rf"[a-z]?\s?\)\s?,?\s?{_PAGES}\s?[.;]?$"),
-    re.compile(rf"[,:]\s?{_ABBREVIATED}\s?(?P<volume>\d+),\s?{_PAGES}\s?\(\s?(?P<year>"
+    re.compile(rf"[,:][”\"]?\s?{_ABBREVIATED}\s?(?P<volume>\d+),\s?{_PAGES}\s?\(\s?(?P<year>"
                r"(?:1[5-9]|20)\d\d)[a-z]?\s?\)\s?[.;]?$"),
     re.compile(rf"(?<=(?:19|20)\d\d\s){_ABBREVIATED}\s(?P<volume>\d+)\s(?P<page>[A-Z]?\d+"
                r"(?:\s?[-–]\s?\d+)?)\s?\.?$"),
@@ -3076,8 +3110,8 @@ def _abbreviated_journal(journal: str) -> bool:
     no names opening it."""
     first = journal.split(".")[0]
     head = journal.split(",")[0]
-    if "," in journal and re.fullmatch(r"(?:[A-Z]\.\s?-?)+", head.strip()):
-        return False  # "S., Phys. Rev. Lett.": a name's initials, then the journal
+    if "," in journal and _INITIALS_AND_NAME.fullmatch(head.strip()):
+        return False  # "S., Phys. Rev. Lett.", "L.Liebling, Phys. Rev. Lett.": a name
     if any(w not in _JOURNALS_FIRST_WORDS for w in _SENTENCE_END.findall(journal)):
         return False  # "W. Performance Persistence. Journal of Finance": a title's end
     return (first in _JOURNALS_FIRST_WORDS or len(first) <= 4) and first not in _PLACES and \
@@ -3087,6 +3121,9 @@ def _abbreviated_journal(journal: str) -> bool:
         not _A_NAME_IN_CAPITALS.match(journal)
 
 
+# a name's initials, its family name perhaps after them ("S.", "L.Liebling", "Zu-beri"), before
+# a comma: no journal's opening
+_INITIALS_AND_NAME = re.compile(rf"(?:[A-Z]\.\s?-?)+(?:\s?{_CAPITALISED_FAMILY})?")
 # "A. M. REIS. Phyto-chemistry": a name in capitals after its initials, no journal's opening
 _A_NAME_IN_CAPITALS = re.compile(r"(?:[A-Z]\.\s?-?){1,3}\s?(?:[A-Z]{2,}\s)?[A-ZÀ-Þ]{3,}\b")
 
@@ -3094,7 +3131,7 @@ _A_NAME_IN_CAPITALS = re.compile(r"(?:[A-Z]\.\s?-?){1,3}\s?(?:[A-Z]{2,}\s)?[A-Z�
 # a word of seven letters or more ending a sentence inside a journal's name: a title's end
 _SENTENCE_END = re.compile(r"\b([A-Z][a-z]{6,})\.\s")
 # a family name printed before its initials ("…, Jones, K."), where a tail's comma follows it
-_BARE_FAMILY_NAME = re.compile(rf"(?:^|,\s?|\d\.\s|&\s|\band\s){_FAMILY_NAME}$")
+_BARE_FAMILY_NAME = re.compile(rf"(?:^|,\s?|\d\.\s|&\s|\band\s){_CAPITALISED_FAMILY}$")
 # the marks of a volume's or an issue's number, no journal ("…, Vol. 50, No. 3 (2006), 557")
 _NUMBERS_MARKS = frozenset({"no", "vol", "nr", "pp", "p", "bd", "h", "heft", "iss", "suppl",
                             "pt", "ser", "art", "ch", "sec", "fig", "t", "n"})
@@ -3143,10 +3180,89 @@ def _physics_tail(item: dict[str, Any], text: str) -> None:
         item["issued"] = {"date-parts": [[int(tail.group("year"))]]}
 
 
+# Proceedings of Science: its volumes are named for their conferences, as INSPIRE prints them
+# ("PoS LATTICE2013, 016 (2014)", "PoS LAT 2009 (2009) 010", "PoS CD15, 009 (2015)",
+# "PoS(LATTICE 2013)016")
+_POS = re.compile(r"\bPoS\s?(?P<open>\()?\s?(?P<volume>[A-Z][A-Za-z-]{1,20}\s?\d{2,4}[A-Za-z]?)"
+                  r"\s?(?(open)\))\s?(?:,\s?(?P<page>\d{1,4})\s?\(\s?(?P<year>(?:19|20)\d\d)\s?\)|"
+                  r"\(\s?(?P<then>(?:19|20)\d\d)\s?\)\s?,?\s?(?P<after>\d{1,4})?)(?!\d)")
+
+
+def _proceedings_of_science(item: dict[str, Any], text: str) -> None:
+    """A PoS reference's volume is its conference's name, which the tagger split between the
+    journal and a number (container "PoS LATTICE", volume "2013")."""
+    found = _POS.search(text)
+    if found is None:
+        return
+    item["container-title"] = "PoS"
+    item["volume"] = found.group("volume")
+    page = found.group("page") or found.group("after")
+    if page:
+        item["page"] = page
+    else:
+        item.pop("page", None)
+    item.pop("issue", None)
+    item["issued"] = {"date-parts": [[int(found.group("year") or found.group("then"))]]}
+    words = set(re.findall(r"[^\W\d_]+", found.group(0)))
+    item["author"] = [a for a in item.get("author", []) if not set(re.findall(  # "PoS LATTICE"
+        r"[^\W\d_]+", " ".join(a.get(k, "") for k in ("family", "given", "literal")))) <= words]
+    if not item["author"]:
+        del item["author"]
+    title = item.get("title", "")
+    title_at = text.find(title) if title else -1
+    if title_at >= found.start():
+        item.pop("title", None)
+    elif title_at >= 0 and title_at + len(title) > found.start():
+        item["title"] = text[title_at:found.start()].rstrip(" ,.:;")
+
+
+# the last name of the list read into the journal ("L.Liebling, Phys. Rev. Lett", "Zu-beri,Phys.
+# Rev .D": a PDF's "andS .L.Liebling", "S. Zu-beri")
+_NAME_BEFORE_A_JOURNAL = re.compile(
+    rf"(?P<name>(?:[A-Z]\.\s?-?){{0,3}}{_CAPITALISED_FAMILY}),\s?(?P<journal>[A-Z][a-z]{{0,12}}\..*)")
+
+
+def _name_opening_the_journal(item: dict[str, Any]) -> None:
+    """A name before an abbreviated journal's first word and a comma is the list's last."""
+    found = _NAME_BEFORE_A_JOURNAL.fullmatch(item.get("container-title", ""))
+    if found is None or found.group("name").isupper() or \
+            not _abbreviated_journal(found.group("journal")):
+        return  # ("NASA, Tech. Rep": an agency)
+    item["container-title"] = found.group("journal")
+    authors, persons = item.setdefault("author", []), split_authors(found.group("name"))
+    last = authors[-1] if authors else {}
+    if persons and set(last) == {"family"} and re.fullmatch(r"[A-Z]\.?", last["family"]):
+        persons[0].setdefault("given", last["family"].rstrip(".") + ".")  # "S. Zu-beri"
+        authors.pop()
+    authors.extend(persons)
+
+
+# the names a title-less physics reference opens with, and nothing else before its journal;
+# perhaps a collaboration's name in brackets after them ("A. Albert et al. (DES, Fermi-LAT),")
+_ONLY_NAMES = re.compile(rf"{_NAMES_FIRST}(?:\s?\([^()]{{1,80}}\))?[,.:]?\s?")
+
+
+def _names_alone_before_the_journal(item: dict[str, Any], text: str) -> None:
+    """Where only names written initials first stand before the journal, they are the
+    authors, all of them, and there is no title: the tagger cut such a list at a hyphenated
+    name ("M. Müller-Preussker" as "M" and a title) or took a collaboration's name for a
+    title ("M. Ackermann et al. (Fermi-LAT), JCAP …")."""
+    journal = item.get("container-title")
+    at = text.find(journal) if journal else -1
+    names = _ONLY_NAMES.fullmatch(text, 0, at) if at > 0 else None
+    if names is None or _NAMES_GO_ON.match(journal):
+        return  # (the tagger's journal opening with the rest of the names)
+    persons = split_authors(names.group("authors"))
+    if len(persons) < len(item.get("author", [])):
+        return
+    item["author"] = persons
+    item.pop("title", None)
+
+
 # Frontiers' names, each family name then initials with their full stops, then the year in
 # brackets: "Benson D. A., Karsch-Mizrachi I., Lipman D. J., Ostell J., Wheeler D. L. (2005).
 # GenBank. Nucleic Acids Res. 33, D34–D38." (the tagger cut the list after a first initial)
-_FAMILY_INITIALS = rf"{_FAMILY_NAME}\s(?:[A-Z]\.\s?-?){{1,3}}"
+_FAMILY_INITIALS = rf"{_CAPITALISED_FAMILY}\s(?:[A-Z]\.\s?-?){{1,3}}"
 _NAMES_BEFORE_THE_YEAR = re.compile(
     rf"(?P<names>{_FAMILY_INITIALS}(?:,\s(?>{_FAMILY_INITIALS})){{0,40}}(?:,?\s(?:and|&)\s"
     rf"(?>{_FAMILY_INITIALS}))?(?:,?\set\sal\.)?)\s?\((?:1[5-9]|20)\d\d[a-z]?\)\.\s")

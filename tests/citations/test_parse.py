@@ -1465,6 +1465,76 @@ def test_a_physics_references_tail_is_read_whole(text, title, journal, numbers):
     assert all(a.get("family") not in ("Phys", "G") for a in item["author"])
 
 
+@pytest.mark.parametrize(("text", "journal", "numbers", "year"), [
+    # GROBID's training data (citation corpus, arXiv physics papers): INSPIRE's e-print after
+    # the year, with a comma and no brackets, or brackets inside brackets
+    ("S. Alekhin, J. Blümlein, S. Moch, Phys. Rev. D86, 054009 (2012), 1202.2281",
+     "Phys. Rev. D", ("86", "054009"), 2012),
+    ("J. Gasser, Lect. Notes Phys. 629, 1 (2004), hep-ph/0312367", "Lect. Notes Phys.",
+     ("629", "1"), 2004),
+    ("J. Gallicchio and M. D. Schwartz, Phys. Rev. Lett. 107, 172001( 2011),arXiv "
+     ":1106.3076[ hep-ph].", "Phys. Rev. Lett.", ("107", "172001"), 2011),
+    ("S .Chan -drasekharan,F. J.Jiang, Phys. Rev. D74 ( 2006 )014506[ hep -lat/0602031].",
+     "Phys. Rev. D", ("74", "014506"), 2006),
+    # ... or an erratum's reference
+    ("G. Kramer and B. Lampe, Z. Phys. C34, 497 (1987), [Erratum:Z .Phys .C42,504(1989)].",
+     "Z. Phys. C", ("34", "497"), 1987),
+])
+def test_an_e_print_or_an_erratum_after_the_year_is_no_field(text, journal, numbers, year):
+    item = parse_reference(text)
+    assert (item["container-title"], (item["volume"], item["page"])) == (journal, numbers)
+    assert _year(item) == year
+
+
+def test_a_number_ending_a_title_is_no_e_print():
+    """GROBID's training data: "… over P 2 , arXiv:1706.01354" has no year in brackets, and
+    the 2 is the title's."""
+    item = parse_reference("S.L. Cacciatori, S. Noja, R. Re, Non Projected Calabi-Yau "
+                           "Supermanifolds over P 2 , arXiv:1706.01354")
+    assert item["title"] == "Non Projected Calabi-Yau Supermanifolds over P 2"
+
+
+@pytest.mark.parametrize(("text", "volume", "page", "year"), [
+    # GROBID's training data: Proceedings of Science, as INSPIRE prints it
+    ("M. Lüscher, PoS LATTICE2013, 016 (2014), 1308.5598", "LATTICE2013", "016", 2014),
+    ("M. Constantinou, PoS CD15, 009 (2015), 1511.00214", "CD15", "009", 2015),
+    ("P.deForcrand ,PoS LAT 2009( 2009 ) 010 [arXiv:1005 . 0539[hep-lat] ].", "LAT 2009",
+     "010", 2009),
+    ("D. Sexty, PoS LATTICE 2014 (2015) [arXiv:1410.8813 [hep-lat]].", "LATTICE 2014", None,
+     2015),
+])
+def test_a_proceedings_of_science_volume_is_its_conference(text, volume, page, year):
+    item = parse_reference(text)
+    assert (item["container-title"], item["volume"], item.get("page")) == ("PoS", volume, page)
+    assert _year(item) == year
+    assert "title" not in item and len(item["author"]) == 1
+
+
+@pytest.mark.parametrize(("text", "authors"), [
+    # GROBID's training data: only names before the journal, a hyphenated one last, or a
+    # collaboration's name in brackets after them
+    ("C. Gattringer, T. Kloiber, M. Müller-Preussker, Phys. Rev. D 92 (2015) no.11, 114508 "
+     "[arXiv:1508.00681[ hep-lat]].", ["Gattringer", "Kloiber", "Müller-Preussker"]),
+    ("A. Albert et al. (DES, Fermi-LAT), Astrophys. J. 834, 110( 2017),1611 .03184.",
+     ["Albert"]),
+    # the last name read into the journal (a PDF's "S. Zu-beri,Phys .Rev")
+    ("I. W. Stewart, F. J. Tackmann, J. R. Walsh, and S. Zu-beri,Phys .Rev .D89 ,054001 ( "
+     "2014),arXiv :1307.1808[ hep-ph].", ["Stewart", "Tackmann", "Walsh", "Zu-beri"]),
+])
+def test_names_alone_before_the_journal_are_all_the_authors(text, authors):
+    item = parse_reference(text)
+    assert [a["family"] for a in item["author"]] == authors
+    assert "title" not in item
+    assert item["container-title"].startswith(("Phys.", "Astrophys."))
+
+
+def test_an_agency_before_a_report_stays_in_the_container():
+    """AnyStyle's core.xml: "NASA, Tech. Rep." is no name before a journal."""
+    item = parse_reference("[38] N. J. Pekelsma, “Optimal guidance with obstacle avoidance "
+                           "for Nap-of-the-Earth flight,” NASA, Tech. Rep., 1988.")
+    assert [a["family"] for a in item["author"]] == ["Pekelsma"]
+
+
 def test_a_volumes_mark_is_no_journal():
     """AnyStyle's core.xml: "…, Vol. 50, No. 3 (2006), 557- 566." ends in the form of a
     physics tail; "No." is no journal."""
