@@ -155,13 +155,19 @@ _E_PRINT_NOTE = re.compile(
     r"(?:\s?\[\s?[a-z]+(?:\s?-\s?[a-z]+)?(?:\.[A-Z]{2})?\s?\])?\s?\.?$")
 _ERRATUM_NOTE = re.compile(r"(?<=[\d)])\s?[,;]?\s?(?P<open>\[)?\s?Erratum\b[^\[\]]{0,80}"
                            r"(?(open)\])\s?\.?$")
+# ... and the Institute of Physics' e-print in round brackets, whatever precedes it ("… 2014
+# ApJL 792 L32 (Preprint 1404.4817)", "… A&A 597 A6 ( Preprint1609 .07416)")
+_PREPRINT_NOTE = re.compile(r"\s?\(\s?(?:Preprint|arXiv\s?:)\s?"
+                            rf"(?:\d{{4}}\s?\.\s?\d{{4,5}}(?:v\d+)?|{_OLD_ARXIV_ID})\s?\)\s?\.?$")
 _YEAR_IN_BRACKETS = re.compile(r"\(\s?(?:1[5-9]|20)\d\d[a-z]?\s?\)")
 
 
 def _without_notes(text: str) -> str:
     """``text`` without the e-print and erratum notes after its year in brackets
     (:data:`_E_PRINT_NOTE`, :data:`_ERRATUM_NOTE`): none where no year is in brackets
-    ("… Supermanifolds over P 2 , arXiv:1706.01354": a title's number)."""
+    ("… Supermanifolds over P 2 , arXiv:1706.01354": a title's number); and without an
+    e-print in round brackets ending it (:data:`_PREPRINT_NOTE`)."""
+    text = _PREPRINT_NOTE.sub("", text, count=1)
     year = _YEAR_IN_BRACKETS.search(text)
     if year is None:
         return text
@@ -2725,6 +2731,15 @@ _FAMILY_FIRST_FORM = re.compile(
     rf"^(?P<authors>{_FAMILY_FIRST}(?:,\s(?>{_FAMILY_FIRST})){{0,30}}(?:,?\s(?:et\s?al|等)\.?)?)"
     rf"\.\s{_JOURNAL}\.?,\s(?P<year>(?:1[5-9]|20)\d\d),\s?(?P<volume>[A-Z]?\d+)\s?:\s?"
     rf"{_PAGES}\s?(?:\.?\s?arXiv\s?:\s?[\w./-]+)?\s?[.;]?$")
+# the Institute of Physics' title-less form: the names family name first with bare initials,
+# the last after "and", then the year, the journal, volume and page with no marks ("Keller S
+# C, Bessell M S, … and Tisserand P 2014 Nature 506 463 -466", "Ishigaki M N, … and Nomoto K
+# 2014 ApJL 792 L32", a PDF's "Leenaarts J2017 A&A 597 A6")
+_IOP_NAME = rf"(?>(?:(?:da|de|van|von|der|den|del|di|du|le|la)\s){{0,3}}){_FAMILY_FIRST}"
+_IOP_FORM = re.compile(
+    rf"^(?P<authors>{_IOP_NAME}(?:,\s?(?>{_IOP_NAME})){{0,60}}(?:,?\s(?:and|&)\s"
+    rf"(?>{_IOP_NAME}))?(?:,?\set\sal\.?)?)\s?(?P<year>(?:19|20)\d\d)[a-z]?\s{_JOURNAL}\s"
+    rf"(?P<volume>\d+)\s{_PAGES}\s?[.;]?$")
 # the names' list read on into the journal ("J. I. BRAUMAN, E. ROSE et K. S. SUSLICK. J. Am.
 # Chem. Soc."): the forms are tried with a comma ending the names first, where "Q. Rev. Biol."
 # would be a name, and the journal they then find must not open with names
@@ -2758,13 +2773,15 @@ def _physics_forms(item: dict[str, Any], text: str) -> None:
     numbered = _ENTRY_NUMBER.match(text)
     text = text[numbered.end():] if numbered else text
     named = None
-    for form, unmarked in (*_NAMED_FORMS, (_FAMILY_FIRST_FORM, False)):
+    for form, unmarked in (*_NAMED_FORMS, (_FAMILY_FIRST_FORM, False), (_IOP_FORM, True)):
         named = form.match(text)
         # the names followed by the journal with no mark between ("K. Mannheim Astropart.
-        # Phys. 3 (1995) 295"): an abbreviated journal's name only
+        # Phys. 3 (1995) 295"): an abbreviated journal's name only, or one word ("… 2014
+        # Nature 506 463", not "… 2015 Advanced LIGO Class. Quantum Grav. 32 074001")
         if named and not _NOT_A_JOURNALS_WORD.search(named.group("journal")) and \
                 not _NAMES_GO_ON.match(named.group("journal")) and \
-                (not unmarked or _abbreviated_journal(named.group("journal"))):
+                (not unmarked or _abbreviated_journal(named.group("journal")) or
+                 form is _IOP_FORM and named.group("journal").isalpha()):
             break
     else:
         named = None

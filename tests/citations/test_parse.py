@@ -1528,6 +1528,31 @@ def test_names_alone_before_the_journal_are_all_the_authors(text, authors):
     assert item["container-title"].startswith(("Phys.", "Astrophys."))
 
 
+@pytest.mark.parametrize(("text", "authors", "journal", "numbers", "year"), [
+    # GROBID's evaluation data (evaluation-citation-arXive.org): the Institute of Physics'
+    # title-less form, names family name first with bare initials, no marks after the year,
+    # an e-print in round brackets at the end
+    ("Ishigaki M N, Tominaga N, Kobayashi C and Nomoto K 2014 ApJL 792 L32 (Preprint "
+     "1404.4817)", ["Ishigaki", "Tominaga", "Kobayashi", "Nomoto"], "ApJL", ("792", "L32"),
+     2014),
+    ("Nordlander T, Amarsi A M, Lind K, Asplund M, Barklem P S, Casey A R, Collet R and "
+     "Leenaarts J2017 A&A 597 A6 ( Preprint1609 .07416)", None, "A&A", ("597", "A6"), 2017),
+])
+def test_the_institute_of_physics_title_less_form(text, authors, journal, numbers, year):
+    item = parse_reference(text)
+    assert (item["container-title"], (item["volume"], item["page"])) == (journal, numbers)
+    assert _year(item) == year and "title" not in item
+    if authors:
+        assert [a["family"] for a in item["author"]] == authors
+
+
+def test_a_title_before_an_iop_journal_is_no_journal():
+    """GROBID's training data (13-Bergmann_2017…): "Advanced LIGO" is the title, the journal
+    abbreviated."""
+    item = parse_reference("Aasi J et al 2015 Advanced LIGO Class. Quantum Grav. 32 074001")
+    assert item["container-title"] != "Advanced LIGO Class. Quantum Grav."
+
+
 def test_an_agency_before_a_report_stays_in_the_container():
     """AnyStyle's core.xml: "NASA, Tech. Rep." is no name before a journal."""
     item = parse_reference("[38] N. J. Pekelsma, “Optimal guidance with obstacle avoidance "
