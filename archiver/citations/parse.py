@@ -319,7 +319,7 @@ for _group, _words in {
 
 _DOCTYPES = {"J", "M", "C", "D", "R", "S", "P", "N", "A", "G", "Z", "EB", "OL", "DB", "CP",
              "CM", "DS", "K", "J/OL", "M/OL", "C/OL", "EB/OL", "N/OL", "D/OL", "R/OL", "S/OL",
-             "P/OL", "A/OL", "DB/OL", "CP/OL", "Z/OL", "G/OL"}
+             "P/OL", "A/OL", "DB/OL", "CP/OL", "Z/OL", "G/OL", "CM/OL", "DS/OL"}
 _DOCTYPE_RE = re.compile(r"\[([A-Z]{1,2}(?:/OL)?)\]")
 _QUOTE_OPENERS = {'"': '"', "“": "”", "«": "»", "„": "“", "‘": "’", "「": "」", "『": "』",
                   "《": "》", "'": "'", "‹": "›"}
@@ -3605,18 +3605,20 @@ def _gbt_year_after_the_code(text: str, item: dict[str, Any]) -> dict[str, Any]:
     """A GB/T 7714 reference is dated after its type code ("经济研究, 2010, 45(11)", "北京:
     中国标准出版社, 2007"): a year the tagger took from the title ("…解释(1980—2008)[J]", a
     standard's "GB/T 7713.1—2006[S]") gives way to the first printed after the code (not
-    an access date in brackets, nor one in an address)."""
+    an access date in brackets, nor one in an address), a year or a day; and where the
+    tagger read none, that one is the year."""
     mark = _gbt_mark(text)
-    year = _issued_year(item)
-    if mark is None or year is None:
-        return item
-    if _AUTHOR_YEAR.match(text):
+    if mark is None or _AUTHOR_YEAR.match(text):
         return item  # the author-year system: "张三, 2010. 题名[J]. 生态学报, 30(6): 1589-1597."
+    year = _issued_year(item)
     after = re.sub(r"\[[^\]]*\]|https?://\S+", " ", text[mark.end():])
-    years = [int(y) for y in _YEAR_NOT_A_PAGE.findall(after)]
-    if years and year not in years and str(year) in text[:mark.start()]:
+    # a year, or a day written whole ("[R/OL]. 2013-09-30.", "[DS/OL]. … （2024-12-25）")
+    years = [int(m.group(1) or m.group(2)) for m in _YEAR_OR_DAY.finditer(after)]
+    # none read, or one from before the code that is not among them
+    if years and (year is None or year not in years and str(year) in text[:mark.start()]):
         item["issued"] = {"date-parts": [[years[0]]]}
     return item
+
 
 
 # GB/T 7714's author-year system (§9.2): the year after the authors, before the title
@@ -3633,6 +3635,21 @@ _IMPRINT = re.compile(r"(?:^|[.．。]\s*)"
                       r"(?P<place>[^\s\d.．。:：\[\]()（）/,，][^\d.．。:：\[\]()（）/]{0,39}?)\s*[:：]\s*"
                       r"(?P<publisher>[^\s\d.．。:：\[\]()（）,，][^\d.．。:：\[\]]{0,79}?)"
                       r"\s*[,，]\s*\[?(?:1[5-9]\d\d|20\d\d)")
+# ... in the author-year system, the year after the names, the imprint ends the reference, the
+# pages cited perhaps after it ("北京: 北京图书馆出版社: 16.", "London: Taylor & Francis:
+# 12[2010-06-15]. http://…", "长春: 长春出版社: 扉页.")
+_IMPRINT_ENDING = re.compile(r"(?:^|[.．。]\s*)"
+                             r"(?P<place>[^\s\d.．。:：\[\]()（）/,，][^\d.．。:：\[\]()（）/]{0,39}?)"
+                             r"\s*[:：]\s*(?P<publisher>[^\s\d.．。:：\[\]()（）,，][^\d.．。:：\[\]]{0,79}?)"
+                             r"\s*(?:[:：]\s*(?P<page>扉页|序?\d+(?:\s*[-–]\s*\d+)?))?"
+                             r"\s*(?:[.．。]\s*$|\[|$)")
+# the pages cited after the year or the day of a work that is no journal's or newspaper's,
+# ending the reference, or before its date of citing, its address or an identifier ("…，
+# 2022：43. http://…", "… 2008-01-16：8-9.", "… 2020: 35. ISBN …")
+_PAGES_AFTER_THE_DATE = re.compile(
+    r"(?<!\d)(?:1[5-9]|20)\d\d(?:-\d\d-\d\d)?\s*[:：]\s*"
+    r"(?P<page>[A-Za-z]?\d+(?:\s*[-–～~]\s*[A-Za-z]?\d+)?)\s*[.．。]?\s*"
+    r"(?=$|\[|https?://|[A-Z]{2,6}\s?[:：]|ISBN\b)")
 # the codes whose works have an imprint (not a journal's [J], a newspaper's [N], a patent's)
 _IMPRINTED = frozenset({"M", "D", "R", "S", "G", "K", "A", "C", "Z"})
 # an online work's date of citing, in brackets: "(2020-01-01)[2024-05-06]"
@@ -3662,9 +3679,18 @@ def _gbt_imprint(text: str, item: dict[str, Any]) -> dict[str, Any]:
     after = text[code.end():]
     kind = code.group(1).split("/")[0]
     imprint = _IMPRINT.search(after) if kind in _IMPRINTED else None
+    if imprint is None and kind in _IMPRINTED and _AUTHOR_YEAR.match(text):
+        imprint = _IMPRINT_ENDING.search(after)
+        if imprint and imprint.group("page"):
+            item.setdefault("page", _page(imprint.group("page")))
     if imprint:
         item.setdefault("publisher-place", imprint.group("place").strip())
         item.setdefault("publisher", imprint.group("publisher").strip())
+    if _ISO_DAY.fullmatch(item.get("page", "")):
+        del item["page"]  # a day read as a range of pages: "[R/OL]. 2023-12-28."
+    pages = _PAGES_AFTER_THE_DATE.search(after) if kind not in ("J", "N") else None
+    if pages and "page" not in item:  # "…学术年会，2022：2.", "[P]. 2008-01-16：8-9."
+        item["page"] = _page(pages.group("page"))
     # a newspaper's page after its date, "2011-02-16(A1)", whatever the tagger read there
     # (the date's "02-16" as a page range)
     page = _NEWSPAPER_PAGE.search(after) if kind == "N" else None
@@ -3690,10 +3716,11 @@ def _gbt_imprint(text: str, item: dict[str, Any]) -> dict[str, Any]:
 
 # a book's volume as GB/T 7714 prints it after the title and a colon (§8.1.1 other title
 # information): "第 1 册", "上", "下册", "四卷", "2011 年卷" (not any word ending in 卷:
-# "中国答卷", "北宋画卷" are subtitles)
+# "中国答卷", "北宋画卷" are subtitles), "一部", an English "v.1"
 _CN_DIGITS = "\\d一二三四五六七八九十百"
 _GBT_VOLUME_FORM = (rf"\s*[:：]\s*(第\s*[{_CN_DIGITS}]+\s*[册卷辑编分部]|"
-                    rf"[上中下](?:册|卷|编)?|[{_CN_DIGITS}]+\s*卷|\d{{4}}\s*年卷)")
+                    rf"[上中下](?:册|卷|编)?|[{_CN_DIGITS}]+\s*[卷册部]|\d{{4}}\s*年卷|"
+                    r"[Vv](?:ol)?\.\s?\d{1,3})")
 _GBT_VOLUME = re.compile(_GBT_VOLUME_FORM + r"\s*$")  # ending a title
 _GBT_VOLUME_STOP = re.compile(_GBT_VOLUME_FORM + r"\s*[.．。]")  # after the host's title
 
@@ -3701,31 +3728,41 @@ _GBT_VOLUME_STOP = re.compile(_GBT_VOLUME_FORM + r"\s*[.．。]")  # after the h
 def _gbt_title_and_volume(title: str) -> tuple[str, str | None]:
     """A GB/T title and the volume printed at its end after a colon, if any."""
     found = _GBT_VOLUME.search(title)
-    if found and found.start() > 0:
-        return title[:found.start()], found.group(1)
+    if found and found.start() > 0:  # ("v.1": the number, its mark no part of it)
+        return title[:found.start()], re.sub(r"^[Vv](?:ol)?\.\s?", "", found.group(1))
     return title, None
 
 
-_GBT_BOOKS = _GBT_WHOLES | {"C"}  # the codes of works in volumes: books and proceedings
+# the codes of works in volumes: books, proceedings, atlases (GB/T 7714-2025's [CM])
+_GBT_BOOKS = _GBT_WHOLES | {"C", "CM"}
 
 
 def _gbt_volume(text: str, item: dict[str, Any]) -> dict[str, Any]:
     """A volume printed after a book's title ("理论物理概论: 上[M]") or after the title of the
     book a part is in ("[M]// 王夫之. 船山全书: 第 1 册.") is its volume, not its title's
-    end. A part's own title keeps its "卷 5" ("周易外传: 卷 5[M]//"): that is its name."""
+    end, whoever read its number. A part's own title keeps its "卷 5" ("周易外传: 卷 5[M]//"):
+    that is its name."""
     mark = _gbt_mark(text)
-    if mark is None or "volume" in item or mark.group(1).split("/")[0] not in _GBT_BOOKS:
+    if mark is None or mark.group(1).split("/")[0] not in _GBT_BOOKS:
         return item
     if _GBT_PART.match(text, mark.start()):
+        if "volume" in item:
+            return item
         container = item.get("container-title", "")
         at = text.find(container, mark.end()) if container else -1
         found = _GBT_VOLUME_STOP.match(text, at + len(container)) if at >= 0 else None
         if found:
             item["volume"] = found.group(1)
         return item
-    title, volume = _gbt_title_and_volume(item.get("title", ""))
-    if volume:
-        item["title"], item["volume"] = title, volume
+    read = item.get("title", "")
+    at = text.find(read) if read else -1
+    printed = text[at:mark.start()].rstrip() if 0 <= at < mark.start() else ""
+    if len(read) < len(printed) <= len(read) + 8:
+        read = printed  # the tagger cut "…psychiatry:v.1" at the volume's full stop
+    title, volume = _gbt_title_and_volume(read)
+    if volume:  # (the tagger may have read the number already: "第 1 卷" as "1")
+        item["title"] = title
+        item.setdefault("volume", volume)
     return item
 
 
@@ -3742,6 +3779,8 @@ _NOT_PUBLISHED = re.compile(r"\[\s*\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}\s*\
 # a day written whole, as GB/T 7714 dates a newspaper, a patent or an online work's update
 # ("中国青年报, 2000-11-20(15)", "(2001-12-19)[2002-04-15]")
 _ISO_DAY = re.compile(r"(?<![\d-])(1[5-9]\d\d|20\d\d)-(\d\d)-(\d\d)(?![\d-])")
+# a year after a GB/T code, or a day written whole (:func:`_gbt_year_after_the_code`)
+_YEAR_OR_DAY = re.compile(_YEAR_NOT_A_PAGE.pattern + r"|" + _ISO_DAY.pattern)
 
 
 def _publication_date(text: str, item: dict[str, Any]) -> dict[str, Any]:

@@ -468,6 +468,46 @@ def test_a_gbt_reference_gives_its_imprint_and_its_address(text, imprint):
             if key in item} == imprint
 
 
+@pytest.mark.parametrize(("text", "fields"), [
+    # zepinglee/gbt7714-bibtex-style's author-year logs (2015-authoryear.tlg): the year
+    # after the names, the imprint ending the reference with the pages cited after it
+    ("汪冰, 1997. 电子图书馆理论与实践研究[M]. 北京: 北京图书馆出版社: 16.",
+     {"publisher-place": "北京", "publisher": "北京图书馆出版社", "page": "16"}),
+    ("李约瑟, 1991. 题词[M]// 苏克福, 管成学, 邓明鲁. 苏颂与《本草图经》研究. "
+     "长春: 长春出版社: 扉页.",
+     {"publisher-place": "长春", "publisher": "长春出版社", "page": "扉页"}),
+    # and a volume after the title, whoever read its number
+    ("陈登原, 2000a. 国史旧闻: 第 1 卷[M]. 北京: 中华书局: 29.",
+     {"title": "国史旧闻", "volume": "1", "page": "29"}),
+])
+def test_an_author_year_gbt_reference_ends_with_its_imprint(text, fields):
+    item = parse_reference(text)
+    assert {key: item.get(key) for key in fields} == fields
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    # the same project's 2025-numeric.tlg (GB/T 7714-2025's examples): the pages after the
+    # year or the day of a work that is no journal's, a volume "一部" or "v.1", an atlas's
+    # [CM], a year from the day printed after the code
+    ("李妍，王莹. 医疗机构保洁人员“一前五后”手卫生干预效果研究[C]// "
+     "中华预防医学会医院感染控制分会第31次全国医院感染学术年会，2022：2.", {"page": "2"}),
+    ("邓一刚. 全智能节电器：CN200610171314.3[P]. 2008-01-16：8-9.", {"page": "8-9"}),
+    ("谭其骧. 中国历史地图集：第2册[CM]. 北京：地图出版社，1982：6.",
+     {"title": "中国历史地图集", "volume": "第2册"}),
+    ("Sadock B J，Sadock V A，Ruiz P，et al. Kaplan & Sadock's comprehensive textbook of "
+     "psychiatry：v.1[M]. 9th ed. Philadelphia：Wolters Kluwer Health/Lippincott Williams & "
+     "Wilkins，2009.", {"title": "Kaplan & Sadock's comprehensive textbook of psychiatry",
+                       "volume": "1"}),
+    ("中国信息通信研究院，中国电信股份有限公司研究院，中国移动通信研究院，等. "
+     "电信业发展白皮书：2023：新时代高质量发展探索[R/OL]. 2023-12-28. "
+     "http://www.caict.ac.cn/kxyj/qwfb/bps/202312/P020240326615399026294.pdf.",
+     {"issued": {"date-parts": [[2023, 12, 28]]}, "page": None}),
+])
+def test_gbt_7714_2025_pages_volumes_and_days(text, fields):
+    item = parse_reference(text)
+    assert {key: item.get(key) for key in fields} == fields
+
+
 def test_the_proceedings_name_after_the_slashes_is_no_imprint():
     item = parse_reference("Devlin J, Chang M W. BERT[C]//Proceedings of NAACL: Human Language "
                            "Technologies, 2019: 4171-4186.")
