@@ -1311,6 +1311,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _document_number_ending_a_title(item)
     _periodical_after_a_dated_title(item, text)
     _preprint_server(item, text)
+    _single_quoted_title(item, text)
     _book_after_its_editors(item, text)
     _book_before_its_editors(item, text)
     _page_read_as_the_year(item, text)
@@ -1828,6 +1829,35 @@ _BIBTEX_EDITORS_THEN_BOOK = re.compile(
     r"(?:[A-Z][a-z]{2,8}\.?\s+)?(?:1[5-9]|20)\d\d\b)|\.\s[A-Z][^.,:]{1,40}:\s)")
 
 
+# the editors after a chapter's quoted title with no "In", or after an "in" with "eds" and no
+# full stop or "(editors)": "…Topics.” Thomas Faist and Eyüp Özveren, eds. Transnational Social
+# Spaces: …. Aldershot", "…Comics?” Matthew J. Smith and Randy Duncan (eds.). Critical
+# Approaches to Comics: …. New York", "in P. H. Damgaard, et al. (editors) Probabilistic
+# Methods …, New York" (not "In Theorizing Documentary, ed. Michael Renov": a book, then its
+# editor; no word with a full stop among the names: "… Psychology, Vol. VI, P.R. Farnsworth")
+_EDITORS_NAMED_THEN_BOOK = re.compile(
+    r"(?:[”\"]\.?\s+|\b[Ii]n:?\s+)"
+    r"(?P<editors>[A-Z](?:(?!\b(?![JS]r\.)[A-Za-z]{3,}\.)[^()“”\"«»:]){1,160}?)"
+    r"(?:,\s+(?:eds|editors)\.?,?|\s*\((?:eds?|editors?|Hrsg|dir)\.?\)\.?,?)\s+"
+    r"(?P<book>[A-Z][^.()]*?)\s*(?:\.\s|\.?$|\(|,\s*(?:pp?\.\s*|[Vv]ol\.\s*)?\d|"
+    r",\s[A-Z][^,.:]{1,30}:\s)")  # (a place and its publisher: ", New York: Plenum Press")
+
+
+# a title in single quotes run on past its closing quote into the book it is in: "‘Appraising
+# the Legacy of Bandung: The View from India’ in Seng Tan and …", "'The biolinguistic program
+# and historical reconstruction', in Anna Maria Di Sciullo …"
+_QUOTE_CLOSED_BEFORE_IN = re.compile(r"[’'],?\s+[Ii]n:?\s")
+
+
+def _single_quoted_title(item: dict[str, Any], text: str) -> None:
+    """A title opened by a single quote ends at the quote closing it before "in"."""
+    title = item.get("title", "")
+    at = text.find(title) if title else -1
+    closed = _QUOTE_CLOSED_BEFORE_IN.search(title)
+    if at > 0 and text[at - 1] in "‘'" and closed:
+        item["title"] = title[:closed.start()]
+
+
 def _book_after_its_editors(item: dict[str, Any], text: str) -> None:
     """The book a chapter is in, printed after its editors and their "(ed.)" or "editors.",
     where the tagger found no book, took the editors for it or a part of the imprint after
@@ -1844,7 +1874,7 @@ def _book_after_its_editors(item: dict[str, Any], text: str) -> None:
             item["container-title"] = container
         return
     match = _ELSEVIER_EDITORS_THEN_BOOK.search(text) or _EDITORS_THEN_BOOK.search(text) or \
-        _VANCOUVER_EDITORS_THEN_BOOK.search(text)
+        _VANCOUVER_EDITORS_THEN_BOOK.search(text) or _EDITORS_NAMED_THEN_BOOK.search(text)
     at = text.find(container) if match and container else -1
     over_the_editors = match is not None and match.start("editors") <= at < match.start("book")
     if match is None or container and container not in match.group("editors") and \

@@ -1157,6 +1157,48 @@ def test_bibtex_styles_in_editors_editors_book(text, book, editors):
     assert [e["family"] for e in item["editor"]] == editors
 
 
+@pytest.mark.parametrize(("text", "title", "book", "editors"), [
+    # AnyStyle's good.xml and high.xml: the editors after a quoted title with no "In", or
+    # after "in" with "eds" and no full stop, or "(editors)"; a single-quoted title ends at
+    # its closing quote before "in"
+    ("Faist, Thomas (2004). “The Border-Crossing Expansion of Social Space: Concepts, "
+     "Questions, and Topics.” Thomas Faist and Eyüp Özveren, eds. Transnational Social "
+     "Spaces: Agents, Networks, and Institutions. Aldershot: Ashgate, 1–34.",
+     "The Border-Crossing Expansion of Social Space: Concepts, Questions, and Topics",
+     "Transnational Social Spaces: Agents, Networks, and Institutions", ["Faist", "Özveren"]),
+    ("Jenkins, Henry (2012). “Introduction: Should We Discipline the Reading of Comics?” "
+     "Matthew J. Smith and Randy Duncan (eds.). Critical Approaches to Comics: Theories and "
+     "Methods. New York: Routledge. 1–14.",
+     "Introduction: Should We Discipline the Reading of Comics?",
+     "Critical Approaches to Comics: Theories and Methods", ["Smith", "Duncan"]),
+    ("Kennedy, A. D. (1990) \"The theory of hybrid stochastic algorithms\", in P. H. Damgaard, "
+     "et al. (editors) Probabilistic Methods in Quantum Field Theory and Quantum Gravity, New "
+     "York: Plenum Press.", "The theory of hybrid stochastic algorithms",
+     "Probabilistic Methods in Quantum Field Theory and Quantum Gravity", ["Damgaard"]),
+    ("Mukherji, Rahul, 2008, ‘Appraising the Legacy of Bandung: The View from India’ in Seng "
+     "Tan and Amitav Acharya, eds, Bandung Revisited: The Legacy of the 1955 Asian-African "
+     "Conference for International Order (Singapore: NUS Press)",
+     "Appraising the Legacy of Bandung: The View from India",
+     "Bandung Revisited: The Legacy of the 1955 Asian-African Conference for International "
+     "Order", None),
+])
+def test_a_chapters_editors_without_in_or_with_eds(text, title, book, editors):
+    item = parse_reference(text)
+    assert (item["title"], item["container-title"]) == (title, book)
+    if editors:
+        assert [e["family"] for e in item["editor"]] == editors
+
+
+def test_a_journal_and_its_volume_are_no_editors():
+    """AnyStyle's gold: "Annual Review of Psychology, Vol. VI, P.R. Farnsworth and Q.
+    McNemar (eds.)": the words before the editors are the journal's, not theirs."""
+    item = parse_reference(
+        "Taylor, W.D. and Q. McNemar. \"Problem Solving and Thinking.\" Annual Review of "
+        "Psychology, Vol. VI, P.R. Farnsworth and Q. McNemar (eds.), Palo Alto, California: "
+        "Annual Reviews, Inc., 1955, pp. 455-482.")
+    assert item["container-title"] == "Annual Review of Psychology"
+
+
 def test_a_bracket_ending_a_quoted_title_is_the_titles():
     item = parse_reference(
         "42. J. Alvarez, “Revisión del género Anoptichthys con descipción de una especie nueva "
