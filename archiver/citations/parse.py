@@ -1337,6 +1337,8 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _physics_forms(item, text)
     _journal_word_in_title(item, text)
     _journal_word_ending_a_title(item, text)
+    _journals_opening_left_out(item, text)
+    _mark_ending_a_journal(item, text)
     _names_and_year_in_the_title(item, text)
     _year_of_a_period(item, text)
     _years_ending_a_title(item, text)
@@ -2934,6 +2936,35 @@ def _journal_word_ending_a_title(item: dict[str, Any], text: str) -> None:
         item["container-title"] = f"{word.group(1)}. {container}"
 
 
+# a journal's name opening with words that end in a small word, left out of both the title
+# and the journal: "… analysis. Rapid Communications in Mass Spectrometry 16: 85" (the tagger's
+# journal "Mass Spectrometry"); a title does not end with "in" before its full stop
+_JOURNALS_OPENING = re.compile(r"[.,]?\s+(?P<words>[A-Z][\w-]*(?:\s[\w-]+){0,5}\s"
+                               r"(?:in|of|and|for|on|the|de|des|du|für|und))\s+")
+
+
+def _journals_opening_left_out(item: dict[str, Any], text: str) -> None:
+    """The words left out before the journal, ended by a small word, are its own."""
+    container = item.get("container-title", "")
+    end = _title_end(item, text) if container else -1
+    at = text.find(container, end) if end >= 0 else -1
+    opening = _JOURNALS_OPENING.fullmatch(text, end, at) if at > end else None
+    if opening:
+        item["container-title"] = f"{opening.group('words')} {container}"
+
+
+# a volume's or an issue's mark that the tagger ran into the journal's name: "Centennial
+# Review vol. 9, no. 4" (MLA, no comma before it), "Bulletin of the Texas Memorial Museum No. 6"
+_MARK_ENDING_A_JOURNAL = re.compile(r"(?<!\s)\s+(?:[Vv]ol|VOL|[Nn]o|NO|[Nn]r|Bd|[Hh]eft)\.?$")
+
+
+def _mark_ending_a_journal(item: dict[str, Any], text: str) -> None:
+    container = item.get("container-title", "")
+    mark = _MARK_ENDING_A_JOURNAL.search(container)
+    if mark and mark.start() > 0 and re.search(re.escape(container) + r"\.?\s?\d", text):
+        item["container-title"] = container[:mark.start()]
+
+
 # the year after the names with no mark between, then the title, as the Institute of Physics
 # prints them ("Milas A 2008 From percolation …", "Pearce P A, Rasmussen J and Zuber J-B 2006
 # …") and the American Anthropological Association ("Levine, Robert 1977 Kwak'wala.",
@@ -2942,6 +2973,12 @@ def _journal_word_ending_a_title(item: dict[str, Any], text: str) -> None:
 _NAMES_AND_YEAR = re.compile(r"(?P<names>(?:(?:[A-ZÀ-Þ][^\W\d_]*(?:['’-][^\W\d_]+)?\.?|and|&)"
                              r"(?:,\s|\s)){0,8}?)(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\.?\s+"
                              r"(?=[A-Z\"“‘'(])")
+
+
+# (but a name written family name first ends with its full stop: "Reardon, Jenny. 2005 Race to
+# the Finish: …")
+_ONE_NAME_INVERTED = re.compile(r"[A-ZÀ-Þ][^\W\d_]+(?:['’-][^\W\d_]+)?,\s[A-ZÀ-Þ][^\W\d_]+"
+                                r"(?:\s[A-Z]\.)?\.\s?")
 
 
 def _names_and_year_in_the_title(item: dict[str, Any], text: str) -> None:
@@ -2955,7 +2992,8 @@ def _names_and_year_in_the_title(item: dict[str, Any], text: str) -> None:
     if at < 0 or any(c.isdigit() for c in before) or not (before or opening.group("names")) or \
             _issued_year(item) not in (None, int(opening.group("year"))):
         return
-    if before and not re.search(r"(?:[^\W\d_]|,|-|(?<![^\W\d_])[A-Z]\.)\s*$", before):
+    if before and not re.search(r"(?:[^\W\d_]|,|-|(?<![^\W\d_])[A-Z]\.)\s*$", before) and \
+            not _ONE_NAME_INVERTED.fullmatch(before):
         return  # a mark before: "… Prevention. 2019 Novel …", "Microsoft. Windows 2000 …"
     persons = split_authors((before + opening.group("names")).strip(" ,"))
     if persons:

@@ -1189,6 +1189,32 @@ def test_a_chapters_editors_without_in_or_with_eds(text, title, book, editors):
         assert [e["family"] for e in item["editor"]] == editors
 
 
+@pytest.mark.parametrize(("text", "title", "journal"), [
+    # AnyStyle's good.xml and high.xml: a journal's opening left out of title and journal
+    # (a title does not end with "in"), a volume's mark run into it (MLA, no comma before
+    # "vol.")
+    ("Fry, B., S. R. Silva, C. Kendall, and R. K. Anderson. 2002. Oxygen isotope corrections "
+     "for online ô S analysis. Rapid Communications in Mass Spectrometry 16: 854-858.",
+     "Oxygen isotope corrections for online ô S analysis",
+     "Rapid Communications in Mass Spectrometry"),
+    ("Altizer, Thomas J. J. \"William Blake and the Role of Myth in the Radical Christian "
+     "Vision.\" Centennial Review vol. 9, no. 4, 1965, pp. 461-82.",
+     "William Blake and the Role of Myth in the Radical Christian Vision", "Centennial Review"),
+])
+def test_a_journals_name_is_whole(text, title, journal):
+    item = parse_reference(text)
+    assert (item["title"], item["container-title"]) == (title, journal)
+
+
+def test_a_year_after_a_name_written_family_first_is_no_part_of_the_title():
+    """AnyStyle's high.xml: "Reardon, Jenny. 2005 Race to the Finish" (the names' full stop
+    is the given name's end, not a mark that makes the year the title's)."""
+    item = parse_reference("Reardon, Jenny. 2005 Race to the Finish: Identity and Governance "
+                           "in an Age of Genomics. Princeton: Princeton University Press.")
+    assert item["title"] == "Race to the Finish: Identity and Governance in an Age of Genomics"
+    assert _year(item) == 2005
+
+
 def test_a_journal_and_its_volume_are_no_editors():
     """AnyStyle's gold: "Annual Review of Psychology, Vol. VI, P.R. Farnsworth and Q.
     McNemar (eds.)": the words before the editors are the journal's, not theirs."""
