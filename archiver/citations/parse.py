@@ -1348,6 +1348,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _proceedings_of_science(item, text)
     _name_opening_the_journal(item)
     _names_alone_before_the_journal(item, text)
+    _title_between_names_and_journal(item, text)
     _names_before_the_year(item, text)
     _medium_and_roles(item, text)
     _marked_volume_and_issue(item, text)
@@ -3342,6 +3343,36 @@ def _names_alone_before_the_journal(item: dict[str, Any], text: str) -> None:
         return
     item["author"] = persons
     item.pop("title", None)
+
+
+# names written initials first, then a title between commas, then the journal (the physics
+# form with a title: "S. Dimopoulos and H. Georgi, Softly Broken Supersymmetry and SU(5),
+# Nucl. Phys. B 193 (1981) 150."); the title opens with a letter or a digit, not an initial
+# nor "and", holds no name and no full stop before a space, and a comma ends it
+_NAMES_THEN_A_TITLE = re.compile(
+    rf"{_NAMES_FIRST},\s(?P<title>(?![A-Z][a-zA-Z]?\.|(?:and|et|&)\s)[^\W_]"
+    rf"(?:(?!{_INITIALS_FIRST})[^.]|\.(?!\s))*?),\s?")
+
+
+# (names with initials without their stops are no title: "A. Verger, C Ciuti, and I Carusotto,
+# Phys. Rev. B")
+_NAME_IN_A_TITLE = re.compile(r"(?:^|,\s|\band\s)[A-Z]\.?\s[A-Z][a-z]")
+
+
+def _title_between_names_and_journal(item: dict[str, Any], text: str) -> None:
+    """The words between such names and the journal are the title, where the tagger read
+    them as more names ("Softly Broken Supersymmetry", and "SU(5)"'s 5 as the issue)."""
+    journal = item.get("container-title")
+    at = text.find(journal) if journal else -1
+    found = _NAMES_THEN_A_TITLE.fullmatch(text, 0, at) if at > 0 else None
+    title = found.group("title").strip(" ,.") if found else ""
+    if len(title.split()) < 2 or item.get("title") == title or _NAME_IN_A_TITLE.search(title):
+        return
+    item["author"] = split_authors(found.group("authors"))
+    item["title"] = title
+    issue = item.get("issue")
+    if issue and f"({issue})" in title and f"({issue})" not in text[at:]:
+        del item["issue"]
 
 
 # Frontiers' names, each family name then initials with their full stops, then the year in

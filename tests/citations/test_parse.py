@@ -1661,6 +1661,23 @@ def test_a_title_before_an_iop_journal_is_no_journal():
     assert item["container-title"] != "Advanced LIGO Class. Quantum Grav."
 
 
+@pytest.mark.parametrize(("text", "authors", "title"), [
+    # GROBID's evaluation and training data: the physics form with a title between the
+    # names and the journal ("SU(5)" no issue); names with initials without stops are no
+    # title
+    ("S. Dimopoulos and H. Georgi, Softly Broken Supersymmetry and SU(5), Nucl. Phys. B 193 "
+     "(1981) 150.", ["Dimopoulos", "Georgi"], "Softly Broken Supersymmetry and SU(5)"),
+    ("D. Bigi and P. Gambino, Revisiting B → Dν, Phys. Rev. D94 (2016) 094008, "
+     "arXiv:1606.08030.", ["Bigi", "Gambino"], "Revisiting B → Dν"),
+    ("A. Verger, C Ciuti, and I Carusotto, Phys. Rev. B, 73, 193306 (2006).",
+     ["Verger", "Ciuti", "Carusotto"], None),
+])
+def test_a_title_between_physics_names_and_the_journal(text, authors, title):
+    item = parse_reference(text)
+    assert [a["family"] for a in item["author"]] == authors
+    assert item.get("title") == title and "issue" not in item
+
+
 def test_an_agency_before_a_report_stays_in_the_container():
     """AnyStyle's core.xml: "NASA, Tech. Rep." is no name before a journal."""
     item = parse_reference("[38] N. J. Pekelsma, “Optimal guidance with obstacle avoidance "
