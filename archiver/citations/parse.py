@@ -1760,6 +1760,10 @@ _ROLE_WORDS = (r"trans|transl|translated|tr|ed|eds|edited|traduit|trad|traduzion
 # a book's subtitle after a full stop, then place, publisher and year between commas, as
 # French and Italian print them: "Surveiller et punir. Naissance de la prison, Paris,
 # Gallimard, 1975."
+# ... or nothing after it: the subtitle, or a word after a hyphen, ends the reference ("…
+# Brown Tree Snake: Patterns of Decline and Species Persistence in Guam’s Aifauna.",
+# "Accurate normalization of real-time quantitative RT-PCR")
+_REST_ENDING_THE_TEXT = re.compile(r"(:\s[^.?!:()\[\]\d]+[?!]?|-[A-Za-z\d]{1,12})\.?\s*$")
 _SUBTITLE_THEN_IMPRINT = re.compile(
     r"(\.\s+(?!(?i:" + _ROLE_WORDS + r")\b)[A-ZÀ-Ý][^.,;:()\[\]\d]+?),"
     r"\s+[A-ZÀ-Ý][^.,;()\[\]\d]*,\s+[A-ZÀ-Ý][^.,;()\[\]\d]*,\s+(?:1[5-9]|20)\d\d\.?$")
@@ -1791,9 +1795,9 @@ def _title_up_to_imprint(item: dict[str, Any], text: str) -> None:
     end = _title_end(item, text)
     if end < 0 or "container-title" in item or "volume" in item:
         return
-    for form in (_REST_THEN_IMPRINT, _SUBTITLE_THEN_IMPRINT):
+    for form in (_REST_THEN_IMPRINT, _SUBTITLE_THEN_IMPRINT, _REST_ENDING_THE_TEXT):
         rest = form.match(text, end)
-        if rest:
+        if rest and "page" not in item:
             item["title"] += rest.group(1)
             return
 

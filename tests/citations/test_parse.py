@@ -1215,6 +1215,20 @@ def test_a_year_after_a_name_written_family_first_is_no_part_of_the_title():
     assert _year(item) == 2005
 
 
+@pytest.mark.parametrize(("text", "title"), [
+    # AnyStyle's high.xml and bad.xml: a title's subtitle, or its word after a hyphen, ending
+    # the reference with nothing after it
+    ("Wiles, G. J., J. Bart, R. E. Beck, Jr., and C. F. Aguon. 1995. Impacts of the Brown "
+     "Tree Snake: Patterns of Decline and Species Persistence in Guam’s Aifauna.",
+     "Impacts of the Brown Tree Snake: Patterns of Decline and Species Persistence in Guam’s "
+     "Aifauna"),
+    ("Speleman F. 2002. Accurate normalization of real-time quantitative RT-PCR",
+     "Accurate normalization of real-time quantitative RT-PCR"),
+])
+def test_a_title_runs_to_the_end_of_a_reference_with_nothing_after_it(text, title):
+    assert parse_reference(text)["title"] == title
+
+
 def test_a_journal_and_its_volume_are_no_editors():
     """AnyStyle's gold: "Annual Review of Psychology, Vol. VI, P.R. Farnsworth and Q.
     McNemar (eds.)": the words before the editors are the journal's, not theirs."""
