@@ -159,21 +159,31 @@ _ERRATUM_NOTE = re.compile(r"(?<=[\d)])\s?[,;]?\s?(?P<open>\[)?\s?Erratum\b[^\[\
 # ApJL 792 L32 (Preprint 1404.4817)", "… A&A 597 A6 ( Preprint1609 .07416)")
 _PREPRINT_NOTE = re.compile(r"\s?\(\s?(?:Preprint|arXiv\s?:)\s?"
                             rf"(?:\d{{4}}\s?\.\s?\d{{4,5}}(?:v\d+)?|{_OLD_ARXIV_ID})\s?\)\s?\.?$")
+_NUMBERS_BEFORE_A_NOTE = re.compile(r"(?:\d[\s,]*\(\s?(?:1[5-9]|20)\d\d[a-z]?\s?\)|"
+                                    r"\(\s?(?:1[5-9]|20)\d\d[a-z]?\s?\)\s?[A-Z]?\d+"
+                                    r"(?:\s?[-–]\s?[A-Z]?\d+)?)"
+                                    r"(?:\s?,?\s?doi\s?:?\s?10\.\S+)?\s*$")  # (a DOI between)
 _YEAR_IN_BRACKETS = re.compile(r"\(\s?(?:1[5-9]|20)\d\d[a-z]?\s?\)")
 
 
 def _without_notes(text: str) -> str:
-    """``text`` without the e-print and erratum notes after its year in brackets
-    (:data:`_E_PRINT_NOTE`, :data:`_ERRATUM_NOTE`): none where no year is in brackets
-    ("… Supermanifolds over P 2 , arXiv:1706.01354": a title's number); and without an
-    e-print in round brackets ending it (:data:`_PREPRINT_NOTE`)."""
-    text = _PREPRINT_NOTE.sub("", text, count=1)
+    """``text`` without the e-print and erratum notes after the numbers of a journal's
+    issue and its year in brackets (:data:`_E_PRINT_NOTE`, :data:`_ERRATUM_NOTE`; not "…
+    Supermanifolds over P 2 , arXiv:1706.01354", a title's number, nor "…, preprint (2002),
+    arXiv:math/0211159", where the e-print is where the work is found); and without an
+    e-print in round brackets ending the Institute of Physics' title-less form
+    (:data:`_PREPRINT_NOTE`, :data:`_IOP_FORM`; not "… Attention is all you need
+    (arXiv:1706.03762)", nor "… and beyond Quantum 2 79 (arXiv:1801.00862)", a title's
+    form the tagger reads better with it)."""
+    cut = _PREPRINT_NOTE.search(text)
+    if cut and _iop_title_less(text[:cut.start()]):
+        text = text[:cut.start()]
     year = _YEAR_IN_BRACKETS.search(text)
     if year is None:
         return text
     for note in (_E_PRINT_NOTE, _ERRATUM_NOTE):
         cut = note.search(text, year.start())
-        if cut:
+        if cut and _NUMBERS_BEFORE_A_NOTE.search(text, 0, cut.start()):
             text = text[:cut.start()]
     return text
 
@@ -222,10 +232,10 @@ def clean_text(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _CONTROL.sub(" ", text)  # NFKC can expand into new control-free text only, but be sure
     text = _SIGNAL.sub(r"\1", " ".join(text.split())[:MAX_CHARS], count=1)
-    text = _WATERMARK.sub("", _without_notes(_E_PRINT_TAGS.sub("", text)))
+    text = _WATERMARK.sub("", _E_PRINT_TAGS.sub("", text))
     text = _PAGE_FURNITURE.sub(" ", text)
-    text = _SPACE_INSIDE_BRACKET.sub("", _SPACE_BEFORE_MARK.sub(
-        lambda m: m.group(m.lastindex) + " ", text))
+    text = _without_notes(_SPACE_INSIDE_BRACKET.sub("", _SPACE_BEFORE_MARK.sub(
+        lambda m: m.group(m.lastindex) + " ", text)))
     if _SPACED_OUT.search(text):  # "王 飞 跃 . 平 行 系 统 … [ J]": as printed, unspaced
         text = _GBT_CODE_SPACED.sub(r"[\1]", _SPACED_OUT.sub(
             lambda m: m.group(0).replace(" ", ""), text))
@@ -1347,6 +1357,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _physics_tail(item, text)
     _proceedings_of_science(item, text)
     _name_opening_the_journal(item)
+    _title_run_into_the_journal(item, text)
     _names_alone_before_the_journal(item, text)
     _title_between_names_and_journal(item, text)
     _names_before_the_year(item, text)
@@ -1940,10 +1951,15 @@ _PREPRINT_SERVER = re.compile(
 _PREPRINT_AT = re.compile(r"\bpreprint\b", re.I)
 
 
+_E_PRINT_AS_PAGE = re.compile(r"(?:arXiv|hep|astro|math|cond|quant|gr|nucl)\b", re.I)
+
+
 def _preprint_server(item: dict[str, Any], text: str) -> None:
     """A preprint's server is its publisher in CSL (where styles print it): named after
     "Preprint at" (Cell Press, Nature) or alone in the journal's place ("… . bioRxiv."),
     not inside an address or a DOI ("doi.org/10.48550/arXiv.2001.08361")."""
+    if _E_PRINT_AS_PAGE.match(item.get("page", "")):
+        del item["page"]  # "…, (2018), arXiv:1804.00491": the e-print's number is no page
     container = item.get("container-title", "")
     named = _PREPRINT_SERVER.fullmatch(container.strip(" .")) if container else None
     if named is None and container:
@@ -2772,11 +2788,27 @@ _FAMILY_FIRST_FORM = re.compile(
 # the last after "and", then the year, the journal, volume and page with no marks ("Keller S
 # C, Bessell M S, … and Tisserand P 2014 Nature 506 463 -466", "Ishigaki M N, … and Nomoto K
 # 2014 ApJL 792 L32", a PDF's "Leenaarts J2017 A&A 597 A6")
-_IOP_NAME = rf"(?>(?:(?:da|de|van|von|der|den|del|di|du|le|la)\s){{0,3}}){_FAMILY_FIRST}"
+_IOP_NAME = (r"(?>(?:(?:[Dd]a|[Dd]e|[Vv]an|[Vv]on|[Dd]er|[Dd]en|[Dd]el|[Dd]i|[Dd]u|[Ll]e|[Ll]a)\s)"
+             rf"{{0,3}}){_FAMILY_FIRST}")
 _IOP_FORM = re.compile(
     rf"^(?P<authors>{_IOP_NAME}(?:,\s?(?>{_IOP_NAME})){{0,60}}(?:,?\s(?:and|&)\s"
     rf"(?>{_IOP_NAME}))?(?:,?\set\sal\.?)?)\s?(?P<year>(?:19|20)\d\d)[a-z]?\s{_JOURNAL}\s"
     rf"(?P<volume>\d+)\s{_PAGES}\s?[.;]?$")
+
+
+def _iop_title_less(text: str) -> re.Match[str] | None:
+    """``text`` read as :data:`_IOP_FORM`, where what stands for its journal is one: no
+    title's word in it, abbreviated or a single word ("… 2014 Nature 506 463", not "… 2015
+    Advanced LIGO Class. Quantum Grav. 32 074001" nor "… 2018 Quantum computing in the NISQ
+    era and beyond Quantum 2 79")."""
+    found = _IOP_FORM.match(text)
+    journal = found.group("journal") if found else ""
+    if found and not _NOT_A_JOURNALS_WORD.search(journal) and not _NAMES_GO_ON.match(journal) \
+            and (_abbreviated_journal(journal) or journal.isalpha()):
+        return found
+    return None
+
+
 # the names' list read on into the journal ("J. I. BRAUMAN, E. ROSE et K. S. SUSLICK. J. Am.
 # Chem. Soc."): the forms are tried with a comma ending the names first, where "Q. Rev. Biol."
 # would be a name, and the journal they then find must not open with names
@@ -2810,18 +2842,16 @@ def _physics_forms(item: dict[str, Any], text: str) -> None:
     numbered = _ENTRY_NUMBER.match(text)
     text = text[numbered.end():] if numbered else text
     named = None
-    for form, unmarked in (*_NAMED_FORMS, (_FAMILY_FIRST_FORM, False), (_IOP_FORM, True)):
+    for form, unmarked in (*_NAMED_FORMS, (_FAMILY_FIRST_FORM, False)):
         named = form.match(text)
         # the names followed by the journal with no mark between ("K. Mannheim Astropart.
-        # Phys. 3 (1995) 295"): an abbreviated journal's name only, or one word ("… 2014
-        # Nature 506 463", not "… 2015 Advanced LIGO Class. Quantum Grav. 32 074001")
+        # Phys. 3 (1995) 295"): an abbreviated journal's name only
         if named and not _NOT_A_JOURNALS_WORD.search(named.group("journal")) and \
                 not _NAMES_GO_ON.match(named.group("journal")) and \
-                (not unmarked or _abbreviated_journal(named.group("journal")) or
-                 form is _IOP_FORM and named.group("journal").isalpha()):
+                (not unmarked or _abbreviated_journal(named.group("journal"))):
             break
     else:
-        named = None
+        named = _iop_title_less(text)
     if named:
         _read_by_its_form(item, named, split_authors(named.group("authors")))
         return
@@ -3318,13 +3348,42 @@ def _name_opening_the_journal(item: dict[str, Any]) -> None:
     if found is None or found.group("name").isupper() or \
             not _abbreviated_journal(found.group("journal")):
         return  # ("NASA, Tech. Rep": an agency)
+    authors = item.get("author", [])
+    last = authors[-1] if authors else {}
+    cut_from_its_initial = set(last) == {"family"} and re.fullmatch(r"(?:and)?[A-Z]\.?",
+                                                                    last["family"])
+    if not re.match(r"[A-Z]\.", found.group("name")) and not cut_from_its_initial:
+        return  # ("Nature, Lond.": a journal and its place; a name has its initials)
     item["container-title"] = found.group("journal")
     authors, persons = item.setdefault("author", []), split_authors(found.group("name"))
-    last = authors[-1] if authors else {}
     if persons and set(last) == {"family"} and re.fullmatch(r"[A-Z]\.?", last["family"]):
         persons[0].setdefault("given", last["family"].rstrip(".") + ".")  # "S. Zu-beri"
         authors.pop()
     authors.extend(persons)
+
+
+# the end of a title read into the journal, a comma between ("Planck 2018 results. VI.
+# Cosmological parameters, Astron. Astrophys. 641 (2020) A6": the tagger's journal "VI.
+# Cosmological parameters, Astron. Astrophys"), where a title's word is before the comma
+_TITLE_BEFORE_A_JOURNAL = re.compile(r"(?P<head>.+?),\s?(?P<journal>[A-Z][a-z]{0,12}\..*)")
+
+
+def _title_run_into_the_journal(item: dict[str, Any], text: str) -> None:
+    """What the tagger's journal holds before an abbreviated journal and a comma, a title's
+    words among it, is the title's end."""
+    container = item.get("container-title", "")
+    found = _TITLE_BEFORE_A_JOURNAL.fullmatch(container)
+    if found is None or not _TITLES_WORD.search(found.group("head")) or \
+            not _abbreviated_journal(found.group("journal")):
+        return
+    title = item.get("title", "")
+    title_at = text.find(title) if title else -1
+    container_at = text.find(container, title_at + len(title)) if title_at >= 0 else -1
+    if title and container_at < 0:
+        return
+    item["title"] = text[title_at:container_at + len(found.group("head"))].rstrip(" ,.") \
+        if title else found.group("head")
+    item["container-title"] = found.group("journal")
 
 
 # the names a title-less physics reference opens with, and nothing else before its journal;
@@ -3338,7 +3397,7 @@ def _names_alone_before_the_journal(item: dict[str, Any], text: str) -> None:
     name ("M. Müller-Preussker" as "M" and a title) or took a collaboration's name for a
     title ("M. Ackermann et al. (Fermi-LAT), JCAP …")."""
     journal = item.get("container-title")
-    at = text.find(journal) if journal else -1
+    at = text.rfind(journal) if journal else -1  # (a title may open with its name: "Quantum")
     names = _ONLY_NAMES.fullmatch(text, 0, at) if at > 0 else None
     if names is None or _NAMES_GO_ON.match(journal):
         return  # (the tagger's journal opening with the rest of the names)
@@ -3367,7 +3426,7 @@ def _title_between_names_and_journal(item: dict[str, Any], text: str) -> None:
     """The words between such names and the journal are the title, where the tagger read
     them as more names ("Softly Broken Supersymmetry", and "SU(5)"'s 5 as the issue)."""
     journal = item.get("container-title")
-    at = text.find(journal) if journal else -1
+    at = text.rfind(journal) if journal else -1
     found = _NAMES_THEN_A_TITLE.fullmatch(text, 0, at) if at > 0 else None
     title = found.group("title").strip(" ,.") if found else ""
     if len(title.split()) < 2 or item.get("title") == title or _NAME_IN_A_TITLE.search(title):

@@ -1692,6 +1692,30 @@ def test_a_title_between_physics_names_and_the_journal(text, authors, title):
     assert item.get("title") == title and "issue" not in item
 
 
+@pytest.mark.parametrize(("text", "title"), [
+    # a title that opens with the journal's name: the names are not all before the journal
+    ("J. Preskill, Quantum computing in the NISQ era and beyond, Quantum 2 (2018) 79.",
+     "Quantum computing in the NISQ era and beyond"),
+    ("J. Preskill, Quantum Computing in the NISQ era and beyond, Quantum 2, 79 (2018), "
+     "arXiv:1801.00862.", "Quantum Computing in the NISQ era and beyond"),
+    # an e-print in round brackets after a title, no journal: it stays for the tagger
+    ("Polchinski J 2016 The black hole information problem (arXiv:1609.04036)",
+     "The black hole information problem"),
+    # the end of a title read into the journal before its comma
+    ("Planck Collaboration, Planck 2018 results. VI. Cosmological parameters, Astron. "
+     "Astrophys. 641, A6 (2020), arXiv:1807.06209 [astro-ph.CO].",
+     "Planck 2018 results. VI. Cosmological parameters"),
+])
+def test_a_physics_references_title_is_kept_whole(text, title):
+    assert parse_reference(text)["title"] == title
+
+
+def test_an_e_prints_number_is_no_page():
+    item = parse_reference("J. Maldacena and X.-L. Qi, Eternal traversable wormhole, (2018), "
+                           "arXiv:1804.00491.")
+    assert "page" not in item and _year(item) == 2018
+
+
 def test_an_agency_before_a_report_stays_in_the_container():
     """AnyStyle's core.xml: "NASA, Tech. Rep." is no name before a journal."""
     item = parse_reference("[38] N. J. Pekelsma, “Optimal guidance with obstacle avoidance "
