@@ -2997,7 +2997,7 @@ def _mark_ending_a_journal(item: dict[str, Any], text: str) -> None:
     container = item.get("container-title", "")
     mark = _MARK_ENDING_A_JOURNAL.search(container)
     if mark and mark.start() > 0 and re.search(re.escape(container) + r"\.?\s?\d", text):
-        item["container-title"] = container[:mark.start()]
+        item["container-title"] = container[:mark.start()].rstrip(" :,;")  # ("…semantics:")
 
 
 # the year after the names with no mark between, then the title, as the Institute of Physics

@@ -1200,6 +1200,10 @@ def test_a_chapters_editors_without_in_or_with_eds(text, title, book, editors):
     ("Altizer, Thomas J. J. \"William Blake and the Role of Myth in the Radical Christian "
      "Vision.\" Centennial Review vol. 9, no. 4, 1965, pp. 461-82.",
      "William Blake and the Role of Myth in the Radical Christian Vision", "Centennial Review"),
+    # (APA's series volume after the book's colon: no colon left ending the book)
+    ("Grice, H. P. (1975). Logic and conversation. In P. Cole & J. L. Morgan (Eds.), Syntax "
+     "and semantics: Vol. 3. Speech acts (pp. 41–58). Academic Press.",
+     "Logic and conversation", "Syntax and semantics"),
 ])
 def test_a_journals_name_is_whole(text, title, journal):
     item = parse_reference(text)
