@@ -216,6 +216,9 @@ _SPACE_BEFORE_MARK = re.compile(r"(?<=[^\W_]) (,)(?=[^\W_])|"
                                 r"(?<=[^\W_]) (,) ")
 # (not ".NET", "Node .js", "p < 0 .05", French "clairvoyance : leurs")
 _SPACE_INSIDE_BRACKET = re.compile(r"(?<=\() (?=\d)|(?<=\d) (?=\))")
+# a range of numbers with a wave dash, as Chinese and Japanese print it ("1518～1523", NFKC's
+# "~"; "〜"): a hyphen
+_WAVE_DASH_RANGE = re.compile(r"(?<=\d)\s?[~〜]\s?(?=\d)")
 
 def clean_text(text: str) -> str:
     """NFKC (full-width punctuation and ligatures become plain), no control characters or lone
@@ -236,6 +239,7 @@ def clean_text(text: str) -> str:
     text = _PAGE_FURNITURE.sub(" ", text)
     text = _without_notes(_SPACE_INSIDE_BRACKET.sub("", _SPACE_BEFORE_MARK.sub(
         lambda m: m.group(m.lastindex) + " ", text)))
+    text = _WAVE_DASH_RANGE.sub("-", text)
     if _SPACED_OUT.search(text):  # "王 飞 跃 . 平 行 系 统 … [ J]": as printed, unspaced
         text = _GBT_CODE_SPACED.sub(r"[\1]", _SPACED_OUT.sub(
             lambda m: m.group(0).replace(" ", ""), text))
@@ -1318,6 +1322,9 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _book_after_the_year(item, text)
     _country_ending_a_title(item, text)
     _thesis_note_ending_a_title(item, text)
+    _kind_ending_a_title(item)
+    _part_of_a_book_1987(item, text)
+    _page_after_the_imprint(item, text)
     _document_number_ending_a_title(item)
     _periodical_after_a_dated_title(item, text)
     _preprint_server(item, text)
@@ -2082,6 +2089,77 @@ _REPORT_NOTE = re.compile(r"[.,]\s*(?:technical|tech\.)\s+(?:report|memo(?:randu
 _IN_PRESS_OPENING = re.compile(r"(?:\(?in\spress\)[.,]?|in\spress[.,])\s", re.I)
 _PUBLISHER_AT_END = re.compile(r"\.\s(?P<publisher>(?:[A-Z][\w&'’.-]*\s){0,4}(?:Press|Publishers?|"
                                r"Publishing|Verlag|Books))$")
+
+
+# GB/T 7714-1987's part of a book, "见" or "In" where 2015 prints "//": "程根伟. 1998年长江洪水的
+# 成因与减灾对策. 见：许厚泽，赵其国编. 长江流域洪涝灾害与科技对策. 北京：…", "Boulton G S.
+# Processes and patterns of glacial erosion. In：Coates D R，ed. Glacial geomorphology. London：…"
+_IN_A_BOOK_1987 = re.compile(r"\.\s?(?:见\s?:\s?(?:(?P<editors>[^.]{1,120}?)编\.)?|"
+                             r"In\s?:\s?(?P<eds>[^.]{1,120}?),\s?eds?\.)"
+                             r"\s?(?P<book>[^.\s][^.]*?)(?:\.\s|\.?$)")
+# (in English the editors and their "ed." are there: not Vancouver's "In: Asia ROfS-E, editor")
+
+
+def _part_of_a_book_1987(item: dict[str, Any], text: str) -> None:
+    """The title before "见:"/"In:" and the book after its editors, where the tagger ran the
+    title on into them or found no book."""
+    found = _IN_A_BOOK_1987.search(text)
+    if found is None or _gbt_mark(text) is not None:
+        return
+    title = item.get("title", "")
+    if "container-title" in item and title and not re.search(r"(?:见|In)\s?:", title):
+        return
+    head = re.split(r"\.\s", text[:found.start()])
+    if len(head) < 2 and found.group("eds"):
+        return  # (an English title with no names before it is not this form)
+    item["title"] = head[-1].strip()
+    authors = item.get("author", [])
+    if len(head) > 1 and (not authors or any(item["title"] in "".join(a.values())
+                                             for a in authors)):
+        item["author"] = split_authors(head[-2])  # (not "题词 李约瑟": the title in a name)
+    book, volume = _gbt_title_and_volume(found.group("book").strip())
+    item["container-title"] = book
+    if not re.search(r"\d", item.get("volume", "0")):
+        item.pop("volume")  # a place read as the volume ("北京")
+    if volume:
+        item.setdefault("volume", volume)
+    editors = split_authors(found.group("editors") or found.group("eds") or "")
+    if editors:
+        item.setdefault("editor", editors)
+
+
+# GB/T 7714-1987's imprint with no type code before it, the pages cited after the year and a
+# full stop, at the end but for an ISBN: "北京：人民卫生出版社，1977. 24",
+# "武汉：武汉大学，2022. 87"
+_PAGES_AFTER_THE_IMPRINT = re.compile(
+    r":\s?[^.:\d\[\]]{1,60},\s?(?:1[5-9]|20)\d\d\s?\.\s?"
+    r"(?P<page>[A-Za-z]?\d{1,5}(?:\s?-\s?\d{1,5})?)\s?(?:\.\s?(?:ISBN\b.*)?)?$")
+
+
+def _page_after_the_imprint(item: dict[str, Any], text: str) -> None:
+    """Such pages are the page, not a volume (there is no journal)."""
+    if _gbt_mark(text) is not None or "container-title" in item:
+        return
+    found = _PAGES_AFTER_THE_IMPRINT.search(text)
+    if found is None or item.get("page") not in (None, found.group("page")):
+        return
+    if item.get("volume") == found.group("page"):
+        del item["volume"]
+    item["page"] = _page(found.group("page"))
+
+
+# GB/T 7714-1987's kind of work in tortoise-shell brackets after the title, where 2015 has its
+# code: "…反演方法研究：〔学位论文〕", "…solid oxygen：〔dissertation〕"
+# (its closing bracket perhaps cut by the tagger)
+_KIND_IN_SHELL_BRACKETS = re.compile(r"\s?[:：]?\s?〔[^〔〕]{1,16}〕?\s?$")
+
+
+def _kind_ending_a_title(item: dict[str, Any]) -> None:
+    """The kind of work in 〔〕 after the title is no part of it."""
+    title = item.get("title", "")
+    kind = _KIND_IN_SHELL_BRACKETS.search(title)
+    if kind and kind.start() > 0:
+        item["title"] = title[:kind.start()]
 
 
 def _thesis_note_ending_a_title(item: dict[str, Any], text: str) -> None:

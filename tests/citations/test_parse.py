@@ -508,6 +508,41 @@ def test_gbt_7714_2025_pages_volumes_and_days(text, fields):
     assert {key: item.get(key) for key in fields} == fields
 
 
+@pytest.mark.parametrize(("text", "fields"), [
+    # zepinglee/gbt7714-bibtex-style's 1987-numeric.tlg: GB/T 7714-1987 prints no type code,
+    # a part of a book after "见:" or "In:", the kind of work in 〔〕, the pages cited after
+    # the year and a full stop, ranges with a wave dash
+    ("程根伟. 1998年长江洪水的成因与减灾对策. 见：许厚泽，赵其国编. "
+     "长江流域洪涝灾害与科技对策. 北京：科学出版社，1999. 32～36",
+     {"title": "1998年长江洪水的成因与减灾对策", "page": "32-36",
+      "container-title": "长江流域洪涝灾害与科技对策"}),
+    ("李约瑟. 题词. 见：苏克福，管成学，邓明鲁编. 苏颂与《本草图经》研究. "
+     "长春：长春出版社，1991. 扉页",
+     {"title": "题词", "container-title": "苏颂与《本草图经》研究"}),
+    ("Boulton G S. Processes and patterns of glacial erosion. In：Coates D R，ed. Glacial "
+     "geomorphology. London：Allen & Unwin，1982. 41～87",
+     {"title": "Processes and patterns of glacial erosion",
+      "container-title": "Glacial geomorphology", "page": "41-87"}),
+    ("王琦. 融合星载GNSS-R和SAR数据的高时空分辨率土壤湿度反演方法研究：〔学位论文〕. "
+     "武汉：武汉大学，2022. 87",
+     {"title": "融合星载GNSS-R和SAR数据的高时空分辨率土壤湿度反演方法研究", "page": "87",
+      "volume": None}),
+    ("于潇，刘义，柴跃廷，等. 互联网药品可信交易环境中主体资质审核备案模式. "
+     "清华大学学报（自然科学版），2012，52 （11）：1518～1523", {"page": "1518-1523"}),
+])
+def test_gbt_7714_1987_forms(text, fields):
+    item = parse_reference(text)
+    assert {key: item.get(key) for key in fields} == fields
+
+
+def test_vancouvers_in_editor_is_no_1987_part():
+    """PMC (a PLOS article's list): "In: Asia ROfS-E, editor. Delhi." keeps its title."""
+    item = parse_reference("WHO (2011) Comprehensive guidelines for the prevention and control "
+                           "of dengue and dengue haemorrhagic fever, revised and expanded "
+                           "edition.. In: Asia ROfS-E, editor. Delhi.")
+    assert item["title"].startswith("Comprehensive guidelines")
+
+
 def test_the_proceedings_name_after_the_slashes_is_no_imprint():
     item = parse_reference("Devlin J, Chang M W. BERT[C]//Proceedings of NAACL: Human Language "
                            "Technologies, 2019: 4171-4186.")
