@@ -3072,6 +3072,8 @@ _MARK_ENDING_A_JOURNAL = re.compile(r"(?<!\s)\s+(?:[Vv]ol|VOL|[Nn]o|NO|[Nn]r|Bd|
 
 
 def _mark_ending_a_journal(item: dict[str, Any], text: str) -> None:
+    """A volume's or an issue's mark is no part of the journal's name it was read into, where
+    its number follows in the text."""
     container = item.get("container-title", "")
     mark = _MARK_ENDING_A_JOURNAL.search(container)
     if mark and mark.start() > 0 and re.search(re.escape(container) + r"\.?\s?\d", text):
