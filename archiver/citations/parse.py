@@ -1355,6 +1355,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _journal_word_in_title(item, text)
     _journal_word_ending_a_title(item, text)
     _journals_opening_left_out(item, text)
+    _rest_of_the_title_left_out(item, text)
     _mark_ending_a_journal(item, text)
     _names_and_year_in_the_title(item, text)
     _year_of_a_period(item, text)
@@ -3064,6 +3065,27 @@ def _journals_opening_left_out(item: dict[str, Any], text: str) -> None:
     opening = _JOURNALS_OPENING.fullmatch(text, end, at) if at > end else None
     if opening:
         item["container-title"] = f"{opening.group('words')} {container}"
+
+
+# an author-date reference's title left unfinished at a full stop or a question mark inside
+# it, the rest left out of both title and journal before the journal's volume: "Bader, V.
+# (1995). Citizenship and Exclusion. Radical Democracy, Community, and Justice. Or, What Is
+# Wrong with Communitarianism? Political Theory, 23(2), 211-246."
+_TITLE_LEFT_OUT = re.compile(r"(?P<rest>[.?!]\s[A-Z][^.?!\d]*[.?!])\s")
+_AUTHOR_DATE_YEAR = re.compile(r"\((?:1[5-9]|20)\d\d[a-z]?\)\.\s")
+
+
+def _rest_of_the_title_left_out(item: dict[str, Any], text: str) -> None:
+    """What stands between an author-date title and its journal, in sentences, is the
+    title's: nothing else is printed between them."""
+    container = item.get("container-title", "")
+    end = _title_end(item, text) if container and "volume" in item else -1
+    at = text.find(container, end) if end >= 0 else -1
+    year = _AUTHOR_DATE_YEAR.search(text, 0, end) if at > end else None
+    rest = _TITLE_LEFT_OUT.fullmatch(text, end, at) if year else None
+    if rest and re.match(r",?\s?\d", text[at + len(container):]):
+        item["title"] += rest.group("rest")[:-1] if rest.group("rest")[-1] == "." else \
+            rest.group("rest")
 
 
 # a volume's or an issue's mark that the tagger ran into the journal's name: "Centennial

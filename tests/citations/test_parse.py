@@ -1245,6 +1245,17 @@ def test_a_journals_name_is_whole(text, title, journal):
     assert (item["title"], item["container-title"]) == (title, journal)
 
 
+def test_an_author_date_title_runs_on_past_its_inner_full_stops_to_the_journal():
+    """AnyStyle's good.xml: nothing is printed between an author-date title and its journal;
+    the sentences the tagger left out there are the title's."""
+    item = parse_reference("Bader, V. (1995). Citizenship and Exclusion. Radical Democracy, "
+                           "Community, and Justice. Or, What Is Wrong with Communitarianism? "
+                           "Political Theory, 23(2), 211-246.")
+    assert item["title"] == ("Citizenship and Exclusion. Radical Democracy, Community, and "
+                             "Justice. Or, What Is Wrong with Communitarianism?")
+    assert item["container-title"] == "Political Theory"
+
+
 def test_a_year_after_a_name_written_family_first_is_no_part_of_the_title():
     """AnyStyle's high.xml: "Reardon, Jenny. 2005 Race to the Finish" (the names' full stop
     is the given name's end, not a mark that makes the year the title's)."""
