@@ -1356,6 +1356,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _journal_word_ending_a_title(item, text)
     _journals_opening_left_out(item, text)
     _rest_of_the_title_left_out(item, text)
+    _paper_and_its_day(item, text)
     _mark_ending_a_journal(item, text)
     _names_and_year_in_the_title(item, text)
     _year_of_a_period(item, text)
@@ -3086,6 +3087,25 @@ def _rest_of_the_title_left_out(item: dict[str, Any], text: str) -> None:
     if rest and re.match(r",?\s?\d", text[at + len(container):]):
         item["title"] += rest.group("rest")[:-1] if rest.group("rest")[-1] == "." else \
             rest.group("rest")
+
+
+# a newspaper's or a magazine's name after the title with the day it appeared, nothing after:
+# "… might be around for a while. Washington Post, June 16.", "…, The Guardian, 3 March 2019."
+_MONTH_NAME = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+               r"Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_PAPER_AND_DAY = re.compile(
+    r"[.?!”\"]\s(?P<paper>(?:The\s)?[A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,4}),\s"
+    rf"(?:{_MONTH_NAME}\s\d{{1,2}}|\d{{1,2}}\s{_MONTH_NAME})(?:,?\s(?:1[5-9]|20)\d\d)?\.?$")
+
+
+def _paper_and_its_day(item: dict[str, Any], text: str) -> None:
+    """The name before the day a reference ends with is the newspaper's or magazine's, where
+    the tagger found no container."""
+    if "container-title" in item or "volume" in item:
+        return
+    found = _PAPER_AND_DAY.search(text, max(0, _title_end(item, text)))
+    if found:
+        item["container-title"] = found.group("paper")
 
 
 # a volume's or an issue's mark that the tagger ran into the journal's name: "Centennial

@@ -1256,6 +1256,14 @@ def test_an_author_date_title_runs_on_past_its_inner_full_stops_to_the_journal()
     assert item["container-title"] == "Political Theory"
 
 
+def test_a_newspaper_before_the_day_it_appeared_is_the_container():
+    """AnyStyle's good.xml: APA's newspaper article, its name and day ending the reference."""
+    item = parse_reference("Drezner, D. (2016). Why the post-truth political era might be "
+                           "around for a while. Washington Post, June 16.")
+    assert item["container-title"] == "Washington Post"
+    assert item["title"] == "Why the post-truth political era might be around for a while"
+
+
 def test_a_year_after_a_name_written_family_first_is_no_part_of_the_title():
     """AnyStyle's high.xml: "Reardon, Jenny. 2005 Race to the Finish" (the names' full stop
     is the given name's end, not a mark that makes the year the title's)."""
