@@ -137,6 +137,10 @@ _SIGNAL = re.compile(r"^((?:\[\d{1,3}\]|\d{1,3}[.)])\s*)?"
 # an old-style arXiv identifier, its archive spaced as a PDF may ("hep-th/9802150",
 # "math.AG/0101001", "hep -lat/0602031")
 _OLD_ARXIV_ID = r"[a-z]+(?:\s?-\s?[a-z]+)?(?:\.[A-Z]{2})?\s?/\s?\d{7}"
+# ... or a new-style one, spaced as a PDF may ("1202.2281", "1511 .09222", "1706.03762v2")
+_ARXIV_ID = rf"(?:\d{{4}}\s?\.\s?\d{{4,5}}(?:v\d+)?|{_OLD_ARXIV_ID})"
+# a year in brackets, as physics references print it ("(2012)", "( 2011)")
+_BRACKETED_YEAR = r"\(\s?(?:1[5-9]|20)\d\d[a-z]?\s?\)"
 
 # The e-print and database tags a physics reference ends with (JHEP's and INSPIRE's style:
 # "… 2 (1998) 253 [hep-th/9802150] [INSPIRE].", "… 716 (2012) 1 [arXiv:1207.7214]"): no
@@ -150,20 +154,17 @@ _E_PRINT_TAGS = re.compile(
 # hep-ph].") or an erratum's reference ("… 497 (1987), [Erratum:Z .Phys .C42,504(1989)].",
 # "…014035 ,Erratum ibid .D86 ( 2012)079901")
 _E_PRINT_NOTE = re.compile(
-    r"(?<=[\d)])\s?,\s?(?:arXiv\s?:\s?)?"
-    rf"(?:\d{{4}}\s?\.\s?\d{{4,5}}(?:v\d+)?|{_OLD_ARXIV_ID})"
+    rf"(?<=[\d)])\s?,\s?(?:arXiv\s?:\s?)?{_ARXIV_ID}"
     r"(?:\s?\[\s?[a-z]+(?:\s?-\s?[a-z]+)?(?:\.[A-Z]{2})?\s?\])?\s?\.?$")
 _ERRATUM_NOTE = re.compile(r"(?<=[\d)])\s?[,;]?\s?(?P<open>\[)?\s?Erratum\b[^\[\]]{0,80}"
                            r"(?(open)\])\s?\.?$")
 # ... and the Institute of Physics' e-print in round brackets, whatever precedes it ("… 2014
 # ApJL 792 L32 (Preprint 1404.4817)", "… A&A 597 A6 ( Preprint1609 .07416)")
-_PREPRINT_NOTE = re.compile(r"\s?\(\s?(?:Preprint|arXiv\s?:)\s?"
-                            rf"(?:\d{{4}}\s?\.\s?\d{{4,5}}(?:v\d+)?|{_OLD_ARXIV_ID})\s?\)\s?\.?$")
-_NUMBERS_BEFORE_A_NOTE = re.compile(r"(?:\d[\s,]*\(\s?(?:1[5-9]|20)\d\d[a-z]?\s?\)|"
-                                    r"\(\s?(?:1[5-9]|20)\d\d[a-z]?\s?\)\s?[A-Z]?\d+"
-                                    r"(?:\s?[-–]\s?[A-Z]?\d+)?)"
+_PREPRINT_NOTE = re.compile(rf"\s?\(\s?(?:Preprint|arXiv\s?:)\s?{_ARXIV_ID}\s?\)\s?\.?$")
+_NUMBERS_BEFORE_A_NOTE = re.compile(rf"(?:\d[\s,]*{_BRACKETED_YEAR}|"
+                                    rf"{_BRACKETED_YEAR}\s?[A-Z]?\d+(?:\s?[-–]\s?[A-Z]?\d+)?)"
                                     r"(?:\s?,?\s?doi\s?:?\s?10\.\S+)?\s*$")  # (a DOI between)
-_YEAR_IN_BRACKETS = re.compile(r"\(\s?(?:1[5-9]|20)\d\d[a-z]?\s?\)")
+_YEAR_IN_BRACKETS = re.compile(_BRACKETED_YEAR)
 
 
 def _without_notes(text: str) -> str:
@@ -2832,9 +2833,10 @@ _PHYSICS_FORMS = (
 # "&" or French "et", perhaps cut by "et al."
 # (an initial of two letters too, "A. Yu. Morozov", "V. YA. SHTERN"; a particle capitalised,
 # "S. Von Rotz")
-_INITIALS_FIRST = (r"(?:[A-Z][a-zA-Z]?\.\s?-?\s?){1,4}(?>(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|"
-                   r"[Dd]a|[Dd]i|[Dd]u|[Ll]e|[Ll]a|[Dd]el|[Dd]os)\s){0,3})[A-ZÀ-Þ](?:(?>[^\W\d_]+)"
-                   r"(?:['’-](?>[^\W\d_]+))?|['’](?>[^\W\d_]+))")
+# (a family name's particles, in lower case or capitalised: "van", "De", "la")
+_PARTICLE = r"(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]a|[Dd]i|[Dd]u|[Ll]e|[Ll]a|[Dd]el)"
+_INITIALS_FIRST = (rf"(?:[A-Z][a-zA-Z]?\.\s?-?\s?){{1,4}}(?>(?:(?:{_PARTICLE}|[Dd]os)\s){{0,3}})"
+                   r"[A-ZÀ-Þ](?:(?>[^\W\d_]+)(?:['’-](?>[^\W\d_]+))?|['’](?>[^\W\d_]+))")
 _NAMES_FIRST = (rf"(?P<authors>{_INITIALS_FIRST}(?:(?:,\s?(?:(?:and|et|&)\s)?|\s(?:and|et|&)\s)"
                 rf"(?>{_INITIALS_FIRST}))"
                 r"{0,60}(?:,?\s?et\s?al\.?)?)")
@@ -2868,8 +2870,7 @@ _FAMILY_FIRST_FORM = re.compile(
 # the last after "and", then the year, the journal, volume and page with no marks ("Keller S
 # C, Bessell M S, … and Tisserand P 2014 Nature 506 463 -466", "Ishigaki M N, … and Nomoto K
 # 2014 ApJL 792 L32", a PDF's "Leenaarts J2017 A&A 597 A6")
-_IOP_NAME = (r"(?>(?:(?:[Dd]a|[Dd]e|[Vv]an|[Vv]on|[Dd]er|[Dd]en|[Dd]el|[Dd]i|[Dd]u|[Ll]e|[Ll]a)\s)"
-             rf"{{0,3}}){_FAMILY_FIRST}")
+_IOP_NAME = rf"(?>(?:{_PARTICLE}\s){{0,3}}){_FAMILY_FIRST}"
 _IOP_FORM = re.compile(
     rf"^(?P<authors>{_IOP_NAME}(?:,\s?(?>{_IOP_NAME})){{0,60}}(?:,?\s(?:and|&)\s"
     rf"(?>{_IOP_NAME}))?(?:,?\set\sal\.?)?)\s?(?P<year>(?:19|20)\d\d)[a-z]?\s{_JOURNAL}\s"
@@ -3915,16 +3916,14 @@ _YEAR_NOT_A_PAGE = re.compile(r"(?<![\d:：\-–])(?<![:：]\s)(1[5-9]\d\d|20\d\
 # 2021: 1386-1399" (§8.4: place, publisher, year; a thesis's place and university); what
 # opens after a full stop, the place without digits or brackets (right after "//" stands the
 # proceedings' name, "//Proceedings of NAACL: Human Language Technologies, 2019", no imprint)
-_IMPRINT = re.compile(r"(?:^|[.．。]\s*)"
-                      r"(?P<place>[^\s\d.．。:：\[\]()（）/,，][^\d.．。:：\[\]()（）/]{0,39}?)\s*[:：]\s*"
-                      r"(?P<publisher>[^\s\d.．。:：\[\]()（）,，][^\d.．。:：\[\]]{0,79}?)"
-                      r"\s*[,，]\s*\[?(?:1[5-9]\d\d|20\d\d)")
+_PLACE_AND_PUBLISHER = (r"(?:^|[.．。]\s*)"
+                        r"(?P<place>[^\s\d.．。:：\[\]()（）/,，][^\d.．。:：\[\]()（）/]{0,39}?)"
+                        r"\s*[:：]\s*(?P<publisher>[^\s\d.．。:：\[\]()（）,，][^\d.．。:：\[\]]{0,79}?)")
+_IMPRINT = re.compile(_PLACE_AND_PUBLISHER + r"\s*[,，]\s*\[?(?:1[5-9]\d\d|20\d\d)")
 # ... in the author-year system, the year after the names, the imprint ends the reference, the
 # pages cited perhaps after it ("北京: 北京图书馆出版社: 16.", "London: Taylor & Francis:
 # 12[2010-06-15]. http://…", "长春: 长春出版社: 扉页.")
-_IMPRINT_ENDING = re.compile(r"(?:^|[.．。]\s*)"
-                             r"(?P<place>[^\s\d.．。:：\[\]()（）/,，][^\d.．。:：\[\]()（）/]{0,39}?)"
-                             r"\s*[:：]\s*(?P<publisher>[^\s\d.．。:：\[\]()（）,，][^\d.．。:：\[\]]{0,79}?)"
+_IMPRINT_ENDING = re.compile(_PLACE_AND_PUBLISHER +
                              r"\s*(?:[:：]\s*(?P<page>扉页|序?\d+(?:\s*[-–]\s*\d+)?))?"
                              r"\s*(?:[.．。]\s*$|\[|$)")
 # the pages cited after the year or the day of a work that is no journal's or newspaper's,
