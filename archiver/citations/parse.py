@@ -3382,6 +3382,25 @@ _NUMBERS_MARKS = frozenset({"no", "vol", "nr", "pp", "p", "bd", "h", "heft", "is
 _LAST_NAME_JOINED = re.compile(r"\s(?:and|et|&)\s(?:[A-Z]\.\s?-?){1,3}\s?[A-Z]")
 
 
+def _title_ends_at(item: dict[str, Any], text: str, at: int) -> None:
+    """The title ends where the journal begins in ``text``, at ``at``: none where it was read
+    from there on, cut where it runs on into it."""
+    title = item.get("title", "")
+    title_at = text.find(title) if title else -1
+    if title_at >= at:
+        item.pop("title", None)
+    elif title_at >= 0 and title_at + len(title) > at:
+        item["title"] = text[title_at:at].rstrip(" ,.:;")
+
+
+def _authors_not_in(item: dict[str, Any], journal: str) -> list[dict[str, str]]:
+    """The item's authors but those whose every word is a word of ``journal`` (its first
+    words the tagger read as a name: "Phys" of "Phys. Rev.", "PoS LATTICE")."""
+    words = set(re.findall(r"[^\W\d_]+", journal))
+    return [a for a in item.get("author", []) if not set(re.findall(
+        r"[^\W\d_]+", " ".join(a.get(k, "") for k in ("family", "given", "literal")))) <= words]
+
+
 def _physics_tail(item: dict[str, Any], text: str) -> None:
     """The journal, volume, page and year of a physics reference's tail (see
     :data:`_PHYSICS_TAILS`), where the tagger split the abbreviated journal between the title
@@ -3406,15 +3425,8 @@ def _physics_tail(item: dict[str, Any], text: str) -> None:
     container = item.get("container-title", "")
     if len(container) > len(journal) and container.rstrip(". ").endswith(journal.rstrip(". ")):
         journal = container  # a journal's name with a comma: "J. Phys. G, Nucl. Part. Phys."
-    title = item.get("title", "")
-    title_at = text.find(title) if title else -1
-    if title_at >= at:
-        item.pop("title", None)  # the journal's first word, or words, read as a title
-    elif title_at >= 0 and title_at + len(title) > at:
-        item["title"] = text[title_at:at].rstrip(" ,.:;")
-    words = set(re.findall(r"[^\W\d_]+", journal))
-    authors = [a for a in item.get("author", []) if not set(re.findall(
-        r"[^\W\d_]+", " ".join(a.get(k, "") for k in ("family", "given", "literal")))) <= words]
+    _title_ends_at(item, text, at)  # (the journal's first word, or words, read as a title)
+    authors = _authors_not_in(item, journal)
     if authors:
         item["author"] = authors
     item["container-title"] = journal
@@ -3446,17 +3458,10 @@ def _proceedings_of_science(item: dict[str, Any], text: str) -> None:
         item.pop("page", None)
     item.pop("issue", None)
     item["issued"] = {"date-parts": [[int(found.group("year") or found.group("then"))]]}
-    words = set(re.findall(r"[^\W\d_]+", found.group(0)))
-    item["author"] = [a for a in item.get("author", []) if not set(re.findall(  # "PoS LATTICE"
-        r"[^\W\d_]+", " ".join(a.get(k, "") for k in ("family", "given", "literal")))) <= words]
+    item["author"] = _authors_not_in(item, found.group(0))  # (not "PoS LATTICE")
     if not item["author"]:
         del item["author"]
-    title = item.get("title", "")
-    title_at = text.find(title) if title else -1
-    if title_at >= found.start():
-        item.pop("title", None)
-    elif title_at >= 0 and title_at + len(title) > found.start():
-        item["title"] = text[title_at:found.start()].rstrip(" ,.:;")
+    _title_ends_at(item, text, found.start())
 
 
 # the last name of the list read into the journal ("L.Liebling, Phys. Rev. Lett", "Zu-beri,Phys.
