@@ -2994,16 +2994,22 @@ _VOLUME_THEN_YEAR = re.compile(r"\.?,?\s+\d+\s*(?:\((?:1[5-9]|20)\d\d\)|(?:\(\w{
 _WORD_BEFORE_JOURNAL = re.compile(r"[,.]?\s+([A-Z][\w-]{0,14})\.\s+")
 
 
+def _title_then_journal(item: dict[str, Any], text: str) -> tuple[int, int]:
+    """Where the title ends in ``text`` and where the journal begins after it; ``(-1, -1)``
+    without both. What the tagger left out of both lies between."""
+    container = item.get("container-title", "")
+    end = _title_end(item, text) if container else -1
+    at = text.find(container, end) if end >= 0 else -1
+    return (end, at) if at >= 0 else (-1, -1)
+
+
 def _journal_word_in_title(item: dict[str, Any], text: str) -> None:
     """The first word of an abbreviated journal, taken into the title after its comma or
     left out of both, is the journal's, in Elsevier's numbered style (the title, a comma,
     the journal, "volume (year) page"); not a place at a title's end in another style
     ("…, Quebec, Canada. Meteoritics 29", "…, Ontario, Canada. CMAJ. 2005;172(3)")."""
     title, container = item.get("title", ""), item.get("container-title", "")
-    after_title = _title_end(item, text) if container else -1
-    if after_title < 0:
-        return
-    journal_at = text.find(container, after_title)
+    after_title, journal_at = _title_then_journal(item, text)
     if journal_at < 0 or not _VOLUME_THEN_YEAR.match(text, journal_at + len(container)):
         return  # only where the numbers are Elsevier's: "…, Canada. CMAJ. 2005;172(3)" is a
         # title ending with a place (Vancouver's full stop before the journal, and after
@@ -3061,12 +3067,10 @@ _JOURNALS_OPENING = re.compile(r"[.,]?\s+(?P<words>[A-Z][\w-]*(?:\s[\w-]+){0,5}\
 
 def _journals_opening_left_out(item: dict[str, Any], text: str) -> None:
     """The words left out before the journal, ended by a small word, are its own."""
-    container = item.get("container-title", "")
-    end = _title_end(item, text) if container else -1
-    at = text.find(container, end) if end >= 0 else -1
+    end, at = _title_then_journal(item, text)
     opening = _JOURNALS_OPENING.fullmatch(text, end, at) if at > end else None
     if opening:
-        item["container-title"] = f"{opening.group('words')} {container}"
+        item["container-title"] = f"{opening.group('words')} {item['container-title']}"
 
 
 # an author-date reference's title left unfinished at a full stop or a question mark inside
@@ -3081,8 +3085,7 @@ def _rest_of_the_title_left_out(item: dict[str, Any], text: str) -> None:
     """What stands between an author-date title and its journal, in sentences, is the
     title's: nothing else is printed between them."""
     container = item.get("container-title", "")
-    end = _title_end(item, text) if container and "volume" in item else -1
-    at = text.find(container, end) if end >= 0 else -1
+    end, at = _title_then_journal(item, text) if "volume" in item else (-1, -1)
     year = _AUTHOR_DATE_YEAR.search(text, 0, end) if at > end else None
     rest = _TITLE_LEFT_OUT.fullmatch(text, end, at) if year else None
     if rest and re.match(r",?\s?\d", text[at + len(container):]):
