@@ -1323,7 +1323,6 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _book_after_the_year(item, text)
     _country_ending_a_title(item, text)
     _thesis_note_ending_a_title(item, text)
-    _kind_ending_a_title(item)
     _part_of_a_book_1987(item, text)
     _page_after_the_imprint(item, text)
     _document_number_ending_a_title(item)
@@ -2092,6 +2091,29 @@ _REPORT_NOTE = re.compile(r"[.,]\s*(?:technical|tech\.)\s+(?:report|memo(?:randu
 _IN_PRESS_OPENING = re.compile(r"(?:\(?in\spress\)[.,]?|in\spress[.,])\s", re.I)
 _PUBLISHER_AT_END = re.compile(r"\.\s(?P<publisher>(?:[A-Z][\w&'’.-]*\s){0,4}(?:Press|Publishers?|"
                                r"Publishing|Verlag|Books))$")
+# GB/T 7714-1987's kind of work in tortoise-shell brackets after the title, where 2015 has its
+# code: "…反演方法研究：〔学位论文〕", "…solid oxygen：〔dissertation〕"
+# (its closing bracket perhaps cut by the tagger)
+_KIND_IN_SHELL_BRACKETS = re.compile(r"\s?[:：]?\s?〔[^〔〕]{1,16}〕?\s?$")
+
+
+def _thesis_note_ending_a_title(item: dict[str, Any], text: str) -> None:
+    """The kind of thesis or report printed after its title is no part of the title, nor
+    its publisher, nor "in press" printed before it, nor GB/T 7714-1987's kind of work in
+    〔〕."""
+    _title_cut_at(item, _THESIS_NOTE, " .,")
+    _title_cut_at(item, _REPORT_NOTE, " .,")
+    title = item.get("title", "")
+    opening = _IN_PRESS_OPENING.match(title)
+    if opening and len(title) > opening.end() + 3:
+        item["title"] = title = title[opening.end():]
+    publisher = _PUBLISHER_AT_END.search(title)
+    at = text.find(title) if publisher else -1
+    if publisher and publisher.start() > 0 and at >= 0 and re.match(
+            r",\s(?:[A-Z]|(?:1[5-9]|20)\d\d)", text[at + len(title):]):  # its place or year
+        item["title"] = title[:publisher.start()]
+        item.setdefault("publisher", publisher.group("publisher"))
+    _title_cut_at(item, _KIND_IN_SHELL_BRACKETS)  # GB/T 7714-1987's "：〔学位论文〕"
 
 
 # GB/T 7714-1987's part of a book, "见" or "In" where 2015 prints "//": "程根伟. 1998年长江洪水的
@@ -2149,37 +2171,6 @@ def _page_after_the_imprint(item: dict[str, Any], text: str) -> None:
     if item.get("volume") == found.group("page"):
         del item["volume"]
     item["page"] = _page(found.group("page"))
-
-
-# GB/T 7714-1987's kind of work in tortoise-shell brackets after the title, where 2015 has its
-# code: "…反演方法研究：〔学位论文〕", "…solid oxygen：〔dissertation〕"
-# (its closing bracket perhaps cut by the tagger)
-_KIND_IN_SHELL_BRACKETS = re.compile(r"\s?[:：]?\s?〔[^〔〕]{1,16}〕?\s?$")
-
-
-def _kind_ending_a_title(item: dict[str, Any]) -> None:
-    """The kind of work in 〔〕 after the title is no part of it."""
-    title = item.get("title", "")
-    kind = _KIND_IN_SHELL_BRACKETS.search(title)
-    if kind and kind.start() > 0:
-        item["title"] = title[:kind.start()]
-
-
-def _thesis_note_ending_a_title(item: dict[str, Any], text: str) -> None:
-    """The kind of thesis or report printed after its title is no part of the title, nor
-    its publisher, nor "in press" printed before it."""
-    _title_cut_at(item, _THESIS_NOTE, " .,")
-    _title_cut_at(item, _REPORT_NOTE, " .,")
-    title = item.get("title", "")
-    opening = _IN_PRESS_OPENING.match(title)
-    if opening and len(title) > opening.end() + 3:
-        item["title"] = title = title[opening.end():]
-    publisher = _PUBLISHER_AT_END.search(title)
-    at = text.find(title) if publisher else -1
-    if publisher and publisher.start() > 0 and at >= 0 and re.match(
-            r",\s(?:[A-Z]|(?:1[5-9]|20)\d\d)", text[at + len(title):]):  # its place or year
-        item["title"] = title[:publisher.start()]
-        item.setdefault("publisher", publisher.group("publisher"))
 
 
 # an official document's number after its title (GB/T 7714 §8.1.1, other title information):
@@ -3911,7 +3902,6 @@ def _gbt_year_after_the_code(text: str, item: dict[str, Any]) -> dict[str, Any]:
     if years and (year is None or year not in years and str(year) in text[:mark.start()]):
         item["issued"] = {"date-parts": [[years[0]]]}
     return item
-
 
 
 # GB/T 7714's author-year system (§9.2): the year after the authors, before the title

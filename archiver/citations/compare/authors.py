@@ -575,6 +575,7 @@ def _like_the_name(shown: Sequence[str], name: Sequence[str]) -> list[str]:
     similarity or more): where that name is looked for and not found, they are it misspelt."""
     return [w for w in shown if any(fuzz.ratio(w, part) >= MISSPELT for part in name)]
 
+
 # initials written as capitals ("Gross E", "Yang YS", "Davis JR"): not the "e" and "y" (and,
 # in Romance languages) nor the "Jr" (a suffix) that the same words are in lower case
 _CAPITALS = re.compile(r"(?<![^\W\d_])(?:[A-Z]|JR)(?![^\W\d_])")
