@@ -65,6 +65,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from archiver.citations import parse as P  # noqa: E402
+from archiver.citations.parse import model as M  # noqa: E402
+from archiver.citations.parse import token_features as F  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 GOLD = SHARED / "corpus" / "references" / "gold.jsonl"
@@ -328,7 +330,7 @@ class Aligner:
             span = range(k, j + 1)
             texts = {toks[i].text.casefold() for i in span}
             if span and all(labels[i] == "other" for i in span) and not any(
-                    toks[i].kind == "N" or toks[i].text in P._QUOTE_PAIRS_ALL for i in span) \
+                    toks[i].kind == "N" or toks[i].text in F._QUOTE_PAIRS_ALL for i in span) \
                     and len(span) <= 40 and toks[j + 1].text == "." if j + 1 < n else False:
                 editor_words = {"ed", "eds", "editor", "editors", "hrsg", "hg", "dir", "coord"}
                 for i in span:
@@ -380,7 +382,7 @@ def train(rows: list[dict], path: Path, params: dict | None = None) -> dict[str,
         if {"title", "author", "container-title"} & set(missing):
             stats["skipped"] += 1
             continue
-        trainer.append(P.features(tokens), labels)
+        trainer.append(F.features(tokens), labels)
         stats["rows"] += 1
     path.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(path))
@@ -390,11 +392,11 @@ def train(rows: list[dict], path: Path, params: dict | None = None) -> dict[str,
 def predict(rows: list[dict], model: Path) -> list[dict]:
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model))
-    P._TAGGER, P._LOADED = tagger, True
+    M._TAGGER, M._LOADED = tagger, True
     try:
         return [P.parse_reference(r["text"]) for r in rows]
     finally:
-        P._TAGGER, P._LOADED = None, False
+        M._TAGGER, M._LOADED = None, False
 
 
 def _cv_fold(rows: list[dict], fold: int, model: str) -> dict[str, dict]:
@@ -427,13 +429,13 @@ def measure_speed(rows: list[dict]) -> None:
     pycrfsuite included, interpreter start-up excluded; median of 5) and parsing rate over
     every gold string (single thread)."""
     code = ("import time; t = time.perf_counter(); "
-            "from archiver.citations import parse; parse._tagger(); "
+            "from archiver.citations.parse import model; model._tagger(); "
             "print(time.perf_counter() - t)")
     loads = sorted(float(subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True,
                                         capture_output=True, text=True).stdout)
                    for _ in range(5))
     texts = [r["text"] for r in rows]
-    P._LOADED = False
+    M._LOADED = False
     P.parse_reference(texts[0])
     start = time.perf_counter()
     for t in texts:

@@ -1,4 +1,4 @@
-"""Specification of the reference-string parser (archiver/citations/parse.py).
+"""Specification of the reference-string parser (archiver/citations/parse/).
 
 ``parse_reference(text)`` turns one printed reference (APA, MLA, Chicago, Vancouver/Nature,
 GB/T 7714, Chinese and mixed scripts) into CSL-JSON: ``author`` as ``{family, given}`` or
@@ -28,7 +28,6 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from archiver.citations.parse import (
-    _page,
     clean_text,
     csl_type,
     find_doi,
@@ -36,6 +35,7 @@ from archiver.citations.parse import (
     split_authors,
     tokenize,
 )
+from archiver.citations.parse.fields import _page
 from archiver.cli import app
 
 from conftest import FIXTURES
@@ -2067,10 +2067,10 @@ def test_an_editor_list_that_never_ends_is_read_in_linear_time():
     """The editors after "edited by" were a nested repetition: a list of 26 words that no
     comma, bracket or full stop ends took the pattern 30 s to give up on. It must fail as
     fast as it succeeds (1 ms here)."""
-    from archiver.citations import parse
+    from archiver.citations.parse import containers
 
     text = "Smith, J. A chapter, in Some Book, edited by " + " ".join(["Ab"] * 40) + ") x"
-    assert parse._BOOK_THEN_EDITORS.search(text) is None  # (2⁴⁰ ways to fail, before)
+    assert containers._BOOK_THEN_EDITORS.search(text) is None  # (2⁴⁰ ways to fail, before)
     assert "editor" not in parse_reference(text)
 
 

@@ -1,0 +1,300 @@
+"""An author span split into persons, in printed order, as CSL-JSON names: the common Latin
+shapes ("Family, G.", "G. Family", Vancouver's "Family GW"), group authors, and CJK names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from archiver.citations.parse.token_features import _COMPOUND_SURNAMES, _SURNAMES
+from archiver.citations.parse.tokens import KANA, _all_han, _all_japanese, _has_cjk
+
+# A list of people's last entry that says there are more, standing as a name of its own:
+# Crossref's depositors end one so (the ODP's Initial Reports list their editors "Taylor, B.,
+# Huchon, P., Klaus, A., et al.", the last a name "et al."), and it is no person
+MORE_NAMES = re.compile(r"^\s*(?:et\.?\s*al\.?|and others|others|等人?)\s*$", re.IGNORECASE)
+_ETAL = re.compile(r"\bet\.?\s*al\b\.?|\band\s+others\b|\bet\s+coll\b\.?|等|外\s*\d*\s*人", re.I)
+_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.?[\s-]*){1,4}$")
+_VANCOUVER = re.compile(r"^[A-Z]{1,4}$")
+# A. · A.M · F.-M (a final dot gone) · X-Y (hyphened, no dots)
+_DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.-?){1,4}[A-Z]?$|^[A-Z](?:-[A-Z]){1,3}$")
+
+
+def _initials(word: str) -> bool:
+    """Whether ``word`` is initials: ``WM``, ``P``, or with periods or hyphens ``A.M``,
+    ``F.-M``, ``X-Y`` (Bykov A.M., POUPEAU F.-M., Wang X-Y)."""
+    return bool(_VANCOUVER.match(word) or _DOTTED_INITIALS.match(word))
+
+
+def _initials_after(word: str) -> bool:
+    """Whether ``word`` is the initials a family-first name puts after the family name (of
+    capitals alone, three at most)."""
+    return _initials(word) and (len(word) <= 3 or not _VANCOUVER.match(word))
+
+
+_SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
+_COMPANY = {"inc", "ltd", "llc", "co", "corp", "gmbh", "plc"}
+_ORG_WORDS = {"association", "center", "centre", "committee", "council", "department",
+              "group", "institute", "organization", "organisation", "society", "university",
+              "office", "agency", "board", "bureau", "inc", "ltd", "corporation", "foundation",
+              "ministry", "commission", "service", "library", "nations", "administration"}
+
+
+_ENDS_DOTTED = re.compile(r"(?:^|\s)[A-Z]\.(?:\s?-?[A-Z]\.){1,3}$")
+
+
+def _person(part: str, given: str | None = None) -> dict[str, str] | None:
+    """One name as CSL: ``Murray WM`` / ``W. M. Murray`` / ``Murray, W. M.`` (given passed)."""
+    part = part.strip(" ,;&")
+    # a full stop ends the name unless it is the last of dotted initials ("Bykov A.M.")
+    part = part if _ENDS_DOTTED.search(part) else part.rstrip(" .")
+    if not part:
+        return None
+    if given is not None:
+        return {"family": part, "given": given.strip(" ,;")}
+    words = part.split()
+    if len(words) == 1:
+        return {"literal": part} if _has_cjk(part) else {"family": part, "given": ""}
+    if {w.casefold().strip(".,") for w in words} & _ORG_WORDS or _GROUP_AUTHOR.search(part):
+        return {"literal": part}  # "TRACERx Consortium, Jamal-Hanjani M, …"
+    if words[-1].casefold().strip(".") in _SUFFIX and len(words) > 2:
+        core, suffix = words[:-1], " " + words[-1]
+    else:
+        core, suffix = words, ""
+    if _initials(core[-1]) and not _initials(core[0]) or (
+            len(core) > 1 and all(_VANCOUVER.match(w) and len(w) <= 2 for w in core[1:])
+            and len(core[0]) > 2) or _capitals_then_initials(core):
+        # Vancouver / GB/T: family first, initials after ("Murray WM", "PEEBLES P Z",
+        # "Bykov A.M.")
+        first_given = next(i for i in range(1, len(core) + 1)
+                           if i == len(core) or _initials_after(core[i]))
+        return {"family": " ".join(core[:first_given]),
+                "given": " ".join(core[first_given:]) + suffix}
+    family_first = _capitals_then_given(core)
+    if family_first:  # GB/T 7714's "ZHANG San", "KNOLL Alois", "DE GAULLE Charles"
+        return {"family": " ".join(core[:family_first]),
+                "given": " ".join(core[family_first:]) + suffix}
+    # "Given Middle Family" (particles such as van/de stay with the family name)
+    k = len(core) - 1
+    while k > 0 and core[k - 1].islower() and core[k - 1].casefold() in {
+            "van", "von", "de", "der", "den", "la", "le", "du", "di", "da", "del", "dos", "ter"}:
+        k -= 1
+    return {"family": " ".join(core[k:]), "given": " ".join(core[:k]) + suffix}
+
+
+def _capitals_then_initials(words: list[str]) -> bool:
+    """GB/T 7714's ``LI P Q``, ``WU Y``: a family name in capitals, however short, then its
+    initials as single capitals; not initials run together then a family name (``JB Y`` is
+    no name either way, and ``J SMITH`` has no initial after its family name)."""
+    first, rest = words[0], [w.rstrip(".") for w in words[1:]]
+    return (len(words) > 1 and len(first) >= 2 and first.isalpha() and first.isupper()
+            and all(len(w) == 1 and w.isupper() for w in rest))
+
+
+# a Hanyu Pinyin syllable, its tone unmarked ("zhang", "xiao", "lü" written "lv" or "lu")
+_SYLLABLE = (r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?"
+             r"(?:iang|iong|uang|ang|eng|ing|ong|uai|uan|ian|iao|ai|ei|ao|ou|an|en|in|un|ia|ie|"
+             r"iu|ua|uo|ue|ui|er|a|o|e|i|u|v|ü)")
+# a name written in pinyin: syllables, perhaps joined by a hyphen or an apostrophe
+# ("Xiaoming", "Xiao-ming", "Xi'an")
+_PINYIN = re.compile(rf"(?:{_SYLLABLE})+(?:[-'’](?:{_SYLLABLE})+)*", re.I)
+# a given name as GB/T 7714 writes it after the family name in capitals: capitalised, not
+# all capitals ("San", "Xiao-ming", "Alois")
+_GIVEN_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]*)*")
+# ... and the family name before it: capitals, two or more a part ("OUYANG", "SMITH-JONES";
+# "X-Y" is initials)
+_CAPITALS_WORD = re.compile(r"[A-Z]{2,}(?:[-'’][A-Z]{2,})*")
+
+
+def _capitals_then_given(words: list[str]) -> int:
+    """How many words open a name as GB/T 7714 writes a romanised one, its family name in
+    capitals before the given name (``ZHANG San``, ``CHEN Lili``, ``KNOLL Alois``, ``DE
+    GAULLE Charles``); 0 for any other shape. A family name of two or three capitals is
+    also how Google Scholar writes initials (``GE Hinton``, ``AJP Taylor``): it is a family
+    name only where it and the given name after it are both pinyin (``LI Si``, ``LIU
+    Yang``)."""
+    k = 0
+    while k < len(words) and _CAPITALS_WORD.fullmatch(words[k]):
+        k += 1
+    if not 0 < k < len(words) or not all(_GIVEN_WORD.fullmatch(w) for w in words[k:]):
+        return 0
+    if k == 1 and len(words[0]) <= 3 and not (
+            _PINYIN.fullmatch(words[0]) and all(_PINYIN.fullmatch(w) for w in words[1:])):
+        return 0
+    return k
+
+
+# Characters the Xinhua rules for transliterating foreign names are built from (哈里森 Harrison,
+# 沃尔德伦 Waldron). A name of three or more of them that does not begin with a Chinese surname
+# is a foreign family name, printed alone as GB/T 7714 prints it: not split into 哈 + 里森.
+_TRANSLITERATION = set(
+    "阿埃艾爱安昂奥巴拜班邦贝本比彼宾波伯博布查达戴丹道德迪蒂丁东杜多厄恩法菲费芬丰弗福富盖"
+    "冈戈格根贡古瓜哈海汉豪赫亨胡霍基吉加杰卡凯坎康科克肯库夸奎拉莱赖朗劳勒雷里利莉琳隆卢"
+    "伦洛玛迈曼门米敏默姆纳奈内尼涅纽努诺帕派佩皮珀普奇恰切琼萨塞瑟森沙舍圣什斯松索塔泰"
+    "特提图托瓦威维沃乌西希休雅亚扬耶伊因约泽扎兹佐尔夫娃娜莎丝黛")
+
+
+def _cjk_person(name: str) -> dict[str, str]:
+    """A Chinese personal name is family (first character, or a compound surname) + given; a
+    transliterated foreign name is a family name alone; a longer run (an organisation) stays
+    literal."""
+    if (len(name) >= 3 and name[0] not in _SURNAMES and name[:2] not in _COMPOUND_SURNAMES
+            and all(ch in _TRANSLITERATION for ch in name)):
+        return {"family": name}
+    if 2 <= len(name) <= 4 and _all_han(name):
+        cut = 2 if name[:2] in _COMPOUND_SURNAMES and len(name) > 2 else 1
+        return {"family": name[:cut], "given": name[cut:]}
+    return {"literal": name}
+
+
+def split_authors(span: str) -> list[dict[str, str]]:
+    """Persons of an author span, in printed order, in CSL-JSON (family/given or literal).
+
+    Every name word of the span is kept (the scorer, like a human reader, checks the names
+    printed), "et al." / 等 stop the list, and the common shapes are recognised: "Family, G.,
+    Family, G. & Family, G.", "G. Family, G. Family, and G. Family", Vancouver "Family GW,
+    Family X", "Family, Given, and Given Family", and CJK names separated by commas or 、.
+    """
+    persons = []
+    for p in _split_authors(span):
+        p = {k: v.strip() for k, v in p.items() if v and v.strip()}
+        if re.search(r"[^\W\d_]{3,}\.$", p.get("given", "")):
+            p["given"] = p["given"][:-1]  # "Rishtee Kumar." -> "Rishtee Kumar"
+        if p.get("family") or p.get("literal"):
+            persons.append(p)
+        elif p.get("given"):
+            persons.append({"family": p["given"]})
+    return persons
+
+
+# the words that make an author with no comma in it a body, not persons ("COVID-19 Host
+# Genetics Initiative", "EFSA Panel on Food Additives and Nutrient Sources added to Food")
+_GROUP_AUTHOR = re.compile(
+    r"\b(?:initiative|consortium|panel|committee|collaborat\w*|network|society|association|"
+    r"organi[sz]ation|investigators|task force|working party|council|agency|authority|"
+    r"institute|foundation|alliance|federation|commission|"
+    r"(?:study|working|writing|research|collaborative|trial|cooperative|expert) group)\b",
+    re.I)
+
+
+# the words that say the authors wrote for a group ("for the GTEx Consortium", "on behalf of
+# the RECOVERY Collaborative Group"): no part of the group's name
+_ON_BEHALF = r"(?:for|on\s+behalf\s+of)\s+(?:the\s+)?"
+_ON_BEHALF_OF = re.compile(rf"^{_ON_BEHALF}", re.I)
+# what introduces a group named after "et al." ("…, et al; TRACERx Consortium", "et al., for
+# the GTEx Consortium", "et al. on behalf of the … Study Group", "et al. and the …")
+_GROUP_AFTER = re.compile(rf"^[\s.,;:]*(?:{_ON_BEHALF}|and\s+(?:the\s+)?)?", re.I)
+
+
+def _group_after_etal(rest: str) -> dict[str, str] | None:
+    """The group author Vancouver prints after the members and "et al.", as a literal name."""
+    name = _GROUP_AFTER.sub("", rest, count=1).strip(" .;,")
+    if len(name.split()) >= 2 and _GROUP_AUTHOR.search(name) and not re.search(r"[,;]", name):
+        return {"literal": name}
+    return None
+
+
+# the particles that open a family name written first ("van der Berg, J."): lower case or,
+# as APA keeps them at the start of an entry, capitalised
+_PARTICLES = frozenset({"van", "von", "de", "da", "di", "le", "la", "du", "der", "den", "ter",
+                        "te", "del", "della", "dos", "das", "do", "zu", "vander", "ten"})
+
+
+def _split_authors(span: str) -> list[dict[str, str]]:
+    pieces = _ETAL.split(span, maxsplit=1)
+    if len(pieces) == 2:
+        group = _group_after_etal(pieces[1])
+        if group:
+            return [*_split_authors(pieces[0] + " et al."), group]
+    has_etal = len(pieces) == 2
+    span = pieces[0]
+    span = span.lstrip(" .,;:)]】")  # what a list number left: "[2].Cheng, H." -> "Cheng, H."
+    if not has_etal and not re.search(r"[,;、，；]", span) and _GROUP_AUTHOR.search(span) \
+            and len(span.split()) >= 2:
+        name = span.strip(" .")
+        if name.count("(") == name.count(")") + 1 and re.search(r"\(\w+$", name):
+            name += ")"  # the tagger leaves the closing bracket of "(ANS)" out
+        return [{"literal": name}]
+    span = re.sub(r"^(?:by|edited by|eds?\.?)\s+", "", span.strip(), flags=re.I)
+    span = re.sub(r"\s*\((?:eds?|hrsg|dir|coord|comp)\.?\)\s*", " ", span, flags=re.I)
+    persons: list[dict[str, str]] = []
+    if _has_cjk(span):
+        parts = [p for p in (p.strip(" .") for p in re.split(r"[,;、，；/]|\s+(?:and|&)\s+",
+                                                             span)) if p]
+        # Japanese lists: "阿草 清滋, 西 康晴, 沢田 篤史" — family and given name apart, the
+        # persons apart by commas (a Chinese list spaced alone is one name a piece)
+        pairs = [p.split() for p in parts]
+        if len(pairs) > 1 and all(len(pair) == 2 and _all_han(part.replace(" ", ""))
+                                  for part, pair in zip(parts, pairs, strict=True)):
+            return [{"family": family, "given": given} for family, given in pairs]
+        # a list with a name in kana is Japanese ("立田 ルミ, 山田 太郎"): each name written
+        # family first, a space before the given name, whatever its script
+        japanese = any(KANA.search(part) for part in parts)
+        for part in parts:
+            pair = part.split()
+            if japanese and len(pair) == 2 and all(_all_japanese(word) for word in pair):
+                persons.append({"family": pair[0], "given": pair[1]})
+                continue
+            if _all_han(part.replace(" ", "")) and " " in part:
+                for piece in part.split():
+                    persons.append(_cjk_person(piece))
+            elif _all_han(part):
+                persons.append(_cjk_person(part))
+            else:
+                p = _person(part)
+                if p:
+                    persons.append(p)
+        return persons
+    parts = []
+    for p in re.split(r"\s*;\s*|\s*,\s*|\s+(?:and|und|et|&|y)\s+|\s*&\s*", span):
+        p = re.sub(r"^(?:and|und|et|y)\s+", "", p.strip())
+        group = _ON_BEHALF_OF.sub("", p, count=1)
+        if group != p and _GROUP_AUTHOR.search(group):
+            p = group  # "…, on behalf of the ACT Study Group": the group's name
+        if not p.strip(" .,"):
+            continue
+        if p.casefold().strip(".") in _COMPANY and parts:
+            parts[-1] += ", " + p  # "Online Computer Library Center, Inc"
+        else:
+            parts.append(p)
+    if has_etal and len(parts) > 1 and all(
+            len(p.split()) == 1 and not _INITIALS.match(p) for p in parts):
+        # "Vanderhill, Joireman, et al.": family names only, not "Family, Given"
+        return [{"family": p.strip(" ."), "given": ""} for p in parts]
+    i = 0
+    inverted_seen = False
+    while i < len(parts):
+        part = parts[i]
+        nxt = parts[i + 1] if i + 1 < len(parts) else None
+        low_next = nxt.casefold().strip(".") if nxt else ""
+        if nxt and low_next in _SUFFIX:
+            p = _person(part)
+            if p:
+                key = "given" if "given" in p else "literal"
+                p[key] = (p.get(key, "") + " " + nxt).strip()
+                persons.append(p)
+            i += 2
+            continue
+        words = part.split()
+        # a family name alone, whose given name is the next part: one word, or one after
+        # its particles. In lower case ("van der Berg, Jan", "de la Cruz, Maria") they are
+        # never a given name; capitalised ("De Souza", "Di Wu"), they may be one ("Di Wu,
+        # Xin Li", "Do Tran, Alex Smith" are two persons each): only when what follows is
+        # initials or one word ("De Souza, M.", "De Souza, Maria")
+        particles = len(words) > 1 and len(words) <= 4 and all(
+            w.casefold() in _PARTICLES for w in words[:-1])
+        single = len(words) == 1 or (particles and (
+            words[0].islower() or bool(nxt) and (
+                bool(_INITIALS.match(nxt)) or len(nxt.split()) == 1)))
+        if nxt and single and not _VANCOUVER.match(part) and (
+                _INITIALS.match(nxt) or (inverted_seen or i == 0) and len(nxt.split()) <= 3
+                and not _VANCOUVER.match(nxt.split()[-1]) and nxt[:1].isupper()):
+            persons.append({"family": part, "given": nxt})
+            inverted_seen = True
+            i += 2
+            continue
+        p = _person(part)
+        if p:
+            persons.append(p)
+        i += 1
+    return persons

@@ -1,0 +1,136 @@
+"""What a reference string is cleaned of before it is tokenised: what no style prints (an
+editor's marks, a footnote's signal, control characters), what a PDF's text layer leaves in one
+(running heads, watermarks, characters spaced out, spaces moved before marks), and the e-print
+and erratum notes after a journal's numbers, which the tagger reads better without.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from archiver.citations.extract import (
+    unescape_entities,
+    without_marks,
+)
+from archiver.citations.parse.physics import _iop_title_less
+from archiver.citations.parse.shared import _ARXIV_ID, _BRACKETED_YEAR, _OLD_ARXIV_ID
+
+# Longer strings are not references; tagging them whole would only cost time.
+MAX_CHARS = 3000
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+# A footnote's signal before the work it points to ("1. See Clifford Geertz, The
+# Interpretation…", "Cf. Eric Hobsbawm, …", "See, e.g., …", "For a different view, see …"):
+# no part of the reference. Only before a name written whole ("See RH, Jones K" is an author)
+_SIGNAL = re.compile(r"^((?:\[\d{1,3}\]|\d{1,3}[.)])\s*)?"
+                     r"(?:(?:For [a-z][\w ]{0,40}?,\s+)?[Ss]ee(?:,?\s+e\.g\.,?|\s+also)?|"
+                     r"[Cc]f\.|[Cc]ompare|[Ee]\.g\.,)\s+(?=[A-Z][a-z]+[\s,])")
+
+# The e-print and database tags a physics reference ends with (JHEP's and INSPIRE's style:
+# "… 2 (1998) 253 [hep-th/9802150] [INSPIRE].", "… 716 (2012) 1 [arXiv:1207.7214]"): no
+# field of the work, and they put the tagger off the pages before them
+_E_PRINT_TAGS = re.compile(
+    r"(?:\s*\[\s?(?:arXiv\s?:[^\[\]]{1,40}(?:\[[^\[\]]{1,16}\])?|"
+    rf"{_OLD_ARXIV_ID}|\d{{4}}\.\d{{4,5}}(?:v\d+)?|INSPIRE|ADS|NASA ADS)\s?\])+\s*[.;]?$")
+# (a PDF's text: "[ INSPIRE]", "[arXiv :1302.3028[hep -lat]]", "[ hep -lat/0602031];")
+# ... or, after the pages and the year in brackets, with a comma and no brackets, the e-print
+# ("… 054009 (2012), 1202.2281", "… (2004), hep-ph/0312367", "…( 2011),arXiv :1106.3076[
+# hep-ph].") or an erratum's reference ("… 497 (1987), [Erratum:Z .Phys .C42,504(1989)].",
+# "…014035 ,Erratum ibid .D86 ( 2012)079901")
+_E_PRINT_NOTE = re.compile(
+    rf"(?<=[\d)])\s?,\s?(?:arXiv\s?:\s?)?{_ARXIV_ID}"
+    r"(?:\s?\[\s?[a-z]+(?:\s?-\s?[a-z]+)?(?:\.[A-Z]{2})?\s?\])?\s?\.?$")
+_ERRATUM_NOTE = re.compile(r"(?<=[\d)])\s?[,;]?\s?(?P<open>\[)?\s?Erratum\b[^\[\]]{0,80}"
+                           r"(?(open)\])\s?\.?$")
+# ... and the Institute of Physics' e-print in round brackets, whatever precedes it ("… 2014
+# ApJL 792 L32 (Preprint 1404.4817)", "… A&A 597 A6 ( Preprint1609 .07416)")
+_PREPRINT_NOTE = re.compile(rf"\s?\(\s?(?:Preprint|arXiv\s?:)\s?{_ARXIV_ID}\s?\)\s?\.?$")
+_NUMBERS_BEFORE_A_NOTE = re.compile(rf"(?:\d[\s,]*{_BRACKETED_YEAR}|"
+                                    rf"{_BRACKETED_YEAR}\s?[A-Z]?\d+(?:\s?[-–]\s?[A-Z]?\d+)?)"
+                                    r"(?:\s?,?\s?doi\s?:?\s?10\.\S+)?\s*$")  # (a DOI between)
+_YEAR_IN_BRACKETS = re.compile(_BRACKETED_YEAR)
+
+
+def _without_notes(text: str) -> str:
+    """``text`` without the e-print and erratum notes after the numbers of a journal's
+    issue and its year in brackets (:data:`_E_PRINT_NOTE`, :data:`_ERRATUM_NOTE`; not "…
+    Supermanifolds over P 2 , arXiv:1706.01354", a title's number, nor "…, preprint (2002),
+    arXiv:math/0211159", where the e-print is where the work is found); and without an
+    e-print in round brackets ending the Institute of Physics' title-less form
+    (:data:`_PREPRINT_NOTE`, :data:`_IOP_FORM`; not "… Attention is all you need
+    (arXiv:1706.03762)", nor "… and beyond Quantum 2 79 (arXiv:1801.00862)", a title's
+    form the tagger reads better with it)."""
+    cut = _PREPRINT_NOTE.search(text)
+    if cut and _iop_title_less(text[:cut.start()]):
+        text = text[:cut.start()]
+    year = _YEAR_IN_BRACKETS.search(text)
+    if year is None:
+        return text
+    for note in (_E_PRINT_NOTE, _ERRATUM_NOTE):
+        cut = note.search(text, year.start())
+        if cut and _NUMBERS_BEFORE_A_NOTE.search(text, 0, cut.start()):
+            text = text[:cut.start()]
+    return text
+
+
+# What a PDF's text layer leaves in a Chinese reference: the Wanfang database's watermark
+# ("万方数据 自然资源学报"), and characters spaced one by one ("王 飞 跃 . 平 行 系 统"; three or
+# more single characters in a row, not names two a piece, "张三 李四"), with the type code
+# spaced too ("[ J]")
+_WATERMARK = re.compile(r"万方数据\s*")
+_SPACED_OUT = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?: [\u4e00-\u9fff]){2,}"
+                         r"(?![\u4e00-\u9fff])")
+_GBT_CODE_SPACED = re.compile(r"\[\s*([A-Z](?:/OL)?)\s*\]")
+
+
+# what a PDF's page puts inside a reference that runs over its foot or head: PubMed
+# Central's "NIH-PA Author Manuscript" and "Author manuscript; available in PMC 2013 May 1",
+# a page count ("Page 14 of 22"), a journal site's running head ("www.nature.com/
+# scientificreports/")
+_PAGE_FURNITURE = re.compile(
+    r"\s*\b(?:NIH-PA Author Manuscript|Author manuscript; available in PMC \d{4}"
+    r"(?: [A-Z][a-z]{2,8})?(?: \d{1,2})?\.?|Page \d{1,4} of \d{1,4}|www\.nature\.com/[a-z]+/)"
+    r"(?=\s|$)")
+
+
+# a PDF's text layer moving the space before a comma or full stop instead of after it ("S.
+# Pfotenhauer ,H .Schwoerer ,E .Rohwer", "Phys .Rev .Lett .103 ,035002 ( 2009 ).")
+_SPACE_BEFORE_MARK = re.compile(r"(?<=[^\W_]) (,)(?=[^\W_])|"
+                                r"(?<=[^\W_]) (\.)(?=[A-ZÀ-Þ](?:[a-zß-ÿ]|\s|\.))|"
+                                r"(?<=[^\W\d_]) (\.)(?=\d)|"
+                                r"(?<=[^\W_]) (,) ")
+# (not ".NET", "Node .js", "p < 0 .05", French "clairvoyance : leurs")
+_SPACE_INSIDE_BRACKET = re.compile(r"(?<=\() (?=\d)|(?<=\d) (?=\))")
+# a range of numbers with a wave dash, as Chinese and Japanese print it ("1518～1523", NFKC's
+# "~"; "〜"): a hyphen
+_WAVE_DASH_RANGE = re.compile(r"(?<=\d)\s?[~〜]\s?(?=\d)")
+
+
+def clean_text(text: str) -> str:
+    """NFKC (full-width punctuation and ligatures become plain), no control characters or lone
+    surrogates (CRFsuite needs valid UTF-8), whitespace collapsed, capped at MAX_CHARS;
+    without what an editor adds that no style prints (:func:`extract.without_marks`),
+    a footnote's signal (:data:`_SIGNAL`), a physics reference's e-print tags
+    (:data:`_E_PRINT_TAGS`) and what a PDF leaves in one (:data:`_PAGE_FURNITURE`,
+    :data:`_WATERMARK`, :data:`_SPACED_OUT`, :data:`_SPACE_BEFORE_MARK`)."""
+    if not isinstance(text, str):
+        return ""
+    text = _CONTROL.sub(" ", text[: MAX_CHARS * 2])
+    text = unescape_entities(text)  # copied from a web page: "949&#8211;961"
+    text = without_marks(text)
+    text = unicodedata.normalize("NFKC", text)
+    text = _CONTROL.sub(" ", text)  # NFKC can expand into new control-free text only, but be sure
+    text = _SIGNAL.sub(r"\1", " ".join(text.split())[:MAX_CHARS], count=1)
+    text = _WATERMARK.sub("", _E_PRINT_TAGS.sub("", text))
+    text = _PAGE_FURNITURE.sub(" ", text)
+    text = _without_notes(_SPACE_INSIDE_BRACKET.sub("", _SPACE_BEFORE_MARK.sub(
+        lambda m: m.group(m.lastindex) + " ", text)))
+    text = _WAVE_DASH_RANGE.sub("-", text)
+    if _SPACED_OUT.search(text):  # "王 飞 跃 . 平 行 系 统 … [ J]": as printed, unspaced
+        text = _GBT_CODE_SPACED.sub(r"[\1]", _SPACED_OUT.sub(
+            lambda m: m.group(0).replace(" ", ""), text))
+    return text

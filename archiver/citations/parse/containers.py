@@ -1,0 +1,521 @@
+"""Repair rules for what a work appears in: a journal's name (its first words read into the
+title, its marks read into it), a proceedings' name and its acronym, the book a chapter is in
+and its editors, a preprint's server, a newspaper.
+"""
+
+from __future__ import annotations
+
+import re
+
+from archiver.citations.extract import (
+    DOI_RE,
+)
+from archiver.citations.parse.authors import split_authors
+from archiver.citations.parse.fields import _container, _issue, _page
+from archiver.citations.parse.shared import (
+    _CONFERENCE,
+    _GLUED_YEAR,
+    _JOURNALS_FIRST_WORDS,
+    _MONTH_DAY_SEMICOLON,
+    _PREPRINT_SERVER,
+    _URL,
+    _field_end,
+    _is_a_place,
+    _is_proceedings,
+    _issued_year,
+    _title_end,
+)
+
+TYPE_CHECKING = False  # typing is not imported at run time: it would cost ~7 ms of start-up
+if TYPE_CHECKING:
+    from typing import Any
+
+
+# a meeting's short name in brackets after its proceedings' name: "(EMNLP)", "(KDD-96)",
+# "(KDD '16)", "(HotCloud 10)", "(ICML 2001)" (two capitals at least: not a place, "(Jena)")
+_BRACKETED_ACRONYM = re.compile(r"\s*(\((?=[a-z]{0,10}[A-Z][a-z]{0,10}[A-Z])[A-Za-z]{2,12}"
+                                r"(?:[\s'’-]{0,2}\d{1,4})?\)?)")
+
+
+def _acronym_after_a_container(item: dict[str, Any], text: str) -> None:
+    """The short name a proceedings' name is printed with belongs to it, where the tagger
+    left it out before the pages ("… Language Processing (EMNLP) (pp. 1532–1543)")."""
+    container = item.get("container-title", "")
+    if not container or container.endswith(")"):
+        return
+    at = text.find(container)
+    found = _BRACKETED_ACRONYM.match(text, at + len(container)) if at >= 0 else None
+    if found and found.group(1).endswith(")"):
+        item["container-title"] = container + " " + found.group(1)
+
+
+# what follows a proceedings' name: its year (perhaps after a month), its pages or volume
+_AFTER_PROCEEDINGS = (r"(?=,\s*(?:[A-Z][a-z]{2,8}\.?\s+)?(?:1[5-9]|20)\d\d\b|,\s*pp?\.|"
+                      r",\s*vol\.)")
+_PROCEEDINGS_GOES_ON = re.compile(r"\.\s+([^,;]+?)" + _AFTER_PROCEEDINGS)
+
+
+def _proceedings(item: dict[str, Any], text: str) -> None:
+    """A paper in a conference's proceedings, as IEEE and Vancouver print it:
+    - ``in Proc. 2021 Int. Conf. Management of Data (SIGMOD), 2021, pp. …``: the name goes on
+      past "Proc." to the year or the pages, where the tagger ended it at the full stop;
+    - ``In: Proceedings of … Data. ACM; 2021:1386-1399.``: the year before the colon is the
+      year, not a volume, and the publisher after the last full stop is no part of the name.
+    """
+    container = item.get("container-title")
+    if not container:
+        return
+    at = text.find(container)
+    if container.rstrip(".") in ("Proc", "In Proc") and at >= 0:
+        goes_on = _PROCEEDINGS_GOES_ON.match(text, at + len(container.rstrip(".")))
+        if goes_on:
+            item["container-title"] = container = f"{container.rstrip('.')}. {goes_on.group(1)}"
+    if not _is_proceedings(container):
+        return
+    head, dot, publisher = container.rpartition(". ")
+    if dot and at >= 0 and len(publisher.split()) <= 3 and \
+            re.match(r"\s*;", text[at + len(container):]):
+        item["container-title"] = head  # "… Data. ACM; 2021": ACM published it
+    volume = item.get("volume", "")
+    if "issued" not in item and re.fullmatch(r"(?:1[5-9]|20)\d\d", volume) and \
+            re.search(rf"(?<!\d){volume}\s*:\s*\d", text):
+        item["issued"] = {"date-parts": [[int(item.pop("volume"))]]}
+
+
+def _closed(text: str, value: str) -> str:
+    """A container whose bracket the tagger left open closed as printed: "BMJ (Clinical
+    research" of "BMJ (Clinical research ed.), 2024" is "BMJ (Clinical research ed.)"."""
+    for opening, closing in ("()", "（）"):
+        if value.count(opening) > value.count(closing):
+            at = text.find(value)
+            rest = re.match(r"[^()（）\d,，;；:：]{0,15}" + re.escape(closing),
+                            text[at + len(value):]) if at >= 0 else None
+            return value + rest.group(0) if rest else value
+    return value
+
+
+# a chapter's book named after its editors: "In S. Keys (ed.) Idiosyncratic Person-Centred
+# Therapy: From the Personal to the Universal. Ross-on-Wye", "in Martin Chusid (ed.), Verdi’s
+# Middle Period: … (University of Chicago Press, 1997)"
+_EDITORS_THEN_BOOK = re.compile(
+    r"\b[Ii]n:?\s+(?P<editors>[A-Z](?:(?!\b[Ii]n\s)[^()“”\"«»]){1,120}?)"
+    r"\s*\((?:[Ee]ds?|Hrsg|dir|comp)\.?\)\s*[,:]?\s+"
+    r"(?P<book>[^\s.()][^.()]*?)\s*(?:\.\s|\.?$|\(|,\s*(?:pp?\.\s*|[Vv]ol\.\s*)?\d)")
+
+
+# Vancouver's "In: Vogelstein B, Kinzler KW, editors. The genetic basis of human cancer. New
+# York: …" (the names without full stops, "editors" or "eds" after them)
+_VANCOUVER_EDITORS_THEN_BOOK = re.compile(
+    r"\bIn:\s+(?P<editors>[A-Z][^.;:()“”\"]{0,200}?),\s+(?:editors?|eds?)\.\s+"
+    r"(?P<book>[^\s.][^.]*?)\.(?:\s|$)")
+
+
+# Elsevier's "in: B.S. Jones, R.Z. Smith (Eds.), Introduction to the Electronic Age,
+# E-Publishing Inc., New York, 2009, pp. 281–304." (the book, publisher and place between
+# commas before the year)
+_ELSEVIER_EDITORS_THEN_BOOK = re.compile(
+    r"\bin:\s+(?P<editors>[A-Z][^()]{0,200}?)\s+\((?:Eds?)\.\),\s+(?P<book>[^,.()]+?),"
+    r"\s+[^,]+,\s+[^,]+,\s+(?:1[5-9]|20)\d\d\b")
+
+
+# BibTeX's own styles (plain, alpha, abbrv): "In C. B. Jones, R. C. Shaw, and T. Denvir,
+# editors, Proc. 5th. BCS-FACS Refinement Workshop, 1992.", "In Jean-Luc Gaudiot and Lubomir
+# Bic, editors, Advanced Topics in Data-Flow Computing, pages 347-379." (the book ends where
+# its pages, volume, number or year begin)
+_BIBTEX_EDITORS_THEN_BOOK = re.compile(
+    r"\bIn\s+(?P<editors>[A-Z][^()“”\"«»:]{0,200}?),\s+(?:editors|editor|eds\.|ed\.),\s+"
+    r"(?P<book>[A-Z][^,]{0,200}?)(?=,\s*(?:pages|volume|vol\.|number|no\.|pp?\.|"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+)?(?:1[5-9]|20)\d\d\b)|\.\s[A-Z][^.,:]{1,40}:\s)")
+
+
+# the editors after a chapter's quoted title with no "In", or after an "in" with "eds" and no
+# full stop or "(editors)": "…Topics.” Thomas Faist and Eyüp Özveren, eds. Transnational Social
+# Spaces: …. Aldershot", "…Comics?” Matthew J. Smith and Randy Duncan (eds.). Critical
+# Approaches to Comics: …. New York", "in P. H. Damgaard, et al. (editors) Probabilistic
+# Methods …, New York" (not "In Theorizing Documentary, ed. Michael Renov": a book, then its
+# editor; no word with a full stop among the names: "… Psychology, Vol. VI, P.R. Farnsworth")
+_EDITORS_NAMED_THEN_BOOK = re.compile(
+    r"(?:[”\"]\.?\s+|\b[Ii]n:?\s+)"
+    r"(?P<editors>[A-Z](?:(?!\b(?![JS]r\.)[A-Za-z]{3,}\.)[^()“”\"«»:]){1,160}?)"
+    r"(?:,\s+(?:eds|editors)\.?,?|\s*\((?:eds?|editors?|Hrsg|dir)\.?\)\.?,?)\s+"
+    r"(?P<book>[A-Z][^.()]*?)\s*(?:\.\s|\.?$|\(|,\s*(?:pp?\.\s*|[Vv]ol\.\s*)?\d|"
+    r",\s[A-Z][^,.:]{1,30}:\s)")  # (a place and its publisher: ", New York: Plenum Press")
+
+
+def _book_after_its_editors(item: dict[str, Any], text: str) -> None:
+    """The book a chapter is in, printed after its editors and their "(ed.)" or "editors.",
+    where the tagger found no book, took the editors for it or a part of the imprint after
+    it; the editors are the editors."""
+    container = item.get("container-title", "")
+    bibtex = _BIBTEX_EDITORS_THEN_BOOK.search(text)
+    book = bibtex.group("book") if bibtex else ""
+    if bibtex and (not container or container in bibtex.group(0) or container.startswith(book)):
+        # the tagger's book none, the editors, both with the book, or the book run on into
+        # its volume; but where it ends at a full stop that the pattern reads past ("…,
+        # editors, Predicting Structured Data. MIT Press, 2006"), the book is the tagger's
+        _in_book(item, bibtex)
+        if container and book.startswith(container + ". "):
+            item["container-title"] = container
+        return
+    match = _ELSEVIER_EDITORS_THEN_BOOK.search(text) or _EDITORS_THEN_BOOK.search(text) or \
+        _VANCOUVER_EDITORS_THEN_BOOK.search(text) or _EDITORS_NAMED_THEN_BOOK.search(text)
+    at = text.find(container) if match and container else -1
+    over_the_editors = match is not None and match.start("editors") <= at < match.start("book")
+    if match is None or container and container not in match.group("editors") and \
+            text.find(container, match.end("book")) < 0 and not over_the_editors:
+        return  # (the tagger's book is its own, unless it runs from the editors on)
+    _in_book(item, match)
+
+
+def _in_book(item: dict[str, Any], match: re.Match[str]) -> None:
+    """The book a chapter is in, and its editors, as a pattern with those groups read
+    them."""
+    item["container-title"] = match.group("book")
+    editors = split_authors(match.group("editors"))
+    if editors:
+        item.setdefault("editor", editors)
+
+
+# Chicago's "in Illuminations, ed. Hannah Arendt, trans. …", "In Identity: Community,
+# Culture, Difference, edited by Jonathan Rutherford, 222–37.", "In Sturm und Drang: Eine
+# Auswahl theoretischer Texte. Edited by Erich Löwenthal. Heidelberg: …"
+_BOOK_THEN_EDITORS = re.compile(
+    # "…,” in Illuminations" (a note), "…” In Identity" (a bibliography): not ", In Search
+    # of Lost Time", a title that opens with the word
+    r"(?:(?:^|,\s*|[”\"]\s+)in|[.”\"]\s*In)\s+(?P<book>[A-Z][^“”\"«»()]*?)"
+    r"(?:,\s+(?:eds?\.|edited\s+by)|\.\s+Edited\s+by)\s+"
+    # the editors end at a comma, a bracket, the end, or a full stop after a word (not the
+    # full stop of an initial: "ed. D. J. Enright (New York …")
+    # (the first editor named: one run of words, read once, however the list goes on)
+    r"(?P<editors>[A-Z][^,()]*?)"
+    r"(?=\s*[,(]|(?<=[^\W\d_]{2})\.\s|\.?\s*$)")
+
+
+def _book_before_its_editors(item: dict[str, Any], text: str) -> None:
+    """The book a chapter is in, printed before "ed." or "edited by" and its editors,
+    where the tagger found no book."""
+    if "container-title" in item:
+        return
+    # after the title: not its own "in" ("Alice's Adventures in Wonderland, ed. …") nor the
+    # "In" it opens with ("In Search of Lost Time, ed. …")
+    match = _BOOK_THEN_EDITORS.search(text, max(_title_end(item, text), 0))
+    if match:
+        _in_book(item, match)
+
+
+_PREPRINT_AT = re.compile(r"\bpreprint\b", re.I)
+
+
+_E_PRINT_AS_PAGE = re.compile(r"(?:arXiv|hep|astro|math|cond|quant|gr|nucl)\b", re.I)
+
+
+def _preprint_server(item: dict[str, Any], text: str) -> None:
+    """A preprint's server is its publisher in CSL (where styles print it): named after
+    "Preprint at" (Cell Press, Nature) or alone in the journal's place ("… . bioRxiv."),
+    not inside an address or a DOI ("doi.org/10.48550/arXiv.2001.08361")."""
+    if _E_PRINT_AS_PAGE.match(item.get("page", "")):
+        del item["page"]  # "…, (2018), arXiv:1804.00491": the e-print's number is no page
+    container = item.get("container-title", "")
+    named = _PREPRINT_SERVER.fullmatch(container.strip(" .")) if container else None
+    if named is None and container:
+        return
+    if named is None:
+        bare = _URL.sub(" ", DOI_RE.sub(" ", text))
+        named = _PREPRINT_SERVER.search(bare) if _PREPRINT_AT.search(bare) else None
+    if named:  # (a server in the journal's place stays there too, as the style prints it)
+        item.setdefault("publisher", named.group(1))
+
+
+# what follows an author-date reference's year when it is a book or a report with nothing
+# after it but its publisher in brackets: "(1958). Philosophical Investigations (Basil
+# Blackwell).", "(2023). GPT-4 Technical Report."
+_BOOK_AFTER_YEAR = re.compile(r"\((?:1[5-9]|20)\d\d[a-z]?\)\.\s+(?P<title>[^()\s][^()]*?)"
+                              r"(?:\s+\((?P<publisher>[^()\d]*[A-Za-z][^()\d]*)\))?\.?$")
+_NO_PUBLISHER = re.compile(r"\b(?:eds?|edn|edition|vol|trans|rev|in press|n\.d)\b", re.I)
+
+
+def _book_after_the_year(item: dict[str, Any], text: str) -> None:
+    """A book or report cited author-date with only its publisher in brackets after its
+    title: the title (which the tagger may leave untagged) and the publisher."""
+    if "container-title" in item or "volume" in item:
+        return
+    match = _BOOK_AFTER_YEAR.search(text)
+    if match is None or item.get("title", match.group("title")) != match.group("title"):
+        return
+    item["title"] = match.group("title")
+    publisher = match.group("publisher")
+    if publisher and not _NO_PUBLISHER.search(publisher):
+        item.setdefault("publisher", publisher)
+
+
+# the year of publication straight after a meeting's year: "… – MICCAI 2015, 2015, pp."
+_YEAR_OF_PUBLICATION = re.compile(r",\s*(?:[A-Z][a-z]{2,8}\.?\s+)?(1[5-9]\d\d|20\d\d)(?!\d)"
+                                  r"(?![-–—])")
+
+
+_ACRONYM_AT_END = re.compile(r"(?<![\w-])[A-Z][A-Z&-]*[A-Z]$")  # "MICCAI", "ISWC", "CLiC" is none
+
+
+def _year_ending_a_container(item: dict[str, Any], text: str) -> None:
+    """A year run on from the acronym ending a meeting's name, with no mark between them, is
+    the name's ("Medical Image Computing … – MICCAI 2015") where the year of publication,
+    the same or the next, follows it between commas (not ACS's "Biochim. Biophys. Acta
+    2015, 1853, …": a journal, its year, and a volume that looks like one)."""
+    container = item.get("container-title", "")
+    end = _field_end(item, "container-title", text)
+    glued = _GLUED_YEAR.match(text, end) if end >= 0 and _ACRONYM_AT_END.search(container) \
+        else None
+    later = _YEAR_OF_PUBLICATION.match(text, glued.end()) if glued else None
+    if glued and later and 0 <= int(later.group(1)) - int(glued.group(1)) <= 1:
+        item["container-title"] += glued.group(0)
+        item["issued"] = {"date-parts": [[int(later.group(1))]]}
+    elif glued and int(glued.group(1)) == _issued_year(item) and \
+            _PAGES_IN_BRACKETS.match(text, glued.end()):
+        # APA's "(2014). … In D. Fleet (Eds.), Computer Vision – ECCV 2014 (pp. 740–755)":
+        # the year of publication before, the book's pages after
+        item["container-title"] += glued.group(0)
+
+
+_PAGES_IN_BRACKETS = re.compile(r"\s*\((?:pp?\.|pages?\b)")
+
+
+# ACM's journal form: "Commun. ACM 51, 1 (Jan. 2008), 107–113." (volume, issue, then the month
+# and year in brackets, then the pages)
+_ACM_JOURNAL = re.compile(
+    r"[.,]?\s+(?P<journal>[A-Z][^,()\d]*?(?:,\s*[A-Z][^,()\d]*?)?)\s+(?P<volume>\d+),\s*"
+    r"(?P<issue>\d+(?:[-–/]\d+)?)\s*\((?:[A-Z][a-z]{2,8}\.?\s+)?(?P<year>(?:1[5-9]|20)\d\d)\),"
+    r"\s*(?P<page>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)\s*(?:[.,]|$)")
+
+
+def _acm_journal(item: dict[str, Any], text: str) -> None:
+    """A journal printed in ACM's form after the title: the tagger reads the volume into the
+    journal's name and the issue as the volume, or the year as the issue."""
+    end = _title_end(item, text)
+    if end < 0:
+        return
+    found = _ACM_JOURNAL.match(text, end)
+    if not found or int(found.group("year")) != _issued_year(item):
+        return
+    item["container-title"] = _container(found.group("journal"))
+    item["volume"], item["issue"] = found.group("volume"), found.group("issue")
+    item["page"] = _page(found.group("page"))
+
+
+# ACM's reference format names the publisher after the proceedings, with a full stop
+# between: "… (KDD ’16). Association for Computing Machinery, New York, NY, USA, 785–794."
+_PUBLISHER_AFTER_PROCEEDINGS = re.compile(
+    r"\.\s+(?P<publisher>Association for Computing Machinery|ACM(?: Press)?|"
+    r"IEEE(?: Computer Society)?(?: Press)?|Association for Computational Linguistics|"
+    r"USENIX Association|AAAI Press|Springer(?:-Verlag)?(?: International Publishing)?|"
+    r"Curran Associates(?:,? Inc\.?)?|Morgan Kaufmann(?: Publishers)?)$")
+
+
+def _publisher_ending_proceedings(item: dict[str, Any]) -> None:
+    """The publisher after a proceedings' name and its full stop is no part of the name
+    (the tagger runs the name on into it); it is kept as the publisher."""
+    container = item.get("container-title", "")
+    found = _PUBLISHER_AFTER_PROCEEDINGS.search(container)
+    if found and _is_proceedings(container[:found.start()]):
+        item["container-title"] = container[:found.start()]
+        item.setdefault("publisher", found.group("publisher"))
+
+
+# NLM's medium after a title or a journal: "Global tuberculosis report 2022 [Internet].",
+# "J Pain Symptom Manage [Internet]. 2020 [cited 2021 Mar 3];59(5)"
+_MEDIUM_AT_END = re.compile(r"\s*\[(?:Internet|Online|Electronic resource|CD-ROM)\]?$", re.I)
+
+
+def _medium_ending_a_name(item: dict[str, Any]) -> None:
+    """The medium NLM prints in brackets is no part of the title or journal it follows."""
+    for key in ("title", "container-title"):
+        value = item.get(key, "")
+        found = _MEDIUM_AT_END.search(value)
+        if found and found.start() > 0:
+            item[key] = value[:found.start()]
+
+
+# Vancouver's journal, then the year and the volume after a semicolon: "Lancet 2020; 395:
+# 565–74.", "Biometrika 1908;6:1–25." (a month and day may come between: "2020 Feb 20;")
+_JOURNAL_BEFORE_THE_YEAR = re.compile(
+    r"[\s.]*(?P<journal>[A-Z][^.;:,()\[\]\d]{0,80}?)\.?\s+(?P<year>(?:1[5-9]|20)\d\d)"
+    rf"{_MONTH_DAY_SEMICOLON}\s*(?P<volume>\d+)")
+
+
+def _journal_before_the_year(item: dict[str, Any], text: str) -> None:
+    """The journal a Vancouver reference names right after its title, where the tagger read
+    none: a short name (one word, "Lancet") before the year is often taken for neither."""
+    end = _title_end(item, text)
+    if "container-title" in item or end < 0:
+        return
+    found = _JOURNAL_BEFORE_THE_YEAR.match(text, end)
+    if found and str(_issued_year(item)) == found.group("year") and \
+            item.get("volume", found.group("volume")) == found.group("volume"):
+        item["container-title"] = found.group("journal").strip()
+
+
+# ACS's journal form: "… Reactions. Angew. Chem., Int. Ed. 2001, 40, 2004–2021." (the journal,
+# then the year, volume and pages between commas)
+_ACS_JOURNAL = re.compile(
+    r"[.,]?\s+(?P<journal>[A-Z][^\d()]*?)\s+(?P<year>(?:1[5-9]|20)\d\d),\s*(?P<volume>\d+)"
+    r"(?:\s*\((?P<issue>[^()]{1,12})\))?,\s*(?P<page>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)"
+    r"\s*(?:[.,;]|$)")
+
+
+def _acs_journal(item: dict[str, Any], text: str) -> None:
+    """A journal printed in ACS's form after the title: the tagger may stop its name at a
+    comma inside it ("Angew. Chem., Int. Ed.")."""
+    end = _title_end(item, text)
+    found = _ACS_JOURNAL.match(text, end) if end > 0 else None
+    if not found or int(found.group("year")) != _issued_year(item):
+        return
+    item["container-title"] = _container(found.group("journal"))
+    item["volume"] = found.group("volume")
+    if found.group("issue"):
+        item["issue"] = _issue(found.group("issue"))
+    item["page"] = _page(found.group("page"))
+
+
+# a journal's abbreviated first word left at the end of the title before it: "…
+# environmental response, Front. Plant Sci. 7 (2016) 870"
+_WORD_AT_TITLES_END = re.compile(r",\s+([A-Z][\w-]{0,14})$")
+# "… 7 (2016) 870"; and a chemist's or physicist's "…, 78, 1360-1380 (1973)", "…, 51(1),
+# 107-113 (2008)": the volume (its issue), the pages, then the year in brackets
+_VOLUME_THEN_YEAR = re.compile(r"\.?,?\s+\d+\s*(?:\((?:1[5-9]|20)\d\d\)|(?:\(\w{1,8}\))?\s*,"
+                               r"\s*[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?\s*\((?:1[5-9]|20)\d\d\))")
+_WORD_BEFORE_JOURNAL = re.compile(r"[,.]?\s+([A-Z][\w-]{0,14})\.\s+")
+
+
+def _title_then_journal(item: dict[str, Any], text: str) -> tuple[int, int]:
+    """Where the title ends in ``text`` and where the journal begins after it; ``(-1, -1)``
+    without both. What the tagger left out of both lies between."""
+    container = item.get("container-title", "")
+    end = _title_end(item, text) if container else -1
+    at = text.find(container, end) if end >= 0 else -1
+    return (end, at) if at >= 0 else (-1, -1)
+
+
+def _journal_word_in_title(item: dict[str, Any], text: str) -> None:
+    """The first word of an abbreviated journal, taken into the title after its comma or
+    left out of both, is the journal's, in Elsevier's numbered style (the title, a comma,
+    the journal, "volume (year) page"); not a place at a title's end in another style
+    ("…, Quebec, Canada. Meteoritics 29", "…, Ontario, Canada. CMAJ. 2005;172(3)")."""
+    title, container = item.get("title", ""), item.get("container-title", "")
+    after_title, journal_at = _title_then_journal(item, text)
+    if journal_at < 0 or not _VOLUME_THEN_YEAR.match(text, journal_at + len(container)):
+        return  # only where the numbers are Elsevier's: "…, Canada. CMAJ. 2005;172(3)" is a
+        # title ending with a place (Vancouver's full stop before the journal, and after
+        # its abbreviation, could be an abbreviation's)
+    word = _WORD_AT_TITLES_END.search(title)
+    if word and _is_a_place(word.group(1), container, text):
+        return  # "… in Wuhan, China. Lancet 395, 497–506 (2020)": a place, not a journal's
+    if word and journal_at == after_title + 2 and text.startswith(". ", after_title):
+        item["title"] = title[:word.start()]
+        item["container-title"] = f"{word.group(1)}. {container}"
+        return
+    # "…, the antarctic polar front, Dt. Hydrogr. Z. 13": the word left out of both
+    left = _WORD_BEFORE_JOURNAL.fullmatch(text, after_title, journal_at)
+    if left:
+        item["container-title"] = f"{left.group(1)}. {container}"
+
+
+_LAST_WORD = re.compile(r"\s([A-Z][a-z]{0,9})$")
+
+
+def _journal_word_ending_a_title(item: dict[str, Any], text: str) -> None:
+    """An abbreviated journal's first word at the end of the title, where nothing but its own
+    full stop stands between them (the Institute of Physics' style: "… conformal field theory
+    Nucl. Phys. B 410 535-49"), is the journal's."""
+    title, container = item.get("title", ""), item.get("container-title", "")
+    word = _LAST_WORD.search(title) if container else None
+    if not word or word.group(1) not in _JOURNALS_FIRST_WORDS:
+        return
+    at = text.find(title)
+    if not re.match(r"[A-Z][a-z]{0,12}\.", container):
+        return  # "The Sickle Cell. Blood.": the journal's name goes on in whole words
+    if at >= 0 and re.match(r"\.\s?" + re.escape(container), text[at + len(title):]):
+        item["title"] = title[:word.start()].rstrip(" ,")
+        item["container-title"] = f"{word.group(1)}. {container}"
+
+
+# a journal's name opening with words that end in a small word, left out of both the title
+# and the journal: "… analysis. Rapid Communications in Mass Spectrometry 16: 85" (the tagger's
+# journal "Mass Spectrometry"); a title does not end with "in" before its full stop
+_JOURNALS_OPENING = re.compile(r"[.,]?\s+(?P<words>[A-Z][\w-]*(?:\s[\w-]+){0,5}\s"
+                               r"(?:in|of|and|for|on|the|de|des|du|für|und))\s+")
+
+
+def _journals_opening_left_out(item: dict[str, Any], text: str) -> None:
+    """The words left out before the journal, ended by a small word, are its own."""
+    end, at = _title_then_journal(item, text)
+    opening = _JOURNALS_OPENING.fullmatch(text, end, at) if at > end else None
+    if opening:
+        item["container-title"] = f"{opening.group('words')} {item['container-title']}"
+
+
+# an author-date reference's title left unfinished at a full stop or a question mark inside
+# it, the rest left out of both title and journal before the journal's volume: "Bader, V.
+# (1995). Citizenship and Exclusion. Radical Democracy, Community, and Justice. Or, What Is
+# Wrong with Communitarianism? Political Theory, 23(2), 211-246."
+_TITLE_LEFT_OUT = re.compile(r"(?P<rest>[.?!]\s[A-Z][^.?!\d]*[.?!])\s")
+_AUTHOR_DATE_YEAR = re.compile(r"\((?:1[5-9]|20)\d\d[a-z]?\)\.\s")
+
+
+def _rest_of_the_title_left_out(item: dict[str, Any], text: str) -> None:
+    """What stands between an author-date title and its journal, in sentences, is the
+    title's: nothing else is printed between them."""
+    container = item.get("container-title", "")
+    end, at = _title_then_journal(item, text) if "volume" in item else (-1, -1)
+    year = _AUTHOR_DATE_YEAR.search(text, 0, end) if at > end else None
+    rest = _TITLE_LEFT_OUT.fullmatch(text, end, at) if year else None
+    if rest and re.match(r",?\s?\d", text[at + len(container):]):
+        item["title"] += rest.group("rest")[:-1] if rest.group("rest")[-1] == "." else \
+            rest.group("rest")
+
+
+# a newspaper's or a magazine's name after the title with the day it appeared, nothing after:
+# "… might be around for a while. Washington Post, June 16.", "…, The Guardian, 3 March 2019."
+_MONTH_NAME = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+               r"Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_PAPER_AND_DAY = re.compile(
+    r"[.?!”\"]\s(?P<paper>(?:The\s)?[A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,4}),\s"
+    rf"(?:{_MONTH_NAME}\s\d{{1,2}}|\d{{1,2}}\s{_MONTH_NAME})(?:,?\s(?:1[5-9]|20)\d\d)?\.?$")
+
+
+def _paper_and_its_day(item: dict[str, Any], text: str) -> None:
+    """The name before the day a reference ends with is the newspaper's or magazine's, where
+    the tagger found no container."""
+    if "container-title" in item or "volume" in item:
+        return
+    found = _PAPER_AND_DAY.search(text, max(0, _title_end(item, text)))
+    if found:
+        item["container-title"] = found.group("paper")
+
+
+# a volume's or an issue's mark that the tagger ran into the journal's name: "Centennial
+# Review vol. 9, no. 4" (MLA, no comma before it), "Bulletin of the Texas Memorial Museum No. 6"
+_MARK_ENDING_A_JOURNAL = re.compile(r"(?<!\s)\s+(?:[Vv]ol|VOL|[Nn]o|NO|[Nn]r|Bd|[Hh]eft)\.?$")
+
+
+def _mark_ending_a_journal(item: dict[str, Any], text: str) -> None:
+    """A volume's or an issue's mark is no part of the journal's name it was read into, where
+    its number follows in the text."""
+    container = item.get("container-title", "")
+    mark = _MARK_ENDING_A_JOURNAL.search(container)
+    if mark and mark.start() > 0 and re.search(re.escape(container) + r"\.?\s?\d", text):
+        item["container-title"] = container[:mark.start()].rstrip(" :,;")  # ("…semantics:")
+
+
+# a proceedings' or meeting's short year run into its name: "Proceedings of AAAI-92",
+# "IJCAI-87", "Supercomputing '91" (the tagger cut it off, and may take it for a volume)
+_SHORT_YEAR_AFTER = re.compile(r"(?:-|\s?['’])(?P<year>\d\d)(?=[\s,.;:)]|$)")
+
+
+def _short_year_ending_a_container(item: dict[str, Any], text: str) -> None:
+    container = item.get("container-title", "")
+    at = text.find(container) if container else -1
+    found = _SHORT_YEAR_AFTER.match(text, at + len(container)) if at >= 0 else None
+    if found and container[-1:].isalpha() and not container[-1:].islower() or \
+            found and _CONFERENCE.search(container) or found and container.endswith("ing"):
+        item["container-title"] = container + found.group(0)
+        if item.get("volume") == found.group("year"):
+            del item["volume"]

@@ -1,0 +1,691 @@
+"""Chinese references: GB/T 7714's parts after its type code (``[J]``, ``[M]``, ``[EB/OL]``):
+the date, the imprint, a book's volume, the other people named, a part's book after ``//``;
+the numbers a Chinese reference marks (第3卷, 第2期), titles in 《》, and the CSL type a code
+gives.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import re
+
+from archiver.citations.extract import (
+    without_list_number,
+)
+from archiver.citations.parse.authors import split_authors
+from archiver.citations.parse.fields import _YEAR, _page
+from archiver.citations.parse.shared import (
+    _PREPRINT_SERVER,
+    _THESIS_KIND,
+    _URL,
+    _is_proceedings,
+    _issued_year,
+    gbt_code,
+)
+from archiver.citations.parse.token_features import _DOCTYPE_RE, _DOCTYPES
+from archiver.citations.parse.tokens import _has_cjk
+
+TYPE_CHECKING = False  # typing is not imported at run time: it would cost ~7 ms of start-up
+if TYPE_CHECKING:
+    from typing import Any
+
+
+_CN_VOLUME = re.compile(r"第\s*(\d+)\s*卷")
+_CN_ISSUE = re.compile(r"第\s*(\d+)\s*期")
+_CN_PAGES = re.compile(r"第\s*(\d+(?:\s*[-–—~～]\s*\d+)?)\s*页|(\d+\s*[-–—~～]\s*\d+)\s*页")
+_CN_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)\s*年")
+
+
+def _chinese_numbers(item: dict[str, Any], text: str) -> None:
+    """The numbers a Chinese reference names by their markers, whatever the tagger made of
+    them: ``第3卷`` is the volume; ``第2期`` the issue where a volume is named too (a journal
+    that numbers its issues alone prints ``第3期`` as its one number, which GROBID's gold, as
+    the tagger learnt it, files as the volume); ``第10-20页``, ``10-20 页`` the pages;
+    ``2020年`` the year, where none was found; in the ``作者：《题名》，《刊名》2020年第2期``
+    style, ``第2期`` alone is the issue too. Only the markers after the title and the
+    journal count (``《资本论》第1卷的翻译史``, ``试论…第20页的判词``, ``1978年以来的改革`` are
+    titles); where neither is found in the text, a marker fills a field the tagger left
+    empty, and changes none it filled."""
+    start, placed = 0, False
+    for field in ("title", "container-title"):
+        value = item.get(field)
+        at = text.find(value) if value else -1
+        if at >= 0:
+            start, placed = max(start, at + len(value)), True
+
+    def put(key: str, value: Any) -> None:
+        if placed or key not in item:
+            item[key] = value
+
+    volume, issue = _CN_VOLUME.search(text, start), _CN_ISSUE.search(text, start)
+    if volume:
+        put("volume", volume.group(1))
+        if issue:
+            put("issue", issue.group(1))
+    elif issue and _TITLE_MARKS.match(text) and not _CN_VOLUME.search(text):
+        item["issue"] = issue.group(1)  # "《刊名》2020年第2期": the journal's issue
+        if item.get("volume") == issue.group(1):
+            del item["volume"]
+    pages = _CN_PAGES.search(text, start)
+    if pages:
+        put("page", _page(pages.group(1) or pages.group(2)))
+    year = _CN_YEAR.search(text, start)
+    if year and "issued" not in item:
+        item["issued"] = {"date-parts": [[int(year.group(1))]]}
+
+
+# "王明：《论中亚外交》，《国际问题研究》2020年第2期，第10-20页。": the style of Chinese
+# humanities and law journals, the work's title and its journal (or book) each in 《》
+# (a note's number before it, "⑧ ", which NFKC makes "8 "; an edition or a volume after
+# the title: "《国史大纲》（修订本），", "《邓小平文选》第三卷，")
+_TITLE_MARKS = re.compile(r"^\s*(?:(?:[①-⑳]|\d{1,3}[.、)]?)\s*)?"
+                          r"((?!\d)[^《》\[\]①-⑳]{1,60}?)\s*[：:，,]\s*《([^《》]+)》"
+                          r"(?=\s*(?:[（(][^（）()]{1,8}[）)])?\s*"
+                          r"(?:第[一二三四五六七八九十\d]{1,3}[卷册辑])?\s*(?:[，,。.；;、]|《|$))"
+                          r"(?:\s*[，,、]?\s*(?:载|见|in)?\s*[：:]?\s*《([^《》]+)》)?")
+# what a note writes before a work it points to: no author
+_NO_AUTHOR = frozenset({"参见", "见", "转引自", "引自", "详见", "载", "参阅"})
+
+
+def _title_marks(item: dict[str, Any], text: str) -> None:
+    """A reference written ``作者：《题名》，《刊名》…``: its author, title and journal (or the
+    book a chapter is in) are what the marks say, not what the tagger, which learnt GB/T
+    7714 and Western styles, made of them."""
+    match = _TITLE_MARKS.match(text)
+    if not match:
+        return
+    named = match.group(1).strip()
+    if named in _NO_AUTHOR:
+        item.pop("author", None)
+    else:
+        persons = split_authors(named)
+        if persons:
+            item["author"] = persons
+    item["title"] = match.group(2).strip()
+    if match.group(3):
+        item["container-title"] = match.group(3).strip()
+    else:
+        item.pop("container-title", None)
+
+
+def _with_its_marks(text: str, title: str) -> str:
+    """A title the tagger cut inside the 《》 that open or end it (``五行》学说与《荀子`` of
+    ``《五行》学说与《荀子》``), with the marks it lost, as printed."""
+    if _nested(title):
+        return title
+    for wrapped in ("《" + title + "》", "《" + title, title + "》"):
+        if _nested(wrapped) and wrapped in text:
+            return wrapped
+    return title
+
+
+def _nested(text: str) -> bool:
+    """Whether every 《 of ``text`` is closed by a 》 after it, and every 》 closes one."""
+    depth = 0
+    for char in text:
+        depth += (char == "《") - (char == "》")
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+# GB/T 7714's journal numbers after the container: "刊名, 年(期)" or "刊名, 年, 卷(期)"
+_GBT_NUMBERS = r"\][.．]\s*[^,，\[\]]+[,，]\s*{}\s*(?:[,，]\s*(?P<volume>\d+)\s*)?[(（]"
+
+
+def _gbt_year_read_as_volume(item: dict[str, Any], text: str) -> None:
+    """A GB/T journal article's year, printed where its numbers begin, is its year where the
+    tagger read it as the volume and found no year (a year range in the title, "…估算:
+    1952—2000[J]. 经济研究, 2004(10): 35-44", took the year's place)."""
+    volume = item.get("volume") or ""
+    if "issued" in item or not _YEAR.fullmatch(volume) or gbt_code(text) != "J":
+        return
+    found = re.search(_GBT_NUMBERS.format(re.escape(volume)), text)
+    if found:
+        item["issued"] = {"date-parts": [[int(volume)]]}
+        if found.group("volume"):
+            item["volume"] = found.group("volume")
+        else:
+            del item["volume"]
+
+
+def _gbt_issue_read_as_volume(item: dict[str, Any], text: str) -> None:
+    """GB/T 7714's journal that numbers its issues alone, printed "刊名, 2007, (07): 36-50"
+    (the year, then the issue in brackets, with no volume between): the number in brackets
+    is the issue where the tagger read it as the volume."""
+    volume = item.get("volume") or ""
+    if "issue" in item or not volume.isdigit() or gbt_code(text) != "J":
+        return
+    if re.search(rf"[,，]\s*(?:1[5-9]|20)\d\d\s*[,，]\s*[(（]\s*{volume}\s*[)）]", text):
+        item["issue"] = item.pop("volume")
+
+
+# GB/T 7714's numbers of a supplement: "2010, 40(S1): 12", "1988, 94(Supplement): S95",
+# "1999 (增刊): 194" (the year, the volume if any, the supplement in brackets, the pages)
+_GBT_SUPPLEMENT = re.compile(r"[,，]\s*(?:1[5-9]|20)\d\d\s*(?:[,，]\s*(?P<volume>\d{1,5})\s*)?"
+                             r"[(（]\s*(?P<issue>增刊\s*\d{0,2}|[Ss]uppl(?:ement)?\.?[ _]?\d{0,2}|"
+                             r"S\d{1,2})\s*[)）]\s*[:：]")
+
+
+def _gbt_supplement(item: dict[str, Any], text: str) -> None:
+    """A GB/T journal article in a supplement: the supplement is the issue, and the number
+    before it the volume, where the tagger read neither (it knows numbers, not 增刊)."""
+    if gbt_code(text) != "J" or ("issue" in item and "volume" in item):
+        return
+    found = _GBT_SUPPLEMENT.search(text)
+    if found:
+        item.setdefault("issue", found.group("issue"))
+        if found.group("volume"):
+            item.setdefault("volume", found.group("volume"))
+
+
+# GB/T 7714-1987's part of a book, "见" or "In" where 2015 prints "//": "程根伟. 1998年长江洪水的
+# 成因与减灾对策. 见：许厚泽，赵其国编. 长江流域洪涝灾害与科技对策. 北京：…", "Boulton G S.
+# Processes and patterns of glacial erosion. In：Coates D R，ed. Glacial geomorphology. London：…"
+_IN_A_BOOK_1987 = re.compile(r"\.\s?(?:见\s?:\s?(?:(?P<editors>[^.]{1,120}?)编\.)?|"
+                             r"In\s?:\s?(?P<eds>[^.]{1,120}?),\s?eds?\.)"
+                             r"\s?(?P<book>[^.\s][^.]*?)(?:\.\s|\.?$)")
+
+
+# (in English the editors and their "ed." are there: not Vancouver's "In: Asia ROfS-E, editor")
+
+
+def _part_of_a_book_1987(item: dict[str, Any], text: str) -> None:
+    """The title before "见:"/"In:" and the book after its editors, where the tagger ran the
+    title on into them or found no book."""
+    found = _IN_A_BOOK_1987.search(text)
+    if found is None or _gbt_mark(text) is not None:
+        return
+    title = item.get("title", "")
+    if "container-title" in item and title and not re.search(r"(?:见|In)\s?:", title):
+        return
+    head = re.split(r"\.\s", text[:found.start()])
+    if len(head) < 2 and found.group("eds"):
+        return  # (an English title with no names before it is not this form)
+    item["title"] = head[-1].strip()
+    authors = item.get("author", [])
+    if len(head) > 1 and (not authors or any(item["title"] in "".join(a.values())
+                                             for a in authors)):
+        item["author"] = split_authors(head[-2])  # (not "题词 李约瑟": the title in a name)
+    book, volume = _gbt_title_and_volume(found.group("book").strip())
+    item["container-title"] = book
+    if not re.search(r"\d", item.get("volume", "0")):
+        item.pop("volume")  # a place read as the volume ("北京")
+    if volume:
+        item.setdefault("volume", volume)
+    editors = split_authors(found.group("editors") or found.group("eds") or "")
+    if editors:
+        item.setdefault("editor", editors)
+
+
+# GB/T 7714-1987's imprint with no type code before it, the pages cited after the year and a
+# full stop, at the end but for an ISBN: "北京：人民卫生出版社，1977. 24",
+# "武汉：武汉大学，2022. 87"
+_PAGES_AFTER_THE_IMPRINT = re.compile(
+    r":\s?[^.:\d\[\]]{1,60},\s?(?:1[5-9]|20)\d\d\s?\.\s?"
+    r"(?P<page>[A-Za-z]?\d{1,5}(?:\s?-\s?\d{1,5})?)\s?(?:\.\s?(?:ISBN\b.*)?)?$")
+
+
+def _page_after_the_imprint(item: dict[str, Any], text: str) -> None:
+    """Such pages are the page, not a volume (there is no journal)."""
+    if _gbt_mark(text) is not None or "container-title" in item:
+        return
+    found = _PAGES_AFTER_THE_IMPRINT.search(text)
+    if found is None or item.get("page") not in (None, found.group("page")):
+        return
+    if item.get("volume") == found.group("page"):
+        del item["volume"]
+    item["page"] = _page(found.group("page"))
+
+
+# Vancouver's form as Chinese medical journals print it, without GB/T's type code: "中华医学会
+# 糖尿病学分会. 中国2型糖尿病防治指南(2017年版). 中华糖尿病杂志 2018;10(1):4-67."
+_CHINESE_VANCOUVER = re.compile(
+    r"(?:[\[［]\d{1,4}[\]］]\s*|\d{1,4}[.、]\s*)?"
+    r"(?P<authors>[^.．。\d\[\]]{2,120}?)[.．。]\s*(?P<title>[^．。]{2,200}?)[.．。]\s*"
+    r"(?P<journal>[^\d.．。;；,，\[\]]{2,60}?)[.．。]?\s*(?P<year>(?:1[5-9]|20)\d\d)\s*[;；]\s*"
+    r"(?P<volume>\d{1,5})?\s*(?:[(（]\s*(?P<issue>[^()（）]{1,12}?)\s*[)）])?\s*[:：]\s*"
+    r"(?P<page>[A-Za-z]?\d+(?:\s*[-–—]\s*[A-Za-z]?\d+)?)\s*[.．。]?\s*")
+
+
+def _chinese_vancouver(item: dict[str, Any], text: str) -> None:
+    """A Chinese reference in Vancouver's form, the whole of it read by that form where the
+    tagger, which learnt Chinese from GB/T 7714's, took a body's name for the title and the
+    title for the journal."""
+    if not _has_cjk(text) or gbt_code(text):
+        return
+    found = _CHINESE_VANCOUVER.fullmatch(text)
+    if not found or not _has_cjk(found.group("journal")):
+        return
+    authors = split_authors(found.group("authors").strip())
+    if not authors:
+        return
+    item["author"] = authors
+    item["title"] = found.group("title").strip()
+    item["container-title"] = found.group("journal").strip()
+    item["issued"] = {"date-parts": [[int(found.group("year"))]]}
+    for key in ("volume", "issue"):
+        if found.group(key):
+            item[key] = found.group(key)
+        else:
+            item.pop(key, None)
+    item["page"] = re.sub(r"\s*[-–—]\s*", "-", found.group("page"))
+
+
+# GB/T 7714 document types (the code in brackets after the title) as CSL types
+_GBT_TYPES = {"J": "article-journal", "M": "book", "C": "paper-conference", "D": "thesis",
+              "R": "report", "S": "standard", "P": "patent", "N": "article-newspaper",
+              "A": "chapter", "G": "book", "EB": "webpage", "DB": "dataset", "DS": "dataset",
+              "CP": "software", "K": "book", "Z": "document", "CM": "map"}
+
+
+# GB/T 7714's codes of whole works (a book, a collection, a compilation), whose part, "析出文献",
+# is written "part[M]//host": the host's responsible persons, if any, then its title
+_GBT_WHOLES = frozenset({"M", "G", "K", "Z"})
+_GBT_PART = re.compile(r"\[(?:[A-Z]{1,2})(?:/OL)?\]\s*//")
+
+
+def csl_type(text: str, item: dict[str, Any]) -> str:
+    """The CSL type of a parsed reference, which CSL-JSON requires: what a GB/T 7714 code
+    says (``[M]`` a book, ``[D]`` a thesis), else a conference paper when proceedings are
+    named, a chapter when a book is named with its editors, a preprint (CSL's ``article``)
+    when only its server is, an article in a journal when a journal is, else ``document``
+    (CSL's type for what nothing tells apart)."""
+    code = gbt_code(text)
+    if code:
+        part = _GBT_PART.search(text)
+        if code in _GBT_WHOLES and part:
+            return "chapter"  # "[M]//": a part of the book named after "//"
+        if code == "C" and not part and not (item.get("page") or item.get("container-title")):
+            return "book"  # "论文集[C]. 北京: …": the proceedings themselves (no paper's pages)
+        if code == "A":  # GB/T 7714-1987's part ("题名[A]. 编者. 论文集[C]."), else an archive
+            host = [c.split("/")[0] for c in _DOCTYPE_RE.findall(text)[1:2]]
+            return {"C": "paper-conference", "M": "chapter"}.get(host[0] if host else "",
+                                                                 "document")
+        return _GBT_TYPES.get(code, "document")
+    container = item.get("container-title") or ""
+    if _PREPRINT_SERVER.fullmatch(item.get("publisher") or "") and (
+            not container or _PREPRINT_SERVER.fullmatch(container.strip(" ."))):
+        return "article"  # CSL's type for a preprint
+    if _is_proceedings(container):
+        return "paper-conference"
+    if container and item.get("editor"):
+        return "chapter"  # "In S. Keys (ed.) …": a journal's editors are never cited
+    title = item.get("title") or ""
+    if not container and _THESIS_MENTION.search(text.replace(title, " ") if title else text):
+        # (with a container, "Dissertation Abstracts International" is one; in the title,
+        # a book about theses: "Authoring a PhD: How to … finish a doctoral thesis")
+        return "thesis"
+    return "article-journal" if container else "document"
+
+
+_THESIS_MENTION = re.compile(rf"\b{_THESIS_KIND}\b|\bth[èe]se de doctorat\b|\btesis doctoral\b|"
+                             r"\b(?:ph\.?\s?d\.?|doctoral)\s+(?:diss\.|dissertation|thesis)", re.I)
+
+
+def _gbt_mark(text: str) -> re.Match[str] | None:
+    """The type code of a GB/T 7714 reference (``[M]``, ``[EB/OL]``) where it is one of the
+    standard's, which what follows it is read after; None for any other reference."""
+    code = _DOCTYPE_RE.search(text)
+    return code if code and code.group(1) in _DOCTYPES else None
+
+
+# GB/T 7714: "Author. Title[M]. Place: Publisher, Year." — the title ends at the type code
+_GBT_TITLE = re.compile(r"(?:^|[.．。]\s*)([^.．。\[\]]+?)\s*\[([A-Z]{1,2}(?:/OL)?)\]")
+_YEAR_AFTER = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+
+
+# Chinese names, or bodies, with what joins them: "温忠麟;侯杰泰;马什赫伯特.",
+# "世界环境与发展委员会."
+_HAN_NAME = r"[\u4e00-\u9fff·]{2,5}"
+_HAN_BODY = (r"[\u4e00-\u9fff]{2,30}(?:部|委员会|会|院|局|署|所|中心|办公室|办公厅|组|"
+             r"大学|学会|协会|政府|国务院|银行|公司|集团|基金会)")
+# (each name atomic: a body's name read two ways, "…委员会" or "…委员" + "会", made a list of
+# them that did not end in a full stop take exponential time)
+_NAMES_BEFORE = re.compile(rf"\s*(?>{_HAN_BODY}|{_HAN_NAME})(?:\s*[,;，；、]\s*(?>{_HAN_BODY}|"
+                           rf"{_HAN_NAME}))*(?:\s*[,，]?\s*等)?\s*[.．。]\s*")
+
+
+def _names_before(lead: str) -> bool:
+    """Whether ``lead`` is Chinese names (or bodies) and the full stop after them."""
+    return _NAMES_BEFORE.fullmatch(lead) is not None
+
+
+def _gbt_title(text: str, item: dict[str, Any]) -> dict[str, Any]:
+    """A GB/T 7714 reference's title is what precedes its type code (``新唐书[M]``): taken
+    when the tagger gave none, from the field it mistook it for, and then the year is the
+    last one printed after the code, not one inside the title (``2019年度报告[R] … 2020``);
+    and whole where the tagger ended it at a bracket inside it."""
+    match = _GBT_TITLE.search(text)
+    if not match or match.group(2) not in _DOCTYPES:
+        return item
+    title = match.group(1).strip()
+    read = item.get("title")
+    if read and title.startswith(read) and title[len(read):].lstrip().startswith(("(", "（")):
+        # cut at a bracket inside it: "Coronavirus disease (COVID-19) pandemic[EB/OL]"
+        item["title"] = title
+        return item
+    if read and read != title and read.endswith(title) and _names_before(read[:-len(title)]):
+        # printed tight, "温忠麟;侯杰泰;马什赫伯特.结构方程模型检验…[J]": the tagger ran the later
+        # authors into the title; they are the names before its full stop
+        head = without_list_number(text[:match.start(1)]).rstrip(" .．。")
+        # (no full stop in the names: "黄伯荣,廖序东.现代汉语.增订六版[M]" is a title and its
+        # edition after the names)
+        authors = split_authors(head) if head and not re.search(r"[.．。]", head) else []
+        if authors:
+            item["author"] = authors
+            item["title"] = title
+        return item
+    if read:
+        return item
+    if not title or any(title == v for v in _author_texts(item)):
+        return item
+    item = {k: v for k, v in item.items() if not (k in ("volume", "container-title",
+                                                        "issue") and v == title)}
+    item["title"] = title
+    # the first year after the code, but not in a bracketed access date ("[2021-05-01]") or
+    # a URL: "(2020-02-28)[2021-05-01]" was published in 2020; "2020: 2021-2030" are pages
+    rest = re.sub(r"\[[^\]]*\]|https?://\S+", " ", text[match.end():])
+    years = _YEAR_AFTER.findall(rest)
+    if years:
+        item["issued"] = {"date-parts": [[int(years[0])]]}
+    return item
+
+
+def _gbt_year_after_the_code(text: str, item: dict[str, Any]) -> dict[str, Any]:
+    """A GB/T 7714 reference is dated after its type code ("经济研究, 2010, 45(11)", "北京:
+    中国标准出版社, 2007"): a year the tagger took from the title ("…解释(1980—2008)[J]", a
+    standard's "GB/T 7713.1—2006[S]") gives way to the first printed after the code (not
+    an access date in brackets, nor one in an address), a year or a day; and where the
+    tagger read none, that one is the year."""
+    mark = _gbt_mark(text)
+    if mark is None or _AUTHOR_YEAR.match(text):
+        return item  # the author-year system: "张三, 2010. 题名[J]. 生态学报, 30(6): 1589-1597."
+    year = _issued_year(item)
+    after = re.sub(r"\[[^\]]*\]|https?://\S+", " ", text[mark.end():])
+    # a year, or a day written whole ("[R/OL]. 2013-09-30.", "[DS/OL]. … （2024-12-25）")
+    years = [int(m.group(1) or m.group(2)) for m in _YEAR_OR_DAY.finditer(after)]
+    # none read, or one from before the code that is not among them
+    if years and (year is None or year not in years and str(year) in text[:mark.start()]):
+        item["issued"] = {"date-parts": [[years[0]]]}
+    return item
+
+
+# GB/T 7714's author-year system (§9.2): the year after the authors, before the title
+_AUTHOR_YEAR = re.compile(r"[^.．。\[\]]{1,200}?[,，]\s*(?:1[5-9]|20)\d\d[a-z]?\s*[.．。]")
+# a year after the code, not a page ("30(6): 1589-1597")
+_YEAR_NOT_A_PAGE = re.compile(r"(?<![\d:：\-–])(?<![:：]\s)(1[5-9]\d\d|20\d\d)(?![\d\-–])")
+
+
+# GB/T 7714's imprint, after the type code: "北京: 中华书局, 1975", "New York, NY, USA: ACM,
+# 2021: 1386-1399" (§8.4: place, publisher, year; a thesis's place and university); what
+# opens after a full stop, the place without digits or brackets (right after "//" stands the
+# proceedings' name, "//Proceedings of NAACL: Human Language Technologies, 2019", no imprint)
+_PLACE_AND_PUBLISHER = (r"(?:^|[.．。]\s*)"
+                        r"(?P<place>[^\s\d.．。:：\[\]()（）/,，][^\d.．。:：\[\]()（）/]{0,39}?)"
+                        r"\s*[:：]\s*(?P<publisher>[^\s\d.．。:：\[\]()（）,，][^\d.．。:：\[\]]{0,79}?)")
+_IMPRINT = re.compile(_PLACE_AND_PUBLISHER + r"\s*[,，]\s*\[?(?:1[5-9]\d\d|20\d\d)")
+# ... in the author-year system, the year after the names, the imprint ends the reference, the
+# pages cited perhaps after it ("北京: 北京图书馆出版社: 16.", "London: Taylor & Francis:
+# 12[2010-06-15]. http://…", "长春: 长春出版社: 扉页.")
+_IMPRINT_ENDING = re.compile(_PLACE_AND_PUBLISHER +
+                             r"\s*(?:[:：]\s*(?P<page>扉页|序?\d+(?:\s*[-–]\s*\d+)?))?"
+                             r"\s*(?:[.．。]\s*$|\[|$)")
+# the pages cited after the year or the day of a work that is no journal's or newspaper's,
+# ending the reference, or before its date of citing, its address or an identifier ("…，
+# 2022：43. http://…", "… 2008-01-16：8-9.", "… 2020: 35. ISBN …")
+_PAGES_AFTER_THE_DATE = re.compile(
+    r"(?<!\d)(?:1[5-9]|20)\d\d(?:-\d\d-\d\d)?\s*[:：]\s*"
+    r"(?P<page>[A-Za-z]?\d+(?:\s*[-–～~]\s*[A-Za-z]?\d+)?)\s*[.．。]?\s*"
+    r"(?=$|\[|https?://|[A-Z]{2,6}\s?[:：]|ISBN\b)")
+# the codes whose works have an imprint (not a journal's [J], a newspaper's [N], a patent's)
+_IMPRINTED = frozenset({"M", "D", "R", "S", "G", "K", "A", "C", "Z"})
+# an online work's date of citing, in brackets: "(2020-01-01)[2024-05-06]"
+_ACCESSED = re.compile(r"\[(\d{4})[-./](\d{1,2})[-./](\d{1,2})\]")
+
+
+# a newspaper's page, in brackets after its date (§8.8.2): "人民日报, 2020-09-12(2).", a
+# range of pages "(02-03)"
+_NEWSPAPER_PAGE = re.compile(r"(?:1[5-9]|20)\d\d-\d{1,2}-\d{1,2}\s*[(（]\s*"
+                             r"([A-Z]?\d{1,3}(?:\s*[-–]\s*[A-Z]?\d{1,3})?)\s*[)）]")
+
+
+_NEWSPAPER_NAME = re.compile(r"\s*[.．。]\s*([^\s\d.．。,，:：\[\]()（）]"
+                             r"[^\d.．。,，:：\[\]()（）]{0,39}?)\s*[,，]\s*(?:1[5-9]|20)\d\d")
+
+
+def _gbt_imprint(text: str, item: dict[str, Any]) -> dict[str, Any]:
+    """What GB/T 7714 prints after a reference's type code besides its numbers: the place
+    and publisher of a book, a thesis, a report, proceedings (``北京: 中华书局, 1975``), a
+    newspaper's page after its date, and of an online work (``[EB/OL]``, ``[J/OL]``) the
+    date it was cited and its address. A librarian's record of the work needs them; the
+    tagger's fields do not hold them."""
+    code = _gbt_mark(text)
+    if code is None:
+        return item
+    after = text[code.end():]
+    kind = code.group(1).split("/")[0]
+    imprint = _IMPRINT.search(after) if kind in _IMPRINTED else None
+    if imprint is None and kind in _IMPRINTED and _AUTHOR_YEAR.match(text):
+        imprint = _IMPRINT_ENDING.search(after)
+        if imprint and imprint.group("page"):
+            item.setdefault("page", _page(imprint.group("page")))
+    if imprint:
+        item.setdefault("publisher-place", imprint.group("place").strip())
+        item.setdefault("publisher", imprint.group("publisher").strip())
+    if _ISO_DAY.fullmatch(item.get("page", "")):
+        del item["page"]  # a day read as a range of pages: "[R/OL]. 2023-12-28."
+    pages = _PAGES_AFTER_THE_DATE.search(after) if kind not in ("J", "N") else None
+    if pages and "page" not in item:  # "…学术年会，2022：2.", "[P]. 2008-01-16：8-9."
+        item["page"] = _page(pages.group("page"))
+    # a newspaper's page after its date, "2011-02-16(A1)", whatever the tagger read there
+    # (the date's "02-16" as a page range)
+    page = _NEWSPAPER_PAGE.search(after) if kind == "N" else None
+    if page:
+        item["page"] = page.group(1)
+    paper = _NEWSPAPER_NAME.match(after) if kind == "N" and "container-title" not in item \
+        else None
+    if paper:  # the newspaper's name before its date: "[N]. 人民日报, 2018-12-19(2)"
+        item["container-title"] = paper.group(1)
+    if code.group(1).endswith("OL") or kind == "EB":
+        accessed = _ACCESSED.search(after)
+        if accessed:
+            year, month, day = (int(part) for part in accessed.groups())
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                item["accessed"] = {"date-parts": [[year, month, day]]}
+        for found in _URL.finditer(after):
+            url = found.group(0).rstrip(".,;，。；)）")
+            if not (item.get("DOI") and item["DOI"].casefold() in url.casefold()):
+                item["URL"] = url
+                break
+    return item
+
+
+# a book's volume as GB/T 7714 prints it after the title and a colon (§8.1.1 other title
+# information): "第 1 册", "上", "下册", "四卷", "2011 年卷" (not any word ending in 卷:
+# "中国答卷", "北宋画卷" are subtitles), "一部", an English "v.1"
+_CN_DIGITS = "\\d一二三四五六七八九十百"
+_GBT_VOLUME_FORM = (rf"\s*[:：]\s*(第\s*[{_CN_DIGITS}]+\s*[册卷辑编分部]|"
+                    rf"[上中下](?:册|卷|编)?|[{_CN_DIGITS}]+\s*[卷册部]|\d{{4}}\s*年卷|"
+                    r"[Vv](?:ol)?\.\s?\d{1,3})")
+_GBT_VOLUME = re.compile(_GBT_VOLUME_FORM + r"\s*$")  # ending a title
+_GBT_VOLUME_STOP = re.compile(_GBT_VOLUME_FORM + r"\s*[.．。]")  # after the host's title
+
+
+def _gbt_title_and_volume(title: str) -> tuple[str, str | None]:
+    """A GB/T title and the volume printed at its end after a colon, if any."""
+    found = _GBT_VOLUME.search(title)
+    if found and found.start() > 0:  # ("v.1": the number, its mark no part of it)
+        return title[:found.start()], re.sub(r"^[Vv](?:ol)?\.\s?", "", found.group(1))
+    return title, None
+
+
+# the codes of works in volumes: books, proceedings, atlases (GB/T 7714-2025's [CM])
+_GBT_BOOKS = _GBT_WHOLES | {"C", "CM"}
+
+
+def _gbt_volume(text: str, item: dict[str, Any]) -> dict[str, Any]:
+    """A volume printed after a book's title ("理论物理概论: 上[M]") or after the title of the
+    book a part is in ("[M]// 王夫之. 船山全书: 第 1 册.") is its volume, not its title's
+    end, whoever read its number. A part's own title keeps its "卷 5" ("周易外传: 卷 5[M]//"):
+    that is its name."""
+    mark = _gbt_mark(text)
+    if mark is None or mark.group(1).split("/")[0] not in _GBT_BOOKS:
+        return item
+    if _GBT_PART.match(text, mark.start()):
+        if "volume" in item:
+            return item
+        container = item.get("container-title", "")
+        at = text.find(container, mark.end()) if container else -1
+        found = _GBT_VOLUME_STOP.match(text, at + len(container)) if at >= 0 else None
+        if found:
+            item["volume"] = found.group(1)
+        return item
+    read = item.get("title", "")
+    at = text.find(read) if read else -1
+    printed = text[at:mark.start()].rstrip() if 0 <= at < mark.start() else ""
+    if len(read) < len(printed) <= len(read) + 8:
+        read = printed  # the tagger cut "…psychiatry:v.1" at the volume's full stop
+    title, volume = _gbt_title_and_volume(read)
+    if volume:  # (the tagger may have read the number already: "第 1 卷" as "1")
+        item["title"] = title
+        item.setdefault("volume", volume)
+    return item
+
+
+# what in a reference is no date of its publication: a date in brackets (GB/T 7714's date
+# of citing, "[2012-03-27]"), a type code or a list number in brackets, an address, and a
+# date after the words that say it was read then ("Accessed 2021-03-05", "访问日期:
+# 2020-05-01", "[cited 2021 Mar 5]")
+_READ_ON = (r"(?:\b(?:accessed|retrieved|viewed|visited|cited|consulted)\b|"
+            r"(?:访问|检索|引用|浏览)(?:日期|时间|于))"
+            r"[^\d\n]{0,12}(?:1[5-9]|20)\d\d(?:\s*[-./年]\s*\d{1,2}(?:\s*[-./月]\s*\d{1,2}日?)?)?")
+_NOT_PUBLISHED = re.compile(r"\[\s*\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}\s*\]|"
+                            r"\[(?:[A-Z]{1,2}(?:/OL)?|\d{1,3})\]|https?://\S+|" + _READ_ON,
+                            re.I)
+# a day written whole, as GB/T 7714 dates a newspaper, a patent or an online work's update
+# ("中国青年报, 2000-11-20(15)", "(2001-12-19)[2002-04-15]")
+_ISO_DAY = re.compile(r"(?<![\d-])(1[5-9]\d\d|20\d\d)-(\d\d)-(\d\d)(?![\d-])")
+# a year after a GB/T code, or a day written whole (:func:`_gbt_year_after_the_code`)
+_YEAR_OR_DAY = re.compile(_YEAR_NOT_A_PAGE.pattern + r"|" + _ISO_DAY.pattern)
+
+
+def _publication_date(text: str, item: dict[str, Any]) -> dict[str, Any]:
+    """``item`` dated by what the reference prints of its publication: no ``issued`` where
+    the only date is when it was read (``[EB/OL]. [2012-03-27]``, ``Accessed 2021-03-05``),
+    and the day where it prints the day whole outside its title (a newspaper's issue is
+    that day's, not the year's)."""
+    if "issued" not in item:
+        return item
+    year = item["issued"]["date-parts"][0][0]
+    published = _NOT_PUBLISHED.sub(" ", text)
+    if str(year) not in published:
+        del item["issued"]
+        return item
+    title = item.get("title") or ""
+    for day in _ISO_DAY.finditer(published):
+        y, m, d = (int(part) for part in day.groups())
+        if y != year or day.group(0) in title:
+            continue
+        with contextlib.suppress(ValueError):
+            datetime.date(y, m, d)
+            item["issued"] = {"date-parts": [[y, m, d]]}
+            break
+    return item
+
+
+# after "//": the host's responsible persons, perhaps with their role ("王五, 主编", "JONES K,
+# eds"), ended by a full stop, then the host's title
+_EDITOR_ROLE = r"(?:\s*,?\s*(?:主编|编著|编)|(?:\s*,\s*|\s+)(?:eds?\b\.?|\(eds?\.?\)))"
+_HOST_PERSONS = re.compile(r"\]\s*//\s*(?P<names>[^.．。\d\[\]:：]{1,80}?)"
+                           rf"(?P<role>{_EDITOR_ROLE})?\s*[.．。]\s*(?P<title>\S)", re.I)
+# after the code, the translators: "金吾伦, 胡新和, 译.", "李四, 编译.", "MARSDEN W, trans."
+# (a comma before "trans.": "IEEE Trans. Pattern Anal." is a journal)
+_TRANSLATORS = re.compile(r"[.．。]\s*(?P<names>[^.．。\d\[\]:：]{1,80}?)"
+                          r"(?:(?:\s*,\s*|\s+)(?:主译|编译|审译|校译|译|譯)|\s*,\s*trans(?:lated)?\.?)"
+                          r"\s*[.．。]", re.I)
+# and the edition: "2 版", "第 2 版", "修订版", "4th ed.", "Rev. ed."
+_EDITION = re.compile(r"[.．。]\s*(\d{1,2}(?:st|nd|rd|th)?\s*(?:版|ed\.?|edn\.?|edition)|"
+                      r"修订版|增订版|第\s*[一二三四五六七八九十\d]{1,3}\s*版|"
+                      r"rev(?:ised)?\.?\s*ed(?:ition|n?\.)?)\s*(?=[.．。]|$)", re.I)
+_NO_PERSONS = re.compile(r"\s*(?:vol|no|in|pp?|eds?)\s*$", re.I)  # "[M]// Vol. …"
+
+
+# "…论文集, 1999: 78-84", "…论文集. 2001: 12-15" (no imprint)
+_HOST_ENDS = re.compile(r"[,，.．。]\s*\[?(?:1[5-9]|20)\d\d\b")
+
+
+def _gbt_host_title(text: str, item: dict[str, Any]) -> None:
+    """The title of the Chinese book or proceedings a part is in, written after "//" and
+    before the imprint: alone (``[C]//第五届全国计算语言学联合学术会议论文集. 北京: …``) or
+    after those responsible for it (``[C]//中国自动化学会. 2021 中国自动化大会论文集. 北京``),
+    where the tagger found none or took those responsible for it; a volume after it
+    (``鲁迅全集: 第 1 卷``) is its volume."""
+    part = _GBT_PART.search(text)
+    if part is None:
+        return
+    after = text[part.end():]
+    end = _IMPRINT.search(after) or _HOST_ENDS.search(after)
+    host = after[:end.start() if end else len(after)]
+    if not _has_cjk(host):
+        return
+    segments = [seg.strip() for seg in re.split(r"[.．。]\s*", host) if seg.strip()
+                and not _EDITION.match("." + seg.strip())]
+    container = item.get("container-title")
+    if container and not (len(segments) > 1 and container == segments[0]):
+        return
+    if not segments or len(segments) > 2:
+        return
+    item["container-title"], volume = _gbt_title_and_volume(segments[-1])
+    if volume:
+        item.setdefault("volume", volume)
+
+
+def _gbt_roles(text: str, item: dict[str, Any]) -> dict[str, Any]:
+    """Who else a GB/T 7714 reference names, and its edition: who is responsible for the
+    book a part is in, written after "//" before the book's title (``[M]// 许厚泽, 赵其国.
+    长江流域洪涝灾害与科技对策``): its editors where their role says so (``主编``, ``eds``),
+    else the book's authors as far as the reference tells (CSL's ``container-author``:
+    ``王夫之. 船山全书`` wrote it); the translators (``金吾伦, 胡新和, 译``) and the edition
+    (``2 版``, ``4th ed.``; never of a newspaper, whose ``第4版`` is its page) after the
+    type code. The tagger gives none of them a field."""
+    code = _gbt_mark(text)
+    if code is None:
+        return item
+    _gbt_host_title(text, item)
+    container = (item.get("container-title") or "").strip()
+    place, publisher = item.get("publisher-place") or "", item.get("publisher") or ""
+    imprint = re.search(rf"(?:^|[.．。]\s*){re.escape(place)}\s*[:：]\s*"
+                        rf"{re.escape(publisher)}$", container) if place and publisher \
+        else None
+    if imprint and imprint.start() > 0:
+        # the host's title with the imprint after it ("Proceedings of ICC. Piscataway:
+        # IEEE", "…Operating Systems Principles. Stroudsburg: ACM"): the title alone
+        item["container-title"] = container = container[:imprint.start()]
+    host = _HOST_PERSONS.search(text, code.start())
+    if host and not _NO_PERSONS.match(host.group("names")):
+        names = host.group("names").strip()
+        if imprint and imprint.start() == 0 and container != names:
+            # the tagger took the imprint ("上海: 上海古籍出版社") for the host; the words
+            # after "//" are its title
+            item["container-title"] = container = names
+        if container and container != names and text.startswith(container, host.start("title")):
+            people = split_authors(host.group("names"))
+            if people:
+                item.setdefault("editor" if host.group("role") else "container-author", people)
+    translators = _TRANSLATORS.search(text, code.end())
+    if translators:
+        people = split_authors(translators.group("names"))
+        if people:
+            item.setdefault("translator", people)
+    edition = _EDITION.search(text, code.end()) if code.group(1).split("/")[0] != "N" else None
+    if edition:  # a number as CSL's edition is one ("2 版", "2nd ed." are 2), else as printed
+        number = re.search(r"\d+", edition.group(1))
+        item.setdefault("edition", number.group(0) if number else edition.group(1))
+    return item
+
+
+def _author_texts(item: dict[str, Any]) -> list[str]:
+    return [a.get("literal") or (a.get("family", "") + a.get("given", ""))
+            for a in item.get("author") or []]

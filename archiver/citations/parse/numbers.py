@@ -1,0 +1,470 @@
+"""Repair rules for a reference's numbers (volume, issue, pages, year) where the tagger read
+one as another or left it out: each rule one printed form, named by what it repairs, applied in
+the order :func:`archiver.citations.parse.assemble._csl` gives them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from archiver.citations.extract import (
+    is_meetings_year,
+)
+from archiver.citations.parse.fields import _YEAR, _issue, _page
+from archiver.citations.parse.shared import (
+    _MONTH_DAY_SEMICOLON,
+    _field_end,
+    _issued_year,
+    _title_end,
+    gbt_code,
+)
+from archiver.citations.parse.token_features import _ROMAN, _year_like
+from archiver.citations.parse.tokens import Token, _has_cjk
+
+TYPE_CHECKING = False  # typing is not imported at run time: it would cost ~7 ms of start-up
+if TYPE_CHECKING:
+    from typing import Any
+
+
+# GB/T 7714's year, then a volume without pages: "British Medical Journal, BMJ, 2020, 368."
+_VOLUME_AFTER_YEAR = r"(?:1[5-9]\d\d|20\d\d)\s*[,，]\s*{}\s*[.。]?\s*(?:DOI|doi|https?://|$)"
+
+
+def _volume_alone_after_the_year(item: dict[str, Any], text: str) -> None:
+    """A number printed after the year, with no colon and nothing after it but the DOI, is
+    the volume of a journal article (GB/T 7714's ``[J]. 刊名, 年, 卷.``), not a page, where
+    no volume was found (a book's or proceedings' number there is its pages)."""
+    page = item.get("page")
+    if "volume" in item or not page or not page.isdigit() or gbt_code(text) != "J":
+        return
+    if re.search(_VOLUME_AFTER_YEAR.format(re.escape(page)), text):
+        item["volume"] = item.pop("page")
+
+
+# a part in Chinese, numbered or named: "第一册", "上卷", "三编", "美国卷"
+_CJK_PART = re.compile(r"第|[卷册冊辑輯期编編部集]$")
+_VOLUME_WORD = re.compile(r"\b(?:[Vv]ol(?:ume)?\.?|[Bb]d\.|[Tt]ome)\s*(\d{1,5})\b")
+
+
+def _volume_that_is_no_number(item: dict[str, Any], text: str) -> None:
+    """A volume with no digit that is no roman numeral is a word the tagger misread ("vol. 1,
+    edited by Sterling M. McMurrin": "McMurrin"): the number after "vol." is the volume,
+    else there is none ("第 1 册", a book's part in Chinese, is kept)."""
+    volume = item.get("volume") or ""
+    if not volume or any(c.isdigit() for c in volume) or _ROMAN.match(volume):
+        return
+    if _has_cjk(volume):
+        if "container-title" not in item and not _CJK_PART.search(volume):
+            # KISTI's "'中国地方官员的晋升锦标赛模式研究,' 经济研究, No.7, pp.36-50": the journal
+            item["container-title"] = item.pop("volume")
+        return
+    marked = _VOLUME_WORD.search(text)
+    if marked:
+        item["volume"] = marked.group(1)
+    else:
+        del item["volume"]
+
+
+_ISSUE_MARK = frozenset({"no", "nº", "n°", "nr", "issue", "iss", "num", "number"})
+
+
+def _issue_numbered_like_a_year(tokens: list[Token], labels: list[str]) -> None:
+    """MLA's "vol. 284, no. 1855, 2017": a number after "no." that looks like a year is the
+    issue where the reference has its year elsewhere: another year found, or the year
+    printed right after it (", 2017", relabelled so). Not a number that runs on ("No.
+    2016-03", a working paper's)."""
+    if "issue" in labels:
+        return
+    for k, tok in enumerate(tokens):
+        if labels[k] != "year" or not _year_like(tok) or k < 1:
+            continue
+        mark = k - 1 if tokens[k - 1].text not in (".", ":") else k - 2
+        if mark < 0 or tokens[mark].text.casefold() not in _ISSUE_MARK:
+            continue
+        if k + 1 < len(tokens) and tokens[k + 1].text in ("-", "/", "–", "—", "‐"):
+            return
+        if any(lab == "year" for j, lab in enumerate(labels) if j != k):
+            labels[k] = "issue"
+        elif k + 2 < len(tokens) and tokens[k + 1].text == "," and _year_like(tokens[k + 2]):
+            labels[k], labels[k + 2] = "issue", "year"
+        return
+
+
+def _issue_after_its_mark(tokens: list[Token], labels: list[str]) -> None:
+    """AMS's "Organ. Sci. 2 (1991), no. 1, 71–87" and Chicago's "65, no. 1-2 (1983): 55–63":
+    the number (or range) after "no." is the issue where the tagger read it as a second
+    volume, after the volume, or as pages, before the pages."""
+    if "issue" in labels:
+        return
+    for k, tok in enumerate(tokens):
+        if tok.text.casefold() not in _ISSUE_MARK:
+            continue
+        first = k + 2 if k + 1 < len(tokens) and tokens[k + 1].text == "." else k + 1
+        if first >= len(tokens) or tokens[first].kind != "N":
+            continue
+        last = first
+        if last + 2 < len(tokens) and tokens[last + 1].text in ("-", "–", "/") \
+                and tokens[last + 2].kind == "N":
+            last += 2
+        label = labels[first]
+        if any(labels[i] != label for i in range(first, last + 1)):
+            continue
+        if (label == "volume" and "volume" in labels[:k]) or \
+                (label == "page" and "page" in labels[last + 1:]):
+            labels[first:last + 1] = ["issue"] * (last + 1 - first)
+        return
+
+
+_NUMBER_AT_END = re.compile(r"\s+\d+$")
+
+
+def _volume_dot_issue(item: dict[str, Any], text: str) -> None:
+    """MLA's "Extrapolation 11.2 (1970): 34–43" and biblatex's "Proceedings of … 100. 16,
+    pp. …": volume and issue joined by a full stop after the journal's name, which the
+    tagger may read as part of the name ("Extrapolation 11") or as a volume alone."""
+    container = item.get("container-title", "")
+    base = _NUMBER_AT_END.sub("", container)
+    if "issue" in item or not any(c.isalpha() for c in base):
+        return
+    match = re.search(re.escape(base) + r"\s+(\d{1,4})\.\s?(\d{1,4})(?=\s*[(,:])", text)
+    if match is None:
+        return
+    volume, issue = match.group(1), match.group(2)
+    if _YEAR.fullmatch(volume):
+        return  # "Science 2001. 291, 1304-1351": the year, then the volume
+    if item.get("volume", volume) not in (volume, issue) or item.get("page") in (volume, issue):
+        return
+    item["container-title"], item["volume"], item["issue"] = base, volume, issue
+
+
+# a conference's acronym with the year's last two digits: "In CVPR’11.", "(KDD '06)"
+_ACRONYM_YEAR = r"\s*['’‘]\s?(\d\d)\b"
+
+
+def _acronym_year(item: dict[str, Any], text: str) -> None:
+    """The year written after a conference's acronym is part of its name, not a volume."""
+    container = item.get("container-title", "")
+    if not re.search(r"\b[A-Z]{2,}$", container):
+        return
+    match = re.search(re.escape(container) + _ACRONYM_YEAR, text)
+    if match is None:
+        return
+    item["container-title"] = match.group(0)  # not the acronym the title has ("… the WWW")
+    if item.get("volume") == match.group(1):
+        del item["volume"]
+
+
+# a year standing alone after the imprint's place or publisher, or in brackets: the year the
+# book came out, unless a date of access, of an erratum or of the online version ("accessed
+# May 1, 2020")
+_YEAR_ALONE = re.compile(r"(?:[;,]\s*|\(\s*)((?:1[5-9]|20)\d\d)(?=\s*[).;,]|\s*$)")
+_OTHER_DATES = re.compile(r"access|cited|retriev|erratum|epub|online|updated|查阅|访问|引用",
+                          re.I)
+
+
+def _meetings_year_read_as_the_year(item: dict[str, Any], text: str) -> None:
+    """The year of a meeting's name, taken for the year where the imprint gives another:
+    "… Advances in Visual Computing. ISVC 2012. Lecture Notes in Computer Science, vol
+    7432. Springer, Berlin, Heidelberg; 2014. pp. 499–508." came out in 2014."""
+    year = _issued_year(item)
+    if not year:
+        return
+    first = re.search(rf"(?<!\d){year}(?!\d)", text)
+    if first is None or not is_meetings_year(text, first.start(), first.end()):
+        return  # the year printed before any meeting's name is the year
+    later = [int(found.group(1)) for found in _YEAR_ALONE.finditer(text, first.end())
+             if int(found.group(1)) != year
+             and not _OTHER_DATES.search(text, first.end(), found.start())]
+    if len(later) == 1:
+        item["issued"] = {"date-parts": [[later[0]]]}
+
+
+# Elsevier's and physics' "Phys. Lett. B 716 (2012) 30.": one page after the bracketed year
+_PAGE_AFTER_YEAR = r"\b{volume}\s*\(\s*{year}\s*\)\s*,?\s*([A-Za-z]?\d+)\s*(?:[.,;]|$)"
+
+
+def _page_after_the_year(item: dict[str, Any], text: str) -> None:
+    """A single page printed after the volume and its bracketed year, where the tagger
+    found none (a range it finds)."""
+    year = _issued_year(item)
+    if "page" in item or "volume" not in item or not year:
+        return
+    found = re.search(_PAGE_AFTER_YEAR.format(volume=re.escape(item["volume"]), year=year), text)
+    if found:
+        item["page"] = found.group(1)
+
+
+# Physical Review's "Phys. Rev. Lett. 70, 1895 (1993)": a four-digit page between the volume
+# and the bracketed year
+_PAGE_BEFORE_THE_YEAR = r"\b{volume}\s*,\s*({year})\s*\(\s*((?:1[5-9]|20)\d\d)\s*\)"
+
+
+def _page_read_as_the_year(item: dict[str, Any], text: str) -> None:
+    """A page that looks like a year, taken for it where the year follows in brackets."""
+    year = _issued_year(item)
+    if "page" in item or "volume" not in item or not year:
+        return
+    found = re.search(_PAGE_BEFORE_THE_YEAR.format(volume=re.escape(item["volume"]),
+                                                   year=year), text)
+    if found:
+        item["page"] = found.group(1)
+        item["issued"] = {"date-parts": [[int(found.group(2))]]}
+
+
+# ABNT's (Brazil's) "Revista …, Rio de Janeiro, v. 22, n. 68, p. 45-67, 2017": the journal,
+# its place, then the volume and the number each after its letter
+_ABNT_NUMBERS = re.compile(r"(?<![\w.])v\.\s*(\d+)\s*,\s*n\.\s*(\d+(?:\s*[-/]\s*\d+)?)"
+                           r"(?=[,.;\s]|$)")
+_ABNT_PLACE = re.compile(r",\s*(?:[A-ZÀ-Ý][\w’'-]*"
+                         r"(?:\s+(?:de|do|da|del|di)?\s*[A-ZÀ-Ý][\w’'-]*){0,3})$")
+# German "H. 3", "Heft 1/2": the issue
+_HEFT = re.compile(r"(?<=[,;)])\s*(?:H\.|Heft)\s*(\d{1,3}(?:\s*/\s*\d{1,3})?)(?!\d)(?=[,.;\s]|$)")
+
+
+def _volume_and_issue_by_their_letters(item: dict[str, Any], text: str) -> None:
+    """Where the volume and issue are marked with words the tagger seldom saw: ABNT's
+    ``v. 22, n. 68`` (it took the number for the volume) and the place ABNT prints after the
+    journal's name; German ``H. 3`` or ``Heft 1/2``."""
+    after_title = max(_title_end(item, text), 0)  # not "Miller, John H. 2010", not the title's
+    abnt = _ABNT_NUMBERS.search(text, after_title)
+    if abnt:
+        item["volume"], item["issue"] = abnt.group(1), abnt.group(2)
+        container = item.get("container-title", "")
+        end = _field_end(item, "container-title", text)
+        place = _ABNT_PLACE.search(container) if end >= 0 else None
+        if place and re.match(r"\s*,\s*v\.", text[end:]):
+            item["container-title"] = container[:place.start()]
+        return
+    heft = _HEFT.search(text, after_title)
+    if heft and "issue" not in item:
+        item["issue"] = heft.group(1).replace(" ", "")
+
+
+# Vancouver's numbers: "2013;62(25 Suppl):D34-41", "2001 Mar;98(5):9348-52"
+_VANCOUVER_NUMBERS = re.compile(
+    rf"(?<!\d)(?:1[5-9]|20)\d\d{_MONTH_DAY_SEMICOLON}\s*(?P<volume>\d+)"
+    r"(?:\s*\((?P<issue>[^()]{1,20})\)|\s+(?P<supplement>Suppl\.?(?:\s*\d+)?))?\s*:\s*"
+    r"(?P<page>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)")
+
+
+def _vancouver_numbers(item: dict[str, Any], text: str) -> None:
+    """Volume, issue and pages printed in Vancouver's "year;volume(issue):pages", where the
+    tagger found none (a supplement in the issue's bracket puts it off)."""
+    if "volume" in item:
+        return
+    found = _VANCOUVER_NUMBERS.search(text)
+    if found:
+        item["volume"] = found.group("volume")
+        if found.group("issue") and "issue" not in item:
+            item["issue"] = _issue(found.group("issue"))
+        if found.group("supplement") and "issue" not in item:
+            item["issue"] = found.group("supplement")  # PubMed's "42 Suppl 2:S93-9"
+        item.setdefault("page", _page(found.group("page")))
+
+
+# the Royal Society's year, after the authors and before the title with no mark between:
+# "Nowak MA, May RM. 1992 Evolutionary games and spatial chaos. Nature 359, 826–829."
+_YEAR_OPENING = re.compile(r"((?:1[5-9]|20)\d\d)[a-z]?\s+(?=[A-Z\"“‘'(\u4e00-\u9fff])")
+
+
+def _year_opening_a_title(item: dict[str, Any]) -> None:
+    """A year opening the title, where the reference has no other, is its year (a title that
+    begins with one, "1918 Influenza: the Mother of All Pandemics", is cited with its own)."""
+    title = item.get("title", "")
+    found = _YEAR_OPENING.match(title)
+    # (in a journal: a web page's "2019 Novel Coronavirus, Wuhan, China" or "2030 Agenda for
+    # Sustainable Development" is named so, undated)
+    if found and "issued" not in item and len(title) > found.end() + 3 and (
+            "container-title" in item or "volume" in item):
+        item["issued"] = {"date-parts": [[int(found.group(1))]]}
+        item["title"] = title[found.end():]
+
+
+# Vancouver's date, after the journal's full stop and before the volume's semicolon:
+# ". 2020 Feb 20;382(8):727-733", ". 2006;12(1):15-22"
+_VANCOUVER_DATE = re.compile(rf"\.\s+((?:1[5-9]|20)\d\d){_MONTH_DAY_SEMICOLON}\s*\d")
+
+
+def _year_in_vancouvers_date(item: dict[str, Any], text: str) -> None:
+    """The year of Vancouver's date is the reference's year, where the tagger took one the
+    title holds: at its start ("1918 Influenza: the mother of all pandemics") or at its end
+    ("… pneumonia in China, 2019."), which it cut from the title."""
+    year, title = _issued_year(item), item.get("title", "")
+    # the last: a title's own ". 2019;" is seldom followed by a volume
+    dates = list(_VANCOUVER_DATE.finditer(text))
+    dated = dates[-1] if dates else None
+    start = text.find(title) if title else -1
+    if not dated or year is None or start < 0 or dated.start() < start + len(title):
+        return
+    # (Vancouver prints no year between the title and the journal: "Cancer statistics, 2020.
+    # CA Cancer J Clin. 2020;70(1)" names the year twice)
+    after = re.match(rf",\s*{year}(?=\.)", text[start + len(title):])
+    if after:
+        item["title"] = title + after.group(0)
+    elif str(year) != dated.group(1) and text[:start].endswith(f"{year} "):
+        item["title"] = f"{year} {title}"
+    else:
+        return
+    item["issued"] = {"date-parts": [[int(dated.group(1))]]}
+
+
+# a supplement or part after an issue's number, inside its bracket: "81(10 Suppl):S312",
+# "36(32 Pt B):4925-33", "(3 Suppl 2)" (the issue as PubMed prints it)
+_ISSUE_PART = (r"\(\s*{issue}(\s+(?:Suppl(?:ement)?\.?(?:\s*\d+)?|(?-i:Pt\.?\s*[A-Z0-9]{{1,3}})))"
+               r"\s*\)")  # (a part in capitals: "(7 pts)" is none)
+
+
+def _issue_with_its_part(item: dict[str, Any], text: str) -> None:
+    """An issue is read with the supplement or part printed after its number."""
+    issue = item.get("issue", "")
+    if issue.isdigit():
+        found = re.search(_ISSUE_PART.format(issue=issue), text, re.I)
+        if found:
+            item["issue"] = issue + found.group(1)
+
+
+# a note's cited page after its bracketed imprint: "… (Stanford, CA: Stanford University
+# Press, 1987), 4." (Chicago notes); a roman page too: "…, 1984), xiii."
+_NOTE_PAGE = re.compile(r"(?P<year>(?:1[5-9]|20)\d\d)\),\s*"
+                        r"(?P<page>\d+(?:\s*[-–]\s*\d+)?|[ivxlc]{1,7})\.?$")
+
+
+def _cited_page_after_the_imprint(item: dict[str, Any], text: str) -> None:
+    """The page a note cites, after the imprint in brackets, where the tagger found none."""
+    if "page" in item:
+        return
+    found = _NOTE_PAGE.search(text)
+    if found and found.group("year") == str(_issued_year(item)) != found.group("page"):
+        item["page"] = _page(found.group("page"))  # (not the year again: "1883), 1883.")
+
+
+def _star_methods_page(item: dict[str, Any], text: str) -> None:
+    """Cell Press's pages run on into the online methods: "28, 112–124.e5 (2020)" is pages
+    112 to 124.e5, where the tagger stops at 124."""
+    page = item.get("page", "")
+    if "-" not in page:
+        return
+    first, last = page.rsplit("-", 1)
+    found = re.search(rf"(?<!\d){re.escape(first)}\s*[-–—]\s*{re.escape(last)}(\.e\d+)\b", text)
+    if found:
+        item["page"] = page + found.group(1)
+
+
+# a period a title names ("… de los guaraníes (1609-1768), (Mexiko: FCE, 1982)", "Chernobyl
+# Forum 2003–2005. … Vienna: …, 2006."): its first year is no date of the work
+_YEAR_RANGE = re.compile(r"(?<!\d)((?:1[5-9]|20)\d\d)\s?[-–—]\s?((?:1[5-9]|20)\d\d)(?!\d)")
+_LONE_YEAR = re.compile(r"(?<![\d\-–—])((?:1[5-9]|20)\d\d)(?![\d\-–—])")
+# a date printed where the pages go: "USA Patent 6206324, March 27 2001."
+_DATE_AS_PAGES = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s"
+                            r"\d{1,2},?\s((?:1[5-9]|20)\d\d)")
+
+
+def _year_of_a_period(item: dict[str, Any], text: str) -> None:
+    """The year a reference was published in, where the tagger took the first year of a
+    period it names (see :data:`_YEAR_RANGE`) and a year of its own follows the period; and
+    a date read as the pages (:data:`_DATE_AS_PAGES`) is the date."""
+    dated = _DATE_AS_PAGES.fullmatch(item.get("page", ""))
+    if dated:
+        del item["page"]
+        item.setdefault("issued", {"date-parts": [[int(dated.group(1))]]})
+    year = _issued_year(item)
+    period = next((m for m in _YEAR_RANGE.finditer(text) if int(m.group(1)) == year), None)
+    if period is None:
+        return
+    if any(int(m.group(1)) == year for m in _LONE_YEAR.finditer(text)):
+        return  # "(2016). … handbook, 2016-2017 edition. Retrieved March 5, 2017": its own
+    later = _LONE_YEAR.search(text, period.end())
+    if later and int(later.group(1)) >= int(period.group(2)):
+        item["issued"] = {"date-parts": [[int(later.group(1))]]}
+
+
+# MLA's "vol. 26, no. 14", French "36, n° 10": the numbers are what their marks say
+_VOL_NO = re.compile(r"\b[Vv]ol(?:ume)?\.?\s?(?P<volume>\d+),?\s+(?:[Nn]o|[Nn]um|[Ii]ss(?:ue)?)"
+                     r"\.?\s?(?P<issue>\d+)\b|(?<![\d.\-–])(?!(?:1[5-9]|20)\d\d\b)(?P<volume_n>\d{1,4}),\s?n[°º]\s?"
+                     r"(?P<issue_n>\d+)\b")  # (not the year: "septembre 2004, n°59")
+
+
+def _marked_volume_and_issue(item: dict[str, Any], text: str) -> None:
+    marked = _VOL_NO.search(text)
+    if not marked:
+        return
+    volume = marked.group("volume") or marked.group("volume_n")
+    issue = marked.group("issue") or marked.group("issue_n")
+    if item.get("volume") in (issue, None):  # French "36, n° 10" too
+        item["volume"], item["issue"] = volume, issue
+
+
+_ISSUE_THEN_PAGES = re.compile(r"\(?([\w/-]{1,12})\)\s*:\s*(\S.*)")
+
+
+def _issue_run_into_pages(item: dict[str, Any]) -> None:
+    """"144 (1–2): 101–124": the issue's range taken into the pages ("1-2): 101-124") is
+    the issue, and the pages are what follows its colon."""
+    match = _ISSUE_THEN_PAGES.fullmatch(item.get("page", ""))
+    if match and "issue" not in item:
+        item["issue"], item["page"] = match.group(1), match.group(2)
+
+
+def _year_printed_as_an_issue(item: dict[str, Any], text: str) -> None:
+    """"Frontiers in Plant Science 10 (2020)": a year in brackets after the volume, with no
+    pages, is the year, not an issue."""
+    issue = str(item.get("issue") or "")
+    if not re.fullmatch(r"(?:1[89]|20)\d\d", issue) or f"({issue})" not in text:
+        return
+    if _issued_year(item) in (None, int(issue)):
+        del item["issue"]
+        item["issued"] = {"date-parts": [[int(issue)]]}
+
+
+_ARTICLE_NUMBER = re.compile(r"\bArt(?:icle)?\.?\s*(?:no|number)\.?\s*:?\s*([A-Za-z]?\d+)\b",
+                             re.I)
+
+
+def _article_number(item: dict[str, Any], text: str) -> None:
+    """IEEE's "Art. no. 117702" is where the pages would be."""
+    if "page" not in item:
+        match = _ARTICLE_NUMBER.search(text)
+        if match:
+            item["page"] = match.group(1)
+
+
+def _after_volume_colon(tokens: list[Token], labels: list[str]) -> int | None:
+    """The index of the token after the colon that follows a volume (``127: 1607``) or its
+    issue (``127(4): 1607``), where a journal reference prints its pages."""
+    for k in range(2, len(tokens) - 1):
+        if tokens[k].text == ":" and (labels[k - 1] in ("volume", "issue") or (
+                tokens[k - 1].text == ")" and labels[k - 2] in ("volume", "issue"))):
+            return k + 1
+    return None
+
+
+def _later_year(tokens: list[Token], labels: list[str], at: int, year: int) -> int | None:
+    """A year the tagger left unlabelled after token ``at``, other than ``year``."""
+    for tok, lab in zip(tokens[at + 1:], labels[at + 1:], strict=True):
+        if lab == "other" and _year_like(tok) and int(tok.text) != year:
+            return int(tok.text)
+    return None
+
+
+def _fallback_year(tokens: list[Token], labels: list[str], skip: frozenset[int] = frozenset()
+                   ) -> int | None:
+    """A year the tagger left unlabelled: the first four-digit year outside a title, a
+    container, pages, a volume or a URL, and not at a token of ``skip``."""
+    for k, (tok, lab) in enumerate(zip(tokens, labels, strict=True)):
+        if lab in ("other", "year") and _year_like(tok) and k not in skip:
+            return int(tok.text)
+    return None
+
+
+# a new-style arXiv identifier, YYMM.NNNNN: its first four digits read as a year from 1501 to
+# 2099 ("arXiv:1802.03426", "arXiv 2005.14165v4", "arxiv.org/abs/…", "10.48550/arXiv.…")
+_ARXIV_NUMBER = re.compile(r"\barxiv\s*[:.]?\s*(?:org/abs/|abs/)?(\d{4}\.\d{4,5})(?!\d)", re.I)
+
+
+def _in_arxiv_ids(text: str, tokens: list[Token]) -> frozenset[int]:
+    """The tokens inside the text's new-style arXiv identifiers, which are no years."""
+    if "arxiv" not in text.lower():
+        return frozenset()
+    spans = [m.span(1) for m in _ARXIV_NUMBER.finditer(text)]
+    return frozenset(k for k, tok in enumerate(tokens)
+                     if any(start <= tok.start < end for start, end in spans))

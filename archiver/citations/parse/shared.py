@@ -1,0 +1,134 @@
+"""Patterns and helpers more than one family of repair rules reads: where a field ends in the
+text, a proceedings' name, a preprint server, places, the first words of journals, a GB/T 7714
+type code.
+"""
+
+from __future__ import annotations
+
+import re
+
+from archiver.citations.parse.token_features import _DOCTYPE_RE
+
+TYPE_CHECKING = False  # typing is not imported at run time: it would cost ~7 ms of start-up
+if TYPE_CHECKING:
+    from typing import Any
+
+
+# an old-style arXiv identifier, its archive spaced as a PDF may ("hep-th/9802150",
+# "math.AG/0101001", "hep -lat/0602031")
+_OLD_ARXIV_ID = r"[a-z]+(?:\s?-\s?[a-z]+)?(?:\.[A-Z]{2})?\s?/\s?\d{7}"
+# ... or a new-style one, spaced as a PDF may ("1202.2281", "1511 .09222", "1706.03762v2")
+_ARXIV_ID = rf"(?:\d{{4}}\s?\.\s?\d{{4,5}}(?:v\d+)?|{_OLD_ARXIV_ID})"
+# a year in brackets, as physics references print it ("(2012)", "( 2011)")
+_BRACKETED_YEAR = r"\(\s?(?:1[5-9]|20)\d\d[a-z]?\s?\)"
+_CONFERENCE = re.compile(r"\b(?:conference|conf|symposium|symp|workshop|congress|meeting)\b",
+                         re.I)
+# "Proceedings of the 2021 …", "Proc. 14th …": a conference's; not "Proc. IEEE", "Proc Natl
+# Acad Sci", "Proceedings of the Royal Society B" (journals), nor "Process Biochem"
+_NUMBERED_PROCEEDINGS = re.compile(
+    r"(?:In\s+)?Proc(?:eedings)?\b\.?\s+(?:of\s+(?:the\s+)?)?(?:\d{4}\b|\d+(?:st|nd|rd|th)\b|"
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\b)",
+    re.I)
+
+
+def _is_proceedings(container: str) -> bool:
+    """Whether a container is a conference's proceedings (see :data:`_NUMBERED_PROCEEDINGS`)."""
+    return bool(_CONFERENCE.search(container) or _NUMBERED_PROCEEDINGS.match(container))
+
+
+def _field_end(item: dict[str, Any], key: str, text: str) -> int:
+    """Where the reference's field ``key`` (first found) ends in its text; -1 when it has
+    none, or the text does not hold it as read."""
+    value = item.get(key, "")
+    at = text.find(value) if value else -1
+    return at + len(value) if at >= 0 else -1
+
+
+def _title_end(item: dict[str, Any], text: str) -> int:
+    """Where the reference's title ends in its text (-1: see :func:`_field_end`). Rules of
+    each family read what follows a title the tagger cut short."""
+    return _field_end(item, "title", text)
+
+
+def _issued_year(item: dict[str, Any]) -> int | None:
+    return ((item.get("issued") or {}).get("date-parts") or [[None]])[0][0]
+
+
+# the servers preprints are posted on, as references name them ("Preprint at arXiv.",
+# "bioRxiv 2023.04.30.538439", "arXiv:2001.08361")
+_PREPRINT_SERVER = re.compile(
+    r"\b(arXiv|bioRxiv|medRxiv|ChemRxiv|PsyArXiv|SocArXiv|EarthArXiv|TechRxiv|SSRN|"
+    r"Research Square|Preprints\.org|OSF Preprints)\b(?![./]\w)", re.I)
+
+
+# a place the title ends with, after its comma, read as the journal's first word: "… in
+# Wuhan, China. Lancet 395, 497–506 (2020)" (Nature's style): a word of four letters or more,
+# none of the abbreviated journals' first words, before a journal whose first word is whole
+# (not "…, Cell. Mol. Life Sci.", "…, Mach. Learn. 45", "…, Organ. Sci. 2")
+_PLACE_NAME = re.compile(r"(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]{3,}")
+_ONE_WORD_JOURNAL = re.compile(r"[A-Z][\w&’'-]*")
+
+
+# the countries and regions a title most often ends with ("… in Wuhan, China."): one is a
+# place whatever follows it, even a journal's name with a full stop ("China. Lancet. 395")
+_PLACES = frozenset({
+    "China", "Japan", "Korea", "Taiwan", "India", "Pakistan", "Bangladesh", "Nepal", "Iran",
+    "Turkey", "Israel", "Egypt", "Ethiopia", "Kenya", "Uganda", "Tanzania", "Nigeria", "Ghana",
+    "Africa", "Asia", "Europe", "America", "Australia", "Canada", "Mexico", "Brazil",
+    "Argentina", "Chile", "Peru", "Colombia", "England", "Scotland", "Wales", "Ireland",
+    "France", "Germany", "Italy", "Spain", "Portugal", "Netherlands", "Belgium", "Sweden",
+    "Norway", "Denmark", "Finland", "Poland", "Russia", "Greece", "Switzerland", "Austria",
+    "Vietnam", "Thailand", "Malaysia", "Singapore", "Indonesia", "Philippines", "Zealand",
+    "Antarctica", "Arctic"})
+
+
+def _is_a_place(place: str, journal: str, text: str) -> bool:
+    """Whether ``place``, printed before ``journal`` (the tagger's) with a full stop between
+    them, is a place ending the title before it (see :data:`_PLACE_NAME`): one of
+    :data:`_PLACES`, or a whole word before a one-word journal that is no abbreviation."""
+    if any(w in _JOURNALS_FIRST_WORDS for w in place.split()):
+        return False
+    if place.split()[-1] in _PLACES:  # before any journal: "…, Antarctica. Antarct. Sci. 18"
+        return True
+    return _PLACE_NAME.fullmatch(place) is not None and \
+        _ONE_WORD_JOURNAL.fullmatch(journal.strip()) is not None and \
+        re.search(re.escape(f"{place}. {journal}") + r"(?!\.)", text) is not None
+
+
+# what kind of thesis a work is, printed after its title: APA's "(Doctoral dissertation)",
+# "(Master's thesis)", "(Doctoral dissertation, University of …)"; a note's ". Thèse de
+# doctorat", ". Tesis doctoral", ". PhD thesis"
+_THESIS_KIND = (r"(?:unpublished\s+)?(?:doctoral|master[’']?s?|bachelor[’']?s?|honou?rs|"
+                r"ph\.?\s?d\.?|m\.?\s?a\.?|m\.?\s?sc?\.?|m\.?\s?phil\.?|diploma|senior)\s+"
+                r"(?:dissertation|thesis|project)")
+
+
+_GLUED_YEAR = re.compile(r"[ \t]+(1[5-9]\d\d|20\d\d)(?!\d)")
+
+
+# Vancouver's date before its volume: its month and day, if any, then a semicolon
+# ("2001 Mar;", "2020 Feb 20;"), after its year
+_MONTH_DAY_SEMICOLON = r"(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;"
+
+
+# the first words of abbreviated journals' names (ISO 4): "Nucl. Phys. B", "J. Stat. Mech.",
+# "Int. J. Mod. Phys.", "Commun. Math. Phys.", "Adv. Appl. Math.", "Publ. RIMS"
+_JOURNALS_FIRST_WORDS = frozenset({
+    "J", "Nucl", "Phys", "Int", "Adv", "Publ", "Commun", "Ann", "Annu", "Proc", "Prog", "Rev",
+    "Lett", "Eur", "Am", "Chem", "Biol", "Med", "Math", "Appl", "Sci", "Res", "Instrum",
+    "Bull", "Soc", "Natl", "Acad", "Theor", "Exp", "Opt", "Mater", "Geophys", "Trans",
+    "Comput", "Mech", "Eng", "Environ", "Clin", "Biochem", "Pharmacol", "Neurosci", "Psychol",
+    "Econ", "Stat", "Curr", "Can", "Br", "Brit", "Jpn", "Chin", "Ind", "Inorg", "Org", "Anal",
+    "Angew", "Class", "Quant", "Gen", "Rep", "Astrophys", "Astron", "Zh", "Sov", "Helv",
+    "Europhys", "Fortschr", "Arch", "Biophys", "Genet", "Immunol", "Microbiol", "Ecol", "Evol",
+    "Zool", "Geol", "Atmos", "Meteorol", "Syst", "Mol", "Mod", "Mon", "Mem", "Semin", "Philos",
+    "Cell", "Front", "Astropart", "Yad", "Nuovo"})
+
+
+def gbt_code(text: str) -> str | None:
+    """The GB/T 7714 document type code a reference gives (``J`` of ``[J/OL]``), if any."""
+    code = _DOCTYPE_RE.search(text)
+    return code.group(1).split("/")[0] if code else None
+
+
+_URL = re.compile(r"https?://[^\s<>\"“”]+")

@@ -1,0 +1,648 @@
+"""Repair rules for where a title begins and ends: what the tagger ran into it (names, a year,
+a place, an edition, a thesis note, a translator) or cut from it (its closing quote, its part
+number, the words before a colon).
+"""
+
+from __future__ import annotations
+
+import re
+
+from archiver.citations.parse.authors import split_authors
+from archiver.citations.parse.fields import _YEAR, _page, _strip_span
+from archiver.citations.parse.shared import (
+    _GLUED_YEAR,
+    _PLACE_NAME,
+    _THESIS_KIND,
+    _is_a_place,
+    _issued_year,
+    _title_end,
+)
+from archiver.citations.parse.token_features import _QUOTE_OPENERS, _ROMAN
+
+TYPE_CHECKING = False  # typing is not imported at run time: it would cost ~7 ms of start-up
+if TYPE_CHECKING:
+    from typing import Any
+
+
+# the rest of a book's title, then its imprint in brackets (a note's form, Chicago 14.100):
+# ": An Essay on Opera (Princeton University Press, 1999)", ", Common Sense, Politics
+# (Toronto: University of Toronto Press, 2005)"
+_REST_THEN_IMPRINT = re.compile(r"(\s*[:,]\s+(?!(?:trans|transl|tr|ed|eds|edited|translated)\b)"
+                                r"[^()\[\]\"“”«»\d./]+?)\s*\([^()]*[A-Za-z][^()]*,\s*"
+                                r"(?:1[5-9]|20)\d\d\)")
+
+
+# the words that open what someone other than the author did: "Translated by Robert Pinsky"
+_ROLE_WORDS = (r"trans|transl|translated|tr|ed|eds|edited|traduit|trad|traduzione|übersetzt|"
+               r"hrsg|herausgegeben|a cura|introduction|introduzione|préface|prefazione|with")
+
+
+# a book's subtitle after a full stop, then place, publisher and year between commas, as
+# French and Italian print them: "Surveiller et punir. Naissance de la prison, Paris,
+# Gallimard, 1975."
+# ... or nothing after it: the subtitle, or a word after a hyphen, ends the reference ("…
+# Brown Tree Snake: Patterns of Decline and Species Persistence in Guam’s Aifauna.",
+# "Accurate normalization of real-time quantitative RT-PCR")
+_REST_ENDING_THE_TEXT = re.compile(r"(:\s[^.?!:()\[\]\d]+[?!]?|-[A-Za-z\d]{1,12})\.?\s*$")
+_SUBTITLE_THEN_IMPRINT = re.compile(
+    r"(\.\s+(?!(?i:" + _ROLE_WORDS + r")\b)[A-ZÀ-Ý][^.,;:()\[\]\d]+?),"
+    r"\s+[A-ZÀ-Ý][^.,;()\[\]\d]*,\s+[A-ZÀ-Ý][^.,;()\[\]\d]*,\s+(?:1[5-9]|20)\d\d\.?$")
+
+
+def _title_up_to_imprint(item: dict[str, Any], text: str) -> None:
+    """A book's title runs up to its imprint: the tagger may end it at the subtitle's colon
+    or at a comma inside it, before an imprint in brackets, or at the full stop before the
+    subtitle, where place, publisher and year follow between commas; the rest it leaves
+    unlabelled."""
+    end = _title_end(item, text)
+    if end < 0 or "container-title" in item or "volume" in item:
+        return
+    for form in (_REST_THEN_IMPRINT, _SUBTITLE_THEN_IMPRINT, _REST_ENDING_THE_TEXT):
+        rest = form.match(text, end)
+        if rest and "page" not in item:
+            item["title"] += rest.group(1)
+            return
+
+
+# a title in single quotes run on past its closing quote into the book it is in: "‘Appraising
+# the Legacy of Bandung: The View from India’ in Seng Tan and …", "'The biolinguistic program
+# and historical reconstruction', in Anna Maria Di Sciullo …"
+_QUOTE_CLOSED_BEFORE_IN = re.compile(r"[’'],?\s+[Ii]n:?\s")
+
+
+def _single_quoted_title(item: dict[str, Any], text: str) -> None:
+    """A title opened by a single quote ends at the quote closing it before "in"."""
+    title = item.get("title", "")
+    at = text.find(title) if title else -1
+    closed = _QUOTE_CLOSED_BEFORE_IN.search(title)
+    if at > 0 and text[at - 1] in "‘'" and closed:
+        item["title"] = title[:closed.start()]
+
+
+# French and Italian elision at a title's end: "… au siècle d’Or", "… dell’Arte"
+_ELISION_AT_END = re.compile(
+    r"(?:^|\s)(?:[dDlLjJmMnNsStTcC]|[qQ]u|[dD]ell|[nN]ell|[aA]ll|[sS]ull)$")
+_ELIDED_WORD = re.compile(r"['’]\w+")
+
+
+# a title's last words, a country as its code, which the tagger reads as initials: "…
+# patients in London, UK. BMJ open 12"
+_COUNTRY_CODE = re.compile(r",\s+(?:UK|USA|US|PRC|UAE|DRC|ROK|DPRK)(?=\.)")
+
+
+def _country_ending_a_title(item: dict[str, Any], text: str) -> None:
+    end = _title_end(item, text)
+    code = _COUNTRY_CODE.match(text, end) if end >= 0 else None
+    if code:
+        item["title"] += code.group(0)
+
+
+_PLACE_BEFORE_A_CONTAINER = re.compile(rf"({_PLACE_NAME.pattern})\.\s+(?=[A-Z])")
+
+
+def _place_ending_a_title(item: dict[str, Any], text: str) -> None:
+    title, container = item.get("title", ""), item.get("container-title", "")
+    place = _PLACE_BEFORE_A_CONTAINER.match(container) if title and container else None
+    if place and _is_a_place(place.group(1), container[place.end():], text) and \
+            re.search(re.escape(title) + r",\s" + re.escape(container), text):
+        item["title"] = f"{title}, {place.group(1)}"
+        item["container-title"] = container[place.end():]
+
+
+_THESIS_NOTE = re.compile(
+    rf"\s*(?:\(\s*{_THESIS_KIND}(?:,[^()]*)?\)|\[\s*{_THESIS_KIND}(?:,[^\[\]]*)?\]|"
+    rf"[.,]\s*(?:{_THESIS_KIND}|th[èe]se(?:\s+de\s+doctorat)?|tesis(?:\s+doctoral)?|"
+    rf"doktorarbeit|dissertation|diss\.))$", re.I)
+
+
+def _title_cut_at(item: dict[str, Any], pattern: re.Pattern[str], trail: str = ""
+                  ) -> re.Match[str] | None:
+    """Cut the title where ``pattern`` (which ends it: a note, a number, a role) begins in
+    it, after some of it, and ``trail`` after that; the match, when it cut."""
+    title = item.get("title", "")
+    found = pattern.search(title) if title else None
+    if not found or found.start() == 0:
+        return None
+    item["title"] = title[:found.start()].rstrip(trail)
+    return found
+
+
+# a report's kind, "(in press)" before a title, a publisher after it: "… programming.
+# Technical report, Computer Science Department …", "Blikstein, P. (in press) Physical
+# computing …", "B. K. P. Horn. Robot Vision. MIT Press, Cambridge, MA, 1986."
+_REPORT_NOTE = re.compile(r"[.,]\s*(?:technical|tech\.)\s+(?:report|memo(?:randum)?)$", re.I)
+_IN_PRESS_OPENING = re.compile(r"(?:\(?in\spress\)[.,]?|in\spress[.,])\s", re.I)
+_PUBLISHER_AT_END = re.compile(r"\.\s(?P<publisher>(?:[A-Z][\w&'’.-]*\s){0,4}(?:Press|Publishers?|"
+                               r"Publishing|Verlag|Books))$")
+# GB/T 7714-1987's kind of work in tortoise-shell brackets after the title, where 2015 has its
+# code: "…反演方法研究：〔学位论文〕", "…solid oxygen：〔dissertation〕"
+# (its closing bracket perhaps cut by the tagger)
+_KIND_IN_SHELL_BRACKETS = re.compile(r"\s?[:：]?\s?〔[^〔〕]{1,16}〕?\s?$")
+
+
+def _thesis_note_ending_a_title(item: dict[str, Any], text: str) -> None:
+    """The kind of thesis or report printed after its title is no part of the title, nor
+    its publisher, nor "in press" printed before it, nor GB/T 7714-1987's kind of work in
+    〔〕."""
+    _title_cut_at(item, _THESIS_NOTE, " .,")
+    _title_cut_at(item, _REPORT_NOTE, " .,")
+    title = item.get("title", "")
+    opening = _IN_PRESS_OPENING.match(title)
+    if opening and len(title) > opening.end() + 3:
+        item["title"] = title = title[opening.end():]
+    publisher = _PUBLISHER_AT_END.search(title)
+    at = text.find(title) if publisher else -1
+    if publisher and publisher.start() > 0 and at >= 0 and re.match(
+            r",\s(?:[A-Z]|(?:1[5-9]|20)\d\d)", text[at + len(title):]):  # its place or year
+        item["title"] = title[:publisher.start()]
+        item.setdefault("publisher", publisher.group("publisher"))
+    _title_cut_at(item, _KIND_IN_SHELL_BRACKETS)  # GB/T 7714-1987's "：〔学位论文〕"
+
+
+# an official document's number after its title (GB/T 7714 §8.1.1, other title information):
+# "中国制造2025: 国发〔2015〕28号", "…的通知: 京政办发［2005］37 号"
+_DOCUMENT_NUMBER = re.compile(r"\s*[:：]\s*[\u4e00-\u9fff]{1,10}\s*[〔［\[【(（]\s*"
+                              r"(?:1[5-9]|20)\d\d\s*[〕］\]】)）]\s*(?:第\s*)?\d{1,5}\s*号$")
+
+
+def _document_number_ending_a_title(item: dict[str, Any]) -> None:
+    """An official document's number printed after its title is no part of the title."""
+    if "号" in item.get("title", ""):
+        _title_cut_at(item, _DOCUMENT_NUMBER)
+
+
+# APA's date of a newspaper's or magazine's article, "(2018, March 17)", "(2020, Spring)"
+_DAY_DATE = re.compile(r"\(\s*(?:1[5-9]|20)\d\d[a-z]?,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?\s*\)")
+# ... and the periodical's name alone after the title, perhaps before the article's address
+_LAST_NAME = re.compile(r"\.\s+([A-Z][^.()\[\]]{1,60}?)\.?(?:\s+https?://\S+)?\s*$")
+
+
+# a periodical's name: capitalised words, the small ones between them aside ("The New York
+# Times", "BBC News"); no comma, no digit ("Speech presented in Washington, DC", "Retrieved
+# March 12, 2020, from", "Unpublished manuscript", a thesis's note are none)
+_PERIODICAL = re.compile(r"(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|the|and|for|in|"
+                         r"on|at|&|de|la|le|der|die|das))*")
+_NOT_A_PERIODICAL = re.compile(r"(?:Retrieved|Available|Accessed|Unpublished|Speech|Paper|Poster|"
+                               r"Presentation|Author|Master|Doctoral|PhD|Ph\.D|Thesis|"
+                               r"Dissertation)\b", re.I)
+
+
+def _periodical_after_a_dated_title(item: dict[str, Any], text: str) -> None:
+    """APA's newspaper article: "(2018, March 17). Revealed: … data breach. The Guardian." —
+    a name alone after the title of a work dated to its day is the periodical (a book's
+    publisher stands there too, but a book is dated by its year)."""
+    if item.get("container-title") or not _DAY_DATE.search(text):
+        return
+    end = _title_end(item, text)
+    name = _LAST_NAME.fullmatch(text, end) if end > 0 else None
+    if name and _PERIODICAL.fullmatch(name.group(1).strip()) \
+            and not _NOT_A_PERIODICAL.match(name.group(1)):
+        item["container-title"] = name.group(1).strip()
+
+
+def _year_ending_a_title(item: dict[str, Any], text: str) -> None:
+    """A year run on from the title's last word, with no mark between them, is the title's
+    ("Journal meiner Reise im Jahre 1769. In Sturm und Drang … 1972"), where another year
+    follows it: that one is the year of publication."""
+    end = _title_end(item, text)
+    glued = _GLUED_YEAR.match(text, end) if end > 0 and text[end - 1].isalpha() else None
+    later = _YEAR.search(text, glued.end()) if glued else None
+    if glued and later:
+        item["title"] += glued.group(0)
+        item["issued"] = {"date-parts": [[int(later.group(1))]]}
+
+
+def _elided_word_ending_a_title(item: dict[str, Any], text: str) -> None:
+    """A title ends with the word its last elided article belongs to, not with the article
+    ("La Versification du théâtre espagnol au siècle d’Or", not "… siècle d")."""
+    end = _title_end(item, text) if _ELISION_AT_END.search(item.get("title", "")) else -1
+    word = _ELIDED_WORD.match(text, end) if end >= 0 else None
+    if word:
+        item["title"] += word.group(0)
+
+
+def _title_ends_at_its_quote(item: dict[str, Any], text: str) -> None:
+    """A title opened by a quotation mark ends at its closing mark: "« Egalité et
+    diversité », Travail, genre et société, 2009" is a title and its journal, which the
+    tagger read as one title."""
+    title = item.get("title", "")
+    at = text.find(title) if title else -1
+    opener = text[:at].rstrip()[-1:] if at > 0 else ""
+    closer = _QUOTE_OPENERS.get(opener) if opener in "«“\"" else None
+    end = title.find(closer) if closer and closer not in title[:1] else -1
+    if end <= 0 or opener in title or not re.match(r"\s*,\s*\S", title[end + 1:]):
+        return  # "“Be like” et al.: Beyond America…": a quotation the title opens with
+    rest = title[end + 1:].strip(" ,.;:")
+    item["title"] = title[:end].rstrip()
+    if rest and "container-title" not in item:
+        item["container-title"] = rest
+
+
+# a quoted title's own last words in brackets: "… especie nueva (Pisces, Characidae),”"
+_BRACKET_THEN_QUOTE = re.compile(r"\s*\([^()]+\)(?=[,.]?\s*[”\"»’])")
+
+
+def _bracket_ending_a_quoted_title(item: dict[str, Any], text: str) -> None:
+    """A bracket at the end of a quoted title is the title's, though the tagger left it."""
+    end = _title_end(item, text)
+    at = end - len(item.get("title", ""))
+    if end < 0 or at <= 0 or text[at - 1] not in "“\"«‘":
+        return
+    bracket = _BRACKET_THEN_QUOTE.match(text, end)
+    if bracket:
+        item["title"] += bracket.group(0)
+
+
+# German "Nachname, Vorname: Titel.": the given names end at the colon before the title
+_GIVEN_THEN_COLON = (r"^\s*{family},\s+(?P<given>[A-ZÀ-ÖØ-Þ][\w'’.-]*"
+                     r"(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){{0,2}}):\s+")
+
+
+def _given_name_before_a_colon(item: dict[str, Any], text: str) -> None:
+    """"Luhmann, Niklas: Die Gesellschaft der Gesellschaft." is Niklas Luhmann's book, where
+    the tagger reads "Niklas: Die Gesellschaft …" as the title (or, of "Gadamer, Hans-Georg:
+    Wahrheit und Methode", "Georg: Wahrheit …", the given name cut at its hyphen)."""
+    authors, title = item.get("author", []), item.get("title", "")
+    if len(authors) != 1 or not authors[0].get("family"):
+        return
+    found = re.match(_GIVEN_THEN_COLON.format(family=re.escape(authors[0]["family"])), text)
+    read = authors[0].get("given", "")  # the tagger's part of it: "Hans" of "Hans-Georg"
+    if not found or not found.group("given").startswith(read):
+        return
+    rest = found.group("given")[len(read):]
+    if read and not rest.startswith("-"):
+        return  # "Diamond, Jared M. Collapse: How …": the tagger's given name is whole
+    rest = rest.lstrip("-")
+    if title.startswith(rest + ":"):
+        authors[0]["given"] = found.group("given")
+        item["title"] = title[len(rest) + 1:].strip()
+
+
+# a reference opening with its one author inverted, given names whole: "Hirschman, Albert O."
+# then the title after the initial's full stop; "Heidegger, Martin:" then the title
+# (a family name, perhaps double-barrelled: "Martin-Facklam")
+_FAMILY_NAME = r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)?"
+_INVERTED_AUTHOR = re.compile(
+    rf"(?:\[\d+\]\s*|\d{{1,3}}\.\s+)?(?P<family>{_FAMILY_NAME}),\s+"
+    r"(?P<given>[^\W\d_][\w'’]+(?:-[^\W\d_][\w'’]*)?(?:\s+[A-Z]\.)*)"
+    r"(?:(?<=\.)|:)\s+(?!(?:Jr|Sr|II|III|IV)\b)(?=[^\W\d_a-z][^\W\d_]|[“\"«])")
+# (the title's first word, not one more initial, nor a suffix of the name: "King, Martin L.
+# Jr. Why We Can't Wait")
+
+
+# names of a list that a title cannot continue: a family name, perhaps after particles
+# ("van der Waals"), and initials each with its full stop ("A. D.", "J.-P.", "Ch.")
+_FAMILY_IN_A_LIST = rf"(?:(?:van|von|de|der|den|del|da|di|du|dos|la|le)\s+)*{_FAMILY_NAME}"
+_INITIALS_WITH_STOPS = r"(?:(?![JS]r)[A-Z][a-z]?\.\s?(?:-\s?)?)*(?![JS]r)[A-Z][a-z]?\."
+_OPENING_NUMBER = r"(?:[\[(]\d{1,3}[\])]\s*|\d{1,3}\.\s+)?"
+# a title's first word: not one more initial ("Gibson, R. L.": not the name "Gibson, R." and
+# a title "L., Reimold …"; "Lamaire, R. O, and …"), nor a word alone before a full stop or a
+# comma (a name: "Pate, C. Marvin.", "Lind, E. Allen, and Tom R. Tyler", the next of a list
+# without separators, "Sasayama, D. Hattori, K."; an abbreviated journal: "A. Peres, Phys.
+# Rev. Lett."), nor the "and" before the last name
+_A_TITLE_STARTS = (r"(?![A-Z][a-z]?[.,]|[^\W\d_][\w'’-]*[.,](?:\s|$)|(?:and|And|&)\s)"
+                   r"(?=[^\W\d_a-z]|[“\"«])")
+_INVERTED_NAME = rf"{_FAMILY_IN_A_LIST},\s{_INITIALS_WITH_STOPS}"
+_NAME_INITIALS_FIRST = rf"{_INITIALS_WITH_STOPS}\s?{_FAMILY_IN_A_LIST}"
+# ACS: "Grimme, S.; Antony, J.; Krieg, H. A Consistent …", "Becke, A. D. Density-…"
+_ACS_NAMES = re.compile(rf"{_OPENING_NUMBER}(?P<names>{_INVERTED_NAME}"
+                        rf"(?:;\s(?:and\s)?{_INVERTED_NAME})*)\s+{_A_TITLE_STARTS}")
+# Physical Review: "L. Onsager, Crystal statistics. I. A two-dimensional model …"
+_INITIALS_FIRST_NAMES = re.compile(
+    rf"{_OPENING_NUMBER}(?P<names>{_NAME_INITIALS_FIRST}"
+    rf"(?:,\s(?:and\s)?{_NAME_INITIALS_FIRST})*"
+    rf"(?:,?\s(?:and|&)\s{_NAME_INITIALS_FIRST}|\set\sal\.)?),\s+{_A_TITLE_STARTS}")
+_NAMES_BEFORE_A_TITLE = (_INVERTED_AUTHOR, _ACS_NAMES, _INITIALS_FIRST_NAMES)
+
+
+def _name_words(text: str) -> set[str]:
+    return set(re.findall(r"[^\W\d_]{2,}", text))
+
+
+def _title_run_into_the_author(item: dict[str, Any], text: str) -> None:
+    """A title whose first words the tagger read as names: "Hirschman, Albert O. Exit, Voice,
+    and Loyalty: Responses to Decline …" (given name "Albert O. Exit", an author "Voice"),
+    "Heidegger, Martin: Sein und Zeit. Halle …" ("Martin: Sein", and a title "Halle a"),
+    ACS's "Krieg, H. A Consistent and Accurate …" (the article "A" an initial), "Becke, A. D.
+    Density-Functional Thermochemistry. III. The Role …" (the part's numeral an initial).
+    Where the names are printed so that no title word can belong to them (one inverted
+    name whose given name ends in a full stop or a colon; a list of names each with its
+    initials), the author is those names; the title runs from after them through the
+    tagger's title where that is its subtitle (after a colon, or a full stop and three words
+    or more), its last words (after a comma, or in the same sentence), else to the full stop
+    before it."""
+    authors, title = item.get("author") or [], item.get("title", "")
+    if not authors or not title:
+        return
+    for form in _NAMES_BEFORE_A_TITLE:
+        found = form.match(text)
+        if found:
+            break
+    else:
+        return
+    names = found.group("names") if "names" in form.groupindex else \
+        f"{found.group('family')}, {found.group('given')}"
+    start = text.find(title, found.end())
+    if start < 0:
+        return
+    between = text[found.end():start].rstrip()
+    read = " ".join(" ".join(a.values()) for a in authors)
+    run_on = _name_words(read) - _name_words(names)
+    if not run_on or not between or not run_on <= _name_words(between):
+        return  # the tagger's names are these names: nothing of the title in them
+    if form is _INITIALS_FIRST_NAMES and between.endswith(",") and \
+            not _EDITION_AT_END.match(" " + title):
+        return  # "J. Smith, Wei Chen, Deep learning …": a name written whole goes on the
+        # list before a title the tagger read; only a "title" that is an edition is none
+        # ("J. D. Jackson, Classical Electrodynamics, 3rd ed.")
+    # its subtitle after a colon, or after a full stop if three words or more; the rest of
+    # a list of words after a comma, or of its sentence; after a full stop a word or two: the
+    # place ("Halle a.")
+    if between.endswith((":", ",")) or between[-1].isalnum() or between.endswith(")") or \
+            (between.endswith(".") and len(title.split()) >= 3):
+        whole = f"{between} {title}"
+    elif between.endswith("."):
+        whole = between[:-1]
+    else:
+        return
+    if "names" in form.groupindex:
+        item["author"] = split_authors(names)
+    else:
+        item["author"] = [{"family": found.group("family"),
+                           "given": found.group("given").rstrip()}]
+    item["title"] = _strip_span(whole)
+    _edition_ending_a_title(item, text)  # "J. D. Jackson, Classical Electrodynamics, 3rd ed."
+
+
+# Vancouver's authors, each a family name and its initials, the last followed by a full stop:
+# "Kahneman D. ", "Lowry OH, Rosebrough NJ. "
+_VANCOUVER_NAMES = re.compile(
+    r"(?:[\[［]\d{1,4}[\]］]\s*|\d{1,4}[.)]\s+)?"
+    r"(?P<names>[^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+)?\s[A-Z]{1,3}"
+    r"(?:,\s[^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+)?\s[A-Z]{1,3})*)\.\s+(?=[^\W\d_])")
+
+
+# Vancouver's date: a book's "Publisher; 2011", an article's "2017;49(5)"
+_VANCOUVER_SEMICOLON = re.compile(r";\s*(?:1[5-9]|20)\d\d\b|\b(?:1[5-9]|20)\d\d\s*;\s*\d")
+
+
+def _title_run_into_vancouvers_authors(item: dict[str, Any], text: str) -> None:
+    """A title whose first words, before its commas, the tagger read as more authors:
+    "Kahneman D. Thinking, Fast and Slow." (an author "Thinking", the title "Fast and
+    Slow"). Vancouver's authors all have initials: the words after the last author's full
+    stop that have none are the title's."""
+    authors, title = item.get("author") or [], item.get("title", "")
+    found = _VANCOUVER_NAMES.match(text) if _VANCOUVER_SEMICOLON.search(text) else None
+    if not found or not authors or not title:
+        return  # (not Vancouver's: "Joseph A. Schumpeter, Capitalism, …" is a given name)
+    named = split_authors(found.group("names"))
+    if [a.get("family") for a in authors] == [a.get("family") for a in named] or \
+            not all(a.get("family") and a.get("given") for a in named):
+        return
+    start = text.find(title, found.end())
+    between = text[found.end():start].rstrip() if start >= 0 else ""
+    if not between.endswith(","):
+        return  # the title's words before its comma, and nothing else, were taken
+    item["author"] = named
+    item["title"] = _strip_span(f"{between} {title}")
+
+
+# the part of a series of papers after its title's full stop: "Density-functional
+# thermochemistry. III. The role of exact exchange.", "… social behaviour. II."; the tagger
+# ends the title before it and takes it for the journal's start (not a letter that is an
+# initial or a journal's word: "Louis XIV. L. Rev. Hist.")
+_ROMAN_PART = re.compile(r"(?P<part>(?:[IVXL]{2,6}|I)(?:\.\s+[^.,\s]+\s[^.,]{2,200}?)?)\.\s+"
+                         r"(?P<journal>[^,]+)")
+
+
+def _roman_part_of_a_title(item: dict[str, Any], text: str) -> None:
+    """A title's part number, a roman numeral (and the part's own title), read as the
+    journal's start is the title's end."""
+    title, container = item.get("title", ""), item.get("container-title", "")
+    found = _ROMAN_PART.fullmatch(container) if title and container else None
+    if found and re.search(re.escape(title) + r"\.\s+" + re.escape(found.group("part")),
+                           text):
+        item["title"] = f"{title}. {found.group('part')}"
+        item["container-title"] = found.group("journal")
+    elif title and container:  # the numeral read as neither: "… behaviour. I. Journal of …"
+        alone = re.search(re.escape(title) + r"\.\s+((?:[IVX]{2,5}|I))\.\s+"
+                          + re.escape(container), text)
+        if alone and _ROMAN.match(alone.group(1).lower()):
+            item["title"] = f"{title}. {alone.group(1)}"
+
+
+# a French (or Italian) note's book: initials and name, then title, place, publisher and year
+# between commas: "M. Bloch, La société féodale, Paris, Albin Michel, 1939, p. 243."
+_FRENCH_NOTE = re.compile(
+    r"(?:\d{1,3}\.?\s+)?(?P<author>(?:[A-Z]\.(?:-[A-Z]\.)?\s*){1,3}[A-ZÀ-Ý][\w'’-]+"
+    r"(?:\s+[A-ZÀ-Ý][\w'’-]+)?),\s+(?P<title>[^,]{3,200}?),\s+"
+    r"(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[\s-]+[A-ZÀ-Ý][\w'’-]+)?),\s+"
+    r"(?P<publisher>[A-ZÀ-Ý][^,]{1,60}?),\s+(?P<year>(?:1[5-9]|20)\d\d)\b")
+
+
+def _french_note(item: dict[str, Any], text: str) -> None:
+    """A French note's book, whose commas the tagger read as an author list ("La société
+    féodale", "Paris", "Albin Michel" authors, no title): its author, title, place and
+    publisher."""
+    found = _FRENCH_NOTE.match(text)
+    if not found or item.get("title") or str(_issued_year(item)) != found.group("year"):
+        return
+    people = split_authors(found.group("author"))
+    if len(people) != 1:
+        return
+    item["author"] = people
+    item["title"] = found.group("title").strip()
+    item["publisher-place"] = found.group("place")
+    item["publisher"] = found.group("publisher").strip()
+
+
+# an edition printed after the title: "Social research methods. 5th edn.", "…, 3rd ed."
+_EDITION_AT_END = re.compile(r"(?P<mark>[.,]?)\s+\(?(?P<edition>\d+)(?:st|nd|rd|th)\s+"
+                             r"(?:edn|ed|edition)\.?\)?$", re.I)
+# ... but a title about an edition ends with one: "Welcome to the 10th edition"
+_ABOUT_AN_EDITION = re.compile(r"\b(?:the|a|this|its|our|their|of|on|to|in|for)$", re.I)
+
+
+# ... or cut by the tagger before its "ed.": "… exceptionality (4th. edition)", "… of
+# Nationalism, rev. ed. (London: Verso, 1991)"
+_EDITION_CUT = re.compile(r"(?P<mark>[.,]?)\s\(?(?P<edition>(?P<number>\d+)(?:st|nd|rd|th)|rev)$",
+                          re.I)
+# (MLA's "Ed. Jane Smith" after a title is its editor: "rev." needs a lower-case "ed.")
+_ED_AFTER = re.compile(r"\.?\s*(?:(?i:edn|edition)\b|ed\b)")
+_ED_AFTER_A_NUMBER = re.compile(r"\.?\s*(?:edn|ed|edition)\b", re.I)
+
+
+def _edition_ending_a_title(item: dict[str, Any], text: str) -> None:
+    """An edition is no part of the title it follows; it is kept as CSL's ``edition``."""
+    title = item.get("title", "")
+    cut = _EDITION_CUT.search(title)
+    at = text.find(title) if cut and cut.start() > 0 else -1
+    after = _ED_AFTER_A_NUMBER if cut and cut.group("number") else _ED_AFTER
+    if at >= 0 and after.match(text, at + len(title)):
+        item["title"] = title[:cut.start()]
+        if cut.group("number"):
+            item.setdefault("edition", cut.group("number"))
+        return
+    found = _EDITION_AT_END.search(title)
+    if found and found.start() > 0 and (
+            found.group("mark") or not _ABOUT_AN_EDITION.search(title[:found.start()])):
+        item["title"] = title[:found.start()]
+        item.setdefault("edition", found.group("edition"))
+
+
+# the year after the names with no mark between, then the title, as the Institute of Physics
+# prints them ("Milas A 2008 From percolation …", "Pearce P A, Rasmussen J and Zuber J-B 2006
+# …") and the American Anthropological Association ("Levine, Robert 1977 Kwak'wala.",
+# "Ortmann, Anthony L. and Tristram R. Kidder 2013 Building Mound A …"): the tagger's title
+# opening with the names' last words and the year
+_NAMES_AND_YEAR = re.compile(r"(?P<names>(?:(?:[A-ZÀ-Þ][^\W\d_]*(?:['’-][^\W\d_]+)?\.?|and|&)"
+                             r"(?:,\s|\s)){0,8}?)(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\.?\s+"
+                             r"(?=[A-Z\"“‘'(])")
+
+
+# (but a name written family name first ends with its full stop: "Reardon, Jenny. 2005 Race to
+# the Finish: …")
+_ONE_NAME_INVERTED = re.compile(r"[A-ZÀ-Þ][^\W\d_]+(?:['’-][^\W\d_]+)?,\s[A-ZÀ-Þ][^\W\d_]+"
+                                r"(?:\s[A-Z]\.)?\.\s?")
+
+
+def _names_and_year_in_the_title(item: dict[str, Any], text: str) -> None:
+    """Names and a year printed before the title with no mark between them, which the tagger
+    read into the title, are the authors and the year; where all that comes before the title
+    is names (no number, no other year)."""
+    title = item.get("title", "")
+    opening = _NAMES_AND_YEAR.match(title)
+    at = text.find(title) if opening else -1
+    before = text[:at] if at >= 0 else ""
+    if at < 0 or any(c.isdigit() for c in before) or not (before or opening.group("names")) or \
+            _issued_year(item) not in (None, int(opening.group("year"))):
+        return
+    if before and not re.search(r"(?:[^\W\d_]|,|-|(?<![^\W\d_])[A-Z]\.)\s*$", before) and \
+            not _ONE_NAME_INVERTED.fullmatch(before):
+        return  # a mark before: "… Prevention. 2019 Novel …", "Microsoft. Windows 2000 …"
+    persons = split_authors((before + opening.group("names")).strip(" ,"))
+    if persons:
+        item["author"] = persons
+        item["title"] = title[opening.end():]
+        item["issued"] = {"date-parts": [[int(opening.group("year"))]]}
+
+
+# a title ending with the years it covers, then the journal, volume and pages: "…
+# tularemia, United States, 1964–2004. Emerg Infect Dis 12: 1113–1118.", "… northern spotted
+# owls: 1985–2008. Studies in Avian Biology 40: 1–118." (the tagger took the years for pages)
+_YEARS_ENDING_A_TITLE = re.compile(
+    r"(?P<years>(?:1[5-9]|20)\d\d\s?[-–—]\s?(?:1[5-9]|20)\d\d)\.\s+(?P<journal>[A-Z][^.\d:;]*?)"
+    r"\.?\s+(?P<volume>\d+)(?:\s?\((?P<issue>[^()]{1,10})\))?\s?:\s?"
+    r"(?P<page>\d+\s?[-–]\s?\d+)\.?$")
+_YEAR_BEFORE_A_TITLE = re.compile(r"(?:1[5-9]|20)\d\d[a-z]?\)?\.\s+")
+
+
+def _years_ending_a_title(item: dict[str, Any], text: str) -> None:
+    """The years a title ends with, taken for the pages where the journal's volume and pages
+    follow (see :data:`_YEARS_ENDING_A_TITLE`), are the title's."""
+    found = _YEARS_ENDING_A_TITLE.search(text)
+    if not found or item.get("page") != _page(found.group("years")):
+        return
+    title = item.get("title", "")
+    start = text.find(title) if title else -1
+    if not 0 <= start < found.start("years"):  # no title found before them: from the year
+        dated = list(_YEAR_BEFORE_A_TITLE.finditer(text, 0, found.start("years")))
+        if not dated:
+            return
+        start = dated[-1].end()
+    item["title"] = text[start:found.end("years")]
+    item["container-title"] = found.group("journal").strip()
+    item["volume"], item["page"] = found.group("volume"), _page(found.group("page"))
+    if found.group("issue"):
+        item["issue"] = found.group("issue")
+
+
+# APA's medium after a title, in square brackets: "Bowling for Columbine [DVD]", "… prince
+# [Motion picture]" (no part of the title)
+_MEDIUM = re.compile(r"\s*\[(?:motion picture|film|dvd|blu-ray|video(?: file)?|television "
+                     r"(?:series|broadcast|series episode)|tv series|audio podcast|podcast(?: "
+                     r"episode)?|computer software|software|data ?set|video game|blog post|"
+                     r"tweet|photograph|painting|map|cd|audio recording|sound recording|"
+                     r"brochure|fact sheet|lecture notes|powerpoint slides|webinar|"
+                     r"infographic|mobile application software)\]$", re.I)
+# APA's roles after a name: "Moore, M. (Writer/Director). (2003). Bowling for Columbine
+# [DVD].", "Barron, D., Heyman, D. (Producers), & Yates, D. (Director). (2009). …"
+_ROLE = (r"\((?:executive\s)?(?:writers?|directors?|producers?|hosts?|creators?|composers?|"
+         r"narrators?|performers?|speakers?|presenters?|artists?)(?:\s?/\s?[a-z]+){0,2}\)")
+_ROLES_BEFORE_A_TITLE = re.compile(
+    rf"^(?P<names>(?>[^()]{{1,200}}?\s?{_ROLE})(?>,?\s?&?\s?[^()]{{1,200}}?\s?{_ROLE}){{0,20}})"
+    r"\.?\s\((?P<year>(?:1[5-9]|20)\d\d)[a-z]?(?:,[^()]{1,20})?\)\.\s"
+    r"(?P<title>[^\[]+?)(?:\s?\[[^\]]{1,40}\]\.|"
+    r"(?<=[^\W\d_]{2})\.(?:\s|$)|(?<=[?!])(?:\s|$))", re.I)  # (not the full stop of "B. F.")
+
+
+def _medium_and_roles(item: dict[str, Any], text: str) -> None:
+    """A film's, a podcast's or software's medium in brackets is no part of its title; and
+    names with APA's roles in brackets are the authors, the title after the year the title
+    (the tagger took a role for it)."""
+    roled = _ROLES_BEFORE_A_TITLE.match(text)
+    if roled:
+        persons = split_authors(re.sub(_ROLE, "", roled.group("names"), flags=re.I))
+        if persons:
+            item["author"] = persons
+        item["title"] = roled.group("title")
+        item["issued"] = {"date-parts": [[int(roled.group("year"))]]}
+    title = item.get("title", "")
+    medium = _MEDIUM.search(title)
+    if medium and medium.start() > 0:
+        item["title"] = title[:medium.start()]
+
+
+_TRANSLATOR_MARK = r"(?:tr|trans|transl|translated\s+by)\.?"
+# "Toward an Aesthetic of Reception, Timothy Bahti (trans.)": the translator's name before
+# the mark, run into the title
+_NAMED_BEFORE_MARK = re.compile(r",\s+((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+)$")
+# "… An Experiential Theology (tr. Columban Heaney)": the mark opening the bracket that
+# names the translator, which the tagger cut in two
+_MARK_AT_END = re.compile(rf"\s*\(\s*{_TRANSLATOR_MARK}$", re.I)
+
+
+def _translator_after_title(item: dict[str, Any], text: str) -> None:
+    """A translator named after the title, with "(trans.)" after the name or "(tr. Name)",
+    is no part of the title, and the name is not the container: it is the translator."""
+    title = item.get("title", "")
+    named = _NAMED_BEFORE_MARK.search(title)
+    if named and re.search(re.escape(title) + rf"\s*\(\s*{_TRANSLATOR_MARK}\s*\)", text, re.I):
+        item["title"] = title[:named.start()]
+        item.setdefault("translator", split_authors(named.group(1)))
+        return
+    mark = _MARK_AT_END.search(title)
+    if mark:
+        item["title"] = title[:mark.start()]
+        container = item.get("container-title", "")
+        if container and re.search(re.escape(title) + r"\.?\s*" + re.escape(container)
+                                   + r"\s*\)", text):
+            item.setdefault("translator", split_authors(item.pop("container-title")))
+
+
+# what someone other than the author did, after the title's full stop with the name after
+# it: "Quaderni del carcere. A cura di Valentino Gerratana", "… Edited by Guenther Roth"
+_ROLE_AFTER_TITLE = re.compile(
+    r"\.\s+(?:a cura di|edited by|translated by|trans(?:l)?\.(?:\s+by)?|tr\.\s+by|"
+    r"übersetzt von|hrsg\.\s+von|herausgegeben von|traduit (?:de l['’]\w+\s+)?par|"
+    r"édité par|edición de|traducción de)\s+[^.]{2,}$", re.I)  # (an introduction's writer
+# stays: AnyStyle's gold keeps "El siglo de las luces. Introduction by Carlos Fuentes")
+
+
+# ... and in Chinese, the translators before their "译" ("深度学习. 赵申剑, 黎彧君, 符天凡, 等译")
+# (names of two to four characters each: a subtitle "机器翻译" is none, its "译" "翻译"'s)
+_CHINESE_ROLE_AFTER_TITLE = re.compile(
+    r"[.．。]\s*([\u4e00-\u9fff·]{2,4}(?:\s*[,，、]\s*[\u4e00-\u9fff·]{2,4}){0,9})"
+    r"\s*[,，]?\s*(?:等\s*)?(?<!翻)(?:译|譯)$")
+
+
+def _role_ending_a_title(item: dict[str, Any]) -> None:
+    """An editor or translator named after the title's full stop is no part of the title;
+    Chinese translators so named are the translators."""
+    if _title_cut_at(item, _ROLE_AFTER_TITLE):
+        return
+    title = item.get("title", "")
+    chinese = _title_cut_at(item, _CHINESE_ROLE_AFTER_TITLE) if "译" in title or "譯" in title \
+        else None
+    if chinese:
+        item.setdefault("translator", split_authors(chinese.group(1).strip(" ,，、")))
