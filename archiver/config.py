@@ -364,7 +364,8 @@ def load_config(environ: Mapping[str, str] | None = None, cwd: Path | None = Non
 
     Every value is checked here (see :func:`check_setting`): a bad one is a
     :class:`UsageError` naming the setting, the value and the file or variable it came from,
-    raised before the caller has done anything."""
+    raised before the caller has done anything; so is an ``ARCHIVER_ARCHIVE`` set to nothing
+    (pass ``environ`` without it to choose the archive otherwise)."""
     env = os.environ if environ is None else environ
     cwd = cwd or Path.cwd()
     values: dict[str, Any] = {}
@@ -377,6 +378,11 @@ def load_config(environ: Mapping[str, str] | None = None, cwd: Path | None = Non
         values.update(_from_file(cfg_path, cwd))
     elif env.get("ARCHIVER_CONFIG"):
         raise UsageError("configuration file not found", path=cfg_path)
+    if "ARCHIVER_ARCHIVE" in env and not env["ARCHIVER_ARCHIVE"].strip():
+        # set, but to nothing: a script's unset variable ("ARCHIVER_ARCHIVE=$DIR"), never a
+        # wish for ./archive, where the posts would otherwise quietly go
+        raise UsageError("ARCHIVER_ARCHIVE is set but empty", hint="set it to the archive "
+                         "folder, or unset it to use ./archive (or the configuration file's)")
     for name, key in _ENV.items():
         if env.get(name):
             values[key] = check_setting(key, env[name], _Source("env", name), cwd)

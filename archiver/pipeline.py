@@ -127,6 +127,12 @@ SETTLED_NS = 2_000_000_000
 
 @dataclass(frozen=True)
 class IngestResult:
+    """What became of one post (or of a file that gave none): ``status`` is ``added`` (a new
+    object, v1), ``updated`` (a new version), ``unchanged`` (nothing written), ``unavailable``
+    (an error page or a post taken down, recorded as such), ``failed`` (``error`` says why:
+    bad input, never a half-written archive) or ``skipped`` (not a saved post, in a folder);
+    ``record`` is the path of the version's record.json relative to the archive root."""
+
     source: str
     status: str  # added | updated | unchanged | unavailable | failed | skipped
     object_id: str | None = None
@@ -1067,7 +1073,7 @@ class _Run:
             self.stale = False
 
 
-def ingest_paths(paths: Iterable[Path], config: Config, *,
+def ingest_paths(paths: Iterable[Path | str], config: Config, *,
                  on_result: Callable[[IngestResult], None] | None = None,
                  wait: bool = False, refresh: bool = False,
                  on_wait: Callable[[], None] | None = None,
@@ -1087,7 +1093,9 @@ def ingest_paths(paths: Iterable[Path], config: Config, *,
     turn: the results are those of one process. (As with any use of worker processes, a
     script that calls this must guard its own code with ``if __name__ == "__main__":``.)
     ``pool``: worker processes the caller started (:func:`start_workers`), used instead;
-    the caller shuts it down."""
+    the caller shuts it down. (A path may be given as a string; one given alone, not in a
+    list, is that path.)"""
+    paths = [Path(p) for p in ((paths,) if isinstance(paths, str | Path) else paths)]
     if pool is not None or jobs <= 1:
         return _ingest_paths(paths, config, on_result, wait, refresh, on_wait, on_files,
                              on_interrupted, pool, jobs)

@@ -452,6 +452,10 @@ class Archive:
 
     @classmethod
     def open(cls, root: Path | str, create: bool = False) -> Archive:
+        """The OCFL storage root at ``root``; with ``create``, made there when the folder is
+        missing or empty. ArchiveError for anything else (a file, a folder of other files,
+        an OCFL object, a folder inside an archive): an archive is never made where it would
+        mix with or damage what is there."""
         root = Path(root)
         if cls.declared(root):
             return cls(root)
@@ -591,6 +595,7 @@ class Archive:
         return self.root / object_root_for(object_id)
 
     def exists(self, object_id: str) -> bool:
+        """Whether the archive holds an object ``object_id`` (its full id, as stored)."""
         return (self.object_path(object_id) / "inventory.json").is_file()
 
     def object_ids(self, readable_only: bool = False,
@@ -768,9 +773,12 @@ class Archive:
         return named if isinstance(named, str) and named else None
 
     def head(self, object_id: str) -> str:
+        """The object's newest version (``v3``); NotFound when there is no such object."""
         return self.inventory(object_id)["head"]
 
     def versions(self, object_id: str) -> list[VersionInfo]:
+        """The object's versions, oldest first, as its inventory records them (when, by whom,
+        the message naming the save each was made from)."""
         inventory = self.inventory(object_id)
         out = []
         for number in _in_order(inventory["versions"]):

@@ -101,8 +101,17 @@ def test_every_environment_variable_is_read(tmp_path):
 
 
 def test_an_empty_environment_variable_is_ignored(tmp_path):
+    write_toml(tmp_path, 'mailto = "from-file@example.org"\n')
+    assert load_config({"ARCHIVER_MAILTO": ""}, tmp_path).mailto == "from-file@example.org"
+
+
+@pytest.mark.parametrize("value", ["", "  "])
+def test_an_empty_archive_variable_is_refused_by_the_library_as_by_the_command(tmp_path, value):
+    """``ARCHIVER_ARCHIVE=$DIR`` with DIR unset, in a script that calls the library: the posts
+    must not quietly go to ./archive (or the file's archive) any more than the command's."""
     write_toml(tmp_path, 'archive = "from-file"\n')
-    assert load_config({"ARCHIVER_ARCHIVE": ""}, tmp_path).archive == Path("from-file")
+    with pytest.raises(UsageError, match="ARCHIVER_ARCHIVE is set but empty"):
+        load_config({"ARCHIVER_ARCHIVE": value}, tmp_path)
 
 
 def test_only_the_given_environment_counts(tmp_path, monkeypatch):

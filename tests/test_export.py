@@ -2755,3 +2755,27 @@ def test_an_export_over_an_earlier_file_keeps_its_permissions(archive, tmp_path)
     assert cli("export", "bibtex", "--archive", archive, "-o", target).exit_code == 0
     assert target.read_text(encoding="utf-8").startswith("@")
     assert target.stat().st_mode & 0o777 == 0o640
+
+
+def test_an_unknown_format_is_refused_before_anything_is_written_even_with_no_works():
+    """A library caller's typo ("bibtx") must not pass for an export of nothing: a
+    UsageError that names the formats there are, nothing written."""
+    from archiver.errors import UsageError
+    from archiver.export import FORMATS, export
+    written: list[str] = []
+    for works in ([], [recorded_work("10.1002/jor.1100150407")]):
+        with pytest.raises(UsageError, match="unknown export format 'bibtx'") as refused:
+            export(works, "bibtx", written.append)
+        assert all(name in (refused.value.hint or "") for name in FORMATS)
+    assert written == []
+
+
+def test_one_post_id_given_alone_as_a_string_is_that_post(two_posts):
+    """``works_of(archive, "wx:…")``: the id, not its characters (which were each looked up
+    and refused as no object, "no object 'w'")."""
+    from archiver.export import uncitable_posts, works_of
+    root, seed, _share = two_posts
+    archive = Archive.open(root)
+    alone = [work.title for work in works_of(archive, seed)]
+    assert alone == [work.title for work in works_of(archive, [seed])] and len(alone) == 1
+    assert uncitable_posts(archive, seed) == uncitable_posts(archive, [seed])

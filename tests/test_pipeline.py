@@ -943,3 +943,15 @@ def test_a_post_whose_body_is_empty_is_archived_with_a_warning(config, tmp_path)
     # a post with a body says nothing of the kind
     [whole] = ingest_paths([next((WECHAT / "html").glob("*raiHy80cW6*.html"))], config)
     assert not any("body is empty" in w for w in whole.warnings)
+
+
+def test_a_path_given_as_a_string_alone_or_in_a_list_is_ingested(tmp_path):
+    """A library caller's ``ingest_paths("post.md", config)`` or ``["post.md"]``: the path,
+    read as the command line reads one (it failed with an AttributeError, not a result)."""
+    from archiver.config import load_config
+    seed = str(WECHAT / "markdown" / "guozhengxueren-464-kazakhstan.md")
+    config = load_config({}, tmp_path).with_overrides(archive=tmp_path / "archive", fetch=False)
+    first = ingest_paths(seed, config)
+    again = ingest_paths([seed], config)
+    assert [r.status for r in first] == ["added"] and [r.status for r in again] == ["unchanged"]
+    assert first[0].object_id == again[0].object_id

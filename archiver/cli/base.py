@@ -12,7 +12,7 @@ import secrets
 import stat
 import sys
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, nullcontext, suppress
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
@@ -128,15 +128,17 @@ def config_for(archive: Path | None, **overrides: Any) -> Config:
     if isinstance(archive, _Blank) and archive.typed:  # `--archive "$DIR"`, DIR unset
         empty_option("--archive", "give the archive folder, or leave --archive out for "
                                   "./archive (or the configured one)")
-    if isinstance(archive, _Blank) or (archive is None
-                                       and os.environ.get("ARCHIVER_ARCHIVE") == ""):
+    if isinstance(archive, _Blank):
         # set, but to nothing: a script's unset variable ("ARCHIVER_ARCHIVE=$DIR"), never a
-        # wish for ./archive, where the posts would otherwise quietly go (typer, like click,
-        # takes an empty variable for none)
+        # wish for ./archive (load_config refuses an empty one, which typer, like click,
+        # takes for none)
         raise UsageError("ARCHIVER_ARCHIVE is set but empty", hint="set it to the archive "
                          "folder, or unset it to use ./archive (or the configuration file's)")
+    environ: Mapping[str, str] = os.environ
+    if archive is not None:  # the option chooses the archive, whatever the variable says
+        environ = {k: v for k, v in os.environ.items() if k != "ARCHIVER_ARCHIVE"}
     given = {"archive": archive, **overrides}
-    return load_config().with_overrides(
+    return load_config(environ).with_overrides(
         sources={key: option for key, option in _OPTIONS.items() if key in given}, **given)
 
 

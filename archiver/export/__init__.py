@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Protocol
 
-from archiver.errors import DamagedObject
+from archiver.errors import DamagedObject, UsageError
 from archiver.export.formats import bibtex_entry, csl_json_line, ris_record
 from archiver.export.works import (
     NEVER_VERIFIED,
@@ -40,10 +40,15 @@ class Source(Protocol):
     def versions(self, object_id: str) -> list[Any]: ...
 
 
+def _ids(object_ids: Iterable[str]) -> Iterable[str]:
+    """The ids asked for: one id given alone, as a string, is that id, not its characters."""
+    return (object_ids,) if isinstance(object_ids, str) else object_ids
+
+
 def uncitable_posts(archive: Source, object_ids: Iterable[str]) -> list[tuple[str, str]]:
     """``(object id, reason)`` for each of ``object_ids`` that has nothing to cite."""
     out = []
-    for object_id in object_ids:
+    for object_id in _ids(object_ids):
         reason = uncitable(archive.read_json(object_id, "record.json"))
         if reason:
             out.append((object_id, reason))
@@ -87,7 +92,7 @@ def works_of(archive: Source, object_ids: Iterable[str], posts: bool = True,
     left out): a progress bar's step (an export of 100k posts takes minutes)."""
     taken = _Journal(reserved)
     exported = _Journal()  # the DOIs of the cited works written so far
-    object_ids = list(dict.fromkeys(object_ids))
+    object_ids = list(dict.fromkeys(_ids(object_ids)))
     if cited and include_unverified:
         # a DOI some post's kept verification has Crossref's record for is written from
         # that record, wherever it is met: never also from a citation as written
@@ -221,8 +226,17 @@ def _dois_verified_in(archive: Source, object_id: str, posts: bool) -> set[str]:
     return dois
 
 
+# the formats :func:`export` writes (``archiver export html`` is a site, written by
+# :mod:`archiver.export.site`)
+FORMATS = ("biblatex", "bibtex", "csl-json", "ris")
+
+
 def export(works: Iterable[Work], fmt: str, write: Callable[[str], Any]) -> int:
-    """Write ``works`` in ``fmt`` through ``write``; returns how many were written."""
+    """Write ``works`` in ``fmt`` (one of :data:`FORMATS`) through ``write``; returns how
+    many were written. An unknown format is refused before anything is written, even when
+    there are no works: a caller's typo must not pass for an empty export."""
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown export format {fmt!r}", hint=f"one of: {', '.join(FORMATS)}")
     count = 0
     if fmt == "csl-json":
         write("[")
@@ -234,9 +248,7 @@ def export(works: Iterable[Work], fmt: str, write: Callable[[str], Any]) -> int:
     for work in works:
         if fmt in ("biblatex", "bibtex"):
             write(("\n" if count else "") + bibtex_entry(work, fmt))
-        elif fmt == "ris":
-            write(ris_record(work))
         else:
-            raise ValueError(f"unknown export format {fmt!r}")
+            write(ris_record(work))
         count += 1
     return count

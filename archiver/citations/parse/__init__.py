@@ -67,7 +67,9 @@ def parse_reference(text: str, *, strict: bool = False) -> dict[str, Any]:
     an online one URL and accessed. Never raises on any string: a parser of untrusted text
     must not take its caller down. ``strict`` lets an error inside the parser (a bug, never
     the text's fault) propagate instead of giving ``{}``: the tests use it, as an empty
-    result would hide the bug from them."""
+    result would hide the bug from them. The item is CSL-JSON's fields of the work; what
+    CSL-JSON also requires is the caller's to add: an ``id``, and the ``type`` that
+    :func:`csl_type` gives (``archiver refs parse --json`` adds both)."""
     if not isinstance(text, str):
         return {}
     try:
