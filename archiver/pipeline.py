@@ -260,13 +260,28 @@ def _rewrite(prepared: Prepared, provenance: dict[str, Any]) -> None:
     prepared.__dict__.pop("digests", None)  # the cached digests are of the files before
 
 
+_URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_LEADING_DOTS = re.compile(r"^(?:\.\.?/)+")
+
+
+def reference_key(original: str) -> str:
+    """An image reference as two saves of a post may both write it: a relative path without
+    its leading ``../`` and ``./`` (a page saved one folder down names ``../images/1.jpg``
+    what wget's page, saved beside the folder, names ``images/1.jpg``: the same file of
+    the same post). A URL, a data: URI or an absolute path is itself."""
+    if _URL_SCHEME.match(original) or original.startswith("/"):
+        return original
+    return _LEADING_DOTS.sub("", original)
+
+
 def adds_nothing(new: dict[str, Any], current: dict[str, Any],
                  other: OtherSave | None = None) -> bool:
     """Whether ``new`` says nothing ``current`` does not: equal, except that an image may be
     referred to differently (same bytes: a browser's ``page_files/1.jpg`` for the original
-    URL) or be missing from ``new`` where ``current`` holds it under the same reference (the
-    same post saved without its images, or ingested offline, adds no version and never takes
-    images away; pointed at another reference, it is an edit). An image still
+    URL) or be missing from ``new`` where ``current`` holds it under the same reference
+    (:func:`reference_key`; the same post saved without its images, or ingested offline,
+    adds no version and never takes images away; pointed at another reference, it is an
+    edit). An image still
     missing is no news either, whatever the reason given this time: offline or --no-fetch,
     or the folders looked in named from another working directory.
 
@@ -286,12 +301,12 @@ def adds_nothing(new: dict[str, Any], current: dict[str, Any],
                 image["sha256"] == old["sha256"]:
             continue  # the same bytes, referred to differently by another save of the post
         if image["status"] == "missing" and old["status"] == "missing" and \
-                image["original"] == old["original"]:
+                reference_key(image["original"]) == reference_key(old["original"]):
             continue  # still missing: the reason is kept as first given
         if image["status"] == "missing" and image["original"] == EMPTY_PLACEHOLDER:
             continue  # a save that blocked images holds none here, nor says which it was
         if not (image["status"] == "missing" and old["status"] == "stored"
-                and image["original"] == old["original"]):
+                and reference_key(image["original"]) == reference_key(old["original"])):
             return False  # an image now referred to elsewhere, and missing, is an edit
     return True
 
@@ -1247,15 +1262,16 @@ def _unreadable(path: Path) -> InputError | None:
 def _held_images(images: list[dict[str, Any]], held: list[dict[str, Any]]
                  ) -> dict[int, dict[str, Any]]:
     """For each image missing from a save (index in ``images``), the one a version holds
-    (``held``, its record's images) in its stead: stored under the same reference, or, where
+    (``held``, its record's images) in its stead: stored under the same reference (see
+    :func:`reference_key`), or, where
     a save that blocked images left an empty placeholder, the one in its place."""
-    stored = {image["original"]: image for image in held
+    stored = {reference_key(image["original"]): image for image in held
               if image.get("status") == "stored" and image.get("asset")}
     out: dict[int, dict[str, Any]] = {}
     for index, image in enumerate(images):
         if image["status"] != "missing":
             continue
-        old = stored.get(image["original"])
+        old = stored.get(reference_key(image["original"]))
         if image["original"] == EMPTY_PLACEHOLDER and len(held) == len(images) and \
                 held[index].get("status") == "stored" and held[index].get("asset"):
             old = held[index]  # the image in its place: the save blocked it

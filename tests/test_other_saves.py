@@ -537,6 +537,22 @@ def test_a_page_whose_links_wget_rewrote_keeps_its_address(config):
         == "wx:MzI0ODE5NDU5Mw==/2649550139/1"
 
 
+def test_wgets_page_without_its_image_folder_takes_no_image_away_from_the_page_save(config):
+    """wget's page (real output, saved beside its images/ folder, which is not here) names
+    ``images/…/img_002.jpg`` what the exporter's page, saved in html/, names
+    ``../images/…/img_002.jpg``: the same file of the same post. Ingested after that save,
+    it is unchanged and keeps the stored images (it made a v2 with all three missing)."""
+    wget = SAVES / "wget-k-mufeng-2021-07-07.html"
+    first = ingest_paths([MUFENG_2021], config)
+    again = ingest_paths([wget], config)
+    assert [r.status for r in first] == ["added"] and [r.status for r in again] == ["unchanged"]
+    assert any("not obtained this time" in w and "v1's is kept" in w for w in again[0].warnings)
+    record = Archive.open(config.archive).read_json(first[0].object_id, "record.json")
+    assert [i["status"] for i in record["images"]] == ["stored"] * 3
+    assert {i["original"] for i in record["images"]} == {
+        "../images/2021-07-07_送别一个旧时代/img_002.jpg"}
+
+
 def test_a_singlefile_save_with_grouped_images_gives_the_images_not_their_placeholders(
         config):
     """SingleFile's default groups duplicate images: each <img> gets a transparent SVG

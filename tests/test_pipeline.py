@@ -955,3 +955,19 @@ def test_a_path_given_as_a_string_alone_or_in_a_list_is_ingested(tmp_path):
     again = ingest_paths([seed], config)
     assert [r.status for r in first] == ["added"] and [r.status for r in again] == ["unchanged"]
     assert first[0].object_id == again[0].object_id
+
+
+@pytest.mark.parametrize(("original", "key"), [
+    ("../images/2021-07-07/img_002.jpg", "images/2021-07-07/img_002.jpg"),  # a page in html/
+    ("./images/1.jpg", "images/1.jpg"),
+    ("../../a/b.png", "a/b.png"),
+    ("images/1.jpg", "images/1.jpg"),
+    ("/images/1935/1.jpeg", "/images/1935/1.jpeg"),  # site-absolute: found by asset roots
+    ("https://mmbiz.qpic.cn/x/../640?wx_fmt=png", "https://mmbiz.qpic.cn/x/../640?wx_fmt=png"),
+    ("data:,", "data:,"),
+])
+def test_an_image_reference_is_compared_without_the_folders_it_climbs(original, key):
+    """Two saves of a post, their pages in different folders, name one image file
+    differently; a URL, a data: URI and a site-absolute path are compared as written."""
+    from archiver.pipeline import reference_key
+    assert reference_key(original) == key
