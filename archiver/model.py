@@ -24,6 +24,10 @@ ERROR_KINDS = ("deleted", "blocked", "unavailable")
 STATUSES = ("verified", "mismatch", "not_found", "unresolved", "ambiguous")
 # ... and what a post whose head keeps no verification at all has (``list --citations none``)
 NEVER_VERIFIED = "none"
+# why a citation a new version of a post makes has no verdict in its kept verification (it is
+# kept ``unresolved`` with this reason: archiver.verified.carried_citations)
+NOT_VERIFIED_YET = ("not verified yet: the post was changed after its last verification "
+                    "(`archiver verify` checks it)")
 
 
 def statuses_shown(counts: Mapping[str, int]) -> str:

@@ -30,7 +30,7 @@ from archiver.index import (
     mark_index_stale,
     taken_keys,
 )
-from archiver.model import statuses_shown
+from archiver.model import NOT_VERIFIED_YET, statuses_shown
 from archiver.store import Archive
 
 _log = logging.getLogger("archiver.verify")  # --verbose (archiver.cli.steps)
@@ -99,11 +99,6 @@ def _kept_where_unresolved(new: list[dict[str, Any]], old: list[dict[str, Any]]
             if e["status"] == "unresolved" else e for e in new]
 
 
-# why a citation a new version of a post makes has no verdict in its kept verification
-NOT_VERIFIED_YET = ("not verified yet: the post was changed after its last verification "
-                    "(`archiver verify` checks it)")
-
-
 def carried_citations(archive: Archive, object_id: str, record: dict[str, Any]
                       ) -> bytes | None:
     """The ``citations.json`` a new version of a post keeps: the verdicts the head holds for
@@ -111,8 +106,10 @@ def carried_citations(archive: Archive, object_id: str, record: dict[str, Any]
     post, or its images fetched at last, is no news about its citations; a citation that is
     gone takes its verdict with it, and a new one is kept ``unresolved`` (:data:`NOT_VERIFIED_
     YET`) until the next verify: the kept verification counts every citation the post makes,
-    so that ``list`` does not show a post with an unchecked citation as all verified. None
-    when the head holds no verdicts, or none of them still applies."""
+    so that ``list`` does not show a post with an unchecked citation as all verified (nor a
+    post verified before, whose every citation an edit changed, as never verified: its
+    citations are all ``unresolved`` then). None when the head holds no verdicts, or the post
+    now makes no citation."""
     from archiver.citations.cited import strip_doi_and_urls
     from archiver.citations.verify import CitationResult, citations_of
 
@@ -123,7 +120,7 @@ def carried_citations(archive: Archive, object_id: str, record: dict[str, Any]
     by_text: dict[str, dict[str, Any]] = {}
     for entry in old:
         by_text.setdefault(entry.get("text"), entry)
-    kept, carried = [], False
+    kept = []
     for text, where in citations_of(record):
         entry = placed.get((text, where)) or by_text.get(text)
         if entry is None:  # (in the post's order, among the others)
@@ -134,8 +131,7 @@ def carried_citations(archive: Archive, object_id: str, record: dict[str, Any]
         if where:
             entry["location"] = where
         kept.append(entry)
-        carried = True
-    if not carried:
+    if not kept:
         return None
     document = {"citations": kept, "summary": count_statuses(e["status"] for e in kept)}
     schema.validate("verify-report", document, path=f"{object_id} {CITATIONS_NAME}")

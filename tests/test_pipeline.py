@@ -853,6 +853,14 @@ def test_a_new_version_keeps_the_verdicts_of_the_citations_it_still_makes(config
                     encoding="utf-8")
     [gone] = ingest_paths([post], config)
     assert gone.status == "updated"
+    # the reference without its DOI is a citation still, never checked: no verdict is kept
+    kept = archive.read_json(first.object_id, CITATIONS_NAME)["citations"]
+    assert kept and all(c["status"] == "unresolved" and "iiaa061" not in c["text"]
+                        and c["reason"].startswith("not verified yet") for c in kept)
+    front_matter = text[:text.index("\n---\n", 4) + 5]
+    post.write_text(front_matter + "\n正文，不引一书。\n", encoding="utf-8")  # none cited now
+    [bare] = ingest_paths([post], config)
+    assert (bare.object_id, bare.status) == (first.object_id, "updated")
     assert CITATIONS_NAME not in archive.versions(first.object_id)[-1].state
 
 

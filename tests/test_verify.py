@@ -1936,6 +1936,36 @@ def test_a_citation_added_by_an_edit_is_kept_unresolved_until_verified(server, t
     assert json.loads(listed.stdout)["citations"]["verified"] == 2
 
 
+def test_a_post_whose_only_citation_an_edit_changed_is_unresolved_not_never_verified(
+        server, tmp_path, monkeypatch):
+    """A verified post whose one reference an edit changed kept no verification at all:
+    ``list`` showed it never verified ("-", ``--citations none``), where a post with a second,
+    unchanged citation showed the changed one ``unresolved``."""
+    case = next(c for c in CASES if c["doi"] and c["expect"] == "verified")
+    post = tmp_path / "post.md"
+    page = "---\ntitle: 文献\nurl: https://mp.weixin.qq.com/s/CitesOneWork000001\n---\n\n" \
+           "正文。\n\n参考文献\n\n1. {}\n"
+    post.write_text(page.format(case["text"]), encoding="utf-8")
+    archive = ["--archive", tmp_path / "archive"]
+    run_verify(["ingest", post, *archive, "--no-fetch"], server.url, tmp_path, monkeypatch)
+    run_verify(["verify", *archive], server.url, tmp_path, monkeypatch)
+    year = str(case["cited"]["year"])
+    edited = case["text"].replace(year, str(int(year) + 1))
+    assert edited != case["text"]
+    post.write_text(page.format(edited), encoding="utf-8")
+    run_verify(["ingest", post, *archive, "--no-fetch"], server.url, tmp_path, monkeypatch)
+
+    listed = run_verify(["list", *archive, "--json"], server.url, tmp_path, monkeypatch)
+    [entry] = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert entry["citations"] is not None, "the post is shown as never verified"
+    assert (entry["citations"]["unresolved"], entry["citations"]["total"]) == (1, 1)
+    kept = Archive.open(tmp_path / "archive").read_json(entry["id"], "citations.json")
+    assert kept["citations"][0]["reason"].startswith("not verified yet: the post was changed")
+    none = run_verify(["list", *archive, "--citations", "none"], server.url, tmp_path,
+                      monkeypatch)
+    assert none.stdout == ""
+
+
 @pytest.mark.parametrize(("url", "said"), [
     ("http://127.0.0.1:9?mailto=me@example.org", "has a query or a fragment"),
     ("https://api.crossref.org/#works", "has a query or a fragment"),

@@ -28,6 +28,7 @@ from archiver.export.works import (
     uncitable,
     unverified,
 )
+from archiver.model import NOT_VERIFIED_YET
 
 FORMATS = ("biblatex", "bibtex", "csl-json", "ris")
 
@@ -169,7 +170,7 @@ def _object_works(archive: Source, object_id: str, posts: bool, cited: bool,
             {"text": text, "location": where, "status": NEVER_VERIFIED,
              "reason": "`archiver verify` has not checked this citation"}
             for text, where in unverified(record, checked, citations_in)]
-        if unchecked:
+        if unchecked or any(e.get("reason") == NOT_VERIFIED_YET for e in checked):
             earlier = _earlier_verdicts(archive, object_id)
         checked = checked + unchecked
     yield from cited_works({"citations": checked}, include_unverified, taken, exported,
@@ -178,8 +179,9 @@ def _object_works(archive: Source, object_id: str, posts: bool, cited: bool,
 
 def _earlier_verdicts(archive: Source, object_id: str) -> dict[str, tuple[str, str]]:
     """DOI (lower case) → (version, verdict) of the latest verdict on a citation of it that
-    the post's versions before its head kept. A citation no verdict covers now, of such a
-    DOI, was reworded by an edit after it was checked: it is not "never verified"."""
+    the post's versions before its head kept (a citation a version kept only as "not verified
+    yet" had none). A citation no verdict covers now, of such a DOI, was reworded by an edit
+    after it was checked: it is not "never verified"."""
     found: dict[str, tuple[str, str]] = {}
     read: set[str] = set()  # citations.json digests: a version's is often the one before's
     for version in archive.versions(object_id)[:-1]:
@@ -191,7 +193,7 @@ def _earlier_verdicts(archive: Source, object_id: str) -> dict[str, tuple[str, s
                                        version.number).get("citations") or []:
             work = (entry.get("evidence") or {}).get("work") or {}
             doi = str(work.get("DOI") or entry.get("doi") or "").lower()
-            if doi and entry.get("status"):
+            if doi and entry.get("status") and entry.get("reason") != NOT_VERIFIED_YET:
                 found[doi] = (version.number, entry["status"])
     return found
 

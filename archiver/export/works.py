@@ -44,7 +44,7 @@ from archiver.citations.extract import without_list_number
 from archiver.citations.labelled import reference_of_block
 from archiver.citations.parse import KANA, MORE_NAMES, csl_type, gbt_code, split_authors
 from archiver.export.keys import make_key, unique
-from archiver.model import ERROR_KINDS
+from archiver.model import ERROR_KINDS, NOT_VERIFIED_YET
 
 # Crossref types → (biblatex, plain BibTeX, CSL, RIS)
 TYPES = {
@@ -786,7 +786,8 @@ def cited_works(citations: dict[str, Any], include_unverified: bool,
                                                    or ""))
             result.notes.append(f"fields read from the citation as written: "
                                 f"{entry.get('text') or ''}".strip())
-        if status == NEVER_VERIFIED and doi in earlier:
+        if (status == NEVER_VERIFIED or entry.get("reason") == NOT_VERIFIED_YET) \
+                and doi in earlier:
             result.notes.append(_reworded_note(doi, *earlier[doi]))
         elif status != "verified":
             result.notes.append(f"not verified against Crossref ({status}): "
