@@ -2474,3 +2474,19 @@ def test_a_blocks_title_in_english_after_its_chinese_translation_is_the_one_comp
     [citation] = json.loads(result.stdout)["citations"]
     assert citation["status"] == ("mismatch" if wrong else "verified")
     assert citation["fields"]["title"]["match"] is not wrong
+
+
+def test_a_reference_after_the_word_for_references_on_its_line_is_checked_field_by_field(
+        server, tmp_path, monkeypatch):
+    """"参考文献：Chiang C, … 2017;48(5):692-699. doi:10.1038/ng.3834" (the recorded work's
+    volume is 49): it was reported verified, its DOI checked for existence alone."""
+    reference = ("Chiang C, Scott AJ, Davis JR, et al. The impact of structural variation "
+                 "on human gene expression. Nat Genet. 2017;48(5):692-699. doi:10.1038/ng.3834")
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: 文献\nurl: https://mp.weixin.qq.com/s/CitesInAParagraph01\n"
+                    f"---\n\n正文。\n\n参考文献：{reference}\n", encoding="utf-8")
+    result = run_verify(["verify", post, "--json"], server.url, tmp_path, monkeypatch)
+    assert result.exit_code == ExitCode.CITATION_WRONG, result.output
+    [citation] = json.loads(result.stdout)["citations"]
+    assert citation["status"] == "mismatch" and citation["text"] == reference
+    assert [f for f, c in citation["fields"].items() if c["match"] is False] == ["volume"]

@@ -566,6 +566,38 @@ def test_a_doi_broken_right_after_its_prefixs_slash_is_whole():
         "Nat Genet. 2017. doi: 10.1038/ng.3834"
 
 
+# the record of 10.1038/ng.3834 (tests/fixtures/crossref) cited in Vancouver's form, its
+# volume 49 miswritten 48: each of these lines was checked for the DOI's existence alone, and
+# reported verified
+NG_3834_WRONG_VOLUME = ("Chiang C, Scott AJ, Davis JR, et al. The impact of structural variation "
+                        "on human gene expression. Nat Genet. 2017;48(5):692-699. "
+                        "doi:10.1038/ng.3834")
+
+
+@pytest.mark.parametrize("label", ["", "参考文献：", "【参考文献】 ", "参考资料: ", "【参考】",
+                                   "引用文献："])
+def test_a_reference_in_a_paragraph_of_its_own_or_after_a_heading_word_is_a_reference(label):
+    """A paragraph that is a whole reference, opening with its authors and giving its
+    volume(issue): pages, under no heading and with no number, or after 参考文献： on its own
+    line, is checked field by field."""
+    assert find_references(["正文一段。", label + NG_3834_WRONG_VOLUME]) == [
+        (1, NG_3834_WRONG_VOLUME)]
+
+
+@pytest.mark.parametrize("line", [
+    "Chiang C and colleagues showed in 2017 that structural variation shapes human gene "
+    "expression (doi:10.1038/ng.3834).",
+    "Scott AJ, one of the authors, later said the work in Nature Genetics (2017) took years, "
+    "see https://doi.org/10.1038/ng.3834 for details.",
+])
+def test_prose_that_opens_with_a_name_and_gives_a_doi_is_no_reference(line):
+    """Prose naming a paper and its DOI, whatever its first words, gives no fields to compare
+    (its words were compared as a title and a journal: two false mismatches): its DOI is
+    checked alone."""
+    assert find_references(["正文一段。", line]) == []
+    assert find_dois([line]) == ["10.1038/ng.3834"]
+
+
 @pytest.mark.parametrize("line", [
     "1. 相关论文：https://doi.org/10.1016/j.ejphar.2015.03.018",
     "2. 相关论文：https://doi.org/10.1002/jor.1100150407",
