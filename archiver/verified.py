@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 import urllib.parse
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Iterable
 from contextlib import suppress
 from typing import Any
 
@@ -218,3 +218,34 @@ def store_citations(archive: Archive, object_id: str, results: list[CitationResu
     _log.info("%s: %s committed (verify citations: %s)", object_id, version,
               statuses_shown(document["summary"]))
     return version
+
+
+def verify_posts(archive: Archive, config: Config, object_ids: Iterable[str] | None = None,
+                 *, keep: bool = True, offline: bool = False,
+                 on_result: Callable[[CitationResult], None] | None = None
+                 ) -> dict[str, list[CitationResult]]:
+    """Check the citations of archived posts (``object_ids``, full ids; all by default)
+    against the configured Crossref server, as ``archiver verify`` does: each post's results,
+    in the order the post makes its citations. With ``keep``, each post's are kept in its
+    object (a new version only when the outcome changed, :func:`store_citations`). Crossref
+    out of reach (or ``offline``): every citation the cache cannot answer is ``unresolved``,
+    with the reason; nothing is ever called verified without Crossref's record."""
+    from archiver.citations.verify import citations_of
+
+    ids = [object_ids] if isinstance(object_ids, str) else list(
+        archive.object_ids() if object_ids is None else object_ids)
+    items = [(text, where, object_id) for object_id in ids
+             for text, where in citations_of(archive.read_json(object_id, "record.json"))]
+    results = make_verifier(config, offline=offline).verify_all(
+        [(text, where) for text, where, _ in items], on_result=on_result)
+    by_post: dict[str, list[CitationResult]] = {object_id: [] for object_id in ids}
+    for (_text, _where, object_id), result in zip(items, results, strict=True):
+        by_post[object_id].append(result)
+    if keep and items:
+        with archive.writer():
+            keys = CitedKeys(load_index(archive), archive)
+            for object_id, post_results in by_post.items():
+                if post_results:
+                    store_citations(archive, object_id, post_results, keys,
+                                    config.version_user())
+    return by_post

@@ -2490,3 +2490,39 @@ def test_a_reference_after_the_word_for_references_on_its_line_is_checked_field_
     [citation] = json.loads(result.stdout)["citations"]
     assert citation["status"] == "mismatch" and citation["text"] == reference
     assert [f for f, c in citation["fields"].items() if c["match"] is False] == ["volume"]
+
+
+def test_the_library_verifies_archived_posts_keeps_the_results_and_exports_them(
+        server, tmp_path, monkeypatch):
+    """What README's Library section shows: ``verify_posts`` checks an archived post's
+    citations as ``archiver verify`` does and keeps them (``list`` then counts them), offline
+    it calls none verified, and ``export_archive`` writes what ``archiver export`` writes."""
+    from archiver import export_archive, ingest_paths, load_config, verify_posts
+
+    case = next(c for c in CASES if c["doi"] and c["expect"] == "verified")
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: 文献\nurl: https://mp.weixin.qq.com/s/LibraryCitesAWork01\n"
+                    f"---\n\n正文。\n\n参考文献\n\n1. {case['text']}\n", encoding="utf-8")
+    config = load_config({"ARCHIVER_CROSSREF_URL": server.url,
+                          "ARCHIVER_CACHE_DIR": str(tmp_path / "cache")}, tmp_path
+                         ).with_overrides(archive=tmp_path / "archive", fetch=False)
+    [ingested] = ingest_paths([post], config)
+    archive = Archive.open(config.archive)
+
+    offline = verify_posts(archive, config, offline=True, keep=False)
+    assert [(r.status, bool(r.reason)) for r in offline[ingested.object_id]] == [
+        ("unresolved", True)]
+    assert "citations.json" not in archive.versions(ingested.object_id)[-1].state
+
+    [(object_id, results)] = verify_posts(archive, config, ingested.object_id).items()
+    assert object_id == ingested.object_id
+    assert [(r.status, r.doi) for r in results] == [("verified", case["doi"].lower())]
+    listed = run_verify(["list", "--archive", config.archive, "--json"], server.url, tmp_path,
+                        monkeypatch)
+    assert json.loads(listed.stdout)["citations"]["verified"] == 1
+
+    command = run_verify(["export", "bibtex", "--cited", "--archive", config.archive, "-q"],
+                         server.url, tmp_path, monkeypatch)
+    assert command.exit_code == 0, command.output
+    assert export_archive(archive, "bibtex", cited=True) == command.stdout
+    assert case["doi"].lower() in export_archive(archive, "csl-json", only_cited=True).lower()

@@ -83,6 +83,12 @@ IDENTIFYING = ("author", "year", "journal", "volume", "page")
 
 @dataclass
 class CitationResult:
+    """One citation checked: ``status`` one of :data:`archiver.model.STATUSES`, ``fields``
+    each compared field's verdict (``match`` False for a wrong one), ``reason`` why it could
+    not be checked or what was found, ``evidence`` Crossref's record it was checked against,
+    ``candidates`` the records a search found when it named none surely, ``location`` where
+    in the post (``blocks/3``) the citation stands."""
+
     text: str
     doi: str | None
     status: str

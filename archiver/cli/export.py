@@ -145,11 +145,10 @@ def export(
     archive problem: exporting the whole archive, a damaged post is named and left out and
     the others written (exit 5 all the same); given by id, or for html, it stops the export.
     """
-    from archiver.citations.parse import parse_reference
+    from archiver.bibliography import archive_works
     from archiver.citations.verify import citations_of
     from archiver.export import export as write_export
-    from archiver.export import uncitable_posts, works_of
-    from archiver.index import known_works, load_index, taken_keys
+    from archiver.export import uncitable_posts
 
     with reported_errors(show_traceback, verbose, quiet):
         # as typed: Path("") would be the working folder
@@ -220,17 +219,13 @@ def export(
             damaged.append(problem)
             fail(problem)  # shown even with --quiet, as a skipped post is
 
-        index = load_index(store)
-        reserved = taken_keys(index)  # posts' and cited works' keys
         to_stdout = output is None or str(output) == "-"
         progress = _progress(quiet, None if to_stdout else output)
         task = progress.add_task("", total=len(set(ids)))
-        works = works_of(store, ids, posts=not only_cited, cited=cited or only_cited,
-                         include_unverified=include_unverified, on_skip=on_skip,
-                         parse=parse_reference, citations_in=citations_of, reserved=reserved,
-                         known=known_works(index),
-                         on_damaged=None if post_ids else on_damaged,
-                         on_object=lambda _id: progress.advance(task))
+        works = archive_works(store, ids, posts=not only_cited, cited=cited or only_cited,
+                              include_unverified=include_unverified, on_skip=on_skip,
+                              on_damaged=None if post_ids else on_damaged,
+                              on_object=lambda _id: progress.advance(task))
         if to_stdout:  # `-o -`: standard output, as is usual
             try:  # each write guarded alone: the works are read from the archive as they go
                 with progress:

@@ -1,0 +1,51 @@
+"""The archive's bibliography: its posts and the works they cite as ``archiver export``
+writes them (BibTeX, biblatex, CSL-JSON, RIS), for the command and for a library caller
+alike. The keys are the archive's own (given at ingest and at verification, never changed),
+which is why this reads the archive's index and is no part of :mod:`archiver.export`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from archiver.errors import DamagedObject
+from archiver.export import FORMATS, export, works_of
+from archiver.export.works import Work
+from archiver.index import known_works, load_index, taken_keys
+from archiver.store import Archive
+
+__all__ = ["FORMATS", "archive_works", "export_archive"]
+
+
+def archive_works(archive: Archive, object_ids: Iterable[str] | None = None, *,
+                  posts: bool = True, cited: bool = False, include_unverified: bool = False,
+                  on_skip: Callable[[str, str], Any] | None = None,
+                  on_damaged: Callable[[str, DamagedObject], Any] | None = None,
+                  on_object: Callable[[str], Any] | None = None) -> Iterable[Work]:
+    """The works an export of ``object_ids`` (full ids; every post by default) writes: the
+    posts (unless not ``posts``) and, with ``cited``, the works they cite whose verification
+    the posts keep (and, with ``include_unverified``, those not verified, read from the
+    citations as written). The callbacks are :func:`archiver.export.works_of`'s."""
+    from archiver.citations.parse import parse_reference
+    from archiver.citations.verify import citations_of
+
+    index = load_index(archive)
+    ids = archive.object_ids() if object_ids is None else object_ids
+    return works_of(archive, ids, posts=posts, cited=cited,
+                    include_unverified=include_unverified, on_skip=on_skip,
+                    parse=parse_reference, citations_in=citations_of,
+                    reserved=taken_keys(index), known=known_works(index),
+                    on_damaged=on_damaged, on_object=on_object)
+
+
+def export_archive(archive: Archive, fmt: str, object_ids: Iterable[str] | None = None, *,
+                   cited: bool = False, only_cited: bool = False,
+                   include_unverified: bool = False) -> str:
+    """The text of an export of the archive in ``fmt`` (one of :data:`FORMATS`), as
+    ``archiver export FMT [ID…] [--cited | --only-cited] [--include-unverified]`` writes it.
+    A post with nothing to cite is left out (``archive_works``' ``on_skip`` says which);
+    a damaged one raises :class:`DamagedObject`."""
+    parts: list[str] = []
+    export(archive_works(archive, object_ids, posts=not only_cited, cited=cited or only_cited,
+                         include_unverified=include_unverified), fmt, parts.append)
+    return "".join(parts)
