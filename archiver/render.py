@@ -217,7 +217,7 @@ def verify_junit(results: list[Any], posts: list[str | None],
         # the same in every run (a CI page keeps each test's history by its name): a number
         # only for the same citation twice in one place
         classname = f"{post} {where}" if post else where
-        name = _LINE_BREAKS.sub(" ", result.text)[:100]
+        name = shorten(_LINE_BREAKS.sub(" ", result.text), 100)  # between words, with " …"
         named[classname, name] += 1
         if named[classname, name] > 1:
             name += f" ({named[classname, name]})"
