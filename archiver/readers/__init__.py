@@ -151,6 +151,9 @@ _MARKUP = re.compile(rb"<(?:!doctype\s+html|html|head|body|div|p)\b", re.I)
 def _why_none(path: Path, head: bytes) -> str:
     """What the file is, where it is not what its name promises: a page named as a
     supported format said to be unsupported left the user to guess what was wrong."""
+    if head.startswith(b"PK\x03\x04"):  # (before the NUL bytes every ZIP header holds)
+        return (": a ZIP file, but none SingleFile saved (its first entry is no SingleFile "
+                "page): another program's ZIP, or one cut short or damaged")
     if b"\x00" in head:
         return ": binary data, not text"
     if path.suffix.lower() in (".md", ".markdown"):  # (Markdown may hold HTML)

@@ -80,6 +80,12 @@ def test_markdown_notes_in_the_repository_are_not_claimed(path):
      "an HTML page with none of a WeChat article's marks in it (an mp.weixin.qq.com "
      "address, a js_content body, var msg_title)"),
     ("binary.html", bytes(range(256)) * 4, "binary data, not text"),
+    # a ZIP cut short after its signature, and another program's ZIP (its entry no page)
+    ("save.zip", b"PK\x03\x04garbage", "a ZIP file, but none SingleFile saved (its first "
+     "entry is no SingleFile page): another program's ZIP, or one cut short or damaged"),
+    ("photos.zip", b"PK\x03\x04\x14\x00\x00\x00\x00\x00" + bytes(16) + b"\x05\x00\x00\x00"
+     b"a.jpg", "a ZIP file, but none SingleFile saved (its first entry is no SingleFile page): "
+     "another program's ZIP, or one cut short or damaged"),
     ("notes.md", "# 待读\n\n一些笔记。\n".encode(),
      "a Markdown file without the front matter or the body of a post export"),
     ("notes.txt", b"hello\n", None),
