@@ -24,65 +24,45 @@ The parser's parts, each a module of this package, in the order a string goes th
 tagger), ``fields`` (spans to values) and ``authors`` (persons), then ``assemble``, which applies
 the repair rules of ``numbers``, ``titles``, ``containers``, ``physics`` and ``gbt`` (the last
 also reads a GB/T 7714 reference's parts after its type code); ``shared`` holds what more than
-one family of rules reads.
+one family of rules reads, and ``reference`` is :func:`parse_reference`, which runs them all.
+
+The names below are loaded when first used: the rules' hundreds of patterns take a tenth of a
+second to compile, which a command that parses no reference (an ingest reads only a few
+names, such as :func:`split_authors`) does not pay.
 """
 
 from __future__ import annotations
 
-import logging
-
-from archiver.citations.parse.assemble import _csl
-from archiver.citations.parse.authors import MORE_NAMES, split_authors
-from archiver.citations.parse.clean import clean_text
-from archiver.citations.parse.fields import find_doi
-from archiver.citations.parse.gbt import (
-    _gbt_imprint,
-    _gbt_roles,
-    _gbt_title,
-    _gbt_volume,
-    _gbt_year_after_the_code,
-    _publication_date,
-    csl_type,
-)
-from archiver.citations.parse.model import FIELDS, LABELS, tag
-from archiver.citations.parse.shared import gbt_code
-from archiver.citations.parse.token_features import features
-from archiver.citations.parse.tokens import KANA, Token, tokenize
+import importlib
 
 TYPE_CHECKING = False  # typing is not imported at run time: it would cost ~7 ms of start-up
 if TYPE_CHECKING:
-    from typing import Any
+    from archiver.citations.parse.authors import MORE_NAMES, split_authors
+    from archiver.citations.parse.clean import clean_text
+    from archiver.citations.parse.fields import find_doi
+    from archiver.citations.parse.gbt import csl_type
+    from archiver.citations.parse.model import FIELDS, LABELS, tag
+    from archiver.citations.parse.reference import parse_reference
+    from archiver.citations.parse.shared import gbt_code
+    from archiver.citations.parse.token_features import features
+    from archiver.citations.parse.tokens import KANA, Token, tokenize
+
+# each public name → the module of this package it is defined in
+_DEFINED_IN = {
+    "FIELDS": "model", "LABELS": "model", "tag": "model", "KANA": "tokens", "Token": "tokens",
+    "tokenize": "tokens", "MORE_NAMES": "authors", "split_authors": "authors",
+    "clean_text": "clean", "csl_type": "gbt", "gbt_code": "shared", "features": "token_features",
+    "find_doi": "fields", "parse_reference": "reference"}
 
 __all__ = ["FIELDS", "KANA", "LABELS", "MORE_NAMES", "Token", "clean_text", "csl_type", "features",
            "find_doi", "gbt_code", "parse_reference", "split_authors", "tag", "tokenize"]
 
 
-def parse_reference(text: str, *, strict: bool = False) -> dict[str, Any]:
-    """CSL-JSON for one printed reference string; ``{}`` when nothing can be parsed.
-
-    Keys (only those found): author, title, container-title, volume, issue, page, issued
-    {"date-parts": [[year]]} (and the day), DOI; a translator named after the title; of a
-    GB/T 7714 reference also publisher and publisher-place, editor or container-author (of
-    the book a part is in), translator and edition, the volume after a book's title, and of
-    an online one URL and accessed. Never raises on any string: a parser of untrusted text
-    must not take its caller down. ``strict`` lets an error inside the parser (a bug, never
-    the text's fault) propagate instead of giving ``{}``: the tests use it, as an empty
-    result would hide the bug from them. The item is CSL-JSON's fields of the work; what
-    CSL-JSON also requires is the caller's to add: an ``id``, and the ``type`` that
-    :func:`csl_type` gives (``archiver refs parse --json`` adds both)."""
-    if not isinstance(text, str):
-        return {}
-    try:
-        clean = clean_text(text)
-        if not clean or not any(c.isalnum() for c in clean):
-            return {}
-        tokens = tokenize(clean)
-        labels = tag(tokens)
-        item = _gbt_imprint(clean, _gbt_year_after_the_code(
-            clean, _gbt_title(clean, _csl(clean, tokens, labels))))
-        return _publication_date(clean, _gbt_volume(clean, _gbt_roles(clean, item)))
-    except Exception:
-        if strict:
-            raise
-        logging.getLogger(__name__).debug("reference parse failed", exc_info=True)
-        return {}
+def __getattr__(name: str) -> object:
+    """A public name, its module imported the first time one of its names is asked for."""
+    module = _DEFINED_IN.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
