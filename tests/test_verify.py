@@ -1911,23 +1911,30 @@ def test_verify_verbose_says_each_request_and_each_answer_taken_from_the_cache(
     assert first.stdout == again.stdout == plain.stdout  # the report itself is the same
 
 
+def _verified_then_edited(server, tmp_path, monkeypatch, before: str, after: str):
+    """A post whose reference list is ``before``, ingested and verified, then edited to
+    ``after`` and ingested again: the archive's option, and the post's line of ``list``."""
+    post = tmp_path / "post.md"
+    page = "---\ntitle: 文献\nurl: https://mp.weixin.qq.com/s/CitesWorksAnEdit01\n---\n\n" \
+           "正文。\n\n参考文献\n\n{}"
+    archive = ["--archive", tmp_path / "archive"]
+    post.write_text(page.format(before), encoding="utf-8")
+    run_verify(["ingest", post, *archive, "--no-fetch"], server.url, tmp_path, monkeypatch)
+    run_verify(["verify", *archive], server.url, tmp_path, monkeypatch)
+    post.write_text(page.format(after), encoding="utf-8")
+    run_verify(["ingest", post, *archive, "--no-fetch"], server.url, tmp_path, monkeypatch)
+    listed = run_verify(["list", *archive, "--json"], server.url, tmp_path, monkeypatch)
+    [entry] = [json.loads(line) for line in listed.stdout.splitlines()]
+    return archive, entry
+
+
 def test_a_citation_added_by_an_edit_is_kept_unresolved_until_verified(server, tmp_path,
                                                                        monkeypatch):
     """The new version kept the old verdicts alone: list showed "1 verified" for a post that
     cites two works, one of them never checked."""
     first, second = [c for c in CASES if c["doi"] and c["expect"] == "verified"][:2]
-    post = tmp_path / "post.md"
-    page = "---\ntitle: 文献\nurl: https://mp.weixin.qq.com/s/CitesTwoWorks00001\n---\n\n" \
-           "正文。\n\n参考文献\n\n1. {}\n"
-    post.write_text(page.format(first["text"]), encoding="utf-8")
-    archive = ["--archive", tmp_path / "archive"]
-    run_verify(["ingest", post, *archive, "--no-fetch"], server.url, tmp_path, monkeypatch)
-    run_verify(["verify", *archive], server.url, tmp_path, monkeypatch)
-    post.write_text(page.format(first["text"]) + f"2. {second['text']}\n", encoding="utf-8")
-    run_verify(["ingest", post, *archive, "--no-fetch"], server.url, tmp_path, monkeypatch)
-
-    listed = run_verify(["list", *archive, "--json"], server.url, tmp_path, monkeypatch)
-    [entry] = [json.loads(line) for line in listed.stdout.splitlines()]
+    archive, entry = _verified_then_edited(server, tmp_path, monkeypatch, f"1. {first['text']}\n",
+                                           f"1. {first['text']}\n2. {second['text']}\n")
     assert (entry["citations"]["verified"], entry["citations"]["unresolved"]) == (1, 1)
     kept = Archive.open(tmp_path / "archive").read_json(entry["id"], "citations.json")
     assert [c["status"] for c in kept["citations"]] == ["verified", "unresolved"]
@@ -1944,21 +1951,11 @@ def test_a_post_whose_only_citation_an_edit_changed_is_unresolved_not_never_veri
     ``list`` showed it never verified ("-", ``--citations none``), where a post with a second,
     unchanged citation showed the changed one ``unresolved``."""
     case = next(c for c in CASES if c["doi"] and c["expect"] == "verified")
-    post = tmp_path / "post.md"
-    page = "---\ntitle: 文献\nurl: https://mp.weixin.qq.com/s/CitesOneWork000001\n---\n\n" \
-           "正文。\n\n参考文献\n\n1. {}\n"
-    post.write_text(page.format(case["text"]), encoding="utf-8")
-    archive = ["--archive", tmp_path / "archive"]
-    run_verify(["ingest", post, *archive, "--no-fetch"], server.url, tmp_path, monkeypatch)
-    run_verify(["verify", *archive], server.url, tmp_path, monkeypatch)
     year = str(case["cited"]["year"])
     edited = case["text"].replace(year, str(int(year) + 1))
     assert edited != case["text"]
-    post.write_text(page.format(edited), encoding="utf-8")
-    run_verify(["ingest", post, *archive, "--no-fetch"], server.url, tmp_path, monkeypatch)
-
-    listed = run_verify(["list", *archive, "--json"], server.url, tmp_path, monkeypatch)
-    [entry] = [json.loads(line) for line in listed.stdout.splitlines()]
+    archive, entry = _verified_then_edited(server, tmp_path, monkeypatch,
+                                           f"1. {case['text']}\n", f"1. {edited}\n")
     assert entry["citations"] is not None, "the post is shown as never verified"
     assert (entry["citations"]["unresolved"], entry["citations"]["total"]) == (1, 1)
     kept = Archive.open(tmp_path / "archive").read_json(entry["id"], "citations.json")
