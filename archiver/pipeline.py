@@ -281,9 +281,8 @@ def adds_nothing(new: dict[str, Any], current: dict[str, Any],
     URL) or be missing from ``new`` where ``current`` holds it under the same reference
     (:func:`reference_key`; the same post saved without its images, or ingested offline,
     adds no version and never takes images away; pointed at another reference, it is an
-    edit). An image still
-    missing is no news either, whatever the reason given this time: offline or --no-fetch,
-    or the folders looked in named from another working directory.
+    edit). An image still missing is no news either, whatever the reason given this time:
+    offline or --no-fetch, or the folders looked in named from another working directory.
 
     ``other``, for another save of the post than the head's source: it may also say less
     than the record (:mod:`archiver.saves`), as a save without the page's scripts does."""
@@ -1263,8 +1262,8 @@ def _held_images(images: list[dict[str, Any]], held: list[dict[str, Any]]
                  ) -> dict[int, dict[str, Any]]:
     """For each image missing from a save (index in ``images``), the one a version holds
     (``held``, its record's images) in its stead: stored under the same reference (see
-    :func:`reference_key`), or, where
-    a save that blocked images left an empty placeholder, the one in its place."""
+    :func:`reference_key`), or, where a save that blocked images left an empty placeholder,
+    the one in its place."""
     stored = {reference_key(image["original"]): image for image in held
               if image.get("status") == "stored" and image.get("asset")}
     out: dict[int, dict[str, Any]] = {}
