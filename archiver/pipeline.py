@@ -1264,13 +1264,18 @@ def _held_images(images: list[dict[str, Any]], held: list[dict[str, Any]]
     (``held``, its record's images) in its stead: stored under the same reference (see
     :func:`reference_key`), or, where a save that blocked images left an empty placeholder,
     the one in its place."""
-    stored = {reference_key(image["original"]): image for image in held
-              if image.get("status") == "stored" and image.get("asset")}
+    kept = [image for image in held if image.get("status") == "stored" and image.get("asset")]
+    stored = {image["original"]: image for image in kept}
+    by_key: dict[str, dict[str, Any] | None] = {}
+    for image in kept:  # a key two different images share names neither surely
+        key = reference_key(image["original"])
+        same = by_key.get(key, image)
+        by_key[key] = image if same is not None and same["sha256"] == image["sha256"] else None
     out: dict[int, dict[str, Any]] = {}
     for index, image in enumerate(images):
         if image["status"] != "missing":
             continue
-        old = stored.get(reference_key(image["original"]))
+        old = stored.get(image["original"]) or by_key.get(reference_key(image["original"]))
         if image["original"] == EMPTY_PLACEHOLDER and len(held) == len(images) and \
                 held[index].get("status") == "stored" and held[index].get("asset"):
             old = held[index]  # the image in its place: the save blocked it

@@ -979,3 +979,24 @@ def test_an_image_reference_is_compared_without_the_folders_it_climbs(original, 
     differently; a URL, a data: URI and a site-absolute path are compared as written."""
     from archiver.pipeline import reference_key
     assert reference_key(original) == key
+
+
+def test_a_missing_image_is_given_a_kept_one_only_where_its_reference_names_one_surely():
+    """``_held_images``: the kept image under the very reference first; under the same one
+    without its leading ../ (another save's page in another folder) only where that names a
+    single image: two different images it could be are neither carried forward."""
+    from archiver.pipeline import _held_images
+
+    def stored(original, sha):
+        return {"original": original, "status": "stored", "asset": f"assets/{sha}.jpg",
+                "sha256": sha}
+
+    def missing(original):
+        return {"original": original, "status": "missing", "reason": "file not found"}
+
+    held = [stored("../images/1.jpg", "a1"), stored("../2.jpg", "b2"), stored("./2.jpg", "c3"),
+            stored("2.jpg", "c3")]
+    images = [missing("images/1.jpg"), missing("../2.jpg"), missing("../../2.jpg"),
+              missing("images/9.jpg")]
+    assert {i: old["sha256"] for i, old in _held_images(images, held).items()} == {
+        0: "a1", 1: "b2"}  # 2: "2.jpg" is b2 or c3; 3: no such image kept
