@@ -360,11 +360,11 @@ _SECTION = re.compile(
 # "引用格式：", "引用本文："): what follows that one is the post's again
 _CITE_HEADING = re.compile(r"^\s*(?:cite(?: this article)?|how to cite(?: this article)?|"
                            r"citation|引用格式|引用本文|本文引用格式)\s*[:：]?\s*$", re.I)
-# A reference's label: "Source:", "【来源】", "原文：", "参考文献：", "【参考】", "Reference: …",
-# after a list number too ("[3]Reference: …"). A word is a label only with its colon or
-# brackets: "Source, J. (2010)" is an author, "文献计量学视角下…" a title.
-_LABELS = (r"来源|原文|文献|出处|参考文献|参考资料|参考|引用文献|引文|"
-           r"sources?|references?|citations?")
+# A reference's label: "Source:", "【来源】", "原文：", "参考文献：", "Reference: …", after a list
+# number too ("[3]Reference: …"). A word is a label only with its colon or brackets: "Source,
+# J. (2010)" is an author, "文献计量学视角下…" a title. (Not "参考：" nor "引文：", which open
+# prose and quotations as often: "引文：“科学没有国界…”——钱学森，1955年")
+_LABELS = r"来源|原文|文献|出处|参考文献|参考资料|sources?|references?|citations?"
 _SOURCE_LINE = re.compile(rf"^\s*(?:\[\d{{1,3}}\]\s*|\d{{1,3}}[.)、]\s*)?"
                           rf"(?:[【\[]\s*(?:{_LABELS})\s*[】\]]\s*[:：]?|(?:{_LABELS})\s*[:：])"
                           rf"\s*(?=\S)", re.I)
@@ -582,14 +582,8 @@ def entry_of_a_section(text: str) -> bool:
 
 # what makes "①…" or "1、…" outside a reference section an entry, not a point of prose: a DOI,
 # GB/T 7714's type of work, or volume(issue) with pages
-_A_WORKS_MARKS = (r"\[(?:J|M|C|D|R|N|P)(?:/OL)?\]|"
-                  r"\d+\s*\(\d+\)\s*[:：,]\s*[A-Za-z]?\d+")
-_CLEARLY_A_WORK = re.compile(r"10\.\d{4,9}/|" + _A_WORKS_MARKS)
-# ... and what makes a paragraph of its own that opens with authors a reference, under no
-# heading and with no number: a type of work or volume(issue): pages, which prose does not
-# write ("Chiang C and colleagues showed in 2017 … (doi:10.1038/ng.3834)" is prose, its DOI
-# checked alone)
-_NUMBERED_AS_A_WORK = re.compile(_A_WORKS_MARKS)
+_CLEARLY_A_WORK = re.compile(r"10\.\d{4,9}/|\[(?:J|M|C|D|R|N|P)(?:/OL)?\]|"
+                             r"\d+\s*\(\d+\)\s*[:：,]\s*[A-Za-z]?\d+")
 
 
 def _split_entry(text: str, nxt: _Line) -> bool:
@@ -727,12 +721,8 @@ def find_references(lines: list[str], listed: Iterable[int] = (),
             at += 1
             continue
         if (looks_like_reference(text) and (in_section or numbered or (
-                entry_number and _CLEARLY_A_WORK.search(text)) or (
-                OPENS_WITH_AUTHORS.match(text) and _NUMBERED_AS_A_WORK.search(text)))) or \
+                entry_number and _CLEARLY_A_WORK.search(text)))) or \
                 (in_section and entry_of_a_section(text)):
-            # (a paragraph of its own that opens with authors and gives a [J] or a
-            # volume(issue): pages is a reference under no heading, checked field by field,
-            # not a DOI in prose checked for existence alone)
             if _prose_naming_works(text) or _a_doi_labelled(text):
                 continue  # its DOIs are checked one by one, as bare DOIs
             out.append((origin[index], text))

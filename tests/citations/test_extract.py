@@ -567,19 +567,17 @@ def test_a_doi_broken_right_after_its_prefixs_slash_is_whole():
 
 
 # the record of 10.1038/ng.3834 (tests/fixtures/crossref) cited in Vancouver's form, its
-# volume 49 miswritten 48: each of these lines was checked for the DOI's existence alone, and
-# reported verified
+# volume 49 miswritten 48: after these words on its line, it was checked for the DOI's
+# existence alone, and reported verified
 NG_3834_WRONG_VOLUME = ("Chiang C, Scott AJ, Davis JR, et al. The impact of structural variation "
                         "on human gene expression. Nat Genet. 2017;48(5):692-699. "
                         "doi:10.1038/ng.3834")
 
 
-@pytest.mark.parametrize("label", ["", "参考文献：", "【参考文献】 ", "参考资料: ", "【参考】",
-                                   "引用文献："])
-def test_a_reference_in_a_paragraph_of_its_own_or_after_a_heading_word_is_a_reference(label):
-    """A paragraph that is a whole reference, opening with its authors and giving its
-    volume(issue): pages, under no heading and with no number, or after 参考文献： on its own
-    line, is checked field by field."""
+@pytest.mark.parametrize("label", ["参考文献：", "【参考文献】 ", "参考资料: ", "[参考文献]"])
+def test_a_reference_after_the_word_for_references_on_its_line_is_a_reference(label):
+    """参考文献： and 参考资料: before a reference on its line label it, as 【来源】 does: the
+    reference is checked field by field."""
     assert find_references(["正文一段。", label + NG_3834_WRONG_VOLUME]) == [
         (1, NG_3834_WRONG_VOLUME)]
 
@@ -589,11 +587,15 @@ def test_a_reference_in_a_paragraph_of_its_own_or_after_a_heading_word_is_a_refe
     "expression (doi:10.1038/ng.3834).",
     "Scott AJ, one of the authors, later said the work in Nature Genetics (2017) took years, "
     "see https://doi.org/10.1038/ng.3834 for details.",
+    "Chiang C, Scott AJ and colleagues showed in Nat Genet 2017;49(5):692-699 that structural "
+    "variation shapes human gene expression (doi:10.1038/ng.3834).",
+    "引文：“科学没有国界，但科学家有祖国。”——钱学森，1955年回国时所说 doi:10.1038/ng.3834",
+    "参考：2023年的统计数据显示，“城镇居民人均可支配收入”增长 doi:10.1038/ng.3834",
 ])
-def test_prose_that_opens_with_a_name_and_gives_a_doi_is_no_reference(line):
-    """Prose naming a paper and its DOI, whatever its first words, gives no fields to compare
-    (its words were compared as a title and a journal: two false mismatches): its DOI is
-    checked alone."""
+def test_prose_that_names_a_paper_and_its_doi_is_no_reference(line):
+    """Prose naming a paper and its DOI, whatever its first words (names, its numbers, "参考：",
+    "引文："), gives no fields to compare: its words were compared as a title and a journal,
+    false mismatches. Its DOI is checked alone."""
     assert find_references(["正文一段。", line]) == []
     assert find_dois([line]) == ["10.1038/ng.3834"]
 
