@@ -274,15 +274,23 @@ def reference_key(original: str) -> str:
     return _LEADING_DOTS.sub("", original)
 
 
+def _same_reference(new: str, old: str, another_save: bool) -> bool:
+    """Whether two records' references name one image: as written; in another save of the
+    post (its page in another folder), also by :func:`reference_key`. An edit of the very
+    file the head was made from that changes ``../a/1.png`` to ``a/1.png`` names another."""
+    return new == old or another_save and reference_key(new) == reference_key(old)
+
+
 def adds_nothing(new: dict[str, Any], current: dict[str, Any],
                  other: OtherSave | None = None) -> bool:
     """Whether ``new`` says nothing ``current`` does not: equal, except that an image may be
     referred to differently (same bytes: a browser's ``page_files/1.jpg`` for the original
     URL) or be missing from ``new`` where ``current`` holds it under the same reference
-    (:func:`reference_key`; the same post saved without its images, or ingested offline,
-    adds no version and never takes images away; pointed at another reference, it is an
-    edit). An image still missing is no news either, whatever the reason given this time:
-    offline or --no-fetch, or the folders looked in named from another working directory.
+    (the same post saved without its images, or ingested offline, adds no version and never
+    takes images away; pointed at another reference, it is an edit; in another save, a page in
+    another folder, the reference is compared by :func:`reference_key`). An image still
+    missing is no news either, whatever the reason given this time: offline or --no-fetch,
+    or the folders looked in named from another working directory.
 
     ``other``, for another save of the post than the head's source: it may also say less
     than the record (:mod:`archiver.saves`), as a save without the page's scripts does."""
@@ -300,12 +308,12 @@ def adds_nothing(new: dict[str, Any], current: dict[str, Any],
                 image["sha256"] == old["sha256"]:
             continue  # the same bytes, referred to differently by another save of the post
         if image["status"] == "missing" and old["status"] == "missing" and \
-                reference_key(image["original"]) == reference_key(old["original"]):
+                _same_reference(image["original"], old["original"], other is not None):
             continue  # still missing: the reason is kept as first given
         if image["status"] == "missing" and image["original"] == EMPTY_PLACEHOLDER:
             continue  # a save that blocked images holds none here, nor says which it was
         if not (image["status"] == "missing" and old["status"] == "stored"
-                and reference_key(image["original"]) == reference_key(old["original"])):
+                and _same_reference(image["original"], old["original"], other is not None)):
             return False  # an image now referred to elsewhere, and missing, is an edit
     return True
 
@@ -1258,12 +1266,13 @@ def _unreadable(path: Path) -> InputError | None:
     return None
 
 
-def _held_images(images: list[dict[str, Any]], held: list[dict[str, Any]]
-                 ) -> dict[int, dict[str, Any]]:
+def _held_images(images: list[dict[str, Any]], held: list[dict[str, Any]],
+                 another_save: bool = False) -> dict[int, dict[str, Any]]:
     """For each image missing from a save (index in ``images``), the one a version holds
-    (``held``, its record's images) in its stead: stored under the same reference (see
-    :func:`reference_key`), or, where a save that blocked images left an empty placeholder,
-    the one in its place."""
+    (``held``, its record's images) in its stead: stored under the same reference (in
+    ``another_save`` of the post, also under the same :func:`reference_key`, where that names
+    a single image), or, where a save that blocked images left an empty placeholder, the one
+    in its place."""
     kept = [image for image in held if image.get("status") == "stored" and image.get("asset")]
     stored = {image["original"]: image for image in kept}
     by_key: dict[str, dict[str, Any] | None] = {}
@@ -1275,13 +1284,21 @@ def _held_images(images: list[dict[str, Any]], held: list[dict[str, Any]]
     for index, image in enumerate(images):
         if image["status"] != "missing":
             continue
-        old = stored.get(image["original"]) or by_key.get(reference_key(image["original"]))
+        old = stored.get(image["original"]) or (
+            by_key.get(reference_key(image["original"])) if another_save else None)
         if image["original"] == EMPTY_PLACEHOLDER and len(held) == len(images) and \
                 held[index].get("status") == "stored" and held[index].get("asset"):
             old = held[index]  # the image in its place: the save blocked it
         if old is not None:
             out[index] = old
     return out
+
+
+def _another_save(prepared: Prepared, state: dict[str, str]) -> bool:
+    """Whether ``prepared`` comes from another file than a version (its ``state``) was made
+    from: no source file of the same name (as :func:`_already_archived` tells, without the
+    receipts)."""
+    return not any(path in state for path in prepared.files if path.startswith("source/"))
 
 
 def carry_images(archive: Archive, prepared: Prepared) -> None:
@@ -1293,9 +1310,10 @@ def carry_images(archive: Archive, prepared: Prepared) -> None:
     images = prepared.record.get("images") or []
     if not any(image["status"] == "missing" for image in images):
         return
-    head = archive.versions(prepared.object_id)[-1].number
+    last = archive.versions(prepared.object_id)[-1]
+    head = last.number
     held = _held_images(images, archive.read_json(prepared.object_id, "record.json")
-                        .get("images") or [])
+                        .get("images") or [], _another_save(prepared, last.state))
     if not held:
         return
     provenance = json.loads(prepared.files["provenance.json"])
@@ -1327,7 +1345,8 @@ def kept_images(archive: Archive, prepared: Prepared, version: str) -> None:
     if not any(image["status"] == "missing" for image in images):
         return
     held = _held_images(images, archive.read_json(prepared.object_id, "record.json", version)
-                        .get("images") or [])
+                        .get("images") or [], _another_save(
+                            prepared, archive.versions(prepared.object_id)[-1].state))
     _say_kept(prepared, version, {index: images[index]["reason"] for index in held})
 
 

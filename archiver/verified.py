@@ -229,11 +229,13 @@ def verify_posts(archive: Archive, config: Config, object_ids: Iterable[str] | N
     in the order the post makes its citations. With ``keep``, each post's are kept in its
     object (a new version only when the outcome changed, :func:`store_citations`). Crossref
     out of reach (or ``offline``): every citation the cache cannot answer is ``unresolved``,
-    with the reason; nothing is ever called verified without Crossref's record."""
+    with the reason; nothing is ever called verified without Crossref's record. A damaged
+    object raises :class:`DamagedObject` before anything is checked (the command names it
+    and checks the others)."""
     from archiver.citations.verify import citations_of
 
-    ids = [object_ids] if isinstance(object_ids, str) else list(
-        archive.object_ids() if object_ids is None else object_ids)
+    ids = list(dict.fromkeys([object_ids] if isinstance(object_ids, str) else (
+        archive.object_ids() if object_ids is None else object_ids)))  # each post once
     items = [(text, where, object_id) for object_id in ids
              for text, where in citations_of(archive.read_json(object_id, "record.json"))]
     results = make_verifier(config, offline=offline).verify_all(

@@ -2204,6 +2204,9 @@ def test_an_empty_archiver_archive_variable_is_a_usage_error_not_the_default_fol
     given = runner.invoke(app, ["ingest", str(SEED), "--no-fetch", "--archive",
                                 str(tmp_path / "mine")], env={"ARCHIVER_ARCHIVE": ""})
     assert given.exit_code == 0, given.output  # the option names the archive: no guess made
+    # a bad value of the variable typer took the option from is named as the variable
+    bad = runner.invoke(app, ["list"], env={"ARCHIVER_ARCHIVE": "~nosuchuser0000/a"})
+    assert bad.exit_code == ExitCode.USAGE and "ARCHIVER_ARCHIVE" in bad.stderr, bad.stderr
 
 
 def test_diff_shows_a_list_becoming_numbered_by_its_numbers(runner, archive_dir, tmp_path):

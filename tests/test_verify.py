@@ -2513,12 +2513,13 @@ def test_the_library_verifies_archived_posts_keeps_the_results_and_exports_them(
         ("unresolved", True)]
     assert "citations.json" not in archive.versions(ingested.object_id)[-1].state
 
-    [(object_id, results)] = verify_posts(archive, config, ingested.object_id).items()
-    assert object_id == ingested.object_id
+    [(object_id, results)] = verify_posts(archive, config, [ingested.object_id] * 2).items()
+    assert object_id == ingested.object_id  # asked twice, checked and kept once
     assert [(r.status, r.doi) for r in results] == [("verified", case["doi"].lower())]
     listed = run_verify(["list", "--archive", config.archive, "--json"], server.url, tmp_path,
                         monkeypatch)
     assert json.loads(listed.stdout)["citations"]["verified"] == 1
+    assert json.loads(listed.stdout)["citations"]["total"] == 1
 
     command = run_verify(["export", "bibtex", "--cited", "--archive", config.archive, "-q"],
                          server.url, tmp_path, monkeypatch)

@@ -135,7 +135,9 @@ def config_for(archive: Path | None, **overrides: Any) -> Config:
         raise UsageError("ARCHIVER_ARCHIVE is set but empty", hint="set it to the archive "
                          "folder, or unset it to use ./archive (or the configuration file's)")
     environ: Mapping[str, str] = os.environ
-    if archive is not None:  # the option chooses the archive, whatever the variable says
+    if archive is not None and not os.environ.get("ARCHIVER_ARCHIVE", "-").strip():
+        # --archive chooses the archive: a variable set to nothing is then no mistake (one
+        # with a bad value is still named as the variable, where typer took the option from)
         environ = {k: v for k, v in os.environ.items() if k != "ARCHIVER_ARCHIVE"}
     given = {"archive": archive, **overrides}
     return load_config(environ).with_overrides(

@@ -66,3 +66,8 @@ def __getattr__(name: str) -> object:
     value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
     globals()[name] = value
     return value
+
+
+def __dir__() -> list[str]:
+    """The public names too, before any is loaded (``dir()``, ``help()``)."""
+    return sorted(set(globals()) | set(__all__))
