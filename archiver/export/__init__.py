@@ -30,6 +30,8 @@ from archiver.export.works import (
 )
 from archiver.model import NOT_VERIFIED_YET
 
+# the formats :func:`export` writes (``archiver export html`` is a site, written by
+# :mod:`archiver.export.site`)
 FORMATS = ("biblatex", "bibtex", "csl-json", "ris")
 
 
@@ -226,11 +228,6 @@ def _dois_verified_in(archive: Source, object_id: str, posts: bool) -> set[str]:
         if work.get("DOI"):
             dois.add(str(work["DOI"]).lower())
     return dois
-
-
-# the formats :func:`export` writes (``archiver export html`` is a site, written by
-# :mod:`archiver.export.site`)
-FORMATS = ("biblatex", "bibtex", "csl-json", "ris")
 
 
 def export(works: Iterable[Work], fmt: str, write: Callable[[str], Any]) -> int:
