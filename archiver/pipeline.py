@@ -182,10 +182,9 @@ def _already_archived(archive: Archive, prepared: Prepared,
     # Another save of the post (a page and its Markdown export, ingested in turn) is not a
     # change back. An edit of the very file the head was made from, undone, is one: the
     # head must say what the file says now.
-    sources = [path for path in prepared.files if path.startswith("source/")]
     made = made_head() if made_head is not None else None
     if made is None:
-        made = any(path in head.state for path in sources)
+        made = not _another_save(prepared, head.state)
     current = archive.read_json(prepared.object_id, "record.json")
     save = OtherSave(frozenset([prepared.object_id, *prepared.aliases]), prepared.zone_unknown,
                      prepared.offset_known and _time_guessed(archive, prepared.object_id))
@@ -1296,8 +1295,8 @@ def _held_images(images: list[dict[str, Any]], held: list[dict[str, Any]],
 
 def _another_save(prepared: Prepared, state: dict[str, str]) -> bool:
     """Whether ``prepared`` comes from another file than a version (its ``state``) was made
-    from: no source file of the same name (as :func:`_already_archived` tells, without the
-    receipts)."""
+    from: no source file of the same name (what :func:`_already_archived` falls back on when
+    the receipts cannot tell)."""
     return not any(path in state for path in prepared.files if path.startswith("source/"))
 
 
@@ -1344,9 +1343,9 @@ def kept_images(archive: Archive, prepared: Prepared, version: str) -> None:
     images = prepared.record.get("images") or []
     if not any(image["status"] == "missing" for image in images):
         return
+    state = next(v.state for v in archive.versions(prepared.object_id) if v.number == version)
     held = _held_images(images, archive.read_json(prepared.object_id, "record.json", version)
-                        .get("images") or [], _another_save(
-                            prepared, archive.versions(prepared.object_id)[-1].state))
+                        .get("images") or [], _another_save(prepared, state))
     _say_kept(prepared, version, {index: images[index]["reason"] for index in held})
 
 

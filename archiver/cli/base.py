@@ -128,12 +128,8 @@ def config_for(archive: Path | None, **overrides: Any) -> Config:
     if isinstance(archive, _Blank) and archive.typed:  # `--archive "$DIR"`, DIR unset
         empty_option("--archive", "give the archive folder, or leave --archive out for "
                                   "./archive (or the configured one)")
-    if isinstance(archive, _Blank):
-        # set, but to nothing: a script's unset variable ("ARCHIVER_ARCHIVE=$DIR"), never a
-        # wish for ./archive (load_config refuses an empty one, which typer, like click,
-        # takes for none)
-        raise UsageError("ARCHIVER_ARCHIVE is set but empty", hint="set it to the archive "
-                         "folder, or unset it to use ./archive (or the configuration file's)")
+    if isinstance(archive, _Blank):  # from ARCHIVER_ARCHIVE set to nothing (typer, like
+        archive = None  # click, may take it for none): load_config refuses it, named so
     environ: Mapping[str, str] = os.environ
     if archive is not None and not os.environ.get("ARCHIVER_ARCHIVE", "-").strip():
         # --archive chooses the archive: a variable set to nothing is then no mistake (one
