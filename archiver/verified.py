@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 import urllib.parse
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from contextlib import suppress
 from typing import Any
 
@@ -244,10 +244,21 @@ def verify_posts(archive: Archive, config: Config, object_ids: Iterable[str] | N
     for (_text, _where, object_id), result in zip(items, results, strict=True):
         by_post[object_id].append(result)
     if keep and items:
-        with archive.writer():
-            keys = CitedKeys(load_index(archive), archive)
-            for object_id, post_results in by_post.items():
-                if post_results:
-                    store_citations(archive, object_id, post_results, keys,
-                                    config.version_user())
+        keep_results(archive, {k: v for k, v in by_post.items() if v}, config.version_user())
     return by_post
+
+
+def keep_results(archive: Archive, by_post: Mapping[str, list[CitationResult]],
+                 user: dict[str, str] | None = None,
+                 on_kept: Callable[[str, str | None], None] | None = None) -> dict[str, str]:
+    """Keep each post's results in its object (:func:`store_citations`), under one hold of
+    the writer's lock, the works' keys given by one :class:`CitedKeys`; ``on_kept(post,
+    version)`` once each post is written whole (``version`` None where its outcome did not
+    change). Returns the key each cited work (DOI, lower case) has in the archive."""
+    with archive.writer():
+        keys = CitedKeys(load_index(archive), archive)
+        for object_id, results in by_post.items():
+            version = store_citations(archive, object_id, results, keys, user)
+            if on_kept is not None:
+                on_kept(object_id, version)
+    return keys.by_doi

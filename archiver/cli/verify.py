@@ -161,8 +161,7 @@ def _keep_results(store: Any, items: list[tuple[str, str | None, str | None]],
     whose outcome changed was given (by post id). Interrupted (Ctrl-C), it says
     how many posts were done, each whole, and exits 130: a run stopped while checking keeps
     nothing, one stopped here keeps what it has written."""
-    from archiver.index import load_index
-    from archiver.verified import CitedKeys, store_citations
+    from archiver.verified import keep_results
 
     by_post: dict[str, list[Any]] = {}
     for (_text, _where, post), result in zip(items, results, strict=True):
@@ -170,25 +169,24 @@ def _keep_results(store: Any, items: list[tuple[str, str | None, str | None]],
             by_post.setdefault(post, []).append(result)
     if not by_post or store is None:
         return {}, {}
-    done = 0
+    done: list[str] = []
     kept: dict[str, str] = {}
+
+    def one_kept(post: str, version: str | None) -> None:
+        if version is not None:
+            kept[post] = version
+        done.append(post)
+
     try:
-        with store.writer():
-            keys = CitedKeys(load_index(store), store)
-            for post, post_results in by_post.items():
-                version = store_citations(store, post, post_results, keys,
-                                          config.version_user())
-                if version is not None:
-                    kept[post] = version
-                done += 1
+        by_doi = keep_results(store, by_post, config.version_user(), one_kept)
     except KeyboardInterrupt:
-        err.print(f"interrupted while keeping the results in the archive: {done} of "
+        err.print(f"interrupted while keeping the results in the archive: {len(done)} of "
                   f"{len(by_post)} post(s) done (each with a new version where its outcome "
                   "changed); the one being written may be kept too, whole, and the others "
                   "are untouched; no report is printed. Running the same command again "
                   "finishes (Crossref's answers are cached)", markup=False)
         raise typer.Exit(130) from None
-    return keys.by_doi, kept
+    return by_doi, kept
 
 
 def _known_keys(store: Any) -> dict[str, str]:
