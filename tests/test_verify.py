@@ -2526,3 +2526,29 @@ def test_the_library_verifies_archived_posts_keeps_the_results_and_exports_them(
     assert command.exit_code == 0, command.output
     assert export_archive(archive, "bibtex", cited=True) == command.stdout
     assert case["doi"].lower() in export_archive(archive, "csl-json", only_cited=True).lower()
+
+
+def test_a_post_or_file_named_twice_is_checked_reported_and_kept_once(server, tmp_path,
+                                                                       monkeypatch):
+    """``archiver verify ID ID`` (or its id and a prefix of it, or a file and the same file
+    by another path) checks each post once: the report counts its citations once and the
+    kept ``citations.json`` holds each once, as ``verify_posts`` does."""
+    case = next(c for c in CASES if c["doi"] and c["expect"] == "verified")
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: 文献\nurl: https://mp.weixin.qq.com/s/CitedTwiceOnALine1\n"
+                    f"---\n\n正文。\n\n参考文献\n\n1. {case['text']}\n", encoding="utf-8")
+    archive = tmp_path / "archive"
+    ingested = run_verify(["ingest", post, "--archive", archive, "--json", "--no-fetch"],
+                          server.url, tmp_path, monkeypatch)
+    object_id = json.loads(ingested.stdout)["id"]
+
+    named = run_verify(["verify", object_id, object_id[:12], "--archive", archive, "--json"],
+                       server.url, tmp_path, monkeypatch)
+    assert named.exit_code == 0, named.output
+    assert [c["status"] for c in json.loads(named.stdout)["citations"]] == ["verified"]
+    kept = Archive.open(archive).read_json(object_id, "citations.json")
+    assert [c["status"] for c in kept["citations"]] == ["verified"]
+
+    files = run_verify(["verify", post, tmp_path / "." / "post.md", "--json"], server.url,
+                       tmp_path, monkeypatch)
+    assert [c["status"] for c in json.loads(files.stdout)["citations"]] == ["verified"]

@@ -100,23 +100,30 @@ def _verify_targets(targets: list[str], config: Config, store: Any,
         targets = store.object_ids(damaged=problems)
         if not targets and not problems:
             raise UsageError("the archive holds no posts", path=config.archive)
+    seen: set[str] = set()  # a post or file named twice (its id and a prefix): checked once
     for target in _expand_folders(targets, problems):
         try:
-            items += _citations_in(target, config, store)
+            named, found = _citations_in(target, config, store)
         except (InputError, DamagedObject) as problem:  # one bad file, or one damaged post
             problems.append(problem)
+            continue
+        if named is None or named not in seen:
+            items += found
+        if named is not None:
+            seen.add(named)
     return items
 
 
 def _citations_in(target: str, config: Config, store: Any
-                  ) -> list[tuple[str, str | None, str | None]]:
-    """The citations one target (a file, or an archived post's id) holds."""
+                  ) -> tuple[str | None, list[tuple[str, str | None, str | None]]]:
+    """What one target (a file, or an archived post's id) names, the post's full id or the
+    file's resolved path (None for standard input), and the citations it holds."""
     from archiver.citations.verify import citations_of, split_reference_lines
     from archiver.pipeline import prepare_all
     from archiver.readers import SUPPORTED_HINT
 
     if target == "-":  # references on standard input, one per line, like a .txt file
-        return [(line, f"-:{n}", None) for n, line in split_reference_lines(stdin_text())]
+        return None, [(line, f"-:{n}", None) for n, line in split_reference_lines(stdin_text())]
     path = Path(target)
     if not path.is_file():
         if path.exists() or _looks_like_a_path(target):
@@ -127,14 +134,15 @@ def _citations_in(target: str, config: Config, store: Any
                            "`archiver ingest PATH --archive DIR` to archive posts")
         object_id = resolve_id(store, target)
         record = store.read_json(object_id, "record.json")
-        return [(text, where, object_id) for text, where in citations_of(record)]
-    suffix = path.suffix.lower()
+        return object_id, [(text, where, object_id) for text, where in citations_of(record)]
+    suffix, resolved = path.suffix.lower(), str(path.resolve())
     if suffix == ".txt":
-        return [(line, f"{path}:{n}", None)
+        return resolved, [(line, f"{path}:{n}", None)
                 for n, line in split_reference_lines(text_file(path))]
     if suffix == ".bib":
         from archiver.citations.bib import references_from_bibtex
-        return [(text, f"{path}:{key}", None) for key, text in references_from_bibtex(path)]
+        return resolved, [(text, f"{path}:{key}", None)
+                          for key, text in references_from_bibtex(path)]
     try:
         posts = prepare_all(path, config.with_overrides(fetch=False), validate=False)
     except UnsupportedFormat as exc:  # verify reads files of references too: say so
@@ -143,8 +151,8 @@ def _citations_in(target: str, config: Config, store: Any
         raise UnsupportedFormat(exc.message, path=exc.path,
                                 hint=f"{SUPPORTED_HINT}; and references, one per line (.txt) "
                                      "or BibTeX (.bib)") from None
-    return [(text, f"{path}#{where}", None)
-            for prepared in posts for text, where in citations_of(prepared.record)]
+    return resolved, [(text, f"{path}#{where}", None)
+                      for prepared in posts for text, where in citations_of(prepared.record)]
 
 
 def _input_errors(problems: list[ArchiverError]) -> list[dict[str, Any]]:
