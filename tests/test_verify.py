@@ -2491,6 +2491,25 @@ def test_a_reference_after_the_word_for_references_on_its_line_is_checked_field_
     assert [f for f, c in citation["fields"].items() if c["match"] is False] == ["volume"]
 
 
+def test_a_whole_reference_in_a_paragraph_of_its_own_is_checked_field_by_field(
+        server, tmp_path, monkeypatch):
+    """The same wrong volume in a paragraph of its own, under no heading and with no number
+    or label: it was reported verified, its DOI checked for existence alone. Prose naming the
+    same work and DOI after it is no second reference (its words would be compared too)."""
+    reference = ("Chiang C, Scott AJ, Davis JR, et al. The impact of structural variation "
+                 "on human gene expression. Nat Genet. 2017;48(5):692-699. doi:10.1038/ng.3834")
+    prose = ("Chiang C and colleagues showed in Nat Genet 2017;49(5):692-699 that structural "
+             "variation shapes gene expression (doi:10.1038/ng.3834).")
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: 文献\nurl: https://mp.weixin.qq.com/s/CitesInAParagraph02\n"
+                    f"---\n\n正文。\n\n{reference}\n\n{prose}\n", encoding="utf-8")
+    result = run_verify(["verify", post, "--json"], server.url, tmp_path, monkeypatch)
+    assert result.exit_code == ExitCode.CITATION_WRONG, result.output
+    [citation] = json.loads(result.stdout)["citations"]
+    assert citation["status"] == "mismatch" and citation["text"] == reference
+    assert [f for f, c in citation["fields"].items() if c["match"] is False] == ["volume"]
+
+
 def test_the_library_verifies_archived_posts_keeps_the_results_and_exports_them(
         server, tmp_path, monkeypatch):
     """What README's Library section shows: ``verify_posts`` checks an archived post's

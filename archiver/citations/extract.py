@@ -586,6 +586,55 @@ _CLEARLY_A_WORK = re.compile(r"10\.\d{4,9}/|\[(?:J|M|C|D|R|N|P)(?:/OL)?\]|"
                              r"\d+\s*\(\d+\)\s*[:：,]\s*[A-Za-z]?\d+")
 
 
+# A paragraph of its own, under no heading and with no number, that is one whole reference
+# ending with its DOI ("Chiang C, Scott AJ, Davis JR, et al. The impact of structural variation
+# on human gene expression. Nat Genet. 2017;49(5):692-699. doi:10.1038/ng.3834"): nothing but
+# names up to the first full stop, bracket, quote or year, then the work: its title, with a
+# capital or a quote, after its year if that comes first. Prose goes on in words ("Chiang C,
+# Scott AJ and colleagues showed in …", "Smith et al. showed that …", "Vanderhill R (2020)
+# argued …") or opens with one no name is ("See Smith J, Doe A (2020) …"). In Chinese text only
+# with GB/T 7714's type of work ("[J]"), as Chinese prose names authors and journals too.
+_NAME_WORD = re.compile(r"[A-Z][\w'’-]*\.?|[A-Z](?:\.-?[A-Z])+\.?|[A-Z]{1,3}|et|al\.?|and|&|"
+                        r"van|von|de|der|den|da|di|du|del|la|le|dos|das|y|bin|ibn|[23]rd|2nd|"
+                        r"Jr\.?")
+_NO_NAME = frozenset({"See", "In", "The", "This", "That", "These", "Those", "We", "Our", "As",
+                      "According", "From", "For", "By", "On", "At", "Read", "Cf", "Also", "Here",
+                      "Its", "It", "They", "He", "She", "His", "Her", "Their", "When", "While",
+                      "Although", "If", "After", "Before", "Since", "Following", "Per", "Via",
+                      "With", "Of", "Source", "Sources", "Note", "Notes", "Reference",
+                      "References", "Citation", "Cite", "DOI", "Doi", "Available"})
+_AUTHORS_END = re.compile(r"\.\s+(?=[^\s.,;&])(?![A-Z]\.|[A-Z]{1,3}[,.\s]|&|and\b|et al)|"
+                          r"[(“\"‘\[]|\b(?:1[6-9]|20)\d\d\b")
+_WORK_AFTER = re.compile(r"(?:\(?(?:(?:1[6-9]|20)\d\d[a-z]?|n\.\s?d\.)\)?\s*[.,:]?\s*)?"
+                         r"[A-Z“\"‘《\[«]")
+# ... its DOI last, or only PubMed's ids or its year after it ("doi:10.1126/science.1193440.
+# PMID: 20847…", "doi:10.1038/nature24277 (2017)."); the DOI taken whole at once (``\S++``:
+# a DOI followed by thousands of full stops was otherwise tried at each of them, in seconds),
+# and each id after it too (``(?>…)``: a space in "PMID 1" could go two ways, each time)
+_DOI_AT_THE_END = re.compile(r"10\.\d{4,9}/\S++(?>[\s.;,]+(?:PubMed\s+(?:Central\s+)?)?"
+                             r"(?:PMID|PMCID)\s*(?::\s*)?(?:PMC)?\d+|"
+                             r"\s*\((?:1[6-9]|20)\d\d\))*[\s.]*$")
+_GBT_TYPE = re.compile(GBT_TYPE_MARK)
+
+
+def _a_reference_alone(text: str) -> bool:
+    """Whether an unnumbered paragraph under no heading is one whole reference (see above):
+    its DOI is then checked with the fields it gives, not for its existence alone."""
+    if not _DOI_AT_THE_END.search(text):
+        return False
+    if _IDEOGRAPH.search(text):
+        return bool(OPENS_WITH_AUTHORS.match(text) and _GBT_TYPE.search(text))
+    end = _AUTHORS_END.search(text)
+    if end is None:
+        return False
+    names = text[:end.start()].replace(",", " , ").replace(";", " , ").split()
+    if len(names) < 2 or len(names[0]) < 2 or not names[0][0].isupper() or any(
+            word != "," and (word in _NO_NAME or not _NAME_WORD.fullmatch(word))
+            for word in names):
+        return False
+    return bool(_WORK_AFTER.match(text[end.start():].lstrip(". ")))
+
+
 def _split_entry(text: str, nxt: _Line) -> bool:
     """Whether a numbered entry of a reference section that is no reference alone goes on in
     the next paragraph (``［10］Chen L, Knoll A.`` + ``Human Body Orientation …``): the next
@@ -721,7 +770,7 @@ def find_references(lines: list[str], listed: Iterable[int] = (),
             at += 1
             continue
         if (looks_like_reference(text) and (in_section or numbered or (
-                entry_number and _CLEARLY_A_WORK.search(text)))) or \
+                entry_number and _CLEARLY_A_WORK.search(text)) or _a_reference_alone(text))) or \
                 (in_section and entry_of_a_section(text)):
             if _prose_naming_works(text) or _a_doi_labelled(text):
                 continue  # its DOIs are checked one by one, as bare DOIs

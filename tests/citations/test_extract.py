@@ -14,6 +14,7 @@ complete DOI with the next reference. Inputs are lines of the corpus posts' refe
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -30,7 +31,7 @@ from archiver.citations.parse import find_doi
 from archiver.clean import clean
 from archiver.readers import read
 
-from conftest import WECHAT, labels
+from conftest import FIXTURES, WECHAT, labels
 
 SICI = "10.1890/0012-9658(2006)87[2832:tiopma]2.0.co;2"
 TRAILING = tuple(".,;:!?'\"。，、；：！？")
@@ -598,6 +599,59 @@ def test_prose_that_names_a_paper_and_its_doi_is_no_reference(line):
     false mismatches. Its DOI is checked alone."""
     assert find_references(["正文一段。", line]) == []
     assert find_dois([line]) == ["10.1038/ng.3834"]
+
+
+def _fixture_strings(path: str) -> dict[str, str]:
+    return {entry["id"]: entry["text"]
+            for entry in map(json.loads, (FIXTURES / path).read_text().splitlines())}
+
+
+VERIFY_CASES = _fixture_strings("verify/cases.jsonl")
+HELDOUT_REFERENCES = _fixture_strings("references/heldout.jsonl")
+
+
+@pytest.mark.parametrize("reference", [
+    NG_3834_WRONG_VOLUME,  # Vancouver
+    VERIFY_CASES["dev-0001"],  # MLA: "Oh, Sohae Eve. “Substitutability …” …"
+    VERIFY_CASES["dev-0009"],  # Chicago: "Beck, Sarah E., Suzanne E. Queen, … 2015. “…”"
+    VERIFY_CASES["dev-0012"],  # APA: "Dougherty, L. R., … & Simmons, L. W. (2017). …"
+    re.sub(r"^\[\d+\] ", "", VERIFY_CASES["dev-0007"]),  # GB/T 7714, unnumbered:
+    # "PANDEY P, CONWAY A, DURIE J, 等. Vector Quotient Filters: …[C]//Proceedings of …"
+    HELDOUT_REFERENCES["grobid-0051"],  # Nature's: "… doi: 10.1242/jcs.206433 (2017)."
+    "Matute DR, Butler IA, Turissini DA, Coyne JA. 2010. A test of the snowball theory for the "
+    "rate of evolution of hybrid incompatibilities. Science 329:1518-1521. "
+    "doi:10.1126/science.1193440. PMID: 20847270",  # PubMed's id after the DOI (GROBID gold)
+])
+def test_a_whole_reference_in_a_paragraph_of_its_own_is_a_reference(reference):
+    """A reference alone in its paragraph, under no heading, with no number or label, ending
+    with its DOI: its fields are compared (it was a DOI checked for its existence alone, and
+    a wrong volume was reported verified)."""
+    assert find_references(["正文一段。", reference, "正文又一段。"]) == [(1, reference)]
+
+
+@pytest.mark.parametrize("line", [
+    "Smith et al. showed that structural variants matter (Nature Genetics 49(5): 692-699, "
+    "2017), doi:10.1038/ng.3834",
+    "See Chiang C, Scott AJ (2017) for details, Nat Genet 49(5):692-699, doi:10.1038/ng.3834",
+    "Vanderhill R, Joireman SF (2020) argued in International Affairs 96(4): 975-993 that "
+    "Kazakhstan balances its neighbours. https://doi.org/10.1093/ia/iiaa061",
+    "Vanderhill, Joireman and Tulepbayeva (2020) argue that multivectorism works; see "
+    "International Affairs 96(4), https://doi.org/10.1093/ia/iiaa061",
+    "The paper by Chiang C et al. (2017), published in Nature Genetics 49(5), is here: "
+    "doi:10.1038/ng.3834",
+    "Chiang C et al. found that 3.5% of eQTLs are structural variants (Nat Genet "
+    "2017;49:692). doi:10.1038/ng.3834",
+    "Watson and Crick (1953) proposed the double helix in Nature 171(4356): 737-738, "
+    "doi:10.1038/171737a0",
+    "Chiang C, Scott AJ 等（2017）在 Nat Genet 49(5): 692-699 上发表了研究 doi:10.1038/ng.3834",
+    "Chiang C, Scott AJ, et al. Nat Genet 2017;49(5):692-699, doi:10.1038/ng.3834 — a study "
+    "we discuss below.",
+])
+def test_prose_opening_with_names_and_ending_with_a_doi_is_no_reference(line):
+    """Prose that opens with authors' names and gives a journal's numbers and a DOI is told
+    from a reference standing alone: its names go on in words, a word opens it that is no
+    name, or its DOI is not its last word. Its DOI is checked alone."""
+    assert find_references(["正文一段。", line, "正文又一段。"]) == []
 
 
 @pytest.mark.parametrize("line", [
