@@ -282,12 +282,13 @@ def _same_reference(new: str, old: str, another_save: bool) -> bool:
 
 def adds_nothing(new: dict[str, Any], current: dict[str, Any],
                  other: OtherSave | None = None) -> bool:
-    """Whether ``new`` says nothing ``current`` does not: equal, except that an image may be
-    referred to differently (same bytes: a browser's ``page_files/1.jpg`` for the original
-    URL) or be missing from ``new`` where ``current`` holds it under the same reference
-    (the same post saved without its images, or ingested offline, adds no version and never
-    takes images away; pointed at another reference, it is an edit; in another save, a page in
-    another folder, the reference is compared by :func:`reference_key`). An image still
+    """Whether ``new`` says nothing ``current`` does not: equal, except that another save of
+    the post may refer to an image differently (same bytes: a browser's ``page_files/1.jpg``
+    for the original URL), and an image may be missing from ``new`` where ``current`` holds
+    it under the same reference (the same post saved without its images, or ingested
+    offline, adds no version and never takes images away; pointed at another reference, it
+    is an edit; in another save, a page in another folder, the reference is compared by
+    :func:`reference_key`). An image still
     missing is no news either, whatever the reason given this time: offline or --no-fetch,
     or the folders looked in named from another working directory.
 
@@ -303,9 +304,10 @@ def adds_nothing(new: dict[str, Any], current: dict[str, Any],
     for old, image in zip(old_images, new_images, strict=True):
         if image == old:
             continue
-        if image["status"] == "stored" and old["status"] == "stored" and \
-                image["sha256"] == old["sha256"]:
+        if other is not None and image["status"] == "stored" and old["status"] == "stored" \
+                and image["sha256"] == old["sha256"]:
             continue  # the same bytes, referred to differently by another save of the post
+            # (in the head's own file, a reference edited to name them elsewhere is an edit)
         if image["status"] == "missing" and old["status"] == "missing" and \
                 _same_reference(image["original"], old["original"], other is not None):
             continue  # still missing: the reason is kept as first given

@@ -1007,6 +1007,33 @@ def test_a_missing_image_is_given_a_kept_one_only_where_its_reference_names_one_
     assert {i: old["sha256"] for i, old in _held_images(images, held).items()} == {1: "b2"}
 
 
+def test_an_image_renamed_with_its_reference_in_the_heads_own_file_is_an_edit(tmp_path):
+    """The image file renamed and the post's reference to it edited to match: the same bytes
+    under another name, in the very file the head was made from. A new version, whose
+    record names the image as the file now does (it had been reported unchanged, leaving
+    the archived source and the record naming a file no longer there)."""
+    from archiver.config import load_config
+    image = next((MUFENG / "images").rglob("*.jpg"))
+    folder = tmp_path / "post"
+    (folder / "images").mkdir(parents=True)
+    shutil.copy(image, folder / "images" / "7.jpeg")
+    post = folder / "post.md"
+    page = ("---\ntitle: 图\nurl: https://mp.weixin.qq.com/s/ImageRenamedByAnEdit1\n---\n\n"
+            "正文。\n\n![]({})\n")
+    post.write_text(page.format("images/7.jpeg"), encoding="utf-8")
+    config = load_config({}, tmp_path).with_overrides(archive=tmp_path / "archive", fetch=False)
+    [first] = ingest_paths([post], config)
+    (folder / "images" / "7.jpeg").rename(folder / "images" / "seven.jpeg")
+    post.write_text(page.format("images/seven.jpeg"), encoding="utf-8")
+    [edited] = ingest_paths([post], config)
+    assert (first.status, edited.status) == ("added", "updated")
+    archive = Archive.open(config.archive)
+    record = archive.read_json(first.object_id, "record.json")
+    assert [(i["original"], i["status"]) for i in record["images"]] == [
+        ("images/seven.jpeg", "stored")]
+    assert archive.read_bytes(first.object_id, "source/post.md") == post.read_bytes()
+
+
 def test_an_edit_that_points_an_image_at_another_relative_path_is_an_edit(tmp_path):
     """The very file the head was made from, edited from ``../a/1.jpg`` to ``a/1.jpg`` (no
     such file): another image, missing, so a new version, never the old image kept under
