@@ -234,6 +234,18 @@ def _shortened(text: str, limit: int = 300) -> str:
     return text if len(text) <= limit else f"{text[:limit]}… ({len(text)} characters)"
 
 
+def _from_the_post(place: Path, base_dir: Path) -> str:
+    """A place an image was looked for, as a missing image's reason in the record names it:
+    from the post's folder where it is in that folder (``images/1.jpg``, ``../a/1.jpg``, as
+    the post wrote it), else as configured (an asset root). From the working folder, the
+    record of one file would name ``p2/images/1.jpg`` ingested from one folder and
+    ``/home/…/p2/images/1.jpg`` from another: a machine's path in the record, and a change in
+    the diff of every unrelated edit."""
+    if place.is_relative_to(base_dir):
+        return place.relative_to(base_dir).as_posix()
+    return str(place)
+
+
 def _local_candidates(ref: str, base_dir: Path, config: Config) -> list[Path]:
     """Where a local image reference may be: as written, and, for a path written with
     backslashes (an export made on Windows: ``images\\1.jpg``), with slashes after that; and
@@ -283,16 +295,17 @@ def _local(ref: ImageRef, base_dir: Path, config: Config,
     tried = []
     outside: str | None = None
     for candidate in _local_candidates(ref.original, base_dir, config):
-        shown = _shortened(str(candidate))
+        shown = _shortened(str(candidate))  # where this run read it (the provenance's origin)
+        named = _shortened(_from_the_post(candidate, base_dir))  # where the record says
         if len(str(candidate)) > MAX_PATH:  # resolving it would take minutes (realpath is
-            tried.append(f"{shown} (longer than any path)")  # quadratic in its components)
+            tried.append(f"{named} (longer than any path)")  # quadratic in its components)
             continue
         try:  # a name too long for the file system, or with a NUL byte, is a name not found
             resolved = candidate.resolve()
             if not _within(resolved, allowed):
-                tried.append(f"{shown} (outside the post's folder, its parent and the asset roots)")
+                tried.append(f"{named} (outside the post's folder, its parent and the asset roots)")
                 if outside is None and resolved.is_file():
-                    outside = shown
+                    outside = named
                 continue
             if resolved.is_file():
                 try:
@@ -311,14 +324,14 @@ def _local(ref: ImageRef, base_dir: Path, config: Config,
                     inputs[str(resolved)] = None
                     return Asset(original=ref.original, status="missing", origin=shown,
                                  reason=f"cannot be read: {exc.strerror or type(exc).__name__}"
-                                        f" ({shown})")
+                                        f" ({named})")
                 digest = inputs[str(resolved)] = hashlib.sha256(data).hexdigest()
                 return sniff(data, ref.original, str(candidate), config, sha256=digest)
         except (OSError, ValueError, RuntimeError) as exc:  # RuntimeError: a symlink loop
-            tried.append(f"{shown} (cannot be looked up: {type(exc).__name__})")
+            tried.append(f"{named} (cannot be looked up: {type(exc).__name__})")
             continue
         inputs[str(resolved)] = None
-        tried.append(shown)
+        tried.append(named)
     roots = ", ".join(str(r) for r in config.asset_roots) or "none configured"
     if outside is not None:
         return Asset(original=ref.original, status="missing",

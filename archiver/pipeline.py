@@ -290,7 +290,7 @@ def adds_nothing(new: dict[str, Any], current: dict[str, Any],
     is an edit; in another save, a page in another folder, the reference is compared by
     :func:`reference_key`). An image still
     missing is no news either, whatever the reason given this time: offline or --no-fetch,
-    or the folders looked in named from another working directory.
+    or other asset roots looked in.
 
     ``other``, for another save of the post than the head's source: it may also say less
     than the record (:mod:`archiver.saves`), as a save without the page's scripts does."""

@@ -869,8 +869,9 @@ def test_a_new_version_keeps_the_verdicts_of_the_citations_it_still_makes(config
 
 def test_an_image_still_missing_for_another_reason_adds_no_version(tmp_path, monkeypatch):
     """The seed's images are site-absolute and absent: the reason names the paths looked at,
-    as the post was named. Ingested again from its own folder, the paths read differently,
-    and then with fetching off for good measure: the post is unchanged."""
+    from the post's folder, and the asset roots. Ingested again from its own folder with an
+    asset root, the reason reads differently: the post is unchanged, its reasons as first
+    given."""
     from archiver.config import load_config
     folder = tmp_path / "in"
     folder.mkdir()
@@ -885,7 +886,9 @@ def test_an_image_still_missing_for_another_reason_adds_no_version(tmp_path, mon
     assert (first.status, again.status, again.version) == ("added", "unchanged", "v1")
     record = json.loads((archive / first.record).read_text(encoding="utf-8"))
     reasons = [image["reason"] for image in record["images"]]
-    assert all("in/" in reason for reason in reasons)  # as first given
+    assert reasons and all(reason.startswith("file not found (looked for: images/") and
+                           reason.endswith("; asset roots: none configured)")
+                           for reason in reasons)  # as first given
 
 
 def test_an_image_moved_to_a_reference_that_cannot_be_had_is_an_edit_not_nothing():
