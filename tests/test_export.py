@@ -189,14 +189,16 @@ def test_a_name_with_and_in_it_stays_one_name_where_biblatex_reads_a_list():
     post = Work(key="k", kind="post", crossref_type=None, title="测试",
                 organisation="Science and Technology Daily", url="https://mp.weixin.qq.com/s/x")
     report = Work(key="r", kind="cited", crossref_type="report", title="T",
-                  publisher="Taylor and Francis", institution="Bill and Melinda Gates Foundation")
-    biblatex = bibtex_entry(post) + bibtex_entry(report)
+                  institution="Bill and Melinda Gates Foundation")
+    book = Work(key="b", kind="cited", crossref_type="book", title="T",
+                publisher="Taylor and Francis")
+    biblatex = bibtex_entry(post) + bibtex_entry(report) + bibtex_entry(book)
     assert "organization = {{Science and Technology Daily}}" in biblatex
     assert "publisher = {{Taylor and Francis}}" in biblatex
     assert "institution = {{Bill and Melinda Gates Foundation}}" in biblatex
     entries = parse_string(biblatex, "bibtex").entries
     assert entries["k"].fields["organization"] == "{Science and Technology Daily}"
-    bibtex = bibtex_entry(report, "bibtex")
+    bibtex = bibtex_entry(book, "bibtex")
     assert "publisher = {Taylor and Francis}" in bibtex
     plain = Work(key="p", kind="cited", crossref_type="report", title="T", publisher="Springer")
     assert "publisher = {Springer}" in bibtex_entry(plain)
@@ -940,6 +942,8 @@ def test_a_thesis_has_its_year_of_approval_and_its_granting_institution():
     assert work.key == "collingwood2020school" and work.date == "2020"
     assert "school = {The University of Queensland}" in bibtex_entry(work, "bibtex")
     assert csl_item(work)["publisher"] == "The University of Queensland"
+    # its publisher in every format (BibTeX's was the depositor, the university's library)
+    assert "publisher = {The University of Queensland}" in bibtex_entry(work, "bibtex")
     # biblatex requires a type of @thesis: Crossref gives the degree ("PhD Thesis")
     entry = bibtexparser.parse_string(bibtex_entry(work, "biblatex")).entries[0]
     assert (entry.entry_type, entry.fields_dict["type"].value) == ("thesis", "phdthesis")
@@ -2552,8 +2556,11 @@ def test_a_cited_preprint_is_named_by_its_server_and_a_blog_post_by_its_blog():
     assert "PB  - bioRxiv" in ris_record(preprint)
     biblatex = bibtex_entry(preprint, "biblatex")
     assert "organization = {bioRxiv}" in biblatex and "publisher" not in biblatex
-    assert "howpublished = {bioRxiv, \\url{https://doi.org/10.1101/097196}}" in bibtex_entry(
-        preprint, "bibtex")
+    bibtex = bibtex_entry(preprint, "bibtex")
+    assert "howpublished = {bioRxiv, \\url{https://doi.org/10.1101/097196}}" in bibtex
+    # ... and BibTeX's publisher is the one CSL and RIS name (it was the depositor, "Cold
+    # Spring Harbor Laboratory": Zotero and JabRef read it from a .bib)
+    assert "publisher = {bioRxiv}" in bibtex
     blog = recorded_work("10.54900/rf84ag3-98f00rt-0phta")
     item = csl_item(blog)
     assert (item["type"], item["container-title"], item["publisher"]) == (

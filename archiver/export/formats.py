@@ -362,8 +362,10 @@ def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
     for name, value in (("series", work.series), ("edition", work.edition),
                         ("volume", work.volume), ("number", work.issue),
                         ("pages", work.pages.replace("-", "--") if work.pages else None),
+                        # (who CSL and RIS name too: a preprint's server, a thesis's
+                        # institution, not the depositor)
                         ("publisher", None if posted and flavour == "biblatex"
-                         else work.publisher),
+                         else work.issuer),
                         # (the publisher's place: BibTeX's address, biblatex's location)
                         ("address" if flavour == "bibtex" else "location", work.place),
                         (granting, work.institution if granting else None)):
