@@ -157,8 +157,10 @@ class IngestResult:
 def _named(path: Path) -> str:
     """A source file as a version's message names it: with the folder it is in (saves of one
     post from several "save page complete" folders are all ``page.html``), no more of the
-    path (which names the machine it was made on)."""
-    return f"{path.parent.name}/{path.name}" if path.parent.name else path.name
+    path (which names the machine it was made on). The folder is the one it is in however
+    its path was typed: ``post.md`` typed in ``p2`` is ``p2/post.md``, as typed above it."""
+    folder = Path(os.path.abspath(path)).parent.name
+    return f"{folder}/{path.name}" if folder else path.name
 
 
 def _assets_of(state: dict[str, str]) -> set[str]:

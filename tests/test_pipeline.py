@@ -1059,3 +1059,26 @@ def test_an_edit_that_points_an_image_at_another_relative_path_is_an_edit(tmp_pa
     assert (first.status, edited.status) == ("added", "updated")
     record = Archive.open(config.archive).read_json(first.object_id, "record.json")
     assert [(i["original"], i["status"]) for i in record["images"]] == [("a/1.jpg", "missing")]
+
+
+def test_a_versions_message_names_the_source_with_its_folder_however_its_path_was_typed(
+        tmp_path, monkeypatch):
+    """``post.md`` typed inside ``p2`` and ``p2/post.md`` typed above it name one file: each
+    version's message says ``ingest p2/post.md`` (typed inside, it had said ``ingest
+    post.md``)."""
+    from archiver.config import load_config
+    folder = tmp_path / "p2"
+    folder.mkdir()
+    post = folder / "post.md"
+    page = "---\ntitle: {}\nurl: https://mp.weixin.qq.com/s/NamedFromItsFolder1\n---\n\n正文。\n"
+    config = load_config({}, tmp_path).with_overrides(archive=tmp_path / "archive", fetch=False)
+    post.write_text(page.format("一"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    [first] = ingest_paths([Path("p2/post.md")], config)
+    post.write_text(page.format("二"), encoding="utf-8")
+    monkeypatch.chdir(folder)
+    [second] = ingest_paths([Path("post.md")], config)
+    post.write_text(page.format("三"), encoding="utf-8")
+    [third] = ingest_paths([Path("../p2/./post.md")], config)
+    versions = Archive.open(config.archive).versions(first.object_id)
+    assert [v.message for v in versions] == ["ingest p2/post.md"] * 3
