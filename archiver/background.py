@@ -117,8 +117,11 @@ def processes(jobs: int, preload: list[str]) -> Workers:
 def _ignore_interrupts() -> None:
     """A worker leaves Ctrl-C to the process that started it, which stops the work and says
     what was done (a worker interrupted would print a traceback of its own); and on Linux it
-    ends with that process, however that ends (killed, it could not stop its workers)."""
+    ends with that process, however that ends (killed, it could not stop its workers).
+    SIGTERM, which the command takes for Ctrl-C (a forked worker inherits its handler), ends
+    a worker at once, as the pool ends its workers with it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError, AttributeError):
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)

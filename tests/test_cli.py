@@ -2603,3 +2603,20 @@ def test_a_post_an_earlier_rule_named_by_its_title_alone_is_still_filed_there(
     rows = [json.loads(line) for line in again.stdout.splitlines()]
     assert [(r["id"], r["status"]) for r in rows][0] == (old_id, "unchanged")
     assert rows[1]["status"] == "added" and rows[1]["id"].startswith("wx:c/")
+
+
+def test_a_command_interrupted_where_it_says_nothing_of_its_own_says_so_and_exits_130(
+        runner, archive_dir, monkeypatch):
+    """Ctrl-C (or SIGTERM, which the command takes for it) in a command that reads, here
+    ``fsck`` while checking an object: one line saying so, exit 130, no traceback (it had
+    ended with nothing said)."""
+    from archiver.store import Archive
+
+    assert run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch").exit_code == 0
+
+    def interrupted(self, *args, **kwargs):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(Archive, "fsck_object", interrupted)
+    result = run(runner, "fsck", "--archive", archive_dir)
+    assert result.exit_code == 130
+    assert result.stderr.strip() == "interrupted: nothing is left half-written"

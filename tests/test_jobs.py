@@ -297,3 +297,63 @@ def _processes_naming(path: Path) -> list[str]:
         except OSError:  # gone meanwhile
             continue
     return found
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_sigterm_ends_a_run_as_ctrl_c_does_keeping_what_it_finished(tmp_path: Path,
+                                                                   jobs: str) -> None:
+    """``kill`` (SIGTERM: a service manager stopping the job, a CI runner's time-out) while
+    the last post's image is being fetched: the run says it was interrupted and exits 143
+    (128 + 15); the posts it committed (a group of ``GROUP_POSTS``) are archived with their
+    receipts kept, so that the next run finds them unchanged without reading them again;
+    no worker is left. It had ended at once, silently, keeping no receipt."""
+    import subprocess
+    import sys
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    asked = threading.Event()
+
+    class Slow(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            asked.set()
+            threading.Event().wait(60)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Slow)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    folder = tmp_path / "posts"
+    folder.mkdir()
+    last = 2 * pipeline.GROUP_POSTS  # the posts before it fill groups, committed at once
+    # (the first before the last post is read, however far ahead the workers read)
+    for number in range(last + 1):
+        image = f"\n![](http://127.0.0.1:{server.server_port}/1.jpg)\n" if number == last else ""
+        (folder / f"post-{number:03}.md").write_text(
+            f"---\ntitle: 停 {number}\nurl: https://mp.weixin.qq.com/s/StoppedByKill{number:04}\n"
+            f"---\n\n正文。\n{image}", encoding="utf-8")
+    (tmp_path / "archiver.toml").write_text(
+        'allow_private_hosts = ["127.0.0.1"]\nhttp_timeout = 120\n', encoding="utf-8")
+    archive = tmp_path / "archive"
+    run = subprocess.Popen(
+        [sys.executable, "-m", "archiver", "ingest", str(folder), "--archive", str(archive),
+         "--jobs", jobs], cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        text=True)
+    try:
+        assert asked.wait(60), "no image was asked for"
+        run.send_signal(signal.SIGTERM)
+        _, stderr = run.communicate(timeout=30)
+        assert run.returncode == 143, stderr
+        assert "interrupted" in stderr and "Traceback" not in stderr
+    finally:
+        run.kill()
+        server.shutdown()
+    receipts = archive / "extensions" / "archiver-index" / "receipts.json"
+    kept = len(json.loads(receipts.read_text(encoding="utf-8")))
+    assert kept >= pipeline.GROUP_POSTS
+    again = ingest_paths([folder], Config(archive=archive, fetch=False))
+    assert sum(r.status == "unchanged" for r in again) == kept
+    assert sum(r.status == "added" for r in again) == last + 1 - kept
+    assert [pid for pid in _processes_naming(archive)] == []

@@ -166,8 +166,14 @@ def reported_errors(show_traceback: bool, verbose: bool = False,
     except ArchiverError as exc:
         fail(exc)
         raise typer.Exit(int(exc.exit_code)) from None
-    except (typer.Exit, typer.Abort, KeyboardInterrupt):
+    except (typer.Exit, typer.Abort):
         raise
+    except KeyboardInterrupt:
+        # a command that says what its interruption left (ingest, verify, export) has said
+        # so and exited; any other reads (list, show …), or writes only as a crash-safe
+        # commit (fsck's recovery of an interrupted one), which a crash leaves whole
+        err.print("interrupted: nothing is left half-written", markup=False)
+        raise typer.Exit(130) from None
     except BrokenPipeError:
         # the reader went away (`archiver list | head`): a command that only prints stops
         # quietly (ingest and verify go on to the end: they catch it themselves)
