@@ -1756,6 +1756,30 @@ def test_changed_post_adds_a_version_and_diff_shows_it(runner, archive_dir, tmp_
         assert again == diff
 
 
+def test_an_edit_undone_is_a_new_version_whose_diff_says_the_records_are_the_same(
+        runner, archive_dir, tmp_path):
+    """An edit undone makes v3 (the head says what the file says now), whose record is v1's:
+    its diff from v1 says so, where it listed one changed file, ``provenance.json``, and
+    nothing else."""
+    post = tmp_path / "post.md"
+    original = SEED.read_text(encoding="utf-8")
+    post.write_text(original, encoding="utf-8")
+    run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch")
+    post.write_text(original.replace("哈萨克斯坦还通过经济关系宣示主权",
+                                     "哈萨克斯坦还通过经济与文化关系宣示主权"), encoding="utf-8")
+    run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch")
+    post.write_text(original, encoding="utf-8")
+    undone = json.loads(run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch",
+                            "--json").stdout)
+    assert (undone["status"], undone["version"]) == ("updated", "v3")
+    shown = run(runner, "diff", undone["id"], "v1", "v3", "--archive", archive_dir)
+    assert shown.stdout.splitlines() == [
+        "file changed: provenance.json",
+        "the records are the same: only when and from what each version was made differs"]
+    assert "the records are the same" not in run(runner, "diff", undone["id"], "--archive",
+                                                 archive_dir).stdout  # v2 → v3: an edit
+
+
 def test_diff_shows_each_changed_value_inside_a_field_by_its_path():
     from archiver.cli.reading import changed_leaves
     old = [{"original": "a.jpg", "status": "missing", "reason": "not fetched"},

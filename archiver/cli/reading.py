@@ -468,6 +468,12 @@ def _print_diff(result: dict[str, Any], as_json: bool) -> None:
         typer.echo(line)
     if not (result["fields"] or result["body"] or any(result["files"].values())):
         typer.echo("no differences")
+    elif not (result["fields"] or result["body"] or result["files"]["added"]
+              or result["files"]["removed"]) and result["files"]["changed"] == ["provenance.json"]:
+        # an edit undone is a new version (the head says what the file says now), the same
+        # record as an earlier one: said, where the one changed file looked like a change
+        typer.echo("the records are the same: only when and from what each version was made "
+                   "differs")
 
 
 def _checked_with_progress(store: Any, quiet: bool) -> Any:
