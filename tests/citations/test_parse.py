@@ -2965,3 +2965,28 @@ def test_a_references_date_is_read_as_precisely_as_it_is_printed(text: str, date
     issue's month): exports give them (BibTeX's month, CSL's date-parts); only the year had
     been read."""
     assert parse_reference(text)["issued"] == {"date-parts": [date]}
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    # reference 28 of a real post (万字综述…), its title ending with a quotation the tagger
+    # left out, with the words before it
+    ("28. Berglund, L., Tong, M., Kaufmann, M., Balesni, M., Stickland, A.C., Korbak, T., and "
+     "Evans, O. (2023). The Reversal Curse: LLMs trained on \"A is B\" fail to learn \"B is "
+     "A\".. Preprint at arXiv. https://doi.org/10.48550/arXiv.2309.12288.",
+     'The Reversal Curse: LLMs trained on "A is B" fail to learn "B is A"'),
+    # anystyle's gold: the closing mark of the title's last quotation had been dropped
+    ("Dailey-O’Cain, J. (2000). The sociolinguistic distribution of attitudes toward focuser "
+     "“like” and quotative “like”. Journal of Sociolinguistics, 4 (1), 60-80.",
+     "The sociolinguistic distribution of attitudes toward focuser “like” and quotative "
+     "“like”"),
+    ("姚中秋. 作为一种制度变迁模式的“转型”[M]// 罗卫东, 姚中秋. "
+     "中国转型的理论分析: 奥地利学派的视角. 杭州: 浙江大学出版社, 2009: 44.",
+     "作为一种制度变迁模式的“转型”"),
+    # a title in quotes itself keeps none of them
+    ("Oh, Sohae Eve. “Substitutability between organic and conventional poultry products and "
+     "organic price premiums.” Economia Agro-alimentare, no. 1, 2018, pp. 75–92.",
+     "Substitutability between organic and conventional poultry products and organic price "
+     "premiums"),
+])
+def test_a_quotation_ending_a_title_is_the_titles_with_its_marks(text: str, title: str) -> None:
+    assert parse_reference(text)["title"] == title

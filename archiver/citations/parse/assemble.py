@@ -104,6 +104,7 @@ from archiver.citations.parse.titles import (
     _names_and_year_in_the_title,
     _periodical_after_a_dated_title,
     _place_ending_a_title,
+    _quotation_ending_a_title,
     _role_ending_a_title,
     _roman_part_of_a_title,
     _single_quoted_title,
@@ -381,6 +382,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _proceedings(item, text)
     _acronym_after_a_container(item, text)
     _place_ending_a_title(item, text)
+    _quotation_ending_a_title(item, text)
     _month_and_day(item, text)  # last: the year is the one the rules settled on
     return item
 

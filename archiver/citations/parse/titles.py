@@ -238,6 +238,40 @@ def _title_ends_at_its_quote(item: dict[str, Any], text: str) -> None:
         item["container-title"] = rest
 
 
+# A quotation ending a title (the title not in quotes itself): 'The Reversal Curse: LLMs
+# trained on "A is B" fail to learn "B is A".', 'Why "more" is "less".' The tagger left the
+# closing mark, or the whole last quotation, outside the title
+# closing mark, or the whole last quotation, outside the title; or cut the title short
+# mid-sentence before its quotations (the words up to its last, none a number)
+_QUOTATION_AFTER = {
+    '"': re.compile(r'(?:\s+(?:"[^"\n]{1,80}"|[^\s"\d.,;:()\[\]]+)){0,12}?'
+                    r'\s+"[^"\n]{1,80}"(?=\s*[.,?!;:]|\s*$)'),
+    "“": re.compile(r"(?:\s+(?:“[^“”\n]{1,80}”|[^\s“”\d.,;:()\[\]]+)){0,12}?"
+                    r"\s+“[^“”\n]{1,80}”(?=\s*[.,?!;:]|\s*$)")}
+_CLOSING = {'"': '"', "“": "”"}
+
+
+def _quotation_ending_a_title(item: dict[str, Any], text: str) -> None:
+    """A title's last quotation is the title's: its closing mark where the title holds its
+    opening one unclosed, or, after a title whose own are closed that the tagger ended
+    mid-sentence (a space follows it, not its full stop), the words up to its last quotation
+    and that quotation."""
+    title = item.get("title", "")
+    end = _title_end(item, text)
+    if end < 0 or end - len(title) > 0 and text[end - len(title) - 1] in "\"“«‘'":
+        return  # a title in quotes itself: its marks are no quotation in it
+    for opener, closer in _CLOSING.items():
+        unclosed = title.count(opener) - (title.count(closer) if closer != opener else 0)
+        if (unclosed % 2 if closer == opener else unclosed) > 0:
+            if text.startswith(closer, end):
+                item["title"] = title + closer
+            return
+        quotation = _QUOTATION_AFTER[opener].match(text, end)
+        if quotation:
+            item["title"] = title + quotation.group(0)
+            return
+
+
 # a quoted title's own last words in brackets: "… especie nueva (Pisces, Characidae),”"
 _BRACKET_THEN_QUOTE = re.compile(r"\s*\([^()]+\)(?=[,.]?\s*[”\"»’])")
 
