@@ -13,6 +13,7 @@ import signal
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -234,15 +235,10 @@ def test_workers_are_started_only_for_more_than_one_file(
     assert started == [2]
 
 
-def test_ctrl_c_stops_a_run_whose_workers_wait_on_a_slow_image_server_at_once(
-        tmp_path: Path) -> None:
-    """Ctrl-C while workers fetch images from a server that answers in a minute: the run
-    stops at once, its workers with it (a pool's shutdown waited for every fetch they had
-    been given, minutes; a second Ctrl-C left the run hung, its workers waiting for work)."""
-    import subprocess
-    import sys
+def _slow_image_server() -> tuple[Any, Any]:
+    """A server on 127.0.0.1 that takes each image request and answers none for a minute,
+    and the event it sets when first asked: a fetch under way, to interrupt."""
     import threading
-    import time
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
     asked = threading.Event()
@@ -250,7 +246,7 @@ def test_ctrl_c_stops_a_run_whose_workers_wait_on_a_slow_image_server_at_once(
     class Slow(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             asked.set()
-            time.sleep(60)
+            threading.Event().wait(60)
 
         def log_message(self, *args: object) -> None:
             pass
@@ -258,6 +254,19 @@ def test_ctrl_c_stops_a_run_whose_workers_wait_on_a_slow_image_server_at_once(
     server = ThreadingHTTPServer(("127.0.0.1", 0), Slow)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, asked
+
+
+def test_ctrl_c_stops_a_run_whose_workers_wait_on_a_slow_image_server_at_once(
+        tmp_path: Path) -> None:
+    """Ctrl-C while workers fetch images from a server that answers in a minute: the run
+    stops at once, its workers with it (a pool's shutdown waited for every fetch they had
+    been given, minutes; a second Ctrl-C left the run hung, its workers waiting for work)."""
+    import subprocess
+    import sys
+    import time
+
+    server, asked = _slow_image_server()
     folder = tmp_path / "posts"
     folder.mkdir()
     for number in range(4):
@@ -309,22 +318,8 @@ def test_sigterm_ends_a_run_as_ctrl_c_does_keeping_what_it_finished(tmp_path: Pa
     no worker is left. It had ended at once, silently, keeping no receipt."""
     import subprocess
     import sys
-    import threading
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-    asked = threading.Event()
-
-    class Slow(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            asked.set()
-            threading.Event().wait(60)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Slow)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server, asked = _slow_image_server()
     folder = tmp_path / "posts"
     folder.mkdir()
     last = 2 * pipeline.GROUP_POSTS  # the posts before it fill groups, committed at once
