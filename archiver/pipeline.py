@@ -535,6 +535,8 @@ class _Run:
         self.stored: dict[tuple[str, str], dict[str, int]] = {}
         # the same, as the receipts this run started with say (worked out when first asked)
         self.receipt_sizes: dict[tuple[str, str], dict[str, int]] | None = None
+        # source → (post number → the ids the receipts this run started with name there)
+        self.made_by_source: dict[str, dict[int, set[str]]] | None = None
         for object_id in sorted(self.aliases):
             self._know(object_id, self.aliases[object_id])
         self.waiting: list[_File] = []  # in input order
@@ -1015,6 +1017,33 @@ class _Run:
         self.group_bytes += sum(len(data) for data in prepared.files.values())
         return None
 
+    def _made_before(self, path: Path, number: int, object_id: str) -> list[str]:
+        """A warning when a post with no address of its own (its id made from its account,
+        date and title, or its text: ``wx:t/…``, ``wx:c/…``) is added from a file whose
+        receipts name another post at its place: an edit of its title or date made it
+        another post, which no ``diff`` will compare with the one before."""
+        if not object_id.startswith(("wx:t/", "wx:c/")):
+            return []
+        if self.made_by_source is None:
+            self.made_by_source = {}
+            for receipts in self.receipts.values():
+                for receipt in receipts:
+                    places = self.made_by_source.setdefault(receipt["source"], {})
+                    for at, post in enumerate(receipt["posts"]):
+                        places.setdefault(at, set()).add(post["id"])
+        try:
+            source = _relative(path, self.base)
+        except (OSError, RuntimeError):
+            return []
+        earlier = sorted(other for other in self.made_by_source.get(source, {}).get(number, ())
+                         if other != object_id and other.startswith(("wx:t/", "wx:c/"))
+                         and self.archive.exists(other))
+        return [f"this file made {', '.join(earlier)} before, and is now another post, "
+                f"{object_id}, not a new version of that one: a post with no address is known "
+                "by its account, date and title (or its text), and one of them changed (give "
+                "the post its address, url: in a Markdown export's front matter, to keep one "
+                "history)"] if earlier else []
+
     def _learn_aliases(self, prepared: Prepared) -> None:
         """An unchanged post's ids that its object's head does not list (it was archived
         before ids were kept, or from a save that knew fewer): the list index keeps them, so
@@ -1065,10 +1094,12 @@ class _Run:
                       f"ingest {_named(entry.path)}")
             status = ("unavailable" if prepared.kind in ERROR_KINDS
                       else "added" if is_new else "updated")
+            moved = self._made_before(entry.path, number, prepared.object_id) \
+                if status == "added" else []
             entry.results[number] = IngestResult(
                 source=str(entry.path), status=status, object_id=prepared.object_id,
                 version=result.version, title=prepared.title, kind=prepared.kind,
-                warnings=tuple(prepared.warnings),
+                warnings=(*prepared.warnings, *moved),
                 record=self.record_path(prepared.object_id, result.version,
                                         result.content.get("record.json")))
         self.index_behind = False

@@ -1082,3 +1082,27 @@ def test_a_versions_message_names_the_source_with_its_folder_however_its_path_wa
     [third] = ingest_paths([Path("../p2/./post.md")], config)
     versions = Archive.open(config.archive).versions(first.object_id)
     assert [v.message for v in versions] == ["ingest p2/post.md"] * 3
+
+
+def test_a_post_with_no_address_retitled_is_another_post_and_the_ingest_says_so(tmp_path):
+    """An export with no ``url`` is known by its account, date and title: retitled, it is
+    another post (documented), which ``diff`` will not compare with the first. The ingest
+    that adds it warns, naming the post the same file made before; it had said nothing."""
+    from archiver.config import load_config
+    post = tmp_path / "post.md"
+    page = "---\ntitle: {}\naccount: 测试号\ndate: 2023-05-06\n---\n\n正文。\n"
+    config = load_config({}, tmp_path).with_overrides(archive=tmp_path / "archive", fetch=False)
+    post.write_text(page.format("第一个标题"), encoding="utf-8")
+    [first] = ingest_paths([post], config)
+    [again] = ingest_paths([post], config)
+    post.write_text(page.format("第二个标题"), encoding="utf-8")
+    [retitled] = ingest_paths([post], config)
+    other = tmp_path / "other.md"
+    other.write_text(page.format("第三个标题"), encoding="utf-8")
+    [elsewhere] = ingest_paths([other], config)
+    assert (first.status, again.status, retitled.status) == ("added", "unchanged", "added")
+    assert first.object_id.startswith("wx:t/") and retitled.object_id != first.object_id
+    [warning] = retitled.warnings
+    assert warning.startswith(f"this file made {first.object_id} before, and is now another "
+                              f"post, {retitled.object_id}, not a new version of that one")
+    assert (first.warnings, again.warnings, elsewhere.warnings) == ((), (), ())
