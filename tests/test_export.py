@@ -2786,19 +2786,3 @@ def test_one_post_id_given_alone_as_a_string_is_that_post(two_posts):
     alone = [work.title for work in works_of(archive, seed)]
     assert alone == [work.title for work in works_of(archive, [seed])] and len(alone) == 1
     assert uncitable_posts(archive, seed) == uncitable_posts(archive, [seed])
-
-
-@pytest.mark.parametrize(("byline", "key"), [
-    ("John Smith", "smith2021science"),  # a person in Latin script: the family name
-    ("Martin Luther King Jr.", "king2021science"),
-    ("Jean de La Fontaine", "delafontaine2021science"),
-    ("张三", "zhangsan2021science"),  # a Chinese name whole, in pinyin
-    ("YuLab Team", "yulabteam2021science"),  # a team's name whole
-])
-def test_a_new_posts_key_names_a_latin_script_person_by_the_family_name(byline, key):
-    """As a cited work's key does (``smith2019…``): the post's key had run the whole name
-    together (``johnsmith2021…``, ``martinlutherkingjr…``)."""
-    from archiver.export.works import new_post_key
-    record = {"author": byline, "account": {"name": "科学号"}, "title": "Science today",
-              "published": "2021-03-01T09:00:00+08:00"}
-    assert new_post_key(record) == key

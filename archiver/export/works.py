@@ -429,30 +429,18 @@ def new_post_key(record: dict[str, Any]) -> str:
     year of the date its exports give (Beijing's: 2020-12-31T20:00Z is 2021 there), title.
     (:func:`post_key`'s key for a record from before keys were kept is made as it always
     was, so that an export of it keeps its key.) A post with neither byline nor account is
-    keyed by the first author its credits name (an export's front matter listing several).
-    A person's name in Latin script gives its family name, as a cited work's key does
-    (``smith2021…`` for "John Smith", not ``johnsmith2021…``)."""
+    keyed by the first author its credits name (an export's front matter listing several)."""
     credited, _ = _credited(record.get("credits") or {}, AUTHOR_ROLES)
+    return _byline_key(record, beijing_date(record.get("published")),
+                       otherwise=credited[0] if credited else None)
+
+
+def _byline_key(record: dict[str, Any], date: str | None, transliterate: bool = True,
+                otherwise: str | None = None) -> str:
+    """``<byline, else account, else otherwise><year of date><title word>``."""
     account = record.get("account") or {}
-    byline = record.get("author")
-    name = (_family_or_whole(byline) if byline else account.get("name")
-            or (_family_or_whole(credited[0]) if credited else None))
-    return make_key(name, (beijing_date(record.get("published")) or "")[:4],
-                    record.get("title"))
-
-
-def _family_or_whole(name: str) -> str:
-    """A credited name as a key names it: a Latin-script person by the family name, any
-    other name whole (a Chinese name, a team, a pen name)."""
-    return _person(name).get("family") or name
-
-
-def _byline_key(record: dict[str, Any], date: str | None, transliterate: bool = True) -> str:
-    """``<byline, else account><year of date><title word>``: the key of a record from before
-    keys were kept, made as its exports always made it."""
-    account = record.get("account") or {}
-    return make_key(record.get("author") or account.get("name"), (date or "")[:4],
-                    record.get("title"), transliterate)
+    return make_key(record.get("author") or account.get("name") or otherwise,
+                    (date or "")[:4], record.get("title"), transliterate)
 
 
 Parse = Callable[[str], dict[str, Any]]
