@@ -605,6 +605,13 @@ _NO_NAME = frozenset({"See", "In", "The", "This", "That", "These", "Those", "We"
                       "References", "Citation", "Cite", "DOI", "Doi", "Available"})
 _AUTHORS_END = re.compile(r"\.\s+(?=[^\s.,;&])(?![A-Z]\.|[A-Z]{1,3}[,.\s]|&|and\b|et al)|"
                           r"[(“\"‘\[]|\b(?:1[6-9]|20)\d\d\b")
+# ... and names as a person's are written: "Chiang C", "Scott AJ" (a family name and its
+# initials; GB/T's "PANDEY P,"), "Oh, Sohae", "Dougherty, L." (family name, comma,
+# given), or "et al". A
+# journal's name before its year is none ("Nature Genetics (2017). DOI: …", "PLOS ONE,
+# 2019. DOI: …", the caption science news closes with)
+_PERSONS_NAME = re.compile(r"^[A-Z][\w'’-]+,\s+[A-Z]|[a-z][\w'’-]*\s+[A-Z]{1,3}\b(?![\w'’-])|"
+                           r"\b[A-Z][A-Z'’-]+\s+[A-Z]{1,2}\s*[,.]|\bet al\b")
 _WORK_AFTER = re.compile(r"(?:\(?(?:(?:1[6-9]|20)\d\d[a-z]?|n\.\s?d\.)\)?\s*[.,:]?\s*)?"
                          r"[A-Z“\"‘《\[«]")
 # ... its DOI last, or only PubMed's ids or its year after it ("doi:10.1126/science.1193440.
@@ -626,6 +633,8 @@ def _a_reference_alone(text: str) -> bool:
         return bool(OPENS_WITH_AUTHORS.match(text) and _GBT_TYPE.search(text))
     end = _AUTHORS_END.search(text)
     if end is None:
+        return False
+    if not _PERSONS_NAME.search(text[:end.start()]):
         return False
     names = text[:end.start()].replace(",", " , ").replace(";", " , ").split()
     if len(names) < 2 or len(names[0]) < 2 or not names[0][0].isupper() or any(

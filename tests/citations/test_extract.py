@@ -646,6 +646,12 @@ def test_a_whole_reference_in_a_paragraph_of_its_own_is_a_reference(reference):
     "Chiang C, Scott AJ 等（2017）在 Nat Genet 49(5): 692-699 上发表了研究 doi:10.1038/ng.3834",
     "Chiang C, Scott AJ, et al. Nat Genet 2017;49(5):692-699, doi:10.1038/ng.3834 — a study "
     "we discuss below.",
+    # the caption science news closes with: a journal's name, no person's
+    "Nature Genetics (2017). DOI: 10.1038/ng.3834",
+    "PLOS ONE, 2019. DOI: 10.1371/journal.pone.0214986",
+    "Physical Review Letters (2018). DOI: 10.1103/PhysRevLett.120.117701",
+    "Original Paper (2017) The impact of structural variation on human gene expression. "
+    "doi:10.1038/ng.3834",
 ])
 def test_prose_opening_with_names_and_ending_with_a_doi_is_no_reference(line):
     """Prose that opens with authors' names and gives a journal's numbers and a DOI is told
