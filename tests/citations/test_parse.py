@@ -2959,6 +2959,11 @@ HELD_OUT_TEXT = {example["id"]: example["text"] for example in HELDOUT}
     ("Doe J. Title. J Med. 2020 Mar-Apr;15(1):1-5.", [2020]),
     ("Doe J. Title. J Med. 2021 Feb 30;15(1):1-5.", [2021]),
     ("Doe J. What in 2020 May be learnt. J Med. 2021;15(1):1-5.", [2021]),
+    # the date it was looked at or put online is not its date; nor one its title gives
+    ("World Health Organization. Report. Geneva: WHO; 2020. Accessed 2020 Mar 5.", [2020]),
+    ("Smith J. Title here. Nature. 2019;571(7764):1-5. Epub 2019 Jun 5.", [2019]),
+    ("Tanaka H. Lessons from 2011 March 11: the Great East Japan earthquake. Disaster Med "
+     "Public Health Prep. 2011;5(1):1-5.", [2011]),
 ])
 def test_a_references_date_is_read_as_precisely_as_it_is_printed(text: str, date: list) -> None:
     """The month and day printed after the year are the date's (a newspaper's day, a monthly
@@ -2990,3 +2995,13 @@ def test_a_references_date_is_read_as_precisely_as_it_is_printed(text: str, date
 ])
 def test_a_quotation_ending_a_title_is_the_titles_with_its_marks(text: str, title: str) -> None:
     assert parse_reference(text)["title"] == title
+
+
+@pytest.mark.parametrize("text", [
+    'Smith J (2019) The new economy "Journal of Economics", 3: 1-5.',
+    'Smith J (2019) The "new" economy "Journal of Economics", 3: 1-5.',
+])
+def test_a_quoted_journal_after_a_title_is_no_part_of_it(text: str) -> None:
+    """A quotation followed by a comma, the journal's, is not glued to the title."""
+    item = parse_reference(text)
+    assert '"Journal' not in item["title"] and item["container-title"] == "Journal of Economics"

@@ -240,14 +240,15 @@ def _title_ends_at_its_quote(item: dict[str, Any], text: str) -> None:
 
 # A quotation ending a title (the title not in quotes itself): 'The Reversal Curse: LLMs
 # trained on "A is B" fail to learn "B is A".', 'Why "more" is "less".' The tagger left the
-# closing mark, or the whole last quotation, outside the title
 # closing mark, or the whole last quotation, outside the title; or cut the title short
-# mid-sentence before its quotations (the words up to its last, none a number)
+# mid-sentence before its quotations (the words up to its last, none a number), the last
+# ending the title's sentence: a quotation followed by a comma is a quoted journal or book
+# ('The new economy "Journal of Economics", 3: 1-5'), none of the title
 _QUOTATION_AFTER = {
     '"': re.compile(r'(?:\s+(?:"[^"\n]{1,80}"|[^\s"\d.,;:()\[\]]+)){0,12}?'
-                    r'\s+"[^"\n]{1,80}"(?=\s*[.,?!;:]|\s*$)'),
+                    r'\s+"(?P<last>[^"\n]{1,80})"(?=\s*[.?!]+(?:\s|$)|\s*$)'),
     "“": re.compile(r"(?:\s+(?:“[^“”\n]{1,80}”|[^\s“”\d.,;:()\[\]]+)){0,12}?"
-                    r"\s+“[^“”\n]{1,80}”(?=\s*[.,?!;:]|\s*$)")}
+                    r"\s+“(?P<last>[^“”\n]{1,80})”(?=\s*[.?!]+(?:\s|$)|\s*$)")}
 _CLOSING = {'"': '"', "“": "”"}
 
 
@@ -267,7 +268,7 @@ def _quotation_ending_a_title(item: dict[str, Any], text: str) -> None:
                 item["title"] = title + closer
             return
         quotation = _QUOTATION_AFTER[opener].match(text, end)
-        if quotation:
+        if quotation and quotation["last"].strip(" .,") != item.get("container-title"):
             item["title"] = title + quotation.group(0)
             return
 
