@@ -480,16 +480,23 @@ _MONTHS = {name: number for number, name in enumerate(
 _DAY_AFTER_THE_YEAR = re.compile(
     r"(?<![\d-])(?P<year>(?:1[5-9]|20)\d\d)(?:,\s*|\s+)(?P<month>Jan(?:uary)?|Feb(?:ruary)?|"
     r"Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|"
-    r"Nov(?:ember)?|Dec(?:ember)?)\.?+(?:\s+(?P<day>[12]\d|3[01]|0?[1-9]))?(?=\s*[;:.,)]|\s*$)")
+    r"Nov(?:ember)?|Dec(?:ember)?)\.?+(?:\s+(?P<day>[12]\d|3[01]|0?[1-9]))?(?=\s*[;.,)]|\s*$)")
+# ... not the date it was looked at, put online or changed ("Accessed 2020 Mar 5.", "Epub 2019
+# Jun 5.", "[cited 2021 Jan 3]"), nor one in its title ("Lessons from 2011 March 11: …")
+_OTHER_DATE = re.compile(r"(?:accessed|cited|epub|updated|retrieved|revised|received|"
+                         r"available|online|modified|viewed)\W{0,3}(?:on\s+)?$", re.I)
 
 
 def _month_and_day(item: dict[str, Any], text: str) -> None:
     """The date as precisely as the reference prints it: the month and day after the year
-    it was read to have, where they follow that year once, and are a day of that month."""
+    it was read to have, where they follow that year once (not after "accessed", "Epub" …),
+    end a part of it (a full stop, a semicolon, a bracket, not a title's colon), and are a
+    day of that month."""
     year = _issued_year(item)
     if year is None or len(item["issued"]["date-parts"][0]) != 1:
         return
-    found = [m for m in _DAY_AFTER_THE_YEAR.finditer(text) if int(m["year"]) == year]
+    found = [m for m in _DAY_AFTER_THE_YEAR.finditer(text) if int(m["year"]) == year
+             and not _OTHER_DATE.search(text, max(0, m.start() - 20), m.start())]
     if len(found) != 1:
         return
     month = _MONTHS[found[0]["month"][:3].lower()]
