@@ -185,6 +185,7 @@ def _already_archived(archive: Archive, prepared: Prepared,
     # change back. An edit of the very file the head was made from, undone, is one: the
     # head must say what the file says now.
     made = made_head() if made_head is not None else None
+    guessed = made is None  # no receipt tells: a source file of the same name is taken for it
     if made is None:
         made = not _another_save(prepared, head.state)
     current = archive.read_json(prepared.object_id, "record.json")
@@ -201,7 +202,8 @@ def _already_archived(archive: Archive, prepared: Prepared,
                     and prepared.source_digest in version.state.values()
                     and _assets_of(version.state) == new_assets):
                 return version.number
-    if new_assets <= _assets_of(head.state) and adds_nothing(prepared.record, current, other):
+    if new_assets <= _assets_of(head.state) and adds_nothing(prepared.record, current, other,
+                                                             guessed=guessed):
         return head.number
     if other is not None:
         # another save that says less than an earlier version (a save without the page's
@@ -283,7 +285,7 @@ def _same_reference(new: str, old: str, another_save: bool) -> bool:
 
 
 def adds_nothing(new: dict[str, Any], current: dict[str, Any],
-                 other: OtherSave | None = None) -> bool:
+                 other: OtherSave | None = None, guessed: bool = False) -> bool:
     """Whether ``new`` says nothing ``current`` does not: equal, except that another save of
     the post may refer to an image differently (same bytes: a browser's ``page_files/1.jpg``
     for the original URL), and an image may be missing from ``new`` where ``current`` holds
@@ -295,7 +297,11 @@ def adds_nothing(new: dict[str, Any], current: dict[str, Any],
     or other asset roots looked in.
 
     ``other``, for another save of the post than the head's source: it may also say less
-    than the record (:mod:`archiver.saves`), as a save without the page's scripts does."""
+    than the record (:mod:`archiver.saves`), as a save without the page's scripts does.
+    ``guessed``: no receipt says the head was made from this very file (a version
+    ``verify`` made is the head, or the receipts are gone), only its name does, which
+    another save may share (``post.md`` in two folders): an image's same bytes under
+    another reference are then no news either."""
     for name in (new.keys() | current.keys()) - {"images"}:
         if new.get(name) != current.get(name) and not (
                 other is not None and other.says_less(name, new.get(name), current.get(name))):
@@ -306,8 +312,8 @@ def adds_nothing(new: dict[str, Any], current: dict[str, Any],
     for old, image in zip(old_images, new_images, strict=True):
         if image == old:
             continue
-        if other is not None and image["status"] == "stored" and old["status"] == "stored" \
-                and image["sha256"] == old["sha256"]:
+        if (other is not None or guessed) and image["status"] == "stored" \
+                and old["status"] == "stored" and image["sha256"] == old["sha256"]:
             continue  # the same bytes, referred to differently by another save of the post
             # (in the head's own file, a reference edited to name them elsewhere is an edit)
         if image["status"] == "missing" and old["status"] == "missing" and \

@@ -1037,6 +1037,26 @@ def test_an_image_renamed_with_its_reference_in_the_heads_own_file_is_an_edit(tm
     assert archive.read_bytes(first.object_id, "source/post.md") == post.read_bytes()
 
 
+def test_another_save_of_the_same_name_whose_image_is_named_otherwise_adds_nothing(tmp_path):
+    """``p2/post.md``, another save of the post in ``p1/post.md`` whose image (the same bytes)
+    it names ``post_files/a.jpg``, where no receipt tells which file made the head (a
+    version ``verify`` made, or the receipts gone): unchanged, as before the head's own
+    file was told apart, not a version naming the other save's path."""
+    from archiver.config import load_config
+    image = next((MUFENG / "images").rglob("*.jpg"))
+    page = ("---\ntitle: 图\nurl: https://mp.weixin.qq.com/s/OneNameTwoSaves01\n---\n\n"
+            "正文。\n\n![]({})\n")
+    for folder, reference in (("p1", "images/1.jpg"), ("p2", "post_files/a.jpg")):
+        (tmp_path / folder / reference).parent.mkdir(parents=True)
+        shutil.copy(image, tmp_path / folder / reference)
+        (tmp_path / folder / "post.md").write_text(page.format(reference), encoding="utf-8")
+    config = load_config({}, tmp_path).with_overrides(archive=tmp_path / "archive", fetch=False)
+    [first] = ingest_paths([tmp_path / "p1" / "post.md"], config)
+    (config.archive / "extensions" / "archiver-index" / "receipts.json").unlink()
+    [other] = ingest_paths([tmp_path / "p2" / "post.md"], config)
+    assert (first.status, other.status, other.version) == ("added", "unchanged", "v1")
+
+
 def test_an_edit_that_points_an_image_at_another_relative_path_is_an_edit(tmp_path):
     """The very file the head was made from, edited from ``../a/1.jpg`` to ``a/1.jpg`` (no
     such file): another image, missing, so a new version, never the old image kept under
