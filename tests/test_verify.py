@@ -2571,3 +2571,6 @@ def test_a_post_or_file_named_twice_is_checked_reported_and_kept_once(server, tm
     files = run_verify(["verify", post, tmp_path / "." / "post.md", "--json"], server.url,
                        tmp_path, monkeypatch)
     assert [c["status"] for c in json.loads(files.stdout)["citations"]] == ["verified"]
+    missing = run_verify(["verify", "gone.md", "gone.md", "--json"], server.url, tmp_path,
+                         monkeypatch)
+    assert len(json.loads(missing.stdout)["errors"]) == 1  # one file, named twice

@@ -101,7 +101,8 @@ def _verify_targets(targets: list[str], config: Config, store: Any,
         if not targets and not problems:
             raise UsageError("the archive holds no posts", path=config.archive)
     seen: set[str] = set()  # a post or file named twice (its id and a prefix): checked once
-    for target in _expand_folders(targets, problems):
+    for target in _expand_folders(list(dict.fromkeys(targets)), problems):  # (named twice:
+        # one report of it, even one that cannot be read)
         try:
             named, found = _citations_in(target, config, store)
         except (InputError, DamagedObject) as problem:  # one bad file, or one damaged post
