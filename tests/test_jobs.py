@@ -352,3 +352,39 @@ def test_sigterm_ends_a_run_as_ctrl_c_does_keeping_what_it_finished(tmp_path: Pa
     assert sum(r.status == "unchanged" for r in again) == kept
     assert sum(r.status == "added" for r in again) == last + 1 - kept
     assert [pid for pid in _processes_naming(archive)] == []
+
+
+def test_an_interrupted_command_does_not_wait_on_exit_handlers(tmp_path: Path) -> None:
+    """An interrupted command ends once it has said so and kept what it finished, without
+    the interpreter's exit handlers: a pool's manager thread, waiting for the rest of a
+    result a stopped worker was sending, was joined there for ever (one SIGTERM or Ctrl-C
+    in five, during ``ingest --jobs 2``). SYNTHETIC: an exit handler that waits a minute
+    stands in for that thread, as the race cannot be made to happen at will."""
+    import subprocess
+    import sys
+
+    server, asked = _slow_image_server()
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "sitecustomize.py").write_text(
+        "import atexit, time\natexit.register(time.sleep, 60)\n", encoding="utf-8")
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: 慢\nurl: https://mp.weixin.qq.com/s/HeldAtExit000001\n---\n\n"
+                    f"正文。\n\n![](http://127.0.0.1:{server.server_port}/1.jpg)\n",
+                    encoding="utf-8")
+    (tmp_path / "archiver.toml").write_text(
+        'allow_private_hosts = ["127.0.0.1"]\nhttp_timeout = 120\n', encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        [str(tmp_path / "site"), *filter(None, [os.environ.get("PYTHONPATH")])])}
+    run = subprocess.Popen(
+        [sys.executable, "-m", "archiver", "ingest", str(post), "--archive",
+         str(tmp_path / "archive")], cwd=tmp_path, env=env, stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE, text=True)
+    try:
+        assert asked.wait(60), "no image was asked for"
+        run.send_signal(signal.SIGTERM)
+        _, stderr = run.communicate(timeout=30)  # the handler would hold it 60 s
+        assert run.returncode == 143, stderr
+        assert "interrupted" in stderr
+    finally:
+        run.kill()
+        server.shutdown()
