@@ -292,9 +292,8 @@ def adds_nothing(new: dict[str, Any], current: dict[str, Any],
     it under the same reference (the same post saved without its images, or ingested
     offline, adds no version and never takes images away; pointed at another reference, it
     is an edit; in another save, a page in another folder, the reference is compared by
-    :func:`reference_key`). An image still
-    missing is no news either, whatever the reason given this time: offline or --no-fetch,
-    or other asset roots looked in.
+    :func:`reference_key`). An image still missing is no news either, whatever the reason
+    given this time: offline or --no-fetch, or other asset roots looked in.
 
     ``other``, for another save of the post than the head's source: it may also say less
     than the record (:mod:`archiver.saves`), as a save without the page's scripts does.
