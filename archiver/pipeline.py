@@ -1022,11 +1022,12 @@ class _Run:
         self.group_bytes += sum(len(data) for data in prepared.files.values())
         return None
 
-    def _made_before(self, path: Path, number: int, object_id: str) -> list[str]:
+    def _made_before(self, source: str, number: int, object_id: str) -> list[str]:
         """A warning when a post with no address of its own (its id made from its account,
-        date and title, or its text: ``wx:t/…``, ``wx:c/…``) is added from a file whose
-        receipts name another post at its place: an edit of its title or date made it
-        another post, which no ``diff`` will compare with the one before."""
+        date and title, or its text: ``wx:t/…``, ``wx:c/…``) is added from a file
+        (``source``, relative to the archive) whose receipts name another post at its place:
+        an edit of its title or date made it another post, which no ``diff`` will compare
+        with the one before."""
         if not object_id.startswith(("wx:t/", "wx:c/")):
             return []
         if self.made_by_source is None:
@@ -1036,10 +1037,6 @@ class _Run:
                     places = self.made_by_source.setdefault(receipt["source"], {})
                     for at, post in enumerate(receipt["posts"]):
                         places.setdefault(at, set()).add(post["id"])
-        try:
-            source = _relative(path, self.base)
-        except (OSError, RuntimeError):
-            return []
         earlier = sorted(other for other in self.made_by_source.get(source, {}).get(number, ())
                          if other != object_id and other.startswith(("wx:t/", "wx:c/"))
                          and self.archive.exists(other))
@@ -1087,7 +1084,8 @@ class _Run:
         for (entry, number, is_new), result in zip(group, committed, strict=True):
             prepared = entry.prepared[number]
             citations = prepared.files.get(CITATIONS_NAME)  # carried from the head
-            self.heads_made[prepared.object_id] = (_relative(entry.path, self.base), number)
+            source = _relative(entry.path, self.base)
+            self.heads_made[prepared.object_id] = (source, number)
             self.index[prepared.object_id] = index_entry(
                 prepared.record, result.version, json.loads(citations) if citations else None,
                 (self.index.get(prepared.object_id) or {}).get("cited"), prepared.aliases)
@@ -1099,7 +1097,7 @@ class _Run:
                       f"ingest {_named(entry.path)}")
             status = ("unavailable" if prepared.kind in ERROR_KINDS
                       else "added" if is_new else "updated")
-            moved = self._made_before(entry.path, number, prepared.object_id) \
+            moved = self._made_before(source, number, prepared.object_id) \
                 if status == "added" else []
             entry.results[number] = IngestResult(
                 source=str(entry.path), status=status, object_id=prepared.object_id,
