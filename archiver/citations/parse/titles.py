@@ -244,12 +244,16 @@ def _title_ends_at_its_quote(item: dict[str, Any], text: str) -> None:
 # mid-sentence before its quotations (the words up to its last, none a number), the last
 # ending the title's sentence: a quotation followed by a comma is a quoted journal or book
 # ('The new economy "Journal of Economics", 3: 1-5'), none of the title
-_QUOTATION_AFTER = {
-    '"': re.compile(r'(?:\s+(?:"[^"\n]{1,80}"|[^\s"\d.,;:()\[\]]+)){0,12}?'
-                    r'\s+"(?P<last>[^"\n]{1,80})"(?=\s*[.?!]+(?:\s|$)|\s*$)'),
-    "“": re.compile(r"(?:\s+(?:“[^“”\n]{1,80}”|[^\s“”\d.,;:()\[\]]+)){0,12}?"
-                    r"\s+“(?P<last>[^“”\n]{1,80})”(?=\s*[.?!]+(?:\s|$)|\s*$)")}
-_CLOSING = {'"': '"', "“": "”"}
+def _quotation_after(opener: str, closer: str) -> re.Pattern[str]:
+    marks = opener if opener == closer else opener + closer
+    return re.compile(rf"(?:\s+(?:{opener}[^{marks}\n]{{1,80}}{closer}|[^\s{marks}\d.,;:()\[\]]+))"
+                      rf"{{0,12}}?\s+{opener}(?P<last>[^{marks}\n]{{1,80}}){closer}"
+                      r"(?=\s*[.?!]+(?:\s|$)|\s*$)")
+
+
+# each opening mark → its closing mark, and the quotation after a title it opens
+_QUOTATIONS = {opener: (closer, _quotation_after(opener, closer))
+               for opener, closer in (('"', '"'), ("“", "”"))}
 
 
 def _quotation_ending_a_title(item: dict[str, Any], text: str) -> None:
@@ -261,13 +265,13 @@ def _quotation_ending_a_title(item: dict[str, Any], text: str) -> None:
     end = _title_end(item, text)
     if end < 0 or end - len(title) > 0 and text[end - len(title) - 1] in "\"“«‘'":
         return  # a title in quotes itself: its marks are no quotation in it
-    for opener, closer in _CLOSING.items():
+    for opener, (closer, after) in _QUOTATIONS.items():
         unclosed = title.count(opener) - (title.count(closer) if closer != opener else 0)
         if (unclosed % 2 if closer == opener else unclosed) > 0:
             if text.startswith(closer, end):
                 item["title"] = title + closer
             return
-        quotation = _QUOTATION_AFTER[opener].match(text, end)
+        quotation = after.match(text, end)
         if quotation and quotation["last"].strip(" .,") != item.get("container-title"):
             item["title"] = title + quotation.group(0)
             return
