@@ -606,10 +606,9 @@ _NO_NAME = frozenset({"See", "In", "The", "This", "That", "These", "Those", "We"
 _AUTHORS_END = re.compile(r"\.\s+(?=[^\s.,;&])(?![A-Z]\.|[A-Z]{1,3}[,.\s]|&|and\b|et al)|"
                           r"[(“\"‘\[]|\b(?:1[6-9]|20)\d\d\b")
 # ... and names as a person's are written: "Chiang C", "Scott AJ" (a family name and its
-# initials; GB/T's "PANDEY P,"), "Oh, Sohae", "Dougherty, L." (family name, comma,
-# given), or "et al". A
-# journal's name before its year is none ("Nature Genetics (2017). DOI: …", "PLOS ONE,
-# 2019. DOI: …", the caption science news closes with)
+# initials; GB/T's "PANDEY P,"), "Oh, Sohae", "Dougherty, L." (family name, comma, given),
+# or "et al". A journal's name before its year is none ("Nature Genetics (2017). DOI: …",
+# "PLOS ONE, 2019. DOI: …", the caption science news closes with)
 _PERSONS_NAME = re.compile(r"^[A-Z][\w'’-]+,\s+[A-Z]|[a-z][\w'’-]*\s+[A-Z]{1,3}\b(?![\w'’-])|"
                            r"\b[A-Z][A-Z'’-]+\s+[A-Z]{1,2}\s*[,.]|\bet al\b")
 _WORK_AFTER = re.compile(r"(?:\(?(?:(?:1[6-9]|20)\d\d[a-z]?|n\.\s?d\.)\)?\s*[.,:]?\s*)?"
@@ -634,9 +633,10 @@ def _a_reference_alone(text: str) -> bool:
     end = _AUTHORS_END.search(text)
     if end is None:
         return False
-    if not _PERSONS_NAME.search(text[:end.start()]):
+    authors = text[:end.start()]
+    if not _PERSONS_NAME.search(authors):
         return False
-    names = text[:end.start()].replace(",", " , ").replace(";", " , ").split()
+    names = authors.replace(",", " , ").replace(";", " , ").split()
     if len(names) < 2 or len(names[0]) < 2 or not names[0][0].isupper() or any(
             word != "," and (word in _NO_NAME or not _NAME_WORD.fullmatch(word))
             for word in names):
