@@ -2475,38 +2475,33 @@ def test_a_blocks_title_in_english_after_its_chinese_translation_is_the_one_comp
     assert citation["fields"]["title"]["match"] is not wrong
 
 
-def test_a_reference_after_the_word_for_references_on_its_line_is_checked_field_by_field(
-        server, tmp_path, monkeypatch):
-    """"参考文献：Chiang C, … 2017;48(5):692-699. doi:10.1038/ng.3834" (the recorded work's
-    volume is 49): it was reported verified, its DOI checked for existence alone."""
-    reference = ("Chiang C, Scott AJ, Davis JR, et al. The impact of structural variation "
-                 "on human gene expression. Nat Genet. 2017;48(5):692-699. doi:10.1038/ng.3834")
+# the record of 10.1038/ng.3834 cited in Vancouver's form, its volume 49 miswritten 48
+NG_3834_WRONG_VOLUME = ("Chiang C, Scott AJ, Davis JR, et al. The impact of structural "
+                        "variation on human gene expression. Nat Genet. 2017;48(5):692-699. "
+                        "doi:10.1038/ng.3834")
+
+
+@pytest.mark.parametrize("body", [
+    # after 参考文献： on its line
+    f"参考文献：{NG_3834_WRONG_VOLUME}",
+    # in a paragraph of its own, under no heading and with no number or label; prose naming
+    # the same work and DOI after it is no second reference (its words would be compared too)
+    f"{NG_3834_WRONG_VOLUME}\n\nChiang C and colleagues showed in Nat Genet "
+    "2017;49(5):692-699 that structural variation shapes gene expression "
+    "(doi:10.1038/ng.3834).",
+], ids=["after-its-label", "a-paragraph-alone"])
+def test_a_reference_standing_alone_is_checked_field_by_field(server, tmp_path, monkeypatch,
+                                                              body):
+    """A whole reference with a wrong volume (the recorded work's is 49), after 参考文献： on
+    its line or alone in its paragraph: it was reported verified, its DOI checked for
+    existence alone."""
     post = tmp_path / "post.md"
     post.write_text("---\ntitle: 文献\nurl: https://mp.weixin.qq.com/s/CitesInAParagraph01\n"
-                    f"---\n\n正文。\n\n参考文献：{reference}\n", encoding="utf-8")
+                    f"---\n\n正文。\n\n{body}\n", encoding="utf-8")
     result = run_verify(["verify", post, "--json"], server.url, tmp_path, monkeypatch)
     assert result.exit_code == ExitCode.CITATION_WRONG, result.output
     [citation] = json.loads(result.stdout)["citations"]
-    assert citation["status"] == "mismatch" and citation["text"] == reference
-    assert [f for f, c in citation["fields"].items() if c["match"] is False] == ["volume"]
-
-
-def test_a_whole_reference_in_a_paragraph_of_its_own_is_checked_field_by_field(
-        server, tmp_path, monkeypatch):
-    """The same wrong volume in a paragraph of its own, under no heading and with no number
-    or label: it was reported verified, its DOI checked for existence alone. Prose naming the
-    same work and DOI after it is no second reference (its words would be compared too)."""
-    reference = ("Chiang C, Scott AJ, Davis JR, et al. The impact of structural variation "
-                 "on human gene expression. Nat Genet. 2017;48(5):692-699. doi:10.1038/ng.3834")
-    prose = ("Chiang C and colleagues showed in Nat Genet 2017;49(5):692-699 that structural "
-             "variation shapes gene expression (doi:10.1038/ng.3834).")
-    post = tmp_path / "post.md"
-    post.write_text("---\ntitle: 文献\nurl: https://mp.weixin.qq.com/s/CitesInAParagraph02\n"
-                    f"---\n\n正文。\n\n{reference}\n\n{prose}\n", encoding="utf-8")
-    result = run_verify(["verify", post, "--json"], server.url, tmp_path, monkeypatch)
-    assert result.exit_code == ExitCode.CITATION_WRONG, result.output
-    [citation] = json.loads(result.stdout)["citations"]
-    assert citation["status"] == "mismatch" and citation["text"] == reference
+    assert citation["status"] == "mismatch" and citation["text"] == NG_3834_WRONG_VOLUME
     assert [f for f, c in citation["fields"].items() if c["match"] is False] == ["volume"]
 
 
