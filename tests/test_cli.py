@@ -251,6 +251,34 @@ def test_a_usage_error_is_said_as_every_error_is(runner, archive_dir, args, said
                                           f"  hint: `{command} -h` shows how it is used"]
 
 
+@pytest.mark.parametrize(("args", "said", "hint"), [
+    (["--archive", "/tmp/a b", "ingest", "examples"], "No such option: --archive",
+     "options go after the command name: `archiver ingest examples --archive '/tmp/a b'`"),
+    (["--json", "-q", "list", "--kind", "post"], "No such option: --json",
+     "options go after the command name: `archiver list --kind post --json -q`"),
+    (["--archive=x", "verify", "--offline"], "No such option: --archive",
+     "options go after the command name: `archiver verify --offline --archive=x`"),
+    (["--json", "refs", "parse", "refs.txt"], "No such option: --json",
+     "options go after the command name: `archiver refs parse refs.txt --json`"),
+    (["--archive", "x"], "No such option: --archive",
+     "options go after the command name: `archiver COMMAND --archive …` "
+     "(diff, export, fsck, ingest, list, log, show, verify)"),
+    # an option no command takes, or one the named command does not: no command line given
+    (["--bogus", "list"], "No such option: --bogus", "`archiver -h` shows how it is used"),
+    (["--offline", "list"], "No such option: --offline", "`archiver -h` shows how it is used"),
+    (["--json", "--bogus", "list"], "No such option: --json (Possible options: --version)",
+     "`archiver -h` shows how it is used")])
+def test_an_option_typed_before_the_command_name_is_shown_after_it(runner, args, said, hint):
+    """`archiver --archive X ingest a.md` is a usage error (options go after the command
+    name), and the hint gives the command line as it should have been typed: click's "No
+    such option" alone reads as if the option did not exist at all."""
+    result = run(runner, *args)
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr.splitlines() == [f"archiver: error: {said}",
+                                          "  usage: archiver [OPTIONS] COMMAND [ARGS]...",
+                                          f"  hint: {hint}"]
+
+
 @pytest.mark.parametrize(("args", "said", "command", "usage"), [
     (["show", "x", "--format"], "Option '--format' requires an argument.", "archiver show",
      "[OPTIONS] {ID}"),

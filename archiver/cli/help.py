@@ -7,6 +7,7 @@ reads: as every other error, not in typer's box."""
 from __future__ import annotations
 
 import inspect
+import shlex
 import sys
 import typing
 from collections.abc import Iterator
@@ -20,9 +21,9 @@ from typer.core import TyperArgument, TyperCommand, TyperGroup
 from typer.models import ArgumentInfo, OptionInfo
 
 try:  # a typer that keeps its own copy of click
-    from typer._click.exceptions import NoArgsIsHelpError, UsageError
+    from typer._click.exceptions import NoArgsIsHelpError, NoSuchOption, UsageError
 except ImportError:  # pragma: no cover - an older typer, on click itself
-    from click.exceptions import NoArgsIsHelpError, UsageError
+    from click.exceptions import NoArgsIsHelpError, NoSuchOption, UsageError
 
 
 class _Argument(TyperArgument):
@@ -102,6 +103,52 @@ class Group(_PlainUsageErrors, _FlagHelp, TyperGroup):
         with _said_plainly():
             return super().resolve_command(ctx, args)
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        given = list(args)  # (click's parser takes the options off the list it is given)
+        try:
+            return super().parse_args(ctx, args)
+        except NoSuchOption as exc:
+            hint = _after_the_command(self, ctx, exc.option_name, given)
+            if hint is not None:  # (click's "Possible options: --version" would mislead)
+                exc.hint, exc.possibilities = hint, []  # type: ignore[attr-defined]
+            raise
+
+
+def _after_the_command(group: click.Group, ctx: click.Context, option: str, args: list[str]
+                       ) -> str | None:
+    """The command line as it should have been typed, where options were typed before the
+    command name that takes them (``archiver --archive X ingest a.md`` → ``archiver ingest a.md
+    --archive X``); where no command is named, the commands that take the option. click says
+    only "No such option", which reads as if the option did not exist at all."""
+    at = next((i for i, arg in enumerate(args) if arg in group.commands), None)
+    if at is None:
+        takes = sorted(name for name, command in group.commands.items()
+                       if option in _options_of(command))
+        return (f"options go after the command name: `{ctx.command_path} COMMAND {option} …`"
+                f" ({', '.join(takes)})") if takes else None
+    names, command, rest = [args[at]], group.commands[args[at]], at + 1
+    while rest < len(args) and args[rest] in getattr(command, "commands", ()):
+        names.append(args[rest])
+        command, rest = command.commands[args[rest]], rest + 1
+    options, moved, i = _options_of(command), [], 0
+    while i < at:
+        param = options.get(args[i].split("=", 1)[0])
+        if param is None:
+            return None  # not the command's either: click's message is the whole story
+        width = 1 if param.is_flag or param.count or "=" in args[i] else 2
+        moved += args[i:i + width]
+        i += width
+    return ("options go after the command name: "
+            f"`{shlex.join([ctx.command_path, *names, *args[rest:], *moved])}`")
+
+
+def _options_of(command: click.Command) -> dict[str, Any]:
+    """A command's options by each name they answer to (``--json``, ``-q``, ``--no-fetch``).
+    (Told apart from its arguments by their kind's name: typer's click is its own copy,
+    whose classes are not ``click``'s.)"""
+    return {name: param for param in command.params if param.param_type_name == "option"
+            for name in (*param.opts, *param.secondary_opts)}
+
 
 @contextmanager
 def _said_plainly() -> Iterator[None]:
@@ -115,8 +162,8 @@ def _said_plainly() -> Iterator[None]:
         message = exc.format_message().replace(": Value error, ", ": ")
         usage = exc.ctx.get_usage().removeprefix("Usage:").strip()
         path = exc.ctx.command_path
-        sys.stderr.write(f"archiver: error: {message}\n  usage: {usage}\n"
-                         f"  hint: `{path} -h` shows how it is used\n")
+        hint = getattr(exc, "hint", None) or f"`{path} -h` shows how it is used"
+        sys.stderr.write(f"archiver: error: {message}\n  usage: {usage}\n  hint: {hint}\n")
         raise typer.Exit(exc.exit_code) from None
 
 
