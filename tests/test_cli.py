@@ -1804,6 +1804,10 @@ def test_an_edit_undone_is_a_new_version_whose_diff_says_the_records_are_the_sam
     assert shown.stdout.splitlines() == [
         "file changed: provenance.json",
         "the records are the same: only when and from what each version was made differs"]
+    assert json.loads(run(runner, "diff", undone["id"], "v1", "v3", "--archive", archive_dir,
+                          "--json").stdout)["same_record"] is True
+    assert json.loads(run(runner, "diff", undone["id"], "--archive", archive_dir,
+                          "--json").stdout)["same_record"] is False
     assert "the records are the same" not in run(runner, "diff", undone["id"], "--archive",
                                                  archive_dir).stdout  # v2 → v3: an edit
 
@@ -2294,9 +2298,44 @@ def test_diff_json_gives_each_changed_value_by_its_path(runner, archive_dir, tmp
                            "--json").stdout)
     diff = json.loads(run(runner, "diff", added["id"], "--archive", archive_dir,
                           "--json").stdout)
-    assert {"path": "credits.编译[0]", "old": "吴天麟", "new": "吴天林"} in diff["changes"]
+    assert {"path": "credits.编译[0]", "change": "changed", "old": "吴天麟",
+            "new": "吴天林"} in diff["changes"]
     text = run(runner, "diff", added["id"], "--archive", archive_dir).stdout
     assert 'field credits.编译[0]: "吴天麟" → "吴天林"' in text
+
+
+def test_diff_says_a_value_added_removed_or_changed_and_a_time_rewritten_for_the_same_instant(
+        runner, archive_dir, tmp_path):
+    """Each change in `diff --json` says which it is: a value one side lacks is absent from
+    that side (not null, which a record may hold), and `change` says so. A publication time
+    written in another zone for the same moment is shown as the change it is, a rewriting,
+    not a post published at another time."""
+    post = tmp_path / "post.md"
+    original = SEED.read_text(encoding="utf-8")
+    assert "\ndate: 2020-08-04 18:00:00\n" in original and "\ntags: \n" in original
+    post.write_text(original.replace("吴天麟", "").replace("tags: \n", "tags: [中亚]\n"),
+                    encoding="utf-8")
+    run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch")
+    post.write_text(original.replace("date: 2020-08-04 18:00:00", "date: 2020-08-04T10:00:00Z"),
+                    encoding="utf-8")
+    added = json.loads(run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch",
+                           "--json").stdout)
+    assert added["status"] == "updated"
+    diff = json.loads(run(runner, "diff", added["id"], "--archive", archive_dir,
+                          "--json").stdout)
+    changes = {change["path"]: change for change in diff["changes"]}
+    assert changes["credits.编译"] == {"path": "credits.编译", "change": "added",
+                                       "new": ["吴天麟"]}
+    assert changes["tags[0]"] == {"path": "tags[0]", "change": "removed", "old": "中亚"}
+    assert changes["published"] == {"path": "published", "change": "changed",
+                                     "old": "2020-08-04T18:00:00+08:00",
+                                     "new": "2020-08-04T10:00:00+00:00"}
+    assert diff["same_record"] is False
+    text = run(runner, "diff", added["id"], "--archive", archive_dir).stdout.splitlines()
+    assert 'field published: "2020-08-04T18:00:00+08:00" → "2020-08-04T10:00:00+00:00" ' \
+           "(the same instant)" in text
+    assert 'field tags[0]: "中亚" → (none)' in text
+    assert not any("same instant" in line for line in text if "published" not in line)
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "utf-8-sig"])

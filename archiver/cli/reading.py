@@ -6,6 +6,7 @@ import difflib
 import json
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -418,13 +419,36 @@ def diff_versions(store: Any, object_id: str, old: str | None = None,
              "changed": sorted(p for p in set(a_state[old]) & set(a_state[new])
                                if a_state[old][p] != a_state[new][p])}
     # each changed value by its path (images[0].reason), as the text report shows it; a
-    # value one side lacks is absent from that side
-    changes = [{"path": where, **({"old": a_value} if a_value is not _ABSENT else {}),
+    # value one side lacks is absent from that side (not null, which a record may hold), and
+    # the change says which it was
+    changes = [{"path": where, "change": _kind_of_change(a_value, b_value),
+                **({"old": a_value} if a_value is not _ABSENT else {}),
                 **({"new": b_value} if b_value is not _ABSENT else {})}
                for key, change in fields.items()
                for where, a_value, b_value in changed_leaves(key, change["old"], change["new"])]
+    # an edit undone is a new version (the head says what the file says now) whose record is
+    # an earlier one's: only its provenance differs
+    same_record = not (fields or body or files["added"] or files["removed"]) \
+        and files["changed"] == ["provenance.json"]
     return {"id": object_id, "from": old, "to": new, "fields": fields, "changes": changes,
-            "body": body, "files": files}
+            "body": body, "files": files, "same_record": same_record}
+
+
+def _kind_of_change(old: Any, new: Any) -> str:
+    return "added" if old is _ABSENT else "removed" if new is _ABSENT else "changed"
+
+
+def _same_instant(old: Any, new: Any) -> bool:
+    """Two date-times written differently for one moment (``…T10:00:00+08:00`` and
+    ``…T02:00:00Z``): a change in how the time is written, which the diff says it is, where
+    it read as a changed publication time."""
+    if not (isinstance(old, str) and isinstance(new, str)) or "T" not in old + new:
+        return False
+    try:
+        a, b = datetime.fromisoformat(old), datetime.fromisoformat(new)
+    except ValueError:
+        return False
+    return a.tzinfo is not None and b.tzinfo is not None and a == b
 
 
 @app.command()
@@ -460,7 +484,9 @@ def _print_diff(result: dict[str, Any], as_json: bool) -> None:
         return
     for key, change in result["fields"].items():
         for where, old_value, new_value in changed_leaves(key, change["old"], change["new"]):
-            typer.echo(f"field {where}: {_shown_value(old_value)} → {_shown_value(new_value)}")
+            same = " (the same instant)" if _same_instant(old_value, new_value) else ""
+            typer.echo(f"field {where}: {_shown_value(old_value)} → "
+                       f"{_shown_value(new_value)}{same}")
     for kind in ("added", "removed", "changed"):
         for path in result["files"][kind]:
             typer.echo(f"file {kind}: {printable(path)}")  # source/ holds a file as named
@@ -468,10 +494,7 @@ def _print_diff(result: dict[str, Any], as_json: bool) -> None:
         typer.echo(line)
     if not (result["fields"] or result["body"] or any(result["files"].values())):
         typer.echo("no differences")
-    elif not (result["fields"] or result["body"] or result["files"]["added"]
-              or result["files"]["removed"]) and result["files"]["changed"] == ["provenance.json"]:
-        # an edit undone is a new version (the head says what the file says now), the same
-        # record as an earlier one: said, where the one changed file looked like a change
+    elif result["same_record"]:  # said, where the one changed file looked like a change
         typer.echo("the records are the same: only when and from what each version was made "
                    "differs")
 
