@@ -1784,6 +1784,49 @@ def test_changed_post_adds_a_version_and_diff_shows_it(runner, archive_dir, tmp_
         assert again == diff
 
 
+def test_diff_shows_a_word_changed_in_a_long_paragraph_beside_the_change_not_the_whole_line(
+        runner, archive_dir, tmp_path):
+    """A Chinese paragraph is one line of hundreds of characters: the text shows the removed
+    and added lines cut to the change with 20 characters either side, and a long line of
+    context by its opening; a short line changed is shown whole, and --json every line
+    whole."""
+    post = tmp_path / "post.md"
+    original = SEED.read_text(encoding="utf-8")
+    post.write_text(original, encoding="utf-8")
+    run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch")
+    post.write_text(original.replace("经济关系宣示主权", "经济与文化关系宣示主权")
+                    .replace("吴天麟", "吴天林"), encoding="utf-8")
+    oid = json.loads(run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch",
+                         "--json").stdout)["id"]
+    text = run(runner, "diff", oid, "--archive", archive_dir).stdout.splitlines()
+    changed = [line for line in text if line.startswith(("-", "+"))
+               and not line.startswith(("---", "+++"))]
+    assert changed == ["-【编译】 吴天麟（国政学人编译员，伦敦政治经济学院）",
+                       "+【编译】 吴天林（国政学人编译员，伦敦政治经济学院）",
+                       "-哈萨克斯坦还通过经济关系宣示主权。虽然哈萨克斯坦前总统纳扎尔…",
+                       "+哈萨克斯坦还通过经济与文化关系宣示主权。虽然哈萨克斯坦前总统纳扎尔…"]
+    context = [line for line in text if line.startswith(" 为保护主权")]
+    assert context == [" 为保护主权，哈萨克斯坦政府刻意使用其独特的文化和历史观巩固自身身份。"
+                       "俄罗斯政府视…"]
+    body = json.loads(run(runner, "diff", oid, "--archive", archive_dir,
+                          "--json").stdout)["body"]
+    [whole] = [line for line in body if line.startswith("+哈萨克斯坦还通过")]
+    assert len(whole) > 200 and whole.endswith("。")
+
+
+def test_a_long_line_changed_in_two_places_keeps_both_changes_and_cuts_what_lies_between():
+    """Each stretch the two lines share keeps 20 characters beside each change; the opening
+    and the end keep the 20 next to theirs."""
+    from archiver.cli.reading import _cut_alike
+    old = "a" * 30 + "[one]" + "b" * 100 + "[two]" + "c" * 30
+    new = "a" * 30 + "[ONE]" + "b" * 100 + "[TWO]" + "c" * 30
+    assert _cut_alike(old, new) == (
+        "…" + "a" * 19 + "[one]" + "b" * 19 + "…" + "b" * 19 + "[two]" + "c" * 19 + "…",
+        "…" + "a" * 19 + "[ONE]" + "b" * 19 + "…" + "b" * 19 + "[TWO]" + "c" * 19 + "…")
+    assert _cut_alike(old, "x" * 150) == (old, "x" * 150)  # mostly different: both whole
+    assert _cut_alike("short line a", "short line b") == ("short line a", "short line b")
+
+
 def test_an_edit_undone_is_a_new_version_whose_diff_says_the_records_are_the_same(
         runner, archive_dir, tmp_path):
     """An edit undone makes v3 (the head says what the file says now), whose record is v1's:

@@ -477,6 +477,73 @@ def diff(
             _print_diff(result, as_json)
 
 
+# characters of an unchanged stretch shown on each side of a change inside a changed line
+_AROUND = 20
+
+
+def _shortened(body: list[str]) -> list[str]:
+    """The body's diff as the text shows it: a long paragraph with one word changed is its
+    removed and added lines, each with the unchanged stretches away from the change cut to
+    ``…`` (a Chinese paragraph is one line of hundreds of characters, in which the change
+    was hard to find). Only a line paired with the one that replaced it, most of it the
+    same; a long line of context is its opening, which names it. ``--json`` gives every
+    line whole."""
+    out = body[:2]  # the headers, --- VA and +++ VB
+    i = 2
+    while i < len(body):
+        j = i
+        while j < len(body) and body[j].startswith("-"):
+            j += 1
+        k = j
+        while k < len(body) and body[k].startswith("+"):
+            k += 1
+        if j == i:  # context, or lines only added, or a hunk's header
+            if k == i:
+                line = body[i]
+                out.append(line[:2 * _AROUND + 1] + "…" if line.startswith(" ")
+                           and len(line) > 4 * _AROUND else line)  # its opening names it
+                k += 1
+            else:
+                out += body[i:k]
+            i = k
+            continue
+        removed, added = body[i:j], body[j:k]
+        if len(removed) == len(added):
+            pairs = [_cut_alike(old[1:], new[1:]) for old, new in zip(removed, added,
+                                                                      strict=True)]
+            removed = ["-" + old for old, _ in pairs]
+            added = ["+" + new for _, new in pairs]
+        out += removed + added
+        i = k
+    return out
+
+
+def _cut_alike(old: str, new: str) -> tuple[str, str]:
+    """Two versions of one line, each with the long stretches they share cut to ``…`` but
+    for :data:`_AROUND` characters beside each change; lines short or mostly different are
+    given whole."""
+    if max(len(old), len(new)) <= 4 * _AROUND or max(len(old), len(new)) > 20_000:
+        return old, new
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    if matcher.ratio() < 0.5:
+        return old, new
+    opcodes = matcher.get_opcodes()
+    cut_old, cut_new = [], []
+    for n, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        if tag != "equal":
+            cut_old.append(old[i1:i2])
+            cut_new.append(new[j1:j2])
+            continue
+        same = old[i1:i2]
+        keep_before = 0 if n == 0 else _AROUND  # after the change before it
+        keep_after = 0 if n == len(opcodes) - 1 else _AROUND  # before the next change
+        if len(same) > keep_before + keep_after + 1:
+            same = same[:keep_before] + "…" + same[len(same) - keep_after:]
+        cut_old.append(same)
+        cut_new.append(same)
+    return "".join(cut_old), "".join(cut_new)
+
+
 def _print_diff(result: dict[str, Any], as_json: bool) -> None:
     """What :func:`diff_versions` found, as text or JSON, on standard output."""
     if as_json:
@@ -490,7 +557,7 @@ def _print_diff(result: dict[str, Any], as_json: bool) -> None:
     for kind in ("added", "removed", "changed"):
         for path in result["files"][kind]:
             typer.echo(f"file {kind}: {printable(path)}")  # source/ holds a file as named
-    for line in result["body"]:
+    for line in _shortened(result["body"]):
         typer.echo(line)
     if not (result["fields"] or result["body"] or any(result["files"].values())):
         typer.echo("no differences")
