@@ -972,10 +972,14 @@ def test_a_thesis_type_follows_its_degree_and_claims_none_it_is_not_given(degree
 
 
 def test_a_single_page_is_one_page_and_ris_dates_use_slashes():
+    """RIS writes a date YYYY/MM/DD/other: a part not known is empty, but every slash is
+    there (the specification's "1998///Spring")."""
     work = recorded_work("10.5005/jp/books/12414_3")
     work.pages, work.accessed = "27-27", "2026-11-30"
     assert "pages = {27}" in bibtex_entry(work, "bibtex")
-    assert "Y2  - 2026/11/30\r\n" in ris_record(work)
+    assert "Y2  - 2026/11/30/\r\n" in ris_record(work)
+    assert "DA  - 2015///\r\n" in ris_record(work)  # Crossref gives the book's year alone
+    assert "DA  - 2017/05//\r\n" in ris_record(recorded_work("10.1038/ng.3834"))  # and month
 
 
 def test_a_cited_work_in_a_printed_issue_is_dated_by_that_issue():

@@ -503,6 +503,14 @@ def _editor_tag(work: Work, ris_type: str) -> str:
     return "ED"
 
 
+def _ris_date(iso: str) -> str:
+    """A date as RIS writes it, ``YYYY/MM/DD/other``: each part after the year may be empty,
+    but every slash is there (``2017/05//``, ``2017///``), as the specification requires and
+    Reference Manager's import reads; ``2017/05`` was read by some and not by others."""
+    parts = iso.split("-")[:3]
+    return "/".join(parts + [""] * (3 - len(parts))) + "/"
+
+
 def ris_record(work: Work) -> str:
     work = tidy(work)
     _, _, _, ris_type = work.types()
@@ -522,13 +530,13 @@ def ris_record(work: Work) -> str:
     if work.year:
         lines.append(("PY", work.year))
     if work.date:
-        lines.append(("DA", work.date.replace("-", "/")))
+        lines.append(("DA", _ris_date(work.date)))
     for tag, value in (("T3", work.series), ("ET", work.edition), ("VL", work.volume),
                        ("IS", work.issue), ("LA", work.language),
                        ("M3", work.degree),  # a thesis's type of work ("PhD Thesis")
                        ("DO", work.doi), ("UR", work.url), ("PB", work.issuer),
                        ("CY", work.place),
-                       ("Y2", work.accessed.replace("-", "/") if work.accessed else None)):
+                       ("Y2", _ris_date(work.accessed) if work.accessed else None)):
         if value:
             lines.append((tag, str(value)))
     if work.pages:
