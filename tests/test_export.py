@@ -85,6 +85,8 @@ def test_the_seed_post_is_an_online_entry_of_its_account(archive):
     assert fields["title"].startswith("【中亚研究】龙与熊之间")
     assert fields["organization"] == "国政学人"
     assert fields["date"] == "2020-08-04"
+    # the note says what the organization is, not its name again (biblatex prints both)
+    assert "WeChat official account" in fields["note"] and "国政学人" not in fields["note"]
     plain = bibtexparser.parse_string(cli("export", "bibtex", "--archive", archive,
                                           "-q").stdout).entries[0]
     assert plain.entry_type == "misc" and plain.fields_dict["year"].value == "2020"
@@ -1602,6 +1604,20 @@ def test_a_posts_summary_is_its_abstract_in_every_format(tmp_path):
     jsonschema.Draft7Validator(CSL_SCHEMA).validate([item])
     ris = cli("export", "ris", "--archive", root, "-q").stdout.replace("\r\n", "\n")
     assert f"\nAB  - {one_line}\n" in ris
+
+
+@pytest.mark.parametrize(("account", "note"), [
+    ({"name": "漳州市律师协会", "id": "gh_8e98aeecc6c0"},
+     "WeChat official account (gh_8e98aeecc6c0)"),
+    ({"id": "gh_8e98aeecc6c0"}, "WeChat official account gh_8e98aeecc6c0"),
+    ({"name": "漳州市律师协会"}, "WeChat official account")])
+def test_a_posts_note_says_its_organisation_is_a_wechat_account_with_its_id_once(account, note):
+    """The account's name is the entry's organisation (biblatex's organization, CSL's
+    container, RIS's T2); the note says what kind of body that is and its lasting gh_ id,
+    where it repeated the name, which biblatex then printed twice."""
+    work = post_work({"id": "wx:x", "title": "t", "account": account}, None)
+    assert work.organisation == account.get("name")
+    assert note in work.notes and not any("漳州市律师协会" in n for n in work.notes)
 
 
 @pytest.mark.parametrize(("published", "day"), [

@@ -356,11 +356,13 @@ def post_work(record: dict[str, Any], provenance: dict[str, Any] | None) -> Work
               if role not in _NAMED_ROLES and people]
     if others:
         notes.append("credits: " + "; ".join(others))
+    # what the account is, and its lasting id: its name is the entry's organisation (CSL's
+    # container, RIS's T2), which biblatex printed beside the note saying it again
     if account.get("id"):
-        notes.append(f"WeChat official account {account.get('name') or ''} ({account['id']})"
-                     .replace("  ", " "))
+        notes.append(f"WeChat official account ({account['id']})" if account.get("name")
+                     else f"WeChat official account {account['id']}")
     elif account.get("name"):
-        notes.append(f"WeChat official account {account['name']}")
+        notes.append("WeChat official account")
     ids = _ids_note(record, url)
     if ids:
         notes.append(ids)
