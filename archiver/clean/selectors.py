@@ -6,9 +6,11 @@ exporter's wrapper is one line in a table (the trafilatura way). Three kinds:
 - ``DROP_TAGS``: elements that are never content;
 - ``DROP_LINES``: a block whose whole text is one of these (after whitespace is removed) is
   chrome: share/like widgets, collection banners, reading prompts;
-- ``TAIL_MARKERS``: a block containing one of these starts the page's footer chrome (reward
+- ``TAIL_MARKERS``: a block opening with one of these starts the page's footer chrome (reward
   area, QR prompts, "read more" widgets): it and everything after it is dropped, together with
   the short lead-in blocks the reward widget puts before it (avatar, account name, slogan).
+  ``TAIL_MARKER_LINES``, words a post may write too (喜欢作者, 最多40字), only where the block
+  is one of them, with at most a few characters of its widget after it.
 """
 
 from __future__ import annotations
@@ -32,12 +34,18 @@ DROP_LINE_PATTERNS = (
     re.compile(r"^(?:#\S+\s*)+\d+个$"),  # "#中亚研究 12个" collection tag line
 )
 
+# Compared with all white space removed, with the opening of a block: a paragraph that only
+# quotes one ("如果你也喜欢作者的这类对比研究，欢迎转发。") is the post's, and so is all after it.
 TAIL_MARKERS = (
-    "微信扫一扫赞赏作者", "长按二维码向我转账", "喜欢作者", "赞赏二维码", "受苹果公司新规定影响",
+    "微信扫一扫赞赏作者", "长按二维码向我转账", "赞赏二维码",
+    "受苹果公司新规定影响，微信 iOS 版的赞赏功能被关闭",
     "预览时标签不可点", "微信扫一扫关注该公众号", "继续滑动看下一个", "向上滑动看下一个",
-    "Scan to Follow", "Scan with Weixin to use this Mini Program", "微信扫一扫可打开此内容",
-    "轻点两下取消赞", "Got It", "Max 200 characters", "最多40字", "以上推荐为优质及原创文章",
+    "Scan with Weixin to use this Mini Program", "微信扫一扫可打开此内容",
+    "轻点两下取消赞", "以上推荐为优质及原创文章",
 )
+TAIL_MARKER_LINES = ("喜欢作者", "最多40字", "Got It", "Scan to Follow", "Max 200 characters")
+# what may follow one of TAIL_MARKER_LINES in its block: its widget's words (最多40字，当前共字)
+TAIL_MARKER_LINE_REST = 6
 
 # The reward widget's markers: the widget opens with the account's avatar, its name and its
 # reward slogan, up to TAIL_LEAD_IN_BLOCKS short blocks before the marker, chrome too. (The

@@ -22,8 +22,9 @@ _RESIDUE = re.compile(r"^[\s*_#>`~\-=|]+$")
 _MD_LINK_RESIDUE = re.compile(r"\[([^\]]*)\]\(javascript:(?:[^()]|\([^()]*\))*\)")
 
 
-_TAIL_MARKER = re.compile("|".join(map(re.escape, selectors.TAIL_MARKERS)))
-_REWARD_MARKER = re.compile("|".join(map(re.escape, selectors.REWARD_MARKERS)))
+_TAIL_MARKERS = tuple("".join(marker.split()) for marker in selectors.TAIL_MARKERS)
+_TAIL_MARKER_LINES = tuple("".join(marker.split()) for marker in selectors.TAIL_MARKER_LINES)
+_REWARD_MARKERS = tuple("".join(marker.split()) for marker in selectors.REWARD_MARKERS)
 
 
 def _squash(text: str) -> str:
@@ -44,7 +45,12 @@ def drop_chrome_lines(blocks: list[Block], images: list[ImageRef]) -> list[Block
 
 
 def _is_tail_marker(block: Block) -> bool:
-    return _TAIL_MARKER.search(block.text) is not None
+    """Whether ``block`` opens the footer: it opens with a marker, or is one of the markers a
+    post may write too, with no more than its widget's few words after it."""
+    text = _squash(block.text)
+    return text.startswith(_TAIL_MARKERS) or any(
+        text.startswith(marker) and len(text) - len(marker) <= selectors.TAIL_MARKER_LINE_REST
+        for marker in _TAIL_MARKER_LINES)
 
 
 def _is_lead_in(block: Block, images: list[ImageRef]) -> bool:
@@ -71,7 +77,7 @@ def cut_chrome_tail(blocks: list[Block], images: list[ImageRef]) -> list[Block]:
                 # quotes it): not the footer; the label itself is dropped with the others
                 continue
             start = i
-            if _REWARD_MARKER.search(block.text):
+            if _squash(block.text).startswith(_REWARD_MARKERS):
                 while (start > 0 and i - start < selectors.TAIL_LEAD_IN_BLOCKS
                        and _is_lead_in(blocks[start - 1], images)):
                     start -= 1

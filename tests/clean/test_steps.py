@@ -149,9 +149,49 @@ def test_cut_chrome_tail_removes_every_reward_phrase_of_the_real_export():
     "Scan to Follow", "以上推荐为优质及原创文章",
     "受苹果公司新规定影响，微信 iOS 版的赞赏功能被关闭，可通过二维码转账支持公众号。",
 ])
-def test_cut_chrome_tail_starts_the_footer_at_a_block_containing_a_tail_marker(marker):
+def test_cut_chrome_tail_starts_the_footer_at_a_block_opening_with_a_tail_marker(marker):
     blocks = [p(DISCLAIMER_464), p(marker), p(BODY_464)]
     assert cut_chrome_tail(blocks, []) == [p(DISCLAIMER_464)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "如果你也喜欢作者的这类对比研究，欢迎转发。",   # a marker inside a sentence
+    "标题最多40字，摘要最多120字。",
+    "喜欢作者的朋友，欢迎点个在看、转发给更多人。",  # words a post writes, opening a sentence
+    "受苹果公司新规定影响，App Store 对应用内购买的抽成下调至15%。",
+    "Scan to Follow the money: how the grants were spent",
+])
+def test_a_paragraph_that_only_quotes_a_tail_marker_cuts_nothing(sentence):
+    """The footer opens with a marker: a paragraph of the post that quotes one (or opens with
+    words the widget also writes) is the post's, and so is everything after it. The first
+    rule cut the post at any paragraph holding one, and the rest was lost without a word."""
+    blocks = [p(DISCLAIMER_464), p(sentence), p(BODY_464)]
+    assert cut_chrome_tail(blocks, []) == blocks
+
+
+@pytest.mark.parametrize("line", ["喜欢作者", "最多40字，当前共字", "Got It", "Max 200 characters"])
+def test_a_markers_own_line_with_its_widgets_few_words_still_starts_the_footer(line):
+    blocks = [p(DISCLAIMER_464), p(line), p(BODY_464)]
+    assert cut_chrome_tail(blocks, []) == [p(DISCLAIMER_464)]
+
+
+def test_a_real_post_with_a_sentence_quoting_a_marker_keeps_all_after_it(tmp_path):
+    """The G.O.S.S.I.P fragment (7 images, a DOI near its end) with a sentence a post might
+    write put after its first paragraph: the record keeps every image, the DOI and the
+    sentence itself."""
+    source = sorted((WECHAT / "html-fragment").iterdir())[0]
+    html = source.read_text(encoding="utf-8")
+    first = html.index("</p>") + len("</p>")
+    edited = tmp_path / source.name
+    edited.write_text(html[:first] + "\n<p>如果你也喜欢作者的这类对比研究，欢迎转发。</p>\n"
+                      + html[first:], encoding="utf-8")
+    original, quoting = clean(read(source)), clean(read(edited))
+    assert sum(b.type == "image" for b in original.blocks) == 7
+    assert sum(b.type == "image" for b in quoting.blocks) == 7
+    assert quoting.dois == original.dois == ("10.1145/3395363.3397370",)
+    assert "如果你也喜欢作者的这类对比研究，欢迎转发。" in quoting.text
+    assert quoting.text.replace("如果你也喜欢作者的这类对比研究，欢迎转发。\n\n", "") \
+        == original.text
 
 
 def test_cut_chrome_tail_marker_can_be_an_image_alt_text():
