@@ -5,7 +5,8 @@ exporter's wrapper is one line in a table (the trafilatura way). Three kinds:
 
 - ``DROP_TAGS``: elements that are never content;
 - ``DROP_LINES``: a block whose whole text is one of these (after whitespace is removed) is
-  chrome: share/like widgets, collection banners, reading prompts;
+  chrome: collection banners, reading prompts; ``WIDGET_WORDS``, the share/like bar's words
+  (分享, 在看, 赞, Like), which a post may write as a line too, only beside another such line;
 - ``TAIL_MARKERS``: a block opening with one of these starts the page's footer chrome (reward
   area, QR prompts, "read more" widgets): it and everything after it is dropped, together with
   the short lead-in blocks the reward widget puts before it (avatar, account name, slogan).
@@ -24,8 +25,14 @@ DROP_TAGS = ("script", "style", "noscript", "template", "mp-style-type", "link",
 DROP_LINES = frozenset(s.replace(" ", "") for s in (
     "收录于合集", "收录于话题", "预览时标签不可点", "阅读原文", "轻触阅读原文", "继续滑动看下一个",
     "向上滑动看下一个", "微信扫一扫关注该公众号", "微信扫一扫可打开此内容，使用完整服务",
-    "轻点两下取消赞", "轻点两下取消在看", "在看", "分享", "点赞", "写留言", "留言", "赞", "阅读",
-    "ScantoFollow", "AddedtoTopStories", "Readmore", "Share", "Like", "Wow",
+    "轻点两下取消赞", "轻点两下取消在看", "写留言", "ScantoFollow", "AddedtoTopStories",
+    "Readmore",
+))
+# The widgets' words, each also a word a post may give a line of its own (a heading 视频 over
+# a video, a closing "Wow"): chrome only beside another line of chrome, as the share and like
+# bar and the dialogs write them one after another ("分享 / 点赞 / 在看", "取消 / 允许").
+WIDGET_WORDS = frozenset((
+    "在看", "分享", "点赞", "留言", "赞", "阅读", "Share", "Like", "Wow",
     "知道了", "取消", "允许", "视频", "小程序", "Video", "MiniProgram",
 ))
 

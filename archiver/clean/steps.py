@@ -40,8 +40,18 @@ def _is_chrome_line(text: str) -> bool:
 
 
 def drop_chrome_lines(blocks: list[Block], images: list[ImageRef]) -> list[Block]:
-    """Drop blocks that are exactly a widget label: 收录于合集, 阅读原文, 在看, Scan to Follow …"""
-    return [b for b in blocks if b.type == "image" or not _is_chrome_line(b.text)]
+    """Drop blocks that are exactly a widget label: 收录于合集, 阅读原文, Scan to Follow …; and
+    the share and like bar's words (分享, 在看, 赞) where they stand beside another line of
+    chrome (images between do not part them), never one alone, which may be the post's."""
+    lines = [i for i, b in enumerate(blocks) if b.type != "image"]
+    label = {i: _is_chrome_line(blocks[i].text) for i in lines}
+    word = {i: _squash(blocks[i].text) in selectors.WIDGET_WORDS for i in lines}
+    dropped = {i for i in lines if label[i]}
+    for k, i in enumerate(lines):
+        beside = lines[max(k - 1, 0):k] + lines[k + 1:k + 2]
+        if word[i] and any(label[n] or word[n] for n in beside):
+            dropped.add(i)
+    return [b for i, b in enumerate(blocks) if i not in dropped]
 
 
 def _is_tail_marker(block: Block) -> bool:

@@ -97,6 +97,21 @@ def test_drop_chrome_lines_keeps_body_text_that_merely_contains_a_widget_word(li
     assert drop_chrome_lines(blocks, []) == blocks
 
 
+@pytest.mark.parametrize("word", ["分享", "视频", "赞", "Wow", "阅读"])
+def test_a_widget_word_alone_on_a_line_of_the_post_is_kept(word):
+    """分享 over what the author shares, 视频 over a video, a closing "Wow": a line of the
+    post's own, which the first rule dropped wherever it stood."""
+    blocks = [p(BODY_464), p(word), p(DISCLAIMER_464), p(word)]
+    assert drop_chrome_lines(blocks, []) == blocks
+
+
+def test_the_share_and_like_bars_words_beside_each_other_or_a_label_are_dropped():
+    refs = [ImageRef(original="")]
+    blocks = [p(BODY_464), p("分享"), img(0), p("点赞"), p("在看"), p(DISCLAIMER_464),
+              p("阅读原文"), p("阅读"), p("取消"), p("允许")]
+    assert drop_chrome_lines(blocks, refs) == [p(BODY_464), img(0), p(DISCLAIMER_464)]
+
+
 def test_drop_chrome_lines_never_drops_an_image_whatever_its_alt_text():
     refs = [ImageRef(original="/images/1935/2.jpeg", alt="分享")]
     blocks = [img(0, "分享"), p("收录于合集")]
