@@ -760,13 +760,16 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
             if allowed is None:
                 allowed = _allowed_roots(base_dir, config)
             asset = _local(ImageRef(original=original), base_dir, config, inputs, allowed)
-        if cut_short and not local_files and asset.status == "missing" and asset.origin != \
-                "container" and original and not original.startswith("data:"):
+        if not local_files and asset.status == "missing" and asset.origin != "container" \
+                and original and not original.startswith("data:"):
             # only what the container could have held: not an image with no source, nor a
-            # data: URI the page itself carries
-            absent = f"not in the container, which is {cut_short}"
-            asset = dataclasses.replace(asset, reason=absent if (asset.reason or "").startswith(
-                "not in the container") else f"{absent}; {asset.reason}")
+            # data: URI the page itself carries. Said first, then why it was not fetched
+            # either: "not fetched" alone left open whether the saved file held it
+            absent = "not in the container" + (f", which is {cut_short}" if cut_short else "")
+            reason = asset.reason or ""
+            asset = dataclasses.replace(asset, reason=absent + reason.removeprefix(
+                "not in the container") if reason.startswith("not in the container")
+                else f"{absent}; {reason}")
         seen[original] = asset
         out.append(asset)
     return out

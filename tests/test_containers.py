@@ -802,6 +802,19 @@ def test_a_cut_container_is_blamed_only_for_images_it_could_have_held(tmp_path):
     assert reasons[2].startswith("not in the container, which is cut short: x.warc"), reasons
 
 
+@pytest.mark.parametrize("name", ["converted-wechatscope-qcE1x5JHap.mhtml",
+                                  "converted-wechatscope-qcE1x5JHap.warc.gz"])
+def test_an_image_a_container_does_not_hold_is_said_to_be_not_in_it(name, config):
+    """The share card's three images are in neither file (its manifest says so): each is
+    missing as not in the container, then why it was not fetched either. "not fetched"
+    alone left open whether the saved file held it."""
+    [post] = prepare_all(fixture_path(name), config)
+    reasons = [image["reason"] for image in post.record["images"]]
+    assert len(reasons) == 3 and MANIFEST[name]["posts"][0]["images"] == {}
+    assert set(reasons) == {"not in the container; not fetched: network fetching is off "
+                            "(--no-fetch)"}
+
+
 def test_a_warc_cut_short_inside_a_wacz_says_so(tmp_path):
     """The WARC was cut before it was zipped: the zip is whole, its member is not."""
     import io
