@@ -125,6 +125,23 @@ class ImageRef:
     height_hint: int | None = None
 
 
+def _followed(href: str) -> bool:
+    """Whether a link leads somewhere a reader could go: not a script's (``javascript:``, the
+    widgets' ``javascript:;``), not the page's own top (``#``), not bytes inlined in it."""
+    target = href.strip().lower()
+    return bool(target) and target != "#" and not target.startswith(
+        ("javascript:", "vbscript:", "data:"))
+
+
+def _link_json(item: int | None, href: str, text: str) -> dict[str, Any]:
+    """A link as the record keeps it: its text, its target as written, and the list item
+    it is in."""
+    out: dict[str, Any] = {"text": text, "url": href.strip()}
+    if item is not None:
+        out["item"] = item
+    return out
+
+
 @dataclass(frozen=True)
 class Block:
     """A structural unit of the clean body."""
@@ -138,10 +155,10 @@ class Block:
     # of the items' text, as a browser draws them, so they are kept here or lost
     ordered: bool = False
     start: int = 1
-    # the link targets in the block, each with the item it is in (a list's) or None: a
-    # reference whose DOI is only a link ("[DOI](https://doi.org/…)", a linked title) is bound
-    # to it by where the link is. Not part of the block's JSON: the record places the DOIs
-    links: tuple[tuple[int | None, str], ...] = ()
+    # the links in the block, each the item it is in (a list's) or None, its target and its
+    # text: a reference whose DOI is only a link ("[DOI](https://doi.org/…)", a linked title)
+    # is bound to it by where the link is; the block's JSON gives those a reader can follow
+    links: tuple[tuple[int | None, str, str], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"type": self.type}
@@ -160,6 +177,10 @@ class Block:
             out["text"] = self.text
         if self.level is not None:
             out["level"] = self.level
+        links = [_link_json(item, href, text) for item, href, text in self.links
+                 if text and _followed(href)]
+        if links:
+            out["links"] = links
         return out
 
 

@@ -93,28 +93,56 @@ def record_markdown(record: dict[str, Any], version: str | None = None,
             out += _md_table([row for b in blocks[start:at + 1] for row in b["text"].split("\n")])
         elif kind == "heading":
             out.append("#" * min(6, block.get("level", 2) + 1) + " "
-                       + _md(block["text"], heading=True))
+                       + _md_linked(block["text"], _links_of(block), heading=True))
         elif kind == "image":
             image = images[block["image"]] if block["image"] < len(images) else {}
             target = image.get("asset") or image.get("original") or ""
             if image.get("asset") and locate is not None:
                 target = locate(image["asset"])
             out.append(f"![{_md(block.get('text', ''))}]({_md_target(target)})")
-        elif kind == "list" and block.get("ordered"):  # numbered as the post numbers them
+        elif kind == "list":  # an ordered one numbered as the post numbers them
             first = block.get("start", 1)
-            out += [f"{n}. {_md(item)}" for n, item in enumerate(block.get("items", []), first)]
-        elif kind == "list":
-            out += [f"- {_md(item)}" for item in block.get("items", [])]
+            out += [(f"{n}." if block.get("ordered") else "-") + " "
+                    + _md_linked(item, _links_of(block, n - first))
+                    for n, item in enumerate(block.get("items", []), first)]
         elif kind == "quote":
-            out += ["> " + _md(line) for line in block["text"].split("\n")]
+            links = _links_of(block)
+            for line in block["text"].split("\n"):
+                out.append("> " + _md_linked(line, links))
         elif kind == "code":
             runs = [len(run) for run in re.findall(r"`+", block["text"])]
             fence = "`" * max(3, max(runs, default=0) + 1)
             out += [fence, block["text"], fence]
         else:
-            out.append(_md(block["text"]))
+            out.append(_md_linked(block["text"], _links_of(block)))
         out.append("")
     return "\n".join(out)
+
+
+def _links_of(block: dict[str, Any], item: int | None = None) -> list[tuple[str, str]]:
+    """The block's links (of one list item), text and target, in order."""
+    return [(link["text"], link["url"]) for link in block.get("links") or []
+            if link.get("item") == item]
+
+
+def _md_linked(text: str, links: list[tuple[str, str]], heading: bool = False) -> str:
+    """``text`` as :func:`_md` writes it, each of ``links`` a Markdown link where its text
+    comes, in order; a link whose text is not found further on is left out. ``links`` is
+    consumed: the lines of a quote take their links one after another."""
+    pieces: list[str] = []
+    at = 0
+    while links:
+        link_text, target = links[0]
+        found = text.find(link_text, at)
+        if found < 0:
+            break
+        links.pop(0)
+        pieces.append(_md(text[at:found], heading, line_start=not pieces))
+        pieces.append(f"[{_md(link_text, heading, line_start=False)}]({_md_target(target)})")
+        at = found + len(link_text)
+    if not pieces:
+        return _md(text, heading)
+    return "".join(pieces) + _md(text[at:], heading, line_start=False)
 
 
 def _md_table(rows: list[str]) -> list[str]:

@@ -92,3 +92,47 @@ def test_each_doi_is_placed_where_a_search_of_the_whole_text_first_finds_it(
             expected[doi] = None if at == -1 else next(
                 i for i in reversed(range(len(texts))) if blocks.starts[i] <= at)
         assert blocks.first_holding(dois) == expected
+
+
+MUFENG = Path(__file__).parent / "fixtures" / "wechat" / "html-with-assets" / \
+    "mufeng__2021-07-07_送别一个旧时代"
+DIDI = ("http://mp.weixin.qq.com/s?__biz=MjM5NjgyMDg4OQ==&mid=2721267835&idx=1"
+        "&sn=b51b911e53389603513be5fb7c3e538b&chksm=8124828db6530b9bd2363001d738cfbe48740a215b9"
+        "3c23956bb0a060a41d6ec8b89e07cd6c7&scene=21#wechat_redirect")
+
+
+def links_of(record: dict) -> list[dict]:
+    return [link for block in record["blocks"] for link in block.get("links", [])]
+
+
+def test_a_posts_links_are_kept_with_their_text_in_the_block_they_are_in(config) -> None:
+    """送别一个旧时代 links eight earlier posts by their titles: each link's text and its
+    target are in the block it is in (the text alone kept the title, not where it led). The
+    page saved as HTML and its Markdown export link the same posts."""
+    page = prepare(MUFENG / "html" / "2021-07-07_送别一个旧时代.html", config).record
+    export = prepare(MUFENG / "md" / "2021-07-07_送别一个旧时代.md", config).record
+    linked = links_of(page)
+    assert len(linked) == 8
+    assert {"text": "中国监管部门曾表示希望滴滴推迟美国IPO", "url": DIDI} in linked
+    [block] = [b for b in page["blocks"] if DIDI in [link["url"] for link in b.get("links", [])]]
+    assert "中国监管部门曾表示希望滴滴推迟美国IPO" in block["text"]
+    assert all(link["text"] in block["text"] for block in page["blocks"]
+               for link in block.get("links", []))
+    assert {"text": "中国监管部门曾表示希望滴滴推迟美国IPO", "url": DIDI} in links_of(export)
+    assert {link["url"] for link in links_of(export)} <= {link["url"] for link in linked}
+
+
+def test_only_links_a_reader_can_follow_are_kept(config, tmp_path: Path) -> None:
+    """A widget's script link (``javascript:;``), the page's own top (``#``), bytes inlined
+    (``data:``) and a link with no text lead nowhere a reader could go; a list item's link
+    says which item it is in."""
+    post = tmp_path / "post.md"
+    post.write_text(
+        "---\ntitle: Links\ndate: 2024-05-01\n---\n\n"
+        "[对作者说句悄悄话](javascript:;) and [top](#) and [inline](data:text/plain,x) "
+        "and [](https://example.org/empty) and [the paper](https://doi.org/10.1000/x.1).\n\n"
+        "- first\n- second, [its source](https://example.org/source)\n", encoding="utf-8")
+    record = prepare(post, config).record
+    assert [block.get("links") for block in record["blocks"]] == [
+        [{"text": "the paper", "url": "https://doi.org/10.1000/x.1"}],
+        [{"text": "its source", "url": "https://example.org/source", "item": 1}]]

@@ -179,3 +179,26 @@ def test_the_text_view_of_a_post_without_numbered_lists_is_its_records_text():
     assert plain
     for record in plain:
         assert record_text(record).split("\n\n", 1)[1] == record["text"] + "\n"
+
+
+def test_a_blocks_links_are_markdown_links_whose_rendering_shows_the_text_and_leads_there():
+    """Each link where its text comes, in order (a text the block holds twice is linked
+    where the link was, the second time here); what is around it escaped as ever; a list
+    item's link in its item, a quote's in its line."""
+    record = {**RECORD, "blocks": [
+        {"type": "paragraph", "text": "*1.* 原文 and 原文 (see [2])",
+         "links": [{"text": "原文", "url": "https://example.org/a b"},
+                   {"text": "[2]", "url": "https://doi.org/10.1000/x(1)"}]},
+        {"type": "list", "text": "one\ntwo 原文", "items": ["one", "two 原文"],
+         "links": [{"text": "原文", "url": "https://example.org/item", "item": 1}]},
+        {"type": "quote", "text": "said\nand 原文",
+         "links": [{"text": "原文", "url": "https://example.org/q"}]},
+        {"type": "paragraph", "text": "no such text",
+         "links": [{"text": "elsewhere", "url": "https://example.org/gone"}]}]}
+    out = MarkdownIt("commonmark").render(record_markdown(record))
+    assert '<p>*1.* <a href="https://example.org/a%20b">原文</a> and 原文 (see ' \
+           '<a href="https://doi.org/10.1000/x(1)">[2]</a>)</p>' in out
+    assert '<li>two <a href="https://example.org/item">原文</a></li>' in out
+    assert "<li>one</li>" in out
+    assert '<p>said\nand <a href="https://example.org/q">原文</a></p>' in out
+    assert "<p>no such text</p>" in out

@@ -59,6 +59,25 @@ def test_the_images_of_a_post_are_shown_from_the_site(site):
     assert len(re.findall(r'<img src="\.\./assets/[0-9a-f]{64}\.(?:jpg|png)"', tokyo)) >= 3
 
 
+def test_a_posts_links_lead_where_the_post_linked(site):
+    """送别一个旧时代 links earlier posts by their titles: its page links them too."""
+    pages = [p.read_text(encoding="utf-8") for p in (site / "posts").iterdir()]
+    mufeng = next(p for p in pages if "送别一个旧时代" in p)
+    assert re.search(r'<a href="http://mp\.weixin\.qq\.com/s\?__biz=MjM5NjgyMDg4OQ==&amp;'
+                     r'mid=2721267835&amp;[^"]+" rel="noopener noreferrer">'
+                     r"中国监管部门曾表示希望滴滴推迟美国IPO</a>", mufeng)
+    assert mufeng.count('rel="noopener noreferrer"') == 8
+
+
+def test_a_link_a_record_holds_to_a_script_is_shown_as_its_text_alone():
+    """A record altered by hand may hold any target: only the web's and mail's are links."""
+    from archiver.export.site import _body
+    record = {"images": [], "blocks": [{"type": "paragraph", "text": "click <here> now",
+                                        "links": [{"text": "<here>",
+                                                   "url": "javascript:alert(1)"}]}]}
+    assert _body(record) == "<p>click &lt;here&gt; now</p>"
+
+
 def test_html_export_needs_an_output_folder(tmp_path):
     result = CliRunner().invoke(app, ["export", "html", "--archive", str(tmp_path / "a")])
     assert result.exit_code == 2

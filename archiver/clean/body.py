@@ -50,9 +50,10 @@ class _Walk:
     links: list[str] = field(default_factory=list)
     buf: list[str] = field(default_factory=list)
     context: list[str] = field(default_factory=list)  # enclosing quote/list/code/caption
-    # this walk's links not yet in a block: the next text block made holds them (a link
-    # opening a paragraph is met before its text); an image block drops them (a linked figure)
-    pending: list[str] = field(default_factory=list)
+    # this walk's links not yet in a block, each its target and its text: the next text
+    # block made holds them (a link opening a paragraph is met before its text); an image
+    # block drops them (a linked figure)
+    pending: list[tuple[str, str]] = field(default_factory=list)
 
     def flush(self, block_type: str | None = None, level: int | None = None) -> None:
         if not self.buf:  # most block boundaries follow another
@@ -73,12 +74,12 @@ class _Walk:
         self.blocks.append(Block(type=block_type, text=text, level=level,
                                  links=self.take_links()))
 
-    def take_links(self) -> tuple[tuple[int | None, str], ...]:
+    def take_links(self) -> tuple[tuple[int | None, str, str], ...]:
         """The links met since the last block, for the block made now (in no list item: a
         list gives its items' links their numbers)."""
         if not self.pending:
             return ()
-        links = tuple((None, href) for href in self.pending)
+        links = tuple((None, href, text) for href, text in self.pending)
         self.pending.clear()
         return links
 
@@ -143,11 +144,17 @@ def _unlink_figure(img: etree._Element, walk: _Walk) -> None:
     while parent is not None and isinstance(parent.tag, str) \
             and parent.tag.lower() not in BLOCK_TAGS:
         href = parent.get("href") if parent.tag.lower() == "a" else None
-        if href and href in walk.pending:
+        if href and any(target == href for target, _ in walk.pending):
             if not "".join(parent.itertext()).strip():
-                walk.pending.remove(href)
+                walk.pending = [link for link in walk.pending if link[0] != href]
             return
         parent = parent.getparent()
+
+
+def _link_text(anchor: etree._Element) -> str:
+    """A link's text as a reader sees it: white space collapsed, no segment break between
+    CJK characters (a script or style inside a link, which no page puts there, is read too)."""
+    return normalise_inline("".join(anchor.itertext())).strip()
 
 
 def _walk(node: etree._Element, walk: _Walk, depth: int = 0) -> None:
@@ -186,7 +193,7 @@ def _element(child: etree._Element, walk: _Walk, depth: int) -> None:
         return
     if name == "a" and child.get("href"):
         walk.links.append(child.get("href"))
-        walk.pending.append(child.get("href"))
+        walk.pending.append((child.get("href"), _link_text(child)))
     if name not in BLOCK_TAGS:
         _walk(child, walk, depth)
         return
@@ -226,7 +233,7 @@ def _row(node: etree._Element, walk: _Walk, depth: int) -> None:
     """A table row becomes one block, its cells' text joined by tabs; images follow it."""
     cells: list[str] = []
     images: list[Block] = []
-    links: list[tuple[int | None, str]] = []
+    links: list[tuple[int | None, str, str]] = []
     row, others = _split(node, ("td", "th"))
     for other in others:  # not read, but not let through if nested too deep either
         _check_depth(other, depth + 1)
@@ -237,7 +244,7 @@ def _row(node: etree._Element, walk: _Walk, depth: int) -> None:
         cells.append(" ".join(b.text.replace("\n", " ") for b in inner.blocks
                               if b.type != "image"))
         images.extend(b for b in inner.blocks if b.type == "image")
-        links.extend((None, href) for b in inner.blocks for _, href in b.links)
+        links.extend((None, href, text) for b in inner.blocks for _, href, text in b.links)
     if any(cells):
         walk.blocks.append(Block(type="table", text="\t".join(cells), links=tuple(links)))
     walk.blocks.extend(images)
@@ -259,7 +266,7 @@ def _list(node: etree._Element, walk: _Walk, depth: int) -> None:
     numbers (the post may refer to "step 3"), but they are drawn by the browser and are in no
     item's text. A list an image interrupts goes on numbering in its next block."""
     items: list[str] = []
-    links: list[tuple[int | None, str]] = []  # (the item of this block, the target)
+    links: list[tuple[int | None, str, str]] = []  # (the item of this block, target, text)
     ordered = node.tag.lower() == "ol"
     start = _start(node) if ordered else 1
 
@@ -277,7 +284,8 @@ def _list(node: etree._Element, walk: _Walk, depth: int) -> None:
         inner.flush()
         texts = [b.text for b in inner.blocks if b.type != "image" and b.text]
         if texts:  # an item's paragraphs are lines of it, as a reader sees them
-            links.extend((len(items), href) for b in inner.blocks for _, href in b.links)
+            links.extend((len(items), href, text) for b in inner.blocks
+                         for _, href, text in b.links)
             items.append("\n".join(texts))
         if any(b.type == "image" for b in inner.blocks):
             if items:

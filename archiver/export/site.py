@@ -93,7 +93,7 @@ def _body(record: dict[str, Any]) -> str:
         kind = block.get("type")
         if kind == "heading":
             level = min(6, (block.get("level") or 1) + 1)
-            out.append(f"<h{level}>{_e(block.get('text'))}</h{level}>")
+            out.append(f"<h{level}>{_linked(block.get('text') or '', _links(block))}</h{level}>")
         elif kind == "image":
             index = block.get("image")
             image = images[index] if isinstance(index, int) and index < len(images) else {}
@@ -103,14 +103,15 @@ def _body(record: dict[str, Any]) -> str:
             else:
                 out.append(f'<p class="missing">image missing: {_e(image.get("reason"))}</p>')
         elif kind == "list":
-            items = "".join("<li>" + "<br>".join(_e(line) for line in item.split("\n"))
-                            + "</li>" for item in block.get("items") or [])  # its lines
+            items = "".join("<li>" + _linked(item, _links(block, n)) + "</li>"
+                            for n, item in enumerate(block.get("items") or []))
             if block.get("ordered"):  # numbered from where the post's list numbers them
                 out.append(f'<ol start="{int(block.get("start", 1))}">{items}</ol>')
             else:
                 out.append(f"<ul>{items}</ul>")
         elif kind == "quote":
-            out.append(f"<blockquote>{_e(block.get('text'))}</blockquote>")
+            out.append(f"<blockquote>{_linked(block.get('text') or '', _links(block))}"
+                       "</blockquote>")
         elif kind == "code":
             out.append(f"<pre>{_e(block.get('text'))}</pre>")
         elif kind == "table":
@@ -118,9 +119,36 @@ def _body(record: dict[str, Any]) -> str:
                            + "</tr>" for row in (block.get("text") or "").split("\n"))
             out.append(f"<table>{rows}</table>")
         else:
-            out.append("<p>" + "<br>".join(_e(line) for line in
-                                           (block.get("text") or "").split("\n")) + "</p>")
+            out.append("<p>" + _linked(block.get("text") or "", _links(block)) + "</p>")
     return "\n".join(out)
+
+
+def _links(block: dict[str, Any], item: int | None = None) -> list[tuple[str, str]]:
+    """The block's links (of one list item) a page may lead to: the web's and mail's; any
+    other scheme a record could hold (one altered by hand) is shown as its text alone."""
+    return [(link["text"], link["url"]) for link in block.get("links") or []
+            if link.get("item") == item and isinstance(link.get("url"), str)
+            and link["url"].strip().lower().startswith(("http://", "https://", "mailto:"))]
+
+
+def _linked(text: str, links: list[tuple[str, str]]) -> str:
+    """``text`` as HTML, its line breaks ``<br>``, each of ``links`` an ``<a>`` where its
+    text comes, in order (as ``show --format markdown`` places them)."""
+    pieces: list[str] = []
+    at = 0
+    for link_text, target in links:
+        found = text.find(link_text, at) if link_text else -1
+        if found < 0:
+            break
+        pieces.append(_lines(text[at:found]))
+        pieces.append(f'<a href="{_e(target.strip())}" rel="noopener noreferrer">'
+                      f"{_lines(link_text)}</a>")
+        at = found + len(link_text)
+    return "".join(pieces) + _lines(text[at:])
+
+
+def _lines(text: str) -> str:
+    return "<br>".join(_e(line) for line in text.split("\n"))
 
 
 def _notice(notice: dict[str, Any]) -> str:

@@ -426,11 +426,11 @@ def test_parse_body_gives_each_link_to_the_block_and_list_item_it_is_in():
         "<li>Third<img src='b.png'></li><li>Fourth <a href='https://doi.org/10.1/fourth'>DOI</a>"
         "</li></ol><table><tr><td><a href='https://doi.org/10.1/cell'>cell</a></td></tr></table>")
     assert [(b.type, b.links) for b in blocks] == [
-        ("paragraph", ((None, "https://doi.org/10.1/opening"),)),
+        ("paragraph", ((None, "https://doi.org/10.1/opening", "A linked title"),)),
         ("paragraph", ()), ("image", ()),  # a linked figure's link is no reference's
-        ("list", ((0, "https://doi.org/10.1/first"),)), ("image", ()),
-        ("list", ((0, "https://doi.org/10.1/fourth"),)),
-        ("table", ((None, "https://doi.org/10.1/cell"),))]
+        ("list", ((0, "https://doi.org/10.1/first", "DOI"),)), ("image", ()),
+        ("list", ((0, "https://doi.org/10.1/fourth", "DOI"),)),
+        ("table", ((None, "https://doi.org/10.1/cell", "cell"),))]
     assert links == ["https://doi.org/10.1/opening", "https://doi.org/10.1/figure",
                      "https://doi.org/10.1/first", "https://doi.org/10.1/fourth",
                      "https://doi.org/10.1/cell"]
@@ -441,7 +441,7 @@ def test_a_link_around_text_and_an_image_is_the_texts():
     blocks, _, _ = parse_body("<p>Smith J. Title. <a href='https://doi.org/10.1/x'>Full text "
                               "<img src='pdf.png'></a></p>")
     assert [(b.type, b.links) for b in blocks] == [
-        ("paragraph", ((None, "https://doi.org/10.1/x"),)), ("image", ())]
+        ("paragraph", ((None, "https://doi.org/10.1/x", "Full text"),)), ("image", ())]
 
 
 def test_parse_body_br_is_a_line_break_inside_the_block():
@@ -608,7 +608,11 @@ def test_parse_body_collects_link_targets_in_order_unescaped():
     assert links == ["http://mp.weixin.qq.com/s?__biz=MjM5NjgyMDg4OQ==&mid=2721267835&idx=1",
                      "https://doi.org/10.1093/ia/iiaa061"]
     assert [b.text for b in blocks] == ["中国监管部门曾表示希望滴滴推迟美国IPO doino target"]
-    assert blocks[0].links == tuple((None, link) for link in links)
+    assert blocks[0].links == ((None, links[0], "中国监管部门曾表示希望滴滴推迟美国IPO"),
+                               (None, links[1], "doi"))
+    assert blocks[0].to_json()["links"] == [
+        {"text": "中国监管部门曾表示希望滴滴推迟美国IPO", "url": links[0]},
+        {"text": "doi", "url": links[1]}]
 
 
 def test_blocks_text_is_the_text_blocks_separated_by_blank_lines_without_images():
