@@ -1827,6 +1827,30 @@ def test_a_long_line_changed_in_two_places_keeps_both_changes_and_cuts_what_lies
     assert _cut_alike("short line a", "short line b") == ("short line a", "short line b")
 
 
+def test_diff_shows_a_link_whose_target_changed_though_its_text_did_not(runner, archive_dir,
+                                                                       tmp_path):
+    """A link is its text and its target: a target changed is a new version, and the diff
+    says which link changed and how (the body's lines, the blocks' text, are the same)."""
+    post = tmp_path / "post.md"
+    original = (WECHAT / "html-with-assets" / "mufeng__2021-07-07_送别一个旧时代" / "md"
+                / "2021-07-07_送别一个旧时代.md").read_text(encoding="utf-8")
+    target = "http://mp.weixin.qq.com/s?__biz=MjM5NjgyMDg4OQ==&mid=2721267835&idx=1"
+    assert original.count(target) == 1
+    post.write_text(original, encoding="utf-8")
+    run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch")
+    post.write_text(original.replace(target, target.replace("idx=1", "idx=2")),
+                    encoding="utf-8")
+    second = json.loads(run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch",
+                            "--json").stdout)
+    assert second["status"] == "updated"
+    diff = json.loads(run(runner, "diff", second["id"], "--archive", archive_dir,
+                          "--json").stdout)
+    assert diff["body"] == []
+    [change] = diff["changes"]
+    assert change["path"] == "links[0].url" and change["change"] == "changed"
+    assert target in change["old"] and target.replace("idx=1", "idx=2") in change["new"]
+
+
 def test_an_edit_undone_is_a_new_version_whose_diff_says_the_records_are_the_same(
         runner, archive_dir, tmp_path):
     """An edit undone makes v3 (the head says what the file says now), whose record is v1's:

@@ -411,6 +411,8 @@ def diff_versions(store: Any, object_id: str, old: str | None = None,
             continue
         if a.get(key) != b.get(key):
             fields[key] = {"old": a.get(key), "new": b.get(key)}
+    if _links_in(a) != _links_in(b):  # not in the body's lines, which are the blocks' text
+        fields["links"] = {"old": _links_in(a), "new": _links_in(b)}
     old_lines, new_lines = _body_lines(a), _body_lines(b)
     body = [line for line in difflib.unified_diff(old_lines, new_lines, old, new, lineterm="",
                                                   n=1)]
@@ -432,6 +434,13 @@ def diff_versions(store: Any, object_id: str, old: str | None = None,
         and files["changed"] == ["provenance.json"]
     return {"id": object_id, "from": old, "to": new, "fields": fields, "changes": changes,
             "body": body, "files": files, "same_record": same_record}
+
+
+def _links_in(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """The body's links in order, each its text and target (where in the body is the body
+    diff's to show): a link added to a title the text already had is a change seen."""
+    return [{"text": link.get("text"), "url": link.get("url")}
+            for block in record.get("blocks") or [] for link in block.get("links") or []]
 
 
 def _kind_of_change(old: Any, new: Any) -> str:
