@@ -60,6 +60,7 @@ from archiver import readers, schema
 from archiver.assets import EMPTY_PLACEHOLDER, new_session
 from archiver.background import Workers, processes
 from archiver.canonical import dumps, sha256_hex, sha512_hex
+from archiver.clean import clean as clean_post
 from archiver.clean.metadata import is_address_id, is_long_id
 from archiver.config import Config
 from archiver.discover import EMPTY_FOLDER_HINT, Unlisted, discover, shown
@@ -1290,12 +1291,14 @@ def _badly_named(path: Path) -> InputError | None:
 
 def _unreadable(path: Path) -> InputError | None:
     """Why a file a reader takes cannot be read after all (front matter that is not YAML, a
-    WARC cut short), as its reader says it; None when it can, or is too large to be read
-    twice (:data:`CHECKED_BEFORE_CREATING`)."""
+    WARC cut short, a body nested too deep to be read whole), as its reader or the cleaning
+    says it; None when it can, or is too large to be read twice
+    (:data:`CHECKED_BEFORE_CREATING`)."""
     try:
         if path.stat().st_size > CHECKED_BEFORE_CREATING:
             return None
-        readers.read_all(path)
+        for raw in readers.read_all(path):
+            clean_post(raw)  # the body's walk refuses what no reader looks into
     except InputError as exc:
         return exc
     except Exception:  # an OSError, or a bug met reading it

@@ -433,26 +433,31 @@ def test_missing_file_exits_4(runner, archive_dir, tmp_path):
 
 def test_an_ingest_that_archives_nothing_makes_no_archive(runner, archive_dir, tmp_path):
     """A mistyped name, a file that is no post, one its reader cannot read (front matter
-    that is not YAML), or a post under a name that is not UTF-8 leaves no empty archive
-    behind."""
+    that is not YAML), one whose body the cleaning cannot read whole (nested too deep), or a
+    post under a name that is not UTF-8 leaves no empty archive behind."""
     other = tmp_path / "notes.txt"
     other.write_text("not a post\n", encoding="utf-8")
     broken = tmp_path / "broken.md"
     broken.write_text("---\ntitle: [unclosed\n---\nbody mmbiz\n", encoding="utf-8")
+    deep = tmp_path / "deep.html"
+    deep.write_text('<html><body><div id="js_content">' + "<div>" * 300 + "正文"
+                    + "</div>" * 301 + '<script>var msg_title = "t";</script></body></html>',
+                    encoding="utf-8")
     odd = os.path.join(os.fsencode(tmp_path), "测试".encode("gbk") + b".md")
     shutil.copy(SEED, odd)
-    result = run(runner, "ingest", tmp_path / "nope.md", other, broken, os.fsdecode(odd),
-                 "--archive", archive_dir, "--verify", "--offline", "--json")
+    result = run(runner, "ingest", tmp_path / "nope.md", other, broken, deep,
+                 os.fsdecode(odd), "--archive", archive_dir, "--verify", "--offline", "--json")
     assert result.exit_code == ExitCode.BAD_INPUT
     assert "nope.md: no such file" in result.stderr
     assert "notes.txt: not a supported saved post" in result.stderr
     assert "broken.md: front matter is not valid YAML" in result.stderr
+    assert "deep.html: HTML nested more than 255 elements deep" in result.stderr
     assert re.search(r"xb2\W+xe2\W+xca\W+xd4\.md: its name \(or its folder's\) is not valid "
                      "UTF-8", result.stderr)
     assert f"nothing archived, so {archive_dir} was not created" in result.stderr
     assert not archive_dir.exists()
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [line.get("status") for line in lines[:4]] == ["failed"] * 4
+    assert [line.get("status") for line in lines[:5]] == ["failed"] * 5
     assert lines[-1]["citations"] == [] and lines[-1]["summary"]["total"] == 0
 
 
