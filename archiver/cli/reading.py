@@ -80,8 +80,9 @@ def list_posts(
     citations: CitationsFilter | None = typer.Option(
         None, "--citations", metavar="STATUS",
         help="Only posts whose kept verification gives some citation this status "
-             "(verified, mismatch, not_found, unresolved, ambiguous); none: the posts "
-             "never verified."),
+             "(verified, mismatch, not_found, unresolved, ambiguous); none: the posts with "
+             "no kept verification (never verified, verified only while Crossref could not "
+             "be reached, or citing nothing)."),
     as_json: bool = JsonOpt,
     quiet: bool = typer.Option(False, "--quiet", "-q",
                                help="Accepted as every command accepts it: list writes no "
