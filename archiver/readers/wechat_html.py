@@ -330,8 +330,29 @@ def _picture_urls(scripts: bytes) -> list[str]:
     return urls
 
 
+# The collections (合集) a post is in, as a 2025 page's data lists them: ``album_info_list =
+# [{title: 'Crypto', …}]``, ``appmsgalbuminfo = [{album_id: '…', title: 'Crypto', …}]``
+_ALBUM_LISTS = re.compile(rb"(?:album_info_list|appmsgalbuminfo)\s*=\s*\[(.*?)\];", re.S)
+_ALBUM_TITLE = re.compile(rb"[\s{,]title\s*:\s*(?:JsDecode\()?" + _STR)
+
+
+def _collections(scripts: bytes) -> list[str] | None:
+    """The titles of the collections (合集) the page says the post is in, each once: the
+    post's tags, as an export's front matter gives them; None when it names none."""
+    if b"album" not in scripts:  # most pages: the literal first
+        return None
+    titles: list[str] = []
+    for found in _ALBUM_LISTS.finditer(scripts):
+        for match in _ALBUM_TITLE.finditer(found.group(1)):
+            title = htmlmod.unescape(_literal(match)).strip()
+            if title and title not in titles:
+                titles.append(title)
+    return titles or None
+
+
 def _image_share_body(scripts: bytes) -> tuple[str, int] | None:
-    """Rebuild an image-share post's body from its script data: text, then the pictures."""
+    """Rebuild an image-share post's body from its script data: the pictures, then the text,
+    as the page shows them (its pictures a carousel above the text, as in 小绿书 posts)."""
     match = _SHARE_TEXT[0].search(scripts) or _SHARE_TEXT[1].search(scripts)
     content = _literal(match) if match else ""
     urls = _picture_urls(scripts)
@@ -340,8 +361,8 @@ def _image_share_body(scripts: bytes) -> tuple[str, int] | None:
         return None
     # The text is HTML-ish (entities, inline <a> markup): parse it as HTML, keep line breaks.
     paragraphs = [p for p in re.split(r"\n\s*\n", content) if p.strip()]
-    parts = ["<p>" + p.replace("\n", "<br/>") + "</p>" for p in paragraphs]
-    parts += [f'<p><img src="{htmlmod.escape(u, quote=True)}"/></p>' for u in urls]
+    parts = [f'<p><img src="{htmlmod.escape(u, quote=True)}"/></p>' for u in urls]
+    parts += ["<p>" + p.replace("\n", "<br/>") + "</p>" for p in paragraphs]
     return "<div>" + "".join(parts) + "</div>", len(urls)
 
 
@@ -631,6 +652,7 @@ def read_page(data: bytes, path: Path, charset: str | None = None,
     put("source_url", page_vars.get("msg_source_url"), "var msg_source_url", htmlmod.unescape)
     put("author", page_vars.get("author"), "var author", htmlmod.unescape)
     put("author", lambda: _meta(doc, "name", "author"), "meta author")
+    put("tags", lambda: _collections(scripts), "album_info_list title")
     put("summary", page_vars.get("msg_desc"), "var msg_desc", htmlmod.unescape)
     put("summary", lambda: _meta(doc, "property", "og:description"), "meta og:description",
         _meta_text)

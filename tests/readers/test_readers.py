@@ -158,7 +158,18 @@ def test_an_image_share_post_is_rebuilt_from_its_page_data():
     assert all(i.original.startswith("https://mmbiz.qpic.cn/") for i in images)
     text = "\n".join(b.text for b in blocks)
     assert "美国科技股和加密币相关性非常高" in text
-    assert blocks[-1].type == "image"  # the text first, then the pictures
+    # the pictures first, then the text, as the page shows them (a carousel above the text)
+    assert [b.type for b in blocks[:4]] == ["image"] * 4
+    assert all(b.type != "image" for b in blocks[4:])
+
+
+def test_the_collection_a_page_says_the_post_is_in_is_its_tag():
+    """The image-share post is in the account's 合集 "Crypto" (album_info_list and
+    appmsgalbuminfo name it, once each): its tag, as an export's front matter gives it. A
+    page in no collection claims none."""
+    assert fields(IMAGE_SHARE)["tags"] == ["Crypto"]
+    assert sources(IMAGE_SHARE)["tags"] == "album_info_list title"
+    assert "tags" not in fields(DELETED)
 
 
 def test_an_image_share_posts_metadata():
