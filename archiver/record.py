@@ -234,6 +234,10 @@ def build_record(raw: RawPost, clean: CleanPost, assets: list[Asset],
         "images": [image_entry(a) for a in assets],
         "citations": _citations(clean),
     }
+    original = {k: v for k, v in (("name", _value(clean, "original_account")),
+                                  ("id", _value(clean, "original_account_id"))) if v}
+    if original:  # a reprint's (or a shared article's) own account; most posts have none
+        record["original_account"] = original
     _with_raw(record["citations"], record["blocks"])
     return record
 

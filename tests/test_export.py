@@ -1606,6 +1606,21 @@ def test_a_posts_summary_is_its_abstract_in_every_format(tmp_path):
     assert f"\nAB  - {one_line}\n" in ris
 
 
+def test_a_reprints_note_names_the_account_and_the_post_it_reproduces(tmp_path):
+    """A reprint is cited as the post it is, by the account that reposted it; the note says
+    whose post it reproduces, and where that is."""
+    from archiver.config import load_config
+    from archiver.prepare import prepare
+    page = WECHAT / "html" / ("wechatscope__gh_e1a04d0a7b17_2020-10-08_2650158082_"
+                              "jFCKsxAIQY.y.tar.gz.html")
+    record = prepare(page, load_config({}, tmp_path).with_overrides(fetch=False)).record
+    assert record["original_account"] == {"name": "中产先生", "id": "gh_3defe3adf3fd"}
+    work = post_work(record, None)
+    assert work.organisation == "经济学博士"
+    assert "reprinted from 中产先生 (https://mp.weixin.qq.com/s?__biz=MzI3NDY1NTQyNA==" \
+           "&mid=2247499395&idx=1)" in work.notes
+
+
 @pytest.mark.parametrize(("account", "note"), [
     ({"name": "漳州市律师协会", "id": "gh_8e98aeecc6c0"},
      "WeChat official account (gh_8e98aeecc6c0)"),

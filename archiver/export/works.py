@@ -371,6 +371,10 @@ def post_work(record: dict[str, Any], provenance: dict[str, Any] | None) -> Work
     shared = record.get("original_url")
     if record.get("kind") == "article-share" and shared and shared != url:
         notes.append(f"shares {shared}")  # the article the share card passes on
+    elif shared and shared != url:  # a reprint: whose post it reproduces, and where it is
+        original = (record.get("original_account") or {}).get("name")
+        notes.append(f"reprinted from {original} ({shared})" if original
+                      else f"reprinted from {shared}")
     accessed = None
     if provenance and url:
         # when the page at ``url`` was seen: the time a crawler captured it (WARC-Date, the

@@ -108,7 +108,7 @@ def _ends_identifier(scripts: bytes, at: int) -> bool:
 
 _VARS = ("msg_title", "nickname", "user_name", "biz", "mid", "idx", "ct", "create_time",
          "oriCreateTime", "createTimestamp", "msg_link", "msg_source_url", "author", "msg_desc",
-         "item_show_type")
+         "item_show_type", "source_encode_biz", "source_mid", "source_idx", "source_username")
 
 
 def _scan_vars(scripts: bytes) -> dict[str, str]:
@@ -348,6 +348,24 @@ def _collections(scripts: bytes) -> list[str] | None:
             if title and title not in titles:
                 titles.append(title)
     return titles or None
+
+
+def _original_post(page_vars: dict[str, str], doc: etree._Element,
+                   put: Callable[..., None]) -> None:
+    """The post a reprint (转载, "The following article is from 中产先生") reproduces, or a share
+    card passes on: its address from the page's ``source_encode_biz``, ``source_mid`` and
+    ``source_idx`` (the ids WeChat files it under, without the signature ``sn`` the page does
+    not give: a share card's own link, which has it, comes first), and its account, by the
+    name its card shows and its ``source_username``."""
+    biz, mid, idx = (page_vars.get(f"source_{name}") for name in ("encode_biz", "mid", "idx"))
+    if not (biz and mid and mid.isdigit() and idx and idx.isdigit()):
+        return
+    put("original_url", f"https://mp.weixin.qq.com/s?__biz={biz}&mid={mid}&idx={idx}",
+        "var source_encode_biz, source_mid, source_idx")
+    put("original_account", lambda: _first_text(
+        doc, "//*[contains(concat(' ', @class, ' '), ' original_primary_nickname ')]"),
+        ".original_primary_nickname")
+    put("original_account_id", page_vars.get("source_username"), "var source_username")
 
 
 def _image_share_body(scripts: bytes) -> tuple[str, int] | None:
@@ -653,6 +671,7 @@ def read_page(data: bytes, path: Path, charset: str | None = None,
     put("author", page_vars.get("author"), "var author", htmlmod.unescape)
     put("author", lambda: _meta(doc, "name", "author"), "meta author")
     put("tags", lambda: _collections(scripts), "album_info_list title")
+    _original_post(page_vars, doc, put)
     put("summary", page_vars.get("msg_desc"), "var msg_desc", htmlmod.unescape)
     put("summary", lambda: _meta(doc, "property", "og:description"), "meta og:description",
         _meta_text)

@@ -163,6 +163,29 @@ def test_an_image_share_post_is_rebuilt_from_its_page_data():
     assert all(b.type != "image" for b in blocks[4:])
 
 
+REPRINT = "html/wechatscope__gh_e1a04d0a7b17_2020-10-08_2650158082_jFCKsxAIQY.y.tar.gz.html"
+SHARE_CARD = "html/wechatscope__gh_afb7e3bcbae3_2020-10-07_2247505324_qcE1x5JHap.y.tar.gz.html"
+
+
+def test_a_reprint_names_the_post_it_reproduces_and_its_account():
+    """经济学博士 reprints 中产先生's post ("The following article is from 中产先生", outside
+    #js_content): its address from the page's source ids, its account by the name its card
+    shows and its gh_ id. The share card of the same post keeps its own link (with its
+    signature, sn) first; the account's gh_ id is the same."""
+    got = fields(REPRINT)
+    assert got["original_url"] == ("https://mp.weixin.qq.com/s?__biz=MzI3NDY1NTQyNA=="
+                                   "&mid=2247499395&idx=1")
+    assert (got["original_account"], got["original_account_id"]) == ("中产先生",
+                                                                      "gh_3defe3adf3fd")
+    card = fields(SHARE_CARD)
+    assert card["original_url"].startswith("http://mp.weixin.qq.com/s?__biz=MzI3NDY1NTQyNA%3D"
+                                           "%3D&mid=2247499395&idx=1&sn=4f4e67ed")
+    assert card["original_account_id"] == "gh_3defe3adf3fd"
+    for plain in (IMAGE_SHARE, DELETED, "html/wechat-article-exporter__普通图文-04.html"):
+        assert not {"original_url", "original_account", "original_account_id"} & set(
+            fields(plain))
+
+
 def test_the_collection_a_page_says_the_post_is_in_is_its_tag():
     """The image-share post is in the account's 合集 "Crypto" (album_info_list and
     appmsgalbuminfo name it, once each): its tag, as an export's front matter gives it. A
