@@ -54,10 +54,23 @@ class _Walk:
     # block made holds them (a link opening a paragraph is met before its text); an image
     # block drops them (a linked figure)
     pending: list[tuple[str, str]] = field(default_factory=list)
+    # icons met inside a line of text (an emoji drawn as a 20-pixel picture): their image
+    # blocks follow the line's block, which they would otherwise cut in two
+    icons: list[Block] = field(default_factory=list)
 
     def flush(self, block_type: str | None = None, level: int | None = None) -> None:
         if not self.buf:  # most block boundaries follow another
+            self._icons_after()
             return
+        self._flush(block_type, level)
+        self._icons_after()
+
+    def _icons_after(self) -> None:
+        if self.icons:
+            self.blocks.extend(self.icons)
+            self.icons.clear()
+
+    def _flush(self, block_type: str | None, level: int | None) -> None:
         raw = "".join(self.buf)
         self.buf.clear()
         if block_type is None:
@@ -136,6 +149,30 @@ def _check_depth(node: etree._Element, depth: int) -> None:
         stack.extend((c, at + 1) for c in element if isinstance(c.tag, str))
 
 
+# widest an image drawn inside a line of text may be and still be an icon, in CSS pixels
+ICON_MAX_WIDTH = 40
+_CSS_WIDTH = re.compile(r"(?:^|;)\s*width\s*:\s*(\d+(?:\.\d+)?)px", re.I)
+
+
+def _an_icon_in_a_line(img: etree._Element, walk: _Walk) -> bool:
+    """Whether ``img`` is an icon inside a line of text: text of the line comes before it,
+    and the page draws it at most :data:`ICON_MAX_WIDTH` pixels wide (its ``width``, the
+    editor's ``_width`` or ``data-w``, or its style's). A picture of its own, or one whose
+    width is not given, ends the line as ever."""
+    if not "".join(walk.buf).strip():
+        return False
+    style = _CSS_WIDTH.search(img.get("style") or "")
+    for given in (img.get("width"), img.get("_width"), style and style.group(1),
+                  img.get("data-w")):
+        try:
+            width = float(str(given).strip().removesuffix("px")) if given else None
+        except ValueError:
+            width = None
+        if width is not None:
+            return width <= ICON_MAX_WIDTH
+    return False
+
+
 def _unlink_figure(img: etree._Element, walk: _Walk) -> None:
     """A link around an image alone (a figure linked to its paper, a logo to its site) is no
     link of the text before the image, which the image's flush would give it; one around
@@ -183,13 +220,19 @@ def _element(child: etree._Element, walk: _Walk, depth: int) -> None:
         return
     if name == "img":
         _unlink_figure(child, walk)
-        walk.flush()
+        icon = _an_icon_in_a_line(child, walk)
+        if not icon:
+            walk.flush()
         alt = child.get("alt") or ""
         walk.images.append(ImageRef(original=_image_source(child), alt=alt,
                                     width_hint=_int(child.get("width") or child.get("data-w")),
                                     height_hint=_int(child.get("height"))))
-        walk.blocks.append(Block(type="image", image=len(walk.images) - 1, text=alt.strip()))
-        walk.pending.clear()
+        block = Block(type="image", image=len(walk.images) - 1, text=alt.strip())
+        if icon:
+            walk.icons.append(block)
+        else:
+            walk.blocks.append(block)
+            walk.pending.clear()
         return
     if name == "a" and child.get("href"):
         walk.links.append(child.get("href"))

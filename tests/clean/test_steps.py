@@ -444,6 +444,38 @@ def test_a_link_around_text_and_an_image_is_the_texts():
         ("paragraph", ((None, "https://doi.org/10.1/x", "Full text"),)), ("image", ())]
 
 
+@pytest.mark.parametrize("icon", [
+    "<img data-w='20' _width='20px' src='i.png'>",  # WeChat's editor (经济学博士's post)
+    "<img width='16' src='i.png'>", "<img style='vertical-align: middle; width: 18px' src='i.png'>"])
+def test_an_icon_inside_a_line_follows_its_line_and_does_not_cut_it(icon):
+    """A 20-pixel picture in the middle of a sentence is drawn as a character is: the
+    sentence is one block, and the icon's image block follows it."""
+    blocks, images, _ = parse_body(f"<p>（已加好友的老铁请勿重复添加哦{icon}）</p><p>下一段</p>")
+    assert blocks == [p("（已加好友的老铁请勿重复添加哦）"), img(0), p("下一段")]
+    assert [i.original for i in images] == ["i.png"]
+
+
+@pytest.mark.parametrize("markup", [
+    "<p>前文<img data-w='640' src='a.png'>后文</p>",  # a picture of its own
+    "<p>前文<img src='a.png'>后文</p>",  # a width not given: a picture, as ever
+])
+def test_a_picture_inside_a_line_still_ends_it(markup):
+    blocks, _, _ = parse_body(markup)
+    assert blocks == [p("前文"), img(0), p("后文")]
+
+
+def test_an_icon_opening_a_line_comes_before_it():
+    blocks, _, _ = parse_body("<p><img data-w='20' src='i.png'>注意：正文</p>")
+    assert blocks == [img(0), p("注意：正文")]
+
+
+def test_the_reprints_sentence_with_an_icon_in_it_is_one_paragraph():
+    record = clean(read(WECHAT / "html" / (
+        "wechatscope__gh_e1a04d0a7b17_2020-10-08_2650158082_jFCKsxAIQY.y.tar.gz.html")))
+    assert "（已加好友的老铁请勿重复添加哦）" in record.text
+    assert record.blocks[-1].type == "image"
+
+
 def test_parse_body_br_is_a_line_break_inside_the_block():
     blocks, _, _ = parse_body("<p>昨天本号新增关注3,000多人，相当部分是业内。<br/>以上。<br/></p>")
     assert blocks == [p("昨天本号新增关注3,000多人，相当部分是业内。\n以上。")]
