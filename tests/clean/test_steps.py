@@ -446,7 +446,8 @@ def test_a_link_around_text_and_an_image_is_the_texts():
 
 @pytest.mark.parametrize("icon", [
     "<img data-w='20' _width='20px' src='i.png'>",  # WeChat's editor (经济学博士's post)
-    "<img width='16' src='i.png'>", "<img style='vertical-align: middle; width: 18px' src='i.png'>"])
+    "<img width='16' src='i.png'>",
+    "<img style='vertical-align: middle; width: 18px' src='i.png'>"])
 def test_an_icon_inside_a_line_follows_its_line_and_does_not_cut_it(icon):
     """A 20-pixel picture in the middle of a sentence is drawn as a character is: the
     sentence is one block, and the icon's image block follows it."""
