@@ -249,16 +249,35 @@ def _element(child: etree._Element, walk: _Walk, depth: int) -> None:
     elif name == "tr":
         _row(child, walk, depth)
     elif name in _CONTEXTS:
+        start = len(walk.blocks)
         walk.context.append(_CONTEXTS[name])
         _walk(child, walk, depth)
         walk.flush()
         walk.context.pop()
+        if name == "blockquote":
+            _one_quotation(walk.blocks, start)
     else:
         _walk(child, walk, depth)
         walk.flush()
 
 
 _CONTEXTS = {"blockquote": "quote", "pre": "code", "figcaption": "caption", "caption": "caption"}
+
+
+def _one_quotation(blocks: list[Block], start: int) -> None:
+    """The paragraphs of one ``<blockquote>`` (from ``blocks[start]`` on) as one quote block,
+    a line each, as a reader sees one quotation; a list, a heading or an image inside it
+    stands between two such runs, as before."""
+    at = start
+    while at < len(blocks):
+        end = at
+        while end < len(blocks) and blocks[end].type == "quote":
+            end += 1
+        if end - at > 1:
+            run = blocks[at:end]
+            blocks[at:end] = [Block(type="quote", text="\n".join(b.text for b in run),
+                                    links=tuple(link for b in run for link in b.links))]
+        at += 1
 
 
 def _split(node: etree._Element, names: tuple[str, ...]

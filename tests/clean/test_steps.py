@@ -477,6 +477,21 @@ def test_the_reprints_sentence_with_an_icon_in_it_is_one_paragraph():
     assert record.blocks[-1].type == "image"
 
 
+def test_the_paragraphs_of_one_quotation_are_one_quote_block():
+    """白话孟德尔随机化 quotes two questions in one <blockquote>: one quotation of two lines,
+    as a reader sees it (it was two quotes). Two quotations written one after the other stay
+    two; a list inside one stands between its paragraphs."""
+    first, second = "孟德尔随机化，跟RCT有什么关系呢？", "哪个证据等级更高呢？"
+    blocks, _, _ = parse_body(f"<blockquote><p>{first}</p><p>{second}</p></blockquote>"
+                              "<blockquote><p>另一段引文</p></blockquote>")
+    assert blocks == [Block(type="quote", text=f"{first}\n{second}"),
+                      Block(type="quote", text="另一段引文")]
+    blocks, _, _ = parse_body("<blockquote><p>联系我们</p><ol><li>QQ</li></ol><p>关注我们</p>"
+                              "<p>谢谢</p></blockquote>")
+    assert [(b.type, b.text) for b in blocks] == [("quote", "联系我们"), ("list", "QQ"),
+                                                  ("quote", "关注我们\n谢谢")]
+
+
 def test_parse_body_br_is_a_line_break_inside_the_block():
     blocks, _, _ = parse_body("<p>昨天本号新增关注3,000多人，相当部分是业内。<br/>以上。<br/></p>")
     assert blocks == [p("昨天本号新增关注3,000多人，相当部分是业内。\n以上。")]
