@@ -407,13 +407,16 @@ def diff_versions(store: Any, object_id: str, old: str | None = None,
     a = store.read_json(object_id, "record.json", old)
     b = store.read_json(object_id, "record.json", new)
     fields = {}
+    leaves: list[tuple[str, Any, Any]] = []  # (path, old, new), a side lacking it _ABSENT
     for key in sorted(set(a) | set(b)):
         if key in ("blocks", "text"):
             continue
-        if a.get(key) != b.get(key):
+        if a.get(key, _ABSENT) != b.get(key, _ABSENT):
             fields[key] = {"old": a.get(key), "new": b.get(key)}
+            leaves += changed_leaves(key, a.get(key, _ABSENT), b.get(key, _ABSENT))
     if _links_in(a) != _links_in(b):  # not in the body's lines, which are the blocks' text
         fields["links"] = {"old": _links_in(a), "new": _links_in(b)}
+        leaves += changed_leaves("links", _links_in(a), _links_in(b))
     old_lines, new_lines = _body_lines(a), _body_lines(b)
     body = [line for line in difflib.unified_diff(old_lines, new_lines, old, new, lineterm="",
                                                   n=1)]
@@ -427,12 +430,10 @@ def diff_versions(store: Any, object_id: str, old: str | None = None,
     changes = [{"path": where, "change": _kind_of_change(a_value, b_value),
                 **({"old": a_value} if a_value is not _ABSENT else {}),
                 **({"new": b_value} if b_value is not _ABSENT else {})}
-               for key, change in fields.items()
-               for where, a_value, b_value in changed_leaves(key, change["old"], change["new"])]
+               for where, a_value, b_value in leaves]
     # an edit undone is a new version (the head says what the file says now) whose record is
-    # an earlier one's: only its provenance differs
-    same_record = not (fields or body or files["added"] or files["removed"]) \
-        and files["changed"] == ["provenance.json"]
+    # an earlier one's: only its provenance (and perhaps its source) differs
+    same_record = a == b
     return {"id": object_id, "from": old, "to": new, "fields": fields, "changes": changes,
             "body": body, "files": files, "same_record": same_record}
 
@@ -528,17 +529,39 @@ def _shortened(body: list[str]) -> list[str]:
     return out
 
 
+# the longest stretch between a line's first and last change that is compared character by
+# character (the comparison's cost grows with the square of its length)
+_COMPARED = 1_000
+
+
 def _cut_alike(old: str, new: str) -> tuple[str, str]:
     """Two versions of one line, each with the long stretches they share cut to ``…`` but
     for :data:`_AROUND` characters beside each change; lines short or mostly different are
-    given whole."""
-    if max(len(old), len(new)) <= 4 * _AROUND or max(len(old), len(new)) > 20_000:
+    given whole. What they share at their start and end is found in one pass; only a
+    stretch between two changes of at most :data:`_COMPARED` characters is compared
+    character by character (cut between its changes too), a longer one shown whole."""
+    if max(len(old), len(new)) <= 4 * _AROUND:
         return old, new
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    if matcher.ratio() < 0.5:
-        return old, new
-    opcodes = matcher.get_opcodes()
+    head = 0
+    while head < min(len(old), len(new)) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    old_middle, new_middle = old[head:len(old) - tail], new[head:len(new) - tail]
+    if max(len(old_middle), len(new_middle)) <= _COMPARED:
+        opcodes = difflib.SequenceMatcher(None, old_middle, new_middle,
+                                          autojunk=False).get_opcodes()
+        shared = head + tail + sum(i2 - i1 for tag, i1, i2, _, _ in opcodes if tag == "equal")
+        if shared * 2 < max(len(old), len(new)):  # mostly different: both whole
+            return old, new
+    else:  # (its opening and its end cut, the rest shown as it is)
+        opcodes = [("replace", 0, len(old_middle), 0, len(new_middle))]
+    opcodes = [("equal", 0, head, 0, head)] + [
+        (tag, i1 + head, i2 + head, j1 + head, j2 + head) for tag, i1, i2, j1, j2 in opcodes] \
+        + [("equal", len(old) - tail, len(old), len(new) - tail, len(new))]
     cut_old, cut_new = [], []
+    last = len(opcodes) - 1
     for n, (tag, i1, i2, j1, j2) in enumerate(opcodes):
         if tag != "equal":
             cut_old.append(old[i1:i2])
@@ -546,7 +569,7 @@ def _cut_alike(old: str, new: str) -> tuple[str, str]:
             continue
         same = old[i1:i2]
         keep_before = 0 if n == 0 else _AROUND  # after the change before it
-        keep_after = 0 if n == len(opcodes) - 1 else _AROUND  # before the next change
+        keep_after = 0 if n == last else _AROUND  # before the next change
         if len(same) > keep_before + keep_after + 1:
             same = same[:keep_before] + "…" + same[len(same) - keep_after:]
         cut_old.append(same)
@@ -559,11 +582,11 @@ def _print_diff(result: dict[str, Any], as_json: bool) -> None:
     if as_json:
         emit_json(result)
         return
-    for key, change in result["fields"].items():
-        for where, old_value, new_value in changed_leaves(key, change["old"], change["new"]):
-            same = " (the same instant)" if _same_instant(old_value, new_value) else ""
-            typer.echo(f"field {where}: {_shown_value(old_value)} → "
-                       f"{_shown_value(new_value)}{same}")
+    for change in result["changes"]:
+        old_value, new_value = change.get("old", _ABSENT), change.get("new", _ABSENT)
+        same = " (the same instant)" if _same_instant(old_value, new_value) else ""
+        typer.echo(f"field {change['path']}: {_shown_value(old_value)} → "
+                   f"{_shown_value(new_value)}{same}")
     for kind in ("added", "removed", "changed"):
         for path in result["files"][kind]:
             typer.echo(f"file {kind}: {printable(path)}")  # source/ holds a file as named
