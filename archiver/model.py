@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -125,21 +126,51 @@ class ImageRef:
     height_hint: int | None = None
 
 
+# what a browser takes out of an address before reading its scheme: tabs and line breaks
+# anywhere, control characters and spaces at either end ("java&#9;script:" is javascript:)
+_IGNORED_IN_ADDRESSES = re.compile(r"[\t\n\r]")
+_CONTROLS_AND_SPACE = "".join(map(chr, range(0x21)))
+
+
 def _followed(href: str) -> bool:
     """Whether a link leads somewhere a reader could go: not a script's (``javascript:``, the
-    widgets' ``javascript:;``), not the page's own top (``#``), not bytes inlined in it."""
-    target = href.strip().lower()
+    widgets' ``javascript:;``, however spaced), not the page's own top (``#``), not bytes
+    inlined in it."""
+    target = _IGNORED_IN_ADDRESSES.sub("", href).strip(_CONTROLS_AND_SPACE).lower()
     return bool(target) and target != "#" and not target.startswith(
         ("javascript:", "vbscript:", "data:"))
 
 
-def _link_json(item: int | None, href: str, text: str) -> dict[str, Any]:
-    """A link as the record keeps it: its text, its target as written, and the list item
-    it is in."""
-    out: dict[str, Any] = {"text": text, "url": href.strip()}
+def _link_json(item: int | None, href: str, text: str, start: int, end: int
+               ) -> dict[str, Any]:
+    """A link as the record keeps it: its text, its target as written, where its text is
+    (``start`` to ``end`` in the block's text, or in its list item's) and the list item."""
+    out: dict[str, Any] = {"text": text, "url": href.strip(), "start": start, "end": end}
     if item is not None:
         out["item"] = item
     return out
+
+
+def linked_pieces(text: str, links: Iterable[Mapping[str, Any]]
+                  ) -> list[tuple[str, str | None]]:
+    """``text`` in pieces, each with the address it links to or None, by the links' places
+    (``start``, ``end``; a link overlapping one before it, or out of the text, is left out):
+    how ``show --format markdown`` and the html export write a block's links."""
+    pieces: list[tuple[str, str | None]] = []
+    at = 0
+    placed = [(link.get("start"), link.get("end"), link.get("url")) for link in links]
+    for first, last, url in sorted((first, last, url) for first, last, url in placed
+                                   if isinstance(first, int) and isinstance(last, int)
+                                   and isinstance(url, str)):
+        if first < at or last > len(text) or first >= last:
+            continue
+        if first > at:
+            pieces.append((text[at:first], None))
+        pieces.append((text[first:last], url))
+        at = last
+    if at < len(text) or not pieces:
+        pieces.append((text[at:], None))
+    return pieces
 
 
 @dataclass(frozen=True)
@@ -155,10 +186,11 @@ class Block:
     # of the items' text, as a browser draws them, so they are kept here or lost
     ordered: bool = False
     start: int = 1
-    # the links in the block, each the item it is in (a list's) or None, its target and its
-    # text: a reference whose DOI is only a link ("[DOI](https://doi.org/…)", a linked title)
-    # is bound to it by where the link is; the block's JSON gives those a reader can follow
-    links: tuple[tuple[int | None, str, str], ...] = ()
+    # the links in the block, each the item it is in (a list's) or None, its target, its text
+    # and where that is (in the block's text, or its item's): a reference whose DOI is only
+    # a link ("[DOI](https://doi.org/…)", a linked title) is bound to it by where the link
+    # is; the block's JSON gives those a reader can follow
+    links: tuple[tuple[int | None, str, str, int, int], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"type": self.type}
@@ -177,8 +209,7 @@ class Block:
             out["text"] = self.text
         if self.level is not None:
             out["level"] = self.level
-        links = [_link_json(item, href, text) for item, href, text in self.links
-                 if text and _followed(href)]
+        links = [_link_json(*link) for link in self.links if link[2] and _followed(link[1])]
         if links:
             out["links"] = links
         return out

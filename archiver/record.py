@@ -142,7 +142,7 @@ def _linked(clean: CleanPost, where: dict[str, str]) -> dict[str, str]:
     it."""
     placed = dict(where)
     for i, block in enumerate(clean.blocks):
-        for item, href, _text in block.links:
+        for item, href, *_ in block.links:
             for doi in find_dois((), (href,)):
                 placed.setdefault(doi, f"blocks/{i}" if item is None
                                   else f"blocks/{i}/items/{item}")

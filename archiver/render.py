@@ -15,6 +15,7 @@ from archiver.citations.compare.text import shown
 from archiver.citations.notices import RETRACTED, describe, withdrawn
 from archiver.clean.metadata import one_line
 from archiver.export.works import shown_title
+from archiver.model import linked_pieces
 from archiver.textfiles import escaped, on_screen, printable
 
 
@@ -90,7 +91,8 @@ def record_markdown(record: dict[str, Any], version: str | None = None,
             start = at
             while start > 0 and blocks[start - 1]["type"] == "table":
                 start -= 1
-            out += _md_table([row for b in blocks[start:at + 1] for row in b["text"].split("\n")])
+            out += _md_table([_split(row, "\t") for b in blocks[start:at + 1]
+                              for row in _split(linked_pieces(b["text"], _links_of(b)), "\n")])
         elif kind == "heading":
             out.append("#" * min(6, block.get("level", 2) + 1) + " "
                        + _md_linked(block["text"], _links_of(block), heading=True))
@@ -106,9 +108,8 @@ def record_markdown(record: dict[str, Any], version: str | None = None,
                     + _md_linked(item, _links_of(block, n - first))
                     for n, item in enumerate(block.get("items", []), first)]
         elif kind == "quote":
-            links = _links_of(block)
-            for line in block["text"].split("\n"):
-                out.append("> " + _md_linked(line, links))
+            out += ["> " + _md_pieces(line) for line in
+                    _split(linked_pieces(block["text"], _links_of(block)), "\n")]
         elif kind == "code":
             runs = [len(run) for run in re.findall(r"`+", block["text"])]
             fence = "`" * max(3, max(runs, default=0) + 1)
@@ -119,40 +120,66 @@ def record_markdown(record: dict[str, Any], version: str | None = None,
     return "\n".join(out)
 
 
-def _links_of(block: dict[str, Any], item: int | None = None) -> list[tuple[str, str]]:
-    """The block's links (of one list item), text and target, in order."""
-    return [(link["text"], link["url"]) for link in block.get("links") or []
-            if link.get("item") == item]
+def _links_of(block: dict[str, Any], item: int | None = None) -> list[dict[str, Any]]:
+    """The block's links (of one list item)."""
+    return [link for link in block.get("links") or [] if isinstance(link, dict)
+            and link.get("item") == item]
 
 
-def _md_linked(text: str, links: list[tuple[str, str]], heading: bool = False) -> str:
-    """``text`` as :func:`_md` writes it, each of ``links`` a Markdown link where its text
-    comes, in order; a link whose text is not found further on is left out. ``links`` is
-    consumed: the lines of a quote take their links one after another."""
-    pieces: list[str] = []
-    at = 0
-    while links:
-        link_text, target = links[0]
-        found = text.find(link_text, at)
-        if found < 0:
-            break
-        links.pop(0)
-        pieces.append(_md(text[at:found], heading, line_start=not pieces))
-        pieces.append(f"[{_md(link_text, heading, line_start=False)}]({_md_target(target)})")
-        at = found + len(link_text)
+def _md_linked(text: str, links: list[dict[str, Any]], heading: bool = False) -> str:
+    """``text`` as :func:`_md` writes it, each of ``links`` a Markdown link at its place."""
+    return _md_pieces(linked_pieces(text, links), heading)
+
+
+def _md_pieces(pieces: list[tuple[str, str | None]], heading: bool = False,
+               line_start: bool = True) -> str:
+    """Pieces of a line (or a paragraph), each linked or not, as Markdown: a link's text
+    escaped as any text is, a ``!`` just before a link escaped (``![`` would open an
+    image). ``line_start`` as for :func:`_md`."""
+    out = []
+    for n, (piece, url) in enumerate(pieces):
+        if url is None:
+            written = _md(piece, heading, line_start=line_start and n == 0)
+            if n + 1 < len(pieces) and written.endswith("!"):
+                written = written[:-1] + "\\!"
+        else:
+            written = f"[{_md(piece, heading, line_start=False)}]({_md_target(url)})"
+        out.append(written)
+    return "".join(out)
+
+
+def _stripped(pieces: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """Pieces without the white space at the start of the first and the end of the last."""
     if not pieces:
-        return _md(text, heading)
-    return "".join(pieces) + _md(text[at:], heading, line_start=False)
+        return pieces
+    (first, url), *rest = pieces
+    pieces = [(first.lstrip(), url), *rest]
+    last, url = pieces[-1]
+    return [piece for piece in [*pieces[:-1], (last.rstrip(), url)] if piece[0]]
 
 
-def _md_table(rows: list[str]) -> list[str]:
+def _split(pieces: list[tuple[str, str | None]], separator: str
+           ) -> list[list[tuple[str, str | None]]]:
+    """Pieces of a text cut where ``separator`` is (a quotation's lines, a table row's
+    cells): a link across it is a link in each part."""
+    parts: list[list[tuple[str, str | None]]] = [[]]
+    for piece, url in pieces:
+        for n, part in enumerate(piece.split(separator)):
+            if n:
+                parts.append([])
+            if part:
+                parts[-1].append((part, url))
+    return parts
+
+
+def _md_table(rows: list[list[list[tuple[str, str | None]]]]) -> list[str]:
     """A table's rows (cells separated by tabs, as the record keeps them, a block a row) as a
     GitHub table, so that a table reads as a table and not as lines of text with tabs in them.
     The table is the run of consecutive table blocks; its first row is the header row GFM
     requires (WeChat's editor marks none: the first row, its column names as a rule, stands as
     it). Every row gets as many cells as the widest, since GFM drops a row's cells beyond the
     header's. Each cell's text is escaped as a paragraph's is, its ``|`` included."""
-    table = [[_md(cell.strip(), line_start=False) for cell in row.split("\t")] for row in rows]
+    table = [[_md_pieces(_stripped(cell), line_start=False) for cell in row] for row in rows]
     width = max(len(cells) for cells in table)
     lines = ["| " + " | ".join(cells + [""] * (width - len(cells))) + " |" for cells in table]
     return [lines[0], "|" + " --- |" * width, *lines[1:]]
@@ -178,10 +205,15 @@ def _md(text: str, heading: bool = False, line_start: bool = True) -> str:
     if line_start:
         head = _MD_LINE_START.sub(r"\1\\\2", _MD_ORDERED.sub(r"\1\\\2", head))
     rest = _MD_LINE_START.sub(r"\1\\\2", _MD_ORDERED.sub(r"\1\\\2", rest))
-    # a line's leading spaces as characters, which no indent reads as a code block
-    escaped = _MD_INDENT.sub(lambda m: m.group(0).replace(" ", "&#32;").replace("\t", "&#9;"),
-                             head + newline + rest)
+    # a line's leading spaces as characters, which no indent reads as a code block (text
+    # that goes on a line, after a link, begins none)
+    escaped = (_MD_INDENT.sub(_as_characters, head) if line_start else head) + newline + \
+        _MD_INDENT.sub(_as_characters, rest)
     return "\\\n".join(escaped.split("\n"))
+
+
+def _as_characters(spaces: re.Match[str]) -> str:
+    return spaces.group(0).replace(" ", "&#32;").replace("\t", "&#9;")
 
 
 def _md_value(value: str) -> str:

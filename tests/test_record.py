@@ -102,7 +102,10 @@ DIDI = ("http://mp.weixin.qq.com/s?__biz=MjM5NjgyMDg4OQ==&mid=2721267835&idx=1"
 
 
 def links_of(record: dict) -> list[dict]:
-    return [link for block in record["blocks"] for link in block.get("links", [])]
+    """Each link's text and target (where it is, start and end, is checked apart)."""
+    return [{"text": link["text"], "url": link["url"], **(
+        {"item": link["item"]} if "item" in link else {})}
+        for block in record["blocks"] for link in block.get("links", [])]
 
 
 def test_a_posts_links_are_kept_with_their_text_in_the_block_they_are_in(config) -> None:
@@ -116,8 +119,8 @@ def test_a_posts_links_are_kept_with_their_text_in_the_block_they_are_in(config)
     assert {"text": "中国监管部门曾表示希望滴滴推迟美国IPO", "url": DIDI} in linked
     [block] = [b for b in page["blocks"] if DIDI in [link["url"] for link in b.get("links", [])]]
     assert "中国监管部门曾表示希望滴滴推迟美国IPO" in block["text"]
-    assert all(link["text"] in block["text"] for block in page["blocks"]
-               for link in block.get("links", []))
+    assert all(block["text"][link["start"]:link["end"]] == link["text"]
+               for block in page["blocks"] for link in block.get("links", []))
     assert {"text": "中国监管部门曾表示希望滴滴推迟美国IPO", "url": DIDI} in links_of(export)
     assert {link["url"] for link in links_of(export)} <= {link["url"] for link in linked}
 
@@ -130,9 +133,18 @@ def test_only_links_a_reader_can_follow_are_kept(config, tmp_path: Path) -> None
     post.write_text(
         "---\ntitle: Links\ndate: 2024-05-01\n---\n\n"
         "[对作者说句悄悄话](javascript:;) and [top](#) and [inline](data:text/plain,x) "
+        '<a href="java&#9;script:alert(1)">spaced</a> <a href="&#1;javascript:x">led</a> '
         "and [](https://example.org/empty) and [the paper](https://doi.org/10.1000/x.1).\n\n"
         "- first\n- second, [its source](https://example.org/source)\n", encoding="utf-8")
     record = prepare(post, config).record
-    assert [block.get("links") for block in record["blocks"]] == [
-        [{"text": "the paper", "url": "https://doi.org/10.1000/x.1"}],
-        [{"text": "its source", "url": "https://example.org/source", "item": 1}]]
+    from archiver.model import _followed
+    assert not any(map(_followed, ["java\tscript:alert(1)", "\x01javascript:x", " JavaScript:x",
+                                   "java\nscript:x", "#", "data:text/plain,x"]))
+    assert _followed("https://doi.org/10.1000/x.1") and _followed("mailto:a@b.org")
+    paragraph, listed = record["blocks"]
+    assert paragraph["links"] == [{"text": "the paper", "url": "https://doi.org/10.1000/x.1",
+                                   "start": paragraph["text"].index("the paper"),
+                                   "end": paragraph["text"].index("the paper") + 9}]
+    assert listed["items"][1] == "second, its source"
+    assert listed["links"] == [{"text": "its source", "url": "https://example.org/source",
+                                "item": 1, "start": 8, "end": 18}]

@@ -181,24 +181,49 @@ def test_the_text_view_of_a_post_without_numbered_lists_is_its_records_text():
         assert record_text(record).split("\n\n", 1)[1] == record["text"] + "\n"
 
 
+def link(text: str, shown: str, url: str, occurrence: int = 0, **more) -> dict:
+    """A link as a record holds it: its text at the given occurrence of it in ``text``."""
+    at = -1
+    for _ in range(occurrence + 1):
+        at = text.index(shown, at + 1)
+    return {"text": shown, "url": url, "start": at, "end": at + len(shown), **more}
+
+
 def test_a_blocks_links_are_markdown_links_whose_rendering_shows_the_text_and_leads_there():
-    """Each link where its text comes, in order (a text the block holds twice is linked
-    where the link was, the second time here); what is around it escaped as ever; a list
-    item's link in its item, a quote's in its line."""
+    """Each link at its place (the second of two equal words, where the post linked it); what
+    is around it escaped as ever, a "!" before it too ("![" opens an image); a list item's
+    link in its item, a quote's and a table's in their lines and cells; a link across a line
+    break a link on each line."""
+    first = "*1.* 原文 and 原文 (see [2])"
+    item = "two 原文"
+    quote = "said\nand 原文"
+    wow = "Great news!Read it"
+    broken = "A first\nline then second."
+    row = "名称\t原文"
     record = {**RECORD, "blocks": [
-        {"type": "paragraph", "text": "*1.* 原文 and 原文 (see [2])",
-         "links": [{"text": "原文", "url": "https://example.org/a b"},
-                   {"text": "[2]", "url": "https://doi.org/10.1000/x(1)"}]},
-        {"type": "list", "text": "one\ntwo 原文", "items": ["one", "two 原文"],
-         "links": [{"text": "原文", "url": "https://example.org/item", "item": 1}]},
-        {"type": "quote", "text": "said\nand 原文",
-         "links": [{"text": "原文", "url": "https://example.org/q"}]},
-        {"type": "paragraph", "text": "no such text",
-         "links": [{"text": "elsewhere", "url": "https://example.org/gone"}]}]}
-    out = MarkdownIt("commonmark").render(record_markdown(record))
-    assert '<p>*1.* <a href="https://example.org/a%20b">原文</a> and 原文 (see ' \
+        {"type": "paragraph", "text": first,
+         "links": [link(first, "原文", "https://example.org/a b", 1),
+                   link(first, "[2]", "https://doi.org/10.1000/x(1)")]},
+        {"type": "list", "text": "one\n" + item, "items": ["one", item],
+         "links": [link(item, "原文", "https://example.org/item", item=1)]},
+        {"type": "quote", "text": quote, "links": [link(quote, "原文", "https://example.org/q")]},
+        {"type": "paragraph", "text": wow, "links": [link(wow, "Read it", "https://a.example/")]},
+        {"type": "paragraph", "text": broken,
+         "links": [link(broken, "first\nline", "https://example.org/1"),
+                   link(broken, "second", "https://example.org/2")]},
+        {"type": "table", "text": row, "links": [link(row, "原文", "https://example.org/t")]},
+        {"type": "paragraph", "text": "out of place",
+         "links": [{"text": "x", "url": "https://example.org/gone", "start": 40, "end": 41}]}]}
+    markdown = record_markdown(record)
+    assert "&#32;" not in markdown  # the space after a link is a space
+    out = MarkdownIt("commonmark").enable("table").render(markdown)
+    assert '<p>*1.* 原文 and <a href="https://example.org/a%20b">原文</a> (see ' \
            '<a href="https://doi.org/10.1000/x(1)">[2]</a>)</p>' in out
     assert '<li>two <a href="https://example.org/item">原文</a></li>' in out
     assert "<li>one</li>" in out
     assert '<p>said\nand <a href="https://example.org/q">原文</a></p>' in out
-    assert "<p>no such text</p>" in out
+    assert '<p>Great news!<a href="https://a.example/">Read it</a></p>' in out
+    assert '<p>A <a href="https://example.org/1">first<br />\nline</a> then ' \
+           '<a href="https://example.org/2">second</a>.</p>' in out
+    assert '<th><a href="https://example.org/t">原文</a></th>' in out  # (the first row heads)
+    assert "<p>out of place</p>" in out

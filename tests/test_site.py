@@ -73,7 +73,7 @@ def test_a_link_a_record_holds_to_a_script_is_shown_as_its_text_alone():
     """A record altered by hand may hold any target: only the web's and mail's are links."""
     from archiver.export.site import _body
     record = {"images": [], "blocks": [{"type": "paragraph", "text": "click <here> now",
-                                        "links": [{"text": "<here>",
+                                        "links": [{"text": "<here>", "start": 6, "end": 12,
                                                    "url": "javascript:alert(1)"}]}]}
     assert _body(record) == "<p>click &lt;here&gt; now</p>"
 

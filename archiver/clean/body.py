@@ -8,7 +8,9 @@ place. Whitespace collapses as in CSS, and a line break between two CJK characte
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -43,58 +45,67 @@ def normalise_inline(text: str) -> str:
     return _SPACES.sub(" ", text)
 
 
+Link = tuple[int | None, str, str, int, int]  # (list item or None, target, text, start, end)
+
+
+@dataclass
+class _Anchor:
+    """A link being walked: its target, where it starts in the walk's buffer, and whether
+    a block already holds it (one whose text a block boundary cut is the first part's)."""
+
+    href: str
+    start: int
+    placed: bool = False
+
+
 @dataclass
 class _Walk:
     blocks: list[Block] = field(default_factory=list)
     images: list[ImageRef] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
     buf: list[str] = field(default_factory=list)
+    length: int = 0  # characters in buf
     context: list[str] = field(default_factory=list)  # enclosing quote/list/code/caption
-    # this walk's links not yet in a block, each its target and its text: the next text
-    # block made holds them (a link opening a paragraph is met before its text); an image
-    # block drops them (a linked figure)
-    pending: list[tuple[str, str]] = field(default_factory=list)
+    # the links being walked, and those ended, in this buffer: (start, end, target), its
+    # characters from start to end, which the next block made from it holds
+    open: list[_Anchor] = field(default_factory=list)
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
     # icons met inside a line of text (an emoji drawn as a 20-pixel picture): their image
     # blocks follow the line's block, which they would otherwise cut in two
     icons: list[Block] = field(default_factory=list)
 
-    def flush(self, block_type: str | None = None, level: int | None = None) -> None:
-        if not self.buf:  # most block boundaries follow another
-            self._icons_after()
-            return
-        self._flush(block_type, level)
-        self._icons_after()
+    def add(self, text: str) -> None:
+        self.buf.append(text)
+        self.length += len(text)
 
-    def _icons_after(self) -> None:
+    def flush(self, block_type: str | None = None, level: int | None = None) -> None:
+        for anchor in self.open:  # a link a block boundary cuts: its first part is its place
+            if not anchor.placed and self.length > anchor.start:
+                self.spans.append((anchor.start, self.length, anchor.href))
+                anchor.placed = True
+            anchor.start = 0
+        if self.buf:  # (most block boundaries follow another)
+            self._flush(block_type, level)
+        self.buf.clear()
+        self.length = 0
+        self.spans.clear()
         if self.icons:
             self.blocks.extend(self.icons)
             self.icons.clear()
 
     def _flush(self, block_type: str | None, level: int | None) -> None:
         raw = "".join(self.buf)
-        self.buf.clear()
         if block_type is None:
             block_type = self._context_type()
-        if block_type == "code":  # keep indentation; drop only trailing space and edge blank lines
-            text = "\n".join(line.rstrip() for line in raw.split("\n")).strip("\n")
-        elif "\n" not in raw:  # the usual block: one line
-            text = raw.strip()
-        else:
-            lines = [line.strip() for line in raw.split("\n")]
-            text = "\n".join(line for line in lines if line)
+        text, place = _laid_out(raw, block_type == "code")
         if not text.strip():
             return
-        self.blocks.append(Block(type=block_type, text=text, level=level,
-                                 links=self.take_links()))
-
-    def take_links(self) -> tuple[tuple[int | None, str, str], ...]:
-        """The links met since the last block, for the block made now (in no list item: a
-        list gives its items' links their numbers)."""
-        if not self.pending:
-            return ()
-        links = tuple((None, href, text) for href, text in self.pending)
-        self.pending.clear()
-        return links
+        links: list[Link] = []
+        for begin, end, href in sorted(self.spans):
+            first, last = _trimmed(text, place(begin), place(end))
+            if first < last:
+                links.append((None, href, text[first:last], first, last))
+        self.blocks.append(Block(type=block_type, text=text, level=level, links=tuple(links)))
 
     def _context_type(self) -> str:
         if not self.context:
@@ -130,7 +141,7 @@ def _int(value: object) -> int | None:
 
 def _text(text: str | None, walk: _Walk) -> None:
     if text:
-        walk.buf.append(text if "code" in walk.context else normalise_inline(text))
+        walk.add(text if "code" in walk.context else normalise_inline(text))
 
 
 def _too_deep() -> MalformedInput:
@@ -155,11 +166,17 @@ _CSS_WIDTH = re.compile(r"(?:^|;)\s*width\s*:\s*(\d+(?:\.\d+)?)px", re.I)
 
 
 def _an_icon_in_a_line(img: etree._Element, walk: _Walk) -> bool:
-    """Whether ``img`` is an icon inside a line of text: text of the line comes before it,
+    """Whether ``img`` is an icon inside a line of text: text of its line comes before it,
     and the page draws it at most :data:`ICON_MAX_WIDTH` pixels wide (its ``width``, the
     editor's ``_width`` or ``data-w``, or its style's). A picture of its own, or one whose
     width is not given, ends the line as ever."""
-    if not "".join(walk.buf).strip():
+    for piece in reversed(walk.buf):  # the line it is in: text since the last line break
+        line = piece.rpartition("\n")[2]
+        if line.strip():
+            break
+        if "\n" in piece:
+            return False
+    else:
         return False
     style = _CSS_WIDTH.search(img.get("style") or "")
     for given in (img.get("width"), img.get("_width"), style and style.group(1),
@@ -173,25 +190,78 @@ def _an_icon_in_a_line(img: etree._Element, walk: _Walk) -> bool:
     return False
 
 
-def _unlink_figure(img: etree._Element, walk: _Walk) -> None:
-    """A link around an image alone (a figure linked to its paper, a logo to its site) is no
-    link of the text before the image, which the image's flush would give it; one around
-    text too ("Full text <img>") is the text's."""
-    parent = img.getparent()
-    while parent is not None and isinstance(parent.tag, str) \
-            and parent.tag.lower() not in BLOCK_TAGS:
-        href = parent.get("href") if parent.tag.lower() == "a" else None
-        if href and any(target == href for target, _ in walk.pending):
-            if not "".join(parent.itertext()).strip():
-                walk.pending = [link for link in walk.pending if link[0] != href]
-            return
-        parent = parent.getparent()
+def _anchor(anchor: etree._Element, walk: _Walk, depth: int) -> None:
+    """A link: its target among the post's links, and its place, the characters of the text
+    it covers, in the block that holds them (a link around a picture alone, a linked figure,
+    covers none and has no place: it is no link of the text beside the picture)."""
+    href = anchor.get("href") or ""
+    walk.links.append(href)
+    walking = _Anchor(href, walk.length)
+    walk.open.append(walking)
+    try:
+        _walk(anchor, walk, depth)
+    finally:
+        walk.open.remove(walking)
+    if not walking.placed and walk.length > walking.start:
+        walk.spans.append((walking.start, walk.length, href))
 
 
-def _link_text(anchor: etree._Element) -> str:
-    """A link's text as a reader sees it: white space collapsed, no segment break between
-    CJK characters (a script or style inside a link, which no page puts there, is read too)."""
-    return normalise_inline("".join(anchor.itertext())).strip()
+def _laid_out(raw: str, code: bool) -> tuple[str, Callable[[int], int]]:
+    """A block's text as its buffer ``raw`` lays out (a code block's lines kept but for
+    their trailing space and the blank lines around them; any other's lines stripped, blank
+    ones left out), and where each place in ``raw`` is in it."""
+    if code:
+        lines = [line.rstrip() for line in raw.split("\n")]
+    elif "\n" not in raw:  # the usual block: one line
+        lead = len(raw) - len(raw.lstrip())
+        text = raw.strip()
+        return text, lambda at: min(max(at - lead, 0), len(text))
+    else:
+        lines = [line.strip() for line in raw.split("\n")]
+    # each raw line: where it starts in raw, how much of its start was cut, where it is in
+    # the text (None: left out)
+    starts, cuts, places, parts = [], [], [], []
+    at, out = 0, 0
+    kept = [bool(line) for line in lines] if not code else None
+    if code:  # blank lines at the edges are left out; the others kept, blank or not
+        first = next((i for i, line in enumerate(lines) if line), len(lines))
+        last = max((i for i, line in enumerate(lines) if line), default=-1)
+        kept = [first <= i <= last for i in range(len(lines))]
+    for line, original, keep in zip(lines, raw.split("\n"), kept, strict=True):
+        starts.append(at)
+        cuts.append(len(original) - len(original.lstrip()) if not code else 0)
+        if keep:
+            if parts:
+                out += 1  # the line break before it
+            places.append(out)
+            parts.append(line)
+            out += len(line)
+        else:
+            places.append(None)
+        at += len(original) + 1
+    text = "\n".join(parts)
+
+    def place(offset: int) -> int:
+        index = max(0, bisect.bisect_right(starts, offset) - 1)
+        for i in range(index, len(lines)):
+            if places[i] is not None:
+                if i > index:
+                    return places[i]  # in a line left out: where the next one starts
+                inside = offset - starts[i] - cuts[i]
+                return places[i] + min(max(inside, 0), len(lines[i]))
+        return len(text)
+
+    return text, place
+
+
+def _trimmed(text: str, first: int, last: int) -> tuple[int, int]:
+    """``first`` and ``last`` moved in past the white space at either end of what lies
+    between them (a link's text begins and ends with a character)."""
+    while first < last and text[first].isspace():
+        first += 1
+    while last > first and text[last - 1].isspace():
+        last -= 1
+    return first, last
 
 
 def _walk(node: etree._Element, walk: _Walk, depth: int = 0) -> None:
@@ -216,10 +286,9 @@ def _element(child: etree._Element, walk: _Walk, depth: int) -> None:
             _check_depth(child, depth)
         return
     if name == "br":
-        walk.buf.append("\n")
+        walk.add("\n")
         return
     if name == "img":
-        _unlink_figure(child, walk)
         icon = _an_icon_in_a_line(child, walk)
         if not icon:
             walk.flush()
@@ -232,11 +301,10 @@ def _element(child: etree._Element, walk: _Walk, depth: int) -> None:
             walk.icons.append(block)
         else:
             walk.blocks.append(block)
-            walk.pending.clear()
         return
     if name == "a" and child.get("href"):
-        walk.links.append(child.get("href"))
-        walk.pending.append((child.get("href"), _link_text(child)))
+        _anchor(child, walk, depth)
+        return
     if name not in BLOCK_TAGS:
         _walk(child, walk, depth)
         return
@@ -274,10 +342,22 @@ def _one_quotation(blocks: list[Block], start: int) -> None:
         while end < len(blocks) and blocks[end].type == "quote":
             end += 1
         if end - at > 1:
-            run = blocks[at:end]
-            blocks[at:end] = [Block(type="quote", text="\n".join(b.text for b in run),
-                                    links=tuple(link for b in run for link in b.links))]
+            text, links = _joined([(b.text, b.links) for b in blocks[at:end]], "\n")
+            blocks[at:end] = [Block(type="quote", text=text, links=tuple(links))]
         at += 1
+
+
+def _joined(parts: list[tuple[str, tuple[Link, ...]]], separator: str,
+            item: int | None = None) -> tuple[str, list[Link]]:
+    """Texts joined by ``separator`` (a quotation's paragraphs, a list item's, a table row's
+    cells), and their links with their places in the joined text (in list item ``item``)."""
+    links: list[Link] = []
+    at = 0
+    for text, own in parts:
+        links += [(item, href, shown, first + at, last + at)
+                  for _, href, shown, first, last in own]
+        at += len(text) + len(separator)
+    return separator.join(text for text, _ in parts), links
 
 
 def _split(node: etree._Element, names: tuple[str, ...]
@@ -293,9 +373,8 @@ def _split(node: etree._Element, names: tuple[str, ...]
 
 def _row(node: etree._Element, walk: _Walk, depth: int) -> None:
     """A table row becomes one block, its cells' text joined by tabs; images follow it."""
-    cells: list[str] = []
+    cells: list[tuple[str, tuple[Link, ...]]] = []
     images: list[Block] = []
-    links: list[tuple[int | None, str, str]] = []
     row, others = _split(node, ("td", "th"))
     for other in others:  # not read, but not let through if nested too deep either
         _check_depth(other, depth + 1)
@@ -303,12 +382,15 @@ def _row(node: etree._Element, walk: _Walk, depth: int) -> None:
         inner = _Walk(images=walk.images, links=walk.links, context=walk.context + ["table"])
         _walk(cell, inner, depth + 1)
         inner.flush()
-        cells.append(" ".join(b.text.replace("\n", " ") for b in inner.blocks
-                              if b.type != "image"))
+        text, links = _joined([(b.text.replace("\n", " "), tuple(
+            (item, href, shown.replace("\n", " "), first, last)
+            for item, href, shown, first, last in b.links))
+            for b in inner.blocks if b.type != "image"], " ")
+        cells.append((text, tuple(links)))
         images.extend(b for b in inner.blocks if b.type == "image")
-        links.extend((None, href, text) for b in inner.blocks for _, href, text in b.links)
-    if any(cells):
-        walk.blocks.append(Block(type="table", text="\t".join(cells), links=tuple(links)))
+    if any(text for text, _ in cells):
+        text, links = _joined(cells, "\t")
+        walk.blocks.append(Block(type="table", text=text, links=tuple(links)))
     walk.blocks.extend(images)
 
 
@@ -328,7 +410,7 @@ def _list(node: etree._Element, walk: _Walk, depth: int) -> None:
     numbers (the post may refer to "step 3"), but they are drawn by the browser and are in no
     item's text. A list an image interrupts goes on numbering in its next block."""
     items: list[str] = []
-    links: list[tuple[int | None, str, str]] = []  # (the item of this block, target, text)
+    links: list[Link] = []  # each in an item of this block, placed in its text
     ordered = node.tag.lower() == "ol"
     start = _start(node) if ordered else 1
 
@@ -344,11 +426,11 @@ def _list(node: etree._Element, walk: _Walk, depth: int) -> None:
         inner = _Walk(images=walk.images, links=walk.links, context=walk.context + ["list"])
         _walk(li, inner, depth + (li is not node))
         inner.flush()
-        texts = [b.text for b in inner.blocks if b.type != "image" and b.text]
+        texts = [(b.text, b.links) for b in inner.blocks if b.type != "image" and b.text]
         if texts:  # an item's paragraphs are lines of it, as a reader sees them
-            links.extend((len(items), href, text) for b in inner.blocks
-                         for _, href, text in b.links)
-            items.append("\n".join(texts))
+            text, own = _joined(texts, "\n", len(items))
+            links += own
+            items.append(text)
         if any(b.type == "image" for b in inner.blocks):
             if items:
                 walk.blocks.append(block())

@@ -115,9 +115,30 @@ def drop_markup_residue(blocks: list[Block], images: list[ImageRef]) -> list[Blo
         if not text.strip() or _RESIDUE.match(text):
             continue
         if text != block.text:
-            block = dataclasses.replace(block, text=text)
+            block = dataclasses.replace(block, text=text, links=_moved(block))
         out.append(block)
     return out
+
+
+def _moved(block: Block) -> tuple[tuple[int | None, str, str, int, int], ...]:
+    """The block's links, placed in its text once the script links written back as text are
+    their text alone (each such link's brackets and target gone: what follows moves back)."""
+    cuts = [(m.start(), m.end(), m.start(1), m.end(1))
+            for m in _MD_LINK_RESIDUE.finditer(block.text)]
+
+    def place(at: int) -> int:
+        removed = 0  # by the links before ``at``
+        for start, end, kept_start, kept_end in cuts:
+            if at >= end:
+                removed += (end - start) - (kept_end - kept_start)
+            elif at > start:  # inside one: where in its text, else its edge
+                return start - removed + min(max(at, kept_start), kept_end) - kept_start
+            else:
+                break
+        return at - removed
+
+    return tuple((item, href, shown, place(first), place(last))
+                 for item, href, shown, first, last in block.links)
 
 
 def drop_exporter_wrapper(blocks: list[Block], images: list[ImageRef]) -> list[Block]:

@@ -30,7 +30,7 @@ from typing import Any
 from archiver.citations import notices
 from archiver.citations.compare.text import shown
 from archiver.export.works import CitationsIn, beijing_date, shown_title, unverified
-from archiver.model import SITE_GENERATOR
+from archiver.model import SITE_GENERATOR, linked_pieces
 
 STYLE = """
 body{font:16px/1.6 -apple-system,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;
@@ -123,28 +123,20 @@ def _body(record: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
-def _links(block: dict[str, Any], item: int | None = None) -> list[tuple[str, str]]:
+def _links(block: dict[str, Any], item: int | None = None) -> list[dict[str, Any]]:
     """The block's links (of one list item) a page may lead to: the web's and mail's; any
     other scheme a record could hold (one altered by hand) is shown as its text alone."""
-    return [(link["text"], link["url"]) for link in block.get("links") or []
-            if link.get("item") == item and isinstance(link.get("url"), str)
+    return [link for link in block.get("links") or [] if isinstance(link, dict)
+            and link.get("item") == item and isinstance(link.get("url"), str)
             and link["url"].strip().lower().startswith(("http://", "https://", "mailto:"))]
 
 
-def _linked(text: str, links: list[tuple[str, str]]) -> str:
-    """``text`` as HTML, its line breaks ``<br>``, each of ``links`` an ``<a>`` where its
-    text comes, in order (as ``show --format markdown`` places them)."""
-    pieces: list[str] = []
-    at = 0
-    for link_text, target in links:
-        found = text.find(link_text, at) if link_text else -1
-        if found < 0:
-            break
-        pieces.append(_lines(text[at:found]))
-        pieces.append(f'<a href="{_e(target.strip())}" rel="noopener noreferrer">'
-                      f"{_lines(link_text)}</a>")
-        at = found + len(link_text)
-    return "".join(pieces) + _lines(text[at:])
+def _linked(text: str, links: list[dict[str, Any]]) -> str:
+    """``text`` as HTML, its line breaks ``<br>``, each of ``links`` an ``<a>`` at its place
+    (as ``show --format markdown`` places them)."""
+    return "".join(_lines(piece) if url is None else
+                   f'<a href="{_e(url.strip())}" rel="noopener noreferrer">{_lines(piece)}</a>'
+                   for piece, url in linked_pieces(text, links))
 
 
 def _lines(text: str) -> str:

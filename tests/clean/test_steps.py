@@ -426,11 +426,11 @@ def test_parse_body_gives_each_link_to_the_block_and_list_item_it_is_in():
         "<li>Third<img src='b.png'></li><li>Fourth <a href='https://doi.org/10.1/fourth'>DOI</a>"
         "</li></ol><table><tr><td><a href='https://doi.org/10.1/cell'>cell</a></td></tr></table>")
     assert [(b.type, b.links) for b in blocks] == [
-        ("paragraph", ((None, "https://doi.org/10.1/opening", "A linked title"),)),
+        ("paragraph", ((None, "https://doi.org/10.1/opening", "A linked title", 0, 14),)),
         ("paragraph", ()), ("image", ()),  # a linked figure's link is no reference's
-        ("list", ((0, "https://doi.org/10.1/first", "DOI"),)), ("image", ()),
-        ("list", ((0, "https://doi.org/10.1/fourth", "DOI"),)),
-        ("table", ((None, "https://doi.org/10.1/cell", "cell"),))]
+        ("list", ((0, "https://doi.org/10.1/first", "DOI", 6, 9),)), ("image", ()),
+        ("list", ((0, "https://doi.org/10.1/fourth", "DOI", 7, 10),)),
+        ("table", ((None, "https://doi.org/10.1/cell", "cell", 0, 4),))]
     assert links == ["https://doi.org/10.1/opening", "https://doi.org/10.1/figure",
                      "https://doi.org/10.1/first", "https://doi.org/10.1/fourth",
                      "https://doi.org/10.1/cell"]
@@ -441,7 +441,7 @@ def test_a_link_around_text_and_an_image_is_the_texts():
     blocks, _, _ = parse_body("<p>Smith J. Title. <a href='https://doi.org/10.1/x'>Full text "
                               "<img src='pdf.png'></a></p>")
     assert [(b.type, b.links) for b in blocks] == [
-        ("paragraph", ((None, "https://doi.org/10.1/x", "Full text"),)), ("image", ())]
+        ("paragraph", ((None, "https://doi.org/10.1/x", "Full text", 16, 25),)), ("image", ())]
 
 
 @pytest.mark.parametrize("icon", [
@@ -490,6 +490,40 @@ def test_the_paragraphs_of_one_quotation_are_one_quote_block():
                               "<p>谢谢</p></blockquote>")
     assert [(b.type, b.text) for b in blocks] == [("quote", "联系我们"), ("list", "QQ"),
                                                   ("quote", "关注我们\n谢谢")]
+
+
+@pytest.mark.parametrize(("markup", "text", "links"), [
+    # a linked figure's link to the same address as the text's: the text's link stays
+    ('<p>Read <a href="https://doi.org/10.1/p">the paper</a>: '
+     '<a href="https://doi.org/10.1/p"><img src="x.png"></a></p>',
+     "Read the paper:", [("https://doi.org/10.1/p", "the paper")]),
+    # a link across a line break, then another: each where it is
+    ('<p>A <a href="https://e.org/1">first<br>line</a> then <a href="https://e.org/2">second'
+     '</a>.</p>', "A first\nline then second.",
+     [("https://e.org/1", "first\nline"), ("https://e.org/2", "second")]),
+    # the same word before the link: the link is the one linked
+    ('<p>The DOI is below. See <a href="https://doi.org/10.1/x">DOI</a></p>',
+     "The DOI is below. See DOI", [("https://doi.org/10.1/x", "DOI")]),
+    # a link opening with an icon, at a line's start: the picture before, the link kept
+    ('<p><a href="https://e.org/8"><img width="20" src="e.png">Linked title</a></p>',
+     "Linked title", [("https://e.org/8", "Linked title")]),
+    # spaces at the link's edges are the text's, not the link's
+    ('<p>see<a href="https://e.org/3"> the source </a>here</p>', "see the source here",
+     [("https://e.org/3", "the source")]),
+])
+def test_a_link_is_placed_where_its_text_is(markup, text, links):
+    """A link is its target and the characters of the block it covers (``start``, ``end``),
+    so that it is shown where the post has it, whatever else the block holds."""
+    blocks, _, _ = parse_body(markup)
+    [block] = [b for b in blocks if b.type != "image"]
+    assert block.text == text
+    assert [(href, block.text[first:last]) for _, href, shown, first, last in block.links
+            if shown == block.text[first:last]] == links
+
+
+def test_an_icon_opening_a_line_after_a_line_break_comes_before_the_rest():
+    blocks, _, _ = parse_body("<p>第一行<br><img data-w='20' src='i.png'>第二行</p>")
+    assert blocks == [p("第一行"), img(0), p("第二行")]
 
 
 def test_parse_body_br_is_a_line_break_inside_the_block():
@@ -656,11 +690,11 @@ def test_parse_body_collects_link_targets_in_order_unescaped():
     assert links == ["http://mp.weixin.qq.com/s?__biz=MjM5NjgyMDg4OQ==&mid=2721267835&idx=1",
                      "https://doi.org/10.1093/ia/iiaa061"]
     assert [b.text for b in blocks] == ["中国监管部门曾表示希望滴滴推迟美国IPO doino target"]
-    assert blocks[0].links == ((None, links[0], "中国监管部门曾表示希望滴滴推迟美国IPO"),
-                               (None, links[1], "doi"))
+    title = "中国监管部门曾表示希望滴滴推迟美国IPO"  # 20 characters, then a space, then "doi"
+    assert blocks[0].links == ((None, links[0], title, 0, 20), (None, links[1], "doi", 21, 24))
     assert blocks[0].to_json()["links"] == [
-        {"text": "中国监管部门曾表示希望滴滴推迟美国IPO", "url": links[0]},
-        {"text": "doi", "url": links[1]}]
+        {"text": title, "url": links[0], "start": 0, "end": 20},
+        {"text": "doi", "url": links[1], "start": 21, "end": 24}]
 
 
 def test_blocks_text_is_the_text_blocks_separated_by_blank_lines_without_images():
