@@ -90,6 +90,8 @@ def test_the_seed_post_is_an_online_entry_of_its_account(archive):
     plain = bibtexparser.parse_string(cli("export", "bibtex", "--archive", archive,
                                           "-q").stdout).entries[0]
     assert plain.entry_type == "misc" and plain.fields_dict["year"].value == "2020"
+    # plain BibTeX's @misc has no organization: the account is where it was published
+    assert plain.fields_dict["howpublished"].value == "国政学人"
 
 
 def test_cited_works_come_from_crossref_with_their_type_and_doi(archive, tmp_path):
@@ -1619,6 +1621,11 @@ def test_a_reprints_note_names_the_account_and_the_post_it_reproduces(tmp_path):
     assert work.organisation == "经济学博士"
     assert "reprinted from 中产先生 (https://mp.weixin.qq.com/s?__biz=MzI3NDY1NTQyNA==" \
            "&mid=2247499395&idx=1)" in work.notes
+    # saved with no address of its own, it is not cited at the original's: that is
+    # another account's post
+    addressless = post_work({**record, "url": None}, None)
+    assert addressless.url is None
+    assert any(note.startswith("reprinted from 中产先生") for note in addressless.notes)
 
 
 @pytest.mark.parametrize(("account", "note"), [

@@ -402,7 +402,11 @@ def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
         month = work.date[5:7] if work.date else ""
         if month.isdigit() and 1 <= int(month) <= 12:  # the macro (aug): styles print its name
             fields.append(("month", _MONTHS[int(month) - 1]))
-        where = f"{tex(posted_at)}, " if posted_at and entry_type == "misc" else ""
+        # where it was published, which styles print before its address: a preprint's
+        # server, a post's account (plain BibTeX's @misc has no organization)
+        published_by = work.organisation if work.kind == "post" else (
+            posted_at if entry_type == "misc" else None)
+        where = f"{tex(published_by)}, " if published_by else ""
         if work.url:
             fields.append(("howpublished", f"{where}\\url{{{verbatim(work.url)}}}"))
         elif entry_type == "misc" and work.doi:
@@ -411,7 +415,7 @@ def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
             fields.append(("howpublished",
                            f"{where}\\url{{https://doi.org/{verbatim(work.doi)}}}"))
         elif where:
-            fields.append(("howpublished", tex(posted_at)))
+            fields.append(("howpublished", tex(published_by)))
     if work.doi:
         fields.append(("doi", verbatim(work.doi)))
     if work.keywords:  # BibTeX's styles print none; biblatex filters by them

@@ -178,8 +178,14 @@ def first_words(text: str | None, limit: int = FIRST_WORDS) -> str | None:
 
 
 def post_url(record: dict[str, Any]) -> str | None:
-    """Where the post can be read: its own URL, else the post a share card shares."""
-    return record.get("url") or record.get("original_url") or None
+    """Where the post can be read: its own URL, else the post a share card shares (a share
+    card is that post's card). Never a reprint's original: that is another account's post,
+    which the note names."""
+    if record.get("url"):
+        return str(record["url"])
+    if record.get("kind") == "article-share" and record.get("original_url"):
+        return str(record["original_url"])
+    return None
 
 
 def uncitable(record: dict[str, Any]) -> str | None:
