@@ -260,6 +260,11 @@ def test_a_usage_error_is_said_as_every_error_is(runner, archive_dir, args, said
      "options go after the command name: `archiver verify --offline --archive=x`"),
     (["--json", "refs", "parse", "refs.txt"], "No such option: --json",
      "options go after the command name: `archiver refs parse refs.txt --json`"),
+    # an option's value that is also a command's name is the value
+    (["--archive", "list", "list"], "No such option: --archive",
+     "options go after the command name: `archiver list --archive list`"),
+    (["-o", "export", "export", "html"], "No such option: -o",
+     "options go after the command name: `archiver export html -o export`"),
     (["--archive", "x"], "No such option: --archive",
      "options go after the command name: `archiver COMMAND --archive …` "
      "(diff, export, fsck, ingest, list, log, show, verify)"),

@@ -120,7 +120,7 @@ def _after_the_command(group: click.Group, ctx: click.Context, option: str, args
     command name that takes them (``archiver --archive X ingest a.md`` → ``archiver ingest a.md
     --archive X``); where no command is named, the commands that take the option. click says
     only "No such option", which reads as if the option did not exist at all."""
-    at = next((i for i, arg in enumerate(args) if arg in group.commands), None)
+    at = _command_at(group, args)
     if at is None:
         takes = sorted(name for name, command in group.commands.items()
                        if option in _options_of(command))
@@ -140,6 +140,22 @@ def _after_the_command(group: click.Group, ctx: click.Context, option: str, args
         i += width
     return ("options go after the command name: "
             f"`{shlex.join([ctx.command_path, *names, *args[rest:], *moved])}`")
+
+
+def _command_at(group: click.Group, args: list[str]) -> int | None:
+    """Where the command's name is among ``args``, the options before it passed over with
+    their values (``archiver --archive list list``: the second ``list``): an option some
+    command takes a value for takes the word after it."""
+    takes_value = {name for command in group.commands.values()
+                   for name, param in _options_of(command).items()
+                   if not (param.is_flag or param.count)}
+    at = 0
+    while at < len(args):
+        arg = args[at]
+        if not arg.startswith("-"):
+            return at if arg in group.commands else None
+        at += 2 if arg in takes_value else 1
+    return None
 
 
 def _options_of(command: click.Command) -> dict[str, Any]:
