@@ -127,7 +127,8 @@ class ImageRef:
 
 
 # what a browser takes out of an address before reading its scheme: tabs and line breaks
-# anywhere, control characters and spaces at either end ("java&#9;script:" is javascript:)
+# anywhere, control characters and spaces at either end ("java&#9;script:" is javascript:;
+# a no-break space before it is taken out here too, as the record keeps the address stripped)
 _IGNORED_IN_ADDRESSES = re.compile(r"[\t\n\r]")
 _CONTROLS_AND_SPACE = "".join(map(chr, range(0x21)))
 
@@ -136,7 +137,10 @@ def _followed(href: str) -> bool:
     """Whether a link leads somewhere a reader could go: not a script's (``javascript:``, the
     widgets' ``javascript:;``, however spaced), not the page's own top (``#``), not bytes
     inlined in it."""
-    target = _IGNORED_IN_ADDRESSES.sub("", href).strip(_CONTROLS_AND_SPACE).lower()
+    target = _IGNORED_IN_ADDRESSES.sub("", href)
+    while target != (target := target.strip(_CONTROLS_AND_SPACE).strip()):
+        pass  # (control characters and any space, a no-break or an ideographic one, mixed)
+    target = target.lower()
     return bool(target) and target != "#" and not target.startswith(
         ("javascript:", "vbscript:", "data:"))
 
@@ -171,6 +175,30 @@ def linked_pieces(text: str, links: Iterable[Mapping[str, Any]]
     if at < len(text) or not pieces:
         pieces.append((text[at:], None))
     return pieces
+
+
+def split_pieces(pieces: list[tuple[str, str | None]], separator: str
+                 ) -> list[list[tuple[str, str | None]]]:
+    """Pieces of a text (:func:`linked_pieces`) cut where ``separator`` is (a quotation's
+    lines, a table row's cells): a link across it is a link in each part."""
+    parts: list[list[tuple[str, str | None]]] = [[]]
+    for piece, url in pieces:
+        for n, part in enumerate(piece.split(separator)):
+            if n:
+                parts.append([])
+            if part:
+                parts[-1].append((part, url))
+    return parts
+
+
+def links_by_item(block: Mapping[str, Any]) -> dict[int | None, list[Mapping[str, Any]]]:
+    """A block's links by the list item they are in (None: the block's text)."""
+    out: dict[int | None, list[Mapping[str, Any]]] = {}
+    for link in block.get("links") or []:
+        if isinstance(link, Mapping):
+            item = link.get("item")
+            out.setdefault(item if isinstance(item, int) else None, []).append(link)
+    return out
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from archiver.citations.compare.text import shown
 from archiver.citations.notices import RETRACTED, describe, withdrawn
 from archiver.clean.metadata import one_line
 from archiver.export.works import shown_title
-from archiver.model import linked_pieces
+from archiver.model import linked_pieces, links_by_item, split_pieces
 from archiver.textfiles import escaped, on_screen, printable
 
 
@@ -91,11 +91,13 @@ def record_markdown(record: dict[str, Any], version: str | None = None,
             start = at
             while start > 0 and blocks[start - 1]["type"] == "table":
                 start -= 1
-            out += _md_table([_split(row, "\t") for b in blocks[start:at + 1]
-                              for row in _split(linked_pieces(b["text"], _links_of(b)), "\n")])
+            out += _md_table([split_pieces(row, "\t") for b in blocks[start:at + 1] for row
+                              in split_pieces(linked_pieces(b["text"], _links_of(b)), "\n")])
         elif kind == "heading":
-            out.append("#" * min(6, block.get("level", 2) + 1) + " "
-                       + _md_linked(block["text"], _links_of(block), heading=True))
+            out.append("#" * min(6, block.get("level", 2) + 1) + " " + _md_pieces(
+                [(piece.replace("\n", " "), url)  # (a heading is one line)
+                 for piece, url in linked_pieces(block["text"], _links_of(block))],
+                heading=True))
         elif kind == "image":
             image = images[block["image"]] if block["image"] < len(images) else {}
             target = image.get("asset") or image.get("original") or ""
@@ -104,12 +106,13 @@ def record_markdown(record: dict[str, Any], version: str | None = None,
             out.append(f"![{_md(block.get('text', ''))}]({_md_target(target)})")
         elif kind == "list":  # an ordered one numbered as the post numbers them
             first = block.get("start", 1)
+            by_item = links_by_item(block)
             out += [(f"{n}." if block.get("ordered") else "-") + " "
-                    + _md_linked(item, _links_of(block, n - first))
+                    + _md_linked(item, by_item.get(n - first, []))
                     for n, item in enumerate(block.get("items", []), first)]
         elif kind == "quote":
             out += ["> " + _md_pieces(line) for line in
-                    _split(linked_pieces(block["text"], _links_of(block)), "\n")]
+                    split_pieces(linked_pieces(block["text"], _links_of(block)), "\n")]
         elif kind == "code":
             runs = [len(run) for run in re.findall(r"`+", block["text"])]
             fence = "`" * max(3, max(runs, default=0) + 1)
@@ -120,10 +123,9 @@ def record_markdown(record: dict[str, Any], version: str | None = None,
     return "\n".join(out)
 
 
-def _links_of(block: dict[str, Any], item: int | None = None) -> list[dict[str, Any]]:
-    """The block's links (of one list item)."""
-    return [link for link in block.get("links") or [] if isinstance(link, dict)
-            and link.get("item") == item]
+def _links_of(block: dict[str, Any]) -> list[Any]:
+    """The block's links in its text (a list's are in its items: :func:`links_by_item`)."""
+    return links_by_item(block).get(None, [])
 
 
 def _md_linked(text: str, links: list[dict[str, Any]], heading: bool = False) -> str:
@@ -156,20 +158,6 @@ def _stripped(pieces: list[tuple[str, str | None]]) -> list[tuple[str, str | Non
     pieces = [(first.lstrip(), url), *rest]
     last, url = pieces[-1]
     return [piece for piece in [*pieces[:-1], (last.rstrip(), url)] if piece[0]]
-
-
-def _split(pieces: list[tuple[str, str | None]], separator: str
-           ) -> list[list[tuple[str, str | None]]]:
-    """Pieces of a text cut where ``separator`` is (a quotation's lines, a table row's
-    cells): a link across it is a link in each part."""
-    parts: list[list[tuple[str, str | None]]] = [[]]
-    for piece, url in pieces:
-        for n, part in enumerate(piece.split(separator)):
-            if n:
-                parts.append([])
-            if part:
-                parts[-1].append((part, url))
-    return parts
 
 
 def _md_table(rows: list[list[list[tuple[str, str | None]]]]) -> list[str]:
@@ -223,9 +211,14 @@ def _md_value(value: str) -> str:
     return _md(value, line_start=False)
 
 
+_MD_IN_TARGET = re.compile(r"[\\|]|&(?=#?\w+;)")
+
+
 def _md_target(target: str) -> str:
-    """A link target as Markdown reads it whole: in angle brackets when it holds a space or
-    a bracket, which would end it."""
+    """A link target as Markdown reads it whole and as written: in angle brackets when it
+    holds a space or a bracket, which would end it; a backslash, a ``|`` (which ends a table's
+    cell) and an ``&`` that would read as an entity (``&copy;``) escaped."""
+    target = _MD_IN_TARGET.sub(lambda m: "\\" + m.group(0), target)
     if not re.search(r"[\s()<>]", target):
         return target
     return "<" + target.replace("<", "%3C").replace(">", "%3E").replace("\n", "%0A") + ">"

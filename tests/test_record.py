@@ -139,7 +139,9 @@ def test_only_links_a_reader_can_follow_are_kept(config, tmp_path: Path) -> None
     record = prepare(post, config).record
     from archiver.model import _followed
     assert not any(map(_followed, ["java\tscript:alert(1)", "\x01javascript:x", " JavaScript:x",
-                                   "java\nscript:x", "#", "data:text/plain,x"]))
+                                   "java\nscript:x", "#", "data:text/plain,x",
+                                   "\xa0javascript:x", "\u3000javascript:x",
+                                   "\x01\xa0 javascript:x"]))
     assert _followed("https://doi.org/10.1000/x.1") and _followed("mailto:a@b.org")
     paragraph, listed = record["blocks"]
     assert paragraph["links"] == [{"text": "the paper", "url": "https://doi.org/10.1000/x.1",

@@ -9,6 +9,7 @@ place. Whitespace collapses as in CSS, and a line break between two CJK characte
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -50,12 +51,11 @@ Link = tuple[int | None, str, str, int, int]  # (list item or None, target, text
 
 @dataclass
 class _Anchor:
-    """A link being walked: its target, where it starts in the walk's buffer, and whether
-    a block already holds it (one whose text a block boundary cut is the first part's)."""
+    """A link being walked: its target, and where it starts in the walk's buffer (0 once a
+    block boundary has cut it: each part of it is a link of the block that holds the part)."""
 
     href: str
     start: int
-    placed: bool = False
 
 
 @dataclass
@@ -65,29 +65,44 @@ class _Walk:
     links: list[str] = field(default_factory=list)
     buf: list[str] = field(default_factory=list)
     length: int = 0  # characters in buf
+    line_has_text: bool = False  # the buffer's last line holds more than white space
     context: list[str] = field(default_factory=list)  # enclosing quote/list/code/caption
     # the links being walked, and those ended, in this buffer: (start, end, target), its
     # characters from start to end, which the next block made from it holds
     open: list[_Anchor] = field(default_factory=list)
     spans: list[tuple[int, int, str]] = field(default_factory=list)
     # icons met inside a line of text (an emoji drawn as a 20-pixel picture): their image
-    # blocks follow the line's block, which they would otherwise cut in two
+    # blocks follow the line's block, which they would otherwise cut in two; ``icon_images``
+    # (shared by the walks of one body) are their images' numbers, which a list or a
+    # quotation they are in is not cut at either
     icons: list[Block] = field(default_factory=list)
+    icon_images: set[int] = field(default_factory=set)
+
+    def inner(self, context: str) -> _Walk:
+        """A walk of a part read on its own (a list item, a table cell), inside this one: the
+        same images and links, and the links open here go on in it."""
+        return _Walk(images=self.images, links=self.links, icon_images=self.icon_images,
+                     context=[*self.context, context],
+                     open=[_Anchor(anchor.href, 0) for anchor in self.open])
 
     def add(self, text: str) -> None:
         self.buf.append(text)
         self.length += len(text)
+        before, newline, line = text.rpartition("\n")
+        if newline:
+            self.line_has_text = bool(line.strip())
+        elif not self.line_has_text:
+            self.line_has_text = bool(before.strip() or line.strip())
 
     def flush(self, block_type: str | None = None, level: int | None = None) -> None:
-        for anchor in self.open:  # a link a block boundary cuts: its first part is its place
-            if not anchor.placed and self.length > anchor.start:
-                self.spans.append((anchor.start, self.length, anchor.href))
-                anchor.placed = True
+        for anchor in self.open:  # a link a block boundary cuts: this block holds a part
+            self.spans.append((anchor.start, self.length, anchor.href))
             anchor.start = 0
         if self.buf:  # (most block boundaries follow another)
             self._flush(block_type, level)
         self.buf.clear()
         self.length = 0
+        self.line_has_text = False
         self.spans.clear()
         if self.icons:
             self.blocks.extend(self.icons)
@@ -102,7 +117,7 @@ class _Walk:
             return
         links: list[Link] = []
         for begin, end, href in sorted(self.spans):
-            first, last = _trimmed(text, place(begin), place(end))
+            first, last = trimmed_span(text, place(begin), place(end))
             if first < last:
                 links.append((None, href, text[first:last], first, last))
         self.blocks.append(Block(type=block_type, text=text, level=level, links=tuple(links)))
@@ -170,13 +185,7 @@ def _an_icon_in_a_line(img: etree._Element, walk: _Walk) -> bool:
     and the page draws it at most :data:`ICON_MAX_WIDTH` pixels wide (its ``width``, the
     editor's ``_width`` or ``data-w``, or its style's). A picture of its own, or one whose
     width is not given, ends the line as ever."""
-    for piece in reversed(walk.buf):  # the line it is in: text since the last line break
-        line = piece.rpartition("\n")[2]
-        if line.strip():
-            break
-        if "\n" in piece:
-            return False
-    else:
+    if not walk.line_has_text:
         return False
     style = _CSS_WIDTH.search(img.get("style") or "")
     for given in (img.get("width"), img.get("_width"), style and style.group(1),
@@ -192,8 +201,9 @@ def _an_icon_in_a_line(img: etree._Element, walk: _Walk) -> bool:
 
 def _anchor(anchor: etree._Element, walk: _Walk, depth: int) -> None:
     """A link: its target among the post's links, and its place, the characters of the text
-    it covers, in the block that holds them (a link around a picture alone, a linked figure,
-    covers none and has no place: it is no link of the text beside the picture)."""
+    it covers, in the block that holds them (in each block that holds a part of it, when it
+    covers several; a link around a picture alone, a linked figure, covers none and has no
+    place: it is no link of the text beside the picture)."""
     href = anchor.get("href") or ""
     walk.links.append(href)
     walking = _Anchor(href, walk.length)
@@ -202,8 +212,7 @@ def _anchor(anchor: etree._Element, walk: _Walk, depth: int) -> None:
         _walk(anchor, walk, depth)
     finally:
         walk.open.remove(walking)
-    if not walking.placed and walk.length > walking.start:
-        walk.spans.append((walking.start, walk.length, href))
+    walk.spans.append((walking.start, walk.length, href))  # (one covering nothing: none)
 
 
 def _laid_out(raw: str, code: bool) -> tuple[str, Callable[[int], int]]:
@@ -254,12 +263,16 @@ def _laid_out(raw: str, code: bool) -> tuple[str, Callable[[int], int]]:
     return text, place
 
 
-def _trimmed(text: str, first: int, last: int) -> tuple[int, int]:
-    """``first`` and ``last`` moved in past the white space at either end of what lies
-    between them (a link's text begins and ends with a character)."""
-    while first < last and text[first].isspace():
+_BLANK = frozenset("\u200b\u200c\u200d\u2060\ufeff")  # zero-width: no more a link's text
+
+
+def trimmed_span(text: str, first: int, last: int) -> tuple[int, int]:
+    """``first`` and ``last`` moved in past the white space (and zero-width characters) at
+    either end of what lies between them: a link's text begins and ends with a character
+    a reader sees."""
+    while first < last and (text[first].isspace() or text[first] in _BLANK):
         first += 1
-    while last > first and text[last - 1].isspace():
+    while last > first and (text[last - 1].isspace() or text[last - 1] in _BLANK):
         last -= 1
     return first, last
 
@@ -299,6 +312,7 @@ def _element(child: etree._Element, walk: _Walk, depth: int) -> None:
         block = Block(type="image", image=len(walk.images) - 1, text=alt.strip())
         if icon:
             walk.icons.append(block)
+            walk.icon_images.add(len(walk.images) - 1)
         else:
             walk.blocks.append(block)
         return
@@ -323,7 +337,7 @@ def _element(child: etree._Element, walk: _Walk, depth: int) -> None:
         walk.flush()
         walk.context.pop()
         if name == "blockquote":
-            _one_quotation(walk.blocks, start)
+            _one_quotation(walk.blocks, start, walk.icon_images)
     else:
         _walk(child, walk, depth)
         walk.flush()
@@ -332,19 +346,32 @@ def _element(child: etree._Element, walk: _Walk, depth: int) -> None:
 _CONTEXTS = {"blockquote": "quote", "pre": "code", "figcaption": "caption", "caption": "caption"}
 
 
-def _one_quotation(blocks: list[Block], start: int) -> None:
+def _one_quotation(blocks: list[Block], start: int, icons: set[int]) -> None:
     """The paragraphs of one ``<blockquote>`` (from ``blocks[start]`` on) as one quote block,
-    a line each, as a reader sees one quotation; a list, a heading or an image inside it
-    stands between two such runs, as before."""
+    a line each, as a reader sees one quotation, the icons among them after it; a list, a
+    heading or a picture inside it stands between two such runs, as before."""
     at = start
     while at < len(blocks):
         end = at
-        while end < len(blocks) and blocks[end].type == "quote":
+        while end < len(blocks) and (blocks[end].type == "quote" or (
+                blocks[end].type == "image" and blocks[end].image in icons)):
             end += 1
-        if end - at > 1:
-            text, links = _joined([(b.text, b.links) for b in blocks[at:end]], "\n")
-            blocks[at:end] = [Block(type="quote", text=text, links=tuple(links))]
+        quotes = [b for b in blocks[at:end] if b.type == "quote"]
+        if len(quotes) > 1:
+            text, links = _joined([(b.text, b.links) for b in quotes], "\n")
+            blocks[at:end] = [Block(type="quote", text=text, links=tuple(links)),
+                              *(b for b in blocks[at:end] if b.type == "image")]
         at += 1
+
+
+def _in_text(block: Block) -> tuple[Link, ...]:
+    """A block's links placed in its whole text: a list's are placed in their items."""
+    if block.type != "list" or not block.links:
+        return block.links
+    starts = list(itertools.accumulate((len(item) + 1 for item in block.items), initial=0))
+    return tuple((None, href, shown, first + starts[item], last + starts[item])
+                 if item is not None else (None, href, shown, first, last)
+                 for item, href, shown, first, last in block.links)
 
 
 def _joined(parts: list[tuple[str, tuple[Link, ...]]], separator: str,
@@ -379,12 +406,12 @@ def _row(node: etree._Element, walk: _Walk, depth: int) -> None:
     for other in others:  # not read, but not let through if nested too deep either
         _check_depth(other, depth + 1)
     for cell in row:
-        inner = _Walk(images=walk.images, links=walk.links, context=walk.context + ["table"])
+        inner = walk.inner("table")
         _walk(cell, inner, depth + 1)
         inner.flush()
         text, links = _joined([(b.text.replace("\n", " "), tuple(
             (item, href, shown.replace("\n", " "), first, last)
-            for item, href, shown, first, last in b.links))
+            for item, href, shown, first, last in _in_text(b)))
             for b in inner.blocks if b.type != "image"], " ")
         cells.append((text, tuple(links)))
         images.extend(b for b in inner.blocks if b.type == "image")
@@ -422,24 +449,30 @@ def _list(node: etree._Element, walk: _Walk, depth: int) -> None:
     if lis:  # without items the list's own content is read, others included
         for other in others:
             _check_depth(other, depth + 1)
+    icons: list[Block] = []  # the items' icons, after the list: they cut no list
     for li in lis or [node]:
-        inner = _Walk(images=walk.images, links=walk.links, context=walk.context + ["list"])
+        inner = walk.inner("list")
         _walk(li, inner, depth + (li is not node))
         inner.flush()
-        texts = [(b.text, b.links) for b in inner.blocks if b.type != "image" and b.text]
+        texts = [(b.text, _in_text(b)) for b in inner.blocks if b.type != "image" and b.text]
         if texts:  # an item's paragraphs are lines of it, as a reader sees them
             text, own = _joined(texts, "\n", len(items))
             links += own
             items.append(text)
-        if any(b.type == "image" for b in inner.blocks):
+        icons += [b for b in inner.blocks if b.type == "image" and b.image in walk.icon_images]
+        pictures = [b for b in inner.blocks if b.type == "image"
+                    and b.image not in walk.icon_images]
+        if pictures:
             if items:
                 walk.blocks.append(block())
                 start += len(items)
                 items = []
                 links = []
-            walk.blocks.extend(b for b in inner.blocks if b.type == "image")
+            walk.blocks += icons + pictures
+            icons = []
     if items:
         walk.blocks.append(block())
+    walk.blocks += icons
 
 
 def parse_body(body: str | etree._Element) -> tuple[list[Block], list[ImageRef], list[str]]:

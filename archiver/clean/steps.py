@@ -6,11 +6,14 @@ order of :data:`STEPS` is the order they run in.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from archiver.clean import selectors
+from archiver.clean.body import Link, trimmed_span
 from archiver.clean.credits import parse_credit_line
 from archiver.model import Block, ImageRef
 
@@ -109,36 +112,55 @@ def drop_markup_residue(blocks: list[Block], images: list[ImageRef]) -> list[Blo
         if block.type == "image":
             out.append(block)
             continue
-        text = block.text
-        if "](javascript:" in text:  # the pattern's literal: most blocks hold none
-            text = _MD_LINK_RESIDUE.sub(r"\1", text)
-        if not text.strip() or _RESIDUE.match(text):
+        if "](javascript:" in block.text:  # the pattern's literal: most blocks hold none
+            block = _without_script_links(block)
+        if not block.text.strip() or _RESIDUE.match(block.text):
             continue
-        if text != block.text:
-            block = dataclasses.replace(block, text=text, links=_moved(block))
         out.append(block)
     return out
 
 
-def _moved(block: Block) -> tuple[tuple[int | None, str, str, int, int], ...]:
-    """The block's links, placed in its text once the script links written back as text are
-    their text alone (each such link's brackets and target gone: what follows moves back)."""
-    cuts = [(m.start(), m.end(), m.start(1), m.end(1))
-            for m in _MD_LINK_RESIDUE.finditer(block.text)]
+def _without_script_links(block: Block) -> Block:
+    """``block`` with the script links written back as text (``[对作者说句悄悄话](javascript:;)``)
+    their text alone, in each list item of a list, and its links placed in what is left."""
+    if block.type != "list":
+        text, links = _rewritten(block.text, block.links)
+        return dataclasses.replace(block, text=text, links=tuple(links))
+    items, links = [], []
+    for n, item in enumerate(block.items):
+        text, own = _rewritten(item, [link for link in block.links if link[0] == n])
+        items.append(text)
+        links += own
+    return dataclasses.replace(block, items=tuple(items), text="\n".join(items),
+                               links=tuple(links))
+
+
+def _rewritten(text: str, links: Iterable[Link]) -> tuple[str, list[Link]]:
+    """``text`` with its script links written back as text their text alone, and ``links``
+    (each placed in ``text``) placed in it: what follows a cut moves back by what was cut,
+    what was in one stays in its text or at its edge; a link left with no text is none."""
+    cuts = [(m.start(), m.end(), m.start(1), m.end(1)) for m in _MD_LINK_RESIDUE.finditer(text)]
+    if not cuts:
+        return text, list(links)
+    new = _MD_LINK_RESIDUE.sub(r"\1", text)
+    ends = [end for _, end, _, _ in cuts]
+    removed = list(itertools.accumulate(
+        ((end - start) - (kept_end - kept_start) for start, end, kept_start, kept_end in cuts),
+        initial=0))
 
     def place(at: int) -> int:
-        removed = 0  # by the links before ``at``
-        for start, end, kept_start, kept_end in cuts:
-            if at >= end:
-                removed += (end - start) - (kept_end - kept_start)
-            elif at > start:  # inside one: where in its text, else its edge
-                return start - removed + min(max(at, kept_start), kept_end) - kept_start
-            else:
-                break
-        return at - removed
+        k = bisect.bisect_right(ends, at)  # the cuts that end at or before ``at``
+        if k < len(cuts) and cuts[k][0] < at:  # inside one
+            start, _, kept_start, kept_end = cuts[k]
+            return start - removed[k] + min(max(at, kept_start), kept_end) - kept_start
+        return at - removed[k]
 
-    return tuple((item, href, shown, place(first), place(last))
-                 for item, href, shown, first, last in block.links)
+    moved = []
+    for item, href, _, first, last in links:
+        first, last = trimmed_span(new, place(first), place(last))
+        if first < last:
+            moved.append((item, href, new[first:last], first, last))
+    return new, moved
 
 
 def drop_exporter_wrapper(blocks: list[Block], images: list[ImageRef]) -> list[Block]:

@@ -30,7 +30,7 @@ from typing import Any
 from archiver.citations import notices
 from archiver.citations.compare.text import shown
 from archiver.export.works import CitationsIn, beijing_date, shown_title, unverified
-from archiver.model import SITE_GENERATOR, linked_pieces
+from archiver.model import SITE_GENERATOR, linked_pieces, links_by_item, split_pieces
 
 STYLE = """
 body{font:16px/1.6 -apple-system,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;
@@ -103,7 +103,8 @@ def _body(record: dict[str, Any]) -> str:
             else:
                 out.append(f'<p class="missing">image missing: {_e(image.get("reason"))}</p>')
         elif kind == "list":
-            items = "".join("<li>" + _linked(item, _links(block, n)) + "</li>"
+            by_item = links_by_item(block)
+            items = "".join("<li>" + _linked(item, _followable(by_item.get(n, []))) + "</li>"
                             for n, item in enumerate(block.get("items") or []))
             if block.get("ordered"):  # numbered from where the post's list numbers them
                 out.append(f'<ol start="{int(block.get("start", 1))}">{items}</ol>')
@@ -115,28 +116,38 @@ def _body(record: dict[str, Any]) -> str:
         elif kind == "code":
             out.append(f"<pre>{_e(block.get('text'))}</pre>")
         elif kind == "table":
-            rows = "".join("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in row.split("\t"))
-                           + "</tr>" for row in (block.get("text") or "").split("\n"))
+            rows = "".join("<tr>" + "".join(f"<td>{_html(cell)}</td>"
+                                            for cell in split_pieces(row, "\t")) + "</tr>"
+                           for row in split_pieces(linked_pieces(block.get("text") or "",
+                                                                 _links(block)), "\n"))
             out.append(f"<table>{rows}</table>")
         else:
             out.append("<p>" + _linked(block.get("text") or "", _links(block)) + "</p>")
     return "\n".join(out)
 
 
-def _links(block: dict[str, Any], item: int | None = None) -> list[dict[str, Any]]:
-    """The block's links (of one list item) a page may lead to: the web's and mail's; any
-    other scheme a record could hold (one altered by hand) is shown as its text alone."""
-    return [link for link in block.get("links") or [] if isinstance(link, dict)
-            and link.get("item") == item and isinstance(link.get("url"), str)
+def _links(block: dict[str, Any]) -> list[Any]:
+    """The links of the block's text a page may lead to (a list's are in its items)."""
+    return _followable(links_by_item(block).get(None, []))
+
+
+def _followable(links: list[Any]) -> list[Any]:
+    """The links a page may lead to: the web's and mail's; any other scheme a record could
+    hold (one altered by hand) is shown as its text alone."""
+    return [link for link in links if isinstance(link.get("url"), str)
             and link["url"].strip().lower().startswith(("http://", "https://", "mailto:"))]
 
 
-def _linked(text: str, links: list[dict[str, Any]]) -> str:
+def _linked(text: str, links: list[Any]) -> str:
     """``text`` as HTML, its line breaks ``<br>``, each of ``links`` an ``<a>`` at its place
     (as ``show --format markdown`` places them)."""
+    return _html(linked_pieces(text, links))
+
+
+def _html(pieces: list[tuple[str, str | None]]) -> str:
     return "".join(_lines(piece) if url is None else
                    f'<a href="{_e(url.strip())}" rel="noopener noreferrer">{_lines(piece)}</a>'
-                   for piece, url in linked_pieces(text, links))
+                   for piece, url in pieces)
 
 
 def _lines(text: str) -> str:

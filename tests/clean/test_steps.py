@@ -521,6 +521,54 @@ def test_a_link_is_placed_where_its_text_is(markup, text, links):
             if shown == block.text[first:last]] == links
 
 
+def linked(markup: str) -> list[tuple[str, str]]:
+    """Each link of the cleaned body as (its text, as its place in its block or item reads,
+    its target), after checking that its place reads its text."""
+    blocks, images, _ = parse_body(markup)
+    for step in STEPS:
+        blocks = step(blocks, images)
+    out = []
+    for block in blocks:
+        for item, href, shown, first, last in block.links:
+            where = block.text if item is None else block.items[item]
+            assert where[first:last] == shown, (where, first, last, shown)
+            out.append((shown, href))
+    return out
+
+
+@pytest.mark.parametrize(("markup", "links"), [
+    # a link in a list inside a list item, or in a list inside a table's cell
+    ("<ul><li>a<ul><li>b</li><li><a href='u'>c</a></li></ul></li></ul>", [("c", "u")]),
+    ("<table><tr><td><ul><li>one</li><li><a href='u'>two</a></li></ul></td></tr></table>",
+     [("two", "u")]),
+    # white space before the block or the picture a link opens with
+    ("<a href='u'>\n  <p>Read the paper</p>\n</a>", [("Read the paper", "u")]),
+    ("<a href='u'>\n<img src='big.png'>\n See the paper</a>", [("See the paper", "u")]),
+    # a link around two paragraphs of a quotation, or around a list or a table
+    ("<blockquote><a href='u'><p>第一段</p><p>第二段</p></a></blockquote>",
+     [("第一段", "u"), ("第二段", "u")]),
+    ("<a href='u'><ul><li>A</li><li>B</li></ul></a>", [("A", "u"), ("B", "u")]),
+    ("<a href='u'><div><table><tr><td>cell</td></tr></table></div></a>", [("cell", "u")]),
+    # script links written back as text, beside real links: in a list item, around one
+    ("<ul><li>one</li><li>[x](javascript:;) and <a href='http://u.com/2'>two</a></li></ul>",
+     [("two", "http://u.com/2")]),
+    ("<p><a href='http://u.com'>[x](javascript:;) more</a></p>", [("x more", "http://u.com")]),
+    ("<p>[x](java<a href='http://u.com'>script:;) tail</a></p>", [("tail", "http://u.com")]),
+])
+def test_each_link_is_where_its_text_is_in_its_block_or_item(markup, links):
+    assert linked(markup) == links
+
+
+def test_icons_cut_no_quotation_and_no_list():
+    """An icon in a quotation's paragraph or a list's item follows the quotation or the
+    list: the quotation stays one block, the list one list."""
+    blocks, _, _ = parse_body("<blockquote><p>one <img width='20' src='a.png'></p>"
+                              "<p>two</p></blockquote>"
+                              "<ul><li>第一项<img width='20' src='b.png'></li><li>第二项</li></ul>")
+    assert [(b.type, b.text) for b in blocks] == [("quote", "one\ntwo"), ("image", ""),
+                                                  ("list", "第一项\n第二项"), ("image", "")]
+
+
 def test_an_icon_opening_a_line_after_a_line_break_comes_before_the_rest():
     blocks, _, _ = parse_body("<p>第一行<br><img data-w='20' src='i.png'>第二行</p>")
     assert blocks == [p("第一行"), img(0), p("第二行")]
