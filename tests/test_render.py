@@ -227,3 +227,22 @@ def test_a_blocks_links_are_markdown_links_whose_rendering_shows_the_text_and_le
            '<a href="https://example.org/2">second</a>.</p>' in out
     assert '<th><a href="https://example.org/t">原文</a></th>' in out  # (the first row heads)
     assert "<p>out of place</p>" in out
+
+
+def test_link_targets_are_written_as_they_are_wherever_the_link_is():
+    """A target's backslash, a '|' (which ends a table's cell) and an '&' that reads as an
+    entity are escaped; a heading with a line break in its link stays one heading."""
+    heading = "first\nsecond"
+    cell = "名称\t链接"
+    record = {**RECORD, "blocks": [
+        {"type": "heading", "level": 1, "text": heading,
+         "links": [link(heading, heading, "https://e.org/h")]},
+        {"type": "table", "text": cell, "links": [link(cell, "链接", "http://x.com/a|b")]},
+        {"type": "paragraph", "text": "back and entity",
+         "links": [link("back and entity", "back", "http://x.com/a\\"),
+                   link("back and entity", "entity", "http://x.com/?a=1&copy;=2")]}]}
+    out = MarkdownIt("commonmark").enable("table").render(record_markdown(record))
+    assert '<h2><a href="https://e.org/h">first second</a></h2>' in out
+    assert '<th><a href="http://x.com/a%7Cb">链接</a></th>' in out
+    assert '<a href="http://x.com/a%5C">back</a>' in out
+    assert '<a href="http://x.com/?a=1&amp;copy;=2">entity</a>' in out
