@@ -45,6 +45,20 @@ def run(runner: CliRunner, *args: str):
     return runner.invoke(app, [str(a) for a in args])
 
 
+def diff_of_an_edit(runner: CliRunner, archive_dir: Path, post: Path, before: str,
+                    after: str) -> dict:
+    """``post`` ingested as ``before``, then as ``after`` (a new version): the JSON of the
+    diff between the two."""
+    post.write_text(before, encoding="utf-8")
+    run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch")
+    post.write_text(after, encoding="utf-8")
+    second = json.loads(run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch",
+                            "--json").stdout)
+    assert second["status"] == "updated"
+    return json.loads(run(runner, "diff", second["id"], "--archive", archive_dir,
+                          "--json").stdout)
+
+
 def edited_seed(path: Path) -> Path:
     """The seed post with one word of its body edited, written at ``path``: a change that
     makes a new version."""
@@ -1858,15 +1872,8 @@ def test_diff_shows_a_link_whose_target_changed_though_its_text_did_not(runner, 
                 / "2021-07-07_送别一个旧时代.md").read_text(encoding="utf-8")
     target = "http://mp.weixin.qq.com/s?__biz=MjM5NjgyMDg4OQ==&mid=2721267835&idx=1"
     assert original.count(target) == 1
-    post.write_text(original, encoding="utf-8")
-    run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch")
-    post.write_text(original.replace(target, target.replace("idx=1", "idx=2")),
-                    encoding="utf-8")
-    second = json.loads(run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch",
-                            "--json").stdout)
-    assert second["status"] == "updated"
-    diff = json.loads(run(runner, "diff", second["id"], "--archive", archive_dir,
-                          "--json").stdout)
+    diff = diff_of_an_edit(runner, archive_dir, post, original,
+                           original.replace(target, target.replace("idx=1", "idx=2")))
     assert diff["body"] == []
     [change] = diff["changes"]
     assert change["path"] == "links[0].url" and change["change"] == "changed"
@@ -2423,16 +2430,10 @@ def test_diff_says_a_value_added_removed_or_changed_and_a_time_rewritten_for_the
     post = tmp_path / "post.md"
     original = SEED.read_text(encoding="utf-8")
     assert "\ndate: 2020-08-04 18:00:00\n" in original and "\ntags: \n" in original
-    post.write_text(original.replace("吴天麟", "").replace("tags: \n", "tags: [中亚]\n"),
-                    encoding="utf-8")
-    run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch")
-    post.write_text(original.replace("date: 2020-08-04 18:00:00", "date: 2020-08-04T10:00:00Z"),
-                    encoding="utf-8")
-    added = json.loads(run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch",
-                           "--json").stdout)
-    assert added["status"] == "updated"
-    diff = json.loads(run(runner, "diff", added["id"], "--archive", archive_dir,
-                          "--json").stdout)
+    diff = diff_of_an_edit(
+        runner, archive_dir, post,
+        original.replace("吴天麟", "").replace("tags: \n", "tags: [中亚]\n"),
+        original.replace("date: 2020-08-04 18:00:00", "date: 2020-08-04T10:00:00Z"))
     changes = {change["path"]: change for change in diff["changes"]}
     assert changes["credits.编译"] == {"path": "credits.编译", "change": "added",
                                        "new": ["吴天麟"]}
@@ -2441,7 +2442,7 @@ def test_diff_says_a_value_added_removed_or_changed_and_a_time_rewritten_for_the
                                      "old": "2020-08-04T18:00:00+08:00",
                                      "new": "2020-08-04T10:00:00+00:00"}
     assert diff["same_record"] is False
-    text = run(runner, "diff", added["id"], "--archive", archive_dir).stdout.splitlines()
+    text = run(runner, "diff", diff["id"], "--archive", archive_dir).stdout.splitlines()
     assert 'field published: "2020-08-04T18:00:00+08:00" → "2020-08-04T10:00:00+00:00" ' \
            "(the same instant)" in text
     assert 'field tags[0]: "中亚" → (none)' in text
