@@ -88,22 +88,26 @@ class _Walk:
     def add(self, text: str) -> None:
         self.buf.append(text)
         self.length += len(text)
-        before, newline, line = text.rpartition("\n")
-        if newline:
-            self.line_has_text = bool(line.strip())
-        elif not self.line_has_text:
-            self.line_has_text = bool(before.strip() or line.strip())
+        if "\n" in text:
+            self.line_has_text = not text.rpartition("\n")[2].isspace() and \
+                bool(text.rpartition("\n")[2])
+        elif text and not self.line_has_text:
+            self.line_has_text = not text.isspace()
 
     def flush(self, block_type: str | None = None, level: int | None = None) -> None:
-        for anchor in self.open:  # a link a block boundary cuts: this block holds a part
-            self.spans.append((anchor.start, self.length, anchor.href))
-            anchor.start = 0
-        if self.buf:  # (most block boundaries follow another)
+        if not self.buf:  # most block boundaries follow another
+            for anchor in self.open:
+                anchor.start = 0
+            self.spans.clear()  # (those of links that covered nothing)
+        else:
+            for anchor in self.open:  # a link a block boundary cuts: this block holds a part
+                self.spans.append((anchor.start, self.length, anchor.href))
+                anchor.start = 0
             self._flush(block_type, level)
-        self.buf.clear()
-        self.length = 0
-        self.line_has_text = False
-        self.spans.clear()
+            self.buf.clear()
+            self.length = 0
+            self.line_has_text = False
+            self.spans.clear()
         if self.icons:
             self.blocks.extend(self.icons)
             self.icons.clear()
@@ -112,6 +116,11 @@ class _Walk:
         raw = "".join(self.buf)
         if block_type is None:
             block_type = self._context_type()
+        if not self.spans:  # most blocks: no link, nothing to place
+            text = _laid_out(raw, block_type == "code", placed=False)[0]
+            if text.strip():
+                self.blocks.append(Block(type=block_type, text=text, level=level))
+            return
         text, place = _laid_out(raw, block_type == "code")
         if not text.strip():
             return
@@ -215,10 +224,18 @@ def _anchor(anchor: etree._Element, walk: _Walk, depth: int) -> None:
     walk.spans.append((walking.start, walk.length, href))  # (one covering nothing: none)
 
 
-def _laid_out(raw: str, code: bool) -> tuple[str, Callable[[int], int]]:
+def _laid_out(raw: str, code: bool, placed: bool = True
+              ) -> tuple[str, Callable[[int], int]]:
     """A block's text as its buffer ``raw`` lays out (a code block's lines kept but for
     their trailing space and the blank lines around them; any other's lines stripped, blank
-    ones left out), and where each place in ``raw`` is in it."""
+    ones left out), and where each place in ``raw`` is in it (unless not ``placed``)."""
+    if not placed:  # the text alone
+        if code:
+            return "\n".join(line.rstrip() for line in raw.split("\n")).strip("\n"), int
+        if "\n" not in raw:
+            return raw.strip(), int
+        return "\n".join(line for line in (part.strip() for part in raw.split("\n"))
+                         if line), int
     if code:
         lines = [line.rstrip() for line in raw.split("\n")]
     elif "\n" not in raw:  # the usual block: one line
