@@ -66,6 +66,7 @@ class _Walk:
     buf: list[str] = field(default_factory=list)
     length: int = 0  # characters in buf
     line_has_text: bool = False  # the buffer's last line holds more than white space
+    held: str = ""  # white space after CJK text, kept back: " ", or "\n" with a break in it
     context: list[str] = field(default_factory=list)  # enclosing quote/list/code/caption
     # the links being walked, and those ended, in this buffer: (start, end, target), its
     # characters from start to end, which the next block made from it holds
@@ -108,6 +109,7 @@ class _Walk:
             self.length = 0
             self.line_has_text = False
             self.spans.clear()
+        self.held = ""
         if self.icons:
             self.blocks.extend(self.icons)
             self.icons.clear()
@@ -163,9 +165,46 @@ def _int(value: object) -> int | None:
         return None
 
 
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+_TRAILING_SPACE = re.compile(r"[^\S\u3000]+$")  # (U+3000 is one of the CJK characters)
+
+
 def _text(text: str | None, walk: _Walk) -> None:
+    """A text node laid out as the browser lays it out, where it meets its neighbours too:
+    a line break between two CJK characters goes (CSS Text 3) when they are in two nodes,
+    around an element (``中文[链接](u)`` on one line, ``继续`` on the next: 中文链接继续), and a
+    space after a space collapses, as in one node. The white space after a node's last CJK
+    character is held until the next node's first character is seen, then laid out with
+    it as one node's would be."""
+    if not text:
+        return
+    if "code" in walk.context:
+        walk.add(text)
+        return
+    if not text.isascii():  # (gone before the breaks are read, as in one node)
+        text = _ZERO_WIDTH.sub("", text)
+        if not text:
+            return
+    after_cjk = bool(walk.buf) and _CJK_CHAR.match(walk.buf[-1][-1:]) is not None
+    if walk.held or (after_cjk and text[:1].isspace()):
+        if text.isspace():  # white space alone: held on
+            walk.held += text
+            return
+        joined = walk.buf[-1][-1] + walk.held + text
+        walk.held = ""
+        found = _CJK_BREAK.match(joined, 1)  # a break between the two CJK characters
+        text = joined[found.end() if found else 1:]
+    elif walk.buf == [] and text.isspace():
+        return  # (white space opening a block is none)
+    trailing = _TRAILING_SPACE.search(text)
+    if trailing and _CJK_CHAR.match(text[trailing.start() - 1:trailing.start()]):
+        walk.held = trailing.group(0)
+        text = text[:trailing.start()]
+    text = normalise_inline(text)
+    if text.startswith(" ") and walk.buf and walk.buf[-1].endswith(" "):
+        text = text[1:]  # a space after a space, in two nodes, collapses as in one
     if text:
-        walk.add(text if "code" in walk.context else normalise_inline(text))
+        walk.add(text)
 
 
 def _too_deep() -> MalformedInput:
@@ -316,6 +355,7 @@ def _element(child: etree._Element, walk: _Walk, depth: int) -> None:
             _check_depth(child, depth)
         return
     if name == "br":
+        walk.held = ""  # (a space at a line's end is none)
         walk.add("\n")
         return
     if name == "img":

@@ -696,6 +696,34 @@ def test_inline_text_is_normalised_as_written_in_the_rules_whatever_its_characte
     assert normalise_inline(text) == expected
 
 
+def test_a_line_break_between_cjk_characters_goes_across_elements_too():
+    """A Markdown export wraps 中文[链接](u) / 继续 over two lines: the break between 接 and
+    继 is no space, as within one element; a space after a space, in two elements, is one."""
+    blocks, _, _ = parse_body("<p>中文<a href='u'>链接</a>\n继续，<b>粗体</b>\n结束</p>"
+                              "<p>a <a href='v'> text</a> b</p>")
+    assert [b.text for b in blocks] == ["中文链接继续，粗体结束", "a text b"]
+    assert [b.links for b in blocks] == [((None, "u", "链接", 2, 4),),
+                                         ((None, "v", "text", 2, 6),)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b.", "哈", "。", " ", "\t", "\n", "\r", "\f", "\xa0",
+                                 "\x85", "\u200b", "\ufeff"]),
+                min_size=1, max_size=12).map("".join),
+       st.lists(st.integers(min_value=0, max_value=12), max_size=3))
+def test_text_split_by_inline_elements_reads_as_the_same_text_unsplit(text, cuts):
+    """A line break between two CJK characters goes whether the characters are in one text
+    node or two, around an inline element (``中文<b>粗体</b>\n继续``: 中文粗体继续), as a
+    browser lays it out. (U+3000 after a break in one node goes with the break, which in two
+    nodes it does not: it is no white space a browser collapses.)"""
+    points = sorted({min(cut, len(text)) for cut in cuts} | {0, len(text)})
+    pieces = [text[a:b] for a, b in zip(points, points[1:], strict=False)]
+    split = "".join(f"<b>{piece}</b>" if n % 2 else piece for n, piece in enumerate(pieces))
+    whole, _, _ = parse_body(f"<p>{text}</p>")
+    parts, _, _ = parse_body(f"<p>{split}</p>")
+    assert [b.text for b in parts] == [b.text for b in whole]
+
+
 def test_a_run_of_spaces_in_printable_text_still_collapses():
     assert normalise_inline("Sandra F.   Joireman") == "Sandra F. Joireman"
 
