@@ -166,7 +166,6 @@ def _int(value: object) -> int | None:
 
 
 _CJK_CHAR = re.compile(f"[{_CJK}]")
-_TRAILING_SPACE = re.compile(r"[^\S\u3000]+$")  # (U+3000 is one of the CJK characters)
 
 
 def _text(text: str | None, walk: _Walk) -> None:
@@ -185,8 +184,8 @@ def _text(text: str | None, walk: _Walk) -> None:
         text = _ZERO_WIDTH.sub("", text)
         if not text:
             return
-    after_cjk = bool(walk.buf) and _CJK_CHAR.match(walk.buf[-1][-1:]) is not None
-    if walk.held or (after_cjk and text[:1].isspace()):
+    if walk.held or (text[:1].isspace() and walk.buf
+                     and _CJK_CHAR.match(walk.buf[-1][-1:]) is not None):
         if text.isspace():  # white space alone: held on
             walk.held += text
             return
@@ -196,10 +195,13 @@ def _text(text: str | None, walk: _Walk) -> None:
         text = joined[found.end() if found else 1:]
     elif walk.buf == [] and text.isspace():
         return  # (white space opening a block is none)
-    trailing = _TRAILING_SPACE.search(text)
-    if trailing and _CJK_CHAR.match(text[trailing.start() - 1:trailing.start()]):
-        walk.held = trailing.group(0)
-        text = text[:trailing.start()]
+    if text[-1:].isspace() and text[-1] != "\u3000":  # (most nodes end with a character)
+        start = len(text.rstrip())
+        while text[start] == "\u3000":  # (one of the CJK characters, not white space here)
+            start += 1
+        if start and _CJK_CHAR.match(text[start - 1]):
+            walk.held = text[start:]
+            text = text[:start]
     text = normalise_inline(text)
     if text.startswith(" ") and walk.buf and walk.buf[-1].endswith(" "):
         text = text[1:]  # a space after a space, in two nodes, collapses as in one
