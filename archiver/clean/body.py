@@ -31,7 +31,9 @@ MAX_DEPTH = 255  # elements inside elements; the walk below recurses once per le
 
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CJK = "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
-_CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t]*\n\s*(?=[{_CJK}])")
+# a line break between two CJK characters, with the white space around it a browser collapses
+# (a no-break, an em or an ideographic space after it is a character it shows)
+_CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t]*\n[ \t\n\r\f\v]*(?=[{_CJK}])")
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u3000]+".replace("\\u3000", ""))
 
 
@@ -66,7 +68,7 @@ class _Walk:
     buf: list[str] = field(default_factory=list)
     length: int = 0  # characters in buf
     line_has_text: bool = False  # the buffer's last line holds more than white space
-    held: str = ""  # white space after CJK text, kept back: " ", or "\n" with a break in it
+    held: list[str] = field(default_factory=list)  # white space after CJK text, kept back
     context: list[str] = field(default_factory=list)  # enclosing quote/list/code/caption
     # the links being walked, and those ended, in this buffer: (start, end, target), its
     # characters from start to end, which the next block made from it holds
@@ -109,7 +111,7 @@ class _Walk:
             self.length = 0
             self.line_has_text = False
             self.spans.clear()
-        self.held = ""
+        self.held.clear()
         if self.icons:
             self.blocks.extend(self.icons)
             self.icons.clear()
@@ -187,26 +189,41 @@ def _text(text: str | None, walk: _Walk) -> None:
     if walk.held or (text[:1].isspace() and walk.buf
                      and _CJK_CHAR.match(walk.buf[-1][-1:]) is not None):
         if text.isspace():  # white space alone: held on
-            walk.held += text
+            walk.held.append(text)
             return
-        joined = walk.buf[-1][-1] + walk.held + text
-        walk.held = ""
+        joined = walk.buf[-1][-1] + "".join(walk.held) + text
+        walk.held.clear()
         found = _CJK_BREAK.match(joined, 1)  # a break between the two CJK characters
         text = joined[found.end() if found else 1:]
     elif walk.buf == [] and text.isspace():
         return  # (white space opening a block is none)
     if text[-1:].isspace() and text[-1] != "\u3000":  # (most nodes end with a character)
-        start = len(text.rstrip())
-        while text[start] == "\u3000":  # (one of the CJK characters, not white space here)
-            start += 1
+        start = len(text)
+        while start and text[start - 1].isspace() and text[start - 1] != "\u3000":
+            start -= 1  # (U+3000 is one of the CJK characters, no white space here)
         if start and _CJK_CHAR.match(text[start - 1]):
-            walk.held = text[start:]
+            walk.held.append(text[start:])
             text = text[:start]
     text = normalise_inline(text)
     if text.startswith(" ") and walk.buf and walk.buf[-1].endswith(" "):
         text = text[1:]  # a space after a space, in two nodes, collapses as in one
     if text:
         walk.add(text)
+
+
+# dropped elements a browser still draws as a box in the line (a form's fields, an embedded
+# frame): white space held before one is not between two characters
+_SHOWN_BOXES = frozenset({"input", "button", "textarea", "select", "iframe", "object", "embed"})
+
+
+def _release_held(walk: _Walk) -> None:
+    """The white space held after CJK text, laid out where it is: a picture or a box comes
+    after it, so it is no line break between two characters."""
+    if walk.held:
+        held = normalise_inline("".join(walk.held))
+        walk.held.clear()
+        if held and not (walk.buf and walk.buf[-1].endswith(" ")):
+            walk.add(held)
 
 
 def _too_deep() -> MalformedInput:
@@ -262,7 +279,8 @@ def _anchor(anchor: etree._Element, walk: _Walk, depth: int) -> None:
         _walk(anchor, walk, depth)
     finally:
         walk.open.remove(walking)
-    walk.spans.append((walking.start, walk.length, href))  # (one covering nothing: none)
+    if walk.length > walking.start:  # (one covering nothing has no place)
+        walk.spans.append((walking.start, walk.length, href))
 
 
 def _laid_out(raw: str, code: bool, placed: bool = True
@@ -307,16 +325,19 @@ def _laid_out(raw: str, code: bool, placed: bool = True
             places.append(None)
         at += len(original) + 1
     text = "\n".join(parts)
+    following: list[int] = []  # for each line: where the first kept line from it starts
+    at = len(text)
+    for i in range(len(lines) - 1, -1, -1):
+        at = places[i] if places[i] is not None else at
+        following.append(at)
+    following.reverse()
 
     def place(offset: int) -> int:
         index = max(0, bisect.bisect_right(starts, offset) - 1)
-        for i in range(index, len(lines)):
-            if places[i] is not None:
-                if i > index:
-                    return places[i]  # in a line left out: where the next one starts
-                inside = offset - starts[i] - cuts[i]
-                return places[i] + min(max(inside, 0), len(lines[i]))
-        return len(text)
+        line_at = places[index]
+        if line_at is None:  # in a line left out: where the next one starts
+            return following[index]
+        return line_at + min(max(offset - starts[index] - cuts[index], 0), len(lines[index]))
 
     return text, place
 
@@ -355,12 +376,15 @@ def _element(child: etree._Element, walk: _Walk, depth: int) -> None:
     if name in selectors.DROP_TAGS:
         if len(child):
             _check_depth(child, depth)
+        if name in _SHOWN_BOXES:
+            _release_held(walk)
         return
     if name == "br":
-        walk.held = ""  # (a space at a line's end is none)
+        walk.held.clear()  # (a space at a line's end is none)
         walk.add("\n")
         return
     if name == "img":
+        _release_held(walk)
         icon = _an_icon_in_a_line(child, walk)
         if not icon:
             walk.flush()
@@ -420,7 +444,8 @@ def _one_quotation(blocks: list[Block], start: int, icons: set[int]) -> None:
             text, links = _joined([(b.text, b.links) for b in quotes], "\n")
             blocks[at:end] = [Block(type="quote", text=text, links=tuple(links)),
                               *(b for b in blocks[at:end] if b.type == "image")]
-        at += 1
+            end = at + 1 + (end - at - len(quotes))
+        at = max(end, at + 1)  # on after the run
 
 
 def _in_text(block: Block) -> tuple[Link, ...]:

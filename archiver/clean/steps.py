@@ -126,9 +126,12 @@ def _without_script_links(block: Block) -> Block:
     if block.type != "list":
         text, links = _rewritten(block.text, block.links)
         return dataclasses.replace(block, text=text, links=tuple(links))
+    by_item: dict[int | None, list[Link]] = {}
+    for link in block.links:
+        by_item.setdefault(link[0], []).append(link)
     items, links = [], []
     for n, item in enumerate(block.items):
-        text, own = _rewritten(item, [link for link in block.links if link[0] == n])
+        text, own = _rewritten(item, by_item.get(n, []))
         items.append(text)
         links += own
     return dataclasses.replace(block, items=tuple(items), text="\n".join(items),

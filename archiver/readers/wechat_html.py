@@ -337,15 +337,18 @@ _ALBUM_TITLE = re.compile(rb"[\s{,]title\s*:\s*(?:JsDecode\()?" + _STR)
 
 
 def _album_lists(scripts: bytes) -> Iterator[bytes]:
-    """What each list of collections holds, found from its name (searched as bytes, which
-    is many times as fast as a pattern over the page's megabytes of scripts)."""
+    """What each list of collections holds, in the page's order, found from its name
+    (searched as bytes, many times as fast as a pattern over the page's megabytes of
+    scripts)."""
+    found: list[tuple[int, bytes]] = []
     for name in (b"album_info_list", b"appmsgalbuminfo"):
         at = scripts.find(name)
         while at >= 0:
-            found = _ALBUM_LIST.match(scripts, at + len(name))
-            if found:
-                yield found.group(1)
+            listed = _ALBUM_LIST.match(scripts, at + len(name))
+            if listed:
+                found.append((at, listed.group(1)))
             at = scripts.find(name, at + len(name))
+    yield from (listed for _, listed in sorted(found))  # in the page's order
 
 
 def _collections(scripts: bytes) -> list[str] | None:

@@ -679,7 +679,9 @@ def test_zero_width_characters_are_removed_and_ideographic_space_is_kept():
     assert normalise_inline("\u3000\u3000哈萨克斯坦") == "\u3000\u3000哈萨克斯坦"
 
 
-_CJK_BREAK = re.compile(rf"(?<=[{body_mod._CJK}])[ \t]*\n\s*(?=[{body_mod._CJK}])")
+# the break and the white space around it a browser collapses (not a no-break, an em or an
+# ideographic space after it, which it shows)
+_CJK_BREAK = re.compile(rf"(?<=[{body_mod._CJK}])[ \t]*\n[ \t\n\r\f\v]*(?=[{body_mod._CJK}])")
 
 
 @settings(max_examples=500, deadline=None)
@@ -706,16 +708,28 @@ def test_a_line_break_between_cjk_characters_goes_across_elements_too():
                                          ((None, "v", "text", 2, 6),)]
 
 
+@pytest.mark.parametrize(("markup", "text"), [
+    ("<p>中\n<b>\u3000文</b></p>", "中\u3000文"),  # a space a browser shows stays
+    ("<p>哈\n<b>\u2003哈</b></p>", "哈 \u2003哈"),  # (an em space is no CJK character)
+    ("<p>中<b>\n</b>\xa0文</p>", "中 文"),  # (a no-break space is a space)
+    ("<p>中\n\u3000\u3000文</p>", "中\u3000\u3000文"),  # in one node too
+    ("<p>中文 <img width='20' src='e.png'>\n继续</p>", "中文 继续"),  # an icon between
+    ("<p>中\n<input>\n文</p>", "中 文"),  # a box a browser draws between
+])
+def test_only_a_break_between_two_cjk_characters_goes(markup, text):
+    blocks, _, _ = parse_body(markup)
+    assert [b.text for b in blocks if b.type != "image"] == [text]
+
+
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(["a", "b.", "哈", "。", " ", "\t", "\n", "\r", "\f", "\xa0",
-                                 "\x85", "\u200b", "\ufeff"]),
+                                 "\x85", "\u200b", "\ufeff", "\u3000", "\u2003"]),
                 min_size=1, max_size=12).map("".join),
        st.lists(st.integers(min_value=0, max_value=12), max_size=3))
 def test_text_split_by_inline_elements_reads_as_the_same_text_unsplit(text, cuts):
     """A line break between two CJK characters goes whether the characters are in one text
     node or two, around an inline element (``中文<b>粗体</b>\n继续``: 中文粗体继续), as a
-    browser lays it out. (U+3000 after a break in one node goes with the break, which in two
-    nodes it does not: it is no white space a browser collapses.)"""
+    browser lays it out."""
     points = sorted({min(cut, len(text)) for cut in cuts} | {0, len(text)})
     pieces = [text[a:b] for a, b in zip(points, points[1:], strict=False)]
     split = "".join(f"<b>{piece}</b>" if n % 2 else piece for n, piece in enumerate(pieces))

@@ -193,6 +193,10 @@ def test_the_collection_a_page_says_the_post_is_in_is_its_tag():
     assert fields(IMAGE_SHARE)["tags"] == ["Crypto"]
     assert sources(IMAGE_SHARE)["tags"] == "album_info_list title"
     assert "tags" not in fields(DELETED)
+    from archiver.readers.wechat_html import _collections
+    both = (b"var appmsgalbuminfo = [{album_id: '1', title: 'B'}];\n"
+            b"window.album_info_list = [{title: 'A'}, {title: 'B'}];")
+    assert _collections(both) == ["B", "A"]  # in the page's order, each once
 
 
 def test_an_image_share_posts_metadata():
