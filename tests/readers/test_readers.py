@@ -195,8 +195,9 @@ def test_the_collection_a_page_says_the_post_is_in_is_its_tag():
     assert "tags" not in fields(DELETED)
     from archiver.readers.wechat_html import _collections
     both = (b"var appmsgalbuminfo = [{album_id: '1', title: 'B'}];\n"
-            b"window.album_info_list = [{title: 'A'}, {title: 'B'}];")
-    assert _collections(both) == ["B", "A"]  # in the page's order, each once
+            b"window.album_info_list = [{title: 'A'}, {title: 'B'}, {title: 'A'}];")
+    assert _collections(both) == ["A", "B"]  # album_info_list's, in its order, each once
+    assert _collections(b"window.appmsgalbuminfo = [{album_id: '1', title: 'B'}];") == ["B"]
 
 
 def test_an_image_share_posts_metadata():
