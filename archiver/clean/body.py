@@ -92,25 +92,21 @@ class _Walk:
         self.buf.append(text)
         self.length += len(text)
         if "\n" in text:
-            self.line_has_text = not text.rpartition("\n")[2].isspace() and \
-                bool(text.rpartition("\n")[2])
+            self.line_has_text = bool(text.rpartition("\n")[2].strip())
         elif text and not self.line_has_text:
             self.line_has_text = not text.isspace()
 
     def flush(self, block_type: str | None = None, level: int | None = None) -> None:
-        if not self.buf:  # most block boundaries follow another
-            for anchor in self.open:
-                anchor.start = 0
-            self.spans.clear()  # (those of links that covered nothing)
-        else:
+        if self.buf:  # (most block boundaries follow another)
             for anchor in self.open:  # a link a block boundary cuts: this block holds a part
                 self.spans.append((anchor.start, self.length, anchor.href))
-                anchor.start = 0
             self._flush(block_type, level)
             self.buf.clear()
             self.length = 0
             self.line_has_text = False
-            self.spans.clear()
+        for anchor in self.open:
+            anchor.start = 0
+        self.spans.clear()  # (with no text, those of links that covered none)
         self.held.clear()
         if self.icons:
             self.blocks.extend(self.icons)
@@ -120,20 +116,16 @@ class _Walk:
         raw = "".join(self.buf)
         if block_type is None:
             block_type = self._context_type()
-        if not self.spans:  # most blocks: no link, nothing to place
-            text = _laid_out(raw, block_type == "code", placed=False)[0]
-            if text.strip():
-                self.blocks.append(Block(type=block_type, text=text, level=level))
-            return
-        text, place = _laid_out(raw, block_type == "code")
+        code = block_type == "code"
+        text = _laid_out(raw, code)
         if not text.strip():
             return
-        links: list[Link] = []
-        for begin, end, href in sorted(self.spans):
-            first, last = trimmed_span(text, place(begin), place(end))
-            if first < last:
-                links.append((None, href, text[first:last], first, last))
-        self.blocks.append(Block(type=block_type, text=text, level=level, links=tuple(links)))
+        links: tuple[Link, ...] = ()
+        if self.spans:  # (most blocks have no link)
+            place = _places(raw, code)
+            links = tuple(link for begin, end, href in sorted(self.spans)
+                          if (link := placed_link(text, None, href, place(begin), place(end))))
+        self.blocks.append(Block(type=block_type, text=text, level=level, links=links))
 
     def _context_type(self) -> str:
         if not self.context:
@@ -204,9 +196,14 @@ def _text(text: str | None, walk: _Walk) -> None:
         if start and _CJK_CHAR.match(text[start - 1]):
             walk.held.append(text[start:])
             text = text[:start]
-    text = normalise_inline(text)
+    _add_collapsed(walk, normalise_inline(text))
+
+
+def _add_collapsed(walk: _Walk, text: str) -> None:
+    """``text`` (laid out) added, its opening space collapsed with a space the buffer ends
+    with: a space after a space, in two nodes, is one as in one node."""
     if text.startswith(" ") and walk.buf and walk.buf[-1].endswith(" "):
-        text = text[1:]  # a space after a space, in two nodes, collapses as in one
+        text = text[1:]
     if text:
         walk.add(text)
 
@@ -222,8 +219,7 @@ def _release_held(walk: _Walk) -> None:
     if walk.held:
         held = normalise_inline("".join(walk.held))
         walk.held.clear()
-        if held and not (walk.buf and walk.buf[-1].endswith(" ")):
-            walk.add(held)
+        _add_collapsed(walk, held)
 
 
 def _too_deep() -> MalformedInput:
@@ -283,50 +279,43 @@ def _anchor(anchor: etree._Element, walk: _Walk, depth: int) -> None:
         walk.spans.append((walking.start, walk.length, href))
 
 
-def _laid_out(raw: str, code: bool, placed: bool = True
-              ) -> tuple[str, Callable[[int], int]]:
-    """A block's text as its buffer ``raw`` lays out (a code block's lines kept but for
-    their trailing space and the blank lines around them; any other's lines stripped, blank
-    ones left out), and where each place in ``raw`` is in it (unless not ``placed``)."""
-    if not placed:  # the text alone
-        if code:
-            return "\n".join(line.rstrip() for line in raw.split("\n")).strip("\n"), int
-        if "\n" not in raw:
-            return raw.strip(), int
-        return "\n".join(line for line in (part.strip() for part in raw.split("\n"))
-                         if line), int
+def _laid_out(raw: str, code: bool) -> str:
+    """A block's text as its buffer ``raw`` lays out: a code block's lines kept but for their
+    trailing space and the blank lines around them; any other's lines stripped, blank ones
+    left out."""
     if code:
-        lines = [line.rstrip() for line in raw.split("\n")]
-    elif "\n" not in raw:  # the usual block: one line
-        lead = len(raw) - len(raw.lstrip())
-        text = raw.strip()
-        return text, lambda at: min(max(at - lead, 0), len(text))
-    else:
-        lines = [line.strip() for line in raw.split("\n")]
-    # each raw line: where it starts in raw, how much of its start was cut, where it is in
-    # the text (None: left out)
-    starts, cuts, places, parts = [], [], [], []
-    at, out = 0, 0
-    kept = [bool(line) for line in lines] if not code else None
+        return "\n".join(line.rstrip() for line in raw.split("\n")).strip("\n")
+    if "\n" not in raw:  # the usual block: one line
+        return raw.strip()
+    return "\n".join(line for line in (part.strip() for part in raw.split("\n")) if line)
+
+
+def _places(raw: str, code: bool) -> Callable[[int], int]:
+    """Where each place in ``raw`` is in the text :func:`_laid_out` makes of it (a place in
+    white space it cut: the edge of what it kept)."""
+    if not code and "\n" not in raw:  # the usual block: one line
+        lead, length = len(raw) - len(raw.lstrip()), len(raw.strip())
+        return lambda at: min(max(at - lead, 0), length)
+    originals = raw.split("\n")
+    lines = [line.rstrip() if code else line.strip() for line in originals]
     if code:  # blank lines at the edges are left out; the others kept, blank or not
         first = next((i for i, line in enumerate(lines) if line), len(lines))
         last = max((i for i, line in enumerate(lines) if line), default=-1)
         kept = [first <= i <= last for i in range(len(lines))]
-    for line, original, keep in zip(lines, raw.split("\n"), kept, strict=True):
+    else:
+        kept = [bool(line) for line in lines]
+    # each raw line: where it starts in raw, how much of its start was cut, where it is in
+    # the text (None: left out)
+    starts, cuts, places = [], [], []
+    at, out = 0, -1  # (-1: no line kept yet, so none has a line break before it)
+    for line, original, keep in zip(lines, originals, kept, strict=True):
         starts.append(at)
-        cuts.append(len(original) - len(original.lstrip()) if not code else 0)
-        if keep:
-            if parts:
-                out += 1  # the line break before it
-            places.append(out)
-            parts.append(line)
-            out += len(line)
-        else:
-            places.append(None)
+        cuts.append(0 if code else len(original) - len(original.lstrip()))
+        places.append(out + 1 if keep else None)
+        out += len(line) + 1 if keep else 0
         at += len(original) + 1
-    text = "\n".join(parts)
     following: list[int] = []  # for each line: where the first kept line from it starts
-    at = len(text)
+    at = max(out, 0)  # (the text's length)
     for i in range(len(lines) - 1, -1, -1):
         at = places[i] if places[i] is not None else at
         following.append(at)
@@ -339,13 +328,13 @@ def _laid_out(raw: str, code: bool, placed: bool = True
             return following[index]
         return line_at + min(max(offset - starts[index] - cuts[index], 0), len(lines[index]))
 
-    return text, place
+    return place
 
 
 _BLANK = frozenset("\u200b\u200c\u200d\u2060\ufeff")  # zero-width: no more a link's text
 
 
-def trimmed_span(text: str, first: int, last: int) -> tuple[int, int]:
+def _trimmed_span(text: str, first: int, last: int) -> tuple[int, int]:
     """``first`` and ``last`` moved in past the white space (and zero-width characters) at
     either end of what lies between them: a link's text begins and ends with a character
     a reader sees."""
@@ -354,6 +343,13 @@ def trimmed_span(text: str, first: int, last: int) -> tuple[int, int]:
     while last > first and (text[last - 1].isspace() or text[last - 1] in _BLANK):
         last -= 1
     return first, last
+
+
+def placed_link(text: str, item: int | None, href: str, first: int, last: int) -> Link | None:
+    """The link to ``href`` covering ``text[first:last]``, its ends moved in past white space
+    (:func:`_trimmed_span`) and its text read there; None when it covers no character."""
+    first, last = _trimmed_span(text, first, last)
+    return (item, href, text[first:last], first, last) if first < last else None
 
 
 def _walk(node: etree._Element, walk: _Walk, depth: int = 0) -> None:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from archiver.clean import selectors
-from archiver.clean.body import Link, trimmed_span
+from archiver.clean.body import Link, placed_link
 from archiver.clean.credits import parse_credit_line
 from archiver.model import Block, ImageRef
 
@@ -158,11 +158,8 @@ def _rewritten(text: str, links: Iterable[Link]) -> tuple[str, list[Link]]:
             return start - removed[k] + min(max(at, kept_start), kept_end) - kept_start
         return at - removed[k]
 
-    moved = []
-    for item, href, _, first, last in links:
-        first, last = trimmed_span(new, place(first), place(last))
-        if first < last:
-            moved.append((item, href, new[first:last], first, last))
+    moved = [link for item, href, _, first, last in links
+             if (link := placed_link(new, item, href, place(first), place(last)))]
     return new, moved
 
 
