@@ -51,7 +51,7 @@ def normalise_inline(text: str) -> str:
 Link = tuple[int | None, str, str, int, int]  # (list item or None, target, text, start, end)
 
 
-@dataclass
+@dataclass(eq=False)  # (each link is itself: two to one address may start at one place)
 class _Anchor:
     """A link being walked: its target, and where it starts in the walk's buffer (0 once a
     block boundary has cut it: each part of it is a link of the block that holds the part)."""
@@ -123,7 +123,8 @@ class _Walk:
         links: tuple[Link, ...] = ()
         if self.spans:  # (most blocks have no link)
             place = _places(raw, code)
-            links = tuple(link for begin, end, href in sorted(self.spans)
+            links = tuple(link for begin, end, href in sorted(set(self.spans))  # (a link
+                          # in a link to the same address, as a table's cell may hold, once)
                           if (link := placed_link(text, None, href, place(begin), place(end))))
         self.blocks.append(Block(type=block_type, text=text, level=level, links=links))
 

@@ -559,6 +559,19 @@ def test_each_link_is_where_its_text_is_in_its_block_or_item(markup, links):
     assert linked(markup) == links
 
 
+@pytest.mark.parametrize(("markup", "links"), [
+    # found by a random walk: it raised ValueError (the links cover no text)
+    (">x<a href='u'><b><a href='u'><a><p>", []),
+    ("<p><a href='u'><b><a href='u'>x</a></b></a></p>", [("x", "u")]),
+    ("<table><tr><td><a href='u'><b><a href='u'>x</b></td></tr></table>", [("x", "u")])])
+def test_a_link_inside_a_link_to_the_same_address_is_walked_and_kept_once(markup, links):
+    """Two links being walked to one address may start at one place: each is taken off
+    the walk as itself (the first equal one was, and the walk then failed), and the text they
+    both cover is one link."""
+    blocks, _, _ = parse_body(markup)
+    assert [(shown, href) for b in blocks for _, href, shown, _, _ in b.links] == links
+
+
 def test_icons_cut_no_quotation_and_no_list():
     """An icon in a quotation's paragraph or a list's item follows the quotation or the
     list: the quotation stays one block, the list one list."""
