@@ -129,18 +129,14 @@ class ImageRef:
 # what a browser takes out of an address before reading its scheme: tabs and line breaks
 # anywhere, control characters and spaces at either end ("java&#9;script:" is javascript:;
 # a no-break space before it is taken out here too, as the record keeps the address stripped)
-_IGNORED_IN_ADDRESSES = re.compile(r"[\t\n\r]")
-_CONTROLS_AND_SPACE = "".join(map(chr, range(0x21)))
+_IGNORED_IN_ADDRESSES = re.compile(r"[\t\n\r]|^[\s\x00-\x20]+|[\s\x00-\x20]+$")
 
 
 def _followed(href: str) -> bool:
     """Whether a link leads somewhere a reader could go: not a script's (``javascript:``, the
     widgets' ``javascript:;``, however spaced), not the page's own top (``#``), not bytes
     inlined in it."""
-    target = _IGNORED_IN_ADDRESSES.sub("", href)
-    while target != (target := target.strip(_CONTROLS_AND_SPACE).strip()):
-        pass  # (control characters and any space, a no-break or an ideographic one, mixed)
-    target = target.lower()
+    target = _IGNORED_IN_ADDRESSES.sub("", href).lower()
     return bool(target) and target != "#" and not target.startswith(
         ("javascript:", "vbscript:", "data:"))
 

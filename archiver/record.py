@@ -202,14 +202,18 @@ def image_entry(asset: Asset) -> dict[str, Any]:
     return entry
 
 
+def _account(clean: CleanPost, **fields: str) -> dict[str, Any]:
+    """An account as the record holds it: each of its parts (``name``, ``id``, ``biz``) the
+    post gives, from the field ``fields`` names for it."""
+    return {part: value for part, field in fields.items() if (value := _value(clean, field))}
+
+
 def build_record(raw: RawPost, clean: CleanPost, assets: list[Asset],
                  identity: Identity, object_id: str | None = None) -> dict[str, Any]:
     """The record; its ``id`` is the object it is filed under: ``object_id`` when the archive
     knew the post first by another of its names, else the one ``identity`` gives."""
     error_page = clean.kind in ("deleted", "blocked", "unavailable")
-    account = {k: v for k, v in (("name", _value(clean, "account")),
-                                 ("id", _value(clean, "account_id")),
-                                 ("biz", _value(clean, "biz"))) if v}
+    account = _account(clean, name="account", id="account_id", biz="biz")
     record: dict[str, Any] = {
         "schema_version": RECORD_SCHEMA_VERSION,
         "id": object_id or identity.object_id,
@@ -234,8 +238,7 @@ def build_record(raw: RawPost, clean: CleanPost, assets: list[Asset],
         "images": [image_entry(a) for a in assets],
         "citations": _citations(clean),
     }
-    original = {k: v for k, v in (("name", _value(clean, "original_account")),
-                                  ("id", _value(clean, "original_account_id"))) if v}
+    original = _account(clean, name="original_account", id="original_account_id")
     if original:  # a reprint's (or a shared article's) own account; most posts have none
         record["original_account"] = original
     _with_raw(record["citations"], record["blocks"])

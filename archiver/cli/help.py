@@ -135,7 +135,7 @@ def _after_the_command(group: click.Group, ctx: click.Context, option: str, args
         param = options.get(args[i].split("=", 1)[0])
         if param is None:
             return None  # not the command's either: click's message is the whole story
-        width = 1 if param.is_flag or param.count or "=" in args[i] else 2
+        width = 2 if _takes_value(param) and "=" not in args[i] else 1
         moved += args[i:i + width]
         i += width
     return ("options go after the command name: "
@@ -147,8 +147,7 @@ def _command_at(group: click.Group, args: list[str]) -> int | None:
     their values (``archiver --archive list list``: the second ``list``): an option some
     command takes a value for takes the word after it."""
     takes_value = {name for command in group.commands.values()
-                   for name, param in _options_of(command).items()
-                   if not (param.is_flag or param.count)}
+                   for name, param in _options_of(command).items() if _takes_value(param)}
     at = 0
     while at < len(args):
         arg = args[at]
@@ -156,6 +155,11 @@ def _command_at(group: click.Group, args: list[str]) -> int | None:
             return at if arg in group.commands else None
         at += 2 if arg in takes_value else 1
     return None
+
+
+def _takes_value(option: Any) -> bool:
+    """Whether an option takes the word after it (a flag or a counter takes none)."""
+    return not (option.is_flag or option.count)
 
 
 def _options_of(command: click.Command) -> dict[str, Any]:

@@ -414,9 +414,10 @@ def diff_versions(store: Any, object_id: str, old: str | None = None,
         if a.get(key, _ABSENT) != b.get(key, _ABSENT):
             fields[key] = {"old": a.get(key), "new": b.get(key)}
             leaves += changed_leaves(key, a.get(key, _ABSENT), b.get(key, _ABSENT))
-    if _links_in(a) != _links_in(b):  # not in the body's lines, which are the blocks' text
-        fields["links"] = {"old": _links_in(a), "new": _links_in(b)}
-        leaves += changed_leaves("links", _links_in(a), _links_in(b))
+    old_links, new_links = _links_in(a), _links_in(b)
+    if old_links != new_links:  # not in the body's lines, which are the blocks' text
+        fields["links"] = {"old": old_links, "new": new_links}
+        leaves += changed_leaves("links", old_links, new_links)
     old_lines, new_lines = _body_lines(a), _body_lines(b)
     body = [line for line in difflib.unified_diff(old_lines, new_lines, old, new, lineterm="",
                                                   n=1)]
