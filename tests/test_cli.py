@@ -1785,14 +1785,11 @@ def test_the_markdown_view_says_what_the_text_view_and_list_say(runner, archive_
 def test_changed_post_adds_a_version_and_diff_shows_it(runner, archive_dir, tmp_path):
     post = tmp_path / "post.md"
     original = SEED.read_text(encoding="utf-8")
-    post.write_text(original, encoding="utf-8")
-    run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch")
-    post.write_text(original.replace("哈萨克斯坦还通过经济关系宣示主权",
-                                     "哈萨克斯坦还通过经济与文化关系宣示主权"), encoding="utf-8")
-    second = json.loads(run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch",
-                            "--json").stdout)
-    assert (second["status"], second["version"]) == ("updated", "v2")
-    oid = second["id"]
+    last = diff_of_an_edit(runner, archive_dir, post, original,
+                           original.replace("哈萨克斯坦还通过经济关系宣示主权",
+                                            "哈萨克斯坦还通过经济与文化关系宣示主权"))
+    assert (last["from"], last["to"]) == ("v1", "v2")  # (updated: diff_of_an_edit checks)
+    oid = last["id"]
     v1 = json.loads(run(runner, "show", oid, "--version", "v1", "--archive", archive_dir,
                         "--json").stdout)
     assert "哈萨克斯坦还通过经济关系宣示主权" in v1["text"]  # v1 is immutable
@@ -1908,11 +1905,9 @@ def test_an_edit_undone_is_a_new_version_whose_diff_says_the_records_are_the_sam
     nothing else."""
     post = tmp_path / "post.md"
     original = SEED.read_text(encoding="utf-8")
-    post.write_text(original, encoding="utf-8")
-    run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch")
-    post.write_text(original.replace("哈萨克斯坦还通过经济关系宣示主权",
-                                     "哈萨克斯坦还通过经济与文化关系宣示主权"), encoding="utf-8")
-    run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch")
+    diff_of_an_edit(runner, archive_dir, post, original,
+                    original.replace("哈萨克斯坦还通过经济关系宣示主权",
+                                     "哈萨克斯坦还通过经济与文化关系宣示主权"))
     post.write_text(original, encoding="utf-8")
     undone = json.loads(run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch",
                             "--json").stdout)

@@ -7,6 +7,7 @@ import logging
 import os
 import shutil
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import lxml.html
@@ -1010,25 +1011,37 @@ def test_a_missing_image_is_given_a_kept_one_only_where_its_reference_names_one_
     assert {i: old["sha256"] for i, old in _held_images(images, held).items()} == {1: "b2"}
 
 
+def _image_reference_edited(tmp_path: Path, token: str, before: str, after: str,
+                            between: Callable[[], object] | None = None):
+    """A post of one image (``tmp_path/post/post.md``, its address ending in ``token``)
+    ingested naming its image ``before``, then (after ``between``) ``after``: the two
+    results, the config, and the post's path."""
+    from archiver.config import load_config
+    post = tmp_path / "post" / "post.md"
+    post.parent.mkdir(exist_ok=True)
+    page = ("---\ntitle: 图\nurl: https://mp.weixin.qq.com/s/" + token + "\n---\n\n"
+            "正文。\n\n![]({})\n")
+    post.write_text(page.format(before), encoding="utf-8")
+    config = load_config({}, tmp_path).with_overrides(archive=tmp_path / "archive", fetch=False)
+    [first] = ingest_paths([post], config)
+    if between is not None:
+        between()
+    post.write_text(page.format(after), encoding="utf-8")
+    [edited] = ingest_paths([post], config)
+    return first, edited, config, post
+
+
 def test_an_image_renamed_with_its_reference_in_the_heads_own_file_is_an_edit(tmp_path):
     """The image file renamed and the post's reference to it edited to match: the same bytes
     under another name, in the very file the head was made from. A new version, whose
     record names the image as the file now does (it had been reported unchanged, leaving
     the archived source and the record naming a file no longer there)."""
-    from archiver.config import load_config
-    image = next((MUFENG / "images").rglob("*.jpg"))
     folder = tmp_path / "post"
     (folder / "images").mkdir(parents=True)
-    shutil.copy(image, folder / "images" / "7.jpeg")
-    post = folder / "post.md"
-    page = ("---\ntitle: 图\nurl: https://mp.weixin.qq.com/s/ImageRenamedByAnEdit1\n---\n\n"
-            "正文。\n\n![]({})\n")
-    post.write_text(page.format("images/7.jpeg"), encoding="utf-8")
-    config = load_config({}, tmp_path).with_overrides(archive=tmp_path / "archive", fetch=False)
-    [first] = ingest_paths([post], config)
-    (folder / "images" / "7.jpeg").rename(folder / "images" / "seven.jpeg")
-    post.write_text(page.format("images/seven.jpeg"), encoding="utf-8")
-    [edited] = ingest_paths([post], config)
+    shutil.copy(next((MUFENG / "images").rglob("*.jpg")), folder / "images" / "7.jpeg")
+    first, edited, config, post = _image_reference_edited(
+        tmp_path, "ImageRenamedByAnEdit1", "images/7.jpeg", "images/seven.jpeg",
+        between=lambda: (folder / "images" / "7.jpeg").rename(folder / "images" / "seven.jpeg"))
     assert (first.status, edited.status) == ("added", "updated")
     archive = Archive.open(config.archive)
     record = archive.read_json(first.object_id, "record.json")
@@ -1062,20 +1075,10 @@ def test_an_edit_that_points_an_image_at_another_relative_path_is_an_edit(tmp_pa
     such file): another image, missing, so a new version, never the old image kept under
     the new name (what another save's page in another folder is given, see
     ``reference_key``)."""
-    from archiver.config import load_config
-    image = next((MUFENG / "images").rglob("*.jpg"))
     (tmp_path / "a").mkdir()
-    shutil.copy(image, tmp_path / "a" / "1.jpg")
-    folder = tmp_path / "post"
-    folder.mkdir()
-    post = folder / "post.md"
-    page = ("---\ntitle: 图\nurl: https://mp.weixin.qq.com/s/ImageMovedByAnEdit1\n---\n\n"
-            "正文。\n\n![]({})\n")
-    post.write_text(page.format("../a/1.jpg"), encoding="utf-8")
-    config = load_config({}, tmp_path).with_overrides(archive=tmp_path / "archive", fetch=False)
-    [first] = ingest_paths([post], config)
-    post.write_text(page.format("a/1.jpg"), encoding="utf-8")
-    [edited] = ingest_paths([post], config)
+    shutil.copy(next((MUFENG / "images").rglob("*.jpg")), tmp_path / "a" / "1.jpg")
+    first, edited, config, _ = _image_reference_edited(tmp_path, "ImageMovedByAnEdit1",
+                                                       "../a/1.jpg", "a/1.jpg")
     assert (first.status, edited.status) == ("added", "updated")
     record = Archive.open(config.archive).read_json(first.object_id, "record.json")
     assert [(i["original"], i["status"]) for i in record["images"]] == [("a/1.jpg", "missing")]
