@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import html as htmlmod
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -336,34 +336,38 @@ _ALBUM_LIST = re.compile(rb"\s*=\s*\[(.*?)\];", re.S)  # after either name
 _ALBUM_TITLE = re.compile(rb"[\s{,]title\s*:\s*(?:JsDecode\()?" + _STR)
 
 
-def _album_lists(scripts: bytes) -> Iterator[bytes]:
-    """What each list of collections holds, in the page's order, found from its name
-    (searched as bytes, many times as fast as a pattern over the page's megabytes of
-    scripts): ``album_info_list``, which 2025 pages give, articles and image shares alike,
-    else ``appmsgalbuminfo`` (each a scan of the scripts, about half a millisecond a MB)."""
+def _album_lists(scripts: bytes) -> tuple[str, list[bytes]]:
+    """The name of the list of collections the page gives and what each of its lists holds,
+    in the page's order, found from its name (searched as bytes, many times as fast as a
+    pattern over the page's megabytes of scripts): ``album_info_list``, which 2025 pages give,
+    articles and image shares alike, else ``appmsgalbuminfo`` (each a scan of the scripts,
+    about half a millisecond a MB). ``("", [])`` when it names neither."""
     for name in (b"album_info_list", b"appmsgalbuminfo"):  # the second only without the first
-        found = False
         at = scripts.find(name)
+        if at < 0:
+            continue
+        lists: list[bytes] = []
         while at >= 0:
-            found = True
             listed = _ALBUM_LIST.match(scripts, at + len(name))
             if listed:
-                yield listed.group(1)
+                lists.append(listed.group(1))
             at = scripts.find(name, at + len(name))
-        if found:
-            return
+        return name.decode("ascii"), lists
+    return "", []
 
 
-def _collections(scripts: bytes) -> list[str] | None:
+def _collections(scripts: bytes) -> tuple[list[str], str] | None:
     """The titles of the collections (合集) the page says the post is in, each once: the
-    post's tags, as an export's front matter gives them; None when it names none."""
+    post's tags, as an export's front matter gives them; with the provenance of the list they
+    were read from. None when it names none."""
+    name, lists = _album_lists(scripts)
     titles: list[str] = []
-    for found in _album_lists(scripts):
+    for found in lists:
         for match in _ALBUM_TITLE.finditer(found):
             title = htmlmod.unescape(_literal(match)).strip()
             if title and title not in titles:
                 titles.append(title)
-    return titles or None
+    return (titles, f"{name} title") if titles else None
 
 
 def _original_post(page_vars: dict[str, str], doc: etree._Element,
@@ -686,7 +690,9 @@ def read_page(data: bytes, path: Path, charset: str | None = None,
     put("source_url", page_vars.get("msg_source_url"), "var msg_source_url", htmlmod.unescape)
     put("author", page_vars.get("author"), "var author", htmlmod.unescape)
     put("author", lambda: _meta(doc, "name", "author"), "meta author")
-    put("tags", lambda: _collections(scripts), "album_info_list title")
+    collections = _collections(scripts)
+    if collections:
+        put("tags", collections[0], collections[1])
     _original_post(page_vars, doc, put)
     put("summary", page_vars.get("msg_desc"), "var msg_desc", htmlmod.unescape)
     put("summary", lambda: _meta(doc, "property", "og:description"), "meta og:description",

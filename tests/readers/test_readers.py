@@ -188,16 +188,19 @@ def test_a_reprint_names_the_post_it_reproduces_and_its_account():
 
 def test_the_collection_a_page_says_the_post_is_in_is_its_tag():
     """The image-share post is in the account's 合集 "Crypto" (album_info_list and
-    appmsgalbuminfo name it, once each): its tag, as an export's front matter gives it. A
-    page in no collection claims none."""
+    appmsgalbuminfo name it, once each): its tag, as an export's front matter gives it, its
+    provenance the list it was read from. A page in no collection claims none."""
     assert fields(IMAGE_SHARE)["tags"] == ["Crypto"]
     assert sources(IMAGE_SHARE)["tags"] == "album_info_list title"
     assert "tags" not in fields(DELETED)
     from archiver.readers.wechat_html import _collections
     both = (b"var appmsgalbuminfo = [{album_id: '1', title: 'B'}];\n"
             b"window.album_info_list = [{title: 'A'}, {title: 'B'}, {title: 'A'}];")
-    assert _collections(both) == ["A", "B"]  # album_info_list's, in its order, each once
-    assert _collections(b"window.appmsgalbuminfo = [{album_id: '1', title: 'B'}];") == ["B"]
+    # album_info_list's, in its order, each once; the provenance names the list read
+    assert _collections(both) == (["A", "B"], "album_info_list title")
+    assert _collections(b"window.appmsgalbuminfo = [{album_id: '1', title: 'B'}];") == (
+        ["B"], "appmsgalbuminfo title")
+    assert _collections(b"window.appmsgalbuminfo = [];") is None
 
 
 def test_an_image_share_posts_metadata():
