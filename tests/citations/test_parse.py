@@ -3005,3 +3005,20 @@ def test_a_quoted_journal_after_a_title_is_no_part_of_it(text: str) -> None:
     """A quotation followed by a comma, the journal's, is not glued to the title."""
     item = parse_reference(text)
     assert '"Journal' not in item["title"] and item["container-title"] == "Journal of Economics"
+
+
+@pytest.mark.parametrize("text", [
+    # reference 16 of a real post's list (mp_duty__万字综述…, tests/fixtures/wechat/markdown)
+    "16. OpenAI. (2023). GPT-4 Technical Report. Preprint at arXiv. "
+    "https://doi.org/10.48550/arXiv.2303.08774.",
+    "OpenAI. (2023). GPT-4 Technical Report. Preprint at arXiv. "
+    "https://doi.org/10.48550/arXiv.2303.08774.",
+])
+def test_a_name_before_the_year_in_brackets_is_the_author_where_the_tagger_gives_none(
+        text: str) -> None:
+    """APA names the author first, then the year in brackets; an organisation's one word next
+    to a DOI was read as no field at all, and the work had no author."""
+    item = parse_reference(text, strict=True)
+    assert item["author"] == [{"family": "OpenAI"}]
+    assert item["title"] == "GPT-4 Technical Report"
+    assert item["DOI"] == "10.48550/arxiv.2303.08774"

@@ -6,8 +6,13 @@ from __future__ import annotations
 
 import re
 
+from archiver.citations.extract import without_list_number
 from archiver.citations.parse.token_features import _COMPOUND_SURNAMES, _SURNAMES
 from archiver.citations.parse.tokens import KANA, _all_han, _all_japanese, _has_cjk
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
+if TYPE_CHECKING:
+    from typing import Any
 
 # A list of people's last entry that says there are more, standing as a name of its own:
 # Crossref's depositors end one so (the ODP's Initial Reports list their editors "Taylor, B.,
@@ -298,3 +303,30 @@ def _split_authors(span: str) -> list[dict[str, str]]:
             persons.append(p)
         i += 1
     return persons
+
+
+# A name standing first, then its year in brackets, as APA prints a work's author
+# ("OpenAI. (2023). GPT-4 Technical Report.", "World Health Organization (2020). …"): up to
+# six capitalised words, an organisation's "&" or a hyphen within them
+_NAME_BEFORE_THE_YEAR = re.compile(
+    r"([A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|of|for|and|the|&)){0,5})\.?\s*"
+    r"\(\s*(?:1[6-9]|20)\d\d[a-z]?\s*\)")
+
+
+def author_before_the_year(text: str, item: dict[str, Any]) -> dict[str, Any]:
+    """``item`` with the author an APA reference names first, before its year in brackets,
+    where the tagger gave none: a one-word organisation ("OpenAI.") beside a DOI is read as
+    no field. Not where that opening is already the item's title (APA puts a work with no
+    author's title there)."""
+    if item.get("author") or _has_cjk(text):
+        return item
+    opening = _NAME_BEFORE_THE_YEAR.match(without_list_number(text))
+    if opening is None:
+        return item
+    name = opening.group(1).strip()
+    if name in (item.get("title") or "") or name in (item.get("container-title") or ""):
+        return item
+    authors = split_authors(name)
+    if authors:
+        item["author"] = authors
+    return item

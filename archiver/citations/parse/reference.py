@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 
 from archiver.citations.parse.assemble import _csl
+from archiver.citations.parse.authors import author_before_the_year
 from archiver.citations.parse.clean import clean_text
 from archiver.citations.parse.gbt import (
     _gbt_imprint,
@@ -46,7 +47,8 @@ def parse_reference(text: str, *, strict: bool = False) -> dict[str, Any]:
         labels = tag(tokens)
         item = _gbt_imprint(clean, _gbt_year_after_the_code(
             clean, _gbt_title(clean, _csl(clean, tokens, labels))))
-        return _publication_date(clean, _gbt_volume(clean, _gbt_roles(clean, item)))
+        item = _publication_date(clean, _gbt_volume(clean, _gbt_roles(clean, item)))
+        return author_before_the_year(clean, item)
     except Exception:
         if strict:
             raise
