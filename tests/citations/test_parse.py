@@ -3022,3 +3022,25 @@ def test_a_name_before_the_year_in_brackets_is_the_author_where_the_tagger_gives
     assert item["author"] == [{"family": "OpenAI"}]
     assert item["title"] == "GPT-4 Technical Report"
     assert item["DOI"] == "10.48550/arxiv.2303.08774"
+
+
+@pytest.mark.parametrize("text, book, publisher, editors, pages", [
+    # reference 47 of a real post's list (mp_duty__万字综述…, tests/fixtures/wechat/markdown)
+    ("47. Rodziewicz, T.L., Houseman, B., and Hipskind, J.E. (2023). Medical Error Reduction "
+     "and Prevention. In StatPearls (StatPearls Publishing LLC.).",
+     "StatPearls", "StatPearls Publishing LLC.", None, None),
+    # the form Cell Press's guide gives a chapter with its book's editor and pages
+    ("Lastname, A.B. (1998). The title of the chapter. In The Book's Title, C.D. Editor, ed. "
+     "(Academic Press), pp. 17–29.",
+     "The Book's Title", "Academic Press", [{"family": "Editor", "given": "C.D."}], "17-29"),
+])
+def test_a_cell_press_chapter_names_its_book_then_its_publisher_in_brackets(
+        text: str, book: str, publisher: str, editors: list | None, pages: str | None) -> None:
+    """"In <book> (<publisher>)": the book is the container, the bracket its publisher (it
+    was read into the book's name, or the book was lost), and the work a chapter."""
+    item = parse_reference(text, strict=True)
+    assert item["container-title"] == book
+    assert item["publisher"] == publisher
+    assert item.get("editor") == editors
+    assert item.get("page") == pages
+    assert csl_type(text, item) == "chapter"

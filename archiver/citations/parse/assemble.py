@@ -15,6 +15,7 @@ from archiver.citations.parse.containers import (
     _book_after_its_editors,
     _book_after_the_year,
     _book_before_its_editors,
+    _book_then_its_publisher,
     _closed,
     _journal_before_the_year,
     _journal_word_ending_a_title,
@@ -335,6 +336,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _single_quoted_title(item, text)
     _book_after_its_editors(item, text)
     _book_before_its_editors(item, text)
+    _book_then_its_publisher(item, text)
     _page_read_as_the_year(item, text)
     _page_after_the_year(item, text)
     _star_methods_page(item, text)

@@ -203,6 +203,34 @@ def _book_before_its_editors(item: dict[str, Any], text: str) -> None:
         _in_book(item, match)
 
 
+# Cell Press's chapter: its book after "In", the book's editors and "ed." or "eds." perhaps,
+# then the publisher in brackets and the pages: "In StatPearls (StatPearls Publishing LLC.).",
+# "In The Cognitive Neurosciences, M.S. Gazzaniga, ed. (MIT Press), pp. 1067–1079."
+_BOOK_THEN_ITS_PUBLISHER = re.compile(
+    r"[.?!”\"]\s+In\s+(?P<book>[A-Z][^()“”\"]*?)"
+    r"(?:,\s+(?P<editors>[A-Z][^()“”\"]*?),\s+eds?\.)?"
+    r"\s+\((?P<publisher>[^()\d]*[A-Za-z][^()\d]*)\)"
+    r"(?:,\s+pp?\.\s*(?P<pages>\d+\s*[–—-]\s*\d+))?\.?\s*$")
+
+
+def _book_then_its_publisher(item: dict[str, Any], text: str) -> None:
+    """The book a chapter is in and its publisher, Cell Press's way (see above), where the
+    tagger found no book or read the publisher's brackets into it."""
+    match = _BOOK_THEN_ITS_PUBLISHER.search(text, max(_title_end(item, text), 0))
+    if match is None or _NO_PUBLISHER.search(match.group("publisher")):
+        return
+    book, container = match.group("book"), item.get("container-title", "")
+    if container and not (container == book or container.startswith(book + " (")):
+        return
+    item["container-title"] = book
+    item.setdefault("publisher", match.group("publisher").strip())
+    editors = split_authors(match.group("editors")) if match.group("editors") else []
+    if editors:
+        item.setdefault("editor", editors)
+    if match.group("pages"):
+        item.setdefault("page", re.sub(r"\s*[–—]\s*|\s*-\s*", "-", match.group("pages")))
+
+
 _PREPRINT_AT = re.compile(r"\bpreprint\b", re.I)
 
 

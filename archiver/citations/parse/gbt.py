@@ -312,6 +312,8 @@ def csl_type(text: str, item: dict[str, Any]) -> str:
         return "paper-conference"
     if container and item.get("editor"):
         return "chapter"  # "In S. Keys (ed.) …": a journal's editors are never cited
+    if container and item.get("publisher") and f"In {container} (" in text:
+        return "chapter"  # Cell Press's "In StatPearls (StatPearls Publishing LLC.)."
     title = item.get("title") or ""
     if not container and _THESIS_MENTION.search(text.replace(title, " ") if title else text):
         # (with a container, "Dissertation Abstracts International" is one; in the title,
