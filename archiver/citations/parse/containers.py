@@ -205,30 +205,45 @@ def _book_before_its_editors(item: dict[str, Any], text: str) -> None:
 
 # Cell Press's chapter: its book after "In", the book's editors and "ed." or "eds." perhaps,
 # then the publisher in brackets and the pages: "In StatPearls (StatPearls Publishing LLC.).",
-# "In The Cognitive Neurosciences, M.S. Gazzaniga, ed. (MIT Press), pp. 1067–1079."
-_BOOK_THEN_ITS_PUBLISHER = re.compile(
-    r"[.?!”\"]\s+In\s+(?P<book>[A-Z][^()“”\"]*?)"
-    r"(?:,\s+(?P<editors>[A-Z][^()“”\"]*?),\s+eds?\.)?"
-    r"\s+\((?P<publisher>[^()\d]*[A-Za-z][^()\d]*)\)"
-    r"(?:,\s+pp?\.\s*(?P<pages>\d+\s*[–—-]\s*\d+))?\.?\s*$")
+# "In The Cognitive Neurosciences, M.S. Gazzaniga, ed. (MIT Press), pp. 1067–1079." Read from
+# the end: the publisher's brackets close the reference, the last "In" before them opens the
+# book (one pattern over the whole took seconds on a long line of commas)
+_PUBLISHER_ENDING = re.compile(r"\s+\((?P<publisher>[^()\d]*[A-Za-z][^()\d]*)\)"
+                               r"(?:,\s+pp?\.\s*(?P<pages>\d+\s*[–—-]\s*\d+))?\.?\s*$")
+_IN_A_BOOK = re.compile(r"[.?!”\"]\s+In\s+(?=[A-Z])")
+_EDITORS_ENDING = re.compile(r",\s+eds?\.$")
+_INITIALS_OPENING = re.compile(r",\s+(?=[A-Z]\.)")  # "…, M.S. Gazzaniga": the editors begin
 
 
 def _book_then_its_publisher(item: dict[str, Any], text: str) -> None:
     """The book a chapter is in and its publisher, Cell Press's way (see above), where the
     tagger found no book or read the publisher's brackets into it."""
-    match = _BOOK_THEN_ITS_PUBLISHER.search(text, max(_title_end(item, text), 0))
-    if match is None or _NO_PUBLISHER.search(match.group("publisher")):
+    end = _PUBLISHER_ENDING.search(text, max(_title_end(item, text), 0))
+    if end is None or _NO_PUBLISHER.search(end.group("publisher")):
         return
-    book, container = match.group("book"), item.get("container-title", "")
-    if container and not (container == book or container.startswith(book + " (")):
+    openings = list(_IN_A_BOOK.finditer(text, max(_title_end(item, text), 0), end.start()))
+    if not openings:
+        return
+    opening = openings[-1]
+    book, editors = text[opening.end():end.start()], ""
+    if re.search(r"[()“”\"]", book):
+        return
+    named = _EDITORS_ENDING.search(book)
+    if named:
+        head = book[:named.start()]
+        split = _INITIALS_OPENING.search(head)
+        book, _, editors = (head[:split.start()], "", head[split.end():]) if split else \
+            head.rpartition(", ")
+    container = item.get("container-title", "")
+    if not book or container and not (container == book or container.startswith(book + " (")):
         return
     item["container-title"] = book
-    item.setdefault("publisher", match.group("publisher").strip())
-    editors = split_authors(match.group("editors")) if match.group("editors") else []
-    if editors:
-        item.setdefault("editor", editors)
-    if match.group("pages"):
-        item.setdefault("page", re.sub(r"\s*[–—]\s*|\s*-\s*", "-", match.group("pages")))
+    item.setdefault("publisher", end.group("publisher").strip())
+    persons = split_authors(editors) if editors else []
+    if persons:
+        item.setdefault("editor", persons)
+    if end.group("pages"):
+        item.setdefault("page", re.sub(r"\s*[–—]\s*|\s*-\s*", "-", end.group("pages")))
 
 
 _PREPRINT_AT = re.compile(r"\bpreprint\b", re.I)
