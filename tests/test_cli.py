@@ -1712,6 +1712,24 @@ def test_the_archives_log_names_a_damaged_post_and_gives_the_others_history(runn
                 in result.stderr
 
 
+def test_a_prefix_finds_its_post_beside_one_whose_inventory_is_damaged(runner, archive_dir):
+    """An id prefix is looked up in the list index (every object's inventory was read for
+    it, seconds in a large archive): one damaged object elsewhere no longer stops `show`,
+    `log` or `diff` of another post by a prefix of its id."""
+    run(runner, "ingest", SEED, PAGE, "--archive", archive_dir, "--no-fetch")
+    ids = Archive.open(archive_dir).object_ids()
+    damaged, wanted = (ids[0], ids[1]) if ids[0].startswith("wx:t/") else (ids[1], ids[0])
+    (Archive.open(archive_dir).object_path(damaged) / "inventory.json").write_text(
+        '{"head": "v1"}', encoding="utf-8")
+    for command in ("show", "log"):
+        result = run(runner, command, wanted[:12], "--archive", archive_dir)
+        assert result.exit_code == ExitCode.OK, result.output
+    assert "于宁杰" in run(runner, "show", wanted[:12], "--archive", archive_dir).stdout
+    # the damaged one is named as such when asked for
+    assert run(runner, "show", damaged[:9], "--archive", archive_dir).exit_code == \
+        ExitCode.ARCHIVE
+
+
 def test_list_show_log(runner, archive_dir):
     run(runner, "ingest", SEED, PAGE, "--archive", archive_dir, "--no-fetch")
     listed = [json.loads(x) for x in run(runner, "list", "--archive", archive_dir,

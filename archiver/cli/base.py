@@ -372,12 +372,16 @@ def resolve_id(store: Any, given: str) -> str:
     for full in (given, "wx:" + given):
         if store.exists(full):  # a full id, whose folder is there (damaged or not)
             return full
-    ids = store.object_ids()
+    from archiver.index import load_index, trusted_index
+    # the ids as the list index keeps them, when it can be trusted to name every object: a
+    # walk reading every object's inventory took seconds in an archive of ten thousand
+    index = trusted_index(store, complete=True)
+    ids = sorted(index) if index is not None else store.object_ids()
     if given in ids:
         return given
-    from archiver.index import load_index
     aliases = {object_id: entry.get("aliases") or ()
-               for object_id, entry in load_index(store).items()}
+               for object_id, entry in (index if index is not None
+                                        else load_index(store)).items()}
     named = sorted(object_id for object_id, names in aliases.items()
                    if {given, "wx:" + given} & set(names))
     if len(named) == 1:  # another id of the post (its short address, say)
