@@ -2561,6 +2561,23 @@ def test_only_cited_with_nothing_verified_says_why_nothing_was_exported(runner, 
     assert (quiet.exit_code, quiet.stdout, quiet.stderr) == (ExitCode.OK, "", "")
 
 
+def test_cited_says_how_many_of_its_entries_are_cited_works(runner, archive_dir):
+    """`export --cited` with nothing verified wrote the posts alone and said only how many
+    entries: it now counts the posts and the cited works apart, and says why there are none
+    (with the same hint as --only-cited)."""
+    assert run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch").exit_code == 0
+    posts = run(runner, "export", "bibtex", "--cited", "--archive", archive_dir)
+    assert posts.exit_code == ExitCode.OK and posts.stdout.count("@") == 1
+    assert posts.stderr.splitlines()[0] == ("exported 1 entry as bibtex (1 post(s), 0 cited "
+                                            "work(s)): no verified citation in these posts")
+    assert "hint: run `archiver verify`" in posts.stderr
+    both = run(runner, "export", "bibtex", "--cited", "--include-unverified", "--archive",
+               archive_dir)
+    assert both.stderr.splitlines() == ["exported 2 entries as bibtex (1 post(s), 1 cited "
+                                        "work(s))"]
+    assert both.stdout.count("@") == 2
+
+
 def test_an_archive_inside_another_is_refused_with_exit_5(runner, archive_dir):
     """`--archive archive/<object>/v3` (or any folder within the storage root) once made a
     second archive there, and the object around it failed its next version as damaged."""

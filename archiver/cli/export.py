@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
 
@@ -38,6 +39,10 @@ from archiver.errors import (
     ExitCode,
     UsageError,
 )
+
+TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
+if TYPE_CHECKING:
+    from archiver.export.works import Work
 
 
 class ExportFormat(StrEnum):
@@ -222,10 +227,19 @@ def export(
         to_stdout = output is None or str(output) == "-"
         progress = _progress(quiet, None if to_stdout else output)
         task = progress.add_task("", total=len(set(ids)))
-        works = archive_works(store, ids, posts=not only_cited, cited=cited or only_cited,
-                              include_unverified=include_unverified, on_skip=on_skip,
-                              on_damaged=None if post_ids else on_damaged,
-                              on_object=lambda _id: progress.advance(task))
+        cited_count = 0  # of the works written, those cited (the summary of --cited says)
+
+        def counted(works: Iterable[Work]) -> Iterator[Work]:
+            nonlocal cited_count
+            for work in works:
+                cited_count += work.kind == "cited"
+                yield work
+
+        works = counted(archive_works(store, ids, posts=not only_cited,
+                                      cited=cited or only_cited,
+                                      include_unverified=include_unverified, on_skip=on_skip,
+                                      on_damaged=None if post_ids else on_damaged,
+                                      on_object=lambda _id: progress.advance(task)))
         if to_stdout:  # `-o -`: standard output, as is usual
             try:  # each write guarded alone: the works are read from the archive as they go
                 with progress:
@@ -242,10 +256,13 @@ def export(
                 count = write_whole(output, lambda write: write_export(works, fmt.value,
                                                                        write))
         if not quiet:
-            # --only-cited with nothing verified wrote nothing: why, and what would write some
-            none_verified = only_cited and not include_unverified and not count
+            # --only-cited with nothing verified wrote nothing, --cited the posts alone: why,
+            # and what would write some
+            none_verified = (only_cited or cited) and not include_unverified and not cited_count
             err.print(f"exported {count} entr{'y' if count == 1 else 'ies'} as {fmt.value}"
                       + (f" to {output}" if output else "")
+                      + (f" ({count - cited_count} post(s), {cited_count} cited work(s))"
+                         if cited else "")
                       + (": no verified citation in these posts" if none_verified else "")
                       + (f"; skipped {len(skipped)} post(s) with nothing to cite"
                          if skipped else ""), markup=False)
