@@ -5,6 +5,8 @@ which is why this reads the archive's index and is no part of :mod:`archiver.exp
 
 from __future__ import annotations
 
+import copy
+import functools
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -15,6 +17,19 @@ from archiver.index import known_works, load_index, taken_keys
 from archiver.store import Archive
 
 __all__ = ["FORMATS", "archive_works", "export_archive"]
+
+# how many distinct citations an export keeps read: the same work cited by many posts (a
+# series, an account's reading lists, a post archived in several versions) is read once
+_PARSED_KEPT = 4096
+
+
+def _each_text_parsed_once(parse: Callable[[str], dict[str, Any]]
+                           ) -> Callable[[str], dict[str, Any]]:
+    """``parse``, each text read once (a copy of its fields given each time, which the
+    export may change): an export with ``--include-unverified`` read every citation of
+    every post anew, 2 ms each, ten times the time of the export without them."""
+    kept = functools.lru_cache(maxsize=_PARSED_KEPT)(parse)
+    return lambda text: copy.deepcopy(kept(text))
 
 
 def archive_works(archive: Archive, object_ids: Iterable[str] | None = None, *,
@@ -33,7 +48,8 @@ def archive_works(archive: Archive, object_ids: Iterable[str] | None = None, *,
     ids = archive.object_ids() if object_ids is None else object_ids
     return works_of(archive, ids, posts=posts, cited=cited,
                     include_unverified=include_unverified, on_skip=on_skip,
-                    parse=parse_reference, citations_in=citations_of,
+                    parse=_each_text_parsed_once(parse_reference),
+                    citations_in=citations_of,
                     reserved=taken_keys(index), known=known_works(index),
                     on_damaged=on_damaged, on_object=on_object)
 
