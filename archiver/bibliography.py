@@ -8,6 +8,7 @@ from __future__ import annotations
 import copy
 import functools
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from typing import Any
 
 from archiver.errors import DamagedObject
@@ -36,15 +37,18 @@ def archive_works(archive: Archive, object_ids: Iterable[str] | None = None, *,
                   posts: bool = True, cited: bool = False, include_unverified: bool = False,
                   on_skip: Callable[[str, str], Any] | None = None,
                   on_damaged: Callable[[str, DamagedObject], Any] | None = None,
-                  on_object: Callable[[str], Any] | None = None) -> Iterable[Work]:
+                  on_object: Callable[[str], Any] | None = None,
+                  rebuilding: Callable[[str], AbstractContextManager[Any]] | None = None
+                  ) -> Iterable[Work]:
     """The works an export of ``object_ids`` (full ids; every post by default) writes: the
     posts (unless not ``posts``) and, with ``cited``, the works they cite whose verification
     the posts keep (and, with ``include_unverified``, those not verified, read from the
-    citations as written). The callbacks are :func:`archiver.export.works_of`'s."""
+    citations as written). The callbacks are :func:`archiver.export.works_of`'s, and
+    ``rebuilding`` :func:`archiver.index.load_index`'s."""
     from archiver.citations.parse import parse_reference
     from archiver.citations.verify import citations_of
 
-    index = load_index(archive)
+    index = load_index(archive, rebuilding=rebuilding)
     ids = archive.object_ids() if object_ids is None else object_ids
     return works_of(archive, ids, posts=posts, cited=cited,
                     include_unverified=include_unverified, on_skip=on_skip,

@@ -11,10 +11,12 @@ that is gone.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from typing import Any
 
 from archiver.errors import ArchiverError
@@ -92,28 +94,46 @@ def load_json_extension(archive: Archive, name: str) -> dict[str, Any] | None:
 
 
 def load_index(archive: Archive, unreadable: list[str] | None = None,
-               complete: bool = False) -> dict[str, Any]:
+               complete: bool = False,
+               rebuilding: Callable[[str], AbstractContextManager[Any]] | None = None
+               ) -> dict[str, Any]:
     """The list index (id → title, account, date, head); rebuilt if absent, unreadable,
     written by an older version of this tool (its lines lack a field), possibly stale (see
     :data:`STALE_NAME`), or naming an object that is gone. With ``complete`` (a listing of
     every post), also when it names fewer objects than the archive holds: an object folder
     put back from a backup by hand (a walk of every folder, which the commands that only
     need the posts' keys do not pay). The posts that cannot be read are added to
-    ``unreadable``: they are in no index, and fsck says why."""
-    index = trusted_index(archive, complete)
-    return index if index is not None else rebuild_index(archive, unreadable)
+    ``unreadable``: they are in no index, and fsck says why. A rebuild reads every post's
+    record, seconds in a large archive: ``rebuilding``, given why the index is not trusted,
+    makes the context it runs in (a command's note that it is reading every post)."""
+    index, why = _trusted(archive, complete)
+    if index is not None:
+        return index
+    with rebuilding(why) if rebuilding is not None else contextlib.nullcontext():
+        return rebuild_index(archive, unreadable)
 
 
 def trusted_index(archive: Archive, complete: bool = False) -> dict[str, Any] | None:
     """The list index as kept, when it can be trusted (see :func:`load_index`); else None:
     a writer then rebuilds it and writes it back."""
+    return _trusted(archive, complete)[0]
+
+
+def _trusted(archive: Archive, complete: bool) -> tuple[dict[str, Any] | None, str]:
+    """The list index when it can be trusted, else None and why not."""
     if index_is_stale(archive):
-        return None
+        return None, ("may lag behind the posts: an ingest or verify is writing, or one was "
+                      "stopped before it rewrote it")
     index = load_json_extension(archive, INDEX_NAME)
-    if index is None or not well_formed(index) or _loses_objects(archive, index) or (
-            complete and len(index) != archive.object_count()):
-        return None
-    return index
+    if index is None:
+        return None, "is missing or cannot be read"
+    if not well_formed(index):
+        return None, "is not one this tool wrote"
+    if _loses_objects(archive, index):
+        return None, "names a post that is no longer in the archive"
+    if complete and len(index) != archive.object_count():
+        return None, "does not name every post in the archive"
+    return index, ""
 
 
 VERSION_NUMBER = re.compile(r"v[1-9][0-9]*")  # an OCFL version name: v1, v2 …

@@ -1129,3 +1129,43 @@ def test_a_post_with_no_address_retitled_is_another_post_and_the_ingest_says_so(
     assert warning.startswith(f"this file made {first.object_id} before, and is now another "
                               f"post, {retitled.object_id}, not a new version of that one")
     assert (first.warnings, again.warnings, elsewhere.warnings) == ((), (), ())
+
+
+def test_a_rebuild_of_the_list_index_runs_in_the_callers_context_told_why(config,
+                                                                         monkeypatch):
+    """Reading every post's record takes seconds in a large archive: a command that must
+    rebuild the index is told why, and runs it in its own context (a note on stderr); an
+    index that can be trusted is read as kept, and nothing is told."""
+    import contextlib
+
+    import archiver.index as index_module
+    from archiver.index import INDEX_NAME, STALE_NAME, load_index
+    ingest_paths([WECHAT / "markdown"], config)
+    archive = Archive.open(config.archive)
+    told: list[str] = []
+    inside: list[bool] = []  # whether each rebuild ran inside the context
+    running = False
+
+    @contextlib.contextmanager
+    def rebuilding(why: str):
+        nonlocal running
+        told.append(why)
+        running = True
+        yield
+        running = False
+
+    real_rebuild = index_module.rebuild_index
+    monkeypatch.setattr(index_module, "rebuild_index",
+                        lambda *args: inside.append(running) or real_rebuild(*args))
+    kept = load_index(archive, rebuilding=rebuilding)
+    assert told == [] and inside == []
+    with archive.writer():
+        archive.write_extension_file(STALE_NAME, b"a run was stopped (a test's)\n")
+    assert load_index(archive, rebuilding=rebuilding) == kept
+    with archive.writer():
+        archive.remove_extension_file(STALE_NAME)
+        archive.remove_extension_file(INDEX_NAME)
+    assert load_index(archive, rebuilding=rebuilding) == kept
+    assert told == ["may lag behind the posts: an ingest or verify is writing, or one was "
+                    "stopped before it rewrote it", "is missing or cannot be read"]
+    assert inside == [True, True]

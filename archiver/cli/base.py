@@ -13,7 +13,7 @@ import stat
 import sys
 import traceback
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager, nullcontext, suppress
+from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
@@ -225,6 +225,19 @@ def left_out_damaged(count: int) -> None:
               "restore them from a backup", markup=False)
 
 
+def index_rebuilt_said(hidden: bool) -> Callable[[str], AbstractContextManager[Any]]:
+    """What a command reading the list index passes as its ``rebuilding``
+    (:func:`archiver.index.load_index`): while the index is rebuilt from every post's
+    record, seconds in a large archive, a note on stderr that says why (a spinner, gone
+    once done: drawn only on a terminal, never with ``-q`` or ``--json``)."""
+    def said(why: str) -> AbstractContextManager[Any]:
+        if hidden or not err.is_terminal:
+            return nullcontext()
+        return err.status(f"reading every post: the list index {why}; the next ingest or "
+                          "verify writes it again", spinner="line")
+    return said
+
+
 def progress_bar(label: str, hidden: bool, described: bool = False) -> Progress:
     """The progress bar a long command draws on stderr: ``label`` (a format of the task's
     fields), the bar, how many of how many, the time taken, and with ``described`` the task's
@@ -381,7 +394,8 @@ def resolve_id(store: Any, given: str) -> str:
         return given
     aliases = {object_id: entry.get("aliases") or ()
                for object_id, entry in (index if index is not None
-                                        else load_index(store)).items()}
+                                        else load_index(
+                                            store, rebuilding=index_rebuilt_said(False))).items()}
     named = sorted(object_id for object_id, names in aliases.items()
                    if {given, "wx:" + given} & set(names))
     if len(named) == 1:  # another id of the post (its short address, say)
@@ -424,7 +438,8 @@ def _by_address(store: Any, address: str) -> str:
                               "its token)")
     if store.exists(named):
         return named
-    owners = sorted(object_id for object_id, entry in load_index(store).items()
+    index = load_index(store, rebuilding=index_rebuilt_said(False))
+    owners = sorted(object_id for object_id, entry in index.items()
                     if named in (entry.get("aliases") or ()))
     if len(owners) == 1:
         return owners[0]

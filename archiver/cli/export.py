@@ -22,6 +22,7 @@ from archiver.cli.base import (
     empty_option,
     err,
     fail,
+    index_rebuilt_said,
     inside_an_archive,
     left_out_damaged,
     open_archive,
@@ -239,7 +240,8 @@ def export(
                                       cited=cited or only_cited,
                                       include_unverified=include_unverified, on_skip=on_skip,
                                       on_damaged=None if post_ids else on_damaged,
-                                      on_object=lambda _id: progress.advance(task)))
+                                      on_object=lambda _id: progress.advance(task),
+                                      rebuilding=index_rebuilt_said(quiet)))
         if to_stdout:  # `-o -`: standard output, as is usual
             try:  # each write guarded alone: the works are read from the archive as they go
                 with progress:

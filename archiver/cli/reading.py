@@ -26,6 +26,7 @@ from archiver.cli.base import (
     emit_json,
     err,
     fail,
+    index_rebuilt_said,
     left_out_damaged,
     open_archive,
     progress_bar,
@@ -113,7 +114,8 @@ def list_posts(
             until=date_bound(until, "--until") if until is not None else None,
             citations=citations.value if citations else None)
         store = open_archive(archive)
-        index = {object_id: entry for object_id, entry in _every_post(store, "listed").items()
+        every = _every_post(store, "listed", hidden=quiet or as_json)
+        index = {object_id: entry for object_id, entry in every.items()
                  if wanted.matches(entry)}
         if as_json:
             with writing_stdout():
@@ -213,7 +215,7 @@ def log(
 
         store = open_archive(archive)
         if post_id is None:
-            _archive_log(store, wanted, as_json)
+            _archive_log(store, wanted, as_json, hidden=quiet or as_json)
             return
         object_id = resolve_id(store, post_id)
         versions = [v for v in store.versions(object_id) if wanted(v)]
@@ -233,23 +235,26 @@ def _version_json(version: Any) -> dict[str, Any]:
             "user": version.user, "files": len(version.state)}
 
 
-def _every_post(store: Any, left_out_of: str, unreadable: list[str] | None = None
-                ) -> dict[str, Any]:
+def _every_post(store: Any, left_out_of: str, unreadable: list[str] | None = None,
+                hidden: bool = False) -> dict[str, Any]:
     """The list index of every post in the archive, rebuilt if it names fewer; the posts
     that cannot be read are said to be left out (of what is ``listed``, or ``in the log``),
     even with --json: an answer about the whole archive that leaves posts out must say so.
-    ``unreadable``, when given, is told which objects they are."""
+    ``unreadable``, when given, is told which objects they are. A rebuild of the index is
+    said as it runs, unless ``hidden`` (:func:`index_rebuilt_said`)."""
     from archiver.index import load_index
 
     unreadable = [] if unreadable is None else unreadable
-    index = load_index(store, unreadable, complete=True)
+    index = load_index(store, unreadable, complete=True,
+                       rebuilding=index_rebuilt_said(hidden))
     if unreadable:
         err.print(f"archiver: warning: {len(unreadable)} object(s) of the archive cannot be "
                   f"read and are not {left_out_of}: run `archiver fsck`", markup=False)
     return index
 
 
-def _archive_log(store: Any, wanted: Callable[[Any], bool], as_json: bool) -> None:
+def _archive_log(store: Any, wanted: Callable[[Any], bool], as_json: bool,
+                 hidden: bool = False) -> None:
     """``log`` without an id: every post's versions, newest first (ties by id, then number).
     A post whose object is damaged (its inventory gone or altered) is named on stderr and
     left out, the others' history printed, and the command exits 5: one damaged object must
@@ -257,7 +262,7 @@ def _archive_log(store: Any, wanted: Callable[[Any], bool], as_json: bool) -> No
     made = []
     damaged: list[DamagedObject] = []
     unreadable: list[str] = []  # said by _every_post, and exit 5 as for a damaged one
-    for object_id in sorted(_every_post(store, "in the log", unreadable)):
+    for object_id in sorted(_every_post(store, "in the log", unreadable, hidden)):
         try:
             versions = store.versions(object_id)
         except DamagedObject as problem:
