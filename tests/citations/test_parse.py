@@ -3033,6 +3033,14 @@ def test_a_name_before_the_year_in_brackets_is_the_author_where_the_tagger_gives
     ("Lastname, A.B. (1998). The title of the chapter. In The Book's Title, C.D. Editor, ed. "
      "(Academic Press), pp. 17–29.",
      "The Book's Title", "Academic Press", [{"family": "Editor", "given": "C.D."}], "17-29"),
+    # its editors family name first, and "Ed." capitalised
+    ("Lastname, A.B. (1998). The title of the chapter. In Handbook of Physiology, Gazzaniga, "
+     "M.S., ed. (MIT Press), pp. 17–29.",
+     "Handbook of Physiology", "MIT Press", [{"family": "Gazzaniga", "given": "M.S."}],
+     "17-29"),
+    ("Lastname, A.B. (1998). The title of the chapter. In The Book, C.D. Editor, Ed. "
+     "(Academic Press), pp. 17–29.",
+     "The Book", "Academic Press", [{"family": "Editor", "given": "C.D."}], "17-29"),
 ])
 def test_a_cell_press_chapter_names_its_book_then_its_publisher_in_brackets(
         text: str, book: str, publisher: str, editors: list | None, pages: str | None) -> None:
@@ -3044,3 +3052,29 @@ def test_a_cell_press_chapter_names_its_book_then_its_publisher_in_brackets(
     assert item.get("editor") == editors
     assert item.get("page") == pages
     assert csl_type(text, item) == "chapter"
+
+
+@pytest.mark.parametrize("text", [
+    "He, K., Zhang, X., Ren, S., and Sun, J. (2016). Deep residual learning for image "
+    "recognition. In Proceedings of the IEEE Conference on Computer Vision and Pattern "
+    "Recognition (CVPR).",
+    "Smith, J. (2012). A study. In Neural Information Processing Systems (NeurIPS).",
+    "Wang, L. (2019). A title here. In Proceedings of the Conference on Vision (in Chinese).",
+    "Smith, J. (2012). A study. In Nature (Letter).",
+    "Smith, J. (2012). A study. In Nature (Preprint).",
+])
+def test_a_bracket_ending_a_reference_that_names_no_publisher_is_no_publisher(text: str
+                                                                              ) -> None:
+    """A meeting's acronym or a note on the work in the brackets a Cell Press chapter puts
+    its publisher in makes no publisher, and no chapter."""
+    item = parse_reference(text, strict=True)
+    assert "publisher" not in item
+    assert csl_type(text, item) != "chapter"
+
+
+def test_a_name_before_the_year_with_no_title_after_it_is_no_author() -> None:
+    """"GPT-4 (2023). https://doi.org/…": what stands before the year may be the title of a
+    work with no author; with no title read after it, it is not taken for the author."""
+    item = parse_reference("GPT-4 (2023). https://doi.org/10.48550/arXiv.2303.08774",
+                           strict=True)
+    assert "author" not in item

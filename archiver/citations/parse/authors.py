@@ -318,8 +318,10 @@ def author_before_the_year(text: str, item: dict[str, Any]) -> dict[str, Any]:
     where the tagger gave none: a one-word organisation ("OpenAI.") beside a DOI is read as
     no field. Not where that opening is already the item's title (APA puts a work with no
     author's title there)."""
-    if item.get("author") or _has_cjk(text):
-        return item
+    title = item.get("title") or ""
+    if item.get("author") or not re.search(r"[^\W\d_]{2}", title) or \
+            re.match(r"(?i)(?:https?:|doi|www\.)", title) or _has_cjk(text):
+        return item  # (with no title read after it, the opening may well be the title)
     opening = _NAME_BEFORE_THE_YEAR.match(without_list_number(text))
     if opening is None:
         return item

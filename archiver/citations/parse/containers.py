@@ -208,37 +208,50 @@ def _book_before_its_editors(item: dict[str, Any], text: str) -> None:
 # "In The Cognitive Neurosciences, M.S. Gazzaniga, ed. (MIT Press), pp. 1067–1079." Read from
 # the end: the publisher's brackets close the reference, the last "In" before them opens the
 # book (one pattern over the whole took seconds on a long line of commas)
-_PUBLISHER_ENDING = re.compile(r"\s+\((?P<publisher>[^()\d]*[A-Za-z][^()\d]*)\)"
+_PUBLISHER_ENDING = re.compile(r"\s\((?P<publisher>[^()\d]+)\)"
                                r"(?:,\s+pp?\.\s*(?P<pages>\d+\s*[–—-]\s*\d+))?\.?\s*$")
 _IN_A_BOOK = re.compile(r"[.?!”\"]\s+In\s+(?=[A-Z])")
-_EDITORS_ENDING = re.compile(r",\s+eds?\.$")
-_INITIALS_OPENING = re.compile(r",\s+(?=[A-Z]\.)")  # "…, M.S. Gazzaniga": the editors begin
+_EDITORS_ENDING = re.compile(r",\s+(?i:eds?)\.$")
+# where the editors begin: "…, M.S. Gazzaniga" (initials first) or "…, Gazzaniga, M.S."
+_EDITORS_OPENING = re.compile(r",\s+(?=[A-Z]\.|[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s?-?)+(?:,|$))")
+# what a bracket ending a reference says that is no publisher: a meeting's acronym ("(CVPR)",
+# "(NeurIPS)", "(MICCAI'20)": one word of capitals, or two among small letters), or a note on
+# the work ("(in Chinese)", "(Letter)")
+_NO_PUBLISHER_NAMED = re.compile(
+    r"[^a-z]*|[^A-Z].*|(?=[a-z]{0,10}[A-Z][a-z]{0,10}[A-Z])[A-Za-z]{2,12}"
+    r"(?:[\s'’-]{0,2}\d{1,4})?|(?i:letter|abstracts?|preprint|review|editorial|comment(?:ary)?|"
+    r"correspondence|erratum|corrigendum|retracted|retraction|online|print|supplement|suppl|"
+    r"(?:in\s+)?(?:chinese|english|japanese|french|german|russian|spanish|korean)|"
+    r"oral|poster|spotlight|workshop|invited talk|keynote|tutorial|short paper|long paper|"
+    r"extended abstract|in press|forthcoming|submitted|under review|accepted)\.?")
 
 
 def _book_then_its_publisher(item: dict[str, Any], text: str) -> None:
     """The book a chapter is in and its publisher, Cell Press's way (see above), where the
-    tagger found no book or read the publisher's brackets into it."""
+    tagger found no book or read the publisher's brackets into it; not a meeting's
+    proceedings and its acronym ("In Proceedings of … (CVPR)"), nor a note in brackets."""
     end = _PUBLISHER_ENDING.search(text, max(_title_end(item, text), 0))
-    if end is None or _NO_PUBLISHER.search(end.group("publisher")):
+    publisher = end.group("publisher").strip() if end else ""
+    if end is None or _NO_PUBLISHER.search(publisher) or \
+            _NO_PUBLISHER_NAMED.fullmatch(publisher):
         return
     openings = list(_IN_A_BOOK.finditer(text, max(_title_end(item, text), 0), end.start()))
     if not openings:
         return
-    opening = openings[-1]
-    book, editors = text[opening.end():end.start()], ""
-    if re.search(r"[()“”\"]", book):
+    book, editors = text[openings[-1].end():end.start()], ""
+    if re.search(r"[()“”\"]", book) or _is_proceedings(book):
         return
     named = _EDITORS_ENDING.search(book)
     if named:
         head = book[:named.start()]
-        split = _INITIALS_OPENING.search(head)
+        split = _EDITORS_OPENING.search(head)
         book, _, editors = (head[:split.start()], "", head[split.end():]) if split else \
             head.rpartition(", ")
     container = item.get("container-title", "")
     if not book or container and not (container == book or container.startswith(book + " (")):
         return
     item["container-title"] = book
-    item.setdefault("publisher", end.group("publisher").strip())
+    item.setdefault("publisher", publisher)
     persons = split_authors(editors) if editors else []
     if persons:
         item.setdefault("editor", persons)
