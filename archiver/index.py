@@ -122,17 +122,16 @@ def trusted_index(archive: Archive, complete: bool = False) -> dict[str, Any] | 
 def _trusted(archive: Archive, complete: bool) -> tuple[dict[str, Any] | None, str]:
     """The list index when it can be trusted, else None and why not."""
     if index_is_stale(archive):
-        return None, ("may lag behind the posts: an ingest or verify is writing, or one was "
-                      "stopped before it rewrote it")
+        return None, "may lag (a run is writing, or one was stopped)"
     index = load_json_extension(archive, INDEX_NAME)
     if index is None:
-        return None, "is missing or cannot be read"
+        return None, "is missing or unreadable"
     if not well_formed(index):
-        return None, "is not one this tool wrote"
+        return None, "was edited, or kept by an older archiver"
     if _loses_objects(archive, index):
-        return None, "names a post that is no longer in the archive"
+        return None, "names a post that is gone (run `archiver fsck`)"
     if complete and len(index) != archive.object_count():
-        return None, "does not name every post in the archive"
+        return None, "misses objects (run `archiver fsck`)"
     return index, ""
 
 

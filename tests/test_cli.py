@@ -1728,6 +1728,19 @@ def test_a_prefix_finds_its_post_beside_one_whose_inventory_is_damaged(runner, a
     # the damaged one is named as such when asked for
     assert run(runner, "show", damaged[:9], "--archive", archive_dir).exit_code == \
         ExitCode.ARCHIVE
+    # once a writer has rewritten the index (without the damaged object), or with no index,
+    # every object's id is read: the damaged one is passed over, yet still said damaged when
+    # asked for (by the id its folder is named after)
+    run(runner, "ingest", WECHAT / "markdown" / "mp_duty__白话孟德尔随机化.md", "--archive",
+        archive_dir, "--no-fetch")
+    index = archive_dir / "extensions" / "archiver-index" / "index.json"
+    for _ in ("rewritten", "missing"):
+        result = run(runner, "show", wanted[:12], "--archive", archive_dir)
+        assert result.exit_code == ExitCode.OK, result.output
+        assert "于宁杰" in result.stdout
+        asked = run(runner, "show", damaged[:9], "--archive", archive_dir)
+        assert asked.exit_code == ExitCode.ARCHIVE and "the inventory is damaged" in asked.stderr
+        index.unlink(missing_ok=True)
 
 
 def test_list_show_log(runner, archive_dir):

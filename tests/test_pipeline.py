@@ -1166,6 +1166,6 @@ def test_a_rebuild_of_the_list_index_runs_in_the_callers_context_told_why(config
         archive.remove_extension_file(STALE_NAME)
         archive.remove_extension_file(INDEX_NAME)
     assert load_index(archive, rebuilding=rebuilding) == kept
-    assert told == ["may lag behind the posts: an ingest or verify is writing, or one was "
-                    "stopped before it rewrote it", "is missing or cannot be read"]
+    assert told == ["may lag (a run is writing, or one was stopped)",
+                    "is missing or unreadable"]
     assert inside == [True, True]

@@ -233,8 +233,7 @@ def index_rebuilt_said(hidden: bool) -> Callable[[str], AbstractContextManager[A
     def said(why: str) -> AbstractContextManager[Any]:
         if hidden or not err.is_terminal:
             return nullcontext()
-        return err.status(f"reading every post: the list index {why}; the next ingest or "
-                          "verify writes it again", spinner="line")
+        return err.status(f"reading every post: the list index {why}", spinner="line")
     return said
 
 
@@ -374,14 +373,15 @@ def empty_option(option: str, give: str, value: str | None = "") -> None:
                          hint=f"a variable in the command may be unset or empty; {give}")
 
 
-def resolve_id(store: Any, given: str) -> str:
+def resolve_id(store: Any, given: str, hidden: bool = False) -> str:
     """A full object id, or an unambiguous prefix of one (with or without ``wx:``), or
     another id of the post (an alias) or a prefix of one; or the post's WeChat address
     (``https://mp.weixin.qq.com/s?__biz=…``, ``…/s/<token>``), as a reader copies it, which
-    names one of its ids."""
+    names one of its ids. A rebuild of the list index this needs is said on a terminal,
+    unless ``hidden`` (``-q``, ``--json``: :func:`index_rebuilt_said`)."""
     no_empty([given], "post id")
     if given.lower().startswith(("http://", "https://", "mp.weixin.qq.com")):
-        return _by_address(store, given)
+        return _by_address(store, given, hidden)
     for full in (given, "wx:" + given):
         if store.exists(full):  # a full id, whose folder is there (damaged or not)
             return full
@@ -389,13 +389,21 @@ def resolve_id(store: Any, given: str) -> str:
     # the ids as the list index keeps them, when it can be trusted to name every object: a
     # walk reading every object's inventory took seconds in an archive of ten thousand
     index = trusted_index(store, complete=True)
-    ids = sorted(index) if index is not None else store.object_ids()
+    # (else every object's id, read from its inventory; those that cannot be read, which
+    # fsck reports, stop no lookup of another)
+    damaged: list[ArchiverError] = []
+    ids = sorted(index) if index is not None else store.object_ids(damaged=damaged)
+    # ... each still found by the id its folder is named after, to be said damaged if asked
+    unreadable = {named: problem for problem in damaged
+                  if (named := _id_of_folder(store, problem.path)) is not None}
+    ids = sorted({*ids, *unreadable})
+    if given in unreadable:
+        raise unreadable[given]
     if given in ids:
         return given
-    aliases = {object_id: entry.get("aliases") or ()
-               for object_id, entry in (index if index is not None
-                                        else load_index(
-                                            store, rebuilding=index_rebuilt_said(False))).items()}
+    if index is None:
+        index = load_index(store, rebuilding=index_rebuilt_said(hidden))
+    aliases = {object_id: entry.get("aliases") or () for object_id, entry in index.items()}
     named = sorted(object_id for object_id, names in aliases.items()
                    if {given, "wx:" + given} & set(names))
     if len(named) == 1:  # another id of the post (its short address, say)
@@ -408,17 +416,41 @@ def resolve_id(store: Any, given: str) -> str:
     candidates += [object_id for object_id, names in aliases.items()
                    if object_id not in candidates and any(matches(n) for n in names)]
     if len(candidates) == 1:
+        if candidates[0] in unreadable:
+            raise unreadable[candidates[0]]
         return candidates[0]
     if not candidates:
+        unread = len(damaged) - len(unreadable)  # (whose folder names no id)
         raise NotFound(f"no post with id '{given}' in the archive", path=store.root,
-                       hint="`archiver list` shows the ids")
+                       hint="`archiver list` shows the ids" + (
+                           f"; {unread} object(s) of the archive cannot be read (run "
+                           "`archiver fsck`)" if unread else ""))
     more = f", and {len(candidates) - 5} more" if len(candidates) > 5 else ""
     raise UsageError(f"'{given}' matches {len(candidates)} posts: "
                      + ", ".join(candidates[:5]) + more, path=store.root,
                      hint="give more of the id")
 
 
-def _by_address(store: Any, address: str) -> str:
+def _id_of_folder(store: Any, path: Path | str | None) -> str | None:
+    """The object id an object's folder is named after (the storage layout, extension 0003,
+    names it by its id, percent-encoded), where its inventory cannot say: None for a folder
+    whose name is cut short (an id over 100 characters encoded) or is no object's."""
+    from urllib.parse import unquote
+
+    from archiver.store import object_root_for
+    if path is None:
+        return None
+    folder = Path(path)
+    folder = folder if folder.is_dir() else folder.parent
+    try:
+        where = folder.relative_to(store.root).as_posix()
+    except ValueError:
+        return None
+    named = unquote(folder.name)
+    return named if object_root_for(named) == where else None
+
+
+def _by_address(store: Any, address: str, hidden: bool = False) -> str:
     """The post a WeChat address names: the object of that id, or the one that has it as an
     alias (whole ids only: an address names one post or none)."""
     from archiver.clean.metadata import canonical_url, named_by, unnamed_because
@@ -438,7 +470,7 @@ def _by_address(store: Any, address: str) -> str:
                               "its token)")
     if store.exists(named):
         return named
-    index = load_index(store, rebuilding=index_rebuilt_said(False))
+    index = load_index(store, rebuilding=index_rebuilt_said(hidden))
     owners = sorted(object_id for object_id, entry in index.items()
                     if named in (entry.get("aliases") or ()))
     if len(owners) == 1:

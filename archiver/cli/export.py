@@ -203,7 +203,7 @@ def export(
         # exporting the whole archive, a damaged object is named and left out, and the others
         # exported (exit 5 all the same); one asked for by id fails the export, as ever
         damaged: list[ArchiverError] = []
-        ids = [resolve_id(store, given) for given in post_ids] if post_ids else \
+        ids = [resolve_id(store, given, quiet) for given in post_ids] if post_ids else \
             store.object_ids(damaged=damaged)
         for problem in damaged:  # its inventory cannot be read: said before the export
             fail(problem)

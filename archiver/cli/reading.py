@@ -166,7 +166,7 @@ def show(
             raise UsageError(f"--json prints the record as JSON; it contradicts --format {fmt}",
                              hint="give one of them")
         store = open_archive(archive)
-        object_id = resolve_id(store, post_id)
+        object_id = resolve_id(store, post_id, hidden=quiet or as_json)
         record = store.read_json(object_id, "record.json",
                                  _version_name(version) if version is not None else None)
         numbers = [v.number for v in store.versions(object_id)]
@@ -217,7 +217,7 @@ def log(
         if post_id is None:
             _archive_log(store, wanted, as_json, hidden=quiet or as_json)
             return
-        object_id = resolve_id(store, post_id)
+        object_id = resolve_id(store, post_id, hidden=quiet or as_json)
         versions = [v for v in store.versions(object_id) if wanted(v)]
         with writing_stdout():
             if as_json:
@@ -488,7 +488,7 @@ def diff(
     """
     with reported_errors(show_traceback, verbose, quiet):
         store = open_archive(archive)
-        object_id = resolve_id(store, post_id)
+        object_id = resolve_id(store, post_id, hidden=quiet or as_json)
         result = diff_versions(store, object_id, old, new)
         with writing_stdout():
             _print_diff(result, as_json)
