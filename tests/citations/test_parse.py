@@ -3041,6 +3041,18 @@ def test_a_name_before_the_year_in_brackets_is_the_author_where_the_tagger_gives
     ("Lastname, A.B. (1998). The title of the chapter. In The Book, C.D. Editor, Ed. "
      "(Academic Press), pp. 17–29.",
      "The Book", "Academic Press", [{"family": "Editor", "given": "C.D."}], "17-29"),
+    ("Smith, J. (2019). Neural circuits. In Encyclopedia of Neuroscience, Squire, L.R. and "
+     "Bloom, F.E., eds. (Academic Press), pp. 1–10.",
+     "Encyclopedia of Neuroscience", "Academic Press",
+     [{"family": "Squire", "given": "L.R."}, {"family": "Bloom", "given": "F.E."}], "1-10"),
+    ("Smith, J. (2019). Neural circuits. In Encyclopedia of Neuroscience, van der Berg, R., "
+     "ed. (Springer), pp. 1–10.",
+     "Encyclopedia of Neuroscience", "Springer", [{"family": "van der Berg", "given": "R."}],
+     "1-10"),
+    ("Smith, J. (2019). Neural circuits. In Encyclopedia of Neuroscience, Squire LR, Bloom "
+     "FE, eds. (Academic Press), pp. 1–10.",
+     "Encyclopedia of Neuroscience", "Academic Press",
+     [{"family": "Squire", "given": "LR"}, {"family": "Bloom", "given": "FE"}], "1-10"),
 ])
 def test_a_cell_press_chapter_names_its_book_then_its_publisher_in_brackets(
         text: str, book: str, publisher: str, editors: list | None, pages: str | None) -> None:
@@ -3062,6 +3074,12 @@ def test_a_cell_press_chapter_names_its_book_then_its_publisher_in_brackets(
     "Wang, L. (2019). A title here. In Proceedings of the Conference on Vision (in Chinese).",
     "Smith, J. (2012). A study. In Nature (Letter).",
     "Smith, J. (2012). A study. In Nature (Preprint).",
+    "Smith, John. 2019. \"Neural Circuits.\" In Handbook of Neuroscience (Doctoral "
+    "dissertation).",
+    "Smith, J. (2019). Neural circuits. In Handbook of Neuroscience (Video).",
+    "Smith, J. (2019). Neural circuits. In Vivo (Italian).",
+    "Smith, J. (2019). Neural circuits. In Handbook of Neuroscience (Springer, New York).",
+    "Smith, J. (2019). Neural circuits. In Handbook of Neuroscience (New York).",
 ])
 def test_a_bracket_ending_a_reference_that_names_no_publisher_is_no_publisher(text: str
                                                                               ) -> None:

@@ -212,8 +212,17 @@ _PUBLISHER_ENDING = re.compile(r"\s\((?P<publisher>[^()\d]+)\)"
                                r"(?:,\s+pp?\.\s*(?P<pages>\d+\s*[–—-]\s*\d+))?\.?\s*$")
 _IN_A_BOOK = re.compile(r"[.?!”\"]\s+In\s+(?=[A-Z])")
 _EDITORS_ENDING = re.compile(r",\s+(?i:eds?)\.$")
-# where the editors begin: "…, M.S. Gazzaniga" (initials first) or "…, Gazzaniga, M.S."
-_EDITORS_OPENING = re.compile(r",\s+(?=[A-Z]\.|[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s?-?)+(?:,|$))")
+# where the editors begin: "…, M.S. Gazzaniga" (initials first), "…, Gazzaniga, M.S." or
+# "…, van der Berg, R." (family name first), "…, Squire LR, Bloom FE" (Vancouver's)
+_EDITORS_OPENING = re.compile(
+    r",\s+(?=[A-Z]\.|(?:(?:van|von|de|der|den|da|di|du|la|le|del|ter|ten)\s+)*"
+    r"[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s?-?)+(?:,|\s+and\b|\s*&|$)|[A-Z][\w'’-]+\s+[A-Z]{1,3}(?:,|$))")
+# what names a publisher in the brackets, where the chapter shows no editors or pages to say
+# it is one: "(Academic Press)", "(StatPearls Publishing LLC.)", "(Springer)", "(McGraw-Hill)"
+_PUBLISHER_WORD = re.compile(
+    r"\b(?:Press|Publish\w*|Books?|Verlag|[EÉ]ditions?|Springer|Elsevier|Wiley|Hill|Sons|LLC|"
+    r"Inc|Ltd|GmbH|Routledge|Sage|SAGE|Blackwell|Norton|Penguin|Macmillan|Pearson|Kluwer|"
+    r"Karger|Thieme|Humana|Academic|University|Media|House|Company|CRC|Nature|Cell)\b")
 # what a bracket ending a reference says that is no publisher: a meeting's acronym ("(CVPR)",
 # "(NeurIPS)", "(MICCAI'20)": one word of capitals, or two among small letters), or a note on
 # the work ("(in Chinese)", "(Letter)")
@@ -223,7 +232,10 @@ _NO_PUBLISHER_NAMED = re.compile(
     r"correspondence|erratum|corrigendum|retracted|retraction|online|print|supplement|suppl|"
     r"(?:in\s+)?(?:chinese|english|japanese|french|german|russian|spanish|korean)|"
     r"oral|poster|spotlight|workshop|invited talk|keynote|tutorial|short paper|long paper|"
-    r"extended abstract|in press|forthcoming|submitted|under review|accepted)\.?")
+    r"extended abstract|in press|forthcoming|submitted|under review|accepted|"
+    r"(?:doctoral |master'?s |phd |ph\.d\. )?(?:dissertation|thesis)|(?:technical )?report|"
+    r"video|film|audio|podcast|press release|data ?set|software|computer software|"
+    r"(?:epub )?ahead of print|volume \w+|part \w+|translated by .*|.*\beditors?\b.*)\.?")
 
 
 def _book_then_its_publisher(item: dict[str, Any], text: str) -> None:
@@ -233,8 +245,8 @@ def _book_then_its_publisher(item: dict[str, Any], text: str) -> None:
     end = _PUBLISHER_ENDING.search(text, max(_title_end(item, text), 0))
     publisher = end.group("publisher").strip() if end else ""
     if end is None or _NO_PUBLISHER.search(publisher) or \
-            _NO_PUBLISHER_NAMED.fullmatch(publisher):
-        return
+            _NO_PUBLISHER_NAMED.fullmatch(publisher) or re.search(r"[,:;]", publisher):
+        return  # (a place and its publisher, "(Springer, New York)", is another style's)
     openings = list(_IN_A_BOOK.finditer(text, max(_title_end(item, text), 0), end.start()))
     if not openings:
         return
@@ -248,8 +260,10 @@ def _book_then_its_publisher(item: dict[str, Any], text: str) -> None:
         book, _, editors = (head[:split.start()], "", head[split.end():]) if split else \
             head.rpartition(", ")
     container = item.get("container-title", "")
-    if not book or container and not (container == book or container.startswith(book + " (")):
-        return
+    if not book or container and not container.startswith(book):
+        return  # (the tagger's book is its own, unless it ran on into the editors or brackets)
+    if not (editors or end.group("pages") or _PUBLISHER_WORD.search(publisher)):
+        return  # nothing says the bracket names a publisher: "In Handbook … (Video)."
     item["container-title"] = book
     item.setdefault("publisher", publisher)
     persons = split_authors(editors) if editors else []
