@@ -165,7 +165,7 @@ def mark_index_stale(archive: Archive) -> None:
                                                  b"it is rebuilt from them\n")
 
 
-def _aliases_in_receipts(archive: Archive) -> dict[str, set[str]]:
+def aliases_in_receipts(archive: Archive) -> dict[str, set[str]]:
     """Object id → the other ids its stored posts had when read, as the receipts keep them:
     a post archived before aliases were kept learns them when read again, and its
     provenance, which is immutable, cannot. (:func:`rebuild_index` decides which of them
@@ -193,7 +193,7 @@ def rebuild_index(archive: Archive, unreadable: list[str] | None = None) -> dict
     # walked again later would take the objects a writer added meanwhile for unreadable ones
     damaged: list[ArchiverError] = []
     ids = archive.object_ids(damaged=damaged)
-    learned = _aliases_in_receipts(archive)
+    learned = aliases_in_receipts(archive)
     for object_id in ids:
         if not object_id.startswith(POST_ID_PREFIX):
             continue  # another OCFL object in the storage root: no post, nothing to list

@@ -598,6 +598,20 @@ class Archive:
         """Whether the archive holds an object ``object_id`` (its full id, as stored)."""
         return (self.object_path(object_id) / "inventory.json").is_file()
 
+    def unreadable_because(self, object_id: str) -> DamagedObject | None:
+        """Why the object whose place in the layout ``object_id`` gives cannot be read, when
+        its folder is there (its inventory gone, or one that does not load); None when it
+        reads, or no such folder is there. A lookup by id says so: "no such post" would
+        send the user looking for a typo."""
+        folder = self.object_path(object_id)
+        if not folder.is_dir():
+            return None
+        try:
+            self._load_inventory(folder)
+        except DamagedObject as problem:
+            return problem
+        return None
+
     def object_ids(self, readable_only: bool = False,
                    damaged: list[ArchiverError] | None = None) -> list[str]:
         """Every object id in the archive, sorted (a walk of the storage hierarchy). An object

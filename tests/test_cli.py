@@ -1743,6 +1743,38 @@ def test_a_prefix_finds_its_post_beside_one_whose_inventory_is_damaged(runner, a
         index.unlink(missing_ok=True)
 
 
+def test_a_damaged_post_is_said_damaged_by_any_name_it_is_asked_for_by(runner, archive_dir,
+                                                                       tmp_path):
+    """With no index to trust, the objects whose inventory is gone are known by the id their
+    folder is named after (its start, where an id over 100 characters has the name cut
+    short) and by the other ids the receipts kept: asked for by its full id, an alias, its
+    address, or a prefix only it matches, a damaged post is said damaged (exit 5), and a
+    prefix it may match as well as another post is ambiguous, never the other post."""
+    token = "x" * 110
+    for end in ("A1", "B2"):  # two posts whose ids run past 100 characters, encoded
+        (tmp_path / f"{end}.md").write_text(
+            f"---\ntitle: long {end}\nurl: https://mp.weixin.qq.com/s/{token}{end}\n---\n\n"
+            f"Body of {end}.\n", encoding="utf-8")
+    run(runner, "ingest", tmp_path / "A1.md", tmp_path / "B2.md", EXPORTER_PAGE, "--archive",
+        archive_dir, "--no-fetch")
+    store = Archive.open(archive_dir)
+    long_a, long_b = f"wx:s/{token}A1", f"wx:s/{token}B2"
+    page = "wx:MzIxMTgzNjE5MA==/2247494261/1"
+    assert {long_a, long_b, page} <= set(store.object_ids())
+    for damaged in (long_a, page):
+        (store.object_path(damaged) / "inventory.json").unlink()
+    (archive_dir / "extensions" / "archiver-index" / "index.json").unlink()
+    for asked in (long_a, page, "s/NJgNoz",  # its full id, or a prefix of its alias
+                  "https://mp.weixin.qq.com/s?__biz=MzIxMTgzNjE5MA==&mid=2247494261&idx=1"):
+        result = run(runner, "show", asked, "--archive", archive_dir)
+        assert result.exit_code == ExitCode.ARCHIVE, (asked, result.output)
+        assert "inventory.json" in result.stderr
+    both = run(runner, "show", f"s/{token}", "--archive", archive_dir)
+    assert both.exit_code == ExitCode.USAGE, both.output
+    assert "matches 2 posts" in both.stderr and "(cut short)" in both.stderr
+    assert run(runner, "show", long_b, "--archive", archive_dir).exit_code == ExitCode.OK
+
+
 def test_list_show_log(runner, archive_dir):
     run(runner, "ingest", SEED, PAGE, "--archive", archive_dir, "--no-fetch")
     listed = [json.loads(x) for x in run(runner, "list", "--archive", archive_dir,

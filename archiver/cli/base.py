@@ -385,29 +385,29 @@ def resolve_id(store: Any, given: str, hidden: bool = False) -> str:
     for full in (given, "wx:" + given):
         if store.exists(full):  # a full id, whose folder is there (damaged or not)
             return full
+        damage = store.unreadable_because(full)  # ... whose inventory is gone
+        if damage is not None:
+            raise damage
     from archiver.index import load_index, trusted_index
     # the ids as the list index keeps them, when it can be trusted to name every object: a
     # walk reading every object's inventory took seconds in an archive of ten thousand
     index = trusted_index(store, complete=True)
     # (else every object's id, read from its inventory; those that cannot be read, which
-    # fsck reports, stop no lookup of another)
+    # fsck reports, stop no lookup of another, and are named as their folders name them)
     damaged: list[ArchiverError] = []
     ids = sorted(index) if index is not None else store.object_ids(damaged=damaged)
-    # ... each still found by the id its folder is named after, to be said damaged if asked
-    unreadable = {named: problem for problem in damaged
-                  if (named := _id_of_folder(store, problem.path)) is not None}
-    ids = sorted({*ids, *unreadable})
-    if given in unreadable:
-        raise unreadable[given]
     if given in ids:
         return given
     if index is None:
         index = load_index(store, rebuilding=index_rebuilt_said(hidden))
     aliases = {object_id: entry.get("aliases") or () for object_id, entry in index.items()}
+    unreadable = _unreadable_names(store, damaged) if damaged else []
     named = sorted(object_id for object_id, names in aliases.items()
                    if {given, "wx:" + given} & set(names))
+    named += [shown for shown, names, _whole, _problem in unreadable
+              if {given, "wx:" + given} & set(names)]
     if len(named) == 1:  # another id of the post (its short address, say)
-        return named[0]
+        return _readable(named[0], unreadable)
 
     def matches(name: str) -> bool:
         return name.startswith(given) or name.startswith("wx:" + given)
@@ -415,26 +415,58 @@ def resolve_id(store: Any, given: str, hidden: bool = False) -> str:
     candidates = [i for i in ids if matches(i)]
     candidates += [object_id for object_id, names in aliases.items()
                    if object_id not in candidates and any(matches(n) for n in names)]
+    # a folder whose name is cut short gives the start of its id alone: it may be the post
+    # meant by any prefix that goes on from there as well
+    candidates += [shown for shown, names, whole, _problem in unreadable
+                   if any(matches(n) for n in names) or not whole and (
+                       given.startswith(names[0]) or ("wx:" + given).startswith(names[0]))]
     if len(candidates) == 1:
-        if candidates[0] in unreadable:
-            raise unreadable[candidates[0]]
-        return candidates[0]
+        return _readable(candidates[0], unreadable)
     if not candidates:
-        unread = len(damaged) - len(unreadable)  # (whose folder names no id)
         raise NotFound(f"no post with id '{given}' in the archive", path=store.root,
-                       hint="`archiver list` shows the ids" + (
-                           f"; {unread} object(s) of the archive cannot be read (run "
-                           "`archiver fsck`)" if unread else ""))
+                       hint="`archiver list` shows the ids")
     more = f", and {len(candidates) - 5} more" if len(candidates) > 5 else ""
     raise UsageError(f"'{given}' matches {len(candidates)} posts: "
                      + ", ".join(candidates[:5]) + more, path=store.root,
                      hint="give more of the id")
 
 
-def _id_of_folder(store: Any, path: Path | str | None) -> str | None:
+# an object that cannot be read, as a lookup knows it: how it is shown among the matches,
+# the names it is known by (the id its folder is named after, or the start of it where the
+# name is cut short, and the other ids the receipts kept of it), whether the first is whole,
+# and why it cannot be read
+_Unreadable = tuple[str, list[str], bool, ArchiverError]
+
+
+def _unreadable_names(store: Any, damaged: list[ArchiverError]) -> list[_Unreadable]:
+    """The objects that cannot be read, each by the names it is still known by."""
+    from archiver.index import aliases_in_receipts
+    learned = aliases_in_receipts(store)
+    out = []
+    for problem in damaged:
+        named = _id_of_folder(store, problem.path)
+        if named is None:
+            continue
+        start, whole = named
+        shown = start if whole else f"{start}… (cut short)"
+        out.append((shown, [start, *sorted(learned.get(start, ()))] if whole else [start],
+                    whole, problem))
+    return out
+
+
+def _readable(found: str, unreadable: list[_Unreadable]) -> str:
+    """``found``, unless it is an object that cannot be read: that is then said (exit 5)."""
+    for shown, _names, _whole, problem in unreadable:
+        if shown == found:
+            raise problem
+    return found
+
+
+def _id_of_folder(store: Any, path: Path | str | None) -> tuple[str, bool] | None:
     """The object id an object's folder is named after (the storage layout, extension 0003,
-    names it by its id, percent-encoded), where its inventory cannot say: None for a folder
-    whose name is cut short (an id over 100 characters encoded) or is no object's."""
+    names it by its id, percent-encoded), where its inventory cannot say, and whether it is
+    whole: an id over 100 characters encoded has its name cut short, and gives its start
+    alone. None for a folder that is no object's."""
     from urllib.parse import unquote
 
     from archiver.store import object_root_for
@@ -447,7 +479,13 @@ def _id_of_folder(store: Any, path: Path | str | None) -> str | None:
     except ValueError:
         return None
     named = unquote(folder.name)
-    return named if object_root_for(named) == where else None
+    if object_root_for(named) == where:
+        return named, True
+    cut = re.fullmatch(r"(.{100})-([0-9a-f]{64})", folder.name)
+    if cut and where.startswith("/".join(cut.group(2)[i * 3:(i + 1) * 3] for i in range(3))):
+        # (a character's encoding cut in two at the end is left out)
+        return unquote(re.sub(r"%[0-9a-f]?$", "", cut.group(1))), False
+    return None
 
 
 def _by_address(store: Any, address: str, hidden: bool = False) -> str:
@@ -470,6 +508,9 @@ def _by_address(store: Any, address: str, hidden: bool = False) -> str:
                               "its token)")
     if store.exists(named):
         return named
+    damage = store.unreadable_because(named)
+    if damage is not None:
+        raise damage
     index = load_index(store, rebuilding=index_rebuilt_said(hidden))
     owners = sorted(object_id for object_id, entry in index.items()
                     if named in (entry.get("aliases") or ()))

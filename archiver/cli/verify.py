@@ -86,11 +86,12 @@ def _looks_like_a_path(target: str) -> bool:
 
 
 def _verify_targets(targets: list[str], config: Config, store: Any,
-                    problems: list[ArchiverError]) -> list[tuple[str, str | None, str | None]]:
+                    problems: list[ArchiverError], hidden: bool = False
+                    ) -> list[tuple[str, str | None, str | None]]:
     """(citation text, location, post id) for every citation the targets hold; a file that
     cannot be read, or an archived post that is damaged, is added to ``problems`` and the
     others are still checked (a CI run reports every wrong citation, not just the first bad
-    file)."""
+    file). ``hidden``: no note of a rebuilt index (``-q``, ``--json``: :func:`resolve_id`)."""
     items: list[tuple[str, str | None, str | None]] = []
     if not targets:
         if store is None:
@@ -104,7 +105,7 @@ def _verify_targets(targets: list[str], config: Config, store: Any,
     for target in _expand_folders(list(dict.fromkeys(targets)), problems):  # (named twice:
         # one report of it, even one that cannot be read)
         try:
-            named, found = _citations_in(target, config, store)
+            named, found = _citations_in(target, config, store, hidden)
         except (InputError, DamagedObject) as problem:  # one bad file, or one damaged post
             problems.append(problem)
             continue
@@ -115,7 +116,7 @@ def _verify_targets(targets: list[str], config: Config, store: Any,
     return items
 
 
-def _citations_in(target: str, config: Config, store: Any
+def _citations_in(target: str, config: Config, store: Any, hidden: bool = False
                   ) -> tuple[str | None, list[tuple[str, str | None, str | None]]]:
     """What one target (a file, or an archived post's id) names, the post's full id or the
     file's resolved path (None for standard input), and the citations it holds."""
@@ -133,7 +134,7 @@ def _citations_in(target: str, config: Config, store: Any
             raise NotFound(f"no post with id '{target}': no archive here yet",
                            path=config.archive, hint="no file has that name either; run "
                            "`archiver ingest PATH --archive DIR` to archive posts")
-        object_id = resolve_id(store, target)
+        object_id = resolve_id(store, target, hidden)
         record = store.read_json(object_id, "record.json")
         return object_id, [(text, where, object_id) for text, where in citations_of(record)]
     suffix, resolved = path.suffix.lower(), str(path.resolve())
@@ -414,7 +415,8 @@ def verify(
             with suppress(NotFound):  # archive, as every command says it; an empty folder is
                 store = Archive.open(config.archive)  # none yet, as a missing one is
         problems: list[ArchiverError] = []
-        items = _verify_targets(list(targets or []), config, store, problems)
+        items = _verify_targets(list(targets or []), config, store, problems,
+                                hidden=quiet or as_json)
         for problem in problems:  # said first, and again in the exit code
             fail(problem)
         verifier = make_verifier(config, offline=offline)
