@@ -3053,6 +3053,11 @@ def test_a_name_before_the_year_in_brackets_is_the_author_where_the_tagger_gives
      "FE, eds. (Academic Press), pp. 1–10.",
      "Encyclopedia of Neuroscience", "Academic Press",
      [{"family": "Squire", "given": "LR"}, {"family": "Bloom", "given": "FE"}], "1-10"),
+    # a part of the book is its name's, not an editor
+    ("Smith, J. (2019). Memory. In Handbook of Physiology, Part II, Johnson, M.L., ed. "
+     "(Academic Press), pp. 1–20.",
+     "Handbook of Physiology, Part II", "Academic Press",
+     [{"family": "Johnson", "given": "M.L."}], "1-20"),
 ])
 def test_a_cell_press_chapter_names_its_book_then_its_publisher_in_brackets(
         text: str, book: str, publisher: str, editors: list | None, pages: str | None) -> None:
@@ -3080,6 +3085,12 @@ def test_a_cell_press_chapter_names_its_book_then_its_publisher_in_brackets(
     "Smith, J. (2019). Neural circuits. In Vivo (Italian).",
     "Smith, J. (2019). Neural circuits. In Handbook of Neuroscience (Springer, New York).",
     "Smith, J. (2019). Neural circuits. In Handbook of Neuroscience (New York).",
+    "Smith, J. (2019). Memory. In Principles of Neural Science, Y. Zhang, ed. (London), "
+    "pp. 1–20.",
+    "Smith, J. (2019). Memory. In Principles of Neural Science (Chapel Hill).",
+    "Smith, J. (2019). Memory. In Principles of Neural Science (Nature Reviews Neuroscience).",
+    "Smith, J. (2019). Memory. In Principles of Neural Science (Press Conference).",
+    "Smith, J. (2019). Memory. In Principles of Neural Science (Published online).",
 ])
 def test_a_bracket_ending_a_reference_that_names_no_publisher_is_no_publisher(text: str
                                                                               ) -> None:

@@ -213,16 +213,17 @@ _PUBLISHER_ENDING = re.compile(r"\s\((?P<publisher>[^()\d]+)\)"
 _IN_A_BOOK = re.compile(r"[.?!”\"]\s+In\s+(?=[A-Z])")
 _EDITORS_ENDING = re.compile(r",\s+(?i:eds?)\.$")
 # where the editors begin: "…, M.S. Gazzaniga" (initials first), "…, Gazzaniga, M.S." or
-# "…, van der Berg, R." (family name first), "…, Squire LR, Bloom FE" (Vancouver's)
+# "…, van der Berg, R." (family name first)
 _EDITORS_OPENING = re.compile(
     r",\s+(?=[A-Z]\.|(?:(?:van|von|de|der|den|da|di|du|la|le|del|ter|ten)\s+)*"
-    r"[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s?-?)+(?:,|\s+and\b|\s*&|$)|[A-Z][\w'’-]+\s+[A-Z]{1,3}(?:,|$))")
-# what names a publisher in the brackets, where the chapter shows no editors or pages to say
-# it is one: "(Academic Press)", "(StatPearls Publishing LLC.)", "(Springer)", "(McGraw-Hill)"
+    r"[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s?-?)+(?:,|\s+and\b|\s*&|$))")
+# what names a publisher in the brackets: "(Academic Press)", "(StatPearls Publishing
+# LLC.)", "(Springer)", "(McGraw-Hill)"; a place ("(London)", "(Chapel Hill)"), a journal
+# or a note has none of these words
 _PUBLISHER_WORD = re.compile(
-    r"\b(?:Press|Publish\w*|Books?|Verlag|[EÉ]ditions?|Springer|Elsevier|Wiley|Hill|Sons|LLC|"
-    r"Inc|Ltd|GmbH|Routledge|Sage|SAGE|Blackwell|Norton|Penguin|Macmillan|Pearson|Kluwer|"
-    r"Karger|Thieme|Humana|Academic|University|Media|House|Company|CRC|Nature|Cell)\b")
+    r"\b(?:Press|Publishing|Publishers?|Verlag|[EÉ]ditions|Springer|Elsevier|Wiley|Sons|"
+    r"LLC|Inc|Ltd|GmbH|Routledge|SAGE|Sage|Blackwell|Norton|Macmillan|Pearson|Kluwer|Karger|"
+    r"Thieme|Humana|McGraw|CRC)\b")
 # what a bracket ending a reference says that is no publisher: a meeting's acronym ("(CVPR)",
 # "(NeurIPS)", "(MICCAI'20)": one word of capitals, or two among small letters), or a note on
 # the work ("(in Chinese)", "(Letter)")
@@ -235,7 +236,29 @@ _NO_PUBLISHER_NAMED = re.compile(
     r"extended abstract|in press|forthcoming|submitted|under review|accepted|"
     r"(?:doctoral |master'?s |phd |ph\.d\. )?(?:dissertation|thesis)|(?:technical )?report|"
     r"video|film|audio|podcast|press release|data ?set|software|computer software|"
-    r"(?:epub )?ahead of print|volume \w+|part \w+|translated by .*|.*\beditors?\b.*)\.?")
+    r"(?:epub )?ahead of print|volume \w+|part \w+|translated by .*|.*\beditors?\b.*|"
+    r"press (?:conference|release|briefing)|.*\b(?:reprinted|published online)\b.*)\.?")
+
+
+_VANCOUVER_NAME = re.compile(r"[A-Z][\w'’-]+\s[A-Z]{1,3}")  # "Squire LR"
+
+
+def _book_and_its_editors(head: str) -> tuple[str, str]:
+    """A book's name and its editors, printed "<book>, <editors>" before "ed." or "eds.":
+    the editors begin at the first name written with initials ("M.S. Gazzaniga",
+    "Gazzaniga, M.S."), else where every name to the end is Vancouver's ("Squire LR, Bloom
+    FE"), else they are the last part alone ("Illuminations, Hannah Arendt")."""
+    split = _EDITORS_OPENING.search(head)
+    if split:
+        return head[:split.start()], head[split.end():]
+    parts = head.split(", ")
+    names = 0
+    while names < len(parts) - 1 and _VANCOUVER_NAME.fullmatch(parts[-1 - names]):
+        names += 1
+    if names:
+        return ", ".join(parts[:-names]), ", ".join(parts[-names:])
+    book, _, editors = head.rpartition(", ")
+    return book, editors
 
 
 def _book_then_its_publisher(item: dict[str, Any], text: str) -> None:
@@ -255,15 +278,12 @@ def _book_then_its_publisher(item: dict[str, Any], text: str) -> None:
         return
     named = _EDITORS_ENDING.search(book)
     if named:
-        head = book[:named.start()]
-        split = _EDITORS_OPENING.search(head)
-        book, _, editors = (head[:split.start()], "", head[split.end():]) if split else \
-            head.rpartition(", ")
+        book, editors = _book_and_its_editors(book[:named.start()])
     container = item.get("container-title", "")
     if not book or container and not container.startswith(book):
         return  # (the tagger's book is its own, unless it ran on into the editors or brackets)
-    if not (editors or end.group("pages") or _PUBLISHER_WORD.search(publisher)):
-        return  # nothing says the bracket names a publisher: "In Handbook … (Video)."
+    if not _PUBLISHER_WORD.search(publisher):
+        return  # nothing says the bracket names a publisher: "… (Video).", "… (London), pp."
     item["container-title"] = book
     item.setdefault("publisher", publisher)
     persons = split_authors(editors) if editors else []
