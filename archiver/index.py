@@ -166,21 +166,28 @@ def mark_index_stale(archive: Archive) -> None:
 
 
 def aliases_in_receipts(archive: Archive) -> dict[str, set[str]]:
-    """Object id → the other ids its stored posts had when read, as the receipts keep them:
-    a post archived before aliases were kept learns them when read again, and its
-    provenance, which is immutable, cannot. (:func:`rebuild_index` decides which of them
-    the object may have.)"""
+    """Object id → the other ids its stored posts had when read, as the receipts keep them
+    (every post they record stored, with none perhaps): a post archived before aliases were
+    kept learns them when read again, and its provenance, which is immutable, cannot.
+    (:func:`rebuild_index` decides which of them the object may have.) A receipts file of
+    another shape (edited, damaged) gives what is well formed in it."""
     found: dict[str, set[str]] = {}
-    receipts_by_digest = load_json_extension(archive, RECEIPTS_NAME) or {}
+    receipts_by_digest = load_json_extension(archive, RECEIPTS_NAME)
+    if not isinstance(receipts_by_digest, dict):
+        return found
     for receipts in receipts_by_digest.values():
         for receipt in receipts if isinstance(receipts, list) else ():
-            for post in (receipt.get("posts") or ()) if isinstance(receipt, dict) else ():
-                aliases = post.get("aliases") if isinstance(post, dict) else None
-                kept = isinstance(post.get("version"), str) and \
-                    VERSION_NUMBER.fullmatch(post["version"]) is not None  # not a failed post's
-                if kept and isinstance(post.get("id"), str) and isinstance(aliases, list):
-                    found.setdefault(post["id"], set()).update(
-                        a for a in aliases if isinstance(a, str) and a != post["id"])
+            posts = receipt.get("posts") if isinstance(receipt, dict) else None
+            for post in posts if isinstance(posts, list) else ():
+                if not isinstance(post, dict) or not isinstance(post.get("id"), str):
+                    continue
+                version = post.get("version")
+                if not isinstance(version, str) or not VERSION_NUMBER.fullmatch(version):
+                    continue  # a failed post's
+                aliases = post.get("aliases")
+                found.setdefault(post["id"], set()).update(
+                    a for a in (aliases if isinstance(aliases, list) else ())
+                    if isinstance(a, str) and a != post["id"])
     return found
 
 

@@ -1771,8 +1771,51 @@ def test_a_damaged_post_is_said_damaged_by_any_name_it_is_asked_for_by(runner, a
         assert "inventory.json" in result.stderr
     both = run(runner, "show", f"s/{token}", "--archive", archive_dir)
     assert both.exit_code == ExitCode.USAGE, both.output
+    assert "matches 2 posts" in both.stderr  # (its whole id known from the receipts)
+    receipts = archive_dir / "extensions" / "archiver-index" / "receipts.json"
+    receipts.write_text("{}", encoding="utf-8")  # ... and from its folder's name alone
+    both = run(runner, "show", f"s/{token}", "--archive", archive_dir)
+    assert both.exit_code == ExitCode.USAGE, both.output
     assert "matches 2 posts" in both.stderr and "(cut short)" in both.stderr
     assert run(runner, "show", long_b, "--archive", archive_dir).exit_code == ExitCode.OK
+
+
+def test_lookups_with_no_index_stand_hand_made_damage(runner, archive_dir):
+    """With no index to trust, the walk of every object meets what hands leave: an
+    inventory copied into another folder (the same id twice is one post to find, not two),
+    an ``inventory.json`` that is a folder, a receipts file of another shape; a damaged post
+    asked for by the short address its receipts kept is said damaged (exit 5)."""
+    run(runner, "ingest", SEED, EXPORTER_PAGE, "--archive", archive_dir, "--no-fetch")
+    store = Archive.open(archive_dir)
+    seed, page = "wx:t/ebfae55b15e16e293816ac31", "wx:MzIxMTgzNjE5MA==/2247494261/1"
+    index = archive_dir / "extensions" / "archiver-index" / "index.json"
+    index.unlink()
+    copy = archive_dir / "aaa" / "bbb" / "ccc" / "copy"
+    copy.mkdir(parents=True)
+    for name in ("inventory.json", "inventory.json.sha512", "0=ocfl_object_1.1"):
+        shutil.copy(store.object_path(seed) / name, copy / name)
+    shown = run(runner, "show", "wx:t/ebf", "--archive", archive_dir)
+    assert shown.exit_code == ExitCode.OK, shown.output
+    shutil.rmtree(copy.parents[2])
+    inventory = store.object_path(page) / "inventory.json"
+    inventory.unlink()
+    short = "https://mp.weixin.qq.com/s/NJgNozEXo47KCvmRL4hDiw"  # the page's other address
+    asked = run(runner, "show", short, "--archive", archive_dir)
+    assert asked.exit_code == ExitCode.ARCHIVE, asked.output
+    inventory.mkdir()  # a folder where the inventory was
+    for name in ("wx:Mz", "s/NJgNoz"):
+        asked = run(runner, "show", name, "--archive", archive_dir)
+        assert asked.exit_code == ExitCode.ARCHIVE, (name, asked.output)
+    receipts = archive_dir / "extensions" / "archiver-index" / "receipts.json"
+    receipts.write_text('{"x": [{"posts": ["not a post"]}], "y": "z"}', encoding="utf-8")
+    listed = run(runner, "list", "--archive", archive_dir)
+    assert "Traceback" not in listed.output and seed in listed.stdout
+    odd = Path(os.fsdecode(os.fsencode(archive_dir) + b"/ddd/eee/fff/\xff\xfe"))
+    odd.mkdir(parents=True)  # an object folder named in bytes that are no UTF-8
+    (odd / "0=ocfl_object_1.1").write_text("ocfl_object_1.1\n", encoding="utf-8")
+    nothing = run(runner, "show", "wx:nothing", "--archive", archive_dir)
+    assert nothing.exit_code == ExitCode.USAGE, nothing.output
+    assert "2 object(s) of the archive cannot be read (run `archiver fsck`)" in nothing.stderr
 
 
 def test_list_show_log(runner, archive_dir):

@@ -395,7 +395,8 @@ def resolve_id(store: Any, given: str, hidden: bool = False) -> str:
     # (else every object's id, read from its inventory; those that cannot be read, which
     # fsck reports, stop no lookup of another, and are named as their folders name them)
     damaged: list[ArchiverError] = []
-    ids = sorted(index) if index is not None else store.object_ids(damaged=damaged)
+    # (an id two folders claim, an inventory copied by hand, is one post to look for)
+    ids = sorted(set(index) if index is not None else set(store.object_ids(damaged=damaged)))
     if given in ids:
         return given
     if index is None:
@@ -424,7 +425,7 @@ def resolve_id(store: Any, given: str, hidden: bool = False) -> str:
         return _readable(candidates[0], unreadable)
     if not candidates:
         raise NotFound(f"no post with id '{given}' in the archive", path=store.root,
-                       hint="`archiver list` shows the ids")
+                       hint="`archiver list` shows the ids" + _unreadable_counted(damaged))
     more = f", and {len(candidates) - 5} more" if len(candidates) > 5 else ""
     raise UsageError(f"'{given}' matches {len(candidates)} posts: "
                      + ", ".join(candidates[:5]) + more, path=store.root,
@@ -439,19 +440,32 @@ _Unreadable = tuple[str, list[str], bool, ArchiverError]
 
 
 def _unreadable_names(store: Any, damaged: list[ArchiverError]) -> list[_Unreadable]:
-    """The objects that cannot be read, each by the names it is still known by."""
+    """The objects that cannot be read, each by the names it is still known by: its folder's
+    (whole, or found whole among the receipts' ids where the name is cut short) and the
+    aliases its receipts kept."""
     from archiver.index import aliases_in_receipts
+    from archiver.store import object_root_for
     learned = aliases_in_receipts(store)
+    placed = {object_root_for(object_id): object_id for object_id in learned}
     out = []
     for problem in damaged:
         named = _id_of_folder(store, problem.path)
         if named is None:
             continue
         start, whole = named
+        known = None if whole else placed.get(_object_folder(store, problem.path) or "")
+        if known is not None:
+            start, whole = known, True
         shown = start if whole else f"{start}… (cut short)"
         out.append((shown, [start, *sorted(learned.get(start, ()))] if whole else [start],
                     whole, problem))
     return out
+
+
+def _unreadable_counted(damaged: list[ArchiverError]) -> str:
+    """The hint's words on the objects that could not be read, where a lookup found none."""
+    return (f"; {len(damaged)} object(s) of the archive cannot be read (run `archiver fsck`)"
+            if damaged else "")
 
 
 def _readable(found: str, unreadable: list[_Unreadable]) -> str:
@@ -462,26 +476,39 @@ def _readable(found: str, unreadable: list[_Unreadable]) -> str:
     return found
 
 
+def _object_folder(store: Any, path: Path | str | None) -> str | None:
+    """The object folder a damaged object's problem names (the folder, or a file or folder
+    in it: ``inventory.json``), relative to the storage root; None when it is outside it."""
+    if path is None:
+        return None
+    folder = Path(path)
+    if not folder.is_dir() or folder.name == "inventory.json":
+        folder = folder.parent
+    try:
+        return folder.relative_to(store.root).as_posix()
+    except ValueError:
+        return None
+
+
 def _id_of_folder(store: Any, path: Path | str | None) -> tuple[str, bool] | None:
     """The object id an object's folder is named after (the storage layout, extension 0003,
     names it by its id, percent-encoded), where its inventory cannot say, and whether it is
     whole: an id over 100 characters encoded has its name cut short, and gives its start
-    alone. None for a folder that is no object's."""
+    alone. None for a folder that is no object's (or whose name is no text)."""
     from urllib.parse import unquote
 
     from archiver.store import object_root_for
-    if path is None:
+    where = _object_folder(store, path)
+    if where is None:
         return None
-    folder = Path(path)
-    folder = folder if folder.is_dir() else folder.parent
+    name = where.rsplit("/", 1)[-1]
+    named = unquote(name)
     try:
-        where = folder.relative_to(store.root).as_posix()
-    except ValueError:
+        if object_root_for(named) == where:
+            return named, True
+    except UnicodeEncodeError:  # a folder named in bytes that are no UTF-8
         return None
-    named = unquote(folder.name)
-    if object_root_for(named) == where:
-        return named, True
-    cut = re.fullmatch(r"(.{100})-([0-9a-f]{64})", folder.name)
+    cut = re.fullmatch(r"(.{100})-([0-9a-f]{64})", name)
     if cut and where.startswith("/".join(cut.group(2)[i * 3:(i + 1) * 3] for i in range(3))):
         # (a character's encoding cut in two at the end is left out)
         return unquote(re.sub(r"%[0-9a-f]?$", "", cut.group(1))), False
@@ -516,8 +543,15 @@ def _by_address(store: Any, address: str, hidden: bool = False) -> str:
                     if named in (entry.get("aliases") or ()))
     if len(owners) == 1:
         return owners[0]
+    # the post whose alias it is may be one that cannot be read (no index names it)
+    damaged: list[ArchiverError] = []
+    store.object_ids(damaged=damaged)
+    for _shown, names, _whole, problem in _unreadable_names(store, damaged):
+        if named in names:
+            raise problem
     raise NotFound(f"no post archived from {address!r} (its id would be {named!r})",
-                   path=store.root, hint="`archiver list` shows the ids")
+                   path=store.root, hint="`archiver list` shows the ids"
+                   + _unreadable_counted(damaged))
 
 
 def output_file_problem(path: Path) -> str | None:
