@@ -224,20 +224,15 @@ _PUBLISHER_WORD = re.compile(
     r"\b(?:Press|Publishing|Publishers?|Verlag|[EÉ]ditions|Springer|Elsevier|Wiley|Sons|"
     r"LLC|Inc|Ltd|GmbH|Routledge|SAGE|Sage|Blackwell|Norton|Macmillan|Pearson|Kluwer|Karger|"
     r"Thieme|Humana|McGraw|CRC)\b")
-# what a bracket ending a reference says that is no publisher: a meeting's acronym ("(CVPR)",
-# "(NeurIPS)", "(MICCAI'20)": one word of capitals, or two among small letters), or a note on
-# the work ("(in Chinese)", "(Letter)")
+# what a bracket ending a reference says that is no publisher, even with a publisher's word
+# in it: a name in capitals alone ("(CRC)"), or two among small letters, as a meeting's
+# acronym is written ("(McGraw)", "(NeurIPS)"), a word in small letters first ("(in press)"),
+# or a note on the work ("(In Press)", "(Press release)", "(Reprinted from … Press)")
 _NO_PUBLISHER_NAMED = re.compile(
     r"[^a-z]*|[^A-Z].*|(?=[a-z]{0,10}[A-Z][a-z]{0,10}[A-Z])[A-Za-z]{2,12}"
-    r"(?:[\s'’-]{0,2}\d{1,4})?|(?i:letter|abstracts?|preprint|review|editorial|comment(?:ary)?|"
-    r"correspondence|erratum|corrigendum|retracted|retraction|online|print|supplement|suppl|"
-    r"(?:in\s+)?(?:chinese|english|japanese|french|german|russian|spanish|korean)|"
-    r"oral|poster|spotlight|workshop|invited talk|keynote|tutorial|short paper|long paper|"
-    r"extended abstract|in press|forthcoming|submitted|under review|accepted|"
-    r"(?:doctoral |master'?s |phd |ph\.d\. )?(?:dissertation|thesis)|(?:technical )?report|"
-    r"video|film|audio|podcast|press release|data ?set|software|computer software|"
-    r"(?:epub )?ahead of print|volume \w+|part \w+|translated by .*|.*\beditors?\b.*|"
-    r"press (?:conference|release|briefing)|.*\b(?:reprinted|published online)\b.*)\.?")
+    r"(?:[\s'’-]{0,2}\d{1,4})?|(?i:in press|volume \w+|part \w+|translated by .*|"
+    r".*\beditors?\b.*|press (?:conference|release|briefing)|"
+    r".*\b(?:reprinted|published online)\b.*)\.?")
 
 
 _VANCOUVER_NAME = re.compile(r"[A-Z][\w'’-]+\s[A-Z]{1,3}")  # "Squire LR"
@@ -265,12 +260,16 @@ def _book_then_its_publisher(item: dict[str, Any], text: str) -> None:
     """The book a chapter is in and its publisher, Cell Press's way (see above), where the
     tagger found no book or read the publisher's brackets into it; not a meeting's
     proceedings and its acronym ("In Proceedings of … (CVPR)"), nor a note in brackets."""
-    end = _PUBLISHER_ENDING.search(text, max(_title_end(item, text), 0))
+    after_title = max(_title_end(item, text), 0)
+    end = _PUBLISHER_ENDING.search(text, after_title)
     publisher = end.group("publisher").strip() if end else ""
-    if end is None or _NO_PUBLISHER.search(publisher) or \
-            _NO_PUBLISHER_NAMED.fullmatch(publisher) or re.search(r"[,:;]", publisher):
-        return  # (a place and its publisher, "(Springer, New York)", is another style's)
-    openings = list(_IN_A_BOOK.finditer(text, max(_title_end(item, text), 0), end.start()))
+    # nothing but a publisher's word says the bracket names one: "… (Video).", "… (London),
+    # pp."; and a place with it, "(Springer, New York)", is another style's
+    if end is None or not _PUBLISHER_WORD.search(publisher) or \
+            _NO_PUBLISHER.search(publisher) or _NO_PUBLISHER_NAMED.fullmatch(publisher) or \
+            re.search(r"[,:;]", publisher):
+        return
+    openings = list(_IN_A_BOOK.finditer(text, after_title, end.start()))
     if not openings:
         return
     book, editors = text[openings[-1].end():end.start()], ""
@@ -282,15 +281,13 @@ def _book_then_its_publisher(item: dict[str, Any], text: str) -> None:
     container = item.get("container-title", "")
     if not book or container and not container.startswith(book):
         return  # (the tagger's book is its own, unless it ran on into the editors or brackets)
-    if not _PUBLISHER_WORD.search(publisher):
-        return  # nothing says the bracket names a publisher: "… (Video).", "… (London), pp."
     item["container-title"] = book
     item.setdefault("publisher", publisher)
     persons = split_authors(editors) if editors else []
     if persons:
         item.setdefault("editor", persons)
     if end.group("pages"):
-        item.setdefault("page", re.sub(r"\s*[–—]\s*|\s*-\s*", "-", end.group("pages")))
+        item.setdefault("page", _page(end.group("pages")))
 
 
 _PREPRINT_AT = re.compile(r"\bpreprint\b", re.I)
