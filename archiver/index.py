@@ -11,12 +11,11 @@ that is gone.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 from archiver.errors import ArchiverError
@@ -109,7 +108,7 @@ def load_index(archive: Archive, unreadable: list[str] | None = None,
     index, why = _trusted(archive, complete)
     if index is not None:
         return index
-    with rebuilding(why) if rebuilding is not None else contextlib.nullcontext():
+    with rebuilding(why) if rebuilding is not None else nullcontext():
         return rebuild_index(archive, unreadable)
 
 

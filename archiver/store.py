@@ -352,17 +352,48 @@ DOCUMENT_SCHEMAS = {"record.json": "record", "provenance.json": "provenance",
                     "citations.json": "verify-report"}
 
 
+_NAME_KEPT = 100  # characters of an encoded id an object folder's name keeps (0003)
+
+
+def _hash_tuples(digest: str) -> list[str]:
+    """The three folders of three hex digits an object lies under, per extension 0003."""
+    return [digest[i * 3:(i + 1) * 3] for i in range(3)]
+
+
 @functools.lru_cache(maxsize=4096)
 def object_root_for(object_id: str) -> str:
     """The object's directory under the storage root, per extension 0003 (asked for several
     times for each post an ingest stores: worked out once)."""
     digest = hashlib.sha256(object_id.encode("utf-8")).hexdigest()
-    tuples = [digest[i * 3:(i + 1) * 3] for i in range(3)]
     encoded = "".join(c if c in _ID_SAFE else "".join(f"%{b:02x}" for b in c.encode("utf-8"))
                       for c in object_id)
-    if len(encoded) > 100:
-        encoded = f"{encoded[:100]}-{digest}"
-    return "/".join([*tuples, encoded])
+    if len(encoded) > _NAME_KEPT:
+        encoded = f"{encoded[:_NAME_KEPT]}-{digest}"
+    return "/".join([*_hash_tuples(digest), encoded])
+
+
+_CUT_NAME = re.compile(rf"(.{{{_NAME_KEPT}}})-([0-9a-f]{{64}})")
+
+
+def object_id_named_by(where: str) -> tuple[str, bool] | None:
+    """The object id a folder's place under the storage root names (``where``, as
+    :func:`object_root_for` gives it: its name is the id, percent-encoded), for an object
+    whose inventory cannot say, and whether it is whole: an id over 100 characters encoded
+    has its folder's name cut short, and gives its start alone. None for a folder that is no
+    object's (or whose name is no text)."""
+    from urllib.parse import unquote
+    name = where.rsplit("/", 1)[-1]
+    named = unquote(name)
+    try:
+        if object_root_for(named) == where:
+            return named, True
+    except UnicodeEncodeError:  # a folder named in bytes that are no UTF-8
+        return None
+    cut = _CUT_NAME.fullmatch(name)
+    if cut and where.startswith("/".join(_hash_tuples(cut.group(2)))):
+        # (a character's encoding cut in two at the end is left out)
+        return unquote(re.sub(r"%[0-9a-f]?$", "", cut.group(1))), False
+    return None
 
 
 def _interrupted_initialisation(root: Path) -> bool:

@@ -402,7 +402,7 @@ def resolve_id(store: Any, given: str, hidden: bool = False) -> str:
     if index is None:
         index = load_index(store, rebuilding=index_rebuilt_said(hidden))
     aliases = {object_id: entry.get("aliases") or () for object_id, entry in index.items()}
-    unreadable = _unreadable_names(store, damaged) if damaged else []
+    unreadable = _unreadable_names(store, damaged)
     named = sorted(object_id for object_id, names in aliases.items()
                    if {given, "wx:" + given} & set(names))
     named += [shown for shown, names, _whole, _problem in unreadable
@@ -443,19 +443,21 @@ def _unreadable_names(store: Any, damaged: list[ArchiverError]) -> list[_Unreada
     """The objects that cannot be read, each by the names it is still known by: its folder's
     (whole, or found whole among the receipts' ids where the name is cut short) and the
     aliases its receipts kept."""
+    if not damaged:
+        return []
     from archiver.index import aliases_in_receipts
-    from archiver.store import object_root_for
+    from archiver.store import object_id_named_by, object_root_for
     learned = aliases_in_receipts(store)
     placed = {object_root_for(object_id): object_id for object_id in learned}
     out = []
     for problem in damaged:
-        named = _id_of_folder(store, problem.path)
+        where = _object_folder(store, problem.path)
+        named = object_id_named_by(where) if where is not None else None
         if named is None:
             continue
         start, whole = named
-        known = None if whole else placed.get(_object_folder(store, problem.path) or "")
-        if known is not None:
-            start, whole = known, True
+        if not whole and where in placed:
+            start, whole = placed[where], True
         shown = start if whole else f"{start}… (cut short)"
         out.append((shown, [start, *sorted(learned.get(start, ()))] if whole else [start],
                     whole, problem))
@@ -490,36 +492,11 @@ def _object_folder(store: Any, path: Path | str | None) -> str | None:
         return None
 
 
-def _id_of_folder(store: Any, path: Path | str | None) -> tuple[str, bool] | None:
-    """The object id an object's folder is named after (the storage layout, extension 0003,
-    names it by its id, percent-encoded), where its inventory cannot say, and whether it is
-    whole: an id over 100 characters encoded has its name cut short, and gives its start
-    alone. None for a folder that is no object's (or whose name is no text)."""
-    from urllib.parse import unquote
-
-    from archiver.store import object_root_for
-    where = _object_folder(store, path)
-    if where is None:
-        return None
-    name = where.rsplit("/", 1)[-1]
-    named = unquote(name)
-    try:
-        if object_root_for(named) == where:
-            return named, True
-    except UnicodeEncodeError:  # a folder named in bytes that are no UTF-8
-        return None
-    cut = re.fullmatch(r"(.{100})-([0-9a-f]{64})", name)
-    if cut and where.startswith("/".join(cut.group(2)[i * 3:(i + 1) * 3] for i in range(3))):
-        # (a character's encoding cut in two at the end is left out)
-        return unquote(re.sub(r"%[0-9a-f]?$", "", cut.group(1))), False
-    return None
-
-
 def _by_address(store: Any, address: str, hidden: bool = False) -> str:
     """The post a WeChat address names: the object of that id, or the one that has it as an
     alias (whole ids only: an address names one post or none)."""
     from archiver.clean.metadata import canonical_url, named_by, unnamed_because
-    from archiver.index import load_index
+    from archiver.index import load_index, trusted_index
     from archiver.urls import split_url
     written = address if "://" in address else "https://" + address
     if split_url(written) is None:  # "https://[bad/s": no URL at all
@@ -538,14 +515,18 @@ def _by_address(store: Any, address: str, hidden: bool = False) -> str:
     damage = store.unreadable_because(named)
     if damage is not None:
         raise damage
-    index = load_index(store, rebuilding=index_rebuilt_said(hidden))
+    index = trusted_index(store, complete=True)
+    whole = index is not None  # (it names every object, with the aliases each had)
+    if index is None:
+        index = load_index(store, rebuilding=index_rebuilt_said(hidden))
     owners = sorted(object_id for object_id, entry in index.items()
                     if named in (entry.get("aliases") or ()))
     if len(owners) == 1:
         return owners[0]
-    # the post whose alias it is may be one that cannot be read (no index names it)
+    # the post whose alias it is may be one that cannot be read, which no index names
     damaged: list[ArchiverError] = []
-    store.object_ids(damaged=damaged)
+    if not whole:
+        store.object_ids(damaged=damaged)
     for _shown, names, _whole, problem in _unreadable_names(store, damaged):
         if named in names:
             raise problem
