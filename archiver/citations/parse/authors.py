@@ -326,7 +326,7 @@ def author_before_the_year(text: str, item: dict[str, Any]) -> dict[str, Any]:
     if opening is None:
         return item
     name = opening.group(1).strip()
-    if name in (item.get("title") or "") or name in (item.get("container-title") or ""):
+    if name in title or name in (item.get("container-title") or ""):
         return item
     authors = split_authors(name)
     if authors:
