@@ -48,7 +48,7 @@ import logging
 import os
 import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import suppress
@@ -106,7 +106,7 @@ from archiver.record import (
     safe_source_name,
 )
 from archiver.saves import OtherSave
-from archiver.store import Archive, Change, enclosing_ocfl
+from archiver.store import Archive, Change, VersionInfo, enclosing_ocfl
 from archiver.verified import carried_citations
 from archiver.version import __version__
 
@@ -209,16 +209,22 @@ def _already_archived(archive: Archive, prepared: Prepared,
     if other is not None:
         # another save that says less than an earlier version (a save without the page's
         # scripts, read again after the post was edited) is held there already
-        seen = {head.state.get("record.json")}
-        for version in reversed(versions[:-1]):
-            digest = version.state.get("record.json")
-            if digest in seen or not new_assets <= _assets_of(version.state):
-                continue
-            seen.add(digest)
-            earlier = archive.read_json(prepared.object_id, "record.json", version.number)
+        for number, earlier in archive.read_json_each(
+                prepared.object_id, "record.json", _earlier_records(versions, new_assets)):
             if adds_nothing(prepared.record, earlier, other):
-                return version.number
+                return number
     return None
+
+
+def _earlier_records(versions: list[VersionInfo], assets: set[str]) -> Iterator[str]:
+    """The versions before the head, newest first, whose record is one no later version
+    holds, and whose images include ``assets``: each record the history holds read once."""
+    seen = {versions[-1].state.get("record.json")}
+    for version in reversed(versions[:-1]):
+        digest = version.state.get("record.json")
+        if digest not in seen and assets <= _assets_of(version.state):
+            seen.add(digest)
+            yield version.number
 
 
 def _time_guessed(archive: Archive, object_id: str) -> bool:

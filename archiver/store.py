@@ -920,9 +920,24 @@ class Archive:
         """A JSON file of an object (a record, its provenance…), parsed. A file its inventory
         names that is gone or damaged is a :class:`DamagedObject` naming it, not a crash:
         the commands that read the archive say which post is damaged (fsck says the rest)."""
+        return self._json_checked(self.inventory(object_id), object_id, logical, version)
+
+    def read_json_each(self, object_id: str, logical: str, numbers: Iterable[str]
+                       ) -> Iterator[tuple[str, Any]]:
+        """(number, :meth:`read_json` of ``logical`` in it) for each of ``numbers``, in turn,
+        from one reading of the inventory. The root inventory lists every version: read
+        again for each, a walk over a long history read it as many times (a post with 300
+        versions took seconds to be found unchanged)."""
+        inventory = self.inventory(object_id)
+        for number in numbers:
+            yield number, self._json_checked(inventory, object_id, logical, number)
+
+    def _json_checked(self, inventory: dict[str, Any], object_id: str, logical: str,
+                      version: str | None) -> Any:
+        """:meth:`read_json` on an inventory already loaded."""
         which, hint = _which(object_id, logical, version), _RESTORE_HINT
         try:
-            document = json.loads(self.read_bytes(object_id, logical, version))
+            document = json.loads(self._read_checked(inventory, object_id, logical, version))
         except ValueError as exc:  # not JSON, or not UTF-8
             raise DamagedObject(f"{which} is damaged: {exc}", path=self.root,
                                hint=hint) from None

@@ -798,3 +798,32 @@ def test_an_image_described_differently_is_news(config, tmp_path):
     only(ingest_paths([next((TOKYO / "html").glob("*.html"))], config))
     again = only(ingest_paths([described], config))
     assert (again.status, again.version) == ("updated", "v2")
+
+
+def test_a_long_history_is_searched_from_one_reading_of_the_inventory(config, tmp_path,
+                                                                     monkeypatch):
+    """Another save of a post is compared with every earlier record the object holds; the
+    root inventory, which lists every version, is read a fixed number of times for that,
+    not once per version (a post with 300 versions took seconds to be found unchanged)."""
+    text = (WECHAT / "markdown" / "guozhengxueren-464-kazakhstan.md").read_text("utf-8")
+    text = text.replace("\ntags:", "\nurl: https://mp.weixin.qq.com/s/Abcdef"
+                        "Ghij12\ntags:", 1)
+    reads: list[Path] = []
+    reading = Archive._read_inventory
+
+    def counted(self, object_dir):
+        reads.append(object_dir)
+        return reading(self, object_dir)
+
+    monkeypatch.setattr(Archive, "_read_inventory", counted)
+    per_ingest = {}
+    for number in range(1, 13):
+        # each edit a file of its own: to the object, another save of the post
+        save = tmp_path / f"save-{number}.md"
+        save.write_text(text.replace("作品简介", f"作品简介（第{number}稿）", 1), "utf-8")
+        reads.clear()
+        result = only(ingest_paths([save], config))
+        assert (result.status, result.version) == ("added" if number == 1 else "updated",
+                                                   f"v{number}")
+        per_ingest[number] = len(reads)
+    assert per_ingest[12] == per_ingest[4], per_ingest
