@@ -12,15 +12,7 @@ old (as a post joins it, or before the next file is read), when the next post is
 version of an object in it, and at the end of the run (or when an error stops it). A crash
 loses at most the group being gathered, and nothing that was reported.
 
-"Did the post change?" compares the new record (and its assets) with what the object holds:
-- the same record digest and asset set as the head version → ``unchanged``;
-- the same source bytes already produced this very record in an earlier version (the same post
-  saved in two forms, ingested alternately) → ``unchanged``, unless the head was made from a
-  source of the same name (an edit undone: the head must say what the file says now);
-- a record that says nothing the head's does not (images it lacks that the head holds, or
-  images still missing for another reason: offline, --no-fetch, another working directory)
-  → ``unchanged`` (:func:`adds_nothing`);
-- otherwise a new version (``updated``), or a new object (``added``).
+"Did the post change?" is :mod:`archiver.held`'s to answer.
 
 Re-ingesting an unchanged corpus should cost little more than reading it, so each ingest leaves
 a *receipt* (derived data under ``extensions/``): the source's sha256 (hashing every source
@@ -48,7 +40,7 @@ import logging
 import os
 import re
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import suppress
@@ -56,10 +48,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from archiver import readers, schema
-from archiver.assets import EMPTY_PLACEHOLDER, new_session
+from archiver import readers
+from archiver.assets import new_session
 from archiver.background import Workers, processes
-from archiver.canonical import dumps, sha256_hex, sha512_hex
+from archiver.canonical import dumps, sha256_hex
 from archiver.clean import clean as clean_post
 from archiver.clean.metadata import is_address_id, is_long_id
 from archiver.config import Config
@@ -76,6 +68,7 @@ from archiver.errors import (
 )
 from archiver.export.keys import unique
 from archiver.export.works import post_key
+from archiver.held import already_archived, carry_images, kept_images
 from archiver.index import (
     CITATIONS_NAME,
     INDEX_NAME,
@@ -97,16 +90,13 @@ from archiver.prepare import (
     default_key,
     extract_file,
     finish_post,
-    missing_image_warning,
     prepare_all,
     with_input,
 )
-from archiver.readers import wechat_html
 from archiver.record import (
     safe_source_name,
 )
-from archiver.saves import OtherSave
-from archiver.store import Archive, Change, VersionInfo, enclosing_ocfl
+from archiver.store import Archive, Change, enclosing_ocfl
 from archiver.verified import carried_citations
 from archiver.version import __version__
 
@@ -162,175 +152,6 @@ def _named(path: Path) -> str:
     its path was typed: ``post.md`` typed in ``p2`` is ``p2/post.md``, as typed above it."""
     folder = Path(os.path.abspath(path)).parent.name
     return f"{folder}/{path.name}" if folder else path.name
-
-
-def _assets_of(state: dict[str, str]) -> set[str]:
-    return {digest for path, digest in state.items() if path.startswith("assets/")}
-
-
-def _already_archived(archive: Archive, prepared: Prepared,
-                      made_head: Callable[[], bool | None] | None = None) -> str | None:
-    """The version that already holds exactly this result, if any (see module docstring).
-    ``made_head`` tells, when it can (from the receipts), whether the head was made from this
-    very input file; asked only when the record differs from the head's. When it cannot, a
-    head holding a source file of the same name is taken to have been."""
-    if not archive.exists(prepared.object_id):
-        return None
-    versions = archive.versions(prepared.object_id)
-    new_assets = _assets_of(prepared.digests)
-    head = versions[-1]
-    if head.state.get("record.json") == prepared.record_digest and \
-            _assets_of(head.state) == new_assets:
-        return head.number
-    # Another save of the post (a page and its Markdown export, ingested in turn) is not a
-    # change back. An edit of the very file the head was made from, undone, is one: the
-    # head must say what the file says now.
-    made = made_head() if made_head is not None else None
-    guessed = made is None  # no receipt tells: a source file of the same name is taken for it
-    if made is None:
-        made = not _another_save(prepared, head.state)
-    current = archive.read_json(prepared.object_id, "record.json")
-    save = OtherSave(frozenset([prepared.object_id, *prepared.aliases]), prepared.zone_unknown,
-                     prepared.offset_known and _time_guessed(archive, prepared.object_id))
-    other = None if made else save
-    if _carry_metadata(archive, prepared, save, current, head.number, made) and \
-            head.state.get("record.json") == prepared.record_digest and \
-            _assets_of(head.state) == new_assets:
-        return head.number
-    if not made:
-        for version in versions:
-            if (version.state.get("record.json") == prepared.record_digest
-                    and prepared.source_digest in version.state.values()
-                    and _assets_of(version.state) == new_assets):
-                return version.number
-    if new_assets <= _assets_of(head.state) and adds_nothing(prepared.record, current, other,
-                                                             guessed=guessed):
-        return head.number
-    if other is not None:
-        # another save that says less than an earlier version (a save without the page's
-        # scripts, read again after the post was edited) is held there already
-        for number, earlier in archive.read_json_each(
-                prepared.object_id, "record.json", _earlier_records(versions, new_assets)):
-            if adds_nothing(prepared.record, earlier, other):
-                return number
-    return None
-
-
-def _earlier_records(versions: list[VersionInfo], assets: set[str]) -> Iterator[str]:
-    """The versions before the head, newest first, whose record is one no later version
-    holds, and whose images include ``assets``: each record the history holds read once."""
-    seen = {versions[-1].state.get("record.json")}
-    for version in reversed(versions[:-1]):
-        digest = version.state.get("record.json")
-        if digest not in seen and assets <= _assets_of(version.state):
-            seen.add(digest)
-            yield version.number
-
-
-def _time_guessed(archive: Archive, object_id: str) -> bool:
-    """Whether the head's publish time was read as Beijing time from what a page showed."""
-    fields = archive.read_json(object_id, "provenance.json").get("fields") or {}
-    return fields.get("published") == wechat_html.SHOWN_TIME
-
-
-def _carry_metadata(archive: Archive, prepared: Prepared, save: OtherSave,
-                    current: dict[str, Any], head: str, made: bool) -> bool:
-    """Make the post's record what a new version of it would hold (and say whether it
-    changed): a save of the post that knows less than the head in some fields (a page saved
-    without its scripts: no ids, the time to the minute) keeps the head's values there, so
-    that a save never takes away what the object knows, whatever else it changes (its
-    images, its text). Only another save; for the file the head was made from, only the
-    fields carried into the head before (read again, it is then the head). Never into
-    another kind of record (an error page claims nothing). Provenance says which fields
-    were carried, and what the save itself gave."""
-    if current.get("kind") != prepared.record.get("kind"):
-        return False
-    carried = save.carried(prepared.record, current)
-    if made and carried:
-        before = archive.read_json(prepared.object_id, "provenance.json").get("carried") or {}
-        carried = {name: value for name, value in carried.items() if name in before}
-    if not carried:
-        return False
-    provenance = json.loads(prepared.files["provenance.json"])
-    provenance["carried"] = {name: {"from": head, "this_save": prepared.record.get(name)}
-                             for name in sorted(carried)}
-    prepared.record.update(carried)
-    _rewrite(prepared, provenance)
-    return True
-
-
-def _rewrite(prepared: Prepared, provenance: dict[str, Any]) -> None:
-    """Store a post's changed record (changed in place) and ``provenance`` again, checked."""
-    schema.validate("record", prepared.record, path=prepared.object_id)
-    schema.validate("provenance", provenance, path=prepared.object_id)
-    record_bytes = dumps(prepared.record)
-    prepared.files["record.json"] = record_bytes
-    prepared.files["provenance.json"] = dumps(provenance)
-    prepared.record_digest = sha512_hex(record_bytes)
-    prepared.__dict__.pop("digests", None)  # the cached digests are of the files before
-
-
-_URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-_LEADING_DOTS = re.compile(r"^(?:\.\.?/)+")
-
-
-def reference_key(original: str) -> str:
-    """An image reference as two saves of a post may both write it: a relative path without
-    its leading ``../`` and ``./`` (a page saved one folder down names ``../images/1.jpg``
-    what wget's page, saved beside the folder, names ``images/1.jpg``: the same file of
-    the same post). A URL, a data: URI or an absolute path is itself."""
-    if _URL_SCHEME.match(original) or original.startswith("/"):
-        return original
-    return _LEADING_DOTS.sub("", original)
-
-
-def _same_reference(new: str, old: str, another_save: bool) -> bool:
-    """Whether two records' references name one image: as written; in another save of the
-    post (its page in another folder), also by :func:`reference_key`. An edit of the very
-    file the head was made from that changes ``../a/1.png`` to ``a/1.png`` names another."""
-    return new == old or another_save and reference_key(new) == reference_key(old)
-
-
-def adds_nothing(new: dict[str, Any], current: dict[str, Any],
-                 other: OtherSave | None = None, guessed: bool = False) -> bool:
-    """Whether ``new`` says nothing ``current`` does not: equal, except that another save of
-    the post may refer to an image differently (same bytes: a browser's ``page_files/1.jpg``
-    for the original URL), and an image may be missing from ``new`` where ``current`` holds
-    it under the same reference (the same post saved without its images, or ingested
-    offline, adds no version and never takes images away; pointed at another reference, it
-    is an edit; in another save, a page in another folder, the reference is compared by
-    :func:`reference_key`). An image still missing is no news either, whatever the reason
-    given this time: offline or --no-fetch, or other asset roots looked in.
-
-    ``other``, for another save of the post than the head's source: it may also say less
-    than the record (:mod:`archiver.saves`), as a save without the page's scripts does.
-    ``guessed``: no receipt says the head was made from this very file (a version
-    ``verify`` made is the head, or the receipts are gone), only its name does, which
-    another save may share (``post.md`` in two folders): an image's same bytes under
-    another reference are then no news either."""
-    for name in (new.keys() | current.keys()) - {"images"}:
-        if new.get(name) != current.get(name) and not (
-                other is not None and other.says_less(name, new.get(name), current.get(name))):
-            return False
-    old_images, new_images = current.get("images") or [], new.get("images") or []
-    if len(old_images) != len(new_images):
-        return False
-    for old, image in zip(old_images, new_images, strict=True):
-        if image == old:
-            continue
-        if (other is not None or guessed) and image["status"] == "stored" \
-                and old["status"] == "stored" and image["sha256"] == old["sha256"]:
-            continue  # the same bytes, referred to differently by another save of the post
-            # (in the head's own file, a reference edited to name them elsewhere is an edit)
-        if image["status"] == "missing" and old["status"] == "missing" and \
-                _same_reference(image["original"], old["original"], other is not None):
-            continue  # still missing: the reason is kept as first given
-        if image["status"] == "missing" and image["original"] == EMPTY_PLACEHOLDER:
-            continue  # a save that blocked images holds none here, nor says which it was
-        if not (image["status"] == "missing" and old["status"] == "stored"
-                and _same_reference(image["original"], old["original"], other is not None)):
-            return False  # an image now referred to elsewhere, and missing, is an edit
-    return True
 
 
 def _relative(path: Path | str, base: Path) -> str:
@@ -729,7 +550,7 @@ class _Run:
                       ) -> bool:
         """Whether the head of ``post``'s object is newer than the version a receipt names and
         was made from this same file (``source``): an edit since, which these bytes undo
-        (see :func:`_already_archived`)."""
+        (see :func:`archiver.held.already_archived`)."""
         head = self.index[post["id"]]["head"]
         if head == post["version"]:
             return False
@@ -996,7 +817,7 @@ class _Run:
     def _store(self, entry: _File, number: int) -> IngestResult | None:
         """The post's result if it is already archived; else None, and it joins the group."""
         prepared = entry.prepared[number]
-        existing = _already_archived(self.archive, prepared, lambda: self.made_head(
+        existing = already_archived(self.archive, prepared, lambda: self.made_head(
             prepared.object_id, _relative(entry.path, self.base), number, prepared))
         if existing:
             # the version vouched for must be there: an inventory outlives its folder's deletion
@@ -1310,89 +1131,3 @@ def _unreadable(path: Path) -> InputError | None:
     except Exception:  # an OSError, or a bug met reading it
         return None  # the ingest, reading it, says why
     return None
-
-
-def _held_images(images: list[dict[str, Any]], held: list[dict[str, Any]],
-                 another_save: bool = False) -> dict[int, dict[str, Any]]:
-    """For each image missing from a save (index in ``images``), the one a version holds
-    (``held``, its record's images) in its stead: stored under the same reference (in
-    ``another_save`` of the post, also under the same :func:`reference_key`, where that names
-    a single image), or, where a save that blocked images left an empty placeholder, the one
-    in its place."""
-    kept = [image for image in held if image.get("status") == "stored" and image.get("asset")]
-    stored = {image["original"]: image for image in kept}
-    by_key: dict[str, dict[str, Any] | None] = {}
-    for image in kept:  # a key two different images share names neither surely
-        key = reference_key(image["original"])
-        same = by_key.get(key, image)
-        by_key[key] = image if same is not None and same["sha256"] == image["sha256"] else None
-    out: dict[int, dict[str, Any]] = {}
-    for index, image in enumerate(images):
-        if image["status"] != "missing":
-            continue
-        old = stored.get(image["original"]) or (
-            by_key.get(reference_key(image["original"])) if another_save else None)
-        if image["original"] == EMPTY_PLACEHOLDER and len(held) == len(images) and \
-                held[index].get("status") == "stored" and held[index].get("asset"):
-            old = held[index]  # the image in its place: the save blocked it
-        if old is not None:
-            out[index] = old
-    return out
-
-
-def _another_save(prepared: Prepared, state: dict[str, str]) -> bool:
-    """Whether ``prepared`` comes from another file than a version (its ``state``) was made
-    from: no source file of the same name (what :func:`_already_archived` falls back on when
-    the receipts cannot tell)."""
-    return not any(path in state for path in prepared.files if path.startswith("source/"))
-
-
-def carry_images(archive: Archive, prepared: Prepared) -> None:
-    """Give a new version of a post the images its head holds that this save could not
-    (its image folder left behind, or offline): an image missing now, under the reference
-    the head stored it by, is the head's image, carried forward with its bytes; so is the
-    one in its place, where a save that blocked images left an empty placeholder. An image
-    the post now refers to differently is another image, and stays missing."""
-    images = prepared.record.get("images") or []
-    if not any(image["status"] == "missing" for image in images):
-        return
-    last = archive.versions(prepared.object_id)[-1]
-    head = last.number
-    held = _held_images(images, archive.read_json(prepared.object_id, "record.json")
-                        .get("images") or [], _another_save(prepared, last.state))
-    if not held:
-        return
-    provenance = json.loads(prepared.files["provenance.json"])
-    reasons: dict[int, str | None] = {}
-    for index, old in held.items():
-        reasons[index] = images[index]["reason"]
-        prepared.files[old["asset"]] = archive.read_bytes(prepared.object_id, old["asset"])
-        images[index] = dict(old)
-        provenance["images"][index].update(
-            status="stored", origin=f"carried forward from {head}", sha256=old["sha256"],
-            reason=f"not obtained this time ({reasons[index]}): the {head} image is kept")
-    _rewrite(prepared, provenance)
-    _say_kept(prepared, head, reasons)
-
-
-def _say_kept(prepared: Prepared, version: str, missing: dict[int, str | None]) -> None:
-    """Reword the warnings of the images (index → why missing) that ``version`` holds: not
-    obtained this time, but kept, never "missing" as if the archive had lost them."""
-    replaced = {missing_image_warning(index, reason) for index, reason in missing.items()}
-    prepared.warnings = [w for w in prepared.warnings if w not in replaced]
-    prepared.warnings += [f"image {index + 1} not obtained this time ({reason}): "
-                          f"{version}'s is kept" for index, reason in sorted(missing.items())]
-
-
-def kept_images(archive: Archive, prepared: Prepared, version: str) -> None:
-    """A post found unchanged (``version`` holds it) whose images this save could not give,
-    and ``version`` holds in their stead: its warnings say they are kept."""
-    images = prepared.record.get("images") or []
-    if not any(image["status"] == "missing" for image in images):
-        return
-    state = next(v.state for v in archive.versions(prepared.object_id) if v.number == version)
-    held = _held_images(images, archive.read_json(prepared.object_id, "record.json", version)
-                        .get("images") or [], _another_save(prepared, state))
-    _say_kept(prepared, version, {index: images[index]["reason"] for index in held})
-
-

@@ -10,7 +10,7 @@ values away. A save that says something else (another title, another text, a tim
 clock's reading of the archived one) is news, and is compared as any other.
 
 Used only for *another* save: an edit of the file the head was made from that deletes a
-field is a change (see ``pipeline._already_archived``).
+field is a change (see ``archiver.held.already_archived``).
 """
 
 from __future__ import annotations

@@ -895,7 +895,7 @@ def test_an_image_still_missing_for_another_reason_adds_no_version(tmp_path, mon
 def test_an_image_moved_to_a_reference_that_cannot_be_had_is_an_edit_not_nothing():
     """A stored image that goes missing from the same reference adds nothing (a save
     without its images folder); pointed at another reference, it is an edit."""
-    from archiver.pipeline import adds_nothing
+    from archiver.held import adds_nothing
     stored = {"original": "images/a.png", "status": "stored", "sha256": "ab",
               "asset": "assets/ab.png", "media_type": "image/png", "width": 1, "height": 1}
     head = {"title": "t", "images": [stored]}
@@ -984,7 +984,7 @@ def test_a_path_given_as_a_string_alone_or_in_a_list_is_ingested(tmp_path):
 def test_an_image_reference_is_compared_without_the_folders_it_climbs(original, key):
     """Two saves of a post, their pages in different folders, name one image file
     differently; a URL, a data: URI and a site-absolute path are compared as written."""
-    from archiver.pipeline import reference_key
+    from archiver.held import reference_key
     assert reference_key(original) == key
 
 
@@ -992,7 +992,7 @@ def test_a_missing_image_is_given_a_kept_one_only_where_its_reference_names_one_
     """``_held_images``: the kept image under the very reference first; in another save of
     the post, under the same one without its leading ../ (its page in another folder) only
     where that names a single image: two different images it could be are neither."""
-    from archiver.pipeline import _held_images
+    from archiver.held import _held_images
 
     def stored(original, sha):
         return {"original": original, "status": "stored", "asset": f"assets/{sha}.jpg",
