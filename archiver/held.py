@@ -74,8 +74,8 @@ def already_archived(archive: Archive, prepared: Prepared,
     if other is not None:
         # another save that says less than an earlier version (a save without the page's
         # scripts, read again after the post was edited) is held there already
-        for number, earlier in archive.read_json_each(
-                prepared.object_id, "record.json", _earlier_records(versions, new_assets)):
+        for number in _earlier_records(versions, new_assets):
+            earlier = archive.read_json(prepared.object_id, "record.json", number)
             if adds_nothing(prepared.record, earlier, other):
                 return number
     return None

@@ -32,6 +32,7 @@ write; a second writer gets :class:`ArchiveBusy` (exit 5) at once, or waits if a
 from __future__ import annotations
 
 import contextlib
+import copy
 import ctypes
 import errno
 import fcntl
@@ -455,9 +456,35 @@ def enclosing_ocfl(path: Path, itself: bool = False) -> tuple[str, Path] | None:
 _RESTORE_HINT = "`archiver fsck` lists what is damaged; restore the object from a copy"
 
 
+# root inventories an Archive keeps read (an ingest reads one object's a few times in a row)
+_INVENTORIES_KEPT = 8
+
+
+def _as_on_disk(object_dir: Path) -> tuple[bytes | None, ...]:
+    """The bytes of an object's root inventory and of its sidecars (None where there is no
+    file to read): the same bytes, they say what they said. (Compared, not their times: a
+    change within the file system's clock tick, at the same size, keeps those.)"""
+    out: list[bytes | None] = []
+    for name in ("inventory.json", "inventory.json.sha512", "inventory.json.sha256"):
+        try:
+            out.append((object_dir / name).read_bytes())
+        except OSError:
+            out.append(None)
+    return tuple(out)
+
+
 def _in_order(numbers: Iterable[str]) -> list[str]:
     """An inventory's version numbers (``v1``, ``v2`` … ``v10``) in their order."""
     return sorted(numbers, key=lambda v: int(v[1:]))
+
+
+def versions_said(numbers: list[str]) -> str:
+    """A post's versions (in order) as a hint names them: each, or, past a few, the first
+    and the last (OCFL numbers them one after another: a hint listing 300 was 1,800
+    characters of one line)."""
+    if len(numbers) <= 6:
+        return "versions: " + ", ".join(numbers)
+    return f"versions: {numbers[0]} to {numbers[-1]} ({len(numbers)})"
 
 
 def _which(object_id: str, logical: str, version: str | None) -> str:
@@ -473,6 +500,9 @@ class Archive:
         self._locked = False
         # interrupted commits the last writer() found: (finished, discarded)
         self._interrupted = (0, 0)
+        # root inventories read and found whole, by object folder: (the bytes of the
+        # inventory and its sidecars, the inventory) (see _load_inventory)
+        self._inventories: dict[Path, tuple[tuple[bytes | None, ...], dict[str, Any]]] = {}
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -685,6 +715,28 @@ class Archive:
                 dirs.sort()
 
     def _load_inventory(self, object_dir: Path, sealed: bool = False) -> dict[str, Any]:
+        """:meth:`_inventory_read`, once for as long as the inventory and its sidecars hold
+        the bytes they held then. Reading an object (its versions, then a file of each)
+        asked for the inventory at each step, and it lists every version: parsed and
+        checked each time, a post with a long history cost seconds to ingest or check. The
+        writer (``sealed``) reads it afresh, and is the one to change what it is given;
+        readers must not change it."""
+        if sealed:
+            return self._inventory_read(object_dir, sealed)[0]
+        kept = self._inventories.get(object_dir)
+        if kept is not None and kept[0] == _as_on_disk(object_dir):
+            return kept[1]
+        inventory, data, whole = self._inventory_read(object_dir)
+        if whole:  # (not one a commit was caught in the middle of: read again next time)
+            self._inventories.pop(object_dir, None)
+            # (the bytes read, not those there now: a commit may have replaced them since)
+            self._inventories[object_dir] = ((data, *_as_on_disk(object_dir)[1:]), inventory)
+            while len(self._inventories) > _INVENTORIES_KEPT:
+                del self._inventories[next(iter(self._inventories))]
+        return inventory
+
+    def _inventory_read(self, object_dir: Path, sealed: bool = False
+                        ) -> tuple[dict[str, Any], bytes, bool]:
         """An object's root inventory, whole: it must match its digest sidecar, or what it
         says of the object's versions and digests is not to be trusted (``log`` would list,
         and ``export`` write, what someone edited in).
@@ -697,7 +749,10 @@ class Archive:
         ``sealed``: asked by the writer, which holds the lock and has finished any
         interrupted commit: only the root sidecar counts, and no version is added on an
         inventory that fails it (the new inventory would carry the altered one forward under
-        a new sidecar)."""
+        a new sidecar).
+
+        Returns the inventory, the bytes it was read from, and whether it matched its own
+        sidecar (False: the head version's copy vouched for it)."""
         for attempt in range(1 if sealed else 2):
             if attempt:  # a commit's next step, awaited once (see _head_copy_whole)
                 time.sleep(0.05)
@@ -714,9 +769,11 @@ class Archive:
                         "one of them was altered, and no version is added on it",
                         path=object_dir / "inventory.json",
                         hint="run `archiver fsck`; restore the object folder from a backup")
-            if not sidecar or (not sealed and algorithm in ("sha512", "sha256")
-                               and self._head_copy_whole(object_dir, inventory, data)):
-                return inventory
+            if not sidecar:
+                return inventory, data, True
+            if not sealed and algorithm in ("sha512", "sha256") and \
+                    self._head_copy_whole(object_dir, inventory, data):
+                return inventory, data, False
         raise DamagedObject(f"the inventory is damaged or altered ({sidecar})"
                             + (": no version is added on it" if sealed else ""),
                             path=object_dir / "inventory.json",
@@ -785,7 +842,13 @@ class Archive:
         return inventory, data
 
     def inventory(self, object_id: str, sealed: bool = False) -> dict[str, Any]:
-        """The object's root inventory (see :meth:`_load_inventory` for ``sealed``)."""
+        """The object's root inventory (see :meth:`_inventory_read` for ``sealed``): the
+        caller's own copy, to change if it likes."""
+        return copy.deepcopy(self._inventory(object_id, sealed))
+
+    def _inventory(self, object_id: str, sealed: bool = False) -> dict[str, Any]:
+        """:meth:`inventory`, as kept read (:meth:`_load_inventory`): not to be changed,
+        unless ``sealed``."""
         if not self.exists(object_id):
             moved = self._moved_object(object_id)
             if moved is not None:
@@ -819,12 +882,12 @@ class Archive:
 
     def head(self, object_id: str) -> str:
         """The object's newest version (``v3``); NotFound when there is no such object."""
-        return self.inventory(object_id)["head"]
+        return self._inventory(object_id)["head"]
 
     def versions(self, object_id: str) -> list[VersionInfo]:
         """The object's versions, oldest first, as its inventory records them (when, by whom,
         the message naming the save each was made from)."""
-        inventory = self.inventory(object_id)
+        inventory = self._inventory(object_id)
         out = []
         for number in _in_order(inventory["versions"]):
             version = inventory["versions"][number]
@@ -844,7 +907,7 @@ class Archive:
             # worded as diff words it (the version as given, quoted, not a repr: printing
             # escapes it once)
             raise NotFound(f"{inventory['id']} has no version '{number}'", path=self.root,
-                           hint="versions: " + ", ".join(_in_order(inventory["versions"])))
+                           hint=versions_said(_in_order(inventory["versions"])))
         for digest, paths in inventory["versions"][number]["state"].items():
             if logical in paths:
                 return digest, inventory["manifest"][digest][0]
@@ -852,13 +915,13 @@ class Archive:
 
     def content_path(self, object_id: str, logical: str, version: str | None = None) -> Path:
         """Where the bytes of ``logical`` in ``version`` (default: head) lie on disk."""
-        inventory = self.inventory(object_id)
+        inventory = self._inventory(object_id)
         return self.object_path(object_id) / self._resolve(inventory, logical, version)[1]
 
     def content_paths(self, object_id: str, version: str | None = None) -> dict[str, Path]:
         """Where the bytes of each file of ``version`` (default: head) lie on disk, from one
         reading of the inventory (:meth:`content_path` reads it for each file)."""
-        inventory = self.inventory(object_id)
+        inventory = self._inventory(object_id)
         number = version if version is not None else inventory["head"]
         if number not in inventory["versions"]:
             self._resolve(inventory, "", number)  # raises NotFound, worded as ever
@@ -875,7 +938,7 @@ class Archive:
         others), never passed on as the post's (shown as its record, or copied into a new
         version, which would record the damage under a digest of its own). ``verify`` False
         is for fsck, which checks every digest itself and reports each once."""
-        return self._read_checked(self.inventory(object_id), object_id, logical, version,
+        return self._read_checked(self._inventory(object_id), object_id, logical, version,
                                   verify)
 
     def _read_checked(self, inventory: dict[str, Any], object_id: str, logical: str,
@@ -902,7 +965,7 @@ class Archive:
         post is called unchanged in that version: an inventory that names a version whose
         folder was deleted, or whose record was cut short, holds nothing to be unchanged in
         (the images are checked for presence; ``fsck`` checks every digest)."""
-        inventory = self.inventory(object_id)
+        inventory = self._inventory(object_id)
         if number not in inventory["versions"]:
             raise NotFound(f"{object_id} has no version '{number}'", path=self.root)
         state = inventory["versions"][number]["state"]
@@ -920,24 +983,9 @@ class Archive:
         """A JSON file of an object (a record, its provenance…), parsed. A file its inventory
         names that is gone or damaged is a :class:`DamagedObject` naming it, not a crash:
         the commands that read the archive say which post is damaged (fsck says the rest)."""
-        return self._json_checked(self.inventory(object_id), object_id, logical, version)
-
-    def read_json_each(self, object_id: str, logical: str, numbers: Iterable[str]
-                       ) -> Iterator[tuple[str, Any]]:
-        """(number, :meth:`read_json` of ``logical`` in it) for each of ``numbers``, in turn,
-        from one reading of the inventory. The root inventory lists every version: read
-        again for each, a walk over a long history read it as many times (a post with 300
-        versions took seconds to be found unchanged)."""
-        inventory = self.inventory(object_id)
-        for number in numbers:
-            yield number, self._json_checked(inventory, object_id, logical, number)
-
-    def _json_checked(self, inventory: dict[str, Any], object_id: str, logical: str,
-                      version: str | None) -> Any:
-        """:meth:`read_json` on an inventory already loaded."""
         which, hint = _which(object_id, logical, version), _RESTORE_HINT
         try:
-            document = json.loads(self._read_checked(inventory, object_id, logical, version))
+            document = json.loads(self.read_bytes(object_id, logical, version))
         except ValueError as exc:  # not JSON, or not UTF-8
             raise DamagedObject(f"{which} is damaged: {exc}", path=self.root,
                                hint=hint) from None
@@ -1025,7 +1073,7 @@ class Archive:
                 "id": object_id, "type": INVENTORY_TYPE, "digestAlgorithm": "sha512",
                 "head": "v0", "manifest": {}, "versions": {}, "fixity": {"sha256": {}}}
         else:
-            inventory = self.inventory(object_id, sealed=True)
+            inventory = self._inventory(object_id, sealed=True)
         number = f"v{int(inventory['head'][1:]) + 1}"
         self._check_writable(object_id, number, new_object)
         user = {"name": _user_name(), **(change.user or {})}  # a name given or the login
@@ -1074,7 +1122,7 @@ class Archive:
         commit, so that a damaged object fails its post alone. Returns the digests of the
         stored copies compared (the commit need not read them again: :class:`Change`)."""
         new_object = not self.exists(object_id)
-        inventory = None if new_object else self.inventory(object_id, sealed=True)
+        inventory = None if new_object else self._inventory(object_id, sealed=True)
         number = "v1" if inventory is None else f"v{int(inventory['head'][1:]) + 1}"
         self._check_writable(object_id, number, new_object)
         if inventory is None or files is None:

@@ -1476,3 +1476,69 @@ def test_a_commit_shares_unread_only_the_stored_copies_it_was_told_were_checked(
         archive.commit(OID, {"citations.json": b"old verdict", "a.txt": b"A"}, "again",
                        shared_checked=frozenset(head.state.values()))
     assert archive.head(OID) == "v2"
+
+
+def test_an_inventory_read_once_is_not_parsed_again_while_its_bytes_are_the_same(
+        archive, monkeypatch):
+    """Reading an object asks for its root inventory at each step (its versions, then a
+    file of each version), and the inventory lists every version: it is parsed and checked
+    once, and again only when its bytes, or its sidecar's, are not those read then."""
+    for data in (b"1", b"2", b"3"):
+        commit(archive, OID, {"a.txt": data})
+    parsed: list[Path] = []
+    reading = Archive._read_inventory
+
+    def counted(self, object_dir):
+        parsed.append(object_dir)
+        return reading(self, object_dir)
+
+    monkeypatch.setattr(Archive, "_read_inventory", counted)
+    for version in archive.versions(OID):
+        assert archive.read_bytes(OID, "a.txt", version.number) == version.number[1:].encode()
+    assert len(parsed) == 1
+    commit(archive, OID, {"a.txt": b"4"})  # the writer's own reading is always afresh
+    parsed.clear()
+    assert archive.head(OID) == "v4" and archive.read_bytes(OID, "a.txt") == b"4"
+    assert len(parsed) == 1
+
+
+def test_a_byte_flipped_in_an_inventory_already_read_is_still_damage(archive):
+    """The inventory kept read is compared by its bytes, not its file's times: a byte
+    changed in place within the file system's clock tick, at the same size, keeps those."""
+    commit(archive, OID, {"a.txt": b"A"})
+    assert archive.read_bytes(OID, "a.txt") == b"A"
+    path = archive.object_path(OID) / "inventory.json"
+    status = path.stat()
+    data = bytearray(path.read_bytes())
+    data[data.index(b"Archive Tester")] ^= 0x01
+    path.write_bytes(bytes(data))
+    os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
+    with pytest.raises(DamagedObject, match="inventory"):
+        archive.read_bytes(OID, "a.txt")
+
+
+def test_an_inventory_handed_out_is_the_callers_own(archive):
+    """The inventory the library hands out may be changed by its caller: what the archive
+    reads next is unchanged by that."""
+    commit(archive, OID, {"a.txt": b"A"})
+    mine = archive.inventory(OID)
+    mine["versions"]["v1"]["state"].clear()
+    mine["head"] = "v9"
+    assert archive.head(OID) == "v1"
+    assert archive.read_bytes(OID, "a.txt") == b"A"
+
+
+
+def test_a_version_a_long_history_lacks_is_hinted_at_by_its_first_and_last(archive):
+    """The hint of a version the post lacks names its versions; past a few, the first and
+    the last (OCFL numbers them one after another), never hundreds on one line."""
+    for data in (b"1", b"2"):
+        commit(archive, OID, {"a.txt": data})
+    with pytest.raises(NotFound) as short:
+        archive.read_bytes(OID, "a.txt", "v9")
+    assert short.value.hint == "versions: v1, v2"
+    for number in range(3, 10):
+        commit(archive, OID, {"a.txt": str(number).encode()})
+    with pytest.raises(NotFound) as long:
+        archive.read_bytes(OID, "a.txt", "v10")
+    assert long.value.hint == "versions: v1 to v9 (9)"

@@ -397,6 +397,7 @@ def diff_versions(store: Any, object_id: str, old: str | None = None,
                   new: str | None = None) -> dict[str, Any]:
     """What changed between two versions: record fields, body blocks, files. Without
     ``new``, the head; without ``old`` either, the version before it (the last change)."""
+    from archiver.store import versions_said
     a_state = {v.number: v.state for v in store.versions(object_id)}
     numbers = list(a_state)
     if old is None:
@@ -408,7 +409,7 @@ def diff_versions(store: Any, object_id: str, old: str | None = None,
     for number in (old, new):
         if number not in a_state:
             raise NotFound(f"{object_id} has no version '{number}'", path=store.root,
-                           hint="versions: " + ", ".join(a_state))
+                           hint=versions_said(numbers))
     a = store.read_json(object_id, "record.json", old)
     b = store.read_json(object_id, "record.json", new)
     fields = {}
