@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import binascii
 import dataclasses
+import errno
 import hashlib
 import html
 import io
@@ -302,10 +303,16 @@ def _local(ref: ImageRef, base_dir: Path, config: Config,
             continue
         try:  # a name too long for the file system, or with a NUL byte, is a name not found
             resolved = candidate.resolve()
+            if candidate.is_symlink() and not resolved.exists():
+                tried.append(f"{named} (a symbolic link to nothing there)")
+                continue
             if not _within(resolved, allowed):
-                tried.append(f"{named} (outside the post's folder, its parent and the asset roots)")
+                linked = " (a symbolic link)" if resolved != candidate.absolute() and \
+                    _within(candidate.absolute().parent.resolve(), allowed) else ""
+                tried.append(f"{named}{linked} (outside the post's folder, its parent and the "
+                             "asset roots)")
                 if outside is None and resolved.is_file():
-                    outside = named
+                    outside = f"{named} leads to a file that" if linked else f"{named}"
                 continue
             if resolved.is_file():
                 try:
@@ -328,7 +335,7 @@ def _local(ref: ImageRef, base_dir: Path, config: Config,
                 digest = inputs[str(resolved)] = hashlib.sha256(data).hexdigest()
                 return sniff(data, ref.original, str(candidate), config, sha256=digest)
         except (OSError, ValueError, RuntimeError) as exc:  # RuntimeError: a symlink loop
-            tried.append(f"{named} (cannot be looked up: {type(exc).__name__})")
+            tried.append(f"{named} (cannot be looked up: {_lookup_failure(exc)})")
             continue
         inputs[str(resolved)] = None
         tried.append(named)
@@ -342,6 +349,19 @@ def _local(ref: ImageRef, base_dir: Path, config: Config,
     places = "; ".join(dict.fromkeys(unicodedata.normalize("NFC", place) for place in tried))
     return Asset(original=ref.original, status="missing",
                  reason=f"file not found (looked for: {places}; asset roots: {roots})")
+
+
+def _lookup_failure(exc: Exception) -> str:
+    """Why a local image's path could not be looked up, in words (the exception's name,
+    ``RuntimeError``, said nothing to the reader of a record)."""
+    if isinstance(exc, RuntimeError):  # pathlib's resolve() in Python 3.11
+        return "a loop of symbolic links"
+    if isinstance(exc, ValueError):  # the one ValueError a path raises: os.stat's
+        return "a NUL character in its name"
+    if isinstance(exc, OSError) and exc.errno == errno.ELOOP:
+        return "a loop of symbolic links"
+    return (exc.strerror if isinstance(exc, OSError) and exc.strerror
+            else type(exc).__name__).lower()
 
 
 def _is_public(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from typing import Any
+from urllib.parse import unquote
 
 from archiver import schema
 from archiver.assets import EMPTY_PLACEHOLDER
@@ -143,10 +145,13 @@ def reference_key(original: str) -> str:
     """An image reference as two saves of a post may both write it: a relative path without
     its leading ``../`` and ``./`` (a page saved one folder down names ``../images/1.jpg``
     what wget's page, saved beside the folder, names ``images/1.jpg``: the same file of
-    the same post). A URL, a data: URI or an absolute path is itself."""
+    the same post), and as its file is looked for (:mod:`archiver.assets`): without a query
+    or fragment, percent-decoded, with slashes for a Windows save's backslashes, composed
+    (NFC; a Mac's save decomposes names). A URL, a data: URI or an absolute path is itself."""
     if _URL_SCHEME.match(original) or original.startswith("/"):
         return original
-    return _LEADING_DOTS.sub("", original)
+    path = unquote(original.split("?", 1)[0].split("#", 1)[0]).replace("\\", "/")
+    return _LEADING_DOTS.sub("", unicodedata.normalize("NFC", path))
 
 
 def _same_reference(new: str, old: str, another_save: bool) -> bool:

@@ -1082,7 +1082,23 @@ def _no_posts_in(folder: Path) -> UsageError:
                           "are not new posts, and are not ingested again", path=folder,
                           hint="give the saved posts themselves; to copy an archive, copy "
                                "its folder")
+    links = _links_to_folders(folder)
+    if links:  # an inbox of links to save folders: the walk does not follow them
+        return UsageError(f"no saved posts in this folder: the {links} link(s) to folders in "
+                          "it are not followed", path=folder,
+                          hint="give the linked folders themselves (`archiver ingest "
+                               f"{shown(folder)}/*`)")
     return UsageError("no saved posts in this folder", path=folder, hint=EMPTY_FOLDER_HINT)
+
+
+def _links_to_folders(folder: Path) -> int:
+    """How many symbolic links to folders are in ``folder`` and below (walked as an ingest
+    walks it, which follows none: a link may lead anywhere, the whole disk included)."""
+    count = 0
+    for root, dirs, _files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and not d.endswith("_files")]
+        count += sum(os.path.islink(os.path.join(root, d)) for d in dirs)
+    return count
 
 
 # a file larger than this is not read twice to learn, before an archive is made where none

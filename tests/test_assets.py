@@ -895,14 +895,29 @@ def test_a_symlink_out_of_the_post_folder_is_refused(tmp_path):
     (post_dir / "img.jpg").symlink_to(outside / "secret.jpg")
     [asset] = localise([ImageRef(original="img.jpg")], post_dir, Config(fetch=False))
     assert asset.status == "missing"
-    assert "outside the post's folder" in asset.reason
+    # the link is named as one: the file it shows is in the folder, what it leads to is not
+    assert asset.reason.startswith("not read: img.jpg leads to a file that is outside the "
+                                   "post's folder")
 
 
 def test_an_image_that_is_a_symlink_loop_is_missing_with_the_reason(tmp_path):
     (tmp_path / "img.jpg").symlink_to(tmp_path / "img.jpg")
     [asset] = localise([ImageRef(original="img.jpg")], tmp_path, Config(fetch=False))
     assert asset.status == "missing"
-    assert "cannot be looked up" in asset.reason
+    assert "img.jpg (cannot be looked up: a loop of symbolic links)" in asset.reason
+
+
+def test_an_image_that_is_a_link_to_nothing_is_said_to_be_one(tmp_path):
+    (tmp_path / "img.jpg").symlink_to(tmp_path / "gone" / "img.jpg")
+    [asset] = localise([ImageRef(original="img.jpg")], tmp_path, Config(fetch=False))
+    assert asset.status == "missing"
+    assert "img.jpg (a symbolic link to nothing there)" in asset.reason
+
+
+def test_a_reference_holding_a_nul_character_is_said_to(tmp_path):
+    [asset] = localise([ImageRef(original="a%00.jpg")], tmp_path, Config(fetch=False))
+    assert asset.status == "missing"
+    assert "(cannot be looked up: a NUL character in its name)" in asset.reason
 
 
 def test_a_local_file_over_the_size_cap_is_refused(tmp_path):

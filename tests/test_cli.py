@@ -735,6 +735,25 @@ def test_a_bad_option_value_is_named_as_the_option(runner, archive_dir):
         "default)"]
 
 
+def test_a_folder_of_links_to_save_folders_says_its_links_are_not_followed(
+        runner, archive_dir, tmp_path):
+    """An inbox of links to save folders kept elsewhere: the walk follows no link to a
+    folder (one may lead anywhere), and says so, with how to give them, not that the folder
+    holds no saved post as if it were empty."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "post1").symlink_to(WECHAT / "html-with-assets", target_is_directory=True)
+    result = run(runner, "ingest", inbox, "--archive", archive_dir, "--no-fetch")
+    assert result.exit_code == ExitCode.USAGE
+    assert f"{inbox}: no saved posts in this folder: the 1 link(s) to folders in it are " \
+           "not followed" in result.stderr
+    assert f"archiver ingest {inbox}/*" in result.stderr
+    given = run(runner, "ingest", *sorted(inbox.iterdir()), "--archive", archive_dir,
+                "--no-fetch", "--json")
+    assert given.exit_code == ExitCode.OK, given.stderr
+    assert {json.loads(line)["status"] for line in given.stdout.splitlines()} >= {"added"}
+
+
 def test_a_folder_without_posts_is_an_error_and_no_summary(runner, archive_dir, tmp_path):
     (tmp_path / "empty").mkdir()
     result = run(runner, "ingest", tmp_path / "empty", "--archive", archive_dir)

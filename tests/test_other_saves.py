@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -857,3 +858,26 @@ def test_fsck_reads_each_root_inventory_a_fixed_number_of_times(config, tmp_path
     short = parsed_by_fsck()
     _edits(config, tmp_path, range(3, 9))
     assert parsed_by_fsck() == short
+
+
+def test_a_save_naming_its_images_with_other_separators_keeps_the_stored_ones(config,
+                                                                             tmp_path):
+    """The same "save page complete" page saved on Windows (``page_files\\img_000.jpg``,
+    its folder beside it) and copied elsewhere without its folder (``page_files/…``): the
+    second names the same files, which it lacks, and adds no version taking the stored
+    images away (compared as they are looked for: ``reference_key``)."""
+    saved = FIXTURES / "containers" / "converted-savepage-mufeng-2018-01-29"
+    page = (saved / "page.html").read_text("utf-8")
+    windows, elsewhere = tmp_path / "windows", tmp_path / "elsewhere"
+    shutil.copytree(saved, windows)
+    (windows / "page.html").write_text(page.replace('src="./page_files/',
+                                                    'src="page_files\\'), "utf-8")
+    elsewhere.mkdir()
+    (elsewhere / "page.html").write_text(page.replace('src="./page_files/',
+                                                      'src="page_files/'), "utf-8")
+    first = only(ingest_paths([windows / "page.html"], config))
+    stored = [i for i in Archive.open(config.archive).read_json(
+        first.object_id, "record.json")["images"] if i["status"] == "stored"]
+    assert first.status == "added" and len(stored) == 4
+    again = only(ingest_paths([elsewhere / "page.html"], config))
+    assert (again.status, again.version) == ("unchanged", "v1")

@@ -980,10 +980,16 @@ def test_a_path_given_as_a_string_alone_or_in_a_list_is_ingested(tmp_path):
     ("/images/1935/1.jpeg", "/images/1935/1.jpeg"),  # site-absolute: found by asset roots
     ("https://mmbiz.qpic.cn/x/../640?wx_fmt=png", "https://mmbiz.qpic.cn/x/../640?wx_fmt=png"),
     ("data:,", "data:,"),
+    ("page_files\\img_000.jpg", "page_files/img_000.jpg"),  # saved on Windows
+    ("..\\images\\1.jpg", "images/1.jpg"),
+    ("%E5%9B%BE_files/1.jpg?wx_fmt=jpeg#top", "图_files/1.jpg"),
+    ("cafe\u0301_files/1.jpg", "caf\u00e9_files/1.jpg"),  # a name a Mac decomposed
+    ("C:\\Users\\me\\1.jpg", "C:\\Users\\me\\1.jpg"),  # another machine's disk
 ])
-def test_an_image_reference_is_compared_without_the_folders_it_climbs(original, key):
-    """Two saves of a post, their pages in different folders, name one image file
-    differently; a URL, a data: URI and a site-absolute path are compared as written."""
+def test_an_image_reference_is_compared_as_its_file_is_looked_for(original, key):
+    """Two saves of a post, their pages in different folders or made on other systems, name
+    one image file differently (as the file is looked for, each names it); a URL, a data:
+    URI and an absolute path are compared as written."""
     from archiver.held import reference_key
     assert reference_key(original) == key
 

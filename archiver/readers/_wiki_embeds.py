@@ -120,6 +120,9 @@ def _embed(state: StateInline, silent: bool) -> bool:
         return False
     if not silent:
         src = _found(target, state.env) if isinstance(state.env, dict) else target
+        # a file's name, not a URL: the image is looked for as an <img src> is, decoded
+        # (``photo%201.png`` was looked for as ``photo 1.png``) and cut at ? and #
+        src = src.replace("%", "%25").replace("?", "%3F").replace("#", "%23")
         alt = "" if _SIZE.match(shown.strip()) else shown.strip()
         token = state.push("html_inline", "", 0)
         token.content = f'<img src="{escape(src)}" alt="{escape(alt)}">'

@@ -124,6 +124,19 @@ def test_an_embed_names_the_file_spelt_as_it_is_before_one_that_only_composes_al
     assert image["sha256"] == hashlib.sha256(IMAGES[1].read_bytes()).hexdigest()
 
 
+def test_an_embed_names_a_file_whose_name_holds_a_percent_sign_as_it_is(tmp_path, config):
+    """An embed names a file, not a URL: ``photo%201.png`` is that file (it was looked for
+    as ``photo 1.png``, decoded as an <img src> is), written as a reference that says so."""
+    vault = tmp_path / "vault"
+    (vault / "Clippings" / "attachments").mkdir(parents=True)
+    shutil.copy(IMAGES[0], vault / "Clippings" / "attachments" / "photo%201.png")
+    shutil.copy(IMAGES[1], vault / "Clippings" / "attachments" / "photo 1.png")
+    note = obsidian_note(vault / "Clippings", ["![[photo%201.png]]"])
+    [image] = record_of(note, config)["images"]
+    assert (image["status"], image["original"]) == ("stored", "attachments/photo%25201.png")
+    assert image["sha256"] == hashlib.sha256(IMAGES[0].read_bytes()).hexdigest()
+
+
 def test_an_embed_whose_file_is_not_there_is_an_image_missing(tmp_path, config):
     note = obsidian_note(tmp_path / "vault" / "Clippings", ["![[gone.png]]"])
     [image] = record_of(note, config)["images"]
