@@ -47,3 +47,21 @@ def pytest_terminal_summary(terminalreporter) -> None:
             "" if full else " (fast versions; `make stress` runs the full ones)"))
         for name in sorted(_FIGURES):
             terminalreporter.write_line(_FIGURES[name])
+
+
+@pytest.fixture
+def inventory_parses(monkeypatch) -> list[Path]:
+    """The object folders whose root inventory an Archive parses (and checks) from here on,
+    one entry each time (the inventory lists every version: parsed once per version, a long
+    history is quadratic)."""
+    from archiver.store import Archive
+    parsed: list[Path] = []
+    reading = Archive._read_inventory
+
+    def counted(self, object_dir):
+        parsed.append(object_dir)
+        return reading(self, object_dir)
+
+    monkeypatch.setattr(Archive, "_read_inventory", counted)
+    return parsed
+

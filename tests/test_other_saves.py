@@ -816,43 +816,30 @@ def _edits(config, tmp_path: Path, numbers: range) -> list:
     return results
 
 
-@pytest.fixture
-def parses(monkeypatch):
-    """The root inventories parsed (and checked) from here on, by object folder."""
-    parsed: list[Path] = []
-    reading = Archive._read_inventory
-
-    def counted(self, object_dir):
-        parsed.append(object_dir)
-        return reading(self, object_dir)
-
-    monkeypatch.setattr(Archive, "_read_inventory", counted)
-    return parsed
-
-
 def test_a_long_history_is_searched_from_one_reading_of_the_inventory(config, tmp_path,
-                                                                     parses):
+                                                                     inventory_parses):
     """Another save of a post is compared with every earlier record the object holds; the
     root inventory, which lists every version, is read a fixed number of times for that,
     not once per version (a post with 300 versions took seconds to be found unchanged)."""
     per_ingest = {}
     for number in range(1, 13):
-        parses.clear()
+        inventory_parses.clear()
         [result] = _edits(config, tmp_path, range(number, number + 1))
         assert (result.status, result.version) == ("added" if number == 1 else "updated",
                                                    f"v{number}")
-        per_ingest[number] = len(parses)
+        per_ingest[number] = len(inventory_parses)
     assert per_ingest[12] == per_ingest[4], per_ingest
 
 
-def test_fsck_reads_each_root_inventory_a_fixed_number_of_times(config, tmp_path, parses):
+def test_fsck_reads_each_root_inventory_a_fixed_number_of_times(config, tmp_path,
+                                                               inventory_parses):
     """fsck checks each version's documents against the schemas; the root inventory that
     says where they are is not parsed again for each (at 300 versions, most of a
     4.8-second fsck)."""
     def parsed_by_fsck() -> int:
-        parses.clear()
+        inventory_parses.clear()
         assert check_archive(Archive.open(config.archive)).ok
-        return len(parses)
+        return len(inventory_parses)
 
     _edits(config, tmp_path, range(1, 3))
     short = parsed_by_fsck()

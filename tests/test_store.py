@@ -1479,20 +1479,14 @@ def test_a_commit_shares_unread_only_the_stored_copies_it_was_told_were_checked(
 
 
 def test_an_inventory_read_once_is_not_parsed_again_while_its_bytes_are_the_same(
-        archive, monkeypatch):
+        archive, inventory_parses):
     """Reading an object asks for its root inventory at each step (its versions, then a
     file of each version), and the inventory lists every version: it is parsed and checked
     once, and again only when its bytes, or its sidecar's, are not those read then."""
     for data in (b"1", b"2", b"3"):
         commit(archive, OID, {"a.txt": data})
-    parsed: list[Path] = []
-    reading = Archive._read_inventory
-
-    def counted(self, object_dir):
-        parsed.append(object_dir)
-        return reading(self, object_dir)
-
-    monkeypatch.setattr(Archive, "_read_inventory", counted)
+    parsed = inventory_parses
+    parsed.clear()
     for version in archive.versions(OID):
         assert archive.read_bytes(OID, "a.txt", version.number) == version.number[1:].encode()
     assert len(parsed) == 1
