@@ -254,24 +254,31 @@ def _local_candidates(ref: str, base_dir: Path, config: Config) -> list[Path]:
     its mark) written the other way too. macOS's HFS+ stored file names decomposed (NFD) and
     browsers write references composed (NFC): a save copied from a Mac to a disk that keeps
     names as they are has names its page does not spell the same."""
-    ref = unquote(ref.split("?", 1)[0].split("#", 1)[0])
+    file_url = ref[:7].lower() == "file://"  # (a scheme is written in either case)
+    if file_url:  # parsed, then decoded: %3F and %23 in its path are a name's ? and #
+        parts = split_url("file://" + ref[7:])
+        # (an address urllib refuses, "file://[bad/x.png": its path as written)
+        ref = parts.path if parts is not None else ref[7:]
+    else:
+        ref = ref.split("?", 1)[0].split("#", 1)[0]
+    ref = unquote(ref)
     refs = [ref]
     if "\\" in ref and not _WINDOWS_DRIVE.match(ref):
         refs.append(ref.replace("\\", "/"))
     if not ref.isascii():
         refs += [unicodedata.normalize(form, r) for r in list(refs) for form in ("NFC", "NFD")]
-    return list(dict.fromkeys(c for r in dict.fromkeys(refs) for c in _candidates(r, base_dir,
-                                                                                  config)))
+    return list(dict.fromkeys(c for r in dict.fromkeys(refs)
+                              for c in _candidates(r, base_dir, config, file_url)))
 
 
 _WINDOWS_DRIVE = re.compile(r"[A-Za-z]:[\\/]")  # C:\… names a disk of another machine
 
 
-def _candidates(ref: str, base_dir: Path, config: Config) -> list[Path]:
-    if ref.startswith("file://"):  # the file itself (within the allowed folders), else as
-        parts = split_url(ref)  # a site-absolute path, the way a site's export means it
-        # (an address urllib refuses, "file://[bad/x.png": its path as written)
-        ref = parts.path if parts is not None else ref[len("file://"):]
+def _candidates(ref: str, base_dir: Path, config: Config, file_url: bool = False
+                ) -> list[Path]:
+    """Where ``ref`` (decoded; ``file_url``: the path of a file:// URL) may be."""
+    if file_url:  # the file itself (within the allowed folders), else as a site-absolute
+        # path, the way a site's export means it
         return list(dict.fromkeys([Path(ref), *_candidates(ref, base_dir, config)]))
     if ref.startswith("/"):
         rel = ref.lstrip("/")

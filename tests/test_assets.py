@@ -887,6 +887,22 @@ def test_an_absolute_path_never_reads_the_machines_files(tmp_path, ref):
     assert "/etc/passwd" not in inputs
 
 
+@pytest.mark.parametrize(("name", "written"), [
+    ("a.png", "file://{}/a.png"),
+    ("a.png", "FILE://{}/a.png"),  # a scheme is written in either case
+    ("a?b.png", "file://{}/a%3Fb.png"),  # a name's ? and #, encoded as a browser writes them
+    ("a#b.png", "file://{}/a%23b.png"),
+    ("图 1.png", "file://{}/%E5%9B%BE%201.png"),
+])
+def test_a_file_url_in_the_posts_folder_is_that_file(tmp_path, name, written):
+    """A file:// URL is parsed before it is decoded: an encoded ? or # is part of the
+    file's name, never the start of a query or a fragment."""
+    (tmp_path / name).write_bytes(PNG)
+    url = written.format(quote(str(tmp_path)))
+    [asset] = localise([ImageRef(original=url)], tmp_path, Config(fetch=False))
+    assert (asset.status, asset.original) == ("stored", url)
+
+
 def test_a_symlink_out_of_the_post_folder_is_refused(tmp_path):
     outside, post_dir = tmp_path / "outside", tmp_path / "a" / "b" / "post"
     outside.mkdir()
