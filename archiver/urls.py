@@ -8,7 +8,12 @@ and must not turn into a crash that stops the inputs after it.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import SplitResult, urljoin, urlsplit
+
+# the schemes whose paths a browser (the WHATWG URL standard) reads a backslash in as a slash
+_SPECIAL = frozenset({"http", "https", "ws", "wss", "ftp", "file"})
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 
 
 def split_url(url: str) -> SplitResult | None:
@@ -21,7 +26,15 @@ def split_url(url: str) -> SplitResult | None:
 
 def joined_url(base: str, reference: str) -> str:
     """``reference`` resolved against ``base`` as a browser does; as written where either
-    is an address urljoin refuses."""
+    is an address urljoin refuses. A backslash in the path of a web address is a slash to a
+    browser (``..\\images\\1.jpg``, as a page made on Windows writes it, is the image a
+    save keeps under ``../images/1.jpg``); urljoin keeps it."""
+    base_scheme, scheme = _SCHEME.match(base), _SCHEME.match(reference)
+    if base_scheme is not None and base_scheme[1].lower() in _SPECIAL and \
+            (scheme is None or scheme[1].lower() in _SPECIAL):
+        query = re.search(r"[?#]", reference)  # (its query and fragment kept as they are)
+        end = query.start() if query is not None else len(reference)
+        reference = reference[:end].replace("\\", "/") + reference[end:]
     try:
         return urljoin(base, reference)
     except ValueError:

@@ -100,6 +100,30 @@ def test_an_mhtml_whose_long_locations_are_folded_keeps_its_images(tmp_path, con
     assert record["images"] == plain["images"] and record["url"] == plain["url"]
 
 
+def test_an_mhtml_whose_page_names_its_images_with_backslashes_keeps_them(tmp_path, config):
+    """A page made on Windows may name its images ``..\\images\\…\\img_000.jpg``; the
+    browser that saved it read those as slashes, and keeps each image under the address
+    that gives: the MHTML's parts are those images."""
+    import email
+    from email import policy
+
+    data = (CONTAINERS / "converted-mufeng-2018-01-29.mhtml").read_bytes()
+    message = email.message_from_bytes(data, policy=policy.default)
+    page = next(part for part in message.walk() if part.get_content_type() == "text/html")
+    location = page["Content-Location"]
+    text = page.get_content()
+    windows = re.sub(r'src="(\.\./images/[^"]+)"',
+                     lambda m: 'src="' + m.group(1).replace("/", "\\") + '"', text)
+    assert windows.count('src="..\\images\\') == 4
+    page.set_content(windows, subtype="html", charset="utf-8", cte="base64")
+    page["Content-Location"] = location
+    (tmp_path / "windows.mhtml").write_bytes(message.as_bytes())
+    record = prepare_all(tmp_path / "windows.mhtml", config)[0].record
+    plain = prepare_all(CONTAINERS / "converted-mufeng-2018-01-29.mhtml", config)[0].record
+    assert [i["status"] for i in record["images"]] == ["stored"] * 4
+    assert [i["sha256"] for i in record["images"]] == [i["sha256"] for i in plain["images"]]
+
+
 @pytest.mark.parametrize("kept", ["snapshot", "page part"])
 def test_an_mhtml_whose_page_location_differs_only_by_its_fragment_is_that_page(
         tmp_path, config, kept):

@@ -80,6 +80,22 @@ def test_an_address_urllib_refuses_is_no_address(url):
     assert joined_url(url, "images/1.jpg") == "images/1.jpg"
 
 
+@pytest.mark.parametrize(("base", "reference", "joined"), [
+    ("https://mp.weixin.qq.com/s/abc", "..\\images\\1.jpg", "https://mp.weixin.qq.com/images/1.jpg"),
+    ("https://a.example/x/y.html", "img\\1.jpg?q=a\\b#c\\d",
+     "https://a.example/x/img/1.jpg?q=a\\b#c\\d"),  # a query and a fragment as they are
+    ("https://a.example/x/y.html", "https://c.example\\e\\f.jpg", "https://c.example/e/f.jpg"),
+    ("https://a.example/x/y.html", "data:image/png,\\", "data:image/png,\\"),
+    ("cid:frame-1@mhtml.blink", "a\\b.png", "a\\b.png"),  # no web address: as written
+])
+def test_a_backslash_in_a_web_address_is_a_slash_as_a_browser_reads_it(base, reference,
+                                                                       joined):
+    """A page made on Windows may write ``..\\images\\1.jpg``; a browser reads the path of
+    an http(s) (or file) address with its backslashes as slashes, and a save keeps the
+    image under that address."""
+    assert joined_url(base, reference) == joined
+
+
 @pytest.mark.parametrize("url", ["https://[::1", "https://[mp.weixin.qq.com]/s/abc"])
 def test_a_post_whose_address_is_broken_is_ingested_without_it(tmp_path, config, url):
     post = flawed_seed(tmp_path, "date: 2020-08-04 18:00:00",
