@@ -464,13 +464,19 @@ def _as_on_disk(object_dir: Path) -> tuple[bytes | None, ...]:
     """The bytes of an object's root inventory and of its sidecars (None where there is no
     file to read): the same bytes, they say what they said. (Compared, not their times: a
     change within the file system's clock tick, at the same size, keeps those.)"""
-    out: list[bytes | None] = []
-    for name in ("inventory.json", "inventory.json.sha512", "inventory.json.sha256"):
-        try:
-            out.append((object_dir / name).read_bytes())
-        except OSError:
-            out.append(None)
-    return tuple(out)
+    return (_bytes_of(object_dir / "inventory.json"), *_sidecars_on_disk(object_dir))
+
+
+def _sidecars_on_disk(object_dir: Path) -> tuple[bytes | None, ...]:
+    return tuple(_bytes_of(object_dir / f"inventory.json.{algorithm}")
+                 for algorithm in ("sha512", "sha256"))
+
+
+def _bytes_of(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def _in_order(numbers: Iterable[str]) -> list[str]:
@@ -730,7 +736,7 @@ class Archive:
         if whole:  # (not one a commit was caught in the middle of: read again next time)
             self._inventories.pop(object_dir, None)
             # (the bytes read, not those there now: a commit may have replaced them since)
-            self._inventories[object_dir] = ((data, *_as_on_disk(object_dir)[1:]), inventory)
+            self._inventories[object_dir] = ((data, *_sidecars_on_disk(object_dir)), inventory)
             while len(self._inventories) > _INVENTORIES_KEPT:
                 del self._inventories[next(iter(self._inventories))]
         return inventory
