@@ -9,7 +9,7 @@ import hashlib
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 INVENTORY_TYPE = "https://ocfl.io/1.1/spec/#inventory"
 INVENTORY_TYPES = {"https://ocfl.io/1.0/spec/#inventory": (1, 0), INVENTORY_TYPE: (1, 1)}
@@ -228,15 +228,19 @@ def state_paths(inventory: dict[str, Any], block: dict[str, Any]) -> dict[str, s
             for logical in paths}
 
 
-def sidecar_problem(folder: Path, data: bytes, algorithm: str) -> str | None:
+def sidecar_problem(folder: Path, data: bytes, algorithm: str,
+                    read: bytes | None | Literal[False] = False) -> str | None:
     """What is wrong with the digest sidecar of ``folder``'s inventory, if anything: it must
     be ``inventory.json.<algorithm>`` holding '<digest> inventory.json' (OCFL E058-E061),
     and one line break after it at most: any other byte there (a line break flipped to a
-    vertical tab) is damage too."""
+    vertical tab) is damage too. ``read``: the sidecar's bytes, read by the caller (None:
+    there was none), who needs to know which bytes vouched for ``data``."""
     sidecar = folder / f"inventory.json.{algorithm}"
-    if not sidecar.is_file():
+    if read is False:
+        read = sidecar.read_bytes() if sidecar.is_file() else None
+    if read is None:
         return f"inventory sidecar inventory.json.{algorithm} is missing"
-    match = re.fullmatch(rb"([0-9a-fA-F]+)[ \t]+inventory\.json(?:\r?\n)?", sidecar.read_bytes())
+    match = re.fullmatch(rb"([0-9a-fA-F]+)[ \t]+inventory\.json(?:\r?\n)?", read)
     if not match:
         return "sidecar is not '<digest> inventory.json'"
     if match.group(1).decode().lower() != hashlib.new(algorithm, data).hexdigest():

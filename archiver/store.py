@@ -467,9 +467,12 @@ def _as_on_disk(object_dir: Path) -> tuple[bytes | None, ...]:
     return (_bytes_of(object_dir / "inventory.json"), *_sidecars_on_disk(object_dir))
 
 
+_SIDECARS = ("sha512", "sha256")  # the digest algorithms an inventory's sidecar may be named by
+
+
 def _sidecars_on_disk(object_dir: Path) -> tuple[bytes | None, ...]:
     return tuple(_bytes_of(object_dir / f"inventory.json.{algorithm}")
-                 for algorithm in ("sha512", "sha256"))
+                 for algorithm in _SIDECARS)
 
 
 def _bytes_of(path: Path) -> bytes | None:
@@ -732,17 +735,16 @@ class Archive:
         kept = self._inventories.get(object_dir)
         if kept is not None and kept[0] == _as_on_disk(object_dir):
             return kept[1]
-        inventory, data, whole = self._inventory_read(object_dir)
-        if whole:  # (not one a commit was caught in the middle of: read again next time)
+        inventory, vouched = self._inventory_read(object_dir)
+        if vouched is not None:  # (not one a commit was caught in the middle of)
             self._inventories.pop(object_dir, None)
-            # (the bytes read, not those there now: a commit may have replaced them since)
-            self._inventories[object_dir] = ((data, *_sidecars_on_disk(object_dir)), inventory)
+            self._inventories[object_dir] = (vouched, inventory)
             while len(self._inventories) > _INVENTORIES_KEPT:
                 del self._inventories[next(iter(self._inventories))]
         return inventory
 
     def _inventory_read(self, object_dir: Path, sealed: bool = False
-                        ) -> tuple[dict[str, Any], bytes, bool]:
+                        ) -> tuple[dict[str, Any], tuple[bytes | None, ...] | None]:
         """An object's root inventory, whole: it must match its digest sidecar, or what it
         says of the object's versions and digests is not to be trusted (``log`` would list,
         and ``export`` write, what someone edited in).
@@ -757,15 +759,19 @@ class Archive:
         inventory that fails it (the new inventory would carry the altered one forward under
         a new sidecar).
 
-        Returns the inventory, the bytes it was read from, and whether it matched its own
-        sidecar (False: the head version's copy vouched for it)."""
+        Returns the inventory and, when it matched its own sidecar, the bytes that showed it
+        (the inventory's, and its sidecars' as :func:`_as_on_disk` reads them: those read
+        before, never after, a commit that may have come between); None when the head
+        version's copy vouched for it."""
         for attempt in range(1 if sealed else 2):
             if attempt:  # a commit's next step, awaited once (see _head_copy_whole)
                 time.sleep(0.05)
             inventory, data = self._read_inventory(object_dir)
             algorithm = inventory.get("digestAlgorithm")
-            sidecar = (sidecar_problem(object_dir, data, algorithm)
-                       if algorithm in ("sha512", "sha256")
+            sidecars = _sidecars_on_disk(object_dir)
+            sidecar = (sidecar_problem(object_dir, data, algorithm,
+                                       sidecars[_SIDECARS.index(algorithm)])
+                       if algorithm in _SIDECARS
                        else f"its digestAlgorithm {algorithm!r} is none OCFL allows")
             if sealed and not sidecar:
                 differs = self._unlike_head_copy(object_dir, inventory, data)
@@ -776,10 +782,10 @@ class Archive:
                         path=object_dir / "inventory.json",
                         hint="run `archiver fsck`; restore the object folder from a backup")
             if not sidecar:
-                return inventory, data, True
-            if not sealed and algorithm in ("sha512", "sha256") and \
+                return inventory, (data, *sidecars)
+            if not sealed and algorithm in _SIDECARS and \
                     self._head_copy_whole(object_dir, inventory, data):
-                return inventory, data, False
+                return inventory, None
         raise DamagedObject(f"the inventory is damaged or altered ({sidecar})"
                             + (": no version is added on it" if sealed else ""),
                             path=object_dir / "inventory.json",
@@ -899,8 +905,10 @@ class Archive:
             version = inventory["versions"][number]
             state = {logical: digest for digest, paths in version["state"].items()
                      for logical in paths}
+            user = version.get("user")  # (the kept inventory's own is not handed out)
             out.append(VersionInfo(number=number, created=version.get("created", ""),
-                                   message=version.get("message"), user=version.get("user"),
+                                   message=version.get("message"),
+                                   user=dict(user) if isinstance(user, dict) else user,
                                    state=state))
         return out
 

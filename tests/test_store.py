@@ -1536,3 +1536,65 @@ def test_a_version_a_long_history_lacks_is_hinted_at_by_its_first_and_last(archi
     with pytest.raises(NotFound) as long:
         archive.read_bytes(OID, "a.txt", "v10")
     assert long.value.hint == "versions: v1 to v9 (9)"
+
+
+def test_an_inventory_its_head_copy_vouched_for_is_read_afresh_each_time(archive):
+    """Between a commit's inventory and its sidecar the root inventory is trusted as the
+    head version's own copy; that is no inventory to keep read: the copy may be gone the
+    next moment, and the object is then damaged."""
+    commit(archive, OID, {"a.txt": b"A"})
+    obj = archive.object_path(OID)
+    old_sidecar = (obj / "inventory.json.sha512").read_bytes()
+    commit(archive, OID, {"a.txt": b"B"})
+    (obj / "inventory.json.sha512").write_bytes(old_sidecar)  # the moment before its sidecar
+    assert archive.head(OID) == "v2"
+    (obj / "v2" / "inventory.json").unlink()
+    with pytest.raises(DamagedObject, match="does not match its sidecar"):
+        archive.versions(OID)
+
+
+def test_an_inventory_kept_read_is_read_again_when_its_sidecar_changes(archive):
+    """The sidecar vouches for the inventory: another sidecar (damaged, here, with the head's
+    copy gone too) is another answer, never the one kept."""
+    commit(archive, OID, {"a.txt": b"A"})
+    obj = archive.object_path(OID)
+    assert archive.head(OID) == "v1"
+    (obj / "inventory.json.sha512").write_bytes(b"0" * 128 + b" inventory.json\n")
+    (obj / "v1" / "inventory.json").unlink()
+    with pytest.raises(DamagedObject, match="does not match its sidecar"):
+        archive.versions(OID)
+
+
+def test_an_inventory_is_kept_under_the_sidecar_that_vouched_for_it(archive, monkeypatch):
+    """A commit may come between a reader's check of the sidecar and the end of its
+    reading: the inventory is kept with the sidecar it was checked against, not the one
+    there a moment later, which is the next inventory's. Put back over the root alone (an
+    older copy restored), the old inventory is then damage, as a fresh reading says."""
+    commit(archive, OID, {"a.txt": b"A"})
+    obj = archive.object_path(OID)
+    first = (obj / "inventory.json").read_bytes()
+    checking = store.sidecar_problem
+    later: list[bool] = []
+
+    def then_a_commit(*args, **kwargs):
+        problem = checking(*args, **kwargs)
+        if not later:
+            later.append(True)
+            commit(Archive.open(archive.root), OID, {"a.txt": b"B"})
+        return problem
+
+    reader = Archive.open(archive.root)
+    monkeypatch.setattr(store, "sidecar_problem", then_a_commit)
+    assert reader.head(OID) == "v1"
+    monkeypatch.undo()
+    (obj / "inventory.json").write_bytes(first)
+    with pytest.raises(DamagedObject):
+        Archive.open(archive.root).versions(OID)
+    with pytest.raises(DamagedObject):
+        reader.versions(OID)
+
+
+def test_the_versions_handed_out_are_the_callers_own(archive):
+    commit(archive, OID, {"a.txt": b"A"})
+    archive.versions(OID)[0].user["name"] = "someone else"
+    assert archive.versions(OID)[0].user["name"] == USER["name"]
