@@ -17,6 +17,7 @@ import hashlib
 import html
 import io
 import ipaddress
+import os
 import re
 import socket
 import threading
@@ -311,7 +312,10 @@ def _local(ref: ImageRef, base_dir: Path, config: Config,
         try:  # a name too long for the file system, or with a NUL byte, is a name not found
             resolved = candidate.resolve()
             if candidate.is_symlink() and not resolved.exists():
-                tried.append(f"{named} (a symbolic link to nothing there)")
+                # remembered as absent, as any file not found: a run after the link's target
+                # is there reads it (a receipt would say nothing changed)
+                inputs[str(resolved)] = None
+                tried.append(f"{named} ({_dangling(candidate)})")
                 continue
             if not _within(resolved, allowed):
                 linked = " (a symbolic link)" if resolved != candidate.absolute() and \
@@ -356,6 +360,17 @@ def _local(ref: ImageRef, base_dir: Path, config: Config,
     places = "; ".join(dict.fromkeys(unicodedata.normalize("NFC", place) for place in tried))
     return Asset(original=ref.original, status="missing",
                  reason=f"file not found (looked for: {places}; asset roots: {roots})")
+
+
+def _dangling(link: Path) -> str:
+    """What a symbolic link that leads to no file leads to: nothing, or itself (a loop:
+    Python 3.13's resolve() returns such a path, where 3.11's raised RuntimeError)."""
+    try:
+        os.stat(link)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "cannot be looked up: a loop of symbolic links"
+    return "a symbolic link to nothing there"
 
 
 def _lookup_failure(exc: Exception) -> str:

@@ -145,13 +145,29 @@ def reference_key(original: str) -> str:
     """An image reference as two saves of a post may both write it: a relative path without
     its leading ``../`` and ``./`` (a page saved one folder down names ``../images/1.jpg``
     what wget's page, saved beside the folder, names ``images/1.jpg``: the same file of
-    the same post), and as its file is looked for (:mod:`archiver.assets`): without a query
-    or fragment, percent-decoded, with slashes for a Windows save's backslashes, composed
-    (NFC; a Mac's save decomposes names). A URL, a data: URI or an absolute path is itself."""
+    the same post); its path with slashes for a Windows save's backslashes, its characters
+    beyond ASCII written as themselves, not percent-encoded, and composed (NFC; a Mac's save
+    decomposes names). Nothing else: its query is kept (in a container, ``pic?id=1`` and
+    ``pic?id=2`` are two images), and so is an encoded ASCII character (``a%2Fb.jpg`` is no
+    ``a/b.jpg`` in an address). A URL, a data: URI or an absolute path is itself."""
     if _URL_SCHEME.match(original) or original.startswith("/"):
         return original
-    path = unquote(original.split("?", 1)[0].split("#", 1)[0]).replace("\\", "/")
-    return _LEADING_DOTS.sub("", unicodedata.normalize("NFC", path))
+    query = re.search(r"[?#]", original)
+    end = query.start() if query is not None else len(original)
+    path = _NON_ASCII_ENCODED.sub(_decoded, original[:end]).replace("\\", "/")
+    return _LEADING_DOTS.sub("", unicodedata.normalize("NFC", path)) + original[end:]
+
+
+_NON_ASCII_ENCODED = re.compile(r"(?:%[89A-Fa-f][0-9A-Fa-f])+")
+
+
+def _decoded(run: re.Match[str]) -> str:
+    """A run of percent-encoded bytes beyond ASCII as the characters they encode in UTF-8;
+    as written when they are not UTF-8."""
+    try:
+        return unquote(run[0], errors="strict")
+    except UnicodeDecodeError:
+        return run[0]
 
 
 def _same_reference(new: str, old: str, another_save: bool) -> bool:

@@ -39,6 +39,7 @@ import json
 import logging
 import os
 import re
+import shlex
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
@@ -1087,7 +1088,7 @@ def _no_posts_in(folder: Path) -> UsageError:
         return UsageError(f"no saved posts in this folder: the {links} link(s) to folders in "
                           "it are not followed", path=folder,
                           hint="give the linked folders themselves (`archiver ingest "
-                               f"{shown(folder)}/*`)")
+                               f"{shlex.quote(str(shown(folder)))}/*`)")
     return UsageError("no saved posts in this folder", path=folder, hint=EMPTY_FOLDER_HINT)
 
 

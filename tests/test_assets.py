@@ -17,6 +17,7 @@ import base64
 import hashlib
 import io
 import json
+import os
 import shutil
 import socket
 import ssl
@@ -928,6 +929,37 @@ def test_an_image_that_is_a_link_to_nothing_is_said_to_be_one(tmp_path):
     [asset] = localise([ImageRef(original="img.jpg")], tmp_path, Config(fetch=False))
     assert asset.status == "missing"
     assert "img.jpg (a symbolic link to nothing there)" in asset.reason
+
+
+def test_a_symlink_loop_is_said_to_be_one_where_resolve_does_not_raise(tmp_path,
+                                                                       monkeypatch):
+    """Python 3.13's resolve() returns a loop's path where 3.11's raised: the loop is still
+    called a loop, not a link to nothing."""
+    monkeypatch.setattr(Path, "resolve",
+                        lambda self, strict=False: Path(os.path.realpath(self)))
+    (tmp_path / "img.jpg").symlink_to(tmp_path / "img.jpg")
+    [asset] = localise([ImageRef(original="img.jpg")], tmp_path, Config(fetch=False))
+    assert "img.jpg (cannot be looked up: a loop of symbolic links)" in asset.reason
+
+
+def test_an_image_whose_link_leads_nowhere_yet_is_read_once_it_does(tmp_path):
+    """A link to a file not there yet (a folder still syncing): the post is archived with
+    the image missing, and read again once the file is there (the receipt of the first run
+    remembers the file as absent), not called unchanged."""
+    from archiver.config import load_config
+    from archiver.pipeline import ingest_paths
+    post = tmp_path / "post"
+    post.mkdir()
+    (post / "img.jpg").symlink_to(post / "synced" / "img.jpg")
+    (post / "post.md").write_text("---\ntitle: 图\nurl: https://mp.weixin.qq.com/s/LinkToBe"
+                                  "Synced1\n---\n\n正文。\n\n![](img.jpg)\n", "utf-8")
+    config = load_config({}, tmp_path).with_overrides(archive=tmp_path / "archive",
+                                                      fetch=False)
+    [first] = ingest_paths([post / "post.md"], config)
+    (post / "synced").mkdir()
+    (post / "synced" / "img.jpg").write_bytes(JPEG_SMALL)
+    [again] = ingest_paths([post / "post.md"], config)
+    assert (first.status, again.status, again.version) == ("added", "updated", "v2")
 
 
 def test_a_reference_holding_a_nul_character_is_said_to(tmp_path):

@@ -740,14 +740,14 @@ def test_a_folder_of_links_to_save_folders_says_its_links_are_not_followed(
     """An inbox of links to save folders kept elsewhere: the walk follows no link to a
     folder (one may lead anywhere), and says so, with how to give them, not that the folder
     holds no saved post as if it were empty."""
-    inbox = tmp_path / "inbox"
+    inbox = tmp_path / "my inbox"
     inbox.mkdir()
     (inbox / "post1").symlink_to(WECHAT / "html-with-assets", target_is_directory=True)
     result = run(runner, "ingest", inbox, "--archive", archive_dir, "--no-fetch")
     assert result.exit_code == ExitCode.USAGE
     assert f"{inbox}: no saved posts in this folder: the 1 link(s) to folders in it are " \
            "not followed" in result.stderr
-    assert f"archiver ingest {inbox}/*" in result.stderr
+    assert f"archiver ingest '{inbox}'/*" in result.stderr  # to be pasted into a shell
     given = run(runner, "ingest", *sorted(inbox.iterdir()), "--archive", archive_dir,
                 "--no-fetch", "--json")
     assert given.exit_code == ExitCode.OK, given.stderr

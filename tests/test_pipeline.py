@@ -982,7 +982,10 @@ def test_a_path_given_as_a_string_alone_or_in_a_list_is_ingested(tmp_path):
     ("data:,", "data:,"),
     ("page_files\\img_000.jpg", "page_files/img_000.jpg"),  # saved on Windows
     ("..\\images\\1.jpg", "images/1.jpg"),
-    ("%E5%9B%BE_files/1.jpg?wx_fmt=jpeg#top", "图_files/1.jpg"),
+    ("%E5%9B%BE_files/1.jpg?wx_fmt=jpeg#top", "图_files/1.jpg?wx_fmt=jpeg#top"),
+    ("pic.php?id=1\\2", "pic.php?id=1\\2"),  # a query names another image: kept as it is
+    ("a%2Fb.jpg", "a%2Fb.jpg"),  # an encoded ASCII character: no slash in an address
+    ("%E5%9B", "%E5%9B"),  # no UTF-8: as written
     ("cafe\u0301_files/1.jpg", "caf\u00e9_files/1.jpg"),  # a name a Mac decomposed
     ("C:\\Users\\me\\1.jpg", "C:\\Users\\me\\1.jpg"),  # another machine's disk
 ])

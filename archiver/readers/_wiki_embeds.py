@@ -32,6 +32,7 @@ from markdown_it.rules_inline import StateInline
 
 from archiver.config import post_folders
 
+_ESCAPE_LIKE = re.compile(r"%(?=[0-9A-Fa-f]{2})")  # a % a URL's reader would decode
 _IMAGE_FILE = re.compile(r"\.(?:png|jpe?g|gif|webp|svg|bmp|avif|tiff?|heic)\Z", re.I)
 _SIZE = re.compile(r"\A\d+(?:x\d+)?\Z")  # |300 or |300x200: a size, not the image's text
 _DEPTH = 3  # folders below the note's folder, or its parent's, looked into
@@ -121,8 +122,9 @@ def _embed(state: StateInline, silent: bool) -> bool:
     if not silent:
         src = _found(target, state.env) if isinstance(state.env, dict) else target
         # a file's name, not a URL: the image is looked for as an <img src> is, decoded
-        # (``photo%201.png`` was looked for as ``photo 1.png``) and cut at ? and #
-        src = src.replace("%", "%25").replace("?", "%3F").replace("#", "%23")
+        # (``photo%201.png`` was looked for as ``photo 1.png``) and cut at a ?; a % that
+        # starts no escape (``100%.png``) is read as itself, and written so, as before
+        src = _ESCAPE_LIKE.sub("%25", src).replace("?", "%3F")
         alt = "" if _SIZE.match(shown.strip()) else shown.strip()
         token = state.push("html_inline", "", 0)
         token.content = f'<img src="{escape(src)}" alt="{escape(alt)}">'

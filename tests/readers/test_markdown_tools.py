@@ -137,6 +137,18 @@ def test_an_embed_names_a_file_whose_name_holds_a_percent_sign_as_it_is(tmp_path
     assert image["sha256"] == hashlib.sha256(IMAGES[0].read_bytes()).hexdigest()
 
 
+def test_an_embed_of_a_name_with_a_percent_sign_starting_no_escape_is_recorded_as_before(
+        tmp_path, config):
+    """``100%.png`` holds no escape a URL's reader would decode: its reference is the name,
+    as written, as records made before keep it (no new version for an unchanged note)."""
+    vault = tmp_path / "vault"
+    (vault / "Clippings").mkdir(parents=True)
+    shutil.copy(IMAGES[0], vault / "Clippings" / "100%.png")
+    note = obsidian_note(vault / "Clippings", ["![[100%.png]]"])
+    [image] = record_of(note, config)["images"]
+    assert (image["status"], image["original"]) == ("stored", "100%.png")
+
+
 def test_an_embed_whose_file_is_not_there_is_an_image_missing(tmp_path, config):
     note = obsidian_note(tmp_path / "vault" / "Clippings", ["![[gone.png]]"])
     [image] = record_of(note, config)["images"]
