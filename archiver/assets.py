@@ -39,7 +39,7 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from archiver.config import Config, post_folders
 from archiver.model import CUT_SHORT, Asset, ImageRef
-from archiver.urls import joined_url, split_url
+from archiver.urls import joined_url, joined_urls, split_url
 
 # Pillow names the buffer it read ("<_io.BytesIO object at 0x7f…>"): an address that
 # changes from run to run has no place in a record
@@ -255,11 +255,15 @@ def _local_candidates(ref: str, base_dir: Path, config: Config) -> list[Path]:
     its mark) written the other way too. macOS's HFS+ stored file names decomposed (NFD) and
     browsers write references composed (NFC): a save copied from a Mac to a disk that keeps
     names as they are has names its page does not spell the same."""
+    if ref[:5].lower() == "file:":  # (a backslash is a slash in a file URL, as a browser
+        ref = ref.replace("\\", "/")  # reads it: file:\\\C:\x, file://C:\x)
     file_url = ref[:7].lower() == "file://"  # (a scheme is written in either case)
     if file_url:  # parsed, then decoded: %3F and %23 in its path are a name's ? and #
         parts = split_url("file://" + ref[7:])
         # (an address urllib refuses, "file://[bad/x.png": its path as written)
-        ref = parts.path if parts is not None else ref[7:]
+        ref = parts.path if parts is not None else \
+            ref[7:].split("?", 1)[0].split("#", 1)[0]
+        ref = _DRIVE_IN_A_URL.sub("/", ref)  # file:///C:/x: another machine's disk
     else:
         ref = ref.split("?", 1)[0].split("#", 1)[0]
     ref = unquote(ref)
@@ -273,6 +277,7 @@ def _local_candidates(ref: str, base_dir: Path, config: Config) -> list[Path]:
 
 
 _WINDOWS_DRIVE = re.compile(r"[A-Za-z]:[\\/]")  # C:\… names a disk of another machine
+_DRIVE_IN_A_URL = re.compile(r"\A/[A-Za-z]:/")
 
 
 def _candidates(ref: str, base_dir: Path, config: Config, file_url: bool = False
@@ -314,7 +319,8 @@ def _local(ref: ImageRef, base_dir: Path, config: Config,
             if candidate.is_symlink() and not resolved.exists():
                 # remembered as absent, as any file not found: a run after the link's target
                 # is there reads it (a receipt would say nothing changed)
-                inputs[str(resolved)] = None
+                inputs[str(resolved)] = inputs[str(candidate)] = None  # (the link too: a
+                # file put in its place is news; receipts keep a link as the link)
                 tried.append(f"{named} ({_dangling(candidate)})")
                 continue
             if not _within(resolved, allowed):
@@ -346,6 +352,8 @@ def _local(ref: ImageRef, base_dir: Path, config: Config,
                 digest = inputs[str(resolved)] = hashlib.sha256(data).hexdigest()
                 return sniff(data, ref.original, str(candidate), config, sha256=digest)
         except (OSError, ValueError, RuntimeError) as exc:  # RuntimeError: a symlink loop
+            if isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP:
+                inputs[str(candidate)] = None  # a file put in the loop's place is news
             tried.append(f"{named} (cannot be looked up: {_lookup_failure(exc)})")
             continue
         inputs[str(resolved)] = None
@@ -745,7 +753,7 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
         browser that saved it did (``../images/1.jpg``)."""
         if not table or reference.startswith("data:"):
             return None
-        for candidate in (reference, joined_url(base_url, reference) if base_url else None):
+        for candidate in (reference, *(joined_urls(base_url, reference) if base_url else ())):
             if candidate:
                 key = resource_key(candidate)
                 for found in (key, lazy_loaded_key(key)):

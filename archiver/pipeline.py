@@ -161,6 +161,17 @@ def _relative(path: Path | str, base: Path) -> str:
     return os.path.relpath(_resolved(Path(path)), base)
 
 
+def _relative_input(path: Path | str, base: Path) -> str:
+    """A file a post was read from (an image), as its receipt keeps it: relative to the
+    archive, its folder resolved, the file itself not: a symbolic link is remembered as the
+    link, which the next run looks at again (a file put in place of a link to nothing, or of
+    a loop, is news; a loop resolved would stop the run)."""
+    path = Path(path)
+    if path.name in ("", ".", ".."):
+        return _relative(path, base)
+    return os.path.relpath(os.path.join(_resolved_folder(str(path.parent)), path.name), base)
+
+
 def _resolved(path: Path) -> str:
     """``path`` with every symbolic link followed, as ``Path.resolve`` gives it. Resolving
     looks at each component in turn, and was a third of re-ingesting an unchanged corpus:
@@ -632,7 +643,7 @@ class _Run:
     def remember(self, path: Path, digest: str, prepared: list[Prepared],
                  results: list[IngestResult]) -> None:
         source = _relative(path, self.base)
-        inputs = {_relative(p, self.base): d
+        inputs = {_relative_input(p, self.base): d
                   for item in prepared for p, d in sorted(item.inputs.items())}
         receipt = {"source": source, "settings": self.fingerprint, "inputs": inputs,
                    "retry_fetch": any(item.retry_fetch for item in prepared),
@@ -1088,8 +1099,14 @@ def _no_posts_in(folder: Path) -> UsageError:
         return UsageError(f"no saved posts in this folder: the {links} link(s) to folders in "
                           "it are not followed", path=folder,
                           hint="give the linked folders themselves (`archiver ingest "
-                               f"{shlex.quote(str(shown(folder)))}/*`)")
+                               f"{_for_a_shell(shown(folder))}/*`)")
     return UsageError("no saved posts in this folder", path=folder, hint=EMPTY_FOLDER_HINT)
+
+
+def _for_a_shell(path: str | Path) -> str:
+    """``path`` as typed in a shell: quoted, never taken for an option (``./-in``)."""
+    text = str(path)
+    return shlex.quote(f"./{text}" if text.startswith("-") else text)
 
 
 def _links_to_folders(folder: Path) -> int:

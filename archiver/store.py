@@ -43,6 +43,7 @@ import json
 import os
 import re
 import shutil
+import stat
 import sys
 import time
 import uuid
@@ -476,9 +477,13 @@ def _sidecars_on_disk(object_dir: Path) -> tuple[bytes | None, ...]:
 
 
 def _bytes_of(path: Path) -> bytes | None:
+    """A file's bytes; None when no regular file is there (a FIFO in its place would block
+    the reading). Another error (no permission) is raised."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
         return path.read_bytes()
-    except OSError:
+    except (FileNotFoundError, NotADirectoryError):
         return None
 
 
@@ -733,8 +738,9 @@ class Archive:
         if sealed:
             return self._inventory_read(object_dir, sealed)[0]
         kept = self._inventories.get(object_dir)
-        if kept is not None and kept[0] == _as_on_disk(object_dir):
-            return kept[1]
+        with suppress(OSError):  # (one that cannot be read is read again, and said so)
+            if kept is not None and kept[0] == _as_on_disk(object_dir):
+                return kept[1]
         inventory, vouched = self._inventory_read(object_dir)
         if vouched is not None:  # (not one a commit was caught in the middle of)
             self._inventories.pop(object_dir, None)
@@ -768,7 +774,13 @@ class Archive:
                 time.sleep(0.05)
             inventory, data = self._read_inventory(object_dir)
             algorithm = inventory.get("digestAlgorithm")
-            sidecars = _sidecars_on_disk(object_dir)
+            try:
+                sidecars = _sidecars_on_disk(object_dir)
+            except OSError as exc:
+                raise DamagedObject(f"the inventory's sidecar cannot be read "
+                                    f"({exc.strerror or exc})", path=object_dir,
+                                    hint="run `archiver fsck`; restore the object folder "
+                                         "from a backup") from None
             sidecar = (sidecar_problem(object_dir, data, algorithm,
                                        sidecars[_SIDECARS.index(algorithm)])
                        if algorithm in _SIDECARS

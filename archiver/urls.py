@@ -30,12 +30,25 @@ def joined_url(base: str, reference: str) -> str:
     browser (``..\\images\\1.jpg``, as a page made on Windows writes it, is the image a
     save keeps under ``../images/1.jpg``); urljoin keeps it."""
     base_scheme, scheme = _SCHEME.match(base), _SCHEME.match(reference)
+    read = reference
     if base_scheme is not None and base_scheme[1].lower() in _SPECIAL and \
             (scheme is None or scheme[1].lower() in _SPECIAL):
         query = re.search(r"[?#]", reference)  # (its query and fragment kept as they are)
         end = query.start() if query is not None else len(reference)
-        reference = reference[:end].replace("\\", "/") + reference[end:]
+        read = reference[:end].replace("\\", "/") + reference[end:]
     try:
-        return urljoin(base, reference)
+        return urljoin(base, read)
     except ValueError:
         return reference
+
+
+def joined_urls(base: str, reference: str) -> list[str]:
+    """:func:`joined_url`, and, where it differs, ``reference`` joined with its backslashes
+    kept: a crawler may have recorded the address so (wget writes ``img%5C1.jpg``), where a
+    browser asked for the one with slashes."""
+    joined = [joined_url(base, reference)]
+    try:
+        kept = urljoin(base, reference)
+    except ValueError:
+        kept = reference
+    return joined if kept in joined else [*joined, kept]

@@ -962,6 +962,52 @@ def test_an_image_whose_link_leads_nowhere_yet_is_read_once_it_does(tmp_path):
     assert (first.status, again.status, again.version) == ("added", "updated", "v2")
 
 
+@pytest.mark.parametrize("link", ["dangling", "loop"])
+def test_a_file_put_in_place_of_a_broken_link_is_read(tmp_path, link):
+    """The receipt remembers the link itself as no file: a real file put in its place (the
+    link replaced, its target never made) is news, not \"unchanged\"."""
+    from archiver.config import load_config
+    from archiver.pipeline import ingest_paths
+    post = tmp_path / "post"
+    post.mkdir()
+    image = post / "img.jpg"
+    image.symlink_to(post / "gone.jpg" if link == "dangling" else image)
+    (post / "post.md").write_text("---\ntitle: 图\nurl: https://mp.weixin.qq.com/s/LinkRe"
+                                  "placedByAFile1\n---\n\n正文。\n\n![](img.jpg)\n", "utf-8")
+    config = load_config({}, tmp_path).with_overrides(archive=tmp_path / "archive",
+                                                      fetch=False)
+    [first] = ingest_paths([post / "post.md"], config)
+    image.unlink()
+    image.write_bytes(JPEG_SMALL)
+    [again] = ingest_paths([post / "post.md"], config)
+    assert (first.status, again.status, again.version) == ("added", "updated", "v2")
+
+
+@pytest.mark.parametrize("reference", [
+    "img\\1.jpg",  # recorded with its backslash, as written
+    "img%5C1.jpg",  # as wget writes it
+])
+def test_a_containers_image_recorded_with_a_backslash_is_found(reference):
+    """A browser reads ``img\\1.jpg`` as ``img/1.jpg``; a crawler may have recorded the
+    address with the backslash kept: either is the image."""
+    [asset] = localise([ImageRef(original="img\\1.jpg")], Path("/nonexistent"),
+                       Config(fetch=False),
+                       resources={f"https://a.example/p/{reference}": PNG},
+                       base_url="https://a.example/p/page.html", local_files=False)
+    assert asset.status == "stored", asset.reason
+
+
+@pytest.mark.parametrize("written", ["file://C:\\x\\{}", "file:\\\\\\C:\\x\\{}"])
+def test_a_windows_file_url_is_looked_for_under_the_asset_roots(tmp_path, written):
+    """A file URL written on Windows names a disk of another machine: its path is looked
+    for under the asset roots, as a site-absolute path is (its backslashes slashes)."""
+    (tmp_path / "x").mkdir()
+    (tmp_path / "x" / "a.png").write_bytes(PNG)
+    [asset] = localise([ImageRef(original=written.format("a.png"))], tmp_path / "post",
+                       Config(fetch=False, asset_roots=(tmp_path,)))
+    assert asset.status == "stored", asset.reason
+
+
 def test_a_reference_holding_a_nul_character_is_said_to(tmp_path):
     [asset] = localise([ImageRef(original="a%00.jpg")], tmp_path, Config(fetch=False))
     assert asset.status == "missing"

@@ -1602,3 +1602,47 @@ def test_the_versions_handed_out_are_the_callers_own(archive):
     commit(archive, OID, {"a.txt": b"A"})
     archive.versions(OID)[0].user["name"] = "someone else"
     assert archive.versions(OID)[0].user["name"] == USER["name"]
+
+
+def test_a_fifo_in_place_of_a_sidecar_blocks_no_reader_and_no_writer(archive):
+    """A FIFO where the sidecar should be is no sidecar (a reading of it would wait
+    forever): readers trust the head version's copy, as for a sidecar missing, and the
+    writer refuses to build on it."""
+    commit(archive, OID, {"a.txt": b"A"})
+    sidecar = archive.object_path(OID) / "inventory.json.sha512"
+    sidecar.unlink()
+    os.mkfifo(sidecar)
+    outcomes: list[object] = []
+
+    def read_then_write() -> None:
+        outcomes.append([v.number for v in Archive.open(archive.root).versions(OID)])
+        try:
+            commit(Archive.open(archive.root), OID, {"a.txt": b"B"})
+        except DamagedObject as exc:
+            outcomes.append(exc.message)
+
+    worker = threading.Thread(target=read_then_write, daemon=True)
+    worker.start()
+    worker.join(timeout=30)
+    if worker.is_alive():  # (a writer to the FIFO lets the blocked reading end)
+        with open(sidecar, "wb"):
+            pass
+        pytest.fail("a reading of the FIFO blocked")
+    assert outcomes[0] == ["v1"]
+    assert "sidecar inventory.json.sha512 is missing" in str(outcomes[1])
+
+
+def test_a_sidecar_that_cannot_be_read_is_said_to_be_so(archive, monkeypatch):
+    """(Simulated: the tests may run as root, whom no permission stops.)"""
+    commit(archive, OID, {"a.txt": b"A"})
+    reading = Path.read_bytes
+
+    def refused(self):
+        if self.name.startswith("inventory.json."):
+            raise PermissionError(13, "Permission denied", str(self))
+        return reading(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refused)
+    with pytest.raises(DamagedObject, match=r"sidecar cannot be read \(Permission denied\)"):
+        Archive.open(archive.root).versions(OID)
+
