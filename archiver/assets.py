@@ -350,6 +350,8 @@ def _local(ref: ImageRef, base_dir: Path, config: Config,
                                  reason=f"cannot be read: {exc.strerror or type(exc).__name__}"
                                         f" ({named})")
                 digest = inputs[str(resolved)] = hashlib.sha256(data).hexdigest()
+                if candidate.is_symlink():  # the link too: pointed at another file, or at
+                    inputs[str(candidate)] = digest  # none, it is news (receipts keep it)
                 return sniff(data, ref.original, str(candidate), config, sha256=digest)
         except (OSError, ValueError, RuntimeError) as exc:  # RuntimeError: a symlink loop
             if isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP:

@@ -168,8 +168,15 @@ def _relative_input(path: Path | str, base: Path) -> str:
     a loop, is news; a loop resolved would stop the run)."""
     path = Path(path)
     if path.name in ("", ".", ".."):
-        return _relative(path, base)
-    return os.path.relpath(os.path.join(_resolved_folder(str(path.parent)), path.name), base)
+        return os.path.relpath(os.path.realpath(path), base)
+    return os.path.relpath(os.path.join(_real_folder(str(path.parent)), path.name), base)
+
+
+@functools.lru_cache(maxsize=1024)
+def _real_folder(folder: str) -> str:
+    """:func:`_resolved_folder` that a loop of folders in the path does not stop (realpath:
+    Path.resolve raises on one)."""
+    return os.path.realpath(folder)
 
 
 def _resolved(path: Path) -> str:

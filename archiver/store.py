@@ -478,12 +478,15 @@ def _sidecars_on_disk(object_dir: Path) -> tuple[bytes | None, ...]:
 
 def _bytes_of(path: Path) -> bytes | None:
     """A file's bytes; None when no regular file is there (a FIFO in its place would block
-    the reading). Another error (no permission) is raised."""
+    the reading; a folder, a link to nothing or a loop of links hold none either). A file
+    there that cannot be read (no permission, an I/O error) is an error, raised."""
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):
             return None
         return path.read_bytes()
-    except (FileNotFoundError, NotADirectoryError):
+    except OSError as exc:
+        if isinstance(exc, PermissionError) or exc.errno == errno.EIO:
+            raise
         return None
 
 

@@ -37,6 +37,7 @@ from PIL import Image
 from archiver.assets import describe_original, fetch, lazy_loaded_key, localise, resource_key, sniff
 from archiver.config import Config
 from archiver.model import ImageRef
+from archiver.store import Archive
 
 from conftest import WECHAT
 
@@ -983,6 +984,44 @@ def test_a_file_put_in_place_of_a_broken_link_is_read(tmp_path, link):
     assert (first.status, again.status, again.version) == ("added", "updated", "v2")
 
 
+def test_an_image_under_a_loop_of_folders_is_missing_and_the_run_goes_on(tmp_path):
+    from archiver.config import load_config
+    from archiver.pipeline import ingest_paths
+    post = tmp_path / "post"
+    post.mkdir()
+    (post / "loop").symlink_to(post / "loop")
+    (post / "post.md").write_text("---\ntitle: 图\nurl: https://mp.weixin.qq.com/s/ImageIn"
+                                  "ALoop01\n---\n\n正文。\n\n![](loop/x.jpg)\n", "utf-8")
+    config = load_config({}, tmp_path).with_overrides(archive=tmp_path / "archive",
+                                                      fetch=False)
+    [first] = ingest_paths([post / "post.md"], config)
+    [again] = ingest_paths([post / "post.md"], config)
+    assert (first.status, again.status) == ("added", "unchanged"), first.error
+    record = Archive.open(config.archive).read_json(first.object_id, "record.json")
+    assert "a loop of symbolic links" in record["images"][0]["reason"]
+
+
+def test_an_image_link_pointed_at_another_file_is_news(tmp_path):
+    """An inbox of links: the receipt keeps the link with the bytes it led to, so a link
+    pointed at another file is read again (the file it led to is unchanged)."""
+    from archiver.config import load_config
+    from archiver.pipeline import ingest_paths
+    post, real = tmp_path / "post", tmp_path / "post" / "real"
+    real.mkdir(parents=True)
+    (real / "a.png").write_bytes(PNG)
+    (real / "b.jpg").write_bytes(JPEG_SMALL)
+    (post / "img").symlink_to(real / "a.png")
+    (post / "post.md").write_text("---\ntitle: 图\nurl: https://mp.weixin.qq.com/s/LinkPoin"
+                                  "tedAgain1\n---\n\n正文。\n\n![](img)\n", "utf-8")
+    config = load_config({}, tmp_path).with_overrides(archive=tmp_path / "archive",
+                                                      fetch=False)
+    [first] = ingest_paths([post / "post.md"], config)
+    (post / "img").unlink()
+    (post / "img").symlink_to(real / "b.jpg")
+    [again] = ingest_paths([post / "post.md"], config)
+    assert (first.status, again.status, again.version) == ("added", "updated", "v2")
+
+
 @pytest.mark.parametrize("reference", [
     "img\\1.jpg",  # recorded with its backslash, as written
     "img%5C1.jpg",  # as wget writes it
@@ -1041,7 +1080,6 @@ def test_a_post_with_failing_images_is_archived_and_says_why_each_is_missing(bas
     """Missing, oversized, non-image, bomb, private address: the post is still archived, and
     each image is recorded missing with the reason of its own case."""
     from archiver.pipeline import ingest_paths
-    from archiver.store import Archive
 
     post = tmp_path / "post.md"
     cases = {"missing": f"{base}/nothing-here.jpg", "too large": f"{base}/big.jpg",

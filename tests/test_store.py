@@ -1632,6 +1632,15 @@ def test_a_fifo_in_place_of_a_sidecar_blocks_no_reader_and_no_writer(archive):
     assert "sidecar inventory.json.sha512 is missing" in str(outcomes[1])
 
 
+def test_a_sidecar_that_is_a_loop_of_links_is_no_sidecar(archive):
+    """As a sidecar missing, or a folder in its place: readers trust the head's copy."""
+    commit(archive, OID, {"a.txt": b"A"})
+    sidecar = archive.object_path(OID) / "inventory.json.sha512"
+    sidecar.unlink()
+    sidecar.symlink_to(sidecar)
+    assert [v.number for v in Archive.open(archive.root).versions(OID)] == ["v1"]
+
+
 def test_a_sidecar_that_cannot_be_read_is_said_to_be_so(archive, monkeypatch):
     """(Simulated: the tests may run as root, whom no permission stops.)"""
     commit(archive, OID, {"a.txt": b"A"})
