@@ -943,19 +943,25 @@ def test_a_symlink_loop_is_said_to_be_one_where_resolve_does_not_raise(tmp_path,
     assert "img.jpg (cannot be looked up: a loop of symbolic links)" in asset.reason
 
 
+def _one_image_post(post: Path, token: str, reference: str):
+    """A Markdown post in ``post`` (its address ending in ``token``: one object) showing one
+    image, ``reference``; the configuration of an archive beside it, offline."""
+    from archiver.config import load_config
+    (post / "post.md").write_text(f"---\ntitle: 图\nurl: https://mp.weixin.qq.com/s/{token}"
+                                  f"\n---\n\n正文。\n\n![]({reference})\n", "utf-8")
+    return load_config({}, post.parent).with_overrides(archive=post.parent / "archive",
+                                                       fetch=False)
+
+
 def test_an_image_whose_link_leads_nowhere_yet_is_read_once_it_does(tmp_path):
     """A link to a file not there yet (a folder still syncing): the post is archived with
     the image missing, and read again once the file is there (the receipt of the first run
     remembers the file as absent), not called unchanged."""
-    from archiver.config import load_config
     from archiver.pipeline import ingest_paths
     post = tmp_path / "post"
     post.mkdir()
     (post / "img.jpg").symlink_to(post / "synced" / "img.jpg")
-    (post / "post.md").write_text("---\ntitle: 图\nurl: https://mp.weixin.qq.com/s/LinkToBe"
-                                  "Synced1\n---\n\n正文。\n\n![](img.jpg)\n", "utf-8")
-    config = load_config({}, tmp_path).with_overrides(archive=tmp_path / "archive",
-                                                      fetch=False)
+    config = _one_image_post(post, "LinkToBeSynced1", "img.jpg")
     [first] = ingest_paths([post / "post.md"], config)
     (post / "synced").mkdir()
     (post / "synced" / "img.jpg").write_bytes(JPEG_SMALL)
@@ -967,16 +973,12 @@ def test_an_image_whose_link_leads_nowhere_yet_is_read_once_it_does(tmp_path):
 def test_a_file_put_in_place_of_a_broken_link_is_read(tmp_path, link):
     """The receipt remembers the link itself as no file: a real file put in its place (the
     link replaced, its target never made) is news, not \"unchanged\"."""
-    from archiver.config import load_config
     from archiver.pipeline import ingest_paths
     post = tmp_path / "post"
     post.mkdir()
     image = post / "img.jpg"
     image.symlink_to(post / "gone.jpg" if link == "dangling" else image)
-    (post / "post.md").write_text("---\ntitle: 图\nurl: https://mp.weixin.qq.com/s/LinkRe"
-                                  "placedByAFile1\n---\n\n正文。\n\n![](img.jpg)\n", "utf-8")
-    config = load_config({}, tmp_path).with_overrides(archive=tmp_path / "archive",
-                                                      fetch=False)
+    config = _one_image_post(post, "LinkReplacedByAFile1", "img.jpg")
     [first] = ingest_paths([post / "post.md"], config)
     image.unlink()
     image.write_bytes(JPEG_SMALL)
@@ -985,15 +987,11 @@ def test_a_file_put_in_place_of_a_broken_link_is_read(tmp_path, link):
 
 
 def test_an_image_under_a_loop_of_folders_is_missing_and_the_run_goes_on(tmp_path):
-    from archiver.config import load_config
     from archiver.pipeline import ingest_paths
     post = tmp_path / "post"
     post.mkdir()
     (post / "loop").symlink_to(post / "loop")
-    (post / "post.md").write_text("---\ntitle: 图\nurl: https://mp.weixin.qq.com/s/ImageIn"
-                                  "ALoop01\n---\n\n正文。\n\n![](loop/x.jpg)\n", "utf-8")
-    config = load_config({}, tmp_path).with_overrides(archive=tmp_path / "archive",
-                                                      fetch=False)
+    config = _one_image_post(post, "ImageInALoop01", "loop/x.jpg")
     [first] = ingest_paths([post / "post.md"], config)
     [again] = ingest_paths([post / "post.md"], config)
     assert (first.status, again.status) == ("added", "unchanged"), first.error
@@ -1004,17 +1002,13 @@ def test_an_image_under_a_loop_of_folders_is_missing_and_the_run_goes_on(tmp_pat
 def test_an_image_link_pointed_at_another_file_is_news(tmp_path):
     """An inbox of links: the receipt keeps the link with the bytes it led to, so a link
     pointed at another file is read again (the file it led to is unchanged)."""
-    from archiver.config import load_config
     from archiver.pipeline import ingest_paths
     post, real = tmp_path / "post", tmp_path / "post" / "real"
     real.mkdir(parents=True)
     (real / "a.png").write_bytes(PNG)
     (real / "b.jpg").write_bytes(JPEG_SMALL)
     (post / "img").symlink_to(real / "a.png")
-    (post / "post.md").write_text("---\ntitle: 图\nurl: https://mp.weixin.qq.com/s/LinkPoin"
-                                  "tedAgain1\n---\n\n正文。\n\n![](img)\n", "utf-8")
-    config = load_config({}, tmp_path).with_overrides(archive=tmp_path / "archive",
-                                                      fetch=False)
+    config = _one_image_post(post, "LinkPointedAgain1", "img")
     [first] = ingest_paths([post / "post.md"], config)
     (post / "img").unlink()
     (post / "img").symlink_to(real / "b.jpg")
