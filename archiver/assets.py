@@ -263,7 +263,8 @@ def _local_candidates(ref: str, base_dir: Path, config: Config) -> list[Path]:
         # (an address urllib refuses, "file://[bad/x.png": its path as written)
         ref = parts.path if parts is not None else \
             ref[7:].split("?", 1)[0].split("#", 1)[0]
-        ref = _DRIVE_IN_A_URL.sub("/", ref)  # file:///C:/x: another machine's disk
+        if _DRIVE_IN_A_URL.match(ref):  # file:///C:/x: another machine's disk, whose path
+            ref, file_url = ref[3:], False  # is looked for under the asset roots alone
     else:
         ref = ref.split("?", 1)[0].split("#", 1)[0]
     ref = unquote(ref)

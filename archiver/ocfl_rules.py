@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any, Literal
 
@@ -29,6 +31,8 @@ def read_strict_json(path: Path) -> tuple[bytes, Any, str | None]:
         return out
 
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO's reading would never end
+            return b"", None, "not a regular file"
         data = path.read_bytes()
     except OSError as exc:
         return b"", None, exc.strerror or str(exc)

@@ -817,11 +817,11 @@ class Archive:
         head = str(inventory.get("head"))
         copy = object_dir / head / "inventory.json"
         try:
-            theirs = copy.read_bytes()
-        except FileNotFoundError:
-            return None
+            theirs = _bytes_of(copy)
         except OSError as exc:
             return f"{head}/inventory.json cannot be read: {exc.strerror or exc}"
+        if theirs is None:  # none there, or something other than a file (a FIFO, a folder)
+            return f"{head}/inventory.json is not a file" if os.path.lexists(copy) else None
         return None if theirs == data else f"{head}/inventory.json"
 
     @staticmethod
@@ -843,6 +843,10 @@ class Archive:
         is no version, another object's id would each crash, or mislead, whatever reads it)."""
         path = object_dir / "inventory.json"
         try:
+            if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO's reading would never end
+                raise DamagedObject("the object's inventory.json is not a file", path=path,
+                                    hint="run `archiver fsck`; restore the object folder "
+                                         "from a backup")
             data = path.read_bytes()
             inventory = json.loads(data)
         except FileNotFoundError:
@@ -901,7 +905,7 @@ class Archive:
         """The id an object folder's inventory names, its only field read (nothing else of
         it checked); None when it cannot be read or names none."""
         try:
-            inventory = json.loads((object_dir / "inventory.json").read_bytes())
+            inventory = json.loads(_bytes_of(object_dir / "inventory.json") or b"null")
         except (OSError, ValueError):
             return None
         named = inventory.get("id") if isinstance(inventory, dict) else None
@@ -1204,7 +1208,7 @@ class Archive:
         """The bytes of the inventory ``folder`` (a version folder) holds, if it matches its
         sidecar and its head is that version: a version that was committed whole."""
         try:
-            data = (folder / "inventory.json").read_bytes()
+            data = _bytes_of(folder / "inventory.json") or b""
             inventory = json.loads(data)
         except (OSError, ValueError):
             return None

@@ -1041,6 +1041,16 @@ def test_a_windows_file_url_is_looked_for_under_the_asset_roots(tmp_path, writte
     assert asset.status == "stored", asset.reason
 
 
+def test_a_windows_file_url_never_names_this_machines_files(tmp_path):
+    """``file:///C:/etc/passwd`` names a disk of another machine: its path is looked for
+    under the asset roots alone, never as this machine's /etc/passwd."""
+    inputs: dict[str, str | None] = {}
+    [asset] = localise([ImageRef(original="file:///C:/etc/passwd")], tmp_path,
+                       Config(fetch=False), inputs=inputs)
+    assert asset.status == "missing" and "/etc/passwd" not in asset.reason
+    assert "/etc/passwd" not in inputs
+
+
 def test_a_reference_holding_a_nul_character_is_said_to(tmp_path):
     [asset] = localise([ImageRef(original="a%00.jpg")], tmp_path, Config(fetch=False))
     assert asset.status == "missing"

@@ -2430,7 +2430,7 @@ def test_a_damaged_image_fails_its_post_alone_and_the_run_goes_on(runner, archiv
     ("record-altered", "is damaged"),
     ("inventory-cut-short", "the inventory is damaged: not valid JSON"),
     ("inventory-removed", "the object has no inventory.json"),
-    ("inventory-unreadable", "the inventory cannot be read")])
+    ("inventory-unreadable", "the object's inventory.json is not a file")])
 def test_verify_of_the_archive_reports_a_damaged_post_and_checks_the_others(
         runner, archive_dir, damage, said):
     run(runner, "ingest", SEED, PAGE, "--archive", archive_dir, "--no-fetch")

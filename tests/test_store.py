@@ -1632,6 +1632,28 @@ def test_a_fifo_in_place_of_a_sidecar_blocks_no_reader_and_no_writer(archive):
     assert "sidecar inventory.json.sha512 is missing" in str(outcomes[1])
 
 
+def test_a_fifo_in_place_of_an_inventory_is_damage_said_not_a_reading_blocked(archive):
+    commit(archive, OID, {"a.txt": b"A"})
+    inventory = archive.object_path(OID) / "inventory.json"
+    inventory.unlink()
+    os.mkfifo(inventory)
+    outcomes: list[object] = []
+
+    def read_and_check() -> None:
+        outcomes.append(Archive.open(archive.root).unreadable_because(OID))  # as ids are read
+        outcomes.append(Archive.open(archive.root).fsck().problems)
+
+    worker = threading.Thread(target=read_and_check, daemon=True)
+    worker.start()
+    worker.join(timeout=30)
+    if worker.is_alive():
+        with open(inventory, "wb"):  # (a writer to the FIFO lets the blocked reading end)
+            pass
+        pytest.fail("a reading of the FIFO blocked")
+    assert outcomes[0].message == "the object's inventory.json is not a file"
+    assert any("not a regular file" in problem.message for problem in outcomes[1])
+
+
 def test_a_sidecar_that_is_a_loop_of_links_is_no_sidecar(archive):
     """As a sidecar missing, or a folder in its place: readers trust the head's copy."""
     commit(archive, OID, {"a.txt": b"A"})
