@@ -1604,14 +1604,32 @@ def test_the_versions_handed_out_are_the_callers_own(archive):
     assert archive.versions(OID)[0].user["name"] == USER["name"]
 
 
+def _fifo_in_place_of(archive: Archive, name: str) -> Path:
+    """An object of one version whose file ``name`` is replaced by a FIFO."""
+    commit(archive, OID, {"a.txt": b"A"})
+    path = archive.object_path(OID) / name
+    path.unlink()
+    os.mkfifo(path)
+    return path
+
+
+def _unblocked(work, fifo: Path) -> None:
+    """Run ``work`` in a thread; fail, never hang the suite, if a reading of ``fifo`` blocks
+    it (a writer to the FIFO then lets the blocked reading end)."""
+    worker = threading.Thread(target=work, daemon=True)
+    worker.start()
+    worker.join(timeout=30)
+    if worker.is_alive():
+        with open(fifo, "wb"):
+            pass
+        pytest.fail("a reading of the FIFO blocked")
+
+
 def test_a_fifo_in_place_of_a_sidecar_blocks_no_reader_and_no_writer(archive):
     """A FIFO where the sidecar should be is no sidecar (a reading of it would wait
     forever): readers trust the head version's copy, as for a sidecar missing, and the
     writer refuses to build on it."""
-    commit(archive, OID, {"a.txt": b"A"})
-    sidecar = archive.object_path(OID) / "inventory.json.sha512"
-    sidecar.unlink()
-    os.mkfifo(sidecar)
+    sidecar = _fifo_in_place_of(archive, "inventory.json.sha512")
     outcomes: list[object] = []
 
     def read_then_write() -> None:
@@ -1621,35 +1639,20 @@ def test_a_fifo_in_place_of_a_sidecar_blocks_no_reader_and_no_writer(archive):
         except DamagedObject as exc:
             outcomes.append(exc.message)
 
-    worker = threading.Thread(target=read_then_write, daemon=True)
-    worker.start()
-    worker.join(timeout=30)
-    if worker.is_alive():  # (a writer to the FIFO lets the blocked reading end)
-        with open(sidecar, "wb"):
-            pass
-        pytest.fail("a reading of the FIFO blocked")
+    _unblocked(read_then_write, sidecar)
     assert outcomes[0] == ["v1"]
     assert "sidecar inventory.json.sha512 is missing" in str(outcomes[1])
 
 
 def test_a_fifo_in_place_of_an_inventory_is_damage_said_not_a_reading_blocked(archive):
-    commit(archive, OID, {"a.txt": b"A"})
-    inventory = archive.object_path(OID) / "inventory.json"
-    inventory.unlink()
-    os.mkfifo(inventory)
+    inventory = _fifo_in_place_of(archive, "inventory.json")
     outcomes: list[object] = []
 
     def read_and_check() -> None:
         outcomes.append(Archive.open(archive.root).unreadable_because(OID))  # as ids are read
         outcomes.append(Archive.open(archive.root).fsck().problems)
 
-    worker = threading.Thread(target=read_and_check, daemon=True)
-    worker.start()
-    worker.join(timeout=30)
-    if worker.is_alive():
-        with open(inventory, "wb"):  # (a writer to the FIFO lets the blocked reading end)
-            pass
-        pytest.fail("a reading of the FIFO blocked")
+    _unblocked(read_and_check, inventory)
     assert outcomes[0].message == "the object's inventory.json is not a file"
     assert any("not a regular file" in problem.message for problem in outcomes[1])
 
