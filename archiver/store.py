@@ -881,6 +881,9 @@ class Archive:
         """:meth:`inventory`, as kept read (:meth:`_load_inventory`): not to be changed,
         unless ``sealed``."""
         if not self.exists(object_id):
+            damage = self.unreadable_because(object_id)  # its folder there, unreadable: said
+            if damage is not None:  # (a library caller was told "no object" of it)
+                raise damage
             moved = self._moved_object(object_id)
             if moved is not None:
                 raise DamagedObject(

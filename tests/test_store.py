@@ -1653,6 +1653,8 @@ def test_a_fifo_in_place_of_an_inventory_is_damage_said_not_a_reading_blocked(ar
         outcomes.append(Archive.open(archive.root).fsck().problems)
 
     _unblocked(read_and_check, inventory)
+    with pytest.raises(DamagedObject, match="inventory.json is not a file"):  # not "no object"
+        Archive.open(archive.root).versions(OID)
     assert outcomes[0].message == "the object's inventory.json is not a file"
     assert any("not a regular file" in problem.message for problem in outcomes[1])
 
