@@ -39,7 +39,7 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from archiver.config import Config, post_folders
 from archiver.model import CUT_SHORT, Asset, ImageRef
-from archiver.urls import joined_url, joined_urls, split_url
+from archiver.urls import joined_url, joined_urls, path_and_rest, split_url
 
 # Pillow names the buffer it read ("<_io.BytesIO object at 0x7f…>"): an address that
 # changes from run to run has no place in a record
@@ -261,12 +261,11 @@ def _local_candidates(ref: str, base_dir: Path, config: Config) -> list[Path]:
     if file_url:  # parsed, then decoded: %3F and %23 in its path are a name's ? and #
         parts = split_url("file://" + ref[7:])
         # (an address urllib refuses, "file://[bad/x.png": its path as written)
-        ref = parts.path if parts is not None else \
-            ref[7:].split("?", 1)[0].split("#", 1)[0]
+        ref = parts.path if parts is not None else path_and_rest(ref[7:])[0]
         if _DRIVE_IN_A_URL.match(ref):  # file:///C:/x: another machine's disk, whose path
             ref, file_url = ref[3:], False  # is looked for under the asset roots alone
     else:
-        ref = ref.split("?", 1)[0].split("#", 1)[0]
+        ref = path_and_rest(ref)[0]
     ref = unquote(ref)
     refs = [ref]
     if "\\" in ref and not _WINDOWS_DRIVE.match(ref):

@@ -29,6 +29,7 @@ from archiver.prepare import Prepared, missing_image_warning
 from archiver.readers import wechat_html
 from archiver.saves import OtherSave
 from archiver.store import Archive, VersionInfo
+from archiver.urls import path_and_rest
 
 
 def _assets_of(state: dict[str, str]) -> set[str]:
@@ -152,10 +153,9 @@ def reference_key(original: str) -> str:
     ``a/b.jpg`` in an address). A URL, a data: URI or an absolute path is itself."""
     if _URL_SCHEME.match(original) or original.startswith("/"):
         return original
-    query = re.search(r"[?#]", original)
-    end = query.start() if query is not None else len(original)
-    path = _NON_ASCII_ENCODED.sub(_decoded, original[:end]).replace("\\", "/")
-    return _LEADING_DOTS.sub("", unicodedata.normalize("NFC", path)) + original[end:]
+    path, rest = path_and_rest(original)
+    path = _NON_ASCII_ENCODED.sub(_decoded, path).replace("\\", "/")
+    return _LEADING_DOTS.sub("", unicodedata.normalize("NFC", path)) + rest
 
 
 _NON_ASCII_ENCODED = re.compile(r"(?:%[89A-Fa-f][0-9A-Fa-f])+")

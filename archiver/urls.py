@@ -24,6 +24,16 @@ def split_url(url: str) -> SplitResult | None:
         return None
 
 
+def path_and_rest(reference: str) -> tuple[str, str]:
+    """``reference`` cut where its query or fragment begins (the first ``?`` or ``#``):
+    (its path, the rest, ``""`` when there is none)."""
+    mark = _QUERY_OR_FRAGMENT.search(reference)
+    return (reference[:mark.start()], reference[mark.start():]) if mark else (reference, "")
+
+
+_QUERY_OR_FRAGMENT = re.compile(r"[?#]")
+
+
 def joined_url(base: str, reference: str) -> str:
     """``reference`` resolved against ``base`` as a browser does; as written where either
     is an address urljoin refuses. A backslash in the path of a web address is a slash to a
@@ -33,9 +43,8 @@ def joined_url(base: str, reference: str) -> str:
     read = reference
     if base_scheme is not None and base_scheme[1].lower() in _SPECIAL and \
             (scheme is None or scheme[1].lower() in _SPECIAL):
-        query = re.search(r"[?#]", reference)  # (its query and fragment kept as they are)
-        end = query.start() if query is not None else len(reference)
-        read = reference[:end].replace("\\", "/") + reference[end:]
+        path, rest = path_and_rest(reference)  # (its query and fragment kept as they are)
+        read = path.replace("\\", "/") + rest
     try:
         return urljoin(base, read)
     except ValueError:
@@ -47,6 +56,8 @@ def joined_urls(base: str, reference: str) -> list[str]:
     kept: a crawler may have recorded the address so (wget writes ``img%5C1.jpg``), where a
     browser asked for the one with slashes."""
     joined = [joined_url(base, reference)]
+    if "\\" not in reference:  # (nothing a browser reads otherwise)
+        return joined
     try:
         kept = urljoin(base, reference)
     except ValueError:
