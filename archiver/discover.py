@@ -84,8 +84,7 @@ def discover(paths: Iterable[Path], archive: Path | None = None,
                 if root != str(path) and any(f.startswith("0=ocfl_") for f in files):
                     dirs.clear()  # another archive: its stored sources are not new posts
                     continue
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".")
-                                 and not d.endswith("_files")
+                dirs[:] = sorted(d for d in dirs if walks_into(d)
                                  and (skip is None or Path(root, d).resolve() != skip))
                 for name in sorted(files):
                     candidate = Path(root) / name
@@ -97,6 +96,12 @@ def discover(paths: Iterable[Path], archive: Path | None = None,
         else:
             add(path, True)
     return found
+
+
+def walks_into(name: str) -> bool:
+    """Whether a folder's walk goes into its subfolder ``name``: not a hidden one, nor the
+    ``*_files`` folder of a browser's "save page complete" (its images, not posts)."""
+    return not name.startswith(".") and not name.endswith("_files")
 
 
 def _identity(path: Path) -> object:

@@ -56,7 +56,7 @@ from archiver.canonical import dumps, sha256_hex
 from archiver.clean import clean as clean_post
 from archiver.clean.metadata import is_address_id, is_long_id
 from archiver.config import Config
-from archiver.discover import EMPTY_FOLDER_HINT, Unlisted, discover, shown
+from archiver.discover import EMPTY_FOLDER_HINT, Unlisted, discover, shown, walks_into
 from archiver.errors import (
     ArchiverError,
     DamagedObject,
@@ -168,15 +168,8 @@ def _relative_input(path: Path | str, base: Path) -> str:
     a loop, is news; a loop resolved would stop the run)."""
     path = Path(path)
     if path.name in ("", ".", ".."):
-        return os.path.relpath(os.path.realpath(path), base)
-    return os.path.relpath(os.path.join(_real_folder(str(path.parent)), path.name), base)
-
-
-@functools.lru_cache(maxsize=1024)
-def _real_folder(folder: str) -> str:
-    """:func:`_resolved_folder` that a loop of folders in the path does not stop (realpath:
-    Path.resolve raises on one)."""
-    return os.path.realpath(folder)
+        return os.path.relpath(_resolved_folder(str(path)), base)
+    return os.path.relpath(os.path.join(_resolved_folder(str(path.parent)), path.name), base)
 
 
 def _resolved(path: Path) -> str:
@@ -192,7 +185,10 @@ def _resolved(path: Path) -> str:
 
 @functools.lru_cache(maxsize=1024)
 def _resolved_folder(folder: str) -> str:
-    return str(Path(folder).resolve())
+    """``folder`` resolved as ``Path.resolve`` resolves it, except that a loop of folders in
+    it does not raise (realpath, which Path.resolve calls, then raises on a loop in 3.11):
+    an image under such a loop is missing, and must not stop the run that remembers it."""
+    return os.path.realpath(folder)
 
 
 @functools.cache
@@ -1121,7 +1117,7 @@ def _links_to_folders(folder: Path) -> int:
     walks it, which follows none: a link may lead anywhere, the whole disk included)."""
     count = 0
     for root, dirs, _files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".") and not d.endswith("_files")]
+        dirs[:] = [d for d in dirs if walks_into(d)]
         count += sum(os.path.islink(os.path.join(root, d)) for d in dirs)
     return count
 
