@@ -354,7 +354,7 @@ def _local(ref: ImageRef, base_dir: Path, config: Config,
                     inputs[str(candidate)] = digest  # none, it is news (receipts keep it)
                 return sniff(data, ref.original, str(candidate), config, sha256=digest)
         except (OSError, ValueError, RuntimeError) as exc:  # RuntimeError: a symlink loop
-            if isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP:
+            if _is_loop(exc):
                 inputs[str(candidate)] = None  # a file put in the loop's place is news
             tried.append(f"{named} (cannot be looked up: {_lookup_failure(exc)})")
             continue
@@ -378,20 +378,25 @@ def _dangling(link: Path) -> str:
     try:
         os.stat(link)
     except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            return "cannot be looked up: a loop of symbolic links"
+        if _is_loop(exc):
+            return f"cannot be looked up: {_lookup_failure(exc)}"
     return "a symbolic link to nothing there"
+
+
+def _is_loop(exc: Exception) -> bool:
+    """Whether looking a path up failed on a loop of symbolic links: pathlib's resolve()
+    raises RuntimeError for one in Python 3.11, the system ELOOP."""
+    return isinstance(exc, RuntimeError) or isinstance(exc, OSError) and \
+        exc.errno == errno.ELOOP
 
 
 def _lookup_failure(exc: Exception) -> str:
     """Why a local image's path could not be looked up, in words (the exception's name,
     ``RuntimeError``, said nothing to the reader of a record)."""
-    if isinstance(exc, RuntimeError):  # pathlib's resolve() in Python 3.11
+    if _is_loop(exc):
         return "a loop of symbolic links"
     if isinstance(exc, ValueError):  # the one ValueError a path raises: os.stat's
         return "a NUL character in its name"
-    if isinstance(exc, OSError) and exc.errno == errno.ELOOP:
-        return "a loop of symbolic links"
     return (exc.strerror if isinstance(exc, OSError) and exc.strerror
             else type(exc).__name__).lower()
 
