@@ -41,7 +41,7 @@ from archiver.errors import (
     UsageError,
 )
 
-TYPE_CHECKING = False  # typing is not imported at run time (start-up time)
+TYPE_CHECKING = False  # the export's modules are imported when it runs (start-up time)
 if TYPE_CHECKING:
     from archiver.export.works import Work
 
