@@ -383,11 +383,8 @@ def resolve_id(store: Any, given: str, hidden: bool = False) -> str:
     if given.lower().startswith(("http://", "https://", "mp.weixin.qq.com")):
         return _by_address(store, given, hidden)
     for full in (given, "wx:" + given):
-        if store.exists(full):  # a full id, whose folder is there (damaged or not)
+        if _stored(store, full):  # a full id
             return full
-        damage = store.unreadable_because(full)  # ... whose inventory is gone
-        if damage is not None:
-            raise damage
     from archiver.index import load_index, trusted_index
     # the ids as the list index keeps them, when it can be trusted to name every object: a
     # walk reading every object's inventory took seconds in an archive of ten thousand
@@ -430,6 +427,17 @@ def resolve_id(store: Any, given: str, hidden: bool = False) -> str:
     raise UsageError(f"'{given}' matches {len(candidates)} posts: "
                      + ", ".join(candidates[:5]) + more, path=store.root,
                      hint="give more of the id")
+
+
+def _stored(store: Any, object_id: str) -> bool:
+    """Whether the archive holds an object of this full id; one whose folder is there but
+    cannot be read (its inventory gone, or damaged) is said (exit 5), not "no such post"."""
+    if store.exists(object_id):
+        return True
+    damage = store.unreadable_because(object_id)
+    if damage is not None:
+        raise damage
+    return False
 
 
 # an object that cannot be read, as a lookup knows it: how it is shown among the matches,
@@ -510,11 +518,8 @@ def _by_address(store: Any, address: str, hidden: bool = False) -> str:
                          hint="give a post's id (`archiver list` shows them) or its address "
                               "on mp.weixin.qq.com (…/s?__biz=…&mid=…&idx=…, or …/s/ and "
                               "its token)")
-    if store.exists(named):
+    if _stored(store, named):
         return named
-    damage = store.unreadable_because(named)
-    if damage is not None:
-        raise damage
     index = trusted_index(store, complete=True)
     whole = index is not None  # (it names every object, with the aliases each had)
     if index is None:
