@@ -131,6 +131,12 @@ def _detected(path: Path, data: bytes | None) -> tuple[ModuleType, bytes]:
 
 
 def _reader_for(path: Path, head: bytes) -> ModuleType:
+    wide = _wide_text(head)
+    if wide is not None:
+        raise UnsupportedFormat(f"not a supported saved post: {wide} text, which no saved post "
+                                "is written in", path=path,
+                                hint=f"convert it to UTF-8 first: iconv -f {wide} -t UTF-8 FILE "
+                                     "> NEW")
     mark = byte_order_mark(head)
     if mark is not None and mark[0] != "utf-8":  # detectors look for ASCII markers: UTF-8
         body = head[mark[1]:]
@@ -142,6 +148,26 @@ def _reader_for(path: Path, head: bytes) -> ModuleType:
             return reader
     raise UnsupportedFormat("not a supported saved post" + _why_none(path, head), path=path,
                             hint=SUPPORTED_HINT)
+
+
+def _wide_text(head: bytes) -> str | None:
+    """``UTF-32`` for bytes its byte-order mark says are UTF-32 (no browser reads it), and
+    ``UTF-16LE``/``UTF-16BE`` for text in UTF-16 without its mark: of the first 200 bytes,
+    half or more at odd places (or at even ones) NUL, as ASCII front matter or markup makes
+    them, and few at the others. Else None (the file is refused all the same: this says
+    only what it is)."""
+    mark = byte_order_mark(head, utf32=True)
+    if mark is not None and mark[2] == "UTF-32":
+        return "UTF-32"
+    if mark is not None:
+        return None
+    sample = head[:200]
+    for nuls, letters, name in ((sample[1::2], sample[0::2], "UTF-16LE"),
+                                (sample[0::2], sample[1::2], "UTF-16BE")):
+        if len(nuls) >= 8 and nuls.count(0) >= 0.5 * len(nuls) \
+                and letters.count(0) <= 0.1 * len(letters):
+            return name
+    return None
 
 
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")

@@ -11,9 +11,10 @@ from typing import Any
 from archiver.errors import MalformedInput
 from archiver.model import RawPost, Sourced
 from archiver.readers import fragment, wechat_html
+from archiver.readers._charset import Declared
 
 
-def page_or_fragment(data: bytes, path: Path, charset: str | None = None) -> RawPost:
+def page_or_fragment(data: bytes, path: Path, charset: str | Declared | None = None) -> RawPost:
     """The page a container holds: a WeChat page, else a bare ``#js_content`` fragment saved
     on its own; else the page's error."""
     try:

@@ -1,9 +1,10 @@
 """Byte decoding and small parsing helpers shared by the readers.
 
-Decoding follows what a browser would do with a saved page: a byte-order mark wins, then a
-charset declared in the first bytes, then UTF-8. GBK and GB2312 are decoded as GB18030 (their
-superset), so nothing is lost. Nothing is "repaired" silently: bytes that do not decode in the
-declared charset make the input malformed.
+Decoding follows what a browser would do with a saved page (``_charset``): a byte-order mark
+wins, then the charset a container declares for it, then the page's own ``<meta>``, then
+UTF-8; GBK and GB2312 are decoded as GB18030, their superset, so nothing is lost. Nothing is
+"repaired" silently: bytes that do not decode in the declared charset, or that prove the
+declaration wrong, make the input malformed.
 """
 
 from __future__ import annotations
@@ -17,96 +18,97 @@ from pathlib import Path
 from bs4.dammit import EncodingDetector
 
 from archiver.errors import MalformedInput
+from archiver.readers._charset import REPLACEMENT, Declared, decode_as, encoding_named, prescan
 from archiver.textfiles import byte_order_mark
 
 SHANGHAI = timezone(timedelta(hours=8), "Asia/Shanghai")
 _A_DAY = timedelta(hours=24)  # a UTC offset is less (Python's timezone refuses it)
 
-_CHARSET_RE = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
-_META_REACH = 1024  # how far before its charset a <meta> tag may open
-# the labels the WHATWG Encoding Standard gives GBK and gb18030, which browsers decode as
-# GB18030 (some, such as "chinese" or "iso-ir-58", name strict GB2312 to Python, others are
-# unknown to it), and the names Python and containers also write
-_GB_FAMILY = {"chinese", "csgb2312", "csiso58gb231280", "gb2312", "gb_2312", "gb_2312-80", "gbk",
-              "iso-ir-58", "x-gbk", "gb18030", "cp936", "euc-cn"}
-
-
 _HEAD_END = re.compile(rb"</head\b|<body\b", re.I)
 _HEAD_LIMIT = 1 << 20  # a head longer than this is not looked through
+_PRESCAN_REACH = 4096
 
 
 def declared_charset(data: bytes) -> str | None:
-    """The charset a page declares, if any: ``<meta charset>`` or ``<meta http-equiv=
-    "Content-Type" content="…; charset=…">`` in its first 4 KiB or, as a browser's parser
-    meets it later and re-reads the page, anywhere in its ``<head>`` (a long head of inline
-    styles puts it far down); else an XML declaration (BeautifulSoup's ``EncodingDetector``)."""
-    charset = _meta_charset(data, 4096)
-    if charset is None:
+    """The encoding a page declares (the Encoding Standard's name), if any: a ``<meta>`` in
+    its first 4 KiB found by the HTML Standard's prescan (:func:`_charset.prescan`) or, as a
+    browser's parser meets one later and re-reads the page, anywhere in its ``<head>`` (a long
+    head of inline styles puts it far down); else an XML declaration (a page saved as XHTML;
+    BeautifulSoup's ``EncodingDetector`` finds it)."""
+    encoding = prescan(data, _PRESCAN_REACH)
+    if encoding is None:
         found = _HEAD_END.search(data, 0, _HEAD_LIMIT)
-        if found is not None and found.start() > 4096:
-            charset = _meta_charset(data, found.start())
-    if charset:
-        return charset
+        if found is not None and found.start() > _PRESCAN_REACH:
+            encoding = prescan(data, found.start())
+    if encoding is not None:
+        return encoding
     declared = EncodingDetector.find_declared_encoding(data[:4096], is_html=False)
-    return declared.strip() or None if declared else None
+    return encoding_named(declared) if declared else None
 
 
-def _meta_charset(data: bytes, end: int) -> str | None:
-    """The charset of the first ``<meta … charset=…>`` whose charset lies before ``end``:
-    each ``charset=`` found, the tag it is in looked for just before it (a pattern from
-    ``<meta`` to ``charset`` would try every ``<meta`` against all that follows it)."""
-    for match in _CHARSET_RE.finditer(data, 0, end):
-        opened = data.rfind(b"<", max(0, match.start() - _META_REACH), match.start())
-        if opened != -1 and data[opened + 1:opened + 5].lower() == b"meta" \
-                and b">" not in data[opened:match.start()]:
-            return match.group(1).decode("ascii").lower()
-    return None
+_MARKS = {"utf-8": "utf-8", "utf-16-le": "utf-16le", "utf-16-be": "utf-16be"}
 
 
-def _decoded_as(charset: str) -> str:
-    """The charset a declared one is decoded by: GB18030 for each of GBK's labels (its
-    superset, as browsers read them), any other as written."""
-    return "gb18030" if charset.strip().lower() in _GB_FAMILY else charset
-
-
-def _family(charset: str) -> str:
-    """A charset's name as it is decoded (:func:`_decoded_as`), as Python names it (``UTF8``
-    is utf-8); one unknown as it is written."""
-    name = _decoded_as(charset).strip().lower()
-    try:
-        return codecs.lookup(name).name
-    except (LookupError, ValueError):
-        return name
-
-
-def encoding_of(data: bytes, path: Path, declared: str | None = None) -> tuple[str, int]:
-    """(encoding, length of the byte-order mark) of input bytes, as a browser would decide."""
+def encoding_of(data: bytes, path: Path, declared: str | Declared | None = None, *,
+                html: bool = True) -> tuple[str, int]:
+    """(encoding, length of the byte-order mark) of input bytes, as a browser decides: a
+    byte-order mark; else what the container ``declared`` for the page (a label no browser
+    knows is passed over, as a browser passes it over); else, for an HTML page, what the
+    page declares; else UTF-8. The encoding is the Encoding Standard's name (``utf-8``,
+    ``gbk``, ``windows-1252``…). A declaration the bytes prove wrong (UTF-8 text declared as
+    another encoding, which a browser would show garbled) makes the input malformed, as does
+    one of the encodings browsers refuse to decode."""
     mark = byte_order_mark(data)
     if mark is not None:
-        return mark[0], mark[1]
-    charset = _decoded_as(declared or declared_charset(data) or "utf-8")
-    try:
-        codec = codecs.lookup(charset)
-    except (LookupError, ValueError):  # ValueError: a name with a NUL byte in it
-        raise MalformedInput(f"unknown character set {charset!r} declared", path=path,
-                             hint="re-save the page as UTF-8") from None
-    # Python's codecs also name transforms of bytes to bytes (hex, base64, zlib, rot13…): a
-    # page that declares one is not decoded by it (decoding would fail, or inflate it)
-    if not getattr(codec, "_is_text_encoding", True):
-        raise MalformedInput(f"the character set declared, {charset!r}, is no text encoding",
+        return _MARKS[mark[0]], mark[1]
+    if isinstance(declared, str):
+        declared = Declared(declared)
+    encoding = encoding_named(declared.label) if declared is not None else None
+    said = f"{declared.where} says charset={declared.label.strip()}" if encoding else ""
+    if encoding is None and html:
+        encoding = declared_charset(data)
+        said = f"the page declares charset={encoding}" if encoding else ""
+    if encoding is None or encoding == "utf-8":
+        return "utf-8", 0
+    if encoding == REPLACEMENT:
+        raise MalformedInput(f"{said}, which browsers do not decode (the Encoding Standard "
+                             "reads such a page as one replacement character, for safety)",
                              path=path, hint="re-save the page as UTF-8")
-    return codec.name, 0
+    if _proved_wrong(data, encoding):
+        raise MalformedInput(f"{said}, but its bytes are UTF-8 text (a browser would show "
+                             "it garbled)", path=path,
+                             hint="the declaration is wrong for these bytes: correct it to "
+                                  "UTF-8 (or capture the page again) and ingest it again")
+    return encoding, 0
 
 
-def decode(data: bytes, path: Path, declared: str | None = None) -> str:
-    """Decode input bytes to text, raising MalformedInput naming the file when impossible."""
-    encoding, skip = encoding_of(data, path, declared)
+def _proved_wrong(data: bytes, encoding: str) -> bool:
+    """Whether bytes declared in ``encoding`` (not UTF-8) are UTF-8 text: UTF-16 whose ASCII
+    markup holds no NUL byte; or bytes that decode as UTF-8 with four or more characters
+    beyond ASCII (text in a legacy encoding almost never does: é alone before a space is no
+    UTF-8, nor are most pairs of GBK bytes)."""
+    if encoding in ("utf-16le", "utf-16be"):
+        return b"\x00" not in data[:1024]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return len(text) - len(text.encode("ascii", "ignore")) >= 4
+
+
+def decode(data: bytes, path: Path, declared: str | Declared | None = None, *,
+           html: bool = True) -> str:
+    """Decode input bytes to text as :func:`encoding_of` decides (``html``: the bytes are an
+    HTML page, which may declare its encoding), raising MalformedInput naming the file when
+    impossible."""
+    encoding, skip = encoding_of(data, path, declared, html=html)
     return _strict(data[skip:], encoding, path, declared)
 
 
-def _strict(data: bytes, encoding: str, path: Path, declared: str | None = None) -> str:
+def _strict(data: bytes, encoding: str, path: Path,
+            declared: str | Declared | None = None) -> str:
     try:
-        text = data.decode(encoding)
+        text = decode_as(data, encoding)
     except UnicodeDecodeError as exc:
         raise _undecodable(data, encoding, exc.start, path, declared) from None
     if "\x00" in text:
@@ -115,23 +117,36 @@ def _strict(data: bytes, encoding: str, path: Path, declared: str | None = None)
 
 
 def _undecodable(data: bytes, encoding: str, at: int, path: Path,
-                 declared: str | None = None) -> MalformedInput:
+                 declared: str | Declared | None = None) -> MalformedInput:
     """Why the bytes do not decode, with what to do. ``declared``: the charset the container
     gave (a WARC response's or an MHTML part's ``Content-Type``), which wins over the page's
     own, as in a browser: when the page names another, the capture's header is what is
     wrong."""
     hint = "check that the file is a saved post and not truncated or binary"
+    if isinstance(declared, str):
+        declared = Declared(declared)
     own = declared_charset(data) if declared else None
-    if own and _family(own) != _family(declared or ""):
-        hint = (f"the capture's Content-Type says charset={declared}, which a browser "
-                f"follows over the page's own <meta> charset, {own}: the header is wrong for "
+    if declared is not None and own and own != encoding_named(declared.label):
+        hint = (f"{declared.where} says charset={declared.label.strip()}, which a browser "
+                f"follows over the page's own <meta> charset, {own}: it is wrong for "
                 "these bytes (capture the page again)")
     elif encoding == "utf-8" and _reads_as_gb18030(data):  # saved by a Chinese-locale editor
         hint = ("the file reads as GB18030 (GBK) text: convert it to UTF-8, e.g. iconv -f "
                 "gb18030 -t utf-8 FILE > NEW, or (an HTML page) declare <meta charset=\"gbk\">")
+    elif encoding != "utf-8" and _utf8(data):
+        hint = (f"the bytes are UTF-8, not {encoding}: the declaration is wrong for them; "
+                "correct it to UTF-8 and ingest the page again")
     # the bytes in hex: a bytes repr's backslashes would be escaped again where it is printed
     return MalformedInput(f"not valid {encoding} text (byte {at}: {data[at:at + 4].hex(' ')})",
                           path=path, hint=hint)
+
+
+def _utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _reads_as_gb18030(data: bytes) -> bool:
@@ -159,22 +174,20 @@ def _not_text(path: Path) -> MalformedInput:
     return MalformedInput("contains NUL characters: this is not a text file", path=path)
 
 
-# Encodings in which a NUL byte is a NUL character and nothing else: these are checked
-# without building the text.
-_BYTE_CHECKED = ("utf-8", "gb18030")
 _CHUNK = 1 << 14
 
 
-def check_decodes(data: bytes, path: Path, declared: str | None = None) -> tuple[str, int]:
+def check_decodes(data: bytes, path: Path, declared: str | Declared | None = None
+                  ) -> tuple[str, int]:
     """What :func:`decode` checks, without keeping the text: (encoding, length of the
     byte-order mark) of bytes that decode strictly, else MalformedInput naming the file.
 
-    For a parser that reads the bytes itself. It decodes in small pieces: a page whose
-    text holds a single emoji would otherwise be built as a string of four bytes a character,
-    which made the check cost twice lxml's whole parse.
+    For a parser that reads the bytes itself (a UTF-8 page). It decodes in small pieces: a
+    page whose text holds a single emoji would otherwise be built as a string of four bytes a
+    character, which made the check cost twice lxml's whole parse.
     """
     encoding, skip = encoding_of(data, path, declared)
-    if encoding not in _BYTE_CHECKED:
+    if encoding != "utf-8":
         _strict(data[skip:], encoding, path, declared)
         return encoding, skip
     decoder = codecs.getincrementaldecoder(encoding)("strict")

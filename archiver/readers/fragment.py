@@ -7,9 +7,11 @@ and a date in it as the publication date; both are recorded as derived from the 
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 from archiver.model import RawPost, Sourced
+from archiver.readers._charset import Declared
 from archiver.readers._paths import title_from_path
 from archiver.readers._text import decode
 
@@ -24,7 +26,7 @@ _MARKERS = (b"mmbiz", b"wx_fmt", b"data-src", b"data-ratio", b"rich_media", b"js
 def detect(path: Path, head: bytes) -> bool:
     if path.suffix.lower() not in (".html", ".htm", ".xhtml"):
         return False
-    lowered = head.lstrip()[:2048].lower()
+    lowered = head.removeprefix(codecs.BOM_UTF8).lstrip()[:2048].lower()
     if not lowered.startswith(b"<") or b"<html" in lowered or b"<head" in lowered:
         return False
     return any(marker in head for marker in _MARKERS)
@@ -34,7 +36,7 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
     return read_page(path.read_bytes() if data is None else data, path)
 
 
-def read_page(data: bytes, path: Path, charset: str | None = None) -> RawPost:
+def read_page(data: bytes, path: Path, charset: str | Declared | None = None) -> RawPost:
     """A fragment from its bytes (a file, or a part of a container)."""
     text = decode(data, path, charset)
     fields: dict[str, Sourced] = {}

@@ -244,7 +244,23 @@ def _json_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
         raise _number_too_long("front matter opened by '{' on line 1", path) from None
     if not isinstance(meta, dict):  # the pattern saw an object open; kept for the type
         raise MalformedInput("front matter is not a mapping of keys to values", path=path)
+    if _ESCAPED_SURROGATE.search(text, 0, end) and _holds_lone_surrogate(meta):
+        raise MalformedInput("front matter opened by '{' on line 1 escapes half of a UTF-16 "
+                             "pair standing alone (U+D800 to U+DFFF): no character, and no "
+                             "text can hold it", path=path)
     return meta, text[end:].lstrip(" \t").removeprefix("\n")
+
+
+# JSON writes characters beyond U+FFFF as two escapes, and reads either alone without a word
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _holds_lone_surrogate(meta: dict[str, Any]) -> bool:
+    try:
+        json.dumps(meta, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _keys_lowered(meta: dict[Any, Any]) -> dict[Any, Any]:
@@ -488,7 +504,9 @@ def _notion_properties(body: str) -> tuple[dict[str, str], str]:
 def read(path: Path, data: bytes | None = None) -> RawPost:
     data = path.read_bytes() if data is None else data
     # CommonMark's line ends: CRLF (Windows) and a lone CR (classic Mac OS) as LF
-    text = decode(data, path).replace("\r\n", "\n").replace("\r", "\n")
+    # (UTF-8, or what a byte-order mark says: Markdown has no way to declare an encoding, and
+    # a <meta charset> quoted in a post's code is no declaration)
+    text = decode(data, path, html=False).replace("\r\n", "\n").replace("\r", "\n")
     meta, body = _front_matter(text, path)
     meta = _keys_lowered(meta)
     fields: dict[str, Sourced] = {}

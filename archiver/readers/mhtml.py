@@ -33,6 +33,7 @@ from archiver.background import beside
 from archiver.canonical import sha512_hex
 from archiver.errors import MalformedInput
 from archiver.model import CUT_SHORT, RawPost
+from archiver.readers._charset import Declared
 from archiver.readers._contained import held, page_or_fragment
 
 FORMAT = "mhtml"
@@ -253,9 +254,10 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
                                  + (f" and {len(others) - 3} more" if len(others) > 3 else ""),
                                  path=path, hint="save the page again, or save it as HTML")
         raise MalformedInput("MHTML without an HTML page part", path=path)
-    charset = page.get_content_charset()  # GBK read as GB18030 by the page reader
+    charset = page.get_content_charset()
     location = _location(page) or snapshot
-    raw = page_or_fragment(html_bytes, path, charset)
+    raw = page_or_fragment(html_bytes, path,
+                           charset and Declared(charset, "the MHTML part's Content-Type"))
     container = {"format": FORMAT, "page": location or None, "parts": len(resources)}
     return held(raw, path, data, container, "MHTML Content-Location",
                 f"page part of an MHTML file ({len(resources)} resources)", resources,

@@ -51,6 +51,7 @@ from archiver.errors import MalformedInput
 from archiver.model import CUT_SHORT, RawPost, Sourced
 from archiver.readers import _content_coding as content_coding
 from archiver.readers import wechat_html
+from archiver.readers._charset import Declared, charset_in_content
 from archiver.urls import joined_url
 
 FORMAT = "warc"
@@ -68,7 +69,6 @@ _UNUSED_TYPES = re.compile(r"\s*(?:video/|audio/|font/|text/css|text/javascript|
                            r"application/(?:x-)?javascript|application/(?:font|x-font)|"
                            r"application/json)", re.I)
 _ARTICLE = re.compile(r"^https?://mp\.weixin\.qq\.com/(?:s[/?]|mp/appmsg)", re.I)
-_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w-]+)", re.I)
 
 
 def detect(path: Path, head: bytes) -> bool:
@@ -532,8 +532,9 @@ def read_all(path: Path, data: bytes | None = None) -> list[RawPost]:
             unread.append((MalformedInput(f"the page {uri} {why}", path=path, hint=hint), uri))
             continue
         seen_pages.add(payload)
-        match = _CHARSET.search(record["ctype"] or "")
-        raw = wechat_html.read_page(payload, path, match.group(1) if match else None)
+        label = charset_in_content(record["ctype"] or "")
+        raw = wechat_html.read_page(payload, path, label and Declared(
+            label, "the WARC response's Content-Type"))
         fields = dict(raw.fields)
         fields.setdefault("page_url", Sourced(uri, "WARC-Target-URI"))
         container = {"format": FORMAT, "warc": record["warc"], "record": record["id"],

@@ -27,6 +27,7 @@ from archiver.background import beside
 from archiver.canonical import sha512_hex
 from archiver.errors import MalformedInput
 from archiver.model import RawPost
+from archiver.readers._charset import Declared
 from archiver.readers._contained import held, page_or_fragment
 
 FORMAT = "webarchive"
@@ -121,8 +122,9 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
     location = _text(main, "WebResourceURL")
     resources = _resources(archive)
     resources.pop(location, None)  # the page itself is no image
-    raw = page_or_fragment(main["WebResourceData"], path,
-                           _text(main, "WebResourceTextEncodingName") or None)
+    label = _text(main, "WebResourceTextEncodingName")
+    raw = page_or_fragment(main["WebResourceData"], path, label and Declared(
+        label, "the Web Archive's WebResourceTextEncodingName"))
     container = {"format": FORMAT, "page": location or None, "parts": len(resources)}
     return held(raw, path, data, container, "Web Archive WebResourceURL",
                 f"main resource of a Web Archive ({len(resources)} resources)", resources,

@@ -29,6 +29,7 @@ from archiver.background import beside
 from archiver.canonical import sha512_hex
 from archiver.errors import MalformedInput
 from archiver.model import SITE_GENERATOR, RawPost, Sourced
+from archiver.readers._charset import Declared
 from archiver.readers._text import (
     SHANGHAI,
     check_decodes,
@@ -198,6 +199,11 @@ def _error_kind(doc: etree._Element) -> tuple[str, str] | None:
         if message:
             return "unavailable", message
     return None
+
+
+# lxml refuses a str that holds one ("Unicode strings with encoding declaration are not
+# supported"): the page is decoded by then
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 
 
 def _document(markup: bytes | str, parser: etree.HTMLParser) -> etree._Element:
@@ -528,7 +534,7 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
     return read_page(data, path, digest=True)
 
 
-def read_page(data: bytes, path: Path, charset: str | None = None,
+def read_page(data: bytes, path: Path, charset: str | Declared | None = None,
               base_dir: Path | None = None, digest: bool = False) -> RawPost:
     """Read a WeChat page from its bytes: a saved file, or a page held by a container (MHTML
     part, WARC record), whose ``charset`` the container may declare. With ``digest`` (the
@@ -542,14 +548,13 @@ def read_page(data: bytes, path: Path, charset: str | None = None,
     # the rest of the page after it.
     sha512 = beside(len(data), sha512_hex, data) if digest else None
     try:
-        try:  # lxml parses bytes in a known encoding about five times faster than a str
-            if encoding.startswith("utf-16"):
-                raise LookupError(encoding)
-            parser = etree.HTMLParser(encoding=encoding, huge_tree=True)
-        except LookupError:  # a Python codec libxml2 does not know (UTF-16, EBCDIC cp500…)
+        if encoding != "utf-8":
+            # decoded here, by the browsers' decoder (libxml2's iconv maps some GB18030,
+            # Big5 and Shift_JIS bytes otherwise, and differently from one system to another)
             parser = etree.HTMLParser(huge_tree=True)
-            doc = _document(decode(data, path, charset), parser)
-        else:
+            doc = _document(_XML_DECLARATION.sub("", decode(data, path, charset), 1), parser)
+        else:  # lxml parses UTF-8 bytes about five times faster than a str
+            parser = etree.HTMLParser(encoding=encoding, huge_tree=True)
             try:
                 doc = _document(data[skip:], parser)
             except (etree.ParserError, ValueError):

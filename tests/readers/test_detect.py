@@ -506,10 +506,18 @@ def test_a_page_with_a_nul_byte_is_not_text_even_when_libxml2_parses_it(tmp_path
         read(page)
 
 
-def test_an_unknown_declared_charset_is_malformed(tmp_path):
+def test_a_label_no_browser_knows_declares_nothing(tmp_path):
+    """A browser's prescan passes over a ``<meta charset>`` whose label names no encoding
+    and reads on: the page is read in what a later one declares, else as UTF-8."""
     page = tmp_path / "page.html"
     page.write_bytes(gbk_page("klingon-8").encode("utf-8"))
-    with pytest.raises(MalformedInput, match="unknown character set 'klingon-8'"):
+    assert read(page).fields["title"].value == "龙与熊之间：中等强国外交的典范"
+    later = gbk_page("gbk").replace('<meta charset="gbk">',
+                                    '<meta charset="klingon-8"><meta charset="gbk">')
+    page.write_bytes(later.encode("gbk"))
+    assert read(page).fields["title"].value == "龙与熊之间：中等强国外交的典范"
+    page.write_bytes(gbk_page("klingon-8").encode("gbk"))
+    with pytest.raises(MalformedInput, match="not valid utf-8"):
         read(page)
 
 
@@ -531,6 +539,160 @@ def test_a_utf16_page_with_a_byte_order_mark_is_read(tmp_path):
     page = tmp_path / "page.html"
     page.write_bytes(codecs.BOM_UTF16_LE + gbk_page("utf-16").encode("utf-16-le"))
     assert read(page).fields["title"].value == "龙与熊之间：中等强国外交的典范"
+
+
+REAL_PAGE = WECHAT / "html" / (
+    "wechatscope__gh_8e98aeecc6c0_2020-10-02_2650512939_raiHy80cW6.y.tar.gz.html")
+REAL_META = b'<meta http-equiv="Content-Type" content="text/html; charset=utf-8">'
+
+
+@pytest.mark.parametrize("before", [
+    b'<meta name="description" content="\xe4\xb9\xb1\xe7\xa0\x81? charset=iso-8859-1">',
+    b'<!-- old: <meta charset="iso-8859-1"> -->',
+    b'<link rel="alternate" title="<meta charset=latin1>" href="x">',
+])
+def test_a_charset_written_where_it_declares_nothing_is_not_a_declaration(tmp_path, before):
+    """Only a <meta charset>, or a content whose http-equiv is Content-Type, declares: a
+    description, a comment or another tag's attribute that mentions a charset does not (it
+    once made a real page stored as Latin-1 mojibake)."""
+    data = REAL_PAGE.read_bytes()
+    assert data.count(REAL_META) == 1
+    page = tmp_path / "page.html"
+    page.write_bytes(data.replace(REAL_META, before + REAL_META))
+    assert read(page).fields == read(REAL_PAGE).fields
+
+
+@pytest.mark.parametrize("label", ["latin1", "iso-8859-1", "windows-1252", "ascii", "gbk",
+                                   "shift_jis", "big5", "koi8-r"])
+def test_utf8_bytes_declared_in_another_encoding_are_refused_not_stored_garbled(tmp_path,
+                                                                                  label):
+    """A browser follows the declaration and shows the text garbled; the record would keep
+    that, and replace a good version with it: the page is malformed, and the error says the
+    bytes are UTF-8 and the declaration is what is wrong."""
+    page = tmp_path / "page.html"
+    page.write_bytes(REAL_PAGE.read_bytes().replace(b"charset=utf-8", f"charset={label}"
+                                                    .encode(), 1))
+    with pytest.raises(MalformedInput) as raised:
+        read(page)
+    assert raised.value.path == str(page)
+    assert "but its bytes are UTF-8 text" in raised.value.message
+    assert "the declaration is wrong" in raised.value.hint
+
+
+@pytest.mark.parametrize("where", ["meta", "container"])
+def test_text_in_a_single_byte_encoding_is_read_as_a_browser_reads_it(tmp_path, where):
+    """``latin1`` names windows-1252, as browsers read it (Python's Latin-1 reads the euro
+    sign's byte as the control U+0080), and its unassigned bytes are the C1 controls of the
+    same number, not bytes that do not decode."""
+    meta = "" if where == "container" else '<meta charset="latin1">'
+    data = (f'<html><head>{meta}<title>Grüße, 2 €</title></head><body>'
+            '<div id="js_content"><p>Über die Straße – 2 €</p></div>'
+            '<script>var msg_title = "Grüße, 2 €";</script></body></html>').encode("cp1252")
+    data = data.replace(b"</p>", b"\x81</p>")
+    raw = wechat_html_reader.read_page(data, tmp_path / "page.html",
+                                       "iso-8859-1" if where == "container" else None)
+    assert raw.fields["title"].value == "Grüße, 2 €"
+    assert "Über die Straße – 2 €\x81" in raw.body_markup
+
+
+def test_utf8_bytes_a_container_calls_utf16_are_refused_naming_the_container(tmp_path):
+    page = tmp_path / "page.html"
+    with pytest.raises(MalformedInput) as raised:
+        wechat_html_reader.read_page(gbk_page("utf-8").encode("utf-8"), page, "utf-16")
+    assert raised.value.message.startswith(
+        "the capture's Content-Type says charset=utf-16, but its bytes are UTF-8 text")
+
+
+def test_a_meta_that_declares_utf16_means_utf8_as_in_a_browser(tmp_path):
+    """A page carrying its <meta> in ASCII bytes cannot be UTF-16: the HTML Standard reads
+    the declaration as UTF-8 (it once turned a fragment into CJK-looking garbage)."""
+    fragment = tmp_path / "source.html"
+    fragment.write_bytes(b'<meta charset="utf-16">' + FRAGMENT.read_bytes())
+    raw, plain = read(fragment), read(FRAGMENT)
+    assert raw.format == plain.format == "html-fragment"
+    assert raw.body_markup.count("<img") == plain.body_markup.count("<img") > 0
+    assert "G.O.S.S.I.P" in raw.body_markup
+    page = tmp_path / "page.html"
+    page.write_bytes(gbk_page("utf-16").encode("utf-8"))
+    assert read(page).fields["title"].value == "龙与熊之间：中等强国外交的典范"
+
+
+@pytest.mark.parametrize("label", ["hz-gb-2312", "iso-2022-kr", "iso-2022-cn"])
+def test_an_encoding_browsers_refuse_to_decode_is_refused(tmp_path, label):
+    page = tmp_path / "page.html"
+    page.write_bytes(gbk_page(label).encode("utf-8"))
+    with pytest.raises(MalformedInput, match="which browsers do not decode"):
+        read(page)
+
+
+def test_a_gbk_page_and_a_gbk_fragment_read_the_same_characters(tmp_path):
+    """libxml2 decodes GB18030 through the system's iconv, whose mappings differ from
+    Python's and from one system to another: every page not in UTF-8 is decoded by the
+    browsers' decoder, so a page and a fragment (and any two machines) agree."""
+    odd = bytes.fromhex("fe59a6d9a3a0a8bc80")  # 䶮︐ ḿ€ in a browser
+    page = tmp_path / "page.html"
+    page.write_bytes(gbk_page("gbk").encode("gbk").replace("主权".encode("gbk"), odd))
+    fragment = tmp_path / "source.html"
+    fragment.write_bytes(b'<meta charset="gbk"><section data-tools="x"><p>'
+                         + odd + b"</p></section>")
+    shown = "\u9fb4\ufe10\u3000\u1e3f\u20ac"
+    assert f"宣示{shown}" in read(page).body_markup
+    assert shown in read(fragment).body_markup
+
+
+def test_a_fragment_saved_with_a_utf8_byte_order_mark_is_recognised(tmp_path):
+    fragment = tmp_path / "source.html"
+    fragment.write_bytes(codecs.BOM_UTF8 + FRAGMENT.read_bytes())
+    assert detect(fragment) is fragment_reader
+    assert read(fragment).body_markup == read(FRAGMENT).body_markup
+
+
+def test_a_meta_charset_quoted_in_a_markdown_post_declares_nothing(tmp_path):
+    """Markdown has no way to declare an encoding: a post showing HTML in a code block is
+    UTF-8 still (its <meta> once made the whole post Latin-1 mojibake)."""
+    front, end, body = GUOZHENG.read_text("utf-8").partition("\n---\n")
+    shown = ('\n```html\n<meta http-equiv="Content-Type" content="text/html; '
+             'charset=iso-8859-1">\n```\n')
+    post = tmp_path / "post.md"
+    post.write_text(front + end + shown + body, encoding="utf-8")
+    assert post.read_bytes().index(b"charset") < 4096
+    assert read(post).fields == read(GUOZHENG).fields
+
+
+def test_json_front_matter_escaping_half_a_surrogate_pair_is_malformed_naming_the_file(
+        tmp_path):
+    """JSON reads ``\ud800`` alone without a word; no text can hold it (the record's writing
+    crashed the run, exit 70). A pair escaped is one character."""
+    post = tmp_path / "post.md"
+    post.write_text('{"title": "国政学人\\ud800"}\n\n正文。\n', encoding="utf-8")
+    with pytest.raises(MalformedInput, match="half of a UTF-16 pair") as raised:
+        read(post)
+    assert raised.value.path == str(post)
+    post.write_text('{"title": "国政学人\\ud83d\\ude4f"}\n\n正文。\n', encoding="utf-8")
+    assert read(post).fields["title"].value == "国政学人🙏"
+
+
+@pytest.mark.parametrize(("encoding", "named"), [("utf-16-le", "UTF-16LE"),
+                                               ("utf-16-be", "UTF-16BE"), ("utf-32", "UTF-32")])
+@pytest.mark.parametrize("name", ["post.md", "page.html"])
+def test_a_file_in_utf16_without_its_mark_or_in_utf32_is_named_so_with_how_to_convert_it(
+        tmp_path, encoding, named, name):
+    """Refused (no browser reads either as text), but said as what it is, not "binary
+    data"; UTF-32's mark (which begins with UTF-16's) is told apart."""
+    post = tmp_path / name
+    text = GUOZHENG.read_text("utf-8") if name == "post.md" else gbk_page("utf-8")
+    post.write_bytes(text.encode(encoding))
+    with pytest.raises(UnsupportedFormat) as raised:
+        read(post)
+    assert f": {named} text" in raised.value.message
+    assert f"iconv -f {named} -t UTF-8" in raised.value.hint
+
+
+def test_a_binary_file_is_not_taken_for_utf16(tmp_path):
+    junk = tmp_path / "page.html"
+    junk.write_bytes(JPEG.read_bytes())
+    with pytest.raises(UnsupportedFormat, match="binary data, not text"):
+        read(junk)
 
 
 # --- reading a file once ----------------------------------------------------------------------

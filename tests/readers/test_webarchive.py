@@ -108,6 +108,19 @@ def test_the_charset_safari_names_is_honoured_gbk_read_as_gb18030(config, tmp_pa
     assert record["text"].startswith("昨天𠮷那篇")
 
 
+def test_an_encoding_safari_names_that_the_bytes_prove_wrong_is_said_as_safari_named_it(
+        config, tmp_path):
+    """UTF-8 bytes Safari called ISO-8859-1 would be stored garbled (``äº``…): refused, the
+    field that said so named."""
+    archive = archive_of()
+    archive["WebMainResource"]["WebResourceTextEncodingName"] = "ISO-8859-1"
+    with pytest.raises(MalformedInput) as raised:
+        prepare_all(write(tmp_path / "latin.webarchive", archive), config)
+    assert raised.value.message.startswith(
+        "the Web Archive's WebResourceTextEncodingName says charset=ISO-8859-1, but its bytes "
+        "are UTF-8 text")
+
+
 def test_an_xml_property_list_is_read_as_the_binary_one(config):
     xml = prepare_all(CONTAINERS / "converted-mufeng-2021-07-07-xml.webarchive", config)
     binary = prepare_all(SAVED, config)
