@@ -244,7 +244,13 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
             continue
         budget -= len(body)
         resources.setdefault(info.filename, body)
-    raw = wechat_html.read_page(html_bytes, path)
+    try:
+        raw = wechat_html.read_page(html_bytes, path)
+    except MalformedInput as exc:  # said of the page inside, not of the ZIP ("FILE > NEW")
+        raise MalformedInput(f"{what}, in its page {page.filename}: {exc.message}", path=path,
+                             hint=exc.hint and exc.hint.replace(
+                                 "FILE > NEW", f"{page.filename} > NEW (the page extracted "
+                                               "from the ZIP)")) from None
     # the page's references are relative to its own entry (``images/1.jpg`` beside
     # ``index.html``, or beside ``<root>/index.html``): the pipeline resolves them against it
     container = {"format": FORMAT, "page": page.filename, "entries": len(resources)}

@@ -200,6 +200,24 @@ def test_a_page_unzipped_and_saved_again_as_plain_html_is_a_page(tmp_path, confi
 
 # --- what it refuses, and why ------------------------------------------------------------------
 
+def test_a_page_inside_that_does_not_decode_is_said_of_that_page(tmp_path, config):
+    """The ZIP is the file named; its page is what does not decode, and what to convert is
+    that page once extracted, not the ZIP."""
+    def in_gbk(name: str, body: bytes) -> list[tuple[str, bytes]]:
+        if name.endswith("index.html"):
+            body = body.decode("utf-8").replace('charset="utf-8"', "").replace(
+                "charset=utf-8", "").encode("gb18030")
+        return [(name, body)]
+    save = tmp_path / "gbk.zip"
+    save.write_bytes(rezipped(PLAIN, in_gbk))
+    with pytest.raises(MalformedInput) as raised:
+        prepare_all(save, config)
+    assert raised.value.path == str(save)
+    assert "in its page index.html: not valid utf-8 text" in raised.value.message
+    assert "iconv -f gb18030 -t utf-8 index.html > NEW (the page extracted" in raised.value.hint
+    assert "FILE > NEW" not in raised.value.hint
+
+
 def test_a_password_protected_save_is_refused_naming_the_file_and_the_reason(tmp_path):
     """single-file-cli --password (real output): the ZIP's entries are AES-encrypted."""
     result = CliRunner().invoke(app, ["ingest", str(PASSWORD), "--archive",
