@@ -71,6 +71,19 @@ def byte_order_mark(data: bytes, *, utf32: bool = False) -> tuple[str, int, str]
     return None
 
 
+def utf16_without_its_mark(data: bytes) -> str | None:
+    """``UTF-16LE`` or ``UTF-16BE`` for text in UTF-16 that has no byte-order mark: of its
+    first 200 bytes, half or more at odd places (or at even ones) NUL, as ASCII text, front
+    matter or markup makes them, and few at the others. Else None."""
+    sample = data[:200]
+    for nuls, letters, name in ((sample[1::2], sample[0::2], "UTF-16LE"),
+                                (sample[0::2], sample[1::2], "UTF-16BE")):
+        if len(nuls) >= 8 and nuls.count(0) >= 0.5 * len(nuls) \
+                and letters.count(0) <= 0.1 * len(letters):
+            return name
+    return None
+
+
 def decoded(data: bytes, where: str | Path) -> str:
     """UTF-8 text, or text whose byte-order mark says its encoding (Windows' Notepad saves
     "Unicode" as UTF-16 with one). Anything else is bad input, not text to read as best one
@@ -86,7 +99,7 @@ def decoded(data: bytes, where: str | Path) -> str:
                              f"{exc.start + length})", path=where, hint=_CONVERT) from None
     nul = data.find(b"\0")
     if nul >= 0:  # "S\0m\0" is little-endian, "\0S\0m" big-endian
-        endian = "UTF-16BE" if nul % 2 == 0 else "UTF-16LE"
+        endian = utf16_without_its_mark(data) or ("UTF-16BE" if nul % 2 == 0 else "UTF-16LE")
         raise InputError(f"holds NUL bytes (byte {nul}): UTF-16 text without "
                          "a byte-order mark, or no text", path=where,
                          hint=f"convert it to UTF-8 first (iconv -f {endian} -t UTF-8)")

@@ -255,6 +255,42 @@ def test_a_page_cut_short_fails_alone_and_the_warcs_other_posts_are_archived(tmp
     assert "1 post(s): 1 unchanged; 1 input(s) failed" in result.stderr
 
 
+@pytest.mark.parametrize(("content_type", "read"), [
+    ("text/html; xcharset=big5; charset=utf-8", True),
+    ('text/html; note="charset=big5"; charset=utf-8', True),
+    ("text/html; charset=klingon-8", True),  # a label no browser knows: the page's own
+    ("text/html; charset=gbk", False),
+])
+def test_a_responses_charset_is_its_content_types_charset_parameter(tmp_path, content_type,
+                                                                    read):
+    """Read as a MIME header is read (SYNTHETIC WARC around a real page, UTF-8): another
+    parameter's name or value holding "charset=" is not it; UTF-8 bytes a response calls GBK
+    are refused, naming the response's header."""
+    entry = MANIFEST["converted-multi-wechatscope-2650512939-idx1+idx3.warc.gz"]
+    post = entry["posts"][0]
+    page = (WECHAT / post["source"]).read_bytes()
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(_warc_with([(post["url"], "200 OK", [("Content-Type", content_type)],
+                                  page)]))
+    config = load_config({}, tmp_path).with_overrides(fetch=False)
+    if read:
+        [crawled] = prepare_all(path, config)
+        [plain] = prepare_all(WECHAT / post["source"], config)
+        assert crawled.record["text"] == plain.record["text"]
+    else:
+        with pytest.raises(MalformedInput, match="the WARC response's Content-Type says "
+                                                 "charset=gbk, but its bytes are UTF-8"):
+            prepare_all(path, config)
+
+
+def test_utf8_bytes_an_mhtml_part_calls_gbk_are_refused_naming_the_part(tmp_path):
+    page = tmp_path / "p.mhtml"
+    page.write_bytes(MHTML.read_bytes().replace(b"charset=utf-8", b"charset=gbk", 1))
+    with pytest.raises(MalformedInput, match="the MHTML part's Content-Type says charset=gbk, "
+                                             "but its bytes are UTF-8 text"):
+        prepare_all(page, load_config({}, tmp_path).with_overrides(fetch=False))
+
+
 def test_an_image_cut_short_in_a_warc_is_missing_with_that_reason(tmp_path):
     data = WARC.read_bytes()
     image = next(s for s in _record_spans(data) if s[0] == "response" and "/s?" not in s[1])

@@ -31,7 +31,7 @@ from archiver.readers import (
     webarchive,
     wechat_html,
 )
-from archiver.textfiles import byte_order_mark, missing
+from archiver.textfiles import byte_order_mark, missing, utf16_without_its_mark
 
 # containers first: their names and magic numbers are unambiguous (a SingleFile self-extracting
 # ZIP is named .html and its prelude names the post's address: before the page readers)
@@ -152,22 +152,12 @@ def _reader_for(path: Path, head: bytes) -> ModuleType:
 
 def _wide_text(head: bytes) -> str | None:
     """``UTF-32`` for bytes its byte-order mark says are UTF-32 (no browser reads it), and
-    ``UTF-16LE``/``UTF-16BE`` for text in UTF-16 without its mark: of the first 200 bytes,
-    half or more at odd places (or at even ones) NUL, as ASCII front matter or markup makes
-    them, and few at the others. Else None (the file is refused all the same: this says
-    only what it is)."""
+    ``UTF-16LE``/``UTF-16BE`` for text in UTF-16 without its mark. Else None (the file is
+    refused all the same: this says only what it is)."""
     mark = byte_order_mark(head, utf32=True)
-    if mark is not None and mark[2] == "UTF-32":
-        return "UTF-32"
     if mark is not None:
-        return None
-    sample = head[:200]
-    for nuls, letters, name in ((sample[1::2], sample[0::2], "UTF-16LE"),
-                                (sample[0::2], sample[1::2], "UTF-16BE")):
-        if len(nuls) >= 8 and nuls.count(0) >= 0.5 * len(nuls) \
-                and letters.count(0) <= 0.1 * len(letters):
-            return name
-    return None
+        return "UTF-32" if mark[2] == "UTF-32" else None
+    return utf16_without_its_mark(head)
 
 
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")

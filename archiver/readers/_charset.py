@@ -21,6 +21,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import webencodings
 
@@ -110,7 +111,15 @@ def decode_as(data: bytes, encoding: str) -> str:
     text, _ = _codec(encoding).decode(data, _ERRORS.get(encoding, "strict"))
     if encoding in ("gbk", "gb18030") and _GB18030_DIFFERS.search(text):
         text = text.translate(_GB18030_AS_BROWSERS)
+    elif encoding == "shift_jis" and (found := _CP932_OWN.search(text)):
+        at = len(text[:found.start()].encode("cp932"))
+        raise UnicodeDecodeError(encoding, data, at, at + 1, "no Shift_JIS character")
     return text
+
+
+# Windows-31J's bytes 0xA0 and 0xFD–0xFF alone, which Python's cp932 reads as private-use
+# characters and browsers do not read at all (U+FFFD): refused, never kept as a character
+_CP932_OWN = re.compile("[\uf8f0-\uf8f3]")
 
 
 # --- the HTML Standard's prescan --------------------------------------------------------------
@@ -121,20 +130,28 @@ _CHARSET = re.compile(rb"charset", re.I)
 _CHARSET_IN_CONTENT = re.compile(r"charset[\t\n\f\r ]*=[\t\n\f\r ]*", re.I)
 
 
-def prescan(data: bytes, end: int) -> str | None:
-    """The encoding the first ``<meta>`` before ``end`` declares, found as the HTML Standard's
+class Declaration(NamedTuple):
+    """What a page declares: the encoding, and the label as the page wrote it."""
+
+    encoding: str
+    label: str
+
+
+def prescan(data: bytes, end: int) -> Declaration | None:
+    """What the first ``<meta>`` in ``data[:end]`` declares, found as the HTML Standard's
     prescan finds it: comments, ``<!…>``, ``</…>`` and ``<?…>`` passed over, other tags'
     attributes read (a ``>`` in a quoted value ends no tag), a ``<meta>`` counted only with a
     ``charset`` attribute, or a ``content`` whose charset an ``http-equiv="content-type"``
-    makes a declaration; a label no browser knows passed over."""
-    if _CHARSET.search(data, 0, end) is None:  # (no page declares without the word)
+    makes a declaration, and only once its ``>`` is read; a label no browser knows passed
+    over."""
+    data = data[:end]
+    if _CHARSET.search(data) is None:  # (no page declares without the word)
         return None
     at = 0
-    while at < end:
-        lt = data.find(b"<", at, end)
-        if lt == -1:
+    while True:
+        at = data.find(b"<", at)
+        if at == -1:
             return None
-        at = lt
         if data.startswith(b"<!--", at):
             close = data.find(b"-->", at + 2)
             if close == -1:
@@ -155,16 +172,16 @@ def prescan(data: bytes, end: int) -> str | None:
             at = close + 1
         else:
             at += 1
-    return None
 
 
-def _meta(data: bytes, at: int) -> tuple[str | None, int]:
-    """The encoding a ``<meta>`` whose attributes start at ``at`` declares (None if none),
-    and where the prescan goes on."""
+def _meta(data: bytes, at: int) -> tuple[Declaration | None, int]:
+    """What a ``<meta>`` whose attributes start at ``at`` declares (None if nothing, or if
+    the data ends inside it), and where the prescan goes on."""
     names: set[str] = set()
     got_pragma = False
     need_pragma: bool | None = None
     charset: str | None = None  # "" when a label named no encoding
+    label = ""
     while True:
         attribute, at = _attribute(data, at)
         if attribute is None:
@@ -176,18 +193,21 @@ def _meta(data: bytes, at: int) -> tuple[str | None, int]:
         if name == "http-equiv":
             got_pragma = got_pragma or value == "content-type"
         elif name == "content" and charset is None:
-            label = charset_in_content(value)
-            if label is not None:
-                charset = encoding_named(label) or ""
+            written = charset_in_content(value)
+            if written is not None:
+                charset, label = encoding_named(written) or "", written
                 need_pragma = True
         elif name == "charset":
-            charset = encoding_named(value) or ""
+            charset, label = encoding_named(value) or "", value
             need_pragma = False
-    if need_pragma is None or (need_pragma and not got_pragma) or not charset:
+    if at > len(data) or need_pragma is None or (need_pragma and not got_pragma) \
+            or not charset:
         return None, at
     if charset in ("utf-16be", "utf-16le"):
-        return "utf-8", at
-    return ("windows-1252" if charset == "x-user-defined" else charset), at
+        charset = "utf-8"
+    elif charset == "x-user-defined":
+        charset = "windows-1252"
+    return Declaration(charset, label.strip("\t\n\f\r ")), at
 
 
 def _past_tag(data: bytes, at: int) -> int:
@@ -209,13 +229,16 @@ _ATTRIBUTE = re.compile(rb"""[\t\n\f\r /]*(?:(?P<end>>)|(?P<name>[^\t\n\f\r />][
 
 def _attribute(data: bytes, at: int) -> tuple[tuple[str, str] | None, int]:
     """The HTML Standard's "get an attribute": (name, value), lowercased, and where the
-    prescan goes on; None at the tag's end (``at`` then past its ``>``) or the data's."""
+    prescan goes on; None at the tag's end (``at`` then past its ``>``), or where the data
+    ends inside the tag (``at`` then past the data's end)."""
     match = _ATTRIBUTE.match(data, at)
-    if match is None or match["end"] is not None:
-        return None, match.end() if match is not None else len(data)
+    if match is None:
+        return None, len(data) + 1
+    if match["end"] is not None:
+        return None, match.end()
     if match["dq"] is not None and not match["dqe"] or match["sq"] is not None \
-            and not match["sqe"]:
-        return None, len(data)
+            and not match["sqe"] or match.end() == len(data):
+        return None, len(data) + 1
     value = match["dq"] if match["dq"] is not None else match["sq"] \
         if match["sq"] is not None else match["uq"] or b""
     return (_text(match["name"]), _text(value)), match.end()

@@ -18,7 +18,14 @@ from pathlib import Path
 from bs4.dammit import EncodingDetector
 
 from archiver.errors import MalformedInput
-from archiver.readers._charset import REPLACEMENT, Declared, decode_as, encoding_named, prescan
+from archiver.readers._charset import (
+    REPLACEMENT,
+    Declaration,
+    Declared,
+    decode_as,
+    encoding_named,
+    prescan,
+)
 from archiver.textfiles import byte_order_mark
 
 SHANGHAI = timezone(timedelta(hours=8), "Asia/Shanghai")
@@ -30,20 +37,30 @@ _PRESCAN_REACH = 4096
 
 
 def declared_charset(data: bytes) -> str | None:
-    """The encoding a page declares (the Encoding Standard's name), if any: a ``<meta>`` in
-    its first 4 KiB found by the HTML Standard's prescan (:func:`_charset.prescan`) or, as a
-    browser's parser meets one later and re-reads the page, anywhere in its ``<head>`` (a long
-    head of inline styles puts it far down); else an XML declaration (a page saved as XHTML;
-    BeautifulSoup's ``EncodingDetector`` finds it)."""
-    encoding = prescan(data, _PRESCAN_REACH)
+    """The encoding a page declares (the Encoding Standard's name), if any (see
+    :func:`declaration`)."""
+    found = declaration(data)
+    return found.encoding if found is not None else None
+
+
+def declaration(data: bytes) -> Declaration | None:
+    """What a page declares, if anything: a ``<meta>`` in its first 4 KiB found by the HTML
+    Standard's prescan (:func:`_charset.prescan`) or, as a browser's parser meets one later
+    and re-reads the page, anywhere in its ``<head>`` (a long head of inline styles puts it
+    far down); else an XML declaration (a page saved as XHTML; BeautifulSoup's
+    ``EncodingDetector`` finds it), a UTF-16 there read as UTF-8 as in a ``<meta>``."""
+    found = prescan(data, _PRESCAN_REACH)
+    if found is None:
+        head = _HEAD_END.search(data, 0, _HEAD_LIMIT)
+        if head is not None and head.start() > _PRESCAN_REACH:
+            found = prescan(data, head.start())
+    if found is not None:
+        return found
+    label = EncodingDetector.find_declared_encoding(data[:4096], is_html=False)
+    encoding = encoding_named(label) if label else None
     if encoding is None:
-        found = _HEAD_END.search(data, 0, _HEAD_LIMIT)
-        if found is not None and found.start() > _PRESCAN_REACH:
-            encoding = prescan(data, found.start())
-    if encoding is not None:
-        return encoding
-    declared = EncodingDetector.find_declared_encoding(data[:4096], is_html=False)
-    return encoding_named(declared) if declared else None
+        return None
+    return Declaration("utf-8" if encoding.startswith("utf-16") else encoding, label.strip())
 
 
 _MARKS = {"utf-8": "utf-8", "utf-16-le": "utf-16le", "utf-16-be": "utf-16be"}
@@ -65,9 +82,8 @@ def encoding_of(data: bytes, path: Path, declared: str | Declared | None = None,
         declared = Declared(declared)
     encoding = encoding_named(declared.label) if declared is not None else None
     said = f"{declared.where} says charset={declared.label.strip()}" if encoding else ""
-    if encoding is None and html:
-        encoding = declared_charset(data)
-        said = f"the page declares charset={encoding}" if encoding else ""
+    if encoding is None and html and (own := declaration(data)) is not None:
+        encoding, said = own.encoding, f"the page declares charset={own.label}"
     if encoding is None or encoding == "utf-8":
         return "utf-8", 0
     if encoding == REPLACEMENT:
@@ -84,16 +100,23 @@ def encoding_of(data: bytes, path: Path, declared: str | Declared | None = None,
 
 def _proved_wrong(data: bytes, encoding: str) -> bool:
     """Whether bytes declared in ``encoding`` (not UTF-8) are UTF-8 text: UTF-16 whose ASCII
-    markup holds no NUL byte; or bytes that decode as UTF-8 with four or more characters
-    beyond ASCII (text in a legacy encoding almost never does: é alone before a space is no
-    UTF-8, nor are most pairs of GBK bytes)."""
+    markup holds no NUL byte; or bytes that decode as UTF-8 with four or more characters of
+    three bytes or four (CJK, as a mis-declared WeChat page holds hundreds). Characters of
+    two bytes prove nothing: 930 GB2312 characters (学, 院, 通, 知…) are each a UTF-8
+    character of two bytes, so that a genuine GBK title can read as UTF-8 (ѧԺ֪ͨ), as can
+    KOI8-R's "её"; Latin or Cyrillic UTF-8 declared otherwise is read as declared, garbled as
+    a browser shows it."""
     if encoding in ("utf-16le", "utf-16be"):
         return b"\x00" not in data[:1024]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         return False
-    return len(text) - len(text.encode("ascii", "ignore")) >= 4
+    return len(text) - len(text.encode("ascii", "ignore")) >= 4 \
+        and len(_WIDE.findall(text)) >= 4
+
+
+_WIDE = re.compile("[\u0800-\U0010ffff]")
 
 
 def decode(data: bytes, path: Path, declared: str | Declared | None = None, *,
@@ -102,6 +125,12 @@ def decode(data: bytes, path: Path, declared: str | Declared | None = None, *,
     HTML page, which may declare its encoding), raising MalformedInput naming the file when
     impossible."""
     encoding, skip = encoding_of(data, path, declared, html=html)
+    return decode_found(data, encoding, skip, path, declared)
+
+
+def decode_found(data: bytes, encoding: str, skip: int, path: Path,
+                 declared: str | Declared | None = None) -> str:
+    """Decode input bytes whose encoding and byte-order mark :func:`encoding_of` found."""
     return _strict(data[skip:], encoding, path, declared)
 
 
@@ -177,35 +206,32 @@ def _not_text(path: Path) -> MalformedInput:
 _CHUNK = 1 << 14
 
 
-def check_decodes(data: bytes, path: Path, declared: str | Declared | None = None
-                  ) -> tuple[str, int]:
-    """What :func:`decode` checks, without keeping the text: (encoding, length of the
-    byte-order mark) of bytes that decode strictly, else MalformedInput naming the file.
+def check_decodes(data: bytes, skip: int, path: Path,
+                  declared: str | Declared | None = None) -> None:
+    """What :func:`decode` checks of a page :func:`encoding_of` found in UTF-8 (past its
+    byte-order mark, ``skip`` bytes), without keeping the text: MalformedInput naming the
+    file if it does not decode strictly.
 
-    For a parser that reads the bytes itself (a UTF-8 page). It decodes in small pieces: a
-    page whose text holds a single emoji would otherwise be built as a string of four bytes a
-    character, which made the check cost twice lxml's whole parse.
+    For a parser that reads the bytes itself (lxml parses UTF-8 bytes; a page in another
+    encoding is decoded first). It decodes in small pieces: a page whose text holds a single
+    emoji would otherwise be built as a string of four bytes a character, which made the
+    check cost twice lxml's whole parse.
     """
-    encoding, skip = encoding_of(data, path, declared)
-    if encoding != "utf-8":
-        _strict(data[skip:], encoding, path, declared)
-        return encoding, skip
-    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    decoder = codecs.getincrementaldecoder("utf-8")("strict")
     view = memoryview(data)
     for start in [*range(skip, len(data), _CHUNK), len(data)]:
         pending = len(decoder.getstate()[0])  # bytes of a character split between pieces
         try:
             decoder.decode(view[start:start + _CHUNK], final=start == len(data))
         except UnicodeDecodeError as exc:
-            raise _undecodable(data[skip:], encoding, start - skip - pending + exc.start,
+            raise _undecodable(data[skip:], "utf-8", start - skip - pending + exc.start,
                                path, declared) from None
     refuse_nul(data, skip, path)
-    return encoding, skip
 
 
 def refuse_nul(data: bytes, skip: int, path: Path) -> None:
     """MalformedInput if ``data`` (past its byte-order mark, ``skip`` bytes) holds a NUL byte:
-    in UTF-8 or GB18030, a NUL character, which no text file holds."""
+    in UTF-8, a NUL character, which no text file holds."""
     if data.find(b"\x00", skip) != -1:
         raise _not_text(path)
 

@@ -29,6 +29,8 @@ zip directory is called damaged, not "not a WARC".
 
 from __future__ import annotations
 
+import email.message
+import email.utils
 import gzip
 import io
 import logging
@@ -51,7 +53,7 @@ from archiver.errors import MalformedInput
 from archiver.model import CUT_SHORT, RawPost, Sourced
 from archiver.readers import _content_coding as content_coding
 from archiver.readers import wechat_html
-from archiver.readers._charset import Declared, charset_in_content
+from archiver.readers._charset import Declared
 from archiver.urls import joined_url
 
 FORMAT = "warc"
@@ -532,7 +534,7 @@ def read_all(path: Path, data: bytes | None = None) -> list[RawPost]:
             unread.append((MalformedInput(f"the page {uri} {why}", path=path, hint=hint), uri))
             continue
         seen_pages.add(payload)
-        label = charset_in_content(record["ctype"] or "")
+        label = _charset_parameter(record["ctype"] or "")
         raw = wechat_html.read_page(payload, path, label and Declared(
             label, "the WARC response's Content-Type"))
         fields = dict(raw.fields)
@@ -657,3 +659,18 @@ def _served(record: dict) -> bool:
 def read(path: Path, data: bytes | None = None) -> RawPost:
     """The first article of the file (``read_all`` gives them all)."""
     return read_all(path, data)[0]
+
+
+def _charset_parameter(content_type: str) -> str | None:
+    """The ``charset`` parameter of a response's ``Content-Type``, read as a MIME header is
+    (``xcharset=big5; charset=gbk`` names gbk; a quoted ``"charset=big5"`` is another
+    parameter's value)."""
+    header = email.message.Message()
+    try:
+        header["Content-Type"] = content_type
+        value = header.get_param("charset")
+    except (ValueError, TypeError, IndexError):
+        return None
+    if isinstance(value, tuple):  # RFC 2231's charset'language'value
+        value = email.utils.collapse_rfc2231_value(value)
+    return value.strip() or None if isinstance(value, str) else None

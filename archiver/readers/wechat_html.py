@@ -33,7 +33,7 @@ from archiver.readers._charset import Declared
 from archiver.readers._text import (
     SHANGHAI,
     check_decodes,
-    decode,
+    decode_found,
     encoding_of,
     js_unescape,
     parse_date,
@@ -201,11 +201,6 @@ def _error_kind(doc: etree._Element) -> tuple[str, str] | None:
     return None
 
 
-# lxml refuses a str that holds one ("Unicode strings with encoding declaration are not
-# supported"): the page is decoded by then
-_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
-
-
 def _document(markup: bytes | str, parser: etree.HTMLParser) -> etree._Element:
     """The page's root element, as ``lxml.html.document_fromstring`` gives it, but with
     lxml's plain elements: lxml.html's classes are looked up by a Python call for each element
@@ -223,13 +218,13 @@ def _document(markup: bytes | str, parser: etree.HTMLParser) -> etree._Element:
 _WHOLE_LOG = 50
 
 
-def _decoded_by_libxml2(parser: etree.HTMLParser, encoding: str) -> bool:
-    """Whether the parse of a page in ``encoding`` found it decodes: a UTF-8 page parsed to
+def _decoded_by_libxml2(parser: etree.HTMLParser) -> bool:
+    """Whether the parse of a UTF-8 page found it decodes: a page parsed to
     its end (no fatal error: nesting too deep stops libxml2 before bytes it never reads) that
     logged no encoding error, and too few errors to have stopped logging, where this libxml2
     is known to log one. Any other page is checked by decoding it (:func:`check_decodes`):
     two thirds of lxml's parse time again for the pages that need no check."""
-    if encoding != "utf-8" or not _REPORTS_BAD_UTF8:
+    if not _REPORTS_BAD_UTF8:
         return False
     log = parser.error_log
     return len(log) < _WHOLE_LOG and not any(
@@ -547,21 +542,22 @@ def read_page(data: bytes, path: Path, charset: str | Declared | None = None,
     # libxml2 silently drops an attribute over 10 MB (a SingleFile page's inlined image) and
     # the rest of the page after it.
     sha512 = beside(len(data), sha512_hex, data) if digest else None
+    # lxml parses UTF-8 bytes, about five times faster than a str. A page in another encoding
+    # is decoded first by the browsers' decoder (libxml2's iconv maps some GB18030, Big5 and
+    # Shift_JIS bytes otherwise, and differently from one system to another), and its text
+    # parsed as UTF-8 bytes (a declaration in it, <meta> or XML, then declares nothing).
+    parser = etree.HTMLParser(encoding="utf-8", huge_tree=True)
     try:
         if encoding != "utf-8":
-            # decoded here, by the browsers' decoder (libxml2's iconv maps some GB18030,
-            # Big5 and Shift_JIS bytes otherwise, and differently from one system to another)
-            parser = etree.HTMLParser(huge_tree=True)
-            doc = _document(_XML_DECLARATION.sub("", decode(data, path, charset), 1), parser)
-        else:  # lxml parses UTF-8 bytes about five times faster than a str
-            parser = etree.HTMLParser(encoding=encoding, huge_tree=True)
+            doc = _document(decode_found(data, encoding, skip, path, charset).encode(), parser)
+        else:
             try:
                 doc = _document(data[skip:], parser)
             except (etree.ParserError, ValueError):
-                check_decodes(data, path, charset)  # an undecodable page is told as such
+                check_decodes(data, skip, path, charset)  # an undecodable page is told so
                 raise
-            if not _decoded_by_libxml2(parser, encoding):
-                check_decodes(data, path, charset)
+            if not _decoded_by_libxml2(parser):
+                check_decodes(data, skip, path, charset)
             else:
                 refuse_nul(data, skip, path)
     except (etree.ParserError, ValueError) as exc:

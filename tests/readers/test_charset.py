@@ -68,13 +68,30 @@ def test_a_label_no_browser_knows_names_nothing(label):
 ])
 def test_the_prescan_finds_a_declaration_as_the_html_standard_does(head, declared):
     data = f"<!DOCTYPE html><html><head>{head}</head><body></body></html>".encode()
-    assert prescan(data, len(data)) == declared
+    found = prescan(data, len(data))
+    assert (found.encoding if found else None) == declared
 
 
-def test_the_prescan_reads_no_further_than_it_is_told():
+def test_the_prescan_gives_the_label_as_the_page_wrote_it():
+    data = b'<meta http-equiv=Content-Type content="text/html; charset= Latin1 ">'
+    assert prescan(data, len(data)) == ("windows-1252", "latin1")
+
+
+@pytest.mark.parametrize("cut", [b'<meta charset="gbk"', b"<meta charset=gbk",
+                                 b'<meta charset="gbk', b"<meta charset=gbk x='y>"])
+def test_a_meta_the_data_ends_inside_declares_nothing(cut):
+    data = b"<html><head>" + cut
+    assert prescan(data, len(data)) is None
+
+
+def test_the_prescan_reads_only_the_bytes_it_is_given():
+    """The first ``end`` bytes are the whole of what is scanned: a <meta> opened within them
+    and closed after declares nothing, as a browser's prescan of its first bytes finds."""
     data = b"<html><head>" + b"<p>" * 100 + b'<meta charset="gbk"></head>'
     assert prescan(data, 100) is None
-    assert prescan(data, len(data)) == "gbk"
+    opened = data.index(b"<meta")
+    assert prescan(data, opened + 10) is None
+    assert prescan(data, len(data)) == ("gbk", "gbk")
 
 
 @pytest.mark.parametrize(("content", "label"), [

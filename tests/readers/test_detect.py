@@ -603,6 +603,66 @@ def test_utf8_bytes_a_container_calls_utf16_are_refused_naming_the_container(tmp
         "the capture's Content-Type says charset=utf-16, but its bytes are UTF-8 text")
 
 
+@pytest.mark.parametrize("title", ["学院通知", "图片展示", "一十时实学通知图片展示院原页",
+                                   "中等强国外交的典范"])
+def test_a_short_genuine_gbk_page_is_read_even_where_its_bytes_are_utf8_too(tmp_path, title):
+    """930 GB2312 characters (学, 院, 通, 知…) are each two bytes that are a UTF-8 character
+    too: a page whose only Chinese is a few of them is UTF-8 as well as GBK, and is read as
+    it declares (as UTF-8 it would read ѧԺ֪ͨ). Only CJK-width UTF-8 proves a declaration
+    wrong."""
+    page = tmp_path / "page.html"
+    html = (f'<html><head><meta charset="gbk"><title>{title}</title></head><body>'
+            f'<div id="js_content"><p>{title}</p></div>'
+            f'<script>var msg_title = "{title}";</script></body></html>')
+    page.write_bytes(html.encode("gbk"))
+    assert read(page).fields["title"].value == title
+
+
+def test_a_page_in_another_encoding_with_an_xml_declaration_lxml_would_refuse_is_read(
+        tmp_path):
+    """lxml refuses to parse a str holding an XML declaration with an encoding, even one
+    without its closing ``?>``: the decoded page is parsed as UTF-8 bytes."""
+    html = '<?xml version="1.0" encoding="gbk">\n' + gbk_page("gbk")
+    page = tmp_path / "page.html"
+    page.write_bytes(html.encode("gbk"))
+    assert read(page).fields["title"].value == "龙与熊之间：中等强国外交的典范"
+
+
+@pytest.mark.parametrize(("meta", "said"), [
+    ('<meta charset="Latin1">', "the page declares charset=latin1,"),
+    ('<meta charset="iso-2022-kr">', "the page declares charset=iso-2022-kr,"),
+    ('<?xml version="1.0" encoding="ISO-8859-1"?>', "the page declares charset=iso-8859-1,"),
+])
+def test_a_declaration_proved_wrong_is_said_as_the_page_wrote_it(tmp_path, meta, said):
+    page = tmp_path / "page.html"
+    html = gbk_page("utf-8").replace('<meta charset="utf-8">', "" if "xml" in meta else meta)
+    page.write_bytes(((meta if "xml" in meta else "") + html).encode())
+    with pytest.raises(MalformedInput) as raised:
+        read(page)
+    assert raised.value.message.startswith(said)
+
+
+def test_an_xml_declaration_of_utf16_means_utf8_as_a_meta_does(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_bytes(('<?xml version="1.0" encoding="UTF-16"?>'
+                      + gbk_page("utf-8").replace('<meta charset="utf-8">', "")).encode())
+    assert read(page).fields["title"].value == "龙与熊之间：中等强国外交的典范"
+
+
+@pytest.mark.parametrize("byte", [b"\xa0", b"\xfd", b"\xfe", b"\xff"])
+def test_a_shift_jis_byte_no_browser_reads_is_refused_not_kept_as_a_private_character(
+        tmp_path, byte):
+    """Python's Windows-31J reads these bytes alone as U+F8F0–U+F8F3; a browser shows
+    U+FFFD: nothing is repaired silently."""
+    html = gbk_page("shift_jis", title="日本語").replace("中等", "")
+    data = html.encode("cp932", "replace").replace("日本語".encode("cp932"),
+                                                   "日本".encode("cp932") + byte, 1)
+    page = tmp_path / "page.html"
+    page.write_bytes(data)
+    with pytest.raises(MalformedInput, match="not valid shift_jis text"):
+        read(page)
+
+
 def test_a_meta_that_declares_utf16_means_utf8_as_in_a_browser(tmp_path):
     """A page carrying its <meta> in ASCII bytes cannot be UTF-16: the HTML Standard reads
     the declaration as UTF-8 (it once turned a fragment into CJK-looking garbage)."""
