@@ -547,10 +547,49 @@ def _use_checked_connections(session: requests.Session, config: Config) -> None:
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 
 
+# A server that did not answer in time for two images (each tried again) is not asked for
+# more of them for this long: a post holds tens of images on one host, and a host that is
+# black-holed or overloaded would cost each of them its timeouts (40 images, twenty
+# minutes). They are missing, and fetched again by the next run (``retry_fetch``).
+SILENT_AFTER = 2
+SILENT_KEPT = 600.0
+_SILENT_REASONS = ("no answer: ", "unreachable: ConnectTimeout", "too slow: ")
+_silent_servers: dict[tuple[str, int], tuple[float, int, str]] = {}
+
+
+def _server(url: str) -> tuple[str, int]:
+    try:
+        parts = urlsplit(url)
+        return (parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80))
+    except ValueError:
+        return "", 0
+
+
 def fetch(url: str, config: Config, session: requests.Session, retries: int = 2,
           backoff: float = 0.25, sleep: Callable[[float], None] = time.sleep) -> Asset:
     """GET an image with :func:`fetch_once`, retrying with backoff when the server is busy or
-    failing (429, 5xx) or the connection timed out or broke; other failures are final."""
+    failing (429, 5xx) or the connection timed out or broke; other failures are final. A
+    server that has not answered in time for :data:`SILENT_AFTER` images of this run in a row
+    is not asked again for :data:`SILENT_KEPT` seconds."""
+    server = _server(url)
+    silent = _silent_servers.get(server)
+    if silent is not None and time.monotonic() - silent[0] >= SILENT_KEPT:
+        silent = None
+    if silent is not None and silent[1] >= SILENT_AFTER:
+        return Asset(original=url, status="missing", reason=(
+            f"not asked: {server[0]} did not answer in time for the {silent[1]} images "
+            f"before it in this run (the last: {silent[2]})"))
+    asset = _fetched(url, config, session, retries, backoff, sleep)
+    if asset.status == "missing" and (asset.reason or "").startswith(_SILENT_REASONS):
+        _silent_servers[server] = (time.monotonic(), (silent[1] if silent else 0) + 1,
+                                   asset.reason or "")
+    else:  # it answered
+        _silent_servers.pop(server, None)
+    return asset
+
+
+def _fetched(url: str, config: Config, session: requests.Session, retries: int,
+             backoff: float, sleep: Callable[[float], None]) -> Asset:
     asset = fetch_once(url, config, session)
     for attempt in range(retries):
         reason = asset.reason or ""

@@ -19,6 +19,14 @@ def labels() -> list[dict]:
     return json.loads((WECHAT / "expected.json").read_text(encoding="utf-8"))
 
 
+@pytest.fixture(autouse=True)
+def _image_servers_start_unheard(monkeypatch) -> None:
+    """Each test begins with no image server remembered as silent (a run's memory, kept by
+    the process: the tests' servers listen on 127.0.0.1, some on one port for a module)."""
+    import archiver.assets
+    monkeypatch.setattr(archiver.assets, "_silent_servers", {})
+
+
 @pytest.fixture
 def config(tmp_path: Path) -> Config:
     """Offline configuration writing to a fresh archive in a temporary folder."""

@@ -117,7 +117,7 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         self.server.hits.append(self.path)
         self.server.hosts.append(self.headers["Host"])
-        if self.path == "/slow.jpg":
+        if self.path.split("?")[0] == "/slow.jpg":  # (a query names another image)
             time.sleep(1.5)
         if self.path in _TRICKLED:  # a piece every 50 ms, each wait within the timeout
             head, pieces = _TRICKLED[self.path]
@@ -133,7 +133,7 @@ class _Handler(BaseHTTPRequestHandler):
             return
         status, headers, body = ROUTES.get(
             self.path, (404, {"Content-Type": "text/plain"}, b"Resource not found."))
-        if self.path == "/slow.jpg":
+        if self.path.split("?")[0] == "/slow.jpg":
             status, headers, body = ROUTES["/photo.jpg"]
         self.send_response(status)
         for name, value in headers.items():
@@ -365,6 +365,38 @@ def test_a_server_that_never_answers_is_said_to_send_nothing_not_to_be_unreachab
     assert (asset.status, asset.reason) == (
         "missing", "no answer: 127.0.0.1 took the connection and sent nothing within 0.3 s")
     assert server.hits == ["/slow.jpg"] * 3  # asked again twice: it may answer next time
+
+
+def test_a_server_silent_for_two_images_is_not_asked_for_the_others_of_the_run(base,
+                                                                             server):
+    """Each image of a silent server costs its timeouts, tried three times: after two, the
+    post's other images from it are missing at once, saying why, and fetched again by the
+    next run. Another server, or the same once it answers, is asked as before."""
+    config = LOOPBACK.with_overrides(http_timeout=0.2)
+    start = time.monotonic()
+    assets = localise([ImageRef(original=f"{base}/slow.jpg?{i}") for i in range(6)],
+                      Path("."), config)
+    assert len(server.hits) == 2 * 3  # two images, each asked three times
+    assert [a.reason.split(":")[0] for a in assets] == ["no answer"] * 2 + ["not asked"] * 4
+    assert assets[2].reason == (
+        "not asked: 127.0.0.1 did not answer in time for the 2 images before it in this run "
+        "(the last: no answer: 127.0.0.1 took the connection and sent nothing within 0.2 s)")
+    assert time.monotonic() - start < 6 * 3 * 0.2  # fewer than the timeouts of six images
+    other = _serve()
+    try:
+        assert get(f"http://127.0.0.1:{other.server_address[1]}/photo.jpg").status == "stored"
+    finally:
+        other.shutdown()
+        other.server_close()
+
+
+def test_a_server_that_answers_between_silences_is_asked_again(base, server):
+    config = LOOPBACK.with_overrides(http_timeout=0.2)
+    refs = [f"{base}/slow.jpg?1", f"{base}/photo.jpg", f"{base}/slow.jpg?2",
+            f"{base}/real.png"]
+    assets = localise([ImageRef(original=r) for r in refs], Path("."), config)
+    assert [a.status for a in assets] == ["missing", "stored", "missing", "stored"]
+    assert not any(a.reason and a.reason.startswith("not asked") for a in assets)
 
 
 def test_an_unreachable_host_is_missing_not_an_exception(base):
