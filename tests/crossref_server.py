@@ -17,7 +17,9 @@ mid-way), ``"wrong-shape"`` (valid JSON whose ``message`` is not a work), ``"emp
 record with its first author's family name a number), ``"other-doi"`` (the record of another
 recorded work) and ``"reset"`` (the connection closed without a reply); for a search (key
 ``"search"``): ``"no-total"`` (a list of works without its ``total-results``) and
-``"bad-candidate"`` (the real candidates, the first with its container title a string).
+``"bad-candidate"`` (the real candidates, the first with its container title a string);
+``"trickle"`` (the real record, its length said, sent a byte every ``trickle_seconds``) and
+``"huge"`` (the real record with a title of 20 million characters).
 ``requests`` records every path asked, with the time, so tests can check retries and rate
 limits.
 """
@@ -71,6 +73,7 @@ class CrossrefServer:
         self.requests: list[tuple[float, str]] = []
         self.retry_after = retry_after
         self.slow_seconds = slow_seconds
+        self.trickle_seconds = 0.05
         # Crossref-like limits (0 = none): more than rate_limit requests in any one second,
         # or more than max_concurrent at once, are refused with 429 and counted
         self.rate_limit = rate_limit
@@ -116,6 +119,19 @@ class CrossrefServer:
                     self.send_header(key, value)
                 self.end_headers()
                 self.wfile.write(body)
+
+            def trickle(self, body: bytes) -> None:
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                try:
+                    for byte in body:
+                        self.wfile.write(bytes([byte]))
+                        self.wfile.flush()
+                        time.sleep(server.trickle_seconds)
+                except OSError:  # the client gave up, or the server is shut
+                    pass
 
             def do_GET(self) -> None:
                 now = time.monotonic()
@@ -174,6 +190,12 @@ class CrossrefServer:
                     return self.reply(500, b'{"status":"error"}')
                 if fault == "slow":
                     time.sleep(server.slow_seconds)
+                if fault == "trickle" and key in server.works:
+                    return self.trickle(json.dumps(server.works[key]).encode())
+                if fault == "huge" and key in server.works:
+                    work = json.loads(json.dumps(server.works[key]))
+                    work["message"]["title"] = ["A" * 20_000_000]
+                    return self.reply(200, json.dumps(work).encode())
                 if fault == "not-json":
                     return self.reply(200, b"<html>maintenance</html>", "text/html")
                 if fault == "bad-json":

@@ -53,7 +53,8 @@ def server():
 def client_for(url: str, tmp_path: Path, **kwargs) -> CrossrefClient:
     kwargs.setdefault("limits", FAST)
     kwargs.setdefault("backoff", 0.01)
-    return CrossrefClient(base_url=url, cache=Cache(tmp_path / "cache"), timeout=1, **kwargs)
+    kwargs.setdefault("timeout", 1)
+    return CrossrefClient(base_url=url, cache=Cache(tmp_path / "cache"), **kwargs)
 
 
 def closed_port_url() -> str:
@@ -720,6 +721,61 @@ def test_a_slow_reply_times_out_and_is_retried(server, tmp_path):
     server.slow_seconds = 1.5
     client = client_for(server.url, tmp_path, sleep=lambda s: None)
     assert client.work(DOI).status == "found"
+
+
+def test_a_reply_trickling_in_is_given_up_on_within_six_timeouts(server, tmp_path):
+    """Each byte comes within the timeout, the whole would take hours: the request is given
+    up on at six timeouts and not asked again (it would be as slow), never verified."""
+    server.faults[DOI] = ["trickle"]  # SYNTHETIC fault: the real record, a byte each 50 ms
+    start = time.monotonic()
+    client = client_for(server.url, tmp_path, timeout=0.3)
+    # (asked on a daemon thread: without the deadline, the answer takes twenty minutes)
+    answers: list = []
+    asking = threading.Thread(target=lambda: answers.append(client.work(DOI)), daemon=True)
+    asking.start()
+    asking.join(30)
+    assert answers, "no answer within 30 s"
+    outcome = answers[0]
+    assert outcome.status == "unresolved"
+    assert outcome.reason == f"no whole answer within 1.8 s (a reply trickling in) for DOI {DOI}"
+    assert time.monotonic() - start < 4
+    assert len([p for _, p in server.requests if DOI in p]) == 1
+
+
+def test_a_run_stops_asking_a_server_that_times_out_six_times_in_a_row(server, tmp_path):
+    """A server that is down answers no request: each citation would cost its five attempts.
+    Six attempts in a row with no answer in time end the asking for the run, said as such
+    (exit 3 for verify), as a refused connection does."""
+    dois = ["10.1038/ng.3834", "10.1093/ia/iiaa061", "10.1000/never-1", "10.1000/never-2"]
+    for doi in dois:
+        server.faults[doi] = ["slow"] * 10  # SYNTHETIC faults: each past the timeout
+    server.slow_seconds = 0.5
+    client = client_for(server.url, tmp_path, timeout=0.1, sleep=lambda s: None)
+    outcomes = [client.work(doi) for doi in dois]
+    assert [o.status for o in outcomes] == ["unresolved"] * 4
+    assert len(server.requests) == 6  # five for the first DOI, one for the second
+    assert outcomes[3].reason.startswith(
+        f"Crossref at {server.url} did not answer in time 6 times in a row (the last: timed "
+        "out")
+
+
+def test_an_answer_between_timeouts_starts_the_count_again(server, tmp_path):
+    server.faults[DOI] = ["slow"] * 4  # SYNTHETIC faults: four timeouts, then the record
+    server.faults["10.1093/ia/iiaa061"] = ["slow"] * 4
+    server.slow_seconds = 0.5
+    client = client_for(server.url, tmp_path, timeout=0.1, sleep=lambda s: None)
+    assert client.work(DOI).status == "found"
+    assert client.work("10.1093/ia/iiaa061").status == "not_found"
+
+
+def test_a_reply_too_large_to_be_a_record_is_unresolved_and_nothing_of_it_kept(server,
+                                                                               tmp_path):
+    server.faults[DOI] = ["huge"]  # SYNTHETIC fault: the real record, a 20 M-character title
+    client = client_for(server.url, tmp_path)
+    outcome = client.work(DOI)
+    assert outcome.status == "unresolved"
+    assert outcome.reason.startswith("Crossref's reply holds over 16,000,000 characters")
+    assert client.cached_work(DOI) is None
 
 
 def test_a_reply_that_is_not_json_is_unresolved(server, tmp_path):

@@ -33,6 +33,16 @@ from archiver.citations.ratelimit import Limits, RateLimiter
 
 USER_AGENT = "archiver (citation verification; https://github.com/)"
 MAX_RETRY_AFTER = 30.0
+# A request's whole answer, headers and body, within this many timeouts: httpx's timeout bounds
+# each wait, and a server trickling its reply a byte a second would keep one request for hours
+WHOLE_ANSWER_TIMEOUTS = 6
+# Attempts in a row that got no answer in time before the run stops asking: a server that is
+# down answers none, and each citation would cost its attempts (a hundred: an hour and a half)
+TIMEOUTS_IN_A_ROW = 6
+# A reply larger than this (characters of text in it) is no work record: habanero reads a
+# reply whole, so this cannot spare the memory of reading it, but the run keeps none of it
+# (a 300 MB title once went into the cache, and three times into the report: 11 GB)
+MAX_REPLY_CHARS = 16_000_000
 _log = logging.getLogger("archiver.crossref")  # --verbose (archiver.cli.steps)
 # the characters a DOI keeps unescaped in the path of a request for it
 _SAFE = "/:;()[]<>"
@@ -59,14 +69,58 @@ class _Pending:
 
 
 class _Retry(Exception):
-    def __init__(self, reason: str, wait: float | None = None):
+    def __init__(self, reason: str, wait: float | None = None, timed_out: bool = False):
         super().__init__(reason)
         self.reason = reason
         self.wait = wait
+        self.timed_out = timed_out  # no answer in time (else: the server answered)
 
 
 class _Down(Exception):
     """Crossref cannot be reached at all (connection refused, no route, DNS)."""
+
+
+class _TooSlow(Exception):
+    """No whole answer within the request's deadline: not asked again (it would be as slow)."""
+
+
+def _within(seconds: float, request: Callable[[], Any]) -> Any:
+    """``request()``'s result, or what it raised, if it comes within ``seconds``; else
+    _TooSlow. The request runs on a daemon thread, left to end on its own (a trickle ends
+    when its server does, or the run)."""
+    done = threading.Event()
+    outcome: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            outcome["reply"] = request()
+        except BaseException as exc:  # handed to the caller
+            outcome["error"] = exc
+        finally:
+            done.set()
+
+    threading.Thread(target=run, name="archiver-crossref", daemon=True).start()
+    if not done.wait(seconds):
+        raise _TooSlow(f"no whole answer within {seconds:g} s (a reply trickling in)")
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["reply"]
+
+
+def _text_size(value: Any, limit: int) -> int:
+    """The characters of text in a parsed JSON reply (strings, and the keys of objects),
+    counted until past ``limit``."""
+    size, stack = 0, [value]
+    while stack and size <= limit:
+        item = stack.pop()
+        if isinstance(item, str):
+            size += len(item)
+        elif isinstance(item, dict):
+            size += sum(len(key) for key in item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return size
 
 
 def _retry_after(value: str | None) -> float | None:
@@ -136,6 +190,8 @@ class CrossrefClient:
         self._sleep = sleep
         self._api = Crossref(base_url=self.base_url, mailto=mailto, ua_string=USER_AGENT,
                              timeout=timeout)
+        self._deadline = timeout * WHOLE_ANSWER_TIMEOUTS
+        self._timeouts = 0  # attempts in a row that got no answer in time
         # Crossref's published limits unless told otherwise (a local test server)
         limits = limits or Limits.for_client(polite=bool(mailto))
         self.limits = limits
@@ -338,11 +394,24 @@ class CrossrefClient:
             return Outcome("unresolved", reason=self._down)
         reason = "no attempt made"
         for attempt in range(self.retries + 1):
+            if self._down:  # (another request gave up while this one waited)
+                return Outcome("unresolved", reason=self._down)
             try:
                 with limiter.slot():
-                    return self._once(request)
+                    outcome = self._once(request)
+                self._answered()
+                return outcome
+            except _TooSlow as slow:
+                return self._timed_out(what, str(slow)) or Outcome(
+                    "unresolved", reason=f"{slow} for {what}")
             except _Retry as retry:
                 reason = retry.reason
+                if retry.timed_out:
+                    given_up = self._timed_out(what, reason)
+                    if given_up is not None:
+                        return given_up
+                else:
+                    self._answered()
                 if attempt == self.retries:
                     break
                 wait = retry.wait if retry.wait is not None else self.backoff * 2 ** attempt
@@ -354,16 +423,31 @@ class CrossrefClient:
         return Outcome("unresolved", reason=f"{reason} (gave up after {self.retries + 1} "
                                             f"attempts for {what})")
 
+    def _answered(self) -> None:
+        with self._down_lock:
+            self._timeouts = 0
+
+    def _timed_out(self, what: str, reason: str) -> Outcome | None:
+        """Count an attempt that got no answer in time; past :data:`TIMEOUTS_IN_A_ROW` in a
+        row, nothing more is asked in this run (the outcome says so), else None."""
+        with self._down_lock:
+            self._timeouts += 1
+            in_a_row = self._timeouts
+        if in_a_row < TIMEOUTS_IN_A_ROW:
+            return None
+        return self._give_up(what, f"Crossref at {self.base_url} did not answer in time "
+                                   f"{in_a_row} times in a row (the last: {reason})")
+
     def _once(self, request: Callable[[], Any]) -> Outcome:
         try:
-            reply = request()
+            reply = _within(self._deadline, request)
         except httpx2.HTTPStatusError as exc:
             return self._status(exc.response.status_code, exc.response.headers.get("retry-after"),
                                 exc.response.text[:200])
         except RequestError as exc:  # habanero: an error reply with a JSON body, or non-JSON
             return self._status(int(exc.status_code), None, str(exc.error)[:200])
         except httpx2.TimeoutException as exc:
-            raise _Retry(f"timed out ({type(exc).__name__})") from None
+            raise _Retry(f"timed out ({type(exc).__name__})", timed_out=True) from None
         except (httpx2.RemoteProtocolError, httpx2.ReadError, httpx2.WriteError) as exc:
             # the server was reached but the exchange broke off: worth another try
             raise _Retry(f"connection broken ({type(exc).__name__})") from None
@@ -383,7 +467,7 @@ class CrossrefClient:
         except RuntimeError as exc:  # habanero wraps transport errors of searches
             cause = exc.__cause__
             if isinstance(cause, httpx2.TimeoutException):
-                raise _Retry(f"timed out ({type(cause).__name__})") from None
+                raise _Retry(f"timed out ({type(cause).__name__})", timed_out=True) from None
             if isinstance(cause, (httpx2.RemoteProtocolError, httpx2.ReadError)):
                 raise _Retry(f"connection broken ({type(cause).__name__})") from None
             if isinstance(cause, httpx2.TransportError):
@@ -393,6 +477,10 @@ class CrossrefClient:
             return Outcome("unresolved", reason=f"Crossref sent a reply that is not JSON: {exc}")
         if not isinstance(reply, dict) or not isinstance(reply.get("message"), dict):
             return Outcome("unresolved", reason="Crossref's reply has no message")
+        if _text_size(reply["message"], MAX_REPLY_CHARS) > MAX_REPLY_CHARS:
+            return Outcome("unresolved", reason=f"Crossref's reply holds over "
+                                                f"{MAX_REPLY_CHARS:,} characters: no work "
+                                                "record is so large; nothing of it is kept")
         return Outcome("found", reply["message"], "", self.base_url, utc_now())
 
     def _status(self, code: int, retry_after: str | None, body: str) -> Outcome:
