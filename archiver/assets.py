@@ -49,7 +49,8 @@ _NO_ADDRESS = re.compile(r" ?<[\w.]+ object at 0x[0-9a-fA-F]+>")
 # so, browsers show its first picture as any JPEG)
 _FORMATS = {"JPEG": ("image/jpeg", "jpg"), "MPO": ("image/jpeg", "jpg"),
             "PNG": ("image/png", "png"), "GIF": ("image/gif", "gif"),
-            "WEBP": ("image/webp", "webp"), "BMP": ("image/bmp", "bmp"),
+            "WEBP": ("image/webp", "webp"), "AVIF": ("image/avif", "avif"),
+            "BMP": ("image/bmp", "bmp"),
             "TIFF": ("image/tiff", "tif"),
             "ICO": ("image/x-icon", "ico")}
 MAX_REDIRECTS = 5
@@ -108,12 +109,17 @@ def sniff(data: bytes, original: str, origin: str, config: Config,
                     width, height = img.size
                     if width * height > config.max_image_pixels:
                         return Asset(original=described, status="missing", origin=origin,
-                                     reason=f"decompression bomb refused: {width}x{height} pixels")
+                                     reason=f"decompression bomb refused: {width}x{height} "
+                                            f"pixels, over the limit of "
+                                            f"{config.max_image_pixels}")
                     fmt = img.format or ""
                     img.verify()
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+            # (Pillow's message names its own limit, not the one configured)
+            pixels = re.search(r"\((\d+) pixels\)", str(exc))
             return Asset(original=described, status="missing", origin=origin,
-                         reason=f"decompression bomb refused: {exc}")
+                         reason=f"decompression bomb refused: {pixels[1] if pixels else 'over'}"
+                                f" pixels, over the limit of {config.max_image_pixels}")
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
             said = _NO_ADDRESS.sub('', str(exc))[:80]
             if "truncated" in said.lower():  # read past the end: a PNG's chunks, a header
@@ -147,7 +153,31 @@ def _cut_short(fmt: str, data: bytes) -> str | None:
         return "the JPEG ends before its end-of-image marker"
     if fmt == "PNG" and data.rfind(b"\x00\x00\x00\x00IEND") == -1:
         return "the PNG ends before its IEND chunk"
+    if fmt == "AVIF" and _boxes_run_out(data):
+        return "the AVIF ends inside one of its boxes"
     return None
+
+
+def _boxes_run_out(data: bytes) -> bool:
+    """Whether an ISO media file (AVIF) ends inside one of its top-level boxes, each of which
+    gives its length (a size of 1: a 64-bit one after the type; 0: to the end)."""
+    at, size = 0, len(data)
+    while at < size:
+        if at + 8 > size:
+            return True
+        length = int.from_bytes(data[at:at + 4], "big")
+        if length == 1:
+            if at + 16 > size:
+                return True
+            length = int.from_bytes(data[at + 8:at + 16], "big")
+        elif length == 0:
+            return False
+        if length < 8:  # no box: left to the decoder
+            return False
+        if at + length > size:
+            return True
+        at += length
+    return False
 
 
 _JPEG_MARKER = re.compile(rb"\xff+([^\x00\xff])")
@@ -553,7 +583,7 @@ RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 # minutes). They are missing, and fetched again by the next run (``retry_fetch``).
 SILENT_AFTER = 2
 SILENT_KEPT = 600.0
-_SILENT_REASONS = ("no answer: ", "unreachable: ConnectTimeout", "too slow: ")
+_SILENT_REASONS = ("no answer: ", "stalled: ", "unreachable: ConnectTimeout", "too slow: ")
 _silent_servers: dict[tuple[str, int], tuple[float, int, str]] = {}
 
 
@@ -595,8 +625,8 @@ def _fetched(url: str, config: Config, session: requests.Session, retries: int,
         reason = asset.reason or ""
         transient = asset.status == "missing" and (
             any(reason.startswith(f"HTTP {code} ") for code in RETRY_STATUS)
-            or reason.startswith(("no answer: ", "unreachable: ConnectTimeout",
-                                  "unreachable: ConnectionError", "unreachable: ChunkedEncoding")))
+            or reason.startswith(("no answer: ", "stalled: ", "unreachable: ConnectTimeout",
+                                  "unreachable: ConnectionError", "cut short: the connection")))
         if not transient:
             break
         sleep(backoff * 2 ** attempt)
@@ -675,6 +705,7 @@ def _fetch_redirects(url: str, config: Config, session: requests.Session,
         refusal = _public_address(parts.hostname, port, config)
         if refusal:
             return missing(refusal)
+        size, said = 0, None  # bytes of the body received; the length its headers said
         try:
             with session.get(current, timeout=config.http_timeout, stream=True,
                              allow_redirects=False,
@@ -684,7 +715,8 @@ def _fetch_redirects(url: str, config: Config, session: requests.Session,
                     continue
                 if resp.status_code != 200:
                     return missing(f"HTTP {resp.status_code} from {parts.hostname}")
-                chunks, size = [], 0
+                said = resp.headers.get("content-length", "") or ""
+                chunks = []
                 while True:
                     if time.monotonic() > deadline:
                         return missing(_too_slow(limit))
@@ -704,11 +736,49 @@ def _fetch_redirects(url: str, config: Config, session: requests.Session,
             # the host answered the connection: "unreachable" would be untrue, and the pool's
             # repr (a class of ours) says nothing to a reader of the record
             host = urlsplit(current).hostname or current
+            if said is not None:  # its headers came, then the body stopped
+                return missing(f"stalled: {host} sent {_of(size, said)} bytes of the image, "
+                               f"then nothing within {config.http_timeout:g} s")
             return missing(f"no answer: {host} took the connection and sent nothing "
                                 f"within {config.http_timeout:g} s")
         except (requests.RequestException, urllib3.exceptions.HTTPError) as exc:
-            return missing(f"unreachable: {_error_name(exc)}: {str(exc)[:120]}")
+            host = urlsplit(current).hostname or current
+            if said is not None:  # the connection broke while the body came
+                return missing(f"cut short: the connection to {host} broke after "
+                               f"{_of(size, said)} bytes of the image")
+            return missing(f"unreachable: {_error_name(exc)}: {host}: {_root_cause(exc)}")
     return Asset(original=url, status="missing", reason=f"more than {MAX_REDIRECTS} redirects")
+
+
+def _of(size: int, said: str) -> str:
+    """``size`` bytes, and of how many when the headers said (``1200 of 5000``)."""
+    return f"{size} of {said}" if said.isdigit() else str(size)
+
+
+def _root_cause(exc: BaseException) -> str:
+    """What a connection's failure comes down to (``[Errno 111] Connection refused``,
+    ``timed out``), under the wrappers requests and urllib3 put around it (which name our
+    pool's class, and the address of an object)."""
+    seen: set[int] = set()
+    while id(exc) not in seen:
+        seen.add(id(exc))
+        inner = getattr(exc, "reason", None)
+        if not isinstance(inner, BaseException):
+            inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) \
+                else exc.__cause__
+        if inner is None:
+            break
+        exc = inner
+    text = _NO_ADDRESS.sub("", str(exc))
+    errno = text.find("[Errno")
+    if errno != -1:
+        return text[errno:][:120]
+    return (text.rsplit("): ", 1)[-1].strip() or type(exc).__name__)[:120]
+
+
+# an address of a scheme no image is read from (ftp://, weixin://), not a file name: a drive
+# letter (C://…) and a file: URL are local files; a name with a colon (img:1.png) may be one
+_OTHER_SCHEME = re.compile(r"(?!file:|https?:|[a-z]:)([a-z][a-z0-9+.-]*)://", re.I)
 
 
 def _too_slow(limit: float) -> str:
@@ -842,6 +912,10 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
                 if session is None:
                     session = requests.Session()
                 asset = fetch(url, config, session)
+        elif (scheme := _OTHER_SCHEME.match(original)) is not None:
+            asset = Asset(original=original, status="missing", reason=(
+                f"unsupported URL {_shortened(original)!r}: only http(s), data: and file: "
+                f"addresses and files are read, not {scheme[1].lower()}:"))
         elif not local_files:
             url = joined_url(base_url, original) if base_url else original
             if url.startswith(("http://", "https://")) and config.fetch:

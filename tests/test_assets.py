@@ -119,6 +119,15 @@ class _Handler(BaseHTTPRequestHandler):
         self.server.hosts.append(self.headers["Host"])
         if self.path.split("?")[0] == "/slow.jpg":  # (a query names another image)
             time.sleep(1.5)
+        if self.path in ("/stalls.jpg", "/breaks.jpg"):  # half the image its length says
+            self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: image/jpeg\r\n"
+                             + f"Content-Length: {len(JPEG_SMALL)}\r\n\r\n".encode()
+                             + JPEG_SMALL[:1000])
+            self.wfile.flush()
+            if self.path == "/stalls.jpg":  # then nothing, the connection kept open
+                time.sleep(1.5)
+            self.close_connection = True
+            return
         if self.path in _TRICKLED:  # a piece every 50 ms, each wait within the timeout
             head, pieces = _TRICKLED[self.path]
             try:
@@ -399,13 +408,40 @@ def test_a_server_that_answers_between_silences_is_asked_again(base, server):
     assert not any(a.reason and a.reason.startswith("not asked") for a in assets)
 
 
+def test_a_body_that_stops_coming_is_said_to_stall_not_to_be_unanswered(base, server):
+    asset = get(base + "/stalls.jpg", LOOPBACK.with_overrides(http_timeout=0.3))
+    assert (asset.status, asset.reason) == (
+        "missing", f"stalled: 127.0.0.1 sent 1000 of {len(JPEG_SMALL)} bytes of the image, "
+                   "then nothing within 0.3 s")
+    assert server.hits == ["/stalls.jpg"] * 3  # asked again: it may come whole next time
+
+
+def test_a_connection_that_breaks_in_the_body_is_said_to_cut_it_short(base, server):
+    asset = get(base + "/breaks.jpg")
+    assert (asset.status, asset.reason) == (
+        "missing", f"cut short: the connection to 127.0.0.1 broke after 1000 of "
+                   f"{len(JPEG_SMALL)} bytes of the image")
+    assert server.hits == ["/breaks.jpg"] * 3
+
+
+@pytest.mark.parametrize("reference", ["ftp://127.0.0.1/x.png", "weixin://img/x.png"])
+def test_an_address_of_another_scheme_is_unsupported_not_a_file_looked_for(reference):
+    """It was looked for as a file (``ftp:/127.0.0.1/x.png``, its slashes folded)."""
+    asset = get(reference)
+    assert asset.status == "missing"
+    assert asset.reason.startswith(f"unsupported URL {reference!r}: only http(s), data: and "
+                                   "file: addresses and files are read")
+
+
 def test_an_unreachable_host_is_missing_not_an_exception(base):
     with socket.socket() as sock:  # a port that was free a moment ago: nothing listens there
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     asset = get(f"http://127.0.0.1:{port}/photo.jpg")
     assert asset.status == "missing"
-    assert asset.reason.startswith("unreachable: ")
+    # what it came to, not the wrappers of requests and urllib3 (our pool's class name)
+    assert asset.reason == ("unreachable: ConnectionError: 127.0.0.1: [Errno 111] Connection "
+                            "refused")
 
 
 @pytest.fixture
@@ -511,7 +547,8 @@ def test_fetch_uses_the_given_session(base, session):
 def test_an_image_over_the_pixel_limit_is_a_refused_bomb(base):
     asset = get(base + "/bomb.png", LOOPBACK.with_overrides(max_image_pixels=1_000_000))
     assert asset.status == "missing"
-    assert asset.reason == "decompression bomb refused: 4000x4000 pixels"
+    assert asset.reason == ("decompression bomb refused: 4000x4000 pixels, over the limit of "
+                            "1000000")
     assert len(BOMB_PNG) < 100_000  # small on the wire, 16 million pixels decoded
 
 
@@ -523,9 +560,34 @@ def test_a_header_claiming_huge_dimensions_is_a_refused_bomb(base):
 
 @pytest.mark.parametrize("size", [(10_000, 10_000), (100_000, 100_000)])
 def test_sniff_refuses_bombs_pillow_warns_or_errors_about(size):
+    """Pillow warns past its own limit, and refuses past twice it, before the configured
+    limit is compared: the reason names the configured one, not Pillow's."""
     asset = sniff(png_header_claiming(*size), "x.png", "test", Config())
     assert asset.status == "missing"
-    assert asset.reason.startswith("decompression bomb refused")
+    assert asset.reason == (f"decompression bomb refused: {size[0] * size[1]} pixels, over the "
+                            "limit of 80000000")
+
+
+def _made(fmt: str) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), "red").save(out, fmt)
+    return out.getvalue()
+
+
+def test_an_avif_image_is_stored_with_its_type_and_size():
+    asset = sniff(_made("AVIF"), "x.avif", "test", Config())
+    assert (asset.status, asset.media_type, asset.extension, asset.width, asset.height) == (
+        "stored", "image/avif", "avif", 40, 30)
+
+
+@pytest.mark.parametrize("cut", [1, 10, 30])
+def test_an_avif_image_cut_short_is_refused_as_such(cut):
+    """Pillow opens an AVIF from its header alone: a download cut off would be kept. Its
+    boxes give their lengths, which the bytes must reach. (Pillow's WebP decoder refuses a
+    WebP cut short itself.)"""
+    asset = sniff(_made("AVIF")[:-cut], "x.avif", "test", Config())
+    assert asset.status == "missing"
+    assert asset.reason.startswith("cut short: the AVIF ends inside one of its boxes")
 
 
 def test_an_image_within_the_pixel_limit_is_stored():
