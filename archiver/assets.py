@@ -26,6 +26,7 @@ import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import suppress
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, unquote_to_bytes, urlsplit
@@ -839,6 +840,20 @@ def _keyed(table: Mapping[str, Any]) -> dict[str, Any]:
     return keyed
 
 
+# What the caller does before the first image of a file is asked of the network: an ingest run
+# commits the posts it has gathered, so that none of them waits, unreported (and lost by a
+# crash in the while), on another post's slow images. Called once, then cleared.
+before_network: ContextVar[Callable[[], None] | None] = ContextVar("before_network",
+                                                                   default=None)
+
+
+def _going_to_the_network() -> None:
+    hook = before_network.get()
+    if hook is not None:
+        before_network.set(None)
+        hook()
+
+
 def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
              session: requests.Session | None = None,
              inputs: dict[str, str | None] | None = None,
@@ -911,6 +926,7 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
             else:
                 if session is None:
                     session = requests.Session()
+                _going_to_the_network()
                 asset = fetch(url, config, session)
         elif (scheme := _OTHER_SCHEME.match(original)) is not None:
             asset = Asset(original=original, status="missing", reason=(
@@ -921,6 +937,7 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
             if url.startswith(("http://", "https://")) and config.fetch:
                 if session is None:
                     session = requests.Session()
+                _going_to_the_network()
                 asset = fetch(url, config, session)
             else:
                 asset = Asset(original=original, status="missing",

@@ -8,9 +8,11 @@ The posts a run stores are committed in groups (:meth:`archiver.store.Archive.co
 making a commit durable costs a few milliseconds however small it is, and a group pays that
 once. A post is reported only once its group is on disk; a group is committed when it holds
 :data:`GROUP_POSTS` posts or :data:`GROUP_BYTES` bytes, when it is found :data:`GROUP_SECONDS`
-old (as a post joins it, or before the next file is read), when the next post is another
-version of an object in it, and at the end of the run (or when an error stops it). A crash
-loses at most the group being gathered, and nothing that was reported.
+old (as a post joins it, or before the next file is read), before the next file's first image
+is asked of the network (or, fetching on, before a worker reading it is waited for: a slow
+image server would keep it for minutes), when the next post is another version of an object in
+it, and at the end of the run (or when an error stops it). A crash loses at most the group
+being gathered, and nothing that was reported.
 
 "Did the post change?" is :mod:`archiver.held`'s to answer.
 
@@ -50,7 +52,7 @@ from pathlib import Path
 from typing import Any
 
 from archiver import readers
-from archiver.assets import new_session
+from archiver.assets import before_network, new_session
 from archiver.background import Workers, processes
 from archiver.canonical import dumps, sha256_hex
 from archiver.clean import clean as clean_post
@@ -697,9 +699,13 @@ class _Run:
         else:
             # read from the bytes the receipt's digest is of, not from a second read
             self.pending = {}
+            # the posts gathered are committed before this file's images are fetched: they
+            # wait for no slow image server, unreported
+            network = before_network.set(self.commit_group if self.group else None)
             try:
                 prepared = self._prepared(path, data, extraction)
             finally:
+                before_network.reset(network)
                 self.pending = {}
             for item in prepared:  # the source file itself (not a part of it): its digest
                 item.sha256.update((name, digest) for name, blob in item.files.items()
@@ -757,6 +763,8 @@ class _Run:
     def _prepared_or_raised(self, path: Path, data: bytes,
                             extraction: Future[list[Extracted]] | None) -> list[Prepared]:
         if extraction is not None:
+            if self.config.fetch and not extraction.done():
+                self.commit_group()  # a worker reads it, its images fetched, maybe slowly
             try:
                 extracted = _waited_for(extraction)
             except BrokenExecutor:  # a worker died (killed, out of memory): go on alone

@@ -1178,3 +1178,65 @@ def test_a_rebuild_of_the_list_index_runs_in_the_callers_context_told_why(config
     assert told == ["may lag (a run is writing, or one was stopped)",
                     "is missing or unreadable"]
     assert inside == [True, True]
+
+
+# -- posts gathered wait for no image server ---------------------------------------------------
+
+def _image_server(archive: Path, seen: list[list[str]]):
+    """A server of one real JPEG on 127.0.0.1 that answers ``/slow.jpg`` after a second, and
+    notes, as it answers each request, which posts the archive holds."""
+    import threading
+    import time
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    jpeg = next((WECHAT / "html-with-assets").glob("mufeng__2018*/images/*/img_003.jpg"))
+    body = jpeg.read_bytes()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            if self.path == "/slow.jpg":
+                time.sleep(1.0)
+            held = Archive.open(archive).object_ids() if (archive / "0=ocfl_1.1").exists() \
+                else []
+            seen.append([self.path, *held])
+            self.send_response(200)
+            self.send_header("Content-Type", "image/jpeg")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_posts_gathered_are_committed_before_the_next_files_images_are_fetched(config,
+                                                                               tmp_path, jobs):
+    """Posts are committed in groups; a group waited for the next file's images to be
+    fetched, however slowly (a post's images on a slow server: minutes), unreported and lost
+    by a crash in the while. The group is committed before the first image is asked for (or,
+    with a worker reading the file, before it is waited for): it is on disk while the slow
+    image is still coming."""
+    seen: list[list[str]] = []
+    httpd = _image_server(config.archive, seen)
+    url = f"http://127.0.0.1:{httpd.server_address[1]}"
+    try:
+        folder = tmp_path / "posts"
+        folder.mkdir()
+        for number, image in enumerate(["fast.jpg", "slow.jpg"]):
+            (folder / f"{number}.md").write_text(
+                f"---\ntitle: 第{number}篇\nurl: https://mp.weixin.qq.com/s?__biz=MzI2NTE1NDc3NA=="
+                f"&mid={2650000000 + number}&idx=1\n---\n\n正文{number}。\n\n![]({url}/{image})\n",
+                encoding="utf-8")
+        live = config.with_overrides(fetch=True, allow_private_hosts=("127.0.0.1",))
+        results = ingest_paths([folder], live, jobs=jobs)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert [r.status for r in results] == ["added", "added"]
+    slow = next(held for path, *held in [tuple(s) for s in seen] if path == "/slow.jpg")
+    assert slow == [results[0].object_id]
