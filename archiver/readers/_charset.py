@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -60,24 +61,42 @@ _GB18030_AS_BROWSERS = {
 }
 _GB18030_DIFFERS = re.compile("[" + "".join(map(chr, _GB18030_AS_BROWSERS)) + "]")
 
-# Bytes Python's codecs refuse and a browser's decoder reads: windows-1252's five unassigned
-# bytes are the C1 controls of the same number; gb18030's single byte 0x80 is the euro sign.
-def _windows_1252_c1(exc: UnicodeError) -> tuple[str, int]:
-    if isinstance(exc, UnicodeDecodeError) and exc.object[exc.start] in b"\x81\x8d\x8f\x90\x9d":
-        return chr(exc.object[exc.start]), exc.start + 1
-    raise exc
+# Bytes Python's codecs refuse and a browser's decoder reads: the windows code pages' unassigned
+# bytes are the C1 controls of the same number (windows-1255's 0xCA, the Hebrew point ֺ);
+# gb18030's single byte 0x80 is the euro sign. Found by decoding every byte in Chromium.
+_C1_READ = {
+    "windows-874": b"\x81\x82\x83\x84\x86\x87\x88\x89\x8a\x8b\x8c\x8d\x8e\x8f\x90\x98"
+                   b"\x99\x9a\x9b\x9c\x9d\x9e\x9f",
+    "windows-1250": b"\x81\x83\x88\x90\x98",
+    "windows-1251": b"\x98",
+    "windows-1252": b"\x81\x8d\x8f\x90\x9d",
+    "windows-1253": b"\x81\x88\x8a\x8c\x8d\x8e\x8f\x90\x98\x9a\x9c\x9d\x9e\x9f",
+    "windows-1254": b"\x81\x8d\x8e\x8f\x90\x9d\x9e",
+    "windows-1255": b"\x81\x8a\x8c\x8d\x8e\x8f\x90\x9a\x9c\x9d\x9e\x9f",
+    "windows-1257": b"\x81\x83\x88\x8a\x8c\x90\x98\x9a\x9c\x9f",
+    "windows-1258": b"\x81\x8a\x8d\x8e\x8f\x90\x9a\x9d\x9e",
+}
+_READ_AS_BROWSERS: dict[str, dict[int, str]] = {
+    **{name: {byte: chr(byte) for byte in read} for name, read in _C1_READ.items()},
+    "gbk": {0x80: "\u20ac"}, "gb18030": {0x80: "\u20ac"},
+}
+_READ_AS_BROWSERS["windows-1255"][0xCA] = "\u05ba"
 
 
-def _gb18030_euro(exc: UnicodeError) -> tuple[str, int]:
-    if isinstance(exc, UnicodeDecodeError) and exc.object[exc.start] == 0x80:
-        return "\u20ac", exc.start + 1
-    raise exc
+def _reader_of(table: dict[int, str]) -> Callable[[UnicodeError], tuple[str, int]]:
+    def read(exc: UnicodeError) -> tuple[str, int]:
+        if isinstance(exc, UnicodeDecodeError) and exc.object[exc.start] in table:
+            return table[exc.object[exc.start]], exc.start + 1
+        raise exc
+    return read
 
 
-codecs.register_error("archiver-windows-1252", _windows_1252_c1)
-codecs.register_error("archiver-gb18030", _gb18030_euro)
-_ERRORS = {"windows-1252": "archiver-windows-1252", "gbk": "archiver-gb18030",
-           "gb18030": "archiver-gb18030"}
+for _name, _table in _READ_AS_BROWSERS.items():
+    codecs.register_error(f"archiver-{_name}", _reader_of(_table))
+
+# Characters Python's codec gives where a browser's decoder gives another (each from one byte
+# alone): KOI8-U's 0xAE and 0xBE are ў and Ў, not box drawings
+_KOI8_U_AS_BROWSERS = {0x255D: 0x045E, 0x256C: 0x040E}
 
 
 @dataclass(frozen=True)
@@ -108,9 +127,12 @@ def _codec(encoding: str) -> codecs.CodecInfo:
 def decode_as(data: bytes, encoding: str) -> str:
     """``data`` decoded by the browsers' decoder for ``encoding`` (an Encoding Standard name);
     UnicodeDecodeError for bytes it refuses."""
-    text, _ = _codec(encoding).decode(data, _ERRORS.get(encoding, "strict"))
+    errors = f"archiver-{encoding}" if encoding in _READ_AS_BROWSERS else "strict"
+    text, _ = _codec(encoding).decode(data, errors)
     if encoding in ("gbk", "gb18030") and _GB18030_DIFFERS.search(text):
         text = text.translate(_GB18030_AS_BROWSERS)
+    elif encoding == "koi8-u":
+        text = text.translate(_KOI8_U_AS_BROWSERS)
     elif encoding == "shift_jis" and (found := _CP932_OWN.search(text)):
         at = len(text[:found.start()].encode("cp932"))
         raise UnicodeDecodeError(encoding, data, at, at + 1, "no Shift_JIS character")

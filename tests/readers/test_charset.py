@@ -139,23 +139,25 @@ def test_windows_1252s_unassigned_bytes_are_the_c1_controls_of_their_number():
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed "
                                               "(.ci/run installs it)")
-@pytest.mark.parametrize("label", ["gbk", "gb18030"])
-def test_every_two_byte_gbk_sequence_decodes_as_chromium_decodes_it(tmp_path, label):
-    """The whole two-byte range, and byte 0x80, each decoded by Chromium and by
-    :func:`decode_as`: where both decode them, the same characters."""
+@pytest.mark.parametrize("label", ["gbk", "gb18030", "shift_jis", "euc-kr"])
+def test_every_two_byte_sequence_decodes_as_chromium_decodes_it(tmp_path, label):
+    """Every byte from 0x80 and every pair of a lead byte and a trail byte, each in an element
+    of its own (``<`` is no trail byte), decoded by Chromium and by :func:`decode_as`: the
+    same characters, or refused where Chromium shows U+FFFD."""
     from playwright.sync_api import sync_playwright
 
-    sequences = [b"\x80"] + [bytes([lead, trail]) for lead in range(0x81, 0xFF)
-                             for trail in [*range(0x40, 0x7F), *range(0x80, 0xFF)]]
+    sequences = [bytes([byte]) for byte in range(0x80, 0x100)] + [
+        bytes([lead, trail]) for lead in range(0x81, 0xFF)
+        for trail in [*range(0x40, 0x7F), *range(0x80, 0xFF)]]
     page = tmp_path / "page.html"
     page.write_bytes(f"<!DOCTYPE html><meta charset={label}><body>".encode()
-                     + b"|".join(sequences) + b"</body>")
+                     + b"".join(b"<b>" + sequence + b"</b>" for sequence in sequences))
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM,
                                      args=["--no-sandbox", "--disable-gpu"])
         tab = browser.new_page()
         tab.goto(page.as_uri())
-        shown = tab.evaluate("document.body.textContent").split("|")
+        shown = tab.evaluate("[...document.querySelectorAll('b')].map(e => e.textContent)")
         browser.close()
     assert len(shown) == len(sequences)
     differ = []
@@ -167,4 +169,41 @@ def test_every_two_byte_gbk_sequence_decodes_as_chromium_decodes_it(tmp_path, la
             continue
         if ours != browsers:
             differ.append((sequence.hex(), ours, browsers))
+    assert differ == []
+
+
+SINGLE_BYTE = ["ibm866", "iso-8859-2", "iso-8859-3", "iso-8859-4", "iso-8859-5", "iso-8859-6",
+               "iso-8859-7", "iso-8859-8", "iso-8859-8-i", "iso-8859-10", "iso-8859-13",
+               "iso-8859-14", "iso-8859-15", "iso-8859-16", "koi8-r", "koi8-u", "macintosh",
+               "windows-874", "windows-1250", "windows-1251", "windows-1252", "windows-1253",
+               "windows-1254", "windows-1255", "windows-1256", "windows-1257", "windows-1258",
+               "x-mac-cyrillic"]
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed "
+                                              "(.ci/run installs it)")
+def test_every_byte_of_every_single_byte_encoding_decodes_as_chromium_decodes_it(tmp_path):
+    """Each byte from 0x80, each in an element of its own, decoded by Chromium and by
+    :func:`decode_as`: the same character, or refused where Chromium shows U+FFFD."""
+    from playwright.sync_api import sync_playwright
+
+    differ = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM,
+                                     args=["--no-sandbox", "--disable-gpu"])
+        tab = browser.new_page()
+        for encoding in SINGLE_BYTE:
+            page = tmp_path / f"{encoding}.html"
+            page.write_bytes(f"<!DOCTYPE html><meta charset={encoding}><body>".encode()
+                             + b"".join(b"<b>%c</b>" % byte for byte in range(0x80, 0x100)))
+            tab.goto(page.as_uri())
+            shown = tab.evaluate("[...document.querySelectorAll('b')].map(e => e.textContent)")
+            for byte, browsers in zip(range(0x80, 0x100), shown, strict=True):
+                try:
+                    ours = decode_as(bytes([byte]), encoding)
+                except UnicodeDecodeError:
+                    ours = "\ufffd"  # refused: the browser must not read it either
+                if ours != browsers:
+                    differ.append((encoding, hex(byte), ours, browsers))
+        browser.close()
     assert differ == []
