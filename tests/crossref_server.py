@@ -19,7 +19,8 @@ recorded work) and ``"reset"`` (the connection closed without a reply); for a se
 ``"search"``): ``"no-total"`` (a list of works without its ``total-results``) and
 ``"bad-candidate"`` (the real candidates, the first with its container title a string);
 ``"trickle"`` (the real record, its length said, sent a byte every ``trickle_seconds``) and
-``"huge"`` (the real record with a title of 20 million characters).
+``"huge"`` (the real record with a title of 20 million characters), ``"moved"`` (a 301 to
+``https://api.crossref.org`` and the same path).
 ``requests`` records every path asked, with the time, so tests can check retries and rate
 limits.
 """
@@ -190,6 +191,9 @@ class CrossrefServer:
                     return self.reply(500, b'{"status":"error"}')
                 if fault == "slow":
                     time.sleep(server.slow_seconds)
+                if fault == "moved":
+                    return self.reply(301, b"", "text/plain", headers={
+                        "Location": "https://api.crossref.org" + self.path})
                 if fault == "trickle" and key in server.works:
                     return self.trickle(json.dumps(server.works[key]).encode())
                 if fault == "huge" and key in server.works:

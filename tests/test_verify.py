@@ -778,6 +778,15 @@ def test_a_reply_too_large_to_be_a_record_is_unresolved_and_nothing_of_it_kept(s
     assert client.cached_work(DOI) is None
 
 
+def test_a_redirect_is_unresolved_saying_where_it_leads(server, tmp_path):
+    server.faults[DOI] = ["moved"]  # SYNTHETIC fault: a 301 to Crossref's own address
+    outcome = client_for(server.url, tmp_path).work(DOI)
+    assert outcome.status == "unresolved"
+    assert outcome.reason == (f"the server at {server.url} redirects (301) to "
+                              f"https://api.crossref.org/works/{DOI}: redirects are not "
+                              "followed; give the address it names as --crossref-url")
+
+
 def test_a_reply_that_is_not_json_is_unresolved(server, tmp_path):
     server.faults[DOI] = ["not-json"]  # SYNTHETIC fault
     outcome = client_for(server.url, tmp_path).work(DOI)

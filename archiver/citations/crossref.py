@@ -442,8 +442,7 @@ class CrossrefClient:
         try:
             reply = _within(self._deadline, request)
         except httpx2.HTTPStatusError as exc:
-            return self._status(exc.response.status_code, exc.response.headers.get("retry-after"),
-                                exc.response.text[:200])
+            return self._replied(exc.response)
         except RequestError as exc:  # habanero: an error reply with a JSON body, or non-JSON
             return self._status(int(exc.status_code), None, str(exc.error)[:200])
         except httpx2.TimeoutException as exc:
@@ -457,9 +456,7 @@ class CrossrefClient:
             # habanero failed while reading an error reply: the reply it was reading decides
             context = exc.__context__
             if isinstance(context, httpx2.HTTPStatusError):
-                return self._status(context.response.status_code,
-                                    context.response.headers.get("retry-after"),
-                                    context.response.text[:200])
+                return self._replied(context.response)
             # ... or while reading a reply that is not shaped as Crossref's (a search
             # without its total-results): that reply, not the run, is what failed
             return Outcome("unresolved", reason="Crossref's reply is not shaped as its API's "
@@ -482,6 +479,17 @@ class CrossrefClient:
                                                 f"{MAX_REPLY_CHARS:,} characters: no work "
                                                 "record is so large; nothing of it is kept")
         return Outcome("found", reply["message"], "", self.base_url, utc_now())
+
+    def _replied(self, response: httpx2.Response) -> Outcome:
+        """The outcome of an error reply; a redirect is said as one, with where it leads
+        (habanero does not follow it: the address it names is the one to give)."""
+        code = response.status_code
+        if 300 <= code < 400:
+            where = response.headers.get("location") or "nowhere (no Location header)"
+            return Outcome("unresolved", reason=(
+                f"the server at {self.base_url} redirects ({code}) to {where[:200]}: "
+                "redirects are not followed; give the address it names as --crossref-url"))
+        return self._status(code, response.headers.get("retry-after"), response.text[:200])
 
     def _status(self, code: int, retry_after: str | None, body: str) -> Outcome:
         if code == 404:
