@@ -105,7 +105,10 @@ def sniff(data: bytes, original: str, origin: str, config: Config,
         fmt = ""
         try:
             with warnings.catch_warnings():
-                warnings.simplefilter("error", Image.DecompressionBombWarning)
+                # Pillow warns past its limit: a refusal where the configured one is lower
+                warnings.simplefilter("error" if config.max_image_pixels
+                                      <= Image.MAX_IMAGE_PIXELS else "ignore",
+                                      Image.DecompressionBombWarning)
                 with Image.open(io.BytesIO(data)) as img:
                     width, height = img.size
                     if width * height > config.max_image_pixels:
@@ -116,11 +119,17 @@ def sniff(data: bytes, original: str, origin: str, config: Config,
                     fmt = img.format or ""
                     img.verify()
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-            # (Pillow's message names its own limit, not the one configured)
-            pixels = re.search(r"\((\d+) pixels\)", str(exc))
+            # (Pillow's message names its own limit; past twice it, Pillow refuses whatever
+            # the limit configured)
+            found = re.search(r"\((\d+) pixels\)", str(exc))
+            pixels = int(found[1]) if found else None
+            limit = config.max_image_pixels if pixels is None \
+                or pixels > config.max_image_pixels else 2 * (Image.MAX_IMAGE_PIXELS or 0)
             return Asset(original=described, status="missing", origin=origin,
-                         reason=f"decompression bomb refused: {pixels[1] if pixels else 'over'}"
-                                f" pixels, over the limit of {config.max_image_pixels}")
+                         reason=f"decompression bomb refused: {pixels or 'over'} pixels, over "
+                                f"the limit of {limit}" + (
+                                    "" if limit == config.max_image_pixels
+                                    else " (Pillow's own, past the one configured)"))
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
             said = _NO_ADDRESS.sub('', str(exc))[:80]
             if "truncated" in said.lower():  # read past the end: a PNG's chunks, a header
@@ -160,23 +169,25 @@ def _cut_short(fmt: str, data: bytes) -> str | None:
 
 
 def _boxes_run_out(data: bytes) -> bool:
-    """Whether an ISO media file (AVIF) ends inside one of its top-level boxes, each of which
-    gives its length (a size of 1: a 64-bit one after the type; 0: to the end)."""
-    at, size = 0, len(data)
-    while at < size:
+    """Whether an ISO media file (AVIF) ends before its ``meta`` and ``mdat`` boxes are whole:
+    its top-level boxes walked, each of which gives its length (a size of 1: a 64-bit one
+    after the type; 0: to the end). Bytes after both, as after a JPEG's end, are allowed."""
+    at, size, whole = 0, len(data), set()
+    while not {b"meta", b"mdat"} <= whole:
         if at + 8 > size:
             return True
-        length = int.from_bytes(data[at:at + 4], "big")
+        length, kind = int.from_bytes(data[at:at + 4], "big"), data[at + 4:at + 8]
         if length == 1:
             if at + 16 > size:
                 return True
             length = int.from_bytes(data[at + 8:at + 16], "big")
-        elif length == 0:
-            return False
+        elif length == 0:  # to the end
+            length = size - at
         if length < 8:  # no box: left to the decoder
             return False
         if at + length > size:
             return True
+        whole.add(kind)
         at += length
     return False
 
@@ -601,22 +612,37 @@ def fetch(url: str, config: Config, session: requests.Session, retries: int = 2,
     """GET an image with :func:`fetch_once`, retrying with backoff when the server is busy or
     failing (429, 5xx) or the connection timed out or broke; other failures are final. A
     server that has not answered in time for :data:`SILENT_AFTER` images of this run in a row
-    is not asked again for :data:`SILENT_KEPT` seconds."""
-    server = _server(url)
-    silent = _silent_servers.get(server)
-    if silent is not None and time.monotonic() - silent[0] >= SILENT_KEPT:
-        silent = None
-    if silent is not None and silent[1] >= SILENT_AFTER:
-        return Asset(original=url, status="missing", reason=(
-            f"not asked: {server[0]} did not answer in time for the {silent[1]} images "
-            f"before it in this run (the last: {silent[2]})"))
+    (the server that failed: where a redirect led) is not asked again for
+    :data:`SILENT_KEPT` seconds (:func:`_silence`, at every hop)."""
     asset = _fetched(url, config, session, retries, backoff, sleep)
-    if asset.status == "missing" and (asset.reason or "").startswith(_SILENT_REASONS):
-        _silent_servers[server] = (time.monotonic(), (silent[1] if silent else 0) + 1,
-                                   asset.reason or "")
-    else:  # it answered
+    reason = asset.reason or ""
+    if reason.startswith("not asked: "):
+        return asset
+    server = _server(asset.origin or url)
+    if asset.status == "missing" and reason.startswith(_SILENT_REASONS):
+        before = _silence_kept(server)
+        _silent_servers[server] = (time.monotonic(), (before[1] if before else 0) + 1, reason)
+    else:  # it answered (a redirect's first server answered too, with the redirect)
         _silent_servers.pop(server, None)
     return asset
+
+
+def _silence_kept(server: tuple[str, int]) -> tuple[float, int, str] | None:
+    silent = _silent_servers.get(server)
+    if silent is not None and time.monotonic() - silent[0] >= SILENT_KEPT:
+        return None
+    return silent
+
+
+def _silence(url: str) -> str | None:
+    """Why the server of ``url`` is not asked (it did not answer in time for the
+    :data:`SILENT_AFTER` images before), or None."""
+    server = _server(url)
+    silent = _silence_kept(server)
+    if silent is None or silent[1] < SILENT_AFTER:
+        return None
+    return (f"not asked: {server[0]} did not answer in time for the {silent[1]} images "
+            f"before it in this run (the last: {silent[2]})")
 
 
 def _fetched(url: str, config: Config, session: requests.Session, retries: int,
@@ -703,7 +729,7 @@ def _fetch_redirects(url: str, config: Config, session: requests.Session,
             parts, port = None, 0
         if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
             return missing(f"unsupported URL {_shortened(current)!r}", names_it=True)
-        refusal = _public_address(parts.hostname, port, config)
+        refusal = _public_address(parts.hostname, port, config) or _silence(current)
         if refusal:
             return missing(refusal)
         size, said = 0, None  # bytes of the body received; the length its headers said
@@ -742,6 +768,10 @@ def _fetch_redirects(url: str, config: Config, session: requests.Session,
                                f"then nothing within {config.http_timeout:g} s")
             return missing(f"no answer: {host} took the connection and sent nothing "
                                 f"within {config.http_timeout:g} s")
+        except (requests.exceptions.ContentDecodingError, urllib3.exceptions.DecodeError) as exc:
+            host = urlsplit(current).hostname or current
+            return missing(f"undecodable: the body {host} sent does not decode as its "
+                           f"Content-Encoding says ({_root_cause(exc)})")
         except (requests.RequestException, urllib3.exceptions.HTTPError) as exc:
             host = urlsplit(current).hostname or current
             if said is not None:  # the connection broke while the body came

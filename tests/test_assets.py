@@ -88,6 +88,8 @@ ROUTES: dict[str, tuple[int, dict[str, str], bytes]] = {
     "/to-metadata": (301, {"Location": "http://169.254.169.254/latest/meta-data/"}, b""),
     "/to-ftp": (302, {"Location": "ftp://127.0.0.1/photo.jpg"}, b""),
     "/loop": (302, {"Location": "/loop"}, b""),
+    "/bad-gzip.jpg": (200, {"Content-Type": "image/jpeg", "Content-Encoding": "gzip"},
+                      b"this is no gzip stream" * 10),
 }
 
 
@@ -140,6 +142,12 @@ class _Handler(BaseHTTPRequestHandler):
                 pass
             self.close_connection = True
             return
+        if self.path.startswith("/elsewhere/"):  # to the server a test names, same path
+            self.send_response(302)
+            self.send_header("Location", self.server.elsewhere + self.path[len("/elsewhere"):])
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         status, headers, body = ROUTES.get(
             self.path, (404, {"Content-Type": "text/plain"}, b"Resource not found."))
         if self.path.split("?")[0] == "/slow.jpg":
@@ -160,6 +168,7 @@ class _Server(ThreadingHTTPServer):
     block_on_close = False
     hits: list[str]
     hosts: list[str]  # the Host header of each request
+    elsewhere = ""  # where /elsewhere/… redirects: another server's address
 
 
 def _serve(tls: bool = False):
@@ -433,6 +442,33 @@ def test_an_address_of_another_scheme_is_unsupported_not_a_file_looked_for(refer
                                    "file: addresses and files are read")
 
 
+def test_the_server_remembered_silent_is_the_one_a_redirect_led_to(base, server):
+    """Images redirected to a silent server make that server the one not asked, at the
+    redirect, not the server that answered with it, whose own images are fetched."""
+    silent = _serve()
+    server.elsewhere = f"http://127.0.0.1:{silent.server_address[1]}"
+    try:
+        refs = [f"{base}/elsewhere/slow.jpg?{n}" for n in range(3)] + [f"{base}/photo.jpg"]
+        assets = localise([ImageRef(original=r) for r in refs], Path("."),
+                          LOOPBACK.with_overrides(http_timeout=0.2))
+    finally:
+        silent.shutdown()
+        silent.server_close()
+    assert [a.reason.split(":")[0] if a.reason else a.status for a in assets] == [
+        "no answer", "no answer", "not asked", "stored"]
+    assert len(silent.hits) == 2 * 3  # the third was not asked of it
+    assert assets[2].reason.endswith(f"(redirected to {server.elsewhere}/slow.jpg?2)")
+
+
+def test_a_body_that_does_not_decode_as_its_encoding_says_is_said_so_and_not_retried(
+        base, server):
+    asset = get(base + "/bad-gzip.jpg")
+    assert asset.status == "missing"
+    assert asset.reason.startswith("undecodable: the body 127.0.0.1 sent does not decode as "
+                                   "its Content-Encoding says")
+    assert server.hits == ["/bad-gzip.jpg"]
+
+
 def test_an_unreachable_host_is_missing_not_an_exception(base):
     with socket.socket() as sock:  # a port that was free a moment ago: nothing listens there
         sock.bind(("127.0.0.1", 0))
@@ -574,6 +610,17 @@ def _made(fmt: str) -> bytes:
     return out.getvalue()
 
 
+@pytest.mark.parametrize("tail", [b"\n", b"\x00" * 7, b"\xff" * 100])
+def test_an_avif_image_with_bytes_after_its_boxes_is_stored(tail):
+    assert sniff(_made("AVIF") + tail, "x.avif", "test", Config()).status == "stored"
+
+
+def test_an_avif_image_cut_before_its_image_data_is_refused():
+    data = _made("AVIF")
+    asset = sniff(data[:data.index(b"mdat") - 4], "x.avif", "test", Config())
+    assert asset.reason.startswith("cut short: the AVIF ends inside one of its boxes")
+
+
 def test_an_avif_image_is_stored_with_its_type_and_size():
     asset = sniff(_made("AVIF"), "x.avif", "test", Config())
     assert (asset.status, asset.media_type, asset.extension, asset.width, asset.height) == (
@@ -588,6 +635,20 @@ def test_an_avif_image_cut_short_is_refused_as_such(cut):
     asset = sniff(_made("AVIF")[:-cut], "x.avif", "test", Config())
     assert asset.status == "missing"
     assert asset.reason.startswith("cut short: the AVIF ends inside one of its boxes")
+
+
+def test_the_pixel_limit_configured_decides_where_pillow_would_only_warn():
+    config = Config().with_overrides(max_image_pixels=200_000_000)
+    asset = sniff(png_header_claiming(10_000, 10_000), "x.png", "test", config)
+    assert not (asset.reason or "").startswith("decompression bomb")
+
+
+def test_past_twice_its_own_limit_pillow_refuses_and_the_reason_says_whose_limit_it_was():
+    config = Config().with_overrides(max_image_pixels=500_000_000)
+    asset = sniff(png_header_claiming(20_000, 20_000), "x.png", "test", config)
+    assert asset.reason == ("decompression bomb refused: 400000000 pixels, over the limit of "
+                            f"{2 * Image.MAX_IMAGE_PIXELS} (Pillow's own, past the one "
+                            "configured)")
 
 
 def test_an_image_within_the_pixel_limit_is_stored():

@@ -742,21 +742,42 @@ def test_a_reply_trickling_in_is_given_up_on_within_six_timeouts(server, tmp_pat
     assert len([p for _, p in server.requests if DOI in p]) == 1
 
 
-def test_a_run_stops_asking_a_server_that_times_out_six_times_in_a_row(server, tmp_path):
+def test_a_run_stops_asking_a_server_silent_for_thirty_timeouts(server, tmp_path):
     """A server that is down answers no request: each citation would cost its five attempts.
-    Six attempts in a row with no answer in time end the asking for the run, said as such
-    (exit 3 for verify), as a refused connection does."""
-    dois = ["10.1038/ng.3834", "10.1093/ia/iiaa061", "10.1000/never-1", "10.1000/never-2"]
+    Once the route has answered nothing for thirty timeouts (over six attempts or more), the
+    run asks it no more, saying so (exit 3 for verify), as a refused connection does."""
+    dois = [f"10.1000/never-{n}" for n in range(12)]
     for doi in dois:
         server.faults[doi] = ["slow"] * 10  # SYNTHETIC faults: each past the timeout
     server.slow_seconds = 0.5
     client = client_for(server.url, tmp_path, timeout=0.1, sleep=lambda s: None)
+    start = time.monotonic()
     outcomes = [client.work(doi) for doi in dois]
-    assert [o.status for o in outcomes] == ["unresolved"] * 4
-    assert len(server.requests) == 6  # five for the first DOI, one for the second
-    assert outcomes[3].reason.startswith(
-        f"Crossref at {server.url} did not answer in time 6 times in a row (the last: timed "
-        "out")
+    assert [o.status for o in outcomes] == ["unresolved"] * 12
+    assert 30 * 0.1 <= time.monotonic() - start < 12 * 5 * 0.1
+    assert len(server.requests) < 12 * 5
+    assert outcomes[-1].reason.startswith(
+        f"Crossref at {server.url} answered no request for a DOI's record in time for ")
+    assert outcomes[-1].reason.endswith(": not asked again in this run")
+
+
+def test_a_short_outage_stops_nothing(server, tmp_path):
+    """Timeouts in a row for less than thirty timeouts, then answers: every citation is
+    asked, and found (it once stopped a whole run after six, three threads at a time)."""
+    server.faults[DOI] = ["slow"] * 8  # SYNTHETIC faults: eight timeouts, 0.8 s of them
+    server.slow_seconds = 0.5
+    client = client_for(server.url, tmp_path, timeout=0.1, retries=9, sleep=lambda s: None)
+    assert client.work(DOI).status == "found"
+
+
+def test_a_silent_search_stops_no_lookup_of_a_doi(server, tmp_path):
+    server.faults["search"] = ["slow"] * 100  # SYNTHETIC faults: every search times out
+    server.slow_seconds = 0.5
+    client = client_for(server.url, tmp_path, timeout=0.1, sleep=lambda s: None)
+    searches = [client.search(f"structural variation {n}") for n in range(10)]
+    assert searches[-1].reason.startswith(
+        f"Crossref at {server.url} answered no request for its search in time")
+    assert client.work(DOI).status == "found"
 
 
 def test_an_answer_between_timeouts_starts_the_count_again(server, tmp_path):

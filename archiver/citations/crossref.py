@@ -36,8 +36,12 @@ MAX_RETRY_AFTER = 30.0
 # A request's whole answer, headers and body, within this many timeouts: httpx's timeout bounds
 # each wait, and a server trickling its reply a byte a second would keep one request for hours
 WHOLE_ANSWER_TIMEOUTS = 6
-# Attempts in a row that got no answer in time before the run stops asking: a server that is
-# down answers none, and each citation would cost its attempts (a hundred: an hour and a half)
+# A route of the API (a DOI's record, or the search) that has answered nothing in time for this
+# long (in timeouts, five minutes by default), over at least this many attempts, is given up
+# on for the run: a server that is down answers none, and each citation would cost its
+# attempts (a hundred: an hour and a half). An answer on the route starts the count again; an
+# outage shorter than that, or the other route's, stops nothing.
+SILENT_TIMEOUTS = 30
 TIMEOUTS_IN_A_ROW = 6
 # A reply larger than this (characters of text in it) is no work record: habanero reads a
 # reply whole, so this cannot spare the memory of reading it, but the run keeps none of it
@@ -191,7 +195,10 @@ class CrossrefClient:
         self._api = Crossref(base_url=self.base_url, mailto=mailto, ua_string=USER_AGENT,
                              timeout=timeout)
         self._deadline = timeout * WHOLE_ANSWER_TIMEOUTS
-        self._timeouts = 0  # attempts in a row that got no answer in time
+        self._silent_for = timeout * SILENT_TIMEOUTS
+        # route → (attempts in a row that got no answer in time, when the first of them began)
+        self._timeouts: dict[str, tuple[int, float]] = {}
+        self._route_down: dict[str, str] = {}
         # Crossref's published limits unless told otherwise (a local test server)
         limits = limits or Limits.for_client(polite=bool(mailto))
         self.limits = limits
@@ -390,28 +397,30 @@ class CrossrefClient:
     # -- the request loop --------------------------------------------------------------------
 
     def _call(self, request: Callable[[], Any], limiter: RateLimiter, what: str) -> Outcome:
-        if self._down:
-            return Outcome("unresolved", reason=self._down)
+        route = "search" if limiter is self._searches else "works"
         reason = "no attempt made"
         for attempt in range(self.retries + 1):
-            if self._down:  # (another request gave up while this one waited)
-                return Outcome("unresolved", reason=self._down)
+            # (checked at each attempt: another request may have given up while this waited)
+            down = self._down or self._route_down.get(route)
+            if down:
+                return Outcome("unresolved", reason=down)
+            started = time.monotonic()
             try:
                 with limiter.slot():
                     outcome = self._once(request)
-                self._answered()
+                self._answered(route)
                 return outcome
             except _TooSlow as slow:
-                return self._timed_out(what, str(slow)) or Outcome(
+                return self._timed_out(route, started, what, str(slow)) or Outcome(
                     "unresolved", reason=f"{slow} for {what}")
             except _Retry as retry:
                 reason = retry.reason
                 if retry.timed_out:
-                    given_up = self._timed_out(what, reason)
+                    given_up = self._timed_out(route, started, what, reason)
                     if given_up is not None:
                         return given_up
                 else:
-                    self._answered()
+                    self._answered(route)
                 if attempt == self.retries:
                     break
                 wait = retry.wait if retry.wait is not None else self.backoff * 2 ** attempt
@@ -423,20 +432,30 @@ class CrossrefClient:
         return Outcome("unresolved", reason=f"{reason} (gave up after {self.retries + 1} "
                                             f"attempts for {what})")
 
-    def _answered(self) -> None:
+    def _answered(self, route: str) -> None:
         with self._down_lock:
-            self._timeouts = 0
+            self._timeouts.pop(route, None)
 
-    def _timed_out(self, what: str, reason: str) -> Outcome | None:
-        """Count an attempt that got no answer in time; past :data:`TIMEOUTS_IN_A_ROW` in a
-        row, nothing more is asked in this run (the outcome says so), else None."""
+    def _timed_out(self, route: str, started: float, what: str, reason: str) -> Outcome | None:
+        """Count an attempt on ``route`` (begun at ``started``) that got no answer in time;
+        once the route has answered nothing for :data:`SILENT_TIMEOUTS` timeouts over
+        :data:`TIMEOUTS_IN_A_ROW` attempts or more, it is not asked again in this run (the
+        outcome says so), else None."""
         with self._down_lock:
-            self._timeouts += 1
-            in_a_row = self._timeouts
-        if in_a_row < TIMEOUTS_IN_A_ROW:
-            return None
-        return self._give_up(what, f"Crossref at {self.base_url} did not answer in time "
-                                   f"{in_a_row} times in a row (the last: {reason})")
+            count, since = self._timeouts.get(route, (0, started))
+            count, since = count + 1, min(since, started)
+            self._timeouts[route] = (count, since)
+            silent = time.monotonic() - since
+            if count < TIMEOUTS_IN_A_ROW or silent < self._silent_for:
+                return None
+            named = "its search" if route == "search" else "a DOI's record"
+            self._route_down.setdefault(route, (
+                f"Crossref at {self.base_url} answered no request for {named} in time for "
+                f"{silent:.0f} s ({count} attempts; the last: {reason}): not asked again in "
+                "this run"))
+            down = self._route_down[route]
+        _log.info("%s: %s", what, down)
+        return Outcome("unresolved", reason=down)
 
     def _once(self, request: Callable[[], Any]) -> Outcome:
         try:
