@@ -38,6 +38,7 @@ from PIL import Image, UnidentifiedImageError
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
+from archiver.background import waited_for
 from archiver.config import Config, post_folders
 from archiver.model import CUT_SHORT, Asset, ImageRef
 from archiver.urls import joined_url, joined_urls, path_and_rest, split_url
@@ -473,23 +474,8 @@ def _getaddrinfo(host: str, port: int, timeout: float | None = None
     not answer, and the signal waits for it. The abandoned lookup ends on its own. Waited
     for ``timeout`` seconds at most (TimeoutError): the system resolver's own limits, tries
     times servers, run to half a minute, which the fetch's time limit does not cover."""
-    done = threading.Event()
-    outcome: dict[str, Any] = {}
-
-    def look_up() -> None:
-        try:
-            outcome["infos"] = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
-        except BaseException as exc:  # handed to the caller
-            outcome["error"] = exc
-        finally:
-            done.set()
-
-    threading.Thread(target=look_up, name="archiver-resolve", daemon=True).start()
-    if not done.wait(timeout):
-        raise TimeoutError(f"no answer within {timeout:g} s")
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["infos"]
+    return waited_for(lambda: socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP),
+                      timeout, "archiver-resolve")
 
 
 def _checked_addresses(host: str, port: int, allow: tuple[str, ...],

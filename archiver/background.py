@@ -92,6 +92,35 @@ class Workers(ProcessPoolExecutor):
             worker.join(timeout=5)
 
 
+class NotInTime(TimeoutError):
+    """What :func:`waited_for` raises when the call has not ended in time (not a timeout the
+    call itself raised, which is handed over as it is)."""
+
+
+def waited_for(call: Callable[[], T], seconds: float | None, name: str) -> T:
+    """``call()``'s result, or what it raised, if it comes within ``seconds``; else
+    :class:`NotInTime`. It runs on a daemon thread, which is left to end on its own: the wait is
+    one Ctrl-C interrupts (a C call, a DNS lookup or a socket read, does not return to Python
+    for a signal), and a call that never ends keeps no run from ending."""
+    done = threading.Event()
+    outcome: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            outcome["result"] = call()
+        except BaseException as exc:  # handed to the caller
+            outcome["error"] = exc
+        finally:
+            done.set()
+
+    threading.Thread(target=run, name=name, daemon=True).start()
+    if not done.wait(seconds):
+        raise NotInTime(f"no answer within {seconds:g} s")
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]  # type: ignore[no-any-return]
+
+
 def processes(jobs: int, preload: list[str]) -> Workers:
     """A pool of ``jobs`` worker processes for work that holds the GIL (reading and cleaning
     posts). In a process that runs no other thread (the command line, before its progress

@@ -27,6 +27,7 @@ from urllib.parse import quote
 import httpx2
 from habanero import Crossref, RequestError
 
+from archiver.background import NotInTime, waited_for
 from archiver.canonical import utc_now
 from archiver.citations.cache import Cache, Entry
 from archiver.citations.ratelimit import Limits, RateLimiter
@@ -92,23 +93,10 @@ def _within(seconds: float, request: Callable[[], Any]) -> Any:
     """``request()``'s result, or what it raised, if it comes within ``seconds``; else
     _TooSlow. The request runs on a daemon thread, left to end on its own (a trickle ends
     when its server does, or the run)."""
-    done = threading.Event()
-    outcome: dict[str, Any] = {}
-
-    def run() -> None:
-        try:
-            outcome["reply"] = request()
-        except BaseException as exc:  # handed to the caller
-            outcome["error"] = exc
-        finally:
-            done.set()
-
-    threading.Thread(target=run, name="archiver-crossref", daemon=True).start()
-    if not done.wait(seconds):
-        raise _TooSlow(f"no whole answer within {seconds:g} s (a reply trickling in)")
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["reply"]
+    try:
+        return waited_for(request, seconds, "archiver-crossref")
+    except NotInTime:
+        raise _TooSlow(f"no whole answer within {seconds:g} s (a reply trickling in)") from None
 
 
 def _text_size(value: Any, limit: int) -> int:
