@@ -107,8 +107,9 @@ def sniff(data: bytes, original: str, origin: str, config: Config,
         try:
             with warnings.catch_warnings():
                 # Pillow warns past its limit: a refusal where the configured one is lower
-                warnings.simplefilter("error" if config.max_image_pixels
-                                      <= Image.MAX_IMAGE_PIXELS else "ignore",
+                pillows = Image.MAX_IMAGE_PIXELS  # (None: Pillow checks nothing)
+                warnings.simplefilter("error" if pillows is not None
+                                      and config.max_image_pixels <= pillows else "ignore",
                                       Image.DecompressionBombWarning)
                 with Image.open(io.BytesIO(data)) as img:
                     width, height = img.size
@@ -119,6 +120,10 @@ def sniff(data: bytes, original: str, origin: str, config: Config,
                                             f"{config.max_image_pixels}")
                     fmt = img.format or ""
                     img.verify()
+                if fmt == "AVIF" and not _boxes_run_out(data) and not _decodes(data):
+                    return Asset(original=described, status="missing", origin=origin,
+                                 reason=_cut_short_reason("the AVIF's image data is not all "
+                                                          "there", data))
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
             # (Pillow's message names its own limit; past twice it, Pillow refuses whatever
             # the limit configured)
@@ -169,12 +174,24 @@ def _cut_short(fmt: str, data: bytes) -> str | None:
     return None
 
 
+def _decodes(data: bytes) -> bool:
+    """Whether an image decodes whole (not only its header, which Pillow opens from)."""
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            image.load()
+    except (OSError, SyntaxError, ValueError):
+        return False
+    return True
+
+
 def _boxes_run_out(data: bytes) -> bool:
-    """Whether an ISO media file (AVIF) ends before its ``meta`` and ``mdat`` boxes are whole:
-    its top-level boxes walked, each of which gives its length (a size of 1: a 64-bit one
-    after the type; 0: to the end). Bytes after both, as after a JPEG's end, are allowed."""
+    """Whether an ISO media file (AVIF) ends inside one of its top-level boxes, or before its
+    ``meta`` box: the boxes walked, each of which gives its length (a size of 1: a 64-bit one
+    after the type; 0: to the end). Once ``meta`` and ``mdat`` are whole, bytes after them are
+    allowed, as after a JPEG's end. (A file cut exactly between two boxes, before its ``mdat``,
+    is found by decoding it: the image data may also be kept inside ``meta``.)"""
     at, size, whole = 0, len(data), set()
-    while not {b"meta", b"mdat"} <= whole:
+    while at < size and not {b"meta", b"mdat"} <= whole:
         if at + 8 > size:
             return True
         length, kind = int.from_bytes(data[at:at + 4], "big"), data[at + 4:at + 8]
@@ -190,7 +207,7 @@ def _boxes_run_out(data: bytes) -> bool:
             return True
         whole.add(kind)
         at += length
-    return False
+    return b"meta" not in whole
 
 
 _JPEG_MARKER = re.compile(rb"\xff+([^\x00\xff])")
@@ -673,7 +690,12 @@ def fetch_once(url: str, config: Config, session: requests.Session) -> Asset:
         watchdog.cancel()
         _in_use.sockets = None
     if expired.is_set():  # whatever was read: a body that ends when its connection closes
-        # reads as whole when the watchdog closes it (a cut JPEG passes Pillow's check)
+        # reads as whole when the watchdog closes it (a cut JPEG passes Pillow's check). The
+        # hop it reached is the server that was too slow (remembered so, by fetch)
+        if asset.origin and asset.origin != url:
+            return Asset(original=url, status="missing", origin=asset.origin,
+                         reason=f"{_too_slow(limit)} (redirected to "
+                                f"{_shortened(asset.origin)})")
         return Asset(original=url, status="missing", reason=_too_slow(limit))
     return asset
 

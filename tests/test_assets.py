@@ -460,6 +460,24 @@ def test_the_server_remembered_silent_is_the_one_a_redirect_led_to(base, server)
     assert assets[2].reason.endswith(f"(redirected to {server.elsewhere}/slow.jpg?2)")
 
 
+def test_a_redirect_to_a_server_too_slow_remembers_that_server(base, server):
+    """The watchdog that cuts a whole fetch off at its deadline says where the redirect led,
+    and that server is the one remembered, not the one that answered with the redirect."""
+    slow = _serve()
+    server.elsewhere = f"http://127.0.0.1:{slow.server_address[1]}"
+    try:
+        refs = [f"{base}/elsewhere/trickle.jpg", f"{base}/elsewhere/trickle-headers.jpg",
+                f"{base}/elsewhere/trickle-gzip.jpg", f"{base}/photo.jpg"]
+        assets = localise([ImageRef(original=r) for r in refs], Path("."),
+                          LOOPBACK.with_overrides(http_timeout=0.1))
+    finally:
+        slow.shutdown()
+        slow.server_close()
+    assert [a.reason.split(":")[0] if a.reason else a.status for a in assets] == [
+        "too slow", "too slow", "not asked", "stored"]
+    assert assets[0].reason.endswith(f"(redirected to {server.elsewhere}/trickle.jpg)")
+
+
 def test_a_body_that_does_not_decode_as_its_encoding_says_is_said_so_and_not_retried(
         base, server):
     asset = get(base + "/bad-gzip.jpg")
@@ -618,7 +636,7 @@ def test_an_avif_image_with_bytes_after_its_boxes_is_stored(tail):
 def test_an_avif_image_cut_before_its_image_data_is_refused():
     data = _made("AVIF")
     asset = sniff(data[:data.index(b"mdat") - 4], "x.avif", "test", Config())
-    assert asset.reason.startswith("cut short: the AVIF ends inside one of its boxes")
+    assert asset.reason.startswith("cut short: the AVIF's image data is not all there")
 
 
 def test_an_avif_image_is_stored_with_its_type_and_size():
@@ -649,6 +667,14 @@ def test_past_twice_its_own_limit_pillow_refuses_and_the_reason_says_whose_limit
     assert asset.reason == ("decompression bomb refused: 400000000 pixels, over the limit of "
                             f"{2 * Image.MAX_IMAGE_PIXELS} (Pillow's own, past the one "
                             "configured)")
+
+
+def test_pillow_checking_no_pixels_leaves_the_configured_limit_to_decide(monkeypatch):
+    """Code that embeds archiver may turn Pillow's own check off (None): no crash."""
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", None)
+    config = Config().with_overrides(max_image_pixels=1_000_000)
+    asset = sniff(png_header_claiming(2_000, 2_000), "x.png", "test", config)
+    assert asset.reason.startswith("decompression bomb refused: 2000x2000 pixels")
 
 
 def test_an_image_within_the_pixel_limit_is_stored():

@@ -770,6 +770,17 @@ def test_a_short_outage_stops_nothing(server, tmp_path):
     assert client.work(DOI).status == "found"
 
 
+def test_an_attempt_begun_before_the_routes_last_answer_is_no_silence_before_it(tmp_path):
+    """Six timed-out attempts, the first begun 40 s ago but before an answer that came since:
+    the route has been silent only since that answer, under thirty timeouts."""
+    client = client_for(closed_port_url(), tmp_path, timeout=1)
+    begun = time.monotonic() - 40
+    client._answered("works")
+    outcomes = [client._timed_out("works", begun if n == 0 else time.monotonic(), "DOI x",
+                                  "timed out") for n in range(6)]
+    assert outcomes == [None] * 6
+
+
 def test_a_silent_search_stops_no_lookup_of_a_doi(server, tmp_path):
     server.faults["search"] = ["slow"] * 100  # SYNTHETIC faults: every search times out
     server.slow_seconds = 0.5

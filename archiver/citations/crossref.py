@@ -187,6 +187,7 @@ class CrossrefClient:
         # route → (attempts in a row that got no answer in time, when the first of them began)
         self._timeouts: dict[str, tuple[int, float]] = {}
         self._route_down: dict[str, str] = {}
+        self._answered_at: dict[str, float] = {}  # route → when it last answered
         # Crossref's published limits unless told otherwise (a local test server)
         limits = limits or Limits.for_client(polite=bool(mailto))
         self.limits = limits
@@ -423,6 +424,7 @@ class CrossrefClient:
     def _answered(self, route: str) -> None:
         with self._down_lock:
             self._timeouts.pop(route, None)
+            self._answered_at[route] = time.monotonic()
 
     def _timed_out(self, route: str, started: float, what: str, reason: str) -> Outcome | None:
         """Count an attempt on ``route`` (begun at ``started``) that got no answer in time;
@@ -431,7 +433,9 @@ class CrossrefClient:
         outcome says so), else None."""
         with self._down_lock:
             count, since = self._timeouts.get(route, (0, started))
-            count, since = count + 1, min(since, started)
+            # (an attempt begun before the route's last answer is no silence before it)
+            count = count + 1
+            since = max(min(since, started), self._answered_at.get(route, since))
             self._timeouts[route] = (count, since)
             silent = time.monotonic() - since
             if count < TIMEOUTS_IN_A_ROW or silent < self._silent_for:
