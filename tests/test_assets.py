@@ -442,18 +442,26 @@ def test_an_address_of_another_scheme_is_unsupported_not_a_file_looked_for(refer
                                    "file: addresses and files are read")
 
 
+def _through_a_redirect(server, base: str, paths: list[str], timeout: float):
+    """The images ``paths`` of another server, each named at ``server`` which redirects to
+    it, then ``server``'s own photo: their assets, and the other server (shut down)."""
+    other = _serve()
+    server.elsewhere = f"http://127.0.0.1:{other.server_address[1]}"
+    try:
+        refs = [f"{base}/elsewhere{path}" for path in paths] + [f"{base}/photo.jpg"]
+        assets = localise([ImageRef(original=r) for r in refs], Path("."),
+                          LOOPBACK.with_overrides(http_timeout=timeout))
+    finally:
+        other.shutdown()
+        other.server_close()
+    return assets, other
+
+
 def test_the_server_remembered_silent_is_the_one_a_redirect_led_to(base, server):
     """Images redirected to a silent server make that server the one not asked, at the
     redirect, not the server that answered with it, whose own images are fetched."""
-    silent = _serve()
-    server.elsewhere = f"http://127.0.0.1:{silent.server_address[1]}"
-    try:
-        refs = [f"{base}/elsewhere/slow.jpg?{n}" for n in range(3)] + [f"{base}/photo.jpg"]
-        assets = localise([ImageRef(original=r) for r in refs], Path("."),
-                          LOOPBACK.with_overrides(http_timeout=0.2))
-    finally:
-        silent.shutdown()
-        silent.server_close()
+    assets, silent = _through_a_redirect(server, base, [f"/slow.jpg?{n}" for n in range(3)],
+                                         0.2)
     assert [a.reason.split(":")[0] if a.reason else a.status for a in assets] == [
         "no answer", "no answer", "not asked", "stored"]
     assert len(silent.hits) == 2 * 3  # the third was not asked of it
@@ -463,16 +471,8 @@ def test_the_server_remembered_silent_is_the_one_a_redirect_led_to(base, server)
 def test_a_redirect_to_a_server_too_slow_remembers_that_server(base, server):
     """The watchdog that cuts a whole fetch off at its deadline says where the redirect led,
     and that server is the one remembered, not the one that answered with the redirect."""
-    slow = _serve()
-    server.elsewhere = f"http://127.0.0.1:{slow.server_address[1]}"
-    try:
-        refs = [f"{base}/elsewhere/trickle.jpg", f"{base}/elsewhere/trickle-headers.jpg",
-                f"{base}/elsewhere/trickle-gzip.jpg", f"{base}/photo.jpg"]
-        assets = localise([ImageRef(original=r) for r in refs], Path("."),
-                          LOOPBACK.with_overrides(http_timeout=0.1))
-    finally:
-        slow.shutdown()
-        slow.server_close()
+    assets, _ = _through_a_redirect(
+        server, base, ["/trickle.jpg", "/trickle-headers.jpg", "/trickle-gzip.jpg"], 0.1)
     assert [a.reason.split(":")[0] if a.reason else a.status for a in assets] == [
         "too slow", "too slow", "not asked", "stored"]
     assert assets[0].reason.endswith(f"(redirected to {server.elsewhere}/trickle.jpg)")
