@@ -29,7 +29,7 @@ from contextlib import suppress
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, unquote_to_bytes, urlsplit
+from urllib.parse import SplitResult, unquote, unquote_to_bytes, urlsplit
 
 import requests
 import requests.adapters
@@ -120,10 +120,6 @@ def sniff(data: bytes, original: str, origin: str, config: Config,
                                             f"{config.max_image_pixels}")
                     fmt = img.format or ""
                     img.verify()
-                if fmt == "AVIF" and not _boxes_run_out(data) and not _decodes(data):
-                    return Asset(original=described, status="missing", origin=origin,
-                                 reason=_cut_short_reason("the AVIF's image data is not all "
-                                                          "there", data))
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
             # (Pillow's message names its own limit; past twice it, Pillow refuses whatever
             # the limit configured)
@@ -171,14 +167,20 @@ def _cut_short(fmt: str, data: bytes) -> str | None:
         return "the PNG ends before its IEND chunk"
     if fmt == "AVIF" and _boxes_run_out(data):
         return "the AVIF ends inside one of its boxes"
+    if fmt == "AVIF" and not _decodes(data):  # its boxes whole: is its image data there?
+        return "the AVIF's image data is not all there"
     return None
 
 
 def _decodes(data: bytes) -> bool:
-    """Whether an image decodes whole (not only its header, which Pillow opens from)."""
+    """Whether an image decodes whole (not only its header, which Pillow opens from). Its
+    pixels are within the limit configured, checked before: Pillow's own warning is not
+    printed."""
     try:
-        with Image.open(io.BytesIO(data)) as image:
-            image.load()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:
+                image.load()
     except (OSError, SyntaxError, ValueError):
         return False
     return True
@@ -603,11 +605,17 @@ _silent_servers: dict[tuple[str, int], tuple[float, int, str]] = {}
 
 
 def _server(url: str) -> tuple[str, int]:
+    """The server (host, port) ``url`` names; ("", 0) for one no one can fetch."""
     try:
-        parts = urlsplit(url)
-        return (parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80))
+        return _server_of(urlsplit(url))
     except ValueError:
         return "", 0
+
+
+def _server_of(parts: SplitResult) -> tuple[str, int]:
+    """(host, port) of a split URL, the port its scheme's when none is given; ValueError for
+    a port that is no number."""
+    return parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80)
 
 
 def fetch(url: str, config: Config, session: requests.Session, retries: int = 2,
@@ -637,10 +645,9 @@ def _silence_kept(server: tuple[str, int]) -> tuple[float, int, str] | None:
     return silent
 
 
-def _silence(url: str) -> str | None:
-    """Why the server of ``url`` is not asked (it did not answer in time for the
-    :data:`SILENT_AFTER` images before), or None."""
-    server = _server(url)
+def _silence(server: tuple[str, int]) -> str | None:
+    """Why ``server`` is not asked (it did not answer in time for the :data:`SILENT_AFTER`
+    images before), or None."""
     silent = _silence_kept(server)
     if silent is None or silent[1] < SILENT_AFTER:
         return None
@@ -732,12 +739,12 @@ def _fetch_redirects(url: str, config: Config, session: requests.Session,
             return missing(_too_slow(limit))
         try:  # a port that is no number, a bracket left open: a URL no one can fetch
             parts = urlsplit(current)
-            port = parts.port or (443 if parts.scheme == "https" else 80)
+            host, port = _server_of(parts)
         except ValueError:
-            parts, port = None, 0
-        if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+            parts, host, port = None, "", 0
+        if parts is None or parts.scheme not in ("http", "https") or not host:
             return missing(f"unsupported URL {_shortened(current)!r}", names_it=True)
-        refusal = _public_address(parts.hostname, port, config) or _silence(current)
+        refusal = _public_address(host, port, config) or _silence((host, port))
         if refusal:
             return missing(refusal)
         size, said = 0, None  # bytes of the body received; the length its headers said
@@ -749,7 +756,7 @@ def _fetch_redirects(url: str, config: Config, session: requests.Session,
                     current = joined_url(current, resp.headers["location"])
                     continue
                 if resp.status_code != 200:
-                    return missing(f"HTTP {resp.status_code} from {parts.hostname}")
+                    return missing(f"HTTP {resp.status_code} from {host}")
                 said = resp.headers.get("content-length", "") or ""
                 chunks = []
                 while True:
@@ -770,18 +777,15 @@ def _fetch_redirects(url: str, config: Config, session: requests.Session,
         except (requests.ReadTimeout, urllib3.exceptions.ReadTimeoutError):
             # the host answered the connection: "unreachable" would be untrue, and the pool's
             # repr (a class of ours) says nothing to a reader of the record
-            host = urlsplit(current).hostname or current
             if said is not None:  # its headers came, then the body stopped
                 return missing(f"stalled: {host} sent {_of(size, said)} bytes of the image, "
                                f"then nothing within {config.http_timeout:g} s")
             return missing(f"no answer: {host} took the connection and sent nothing "
                                 f"within {config.http_timeout:g} s")
         except (requests.exceptions.ContentDecodingError, urllib3.exceptions.DecodeError) as exc:
-            host = urlsplit(current).hostname or current
             return missing(f"undecodable: the body {host} sent does not decode as its "
                            f"Content-Encoding says ({_root_cause(exc)})")
         except (requests.RequestException, urllib3.exceptions.HTTPError) as exc:
-            host = urlsplit(current).hostname or current
             if said is not None:  # the connection broke while the body came
                 return missing(f"cut short: the connection to {host} broke after "
                                f"{_of(size, said)} bytes of the image")
@@ -809,9 +813,9 @@ def _root_cause(exc: BaseException) -> str:
             break
         exc = inner
     text = _NO_ADDRESS.sub("", str(exc))
-    errno = text.find("[Errno")
-    if errno != -1:
-        return text[errno:][:120]
+    said = text.find("[Errno")
+    if said != -1:
+        return text[said:][:120]
     return (text.rsplit("): ", 1)[-1].strip() or type(exc).__name__)[:120]
 
 
@@ -930,6 +934,15 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
                         return table[found]
         return None
 
+    def from_the_network(url: str) -> Asset:
+        """``url`` fetched, on the session given (or made at the first fetch), once the
+        caller's hook has been told the network is next."""
+        nonlocal session
+        if session is None:
+            session = requests.Session()
+        _going_to_the_network()
+        return fetch(url, config, session)
+
     out: list[Asset] = []
     seen: dict[str, Asset] = {}
     allowed: list[Path] | None = None  # resolved when a local reference first needs them
@@ -962,10 +975,7 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
                 asset = Asset(original=original, status="missing",
                               reason="not fetched: network fetching is off (--no-fetch)")
             else:
-                if session is None:
-                    session = requests.Session()
-                _going_to_the_network()
-                asset = fetch(url, config, session)
+                asset = from_the_network(url)
         elif (scheme := _OTHER_SCHEME.match(original)) is not None:
             asset = Asset(original=original, status="missing", reason=(
                 f"unsupported URL {_shortened(original)!r}: only http(s), data: and file: "
@@ -973,10 +983,7 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
         elif not local_files:
             url = joined_url(base_url, original) if base_url else original
             if url.startswith(("http://", "https://")) and config.fetch:
-                if session is None:
-                    session = requests.Session()
-                _going_to_the_network()
-                asset = fetch(url, config, session)
+                asset = from_the_network(url)
             else:
                 asset = Asset(original=original, status="missing",
                               reason="not in the container (a container's page is never "
