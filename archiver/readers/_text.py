@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import html
+import itertools
 import re
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
@@ -112,8 +113,7 @@ def _proved_wrong(data: bytes, encoding: str) -> bool:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         return False
-    return len(text) - len(text.encode("ascii", "ignore")) >= 4 \
-        and len(_WIDE.findall(text)) >= 4
+    return len(list(itertools.islice(_WIDE.finditer(text), 4))) == 4
 
 
 _WIDE = re.compile("[\u0800-\U0010ffff]")
