@@ -13,12 +13,15 @@ import typing
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import click
 import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 from typer.models import ArgumentInfo, OptionInfo
+
+if TYPE_CHECKING:  # for the annotations only: a typer that keeps its own copy of click (0.29
+    # on) does not install click, and the installed command must not need it
+    import click
 
 try:  # a typer that keeps its own copy of click
     from typer._click.exceptions import NoArgsIsHelpError, NoSuchOption, UsageError

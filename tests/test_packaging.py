@@ -1,0 +1,111 @@
+"""The installed package needs only what it declares.
+
+``pip install archiver`` installs the ``dependencies`` of pyproject.toml and what they require,
+not the ``test`` extra. A module imported at run time from a distribution outside that set works
+in the development environment (where the test tools happen to bring it) and fails for every
+user: typer 0.29 keeps its own copy of click and no longer installs click, which only
+import-linter brought here, and ``archiver --help`` failed with ``No module named 'click'``.
+
+Each ``import`` in ``archiver/`` is checked against the distributions the declared dependencies
+pull in, as installed here. Imports that do not run in an installed command are left out: those
+under ``if TYPE_CHECKING:`` (annotations) and those in an ``except ImportError:`` branch (the
+fallback for another version of a dependency).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import sys
+import tomllib
+from importlib import metadata
+from pathlib import Path
+
+from packaging.markers import default_environment
+from packaging.requirements import Requirement
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _normal(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _installed_closure(requirements: list[str]) -> set[str]:
+    """Every distribution ``requirements`` install, following each one's own requirements
+    (without extras) as the installed metadata gives them."""
+    environment = default_environment()
+    seen: set[str] = set()
+    todo = [Requirement(text) for text in requirements]
+    while todo:
+        requirement = todo.pop()
+        name = _normal(requirement.name)
+        if requirement.marker and not requirement.marker.evaluate({**environment, "extra": ""}):
+            continue
+        if name in seen:
+            continue
+        seen.add(name)
+        todo.extend(Requirement(text) for text in metadata.requires(requirement.name) or [])
+    return seen
+
+
+def _type_checking(test: ast.expr) -> bool:
+    return ((isinstance(test, ast.Name) and test.id == "TYPE_CHECKING")
+            or (isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"))
+
+
+def _catches_import_error(handler: ast.ExceptHandler) -> bool:
+    names = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+    return any(isinstance(name, ast.Name) and name.id in {"ImportError", "ModuleNotFoundError"}
+               for name in names)
+
+
+def _run_time_imports(tree: ast.AST) -> list[tuple[int, str]]:
+    """(line, top-level module) of each absolute import that runs when the module is used."""
+    found: list[tuple[int, str]] = []
+
+    def visit(node: ast.AST) -> None:
+        if isinstance(node, ast.If) and _type_checking(node.test):
+            for child in node.orelse:
+                visit(child)
+            return
+        if isinstance(node, ast.ExceptHandler) and _catches_import_error(node):
+            return
+        if isinstance(node, ast.Import):
+            found.extend((node.lineno, alias.name.split(".")[0]) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.append((node.lineno, node.module.split(".")[0]))
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+
+    visit(tree)
+    return found
+
+
+def test_every_module_the_package_imports_is_a_declared_dependency_or_one_of_theirs():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    installed = _installed_closure(project["project"]["dependencies"])
+    providers = metadata.packages_distributions()
+    undeclared = []
+    for path in sorted((ROOT / "archiver").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for line, module in _run_time_imports(tree):
+            if module == "archiver" or module in sys.stdlib_module_names:
+                continue
+            if not {_normal(d) for d in providers.get(module, [])} & installed:
+                undeclared.append(f"{path.relative_to(ROOT)}:{line}: {module} "
+                                  f"(from {providers.get(module, ['nothing installed'])})")
+    assert undeclared == []
+
+
+def test_the_check_sees_an_import_outside_the_declared_dependencies():
+    """The check itself: click, imported at run time, is found (typer no longer installs it);
+    the same import for annotations only, or as a fallback, is not."""
+    run_time = ast.parse("import click\n")
+    annotations_only = ast.parse("from typing import TYPE_CHECKING\n"
+                                 "if TYPE_CHECKING:\n    import click\n")
+    fallback = ast.parse("try:\n    import typer._click as click\n"
+                         "except ImportError:\n    import click\n")
+    assert _run_time_imports(run_time) == [(1, "click")]
+    assert "click" not in [module for _, module in _run_time_imports(annotations_only)]
+    assert [module for _, module in _run_time_imports(fallback)] == ["typer"]
