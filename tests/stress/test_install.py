@@ -12,6 +12,7 @@ and a minute).
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -33,10 +34,14 @@ def _run(*args: object, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_the_package_installed_without_its_test_tools_runs(tmp_path: Path):
+    # built from a copy: pip builds a local project in its own folder (build/, *.egg-info)
+    source = tmp_path / "source"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
+        ".venv", ".git", "archive", "tests", "build", "*.egg-info", "__pycache__"))
     venv = tmp_path / "venv"
     made = _run(sys.executable, "-m", "venv", venv, cwd=tmp_path)
     assert made.returncode == 0, made.stderr
-    installed = _run(venv / "bin" / "python", "-m", "pip", "install", "--quiet", ROOT,
+    installed = _run(venv / "bin" / "python", "-m", "pip", "install", "--quiet", source,
                      cwd=tmp_path)
     assert installed.returncode == 0, installed.stderr
     command = venv / "bin" / "archiver"
