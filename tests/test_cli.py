@@ -2157,6 +2157,20 @@ def test_help_names_option_values_as_a_person_would_and_flags_take_none(runner, 
     assert archive or command in ([], ["refs"], ["refs", "parse"])
 
 
+@pytest.mark.parametrize("command, name, many", [(["ingest"], "PATH", True),
+                                                  (["show"], "ID", False),
+                                                  (["refs", "parse"], "FILE|-", False)])
+def test_help_names_a_positional_argument_once(runner, command, name, many):
+    """The arguments' panel names the value once ("PATH", then "..." where several are taken),
+    not as "PATH  PATH...": its name column already shows the name it is given."""
+    result = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "120"})
+    assert result.exit_code == 0
+    panel = result.stdout.split("Arguments")[1].split("╰")[0]
+    row = panel.splitlines()[1]
+    assert row.count(name) == 1, row
+    assert ("..." in row) is many, row
+
+
 def test_every_command_is_documented_in_readme():
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     names = [c.name or c.callback.__name__ for c in app.registered_commands]

@@ -29,14 +29,23 @@ except ImportError:  # pragma: no cover - an older typer, on click itself
     from click.exceptions import NoArgsIsHelpError, NoSuchOption, UsageError
 
 
+# typer 0.29 on names an argument in the help's first column by the name it is given
+# (``display_name_raw``); earlier ones by its Python name, leaving the value's name to the type
+_NAME_COLUMN_SHOWS_METAVAR = hasattr(TyperArgument, "display_name_raw")
+
+
 class _Argument(TyperArgument):
     """A positional argument whose help shows the value's name given where it is declared
-    (``PATH...``): typer's shows its Python type (``<list[Path]>``) whatever the name."""
+    (``PATH``, then ``...`` where it takes several), once: typer's shows its Python type
+    (``<list[Path]>``) whatever the name."""
 
     def display_type_rich(self, ctx: click.Context) -> str | None:
         if self.metavar is None:
             return super().display_type_rich(ctx)
-        return self.metavar + ("..." if self.nargs != 1 else "")
+        many = "..." if self.nargs != 1 else ""
+        if _NAME_COLUMN_SHOWS_METAVAR:
+            return many or None
+        return self.metavar + many
 
 
 class _FlagHelp:
