@@ -26,11 +26,11 @@ ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.skipif(not STRESS, reason="installs the package: make stress")
 
 
-def _run(*args: object, cwd: Path) -> subprocess.CompletedProcess[str]:
+def _run(*args: object, cwd: Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
     environment = {key: value for key, value in os.environ.items()
                    if not key.startswith(("ARCHIVER_", "PYTHON", "VIRTUAL_ENV"))}
     return subprocess.run([str(arg) for arg in args], cwd=cwd, env=environment, text=True,
-                          capture_output=True, timeout=900, check=False)
+                          capture_output=True, timeout=900, check=False, input=stdin)
 
 
 def test_the_package_installed_without_its_test_tools_runs(tmp_path: Path):
@@ -67,3 +67,17 @@ def test_the_package_installed_without_its_test_tools_runs(tmp_path: Path):
                  cwd=tmp_path)
     assert shown.returncode == 0, shown.stderr
     assert '"title"' in shown.stdout
+
+    # the reference parser's model is installed with the package
+    parsed = _run(command, "refs", "parse", "--json", "-", cwd=tmp_path,
+                  stdin="Smith, J. (2020). A title. Journal of Things, 12(3), 45-67.\n")
+    assert parsed.returncode == 0, parsed.stderr
+    assert '"Journal of Things"' in parsed.stdout
+    exported = _run(command, "export", "bibtex", "--archive", archive, cwd=tmp_path)
+    assert exported.returncode == 0, exported.stderr
+    assert exported.stdout.count("@") >= len(expected) - 1  # a deleted post has no entry
+    # nothing listens on port 9: every citation is unresolved, and the exit code says so (3)
+    verified = _run(command, "verify", "--archive", archive,
+                    "--crossref-url", "http://127.0.0.1:9/", cwd=tmp_path)
+    assert verified.returncode == 3, verified.stdout + verified.stderr
+    assert "unresolved" in verified.stdout
