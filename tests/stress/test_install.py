@@ -33,7 +33,7 @@ def _run(*args: object, cwd: Path, stdin: str = "") -> subprocess.CompletedProce
                           capture_output=True, timeout=900, check=False, input=stdin)
 
 
-def test_the_package_installed_without_its_test_tools_runs(tmp_path: Path):
+def test_the_package_installed_without_its_test_tools_runs(tmp_path: Path, figure):
     # built from a copy: pip builds a local project in its own folder (build/, *.egg-info)
     source = tmp_path / "source"
     shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
@@ -81,3 +81,5 @@ def test_the_package_installed_without_its_test_tools_runs(tmp_path: Path):
                     "--crossref-url", "http://127.0.0.1:9/", cwd=tmp_path)
     assert verified.returncode == 3, verified.stdout + verified.stderr
     assert "unresolved" in verified.stdout
+    figure("install", f"pip install . without the test extra: help, ingest ({len(expected)} "
+                      "objects), fsck, list, show, refs parse, export and verify ran")
