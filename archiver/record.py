@@ -22,6 +22,7 @@ from archiver.citations.extract import find_dois
 from archiver.citations.verify import citations_of
 from archiver.clean.metadata import contradict, is_long_id, named_by, url_identity
 from archiver.model import Asset, CleanPost, RawPost
+from archiver.readers import READER_OF
 from archiver.version import __version__
 
 RECORD_SCHEMA_VERSION = 1
@@ -278,7 +279,7 @@ def build_provenance(raw: RawPost, clean: CleanPost, assets: list[Asset], identi
                   "eventType/ing", "datetime": event_time},
         "source": {"name": source_name, "logical_path": f"source/{source_name}",
                    "sha512": raw.data_sha512, "size": len(raw.data), "format": raw.format,
-                   "reader": f"archiver.readers.{raw.format.replace('-', '_')}"},
+                   "reader": READER_OF[raw.format]},
         "identity": {"basis": identity.basis, "value": identity.value},
         "aliases": sorted(aliases or []),
         "fields": {name: item.source for name, item in sorted(clean.meta.items())},

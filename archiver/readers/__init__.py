@@ -37,6 +37,8 @@ from archiver.textfiles import byte_order_mark, missing, utf16_without_its_mark
 # ZIP is named .html and its prelude names the post's address: before the page readers)
 READERS: tuple[ModuleType, ...] = (warc, mhtml, webarchive, singlefile_zip, markdown, wechat_html,
                                    fragment)
+# the module that reads each format, as a record's provenance names it (source.reader)
+READER_OF: dict[str, str] = {reader.FORMAT: reader.__name__ for reader in READERS}
 HEAD_BYTES = 1 << 20  # enough to reach the markers behind a page's inline CSS
 READ_WHOLE = 64 << 20  # a file up to this size is read once, its head a slice of it
 # the suffixes of saved posts as the messages name them (".gz" only as ".warc.gz") ...

@@ -1,7 +1,8 @@
 """Specification of format detection and decoding (archiver/readers/__init__.py, _text.py).
 
-Detection is deterministic: readers are tried in a fixed order (markdown, wechat-html,
-html-fragment) and the first that claims a file reads it. Every corpus post is claimed by the
+Detection is deterministic: readers are tried in a fixed order (the containers first: warc,
+mhtml, webarchive, singlefile-zip; then markdown, wechat-html, html-fragment) and the first
+that claims a file reads it; the provenance names it. Every corpus post is claimed by the
 reader of its format; Markdown that is not a post (READMEs, notes) is not claimed. A file that
 cannot be read is an :class:`InputError` naming the file — empty, binary, undecodable — never
 a crash. Pages are decoded as a browser would: byte-order mark, declared charset, else UTF-8;
@@ -11,6 +12,7 @@ GBK and GB2312 as GB18030; bytes that do not decode make the input malformed.
 from __future__ import annotations
 
 import codecs
+import json
 import os
 import re
 from pathlib import Path
@@ -18,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from archiver.errors import InputError, MalformedInput, UnsupportedFormat
+from archiver.prepare import prepare_all
 from archiver.readers import READERS, detect, is_candidate, read
 from archiver.readers import fragment as fragment_reader
 from archiver.readers import markdown as markdown_reader
@@ -48,6 +51,16 @@ def test_readers_are_tried_in_a_fixed_order():
 @pytest.mark.parametrize("label", LABELS, ids=lambda x: x["path"])
 def test_every_corpus_post_is_claimed_by_the_reader_of_its_format(label):
     assert expected_reader(label) == detect(WECHAT / label["path"]).FORMAT
+
+
+@pytest.mark.parametrize("label", LABELS, ids=lambda x: x["path"])
+def test_the_provenance_names_the_format_and_the_module_of_the_reader_that_ran(label, config):
+    reader = detect(WECHAT / label["path"])
+    for item in prepare_all(WECHAT / label["path"], config):
+        source = json.loads(item.files["provenance.json"])["source"]
+        assert source["format"] == reader.FORMAT
+        assert source["reader"] == reader.__name__  # a module that exists (html-fragment's
+        # is archiver.readers.fragment)
 
 
 @pytest.mark.parametrize("label", LABELS, ids=lambda x: x["path"])
