@@ -351,6 +351,18 @@ def test_verify_an_unknown_post_id_exits_2_as_show_does(runner, archive_dir, tmp
     assert result.stderr == run(runner, "show", "wx:nothing", "--archive", archive_dir).stderr
     # a name that is a file's (it has a file's extension) is a missing file: bad input
     assert run(runner, "verify", "nosuch.txt").exit_code == ExitCode.BAD_INPUT
+    assert run(runner, "verify", "posts/").exit_code == ExitCode.BAD_INPUT  # no archive here
+    # and so is a folder's (a trailing slash) and a path (from the root, or from here): no id
+    # is written so, and a mistyped folder in a CI job is a missing input, exit 4 as ingest's
+    for named in (str(tmp_path / "posts") + "/", str(tmp_path / "posts"), "./posts",
+                  "../posts"):
+        result = run(runner, "verify", named, "--archive", archive_dir)
+        assert result.exit_code == ExitCode.BAD_INPUT, named
+        assert f"{named}: no such file" in result.stderr
+    # a name ending with "/" that an id has is that post (a prefix of its id)
+    result = run(runner, "verify", "wx:t/", "--archive", archive_dir,
+                 "--crossref-url", "http://127.0.0.1:9/")
+    assert result.exit_code == ExitCode.UNCHECKED and "unresolved" in result.stdout
 
 
 EXPORTER_PAGE = WECHAT / "html" / "wechat-article-exporter__普通图文-04.html"

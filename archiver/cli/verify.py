@@ -78,11 +78,14 @@ def _expand_folders(targets: list[str], problems: list[ArchiverError]) -> list[s
 
 
 def _looks_like_a_path(target: str) -> bool:
-    """A target that is no object id (ids hold no file extension): a mistyped file name is
-    reported as a missing file, not as an unknown post."""
+    """A target that is no object id: a mistyped file or folder name is reported as a
+    missing file (exit 4, as ``ingest`` does), not as an unknown post (exit 2). Ids hold no
+    file extension, and none starts with ``/``, ``./`` or ``../``. (A name ending with ``/``
+    may be an id's prefix, ``wx:t/``: it is a missing folder only when no id has it.)"""
     from archiver.readers import SUFFIXES
 
-    return Path(target).suffix.lower() in SUFFIXES | {".txt", ".bib"}
+    return (Path(target).suffix.lower() in SUFFIXES | {".txt", ".bib"}
+            or target.startswith(("/", "./", "../")))
 
 
 def _verify_targets(targets: list[str], config: Config, store: Any,
@@ -116,6 +119,22 @@ def _verify_targets(targets: list[str], config: Config, store: Any,
     return items
 
 
+def _archived(target: str, config: Config, store: Any, hidden: bool) -> str:
+    """The full id of the archived post ``target`` names. An unknown one is a usage error
+    (exit 2), as for ``show``; but a name ending with ``/`` that no id has is a folder that
+    is not there (exit 4, as for ``ingest``)."""
+    try:
+        if store is None:
+            raise NotFound(f"no post with id '{target}': no archive here yet",
+                           path=config.archive, hint="no file has that name either; run "
+                           "`archiver ingest PATH --archive DIR` to archive posts")
+        return resolve_id(store, target, hidden)
+    except NotFound:
+        if target.endswith("/"):
+            raise InputError("no such file, and no post with that id", path=target) from None
+        raise
+
+
 def _citations_in(target: str, config: Config, store: Any, hidden: bool = False
                   ) -> tuple[str | None, list[tuple[str, str | None, str | None]]]:
     """What one target (a file, or an archived post's id) names, the post's full id or the
@@ -130,11 +149,7 @@ def _citations_in(target: str, config: Config, store: Any, hidden: bool = False
     if not path.is_file():
         if path.exists() or _looks_like_a_path(target):
             raise InputError("no such file, and no post with that id", path=target)
-        if store is None:  # an unknown post id, as for `show`: a usage error (exit 2)
-            raise NotFound(f"no post with id '{target}': no archive here yet",
-                           path=config.archive, hint="no file has that name either; run "
-                           "`archiver ingest PATH --archive DIR` to archive posts")
-        object_id = resolve_id(store, target, hidden)
+        object_id = _archived(target, config, store, hidden)
         record = store.read_json(object_id, "record.json")
         return object_id, [(text, where, object_id) for text, where in citations_of(record)]
     suffix, resolved = path.suffix.lower(), str(path.resolve())
