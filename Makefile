@@ -3,7 +3,8 @@
 #   make test   run the test suite (with the fast versions of the stress tests)
 # and one for the long runs:
 #   make stress the full stress tests (crash, concurrency, fuzzing, Crossref faults, hostile
-#               inputs, OCFL conformance): prints one figure per promise, fails on any loss
+#               inputs, OCFL conformance, the package installed alone): prints one figure per
+#               promise, fails on any loss
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -34,6 +35,8 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/verify.py
+	$(BIN)/python bench/export.py
 
 clean-venv:
 	rm -rf $(VENV)

@@ -195,8 +195,9 @@ def ingest(
     run found: every post is still archived); 4 if any input could not be read or is no
     saved post (the others are ingested); 5 for an archive problem (a post's object damaged:
     that post fails; the archive locked by another writer; not writable); with --verify, 1
-    when a citation is wrong and 3 when some could not be checked; 130 when interrupted.
-    Where several apply, 1 wins over 4, 4 over 5, 5 over 3.
+    when a citation is wrong and 3 when some could not be checked; 130 when interrupted
+    (Ctrl-C), 143 when ended by SIGTERM. Where several apply, 1 wins over 4, 4 over 5, 5
+    over 3.
     """
     from archiver.cli.verify import verify_posts
     from archiver.pipeline import EMPTY_FOLDER_HINT, ingest_paths, start_workers

@@ -394,8 +394,8 @@ def verify(
     DOI Crossref does not know; with --fail-on retracted, also one citing a retracted
     work), 3 when some could not be checked (Crossref unreachable),
     2 for a usage error or a report that cannot be written (whatever else was found), 4 when
-    an input cannot be read, 5 for an archive problem, 130 when interrupted. Where several
-    apply, 1 wins over 4, 4 over 5, 5 over 3.
+    an input cannot be read, 5 for an archive problem, 130 when interrupted (Ctrl-C), 143
+    when ended by SIGTERM. Where several apply, 1 wins over 4, 4 over 5, 5 over 3.
     """
     from archiver.citations.notices import RETRACTED
     from archiver.render import verify_junit, verify_text
