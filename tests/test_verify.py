@@ -1055,6 +1055,32 @@ def test_rate_limiter_bounds_concurrency():
     assert peak[0] == 2
 
 
+def test_lookups_and_list_queries_together_keep_to_one_budget_of_rate_and_concurrency(
+        tmp_path):
+    """A server that counts every request of a client in one budget (the benchmark's, as
+    Crossref limits a user's concurrent requests) refuses none: a search, and the one check of
+    the list of works a DOI Crossref does not know sets off, are spaced with the lookups of
+    single works, and never open beside three of them. (Scaled up to 40 a second to keep the
+    test short; the DOIs 10.5555/… are SYNTHETIC, unknown to the server: each costs a lookup
+    and its agency.)"""
+    known = list({c["doi"]: c["text"] for c in CASES
+                  if c["doi"] and c["expect"] == "verified"}.values())[:24]
+    unknown = [f"Synthetic citation {i}. Journal of Tests, 1(1), 1-2. "
+               f"https://doi.org/10.5555/limits.{i}" for i in range(24)]
+    searched = [c["text"] for c in CASES if c["doi"] is None][:12]
+    texts = [t for group in zip(known, unknown, searched * 2, strict=True) for t in group]
+    with CrossrefServer(rate_limit=40, max_concurrent=3) as server:
+        client = client_for(server.url, tmp_path, mailto="tests@example.org",
+                            limits=Limits(per_second=40, concurrent=3, search_per_second=12))
+        results = Verifier(client).verify_all([(t, None) for t in texts])
+        kinds = Counter("search" if not path.startswith("/works/10.") else "lookup"
+                        for _, path in server.requests)
+        refusals = Counter(server.refusals)
+    assert kinds["search"] >= 12 and kinds["lookup"] >= 72  # both routes were busy
+    assert refusals == Counter()
+    assert not [r for r in results if r.status == "unresolved"]
+
+
 # -- the command -----------------------------------------------------------------------------
 
 def run_verify(args, server_url, tmp_path, monkeypatch):

@@ -18,7 +18,8 @@ import email.utils
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -191,6 +192,11 @@ class CrossrefClient:
         # Crossref's published limits unless told otherwise (a local test server)
         limits = limits or Limits.for_client(polite=bool(mailto))
         self.limits = limits
+        # every request takes a turn of the first (lookups of single works at their rate,
+        # and no more than `concurrent` requests open at once, whatever they ask); a list
+        # query (a search, the check of the list of works) one of the second as well, at its
+        # own lower rate: a server that counts a client's requests in one budget sees no
+        # more than per_second of them in a second, nor a fourth open beside three
         self._works = RateLimiter(limits.per_second, limits.concurrent)
         self._searches = RateLimiter(limits.search_per_second, limits.concurrent)
         self._down: str | None = None
@@ -395,7 +401,7 @@ class CrossrefClient:
                 return Outcome("unresolved", reason=down)
             started = time.monotonic()
             try:
-                with limiter.slot():
+                with self._turn(limiter):
                     outcome = self._once(request)
                 self._answered(route)
                 return outcome
@@ -420,6 +426,17 @@ class CrossrefClient:
                 return self._give_up(what, f"Crossref unreachable at {self.base_url}: {down}")
         return Outcome("unresolved", reason=f"{reason} (gave up after {self.retries + 1} "
                                             f"attempts for {what})")
+
+    @contextmanager
+    def _turn(self, limiter: RateLimiter) -> Iterator[None]:
+        """A turn of ``limiter`` and, for a list query, of the lookups' as well (taken
+        second, always in that order: no two requests each hold what the other waits for)."""
+        with limiter.slot():
+            if limiter is self._works:
+                yield
+            else:
+                with self._works.slot():
+                    yield
 
     def _answered(self, route: str) -> None:
         with self._down_lock:
