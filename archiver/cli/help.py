@@ -19,33 +19,23 @@ import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 from typer.models import ArgumentInfo, OptionInfo
 
-if TYPE_CHECKING:  # for the annotations only: a typer that keeps its own copy of click (0.29
-    # on) does not install click, and the installed command must not need it
+if TYPE_CHECKING:  # for the annotations only: typer 0.29 keeps its own copy of click and
+    # installs none, and the installed command must not need it
     import click
 
-try:  # a typer that keeps its own copy of click
-    from typer._click.exceptions import NoArgsIsHelpError, NoSuchOption, UsageError
-except ImportError:  # pragma: no cover - an older typer, on click itself
-    from click.exceptions import NoArgsIsHelpError, NoSuchOption, UsageError
-
-
-# typer 0.29 on names an argument in the help's first column by the name it is given
-# (``display_name_raw``); earlier ones by its Python name, leaving the value's name to the type
-_NAME_COLUMN_SHOWS_METAVAR = hasattr(TyperArgument, "display_name_raw")
+# typer (0.29 on, as pyproject.toml requires) keeps its own copy of click
+from typer._click.exceptions import NoArgsIsHelpError, NoSuchOption, UsageError
 
 
 class _Argument(TyperArgument):
     """A positional argument whose help shows the value's name given where it is declared
-    (``PATH``, then ``...`` where it takes several), once: typer's shows its Python type
-    (``<list[Path]>``) whatever the name."""
+    once, in typer's first column (``PATH``), then ``...`` where it takes several: typer's
+    shows its Python type there (``<list[Path]>``), or the name again."""
 
     def display_type_rich(self, ctx: click.Context) -> str | None:
         if self.metavar is None:
             return super().display_type_rich(ctx)
-        many = "..." if self.nargs != 1 else ""
-        if _NAME_COLUMN_SHOWS_METAVAR:
-            return many or None
-        return self.metavar + many
+        return "..." if self.nargs != 1 else None
 
 
 class _FlagHelp:

@@ -18,6 +18,7 @@ import re
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from archiver.errors import InputError, MalformedInput, UnsupportedFormat
 from archiver.prepare import prepare_all
@@ -508,8 +509,11 @@ def test_bytes_past_where_libxml2_stops_nesting_are_still_checked(tmp_path):
     with pytest.raises(MalformedInput, match="not valid utf-8"):
         read(page)
     page.write_bytes(page.read_bytes().replace(b"\xff", b"x"))
-    with pytest.raises(MalformedInput, match="beyond the parser's limits"):
-        read(page)
+    if etree.LIBXML_VERSION >= (2, 13):  # the nesting cap came with libxml2 2.13 (lxml 5.4)
+        with pytest.raises(MalformedInput, match="beyond the parser's limits"):
+            read(page)
+    else:  # an older libxml2 parses the nesting whole: the page is read, not cut
+        assert read(page).fields["title"].value == "龙与熊之间：中等强国外交的典范"
 
 
 def test_a_page_with_a_nul_byte_is_not_text_even_when_libxml2_parses_it(tmp_path):
