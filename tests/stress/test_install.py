@@ -5,8 +5,10 @@ archive and lists it.
 The development environment holds the test tools, and what they bring can hide a missing
 dependency (click came with import-linter after typer stopped installing it). tests/
 test_packaging.py checks the imports against the declared dependencies on every run; this
-test installs for real, so it runs only under ``make stress`` (it needs the package index
-and a minute).
+test installs for real, with the newest versions the declared ranges allow and with the
+lowest (each dependency pinned to its lower bound: a bound the tool does not work with is
+found here), so it runs only under ``make stress`` (it needs the package index and a minute
+or two).
 """
 
 from __future__ import annotations
@@ -15,15 +17,17 @@ import os
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
+from packaging.requirements import Requirement
 
 from stress_support import STRESS
 
 ROOT = Path(__file__).resolve().parents[2]
 
-pytestmark = pytest.mark.skipif(not STRESS, reason="installs the package: make stress")
+installs = pytest.mark.skipif(not STRESS, reason="installs the package: make stress")
 
 
 def _run(*args: object, cwd: Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
@@ -33,7 +37,28 @@ def _run(*args: object, cwd: Path, stdin: str = "") -> subprocess.CompletedProce
                           capture_output=True, timeout=900, check=False, input=stdin)
 
 
-def test_the_package_installed_without_its_test_tools_runs(tmp_path: Path, figure):
+def lowest_versions(pyproject: Path) -> list[str]:
+    """Each runtime dependency pinned to the lowest version its declared range allows
+    (``name>=X`` gives ``name==X``; an exact pin stays)."""
+    pins = []
+    for text in tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["dependencies"]:
+        requirement = Requirement(text)
+        floor = [spec.version for spec in requirement.specifier if spec.operator in (">=", "==")]
+        assert floor, f"{text}: no lower bound"
+        pins.append(f"{requirement.name}=={floor[0]}")
+    return pins
+
+
+def test_the_lowest_versions_are_pins_of_each_declared_floor():
+    pins = lowest_versions(ROOT / "pyproject.toml")
+    assert "habanero==2.9.2" in pins and any(pin.startswith("typer==") for pin in pins)
+
+
+@installs
+@pytest.mark.parametrize("versions", ["newest", "lowest"])
+def test_the_package_installed_without_its_test_tools_runs(tmp_path: Path, figure, versions):
+    """With the newest versions its ranges allow, and with the lowest: each declared lower
+    bound is one the tool works with."""
     # built from a copy: pip builds a local project in its own folder (build/, *.egg-info)
     source = tmp_path / "source"
     shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
@@ -41,8 +66,11 @@ def test_the_package_installed_without_its_test_tools_runs(tmp_path: Path, figur
     venv = tmp_path / "venv"
     made = _run(sys.executable, "-m", "venv", venv, cwd=tmp_path)
     assert made.returncode == 0, made.stderr
-    installed = _run(venv / "bin" / "python", "-m", "pip", "install", "--quiet", source,
-                     cwd=tmp_path)
+    constraints = tmp_path / "constraints.txt"
+    constraints.write_text("\n".join(lowest_versions(ROOT / "pyproject.toml")) + "\n"
+                           if versions == "lowest" else "", encoding="utf-8")
+    installed = _run(venv / "bin" / "python", "-m", "pip", "install", "--quiet",
+                     "--constraint", constraints, source, cwd=tmp_path)
     assert installed.returncode == 0, installed.stderr
     command = venv / "bin" / "archiver"
     archive = tmp_path / "archive"
@@ -54,6 +82,9 @@ def test_the_package_installed_without_its_test_tools_runs(tmp_path: Path, figur
     ingested = _run(command, "ingest", "--no-fetch", "--archive", archive,
                     ROOT / "examples", cwd=tmp_path)
     assert ingested.returncode == 0, ingested.stderr
+    again = _run(command, "ingest", "--no-fetch", "-q", "--archive", archive,
+                 ROOT / "examples", cwd=tmp_path)
+    assert (again.returncode, again.stderr) == (0, "")  # -q: not a line on stderr
     checked = _run(command, "fsck", "--archive", archive, cwd=tmp_path)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     listed = _run(command, "list", "--archive", archive, cwd=tmp_path)
@@ -81,5 +112,6 @@ def test_the_package_installed_without_its_test_tools_runs(tmp_path: Path, figur
                     "--crossref-url", "http://127.0.0.1:9/", cwd=tmp_path)
     assert verified.returncode == 3, verified.stdout + verified.stderr
     assert "unresolved" in verified.stdout
-    figure("install", f"pip install . without the test extra: help, ingest ({len(expected)} "
-                      "objects), fsck, list, show, refs parse, export and verify ran")
+    figure(f"install ({versions} versions)",
+           f"pip install . without the test extra: help, ingest ({len(expected)} objects), "
+           "fsck, list, show, refs parse, export and verify ran")
