@@ -359,6 +359,9 @@ def test_verify_an_unknown_post_id_exits_2_as_show_does(runner, archive_dir, tmp
         result = run(runner, "verify", named, "--archive", archive_dir)
         assert result.exit_code == ExitCode.BAD_INPUT, named
         assert f"{named}: no such file" in result.stderr
+    # written as an id, it is an unknown id (exit 2), never a folder
+    assert run(runner, "verify", "wx:nothing/", "--archive", archive_dir).exit_code == \
+        ExitCode.USAGE
     # a name ending with "/" that an id has is that post (a prefix of its id)
     result = run(runner, "verify", "wx:t/", "--archive", archive_dir,
                  "--crossref-url", "http://127.0.0.1:9/")

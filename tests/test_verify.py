@@ -1057,12 +1057,12 @@ def test_rate_limiter_bounds_concurrency():
 
 def test_lookups_and_list_queries_together_keep_to_one_budget_of_rate_and_concurrency(
         tmp_path):
-    """A server that counts every request of a client in one budget (the benchmark's, as
-    Crossref limits a user's concurrent requests) refuses none: a search, and the one check of
-    the list of works a DOI Crossref does not know sets off, are spaced with the lookups of
-    single works, and never open beside three of them. (Scaled up to 40 a second to keep the
-    test short; the DOIs 10.5555/… are SYNTHETIC, unknown to the server: each costs a lookup
-    and its agency.)"""
+    """A server that counts every request of a client in one budget (the benchmark's)
+    refuses none: a search, and the one check of the list of works a DOI Crossref does not
+    know sets off, are spaced with the lookups of single works. (verify_all's three threads
+    never hold a fourth request open, so this checks the rate; scaled up to 40 a second to
+    keep the test short; the DOIs 10.5555/… are SYNTHETIC, unknown to the server: each costs
+    a lookup and its agency.)"""
     known = list({c["doi"]: c["text"] for c in CASES
                   if c["doi"] and c["expect"] == "verified"}.values())[:24]
     unknown = [f"Synthetic citation {i}. Journal of Tests, 1(1), 1-2. "

@@ -196,7 +196,8 @@ class CrossrefClient:
         # and no more than `concurrent` requests open at once, whatever they ask); a list
         # query (a search, the check of the list of works) one of the second as well, at its
         # own lower rate: a server that counts a client's requests in one budget sees no
-        # more than per_second of them in a second, nor a fourth open beside three
+        # more than per_second of them in a second, nor (a library's caller may ask from
+        # more threads than verify_all's) more than `concurrent` open
         self._works = RateLimiter(limits.per_second, limits.concurrent)
         self._searches = RateLimiter(limits.search_per_second, limits.concurrent)
         self._down: str | None = None
@@ -402,7 +403,8 @@ class CrossrefClient:
             started = time.monotonic()
             try:
                 with self._turn(limiter):
-                    outcome = self._once(request)
+                    started = time.monotonic()  # (waiting for a turn is not the route's
+                    outcome = self._once(request)  # silence)
                 self._answered(route)
                 return outcome
             except _TooSlow as slow:

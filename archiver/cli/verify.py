@@ -122,7 +122,7 @@ def _verify_targets(targets: list[str], config: Config, store: Any,
 def _archived(target: str, config: Config, store: Any, hidden: bool) -> str:
     """The full id of the archived post ``target`` names. An unknown one is a usage error
     (exit 2), as for ``show``; but a name ending with ``/`` that no id has is a folder that
-    is not there (exit 4, as for ``ingest``)."""
+    is not there (exit 4, as for ``ingest``), unless it is written as an id (``wx:…/``)."""
     try:
         if store is None:
             raise NotFound(f"no post with id '{target}': no archive here yet",
@@ -130,7 +130,7 @@ def _archived(target: str, config: Config, store: Any, hidden: bool) -> str:
                            "`archiver ingest PATH --archive DIR` to archive posts")
         return resolve_id(store, target, hidden)
     except NotFound:
-        if target.endswith("/"):
+        if target.endswith("/") and not target.startswith("wx:"):
             raise InputError("no such file, and no post with that id", path=target) from None
         raise
 

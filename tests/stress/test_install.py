@@ -37,6 +37,16 @@ def _run(*args: object, cwd: Path, stdin: str = "") -> subprocess.CompletedProce
                           capture_output=True, timeout=900, check=False, input=stdin)
 
 
+def _left_behind(folder: str, names: list[str]) -> set[str]:
+    """What the copy the package is built from leaves out: at the top, what is no part of
+    the package (the environment, history, archive, tests, an earlier build); anywhere,
+    Python's caches."""
+    top = {".venv", ".git", "archive", "tests", "build", "dist"} if Path(folder) == ROOT \
+        else set()
+    return {name for name in names
+            if name in top or name == "__pycache__" or name.endswith(".egg-info")}
+
+
 def lowest_versions(pyproject: Path) -> list[str]:
     """Each runtime dependency pinned to the lowest version its declared range allows
     (``name>=X`` gives ``name==X``; an exact pin stays)."""
@@ -61,8 +71,7 @@ def test_the_package_installed_without_its_test_tools_runs(tmp_path: Path, figur
     bound is one the tool works with."""
     # built from a copy: pip builds a local project in its own folder (build/, *.egg-info)
     source = tmp_path / "source"
-    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
-        ".venv", ".git", "archive", "tests", "build", "*.egg-info", "__pycache__"))
+    shutil.copytree(ROOT, source, ignore=_left_behind)
     venv = tmp_path / "venv"
     made = _run(sys.executable, "-m", "venv", venv, cwd=tmp_path)
     assert made.returncode == 0, made.stderr
