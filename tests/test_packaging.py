@@ -17,11 +17,14 @@ from __future__ import annotations
 
 import ast
 import re
+import shutil
+import subprocess
 import sys
 import tomllib
 from importlib import metadata
 from pathlib import Path
 
+import pytest
 from packaging.requirements import Requirement
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -97,3 +100,17 @@ def test_the_check_sees_an_import_outside_the_declared_dependencies():
     assert _run_time_imports(run_time) == [(1, "click")]
     assert "click" not in [module for _, module in _run_time_imports(annotations_only)]
     assert [module for _, module in _run_time_imports(fallback)] == ["typer"]
+
+
+def test_git_never_rewrites_the_line_endings_of_the_archive_examples_or_fixtures():
+    """A clone with core.autocrlf (Git for Windows' default) rewrote every text file's LF as
+    CRLF: fsck then found 77 problems in the committed archive. .gitattributes marks the
+    bytes that must stay as they are; git itself is asked how it reads the mark."""
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    paths = ["archive/0=ocfl_1.1", "examples/guozhengxueren-464-kazakhstan.md",
+             "tests/fixtures/wechat/expected.json",
+             "tests/fixtures/containers/converted-mufeng-2021-07-07.mhtml"]
+    shown = subprocess.run(["git", "check-attr", "text", "--", *paths], cwd=ROOT, text=True,
+                           capture_output=True, check=True).stdout.splitlines()
+    assert shown == [f"{path}: text: unset" for path in paths]
