@@ -400,11 +400,12 @@ class CrossrefClient:
             down = self._down or self._route_down.get(route)
             if down:
                 return Outcome("unresolved", reason=down)
-            started = time.monotonic()
             try:
                 with self._turn(limiter):
-                    started = time.monotonic()  # (waiting for a turn is not the route's
-                    outcome = self._once(request)  # silence)
+                    # taken once the turn is had: waiting for it is not the route's silence
+                    # (_TooSlow and _Retry come from _once alone)
+                    started = time.monotonic()
+                    outcome = self._once(request)
                 self._answered(route)
                 return outcome
             except _TooSlow as slow:
