@@ -16,15 +16,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
+from typer._click.exceptions import NoArgsIsHelpError, NoSuchOption, UsageError
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 from typer.models import ArgumentInfo, OptionInfo
 
-if TYPE_CHECKING:  # for the annotations only: typer 0.29 keeps its own copy of click and
-    # installs none, and the installed command must not need it
+# typer (0.29 on, as pyproject.toml requires) keeps its own copy of click and installs none:
+# the installed command must not need click, imported here for the annotations only
+if TYPE_CHECKING:
     import click
-
-# typer (0.29 on, as pyproject.toml requires) keeps its own copy of click
-from typer._click.exceptions import NoArgsIsHelpError, NoSuchOption, UsageError
 
 
 class _Argument(TyperArgument):
