@@ -92,11 +92,45 @@ def _kept_where_unresolved(new: list[dict[str, Any]], old: list[dict[str, Any]]
                            ) -> list[dict[str, Any]]:
     """The new report entries, except that a citation this run could not check (offline,
     Crossref unreachable) keeps the verdict an earlier run reached for it: not being able to
-    ask again is no news about the citation."""
+    ask again is no news about the citation. A citation written otherwise since (an edit, or
+    an older archiver's reading of the post) keeps a verdict on its DOI alone
+    (:func:`_unfound_dois`)."""
     earlier = {(e.get("text"), e.get("location")): e for e in old
                if e.get("status") != "unresolved"}
-    return [earlier.get((e.get("text"), e.get("location")), e)
-            if e["status"] == "unresolved" else e for e in new]
+    unfound = _unfound_dois(old)
+    kept = []
+    for entry in new:
+        if entry["status"] == "unresolved":
+            before = earlier.get((entry.get("text"), entry.get("location")))
+            if before is None and entry.get("doi"):
+                before = _moved(unfound.get(str(entry["doi"]).lower()), entry["text"],
+                                entry.get("location"))
+            entry = before or entry
+        kept.append(entry)
+    return kept
+
+
+def _unfound_dois(entries: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """DOI (lower case) → a kept verdict that rests on the DOI alone, whatever else the
+    citation says: ``not_found``, Crossref having no work under it (or the DOI printed being
+    none). A citation whose text changed but whose DOI did not keeps it; any other verdict
+    compared the text, and must be reached again."""
+    return {str(e["doi"]).lower(): e for e in entries
+            if e.get("status") == "not_found" and e.get("doi")
+            and set(e.get("fields") or {}) == {"doi"} and not (e.get("evidence") or {}).get("work")}
+
+
+def _moved(entry: dict[str, Any] | None, text: str, location: str | None
+           ) -> dict[str, Any] | None:
+    """A kept verdict on a DOI (:func:`_unfound_dois`), given to the citation ``text`` that
+    now stands at ``location`` with that DOI."""
+    if entry is None:
+        return None
+    moved = {k: v for k, v in entry.items() if k != "location"}
+    moved["text"] = text
+    if location:
+        moved["location"] = location
+    return moved
 
 
 def carried_citations(archive: Archive, object_id: str, record: dict[str, Any]
@@ -105,11 +139,12 @@ def carried_citations(archive: Archive, object_id: str, record: dict[str, Any]
     the citations the new record still makes, at their new places. An edit elsewhere in the
     post, or its images fetched at last, is no news about its citations; a citation that is
     gone takes its verdict with it, and a new one is kept ``unresolved`` (:data:`NOT_VERIFIED_
-    YET`) until the next verify: the kept verification counts every citation the post makes,
-    so that ``list`` does not show a post with an unchecked citation as all verified (nor a
-    post verified before, whose every citation an edit changed, as never verified: its
-    citations are all ``unresolved`` then). None when the head holds no verdicts, or the post
-    now makes no citation."""
+    YET`) until the next verify, unless its DOI has a verdict of its own (a changed citation
+    keeps Crossref's 404 for its DOI, :func:`_unfound_dois`): the kept verification counts
+    every citation the post makes, so that ``list`` does not show a post with an unchecked
+    citation as all verified (nor a post verified before, whose every citation an edit
+    changed, as never verified: its citations are all ``unresolved`` then). None when the
+    head holds no verdicts, or the post now makes no citation."""
     from archiver.citations.cited import strip_doi_and_urls
     from archiver.citations.verify import CitationResult, citations_of
 
@@ -120,12 +155,15 @@ def carried_citations(archive: Archive, object_id: str, record: dict[str, Any]
     by_text: dict[str, dict[str, Any]] = {}
     for entry in old:
         by_text.setdefault(entry.get("text"), entry)
+    unfound = _unfound_dois(old)
     kept = []
     for text, where in citations_of(record):
         entry = placed.get((text, where)) or by_text.get(text)
-        if entry is None:  # (in the post's order, among the others)
-            kept.append(CitationResult(text, strip_doi_and_urls(text)[1], "unresolved",
-                                       reason=NOT_VERIFIED_YET, location=where).to_json())
+        if entry is None:
+            doi = strip_doi_and_urls(text)[1]
+            moved = _moved(unfound.get(doi.lower()) if doi else None, text, where)
+            kept.append(moved or CitationResult(  # (in the post's order, among the others)
+                text, doi, "unresolved", reason=NOT_VERIFIED_YET, location=where).to_json())
             continue
         entry = {k: v for k, v in entry.items() if k != "location"}
         if where:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import socket
 import threading
 import time
@@ -2086,6 +2087,58 @@ def test_a_post_whose_only_citation_an_edit_changed_is_unresolved_not_never_veri
     none = run_verify(["list", *archive, "--citations", "none"], server.url, tmp_path,
                       monkeypatch)
     assert none.stdout == ""
+
+
+UNKNOWN_DOI = "10.1093/ia/iiaa061"  # the seed's DOI: the recordings hold Crossref's 404 for it
+CITING_IT = "Zhang W. Kazakhstan between two powers. International Affairs. {}. doi:" + UNKNOWN_DOI
+
+
+def test_a_citation_an_edit_changed_keeps_crossrefs_404_for_its_doi(server, tmp_path,
+                                                                     monkeypatch):
+    """Crossref having no work under a DOI is a verdict on the DOI alone: an edit to the
+    rest of the citation left it ``not verified yet`` (and, offline, ``unresolved``) as if
+    the 404 had never been seen."""
+    archive, entry = _verified_then_edited(server, tmp_path, monkeypatch,
+                                           f"1. {CITING_IT.format(2020)}\n",
+                                           f"1. {CITING_IT.format(2021)}\n")
+    assert (entry["citations"]["not_found"], entry["citations"]["total"]) == (1, 1)
+    [kept] = Archive.open(tmp_path / "archive").read_json(entry["id"],
+                                                          "citations.json")["citations"]
+    assert kept["text"].endswith(CITING_IT.format(2021))
+    assert kept["doi"] == UNKNOWN_DOI and kept["location"]
+
+
+def test_a_citation_whose_text_was_read_otherwise_keeps_its_404_when_crossref_is_out_of_reach(
+        server, tmp_path, monkeypatch):
+    """A verification an older archiver kept reads the citation otherwise than today's (its
+    text is SYNTHETIC here: the list number left on). ``verify --offline`` replaced its
+    ``not_found``, a 404 from Crossref, with ``unresolved``; a verdict that compared the
+    text (``verified``) must still be reached again."""
+    verified = next(c for c in CASES if c["doi"] and c["expect"] == "verified")
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: 文献\nurl: https://mp.weixin.qq.com/s/CitesWorksAnEdit02\n"
+                    f"---\n\n正文。\n\n参考文献\n\n1. {CITING_IT.format(2020)}\n"
+                    f"2. {verified['text']}\n", encoding="utf-8")
+    archive = ["--archive", tmp_path / "archive"]
+    run_verify(["ingest", post, *archive, "--no-fetch"], server.url, tmp_path, monkeypatch)
+    run_verify(["verify", *archive], server.url, tmp_path, monkeypatch)
+    root = Archive.open(tmp_path / "archive")
+    [object_id] = root.object_ids()
+    files = {path: root.read_bytes(object_id, path) for path in root.versions(object_id)[-1].state}
+    report = json.loads(files["citations.json"])
+    assert [c["status"] for c in report["citations"]] == ["not_found", "verified"]
+    for number, entry in enumerate(report["citations"], 1):
+        entry["text"] = f"{number}. {entry['text']}"
+    files["citations.json"] = json.dumps(report, ensure_ascii=False).encode()
+    with root.writer():
+        root.commit(object_id, files, "as an earlier archiver wrote it")
+    (tmp_path / "archive" / "extensions" / "archiver-index" / "index.stale").write_bytes(b"")
+    shutil.rmtree(tmp_path / "cache")  # Crossref's records, kept by the first run: not today's
+    offline = run_verify(["verify", *archive, "--offline"], server.url, tmp_path, monkeypatch)
+    assert offline.exit_code == ExitCode.UNCHECKED, offline.output
+    kept = Archive.open(tmp_path / "archive").read_json(object_id, "citations.json")
+    assert [c["status"] for c in kept["citations"]] == ["not_found", "unresolved"]
+    assert kept["citations"][0]["text"] == CITING_IT.format(2020)
 
 
 @pytest.mark.parametrize(("url", "said"), [
