@@ -55,7 +55,8 @@ def archive_works(archive: Archive, object_ids: Iterable[str] | None = None, *,
                     parse=_each_text_parsed_once(parse_reference),
                     citations_in=citations_of,
                     reserved=taken_keys(index), known=known_works(index),
-                    on_damaged=on_damaged, on_object=on_object)
+                    on_damaged=on_damaged, on_object=on_object,
+                    keys={object_id: entry["key"] for object_id, entry in index.items()})
 
 
 def export_archive(archive: Archive, fmt: str, object_ids: Iterable[str] | None = None, *,

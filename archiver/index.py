@@ -19,6 +19,8 @@ from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 from archiver.errors import ArchiverError
+from archiver.export.keys import unique
+from archiver.export.works import post_key
 from archiver.store import Archive
 
 INDEX_NAME = "index.json"
@@ -70,6 +72,21 @@ def taken_keys(index: dict[str, Any]) -> set[str]:
     keys = {entry["key"] for entry in index.values() if entry.get("key")}
     keys.update(key for entry in index.values() for key in (entry.get("cited") or {}).values())
     return keys
+
+
+def _key_unkeyed(index: dict[str, Any], unkeyed: dict[str, str]) -> None:
+    """Key each post archived before records kept their keys: the key its exports made from
+    its record (``unkeyed``: object id → that key), unless another post's record keeps it, a
+    cited work has it, or such a post before it in id order took it; then that key followed
+    by a, b …. Two such posts' exports made one key for both (two untitled posts of one
+    account, say), and a post archived later could be given it. The rule needs nothing but
+    the records, so every rebuild keys them alike; the next version of such a post stores the
+    key (the list index's, :meth:`archiver.pipeline` ``key_for``)."""
+    taken = taken_keys(index)
+    for object_id in sorted(unkeyed):
+        key = unique(unkeyed[object_id], taken)
+        taken.add(key)
+        index[object_id]["key"] = key
 
 
 def known_works(index: dict[str, Any]) -> dict[str, str]:
@@ -143,6 +160,7 @@ def well_formed(index: dict[str, Any]) -> bool:
     that kept no verification summary)."""
     return all(isinstance(entry, dict) and isinstance(entry.get("head"), str)
                and VERSION_NUMBER.fullmatch(entry["head"]) and "citations" in entry
+               and isinstance(entry.get("key"), str)  # (an older tool's had none for some)
                for entry in index.values())
 
 
@@ -195,6 +213,7 @@ def rebuild_index(archive: Archive, unreadable: list[str] | None = None) -> dict
     receipts (the objects that cannot be read, which fsck reports, are counted in
     ``unreadable``)."""
     index: dict[str, Any] = {}
+    unkeyed: dict[str, str] = {}  # object id → the key its exports made (see _key_unkeyed)
     # the inventories that cannot be read, counted in the same walk: a count of the folders
     # walked again later would take the objects a writer added meanwhile for unreadable ones
     damaged: list[ArchiverError] = []
@@ -223,6 +242,9 @@ def rebuild_index(archive: Archive, unreadable: list[str] | None = None) -> dict
         index[object_id] = index_entry(record, head.number,
                                        read.get(head.state.get(CITATIONS_NAME, "")), earlier,
                                        aliases)
+        if not record.get("citation_key"):
+            unkeyed[object_id] = post_key(record)
+    _key_unkeyed(index, unkeyed)
     # What the receipts learned joins what the provenance gives, but never an object's own
     # id, a name another object's provenance gives, or one two objects' receipts learned:
     # no rule settles those (the provenance never gives a name two owners)

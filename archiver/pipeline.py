@@ -70,7 +70,6 @@ from archiver.errors import (
     UsageError,
 )
 from archiver.export.keys import unique
-from archiver.export.works import post_key
 from archiver.held import already_archived, carry_images, kept_images
 from archiver.index import (
     CITATIONS_NAME,
@@ -403,15 +402,10 @@ class _Run:
     def key_for(self, record: dict[str, Any]) -> str:
         """The key the post already has (archived, or given earlier in this run, to another
         save of it that is not archived yet), else a new one no other post has. A post
-        archived before keys were stored keeps the key its exports have made from its
-        archived record (:func:`post_key`): the rules for new keys may have changed since."""
+        archived before keys were stored keeps the key the list index gives it, the one its
+        exports have made (:func:`archiver.index.rebuild_index`): the rules for new keys may
+        have changed since."""
         known = self.given.get(record["id"]) or (self.index.get(record["id"]) or {}).get("key")
-        if not known and record["id"] in self.index:
-            archived = record
-            with suppress(ArchiverError):  # damaged: the store reports it when it commits
-                archived = self.archive.read_json(record["id"], "record.json")
-            known = post_key(archived)
-            self.keys.add(known)
         if not known:
             known = unique(default_key(record), self.keys)
             self.keys.add(known)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import logging
 import urllib.parse
 from collections.abc import Callable, Collection, Iterable, Mapping
-from contextlib import suppress
 from typing import Any
 
 from archiver import schema
@@ -18,12 +17,11 @@ from archiver.citations.crossref import CrossrefClient
 from archiver.citations.notices import withdrawn
 from archiver.citations.verify import CitationResult, Verifier, count_statuses
 from archiver.config import Config, default_cache_dir
-from archiver.errors import ArchiverError, UsageError
+from archiver.errors import UsageError
 from archiver.export.keys import unique
-from archiver.export.works import cited_key, post_key
+from archiver.export.works import cited_key
 from archiver.index import (
     CITATIONS_NAME,
-    POST_ID_PREFIX,
     cited_keys,
     known_works,
     load_index,
@@ -182,14 +180,9 @@ class CitedKeys:
     several posts has one key, and a new key is one no post and no other work has. Keys made
     at export time would depend on which works an export holds and in what order."""
 
-    def __init__(self, index: dict[str, Any], archive: Archive | None = None) -> None:
-        self.taken = taken_keys(index)
+    def __init__(self, index: dict[str, Any]) -> None:
+        self.taken = taken_keys(index)  # a post archived before keys were stored included
         self.by_doi = known_works(index)
-        if archive is not None:  # a post archived before keys were stored: its key is made
-            for object_id, entry in index.items():  # from its record, as export makes it
-                if not entry.get("key") and object_id.startswith(POST_ID_PREFIX):
-                    with suppress(ArchiverError):
-                        self.taken.add(post_key(archive.read_json(object_id, "record.json")))
 
     def give(self, entries: list[dict[str, Any]], earlier: dict[str, str],
              unkeyed: Collection[str] = ()) -> None:
@@ -234,7 +227,7 @@ def store_citations(archive: Archive, object_id: str, results: list[CitationResu
         entries = _kept_where_unresolved(entries, old)
     elif all(entry["status"] == "unresolved" for entry in entries):
         return None  # nothing was learnt: no version says so
-    keys = keys or CitedKeys(load_index(archive), archive)
+    keys = keys or CitedKeys(load_index(archive))
     keys.give(entries, cited_keys({"citations": old}), _unkeyed(old or []))
     if old is not None and _outcome_digest(old) == _outcome_digest(entries):
         _log.info("%s: %s: no new version", object_id,
@@ -294,7 +287,7 @@ def keep_results(archive: Archive, by_post: Mapping[str, list[CitationResult]],
     version)`` once each post is written whole (``version`` None where its outcome did not
     change). Returns the key each cited work (DOI, lower case) has in the archive."""
     with archive.writer():
-        keys = CitedKeys(load_index(archive), archive)
+        keys = CitedKeys(load_index(archive))
         for object_id, results in by_post.items():
             version = store_citations(archive, object_id, results, keys, user)
             if on_kept is not None:

@@ -35,6 +35,7 @@ from archiver.export.works import (
     post_work,
     script_language,
 )
+from archiver.index import rebuild_index
 from archiver.store import Archive
 
 from conftest import FIXTURES, WECHAT
@@ -1349,6 +1350,83 @@ def test_a_post_archived_before_keys_were_stored_keeps_the_key_its_exports_made(
     archive = Archive.open(root)
     assert archive.read_json(object_id, "record.json")["citation_key"] == "srensen2015physical"
     assert only_key(root) == "srensen2015physical"
+
+
+def smith_post(folder: Path, name: str, title: str) -> Path:
+    """A post by Smith in 2015 (its address a SYNTHETIC token made from ``name``)."""
+    path = folder / f"{name}.md"
+    path.write_text(f"---\ntitle: {title}\ndate: 2015-05-06 08:00:00\nauthor: Smith\n"
+                    f"url: https://mp.weixin.qq.com/s/SYNTHETICsmith{name}\n---\n\n正文。\n",
+                    encoding="utf-8")
+    return path
+
+
+def keys_exported(root: Path) -> dict[str, str]:
+    """Post title → its key, in a BibTeX export of the whole archive (every entry read: a
+    key written twice would leave the second unread)."""
+    exported = cli("export", "bibtex", "--archive", root, "-q")
+    assert exported.exit_code == 0, exported.stderr
+    entries = bibtexparser.parse_string(exported.stdout).entries
+    assert len(entries) == exported.stdout.count("@misc{"), exported.stdout
+    return {entry.fields_dict["title"].value: entry.key for entry in entries}
+
+
+def test_two_posts_archived_before_keys_were_stored_never_share_a_key(tmp_path):
+    """Two posts archived before keys were stored, whose keys their exports made alike,
+    were both written ``@misc{smith2015physical,``; a post archived later was given the key
+    they used too. The archive now gives each such post a key no other post has (the first
+    in id order keeping the one its exports made), the same in every export and across a
+    rebuild of the list index; a post archived later gets another, and the next version
+    of an old post stores the key its exports give."""
+    root = tmp_path / "archive"
+    first, second = (smith_post(tmp_path, "first", "Physical examinations"),
+                     smith_post(tmp_path, "second", "Physical therapy"))
+    assert cli("ingest", first, second, "--archive", root, "--no-fetch").exit_code == 0
+    for object_id in Archive.open(root).object_ids():
+        rewrite_head(root, object_id, lambda docs: docs["record.json"].pop("citation_key"))
+    keys = keys_exported(root)
+    assert sorted(keys.values()) == ["smith2015physical", "smith2015physicala"]
+    by_id = sorted(Archive.open(root).object_ids(), key=lambda oid: oid.endswith("second"))
+    assert by_id == sorted(by_id)  # the first post's id sorts first: it keeps the plain key
+    assert keys["Physical examinations"] == "smith2015physical"
+    # the list index as an earlier archiver kept it, its posts unkeyed: not trusted
+    kept = rebuild_index(Archive.open(root))
+    for entry in kept.values():
+        entry["key"] = None
+    index = root / "extensions" / "archiver-index" / "index.json"
+    index.write_text(json.dumps(kept), encoding="utf-8")
+    index.with_name("index.stale").unlink()
+    assert keys_exported(root) == keys
+    index.unlink()  # rebuilt: the same
+    assert keys_exported(root) == keys
+    later = smith_post(tmp_path, "later", "Physical culture")
+    assert cli("ingest", later, "--archive", root, "--no-fetch").exit_code == 0
+    now = keys_exported(root)
+    assert now == {**keys, "Physical culture": "smith2015physicalb"}
+    retitled = smith_post(tmp_path, "second", "Physical therapy, revised")
+    assert cli("ingest", retitled, "--archive", root, "--no-fetch").exit_code == 0
+    [second_id] = [oid for oid in Archive.open(root).object_ids() if oid.endswith("second")]
+    record = Archive.open(root).read_json(second_id, "record.json")
+    assert record["citation_key"] == keys["Physical therapy"] == "smith2015physicala"
+    now["Physical therapy, revised"] = now.pop("Physical therapy")
+    assert keys_exported(root) == now
+
+
+def test_a_key_an_earlier_archiver_gave_twice_stays_with_the_post_whose_record_keeps_it(
+        tmp_path):
+    """An earlier archiver counted only the keys records keep: a post ingested by it after one
+    archived before keys were stored could be given, and store, the key that post's exports
+    made. The stored key cannot change; the older post's exports take a letter."""
+    root = tmp_path / "archive"
+    old, later = smith_post(tmp_path, "old", "Physical examinations"), smith_post(
+        tmp_path, "later", "Physical therapy")
+    assert cli("ingest", old, later, "--archive", root, "--no-fetch").exit_code == 0
+    for object_id in Archive.open(root).object_ids():
+        rewrite_head(root, object_id, lambda docs: docs["record.json"].pop("citation_key")
+                     if docs["record.json"]["title"] == "Physical examinations"
+                     else docs["record.json"].update(citation_key="smith2015physical"))
+    assert keys_exported(root) == {"Physical examinations": "smith2015physicala",
+                                   "Physical therapy": "smith2015physical"}
 
 
 def test_a_cited_works_key_keeps_the_rule_it_was_first_made_by(tmp_path):

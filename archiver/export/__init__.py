@@ -64,7 +64,8 @@ def works_of(archive: Source, object_ids: Iterable[str], posts: bool = True,
              parse: Parse | None = None, citations_in: CitationsIn | None = None,
              reserved: Iterable[str] = (), known: Mapping[str, str] | None = None,
              on_damaged: Callable[[str, DamagedObject], Any] | None = None,
-             on_object: Callable[[str], Any] | None = None
+             on_object: Callable[[str], Any] | None = None,
+             keys: Mapping[str, str] | None = None
              ) -> Iterable[Work]:
     """The works to export, one object at a time. A post with nothing to cite is left out,
     and ``on_skip(object_id, reason)`` is told, so that no run drops a post silently.
@@ -84,7 +85,9 @@ def works_of(archive: Source, object_ids: Iterable[str], posts: bool = True,
     one, whichever posts this run exports and in whatever order. ``known``: DOI (lower
     case) → the key the archive gave each work it holds a verification of (the list index
     has them, earlier versions' included): such a work is exported under that key however
-    this run meets it, from Crossref's record or from a citation as written.
+    this run meets it, from Crossref's record or from a citation as written. ``keys``:
+    object id → the key the archive gives the post (the list index has them): the key of a
+    post archived before records kept their keys, which its record cannot make unique alone.
 
     A damaged object (a file of it gone or altered) raises :class:`DamagedObject`, or, given
     ``on_damaged``, is left out whole, none of its works written, and ``on_damaged(object_id,
@@ -105,7 +108,8 @@ def works_of(archive: Source, object_ids: Iterable[str], posts: bool = True,
         taken.mark(), exported.mark()
         try:  # an object's works are read whole before any is written
             found = list(_object_works(archive, object_id, posts, cited, include_unverified,
-                                       on_skip, parse, citations_in, known, taken, exported))
+                                       on_skip, parse, citations_in, known, taken, exported,
+                                       (keys or {}).get(object_id)))
         except DamagedObject as problem:
             if on_damaged is None:
                 raise
@@ -142,12 +146,14 @@ class _Journal(set[str]):
 def _object_works(archive: Source, object_id: str, posts: bool, cited: bool,
                   include_unverified: bool, on_skip: Callable[[str, str], Any] | None,
                   parse: Parse | None, citations_in: CitationsIn | None,
-                  known: Mapping[str, str] | None, taken: set[str], exported: set[str]
-                  ) -> Iterator[Work]:
+                  known: Mapping[str, str] | None, taken: set[str], exported: set[str],
+                  key: str | None = None) -> Iterator[Work]:
     """The works of one object (:func:`works_of` says which), adding their keys to ``taken``
-    and their DOIs to ``exported``."""
+    and their DOIs to ``exported``; ``key``, the post's key, when its record keeps none."""
     state = archive.versions(object_id)[-1].state
     record = archive.read_json(object_id, "record.json")
+    if key and not record.get("citation_key"):
+        record = {**record, "citation_key": key}
     if posts:
         reason = uncitable(record)
         if reason:
