@@ -41,7 +41,7 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from archiver.background import waited_for
 from archiver.config import Config, post_folders
 from archiver.model import CUT_SHORT, Asset, ImageRef
-from archiver.urls import joined_url, joined_urls, path_and_rest, split_url
+from archiver.urls import joined_url, joined_urls, path_and_rest, scheme_lowered, split_url
 
 # Pillow names the buffer it read ("<_io.BytesIO object at 0x7f…>"): an address that
 # changes from run to run has no place in a record
@@ -76,7 +76,7 @@ def new_session() -> Session:
 
 def describe_original(original: str) -> str:
     """How an image reference is written into the record (a data: URI is summarised)."""
-    if original.startswith("data:"):
+    if scheme_lowered(original[:5]).startswith("data:"):
         head = original.split(",", 1)[0]
         return f"{head},… ({len(original)} characters inline)"
     return original
@@ -821,7 +821,11 @@ def _root_cause(exc: BaseException) -> str:
 
 # an address of a scheme no image is read from (ftp://, weixin://), not a file name: a drive
 # letter (C://…) and a file: URL are local files; a name with a colon (img:1.png) may be one
-_OTHER_SCHEME = re.compile(r"(?!file:|https?:|[a-z]:)([a-z][a-z0-9+.-]*)://", re.I)
+# an address this tool cannot read an image from: another scheme with an authority
+# (``ftp://``), or one of those that never name a file (``blob:https://…``, which lives only in
+# the browser tab that made it; ``mailto:``): not a file name to look for
+_OTHER_SCHEME = re.compile(r"(?!file:|https?:|[a-z]:)([a-z][a-z0-9+.-]*)://|"
+                           r"(blob|mailto|javascript|about|tel|cid|mid|urn|filesystem):", re.I)
 
 
 def _too_slow(limit: float) -> str:
@@ -947,20 +951,21 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
     seen: dict[str, Asset] = {}
     allowed: list[Path] | None = None  # resolved when a local reference first needs them
     for ref in refs:
-        original = ref.original.strip()
+        original = ref.original.strip()  # recorded as written
+        address = scheme_lowered(original)  # and read as the address it is: HTTP:// is http://
         if original in seen:
             out.append(seen[original])
             continue
         if not original:
             asset = Asset(original="", status="missing",
                           reason="the saved post gives this image no source")
-        elif (carried_bytes := in_container(carried, original)) is not None:
+        elif (carried_bytes := in_container(carried, address)) is not None:
             asset = sniff(carried_bytes, original, "container", config)
-        elif (why := in_container(cut, original)) is not None:
+        elif (why := in_container(cut, address)) is not None:
             asset = Asset(original=describe_original(original), status="missing",
                           origin="container", reason=why)
-        elif original.startswith("data:"):
-            parts = _data_uri_parts(original)  # (the payload copied out once)
+        elif address.startswith("data:"):
+            parts = _data_uri_parts(address)  # (the payload copied out once)
             if _data_uri_over(parts, config.max_image_bytes):  # not decoded first
                 asset = Asset(original=describe_original(original), status="missing",
                               reason=f"too large: over {config.max_image_bytes} bytes")
@@ -969,19 +974,21 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
                 asset = (sniff(data, original, "data: URI", config) if data is not None else
                          Asset(original=describe_original(original), status="missing",
                                reason="data: URI cannot be decoded"))
-        elif original.startswith(("http://", "https://", "//")):
-            url = "https:" + original if original.startswith("//") else original
+        elif address.startswith(("http://", "https://", "//")):
+            url = "https:" + address if address.startswith("//") else address
             if not config.fetch:
                 asset = Asset(original=original, status="missing",
                               reason="not fetched: network fetching is off (--no-fetch)")
             else:
                 asset = from_the_network(url)
+                if address != original:  # its scheme in capitals: recorded as written
+                    asset = dataclasses.replace(asset, original=original)
         elif (scheme := _OTHER_SCHEME.match(original)) is not None:
             asset = Asset(original=original, status="missing", reason=(
                 f"unsupported URL {_shortened(original)!r}: only http(s), data: and file: "
-                f"addresses and files are read, not {scheme[1].lower()}:"))
+                f"addresses and files are read, not {(scheme[1] or scheme[2]).lower()}:"))
         elif not local_files:
-            url = joined_url(base_url, original) if base_url else original
+            url = joined_url(base_url, address) if base_url else address
             if url.startswith(("http://", "https://")) and config.fetch:
                 asset = from_the_network(url)
             else:
@@ -993,7 +1000,7 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
                 allowed = _allowed_roots(base_dir, config)
             asset = _local(ImageRef(original=original), base_dir, config, inputs, allowed)
         if not local_files and asset.status == "missing" and asset.origin != "container" \
-                and original and not original.startswith("data:"):
+                and original and not address.startswith("data:"):
             # only what the container could have held: not an image with no source, nor a
             # data: URI the page itself carries. Said first, then why it was not fetched
             # either: "not fetched" alone left open whether the saved file held it

@@ -32,6 +32,7 @@ from archiver.record import (
     names_of,
     safe_source_name,
 )
+from archiver.urls import scheme_lowered
 
 # ``--verbose``: the steps of an ingest (the library only logs them: archiver.cli.steps)
 _log = logging.getLogger("archiver.ingest")
@@ -247,7 +248,8 @@ def finish_post(extracted: Extracted, path: Path, event_time: str | None = None,
         warnings.insert(0, EMPTY_BODY if not media else
                         f"the post's body holds no text and no image, only {', '.join(media)}"
                         f" (a video, audio or card this tool keeps no copy of)")
-    retry = any(a.status == "missing" and a.original.startswith(("http://", "https://", "//"))
+    retry = any(a.status == "missing"
+                and scheme_lowered(a.original).startswith(("http://", "https://", "//"))
                 for a in assets)
     published = post.meta.get("published")
     shown = published.source if published is not None else ""  # where its time was read

@@ -24,6 +24,21 @@ def split_url(url: str) -> SplitResult | None:
         return None
 
 
+# the schemes this tool reads an image from: written in capitals (``HTTP://``, ``DATA:``),
+# they are the same address (RFC 3986 §3.1), and a browser lowers them
+_READ_SCHEMES = frozenset({"http", "https", "data", "file"})
+
+
+def scheme_lowered(reference: str) -> str:
+    """``reference`` with the scheme of an http(s), data: or file: address in lower case
+    (``HTTP://host/a.png`` → ``http://host/a.png``), so that it is read as one, not looked
+    for as a file; any other reference as it is (a file name is case-sensitive)."""
+    found = _SCHEME.match(reference)
+    if found and not found[1].islower() and found[1].lower() in _READ_SCHEMES:
+        return found[1].lower() + reference[found.end(1):]
+    return reference
+
+
 def path_and_rest(reference: str) -> tuple[str, str]:
     """``reference`` cut where its query or fragment begins (the first ``?`` or ``#``):
     (its path, the rest, ``""`` when there is none)."""

@@ -35,6 +35,7 @@ import requests
 from PIL import Image
 
 from archiver.assets import describe_original, fetch, lazy_loaded_key, localise, resource_key, sniff
+from archiver.clean.body import parse_body
 from archiver.config import Config
 from archiver.model import ImageRef
 from archiver.store import Archive
@@ -440,6 +441,45 @@ def test_an_address_of_another_scheme_is_unsupported_not_a_file_looked_for(refer
     assert asset.status == "missing"
     assert asset.reason.startswith(f"unsupported URL {reference!r}: only http(s), data: and "
                                    "file: addresses and files are read")
+
+
+@pytest.mark.parametrize("reference", ["blob:https://mp.weixin.qq.com/7c9e-4c1a",
+                                       "mailto:editor@example.org", "cid:image001.png@01D9"])
+def test_an_address_that_never_names_a_file_is_unsupported_not_a_file_looked_for(reference):
+    """``blob:`` (an address that lives only in the browser tab that made it) and its kind
+    were looked for as files: "file not found (looked for: blob:https:/…)"."""
+    asset = get(reference)
+    assert asset.status == "missing"
+    scheme = reference.split(":", 1)[0]
+    assert asset.reason.startswith(f"unsupported URL {reference!r}: only http(s), data: and "
+                                   f"file: addresses and files are read, not {scheme}:")
+
+
+def test_an_address_whose_scheme_is_in_capitals_is_fetched(base):
+    """A scheme is the same in any case (RFC 3986 §3.1): ``HTTP://…`` was looked for as a
+    file, and ``DATA:image/png;base64,…`` too."""
+    written = base.replace("http://", "HTTP://") + "/photo.jpg"
+    asset = get(written)
+    assert (asset.status, asset.sha256) == ("stored", hashlib.sha256(JPEG_SMALL).hexdigest())
+    assert asset.original == written  # the record says what the post wrote
+    inline = get("DATA:image/jpeg;base64," + base64.b64encode(JPEG_SMALL).decode())
+    assert (inline.status, inline.sha256) == (asset.status, asset.sha256)
+    assert inline.original.startswith("DATA:image/jpeg;base64,… (")  # summarised, not whole
+
+
+def test_a_lazy_images_placeholder_in_capitals_gives_way_to_its_data_src():
+    """``src="HTTP://…"`` (a placeholder) was taken for a local file and kept over the
+    ``data-src`` that names the image, as ``http://…`` never was."""
+    _, [image], _ = parse_body('<p><img src="HTTP://mmbiz.qpic.cn/placeholder.gif" '
+                               'data-src="https://mmbiz.qpic.cn/mmbiz_jpg/real/640"></p>')
+    assert image.original == "https://mmbiz.qpic.cn/mmbiz_jpg/real/640"
+
+
+def test_a_file_name_that_looks_like_a_scheme_is_looked_for_as_written(tmp_path):
+    """Only the schemes an image is read from are lowered: a file name is case-sensitive."""
+    (tmp_path / "Images:1.jpg").write_bytes(JPEG_SMALL)
+    [asset] = localise([ImageRef(original="Images:1.jpg")], tmp_path, LOOPBACK)
+    assert asset.status == "stored"
 
 
 def _through_a_redirect(server, base: str, paths: list[str], timeout: float):

@@ -19,6 +19,7 @@ from lxml import etree
 from archiver.clean import selectors
 from archiver.errors import MalformedInput
 from archiver.model import Block, ImageRef
+from archiver.urls import scheme_lowered
 
 BLOCK_TAGS = frozenset({
     "p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "figure",
@@ -145,10 +146,11 @@ def _image_source(img: etree._Element) -> str:
     """
     src = (img.get("src") or "").strip()
     lazy = (img.get("data-src") or img.get("data-original") or "").strip()
-    if src and (src.startswith("data:image/") and not src.startswith("data:image/svg")
+    address = scheme_lowered(src)  # (``HTTP://`` is an address too)
+    if src and (address.startswith("data:image/") and not address.startswith("data:image/svg")
                 and len(src) > 200):
         return src
-    if src and not src.startswith(("http://", "https://", "//", "data:")):
+    if src and not address.startswith(("http://", "https://", "//", "data:")):
         return src  # a local path
     return lazy or src
 
