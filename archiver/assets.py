@@ -819,11 +819,10 @@ def _root_cause(exc: BaseException) -> str:
     return (text.rsplit("): ", 1)[-1].strip() or type(exc).__name__)[:120]
 
 
-# an address of a scheme no image is read from (ftp://, weixin://), not a file name: a drive
-# letter (C://…) and a file: URL are local files; a name with a colon (img:1.png) may be one
-# an address this tool cannot read an image from: another scheme with an authority
-# (``ftp://``), or one of those that never name a file (``blob:https://…``, which lives only in
-# the browser tab that made it; ``mailto:``): not a file name to look for
+# an address of a scheme no image is read from, not a file name: one with an authority
+# (ftp://, weixin://), or one of those that never name a file (blob:https://…, which lives
+# only in the browser tab that made it; mailto:). A drive letter (C://…) and a file: URL are
+# local files; a name with another word before a colon (img:1.png) may be one
 _OTHER_SCHEME = re.compile(r"(?!file:|https?:|[a-z]:)([a-z][a-z0-9+.-]*)://|"
                            r"(blob|mailto|javascript|about|tel|cid|mid|urn|filesystem):", re.I)
 
