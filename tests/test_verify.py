@@ -1779,6 +1779,20 @@ def test_a_mistyped_file_name_is_a_missing_file_even_beside_an_archive(server, t
     assert "nosuch.txt" in result.stderr and "no such file" in result.stderr
 
 
+def test_a_name_that_is_neither_a_post_nor_a_file_says_it_was_looked_for_as_both(
+        server, tmp_path, monkeypatch):
+    """``verify posts``, a folder's name mistyped, said only that no post has that id."""
+    archive = tmp_path / "archive"
+    run_verify(["ingest", SEED, "--archive", archive, "--no-fetch"], server.url, tmp_path,
+               monkeypatch)
+    result = run_verify(["verify", "posts", "--archive", archive], server.url, tmp_path,
+                        monkeypatch)
+    assert result.exit_code == ExitCode.USAGE  # an id may be written so too: `t/ebfae…`
+    assert "no post with id 'posts' in the archive" in result.stderr
+    assert "hint: no file or folder is named 'posts' either; `archiver list` shows the ids" \
+        in result.stderr
+
+
 def test_one_unreadable_file_does_not_hide_the_others(server, tmp_path, monkeypatch):
     wrong = next(c for c in CASES if c["expect"] == "mismatch" and c["doi"])
     refs = tmp_path / "refs.txt"

@@ -129,9 +129,11 @@ def _archived(target: str, config: Config, store: Any, hidden: bool) -> str:
                            path=config.archive, hint="no file has that name either; run "
                            "`archiver ingest PATH --archive DIR` to archive posts")
         return resolve_id(store, target, hidden)
-    except NotFound:
+    except NotFound as unknown:
         if target.endswith("/") and not target.startswith("wx:"):
             raise InputError("no such file, and no post with that id", path=target) from None
+        if store is not None and not target.startswith("wx:"):  # (`verify posts`, mistyped)
+            unknown.hint = f"no file or folder is named '{target}' either; {unknown.hint}"
         raise
 
 
