@@ -108,6 +108,50 @@ def vancouver(record: dict, title: str, container: str) -> str:
             + f". doi:{record['DOI']}")
 
 
+# NLM's chapter (Citing Medicine, ch. 5), its series last, of a recorded chapter whose
+# Crossref record lists the series first among its container titles; SYNTHETIC text
+NLM_CHAPTER = ("Jones HM. Climate Change and Increasing Risk of Extreme Heat. In: Human Health "
+               "and Physical Activity During Heat Exposure. Cham: Springer; {year}. p. {pages}. "
+               "(SpringerBriefs in Medical Earth Sciences). doi: 10.1007/978-3-319-75889-3_1.")
+
+
+@pytest.mark.parametrize("with_parser", [False, True])
+def test_a_chapter_whose_series_is_named_last_is_checked_by_its_year_and_pages(
+        server, tmp_path, with_parser):
+    """The series, named after the numbers, was taken for the container: the year and
+    pages before it were never read, and wrong pages were verified."""
+    verifier = Verifier(client_for(server.url, tmp_path),
+                        parse=parse_reference if with_parser else None)
+    right = verifier.verify(NLM_CHAPTER.format(year=2018, pages="1-13"))
+    assert right.status == "verified", right.reason
+    assert {"page", "year"} <= set(right.fields)
+    for year, pages, wrong in ((2018, "11-23", "page"), (2019, "1-13", "year")):
+        result = verifier.verify(NLM_CHAPTER.format(year=year, pages=pages))
+        assert [n for n, check in result.fields.items() if check.match is False] == [wrong]
+
+
+# NLM's and the AMA's form, one author with one initial, a short title that is not the
+# record's, then the book or the journal; SYNTHETIC texts of recorded works
+ONE_INITIAL = [
+    ("Saha A. {}. In: Clinical Methods and Interpretation in Medicine. Jaypee Brothers Medical "
+     "Publishers; 2015:27. doi:10.5005/jp/books/12414_3", "Physical Examinations",
+     "Clinical Examinations"),
+    ("Peraya D. {}. Distances et médiations des savoirs. 2014;2(8). doi:10.4000/dms.865",
+     "Distance(s), proximity and presence(s): evolving concepts", "Distance and Presence")]
+
+
+@pytest.mark.parametrize(("citation", "right", "wrong"), ONE_INITIAL)
+def test_a_short_wrong_title_after_one_initial_is_the_title_not_another_author(
+        server, tmp_path, citation, right, wrong):
+    """``Saha A. Clinical Examinations.`` was read as the author list, and reported as an
+    author Crossref does not list, the title never compared."""
+    verifier = Verifier(client_for(server.url, tmp_path), parse=parse_reference)
+    assert verifier.verify(citation.format(right)).status == "verified"
+    result = verifier.verify(citation.format(wrong))
+    assert [n for n, check in result.fields.items() if check.match is False] == ["title"]
+    assert result.fields["author"].match is True
+
+
 # Crossref's titles as recorded, with their JATS markup and the line breaks and indents of a
 # pretty-printed deposit: "…detecting\n    <i>KRAS</i>\n    /\n    <i>NRAS</i>…"
 MARKED_UP = [("10.1098/rspb.2017.0132", "Proc R Soc B", "seed beetle", "bean beetle"),

@@ -218,19 +218,20 @@ def read_citation(text: str, record: dict[str, Any] | None = None,
     tail = body[title_span[1]:] if title_span else body
 
     journal_span = None
-    for name in named_forms(record):
-        found = locate(tail, name)
-        if found:
-            journal_span = _as_named(tail, found,
-                                     sections=record.get("type") not in BOOK_TYPES)
-            if title_span and title_span[0] == title_span[1] > 0 and \
-                    _LETTER.search(tail, 0, journal_span[0]):
-                # no title, the authors then the journal, whose cue took the last author
-                # with it ("Gross JB, Wilkens H. Heredity 111, 122–130"): the authors run to
-                # the record's journal
-                head, tail = head + tail[:journal_span[0]], tail[journal_span[0]:]
-                journal_span = (0, journal_span[1] - journal_span[0])
-            break
+    # the name the citation gives first, of those Crossref lists (a chapter's book and its
+    # series, in whichever order): NLM puts the series last, "In: Book. 2018. p. 11-23.
+    # (Series)", and the series taken for the container hid the year and pages before it
+    found = min(filter(None, (locate(tail, name) for name in named_forms(record))),
+                key=lambda span: (span[0], -span[1]), default=None)
+    if found:
+        journal_span = _as_named(tail, found, sections=record.get("type") not in BOOK_TYPES)
+        if title_span and title_span[0] == title_span[1] > 0 and \
+                _LETTER.search(tail, 0, journal_span[0]):
+            # no title, the authors then the journal, whose cue took the last author with it
+            # ("Gross JB, Wilkens H. Heredity 111, 122–130"): the authors run to the
+            # record's journal
+            head, tail = head + tail[:journal_span[0]], tail[journal_span[0]:]
+            journal_span = (0, journal_span[1] - journal_span[0])
     _read_head(cited, head)
     # a whole book's container is claimed only where the citation names Crossref's (its
     # series): what follows the title is its publisher, for the cues and the parser alike
@@ -358,10 +359,22 @@ def _read_lead(cited: Cited, lead: str, record: dict[str, Any]) -> None:
     if len(_A_WORD.findall(lead)) < 2:
         return
     if shares_a_family_name(lead, record):
-        cited.et_al = says_et_al(lead)
-        cited.authors = lead
+        names = _NLM_NAMES.match(lead)
+        rest = _IN_AT_END.sub("", lead[names.end():]) if names else ""
+        if len(_A_WORD.findall(rest)) >= 2:  # "Saha A. Clinical Examinations. In:": a title
+            lead, cited.title = lead[:names.end()].strip(), rest  # not the record's, after
+        cited.et_al = says_et_al(lead)  # the names NLM writes (a title is no name: it has
+        cited.authors = lead  # no initials after it)
     elif not cited.authors:
         cited.title = lead
+
+
+# the authors as NLM and the AMA write them, "Family INITIALS, Family INITIALS[, et al].":
+# each family name (of up to three words) with its initials, in capitals without stops
+_NLM_NAME = r"[^\W\d_][\w'’-]*(?:[ \t-][^\W\d_][\w'’-]*){0,2}[ \t]+[A-Z]{1,4}"
+_NLM_NAMES = re.compile(rf"[ \t]*(?:{_NLM_NAME},[ \t]*)*{_NLM_NAME}(?:,?[ \t]*et[ \t]+al)?\.[ \t]+")
+# the cue that a chapter's book follows, left at the end of what precedes it
+_IN_AT_END = re.compile(r"[.,]?\s*\b[Ii]n\s*:?\s*$")
 
 
 # When an online source was read: "Accessed March 14, 2021", "retrieved 14 March 2021",
