@@ -130,6 +130,27 @@ def test_a_chapter_whose_series_is_named_last_is_checked_by_its_year_and_pages(
         assert [n for n, check in result.fields.items() if check.match is False] == [wrong]
 
 
+@pytest.mark.parametrize("form", [
+    '[40] H. M. Jones, "Climate Change and Increasing Risk of Extreme Heat," in {} '
+    '(SpringerBriefs in Medical Earth Sciences). Cham: Springer, 2018, pp. 1–13, '
+    'doi: 10.1007/978-3-319-75889-3_1.',
+    "Jones, H.M. (2018) 'Climate Change and Increasing Risk of Extreme Heat', in {}. "
+    "SpringerBriefs in Medical Earth Sciences. Cham: Springer, pp. 1–13. "
+    "doi:10.1007/978-3-319-75889-3_1."])
+def test_a_chapter_in_another_book_of_the_same_series_is_the_wrong_book(server, tmp_path,
+                                                                        form):
+    """IEEE's and Harvard's chapter ("in Book (Series)", after the title's quotes; SYNTHETIC
+    texts of a recorded chapter): a book Crossref does not list, beside the series it does,
+    passed on the series alone."""
+    verifier = Verifier(client_for(server.url, tmp_path), parse=parse_reference)
+    right = verifier.verify(form.format("Human Health and Physical Activity During Heat "
+                                        "Exposure"))
+    assert right.status == "verified", right.reason
+    wrong = verifier.verify(form.format("Heat Stress in Sport and Exercise"))
+    assert [n for n, check in wrong.fields.items() if check.match is False] == ["journal"]
+    assert wrong.fields["journal"].cited == "Heat Stress in Sport and Exercise"
+
+
 # NLM's and the AMA's form, one author with one initial, a short title that is not the
 # record's, then the book or the journal; SYNTHETIC texts of recorded works
 ONE_INITIAL = [

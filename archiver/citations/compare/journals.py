@@ -210,7 +210,10 @@ def _longer_name(cited: str | None, name: str, haystack: str) -> bool:
 
 # A chapter's book, as the citation names it: after "In:" and its editors ("In: Bebis G. et
 # al. (eds) Advances in Visual Computing."), or after "In" ("In Human Health …, 1–12")
-_IN_BOOK_NAMED = re.compile(r"\bIn:?\s+(?:[^()]{0,200}?(?:\((?:eds?|Hrsg|ed)\.?\)|,\s*(?:eds?|"
+# (IEEE's and Harvard's "in", after the title's closing quote: "…," in Book (Series).
+# Place: …", "'…', in Book. Series.")
+_IN_BOOK_NAMED = re.compile(r"(?:\bIn:?|(?<=[,.][”\"’'] )in|(?<=[”\"’'], )in)\s+"
+                            r"(?:[^()]{0,200}?(?:\((?:eds?|Hrsg|ed)\.?\)|,\s*(?:eds?|"
                             r"editors?|Hrsg)\.?)\.?\s+)?([A-Z][^.;,()]{3,200}?)\s*[.;,(]")
 
 
