@@ -107,6 +107,11 @@ class ArchiveReadOnly(ArchiveError):
     """The archive may be read but not written here (permissions, a read-only disk)."""
 
 
+class PostChanged(ArchiveError):
+    """A post was changed by another writer (an ingest) while its citations were being
+    checked: the results are of the version read, and are not kept over the new one."""
+
+
 class DamagedObject(ArchiveError):
     """One object of the archive is damaged (its inventory gone, a version folder its
     inventory does not list): it is not written to until repaired; the others are."""

@@ -17,7 +17,7 @@ from archiver.citations.crossref import CrossrefClient
 from archiver.citations.notices import withdrawn
 from archiver.citations.verify import CitationResult, Verifier, count_statuses
 from archiver.config import Config, default_cache_dir
-from archiver.errors import UsageError
+from archiver.errors import PostChanged, UsageError
 from archiver.export.keys import unique
 from archiver.export.works import cited_key
 from archiver.index import (
@@ -212,14 +212,21 @@ def _unkeyed(kept: list[dict[str, Any]]) -> set[str]:
 
 
 def store_citations(archive: Archive, object_id: str, results: list[CitationResult],
-                    keys: CitedKeys | None = None, user: dict[str, str] | None = None
-                    ) -> str | None:
+                    keys: CitedKeys | None = None, user: dict[str, str] | None = None,
+                    read: str | None = None) -> str | None:
     """Keep a post's verification in its object's ``citations.json``; a new version only when
     the outcome changed (a verification kept before works were given keys gets them then).
     ``keys``: the run's :class:`CitedKeys` (made from the list index when not given);
-    ``user``: the version's user (:meth:`Config.version_user`). Returns the new version, or
-    None."""
+    ``user``: the version's user (:meth:`Config.version_user`); ``read``: the digest of the
+    record the citations were read from, which must still be the head's (else
+    :class:`PostChanged`: an ingest made a new version meanwhile, whose citations were not
+    checked). Returns the new version, or None."""
     head = archive.versions(object_id)[-1]
+    if read is not None and head.state.get("record.json") != read:
+        raise PostChanged(f"{object_id} was changed while its citations were checked (its "
+                          f"head is now {head.number}): the results are of the version read, "
+                          "and are not kept", path=archive.root,
+                          hint=f"run `archiver verify {object_id}` again")
     entries = [r.to_json() for r in results]
     old: list[dict[str, Any]] | None = None
     if CITATIONS_NAME in head.state:
@@ -267,29 +274,39 @@ def verify_posts(archive: Archive, config: Config, object_ids: Iterable[str] | N
 
     ids = list(dict.fromkeys([object_ids] if isinstance(object_ids, str) else (
         archive.object_ids() if object_ids is None else object_ids)))  # each post once
-    items = [(text, where, object_id) for object_id in ids
-             for text, where in citations_of(archive.read_json(object_id, "record.json"))]
+    items = []
+    read: dict[str, str] = {}  # the digest of each record read: still the head's when kept
+    for object_id in ids:
+        head = archive.versions(object_id)[-1]
+        read[object_id] = head.state.get("record.json", "")
+        items += [(text, where, object_id) for text, where in citations_of(
+            archive.read_json(object_id, "record.json", head.number))]
     results = make_verifier(config, offline=offline).verify_all(
         [(text, where) for text, where, _ in items], on_result=on_result)
     by_post: dict[str, list[CitationResult]] = {object_id: [] for object_id in ids}
     for (_text, _where, object_id), result in zip(items, results, strict=True):
         by_post[object_id].append(result)
     if keep and items:
-        keep_results(archive, {k: v for k, v in by_post.items() if v}, config.version_user())
+        keep_results(archive, {k: v for k, v in by_post.items() if v}, config.version_user(),
+                     read=read)
     return by_post
 
 
 def keep_results(archive: Archive, by_post: Mapping[str, list[CitationResult]],
                  user: dict[str, str] | None = None,
-                 on_kept: Callable[[str, str | None], None] | None = None) -> dict[str, str]:
+                 on_kept: Callable[[str, str | None], None] | None = None,
+                 read: Mapping[str, str] | None = None) -> dict[str, str]:
     """Keep each post's results in its object (:func:`store_citations`), under one hold of
     the writer's lock, the works' keys given by one :class:`CitedKeys`; ``on_kept(post,
     version)`` once each post is written whole (``version`` None where its outcome did not
-    change). Returns the key each cited work (DOI, lower case) has in the archive."""
+    change); ``read``: post → the digest of the record its citations were read from
+    (:func:`store_citations`). Returns the key each cited work (DOI, lower case) has in the
+    archive."""
     with archive.writer():
         keys = CitedKeys(load_index(archive))
         for object_id, results in by_post.items():
-            version = store_citations(archive, object_id, results, keys, user)
+            version = store_citations(archive, object_id, results, keys, user,
+                                      (read or {}).get(object_id))
             if on_kept is not None:
                 on_kept(object_id, version)
     return keys.by_doi

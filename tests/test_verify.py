@@ -30,11 +30,12 @@ from archiver.citations.extract import find_dois, find_references
 from archiver.citations.notices import describe, notices_of, withdrawn
 from archiver.citations.parse import parse_reference
 from archiver.citations.ratelimit import Limits, RateLimiter
-from archiver.citations.verify import Verifier, report, split_reference_lines
+from archiver.citations.verify import Verifier, citations_of, report, split_reference_lines
 from archiver.cli import app
-from archiver.errors import ExitCode
+from archiver.errors import ExitCode, PostChanged
 from archiver.render import CITATION_WIDTH, shorten, verify_text
 from archiver.store import Archive
+from archiver.verified import keep_results
 
 from conftest import FIXTURES, WECHAT
 from crossref_server import CrossrefServer, load_recordings
@@ -2130,6 +2131,35 @@ def _verified_then_edited(server, tmp_path, monkeypatch, before: str, after: str
     listed = run_verify(["list", *archive, "--json"], server.url, tmp_path, monkeypatch)
     [entry] = [json.loads(line) for line in listed.stdout.splitlines()]
     return archive, entry
+
+
+def test_results_read_from_a_version_an_ingest_replaced_meanwhile_are_not_kept(
+        server, tmp_path, monkeypatch):
+    """A verify ran while an ingest gave the post a new version, which cites one work
+    more: its results for the version it read were kept over the new one ("1 verified"
+    for a post whose new citation nobody checked), and a CI run passed."""
+    first, second = [c for c in CASES if c["doi"] and c["expect"] == "verified"][:2]
+    post = tmp_path / "post.md"
+    page = "---\ntitle: 文献\nurl: https://mp.weixin.qq.com/s/CitesWorksAnEdit03\n---\n\n" \
+           "正文。\n\n参考文献\n\n{}"
+    post.write_text(page.format(f"1. {first['text']}\n"), encoding="utf-8")
+    run_verify(["ingest", post, "--archive", tmp_path / "archive", "--no-fetch"], server.url,
+               tmp_path, monkeypatch)
+    archive = Archive.open(tmp_path / "archive")
+    [object_id] = archive.object_ids()
+    read = archive.versions(object_id)[-1].state["record.json"]
+    verifier = Verifier(client_for(server.url, tmp_path), parse=parse_reference)
+    results = [verifier.verify(text, where) for text, where
+               in citations_of(archive.read_json(object_id, "record.json"))]
+    post.write_text(page.format(f"1. {first['text']}\n2. {second['text']}\n"),
+                    encoding="utf-8")  # the ingest, while the checks were running
+    run_verify(["ingest", post, "--archive", tmp_path / "archive", "--no-fetch"], server.url,
+               tmp_path, monkeypatch)
+    with pytest.raises(PostChanged, match="was changed while its citations were checked "
+                                          r"\(its head is now v2\)"):
+        keep_results(archive, {object_id: results}, read={object_id: read})
+    assert archive.head(object_id) == "v2"
+    assert "citations.json" not in archive.versions(object_id)[-1].state
 
 
 def test_a_citation_added_by_an_edit_is_kept_unresolved_until_verified(server, tmp_path,

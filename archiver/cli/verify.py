@@ -35,6 +35,7 @@ from archiver.cli.base import (
 )
 from archiver.config import Config
 from archiver.errors import (
+    ArchiveBusy,
     ArchiverError,
     DamagedObject,
     ExitCode,
@@ -89,12 +90,15 @@ def _looks_like_a_path(target: str) -> bool:
 
 
 def _verify_targets(targets: list[str], config: Config, store: Any,
-                    problems: list[ArchiverError], hidden: bool = False
+                    problems: list[ArchiverError], hidden: bool = False,
+                    read: dict[str, str] | None = None
                     ) -> list[tuple[str, str | None, str | None]]:
     """(citation text, location, post id) for every citation the targets hold; a file that
     cannot be read, or an archived post that is damaged, is added to ``problems`` and the
     others are still checked (a CI run reports every wrong citation, not just the first bad
-    file). ``hidden``: no note of a rebuilt index (``-q``, ``--json``: :func:`resolve_id`)."""
+    file). ``hidden``: no note of a rebuilt index (``-q``, ``--json``: :func:`resolve_id`);
+    ``read`` is given each archived post's digest of the record read (see
+    :func:`archiver.verified.store_citations`)."""
     items: list[tuple[str, str | None, str | None]] = []
     if not targets:
         if store is None:
@@ -108,7 +112,7 @@ def _verify_targets(targets: list[str], config: Config, store: Any,
     for target in _expand_folders(list(dict.fromkeys(targets)), problems):  # (named twice:
         # one report of it, even one that cannot be read)
         try:
-            named, found = _citations_in(target, config, store, hidden)
+            named, found = _citations_in(target, config, store, hidden, read)
         except (InputError, DamagedObject) as problem:  # one bad file, or one damaged post
             problems.append(problem)
             continue
@@ -137,7 +141,8 @@ def _archived(target: str, config: Config, store: Any, hidden: bool) -> str:
         raise
 
 
-def _citations_in(target: str, config: Config, store: Any, hidden: bool = False
+def _citations_in(target: str, config: Config, store: Any, hidden: bool = False,
+                  read: dict[str, str] | None = None
                   ) -> tuple[str | None, list[tuple[str, str | None, str | None]]]:
     """What one target (a file, or an archived post's id) names, the post's full id or the
     file's resolved path (None for standard input), and the citations it holds."""
@@ -152,7 +157,10 @@ def _citations_in(target: str, config: Config, store: Any, hidden: bool = False
         if path.exists() or _looks_like_a_path(target):
             raise InputError("no such file, and no post with that id", path=target)
         object_id = _archived(target, config, store, hidden)
-        record = store.read_json(object_id, "record.json")
+        head = store.versions(object_id)[-1]
+        record = store.read_json(object_id, "record.json", head.number)
+        if read is not None:
+            read[object_id] = head.state.get("record.json", "")
         return object_id, [(text, where, object_id) for text, where in citations_of(record)]
     suffix, resolved = path.suffix.lower(), str(path.resolve())
     if suffix == ".txt":
@@ -182,7 +190,8 @@ def _input_errors(problems: list[ArchiverError]) -> list[dict[str, Any]]:
 
 
 def _keep_results(store: Any, items: list[tuple[str, str | None, str | None]],
-                  results: list[Any], config: Config) -> tuple[dict[str, str], dict[str, str]]:
+                  results: list[Any], config: Config, read: dict[str, str] | None = None
+                  ) -> tuple[dict[str, str], dict[str, str]]:
     """Store each archived post's results in its object (a version only on change); the
     key each cited work (DOI, lower case) has in the archive, and the version each post
     whose outcome changed was given (by post id). Interrupted (Ctrl-C), it says
@@ -205,7 +214,7 @@ def _keep_results(store: Any, items: list[tuple[str, str | None, str | None]],
         done.append(post)
 
     try:
-        by_doi = keep_results(store, by_post, config.version_user(), one_kept)
+        by_doi = keep_results(store, by_post, config.version_user(), one_kept, read)
     except KeyboardInterrupt:
         err.print(f"interrupted while keeping the results in the archive: {len(done)} of "
                   f"{len(by_post)} post(s) done (each with a new version where its outcome "
@@ -213,6 +222,10 @@ def _keep_results(store: Any, items: list[tuple[str, str | None, str | None]],
                   "are untouched; no report is printed. Running the same command again "
                   "finishes (Crossref's answers are cached)", markup=False)
         raise typer.Exit(130) from None
+    except ArchiveBusy as busy:  # (verify has no --wait: its checks are done by now)
+        busy.hint = ("run the same command again once it is done: Crossref's answers are "
+                     "cached, and the posts kept so far stay kept")
+        raise
     return by_doi, kept
 
 
@@ -273,7 +286,8 @@ def verify_posts(config: Config, object_ids: list[str], quiet: bool, offline: bo
     # none ingested: there may be no archive (an ingest that archived nothing makes none)
     store = Archive.open(config.archive) if object_ids else None
     problems: list[ArchiverError] = []
-    items = _verify_targets(object_ids, config, store, problems) if store else []
+    read: dict[str, str] = {}
+    items = _verify_targets(object_ids, config, store, problems, read=read) if store else []
     if problems:  # the posts were just ingested: they can be read
         raise problems[0]
     try:
@@ -284,7 +298,7 @@ def verify_posts(config: Config, object_ids: list[str], quiet: bool, offline: bo
                   "archived; no verification is kept (`archiver verify` checks them later)",
                   markup=False)
         raise typer.Exit(130) from None
-    keys, kept = _keep_results(store, items, results, config)
+    keys, kept = _keep_results(store, items, results, config, read)
     counts = summarise(results)
     if not quiet:
         err.print("citations: " + (statuses_shown(counts) or "none found"), markup=False)
@@ -432,8 +446,9 @@ def verify(
             with suppress(NotFound):  # archive, as every command says it; an empty folder is
                 store = Archive.open(config.archive)  # none yet, as a missing one is
         problems: list[ArchiverError] = []
+        read: dict[str, str] = {}
         items = _verify_targets(list(targets or []), config, store, problems,
-                                hidden=quiet or as_json)
+                                hidden=quiet or as_json, read=read)
         for problem in problems:  # said first, and again in the exit code
             fail(problem)
         verifier = make_verifier(config, offline=offline)
@@ -456,7 +471,7 @@ def verify(
                           "cached (not its \"no such DOI\" answers), so running the same "
                           "command again asks for fewer", markup=False)
                 raise typer.Exit(130) from None
-        keys, kept = (_keep_results(store, items, results, config) if keep
+        keys, kept = (_keep_results(store, items, results, config, read) if keep
                       else (_known_keys(store), {}))
         document = _report(items, results, keys, kept)
         unreadable = _input_errors(problems)
