@@ -824,7 +824,7 @@ def _root_cause(exc: BaseException) -> str:
 # only in the browser tab that made it; mailto:). A drive letter (C://…) and a file: URL are
 # local files; a name with another word before a colon (img:1.png) may be one
 _OTHER_SCHEME = re.compile(r"(?!file:|https?:|[a-z]:)([a-z][a-z0-9+.-]*)://|"
-                           r"(blob|mailto|javascript|about|tel|cid|mid|urn|filesystem):", re.I)
+                           r"(blob|mailto|javascript|cid|filesystem):", re.I)
 
 
 def _too_slow(limit: float) -> str:

@@ -15,7 +15,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import AbstractContextManager, nullcontext, suppress
 from typing import Any
 
 from archiver.errors import ArchiverError
@@ -79,9 +79,9 @@ def _key_unkeyed(index: dict[str, Any], unkeyed: dict[str, str]) -> None:
     its record (``unkeyed``: object id → that key), unless another post's record keeps it, a
     cited work has it, or such a post before it in id order took it; then that key followed
     by a, b …. Two such posts' exports made one key for both (two untitled posts of one
-    account, say), and a post archived later could be given it. The rule needs nothing but
-    the records, so every rebuild keys them alike; the next version of such a post stores the
-    key (the list index's, :meth:`archiver.pipeline` ``key_for``)."""
+    account, say), and a post archived later could be given it. The rule reads the records
+    and the keys kept (of posts and of cited works), so a rebuild keys them alike while those
+    stand; the next version of such a post stores its key (the pipeline's ``key_for``)."""
     taken = taken_keys(index)
     for object_id in sorted(unkeyed):
         key = unique(unkeyed[object_id], taken)
@@ -148,6 +148,13 @@ def _trusted(archive: Archive, complete: bool) -> tuple[dict[str, Any] | None, s
         return None, "names a post that is gone (run `archiver fsck`)"
     if complete and len(index) != archive.object_count():
         return None, "misses objects (run `archiver fsck`)"
+    unkeyed = [object_id for object_id, entry in index.items() if not entry.get("key")]
+    if unkeyed:  # an earlier archiver's index: its posts archived before keys were kept
+        bases = {}
+        for object_id in unkeyed:
+            with suppress(ArchiverError):  # (damaged: fsck says so; it is keyed when read)
+                bases[object_id] = post_key(archive.read_json(object_id, "record.json"))
+        _key_unkeyed(index, bases)
     return index, ""
 
 
@@ -160,7 +167,6 @@ def well_formed(index: dict[str, Any]) -> bool:
     that kept no verification summary)."""
     return all(isinstance(entry, dict) and isinstance(entry.get("head"), str)
                and VERSION_NUMBER.fullmatch(entry["head"]) and "citations" in entry
-               and isinstance(entry.get("key"), str)  # (an older tool's had none for some)
                for entry in index.values())
 
 

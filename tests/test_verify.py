@@ -152,6 +152,34 @@ def test_a_chapter_in_another_book_of_the_same_series_is_the_wrong_book(server, 
     assert wrong.fields["journal"].cited == "Heat Stress in Sport and Exercise"
 
 
+def test_a_quotation_and_in_inside_a_chapters_title_name_no_book(tmp_path):
+    """``"The 'Heat Dome,' in North America," in Book`` made "North America" the book cited,
+    another than Crossref's: a false alarm on a right citation. (SYNTHETIC: the recorded
+    chapter with its title changed.)"""
+    recorded = load_recordings()["10.1007/978-3-319-75889-3_1"]
+    message = {**recorded["message"], "title": ["The 'Heat Dome,' in North America"]}
+    with CrossrefServer({"10.1007/978-3-319-75889-3_1": {**recorded, "message": message}}) \
+            as server:
+        verifier = Verifier(client_for(server.url, tmp_path), parse=parse_reference)
+        result = verifier.verify(
+            '[40] H. M. Jones, "The \'Heat Dome,\' in North America," in Human Health and '
+            "Physical Activity During Heat Exposure (SpringerBriefs in Medical Earth "
+            "Sciences). Cham: Springer, 2018, pp. 1–13, doi: 10.1007/978-3-319-75889-3_1.")
+    assert result.status == "verified", result.reason
+
+
+def test_an_nlm_list_with_dotted_initials_stays_whole_before_a_title_not_the_records(
+        server, tmp_path):
+    """``Gross J. B., Wilkens H.``: the list was cut after ``Gross J.``, the rest of it read
+    as the title, and Wilkens reported missing (SYNTHETIC text, the word "arises" changed)."""
+    verifier = Verifier(client_for(server.url, tmp_path), parse=parse_reference)
+    result = verifier.verify(
+        "Gross J. B., Wilkens H. Albinism in phylogenetically and geographically distinct "
+        "populations of Astyanax cavefish arise through the same loss-of-function Oca2 "
+        "allele. Heredity. 2013;111(2):122-130. doi:10.1038/hdy.2013.26")
+    assert [n for n, check in result.fields.items() if check.match is False] == ["title"]
+
+
 # NLM's and the AMA's form, one author with one initial, a short title that is not the
 # record's, then the book or the journal; SYNTHETIC texts of recorded works
 ONE_INITIAL = [

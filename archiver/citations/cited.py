@@ -350,7 +350,8 @@ def _read_lead(cited: Cited, lead: str, record: dict[str, Any]) -> None:
     (``Bananas grow on trees in winter. Nature Genetics. 2017;49(5):692-699``): that text
     is a claim, and is compared, never passed over (the citation would be verified on its
     journal and numbers alone, whatever its title says). It is the authors when it shows
-    one of the record's family names, else the title. A lead of one word (``Anonymous``,
+    one of the record's family names (and a title after them, where NLM's form of the names
+    ends before more words), else the title. A lead of one word (``Anonymous``,
     ``WHO``) is left alone. Authors the parser gave are replaced by a lead that shows one
     of the record's family names: with no title, the whole lead is the authors (ACS's
     ``Gross, J. B.; Wilkens, H. Heredity 2013, 111``, whose journal the parser had taken
@@ -360,11 +361,14 @@ def _read_lead(cited: Cited, lead: str, record: dict[str, Any]) -> None:
         return
     if shares_a_family_name(lead, record):
         names = _NLM_NAMES.match(lead)
-        rest = _IN_AT_END.sub("", lead[names.end():]) if names else ""
-        if len(_A_WORD.findall(rest)) >= 2:  # "Saha A. Clinical Examinations. In:": a title
-            lead, cited.title = lead[:names.end()].strip(), rest  # not the record's, after
-        cited.et_al = says_et_al(lead)  # the names NLM writes (a title is no name: it has
-        cited.authors = lead  # no initials after it)
+        rest = _IN_AT_END.sub("", lead[names.end():]) \
+            if names and not _INITIAL_NEXT.match(lead, names.end()) else ""
+        if len(_A_WORD.findall(rest)) >= 2:
+            # "Saha A. Clinical Examinations. In:": the names as NLM writes them, then a
+            # title that is not the record's (a title is no name: no initials follow it)
+            lead, cited.title = lead[:names.end()].strip(), rest
+        cited.et_al = says_et_al(lead)
+        cited.authors = lead
     elif not cited.authors:
         cited.title = lead
 
@@ -373,6 +377,8 @@ def _read_lead(cited: Cited, lead: str, record: dict[str, Any]) -> None:
 # each family name (of up to three words) with its initials, in capitals without stops
 _NLM_NAME = r"[^\W\d_][\w'’-]*(?:[ \t-][^\W\d_][\w'’-]*){0,2}[ \t]+[A-Z]{1,4}"
 _NLM_NAMES = re.compile(rf"[ \t]*(?:{_NLM_NAME},[ \t]*)*{_NLM_NAME}(?:,?[ \t]*et[ \t]+al)?\.[ \t]+")
+# ... which ends at no initial: "Gross J. B., Wilkens H." is a list with dotted initials
+_INITIAL_NEXT = re.compile(r"[A-Z]{1,3}\.?(?:[,;]|\s|$)")
 # the cue that a chapter's book follows, left at the end of what precedes it
 _IN_AT_END = re.compile(r"[.,]?\s*\b[Ii]n\s*:?\s*$")
 

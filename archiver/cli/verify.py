@@ -136,7 +136,8 @@ def _archived(target: str, config: Config, store: Any, hidden: bool) -> str:
     except NotFound as unknown:
         if target.endswith("/") and not target.startswith("wx:"):
             raise InputError("no such file, and no post with that id", path=target) from None
-        if store is not None and not target.startswith("wx:"):  # (`verify posts`, mistyped)
+        if store is not None and not target.startswith("wx:") and "://" not in target:
+            # (`verify posts`, a folder's name mistyped)
             unknown.hint = f"no file or folder is named '{target}' either; {unknown.hint}"
         raise
 

@@ -25,6 +25,7 @@ from archiver.citations.compare.text import (
     _not_compared,
     american_spelling,
     in_another_script,
+    locate,
     squash,
     strip_markup,
     words,
@@ -221,9 +222,13 @@ _IN_BOOK_NAMED = re.compile(r"(?:\bIn:?|(?<=[,.][”\"’'] )in|(?<=[”\"’'],
 _NAMES_ONLY = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z]{1,3})?")
 
 
-def _book_named(text: str) -> str | None:
-    """The book a chapter's citation names after "In:" and its editors, if it names one."""
-    named = _IN_BOOK_NAMED.search(text)
+def _book_named(text: str, record: dict[str, Any]) -> str | None:
+    """The book a chapter's citation names after "In:" and its editors, if it names one:
+    after the record's title where the citation gives it (a title may hold a quotation and
+    "in": "The “Heat Dome,” in North America")."""
+    after = next((span[1] for variant in title_variants(record)
+                  if (span := locate(text, variant))), 0)
+    named = _IN_BOOK_NAMED.search(text, after)
     if named is None or len(words(named.group(1))) < 2 or _NAMES_ONLY.fullmatch(named.group(1)):
         return None  # (editors named without "eds": no book name to hold to Crossref's)
     return named.group(1).strip()
@@ -374,7 +379,7 @@ def _compare_journal(cited: str | None, text: str, record: dict[str, Any]) -> Fi
     # a chapter's book, named after "In:" and its editors; Springer's own style names a
     # conference's proceedings so, and the series after them: "In: Leibe, B., et al. (eds.)
     # ECCV 2016. LNCS, vol. 9905"
-    book = _book_named(text) if record.get("type") == "book-chapter" else None
+    book = _book_named(text, record) if record.get("type") == "book-chapter" else None
     named = next((name for name in names if book and _names_the_conference(book, name)), None)
     if book and named:
         return FieldCheck(book, shown, True, f"the conference whose proceedings are {named!r}")
