@@ -301,6 +301,18 @@ def _ticket_entries(ticket: dict[str, Any]) -> list[dict[str, Any]]:
     return [{**ticket, "staged": "object"}]
 
 
+def _remedy(exc: OSError) -> str:
+    """What to do about a write the machine refused: a full disk, a file-size limit, an
+    input/output error, else the folders' permissions."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "free some space on its disk"
+    if exc.errno == errno.EFBIG:
+        return "raise this process's file-size limit (`ulimit -f`)"
+    if exc.errno == errno.EIO:
+        return "check the disk, which reported an input/output error"
+    return "check the permissions of the archive's folders"
+
+
 def _atomic_write(path: Path, data: bytes, tmp_dir: Path | None = None) -> None:
     """Write ``data`` to a temporary file, fsync, rename it over ``path``. ``tmp_dir`` (in the
     same file system) keeps the temporary file out of ``path``'s folder: a crash before the
@@ -1236,24 +1248,20 @@ class Archive:
             os.replace(staging / "ticket.tmp", staging / "ticket.json")
         except OSError as exc:  # a full disk, say: nothing was committed; the space is given back
             shutil.rmtree(staging, ignore_errors=True)
-            full = exc.errno in (errno.ENOSPC, errno.EDQUOT)
             raise ArchiveError(f"cannot write to the archive ({exc.strerror or exc}): nothing "
                                "of this commit was stored", path=exc.filename or self.root,
-                               hint=("free some space on its disk" if full else "check the "
-                                     "permissions of the archive's folders")
-                               + ", then run the same command again") from None
+                               hint=_remedy(exc) + ", then run the same command again") from None
         try:
             _fsync_path(staging)
             self._roll_forward(staging, ticket)
         except OSError as exc:  # the commit is complete in the staging area: it is finished
-            full = exc.errno in (errno.ENOSPC, errno.EDQUOT)  # by the next writer (or fsck)
+            # (by the next writer, or fsck)
             raise ArchiveError(f"cannot finish writing to the archive ({exc.strerror or exc}): "
                                "the commit is stored whole in its staging area, and the next "
                                "command that writes (or `archiver fsck`) finishes it",
                                # a rename names its target second: where it could not go
                                path=exc.filename2 or exc.filename or self.root,
-                               hint=("free some space on its disk" if full else "check the "
-                                     "permissions of the archive's folders")
+                               hint=_remedy(exc)
                                + ", then run `archiver fsck`") from None
 
     @staticmethod

@@ -262,3 +262,21 @@ def test_an_export_does_not_replace_a_write_protected_file(tmp_path, locked):
     assert result.returncode == ExitCode.USAGE, result.stderr
     assert f"{kept}: the file is write-protected" in result.stderr
     assert kept.read_text(encoding="utf-8") == "% mine\n"
+
+
+def test_a_file_size_limit_is_the_machines_state_not_a_bug(tmp_path):
+    """Under ``ulimit -f`` a write fails with EFBIG: the hint said to check the folders'
+    permissions (and where the list index or the receipts were written, the tool called it
+    an internal error, exit 70)."""
+    import resource
+
+    def limited() -> None:  # 8 KiB: less than the post's own page (19 KiB)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (8 * 1024, 8 * 1024))
+
+    result = subprocess.run([sys.executable, "-m", "archiver", "ingest", str(SEED),
+                             "--archive", str(tmp_path / "archive"), "--no-fetch"],
+                            capture_output=True, text=True, timeout=120, preexec_fn=limited,
+                            cwd=Path(__file__).parents[1])
+    assert result.returncode == ExitCode.ARCHIVE, result.stderr
+    assert "internal error" not in result.stderr and "permissions" not in result.stderr
+    assert "file-size limit (`ulimit -f`)" in result.stderr

@@ -201,6 +201,13 @@ _ENVIRONMENT_ERRORS = {
     errno.ENOSPC: "the disk is full: free some space and run the command again (what was "
                   "archived before is complete)",
     errno.EDQUOT: "the disk quota is used up: free some space and run the command again",
+    errno.EFBIG: "the file is larger than this process may write (`ulimit -f`): raise the "
+                 "limit and run the command again (what was archived before is complete)",
+    errno.EMFILE: "this process may open no more files (`ulimit -n`): raise the limit",
+    errno.ENFILE: "the system may open no more files: close some programs and run the "
+                  "command again",
+    errno.EIO: "the disk reported an input/output error: check it before trusting what is "
+               "on it (then run `archiver fsck`)",
 }
 
 
