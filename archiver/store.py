@@ -1254,8 +1254,8 @@ class Archive:
         try:
             _fsync_path(staging)
             self._roll_forward(staging, ticket)
-        except OSError as exc:  # the commit is complete in the staging area: it is finished
-            # (by the next writer, or fsck)
+        except OSError as exc:  # the commit is complete in the staging area: the next writer
+            # (or fsck) finishes it
             raise ArchiveError(f"cannot finish writing to the archive ({exc.strerror or exc}): "
                                "the commit is stored whole in its staging area, and the next "
                                "command that writes (or `archiver fsck`) finishes it",

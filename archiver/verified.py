@@ -120,8 +120,9 @@ def _unfound_dois(entries: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]
 
 def _moved(entry: dict[str, Any] | None, text: str, location: str | None
            ) -> dict[str, Any] | None:
-    """A kept verdict on a DOI (:func:`_unfound_dois`), given to the citation ``text`` that
-    now stands at ``location`` with that DOI."""
+    """A kept verdict, given to the citation ``text`` that now stands at ``location``: the
+    same citation moved, or another wording of one whose verdict is on its DOI alone
+    (:func:`_unfound_dois`)."""
     if entry is None:
         return None
     moved = {k: v for k, v in entry.items() if k != "location"}
@@ -157,16 +158,12 @@ def carried_citations(archive: Archive, object_id: str, record: dict[str, Any]
     kept = []
     for text, where in citations_of(record):
         entry = placed.get((text, where)) or by_text.get(text)
-        if entry is None:
+        doi = None
+        if entry is None:  # a citation new, or written otherwise: a verdict on its DOI alone
             doi = strip_doi_and_urls(text)[1]
-            moved = _moved(unfound.get(doi.lower()) if doi else None, text, where)
-            kept.append(moved or CitationResult(  # (in the post's order, among the others)
-                text, doi, "unresolved", reason=NOT_VERIFIED_YET, location=where).to_json())
-            continue
-        entry = {k: v for k, v in entry.items() if k != "location"}
-        if where:
-            entry["location"] = where
-        kept.append(entry)
+            entry = unfound.get(doi.lower()) if doi else None
+        kept.append(_moved(entry, text, where) or CitationResult(  # (in the post's order)
+            text, doi, "unresolved", reason=NOT_VERIFIED_YET, location=where).to_json())
     if not kept:
         return None
     document = {"citations": kept, "summary": count_statuses(e["status"] for e in kept)}
@@ -209,6 +206,14 @@ def _unkeyed(kept: list[dict[str, Any]]) -> set[str]:
         if work.get("DOI") and not entry.get("key"):
             dois.add(str(work["DOI"]).lower())
     return dois
+
+
+def head_record(archive: Archive, object_id: str) -> tuple[dict[str, Any], str]:
+    """A post's record as its head holds it, and the record's digest there: the one
+    :func:`store_citations` finds unchanged before it keeps what was checked of it."""
+    head = archive.versions(object_id)[-1]
+    return (archive.read_json(object_id, "record.json", head.number),
+            head.state.get("record.json", ""))
 
 
 def store_citations(archive: Archive, object_id: str, results: list[CitationResult],
@@ -277,10 +282,8 @@ def verify_posts(archive: Archive, config: Config, object_ids: Iterable[str] | N
     items = []
     read: dict[str, str] = {}  # the digest of each record read: still the head's when kept
     for object_id in ids:
-        head = archive.versions(object_id)[-1]
-        read[object_id] = head.state.get("record.json", "")
-        items += [(text, where, object_id) for text, where in citations_of(
-            archive.read_json(object_id, "record.json", head.number))]
+        record, read[object_id] = head_record(archive, object_id)
+        items += [(text, where, object_id) for text, where in citations_of(record)]
     results = make_verifier(config, offline=offline).verify_all(
         [(text, where) for text, where, _ in items], on_result=on_result)
     by_post: dict[str, list[CitationResult]] = {object_id: [] for object_id in ids}

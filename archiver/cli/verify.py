@@ -150,6 +150,7 @@ def _citations_in(target: str, config: Config, store: Any, hidden: bool = False,
     from archiver.citations.verify import citations_of, split_reference_lines
     from archiver.pipeline import prepare_all
     from archiver.readers import SUPPORTED_HINT
+    from archiver.verified import head_record
 
     if target == "-":  # references on standard input, one per line, like a .txt file
         return None, [(line, f"-:{n}", None) for n, line in split_reference_lines(stdin_text())]
@@ -158,10 +159,9 @@ def _citations_in(target: str, config: Config, store: Any, hidden: bool = False,
         if path.exists() or _looks_like_a_path(target):
             raise InputError("no such file, and no post with that id", path=target)
         object_id = _archived(target, config, store, hidden)
-        head = store.versions(object_id)[-1]
-        record = store.read_json(object_id, "record.json", head.number)
+        record, digest = head_record(store, object_id)
         if read is not None:
-            read[object_id] = head.state.get("record.json", "")
+            read[object_id] = digest
         return object_id, [(text, where, object_id) for text, where in citations_of(record)]
     suffix, resolved = path.suffix.lower(), str(path.resolve())
     if suffix == ".txt":
