@@ -51,7 +51,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from archiver import readers
+from archiver import interrupts, readers
 from archiver.assets import before_network, new_session
 from archiver.background import Workers, processes
 from archiver.canonical import dumps, sha256_hex
@@ -925,33 +925,35 @@ class _Run:
                           shared_checked=entry.prepared[number].shared_checked)
                    for entry, number, _new in group]
         self.index_behind = True
-        committed = self.archive.commit_all(changes)
-        for (entry, number, is_new), result in zip(group, committed, strict=True):
-            prepared = entry.prepared[number]
-            citations = prepared.files.get(CITATIONS_NAME)  # carried from the head
-            source = _relative(entry.path, self.base)
-            self.heads_made[prepared.object_id] = (source, number)
-            self.index[prepared.object_id] = index_entry(
-                prepared.record, result.version, json.loads(citations) if citations else None,
-                (self.index.get(prepared.object_id) or {}).get("cited"), prepared.aliases)
-            self.dirty = True
-            self.stored[(prepared.object_id, result.version)] = {
-                content: len(prepared.files[logical])
-                for logical, content in result.content.items()}
-            _log.info("%s: %s committed (%s)", prepared.object_id, result.version,
-                      f"ingest {_named(entry.path)}")
-            status = ("unavailable" if prepared.kind in ERROR_KINDS
-                      else "added" if is_new else "updated")
-            moved = self._made_before(source, number, prepared.object_id) \
-                if status == "added" else []
-            entry.results[number] = IngestResult(
-                source=str(entry.path), status=status, object_id=prepared.object_id,
-                version=result.version, title=prepared.title, kind=prepared.kind,
-                warnings=(*prepared.warnings, *moved),
-                record=self.record_path(prepared.object_id, result.version,
-                                        result.content.get("record.json")))
-        self.index_behind = False
-        self._report_ready()
+        # a signal now would keep the posts and lose their receipts: it waits for both
+        with interrupts.held():
+            committed = self.archive.commit_all(changes)
+            for (entry, number, is_new), result in zip(group, committed, strict=True):
+                prepared = entry.prepared[number]
+                citations = prepared.files.get(CITATIONS_NAME)  # carried from the head
+                source = _relative(entry.path, self.base)
+                self.heads_made[prepared.object_id] = (source, number)
+                self.index[prepared.object_id] = index_entry(
+                    prepared.record, result.version, json.loads(citations) if citations else None,
+                    (self.index.get(prepared.object_id) or {}).get("cited"), prepared.aliases)
+                self.dirty = True
+                self.stored[(prepared.object_id, result.version)] = {
+                    content: len(prepared.files[logical])
+                    for logical, content in result.content.items()}
+                _log.info("%s: %s committed (%s)", prepared.object_id, result.version,
+                          f"ingest {_named(entry.path)}")
+                status = ("unavailable" if prepared.kind in ERROR_KINDS
+                          else "added" if is_new else "updated")
+                moved = self._made_before(source, number, prepared.object_id) \
+                    if status == "added" else []
+                entry.results[number] = IngestResult(
+                    source=str(entry.path), status=status, object_id=prepared.object_id,
+                    version=result.version, title=prepared.title, kind=prepared.kind,
+                    warnings=(*prepared.warnings, *moved),
+                    record=self.record_path(prepared.object_id, result.version,
+                                            result.content.get("record.json")))
+            self.index_behind = False
+            self._report_ready()
 
     def _report_ready(self) -> None:
         """Report, in input order, every file none of whose posts awaits a group commit."""

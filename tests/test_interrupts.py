@@ -1,0 +1,73 @@
+"""Ctrl-C and SIGTERM wait for a commit and its bookkeeping, then end the run as before."""
+
+from __future__ import annotations
+
+import json
+import signal
+from types import FrameType
+
+import pytest
+
+from archiver import interrupts
+from archiver.index import RECEIPTS_NAME
+from archiver.pipeline import ingest_paths
+from archiver.store import Archive
+
+from conftest import WECHAT
+
+
+def test_ctrl_c_inside_the_block_is_raised_when_the_block_ends_not_before() -> None:
+    done: list[str] = []
+    with pytest.raises(KeyboardInterrupt), interrupts.held():
+        signal.raise_signal(signal.SIGINT)
+        done.append("the rest of the block")
+    assert done == ["the rest of the block"]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # given back
+
+
+def test_sigterm_held_reaches_the_handler_that_was_in_place() -> None:
+    reached: list[int] = []
+
+    def own(signum: int, _frame: FrameType | None) -> None:
+        reached.append(signum)
+    before = signal.signal(signal.SIGTERM, own)
+    try:
+        with interrupts.held():
+            signal.raise_signal(signal.SIGTERM)
+            assert reached == []
+        assert reached == [signal.SIGTERM]
+        assert signal.getsignal(signal.SIGTERM) is own
+    finally:
+        signal.signal(signal.SIGTERM, before)
+
+
+def test_a_block_without_a_signal_ends_quietly() -> None:
+    with interrupts.held():
+        pass
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_an_ingest_interrupted_as_a_group_commit_ends_keeps_the_receipts_of_its_posts(
+        config, monkeypatch) -> None:
+    """The signal comes the moment the group's versions are on disk (as it did, now and then,
+    when a SIGTERM met an ``ingest --jobs 2``): the run is still interrupted, and the receipts
+    of every post it archived are kept, so that the next run need not read them again. The
+    posts were kept and their receipts lost."""
+    real = Archive.commit_all
+
+    def then_ctrl_c(self: Archive, changes: list) -> list:
+        committed = real(self, changes)
+        signal.raise_signal(signal.SIGINT)  # a test's fault: the user's Ctrl-C, just then
+        return committed
+    monkeypatch.setattr(Archive, "commit_all", then_ctrl_c)
+    with pytest.raises(KeyboardInterrupt):
+        ingest_paths([WECHAT / "markdown"], config)
+    monkeypatch.undo()
+    archive = Archive.open(config.archive)
+    committed = archive.object_ids()
+    assert committed
+    receipts = archive.root / "extensions" / "archiver-index" / RECEIPTS_NAME
+    kept = json.loads(receipts.read_text(encoding="utf-8"))
+    assert sum(len(r[0]["posts"]) for r in kept.values()) == len(committed)
+    again = ingest_paths([WECHAT / "markdown"], config)
+    assert {r.object_id for r in again if r.status == "unchanged"} == set(committed)
