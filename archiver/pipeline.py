@@ -966,7 +966,12 @@ class _Run:
                 self.report(result)
 
     def flush(self) -> None:
-        """Write the derived indexes once per run (they can always be rebuilt)."""
+        """Write the derived indexes once per run (they can always be rebuilt). A second
+        Ctrl-C, while the first one's unwinding writes them, waits until they are written."""
+        with interrupts.held():
+            self._flush()
+
+    def _flush(self) -> None:
         if self.dirty:
             self.archive.write_extension_file(INDEX_NAME, dumps(self.index))
             self.archive.write_extension_file(RECEIPTS_NAME, dumps(self.receipts))

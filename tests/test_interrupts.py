@@ -71,3 +71,23 @@ def test_an_ingest_interrupted_as_a_group_commit_ends_keeps_the_receipts_of_its_
     assert sum(len(r[0]["posts"]) for r in kept.values()) == len(committed)
     again = ingest_paths([WECHAT / "markdown"], config)
     assert {r.object_id for r in again if r.status == "unchanged"} == set(committed)
+
+
+def test_a_second_ctrl_c_while_the_run_writes_its_indexes_waits_for_the_receipts(
+        config, monkeypatch) -> None:
+    """The run writes its list index, then its receipts: a Ctrl-C between the two (the
+    impatient user's second one, say) had left the receipts of the whole run unwritten."""
+    real = Archive.write_extension_file
+
+    def then_ctrl_c(self: Archive, name: str, data: bytes) -> None:
+        real(self, name, data)
+        if name != RECEIPTS_NAME:
+            signal.raise_signal(signal.SIGINT)  # a test's fault: the user's Ctrl-C, just then
+    monkeypatch.setattr(Archive, "write_extension_file", then_ctrl_c)
+    with pytest.raises(KeyboardInterrupt):
+        ingest_paths([WECHAT / "markdown"], config)
+    monkeypatch.undo()
+    archive = Archive.open(config.archive)
+    receipts = archive.root / "extensions" / "archiver-index" / RECEIPTS_NAME
+    kept = json.loads(receipts.read_text(encoding="utf-8"))
+    assert sum(len(r[0]["posts"]) for r in kept.values()) == len(archive.object_ids())
