@@ -410,6 +410,26 @@ def object_id_named_by(where: str) -> tuple[str, bool] | None:
     return None
 
 
+# the name :func:`_atomic_write` gives its temporary file
+_TEMPORARY = re.compile(r"\..+\.[0-9a-f]{32}\.tmp")
+
+
+def _remove_initialisation_leftovers(root: Path) -> None:
+    """Remove the temporary files of an initialisation a crash interrupted (the declaration's,
+    the layout's: written before the archive has a lock to take, so no recovery knew of
+    them, and the next run, finding the archive declared, left them for ever). Not those of
+    an initialisation going on beside this one (two first runs at once: each would remove
+    the other's, mid-write): only those older than :data:`STALE_TEMPORARY`."""
+    stale = time.time() - STALE_TEMPORARY
+    for folder in (root, root / "extensions" / LAYOUT):
+        with suppress(OSError):
+            for leftover in folder.iterdir():
+                if _TEMPORARY.fullmatch(leftover.name):
+                    with suppress(OSError):
+                        if leftover.lstat().st_mtime < stale and leftover.is_file():
+                            leftover.unlink()
+
+
 def _interrupted_initialisation(root: Path) -> bool:
     """Whether ``root`` holds only part of what :meth:`Archive._initialise` writes before the
     declaration (a crash while the archive was being created): it is not an archive yet, and
@@ -590,14 +610,7 @@ class Archive:
         root.mkdir(parents=True, exist_ok=True)
         ext = root / "extensions" / LAYOUT
         ext.mkdir(parents=True, exist_ok=True)
-        # temporary files of an initialisation a crash interrupted; not those of one going on
-        # beside this (two first runs at once: each would remove the other's, mid-write)
-        stale = time.time() - STALE_TEMPORARY
-        for folder in (root, ext):
-            for leftover in folder.glob(".*.tmp"):
-                with suppress(OSError):
-                    if leftover.stat().st_mtime < stale:
-                        leftover.unlink()
+        _remove_initialisation_leftovers(root)
         _atomic_write(ext / "config.json", dumps(LAYOUT_CONFIG))
         _atomic_write(root / "ocfl_layout.json", dumps(
             {"extension": LAYOUT, "description": "Hashed Truncated N-tuple Trees with Object ID "
@@ -1336,6 +1349,7 @@ class Archive:
         self._require_lock()
         for leftover in (self.root / "extensions" / INDEX).glob(".*.tmp"):
             leftover.unlink()  # a derived file's write that a crash interrupted
+        _remove_initialisation_leftovers(self.root)
         area = self.root / "extensions" / STAGING
         if not area.is_dir():
             return 0, 0

@@ -140,14 +140,39 @@ def test_creating_an_archive_removes_a_crashed_runs_temporary_files_not_a_runnin
     import time
     root = tmp_path / "archive"
     root.mkdir()
-    old = root / ".ocfl_layout.json.crashed.tmp"
-    fresh = root / ".ocfl_layout.json.running.tmp"
+    old = root / f".ocfl_layout.json.{'c' * 32}.tmp"  # as _atomic_write names them
+    fresh = root / f".ocfl_layout.json.{'f' * 32}.tmp"
     old.write_bytes(b"{")
     fresh.write_bytes(b"{")
     long_ago = time.time() - 3600
     os.utime(old, (long_ago, long_ago))
     Archive.open(root, create=True)
     assert not old.exists() and fresh.exists()
+
+
+def test_a_writer_removes_what_a_crash_left_of_the_archive_s_creation(tmp_path: Path) -> None:
+    """A kill while the archive was being created, just before a rename, leaves the
+    declaration's (or the layout's) temporary file; the next run finished the archive and
+    kept the file for ever, and fsck never named it. A writer now removes such files once
+    they are old enough not to be another first run's, mid-write; nothing else."""
+    import os
+    import time
+    root = tmp_path / "archive"
+    archive = Archive.open(root, create=True)
+    layout = root / "extensions" / "0003-hash-and-id-n-tuple-storage-layout"
+    old = [root / f".0=ocfl_1.1.{'a' * 32}.tmp", root / f".ocfl_layout.json.{'b' * 32}.tmp",
+           layout / f".config.json.{'c' * 32}.tmp"]
+    fresh = root / f".0=ocfl_1.1.{'d' * 32}.tmp"
+    someone_s = root / ".notes.tmp"  # not a name archiver gives
+    long_ago = time.time() - 3600
+    for path in [*old, fresh, someone_s]:
+        path.write_bytes(b"ocfl")
+        if path is not fresh:
+            os.utime(path, (long_ago, long_ago))
+    with archive.writer():
+        pass
+    assert [path.exists() for path in old] == [False, False, False]
+    assert fresh.exists() and someone_s.exists()
 
 
 def test_an_existing_archive_opens_without_create_and_keeps_its_objects(archive: Archive) -> None:
