@@ -280,3 +280,43 @@ def test_a_file_size_limit_is_the_machines_state_not_a_bug(tmp_path):
     assert result.returncode == ExitCode.ARCHIVE, result.stderr
     assert "internal error" not in result.stderr and "permissions" not in result.stderr
     assert "file-size limit (`ulimit -f`)" in result.stderr
+
+
+@pytest.mark.parametrize("blocked", ["folder", "file"])
+def test_a_folder_or_file_in_the_way_of_the_archive_s_own_is_named_not_a_bug(tmp_path,
+                                                                             blocked):
+    """A folder where the archive keeps a file (``index.stale``), or a file where it keeps a
+    folder (``archiver-index``): every command that read the archive called it an internal
+    error (exit 70), which it is not; it is said, with what to do, as a full disk is."""
+    archive = tmp_path / "archive"
+    assert run_as_a_user("ingest", SEED, "--archive", archive, "--no-fetch").returncode == 0
+    derived = archive / "extensions" / "archiver-index"
+    if blocked == "folder":
+        (derived / "index.stale").mkdir()
+        said = "index.stale: Is a directory\n  hint: a folder stands where a file is needed"
+    else:
+        shutil.rmtree(derived)
+        derived.write_text("mine\n", encoding="utf-8")
+        said = "Not a directory\n  hint: a file stands where a folder is needed"
+    for command in (["list"], ["ingest", SEED, "--no-fetch"], ["verify", "--offline"]):
+        result = run_as_a_user(*command, "--archive", archive)
+        assert result.returncode == ExitCode.ARCHIVE, result.stderr
+        assert said in result.stderr and "internal error" not in result.stderr
+
+
+def test_running_out_of_memory_is_the_machine_s_state_not_a_bug(tmp_path, monkeypatch):
+    """A page too large for the memory left (a tight ``ulimit -v``, say): exit 5 and what to
+    do, not "internal error … report the output" (exit 70). The shortage is the test's."""
+    from typer.testing import CliRunner
+
+    import archiver.pipeline as pipeline
+    from archiver.cli import app
+
+    def short_of_memory(*_args, **_kwargs):
+        raise MemoryError  # a test's fault: the machine out of memory
+    monkeypatch.setattr(pipeline, "ingest_paths", short_of_memory)
+    result = CliRunner().invoke(app, ["ingest", str(SEED), "--archive",
+                                      str(tmp_path / "archive"), "--no-fetch"])
+    assert result.exit_code == ExitCode.ARCHIVE, result.output
+    assert "archiver: error: out of memory" in result.stderr
+    assert "internal error" not in result.stderr

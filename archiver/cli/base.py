@@ -179,6 +179,13 @@ def reported_errors(show_traceback: bool, verbose: bool = False,
         # quietly (ingest and verify go on to the end: they catch it themselves)
         stdout_gone()
         raise typer.Exit(0) from None
+    except MemoryError:
+        # the machine's state (a huge page, a tight `ulimit -v`), not a bug; what was
+        # archived before is complete, as after any interruption
+        err.print("archiver: error: out of memory", markup=False)
+        err.print("  hint: close other programs, or give fewer or smaller files at a time "
+                  "(with --jobs 1), then run the command again", markup=False)
+        raise typer.Exit(int(ExitCode.ARCHIVE)) from None
     except OSError as exc:
         if exc.errno not in _ENVIRONMENT_ERRORS:
             _internal(exc, show_traceback)
@@ -208,6 +215,9 @@ _ENVIRONMENT_ERRORS = {
                   "command again",
     errno.EIO: "the disk reported an input/output error: check it before trusting what is "
                "on it (then run `archiver fsck`)",
+    errno.EISDIR: "a folder stands where a file is needed: move it away (what archiver keeps "
+                  "under extensions/archiver-index is rebuilt when missing)",
+    errno.ENOTDIR: "a file stands where a folder is needed on this path: move it away",
 }
 
 
