@@ -1415,6 +1415,17 @@ class Archive:
                 where.relative_to(self.root).as_posix() if where.is_relative_to(self.root)
                 else str(where), f"{exc.message} ({exc.hint})"))
             busy = True  # its objects are checked as they are, its staging left alone
+        except OSError as exc:  # the machine refused a step of finishing one (a read-only
+            # folder): said as what it is, and every object still checked as it stands
+            where = Path(exc.filename2 or exc.filename or self.root)
+            report.problems.append(Problem(
+                where.relative_to(self.root).as_posix() if where.is_relative_to(self.root)
+                else str(where),
+                f"an interrupted commit, stored whole in {STAGING}, could not be finished "
+                f"({exc.strerror or exc}): {_remedy(exc)}, then run `archiver fsck` again"))
+            busy = True
+        if not busy:
+            self._fsck_staging(report)
         folders = list(self._object_dirs())
         for object_dir in folders:
             report.objects += 1
@@ -1471,6 +1482,20 @@ class Archive:
                                                     for k, v in expected.items()):
                 report.problems.append(Problem(name, f"does not describe the layout the "
                                                      f"objects are in ({LAYOUT})"))
+
+    def _fsck_staging(self, report: FsckReport) -> None:
+        """What recovery left in the staging area (it finishes or discards every commit
+        folder there, and a folder there now is a commit another writer began since): files,
+        which no commit is, written by something else, are said."""
+        area = self.root / "extensions" / STAGING
+        with suppress(OSError):
+            for stray in sorted(area.iterdir()):
+                if stray.is_dir() and not stray.is_symlink():
+                    continue
+                report.warnings.append(Problem(
+                    stray.relative_to(self.root).as_posix(),
+                    "not a commit: archiver stages commits here, and made no such file "
+                    "(move it away)"))
 
     def _fsck_hierarchy(self, report: FsckReport, busy: bool) -> None:
         """Folders of the storage hierarchy that are not objects hold no files (OCFL E072): a

@@ -965,7 +965,34 @@ def test_a_stray_file_in_the_staging_area_is_no_interrupted_commit(archive: Arch
     area = archive.root / "extensions" / store.STAGING
     area.mkdir(exist_ok=True)
     (area / "junk.txt").write_text("j")
-    assert Archive.open(archive.root).fsck().recovered == 0
+    report = Archive.open(archive.root).fsck()
+    assert report.recovered == 0 and report.ok
+    # said (it passed unseen), as OCFL's advice is: not a failure
+    assert [w.path for w in report.warnings] == ["extensions/archiver-staging/junk.txt"]
+    assert "not a commit" in report.warnings[0].message
+
+
+def test_fsck_says_an_interrupted_commit_it_cannot_finish_and_checks_every_object(
+        archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A commit stored whole in the staging area whose finishing the machine refuses (a
+    read-only folder: the refusal is the test's): fsck said only "Permission denied" and
+    checked nothing. It is a problem of its own, with what to do, and the objects are
+    checked as they stand."""
+    commit(archive, OID, {"a.txt": b"old"})
+    _crash_in_roll_forward(archive, monkeypatch, {"a.txt": b"new"})
+    target = archive.root / store.object_root_for(OID)
+
+    def refused(self, staging, entry):
+        raise PermissionError(13, "Permission denied", str(target))  # a test's fault
+    monkeypatch.setattr(Archive, "_roll_forward_entry", refused)
+    report = Archive.open(archive.root).fsck()
+    assert report.objects == 1 and report.files > 0
+    [problem] = report.problems
+    assert problem.path == store.object_root_for(OID)
+    assert problem.message.startswith("an interrupted commit, stored whole in "
+                                      "archiver-staging, could not be finished "
+                                      "(Permission denied): check the permissions")
+    assert report.recovered == 0
 
 
 def test_fsck_counts_the_commits_it_recovered(archive: Archive,
