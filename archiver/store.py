@@ -551,6 +551,7 @@ class Archive:
     def __init__(self, root: Path):
         self.root = Path(root)
         self._locked = False
+        self._lock_file: tuple[int, int] | None = None  # (device, inode) of the file locked
         # interrupted commits the last writer() found: (finished, discarded)
         self._interrupted = (0, 0)
         # root inventories read and found whole, by object folder: (the bytes of the
@@ -654,6 +655,8 @@ class Archive:
                 if on_wait is not None:
                     on_wait()
                 fcntl.flock(handle, fcntl.LOCK_EX)
+            locked = os.fstat(handle.fileno())
+            self._lock_file = (locked.st_dev, locked.st_ino)
             self._locked = True
             self._interrupted = self.recover()
             yield self
@@ -693,8 +696,23 @@ class Archive:
         return self._interrupted
 
     def _require_lock(self) -> None:
+        """Refuse a write without the lock, or one to where the archive no longer is: an
+        archive moved or removed while a command wrote to it (its lock file is no longer
+        the one locked) had its objects made again, half, at its old path, outside any
+        lock, and the run said they were archived."""
         if not self._locked:
             raise ArchiveError("write attempted without holding the archive lock", path=self.root)
+        try:
+            now = os.stat(self.root / "extensions" / LOCK / "lock")
+            same = (now.st_dev, now.st_ino) == self._lock_file
+        except OSError:
+            same = False
+        if not same:
+            raise ArchiveError("the archive was moved or removed while this command was "
+                               "writing to it: nothing more is written there", path=self.root,
+                               hint="run the command again with --archive naming the archive "
+                                    "where it is now (what was reported archived before is "
+                                    "in it)")
 
     # -- reading -----------------------------------------------------------------------------
 

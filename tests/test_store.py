@@ -1734,3 +1734,26 @@ def test_a_sidecar_that_cannot_be_read_is_said_to_be_so(archive, monkeypatch):
     with pytest.raises(DamagedObject, match=r"sidecar cannot be read \(Permission denied\)"):
         Archive.open(archive.root).versions(OID)
 
+
+
+@pytest.mark.parametrize("gone", ["moved", "removed"])
+def test_a_writer_whose_archive_is_moved_or_removed_writes_nothing_more(
+        archive: Archive, tmp_path: Path, gone: str) -> None:
+    """The archive moved (or deleted) while a command writes to it: its next commit made the
+    objects again at the old path, half, outside any lock, and the run said they were
+    archived. It is refused, and nothing appears at the old path."""
+    import shutil
+    with archive.writer():
+        archive.commit_all([Change(OID, {"a.txt": b"A"}, "before")])
+        if gone == "moved":
+            archive.root.rename(tmp_path / "elsewhere")
+        else:
+            shutil.rmtree(archive.root)
+        with pytest.raises(ArchiveError, match="moved or removed while this command"):
+            archive.commit_all([Change("wechat:post-2", {"b.txt": b"B"}, "after")])
+        with pytest.raises(ArchiveError, match="moved or removed"):
+            archive.write_extension_file("index.json", b"{}")
+    assert not archive.root.exists()
+    if gone == "moved":
+        moved = Archive.open(tmp_path / "elsewhere")
+        assert moved.object_ids() == [OID] and moved.fsck().ok
