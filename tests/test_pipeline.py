@@ -1240,3 +1240,18 @@ def test_posts_gathered_are_committed_before_the_next_files_images_are_fetched(c
     assert [r.status for r in results] == ["added", "added"]
     slow = next(held for path, *held in [tuple(s) for s in seen] if path == "/slow.jpg")
     assert slow == [results[0].object_id]
+
+
+def test_an_export_edited_after_its_footer_is_a_new_version_of_its_post_not_a_new_post(
+        config, tmp_path):
+    """A paragraph added at the end of an mp_duty export, after its 原文链接 footer: the
+    post was filed again as a new object (wx:c/…), beside its own (wx:s/…)."""
+    original = WECHAT / "markdown" / "mp_duty__白话孟德尔随机化.md"
+    post = tmp_path / original.name
+    shutil.copy(original, post)
+    [first] = ingest_paths([post], config)
+    post.write_text(post.read_text(encoding="utf-8") + "\n\n新增的一段。\n", encoding="utf-8")
+    [second] = ingest_paths([post], config)
+    assert first.object_id == second.object_id == "wx:s/6XaFlt7gZ8Q_Fce9fIjlew"
+    assert (first.status, first.version, second.status, second.version) == \
+        ("added", "v1", "updated", "v2")

@@ -69,6 +69,12 @@ _ORIGINAL_MD_LINK = re.compile(
 # is a citation and stays in the body)
 _ORIGINAL_LINE = re.compile(r"(?:\A|\n)[ \t]*原文链接[ \t]*[:：][ \t]*"
                             r"<?(?P<url>https?://mp\.weixin\.qq\.com/[^\s<>]+?)>?[ \t]*\s*\Z")
+# ... or, with the user's own lines after it, the footer mp_duty's template writes: the stray
+# comma it glues two attributes with is no page's (a 原文链接 in a post's text, to the post it
+# reposts, is not the post's address); found once, it is the post's wherever it stands
+_EXPORTER_FOOTER = re.compile(r"""<hr\s*/?>\s*<a\s+href="(?P<url>https?://[^"\s]+)",target="""
+                              r""""_blank"[^>]*>\s*原文链接\s*</a>""")
+_EXPORTER_GLUE = '",target="_blank"'
 # ... each as the record's provenance names it
 _ORIGINAL_LINKS = ((_ORIGINAL_LINK, "'原文链接' anchor"),
                    (_ORIGINAL_MD_LINK, "'[原文链接](…)' link"),
@@ -119,6 +125,15 @@ def _names_the_post(url: str, known: Sourced | None) -> bool:
     host = (parts.hostname or "").lower() if parts is not None else ""
     return host == "weixin.qq.com" or host.endswith(".weixin.qq.com") or (
         known is not None and known.value == url)
+
+
+def _exporter_footer(text: str) -> re.Match[str] | None:
+    """mp_duty's 原文链接 footer anywhere in ``text``, if it is there once (an edit that added
+    lines after it left the post's address in it: the post was filed under a new id)."""
+    at = text.find(_EXPORTER_GLUE)
+    if at < 0 or text.find(_EXPORTER_GLUE, at + 1) >= 0:
+        return None
+    return _EXPORTER_FOOTER.search(text, max(0, text.rfind("<hr", 0, at)))
 
 
 def _at_end(pattern: re.Pattern[str], literal: str, text: str) -> re.Match[str] | None:
@@ -599,6 +614,11 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
             break
         if link:
             break  # 原文链接 to the paper a post is about (its DOI): the post's text, a citation
+    else:  # none ends the body: an export's footer, lines added after it?
+        footer = _exporter_footer(body)
+        if footer and _names_the_post(footer.group("url"), fields.get("url")):
+            put("url", footer.group("url"), "mp_duty '原文链接' footer (lines after it)")
+            body = body[: footer.start()] + body[footer.end():]
 
     def simpread_line() -> None:
         """SimpRead's line above (or below) the title: the post's address, and no body."""

@@ -440,6 +440,40 @@ def test_a_title_by_account_line_and_an_original_link_are_metadata_not_body():
     assert "原文链接" not in raw.body_markup
 
 
+def test_an_export_with_lines_added_after_its_footer_is_still_the_post_at_its_address(
+        tmp_path):
+    """A paragraph added after mp_duty's 原文链接 footer (the user's note, or an edit of the
+    export): the footer no longer ended the body, so the post had no address and was filed
+    under a new id (a second object) instead of a new version of its own. The footer, which
+    the exporter's template writes with a comma no page writes, is the post's address
+    wherever it stands; the added lines stay in the body."""
+    text = (WECHAT / MP_DUTY).read_text(encoding="utf-8")
+    edited = tmp_path / "post.md"
+    edited.write_text(text + "\n\n新增的一段。\n", encoding="utf-8")
+    raw = read(edited)
+    assert raw.fields["url"].value == "https://mp.weixin.qq.com/s/yys-fa3YiA9I31MPL0GLNQ"
+    assert "footer (lines after it)" in raw.fields["url"].source
+    assert "原文链接" not in raw.body_markup and "<hr" not in raw.body_markup[-200:]
+    assert "<p>新增的一段。</p>" in raw.body_markup
+    assert clean(raw).text.rstrip().endswith("新增的一段。")
+
+
+def test_a_link_to_the_post_it_reposts_is_not_a_post_s_address_when_text_follows(tmp_path):
+    """A repost names the original post with 原文链接 in its text: a plain link, or the
+    exporter's footer twice (two exports pasted into one file), is no address of this post."""
+    other = "https://mp.weixin.qq.com/s/AnotherPostsAddress00"
+    plain = tmp_path / "plain.md"
+    plain.write_text(f"---\ntitle: t\n---\n\n转载。\n\n<hr>\n<a href=\"{other}\">原文链接</a>"
+                     "\n\n转载者的话。\n", encoding="utf-8")
+    assert "url" not in read(plain).fields
+    footer = (f'<hr>\n<a href="{other}",target="_blank" rel="noopener noreferrer">'
+              "原文链接</a>")
+    twice = tmp_path / "twice.md"
+    twice.write_text(f"---\ntitle: t\n---\n\n一。\n{footer}\n\n二。\n{footer}\n\n三。\n",
+                     encoding="utf-8")
+    assert "url" not in read(twice).fields
+
+
 @pytest.mark.parametrize("paragraphs", [1, 5000], ids=["short-body", "long-body"])
 def test_a_closing_link_or_fetch_footer_is_taken_only_where_it_ends_the_body(
         tmp_path, paragraphs):
