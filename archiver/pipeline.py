@@ -600,7 +600,22 @@ class _Run:
                         if said:
                             return True
                     made = False
+        if made is None:  # no receipt names the head: it may say itself
+            made = self._made_by_provenance(object_id, source, entry["head"], prepared)
         return made
+
+    def _made_by_provenance(self, object_id: str, source: str, head: str,
+                            prepared: Prepared | None) -> bool | None:
+        """Whether the head's provenance names the input at ``source`` as the file it was
+        made from; None where it does not say (versions made before it did). Receipts are
+        derived data: lost (a run killed before it wrote them) or removed, they must not
+        change what the next version holds (an edited copy elsewhere is another save, and
+        keeps what it lacks of the head, as when the receipts are there)."""
+        said = (self.archive.read_json(object_id, "provenance.json").get("source") or {}
+                ).get("path")
+        if not isinstance(said, str):
+            return None
+        return said == source and (prepared is None or self._same_part(prepared, head))
 
     def _head_holds_name(self, object_id: str, source: str) -> bool:
         """Whether the head of ``object_id`` holds a source file of the name the input at
@@ -765,9 +780,11 @@ class _Run:
                 self.stop_workers()
             else:
                 return [finish_post(with_input(item, data), path, key_for=self.key_for,
-                                    file_as=self.file_as) for item in extracted]
+                                    file_as=self.file_as,
+                                    source_path=_relative(path, self.base))
+                        for item in extracted]
         return prepare_all(path, self.config, self.session, key_for=self.key_for, data=data,
-                           file_as=self.file_as)
+                           file_as=self.file_as, source_path=_relative(path, self.base))
 
     def read_ahead(self, paths: Iterable[Path]) -> None:
         """Start extracting each of ``paths`` in a worker process, ahead of its turn, unless

@@ -268,18 +268,23 @@ def _with_raw(citations: list[dict[str, Any]], blocks: list[dict[str, Any]]) -> 
 
 
 def build_provenance(raw: RawPost, clean: CleanPost, assets: list[Asset], identity: Identity,
-                     source_name: str, event_time: str, aliases: list[str] | None = None
-                     ) -> dict[str, Any]:
+                     source_name: str, event_time: str, aliases: list[str] | None = None,
+                     source_path: str | None = None) -> dict[str, Any]:
     """How the record was made. ``aliases``: the post's other ids (those of this save and
     those earlier versions knew), so that another save of it that knows only one of them
-    is filed in the same object."""
+    is filed in the same object. ``source_path``: the saved file's path relative to the
+    archive, which tells the next ingest whether a file it reads is the one this version
+    was made from (an edit of it) or another save of the post."""
+    source = {"name": source_name, "logical_path": f"source/{source_name}",
+              "sha512": raw.data_sha512, "size": len(raw.data), "format": raw.format,
+              "reader": READER_OF[raw.format]}
+    if source_path is not None:
+        source["path"] = source_path
     return {
         "tool": {"name": "archiver", "version": __version__},
         "event": {"type": "ingestion", "premis": "http://id.loc.gov/vocabulary/preservation/"
                   "eventType/ing", "datetime": event_time},
-        "source": {"name": source_name, "logical_path": f"source/{source_name}",
-                   "sha512": raw.data_sha512, "size": len(raw.data), "format": raw.format,
-                   "reader": READER_OF[raw.format]},
+        "source": source,
         "identity": {"basis": identity.basis, "value": identity.value},
         "aliases": sorted(aliases or []),
         "fields": {name: item.source for name, item in sorted(clean.meta.items())},

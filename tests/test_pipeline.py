@@ -1255,3 +1255,48 @@ def test_an_export_edited_after_its_footer_is_a_new_version_of_its_post_not_a_ne
     assert first.object_id == second.object_id == "wx:s/6XaFlt7gZ8Q_Fce9fIjlew"
     assert (first.status, first.version, second.status, second.version) == \
         ("added", "v1", "updated", "v2")
+
+
+def _a_post(folder: Path, author: str | None, second: str) -> Path:
+    """A post at a WeChat address, with or without its author, and its second paragraph."""
+    folder.mkdir(parents=True, exist_ok=True)
+    post = folder / "post.md"
+    byline = f"author: {author}\n" if author else ""
+    post.write_text(f"---\ntitle: 一篇文章\nurl: https://mp.weixin.qq.com/s/ReceiptsDecide01\n"
+                    f"{byline}date: 2024-05-01\n---\n\n第一段。\n\n{second}\n", encoding="utf-8")
+    return post
+
+
+@pytest.mark.parametrize("receipts", ["kept", "lost"])
+def test_what_a_new_version_holds_does_not_depend_on_the_receipts(tmp_path, receipts):
+    """A copy of the post elsewhere, edited, its author left out: another save, which keeps
+    the head's author. With the receipts lost (a run killed before it wrote them, or the
+    derived files removed), the same name was taken for the same file, an edit deleting the
+    author: the version then held `author: null`. The version says which file made it."""
+    from archiver.config import load_config
+    config = load_config({}, tmp_path).with_overrides(archive=tmp_path / "archive",
+                                                      fetch=False)
+    ingest_paths([_a_post(tmp_path / "first", "张三", "第二段。")], config)
+    if receipts == "lost":
+        (config.archive / "extensions" / "archiver-index" / "receipts.json").unlink()
+    [result] = ingest_paths([_a_post(tmp_path / "copy", None, "第二段，改了。")], config)
+    assert (result.status, result.version) == ("updated", "v2")
+    record = Archive.open(config.archive).read_json(result.object_id, "record.json")
+    assert record["author"] == "张三"
+    provenance = Archive.open(config.archive).read_json(result.object_id, "provenance.json")
+    assert provenance["source"]["path"] == "../copy/post.md"
+    assert provenance["carried"]["author"] == {"from": "v1", "this_save": None}
+
+
+def test_an_edit_of_the_file_a_version_was_made_from_deletes_a_field_receipts_or_none(
+        tmp_path):
+    """The same file, edited to leave its author out, with no receipt to tell: its version's
+    provenance names it, so the edit is a change, and the author goes."""
+    from archiver.config import load_config
+    config = load_config({}, tmp_path).with_overrides(archive=tmp_path / "archive",
+                                                      fetch=False)
+    ingest_paths([_a_post(tmp_path / "posts", "张三", "第二段。")], config)
+    (config.archive / "extensions" / "archiver-index" / "receipts.json").unlink()
+    [result] = ingest_paths([_a_post(tmp_path / "posts", None, "第二段，改了。")], config)
+    record = Archive.open(config.archive).read_json(result.object_id, "record.json")
+    assert (result.version, record["author"]) == ("v2", None)
