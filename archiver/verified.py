@@ -298,14 +298,16 @@ def verify_posts(archive: Archive, config: Config, object_ids: Iterable[str] | N
 def keep_results(archive: Archive, by_post: Mapping[str, list[CitationResult]],
                  user: dict[str, str] | None = None,
                  on_kept: Callable[[str, str | None], None] | None = None,
-                 read: Mapping[str, str] | None = None) -> dict[str, str]:
+                 read: Mapping[str, str] | None = None, *, wait: bool = False,
+                 on_wait: Callable[[], None] | None = None) -> dict[str, str]:
     """Keep each post's results in its object (:func:`store_citations`), under one hold of
     the writer's lock, the works' keys given by one :class:`CitedKeys`; ``on_kept(post,
     version)`` once each post is written whole (``version`` None where its outcome did not
     change); ``read``: post → the digest of the record its citations were read from
-    (:func:`store_citations`). Returns the key each cited work (DOI, lower case) has in the
-    archive."""
-    with archive.writer():
+    (:func:`store_citations`). With ``wait``, another writer (an ingest) is waited for,
+    ``on_wait`` called once first, instead of raising :class:`ArchiveBusy`. Returns the key
+    each cited work (DOI, lower case) has in the archive."""
+    with archive.writer(wait=wait, on_wait=on_wait):
         keys = CitedKeys(load_index(archive))
         for object_id, results in by_post.items():
             version = store_citations(archive, object_id, results, keys, user,

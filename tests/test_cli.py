@@ -2988,3 +2988,47 @@ def test_a_command_interrupted_where_it_says_nothing_of_its_own_says_so_and_exit
     result = run(runner, "fsck", "--archive", archive_dir)
     assert result.exit_code == 130
     assert result.stderr.strip() == "interrupted: nothing is left half-written"
+
+
+def test_verify_waits_for_an_ingest_with_wait_and_says_so_without(runner, archive_dir,
+                                                                   tmp_path, monkeypatch):
+    """A CI job verifying while another ingests: the results, checked, could only be thrown
+    away (exit 5). With --wait they are kept once the writer is done; without it, the hint
+    says so. (Crossref: the recorded responses, served locally; the other writer is this
+    test holding the archive's lock.)"""
+    import fcntl
+    import queue
+    import subprocess
+    import sys
+    import threading
+
+    from crossref_server import CrossrefServer
+    assert run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch").exit_code == 0
+    monkeypatch.setenv("ARCHIVER_CACHE_DIR", str(tmp_path / "cache"))
+    with CrossrefServer() as server, \
+            open(archive_dir / "extensions" / "archiver-lock" / "lock", "a+") as lock:
+        monkeypatch.setenv("ARCHIVER_CROSSREF_URL", server.url)
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        refused = run(runner, "verify", "--archive", archive_dir)
+        assert refused.exit_code == ExitCode.ARCHIVE
+        assert "another archiver process is writing" in refused.stderr
+        assert "pass --wait" in refused.stderr
+        waiting = subprocess.Popen(
+            [sys.executable, "-m", "archiver", "verify", "--wait", "--archive",
+             str(archive_dir)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            cwd=Path(__file__).parents[1])
+        lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=lambda: [lines.put(line) for line in waiting.stderr],
+                         daemon=True).start()
+        try:
+            said = lines.get(timeout=120)
+            assert said.startswith("waiting for another archiver process"), said
+            assert waiting.poll() is None  # still waiting: nothing kept behind the lock
+            fcntl.flock(lock, fcntl.LOCK_UN)
+            waiting.wait(timeout=120)
+        finally:
+            waiting.kill()
+    assert waiting.returncode in (ExitCode.OK, ExitCode.CITATION_WRONG), waiting.returncode
+    head = Archive.open(archive_dir).versions(
+        Archive.open(archive_dir).object_ids()[0])[-1]
+    assert "citations.json" in head.state and head.number == "v2"

@@ -191,13 +191,15 @@ def _input_errors(problems: list[ArchiverError]) -> list[dict[str, Any]]:
 
 
 def _keep_results(store: Any, items: list[tuple[str, str | None, str | None]],
-                  results: list[Any], config: Config, read: dict[str, str] | None = None
+                  results: list[Any], config: Config, read: dict[str, str] | None = None,
+                  wait: bool = False, quiet: bool = True
                   ) -> tuple[dict[str, str], dict[str, str]]:
     """Store each archived post's results in its object (a version only on change); the
     key each cited work (DOI, lower case) has in the archive, and the version each post
     whose outcome changed was given (by post id). Interrupted (Ctrl-C), it says
     how many posts were done, each whole, and exits 130: a run stopped while checking keeps
-    nothing, one stopped here keeps what it has written."""
+    nothing, one stopped here keeps what it has written. With ``wait``, another writer is
+    waited for (said once, unless ``quiet``)."""
     from archiver.verified import keep_results
 
     by_post: dict[str, list[Any]] = {}
@@ -215,7 +217,11 @@ def _keep_results(store: Any, items: list[tuple[str, str | None, str | None]],
         done.append(post)
 
     try:
-        by_doi = keep_results(store, by_post, config.version_user(), one_kept, read)
+        by_doi = keep_results(
+            store, by_post, config.version_user(), one_kept, read, wait=wait,
+            on_wait=None if quiet else lambda: err.print(
+                "waiting for another archiver process to finish writing, to keep the "
+                "results…", markup=False))
     except KeyboardInterrupt:
         err.print(f"interrupted while keeping the results in the archive: {len(done)} of "
                   f"{len(by_post)} post(s) done (each with a new version where its outcome "
@@ -223,9 +229,9 @@ def _keep_results(store: Any, items: list[tuple[str, str | None, str | None]],
                   "are untouched; no report is printed. Running the same command again "
                   "finishes (Crossref's answers are cached)", markup=False)
         raise typer.Exit(130) from None
-    except ArchiveBusy as busy:  # (verify has no --wait: its checks are done by now)
-        busy.hint = ("run the same command again once it is done: Crossref's answers are "
-                     "cached, and the posts kept so far stay kept")
+    except ArchiveBusy as busy:  # its checks are done by now
+        busy.hint = ("pass --wait to keep the results once it is done, or run the same "
+                     "command again then: Crossref's answers are cached")
         raise
     return by_doi, kept
 
@@ -395,6 +401,9 @@ def verify(
                               help="Keep each archived post's results in the archive (in its "
                                    "citations.json: a new version when the outcome changed); "
                                    "--no-keep only reports, and writes nothing there."),
+    wait: bool = typer.Option(False, "--wait", help="Wait for another writer (an ingest) to "
+                                                    "keep the results, instead of failing "
+                                                    "with exit 5."),
     quiet: bool = QuietOpt,
     show_traceback: bool = TracebackOpt,
     verbose: bool = VerboseOpt,
@@ -472,7 +481,8 @@ def verify(
                           "cached (not its \"no such DOI\" answers), so running the same "
                           "command again asks for fewer", markup=False)
                 raise typer.Exit(130) from None
-        keys, kept = (_keep_results(store, items, results, config, read) if keep
+        keys, kept = (_keep_results(store, items, results, config, read, wait, quiet)
+                      if keep
                       else (_known_keys(store), {}))
         document = _report(items, results, keys, kept)
         unreadable = _input_errors(problems)
