@@ -344,7 +344,7 @@ def ingest(
                  for r in results if r.status == "failed"]
         if verify_citations:
             ids = sorted({r.object_id for r in results if r.object_id})
-            verdicts, document = verify_posts(config, ids, quiet, offline=offline)
+            verdicts, document = verify_posts(config, ids, quiet, offline=offline, wait=wait)
             codes += verdicts
             if as_json:  # the last line: the report `verify --json` gives
                 say(json.dumps(document, ensure_ascii=False, sort_keys=True))

@@ -278,10 +278,11 @@ def _report(items: list[tuple[str, str | None, str | None]], results: list[Any],
     return document
 
 
-def verify_posts(config: Config, object_ids: list[str], quiet: bool, offline: bool = False
-                  ) -> tuple[list[ExitCode], dict[str, Any]]:
+def verify_posts(config: Config, object_ids: list[str], quiet: bool, offline: bool = False,
+                 wait: bool = False) -> tuple[list[ExitCode], dict[str, Any]]:
     """``ingest --verify``: verify the citations of the posts just ingested (``offline``:
-    from the cache only, as ``verify --offline``); the exit codes, and the report (as
+    from the cache only, as ``verify --offline``; ``wait``: as ``ingest --wait``, for
+    another writer that took the archive since); the exit codes, and the report (as
     ``verify --json`` gives it, each citation with its post)."""
     from archiver.citations.notices import describe, withdrawn
     from archiver.citations.verify import FAILING, summarise
@@ -305,7 +306,7 @@ def verify_posts(config: Config, object_ids: list[str], quiet: bool, offline: bo
                   "archived; no verification is kept (`archiver verify` checks them later)",
                   markup=False)
         raise typer.Exit(130) from None
-    keys, kept = _keep_results(store, items, results, config, read)
+    keys, kept = _keep_results(store, items, results, config, read, wait, quiet)
     counts = summarise(results)
     if not quiet:
         err.print("citations: " + (statuses_shown(counts) or "none found"), markup=False)
