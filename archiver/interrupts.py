@@ -23,25 +23,33 @@ _HELD = (signal.SIGINT, signal.SIGTERM)
 @contextlib.contextmanager
 def held() -> Iterator[None]:
     """Hold SIGINT and SIGTERM for the duration of the block, then deliver the first one
-    that came to the handler it would have reached. Only the main thread can take signals;
-    elsewhere (a library caller's thread) the block runs as it is."""
+    that came to the handler it would have reached. A second one is delivered at once: what
+    the block is doing is then left as a crash leaves it (a commit is finished by the next
+    writer). Only the main thread can take signals; elsewhere (a library caller's thread)
+    the block runs as it is."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
     came: list[int] = []
+    before: dict[int, Any] = {}
+
+    def give_back() -> None:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
 
     def remember(signum: int, _frame: FrameType | None) -> None:
         came.append(signum)
+        if len(came) > 1:  # asked again: whoever sent it will not wait (a disk that hangs)
+            give_back()
+            _deliver(signum, before[signum])
 
-    before: dict[int, Any] = {}
     try:
         for signum in _HELD:
             before[signum] = signal.signal(signum, remember)
         yield
     finally:
-        for signum, handler in before.items():
-            signal.signal(signum, handler)
-        if came:
+        give_back()
+        if len(came) == 1:  # (a second one was delivered at once)
             _deliver(came[0], before[came[0]])
 
 

@@ -91,3 +91,16 @@ def test_a_second_ctrl_c_while_the_run_writes_its_indexes_waits_for_the_receipts
     receipts = archive.root / "extensions" / "archiver-index" / RECEIPTS_NAME
     kept = json.loads(receipts.read_text(encoding="utf-8"))
     assert sum(len(r[0]["posts"]) for r in kept.values()) == len(archive.object_ids())
+
+
+def test_a_second_ctrl_c_is_not_held() -> None:
+    """Whoever presses Ctrl-C twice will not wait (a commit on a disk that hangs): the
+    second ends the block at once, and the first is not delivered again after it."""
+    done: list[str] = []
+    with pytest.raises(KeyboardInterrupt), interrupts.held():
+        signal.raise_signal(signal.SIGINT)
+        done.append("after the first")
+        signal.raise_signal(signal.SIGINT)
+        done.append("after the second")
+    assert done == ["after the first"]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
