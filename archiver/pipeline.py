@@ -888,8 +888,9 @@ class _Run:
         """A warning when a post with no address of its own (its id made from its account,
         date and title, or its text: ``wx:t/…``, ``wx:c/…``) is added from a file
         (``source``, relative to the archive) whose receipts name another post at its place:
-        an edit of its title or date made it another post, which no ``diff`` will compare
-        with the one before."""
+        an edit of its title or date made it another post, or an edit took away the line
+        that gave its address (a note added after a 原文链接 line that ended it), which no
+        ``diff`` will compare with the one before."""
         if not object_id.startswith(("wx:t/", "wx:c/")):
             return []
         if self.made_by_source is None:
@@ -900,13 +901,21 @@ class _Run:
                     for at, post in enumerate(receipt["posts"]):
                         places.setdefault(at, set()).add(post["id"])
         earlier = sorted(other for other in self.made_by_source.get(source, {}).get(number, ())
-                         if other != object_id and other.startswith(("wx:t/", "wx:c/"))
-                         and self.archive.exists(other))
+                         if other != object_id and self.archive.exists(other))
+        if not earlier:
+            return []
+        if any(not other.startswith(("wx:t/", "wx:c/")) for other in earlier):
+            # it had an address, and has lost it: an edit moved or removed the line giving it
+            return [f"this file made {', '.join(earlier)} before, the post at its address, "
+                    f"and now gives no address: it is another post, {object_id}, not a new "
+                    "version of that one (restore the line that gave its address, such as "
+                    "原文链接, or give url: in a Markdown export's front matter, to keep one "
+                    "history)"]
         return [f"this file made {', '.join(earlier)} before, and is now another post, "
                 f"{object_id}, not a new version of that one: a post with no address is known "
                 "by its account, date and title (or its text), and one of them changed (give "
                 "the post its address, url: in a Markdown export's front matter, to keep one "
-                "history)"] if earlier else []
+                "history)"]
 
     def _learn_aliases(self, prepared: Prepared) -> None:
         """An unchanged post's ids that its object's head does not list (it was archived

@@ -1140,6 +1140,28 @@ def test_a_post_with_no_address_retitled_is_another_post_and_the_ingest_says_so(
     assert (first.warnings, again.warnings, elsewhere.warnings) == ((), (), ())
 
 
+def test_a_post_whose_address_line_an_edit_moved_is_another_post_and_the_ingest_says_so(
+        tmp_path):
+    """A post copied by hand ends with its 原文链接 line; a note added after it leaves the
+    post without an address, filed as another (by its text): the ingest said nothing, as
+    it warned only where the post before had no address either."""
+    from archiver.config import load_config
+    post = tmp_path / "post.md"
+    line = "原文链接：https://mp.weixin.qq.com/s/AddressLineMoved0001\n"
+    page = "---\ntitle: 一篇文章\n---\n\n正文。\n\n" + line
+    config = load_config({}, tmp_path).with_overrides(archive=tmp_path / "archive", fetch=False)
+    post.write_text(page, encoding="utf-8")
+    [first] = ingest_paths([post], config)
+    post.write_text(page + "\n我的读书笔记。\n", encoding="utf-8")
+    [noted] = ingest_paths([post], config)
+    assert first.object_id == "wx:s/AddressLineMoved0001" and first.warnings == ()
+    assert noted.status == "added" and noted.object_id.startswith("wx:c/")
+    [warning] = noted.warnings
+    assert warning.startswith(f"this file made {first.object_id} before, the post at its "
+                              f"address, and now gives no address: it is another post, "
+                              f"{noted.object_id}, not a new version of that one")
+
+
 def test_a_rebuild_of_the_list_index_runs_in_the_callers_context_told_why(config,
                                                                          monkeypatch):
     """Reading every post's record takes seconds in a large archive: a command that must
