@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from archiver.citations.verify import citations_of
 from archiver.clean.metadata import contradict, is_long_id, named_by, url_identity
 from archiver.model import Asset, CleanPost, RawPost
 from archiver.readers import READER_OF
+from archiver.readers._text import SHANGHAI
 from archiver.version import __version__
 
 RECORD_SCHEMA_VERSION = 1
@@ -34,8 +36,10 @@ class Identity:
 
     basis: str  # biz-mid-idx | url-token | account-date-title | content
     value: str
-    # the id an earlier rule gave a titled post without an account and a whole day (its
-    # title, with what it had of account and date): such a post archived then is filed there
+    # the id an earlier rule gave the post: a titled post without an account and a whole
+    # day (its title, with what it had of account and date), or one whose publish time was
+    # written at another offset than Beijing's (the day as written): such a post archived
+    # then, with this text, is filed there
     earlier: str | None = None
 
     @property
@@ -61,6 +65,21 @@ def _norm_title(title: str) -> str:
 _FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+def _day_in_beijing(published: str) -> str:
+    """The day a post was published, as WeChat shows it (Beijing time): one moment written
+    in UTC (``2020-08-03T22:00:00Z``, as many Hugo exports write it) and in Beijing time
+    (``2020-08-04 06:00``) is one day, one post. A time without its offset, or a day alone,
+    is the day as written."""
+    if len(published) > 10:
+        try:
+            moment = datetime.fromisoformat(published)
+        except ValueError:
+            return published[:10]
+        if moment.tzinfo is not None:
+            return moment.astimezone(SHANGHAI).date().isoformat()
+    return published[:10]
+
+
 def identity_of(clean: CleanPost, raw: RawPost) -> Identity:
     """The post's identity, from the strongest basis it has (docs/archive.md): WeChat's ids,
     its short address, its account with a full day and its title, else its content (a titled
@@ -79,11 +98,14 @@ def identity_of(clean: CleanPost, raw: RawPost) -> Identity:
             basis = "url-token" if named.startswith("wx:s/") else "biz-mid-idx"
             return Identity(basis, named.removeprefix("wx:"))
     title = meta.get("title")
-    date = str(meta.get("published") or "")[:10]
+    written = str(meta.get("published") or "")
+    date = _day_in_beijing(written)
     known = [str(meta.get("account") or ""), date, _norm_title(str(title or ""))]
     by_title = "t/" + _digest("\n".join(known))
     if title and known[0] and _FULL_DAY.fullmatch(date):
-        return Identity("account-date-title", by_title)
+        as_written = [known[0], written[:10], known[2]]
+        earlier = "wx:t/" + _digest("\n".join(as_written)) if written[:10] != date else None
+        return Identity("account-date-title", by_title, earlier)
     # without all three, a title names no post: two posts titled 早报 or 目录 by one account,
     # undated or dated to a month, or by unnamed accounts on one day, are two posts, not two
     # versions of one; what is known of them is kept in the key with their text

@@ -1322,3 +1322,37 @@ def test_an_edit_of_the_file_a_version_was_made_from_deletes_a_field_receipts_or
     [result] = ingest_paths([_a_post(tmp_path / "posts", None, "第二段，改了。")], config)
     record = Archive.open(config.archive).read_json(result.object_id, "record.json")
     assert (result.version, record["author"]) == ("v2", None)
+
+
+def _dated(folder: Path, when: str, second: str = "第二段。") -> Path:
+    """A post with no address, known by its account, day and title, published ``when``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    post = folder / "post.md"
+    post.write_text(f"---\ntitle: 每日早报\naccount: 测试号\ndate: {when}\n---\n\n第一段。\n\n"
+                    f"{second}\n", encoding="utf-8")
+    return post
+
+
+def test_one_moment_written_in_utc_or_in_beijing_time_is_one_post(config, tmp_path):
+    """A post of 06:00 Beijing time, its day 2020-08-04, written by one export in UTC (the
+    day before, 22:00Z) and by another in Beijing time: the day as written made two posts of
+    one. The day is Beijing's, as WeChat shows it."""
+    [utc] = ingest_paths([_dated(tmp_path / "a", "2020-08-03T22:00:00Z")], config)
+    [beijing] = ingest_paths([_dated(tmp_path / "b", "2020-08-04 06:00:00+08:00")], config)
+    assert utc.object_id == beijing.object_id and utc.object_id.startswith("wx:t/")
+    # a new version of it (its record holds the time at Beijing's offset now), not a post
+    assert (beijing.status, beijing.version) == ("updated", "v2")
+
+
+def test_a_post_filed_by_the_day_as_written_stays_where_it_was_filed(config, tmp_path,
+                                                                     monkeypatch):
+    """Archived when the day was taken as written: read again, the same post is found there,
+    unchanged, not added as a new object under its Beijing day."""
+    import archiver.record as record
+    post = _dated(tmp_path / "a", "2020-08-03T22:00:00Z")
+    with monkeypatch.context() as earlier_rule:
+        earlier_rule.setattr(record, "_day_in_beijing", lambda published: published[:10])
+        [before] = ingest_paths([post], config)
+    [again] = ingest_paths([post], config, refresh=True)
+    assert (again.object_id, again.status) == (before.object_id, "unchanged")
+    assert len(Archive.open(config.archive).object_ids()) == 1
