@@ -127,6 +127,19 @@ def _names_the_post(url: str, known: Sourced | None) -> bool:
         known is not None and known.value == url)
 
 
+# an address written as a link: <url> (markdownlint's fix for a bare URL), [text](url)
+_LINKED = re.compile(r"<(?P<angled>https?://[^\s<>]+)>|\[[^\]\n]*\]\(\s*<?"
+                     r"(?P<target>https?://[^\s<>()]+)>?(?:\s+\"[^\"\n]*\")?\s*\)")
+
+
+def _link_target(value: str) -> str:
+    """The address a header line gives, written bare or as a Markdown link (an editor that
+    lints the export wraps a bare one in ``<…>``: the post then had no address, and was filed
+    as another post)."""
+    linked = _LINKED.fullmatch(value)
+    return (linked.group("angled") or linked.group("target")) if linked else value
+
+
 def _exporter_footer(text: str) -> re.Match[str] | None:
     """mp_duty's 原文链接 footer anywhere in ``text``, if it is there once (an edit that added
     lines after it left the post's address in it: the post was filed under a new id)."""
@@ -671,7 +684,7 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
                 unread.append(header.group(0).strip() + "\n")
             put("published", published, f"'> {label}:' header")
         elif label == "原文链接":
-            put("url", value, "'> 原文链接:' header")
+            put("url", _link_target(value), "'> 原文链接:' header")
         elif label == "作者":
             put("author", value, "'> 作者:' header")
         body = body[header.end():].lstrip("\n")

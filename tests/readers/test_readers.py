@@ -720,6 +720,23 @@ def test_a_12_hour_time_that_is_no_time_says_why(tmp_path, written, reason):
     assert reason in info.value.message
 
 
+@pytest.mark.parametrize("written", ["<{url}>", "[{url}]({url})", "[原文]({url})"])
+def test_a_header_address_written_as_a_link_is_the_post_s_address(tmp_path, written):
+    """The mufeng export's `> 原文链接: URL` line after an editor's lint (markdownlint wraps a
+    bare URL in <…>), or written as a link: the address was dropped, and the post, edited,
+    was filed as another."""
+    folder = WECHAT / "html-with-assets" / "mufeng__2018-01-29_大都市与小城镇——从东京的人口说起"
+    [export] = (folder / "md").glob("*.md")
+    text = export.read_text(encoding="utf-8")
+    url = read(export).fields["url"].value
+    line = next(line for line in text.splitlines() if line.startswith("> 原文链接: "))
+    address = line.removeprefix("> 原文链接: ")
+    linted = tmp_path / export.name
+    linted.write_text(text.replace(line, "> 原文链接: " + written.format(url=address)),
+                      encoding="utf-8")
+    assert read(linted).fields["url"].value == url
+
+
 def test_a_header_or_footer_time_that_is_no_date_stays_in_the_body_as_text(tmp_path):
     post = tmp_path / "post.md"
     post.write_text("---\ntitle: t\n---\n\n> 来源: 某公众号\n> 发布时间: 昨天 下午3:30\n\n"
