@@ -71,7 +71,8 @@ _ORIGINAL_LINE = re.compile(r"(?:\A|\n)[ \t]*原文链接[ \t]*[:：][ \t]*"
                             r"<?(?P<url>https?://mp\.weixin\.qq\.com/[^\s<>]+?)>?[ \t]*\s*\Z")
 # ... or, with the user's own lines after it, the footer mp_duty's template writes: the stray
 # comma it glues two attributes with is no page's (a 原文链接 in a post's text, to the post it
-# reposts, is not the post's address); found once, it is the post's wherever it stands
+# reposts, is not the post's address); found once in such an export (tagged "fetched"), it is
+# the post's wherever it stands (quoted in a note of one's own, it names another post)
 _EXPORTER_FOOTER = re.compile(r"""<hr\s*/?>\s*<a\s+href="(?P<url>https?://[^"\s]+)",target="""
                               r""""_blank"[^>]*>\s*原文链接\s*</a>""")
 _EXPORTER_GLUE = '",target="_blank"'
@@ -627,9 +628,10 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
             break
         if link:
             break  # 原文链接 to the paper a post is about (its DOI): the post's text, a citation
-    else:  # none ends the body: an export's footer, lines added after it?
-        footer = _exporter_footer(body)
-        if footer and _names_the_post(footer.group("url"), fields.get("url")):
+    else:  # none ends the body: in mp_duty's export, its footer with lines added after it?
+        footer = _exporter_footer(body) if fetched_export else None
+        if footer and _names_the_post(footer.group("url"), fields.get("url")) and \
+                "url" not in fields:
             put("url", footer.group("url"), "mp_duty '原文链接' footer (lines after it)")
             body = body[: footer.start()] + body[footer.end():]
 

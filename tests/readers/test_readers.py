@@ -472,6 +472,13 @@ def test_a_link_to_the_post_it_reposts_is_not_a_post_s_address_when_text_follows
     twice.write_text(f"---\ntitle: t\n---\n\n一。\n{footer}\n\n二。\n{footer}\n\n三。\n",
                      encoding="utf-8")
     assert "url" not in read(twice).fields
+    # the exporter's footer quoted once in a note of one's own (not its export: no "fetched"
+    # tag), with a comment after it: the note is not that post, and keeps what it quotes
+    note = tmp_path / "note.md"
+    note.write_text(f"---\ntitle: 我的读书笔记\nauthor: 我\n---\n\n摘录：\n{footer}\n\n"
+                    "我的评论。\n", encoding="utf-8")
+    raw = read(note)
+    assert "url" not in raw.fields and "原文链接" in raw.body_markup
 
 
 @pytest.mark.parametrize("paragraphs", [1, 5000], ids=["short-body", "long-body"])
