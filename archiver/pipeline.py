@@ -610,11 +610,15 @@ class _Run:
         made from; None where it does not say (versions made before it did). Receipts are
         derived data: lost (a run killed before it wrote them) or removed, they must not
         change what the next version holds (an edited copy elsewhere is another save, and
-        keeps what it lacks of the head, as when the receipts are there)."""
+        keeps what it lacks of the head, as when the receipts are there). A file no longer
+        where the head's was made from tells nothing (its folder may have been renamed):
+        then, as before the versions said, the file's name does."""
         said = (self.archive.read_json(object_id, "provenance.json").get("source") or {}
                 ).get("path")
         if not isinstance(said, str):
             return None
+        if said != source and not os.path.lexists(os.path.join(self.base, said)):
+            return None  # gone from there: moved (a folder renamed) is as likely as another
         return said == source and (prepared is None or self._same_part(prepared, head))
 
     def _head_holds_name(self, object_id: str, source: str) -> bool:

@@ -1356,3 +1356,24 @@ def test_a_post_filed_by_the_day_as_written_stays_where_it_was_filed(config, tmp
     [again] = ingest_paths([post], config, refresh=True)
     assert (again.object_id, again.status) == (before.object_id, "unchanged")
     assert len(Archive.open(config.archive).object_ids()) == 1
+
+
+@pytest.mark.parametrize("receipts", ["kept", "lost"])
+def test_a_post_whose_folder_was_renamed_then_edited_is_the_same_edit_receipts_or_none(
+        tmp_path, receipts):
+    """The folder a post was ingested from renamed (its copy found unchanged), then the post
+    edited to leave its author out: an edit of the file the version was made from, whether
+    the receipts say so or were lost. The version's own path, which names the old folder,
+    no longer there, made it another save when they were lost, and kept the author."""
+    from archiver.config import load_config
+    config = load_config({}, tmp_path).with_overrides(archive=tmp_path / "archive",
+                                                      fetch=False)
+    ingest_paths([_a_post(tmp_path / "inbox", "张三", "第二段。")], config)
+    (tmp_path / "inbox").rename(tmp_path / "kept")
+    [found] = ingest_paths([tmp_path / "kept" / "post.md"], config)
+    assert found.status == "unchanged"
+    if receipts == "lost":
+        (config.archive / "extensions" / "archiver-index" / "receipts.json").unlink()
+    [result] = ingest_paths([_a_post(tmp_path / "kept", None, "第二段，改了。")], config)
+    record = Archive.open(config.archive).read_json(result.object_id, "record.json")
+    assert (result.version, record["author"]) == ("v2", None)
