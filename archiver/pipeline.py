@@ -762,6 +762,8 @@ class _Run:
         that trips one must not keep the inputs after it out of the archive."""
         try:
             return self._prepared_or_raised(path, data, extraction)
+        except MemoryError:
+            raise  # the machine's state, not a bug of this file's: the run ends, said so
         except (ArchiverError, OSError) as exc:
             if not isinstance(exc, SchemaError):
                 raise  # the archive's (its permissions, a full disk): said as before

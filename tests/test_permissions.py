@@ -304,17 +304,24 @@ def test_a_folder_or_file_in_the_way_of_the_archive_s_own_is_named_not_a_bug(tmp
         assert said in result.stderr and "internal error" not in result.stderr
 
 
-def test_running_out_of_memory_is_the_machine_s_state_not_a_bug(tmp_path, monkeypatch):
+@pytest.mark.parametrize("where", ["the run", "reading a file"])
+def test_running_out_of_memory_is_the_machine_s_state_not_a_bug(tmp_path, monkeypatch,
+                                                                where):
     """A page too large for the memory left (a tight ``ulimit -v``, say): exit 5 and what to
-    do, not "internal error … report the output" (exit 70). The shortage is the test's."""
+    do, not "internal error … report the output" (exit 70), nor, met reading one file, that
+    file failed as "a bug in archiver". The shortage is the test's."""
     from typer.testing import CliRunner
 
     import archiver.pipeline as pipeline
+    import archiver.readers as readers
     from archiver.cli import app
 
     def short_of_memory(*_args, **_kwargs):
         raise MemoryError  # a test's fault: the machine out of memory
-    monkeypatch.setattr(pipeline, "ingest_paths", short_of_memory)
+    if where == "the run":
+        monkeypatch.setattr(pipeline, "ingest_paths", short_of_memory)
+    else:
+        monkeypatch.setattr(readers, "read_all", short_of_memory)
     result = CliRunner().invoke(app, ["ingest", str(SEED), "--archive",
                                       str(tmp_path / "archive"), "--no-fetch"])
     assert result.exit_code == ExitCode.ARCHIVE, result.output

@@ -182,6 +182,8 @@ def reported_errors(show_traceback: bool, verbose: bool = False,
     except MemoryError:
         # the machine's state (a huge page, a tight `ulimit -v`), not a bug; what was
         # archived before is complete, as after any interruption
+        if show_traceback:
+            traceback.print_exc()
         err.print("archiver: error: out of memory", markup=False)
         err.print("  hint: close other programs, or give fewer or smaller files at a time "
                   "(with --jobs 1), then run the command again", markup=False)
