@@ -23,7 +23,8 @@ _HELD = (signal.SIGINT, signal.SIGTERM)
 @contextlib.contextmanager
 def held() -> Iterator[None]:
     """Hold SIGINT and SIGTERM for the duration of the block, then deliver the first one
-    that came to the handler it would have reached. A second one is delivered at once: what
+    that came to the handler it would have reached (unless the block raised: its error ends
+    the run, and is the one said). A second one is delivered at once: what
     the block is doing is then left as a crash leaves it (a commit is finished by the next
     writer). Only the main thread can take signals; elsewhere (a library caller's thread)
     the block runs as it is."""
@@ -33,9 +34,15 @@ def held() -> Iterator[None]:
     came: list[int] = []
     before: dict[int, Any] = {}
 
-    def give_back() -> None:
-        for signum, handler in before.items():
-            signal.signal(signum, handler)
+    def give_back(rest: list[tuple[int, Any]] | None = None) -> None:
+        # every handler given back, even when the one given back first is acted on at once
+        # (a signal that came just then): the others would stay held for ever
+        rest = list(before.items()) if rest is None else rest
+        if rest:
+            try:
+                signal.signal(*rest[0])
+            finally:
+                give_back(rest[1:])
 
     def remember(signum: int, _frame: FrameType | None) -> None:
         came.append(signum)
@@ -47,10 +54,12 @@ def held() -> Iterator[None]:
         for signum in _HELD:
             before[signum] = signal.signal(signum, remember)
         yield
-    finally:
-        give_back()
-        if len(came) == 1:  # (a second one was delivered at once)
-            _deliver(came[0], before[came[0]])
+    except BaseException:
+        give_back()  # the block's own error is the one said (a full disk's, with what to
+        raise  # do); the run ends with it, as the signal asked
+    give_back()
+    if len(came) == 1:  # (a second one was delivered at once)
+        _deliver(came[0], before[came[0]])
 
 
 def _deliver(signum: int, handler: Any) -> None:

@@ -104,3 +104,13 @@ def test_a_second_ctrl_c_is_not_held() -> None:
         done.append("after the second")
     assert done == ["after the first"]
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_a_block_that_fails_says_its_own_error_not_the_held_ctrl_c() -> None:
+    """A commit that fails (a full disk) while a Ctrl-C waits: the failure, with what to do,
+    is what the run ends with; the Ctrl-C had replaced it, and the user was told only that
+    the run was interrupted."""
+    with pytest.raises(OSError, match="No space left"), interrupts.held():
+        signal.raise_signal(signal.SIGINT)
+        raise OSError(28, "No space left on device (a test's fault)")
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
