@@ -112,6 +112,12 @@ class PostChanged(ArchiveError):
     checked: the results are of the version read, and are not kept over the new one."""
 
 
+class UnfinishedCommit(ArchiveError):
+    """A commit a crash interrupted, stored whole in the staging area, that the machine will
+    not let the next writer finish (a read-only folder, a full disk): it stays there, whole,
+    until it can be."""
+
+
 class DamagedObject(ArchiveError):
     """One object of the archive is damaged (its inventory gone, a version folder its
     inventory does not list): it is not written to until repaired; the others are."""

@@ -62,6 +62,7 @@ from archiver.errors import (
     ArchiverError,
     DamagedObject,
     NotFound,
+    UnfinishedCommit,
 )
 from archiver.ocfl_rules import (
     INVENTORY_TYPE,
@@ -1381,7 +1382,14 @@ class Archive:
                 continue
             ticket_path = staging / "ticket.json"
             if ticket_path.is_file():
-                self._roll_forward(staging, _read_ticket(ticket_path))
+                try:
+                    self._roll_forward(staging, _read_ticket(ticket_path))
+                except OSError as exc:
+                    raise UnfinishedCommit(
+                        f"cannot finish a commit an earlier run left, stored whole in "
+                        f"{STAGING} ({exc.strerror or exc})",
+                        path=exc.filename2 or exc.filename or self.root,
+                        hint=_remedy(exc) + ", then run `archiver fsck`") from None
                 finished += 1
             else:
                 shutil.rmtree(staging, ignore_errors=True)
@@ -1427,21 +1435,13 @@ class Archive:
             # way by someone who may write), none rolled forward: checking needs no writing
             busy = True
             report.read_only = True
-        except DamagedObject as exc:  # an interrupted commit that cannot be finished
+        except (DamagedObject, UnfinishedCommit) as exc:  # an interrupted commit that
+            # cannot be finished: its staging is damaged, or the machine refuses a step
             where = Path(exc.path or self.root)
             report.problems.append(Problem(
                 where.relative_to(self.root).as_posix() if where.is_relative_to(self.root)
                 else str(where), f"{exc.message} ({exc.hint})"))
             busy = True  # its objects are checked as they are, its staging left alone
-        except OSError as exc:  # the machine refused a step of finishing one (a read-only
-            # folder): said as what it is, and every object still checked as it stands
-            where = Path(exc.filename2 or exc.filename or self.root)
-            report.problems.append(Problem(
-                where.relative_to(self.root).as_posix() if where.is_relative_to(self.root)
-                else str(where),
-                f"an interrupted commit, stored whole in {STAGING}, could not be finished "
-                f"({exc.strerror or exc}): {_remedy(exc)}, then run `archiver fsck` again"))
-            busy = True
         if not busy:
             self._fsck_staging(report)
         folders = list(self._object_dirs())

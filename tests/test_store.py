@@ -989,10 +989,24 @@ def test_fsck_says_an_interrupted_commit_it_cannot_finish_and_checks_every_objec
     assert report.objects == 1 and report.files > 0
     [problem] = report.problems
     assert problem.path == store.object_root_for(OID)
-    assert problem.message.startswith("an interrupted commit, stored whole in "
-                                      "archiver-staging, could not be finished "
-                                      "(Permission denied): check the permissions")
+    assert problem.message.startswith("cannot finish a commit an earlier run left, stored "
+                                      "whole in archiver-staging (Permission denied) (check "
+                                      "the permissions")
     assert report.recovered == 0
+    # a writer is told the same, as what it is (it was a bare "Permission denied")
+    with pytest.raises(store.UnfinishedCommit, match="cannot finish a commit an earlier"), \
+            Archive.open(archive.root).writer():
+        pass
+
+
+def test_fsck_blames_no_interrupted_commit_for_another_file_in_the_way(
+        archive: Archive) -> None:
+    """A folder where a derived file's leftover temporary file would be: nothing is staged,
+    and fsck does not say an interrupted commit could not be finished."""
+    commit(archive, OID, {"a.txt": b"A"})
+    (archive.root / "extensions" / "archiver-index" / ".index.json.x.tmp").mkdir(parents=True)
+    with pytest.raises(IsADirectoryError):
+        Archive.open(archive.root).fsck()
 
 
 def test_fsck_counts_the_commits_it_recovered(archive: Archive,
