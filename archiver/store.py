@@ -708,6 +708,12 @@ class Archive:
             same = (now.st_dev, now.st_ino) == self._lock_file
         except OSError:
             same = False
+        if not same and (self.root / f"0={SPEC}").is_file():
+            raise ArchiveError("the archive's lock file was removed or replaced while this "
+                               "command held or waited for it: another process may be "
+                               "writing, so nothing more is written", path=self.root,
+                               hint="run the command again (what was reported archived "
+                                    "before is in the archive)")
         if not same:
             raise ArchiveError("the archive was moved or removed while this command was "
                                "writing to it: nothing more is written there", path=self.root,

@@ -1771,3 +1771,17 @@ def test_a_writer_whose_archive_is_moved_or_removed_writes_nothing_more(
     if gone == "moved":
         moved = Archive.open(tmp_path / "elsewhere")
         assert moved.object_ids() == [OID] and moved.fsck().ok
+
+
+def test_a_writer_whose_lock_file_is_replaced_writes_nothing_more_and_says_why(
+        archive: Archive) -> None:
+    """The lock folder removed by hand while a writer held (or waited for) it: a second
+    writer could take a new lock beside it, so nothing more is written; the archive has not
+    moved, and the message does not send the user looking for it."""
+    import shutil
+    with archive.writer():
+        shutil.rmtree(archive.root / "extensions" / "archiver-lock")
+        with pytest.raises(ArchiveError, match="lock file was removed or replaced") as caught:
+            archive.commit_all([Change(OID, {"a.txt": b"A"}, "after")])
+    assert "run the command again" in caught.value.hint
+    assert not archive.exists(OID)
