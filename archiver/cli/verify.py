@@ -403,8 +403,8 @@ def verify(
                                    "citations.json: a new version when the outcome changed); "
                                    "--no-keep only reports, and writes nothing there."),
     wait: bool = typer.Option(False, "--wait", help="Wait for another writer (an ingest) to "
-                                                    "keep the results, instead of failing "
-                                                    "with exit 5."),
+                                                    "finish, then keep the results, instead "
+                                                    "of failing with exit 5."),
     quiet: bool = QuietOpt,
     show_traceback: bool = TracebackOpt,
     verbose: bool = VerboseOpt,
