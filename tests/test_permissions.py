@@ -297,7 +297,8 @@ def test_a_folder_or_file_in_the_way_of_the_archive_s_own_is_named_not_a_bug(tmp
     else:
         shutil.rmtree(derived)
         derived.write_text("mine\n", encoding="utf-8")
-        said = "Not a directory\n  hint: a file stands where a folder is needed"
+        said = (f"Not a directory\n  hint: {derived} is a file where a folder is needed: "
+                "move it away")
     for command in (["list"], ["ingest", SEED, "--no-fetch"], ["verify", "--offline"]):
         result = run_as_a_user(*command, "--archive", archive)
         assert result.returncode == ExitCode.ARCHIVE, result.stderr

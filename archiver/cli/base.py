@@ -194,7 +194,12 @@ def reported_errors(show_traceback: bool, verbose: bool = False,
         # no permission, a read-only or full disk: the machine's state, not a bug
         where = f"{exc.filename}: " if exc.filename else ""
         err.print(f"archiver: error: {where}{exc.strerror or exc}", markup=False)
-        err.print("  hint: " + _ENVIRONMENT_ERRORS[exc.errno], markup=False)
+        hint = _ENVIRONMENT_ERRORS[exc.errno]
+        if exc.errno == errno.ENOTDIR and exc.filename:
+            blocking = _file_in_the_way(Path(os.fsdecode(exc.filename)))
+            if blocking is not None:
+                hint = f"{blocking} is a file where a folder is needed: move it away"
+        err.print("  hint: " + hint, markup=False)
         raise typer.Exit(int(ExitCode.ARCHIVE)) from None
     except Exception as exc:  # a bug: say so, and how to report it
         _internal(exc, show_traceback)
@@ -221,6 +226,13 @@ _ENVIRONMENT_ERRORS = {
                   "under extensions/archiver-index is rebuilt when missing)",
     errno.ENOTDIR: "a file stands where a folder is needed on this path: move it away",
 }
+
+
+def _file_in_the_way(path: Path) -> Path | None:
+    """The first folder of ``path`` that is a file (ENOTDIR names the whole path: the file
+    in the way is one of its folders)."""
+    return next((folder for folder in reversed(path.parents)
+                 if folder.exists() and not folder.is_dir()), None)
 
 
 def _internal(exc: BaseException, show_traceback: bool) -> NoReturn:
