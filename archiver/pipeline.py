@@ -965,6 +965,7 @@ class _Run:
                 citations = prepared.files.get(CITATIONS_NAME)  # carried from the head
                 source = _relative(entry.path, self.base)
                 self.heads_made[prepared.object_id] = (source, number)
+                unlike = _unlike(self.index.get(prepared.object_id), prepared.record)
                 self.index[prepared.object_id] = index_entry(
                     prepared.record, result.version, json.loads(citations) if citations else None,
                     (self.index.get(prepared.object_id) or {}).get("cited"), prepared.aliases)
@@ -981,7 +982,7 @@ class _Run:
                 entry.results[number] = IngestResult(
                     source=str(entry.path), status=status, object_id=prepared.object_id,
                     version=result.version, title=prepared.title, kind=prepared.kind,
-                    warnings=(*prepared.warnings, *moved),
+                    warnings=(*prepared.warnings, *moved, *unlike),
                     record=self.record_path(prepared.object_id, result.version,
                                             result.content.get("record.json")))
             self.index_behind = False
@@ -1014,6 +1015,21 @@ class _Run:
         if self.stale and not self.index_behind:
             self.archive.remove_extension_file(STALE_NAME)
             self.stale = False
+
+
+def _unlike(before: dict[str, Any] | None, record: dict[str, Any]) -> list[str]:
+    """A warning when a new version's title and account both differ from the head's (the
+    list index's line of it): a note of one's own that ends with a post's 原文链接 is filed
+    as a version of that post, by its address, and its history then holds another text."""
+    if not before or not before.get("title") or not before.get("account"):
+        return []
+    title, account = record.get("title"), (record.get("account") or {}).get("name")
+    if not title or not account or title == before["title"] or account == before["account"]:
+        return []
+    return [f"this version's title and account both differ from {before['head']}'s "
+            f"({before['title']!r} by {before['account']}): if this file is another post "
+            "that links to that one, it was filed there by the address it gives, not as a "
+            "post of its own (`archiver diff` shows what changed)"]
 
 
 def ingest_paths(paths: Iterable[Path | str], config: Config, *,

@@ -1377,3 +1377,30 @@ def test_a_post_whose_folder_was_renamed_then_edited_is_the_same_edit_receipts_o
     [result] = ingest_paths([_a_post(tmp_path / "kept", None, "第二段，改了。")], config)
     record = Archive.open(config.archive).read_json(result.object_id, "record.json")
     assert (result.version, record["author"]) == ("v2", None)
+
+
+def test_a_version_whose_title_and_account_both_change_is_said(config, tmp_path):
+    """A note of one's own that ends with another post's 原文链接 is filed as a new version
+    of that post, by the address it gives: silently, its history then held another text.
+    A version whose title and account both differ from the head's is said."""
+    address = "原文链接：https://mp.weixin.qq.com/s/TheirPostAddress0001\n"
+    theirs, mine = tmp_path / "theirs.md", tmp_path / "mine.md"
+    theirs.write_text("---\ntitle: 他们的文章\naccount: 他们的号\n---\n\n正文。\n\n" + address,
+                      encoding="utf-8")
+    mine.write_text("---\ntitle: 我的读书笔记\naccount: 我的号\n---\n\n笔记。\n\n" + address,
+                    encoding="utf-8")
+    [first] = ingest_paths([theirs], config)
+    [note] = ingest_paths([mine], config)
+    assert (note.object_id, note.status) == (first.object_id, "updated")
+    [warning] = note.warnings
+    assert warning.startswith("this version's title and account both differ from v1's "
+                              "('他们的文章' by 他们的号)")
+    theirs.write_text(theirs.read_text(encoding="utf-8").replace("正文。", "正文，改了。"),
+                      encoding="utf-8")
+    [edited] = ingest_paths([theirs], config)  # back to its own title and account: a warning
+    assert edited.status == "updated" and len(edited.warnings) == 1
+    retitled = tmp_path / "retitled.md"  # its own edit of the title alone: nothing to say
+    retitled.write_text(theirs.read_text(encoding="utf-8").replace("他们的文章", "新标题"),
+                        encoding="utf-8")
+    [own] = ingest_paths([retitled], config)
+    assert own.status == "updated" and own.warnings == ()
