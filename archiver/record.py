@@ -15,16 +15,15 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from archiver.citations.extract import find_dois
 from archiver.citations.verify import citations_of
 from archiver.clean.metadata import contradict, is_long_id, named_by, url_identity
+from archiver.export.works import beijing_date
 from archiver.model import Asset, CleanPost, RawPost
 from archiver.readers import READER_OF
-from archiver.readers._text import SHANGHAI
 from archiver.version import __version__
 
 RECORD_SCHEMA_VERSION = 1
@@ -65,21 +64,6 @@ def _norm_title(title: str) -> str:
 _FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def _day_in_beijing(published: str) -> str:
-    """The day a post was published, as WeChat shows it (Beijing time): one moment written
-    in UTC (``2020-08-03T22:00:00Z``, as many Hugo exports write it) and in Beijing time
-    (``2020-08-04 06:00``) is one day, one post. A time without its offset, or a day alone,
-    is the day as written."""
-    if len(published) > 10:
-        try:
-            moment = datetime.fromisoformat(published)
-        except ValueError:
-            return published[:10]
-        if moment.tzinfo is not None:
-            return moment.astimezone(SHANGHAI).date().isoformat()
-    return published[:10]
-
-
 def identity_of(clean: CleanPost, raw: RawPost) -> Identity:
     """The post's identity, from the strongest basis it has (docs/archive.md): WeChat's ids,
     its short address, its account with a full day and its title, else its content (a titled
@@ -99,7 +83,9 @@ def identity_of(clean: CleanPost, raw: RawPost) -> Identity:
             return Identity(basis, named.removeprefix("wx:"))
     title = meta.get("title")
     written = str(meta.get("published") or "")
-    date = _day_in_beijing(written)
+    # the day as WeChat shows it: one moment written in UTC (``2020-08-03T22:00:00Z``, as
+    # many Hugo exports write it) and in Beijing time (``2020-08-04 06:00``) is one post
+    date = beijing_date(written) or ""
     known = [str(meta.get("account") or ""), date, _norm_title(str(title or ""))]
     by_title = "t/" + _digest("\n".join(known))
     if title and known[0] and _FULL_DAY.fullmatch(date):

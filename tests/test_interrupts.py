@@ -16,6 +16,16 @@ from archiver.store import Archive
 from conftest import WECHAT
 
 
+@pytest.fixture(autouse=True)
+def pythons_own_ctrl_c():
+    """Ctrl-C handled as Python handles it. A test run started in the background by a shell
+    (a CI runner's) inherits SIGINT ignored, and Python then leaves it ignored: a held
+    signal is then rightly dropped, which is not what these tests are about."""
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, before)
+
+
 def test_ctrl_c_inside_the_block_is_raised_when_the_block_ends_not_before() -> None:
     done: list[str] = []
     with pytest.raises(KeyboardInterrupt), interrupts.held():
@@ -45,6 +55,19 @@ def test_a_block_without_a_signal_ends_quietly() -> None:
     with interrupts.held():
         pass
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_a_ctrl_c_the_process_ignores_is_dropped_after_the_block_too() -> None:
+    """Started in the background by a shell, the process ignores SIGINT: a held one is not
+    turned into an interruption the process would never have had."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    done: list[str] = []
+    with interrupts.held():
+        signal.raise_signal(signal.SIGINT)
+        done.append("the block")
+    done.append("after it")
+    assert done == ["the block", "after it"]
+    assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
 
 
 def test_an_ingest_interrupted_as_a_group_commit_ends_keeps_the_receipts_of_its_posts(

@@ -1351,7 +1351,7 @@ def test_a_post_filed_by_the_day_as_written_stays_where_it_was_filed(config, tmp
     import archiver.record as record
     post = _dated(tmp_path / "a", "2020-08-03T22:00:00Z")
     with monkeypatch.context() as earlier_rule:
-        earlier_rule.setattr(record, "_day_in_beijing", lambda published: published[:10])
+        earlier_rule.setattr(record, "beijing_date", lambda published: published[:10])
         [before] = ingest_paths([post], config)
     [again] = ingest_paths([post], config, refresh=True)
     assert (again.object_id, again.status) == (before.object_id, "unchanged")
