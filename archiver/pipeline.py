@@ -890,7 +890,8 @@ class _Run:
         self.group_bytes += sum(len(data) for data in prepared.files.values())
         return None
 
-    def _made_before(self, source: str, number: int, object_id: str) -> list[str]:
+    def _made_before(self, source: str, number: int, object_id: str,
+                     digest: str | None = None) -> list[str]:
         """A warning when a post with no address of its own (its id made from its account,
         date and title, or its text: ``wx:t/…``, ``wx:c/…``) is added from a file
         (``source``, relative to the archive) whose receipts name another post at its place:
@@ -906,7 +907,12 @@ class _Run:
                     places = self.made_by_source.setdefault(receipt["source"], {})
                     for at, post in enumerate(receipt["posts"]):
                         places.setdefault(at, set()).add(post["id"])
-        earlier = sorted(other for other in self.made_by_source.get(source, {}).get(number, ())
+        # ... or whose very bytes (``digest``, their sha256) made another post elsewhere: the
+        # file moved, and a title its folder's name gave changed with it
+        same_bytes = {post["id"] for receipt in self.receipts.get(digest or "", ())
+                      for at, post in enumerate(receipt.get("posts") or ()) if at == number}
+        earlier = sorted(other for other in {*self.made_by_source.get(source, {}).get(number, ()),
+                                             *same_bytes}
                          if other != object_id and self.archive.exists(other))
         if not earlier:
             return []
@@ -977,7 +983,7 @@ class _Run:
                           f"ingest {_named(entry.path)}")
                 status = ("unavailable" if prepared.kind in ERROR_KINDS
                           else "added" if is_new else "updated")
-                moved = self._made_before(source, number, prepared.object_id) \
+                moved = self._made_before(source, number, prepared.object_id, entry.digest) \
                     if status == "added" else []
                 entry.results[number] = IngestResult(
                     source=str(entry.path), status=status, object_id=prepared.object_id,

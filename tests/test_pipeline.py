@@ -1404,3 +1404,24 @@ def test_a_version_whose_title_and_account_both_change_is_said(config, tmp_path)
                         encoding="utf-8")
     [own] = ingest_paths([retitled], config)
     assert own.status == "updated" and own.warnings == ()
+
+
+def test_a_post_titled_by_its_folder_moved_to_another_is_another_post_and_the_ingest_says_so(
+        config, tmp_path):
+    """An export called README.md takes its title from its folder's name: the folder renamed,
+    the same bytes are another post (documented), and the ingest said nothing, as the file's
+    path was new. The very bytes made the other post: said."""
+    text = ("这是一篇没有标题也没有地址的文章。\n\n"
+            "![](https://mmbiz.qpic.cn/mmbiz_png/abc/640?wx_fmt=png)\n\n第二段。\n")
+    first_folder = tmp_path / "G.O.S.S.I.P 学术论文推荐 2020-07-29"
+    first_folder.mkdir()
+    (first_folder / "README.md").write_text(text, encoding="utf-8")
+    [first] = ingest_paths([first_folder / "README.md"], config)
+    (tmp_path / "2020").mkdir()
+    moved = first_folder.rename(tmp_path / "2020" / "GOSSIP 2020-07-29")
+    [again] = ingest_paths([moved / "README.md"], config)
+    assert first.status == again.status == "added" and again.object_id != first.object_id
+    [warning] = [w for w in again.warnings if w.startswith("this file made")]
+    assert warning.startswith(f"this file made {first.object_id} before, and is now another "
+                              f"post, {again.object_id}")
+    assert not [w for w in first.warnings if w.startswith("this file made")]
