@@ -299,19 +299,34 @@ def keep_results(archive: Archive, by_post: Mapping[str, list[CitationResult]],
                  user: dict[str, str] | None = None,
                  on_kept: Callable[[str, str | None], None] | None = None,
                  read: Mapping[str, str] | None = None, *, wait: bool = False,
-                 on_wait: Callable[[], None] | None = None) -> dict[str, str]:
+                 on_wait: Callable[[], None] | None = None,
+                 on_changed: Callable[[str, PostChanged], None] | None = None
+                 ) -> dict[str, str]:
     """Keep each post's results in its object (:func:`store_citations`), under one hold of
     the writer's lock, the works' keys given by one :class:`CitedKeys`; ``on_kept(post,
     version)`` once each post is written whole (``version`` None where its outcome did not
     change); ``read``: post → the digest of the record its citations were read from
     (:func:`store_citations`). With ``wait``, another writer (an ingest) is waited for,
-    ``on_wait`` called once first, instead of raising :class:`ArchiveBusy`. Returns the key
-    each cited work (DOI, lower case) has in the archive."""
+    ``on_wait`` called once first, instead of raising :class:`ArchiveBusy`. A post another
+    writer changed since it was read keeps nothing, and the others still keep theirs (a
+    change to one post had lost the results of the posts after it): ``on_changed(post,
+    error)`` is told of each, else the first is raised once the others are kept. Returns the
+    key each cited work (DOI, lower case) has in the archive."""
+    changed: list[PostChanged] = []
     with archive.writer(wait=wait, on_wait=on_wait):
         keys = CitedKeys(load_index(archive))
         for object_id, results in by_post.items():
-            version = store_citations(archive, object_id, results, keys, user,
-                                      (read or {}).get(object_id))
+            try:
+                version = store_citations(archive, object_id, results, keys, user,
+                                          (read or {}).get(object_id))
+            except PostChanged as exc:
+                if on_changed is None:
+                    changed.append(exc)
+                else:
+                    on_changed(object_id, exc)
+                continue
             if on_kept is not None:
                 on_kept(object_id, version)
+    if changed:
+        raise changed[0]
     return keys.by_doi

@@ -2190,6 +2190,56 @@ def test_results_read_from_a_version_an_ingest_replaced_meanwhile_are_not_kept(
     assert "citations.json" not in archive.versions(object_id)[-1].state
 
 
+def test_a_post_changed_meanwhile_keeps_nothing_and_the_others_keep_theirs(
+        server, tmp_path, monkeypatch):
+    """A verify of the whole archive while an ingest gives one post a new version: that post
+    keeps nothing, as before; the others had lost theirs too (the run stopped at the changed
+    one, the posts after it untouched, those before it kept and not reported), and no report
+    was printed. Now every other post keeps its results, the report says which did not and
+    why, and the run exits 5. (The other writer is an ingest run by the test once the
+    citations are checked.)"""
+    import archiver.verified as verified
+    from archiver.config import Config
+    from archiver.pipeline import ingest_paths
+    first, second = [c for c in CASES if c["doi"] and c["expect"] == "verified"][:2]
+    page = "---\ntitle: 文献 {}\nurl: https://mp.weixin.qq.com/s/KeptAsTheOthers{}\n---\n\n" \
+           "正文。\n\n参考文献\n\n1. {}\n"
+    posts = [tmp_path / f"post-{n}.md" for n in (1, 2, 3)]
+    for n, post in enumerate(posts, 1):
+        post.write_text(page.format(n, f"{n:04}", first["text"]), encoding="utf-8")
+    archive = ["--archive", tmp_path / "archive"]
+    run_verify(["ingest", *posts, *archive, "--no-fetch"], server.url, tmp_path, monkeypatch)
+    middle = posts[1]
+    real = verified.make_verifier
+
+    def then_an_ingest(*args, **kwargs):
+        verifier = real(*args, **kwargs)
+        checked = verifier.verify_all
+
+        def verify_all(*a, **k):
+            results = checked(*a, **k)
+            middle.write_text(page.format(2, "0002", f"{first['text']}\n2. {second['text']}"),
+                              encoding="utf-8")
+            ingest_paths([middle], Config(archive=tmp_path / "archive", fetch=False))
+            return results
+        verifier.verify_all = verify_all
+        return verifier
+    monkeypatch.setattr(verified, "make_verifier", then_an_ingest)
+    result = run_verify(["verify", *archive, "--json"], server.url, tmp_path, monkeypatch)
+    assert result.exit_code == ExitCode.ARCHIVE, result.output
+    report = json.loads(result.stdout)
+    store = Archive.open(tmp_path / "archive")
+    heads = {object_id: store.versions(object_id)[-1] for object_id in store.object_ids()}
+    changed = "wx:s/KeptAsTheOthers0002"
+    assert "citations.json" not in heads[changed].state and heads[changed].number == "v2"
+    assert sorted(report["kept"]) == ["wx:s/KeptAsTheOthers0001", "wx:s/KeptAsTheOthers0003"]
+    for object_id in report["kept"]:
+        assert "citations.json" in heads[object_id].state
+    [error] = report["errors"]
+    assert error["input"] == changed and "was changed while its citations" in error["message"]
+    assert f"{changed} was changed while its citations were checked" in result.stderr
+
+
 def test_a_citation_added_by_an_edit_is_kept_unresolved_until_verified(server, tmp_path,
                                                                        monkeypatch):
     """The new version kept the old verdicts alone: list showed "1 verified" for a post that

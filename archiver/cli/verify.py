@@ -41,6 +41,7 @@ from archiver.errors import (
     ExitCode,
     InputError,
     NotFound,
+    PostChanged,
     UnsupportedFormat,
     UsageError,
     worst,
@@ -193,13 +194,14 @@ def _input_errors(problems: list[ArchiverError]) -> list[dict[str, Any]]:
 def _keep_results(store: Any, items: list[tuple[str, str | None, str | None]],
                   results: list[Any], config: Config, read: dict[str, str] | None = None,
                   wait: bool = False, quiet: bool = True
-                  ) -> tuple[dict[str, str], dict[str, str]]:
+                  ) -> tuple[dict[str, str], dict[str, str], list[tuple[str, PostChanged]]]:
     """Store each archived post's results in its object (a version only on change); the
     key each cited work (DOI, lower case) has in the archive, and the version each post
     whose outcome changed was given (by post id). Interrupted (Ctrl-C), it says
     how many posts were done, each whole, and exits 130: a run stopped while checking keeps
     nothing, one stopped here keeps what it has written. With ``wait``, another writer is
-    waited for (said once, unless ``quiet``)."""
+    waited for (said once, unless ``quiet``). Last, the posts another writer changed since
+    they were read, which keep nothing (the others keep theirs)."""
     from archiver.verified import keep_results
 
     by_post: dict[str, list[Any]] = {}
@@ -207,33 +209,51 @@ def _keep_results(store: Any, items: list[tuple[str, str | None, str | None]],
         if post:
             by_post.setdefault(post, []).append(result)
     if not by_post or store is None:
-        return {}, {}
+        return {}, {}, []
     done: list[str] = []
     kept: dict[str, str] = {}
+    changed: list[tuple[str, PostChanged]] = []
+    waited = [False]
 
     def one_kept(post: str, version: str | None) -> None:
         if version is not None:
             kept[post] = version
         done.append(post)
 
+    def waiting() -> None:
+        waited[0] = True
+        if not quiet:
+            err.print("waiting for another archiver process to finish writing, to keep the "
+                      "results…", markup=False)
+
     try:
-        by_doi = keep_results(
-            store, by_post, config.version_user(), one_kept, read, wait=wait,
-            on_wait=None if quiet else lambda: err.print(
-                "waiting for another archiver process to finish writing, to keep the "
-                "results…", markup=False))
+        by_doi = keep_results(store, by_post, config.version_user(), one_kept, read,
+                              wait=wait, on_wait=waiting,
+                              on_changed=lambda post, exc: changed.append((post, exc)))
     except KeyboardInterrupt:
+        if waited[0] and not done:
+            err.print("interrupted while waiting for the other writer: nothing is kept, and "
+                      "no report is printed. Running the same command again checks the "
+                      "citations again (the records Crossref gave are cached)", markup=False)
+            raise typer.Exit(130) from None
         err.print(f"interrupted while keeping the results in the archive: {len(done)} of "
                   f"{len(by_post)} post(s) done (each with a new version where its outcome "
                   "changed); the one being written may be kept too, whole, and the others "
                   "are untouched; no report is printed. Running the same command again "
-                  "finishes (Crossref's answers are cached)", markup=False)
+                  "finishes (the records Crossref gave are cached)", markup=False)
         raise typer.Exit(130) from None
     except ArchiveBusy as busy:  # its checks are done by now
         busy.hint = ("pass --wait to keep the results once it is done, or run the same "
-                     "command again then: Crossref's answers are cached")
+                     "command again then (the records Crossref gave are cached)")
         raise
-    return by_doi, kept
+    return by_doi, kept, changed
+
+
+def _changed_errors(changed: list[tuple[str, PostChanged]]) -> list[dict[str, Any]]:
+    """The posts that kept nothing because another writer changed them meanwhile, as the
+    report lists what it could not do (a CI job reads why the build failed there)."""
+    return [{"input": post, "message": exc.message, "hint": exc.hint}
+            for post, exc in changed]
 
 
 def _known_keys(store: Any) -> dict[str, str]:
@@ -306,7 +326,9 @@ def verify_posts(config: Config, object_ids: list[str], quiet: bool, offline: bo
                   "archived; no verification is kept (`archiver verify` checks them later)",
                   markup=False)
         raise typer.Exit(130) from None
-    keys, kept = _keep_results(store, items, results, config, read, wait, quiet)
+    keys, kept, changed = _keep_results(store, items, results, config, read, wait, quiet)
+    for _post, post_changed in changed:
+        fail(post_changed)
     counts = summarise(results)
     if not quiet:
         err.print("citations: " + (statuses_shown(counts) or "none found"), markup=False)
@@ -321,8 +343,11 @@ def verify_posts(config: Config, object_ids: list[str], quiet: bool, offline: bo
         _say_why_unresolved(results)
         _say_kept(kept)
     document = _report(items, results, keys, kept)
+    if changed:
+        document["errors"] = _changed_errors(changed)
     statuses = {r.status for r in results}
     codes = [ExitCode.CITATION_WRONG] if statuses & FAILING else []
+    codes += [ExitCode.ARCHIVE] if changed else []
     return codes + ([ExitCode.UNCHECKED] if "unresolved" in statuses else []), document
 
 
@@ -482,13 +507,16 @@ def verify(
                           "cached (not its \"no such DOI\" answers), so running the same "
                           "command again asks for fewer", markup=False)
                 raise typer.Exit(130) from None
-        keys, kept = (_keep_results(store, items, results, config, read, wait, quiet)
-                      if keep
-                      else (_known_keys(store), {}))
+        keys, kept, changed = (_keep_results(store, items, results, config, read, wait,
+                                             quiet)
+                               if keep
+                               else (_known_keys(store), {}, []))
+        for _post, post_changed in changed:
+            fail(post_changed)
         document = _report(items, results, keys, kept)
         unreadable = _input_errors(problems)
-        if unreadable:
-            document["errors"] = unreadable
+        if unreadable or changed:
+            document["errors"] = unreadable + _changed_errors(changed)
         xml = (verify_junit(results, [post for _text, _where, post in items], unreadable,
                             failing)
                if junit or junit_out else b"")
@@ -514,6 +542,7 @@ def verify(
             _say_kept(kept)
         statuses = {r.status for r in results}
         codes = [problem.exit_code for problem in problems]  # 4 a bad file, 5 a damaged post
+        codes += [ExitCode.ARCHIVE] if changed else []  # and 5 one another writer changed
         if statuses & failing or RETRACTED in failing and retracted:
             codes.append(ExitCode.CITATION_WRONG)
         if "unresolved" in statuses:
