@@ -245,9 +245,11 @@ def _xml(text: str) -> str:
 
 def verify_junit(results: list[Any], posts: list[str | None],
                  unreadable: Sequence[dict[str, Any]] = (),
-                 failing: Collection[str] = ("mismatch", "not_found")) -> bytes:
-    """The JUnit XML report: a test case per citation, and one per input that could not be
-    read (as ``archiver verify`` lists them), in error. A case fails as the exit code does
+                 failing: Collection[str] = ("mismatch", "not_found"),
+                 changed: Sequence[dict[str, Any]] = ()) -> bytes:
+    """The JUnit XML report: a test case per citation, one per input that could not be
+    read, and one per post another writer changed while it was checked (whose results were
+    not kept), as ``archiver verify`` lists them, in error. A case fails as the exit code does
     (``failing``: ``--fail-on``'s statuses, and ``retracted`` for a citation of a work
     Crossref lists as retracted, withdrawn or removed), so that a red build points at its
     cause; a citation not checked is in error (exit 3); any other verdict short of verified
@@ -256,13 +258,15 @@ def verify_junit(results: list[Any], posts: list[str | None],
     from xml.etree import ElementTree as ET
 
     suite = ET.Element("testsuite", name="archiver verify",
-                       tests=str(len(results) + len(unreadable)))
+                       tests=str(len(results) + len(unreadable) + len(changed)))
     counts = {"failures": 0, "errors": 0, "skipped": 0}
-    for problem in unreadable:
-        case = ET.SubElement(suite, "testcase", classname=_xml(problem["input"] or "inputs"),
-                             name="cannot be read")
-        counts["errors"] += 1
-        ET.SubElement(case, "error", message=_xml(problem["message"]))
+    for problems, name in ((unreadable, "cannot be read"),
+                           (changed, "changed while checked: results not kept")):
+        for problem in problems:
+            case = ET.SubElement(suite, "testcase", name=name,
+                                 classname=_xml(problem["input"] or "inputs"))
+            counts["errors"] += 1
+            ET.SubElement(case, "error", message=_xml(problem["message"]))
     named: Counter[tuple[str, str]] = Counter()
     for result, post in zip(results, posts, strict=True):
         where = result.location or "citations"

@@ -2225,7 +2225,9 @@ def test_a_post_changed_meanwhile_keeps_nothing_and_the_others_keep_theirs(
         verifier.verify_all = verify_all
         return verifier
     monkeypatch.setattr(verified, "make_verifier", then_an_ingest)
-    result = run_verify(["verify", *archive, "--json"], server.url, tmp_path, monkeypatch)
+    junit = tmp_path / "junit.xml"
+    result = run_verify(["verify", *archive, "--json", "--junit", junit], server.url,
+                        tmp_path, monkeypatch)
     assert result.exit_code == ExitCode.ARCHIVE, result.output
     report = json.loads(result.stdout)
     store = Archive.open(tmp_path / "archive")
@@ -2238,6 +2240,10 @@ def test_a_post_changed_meanwhile_keeps_nothing_and_the_others_keep_theirs(
     [error] = report["errors"]
     assert error["input"] == changed and "was changed while its citations" in error["message"]
     assert f"{changed} was changed while its citations were checked" in result.stderr
+    # a CI page that reads the JUnit report shows it too (the build is red: exit 5)
+    xml = junit.read_text(encoding="utf-8")
+    assert f'classname="{changed}" name="changed while checked: results not kept"' in xml \
+        or f'name="changed while checked: results not kept" classname="{changed}"' in xml
 
 
 def test_a_citation_added_by_an_edit_is_kept_unresolved_until_verified(server, tmp_path,

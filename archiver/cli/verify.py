@@ -518,7 +518,7 @@ def verify(
         if unreadable or changed:
             document["errors"] = unreadable + _changed_errors(changed)
         xml = (verify_junit(results, [post for _text, _where, post in items], unreadable,
-                            failing)
+                            failing, _changed_errors(changed))
                if junit or junit_out else b"")
         if junit is not None:
             with reader_may_leave():  # --junit /dev/stdout, whose reader went away
