@@ -444,7 +444,7 @@ def _interrupted_initialisation(root: Path) -> bool:
     for path in root.rglob("*"):
         rel = path.relative_to(root).as_posix()
         if rel in made or (path.parent in (root, root / "extensions" / LAYOUT)
-                           and path.name.startswith(".") and path.name.endswith(".tmp")):
+                           and _TEMPORARY.fullmatch(path.name)):
             continue
         return False
     return True

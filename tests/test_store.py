@@ -1785,3 +1785,22 @@ def test_a_writer_whose_lock_file_is_replaced_writes_nothing_more_and_says_why(
             archive.commit_all([Change(OID, {"a.txt": b"A"}, "after")])
     assert "run the command again" in caught.value.hint
     assert not archive.exists(OID)
+
+
+def test_a_folder_holding_someone_s_temporary_file_is_no_interrupted_archive(
+        tmp_path: Path) -> None:
+    """Only the names archiver gives its temporary files mark an archive's creation cut
+    short: a folder holding another's ``.notes.tmp`` was taken for one, made an archive, and
+    the file removed once an hour old."""
+    import os
+    import time
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    notes = folder / ".notes.tmp"
+    notes.write_text("mine", encoding="utf-8")
+    long_ago = time.time() - 3600
+    os.utime(notes, (long_ago, long_ago))
+    with pytest.raises(ArchiveError):
+        Archive.open(folder, create=True)
+    assert notes.read_text(encoding="utf-8") == "mine"
+    assert not (folder / "0=ocfl_1.1").exists()
