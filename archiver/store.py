@@ -415,6 +415,13 @@ def object_id_named_by(where: str) -> tuple[str, bool] | None:
     return None
 
 
+def file_in_the_way(path: Path) -> Path | None:
+    """The folder above ``path`` that is a file, if one is: nothing can be made under it (an
+    ENOTDIR names the whole path, not the file in the way)."""
+    return next((folder for folder in path.parents
+                 if folder.exists() and not folder.is_dir()), None)
+
+
 # the name :func:`_atomic_write` gives its temporary file
 _TEMPORARY = re.compile(r"\..+\.[0-9a-f]{32}\.tmp")
 
@@ -592,8 +599,7 @@ class Archive:
                                 "outside it")
         if filled:
             raise ArchiveError(_not_a_storage_root(root), path=root, hint=hint)
-        blocking = next((folder for folder in root.parents
-                         if folder.exists() and not folder.is_dir()), None)
+        blocking = file_in_the_way(root)
         if blocking is not None:  # no archive can ever be made there: not "not yet"
             raise ArchiveError(f"no archive can be here: {blocking} is a file, not a "
                                "folder", path=root, hint=hint)

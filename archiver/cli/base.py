@@ -196,7 +196,9 @@ def reported_errors(show_traceback: bool, verbose: bool = False,
         err.print(f"archiver: error: {where}{exc.strerror or exc}", markup=False)
         hint = _ENVIRONMENT_ERRORS[exc.errno]
         if exc.errno == errno.ENOTDIR and exc.filename:
-            blocking = _file_in_the_way(Path(os.fsdecode(exc.filename)))
+            from archiver.store import file_in_the_way
+
+            blocking = file_in_the_way(Path(os.fsdecode(exc.filename)))
             if blocking is not None:
                 hint = f"{blocking} is a file where a folder is needed: move it away"
         err.print("  hint: " + hint, markup=False)
@@ -226,13 +228,6 @@ _ENVIRONMENT_ERRORS = {
                   "under extensions/archiver-index is rebuilt when missing)",
     errno.ENOTDIR: "a file stands where a folder is needed on this path: move it away",
 }
-
-
-def _file_in_the_way(path: Path) -> Path | None:
-    """The first folder of ``path`` that is a file (ENOTDIR names the whole path: the file
-    in the way is one of its folders)."""
-    return next((folder for folder in reversed(path.parents)
-                 if folder.exists() and not folder.is_dir()), None)
 
 
 def _internal(exc: BaseException, show_traceback: bool) -> NoReturn:
