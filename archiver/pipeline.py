@@ -777,6 +777,7 @@ class _Run:
 
     def _prepared_or_raised(self, path: Path, data: bytes,
                             extraction: Future[list[Extracted]] | None) -> list[Prepared]:
+        source_path = _relative(path, self.base)  # (as the version's provenance says it)
         if extraction is not None:
             if self.config.fetch and not extraction.done():
                 self.commit_group()  # a worker reads it, its images fetched, maybe slowly
@@ -786,11 +787,10 @@ class _Run:
                 self.stop_workers()
             else:
                 return [finish_post(with_input(item, data), path, key_for=self.key_for,
-                                    file_as=self.file_as,
-                                    source_path=_relative(path, self.base))
+                                    file_as=self.file_as, source_path=source_path)
                         for item in extracted]
         return prepare_all(path, self.config, self.session, key_for=self.key_for, data=data,
-                           file_as=self.file_as, source_path=_relative(path, self.base))
+                           file_as=self.file_as, source_path=source_path)
 
     def read_ahead(self, paths: Iterable[Path]) -> None:
         """Start extracting each of ``paths`` in a worker process, ahead of its turn, unless
@@ -971,10 +971,10 @@ class _Run:
                 citations = prepared.files.get(CITATIONS_NAME)  # carried from the head
                 source = _relative(entry.path, self.base)
                 self.heads_made[prepared.object_id] = (source, number)
-                unlike = _unlike(self.index.get(prepared.object_id), prepared.record)
+                before = self.index.get(prepared.object_id)
                 self.index[prepared.object_id] = index_entry(
                     prepared.record, result.version, json.loads(citations) if citations else None,
-                    (self.index.get(prepared.object_id) or {}).get("cited"), prepared.aliases)
+                    (before or {}).get("cited"), prepared.aliases)
                 self.dirty = True
                 self.stored[(prepared.object_id, result.version)] = {
                     content: len(prepared.files[logical])
@@ -988,7 +988,7 @@ class _Run:
                 entry.results[number] = IngestResult(
                     source=str(entry.path), status=status, object_id=prepared.object_id,
                     version=result.version, title=prepared.title, kind=prepared.kind,
-                    warnings=(*prepared.warnings, *moved, *unlike),
+                    warnings=(*prepared.warnings, *moved, *_unlike(before, prepared.record)),
                     record=self.record_path(prepared.object_id, result.version,
                                             result.content.get("record.json")))
             self.index_behind = False

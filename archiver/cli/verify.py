@@ -514,11 +514,11 @@ def verify(
         for _post, post_changed in changed:
             fail(post_changed)
         document = _report(items, results, keys, kept)
-        unreadable = _input_errors(problems)
-        if unreadable or changed:
-            document["errors"] = unreadable + _changed_errors(changed)
+        unreadable, not_kept = _input_errors(problems), _changed_errors(changed)
+        if unreadable or not_kept:
+            document["errors"] = unreadable + not_kept
         xml = (verify_junit(results, [post for _text, _where, post in items], unreadable,
-                            failing, _changed_errors(changed))
+                            failing, not_kept)
                if junit or junit_out else b"")
         if junit is not None:
             with reader_may_leave():  # --junit /dev/stdout, whose reader went away
