@@ -2939,3 +2939,42 @@ def test_a_post_or_file_named_twice_is_checked_reported_and_kept_once(server, tm
     missing = run_verify(["verify", "gone.md", "gone.md", "--json"], server.url, tmp_path,
                          monkeypatch)
     assert len(json.loads(missing.stdout)["errors"]) == 1  # one file, named twice
+
+
+def test_ingest_verify_of_a_file_matching_an_earlier_version_checks_that_file(
+        server, tmp_path, monkeypatch):
+    """A file found unchanged against v1 of a post whose head is v2: its own citations are
+    checked (the ones the user named), said as v1's, and not kept (a post's results are
+    kept with its head, which this file is not)."""
+    right = next(c for c in CASES if c["expect"] == "verified" and c["doi"])
+    wrong = next(c for c in CASES if c["expect"] == "mismatch" and c["doi"])
+    head = "---\ntitle: 引文核对\nauthor: 某公众号\ndate: 2021-03-04\n---\n\n参考文献\n\n"
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    old.write_text(head + wrong["text"] + "\n", encoding="utf-8")
+    new.write_text(head + right["text"] + "\n", encoding="utf-8")
+    archive = tmp_path / "archive"
+    for post in (old, new):
+        result = run_verify(["ingest", post, "--archive", archive, "--no-fetch", "--json"],
+                            server.url, tmp_path, monkeypatch)
+        assert result.exit_code == ExitCode.OK, result.stderr
+    object_id = json.loads(result.stdout)["id"]
+    versions = len(Archive.open(archive).versions(object_id))
+
+    again = run_verify(["ingest", old, "--archive", archive, "--no-fetch", "--verify",
+                        "--json"], server.url, tmp_path, monkeypatch)
+    line, document = (json.loads(x) for x in again.stdout.splitlines())
+    assert (line["status"], line["version"]) == ("unchanged", "v1")
+    assert again.exit_code == ExitCode.CITATION_WRONG, again.stderr
+    assert schema.errors("verify-report", document) == []
+    [entry] = document["citations"]
+    assert (entry["status"], entry["post"], entry["version"]) == ("mismatch", object_id, "v1")
+    assert "kept" not in document
+    assert (f"old.md is v1 of {object_id}, whose head is v2: its citations are checked as "
+            "v1 holds them, and the results are not kept") in again.stderr
+    assert len(Archive.open(archive).versions(object_id)) == versions  # nothing kept
+
+    current = run_verify(["ingest", new, "--archive", archive, "--no-fetch", "--verify",
+                          "--json"], server.url, tmp_path, monkeypatch)
+    assert current.exit_code == ExitCode.OK, current.stderr
+    [entry] = json.loads(current.stdout.splitlines()[-1])["citations"]
+    assert entry["status"] == "verified" and "version" not in entry

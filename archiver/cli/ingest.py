@@ -188,7 +188,9 @@ def ingest(
 
     Prints one line per post (with --json: one JSON object per line with id, version, status,
     source, title, kind, record, warnings; with --verify too, a last line holding the report
-    verify --json gives).
+    verify --json gives). --verify checks the citations of each post's version ingested: a
+    file found unchanged against an older version than the head is checked as that version
+    holds it, and those results are reported, not kept.
 
     Exit 0 when every post is archived (added, updated or unchanged); 2 for a usage error,
     no saved post in the folders given, or output that cannot be written (whatever else the
@@ -343,8 +345,9 @@ def ingest(
         codes = [r.error.exit_code if r.error is not None else ExitCode.BAD_INPUT
                  for r in results if r.status == "failed"]
         if verify_citations:
-            ids = sorted({r.object_id for r in results if r.object_id})
-            verdicts, document = verify_posts(config, ids, quiet, offline=offline, wait=wait)
+            posts = sorted({(r.object_id, r.version, r.source) for r in results
+                            if r.object_id and r.version})
+            verdicts, document = verify_posts(config, posts, quiet, offline=offline, wait=wait)
             codes += verdicts
             if as_json:  # the last line: the report `verify --json` gives
                 say(json.dumps(document, ensure_ascii=False, sort_keys=True))

@@ -47,7 +47,7 @@ from archiver.errors import (
     worst,
 )
 from archiver.model import STATUSES, statuses_shown
-from archiver.textfiles import text_file
+from archiver.textfiles import printable, text_file
 
 
 def _expand_folders(targets: list[str], problems: list[ArchiverError]) -> list[str]:
@@ -277,18 +277,22 @@ def _say_kept(kept: dict[str, str]) -> None:
 
 
 def _report(items: list[tuple[str, str | None, str | None]], results: list[Any],
-            keys: dict[str, str] | None = None, kept: dict[str, str] | None = None
-            ) -> dict[str, Any]:
+            keys: dict[str, str] | None = None, kept: dict[str, str] | None = None,
+            read_from: list[tuple[str, str] | None] | None = None) -> dict[str, Any]:
     """The verify report (schemas/verify-report.schema.json), each citation with its post,
     and an archived post's cited work with its key in exports (``keys``, by DOI); the
     versions the results were kept in (``kept``: an ingest --verify reported each post's
-    version before they were)."""
+    version before they were); ``read_from``: for each item, the post and the version
+    other than its head it was read from (not kept), or None."""
     from archiver.citations.verify import report
 
     document = report(results)
     if kept:
         document["kept"] = dict(kept)
-    for (_text, _where, post), entry in zip(items, document["citations"], strict=True):
+    for n, ((_text, _where, post), entry) in enumerate(zip(items, document["citations"],
+                                                           strict=True)):
+        if read_from and read_from[n]:
+            entry["post"], entry["version"] = read_from[n]
         if post:
             entry["post"] = post
             work = (entry.get("evidence") or {}).get("work") or {}
@@ -298,12 +302,15 @@ def _report(items: list[tuple[str, str | None, str | None]], results: list[Any],
     return document
 
 
-def verify_posts(config: Config, object_ids: list[str], quiet: bool, offline: bool = False,
-                 wait: bool = False) -> tuple[list[ExitCode], dict[str, Any]]:
-    """``ingest --verify``: verify the citations of the posts just ingested (``offline``:
-    from the cache only, as ``verify --offline``; ``wait``: as ``ingest --wait``, for
-    another writer that took the archive since); the exit codes, and the report (as
-    ``verify --json`` gives it, each citation with its post)."""
+def verify_posts(config: Config, posts: list[tuple[str, str, str]], quiet: bool,
+                 offline: bool = False, wait: bool = False
+                 ) -> tuple[list[ExitCode], dict[str, Any]]:
+    """``ingest --verify``: verify the citations of the posts just ingested, each given as
+    (id, version, source file) (``offline``: from the cache only, as ``verify --offline``;
+    ``wait``: as ``ingest --wait``, for another writer that took the archive since); the
+    exit codes, and the report (as ``verify --json`` gives it, each citation with its post).
+    A file found unchanged against an earlier version than the head has that version's
+    citations checked, which are not kept: a post's results are kept with its head."""
     from archiver.citations.notices import describe, withdrawn
     from archiver.citations.verify import FAILING, summarise
     from archiver.clean.metadata import one_line
@@ -312,12 +319,19 @@ def verify_posts(config: Config, object_ids: list[str], quiet: bool, offline: bo
     from archiver.verified import make_verifier
 
     # none ingested: there may be no archive (an ingest that archived nothing makes none)
-    store = Archive.open(config.archive) if object_ids else None
+    store = Archive.open(config.archive) if posts else None
     problems: list[ArchiverError] = []
     read: dict[str, str] = {}
-    items = _verify_targets(object_ids, config, store, problems, read=read) if store else []
+    heads = {post: store.head(post) for post in {p for p, _, _ in posts}} if store else {}
+    current = sorted({p for p, v, _ in posts if v == heads[p]})
+    # (none: not every post, as `archiver verify` with no target checks)
+    items = _verify_targets(current, config, store, problems, read=read) if current else []
     if problems:  # the posts were just ingested: they can be read
         raise problems[0]
+    earlier = _earlier_versions(store, [(p, v, s) for p, v, s in posts if v != heads[p]],
+                                heads, quiet)
+    read_from = [None] * len(items) + [version for version, _ in earlier]
+    items += [item for _, item in earlier]
     try:
         results = make_verifier(config, offline=offline).verify_all(
             [(t, w) for t, w, _ in items])
@@ -342,13 +356,36 @@ def verify_posts(config: Config, object_ids: list[str], quiet: bool, offline: bo
                           markup=False)
         _say_why_unresolved(results)
         _say_kept(kept)
-    document = _report(items, results, keys, kept)
+    document = _report(items, results, keys, kept, read_from)
     if changed:
         document["errors"] = _changed_errors(changed)
     statuses = {r.status for r in results}
     codes = [ExitCode.CITATION_WRONG] if statuses & FAILING else []
     codes += [ExitCode.ARCHIVE] if changed else []
     return codes + ([ExitCode.UNCHECKED] if "unresolved" in statuses else []), document
+
+
+def _earlier_versions(store: Any, posts: list[tuple[str, str, str]], heads: dict[str, str],
+                      quiet: bool
+                      ) -> list[tuple[tuple[str, str], tuple[str, str | None, None]]]:
+    """The citations of the files an ingest found unchanged against a version before their
+    post's head, each with (post, version): the user named the file, so its own citations
+    are the ones checked; they carry no post id, so none is kept (said, unless ``quiet``)."""
+    from archiver.citations.verify import citations_of
+
+    found: list[tuple[tuple[str, str], tuple[str, str | None, None]]] = []
+    for post, version in dict.fromkeys((p, v) for p, v, _ in posts):
+        sources = [s for p, v, s in posts if (p, v) == (post, version)]
+        if not quiet:
+            for source in sources:
+                err.print(f"{printable(source)} is {version} of {post}, whose head is "
+                          f"{heads[post]}: its citations are checked as {version} holds "
+                          f"them, and the results are not kept (`archiver verify {post}` "
+                          "checks the head and keeps them)", markup=False)
+        record = store.read_json(post, "record.json", version)
+        found += [((post, version), (text, where, None))
+                  for text, where in citations_of(record)]
+    return found
 
 
 def _withdrawn_count(results: list[Any]) -> int:
