@@ -3032,3 +3032,64 @@ def test_verify_waits_for_an_ingest_with_wait_and_says_so_without(runner, archiv
     head = Archive.open(archive_dir).versions(
         Archive.open(archive_dir).object_ids()[0])[-1]
     assert "citations.json" in head.state and head.number == "v2"
+
+
+@pytest.mark.parametrize("wait", [False, True])
+def test_ingest_verify_waits_to_keep_the_results_with_wait_and_says_so_without(
+        runner, archive_dir, tmp_path, monkeypatch, wait):
+    """Another writer takes the archive while an ingest --verify checks the citations of
+    the posts it has just archived. Without --wait: the posts stay archived, the results
+    are not kept, exit 5 with what to do. With --wait: the results are kept once the other
+    writer is done. (The other writer is this test: it takes the lock as the checks end,
+    and gives it back when the ingest says it waits; Crossref is the recorded responses,
+    served locally.)"""
+    import fcntl
+
+    from archiver.citations.verify import Verifier
+    from archiver.store import Archive
+
+    from crossref_server import CrossrefServer
+
+    lock = None
+    checked = Verifier.verify_all
+
+    def checked_then_taken(self, *args, **kwargs):
+        nonlocal lock
+        results = checked(self, *args, **kwargs)
+        lock = open(archive_dir / "extensions" / "archiver-lock" / "lock", "a+")  # noqa: SIM115
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return results
+
+    writer = Archive.writer
+
+    def given_back_when_waited_for(self, wait=False, on_wait=None, **kwargs):
+        def waiting():
+            if on_wait is not None:
+                on_wait()
+            lock.close()  # the other writer is done
+        return writer(self, wait=wait, on_wait=waiting, **kwargs)
+
+    monkeypatch.setattr(Verifier, "verify_all", checked_then_taken)
+    monkeypatch.setattr(Archive, "writer", given_back_when_waited_for)
+    monkeypatch.setenv("ARCHIVER_CACHE_DIR", str(tmp_path / "cache"))
+    try:
+        with CrossrefServer() as server:
+            monkeypatch.setenv("ARCHIVER_CROSSREF_URL", server.url)
+            result = run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch",
+                         "--verify", *(["--wait"] if wait else []))
+    finally:
+        if lock is not None:
+            lock.close()
+    store = Archive.open(archive_dir)
+    [object_id] = store.object_ids()
+    head = store.versions(object_id)[-1]
+    if wait:
+        assert result.exit_code in (ExitCode.OK, ExitCode.CITATION_WRONG), result.stderr
+        assert ("waiting for another archiver process to finish writing, to keep the "
+                "results…") in result.stderr
+        assert "citations.json" in head.state and head.number == "v2"
+    else:
+        assert result.exit_code == ExitCode.ARCHIVE, result.stderr
+        assert "another archiver process is writing to this archive" in result.stderr
+        assert "pass --wait to keep the results once it is done" in result.stderr
+        assert "citations.json" not in head.state and head.number == "v1"  # archived
