@@ -8,6 +8,7 @@ raised at all: they are recorded as results, so one bad input never stops a run.
 
 from __future__ import annotations
 
+import errno
 from enum import IntEnum
 from pathlib import Path
 
@@ -141,3 +142,34 @@ class CitationCheckUnavailable(ArchiverError):
     """Citations could not be checked (Crossref unreachable or rate-limited past retries)."""
 
     exit_code = ExitCode.UNCHECKED
+
+
+# What a user can do when the machine refuses a read or a write: its state, not a bug. One
+# table for the archive's own errors (a commit that could not be written) and for the
+# command line's (any other such refusal), so that both say the same of the same cause.
+_REMEDIES = {
+    errno.EROFS: "use a writable disk (this file system is read-only)",
+    errno.ENOSPC: "free some space on the disk",
+    errno.EDQUOT: "free some space (the disk quota is used up)",
+    errno.EFBIG: "raise this process's file-size limit (`ulimit -f`)",
+    errno.EMFILE: "raise this process's limit of open files (`ulimit -n`)",
+    errno.ENFILE: "close some programs (the system may open no more files)",
+    errno.EIO: "check the disk, which reported an input/output error, before trusting what is "
+               "on it",
+    errno.EISDIR: "move away the folder that stands where a file is needed",
+    errno.ENOTDIR: "move away the file that stands where a folder is needed",
+}
+_NO_PERMISSION = (errno.EACCES, errno.EPERM)
+
+
+def machine_state(exc: OSError) -> bool:
+    """Whether ``exc`` is the machine's state (permissions, a full or read-only disk, a
+    limit), which a user can change, rather than a bug of ours."""
+    return exc.errno in _REMEDIES or exc.errno in _NO_PERMISSION
+
+
+def remedy(exc: OSError, permissions: str) -> str:
+    """What to do about ``exc``, said as an instruction; ``permissions``: whose permissions
+    to check when it is a refusal of access (or an error :func:`machine_state` does not
+    know), which only the caller can name."""
+    return _REMEDIES.get(exc.errno or 0, permissions)

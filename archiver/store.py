@@ -63,6 +63,7 @@ from archiver.errors import (
     DamagedObject,
     NotFound,
     UnfinishedCommit,
+    remedy,
 )
 from archiver.ocfl_rules import (
     INVENTORY_TYPE,
@@ -303,19 +304,8 @@ def _ticket_entries(ticket: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _remedy(exc: OSError) -> str:
-    """What to do about a write the machine refused: a full disk, a file-size limit, an
-    input/output error, a folder or file in the way, else the folders' permissions."""
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return "free some space on its disk"
-    if exc.errno == errno.EFBIG:
-        return "raise this process's file-size limit (`ulimit -f`)"
-    if exc.errno == errno.EIO:
-        return "check the disk, which reported an input/output error"
-    if exc.errno == errno.EISDIR:
-        return "move away the folder that stands where the archive needs a file"
-    if exc.errno == errno.ENOTDIR:
-        return "move away the file that stands where the archive needs a folder"
-    return "check the permissions of the archive's folders"
+    """What to do about a write the machine refused (:func:`archiver.errors.remedy`)."""
+    return remedy(exc, "check the permissions of the archive's folders")
 
 
 def _atomic_write(path: Path, data: bytes, tmp_dir: Path | None = None) -> None:

@@ -13,6 +13,7 @@ two capabilities that let it (setpriv, from util-linux, drops them).
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
@@ -293,7 +294,8 @@ def test_a_folder_or_file_in_the_way_of_the_archive_s_own_is_named_not_a_bug(tmp
     derived = archive / "extensions" / "archiver-index"
     if blocked == "folder":
         (derived / "index.stale").mkdir()
-        said = "index.stale: Is a directory\n  hint: a folder stands where a file is needed"
+        said = ("index.stale: Is a directory\n  hint: move away the folder that stands where a "
+                "file is needed")
     else:
         shutil.rmtree(derived)
         derived.write_text("mine\n", encoding="utf-8")
@@ -328,3 +330,49 @@ def test_running_out_of_memory_is_the_machine_s_state_not_a_bug(tmp_path, monkey
     assert result.exit_code == ExitCode.ARCHIVE, result.output
     assert "archiver: error: out of memory" in result.stderr
     assert "internal error" not in result.stderr
+
+
+@pytest.mark.parametrize(("code", "hint"), [
+    (errno.EACCES, "check the permissions of this file and the folders above it"),
+    (errno.EROFS, "use a writable disk (this file system is read-only)"),
+    (errno.ENOSPC, "free some space on the disk, then run the command again (what was "
+                   "archived before is complete)"),
+    (errno.EMFILE, "raise this process's limit of open files (`ulimit -n`)"),
+    (errno.EIO, "check the disk, which reported an input/output error, before trusting what "
+                "is on it (then run `archiver fsck`)"),
+])
+def test_the_machine_refusing_a_command_is_said_with_what_to_do(tmp_path, monkeypatch, code,
+                                                                 hint):
+    """The errors are SIMULATED (raised as the archive is opened): the machine's
+    state is exit 5 with the remedy the archive's own errors give for the same cause; an
+    error no user can remedy is a bug, exit 70."""
+    from typer.testing import CliRunner
+
+    from archiver.cli import app
+
+    archive = tmp_path / "archive"
+    assert run_as_a_user("ingest", SEED, "--archive", archive, "--no-fetch").returncode == 0
+
+    def refused(self, *args, **kwargs):
+        raise OSError(code, os.strerror(code), str(archive / "inventory.json"))
+    monkeypatch.setattr(Archive, "open", classmethod(refused))
+    result = CliRunner().invoke(app, ["list", "--archive", str(archive)])
+    assert result.exit_code == ExitCode.ARCHIVE, result.stderr
+    assert result.stderr.splitlines() == [
+        f"archiver: error: {archive / 'inventory.json'}: {os.strerror(code)}", f"  hint: {hint}"]
+
+
+def test_an_os_error_no_user_can_remedy_is_called_a_bug(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from archiver.cli import app
+
+    archive = tmp_path / "archive"
+    assert run_as_a_user("ingest", SEED, "--archive", archive, "--no-fetch").returncode == 0
+
+    def refused(self, *args, **kwargs):  # SIMULATED
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+    monkeypatch.setattr(Archive, "open", classmethod(refused))
+    result = CliRunner().invoke(app, ["list", "--archive", str(archive)])
+    assert result.exit_code == ExitCode.INTERNAL
+    assert "internal error: OSError" in result.stderr

@@ -30,6 +30,8 @@ from archiver.errors import (
     NotFound,
     OutputError,
     UsageError,
+    machine_state,
+    remedy,
 )
 from archiver.textfiles import decoded, printable
 from archiver.version import __version__
@@ -189,12 +191,13 @@ def reported_errors(show_traceback: bool, verbose: bool = False,
                   "(with --jobs 1), then run the command again", markup=False)
         raise typer.Exit(int(ExitCode.ARCHIVE)) from None
     except OSError as exc:
-        if exc.errno not in _ENVIRONMENT_ERRORS:
+        if not machine_state(exc):
             _internal(exc, show_traceback)
         # no permission, a read-only or full disk: the machine's state, not a bug
         where = f"{exc.filename}: " if exc.filename else ""
         err.print(f"archiver: error: {where}{exc.strerror or exc}", markup=False)
-        hint = _ENVIRONMENT_ERRORS[exc.errno]
+        hint = remedy(exc, "check the permissions of this file and the folders above it") \
+            + _AFTERWARDS.get(exc.errno or 0, "")
         if exc.errno == errno.ENOTDIR and exc.filename:
             from archiver.store import file_in_the_way
 
@@ -207,26 +210,15 @@ def reported_errors(show_traceback: bool, verbose: bool = False,
         _internal(exc, show_traceback)
 
 
-_PERMISSIONS = "check the permissions of this file and the folders above it"
-
-
-_ENVIRONMENT_ERRORS = {
-    errno.EACCES: _PERMISSIONS,
-    errno.EPERM: _PERMISSIONS,
-    errno.EROFS: "the file system is read-only: use an archive on a writable disk",
-    errno.ENOSPC: "the disk is full: free some space and run the command again (what was "
-                  "archived before is complete)",
-    errno.EDQUOT: "the disk quota is used up: free some space and run the command again",
-    errno.EFBIG: "the file is larger than this process may write (`ulimit -f`): raise the "
-                 "limit and run the command again (what was archived before is complete)",
-    errno.EMFILE: "this process may open no more files (`ulimit -n`): raise the limit",
-    errno.ENFILE: "the system may open no more files: close some programs and run the "
-                  "command again",
-    errno.EIO: "the disk reported an input/output error: check it before trusting what is "
-               "on it (then run `archiver fsck`)",
-    errno.EISDIR: "a folder stands where a file is needed: move it away (what archiver keeps "
-                  "under extensions/archiver-index is rebuilt when missing)",
-    errno.ENOTDIR: "a file stands where a folder is needed on this path: move it away",
+# what a user is told besides the remedy: a command that writes may run again, and what
+# it had archived is whole
+_AFTERWARDS = {
+    errno.ENOSPC: ", then run the command again (what was archived before is complete)",
+    errno.EDQUOT: ", then run the command again (what was archived before is complete)",
+    errno.EFBIG: ", then run the command again (what was archived before is complete)",
+    errno.EIO: " (then run `archiver fsck`)",
+    errno.EISDIR: " (what archiver keeps under extensions/archiver-index is rebuilt when "
+                  "missing)",
 }
 
 
