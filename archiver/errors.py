@@ -138,12 +138,6 @@ class NotFound(ArchiverError):
     exit_code = ExitCode.USAGE
 
 
-class CitationCheckUnavailable(ArchiverError):
-    """Citations could not be checked (Crossref unreachable or rate-limited past retries)."""
-
-    exit_code = ExitCode.UNCHECKED
-
-
 # What a user can do when the machine refuses a read or a write: its state, not a bug. One
 # table for the archive's own errors (a commit that could not be written) and for the
 # command line's (any other such refusal), so that both say the same of the same cause.

@@ -65,7 +65,7 @@ def _text(parts: list[str]) -> str:
     """Name parts as text: TeX decoded (``M{\\"u}ller``, ``{Team \\& Co.}``), braces gone.
     Names are split before they are decoded: decoded first, a braced corporate name such as
     ``{Team \\& Co.}`` would be split into words as a person's ("Co., Team &")."""
-    return _clean(_LATEX.latex_to_text(" ".join(parts)))
+    return _clean(latex_text(" ".join(parts)))
 
 
 def _family(name: object) -> str:

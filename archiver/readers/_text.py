@@ -10,7 +10,6 @@ declaration wrong, make the input malformed.
 from __future__ import annotations
 
 import codecs
-import html
 import itertools
 import re
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
@@ -523,6 +522,3 @@ def _rfc2822(match: re.Match[str]) -> tuple[str | None, bool]:
         return None, False  # "+9999": no offset there is
     return naive.replace(tzinfo=timezone(offset if tz[0] == "+" else -offset)).isoformat(), True
 
-
-def unescape_html(text: str) -> str:
-    return html.unescape(text)
