@@ -714,6 +714,30 @@ def test_a_year_in_brackets_after_a_volume_is_the_year_and_ieee_article_numbers_
     assert entities["page"] == "30-38"
 
 
+@pytest.mark.parametrize("container", [
+    "Proceedings of the Royal Society B: Biological Sciences", "Journal of X: Y"])
+def test_an_issue_numbered_like_a_year_in_a_dated_reference_is_the_issue(container):
+    """The Royal Society numbers its issues past 1800: "284(1855)" in a reference dated
+    (2017) is volume and issue. The tagger took 1855 for a second year: the issue was lost,
+    and with a colon in the journal's name the journal and the pages too."""
+    item = parse_reference(f"Doe, J. (2017). Kin selection. {container}, 284(1855), "
+                           "20170132.", strict=True)
+    assert {k: item.get(k) for k in ("container-title", "volume", "issue", "page", "issued")} \
+        == {"container-title": container, "volume": "284", "issue": "1855",
+            "page": "20170132", "issued": {"date-parts": [[2017]]}}
+
+
+def test_a_year_after_the_volume_is_still_the_year_when_it_is_the_only_date():
+    """Not an issue: the reference is dated nowhere else (a title's year is no date), or
+    prints the same year twice."""
+    once = parse_reference("Doe J. The 1918 influenza. Plant Sci. 10 (2020): 1-9.",
+                           strict=True)
+    assert once["issued"] == {"date-parts": [[2020]]} and "issue" not in once
+    twice = parse_reference("Doe, J. (2017). T. Journal of Things, 12(2017), 1-9.",
+                            strict=True)
+    assert twice["issued"] == {"date-parts": [[2017]]} and "issue" not in twice
+
+
 # real references from the corpus's posts (临床预测模型经典文献合集, examples/) and its gold set
 @pytest.mark.parametrize(("text", "fields"), [
     ("Collins G S, Moons K G M, Dhiman P, et al. TRIPOD+AI statement: updated guidance for "

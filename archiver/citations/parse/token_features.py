@@ -210,6 +210,8 @@ def features(tokens: list[Token]) -> list[list[str]]:
     if n == 0:
         return []
     base = [_base_features(t) for t in tokens]
+    for k in _issues_like_years(tokens):  # seen as the plain number it is (yr only marks dates)
+        base[k].remove("yr")
     words = [t.text.casefold()[:20] if t.kind in "LPN" or len(t.text) <= 4 else "#" + t.kind
              for t in tokens]
     kinds = [t.kind for t in tokens]
@@ -217,7 +219,8 @@ def features(tokens: list[Token]) -> list[list[str]]:
 
     marker_at = doctype_markers(tokens)
     first_marker = min(marker_at) if marker_at else n
-    year_idx = [k for k, t in enumerate(tokens) if _year_like(t)]
+    issue_like = _issues_like_years(tokens)
+    year_idx = [k for k, t in enumerate(tokens) if _year_like(t) and k not in issue_like]
     first_year = year_idx[0] if year_idx else n
     year_set = set(year_idx)
 
@@ -328,6 +331,34 @@ def _is_initial(tokens: list[Token], k: int) -> bool:
     prev = tokens[k - 1]
     return prev.kind == "L" and (len(prev.text) == 1 and prev.text.isupper()
                                  or prev.text in {"Ch", "Th", "St", "Jr", "Sr", "Wm"})
+
+
+def _dated_at(tokens: list[Token], k: int) -> bool:
+    """Whether the year-like token at k stands where a reference prints its date: set off by
+    brackets or punctuation on both sides ("(2017).", ", 2017;"), not a word of a title
+    ("The 1918 influenza")."""
+    return (_year_like(tokens[k]) and 0 < k < len(tokens) - 1
+            and tokens[k - 1].text in ("(", ",", ".", "，") and tokens[k + 1].text in (
+                ")", ".", ",", ";", "，", "。"))
+
+
+def _issues_like_years(tokens: list[Token]) -> set[int]:
+    """The year-like numbers printed as an issue, in brackets after a volume and before the
+    pages, in a reference already dated: "(2017). … Proc. R. Soc. B, 284(1855), 20170132"
+    (the Royal Society's issues are numbered past 1800). A year there is a second year: a
+    reference dated once and printing its year after the volume ("Plant Sci. 10 (2020)")
+    has no date before it."""
+    found: set[int] = set()
+    dated = False
+    for k in range(len(tokens)):
+        if (dated and 2 <= k < len(tokens) - 3 and _year_like(tokens[k])
+                and tokens[k - 1].text == "(" and tokens[k - 2].kind == "N"
+                and not _year_like(tokens[k - 2]) and tokens[k + 1].text == ")"
+                and tokens[k + 2].text in (",", ":") and tokens[k + 3].kind == "N"):
+            found.add(k)
+        elif _dated_at(tokens, k):
+            dated = True
+    return found
 
 
 def _year_like(tok: Token) -> bool:
