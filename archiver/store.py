@@ -639,8 +639,9 @@ class Archive:
         except OSError as exc:
             raise ArchiveReadOnly(f"cannot write to this archive ({exc.strerror or exc})",
                                   path=self.root, hint="list, show, log, diff, fsck and export "
-                                  "read an archive you may not write; to ingest or verify, use "
-                                  "one you may write to") from None
+                                  "read an archive you may not write, and `verify --no-keep` "
+                                  "checks its citations without keeping the results; to ingest, "
+                                  "or to keep them, use one you may write to") from None
         try:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -376,3 +376,20 @@ def test_an_os_error_no_user_can_remedy_is_called_a_bug(tmp_path, monkeypatch):
     result = CliRunner().invoke(app, ["list", "--archive", str(archive)])
     assert result.exit_code == ExitCode.INTERNAL
     assert "internal error: OSError" in result.stderr
+
+
+def test_verify_of_an_archive_it_may_not_write_says_no_keep_checks_it(tmp_path, locked):
+    """The results cannot be kept: the hint names the option that checks without keeping
+    (it named only the read-only commands, and "use one you may write to")."""
+    archive = tmp_path / "a"
+    assert run_as_a_user("ingest", SEED, "--archive", archive, "--no-fetch").returncode == 0
+    shutil.rmtree(archive / "extensions" / "archiver-lock")
+    for folder in (archive, archive / "extensions"):
+        locked(folder, 0o555)
+    kept = run_as_a_user("verify", "--archive", archive, "--offline")
+    assert kept.returncode == ExitCode.ARCHIVE, kept.stderr
+    assert "cannot write to this archive" in kept.stderr
+    assert "`verify --no-keep` checks its citations without keeping the results" in kept.stderr
+    checked = run_as_a_user("verify", "--archive", archive, "--offline", "--no-keep")
+    assert checked.returncode == ExitCode.UNCHECKED, checked.stderr  # offline, nothing cached
+    assert "cannot write" not in checked.stderr
