@@ -377,7 +377,9 @@ def load_config(environ: Mapping[str, str] | None = None, cwd: Path | None = Non
     if cfg_path.is_file():
         values.update(_from_file(cfg_path, cwd))
     elif env.get("ARCHIVER_CONFIG"):
-        raise UsageError("configuration file not found", path=cfg_path)
+        raise UsageError("configuration file not found", path=cfg_path,
+                         hint="ARCHIVER_CONFIG names it: correct the path, or unset it to read "
+                              "./archiver.toml when there is one")
     if "ARCHIVER_ARCHIVE" in env and not env["ARCHIVER_ARCHIVE"].strip():
         # set, but to nothing: a script's unset variable ("ARCHIVER_ARCHIVE=$DIR"), never a
         # wish for ./archive, where the posts would otherwise quietly go

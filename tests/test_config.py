@@ -149,6 +149,7 @@ def test_archiver_config_naming_a_missing_file_is_a_usage_error(tmp_path):
         load_config({"ARCHIVER_CONFIG": str(missing)}, tmp_path)
     assert info.value.path == str(missing)
     assert info.value.message == "configuration file not found"
+    assert info.value.hint.startswith("ARCHIVER_CONFIG names it")
     assert info.value.exit_code == ExitCode.USAGE
 
 

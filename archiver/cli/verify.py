@@ -458,8 +458,9 @@ def verify(
     junit_given: str | None = typer.Option(None, "--junit", metavar="FILE",
                                       help="Also write a JUnit XML report (- for stdout, "
                                            "in place of the report)."),
-    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON "
-                                                      "(schemas/verify-report.schema.json)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON (as "
+                                                      "verify-report.schema.json in schemas/ "
+                                                      "describes it)."),
     keep: bool = typer.Option(True, "--keep/--no-keep",
                               help="Keep each archived post's results in the archive (in its "
                                    "citations.json: a new version when the outcome changed); "
