@@ -19,16 +19,29 @@ from archiver.model import linked_pieces, links_by_item, split_pieces
 from archiver.textfiles import escaped, on_screen, printable
 
 
-def _meta_lines(record: dict[str, Any], version: str | None = None
-                ) -> list[tuple[str, str]]:
+def seen_lines(provenance: dict[str, Any] | None) -> list[tuple[str, str]]:
+    """When the page saved was seen, as the version's provenance says: the time a crawler
+    captured it (a WARC's record) and the time its saver fetched it, as the save says. A
+    Markdown export often gives only the latter; a reader who sees no publication date is
+    told when the copy was made instead of nothing."""
+    provenance = provenance or {}
+    captured = (provenance.get("container") or {}).get("date")
+    return [(k, v) for k, v in (("captured", captured), ("fetched", provenance.get("fetched")))
+            if isinstance(v, str) and v]
+
+
+def _meta_lines(record: dict[str, Any], version: str | None = None,
+                seen: list[tuple[str, str]] | None = None) -> list[tuple[str, str]]:
     """The labelled fields, each value on one line: the account is kept as read (it is part
     of some posts' ids), and may hold a line break or a control character. ``version``: which
-    of the post's versions this record is (the record does not say), e.g. "v1 of 2"."""
+    of the post's versions this record is (the record does not say), e.g. "v1 of 2";
+    ``seen``: :func:`seen_lines`, shown after the publication time."""
     account = record.get("account") or {}
     rows = [("id", record["id"]), ("version", version), ("kind", record["kind"]),
             ("title", record.get("title")),
             ("account", " ".join(x for x in (account.get("name"), account.get("id")) if x)),
             ("author", record.get("author")), ("published", record.get("published")),
+            *(seen or []),
             ("url", record.get("url")), ("source_url", record.get("source_url")),
             ("original_url", record.get("original_url")),  # the article a share card shares
             ("column", record.get("column")), ("series", record.get("series")),
@@ -57,10 +70,13 @@ def block_text(block: dict[str, Any]) -> str:
     return block.get("text") or ""
 
 
-def record_text(record: dict[str, Any], version: str | None = None) -> str:
+def record_text(record: dict[str, Any], version: str | None = None,
+                seen: list[tuple[str, str]] | None = None) -> str:
     """The record for a terminal: its fields, then the body's text as the record's ``text``
-    has it, but for the numbers of numbered lists (:func:`block_text`)."""
-    lines = [f"{k}: {v}" for k, v in _meta_lines(record, version) + _summary_lines(record)]
+    has it, but for the numbers of numbered lists (:func:`block_text`). ``seen``: as for
+    :func:`_meta_lines`."""
+    lines = [f"{k}: {v}" for k, v in _meta_lines(record, version, seen)
+             + _summary_lines(record)]
     lines.append("")
     blocks = record.get("blocks") or []
     body = "\n\n".join(text for b in blocks if b.get("type") != "image"
@@ -70,7 +86,8 @@ def record_text(record: dict[str, Any], version: str | None = None) -> str:
 
 
 def record_markdown(record: dict[str, Any], version: str | None = None,
-                    locate: Callable[[str], str] | None = None) -> str:
+                    locate: Callable[[str], str] | None = None,
+                    seen: list[tuple[str, str]] | None = None) -> str:
     """The record as Markdown whose rendering shows the post's text as the post has it: every
     character Markdown would read as markup is escaped (a paragraph "2020. A year" is no
     numbered list, "<script>" no HTML, "*stars*" no emphasis), a line break stays a line
@@ -79,7 +96,8 @@ def record_markdown(record: dict[str, Any], version: str | None = None,
     the image shows where the Markdown is read."""
     out = [f"# {_md(shown_title(record), heading=True)}", ""]  # (deleted) …, as list shows it
     out += [f"- **{k}**: {_md_value(v)}"
-            for k, v in _meta_lines(record, version) + _summary_lines(record) if k != "title"]
+            for k, v in _meta_lines(record, version, seen) + _summary_lines(record)
+            if k != "title"]
     out.append("")
     images = record.get("images") or []
     blocks = record.get("blocks") or []

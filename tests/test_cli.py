@@ -20,7 +20,7 @@ from archiver.errors import ExitCode
 from archiver.index import STALE_NAME
 from archiver.store import Archive
 
-from conftest import WECHAT
+from conftest import FIXTURES, WECHAT
 
 SEED = WECHAT / "markdown" / "guozhengxueren-464-kazakhstan.md"
 PAGE = (WECHAT / "html"
@@ -2663,6 +2663,36 @@ def test_show_says_which_version_it_shows(runner, archive_dir, tmp_path):
                                                "markdown", "--archive", archive_dir).stdout
     shown = json.loads(run(runner, "show", "wx:t/", "--json", "--archive", archive_dir).stdout)
     assert "version" not in shown  # the record as stored
+
+
+def test_show_says_when_the_save_was_fetched_or_captured_as_its_provenance_does(
+        runner, archive_dir):
+    """A Markdown export's front-matter date is when the exporter fetched the page, not a
+    publication time (the record has none): show said no date at all. A WARC's record says
+    when the crawler captured the page. Both are the provenance's, shown beside the
+    record's fields; the record itself (--json) is as stored."""
+    export = WECHAT / "markdown" / "mp_duty__临床预测模型经典文献合集.md"
+    warc = FIXTURES / "containers" / "converted-mufeng-2021-07-07.warc"
+    assert run(runner, "ingest", export, warc, "--archive", archive_dir,
+               "--no-fetch").exit_code == 0
+    from archiver.store import Archive
+
+    store = Archive.open(archive_dir)
+    for object_id in store.object_ids():
+        provenance = store.read_json(object_id, "provenance.json")
+        record = store.read_json(object_id, "record.json")
+        shown = run(runner, "show", object_id, "--archive", archive_dir).stdout.splitlines()
+        as_markdown = run(runner, "show", object_id, "-f", "markdown", "--archive",
+                          archive_dir).stdout
+        if provenance["container"]:  # the WARC's capture, and the page's own date
+            assert f"captured: {provenance['container']['date']}" in shown
+            assert f"published: {record['published']}" in shown
+        else:
+            assert record["published"] is None
+            assert f"fetched: {provenance['fetched']}" in shown
+            assert f"- **fetched**: {provenance['fetched']}" in as_markdown
+        assert not any(line.startswith(("captured", "fetched")) for line in run(
+            runner, "show", object_id, "--json", "--archive", archive_dir).stdout.splitlines())
 
 
 @pytest.mark.parametrize(("encoding", "named"), [("utf-16-le", "UTF-16LE"),

@@ -172,19 +172,31 @@ def show(
         numbers = [v.number for v in store.versions(object_id)]
         shown = f"{_version_name(version) if version is not None else numbers[-1]} of " \
                 f"{len(numbers)}"  # which one is shown: the record does not say
+        number = _version_name(version) if version is not None else None
         if as_json or fmt is Format.json:
             text = json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         elif fmt is Format.markdown:
             # its images where they lie, in the archive as named, written as a URL's path
             # (an object's folder holds "%3a": read as an escape, it would name another)
-            number = _version_name(version) if version is not None else None
             stored = store.content_paths(object_id, number)
             text = record_markdown(record, shown, lambda logical: quote(str(
-                stored.get(logical) or store.content_path(object_id, logical, number))))
+                stored.get(logical) or store.content_path(object_id, logical, number))),
+                seen=_seen(store, object_id, number))
         else:
-            text = record_text(record, shown)
+            text = record_text(record, shown, seen=_seen(store, object_id, number))
         with writing_stdout():
             sys.stdout.write(text)
+
+
+def _seen(store: Any, object_id: str, number: str | None) -> list[tuple[str, str]]:
+    """When the version's source was captured or fetched, as its provenance says (a version
+    with no provenance says nothing; a damaged one is said, as a damaged record is)."""
+    from archiver.render import seen_lines
+
+    try:
+        return seen_lines(store.read_json(object_id, "provenance.json", number))
+    except NotFound:
+        return []
 
 
 @app.command()
