@@ -2126,6 +2126,28 @@ def test_an_item_changed_beside_one_inserted_is_compared_with_itself():
     assert changed_leaves("tags", ["a", "b"], ["c", "b"]) == [("tags[0]", "a", "c")]
 
 
+def test_a_missing_image_found_later_is_said_field_by_field(runner, archive_dir, tmp_path):
+    """The seed post's images are not shipped with it: ingested again with an asset root
+    that holds its first one (a real image of the corpus), that image is compared with
+    what it was, by its reference as written, though every other field of it changed; it
+    was said as one image removed and another added, each a whole JSON object."""
+    assert run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch").exit_code == 0
+    root = tmp_path / "root"
+    (root / "images" / "1935").mkdir(parents=True)
+    found = sorted((WECHAT / "html-with-assets").rglob("*.jpg"))[0]
+    shutil.copy(found, root / "images" / "1935" / "2.jpeg")
+    assert run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch",
+               "--asset-root", root).exit_code == 0
+    lines = run(runner, "diff", "wx:t/", "--archive", archive_dir).stdout.splitlines()
+    first = [line for line in lines if line.startswith("field images[0]")]
+    assert first[:2] == [
+        'field images[0].reason: "file not found (looked for: images/1935/2.jpeg; asset '
+        'roots: none configured)" → (none)',
+        'field images[0].status: "missing" → "stored"']
+    assert "field images[0].media_type: (none) → \"image/jpeg\"" in first
+    assert not any(line.startswith("field images[0]: ") for line in lines)
+
+
 def test_a_list_item_removed_is_named_by_its_place_in_the_older_list():
     from archiver.cli.reading import _ABSENT, changed_leaves
     assert changed_leaves("tags", ["a", "b", "c"], ["a", "c"]) == [("tags[1]", "b", _ABSENT)]

@@ -350,9 +350,10 @@ def changed_leaves(where: str, old: Any, new: Any) -> list[tuple[str, Any, Any]]
 
 def _pairs(old: list[Any], new: list[Any]) -> list[tuple[int, int]]:
     """Which of ``old``'s items (a run of a list that differs) became which of ``new``'s, in
-    order: among mappings, one that keeps at least half of its fields is the item it was
-    (an image whose status changed, beside one inserted before it); any other items take
-    each other's place one for one, as before."""
+    order: among mappings, one that keeps at least half of its fields, or its reference as
+    written (an image's ``original``: a missing image found is the image it was, whose
+    fields all changed), is the item it was (an image whose status changed, beside one
+    inserted before it); any other items take each other's place one for one, as before."""
     if not all(isinstance(item, dict) for item in (*old, *new)):
         return [(k, k) for k in range(min(len(old), len(new)))]
     pairs: list[tuple[int, int]] = []
@@ -361,7 +362,8 @@ def _pairs(old: list[Any], new: list[Any]) -> list[tuple[int, int]]:
         for j in range(start, len(new)):
             keys = item.keys() | new[j].keys()
             if keys and sum(item.get(k, _ABSENT) == new[j].get(k, _ABSENT) for k in keys) \
-                    * 2 >= len(keys):
+                    * 2 >= len(keys) or item.get("original", _ABSENT) == new[j].get(
+                        "original", None):
                 pairs.append((i, j))
                 start = j + 1
                 break
