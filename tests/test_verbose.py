@@ -112,3 +112,19 @@ def test_fsck_says_each_object_it_checked_in_each_pass_and_what_it_found(tmp_pat
     assert image.is_relative_to(Archive.open(archive).object_path(damaged_id))
     assert all(line.endswith(": ok") for line in [*schemas, *fixity] if line != damaged)
     assert "archiver: fsck: " not in quiet.stderr
+
+
+@pytest.mark.parametrize(("command", "says"), [
+    (["ingest"], "which reader read each file"), (["verify"], "each request to Crossref"),
+    (["fsck"], "each object checked"), (["list"], None), (["show"], None), (["log"], None),
+    (["diff"], None), (["export"], None), (["refs", "parse"], None)])
+def test_each_commands_verbose_help_says_what_that_command_tells(command, says):
+    """Every command takes --verbose (a script may pass it to any); its help says what
+    this command tells, or that it tells nothing more, not every command's story."""
+    shown = " ".join(CliRunner().invoke(app, [*command, "--help"], env={"COLUMNS": "200"},
+                                        ).stdout.split())
+    if says:
+        assert f"--verbose Say on stderr what is done, step by step: {says}" in shown
+        assert "nothing more to say" not in shown
+    else:
+        assert "--verbose Taken by every command; this one has nothing more to say." in shown

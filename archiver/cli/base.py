@@ -93,13 +93,14 @@ QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress bar, warnings 
 
 TracebackOpt = typer.Option(False, "--traceback", help="Show a traceback for internal errors.")
 
-VerboseOpt = typer.Option(False, "--verbose",
-                          help="Say on stderr what is done, step by step. ingest: which "
-                               "reader read each file, where each image came from or why it "
-                               "is missing, each request to an image server, each version "
-                               "committed; verify: each request to Crossref and its answer, "
-                               "or the cache's; fsck: each object checked. The other "
-                               "commands have nothing more to say.")
+def verbose_option(says: str | None = None) -> Any:
+    """``--verbose``, which every command takes (a script may pass it to any): ``says`` is
+    what this one tells, step by step; None for a command that has nothing more to say."""
+    return typer.Option(False, "--verbose", help=(
+        f"Say on stderr what is done, step by step: {says}." if says else
+        "Taken by every command; this one has nothing more to say."))
+
+
 # how a post is named on the command line (resolve_id)
 ID_HELP = ("A post's id, a unique prefix of it, another id of the post, or its address on "
            "mp.weixin.qq.com.")

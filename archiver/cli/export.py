@@ -17,7 +17,6 @@ from archiver.cli.base import (
     ArchiveOpt,
     QuietOpt,
     TracebackOpt,
-    VerboseOpt,
     app,
     empty_option,
     err,
@@ -31,6 +30,7 @@ from archiver.cli.base import (
     reported_errors,
     resolve_id,
     stdout_write,
+    verbose_option,
     write_whole,
     writing_stdout,
 )
@@ -138,7 +138,7 @@ def export(
                                             help="Write to FILE (default: stdout)."),
     quiet: bool = QuietOpt,
     show_traceback: bool = TracebackOpt,
-    verbose: bool = VerboseOpt,
+    verbose: bool = verbose_option(),
 ) -> None:
     """Export archived posts (and the works they cite) for reference managers.
 

@@ -19,7 +19,6 @@ from archiver.cli.base import (
     JsonOpt,
     QuietOpt,
     TracebackOpt,
-    VerboseOpt,
     app,
     config_for,
     err,
@@ -31,6 +30,7 @@ from archiver.cli.base import (
     stdout_is_pipe,
     stdout_is_terminal,
     typed_options,
+    verbose_option,
     writing_stdout,
 )
 from archiver.errors import (
@@ -182,7 +182,9 @@ def ingest(
     as_json: bool = JsonOpt,
     quiet: bool = QuietOpt,
     show_traceback: bool = TracebackOpt,
-    verbose: bool = VerboseOpt,
+    verbose: bool = verbose_option(
+        "which reader read each file, where each image came from or why it is missing, each "
+        "request to an image server, each version committed"),
 ) -> None:
     """Ingest saved posts into the archive: one object per post, a new version only on change.
 

@@ -21,7 +21,6 @@ from archiver.cli.base import (
     JsonOpt,
     QuietOpt,
     TracebackOpt,
-    VerboseOpt,
     app,
     emit_json,
     err,
@@ -34,6 +33,7 @@ from archiver.cli.base import (
     resolve_id,
     stdout_gone,
     typed_options,
+    verbose_option,
     writing_stdout,
 )
 from archiver.errors import (
@@ -91,7 +91,7 @@ def list_posts(
                                     "when posts cannot be read and are left out, as errors "
                                     "are said."),
     show_traceback: bool = TracebackOpt,
-    verbose: bool = VerboseOpt,
+    verbose: bool = verbose_option(),
 ) -> None:
     """List the posts in the archive: id, versions, date, account, citations and title.
 
@@ -156,7 +156,7 @@ def show(
                                                       "(same as --format json)."),
     quiet: bool = QuietReadOpt,
     show_traceback: bool = TracebackOpt,
-    verbose: bool = VerboseOpt,
+    verbose: bool = verbose_option(),
 ) -> None:
     """Show one archived post."""
     from archiver.render import record_markdown, record_text
@@ -212,7 +212,7 @@ def log(
     as_json: bool = JsonOpt,
     quiet: bool = QuietReadOpt,
     show_traceback: bool = TracebackOpt,
-    verbose: bool = VerboseOpt,
+    verbose: bool = verbose_option(),
 ) -> None:
     """Show the version history of one post, newest first (with --json, an object whose
     "versions" list is in version order, oldest first); without an ID, of the whole archive:
@@ -495,7 +495,7 @@ def diff(
     as_json: bool = JsonOpt,
     quiet: bool = QuietReadOpt,
     show_traceback: bool = TracebackOpt,
-    verbose: bool = VerboseOpt,
+    verbose: bool = verbose_option(),
 ) -> None:
     """Show what changed between two versions of a post (fields, body, files).
 
@@ -646,7 +646,7 @@ def fsck(
     as_json: bool = JsonOpt,
     quiet: bool = QuietOpt,
     show_traceback: bool = TracebackOpt,
-    verbose: bool = VerboseOpt,
+    verbose: bool = verbose_option("each object checked"),
 ) -> None:
     """Check the archive: every digest recomputed, OCFL structure, records against the schemas.
 

@@ -10,13 +10,13 @@ import typer
 
 from archiver.cli.base import (
     TracebackOpt,
-    VerboseOpt,
     app,
     emit_json,
     err,
     no_empty,
     reported_errors,
     stdin_text,
+    verbose_option,
     writing_stdout,
 )
 from archiver.cli.help import Group
@@ -38,7 +38,7 @@ def refs_parse(
                                                             "are awaited from the terminal "
                                                             "(errors are still shown)."),
     show_traceback: bool = TracebackOpt,
-    verbose: bool = VerboseOpt,
+    verbose: bool = verbose_option(),
 ) -> None:
     """Parse reference strings (APA, MLA, Chicago, Vancouver, GB/T 7714…) into fields.
 

@@ -16,7 +16,6 @@ from archiver.cli.base import (
     ArchiveOpt,
     QuietOpt,
     TracebackOpt,
-    VerboseOpt,
     app,
     config_for,
     emit_json,
@@ -30,6 +29,7 @@ from archiver.cli.base import (
     reported_errors,
     resolve_id,
     stdin_text,
+    verbose_option,
     write_whole,
     writing_stdout,
 )
@@ -470,7 +470,8 @@ def verify(
                                                     "of failing with exit 5."),
     quiet: bool = QuietOpt,
     show_traceback: bool = TracebackOpt,
-    verbose: bool = VerboseOpt,
+    verbose: bool = verbose_option(
+        "each request to Crossref and its answer, or the cache's"),
 ) -> None:
     """Check cited works against Crossref, field by field.
 
