@@ -23,6 +23,18 @@ def test_every_schema_is_a_valid_2020_12_schema(path: Path) -> None:
     Draft202012Validator.check_schema(document)
 
 
+@pytest.mark.parametrize("path", SCHEMAS, ids=lambda p: p.name)
+def test_no_schema_names_a_key_twice(path: Path) -> None:
+    """JSON parsers keep the last of two equal keys, stricter tools refuse the file: a
+    property pasted twice is a defect either way."""
+    def unique(pairs: list[tuple[str, object]]) -> dict[str, object]:
+        names = [name for name, _ in pairs]
+        assert len(names) == len(set(names)), sorted({n for n in names if names.count(n) > 1})
+        return dict(pairs)
+
+    json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=unique)
+
+
 def test_inlining_local_refs_keeps_the_meaning() -> None:
     inlined = schema.inline_local_refs({"$defs": {"a": {"type": "integer"}},
                                         "properties": {"x": {"$ref": "#/$defs/a"}}})

@@ -2945,19 +2945,24 @@ def test_ingest_verify_of_a_file_matching_an_earlier_version_checks_that_file(
         server, tmp_path, monkeypatch):
     """A file found unchanged against v1 of a post whose head is v2: its own citations are
     checked (the ones the user named), said as v1's, and not kept (a post's results are
-    kept with its head, which this file is not)."""
+    kept with its head, which this file is not); a work the head's results gave a key to
+    has it here too."""
     right = next(c for c in CASES if c["expect"] == "verified" and c["doi"])
     wrong = next(c for c in CASES if c["expect"] == "mismatch" and c["doi"])
     head = "---\ntitle: 引文核对\nauthor: 某公众号\ndate: 2021-03-04\n---\n\n参考文献\n\n"
     old, new = tmp_path / "old.md", tmp_path / "new.md"
-    old.write_text(head + wrong["text"] + "\n", encoding="utf-8")
+    old.write_text(head + wrong["text"] + "\n\n" + right["text"] + "\n", encoding="utf-8")
     new.write_text(head + right["text"] + "\n", encoding="utf-8")
     archive = tmp_path / "archive"
-    for post in (old, new):
-        result = run_verify(["ingest", post, "--archive", archive, "--no-fetch", "--json"],
-                            server.url, tmp_path, monkeypatch)
-        assert result.exit_code == ExitCode.OK, result.stderr
-    object_id = json.loads(result.stdout)["id"]
+    first = run_verify(["ingest", old, "--archive", archive, "--no-fetch"], server.url,
+                       tmp_path, monkeypatch)
+    assert first.exit_code == ExitCode.OK, first.stderr
+    current = run_verify(["ingest", new, "--archive", archive, "--no-fetch", "--verify",
+                          "--json"], server.url, tmp_path, monkeypatch)
+    assert current.exit_code == ExitCode.OK, current.stderr
+    line, document = (json.loads(x) for x in current.stdout.splitlines())
+    object_id, [kept] = line["id"], document["citations"]
+    assert kept["status"] == "verified" and "version" not in kept and kept["key"]
     versions = len(Archive.open(archive).versions(object_id))
 
     again = run_verify(["ingest", old, "--archive", archive, "--no-fetch", "--verify",
@@ -2966,15 +2971,32 @@ def test_ingest_verify_of_a_file_matching_an_earlier_version_checks_that_file(
     assert (line["status"], line["version"]) == ("unchanged", "v1")
     assert again.exit_code == ExitCode.CITATION_WRONG, again.stderr
     assert schema.errors("verify-report", document) == []
-    [entry] = document["citations"]
-    assert (entry["status"], entry["post"], entry["version"]) == ("mismatch", object_id, "v1")
+    assert [(e["status"], e["post"], e["version"], e.get("key"))
+            for e in document["citations"]] == [("mismatch", object_id, "v1", None),
+                                                ("verified", object_id, "v1", kept["key"])]
     assert "kept" not in document
-    assert (f"old.md is v1 of {object_id}, whose head is v2: its citations are checked as "
+    assert (f"old.md is v1 of {object_id}, whose head is v3: its citations are checked as "
             "v1 holds them, and the results are not kept") in again.stderr
+    assert f"  mismatch (in v1 of {object_id}, not kept): " in again.stderr
     assert len(Archive.open(archive).versions(object_id)) == versions  # nothing kept
 
-    current = run_verify(["ingest", new, "--archive", archive, "--no-fetch", "--verify",
-                          "--json"], server.url, tmp_path, monkeypatch)
-    assert current.exit_code == ExitCode.OK, current.stderr
-    [entry] = json.loads(current.stdout.splitlines()[-1])["citations"]
+
+def test_ingest_verify_of_two_files_of_one_post_checks_the_head_they_made_once(
+        server, tmp_path, monkeypatch):
+    """The first file adds v1, the second replaces it with v2 in the same run: v1 is no
+    longer the post, nor a file found unchanged against it; the head alone is checked and
+    kept, its citation counted once."""
+    right = next(c for c in CASES if c["expect"] == "verified" and c["doi"])
+    head = "---\ntitle: 引文核对\nauthor: 某公众号\ndate: 2021-03-04\n---\n\n参考文献\n\n"
+    first, second = tmp_path / "a.md", tmp_path / "b.md"
+    first.write_text(head + right["text"] + "\n", encoding="utf-8")
+    second.write_text(head + "按：又及。\n\n" + right["text"] + "\n", encoding="utf-8")
+    result = run_verify(["ingest", first, second, "--archive", tmp_path / "archive",
+                         "--no-fetch", "--verify", "--json"], server.url, tmp_path,
+                        monkeypatch)
+    assert result.exit_code == ExitCode.OK, result.stderr
+    *lines, report = (json.loads(x) for x in result.stdout.splitlines())
+    assert [(x["status"], x["version"]) for x in lines] == [("added", "v1"), ("updated", "v2")]
+    [entry] = report["citations"]
     assert entry["status"] == "verified" and "version" not in entry
+    assert "whose head is" not in result.stderr

@@ -347,8 +347,8 @@ def ingest(
         codes = [r.error.exit_code if r.error is not None else ExitCode.BAD_INPUT
                  for r in results if r.status == "failed"]
         if verify_citations:
-            posts = sorted({(r.object_id, r.version, r.source) for r in results
-                            if r.object_id and r.version})
+            posts = sorted({(r.object_id, r.version, r.source, r.status == "unchanged")
+                            for r in results if r.object_id and r.version})
             verdicts, document = verify_posts(config, posts, quiet, offline=offline, wait=wait)
             codes += verdicts
             if as_json:  # the last line: the report `verify --json` gives

@@ -292,7 +292,7 @@ def _report(items: list[tuple[str, str | None, str | None]], results: list[Any],
     for n, ((_text, _where, post), entry) in enumerate(zip(items, document["citations"],
                                                            strict=True)):
         if read_from and read_from[n]:
-            entry["post"], entry["version"] = read_from[n]
+            post, entry["version"] = read_from[n]
         if post:
             entry["post"] = post
             work = (entry.get("evidence") or {}).get("work") or {}
@@ -302,15 +302,17 @@ def _report(items: list[tuple[str, str | None, str | None]], results: list[Any],
     return document
 
 
-def verify_posts(config: Config, posts: list[tuple[str, str, str]], quiet: bool,
+def verify_posts(config: Config, posts: list[tuple[str, str, str, bool]], quiet: bool,
                  offline: bool = False, wait: bool = False
                  ) -> tuple[list[ExitCode], dict[str, Any]]:
     """``ingest --verify``: verify the citations of the posts just ingested, each given as
-    (id, version, source file) (``offline``: from the cache only, as ``verify --offline``;
-    ``wait``: as ``ingest --wait``, for another writer that took the archive since); the
-    exit codes, and the report (as ``verify --json`` gives it, each citation with its post).
-    A file found unchanged against an earlier version than the head has that version's
-    citations checked, which are not kept: a post's results are kept with its head."""
+    (id, version, source file, whether it was found unchanged) (``offline``: from the cache
+    only, as ``verify --offline``; ``wait``: as ``ingest --wait``, for another writer that
+    took the archive since); the exit codes, and the report (as ``verify --json`` gives it,
+    each citation with its post). A file found unchanged against an earlier version than
+    the head has that version's citations checked, which are not kept: a post's results
+    are kept with its head. Any other file's post has its head checked (a version this run
+    made, and another file of the post replaced, is no longer the post)."""
     from archiver.citations.notices import describe, withdrawn
     from archiver.citations.verify import FAILING, summarise
     from archiver.clean.metadata import one_line
@@ -322,16 +324,18 @@ def verify_posts(config: Config, posts: list[tuple[str, str, str]], quiet: bool,
     store = Archive.open(config.archive) if posts else None
     problems: list[ArchiverError] = []
     read: dict[str, str] = {}
-    heads = {post: store.head(post) for post in {p for p, _, _ in posts}} if store else {}
-    current = sorted({p for p, v, _ in posts if v == heads[p]})
+    heads = {post: store.head(post) for post in {p[0] for p in posts}} if store else {}
+    older = [(p, v, s) for p, v, s, unchanged in posts if unchanged and v != heads[p]]
+    current = sorted({p for p, v, _, unchanged in posts if not unchanged or v == heads[p]})
     # (none: not every post, as `archiver verify` with no target checks)
     items = _verify_targets(current, config, store, problems, read=read) if current else []
     if problems:  # the posts were just ingested: they can be read
         raise problems[0]
-    earlier = _earlier_versions(store, [(p, v, s) for p, v, s in posts if v != heads[p]],
-                                heads, quiet)
-    read_from = [None] * len(items) + [version for version, _ in earlier]
+    earlier = _earlier_versions(store, older, heads, quiet)
+    read_from = [None] * len(items) + [where for where, _ in earlier]
     items += [item for _, item in earlier]
+    # the keys the works cited there have, given when the posts' heads kept them
+    keys_known = _known_keys(store) if earlier else {}
     try:
         results = make_verifier(config, offline=offline).verify_all(
             [(t, w) for t, w, _ in items])
@@ -341,14 +345,16 @@ def verify_posts(config: Config, posts: list[tuple[str, str, str]], quiet: bool,
                   markup=False)
         raise typer.Exit(130) from None
     keys, kept, changed = _keep_results(store, items, results, config, read, wait, quiet)
+    keys = {**keys_known, **keys}
     for _post, post_changed in changed:
         fail(post_changed)
     counts = summarise(results)
     if not quiet:
         err.print("citations: " + (statuses_shown(counts) or "none found"), markup=False)
-        for result in results:
-            if result.status in FAILING:
-                err.print(f"  {result.status}: {shorten(one_line(result.text), 80)} "
+        for result, where in zip(results, read_from, strict=True):
+            if result.status in FAILING:  # (one of a version not kept: said which)
+                of = f" (in {where[1]} of {where[0]}, not kept)" if where else ""
+                err.print(f"  {result.status}{of}: {shorten(one_line(result.text), 80)} "
                           f"({result.reason})",
                           markup=False)
             for notice in withdrawn(result.notices):
