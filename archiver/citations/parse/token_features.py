@@ -210,7 +210,8 @@ def features(tokens: list[Token]) -> list[list[str]]:
     if n == 0:
         return []
     base = [_base_features(t) for t in tokens]
-    for k in _issues_like_years(tokens):  # seen as the plain number it is (yr only marks dates)
+    issue_like = _issues_like_years(tokens)
+    for k in issue_like:  # seen as the plain number it is (yr only marks dates)
         base[k].remove("yr")
     words = [t.text.casefold()[:20] if t.kind in "LPN" or len(t.text) <= 4 else "#" + t.kind
              for t in tokens]
@@ -219,7 +220,6 @@ def features(tokens: list[Token]) -> list[list[str]]:
 
     marker_at = doctype_markers(tokens)
     first_marker = min(marker_at) if marker_at else n
-    issue_like = _issues_like_years(tokens)
     year_idx = [k for k, t in enumerate(tokens) if _year_like(t) and k not in issue_like]
     first_year = year_idx[0] if year_idx else n
     year_set = set(year_idx)
