@@ -2148,6 +2148,20 @@ def test_a_missing_image_found_later_is_said_field_by_field(runner, archive_dir,
     assert not any(line.startswith("field images[0]: ") for line in lines)
 
 
+def test_an_image_is_paired_by_its_reference_before_one_merely_alike():
+    """Another missing image inserted before the one found shares the found one's old
+    status and reason (every image has the same reason under --no-fetch): the one found is
+    still the image it was (items of this test written by hand)."""
+    from archiver.cli.reading import _ABSENT, changed_leaves
+    reason = "not fetched: network fetching is off (--no-fetch)"
+    a = {"original": "a.jpg", "status": "missing", "reason": reason}
+    b = {"original": "b.jpg", "status": "missing", "reason": reason}
+    a_found = {"original": "a.jpg", "status": "stored", "sha256": "aa"}
+    assert changed_leaves("images", [a], [b, a_found]) == [
+        ("images[0]", _ABSENT, b), ("images[1].status", "missing", "stored"),
+        ("images[1].reason", reason, _ABSENT), ("images[1].sha256", _ABSENT, "aa")]
+
+
 def test_a_list_item_removed_is_named_by_its_place_in_the_older_list():
     from archiver.cli.reading import _ABSENT, changed_leaves
     assert changed_leaves("tags", ["a", "b", "c"], ["a", "c"]) == [("tags[1]", "b", _ABSENT)]
@@ -2685,6 +2699,24 @@ def test_show_says_which_version_it_shows(runner, archive_dir, tmp_path):
                                                "markdown", "--archive", archive_dir).stdout
     shown = json.loads(run(runner, "show", "wx:t/", "--json", "--archive", archive_dir).stdout)
     assert "version" not in shown  # the record as stored
+
+
+def test_show_of_a_version_whose_provenance_is_damaged_shows_the_record_and_says_so(
+        runner, archive_dir):
+    """The record is whole: it is shown; the damage of the file show reads beside it (when
+    the copy was made) is said after it, and the exit is 5, as for any damage."""
+    from archiver.store import Archive
+
+    assert run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch").exit_code == 0
+    store = Archive.open(archive_dir)
+    [object_id] = store.object_ids()
+    provenance = store.content_path(object_id, "provenance.json")
+    provenance.write_bytes(provenance.read_bytes().replace(b'"fields"', b'"fieldz"'))
+    for fmt in ("text", "markdown"):
+        result = run(runner, "show", object_id, "-f", fmt, "--archive", archive_dir)
+        assert result.exit_code == ExitCode.ARCHIVE
+        assert "龙与熊之间" in result.stdout and "哈萨克斯坦还通过经济关系宣示主权" in result.stdout
+        assert "provenance.json" in result.stderr and "damaged" in result.stderr
 
 
 def test_show_says_when_the_save_was_fetched_or_captured_as_its_provenance_does(

@@ -173,6 +173,7 @@ def show(
         shown = f"{_version_name(version) if version is not None else numbers[-1]} of " \
                 f"{len(numbers)}"  # which one is shown: the record does not say
         number = _version_name(version) if version is not None else None
+        damaged: list[DamagedObject] = []
         if as_json or fmt is Format.json:
             text = json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         elif fmt is Format.markdown:
@@ -181,21 +182,28 @@ def show(
             stored = store.content_paths(object_id, number)
             text = record_markdown(record, shown, lambda logical: quote(str(
                 stored.get(logical) or store.content_path(object_id, logical, number))),
-                seen=_seen(store, object_id, number))
+                seen=_seen(store, object_id, number, damaged))
         else:
-            text = record_text(record, shown, seen=_seen(store, object_id, number))
+            text = record_text(record, shown, seen=_seen(store, object_id, number, damaged))
         with writing_stdout():
             sys.stdout.write(text)
+        if damaged:
+            raise damaged[0]
 
 
-def _seen(store: Any, object_id: str, number: str | None) -> list[tuple[str, str]]:
+def _seen(store: Any, object_id: str, number: str | None, damaged: list[DamagedObject]
+          ) -> list[tuple[str, str]]:
     """When the version's source was captured or fetched, as its provenance says (a version
-    with no provenance says nothing; a damaged one is said, as a damaged record is)."""
+    with no provenance says nothing). A damaged provenance is added to ``damaged``: the
+    record, whole, is still shown, and the damage said after it."""
     from archiver.render import seen_lines
 
     try:
         return seen_lines(store.read_json(object_id, "provenance.json", number))
     except NotFound:
+        return []
+    except DamagedObject as problem:
+        damaged.append(problem)
         return []
 
 
@@ -350,26 +358,34 @@ def changed_leaves(where: str, old: Any, new: Any) -> list[tuple[str, Any, Any]]
 
 def _pairs(old: list[Any], new: list[Any]) -> list[tuple[int, int]]:
     """Which of ``old``'s items (a run of a list that differs) became which of ``new``'s, in
-    order: among mappings, one that keeps at least half of its fields, or its reference as
-    written (an image's ``original``: a missing image found is the image it was, whose
-    fields all changed), is the item it was (an image whose status changed, beside one
-    inserted before it); any other items take each other's place one for one, as before."""
+    order: among mappings, the next with the same reference as written (an image's
+    ``original``: a missing image found is the image it was, though its other fields all
+    changed), else the next that keeps at least half of its fields, is the item it was (an
+    image whose status changed, beside one inserted before it); any other items take each
+    other's place one for one, as before."""
     if not all(isinstance(item, dict) for item in (*old, *new)):
         return [(k, k) for k in range(min(len(old), len(new)))]
     pairs: list[tuple[int, int]] = []
     start = 0
     for i, item in enumerate(old):
-        for j in range(start, len(new)):
-            keys = item.keys() | new[j].keys()
-            if keys and sum(item.get(k, _ABSENT) == new[j].get(k, _ABSENT) for k in keys) \
-                    * 2 >= len(keys) or item.get("original", _ABSENT) == new[j].get(
-                        "original", None):
-                pairs.append((i, j))
-                start = j + 1
-                break
+        written = item.get("original")
+        same = next((j for j in range(start, len(new))
+                     if written is not None and new[j].get("original") == written), None)
+        alike = next((j for j in range(start, len(new)) if _keeps_half(item, new[j])), None)
+        j = same if same is not None else alike
+        if j is not None:
+            pairs.append((i, j))
+            start = j + 1
     if not pairs:  # nothing alike: one for one, as for any other items
         return [(k, k) for k in range(min(len(old), len(new)))]
     return pairs
+
+
+def _keeps_half(old: dict[str, Any], new: dict[str, Any]) -> bool:
+    """Whether ``new`` has at least half of the fields the two hold as ``old`` has them."""
+    keys = old.keys() | new.keys()
+    return bool(keys) and sum(old.get(k, _ABSENT) == new.get(k, _ABSENT) for k in keys) \
+        * 2 >= len(keys)
 
 
 def _item_key(value: Any) -> str:
