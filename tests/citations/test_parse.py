@@ -727,6 +727,63 @@ def test_an_issue_numbered_like_a_year_in_a_dated_reference_is_the_issue(contain
             "page": "20170132", "issued": {"date-parts": [[2017]]}}
 
 
+@pytest.mark.parametrize("text", [
+    "Pan H, Peto R, Henao-Restrepo AM, et al. Repurposed antiviral drugs for COVID-19—interim "
+    "WHO Solidarity trial results. N Engl J Med 2020; published online Dec 2. "
+    "DOI:10.1056/NEJMoa2023184.",
+    "Okoro CA, Hollis ND. Sleep duration among shift workers. Sleep. 2021 Mar 3:zsab045. "
+    "doi: 10.1093/sleep/zsab045. Epub ahead of print.",
+    'Dale, Edwin L. "Reserve Unveils a Key Procedure," The New York Times, March 17, 1969.'])
+def test_a_day_after_its_month_is_no_volume_nor_page(text):
+    """Online-first and newspaper dates (references written for a trial of the parser; the
+    newspaper one is AnyStyle's): the day was read as the volume or the page."""
+    item = parse_reference(text, strict=True)
+    day = re.search(r"(?:Dec|Mar|March) (\d+)", text).group(1)
+    assert item.get("volume") != day and item.get("page") != day
+    assert item.get("issued", {}).get("date-parts", [[0]])[0][0] in (1969, 2020, 2021)
+
+
+def test_a_day_that_is_also_the_volume_stays_the_volume():
+    item = parse_reference("Smith J. A title. Cell Rep. 2020 Mar 3;3(2):101-9.", strict=True)
+    assert (item["volume"], item["issue"]) == ("3", "2")
+
+
+@pytest.mark.parametrize(("text", "issue", "page"), [
+    ('Jameson, Fredric. "Postmodernism, or the Cultural Logic of Late Capitalism." New Left '
+     "Review, no. 146, 1984, pp. 53–92.", "146", "53-92"),
+    ('Fukuyama, Francis. 1989. "The End of History?" The National Interest, no. 16: 3–18.',
+     "16", "3-18"),
+    ('Benjamin, Walter. "Theses on the Philosophy of History." New German Critique, no. 3 '
+     "(1974): 1–12.", "3", "1-12")])
+def test_a_journal_numbering_its_issues_only_has_an_issue_and_no_volume(text, issue, page):
+    item = parse_reference(text, strict=True)
+    assert ("volume" not in item, item.get("issue"), item.get("page")) == (True, issue, page)
+
+
+def test_a_reports_number_with_no_pages_is_left_as_it_was_read():
+    """AnyStyle's gold reads a report's "No." as its volume; nothing here says otherwise."""
+    item = parse_reference("Stewart, Robert F. A Framework for Business Planning. Stanford "
+                           "Research Institute Long-Range Planning Report No. 162. Menlo "
+                           "Park, California: Stanford Research Institute, 1963.", strict=True)
+    assert item.get("volume") == "162" and "issue" not in item
+
+
+@pytest.mark.parametrize(("text", "page"), [
+    ("Zhang, L., & Wang, H. (2021). Green bonds and stock returns. Finance Research Letters, "
+     "38, Article 101690. https://doi.org/10.1016/j.frl.2020.101690", "101690"),
+    ('[5] D. P. Kingma and J. Ba, "Adam: A method for stochastic optimization," 2014, '
+     "arXiv:1412.6980.", None)])
+def test_an_article_number_is_the_page_without_its_word_and_an_arxiv_id_is_none(text, page):
+    assert parse_reference(text, strict=True).get("page") == page
+
+
+def test_a_meetings_ordinal_is_no_volume():
+    item = parse_reference('[15] M. Abadi et al., "TensorFlow: A system for large-scale '
+                           'machine learning," in Proc. 12th USENIX Symp. Operating Syst. '
+                           "Des. Implement., 2016, pp. 265–283.", strict=True)
+    assert "volume" not in item and item["page"] == "265-283"
+
+
 def test_a_year_after_the_volume_is_still_the_year_when_it_is_the_only_date():
     """Not an issue: the reference is dated nowhere else (a title's year is no date), or
     prints the same year twice."""

@@ -57,7 +57,9 @@ from archiver.citations.parse.numbers import (
     _acronym_year,
     _after_volume_colon,
     _article_number,
+    _arxiv_id_read_as_the_page,
     _cited_page_after_the_imprint,
+    _day_read_as_a_number,
     _fallback_year,
     _in_arxiv_ids,
     _issue_after_its_mark,
@@ -68,6 +70,8 @@ from archiver.citations.parse.numbers import (
     _marked_volume_and_issue,
     _meetings_year_read_as_the_year,
     _month_and_day,
+    _numbered_issue_alone,
+    _ordinal_read_as_a_volume,
     _page_after_the_year,
     _page_read_as_the_year,
     _star_methods_page,
@@ -311,6 +315,10 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _acronym_year(item, text)
     _meetings_year_read_as_the_year(item, text)
     _article_number(item, text)
+    _day_read_as_a_number(item, text)
+    _numbered_issue_alone(item, text)
+    _ordinal_read_as_a_volume(item, text)
+    _arxiv_id_read_as_the_page(item, text)
     _volume_alone_after_the_year(item, text)
     _gbt_year_read_as_volume(item, text)
     _gbt_issue_read_as_volume(item, text)

@@ -417,12 +417,71 @@ def _year_printed_as_an_issue(item: dict[str, Any], text: str) -> None:
         item["issued"] = {"date-parts": [[int(issue)]]}
 
 
+_MONTH_WORD = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+               r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+
+
+def _printed_once(value: str, text: str) -> bool:
+    """Whether ``value`` stands in ``text`` once as a number of its own."""
+    return len(re.findall(rf"(?<![\w.]){re.escape(value)}(?![\w])", text)) == 1
+
+
+def _day_read_as_a_number(item: dict[str, Any], text: str) -> None:
+    """A day of the month after its month, printed once, is no volume or page: an article
+    published online first is dated so ("N Engl J Med 2020; published online Dec 2.", "Sleep.
+    2021 Mar 3:zsab045", "medRxiv [Preprint]. 2020 Feb 23.")."""
+    for key in ("volume", "page"):
+        value = str(item.get(key) or "")
+        if re.fullmatch(r"0?[1-9]|[12]\d|3[01]", value) and _printed_once(value, text) \
+                and re.search(rf"\b{_MONTH_WORD}\.?\s+{value}(?![\w])", text):
+            del item[key]
+
+
+def _numbered_issue_alone(item: dict[str, Any], text: str) -> None:
+    """A journal that numbers its issues only, as MLA and Chicago print it ("New Left Review,
+    no. 146, 1984, pp. 53–92", "The National Interest, no. 16: 3–18"): the number after
+    "no." is the issue, when no volume is printed besides it (Chicago's year may stand
+    between: "no. 3 (1974): 1–12"). A report's or a series' "No."
+    with no pages after it ("Planning Report No. 162.", "Proceedings …, no. 10, 2006.") is
+    left as it was read."""
+    volume = str(item.get("volume") or "")
+    marked = re.search(rf"\bnos?\.\s*({re.escape(volume)}(?:\s*[/–-]\s*\d+)?)(?![\w])"
+                       r"(?=\s*(?:\((?:1[5-9]|20)\d\d\)\s*)?:\s*\d|.*\bpp\.)", text) \
+        if volume else None
+    if marked and "issue" not in item and _printed_once(volume, text) \
+            and not re.search(r"\bvol(?:ume)?\b", text, re.I):
+        del item["volume"]
+        item["issue"] = re.sub(r"\s*[–-]\s*", "-", marked.group(1)).replace(" ", "")
+
+
+def _ordinal_read_as_a_volume(item: dict[str, Any], text: str) -> None:
+    """"Proc. 12th USENIX Symp.", "Proceedings of the 36th AAAI Conference": a meeting's
+    ordinal is no volume (nor is a year of the meeting's dates: "2022 Feb 22-Mar 1")."""
+    volume = str(item.get("volume") or "")
+    if volume.isdigit() and re.search(rf"(?<![\w.]){volume}(?:st|nd|rd|th)\b", text) \
+            and len(re.findall(rf"(?<![\w.]){volume}(?![\w.])", text)) == 0:
+        del item["volume"]
+
+
+def _arxiv_id_read_as_the_page(item: dict[str, Any], text: str) -> None:
+    """"arXiv:1412.6980": a preprint's number, no page."""
+    page = str(item.get("page") or "")
+    if page and re.search(rf"\barXiv\s*:\s*(?:[a-z-]+(?:\.[A-Z]{{2}})?/)?{re.escape(page)}"
+                          rf"(?:v\d+)?\b", text, re.I):
+        del item["page"]
+
+
 _ARTICLE_NUMBER = re.compile(r"\bArt(?:icle)?\.?\s*(?:no|number)\.?\s*:?\s*([A-Za-z]?\d+)\b",
                              re.I)
 
 
 def _article_number(item: dict[str, Any], text: str) -> None:
-    """IEEE's "Art. no. 117702" is where the pages would be."""
+    """IEEE's "Art. no. 117702" is where the pages would be, and APA 7's "Article 101690" is
+    that number (the word is the style's, not the page's)."""
+    article = re.fullmatch(r"Article\s+([A-Za-z]?\d+[A-Za-z]?|[a-z]{1,4}\d+)", str(
+        item.get("page") or ""))
+    if article:
+        item["page"] = article.group(1)
     if "page" not in item:
         match = _ARTICLE_NUMBER.search(text)
         if match:
