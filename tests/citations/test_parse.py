@@ -777,6 +777,23 @@ def test_an_article_number_is_the_page_without_its_word_and_an_arxiv_id_is_none(
     assert parse_reference(text, strict=True).get("page") == page
 
 
+@pytest.mark.parametrize(("text", "year", "container"), [
+    ("Bray F, Laversanne M, Weiderpass E, Soerjomataram I. The ever-increasing importance of "
+     "cancer as a leading cause of premature death worldwide, 2020. Cancer 2021; 127: "
+     "3029–30.", 2021, None),
+    ("2. Zhu N, Zhang D, Wang W, et al. A novel coronavirus from patients with pneumonia in "
+     "China, 2019. N Engl J Med 2020;382:727-33.", 2020, "N Engl J Med"),
+    ("1 Page MJ, McKenzie JE, Bossuyt PM, et al. The PRISMA 2020 statement: an updated "
+     "guideline for reporting systematic reviews. BMJ 2021;372:n71. doi:10.1136/bmj.n71",
+     2021, "BMJ")])
+def test_the_year_of_a_medical_journals_imprint_is_the_references(text, year, container):
+    """"Journal YEAR; volume: pages": a year in the title was read instead, or the imprint's
+    was read into the journal's name (references written for a trial of the parser)."""
+    item = parse_reference(text, strict=True)
+    assert item["issued"]["date-parts"][0][0] == year
+    assert item.get("container-title") == container or container is None
+
+
 def test_a_meetings_ordinal_is_no_volume():
     item = parse_reference('[15] M. Abadi et al., "TensorFlow: A system for large-scale '
                            'machine learning," in Proc. 12th USENIX Symp. Operating Syst. '

@@ -80,6 +80,7 @@ from archiver.citations.parse.numbers import (
     _volume_and_issue_by_their_letters,
     _volume_dot_issue,
     _volume_that_is_no_number,
+    _year_before_the_volume,
     _year_in_vancouvers_date,
     _year_of_a_period,
     _year_opening_a_title,
@@ -393,6 +394,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _acronym_after_a_container(item, text)
     _place_ending_a_title(item, text)
     _quotation_ending_a_title(item, text)
+    _year_before_the_volume(item, text)  # over every rule that read another
     _month_and_day(item, text)  # last: the year is the one the rules settled on
     return item
 

@@ -463,6 +463,27 @@ def _ordinal_read_as_a_volume(item: dict[str, Any], text: str) -> None:
         del item["volume"]
 
 
+# the Lancet's, the BMJ's and NEJM's imprint: the year, a semicolon, the volume (its issue)
+# and a colon before the pages ("Cancer 2021; 127: 3029–30", "BMJ 2021;372:n71")
+_YEAR_SEMICOLON_VOLUME = re.compile(r"(?<![\d\-–])((?:1[5-9]|20)\d\d)\s*;\s*([A-Za-z]?\d+)\s*"
+                                    r"(?:\([^()]{1,12}\))?\s*:\s*[A-Za-z]?\d")
+
+
+def _year_before_the_volume(item: dict[str, Any], text: str) -> None:
+    """The year of a medical journal's imprint ("N Engl J Med 2020;382:727-33") is the
+    reference's, though a year in its title was read instead ("… in China, 2019.") or
+    none was (it was read into the journal's name: "BMJ 2021")."""
+    found = _YEAR_SEMICOLON_VOLUME.findall(text)
+    if len(found) != 1 or item.get("volume") not in (None, found[0][1]):
+        return
+    year = int(found[0][0])
+    if _issued_year(item) != year:
+        item["issued"] = {"date-parts": [[year]]}
+    container = str(item.get("container-title") or "")
+    if container.endswith(f" {year}"):
+        item["container-title"] = container[:-5].rstrip()
+
+
 def _arxiv_id_read_as_the_page(item: dict[str, Any], text: str) -> None:
     """"arXiv:1412.6980": a preprint's number, no page."""
     page = str(item.get("page") or "")
