@@ -794,6 +794,27 @@ def test_the_year_of_a_medical_journals_imprint_is_the_references(text, year, co
     assert item.get("container-title") == container or container is None
 
 
+@pytest.mark.parametrize(("text", "title", "journal"), [
+    ("1. Y. LeCun, Y. Bengio, G. Hinton, Deep learning. Nature 521, 436–444 (2015).",
+     "Deep learning", "Nature"),
+    ("2. B. A. Nosek, C. R. Ebersole, A. C. DeHaven, D. T. Mellor, The preregistration "
+     "revolution. Proc. Natl. Acad. Sci. U.S.A. 115, 2600–2606 (2018).",
+     "The preregistration revolution", "Proc. Natl. Acad. Sci. U.S.A.")])
+def test_a_short_title_in_sciences_layout_is_not_the_journals(text, title, journal):
+    """The tagger ran a title of two or three words into the journal's name (references
+    written for a trial of the parser)."""
+    item = parse_reference(text, strict=True)
+    assert (item.get("title"), item.get("container-title")) == (title, journal)
+
+
+def test_advance_online_publication_is_no_journal():
+    item = parse_reference("Okafor, C. N., & Adeyemi, T. (2023). Mobile money and household "
+                           "resilience in Nigeria. World Development. Advance online "
+                           "publication. https://doi.org/10.1016/j.worlddev.2023.106000",
+                           strict=True)
+    assert item["container-title"] == "World Development"
+
+
 def test_a_meetings_ordinal_is_no_volume():
     item = parse_reference('[15] M. Abadi et al., "TensorFlow: A system for large-scale '
                            'machine learning," in Proc. 12th USENIX Symp. Operating Syst. '

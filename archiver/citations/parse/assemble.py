@@ -12,6 +12,7 @@ from archiver.citations.parse.containers import (
     _acm_journal,
     _acronym_after_a_container,
     _acs_journal,
+    _advance_online_publication,
     _book_after_its_editors,
     _book_after_the_year,
     _book_before_its_editors,
@@ -28,6 +29,7 @@ from archiver.citations.parse.containers import (
     _proceedings,
     _publisher_ending_proceedings,
     _rest_of_the_title_left_out,
+    _short_title_run_into_the_journal,
     _short_year_ending_a_container,
     _year_ending_a_container,
 )
@@ -373,6 +375,8 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _rest_of_the_title_left_out(item, text)
     _paper_and_its_day(item, text)
     _mark_ending_a_journal(item, text)
+    _short_title_run_into_the_journal(item, text)
+    _advance_online_publication(item, text)
     _names_and_year_in_the_title(item, text)
     _year_of_a_period(item, text)
     _years_ending_a_title(item, text)

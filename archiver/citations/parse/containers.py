@@ -578,6 +578,49 @@ def _paper_and_its_day(item: dict[str, Any], text: str) -> None:
         item["container-title"] = found.group("paper")
 
 
+# Science's and PNAS's layout, "Authors, Title. Journal Volume, pages (Year).": a title of a
+# few words the tagger ran into the journal's name ("Deep learning. Nature"), a sentence in
+# sentence case before the journal's: two words at least, one of them in lower case, and a
+# last word of four letters or more (an abbreviated journal's words are none of these:
+# "Trudy Sov. Antarkt. Eksped.", "Proc. Natl. Acad. Sci.")
+_TITLE_THEN_JOURNAL = re.compile(r"(?P<title>[A-Z][\w'’-]*(?:\s[\w'’-]+)*\s[a-z][\w'’-]{2,}"
+                                 r"(?:\s[\w'’-]+)*(?<=\w{4}))\.\s(?P<journal>[A-Z]\S*(?:\s\S+)*)")
+
+
+def _short_title_run_into_the_journal(item: dict[str, Any], text: str) -> None:
+    """A reference with no title, whose journal's name opens with a sentence of words
+    followed by the journal's volume in Science's layout, has that sentence for its title."""
+    container = item.get("container-title", "")
+    found = _TITLE_THEN_JOURNAL.fullmatch(container) if "title" not in item else None
+    volume = item.get("volume")
+    if found and volume and re.search(re.escape(container) + rf"\s+{re.escape(volume)}\s*,",
+                                      text):
+        item["title"], item["container-title"] = found.group("title"), found.group("journal")
+
+
+# APA's mark of an article published before its issue, which is no journal's name ("World
+# Development. Advance online publication.")
+_ADVANCE_ONLINE = re.compile(r"(?:^|\.\s+)Advance online publication\.?$", re.I)
+
+
+def _advance_online_publication(item: dict[str, Any], text: str) -> None:
+    """"Advance online publication" read as (or into) the journal's name is taken out: the
+    journal is what stands before it."""
+    container = item.get("container-title", "")
+    mark = _ADVANCE_ONLINE.search(container)
+    if not mark:
+        return
+    if mark.start() > 0:
+        item["container-title"] = container[:mark.start()].rstrip(" .")
+        return
+    before = re.search(r"\.\s+([A-Z][^.]*?)\.\s+Advance online publication", text)
+    title = item.get("title", "")
+    if before and before.group(1) != title and not title.endswith(before.group(1)):
+        item["container-title"] = before.group(1)
+    else:
+        del item["container-title"]
+
+
 # a volume's or an issue's mark that the tagger ran into the journal's name: "Centennial
 # Review vol. 9, no. 4" (MLA, no comma before it), "Bulletin of the Texas Memorial Museum No. 6"
 _MARK_ENDING_A_JOURNAL = re.compile(r"(?<!\s)\s+(?:[Vv]ol|VOL|[Nn]o|NO|[Nn]r|Bd|[Hh]eft)\.?$")
