@@ -815,6 +815,23 @@ def test_advance_online_publication_is_no_journal():
     assert item["container-title"] == "World Development"
 
 
+def test_apas_ellipsis_and_a_suffix_set_off_by_a_comma_are_no_authors():
+    """APA 7's ". . ." before the last author, and "Jr." or "3rd" after a name's initials
+    and a comma, each made an author of their own (the next one's names shifted)."""
+    ellipsis = parse_reference("Luo, J., Chen, Y., Li, M., . . . Gao, Z. (2022). Title here. "
+                               "Journal of Things, 12(3), 1–9.", strict=True)
+    assert [(a["family"], a["given"]) for a in ellipsis["author"]] == [
+        ("Luo", "J."), ("Chen", "Y."), ("Li", "M."), ("Gao", "Z.")]
+    for text, first, second in [
+            ("Gates, H. L., Jr., & West, C. (1996). The future of the race. Knopf.",
+             ("Gates", "H. L. Jr."), ("West", "C.")),
+            ("Hammer, J. A., 3rd & Sellers, J. R. Walking to work: roles for class V myosins "
+             "as cargo transporters. Nat Rev Mol Cell Biol 5, 15-24 (2004).",
+             ("Hammer", "J. A. 3rd"), ("Sellers", "J. R."))]:
+        authors = parse_reference(text, strict=True)["author"]
+        assert [(a["family"], a["given"]) for a in authors] == [first, second]
+
+
 def test_a_meetings_ordinal_is_no_volume():
     item = parse_reference('[15] M. Abadi et al., "TensorFlow: A system for large-scale '
                            'machine learning," in Proc. 12th USENIX Symp. Operating Syst. '

@@ -37,7 +37,9 @@ def _initials_after(word: str) -> bool:
     return _initials(word) and (len(word) <= 3 or not _VANCOUVER.match(word))
 
 
-_SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
+_SUFFIX = {"jr", "sr", "ii", "iii", "iv", "2nd", "3rd"}
+_ELLIPSIS = re.compile(r"\s*,?\s*\.\s\.\s\.\s*,?\s*")
+_SUFFIX_APART = re.compile(r",\s*(Jr\.?|Sr\.?|II|III|IV|2nd|3rd)(?=\s*(?:,\s|&|\band\b|$))")
 _COMPANY = {"inc", "ltd", "llc", "co", "corp", "gmbh", "plc"}
 _ORG_WORDS = {"association", "center", "centre", "committee", "council", "department",
               "group", "institute", "organization", "organisation", "society", "university",
@@ -214,6 +216,12 @@ def _split_authors(span: str) -> list[dict[str, str]]:
     has_etal = len(pieces) == 2
     span = pieces[0]
     span = span.lstrip(" .,;:)]】")  # what a list number left: "[2].Cheng, H." -> "Cheng, H."
+    # APA 7's ellipsis for the authors it leaves out before the last: no name ("Li, M., . . .
+    # Gao, Z."); a suffix set off by a comma is its name's ("Gates, H. L., Jr., & West, C.",
+    # Cell's "Mauck, W.M., 3rd,"), no person of its own: it ends the given names, as a
+    # suffix printed without the comma does ("Henderson, D. A. Jr.")
+    span = _ELLIPSIS.sub(", ", span)
+    span = _SUFFIX_APART.sub(r" \1", span)
     if not has_etal and not re.search(r"[,;、，；]", span) and _GROUP_AUTHOR.search(span) \
             and len(span.split()) >= 2:
         name = span.strip(" .")
