@@ -832,6 +832,28 @@ def test_apas_ellipsis_and_a_suffix_set_off_by_a_comma_are_no_authors():
         assert [(a["family"], a["given"]) for a in authors] == [first, second]
 
 
+@pytest.mark.parametrize(("text", "authors"), [
+    ("García Márquez, G., & Pérez de Cuéllar, J. (1998). Latin American futures: 1998–2025. "
+     "Foreign Affairs, 77(4), 22–35.",
+     [("García Márquez", "G."), ("Pérez de Cuéllar", "J.")]),
+    ('Sánchez Pérez, Ana, and Luis Gómez. 2017. "Housing Bubbles in Spain." Journal of Urban '
+     "Economics 98 (2): 45–60.", [("Sánchez Pérez", "Ana"), ("Gómez", "Luis")]),
+    ("Koshland Jr., D. E. The comparison of non-enzymic and enzymic reaction velocities. J. "
+     "Theor. Biol. 2, 75–86 (1962).", [("Koshland", "D. E. Jr.")])])
+def test_a_family_name_of_two_or_three_words_written_first_is_one_family_name(text, authors):
+    """A list alternating names and initials (APA), or a first author written family name
+    first (Chicago, MLA): "García Márquez" was read as given name García, family Márquez,
+    and its initials as another author."""
+    item = parse_reference(text, strict=True)
+    assert [(a["family"], a["given"]) for a in item["author"]] == authors
+
+
+def test_a_bank_or_a_news_service_is_a_body_not_a_person():
+    item = parse_reference("World Bank. (2020). Poverty and shared prosperity 2020: Reversals "
+                           "of fortune. World Bank.", strict=True)
+    assert item["author"] == [{"literal": "World Bank"}]
+
+
 def test_a_meetings_ordinal_is_no_volume():
     item = parse_reference('[15] M. Abadi et al., "TensorFlow: A system for large-scale '
                            'machine learning," in Proc. 12th USENIX Symp. Operating Syst. '

@@ -21,6 +21,8 @@ MORE_NAMES = re.compile(r"^\s*(?:et\.?\s*al\.?|and others|others|等人?)\s*$", 
 _ETAL = re.compile(r"\bet\.?\s*al\b\.?|\band\s+others\b|\bet\s+coll\b\.?|等|外\s*\d*\s*人", re.I)
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.?[\s-]*){1,4}$")
 _VANCOUVER = re.compile(r"^[A-Z]{1,4}$")
+# a person's initials as APA prints them, one letter a full stop, spaced ("D. E.", "J. A")
+_SPACED_INITIALS = re.compile(r"^(?:[A-Z]\.[\s-]*){0,3}[A-Z]\.?$")
 # A. · A.M · F.-M (a final dot gone) · X-Y (hyphened, no dots)
 _DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.-?){1,4}[A-Z]?$|^[A-Z](?:-[A-Z]){1,3}$")
 
@@ -38,13 +40,14 @@ def _initials_after(word: str) -> bool:
 
 
 _SUFFIX = {"jr", "sr", "ii", "iii", "iv", "2nd", "3rd"}
-_ELLIPSIS = re.compile(r"\s*,?\s*\.\s\.\s\.\s*,?\s*")
+_ELLIPSIS = re.compile(r"\s*,?\s*(?:\.\s?\.\s?\.|…)\s*,?\s*")
 _SUFFIX_APART = re.compile(r",\s*(Jr\.?|Sr\.?|II|III|IV|2nd|3rd)(?=\s*(?:,\s|&|\band\b|$))")
 _COMPANY = {"inc", "ltd", "llc", "co", "corp", "gmbh", "plc"}
 _ORG_WORDS = {"association", "center", "centre", "committee", "council", "department",
               "group", "institute", "organization", "organisation", "society", "university",
               "office", "agency", "board", "bureau", "inc", "ltd", "corporation", "foundation",
-              "ministry", "commission", "service", "library", "nations", "administration"}
+              "ministry", "commission", "service", "library", "nations", "administration",
+              "bank", "consultation", "news"}
 
 
 _ENDS_DOTTED = re.compile(r"(?:^|\s)[A-Z]\.(?:\s?-?[A-Z]\.){1,3}$")
@@ -207,6 +210,15 @@ _PARTICLES = frozenset({"van", "von", "de", "da", "di", "le", "la", "du", "der",
                         "te", "del", "della", "dos", "das", "do", "zu", "vander", "ten"})
 
 
+def _family_then_given(family: str, given: str) -> dict[str, str]:
+    """A name written family first, its suffix kept with the given names, as the other
+    forms keep it ("Koshland Jr., D. E." as "Koshland, D. E. Jr.")."""
+    *words, last = family.split()
+    if words and last.casefold().rstrip(".") in _SUFFIX:
+        return {"family": " ".join(words), "given": f"{given.strip()} {last}"}
+    return {"family": family.strip(), "given": given.strip()}
+
+
 def _split_authors(span: str) -> list[dict[str, str]]:
     pieces = _ETAL.split(span, maxsplit=1)
     if len(pieces) == 2:
@@ -274,6 +286,16 @@ def _split_authors(span: str) -> list[dict[str, str]]:
             len(p.split()) == 1 and not _INITIALS.match(p) for p in parts):
         # "Vanderhill, Joireman, et al.": family names only, not "Family, Given"
         return [{"family": p.strip(" ."), "given": ""} for p in parts]
+    # a list that alternates names and their initials ("García Márquez, G., & Vargas Llosa,
+    # M."): each name before initials is a family name, of two or three words as much as one
+    # (initials of single letters with full stops, and names that end with no initials:
+    # Vancouver's "Wang X-Y, Li Z." is two names with their initials)
+    alternating = len(parts) >= 2 and len(parts) % 2 == 0 and all(
+        _SPACED_INITIALS.match(parts[k]) for k in range(1, len(parts), 2)) and not any(
+        _INITIALS.match(last := parts[k].split()[-1]) and last.casefold().rstrip(".") not in
+        _SUFFIX or len(parts[k].split()) > 3 for k in range(0, len(parts), 2))
+    if alternating:
+        return [_family_then_given(parts[k], parts[k + 1]) for k in range(0, len(parts), 2)]
     i = 0
     inverted_seen = False
     while i < len(parts):
@@ -299,6 +321,11 @@ def _split_authors(span: str) -> list[dict[str, str]]:
         single = len(words) == 1 or (particles and (
             words[0].islower() or bool(nxt) and (
                 bool(_INITIALS.match(nxt)) or len(nxt.split()) == 1)))
+        # Chicago's and MLA's first author, family name first, of two words ("Sánchez Pérez,
+        # Ana, and Luis Gómez"): a given name of one word after it, and more names after that
+        single = single or (i == 0 and len(words) == 2 and nxt is not None and i + 2 < len(
+            parts) and len(nxt.split()) == 1 and not _INITIALS.match(nxt) and nxt[:1].isupper()
+            and all(w[:1].isupper() for w in words))
         if nxt and single and not _VANCOUVER.match(part) and (
                 _INITIALS.match(nxt) or (inverted_seen or i == 0) and len(nxt.split()) <= 3
                 and not _VANCOUVER.match(nxt.split()[-1]) and nxt[:1].isupper()):
