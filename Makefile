@@ -37,6 +37,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/verify.py
 	$(BIN)/python bench/export.py
+	$(BIN)/python bench/refs_trial.py
 
 clean-venv:
 	rm -rf $(VENV)
