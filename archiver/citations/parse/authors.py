@@ -41,13 +41,14 @@ def _initials_after(word: str) -> bool:
 
 _SUFFIX = {"jr", "sr", "ii", "iii", "iv", "2nd", "3rd"}
 _ELLIPSIS = re.compile(r"\s*,?\s*(?:\.\s?\.\s?\.|…)\s*,?\s*")
-_SUFFIX_APART = re.compile(r",\s*(Jr\.?|Sr\.?|II|III|IV|2nd|3rd)(?=\s*(?:,\s|&|\band\b|$))")
+# (not "II", "IV": a Russian name's initials undotted, "Ivanov, II, Petrov, AA")
+_SUFFIX_APART = re.compile(r",\s*(Jr\.?|Sr\.?|2nd|3rd)(?=\s*(?:,\s|&|\band\b|$))")
 _COMPANY = {"inc", "ltd", "llc", "co", "corp", "gmbh", "plc"}
 _ORG_WORDS = {"association", "center", "centre", "committee", "council", "department",
               "group", "institute", "organization", "organisation", "society", "university",
               "office", "agency", "board", "bureau", "inc", "ltd", "corporation", "foundation",
               "ministry", "commission", "service", "library", "nations", "administration",
-              "bank", "consultation", "news"}
+              "consultation"}
 
 
 _ENDS_DOTTED = re.compile(r"(?:^|\s)[A-Z]\.(?:\s?-?[A-Z]\.){1,3}$")

@@ -580,11 +580,18 @@ def _paper_and_its_day(item: dict[str, Any], text: str) -> None:
 
 # Science's and PNAS's layout, "Authors, Title. Journal Volume, pages (Year).": a title of a
 # few words the tagger ran into the journal's name ("Deep learning. Nature"), a sentence in
-# sentence case before the journal's: two words at least, one of them in lower case, and a
-# last word of four letters or more (an abbreviated journal's words are none of these:
-# "Trudy Sov. Antarkt. Eksped.", "Proc. Natl. Acad. Sci.")
-_TITLE_THEN_JOURNAL = re.compile(r"(?P<title>[A-Z][\w'’-]*(?:\s[\w'’-]+)*\s[a-z][\w'’-]{2,}"
-                                 r"(?:\s[\w'’-]+)*(?<=\w{4}))\.\s(?P<journal>[A-Z]\S*(?:\s\S+)*)")
+# sentence case before the journal's: two words at least, one of them a word in lower case
+# that is no article or preposition, and a last word of four letters or more. An
+# abbreviated journal's words are none of these ("Trudy Sov. Antarkt. Eksped.", "Proc.
+# Natl. Acad. Sci."), nor are a journal's full name and its part ("Proceedings of the Royal
+# Society of London. Series A", "Journal of physics. Condensed matter": a journal's word
+# opens it)
+_TITLE_THEN_JOURNAL = re.compile(
+    r"(?!(?:Proceedings|Journal|Annals|Bulletin|Transactions|Monthly|Zeitschrift|Physical|"
+    r"Astronomy|Reviews?|Advances|Acta|Archives|Letters|Memoirs|Notices)\b)"
+    r"(?P<title>[A-Z][\w'’-]*(?:\s[\w'’-]+)*\s(?!(?:of|the|and|for|in|on|to|de|des|du|der|"
+    r"und|la|le)\b)[a-z][\w'’-]{2,}(?:\s[\w'’-]+)*(?<=\w{4}))\.\s"
+    r"(?P<journal>[A-Z]\S*(?:\s\S+)*)")
 
 
 def _short_title_run_into_the_journal(item: dict[str, Any], text: str) -> None:

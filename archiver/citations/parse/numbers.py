@@ -429,25 +429,36 @@ def _printed_once(value: str, text: str) -> bool:
 def _day_read_as_a_number(item: dict[str, Any], text: str) -> None:
     """A day of the month after its month, printed once, is no volume or page: an article
     published online first is dated so ("N Engl J Med 2020; published online Dec 2.", "Sleep.
-    2021 Mar 3:zsab045", "medRxiv [Preprint]. 2020 Feb 23.")."""
+    2021 Mar 3:zsab045", "medRxiv [Preprint]. 2020 Feb 23."), and a newspaper ("The New York
+    Times, March 17, 1969."). The month is one by what stands around it, a year or "online"
+    before it or a year after the day: "Mar." also ends journals' names ("Cienc. Mar. 30")."""
     for key in ("volume", "page"):
         value = str(item.get(key) or "")
-        if re.fullmatch(r"0?[1-9]|[12]\d|3[01]", value) and _printed_once(value, text) \
-                and re.search(rf"\b{_MONTH_WORD}\.?\s+{value}(?![\w])", text):
+        if re.fullmatch(r"0?[1-9]|[12]\d|3[01]", value) and _printed_once(value, text) and (
+                re.search(rf"(?:(?<!\d)(?:1[5-9]|20)\d\d,?\s+|\b(?:online|published)\s+)"
+                          rf"{_MONTH_WORD}\.?\s+{value}(?![\w])", text, re.I)
+                or re.search(rf"\b{_MONTH_WORD}\.?\s+{value},\s*(?:1[5-9]|20)\d\d\b", text)):
             del item[key]
+
+
+# the words of a series' name, whose "no." numbers its parts, not a journal's issues
+_SERIES_WORD = re.compile(r"\b(?:series|lecture notes|studies|papers?|reports?|circulars?|"
+                          r"monographs?|memoirs?|notes)\b", re.I)
 
 
 def _numbered_issue_alone(item: dict[str, Any], text: str) -> None:
     """A journal that numbers its issues only, as MLA and Chicago print it ("New Left Review,
     no. 146, 1984, pp. 53–92", "The National Interest, no. 16: 3–18"): the number after
     "no." is the issue, when no volume is printed besides it (Chicago's year may stand
-    between: "no. 3 (1974): 1–12"). A report's or a series' "No."
-    with no pages after it ("Planning Report No. 162.", "Proceedings …, no. 10, 2006.") is
-    left as it was read."""
-    volume = str(item.get("volume") or "")
-    marked = re.search(rf"\bnos?\.\s*({re.escape(volume)}(?:\s*[/–-]\s*\d+)?)(?![\w])"
+    between: "no. 3 (1974): 1–12"). Only a "no." set off by a comma right after the journal's
+    name, with pages after it: a report's or a series' number ("Planning Report No. 162.",
+    "Occasional Paper no. 23: 1-50", "Lecture Notes in Computer Science, no. 1234") is left
+    as it was read (the gold reads it as the volume)."""
+    volume, container = str(item.get("volume") or ""), str(item.get("container-title") or "")
+    marked = re.search(rf"{re.escape(container)},\s*nos?\.\s*({re.escape(volume)}"
+                       r"(?:\s*[/–-]\s*\d+)?)(?![\w])"
                        r"(?=\s*(?:\((?:1[5-9]|20)\d\d\)\s*)?:\s*\d|.*\bpp\.)", text) \
-        if volume else None
+        if volume and container and not _SERIES_WORD.search(container) else None
     if marked and "issue" not in item and _printed_once(volume, text) \
             and not re.search(r"\bvol(?:ume)?\b", text, re.I):
         del item["volume"]
@@ -456,10 +467,11 @@ def _numbered_issue_alone(item: dict[str, Any], text: str) -> None:
 
 def _ordinal_read_as_a_volume(item: dict[str, Any], text: str) -> None:
     """"Proc. 12th USENIX Symp.", "Proceedings of the 36th AAAI Conference": a meeting's
-    ordinal is no volume (nor is a year of the meeting's dates: "2022 Feb 22-Mar 1")."""
+    ordinal is no volume, where the number is printed nowhere else (not as "vol.5", nor as
+    old MLA's "19.2", volume and issue)."""
     volume = str(item.get("volume") or "")
     if volume.isdigit() and re.search(rf"(?<![\w.]){volume}(?:st|nd|rd|th)\b", text) \
-            and len(re.findall(rf"(?<![\w.]){volume}(?![\w.])", text)) == 0:
+            and not re.search(rf"(?<!\d){volume}(?!\d|st\b|nd\b|rd\b|th\b)", text):
         del item["volume"]
 
 
@@ -471,16 +483,21 @@ _YEAR_SEMICOLON_VOLUME = re.compile(r"(?<![\d\-–])((?:1[5-9]|20)\d\d)\s*;\s*([
 
 def _year_before_the_volume(item: dict[str, Any], text: str) -> None:
     """The year of a medical journal's imprint ("N Engl J Med 2020;382:727-33") is the
-    reference's, though a year in its title was read instead ("… in China, 2019.") or
-    none was (it was read into the journal's name: "BMJ 2021")."""
+    reference's, where a year in its title was read instead ("… in China, 2019.") or none
+    was (it was read into the journal's name: "BMJ 2021"); not over a year read elsewhere
+    (a book's, before the imprint of its reprint: "…; 1753. Reprinted in: Lancet
+    1953;1:123.")."""
     found = _YEAR_SEMICOLON_VOLUME.findall(text)
     if len(found) != 1 or item.get("volume") not in (None, found[0][1]):
         return
-    year = int(found[0][0])
-    if _issued_year(item) != year:
-        item["issued"] = {"date-parts": [[year]]}
+    year, read = int(found[0][0]), _issued_year(item)
     container = str(item.get("container-title") or "")
-    if container.endswith(f" {year}"):
+    in_journal = container.endswith(f" {year}")
+    # (a year of the title: in the title read, or ending it, cut off: "… in China, 2019.")
+    if read != year and (read is None or str(read) in str(item.get("title") or "")
+                         or re.search(rf",\s{read}\.\s", text) or in_journal):
+        item["issued"] = {"date-parts": [[year]]}
+    if in_journal:
         item["container-title"] = container[:-5].rstrip()
 
 
@@ -488,7 +505,7 @@ def _arxiv_id_read_as_the_page(item: dict[str, Any], text: str) -> None:
     """"arXiv:1412.6980": a preprint's number, no page."""
     page = str(item.get("page") or "")
     if page and re.search(rf"\barXiv\s*:\s*(?:[a-z-]+(?:\.[A-Z]{{2}})?/)?{re.escape(page)}"
-                          rf"(?:v\d+)?\b", text, re.I):
+                          rf"(?:v\d+)?(?!\w|\.\d)", text, re.I):
         del item["page"]
 
 
