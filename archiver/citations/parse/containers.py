@@ -17,6 +17,7 @@ from archiver.citations.parse.shared import (
     _GLUED_YEAR,
     _JOURNALS_FIRST_WORDS,
     _MONTH_DAY_SEMICOLON,
+    _MONTH_WORD,
     _PREPRINT_SERVER,
     _URL,
     _field_end,
@@ -561,8 +562,7 @@ def _rest_of_the_title_left_out(item: dict[str, Any], text: str) -> None:
 
 # a newspaper's or a magazine's name after the title with the day it appeared, nothing after:
 # "… might be around for a while. Washington Post, June 16.", "…, The Guardian, 3 March 2019."
-_MONTH_NAME = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
-               r"Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MONTH_NAME = _MONTH_WORD + r"\.?"
 _PAPER_AND_DAY = re.compile(
     r"[.?!”\"]\s(?P<paper>(?:The\s)?[A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,4}),\s"
     rf"(?:{_MONTH_NAME}\s\d{{1,2}}|\d{{1,2}}\s{_MONTH_NAME})(?:,?\s(?:1[5-9]|20)\d\d)?\.?$")

@@ -14,6 +14,7 @@ from archiver.citations.extract import (
 from archiver.citations.parse.fields import _YEAR, _issue, _page
 from archiver.citations.parse.shared import (
     _MONTH_DAY_SEMICOLON,
+    _MONTH_WORD,
     _field_end,
     _issued_year,
     _title_end,
@@ -415,10 +416,6 @@ def _year_printed_as_an_issue(item: dict[str, Any], text: str) -> None:
     if _issued_year(item) in (None, int(issue)):
         del item["issue"]
         item["issued"] = {"date-parts": [[int(issue)]]}
-
-
-_MONTH_WORD = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
-               r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 
 
 def _printed_once(value: str, text: str) -> bool:

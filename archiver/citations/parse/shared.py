@@ -54,6 +54,11 @@ def _issued_year(item: dict[str, Any]) -> int | None:
     return ((item.get("issued") or {}).get("date-parts") or [[None]])[0][0]
 
 
+# a month's name, full or abbreviated (no full stop: a caller says whether one may follow)
+_MONTH_WORD = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+               r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+
+
 # the servers preprints are posted on, as references name them ("Preprint at arXiv.",
 # "bioRxiv 2023.04.30.538439", "arXiv:2001.08361")
 _PREPRINT_SERVER = re.compile(
