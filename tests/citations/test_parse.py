@@ -885,6 +885,15 @@ def test_what_the_rules_for_dates_numbers_titles_and_names_must_leave_as_read(te
     assert {key: item.get(key) for key in fields} == fields
 
 
+def test_a_chinese_notes_page_is_no_volume_unless_a_volume_is_marked():
+    note = parse_reference("王伟：《乡土社会研究》，北京：商务印书馆2019年版，第45页。",
+                           strict=True)
+    assert (note.get("volume"), note.get("page")) == (None, "45")
+    marked = parse_reference("郭沫若. 郭沫若全集: 第3卷[M]. 北京: 人民文学出版社, 1984: 45-52.",
+                             strict=True)
+    assert (marked.get("volume"), marked.get("page")) == ("3", "45-52")
+
+
 def test_a_meetings_ordinal_is_no_volume():
     item = parse_reference('[15] M. Abadi et al., "TensorFlow: A system for large-scale '
                            'machine learning," in Proc. 12th USENIX Symp. Operating Syst. '

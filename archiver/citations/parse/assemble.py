@@ -75,6 +75,7 @@ from archiver.citations.parse.numbers import (
     _numbered_issue_alone,
     _ordinal_read_as_a_volume,
     _page_after_the_year,
+    _page_read_as_the_volume_too,
     _page_read_as_the_year,
     _star_methods_page,
     _vancouver_numbers,
@@ -398,6 +399,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _acronym_after_a_container(item, text)
     _place_ending_a_title(item, text)
     _quotation_ending_a_title(item, text)
+    _page_read_as_the_volume_too(item, text)
     _year_before_the_volume(item, text)  # over every rule that read another
     _month_and_day(item, text)  # last: the year is the one the rules settled on
     return item

@@ -498,6 +498,16 @@ def _year_before_the_volume(item: dict[str, Any], text: str) -> None:
         item["container-title"] = container[:-5].rstrip()
 
 
+def _page_read_as_the_volume_too(item: dict[str, Any], text: str) -> None:
+    """A Chinese note's page ("…2019年版，第45页。") read as its volume as well: the number
+    marked 页 is a page, and no volume where none is marked 卷 (or 辑, 册)."""
+    volume = str(item.get("volume") or "")
+    if volume and volume == item.get("page") and re.search(
+            rf"第\s*{re.escape(volume)}\s*页", text) and not re.search(
+            rf"第\s*{re.escape(volume)}\s*[卷辑輯册冊]", text):
+        del item["volume"]
+
+
 def _arxiv_id_read_as_the_page(item: dict[str, Any], text: str) -> None:
     """"arXiv:1412.6980": a preprint's number, no page."""
     page = str(item.get("page") or "")
