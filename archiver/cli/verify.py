@@ -334,8 +334,6 @@ def verify_posts(config: Config, posts: list[tuple[str, str, str, bool]], quiet:
     earlier = _earlier_versions(store, older, heads, quiet)
     read_from = [None] * len(items) + [where for where, _ in earlier]
     items += [item for _, item in earlier]
-    # the keys the works cited there have, given when the posts' heads kept them
-    keys_known = _known_keys(store) if earlier else {}
     try:
         results = make_verifier(config, offline=offline).verify_all(
             [(t, w) for t, w, _ in items])
@@ -345,7 +343,8 @@ def verify_posts(config: Config, posts: list[tuple[str, str, str, bool]], quiet:
                   markup=False)
         raise typer.Exit(130) from None
     keys, kept, changed = _keep_results(store, items, results, config, read, wait, quiet)
-    keys = {**keys_known, **keys}
+    if earlier and not keys:  # nothing kept, so the index was not read: the keys the works
+        keys = _known_keys(store)  # cited in the earlier versions have from the heads' results
     for _post, post_changed in changed:
         fail(post_changed)
     counts = summarise(results)
