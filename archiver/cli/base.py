@@ -213,10 +213,11 @@ def reported_errors(show_traceback: bool, verbose: bool = False,
 
 # what a user is told besides the remedy: a command that writes may run again, and what
 # it had archived is whole
+_AGAIN = ", then run the command again (what was archived before is complete)"
 _AFTERWARDS = {
-    errno.ENOSPC: ", then run the command again (what was archived before is complete)",
-    errno.EDQUOT: ", then run the command again (what was archived before is complete)",
-    errno.EFBIG: ", then run the command again (what was archived before is complete)",
+    errno.ENOSPC: _AGAIN,
+    errno.EDQUOT: _AGAIN,
+    errno.EFBIG: _AGAIN,
     errno.EIO: " (then run `archiver fsck`)",
     errno.EISDIR: " (what archiver keeps under extensions/archiver-index is rebuilt when "
                   "missing)",
