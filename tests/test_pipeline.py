@@ -219,7 +219,7 @@ def test_the_sha256_of_every_source_and_image_is_written_as_computed_once(
     more by the store, and the block's digests, would both show here."""
     import hashlib
 
-    from archiver import store as store_module
+    from archiver.store import archive as store_module
     hashed: list[int] = []
 
     class StoreHashlib:  # the store's hashlib, counting the bytes it gives sha256

@@ -40,9 +40,18 @@ from ocfl.validator import Validator
 
 import archiver
 import archiver.store as store
+import archiver.store.archive as store_archive
 from archiver.canonical import dumps
-from archiver.errors import ArchiveBusy, ArchiveError, DamagedObject, ExitCode, NotFound
-from archiver.store import Archive, Change, FsckReport, object_root_for
+from archiver.errors import (
+    ArchiveBusy,
+    ArchiveError,
+    DamagedObject,
+    ExitCode,
+    NotFound,
+    UnfinishedCommit,
+)
+from archiver.store import Archive, Change, FsckReport, durable, object_root_for
+from archiver.store.layout import sidecar_of
 
 CREATED = "2024-05-01T08:00:00Z"
 USER = {"name": "Archive Tester", "address": "mailto:tester@example.org"}
@@ -583,7 +592,7 @@ def test_fsck_checks_content_against_the_sha256_fixity_block_too(small: Archive)
     data = dumps(inventory)
     for folder in (obj, obj / "v1"):  # root and head copy stay identical, sidecars match
         (folder / "inventory.json").write_bytes(data)
-        (folder / "inventory.json.sha512").write_bytes(store._sidecar(data))
+        (folder / "inventory.json.sha512").write_bytes(sidecar_of(data))
 
     report = small.fsck()
     assert [(p.path, "sha256" in p.message) for p in report.problems] == \
@@ -736,7 +745,7 @@ def _fsynced_paths(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 @pytest.mark.parametrize("syncfs", [None, lambda fd: -1], ids=["missing", "failing"])
 def test_without_syncfs_every_staged_file_and_folder_is_fsynced_before_the_ticket(
         archive: Archive, monkeypatch: pytest.MonkeyPatch, syncfs) -> None:
-    monkeypatch.setattr(store, "_syncfs", syncfs)
+    monkeypatch.setattr(durable, "_syncfs", syncfs)
     staged: set[Path] = set()
 
     def before_ticket(self, staging, ticket):  # what exists once the ticket is written
@@ -759,13 +768,13 @@ def test_without_syncfs_every_staged_file_and_folder_is_fsynced_before_the_ticke
 def _syncs_counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Record every syncfs and fsync from now on, in order, as "syncfs" or "fsync"."""
     calls: list[str] = []
-    real_syncfs, real_fsync = store._syncfs, os.fsync
-    monkeypatch.setattr(store, "_syncfs", lambda fd: calls.append("syncfs") or real_syncfs(fd))
+    real_syncfs, real_fsync = durable._syncfs, os.fsync
+    monkeypatch.setattr(durable, "_syncfs", lambda fd: calls.append("syncfs") or real_syncfs(fd))
     monkeypatch.setattr(os, "fsync", lambda fd: calls.append("fsync") or real_fsync(fd))
     return calls
 
 
-@pytest.mark.skipif(store._syncfs is None, reason="syncfs(2) is Linux only")
+@pytest.mark.skipif(durable._syncfs is None, reason="syncfs(2) is Linux only")
 def test_with_syncfs_a_commit_is_made_durable_with_a_handful_of_syncs(
         archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
     calls = _syncs_counted(monkeypatch)
@@ -777,7 +786,7 @@ def test_with_syncfs_a_commit_is_made_durable_with_a_handful_of_syncs(
     assert archive.read_bytes(OID, "assets/7.jpg") == b"\x07" and archive.fsck().ok
 
 
-@pytest.mark.skipif(store._syncfs is None, reason="syncfs(2) is Linux only")
+@pytest.mark.skipif(durable._syncfs is None, reason="syncfs(2) is Linux only")
 def test_a_group_of_new_objects_is_made_durable_with_two_syncfs_in_all(
         archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
     calls = _syncs_counted(monkeypatch)
@@ -796,7 +805,7 @@ def test_a_group_of_new_objects_is_made_durable_with_two_syncfs_in_all(
 @pytest.mark.parametrize("syncfs", [None, lambda fd: -1], ids=["missing", "failing"])
 def test_without_syncfs_every_folder_a_group_renamed_into_is_fsynced(
         archive: Archive, monkeypatch: pytest.MonkeyPatch, syncfs) -> None:
-    monkeypatch.setattr(store, "_syncfs", syncfs)
+    monkeypatch.setattr(durable, "_syncfs", syncfs)
     synced = _fsynced_paths(monkeypatch)
     ids = [f"wechat:post-{i}" for i in range(3)]
     with archive.writer():
@@ -994,7 +1003,7 @@ def test_fsck_says_an_interrupted_commit_it_cannot_finish_and_checks_every_objec
                                       "the permissions")
     assert report.recovered == 0
     # a writer is told the same, as what it is (it was a bare "Permission denied")
-    with pytest.raises(store.UnfinishedCommit, match="cannot finish a commit an earlier"), \
+    with pytest.raises(UnfinishedCommit, match="cannot finish a commit an earlier"), \
             Archive.open(archive.root).writer():
         pass
 
@@ -1024,14 +1033,14 @@ def test_a_full_disk_while_staging_stores_nothing_and_gives_the_space_back(
         archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
     """ENOSPC is SIMULATED: the first write of a staged content file fails as on a full disk."""
     commit(archive, OID, {"a.txt": b"old"})
-    real_write = store._write_file
+    real_write = durable.write_file
 
     def full_disk(path, data, *args, **kwargs):
         if "content" in Path(path).parts:
             raise OSError(errno.ENOSPC, "No space left on device")
         return real_write(path, data, *args, **kwargs)
 
-    monkeypatch.setattr(store, "_write_file", full_disk)
+    monkeypatch.setattr(durable, "write_file", full_disk)
     with pytest.raises(ArchiveError, match="No space left on device") as caught:
         commit(archive, OID, {"a.txt": b"new"})
     assert caught.value.path == str(archive.root) and "free some space" in caught.value.hint
@@ -1049,9 +1058,9 @@ def test_a_full_disk_while_a_file_is_replaced_names_it_and_leaves_no_temporary_c
     def full_disk(fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(store.os, "fsync", full_disk)
+    monkeypatch.setattr(durable.os, "fsync", full_disk)
     with pytest.raises(OSError) as caught:
-        store._atomic_write(target, b'{"a": 1}')
+        durable.atomic_write(target, b'{"a": 1}')
     assert (caught.value.errno, caught.value.filename) == (errno.ENOSPC, str(target))
     assert [p.name for p in tmp_path.iterdir()] == ["index.json"]
     assert target.read_bytes() == b"{}"
@@ -1064,7 +1073,7 @@ def test_a_file_replaced_in_a_folder_that_is_gone_names_the_folder(tmp_path: Pat
     is finished), the folder named is the one that is gone."""
     (tmp_path / "staging").mkdir()
     with pytest.raises(FileNotFoundError) as caught:
-        store._atomic_write(tmp_path / "gone" / "index.json", b"{}",
+        durable.atomic_write(tmp_path / "gone" / "index.json", b"{}",
                             tmp_dir=tmp_path / "staging" if staging else None)
     assert caught.value.filename == str(tmp_path / "gone")
 
@@ -1074,7 +1083,7 @@ def test_a_full_disk_while_a_staged_commit_is_applied_names_the_archive_and_is_f
     """ENOSPC is SIMULATED: replacing the root inventory fails as on a full disk, after the
     commit was staged whole. The error names the archive; the next writer finishes it."""
     commit(archive, OID, {"a.txt": b"old"})
-    real = store._atomic_write
+    real = durable.atomic_write
 
     def full_disk(path, data, *args, **kwargs):
         if Path(path).name == "inventory.json":
@@ -1082,7 +1091,7 @@ def test_a_full_disk_while_a_staged_commit_is_applied_names_the_archive_and_is_f
         return real(path, data, *args, **kwargs)
 
     with monkeypatch.context() as patch:
-        patch.setattr(store, "_atomic_write", full_disk)
+        patch.setattr(durable, "atomic_write", full_disk)
         with pytest.raises(ArchiveError, match="stored whole in its staging area") as caught:
             commit(archive, OID, {"a.txt": b"new"})
     assert caught.value.path == str(archive.root) and "free some space" in caught.value.hint
@@ -1135,7 +1144,7 @@ def test_a_root_inventory_edited_with_its_sidecar_rewritten_takes_no_new_version
     altered = (folder / "inventory.json").read_bytes().replace(b'"message": "',
                                                               b'"message": "altered ', 1)
     (folder / "inventory.json").write_bytes(altered)
-    (folder / "inventory.json.sha512").write_bytes(store._sidecar(altered))
+    (folder / "inventory.json.sha512").write_bytes(sidecar_of(altered))
     with pytest.raises(DamagedObject, match="differs from its head version's copy") as caught:
         commit(archive, OID, {"a.txt": b"newest"})
     assert "v2/inventory.json" in caught.value.message and "fsck" in caught.value.hint
@@ -1156,7 +1165,7 @@ def test_a_history_told_otherwise_by_an_earlier_versions_inventory_is_a_warning(
     data = dumps(inventory)
     for where in (folder, folder / "v2"):
         (where / "inventory.json").write_bytes(data)
-        (where / "inventory.json.sha512").write_bytes(store._sidecar(data))
+        (where / "inventory.json.sha512").write_bytes(sidecar_of(data))
     report = archive.fsck()
     assert report.ok
     assert [(w.path, "message of v1" in w.message and "W011" in w.message)
@@ -1255,7 +1264,7 @@ def test_a_commit_interrupted_before_its_ticket_is_discarded(
 def _crash_on_atomic_write(archive: Archive, monkeypatch: pytest.MonkeyPatch,
                            target: Path) -> None:
     """Commit v2 of OID but stop at the atomic write of ``target`` in the object root."""
-    real = store._atomic_write
+    real = durable.atomic_write
 
     def atomic_write(path: Path, data: bytes, **kwargs) -> None:
         if path == target:
@@ -1263,7 +1272,7 @@ def _crash_on_atomic_write(archive: Archive, monkeypatch: pytest.MonkeyPatch,
         real(path, data, **kwargs)
 
     with monkeypatch.context() as patch:
-        patch.setattr(store, "_atomic_write", atomic_write)
+        patch.setattr(durable, "atomic_write", atomic_write)
         with pytest.raises(SimulatedCrash):
             commit(archive, OID, {"a.txt": b"new"}, "interrupted")
 
@@ -1399,7 +1408,7 @@ def test_the_folders_made_for_a_new_object_are_synced_before_the_commit_returns(
         archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
     """A new object's path (three tuple folders, then its own) is made at commit time: the
     names of the folders made, not only the object's, must be durable."""
-    monkeypatch.setattr(store, "_syncfs", None)
+    monkeypatch.setattr(durable, "_syncfs", None)
     seen = _fsynced_paths(monkeypatch)
     commit(archive, OID, {"a.txt": b"A"})
     synced = {p.resolve() for p in seen}
@@ -1415,9 +1424,9 @@ def test_recovery_syncs_the_folders_a_stopped_commit_made_for_a_new_object(
         archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
     """The commit stopped after moving the new object into place, before syncing the names:
     recovery, which finds the folders there already, must sync them all the same."""
-    monkeypatch.setattr(store, "_syncfs", None)
+    monkeypatch.setattr(durable, "_syncfs", None)
     with monkeypatch.context() as patch:
-        patch.setattr(store, "_sync_dirs", lambda folders: (_ for _ in ()).throw(
+        patch.setattr(durable, "sync_dirs", lambda folders: (_ for _ in ()).throw(
             SimulatedCrash()))
         with pytest.raises(SimulatedCrash):
             commit(archive, OID, {"a.txt": b"A"})
@@ -1643,7 +1652,7 @@ def test_an_inventory_is_kept_under_the_sidecar_that_vouched_for_it(archive, mon
     commit(archive, OID, {"a.txt": b"A"})
     obj = archive.object_path(OID)
     first = (obj / "inventory.json").read_bytes()
-    checking = store.sidecar_problem
+    checking = store_archive.sidecar_problem
     later: list[bool] = []
 
     def then_a_commit(*args, **kwargs):
@@ -1654,7 +1663,7 @@ def test_an_inventory_is_kept_under_the_sidecar_that_vouched_for_it(archive, mon
         return problem
 
     reader = Archive.open(archive.root)
-    monkeypatch.setattr(store, "sidecar_problem", then_a_commit)
+    monkeypatch.setattr(store_archive, "sidecar_problem", then_a_commit)
     assert reader.head(OID) == "v1"
     monkeypatch.undo()
     (obj / "inventory.json").write_bytes(first)

@@ -20,10 +20,10 @@ from pathlib import Path
 import ocfl
 from typer.testing import CliRunner
 
-import archiver.store as store
 from archiver.cli import app
 from archiver.config import load_config
 from archiver.pipeline import prepare_all
+from archiver.store import durable
 
 from conftest import FIXTURES, WECHAT
 
@@ -206,9 +206,9 @@ class Steps:
                 if durable:
                     os.fsync(handle.fileno())
 
-        patch(store, "_write_file", write_file)
-        patch(store, "_fsync_path", counted(store._fsync_path))
-        patch(store, "_sync_tree", counted(store._sync_tree))
+        patch(durable, "write_file", write_file)
+        patch(durable, "fsync_path", counted(durable.fsync_path))
+        patch(durable, "sync_tree", counted(durable.sync_tree))
         for owner, name in ((os, "replace"), (os, "rename"), (shutil, "rmtree"),
                             (pathlib.Path, "mkdir"), (pathlib.Path, "unlink"),
                             (pathlib.Path, "rmdir")):

@@ -27,9 +27,9 @@ from pathlib import Path
 
 import pytest
 
-import archiver.store as store
 from archiver.config import load_config
 from archiver.pipeline import ingest_paths
+from archiver.store import durable
 
 from conftest import WECHAT
 from stress_support import (
@@ -153,7 +153,7 @@ def test_a_second_writer_is_refused_with_exit_5_and_a_waiting_one_completes(tmp_
 def test_readers_at_any_moment_of_a_commit_see_a_consistent_archive(tmp_path, monkeypatch,
                                                                     figure):
     monkeypatch.setattr(os, "fsync", lambda fd: None)  # speed only: no power cut here
-    monkeypatch.setattr(store, "_syncfs", None)  # and syncfs with it
+    monkeypatch.setattr(durable, "_syncfs", None)  # and syncfs with it
     rng = random.Random(SEED)
     folder = tmp_path / "posts"
     distinct_posts(folder, 3, MARKDOWN[:2] + PAGES[:1])
@@ -222,7 +222,7 @@ def test_fsck_during_a_commit_is_not_fooled_by_its_half_applied_object(pause_bef
     writer = Archive.open(tmp_path / "archive", create=True)
     with writer.writer():
         writer.commit("wx:s/PausedCommit1", {"record.json": b"{}\n"}, "v1")
-    real = store._atomic_write
+    real = durable.atomic_write
 
     def atomic_write(path, data, **kwargs):
         if path.name == pause_before and "extensions" not in path.parts:
@@ -231,7 +231,7 @@ def test_fsck_during_a_commit_is_not_fooled_by_its_half_applied_object(pause_bef
 
     with writer.writer():
         with monkeypatch.context() as patch:
-            patch.setattr(store, "_atomic_write", atomic_write)
+            patch.setattr(durable, "atomic_write", atomic_write)
             with pytest.raises(Pause):
                 writer.commit("wx:s/PausedCommit1", {"record.json": b'{"v": 2}\n'}, "v2")
         report = Archive.open(writer.root).fsck()  # another reader, while the lock is held

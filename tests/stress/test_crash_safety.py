@@ -41,6 +41,7 @@ import pytest
 import archiver.store as store
 from archiver.config import load_config
 from archiver.pipeline import ingest_paths
+from archiver.store import durable
 
 from conftest import WECHAT
 from stress_support import (
@@ -207,7 +208,7 @@ def run_killed(folder: Path, config, kill_at: int) -> bool:
 
 def test_an_ingest_killed_at_every_write_step_loses_nothing(tmp_path, monkeypatch, figure):
     monkeypatch.setattr(os, "fsync", lambda fd: None)  # see the module docstring
-    monkeypatch.setattr(store, "_syncfs", None)  # and syncfs with it
+    monkeypatch.setattr(durable, "_syncfs", None)  # and syncfs with it
     rng = random.Random(SEED)
     folder = tmp_path / "posts"
     posts = distinct_posts(folder, 4, SMALL)
@@ -259,7 +260,7 @@ def test_an_archive_killed_while_being_created_is_finished_by_the_next_run(tmp_p
     yet", exit 2, for a reader), and the next run finishes creating it instead of refusing
     it as somebody else's folder."""
     root = tmp_path / "archive"
-    real = store._atomic_write
+    real = durable.atomic_write
 
     def atomic_write(path, data, **kwargs):
         if path.name == "0=ocfl_1.1":
@@ -267,7 +268,7 @@ def test_an_archive_killed_while_being_created_is_finished_by_the_next_run(tmp_p
         real(path, data, **kwargs)
 
     with monkeypatch.context() as patch:
-        patch.setattr(store, "_atomic_write", atomic_write)
+        patch.setattr(durable, "atomic_write", atomic_write)
         with pytest.raises(Crash):
             store.Archive.open(root, create=True)
     assert (root / "ocfl_layout.json").is_file() and not (root / "0=ocfl_1.1").exists()

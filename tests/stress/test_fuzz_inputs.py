@@ -36,7 +36,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-import archiver.store as store
+from archiver.store import durable
 
 from conftest import WECHAT
 from stress_support import CONTAINERS, SEED, cli, corpus_files, fsck_json, sized
@@ -260,7 +260,7 @@ def generate(count: int, seed: int, out: Path):
 def test_mutated_inputs_are_ingested_or_rejected_naming_the_file(tmp_path, monkeypatch,
                                                                  figure):
     monkeypatch.setattr(os, "fsync", lambda fd: None)
-    monkeypatch.setattr(store, "_syncfs", None)  # and syncfs with it
+    monkeypatch.setattr(durable, "_syncfs", None)  # and syncfs with it
     monkeypatch.chdir(tmp_path)
     count = sized(100, 1000)
     archive = tmp_path / "archive"

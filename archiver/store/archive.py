@@ -1,50 +1,17 @@
-"""An OCFL 1.1 storage root: one versioned object per post, written crash-safely.
-
-Why write this rather than use a library: the OCFL libraries for Python validate well but do not
-promise crash safety or a writer lock, and both matter more to an archive than anything else.
-The store knows nothing about posts; it stores *files* (logical path → bytes) under an object
-id and keeps the OCFL rules (what an inventory must be is checked in :mod:`archiver.ocfl_rules`):
-
-- storage root declaration ``0=ocfl_1.1`` and the layout extension
-  ``0003-hash-and-id-n-tuple-storage-layout`` (sha256 of the id, 3×3 tuples, then the
-  percent-encoded id), so a person can find an object on disk from its id;
-- each object has ``0=ocfl_object_1.1``, ``inventory.json`` with sha512 digests, a
-  ``sha256`` fixity block, and a sidecar digest file; every version directory holds a copy of
-  the inventory as it was when that version was made;
-- content is deduplicated: a version stores only bytes the object does not already hold.
-
-Crash safety (design §5, §8). A commit adds one version to one object, or one to each of
-several (an ingest groups the posts it stores, so that the syncs are paid once a group, not
-once a post). It is staged in ``extensions/archiver-staging/<id>/``, made durable (one
-``syncfs`` on Linux, else an fsync of each file and folder), then marked complete by
-atomically renaming ``ticket.tmp`` to ``ticket.json``, which lists every version it adds.
-Only then is each new version renamed into its object (a new object is renamed in whole),
-and the object's root inventory replaced last. Whatever moment a crash hits, recovery (run
-whenever a writer takes the lock, and by ``fsck``) finds the staging directory and either
-discards it (no ticket: nothing was visible yet) or rolls every version of it forward (ticket
-present). Readers never see a half-written object because the root inventory names only
-versions that are complete.
-
-One writer at a time: ``extensions/archiver-lock/lock`` is held with ``flock`` for the whole
-write; a second writer gets :class:`ArchiveBusy` (exit 5) at once, or waits if asked to.
-"""
+"""The archive: an OCFL storage root of versioned objects, opened, locked, read and written.
+How each write is made crash-safe is said in :mod:`archiver.store`."""
 
 from __future__ import annotations
 
-import contextlib
 import copy
-import ctypes
 import errno
 import fcntl
-import functools
 import getpass
 import hashlib
 import json
 import os
-import re
 import shutil
 import stat
-import sys
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -67,26 +34,29 @@ from archiver.errors import (
 )
 from archiver.ocfl_rules import (
     INVENTORY_TYPE,
-    INVENTORY_TYPES,
-    digest_map,
-    inventory_problems,
-    read_strict_json,
     sidecar_problem,
-    state_paths,
     unusable,
-    version_numbers,
 )
-
-SPEC = "ocfl_1.1"
-OBJECT_SPEC = "ocfl_object_1.1"
-LAYOUT = "0003-hash-and-id-n-tuple-storage-layout"
-LAYOUT_CONFIG = {"extensionName": LAYOUT, "digestAlgorithm": "sha256", "tupleSize": 3,
-                 "numberOfTuples": 3}
-STAGING = "archiver-staging"
-LOCK = "archiver-lock"
-INDEX = "archiver-index"
-# a temporary file older than this (seconds) was left by a run a crash stopped
-STALE_TEMPORARY = 60
+from archiver.store import durable
+from archiver.store.checks import Checks, FsckReport
+from archiver.store.journal import read_ticket, ticket_entries
+from archiver.store.layout import (
+    INDEX,
+    LAYOUT,
+    LAYOUT_CONFIG,
+    LOCK,
+    OBJECT_SPEC,
+    SPEC,
+    STAGING,
+    enclosing_ocfl,
+    file_in_the_way,
+    interrupted_initialisation,
+    not_a_storage_root,
+    object_root_for,
+    remove_initialisation_leftovers,
+    safe_logical_path,
+    sidecar_of,
+)
 
 
 @dataclass(frozen=True)
@@ -150,210 +120,10 @@ class _Staged:
                 for logical in logicals}
 
 
-@dataclass(frozen=True)
-class Problem:
-    path: str
-    message: str
-
-    def to_json(self) -> dict[str, str]:
-        return {"path": self.path, "message": self.message}
-
-
-@dataclass
-class FsckReport:
-    objects: int = 0
-    files: int = 0
-    recovered: int = 0
-    read_only: bool = False  # checked without the write lock: nothing could be rolled forward
-    problems: list[Problem] = field(default_factory=list)
-    # what OCFL allows but advises against (its warnings): said, not failed on
-    warnings: list[Problem] = field(default_factory=list)
-    # ids of the objects whose inventories could be read (their content can be checked further)
-    readable: list[str] = field(default_factory=list, repr=False)
-    # ids of the objects found away from their id's place in the layout (moved by hand)
-    misplaced: set[str] = field(default_factory=set, repr=False)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-    def to_json(self) -> dict[str, Any]:
-        return {"ok": self.ok, "objects": self.objects, "files": self.files,
-                "recovered": self.recovered, "read_only": self.read_only,
-                "problems": [p.to_json() for p in self.problems],
-                "warnings": [w.to_json() for w in self.warnings]}
-
-
-# ---------------------------------------------------------------------------------------------
-# small file-system helpers: every write goes to a temporary name, is made durable, then renamed
-
-
-def _fsync_path(path: Path | str) -> None:
-    """fsync a file or a folder (a folder's fsync makes the names in it durable)."""
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _write_file(path: Path, data: bytes, durable: bool = True) -> None:
-    """Write ``data`` to ``path`` in full; fsynced unless the caller makes a whole staged
-    folder durable at once (:func:`_sync_tree`). An error names the file: a full disk's
-    ENOSPC from a write or fsync names none, and "No space left on device" says not where."""
-    try:
-        with open(path, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            if durable:
-                os.fsync(handle.fileno())
-    except OSError as exc:
-        if exc.filename is None and exc.errno is not None:
-            raise OSError(exc.errno, exc.strerror, str(path)) from exc
-        raise
-
-
-def _load_syncfs() -> Callable[[int], int] | None:
-    if sys.platform != "linux":
-        return None
-    try:
-        return ctypes.CDLL(None, use_errno=True).syncfs  # type: ignore[no-any-return]
-    except (OSError, AttributeError):
-        return None
-
-
-# syncfs(2): flush one file system, and wait for it. Linux only (glibc ≥ 2.14, musl).
-_syncfs = _load_syncfs()
-
-
-def _sync_tree(folder: Path) -> None:
-    """Make every file and folder under ``folder`` durable.
-
-    A commit stages about fifteen files and folders; an fsync of each cost about half a
-    millisecond apiece, most of a small post's commit. One ``syncfs`` of the file system
-    flushes them all with one journal commit (half the time in all, measured), and returns
-    only when they are on disk, reporting write-back errors (Linux ≥ 5.8). Elsewhere, or if
-    it fails, each file and folder is fsynced, deepest first.
-    """
-    if _flushed_by_syncfs(folder):
-        return
-    for dirpath, _dirs, files in os.walk(folder, topdown=False):
-        for name in files:
-            _fsync_path(os.path.join(dirpath, name))
-        _fsync_path(dirpath)
-
-
-def _flushed_by_syncfs(path: Path) -> bool:
-    """Flush the whole file system that holds ``path`` and wait for it; False where syncfs is
-    missing or failed (the caller then fsyncs what it wrote)."""
-    if _syncfs is None:
-        return False
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        return bool(_syncfs(fd) == 0)
-    finally:
-        os.close(fd)
-
-
-def _sync_dirs(folders: list[Path]) -> None:
-    """Make the names in ``folders`` durable: an fsync of one folder; one ``syncfs`` for
-    several (see :func:`_sync_tree`), else an fsync of each."""
-    if len(folders) > 1 and _flushed_by_syncfs(folders[0]):
-        return
-    for folder in folders:
-        _fsync_path(folder)
-
-
-_LAYOUT_PATH = re.compile(r"[0-9a-f]{3}/[0-9a-f]{3}/[0-9a-f]{3}/(?!\.\.?$)[^/\x00]+")
-_STAGED_NAME = re.compile(r"object(?:-\d+)?")
-_VERSION_NAME = re.compile(r"v\d+")
-
-
-def _read_ticket(path: Path) -> dict[str, Any]:
-    """A complete commit's ticket, checked: written whole (renamed into place once synced),
-    it can only be damaged afterwards, and then the commit cannot be finished."""
-    try:
-        entries = _ticket_entries(json.loads(path.read_bytes()))
-        if entries and all(_ticket_entry_usable(entry) for entry in entries):
-            return {"entries": entries}
-    except (ValueError, TypeError, AttributeError):
-        pass
-    raise DamagedObject("the ticket of an interrupted commit is damaged, so the commit cannot "
-                        "be finished", path=path,
-                        hint="move its folder out of the archive, then run `archiver fsck`: "
-                             "it reports what the commit had applied")
-
-
-def _ticket_entry_usable(entry: dict[str, Any]) -> bool:
-    """Whether every name in a ticket's entry is a place inside the archive (an object's
-    folder in the layout, a folder of the staging area): a ticket cannot move anything
-    anywhere else."""
-    def matches(key: str, pattern: re.Pattern[str]) -> bool:
-        return isinstance(entry.get(key), str) and pattern.fullmatch(entry[key]) is not None
-
-    return (matches("object", _LAYOUT_PATH) and matches("staged", _STAGED_NAME)
-            and matches("version", _VERSION_NAME) and isinstance(entry.get("new_object"), bool))
-
-
-def _ticket_entries(ticket: dict[str, Any]) -> list[dict[str, Any]]:
-    """The versions a ticket commits. A ticket written before commits were grouped names one
-    object, staged in ``object``."""
-    if "entries" in ticket:
-        return list(ticket["entries"])
-    return [{**ticket, "staged": "object"}]
-
 
 def _remedy(exc: OSError) -> str:
     """What to do about a write the machine refused (:func:`archiver.errors.remedy`)."""
     return remedy(exc, "check the permissions of the archive's folders")
-
-
-def _atomic_write(path: Path, data: bytes, tmp_dir: Path | None = None) -> None:
-    """Write ``data`` to a temporary file, fsync, rename it over ``path``. ``tmp_dir`` (in the
-    same file system) keeps the temporary file out of ``path``'s folder: a crash before the
-    rename must not leave a stray file inside an object, where OCFL allows none."""
-    tmp = (tmp_dir or path.parent) / f".{path.name}.{uuid.uuid4().hex}.tmp"
-    step = "write"
-    try:
-        _write_file(tmp, data)
-        step = "replace"
-        os.replace(tmp, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()  # a full disk's half-written copy: nothing that is needed
-        if isinstance(exc, OSError) and exc.errno is not None \
-                and exc.filename in (None, str(tmp)):
-            # the file meant, or the folder that is not there: the temporary file's while
-            # writing it, the file's own when putting it in place
-            where = path if exc.errno != errno.ENOENT else (
-                tmp.parent if step == "write" else path.parent)
-            raise OSError(exc.errno, exc.strerror, str(where)) from exc
-        raise
-    _fsync_path(path.parent)
-
-
-def _digest_file(path: Path, algorithm: str = "sha512") -> str:
-    h = hashlib.new(algorithm)
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
-def _sidecar(data: bytes) -> bytes:
-    return f"{hashlib.sha512(data).hexdigest()} inventory.json\n".encode()
-
-
-def _safe_logical_path(logical: str) -> str:
-    """OCFL logical paths are relative, '/'-separated, with no '.', '..' or empty segments;
-    checking here means nothing taken from an input can ever write outside the object."""
-    parts = logical.split("/")
-    if not logical or logical.startswith("/") or any(p in ("", ".", "..") for p in parts):
-        raise ArchiveError(f"unsafe path inside an object: {logical!r}")
-    return logical
-
-
-_ID_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
 
 
 # the JSON documents a post's versions hold, and the schema each was written against
@@ -361,131 +131,11 @@ DOCUMENT_SCHEMAS = {"record.json": "record", "provenance.json": "provenance",
                     "citations.json": "verify-report"}
 
 
-_NAME_KEPT = 100  # characters of an encoded id an object folder's name keeps (0003)
-
-
-def _hash_tuples(digest: str) -> list[str]:
-    """The three folders of three hex digits an object lies under, per extension 0003."""
-    return [digest[i * 3:(i + 1) * 3] for i in range(3)]
-
-
-@functools.lru_cache(maxsize=4096)
-def object_root_for(object_id: str) -> str:
-    """The object's directory under the storage root, per extension 0003 (asked for several
-    times for each post an ingest stores: worked out once)."""
-    digest = hashlib.sha256(object_id.encode("utf-8")).hexdigest()
-    encoded = "".join(c if c in _ID_SAFE else "".join(f"%{b:02x}" for b in c.encode("utf-8"))
-                      for c in object_id)
-    if len(encoded) > _NAME_KEPT:
-        encoded = f"{encoded[:_NAME_KEPT]}-{digest}"
-    return "/".join([*_hash_tuples(digest), encoded])
-
-
-_CUT_NAME = re.compile(rf"(.{{{_NAME_KEPT}}})-([0-9a-f]{{64}})")
-
-
-def object_id_named_by(where: str) -> tuple[str, bool] | None:
-    """The object id a folder's place under the storage root names (``where``, as
-    :func:`object_root_for` gives it: its name is the id, percent-encoded), for an object
-    whose inventory cannot say, and whether it is whole: an id over 100 characters encoded
-    has its folder's name cut short, and gives its start alone. None for a folder that is no
-    object's (or whose name is no text)."""
-    from urllib.parse import unquote
-    name = where.rsplit("/", 1)[-1]
-    named = unquote(name)
-    try:
-        if object_root_for(named) == where:
-            return named, True
-    except UnicodeEncodeError:  # a folder named in bytes that are no UTF-8
-        return None
-    cut = _CUT_NAME.fullmatch(name)
-    if cut and where.startswith("/".join(_hash_tuples(cut.group(2)))):
-        # (a character's encoding cut in two at the end is left out)
-        return unquote(re.sub(r"%[0-9a-f]?$", "", cut.group(1))), False
-    return None
-
-
-def file_in_the_way(path: Path) -> Path | None:
-    """The folder above ``path`` that is a file, if one is: nothing can be made under it (an
-    ENOTDIR names the whole path, not the file in the way)."""
-    return next((folder for folder in path.parents
-                 if folder.exists() and not folder.is_dir()), None)
-
-
-# the name :func:`_atomic_write` gives its temporary file
-_TEMPORARY = re.compile(r"\..+\.[0-9a-f]{32}\.tmp")
-
-
-def _remove_initialisation_leftovers(root: Path) -> None:
-    """Remove the temporary files of an initialisation a crash interrupted (the declaration's,
-    the layout's: written before the archive has a lock to take, so no recovery knew of
-    them, and the next run, finding the archive declared, left them for ever). Not those of
-    an initialisation going on beside this one (two first runs at once: each would remove
-    the other's, mid-write): only those older than :data:`STALE_TEMPORARY`."""
-    stale = time.time() - STALE_TEMPORARY
-    for folder in (root, root / "extensions" / LAYOUT):
-        with suppress(OSError):
-            for leftover in folder.iterdir():
-                if _TEMPORARY.fullmatch(leftover.name):
-                    with suppress(OSError):
-                        if leftover.lstat().st_mtime < stale and leftover.is_file():
-                            leftover.unlink()
-
-
-def _interrupted_initialisation(root: Path) -> bool:
-    """Whether ``root`` holds only part of what :meth:`Archive._initialise` writes before the
-    declaration (a crash while the archive was being created): it is not an archive yet, and
-    no one else's folder either."""
-    made = {"ocfl_layout.json", "extensions", f"extensions/{LAYOUT}",
-            f"extensions/{LAYOUT}/config.json"}
-    for path in root.rglob("*"):
-        rel = path.relative_to(root).as_posix()
-        if rel in made or (path.parent in (root, root / "extensions" / LAYOUT)
-                           and _TEMPORARY.fullmatch(path.name)):
-            continue
-        return False
-    return True
-
-
-def _not_a_storage_root(root: Path) -> str:
-    """Why a folder that holds something is no archive: another OCFL version's storage root,
-    or what it holds (a folder holding only ``.DS_Store`` is not empty, and must not look
-    so)."""
-    if (root / f"0={OBJECT_SPEC}").is_file():
-        return "an OCFL object, not a storage root: its archive is a folder above it"
-    other = sorted(p.name for p in root.glob("0=ocfl_[0-9]*"))
-    if other:
-        return (f"an OCFL storage root of another version ({other[0]}); this archive is "
-                f"{SPEC}")
-    names = sorted(p.name for p in root.iterdir())
-    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
-    return (f"not an OCFL storage root (no 0={SPEC} declaration), and not empty: it holds "
-            f"{shown}")
-
-
 def _sha512_of(files: Mapping[str, bytes], known: Mapping[str, str] | None) -> dict[str, str]:
     """The sha512 (hex) of each of ``files``: as ``known`` gives it (computed by the caller
     from the same bytes), else computed here."""
     return {logical: (known or {}).get(logical) or hashlib.sha512(data).hexdigest()
             for logical, data in files.items()}
-
-
-def enclosing_ocfl(path: Path, itself: bool = False) -> tuple[str, Path] | None:
-    """The OCFL object or storage root a path lies within (or, with ``itself``, is), as
-    ``("object", folder)`` or ``("storage root", folder)``; None when it lies within
-    neither. What is written in there (another archive, an export) becomes part of that
-    archive's objects, or overwrites a stored file: the next version of the object around
-    it is refused as damaged, and fsck reports it."""
-    path = Path(os.path.abspath(path))
-    for folder in (path, *path.parents) if itself else path.parents:
-        try:
-            if (folder / f"0={OBJECT_SPEC}").is_file():
-                return "object", folder
-            if any(folder.glob("0=ocfl_[0-9]*")):
-                return "storage root", folder
-        except OSError:  # an unreadable folder above: not ours to judge
-            continue
-    return None
 
 
 _RESTORE_HINT = "`archiver fsck` lists what is damaged; restore the object from a copy"
@@ -543,7 +193,7 @@ def _which(object_id: str, logical: str, version: str | None) -> str:
     return f"{logical} of {object_id} ({version or 'head'})"
 
 
-class Archive:
+class Archive(Checks):
     """An OCFL storage root on disk. Open it with :meth:`open`."""
 
     def __init__(self, root: Path):
@@ -575,9 +225,9 @@ class Archive:
         hint = "point --archive at an archive made by archiver, or at an empty or new folder"
         if root.exists() and not root.is_dir():
             raise ArchiveError("this is a file, not an archive folder", path=root, hint=hint)
-        filled = root.exists() and any(root.iterdir()) and not _interrupted_initialisation(root)
+        filled = root.exists() and any(root.iterdir()) and not interrupted_initialisation(root)
         if filled and (root / f"0={OBJECT_SPEC}").is_file():  # an object itself: said so
-            raise ArchiveError(_not_a_storage_root(root), path=root, hint=hint)
+            raise ArchiveError(not_a_storage_root(root), path=root, hint=hint)
         enclosing = enclosing_ocfl(root)
         if enclosing is not None:  # an archive made in there would damage the one around it
             kind, folder = enclosing
@@ -588,7 +238,7 @@ class Archive:
                 path=root, hint="point --archive at the storage root itself, or at a folder "
                                 "outside it")
         if filled:
-            raise ArchiveError(_not_a_storage_root(root), path=root, hint=hint)
+            raise ArchiveError(not_a_storage_root(root), path=root, hint=hint)
         blocking = file_in_the_way(root)
         if blocking is not None:  # no archive can ever be made there: not "not yet"
             raise ArchiveError(f"no archive can be here: {blocking} is a file, not a "
@@ -607,18 +257,18 @@ class Archive:
     @staticmethod
     def _initialise(root: Path) -> None:
         """Create the storage root; the declaration comes last. A crash before it leaves a
-        folder that :func:`_interrupted_initialisation` recognises, so it is finished here,
+        folder that :func:`interrupted_initialisation` recognises, so it is finished here,
         not refused as "not an archive"."""
         root.mkdir(parents=True, exist_ok=True)
         ext = root / "extensions" / LAYOUT
         ext.mkdir(parents=True, exist_ok=True)
-        _remove_initialisation_leftovers(root)
-        _atomic_write(ext / "config.json", dumps(LAYOUT_CONFIG))
-        _atomic_write(root / "ocfl_layout.json", dumps(
+        remove_initialisation_leftovers(root)
+        durable.atomic_write(ext / "config.json", dumps(LAYOUT_CONFIG))
+        durable.atomic_write(root / "ocfl_layout.json", dumps(
             {"extension": LAYOUT, "description": "Hashed Truncated N-tuple Trees with Object ID "
              "Encapsulating Directory for OCFL Storage Hierarchies"}))
         # the declaration is written last: a root without it is not yet an archive
-        _atomic_write(root / f"0={SPEC}", f"{SPEC}\n".encode())
+        durable.atomic_write(root / f"0={SPEC}", f"{SPEC}\n".encode())
 
     # -- locking -----------------------------------------------------------------------------
 
@@ -675,16 +325,6 @@ class Archive:
             raise ArchiveError(f"the storage root is damaged: {first.path} {first.message}",
                                path=self.root, hint="run `archiver fsck`; restore the storage "
                                "root's own files from a copy before writing to it")
-
-    def _fsck_declaration(self, report: FsckReport) -> None:
-        declaration = self.root / f"0={SPEC}"
-        try:
-            same = declaration.read_bytes() == f"{SPEC}\n".encode()
-        except OSError:
-            same = False
-        if not same:
-            report.problems.append(Problem(declaration.name,
-                                           "storage root declaration has wrong content"))
 
     @property
     def interrupted(self) -> tuple[int, int]:
@@ -1098,14 +738,14 @@ class Archive:
         self._require_lock()
         folder = self.root / "extensions" / INDEX
         folder.mkdir(parents=True, exist_ok=True)
-        _atomic_write(folder / name, data)
+        durable.atomic_write(folder / name, data)
 
     def remove_extension_file(self, name: str) -> None:
         self._require_lock()
         folder = self.root / "extensions" / INDEX
         with suppress(FileNotFoundError):
             (folder / name).unlink()
-            _fsync_path(folder)
+            durable.fsync_path(folder)
 
     # -- writing -----------------------------------------------------------------------------
 
@@ -1147,7 +787,7 @@ class Archive:
         written yet)."""
         files = change.files
         for logical in files:
-            _safe_logical_path(logical)
+            safe_logical_path(logical)
             parts = logical.split("/")
             for i in range(1, len(parts)):
                 if "/".join(parts[:i]) in files:
@@ -1281,9 +921,9 @@ class Archive:
                 entries.append({"object": object_root_for(item.object_id),
                                 "version": item.number, "new_object": item.new_object,
                                 "staged": name})
-            _sync_tree(staging)  # all of it on disk before the ticket says it is complete
+            durable.sync_tree(staging)  # all of it on disk before the ticket says it is complete
             ticket = {"entries": entries}
-            _write_file(staging / "ticket.tmp", dumps(ticket))
+            durable.write_file(staging / "ticket.tmp", dumps(ticket))
             os.replace(staging / "ticket.tmp", staging / "ticket.json")
         except OSError as exc:  # a full disk, say: nothing was committed; the space is given back
             shutil.rmtree(staging, ignore_errors=True)
@@ -1291,7 +931,7 @@ class Archive:
                                "of this commit was stored", path=exc.filename or self.root,
                                hint=_remedy(exc) + ", then run the same command again") from None
         try:
-            _fsync_path(staging)
+            durable.fsync_path(staging)
             self._roll_forward(staging, ticket)
         except OSError as exc:  # the commit is complete in the staging area: the next writer
             # (or fsck) finishes it
@@ -1312,21 +952,22 @@ class Archive:
         for content_path, data in item.new_content.items():
             target = body / content_path
             target.parent.mkdir(parents=True, exist_ok=True)
-            _write_file(target, data, durable=False)
-        _write_file(version_dir / "inventory.json", inv, durable=False)
-        _write_file(version_dir / "inventory.json.sha512", _sidecar(inv), durable=False)
+            durable.write_file(target, data, durable=False)
+        durable.write_file(version_dir / "inventory.json", inv, durable=False)
+        durable.write_file(version_dir / "inventory.json.sha512", sidecar_of(inv), durable=False)
         if item.new_object:
-            _write_file(body / f"0={OBJECT_SPEC}", f"{OBJECT_SPEC}\n".encode(), durable=False)
-            _write_file(body / "inventory.json", inv, durable=False)
-            _write_file(body / "inventory.json.sha512", _sidecar(inv), durable=False)
+            durable.write_file(body / f"0={OBJECT_SPEC}", f"{OBJECT_SPEC}\n".encode(),
+                               durable=False)
+            durable.write_file(body / "inventory.json", inv, durable=False)
+            durable.write_file(body / "inventory.json.sha512", sidecar_of(inv), durable=False)
 
     def _roll_forward(self, staging: Path, ticket: dict[str, Any]) -> None:
         """Move every staged version of a complete commit into place (again, after a crash:
         each step is skipped once done), then remove the staging folder."""
         placed: set[Path] = set()  # folders that got new names, made durable together
-        for entry in _ticket_entries(ticket):
+        for entry in ticket_entries(ticket):
             placed.update(self._roll_forward_entry(staging, entry))
-        _sync_dirs(sorted(placed))  # before the caller reports the commit done
+        durable.sync_dirs(sorted(placed))  # before the caller reports the commit done
         shutil.rmtree(staging)
 
     def _roll_forward_entry(self, staging: Path, entry: dict[str, Any]) -> list[Path]:
@@ -1351,7 +992,7 @@ class Archive:
             return above
         if (body / number).exists() and not (target / number).exists():
             os.rename(body / number, target / number)
-            _fsync_path(target)  # the version is in place before the inventory names it
+            durable.fsync_path(target)  # the version is in place before the inventory names it
         if not (target / number / "inventory.json").is_file():
             raise DamagedObject(f"an interrupted commit cannot be finished: a folder {number} "
                                 "is in its way in the object", path=target / number,
@@ -1361,12 +1002,12 @@ class Archive:
         inv = (target / number / "inventory.json").read_bytes()
         current = json.loads((target / "inventory.json").read_bytes())
         if int(current["head"][1:]) < int(number[1:]):
-            _atomic_write(target / "inventory.json", inv, tmp_dir=staging)
+            durable.atomic_write(target / "inventory.json", inv, tmp_dir=staging)
         # and its sidecar after it (a crash may fall between the two)
         sidecar = target / "inventory.json.sha512"
         if (target / "inventory.json").read_bytes() == inv and (
-                not sidecar.is_file() or sidecar.read_bytes() != _sidecar(inv)):
-            _atomic_write(sidecar, _sidecar(inv), tmp_dir=staging)
+                not sidecar.is_file() or sidecar.read_bytes() != sidecar_of(inv)):
+            durable.atomic_write(sidecar, sidecar_of(inv), tmp_dir=staging)
         return []
 
     def recover(self) -> tuple[int, int]:
@@ -1375,7 +1016,7 @@ class Archive:
         self._require_lock()
         for leftover in (self.root / "extensions" / INDEX).glob(".*.tmp"):
             leftover.unlink()  # a derived file's write that a crash interrupted
-        _remove_initialisation_leftovers(self.root)
+        remove_initialisation_leftovers(self.root)
         area = self.root / "extensions" / STAGING
         if not area.is_dir():
             return 0, 0
@@ -1386,7 +1027,7 @@ class Archive:
             ticket_path = staging / "ticket.json"
             if ticket_path.is_file():
                 try:
-                    self._roll_forward(staging, _read_ticket(ticket_path))
+                    self._roll_forward(staging, read_ticket(ticket_path))
                 except OSError as exc:
                     raise UnfinishedCommit(
                         f"cannot finish a commit an earlier run left, stored whole in "
@@ -1413,347 +1054,6 @@ class Archive:
                     here.rmdir()
 
     # -- checking ----------------------------------------------------------------------------
-
-    def fsck(self, on_object: Callable[[str, int, int, int], None] | None = None
-             ) -> FsckReport:
-        """Recompute every digest of every object; report problems, never repair content.
-        ``on_object`` is told of each object once it is checked: its id (its folder, relative
-        to the root, when its inventory cannot be read), how many files and problems were
-        found in it, and how many objects there are (a progress bar's total: the folders are
-        walked first, which reads no file)."""
-        report = FsckReport()
-        declaration = self.root / f"0={SPEC}"
-        if not declaration.is_file():
-            report.problems.append(Problem(str(self.root), "missing storage root declaration"))
-            return report
-        self._fsck_declaration(report)
-        busy = False
-        try:
-            with self.writer(check_root=False):
-                report.recovered = sum(self._interrupted)
-        except ArchiveBusy:
-            busy = True  # a writer is active: check what is committed, leave its staging alone
-        except ArchiveReadOnly:
-            # checked as it is, a commit in flight tolerated as when busy (one may be under
-            # way by someone who may write), none rolled forward: checking needs no writing
-            busy = True
-            report.read_only = True
-        except (DamagedObject, UnfinishedCommit) as exc:  # an interrupted commit that
-            # cannot be finished: its staging is damaged, or the machine refuses a step
-            where = Path(exc.path or self.root)
-            report.problems.append(Problem(
-                where.relative_to(self.root).as_posix() if where.is_relative_to(self.root)
-                else str(where), f"{exc.message} ({exc.hint})"))
-            busy = True  # its objects are checked as they are, its staging left alone
-        if not busy:
-            self._fsck_staging(report)
-        folders = list(self._object_dirs())
-        for object_dir in folders:
-            report.objects += 1
-            files, problems, ids = report.files, len(report.problems), len(report.readable)
-            if not busy:
-                self.fsck_object(object_dir, report)
-            else:
-                self._fsck_object_in_flight(object_dir, report)
-            if on_object is not None:
-                on_object(report.readable[-1] if len(report.readable) > ids
-                          else object_dir.relative_to(self.root).as_posix(),
-                          report.files - files, len(report.problems) - problems, len(folders))
-        self._fsck_layout(report)
-        self._fsck_hierarchy(report, busy)
-        return report
-
-    def _fsck_object_in_flight(self, object_dir: Path, report: FsckReport) -> None:
-        """:meth:`fsck_object` while another writer may be committing. It may be applying a
-        commit to this object right now; between two of its steps the new version folder is
-        there before the root inventory names it, and the root inventory is replaced before
-        its sidecar. Those are not damage."""
-        mine = FsckReport()
-        self.fsck_object(object_dir, mine)
-        if mine.problems:
-            mine = FsckReport()
-            self.fsck_object(object_dir, mine, self._in_flight().get(
-                object_dir.relative_to(self.root).as_posix()))
-        report.files += mine.files
-        report.problems += mine.problems
-        report.readable += mine.readable
-
-    def _in_flight(self) -> dict[str, str]:
-        """Commits another writer is applying: object folder → the version it adds (read from
-        the tickets of complete staged commits; nothing is changed)."""
-        found = {}
-        area = self.root / "extensions" / STAGING
-        for ticket in sorted(area.glob("*/ticket.json")) if area.is_dir() else []:
-            with suppress(OSError, ValueError, KeyError, TypeError, AttributeError):
-                for entry in _ticket_entries(json.loads(ticket.read_bytes())):
-                    found[entry["object"]] = entry["version"]
-        return found
-
-    def _fsck_layout(self, report: FsckReport) -> None:
-        """The storage root says how objects are laid out (``ocfl_layout.json`` and the
-        extension's ``config.json``), as this store lays them out: other OCFL tools find the
-        objects by it."""
-        for name, expected in (("ocfl_layout.json", {"extension": LAYOUT}),
-                               (f"extensions/{LAYOUT}/config.json", LAYOUT_CONFIG)):
-            _, found, error = read_strict_json(self.root / name)
-            if error:
-                report.problems.append(Problem(name, f"unreadable ({error}): other OCFL tools "
-                                                     "could not find the objects by it"))
-            elif not isinstance(found, dict) or any(found.get(k) != v
-                                                    for k, v in expected.items()):
-                report.problems.append(Problem(name, f"does not describe the layout the "
-                                                     f"objects are in ({LAYOUT})"))
-
-    def _fsck_staging(self, report: FsckReport) -> None:
-        """What recovery left in the staging area (it finishes or discards every commit
-        folder there, and a folder there now is a commit another writer began since): files,
-        which no commit is, written by something else, are said."""
-        area = self.root / "extensions" / STAGING
-        with suppress(OSError):
-            for stray in sorted(area.iterdir()):
-                if stray.is_dir() and not stray.is_symlink():
-                    continue
-                report.warnings.append(Problem(
-                    stray.relative_to(self.root).as_posix(),
-                    "not a commit: archiver stages commits here, and made no such file "
-                    "(move it away)"))
-
-    def _fsck_hierarchy(self, report: FsckReport, busy: bool) -> None:
-        """Folders of the storage hierarchy that are not objects hold no files (OCFL E072): a
-        file there is an object that lost its declaration and inventory, or a stray."""
-        for dirpath, dirs, files in os.walk(self.root):
-            here = Path(dirpath)
-            if here == self.root:
-                dirs[:] = [d for d in dirs if d != "extensions"]
-                continue
-            if f"0={OBJECT_SPEC}" in files or "inventory.json" in files:
-                dirs[:] = []
-                continue
-            for name in sorted(files):
-                report.problems.append(Problem(
-                    (here / name).relative_to(self.root).as_posix(),
-                    "file in the storage hierarchy outside any object (an object without its "
-                    "declaration and inventory?)"))
-            if not files and not dirs and not busy:  # a writer may be making its folders
-                report.problems.append(Problem(
-                    here.relative_to(self.root).as_posix(),
-                    "empty folder in the storage hierarchy (OCFL forbids it: an object folder "
-                    "deleted or moved, leaving its parents?)"))
-
-    def fsck_object(self, object_dir: Path, report: FsckReport,
-                    in_flight: str | None = None) -> None:
-        """Check one object against OCFL 1.1: its declaration; the root and every version
-        inventory (structure, sidecar, agreement with each other); what the object root and
-        the version folders hold; every content digest (manifest, and every fixity algorithm
-        hashlib knows); stray and missing files. Problems are reported, never raised.
-        ``in_flight``: the version another writer is adding to this object at this moment."""
-        rel = object_dir.relative_to(self.root).as_posix()
-
-        def problem(where: str, message: str) -> None:
-            report.problems.append(Problem(f"{rel}/{where}" if where else rel, message))
-
-        def warn(where: str, message: str) -> None:
-            report.warnings.append(Problem(f"{rel}/{where}", message))
-
-        declaration = object_dir / f"0={OBJECT_SPEC}"
-        if not declaration.is_file():
-            problem(declaration.name, "object declaration is missing")
-        elif declaration.read_bytes() != f"{OBJECT_SPEC}\n".encode():
-            problem(declaration.name, "object declaration has wrong content")
-        inv_bytes, inventory, error = read_strict_json(object_dir / "inventory.json")
-        if error:
-            problem("inventory.json", f"unreadable inventory: {error}")
-            return
-        messages, usable = inventory_problems(inventory)
-        for message in messages:
-            problem("inventory.json", message)
-        if not usable:
-            return
-        algorithm: str = inventory["digestAlgorithm"]
-        sidecar = sidecar_problem(object_dir, inv_bytes, algorithm)
-        if sidecar and not (in_flight and inventory["head"] == in_flight):  # replaced next
-            problem(f"inventory.json.{algorithm}", sidecar)
-        if object_root_for(inventory["id"]) != rel:
-            home = object_root_for(inventory["id"])
-            second = ("; a post of it ingested meanwhile started another object with the same "
-                      "id" if (self.root / home).exists() else " (ingesting its post again "
-                      "would start another object with the same id)")
-            problem("inventory.json", f"object id {inventory['id']!r} does not match its place "
-                                      f"in the layout ({home}): moved by hand? Move it back "
-                                      f"there{second}")
-            report.misplaced.add(inventory["id"])
-        else:  # found by its id: what it holds can be read, and checked further
-            report.readable.append(inventory["id"])
-        versions: dict[str, Any] = inventory["versions"]
-        numbers = version_numbers(versions)[0]
-        content_name = str(inventory.get("contentDirectory") or "content")
-        manifest: dict[str, list[str]] = inventory["manifest"]
-        listed = {content: digest.lower() for digest, paths in manifest.items()
-                  for content in paths}
-
-        # what the object root and the version folders may hold
-        for entry in sorted(object_dir.iterdir()):
-            name = entry.name
-            if entry.is_file() and name in (declaration.name, "inventory.json",
-                                             f"inventory.json.{algorithm}"):
-                continue
-            if entry.is_dir() and (name in versions or name in ("logs", in_flight)):
-                continue
-            if entry.is_dir() and name == "extensions":
-                for sub in sorted(entry.iterdir()):
-                    if not sub.is_dir():
-                        problem(f"extensions/{sub.name}", "only folders may be in an object's "
-                                                          "extensions folder")
-                continue
-            if re.fullmatch(r"v\d+", name):
-                problem(name, "version folder the root inventory does not list (the root "
-                              "inventory is not the most recent one)")
-            else:
-                problem(name, "not allowed in an object root")
-        for number in versions:
-            version_dir = object_dir / number
-            if not version_dir.is_dir():
-                problem(number, "version folder is missing")
-                continue
-            for entry in sorted(version_dir.iterdir()):
-                if entry.is_file() and not entry.name.startswith("inventory.json"):
-                    problem(f"{number}/{entry.name}", "a file in a version folder outside its "
-                                                      f"content folder ({content_name}/)")
-                elif entry.is_dir() and entry.name != content_name:  # OCFL W002
-                    report.warnings.append(Problem(
-                        f"{rel}/{number}/{entry.name}", "a folder in a version folder outside "
-                        f"its content folder ({content_name}/): what it holds is in no "
-                        "manifest, so no digest vouches for it"))
-
-        # content: every file listed exists and has its digests; nothing unlisted
-        fixity: dict[str, dict[str, str]] = {}  # algorithm → content path → digest
-        for name, block in (inventory.get("fixity") or {}).items():
-            if name in hashlib.algorithms_available and digest_map(block):
-                fixity[name] = {p: d.lower() for d, paths in block.items() for p in paths}
-        real_object_dir = object_dir.resolve()
-        for digest, paths in manifest.items():
-            for content in paths:
-                try:
-                    _safe_logical_path(content)
-                except ArchiveError:
-                    problem(content, "content path leaves the object")
-                    continue
-                path = object_dir / content
-                report.files += 1
-                if path.is_symlink() or (path.exists() and not path.resolve().is_relative_to(
-                        real_object_dir)):  # what a link leads to is not kept: a copy that
-                    # does not follow links (a backup, rsync -a) loses the content
-                    problem(content, "content file is a symbolic link, or reached through "
-                                     "one, not the file itself")
-                    continue
-                if not path.is_file():
-                    problem(content, "content file is missing")
-                    continue
-                if _digest_file(path, algorithm) != digest.lower():
-                    problem(content, f"{algorithm} does not match the manifest (file changed)")
-                    continue
-                for name, digests in fixity.items():
-                    if content in digests and _digest_file(path, name) != digests[content]:
-                        problem(content, f"{name} does not match the fixity block")
-        for number in versions:
-            content_dir = object_dir / number / content_name
-            if content_dir.is_dir():
-                for dirpath, dirs, names in os.walk(content_dir):
-                    if not dirs and not names:
-                        problem(Path(dirpath).relative_to(object_dir).as_posix(),
-                                "empty folder in a content folder (OCFL forbids it)")
-                    for name in names:
-                        content = (Path(dirpath) / name).relative_to(object_dir).as_posix()
-                        if content not in listed:
-                            problem(content, "file is not in the manifest")
-
-        # every version inventory: valid, and telling the same history as the root
-        previous_type: tuple[int, int] | None = None
-        for number in sorted(versions, key=lambda v: numbers.get(v, 0)):
-            self._fsck_version_inventory(object_dir, number, inventory, numbers, listed,
-                                         problem, warn)
-            where = f"{number}/inventory.json"
-            older = read_strict_json(object_dir / where)[1]
-            if isinstance(older, dict) and older.get("type") in INVENTORY_TYPES:
-                declared = INVENTORY_TYPES[older["type"]]
-                if previous_type is not None and declared < previous_type:
-                    problem(where, "declares an older OCFL version than an earlier version "
-                                   "does (an object's OCFL version never goes back)")
-                previous_type = declared
-        head = inventory["head"]
-        if head in versions:
-            head_copy = object_dir / head / "inventory.json"
-            if head_copy.is_file() and head_copy.read_bytes() != inv_bytes:
-                problem(f"{head}/inventory.json", "head version inventory differs from the root")
-
-    def _fsck_version_inventory(self, object_dir: Path, number: str, inventory: dict[str, Any],
-                                numbers: dict[str, int], listed: dict[str, str],
-                                problem: Any, warn: Any) -> None:
-        """One version folder's inventory against the root inventory (OCFL E023, E037, E040,
-        E066, E019, the sidecar; W011 warned). A version without inventory and sidecar is
-        allowed (W010)."""
-        where = f"{number}/inventory.json"
-        path = object_dir / where
-        sidecars = sorted(p.name for p in (object_dir / number).glob("inventory.json.*"))
-        if not path.is_file():
-            if sidecars:
-                problem(where, "version inventory is missing (its sidecar is there)")
-            return
-        data, older, error = read_strict_json(path)
-        if error:
-            problem(where, f"version inventory is not valid: {error}")
-            return
-        messages, usable = inventory_problems(older)
-        for message in messages:
-            problem(where, message)
-        if not usable:
-            return
-        older_algorithm = older["digestAlgorithm"]
-        sidecar = sidecar_problem(object_dir / number, data, older_algorithm)
-        if sidecar:
-            problem(f"{number}/inventory.json.{older_algorithm}", sidecar)
-        if older["id"] != inventory["id"]:
-            problem(where, f"id {older['id']!r} differs from the root inventory's")
-        if older["head"] != number:
-            problem(where, f"head is {older['head']!r}, not the version it belongs to")
-        if older.get("contentDirectory", "content") != inventory.get("contentDirectory",
-                                                                       "content"):
-            problem(where, "contentDirectory differs from the root inventory's")
-        # its manifest lists exactly the content of the versions up to this one
-        upto = numbers.get(number, 0)
-        expected = {c for c in listed if numbers.get(c.split("/", 1)[0], upto + 1) <= upto}
-        found = {c for paths in older["manifest"].values() for c in paths}
-        for content in sorted(expected - found)[:1]:
-            problem(where, f"manifest lacks {content} (content of version "
-                           f"{content.split('/', 1)[0]})")
-        for content in sorted(found - set(listed))[:1]:
-            problem(where, f"manifest lists {content}, which the root inventory does not")
-        # the same digests (checked with the older algorithm when it changed since)
-        for digest, paths in older["manifest"].items():
-            for content in paths:
-                if content not in listed:
-                    continue
-                if older_algorithm == inventory["digestAlgorithm"]:
-                    if listed[content] != digest.lower():
-                        problem(where, f"digest of {content} differs from the root inventory")
-                elif (object_dir / content).is_file() and \
-                        _digest_file(object_dir / content, older_algorithm) != digest.lower():
-                    problem(content, f"{older_algorithm} does not match the manifest of {where}")
-        # and the same state for every version it describes
-        for version, block in older["versions"].items():
-            if version not in inventory["versions"]:
-                problem(where, f"describes {version}, which the root inventory does not have")
-                continue
-            mine = state_paths(older, block)
-            root = state_paths(inventory, inventory["versions"][version])
-            if set(mine) != set(root) or any(not (mine[p] & root[p]) for p in mine):
-                problem(where, f"state of {version} differs from the root inventory's")
-            told = [key for key in ("created", "message", "user")
-                    if block.get(key) != inventory["versions"][version].get(key)]
-            if told:  # OCFL W011: allowed, never written by a commit
-                warn(where, f"the {', '.join(told)} of {version} differ(s) from the root "
-                            "inventory's (OCFL W011): one of the two inventories was "
-                            "edited, or written by another tool")
 
 
 def _user_name() -> str:
