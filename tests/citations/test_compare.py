@@ -1219,12 +1219,19 @@ def test_page_ranges_expand_their_abbreviated_last_page():
 
 
 @pytest.mark.parametrize(("cited", "match"), [("45-53", True), ("45–53+61", True),
-                                              ("45", True), ("46-53", False), ("45-52", False)])
-def test_pages_continued_elsewhere_are_the_range_before_them(cited, match):
-    """Chinese journals deposit an article continued on a later page as "45-53+61" (转页);
-    a citation gives the range, with the continuation or without it. (SYNTHETIC record: the
-    page field alone.)"""
-    assert compare_pages(cited, {"page": "45-53+61"}).match is match
+                                              ("45-53, 61", True), ("45", True),
+                                              ("46-53", False), ("45-52", False),
+                                              ("46-53, 61", False)])
+@pytest.mark.parametrize("deposited", ["45-53+61", "45-53"])
+def test_pages_continued_elsewhere_are_the_range_before_them(cited, match, deposited):
+    """Chinese journals deposit an article continued on a later page as "45-53+61" (转页),
+    or the range alone; a citation gives the range, with the continuation (after a "+" or a
+    comma, "45-53, 61") or without it. (SYNTHETIC record: the page field alone.)"""
+    assert compare_pages(cited, {"page": deposited}).match is match
+
+
+def test_two_pages_are_no_range_continued():
+    assert page_range("12, 15") is None
 
 
 @pytest.mark.parametrize(("cited", "match"), [("027001-1", True), ("027001", True),

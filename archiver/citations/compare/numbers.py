@@ -124,8 +124,12 @@ _PAGE = re.compile(r"^([a-z]*\d+[a-z]*)(?:\s*[-–—‐]+\s*([a-z]*\d+[a-z]*))?
 # Cell Press's "688-702.e13": the article's printed pages, then its online pages e1-e13
 _ONLINE_PAGES = re.compile(r"(?<=\d)\.e\d+$")
 # the pages an article is continued on, after its range: "45-53+61" (转页, as Chinese
-# journals print and deposit them), "45-53+61-62"
+# journals print and deposit them), "45-53+61-62"; after a range, with a comma, as they are
+# cited: "485-489, 514" (not two pages, "12, 15")
 _CONTINUED = re.compile(r"(?<=[\da-z])\s*\+\s*[a-z]*\d+[a-z]*(?:\s*[-–—‐]+\s*[a-z]*\d+[a-z]*)?$")
+_CONTINUED_AFTER_A_RANGE = re.compile(
+    r"^([a-z]*\d+[a-z]*\s*[-–—‐]+\s*[a-z]*\d+[a-z]*)\s*[,，]\s*[a-z]*\d+[a-z]*"
+    r"(?:\s*[-–—‐]+\s*[a-z]*\d+[a-z]*)?$")
 # an article numbered with its own pages, as APS and AIP deposit them: "027001-1-027001-9",
 # article 027001, its pages 1 to 9
 _NUMBERED_PAGES = re.compile(r"^([a-z]*\d+[a-z]*)-\d+[-–—‐]+\1-\d+$")
@@ -139,10 +143,12 @@ def page_range(value: str) -> tuple[str, str] | None:
     """(first, last) of a page range, the last expanded when abbreviated (``975-93`` →
     ``975``, ``993``); article numbers are their own range. Cell Press's ``688-702.e13`` is
     the range 688-702 (its online pages ``e1``-``e13`` follow them), cited so or without
-    them. So is ``45-53+61``, continued on page 61; and ``027001-1-027001-9``, article 027001
-    with its own pages 1-9 (cited ``027001-1``, ``027001``), that article's number."""
+    them. So is ``45-53+61`` (or ``45-53, 61``), continued on page 61; and
+    ``027001-1-027001-9``, article 027001 with its own pages 1-9 (cited ``027001-1``,
+    ``027001``), that article's number."""
     text = fold(str(value)).strip()
-    text = _CONTINUED.sub("", _ONLINE_PAGES.sub("", _PAGE_LABEL.sub("", text))).replace(" ", "")
+    text = _CONTINUED_AFTER_A_RANGE.sub(r"\1", _PAGE_LABEL.sub("", text))
+    text = _CONTINUED.sub("", _ONLINE_PAGES.sub("", text)).replace(" ", "")
     numbered = _NUMBERED_PAGES.match(text)
     if numbered:
         return (numbered.group(1).lstrip("0") or "0",) * 2
