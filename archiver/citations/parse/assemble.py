@@ -77,11 +77,15 @@ from archiver.citations.parse.numbers import (
     _page_after_the_year,
     _page_read_as_the_volume_too,
     _page_read_as_the_year,
+    _pages_continued,
+    _pages_lettered_as_a_supplement,
     _star_methods_page,
     _vancouver_numbers,
     _volume_alone_after_the_year,
+    _volume_and_issue_after_the_journal,
     _volume_and_issue_by_their_letters,
     _volume_dot_issue,
+    _volume_run_into_the_page,
     _volume_that_is_no_number,
     _year_before_the_volume,
     _year_in_vancouvers_date,
@@ -114,6 +118,7 @@ from archiver.citations.parse.titles import (
     _periodical_after_a_dated_title,
     _place_ending_a_title,
     _quotation_ending_a_title,
+    _quotation_opening_a_title,
     _role_ending_a_title,
     _roman_part_of_a_title,
     _single_quoted_title,
@@ -356,6 +361,10 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _acs_journal(item, text)
     _edition_ending_a_title(item, text)
     _vancouver_numbers(item, text)
+    _pages_lettered_as_a_supplement(item, text)
+    _volume_run_into_the_page(item, text)
+    _volume_and_issue_after_the_journal(item, text)
+    _pages_continued(item, text)
     _journal_before_the_year(item, text)
     _roman_part_of_a_title(item, text)
     _year_opening_a_title(item)
@@ -399,6 +408,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _acronym_after_a_container(item, text)
     _place_ending_a_title(item, text)
     _quotation_ending_a_title(item, text)
+    _quotation_opening_a_title(item, text)
     _page_read_as_the_volume_too(item, text)
     _year_before_the_volume(item, text)  # over every rule that read another
     _month_and_day(item, text)  # last: the year is the one the rules settled on

@@ -41,8 +41,10 @@ def _initials_after(word: str) -> bool:
 
 _SUFFIX = {"jr", "sr", "ii", "iii", "iv", "2nd", "3rd"}
 _ELLIPSIS = re.compile(r"\s*,?\s*(?:\.\s?\.\s?\.|…)\s*,?\s*")
-# (not "II", "IV": a Russian name's initials undotted, "Ivanov, II, Petrov, AA")
-_SUFFIX_APART = re.compile(r",\s*(Jr\.?|Sr\.?|2nd|3rd)(?=\s*(?:,\s|&|\band\b|$))")
+# (a roman "II", "III", "IV" only after dotted initials, "Smith, J. A., III": undotted, they
+# are a Russian name's initials, "Ivanov, II, Petrov, AA")
+_SUFFIX_APART = re.compile(r",\s*(Jr\.?|Sr\.?|2nd|3rd)(?=\s*(?:,\s|&|\band\b|$))"
+                           r"|(?<=\b[A-Z]\.),\s*(II|III|IV)(?=\s*(?:,\s|&|\band\b|$))")
 _COMPANY = {"inc", "ltd", "llc", "co", "corp", "gmbh", "plc"}
 _ORG_WORDS = {"association", "center", "centre", "committee", "council", "department",
               "group", "institute", "organization", "organisation", "society", "university",
@@ -184,7 +186,11 @@ _GROUP_AUTHOR = re.compile(
     r"\b(?:initiative|consortium|panel|committee|collaborat\w*|network|society|association|"
     r"organi[sz]ation|investigators|task force|working party|council|agency|authority|"
     r"institute|foundation|alliance|federation|commission|"
-    r"(?:study|working|writing|research|collaborative|trial|cooperative|expert) group)\b",
+    r"(?:study|working|writing|research|collaborative|trial|cooperative|expert) group|"
+    # a centre "for" or "of" something, a bank by what it is ("Centers for Disease Control
+    # and Prevention", "World Bank", "Bank of England"; not a person named Bank or Center)
+    r"cent(?:er|re)s?\s+(?:for|of)|bank\s+(?:of|for)|"
+    r"(?:world|development|central|reserve|investment|national|people'?s)\s+bank)\b",
     re.I)
 
 
@@ -234,7 +240,7 @@ def _split_authors(span: str) -> list[dict[str, str]]:
     # Cell's "Mauck, W.M., 3rd,"), no person of its own: it ends the given names, as a
     # suffix printed without the comma does ("Henderson, D. A. Jr.")
     span = _ELLIPSIS.sub(", ", span)
-    span = _SUFFIX_APART.sub(r" \1", span)
+    span = _SUFFIX_APART.sub(lambda m: " " + (m.group(1) or m.group(2)), span)
     if not has_etal and not re.search(r"[,;、，；]", span) and _GROUP_AUTHOR.search(span) \
             and len(span.split()) >= 2:
         name = span.strip(" .")
@@ -319,17 +325,22 @@ def _split_authors(span: str) -> list[dict[str, str]]:
         # initials or one word ("De Souza, M.", "De Souza, Maria")
         particles = len(words) > 1 and len(words) <= 4 and all(
             w.casefold() in _PARTICLES for w in words[:-1])
+        # the given names after it, without a suffix ("J. A. III" is initials, and a
+        # suffix, which is no Vancouver initials "III")
+        core = nxt
+        if nxt and len(nxt.split()) > 1 and nxt.split()[-1].casefold().rstrip(".") in _SUFFIX:
+            core = nxt.rsplit(None, 1)[0]
         single = len(words) == 1 or (particles and (
-            words[0].islower() or bool(nxt) and (
-                bool(_INITIALS.match(nxt)) or len(nxt.split()) == 1)))
+            words[0].islower() or bool(core) and (
+                bool(_INITIALS.match(core)) or len(core.split()) == 1)))
         # Chicago's and MLA's first author, family name first, of two words ("Sánchez Pérez,
         # Ana, and Luis Gómez"): a given name of one word after it, and more names after that
         single = single or (i == 0 and len(words) == 2 and nxt is not None and i + 2 < len(
             parts) and len(nxt.split()) == 1 and not _INITIALS.match(nxt) and nxt[:1].isupper()
             and all(w[:1].isupper() for w in words))
-        if nxt and single and not _VANCOUVER.match(part) and (
-                _INITIALS.match(nxt) or (inverted_seen or i == 0) and len(nxt.split()) <= 3
-                and not _VANCOUVER.match(nxt.split()[-1]) and nxt[:1].isupper()):
+        if core and single and not _VANCOUVER.match(part) and (
+                _INITIALS.match(core) or (inverted_seen or i == 0) and len(core.split()) <= 3
+                and not _VANCOUVER.match(core.split()[-1]) and core[:1].isupper()):
             persons.append({"family": part, "given": nxt})
             inverted_seen = True
             i += 2

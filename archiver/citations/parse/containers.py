@@ -369,10 +369,14 @@ _PAGES_IN_BRACKETS = re.compile(r"\s*\((?:pp?\.|pages?\b)")
 
 # ACM's journal form: "Commun. ACM 51, 1 (Jan. 2008), 107–113." (volume, issue, then the month
 # and year in brackets, then the pages)
+# (or an article's number before the date, and its length after it: "55, 5, Article 97
+# (December 2022), 37 pages")
 _ACM_JOURNAL = re.compile(
     r"[.,]?\s+(?P<journal>[A-Z][^,()\d]*?(?:,\s*[A-Z][^,()\d]*?)?)\s+(?P<volume>\d+),\s*"
-    r"(?P<issue>\d+(?:[-–/]\d+)?)\s*\((?:[A-Z][a-z]{2,8}\.?\s+)?(?P<year>(?:1[5-9]|20)\d\d)\),"
-    r"\s*(?P<page>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)\s*(?:[.,]|$)")
+    r"(?P<issue>\d+(?:[-–/]\d+)?)(?:,\s*Article\s+(?P<article>[A-Za-z]?\d+))?"
+    r"\s*\((?:[A-Z][a-z]{2,8}\.?\s+)?(?P<year>(?:1[5-9]|20)\d\d)\),"
+    r"\s*(?:(?P<pages>\d+)\s+pages\b|(?P<page>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?))"
+    r"\s*(?:[.,]|$)")
 
 
 def _acm_journal(item: dict[str, Any], text: str) -> None:
@@ -386,7 +390,12 @@ def _acm_journal(item: dict[str, Any], text: str) -> None:
         return
     item["container-title"] = _container(found.group("journal"))
     item["volume"], item["issue"] = found.group("volume"), found.group("issue")
-    item["page"] = _page(found.group("page"))
+    if found.group("page"):
+        item["page"] = _page(found.group("page"))
+    elif found.group("article"):  # the number is where the pages would be (APA's too)
+        item["page"] = found.group("article")
+    else:  # the length alone ("37 pages") is no page of the article
+        item.pop("page", None)
 
 
 # ACM's reference format names the publisher after the proceedings, with a full stop

@@ -246,7 +246,7 @@ def _volume_and_issue_by_their_letters(item: dict[str, Any], text: str) -> None:
 _VANCOUVER_NUMBERS = re.compile(
     rf"(?<!\d)(?:1[5-9]|20)\d\d{_MONTH_DAY_SEMICOLON}\s*(?P<volume>\d+)"
     r"(?:\s*\((?P<issue>[^()]{1,20})\)|\s+(?P<supplement>Suppl\.?(?:\s*\d+)?))?\s*:\s*"
-    r"(?P<page>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)")
+    r"(?P<page>(?:[ivx]{2,4}|[A-Za-z])?\d+(?:\s*[-–]\s*(?:[ivx]{2,4}|[A-Za-z])?\d+)?)")
 
 
 def _vancouver_numbers(item: dict[str, Any], text: str) -> None:
@@ -262,6 +262,78 @@ def _vancouver_numbers(item: dict[str, Any], text: str) -> None:
         if found.group("supplement") and "issue" not in item:
             item["issue"] = found.group("supplement")  # PubMed's "42 Suppl 2:S93-9"
         item.setdefault("page", _page(found.group("page")))
+
+
+# pages an Oxford journal's supplement numbers with the supplement's roman number, glued:
+# "47 Suppl 3:iii12-iii17" (the tagger reads the digits alone, or the last page's letters)
+_LETTERED_PAGES = re.compile(r"(?<![\w.])(?P<letters>[ivx]{2,4})(?P<first>\d+)"
+                             r"(?:\s*[-–]\s*(?:(?P=letters))?(?P<last>\d+))?(?![\w.]\w)")
+
+
+def _pages_lettered_as_a_supplement(item: dict[str, Any], text: str) -> None:
+    """The pages are read with the roman letters that number them, as printed."""
+    page = item.get("page")
+    if not page:
+        return
+    digits = re.sub(r"[^\d-]", "", page)
+    for found in _LETTERED_PAGES.finditer(text):
+        printed = found.group("first") + (f"-{found.group('last')}" if found.group("last")
+                                          else "")
+        if printed == digits:
+            item["page"] = _page(found.group(0))
+            return
+
+
+# a volume, its colon and the page read as one page: "…Emerging Technologies, 2022, 138:
+# 103621" (a colon in the journal's name puts the tagger off)
+_VOLUME_COLON_PAGE = re.compile(r"(\d{1,4})\s*:\s*([A-Za-z]?\d+(?:-[A-Za-z]?\d+)?)")
+
+
+def _volume_run_into_the_page(item: dict[str, Any], text: str) -> None:
+    """A page of "138: 103621" is the volume and its page."""
+    found = _VOLUME_COLON_PAGE.fullmatch(item.get("page", ""))
+    if found and "volume" not in item:
+        item["volume"], item["page"] = found.group(1), found.group(2)
+
+
+def _volume_and_issue_after_the_journal(item: dict[str, Any], text: str) -> None:
+    """The volume and issue printed right after the journal's name and before the pages,
+    "American Journal of Sociology, 83(2), pp. 340–363", where the tagger took neither
+    (what follows the pages, "Available at: https://doi.org/…", can put it off)."""
+    journal = item.get("container-title")
+    if not journal or "volume" in item:
+        return
+    found = re.search(re.escape(journal) + r"\s*[.,]?\s*(\d{1,4})\s*\(\s*(\d{1,4}(?:[-–/]\d{1,4})?)"
+                      r"\s*\)\s*[,:]", text)
+    # (not the year in a volume's place, GB/T 7714's "经济研究, 2004 (10): 35-44")
+    if found and item.get("issue", found.group(2)) == found.group(2) and \
+            found.group(1) != str(_issued_year(item)):
+        item["volume"], item["issue"] = found.group(1), found.group(2)
+
+
+# a page range continued further on, as Chinese journals print it: "19(5): 485-489, 514."
+def _pages_continued(item: dict[str, Any], text: str) -> None:
+    """The pages are read with the page (or pages) they continue on, at the reference's end
+    (or before its DOI): a number after the last page and greater than it. Not a year
+    printed after the pages ("pp. 1-9, 2019.")."""
+    page = item.get("page", "")
+    last = re.fullmatch(r"[A-Za-z]?\d+-[A-Za-z]?(\d+)", page)
+    if not last:
+        return
+    found = re.search(re.escape(page).replace("\\-", r"\s*[-–]\s*")
+                      + r"\s*[,，]\s*(\d{1,5}(?:\s*[-–]\s*\d{1,5})?)\s*[.。]?\s*"
+                        r"(?:$|doi\b|DOI\b|https?://)", text)
+    if not found:
+        return
+    more = re.sub(r"\s*[-–]\s*", "-", found.group(1))
+    first = int(more.split("-")[0])
+    if first > int(last.group(1)) and not _year_like_after_pages(first, item):
+        item["page"] = f"{page}, {more}"
+
+
+def _year_like_after_pages(number: int, item: dict[str, Any]) -> bool:
+    """Whether a number after the pages may be the reference's year."""
+    return 1500 <= number <= 2099 and _issued_year(item) in (None, number)
 
 
 # the Royal Society's year, after the authors and before the title with no mark between:

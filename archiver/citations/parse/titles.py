@@ -277,6 +277,25 @@ def _quotation_ending_a_title(item: dict[str, Any], text: str) -> None:
             return
 
 
+def _quotation_opening_a_title(item: dict[str, Any], text: str) -> None:
+    """A quotation the title opens with keeps its opening mark, which the marks around a
+    quoted title are dropped with: '"Mini-mental state". A practical method for …', "“新基础
+    教育”论: 关于…" (the mark printed right before the title, and its closing one inside it,
+    unmatched, before the title's end)."""
+    title = item.get("title", "")
+    at = _title_end(item, text) - len(title)
+    if at <= 0 or not title:
+        return
+    opener = text[at - 1]
+    closer = {'"': '"', "“": "”", "«": "»", "「": "」", "『": "』"}.get(opener)
+    if closer is None or closer not in title.rstrip(closer):
+        return
+    unclosed = title.count(closer) % 2 if closer == opener else \
+        title.count(closer) - title.count(opener)
+    if unclosed > 0:
+        item["title"] = opener + title
+
+
 # a quoted title's own last words in brackets: "… especie nueva (Pisces, Characidae),”"
 _BRACKET_THEN_QUOTE = re.compile(r"\s*\([^()]+\)(?=[,.]?\s*[”\"»’])")
 
