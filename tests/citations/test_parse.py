@@ -3336,6 +3336,15 @@ def test_a_name_before_the_year_with_no_title_after_it_is_no_author() -> None:
     ("Xiaoyu Li, Wei Zhang, and Hao Chen. 2022. A Survey on Graph Neural Networks for "
      "Recommender Systems. ACM Comput. Surv. 55, 5, Article 97 (December 2022), 37 pages. "
      "https://doi.org/10.1145/3535101", {"volume": "55", "issue": "5", "page": "97"}),
+    # a title with commas in its last words, before Vancouver's journal and year
+    ("12. Voysey M, Clemens SAC, Madhi SA, et al. Safety and efficacy of the ChAdOx1 nCoV-19 "
+     "vaccine (AZD1222) against SARS-CoV-2: an interim analysis of four randomised controlled "
+     "trials in Brazil, South Africa, and the UK. Lancet 2021;397:99-111.",
+     {"title": "Safety and efficacy of the ChAdOx1 nCoV-19 vaccine (AZD1222) against "
+               "SARS-CoV-2: an interim analysis of four randomised controlled trials in Brazil, "
+               "South Africa, and the UK", "container-title": "Lancet", "volume": "397"}),
+    ("Voysey M, Clemens SAC. Safety of the vaccine: trials in Brazil, South Africa, and the "
+     "UK. Lancet. 2021;397:99-111.", {"container-title": "Lancet", "volume": "397"}),
     # a quotation the title opens with keeps its mark
     ('Folstein MF, Folstein SE, McHugh PR. "Mini-mental state". A practical method for '
      "grading the cognitive state of patients for the clinician. J Psychiatr Res. 1975 "

@@ -31,6 +31,7 @@ from archiver.citations.parse.containers import (
     _rest_of_the_title_left_out,
     _short_title_run_into_the_journal,
     _short_year_ending_a_container,
+    _title_cut_before_vancouvers_journal,
     _year_ending_a_container,
 )
 from archiver.citations.parse.fields import (
@@ -366,6 +367,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _volume_and_issue_after_the_journal(item, text)
     _pages_continued(item, text)
     _journal_before_the_year(item, text)
+    _title_cut_before_vancouvers_journal(item, text)
     _roman_part_of_a_title(item, text)
     _year_opening_a_title(item)
     _year_in_vancouvers_date(item, text)

@@ -450,6 +450,21 @@ def _journal_before_the_year(item: dict[str, Any], text: str) -> None:
         item["container-title"] = found.group("journal").strip()
 
 
+def _title_cut_before_vancouvers_journal(item: dict[str, Any], text: str) -> None:
+    """A title with commas in its last words, which the tagger cut at the first and read the
+    rest as the journal, where Vancouver's journal follows before the year: "… trials in
+    Brazil, South Africa, and the UK. Lancet 2021;397:99-111." (the journal Lancet)."""
+    end, journal = _title_end(item, text), item.get("container-title")
+    if end < 0 or not journal:
+        return
+    found = re.compile(r",\s*" + re.escape(journal) + _JOURNAL_BEFORE_THE_YEAR.pattern).match(
+        text, end)
+    if found and str(_issued_year(item)) == found.group("year") and \
+            item.get("volume", found.group("volume")) == found.group("volume"):
+        item["title"] = text[end - len(item["title"]):found.start("journal")].rstrip(" .")
+        item["container-title"] = found.group("journal").strip()
+
+
 # ACS's journal form: "… Reactions. Angew. Chem., Int. Ed. 2001, 40, 2004–2021." (the journal,
 # then the year, volume and pages between commas)
 _ACS_JOURNAL = re.compile(
