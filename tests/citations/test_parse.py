@@ -3345,6 +3345,27 @@ def test_a_name_before_the_year_with_no_title_after_it_is_no_author() -> None:
                "South Africa, and the UK", "container-title": "Lancet", "volume": "397"}),
     ("Voysey M, Clemens SAC. Safety of the vaccine: trials in Brazil, South Africa, and the "
      "UK. Lancet. 2021;397:99-111.", {"container-title": "Lancet", "volume": "397"}),
+    # NLM's note in brackets is part of the journal's name
+    ("Smith J, Jones K. Association of sleep and mood in adults. BMJ (Clinical research ed.). "
+     "2024;384:e077001.", {"container-title": "BMJ (Clinical research ed.)", "volume": "384"}),
+    # a proceedings: its acronym's year, its bracket closed; Nature's imprint of it no part
+    # of its name; a meeting's year in its name (a journal's year is not)
+    ("Yuntian Deng, Anssi Kanervisto, Jeffrey Ling, and Alexander M. Rush. 2017. "
+     "Image-to-Markup Generation with Coarse-to-Fine Attention. In Proceedings of the 34th "
+     "International Conference on Machine Learning (ICML'17), Vol. 70. JMLR.org, 980–989.",
+     {"container-title": "Proceedings of the 34th International Conference on Machine "
+                         "Learning (ICML'17)"}),
+    ("10. Dosovitskiy, A. et al. An image is worth 16x16 words: transformers for image "
+     "recognition at scale. In Proc. 9th International Conference on Learning "
+     "Representations (ICLR, 2021).",
+     {"container-title": "Proc. 9th International Conference on Learning Representations"}),
+    ("1. He, K., Zhang, X., Ren, S. & Sun, J. Identity mappings in deep residual networks. In "
+     "Computer Vision – ECCV 2016 (eds Leibe, B. et al.) 630–645 (Springer, 2016).",
+     {"container-title": "Computer Vision – ECCV 2016", "page": "630-645"}),
+    ("Lin, T.Y., Maire, M., Belongie, S.: Microsoft COCO: common objects in context. In: "
+     "Fleet, D., Pajdla, T. (eds.) ECCV 2014. LNCS, vol. 8693, pp. 740–755. Springer, Cham "
+     "(2014).", {"container-title": "ECCV 2014"}),
+    ("Smith J. Title here. JAMA 2020;323:1-9.", {"container-title": "JAMA", "volume": "323"}),
     # a quotation the title opens with keeps its mark
     ('Folstein MF, Folstein SE, McHugh PR. "Mini-mental state". A practical method for '
      "grading the cognitive state of patients for the clinician. J Psychiatr Res. 1975 "

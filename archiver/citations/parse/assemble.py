@@ -17,6 +17,7 @@ from archiver.citations.parse.containers import (
     _book_after_the_year,
     _book_before_its_editors,
     _book_then_its_publisher,
+    _bracketed_imprint_ending_a_container,
     _closed,
     _journal_before_the_year,
     _journal_word_ending_a_title,
@@ -24,6 +25,7 @@ from archiver.citations.parse.containers import (
     _journals_opening_left_out,
     _mark_ending_a_journal,
     _medium_ending_a_name,
+    _meetings_year_ending_its_name,
     _paper_and_its_day,
     _preprint_server,
     _proceedings,
@@ -368,6 +370,8 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _pages_continued(item, text)
     _journal_before_the_year(item, text)
     _title_cut_before_vancouvers_journal(item, text)
+    _bracketed_imprint_ending_a_container(item, text)
+    _meetings_year_ending_its_name(item, text)
     _roman_part_of_a_title(item, text)
     _year_opening_a_title(item)
     _year_in_vancouvers_date(item, text)

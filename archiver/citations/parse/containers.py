@@ -432,9 +432,11 @@ def _medium_ending_a_name(item: dict[str, Any]) -> None:
 
 
 # Vancouver's journal, then the year and the volume after a semicolon: "Lancet 2020; 395:
-# 565–74.", "Biometrika 1908;6:1–25." (a month and day may come between: "2020 Feb 20;")
+# 565–74.", "Biometrika 1908;6:1–25." (a month and day may come between: "2020 Feb 20;"), its
+# name with NLM's note in brackets too: "BMJ (Clinical research ed.). 2024;384:e077001"
 _JOURNAL_BEFORE_THE_YEAR = re.compile(
-    r"[\s.]*(?P<journal>[A-Z][^.;:,()\[\]\d]{0,80}?)\.?\s+(?P<year>(?:1[5-9]|20)\d\d)"
+    r"[\s.]*(?P<journal>[A-Z][^.;:,()\[\]\d]{0,80}?(?:\s\([A-Za-z][^()\d]{0,40}\))?)\.?\s+"
+    r"(?P<year>(?:1[5-9]|20)\d\d)"
     rf"{_MONTH_DAY_SEMICOLON}\s*(?P<volume>\d+)")
 
 
@@ -463,6 +465,37 @@ def _title_cut_before_vancouvers_journal(item: dict[str, Any], text: str) -> Non
             item.get("volume", found.group("volume")) == found.group("volume"):
         item["title"] = text[end - len(item["title"]):found.start("journal")].rstrip(" .")
         item["container-title"] = found.group("journal").strip()
+
+
+def _bracketed_imprint_ending_a_container(item: dict[str, Any], text: str) -> None:
+    """Nature's imprint of a proceedings, "In Proc. 9th International Conference on Learning
+    Representations (ICLR, 2021).", is no part of its name: the tagger ends the name inside
+    the bracket, which it leaves open ("… Representations (ICLR")."""
+    container = item.get("container-title", "")
+    opened = re.search(r"\s*\([^()]*$", container)
+    at = text.find(container) if opened else -1
+    if at >= 0 and re.match(r"\s*,\s*(?:1[5-9]|20)\d\d[a-z]?\s*\)", text[at + len(container):]):
+        item["container-title"] = container[:opened.start()]
+
+
+# the series Springer publishes proceedings in, after their name: "ECCV 2014. LNCS"
+_SPRINGER_SERIES = re.compile(r"\.\s+(?:LNCS|LNAI|LNBI|CCIS|AISC|LNNS|IFIP AICT)$")
+
+
+def _meetings_year_ending_its_name(item: dict[str, Any], text: str) -> None:
+    """A meeting named by its acronym and year, "In Computer Vision – ECCV 2016 (eds …)",
+    "(eds.) ECCV 2014. LNCS", keeps its year, which the tagger reads as the reference's
+    alone (a journal's "JAMA 2020;323" is not in a book, and its year is no name's)."""
+    container = item.get("container-title", "")
+    series = _SPRINGER_SERIES.search(container)
+    if series:  # "ECCV 2014. LNCS, vol. 8693": the series the proceedings are in
+        container = item["container-title"] = container[:series.start()]
+    if not re.search(r"\b[A-Z]{3,}$", container):
+        return
+    found = re.search(r"(?:\b[Ii]n:?|\([Ee]ds?\.?\))\s+" + re.escape(container)
+                      + r"(\s+(?:19|20)\d\d)(?=\s*\(|\.\s|,)", text)
+    if found and found.group(1).strip() == str(_issued_year(item)):
+        item["container-title"] = container + found.group(1)
 
 
 # ACS's journal form: "… Reactions. Angew. Chem., Int. Ed. 2001, 40, 2004–2021." (the journal,

@@ -152,6 +152,9 @@ def _acronym_year(item: dict[str, Any], text: str) -> None:
     if match is None:
         return
     item["container-title"] = match.group(0)  # not the acronym the title has ("… the WWW")
+    if match.group(0).count("(") > match.group(0).count(")") and \
+            re.match(r"\s*\)", text[match.end():]):  # "(ICML'17)", its bracket closed
+        item["container-title"] += ")"
     if item.get("volume") == match.group(1):
         del item["volume"]
 
