@@ -3345,6 +3345,25 @@ def test_a_name_before_the_year_with_no_title_after_it_is_no_author() -> None:
                "South Africa, and the UK", "container-title": "Lancet", "volume": "397"}),
     ("Voysey M, Clemens SAC. Safety of the vaccine: trials in Brazil, South Africa, and the "
      "UK. Lancet. 2021;397:99-111.", {"container-title": "Lancet", "volume": "397"}),
+    # an issue's range run into the pages after a comma (APA)
+    ("De la Torre, M. A., & O'Brien-Smith, K. (2021). Does remote work reduce productivity? "
+     "Evidence from 2020 lockdowns. Journal of Labor Economics: Policy and Practice, 14(1–2), "
+     "88–112. https://doi.org/10.5555/jlepp.2021.0042",
+     {"volume": "14", "issue": "1-2", "page": "88-112"}),
+    # a title's own year before the Lancet's layout of the journal and its year
+    ("Bray F, Laversanne M, Weiderpass E, Soerjomataram I. The ever-increasing importance of "
+     "cancer as a leading cause of premature death worldwide, 2020. Cancer 2021; 127: 3029–30.",
+     {"title": "The ever-increasing importance of cancer as a leading cause of premature death "
+               "worldwide, 2020", "container-title": "Cancer",
+      "issued": {"date-parts": [[2021]]}}),
+    ("2. Zhu N, Zhang D, Wang W, et al. A novel coronavirus from patients with pneumonia in "
+     "China, 2019. N Engl J Med 2020;382:727-33.",
+     {"title": "A novel coronavirus from patients with pneumonia in China, 2019",
+      "issued": {"date-parts": [[2020]]}}),
+    # Harvard's day and month after a quoted title
+    ("Reuters (2024) 'China's exports beat forecasts as global demand steadies', 7 March. "
+     "Available at: https://www.reuters.com/markets/ (Accessed: 10 March 2024).",
+     {"title": "China's exports beat forecasts as global demand steadies"}),
     # NLM's note in brackets is part of the journal's name
     ("Smith J, Jones K. Association of sleep and mood in adults. BMJ (Clinical research ed.). "
      "2024;384:e077001.", {"container-title": "BMJ (Clinical research ed.)", "volume": "384"}),

@@ -35,6 +35,7 @@ from archiver.citations.parse.containers import (
     _short_year_ending_a_container,
     _title_cut_before_vancouvers_journal,
     _year_ending_a_container,
+    _year_ending_a_title_before_vancouvers_journal,
 )
 from archiver.citations.parse.fields import (
     _container,
@@ -111,6 +112,7 @@ from archiver.citations.parse.physics import (
 from archiver.citations.parse.titles import (
     _bracket_ending_a_quoted_title,
     _country_ending_a_title,
+    _date_after_a_quoted_title,
     _document_number_ending_a_title,
     _edition_ending_a_title,
     _elided_word_ending_a_title,
@@ -354,6 +356,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _periodical_after_a_dated_title(item, text)
     _preprint_server(item, text)
     _single_quoted_title(item, text)
+    _date_after_a_quoted_title(item, text)
     _book_after_its_editors(item, text)
     _book_before_its_editors(item, text)
     _book_then_its_publisher(item, text)
@@ -368,6 +371,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _volume_run_into_the_page(item, text)
     _volume_and_issue_after_the_journal(item, text)
     _pages_continued(item, text)
+    _year_ending_a_title_before_vancouvers_journal(item, text)
     _journal_before_the_year(item, text)
     _title_cut_before_vancouvers_journal(item, text)
     _bracketed_imprint_ending_a_container(item, text)

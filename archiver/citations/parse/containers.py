@@ -452,6 +452,26 @@ def _journal_before_the_year(item: dict[str, Any], text: str) -> None:
         item["container-title"] = found.group("journal").strip()
 
 
+def _year_ending_a_title_before_vancouvers_journal(item: dict[str, Any], text: str) -> None:
+    """A title's own year at its end, "Cancer statistics, 2019. CA Cancer J Clin 2019; 69:
+    7–34." (the Lancet's layout: no full stop between the journal and its year), which the
+    tagger cut from the title, leaving the journal unread when the years differ."""
+    end = _title_end(item, text)
+    if end < 0:
+        return
+    found = re.compile(r",\s*(?P<own>(?:1[5-9]|20)\d\d)(?=\.)"
+                       + _JOURNAL_BEFORE_THE_YEAR.pattern).match(text, end)
+    # (the year the tagger read may be the title's)
+    if not found or item.get("volume", found.group("volume")) != found.group("volume") or \
+            _issued_year(item) not in (None, int(found.group("year")), int(found.group("own"))):
+        return
+    journal = found.group("journal").strip()
+    if item.get("container-title", journal) == journal:
+        item["title"] += text[end:found.start("journal")].rstrip(" .")
+        item["container-title"] = journal
+        item["issued"] = {"date-parts": [[int(found.group("year"))]]}
+
+
 def _title_cut_before_vancouvers_journal(item: dict[str, Any], text: str) -> None:
     """A title with commas in its last words, which the tagger cut at the first and read the
     rest as the journal, where Vancouver's journal follows before the year: "… trials in

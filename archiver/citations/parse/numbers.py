@@ -471,12 +471,12 @@ def _marked_volume_and_issue(item: dict[str, Any], text: str) -> None:
         item["volume"], item["issue"] = volume, issue
 
 
-_ISSUE_THEN_PAGES = re.compile(r"\(?([\w/-]{1,12})\)\s*:\s*(\S.*)")
+_ISSUE_THEN_PAGES = re.compile(r"\(?([\w/-]{1,12})\)\s*[:,]\s*(\S.*)")
 
 
 def _issue_run_into_pages(item: dict[str, Any]) -> None:
-    """"144 (1–2): 101–124": the issue's range taken into the pages ("1-2): 101-124") is
-    the issue, and the pages are what follows its colon."""
+    """"144 (1–2): 101–124", APA's "14(1–2), 88–112": the issue's range taken into the pages
+    ("1-2): 101-124") is the issue, and the pages are what follows its colon or comma."""
     match = _ISSUE_THEN_PAGES.fullmatch(item.get("page", ""))
     if match and "issue" not in item:
         item["issue"], item["page"] = match.group(1), match.group(2)

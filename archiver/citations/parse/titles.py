@@ -11,6 +11,7 @@ from archiver.citations.parse.authors import split_authors
 from archiver.citations.parse.fields import _YEAR, _page, _strip_span
 from archiver.citations.parse.shared import (
     _GLUED_YEAR,
+    _MONTH_WORD,
     _PLACE_NAME,
     _THESIS_KIND,
     _is_a_place,
@@ -77,6 +78,21 @@ def _single_quoted_title(item: dict[str, Any], text: str) -> None:
     closed = _QUOTE_CLOSED_BEFORE_IN.search(title)
     if at > 0 and text[at - 1] in "‘'" and closed:
         item["title"] = title[:closed.start()]
+
+
+# Harvard's date of a news story or a web page, after its quoted title: "Reuters (2024)
+# 'China's exports beat forecasts', 7 March. Available at: …"
+_DATE_AFTER_ITS_QUOTE = re.compile(rf"['’],\s*\d{{1,2}}\s+{_MONTH_WORD}\.?$")
+
+
+def _date_after_a_quoted_title(item: dict[str, Any], text: str) -> None:
+    """A title in single quotes ends at its closing quote, before the day and month the
+    tagger read into it."""
+    title = item.get("title", "")
+    at = _title_end(item, text) - len(title)
+    found = _DATE_AFTER_ITS_QUOTE.search(title) if at > 0 and text[at - 1] in "'‘" else None
+    if found:
+        item["title"] = title[:found.start()]
 
 
 # French and Italian elision at a title's end: "… au siècle d’Or", "… dell’Arte"
