@@ -23,8 +23,8 @@ def labels() -> list[dict]:
 def _image_servers_start_unheard(monkeypatch) -> None:
     """Each test begins with no image server remembered as silent (a run's memory, kept by
     the process: the tests' servers listen on 127.0.0.1, some on one port for a module)."""
-    import archiver.assets
-    monkeypatch.setattr(archiver.assets, "_silent_servers", {})
+    import archiver.assets.download
+    monkeypatch.setattr(archiver.assets.download, "_silent_servers", {})
 
 
 @pytest.fixture

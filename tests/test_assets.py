@@ -1,4 +1,4 @@
-"""Specification of image localisation (archiver/assets.py).
+"""Specification of image localisation (archiver/assets/).
 
 Every image reference becomes a stored asset — sha256 of the bytes, media type and size
 sniffed from the bytes with Pillow, never from the name or URL — or a ``missing`` result with
@@ -310,33 +310,33 @@ def test_an_address_no_image_host_has_is_refused(address):
     site-local, and IPv6 forms of such an IPv4 address (mapped, 6to4, NAT64)."""
     import ipaddress
 
-    from archiver.assets import _is_public
-    assert not _is_public(ipaddress.ip_address(address))
+    from archiver.assets.guard import is_public
+    assert not is_public(ipaddress.ip_address(address))
 
 
 @pytest.mark.parametrize("host", ["2130706433", "127.1", "0x7f.1", "127.000.000.001"])
 def test_an_allowed_address_is_allowed_however_the_host_spells_it(host):
     """The allow list is by address (docs/ingest.md): what resolves to 127.0.0.1 is let through
     once 127.0.0.1 is allowed, and refused when nothing is."""
-    from archiver.assets import _checked_addresses
-    assert _checked_addresses(host, 80, ("127.0.0.1",), 2.0) == (None, ["127.0.0.1"])
-    refusal, addresses = _checked_addresses(host, 80, (), 2.0)
+    from archiver.assets.guard import checked_addresses
+    assert checked_addresses(host, 80, ("127.0.0.1",), 2.0) == (None, ["127.0.0.1"])
+    refusal, addresses = checked_addresses(host, 80, (), 2.0)
     assert addresses == [] and refusal == (
         f"refused: {host} resolves to a private or local address (127.0.0.1)")
 
 
 def test_a_host_with_an_address_neither_public_nor_allowed_is_refused():
-    from archiver.assets import _checked_addresses
-    refusal, addresses = _checked_addresses("::1", 80, ("127.0.0.1",), 2.0)
+    from archiver.assets.guard import checked_addresses
+    refusal, addresses = checked_addresses("::1", 80, ("127.0.0.1",), 2.0)
     assert addresses == [] and "private or local address (::1)" in refusal
 
 
 def test_a_public_address_is_allowed():
     import ipaddress
 
-    from archiver.assets import _is_public
-    assert _is_public(ipaddress.ip_address("203.205.137.236"))
-    assert _is_public(ipaddress.ip_address("2400:da00::1"))
+    from archiver.assets.guard import is_public
+    assert is_public(ipaddress.ip_address("203.205.137.236"))
+    assert is_public(ipaddress.ip_address("2400:da00::1"))
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost"])
@@ -542,7 +542,7 @@ def test_an_unreachable_host_is_missing_not_an_exception(base):
 def lookups(monkeypatch):
     """Host names asked of the real resolver (each call goes through to it), and a clean
     memory of failed lookups."""
-    import archiver.assets as assets_mod
+    import archiver.assets.guard as guard
     asked: list[str] = []
     real = socket.getaddrinfo
 
@@ -551,13 +551,13 @@ def lookups(monkeypatch):
         return real(host, *args, **kwargs)
 
     monkeypatch.setattr(socket, "getaddrinfo", counting)
-    monkeypatch.setattr(assets_mod, "_failed_lookups", {})
+    monkeypatch.setattr(guard, "_failed_lookups", {})
     return asked
 
 
 def test_a_host_that_does_not_resolve_is_not_asked_for_again_for_a_while(monkeypatch,
                                                                          lookups):
-    import archiver.assets as assets_mod
+    import archiver.assets.guard as guard
     config = Config(allow_private_hosts=())
     session = requests.Session()
     urls = [f"http://images.archiver-test.invalid/{n}.jpg" for n in range(3)]  # RFC 2606
@@ -565,7 +565,7 @@ def test_a_host_that_does_not_resolve_is_not_asked_for_again_for_a_while(monkeyp
     assert lookups == ["images.archiver-test.invalid"]
     assert {a.reason for a in first} == {first[0].reason}
     assert first[0].status == "missing" and "cannot resolve host" in first[0].reason
-    monkeypatch.setattr(assets_mod, "FAILED_LOOKUP_KEPT", 0.0)  # the while is over
+    monkeypatch.setattr(guard, "FAILED_LOOKUP_KEPT", 0.0)  # the while is over
     fetch(urls[0], config, session)
     assert len(lookups) == 2
 
@@ -576,7 +576,7 @@ def test_ctrl_c_is_not_held_up_by_a_resolver_that_does_not_answer(monkeypatch, l
     import os
     import signal
 
-    from archiver.assets import _checked_addresses
+    from archiver.assets.guard import checked_addresses
 
     monkeypatch.setattr(socket, "getaddrinfo", lambda *a, **k: time.sleep(5) or [])
     # as in a terminal: a process started in the background by a shell inherits SIGINT
@@ -587,7 +587,7 @@ def test_ctrl_c_is_not_held_up_by_a_resolver_that_does_not_answer(monkeypatch, l
     timer.start()
     try:
         with pytest.raises(KeyboardInterrupt):
-            _checked_addresses("slow.archiver-test.invalid", 443, ())
+            checked_addresses("slow.archiver-test.invalid", 443, ())
     finally:
         signal.signal(signal.SIGINT, previous)
     assert time.monotonic() - start < 2.0
@@ -931,7 +931,7 @@ def test_a_post_in_the_home_folder_or_just_under_the_root_cannot_reach_beside_it
     """The parent of a post's folder is allowed for a browser's images/ beside html/, never
     when it is the home folder (a post in ~/Downloads asking for ../Pictures/…) or the whole
     file system (a post in /tmp)."""
-    from archiver.assets import _allowed_roots
+    from archiver.assets.local import allowed_roots
     home = tmp_path / "home"
     (home / "Pictures").mkdir(parents=True)
     (home / "Pictures" / "private.jpg").write_bytes(JPEG_SMALL)
@@ -941,8 +941,8 @@ def test_a_post_in_the_home_folder_or_just_under_the_root_cannot_reach_beside_it
                        Config(fetch=False))
     assert asset.status == "missing"
     assert "outside the post's folder, its parent and the asset roots" in asset.reason
-    assert Path("/") not in _allowed_roots(Path("/tmp"), Config())
-    assert _allowed_roots(home, Config()) == [home.resolve()]  # a post in ~ itself: not /home
+    assert Path("/") not in allowed_roots(Path("/tmp"), Config())
+    assert allowed_roots(home, Config()) == [home.resolve()]  # a post in ~ itself: not /home
     saved = home / "Downloads" / "post" / "html"  # a browser's layout: images/ beside html/
     (saved.parent / "images").mkdir(parents=True)
     saved.mkdir()

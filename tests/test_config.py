@@ -217,12 +217,12 @@ def test_a_single_allowed_host_written_as_a_string_is_one_host(tmp_path):
 def test_allowed_hosts_are_kept_as_they_are_compared_with_what_a_url_names(tmp_path):
     """Host names from URLs come lower case and addresses compressed: an entry written
     otherwise would never match, and its host's images would go missing in silence."""
-    from archiver.assets import _public_address
+    from archiver.assets.guard import public_address
     write_toml(tmp_path, 'allow_private_hosts = ["LocalHost.", "0:0:0:0:0:0:0:1", "[::1]"]\n')
     config = load_config({}, tmp_path)
     assert config.allow_private_hosts == ("localhost", "::1", "::1")
-    assert _public_address("localhost", 80, config) is None
-    assert _public_address("::1", 80, config) is None
+    assert public_address("localhost", 80, config) is None
+    assert public_address("::1", 80, config) is None
 
 
 # --- every value is checked where it comes from --------------------------------------------
