@@ -16,7 +16,8 @@ __all__ = ["__version__", "Archive", "ingest_paths", "load_config", "Config", "v
            "export_archive", "parse_reference", "ArchiverError"]
 
 
-# each public name → the module it is defined in, imported when the name is first asked for
+# each public name → the module (or package) that offers it, imported when the name is first
+# asked for
 _DEFINED_IN = {"Archive": "archiver.store", "ingest_paths": "archiver.pipeline",
                "load_config": "archiver.config", "Config": "archiver.config",
                "verify_posts": "archiver.verified", "export_archive": "archiver.bibliography",

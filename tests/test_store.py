@@ -149,7 +149,7 @@ def test_creating_an_archive_removes_a_crashed_runs_temporary_files_not_a_runnin
     import time
     root = tmp_path / "archive"
     root.mkdir()
-    old = root / f".ocfl_layout.json.{'c' * 32}.tmp"  # as _atomic_write names them
+    old = root / f".ocfl_layout.json.{'c' * 32}.tmp"  # as durable.atomic_write names them
     fresh = root / f".ocfl_layout.json.{'f' * 32}.tmp"
     old.write_bytes(b"{")
     fresh.write_bytes(b"{")

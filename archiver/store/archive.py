@@ -194,7 +194,8 @@ def _which(object_id: str, logical: str, version: str | None) -> str:
 
 
 class Archive(Checks):
-    """An OCFL storage root on disk. Open it with :meth:`open`."""
+    """An OCFL storage root on disk. Open it with :meth:`open`. (What it checks of itself,
+    ``fsck``, is in :class:`~archiver.store.checks.Checks`.)"""
 
     def __init__(self, root: Path):
         self.root = Path(root)
@@ -1052,8 +1053,6 @@ class Archive(Checks):
             if not dirs and not files:
                 with suppress(OSError):
                     here.rmdir()
-
-    # -- checking ----------------------------------------------------------------------------
 
 
 def _user_name() -> str:

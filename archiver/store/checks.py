@@ -30,7 +30,7 @@ from archiver.ocfl_rules import (
     state_paths,
     version_numbers,
 )
-from archiver.store.durable import digest_file
+from archiver.store import durable
 from archiver.store.journal import ticket_entries
 from archiver.store.layout import (
     LAYOUT,
@@ -336,11 +336,11 @@ class Checks:
                 if not path.is_file():
                     problem(content, "content file is missing")
                     continue
-                if digest_file(path, algorithm) != digest.lower():
+                if durable.digest_file(path, algorithm) != digest.lower():
                     problem(content, f"{algorithm} does not match the manifest (file changed)")
                     continue
                 for name, digests in fixity.items():
-                    if content in digests and digest_file(path, name) != digests[content]:
+                    if content in digests and durable.digest_file(path, name) != digests[content]:
                         problem(content, f"{name} does not match the fixity block")
         for number in versions:
             content_dir = object_dir / number / content_name
@@ -423,8 +423,8 @@ class Checks:
                 if older_algorithm == inventory["digestAlgorithm"]:
                     if listed[content] != digest.lower():
                         problem(where, f"digest of {content} differs from the root inventory")
-                elif (object_dir / content).is_file() and \
-                        digest_file(object_dir / content, older_algorithm) != digest.lower():
+                elif (object_dir / content).is_file() and durable.digest_file(
+                        object_dir / content, older_algorithm) != digest.lower():
                     problem(content, f"{older_algorithm} does not match the manifest of {where}")
         # and the same state for every version it describes
         for version, block in older["versions"].items():

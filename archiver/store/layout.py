@@ -111,9 +111,9 @@ def remove_initialisation_leftovers(root: Path) -> None:
 
 
 def interrupted_initialisation(root: Path) -> bool:
-    """Whether ``root`` holds only part of what :meth:`Archive._initialise` writes before the
-    declaration (a crash while the archive was being created): it is not an archive yet, and
-    no one else's folder either."""
+    """Whether ``root`` holds only part of what :meth:`archiver.store.Archive._initialise`
+    writes before the declaration (a crash while the archive was being created): it is not an
+    archive yet, and no one else's folder either."""
     made = {"ocfl_layout.json", "extensions", f"extensions/{LAYOUT}",
             f"extensions/{LAYOUT}/config.json"}
     for path in root.rglob("*"):
