@@ -413,10 +413,11 @@ def _latin_title(match: re.Match[str]) -> str:
 _IMPACT_FACTOR = re.compile(r"\s*[(（]\s*(?:(?:19|20)\d\d\s*)?(?:IF|JCR\s*IF|Impact\s+Factor|"
                             r"影响因子)\s*[=:：]?\s*\d+(?:\.\d+)?\s*(?:分)?\s*[)）]", re.I)
 # a year written with 年 in a Latin citation's brackets or before its full stop ("(2018年)."),
-# not the end of a range of years in a title ("规划纲要(2006—2020年)"), nor a title's own
-# bracket, which its type code or more of the title follows ("白皮书(2021年)[R]")
+# or an author's before the title ("陈钊 (2010年) 城市化与收入差距."); not the end of a range
+# of years in a title ("规划纲要(2006—2020年)"), nor a title's own bracket, which its type
+# code follows ("白皮书(2021年)[R]")
 _YEAR_WITH_NIAN = re.compile(r"(?<![\d—–~～至-])((?:1[5-9]|20)\d\d)年"
-                             r"(?=\s*(?:[)）](?!\s*[\[\u4e00-\u9fff])|[.,，;；]))")
+                             r"(?=\s*(?:[)）](?!\s*\[[A-Z])|[.,，;；]))")
 
 
 # a Markdown link around a part of a reference pasted from a Markdown page

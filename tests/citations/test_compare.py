@@ -1234,6 +1234,16 @@ def test_two_pages_are_no_range_continued():
     assert page_range("12, 15") is None
 
 
+@pytest.mark.parametrize(("cited", "deposited", "match"), [
+    ("1-5, 7-9", "1-5, 8-9", False), ("45-53+61", "45-53, 62", False),
+    ("485-489, 514", "485-489+514", True), ("485-489，514", "485-489", True)])
+def test_a_range_continued_on_other_pages_than_the_records_is_not_its_range(cited, deposited,
+                                                                              match):
+    """The continuation is compared where both give one. (SYNTHETIC record: the page field
+    alone.)"""
+    assert compare_pages(cited, {"page": deposited}).match is match
+
+
 @pytest.mark.parametrize(("cited", "match"), [("027001-1", True), ("027001", True),
                                               ("027001-1-027001-9", True), ("027002", False),
                                               ("027002-1", False)])

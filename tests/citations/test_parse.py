@@ -3332,6 +3332,8 @@ def test_a_name_before_the_year_with_no_title_after_it_is_no_author() -> None:
     ("[35] 王飞跃. 平行系统方法与复杂系统的管理和控制[J]. 控制与决策, 2004, 19(5): 485-489, 514.",
      {"page": "485-489, 514"}),
     ("Doe J. A title. J Things. 2019;3(2):1-9, 2019.", {"page": "1-9"}),
+    ('A. Smith and B. Lee, "Deep receivers," in Proc. IEEE GLOBECOM 2019, pp. 1-6, 2020.',
+     {"page": "1-6"}),
     # ACM's article number and length
     ("Xiaoyu Li, Wei Zhang, and Hao Chen. 2022. A Survey on Graph Neural Networks for "
      "Recommender Systems. ACM Comput. Surv. 55, 5, Article 97 (December 2022), 37 pages. "
@@ -3393,11 +3395,18 @@ def test_a_name_before_the_year_with_no_title_after_it_is_no_author() -> None:
     ("[39] 叶澜. “新基础教育”论: 关于当代中国学校变革的探究与认识[M]. 北京: 教育科学出版社, 2006.",
      {"title": "“新基础教育”论: 关于当代中国学校变革的探究与认识"}),
     ('Smith, J. (2019). "A quoted title." Journal, 3, 1-9.', {"title": "A quoted title"}),
+    # (an inch mark is no quotation)
+    ('Smith J. "Reliability of 3.5" floppy disks." IEEE Trans Magn. 1990;26(5):1-9.',
+     {"title": 'Reliability of 3.5" floppy disks'}),
+    ('Smith, J. "The 12" Single and Dance Music." Popular Music 5 (1985): 1-9.',
+     {"title": 'The 12" Single and Dance Music'}),
     # a title's own year in brackets keeps its 年 (an author's year loses it)
     ("[11] 中国信息通信研究院. 中国数字经济发展白皮书(2021年)[R]. 北京: 中国信息通信研究院, 2021.",
      {"title": "中国数字经济发展白皮书(2021年)"}),
     ("张三(2018年). 城市研究[J]. 地理学报, 3(2): 1-9.",
      {"title": "城市研究", "issued": {"date-parts": [[2018]]}}),
+    ("张三（2018年）城市化与经济增长．经济研究，53(4)：1-9．", {"title": "城市化与经济增长"}),
+    ("陈钊 (2010年) 城市化与收入差距. 经济研究, 45(3): 40-52.", {"title": "城市化与收入差距"}),
     # a centre for something, a bank by what it is, are one organisation; persons named
     # Bank or Center are not
     ("Centers for Disease Control and Prevention. Long COVID basics [Internet]. Atlanta (GA): "

@@ -130,6 +130,17 @@ _CONTINUED = re.compile(r"(?<=[\da-z])\s*\+\s*[a-z]*\d+[a-z]*(?:\s*[-–—‐]+
 _CONTINUED_AFTER_A_RANGE = re.compile(
     r"^([a-z]*\d+[a-z]*\s*[-–—‐]+\s*[a-z]*\d+[a-z]*)\s*[,，]\s*[a-z]*\d+[a-z]*"
     r"(?:\s*[-–—‐]+\s*[a-z]*\d+[a-z]*)?$")
+
+
+def continued_on(value: str) -> str | None:
+    """The pages a range is continued on ("61" of "45-53+61", "514" of "485-489, 514"),
+    as compared; None for a range continued nowhere."""
+    text = fold(str(value)).strip()
+    found = _CONTINUED.search(text)
+    more = found.group(0) if found else None
+    if more is None and _CONTINUED_AFTER_A_RANGE.match(text):
+        more = re.split(r"[,，]", text, maxsplit=1)[1]
+    return re.sub(r"\s*[-–—‐]+\s*", "-", more).strip(" +") if more else None
 # an article numbered with its own pages, as APS and AIP deposit them: "027001-1-027001-9",
 # article 027001, its pages 1 to 9
 _NUMBERED_PAGES = re.compile(r"^([a-z]*\d+[a-z]*)-\d+[-–—‐]+\1-\d+$")
@@ -233,6 +244,10 @@ def compare_pages(cited: str | None, record: dict[str, Any],
         same = squash(cited) == squash(crossref)
         return FieldCheck(cited, crossref, same, "same pages" if same else "pages differ")
     if a == b:
+        ours, theirs = continued_on(cited), continued_on(crossref)
+        if ours and theirs and ours != theirs:
+            return FieldCheck(cited, crossref, False, f"continued on page(s) {ours}, not "
+                                                      f"{theirs}")
         return FieldCheck(cited, crossref, True, "same first and last page")
     if a[0] == a[1] == b[0]:  # Science, APS, Nature's short form: "Heredity 111, 122 (2013)"
         return FieldCheck(cited, crossref, True, "the first page (the last not printed)")

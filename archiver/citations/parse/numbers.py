@@ -330,13 +330,17 @@ def _pages_continued(item: dict[str, Any], text: str) -> None:
         return
     more = re.sub(r"\s*[-–]\s*", "-", found.group(1))
     first = int(more.split("-")[0])
-    if first > int(last.group(1)) and not _year_like_after_pages(first, item):
+    if first > int(last.group(1)) and not _year_like_after_pages(first, int(last.group(1)),
+                                                                 item):
         item["page"] = f"{page}, {more}"
 
 
-def _year_like_after_pages(number: int, item: dict[str, Any]) -> bool:
-    """Whether a number after the pages may be the reference's year."""
-    return 1500 <= number <= 2099 and _issued_year(item) in (None, number)
+def _year_like_after_pages(number: int, last: int, item: dict[str, Any]) -> bool:
+    """Whether a number after the pages may be a year: the reference's, or another (the
+    year read may be a proceedings' own, "Proc. IEEE GLOBECOM 2019, pp. 1-6, 2020."); a
+    page an article is continued on is a few pages on ("485-489, 514")."""
+    return 1500 <= number <= 2099 and (_issued_year(item) in (None, number)
+                                       or number - last > 100)
 
 
 # the Royal Society's year, after the authors and before the title with no mark between:

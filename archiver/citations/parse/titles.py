@@ -304,10 +304,13 @@ def _quotation_opening_a_title(item: dict[str, Any], text: str) -> None:
         return
     opener = text[at - 1]
     closer = {'"': '"', "“": "”", "«": "»", "「": "」", "『": "』"}.get(opener)
-    if closer is None or closer not in title.rstrip(closer):
-        return
-    unclosed = title.count(closer) % 2 if closer == opener else \
-        title.count(closer) - title.count(opener)
+    if closer is None or closer not in title.rstrip(closer) or \
+            re.match(r"[.,;:]?\s*" + re.escape(closer), text[at + len(title):]):
+        return  # the mark before it opens the whole title ('"Reliability of 3.5" disks."')
+    # (a straight quote after a digit is an inch mark: '3.5" floppy disks')
+    marks = re.sub(r'(?<=\d)"', "", title) if closer == '"' else title
+    unclosed = marks.count(closer) % 2 if closer == opener else \
+        marks.count(closer) - marks.count(opener)
     if unclosed > 0:
         item["title"] = opener + title
 
