@@ -29,18 +29,16 @@ a first ingest in bench/ingest.py, past its 0.05 target). A file whose size is n
 receipt kept is checked against its digest when the post is read again.
 A receipt never vouches for images that could not be fetched: with fetching on, such a post is
 processed again. ``refresh=True`` ignores receipts. A file whose status (size, times, inode)
-is what it was when its digest was taken is not even read (:class:`_KnownDigests`).
+is what it was when its digest was taken is not even read
+(:class:`archiver.receipts.KnownDigests`).
 """
 
 from __future__ import annotations
 
 import contextlib
-import functools
-import hashlib
 import json
 import logging
 import os
-import re
 import shlex
 import time
 from collections.abc import Callable, Iterable
@@ -95,12 +93,21 @@ from archiver.prepare import (
     prepare_all,
     with_input,
 )
+from archiver.receipts import (
+    DIGESTS_NAME,
+    KnownDigests,
+    relative,
+    relative_input,
+    resolved_folder,
+    settings_fingerprint,
+    unchanged_since,
+    usable_receipt,
+)
 from archiver.record import (
     safe_source_name,
 )
 from archiver.store import Archive, Change, enclosing_ocfl
 from archiver.verified import carried_citations
-from archiver.version import __version__
 
 # ``--verbose``: the steps of an ingest (the library only logs them: archiver.cli.steps)
 _log = logging.getLogger("archiver.ingest")
@@ -110,12 +117,6 @@ _log = logging.getLogger("archiver.ingest")
 GROUP_POSTS = 32
 GROUP_BYTES = 64 << 20
 GROUP_SECONDS = 1.0
-
-# Machine-local (file status differs between machines and clones): never in a repository.
-DIGESTS_NAME = "digests.json"
-# A file's status vouches for its digest only if it had not changed for this long when it was
-# read: a change within the timestamps' granularity of that moment could leave them as they were.
-SETTLED_NS = 2_000_000_000
 
 
 @dataclass(frozen=True)
@@ -156,149 +157,6 @@ def _named(path: Path) -> str:
     return f"{folder}/{path.name}" if folder else path.name
 
 
-def _relative(path: Path | str, base: Path) -> str:
-    """Paths in receipts are relative to the archive (``base``, resolved by the caller once
-    a run), so a clone of archive and inputs elsewhere keeps its receipts valid."""
-    return os.path.relpath(_resolved(Path(path)), base)
-
-
-def _relative_input(path: Path | str, base: Path) -> str:
-    """A file a post was read from (an image), as its receipt keeps it: relative to the
-    archive, its folder resolved, the file itself not: a symbolic link is remembered as the
-    link, which the next run looks at again (a file put in place of a link to nothing, or of
-    a loop, is news; a loop resolved would stop the run)."""
-    path = Path(path)
-    if path.name in ("", ".", ".."):
-        return os.path.relpath(_resolved_folder(str(path)), base)
-    return os.path.relpath(os.path.join(_resolved_folder(str(path.parent)), path.name), base)
-
-
-def _resolved(path: Path) -> str:
-    """``path`` with every symbolic link followed, as ``Path.resolve`` gives it. Resolving
-    looks at each component in turn, and was a third of re-ingesting an unchanged corpus:
-    the folder is resolved once a run, and only the file itself looked at each time."""
-    name = path.name
-    if name in ("", ".", ".."):
-        return str(path.resolve())
-    candidate = os.path.join(_resolved_folder(str(path.parent)), name)
-    return str(Path(candidate).resolve()) if os.path.islink(candidate) else candidate
-
-
-@functools.lru_cache(maxsize=1024)
-def _resolved_folder(folder: str) -> str:
-    """``folder`` resolved as ``Path.resolve`` resolves it, except that a loop of folders in
-    it does not raise (realpath, which Path.resolve calls, then raises on a loop in 3.11):
-    an image under such a loop is missing, and must not stop the run that remembers it."""
-    return os.path.realpath(folder)
-
-
-@functools.cache
-def code_fingerprint() -> str:
-    """A digest of the code and schemas that turn a saved post into a record: a receipt made
-    by other code (an upgrade, or a fix during development) never vouches for this one."""
-    package = Path(__file__).resolve().parent
-    digest = hashlib.sha256()
-    for path in sorted([*package.rglob("*.py"), *(package / "schemas").glob("*.json")]):
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def settings_fingerprint(config: Config, base: Path) -> str:
-    """What, besides the input files, decides the result of processing a post."""
-    base = base.resolve()
-    parts = [__version__, code_fingerprint(), str(config.fetch), str(config.max_image_bytes),
-             str(config.max_image_pixels), *sorted(_relative(p, base) for p in config.asset_roots)]
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
-
-
-def _status_of(status: os.stat_result) -> list[int]:
-    return [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino,
-            status.st_dev]
-
-
-class _KnownDigests:
-    """The sha256 of files seen before, by path (relative to the archive), for as long as
-    their status (size, modification and change times, inode, device) is the same: a file is
-    not read again only to find its digest unchanged, which was most of re-ingesting an
-    unchanged corpus. Git's index does the same. A status is kept only for a file that had
-    settled when it was read (:data:`SETTLED_NS`), and a file whose status differs is read
-    and hashed, so the digest is always of the bytes on disk."""
-
-    def __init__(self, archive: Archive):
-        loaded = load_json_extension(archive, DIGESTS_NAME) or {}
-        self.known: dict[str, dict[str, Any]] = {
-            path: entry for path, entry in loaded.items()
-            if isinstance(entry, dict) and isinstance(entry.get("sha256"), str)
-            and isinstance(entry.get("status"), list)}
-        self.dirty = False
-
-    def get(self, path: str, status: os.stat_result) -> str | None:
-        entry = self.known.get(path)
-        if entry is not None and entry["status"] == _status_of(status):
-            return str(entry["sha256"])
-        return None
-
-    def forget(self, path: str) -> None:
-        if self.known.pop(path, None) is not None:
-            self.dirty = True
-
-    def learn(self, path: str, status: os.stat_result, digest: str) -> None:
-        """``digest`` was computed from the bytes read before ``status`` was taken."""
-        now = time.time_ns()
-        if max(status.st_mtime_ns, status.st_ctime_ns) >= now - SETTLED_NS:
-            return  # changed too recently for its status to tell a later change
-        entry = {"status": _status_of(status), "sha256": digest}
-        if self.known.get(path) != entry:
-            self.known[path] = entry
-            self.dirty = True
-
-    def of_file(self, path: str, full: Path) -> str | None:
-        """The sha256 of the file at ``full`` (``path`` relative to the archive), or None if
-        there is none."""
-        try:
-            status = full.stat()
-            digest = self.get(path, status)
-            if digest is not None:
-                return digest
-            with open(full, "rb") as handle:
-                digest = hashlib.file_digest(handle, "sha256").hexdigest()
-                status = os.fstat(handle.fileno())
-        except OSError:
-            self.forget(path)
-            return None
-        self.learn(path, status, digest)
-        return digest
-
-
-# a stored file's path in its object, as a receipt keeps it: in a version's content
-_STORED_PATH = re.compile(r"v[1-9]\d*/content/(?!.*(?:^|/)\.\.?(?:/|$))[^\x00]+")
-
-
-def _usable_receipt(receipt: Any) -> bool:
-    """Whether a receipt read from ``receipts.json`` has the shape this module writes (it is
-    derived data, which a hand may have edited): a dict naming its source and settings, the
-    files looked at, and posts each with a string id and version, and the sizes of stored
-    files by their path in a version's content. Any other is not trusted."""
-    if not (isinstance(receipt, dict) and isinstance(receipt.get("source"), str)
-            and isinstance(receipt.get("settings"), str)
-            and isinstance(receipt.get("inputs"), dict)
-            and isinstance(receipt.get("posts", []), list)):
-        return False
-    for post in receipt.get("posts", []):
-        if not (isinstance(post, dict) and isinstance(post.get("id"), str)
-                and isinstance(post.get("version"), str)
-                and isinstance(post.get("record") or "", str)
-                and isinstance(post.get("warnings") or [], list)):
-            return False
-        stored = post.get("stored")
-        if stored is not None and not (isinstance(stored, dict) and all(
-                isinstance(path, str) and _STORED_PATH.fullmatch(path)
-                and type(size) is int for path, size in stored.items())):
-            return False
-    return True
-
-
 @dataclass
 class _File:
     """One input file's place in the run's output: its results, in order, reported when none
@@ -314,13 +172,6 @@ class _File:
 # times over while a worker reads it: here, pickled, there); a file larger than this is read
 # in its turn, in the run's process.
 AHEAD_BYTES = 64 << 20
-
-def _unchanged_since(path: Path, status: os.stat_result) -> bool:
-    """Whether the file at ``path`` is still as it was when ``status`` was taken."""
-    try:
-        return _status_of(path.stat()) == _status_of(status)
-    except OSError:
-        return False
 
 
 def _waited_for(extraction: Future[list[Extracted]]) -> list[Extracted]:
@@ -360,12 +211,12 @@ class _Run:
         # keyed by the source's sha256; receipts keyed by sha512 (earlier versions) are dropped,
         # and so is one of another shape (edited by hand): the file is then read again
         self.receipts: dict[str, list[dict[str, Any]]] = {
-            key: [r for r in value if _usable_receipt(r)] for key, value in stored.items()
+            key: [r for r in value if usable_receipt(r)] for key, value in stored.items()
             if isinstance(key, str) and len(key) == 64 and isinstance(value, list)}
-        _resolved_folder.cache_clear()  # folders are resolved afresh each run
+        resolved_folder.cache_clear()  # folders are resolved afresh each run
         self.fingerprint = settings_fingerprint(config, archive.root)
         self.base = archive.root.resolve()  # receipts' paths are relative to it
-        self.digests = _KnownDigests(archive)
+        self.digests = KnownDigests(archive)
         self.stale = index_is_stale(archive)
         # a list index rebuilt (stale, absent, or an older tool's) is written back
         self.dirty = trusted is None or len(self.receipts) != len(stored)
@@ -660,8 +511,8 @@ class _Run:
 
     def remember(self, path: Path, digest: str, prepared: list[Prepared],
                  results: list[IngestResult]) -> None:
-        source = _relative(path, self.base)
-        inputs = {_relative_input(p, self.base): d
+        source = relative(path, self.base)
+        inputs = {relative_input(p, self.base): d
                   for item in prepared for p, d in sorted(item.inputs.items())}
         receipt = {"source": source, "settings": self.fingerprint, "inputs": inputs,
                    "retry_fetch": any(item.retry_fetch for item in prepared),
@@ -687,12 +538,12 @@ class _Run:
         if badly_named is not None:
             raise badly_named
         try:
-            source = _relative(path, self.base)
+            source = relative(path, self.base)
         except (OSError, RuntimeError) as exc:  # RuntimeError: a symbolic link loop
             raise InputError(f"cannot read: {exc}", path=path) from None
         quick = self._from_status(path, source)
         ahead = self.ahead.pop(path, None)
-        if ahead is not None and not _unchanged_since(path, ahead[1]):
+        if ahead is not None and not unchanged_since(path, ahead[1]):
             ahead[3].cancel()  # changed (or gone) since it was read ahead: read it again
             ahead = None
         extraction = None
@@ -777,7 +628,7 @@ class _Run:
 
     def _prepared_or_raised(self, path: Path, data: bytes,
                             extraction: Future[list[Extracted]] | None) -> list[Prepared]:
-        source_path = _relative(path, self.base)  # (as the version's provenance says it)
+        source_path = relative(path, self.base)  # (as the version's provenance says it)
         if extraction is not None:
             if self.config.fetch and not extraction.done():
                 self.commit_group()  # a worker reads it, its images fetched, maybe slowly
@@ -810,7 +661,7 @@ class _Run:
                 self.ahead[path] = None
                 if shown(path) != str(path) or size > AHEAD_BYTES:
                     continue
-                source = _relative(path, self.base)
+                source = relative(path, self.base)
                 if self._from_status(path, source) is not None:
                     continue
                 data, status, digest = self._read(path, source)
@@ -858,7 +709,7 @@ class _Run:
         """The post's result if it is already archived; else None, and it joins the group."""
         prepared = entry.prepared[number]
         existing = already_archived(self.archive, prepared, lambda: self.made_head(
-            prepared.object_id, _relative(entry.path, self.base), number, prepared))
+            prepared.object_id, relative(entry.path, self.base), number, prepared))
         if existing:
             # the version vouched for must be there: an inventory outlives its folder's deletion
             self.archive.check_version(prepared.object_id, existing)
@@ -969,7 +820,7 @@ class _Run:
             for (entry, number, is_new), result in zip(group, committed, strict=True):
                 prepared = entry.prepared[number]
                 citations = prepared.files.get(CITATIONS_NAME)  # carried from the head
-                source = _relative(entry.path, self.base)
+                source = relative(entry.path, self.base)
                 self.heads_made[prepared.object_id] = (source, number)
                 before = self.index.get(prepared.object_id)
                 self.index[prepared.object_id] = index_entry(

@@ -363,7 +363,7 @@ def test_bad_input_writes_nothing(tmp_path):
 
 def test_a_path_is_resolved_as_path_resolve_resolves_it(tmp_path: Path) -> None:
     """Receipts name files by their resolved path; the folder is resolved once a run."""
-    from archiver.pipeline import _resolved, _resolved_folder
+    from archiver.receipts import resolved, resolved_folder
 
     real = tmp_path / "real"
     (real / "sub").mkdir(parents=True)
@@ -371,12 +371,12 @@ def test_a_path_is_resolved_as_path_resolve_resolves_it(tmp_path: Path) -> None:
     (tmp_path / "linked").symlink_to(real)
     (real / "sub" / "alias.md").symlink_to(real / "sub" / "post.md")
     (real / "sub" / "dangling.md").symlink_to(tmp_path / "nowhere.md")
-    _resolved_folder.cache_clear()
+    resolved_folder.cache_clear()
     for path in [real / "sub" / "post.md", tmp_path / "linked" / "sub" / "post.md",
                  tmp_path / "linked" / "sub" / "alias.md", real / "sub" / "dangling.md",
                  tmp_path / "linked" / "sub" / ".." / "sub" / "post.md",
                  tmp_path / "linked" / "missing.md", Path("relative.md")]:
-        assert _resolved(path) == str(path.resolve()), path
+        assert resolved(path) == str(path.resolve()), path
 
 
 # --- group commits --------------------------------------------------------------------------
@@ -490,8 +490,8 @@ def _spy_reads(monkeypatch) -> list[Path]:
 
 def _settled_at_once(monkeypatch) -> None:
     """Files written by the test count as settled at once (else only after two seconds)."""
-    import archiver.pipeline as pipeline
-    monkeypatch.setattr(pipeline, "SETTLED_NS", 0)
+    import archiver.receipts as receipts
+    monkeypatch.setattr(receipts, "SETTLED_NS", 0)
 
 
 def test_a_settled_unchanged_file_is_not_read_again(config, tmp_path, monkeypatch):
