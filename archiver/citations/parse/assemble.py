@@ -56,6 +56,7 @@ from archiver.citations.parse.gbt import (
     _gbt_year_read_as_volume,
     _page_after_the_imprint,
     _part_of_a_book_1987,
+    _pinyin_names_family_first,
     _title_marks,
     _with_its_marks,
 )
@@ -118,6 +119,7 @@ from archiver.citations.parse.titles import (
     _elided_word_ending_a_title,
     _french_note,
     _given_name_before_a_colon,
+    _group_among_the_authors,
     _medium_and_roles,
     _names_and_year_in_the_title,
     _periodical_after_a_dated_title,
@@ -385,6 +387,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _publisher_ending_proceedings(item)
     _given_name_before_a_colon(item, text)
     _title_run_into_the_author(item, text)
+    _group_among_the_authors(item, text)
     _title_run_into_vancouvers_authors(item, text)
     _volume_and_issue_by_their_letters(item, text)
     _cited_page_after_the_imprint(item, text)
@@ -414,6 +417,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _short_year_ending_a_container(item, text)
     _chinese_numbers(item, text)
     _chinese_vancouver(item, text)
+    _pinyin_names_family_first(item, text)
     _proceedings(item, text)
     _acronym_after_a_container(item, text)
     _place_ending_a_title(item, text)

@@ -111,6 +111,25 @@ _SYLLABLE = (r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?"
 # a name written in pinyin: syllables, perhaps joined by a hyphen or an apostrophe
 # ("Xiaoming", "Xiao-ming", "Xi'an")
 _PINYIN = re.compile(rf"(?:{_SYLLABLE})+(?:[-'’](?:{_SYLLABLE})+)*", re.I)
+# the commonest Chinese surnames in pinyin (a name of two pinyin words that begins with one
+# is family-first where GB/T 7714 is followed: "Wang Shaoguang", "Xu Xian-xiang")
+PINYIN_SURNAMES = frozenset({
+    "wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun",
+    "ma", "zhu", "hu", "guo", "he", "gao", "lin", "luo", "zheng", "liang", "xie", "song", "tang",
+    "han", "feng", "deng", "cao", "peng", "zeng", "xiao", "tian", "dong", "yuan", "pan", "yu",
+    "jiang", "cai", "du", "ye", "cheng", "su", "wei", "lv", "lu", "ding", "ren", "shen", "yao",
+    "cui", "zhong", "tan", "fan", "jin", "shi", "liao", "jia", "xia", "fu", "fang", "bai", "zou",
+    "meng", "xiong", "qin", "qiu", "yin", "xue", "yan", "duan", "lei", "hou", "long", "tao", "gu",
+    "mao", "hao", "gong", "shao", "wan", "qian", "wen", "kang", "niu", "ge", "xing", "an", "qi",
+    "yi", "qiao", "pang", "ni", "zhuang", "nie", "yue", "zhai", "zhan", "ou", "geng", "guan",
+    "lan", "jiao", "zuo", "gan", "bao", "ning", "shang", "shu", "ruan", "ke", "ji", "mei", "tong",
+    "ling", "bi", "shan", "pei", "huo", "tu", "miao", "sheng", "qu", "weng", "ran", "you", "xin",
+    "chai", "hua", "pu", "teng", "rao", "mu", "ai", "nong", "si", "zhuo", "jian", "che", "xiang",
+    "lian", "mai", "chu", "lou", "dou", "cen", "jing", "dang", "fei", "bu", "leng", "xi", "mi",
+    "zong", "gui", "quan", "ying", "zang", "min", "gou", "bian", "luan", "sui", "diao", "sha",
+    "rong", "kou", "sang", "lang", "zhen", "cong", "ao", "ming", "she", "chi", "cha", "kuang",
+    "ouyang", "sima", "zhuge", "shangguan", "situ"
+})
 # a given name as GB/T 7714 writes it after the family name in capitals: capitalised, not
 # all capitals ("San", "Xiao-ming", "Alois")
 _GIVEN_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]*)*")
@@ -186,7 +205,8 @@ _GROUP_AUTHOR = re.compile(
     r"\b(?:initiative|consortium|panel|committee|collaborat\w*|network|society|association|"
     r"organi[sz]ation|investigators|task force|working party|council|agency|authority|"
     r"institute|foundation|alliance|federation|commission|"
-    r"(?:study|working|writing|research|collaborative|trial|cooperative|expert) group|"
+    r"(?:study|working|writing|research|collaborative|trial|cooperative|expert|consensus) "
+    r"group|subgroup|(?:monetary|wildlife|children's|population|investment)\s+fund|"
     # a centre "for" or "of" something, a bank by what it is ("Centers for Disease Control
     # and Prevention", "World Bank", "Bank of England"; not a person named Bank or Center)
     r"cent(?:er|re)s?\s+(?:for|of)|bank\s+(?:of|for)|"

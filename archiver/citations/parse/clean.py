@@ -30,6 +30,23 @@ _SIGNAL = re.compile(r"^((?:\[\d{1,3}\]|\d{1,3}[.)])\s*)?"
                      r"(?:(?:For [a-z][\w ]{0,40}?,\s+)?[Ss]ee(?:,?\s+e\.g\.,?|\s+also)?|"
                      r"[Cc]f\.|[Cc]ompare|[Ee]\.g\.,)\s+(?=[A-Z][a-z]+[\s,])")
 
+# What a Chinese list or note puts before an entry's first author, no part of the work: an
+# enumeration with 、 ("1、李华, 王强."), a note's "see" ("⑤ 参见黄宗智：《…》", "转引自…"), and
+# GB/T 7714's mark of a foreign author's country ("[美]亨廷顿.", "（英）霍布斯鲍姆.")
+_COUNTRY_MARK = (r"[\[（(〔【]\s*(?:美|英|法|德|日|俄|苏|意|加|澳|荷|奥|印|韩|朝|以|西|葡|丹|挪|"
+                 r"芬|瑞典|瑞士|比|波|捷|匈|希|爱尔兰|新西兰|新加坡|古希腊|古罗马)\s*[\]）)〕】]\s*")
+_SEE = r"(?:参见|参看|详见|转引自)"
+_BEFORE_THE_FIRST_AUTHOR = re.compile(
+    r"^(\s*(?:\[\d{1,3}\]|\d{1,3}[.)])?\s*)"
+    rf"(?:\d{{1,3}}、\s*|\d{{1,3}}\s+(?={_SEE}))?(?:{_SEE}\s*)?(?:{_COUNTRY_MARK})?(?=[^\W\d_])")
+
+# A Chinese author's name given with its romanisation, or a foreign author's Chinese name with
+# the original ("吴晓明 (Wu Xiaoming). …", "孔飞力(Philip A. Kuhn). 叫魂…"): the name as the
+# reference writes it first
+_NAME_AND_ITS_ROMANISATION = re.compile(
+    r"^(\s*(?:\[\d{1,3}\]|\d{1,3}[.)])?\s*[\u4e00-\u9fff·]{2,6})\s*[(（]\s*[A-Z][A-Za-z .'’-]{1,40}"
+    r"[)）](?=\s*[.,，;；:：])")
+
 # The e-print and database tags a physics reference ends with (JHEP's and INSPIRE's style:
 # "… 2 (1998) 253 [hep-th/9802150] [INSPIRE].", "… 716 (2012) 1 [arXiv:1207.7214]"): no
 # field of the work, and they put the tagger off the pages before them
@@ -114,7 +131,9 @@ def clean_text(text: str) -> str:
     """NFKC (full-width punctuation and ligatures become plain), no control characters or lone
     surrogates (CRFsuite needs valid UTF-8), whitespace collapsed, capped at MAX_CHARS;
     without what an editor adds that no style prints (:func:`extract.without_marks`),
-    a footnote's signal (:data:`_SIGNAL`), a physics reference's e-print tags
+    a footnote's signal (:data:`_SIGNAL`) and what a Chinese list or note puts before the
+    first author (:data:`_BEFORE_THE_FIRST_AUTHOR`) and its name's romanisation
+    (:data:`_NAME_AND_ITS_ROMANISATION`), a physics reference's e-print tags
     (:data:`_E_PRINT_TAGS`) and what a PDF leaves in one (:data:`_PAGE_FURNITURE`,
     :data:`_WATERMARK`, :data:`_SPACED_OUT`, :data:`_SPACE_BEFORE_MARK`)."""
     if not isinstance(text, str):
@@ -125,6 +144,8 @@ def clean_text(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _CONTROL.sub(" ", text)  # NFKC can expand into new control-free text only, but be sure
     text = _SIGNAL.sub(r"\1", " ".join(text.split())[:MAX_CHARS], count=1)
+    text = _BEFORE_THE_FIRST_AUTHOR.sub(r"\1", text, count=1)
+    text = _NAME_AND_ITS_ROMANISATION.sub(r"\1", text, count=1)
     text = _WATERMARK.sub("", _E_PRINT_TAGS.sub("", text))
     text = _PAGE_FURNITURE.sub(" ", text)
     text = _without_notes(_SPACE_INSIDE_BRACKET.sub("", _SPACE_BEFORE_MARK.sub(

@@ -13,7 +13,7 @@ import re
 from archiver.citations.extract import (
     without_list_number,
 )
-from archiver.citations.parse.authors import split_authors
+from archiver.citations.parse.authors import _PINYIN, PINYIN_SURNAMES, split_authors
 from archiver.citations.parse.fields import _YEAR, _page
 from archiver.citations.parse.shared import (
     _PREPRINT_SERVER,
@@ -642,6 +642,26 @@ def _gbt_host_title(text: str, item: dict[str, Any]) -> None:
     item["container-title"], volume = _gbt_title_and_volume(segments[-1])
     if volume:
         item.setdefault("volume", volume)
+
+
+def _pinyin_names_family_first(item: dict[str, Any], text: str) -> None:
+    """Chinese names in pinyin are written family first in GB/T 7714, whatever the case
+    ("Wang Shaoguang, Hu Angang. The Political Economy…[M]"): where the reference has a type
+    code, a name of two pinyin words read as given then family, whose first is a surname, is
+    turned round."""
+    authors = item.get("author") or []
+    if not authors or gbt_code(text) is None:
+        return
+    turned = []
+    for person in authors:
+        given, family = person.get("given", ""), person.get("family", "")
+        if not (given and family and " " not in given and " " not in family
+                and given.casefold() in PINYIN_SURNAMES and given[:1].isupper()
+                and not given.isupper() and _PINYIN.fullmatch(given)
+                and _PINYIN.fullmatch(family) and f"{given} {family}" in text):
+            return  # every name, or none: a list is written one way
+        turned.append({"family": given, "given": family})
+    item["author"] = turned
 
 
 def _gbt_roles(text: str, item: dict[str, Any]) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from archiver.citations.parse.authors import split_authors
+from archiver.citations.parse.authors import _GROUP_AUTHOR, split_authors
 from archiver.citations.parse.fields import _YEAR, _page, _strip_span
 from archiver.citations.parse.shared import (
     _GLUED_YEAR,
@@ -394,6 +394,28 @@ _NAMES_BEFORE_A_TITLE = (_INVERTED_AUTHOR, _ACS_NAMES, _INITIALS_FIRST_NAMES)
 
 def _name_words(text: str) -> set[str]:
     return set(re.findall(r"[^\W\d_]{2,}", text))
+
+
+# a group named among a Vancouver list's authors, after a semicolon: "Li L; China Kadoorie
+# Biobank (CKB) collaborative group. China Kadoorie Biobank of 0.5 million people: …", or
+# before them: "CRASH-2 trial collaborators; Shakur H, Roberts I, …"
+_GROUP_IN_A_LIST = r"(?P<group>[A-Z0-9][^.;:]{2,100}?)"
+
+
+def _group_among_the_authors(item: dict[str, Any], text: str) -> None:
+    """The group is the list's author, in its place: the tagger reads one after the names
+    as the title's start, and leaves one before them out."""
+    authors, title = item.get("author", []), item.get("title", "")
+    after = re.match(_GROUP_IN_A_LIST + r"\.\s+(?=\S)", title)
+    if authors and after and _GROUP_AUTHOR.search(after["group"]) and \
+            re.search(r";\s*" + re.escape(after["group"]) + r"\.", text):
+        item["author"] = [*authors, {"literal": after["group"]}]
+        item["title"] = title[after.end():]
+        return
+    before = re.match(r"\s*(?:\[\d{1,3}\]|\d{1,3}[.)])?\s*" + _GROUP_IN_A_LIST + r";\s*\S", text)
+    if authors and before and _GROUP_AUTHOR.search(before["group"]) and \
+            authors[0].get("literal") != before["group"] and before["group"] not in title:
+        item["author"] = [{"literal": before["group"]}, *authors]
 
 
 def _title_run_into_the_author(item: dict[str, Any], text: str) -> None:
