@@ -34,6 +34,7 @@ from archiver.citations.parse.containers import (
     _short_title_run_into_the_journal,
     _short_year_ending_a_container,
     _title_cut_before_vancouvers_journal,
+    _word_left_before_the_pages,
     _year_ending_a_container,
     _year_ending_a_title_before_vancouvers_journal,
 )
@@ -90,6 +91,7 @@ from archiver.citations.parse.numbers import (
     _volume_and_issue_after_the_journal,
     _volume_and_issue_by_their_letters,
     _volume_dot_issue,
+    _volume_marked_in_words,
     _volume_run_into_the_page,
     _volume_that_is_no_number,
     _year_before_the_volume,
@@ -114,6 +116,7 @@ from archiver.citations.parse.titles import (
     _bracket_ending_a_quoted_title,
     _country_ending_a_title,
     _date_after_a_quoted_title,
+    _description_ending_a_title,
     _document_number_ending_a_title,
     _edition_ending_a_title,
     _elided_word_ending_a_title,
@@ -359,6 +362,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _preprint_server(item, text)
     _single_quoted_title(item, text)
     _date_after_a_quoted_title(item, text)
+    _description_ending_a_title(item)
     _book_after_its_editors(item, text)
     _book_before_its_editors(item, text)
     _book_then_its_publisher(item, text)
@@ -372,11 +376,13 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _pages_lettered_as_a_supplement(item, text)
     _volume_run_into_the_page(item, text)
     _volume_and_issue_after_the_journal(item, text)
+    _volume_marked_in_words(item, text)
     _pages_continued(item, text)
     _year_ending_a_title_before_vancouvers_journal(item, text)
     _journal_before_the_year(item, text)
     _title_cut_before_vancouvers_journal(item, text)
     _bracketed_imprint_ending_a_container(item, text)
+    _word_left_before_the_pages(item, text)
     _meetings_year_ending_its_name(item, text)
     _roman_part_of_a_title(item, text)
     _year_opening_a_title(item)

@@ -85,8 +85,10 @@ def _proceedings(item: dict[str, Any], text: str) -> None:
 
 def _closed(text: str, value: str) -> str:
     """A container whose bracket the tagger left open closed as printed: "BMJ (Clinical
-    research" of "BMJ (Clinical research ed.), 2024" is "BMJ (Clinical research ed.)"."""
-    for opening, closing in ("()", "（）"):
+    research" of "BMJ (Clinical research ed.), 2024" is "BMJ (Clinical research ed.)", "经济
+    研究 [Economic Research Journal" of "经济研究 [Economic Research Journal], 46(9)" is the
+    name with its translation."""
+    for opening, closing in ("()", "（）", "[]"):
         if value.count(opening) > value.count(closing):
             at = text.find(value)
             rest = re.match(r"[^()（）\d,，;；:：]{0,15}" + re.escape(closing),
@@ -407,19 +409,27 @@ _PUBLISHER_AFTER_PROCEEDINGS = re.compile(
     r"Curran Associates(?:,? Inc\.?)?|Morgan Kaufmann(?: Publishers)?)$")
 
 
+# ... or any publisher after a proceedings' acronym and its year in brackets: "(WWW '17).
+# International World Wide Web Conferences Steering Committee"
+_PUBLISHER_AFTER_THE_ACRONYM = re.compile(r"(?<=['’]\d\d\))\.\s+(?P<publisher>[A-Z][^.()]{3,120})$")
+
+
 def _publisher_ending_proceedings(item: dict[str, Any]) -> None:
     """The publisher after a proceedings' name and its full stop is no part of the name
     (the tagger runs the name on into it); it is kept as the publisher."""
     container = item.get("container-title", "")
-    found = _PUBLISHER_AFTER_PROCEEDINGS.search(container)
+    found = _PUBLISHER_AFTER_PROCEEDINGS.search(container) or \
+        _PUBLISHER_AFTER_THE_ACRONYM.search(container)
     if found and _is_proceedings(container[:found.start()]):
         item["container-title"] = container[:found.start()]
         item.setdefault("publisher", found.group("publisher"))
 
 
 # NLM's medium after a title or a journal: "Global tuberculosis report 2022 [Internet].",
+# "medRxiv [Preprint]. 2020 Feb 23",
 # "J Pain Symptom Manage [Internet]. 2020 [cited 2021 Mar 3];59(5)"
-_MEDIUM_AT_END = re.compile(r"\s*\[(?:Internet|Online|Electronic resource|CD-ROM)\]?$", re.I)
+_MEDIUM_AT_END = re.compile(r"\s*\[(?:Internet|Online|Electronic resource|CD-ROM|Preprint)\]?$",
+                            re.I)
 
 
 def _medium_ending_a_name(item: dict[str, Any]) -> None:
@@ -487,15 +497,37 @@ def _title_cut_before_vancouvers_journal(item: dict[str, Any], text: str) -> Non
         item["container-title"] = found.group("journal").strip()
 
 
+# a series named in brackets after a proceedings: "Computer Vision – ECCV 2020 (Lecture Notes
+# in Computer Science, vol. 12346)"
+_SERIES_IN_BRACKETS = re.compile(r"\s*\((?:Lecture Notes in|Communications in|Advances in|"
+                                 r"Studies in|Proceedings of Machine Learning)\b[^()]*$")
+
+
 def _bracketed_imprint_ending_a_container(item: dict[str, Any], text: str) -> None:
     """Nature's imprint of a proceedings, "In Proc. 9th International Conference on Learning
-    Representations (ICLR, 2021).", is no part of its name: the tagger ends the name inside
-    the bracket, which it leaves open ("… Representations (ICLR")."""
+    Representations (ICLR, 2021).", is no part of its name, nor is the series it is in,
+    named in brackets after it: the tagger ends the name inside the bracket, which it leaves
+    open ("… Representations (ICLR", "… ECCV 2020 (Lecture Notes in Computer Science")."""
     container = item.get("container-title", "")
+    series = _SERIES_IN_BRACKETS.search(container)
+    if series:
+        item["container-title"] = container[:series.start()]
+        return
     opened = re.search(r"\s*\([^()]*$", container)
     at = text.find(container) if opened else -1
     if at >= 0 and re.match(r"\s*,\s*(?:1[5-9]|20)\d\d[a-z]?\s*\)", text[at + len(container):]):
         item["container-title"] = container[:opened.start()]
+
+
+def _word_left_before_the_pages(item: dict[str, Any], text: str) -> None:
+    """A book's name ending in a short word before its pages in brackets, which the tagger
+    leaves out: "(Eds.), Bringing the state back in (pp. 3–37)"."""
+    container = item.get("container-title", "")
+    at = text.rfind(container) if container else -1  # (the title may begin with its words)
+    found = re.match(r"\s+([a-z]{1,10})(?=\s*\((?:pp?\.|[Vv]ol\.))", text[at + len(container):]) \
+        if at >= 0 else None
+    if found:
+        item["container-title"] = container + found.group(0)
 
 
 # the series Springer publishes proceedings in, after their name: "ECCV 2014. LNCS"

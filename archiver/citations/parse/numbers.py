@@ -343,6 +343,21 @@ def _year_like_after_pages(number: int, last: int, item: dict[str, Any]) -> bool
                                        or number - last > 100)
 
 
+# a book's volume marked in words, before its imprint or pages: "(Vol. 1A, pp. 385–472)",
+# "…Seventeenth-Century China, vol. 1 (Berkeley: …, 1985)"
+_MARKED_VOLUME = re.compile(r"\b[Vv]ol(?:ume)?\.?\s*(\d{1,4}[A-Z]?)(?=\s*(?:,\s*pp?\.|\())")
+
+
+def _volume_marked_in_words(item: dict[str, Any], text: str) -> None:
+    """The volume a reference marks ("Vol. 1A"), where the tagger found none; its digits read
+    as the issue are none."""
+    found = _MARKED_VOLUME.search(text) if "volume" not in item else None
+    if found:
+        item["volume"] = found.group(1)
+        if item.get("issue") and found.group(1).startswith(item["issue"]):
+            del item["issue"]
+
+
 # the Royal Society's year, after the authors and before the title with no mark between:
 # "Nowak MA, May RM. 1992 Evolutionary games and spatial chaos. Nature 359, 826–829."
 _YEAR_OPENING = re.compile(r"((?:1[5-9]|20)\d\d)[a-z]?\s+(?=[A-Z\"“‘'(\u4e00-\u9fff])")

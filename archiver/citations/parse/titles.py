@@ -80,6 +80,23 @@ def _single_quoted_title(item: dict[str, Any], text: str) -> None:
         item["title"] = title[:closed.start()]
 
 
+# APA's description of a work after its title, no part of it: "… in China [Preprint]. SSRN."
+_DESCRIPTION_AT_END = re.compile(
+    r"\s*\[(?:Preprint|Data set|Dataset|Computer software|Software|Video|Audio podcast|"
+    r"Podcast|Tweet|Conference presentation|Conference session|Poster presentation|"
+    r"Doctoral dissertation|Master's thesis|Abstract|Editorial|Letter to the editor|Fact sheet|"
+    r"Policy brief|Infographic|Press release|Blog post|Lecture notes)(?:[,;][^\[\]]*)?\]$",
+    re.I)
+
+
+def _description_ending_a_title(item: dict[str, Any]) -> None:
+    """The title without APA's bracketed description of the work."""
+    title = item.get("title", "")
+    found = _DESCRIPTION_AT_END.search(title)
+    if found and found.start() > 0:
+        item["title"] = title[:found.start()]
+
+
 # Harvard's date of a news story or a web page, after its quoted title: "Reuters (2024)
 # 'China's exports beat forecasts', 7 March. Available at: …"
 _DATE_AFTER_ITS_QUOTE = re.compile(rf"['’],\s*\d{{1,2}}\s+{_MONTH_WORD}\.?$")
