@@ -3506,6 +3506,23 @@ def test_what_the_third_trial_of_the_parser_found_in_its_authors(text, authors):
      {"container-title": "Proceedings of the 26th International Conference on World Wide Web "
                          "(WWW '17)",
       "publisher": "International World Wide Web Conferences Steering Committee"}),
+    # a Vancouver title begun at a mark inside it: its first words are the title's
+    ("Lin Q, Deng H, Okoro U. Clinical outcomes of Omicron BA.2 infection among vaccinated "
+     "older adults in Shanghai: a retrospective cohort study. Lancet Reg Health West Pac. 2023 "
+     "Jan;30:100612.",
+     {"title": "Clinical outcomes of Omicron BA.2 infection among vaccinated older adults in "
+               "Shanghai: a retrospective cohort study"}),
+    ("Williams B, Mancia G, Burnier M, et al. 2018 ESC/ESH Guidelines for the management of "
+     "arterial hypertension. Eur Heart J. 2018 Sep 1;39(33):3021-3104.",
+     {"title": "2018 ESC/ESH Guidelines for the management of arterial hypertension"}),
+    ("Kumar S, Stecher G, Li M, Knyaz C, Tamura K. MEGA X: Molecular Evolutionary Genetics "
+     "Analysis across Computing Platforms. Mol Biol Evol. 2018 Jun 1;35(6):1547-1549.",
+     {"title": "MEGA X: Molecular Evolutionary Genetics Analysis across Computing Platforms",
+      "author": [{"family": "Kumar", "given": "S"}, {"family": "Stecher", "given": "G"},
+                 {"family": "Li", "given": "M"}, {"family": "Knyaz", "given": "C"},
+                 {"family": "Tamura", "given": "K"}]}),
+    ("Smith J, Jones K. Sleep and mood: a cohort study. J Sleep Res. 2020;29(3):e12345.",
+     {"title": "Sleep and mood: a cohort study"}),
     # a book's name ending in a short word before its pages
     ("Skocpol, T. (1985). Bringing the state back in: Strategies of analysis in current "
      "research. In P. B. Evans, D. Rueschemeyer, & T. Skocpol (Eds.), Bringing the state back "

@@ -136,6 +136,7 @@ from archiver.citations.parse.titles import (
     _title_ends_at_its_quote,
     _title_run_into_the_author,
     _title_run_into_vancouvers_authors,
+    _title_start_left_after_the_authors,
     _title_up_to_imprint,
     _translator_after_title,
     _year_ending_a_title,
@@ -394,6 +395,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _given_name_before_a_colon(item, text)
     _title_run_into_the_author(item, text)
     _group_among_the_authors(item, text)
+    _title_start_left_after_the_authors(item, text)
     _title_run_into_vancouvers_authors(item, text)
     _volume_and_issue_by_their_letters(item, text)
     _cited_page_after_the_imprint(item, text)

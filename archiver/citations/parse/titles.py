@@ -435,6 +435,36 @@ def _group_among_the_authors(item: dict[str, Any], text: str) -> None:
         item["author"] = [{"literal": before["group"]}, *authors]
 
 
+def _title_start_left_after_the_authors(item: dict[str, Any], text: str) -> None:
+    """A Vancouver title the tagger began at a mark inside it, its first words read into the
+    last author's given name or left out: "Okoro U. Clinical outcomes of Omicron BA.2
+    infection …" read as the name "Okoro U. Clinical outcomes of Omicron BA" and the title
+    "2 infection …", "et al. 2018 ESC/ESH Guidelines …" as "ESH Guidelines …". The title
+    begins after the last author's initials (or "et al."), where those words are no sentence
+    of their own."""
+    authors, title = item.get("author") or [], item.get("title", "")
+    last = authors[-1] if authors else {}
+    initials = re.match(r"[A-Z]{1,3}(?=\.?\s|$)", last.get("given", ""))
+    if not title or initials is None or not last.get("family"):
+        return
+    at = _title_end(item, text) - len(title)
+    end = None
+    for found in re.finditer(re.escape(last["family"]) + r"\s+" + initials.group(0)
+                             + r"(?:,?\s*et al)?\.\s+", text[:max(at, 0)]):
+        end = found.end()
+    if end is None or end >= at:
+        return
+    words = text[end:at]
+    cut = re.search(r"[^\W\d_]", words) and len(words) <= 60 and \
+        not re.search(r"[.:;]\s", words[:-2]) and re.search(r"(?:[./]|:\s)$", words)
+    # (or the year a title opens with, "2018 ESC/ESH Guidelines", where the reference is
+    # dated after it: "Eur Heart J. 2018 Sep 1;39(33)")
+    dated = re.fullmatch(r"(?:1[5-9]|20)\d\d ", words) and words.strip() in text[at + len(title):]
+    if cut or dated:
+        item["title"] = words + title
+        last["given"] = initials.group(0)
+
+
 def _title_run_into_the_author(item: dict[str, Any], text: str) -> None:
     """A title whose first words the tagger read as names: "Hirschman, Albert O. Exit, Voice,
     and Loyalty: Responses to Decline …" (given name "Albert O. Exit", an author "Voice"),
