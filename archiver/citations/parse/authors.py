@@ -56,6 +56,12 @@ _ORG_WORDS = {"association", "center", "centre", "committee", "council", "depart
 _ENDS_DOTTED = re.compile(r"(?:^|\s)[A-Z]\.(?:\s?-?[A-Z]\.){1,3}$")
 
 
+# GB/T 7714's mark of a foreign author's country before the name: "[美]马斯洛", "（英）霍布斯鲍姆"
+_COUNTRY_MARK = re.compile(
+    r"^[\[（(〔【]\s*(?:美|英|法|德|日|俄|苏|意|加|澳|荷|奥|印|韩|朝|以|西|葡|丹|挪|芬|瑞典|瑞士|比|波|"
+    r"捷|匈|希|爱尔兰|新西兰|新加坡|古希腊|古罗马)\s*[\]）)〕】]\s*(?=\S)")
+
+
 def _person(part: str, given: str | None = None) -> dict[str, str] | None:
     """One name as CSL: ``Murray WM`` / ``W. M. Murray`` / ``Murray, W. M.`` (given passed)."""
     part = part.strip(" ,;&")
@@ -65,6 +71,9 @@ def _person(part: str, given: str | None = None) -> dict[str, str] | None:
         return None
     if given is not None:
         return {"family": part, "given": given.strip(" ,;")}
+    marked = _COUNTRY_MARK.match(part)
+    if marked and _has_cjk(part):  # a foreign name, whole: "[美]马斯洛" is 马斯洛, not 马 + 斯洛
+        return {"family": part[marked.end():]}
     words = part.split()
     if len(words) == 1:
         return {"literal": part} if _has_cjk(part) else {"family": part, "given": ""}

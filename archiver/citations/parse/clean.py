@@ -15,6 +15,7 @@ from archiver.citations.extract import (
 )
 from archiver.citations.parse.physics import _iop_title_less
 from archiver.citations.parse.shared import _ARXIV_ID, _BRACKETED_YEAR, _OLD_ARXIV_ID
+from archiver.citations.parse.token_features import _SURNAMES
 
 # Longer strings are not references; tagging them whole would only cost time.
 MAX_CHARS = 3000
@@ -31,21 +32,31 @@ _SIGNAL = re.compile(r"^((?:\[\d{1,3}\]|\d{1,3}[.)])\s*)?"
                      r"[Cc]f\.|[Cc]ompare|[Ee]\.g\.,)\s+(?=[A-Z][a-z]+[\s,])")
 
 # What a Chinese list or note puts before an entry's first author, no part of the work: an
-# enumeration with 、 ("1、李华, 王强."), a note's "see" ("⑤ 参见黄宗智：《…》", "转引自…"), and
-# GB/T 7714's mark of a foreign author's country ("[美]亨廷顿.", "（英）霍布斯鲍姆.")
-_COUNTRY_MARK = (r"[\[（(〔【]\s*(?:美|英|法|德|日|俄|苏|意|加|澳|荷|奥|印|韩|朝|以|西|葡|丹|挪|"
-                 r"芬|瑞典|瑞士|比|波|捷|匈|希|爱尔兰|新西兰|新加坡|古希腊|古罗马)\s*[\]）)〕】]\s*")
+# enumeration with 、 ("1、李华, 王强."), a note's "see" ("⑤ 参见黄宗智：《…》", "转引自…"). (GB/T
+# 7714's mark of a foreign author's country, "[美]亨廷顿", is the name's: it says the name is
+# no Chinese one, :func:`archiver.citations.parse.authors._cjk_person`.)
 _SEE = r"(?:参见|参看|详见|转引自)"
 _BEFORE_THE_FIRST_AUTHOR = re.compile(
     r"^(\s*(?:\[\d{1,3}\]|\d{1,3}[.)])?\s*)"
-    rf"(?:\d{{1,3}}、\s*|\d{{1,3}}\s+(?={_SEE}))?(?:{_SEE}\s*)?(?:{_COUNTRY_MARK})?(?=[^\W\d_])")
+    rf"(?:\d{{1,3}}、\s*|\d{{1,3}}\s+(?={_SEE}))?(?:{_SEE}\s*)?(?=[^\W\d_])")
 
 # A Chinese author's name given with its romanisation, or a foreign author's Chinese name with
 # the original ("吴晓明 (Wu Xiaoming). …", "孔飞力(Philip A. Kuhn). 叫魂…"): the name as the
-# reference writes it first
+# reference writes it first. A name: two to four characters, the first a surname, then a
+# full stop or a comma (not a work's title and its translation: "深度学习(Deep Learning). 北京:
+# …", "区块链(Blockchain): 从数字货币…")
 _NAME_AND_ITS_ROMANISATION = re.compile(
-    r"^(\s*(?:\[\d{1,3}\]|\d{1,3}[.)])?\s*[\u4e00-\u9fff·]{2,6})\s*[(（]\s*[A-Z][A-Za-z .'’-]{1,40}"
-    r"[)）](?=\s*[.,，;；:：])")
+    r"^(\s*(?:\[\d{1,3}\]|\d{1,3}[.)])?\s*)([\u4e00-\u9fff]{2,4})"
+    r"\s*[(（]\s*[A-Z][A-Za-z .'’-]{1,40}[)）](?=\s*[.,，])")
+
+
+def _without_romanisation(text: str) -> str:
+    """``text`` without the romanisation of its first author's name (see above)."""
+    found = _NAME_AND_ITS_ROMANISATION.match(text)
+    if found is None or found.group(2)[0] not in _SURNAMES:
+        return text
+    return found.group(1) + found.group(2) + text[found.end():]
+
 
 # The e-print and database tags a physics reference ends with (JHEP's and INSPIRE's style:
 # "… 2 (1998) 253 [hep-th/9802150] [INSPIRE].", "… 716 (2012) 1 [arXiv:1207.7214]"): no
@@ -133,7 +144,7 @@ def clean_text(text: str) -> str:
     without what an editor adds that no style prints (:func:`extract.without_marks`),
     a footnote's signal (:data:`_SIGNAL`) and what a Chinese list or note puts before the
     first author (:data:`_BEFORE_THE_FIRST_AUTHOR`) and its name's romanisation
-    (:data:`_NAME_AND_ITS_ROMANISATION`), a physics reference's e-print tags
+    (:func:`_without_romanisation`), a physics reference's e-print tags
     (:data:`_E_PRINT_TAGS`) and what a PDF leaves in one (:data:`_PAGE_FURNITURE`,
     :data:`_WATERMARK`, :data:`_SPACED_OUT`, :data:`_SPACE_BEFORE_MARK`)."""
     if not isinstance(text, str):
@@ -145,7 +156,7 @@ def clean_text(text: str) -> str:
     text = _CONTROL.sub(" ", text)  # NFKC can expand into new control-free text only, but be sure
     text = _SIGNAL.sub(r"\1", " ".join(text.split())[:MAX_CHARS], count=1)
     text = _BEFORE_THE_FIRST_AUTHOR.sub(r"\1", text, count=1)
-    text = _NAME_AND_ITS_ROMANISATION.sub(r"\1", text, count=1)
+    text = _without_romanisation(text)
     text = _WATERMARK.sub("", _E_PRINT_TAGS.sub("", text))
     text = _PAGE_FURNITURE.sub(" ", text)
     text = _without_notes(_SPACE_INSIDE_BRACKET.sub("", _SPACE_BEFORE_MARK.sub(

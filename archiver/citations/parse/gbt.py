@@ -13,7 +13,7 @@ import re
 from archiver.citations.extract import (
     without_list_number,
 )
-from archiver.citations.parse.authors import _PINYIN, PINYIN_SURNAMES, split_authors
+from archiver.citations.parse.authors import _PINYIN, _SYLLABLE, PINYIN_SURNAMES, split_authors
 from archiver.citations.parse.fields import _YEAR, _page
 from archiver.citations.parse.shared import (
     _PREPRINT_SERVER,
@@ -644,11 +644,25 @@ def _gbt_host_title(text: str, item: dict[str, Any]) -> None:
         item.setdefault("volume", volume)
 
 
+_SYLLABLE_RE = re.compile(_SYLLABLE, re.I)
+
+
+def _pinyin_given_name(word: str) -> bool:
+    """Whether ``word`` may be a Chinese given name in pinyin: one or two syllables (a
+    hyphen between them or not), none the consonant-and-o of Japanese ("Sato", "Kato": pinyin
+    puts o alone after b, p, m, f, l, y and w only)."""
+    syllables = [s for part in word.split("-") for s in _SYLLABLE_RE.findall(part)]
+    return bool(_PINYIN.fullmatch(word)) and 1 <= len(syllables) <= 2 and not re.search(
+        r"(?:^|[^aeiouvbpmflyw])o(?:[^ngu]|$)", word.casefold())
+
+
 def _pinyin_names_family_first(item: dict[str, Any], text: str) -> None:
     """Chinese names in pinyin are written family first in GB/T 7714, whatever the case
     ("Wang Shaoguang, Hu Angang. The Political Economy…[M]"): where the reference has a type
-    code, a name of two pinyin words read as given then family, whose first is a surname, is
-    turned round."""
+    code, a list of names of two pinyin words read as given then family, each first word a
+    surname, is turned round. Only where one of them cannot be read the other way, its
+    second word no surname: "Wei Zhang, Yan Li" (given names that are surnames too) is an
+    English-language paper's list, given names first, as often."""
     authors = item.get("author") or []
     if not authors or gbt_code(text) is None:
         return
@@ -658,10 +672,11 @@ def _pinyin_names_family_first(item: dict[str, Any], text: str) -> None:
         if not (given and family and " " not in given and " " not in family
                 and given.casefold() in PINYIN_SURNAMES and given[:1].isupper()
                 and not given.isupper() and _PINYIN.fullmatch(given)
-                and _PINYIN.fullmatch(family) and f"{given} {family}" in text):
+                and _pinyin_given_name(family) and f"{given} {family}" in text):
             return  # every name, or none: a list is written one way
         turned.append({"family": given, "given": family})
-    item["author"] = turned
+    if any(person["given"].casefold() not in PINYIN_SURNAMES for person in turned):
+        item["author"] = turned
 
 
 def _gbt_roles(text: str, item: dict[str, Any]) -> dict[str, Any]:

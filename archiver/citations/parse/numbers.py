@@ -354,7 +354,8 @@ def _volume_marked_in_words(item: dict[str, Any], text: str) -> None:
     found = _MARKED_VOLUME.search(text) if "volume" not in item else None
     if found:
         item["volume"] = found.group(1)
-        if item.get("issue") and found.group(1).startswith(item["issue"]):
+        if item.get("issue") and re.fullmatch(re.escape(item["issue"]) + "[A-Z]",
+                                              found.group(1)):  # "1" of "Vol. 1A"
             del item["issue"]
 
 

@@ -415,23 +415,27 @@ def _name_words(text: str) -> set[str]:
 
 # a group named among a Vancouver list's authors, after a semicolon: "Li L; China Kadoorie
 # Biobank (CKB) collaborative group. China Kadoorie Biobank of 0.5 million people: …", or
-# before them: "CRASH-2 trial collaborators; Shakur H, Roberts I, …"
-_GROUP_IN_A_LIST = r"(?P<group>[A-Z0-9][^.;:]{2,100}?)"
+# before them: "CRASH-2 trial collaborators; Shakur H, Roberts I, …". A group's name holds
+# no comma, and ends with the word that makes it one ("… Subgroup", "… collaborators")
+_GROUP_IN_A_LIST = r"(?P<group>[A-Z0-9][^.;:,]{2,100}?)"
+_ENDS_AS_A_GROUP = re.compile(rf"(?:{_GROUP_AUTHOR.pattern})\W*$", re.I)
 
 
 def _group_among_the_authors(item: dict[str, Any], text: str) -> None:
     """The group is the list's author, in its place: the tagger reads one after the names
     as the title's start, and leaves one before them out."""
     authors, title = item.get("author", []), item.get("title", "")
+    named = " ".join(str(v) for a in authors for v in a.values())
     after = re.match(_GROUP_IN_A_LIST + r"\.\s+(?=\S)", title)
-    if authors and after and _GROUP_AUTHOR.search(after["group"]) and \
+    if authors and after and _ENDS_AS_A_GROUP.search(after["group"]) and \
             re.search(r";\s*" + re.escape(after["group"]) + r"\.", text):
         item["author"] = [*authors, {"literal": after["group"]}]
         item["title"] = title[after.end():]
         return
     before = re.match(r"\s*(?:\[\d{1,3}\]|\d{1,3}[.)])?\s*" + _GROUP_IN_A_LIST + r";\s*\S", text)
-    if authors and before and _GROUP_AUTHOR.search(before["group"]) and \
-            authors[0].get("literal") != before["group"] and before["group"] not in title:
+    if authors and before and _ENDS_AS_A_GROUP.search(before["group"]) and \
+            before["group"] not in title and not any(
+                word in named for word in before["group"].split() if len(word) > 3):
         item["author"] = [{"literal": before["group"]}, *authors]
 
 
