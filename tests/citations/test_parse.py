@@ -3490,6 +3490,12 @@ def test_what_the_third_trial_of_the_parser_found_in_its_authors(text, authors):
 
 
 @pytest.mark.parametrize(("text", "fields"), [
+    # the place of a meeting without a publisher is no part of its proceedings' name
+    ("[10] 王浩宇, 程晓. 基于图神经网络的药物-靶点相互作用预测[C]//中国生物信息学学会. 第十届全国"
+     "生物信息学与系统生物学学术大会论文摘要集. 成都, 2021: 45-46.",
+     {"container-title": "第十届全国生物信息学与系统生物学学术大会论文摘要集"}),
+    ("[3] 张三. 论文题目[C]//第五届全国会议论文集. 北京: 科学出版社, 2019: 1-5.",
+     {"container-title": "第五届全国会议论文集", "publisher": "科学出版社"}),
     # a title with its translation is no name with its romanisation
     ("[10] 区块链(Blockchain): 从数字货币到信用社会[M]. 北京: 中信出版社, 2016.",
      {"title": "区块链(Blockchain): 从数字货币到信用社会"}),

@@ -634,6 +634,13 @@ def _gbt_host_title(text: str, item: dict[str, Any]) -> None:
         return
     segments = [seg.strip() for seg in re.split(r"[.．。]\s*", host) if seg.strip()
                 and not _EDITION.match("." + seg.strip())]
+    if len(segments) > 1 and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", segments[-1]) and end \
+            and end.re is _HOST_ENDS:  # the place of a meeting without a publisher: "…论文
+        place = segments.pop()  # 摘要集. 成都, 2021: 45-46." (no title is so short)
+        container = item.get("container-title", "")
+        trimmed = re.sub(r"\s*[.．。]\s*" + re.escape(place) + "$", "", container)
+        if container and trimmed != container:
+            item["container-title"] = trimmed
     container = item.get("container-title")
     if container and not (len(segments) > 1 and container == segments[0]):
         return
