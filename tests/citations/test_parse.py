@@ -3496,6 +3496,18 @@ def test_what_the_third_trial_of_the_parser_found_in_its_authors(text, authors):
      {"container-title": "第十届全国生物信息学与系统生物学学术大会论文摘要集"}),
     ("[3] 张三. 论文题目[C]//第五届全国会议论文集. 北京: 科学出版社, 2019: 1-5.",
      {"container-title": "第五届全国会议论文集", "publisher": "科学出版社"}),
+    # APA's undated work: its names, its title, and no year from the date it was read
+    ("American Psychological Association. (n.d.). Stress effects on the body. Retrieved "
+     "March 1, 2024, from https://www.apa.org/topics/stress/body",
+     {"author": [{"literal": "American Psychological Association"}],
+      "title": "Stress effects on the body", "container-title": None, "issued": None}),
+    ("Smith, J., & Lee, K. (n.d.). What is memory? Memory Lab. Retrieved June 2, 2023, from "
+     "https://example.org/m",
+     {"author": [{"family": "Smith", "given": "J."}, {"family": "Lee", "given": "K."}],
+      "title": "What is memory?", "issued": None}),
+    ("World Health Organization. (2020, March 11). WHO Director-General's opening remarks. "
+     "Retrieved March 20, 2020, from https://www.who.int/x",
+     {"issued": {"date-parts": [[2020, 3, 11]]}}),
     # a title with its translation is no name with its romanisation
     ("[10] 区块链(Blockchain): 从数字货币到信用社会[M]. 北京: 中信出版社, 2016.",
      {"title": "区块链(Blockchain): 从数字货币到信用社会"}),

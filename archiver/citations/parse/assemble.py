@@ -139,6 +139,7 @@ from archiver.citations.parse.titles import (
     _title_start_left_after_the_authors,
     _title_up_to_imprint,
     _translator_after_title,
+    _undated_work,
     _year_ending_a_title,
     _years_ending_a_title,
 )
@@ -433,6 +434,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _quotation_opening_a_title(item, text)
     _page_read_as_the_volume_too(item, text)
     _year_before_the_volume(item, text)  # over every rule that read another
+    _undated_work(item, text)
     _month_and_day(item, text)  # last: the year is the one the rules settled on
     return item
 

@@ -469,6 +469,33 @@ def _title_start_left_after_the_authors(item: dict[str, Any], text: str) -> None
         last["given"] = initials.group(0)
 
 
+# APA's reference to an undated work: "American Psychological Association. (n.d.). Stress
+# effects on the body. Retrieved March 1, 2024, from https://…", "Smith, J. (n.d.). Title."
+_UNDATED = re.compile(r"^(?:\[\d{1,3}\]\s*|\d{1,3}\.\s+)?(?P<names>[^()]{2,200}?)\s*"
+                      r"\(n\.\s?d\.\)\.\s*(?P<title>[^.?!]{2,300}[?!]?)(?:\.\s|\.?$|(?<=[?!])\s)")
+# the date a web page was read, which is no date of the work
+_READ_ON = re.compile(r"\b(?:Retrieved|Accessed)\b[^.]*?\b(?:1[5-9]|20)\d\d\b", re.I)
+
+
+def _undated_work(item: dict[str, Any], text: str) -> None:
+    """An undated work's names, before "(n.d.)", and its title after it (the tagger, which
+    reads "(n.d.)" as no date, runs the names into it or takes the title for a journal);
+    and no year, where the only one is the date the page was read."""
+    found = _UNDATED.match(text)
+    if found is None:
+        return
+    persons = split_authors(found["names"])
+    if persons:
+        item["author"] = persons
+    title = found["title"].strip()
+    item["title"] = title
+    if item.get("container-title") == title:
+        del item["container-title"]
+    year = _issued_year(item)
+    if year is not None and str(year) not in _READ_ON.sub(" ", text):
+        del item["issued"]
+
+
 def _title_run_into_the_author(item: dict[str, Any], text: str) -> None:
     """A title whose first words the tagger read as names: "Hirschman, Albert O. Exit, Voice,
     and Loyalty: Responses to Decline …" (given name "Albert O. Exit", an author "Voice"),
