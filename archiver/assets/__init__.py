@@ -25,9 +25,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote_to_bytes
 
-import requests
-import requests.adapters
-
 from archiver.assets.download import Session, fetch, new_session
 from archiver.assets.keys import keyed, lazy_loaded_key, resource_key
 from archiver.assets.local import allowed_roots, local_image
@@ -93,7 +90,7 @@ def _going_to_the_network() -> None:
 
 
 def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
-             session: requests.Session | None = None,
+             session: Session | None = None,
              inputs: dict[str, str | None] | None = None,
              resources: Mapping[str, bytes] | None = None,
              base_url: str | None = None, local_files: bool = True,
@@ -135,7 +132,7 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
         caller's hook has been told the network is next."""
         nonlocal session
         if session is None:
-            session = requests.Session()
+            session = new_session()
         _going_to_the_network()
         return fetch(url, config, session)
 

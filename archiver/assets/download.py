@@ -12,7 +12,6 @@ from contextlib import suppress
 from urllib.parse import SplitResult, urlsplit
 
 import requests
-import requests.adapters
 import urllib3.exceptions
 
 from archiver.assets.guard import RefusedAddress, in_use, public_address, use_checked_connections
