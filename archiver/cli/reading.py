@@ -369,10 +369,10 @@ def _pairs(old: list[Any], new: list[Any]) -> list[tuple[int, int]]:
     start = 0
     for i, item in enumerate(old):
         written = item.get("original")
-        same = next((j for j in range(start, len(new))
-                     if written is not None and new[j].get("original") == written), None)
-        alike = next((j for j in range(start, len(new)) if _keeps_half(item, new[j])), None)
-        j = same if same is not None else alike
+        j = next((k for k in range(start, len(new))
+                  if written is not None and new[k].get("original") == written), None)
+        if j is None:  # (looked for only when no item has the same reference)
+            j = next((k for k in range(start, len(new)) if _keeps_half(item, new[k])), None)
         if j is not None:
             pairs.append((i, j))
             start = j + 1
