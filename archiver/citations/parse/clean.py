@@ -14,7 +14,12 @@ from archiver.citations.extract import (
     without_marks,
 )
 from archiver.citations.parse.physics import _iop_title_less
-from archiver.citations.parse.shared import _ARXIV_ID, _BRACKETED_YEAR, _OLD_ARXIV_ID
+from archiver.citations.parse.shared import (
+    _ARXIV_ID,
+    _BRACKETED_YEAR,
+    _LIST_NUMBER,
+    _OLD_ARXIV_ID,
+)
 from archiver.citations.parse.token_features import _SURNAMES
 
 # Longer strings are not references; tagging them whole would only cost time.
@@ -27,17 +32,17 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 # A footnote's signal before the work it points to ("1. See Clifford Geertz, The
 # Interpretation…", "Cf. Eric Hobsbawm, …", "See, e.g., …", "For a different view, see …"):
 # no part of the reference. Only before a name written whole ("See RH, Jones K" is an author)
-_SIGNAL = re.compile(r"^((?:\[\d{1,3}\]|\d{1,3}[.)])\s*)?"
+_SIGNAL = re.compile(rf"^({_LIST_NUMBER}\s*)?"
                      r"(?:(?:For [a-z][\w ]{0,40}?,\s+)?[Ss]ee(?:,?\s+e\.g\.,?|\s+also)?|"
                      r"[Cc]f\.|[Cc]ompare|[Ee]\.g\.,)\s+(?=[A-Z][a-z]+[\s,])")
 
 # What a Chinese list or note puts before an entry's first author, no part of the work: an
 # enumeration with 、 ("1、李华, 王强."), a note's "see" ("⑤ 参见黄宗智：《…》", "转引自…"). (GB/T
 # 7714's mark of a foreign author's country, "[美]亨廷顿", is the name's: it says the name is
-# no Chinese one, :func:`archiver.citations.parse.authors._cjk_person`.)
+# no Chinese one, :func:`archiver.citations.parse.authors._person`.)
 _SEE = r"(?:参见|参看|详见|转引自)"
 _BEFORE_THE_FIRST_AUTHOR = re.compile(
-    r"^(\s*(?:\[\d{1,3}\]|\d{1,3}[.)])?\s*)"
+    rf"^(\s*{_LIST_NUMBER}?\s*)"
     rf"(?:\d{{1,3}}、\s*|\d{{1,3}}\s+(?={_SEE}))?(?:{_SEE}\s*)?(?=[^\W\d_])")
 
 # A Chinese author's name given with its romanisation, or a foreign author's Chinese name with
@@ -46,7 +51,7 @@ _BEFORE_THE_FIRST_AUTHOR = re.compile(
 # full stop or a comma (not a work's title and its translation: "深度学习(Deep Learning). 北京:
 # …", "区块链(Blockchain): 从数字货币…")
 _NAME_AND_ITS_ROMANISATION = re.compile(
-    r"^(\s*(?:\[\d{1,3}\]|\d{1,3}[.)])?\s*)([\u4e00-\u9fff]{2,4})"
+    rf"^(\s*{_LIST_NUMBER}?\s*)([\u4e00-\u9fff]{{2,4}})"
     r"\s*[(（]\s*[A-Z][A-Za-z .'’-]{1,40}[)）](?=\s*[.,，])")
 
 

@@ -54,6 +54,11 @@ def _issued_year(item: dict[str, Any]) -> int | None:
     return ((item.get("issued") or {}).get("date-parts") or [[None]])[0][0]
 
 
+# the number a reference list puts before an entry, as the rules that read the entry's first
+# words pass over it: "[3]", "12.", "4)"
+_LIST_NUMBER = r"(?:\[\d{1,3}\]|\d{1,3}[.)])"
+
+
 # a month's name, full or abbreviated (no full stop: a caller says whether one may follow)
 _MONTH_WORD = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
                r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")

@@ -11,6 +11,7 @@ from archiver.citations.parse.authors import _GROUP_AUTHOR, split_authors
 from archiver.citations.parse.fields import _YEAR, _page, _strip_span
 from archiver.citations.parse.shared import (
     _GLUED_YEAR,
+    _LIST_NUMBER,
     _MONTH_WORD,
     _PLACE_NAME,
     _THESIS_KIND,
@@ -432,7 +433,7 @@ def _group_among_the_authors(item: dict[str, Any], text: str) -> None:
         item["author"] = [*authors, {"literal": after["group"]}]
         item["title"] = title[after.end():]
         return
-    before = re.match(r"\s*(?:\[\d{1,3}\]|\d{1,3}[.)])?\s*" + _GROUP_IN_A_LIST + r";\s*\S", text)
+    before = re.match(rf"\s*{_LIST_NUMBER}?\s*{_GROUP_IN_A_LIST};\s*\S", text)
     if authors and before and _ENDS_AS_A_GROUP.search(before["group"]) and \
             before["group"] not in title and not any(
                 word in named for word in before["group"].split() if len(word) > 3):
