@@ -462,6 +462,11 @@ def _journal_before_the_year(item: dict[str, Any], text: str) -> None:
         item["container-title"] = found.group("journal").strip()
 
 
+# ... after a title's own year: "Cancer statistics, 2019. CA Cancer J Clin 2019; 69: 7–34."
+_TITLES_YEAR_THEN_JOURNAL = re.compile(r",\s*(?P<own>(?:1[5-9]|20)\d\d)(?=\.)"
+                                       + _JOURNAL_BEFORE_THE_YEAR.pattern)
+
+
 def _year_ending_a_title_before_vancouvers_journal(item: dict[str, Any], text: str) -> None:
     """A title's own year at its end, "Cancer statistics, 2019. CA Cancer J Clin 2019; 69:
     7–34." (the Lancet's layout: no full stop between the journal and its year), which the
@@ -469,8 +474,7 @@ def _year_ending_a_title_before_vancouvers_journal(item: dict[str, Any], text: s
     end = _title_end(item, text)
     if end < 0:
         return
-    found = re.compile(r",\s*(?P<own>(?:1[5-9]|20)\d\d)(?=\.)"
-                       + _JOURNAL_BEFORE_THE_YEAR.pattern).match(text, end)
+    found = _TITLES_YEAR_THEN_JOURNAL.match(text, end)
     # (the year the tagger read may be the title's)
     if not found or item.get("volume", found.group("volume")) != found.group("volume") or \
             _issued_year(item) not in (None, int(found.group("year")), int(found.group("own"))):
@@ -482,15 +486,18 @@ def _year_ending_a_title_before_vancouvers_journal(item: dict[str, Any], text: s
         item["issued"] = {"date-parts": [[int(found.group("year"))]]}
 
 
+_COMMA = re.compile(r",\s*")
+
+
 def _title_cut_before_vancouvers_journal(item: dict[str, Any], text: str) -> None:
     """A title with commas in its last words, which the tagger cut at the first and read the
     rest as the journal, where Vancouver's journal follows before the year: "… trials in
     Brazil, South Africa, and the UK. Lancet 2021;397:99-111." (the journal Lancet)."""
     end, journal = _title_end(item, text), item.get("container-title")
-    if end < 0 or not journal:
+    comma = _COMMA.match(text, end) if end >= 0 and journal else None
+    if comma is None or not text.startswith(journal, comma.end()):
         return
-    found = re.compile(r",\s*" + re.escape(journal) + _JOURNAL_BEFORE_THE_YEAR.pattern).match(
-        text, end)
+    found = _JOURNAL_BEFORE_THE_YEAR.match(text, comma.end() + len(journal))
     if found and str(_issued_year(item)) == found.group("year") and \
             item.get("volume", found.group("volume")) == found.group("volume"):
         item["title"] = text[end - len(item["title"]):found.start("journal")].rstrip(" .")
