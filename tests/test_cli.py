@@ -71,6 +71,19 @@ def objects_on_disk(root: Path) -> list[Path]:
     return sorted(p.parent for p in root.rglob("0=ocfl_object_1.1"))
 
 
+def test_ingest_text_lines_name_the_title_and_the_file_it_came_from(runner, archive_dir,
+                                                                   tmp_path):
+    again = tmp_path / "saved-again.md"  # one post saved twice: only the file tells them apart
+    shutil.copy(SEED, again)
+    result = run(runner, "ingest", SEED, again, "--archive", archive_dir, "--no-fetch")
+    assert result.exit_code == 0, result.output
+    first, second = result.stdout.splitlines()[:2]
+    assert first.startswith("added ") and second.startswith("unchanged ")
+    title = "国政学人第464期"
+    assert first.endswith(f"{title}  ← {SEED.name}")
+    assert second.endswith(f"{title}  ← saved-again.md")
+
+
 def test_ingest_json_lines_name_the_record(runner, archive_dir):
     result = run(runner, "ingest", SEED, PAGE, "--archive", archive_dir, "--no-fetch", "--json")
     assert result.exit_code == ExitCode.OK

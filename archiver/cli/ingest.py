@@ -271,7 +271,11 @@ def ingest(
             elif result.status != "skipped":
                 title = on_screen(result.title or "")  # a record's title is one line
                 where = " ".join(w for w in (result.object_id, result.version) if w) or "-"
-                say(f"{result.status:<11} {where}  {title or printable(result.source)}")
+                # titled, the line names its file too: two saves of one post, or a post
+                # whose title is not its file's name, are told apart without --json
+                named = (f"{title}  ← {printable(Path(result.source).name)}" if title
+                         else printable(result.source))
+                say(f"{result.status:<11} {where}  {named}")
                 for warning in grouped_warnings(result.warnings):
                     if not quiet:  # named: stdout may be a file, or the post a WARC's
                         err.print(f"  warning: {printable(Path(result.source).name)}: "
