@@ -860,6 +860,21 @@ def test_an_svg_data_uri_keeps_its_chinese_text(tmp_path, form):
     assert asset.media_type == "image/svg+xml"
 
 
+@pytest.mark.parametrize(("data", "said"), [
+    (PAGE_BYTES, "not an image: an HTML page"),  # a real page's first bytes
+    ("页面不存在 Not Found".encode(), "not an image: text, beginning '页面不存在 Not Found'"),
+    (b"\x00\x01\x02\x03\x04\x05\x06\x07\x08",
+     "not an image: bytes that no image format begins with: 00 01 02 03 04 05 06 07 …"),
+    (b"\x89PNG\r\n\x1a\n" + bytes(30),
+     "not an image: it begins as a PNG does, but no PNG can be read from it"),
+    (b"RIFF\x00\x00\x00\x00WEBPVP8 " + bytes(10),
+     "not an image: it begins as a WebP does, but no WebP can be read from it"),
+])
+def test_bytes_no_image_reader_accepts_are_said_as_what_they_look_like(data, said):
+    # the reason is read by a person: what the bytes are, never the image library's class
+    assert sniff(data, "x.jpg", "file", Config(fetch=False)).reason == said
+
+
 def test_a_data_uri_that_is_not_an_image_is_refused(tmp_path):
     [asset] = localise([ImageRef(original="data:text/plain,%E4%BD%A0%E5%A5%BD")], tmp_path,
                        Config(fetch=False))

@@ -94,7 +94,8 @@ def sniff(data: bytes, original: str, origin: str, config: Config,
                              reason=_cut_short_reason(_cut_short(fmt, data) or
                                                       f"the {fmt or 'image'} ends early", data))
             return Asset(original=described, status="missing", origin=origin,
-                         reason=f"not an image ({type(exc).__name__}: {said})")
+                         reason="not an image: " + (
+                             f"the {fmt} cannot be read ({said})" if fmt else _begins(data)))
         if fmt not in _FORMATS:
             return Asset(original=described, status="missing", origin=origin,
                          reason=f"unsupported image format {fmt or 'unknown'}")
@@ -107,6 +108,34 @@ def sniff(data: bytes, original: str, origin: str, config: Config,
                  sha256=sha256 or hashlib.sha256(data).hexdigest(),
                  media_type=media, extension=ext, width=width, height=height, data=data,
                  origin=origin)
+
+
+# the first bytes of the formats Pillow reads here, to say which one a broken file claims
+_SIGNATURES = ((b"\xff\xd8\xff", "JPEG"), (b"\x89PNG\r\n\x1a\n", "PNG"), (b"GIF8", "GIF"),
+               (b"BM", "BMP"), (b"II*\x00", "TIFF"), (b"MM\x00*", "TIFF"))
+
+
+def _begins(data: bytes) -> str:
+    """What bytes no image reader accepts are, said for a person: a broken image of the
+    format its first bytes claim, a page (a server's error page served as an image is the
+    common case), text, or bytes shown in hex."""
+    claimed = next((name for sig, name in _SIGNATURES if data.startswith(sig)), None)
+    if claimed is None and data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        claimed = "WebP"
+    if claimed:
+        return f"it begins as a {claimed} does, but no {claimed} can be read from it"
+    head = data[:512].lstrip()
+    lowered = head[:256].lower()
+    if lowered.startswith((b"<!doctype html", b"<html")) or b"<head" in lowered:
+        return "an HTML page"
+    try:
+        text = head[:40].decode("utf-8")
+    except UnicodeDecodeError:
+        text = ""
+    if text and text.isprintable():
+        return f"text, beginning {text!r}" + ("…" if len(head) > 40 else "")
+    return ("bytes that no image format begins with: " + data[:8].hex(" ")
+            + (" …" if len(data) > 8 else ""))
 
 
 def _cut_short(fmt: str, data: bytes) -> str | None:
