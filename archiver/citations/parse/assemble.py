@@ -128,7 +128,9 @@ from archiver.citations.parse.titles import (
     _periodical_after_a_dated_title,
     _place_ending_a_title,
     _quotation_ending_a_title,
+    _quotation_inside_a_quoted_title,
     _quotation_opening_a_title,
+    _quoted_title_opening_the_reference,
     _role_ending_a_title,
     _roman_part_of_a_title,
     _single_quoted_title,
@@ -432,6 +434,8 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _place_ending_a_title(item, text)
     _quotation_ending_a_title(item, text)
     _quotation_opening_a_title(item, text)
+    _quotation_inside_a_quoted_title(item, text)
+    _quoted_title_opening_the_reference(item, text)
     _page_read_as_the_volume_too(item, text)
     _year_before_the_volume(item, text)  # over every rule that read another
     _undated_work(item, text)

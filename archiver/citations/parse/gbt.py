@@ -651,6 +651,36 @@ def _gbt_host_title(text: str, item: dict[str, Any]) -> None:
         item.setdefault("volume", volume)
 
 
+# a publisher named alone after the proceedings, no place before it: "…Machine Learning.
+# PMLR, 2021: 8748-8763", "…Systems. Curran Associates, 2017"
+_PUBLISHER_ALONE = re.compile(r"(?:[A-Z][\w&'-]*\.?\s?){1,3}")
+
+
+def _english_host_title(text: str, item: dict[str, Any]) -> None:
+    """The proceedings' or book's title after "//" in a reference in English, where the
+    tagger took only its end (``[C]//Computer Vision – ECCV 2018. Cham: Springer``: "ECCV
+    2018") or took the publisher named alone after it into it (``[C]//Proceedings of the
+    38th International Conference on Machine Learning. PMLR, 2021``)."""
+    part = _GBT_PART.search(text)
+    container = item.get("container-title", "")
+    if part is None or not container:
+        return
+    after = text[part.end():]
+    end = _IMPRINT.search(after) or _HOST_ENDS.search(after)
+    host = after[:end.start() if end else len(after)]
+    if _has_cjk(host):
+        return
+    host = host.strip().rstrip(".．。").strip()
+    segments = [seg.strip() for seg in re.split(r"[.．。]\s+", host) if seg.strip()]
+    if len(segments) == 1 and host.endswith(container) and host != container:
+        item["container-title"] = host  # one sentence: no editors before it, all its title
+    elif len(segments) == 2 and end is not None and end.re is _HOST_ENDS \
+            and container.rstrip(".") == host and _PUBLISHER_ALONE.fullmatch(segments[1]) \
+            and len(segments[0].split()) > 3:
+        item["container-title"] = segments[0]
+        item.setdefault("publisher", segments[1])
+
+
 _SYLLABLE_RE = re.compile(_SYLLABLE, re.I)
 
 
@@ -707,6 +737,8 @@ def _gbt_roles(text: str, item: dict[str, Any]) -> dict[str, Any]:
         # the host's title with the imprint after it ("Proceedings of ICC. Piscataway:
         # IEEE", "…Operating Systems Principles. Stroudsburg: ACM"): the title alone
         item["container-title"] = container = container[:imprint.start()]
+    _english_host_title(text, item)
+    container = (item.get("container-title") or "").strip()
     host = _HOST_PERSONS.search(text, code.start())
     if host and not _NO_PERSONS.match(host.group("names")):
         names = host.group("names").strip()

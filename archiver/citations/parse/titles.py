@@ -333,6 +333,48 @@ def _quotation_opening_a_title(item: dict[str, Any], text: str) -> None:
         item["title"] = opener + title
 
 
+# a quotation in single marks inside a title in double ones (Chicago's and MLA's "'Reform and
+# Openness': Why…", "Notes on 'Camp.'"): its closing mark not an apostrophe ("China's")
+_INNER_CLOSER = {"'": re.compile(r"'(?![^\W\d_])"), "‘": re.compile("’")}
+_INNER_OPENED = re.compile(r"(?:^|\s)(?P<mark>['‘])[^\W\d_][^'‘’]*$")
+_INNER_THEN_OUTER = re.compile(r"[.,;:?!]?(?P<mark>['’])[\"”]")
+
+
+def _quotation_inside_a_quoted_title(item: dict[str, Any], text: str) -> None:
+    """A title in double quotation marks keeps the single ones of a quotation it opens or
+    ends with, which the tagger leaves outside it with the double ones."""
+    title = item.get("title", "")
+    end = _title_end(item, text)
+    at = end - len(title)
+    if end < 0 or at < 2 or not title:
+        return
+    if text[at - 1] in "'‘" and text[at - 2] in "\"“" \
+            and _INNER_CLOSER[text[at - 1]].search(title):
+        title = item["title"] = text[at - 1] + title  # "'Reform and Openness': Why…"
+    opened = _INNER_OPENED.search(title)
+    closing = _INNER_THEN_OUTER.match(text, end)
+    if opened and closing and {opened["mark"], closing["mark"]} in ({"'"}, {"‘", "’"}):
+        item["title"] = title + closing["mark"]  # "Notes on 'Camp.'"
+
+
+# a reference that opens with its title in double quotation marks, no author before it (IEEE's
+# web page or standard: '[18] "WHO Coronavirus (COVID-19) Dashboard," World Health …')
+_QUOTED_TITLE_FIRST = re.compile(rf"^\s*(?:{_LIST_NUMBER}\s*)?[\"“](?P<title>[^\"“”]{{3,300}}?)"
+                                 r"[,.]?[\"”]")
+
+
+def _quoted_title_opening_the_reference(item: dict[str, Any], text: str) -> None:
+    """A reference that opens with a quoted title has no author: the names the tagger read
+    in the title's words are the title's."""
+    opening = _QUOTED_TITLE_FIRST.match(text)
+    if opening is None or "author" not in item:
+        return
+    quoted, title = opening["title"].strip(), item.get("title", "")
+    if title in quoted and title != quoted:  # (the tagger took its first words for names)
+        del item["author"]
+        item["title"] = quoted
+
+
 # a quoted title's own last words in brackets: "… especie nueva (Pisces, Characidae),”"
 _BRACKET_THEN_QUOTE = re.compile(r"\s*\([^()]+\)(?=[,.]?\s*[”\"»’])")
 
