@@ -3608,6 +3608,15 @@ def test_what_the_third_trial_of_the_parser_found(text, fields):
     ('[18] "WHO Coronavirus (COVID-19) Dashboard," World Health Organization. Accessed: Jan. '
      "5, 2024. [Online]. Available: https://covid19.who.int/",
      {"author": None, "title": "WHO Coronavirus (COVID-19) Dashboard"}),
+    # MLA's numbered issue the tagger gave no field, a double one too
+    ('Fraser, Nancy. "Rethinking the Public Sphere." Social Text, no. 25/26, 1990, pp. 56–80.',
+     {"container-title": "Social Text", "volume": None, "issue": "25/26", "page": "56-80"}),
+    # MLA's book a chapter is in, before "edited by", the publisher after its editors
+    ('Hall, Stuart. "Cultural Identity and Diaspora." Identity: Community, Culture, '
+     "Difference, edited by Jonathan Rutherford, Lawrence and Wishart, 1990, pp. 222–37.",
+     {"container-title": "Identity: Community, Culture, Difference",
+      "editor": [{"family": "Rutherford", "given": "Jonathan"}],
+      "publisher": "Lawrence and Wishart", "page": "222-37"}),
 ])
 def test_what_the_earlier_trials_left_and_the_fourth_found(text, fields):
     """Forms the first three trials' strings still read wrong at their end, and those a

@@ -26,6 +26,7 @@ from archiver.citations.parse.containers import (
     _mark_ending_a_journal,
     _medium_ending_a_name,
     _meetings_year_ending_its_name,
+    _mla_book_before_its_editors,
     _paper_and_its_day,
     _preprint_server,
     _proceedings,
@@ -369,6 +370,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _description_ending_a_title(item)
     _book_after_its_editors(item, text)
     _book_before_its_editors(item, text)
+    _mla_book_before_its_editors(item, text)
     _book_then_its_publisher(item, text)
     _page_read_as_the_year(item, text)
     _page_after_the_year(item, text)

@@ -206,6 +206,24 @@ def _book_before_its_editors(item: dict[str, Any], text: str) -> None:
         _in_book(item, match)
 
 
+# MLA's chapter: its quoted title, the book's, "edited by" and the editors, the publisher and
+# the year ('"Cultural Identity and Diaspora." Identity: Community, Culture, Difference, edited
+# by Jonathan Rutherford, Lawrence and Wishart, 1990, pp. 222–37.'), no "In" before the book
+_MLA_BOOK_THEN_EDITORS = re.compile(
+    r"[.?!,]?[”\"]\s+(?P<book>[A-Z][^“”\"«»()]*?),\s+edited\s+by\s+(?P<editors>[A-Z][^,()]*?"
+    r"(?:,?\s+and\s+[A-Z][^,()]*?)?),\s+(?P<publisher>[A-Z][^,()\d]*?),\s+(?:1[5-9]|20)\d\d\b")
+
+
+def _mla_book_before_its_editors(item: dict[str, Any], text: str) -> None:
+    """MLA's book a chapter is in, after the chapter's quoted title, where the tagger read
+    the publisher as the book, or no book."""
+    end = _title_end(item, text)
+    match = _MLA_BOOK_THEN_EDITORS.match(text, end) if end > 0 else None
+    if match and item.get("container-title") in (None, match["publisher"]):
+        _in_book(item, match)
+        item.setdefault("publisher", match["publisher"])
+
+
 # Cell Press's chapter: its book after "In", the book's editors and "ed." or "eds." perhaps,
 # then the publisher in brackets and the pages: "In StatPearls (StatPearls Publishing LLC.).",
 # "In The Cognitive Neurosciences, M.S. Gazzaniga, ed. (MIT Press), pp. 1067–1079." Read from

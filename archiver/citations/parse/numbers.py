@@ -547,13 +547,15 @@ def _numbered_issue_alone(item: dict[str, Any], text: str) -> None:
     "Occasional Paper no. 23: 1-50", "Lecture Notes in Computer Science, no. 1234") is left
     as it was read (the gold reads it as the volume)."""
     volume, container = str(item.get("volume") or ""), str(item.get("container-title") or "")
-    marked = re.search(rf"{re.escape(container)},\s*nos?\.\s*({re.escape(volume)}"
+    # (or a number the tagger gave no field: "Social Text, no. 25/26, 1990, pp. 56–80")
+    number = re.escape(volume) if volume else r"\d{1,4}"
+    marked = re.search(rf"{re.escape(container)},\s*nos?\.\s*({number}"
                        r"(?:\s*[/–-]\s*\d+)?)(?![\w])"
                        r"(?=\s*(?:\((?:1[5-9]|20)\d\d\)\s*)?:\s*\d|.*\bpp\.)", text) \
-        if volume and container and not _SERIES_WORD.search(container) else None
-    if marked and "issue" not in item and _printed_once(volume, text) \
+        if container and not _SERIES_WORD.search(container) else None
+    if marked and "issue" not in item and (not volume or _printed_once(volume, text)) \
             and not re.search(r"\bvol(?:ume)?\b", text, re.I):
-        del item["volume"]
+        item.pop("volume", None)
         item["issue"] = re.sub(r"\s*[–-]\s*", "-", marked.group(1)).replace(" ", "")
 
 
