@@ -79,13 +79,32 @@ def _chinese_numbers(item: dict[str, Any], text: str) -> None:
 # humanities and law journals, the work's title and its journal (or book) each in 《》
 # (a note's number before it, "⑧ ", which NFKC makes "8 "; an edition or a volume after
 # the title: "《国史大纲》（修订本），", "《邓小平文选》第三卷，")
-_TITLE_MARKS = re.compile(r"^\s*(?:(?:[①-⑳]|\d{1,3}[.、)]?)\s*)?"
+# (the note's number in any of its forms, "[8]", "(22)", "〔16〕"; "see" before the author;
+# the mark of a foreign author's country or an old one's dynasty, "[英]", "(清)", none of the
+# name, as GB/T's "[美]詹姆斯·C.斯科特" gives none; a juan after the title, "卷一六八")
+_TITLE_MARKS = re.compile(r"^\s*(?:(?:[①-⑳]|\[\d{1,3}\]|[(〔]\d{1,3}[)〕]|\d{1,3}[.、)]?)\s*)?"
+                          r"(?:(?:参见|参看|详见|转引自|见)(?=[\[(〔\u4e00-\u9fff]))?"
+                          r"(?:[\[(〔](?P<mark>[\u4e00-\u9fff]{1,2})[\])〕]\s*)?"
                           r"((?!\d)[^《》\[\]①-⑳]{1,60}?)\s*[：:，,]\s*《([^《》]+)》"
                           r"(?=\s*(?:[（(][^（）()]{1,8}[）)])?\s*"
-                          r"(?:第[一二三四五六七八九十\d]{1,3}[卷册辑])?\s*(?:[，,。.；;、]|《|$))"
-                          r"(?:\s*[，,、]?\s*(?:载|见|in)?\s*[：:]?\s*《([^《》]+)》)?")
+                          r"(?:第[一二三四五六七八九十\d]{1,3}[卷册辑]|卷[一二三四五六七八九十百〇\d]{1,6})?"
+                          r"\s*(?:[，,。.；;、]|《|$))"
+                          # (the book's editors or authors after "载": "载苏力、贺卫方主编：《…》")
+                          r"(?:\s*[，,、]?\s*(?:(?:载|见)(?:\s*[^《》，,。；;:：\d]{1,30}?\s*[：:])?|in)?"
+                          r"\s*[：:]?\s*《([^《》]+)》)?")
 # what a note writes before a work it points to: no author
 _NO_AUTHOR = frozenset({"参见", "见", "转引自", "引自", "详见", "载", "参阅"})
+# those named beside the author who are not its authors ("黄汝成集释", "刘俊文点校", "许家馨
+# 译"), and the word that says the author wrote it or wrote it with others ("顾炎武著",
+# "长孙无忌等")
+_NOT_THE_AUTHOR = re.compile(r"(?:集释|点校|校点|校注|笺注|注释|整理|译注|主译|编译|译)$")
+_AUTHORS_WORD = re.compile(r"(?<=[\u4e00-\u9fff·])(?:等著|等编|编著|主编|撰|著|编|等)$")
+# the dynasties a note marks an old author with ("（清）顾炎武"): a Chinese name, read as one;
+# any other mark is a foreign author's country ("[英]哈特"), which keeps the name whole
+_DYNASTIES = frozenset(["先秦", "秦", "汉", "西汉", "东汉", "三国", "魏", "蜀", "吴", "晋",
+                        "西晋", "东晋", "南朝", "北朝", "宋", "齐", "梁", "陈", "北魏", "北齐",
+                        "北周", "隋", "唐", "五代", "后唐", "辽", "北宋", "南宋", "金", "元",
+                        "明", "清", "民国"])
 
 
 def _title_marks(item: dict[str, Any], text: str) -> None:
@@ -95,16 +114,20 @@ def _title_marks(item: dict[str, Any], text: str) -> None:
     match = _TITLE_MARKS.match(text)
     if not match:
         return
-    named = match.group(1).strip()
-    if named in _NO_AUTHOR:
+    named = match.group(2).strip()
+    if _has_cjk(named):
+        named = "，".join(_AUTHORS_WORD.sub("", part.strip()) for part in re.split("[，,]", named)
+                         if not _NOT_THE_AUTHOR.search(part.strip()))
+    mark = match.group("mark")
+    if named in _NO_AUTHOR or not named:
         item.pop("author", None)
     else:
-        persons = split_authors(named)
+        persons = split_authors(named if not mark or mark in _DYNASTIES else f"[{mark}]{named}")
         if persons:
             item["author"] = persons
-    item["title"] = match.group(2).strip()
-    if match.group(3):
-        item["container-title"] = match.group(3).strip()
+    item["title"] = match.group(3).strip()
+    if match.group(4):
+        item["container-title"] = match.group(4).strip()
     else:
         item.pop("container-title", None)
 
@@ -314,6 +337,8 @@ def csl_type(text: str, item: dict[str, Any]) -> str:
         return "chapter"  # "In S. Keys (ed.) …": a journal's editors are never cited
     if container and item.get("publisher") and f"In {container} (" in text:
         return "chapter"  # Cell Press's "In StatPearls (StatPearls Publishing LLC.)."
+    if _NOTE_IMPRINT.search(text):  # a Chinese note's "法律出版社2011年版": a book, or a
+        return "chapter" if container else "book"  # part of the one it is "载" in
     title = item.get("title") or ""
     if not container and _THESIS_MENTION.search(text.replace(title, " ") if title else text):
         # (with a container, "Dissertation Abstracts International" is one; in the title,
@@ -322,6 +347,10 @@ def csl_type(text: str, item: dict[str, Any]) -> str:
     return "article-journal" if container else "document"
 
 
+# a Chinese note's imprint: the publisher run into the year of its edition ("法律出版社2011年
+# 版", "中华书局1985年影印本")
+_NOTE_IMPRINT = re.compile(r"(?:出版社|书局|书店|书社|印书馆|出版公司)\s*(?:1[5-9]|20)\d\d\s*年"
+                           r"(?:版|影印本|印本)")
 _THESIS_MENTION = re.compile(rf"\b{_THESIS_KIND}\b|\bth[èe]se de doctorat\b|\btesis doctoral\b|"
                              r"\b(?:ph\.?\s?d\.?|doctoral)\s+(?:diss\.|dissertation|thesis)", re.I)
 
