@@ -3645,6 +3645,39 @@ def test_what_the_third_trial_of_the_parser_found(text, fields):
     # (a journal's article in the same style stays one)
     ("⑨ 王明：《论中亚外交》，《国际问题研究》2020年第2期，第10-20页。",
      {"container-title": "国际问题研究", "type": "article-journal"}),
+    # a Chinese note naming a work alone: its title in 《》, its volume (in words too), and a
+    # law's article no number of the work
+    ("9．《习近平谈治国理政》第四卷，外文出版社2022年版，第45页。",
+     {"author": None, "title": "习近平谈治国理政", "container-title": None, "volume": "4",
+      "page": "45", "issued": {"date-parts": [[2022]]}, "type": "book"}),
+    ("7．见《马克思恩格斯全集》第3卷，人民出版社1960年版，第52页。",
+     {"title": "马克思恩格斯全集", "volume": "3"}),
+    ("⑦ 参见《最高人民法院关于适用〈中华人民共和国民法典〉合同编通则若干问题的解释》"
+     "（法释〔2023〕13号）第5条。", {"author": None, "volume": None, "type": "legislation"}),
+    ("⑥ 《中华人民共和国民法典》第1165条第1款。",
+     {"title": "中华人民共和国民法典", "type": "legislation"}),
+    # a Chinese court's judgment: the court, the case's year and number
+    ("⑨ 北京市海淀区人民法院（2018）京0108民初49421号民事判决书。",
+     {"author": [{"literal": "北京市海淀区人民法院"}],
+      "title": "(2018)京0108民初49421号民事判决书", "issued": {"date-parts": [[2018]]},
+      "type": "legal_case"}),
+    # law reviews as the Bluebook and OSCOLA cite them: the first page, not the page cited
+    ("Lawrence Lessig, The Law of the Horse: What Cyberlaw Might Teach, 113 Harv. L. Rev. 501, "
+     "505 (1999).",
+     {"author": [{"family": "Lessig", "given": "Lawrence"}],
+      "title": "The Law of the Horse: What Cyberlaw Might Teach",
+      "container-title": "Harv. L. Rev.", "volume": "113", "page": "501",
+      "issued": {"date-parts": [[1999]]}}),
+    ("Daniel J. Solove, A Taxonomy of Privacy, 154 U. Pa. L. Rev. 477 (2006).",
+     {"author": [{"family": "Solove", "given": "Daniel J."}], "title": "A Taxonomy of Privacy",
+      "container-title": "U. Pa. L. Rev.", "volume": "154", "page": "477"}),
+    ("Anu Bradford, 'The Brussels Effect' (2012) 107 Northwestern University Law Review 1, 10.",
+     {"title": "The Brussels Effect", "container-title": "Northwestern University Law Review",
+      "volume": "107", "page": "1", "issued": {"date-parts": [[2012]]}}),
+    # (a journal in the same order that is no law review's is left as the tagger read it)
+    ("Hattie, J., & Timperley, H. (2007). The power of feedback. Review of Educational "
+     "Research, 77(1), 81–112.",
+     {"container-title": "Review of Educational Research", "volume": "77", "page": "81-112"}),
 ])
 def test_what_the_earlier_trials_left_and_the_fourth_found(text, fields):
     """Forms the first three trials' strings still read wrong at their end, and those a

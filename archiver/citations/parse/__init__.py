@@ -22,8 +22,9 @@ string: it returns ``{}`` when nothing could be parsed, or the fields it found.
 The parser's parts, each a module of this package, in the order a string goes through them:
 ``clean`` (what is taken out before tokenising), ``tokens``, ``token_features``, ``model`` (the
 tagger), ``fields`` (spans to values) and ``authors`` (persons), then ``assemble``, which applies
-the repair rules of ``numbers``, ``titles``, ``containers``, ``physics`` and ``gbt`` (the last
-also reads a GB/T 7714 reference's parts after its type code); ``shared`` holds what more than
+the repair rules of ``numbers``, ``titles``, ``containers``, ``physics``, ``gbt`` (which
+also reads a GB/T 7714 reference's parts after its type code) and ``law`` (law reviews, Chinese
+judgments and laws); ``shared`` holds what more than
 one family of rules reads, and ``reference`` is :func:`parse_reference`, which runs them all.
 
 The names below are loaded when first used: the rules' hundreds of patterns take a tenth of a

@@ -61,7 +61,9 @@ from archiver.citations.parse.gbt import (
     _pinyin_names_family_first,
     _title_marks,
     _with_its_marks,
+    _work_named_alone,
 )
+from archiver.citations.parse.law import _article_of_a_law, _court_judgment, _law_review
 from archiver.citations.parse.numbers import (
     _acronym_year,
     _after_volume_colon,
@@ -349,6 +351,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _gbt_supplement(item, text)
     _volume_that_is_no_number(item, text)
     _title_marks(item, text)
+    _work_named_alone(item, text)
     _translator_after_title(item, text)
     _role_ending_a_title(item)
     _title_up_to_imprint(item, text)
@@ -441,6 +444,9 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _page_read_as_the_volume_too(item, text)
     _year_before_the_volume(item, text)  # over every rule that read another
     _undated_work(item, text)
+    _law_review(item, text)  # whole forms, as the whole reference is written
+    _court_judgment(item, text)
+    _article_of_a_law(item, text)
     _month_and_day(item, text)  # last: the year is the one the rules settled on
     return item
 

@@ -16,6 +16,8 @@ from archiver.citations.extract import (
 from archiver.citations.parse.authors import _PINYIN, _SYLLABLE, PINYIN_SURNAMES, split_authors
 from archiver.citations.parse.fields import _YEAR, _page
 from archiver.citations.parse.shared import (
+    _ARTICLE_OF_A_LAW,
+    _JUDGMENT,
     _PREPRINT_SERVER,
     _THESIS_KIND,
     _URL,
@@ -31,7 +33,18 @@ if TYPE_CHECKING:
     from typing import Any
 
 
-_CN_VOLUME = re.compile(r"第\s*(\d+)\s*卷")
+_CN_VOLUME = re.compile(r"第\s*(\d+|[一二三四五六七八九十]{1,3})\s*卷")
+_CN_NUMERALS = {c: n for n, c in enumerate("一二三四五六七八九", start=1)}
+
+
+def _arabic(number: str) -> str:
+    """A volume's number as digits: "3" and "三" are 3, "十二" 12, "二十" 20."""
+    if number.isdigit():
+        return number
+    tens, _, units = number.rpartition("十")
+    if "十" not in number:
+        return str(_CN_NUMERALS.get(number, 0) or number)
+    return str(10 * (_CN_NUMERALS.get(tens, 0) if tens else 1) + _CN_NUMERALS.get(units, 0))
 _CN_ISSUE = re.compile(r"第\s*(\d+)\s*期")
 _CN_PAGES = re.compile(r"第\s*(\d+(?:\s*[-–—~～]\s*\d+)?)\s*页|(\d+\s*[-–—~～]\s*\d+)\s*页")
 _CN_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)\s*年")
@@ -60,7 +73,7 @@ def _chinese_numbers(item: dict[str, Any], text: str) -> None:
 
     volume, issue = _CN_VOLUME.search(text, start), _CN_ISSUE.search(text, start)
     if volume:
-        put("volume", volume.group(1))
+        put("volume", _arabic(volume.group(1)))
         if issue:
             put("issue", issue.group(1))
     elif issue and _TITLE_MARKS.match(text) and not _CN_VOLUME.search(text):
@@ -130,6 +143,24 @@ def _title_marks(item: dict[str, Any], text: str) -> None:
         item["container-title"] = match.group(4).strip()
     else:
         item.pop("container-title", None)
+
+
+# a note that names a work by its title alone, "see" before it perhaps: "见《马克思恩格斯全集》第3
+# 卷，人民出版社1960年版", "《中华人民共和国民法典》第1165条第1款。"
+_WORK_ALONE = re.compile(r"^\s*(?:(?:[①-⑳]|\[\d{1,3}\]|[(〔]\d{1,3}[)〕]|\d{1,3}[.、)]?)\s*)?"
+                         r"(?:参见|参看|详见|转引自|见)?\s*《(?P<title>[^《》]+)》")
+
+
+def _work_named_alone(item: dict[str, Any], text: str) -> None:
+    """A Chinese note that opens with a work's title in 《》, no author before it: the title
+    is what the marks hold, and what follows (its volume, its publisher and year, the
+    article of a law) no part of it nor a journal."""
+    found = _WORK_ALONE.match(text)
+    if found is None or _TITLE_MARKS.match(text):
+        return
+    item.pop("author", None)
+    item["title"] = found["title"].strip()
+    item.pop("container-title", None)
 
 
 def _with_its_marks(text: str, title: str) -> str:
@@ -337,6 +368,10 @@ def csl_type(text: str, item: dict[str, Any]) -> str:
         return "chapter"  # "In S. Keys (ed.) …": a journal's editors are never cited
     if container and item.get("publisher") and f"In {container} (" in text:
         return "chapter"  # Cell Press's "In StatPearls (StatPearls Publishing LLC.)."
+    if _JUDGMENT.match(text):
+        return "legal_case"
+    if _ARTICLE_OF_A_LAW.search(text):
+        return "legislation"
     if _NOTE_IMPRINT.search(text):  # a Chinese note's "法律出版社2011年版": a book, or a
         return "chapter" if container else "book"  # part of the one it is "载" in
     title = item.get("title") or ""

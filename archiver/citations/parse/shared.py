@@ -1,6 +1,6 @@
 """Patterns and helpers more than one family of repair rules reads: where a field ends in the
 text, a proceedings' name, a preprint server, places, the first words of journals, a GB/T 7714
-type code.
+type code, a Chinese judgment and a law's article.
 """
 
 from __future__ import annotations
@@ -142,3 +142,17 @@ def gbt_code(text: str) -> str | None:
 
 
 _URL = re.compile(r"https?://[^\s<>\"“”]+")
+
+
+# a Chinese court's judgment, ruling or mediation: "最高人民法院（2019）最高法民再245号民事判决
+# 书", after a note's "see" perhaps (brackets as printed, or as NFKC makes them: "(2019)")
+_JUDGMENT = re.compile(
+    r"^\s*(?:(?:[①-⑳]|\[\d{1,3}\]|[(（〔]\d{1,3}[)）〕]|\d{1,3}[.、)．]?)\s*)?(?:参见|参看|见)?\s*"
+    r"(?P<court>[\u4e00-\u9fff]{2,30}?(?:人民法院|法院|仲裁委员会))\s*"
+    r"(?P<title>[(（](?P<year>(?:19|20)\d\d)[)）][^\s,，。;；()（）]{2,40}?号"
+    r"[\u4e00-\u9fff]{0,8}?(?:判决书|裁定书|调解书|决定书|通知书))")
+# a Chinese law, regulation or judicial interpretation, cited by its article: "《中华人民共和国
+# 民法典》第1165条", "《…若干问题的解释》（法释〔2023〕13号）第5条"
+_ARTICLE_OF_A_LAW = re.compile(r"(?:法|法典|条例|规定|办法|解释|决定|细则)》"
+                               r"(?:\s*[(（][^()（）]{1,30}[)）])?"
+                               r"\s*第\s*(?P<article>[\d一二三四五六七八九十百千]+)\s*条")
