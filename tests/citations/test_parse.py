@@ -3678,6 +3678,47 @@ def test_what_the_third_trial_of_the_parser_found(text, fields):
     ("Hattie, J., & Timperley, H. (2007). The power of feedback. Review of Educational "
      "Research, 77(1), 81–112.",
      {"container-title": "Review of Educational Research", "volume": "77", "page": "81-112"}),
+    # a report's number is no part of its title, nor a volume, issue or page; nor a
+    # standard's number or a version
+    ("Bloom, N., Han, R., & Liang, J. (2022). How hybrid working from home works out (NBER "
+     "Working Paper No. 30292). National Bureau of Economic Research. "
+     "https://doi.org/10.3386/w30292", {"title": "How hybrid working from home works out"}),
+    ("Kena, G., & Dunlop Velez, E. (2016). The condition of education 2016 (NCES 2016-144). "
+     "U.S. Department of Education.", {"title": "The condition of education 2016"}),
+    ('Bertrand, Marianne, and Sendhil Mullainathan. 2003. "Are Emily and Greg More Employable '
+     'than Lakisha and Jamal?" NBER Working Paper 9873. Cambridge, MA: National Bureau of '
+     "Economic Research.", {"volume": None}),
+    ('International Monetary Fund. 2023. "Geoeconomic Fragmentation and the Future of '
+     'Multilateralism." IMF Staff Discussion Note SDN/2023/001. Washington, DC: IMF.',
+     {"page": None}),
+    ("[5] IEEE Standard for Harmonic Control in Electric Power Systems, IEEE Std 519-2022, Aug. "
+     "2022.", {"page": None}),
+    ("14. Higgins JPT, Thomas J, et al., editors. Cochrane handbook for systematic reviews of "
+     "interventions. Version 6.4 (updated August 2023). Cochrane; 2023.",
+     {"volume": None, "issue": None}),
+    # (a journal named for its papers keeps its volume; a title ending in a bracket keeps it)
+    ("Brierley, A. S. (1998). An assessment of an acoustic Doppler current profiler. Deep-Sea "
+     "Research Part I-Oceanographic Research Papers 45(9): 1555-1573.",
+     {"volume": "45", "issue": "9"}),
+    ("Wu Z, McGoogan JM. Characteristics of and important lessons from the coronavirus disease "
+     "2019 (COVID-19). JAMA. 2020;323(13):1239-1242.",
+     {"title": "Characteristics of and important lessons from the coronavirus disease 2019 "
+               "(COVID-19)"}),
+    # Vancouver's "[dissertation]", an edition in words, a team, a group's acronym
+    ("Zhou Y. Air pollution exposure and cardiometabolic outcomes in Chinese adults "
+     "[dissertation]. Singapore: National University of Singapore; 2019.",
+     {"title": "Air pollution exposure and cardiometabolic outcomes in Chinese adults"}),
+    ("6. John J. Mearsheimer, The Tragedy of Great Power Politics, updated ed. (New York: W. W. "
+     "Norton, 2014), 360–411.",
+     {"title": "The Tragedy of Great Power Politics", "edition": "updated"}),
+    ("Chetty, R., Friedman, J. N., Stepner, M., & the Opportunity Insights Team. (2020). The "
+     "economic impacts of COVID-19. National Bureau of Economic Research.",
+     {"author": [{"family": "Chetty", "given": "R."}, {"family": "Friedman", "given": "J. N."},
+                 {"family": "Stepner", "given": "M."},
+                 {"literal": "the Opportunity Insights Team"}]}),
+    ("23 NCD Risk Factor Collaboration (NCD-RisC). Worldwide trends in hypertension prevalence. "
+     "Lancet 2021; 398: 957–80.",
+     {"author": [{"literal": "NCD Risk Factor Collaboration (NCD-RisC)"}]}),
 ])
 def test_what_the_earlier_trials_left_and_the_fourth_found(text, fields):
     """Forms the first three trials' strings still read wrong at their end, and those a

@@ -71,6 +71,7 @@ from archiver.citations.parse.numbers import (
     _arxiv_id_read_as_the_page,
     _cited_page_after_the_imprint,
     _day_read_as_a_number,
+    _document_number_read_as_a_number,
     _fallback_year,
     _in_arxiv_ids,
     _issue_after_its_mark,
@@ -134,6 +135,7 @@ from archiver.citations.parse.titles import (
     _quotation_inside_a_quoted_title,
     _quotation_opening_a_title,
     _quoted_title_opening_the_reference,
+    _report_number_ending_a_title,
     _role_ending_a_title,
     _roman_part_of_a_title,
     _single_quoted_title,
@@ -271,6 +273,9 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
                 and len(tokens[b].text) == 1 and tokens[b].text.isupper():
             b += 1  # keep the full stop of a final initial: "Schultz, W."
         authors, author_start = text[tokens[a].start:tokens[b].end], tokens[a].start
+        if authors.count("(") > authors.count(")") and text.startswith(")", tokens[b].end) \
+                and _GROUP_AUTHOR.search(authors):
+            authors += ")"  # a group's acronym: "NCD Risk Factor Collaboration (NCD-RisC)"
         if any(c.isalnum() for c in authors):
             break
     authors = _DATE_OPENS.sub("", authors)
@@ -371,6 +376,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _single_quoted_title(item, text)
     _date_after_a_quoted_title(item, text)
     _description_ending_a_title(item)
+    _report_number_ending_a_title(item, text)
     _book_after_its_editors(item, text)
     _book_before_its_editors(item, text)
     _mla_book_before_its_editors(item, text)
@@ -447,6 +453,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _law_review(item, text)  # whole forms, as the whole reference is written
     _court_judgment(item, text)
     _article_of_a_law(item, text)
+    _document_number_read_as_a_number(item, text)
     _month_and_day(item, text)  # last: the year is the one the rules settled on
     return item
 

@@ -518,6 +518,28 @@ def _printed_once(value: str, text: str) -> bool:
     return len(re.findall(rf"(?<![\w.]){re.escape(value)}(?![\w])", text)) == 1
 
 
+# the number of a working paper, a report or a standard, and a version's: no volume, issue or
+# page ("NBER Working Paper 9873", "IMF Staff Discussion Note SDN/2023/001", "IEEE Std
+# 519-2022", "Version 6.4")
+_DOCUMENT_NUMBER = re.compile(
+    # (one paper's: "Oceanographic Research Papers 45(9)" is a journal and its volume)
+    r"\b(?:Working|Discussion|Policy|Occasional|Technical|Research)\s+(?:Paper|Note|Brief|"
+    r"Report)\s+(?:No\.?\s*)?(?:[A-Z]+/)?(?:\d{4}/)?(?P<number>\w*\d[\w-]*)(?!\s*\()|"
+    r"\bStd\.?\s+(?P<standard>\d[\w.-]*\d)|\bVersion\s+(?P<major>\d+)\.(?P<minor>\d+)\b")
+
+
+def _document_number_read_as_a_number(item: dict[str, Any], text: str) -> None:
+    """A working paper's, a report's or a standard's number, or a version, is no volume,
+    issue or page of the work."""
+    for found in _DOCUMENT_NUMBER.finditer(text):
+        numbers = {"volume": {found["number"], found["standard"], found["major"]},
+                   "issue": {found["number"], found["minor"]},
+                   "page": {found["number"], found["standard"]}}
+        for key, read in numbers.items():
+            if item.get(key) and item[key] in read:
+                del item[key]
+
+
 def _day_read_as_a_number(item: dict[str, Any], text: str) -> None:
     """A day of the month after its month, printed once, is no volume or page: an article
     published online first is dated so ("N Engl J Med 2020; published online Dec 2.", "Sleep.

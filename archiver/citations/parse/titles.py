@@ -85,7 +85,8 @@ def _single_quoted_title(item: dict[str, Any], text: str) -> None:
 _DESCRIPTION_AT_END = re.compile(
     r"\s*\[(?:Preprint|Data set|Dataset|Computer software|Software|Video|Audio podcast|"
     r"Podcast|Tweet|Conference presentation|Conference session|Poster presentation|"
-    r"Doctoral dissertation|Master's thesis|Abstract|Editorial|Letter to the editor|Fact sheet|"
+    r"Doctoral dissertation|Master's thesis|dissertation|thesis|Abstract|Editorial|"
+    r"Letter to the editor|Fact sheet|"
     r"Policy brief|Infographic|Press release|Blog post|Lecture notes)(?:[,;][^\[\]]*)?\]$",
     re.I)
 
@@ -96,6 +97,28 @@ def _description_ending_a_title(item: dict[str, Any]) -> None:
     found = _DESCRIPTION_AT_END.search(title)
     if found and found.start() > 0:
         item["title"] = title[:found.start()]
+
+
+# APA's report number after a report's title, no part of it: "(NBER Working Paper No.
+# 30292)", "(NCES 2016-144)", "(Report No. 12)"; not a bracket a title ends with ("(COVID-19)")
+_REPORT_NUMBER = re.compile(
+    r"\s*\((?:[^()]*\b(?:Working|Discussion|Policy|Occasional|Technical|Research)\s+"
+    r"(?:Paper|Note|Brief|Report)s?\b[^()]*\d[^()]*|[^()]*\b(?:Report|Paper|Publication|"
+    r"Series|Brief)\s+No\.\s*\S[^()]*|[A-Z]{2,}[A-Za-z]*\s+\d{2,4}[-–/]\d+[A-Za-z]?)\)")
+
+
+def _report_number_ending_a_title(item: dict[str, Any], text: str) -> None:
+    """A report's title without its number in brackets, whole or cut by the tagger inside
+    it ("… works out (NBER Working Paper No")."""
+    title = item.get("title", "")
+    at = text.find(title) if title else -1
+    opened = title.rfind("(")
+    if at < 0 or opened <= 0:
+        return
+    kept = title[:opened].rstrip()
+    found = _REPORT_NUMBER.match(text, at + len(kept))
+    if found and found.end() >= at + len(title):
+        item["title"] = kept
 
 
 # Harvard's date of a news story or a web page, after its quoted title: "Reuters (2024)
@@ -677,7 +700,8 @@ def _french_note(item: dict[str, Any], text: str) -> None:
 
 
 # an edition printed after the title: "Social research methods. 5th edn.", "…, 3rd ed."
-_EDITION_AT_END = re.compile(r"(?P<mark>[.,]?)\s+\(?(?P<edition>\d+)(?:st|nd|rd|th)\s+"
+_EDITION_AT_END = re.compile(r"(?P<mark>[.,]?)\s+\(?(?:(?P<edition>\d+)(?:st|nd|rd|th)|"
+                             r"(?P<word>updated|revised|expanded|enlarged|new|rev\.?))\s+"
                              r"(?:edn|ed|edition)\.?\)?$", re.I)
 # ... but a title about an edition ends with one: "Welcome to the 10th edition"
 _ABOUT_AN_EDITION = re.compile(r"\b(?:the|a|this|its|our|their|of|on|to|in|for)$", re.I)
@@ -685,8 +709,8 @@ _ABOUT_AN_EDITION = re.compile(r"\b(?:the|a|this|its|our|their|of|on|to|in|for)$
 
 # ... or cut by the tagger before its "ed.": "… exceptionality (4th. edition)", "… of
 # Nationalism, rev. ed. (London: Verso, 1991)"
-_EDITION_CUT = re.compile(r"(?P<mark>[.,]?)\s\(?(?P<edition>(?P<number>\d+)(?:st|nd|rd|th)|rev)$",
-                          re.I)
+_EDITION_CUT = re.compile(r"(?P<mark>[.,]?)\s\(?(?P<edition>(?P<number>\d+)(?:st|nd|rd|th)|rev|"
+                          r"updated|revised|expanded|enlarged|new)$", re.I)
 # (MLA's "Ed. Jane Smith" after a title is its editor: "rev." needs a lower-case "ed.")
 _ED_AFTER = re.compile(r"\.?\s*(?:(?i:edn|edition)\b|ed\b)")
 _ED_AFTER_A_NUMBER = re.compile(r"\.?\s*(?:edn|ed|edition)\b", re.I)
@@ -704,10 +728,12 @@ def _edition_ending_a_title(item: dict[str, Any], text: str) -> None:
             item.setdefault("edition", cut.group("number"))
         return
     found = _EDITION_AT_END.search(title)
-    if found and found.start() > 0 and (
-            found.group("mark") or not _ABOUT_AN_EDITION.search(title[:found.start()])):
+    if found and found.start() > 0 and (found.group("mark") or not found.group("word") and
+                                        not _ABOUT_AN_EDITION.search(title[:found.start()])):
+        # (an edition in words after a comma only: "…Politics, updated ed.", not "The new
+        # edition")
         item["title"] = title[:found.start()]
-        item.setdefault("edition", found.group("edition"))
+        item.setdefault("edition", found.group("edition") or found.group("word").rstrip("."))
 
 
 # the year after the names with no mark between, then the title, as the Institute of Physics
