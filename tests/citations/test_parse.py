@@ -3719,6 +3719,37 @@ def test_what_the_third_trial_of_the_parser_found(text, fields):
     ("23 NCD Risk Factor Collaboration (NCD-RisC). Worldwide trends in hypertension prevalence. "
      "Lancet 2021; 398: 957–80.",
      {"author": [{"literal": "NCD Risk Factor Collaboration (NCD-RisC)"}]}),
+    # GB/T: a title with a full stop inside it, a patent's title before its country; a page
+    # in a Chinese note is no volume
+    ("[30] 中国社会科学院法学研究所. 中国法治发展报告No.20(2022)[R]. 北京: 社会科学文献出版社, "
+     "2022.", {"title": "中国法治发展报告No.20(2022)"}),
+    ("[50] 李明, 张强, 王磊. 一种桥梁健康监测用光纤光栅传感器及其封装方法: 中国, "
+     "201910123456.7[P]. 2020-08-21.", {"title": "一种桥梁健康监测用光纤光栅传感器及其封装方法"}),
+    ("〔18〕参见叶金强：《信赖原理的私法结构》，北京大学出版社2014年版，第77—79页；王泽鉴：《债法原理》，"
+     "北京大学出版社2013年版，第55页。", {"volume": None, "page": "77-79"}),
+    # a title in double marks that opens with a quotation in single ones, the tagger ending
+    # it at the quotation's close
+    ("Small, Mario Luis. 2009. \"'How Many Cases Do I Need?' On Science and the Logic of Case "
+     'Selection in Field-Based Research." Ethnography 10(1):5–38.',
+     {"title": "'How Many Cases Do I Need?' On Science and the Logic of Case Selection in "
+               "Field-Based Research", "container-title": "Ethnography"}),
+    # MLA's book with a comma in its title, before its publisher; IEEE's abbreviated
+    # proceedings up to the meeting's acronym; APA's journal of an article in press
+    ('Said, Edward W. "Traveling Theory." The World, the Text, and the Critic, Harvard UP, '
+     "1983, pp. 226–47.",
+     {"container-title": "The World, the Text, and the Critic", "publisher": "Harvard UP"}),
+    ('[7] R. Kumar and S. Patel, "Digital twin framework for predictive maintenance of wind '
+     'turbines," in Proc. 2022 IEEE Int. Conf. Prognostics Health Manage. (ICPHM), Detroit, '
+     "MI, USA, 2022, pp. 112–118.",
+     {"container-title": "Proc. 2022 IEEE Int. Conf. Prognostics Health Manage. (ICPHM)",
+      "type": "paper-conference"}),
+    ("Li, X., & Chen, W. (in press). Parental phubbing and adolescent depression: A "
+     "three-wave longitudinal study. Developmental Psychology.",
+     {"container-title": "Developmental Psychology", "issued": None}),
+    # (a book after its editors keeps its name without them)
+    ('Chow, Rey. "Film and Cultural Identity." The Oxford Guide to Film Studies, edited by '
+     "John Hill and Pamela Church Gibson, Oxford UP, 1998, pp. 169–75.",
+     {"container-title": "The Oxford Guide to Film Studies"}),
 ])
 def test_what_the_earlier_trials_left_and_the_fourth_found(text, fields):
     """Forms the first three trials' strings still read wrong at their end, and those a

@@ -19,7 +19,9 @@ from archiver.citations.parse.containers import (
     _book_then_its_publisher,
     _bracketed_imprint_ending_a_container,
     _closed,
+    _ieee_proceedings,
     _journal_before_the_year,
+    _journal_of_a_work_in_press,
     _journal_word_ending_a_title,
     _journal_word_in_title,
     _journals_opening_left_out,
@@ -380,6 +382,8 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _book_after_its_editors(item, text)
     _book_before_its_editors(item, text)
     _mla_book_before_its_editors(item, text)
+    _ieee_proceedings(item, text)
+    _journal_of_a_work_in_press(item, text)
     _book_then_its_publisher(item, text)
     _page_read_as_the_year(item, text)
     _page_after_the_year(item, text)

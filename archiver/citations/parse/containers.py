@@ -214,14 +214,64 @@ _MLA_BOOK_THEN_EDITORS = re.compile(
     r"(?:,?\s+and\s+[A-Z][^,()]*?)?),\s+(?P<publisher>[A-Z][^,()\d]*?),\s+(?:1[5-9]|20)\d\d\b")
 
 
+# ... or with no editors, its publisher known by its words: '"Traveling Theory." The World, the
+# Text, and the Critic, Harvard UP, 1983, pp. 226–47.'
+_MLA_BOOK_THEN_PUBLISHER = re.compile(
+    r"[.?!,]?[”\"]\s+(?P<book>[A-Z][^“”\"«»()]*?),\s+(?P<publisher>[A-Z][^,()\d]*?\b(?:UP|"
+    r"Press|Publishers?|Publishing|Books|Verlag))\b,\s+(?:1[5-9]|20)\d\d\b")
+
+
+# (a book's editors or translators after its name are none of it)
+_ROLE_IN_A_BOOK = re.compile(r",\s+(?:(?:edited|translated|compiled)\s+by|eds?\.|trans\.)\s")
+
+
 def _mla_book_before_its_editors(item: dict[str, Any], text: str) -> None:
     """MLA's book a chapter is in, after the chapter's quoted title, where the tagger read
-    the publisher as the book, or no book."""
+    the publisher as the book, or no book, or only the book's first words (cut at a comma
+    in its title)."""
     end = _title_end(item, text)
     match = _MLA_BOOK_THEN_EDITORS.match(text, end) if end > 0 else None
     if match and item.get("container-title") in (None, match["publisher"]):
         _in_book(item, match)
         item.setdefault("publisher", match["publisher"])
+        return
+    match = _MLA_BOOK_THEN_PUBLISHER.match(text, end) if end > 0 else None
+    container = item.get("container-title") or ""
+    if match and match["book"].startswith(container) and "," in match["book"] \
+            and not _ROLE_IN_A_BOOK.search(match["book"]):
+        item["container-title"] = match["book"]
+        item.setdefault("publisher", match["publisher"])
+
+
+# IEEE's proceedings, abbreviated, up to the meeting's acronym in brackets: '," in Proc. 2022
+# IEEE Int. Conf. Prognostics Health Manage. (ICPHM), Detroit, MI, USA, 2022'
+_IEEE_PROCEEDINGS = re.compile(
+    r"[,”\"]\s*[”\"]?\s*in\s+(?P<proceedings>Proc\.\s[^\"“”()]{3,200}?\s\([A-Z][A-Za-z0-9&/-]{1,20}"
+    r"(?:\s?['’]?\d{2,4})?\))(?=[,.])")
+
+
+def _ieee_proceedings(item: dict[str, Any], text: str) -> None:
+    """IEEE's abbreviated proceedings whole, where the tagger ended them at the first
+    abbreviation's full stop ("Proc")."""
+    found = _IEEE_PROCEEDINGS.search(text, max(_title_end(item, text), 0))
+    container = item.get("container-title") or ""
+    if found and found["proceedings"].startswith(container) \
+            and len(container) < len(found["proceedings"]):
+        item["container-title"] = found["proceedings"]
+
+
+# APA's article in press: the journal alone after its title, "(in press). Title. Journal."
+_JOURNAL_ALONE_AT_END = re.compile(r"[.?!]\s+(?P<journal>[A-Z][^.()\d]{2,100}?)\.?\s*$")
+
+
+def _journal_of_a_work_in_press(item: dict[str, Any], text: str) -> None:
+    """The journal of an article in press, named alone after its title."""
+    end = _title_end(item, text)
+    if "container-title" in item or end < 0 or not re.search(r"\(in press\)", text, re.I):
+        return
+    found = _JOURNAL_ALONE_AT_END.match(text, end)
+    if found:
+        item["container-title"] = found["journal"].strip()
 
 
 # Cell Press's chapter: its book after "In", the book's editors and "ed." or "eds." perhaps,

@@ -86,6 +86,10 @@ def _chinese_numbers(item: dict[str, Any], text: str) -> None:
     year = _CN_YEAR.search(text, start)
     if year and "issued" not in item:
         item["issued"] = {"date-parts": [[int(year.group(1))]]}
+    volume = str(item.get("volume") or "")
+    as_page = re.findall(rf"第\s*{volume}\s*页", text) if volume.isdigit() else []
+    if as_page and len(re.findall(rf"(?<!\d){volume}(?!\d)", text)) == len(as_page):
+        del item["volume"]  # printed only as a page: "…第77—79页；王泽鉴：《债法原理》…第55页"
 
 
 # "王明：《论中亚外交》，《国际问题研究》2020年第2期，第10-20页。": the style of Chinese
@@ -397,6 +401,9 @@ def _gbt_mark(text: str) -> re.Match[str] | None:
     return code if code and code.group(1) in _DOCTYPES else None
 
 
+# a patent's country after its title, its number after that cut off by the full stop in it:
+# "…封装方法: 中国, 201910123456.7[P]"
+_PATENTS_COUNTRY = re.compile(r"\s*[:：]\s*[\u4e00-\u9fff]{2,8}$")
 # GB/T 7714: "Author. Title[M]. Place: Publisher, Year." — the title ends at the type code
 _GBT_TITLE = re.compile(r"(?:^|[.．。]\s*)([^.．。\[\]]+?)\s*\[([A-Z]{1,2}(?:/OL)?)\]")
 _YEAR_AFTER = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
@@ -442,6 +449,17 @@ def _gbt_title(text: str, item: dict[str, Any]) -> dict[str, Any]:
         if authors:
             item["author"] = authors
             item["title"] = title
+        return item
+    at = text.find(read) if read else -1
+    whole = text[at:match.end(1)] if at >= 0 and match.start(1) > at + len(read) else ""
+    if whole and re.match(r"[.．]\S", whole[len(read):]) \
+            and not re.search(r"[.．。]\s|[\[\]]", whole):
+        # cut at a full stop inside it, no space after it: "中国法治发展报告No.20(2022)[R]"
+        item["title"] = whole.strip()
+        return item
+    if read and match.group(2) == "P":
+        # GB/T 7714-2005's patent, "题名: 国别, 专利号[P]": the title before its country
+        item["title"] = _PATENTS_COUNTRY.sub("", read)
         return item
     if read:
         return item

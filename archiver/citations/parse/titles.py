@@ -371,9 +371,19 @@ def _quotation_inside_a_quoted_title(item: dict[str, Any], text: str) -> None:
     at = end - len(title)
     if end < 0 or at < 2 or not title:
         return
-    if text[at - 1] in "'‘" and text[at - 2] in "\"“" \
-            and _INNER_CLOSER[text[at - 1]].search(title):
-        title = item["title"] = text[at - 1] + title  # "'Reform and Openness': Why…"
+    if text[at - 1] in "'‘" and text[at - 2] in "\"“":
+        outer = '"' if text[at - 2] == '"' else "”"
+        close = text.find(outer, end)
+        quoted = text[at - 1:close].rstrip(" .,") if close >= end else ""
+        if quoted and not re.search("[\"“”]", quoted) and len(quoted) <= 300 and (
+                close > end + 2 or _INNER_CLOSER[text[at - 1]].search(title)):
+            # "'Reform and Openness': Why…", and "'How Many Cases Do I Need?' On Science…",
+            # which the tagger ended at the quotation's close, and ran on into the journal
+            item["title"] = quoted
+            container = item.get("container-title", "")
+            if outer in container:
+                item["container-title"] = container.rsplit(outer, 1)[1].strip(" .,")
+            return
     opened = _INNER_OPENED.search(title)
     closing = _INNER_THEN_OUTER.match(text, end)
     if opened and closing and {opened["mark"], closing["mark"]} in ({"'"}, {"‘", "’"}):
