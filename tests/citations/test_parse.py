@@ -3750,6 +3750,20 @@ def test_what_the_third_trial_of_the_parser_found(text, fields):
     ('Chow, Rey. "Film and Cultural Identity." The Oxford Guide to Film Studies, edited by '
      "John Hill and Pamela Church Gibson, Oxford UP, 1998, pp. 169–75.",
      {"container-title": "The Oxford Guide to Film Studies"}),
+    # a book as Nature cites it; MLA's book whose title the tagger ran into the given name; a
+    # Chinese author and title in APA's order
+    ("7. Kandel, E. R., Schwartz, J. H., Jessell, T. M., Siegelbaum, S. A. & Hudspeth, A. J. "
+     "Principles of Neural Science 5th edn (McGraw-Hill, 2013).",
+     {"title": "Principles of Neural Science", "container-title": None, "edition": "5",
+      "publisher": "McGraw-Hill", "type": "book"}),
+    ("Morrison, Toni. Beloved. 1987. Vintage International, 2004.",
+     {"author": [{"family": "Morrison", "given": "Toni"}], "title": "Beloved"}),
+    ("新华社. (2023, March 5). 政府工作报告全文. 新华网. "
+     "http://www.news.cn/politics/2023lh/2023-03/05/c_1129417096.htm",
+     {"title": "政府工作报告全文", "issued": {"date-parts": [[2023, 3, 5]]}}),
+    # (a Nature article keeps its journal)
+    ("3. Lecun, Y., Bengio, Y. & Hinton, G. Deep learning. Nature 521, 436–444 (2015).",
+     {"title": "Deep learning", "container-title": "Nature", "type": "article-journal"}),
 ])
 def test_what_the_earlier_trials_left_and_the_fourth_found(text, fields):
     """Forms the first three trials' strings still read wrong at their end, and those a

@@ -120,6 +120,7 @@ from archiver.citations.parse.physics import (
 )
 from archiver.citations.parse.titles import (
     _bracket_ending_a_quoted_title,
+    _chinese_names_in_apas_form,
     _country_ending_a_title,
     _date_after_a_quoted_title,
     _description_ending_a_title,
@@ -131,6 +132,7 @@ from archiver.citations.parse.titles import (
     _group_among_the_authors,
     _medium_and_roles,
     _names_and_year_in_the_title,
+    _nature_book,
     _periodical_after_a_dated_title,
     _place_ending_a_title,
     _quotation_ending_a_title,
@@ -143,6 +145,7 @@ from archiver.citations.parse.titles import (
     _single_quoted_title,
     _thesis_note_ending_a_title,
     _title_ends_at_its_quote,
+    _title_read_as_a_given_name,
     _title_run_into_the_author,
     _title_run_into_vancouvers_authors,
     _title_start_left_after_the_authors,
@@ -454,6 +457,9 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _page_read_as_the_volume_too(item, text)
     _year_before_the_volume(item, text)  # over every rule that read another
     _undated_work(item, text)
+    _nature_book(item, text)
+    _title_read_as_a_given_name(item)
+    _chinese_names_in_apas_form(item, text)
     _law_review(item, text)  # whole forms, as the whole reference is written
     _court_judgment(item, text)
     _article_of_a_law(item, text)

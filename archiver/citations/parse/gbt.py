@@ -383,7 +383,9 @@ def csl_type(text: str, item: dict[str, Any]) -> str:
         # (with a container, "Dissertation Abstracts International" is one; in the title,
         # a book about theses: "Authoring a PhD: How to … finish a doctoral thesis")
         return "thesis"
-    return "article-journal" if container else "document"
+    if not container and item.get("publisher"):
+        return "book"  # a publisher and nothing it is part of: "Principles of Neural Science
+    return "article-journal" if container else "document"  # 5th edn (McGraw-Hill, 2013)"
 
 
 # a Chinese note's imprint: the publisher run into the year of its edition ("法律出版社2011年

@@ -902,3 +902,66 @@ def _role_ending_a_title(item: dict[str, Any]) -> None:
         else None
     if chinese:
         item.setdefault("translator", split_authors(chinese.group(1).strip(" ,，、")))
+
+
+# Nature's book: the names with their initials, the title, its edition, and the publisher and
+# year in brackets, "…& Hudspeth, A. J. Principles of Neural Science 5th edn (McGraw-Hill,
+# 2013)." (the tagger reads the last initial into a journal it makes of the title)
+_NAME_AND_INITIALS = re.compile(r"[A-Z][\w'’-]+,\s+(?:[A-Z]\.\s?-?)+\s+(?=[A-Z])")
+_NATURE_BOOK = re.compile(
+    r"(?P<title>[A-Z][^()]{2,200}?)"
+    r"(?:\s+(?P<edition>\d{1,2})(?:st|nd|rd|th)\s+edn)?\s+\((?P<publisher>[^(),]{2,80}),\s+"
+    r"(?:1[5-9]|20)\d\d\)\.?\s*$")
+
+
+def _nature_book(item: dict[str, Any], text: str) -> None:
+    """A book as Nature cites it: its title, edition and publisher, and the names before it,
+    where the tagger found no title."""
+    last = None if "title" in item else \
+        next(reversed(list(_NAME_AND_INITIALS.finditer(text[:300]))), None)  # the last name
+    found = _NATURE_BOOK.match(text, last.end()) if last else None
+    if found is None:
+        return
+    names = split_authors(re.sub(rf"^\s*{_LIST_NUMBER}\s*", "", text[:found.start("title")]))
+    if names:
+        item["author"] = names
+    item["title"] = found["title"].strip()
+    item.pop("container-title", None)
+    item.setdefault("publisher", found["publisher"].strip())
+    if found["edition"]:
+        item.setdefault("edition", found["edition"])
+
+
+# MLA's book, its title read into its author's given name: "Morrison, Toni. Beloved. 1987."
+_TITLE_IN_THE_GIVEN_NAME = re.compile(r"(?P<given>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\.\s+"
+                                      r"(?P<title>[A-Z][^.]{1,200})$")
+
+
+def _title_read_as_a_given_name(item: dict[str, Any]) -> None:
+    """The title of a work by one author, which the tagger ran into the author's given
+    names after their full stop, where it found no title."""
+    authors = item.get("author") or []
+    found = _TITLE_IN_THE_GIVEN_NAME.fullmatch(authors[0].get("given", "")) \
+        if len(authors) == 1 and "title" not in item else None
+    if found:
+        authors[0]["given"] = found["given"]
+        item["title"] = found["title"].strip()
+
+
+# APA's form with a Chinese author, whose title the tagger, trained on Western ones, does not
+# find: "新华社. (2023, March 5). 政府工作报告全文. 新华网. http://…"
+_CHINESE_APA = re.compile(
+    rf"^\s*(?:{_LIST_NUMBER}\s*)?(?P<names>[\u4e00-\u9fff·、，, ]{{2,40}}?)\s*[.．。]?\s*"
+    r"\((?:1[5-9]|20)\d\d[a-z]?(?:,[^()]{1,30})?\)\s*[.．。]\s*(?P<title>[^.．。]{2,200}?)\s*[.．。]")
+
+
+def _chinese_names_in_apas_form(item: dict[str, Any], text: str) -> None:
+    """A Chinese author and title in APA's order, where the tagger found neither."""
+    found = _CHINESE_APA.match(text) if not item.get("author") and "title" not in item \
+        else None
+    if found is None:
+        return
+    names = split_authors(found["names"].strip(" ,，"))
+    if names:
+        item["author"] = names
+    item["title"] = found["title"].strip()
