@@ -219,6 +219,17 @@ def unescape_entities(text: str) -> str:
 _BROKEN_DOI = re.compile(r"(10\.\d{4,9}/(?:\S*[-/_])?)[ \t]+(?=[\w.(])")
 
 
+# ... and Elsevier's, whose last part is six digits, broken inside them by a space
+# ("10.1016/j.arr.2022.1 01727"): whole again only where the two parts make six
+_ELSEVIER_BROKEN = re.compile(r"(10\.1016/j\.[a-z]+\.(?:\d{4}\.)?(\d{1,5}))[ \t]+(\d{1,5})"
+                              r"(?![\w/-]|\.\d)")
+
+
+def _elsevier_rejoined(found: re.Match[str]) -> str:
+    whole = found[1] + found[3]
+    return whole if len(found[2]) + len(found[3]) == 6 else found[0]
+
+
 # ... and one printed with a space after each full stop, as Chinese journals' GB/T 7714 lists
 # print it ("DOI: 10. 1016/j. ejphar. 2015. 03. 018"): a suffix with no full stop and no digit
 # of its own ("j", "journal", "ng", "icdcsw") is no DOI yet, and goes on past ". " with a word
@@ -304,6 +315,7 @@ def doi_rejoined(text: str) -> str:
     text = _SPACED_DOI.sub(lambda m: m.group(1) + re.sub(r"\s+", "", m.group(2)),
                            _SPACED_PREFIX.sub(r"\1", text))
     text = _BROKEN_DOI.sub(r"\1", text)
+    text = _ELSEVIER_BROKEN.sub(_elsevier_rejoined, text) if "10.1016/" in text else text
     return _words_rejoined(text) if _SPACED_AFTER_A_DOI.search(text) else text
 
 

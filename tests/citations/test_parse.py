@@ -2208,6 +2208,13 @@ def test_a_year_then_a_volume_is_no_volume_and_issue():
     ("10. Schrimpf, M., et al. (2021). The neural architecture of language: Integrative "
      "modeling converges on predictive processing. Proc. Natl. Acad. Sci. USA 118, "
      "e2105646118. https://doi.org/10.1073/pnas. 2105646118.", "10.1073/pnas.2105646118"),
+    # Elsevier's six digits broken inside them; (not a DOI whole, then a year)
+    ("Sun L, Wang Q, Liu M. Metformin use and dementia risk in type 2 diabetes. Ageing Res "
+     "Rev. 2022 Nov;81:101727. doi: 10.1016/j.arr.2022.1 01727.", "10.1016/j.arr.2022.101727"),
+    ("Sun L. Metformin and dementia. Ageing Res Rev. doi: 10.1016/j.arr.2022.101727 2022.",
+     "10.1016/j.arr.2022.101727"),
+    ("Sun L. Metformin and dementia. Ageing Res Rev. doi: 10.1016/j.arr.2022.10 17 cases.",
+     "10.1016/j.arr.2022.10"),
 ])
 def test_a_doi_broken_where_a_pdfs_line_ended_is_read_whole(text, doi):
     """A reference list copied from a PDF, its lines joined with a space (a post's list,
