@@ -15,6 +15,7 @@ from archiver.citations.parse.fields import _YEAR, _issue, _page
 from archiver.citations.parse.shared import (
     _MONTH_DAY_SEMICOLON,
     _MONTH_WORD,
+    _NUMBERED_PAPER,
     _field_end,
     _issued_year,
     _title_end,
@@ -522,9 +523,8 @@ def _printed_once(value: str, text: str) -> bool:
 # page ("NBER Working Paper 9873", "IMF Staff Discussion Note SDN/2023/001", "IEEE Std
 # 519-2022", "Version 6.4")
 _DOCUMENT_NUMBER = re.compile(
-    # (one paper's: "Oceanographic Research Papers 45(9)" is a journal and its volume)
-    r"\b(?:Working|Discussion|Policy|Occasional|Technical|Research)\s+(?:Paper|Note|Brief|"
-    r"Report)\s+(?:No\.?\s*)?(?:[A-Z]+/)?(?:\d{4}/)?(?P<number>\w*\d[\w-]*)(?!\s*\()|"
+    rf"\b{_NUMBERED_PAPER}\s+(?:No\.?\s*)?(?:[A-Z]+/)?(?:\d{{4}}/)?(?P<number>\w*\d[\w-]*)"
+    r"(?!\s*\()|"
     r"\bStd\.?\s+(?P<standard>\d[\w.-]*\d)|\bVersion\s+(?P<major>\d+)\.(?P<minor>\d+)\b")
 
 

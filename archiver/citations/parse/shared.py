@@ -144,6 +144,13 @@ def gbt_code(text: str) -> str | None:
 _URL = re.compile(r"https?://[^\s<>\"“”]+")
 
 
+# the kinds of paper a series numbers, as reports and working papers cite them: "NBER Working
+# Paper 9873", "IMF Staff Discussion Note SDN/2023/001" (one paper's: "Oceanographic Research
+# Papers 45(9)" is a journal)
+_NUMBERED_PAPER = (r"(?:Working|Discussion|Policy|Occasional|Technical|Research)\s+"
+                   r"(?:Paper|Note|Brief|Report)")
+
+
 # a Chinese court's judgment, ruling or mediation: "最高人民法院（2019）最高法民再245号民事判决
 # 书", after a note's "see" perhaps (brackets as printed, or as NFKC makes them: "(2019)")
 _JUDGMENT = re.compile(

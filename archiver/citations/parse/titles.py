@@ -13,6 +13,7 @@ from archiver.citations.parse.shared import (
     _GLUED_YEAR,
     _LIST_NUMBER,
     _MONTH_WORD,
+    _NUMBERED_PAPER,
     _PLACE_NAME,
     _THESIS_KIND,
     _is_a_place,
@@ -102,9 +103,9 @@ def _description_ending_a_title(item: dict[str, Any]) -> None:
 # APA's report number after a report's title, no part of it: "(NBER Working Paper No.
 # 30292)", "(NCES 2016-144)", "(Report No. 12)"; not a bracket a title ends with ("(COVID-19)")
 _REPORT_NUMBER = re.compile(
-    r"\s*\((?:[^()]*\b(?:Working|Discussion|Policy|Occasional|Technical|Research)\s+"
-    r"(?:Paper|Note|Brief|Report)s?\b[^()]*\d[^()]*|[^()]*\b(?:Report|Paper|Publication|"
-    r"Series|Brief)\s+No\.\s*\S[^()]*|[A-Z]{2,}[A-Za-z]*\s+\d{2,4}[-–/]\d+[A-Za-z]?)\)")
+    rf"\s*\((?:[^()]*\b{_NUMBERED_PAPER}s?\b[^()]*\d[^()]*|"
+    r"[^()]*\b(?:Report|Paper|Publication|Series|Brief)\s+No\.\s*\S[^()]*|"
+    r"[A-Z]{2,}[A-Za-z]*\s+\d{2,4}[-–/]\d+[A-Za-z]?)\)")
 
 
 def _report_number_ending_a_title(item: dict[str, Any], text: str) -> None:
