@@ -12,14 +12,19 @@ output was seen, with more GB/T 7714, conference papers and strings as pasted in
 politics, economics and history paste them; ``refs-trial-4.jsonl``: 300 more, 127 of them
 Chinese law and humanities notes (作者：《书名》, 载, 参见, translated and dynastic authors,
 statutes and judgments) and GB/T 7714 of every type, the rest law reviews, social sciences,
-computer science, engineering, psychology and medicine (each file's first score is kept in
-the message of the commit that added it: fixes made since were tuned on it).
+computer science, engineering, psychology and medicine; ``refs-trial-5.jsonl``: 300 more,
+105 of them Chinese (agriculture, food and materials journals, standards, newspapers,
+Traditional Chinese), the rest chemistry (ACS, RSC, Wiley), physics (APS, IOP, JHEP), earth
+sciences (Copernicus, AGU), datasets and software, Japanese, German, French and Korean
+references, short forms (Ibid., 同上) and strings pasted with tabs or doubled spaces (each
+file's first score is kept in the message of the commit that added it: fixes made since
+were tuned on it).
 
 Prints, per field, how many of the expected values the parser gives (after trimming,
 Unicode NFKC, dashes as "-" and a trailing mark dropped; authors by their family names in
 order, a value may list alternatives) and how many volumes, issues, pages, years and DOIs it
 gives that the string does not have, for each file. Run from the project root: ``python
-bench/refs_trial.py [FILE...]`` (the four files by default; ``--failures`` lists each
+bench/refs_trial.py [FILE...]`` (the five files by default; ``--failures`` lists each
 miss). No timing: this is a measure of correctness.
 """
 
@@ -57,8 +62,8 @@ def main() -> int:
     parser.add_argument("data", nargs="*", type=Path,
                         default=[ROOT / "bench" / "data" / name for name in (
                             "refs-trial.jsonl", "refs-trial-2.jsonl", "refs-trial-3.jsonl",
-                            "refs-trial-4.jsonl")],
-                        help="JSON Lines files of cases (default: the four trials)")
+                            "refs-trial-4.jsonl", "refs-trial-5.jsonl")],
+                        help="JSON Lines files of cases (default: the five trials)")
     parser.add_argument("--failures", action="store_true", help="list each miss")
     args = parser.parse_args()
     for data in args.data:
