@@ -3779,3 +3779,36 @@ def test_what_the_earlier_trials_left_and_the_fourth_found(text, fields):
     item = parse_reference(text, strict=True)
     item["type"] = csl_type(text, item)
     assert {key: item.get(key) for key in fields} == fields
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    # chemists' title-less form, the year before volume and page, the RSC's bare entry
+    # number and a part's letter before the names
+    ("[8] a) Y. Li, H. Wang, L. Chen, Angew. Chem. Int. Ed. 2019, 58, 12345–12350; Angew. "
+     "Chem. 2019, 131, 12457–12462.",
+     {"author": [{"family": "Li", "given": "Y."}, {"family": "Wang", "given": "H."},
+                 {"family": "Chen", "given": "L."}],
+      "container-title": "Angew. Chem. Int. Ed.", "volume": "58", "page": "12345-12350",
+      "issued": {"date-parts": [[2019]]}, "title": None}),
+    ("3 Y. Jiao, Y. Zheng, M. Jaroniec and S. Z. Qiao, Chem. Soc. Rev., 2015, 44, 2060–2086.",
+     {"container-title": "Chem. Soc. Rev.", "volume": "44", "page": "2060-2086"}),
+    ("5 M. Kumar, A. Gupta and R. Singh, Green Chem., 2019, 21, 4567–4580, DOI: "
+     "10.1039/C9GC01234A.",
+     {"container-title": "Green Chem.", "DOI": "10.1039/c9gc01234a"}),
+    ("[29] Y. Zhu, X. Zhang, Small 2023, 19, e2206531.",
+     {"author": [{"family": "Zhu", "given": "Y."}, {"family": "Zhang", "given": "X."}],
+      "container-title": "Small", "page": "e2206531"}),
+    # (the same names with a title keep it)
+    ("[3] Y. Li, H. Wang, Efficient water splitting on layered oxides, Angew. Chem. Int. Ed. "
+     "2019, 58, 12345–12350.", {"title": "Efficient water splitting on layered oxides"}),
+    # a character that prints as nothing is no part of a name
+    ("Huang X, Zhao\u200b W. Heavy metal accumulation in rice grains from Hunan Province. Sci "
+     "Total Environ. 2019;650:1–10.",
+     {"author": [{"family": "Huang", "given": "X"}, {"family": "Zhao", "given": "W"}]}),
+])
+def test_what_the_fifth_trial_of_the_parser_found(text, fields):
+    """Forms a fifth set of 300 strings (bench/data/refs-trial-5.jsonl) found read wrong
+    (``type`` as ``refs parse --json`` gives it)."""
+    item = parse_reference(text, strict=True)
+    item["type"] = csl_type(text, item)
+    assert {key: item.get(key) for key in fields} == fields

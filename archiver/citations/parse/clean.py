@@ -27,6 +27,9 @@ MAX_CHARS = 3000
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+# characters that print as nothing, which a web page or a word processor leaves inside words
+# ("Zhao\u200b W", a soft hyphen): the word is the same without them
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 
 
 # A footnote's signal before the work it points to ("1. See Clifford Geertz, The
@@ -145,7 +148,8 @@ _WAVE_DASH_RANGE = re.compile(r"(?<=\d)\s?[~〜]\s?(?=\d)")
 
 def clean_text(text: str) -> str:
     """NFKC (full-width punctuation and ligatures become plain), no control characters or lone
-    surrogates (CRFsuite needs valid UTF-8), whitespace collapsed, capped at MAX_CHARS;
+    surrogates (CRFsuite needs valid UTF-8) nor characters that print as nothing (zero-width
+    spaces, soft hyphens), whitespace collapsed, capped at MAX_CHARS;
     without what an editor adds that no style prints (:func:`extract.without_marks`),
     a footnote's signal (:data:`_SIGNAL`) and what a Chinese list or note puts before the
     first author (:data:`_BEFORE_THE_FIRST_AUTHOR`) and its name's romanisation
@@ -154,7 +158,7 @@ def clean_text(text: str) -> str:
     :data:`_WATERMARK`, :data:`_SPACED_OUT`, :data:`_SPACE_BEFORE_MARK`)."""
     if not isinstance(text, str):
         return ""
-    text = _CONTROL.sub(" ", text[: MAX_CHARS * 2])
+    text = _CONTROL.sub(" ", _INVISIBLE.sub("", text[: MAX_CHARS * 2]))
     text = unescape_entities(text)  # copied from a web page: "949&#8211;961"
     text = without_marks(text)
     text = unicodedata.normalize("NFKC", text)

@@ -40,6 +40,11 @@ _NAMES_FIRST = (rf"(?P<authors>{_INITIALS_FIRST}(?:(?:,\s?(?:(?:and|et|&)\s)?|\s
                 rf"(?>{_INITIALS_FIRST}))"
                 r"{0,60}(?:,?\s?et\s?al\.?)?)")
 _YEAR_BRACKETED = r"\(\s?(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\s?\)"
+# (an article number of a small letter too, "e2206531"; a DOI, a link in brackets or the same
+# article in a second edition of the journal after the page)
+_ARTICLE_PAGES = r"(?P<page>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)"
+_CHEMISTS_TAIL = (r"(?:,\s?DOI:?\s?\S+?|\s?\(https?://[^()\s]+\)|;\s[A-Z][^;]{4,120}?)?"
+                  r"\s?[.;]?")
 # the same forms where the names are all written initials first, whatever ends them (a comma,
 # a full stop: chemists' "E. ROSE et K. S. SUSLICK. J. Am. Chem. Soc. 102, 3224 (1980).");
 # and Elsevier's physics form, its year before its pages ("V. Efimov, Phys. Lett. B 33 (1970)
@@ -54,7 +59,13 @@ _NAMED_FORMS = tuple(
         rf"^{_NAMES_FIRST}<sep>\s{_JOURNAL},?\s(?P<volume>[A-Z]?\d+)\s?:\s?{_PAGES}\s?"
         rf"{_YEAR_BRACKETED}\s?[.;]?$",
         rf"^{_NAMES_FIRST}<sep>\s{_JOURNAL}(?:,?\s|(?<=\.))(?P<page>[A-Z]?\d+)\s?"
-        rf"{_YEAR_BRACKETED}\s?[.;]?$"))
+        rf"{_YEAR_BRACKETED}\s?[.;]?$",
+        # chemists' (the RSC's, Wiley's): the year before volume and page, "Chem. Soc. Rev.,
+        # 2015, 44, 2060–2086", "Angew. Chem. Int. Ed. 2019, 58, 12345–12350; Angew. Chem.
+        # 2019, 131, 12457–12462" (the German edition after it), "Small 2023, 19, e2206531",
+        # a DOI perhaps after it
+        rf"^{_NAMES_FIRST}<sep>\s{_JOURNAL},?\s(?P<year>(?:1[5-9]|20)\d\d),\s?"
+        rf"(?P<volume>\d+),\s?{_ARTICLE_PAGES}{_CHEMISTS_TAIL}$"))
 # names written family name first, in capitals or not, then their initials ("LIANG Z T, WANG
 # X N", "Biró T S, Müller B"), the journal, the year, then volume and page after a colon:
 # Chinese physics journals' form ("Phys. Lett., 2005, B629: 20"), an e-print perhaps after it
@@ -109,8 +120,9 @@ _ALL_NAMES = re.compile(r"(?>[A-ZÀ-Þ](?>[^\W\d_]*)(?:['’-](?>[^\W\d_]+))?\.?
 # a numbered list's number before the reference: "6. ", "[18] ", "(5) "
 # before names written initials first, as the physics forms write them ("6. A. Rivera, …"; not
 # "8. Smith, J., Jones, K. Phys. Rev. Lett. …", which those forms do not read)
-_ENTRY_NUMBER = re.compile(r"^\s*(?:\[\s?\d{1,3}\]\s*|\(\d{1,3}\)\s+|\d{1,3}\.\s+)"
-                           r"(?=(?:[A-Z]\.\s*-?)+[A-Z])")
+# (the RSC's bare number, "3 Y. Jiao, …", and a part's letter after it, "[8] a) Y. Li, …")
+_ENTRY_NUMBER = re.compile(r"^\s*(?:\[\s?\d{1,3}\]\s*|\(\d{1,3}\)\s+|\d{1,3}\.?\s+)"
+                           r"(?:[a-z]\)\s+)?(?=(?:[A-Z]\.\s*-?)+[A-Z])")
 
 
 def _physics_forms(item: dict[str, Any], text: str) -> None:
