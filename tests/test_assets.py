@@ -863,6 +863,11 @@ def test_an_svg_data_uri_keeps_its_chinese_text(tmp_path, form):
 @pytest.mark.parametrize(("data", "said"), [
     (PAGE_BYTES, "not an image: an HTML page"),  # a real page's first bytes
     ("页面不存在 Not Found".encode(), "not an image: text, beginning '页面不存在 Not Found'"),
+    # (a server's line ends with its line break; a Chinese message is cut between characters)
+    (b"404 page not found\n", "not an image: text, beginning '404 page not found'"),
+    ("您访问的页面不存在，请检查网址是否正确后重试。".encode() * 3,
+     "not an image: text, beginning '您访问的页面不存在，请检查网址是否正确后重试。"
+     "您访问的页面不存在，请检查网址是否'…"),
     (b"\x00\x01\x02\x03\x04\x05\x06\x07\x08",
      "not an image: bytes that no image format begins with: 00 01 02 03 04 05 06 07 …"),
     (b"\x89PNG\r\n\x1a\n" + bytes(30),

@@ -128,14 +128,24 @@ def _begins(data: bytes) -> str:
     lowered = head[:256].lower()
     if lowered.startswith((b"<!doctype html", b"<html")) or b"<head" in lowered:
         return "an HTML page"
-    try:
-        text = head[:40].decode("utf-8")
-    except UnicodeDecodeError:
-        text = ""
-    if text and text.isprintable():
-        return f"text, beginning {text!r}" + ("…" if len(head) > 40 else "")
+    text = _as_text(head[:160])
+    if text:
+        return f"text, beginning {text[:40]!r}" + ("…" if len(text) > 40 else "")
     return ("bytes that no image format begins with: " + data[:8].hex(" ")
             + (" …" if len(data) > 8 else ""))
+
+
+def _as_text(head: bytes) -> str:
+    """``head`` as one line of UTF-8 text ("404 page not found\\n", an XML error, a Chinese
+    message), its last character perhaps cut by the slice; "" where it is no text."""
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError as bad:
+        if bad.start < len(head) - 3:  # a byte no UTF-8 text has, not a character cut short
+            return ""
+        text = head[:bad.start].decode("utf-8")
+    line = " ".join(text.split())
+    return line if line and line.isprintable() else ""
 
 
 def _cut_short(fmt: str, data: bytes) -> str | None:

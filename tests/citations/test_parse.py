@@ -3771,6 +3771,52 @@ def test_what_the_third_trial_of_the_parser_found(text, fields):
     # (a Nature article keeps its journal)
     ("3. Lecun, Y., Bengio, Y. & Hinton, G. Deep learning. Nature 521, 436–444 (2015).",
      {"title": "Deep learning", "container-title": "Nature", "type": "article-journal"}),
+    # what a review of these rules found they must leave alone, or read whole: a body named
+    # with a work in 《》, a Chinese volume in a title's words, a law's article in a title,
+    # a Bluebook list of names, a book's volume or edition, a book in press, a range of
+    # years in a title's brackets, a meeting's city, a subtitle of a patent, names that are
+    # role words, a version beside a journal's own numbers, a person named Team
+    ("《光明日报》评论员. 实践是检验真理的唯一标准[N]. 光明日报, 1978-05-11(1).",
+     {"author": [{"literal": "《光明日报》评论员"}], "title": "实践是检验真理的唯一标准"}),
+    ("李明：《论〈资本论〉第一卷的叙述方法》，载《哲学研究》2019年第6期，第12页。",
+     {"container-title": "哲学研究", "issue": "6"}),
+    ("《邓小平文选》第三卷，人民出版社1993年版，第3页。", {"volume": "3", "page": "3"}),
+    ("陈兴良. 《刑法》第3条的规范构造[J]. 法学研究, 2019, 41(3): 3-20.",
+     {"volume": "41", "issue": "3", "type": "article-journal"}),
+    ("Ian Ayres, Frederick E. Vars & Nasser Zakariya, To Insure Prejudice: Racial Disparities "
+     "in Taxicab Tipping, 114 Yale L.J. 1613 (2005).",
+     {"author": [{"family": "Ayres", "given": "Ian"}, {"family": "Vars", "given": "Frederick E."},
+                 {"family": "Zakariya", "given": "Nasser"}],
+      "title": "To Insure Prejudice: Racial Disparities in Taxicab Tipping",
+      "container-title": "Yale L.J.", "volume": "114", "page": "1613"}),
+    ("A. Einstein, B. Podolsky & N. Rosen, Can Quantum-Mechanical Description of Physical "
+     "Reality Be Considered Complete?, 47 Phys. Rev. 777 (1935).",
+     {"container-title": "Phys. Rev.", "volume": "47", "page": "777"}),
+    ('Gould, Stephen. "Nonmoral Nature." The Cambridge History of Science, vol. 2, Cambridge '
+     "UP, 2000, pp. 1-20.", {"container-title": "The Cambridge History of Science"}),
+    ("Smith, J. (in press). The psychology of everyday life. Oxford University Press.",
+     {"container-title": None}),
+    ("World Health Organization. (2013). Global action plan for the prevention and control of "
+     "noncommunicable diseases (GAP 2013-2020). Geneva: WHO.",
+     {"title": "Global action plan for the prevention and control of noncommunicable "
+               "diseases (GAP 2013-2020)"}),
+    ("[1] HE K, ZHANG X. Deep residual learning[C]//Proceedings of the IEEE Conference on "
+     "Computer Vision and Pattern Recognition. Las Vegas, 2016: 770-778.",
+     {"container-title": "Proceedings of the IEEE Conference on Computer Vision and Pattern "
+                         "Recognition", "publisher": None}),
+    ("[16] 王伟. 一种电池装置：结构与方法[P]. 中国: CN112345678A, 2021-01-01.",
+     {"title": "一种电池装置:结构与方法"}),
+    ("（宋）王著：《淳化阁帖》，中华书局2000年版，第3页。",
+     {"author": [{"family": "王", "given": "著"}]}),
+    ("Smith J. Analysis tool for ecology (Version 2.1). J Open Source Softw. 2021;2(1):1-3.",
+     {"volume": "2", "issue": "1"}),
+    ("Sarah Team and John Smith. 2018. A study of things. Journal of Stuff 3(2): 1-9.",
+     {"author": [{"family": "Team", "given": "Sarah"}, {"family": "Smith", "given": "John"}]}),
+    ("R Core Team (2023). R: A language and environment for statistical computing. R "
+     "Foundation for Statistical Computing, Vienna, Austria.",
+     {"author": [{"literal": "R Core Team"}]}),
+    ("Doe, J. (2019). What is old and what is new. Edition 2. Publisher.",
+     {"title": "What is old and what is new"}),
 ])
 def test_what_the_earlier_trials_left_and_the_fourth_found(text, fields):
     """Forms the first three trials' strings still read wrong at their end, and those a
@@ -3801,6 +3847,14 @@ def test_what_the_earlier_trials_left_and_the_fourth_found(text, fields):
     # (the same names with a title keep it)
     ("[3] Y. Li, H. Wang, Efficient water splitting on layered oxides, Angew. Chem. Int. Ed. "
      "2019, 58, 12345–12350.", {"title": "Efficient water splitting on layered oxides"}),
+    # an abbreviated journal's first word after the title's last comma (Copernicus)
+    ("Friedlingstein, P., O'Sullivan, M., Jones, M. W., et al.: Global Carbon Budget 2022, "
+     "Earth Syst. Sci. Data, 14, 4811–4900, https://doi.org/10.5194/essd-14-4811-2022, 2022.",
+     {"title": "Global Carbon Budget 2022", "container-title": "Earth Syst. Sci. Data"}),
+    # (a title's last words after a comma, a comma after them before the journal, stay)
+    ("Smith, J., and Li, K.: Rain, snow and ice over the Tibetan Plateau, Nat. Geosci., 14, "
+     "1–9, 2020.", {"title": "Rain, snow and ice over the Tibetan Plateau",
+                    "container-title": "Nat. Geosci"}),
     # a character that prints as nothing is no part of a name
     ("Huang X, Zhao\u200b W. Heavy metal accumulation in rice grains from Hunan Province. Sci "
      "Total Environ. 2019;650:1–10.",

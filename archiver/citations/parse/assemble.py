@@ -24,6 +24,7 @@ from archiver.citations.parse.containers import (
     _journal_of_a_work_in_press,
     _journal_word_ending_a_title,
     _journal_word_in_title,
+    _journals_first_word_in_the_title,
     _journals_opening_left_out,
     _mark_ending_a_journal,
     _medium_ending_a_name,
@@ -424,6 +425,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _journal_word_in_title(item, text)
     _journal_word_ending_a_title(item, text)
     _journals_opening_left_out(item, text)
+    _journals_first_word_in_the_title(item, text)
     _rest_of_the_title_left_out(item, text)
     _paper_and_its_day(item, text)
     _mark_ending_a_journal(item, text)

@@ -221,8 +221,9 @@ _MLA_BOOK_THEN_PUBLISHER = re.compile(
     r"Press|Publishers?|Publishing|Books|Verlag))\b,\s+(?:1[5-9]|20)\d\d\b")
 
 
-# (a book's editors or translators after its name are none of it)
-_ROLE_IN_A_BOOK = re.compile(r",\s+(?:(?:edited|translated|compiled)\s+by|eds?\.|trans\.)\s")
+# (a book's editors or translators, its volume or its edition after its name are none of it)
+_ROLE_IN_A_BOOK = re.compile(r",\s+(?:(?:edited|translated|compiled)\s+by|eds?\.|trans\.|vols?\.|"
+                             r"\d+(?:st|nd|rd|th)\s+ed\.)(?:\s|$)")
 
 
 def _mla_book_before_its_editors(item: dict[str, Any], text: str) -> None:
@@ -270,7 +271,7 @@ def _journal_of_a_work_in_press(item: dict[str, Any], text: str) -> None:
     if "container-title" in item or end < 0 or not re.search(r"\(in press\)", text, re.I):
         return
     found = _JOURNAL_ALONE_AT_END.match(text, end)
-    if found:
+    if found and not _PUBLISHER_WORD.search(found["journal"]):  # a book in press: its publisher
         item["container-title"] = found["journal"].strip()
 
 
@@ -722,6 +723,26 @@ def _journals_opening_left_out(item: dict[str, Any], text: str) -> None:
     opening = _JOURNALS_OPENING.fullmatch(text, end, at) if at > end else None
     if opening:
         item["container-title"] = f"{opening.group('words')} {item['container-title']}"
+
+
+# an abbreviated journal's first word read as the title's last, after its comma: Copernicus's
+# "…: Global Carbon Budget 2022, Earth Syst. Sci. Data, 14, 4811–4900" ("Earth" in the title,
+# "Syst. Sci. Data" the journal), "…resources, Hydrol. Earth Syst. Sci., 25, …"
+_JOURNALS_WORD_ENDING_A_TITLE = re.compile(r",\s(?P<word>[A-Z][a-z]{1,14})\.?$")
+
+
+def _journals_first_word_in_the_title(item: dict[str, Any], text: str) -> None:
+    """The capitalised word after a title's last comma, run with no mark but its own full
+    stop into an abbreviated journal, is the journal's."""
+    title, container = item.get("title", ""), item.get("container-title", "")
+    word = _JOURNALS_WORD_ENDING_A_TITLE.search(title)
+    end = _title_end(item, text)
+    if not word or not container or not re.match(r"[A-Z][a-z]*\.", container) or \
+            not re.match(r"\.?\s" + re.escape(container), text[end:]):
+        return
+    start = end - (len(title) - word.start("word"))
+    item["title"] = title[:word.start()]
+    item["container-title"] = text[start:text.find(container, end) + len(container)]
 
 
 # an author-date reference's title left unfinished at a full stop or a question mark inside

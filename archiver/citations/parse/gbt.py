@@ -17,10 +17,14 @@ from archiver.citations.parse.authors import _PINYIN, _SYLLABLE, PINYIN_SURNAMES
 from archiver.citations.parse.fields import _YEAR, _page
 from archiver.citations.parse.shared import (
     _ARTICLE_OF_A_LAW,
+    _CN_VOLUME_NUMBER,
     _JUDGMENT,
+    _NOTE_NUMBER,
     _PREPRINT_SERVER,
+    _SEE,
     _THESIS_KIND,
     _URL,
+    _arabic,
     _is_proceedings,
     _issued_year,
     gbt_code,
@@ -33,22 +37,11 @@ if TYPE_CHECKING:
     from typing import Any
 
 
-_CN_VOLUME = re.compile(r"第\s*(\d+|[一二三四五六七八九十]{1,3})\s*卷")
-_CN_NUMERALS = {c: n for n, c in enumerate("一二三四五六七八九", start=1)}
-
-
-def _arabic(number: str) -> str:
-    """A volume's number as digits: "3" and "三" are 3, "十二" 12, "二十" 20."""
-    if number.isdigit():
-        return number
-    tens, _, units = number.rpartition("十")
-    if "十" not in number:
-        return str(_CN_NUMERALS.get(number, 0) or number)
-    return str(10 * (_CN_NUMERALS.get(tens, 0) if tens else 1) + _CN_NUMERALS.get(units, 0))
+# (a volume numbered in words up to 99: "第三卷", "第十二卷", "第二十卷")
+_CN_VOLUME = re.compile(rf"第\s*{_CN_VOLUME_NUMBER}\s*卷")
 _CN_ISSUE = re.compile(r"第\s*(\d+)\s*期")
 _CN_PAGES = re.compile(r"第\s*(\d+(?:\s*[-–—~～]\s*\d+)?)\s*页|(\d+\s*[-–—~～]\s*\d+)\s*页")
 _CN_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)\s*年")
-
 
 def _chinese_numbers(item: dict[str, Any], text: str) -> None:
     """The numbers a Chinese reference names by their markers, whatever the tagger made of
@@ -76,7 +69,7 @@ def _chinese_numbers(item: dict[str, Any], text: str) -> None:
         put("volume", _arabic(volume.group(1)))
         if issue:
             put("issue", issue.group(1))
-    elif issue and _TITLE_MARKS.match(text) and not _CN_VOLUME.search(text):
+    elif issue and _TITLE_MARKS.match(text) and not _CN_VOLUME.search(text, start):
         item["issue"] = issue.group(1)  # "《刊名》2020年第2期": the journal's issue
         if item.get("volume") == issue.group(1):
             del item["volume"]
@@ -86,10 +79,6 @@ def _chinese_numbers(item: dict[str, Any], text: str) -> None:
     year = _CN_YEAR.search(text, start)
     if year and "issued" not in item:
         item["issued"] = {"date-parts": [[int(year.group(1))]]}
-    volume = str(item.get("volume") or "")
-    as_page = re.findall(rf"第\s*{volume}\s*页", text) if volume.isdigit() else []
-    if as_page and len(re.findall(rf"(?<!\d){volume}(?!\d)", text)) == len(as_page):
-        del item["volume"]  # printed only as a page: "…第77—79页；王泽鉴：《债法原理》…第55页"
 
 
 # "王明：《论中亚外交》，《国际问题研究》2020年第2期，第10-20页。": the style of Chinese
@@ -99,23 +88,24 @@ def _chinese_numbers(item: dict[str, Any], text: str) -> None:
 # (the note's number in any of its forms, "[8]", "(22)", "〔16〕"; "see" before the author;
 # the mark of a foreign author's country or an old one's dynasty, "[英]", "(清)", none of the
 # name, as GB/T's "[美]詹姆斯·C.斯科特" gives none; a juan after the title, "卷一六八")
-_TITLE_MARKS = re.compile(r"^\s*(?:(?:[①-⑳]|\[\d{1,3}\]|[(〔]\d{1,3}[)〕]|\d{1,3}[.、)]?)\s*)?"
-                          r"(?:(?:参见|参看|详见|转引自|见)(?=[\[(〔\u4e00-\u9fff]))?"
+_TITLE_MARKS = re.compile(rf"^\s*(?:{_NOTE_NUMBER}\s*)?(?:{_SEE}(?=[\[(〔\u4e00-\u9fff]))?"
                           r"(?:[\[(〔](?P<mark>[\u4e00-\u9fff]{1,2})[\])〕]\s*)?"
-                          r"((?!\d)[^《》\[\]①-⑳]{1,60}?)\s*[：:，,]\s*《([^《》]+)》"
+                          r"(?P<names>(?!\d)[^《》\[\]①-⑳]{1,60}?)\s*[：:，,]\s*《(?P<title>[^《》]+)》"
                           r"(?=\s*(?:[（(][^（）()]{1,8}[）)])?\s*"
                           r"(?:第[一二三四五六七八九十\d]{1,3}[卷册辑]|卷[一二三四五六七八九十百〇\d]{1,6})?"
                           r"\s*(?:[，,。.；;、]|《|$))"
                           # (the book's editors or authors after "载": "载苏力、贺卫方主编：《…》")
                           r"(?:\s*[，,、]?\s*(?:(?:载|见)(?:\s*[^《》，,。；;:：\d]{1,30}?\s*[：:])?|in)?"
-                          r"\s*[：:]?\s*《([^《》]+)》)?")
+                          r"\s*[：:]?\s*《(?P<container>[^《》]+)》)?")
 # what a note writes before a work it points to: no author
 _NO_AUTHOR = frozenset({"参见", "见", "转引自", "引自", "详见", "载", "参阅"})
 # those named beside the author who are not its authors ("黄汝成集释", "刘俊文点校", "许家馨
 # 译"), and the word that says the author wrote it or wrote it with others ("顾炎武著",
 # "长孙无忌等")
-_NOT_THE_AUTHOR = re.compile(r"(?:集释|点校|校点|校注|笺注|注释|整理|译注|主译|编译|译)$")
-_AUTHORS_WORD = re.compile(r"(?<=[\u4e00-\u9fff·])(?:等著|等编|编著|主编|撰|著|编|等)$")
+# (after a name of two characters at least: "王著", "张译" are names)
+_NOT_THE_AUTHOR = re.compile(r"(?<=[\u4e00-\u9fff·]{2})"
+                             r"(?:集释|点校|校点|校注|笺注|注释|整理|译注|主译|编译|译)$")
+_AUTHORS_WORD = re.compile(r"(?<=[\u4e00-\u9fff·]{2})(?:等著|等编|编著|主编|撰|著|编|等)$")
 # the dynasties a note marks an old author with ("（清）顾炎武"): a Chinese name, read as one;
 # any other mark is a foreign author's country ("[英]哈特"), which keeps the name whole
 _DYNASTIES = frozenset(["先秦", "秦", "汉", "西汉", "东汉", "三国", "魏", "蜀", "吴", "晋",
@@ -131,7 +121,7 @@ def _title_marks(item: dict[str, Any], text: str) -> None:
     match = _TITLE_MARKS.match(text)
     if not match:
         return
-    named = match.group(2).strip()
+    named = match["names"].strip()
     if _has_cjk(named):
         named = "，".join(_AUTHORS_WORD.sub("", part.strip()) for part in re.split("[，,]", named)
                          if not _NOT_THE_AUTHOR.search(part.strip()))
@@ -142,24 +132,28 @@ def _title_marks(item: dict[str, Any], text: str) -> None:
         persons = split_authors(named if not mark or mark in _DYNASTIES else f"[{mark}]{named}")
         if persons:
             item["author"] = persons
-    item["title"] = match.group(3).strip()
-    if match.group(4):
-        item["container-title"] = match.group(4).strip()
+    item["title"] = match["title"].strip()
+    if match["container"]:
+        item["container-title"] = match["container"].strip()
     else:
         item.pop("container-title", None)
 
 
 # a note that names a work by its title alone, "see" before it perhaps: "见《马克思恩格斯全集》第3
 # 卷，人民出版社1960年版", "《中华人民共和国民法典》第1165条第1款。"
-_WORK_ALONE = re.compile(r"^\s*(?:(?:[①-⑳]|\[\d{1,3}\]|[(〔]\d{1,3}[)〕]|\d{1,3}[.、)]?)\s*)?"
-                         r"(?:参见|参看|详见|转引自|见)?\s*《(?P<title>[^《》]+)》")
+# (only where the 《》 stands alone, its volume, edition or article after it: "《光明日报》评论员",
+# "《史记》研究[M]" open a body's name and a title)
+_WORK_ALONE = re.compile(rf"^\s*(?:{_NOTE_NUMBER}\s*)?(?:{_SEE})?\s*《(?P<title>[^《》]+)》"
+                         r"(?=(?:\s*(?:第\s*[\d一二三四五六七八九十百千]{1,6}\s*[卷册辑编条款]|"
+                         r"卷[一二三四五六七八九十百〇\d]{1,6}|[（(][^（）()]{1,12}[）)]|《[^《》]+》))*"
+                         r"\s*(?:[，,。.；;]|$))")
 
 
 def _work_named_alone(item: dict[str, Any], text: str) -> None:
     """A Chinese note that opens with a work's title in 《》, no author before it: the title
     is what the marks hold, and what follows (its volume, its publisher and year, the
     article of a law) no part of it nor a journal."""
-    found = _WORK_ALONE.match(text)
+    found = _WORK_ALONE.match(text) if gbt_code(text) is None else None
     if found is None or _TITLE_MARKS.match(text):
         return
     item.pop("author", None)
@@ -459,7 +453,8 @@ def _gbt_title(text: str, item: dict[str, Any]) -> dict[str, Any]:
         # cut at a full stop inside it, no space after it: "中国法治发展报告No.20(2022)[R]"
         item["title"] = whole.strip()
         return item
-    if read and match.group(2) == "P":
+    if read and match.group(2) == "P" and re.match(r"\s*[,，]\s*[A-Z]{0,3}\s*\d",
+                                                    text[at + len(read):]):
         # GB/T 7714-2005's patent, "题名: 国别, 专利号[P]": the title before its country
         item["title"] = _PATENTS_COUNTRY.sub("", read)
         return item
@@ -736,8 +731,11 @@ def _gbt_host_title(text: str, item: dict[str, Any]) -> None:
 
 
 # a publisher named alone after the proceedings, no place before it: "…Machine Learning.
-# PMLR, 2021: 8748-8763", "…Systems. Curran Associates, 2017"
-_PUBLISHER_ALONE = re.compile(r"(?:[A-Z][\w&'-]*\.?\s?){1,3}")
+# PMLR, 2021: 8748-8763", "…Systems. Curran Associates, 2017"; an acronym, or words a
+# publisher's name ends with (not the meeting's city, "Las Vegas, 2016", nor "Part III")
+_WORDS_AFTER_A_HOST = re.compile(r"(?>[A-Z][\w&'-]*+\.?\s?){1,3}")  # (atomic: no backtracking)
+_PUBLISHER_ALONE = re.compile(r"[A-Z]{2,8}|(?:[A-Z][\w&'-]*\s){0,2}(?:Associates|Press|Publishers?|"
+                              r"Publishing|Springer|Elsevier|Wiley|Verlag|Books|Inc\.?|Ltd\.?)")
 
 
 def _english_host_title(text: str, item: dict[str, Any]) -> None:
@@ -759,10 +757,11 @@ def _english_host_title(text: str, item: dict[str, Any]) -> None:
     if len(segments) == 1 and host.endswith(container) and host != container:
         item["container-title"] = host  # one sentence: no editors before it, all its title
     elif len(segments) == 2 and end is not None and end.re is _HOST_ENDS \
-            and container.rstrip(".") == host and _PUBLISHER_ALONE.fullmatch(segments[1]) \
+            and container.rstrip(".") == host and _WORDS_AFTER_A_HOST.fullmatch(segments[1]) \
             and len(segments[0].split()) > 3:
-        item["container-title"] = segments[0]
-        item.setdefault("publisher", segments[1])
+        item["container-title"] = segments[0]  # (a publisher, the meeting's city, a part)
+        if _PUBLISHER_ALONE.fullmatch(segments[1]):
+            item.setdefault("publisher", segments[1])
 
 
 _SYLLABLE_RE = re.compile(_SYLLABLE, re.I)

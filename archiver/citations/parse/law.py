@@ -1,10 +1,10 @@
 """Legal citation forms, whose order no other style shares and which the tagger, trained on
-none of them, reads wrong: an American law review's article as the Bluebook prints it
-(volume, journal, first page, then the year in brackets), a British one as OSCOLA does (the
-year in brackets before the volume), a Chinese court's judgment (the court, the case's year
-in brackets and its number), and a Chinese law cited by its article. Each is recognised only
-where the whole reference (or, for a law, its article) has that form, and then its fields
-are what the form says.
+none of them, reads wrong: an article as the Bluebook prints it, in a law review or any
+journal law cites (volume, journal, first page, then the year in brackets), one in a law
+review as OSCOLA does (the year in brackets before the volume), a Chinese court's judgment
+(the court, the case's year in brackets and its number), and a Chinese law cited by its
+article. Each is recognised only where the whole reference (or, for a law, its article)
+has that form, and then its fields are what the form says.
 """
 
 from __future__ import annotations
@@ -21,14 +21,22 @@ if TYPE_CHECKING:
 
 # the words that make a name after a volume a law journal's: "Harv. L. Rev.", "Yale L.J.",
 # "U. Pa. L. Rev.", "Calif. L. Rev. Circuit", "Northwestern University Law Review"
+# ... or any journal abbreviated as the Bluebook abbreviates ("Rev. Fin. Stud.", "Phys. Rev."):
+# a name of whole words in that place ("…, 12 Angry Men 3 (1957)") is none
+_ABBREVIATED = re.compile(r"\b[A-Z][a-z]{0,8}\.(?:\s|$)")
 _LAW_JOURNAL = re.compile(r"\bL\.\s?(?:Rev|J|Q)\b|\bL\s(?:Rev|J|Q)\b|\bLaw\s+(?:Review|Journal|"
-                          r"Quarterly)\b|\bRev\.|\bJ\.\s?L\.")
+                          r"Quarterly)\b|\bJ\.\s?L\.")
+# one name before the title, with its "Jr." ("Richard H. Fallon, Jr."); several, the last
+# after "&" or "and" ("Ian Ayres, Frederick E. Vars & Nasser Zakariya")
+_LAW_NAME = r"[A-Z][^,\d&]{1,60}?(?:,\s+(?:Jr|Sr)\.)?"
+_LAW_NAMES = (rf"(?P<names>{_LAW_NAME}(?:,\s+{_LAW_NAME}){{0,8}},?\s+(?:&|and)\s+{_LAW_NAME}|"
+              rf"{_LAW_NAME})")
 # Bluebook: "Lawrence Lessig, The Law of the Horse: What Cyberlaw Might Teach, 113 Harv. L.
 # Rev. 501, 505 (1999)." (the names, the title, the volume, the journal, the first page, the
 # page cited perhaps, the year)
 _BLUEBOOK = re.compile(
     rf"^\s*(?:{_LIST_NUMBER}\s*)?(?:See,?\s+(?:also\s+|e\.g\.,\s+)?)?"
-    r"(?P<names>[A-Z][^,\d]{1,80}?(?:,\s+(?:Jr|Sr)\.)?),\s+(?P<title>[^\d].{2,300}),\s+"
+    rf"{_LAW_NAMES},\s+(?P<title>[^\d].{{2,300}}),\s+"
     r"(?P<volume>\d{1,4})\s+(?P<journal>[A-Z][A-Za-z.&' ]{1,80}?)\s+(?P<page>\d{1,5})"
     r"(?:,\s*\d{1,5}(?:\s*[-–]\s*\d{1,5})?)?\s+\((?:[^()\d]{1,20}\s)?(?P<year>(?:1[7-9]|20)\d\d)\)"
     r"\.?\s*$")
@@ -45,7 +53,8 @@ def _law_review(item: dict[str, Any], text: str) -> None:
     """An article in a law review cited in the Bluebook's or OSCOLA's form: its fields as
     the form places them (the first page, not the page cited after it)."""
     found = _BLUEBOOK.match(text) or _OSCOLA.match(text)
-    if found is None or not _LAW_JOURNAL.search(found["journal"]):
+    if found is None or not (_LAW_JOURNAL.search(found["journal"])
+                             or _ABBREVIATED.search(found["journal"])):
         return
     persons = split_authors(found["names"])
     if persons:

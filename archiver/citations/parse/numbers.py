@@ -13,9 +13,11 @@ from archiver.citations.extract import (
 )
 from archiver.citations.parse.fields import _YEAR, _issue, _page
 from archiver.citations.parse.shared import (
+    _CN_MARKED_VOLUME,
     _MONTH_DAY_SEMICOLON,
     _MONTH_WORD,
     _NUMBERED_PAPER,
+    _arabic,
     _field_end,
     _issued_year,
     _title_end,
@@ -522,21 +524,22 @@ def _printed_once(value: str, text: str) -> bool:
 # the number of a working paper, a report or a standard, and a version's: no volume, issue or
 # page ("NBER Working Paper 9873", "IMF Staff Discussion Note SDN/2023/001", "IEEE Std
 # 519-2022", "Version 6.4")
-_DOCUMENT_NUMBER = re.compile(
-    rf"\b{_NUMBERED_PAPER}\s+(?:No\.?\s*)?(?:[A-Z]+/)?(?:\d{{4}}/)?(?P<number>\w*\d[\w-]*)"
-    r"(?!\s*\()|"
+_SERIES_NUMBER = re.compile(
+    rf"\b{_NUMBERED_PAPER}\s+(?:No\.?\s*)?(?:[A-Z]+/)?(?:\d{{4}}/)?(?P<number>\w*\d[\w-]*)|"
     r"\bStd\.?\s+(?P<standard>\d[\w.-]*\d)|\bVersion\s+(?P<major>\d+)\.(?P<minor>\d+)\b")
 
 
 def _document_number_read_as_a_number(item: dict[str, Any], text: str) -> None:
     """A working paper's, a report's or a standard's number, or a version, is no volume,
-    issue or page of the work."""
-    for found in _DOCUMENT_NUMBER.finditer(text):
+    issue or page of the work, where the reference prints the number nowhere else ("Software
+    X (Version 2.1). J Open Source Softw. 2021;2(1):1-3" has its volume and issue)."""
+    for found in _SERIES_NUMBER.finditer(text):
         numbers = {"volume": {found["number"], found["standard"], found["major"]},
                    "issue": {found["number"], found["minor"]},
                    "page": {found["number"], found["standard"]}}
         for key, read in numbers.items():
-            if item.get(key) and item[key] in read:
+            if item.get(key) and item[key] in read and len(
+                    re.findall(rf"(?<!\d){re.escape(item[key])}(?!\d)", text)) == 1:
                 del item[key]
 
 
@@ -618,12 +621,15 @@ def _year_before_the_volume(item: dict[str, Any], text: str) -> None:
 
 
 def _page_read_as_the_volume_too(item: dict[str, Any], text: str) -> None:
-    """A Chinese note's page ("…2019年版，第45页。") read as its volume as well: the number
-    marked 页 is a page, and no volume where none is marked 卷 (or 辑, 册)."""
+    """A Chinese note's page ("…2019年版，第45页。", or a second work's in the same note,
+    "…第77—79页；王泽鉴：《债法原理》…第55页") read as its volume: a number printed only
+    marked 页 is a page, and no volume where none is marked 卷 (or 辑, 册), in figures or in
+    words ("第三卷")."""
     volume = str(item.get("volume") or "")
-    if volume and volume == item.get("page") and re.search(
-            rf"第\s*{re.escape(volume)}\s*页", text) and not re.search(
-            rf"第\s*{re.escape(volume)}\s*[卷辑輯册冊]", text):
+    as_page = re.findall(rf"第\s*{volume}\s*页", text) if volume.isdigit() else []
+    marked = [_arabic(m.group(1)) for m in _CN_MARKED_VOLUME.finditer(text)] if as_page else []
+    if as_page and volume not in marked and (volume == item.get("page") or not marked and len(
+            re.findall(rf"(?<!\d){volume}(?!\d)", text)) == len(as_page)):
         del item["volume"]
 
 

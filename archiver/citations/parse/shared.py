@@ -144,6 +144,34 @@ def gbt_code(text: str) -> str | None:
 _URL = re.compile(r"https?://[^\s<>\"“”]+")
 
 
+_CN_NUMERALS = {c: n for n, c in enumerate("一二三四五六七八九", start=1)}
+
+
+def _arabic(number: str) -> str:
+    """A volume's number as a Chinese reference marks it (``第三卷``, gbt's ``_CN_VOLUME``),
+    as digits: "3" and "三" are 3,
+    "十二" 12, "二十" 20."""
+    if number.isdigit():
+        return number
+    tens, ten, units = number.partition("十")
+    if not ten:
+        return str(_CN_NUMERALS[number])
+    return str(10 * (_CN_NUMERALS[tens] if tens else 1) + (_CN_NUMERALS[units] if units else 0))
+
+
+
+# a volume, a collection's part or a book's, marked as a Chinese reference marks it, its number
+# in figures or in words ("第3卷", "第三卷", "第5册", "第10辑")
+_CN_VOLUME_NUMBER = r"(\d+|[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_CN_MARKED_VOLUME = re.compile(rf"第\s*{_CN_VOLUME_NUMBER}\s*[卷辑輯册冊]")
+
+
+# a Chinese note's number, in any of its forms ("⑧", "[8]", "(22)", "（22）", "〔16〕", "9．",
+# "9、"), and its "see" before the work it points to
+_NOTE_NUMBER = r"(?:[①-⑳]|\[\d{1,3}\]|[(（〔]\d{1,3}[)）〕]|\d{1,3}[.、)．]?)"
+_SEE = r"(?:参见|参看|详见|转引自|见)"
+
+
 # the kinds of paper a series numbers, as reports and working papers cite them: "NBER Working
 # Paper 9873", "IMF Staff Discussion Note SDN/2023/001" (one paper's: "Oceanographic Research
 # Papers 45(9)" is a journal)
@@ -154,12 +182,14 @@ _NUMBERED_PAPER = (r"(?:Working|Discussion|Policy|Occasional|Technical|Research)
 # a Chinese court's judgment, ruling or mediation: "最高人民法院（2019）最高法民再245号民事判决
 # 书", after a note's "see" perhaps (brackets as printed, or as NFKC makes them: "(2019)")
 _JUDGMENT = re.compile(
-    r"^\s*(?:(?:[①-⑳]|\[\d{1,3}\]|[(（〔]\d{1,3}[)）〕]|\d{1,3}[.、)．]?)\s*)?(?:参见|参看|见)?\s*"
+    rf"^\s*(?:{_NOTE_NUMBER}\s*)?{_SEE}?\s*"
     r"(?P<court>[\u4e00-\u9fff]{2,30}?(?:人民法院|法院|仲裁委员会))\s*"
     r"(?P<title>[(（](?P<year>(?:19|20)\d\d)[)）][^\s,，。;；()（）]{2,40}?号"
     r"[\u4e00-\u9fff]{0,8}?(?:判决书|裁定书|调解书|决定书|通知书))")
-# a Chinese law, regulation or judicial interpretation, cited by its article: "《中华人民共和国
-# 民法典》第1165条", "《…若干问题的解释》（法释〔2023〕13号）第5条"
+# a Chinese law, regulation or judicial interpretation, cited by its article at a note's end:
+# "《中华人民共和国民法典》第1165条第1款。", "《…若干问题的解释》（法释〔2023〕13号）第5条"
 _ARTICLE_OF_A_LAW = re.compile(r"(?:法|法典|条例|规定|办法|解释|决定|细则)》"
                                r"(?:\s*[(（][^()（）]{1,30}[)）])?"
-                               r"\s*第\s*(?P<article>[\d一二三四五六七八九十百千]+)\s*条")
+                               r"\s*第\s*(?P<article>[\d一二三四五六七八九十百千]+)\s*条"
+                               # (the note's end: "《刑法》第3条的规范构造[J]" is a title)
+                               r"(?:\s*第\s*[\d一二三四五六七八九十]+\s*[款项])*\s*[。.]?\s*$")

@@ -102,10 +102,14 @@ def _description_ending_a_title(item: dict[str, Any]) -> None:
 
 # APA's report number after a report's title, no part of it: "(NBER Working Paper No.
 # 30292)", "(NCES 2016-144)", "(Report No. 12)"; not a bracket a title ends with ("(COVID-19)")
+# (read in the brackets alone, found first: a pattern over the rest of the text backtracked
+# over every "Working Paper" in it; an acronym then a number, "NCES 2016-144", not a range of
+# years, "GAP 2013-2020")
 _REPORT_NUMBER = re.compile(
-    rf"\s*\((?:[^()]*\b{_NUMBERED_PAPER}s?\b[^()]*\d[^()]*|"
+    rf"[^()]*\b{_NUMBERED_PAPER}s?\b[^()]*\d[^()]*|"
     r"[^()]*\b(?:Report|Paper|Publication|Series|Brief)\s+No\.\s*\S[^()]*|"
-    r"[A-Z]{2,}[A-Za-z]*\s+\d{2,4}[-–/]\d+[A-Za-z]?)\)")
+    r"[A-Z]{2,}[A-Za-z]*\s+\d{2,4}[-–/]\d+[A-Za-z]?")
+_YEARS = re.compile(r"(?:1[5-9]|20)\d\d\s*[-–/]\s*(?:(?:1[5-9]|20)\d\d|\d\d)\b")
 
 
 def _report_number_ending_a_title(item: dict[str, Any], text: str) -> None:
@@ -117,8 +121,11 @@ def _report_number_ending_a_title(item: dict[str, Any], text: str) -> None:
     if at < 0 or opened <= 0:
         return
     kept = title[:opened].rstrip()
-    found = _REPORT_NUMBER.match(text, at + len(kept))
-    if found and found.end() >= at + len(title):
+    bracket = text.find("(", at + len(kept))
+    close = text.find(")", bracket) if bracket >= 0 else -1
+    inner = text[bracket + 1:close] if 0 <= close - bracket <= 80 else ""
+    if inner and close >= at + len(title) - 1 and not text[at + len(kept):bracket].strip() \
+            and _REPORT_NUMBER.fullmatch(inner) and not _YEARS.search(inner):
         item["title"] = kept
 
 
@@ -731,6 +738,9 @@ def _edition_ending_a_title(item: dict[str, Any], text: str) -> None:
     """An edition is no part of the title it follows; it is kept as CSL's ``edition``."""
     title = item.get("title", "")
     cut = _EDITION_CUT.search(title)
+    if cut and not cut.group("number") and cut.group("edition").lower() != "rev" \
+            and not cut.group("mark"):
+        cut = None  # an edition in words after a comma only: not "…and what is new. Edition 2."
     at = text.find(title) if cut and cut.start() > 0 else -1
     after = _ED_AFTER_A_NUMBER if cut and cut.group("number") else _ED_AFTER
     if at >= 0 and after.match(text, at + len(title)):
