@@ -482,3 +482,51 @@ def test_a_line_of_image_openers_costs_what_commonmark_itself_does(tmp_path, ope
     ours = best(lambda: markdown.read(post))
     assert ours < 2 * theirs + 0.2, (ours, theirs)
     assert opener in (raw.body_html or "")  # and the line is still text
+
+
+# what the reference parser's rules look for, repeated into a long reference: each a shape a
+# pattern might retry from every position of (two such found by a review took 9 s and 0.6 s;
+# a real reference takes milliseconds)
+CRAFTED_PIECES = [
+    "P", "A, ", "Working Paper 1 ", " Policy Brief 2020 2020", "《题》", "第三卷", "'", '"',
+    "(", ", edited by A B, ", "Proc. ", "[C]//", "Std 1-2 ", ",, ", "et al. ", "名：《",
+    "〔1〕", "Vol. 1, no. 2, ", "Ian Ayres, ", "Earth ", "(in press). ", "Part III. ", "第5页",
+    "《法》第3条", "10.1016/j.a.2022.1 ", "A. B., ", "(1999) 12 L. Rev. ", "“‘", "Hrsg. ",
+]
+
+
+# ... within a reference of either kind the rules read it in: a GB/T proceedings' name, and an
+# author-date title's brackets
+CARRIERS = [("[27] RADFORD A, KIM J W, HALLACY C, et al. Learning transferable visual models from "
+             "natural language supervision[C]//Proceedings of the 38th International Conference "
+             "on Machine Learning. ", " 1, 2021: 8748-8763."),
+            ("Bloom, N. (2022). How hybrid working from home works out (Working Paper 1",
+             ". National Bureau.")]
+
+
+@pytest.mark.parametrize("carrier", CARRIERS, ids=["gbt", "apa"])
+@pytest.mark.parametrize("piece", CRAFTED_PIECES)
+def test_a_crafted_reference_costs_what_a_real_one_of_its_length_does(piece, carrier):
+    """Timed against the parse of a real reference (a GB/T one and an APA one, joined to the
+    same length) in the same run: a pattern that backtracks over the crafted text would take
+    hundreds of times as long."""
+    from archiver.citations.parse import parse_reference
+
+    real = ("[12] 王明, 李华. 中亚国家外交战略研究[J]. 国际问题研究, 2020, 35(2): 10-20. "
+            "Vanderhill, R., Joireman, S. F., & Tulepbayeva, R. (2020). Between the bear and "
+            "the dragon. International Affairs, 96(4), 975–993. ")
+    length = 2700  # (and the carrier's ending within the 3,000 characters the parser reads)
+    opening, ending = carrier
+    crafted = opening + (piece * (length // len(piece) + 1))[:length] + ending
+    baseline = (real * (length // len(real) + 1))[:length]
+
+    def best(text: str) -> float:
+        times = []
+        for _ in range(sized(2, 3)):
+            started = time.perf_counter()
+            parse_reference(text, strict=True)
+            times.append(time.perf_counter() - started)
+        return min(times)
+
+    parse_reference(baseline)  # (the tagger's model loaded once, outside the timing)
+    assert best(crafted) < 10 * best(baseline) + 0.05, piece
