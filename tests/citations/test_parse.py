@@ -3859,6 +3859,25 @@ def test_what_the_earlier_trials_left_and_the_fourth_found(text, fields):
     ("Huang X, Zhao\u200b W. Heavy metal accumulation in rice grains from Hunan Province. Sci "
      "Total Environ. 2019;650:1–10.",
      {"author": [{"family": "Huang", "given": "X"}, {"family": "Zhao", "given": "W"}]}),
+    # GB/T: a decimal point in a title is no full stop; a standard cited by its number first
+    ("[6] 新华社. 2023年全国粮食总产量13908.2亿斤[N]. 人民日报, 2023-12-12(01).",
+     {"title": "2023年全国粮食总产量13908.2亿斤"}),
+    ("[1] GB 2762—2022, 食品安全国家标准 食品中污染物限量[S].",
+     {"title": "食品安全国家标准 食品中污染物限量", "issued": {"date-parts": [[2022]]}}),
+    ("[3] NY/T 1121.6—2006 土壤检测 第6部分: 土壤有机质的测定[S]. 北京: 中国农业出版社, 2006.",
+     {"author": None, "title": "土壤检测 第6部分: 土壤有机质的测定"}),
+    # (a body named before the standard's title stays its author)
+    ("[47] ISO. Information and documentation—Guidelines for bibliographic references and "
+     "citations to information resources: ISO 690:2021[S]. Geneva: ISO, 2021.",
+     {"author": [{"family": "ISO"}]}),
+    # a percentage ending a title; a version's and a revision's numbers are none of the work's
+    ("Reuters. (2024, March 5). China sets 2024 growth target at around 5%. "
+     "https://www.reuters.com/world/china/",
+     {"title": "China sets 2024 growth target at around 5%"}),
+    ("Hijmans R (2023). _terra: Spatial Data Analysis_. R package version 1.7-39, "
+     "<https://CRAN.R-project.org/package=terra>.", {"volume": None, "issue": None}),
+    ("(3) Frisch, M. J.; Trucks, G. W.; et al. Gaussian 16, Revision C.01; Gaussian, Inc.: "
+     "Wallingford, CT, 2016.", {"volume": None}),
 ])
 def test_what_the_fifth_trial_of_the_parser_found(text, fields):
     """Forms a fifth set of 300 strings (bench/data/refs-trial-5.jsonl) found read wrong

@@ -62,6 +62,7 @@ from archiver.citations.parse.gbt import (
     _page_after_the_imprint,
     _part_of_a_book_1987,
     _pinyin_names_family_first,
+    _standard_by_its_number,
     _title_marks,
     _with_its_marks,
     _work_named_alone,
@@ -134,6 +135,7 @@ from archiver.citations.parse.titles import (
     _medium_and_roles,
     _names_and_year_in_the_title,
     _nature_book,
+    _percent_ending_a_title,
     _periodical_after_a_dated_title,
     _place_ending_a_title,
     _quotation_ending_a_title,
@@ -363,6 +365,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _volume_that_is_no_number(item, text)
     _title_marks(item, text)
     _work_named_alone(item, text)
+    _standard_by_its_number(item, text)
     _translator_after_title(item, text)
     _role_ending_a_title(item)
     _title_up_to_imprint(item, text)
@@ -383,6 +386,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _date_after_a_quoted_title(item, text)
     _description_ending_a_title(item)
     _report_number_ending_a_title(item, text)
+    _percent_ending_a_title(item, text)
     _book_after_its_editors(item, text)
     _book_before_its_editors(item, text)
     _mla_book_before_its_editors(item, text)

@@ -19,6 +19,7 @@ from archiver.citations.parse.shared import (
     _ARTICLE_OF_A_LAW,
     _CN_VOLUME_NUMBER,
     _JUDGMENT,
+    _LIST_NUMBER,
     _NOTE_NUMBER,
     _PREPRINT_SERVER,
     _SEE,
@@ -159,6 +160,26 @@ def _work_named_alone(item: dict[str, Any], text: str) -> None:
     item.pop("author", None)
     item["title"] = found["title"].strip()
     item.pop("container-title", None)
+
+
+# a standard cited by its number first, GB/T 7714's "标准编号, 标准名称[S]" ("GB 2762—2022, 食品安
+# 全国家标准 食品中污染物限量[S]", "NY/T 1121.6—2006 土壤检测 第6部分…[S]"): no author, and the
+# year of its number its year where no other is printed
+_STANDARD_FIRST = re.compile(
+    rf"^\s*(?:{_LIST_NUMBER}\s*)?(?P<number>(?:GB(?:/[TZ])?|[A-Z]{{2}}/T|HJ|JGJ|ISO(?:/IEC)?|IEC)"
+    r"\s*\d[\d.]*(?:\s*[—–-]\s*(?P<year>(?:19|20)\d\d))?)\s*[,，]?\s*(?P<title>[^\[\]]+?)\s*\[S\]")
+
+
+def _standard_by_its_number(item: dict[str, Any], text: str) -> None:
+    """A standard whose number opens the reference: its title after the number, no author
+    (the tagger reads "NY" of "NY/T" as a name), and its number's year."""
+    found = _STANDARD_FIRST.match(text)
+    if found is None:
+        return
+    item.pop("author", None)
+    item["title"] = found["title"]
+    if found["year"] and "issued" not in item:
+        item["issued"] = {"date-parts": [[int(found["year"])]]}
 
 
 def _with_its_marks(text: str, title: str) -> str:
@@ -401,7 +422,9 @@ def _gbt_mark(text: str) -> re.Match[str] | None:
 # "…封装方法: 中国, 201910123456.7[P]"
 _PATENTS_COUNTRY = re.compile(r"\s*[:：]\s*[\u4e00-\u9fff]{2,8}$")
 # GB/T 7714: "Author. Title[M]. Place: Publisher, Year." — the title ends at the type code
-_GBT_TITLE = re.compile(r"(?:^|[.．。]\s*)([^.．。\[\]]+?)\s*\[([A-Z]{1,2}(?:/OL)?)\]")
+# (a decimal point is no full stop: "2023年全国粮食总产量13908.2亿斤[N]")
+_GBT_TITLE = re.compile(r"(?:^|(?<!\d)[.．。]\s*|[.．。](?!\d)\s*)"
+                        r"((?:[^.．。\[\]]|(?<=\d)\.(?=\d))+?)\s*\[([A-Z]{1,2}(?:/OL)?)\]")
 _YEAR_AFTER = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 
 

@@ -526,7 +526,9 @@ def _printed_once(value: str, text: str) -> bool:
 # 519-2022", "Version 6.4")
 _SERIES_NUMBER = re.compile(
     rf"\b{_NUMBERED_PAPER}\s+(?:No\.?\s*)?(?:[A-Z]+/)?(?:\d{{4}}/)?(?P<number>\w*\d[\w-]*)|"
-    r"\bStd\.?\s+(?P<standard>\d[\w.-]*\d)|\bVersion\s+(?P<major>\d+)\.(?P<minor>\d+)\b")
+    # (a version in any case, "R package version 1.7-39"; a revision, "Revision C.01")
+    r"\bStd\.?\s+(?P<standard>\d[\w.-]*\d)|\b[Vv]ersion\s+(?P<major>\d+)[.-](?P<minor>\d+)\b|"
+    r"\bRevision\s+[A-Z]?\.?(?P<revision>\d+)\b")
 
 
 def _document_number_read_as_a_number(item: dict[str, Any], text: str) -> None:
@@ -534,7 +536,8 @@ def _document_number_read_as_a_number(item: dict[str, Any], text: str) -> None:
     issue or page of the work, where the reference prints the number nowhere else ("Software
     X (Version 2.1). J Open Source Softw. 2021;2(1):1-3" has its volume and issue)."""
     for found in _SERIES_NUMBER.finditer(text):
-        numbers = {"volume": {found["number"], found["standard"], found["major"]},
+        numbers = {"volume": {found["number"], found["standard"], found["major"],
+                              found["revision"]},
                    "issue": {found["number"], found["minor"]},
                    "page": {found["number"], found["standard"]}}
         for key, read in numbers.items():

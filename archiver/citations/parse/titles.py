@@ -112,6 +112,13 @@ _REPORT_NUMBER = re.compile(
 _YEARS = re.compile(r"(?:1[5-9]|20)\d\d\s*[-–/]\s*(?:(?:1[5-9]|20)\d\d|\d\d)\b")
 
 
+def _percent_ending_a_title(item: dict[str, Any], text: str) -> None:
+    """A title ending in a percentage keeps its sign: "…growth target at around 5%."."""
+    end = _title_end(item, text)
+    if end > 0 and text.startswith("%", end) and item["title"][-1:].isdigit():
+        item["title"] += "%"
+
+
 def _report_number_ending_a_title(item: dict[str, Any], text: str) -> None:
     """A report's title without its number in brackets, whole or cut by the tagger inside
     it ("… works out (NBER Working Paper No")."""
