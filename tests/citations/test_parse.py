@@ -3878,6 +3878,15 @@ def test_what_the_earlier_trials_left_and_the_fourth_found(text, fields):
      "<https://CRAN.R-project.org/package=terra>.", {"volume": None, "issue": None}),
     ("(3) Frisch, M. J.; Trucks, G. W.; et al. Gaussian 16, Revision C.01; Gaussian, Inc.: "
      "Wallingford, CT, 2016.", {"volume": None}),
+    # Chinese APA: Taiwan's 〈article〉 and 《journal》, a thesis's kind after its title
+    ("林俊宏（2018）。〈臺灣稻作產業之變遷〉。《農業經濟叢刊》，第23卷第2期，頁1-35。",
+     {"title": "臺灣稻作產業之變遷", "container-title": "農業經濟叢刊", "volume": "23",
+      "issue": "2", "page": "1-35", "type": "article-journal"}),
+    ("李晓明. (2017). 钙钛矿量子点的合成及其发光性能研究 (博士学位论文, 吉林大学).",
+     {"title": "钙钛矿量子点的合成及其发光性能研究", "type": "thesis"}),
+    ("陳怡君（2016）。臺灣有機農業推廣之研究（碩士論文）。國立臺灣大學農業經濟學研究所，臺北市。",
+     {"author": [{"family": "陳", "given": "怡君"}], "title": "臺灣有機農業推廣之研究",
+      "type": "thesis"}),
 ])
 def test_what_the_fifth_trial_of_the_parser_found(text, fields):
     """Forms a fifth set of 300 strings (bench/data/refs-trial-5.jsonl) found read wrong

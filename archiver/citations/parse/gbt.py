@@ -17,6 +17,7 @@ from archiver.citations.parse.authors import _PINYIN, _SYLLABLE, PINYIN_SURNAMES
 from archiver.citations.parse.fields import _YEAR, _page
 from archiver.citations.parse.shared import (
     _ARTICLE_OF_A_LAW,
+    _CHINESE_THESIS,
     _CN_VOLUME_NUMBER,
     _JUDGMENT,
     _LIST_NUMBER,
@@ -394,6 +395,8 @@ def csl_type(text: str, item: dict[str, Any]) -> str:
     if _NOTE_IMPRINT.search(text):  # a Chinese note's "法律出版社2011年版": a book, or a
         return "chapter" if container else "book"  # part of the one it is "载" in
     title = item.get("title") or ""
+    if not container and re.search(_CHINESE_THESIS, text):
+        return "thesis"
     if not container and _THESIS_MENTION.search(text.replace(title, " ") if title else text):
         # (with a container, "Dissertation Abstracts International" is one; in the title,
         # a book about theses: "Authoring a PhD: How to … finish a doctoral thesis")

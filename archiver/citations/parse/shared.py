@@ -166,6 +166,11 @@ _CN_VOLUME_NUMBER = r"(\d+|[一二三四五六七八九]?十[一二三四五六�
 _CN_MARKED_VOLUME = re.compile(rf"第\s*{_CN_VOLUME_NUMBER}\s*[卷辑輯册冊]")
 
 
+# the kinds of thesis a Chinese reference names in words ("（碩士論文）", "(博士学位论文,
+# 吉林大学)")
+_CHINESE_THESIS = r"(?:学位论文|學位論文|硕士论文|碩士論文|博士论文|博士論文)"
+
+
 # a Chinese note's number, in any of its forms ("⑧", "[8]", "(22)", "（22）", "〔16〕", "9．",
 # "9、"), and its "see" before the work it points to
 _NOTE_NUMBER = r"(?:[①-⑳]|\[\d{1,3}\]|[(（〔]\d{1,3}[)）〕]|\d{1,3}[.、)．]?)"

@@ -10,6 +10,7 @@ import re
 from archiver.citations.parse.authors import _GROUP_AUTHOR, split_authors
 from archiver.citations.parse.fields import _YEAR, _page, _strip_span
 from archiver.citations.parse.shared import (
+    _CHINESE_THESIS,
     _GLUED_YEAR,
     _LIST_NUMBER,
     _MONTH_WORD,
@@ -968,18 +969,25 @@ def _title_read_as_a_given_name(item: dict[str, Any]) -> None:
 
 # APA's form with a Chinese author, whose title the tagger, trained on Western ones, does not
 # find: "新华社. (2023, March 5). 政府工作报告全文. 新华网. http://…"
+# (Taiwan's APA: "林俊宏（2018）。〈臺灣稻作產業之變遷〉。《農業經濟叢刊》，第23卷第2期" — the
+# article's title in 〈〉, the journal's in 《》; a thesis's kind in brackets after its title,
+# "（碩士論文）", "(博士学位论文, 吉林大学)")
 _CHINESE_APA = re.compile(
     rf"^\s*(?:{_LIST_NUMBER}\s*)?(?P<names>[\u4e00-\u9fff·、，, ]{{2,40}}?)\s*[.．。]?\s*"
-    r"\((?:1[5-9]|20)\d\d[a-z]?(?:,[^()]{1,30})?\)\s*[.．。]\s*(?P<title>[^.．。]{2,200}?)\s*[.．。]")
+    r"\((?:1[5-9]|20)\d\d[a-z]?(?:,[^()]{1,30})?\)\s*[.．。]\s*〈?(?P<title>[^.．。〈〉]{2,200}?)〉?"
+    r"\s*[.．。](?:\s*《(?P<container>[^《》]{1,80})》)?")
+_THESIS_IN_BRACKETS = re.compile(rf"\s*\([^()]*{_CHINESE_THESIS}[^()]*\)$")
 
 
 def _chinese_names_in_apas_form(item: dict[str, Any], text: str) -> None:
-    """A Chinese author and title in APA's order, where the tagger found neither."""
-    found = _CHINESE_APA.match(text) if not item.get("author") and "title" not in item \
-        else None
+    """A Chinese author and title in APA's order, where the tagger found no title: the
+    names, the title without a thesis's kind, and a journal in 《》 after it."""
+    found = _CHINESE_APA.match(text) if "title" not in item else None
     if found is None:
         return
     names = split_authors(found["names"].strip(" ,，"))
     if names:
         item["author"] = names
-    item["title"] = found["title"].strip()
+    item["title"] = _THESIS_IN_BRACKETS.sub("", found["title"].strip())
+    if found["container"]:
+        item["container-title"] = found["container"].strip()
