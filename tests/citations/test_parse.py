@@ -3887,6 +3887,18 @@ def test_what_the_earlier_trials_left_and_the_fourth_found(text, fields):
     ("陳怡君（2016）。臺灣有機農業推廣之研究（碩士論文）。國立臺灣大學農業經濟學研究所，臺北市。",
      {"author": [{"family": "陳", "given": "怡君"}], "title": "臺灣有機農業推廣之研究",
       "type": "thesis"}),
+    # German styles' slash between names; a year opening a Vancouver title
+    ("Müller, Hans/Schmidt, Petra (2018): Digitalisierung in der Landwirtschaft. In: Berichte "
+     "über Landwirtschaft 96 (2), S. 1–24.",
+     {"author": [{"family": "Müller", "given": "Hans"}, {"family": "Schmidt", "given": "Petra"}],
+      "title": "Digitalisierung in der Landwirtschaft"}),
+    # (a slash among places, or in a title's words, is none between names)
+    ("Beck, Ulrich (1986): Risikogesellschaft. Frankfurt/Main: Suhrkamp.",
+     {"author": [{"family": "Beck", "given": "Ulrich"}]}),
+    ("McDonagh TA, Metra M, Adamo M, et al. 2021 ESC Guidelines for the diagnosis and "
+     "treatment of acute and chronic heart failure. Eur Heart J. 2021;42(36):3599-3726.",
+     {"title": "2021 ESC Guidelines for the diagnosis and treatment of acute and chronic "
+               "heart failure", "issued": {"date-parts": [[2021]]}}),
 ])
 def test_what_the_fifth_trial_of_the_parser_found(text, fields):
     """Forms a fifth set of 300 strings (bench/data/refs-trial-5.jsonl) found read wrong

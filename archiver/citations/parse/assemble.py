@@ -156,6 +156,7 @@ from archiver.citations.parse.titles import (
     _translator_after_title,
     _undated_work,
     _year_ending_a_title,
+    _year_opening_a_vancouver_title,
     _years_ending_a_title,
 )
 from archiver.citations.parse.token_features import _ROMAN, doctype_markers
@@ -387,6 +388,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _description_ending_a_title(item)
     _report_number_ending_a_title(item, text)
     _percent_ending_a_title(item, text)
+    _year_opening_a_vancouver_title(item, text)
     _book_after_its_editors(item, text)
     _book_before_its_editors(item, text)
     _mla_book_before_its_editors(item, text)

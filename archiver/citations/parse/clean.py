@@ -146,6 +146,22 @@ _SPACE_INSIDE_BRACKET = re.compile(r"(?<=\() (?=\d)|(?<=\d) (?=\))")
 _WAVE_DASH_RANGE = re.compile(r"(?<=\d)\s?[~〜]\s?(?=\d)")
 
 
+# German styles' slash between names written family name first ("Müller, Hans/Schmidt, Petra
+# (2018):", "Larenz, Karl/Canaris, Claus-Wilhelm: Methodenlehre…"), read as the semicolon other
+# styles print there; only among the names, before the first bracket, colon or full stop
+# ("Berlin/Heidelberg: Springer" is a place, "Input/Output, Systems" a title's words)
+_NAMES_UP_TO = re.compile(r"[^():.\d]{0,150}")
+_SLASH_BETWEEN_NAMES = re.compile(r"(?<=[^\W\d_])/(?=[A-ZÀ-Þ][^\W\d_'-]*(?:-[^\W\d_]+)?,\s)")
+
+
+def _names_slashed(text: str) -> str:
+    head = _NAMES_UP_TO.match(text)
+    names = head.group(0) if head else ""
+    if "/" not in names or not re.match(r"[A-ZÀ-Þ][^\W\d_'-]*(?:-[^\W\d_]+)?,\s", names):
+        return text
+    return _SLASH_BETWEEN_NAMES.sub("; ", names) + text[len(names):]
+
+
 def clean_text(text: str) -> str:
     """NFKC (full-width punctuation and ligatures become plain), no control characters or lone
     surrogates (CRFsuite needs valid UTF-8) nor characters that print as nothing (zero-width
@@ -164,7 +180,7 @@ def clean_text(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _CONTROL.sub(" ", text)  # NFKC can expand into new control-free text only, but be sure
     text = _SIGNAL.sub(r"\1", " ".join(text.split())[:MAX_CHARS], count=1)
-    text = _BEFORE_THE_FIRST_AUTHOR.sub(r"\1", text, count=1)
+    text = _names_slashed(_BEFORE_THE_FIRST_AUTHOR.sub(r"\1", text, count=1))
     text = _without_romanisation(text)
     text = _WATERMARK.sub("", _E_PRINT_TAGS.sub("", text))
     text = _PAGE_FURNITURE.sub(" ", text)

@@ -113,6 +113,24 @@ _REPORT_NUMBER = re.compile(
 _YEARS = re.compile(r"(?:1[5-9]|20)\d\d\s*[-–/]\s*(?:(?:1[5-9]|20)\d\d|\d\d)\b")
 
 
+# a year opening a Vancouver title, after the names' full stop ("…, et al. 2021 ESC Guidelines
+# for the diagnosis… Eur Heart J. 2021;42(36):3599"), the year of publication printed after
+# the journal as Vancouver prints it
+_YEAR_BEFORE_THE_TITLE = re.compile(r"(?:\.|et al\.?)\s+(?P<year>(?:19|20)\d\d)"
+                                    r"(?P<words>(?:\s+[A-Z][A-Z/-]*){0,3})\s+$")
+
+
+def _year_opening_a_vancouver_title(item: dict[str, Any], text: str) -> None:
+    """A year the tagger took from a Vancouver title's opening is the title's, where the
+    year of publication stands after the journal."""
+    title = item.get("title", "")
+    end = _title_end(item, text)
+    before = _YEAR_BEFORE_THE_TITLE.search(text, 0, end - len(title)) if end > 0 else None
+    if before and re.search(rf"\.\s+{before['year']}(?:\s+{_MONTH_WORD}\b[^;:]{{0,12}})?\s*[;:]",
+                            text[end:]):
+        item["title"] = f"{before['year']}{before['words']} {title}"  # ("2021 ESC Guidelines")
+
+
 def _percent_ending_a_title(item: dict[str, Any], text: str) -> None:
     """A title ending in a percentage keeps its sign: "…growth target at around 5%."."""
     end = _title_end(item, text)
