@@ -3899,6 +3899,25 @@ def test_what_the_earlier_trials_left_and_the_fourth_found(text, fields):
      "treatment of acute and chronic heart failure. Eur Heart J. 2021;42(36):3599-3726.",
      {"title": "2021 ESC Guidelines for the diagnosis and treatment of acute and chronic "
                "heart failure", "issued": {"date-parts": [[2021]]}}),
+    # Japanese: 「article」『journal』 and 『book』, names joined by "・" (not a katakana name's
+    # own), 編 an editor, 巻 号 頁 the numbers
+    ("山田太郎「日本における少子化の要因分析」『人口問題研究』第75巻第2号、2019年、45-67頁。",
+     {"author": [{"family": "山田太郎"}], "title": "日本における少子化の要因分析",
+      "container-title": "人口問題研究", "volume": "75", "issue": "2", "page": "45-67",
+      "issued": {"date-parts": [[2019]]}}),
+    ("佐藤健一・鈴木花子（2020）「水田土壌における窒素動態の解析」『日本土壌肥料学雑誌』"
+     "91(3)、pp. 201-210。",
+     {"author": [{"family": "佐藤健一"}, {"family": "鈴木花子"}],
+      "title": "水田土壌における窒素動態の解析", "container-title": "日本土壌肥料学雑誌"}),
+    ("ミシェル・フーコー『監獄の誕生――監視と処罰』田村俶訳、新潮社、1977年。",
+     {"author": [{"literal": "ミシェル・フーコー"}], "title": "監獄の誕生――監視と処罰",
+      "container-title": None, "issued": {"date-parts": [[1977]]}}),
+    ("日本化学会編『化学便覧 基礎編』改訂6版、丸善出版、2021年。",
+     {"author": None, "title": "化学便覧 基礎編"}),
+    # (a Chinese title quoting a work in 『』 stays whole)
+    ("王明. 论『红楼梦』的叙事[J]. 文学评论, 2020(3): 1-9.", {"title": "论『红楼梦』的叙事"}),
+    ("王明：《论『红楼梦』的叙事》，《文学评论》2020年第3期。",
+     {"title": "论『红楼梦』的叙事", "container-title": "文学评论"}),
 ])
 def test_what_the_fifth_trial_of_the_parser_found(text, fields):
     """Forms a fifth set of 300 strings (bench/data/refs-trial-5.jsonl) found read wrong

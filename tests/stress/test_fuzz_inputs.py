@@ -492,6 +492,8 @@ CRAFTED_PIECES = [
     "(", ", edited by A B, ", "Proc. ", "[C]//", "Std 1-2 ", ",, ", "et al. ", "名：《",
     "〔1〕", "Vol. 1, no. 2, ", "Ian Ayres, ", "Earth ", "(in press). ", "Part III. ", "第5页",
     "《法》第3条", "10.1016/j.a.2022.1 ", "A. B., ", "(1999) 12 L. Rev. ", "“‘", "Hrsg. ",
+    "Y. Li, ", "Angew. Chem. ", "GB 1—2020, ", "〈", "（碩士論文）", "%", "Version 1.2 ", "「",
+    "『", "山田・", "Müller, Hans/", "et al. 2021 ",
 ]
 
 

@@ -59,6 +59,7 @@ from archiver.citations.parse.gbt import (
     _gbt_issue_read_as_volume,
     _gbt_supplement,
     _gbt_year_read_as_volume,
+    _japanese_marks,
     _page_after_the_imprint,
     _part_of_a_book_1987,
     _pinyin_names_family_first,
@@ -366,6 +367,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _volume_that_is_no_number(item, text)
     _title_marks(item, text)
     _work_named_alone(item, text)
+    _japanese_marks(item, text)
     _standard_by_its_number(item, text)
     _translator_after_title(item, text)
     _role_ending_a_title(item)

@@ -188,6 +188,11 @@ def _cjk_person(name: str) -> dict[str, str]:
     return {"literal": name}
 
 
+# a name in kanji, as Japanese lists join them with "・" (a katakana name's own "・" is no
+# join: "ミシェル・フーコー")
+_KANJI_NAME = re.compile(r"[\u4e00-\u9fff々]{2,8}")
+
+
 def split_authors(span: str) -> list[dict[str, str]]:
     """Persons of an author span, in printed order, in CSL-JSON (family/given or literal).
 
@@ -196,6 +201,8 @@ def split_authors(span: str) -> list[dict[str, str]]:
     Family, G. & Family, G.", "G. Family, G. Family, and G. Family", Vancouver "Family GW,
     Family X", "Family, Given, and Given Family", and CJK names separated by commas or 、.
     """
+    if "・" in span and all(_KANJI_NAME.fullmatch(p.strip()) for p in span.split("・")):
+        span = "、".join(p.strip() for p in span.split("・"))  # Japanese "佐藤健一・鈴木花子"
     persons = []
     for p in _split_authors(span):
         p = {k: v.strip() for k, v in p.items() if v and v.strip()}

@@ -13,7 +13,13 @@ import re
 from archiver.citations.extract import (
     without_list_number,
 )
-from archiver.citations.parse.authors import _PINYIN, _SYLLABLE, PINYIN_SURNAMES, split_authors
+from archiver.citations.parse.authors import (
+    _KANJI_NAME,
+    _PINYIN,
+    _SYLLABLE,
+    PINYIN_SURNAMES,
+    split_authors,
+)
 from archiver.citations.parse.fields import _YEAR, _page
 from archiver.citations.parse.shared import (
     _ARTICLE_OF_A_LAW,
@@ -874,3 +880,53 @@ def _gbt_roles(text: str, item: dict[str, Any]) -> dict[str, Any]:
 def _author_texts(item: dict[str, Any]) -> list[str]:
     return [a.get("literal") or (a.get("family", "") + a.get("given", ""))
             for a in item.get("author") or []]
+
+
+# Japanese references: an article's title in 「」, the journal's or book's in 『』, names joined
+# by "・" (a katakana name's own "・" is no join: "ミシェル・フーコー"), 巻 and 号 the volume and
+# issue, 頁 the pages: "山田太郎「…」『人口問題研究』第75巻第2号、2019年、45-67頁。",
+# "中村元『東洋人の思惟方法』第1巻、春秋社、1961年、123頁。", "日本化学会編『化学便覧 基礎編』…"
+_JAPANESE = re.compile(
+    r"^\s*(?P<names>[^「」『』《》、,，。.．:：()（）\[\]\s]{1,40}?)\s*(?:[(（](?:1[5-9]|20)\d\d[)）])?"
+    r"\s*[:：]?\s*"
+    r"(?:「(?P<title>[^「」]{1,200})」[、,，]?\s*(?:(?P<editors>[^「」『』、,，。]{1,30}?)編\s*)?)?"
+    r"『(?P<container>[^『』]{1,200})』")
+_JA_VOLUME = re.compile(r"第\s*(\d+)\s*巻")
+_JA_ISSUE = re.compile(r"(?:第\s*)?(\d+)\s*号")
+_JA_PAGES = re.compile(r"(\d+(?:\s*[-–]\s*\d+)?)\s*頁")
+
+
+def _japanese_marks(item: dict[str, Any], text: str) -> None:
+    """A Japanese reference read by its marks: the names before the first 「 or 『 (each a
+    person where "・" joins names in kanji; "編" after them says they edited the book, no
+    author), the title in 「」 and the journal or book in 『』 after it, or the book's
+    title in 『』 alone; and the numbers after the marks (巻, 号, 頁, 年)."""
+    # (not "王明. 论『红楼梦』的叙事[J]", "王明：《论『红楼梦』…》": no full stop, colon or 《 in
+    # the names)
+    found = _JAPANESE.match(text) if gbt_code(text) is None else None
+    if found is None:
+        return
+    names = found["names"].strip()
+    if names.endswith("編"):
+        item.pop("author", None)  # "日本化学会編『…』": the book's editor, no author
+    elif names:
+        parts = names.split("・")
+        people = parts if all(_KANJI_NAME.fullmatch(p) for p in parts) else [names]
+        item["author"] = [{"literal": p} if not _KANJI_NAME.fullmatch(p) else
+                          {"family": p} for p in people]
+    if found["title"]:
+        item["title"] = found["title"].strip()
+        item["container-title"] = found["container"].strip()
+    else:
+        item["title"] = found["container"].strip()
+        item.pop("container-title", None)
+    rest = text[found.end():]
+    for key, pattern in (("volume", _JA_VOLUME), ("issue", _JA_ISSUE), ("page", _JA_PAGES)):
+        number = pattern.search(rest)
+        if number:
+            item[key] = _page(number.group(1)) if key == "page" else number.group(1)
+        elif key in ("volume", "issue") and not found["title"]:
+            item.pop(key, None)  # a book's page is no volume
+    year = _CN_YEAR.search(rest)
+    if year:
+        item["issued"] = {"date-parts": [[int(year.group(1))]]}
