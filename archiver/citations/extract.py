@@ -220,9 +220,10 @@ _BROKEN_DOI = re.compile(r"(10\.\d{4,9}/(?:\S*[-/_])?)[ \t]+(?=[\w.(])")
 
 
 # ... and Elsevier's, whose last part is six digits, broken inside them by a space
-# ("10.1016/j.arr.2022.1 01727"): whole again only where the two parts make six
-_ELSEVIER_BROKEN = re.compile(r"(10\.1016/j\.[a-z]+\.(?:\d{4}\.)?(\d{1,5}))[ \t]+(\d{1,5})"
-                              r"(?![\w/-]|\.\d)")
+# ("10.1016/j.arr.2022.1 01727"): whole again only where the two parts make six, and the
+# second is no year ("…/j.cell.2020.01 2020.")
+_ELSEVIER_BROKEN = re.compile(r"(10\.1016/j\.[a-z]+\.(?:\d{4}\.)?(\d{1,5}))[ \t]+"
+                              r"(?!(?:19|20)\d\d\b)(\d{1,5})(?![\w/-]|\.\d)")
 
 
 def _elsevier_rejoined(found: re.Match[str]) -> str:

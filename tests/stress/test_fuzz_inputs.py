@@ -493,20 +493,23 @@ CRAFTED_PIECES = [
     "〔1〕", "Vol. 1, no. 2, ", "Ian Ayres, ", "Earth ", "(in press). ", "Part III. ", "第5页",
     "《法》第3条", "10.1016/j.a.2022.1 ", "A. B., ", "(1999) 12 L. Rev. ", "“‘", "Hrsg. ",
     "Y. Li, ", "Angew. Chem. ", "GB 1—2020, ", "〈", "（碩士論文）", "%", "Version 1.2 ", "「",
-    "『", "山田・", "Müller, Hans/", "et al. 2021 ",
+    "『", "山田・", "Müller, Hans/", "et al. 2021 ", "1.", "Y. Li, Angew. Chem. ",
 ]
 
 
-# ... within a reference of either kind the rules read it in: a GB/T proceedings' name, and an
+# ... within a reference of a kind the rules read it in: a GB/T proceedings' name, an
 # author-date title's brackets
 CARRIERS = [("[27] RADFORD A, KIM J W, HALLACY C, et al. Learning transferable visual models from "
              "natural language supervision[C]//Proceedings of the 38th International Conference "
              "on Machine Learning. ", " 1, 2021: 8748-8763."),
             ("Bloom, N. (2022). How hybrid working from home works out (Working Paper 1",
-             ". National Bureau.")]
+             ". National Bureau."),
+            # (and at a reference's start, where the rules of whole forms read: a standard's
+            # number, a law review, a chemist's names)
+            ("GB 1", " 标准"), ("", " 12 Yale L.J. 1 (1990).")]
 
 
-@pytest.mark.parametrize("carrier", CARRIERS, ids=["gbt", "apa"])
+@pytest.mark.parametrize("carrier", CARRIERS, ids=["gbt", "apa", "standard", "bare"])
 @pytest.mark.parametrize("piece", CRAFTED_PIECES)
 def test_a_crafted_reference_costs_what_a_real_one_of_its_length_does(piece, carrier):
     """Timed against the parse of a real reference (a GB/T one and an APA one, joined to the

@@ -221,10 +221,8 @@ _GROUP_AUTHOR = re.compile(
     r"\b(?:initiative|consortium|panel|committee|collaborat\w*|network|society|association|"
     r"organi[sz]ation|investigators|task force|working party|council|agency|authority|"
     r"institute|foundation|alliance|federation|commission|"
-    # a team named as one, not a person named Team ("the Opportunity Insights Team", "R Core
-    # Team"; not "Sarah Team")
-    r"(?:the\s+(?:[\w-]+\s+){0,5}|(?:core|development|project|study|research|writing|"
-    r"editorial)\s+)team|"
+    # a team ("the Opportunity Insights Team", "R Core Team", "WHO Ebola Response Team")
+    r"team|"
     r"(?:study|working|writing|research|collaborative|trial|cooperative|expert|consensus) "
     r"group|subgroup|(?:monetary|wildlife|children's|population|investment)\s+fund|"
     # a centre "for" or "of" something, a bank by what it is ("Centers for Disease Control

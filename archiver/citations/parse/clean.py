@@ -29,7 +29,7 @@ MAX_CHARS = 3000
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 # characters that print as nothing, which a web page or a word processor leaves inside words
 # ("Zhao\u200b W", a soft hyphen): the word is the same without them
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+_INVISIBLE = re.compile("[\u00ad\u2060\ufeff]")  # (not the joiners, which Persian and emoji need)
 
 
 # A footnote's signal before the work it points to ("1. See Clifford Geertz, The
@@ -174,7 +174,8 @@ def clean_text(text: str) -> str:
     :data:`_WATERMARK`, :data:`_SPACED_OUT`, :data:`_SPACE_BEFORE_MARK`)."""
     if not isinstance(text, str):
         return ""
-    text = _CONTROL.sub(" ", _INVISIBLE.sub("", text[: MAX_CHARS * 2]))
+    # (a zero-width space may be all that parts two words: a space, collapsed after)
+    text = _CONTROL.sub(" ", _INVISIBLE.sub("", text[: MAX_CHARS * 2]).replace("\u200b", " "))
     text = unescape_entities(text)  # copied from a web page: "949&#8211;961"
     text = without_marks(text)
     text = unicodedata.normalize("NFKC", text)

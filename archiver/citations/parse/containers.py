@@ -271,7 +271,9 @@ def _journal_of_a_work_in_press(item: dict[str, Any], text: str) -> None:
     if "container-title" in item or end < 0 or not re.search(r"\(in press\)", text, re.I):
         return
     found = _JOURNAL_ALONE_AT_END.match(text, end)
-    if found and not _PUBLISHER_WORD.search(found["journal"]):  # a book in press: its publisher
+    if found and (not _PUBLISHER_WORD.search(found["journal"]) or re.search(
+            r"\b(?:Journal|Review|Letters|Studies|Quarterly|Bulletin|Learned|Annals)\b",
+            found["journal"])):  # (a book in press: its publisher; "Learned Publishing")
         item["container-title"] = found["journal"].strip()
 
 
@@ -733,11 +735,13 @@ _JOURNALS_WORD_ENDING_A_TITLE = re.compile(r",\s(?P<word>[A-Z][a-z]{1,14})\.?$")
 
 def _journals_first_word_in_the_title(item: dict[str, Any], text: str) -> None:
     """The capitalised word after a title's last comma, run with no mark but its own full
-    stop into an abbreviated journal, is the journal's."""
+    stop into an abbreviated journal, is the journal's, in Copernicus's form, the title
+    after the names' colon (not APA's "…in Peru, Bolivia. J. Lat. Am. Stud.")."""
     title, container = item.get("title", ""), item.get("container-title", "")
     word = _JOURNALS_WORD_ENDING_A_TITLE.search(title)
     end = _title_end(item, text)
     if not word or not container or not re.match(r"[A-Z][a-z]*\.", container) or \
+            not re.search(r"[.A-Z]:\s*$", text[:max(end - len(title), 0)]) or \
             not re.match(r"\.?\s" + re.escape(container), text[end:]):
         return
     start = end - (len(title) - word.start("word"))

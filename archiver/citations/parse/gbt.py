@@ -111,7 +111,7 @@ _NO_AUTHOR = frozenset({"参见", "见", "转引自", "引自", "详见", "载",
 # 译"), and the word that says the author wrote it or wrote it with others ("顾炎武著",
 # "长孙无忌等")
 # (after a name of two characters at least: "王著", "张译" are names)
-_NOT_THE_AUTHOR = re.compile(r"(?<=[\u4e00-\u9fff·]{2})"
+_NOT_THE_AUTHOR = re.compile(r"(?<=[\u4e00-\u9fff·]{2})\s?"
                              r"(?:集释|点校|校点|校注|笺注|注释|整理|译注|主译|编译|译)$")
 _AUTHORS_WORD = re.compile(r"(?<=[\u4e00-\u9fff·]{2})(?:等著|等编|编著|主编|撰|著|编|等)$")
 # the dynasties a note marks an old author with ("（清）顾炎武"): a Chinese name, read as one;
@@ -153,7 +153,9 @@ def _title_marks(item: dict[str, Any], text: str) -> None:
 # "《史记》研究[M]" open a body's name and a title)
 _WORK_ALONE = re.compile(rf"^\s*(?:{_NOTE_NUMBER}\s*)?(?:{_SEE})?\s*《(?P<title>[^《》]+)》"
                          r"(?=(?:\s*(?:第\s*[\d一二三四五六七八九十百千]{1,6}\s*[卷册辑编条款]|"
-                         r"卷[一二三四五六七八九十百〇\d]{1,6}|[（(][^（）()]{1,12}[）)]|《[^《》]+》))*"
+                         r"卷[一二三四五六七八九十百〇\d]{1,6}[上中下]?|[（(][^（）()]{1,12}[）)]|"
+                         r"《[^《》]+》|\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|之[一二三四五六七八九十]|"
+                         r"[、和及]\s*第\s*[\d一二三四五六七八九十百千]{1,6}\s*[条款项]))*"
                          r"\s*(?:[，,。.；;]|$))")
 
 
@@ -174,7 +176,9 @@ def _work_named_alone(item: dict[str, Any], text: str) -> None:
 # year of its number its year where no other is printed
 _STANDARD_FIRST = re.compile(
     rf"^\s*(?:{_LIST_NUMBER}\s*)?(?P<number>(?:GB(?:/[TZ])?|[A-Z]{{2}}/T|HJ|JGJ|ISO(?:/IEC)?|IEC)"
-    r"\s*\d[\d.]*(?:\s*[—–-]\s*(?P<year>(?:19|20)\d\d))?)\s*[,，]?\s*(?P<title>[^\[\]]+?)\s*\[S\]")
+    # (atomic: the number read once, "60601-1:2005", "5009.3-2016", "690:2010")
+    r"\s*(?>\d+(?:\.\d+)*(?:-\d{1,3}(?!\d))*(?:\s*[—–-]\s*(?P<year>(?:19|20)\d\d)|"
+    r":(?P<year2>(?:19|20)\d\d))?))(?![\d.:-]\d)\s*[,，.:：]?\s*(?P<title>[^\[\]]+?)\s*\[S\]")
 
 
 def _standard_by_its_number(item: dict[str, Any], text: str) -> None:
@@ -185,8 +189,12 @@ def _standard_by_its_number(item: dict[str, Any], text: str) -> None:
         return
     item.pop("author", None)
     item["title"] = found["title"]
-    if found["year"] and "issued" not in item:
-        item["issued"] = {"date-parts": [[int(found["year"])]]}
+    for key in ("volume", "issue", "page"):  # (its number's parts are none of these)
+        if item.get(key) and re.search(rf"(?<!\d){re.escape(item[key])}(?!\d)", found["number"]):
+            del item[key]
+    year = found["year"] or found["year2"]
+    if year and "issued" not in item:
+        item["issued"] = {"date-parts": [[int(year)]]}
 
 
 def _with_its_marks(text: str, title: str) -> str:
@@ -401,7 +409,7 @@ def csl_type(text: str, item: dict[str, Any]) -> str:
     if _NOTE_IMPRINT.search(text):  # a Chinese note's "法律出版社2011年版": a book, or a
         return "chapter" if container else "book"  # part of the one it is "载" in
     title = item.get("title") or ""
-    if not container and re.search(_CHINESE_THESIS, text):
+    if not container and re.search(_CHINESE_THESIS, text.replace(item.get("title") or "\0", " ")):
         return "thesis"
     if not container and _THESIS_MENTION.search(text.replace(title, " ") if title else text):
         # (with a container, "Dissertation Abstracts International" is one; in the title,
@@ -463,8 +471,10 @@ def _gbt_title(text: str, item: dict[str, Any]) -> dict[str, Any]:
         return item
     title = match.group(1).strip()
     read = item.get("title")
-    if read and title.startswith(read) and title[len(read):].lstrip().startswith(("(", "（")):
-        # cut at a bracket inside it: "Coronavirus disease (COVID-19) pandemic[EB/OL]"
+    if read and title.startswith(read) and (title[len(read):].lstrip().startswith(("(", "（"))
+                                            or re.match(r"\.\d", title[len(read):])):
+        # cut at a bracket inside it: "Coronavirus disease (COVID-19) pandemic[EB/OL]"; or at
+        # a decimal point, "城市PM2.5[J]"
         item["title"] = title
         return item
     if read and read != title and read.endswith(title) and _names_before(read[:-len(title)]):

@@ -28,7 +28,8 @@ _LAW_JOURNAL = re.compile(r"\bL\.\s?(?:Rev|J|Q)\b|\bL\s(?:Rev|J|Q)\b|\bLaw\s+(?:
                           r"Quarterly)\b|\bJ\.\s?L\.")
 # one name before the title, with its "Jr." ("Richard H. Fallon, Jr."); several, the last
 # after "&" or "and" ("Ian Ayres, Frederick E. Vars & Nasser Zakariya")
-_LAW_NAME = r"[A-Z][^,\d&]{1,60}?(?:,\s+(?:Jr|Sr)\.)?"
+# (each a person's: two to four capitalised words, "Code and Other Laws, Revisited" is a title)
+_LAW_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}(?:,\s+(?:Jr|Sr)\.)?"
 _LAW_NAMES = (rf"(?P<names>{_LAW_NAME}(?:,\s+{_LAW_NAME}){{0,8}},?\s+(?:&|and)\s+{_LAW_NAME}|"
               rf"{_LAW_NAME})")
 # Bluebook: "Lawrence Lessig, The Law of the Horse: What Cyberlaw Might Teach, 113 Harv. L.

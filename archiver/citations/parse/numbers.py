@@ -535,6 +535,7 @@ def _document_number_read_as_a_number(item: dict[str, Any], text: str) -> None:
     """A working paper's, a report's or a standard's number, or a version, is no volume,
     issue or page of the work, where the reference prints the number nowhere else ("Software
     X (Version 2.1). J Open Source Softw. 2021;2(1):1-3" has its volume and issue)."""
+    printed = re.sub(r"https?://\S+|\b10\.\d{4,9}/\S+", " ", text)  # (not in a link)
     for found in _SERIES_NUMBER.finditer(text):
         numbers = {"volume": {found["number"], found["standard"], found["major"],
                               found["revision"]},
@@ -542,7 +543,7 @@ def _document_number_read_as_a_number(item: dict[str, Any], text: str) -> None:
                    "page": {found["number"], found["standard"]}}
         for key, read in numbers.items():
             if item.get(key) and item[key] in read and len(
-                    re.findall(rf"(?<!\d){re.escape(item[key])}(?!\d)", text)) == 1:
+                    re.findall(rf"(?<!\d){re.escape(item[key])}(?!\d)", printed)) == 1:
                 del item[key]
 
 

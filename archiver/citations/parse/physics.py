@@ -59,13 +59,18 @@ _NAMED_FORMS = tuple(
         rf"^{_NAMES_FIRST}<sep>\s{_JOURNAL},?\s(?P<volume>[A-Z]?\d+)\s?:\s?{_PAGES}\s?"
         rf"{_YEAR_BRACKETED}\s?[.;]?$",
         rf"^{_NAMES_FIRST}<sep>\s{_JOURNAL}(?:,?\s|(?<=\.))(?P<page>[A-Z]?\d+)\s?"
-        rf"{_YEAR_BRACKETED}\s?[.;]?$",
-        # chemists' (the RSC's, Wiley's): the year before volume and page, "Chem. Soc. Rev.,
-        # 2015, 44, 2060–2086", "Angew. Chem. Int. Ed. 2019, 58, 12345–12350; Angew. Chem.
-        # 2019, 131, 12457–12462" (the German edition after it), "Small 2023, 19, e2206531",
-        # a DOI perhaps after it
-        rf"^{_NAMES_FIRST}<sep>\s{_JOURNAL},?\s(?P<year>(?:1[5-9]|20)\d\d),\s?"
-        rf"(?P<volume>\d+),\s?{_ARTICLE_PAGES}{_CHEMISTS_TAIL}$"))
+        rf"{_YEAR_BRACKETED}\s?[.;]?$")) + (
+    # chemists' (the RSC's, Wiley's): the year before volume and page, "Chem. Soc. Rev.,
+    # 2015, 44, 2060–2086", "Angew. Chem. Int. Ed. 2019, 58, 12345–12350; Angew. Chem. 2019,
+    # 131, 12457–12462" (the German edition after it), "Small 2023, 19, e2206531", a DOI
+    # perhaps after it; the names ended by a comma only ("J. Smith, K. Lee. Perovskite Solar
+    # Cells. Nat. Energy 2020, 5, 123" has a title)
+    # (and a journal of abbreviations, a single word whole at most in a row: not "K. Lee.
+    # Perovskite Solar Cells. Nat. Energy", a name and a title before the journal)
+    (re.compile(rf"^{_NAMES_FIRST},\s(?![A-Z]\.\s?[A-Z][\w'’-]+[.,])"
+                r"(?P<journal>(?!(?:[^\s,\d]*\s)*?[A-Z][a-z]+\s[A-Z][a-z]+\b(?!\.))"
+                r"[A-Z][^,\d()\[\]“”\"]*?),?\s(?P<year>(?:1[5-9]|20)\d\d),\s?"
+                rf"(?P<volume>\d+),\s?{_ARTICLE_PAGES}{_CHEMISTS_TAIL}$"), False),)
 # names written family name first, in capitals or not, then their initials ("LIANG Z T, WANG
 # X N", "Biró T S, Müller B"), the journal, the year, then volume and page after a colon:
 # Chinese physics journals' form ("Phys. Lett., 2005, B629: 20"), an e-print perhaps after it

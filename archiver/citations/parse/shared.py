@@ -196,5 +196,7 @@ _JUDGMENT = re.compile(
 _ARTICLE_OF_A_LAW = re.compile(r"(?:法|法典|条例|规定|办法|解释|决定|细则)》"
                                r"(?:\s*[(（][^()（）]{1,30}[)）])?"
                                r"\s*第\s*(?P<article>[\d一二三四五六七八九十百千]+)\s*条"
-                               # (the note's end: "《刑法》第3条的规范构造[J]" is a title)
-                               r"(?:\s*第\s*[\d一二三四五六七八九十]+\s*[款项])*\s*[。.]?\s*$")
+                               # (the note's end: "《刑法》第3条的规范构造[J]" is a title; "之一",
+                               # its paragraphs and more articles may follow: "第1165条、第1166条")
+                               r"(?:之[一二三四五六七八九十]|\s*第\s*[\d一二三四五六七八九十]+\s*[款项]|"
+                               r"\s*[、,，和及]\s*第\s*[\d一二三四五六七八九十百千]+\s*条)*\s*[。.]?\s*$")

@@ -110,7 +110,7 @@ _REPORT_NUMBER = re.compile(
     rf"[^()]*\b{_NUMBERED_PAPER}s?\b[^()]*\d[^()]*|"
     r"[^()]*\b(?:Report|Paper|Publication|Series|Brief)\s+No\.\s*\S[^()]*|"
     r"[A-Z]{2,}[A-Za-z]*\s+\d{2,4}[-–/]\d+[A-Za-z]?")
-_YEARS = re.compile(r"(?:1[5-9]|20)\d\d\s*[-–/]\s*(?:(?:1[5-9]|20)\d\d|\d\d)\b")
+_YEARS = re.compile(r"(?:1[5-9]|20)\d\d\s*[-–]\s*(?:1[5-9]|20)\d\d\b")  # (not "2022/15")
 
 
 # a year opening a Vancouver title, after the names' full stop ("…, et al. 2021 ESC Guidelines
