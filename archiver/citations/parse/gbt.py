@@ -739,18 +739,24 @@ _NO_PERSONS = re.compile(r"\s*(?:vol|no|in|pp?|eds?)\s*$", re.I)  # "[M]// Vol. 
 _HOST_ENDS = re.compile(r"[,，.．。]\s*\[?(?:1[5-9]|20)\d\d\b")
 
 
-def _gbt_host_title(text: str, item: dict[str, Any]) -> None:
-    """The title of the Chinese book or proceedings a part is in, written after "//" and
-    before the imprint: alone (``[C]//第五届全国计算语言学联合学术会议论文集. 北京: …``) or
-    after those responsible for it (``[C]//中国自动化学会. 2021 中国自动化大会论文集. 北京``),
-    where the tagger found none or took those responsible for it; a volume after it
-    (``鲁迅全集: 第 1 卷``) is its volume."""
+def _host_after_the_slashes(text: str) -> tuple[str, re.Match[str] | None] | None:
+    """What a part's reference prints after "//" and before the imprint (or the year), and
+    the match that ended it (None: the text's end); None where no "//" follows a code."""
     part = _GBT_PART.search(text)
     if part is None:
-        return
+        return None
     after = text[part.end():]
     end = _IMPRINT.search(after) or _HOST_ENDS.search(after)
-    host = after[:end.start() if end else len(after)]
+    return after[:end.start() if end else len(after)], end
+
+
+def _gbt_host_title(found: tuple[str, re.Match[str] | None], item: dict[str, Any]) -> None:
+    """The title of the Chinese book or proceedings a part is in, written after "//" and
+    before the imprint (``found``, :func:`_host_after_the_slashes`): alone (``[C]//第五届全国计
+    算语言学联合学术会议论文集. 北京: …``) or after those responsible for it (``[C]//中国自动化学会.
+    2021 中国自动化大会论文集. 北京``), where the tagger found none or took those responsible
+    for it; a volume after it (``鲁迅全集: 第 1 卷``) is its volume."""
+    host, end = found
     if not _has_cjk(host):
         return
     segments = [seg.strip() for seg in re.split(r"[.．。]\s*", host) if seg.strip()
@@ -780,19 +786,15 @@ _PUBLISHER_ALONE = re.compile(r"[A-Z]{2,8}|(?:[A-Z][\w&'-]*\s){0,2}(?:Associates
                               r"Publishing|Springer|Elsevier|Wiley|Verlag|Books|Inc\.?|Ltd\.?)")
 
 
-def _english_host_title(text: str, item: dict[str, Any]) -> None:
-    """The proceedings' or book's title after "//" in a reference in English, where the
-    tagger took only its end (``[C]//Computer Vision – ECCV 2018. Cham: Springer``: "ECCV
-    2018") or took the publisher named alone after it into it (``[C]//Proceedings of the
-    38th International Conference on Machine Learning. PMLR, 2021``)."""
-    part = _GBT_PART.search(text)
+def _english_host_title(found: tuple[str, re.Match[str] | None], item: dict[str, Any]) -> None:
+    """The proceedings' or book's title after "//" in a reference in English (``found``, as
+    :func:`_host_after_the_slashes` reads it), where the tagger took only its end
+    (``[C]//Computer Vision – ECCV 2018. Cham: Springer``: "ECCV 2018") or took the
+    publisher named alone after it into it (``[C]//Proceedings of the 38th International
+    Conference on Machine Learning. PMLR, 2021``)."""
+    host, end = found
     container = item.get("container-title", "")
-    if part is None or not container:
-        return
-    after = text[part.end():]
-    end = _IMPRINT.search(after) or _HOST_ENDS.search(after)
-    host = after[:end.start() if end else len(after)]
-    if _has_cjk(host):
+    if not container or _has_cjk(host):
         return
     host = host.strip().rstrip(".．。").strip()
     segments = [seg.strip() for seg in re.split(r"[.．。]\s+", host) if seg.strip()]
@@ -852,7 +854,10 @@ def _gbt_roles(text: str, item: dict[str, Any]) -> dict[str, Any]:
     code = _gbt_mark(text)
     if code is None:
         return item
-    _gbt_host_title(text, item)
+    # (read once, for the book's title in either script)
+    after_slashes = _host_after_the_slashes(text)
+    if after_slashes is not None:
+        _gbt_host_title(after_slashes, item)
     container = (item.get("container-title") or "").strip()
     place, publisher = item.get("publisher-place") or "", item.get("publisher") or ""
     imprint = re.search(rf"(?:^|[.．。]\s*){re.escape(place)}\s*[:：]\s*"
@@ -862,7 +867,8 @@ def _gbt_roles(text: str, item: dict[str, Any]) -> dict[str, Any]:
         # the host's title with the imprint after it ("Proceedings of ICC. Piscataway:
         # IEEE", "…Operating Systems Principles. Stroudsburg: ACM"): the title alone
         item["container-title"] = container = container[:imprint.start()]
-    _english_host_title(text, item)
+    if after_slashes is not None:
+        _english_host_title(after_slashes, item)
     container = (item.get("container-title") or "").strip()
     host = _HOST_PERSONS.search(text, code.start())
     if host and not _NO_PERSONS.match(host.group("names")):
