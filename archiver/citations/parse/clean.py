@@ -19,6 +19,7 @@ from archiver.citations.parse.shared import (
     _BRACKETED_YEAR,
     _LIST_NUMBER,
     _OLD_ARXIV_ID,
+    _SEE_BEFORE_A_NAME,
 )
 from archiver.citations.parse.token_features import _SURNAMES
 
@@ -43,10 +44,9 @@ _SIGNAL = re.compile(rf"^({_LIST_NUMBER}\s*)?"
 # enumeration with 、 ("1、李华, 王强."), a note's "see" ("⑤ 参见黄宗智：《…》", "转引自…"). (GB/T
 # 7714's mark of a foreign author's country, "[美]亨廷顿", is the name's: it says the name is
 # no Chinese one, :func:`archiver.citations.parse.authors._person`.)
-_SEE = r"(?:参见|参看|详见|转引自)"
 _BEFORE_THE_FIRST_AUTHOR = re.compile(
-    rf"^(\s*{_LIST_NUMBER}?\s*)"
-    rf"(?:\d{{1,3}}、\s*|\d{{1,3}}\s+(?={_SEE}))?(?:{_SEE}\s*)?(?=[^\W\d_])")
+    rf"^(\s*{_LIST_NUMBER}?\s*)(?:\d{{1,3}}、\s*|\d{{1,3}}\s+(?={_SEE_BEFORE_A_NAME}))?"
+    rf"(?:{_SEE_BEFORE_A_NAME}\s*)?(?=[^\W\d_])")
 
 # A Chinese author's name given with its romanisation, or a foreign author's Chinese name with
 # the original ("吴晓明 (Wu Xiaoming). …", "孔飞力(Philip A. Kuhn). 叫魂…"): the name as the
@@ -151,13 +151,15 @@ _WAVE_DASH_RANGE = re.compile(r"(?<=\d)\s?[~〜]\s?(?=\d)")
 # styles print there; only among the names, before the first bracket, colon or full stop
 # ("Berlin/Heidelberg: Springer" is a place, "Input/Output, Systems" a title's words)
 _NAMES_UP_TO = re.compile(r"[^():.\d]{0,150}")
-_SLASH_BETWEEN_NAMES = re.compile(r"(?<=[^\W\d_])/(?=[A-ZÀ-Þ][^\W\d_'-]*(?:-[^\W\d_]+)?,\s)")
+_FAMILY_THEN_COMMA = r"[A-ZÀ-Þ][^\W\d_'-]*(?:-[^\W\d_]+)?,\s"  # "Müller, ", "Beck-Gernsheim, "
+_FAMILY_FIRST = re.compile(_FAMILY_THEN_COMMA)
+_SLASH_BETWEEN_NAMES = re.compile(rf"(?<=[^\W\d_])/(?={_FAMILY_THEN_COMMA})")
 
 
 def _names_slashed(text: str) -> str:
     head = _NAMES_UP_TO.match(text)
     names = head.group(0) if head else ""
-    if "/" not in names or not re.match(r"[A-ZÀ-Þ][^\W\d_'-]*(?:-[^\W\d_]+)?,\s", names):
+    if "/" not in names or not _FAMILY_FIRST.match(names):
         return text
     return _SLASH_BETWEEN_NAMES.sub("; ", names) + text[len(names):]
 

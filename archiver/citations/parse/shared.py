@@ -172,9 +172,11 @@ _CHINESE_THESIS = r"(?:学位论文|學位論文|硕士论文|碩士論文|博�
 
 
 # a Chinese note's number, in any of its forms ("⑧", "[8]", "(22)", "（22）", "〔16〕", "9．",
-# "9、"), and its "see" before the work it points to
+# "9、"), and its "see" before the work it points to: the words that may stand before a name
+# run into them ("参见黄宗智"), and a bare 见 before a mark or a title ("见《…》", "见[美]…")
 _NOTE_NUMBER = r"(?:[①-⑳]|\[\d{1,3}\]|[(（〔]\d{1,3}[)）〕]|\d{1,3}[.、)．]?)"
-_SEE = r"(?:参见|参看|详见|转引自|见)"
+_SEE_BEFORE_A_NAME = r"(?:参见|参看|详见|转引自)"
+_SEE = rf"(?:{_SEE_BEFORE_A_NAME}|见)"
 
 
 # the kinds of paper a series numbers, as reports and working papers cite them: "NBER Working
