@@ -121,6 +121,7 @@ from archiver.citations.parse.physics import (
     _title_run_into_the_journal,
     _year_then_iop_journal,
 )
+from archiver.citations.parse.shortforms import _short_form
 from archiver.citations.parse.titles import (
     _bracket_ending_a_quoted_title,
     _chinese_names_in_apas_form,
@@ -473,6 +474,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _law_review(item, text)  # whole forms, as the whole reference is written
     _court_judgment(item, text)
     _article_of_a_law(item, text)
+    _short_form(item, text)
     _document_number_read_as_a_number(item, text)
     _month_and_day(item, text)  # last: the year is the one the rules settled on
     return item

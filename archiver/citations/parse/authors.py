@@ -21,8 +21,9 @@ MORE_NAMES = re.compile(r"^\s*(?:et\.?\s*al\.?|and others|others|等人?)\s*$", 
 _ETAL = re.compile(r"\bet\.?\s*al\b\.?|\band\s+others\b|\bet\s+coll\b\.?|等|外\s*\d*\s*人", re.I)
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.?[\s-]*){1,4}$")
 _VANCOUVER = re.compile(r"^[A-Z]{1,4}$")
-# a person's initials as APA prints them, one letter a full stop, spaced ("D. E.", "J. A")
-_SPACED_INITIALS = re.compile(r"^(?:[A-Z]\.[\s-]*){0,3}[A-Z]\.?$")
+# a person's initials as APA prints them, one letter a full stop, spaced ("D. E.", "J. A"),
+# or hyphened with no stop between ("J-N.", Jean-Noël's)
+_SPACED_INITIALS = re.compile(r"^(?:[A-Z](?:\.[\s-]*|-)){0,3}[A-Z]\.?$")
 # A. · A.M · F.-M (a final dot gone) · X-Y (hyphened, no dots)
 _DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.-?){1,4}[A-Z]?$|^[A-Z](?:-[A-Z]){1,3}$")
 

@@ -551,14 +551,17 @@ def _day_read_as_a_number(item: dict[str, Any], text: str) -> None:
     """A day of the month after its month, printed once, is no volume or page: an article
     published online first is dated so ("N Engl J Med 2020; published online Dec 2.", "Sleep.
     2021 Mar 3:zsab045", "medRxiv [Preprint]. 2020 Feb 23."), and a newspaper ("The New York
-    Times, March 17, 1969."). The month is one by what stands around it, a year or "online"
-    before it or a year after the day: "Mar." also ends journals' names ("Cienc. Mar. 30")."""
+    Times, March 17, 1969."), or the day first, as British papers print it ("The Economist,
+    12 June 2021."). The month is one by what stands around it, a year or "online" before it
+    or a year after the day: "Mar." also ends journals' names ("Cienc. Mar. 30")."""
     for key in ("volume", "page"):
         value = str(item.get(key) or "")
         if re.fullmatch(r"0?[1-9]|[12]\d|3[01]", value) and _printed_once(value, text) and (
                 re.search(rf"(?:(?<!\d)(?:1[5-9]|20)\d\d,?\s+|\b(?:online|published)\s+)"
                           rf"{_MONTH_WORD}\.?\s+{value}(?![\w])", text, re.I)
-                or re.search(rf"\b{_MONTH_WORD}\.?\s+{value},\s*(?:1[5-9]|20)\d\d\b", text)):
+                or re.search(rf"\b{_MONTH_WORD}\.?\s+{value},\s*(?:1[5-9]|20)\d\d\b", text)
+                or re.search(rf"(?<![\w.:;(]){value}\s+{_MONTH_WORD}\.?,?\s+(?:1[5-9]|20)\d\d\b",
+                             text)):
             del item[key]
 
 
