@@ -3993,9 +3993,33 @@ def test_what_the_fifth_trial_of_the_parser_found(text, fields):
     # (a volume and a month-dated issue stay: "12 (June 2021)")
     ("Smith, J. Title of the paper. Journal of Things, 12 (June 2021): 3-9.",
      {"volume": "12"}),
+    # German: a slash between editors after "In:", a chapter's title ending with its
+    # question, the last of several authors' given name before the colon, "3. Aufl." an
+    # edition, "S. 133 ff." the page 133
+    ("Beck, Ulrich (1994): Jenseits von Stand und Klasse? In: Beck, Ulrich/Beck-Gernsheim, "
+     "Elisabeth (Hrsg.): Riskante Freiheiten. Frankfurt a. M.: Suhrkamp, S. 43–60.",
+     {"title": "Jenseits von Stand und Klasse?", "container-title": "Riskante Freiheiten",
+      "editor": [{"family": "Beck", "given": "Ulrich"},
+                 {"family": "Beck-Gernsheim", "given": "Elisabeth"}]}),
+    ("Larenz, Karl/Canaris, Claus-Wilhelm: Methodenlehre der Rechtswissenschaft, 3. Aufl., "
+     "Berlin/Heidelberg: Springer 1995, S. 133 ff.",
+     {"author": [{"family": "Larenz", "given": "Karl"},
+                 {"family": "Canaris", "given": "Claus-Wilhelm"}],
+      "title": "Methodenlehre der Rechtswissenschaft", "edition": "3", "page": "133"}),
+    # (a title that asks and then goes on is kept whole)
+    ("Smith, J. (2001). Why do we sleep? In search of an answer. Sleep, 4(2), 1–20.",
+     {"title": "Why do we sleep? In search of an answer"}),
+    # Chinese: each author's romanisation dropped, a reporter's byline, a date in 年月日
+    ("张华 (ZHANG Hua), 刘敏 (LIU Min). 稻田甲烷排放的影响因素[J]. 环境科学, 2019, 40(2): 876-884.",
+     {"author": [{"family": "张", "given": "华"}, {"family": "刘", "given": "敏"}]}),
+    ("[11] 本报记者 王静. 盐碱地上种出“吨粮田”[N]. 农民日报, 2023-06-20(1).",
+     {"author": [{"family": "王", "given": "静"}], "page": "1"}),
+    ("《食品安全国家标准 食品中农药最大残留限量》（GB 2763—2021），2021年3月3日发布。",
+     {"page": None, "issued": {"date-parts": [[2021]]}}),
 ])
 def test_what_the_fifth_trial_left_and_a_short_form_holds(text, fields):
     """Forms left by the fifth trial (bench/data/refs-trial-5.jsonl): a note's short form
-    (Ibid., op. cit., 同上, 前揭书), hyphened initials ending a list, a day-first date."""
+    (Ibid., op. cit., 同上, 前揭书), hyphened initials ending a list, a day-first date,
+    German books and chapters, Chinese bylines and romanised names."""
     item = parse_reference(text, strict=True)
     assert {key: item.get(key) for key in fields} == fields

@@ -74,6 +74,7 @@ from archiver.citations.parse.numbers import (
     _after_volume_colon,
     _article_number,
     _arxiv_id_read_as_the_page,
+    _chinese_date_read_as_the_page,
     _cited_page_after_the_imprint,
     _day_read_as_a_number,
     _document_number_read_as_a_number,
@@ -123,6 +124,7 @@ from archiver.citations.parse.physics import (
 )
 from archiver.citations.parse.shortforms import _short_form
 from archiver.citations.parse.titles import (
+    _book_run_into_a_question,
     _bracket_ending_a_quoted_title,
     _chinese_names_in_apas_form,
     _country_ending_a_title,
@@ -389,6 +391,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _single_quoted_title(item, text)
     _date_after_a_quoted_title(item, text)
     _description_ending_a_title(item)
+    _book_run_into_a_question(item)
     _report_number_ending_a_title(item, text)
     _percent_ending_a_title(item, text)
     _year_opening_a_vancouver_title(item, text)
@@ -476,6 +479,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _article_of_a_law(item, text)
     _short_form(item, text)
     _document_number_read_as_a_number(item, text)
+    _chinese_date_read_as_the_page(item)
     _month_and_day(item, text)  # last: the year is the one the rules settled on
     return item
 

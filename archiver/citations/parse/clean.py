@@ -48,6 +48,12 @@ _BEFORE_THE_FIRST_AUTHOR = re.compile(
     rf"^(\s*{_LIST_NUMBER}?\s*)(?:\d{{1,3}}、\s*|\d{{1,3}}\s+(?={_SEE_BEFORE_A_NAME}))?"
     rf"(?:{_SEE_BEFORE_A_NAME}\s*)?(?=[^\W\d_])")
 
+# A newspaper's byline before its reporter's name: "本报记者 王静", "新华社记者 李明", "本报驻京记者
+# 张三" (the paper's or agency's word for "reporter", no part of the name)
+_REPORTER = re.compile(
+    rf"^(\s*{_LIST_NUMBER}?\s*)(?:本报|本刊|[\u4e00-\u9fff]{{1,4}}社)?(?:特约|实习|驻[\u4e00-\u9fff]{{1,6}})?"
+    r"(?:记者|通讯员)\s*(?=[\u4e00-\u9fff]{2,4}\s*[.,，、])")
+
 # A Chinese author's name given with its romanisation, or a foreign author's Chinese name with
 # the original ("吴晓明 (Wu Xiaoming). …", "孔飞力(Philip A. Kuhn). 叫魂…"): the name as the
 # reference writes it first. A name: two to four characters, the first a surname, then a
@@ -58,12 +64,23 @@ _NAME_AND_ITS_ROMANISATION = re.compile(
     r"\s*[(（]\s*[A-Z][A-Za-z .'’-]{1,40}[)）](?=\s*[.,，])")
 
 
+# ... and each name after it so given ("张华 (ZHANG Hua), 刘敏 (LIU Min). …")
+_NEXT_NAME_AND_ITS_ROMANISATION = re.compile(
+    r"\s*[,，、]\s*([\u4e00-\u9fff]{2,4})\s*[(（]\s*[A-Z][A-Za-z .'’-]{1,40}[)）](?=\s*[.,，、])")
+
+
 def _without_romanisation(text: str) -> str:
-    """``text`` without the romanisation of its first author's name (see above)."""
+    """``text`` without the romanisation of its authors' names (see above)."""
     found = _NAME_AND_ITS_ROMANISATION.match(text)
     if found is None or found.group(2)[0] not in _SURNAMES:
         return text
-    return found.group(1) + found.group(2) + text[found.end():]
+    names = [found.group(1) + found.group(2)]
+    at = found.end()
+    while (more := _NEXT_NAME_AND_ITS_ROMANISATION.match(text, at)) and \
+            more.group(1)[0] in _SURNAMES:
+        names.append(more.group(1))
+        at = more.end()
+    return ", ".join(names) + text[at:]
 
 
 # The e-print and database tags a physics reference ends with (JHEP's and INSPIRE's style:
@@ -156,12 +173,22 @@ _FAMILY_FIRST = re.compile(_FAMILY_THEN_COMMA)
 _SLASH_BETWEEN_NAMES = re.compile(rf"(?<=[^\W\d_])/(?={_FAMILY_THEN_COMMA})")
 
 
-def _names_slashed(text: str) -> str:
-    head = _NAMES_UP_TO.match(text)
+def _names_slashed(text: str, at: int = 0) -> str:
+    """``text`` with the slashes between the names at ``at`` read as semicolons; and those
+    between a book's editors after its "In:" ("In: Beck, Ulrich/Beck-Gernsheim, Elisabeth
+    (Hrsg.):")."""
+    head = _NAMES_UP_TO.match(text, at)
     names = head.group(0) if head else ""
-    if "/" not in names or not _FAMILY_FIRST.match(names):
-        return text
-    return _SLASH_BETWEEN_NAMES.sub("; ", names) + text[len(names):]
+    if "/" in names and _FAMILY_FIRST.match(names):
+        text = text[:at] + _SLASH_BETWEEN_NAMES.sub("; ", names) + text[at + len(names):]
+    if at == 0:
+        editors = _IN_EDITORS.search(text)
+        if editors:
+            return _names_slashed(text, editors.end())
+    return text
+
+
+_IN_EDITORS = re.compile(r"\b[Ii]n:\s+(?=[A-ZÀ-Þ][^\W\d_'-]*(?:-[^\W\d_]+)?,\s[^/():.]{1,60}/)")
 
 
 def clean_text(text: str) -> str:
@@ -183,7 +210,8 @@ def clean_text(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _CONTROL.sub(" ", text)  # NFKC can expand into new control-free text only, but be sure
     text = _SIGNAL.sub(r"\1", " ".join(text.split())[:MAX_CHARS], count=1)
-    text = _names_slashed(_BEFORE_THE_FIRST_AUTHOR.sub(r"\1", text, count=1))
+    text = _names_slashed(_REPORTER.sub(r"\1", _BEFORE_THE_FIRST_AUTHOR.sub(r"\1", text, count=1),
+                                        count=1))
     text = _without_romanisation(text)
     text = _WATERMARK.sub("", _E_PRINT_TAGS.sub("", text))
     text = _PAGE_FURNITURE.sub(" ", text)

@@ -125,7 +125,12 @@ def _page(text: str) -> str:
     text = _AFTER_PAGES.sub("", text)
     text = _WORDS_AFTER_PAGES.sub("", text)
     text = re.sub(r"\s*[‐‑‒–—―−~～-]+\s*", "-", text)
+    text = _FOLLOWING.sub("", text)
     return _strip_span(text)
+
+
+# "S. 133 ff.", "p. 45 f.": the page cited and those after it, the first page the page
+_FOLLOWING = re.compile(r"(?<=\d)\s*ff?\.?$")
 
 
 _CN_NUMBERED = re.compile(r"^第?\s*(\d+)\s*[卷期号號]?$")

@@ -565,6 +565,13 @@ def _day_read_as_a_number(item: dict[str, Any], text: str) -> None:
             del item[key]
 
 
+def _chinese_date_read_as_the_page(item: dict[str, Any]) -> None:
+    """A date written with 年 and 月 ("2021年3月3日发布") is no page (nor volume)."""
+    for key in ("page", "volume"):
+        if re.search(r"\d\s*年\s*\d{1,2}\s*月", str(item.get(key) or "")):
+            del item[key]
+
+
 # the words of a series' name, whose "no." numbers its parts, not a journal's issues
 _SERIES_WORD = re.compile(r"\b(?:series|lecture notes|studies|papers?|reports?|circulars?|"
                           r"monographs?|memoirs?|notes)\b", re.I)

@@ -101,6 +101,19 @@ def _description_ending_a_title(item: dict[str, Any]) -> None:
         item["title"] = title[:found.start()]
 
 
+# a chapter's title that ends with its own "?" or "!", run on into the "In:" before its book
+# ("Jenseits von Stand und Klasse? In: Beck, Ulrich; Beck-Gernsheim, Elisabeth (Hrsg.)")
+_IN_AFTER_A_QUESTION = re.compile(r"(?<=[?!])\s+[Ii]n:\s+(?=[A-Z])")
+
+
+def _book_run_into_a_question(item: dict[str, Any]) -> None:
+    """The title without the "In:" and what follows it, where a question ended it."""
+    title = item.get("title", "")
+    found = _IN_AFTER_A_QUESTION.search(title)
+    if found:
+        item["title"] = title[:found.start()]
+
+
 # APA's report number after a report's title, no part of it: "(NBER Working Paper No.
 # 30292)", "(NCES 2016-144)", "(Report No. 12)"; not a bracket a title ends with ("(COVID-19)")
 # (read in the brackets alone, found first: a pattern over the rest of the text backtracked
@@ -467,10 +480,14 @@ def _given_name_before_a_colon(item: dict[str, Any], text: str) -> None:
     the tagger reads "Niklas: Die Gesellschaft …" as the title (or, of "Gadamer, Hans-Georg:
     Wahrheit und Methode", "Georg: Wahrheit …", the given name cut at its hyphen)."""
     authors, title = item.get("author", []), item.get("title", "")
-    if len(authors) != 1 or not authors[0].get("family"):
+    if not authors or not authors[-1].get("family"):
         return
-    found = re.match(_GIVEN_THEN_COLON.format(family=re.escape(authors[0]["family"])), text)
-    read = authors[0].get("given", "")  # the tagger's part of it: "Hans" of "Hans-Georg"
+    # (of several, the last: "Larenz, Karl/Canaris, Claus-Wilhelm: Methodenlehre …", its
+    # names first parted as "Larenz, Karl; Canaris, Claus-Wilhelm")
+    before = "" if len(authors) == 1 else r"[^:]{0,200}?[;/]\s*"
+    found = re.match(_GIVEN_THEN_COLON.format(family=before + re.escape(authors[-1]["family"])),
+                     text)
+    read = authors[-1].get("given", "")  # the tagger's part of it: "Hans" of "Hans-Georg"
     if not found or not found.group("given").startswith(read):
         return
     rest = found.group("given")[len(read):]
@@ -478,7 +495,7 @@ def _given_name_before_a_colon(item: dict[str, Any], text: str) -> None:
         return  # "Diamond, Jared M. Collapse: How …": the tagger's given name is whole
     rest = rest.lstrip("-")
     if title.startswith(rest + ":"):
-        authors[0]["given"] = found.group("given")
+        authors[-1]["given"] = found.group("given")
         item["title"] = title[len(rest) + 1:].strip()
 
 
@@ -747,6 +764,8 @@ def _french_note(item: dict[str, Any], text: str) -> None:
 _EDITION_AT_END = re.compile(r"(?P<mark>[.,]?)\s+\(?(?:(?P<edition>\d+)(?:st|nd|rd|th)|"
                              r"(?P<word>updated|revised|expanded|enlarged|new|rev\.?))\s+"
                              r"(?:edn|ed|edition)\.?\)?$", re.I)
+# German's edition after a title: "Methodenlehre der Rechtswissenschaft, 3. Aufl."
+_AUFLAGE_AT_END = re.compile(r",\s+(?P<edition>\d{1,2})\.\s*(?:Aufl(?:age|\.)?|Auflage)$")
 # ... but a title about an edition ends with one: "Welcome to the 10th edition"
 _ABOUT_AN_EDITION = re.compile(r"\b(?:the|a|this|its|our|their|of|on|to|in|for)$", re.I)
 
@@ -781,6 +800,11 @@ def _edition_ending_a_title(item: dict[str, Any], text: str) -> None:
         # edition")
         item["title"] = title[:found.start()]
         item.setdefault("edition", found.group("edition") or found.group("word").rstrip("."))
+        return
+    found = _AUFLAGE_AT_END.search(title)
+    if found and found.start() > 0:
+        item["title"] = title[:found.start()]
+        item.setdefault("edition", found.group("edition"))
 
 
 # the year after the names with no mark between, then the title, as the Institute of Physics
