@@ -4016,10 +4016,32 @@ def test_what_the_fifth_trial_of_the_parser_found(text, fields):
      {"author": [{"family": "王", "given": "静"}], "page": "1"}),
     ("《食品安全国家标准 食品中农药最大残留限量》（GB 2763—2021），2021年3月3日发布。",
      {"page": None, "issued": {"date-parts": [[2021]]}}),
+    # Copernicus: a journal whose first word has no full stop ("Hydrol. Earth Syst. Sci."
+    # after the title's comma), and a discussion paper under review
+    ("Yang, D., Yang, Y., and Xia, J.: Hydrological cycle change under global warming and its "
+     "effects on multiscale water resources, Hydrol. Earth Syst. Sci., 25, 3391–3405, 2021.",
+     {"title": "Hydrological cycle change under global warming and its effects on multiscale "
+               "water resources", "container-title": "Hydrol. Earth Syst. Sci"}),
+    ("Zhao, X., Liu, J., and Li, Q.: Glacier mass loss in the Qilian Mountains since 2000, The "
+     "Cryosphere Discuss. [preprint], https://doi.org/10.5194/tc-2022-123, in review, 2022.",
+     {"title": "Glacier mass loss in the Qilian Mountains since 2000",
+      "container-title": "The Cryosphere Discuss"}),
+    # IEEE: the quoted title alone, not the kind of work after it
+    ('[11] K. Tanaka, "Spin transport in two-dimensional materials," Ph.D. dissertation, Dept. '
+     "Appl. Phys., Univ. Tokyo, Tokyo, Japan, 2019.",
+     {"title": "Spin transport in two-dimensional materials"}),
+    # a news organisation is an author's whole name, not a person's
+    ("BBC News (2023) 'Japan releases treated Fukushima water into the sea', 24 August. "
+     "Available at: https://www.bbc.com/news/world-asia-66610977 (Accessed: 1 September 2023).",
+     {"author": [{"literal": "BBC News"}]}),
+    # (a person named so stays one)
+    ("Newsome, J. (2020). Title of a paper. Journal of Things, 3(1), 1-9.",
+     {"author": [{"family": "Newsome", "given": "J."}]}),
 ])
 def test_what_the_fifth_trial_left_and_a_short_form_holds(text, fields):
     """Forms left by the fifth trial (bench/data/refs-trial-5.jsonl): a note's short form
     (Ibid., op. cit., 同上, 前揭书), hyphened initials ending a list, a day-first date,
-    German books and chapters, Chinese bylines and romanised names."""
+    German books and chapters, Chinese bylines and romanised names, Copernicus's journals,
+    IEEE's quoted title before a thesis's kind, a news organisation as an author."""
     item = parse_reference(text, strict=True)
     assert {key: item.get(key) for key in fields} == fields

@@ -19,6 +19,7 @@ from archiver.citations.parse.containers import (
     _book_then_its_publisher,
     _bracketed_imprint_ending_a_container,
     _closed,
+    _discussion_paper,
     _ieee_proceedings,
     _journal_before_the_year,
     _journal_of_a_work_in_press,
@@ -136,6 +137,7 @@ from archiver.citations.parse.titles import (
     _french_note,
     _given_name_before_a_colon,
     _group_among_the_authors,
+    _kind_after_a_quoted_title,
     _medium_and_roles,
     _names_and_year_in_the_title,
     _nature_book,
@@ -438,6 +440,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _journal_word_ending_a_title(item, text)
     _journals_opening_left_out(item, text)
     _journals_first_word_in_the_title(item, text)
+    _discussion_paper(item, text)
     _rest_of_the_title_left_out(item, text)
     _paper_and_its_day(item, text)
     _mark_ending_a_journal(item, text)
@@ -468,6 +471,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _quotation_opening_a_title(item, text)
     _quotation_inside_a_quoted_title(item, text)
     _quoted_title_opening_the_reference(item, text)
+    _kind_after_a_quoted_title(item)
     _page_read_as_the_volume_too(item, text)
     _year_before_the_volume(item, text)  # over every rule that read another
     _undated_work(item, text)

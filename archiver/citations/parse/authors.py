@@ -224,6 +224,8 @@ _GROUP_AUTHOR = re.compile(
     r"institute|foundation|alliance|federation|commission|"
     # a team ("the Opportunity Insights Team", "R Core Team", "WHO Ebola Response Team")
     r"team|"
+    # a news organisation ("BBC News", "The New York Times", "China Central Television")
+    r"news|times|broadcasting|television|"
     r"(?:study|working|writing|research|collaborative|trial|cooperative|expert|consensus) "
     r"group|subgroup|(?:monetary|wildlife|children's|population|investment)\s+fund|"
     # a centre "for" or "of" something, a bank by what it is ("Centers for Disease Control

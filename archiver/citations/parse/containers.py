@@ -740,13 +740,31 @@ def _journals_first_word_in_the_title(item: dict[str, Any], text: str) -> None:
     title, container = item.get("title", ""), item.get("container-title", "")
     word = _JOURNALS_WORD_ENDING_A_TITLE.search(title)
     end = _title_end(item, text)
-    if not word or not container or not re.match(r"[A-Z][a-z]*\.", container) or \
+    if not word or not container or not re.search(r"\b[A-Z][a-z]*\.", container) or \
             not re.search(r"[.A-Z]:\s*$", text[:max(end - len(title), 0)]) or \
             not re.match(r"\.?\s" + re.escape(container), text[end:]):
         return
     start = end - (len(title) - word.start("word"))
     item["title"] = title[:word.start()]
     item["container-title"] = text[start:text.find(container, end) + len(container)]
+
+
+# Copernicus's discussion paper, under review: "…: Glacier mass loss in the Qilian Mountains
+# since 2000, The Cryosphere Discuss. [preprint], https://doi.org/10.5194/tc-2022-123, in
+# review, 2022." (the journal's name, then "Discuss.", after the title's last comma)
+_DISCUSSION_ENDING_A_TITLE = re.compile(
+    r",\s(?P<journal>(?:[A-Z][\w-]*\.?\s){0,5}Discuss)$")
+
+
+def _discussion_paper(item: dict[str, Any], text: str) -> None:
+    """The journal of a Copernicus discussion paper, read into its title."""
+    title = item.get("title", "")
+    found = _DISCUSSION_ENDING_A_TITLE.search(title)
+    end = _title_end(item, text)
+    if found and not item.get("container-title") and \
+            re.match(r"\.\s*\[preprint\]", text[end:], re.I):
+        item["title"] = title[:found.start()]
+        item["container-title"] = found.group("journal")
 
 
 # an author-date reference's title left unfinished at a full stop or a question mark inside

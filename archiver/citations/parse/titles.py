@@ -455,6 +455,18 @@ def _quoted_title_opening_the_reference(item: dict[str, Any], text: str) -> None
         item["title"] = quoted
 
 
+# IEEE's title in quotation marks, its comma inside them, then what kind of work it is:
+# '"Spin transport in two-dimensional materials," Ph.D. dissertation, Dept. …'
+_QUOTED_THEN_MORE = re.compile(r"^[\"“](?P<quoted>[^\"“”]{3,300}?),[\"”]\s+\S")
+
+
+def _kind_after_a_quoted_title(item: dict[str, Any]) -> None:
+    """The title in quotation marks alone, where the tagger ran it on past them."""
+    found = _QUOTED_THEN_MORE.match(item.get("title", ""))
+    if found:
+        item["title"] = found["quoted"]
+
+
 # a quoted title's own last words in brackets: "… especie nueva (Pisces, Characidae),”"
 _BRACKET_THEN_QUOTE = re.compile(r"\s*\([^()]+\)(?=[,.]?\s*[”\"»’])")
 
