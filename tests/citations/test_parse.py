@@ -4037,11 +4037,29 @@ def test_what_the_fifth_trial_of_the_parser_found(text, fields):
     # (a person named so stays one)
     ("Newsome, J. (2020). Title of a paper. Journal of Things, 3(1), 1-9.",
      {"author": [{"family": "Newsome", "given": "J."}]}),
+    # the Institute of Physics' journal with a colon after an abbreviation, whole
+    ("[10] Wang L, Chen X and Zhao Y 2021 Thermal transport in twisted bilayer graphene J. "
+     "Phys.: Condens. Matter 33 125301",
+     {"container-title": "J. Phys.: Condens. Matter", "volume": "33", "page": "125301"}),
+    # a Korean or Wade-Giles name family first, its given name hyphened in lower case
+    ("Choi Jang-jip. 2012. Democracy after Democratization: The Korean Experience. Stanford: "
+     "Shorenstein APARC.", {"author": [{"family": "Choi", "given": "Jang-jip"}]}),
+    ("Yi Kwang-su. Mujŏng [Heartless]. Kyŏngsŏng: Sinmun'gwan, 1918.",
+     {"author": [{"family": "Yi", "given": "Kwang-su"}]}),
+    # (in a GB/T list beside a name with no hyphen, which the list's order turns as well;
+    # and a Western double given name, capitalised, first)
+    ("[20] Xu Xian-xiang, Wang Xian-bin, Shu Yuan. 地方官员与经济增长[J]. 经济研究, 2007(9): "
+     "18-31.",
+     {"author": [{"family": "Xu", "given": "Xian-xiang"}, {"family": "Wang", "given": "Xian-bin"},
+                 {"family": "Shu", "given": "Yuan"}]}),
+    ("Jean-Paul Sartre. 1943. L'être et le néant. Paris: Gallimard.",
+     {"author": [{"family": "Sartre", "given": "Jean-Paul"}]}),
 ])
 def test_what_the_fifth_trial_left_and_a_short_form_holds(text, fields):
     """Forms left by the fifth trial (bench/data/refs-trial-5.jsonl): a note's short form
     (Ibid., op. cit., 同上, 前揭书), hyphened initials ending a list, a day-first date,
     German books and chapters, Chinese bylines and romanised names, Copernicus's journals,
-    IEEE's quoted title before a thesis's kind, a news organisation as an author."""
+    IEEE's quoted title before a thesis's kind, a news organisation as an author, IOP's
+    colon in a journal, Korean names family first."""
     item = parse_reference(text, strict=True)
     assert {key: item.get(key) for key in fields} == fields

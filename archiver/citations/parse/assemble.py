@@ -112,6 +112,7 @@ from archiver.citations.parse.numbers import (
     _year_printed_as_an_issue,
 )
 from archiver.citations.parse.physics import (
+    _iop_journal_cut_at_its_colon,
     _monthly_physics_issue,
     _name_opening_the_journal,
     _names_alone_before_the_journal,
@@ -452,6 +453,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _monthly_physics_issue(item, text)
     _year_then_iop_journal(item, text)
     _physics_tail(item, text)
+    _iop_journal_cut_at_its_colon(item, text)
     _proceedings_of_science(item, text)
     _name_opening_the_journal(item)
     _title_run_into_the_journal(item, text)

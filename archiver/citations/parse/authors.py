@@ -93,6 +93,8 @@ def _person(part: str, given: str | None = None) -> dict[str, str] | None:
                            if i == len(core) or _initials_after(core[i]))
         return {"family": " ".join(core[:first_given]),
                 "given": " ".join(core[first_given:]) + suffix}
+    if _ROMANISED_GIVEN_AFTER.fullmatch(" ".join(core)):  # "Choi Jang-jip", "Mao Tse-tung"
+        return {"family": core[0], "given": core[1] + suffix}
     family_first = _capitals_then_given(core)
     if family_first:  # GB/T 7714's "ZHANG San", "KNOLL Alois", "DE GAULLE Charles"
         return {"family": " ".join(core[:family_first]),
@@ -103,6 +105,13 @@ def _person(part: str, given: str | None = None) -> dict[str, str] | None:
             "van", "von", "de", "der", "den", "la", "le", "du", "di", "da", "del", "dos", "ter"}:
         k -= 1
     return {"family": " ".join(core[k:]), "given": " ".join(core[:k]) + suffix}
+
+
+# a Korean or a Wade-Giles Chinese name romanised family name first, its given name's two
+# syllables hyphened, the second in lower case ("Choi Jang-jip", "Yi Kwang-su", "Chiang
+# Kai-shek"; a Western double given name capitalises both: "Jean-Paul Sartre")
+_ROMANISED_GIVEN_AFTER = re.compile(r"[A-Z][a-z]{0,5}(?:['’][a-z]{1,3})? [A-Z][a-z]{0,6}['’]?"
+                                    r"[a-z]{0,4}-[a-z]{1,6}")
 
 
 def _capitals_then_initials(words: list[str]) -> bool:

@@ -833,6 +833,10 @@ def _pinyin_names_family_first(item: dict[str, Any], text: str) -> None:
     turned = []
     for person in authors:
         given, family = person.get("given", ""), person.get("family", "")
+        if "-" in given and family.casefold() in PINYIN_SURNAMES and \
+                f"{family} {given}" in text:
+            turned.append(person)  # read family first already, by its hyphen: "Xu Xian-xiang"
+            continue
         if not (given and family and " " not in given and " " not in family
                 and given.casefold() in PINYIN_SURNAMES and given[:1].isupper()
                 and not given.isupper() and _PINYIN.fullmatch(given)

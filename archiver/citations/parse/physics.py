@@ -349,6 +349,24 @@ def _physics_tail(item: dict[str, Any], text: str) -> None:
         item["issued"] = {"date-parts": [[int(tail.group("year"))]]}
 
 
+# the Institute of Physics' journals whose name has a colon after an abbreviation ("J. Phys.:
+# Condens. Matter 33 125301"), their last word left out of the journal the tagger read, the
+# volume and page after it
+_IOP_LAST_WORD = re.compile(r"\.?\s(?P<word>[A-Z][a-z]{2,12})\s(?P<volume>\d{1,4})\s"
+                            r"(?P<page>[A-Z]?\d+(?:\s?[-–]\s?\d+)?)\.?$")
+
+
+def _iop_journal_cut_at_its_colon(item: dict[str, Any], text: str) -> None:
+    """The whole journal, its volume and its page, where the tagger stopped the journal at
+    the word after its colon's abbreviation and took the page for its volume."""
+    container = item.get("container-title", "")
+    at = text.rfind(container) if re.search(r"\.:\s", container) else -1
+    found = _IOP_LAST_WORD.fullmatch(text, at + len(container)) if at >= 0 else None
+    if found:
+        item["container-title"] = f"{container}. {found['word']}"
+        item["volume"], item["page"] = found["volume"], _page(found["page"])
+
+
 # Proceedings of Science: its volumes are named for their conferences, as INSPIRE prints them
 # ("PoS LATTICE2013, 016 (2014)", "PoS LAT 2009 (2009) 010", "PoS CD15, 009 (2015)",
 # "PoS(LATTICE 2013)016")
