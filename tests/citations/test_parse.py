@@ -4054,12 +4054,35 @@ def test_what_the_fifth_trial_of_the_parser_found(text, fields):
                  {"family": "Shu", "given": "Yuan"}]}),
     ("Jean-Paul Sartre. 1943. L'être et le néant. Paris: Gallimard.",
      {"author": [{"family": "Sartre", "given": "Jean-Paul"}]}),
+    # a title's own bracket, its words no journal; a group's name run into the title; a
+    # double volume; a volume's supplement in a Chinese note; names parted by tabs
+    ("World Health Organization. (2021). WHO global air quality guidelines: Particulate matter "
+     "(PM2.5 and PM10), ozone, nitrogen dioxide, sulfur dioxide and carbon monoxide. World "
+     "Health Organization. https://apps.who.int/iris/handle/10665/345329",
+     {"title": "WHO global air quality guidelines: Particulate matter (PM2.5 and PM10), ozone, "
+               "nitrogen dioxide, sulfur dioxide and carbon monoxide", "container-title": None}),
+    ("Centers for Disease Control and Prevention. National Diabetes Statistics Report, 2020. "
+     "Atlanta, GA: Centers for Disease Control and Prevention, U.S. Dept of Health and Human "
+     "Services; 2020.",
+     {"author": [{"literal": "Centers for Disease Control and Prevention"}],
+      "title": "National Diabetes Statistics Report, 2020"}),
+    ("Abraham, M. J., Murtola, T., & Lindahl, E. (2015). GROMACS: High performance molecular "
+     "simulations. SoftwareX, 1–2, 19–25. https://doi.org/10.1016/j.softx.2015.06.001",
+     {"volume": "1-2", "page": "19-25"}),
+    ("张伟：《城市热岛效应的遥感监测》，《地理研究》2015年第34卷增刊，第56—62页。",
+     {"volume": "34", "issue": "增刊", "page": "56-62"}),
+    ("Gao, M.\tZhao, K.\t(2018)\tSoil salinization in the Yellow River Delta.\tCatena, 165, "
+     "12–20.", {"author": [{"family": "Gao", "given": "M."}, {"family": "Zhao", "given": "K."}],
+                "title": "Soil salinization in the Yellow River Delta"}),
+    # (a volume and the first page of a range are not a double volume)
+    ("Smith, J. (2015). A title. Journal of Things, 12, 19–25.",
+     {"volume": "12", "page": "19-25"}),
 ])
 def test_what_the_fifth_trial_left_and_a_short_form_holds(text, fields):
     """Forms left by the fifth trial (bench/data/refs-trial-5.jsonl): a note's short form
     (Ibid., op. cit., 同上, 前揭书), hyphened initials ending a list, a day-first date,
     German books and chapters, Chinese bylines and romanised names, Copernicus's journals,
     IEEE's quoted title before a thesis's kind, a news organisation as an author, IOP's
-    colon in a journal, Korean names family first."""
+    colon in a journal, Korean names family first, and others."""
     item = parse_reference(text, strict=True)
     assert {key: item.get(key) for key in fields} == fields

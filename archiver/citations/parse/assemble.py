@@ -105,6 +105,7 @@ from archiver.citations.parse.numbers import (
     _volume_marked_in_words,
     _volume_run_into_the_page,
     _volume_that_is_no_number,
+    _volumes_printed_as_a_range,
     _year_before_the_volume,
     _year_in_vancouvers_date,
     _year_of_a_period,
@@ -154,8 +155,10 @@ from archiver.citations.parse.titles import (
     _roman_part_of_a_title,
     _single_quoted_title,
     _thesis_note_ending_a_title,
+    _title_cut_before_its_bracket,
     _title_ends_at_its_quote,
     _title_read_as_a_given_name,
+    _title_run_into_a_group_author,
     _title_run_into_the_author,
     _title_run_into_vancouvers_authors,
     _title_start_left_after_the_authors,
@@ -432,6 +435,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _given_name_before_a_colon(item, text)
     _title_run_into_the_author(item, text)
     _group_among_the_authors(item, text)
+    _title_run_into_a_group_author(item, text)
     _title_start_left_after_the_authors(item, text)
     _title_run_into_vancouvers_authors(item, text)
     _volume_and_issue_by_their_letters(item, text)
@@ -474,6 +478,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _quotation_inside_a_quoted_title(item, text)
     _quoted_title_opening_the_reference(item, text)
     _kind_after_a_quoted_title(item)
+    _title_cut_before_its_bracket(item, text)
     _page_read_as_the_volume_too(item, text)
     _year_before_the_volume(item, text)  # over every rule that read another
     _undated_work(item, text)
@@ -486,6 +491,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _short_form(item, text)
     _document_number_read_as_a_number(item, text)
     _chinese_date_read_as_the_page(item)
+    _volumes_printed_as_a_range(item, text)
     _month_and_day(item, text)  # last: the year is the one the rules settled on
     return item
 

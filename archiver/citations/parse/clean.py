@@ -28,6 +28,8 @@ MAX_CHARS = 3000
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+# a tab where a list of names pasted from a table's cells had its comma: "Gao, M.<TAB>Zhao, K."
+_TAB_BETWEEN_NAMES = re.compile(r"(?<=\b[A-Z]\.)[ \t]*\t[ \t]*(?=[A-ZÀ-Þ][\w'’-]+,\s?[A-Z]\.)")
 # characters that print as nothing, which a web page or a word processor leaves inside words
 # ("Zhao\u200b W", a soft hyphen): the word is the same without them
 _INVISIBLE = re.compile("[\u00ad\u2060\ufeff]")  # (not the joiners, which Persian and emoji need)
@@ -192,7 +194,8 @@ _IN_EDITORS = re.compile(r"\b[Ii]n:\s+(?=[A-ZÀ-Þ][^\W\d_'-]*(?:-[^\W\d_]+)?,\s
 
 
 def clean_text(text: str) -> str:
-    """NFKC (full-width punctuation and ligatures become plain), no control characters or lone
+    """NFKC (full-width punctuation and ligatures become plain), a tab between names a comma
+    (:data:`_TAB_BETWEEN_NAMES`), no control characters or lone
     surrogates (CRFsuite needs valid UTF-8) nor characters that print as nothing (zero-width
     spaces, soft hyphens), whitespace collapsed, capped at MAX_CHARS;
     without what an editor adds that no style prints (:func:`extract.without_marks`),
@@ -204,7 +207,8 @@ def clean_text(text: str) -> str:
     if not isinstance(text, str):
         return ""
     # (a zero-width space may be all that parts two words: a space, collapsed after)
-    text = _CONTROL.sub(" ", _INVISIBLE.sub("", text[: MAX_CHARS * 2]).replace("\u200b", " "))
+    text = _TAB_BETWEEN_NAMES.sub(", ", text[: MAX_CHARS * 2])
+    text = _CONTROL.sub(" ", _INVISIBLE.sub("", text).replace("\u200b", " "))
     text = unescape_entities(text)  # copied from a web page: "949&#8211;961"
     text = without_marks(text)
     text = unicodedata.normalize("NFKC", text)

@@ -51,6 +51,10 @@ _CN_ISSUE = re.compile(r"第\s*(\d+)\s*期")
 _CN_PAGES = re.compile(r"第\s*(\d+(?:\s*[-–—~～]\s*\d+)?)\s*页|(\d+\s*[-–—~～]\s*\d+)\s*页")
 _CN_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)\s*年")
 
+# a volume's supplement or special issue, after the volume: "第34卷增刊", "第40卷增刊1"
+_CN_SUPPLEMENT = re.compile(r"\s*((?:增刊|专刊|特刊)\s*\d{0,2})")
+
+
 def _chinese_numbers(item: dict[str, Any], text: str) -> None:
     """The numbers a Chinese reference names by their markers, whatever the tagger made of
     them: ``第3卷`` is the volume; ``第2期`` the issue where a volume is named too (a journal
@@ -75,8 +79,11 @@ def _chinese_numbers(item: dict[str, Any], text: str) -> None:
     volume, issue = _CN_VOLUME.search(text, start), _CN_ISSUE.search(text, start)
     if volume:
         put("volume", _arabic(volume.group(1)))
+        supplement = _CN_SUPPLEMENT.match(text, volume.end())
         if issue:
             put("issue", issue.group(1))
+        elif supplement:  # "第34卷增刊": the volume's supplement is its issue
+            put("issue", supplement.group(1))
     elif issue and _TITLE_MARKS.match(text) and not _CN_VOLUME.search(text, start):
         item["issue"] = issue.group(1)  # "《刊名》2020年第2期": the journal's issue
         if item.get("volume") == issue.group(1):

@@ -565,6 +565,24 @@ def _day_read_as_a_number(item: dict[str, Any], text: str) -> None:
             del item[key]
 
 
+def _volumes_printed_as_a_range(item: dict[str, Any], text: str) -> None:
+    """A double volume printed as a range after the journal, the pages after it ("SoftwareX,
+    1–2, 19–25"): the volume is the range, not its first number."""
+    volume, page = str(item.get("volume") or ""), str(item.get("page") or "")
+    container = item.get("container-title") or ""
+    both = re.fullmatch(r"(\d{1,4})-(\d{1,4}),\s*(\d+(?:-\d+)?)", page) if not volume else None
+    if both and int(both.group(2)) > int(both.group(1)):  # the tagger's page: "1-2, 19-25"
+        item["volume"], item["page"] = f"{both.group(1)}-{both.group(2)}", both.group(3)
+        return
+    if not volume.isdigit() or not page or not container:
+        return
+    first = page.split("-")[0]
+    found = re.search(rf"{re.escape(container)}\.?,\s*{volume}\s*[-–]\s*(\d{{1,4}}),\s*"
+                      rf"(?:pp?\.\s*)?{re.escape(first)}\b", text)
+    if found and int(found.group(1)) > int(volume):
+        item["volume"] = f"{volume}-{found.group(1)}"
+
+
 def _chinese_date_read_as_the_page(item: dict[str, Any]) -> None:
     """A date written with 年 and 月 ("2021年3月3日发布") is no page (nor volume)."""
     for key in ("page", "volume"):

@@ -455,6 +455,22 @@ def _quoted_title_opening_the_reference(item: dict[str, Any], text: str) -> None
         item["title"] = quoted
 
 
+# a title cut before a bracket of its own, whose words were read as the journal, and which
+# goes on after it in lower case: "Particulate matter (PM2.5 and PM10), ozone, nitrogen
+# dioxide …. World Health Organization."
+_BRACKET_THEN_MORE_TITLE = re.compile(r"\s\((?P<inner>[^()]{1,60})\),?\s[a-z][^.?!]*[?!]?")
+
+
+def _title_cut_before_its_bracket(item: dict[str, Any], text: str) -> None:
+    """The title through its bracket and on to its sentence's end; the journal read in the
+    bracket none."""
+    container, end = item.get("container-title", ""), _title_end(item, text)
+    found = _BRACKET_THEN_MORE_TITLE.match(text, end) if container and end > 0 else None
+    if found and container in found["inner"] and container not in text[found.end():]:
+        item["title"] += text[end:found.end()]
+        del item["container-title"]
+
+
 # IEEE's title in quotation marks, its comma inside them, then what kind of work it is:
 # '"Spin transport in two-dimensional materials," Ph.D. dissertation, Dept. …'
 _QUOTED_THEN_MORE = re.compile(r"^[\"“](?P<quoted>[^\"“”]{3,300}?),[\"”]\s+\S")
@@ -558,6 +574,28 @@ def _name_words(text: str) -> set[str]:
 # no comma, and ends with the word that makes it one ("… Subgroup", "… collaborators")
 _GROUP_IN_A_LIST = r"(?P<group>[A-Z0-9][^.;:,]{2,100}?)"
 _ENDS_AS_A_GROUP = re.compile(rf"(?:{_GROUP_AUTHOR.pattern})\W*$", re.I)
+
+
+# a publisher's place and state, then its name: what the tagger took for a title that stands
+# after the real one ("Atlanta, GA: Centers for Disease Control and Prevention")
+_PLACE_AND_STATE = re.compile(r"[A-Z][\w .'-]{1,30},\s?[A-Z]{2}:\s")
+
+
+def _title_run_into_a_group_author(item: dict[str, Any], text: str) -> None:
+    """A group named as the author, and the title after its full stop, read as one name
+    ("Centers for Disease Control and Prevention. National Diabetes Statistics Report,
+    2020."): the group the author, the rest of that sentence the title, where the tagger's
+    title is none or the imprint after it."""
+    authors, title = item.get("author") or [], item.get("title", "")
+    name = authors[0].get("literal", "") if len(authors) == 1 else ""
+    group, _, rest = name.partition(". ")
+    if not rest or not _GROUP_AUTHOR.search(group) or title and not _PLACE_AND_STATE.match(
+            title):
+        return
+    at = text.find(name)
+    sentence = re.match(r"[^.]*(?:\.\d[^.]*)*", text[at + len(group) + 2:]) if at >= 0 else None
+    item["author"] = [{"literal": group}]
+    item["title"] = sentence.group(0).strip() if sentence else rest
 
 
 def _group_among_the_authors(item: dict[str, Any], text: str) -> None:
