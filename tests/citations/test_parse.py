@@ -4077,6 +4077,8 @@ def test_what_the_fifth_trial_of_the_parser_found(text, fields):
     # (a volume and the first page of a range are not a double volume)
     ("Smith, J. (2015). A title. Journal of Things, 12, 19–25.",
      {"volume": "12", "page": "19-25"}),
+    ("[13] 渠敬东. 项目制：一种新的国家治理体制[J]. 中国社会科学, 2012(5): 113-130, 207.",
+     {"volume": None, "issue": "5", "page": "113-130, 207"}),
 ])
 def test_what_the_fifth_trial_left_and_a_short_form_holds(text, fields):
     """Forms left by the fifth trial (bench/data/refs-trial-5.jsonl): a note's short form
@@ -4084,5 +4086,61 @@ def test_what_the_fifth_trial_left_and_a_short_form_holds(text, fields):
     German books and chapters, Chinese bylines and romanised names, Copernicus's journals,
     IEEE's quoted title before a thesis's kind, a news organisation as an author, IOP's
     colon in a journal, Korean names family first, and others."""
+    item = parse_reference(text, strict=True)
+    assert {key: item.get(key) for key in fields} == fields
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    # Vancouver names: accented initials, four initials after a family name not in capitals
+    ("Martínez-González MÁ, Salas-Salvadó J, Estruch R. Benefits of the Mediterranean diet. "
+     "Prog Cardiovasc Dis. 2015;58(1):50-60.",
+     {"author": [{"family": "Martínez-González", "given": "MÁ"},
+                 {"family": "Salas-Salvadó", "given": "J"}, {"family": "Estruch", "given": "R"}]}),
+    ("70. Hosny A, Parmar C, Aerts HJWL. Artificial intelligence in radiology. Nat Rev Cancer. "
+     "2018;18(8):500–10.", {"author": [{"family": "Hosny", "given": "A"},
+                                       {"family": "Parmar", "given": "C"},
+                                       {"family": "Aerts", "given": "HJWL"}]}),
+    # a bullet before the entry; a family name with particles among initials
+    ("•  Liu Y,Zhang H ,Wang J .  Air pollution and stroke mortality in 272 Chinese cities."
+     "Stroke.2018;49(7) : 1632-1637 .",
+     {"author": [{"family": "Liu", "given": "Y"}, {"family": "Zhang", "given": "H"},
+                 {"family": "Wang", "given": "J"}]}),
+    ("García-Márquez, J. A. y López de la Cruz, M. (2018). Desigualdad territorial. Revista "
+     "Mexicana de Investigación Educativa, 23(77), 401-428.",
+     {"author": [{"family": "García-Márquez", "given": "J. A."},
+                 {"family": "López de la Cruz", "given": "M."}]}),
+    # a group's whole name: an institution, a department, "… International"; a group opening
+    # a Vancouver reference with no year after it
+    ("Smithsonian Institution. (n.d.). Who was James Smithson? https://www.si.edu/about",
+     {"author": [{"literal": "Smithsonian Institution"}]}),
+    ("U.S. Department of Health and Human Services. (2018). Physical activity guidelines for "
+     "Americans (2nd ed.). https://health.gov/guidelines.pdf",
+     {"author": [{"literal": "U.S. Department of Health and Human Services"}]}),
+    ("[40] ASTM International, “Standard test method for tensile properties of plastics,” ASTM "
+     "D638-14, West Conshohocken, PA, USA, 2014.", {"author": [{"literal": "ASTM International"}]}),
+    ("9. GBD 2021 Forecasting Collaborators. Burden of disease scenarios for 204 countries and "
+     "territories, 2022–2050: a forecasting analysis. Lancet. 2024;403(10440):2204–56.",
+     {"author": [{"literal": "GBD 2021 Forecasting Collaborators"}],
+      "title": "Burden of disease scenarios for 204 countries and territories, 2022–2050: a "
+               "forecasting analysis"}),
+    # (a person's name opening the reference is no group)
+    ("Smith J. Burden of disease. Lancet. 2024;403:2204–56.",
+     {"author": [{"family": "Smith", "given": "J"}], "title": "Burden of disease"}),
+    # Vancouver's kind or medium in brackets, the title's last words before it
+    ("49. Mwangi JW. Determinants of stunting among children under five in Kisumu County, Kenya "
+     "[dissertation]. Nairobi: University of Nairobi; 2019.",
+     {"title": "Determinants of stunting among children under five in Kisumu County, Kenya"}),
+    # a note's page: with the footnote on it, the pages after it, or after an article's range
+    ("7 See Keith Thomas, Religion and the Decline of Magic (London: Weidenfeld and Nicolson, "
+     "1971), 212 n. 3.", {"page": "212"}),
+    ("34. Clifford Geertz, The Interpretation of Cultures (New York: Basic Books, 1973), 9 n. 2.",
+     {"page": "9", "volume": None}),
+    ("28 J. G. A. Pocock, ‘Virtue and Commerce in the Eighteenth Century’, Journal of "
+     "Interdisciplinary History, 3 (1972), 119–34, at p. 121.", {"page": "119-34", "volume": "3"}),
+    ("15 Cf. M. Foucault, Surveiller et punir. Naissance de la prison, Paris, Gallimard, 1975, "
+     "p. 228 sq.", {"page": "228"}),
+])
+def test_what_the_sixth_trial_of_the_parser_found(text, fields):
+    """Forms a sixth set of 300 strings (bench/data/refs-trial-6.jsonl) found read wrong."""
     item = parse_reference(text, strict=True)
     assert {key: item.get(key) for key in fields} == fields

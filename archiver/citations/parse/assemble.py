@@ -80,6 +80,7 @@ from archiver.citations.parse.numbers import (
     _day_read_as_a_number,
     _document_number_read_as_a_number,
     _fallback_year,
+    _footnote_read_as_the_volume,
     _in_arxiv_ids,
     _issue_after_its_mark,
     _issue_numbered_like_a_year,
@@ -156,6 +157,7 @@ from archiver.citations.parse.titles import (
     _single_quoted_title,
     _thesis_note_ending_a_title,
     _title_cut_before_its_bracket,
+    _title_cut_before_its_medium,
     _title_ends_at_its_quote,
     _title_read_as_a_given_name,
     _title_run_into_a_group_author,
@@ -479,6 +481,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _quoted_title_opening_the_reference(item, text)
     _kind_after_a_quoted_title(item)
     _title_cut_before_its_bracket(item, text)
+    _title_cut_before_its_medium(item, text)
     _page_read_as_the_volume_too(item, text)
     _year_before_the_volume(item, text)  # over every rule that read another
     _undated_work(item, text)
@@ -492,6 +495,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _document_number_read_as_a_number(item, text)
     _chinese_date_read_as_the_page(item)
     _volumes_printed_as_a_range(item, text)
+    _footnote_read_as_the_volume(item, text)
     _month_and_day(item, text)  # last: the year is the one the rules settled on
     return item
 

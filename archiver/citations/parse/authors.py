@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 MORE_NAMES = re.compile(r"^\s*(?:et\.?\s*al\.?|and others|others|等人?)\s*$", re.IGNORECASE)
 _ETAL = re.compile(r"\bet\.?\s*al\b\.?|\band\s+others\b|\bet\s+coll\b\.?|等|外\s*\d*\s*人", re.I)
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.?[\s-]*){1,4}$")
-_VANCOUVER = re.compile(r"^[A-Z]{1,4}$")
+_VANCOUVER = re.compile(r"^[A-ZÀ-ÖØ-Þ]{1,4}$")  # (accented too: "Martínez-González MÁ")
 # a person's initials as APA prints them, one letter a full stop, spaced ("D. E.", "J. A"),
 # or hyphened with no stop between ("J-N.", Jean-Noël's)
 _SPACED_INITIALS = re.compile(r"^(?:[A-Z](?:\.[\s-]*|-)){0,3}[A-Z]\.?$")
@@ -38,6 +38,20 @@ def _initials_after(word: str) -> bool:
     """Whether ``word`` is the initials a family-first name puts after the family name (of
     capitals alone, three at most)."""
     return _initials(word) and (len(word) <= 3 or not _VANCOUVER.match(word))
+
+
+def _words_but_particles(name: str) -> int:
+    """How many words ``name`` has, its particles in lower case not counted ("López de la
+    Cruz" is two)."""
+    return sum(1 for w in name.split() if not (w.islower() and w in _PARTICLES))
+
+
+def _four_initials_after(words: list[str]) -> bool:
+    """Vancouver's four initials after a family name not in capitals ("Aerts HJWL"), which
+    :func:`_initials_after` leaves out of a name written all in capitals ("ZHANG WEIS" is no
+    family name and initials)."""
+    return len(words) == 2 and len(words[1]) == 4 and bool(_VANCOUVER.match(words[1])) and \
+        words[0][:1].isupper() and not words[0].isupper() and words[0].isalpha()
 
 
 _SUFFIX = {"jr", "sr", "ii", "iii", "iv", "2nd", "3rd"}
@@ -84,6 +98,8 @@ def _person(part: str, given: str | None = None) -> dict[str, str] | None:
         core, suffix = words[:-1], " " + words[-1]
     else:
         core, suffix = words, ""
+    if _four_initials_after(core):
+        return {"family": core[0], "given": core[1] + suffix}
     if _initials(core[-1]) and not _initials(core[0]) or (
             len(core) > 1 and all(_VANCOUVER.match(w) and len(w) <= 2 for w in core[1:])
             and len(core[0]) > 2) or _capitals_then_initials(core):
@@ -232,7 +248,7 @@ _GROUP_AUTHOR = re.compile(
     r"organi[sz]ation|investigators|task force|working party|council|agency|authority|"
     r"institute|foundation|alliance|federation|commission|"
     # a team ("the Opportunity Insights Team", "R Core Team", "WHO Ebola Response Team")
-    r"team|"
+    r"team|institution|department|ministry|bureau|international$|"
     # a news organisation ("BBC News", "The New York Times", "China Central Television")
     r"news|times|broadcasting|television|"
     r"(?:study|working|writing|research|collaborative|trial|cooperative|expert|consensus) "
@@ -350,7 +366,7 @@ def _split_authors(span: str) -> list[dict[str, str]]:
     alternating = len(parts) >= 2 and len(parts) % 2 == 0 and all(
         _SPACED_INITIALS.match(parts[k]) for k in range(1, len(parts), 2)) and not any(
         _INITIALS.match(last := parts[k].split()[-1]) and last.casefold().rstrip(".") not in
-        _SUFFIX or len(parts[k].split()) > 3 for k in range(0, len(parts), 2))
+        _SUFFIX or _words_but_particles(parts[k]) > 3 for k in range(0, len(parts), 2))
     if alternating:
         return [_family_then_given(parts[k], parts[k + 1]) for k in range(0, len(parts), 2)]
     i = 0

@@ -28,6 +28,8 @@ MAX_CHARS = 3000
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+# a bullet a list pasted from a document puts before each entry ("•  Liu Y, Zhang H …")
+_BULLET = re.compile(r"^\s*[•▪●◦‣∙·・]+\s*")
 # a tab where a list of names pasted from a table's cells had its comma: "Gao, M.<TAB>Zhao, K."
 _TAB_BETWEEN_NAMES = re.compile(r"(?<=\b[A-Z]\.)[ \t]*\t[ \t]*(?=[A-ZÀ-Þ][\w'’-]+,\s?[A-Z]\.)")
 # characters that print as nothing, which a web page or a word processor leaves inside words
@@ -213,7 +215,7 @@ def clean_text(text: str) -> str:
     text = without_marks(text)
     text = unicodedata.normalize("NFKC", text)
     text = _CONTROL.sub(" ", text)  # NFKC can expand into new control-free text only, but be sure
-    text = _SIGNAL.sub(r"\1", " ".join(text.split())[:MAX_CHARS], count=1)
+    text = _SIGNAL.sub(r"\1", _BULLET.sub("", " ".join(text.split())[:MAX_CHARS]), count=1)
     text = _names_slashed(_REPORTER.sub(r"\1", _BEFORE_THE_FIRST_AUTHOR.sub(r"\1", text, count=1),
                                         count=1))
     text = _without_romanisation(text)

@@ -129,8 +129,10 @@ def _page(text: str) -> str:
     return _strip_span(text)
 
 
-# "S. 133 ff.", "p. 45 f.": the page cited and those after it, the first page the page
-_FOLLOWING = re.compile(r"(?<=\d)\s*ff?\.?$")
+# "S. 133 ff.", "p. 45 f.", "p. 228 sq.": the page cited and those after it, the first page the
+# page; a note on it ("212 n. 3"); the page cited after an article's range ("119–34, at p. 121")
+_FOLLOWING = re.compile(r"(?<=\d)\s*(?:ff?|sqq?)\.?$|(?<=\d)\s+nn?\.\s*\d+$|"
+                        r"(?<=\d),\s*at\s+(?:pp?\.\s*)?\d+(?:-\d+)?$")
 
 
 _CN_NUMBERED = re.compile(r"^第?\s*(\d+)\s*[卷期号號]?$")

@@ -565,14 +565,31 @@ def _day_read_as_a_number(item: dict[str, Any], text: str) -> None:
             del item[key]
 
 
+# a note's page, then the footnote on it that the note cites: "(New York: Basic Books, 1973),
+# 9 n. 2."
+_NOTE_ON_A_PAGE = re.compile(r"(?<![\w.-])(?P<page>\d{1,5})\s+nn?\.\s*(?P<note>\d{1,4})\.?\s*$")
+
+
+def _footnote_read_as_the_volume(item: dict[str, Any], text: str) -> None:
+    """The number of the footnote cited is no volume; the page before it is the page."""
+    found = _NOTE_ON_A_PAGE.search(text)
+    if found and item.get("volume") == found["note"]:
+        del item["volume"]
+        item.setdefault("page", found["page"])
+
+
 def _volumes_printed_as_a_range(item: dict[str, Any], text: str) -> None:
     """A double volume printed as a range after the journal, the pages after it ("SoftwareX,
     1–2, 19–25"): the volume is the range, not its first number."""
     volume, page = str(item.get("volume") or ""), str(item.get("page") or "")
     container = item.get("container-title") or ""
-    both = re.fullmatch(r"(\d{1,4})-(\d{1,4}),\s*(\d+(?:-\d+)?)", page) if not volume else None
-    if both and int(both.group(2)) > int(both.group(1)):  # the tagger's page: "1-2, 19-25"
-        item["volume"], item["page"] = f"{both.group(1)}-{both.group(2)}", both.group(3)
+    both = re.fullmatch(r"(\d{1,4})-(\d{1,4}),\s*(\d+)(-\d+)?", page) \
+        if not volume and container else None
+    if both and int(both.group(2)) > int(both.group(1)) and re.search(
+            rf"{re.escape(container)}\.?,\s*{both.group(1)}\s*[-–]\s*{both.group(2)},\s*"
+            rf"(?:pp?\.\s*)?{both.group(3)}\b", text):  # the tagger's page: "1-2, 19-25"
+        item["volume"] = f"{both.group(1)}-{both.group(2)}"
+        item["page"] = both.group(3) + (both.group(4) or "")
         return
     if not volume.isdigit() or not page or not container:
         return

@@ -471,6 +471,22 @@ def _title_cut_before_its_bracket(item: dict[str, Any], text: str) -> None:
         del item["container-title"]
 
 
+# Vancouver's medium or kind in brackets after a title, the title's last words before it
+# after a comma: "… in Kisumu County, Kenya [dissertation].", "… in the United States, 2019
+# [Internet]."
+_REST_BEFORE_A_MEDIUM = re.compile(
+    r",\s[^.,;:\[\]]{1,40}?(?=\s?\[(?:Internet|dissertation|thesis|master'?s thesis|"
+    r"doctoral dissertation|monograph on the Internet|dataset|preprint|database)\])", re.I)
+
+
+def _title_cut_before_its_medium(item: dict[str, Any], text: str) -> None:
+    """The title's words after its last comma, up to the medium in brackets."""
+    end = _title_end(item, text)
+    found = _REST_BEFORE_A_MEDIUM.match(text, end) if end > 0 else None
+    if found:
+        item["title"] += found.group(0)
+
+
 # IEEE's title in quotation marks, its comma inside them, then what kind of work it is:
 # '"Spin transport in two-dimensional materials," Ph.D. dissertation, Dept. …'
 _QUOTED_THEN_MORE = re.compile(r"^[\"“](?P<quoted>[^\"“”]{3,300}?),[\"”]\s+\S")
@@ -581,6 +597,10 @@ _ENDS_AS_A_GROUP = re.compile(rf"(?:{_GROUP_AUTHOR.pattern})\W*$", re.I)
 _PLACE_AND_STATE = re.compile(r"[A-Z][\w .'-]{1,30},\s?[A-Z]{2}:\s")
 
 
+_GROUP_OPENING_A_TITLE = re.compile(r"(?P<group>[A-Z][\w'’&-]*(?:\s(?:[A-Z0-9][\w'’&-]*|of|for|and|"
+                                    r"the|on|in)){1,9})\.\s(?=[A-Z])")
+
+
 def _title_run_into_a_group_author(item: dict[str, Any], text: str) -> None:
     """A group named as the author, and the title after its full stop, read as one name
     ("Centers for Disease Control and Prevention. National Diabetes Statistics Report,
@@ -588,6 +608,14 @@ def _title_run_into_a_group_author(item: dict[str, Any], text: str) -> None:
     title is none or the imprint after it."""
     authors, title = item.get("author") or [], item.get("title", "")
     name = authors[0].get("literal", "") if len(authors) == 1 else ""
+    opening = _GROUP_OPENING_A_TITLE.match(title) if not authors else None
+    if opening and _GROUP_AUTHOR.search(opening["group"]) and \
+            re.match(rf"\s*(?:{_LIST_NUMBER}\s*)?{re.escape(opening.group(0))}", text):
+        # (Vancouver's, no year after it: "9. GBD 2021 Forecasting Collaborators. Burden of
+        # disease scenarios …", "Centers for Disease Control and Prevention. Antibiotic …")
+        item["author"] = [{"literal": opening["group"]}]
+        item["title"] = title[opening.end():]
+        return
     group, _, rest = name.partition(". ")
     if not rest or not _GROUP_AUTHOR.search(group) or title and not _PLACE_AND_STATE.match(
             title):
