@@ -494,6 +494,9 @@ CRAFTED_PIECES = [
     "《法》第3条", "10.1016/j.a.2022.1 ", "A. B., ", "(1999) 12 L. Rev. ", "“‘", "Hrsg. ",
     "Y. Li, ", "Angew. Chem. ", "GB 1—2020, ", "〈", "（碩士論文）", "%", "Version 1.2 ", "「",
     "『", "山田・", "Müller, Hans/", "et al. 2021 ", "1.", "Y. Li, Angew. Chem. ",
+    "A v. B ", "Pub. L. No. 1-2, ", "[1932] AC 1 ", "Ibid., ", "同上，第", "Choi Jang-jip ",
+    "(PM2.5 and ", "In: Beck, U/", "Linsen- hoff ", "• ", "J. Phys.: ", "[Internet] ",
+    "Pp. 1–2 in ", "1 n. 3 ", "Centers for Disease. ", "Hydrol. Earth ", "第3卷增刊",
 ]
 
 

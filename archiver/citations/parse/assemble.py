@@ -69,7 +69,12 @@ from archiver.citations.parse.gbt import (
     _with_its_marks,
     _work_named_alone,
 )
-from archiver.citations.parse.law import _article_of_a_law, _court_judgment, _law_review
+from archiver.citations.parse.law import (
+    _article_of_a_law,
+    _case_or_statute,
+    _court_judgment,
+    _law_review,
+)
 from archiver.citations.parse.numbers import (
     _acronym_year,
     _after_volume_colon,
@@ -489,6 +494,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _title_read_as_a_given_name(item)
     _chinese_names_in_apas_form(item, text)
     _law_review(item, text)  # whole forms, as the whole reference is written
+    _case_or_statute(item, text)
     _court_judgment(item, text)
     _article_of_a_law(item, text)
     _short_form(item, text)

@@ -219,6 +219,15 @@ def _cjk_person(name: str) -> dict[str, str]:
 _KANJI_NAME = re.compile(r"[\u4e00-\u9fff々]{2,8}")
 
 
+# a name a PDF broke at a line's end, its hyphen and the space left ("Schmidt-Linsen- hoff",
+# "Hoffmann- Axthelm", "Mur- phy"): one name, the hyphen the name's own only before a capital
+_NAME_BROKEN_AT_A_LINE = re.compile(r"(?<=[^\W\d_A-Z])- (?=(?P<next>[^\W\d_])[^\W\d_])")
+
+
+def _joined(found: re.Match[str]) -> str:
+    return "-" if found["next"].isupper() else ""
+
+
 def split_authors(span: str) -> list[dict[str, str]]:
     """Persons of an author span, in printed order, in CSL-JSON (family/given or literal).
 
@@ -231,7 +240,8 @@ def split_authors(span: str) -> list[dict[str, str]]:
         span = "、".join(p.strip() for p in span.split("・"))  # Japanese "佐藤健一・鈴木花子"
     persons = []
     for p in _split_authors(span):
-        p = {k: v.strip() for k, v in p.items() if v and v.strip()}
+        p = {k: _NAME_BROKEN_AT_A_LINE.sub(_joined, v.strip()) for k, v in p.items()
+             if v and v.strip()}
         if re.search(r"[^\W\d_]{3,}\.$", p.get("given", "")):
             p["given"] = p["given"][:-1]  # "Rishtee Kumar." -> "Rishtee Kumar"
         if p.get("family") or p.get("literal"):

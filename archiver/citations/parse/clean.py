@@ -30,6 +30,9 @@ MAX_CHARS = 3000
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 # a bullet a list pasted from a document puts before each entry ("•  Liu Y, Zhang H …")
 _BULLET = re.compile(r"^\s*[•▪●◦‣∙·・]+\s*")
+# Italian's editors' role in brackets, in words ("Ginsborg, P. (a cura di) (1994)."): read as
+# the "(ed.)" every other language abbreviates, which the tagger knows
+_A_CURA_DI = re.compile(r"\(\s*a\s+cura\s+di\s*\)", re.I)
 # a tab where a list of names pasted from a table's cells had its comma: "Gao, M.<TAB>Zhao, K."
 _TAB_BETWEEN_NAMES = re.compile(r"(?<=\b[A-Z]\.)[ \t]*\t[ \t]*(?=[A-ZÀ-Þ][\w'’-]+,\s?[A-Z]\.)")
 # characters that print as nothing, which a web page or a word processor leaves inside words
@@ -223,7 +226,7 @@ def clean_text(text: str) -> str:
     text = _PAGE_FURNITURE.sub(" ", text)
     text = _without_notes(_SPACE_INSIDE_BRACKET.sub("", _SPACE_BEFORE_MARK.sub(
         lambda m: m.group(m.lastindex) + " ", text)))
-    text = _WAVE_DASH_RANGE.sub("-", text)
+    text = _A_CURA_DI.sub("(ed.)", _WAVE_DASH_RANGE.sub("-", text))
     if _SPACED_OUT.search(text):  # "王 飞 跃 . 平 行 系 统 … [ J]": as printed, unspaced
         text = _GBT_CODE_SPACED.sub(r"[\1]", _SPACED_OUT.sub(
             lambda m: m.group(0).replace(" ", ""), text))

@@ -185,7 +185,9 @@ def _in_book(item: dict[str, Any], match: re.Match[str]) -> None:
 _BOOK_THEN_EDITORS = re.compile(
     # "…,” in Illuminations" (a note), "…” In Identity" (a bibliography): not ", In Search
     # of Lost Time", a title that opens with the word
-    r"(?:(?:^|,\s*|[”\"]\s+)in|[.”\"]\s*In)\s+(?P<book>[A-Z][^“”\"«»()]*?)"
+    # (the American Sociological Association's "Pp. 1–38 in The New Institutionalism …")
+    r"(?:(?:^|,\s*|[”\"]\s+|\bPp\.\s\d+\s?[-–]\s?\d+\s)in|[.”\"]\s*In)\s+"
+    r"(?P<book>[A-Z][^“”\"«»()]*?)"
     r"(?:,\s+(?:eds?\.|edited\s+by)|\.\s+Edited\s+by)\s+"
     # the editors end at a comma, a bracket, the end, or a full stop after a word (not the
     # full stop of an initial: "ed. D. J. Enright (New York …")
@@ -196,13 +198,16 @@ _BOOK_THEN_EDITORS = re.compile(
 
 def _book_before_its_editors(item: dict[str, Any], text: str) -> None:
     """The book a chapter is in, printed before "ed." or "edited by" and its editors,
-    where the tagger found no book."""
-    if "container-title" in item:
-        return
+    where the tagger found no book, ran it on into its editors, or took an editor's name
+    for it."""
+    container = item.get("container-title")
     # after the title: not its own "in" ("Alice's Adventures in Wonderland, ed. …") nor the
     # "In" it opens with ("In Search of Lost Time, ed. …")
     match = _BOOK_THEN_EDITORS.search(text, max(_title_end(item, text), 0))
-    if match:
+    if match and (container is None or container.startswith(match["book"] + ",") or
+                  container in text[match.start("editors"):match.end("editors") + 200]):
+        if container is not None:
+            item.pop("editor", None)
         _in_book(item, match)
 
 

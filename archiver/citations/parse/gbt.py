@@ -31,7 +31,10 @@ from archiver.citations.parse.shared import (
     _PREPRINT_SERVER,
     _SEE,
     _THESIS_KIND,
+    _UK_CASE,
     _URL,
+    _US_CASE,
+    _US_STATUTE,
     _arabic,
     _is_proceedings,
     _issued_year,
@@ -409,9 +412,9 @@ def csl_type(text: str, item: dict[str, Any]) -> str:
         return "chapter"  # "In S. Keys (ed.) …": a journal's editors are never cited
     if container and item.get("publisher") and f"In {container} (" in text:
         return "chapter"  # Cell Press's "In StatPearls (StatPearls Publishing LLC.)."
-    if _JUDGMENT.match(text):
+    if _JUDGMENT.match(text) or _US_CASE.match(text) or _UK_CASE.match(text):
         return "legal_case"
-    if _ARTICLE_OF_A_LAW.search(text):
+    if _ARTICLE_OF_A_LAW.search(text) or _US_STATUTE.match(text):
         return "legislation"
     if _NOTE_IMPRINT.search(text):  # a Chinese note's "法律出版社2011年版": a book, or a
         return "chapter" if container else "book"  # part of the one it is "载" in

@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 
 from archiver.citations.parse.authors import split_authors
-from archiver.citations.parse.shared import _ARTICLE_OF_A_LAW, _JUDGMENT, _LIST_NUMBER
+from archiver.citations.parse.shared import (
+    _ARTICLE_OF_A_LAW,
+    _JUDGMENT,
+    _LIST_NUMBER,
+    _UK_CASE,
+    _US_CASE,
+    _US_STATUTE,
+)
 
 TYPE_CHECKING = False  # typing is not imported at run time: it would cost ~7 ms of start-up
 if TYPE_CHECKING:
@@ -50,16 +57,63 @@ _OSCOLA = re.compile(
     r"(?:,\s*\d{1,5}(?:\s*[-–]\s*\d{1,5})?)?\.?\s*$")
 
 
+# a student's piece, unsigned: "Note, The Right to Be Forgotten in American Law, 133 Harv. L.
+# Rev. 2170 (2020)."
+_UNSIGNED = re.compile(r"^\s*(?:Note|Comment|Recent Case|Developments in the Law)\b")
+# Bluebook's book: "Richard A. Posner, Economic Analysis of Law 45 (9th ed. 2014)." (the names,
+# the title, the page cited, the edition and the year in brackets)
+_BLUEBOOK_BOOK = re.compile(
+    rf"^\s*(?:{_LIST_NUMBER}\s*)?(?:See,?\s+(?:also\s+|e\.g\.,\s+)?)?{_LAW_NAMES},\s+"
+    r"(?P<title>[A-Z][^,\d()]{2,200}?)\s+(?P<page>\d{1,5})(?:\s*[-–]\s*\d{1,5})?\s+"
+    r"\((?:(?P<edition>\d{1,2})(?:st|nd|rd|th)\s+ed\.\s+)?(?P<year>(?:1[7-9]|20)\d\d)\)\.?\s*$")
+def _case_or_statute(item: dict[str, Any], text: str) -> None:
+    """A case (the Bluebook's, OSCOLA's) or a United States statute: the parties or the
+    act's name its title, the reporter or the Statutes at Large its container, and the
+    volume, first page and year the form places; a Bluebook book's title, page cited and
+    year. No author: a court's report or a statute has none."""
+    found = _US_CASE.match(text) or _UK_CASE.match(text)
+    statute = None if found else _US_STATUTE.match(text)
+    if found or statute:
+        form = found or statute
+        item.clear()
+        item["title"] = form["title"].strip()
+        item["container-title"] = form["reporter"].strip() if found else "Stat."
+        if form["volume"]:
+            item["volume"] = form["volume"]
+        item["page"] = form["page"]
+        item["issued"] = {"date-parts": [[int(form["year"])]]}
+        return
+    book = _BLUEBOOK_BOOK.match(text)
+    # (the Bluebook names an author in full, and a title of words: "D. Sexty, PoS LATTICE
+    # 2014 (2015)" is a physicist's conference paper)
+    if book is None or not re.match(r"[A-Z][a-z]+\s", book["names"]) or \
+            re.search(r"\b[A-Z]{3,}\b", book["title"]):
+        return
+    persons = split_authors(book["names"])
+    item.clear()
+    if persons:
+        item["author"] = persons
+    item["title"], item["page"] = book["title"].strip(), book["page"]
+    if book["edition"]:
+        item["edition"] = book["edition"]
+    item["issued"] = {"date-parts": [[int(book["year"])]]}
+
+
 def _law_review(item: dict[str, Any], text: str) -> None:
     """An article in a law review cited in the Bluebook's or OSCOLA's form: its fields as
-    the form places them (the first page, not the page cited after it)."""
-    found = _BLUEBOOK.match(text) or _OSCOLA.match(text)
+    the form places them (the first page, not the page cited after it); a student's
+    unsigned note has no author."""
+    unsigned = _UNSIGNED.match(text)
+    found = _BLUEBOOK.match(text) or _OSCOLA.match(text) or (
+        _BLUEBOOK.match("A Student" + text[unsigned.end():]) if unsigned else None)
     if found is None or not (_LAW_JOURNAL.search(found["journal"])
                              or _ABBREVIATED.search(found["journal"])):
         return
-    persons = split_authors(found["names"])
+    persons = split_authors(found["names"]) if not unsigned else []
     if persons:
         item["author"] = persons
+    elif unsigned:
+        item.pop("author", None)
     item["title"] = found["title"].strip()
     item["container-title"] = found["journal"].strip()
     item["volume"], item["page"] = found["volume"], found["page"]

@@ -202,3 +202,23 @@ _ARTICLE_OF_A_LAW = re.compile(r"(?:法|法典|条例|规定|办法|解释|决�
                                # its paragraphs and more articles may follow: "第1165条、第1166条")
                                r"(?:之[一二三四五六七八九十]|\s*第\s*[\d一二三四五六七八九十]+\s*[款项]|"
                                r"\s*[、,，和及]\s*第\s*[\d一二三四五六七八九十百千]+\s*条)*\s*[。.]?\s*$")
+
+
+# a case as the Bluebook cites it: "Brown v. Board of Education, 347 U.S. 483 (1954)." (the
+# parties, the reporter's volume, its name and the first page, the court and year in brackets)
+_US_CASE = re.compile(
+    rf"^\s*(?:{_LIST_NUMBER}\s*)?(?:See,?\s+)?(?P<title>[A-Z][^,()]{{0,150}}?\sv\.?\s[^,()]{{1,150}}?),"
+    r"\s+(?P<volume>\d{1,4})\s+(?P<reporter>[A-Z][A-Za-z0-9.' ]{0,24}?)\s+(?P<page>\d{1,5})"
+    r"(?:,\s*\d{1,5}(?:\s*[-–]\s*\d{1,5})?)?\s+\((?:[^()\d]{1,30}\s)?(?P<year>(?:1[7-9]|20)\d\d)\)"
+    r"\.?\s*$")
+# ... as OSCOLA cites an English one: "Donoghue v Stevenson [1932] AC 562 (HL)." (the year in
+# square brackets, the report's volume if any, its name, the first page, the court)
+_UK_CASE = re.compile(
+    rf"^\s*(?:{_LIST_NUMBER}\s*)?(?P<title>[A-Z][^\[\](),]{{0,150}}?\sv\.?\s[^\[\](),]{{1,150}}?)\s+"
+    r"\[(?P<year>(?:1[7-9]|20)\d\d)\]\s+(?:(?P<volume>\d{1,3})\s+)?(?P<reporter>[A-Z][A-Za-z]{0,9})"
+    r"\s+(?P<page>\d{1,5})(?:\s+\([A-Z][A-Za-z ]{0,12}\))?\.?\s*$")
+# a United States statute: "Civil Rights Act of 1964, Pub. L. No. 88-352, 78 Stat. 241 (1964)."
+_US_STATUTE = re.compile(
+    r"^\s*(?P<title>[A-Z][^,]{2,150}?),\s+Pub\.\s?L\.\s?No\.\s?\d{1,3}-\d{1,4},\s+"
+    r"(?P<volume>\d{1,4})\s+Stat\.\s+(?P<page>\d{1,5})(?:,\s*\d{1,5})?\s+"
+    r"\((?P<year>(?:1[7-9]|20)\d\d)\)\.?\s*$")
