@@ -4181,6 +4181,38 @@ def test_what_the_fifth_trial_left_and_a_short_form_holds(text, fields):
     # (an article whose title names a case is no case)
     ("Smith, J. (2004). Brown v. Board at fifty. Journal of Law, 12(2), 3-9.",
      {"title": "Brown v. Board at fifty", "volume": "12", "issue": "2"}),
+    # an IEEE standard's title before its number; a note's place and year alone in brackets;
+    # Chicago's short note after the full one
+    ("[18] IEEE Standard for Ethernet, IEEE Std 802.3-2022 (Revision of IEEE Std 802.3-2018), "
+     "Jul. 2022.", {"title": "IEEE Standard for Ethernet", "author": None,
+                    "container-title": None}),
+    ("37 E. Gellner, Nations and Nationalism (Oxford, 1983), p. 48.",
+     {"author": [{"family": "Gellner", "given": "E."}], "title": "Nations and Nationalism",
+      "issued": {"date-parts": [[1983]]}, "page": "48"}),
+    ("56 Stone, L., The Crisis of the Aristocracy, 1558-1641 (Oxford, 1965), pp. 582 - 4.",
+     {"title": "The Crisis of the Aristocracy, 1558-1641", "issued": {"date-parts": [[1965]]}}),
+    ("58. Scott, Seeing Like a State, 4.",
+     {"author": [{"family": "Scott"}], "title": "Seeing Like a State", "page": "4",
+      "volume": None}),
+    # (a list of names before the title, the publisher in the brackets: a book as Nature
+    # prints it; a short note's last number a year is no page)
+    ("7. Kandel, E. R., Schwartz, J. H. & Hudspeth, A. J. Principles of Neural Science 5th edn "
+     "(McGraw-Hill, 2013).", {"title": "Principles of Neural Science", "edition": "5"}),
+    ("Scott, Seeing Like a State, 1998.", {"page": None}),
+    # Korean in APA's order; a French journal with commas in its name; an Italian one in
+    # guillemets after "in", its volume in roman numerals
+    ("김민수, 이지영. (2020). 청년층의 주거 빈곤과 정신건강. 한국사회학, 54(3), 101-135.",
+     {"title": "청년층의 주거 빈곤과 정신건강", "container-title": "한국사회학", "volume": "54"}),
+    ("31. Roger Chartier, « Le monde comme représentation », Annales. Économies, Sociétés, "
+     "Civilisations, 44ᵉ année, n° 6, 1989, p. 1505-1520.",
+     {"title": "Le monde comme représentation",
+      "container-title": "Annales. Économies, Sociétés, Civilisations", "page": "1505-1520"}),
+    ("16 A. Momigliano, Storiograﬁa greca, in «Rivista storica italiana», LXXXVII (1975), pp. "
+     "17-46.", {"title": "Storiografia greca", "container-title": "Rivista storica italiana",
+                "volume": "LXXXVII"}),
+    # (a journal's name ends before a series or a volume, as printed)
+    ("David B. Quinn, « The First Pilgrims », The William and Mary Quarterly, 3e série, vol. 23, "
+     "3 (1966)", {"container-title": "The William and Mary Quarterly"}),
 ])
 def test_what_the_sixth_trial_of_the_parser_found(text, fields):
     """Forms a sixth set of 300 strings (bench/data/refs-trial-6.jsonl) found read wrong."""

@@ -21,6 +21,7 @@ from archiver.citations.parse.containers import (
     _closed,
     _discussion_paper,
     _ieee_proceedings,
+    _journal_after_guillemets,
     _journal_before_the_year,
     _journal_of_a_work_in_press,
     _journal_word_ending_a_title,
@@ -145,12 +146,14 @@ from archiver.citations.parse.titles import (
     _french_note,
     _given_name_before_a_colon,
     _group_among_the_authors,
+    _ieee_standard,
     _kind_after_a_quoted_title,
     _medium_and_roles,
     _names_and_year_in_the_title,
     _nature_book,
     _percent_ending_a_title,
     _periodical_after_a_dated_title,
+    _place_and_year_after_a_title,
     _place_ending_a_title,
     _quotation_ending_a_title,
     _quotation_inside_a_quoted_title,
@@ -453,6 +456,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _journals_opening_left_out(item, text)
     _journals_first_word_in_the_title(item, text)
     _discussion_paper(item, text)
+    _journal_after_guillemets(item, text)
     _rest_of_the_title_left_out(item, text)
     _paper_and_its_day(item, text)
     _mark_ending_a_journal(item, text)
@@ -487,6 +491,8 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _kind_after_a_quoted_title(item)
     _title_cut_before_its_bracket(item, text)
     _title_cut_before_its_medium(item, text)
+    _ieee_standard(item, text)
+    _place_and_year_after_a_title(item, text)
     _page_read_as_the_volume_too(item, text)
     _year_before_the_volume(item, text)  # over every rule that read another
     _undated_work(item, text)

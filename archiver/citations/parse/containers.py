@@ -754,6 +754,34 @@ def _journals_first_word_in_the_title(item: dict[str, Any], text: str) -> None:
     item["container-title"] = text[start:text.find(container, end) + len(container)]
 
 
+# a French article: its title in guillemets, then its journal, whose name may hold commas, up
+# to the year's volume ("14e année"), a volume or an issue: "« Histoire et climat », Annales.
+# Économies, Sociétés, Civilisations, 14e année, n° 1, 1959, p. 3-34."
+_FRENCH_ARTICLE = re.compile(
+    r"«\s?(?P<title>[^«»]{2,300}?)\s?»\s*,\s+(?P<journal>[A-ZÀ-Ý][^«»]{1,120}?),\s+"
+    r"(?:\d|[Vv]ol\.|[Tt]\.\s?\d|n[°º]|[Nn]o\b)")
+# ... an Italian one: the title, then "in" and the journal in guillemets, its volume in roman
+# numerals: "A. Momigliano, Storiografia greca, in «Rivista storica italiana», LXXXVII (1975)"
+_ITALIAN_ARTICLE = re.compile(
+    r",\s+(?P<title>[^,«»]{2,300}?),\s+in\s+«\s?(?P<journal>[^«»]{2,120}?)\s?»\s*,\s+"
+    r"(?P<volume>[IVXLC]{1,9}|\d{1,4})\s+\((?:1[5-9]|20)\d\d\)")
+
+
+def _journal_after_guillemets(item: dict[str, Any], text: str) -> None:
+    """The journal of a French or an Italian article, where the tagger cut it at a comma in
+    its name or took the volume for it. (A French "n° 1" with no volume printed stays the
+    volume the tagger reads it as: see ``docs/refs.md``.)"""
+    french = _FRENCH_ARTICLE.search(text)
+    if french and item.get("title") == french["title"].strip():
+        item["container-title"] = _container(french["journal"])
+        return
+    italian = _ITALIAN_ARTICLE.search(text)
+    if italian and (item.get("title") or "").startswith(italian["title"].strip()):
+        item["title"] = italian["title"].strip()
+        item["container-title"] = italian["journal"].strip()
+        item["volume"] = italian["volume"]
+
+
 # Copernicus's discussion paper, under review: "…: Glacier mass loss in the Qilian Mountains
 # since 2000, The Cryosphere Discuss. [preprint], https://doi.org/10.5194/tc-2022-123, in
 # review, 2022." (the journal's name, then "Discuss.", after the title's last comma)

@@ -38,11 +38,25 @@ _SHORT_FORM = re.compile(
     rf"(?:\s*[,，、]?\s*{_VOLUME})?(?:\s*[,，、]?\s*{_PAGE})?\s*[.。]?\s*$")
 
 
+# Chicago's short note after the first, full one: the author's family name, a short title, the
+# page ("58. Scott, Seeing Like a State, 4."); a page, not a year
+_SHORT_NOTE = re.compile(
+    rf"^\s*(?:{_LIST_NUMBER}\s*)?(?P<name>[A-Z][\w'’-]+(?:\s(?:and|&)\s[A-Z][\w'’-]+)?),\s+"
+    r"(?P<title>[A-Z][^,\d()]{2,120}?),\s+(?:pp?\.\s*)?"
+    r"(?P<page>(?!(?:1[5-9]|20)\d\d\b)\d{1,4}(?:\s*[-–]\s*\d{1,4})?)\.?\s*$")
+
+
 def _short_form(item: dict[str, Any], text: str) -> None:
     """A short form's fields: the author it names, the volume and page it cites; the
     tagger's reading of anything else (a mark taken for a name, 第 kept in a page) dropped."""
     found = _SHORT_FORM.match(text)
     if found is None:
+        note = _SHORT_NOTE.match(text)
+        if note:
+            item.clear()
+            item["author"] = split_authors(note["name"])
+            item["title"] = note["title"].strip()
+            item["page"] = re.sub(r"\s*[-–]\s*", "-", note["page"])
         return
     item.clear()
     if found["name"]:  # a family name alone, of one word or more ("Le Roy Ladurie")

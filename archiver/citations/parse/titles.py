@@ -487,6 +487,52 @@ def _title_cut_before_its_medium(item: dict[str, Any], text: str) -> None:
         item["title"] += found.group(0)
 
 
+# IEEE's standard, cited by its title and number with no author: "[18] IEEE Standard for
+# Ethernet, IEEE Std 802.3-2022 (Revision of IEEE Std 802.3-2018), Jul. 2022."
+_IEEE_STANDARD = re.compile(
+    rf"^\s*(?:{_LIST_NUMBER}\s*)?(?P<title>IEEE\s(?:Standard|Recommended\sPractice|Guide|Draft)"
+    r"\b[^,]{0,250}),\s+(?:ANSI/)?IEEE\sStd\b")
+
+
+def _ieee_standard(item: dict[str, Any], text: str) -> None:
+    """An IEEE standard's title is all before its number; it has no author."""
+    found = _IEEE_STANDARD.match(text)
+    if found:
+        item["title"] = found["title"].strip()
+        for key in ("author", "container-title", "volume", "issue", "page"):
+            item.pop(key, None)
+
+
+# a note that prints a book's place and year alone in brackets after its title, as British
+# historians' do: "37 E. Gellner, Nations and Nationalism (Oxford, 1983), p. 48.", "56 Stone,
+# L., The Crisis of the Aristocracy, 1558-1641 (Oxford, 1965), pp. 582 - 4."
+_PLACE_AND_YEAR_NOTE = re.compile(
+    r"^\s*(?:\d{1,3}\.?\s+|\[\d{1,3}\]\s*)?(?P<names>(?:[A-Z]\.\s?){1,3}[A-Z][\w'’-]+|"
+    r"[A-Z][\w'’-]+,\s(?:[A-Z]\.\s?){1,3}),\s+(?P<title>[^()]{3,300}?)\s+"
+    r"\((?P<place>[A-Z][^(),:;\d]{1,40}),\s*(?P<year>(?:1[5-9]|20)\d\d)\)"
+    r"(?:,\s*(?:pp?\.\s*)?(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?))?\.?\s*$")
+
+
+def _place_and_year_after_a_title(item: dict[str, Any], text: str) -> None:
+    """Such a note's fields, where the tagger took the place for a name or kept the
+    imprint in the title (of one author: more names before the title are a list this form
+    does not print)."""
+    found = _PLACE_AND_YEAR_NOTE.match(text)
+    title = item.get("title") or ""
+    if found is None or re.search(r"\b[A-Z]\.\s*[,&]|\s&\s", found["title"]) or not (
+            not title or title.endswith(f"({found['place']}, {found['year']})") or
+            any("(" in str(v) for person in item.get("author") or [] for v in person.values())):
+        return
+    persons = split_authors(found["names"].rstrip(", "))
+    if persons:
+        item["author"] = persons
+    item["title"] = found["title"].strip()
+    item["issued"] = {"date-parts": [[int(found["year"])]]}
+    if found["page"]:
+        item["page"] = _page(found["page"])
+    item.pop("container-title", None)
+
+
 # IEEE's title in quotation marks, its comma inside them, then what kind of work it is:
 # '"Spin transport in two-dimensional materials," Ph.D. dissertation, Dept. …'
 _QUOTED_THEN_MORE = re.compile(r"^[\"“](?P<quoted>[^\"“”]{3,300}?),[\"”]\s+\S")
@@ -1092,10 +1138,14 @@ def _title_read_as_a_given_name(item: dict[str, Any]) -> None:
 # (Taiwan's APA: "林俊宏（2018）。〈臺灣稻作產業之變遷〉。《農業經濟叢刊》，第23卷第2期" — the
 # article's title in 〈〉, the journal's in 《》; a thesis's kind in brackets after its title,
 # "（碩士論文）", "(博士学位论文, 吉林大学)")
+# (and a Korean one, in Hangul: "김민수, 이지영. (2020). 청년층의 주거 빈곤과 정신건강. 한국사회학,
+# 54(3), 101-135.", its journal named before its numbers with no marks)
 _CHINESE_APA = re.compile(
-    rf"^\s*(?:{_LIST_NUMBER}\s*)?(?P<names>[\u4e00-\u9fff·、，, ]{{2,40}}?)\s*[.．。]?\s*"
+    rf"^\s*(?:{_LIST_NUMBER}\s*)?(?P<names>[\u4e00-\u9fff\uac00-\ud7a3·、，, ]{{2,40}}?)"
+    r"\s*[.．。]?\s*"
     r"\((?:1[5-9]|20)\d\d[a-z]?(?:,[^()]{1,30})?\)\s*[.．。]\s*〈?(?P<title>[^.．。〈〉]{2,200}?)〉?"
-    r"\s*[.．。](?:\s*《(?P<container>[^《》]{1,80})》)?")
+    r"\s*[.．。](?:\s*《(?P<container>[^《》]{1,80})》|"
+    r"\s*(?P<plain>[\u4e00-\u9fff\uac00-\ud7a3][\u4e00-\u9fff\uac00-\ud7a3 ]{1,40})\s*[,，]\s*\d)?")
 _THESIS_IN_BRACKETS = re.compile(rf"\s*\([^()]*{_CHINESE_THESIS}[^()]*\)$")
 
 
@@ -1111,3 +1161,5 @@ def _chinese_names_in_apas_form(item: dict[str, Any], text: str) -> None:
     item["title"] = _THESIS_IN_BRACKETS.sub("", found["title"].strip())
     if found["container"]:
         item["container-title"] = found["container"].strip()
+    elif found["plain"] and "container-title" not in item:
+        item["container-title"] = found["plain"].strip()
