@@ -4210,6 +4210,21 @@ def test_what_the_fifth_trial_left_and_a_short_form_holds(text, fields):
     ("16 A. Momigliano, Storiograﬁa greca, in «Rivista storica italiana», LXXXVII (1975), pp. "
      "17-46.", {"title": "Storiografia greca", "container-title": "Rivista storica italiana",
                 "volume": "LXXXVII"}),
+    # German notes' books: an edition, a place run into the year, a page as "S.", a margin
+    # number, authors parted by slashes, a subtitle after a full stop
+    ("Vgl. Larenz, Methodenlehre der Rechtswissenschaft, 6. Aufl., 1991, S. 120.",
+     {"author": [{"family": "Larenz"}], "title": "Methodenlehre der Rechtswissenschaft",
+      "edition": "6", "page": "120", "issued": {"date-parts": [[1991]]}}),
+    ("Medicus/Petersen, Bürgerliches Recht, 27. Aufl., München 2019, Rn. 200.",
+     {"author": [{"family": "Medicus"}, {"family": "Petersen"}], "title": "Bürgerliches Recht",
+      "publisher-place": "München", "page": None}),
+    ("60 Vgl. Niklas Luhmann, Soziale Systeme. Grundriß einer allgemeinen Theorie, Frankfurt "
+     "a. M. 1984, S. 191 ff.",
+     {"author": [{"family": "Luhmann", "given": "Niklas"}],
+      "title": "Soziale Systeme. Grundriß einer allgemeinen Theorie", "page": "191"}),
+    # (an English book with its place and publisher in brackets is none of them)
+    ("Smith, J., A History of Things (London: Verso, 1990), p. 12.",
+     {"title": "A History of Things", "publisher-place": None}),
     # (a journal's name ends before a series or a volume, as printed)
     ("David B. Quinn, « The First Pilgrims », The William and Mary Quarterly, 3e série, vol. 23, "
      "3 (1966)", {"container-title": "The William and Mary Quarterly"}),

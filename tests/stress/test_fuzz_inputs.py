@@ -497,6 +497,7 @@ CRAFTED_PIECES = [
     "A v. B ", "Pub. L. No. 1-2, ", "[1932] AC 1 ", "Ibid., ", "同上，第", "Choi Jang-jip ",
     "(PM2.5 and ", "In: Beck, U/", "Linsen- hoff ", "• ", "J. Phys.: ", "[Internet] ",
     "Pp. 1–2 in ", "1 n. 3 ", "Centers for Disease. ", "Hydrol. Earth ", "第3卷增刊",
+    "Vgl. A/B, C, 3. Aufl., ", "München 2019, Rn. ", "« T », J, ", "in «J», ",
 ]
 
 

@@ -70,6 +70,7 @@ from archiver.citations.parse.gbt import (
     _with_its_marks,
     _work_named_alone,
 )
+from archiver.citations.parse.german import _german_book
 from archiver.citations.parse.law import (
     _article_of_a_law,
     _case_or_statute,
@@ -501,6 +502,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _chinese_names_in_apas_form(item, text)
     _law_review(item, text)  # whole forms, as the whole reference is written
     _case_or_statute(item, text)
+    _german_book(item, text)
     _court_judgment(item, text)
     _article_of_a_law(item, text)
     _short_form(item, text)
