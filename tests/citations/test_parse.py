@@ -4225,6 +4225,16 @@ def test_what_the_fifth_trial_left_and_a_short_form_holds(text, fields):
     # (an English book with its place and publisher in brackets is none of them)
     ("Smith, J., A History of Things (London: Verso, 1990), p. 12.",
      {"title": "A History of Things", "publisher-place": None}),
+    # a quotation in double marks inside a title in single ones; a quoted title's
+    # translation kept after it without the marks, as a title printed without them keeps it
+    ("35. Mary Beard, ‘The Roman and the Foreign: The Cult of the “Great Mother” in Imperial "
+     "Rome’, in N. Thomas and C. Humphrey (eds), Shamanism, History, and the State (Ann Arbor, "
+     "1994), 164–90.",
+     {"title": "The Roman and the Foreign: The Cult of the “Great Mother” in Imperial Rome"}),
+    ("Kim, Min-ji, and Jae-hoon Lee. 2019. “Hanguk sahoe ui sodeuk bulpyeongdeung” [Income "
+     "inequality in Korean society]. Hanguk Sahoehak 53 (2): 1–30.",
+     {"title": "Hanguk sahoe ui sodeuk bulpyeongdeung [Income inequality in Korean society]",
+      "container-title": "Hanguk Sahoehak"}),
     # (a journal's name ends before a series or a volume, as printed)
     ("David B. Quinn, « The First Pilgrims », The William and Mary Quarterly, 3e série, vol. 23, "
      "3 (1966)", {"container-title": "The William and Mary Quarterly"}),

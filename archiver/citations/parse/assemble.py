@@ -142,6 +142,7 @@ from archiver.citations.parse.titles import (
     _date_after_a_quoted_title,
     _description_ending_a_title,
     _document_number_ending_a_title,
+    _double_quotation_inside_a_single_quoted_title,
     _edition_ending_a_title,
     _elided_word_ending_a_title,
     _french_note,
@@ -160,6 +161,7 @@ from archiver.citations.parse.titles import (
     _quotation_inside_a_quoted_title,
     _quotation_opening_a_title,
     _quoted_title_opening_the_reference,
+    _quotes_around_a_translated_title,
     _report_number_ending_a_title,
     _role_ending_a_title,
     _roman_part_of_a_title,
@@ -488,6 +490,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _quotation_ending_a_title(item, text)
     _quotation_opening_a_title(item, text)
     _quotation_inside_a_quoted_title(item, text)
+    _double_quotation_inside_a_single_quoted_title(item, text)
     _quoted_title_opening_the_reference(item, text)
     _kind_after_a_quoted_title(item)
     _title_cut_before_its_bracket(item, text)
@@ -499,6 +502,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _undated_work(item, text)
     _nature_book(item, text)
     _title_read_as_a_given_name(item)
+    _quotes_around_a_translated_title(item)
     _chinese_names_in_apas_form(item, text)
     _law_review(item, text)  # whole forms, as the whole reference is written
     _case_or_statute(item, text)

@@ -93,6 +93,20 @@ _DESCRIPTION_AT_END = re.compile(
     re.I)
 
 
+# a title in quotation marks with its translation in brackets after them: "“Hanguk sahoe ui
+# sodeuk bulpyeongdeung” [Income inequality in Korean society]"
+_QUOTED_THEN_TRANSLATED = re.compile(r"^[“\"](?P<title>[^“”\"]{2,300})[”\"]\s*"
+                                     r"(?P<translation>\[[^\[\]]{2,300}\])$")
+
+
+def _quotes_around_a_translated_title(item: dict[str, Any]) -> None:
+    """The title without the quotation marks, its translation kept after it, as a title
+    printed without them keeps it."""
+    found = _QUOTED_THEN_TRANSLATED.match(item.get("title", ""))
+    if found:
+        item["title"] = f"{found['title'].strip()} {found['translation']}"
+
+
 def _description_ending_a_title(item: dict[str, Any]) -> None:
     """The title without APA's bracketed description of the work."""
     title = item.get("title", "")
@@ -408,6 +422,24 @@ def _quotation_opening_a_title(item: dict[str, Any], text: str) -> None:
 _INNER_CLOSER = {"'": re.compile(r"'(?![^\W\d_])"), "‘": re.compile("’")}
 _INNER_OPENED = re.compile(r"(?:^|\s)(?P<mark>['‘])[^\W\d_][^'‘’]*$")
 _INNER_THEN_OUTER = re.compile(r"[.,;:?!]?(?P<mark>['’])[\"”]")
+
+
+# a title in single quotation marks (British) cut at the double ones of a quotation inside it:
+# "‘The Roman and the Foreign: The Cult of the “Great Mother” in Imperial Rome’, in …"
+_REST_OF_A_SINGLE_QUOTED_TITLE = re.compile(r"”(?P<rest>[^‘’“”]{0,200})’")
+
+
+def _double_quotation_inside_a_single_quoted_title(item: dict[str, Any], text: str) -> None:
+    """The whole title in single quotation marks, where the tagger stopped at the end of a
+    quotation in double ones inside it."""
+    title = item.get("title", "")
+    end = _title_end(item, text)
+    at = end - len(title)
+    if end < 0 or at < 1 or text[at - 1] != "‘" or title.count("“") != title.count("”") + 1:
+        return
+    rest = _REST_OF_A_SINGLE_QUOTED_TITLE.match(text, end)
+    if rest:
+        item["title"] = title + "”" + rest["rest"]
 
 
 def _quotation_inside_a_quoted_title(item: dict[str, Any], text: str) -> None:
