@@ -4235,6 +4235,17 @@ def test_what_the_fifth_trial_left_and_a_short_form_holds(text, fields):
      "inequality in Korean society]. Hanguk Sahoehak 53 (2): 1–30.",
      {"title": "Hanguk sahoe ui sodeuk bulpyeongdeung [Income inequality in Korean society]",
       "container-title": "Hanguk Sahoehak"}),
+    # what earlier trials left: a book's name that ends with its year, after its editors; a
+    # newspaper run into a title that asks
+    ("Ferri FF. Hypertension. In: Ferri FF, editor. Ferri's clinical advisor 2023. "
+     "Philadelphia: Elsevier; 2023. p. 781-4.",
+     {"container-title": "Ferri's clinical advisor 2023", "volume": None, "page": "781-4"}),
+    ("Carey, B. (2019, March 22). Can we get better at forgetting? The New York Times. "
+     "https://www.nytimes.com/2019/03/22/health/memory-forgetting-psychology.html",
+     {"title": "Can we get better at forgetting?", "container-title": "The New York Times"}),
+    # (a subtitle after a question stays the title's)
+    ("Smith, J. (2019). Who owns the news? A history of copyright. Stanford: Stanford "
+     "University Press.", {"title": "Who owns the news? A history of copyright"}),
     # (a journal's name ends before a series or a volume, as printed)
     ("David B. Quinn, « The First Pilgrims », The William and Mary Quarterly, 3e série, vol. 23, "
      "3 (1966)", {"container-title": "The William and Mary Quarterly"}),

@@ -43,6 +43,7 @@ from archiver.citations.parse.containers import (
     _word_left_before_the_pages,
     _year_ending_a_container,
     _year_ending_a_title_before_vancouvers_journal,
+    _year_ending_a_vancouver_book,
 )
 from archiver.citations.parse.fields import (
     _container,
@@ -155,6 +156,7 @@ from archiver.citations.parse.titles import (
     _nature_book,
     _percent_ending_a_title,
     _periodical_after_a_dated_title,
+    _periodical_after_a_question,
     _place_and_year_after_a_title,
     _place_ending_a_title,
     _quotation_ending_a_title,
@@ -399,6 +401,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _elided_word_ending_a_title(item, text)
     _year_ending_a_title(item, text)
     _year_ending_a_container(item, text)
+    _year_ending_a_vancouver_book(item, text)
     _book_after_the_year(item, text)
     _country_ending_a_title(item, text)
     _thesis_note_ending_a_title(item, text)
@@ -503,6 +506,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _nature_book(item, text)
     _title_read_as_a_given_name(item)
     _quotes_around_a_translated_title(item)
+    _periodical_after_a_question(item)
     _chinese_names_in_apas_form(item, text)
     _law_review(item, text)  # whole forms, as the whole reference is written
     _case_or_statute(item, text)

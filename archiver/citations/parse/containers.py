@@ -445,6 +445,19 @@ def _year_ending_a_container(item: dict[str, Any], text: str) -> None:
 _PAGES_IN_BRACKETS = re.compile(r"\s*\((?:pp?\.|pages?\b)")
 
 
+def _year_ending_a_vancouver_book(item: dict[str, Any], text: str) -> None:
+    """A book whose name ends with its year, as Vancouver prints it after its editors
+    ("In: Ferri FF, editor. Ferri's clinical advisor 2023. Philadelphia: Elsevier; 2023."):
+    the year is the name's, no volume, where the imprint's year follows."""
+    container, volume = item.get("container-title", ""), str(item.get("volume") or "")
+    if not container or not re.fullmatch(r"(?:19|20)\d\d", volume):
+        return
+    if re.search(rf"{re.escape(container)}\s{volume}\.\s+[A-Z][^.;:]{{1,40}}:\s*[^;.]{{1,80}};"
+                 rf"\s*(?:19|20)\d\d\b", text) and re.search(r"\beditors?\.", text):
+        item["container-title"] = f"{container} {volume}"
+        del item["volume"]
+
+
 # ACM's journal form: "Commun. ACM 51, 1 (Jan. 2008), 107–113." (volume, issue, then the month
 # and year in brackets, then the pages)
 # (or an article's number before the date, and its length after it: "55, 5, Article 97

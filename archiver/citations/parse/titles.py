@@ -93,6 +93,24 @@ _DESCRIPTION_AT_END = re.compile(
     re.I)
 
 
+# a periodical's name after a title that asks, run into it: "Can we get better at forgetting?
+# The New York Times." (a question ends a title as often as a subtitle follows one: only a
+# name that ends as periodicals' do)
+_PERIODICAL_AFTER_A_QUESTION = re.compile(
+    r"^(?P<title>.{3,300}?[?!])\s+(?P<periodical>(?:The\s)?(?:[A-Z][\w.&'’-]*\s){0,4}"
+    r"(?:Times|Post|News|Guardian|Herald|Tribune|Magazine|Economist|Atlantic|Chronicle|Gazette|"
+    r"Telegraph|Observer|Independent|Daily|Weekly|Monthly|Quarterly|Journal|Review|Record|"
+    r"Standard|Globe|Mail|Star|Sun))$")
+
+
+def _periodical_after_a_question(item: dict[str, Any]) -> None:
+    """The periodical a question-ending title was run into, where no container was read."""
+    found = _PERIODICAL_AFTER_A_QUESTION.match(item.get("title", ""))
+    if found and not item.get("container-title"):
+        item["title"] = found["title"]
+        item["container-title"] = found["periodical"]
+
+
 # a title in quotation marks with its translation in brackets after them: "“Hanguk sahoe ui
 # sodeuk bulpyeongdeung” [Income inequality in Korean society]"
 _QUOTED_THEN_TRANSLATED = re.compile(r"^[“\"](?P<title>[^“”\"]{2,300})[”\"]\s*"
