@@ -4243,6 +4243,16 @@ def test_what_the_fifth_trial_left_and_a_short_form_holds(text, fields):
     ("Carey, B. (2019, March 22). Can we get better at forgetting? The New York Times. "
      "https://www.nytimes.com/2019/03/22/health/memory-forgetting-psychology.html",
      {"title": "Can we get better at forgetting?", "container-title": "The New York Times"}),
+    # software as APA cites it: its version in the title, or in brackets after it
+    ("Virtanen, P., Gommers, R., Burovski, E., et al. (2023). scipy/scipy: SciPy 1.11.1 "
+     "(v1.11.1). Zenodo. https://doi.org/10.5281/zenodo.8079889",
+     {"title": "scipy/scipy: SciPy 1.11.1 (v1.11.1)"}),
+    ("Jocher, G., Chaurasia, A., & Qiu, J. (2023). Ultralytics YOLOv8 (Version 8.0.0) [Computer "
+     "software]. https://github.com/ultralytics/ultralytics",
+     {"title": "Ultralytics YOLOv8", "container-title": None}),
+    # (a title's last number before a journal's numbers is no version)
+    ("Smith, J. (2020). Results of phase 2. Journal of Things, 3(2), 1-9.",
+     {"title": "Results of phase 2", "volume": "3"}),
     # (a subtitle after a question stays the title's)
     ("Smith, J. (2019). Who owns the news? A history of copyright. Stanford: Stanford "
      "University Press.", {"title": "Who owns the news? A history of copyright"}),

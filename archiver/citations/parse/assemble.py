@@ -168,6 +168,7 @@ from archiver.citations.parse.titles import (
     _role_ending_a_title,
     _roman_part_of_a_title,
     _single_quoted_title,
+    _software_title,
     _thesis_note_ending_a_title,
     _title_cut_before_its_bracket,
     _title_cut_before_its_medium,
@@ -507,6 +508,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _title_read_as_a_given_name(item)
     _quotes_around_a_translated_title(item)
     _periodical_after_a_question(item)
+    _software_title(item, text)
     _chinese_names_in_apas_form(item, text)
     _law_review(item, text)  # whole forms, as the whole reference is written
     _case_or_statute(item, text)

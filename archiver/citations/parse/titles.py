@@ -93,6 +93,31 @@ _DESCRIPTION_AT_END = re.compile(
     re.I)
 
 
+# software and data as APA cites them: the title, its version in brackets, what it is in
+# square ones ("(2023). Ultralytics YOLOv8 (Version 8.0.0) [Computer software]."), or a
+# release's number in the title ("scipy/scipy: SciPy 1.11.1 (v1.11.1). Zenodo.")
+_SOFTWARE_TITLE = re.compile(
+    r"\((?:1[5-9]|20)\d\d[a-z]?\)\.\s(?P<title>[^()\[\]]{2,200}?)(?:\s\((?:Version|v)\s?[\w.-]+\))?"
+    r"\s\[(?:Computer software|Software|Computer program|Data ?set|Source code)\]", re.I)
+_VERSION_GOES_ON = re.compile(r"(?:\.\d+)+(?:\s\((?:v|Version\s)[\d.]+\))?")
+
+
+def _software_title(item: dict[str, Any], text: str) -> None:
+    """The title of software or data cited with its version: found where the tagger found
+    none, or carried on past a version's full stops, where it cut it at the first."""
+    found = _SOFTWARE_TITLE.search(text) if not item.get("title") else None
+    if found:
+        item["title"] = found["title"].strip()
+        if item["title"].startswith(item.get("container-title") or "\0"):
+            del item["container-title"]  # (the title's words the tagger read as a journal)
+        return
+    end = _title_end(item, text)
+    if end > 0 and re.search(r"\s[A-Za-z]*\d+$", item.get("title", "")):
+        more = _VERSION_GOES_ON.match(text, end)
+        if more and re.match(r"\.\s|\.?$", text[more.end():]):
+            item["title"] += more.group(0)
+
+
 # a periodical's name after a title that asks, run into it: "Can we get better at forgetting?
 # The New York Times." (a question ends a title as often as a subtitle follows one: only a
 # name that ends as periodicals' do)
