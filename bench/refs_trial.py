@@ -20,7 +20,11 @@ references, short forms (Ibid., 同上) and strings pasted with tabs or doubled 
 ``refs-trial-6.jsonl``: 300 more, 70 as PubMed Central papers' lists print them, 60 OCR'd or
 footnoted humanities and social-science notes, 50 GB/T 7714 of every type, 40 computer
 science and engineering, 40 economics, politics and law (Bluebook cases and statutes among
-them), 40 in other languages or with names and titles hard in other ways (each
+them), 40 in other languages or with names and titles hard in other ways;
+``refs-trial-7.jsonl``: 300 more, 80 as PDFs' reference lists come out (line-break hyphens,
+missing spaces, ligatures, glued numbers), 70 as PubMed Central lists read, 70 GB/T 7714 as
+Chinese accounts paste it, 40 Chinese and Japanese notes, 40 APA, Harvard, MLA and Chicago
+of datasets, software, theses, reports, news and preprints (each
 file's first score is kept in the message of the commit that added it: fixes made since
 were tuned on it).
 
@@ -28,7 +32,7 @@ Prints, per field, how many of the expected values the parser gives (after trimm
 Unicode NFKC, dashes as "-" and a trailing mark dropped; authors by their family names in
 order, a value may list alternatives) and how many volumes, issues, pages, years and DOIs it
 gives that the string does not have, for each file. Run from the project root: ``python
-bench/refs_trial.py [FILE...]`` (the six files by default; ``--failures`` lists each
+bench/refs_trial.py [FILE...]`` (the seven files by default; ``--failures`` lists each
 miss). No timing: this is a measure of correctness.
 """
 
@@ -66,8 +70,9 @@ def main() -> int:
     parser.add_argument("data", nargs="*", type=Path,
                         default=[ROOT / "bench" / "data" / name for name in (
                             "refs-trial.jsonl", "refs-trial-2.jsonl", "refs-trial-3.jsonl",
-                            "refs-trial-4.jsonl", "refs-trial-5.jsonl", "refs-trial-6.jsonl")],
-                        help="JSON Lines files of cases (default: the six trials)")
+                            "refs-trial-4.jsonl", "refs-trial-5.jsonl", "refs-trial-6.jsonl",
+                            "refs-trial-7.jsonl")],
+                        help="JSON Lines files of cases (default: the seven trials)")
     parser.add_argument("--failures", action="store_true", help="list each miss")
     args = parser.parse_args()
     for data in args.data:
