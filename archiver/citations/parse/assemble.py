@@ -40,6 +40,7 @@ from archiver.citations.parse.containers import (
     _short_title_run_into_the_journal,
     _short_year_ending_a_container,
     _title_cut_before_vancouvers_journal,
+    _vancouver_book_read_as_a_journal,
     _word_left_before_the_pages,
     _year_ending_a_container,
     _year_ending_a_title_before_vancouvers_journal,
@@ -99,6 +100,7 @@ from archiver.citations.parse.numbers import (
     _meetings_year_read_as_the_year,
     _month_and_day,
     _numbered_issue_alone,
+    _numbers_of_something_else,
     _ordinal_read_as_a_volume,
     _page_after_the_year,
     _page_read_as_the_volume_too,
@@ -424,6 +426,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _ieee_proceedings(item, text)
     _journal_of_a_work_in_press(item, text)
     _book_then_its_publisher(item, text)
+    _vancouver_book_read_as_a_journal(item, text)
     _page_read_as_the_year(item, text)
     _page_after_the_year(item, text)
     _star_methods_page(item, text)
@@ -518,6 +521,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _short_form(item, text)
     _document_number_read_as_a_number(item, text)
     _chinese_date_read_as_the_page(item)
+    _numbers_of_something_else(item, text)
     _volumes_printed_as_a_range(item, text)
     _footnote_read_as_the_volume(item, text)
     _month_and_day(item, text)  # last: the year is the one the rules settled on

@@ -228,6 +228,15 @@ def _joined(found: re.Match[str]) -> str:
     return "-" if found["next"].isupper() else ""
 
 
+# a body named for several fields, the commas among them its name's: "National Academies of
+# Sciences, Engineering, and Medicine", "Ministry of Land, Infrastructure, Transport, and
+# Tourism (MLIT)"
+_BODY_OF_SEVERAL_FIELDS = re.compile(
+    r"(?:The\s)?(?:[A-Z][\w-]*\s){0,3}(?:Academ(?:y|ies)|Ministry|Department|Institutes?|Council|"
+    r"Commission|Agency|Office|School|Faculty|College|Society|Foundation)\s+(?:of|for)\s+"
+    r"[A-Z][\w-]*(?:,\s[A-Z][\w-]*){1,5},?\s(?:and|&)\s[A-Z][\w-]*(?:\s\([A-Z]{2,8}\))?")
+
+
 def split_authors(span: str) -> list[dict[str, str]]:
     """Persons of an author span, in printed order, in CSL-JSON (family/given or literal).
 
@@ -236,6 +245,8 @@ def split_authors(span: str) -> list[dict[str, str]]:
     Family, G. & Family, G.", "G. Family, G. Family, and G. Family", Vancouver "Family GW,
     Family X", "Family, Given, and Given Family", and CJK names separated by commas or 、.
     """
+    if _BODY_OF_SEVERAL_FIELDS.fullmatch(span.strip(" .")):
+        return [{"literal": span.strip(" .")}]
     if "・" in span and all(_KANJI_NAME.fullmatch(p.strip()) for p in span.split("・")):
         span = "、".join(p.strip() for p in span.split("・"))  # Japanese "佐藤健一・鈴木花子"
     persons = []
@@ -258,7 +269,8 @@ _GROUP_AUTHOR = re.compile(
     r"organi[sz]ation|investigators|task force|working party|council|agency|authority|"
     r"institute|foundation|alliance|federation|commission|"
     # a team ("the Opportunity Insights Team", "R Core Team", "WHO Ebola Response Team")
-    r"team|institution|department|ministry|bureau|international$|"
+    r"team|institution|department|ministry|bureau|international$|academ(?:y|ies)|"
+    r"public\s+health|(?-i:[A-Z][\w-]*\sGroup\b)|"
     # a news organisation ("BBC News", "The New York Times", "China Central Television")
     r"news|times|broadcasting|television|"
     r"(?:study|working|writing|research|collaborative|trial|cooperative|expert|consensus) "

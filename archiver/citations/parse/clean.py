@@ -28,6 +28,9 @@ MAX_CHARS = 3000
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+# an initial a PDF ran into the family name after it ("T.Yamada, K.Ito, and R.Gonzalez",
+# "M.Rossi"): a space after its full stop (not in an address, nor "U.S.Army"'s second letter)
+_INITIAL_RUN_INTO_A_NAME = re.compile(r"(?<![\w.])([A-Z]\.)(?=[A-Z][a-z]{2,})")
 # a bullet a list pasted from a document puts before each entry ("•  Liu Y, Zhang H …")
 _BULLET = re.compile(r"^\s*[•▪●◦‣∙·・]+\s*")
 # Italian's editors' role in brackets, in words ("Ginsborg, P. (a cura di) (1994)."): read as
@@ -227,6 +230,9 @@ def clean_text(text: str) -> str:
     text = _without_notes(_SPACE_INSIDE_BRACKET.sub("", _SPACE_BEFORE_MARK.sub(
         lambda m: m.group(m.lastindex) + " ", text)))
     text = _A_CURA_DI.sub("(ed.)", _WAVE_DASH_RANGE.sub("-", text))
+    address = re.search(r"https?:|www\.|doi", text, re.I)  # (up to any address)
+    cut = address.start() if address else len(text)
+    text = _INITIAL_RUN_INTO_A_NAME.sub(r"\1 ", text[:cut]) + text[cut:]
     if _SPACED_OUT.search(text):  # "王 飞 跃 . 平 行 系 统 … [ J]": as printed, unspaced
         text = _GBT_CODE_SPACED.sub(r"[\1]", _SPACED_OUT.sub(
             lambda m: m.group(0).replace(" ", ""), text))

@@ -335,6 +335,23 @@ def _book_and_its_editors(head: str) -> tuple[str, str]:
     return book, editors
 
 
+# a Vancouver book's imprint after its title (and edition): "Medical microbiology. 9th ed.
+# Philadelphia: Elsevier; 2021."
+_VANCOUVER_IMPRINT = (r"\.\s+(?:\d{1,2}(?:st|nd|rd|th)\s+ed\.\s+)?[A-Z][^.:;]{1,40}"
+                      r"(?:\s\([A-Z]{2}\))?:\s*[^;.]{1,80};\s*(?:1[5-9]|20)\d\d\b")
+
+
+def _vancouver_book_read_as_a_journal(item: dict[str, Any], text: str) -> None:
+    """A book with no title read, its name taken for a journal's, where its imprint follows
+    it as Vancouver prints a book's: the name is the title, and no journal is named."""
+    container = item.get("container-title", "")
+    if item.get("title") or not container or item.get("volume") or \
+            not re.search(re.escape(container) + _VANCOUVER_IMPRINT, text):
+        return
+    item["title"] = container
+    del item["container-title"]
+
+
 def _book_then_its_publisher(item: dict[str, Any], text: str) -> None:
     """The book a chapter is in and its publisher, Cell Press's way (see above), where the
     tagger found no book or read the publisher's brackets into it; not a meeting's
@@ -748,7 +765,11 @@ def _journals_opening_left_out(item: dict[str, Any], text: str) -> None:
 # an abbreviated journal's first word read as the title's last, after its comma: Copernicus's
 # "…: Global Carbon Budget 2022, Earth Syst. Sci. Data, 14, 4811–4900" ("Earth" in the title,
 # "Syst. Sci. Data" the journal), "…resources, Hydrol. Earth Syst. Sci., 25, …"
-_JOURNALS_WORD_ENDING_A_TITLE = re.compile(r",\s(?P<word>[A-Z][a-z]{1,14})\.?$")
+# (or a letter alone: "…in China and India, Q. J. Econ., 124, …", the Quarterly Journal's)
+_JOURNALS_WORD_ENDING_A_TITLE = re.compile(r",\s(?P<word>[A-Z][a-z]{0,14})\.?$")
+
+
+_WORD_LEFT_OUT_BEFORE = re.compile(r",\s([A-Z][a-z]{0,14})\.\s")
 
 
 def _journals_first_word_in_the_title(item: dict[str, Any], text: str) -> None:
@@ -758,9 +779,14 @@ def _journals_first_word_in_the_title(item: dict[str, Any], text: str) -> None:
     title, container = item.get("title", ""), item.get("container-title", "")
     word = _JOURNALS_WORD_ENDING_A_TITLE.search(title)
     end = _title_end(item, text)
-    if not word or not container or not re.search(r"\b[A-Z][a-z]*\.", container) or \
-            not re.search(r"[.A-Z]:\s*$", text[:max(end - len(title), 0)]) or \
-            not re.match(r"\.?\s" + re.escape(container), text[end:]):
+    copernicus = end > 0 and container and re.search(r"\b[A-Z][a-z]*\.", container) and \
+        re.search(r"[.A-Z]:\s*$", text[:max(end - len(title), 0)])
+    left = _WORD_LEFT_OUT_BEFORE.fullmatch(text, end, end + text[end:].find(container)) \
+        if copernicus and not word and container in text[end:] else None
+    if left:  # (left out of both: "…India, Q. J. Econ.")
+        item["container-title"] = f"{left.group(1)}. {container}"
+        return
+    if not word or not copernicus or not re.match(r"\.?\s" + re.escape(container), text[end:]):
         return
     start = end - (len(title) - word.start("word"))
     item["title"] = title[:word.start()]

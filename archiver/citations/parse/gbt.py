@@ -830,6 +830,9 @@ def _pinyin_given_name(word: str) -> bool:
         r"(?:^|[^aeiouvbpmflyw])o(?:[^ngu]|$)", word.casefold())
 
 
+_VANCOUVER_INITIALS = re.compile(r"[A-Z]{1,3}")
+
+
 def _pinyin_names_family_first(item: dict[str, Any], text: str) -> None:
     """Chinese names in pinyin are written family first in GB/T 7714, whatever the case
     ("Wang Shaoguang, Hu Angang. The Political Economy…[M]"): where the reference has a type
@@ -844,8 +847,11 @@ def _pinyin_names_family_first(item: dict[str, Any], text: str) -> None:
     for person in authors:
         given, family = person.get("given", ""), person.get("family", "")
         if "-" in given and family.casefold() in PINYIN_SURNAMES and \
+                f"{family} {given}" in text or _VANCOUVER_INITIALS.fullmatch(given) and \
                 f"{family} {given}" in text:
-            turned.append(person)  # read family first already, by its hyphen: "Xu Xian-xiang"
+            # read family first already: by its hyphen ("Xu Xian-xiang"), or a foreign
+            # name with its initials ("Peters J") among the Chinese ones
+            turned.append(person)
             continue
         if not (given and family and " " not in given and " " not in family
                 and given.casefold() in PINYIN_SURNAMES and given[:1].isupper()
@@ -917,7 +923,9 @@ def _author_texts(item: dict[str, Any]) -> list[str]:
 # issue, 頁 the pages: "山田太郎「…」『人口問題研究』第75巻第2号、2019年、45-67頁。",
 # "中村元『東洋人の思惟方法』第1巻、春秋社、1961年、123頁。", "日本化学会編『化学便覧 基礎編』…"
 _JAPANESE = re.compile(
-    r"^\s*(?P<names>[^「」『』《》、,，。.．:：()（）\[\]\s]{1,40}?)\s*(?:[(（](?:1[5-9]|20)\d\d[)）])?"
+    # (after a note's number, "1）", "(3)", and a note's pointer to an earlier one, "前掲注（2）")
+    r"^\s*(?:\d{1,3}\s?[).]\s*|\(\d{1,3}\)\s*|(?:前掲|前出|上掲)(?:注\s*\(?\d{1,3}\)?)?\s*)?"
+    r"(?P<names>[^「」『』《》、,，。.．:：()（）\[\]\s]{1,40}?)\s*(?:[(（](?:1[5-9]|20)\d\d[)）])?"
     r"\s*[:：]?\s*"
     r"(?:「(?P<title>[^「」]{1,200})」[、,，]?\s*(?:(?P<editors>[^「」『』、,，。]{1,30}?)編\s*)?)?"
     r"『(?P<container>[^『』]{1,200})』")

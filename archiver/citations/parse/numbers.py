@@ -600,6 +600,32 @@ def _volumes_printed_as_a_range(item: dict[str, Any], text: str) -> None:
         item["volume"] = f"{volume}-{found.group(1)}"
 
 
+# a meeting's days after its month ("2022 Sep 28–30", "(2023, April 13–15)"), a US state's code
+# in a meeting's place ("Detroit, MI, USA"), a meeting's year in its name ("Proceedings of the
+# 2018 IEEE International Conference"), a report's number with its letters ("Report No.
+# P60-276"), an archive's file number ("档号：03-5620-012")
+_NOT_A_NUMBER_OF_THE_WORK = (
+    ("page", r"(?<![\w.])(?:{month})\.?\s+{value}(?![\w-])"),
+    ("volume", r",\s{value},\s(?:USA|United States)\b"),
+    ("volume", r"\b(?:Proceedings|Proc\.)\s+of\s+the\s+{value}\s+[A-Z]"),
+    ("page", r"\b(?:Report|Paper|Document)\s+No\.\s*[A-Z]{{1,4}}{value}\b"),
+    ("page", r"档号\s*[:：]\s*{value}"),
+)
+
+
+def _numbers_of_something_else(item: dict[str, Any], text: str) -> None:
+    """A number of a meeting, a place, a report or an archive, which the tagger read as a
+    volume or a page; and a page with a month in it ("April 13-15")."""
+    if re.search(rf"\b{_MONTH_WORD}\b", str(item.get("page") or "")):
+        del item["page"]
+    for key, form in _NOT_A_NUMBER_OF_THE_WORK:
+        value = str(item.get(key) or "")
+        if value:
+            printed = r"\s?[-–]\s?".join(re.escape(part) for part in value.split("-"))
+            if re.search(form.format(value=printed, month=_MONTH_WORD), text):
+                del item[key]
+
+
 def _chinese_date_read_as_the_page(item: dict[str, Any]) -> None:
     """A date written with 年 and 月 ("2021年3月3日发布") is no page (nor volume)."""
     for key in ("page", "volume"):

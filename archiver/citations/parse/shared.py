@@ -175,7 +175,9 @@ _CHINESE_THESIS = r"(?:学位论文|學位論文|硕士论文|碩士論文|博�
 # "9、"), and its "see" before the work it points to: the words that may stand before a name
 # run into them ("参见黄宗智"), and a bare 见 before a mark or a title ("见《…》", "见[美]…")
 _NOTE_NUMBER = r"(?:[①-⑳]|\[\d{1,3}\]|[(（〔]\d{1,3}[)）〕]|\d{1,3}[.、)．]?)"
-_SEE_BEFORE_A_NAME = r"(?:参见|参看|详见|转引自)"
+# (前引 and 前揭 point back to a work cited before, named after them: "前引钱穆：《国史大纲》";
+# 前引书 is the work itself, a short form)
+_SEE_BEFORE_A_NAME = r"(?:参见|参看|详见|转引自|前引(?![书書文])|前揭(?![书書文]))"
 _SEE = rf"(?:{_SEE_BEFORE_A_NAME}|见)"
 
 

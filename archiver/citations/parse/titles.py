@@ -718,8 +718,8 @@ _ENDS_AS_A_GROUP = re.compile(rf"(?:{_GROUP_AUTHOR.pattern})\W*$", re.I)
 _PLACE_AND_STATE = re.compile(r"[A-Z][\w .'-]{1,30},\s?[A-Z]{2}:\s")
 
 
-_GROUP_OPENING_A_TITLE = re.compile(r"(?P<group>[A-Z][\w'’&-]*(?:\s(?:[A-Z0-9][\w'’&-]*|of|for|and|"
-                                    r"the|on|in)){1,9})\.\s(?=[A-Z])")
+_GROUP_OPENING_A_TITLE = re.compile(
+    r"(?P<group>[A-Z][\w'’&-]*(?:\s(?:[A-Z0-9][\w'’&-]*|\([A-Z]{2,4}\)|[a-z]+)){1,11})\.\s(?=[A-Z])")
 
 
 def _title_run_into_a_group_author(item: dict[str, Any], text: str) -> None:
