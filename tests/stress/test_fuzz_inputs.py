@@ -498,6 +498,8 @@ CRAFTED_PIECES = [
     "(PM2.5 and ", "In: Beck, U/", "Linsen- hoff ", "• ", "J. Phys.: ", "[Internet] ",
     "Pp. 1–2 in ", "1 n. 3 ", "Centers for Disease. ", "Hydrol. Earth ", "第3卷增刊",
     "Vgl. A/B, C, 3. Aufl., ", "München 2019, Rn. ", "« T », J, ", "in «J», ",
+    "T.Yamada, ", "1）山田「", "前掲注（2）", "Academies of A, B, ", "A.\t", "Report No. P1-2 ",
+    '"A," Ph.D. ', "Note, A, 1 B. L. Rev. ",
 ]
 
 

@@ -23,8 +23,10 @@ The parser's parts, each a module of this package, in the order a string goes th
 ``clean`` (what is taken out before tokenising), ``tokens``, ``token_features``, ``model`` (the
 tagger), ``fields`` (spans to values) and ``authors`` (persons), then ``assemble``, which applies
 the repair rules of ``numbers``, ``titles``, ``containers``, ``physics``, ``gbt`` (which
-also reads a GB/T 7714 reference's parts after its type code) and ``law`` (law reviews, Chinese
-judgments and laws); ``shared`` holds what more than
+also reads a GB/T 7714 reference's parts after its type code), ``law`` (law reviews, cases,
+statutes, Bluebook books, Chinese judgments and laws), ``shortforms`` (a note's Ibid., op.
+cit., 同上, 前揭书, and Chicago's short note) and ``german`` (German notes' books); ``shared``
+holds what more than
 one family of rules reads, and ``reference`` is :func:`parse_reference`, which runs them all.
 
 The names below are loaded when first used: the rules' hundreds of patterns take a tenth of a

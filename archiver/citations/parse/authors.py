@@ -126,8 +126,10 @@ def _person(part: str, given: str | None = None) -> dict[str, str] | None:
 # a Korean or a Wade-Giles Chinese name romanised family name first, its given name's two
 # syllables hyphened, the second in lower case ("Choi Jang-jip", "Yi Kwang-su", "Chiang
 # Kai-shek"; a Western double given name capitalises both: "Jean-Paul Sartre")
-_ROMANISED_GIVEN_AFTER = re.compile(r"[A-Z][a-z]{0,5}(?:['’][a-z]{1,3})? [A-Z][a-z]{0,6}['’]?"
-                                    r"[a-z]{0,4}-[a-z]{1,6}")
+# (not an Arabic family name's article: "Ahmed Al-masri", "Omar El-sayed")
+_ROMANISED_GIVEN_AFTER = re.compile(
+    r"[A-Z][a-z]{0,5}(?:['’][a-z]{1,3})? (?!(?:Al|El|Ul|Abu|Ibn|Bin|Ben|Abd|Ait)-)"
+    r"[A-Z][a-z]{0,6}['’]?[a-z]{0,4}-[a-z]{1,6}")
 
 
 def _capitals_then_initials(words: list[str]) -> bool:
@@ -272,7 +274,7 @@ _GROUP_AUTHOR = re.compile(
     r"team|institution|department|ministry|bureau|international$|academ(?:y|ies)|"
     r"public\s+health|(?-i:[A-Z][\w-]*\sGroup\b)|"
     # a news organisation ("BBC News", "The New York Times", "China Central Television")
-    r"news|times|broadcasting|television|"
+    r"(?<=[\w.]\s)(?:news|times)\b|broadcasting|television|"
     r"(?:study|working|writing|research|collaborative|trial|cooperative|expert|consensus) "
     r"group|subgroup|(?:monetary|wildlife|children's|population|investment)\s+fund|"
     # a centre "for" or "of" something, a bank by what it is ("Centers for Disease Control

@@ -37,7 +37,8 @@ _BULLET = re.compile(r"^\s*[•▪●◦‣∙·・]+\s*")
 # the "(ed.)" every other language abbreviates, which the tagger knows
 _A_CURA_DI = re.compile(r"\(\s*a\s+cura\s+di\s*\)", re.I)
 # a tab where a list of names pasted from a table's cells had its comma: "Gao, M.<TAB>Zhao, K."
-_TAB_BETWEEN_NAMES = re.compile(r"(?<=\b[A-Z]\.)[ \t]*\t[ \t]*(?=[A-ZÀ-Þ][\w'’-]+,\s?[A-Z]\.)")
+# (a run of tabs and spaces taken once, possessively: retried, it was quadratic in the run)
+_TAB_BETWEEN_NAMES = re.compile(r"(?<=\b[A-Z]\.) ?\t[ \t]*+(?=[A-ZÀ-Þ][\w'’-]+,\s?[A-Z]\.)")
 # characters that print as nothing, which a web page or a word processor leaves inside words
 # ("Zhao\u200b W", a soft hyphen): the word is the same without them
 _INVISIBLE = re.compile("[\u00ad\u2060\ufeff]")  # (not the joiners, which Persian and emoji need)

@@ -798,7 +798,7 @@ def _journals_first_word_in_the_title(item: dict[str, Any], text: str) -> None:
 # Économies, Sociétés, Civilisations, 14e année, n° 1, 1959, p. 3-34."
 _FRENCH_ARTICLE = re.compile(
     r"«\s?(?P<title>[^«»]{2,300}?)\s?»\s*,\s+(?P<journal>[A-ZÀ-Ý][^«»]{1,120}?),\s+"
-    r"(?:\d|[Vv]ol\.|[Tt]\.\s?\d|n[°º]|[Nn]o\b)")
+    r"(?:\d{1,3}\s?(?:e|ᵉ|è|ème)\s+année|[Vv]ol\.|[Tt]\.\s?\d|n[°º]|[Nn]o\b|\d{1,4}\s?\()")
 # ... an Italian one: the title, then "in" and the journal in guillemets, its volume in roman
 # numerals: "A. Momigliano, Storiografia greca, in «Rivista storica italiana», LXXXVII (1975)"
 _ITALIAN_ARTICLE = re.compile(
@@ -807,12 +807,15 @@ _ITALIAN_ARTICLE = re.compile(
 
 
 def _journal_after_guillemets(item: dict[str, Any], text: str) -> None:
-    """The journal of a French or an Italian article, where the tagger cut it at a comma in
-    its name or took the volume for it. (A French "n° 1" with no volume printed stays the
-    volume the tagger reads it as: see ``docs/refs.md``.)"""
+    """The journal of a French or an Italian article, where the tagger kept only the last
+    part of a name with commas in it ("Civilisations" of "Annales. Économies, Sociétés,
+    Civilisations") or took the volume for it. (A French "n° 1" with no volume printed
+    stays the volume the tagger reads it as: see ``docs/refs.md``.)"""
     french = _FRENCH_ARTICLE.search(text)
-    if french and item.get("title") == french["title"].strip():
-        item["container-title"] = _container(french["journal"])
+    journal = _container(french["journal"]) if french else ""
+    if french and item.get("title") == french["title"].strip() and "," in journal and \
+            journal.endswith(", " + (item.get("container-title") or "\0")):
+        item["container-title"] = journal
         return
     italian = _ITALIAN_ARTICLE.search(text)
     if italian and (item.get("title") or "").startswith(italian["title"].strip()):

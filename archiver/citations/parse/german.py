@@ -29,7 +29,7 @@ _GERMAN_BOOK = re.compile(
     rf"(?:(?P<inverted>{_NAME},\s{_NAME}(?:\s?[/;]\s?{_NAME},\s{_NAME})*):|"
     rf"(?P<names>{_NAME}(?:\s?/\s?{_NAME}){{0,3}}),)\s+"
     r"(?P<title>[A-ZÄÖÜ„»\"][^,]{2,200}?)"
-    r"(?:,\s+(?P<edition>\d{1,2})\.\s*(?:Aufl(?:age|\.)?|Auflage))?"
+    r"(?:,\s+(?P<edition>\d{1,2})\.\s*Aufl(?:age|\.)?)?"
     r"(?:,\s+(?P<place>[A-ZÄÖÜ][\w./-]*(?:\s(?:a\.\s?M\.|am\s+Main|i\.\s?Br\.|[A-ZÄÖÜ][\w.-]*))?"
     r"(?:/[A-ZÄÖÜ][\w.-]*)?)(?::\s*(?P<publisher>[^,\d]{2,60}?))?)?,?\s+"
     r"(?P<year>(?:1[6-9]|20)\d\d)"

@@ -1,10 +1,13 @@
 """Legal citation forms, whose order no other style shares and which the tagger, trained on
 none of them, reads wrong: an article as the Bluebook prints it, in a law review or any
-journal law cites (volume, journal, first page, then the year in brackets), one in a law
-review as OSCOLA does (the year in brackets before the volume), a Chinese court's judgment
-(the court, the case's year in brackets and its number), and a Chinese law cited by its
-article. Each is recognised only where the whole reference (or, for a law, its article)
-has that form, and then its fields are what the form says.
+journal law cites (volume, journal, first page, then the year in brackets; a student's
+unsigned note too), one in a law review as OSCOLA does (the year in brackets before the
+volume), a case as either cites it (the parties, the reporter's volume, name and first page),
+a United States statute (its Statutes at Large), a Bluebook book (its page cited, edition and
+year in brackets), a Chinese court's judgment (the court, the case's year in brackets and its
+number), and a Chinese law cited by its article. Each is recognised only where the whole
+reference (or, for a law, its article) has that form, and then its fields are what the form
+says.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from archiver.citations.parse.shared import (
     _ARTICLE_OF_A_LAW,
     _JUDGMENT,
     _LIST_NUMBER,
+    _PERIODICALS_WORD,
     _UK_CASE,
     _US_CASE,
     _US_STATUTE,
@@ -44,7 +48,10 @@ _LAW_NAMES = (rf"(?P<names>{_LAW_NAME}(?:,\s+{_LAW_NAME}){{0,8}},?\s+(?:&|and)\s
 # page cited perhaps, the year)
 _BLUEBOOK = re.compile(
     rf"^\s*(?:{_LIST_NUMBER}\s*)?(?:See,?\s+(?:also\s+|e\.g\.,\s+)?)?"
-    rf"{_LAW_NAMES},\s+(?P<title>[^\d].{{2,300}}),\s+"
+    # (or a student's piece, unsigned: "Note, The Right to Be Forgotten in American Law, 133
+    # Harv. L. Rev. 2170 (2020).")
+    rf"(?:(?P<unsigned>Note|Comment|Recent Case|Developments in the Law)|{_LAW_NAMES}),\s+"
+    r"(?P<title>[^\d].{2,300}),\s+"
     r"(?P<volume>\d{1,4})\s+(?P<journal>[A-Z][A-Za-z.&' ]{1,80}?)\s+(?P<page>\d{1,5})"
     r"(?:,\s*\d{1,5}(?:\s*[-–]\s*\d{1,5})?)?\s+\((?:[^()\d]{1,20}\s)?(?P<year>(?:1[7-9]|20)\d\d)\)"
     r"\.?\s*$")
@@ -57,15 +64,14 @@ _OSCOLA = re.compile(
     r"(?:,\s*\d{1,5}(?:\s*[-–]\s*\d{1,5})?)?\.?\s*$")
 
 
-# a student's piece, unsigned: "Note, The Right to Be Forgotten in American Law, 133 Harv. L.
-# Rev. 2170 (2020)."
-_UNSIGNED = re.compile(r"^\s*(?:Note|Comment|Recent Case|Developments in the Law)\b")
 # Bluebook's book: "Richard A. Posner, Economic Analysis of Law 45 (9th ed. 2014)." (the names,
 # the title, the page cited, the edition and the year in brackets)
 _BLUEBOOK_BOOK = re.compile(
     rf"^\s*(?:{_LIST_NUMBER}\s*)?(?:See,?\s+(?:also\s+|e\.g\.,\s+)?)?{_LAW_NAMES},\s+"
     r"(?P<title>[A-Z][^,\d()]{2,200}?)\s+(?P<page>\d{1,5})(?:\s*[-–]\s*\d{1,5})?\s+"
     r"\((?:(?P<edition>\d{1,2})(?:st|nd|rd|th)\s+ed\.\s+)?(?P<year>(?:1[7-9]|20)\d\d)\)\.?\s*$")
+
+
 def _case_or_statute(item: dict[str, Any], text: str) -> None:
     """A case (the Bluebook's, OSCOLA's) or a United States statute: the parties or the
     act's name its title, the reporter or the Statutes at Large its container, and the
@@ -87,8 +93,9 @@ def _case_or_statute(item: dict[str, Any], text: str) -> None:
     # (the Bluebook names an author in full, and a title of words: "D. Sexty, PoS LATTICE
     # 2014 (2015)" is a physicist's conference paper)
     if book is None or not re.match(r"[A-Z][a-z]+\s", book["names"]) or \
-            re.search(r"\b[A-Z]{3,}\b", book["title"]):
-        return
+            re.search(r"\b[A-Z]{3,}\b", book["title"]) or len(book["title"].split()) < 2 or \
+            _PERIODICALS_WORD.search(book["title"]):
+        return  # ("Niels Bohr, Philosophical Magazine 26 (1913).": a journal's volume)
     persons = split_authors(book["names"])
     item.clear()
     if persons:
@@ -103,12 +110,11 @@ def _law_review(item: dict[str, Any], text: str) -> None:
     """An article in a law review cited in the Bluebook's or OSCOLA's form: its fields as
     the form places them (the first page, not the page cited after it); a student's
     unsigned note has no author."""
-    unsigned = _UNSIGNED.match(text)
-    found = _BLUEBOOK.match(text) or _OSCOLA.match(text) or (
-        _BLUEBOOK.match("A Student" + text[unsigned.end():]) if unsigned else None)
+    found = _BLUEBOOK.match(text) or _OSCOLA.match(text)
     if found is None or not (_LAW_JOURNAL.search(found["journal"])
                              or _ABBREVIATED.search(found["journal"])):
         return
+    unsigned = found.groupdict().get("unsigned")
     persons = split_authors(found["names"]) if not unsigned else []
     if persons:
         item["author"] = persons

@@ -583,6 +583,8 @@ def _volumes_printed_as_a_range(item: dict[str, Any], text: str) -> None:
     1–2, 19–25"): the volume is the range, not its first number."""
     volume, page = str(item.get("volume") or ""), str(item.get("page") or "")
     container = item.get("container-title") or ""
+    if item.get("issue"):
+        return  # "IEICE Trans., 5-12, 100-110": a volume and its issue
     both = re.fullmatch(r"(\d{1,4})-(\d{1,4}),\s*(\d+)(-\d+)?", page) \
         if not volume and container else None
     if both and int(both.group(2)) > int(both.group(1)) and re.search(

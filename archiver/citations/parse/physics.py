@@ -358,7 +358,8 @@ _IOP_LAST_WORD = re.compile(r"\.?\s(?P<word>[A-Z][a-z]{2,12})\s(?P<volume>\d{1,4
 
 def _iop_journal_cut_at_its_colon(item: dict[str, Any], text: str) -> None:
     """The whole journal, its volume and its page, where the tagger stopped the journal at
-    the word after its colon's abbreviation and took the page for its volume."""
+    the word after its colon's abbreviation (its last word, the volume and the page then
+    follow it to the end, and are read from there)."""
     container = item.get("container-title", "")
     at = text.rfind(container) if re.search(r"\.:\s", container) else -1
     found = _IOP_LAST_WORD.fullmatch(text, at + len(container)) if at >= 0 else None

@@ -211,7 +211,8 @@ _ARTICLE_OF_A_LAW = re.compile(r"(?:法|法典|条例|规定|办法|解释|决�
 _US_CASE = re.compile(
     rf"^\s*(?:{_LIST_NUMBER}\s*)?(?:See,?\s+)?(?P<title>[A-Z][^,()]{{0,150}}?\sv\.?\s[^,()]{{1,150}}?),"
     r"\s+(?P<volume>\d{1,4})\s+(?P<reporter>[A-Z][A-Za-z0-9.' ]{0,24}?)\s+(?P<page>\d{1,5})"
-    r"(?:,\s*\d{1,5}(?:\s*[-–]\s*\d{1,5})?)?\s+\((?:[^()\d]{1,30}\s)?(?P<year>(?:1[7-9]|20)\d\d)\)"
+    # (the court before the year: "(S.D.N.Y. 2001)", "(9th Cir. 1993)")
+    r"(?:,\s*\d{1,5}(?:\s*[-–]\s*\d{1,5})?)?\s+\((?:[^()]{1,30}?\s)?(?P<year>(?:1[7-9]|20)\d\d)\)"
     r"\.?\s*$")
 # ... as OSCOLA cites an English one: "Donoghue v Stevenson [1932] AC 562 (HL)." (the year in
 # square brackets, the report's volume if any, its name, the first page, the court)
@@ -224,3 +225,11 @@ _US_STATUTE = re.compile(
     r"^\s*(?P<title>[A-Z][^,]{2,150}?),\s+Pub\.\s?L\.\s?No\.\s?\d{1,3}-\d{1,4},\s+"
     r"(?P<volume>\d{1,4})\s+Stat\.\s+(?P<page>\d{1,5})(?:,\s*\d{1,5})?\s+"
     r"\((?P<year>(?:1[7-9]|20)\d\d)\)\.?\s*$")
+
+
+# a word that names a periodical, not a book or an article ("Annalen der Physik", "Phys. Rev.
+# Lett.", "Nature"): the forms read whole that have a title where a journal may stand (a
+# Chicago short note, a Bluebook book) are not read so with one
+_PERIODICALS_WORD = re.compile(
+    r"\b(?:Journal|Review|Annals?|Annalen|Letters|Proceedings|Transactions|Bulletin|Quarterly|"
+    r"Magazine|Zeitschrift|Revue|Rivista|Nature|Science|Cell|Lancet|Physik)\b|\b[A-Z][a-z]*\.(?=\s|$)")

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from archiver.citations.parse.authors import split_authors
-from archiver.citations.parse.shared import _LIST_NUMBER
+from archiver.citations.parse.fields import _page
+from archiver.citations.parse.shared import _LIST_NUMBER, _PERIODICALS_WORD
 
 TYPE_CHECKING = False  # typing is not imported at run time: it would cost ~7 ms of start-up
 if TYPE_CHECKING:
@@ -52,11 +53,12 @@ def _short_form(item: dict[str, Any], text: str) -> None:
     found = _SHORT_FORM.match(text)
     if found is None:
         note = _SHORT_NOTE.match(text)
-        if note:
+        if note and not _PERIODICALS_WORD.search(note["title"]):  # ("Einstein, Annalen der
+            # Physik, 17.": a journal's volume)
             item.clear()
             item["author"] = split_authors(note["name"])
             item["title"] = note["title"].strip()
-            item["page"] = re.sub(r"\s*[-–]\s*", "-", note["page"])
+            item["page"] = _page(note["page"])
         return
     item.clear()
     if found["name"]:  # a family name alone, of one word or more ("Le Roy Ladurie")
@@ -68,4 +70,4 @@ def _short_form(item: dict[str, Any], text: str) -> None:
         item["volume"] = volume
     page = found["cn_page"] or found["ja_page"] or found["page"]
     if page:
-        item["page"] = re.sub(r"\s*[-–—~]\s*", "-", page)
+        item["page"] = _page(page)

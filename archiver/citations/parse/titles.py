@@ -609,12 +609,17 @@ def _place_and_year_after_a_title(item: dict[str, Any], text: str) -> None:
 
 
 # IEEE's title in quotation marks, its comma inside them, then what kind of work it is:
-# '"Spin transport in two-dimensional materials," Ph.D. dissertation, Dept. …'
-_QUOTED_THEN_MORE = re.compile(r"^[\"“](?P<quoted>[^\"“”]{3,300}?),[\"”]\s+\S")
+# '"Spin transport in two-dimensional materials," Ph.D. dissertation, Dept. …' (not an APA
+# title that opens with a quotation: '"Black Lives Matter," social media, and protest')
+_QUOTED_THEN_MORE = re.compile(
+    r"^[\"“](?P<quoted>[^\"“”]{3,300}?),[\"”]\s+(?:Ph\.\s?D\.|M\.\s?S\.|M\.\s?A\.|Master'?s|"
+    r"Doctoral|B\.\s?S\.|Bachelor'?s|[Dd]issertation|[Tt]hesis|[Tt]ech(?:nical|\.)\s+[Rr]ep|"
+    r"[Pp]resented\s+at|[Pp]aper\s+presented|[Pp]atent|U\.S\.\s+Patent|[Ww]hite\s+[Pp]aper)")
 
 
 def _kind_after_a_quoted_title(item: dict[str, Any]) -> None:
-    """The title in quotation marks alone, where the tagger ran it on past them."""
+    """The title in quotation marks alone, where the tagger ran it on past them into the
+    kind of work it is (a thesis, a report, a talk, a patent)."""
     found = _QUOTED_THEN_MORE.match(item.get("title", ""))
     if found:
         item["title"] = found["quoted"]
@@ -964,7 +969,7 @@ _EDITION_AT_END = re.compile(r"(?P<mark>[.,]?)\s+\(?(?:(?P<edition>\d+)(?:st|nd|
                              r"(?P<word>updated|revised|expanded|enlarged|new|rev\.?))\s+"
                              r"(?:edn|ed|edition)\.?\)?$", re.I)
 # German's edition after a title: "Methodenlehre der Rechtswissenschaft, 3. Aufl."
-_AUFLAGE_AT_END = re.compile(r",\s+(?P<edition>\d{1,2})\.\s*(?:Aufl(?:age|\.)?|Auflage)$")
+_AUFLAGE_AT_END = re.compile(r",\s+(?P<edition>\d{1,2})\.\s*Aufl(?:age|\.)?$")
 # ... but a title about an edition ends with one: "Welcome to the 10th edition"
 _ABOUT_AN_EDITION = re.compile(r"\b(?:the|a|this|its|our|their|of|on|to|in|for)$", re.I)
 
@@ -1220,7 +1225,8 @@ _CHINESE_APA = re.compile(
     r"\s*[.．。]?\s*"
     r"\((?:1[5-9]|20)\d\d[a-z]?(?:,[^()]{1,30})?\)\s*[.．。]\s*〈?(?P<title>[^.．。〈〉]{2,200}?)〉?"
     r"\s*[.．。](?:\s*《(?P<container>[^《》]{1,80})》|"
-    r"\s*(?P<plain>[\u4e00-\u9fff\uac00-\ud7a3][\u4e00-\u9fff\uac00-\ud7a3 ]{1,40})\s*[,，]\s*\d)?")
+    r"\s*(?P<plain>[\u4e00-\u9fff\uac00-\ud7a3][\u4e00-\u9fff\uac00-\ud7a3 ]{1,40})"
+    r"\s*[,，]\s*\d{1,4}\s*[(（,，])?")
 _THESIS_IN_BRACKETS = re.compile(rf"\s*\([^()]*{_CHINESE_THESIS}[^()]*\)$")
 
 
