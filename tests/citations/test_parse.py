@@ -4339,6 +4339,20 @@ def test_a_case_or_a_statute_is_typed_so(text, kind):
                  {"family": "Peters", "given": "J"}]}),
     ("⑮ 前引钱穆：《国史大纲》，第56页。", {"author": [{"family": "钱", "given": "穆"}]}),
     ("前引书，第15页。", {"author": None, "page": "15"}),
+    # chemists' title-less form: a journal opening with "J." and its journal's word, a figure
+    # dash in the pages; Elsevier's issue in brackets before its year
+    ("J. Smith and K. Lee, J. Am. Chem. Soc., 2019, 141, 1234–1240.",
+     {"author": [{"family": "Smith", "given": "J."}, {"family": "Lee", "given": "K."}],
+      "container-title": "J. Am. Chem. Soc.", "volume": "141"}),
+    ("5 H. Oyelaran, R. Bhattacharya, T. Nguyen, L. Moretti and K. Svensson, Green Chem., 2017, "
+     "19, 3310‒3318.", {"container-title": "Green Chem.", "page": "3310-3318"}),
+    ("[11] D. Lenz, B. Okoro, Optical frequency comb generation in silicon nitride "
+     "micro-resonators, Opt. Express 28 (9) (2020) 13245–13256.",
+     {"title": "Optical frequency comb generation in silicon nitride micro-resonators",
+      "container-title": "Opt. Express"}),
+    # (a name then a title then the journal, each after a full stop: the title stays)
+    ("J. Smith, K. Lee. Perovskite Solar Cells. Nat. Energy 2020, 5, 123–130.",
+     {"title": "Perovskite Solar Cells", "container-title": "Nat. Energy"}),
 ])
 def test_what_the_seventh_trial_of_the_parser_found(text, fields):
     """Forms a seventh set of 300 strings (bench/data/refs-trial-7.jsonl) found read wrong."""

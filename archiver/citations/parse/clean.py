@@ -231,6 +231,7 @@ def clean_text(text: str) -> str:
     text = _without_notes(_SPACE_INSIDE_BRACKET.sub("", _SPACE_BEFORE_MARK.sub(
         lambda m: m.group(m.lastindex) + " ", text)))
     text = _A_CURA_DI.sub("(ed.)", _WAVE_DASH_RANGE.sub("-", text))
+    text = text.replace("\u2012", "\u2013")  # a figure dash, as a PDF may set a range: an en dash
     address = re.search(r"https?:|www\.|doi", text, re.I)  # (up to any address)
     cut = address.start() if address else len(text)
     text = _INITIAL_RUN_INTO_A_NAME.sub(r"\1 ", text[:cut]) + text[cut:]

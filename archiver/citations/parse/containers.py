@@ -688,9 +688,11 @@ def _acs_journal(item: dict[str, Any], text: str) -> None:
 # a journal's abbreviated first word left at the end of the title before it: "…
 # environmental response, Front. Plant Sci. 7 (2016) 870"
 _WORD_AT_TITLES_END = re.compile(r",\s+([A-Z][\w-]{0,14})$")
-# "… 7 (2016) 870"; and a chemist's or physicist's "…, 78, 1360-1380 (1973)", "…, 51(1),
-# 107-113 (2008)": the volume (its issue), the pages, then the year in brackets
-_VOLUME_THEN_YEAR = re.compile(r"\.?,?\s+\d+\s*(?:\((?:1[5-9]|20)\d\d\)|(?:\(\w{1,8}\))?\s*,"
+# "… 7 (2016) 870", "… 28 (9) (2020) 13245" (its issue before the year); and a chemist's or
+# physicist's "…, 78, 1360-1380 (1973)", "…, 51(1), 107-113 (2008)": the volume (its issue),
+# the pages, then the year in brackets
+_VOLUME_THEN_YEAR = re.compile(r"\.?,?\s+\d+\s*(?:(?:\(\w{1,8}\)\s*)?\((?:1[5-9]|20)\d\d\)|"
+                               r"(?:\(\w{1,8}\))?\s*,"
                                r"\s*[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?\s*\((?:1[5-9]|20)\d\d\))")
 _WORD_BEFORE_JOURNAL = re.compile(r"[,.]?\s+([A-Z][\w-]{0,14})\.\s+")
 

@@ -67,7 +67,10 @@ _NAMED_FORMS = tuple(
     # Cells. Nat. Energy 2020, 5, 123" has a title)
     # (and a journal of abbreviations, a single word whole at most in a row: not "K. Lee.
     # Perovskite Solar Cells. Nat. Energy", a name and a title before the journal)
-    (re.compile(rf"^{_NAMES_FIRST},\s(?![A-Z]\.\s?[A-Z][\w'’-]+[.,])"
+    # (a journal may open as a name does, "J. Am. Chem. Soc.", "J. Mater. Chem. A": the
+    # journals' words after "J." say it is one)
+    (re.compile(rf"^{_NAMES_FIRST},\s(?!(?!J\.\s?(?:{'|'.join(sorted(_JOURNALS_FIRST_WORDS))})\.)"
+                r"[A-Z]\.\s?[A-Z][\w'’-]+[.,])"
                 r"(?P<journal>(?!(?:[^\s,\d]*\s)*?[A-Z][a-z]+\s[A-Z][a-z]+\b(?!\.))"
                 r"[A-Z][^,\d()\[\]“”\"]*?),?\s(?P<year>(?:1[5-9]|20)\d\d),\s?"
                 rf"(?P<volume>\d+),\s?{_ARTICLE_PAGES}{_CHEMISTS_TAIL}$"), False),)
