@@ -274,7 +274,8 @@ _GROUP_AUTHOR = re.compile(
     r"team|institution|department|ministry|bureau|international$|academ(?:y|ies)|"
     r"public\s+health|(?-i:[A-Z][\w-]*\sGroup\b)|"
     # a news organisation ("BBC News", "The New York Times", "China Central Television")
-    r"(?<=[\w.]\s)(?:news|times)\b|broadcasting|television|"
+    r"(?<=[\w.]\s)(?:news|times)\b|^(?:the\s)?(?:times|news)\s(?:of|higher|corp)\b|"
+    r"broadcasting|television|"
     r"(?:study|working|writing|research|collaborative|trial|cooperative|expert|consensus) "
     r"group|subgroup|(?:monetary|wildlife|children's|population|investment)\s+fund|"
     # a centre "for" or "of" something, a bank by what it is ("Centers for Disease Control

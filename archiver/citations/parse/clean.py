@@ -30,15 +30,18 @@ MAX_CHARS = 3000
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 # an initial a PDF ran into the family name after it ("T.Yamada, K.Ito, and R.Gonzalez",
 # "M.Rossi"): a space after its full stop (not in an address, nor "U.S.Army"'s second letter)
-_INITIAL_RUN_INTO_A_NAME = re.compile(r"(?<![\w.])([A-Z]\.)(?=[A-Z][a-z]{2,})")
+# (at a name's start: the reference's, or after a comma or "and"; not "Hepatitis B.Clinical")
+_INITIAL_RUN_INTO_A_NAME = re.compile(
+    r"(?:^|(?<=,\s)|(?<=\sand\s)|(?<=\]\s)|(?<=\d\.\s)|(?<=\d\s))([A-Z]\.)(?=[A-Z][a-z]{2,}[,\s])")
 # a bullet a list pasted from a document puts before each entry ("•  Liu Y, Zhang H …")
 _BULLET = re.compile(r"^\s*[•▪●◦‣∙·・]+\s*")
 # Italian's editors' role in brackets, in words ("Ginsborg, P. (a cura di) (1994)."): read as
 # the "(ed.)" every other language abbreviates, which the tagger knows
 _A_CURA_DI = re.compile(r"\(\s*a\s+cura\s+di\s*\)", re.I)
 # a tab where a list of names pasted from a table's cells had its comma: "Gao, M.<TAB>Zhao, K."
-# (a run of tabs and spaces taken once, possessively: retried, it was quadratic in the run)
-_TAB_BETWEEN_NAMES = re.compile(r"(?<=\b[A-Z]\.) ?\t[ \t]*+(?=[A-ZÀ-Þ][\w'’-]+,\s?[A-Z]\.)")
+# (a few spaces, then a run of tabs and spaces taken once, possessively: retried, it was
+# quadratic in the run)
+_TAB_BETWEEN_NAMES = re.compile(r"(?<=\b[A-Z]\.) {0,3}\t[ \t]*+(?=[A-ZÀ-Þ][\w'’-]+,\s?[A-Z]\.)")
 # characters that print as nothing, which a web page or a word processor leaves inside words
 # ("Zhao\u200b W", a soft hyphen): the word is the same without them
 _INVISIBLE = re.compile("[\u00ad\u2060\ufeff]")  # (not the joiners, which Persian and emoji need)
@@ -232,7 +235,7 @@ def clean_text(text: str) -> str:
         lambda m: m.group(m.lastindex) + " ", text)))
     text = _A_CURA_DI.sub("(ed.)", _WAVE_DASH_RANGE.sub("-", text))
     text = text.replace("\u2012", "\u2013")  # a figure dash, as a PDF may set a range: an en dash
-    address = re.search(r"https?:|www\.|doi", text, re.I)  # (up to any address)
+    address = re.search(r"https?:|www\.|\bdoi\s*:|doi\.org|\S+@", text, re.I)  # (up to any address)
     cut = address.start() if address else len(text)
     text = _INITIAL_RUN_INTO_A_NAME.sub(r"\1 ", text[:cut]) + text[cut:]
     if _SPACED_OUT.search(text):  # "王 飞 跃 . 平 行 系 统 … [ J]": as printed, unspaced

@@ -811,8 +811,11 @@ _ITALIAN_ARTICLE = re.compile(
 def _journal_after_guillemets(item: dict[str, Any], text: str) -> None:
     """The journal of a French or an Italian article, where the tagger kept only the last
     part of a name with commas in it ("Civilisations" of "Annales. Économies, Sociétés,
-    Civilisations") or took the volume for it. (A French "n° 1" with no volume printed
-    stays the volume the tagger reads it as: see ``docs/refs.md``.)"""
+    Civilisations") or took the volume for it. (Where it kept the first part, "Annales.
+    Économies", the name may as well end there, before a series or a year: "The William and
+    Mary Quarterly, 3e série", "Travail, genre et société, 2009"; it is left as read. A
+    French "n° 1" with no volume printed stays the volume the tagger reads it as: see
+    ``docs/refs.md``.)"""
     french = _FRENCH_ARTICLE.search(text)
     journal = _container(french["journal"]) if french else ""
     if french and item.get("title") == french["title"].strip() and "," in journal and \

@@ -1,4 +1,4 @@
-"""German notes' books, as German law and humanities cite them, and Chinese law after them:
+"""German notes' books, as German law and humanities cite them (and Chinese law, citing them):
 the authors (slashes between them), the title (its subtitle after a full stop), the edition
 ("6. Aufl."), the place and the year with no comma between them, and the page cited ("S. 120
 ff.") or the margin number ("Rn. 200"): "Vgl. Larenz, Methodenlehre der Rechtswissenschaft,
@@ -6,7 +6,7 @@ ff.") or the margin number ("Rn. 200"): "Vgl. Larenz, Methodenlehre der Rechtswi
 Theorie, Frankfurt a. M. 1984, S. 191 ff.", "Medicus/Petersen, Bürgerliches Recht, 27. Aufl.,
 München 2019, Rn. 200." The tagger, trained on none, reads "Aufl" as a journal and a
 subtitle's first word as a name. Recognised only where the whole note has this form and one of
-its marks (an edition, a page as "S.", a margin number, a place run into its year).
+its marks (an edition, a page as "S.", a margin number).
 """
 
 from __future__ import annotations
@@ -30,8 +30,10 @@ _GERMAN_BOOK = re.compile(
     rf"(?P<names>{_NAME}(?:\s?/\s?{_NAME}){{0,3}}),)\s+"
     r"(?P<title>[A-ZÄÖÜ„»\"][^,]{2,200}?)"
     r"(?:,\s+(?P<edition>\d{1,2})\.\s*Aufl(?:age|\.)?)?"
-    r"(?:,\s+(?P<place>[A-ZÄÖÜ][\w./-]*(?:\s(?:a\.\s?M\.|am\s+Main|i\.\s?Br\.|[A-ZÄÖÜ][\w.-]*))?"
-    r"(?:/[A-ZÄÖÜ][\w.-]*)?)(?::\s*(?P<publisher>[^,\d]{2,60}?))?)?,?\s+"
+    # (a place's name: "München", "Frankfurt a. M.", "Berlin/Heidelberg"; not a journal's
+    # abbreviation, "NJW 2006, S. 352")
+    r"(?:,\s+(?P<place>[A-ZÄÖÜ][a-zäöüß]+(?:\s(?:a\.\s?M\.|am\s+Main|i\.\s?Br\.|[A-ZÄÖÜ][a-zäöüß]+))?"
+    r"(?:/[A-ZÄÖÜ][a-zäöüß]+)?)(?::\s*(?P<publisher>[^,\d]{2,60}?))?)?,?\s+"
     r"(?P<year>(?:1[6-9]|20)\d\d)"
     r"(?:,\s*(?:S\.\s*(?P<page>\d{1,5}(?:\s*[-–]\s*\d{1,5})?)(?:\s*ff?\.)?|"
     r"Rn\.\s*(?P<margin>\d{1,5}(?:\s*[-–]\s*\d{1,5})?)))?\.?\s*$")
@@ -40,9 +42,7 @@ _GERMAN_BOOK = re.compile(
 def _german_book(item: dict[str, Any], text: str) -> None:
     """A German note's book, its fields as the form places them."""
     found = _GERMAN_BOOK.match(text)
-    if found is None or not (found["edition"] or found["page"] or found["margin"] or (
-            found["place"] and not found["publisher"] and re.search(
-                rf"{re.escape(found['place'])}\s+{found['year']}", text))):
+    if found is None or not (found["edition"] or found["page"] or found["margin"]):
         return
     if found["inverted"]:  # "Larenz, Karl/Canaris, Claus-Wilhelm"
         persons = split_authors(re.sub(r"\s?/\s?", "; ", found["inverted"]))

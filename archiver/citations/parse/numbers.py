@@ -607,7 +607,7 @@ def _volumes_printed_as_a_range(item: dict[str, Any], text: str) -> None:
 # 2018 IEEE International Conference"), a report's number with its letters ("Report No.
 # P60-276"), an archive's file number ("档号：03-5620-012")
 _NOT_A_NUMBER_OF_THE_WORK = (
-    ("page", r"(?<![\w.])(?:{month})\.?\s+{value}(?![\w-])"),
+    ("days", r"(?<![\w.])(?:{month})\.?\s+{value}(?![\w-])"),
     ("volume", r",\s{value},\s(?:USA|United States)\b"),
     ("volume", r"\b(?:Proceedings|Proc\.)\s+of\s+the\s+{value}\s+[A-Z]"),
     ("page", r"\b(?:Report|Paper|Document)\s+No\.\s*[A-Z]{{1,4}}{value}\b"),
@@ -620,8 +620,11 @@ def _numbers_of_something_else(item: dict[str, Any], text: str) -> None:
     volume or a page; and a page with a month in it ("April 13-15")."""
     if re.search(rf"\b{_MONTH_WORD}\b", str(item.get("page") or "")):
         del item["page"]
-    for key, form in _NOT_A_NUMBER_OF_THE_WORK:
+    for kind, form in _NOT_A_NUMBER_OF_THE_WORK:
+        key = "page" if kind == "days" else kind
         value = str(item.get(key) or "")
+        if kind == "days" and "-" not in value:
+            continue  # (one day is a date's, as a page may be: "Lancet. 2020 Mar 14;395:14.")
         if value:
             printed = r"\s?[-–]\s?".join(re.escape(part) for part in value.split("-"))
             if re.search(form.format(value=printed, month=_MONTH_WORD), text):

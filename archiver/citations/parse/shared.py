@@ -227,9 +227,11 @@ _US_STATUTE = re.compile(
     r"\((?P<year>(?:1[7-9]|20)\d\d)\)\.?\s*$")
 
 
-# a word that names a periodical, not a book or an article ("Annalen der Physik", "Phys. Rev.
-# Lett.", "Nature"): the forms read whole that have a title where a journal may stand (a
-# Chicago short note, a Bluebook book) are not read so with one
+# what names a periodical, not a book ("Annalen der Physik", "Phys. Rev. Lett.", "Annual Review
+# of Psychology", "Philosophical Magazine"): the forms read whole that have a title where a
+# journal may stand (a Chicago short note, a Bluebook book) are not read so with one. (Words
+# books use too, "Science in Action", "A Theory of Judicial Review", "Dr. Jekyll", are none.)
 _PERIODICALS_WORD = re.compile(
-    r"\b(?:Journal|Review|Annals?|Annalen|Letters|Proceedings|Transactions|Bulletin|Quarterly|"
-    r"Magazine|Zeitschrift|Revue|Rivista|Nature|Science|Cell|Lancet|Physik)\b|\b[A-Z][a-z]*\.(?=\s|$)")
+    r"\b(?:Annalen|Zeitschrift|Physik|Proceedings|Transactions|Bulletin|Magazine|Quarterly|"
+    r"Journal\s+of|Review\s+of|Annals\s+of|Letters\s+in)\b|"
+    r"\b(?!(?:Dr|Mr|Mrs|Ms|St|Jr|Sr|No|Vol)\.)[A-Z][a-z]{0,6}\.(?=\s|$)")

@@ -122,10 +122,9 @@ def _software_title(item: dict[str, Any], text: str) -> None:
 # The New York Times." (a question ends a title as often as a subtitle follows one: only a
 # name that ends as periodicals' do)
 _PERIODICAL_AFTER_A_QUESTION = re.compile(
-    r"^(?P<title>.{3,300}?[?!])\s+(?P<periodical>(?:The\s)?(?:[A-Z][\w.&'’-]*\s){0,4}"
+    r"^(?P<title>.{3,300}?[?!])\s+(?P<periodical>(?:The\s)?(?!A\s|An\s)(?:[A-Z][\w.&'’-]*\s){0,4}"
     r"(?:Times|Post|News|Guardian|Herald|Tribune|Magazine|Economist|Atlantic|Chronicle|Gazette|"
-    r"Telegraph|Observer|Independent|Daily|Weekly|Monthly|Quarterly|Journal|Review|Record|"
-    r"Standard|Globe|Mail|Star|Sun))$")
+    r"Telegraph|Observer|Independent))$")
 
 
 def _periodical_after_a_question(item: dict[str, Any]) -> None:
@@ -612,8 +611,9 @@ def _place_and_year_after_a_title(item: dict[str, Any], text: str) -> None:
 # '"Spin transport in two-dimensional materials," Ph.D. dissertation, Dept. …' (not an APA
 # title that opens with a quotation: '"Black Lives Matter," social media, and protest')
 _QUOTED_THEN_MORE = re.compile(
-    r"^[\"“](?P<quoted>[^\"“”]{3,300}?),[\"”]\s+(?:Ph\.\s?D\.|M\.\s?S\.|M\.\s?A\.|Master'?s|"
-    r"Doctoral|B\.\s?S\.|Bachelor'?s|[Dd]issertation|[Tt]hesis|[Tt]ech(?:nical|\.)\s+[Rr]ep|"
+    r"^[\"“](?P<quoted>[^\"“”]{3,300}?),[\"”]\s+(?:Ph\.\s?D\.|PhD|M\.\s?S\.|M\.\s?A\.|M\.?Sc|"
+    r"D\.\s?Phil|Master'?s|Doctoral|Diploma|Licentiate|Honours|Habilitation|B\.\s?S\.|"
+    r"Bachelor'?s|[Dd]issertation|[Tt]hesis|[Tt]ech(?:nical|\.)\s+[Rr]ep|[Ll]ecture\s+notes|"
     r"[Pp]resented\s+at|[Pp]aper\s+presented|[Pp]atent|U\.S\.\s+Patent|[Ww]hite\s+[Pp]aper)")
 
 
@@ -735,7 +735,9 @@ def _title_run_into_a_group_author(item: dict[str, Any], text: str) -> None:
     authors, title = item.get("author") or [], item.get("title", "")
     name = authors[0].get("literal", "") if len(authors) == 1 else ""
     opening = _GROUP_OPENING_A_TITLE.match(title) if not authors else None
-    if opening and _GROUP_AUTHOR.search(opening["group"]) and \
+    lower = opening and re.search(r"\s(?!(?:of|for|and|the|on|in)\b)[a-z]", opening["group"])
+    if opening and _GROUP_AUTHOR.search(opening["group"]) and (
+            not lower or _ENDS_AS_A_GROUP.search(opening["group"])) and \
             re.match(rf"\s*(?:{_LIST_NUMBER}\s*)?{re.escape(opening.group(0))}", text):
         # (Vancouver's, no year after it: "9. GBD 2021 Forecasting Collaborators. Burden of
         # disease scenarios …", "Centers for Disease Control and Prevention. Antibiotic …")
