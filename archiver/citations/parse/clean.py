@@ -202,7 +202,7 @@ def _names_slashed(text: str, at: int = 0) -> str:
     return text
 
 
-_IN_EDITORS = re.compile(r"\b[Ii]n:\s+(?=[A-ZÀ-Þ][^\W\d_'-]*(?:-[^\W\d_]+)?,\s[^/():.]{1,60}/)")
+_IN_EDITORS = re.compile(rf"\b[Ii]n:\s+(?={_FAMILY_THEN_COMMA}[^/():.]{{1,60}}/)")
 
 
 def clean_text(text: str) -> str:

@@ -846,9 +846,8 @@ def _pinyin_names_family_first(item: dict[str, Any], text: str) -> None:
     turned = []
     for person in authors:
         given, family = person.get("given", ""), person.get("family", "")
-        if "-" in given and family.casefold() in PINYIN_SURNAMES and \
-                f"{family} {given}" in text or _VANCOUVER_INITIALS.fullmatch(given) and \
-                f"{family} {given}" in text:
+        if ("-" in given and family.casefold() in PINYIN_SURNAMES or
+                _VANCOUVER_INITIALS.fullmatch(given)) and f"{family} {given}" in text:
             # read family first already: by its hyphen ("Xu Xian-xiang"), or a foreign
             # name with its initials ("Peters J") among the Chinese ones
             turned.append(person)

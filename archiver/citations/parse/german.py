@@ -15,7 +15,7 @@ import re
 
 from archiver.citations.parse.authors import split_authors
 from archiver.citations.parse.fields import _page
-from archiver.citations.parse.shared import _LIST_NUMBER
+from archiver.citations.parse.shared import _AUFLAGE, _LIST_NUMBER
 
 TYPE_CHECKING = False  # typing is not imported at run time: it would cost ~7 ms of start-up
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ _GERMAN_BOOK = re.compile(
     rf"(?:(?P<inverted>{_NAME},\s{_NAME}(?:\s?[/;]\s?{_NAME},\s{_NAME})*):|"
     rf"(?P<names>{_NAME}(?:\s?/\s?{_NAME}){{0,3}}),)\s+"
     r"(?P<title>[A-ZÄÖÜ„»\"][^,]{2,200}?)"
-    r"(?:,\s+(?P<edition>\d{1,2})\.\s*Aufl(?:age|\.)?)?"
+    rf"(?:,\s+{_AUFLAGE})?"
     # (a place's name: "München", "Frankfurt a. M.", "Berlin/Heidelberg"; not a journal's
     # abbreviation, "NJW 2006, S. 352")
     r"(?:,\s+(?P<place>[A-ZÄÖÜ][a-zäöüß]+(?:\s(?:a\.\s?M\.|am\s+Main|i\.\s?Br\.|[A-ZÄÖÜ][a-zäöüß]+))?"

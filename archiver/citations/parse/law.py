@@ -46,8 +46,10 @@ _LAW_NAMES = (rf"(?P<names>{_LAW_NAME}(?:,\s+{_LAW_NAME}){{0,8}},?\s+(?:&|and)\s
 # Bluebook: "Lawrence Lessig, The Law of the Horse: What Cyberlaw Might Teach, 113 Harv. L.
 # Rev. 501, 505 (1999)." (the names, the title, the volume, the journal, the first page, the
 # page cited perhaps, the year)
+# (the list's number and a footnote's signal before either of the Bluebook's forms)
+_BLUEBOOK_OPENING = rf"^\s*(?:{_LIST_NUMBER}\s*)?(?:See,?\s+(?:also\s+|e\.g\.,\s+)?)?"
 _BLUEBOOK = re.compile(
-    rf"^\s*(?:{_LIST_NUMBER}\s*)?(?:See,?\s+(?:also\s+|e\.g\.,\s+)?)?"
+    _BLUEBOOK_OPENING +
     # (or a student's piece, unsigned: "Note, The Right to Be Forgotten in American Law, 133
     # Harv. L. Rev. 2170 (2020).")
     rf"(?:(?P<unsigned>Note|Comment|Recent Case|Developments in the Law)|{_LAW_NAMES}),\s+"
@@ -67,7 +69,7 @@ _OSCOLA = re.compile(
 # Bluebook's book: "Richard A. Posner, Economic Analysis of Law 45 (9th ed. 2014)." (the names,
 # the title, the page cited, the edition and the year in brackets)
 _BLUEBOOK_BOOK = re.compile(
-    rf"^\s*(?:{_LIST_NUMBER}\s*)?(?:See,?\s+(?:also\s+|e\.g\.,\s+)?)?{_LAW_NAMES},\s+"
+    rf"{_BLUEBOOK_OPENING}{_LAW_NAMES},\s+"
     r"(?P<title>[A-Z][^,\d()]{2,200}?)\s+(?P<page>\d{1,5})(?:\s*[-–]\s*\d{1,5})?\s+"
     r"\((?:(?P<edition>\d{1,2})(?:st|nd|rd|th)\s+ed\.\s+)?(?P<year>(?:1[7-9]|20)\d\d)\)\.?\s*$")
 

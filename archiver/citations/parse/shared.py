@@ -235,3 +235,8 @@ _PERIODICALS_WORD = re.compile(
     r"\b(?:Annalen|Zeitschrift|Physik|Proceedings|Transactions|Bulletin|Magazine|Quarterly|"
     r"Journal\s+of|Review\s+of|Annals\s+of|Letters\s+in)\b|"
     r"\b(?!(?:Dr|Mr|Mrs|Ms|St|Jr|Sr|No|Vol)\.)[A-Z][a-z]{0,6}\.(?=\s|$)")
+
+
+# German's edition, its number and "Aufl." ("3. Aufl.", "6. Auflage"): ending a title, or in a
+# German note's book
+_AUFLAGE = r"(?P<edition>\d{1,2})\.\s*Aufl(?:age|\.)?"

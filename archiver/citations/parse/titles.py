@@ -10,6 +10,7 @@ import re
 from archiver.citations.parse.authors import _GROUP_AUTHOR, split_authors
 from archiver.citations.parse.fields import _YEAR, _page, _strip_span
 from archiver.citations.parse.shared import (
+    _AUFLAGE,
     _CHINESE_THESIS,
     _GLUED_YEAR,
     _LIST_NUMBER,
@@ -971,7 +972,7 @@ _EDITION_AT_END = re.compile(r"(?P<mark>[.,]?)\s+\(?(?:(?P<edition>\d+)(?:st|nd|
                              r"(?P<word>updated|revised|expanded|enlarged|new|rev\.?))\s+"
                              r"(?:edn|ed|edition)\.?\)?$", re.I)
 # German's edition after a title: "Methodenlehre der Rechtswissenschaft, 3. Aufl."
-_AUFLAGE_AT_END = re.compile(r",\s+(?P<edition>\d{1,2})\.\s*Aufl(?:age|\.)?$")
+_AUFLAGE_AT_END = re.compile(rf",\s+{_AUFLAGE}$")
 # ... but a title about an edition ends with one: "Welcome to the 10th edition"
 _ABOUT_AN_EDITION = re.compile(r"\b(?:the|a|this|its|our|their|of|on|to|in|for)$", re.I)
 
