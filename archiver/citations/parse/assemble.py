@@ -64,6 +64,7 @@ from archiver.citations.parse.gbt import (
     _gbt_supplement,
     _gbt_year_read_as_volume,
     _japanese_marks,
+    _names_before_a_colon,
     _page_after_the_imprint,
     _part_of_a_book_1987,
     _pinyin_names_family_first,
@@ -154,6 +155,7 @@ from archiver.citations.parse.titles import (
     _ieee_standard,
     _kind_after_a_quoted_title,
     _medium_and_roles,
+    _month_read_as_the_title,
     _names_and_year_in_the_title,
     _nature_book,
     _percent_ending_a_title,
@@ -395,6 +397,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _title_marks(item, text)
     _work_named_alone(item, text)
     _japanese_marks(item, text)
+    _names_before_a_colon(item, text)
     _standard_by_its_number(item, text)
     _translator_after_title(item, text)
     _role_ending_a_title(item)
@@ -507,6 +510,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _page_read_as_the_volume_too(item, text)
     _year_before_the_volume(item, text)  # over every rule that read another
     _undated_work(item, text)
+    _month_read_as_the_title(item, text)
     _nature_book(item, text)
     _title_read_as_a_given_name(item)
     _quotes_around_a_translated_title(item)

@@ -68,6 +68,12 @@ _ORG_WORDS = {"association", "center", "centre", "committee", "council", "depart
               "consultation"}
 
 
+# a body named for what it is of ("Friends of the Earth", "Daughters of the American
+# Revolution"): no person's name runs "of the" between its capitalised words ("Joan of Arc" has
+# no "the")
+_OF_THE = re.compile(r"^[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*\sof\sthe\s[A-Z]")
+
+
 _ENDS_DOTTED = re.compile(r"(?:^|\s)[A-Z]\.(?:\s?-?[A-Z]\.){1,3}$")
 
 
@@ -92,7 +98,8 @@ def _person(part: str, given: str | None = None) -> dict[str, str] | None:
     words = part.split()
     if len(words) == 1:
         return {"literal": part} if _has_cjk(part) else {"family": part, "given": ""}
-    if {w.casefold().strip(".,") for w in words} & _ORG_WORDS or _GROUP_AUTHOR.search(part):
+    if {w.casefold().strip(".,") for w in words} & _ORG_WORDS or _GROUP_AUTHOR.search(part) \
+            or _OF_THE.search(part):
         return {"literal": part}  # "TRACERx Consortium, Jamal-Hanjani M, …"
     if words[-1].casefold().strip(".") in _SUFFIX and len(words) > 2:
         core, suffix = words[:-1], " " + words[-1]

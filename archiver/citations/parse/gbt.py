@@ -927,10 +927,33 @@ _JAPANESE = re.compile(
     r"(?P<names>[^「」『』《》、,，。.．:：()（）\[\]\s]{1,40}?)\s*(?:[(（](?:1[5-9]|20)\d\d[)）])?"
     r"\s*[:：]?\s*"
     r"(?:「(?P<title>[^「」]{1,200})」[、,，]?\s*(?:(?P<editors>[^「」『』、,，。]{1,30}?)編\s*)?)?"
-    r"『(?P<container>[^『』]{1,200})』")
+    r"(?:『(?P<container>[^『』]{1,200})』|(?<=」)|(?<=」[、,，]))")
 _JA_VOLUME = re.compile(r"第\s*(\d+)\s*巻")
 _JA_ISSUE = re.compile(r"(?:第\s*)?(\d+)\s*号")
 _JA_PAGES = re.compile(r"(\d+(?:\s*[-–]\s*\d+)?)\s*頁")
+
+
+# Japanese engineering societies' form (JSCE, AIJ): the names, a colon, then the title and the
+# journal between commas: "田中健一, 鈴木洋子, 渡辺誠: 豪雨時における…手法, 土木学会論文集B1
+# (水工学), Vol. 75, No. 4, …" (the tagger runs the last name into the title)
+_JA_NAME = r"[\u4e00-\u9fff々\u3041-\u3096\u30a1-\u30fa\u30fc]{2,8}"
+_NAMES_THEN_COLON = re.compile(
+    rf"^\s*(?:\d{{1,3}}\s?[).]\s*|\[\d{{1,3}}\]\s*)?(?P<names>{_JA_NAME}"
+    rf"(?:\s*[,，、・]\s*{_JA_NAME}){{0,30}})\s*[:：]\s*(?P<title>[^,，、:：「『《]{{2,200}}?)"
+    r"\s*[,，、]")
+
+
+def _names_before_a_colon(item: dict[str, Any], text: str) -> None:
+    """The names before the colon of that form, each whole, and the title after it, where the
+    tagger took the last name for the title's beginning."""
+    found = _NAMES_THEN_COLON.match(text) if gbt_code(text) is None else None
+    if found is None:
+        return
+    names = [n.strip() for n in re.split(r"[,，、・]", found["names"])]
+    if not re.match(rf"{re.escape(names[-1])}\s*[:：]", item.get("title", "")):
+        return
+    item["author"] = [{"family": name} for name in names]
+    item["title"] = found["title"].strip()
 
 
 def _japanese_marks(item: dict[str, Any], text: str) -> None:
@@ -951,7 +974,11 @@ def _japanese_marks(item: dict[str, Any], text: str) -> None:
         people = parts if all(_KANJI_NAME.fullmatch(p) for p in parts) else [names]
         item["author"] = [{"literal": p} if not _KANJI_NAME.fullmatch(p) else
                           {"family": p} for p in people]
-    if found["title"]:
+    if found["title"] and found["container"] is None:  # a report or a page: 「」 alone
+        item["title"] = found["title"].strip()
+        if "「" in item.get("container-title", "」") or "」" in item.get("container-title", ""):
+            del item["container-title"]
+    elif found["title"]:
         item["title"] = found["title"].strip()
         item["container-title"] = found["container"].strip()
     else:
@@ -964,6 +991,9 @@ def _japanese_marks(item: dict[str, Any], text: str) -> None:
             item[key] = _page(number.group(1)) if key == "page" else number.group(1)
         elif key in ("volume", "issue") and not found["title"]:
             item.pop(key, None)  # a book's page is no volume
+        elif key == "volume" and "volume" in item and re.search(
+                rf"(?<!\d){re.escape(item.get('volume', '-'))}\s*[月日]", rest):
+            del item["volume"]  # "2008年8月": a month is no volume
     year = _CN_YEAR.search(rest)
     if year:
         item["issued"] = {"date-parts": [[int(year.group(1))]]}

@@ -478,9 +478,11 @@ def _year_of_a_period(item: dict[str, Any], text: str) -> None:
         item["issued"] = {"date-parts": [[int(later.group(1))]]}
 
 
-# MLA's "vol. 26, no. 14", French "36, n° 10": the numbers are what their marks say
+# MLA's "vol. 26, no. 14", French "36, n° 10" and "14e année, n° 1" (the year of its run is a
+# French journal's volume): the numbers are what their marks say
 _VOL_NO = re.compile(r"\b[Vv]ol(?:ume)?\.?\s?(?P<volume>\d+),?\s+(?:[Nn]o|[Nn]um|[Ii]ss(?:ue)?)"
-                     r"\.?\s?(?P<issue>\d+)\b|(?<![\d.\-–])(?!(?:1[5-9]|20)\d\d\b)(?P<volume_n>\d{1,4}),\s?n[°º]\s?"
+                     r"\.?\s?(?P<issue>\d+)\b|(?<![\d.\-–])(?!(?:1[5-9]|20)\d\d\b)(?P<volume_n>\d{1,4})"
+                     r"(?:\s?(?:e|è|ème)\s+année)?,\s?n[°º]\s?"
                      r"(?P<issue_n>\d+)\b")  # (not the year: "septembre 2004, n°59")
 
 

@@ -804,9 +804,10 @@ def _title_start_left_after_the_authors(item: dict[str, Any], text: str) -> None
 
 
 # APA's reference to an undated work: "American Psychological Association. (n.d.). Stress
-# effects on the body. Retrieved March 1, 2024, from https://…", "Smith, J. (n.d.). Title."
+# effects on the body. Retrieved March 1, 2024, from https://…", "Smith, J. (n.d.). Title.";
+# Harvard's, with no full stop after the date: "Friends of the Earth (n.d.) Why bees matter."
 _UNDATED = re.compile(r"^(?:\[\d{1,3}\]\s*|\d{1,3}\.\s+)?(?P<names>[^()]{2,200}?)\s*"
-                      r"\(n\.\s?d\.\)\.\s*(?P<title>[^.?!]{2,300}[?!]?)(?:\.\s|\.?$|(?<=[?!])\s)")
+                      r"\(n\.\s?d\.\)\.?\s*(?P<title>[^.?!]{2,300}[?!]?)(?:\.\s|\.?$|(?<=[?!])\s)")
 # the date a web page was read, which is no date of the work
 _READ_ON = re.compile(r"\b(?:Retrieved|Accessed)\b[^.]*?\b(?:1[5-9]|20)\d\d\b", re.I)
 
@@ -828,6 +829,28 @@ def _undated_work(item: dict[str, Any], text: str) -> None:
     year = _issued_year(item)
     if year is not None and str(year) not in _READ_ON.sub(" ", text):
         del item["issued"]
+
+
+# APA's work dated to its month or day, "National Institute of Mental Health. (2022, March).
+# Depression. … Retrieved May 3, 2024, from https://…": the title after the date
+_DATED_WITHIN_A_YEAR = re.compile(
+    r"^(?:\[\d{1,3}\]\s*|\d{1,3}\.\s+)?[^()]{2,200}?\s*\(\s*(?:1[5-9]|20)\d\d[a-z]?,\s*"
+    r"(?P<date>[A-Z][a-z]+\.?(?:\s+\d{1,2}(?:\s?[-–]\s?\d{1,2})?)?)\s*\)\.\s*"
+    r"(?P<title>[^.?!()]{2,300}[?!]?)(?:\.\s|\.?$|(?<=[?!])\s)")
+
+
+def _month_read_as_the_title(item: dict[str, Any], text: str) -> None:
+    """The title after APA's "(2022, March)." where the tagger took the month for the title
+    (and the title for the journal): a title is never the date's own words."""
+    found = _DATED_WITHIN_A_YEAR.match(text)
+    title = (item.get("title") or "").strip(" .")
+    if found is None or not title or title not in found["date"] \
+            or not re.fullmatch(_MONTH_WORD, found["date"].split()[0].rstrip(".")):
+        return
+    item["title"] = found["title"].strip()
+    container = item.get("container-title") or ""
+    if container == item["title"] or container.startswith(item["title"] + ". "):
+        del item["container-title"]  # (the title and the publisher after it)
 
 
 def _title_run_into_the_author(item: dict[str, Any], text: str) -> None:
@@ -942,21 +965,35 @@ def _roman_part_of_a_title(item: dict[str, Any], text: str) -> None:
             item["title"] = f"{title}. {alone.group(1)}"
 
 
-# a French (or Italian) note's book: initials and name, then title, place, publisher and year
-# between commas: "M. Bloch, La société féodale, Paris, Albin Michel, 1939, p. 243."
+# a French (or Italian) note's book: initials and name (or the name inverted, its given name
+# after a comma), then title, place, publisher and year between commas: "M. Bloch, La société
+# féodale, Paris, Albin Michel, 1939, p. 243.", "Bourdieu, Pierre, La Distinction. Critique
+# sociale du jugement, Paris, Éditions de Minuit, 1979, p. 45."
+_INVERTED_FRENCH = (r"[A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+){0,2},\s[A-ZÀ-Ý][a-zß-ÿ'’]+"
+                    r"(?:-[A-ZÀ-Ý][a-zß-ÿ'’]+)?")
 _FRENCH_NOTE = re.compile(
     r"(?:\d{1,3}\.?\s+)?(?P<author>(?:[A-Z]\.(?:-[A-Z]\.)?\s*){1,3}[A-ZÀ-Ý][\w'’-]+"
-    r"(?:\s+[A-ZÀ-Ý][\w'’-]+)?),\s+(?P<title>[^,]{3,200}?),\s+"
+    rf"(?:\s+[A-ZÀ-Ý][\w'’-]+)?|{_INVERTED_FRENCH}),\s+(?P<title>[^,]{{3,200}}?),\s+"
     r"(?P<place>[A-ZÀ-Ý][\w'’-]+(?:[\s-]+[A-ZÀ-Ý][\w'’-]+)?),\s+"
     r"(?P<publisher>[A-ZÀ-Ý][^,]{1,60}?),\s+(?P<year>(?:1[5-9]|20)\d\d)\b")
+# ... and an article's author so, before its title in guillemets: "Le Roy Ladurie, Emmanuel,
+# « Histoire et climat », Annales. …"
+_INVERTED_BEFORE_GUILLEMETS = re.compile(
+    rf"(?:\d{{1,3}}\.?\s+)?(?P<author>{_INVERTED_FRENCH}),\s+«")
 
 
 def _french_note(item: dict[str, Any], text: str) -> None:
     """A French note's book, whose commas the tagger read as an author list ("La société
-    féodale", "Paris", "Albin Michel" authors, no title): its author, title, place and
-    publisher."""
+    féodale", "Paris", "Albin Michel" authors, no title, or its title's end alone): its author,
+    title, place and publisher; an article's author whose given name it read as another's."""
+    article = _INVERTED_BEFORE_GUILLEMETS.match(text)
+    if article:  # (its family name whole: "Le Roy Ladurie" is no given name and a family one)
+        family, _, given = article["author"].partition(", ")
+        item["author"] = [{"family": family, "given": given}]
+        return
     found = _FRENCH_NOTE.match(text)
-    if not found or item.get("title") or str(_issued_year(item)) != found.group("year"):
+    if not found or item.get("title", "") not in found["title"] \
+            or str(_issued_year(item)) != found.group("year"):
         return
     people = split_authors(found.group("author"))
     if len(people) != 1:
