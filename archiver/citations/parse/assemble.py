@@ -139,6 +139,8 @@ from archiver.citations.parse.physics import (
 )
 from archiver.citations.parse.shortforms import _short_form
 from archiver.citations.parse.titles import (
+    _abbreviation_cutting_a_title,
+    _address_opening_a_title,
     _book_run_into_a_question,
     _bracket_ending_a_quoted_title,
     _chinese_names_in_apas_form,
@@ -405,6 +407,8 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _bracket_ending_a_quoted_title(item, text)
     _title_ends_at_its_quote(item, text)
     _elided_word_ending_a_title(item, text)
+    _abbreviation_cutting_a_title(item, text)
+    _address_opening_a_title(item, text)
     _year_ending_a_title(item, text)
     _year_ending_a_container(item, text)
     _year_ending_a_vancouver_book(item, text)

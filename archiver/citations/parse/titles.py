@@ -382,6 +382,43 @@ def _elided_word_ending_a_title(item: dict[str, Any], text: str) -> None:
         item["title"] += word.group(0)
 
 
+# a title cut at its first letter of a dotted abbreviation: "Voyages of the H" of "Voyages of
+# the H.M.S. Beagle revisited." (the rest of the abbreviation, then the title's words to its
+# full stop)
+_CUT_AT_AN_ABBREVIATION = re.compile(r"(?<![\w.])[A-Z]$")
+_REST_OF_THE_ABBREVIATION = re.compile(r"(?:\.[A-Z]){1,4}\.\s+[A-Za-z][^.?!()\[\]]{0,200}?[?!]?"
+                                       r"(?=\.\s|\.?$|(?<=[?!])\s)")
+
+
+def _abbreviation_cutting_a_title(item: dict[str, Any], text: str) -> None:
+    """The rest of a title the tagger cut inside an abbreviation (H.M.S., U.S., D.C.), and
+    the journal it ran that rest into."""
+    title = item.get("title", "")
+    end = _title_end(item, text) if _CUT_AT_AN_ABBREVIATION.search(title) else -1
+    rest = _REST_OF_THE_ABBREVIATION.match(text, end) if end > 0 else None
+    if rest is None:
+        return
+    item["title"] = title + rest.group(0)
+    container = item.get("container-title", "")
+    words = rest.group(0).split(None, 1)[-1].strip() + ". "
+    if container.startswith(words) and len(container) > len(words):
+        item["container-title"] = container[len(words):]
+
+
+# a title opening with a title of address, which the tagger left before it: "Mr. Darwin's
+# shooter", "Dr. Strangelove" (after the date's or the names' full stop)
+_ADDRESS_BEFORE = re.compile(r"(?:[.)]\s+|^)(?P<word>(?:Mr|Mrs|Ms|Dr|St|Mt)\.\s)$")
+
+
+def _address_opening_a_title(item: dict[str, Any], text: str) -> None:
+    """The title of address a title opens with."""
+    title = item.get("title", "")
+    at = text.find(title) if title else -1
+    found = _ADDRESS_BEFORE.search(text, 0, at) if at > 0 else None
+    if found:
+        item["title"] = found["word"] + title
+
+
 def _title_ends_at_its_quote(item: dict[str, Any], text: str) -> None:
     """A title opened by a quotation mark ends at its closing mark: "« Egalité et
     diversité », Travail, genre et société, 2009" is a title and its journal, which the
@@ -777,7 +814,8 @@ def _title_start_left_after_the_authors(item: dict[str, Any], text: str) -> None
     """A Vancouver title the tagger began at a mark inside it, its first words read into the
     last author's given name or left out: "Okoro U. Clinical outcomes of Omicron BA.2
     infection …" read as the name "Okoro U. Clinical outcomes of Omicron BA" and the title
-    "2 infection …", "et al. 2018 ESC/ESH Guidelines …" as "ESH Guidelines …". The title
+    "2 infection …", "et al. 2018 ESC/ESH Guidelines …" as "ESH Guidelines …", "Lee K. The
+    U.K. Biobank resource" as "K. The U.K." and "Biobank resource". The title
     begins after the last author's initials (or "et al."), where those words are no sentence
     of their own."""
     authors, title = item.get("author") or [], item.get("title", "")
@@ -794,7 +832,8 @@ def _title_start_left_after_the_authors(item: dict[str, Any], text: str) -> None
         return
     words = text[end:at]
     cut = re.search(r"[^\W\d_]", words) and len(words) <= 60 and \
-        not re.search(r"[.:;]\s", words[:-2]) and re.search(r"(?:[./]|:\s)$", words)
+        not re.search(r"[.:;]\s", words[:-2]) and \
+        re.search(r"(?:[./]|:\s|(?<![\w.])(?:[A-Z]\.){2,4}\s)$", words)
     # (or the year a title opens with, "2018 ESC/ESH Guidelines", where the reference is
     # dated after it: "Eur Heart J. 2018 Sep 1;39(33)")
     dated = re.fullmatch(r"(?:1[5-9]|20)\d\d ", words) and words.strip() in text[at + len(title):]
