@@ -24,7 +24,13 @@ them), 40 in other languages or with names and titles hard in other ways;
 ``refs-trial-7.jsonl``: 300 more, 80 as PDFs' reference lists come out (line-break hyphens,
 missing spaces, ligatures, glued numbers), 70 as PubMed Central lists read, 70 GB/T 7714 as
 Chinese accounts paste it, 40 Chinese and Japanese notes, 40 APA, Harvard, MLA and Chicago
-of datasets, software, theses, reports, news and preprints (each
+of datasets, software, theses, reports, news and preprints; ``refs-trial-8.jsonl``: 300 more,
+60 as WeChat accounts paste references into posts ("文献来源：", "（IF=12.3）", full-width
+marks), 50 GB/T 7714 in its author-year and numeric forms, 40 in other languages' styles
+(Russian GOST, Brazilian ABNT, Spanish, Italian, Polish, Vietnamese, Danish), 40 humanities
+(Chicago chapters, editors, translators, reprints; MLA 9), 40 medicine (AMA, Vancouver,
+supplements, Epub dates, PMIDs), 40 computer science and engineering (ACM, IEEE, arXiv,
+proceedings), 30 hard cases (undated, in press, groups, particles, long lists) (each
 file's first score is kept in the message of the commit that added it: fixes made since
 were tuned on it).
 
@@ -32,7 +38,7 @@ Prints, per field, how many of the expected values the parser gives (after trimm
 Unicode NFKC, dashes as "-" and a trailing mark dropped; authors by their family names in
 order, a value may list alternatives) and how many volumes, issues, pages, years and DOIs it
 gives that the string does not have, for each file. Run from the project root: ``python
-bench/refs_trial.py [FILE...]`` (the seven files by default; ``--failures`` lists each
+bench/refs_trial.py [FILE...]`` (the eight files by default; ``--failures`` lists each
 miss). No timing: this is a measure of correctness.
 """
 
@@ -71,8 +77,8 @@ def main() -> int:
                         default=[ROOT / "bench" / "data" / name for name in (
                             "refs-trial.jsonl", "refs-trial-2.jsonl", "refs-trial-3.jsonl",
                             "refs-trial-4.jsonl", "refs-trial-5.jsonl", "refs-trial-6.jsonl",
-                            "refs-trial-7.jsonl")],
-                        help="JSON Lines files of cases (default: the seven trials)")
+                            "refs-trial-7.jsonl", "refs-trial-8.jsonl")],
+                        help="JSON Lines files of cases (default: the eight trials)")
     parser.add_argument("--failures", action="store_true", help="list each miss")
     args = parser.parse_args()
     for data in args.data:
