@@ -25,9 +25,9 @@ tagger), ``fields`` (spans to values) and ``authors`` (persons), then ``assemble
 the repair rules of ``numbers``, ``titles``, ``containers``, ``physics``, ``gbt`` (which
 also reads a GB/T 7714 reference's parts after its type code), ``law`` (law reviews, cases,
 statutes, Bluebook books, Chinese judgments and laws), ``shortforms`` (a note's Ibid., op.
-cit., 同上, 前揭书, and Chicago's short note) and ``german`` (German notes' books); ``shared``
-holds what more than
-one family of rules reads, and ``reference`` is :func:`parse_reference`, which runs them all.
+cit., 同上, 前揭书, and Chicago's short note), ``german`` (German notes' books) and ``gost``
+(Russian GOST references); ``shared`` holds what more than one family of rules reads, and
+``reference`` is :func:`parse_reference`, which runs them all.
 
 The names below are loaded when first used: the rules' hundreds of patterns take a tenth of a
 second to compile, which a command that parses no reference (an ingest reads only a few

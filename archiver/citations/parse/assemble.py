@@ -74,6 +74,7 @@ from archiver.citations.parse.gbt import (
     _work_named_alone,
 )
 from archiver.citations.parse.german import _german_book
+from archiver.citations.parse.gost import _gost
 from archiver.citations.parse.law import (
     _article_of_a_law,
     _case_or_statute,
@@ -176,6 +177,7 @@ from archiver.citations.parse.titles import (
     _single_quoted_title,
     _software_title,
     _thesis_note_ending_a_title,
+    _title_before_the_date,
     _title_cut_before_its_bracket,
     _title_cut_before_its_medium,
     _title_ends_at_its_quote,
@@ -515,6 +517,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _year_before_the_volume(item, text)  # over every rule that read another
     _undated_work(item, text)
     _month_read_as_the_title(item, text)
+    _title_before_the_date(item, text)
     _nature_book(item, text)
     _title_read_as_a_given_name(item)
     _quotes_around_a_translated_title(item)
@@ -524,6 +527,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _law_review(item, text)  # whole forms, as the whole reference is written
     _case_or_statute(item, text)
     _german_book(item, text)
+    _gost(item, text)
     _court_judgment(item, text)
     _article_of_a_law(item, text)
     _short_form(item, text)

@@ -62,6 +62,14 @@ _BEFORE_THE_FIRST_AUTHOR = re.compile(
     rf"^(\s*{_LIST_NUMBER}?\s*)(?:\d{{1,3}}、\s*|\d{{1,3}}\s+(?={_SEE_BEFORE_A_NAME}))?"
     rf"(?:{_SEE_BEFORE_A_NAME}\s*)?(?=[^\W\d_])")
 
+# What a post writes before a work it cites, as its label ("文献来源：Chen L, Huang J, …",
+# "原文链接：Liu, Q., …", "论文信息：…"): no part of the work; nor a circled number or a bare one
+# before Chinese words ("⑥ 黄晓明, 等.", NFKC's "6 黄晓明"; "3 中国统计年鉴[M]"), the entry's
+_LABEL_BEFORE_THE_ENTRY = re.compile(
+    rf"^(\s*{_LIST_NUMBER}?\s*)(?:(?:文献|原文|论文|文章|研究)?(?:来源|出处|链接|信息)|原文|参考文献|"
+    r"文献|引用|引文|(?:Source|Reference|Citation)(?=:))\s*:\s*(?=\S)")
+_NUMBER_BEFORE_CHINESE = re.compile(r"^\s*(?:[\u2460-\u2473]\s*|\d{1,3}\s+)(?=[\u4e00-\u9fff])")
+
 # A newspaper's byline before its reporter's name: "本报记者 王静", "新华社记者 李明", "本报驻京记者
 # 张三" (the paper's or agency's word for "reporter", no part of the name)
 _REPORTER = re.compile(
@@ -211,13 +219,15 @@ def clean_text(text: str) -> str:
     surrogates (CRFsuite needs valid UTF-8) nor characters that print as nothing (zero-width
     spaces, soft hyphens), whitespace collapsed, capped at MAX_CHARS;
     without what an editor adds that no style prints (:func:`extract.without_marks`),
-    a footnote's signal (:data:`_SIGNAL`) and what a Chinese list or note puts before the
+    a footnote's signal (:data:`_SIGNAL`), a post's label (:data:`_LABEL_BEFORE_THE_ENTRY`)
+    and what a Chinese list or note puts before the
     first author (:data:`_BEFORE_THE_FIRST_AUTHOR`) and its name's romanisation
     (:func:`_without_romanisation`), a physics reference's e-print tags
     (:data:`_E_PRINT_TAGS`) and what a PDF leaves in one (:data:`_PAGE_FURNITURE`,
     :data:`_WATERMARK`, :data:`_SPACED_OUT`, :data:`_SPACE_BEFORE_MARK`)."""
     if not isinstance(text, str):
         return ""
+    text = _NUMBER_BEFORE_CHINESE.sub("", text, count=1)
     # (a zero-width space may be all that parts two words: a space, collapsed after)
     text = _TAB_BETWEEN_NAMES.sub(", ", text[: MAX_CHARS * 2])
     text = _CONTROL.sub(" ", _INVISIBLE.sub("", text).replace("\u200b", " "))
@@ -226,6 +236,7 @@ def clean_text(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _CONTROL.sub(" ", text)  # NFKC can expand into new control-free text only, but be sure
     text = _SIGNAL.sub(r"\1", _BULLET.sub("", " ".join(text.split())[:MAX_CHARS]), count=1)
+    text = _LABEL_BEFORE_THE_ENTRY.sub(r"\1", text, count=1)
     text = _names_slashed(_REPORTER.sub(r"\1", _BEFORE_THE_FIRST_AUTHOR.sub(r"\1", text, count=1),
                                         count=1))
     text = _without_romanisation(text)

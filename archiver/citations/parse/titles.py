@@ -870,6 +870,36 @@ def _undated_work(item: dict[str, Any], text: str) -> None:
         del item["issued"]
 
 
+# APA's work with no author, its title where the names would be, before the date: "Climate
+# migration and the law. (2021). Harvard Law Review, …", "Understanding the UK housing crisis.
+# (n.d.). Shelter England." A title, not a body's name: a word in lower case that is no small
+# word ("Friends of the Earth", "National Institute of Mental Health" have none)
+_TITLE_BEFORE_THE_DATE = re.compile(
+    r"^(?:\[\d{1,3}\]\s*|\d{1,3}\.\s+)?(?P<title>[A-Z][^()]{2,300}?[^\W\d_][?!]?)\.?\s*"
+    r"\((?:(?:1[5-9]|20)\d\d[a-z]?(?:,[^()]{1,30})?|n\.\s?d\.)\)\.\s*(?P<next>[^.]*)")
+_SMALL_WORD = re.compile(r"(?:of|the|and|for|on|in|at|to|a|an|de|la|le|du|des|und|der|für)",
+                         re.I)
+
+
+def _title_before_the_date(item: dict[str, Any], text: str) -> None:
+    """The title of APA's work with no author, where the tagger read it as the names."""
+    found = _TITLE_BEFORE_THE_DATE.match(text)
+    title = found["title"].strip() if found else ""
+    if not title or "," in title or _GROUP_AUTHOR.search(title) or not any(
+            word.islower() and not _SMALL_WORD.fullmatch(word) for word in
+            re.findall(r"[^\W\d_]+", title)):
+        return
+    names = " ".join(a.get("literal") or f"{a.get('given', '')} {a.get('family', '')}"
+                     for a in item.get("author") or [])
+    if not set(names.split()) <= set(re.findall(r"[^\W\d_][\w'’-]*", title)):
+        return  # (the names the tagger read are not all the title's words)
+    item.pop("author", None)
+    read = item.get("title")  # (none, or the words after the date: a site, a publisher)
+    item["title"] = title
+    if read and item.get("container-title") == read:
+        del item["container-title"]
+
+
 # APA's work dated to its month or day, "National Institute of Mental Health. (2022, March).
 # Depression. … Retrieved May 3, 2024, from https://…": the title after the date
 _DATED_WITHIN_A_YEAR = re.compile(
