@@ -121,6 +121,15 @@ def waited_for(call: Callable[[], T], seconds: float | None, name: str) -> T:
     return outcome["result"]  # type: ignore[no-any-return]
 
 
+def usable_cores() -> int:
+    """How many cores this process may run on (its CPU affinity where the system says, as a
+    container or ``taskset`` limits it), at least one."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # (macOS, Windows: no affinity)
+        return max(1, os.cpu_count() or 1)
+
+
 def processes(jobs: int, preload: list[str]) -> Workers:
     """A pool of ``jobs`` worker processes for work that holds the GIL (reading and cleaning
     posts). In a process that runs no other thread (the command line, before its progress

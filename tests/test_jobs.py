@@ -235,6 +235,29 @@ def test_workers_are_started_only_for_more_than_one_file(
     assert started == [2]
 
 
+def test_no_more_workers_are_started_than_cores_or_files(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--jobs 800`` on a folder starts as many workers as there are cores (two at least),
+    and says so; two files given start no more than two."""
+    started: list[int] = []
+    start = pipeline.start_workers
+    monkeypatch.setattr(pipeline, "start_workers", lambda jobs: started.append(jobs)
+                        or start(jobs))
+    runner = CliRunner()
+    archive = str(tmp_path / "archive")
+    result = runner.invoke(app, ["ingest", str(WECHAT / "markdown"), "--archive", archive,
+                                 "--no-fetch", "--jobs", "800"])
+    assert result.exit_code == 0, result.output
+    cores = max(2, len(os.sched_getaffinity(0)))
+    assert started == [cores]
+    assert f"--jobs 800: {cores} process(es)" in result.stderr
+    two = [str(p) for p in sorted((WECHAT / "markdown").glob("*.md"))[:2]]
+    result = runner.invoke(app, ["ingest", *two, "--archive", archive, "--no-fetch",
+                                 "--jobs", "800"])
+    assert result.exit_code == 0, result.output
+    assert started == [cores, 2]
+
+
 def _slow_image_server() -> tuple[Any, Any]:
     """A server on 127.0.0.1 that takes each image request and answers none for a minute,
     and the event it sets when first asked: a fetch under way, to interrupt."""

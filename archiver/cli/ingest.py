@@ -14,6 +14,7 @@ from typing import Any
 import typer
 from rich.text import Text
 
+from archiver.background import usable_cores
 from archiver.cli.base import (
     ArchiveOpt,
     JsonOpt,
@@ -165,7 +166,8 @@ def ingest(
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, metavar="N",
                              help="Read and clean posts in N worker processes (a few files "
                                   "ahead; each post is still stored and reported in its "
-                                  "turn): faster on a machine with more than one core."),
+                                  "turn): faster on a machine with more than one core. No "
+                                  "more than the cores (two at least) or the files given."),
     verify_citations: bool = typer.Option(False, "--verify/--no-verify",
                                           help="Also check the posts' citations against "
                                                "Crossref (as `archiver verify` does)."),
@@ -298,10 +300,17 @@ def ingest(
             counted.add(result.source)
 
         # the workers start before the bar's thread does (forked from a process running no
-        # other thread, they start at once); one file (a WARC of many posts too) is read
-        # whole by one process: no worker would share its work
-        if len(paths) == 1 and not paths[0].is_dir():
-            jobs = 1
+        # other thread, they start at once); no more of them than cores (reading and cleaning
+        # a post is work for a core; two on one core still read while the other waits for its
+        # writes to reach the disk), nor than the files given where no folder is (one file, a
+        # WARC of many posts too, is read whole by one process)
+        cores = max(2, usable_cores())
+        most = cores if any(p.is_dir() for p in paths) else min(cores, len(paths))
+        if jobs > most:
+            if not quiet and (most > 1 or jobs > cores):
+                err.print(f"  note: --jobs {jobs}: {most} process(es), no more than the "
+                          f"{'cores here' if most == cores else 'files given'}", markup=False)
+            jobs = most
         with (start_workers(jobs) if jobs > 1 else nullcontext()) as pool, progress:
             task = progress.add_task("", total=None)  # until the folders are walked
             try:
