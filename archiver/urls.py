@@ -78,3 +78,16 @@ def joined_urls(base: str, reference: str) -> list[str]:
     except ValueError:
         kept = reference
     return joined if kept in joined else [*joined, kept]
+
+
+# what a DOI may hold that a URL reads otherwise (an escape, a fragment, a query) or may not
+# hold (spaces, quotes, brackets, characters beyond ASCII): percent-encoded in its link, as the
+# DOI Handbook says ("10.1000/xyz_123#a" is https://doi.org/10.1000/xyz_123%23a; its
+# "#a", left, would be a fragment of another DOI's page)
+_DOI_UNSAFE = re.compile(r'[%#?"<>{}^`|\\\[\]]|[^\x21-\x7e]')
+
+
+def doi_url(doi: str) -> str:
+    """The https://doi.org/ link of ``doi``."""
+    return "https://doi.org/" + _DOI_UNSAFE.sub(
+        lambda m: "".join(f"%{byte:02X}" for byte in m.group().encode()), doi)

@@ -2906,3 +2906,47 @@ def test_one_post_id_given_alone_as_a_string_is_that_post(two_posts):
     alone = [work.title for work in works_of(archive, seed)]
     assert alone == [work.title for work in works_of(archive, [seed])] and len(alone) == 1
     assert uncitable_posts(archive, seed) == uncitable_posts(archive, [seed])
+
+
+def formatted_by_pybtex(bib: str) -> str:
+    """The plain text pybtex's plain style prints for the one entry of ``bib``: it reads the
+    printed fields as LaTeX, where a stray ``%`` or ``#`` breaks the entry."""
+    from pybtex.backends.plaintext import Backend
+    from pybtex.style.formatting.plain import Style
+
+    entries = pybtex_parse(bib, "bibtex").entries.values()
+    return next(iter(Style().format_entries(entries))).text.render(Backend())
+
+
+def test_a_misc_entrys_doi_link_is_percent_encoded_and_prints():
+    """A DOI with a "#" (a fragment, in a link) or a "%" links to that DOI: its doi.org
+    address is percent-encoded as the DOI Handbook says, and escaped for the LaTeX that
+    BibTeX styles print howpublished as; the doi field keeps the DOI as it is."""
+    work = Work(key="k", kind="cited", crossref_type="posted-content", title="T", date="2020",
+                doi="10.1000/xyz_123#a%b")
+    bib = bibtex_entry(work, "bibtex")
+    assert "\\url{https://doi.org/10.1000/xyz_123\\%23a\\%25b}" in bib
+    assert round_trip(bib)["k"]["doi"] == "10.1000/xyz_123#a%b"
+    assert "https://doi.org/10.1000/xyz_123%23a%25b" in formatted_by_pybtex(bib)
+
+
+def test_a_post_url_with_braces_and_a_fragment_prints_through_a_style():
+    """A post's address with a brace (percent-encoded: no TeX escape works in a URL), an
+    escape and a fragment: howpublished's \\url reads back as that address."""
+    work = Work(key="p", kind="post", crossref_type=None, title="T", date="2020",
+                url="https://mp.weixin.qq.com/s/AbC_dEf-123{x}%20#frag")
+    bib = bibtex_entry(work, "bibtex")
+    assert "https://mp.weixin.qq.com/s/AbC_dEf-123%7Bx%7D%20#frag" in formatted_by_pybtex(bib)
+
+
+@pytest.mark.parametrize(("doi", "link"), [
+    ("10.1093/ia/iiaa061", "https://doi.org/10.1093/ia/iiaa061"),
+    ("10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0",
+     "https://doi.org/10.1002/(SICI)1097-4571(199806)49:8%3C693::AID-ASI4%3E3.0.CO;2-0"),
+    ("10.1000/a b?c", "https://doi.org/10.1000/a%20b%3Fc"),
+    ("10.1000/é", "https://doi.org/10.1000/%C3%A9"),
+])
+def test_a_doi_link_encodes_what_a_url_reads_otherwise(doi, link):
+    from archiver.urls import doi_url
+
+    assert doi_url(doi) == link

@@ -32,6 +32,7 @@ from archiver.background import NotInTime, waited_for
 from archiver.canonical import utc_now
 from archiver.citations.cache import Cache, Entry
 from archiver.citations.ratelimit import Limits, RateLimiter
+from archiver.urls import doi_url
 
 USER_AGENT = "archiver (citation verification; https://github.com/)"
 MAX_RETRY_AFTER = 30.0
@@ -259,7 +260,7 @@ class CrossrefClient:
         if outcome.status != "found" or not labels or not labels[0].strip():
             return None
         agency = labels[0].strip()
-        where = f"https://doi.org/{doi}"
+        where = doi_url(doi)
         if agency.casefold() == "crossref":
             return (f"Crossref registered this DOI but its API has no record of it (404): "
                     f"nothing to check it against; see {where}")

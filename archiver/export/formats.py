@@ -27,6 +27,7 @@ from bibtexparser.model import Entry, Field
 
 from archiver.export.keys import INVISIBLE
 from archiver.export.works import Work, ideographic_name
+from archiver.urls import doi_url
 
 # A brace is written by name: BibTeX counts every "{" and "}" in a value, escaped or not, so
 # "\{" alone leaves the value unbalanced and the file unreadable (pybtex: "premature end of
@@ -50,6 +51,14 @@ def verbatim(value: str) -> str:
     where no TeX escape works: a brace in it percent-encoded, which names the same address,
     so that BibTeX still finds the value's end."""
     return value.replace("{", "%7B").replace("}", "%7D")
+
+
+def url_in_text(url: str) -> str:
+    """A URL for ``\\url{…}`` in a field the styles print as text (``howpublished``): there
+    it is the argument of other commands, where a ``%`` would start a comment (the rest of
+    the field lost, its braces unbalanced) and a ``#`` be a macro's parameter; both escaped,
+    as hyperref's ``\\url`` reads them (and pybtex), after :func:`verbatim`."""
+    return verbatim(url).replace("%", "\\%").replace("#", "\\#")
 
 
 def _word_core(word: str) -> str:
@@ -408,12 +417,12 @@ def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
             posted_at if entry_type == "misc" else None)
         where = f"{tex(published_by)}, " if published_by else ""
         if work.url:
-            fields.append(("howpublished", f"{where}\\url{{{verbatim(work.url)}}}"))
+            fields.append(("howpublished", f"{where}\\url{{{url_in_text(work.url)}}}"))
         elif entry_type == "misc" and work.doi:
             # plain.bst and its kin print no doi: a @misc (a preprint, a dataset, a peer
             # review) that names no journal would be printed with no way to find it
             fields.append(("howpublished",
-                           f"{where}\\url{{https://doi.org/{verbatim(work.doi)}}}"))
+                           f"{where}\\url{{{url_in_text(doi_url(work.doi))}}}"))
         elif where:
             fields.append(("howpublished", tex(published_by)))
     if work.doi:

@@ -45,6 +45,7 @@ from archiver.citations.labelled import reference_of_block
 from archiver.citations.parse import KANA, MORE_NAMES, csl_type, gbt_code, split_authors
 from archiver.export.keys import make_key, unique
 from archiver.model import ERROR_KINDS, NOT_VERIFIED_YET
+from archiver.urls import doi_url
 
 # Crossref types → (biblatex, plain BibTeX, CSL, RIS)
 TYPES = {
@@ -607,7 +608,7 @@ def withdrawal_notes(evidence: dict[str, Any]) -> list[str]:
     notes = []
     for notice in notices.withdrawn(evidence.get("notices") or []):
         details = notices.when(notice)
-        doi = f" https://doi.org/{notice['doi']}" if notice.get("doi") else ""
+        doi = f" {doi_url(notice['doi'])}" if notice.get("doi") else ""
         notes.append(f"{notices.name(notice)}{doi}" + (f" ({details})" if details else "")
                      + ", as Crossref listed it when the citation was verified")
     return notes
