@@ -36,7 +36,9 @@ from archiver.textfiles import text_file
 
 
 def _clean(value: str | None) -> str:
-    return " ".join(str(value or "").replace("{", "").replace("}", "").split())
+    """A decoded value's words: its grouping braces are gone with the decoding, and a brace
+    left is the text's own (``\\textbraceleft{}``, as ``archiver export`` writes one)."""
+    return " ".join(str(value or "").split())
 
 
 def _decoder() -> LatexNodes2Text:
@@ -62,7 +64,8 @@ def latex_text(value: str) -> str:
 
 
 def _text(parts: list[str]) -> str:
-    """Name parts as text: TeX decoded (``M{\\"u}ller``, ``{Team \\& Co.}``), braces gone.
+    """Name parts as text: TeX decoded (``M{\\"u}ller``, ``{Team \\& Co.}``), grouping braces
+    gone.
     Names are split before they are decoded: decoded first, a braced corporate name such as
     ``{Team \\& Co.}`` would be split into words as a person's ("Co., Team &")."""
     return _clean(latex_text(" ".join(parts)))

@@ -179,6 +179,16 @@ def test_a_braced_group_name_stays_whole_and_tex_accents_are_letters(tmp_path):
     assert text.startswith("GTEx Consortium, Team & Co., Müller, Jörg (2017). A DNA study.")
 
 
+def test_a_brace_written_by_name_is_the_texts_own_and_stays(tmp_path):
+    """``\\textbraceleft{}``, as ``archiver export`` writes a lone brace (``\\{`` would
+    unbalance BibTeX's count), is a brace of the title or the name: decoded, it is kept,
+    where grouping braces go."""
+    text = reference_of("@misc{k, title = {A \\textbraceleft{}x\\textbraceright{} and "
+                        "\\textbraceleft{}open}, author = {Br\\textbraceleft{}ace, Ann}, "
+                        "journal = {{The} J}, year = {2020}}", tmp_path)
+    assert text == "Br{ace, Ann (2020). A {x} and {open. The J."
+
+
 def test_pages_of_an_entry_without_a_journal_are_never_read_as_the_journal(tmp_path):
     """`@article` with pages but no journal: "…. , 27." read 27 as the journal, a false
     mismatch against Crossref's book title."""
