@@ -176,9 +176,13 @@ def _why_none(path: Path, head: bytes) -> str:
         return ": binary data, not text"
     if path.suffix.lower() in (".md", ".markdown"):  # (Markdown may hold HTML)
         return ": a Markdown file without the front matter or the body of a post export"
-    if path.suffix.lower() in _HTML_SUFFIXES or _MARKUP.search(head):
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    # (a page by its name, or opening with markup: not JSON or text that quotes a tag)
+    if path.suffix.lower() in _HTML_SUFFIXES or _MARKUP.match(start):
         return (": an HTML page with none of a WeChat article's marks in it (an "
                 "mp.weixin.qq.com address, a js_content body, var msg_title)")
+    if start[:1] in (b"{", b"["):
+        return ": JSON data, not a saved page"
     return ""
 
 

@@ -103,6 +103,10 @@ def test_markdown_notes_in_the_repository_are_not_claimed(path):
     ("notes.md", "# 待读\n\n一些笔记。\n".encode(),
      "a Markdown file without the front matter or the body of a post export"),
     ("notes.txt", b"hello\n", None),
+    # JSON that holds markup in its strings is no HTML page; text quoting a tag neither
+    ("manifest.json", b'{\n  "page": {"notes": "a <html> page, its <p> kept"}}\n',
+     "JSON data, not a saved page"),
+    ("notes.txt", b"the <p> tag ends a paragraph\n", None),
     ("notes.md", '# 笔记\n\n<div align="center">图</div>\n'.encode(),
      "a Markdown file without the front matter or the body of a post export"),
 ])
