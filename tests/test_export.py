@@ -140,6 +140,8 @@ def test_an_unverified_citation_is_described_by_its_fields_not_its_whole_string(
     assert (item["container-title"], item["volume"], item["issue"], item["page"]) == (
         "International Affairs", "96", "4", "975-993")
     assert "not verified against Crossref (never verified)" in item["note"]
+    # (a run that could not reach Crossref keeps no verdict either: the note says both)
+    assert "it was not run on it, or could not reach Crossref" in item["note"]
     assert "fields read from the citation as written: Vanderhill, Joireman, et al." in \
         item["note"]
 

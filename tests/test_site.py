@@ -171,6 +171,17 @@ def test_a_mismatch_shows_crossrefs_authors_as_a_person_reads_them():
     assert "[" not in table.split("<td>", 3)[3].split("</td>")[0]
 
 
+def test_a_doi_crossref_does_not_know_is_said_to_have_no_record():
+    """A not-found DOI's row said "Crossref )": Crossref has no value to show, but no record."""
+    from archiver.export.site import _citations_table
+
+    entry = {"text": "doi:10.9999/does.not.exist", "status": "not_found", "reason": "no DOI",
+             "fields": {"doi": {"cited": "10.9999/does.not.exist", "crossref": None,
+                                "match": False}}}
+    table = _citations_table({"citations": [entry]}, [], "wx:x")
+    assert "(cited 10.9999/does.not.exist; Crossref has no record)" in table
+
+
 def test_a_cited_works_notices_are_shown_beside_its_verdict():
     """What verify kept (its ``evidence.notices``, shaped as verify-report.schema.json says):
     a retraction stands out; a correction is said plainly."""

@@ -134,8 +134,9 @@ def export(
     include_unverified: bool = typer.Option(False, "--include-unverified",
                                             help="With --cited or --only-cited: also citations not "
                                                  "verified, marked as such in a note."),
-    output_given: str | None = typer.Option(None, "--output", "-o", metavar="FILE",
-                                            help="Write to FILE (default: stdout)."),
+    output_given: str | None = typer.Option(None, "--output", "-o", metavar="PATH",
+                                            help="Write to the file PATH (default: stdout); "
+                                                 "for html, the folder PATH (required)."),
     quiet: bool = QuietOpt,
     show_traceback: bool = TracebackOpt,
     verbose: bool = verbose_option(),

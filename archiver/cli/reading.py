@@ -93,7 +93,7 @@ def list_posts(
     show_traceback: bool = TracebackOpt,
     verbose: bool = verbose_option(),
 ) -> None:
-    """List the posts in the archive: id, versions, date, account, citations and title.
+    """List the posts in the archive: id, latest version, date, account, citations and title.
 
     The citations column says how the post's kept verification came out (3 verified,
     1 mismatch; a citation added since, unresolved), or - when none is kept (never

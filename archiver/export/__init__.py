@@ -176,7 +176,9 @@ def _object_works(archive: Source, object_id: str, posts: bool, cited: bool,
     if include_unverified and citations_in is not None:
         unchecked = [
             {"text": text, "location": where, "status": NEVER_VERIFIED,
-             "reason": "`archiver verify` has not checked this citation"}
+             "reason": "no verdict of `archiver verify` is kept for this citation (it was "
+                       "not run on it, or could not reach Crossref: an unresolved check "
+                       "keeps none)"}
             for text, where in unverified(record, checked, citations_in)]
         if unchecked or any(e.get("reason") == NOT_VERIFIED_YET for e in checked):
             earlier = _earlier_verdicts(archive, object_id)

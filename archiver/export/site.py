@@ -182,7 +182,9 @@ def _citations_table(citations: dict[str, Any] | None, unchecked: list[str],
             checks.append(f'<span class="{mark[0]}">{mark[1]} {_e(name)}</span>'
                           + ("" if check.get("match") is not False else
                              f" (cited {_e(shown(check.get('cited')))}; Crossref "
-                             f"{_e(shown(check.get('crossref')))})"))
+                             + (f"{_e(shown(check.get('crossref')))})"
+                                if check.get("crossref") not in (None, "", [])
+                                else "has no record)")))
         notices = [_notice(n) for n in (entry.get("evidence") or {}).get("notices") or []]
         reason = "<br>".join([_e(entry.get("reason")), *notices])
         rows.append(f"<tr><td>{_e(entry.get('text'))}</td><td>{_e(entry.get('status'))}</td>"
