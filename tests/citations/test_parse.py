@@ -4573,3 +4573,46 @@ def test_what_the_eighth_trials_rules_leave_as_read(text, fields):
     """Counterexamples beside the eighth trial's rules."""
     item = parse_reference(text, strict=True)
     assert {key: item.get(key) for key in fields} == fields
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    # APA's book: its publisher after the title (and its edition), so typed a book
+    ("Goodfellow, I., Bengio, Y., & Courville, A. (2016). Deep learning. MIT Press.",
+     {"publisher": "MIT Press", "edition": None}),
+    ("American Psychological Association. (2020). Publication manual of the American "
+     "Psychological Association (7th ed.). American Psychological Association.",
+     {"title": "Publication manual of the American Psychological Association", "edition": "7",
+      "publisher": "American Psychological Association"}),
+    # APA 6's place before its publisher
+    ("Tyack, D. B., & Cuban, L. (1995). Tinkering toward utopia: A century of public school "
+     "reform. Cambridge, MA: Harvard University Press.",
+     {"publisher": "Harvard University Press", "publisher-place": "Cambridge, MA"}),
+    # APA's chapter: its book's editors (the tagger found the book) and publisher
+    ("Bronfenbrenner, U., & Morris, P. A. (2006). The bioecological model of human "
+     "development. In W. Damon & R. M. Lerner (Eds.), Handbook of child psychology (6th ed., "
+     "Vol. 1, pp. 793–828). Wiley.",
+     {"container-title": "Handbook of child psychology",
+      "editor": [{"family": "Damon", "given": "W."}, {"family": "Lerner", "given": "R. M."}],
+      "publisher": "Wiley", "page": "793-828"}),
+])
+def test_an_apa_book_or_chapter_names_its_publisher_and_editors(text, fields):
+    """A reference read as "document" or "article-journal" with no publisher exported a
+    book as a bare misc and a chapter as an article in a journal named after the book."""
+    item = parse_reference(text, strict=True)
+    assert {key: item.get(key) for key in fields} == fields
+    assert csl_type(text, item) == ("chapter" if "editor" in fields else "book")
+
+
+@pytest.mark.parametrize("text", [
+    # a web page (its site's name, then its address), software, a note on the work's state
+    "Ritchie, H., & Roser, M. (2020). CO2 emissions. Our World in Data. "
+    "https://ourworldindata.org/co2-emissions",
+    "Ortiz, L., Becker, H. (2021). seisflow: Seismic waveform processing toolkit (v2.1.0). "
+    "Zenodo. https://doi.org/10.5281/zenodo.5123456",
+    "Ting, K. M. (1996). Discretisation in lazy learning. To appear in the special issue on "
+    "Lazy Learning in Artificial Intelligence Review.",
+    # a journal article's numbers
+    "Smith, J. (2019). A title. Journal of Things, 12, 3-4.",
+])
+def test_what_ends_an_apa_reference_is_not_always_a_publisher(text):
+    assert "publisher" not in parse_reference(text, strict=True)

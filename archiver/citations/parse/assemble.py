@@ -13,6 +13,7 @@ from archiver.citations.parse.containers import (
     _acronym_after_a_container,
     _acs_journal,
     _advance_online_publication,
+    _apa_publisher,
     _book_after_its_editors,
     _book_after_the_year,
     _book_before_its_editors,
@@ -435,6 +436,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _ieee_proceedings(item, text)
     _journal_of_a_work_in_press(item, text)
     _book_then_its_publisher(item, text)
+    _apa_publisher(item, text)
     _vancouver_book_read_as_a_journal(item, text)
     _page_read_as_the_year(item, text)
     _page_after_the_year(item, text)
