@@ -86,6 +86,7 @@ from archiver.citations.parse.numbers import (
     _acronym_year,
     _after_volume_colon,
     _article_number,
+    _article_number_read_as_the_year,
     _arxiv_id_read_as_the_page,
     _chinese_date_read_as_the_page,
     _cited_page_after_the_imprint,
@@ -95,6 +96,7 @@ from archiver.citations.parse.numbers import (
     _footnote_read_as_the_volume,
     _in_arxiv_ids,
     _issue_after_its_mark,
+    _issue_alone_in_brackets,
     _issue_numbered_like_a_year,
     _issue_run_into_pages,
     _issue_with_its_part,
@@ -391,6 +393,8 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _meetings_year_read_as_the_year(item, text)
     _article_number(item, text)
     _day_read_as_a_number(item, text)
+    _article_number_read_as_the_year(item, text)
+    _issue_alone_in_brackets(item, text)
     _numbered_issue_alone(item, text)
     _ordinal_read_as_a_volume(item, text)
     _arxiv_id_read_as_the_page(item, text)

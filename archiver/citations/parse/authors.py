@@ -65,7 +65,17 @@ _ORG_WORDS = {"association", "center", "centre", "committee", "council", "depart
               "group", "institute", "organization", "organisation", "society", "university",
               "office", "agency", "board", "bureau", "inc", "ltd", "corporation", "foundation",
               "ministry", "commission", "service", "library", "nations", "administration",
-              "consultation"}
+              "consultation",
+              # ... and their words in other languages (ABNT's "INSTITUTO BRASILEIRO DE
+              # GEOGRAFIA E ESTATÍSTICA", "Bundesamt für Statistik")
+              "instituto", "institut", "istituto", "universidade", "universidad",
+              "università", "universität", "université", "ministério", "ministerio",
+              "ministero", "ministère", "ministerium", "fundação", "fundación",
+              "fondazione", "stiftung", "associação", "asociación", "associazione",
+              "gesellschaft", "verband", "sociedade", "sociedad", "società", "société",
+              "conselho", "consejo", "consiglio", "conseil", "comissão", "comisión",
+              "commissione", "agência", "agencia", "agenzia", "agence", "bundesamt",
+              "secretaria", "organização", "organización", "organizzazione", "zentrum"}
 
 
 # a body named for what it is of ("Friends of the Earth", "Daughters of the American
@@ -254,6 +264,7 @@ def split_authors(span: str) -> list[dict[str, str]]:
     Family, G. & Family, G.", "G. Family, G. Family, and G. Family", Vancouver "Family GW,
     Family X", "Family, Given, and Given Family", and CJK names separated by commas or 、.
     """
+    span = _NO_DATE_YET.sub("", span)
     if _BODY_OF_SEVERAL_FIELDS.fullmatch(span.strip(" .")):
         return [{"literal": span.strip(" .")}]
     if "・" in span and all(_KANJI_NAME.fullmatch(p.strip()) for p in span.split("・")):
@@ -269,6 +280,11 @@ def split_authors(span: str) -> list[dict[str, str]]:
         elif p.get("given"):
             persons.append({"family": p["given"]})
     return persons
+
+
+# what stands where a work's year would, for one not out yet, after the names the tagger
+# ran into it: Chicago's "Kim, Soo-jin, and Daniel Ortega. Forthcoming."
+_NO_DATE_YET = re.compile(r"[.,]?\s*\b(?:forthcoming|in\s+press|under\s+review)\.?\s*$", re.I)
 
 
 # the words that make an author with no comma in it a body, not persons ("COVID-19 Host
@@ -324,6 +340,9 @@ def _family_then_given(family: str, given: str) -> dict[str, str]:
     return {"family": family.strip(), "given": given.strip()}
 
 
+_AND = r"(?:and|und|et|y|og|och|en|ve)"
+
+
 def _split_authors(span: str) -> list[dict[str, str]]:
     pieces = _ETAL.split(span, maxsplit=1)
     if len(pieces) == 2:
@@ -375,9 +394,21 @@ def _split_authors(span: str) -> list[dict[str, str]]:
                 if p:
                     persons.append(p)
         return persons
+    # names parted by semicolons, each its family name, a comma and its given names (ABNT's
+    # "ROCHA, Beatriz; LIMA, Paulo Henrique", a German list's slashes read as semicolons): each
+    # is one person, whatever its family name looks like ("LIMA" is no initials)
+    inverted = [re.sub(rf"^(?:{_AND}\s+|&\s*)|(?<=[^\W\d_]{{2}})\.$", "", piece.strip())
+                for piece in span.split(";")]  # (the last: "…; and Zock, M.")
+    if len(inverted) > 1 and all(re.fullmatch(r"[^,&]*[^\W\d_][^,&]*,\s*[^\W\d_][^,&]*", piece)
+                                 for piece in inverted):
+        return [_family_then_given(*piece.split(",", 1)) for piece in inverted]
     parts = []
-    for p in re.split(r"\s*;\s*|\s*,\s*|\s+(?:and|und|et|&|y)\s+|\s*&\s*", span):
-        p = re.sub(r"^(?:and|und|et|y)\s+", "", p.strip())
+    # (the last two names joined by "and" in the reference's language: German, French,
+    # Spanish, the Scandinavian languages, Dutch, Turkish; not Portuguese's "e" nor Catalan's
+    # and Polish's "i", which join the parts of a family name too: "Ferreira e Silva",
+    # "Padró i Miquel")
+    for p in re.split(rf"\s*;\s*|\s*,\s*|\s+{_AND}\s+|\s*&\s*", span):
+        p = re.sub(rf"^{_AND}\s+", "", p.strip())
         group = _ON_BEHALF_OF.sub("", p, count=1)
         if group != p and _GROUP_AUTHOR.search(group):
             p = group  # "…, on behalf of the ACT Study Group": the group's name

@@ -478,9 +478,10 @@ def _year_of_a_period(item: dict[str, Any], text: str) -> None:
         item["issued"] = {"date-parts": [[int(later.group(1))]]}
 
 
-# MLA's "vol. 26, no. 14", French "36, n° 10" and "14e année, n° 1" (the year of its run is a
-# French journal's volume): the numbers are what their marks say
-_VOL_NO = re.compile(r"\b[Vv]ol(?:ume)?\.?\s?(?P<volume>\d+),?\s+(?:[Nn]o|[Nn]um|[Ii]ss(?:ue)?)"
+# MLA's "vol. 26, no. 14", Polish "t. 75, nr 1", French "36, n° 10" and "14e année, n° 1" (the
+# year of its run is a French journal's volume): the numbers are what their marks say
+_VOL_NO = re.compile(r"\b(?:[Vv]ol(?:ume)?\.?|[Tt]\.)\s?(?P<volume>\d+),?\s+(?:[Nn]o|[Nn]um|[Nn]r|"
+                     r"[Ii]ss(?:ue)?)"
                      r"\.?\s?(?P<issue>\d+)\b|(?<![\d.\-–])(?!(?:1[5-9]|20)\d\d\b)(?P<volume_n>\d{1,4})"
                      r"(?:\s?(?:e|è|ème)\s+année)?,\s?n[°º]\s?"
                      r"(?P<issue_n>\d+)\b")  # (not the year: "septembre 2004, n°59")
@@ -547,6 +548,37 @@ def _document_number_read_as_a_number(item: dict[str, Any], text: str) -> None:
             if item.get(key) and item[key] in read and len(
                     re.findall(rf"(?<!\d){re.escape(item[key])}(?!\d)", printed)) == 1:
                 del item[key]
+
+
+# an article number with its "e" ("Revista Direito GV, v. 16, n. 1, e1945, jan./abr. 2020."),
+# whose digits may look like a year
+_E_LOCATOR = re.compile(r"(?<![\w.])e(?P<digits>\d{4,7})(?!\w|\.\d)")
+_STANDALONE_YEAR = re.compile(r"(?<![\w.])((?:1[5-9]|20)\d\d)(?!\w|\.\d)")
+
+
+def _article_number_read_as_the_year(item: dict[str, Any], text: str) -> None:
+    """The year of a reference whose article number, "e1945", the tagger read as its year,
+    where a year stands alone elsewhere; the number is then its page."""
+    year = _issued_year(item)
+    locator = _E_LOCATOR.search(text) if year else None
+    if locator is None or locator["digits"] != str(year):
+        return
+    others = [y.group(1) for y in _STANDALONE_YEAR.finditer(text)]
+    if others:
+        item["issued"] = {"date-parts": [[int(others[-1])]]}
+        item.setdefault("page", locator.group(0))
+
+
+# APA's issue of a journal that numbers no volumes, in its brackets alone after the journal's
+# name: "Investigaciones Geográficas, (73), 145-166."
+_ISSUE_ALONE_IN_BRACKETS = re.compile(r"[^\W\d_],\s*\((?P<issue>\d{1,4})\),\s*[A-Za-z]?\d")
+
+
+def _issue_alone_in_brackets(item: dict[str, Any], text: str) -> None:
+    """That issue, which the tagger read as the volume."""
+    found = _ISSUE_ALONE_IN_BRACKETS.search(text)
+    if found and item.get("volume") == found["issue"] and not item.get("issue"):
+        item["issue"] = item.pop("volume")
 
 
 def _day_read_as_a_number(item: dict[str, Any], text: str) -> None:
@@ -619,8 +651,9 @@ _NOT_A_NUMBER_OF_THE_WORK = (
 
 def _numbers_of_something_else(item: dict[str, Any], text: str) -> None:
     """A number of a meeting, a place, a report or an archive, which the tagger read as a
-    volume or a page; and a page with a month in it ("April 13-15")."""
-    if re.search(rf"\b{_MONTH_WORD}\b", str(item.get("page") or "")):
+    volume or a page; and a page with a month in it ("April 13-15") or the years a reprint
+    first came out in ("Originally published 1835–40")."""
+    if re.search(rf"\b{_MONTH_WORD}\b|^(?i:originally|first)\s", str(item.get("page") or "")):
         del item["page"]
     for kind, form in _NOT_A_NUMBER_OF_THE_WORK:
         key = "page" if kind == "days" else kind
