@@ -4581,6 +4581,30 @@ def test_what_this_rounds_rules_leave_as_read(text, fields):
     ("Tocqueville, Alexis de. Democracy in America. Translated by Harvey C. Mansfield and Delba "
      "Winthrop. Chicago: University of Chicago Press, 2000. Originally published 1835–40.",
      {"page": None, "issued": {"date-parts": [[2000]]}}),
+    # GB/T's "年, 卷(期): 页" after a list number; a Chinese report with no type code
+    ("9. 周立，何华．基于机器学习的城市内涝风险评估：以深圳市为例．地理研究，"
+     "2024，43（1）：155-172．",
+     {"volume": "43", "issue": "1", "page": "155-172"}),
+    ("[9] 国家卫生健康委员会．中国居民健康素养监测报告（2023年）．北京：人民卫生出版社，2024．",
+     {"author": [{"literal": "国家卫生健康委员会"}], "publisher": "人民卫生出版社",
+      "publisher-place": "北京", "issued": {"date-parts": [[2024]]}}),
+    # Italian's journal in guillemets, its volume and issue; Spanish's "(6.ª ed.)"
+    ("Rossi, M., Bianchi, L. (2018), La crisi del debito sovrano e le banche italiane, in "
+     "«Rivista di Politica Economica», 107, 3, pp. 45-78.",
+     {"title": "La crisi del debito sovrano e le banche italiane",
+      "container-title": "Rivista di Politica Economica", "volume": "107", "issue": "3"}),
+    ("Hernández-Sampieri, R., Fernández-Collado, C. y Baptista-Lucio, P. (2014). Metodología "
+     "de la investigación (6.ª ed.). México D. F.: McGraw-Hill.",
+     {"title": "Metodología de la investigación", "edition": "6"}),
+    # a family name of words joined by particles; an Irish particle is no initial
+    ("Gómez de la Torre, Inés. \"Indigenous Land Claims in Highland Ecuador.\" Latin American "
+     "Research Review 56, no. 1 (2021): 88–104.",
+     {"author": [{"family": "Gómez de la Torre", "given": "Inés"}]}),
+    ("McAllister-Williams RH, MacQueen G, Ó Súilleabháin P. Psilocybin for treatment-resistant "
+     "depression. Lancet Psychiatry. 2023;10(2):88-90.",
+     {"author": [{"family": "McAllister-Williams", "given": "RH"},
+                 {"family": "MacQueen", "given": "G"},
+                 {"family": "Ó Súilleabháin", "given": "P"}]}),
 ])
 def test_what_the_eighth_trial_of_the_parser_found(text, fields):
     """Forms an eighth set of 300 strings (bench/data/refs-trial-8.jsonl) found read wrong."""
@@ -4608,6 +4632,15 @@ def test_what_the_eighth_trial_of_the_parser_found(text, fields):
                  {"family": "Yao", "given": "Y."}]}),
     # an article number with its year after it stays beside that year
     ("Silva, A. (2019). Título. Revista, 12, e2019.", {"issued": {"date-parts": [[2019]]}}),
+    # initials before a name with its particle; Vancouver's initials after one
+    ("[58] D. H. van Hessem, C. W. Scherer, and O. H. Bosgra, “LMI-based closed-loop economic "
+     "optimization,” in Proc. 40th IEEE Conf. Decision and Control, 2001, pp. 4228–4233.",
+     {"author": [{"family": "van Hessem", "given": "D. H."},
+                 {"family": "Scherer", "given": "C. W."}, {"family": "Bosgra", "given": "O. H."}]}),
+    ("Gerhardsson de Verdier M, London S. Reproductive factors, exogenous female hormones, and "
+     "colorectal cancer by subsite. Cancer Causes Control. 1992;3:355-360.",
+     {"author": [{"family": "Gerhardsson de Verdier", "given": "M"},
+                 {"family": "London", "given": "S"}]}),
     # a list with one semicolon, Vancouver's names without commas: not read as inverted pairs
     ("Smith J; Jones K. A title. Lancet. 2020;1:2-3.",
      {"author": [{"family": "Smith", "given": "J"}, {"family": "Jones", "given": "K"}]}),

@@ -59,6 +59,7 @@ from archiver.citations.parse.fields import (
     find_doi,
 )
 from archiver.citations.parse.gbt import (
+    _chinese_book_without_its_code,
     _chinese_numbers,
     _chinese_vancouver,
     _gbt_issue_read_as_volume,
@@ -127,6 +128,7 @@ from archiver.citations.parse.numbers import (
     _year_of_a_period,
     _year_opening_a_title,
     _year_printed_as_an_issue,
+    _year_volume_issue_pages,
 )
 from archiver.citations.parse.physics import (
     _iop_journal_cut_at_its_colon,
@@ -395,6 +397,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _day_read_as_a_number(item, text)
     _article_number_read_as_the_year(item, text)
     _issue_alone_in_brackets(item, text)
+    _year_volume_issue_pages(item, text)
     _numbered_issue_alone(item, text)
     _ordinal_read_as_a_volume(item, text)
     _arxiv_id_read_as_the_page(item, text)
@@ -407,6 +410,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _work_named_alone(item, text)
     _japanese_marks(item, text)
     _names_before_a_colon(item, text)
+    _chinese_book_without_its_code(item, text)
     _standard_by_its_number(item, text)
     _translator_after_title(item, text)
     _role_ending_a_title(item)

@@ -84,6 +84,11 @@ _ORG_WORDS = {"association", "center", "centre", "committee", "council", "depart
 _OF_THE = re.compile(r"^[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*\sof\sthe\s[A-Z]")
 
 
+# the Irish particles a family name opens with, one a capital alone ("Ó Súilleabháin P", "Ní
+# Bhriain A"): no initial
+_IRISH_PARTICLES = frozenset({"Ó", "Ní", "Nic", "Mac", "Mhic", "Uí", "Ua"})
+
+
 _ENDS_DOTTED = re.compile(r"(?:^|\s)[A-Z]\.(?:\s?-?[A-Z]\.){1,3}$")
 
 
@@ -117,7 +122,7 @@ def _person(part: str, given: str | None = None) -> dict[str, str] | None:
         core, suffix = words, ""
     if _four_initials_after(core):
         return {"family": core[0], "given": core[1] + suffix}
-    if _initials(core[-1]) and not _initials(core[0]) or (
+    if _initials(core[-1]) and (not _initials(core[0]) or core[0] in _IRISH_PARTICLES) or (
             len(core) > 1 and all(_VANCOUVER.match(w) and len(w) <= 2 for w in core[1:])
             and len(core[0]) > 2) or _capitals_then_initials(core):
         # Vancouver / GB/T: family first, initials after ("Murray WM", "PEEBLES P Z",
@@ -467,6 +472,19 @@ def _split_authors(span: str) -> list[dict[str, str]]:
         single = single or (i == 0 and len(words) == 2 and nxt is not None and i + 2 < len(
             parts) and len(nxt.split()) == 1 and not _INITIALS.match(nxt) and nxt[:1].isupper()
             and all(w[:1].isupper() for w in words))
+        # ... or of words joined by particles in lower case ("Gómez de la Torre, Inés",
+        # "Ortega y Gasset, José"): a family name whatever follows
+        # (not initials and a name, "D. H. van Hessem"; nor Vancouver's "Van den Broeck W,
+        # Claes J", its initials after the name)
+        single = single or (i == 0 and len(words) >= 3 and nxt is not None
+                            and re.fullmatch(r"[A-ZÀ-Þ][^\W\d_]+", words[0]) is not None
+                            and re.fullmatch(r"[A-ZÀ-Þ][^\W\d_]*[a-zß-ÿ][^\W\d_]*", words[-1])
+                            is not None
+                            and all(w.casefold() in _PARTICLES or w in ("y", "e", "i")
+                                    for w in words[1:-1] if w.islower())
+                            and any(w.islower() for w in words[1:-1])
+                            and re.fullmatch(r"[A-ZÀ-Þ][a-zß-ÿ'’-]+(?:\s[A-ZÀ-Þ][a-zß-ÿ'’-]+)?",
+                                             nxt.strip(" .")) is not None)
         if core and single and not _VANCOUVER.match(part) and (
                 _INITIALS.match(core) or (inverted_seen or i == 0) and len(core.split()) <= 3
                 and not _VANCOUVER.match(core.split()[-1]) and core[:1].isupper()):

@@ -850,10 +850,13 @@ _FRENCH_ARTICLE = re.compile(
     r"«\s?(?P<title>[^«»]{2,300}?)\s?»\s*,\s+(?P<journal>[A-ZÀ-Ý][^«»]{1,120}?),\s+"
     r"(?:\d{1,3}\s?(?:e|ᵉ|è|ème)\s+année|[Vv]ol\.|[Tt]\.\s?\d|n[°º]|[Nn]o\b|\d{1,4}\s?\()")
 # ... an Italian one: the title, then "in" and the journal in guillemets, its volume in roman
-# numerals: "A. Momigliano, Storiografia greca, in «Rivista storica italiana», LXXXVII (1975)"
+# numerals and its year, or its volume and issue before the pages: "A. Momigliano,
+# Storiografia greca, in «Rivista storica italiana», LXXXVII (1975)", "Rossi, M., Bianchi, L.
+# (2018), La crisi del debito sovrano …, in «Rivista di Politica Economica», 107, 3, pp. 45-78."
 _ITALIAN_ARTICLE = re.compile(
     r",\s+(?P<title>[^,«»]{2,300}?),\s+in\s+«\s?(?P<journal>[^«»]{2,120}?)\s?»\s*,\s+"
-    r"(?P<volume>[IVXLC]{1,9}|\d{1,4})\s+\((?:1[5-9]|20)\d\d\)")
+    r"(?P<volume>[IVXLC]{1,9}|\d{1,4})(?:\s+\((?:1[5-9]|20)\d\d\)|,\s+(?P<issue>\d{1,4})"
+    r"(?=,\s+pp?\.))")
 
 
 def _journal_after_guillemets(item: dict[str, Any], text: str) -> None:
@@ -875,6 +878,8 @@ def _journal_after_guillemets(item: dict[str, Any], text: str) -> None:
         item["title"] = italian["title"].strip()
         item["container-title"] = italian["journal"].strip()
         item["volume"] = italian["volume"]
+        if italian["issue"]:
+            item["issue"] = italian["issue"]
 
 
 # Copernicus's discussion paper, under review: "…: Glacier mass loss in the Qilian Mountains

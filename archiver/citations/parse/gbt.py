@@ -933,6 +933,31 @@ _JA_ISSUE = re.compile(r"(?:第\s*)?(\d+)\s*号")
 _JA_PAGES = re.compile(r"(\d+(?:\s*[-–]\s*\d+)?)\s*頁")
 
 
+# a Chinese book or report written as GB/T 7714 writes one, but with no type code: "国家卫生
+# 健康委员会．中国居民健康素养监测报告（2023年）．北京：人民卫生出版社，2024．" (its author, its
+# title, then its place, publisher and year; the tagger takes the author for the title)
+_CHINESE_BOOK_UNCODED = re.compile(
+    rf"^\s*(?:{_LIST_NUMBER}\s*)?(?P<names>[\u4e00-\u9fff]{{2,30}}(?:\s*[,、]\s*[\u4e00-\u9fff]{{2,4}})*"
+    r"(?:\s*[,、]?\s*等)?)\s*\.\s*(?P<title>[^.\[\]]{2,200}?)\s*\.\s*"
+    r"(?P<place>[\u4e00-\u9fff]{2,8})\s*:\s*(?P<publisher>[^,.:]{2,40}?)\s*,\s*"
+    r"(?P<year>(?:1[5-9]|20)\d\d)\s*\.?\s*$")
+
+
+def _chinese_book_without_its_code(item: dict[str, Any], text: str) -> None:
+    """Such a book's fields, as the form places them."""
+    found = _CHINESE_BOOK_UNCODED.match(text) if gbt_code(text) is None else None
+    if found is None:
+        return
+    persons = split_authors(found["names"])
+    if persons:
+        item["author"] = persons
+    item["title"] = found["title"].strip()
+    item.pop("container-title", None)
+    item["publisher-place"] = found["place"]
+    item["publisher"] = found["publisher"].strip()
+    item["issued"] = {"date-parts": [[int(found["year"])]]}
+
+
 # Japanese engineering societies' form (JSCE, AIJ): the names, a colon, then the title and the
 # journal between commas: "田中健一, 鈴木洋子, 渡辺誠: 豪雨時における…手法, 土木学会論文集B1
 # (水工学), Vol. 75, No. 4, …" (the tagger runs the last name into the title)

@@ -569,6 +569,24 @@ def _article_number_read_as_the_year(item: dict[str, Any], text: str) -> None:
         item.setdefault("page", locator.group(0))
 
 
+# GB/T 7714's numbers of an article, its year, volume and issue, then its pages after a colon
+# ("地理研究, 2024, 43(1): 155-172", "Acta Geogr Sin, 2022, 77(3): 560-575"): what they are
+# where the tagger read them as none (a list number before the entry puts it off)
+_YEAR_VOLUME_ISSUE_PAGES = re.compile(
+    r",\s*(?P<year>(?:1[5-9]|20)\d\d)\s*,\s*(?P<volume>\d{1,4})\s*\(\s*(?P<issue>\d{1,4}"
+    r"(?:\s*[-/]\s*\d{1,4})?)\s*\)\s*:\s*(?P<page>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)")
+
+
+def _year_volume_issue_pages(item: dict[str, Any], text: str) -> None:
+    """The volume and issue of that form, where none was read and its year is the item's."""
+    found = _YEAR_VOLUME_ISSUE_PAGES.search(text)
+    if found is None or item.get("volume") or item.get("issue") or \
+            str(_issued_year(item)) != found["year"]:
+        return
+    item["volume"], item["issue"] = found["volume"], found["issue"].replace(" ", "")
+    item.setdefault("page", _page(found["page"]))
+
+
 # APA's issue of a journal that numbers no volumes, in its brackets alone after the journal's
 # name: "Investigaciones Geográficas, (73), 145-166."
 _ISSUE_ALONE_IN_BRACKETS = re.compile(r"[^\W\d_],\s*\((?P<issue>\d{1,4})\),\s*[A-Za-z]?\d")

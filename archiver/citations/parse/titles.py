@@ -1118,6 +1118,13 @@ def _edition_ending_a_title(item: dict[str, Any], text: str) -> None:
     if found and found.start() > 0:
         item["title"] = title[:found.start()]
         item.setdefault("edition", found.group("edition"))
+        return
+    # Spanish's and Portuguese's "(6.ª ed.)", NFKC's "(6.a ed.)": the tagger cut at its point
+    found = re.search(r"\s*\((?P<number>\d{1,2})$", title)
+    at = text.find(title) if found and found.start() > 0 else -1
+    if at >= 0 and re.match(r"\.?\s?[aªº]\.?\s*(?:ed|edición|edição)\b", text[at + len(title):]):
+        item["title"] = title[:found.start()]
+        item.setdefault("edition", found.group("number"))
 
 
 # the year after the names with no mark between, then the title, as the Institute of Physics
