@@ -4605,6 +4605,17 @@ def test_what_this_rounds_rules_leave_as_read(text, fields):
      {"author": [{"family": "McAllister-Williams", "given": "RH"},
                  {"family": "MacQueen", "given": "G"},
                  {"family": "Ó Súilleabháin", "given": "P"}]}),
+    # a supplement's abstract numbered with letters and a point, whole
+    ("Patel MR, Khan SU. Sodium–glucose cotransporter 2 inhibitors in heart failure with "
+     "preserved ejection fraction: a meta-analysis. Eur Heart J. 2022;43(Suppl 2):ehac544.1021.",
+     {"page": "ehac544.1021"}),
+    ("Li Y, Tang H, Wu J. Abstract P3-02-14: Ribociclib real-world effectiveness in Chinese "
+     "patients. Cancer Res. 2023;83(5 Suppl):P3-02-14.", {"page": "P3-02-14"}),
+    # APA's report in a numbered series: its volume, and the year ending its title
+    ("Centers for Disease Control and Prevention. (2023). HIV surveillance report, 2021 "
+     "(Vol. 34). https://www.cdc.gov/hiv/library/reports/hiv-surveillance.html",
+     {"title": "HIV surveillance report, 2021", "volume": "34",
+      "issued": {"date-parts": [[2023]]}}),
 ])
 def test_what_the_eighth_trial_of_the_parser_found(text, fields):
     """Forms an eighth set of 300 strings (bench/data/refs-trial-8.jsonl) found read wrong."""

@@ -102,6 +102,7 @@ from archiver.citations.parse.numbers import (
     _issue_run_into_pages,
     _issue_with_its_part,
     _later_year,
+    _lettered_locator_cut,
     _marked_volume_and_issue,
     _meetings_year_read_as_the_year,
     _month_and_day,
@@ -194,6 +195,7 @@ from archiver.citations.parse.titles import (
     _title_up_to_imprint,
     _translator_after_title,
     _undated_work,
+    _volume_after_a_title,
     _year_ending_a_title,
     _year_opening_a_vancouver_title,
     _years_ending_a_title,
@@ -398,6 +400,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _article_number_read_as_the_year(item, text)
     _issue_alone_in_brackets(item, text)
     _year_volume_issue_pages(item, text)
+    _lettered_locator_cut(item, text)
     _numbered_issue_alone(item, text)
     _ordinal_read_as_a_volume(item, text)
     _arxiv_id_read_as_the_page(item, text)
@@ -420,6 +423,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _elided_word_ending_a_title(item, text)
     _abbreviation_cutting_a_title(item, text)
     _address_opening_a_title(item, text)
+    _volume_after_a_title(item, text)
     _year_ending_a_title(item, text)
     _year_ending_a_container(item, text)
     _year_ending_a_vancouver_book(item, text)

@@ -587,6 +587,22 @@ def _year_volume_issue_pages(item: dict[str, Any], text: str) -> None:
     item.setdefault("page", _page(found["page"]))
 
 
+# Vancouver's lettered locator after the colon, a supplement's abstract numbered as its meeting
+# numbers it: "2022;43(Suppl 2):ehac544.1021.", "2023;83(5 Suppl):P3-02-14." (the tagger cuts
+# it at its full stop or its letters)
+_LOCATOR_AFTER_THE_COLON = re.compile(
+    r";\s*\d{1,4}(?:\s*\([^()]{1,20}\))?\s*:\s*(?P<page>[A-Za-z]{1,6}\d[\w-]*(?:\.\d+)?)\.?"
+    r"(?=\s|$)")
+
+
+def _lettered_locator_cut(item: dict[str, Any], text: str) -> None:
+    """That locator whole, where the tagger's page is a part of it."""
+    found = _LOCATOR_AFTER_THE_COLON.search(text)
+    page = str(item.get("page") or "")
+    if found and page and page != found["page"] and page in found["page"]:
+        item["page"] = found["page"]
+
+
 # APA's issue of a journal that numbers no volumes, in its brackets alone after the journal's
 # name: "Investigaciones Geográficas, (73), 145-166."
 _ISSUE_ALONE_IN_BRACKETS = re.compile(r"[^\W\d_],\s*\((?P<issue>\d{1,4})\),\s*[A-Za-z]?\d")

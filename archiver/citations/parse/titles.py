@@ -419,6 +419,24 @@ def _address_opening_a_title(item: dict[str, Any], text: str) -> None:
         item["title"] = found["word"] + title
 
 
+# APA's report in a numbered series, its volume (and number) in brackets after the title, a
+# year perhaps ending the title: "HIV surveillance report, 2021 (Vol. 34)."
+_VOLUME_AFTER_A_TITLE = re.compile(r"(?P<more>,\s(?:1[5-9]|20)\d\d)?\s\([Vv]ol\.\s?"
+                                   r"(?P<volume>\d{1,4})(?:,\s?[Nn]o\.\s?(?P<issue>\d{1,4}))?\)\.")
+
+
+def _volume_after_a_title(item: dict[str, Any], text: str) -> None:
+    """That volume and number, and the year the tagger cut from the title."""
+    end = _title_end(item, text)
+    found = _VOLUME_AFTER_A_TITLE.match(text, end) if end > 0 else None
+    if found is None or item.get("volume") not in (None, found["volume"]):
+        return
+    item["title"] += found["more"] or ""
+    item["volume"] = found["volume"]
+    if found["issue"]:
+        item.setdefault("issue", found["issue"])
+
+
 def _title_ends_at_its_quote(item: dict[str, Any], text: str) -> None:
     """A title opened by a quotation mark ends at its closing mark: "« Egalité et
     diversité », Travail, genre et société, 2009" is a title and its journal, which the
