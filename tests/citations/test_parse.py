@@ -4616,6 +4616,21 @@ def test_what_this_rounds_rules_leave_as_read(text, fields):
      "(Vol. 34). https://www.cdc.gov/hiv/library/reports/hiv-surveillance.html",
      {"title": "HIV surveillance report, 2021", "volume": "34",
       "issued": {"date-parts": [[2023]]}}),
+    # ACM: a paper's number in proceedings is no volume; PACMPL's issue is its conference
+    ("Lina Haddad and Marco Bellini. 2022. Voice Assistants for Older Adults Living Alone: A "
+     "Field Study. In Proceedings of the 2022 CHI Conference on Human Factors in Computing "
+     "Systems (CHI '22). Association for Computing Machinery, New York, NY, USA, Article 312, "
+     "1–15. https://doi.org/10.1145/3491102.3517987",
+     {"volume": None, "page": "1-15"}),
+    ("Ines Moreau and Jakob Weiss. 2024. Gradual Typing for Effect Handlers. Proc. ACM "
+     "Program. Lang. 8, POPL, Article 23 (January 2024), 31 pages. "
+     "https://doi.org/10.1145/3632865",
+     {"volume": "8", "issue": "POPL", "page": "23"}),
+    # a meeting's name that opens with its year keeps it
+    ("Chen, L., Ahmed, F., and Novak, J. Rethinking page cache eviction for NVMe SSDs. In 2023 "
+     "USENIX Annual Technical Conference (USENIX ATC 23) (Boston, MA, July 2023), USENIX "
+     "Association, pp. 231–246.",
+     {"container-title": "2023 USENIX Annual Technical Conference (USENIX ATC 23)"}),
 ])
 def test_what_the_eighth_trial_of_the_parser_found(text, fields):
     """Forms an eighth set of 300 strings (bench/data/refs-trial-8.jsonl) found read wrong."""

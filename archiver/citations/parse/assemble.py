@@ -9,6 +9,7 @@ import re
 
 from archiver.citations.parse.authors import _GROUP_AUTHOR, _ON_BEHALF, split_authors
 from archiver.citations.parse.containers import (
+    _acm_article_read_as_the_volume,
     _acm_journal,
     _acronym_after_a_container,
     _acs_journal,
@@ -454,6 +455,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _page_after_the_year(item, text)
     _star_methods_page(item, text)
     _acm_journal(item, text)
+    _acm_article_read_as_the_volume(item, text)
     _acs_journal(item, text)
     _edition_ending_a_title(item, text)
     _vancouver_numbers(item, text)

@@ -529,7 +529,8 @@ def _year_ending_a_vancouver_book(item: dict[str, Any], text: str) -> None:
 # (December 2022), 37 pages")
 _ACM_JOURNAL = re.compile(
     r"[.,]?\s+(?P<journal>[A-Z][^,()\d]*?(?:,\s*[A-Z][^,()\d]*?)?)\s+(?P<volume>\d+),\s*"
-    r"(?P<issue>\d+(?:[-–/]\d+)?)(?:,\s*Article\s+(?P<article>[A-Za-z]?\d+))?"
+    # (an issue by its conference's name in PACMPL and its kin: "8, POPL, Article 23")
+    r"(?P<issue>\d+(?:[-–/]\d+)?|[A-Z][A-Za-z]{1,9}\d?)(?:,\s*Article\s+(?P<article>[A-Za-z]?\d+))?"
     r"\s*\((?:[A-Z][a-z]{2,8}\.?\s+)?(?P<year>(?:1[5-9]|20)\d\d)\),"
     r"\s*(?:(?P<pages>\d+)\s+pages\b|(?P<page>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?))"
     r"\s*(?:[.,]|$)")
@@ -552,6 +553,20 @@ def _acm_journal(item: dict[str, Any], text: str) -> None:
         item["page"] = found.group("article")
     else:  # the length alone ("37 pages") is no page of the article
         item.pop("page", None)
+
+
+# ... and a paper's number in ACM's proceedings, its pages or length after it: "… New York, NY,
+# USA, Article 312, 1–15." (no volume)
+_ARTICLE_IN_PROCEEDINGS = re.compile(r",\s*Article\s+(?P<article>\d{1,6}),\s*(?:\d+\s*[-–]\s*\d+|"
+                                     r"\d+\s+pages)\b")
+
+
+def _acm_article_read_as_the_volume(item: dict[str, Any], text: str) -> None:
+    """That number, which the tagger read as a volume."""
+    found = _ARTICLE_IN_PROCEEDINGS.search(text)
+    if found and item.get("volume") == found["article"]:
+        del item["volume"]
+        item.setdefault("page", found["article"])
 
 
 # ACM's reference format names the publisher after the proceedings, with a full stop
@@ -697,12 +712,20 @@ _SPRINGER_SERIES = re.compile(r"\.\s+(?:LNCS|LNAI|LNBI|CCIS|AISC|LNNS|IFIP AICT)
 
 def _meetings_year_ending_its_name(item: dict[str, Any], text: str) -> None:
     """A meeting named by its acronym and year, "In Computer Vision – ECCV 2016 (eds …)",
-    "(eds.) ECCV 2014. LNCS", keeps its year, which the tagger reads as the reference's
-    alone (a journal's "JAMA 2020;323" is not in a book, and its year is no name's)."""
+    "(eds.) ECCV 2014. LNCS", or by its year first, keeps its year, which the tagger reads as
+    the reference's alone (a journal's "JAMA 2020;323" is not in a book, and its year is no
+    name's)."""
     container = item.get("container-title", "")
     series = _SPRINGER_SERIES.search(container)
     if series:  # "ECCV 2014. LNCS, vol. 8693": the series the proceedings are in
         container = item["container-title"] = container[:series.start()]
+    # ... or one whose name opens with its year ("In 2023 USENIX Annual Technical Conference
+    # (USENIX ATC 23)")
+    opening = re.search(r"\b[Ii]n:?\s+((?:19|20)\d\d)\s+" + re.escape(container), text) \
+        if container and _is_proceedings(container) else None
+    if opening and opening.group(1) == str(_issued_year(item)):
+        item["container-title"] = f"{opening.group(1)} {container}"
+        return
     if not re.search(r"\b[A-Z]{3,}$", container):
         return
     found = re.search(r"(?:\b[Ii]n:?|\([Ee]ds?\.?\))\s+" + re.escape(container)
