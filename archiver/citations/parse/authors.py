@@ -412,8 +412,11 @@ def _split_authors(span: str) -> list[dict[str, str]]:
     # Spanish, the Scandinavian languages, Dutch, Turkish; not Portuguese's "e" nor Catalan's
     # and Polish's "i", which join the parts of a family name too: "Ferreira e Silva",
     # "Padró i Miquel")
-    for p in re.split(rf"\s*;\s*|\s*,\s*|\s+{_AND}\s+|\s*&\s*", span):
-        p = re.sub(rf"^{_AND}\s+", "", p.strip())
+    # (the other languages' words only in a list of persons, "Family, I.": a body's name
+    # holds them, "Rijksinstituut voor Volksgezondheid en Milieu")
+    joins = _AND if re.search(r",\s*[A-ZÀ-Þ]\.", span) else r"(?:and|und|et|y)"
+    for p in re.split(rf"\s*;\s*|\s*,\s*|\s+{joins}\s+|\s*&\s*", span):
+        p = re.sub(rf"^{joins}\s+", "", p.strip())
         group = _ON_BEHALF_OF.sub("", p, count=1)
         if group != p and _GROUP_AUTHOR.search(group):
             p = group  # "…, on behalf of the ACT Study Group": the group's name
@@ -477,6 +480,7 @@ def _split_authors(span: str) -> list[dict[str, str]]:
         # (not initials and a name, "D. H. van Hessem"; nor Vancouver's "Van den Broeck W,
         # Claes J", its initials after the name)
         single = single or (i == 0 and len(words) >= 3 and nxt is not None
+                            and not {w.casefold() for w in words} & _ORG_WORDS
                             and re.fullmatch(r"[A-ZÀ-Þ][^\W\d_]+", words[0]) is not None
                             and re.fullmatch(r"[A-ZÀ-Þ][^\W\d_]*[a-zß-ÿ][^\W\d_]*", words[-1])
                             is not None

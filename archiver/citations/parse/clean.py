@@ -64,11 +64,15 @@ _BEFORE_THE_FIRST_AUTHOR = re.compile(
 
 # What a post writes before a work it cites, as its label ("文献来源：Chen L, Huang J, …",
 # "原文链接：Liu, Q., …", "论文信息：…"): no part of the work; nor a circled number or a bare one
-# before Chinese words ("⑥ 黄晓明, 等.", NFKC's "6 黄晓明"; "3 中国统计年鉴[M]"), the entry's
+# before a Chinese name ("⑥ 黄晓明, 等.", NFKC's "6 黄晓明"), the entry's
+# (a label of two words: "来源：人民日报, 2020-05-01(3)." names a newspaper, no author; "Citation:
+# The citation practices of historians" is a title)
 _LABEL_BEFORE_THE_ENTRY = re.compile(
-    rf"^(\s*{_LIST_NUMBER}?\s*)(?:(?:文献|原文|论文|文章|研究)?(?:来源|出处|链接|信息)|原文|参考文献|"
-    r"文献|引用|引文|(?:Source|Reference|Citation)(?=:))\s*:\s*(?=\S)")
-_NUMBER_BEFORE_CHINESE = re.compile(r"^\s*(?:[\u2460-\u2473]\s*|\d{1,3}\s+)(?=[\u4e00-\u9fff])")
+    rf"^(\s*{_LIST_NUMBER}?\s*)(?:(?:文献|原文|论文|文章|研究)(?:来源|出处|链接|信息)|参考文献|"
+    r"引用文献)\s*:\s*(?=\S)")
+# (a number before a name: "2 型糖尿病防治指南[S]", "100 个经典案例[M]" are titles)
+_NUMBER_BEFORE_CHINESE = re.compile(r"^\s*(?:[\u2460-\u2473]\s*|\d{1,2}\s+)"
+                                    r"(?=[\u4e00-\u9fff]{2,4}\s*(?:[,，、.．]|等))")
 
 # A newspaper's byline before its reporter's name: "本报记者 王静", "新华社记者 李明", "本报驻京记者
 # 张三" (the paper's or agency's word for "reporter", no part of the name)

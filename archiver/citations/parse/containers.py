@@ -191,9 +191,9 @@ _NOT_PUBLISHED_BY = re.compile(r"\b(?:to appear|report|unpublished|manuscript|pa
                                r"retrieved|available|accessed|poster|\d)", re.I)
 
 
-# ... nor a book: software, a dataset, a recording ("(v2.1.0). Zenodo.", "[Data set]")
-_NOT_A_BOOK = re.compile(r"\[(?:computer\s(?:software|program)|data\s?set|software|video|audio|"
-                         r"podcast)[^\]]*\]|\((?:v|version\s)\d", re.I)
+# ... nor a book: software, a dataset, a film, a painting, a manuscript, anything APA describes
+# in square brackets ("(v2.1.0). Zenodo.", "[Data set]", "[Motion picture]")
+_NOT_A_BOOK = re.compile(r"\[[A-Za-z][^\[\]]{2,60}\]|\((?:v|version\s)\d", re.I)
 
 
 def _apa_publisher(item: dict[str, Any], text: str) -> None:
@@ -211,6 +211,9 @@ def _apa_publisher(item: dict[str, Any], text: str) -> None:
     if found is None or _NO_PUBLISHER_NAMED.fullmatch(found["publisher"]) or \
             _NOT_PUBLISHED_BY.search(found["publisher"]):
         return
+    if not (book or found["place"] or found["edition"]
+            or _A_PUBLISHERS_WORD.search(found["publisher"])):
+        return  # (a book's sentence after its title: the publisher's word says it is one)
     item.setdefault("publisher", found["publisher"].strip())
     if found["place"]:  # APA 6's "New York, NY: Springer"
         item.setdefault("publisher-place", found["place"].strip())
@@ -351,6 +354,14 @@ _PUBLISHER_WORD = re.compile(
     r"\b(?:Press|Publishing|Publishers?|Verlag|[EÉ]ditions|Springer|Elsevier|Wiley|Sons|"
     r"LLC|Inc|Ltd|GmbH|Routledge|SAGE|Sage|Blackwell|Norton|Macmillan|Pearson|Kluwer|Karger|"
     r"Thieme|Humana|McGraw|CRC)\b")
+# what says a name is a publisher's: a word of one ("MIT Press", "Basic Books", "Springer");
+# else a journal without its numbers, a newspaper, a site stand there too ("Pediatrics.",
+# "The Economist.", "Kaggle.")
+_A_PUBLISHERS_WORD = re.compile(
+    rf"{_PUBLISHER_WORD.pattern}|\b(?:Books|University|Universit\w+|Publications|Editions?|"
+    r"Ediciones|Edições|Editora|Editore|Editori|Editorial|Verlags?|Forlag|Förlag|Uitgeverij|"
+    r"Academic|Associates|Group|Institute|Foundation|Organization|Organisation|"
+    r"Council|Office|Agency|Centre|Center|Association)\b")
 # what a bracket ending a reference says that is no publisher, even with a publisher's word
 # in it: a name in capitals alone ("(CRC)"), or two among small letters, as a meeting's
 # acronym is written ("(McGraw)", "(NeurIPS)"), a word in small letters first ("(in press)"),

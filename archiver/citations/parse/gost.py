@@ -46,7 +46,9 @@ _KIND = re.compile(r"\s:\s(?:монография|учебник|учеб\.|ди
                    r"моногр\.|препринт|monografiya|dis\.)", re.I)
 _VOLUME = re.compile(r"(?:^|[\s.,])(?:Т|T|Том|Vol)\.?\s?(\d{1,4})\b")
 _ISSUE = re.compile(r"(?:№|\bNo\.?|[Вв]ып\.|Vyp\.|Iss\.)\s?(\d{1,4})\b")  # (NFKC: № is "No")
-_PAGES = re.compile(r"(?:^|[\s.,])(?:С|S|P|pp?)\.\s?(\d{1,5}(?:\s?[–—-]\s?\d{1,5})?)(?=\W|$)")
+# (an article's number too: "P. 012001", "P. e123456")
+_PAGES = re.compile(r"(?:^|[\s.,])(?:С|S|P|pp?)\.\s?([A-Za-z]?\d{1,7}(?:\s?[–—-]\s?\d{1,7})?)"
+                    r"(?=\W|$)")
 
 
 def _gost(item: dict[str, Any], text: str) -> None:

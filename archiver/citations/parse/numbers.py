@@ -564,7 +564,7 @@ def _article_number_read_as_the_year(item: dict[str, Any], text: str) -> None:
     if locator is None or locator["digits"] != str(year):
         return
     others = [y.group(1) for y in _STANDALONE_YEAR.finditer(text)]
-    if others:
+    if others and str(year) not in others:  # (the year printed too: "(2019). … e2019.")
         item["issued"] = {"date-parts": [[int(others[-1])]]}
         item.setdefault("page", locator.group(0))
 

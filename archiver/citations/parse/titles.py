@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from archiver.citations.parse.authors import _GROUP_AUTHOR, split_authors
+from archiver.citations.parse.authors import _GROUP_AUTHOR, _ORG_WORDS, split_authors
 from archiver.citations.parse.fields import _YEAR, _page, _strip_span
 from archiver.citations.parse.shared import (
     _AUFLAGE,
@@ -385,17 +385,22 @@ def _elided_word_ending_a_title(item: dict[str, Any], text: str) -> None:
 # a title cut at its first letter of a dotted abbreviation: "Voyages of the H" of "Voyages of
 # the H.M.S. Beagle revisited." (the rest of the abbreviation, then the title's words to its
 # full stop)
-_CUT_AT_AN_ABBREVIATION = re.compile(r"(?<![\w.])[A-Z]$")
-_REST_OF_THE_ABBREVIATION = re.compile(r"(?:\.[A-Z]){1,4}\.\s+[A-Za-z][^.?!()\[\]]{0,200}?[?!]?"
-                                       r"(?=\.\s|\.?$|(?<=[?!])\s)")
+_CUT_AT_AN_ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-Z]|Dr|Mr|Mrs|Ms|St|Mt|vs)$")
+_REST_OF_THE_ABBREVIATION = r"\.\s+[A-Za-z][^.?!()\[\]]{0,200}?[?!]?(?=\.\s|\.?$|(?<=[?!])\s)"
+# (after a letter, the abbreviation's other letters: "Vitamin D. Nutrients." ends at its D;
+# after "Dr", "St", the name it is the title of: "Reading Dr. Seuss in the classroom")
+_REST_AFTER_A_LETTER = re.compile(r"(?:\.[A-Z]){1,4}" + _REST_OF_THE_ABBREVIATION)
+_REST_AFTER_A_WORD = re.compile(_REST_OF_THE_ABBREVIATION)
 
 
 def _abbreviation_cutting_a_title(item: dict[str, Any], text: str) -> None:
-    """The rest of a title the tagger cut inside an abbreviation (H.M.S., U.S., D.C.), and
-    the journal it ran that rest into."""
+    """The rest of a title the tagger cut inside an abbreviation (H.M.S., U.S., D.C.) or
+    after a title of address (Dr., Mrs., St.), and the journal it ran that rest into."""
     title = item.get("title", "")
-    end = _title_end(item, text) if _CUT_AT_AN_ABBREVIATION.search(title) else -1
-    rest = _REST_OF_THE_ABBREVIATION.match(text, end) if end > 0 else None
+    cut = _CUT_AT_AN_ABBREVIATION.search(title)
+    end = _title_end(item, text) if cut else -1
+    form = _REST_AFTER_A_LETTER if cut and len(cut.group(0)) == 1 else _REST_AFTER_A_WORD
+    rest = form.match(text, end) if end > 0 else None
     if rest is None:
         return
     item["title"] = title + rest.group(0)
@@ -895,18 +900,30 @@ def _undated_work(item: dict[str, Any], text: str) -> None:
 _TITLE_BEFORE_THE_DATE = re.compile(
     r"^(?:\[\d{1,3}\]\s*|\d{1,3}\.\s+)?(?P<title>[A-Z][^()]{2,300}?[^\W\d_][?!]?)\.?\s*"
     r"\((?:(?:1[5-9]|20)\d\d[a-z]?(?:,[^()]{1,30})?|n\.\s?d\.)\)\.\s*(?P<next>[^.]*)")
-_SMALL_WORD = re.compile(r"(?:of|the|and|for|on|in|at|to|a|an|de|la|le|du|des|und|der|für)",
-                         re.I)
+_SMALL_WORD = re.compile(r"(?:of|the|and|for|on|in|at|to|a|an|with|without|from|by|per|de|la|"
+                         r"le|du|des|da|do|das|dos|di|del|della|y|e|et|en|og|och|ve|voor|van|"
+                         r"und|der|für|sans|ohne|sin|sem|senza|zonder|uten|utan)", re.I)
+# ... and where the tagger read a title after the date, the words after it: one sentence (and
+# an address, or when it was read), where a body's name, then the work's title and its
+# publisher or site, would make two ("McDonald's Corporation. (2022). Annual report 2021.
+# McDonald's.")
+_ONE_SENTENCE_LEFT = re.compile(r"[^.]+\.?(?:\s+(?:Retrieved|Accessed|Available|https?://|doi:)"
+                                r".*)?\s*$", re.I)
 
 
 def _title_before_the_date(item: dict[str, Any], text: str) -> None:
-    """The title of APA's work with no author, where the tagger read it as the names."""
+    """The title of APA's work with no author, where the tagger read it as the names: words
+    in lower case that are no small ones (a body's name, "Santé publique France", "Moody's
+    Investors Service", has none but its own), and no word a body's name has."""
     found = _TITLE_BEFORE_THE_DATE.match(text)
     title = found["title"].strip() if found else ""
-    if not title or "," in title or _GROUP_AUTHOR.search(title) or not any(
+    if not title or "," in title or _GROUP_AUTHOR.search(title) or re.search(
+            r"['’]s\b", title) or {w.casefold() for w in title.split()} & _ORG_WORDS or not any(
             word.islower() and not _SMALL_WORD.fullmatch(word) for word in
             re.findall(r"[^\W\d_]+", title)):
         return
+    if item.get("title") and not _ONE_SENTENCE_LEFT.match(text, found.start("next")):
+        return  # (a title after the date, and more after it: the names were a body's)
     names = " ".join(a.get("literal") or f"{a.get('given', '')} {a.get('family', '')}"
                      for a in item.get("author") or [])
     if not set(names.split()) <= set(re.findall(r"[^\W\d_][\w'’-]*", title)):
