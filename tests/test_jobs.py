@@ -214,14 +214,20 @@ def test_the_command_line_takes_jobs(tmp_path: Path) -> None:
     assert "--jobs" in refused.stderr
 
 
+@pytest.fixture
+def started(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The number of workers each pool the command line starts has, in order."""
+    pools: list[int] = []
+    start = pipeline.start_workers
+    monkeypatch.setattr(pipeline, "start_workers", lambda jobs: pools.append(jobs)
+                        or start(jobs))
+    return pools
+
+
 def test_workers_are_started_only_for_more_than_one_file(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, started: list[int]) -> None:
     """One file is read whole by one process (a WARC of many posts too): starting workers
     for it would cost their start and gain nothing."""
-    started: list[int] = []
-    start = pipeline.start_workers
-    monkeypatch.setattr(pipeline, "start_workers", lambda jobs: started.append(jobs)
-                        or start(jobs))
     runner = CliRunner()
     archive = str(tmp_path / "archive")
     one = sorted((WECHAT / "markdown").glob("*.md"))[0]
@@ -236,13 +242,9 @@ def test_workers_are_started_only_for_more_than_one_file(
 
 
 def test_no_more_workers_are_started_than_cores_or_files(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, started: list[int]) -> None:
     """``--jobs 800`` on a folder starts as many workers as there are cores (two at least),
     and says so; two files given start no more than two."""
-    started: list[int] = []
-    start = pipeline.start_workers
-    monkeypatch.setattr(pipeline, "start_workers", lambda jobs: started.append(jobs)
-                        or start(jobs))
     runner = CliRunner()
     archive = str(tmp_path / "archive")
     result = runner.invoke(app, ["ingest", str(WECHAT / "markdown"), "--archive", archive,
