@@ -4625,6 +4625,11 @@ def test_what_this_rounds_rules_leave_as_read(text, fields):
      "Program. Lang. 8, POPL, Article 23 (January 2024), 31 pages. "
      "https://doi.org/10.1145/3632865",
      {"volume": "8", "issue": "POPL", "page": "23"}),
+    # a Vietnamese name is written family name first; "số" is the issue, "tr." the pages
+    ("Phạm Văn Đồng, Lê Thị Hoa (2018), \"Biến đổi khí hậu và an ninh lương thực ở Việt Nam\", "
+     "Tạp chí Nghiên cứu Kinh tế, số 9 (484), tr. 34-42.",
+     {"author": [{"family": "Phạm", "given": "Văn Đồng"}, {"family": "Lê", "given": "Thị Hoa"}],
+      "volume": None, "issue": "9", "page": "34-42"}),
     # a meeting's name that opens with its year keeps it
     ("Chen, L., Ahmed, F., and Novak, J. Rethinking page cache eviction for NVMe SSDs. In 2023 "
      "USENIX Annual Technical Conference (USENIX ATC 23) (Boston, MA, July 2023), USENIX "
@@ -4752,6 +4757,10 @@ def test_what_ends_an_apa_reference_is_not_always_a_publisher(text):
     # GOST's article number as its page
     ("Smirnov A., Lebedev B. Structural analysis // Journal of Physics: Conference Series. "
      "2019. Vol. 1234. P. 012001.", {"volume": "1234", "page": "012001"}),
+    # a Vietnamese name without its tones, as English papers print it, is no family-first
+    ("Thanh Nguyen and Minh Tran. 2020. Rice yields in the Mekong Delta. Field Crops Research "
+     "245: 1-9.", {"author": [{"family": "Nguyen", "given": "Thanh"},
+                              {"family": "Tran", "given": "Minh"}]}),
     # a title of address inside a title
     ("Miller, A. (2019, November). Reading Dr. Seuss in the classroom. The Reading Teacher, "
      "73(3), 301–309.", {"title": "Reading Dr. Seuss in the classroom",

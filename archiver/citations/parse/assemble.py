@@ -117,6 +117,7 @@ from archiver.citations.parse.numbers import (
     _pages_lettered_as_a_supplement,
     _star_methods_page,
     _vancouver_numbers,
+    _vietnamese_numbers,
     _volume_alone_after_the_year,
     _volume_and_issue_after_the_journal,
     _volume_and_issue_by_their_letters,
@@ -512,6 +513,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _names_before_the_year(item, text)
     _medium_and_roles(item, text)
     _marked_volume_and_issue(item, text)
+    _vietnamese_numbers(item, text)
     _short_year_ending_a_container(item, text)
     _chinese_numbers(item, text)
     _chinese_vancouver(item, text)

@@ -84,6 +84,12 @@ _ORG_WORDS = {"association", "center", "centre", "committee", "council", "depart
 _OF_THE = re.compile(r"^[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*\sof\sthe\s[A-Z]")
 
 
+# the letters only Vietnamese writes (its tones under a vowel, its horned and barred letters): a
+# Vietnamese name in them is written family name first, "Phạm Văn Đồng", "Lê Thị Hoa"
+_VIETNAMESE = re.compile("[ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđơưẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎ"
+                         "ỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸĐƠƯ]")
+
+
 # the Irish particles a family name opens with, one a capital alone ("Ó Súilleabháin P", "Ní
 # Bhriain A"): no initial
 _IRISH_PARTICLES = frozenset({"Ó", "Ní", "Nic", "Mac", "Mhic", "Uí", "Ua"})
@@ -116,6 +122,9 @@ def _person(part: str, given: str | None = None) -> dict[str, str] | None:
     if {w.casefold().strip(".,") for w in words} & _ORG_WORDS or _GROUP_AUTHOR.search(part) \
             or _OF_THE.search(part):
         return {"literal": part}  # "TRACERx Consortium, Jamal-Hanjani M, …"
+    if _VIETNAMESE.search(part) and all(re.fullmatch(r"[^\W\d_]{2,}", w) and w[0].isupper()
+                                        for w in words):
+        return {"family": words[0], "given": " ".join(words[1:])}  # "Phạm Văn Đồng"
     if words[-1].casefold().strip(".") in _SUFFIX and len(words) > 2:
         core, suffix = words[:-1], " " + words[-1]
     else:

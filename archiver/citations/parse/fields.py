@@ -116,7 +116,9 @@ _WORDS_AFTER_PAGES = re.compile(r"(?<=\d)\.\s+[A-Z][A-Za-z]+\b.*$", re.S)
 
 # the word before a page: "pages" whole, not its "p" ("pages 4171" is no page "ages 4171"); a
 # German "S." or "ss." only with its full stop or a space, for a supplement's page is "S15"
-_PAGE_WORD = re.compile(r"^(?:(?:pages?|pgs?|pp?)\b\.?|pp?\.?(?=\d)|ss?(?:\.|\s)|[页頁])\s*", re.I)
+# (and Vietnamese's "tr." for trang, Polish's and Czech's "s.", "str.")
+_PAGE_WORD = re.compile(
+    r"^(?:(?:pages?|pgs?|pp?)\b\.?|pp?\.?(?=\d)|ss?(?:\.|\s)|(?:tr|str)\.|[页頁])\s*", re.I)
 
 
 def _page(text: str) -> str:

@@ -478,6 +478,23 @@ def _year_of_a_period(item: dict[str, Any], text: str) -> None:
         item["issued"] = {"date-parts": [[int(later.group(1))]]}
 
 
+# Vietnamese's issue, "số 9" (its running number in brackets after it, "số 9 (484)"), and its
+# volume, "tập 12": what the tagger reads otherwise
+_VIETNAMESE_NUMBERS = re.compile(r"(?:\btập\s+(?P<volume>\d{1,4}),?\s+)?\bsố\s+(?P<issue>\d{1,4})"
+                                 r"(?:\s*\((?P<running>\d{1,5})\))?", re.I)
+
+
+def _vietnamese_numbers(item: dict[str, Any], text: str) -> None:
+    found = _VIETNAMESE_NUMBERS.search(text)
+    if found is None:
+        return
+    if found["volume"]:
+        item["volume"] = found["volume"]
+    elif item.get("volume") in (found["issue"], found["running"]):
+        del item["volume"]
+    item["issue"] = found["issue"]
+
+
 # MLA's "vol. 26, no. 14", Polish "t. 75, nr 1", French "36, n° 10" and "14e année, n° 1" (the
 # year of its run is a French journal's volume): the numbers are what their marks say
 _VOL_NO = re.compile(r"\b(?:[Vv]ol(?:ume)?\.?|[Tt]\.)\s?(?P<volume>\d+),?\s+(?:[Nn]o|[Nn]um|[Nn]r|"
