@@ -4767,6 +4767,9 @@ def test_what_ends_an_apa_reference_is_not_always_a_publisher(text):
                          "container-title": "The Reading Teacher"}),
     ("Hill, L. (2018). Letters to Mrs. Gaskell. Gaskell Journal, 32, 10–25.",
      {"title": "Letters to Mrs. Gaskell", "container-title": "Gaskell Journal"}),
+    # a name's initials opening a title, after the date
+    ("Brooks, A. (2013). J.R.R. Tolkien and the Great War. Mythlore, 31(3), 5–22.",
+     {"title": "J.R.R. Tolkien and the Great War", "container-title": "Mythlore"}),
 ])
 def test_what_a_review_of_the_eighth_rounds_rules_found_them_misread(text, fields):
     """Counterexamples a review of this round's rules wrote (764 strings, old against new):

@@ -411,17 +411,20 @@ def _abbreviation_cutting_a_title(item: dict[str, Any], text: str) -> None:
 
 
 # a title opening with a title of address, which the tagger left before it: "Mr. Darwin's
-# shooter", "Dr. Strangelove" (after the date's or the names' full stop)
-_ADDRESS_BEFORE = re.compile(r"(?:[.)]\s+|^)(?P<word>(?:Mr|Mrs|Ms|Dr|St|Mt)\.\s)$")
+# shooter", "Dr. Strangelove" (after the date's or the names' full stop); or with a name's
+# initials, after the date ("(2013). J.R.R. Tolkien and the Great War.": after names, they
+# would be the last author's)
+_ADDRESS_BEFORE = re.compile(r"(?:[.)]\s+|^)(?P<word>(?:Mr|Mrs|Ms|Dr|St|Mt)\.\s)$|"
+                             r"(?:(?:1[5-9]|20)\d\d[a-z]?\)?\.\s+)(?P<initials>(?:[A-Z]\.\s?){2,4})$")
 
 
 def _address_opening_a_title(item: dict[str, Any], text: str) -> None:
-    """The title of address a title opens with."""
+    """The title of address, or the initials of a name, a title opens with."""
     title = item.get("title", "")
     at = text.find(title) if title else -1
     found = _ADDRESS_BEFORE.search(text, 0, at) if at > 0 else None
     if found:
-        item["title"] = found["word"] + title
+        item["title"] = (found["word"] or found["initials"]) + title
 
 
 # APA's report in a numbered series, its volume (and number) in brackets after the title, a
