@@ -413,7 +413,10 @@ def _split_authors(span: str) -> list[dict[str, str]]:
     # is one person, whatever its family name looks like ("LIMA" is no initials)
     inverted = [re.sub(rf"^(?:{_AND}\s+|&\s*)|(?<=[^\W\d_]{{2}})\.$", "", piece.strip())
                 for piece in span.split(";")]  # (the last: "…; and Zock, M.")
+    # (not Vancouver's groups, "Smith JA, Jones KB; Brown C, Davis D": a family name before
+    # its initials is no family name alone)
     if len(inverted) > 1 and all(re.fullmatch(r"[^,&]*[^\W\d_][^,&]*,\s*[^\W\d_][^,&]*", piece)
+                                 and not re.search(r"\s[A-Z]{1,3}$", piece.split(",")[0])
                                  for piece in inverted):
         return [_family_then_given(*piece.split(",", 1)) for piece in inverted]
     parts = []
@@ -496,8 +499,9 @@ def _split_authors(span: str) -> list[dict[str, str]]:
                             and all(w.casefold() in _PARTICLES or w in ("y", "e", "i")
                                     for w in words[1:-1] if w.islower())
                             and any(w.islower() for w in words[1:-1])
-                            and re.fullmatch(r"[A-ZÀ-Þ][a-zß-ÿ'’-]+(?:\s[A-ZÀ-Þ][a-zß-ÿ'’-]+)?",
-                                             nxt.strip(" .")) is not None)
+                            # (one given name: "Jan van der Berg, Pieter Jansen" is two persons
+                            # written given name first)
+                            and re.fullmatch(r"[A-ZÀ-Þ][a-zß-ÿ'’-]+", nxt.strip(" .")) is not None)
         if core and single and not _VANCOUVER.match(part) and (
                 _INITIALS.match(core) or (inverted_seen or i == 0) and len(core.split()) <= 3
                 and not _VANCOUVER.match(core.split()[-1]) and core[:1].isupper()):

@@ -231,7 +231,9 @@ def clean_text(text: str) -> str:
     :data:`_WATERMARK`, :data:`_SPACED_OUT`, :data:`_SPACE_BEFORE_MARK`)."""
     if not isinstance(text, str):
         return ""
-    text = _NUMBER_BEFORE_CHINESE.sub("", text, count=1)
+    number = _NUMBER_BEFORE_CHINESE.match(text)
+    if number and text[number.end()] in _SURNAMES:  # (not "2 型糖尿病.", "10 年回顾,")
+        text = text[number.end():]
     # (a zero-width space may be all that parts two words: a space, collapsed after)
     text = _TAB_BETWEEN_NAMES.sub(", ", text[: MAX_CHARS * 2])
     text = _CONTROL.sub(" ", _INVISIBLE.sub("", text).replace("\u200b", " "))

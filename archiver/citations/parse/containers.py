@@ -358,7 +358,7 @@ _PUBLISHER_WORD = re.compile(
 # else a journal without its numbers, a newspaper, a site stand there too ("Pediatrics.",
 # "The Economist.", "Kaggle.")
 _A_PUBLISHERS_WORD = re.compile(
-    rf"{_PUBLISHER_WORD.pattern}|\b(?:Books|University|Universit\w+|Publications|Editions?|"
+    rf"{_PUBLISHER_WORD.pattern}|\b(?:Books|Publications|Editions?|"
     r"Ediciones|Edições|Editora|Editore|Editori|Editorial|Verlags?|Forlag|Förlag|Uitgeverij|"
     r"Academic|Associates|Group|Institute|Foundation|Organization|Organisation|"
     r"Council|Office|Agency|Centre|Center|Association)\b")
@@ -541,7 +541,7 @@ def _year_ending_a_vancouver_book(item: dict[str, Any], text: str) -> None:
 _ACM_JOURNAL = re.compile(
     r"[.,]?\s+(?P<journal>[A-Z][^,()\d]*?(?:,\s*[A-Z][^,()\d]*?)?)\s+(?P<volume>\d+),\s*"
     # (an issue by its conference's name in PACMPL and its kin: "8, POPL, Article 23")
-    r"(?P<issue>\d+(?:[-–/]\d+)?|[A-Z][A-Za-z]{1,9}\d?)(?:,\s*Article\s+(?P<article>[A-Za-z]?\d+))?"
+    r"(?P<issue>\d+(?:[-–/]\d+)?|[A-Z]{3,8}\d?)(?:,\s*Article\s+(?P<article>[A-Za-z]?\d+))?"
     r"\s*\((?:[A-Z][a-z]{2,8}\.?\s+)?(?P<year>(?:1[5-9]|20)\d\d)\),"
     r"\s*(?:(?P<pages>\d+)\s+pages\b|(?P<page>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?))"
     r"\s*(?:[.,]|$)")
@@ -889,8 +889,8 @@ _FRENCH_ARTICLE = re.compile(
 # (2018), La crisi del debito sovrano …, in «Rivista di Politica Economica», 107, 3, pp. 45-78."
 _ITALIAN_ARTICLE = re.compile(
     r",\s+(?P<title>[^,«»]{2,300}?),\s+in\s+«\s?(?P<journal>[^«»]{2,120}?)\s?»\s*,\s+"
-    r"(?P<volume>[IVXLC]{1,9}|\d{1,4})(?:\s+\((?:1[5-9]|20)\d\d\)|,\s+(?P<issue>\d{1,4})"
-    r"(?=,\s+pp?\.))")
+    r"(?P<volume>[IVXLC]{1,9}|\d{1,4})(?:\s+\((?:1[5-9]|20)\d\d\)|(?<!\d\d\d\d),\s+"
+    r"(?P<issue>(?!(?:1[5-9]|20)\d\d\b)\d{1,4})(?=,\s+pp?\.))")
 
 
 def _journal_after_guillemets(item: dict[str, Any], text: str) -> None:

@@ -1017,7 +1017,8 @@ def _japanese_marks(item: dict[str, Any], text: str) -> None:
         elif key in ("volume", "issue") and not found["title"]:
             item.pop(key, None)  # a book's page is no volume
         elif key == "volume" and "volume" in item and re.search(
-                rf"(?<!\d){re.escape(item.get('volume', '-'))}\s*[月日]", rest):
+                rf"(?<!\d){re.escape(item['volume'])}\s*[月日]", rest) and not re.search(
+                rf"(?:[Vv]ol\.?|第)\s*{re.escape(item['volume'])}(?!\d)", text):
             del item["volume"]  # "2008年8月": a month is no volume
     year = _CN_YEAR.search(rest)
     if year:

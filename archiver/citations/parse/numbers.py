@@ -581,7 +581,8 @@ def _article_number_read_as_the_year(item: dict[str, Any], text: str) -> None:
     if locator is None or locator["digits"] != str(year):
         return
     others = [y.group(1) for y in _STANDALONE_YEAR.finditer(text)]
-    if others and str(year) not in others:  # (the year printed too: "(2019). … e2019.")
+    # (the year printed too: "(2019). … e2019.", "(2019a)")
+    if others and not re.search(rf"(?<![\w.]){year}(?!\d)", text):
         item["issued"] = {"date-parts": [[int(others[-1])]]}
         item.setdefault("page", locator.group(0))
 

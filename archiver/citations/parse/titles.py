@@ -403,10 +403,16 @@ def _abbreviation_cutting_a_title(item: dict[str, Any], text: str) -> None:
     rest = form.match(text, end) if end > 0 else None
     if rest is None:
         return
-    item["title"] = title + rest.group(0)
     container = item.get("container-title", "")
     words = rest.group(0).split(None, 1)[-1].strip() + ". "
-    if container.startswith(words) and len(container) > len(words):
+    ran_on = container.startswith(words) and len(container) > len(words)
+    # (a title that ends with its abbreviation, "Health care in the U.S. JAMA.", "… Wall St.
+    # Financial History, 110", "… 42nd St. New York: Norton": what follows is the journal
+    # or the imprint, its numbers or a colon in it)
+    if re.search(r"[\d:]", words) or not (ran_on or re.search(r"\s[a-z]", " " + words)):
+        return
+    item["title"] = title + rest.group(0)
+    if ran_on:
         item["container-title"] = container[len(words):]
 
 
@@ -872,7 +878,7 @@ def _title_start_left_after_the_authors(item: dict[str, Any], text: str) -> None
 # effects on the body. Retrieved March 1, 2024, from https://…", "Smith, J. (n.d.). Title.";
 # Harvard's, with no full stop after the date: "Friends of the Earth (n.d.) Why bees matter."
 _UNDATED = re.compile(r"^(?:\[\d{1,3}\]\s*|\d{1,3}\.\s+)?(?P<names>[^()]{2,200}?)\s*"
-                      r"\(n\.\s?d\.\)\.?\s*(?P<title>[^.?!]{2,300}[?!]?)(?:\.\s|\.?$|(?<=[?!])\s)")
+                      r"\(n\.\s?d\.\)(?:\.\s*|\s+(?=[A-Z]))(?P<title>[^.?!]{2,300}[?!]?)(?:\.\s|\.?$|(?<=[?!])\s)")
 # the date a web page was read, which is no date of the work
 _READ_ON = re.compile(r"\b(?:Retrieved|Accessed)\b[^.]*?\b(?:1[5-9]|20)\d\d\b", re.I)
 
@@ -910,6 +916,8 @@ _SMALL_WORD = re.compile(r"(?:of|the|and|for|on|in|at|to|a|an|with|without|from|
 # an address, or when it was read), where a body's name, then the work's title and its
 # publisher or site, would make two ("McDonald's Corporation. (2022). Annual report 2021.
 # McDonald's.")
+# ... and the words that make a body of people ("Wikipedia contributors", "Reuters staff")
+_BODY_OF_PEOPLE = re.compile(r"\b(?:contributors|staff|editors|team|board|writers)\b", re.I)
 _ONE_SENTENCE_LEFT = re.compile(r"[^.]+\.?(?:\s+(?:Retrieved|Accessed|Available|https?://|doi:)"
                                 r".*)?\s*$", re.I)
 
@@ -925,15 +933,19 @@ def _title_before_the_date(item: dict[str, Any], text: str) -> None:
             word.islower() and not _SMALL_WORD.fullmatch(word) for word in
             re.findall(r"[^\W\d_]+", title)):
         return
-    if item.get("title") and not _ONE_SENTENCE_LEFT.match(text, found.start("next")):
-        return  # (a title after the date, and more after it: the names were a body's)
+    read = item.get("title")
+    if read and (not _ONE_SENTENCE_LEFT.match(text, found.start("next")) or not all(
+            word[:1].isupper() or _SMALL_WORD.fullmatch(word) for word in read.split())):
+        return  # (a title read after the date, with more after it, or one in sentence case:
+        # the names were a body's, "Cour des comptes. (2021). Rapport public annuel 2021.")
+    if _BODY_OF_PEOPLE.search(title):
+        return
     names = " ".join(a.get("literal") or f"{a.get('given', '')} {a.get('family', '')}"
                      for a in item.get("author") or [])
     if not set(names.split()) <= set(re.findall(r"[^\W\d_][\w'’-]*", title)):
         return  # (the names the tagger read are not all the title's words)
     item.pop("author", None)
-    read = item.get("title")  # (none, or the words after the date: a site, a publisher)
-    item["title"] = title
+    item["title"] = title  # (the tagger's, if any, was the words after the date: a site)
     if read and item.get("container-title") == read:
         del item["container-title"]
 
