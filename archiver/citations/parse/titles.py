@@ -912,20 +912,23 @@ _TITLE_BEFORE_THE_DATE = re.compile(
 _SMALL_WORD = re.compile(r"(?:of|the|and|for|on|in|at|to|a|an|with|without|from|by|per|de|la|"
                          r"le|du|des|da|do|das|dos|di|del|della|y|e|et|en|og|och|ve|voor|van|"
                          r"und|der|für|sans|ohne|sin|sem|senza|zonder|uten|utan)", re.I)
+# ... and the words that make a body of people ("Wikipedia contributors", "Reuters staff")
+_BODY_OF_PEOPLE = re.compile(r"\b(?:contributors|staff|editors|team|board|writers)\b", re.I)
 # ... and where the tagger read a title after the date, the words after it: one sentence (and
 # an address, or when it was read), where a body's name, then the work's title and its
 # publisher or site, would make two ("McDonald's Corporation. (2022). Annual report 2021.
-# McDonald's.")
-# ... and the words that make a body of people ("Wikipedia contributors", "Reuters staff")
-_BODY_OF_PEOPLE = re.compile(r"\b(?:contributors|staff|editors|team|board|writers)\b", re.I)
+# McDonald's."), and that title written as a name, a site's ("Shelter England"), not in
+# sentence case
 _ONE_SENTENCE_LEFT = re.compile(r"[^.]+\.?(?:\s+(?:Retrieved|Accessed|Available|https?://|doi:)"
                                 r".*)?\s*$", re.I)
 
 
 def _title_before_the_date(item: dict[str, Any], text: str) -> None:
     """The title of APA's work with no author, where the tagger read it as the names: words
-    in lower case that are no small ones (a body's name, "Santé publique France", "Moody's
-    Investors Service", has none but its own), and no word a body's name has."""
+    in lower case that are no small ones, no possessive ("Moody's Investors Service"), no word
+    a body's name has; and where the tagger read a title after the date, one that reads as a
+    site's name, alone before the address ("Santé publique France. (2021). Bulletin
+    épidémiologique hebdomadaire. https://…" keeps its body and title)."""
     found = _TITLE_BEFORE_THE_DATE.match(text)
     title = found["title"].strip() if found else ""
     if not title or "," in title or _GROUP_AUTHOR.search(title) or re.search(
