@@ -173,54 +173,6 @@ def _book_after_its_editors(item: dict[str, Any], text: str) -> None:
     _in_book(item, match)
 
 
-# APA's book and chapter end with their publisher, after the title (and its edition) or after
-# the book's bracket of pages: "(2016). Deep learning. MIT Press.", "(2020). Publication
-# manual … (7th ed.). American Psychological Association.", "In W. Damon & R. M. Lerner
-# (Eds.), Handbook of child psychology (6th ed., Vol. 1, pp. 793–828). Wiley." (perhaps its
-# DOI or address after it)
-_APA_EDITION = r"\((?P<edition>\d{1,2})(?:st|nd|rd|th)\s(?:ed|edn)\.(?:,[^()]{1,40})?\)"
-_APA_PUBLISHER_ENDING = re.compile(
-    rf"\s*(?:{_APA_EDITION}|\([^()]{{0,40}}\bpp?\.\s?[\d–-]+\))?\.\s+"
-    r"(?:(?P<place>[A-Z][^.():,]{1,40}(?:,\s[A-Z]{2}|,\s[A-Z][a-z]+)?)\s?:\s)?"
-    r"(?P<publisher>[A-Z][^.():]{1,100}?(?:\s(?:Inc|Ltd|Co)\.)?)\."
-    # (a DOI's address, not a web page's: a site's name stands where a publisher does)
-    r"(?:\s+(?:https?://(?:dx\.)?doi\.org/|doi:\s?|DOI:\s?)\S+)?\s*$")
-# what stands there that is no publisher: a note on the work's state or kind
-_NOT_PUBLISHED_BY = re.compile(r"\b(?:to appear|report|unpublished|manuscript|paper|presented|"
-                               r"thesis|dissertation|submitted|forthcoming|in press|preprint|"
-                               r"retrieved|available|accessed|poster|\d)", re.I)
-
-
-# ... nor a book: software, a dataset, a film, a painting, a manuscript, anything APA describes
-# in square brackets ("(v2.1.0). Zenodo.", "[Data set]", "[Motion picture]")
-_NOT_A_BOOK = re.compile(r"\[[A-Za-z][^\[\]]{2,60}\]|\((?:v|version\s)\d", re.I)
-
-
-def _apa_publisher(item: dict[str, Any], text: str) -> None:
-    """The publisher and edition of APA's book or chapter, where the reference is dated by
-    its year alone in brackets after its authors and ends with them (a journal article has
-    its numbers there; a web page, a date with its day)."""
-    if item.get("volume") and not item.get("editor") or item.get("issue") or \
-            not re.search(r"\((?:1[5-9]|20)\d\d[a-z]?\)\.\s", text) or _NOT_A_BOOK.search(text):
-        return
-    book = item.get("container-title") if item.get("editor") else None
-    last = book or (None if item.get("container-title") or item.get("page")
-                    else item.get("title"))
-    at = text.rfind(last) if last else -1
-    found = _APA_PUBLISHER_ENDING.match(text, at + len(last)) if at >= 0 and last else None
-    if found is None or _NO_PUBLISHER_NAMED.fullmatch(found["publisher"]) or \
-            _NOT_PUBLISHED_BY.search(found["publisher"]):
-        return
-    if not (book or found["place"] or found["edition"]
-            or _A_PUBLISHERS_WORD.search(found["publisher"])):
-        return  # (a book's sentence after its title: the publisher's word says it is one)
-    item.setdefault("publisher", found["publisher"].strip())
-    if found["place"]:  # APA 6's "New York, NY: Springer"
-        item.setdefault("publisher-place", found["place"].strip())
-    if found["edition"]:
-        item.setdefault("edition", found["edition"])
-
-
 def _in_book(item: dict[str, Any], match: re.Match[str]) -> None:
     """The book a chapter is in, and its editors, as a pattern with those groups read
     them."""
@@ -371,6 +323,54 @@ _NO_PUBLISHER_NAMED = re.compile(
     r"(?:[\s'’-]{0,2}\d{1,4})?|(?i:in press|volume \w+|part \w+|translated by .*|"
     r".*\beditors?\b.*|press (?:conference|release|briefing)|"
     r".*\b(?:reprinted|published online)\b.*)\.?")
+
+
+# APA's book and chapter end with their publisher, after the title (and its edition) or after
+# the book's bracket of pages: "(2016). Deep learning. MIT Press.", "(2020). Publication
+# manual … (7th ed.). American Psychological Association.", "In W. Damon & R. M. Lerner
+# (Eds.), Handbook of child psychology (6th ed., Vol. 1, pp. 793–828). Wiley." (perhaps its
+# DOI or address after it)
+_APA_EDITION = r"\((?P<edition>\d{1,2})(?:st|nd|rd|th)\s(?:ed|edn)\.(?:,[^()]{1,40})?\)"
+_APA_PUBLISHER_ENDING = re.compile(
+    rf"\s*(?:{_APA_EDITION}|\([^()]{{0,40}}\bpp?\.\s?[\d–-]+\))?\.\s+"
+    r"(?:(?P<place>[A-Z][^.():,]{1,40}(?:,\s[A-Z]{2}|,\s[A-Z][a-z]+)?)\s?:\s)?"
+    r"(?P<publisher>[A-Z][^.():]{1,100}?(?:\s(?:Inc|Ltd|Co)\.)?)\."
+    # (a DOI's address, not a web page's: a site's name stands where a publisher does)
+    r"(?:\s+(?:https?://(?:dx\.)?doi\.org/|doi:\s?|DOI:\s?)\S+)?\s*$")
+# what stands there that is no publisher: a note on the work's state or kind
+_NOT_PUBLISHED_BY = re.compile(r"\b(?:to appear|report|unpublished|manuscript|paper|presented|"
+                               r"thesis|dissertation|submitted|forthcoming|in press|preprint|"
+                               r"retrieved|available|accessed|poster|\d)", re.I)
+
+
+# ... nor a book: software, a dataset, a film, a painting, a manuscript, anything APA describes
+# in square brackets ("(v2.1.0). Zenodo.", "[Data set]", "[Motion picture]")
+_NOT_A_BOOK = re.compile(r"\[[A-Za-z][^\[\]]{2,60}\]|\((?:v|version\s)\d", re.I)
+
+
+def _apa_publisher(item: dict[str, Any], text: str) -> None:
+    """The publisher and edition of APA's book or chapter, where the reference is dated by
+    its year alone in brackets after its authors and ends with them (a journal article has
+    its numbers there; a web page, a date with its day)."""
+    if item.get("volume") and not item.get("editor") or item.get("issue") or \
+            not re.search(r"\((?:1[5-9]|20)\d\d[a-z]?\)\.\s", text) or _NOT_A_BOOK.search(text):
+        return
+    book = item.get("container-title") if item.get("editor") else None
+    last = book or (None if item.get("container-title") or item.get("page")
+                    else item.get("title"))
+    at = text.rfind(last) if last else -1
+    found = _APA_PUBLISHER_ENDING.match(text, at + len(last)) if at >= 0 and last else None
+    if found is None or _NO_PUBLISHER_NAMED.fullmatch(found["publisher"]) or \
+            _NOT_PUBLISHED_BY.search(found["publisher"]):
+        return
+    if not (book or found["place"] or found["edition"]
+            or _A_PUBLISHERS_WORD.search(found["publisher"])):
+        return  # (a book's sentence after its title: the publisher's word says it is one)
+    item.setdefault("publisher", found["publisher"].strip())
+    if found["place"]:  # APA 6's "New York, NY: Springer"
+        item.setdefault("publisher-place", found["place"].strip())
+    if found["edition"]:
+        item.setdefault("edition", found["edition"])
 
 
 _VANCOUVER_NAME = re.compile(r"[A-Z][\w'’-]+\s[A-Z]{1,3}")  # "Squire LR"

@@ -131,6 +131,19 @@ def _page(text: str) -> str:
     return _strip_span(text)
 
 
+def _marked_numbers(text: str, volume: re.Pattern[str], issue: re.Pattern[str],
+                    page: re.Pattern[str]) -> dict[str, str]:
+    """The volume, issue and page a form's own marks give in ``text`` (each pattern's first
+    group; the page as :func:`_page` reads it), those found: "Т. 12, № 3. С. 45–67",
+    "第75巻第2号、…、45-67頁"."""
+    found = {}
+    for key, pattern in (("volume", volume), ("issue", issue), ("page", page)):
+        number = pattern.search(text)
+        if number:
+            found[key] = _page(number.group(1)) if key == "page" else number.group(1)
+    return found
+
+
 # "S. 133 ff.", "p. 45 f.", "p. 228 sq.": the page cited and those after it, the first page the
 # page; a note on it ("212 n. 3"); the page cited after an article's range ("119–34, at p. 121")
 _FOLLOWING = re.compile(r"(?<=\d)\s*(?:ff?|sqq?)\.?$|(?<=\d)\s+nn?\.\s*\d+$|"

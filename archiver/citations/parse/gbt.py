@@ -20,7 +20,7 @@ from archiver.citations.parse.authors import (
     PINYIN_SURNAMES,
     split_authors,
 )
-from archiver.citations.parse.fields import _YEAR, _page
+from archiver.citations.parse.fields import _YEAR, _marked_numbers, _page
 from archiver.citations.parse.shared import (
     _ARTICLE_OF_A_LAW,
     _CHINESE_THESIS,
@@ -1010,11 +1010,12 @@ def _japanese_marks(item: dict[str, Any], text: str) -> None:
         item["title"] = found["container"].strip()
         item.pop("container-title", None)
     rest = text[found.end():]
-    for key, pattern in (("volume", _JA_VOLUME), ("issue", _JA_ISSUE), ("page", _JA_PAGES)):
-        number = pattern.search(rest)
-        if number:
-            item[key] = _page(number.group(1)) if key == "page" else number.group(1)
-        elif key in ("volume", "issue") and not found["title"]:
+    numbers = _marked_numbers(rest, _JA_VOLUME, _JA_ISSUE, _JA_PAGES)
+    item.update(numbers)
+    for key in ("volume", "issue"):
+        if key in numbers:
+            continue
+        if not found["title"]:
             item.pop(key, None)  # a book's page is no volume
         elif key == "volume" and "volume" in item and re.search(
                 rf"(?<!\d){re.escape(item['volume'])}\s*[月日]", rest) and not re.search(

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from archiver.citations.parse.fields import _page
+from archiver.citations.parse.fields import _marked_numbers
 from archiver.citations.parse.shared import _LIST_NUMBER
 
 TYPE_CHECKING = False  # typing is not imported at run time: it would cost ~7 ms of start-up
@@ -69,10 +69,7 @@ def _gost(item: dict[str, Any], text: str) -> None:
     rest = found["rest"]
     if article:
         item["container-title"] = found["container"].strip()
-        for key, pattern in (("volume", _VOLUME), ("issue", _ISSUE), ("page", _PAGES)):
-            number = pattern.search(rest)
-            if number:
-                item[key] = _page(number.group(1)) if key == "page" else number.group(1)
+        item.update(_marked_numbers(rest, _VOLUME, _ISSUE, _PAGES))
     else:
         item["publisher-place"] = found["place"].strip()
         if found["publisher"]:
