@@ -26,6 +26,7 @@ from archiver.model import ERROR_KINDS, Asset, CleanPost, RawPost
 from archiver.readers import wechat_html
 from archiver.record import (
     Identity,
+    body_of,
     build_provenance,
     build_record,
     identity_of,
@@ -133,6 +134,7 @@ class Extracted:
     inputs: dict[str, str | None]  # the local files looked at: resolved path → sha256
     identity: Identity
     names: list[str]
+    body: tuple[list[dict[str, Any]], list[dict[str, Any]]]  # the record's (record.body_of)
     data_is_input: bool = False  # raw.data left out: it is the bytes of the file read
 
 
@@ -148,7 +150,8 @@ def extract_post(raw: RawPost, config: Config,
     identity = identity_of(post, raw)
     if _log.isEnabledFor(logging.INFO):
         _say_extracted(raw, post, assets)
-    return Extracted(raw, post, assets, inputs, identity, names_of(post, identity))
+    return Extracted(raw, post, assets, inputs, identity, names_of(post, identity),
+                     body_of(post))
 
 
 def _say_extracted(raw: RawPost, post: CleanPost, assets: list[Asset]) -> None:
@@ -225,7 +228,7 @@ def finish_post(extracted: Extracted, path: Path, event_time: str | None = None,
     if object_id == identity.earlier:  # filed as the earlier rule named it: recorded so, as
         # then (the same post re-ingested is unchanged)
         identity = identity.as_earlier()
-    record = build_record(raw, post, assets, identity, object_id)
+    record = build_record(raw, post, assets, identity, object_id, extracted.body)
     record["citation_key"] = (key_for or default_key)(record)
     if validate:
         schema.validate("record", record, path=str(path))

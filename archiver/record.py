@@ -217,11 +217,25 @@ def _account(clean: CleanPost, **fields: str) -> dict[str, Any]:
     return {part: value for part, field in fields.items() if (value := _value(clean, field))}
 
 
+def body_of(clean: CleanPost) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The record's ``blocks`` and ``citations`` (each DOI with the reference it is printed
+    in): the part of the record that is the most work to make, and needs nothing but the
+    cleaned post, so that ``ingest --jobs`` makes it in the worker that cleaned the post."""
+    blocks = [b.to_json() for b in clean.blocks]
+    citations = _citations(clean)
+    _with_raw(citations, blocks)
+    return blocks, citations
+
+
 def build_record(raw: RawPost, clean: CleanPost, assets: list[Asset],
-                 identity: Identity, object_id: str | None = None) -> dict[str, Any]:
+                 identity: Identity, object_id: str | None = None,
+                 body: tuple[list[dict[str, Any]], list[dict[str, Any]]] | None = None
+                 ) -> dict[str, Any]:
     """The record; its ``id`` is the object it is filed under: ``object_id`` when the archive
-    knew the post first by another of its names, else the one ``identity`` gives."""
+    knew the post first by another of its names, else the one ``identity`` gives. ``body``:
+    what :func:`body_of` made of ``clean`` already (made here when not given)."""
     error_page = clean.kind in ("deleted", "blocked", "unavailable")
+    blocks, citations = body if body is not None else body_of(clean)
     account = _account(clean, name="account", id="account_id", biz="biz")
     record: dict[str, Any] = {
         "schema_version": RECORD_SCHEMA_VERSION,
@@ -242,15 +256,14 @@ def build_record(raw: RawPost, clean: CleanPost, assets: list[Asset],
         "tags": list(_value(clean, "tags") or []),
         "credits": clean.credits,
         "summary": None if error_page else _value(clean, "summary"),
-        "blocks": [b.to_json() for b in clean.blocks],
+        "blocks": blocks,
         "text": clean.text,
         "images": [image_entry(a) for a in assets],
-        "citations": _citations(clean),
+        "citations": citations,
     }
     original = _account(clean, name="original_account", id="original_account_id")
     if original:  # a reprint's (or a shared article's) own account; most posts have none
         record["original_account"] = original
-    _with_raw(record["citations"], record["blocks"])
     return record
 
 
