@@ -250,6 +250,12 @@ class _Run:
         # the list index must then not be trusted (its stale marker stays)
         self.index_behind = False
 
+    def place_input(self, path: str) -> str:
+        """A local file an image was read from, as the version's provenance names it:
+        relative to the archive, as its source's path and the receipts are (the folder the
+        run was started in is kept nowhere)."""
+        return relative_input(path, self.base)
+
     def key_for(self, record: dict[str, Any]) -> str:
         """The key the post already has (archived, or given earlier in this run, to another
         save of it that is not archived yet), else a new one no other post has. A post
@@ -638,10 +644,12 @@ class _Run:
                 self.stop_workers()
             else:
                 return [finish_post(with_input(item, data), path, key_for=self.key_for,
-                                    file_as=self.file_as, source_path=source_path)
+                                    file_as=self.file_as, source_path=source_path,
+                                    place=self.place_input)
                         for item in extracted]
         return prepare_all(path, self.config, self.session, key_for=self.key_for, data=data,
-                           file_as=self.file_as, source_path=source_path)
+                           file_as=self.file_as, source_path=source_path,
+                           place=self.place_input)
 
     def read_ahead(self, paths: Iterable[Path]) -> None:
         """Start extracting each of ``paths`` in a worker process, ahead of its turn, unless

@@ -92,10 +92,11 @@ def prepare(path: Path, config: Config, session: Session | None = None,
 def prepare_all(path: Path, config: Config, session: Session | None = None,
                 validate: bool = True, key_for: KeyFor | None = None,
                 data: bytes | None = None, file_as: FileAs | None = None,
-                source_path: str | None = None) -> list[Prepared]:
+                source_path: str | None = None,
+                place: Callable[[str], str] | None = None) -> list[Prepared]:
     """Every post in ``path`` (a WARC may hold several)."""
     return [prepare_post(raw, path, config, session, None, validate, key_for, file_as,
-                         source_path)
+                         source_path, place)
             for raw in readers.read_all(path, data)]
 
 
@@ -113,13 +114,15 @@ def default_key(record: dict[str, Any]) -> str:
 def prepare_post(raw: RawPost, path: Path, config: Config,
                  session: Session | None = None, event_time: str | None = None,
                  validate: bool = True, key_for: KeyFor | None = None,
-                 file_as: FileAs | None = None, source_path: str | None = None) -> Prepared:
+                 file_as: FileAs | None = None, source_path: str | None = None,
+                 place: Callable[[str], str] | None = None) -> Prepared:
     """Clean, localise, build and validate one post a reader found. ``key_for`` gives the
     record's citation key (the archive keeps keys unique and never changes one given);
     ``file_as`` the object it goes in (the archive may know the post by another name);
-    ``source_path`` the saved file's path as the archive names it (relative to it)."""
+    ``source_path`` the saved file's path as the archive names it (relative to it), and
+    ``place`` each local image file's."""
     return finish_post(extract_post(raw, config, session), path, event_time, validate,
-                       key_for, file_as, source_path)
+                       key_for, file_as, source_path, place)
 
 
 @dataclass
@@ -217,9 +220,11 @@ def with_input(extracted: Extracted, data: bytes) -> Extracted:
 
 def finish_post(extracted: Extracted, path: Path, event_time: str | None = None,
                 validate: bool = True, key_for: KeyFor | None = None,
-                file_as: FileAs | None = None, source_path: str | None = None) -> Prepared:
+                file_as: FileAs | None = None, source_path: str | None = None,
+                place: Callable[[str], str] | None = None) -> Prepared:
     """Build and validate the record of a post extracted, filed and keyed by the run
-    (``source_path``: as :func:`prepare_post`)."""
+    (``source_path``: as :func:`prepare_post`; ``place``: how the archive names a local
+    file an image was read from, as :func:`~archiver.record.build_provenance` takes it)."""
     raw, post, assets, inputs, identity, names = (
         extracted.raw, extracted.post, extracted.assets, extracted.inputs, extracted.identity,
         extracted.names)
@@ -235,7 +240,7 @@ def finish_post(extracted: Extracted, path: Path, event_time: str | None = None,
     source_name = safe_source_name(path)
     provenance = build_provenance(raw, post, assets, identity, source_name,
                                   event_time or datetime.now(UTC).isoformat(), aliases,
-                                  source_path)
+                                  source_path, place)
     if validate:
         schema.validate("provenance", provenance, path=str(path))
     record_bytes = dumps(record)

@@ -11,9 +11,10 @@ from __future__ import annotations
 import bisect
 import hashlib
 import itertools
+import os
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -290,12 +291,15 @@ def _with_raw(citations: list[dict[str, Any]], blocks: list[dict[str, Any]]) -> 
 
 def build_provenance(raw: RawPost, clean: CleanPost, assets: list[Asset], identity: Identity,
                      source_name: str, event_time: str, aliases: list[str] | None = None,
-                     source_path: str | None = None) -> dict[str, Any]:
+                     source_path: str | None = None,
+                     place: Callable[[str], str] | None = None) -> dict[str, Any]:
     """How the record was made. ``aliases``: the post's other ids (those of this save and
     those earlier versions knew), so that another save of it that knows only one of them
     is filed in the same object. ``source_path``: the saved file's path relative to the
     archive, which tells the next ingest whether a file it reads is the one this version
-    was made from (an edit of it) or another save of the post."""
+    was made from (an edit of it) or another save of the post. ``place``: how the archive
+    names a local file an image was read from (its absolute path, which the reader gives,
+    made relative to the archive as ``source_path`` is); without it, the absolute path."""
     source = {"name": source_name, "logical_path": f"source/{source_name}",
               "sha512": raw.data_sha512, "size": len(raw.data), "format": raw.format,
               "reader": READER_OF[raw.format]}
@@ -313,8 +317,9 @@ def build_provenance(raw: RawPost, clean: CleanPost, assets: list[Asset], identi
         "cleaning_steps": list(clean.steps),
         "notes": list(raw.notes),
         "container": raw.container,
-        "images": [{"original": a.original, "status": a.status, "origin": a.origin,
-                    "sha256": a.sha256, "reason": a.reason} for a in assets],
+        "images": [{"original": a.original, "status": a.status,
+                    "origin": place(a.origin) if place and a.origin and os.path.isabs(a.origin)
+                    else a.origin, "sha256": a.sha256, "reason": a.reason} for a in assets],
         "events": [{"premis": "fixity check", "detail": "sha512 of every stored file in the "
                     "OCFL inventory"},
                    {"premis": "format identification", "detail": "image types sniffed from "

@@ -894,6 +894,33 @@ def test_an_image_still_missing_for_another_reason_adds_no_version(tmp_path, mon
                            for reason in reasons)  # as first given
 
 
+def test_provenance_names_each_image_file_relative_to_the_archive_from_any_folder(
+        tmp_path, monkeypatch):
+    """Where each image was read from, as the version's provenance says it, is relative to
+    the archive, as its source's path is, and normalised: the same whichever folder the run
+    was started in and however the path was typed (a path relative to a working directory,
+    which nothing records, could not be followed later)."""
+    from archiver.config import load_config
+    shutil.copytree(MUFENG, tmp_path / "in" / "post")
+    (tmp_path / "elsewhere").mkdir()
+    page = next((tmp_path / "in" / "post" / "html").glob("*.html"))
+    origins = []
+    for at, typed in ((tmp_path, page.relative_to(tmp_path)),
+                      (tmp_path / "elsewhere", Path("..") / page.relative_to(tmp_path)),
+                      (page.parent, Path("..") / "html" / page.name)):
+        monkeypatch.chdir(at)
+        archive = tmp_path / f"archive-{len(origins)}"
+        config = load_config({}, tmp_path).with_overrides(archive=archive, fetch=False)
+        [result] = ingest_paths([typed], config)
+        provenance = json.loads((archive / result.record).with_name("provenance.json")
+                                .read_text(encoding="utf-8"))
+        origins.append([image["origin"] for image in provenance["images"]])
+    images = sorted((tmp_path / "in" / "post" / "images").rglob("*.jpg"))
+    assert images and origins[0] == origins[1] == origins[2]
+    assert sorted(origins[0]) == [os.path.relpath(image, tmp_path / "archive-0")
+                                  for image in images]
+
+
 def test_an_image_moved_to_a_reference_that_cannot_be_had_is_an_edit_not_nothing():
     """A stored image that goes missing from the same reference adds nothing (a save
     without its images folder); pointed at another reference, it is an edit."""

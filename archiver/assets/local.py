@@ -104,7 +104,10 @@ def local_image(ref: ImageRef, base_dir: Path, config: Config,
     tried = []
     outside: str | None = None
     for candidate in _local_candidates(ref.original, base_dir, config):
-        shown = shortened(str(candidate))  # where this run read it (the provenance's origin)
+        # where this run read it (the provenance's origin): absolute, whatever folder the run
+        # was started in (which no record keeps); an ingest names it relative to the archive
+        where = os.path.abspath(candidate)
+        shown = shortened(where)
         named = shortened(_from_the_post(candidate, base_dir))  # where the record says
         if len(str(candidate)) > MAX_PATH:  # resolving it would take minutes (realpath is
             tried.append(f"{named} (longer than any path)")  # quadratic in its components)
@@ -147,7 +150,7 @@ def local_image(ref: ImageRef, base_dir: Path, config: Config,
                 digest = inputs[str(resolved)] = hashlib.sha256(data).hexdigest()
                 if candidate.is_symlink():  # the link too: pointed at another file, or at
                     inputs[str(candidate)] = digest  # none, it is news (receipts keep it)
-                return sniff(data, ref.original, str(candidate), config, sha256=digest)
+                return sniff(data, ref.original, where, config, sha256=digest)
         except (OSError, ValueError, RuntimeError) as exc:  # RuntimeError: a symlink loop
             if _is_loop(exc):
                 inputs[str(candidate)] = None  # a file put in the loop's place is news
