@@ -2025,7 +2025,7 @@ def test_tex_specials_balanced_or_not_give_bibtex_both_parsers_read_as_written(t
                 url="https://example.org/?q={")
     bib = bibtex_entry(work, fmt)
     fields = round_trip(bib)["k"]
-    assert fields["doi"] == "10.1000/a%7Bb"  # read verbatim: percent-encoded, the same DOI
+    assert fields["doi"] == "10.1000/a%7Bb"  # read verbatim: an unbalanced brace encoded
     journal = "journal" if fmt == "bibtex" else "journaltitle"
     for name in ("title", journal, "note", "publisher"):
         assert latex_text(fields[name]) == text, name
@@ -2918,6 +2918,18 @@ def formatted_by_pybtex(bib: str) -> str:
 
     entries = pybtex_parse(bib, "bibtex").entries.values()
     return next(iter(Style().format_entries(entries))).text.render(Backend())
+
+
+@pytest.mark.parametrize("fmt", ["biblatex", "bibtex"])
+def test_a_doi_with_balanced_braces_is_written_as_it_is(fmt):
+    """A DOI is a name: one holding balanced braces (as SICI DOIs do) is written in the doi
+    field as CSL-JSON and RIS give it, which both BibTeX parsers read back whole."""
+    work = Work(key="k", kind="cited", crossref_type="journal-article", title="T",
+                date="2020", doi="10.1002/(sici)1097-4571(199806){49}:8<693::aid-asi4>3.0.co;2-0")
+    fields = round_trip(bibtex_entry(work, fmt))["k"]
+    assert fields["doi"] == "10.1002/(sici)1097-4571(199806){49}:8<693::aid-asi4>3.0.co;2-0"
+    assert pybtex_parse(bibtex_entry(work, fmt), "bibtex").entries["k"].fields["doi"] == \
+        "10.1002/(sici)1097-4571(199806){49}:8<693::aid-asi4>3.0.co;2-0"
 
 
 def test_a_misc_entrys_doi_link_is_percent_encoded_and_prints():

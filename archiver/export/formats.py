@@ -47,10 +47,24 @@ def tex(value: str) -> str:
 
 
 def verbatim(value: str) -> str:
-    """A URL or DOI for a field biblatex reads verbatim (``url``, ``doi``, ``\\url{…}``),
-    where no TeX escape works: a brace in it percent-encoded, which names the same address,
-    so that BibTeX still finds the value's end."""
+    """A URL for a field biblatex reads verbatim (``url``, ``\\url{…}``), where no TeX
+    escape works: a brace in it percent-encoded, which names the same address, so that
+    BibTeX still finds the value's end."""
     return value.replace("{", "%7B").replace("}", "%7D")
+
+
+def verbatim_doi(doi: str) -> str:
+    """A DOI for the ``doi`` field, which biblatex reads verbatim: as it is when its braces
+    are balanced, which BibTeX reads whole (a DOI is a name, not an address: percent-encoded,
+    a reference manager importing it would hold another DOI than CSL-JSON and RIS give);
+    only a DOI whose braces are not is written as :func:`verbatim` writes a URL."""
+    depth = 0
+    for char in doi:
+        if char in "{}":
+            depth += 1 if char == "{" else -1
+            if depth < 0:
+                break
+    return doi if depth == 0 else verbatim(doi)
 
 
 def url_in_text(url: str) -> str:
@@ -426,7 +440,7 @@ def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
         elif where:
             fields.append(("howpublished", tex(published_by)))
     if work.doi:
-        fields.append(("doi", verbatim(work.doi)))
+        fields.append(("doi", verbatim_doi(work.doi)))
     if work.keywords:  # BibTeX's styles print none; biblatex filters by them
         fields.append(("keywords", tex(joined_keywords(work.keywords))))
     if work.abstract:  # printed by no standard style, imported by reference managers
