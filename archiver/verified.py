@@ -11,7 +11,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any
 
 from archiver import schema
-from archiver.canonical import dumps, sha512_hex
+from archiver.canonical import dumps, sha512_hex, utc_now
 from archiver.citations.cache import Cache
 from archiver.citations.crossref import CrossrefClient
 from archiver.citations.notices import withdrawn
@@ -30,6 +30,7 @@ from archiver.index import (
 )
 from archiver.model import NOT_VERIFIED_YET, statuses_shown
 from archiver.store import Archive
+from archiver.version import __version__
 
 _log = logging.getLogger("archiver.verify")  # --verbose (archiver.cli.steps)
 
@@ -252,7 +253,11 @@ def store_citations(archive: Archive, object_id: str, results: list[CitationResu
     digests = {path: digest for path, digest in head.state.items() if path != CITATIONS_NAME} \
         if archive.inventory(object_id).get("digestAlgorithm") == "sha512" else None
     document = {"citations": entries,
-                "summary": count_statuses(entry["status"] for entry in entries)}
+                "summary": count_statuses(entry["status"] for entry in entries),
+                # this version's own event: its provenance.json is the ingestion's, carried
+                "event": {"type": "validation", "premis": "http://id.loc.gov/vocabulary/"
+                          "preservation/eventType/val", "datetime": utc_now(),
+                          "tool": {"name": "archiver", "version": __version__}}}
     schema.validate("verify-report", document, path=f"{object_id} {CITATIONS_NAME}")
     files[CITATIONS_NAME] = dumps(document)
     mark_index_stale(archive)  # the index names the head: the next reader rebuilds it

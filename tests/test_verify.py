@@ -350,9 +350,14 @@ def test_a_field_in_another_script_is_reported_not_compared_both_ways(server, tm
 
 def test_seed_doi_unknown_to_the_server_is_not_found(server, tmp_path):
     verifier = Verifier(client_for(server.url, tmp_path))
+    before = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     result = verifier.verify("https://doi.org/10.1093/ia/iiaa061.")
     assert (result.doi, result.status) == ("10.1093/ia/iiaa061", "not_found")
     assert result.fields["doi"].match is False
+    # the evidence the verdict rests on: which server said so, and when
+    assert result.evidence["source"] == server.url
+    assert before <= result.evidence["fetched"] <= time.strftime("%Y-%m-%dT%H:%M:%SZ",
+                                                                 time.gmtime())
 
 
 def test_a_doi_another_agency_registered_is_unchecked_not_wrong(server, tmp_path):
@@ -2244,6 +2249,36 @@ def test_a_post_changed_meanwhile_keeps_nothing_and_the_others_keep_theirs(
     xml = junit.read_text(encoding="utf-8")
     assert f'classname="{changed}" name="changed while checked: results not kept"' in xml \
         or f'name="changed while checked: results not kept" classname="{changed}"' in xml
+
+
+def test_a_version_verify_makes_records_its_own_event(server, tmp_path, monkeypatch):
+    """The version a verification makes carries the ingestion's provenance: its
+    citations.json says when the verification ran and which tool ran it (a PREMIS
+    validation event), and a not_found verdict when Crossref said so."""
+    from archiver.version import __version__
+    [case] = [c for c in CASES if c["doi"] and c["expect"] == "verified"][:1]
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: 文献\nurl: https://mp.weixin.qq.com/s/CitesWorksEvent01\n"
+                    f"---\n\n正文。\n\n参考文献\n\n1. {case['text']}\n"
+                    "2. Smith J. A work no one registered. 2020. doi:10.1093/ia/iiaa061\n",
+                    encoding="utf-8")
+    archive = ["--archive", tmp_path / "archive"]
+    run_verify(["ingest", post, *archive, "--no-fetch"], server.url, tmp_path, monkeypatch)
+    before = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    run_verify(["verify", *archive], server.url, tmp_path, monkeypatch)
+    store = Archive.open(tmp_path / "archive")
+    [object_id] = store.object_ids()
+    head = store.versions(object_id)[-1]
+    kept = store.read_json(object_id, "citations.json")
+    assert head.number == "v2"
+    assert kept["event"]["type"] == "validation"
+    assert kept["event"]["tool"] == {"name": "archiver", "version": __version__}
+    assert before <= kept["event"]["datetime"] <= time.strftime("%Y-%m-%dT%H:%M:%SZ",
+                                                                time.gmtime())
+    [absent] = [c for c in kept["citations"] if c["status"] == "not_found"]
+    assert absent["evidence"]["source"] == server.url
+    assert before <= absent["evidence"]["fetched"] <= kept["event"]["datetime"]
+    schema.validate("verify-report", kept)
 
 
 def test_a_citation_added_by_an_edit_is_kept_unresolved_until_verified(server, tmp_path,

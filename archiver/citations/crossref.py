@@ -528,7 +528,9 @@ class CrossrefClient:
             if body.strip() != _NOT_FOUND:  # a page of another server: it knows no DOIs
                 return Outcome("unresolved", reason=f"the server at {self.base_url} is not "
                                                     f"Crossref's API (404 with {body[:60]!r})")
-            return Outcome("not_found", reason="Crossref has no record of this DOI (404)")
+            # (when and where Crossref said so: the evidence a not_found verdict rests on)
+            return Outcome("not_found", reason="Crossref has no record of this DOI (404)",
+                           source=self.base_url, fetched=utc_now())
         if code == 429:
             raise _Retry("rate-limited by Crossref (429)", _retry_after(retry_after))
         if code >= 500:

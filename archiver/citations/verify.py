@@ -598,7 +598,8 @@ class Verifier:
         if outcome.status == "not_found":
             return CitationResult(text, doi, "not_found", {
                 "doi": FieldCheck(doi, None, False, outcome.reason)}, outcome.reason,
-                {"source": self.client.base_url, "fetched": None, "cached": False},
+                {"source": outcome.source or self.client.base_url, "fetched": outcome.fetched,
+                 "cached": False},
                 location=location)
         if outcome.status != "found" or outcome.message is None:
             return CitationResult(text, doi, "unresolved", reason=outcome.reason,
