@@ -23,6 +23,7 @@ from archiver.citations.parse.containers import (
     _closed,
     _discussion_paper,
     _ieee_proceedings,
+    _imprint_at_the_end,
     _journal_after_guillemets,
     _journal_before_the_year,
     _journal_of_a_work_in_press,
@@ -451,6 +452,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _journal_of_a_work_in_press(item, text)
     _book_then_its_publisher(item, text)
     _apa_publisher(item, text)
+    _imprint_at_the_end(item, text)
     _vancouver_book_read_as_a_journal(item, text)
     _page_read_as_the_year(item, text)
     _page_after_the_year(item, text)

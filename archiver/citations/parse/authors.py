@@ -234,10 +234,24 @@ _TRANSLITERATION = set(
     "特提图托瓦威维沃乌西希休雅亚扬耶伊因约泽扎兹佐尔夫娃娜莎丝黛")
 
 
+# a body's short name, of a Chinese name's length: a ministry, commission, bureau,
+# administration or department whose first character is no surname (教育部, 发改委, 统计局,
+# 海关总署: a person's given name rarely ends so, but "王立委" may be one), and the bodies
+# cited most whose first character is one or that end otherwise
+_SHORT_BODY = re.compile(r"[\u4e00-\u9fff]{2,3}[部委局署厅]")
+_SHORT_BODIES = frozenset({
+    "国务院", "中共中央", "全国人大", "新华社", "新华网", "人民日报", "人民网", "央视",
+    "央行", "中国人民银行", "人民银行", "中科院", "社科院", "工程院", "证监会", "银保监会",
+    "保监会", "银监会", "国资委", "卫健委", "商务部", "文化部", "农业部", "卫生部", "司法部",
+    "公安部", "国防部", "水利部", "审计署", "海关总署", "最高法", "最高检", "统计局"})
+
+
 def _cjk_person(name: str) -> dict[str, str]:
     """A Chinese personal name is family (first character, or a compound surname) + given; a
-    transliterated foreign name is a family name alone; a longer run (an organisation) stays
-    literal."""
+    transliterated foreign name is a family name alone; a longer run (an organisation), or a
+    body's short name, stays literal."""
+    if name in _SHORT_BODIES or _SHORT_BODY.fullmatch(name) and name[0] not in _SURNAMES:
+        return {"literal": name}
     if (len(name) >= 3 and name[0] not in _SURNAMES and name[:2] not in _COMPOUND_SURNAMES
             and all(ch in _TRANSLITERATION for ch in name)):
         return {"family": name}
@@ -355,6 +369,10 @@ def _family_then_given(family: str, given: str) -> dict[str, str]:
 
 
 _AND = r"(?:and|und|et|y|og|och|en|ve)"
+_JOINED_FAMILY = re.compile(r"^\s*[A-ZÀ-Þ][a-zß-ÿ]+ y [A-ZÀ-Þ][a-zß-ÿ]+(?=,\s*(?:[A-ZÀ-Þ][a-zß-ÿ]+"
+                            r"(?:\s[A-ZÀ-Þ][a-zß-ÿ]+)?|[A-ZÀ-Þ]\.(?:\s?[A-ZÀ-Þ]\.)*)"
+                            r"(?:\s*[.,;(]|\s*$))")
+_KEPT_Y = "\u2060y\u2060"  # (no white space: no join split at it)
 
 
 def _split_authors(span: str) -> list[dict[str, str]]:
@@ -427,8 +445,13 @@ def _split_authors(span: str) -> list[dict[str, str]]:
     # (the other languages' words only in a list of persons, "Family, I.": a body's name
     # holds them, "Rijksinstituut voor Volksgezondheid en Milieu")
     joins = _AND if re.search(r",\s*[A-ZÀ-Þ]\.", span) else r"(?:and|und|et|y)"
+    # (a Spanish family name of two joined by "y", before the first comma and a given name
+    # of one word: "Ortega y Gasset, José", "Ramón y Cajal, Santiago": kept whole)
+    joined = _JOINED_FAMILY.match(span)
+    if joined:
+        span = joined.group(0).replace(" y ", _KEPT_Y, 1) + span[joined.end():]
     for p in re.split(rf"\s*;\s*|\s*,\s*|\s+{joins}\s+|\s*&\s*", span):
-        p = re.sub(rf"^{joins}\s+", "", p.strip())
+        p = re.sub(rf"^{joins}\s+", "", p.strip().replace(_KEPT_Y, " y "))
         group = _ON_BEHALF_OF.sub("", p, count=1)
         if group != p and _GROUP_AUTHOR.search(group):
             p = group  # "…, on behalf of the ACT Study Group": the group's name
@@ -479,7 +502,7 @@ def _split_authors(span: str) -> list[dict[str, str]]:
         core = nxt
         if nxt and len(nxt.split()) > 1 and nxt.split()[-1].casefold().rstrip(".") in _SUFFIX:
             core = nxt.rsplit(None, 1)[0]
-        single = len(words) == 1 or (particles and (
+        single = len(words) == 1 or i == 0 and joined is not None or (particles and (
             words[0].islower() or bool(core) and (
                 bool(_INITIALS.match(core)) or len(core.split()) == 1)))
         # Chicago's and MLA's first author, family name first, of two words ("Sánchez Pérez,

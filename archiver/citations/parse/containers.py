@@ -101,8 +101,8 @@ def _closed(text: str, value: str) -> str:
 # Therapy: From the Personal to the Universal. Ross-on-Wye", "in Martin Chusid (ed.), Verdi’s
 # Middle Period: … (University of Chicago Press, 1997)"
 _EDITORS_THEN_BOOK = re.compile(
-    r"\b[Ii]n:?\s+(?P<editors>[A-Z](?:(?!\b[Ii]n\s)[^()“”\"«»]){1,120}?)"
-    r"\s*\((?:[Ee]ds?|Hrsg|dir|comp)\.?\)\s*[,:]?\s+"
+    r"\b(?:[Ii]n|En):?\s+(?P<editors>[A-Z](?:(?!\b[Ii]n\s)[^()“”\"«»]){1,120}?)"
+    r"\s*\((?:[Ee]ds?|Hrsg|dir|comp|[Oo]rgs?|[Cc]oords?)\.?\)\.?\s*[,:]?\s+"
     r"(?P<book>[^\s.()][^.()]*?)\s*(?:\.\s|\.?$|\(|,\s*(?:pp?\.\s*|[Vv]ol\.\s*)?\d)")
 
 
@@ -371,6 +371,129 @@ def _apa_publisher(item: dict[str, Any], text: str) -> None:
         item.setdefault("publisher-place", found["place"].strip())
     if found["edition"]:
         item.setdefault("edition", found["edition"])
+
+
+# Chicago's, ABNT's and other styles' imprint closing a book's (or its chapter's) reference:
+# "New York: Penguin, 2010.", "Madrid: Revista de Occidente, 1930.", "Rio de Janeiro: Zahar,
+# 2001. p. 9-28.", "Cambridge, MA: MIT Press, 1998.", Vancouver's "Philadelphia: Elsevier;
+# 2021." (a place of up to four words, with the
+# small words of place names; the ABNT pages of a chapter or count of a book after the year)
+# (and its state or country after a comma: "Stanford, California", "Hoboken, NJ, USA",
+# "Washington, D.C."; or Vancouver's in brackets, "Boston (MA)")
+_REGION = (r"[A-Z]{2}|D\.C\.|U\.?S\.?A?\.?|UK|England|Scotland|Wales|Ireland|Brazil|Brasil|Canada|"
+           r"Australia|New Zealand|Germany|France|Switzerland|Netherlands|Spain|Italy|Mexico|"
+           r"India|China|Japan|Argentina|Portugal|Belgium|Austria|Sweden|Norway|Denmark|"
+           r"Singapore|South Africa|Alabama|Alaska|Arizona|Arkansas|California|Colorado|"
+           r"Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|"
+           r"Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|"
+           r"Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|"
+           r"North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|"
+           r"South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|"
+           r"West Virginia|Wisconsin|Wyoming")
+_PLACE = (r"[A-ZÀ-Þ][\w'’-]+(?:\s(?:(?:de|do|da|dos|das|del|am|an|upon|on|sur|en|la)\s)?"
+          rf"[A-ZÀ-Þ][\w'’-]+){{0,3}}(?:,\s(?:{_REGION})){{0,2}}(?:\s\([A-Z]{{2}}\))?")
+# ... where the place is one a reader knows for one: a city books are published in (a name
+# alone may be a journal's first words, "Nature: Machine Intelligence", "Sleep: Journal of
+# Sleep Research"), or a place with its state or country; else the publisher must say it is
+# one by its word, and no journal's, meeting's or section's word (_NOT_AN_IMPRINT)
+_PUBLISHING_CITY = re.compile(
+    r"(?:New York|London|Paris|Berlin|Oxford|Cambridge|Chicago|Boston|Princeton|New Haven|"
+    r"Berkeley|Stanford|Philadelphia|Baltimore|Washington|Toronto|Montreal|Madrid|Barcelona|"
+    r"Buenos Aires|México|Mexico City|Santiago|Bogotá|Lima|Caracas|São Paulo|Rio de Janeiro|"
+    r"Porto Alegre|Campinas|Belo Horizonte|Brasília|Salvador|Recife|Curitiba|Florianópolis|"
+    r"Petrópolis|Lisboa|Lisbon|Porto|Coimbra|Roma|Rome|Milano|Milan|Torino|Turin|Firenze|"
+    r"Florence|Bologna|Napoli|Venezia|Frankfurt(?: am Main)?|München|Munich|Stuttgart|"
+    r"Hamburg|Leipzig|Heidelberg|Tübingen|Göttingen|Darmstadt|Bielefeld|Köln|Cologne|Bonn|"
+    r"Freiburg|Wiesbaden|Wien|Vienna|Zürich|Zurich|Basel|Bern|Genève|Geneva|Amsterdam|Leiden|"
+    r"Dordrecht|Utrecht|Brussels|Bruxelles|Louvain|Stockholm|Copenhagen|København|Oslo|"
+    r"Helsinki|Warsaw|Warszawa|Kraków|Prague|Budapest|Moscow|Tokyo|Kyoto|Beijing|Shanghai|"
+    r"Hong Kong|Taipei|Singapore|Seoul|New Delhi|Delhi|Mumbai|Sydney|Melbourne|Edinburgh|"
+    r"Glasgow|Manchester|Abingdon|Thousand Oaks|Newbury Park|Los Angeles|San Francisco|"
+    r"San Diego|Minneapolis|Ann Arbor|Ithaca|Durham|Chapel Hill|Austin|Seattle|Cham|Hoboken|"
+    r"Upper Saddle River|Englewood Cliffs|Boca Raton|St\. Louis|Thorofare|Burlington|Malden|"
+    r"Chichester|Harlow|Basingstoke|Bristol|Cheltenham|Northampton|Lanham|Albany|Bloomington|"
+    r"Urbana|Champaign|Madison|Lincoln|Norman|Charlottesville|Nashville|Lexington|"
+    r"Grand Rapids|Notre Dame|Evanston|Pittsburgh|Detroit|Cleveland|Dublin|Cardiff|"
+    r"Amherst|Middletown|Hanover|Columbus|Houston|Dallas|Atlanta|Denver|Tucson|Honolulu|"
+    r"Vancouver|Ottawa|Auckland|Wellington|Cape Town|Johannesburg|Nairobi|Cairo|Jerusalem|"
+    r"Tel Aviv|Istanbul|Athens|Leuven|Lyon|Marseille|Toulouse|Bordeaux|Strasbourg|Lille|"
+    r"Rennes|Grenoble|Montpellier|Nancy|Québec|Sevilla|Valencia|Salamanca|Granada|"
+    r"Indianapolis|Düsseldorf|Augsburg|Mainz|Würzburg|Regensburg|Münster|Hannover|Dresden|"
+    r"Kiel|Marburg|Paderborn|Opladen|Weinheim|Baden-Baden|Konstanz|Bamberg|Jena|Halle|"
+    r"Farnham|Aldershot|Brighton|Leicester|Nottingham|Sheffield|Leeds|Liverpool|Newcastle|"
+    r"Exeter|Norwich|Cork|Galway|Moskva|Sankt-Peterburg|St\. Petersburg|Kyiv|Kiev|Minsk|"
+    r"Bucharest|Sofia|Belgrade|Zagreb|Ljubljana|Bratislava|Vilnius|Riga|Tallinn|Padova|"
+    r"Pisa|Bari|Palermo|Genova|Verona|Trento|Zaragoza|Bilbao|Oviedo|Santander|Murcia|"
+    r"Montevideo|Quito|La Paz|Asunción|Guadalajara|Monterrey|Havana|La Habana|San Juan|"
+    r"Fortaleza|Goiânia|Niterói|Manila|Bangkok|Jakarta|Kuala Lumpur|Hanoi|Osaka|Nagoya|"
+    r"Taichung|Nanjing|Hangzhou|Guangzhou|Wuhan|Chengdu|Xi'an|Tianjin|Canberra|Brisbane|"
+    r"Perth|Adelaide|Hobart|Dunedin|Christchurch|Calgary|Edmonton|Winnipeg|Halifax|"
+    r"Kingston|Lagos|Ibadan|Accra|Dakar|Addis Ababa|Kampala|Harare|Pretoria|Durban|"
+    r"Beirut|Tehran|Karachi|Lahore|Dhaka|Colombo|Kathmandu|Bangalore|Chennai|Kolkata|"
+    r"Calcutta|Bombay|Madras|Hyderabad|Pune|Providence|Hartford|New Brunswick|Newark|"
+    r"Rochester|Syracuse|Buffalo|Bethesda|Rockville|Arlington|Alexandria|Richmond|Raleigh|"
+    r"Knoxville|Memphis|Louisville|Cincinnati|Dayton|Kent|Toledo|Milwaukee|Iowa City|"
+    r"Ames|Lawrence|Manhattan|Oklahoma City|Tulsa|Fayetteville|Baton Rouge|New Orleans|"
+    r"Jackson|Tuscaloosa|Gainesville|Tallahassee|Miami|Tampa|Orlando|Albuquerque|Phoenix|"
+    r"Tempe|Reno|Las Vegas|Salt Lake City|Provo|Boulder|Portland|Eugene|Corvallis|Pullman|"
+    r"Sacramento|Davis|Santa Barbara|Santa Cruz|Irvine|Riverside|Pasadena|Palo Alto|"
+    r"Menlo Park|Oakland|Stanford|Cambridge, Mass)")
+# ... or a publisher's own name, with none of those words (a dictionary, as reference parsers
+# keep one: "Farnham: Ashgate", "New York: Knopf")
+_PUBLISHER_NAME = re.compile(
+    r"(?:Ashgate|Penguin|Knopf|Vintage|Doubleday|Scribner|Viking|Bantam|Ballantine|Harper|"
+    r"HarperCollins|Dutton|Grove|Houghton Mifflin|Beacon|Polity|Verso|Palgrave|Continuum|"
+    r"Bloomsbury|Faber|Heinemann|Hutchinson|Jonathan Cape|Gallimard|Seuil|Flammarion|Fayard|"
+    r"Minuit|Suhrkamp|Fischer|Rowohlt|Hanser|Reclam|C\. ?H\. ?Beck|Beck|Mohr Siebeck|Nauka|"
+    r"Mysl|Progress|Zahar|Cortez|Atlas|Vozes|Papirus|Penso|Alianza|Anagrama|Cátedra|Planeta|"
+    r"Tecnos|Paidós|Siglo XXI|Einaudi|Laterza|Feltrinelli|Mondadori|Il Mulino|Bompiani|"
+    r"Adelphi|Brill|Bobbs-Merrill|Putnam|Crown|Pantheon|Random House|Simon (?:&|and) Schuster|"
+    r"Hill and Wang|Picador|Anchor|Norton|Routledge|Pergamon|Plenum|Dover|Schocken|"
+    r"Scholastic|Pearson|Longman|Methuen|Chatto (?:&|and) Windus|Hogarth|Allen (?:&|and) Unwin|"
+    r"Duckworth|Granta|Fontana|Collins|Macmillan|Sage|Wiley|Springer|Elsevier|Kluwer|"
+    r"De Gruyter|Peter Lang|Rodopi|Ediouro|Record|Objetiva|Companhia das Letras|Perspectiva|"
+    r"Martins Fontes|Difel|Edusp|Sinmun'gwan)\b.*")
+_NOT_AN_IMPRINT = re.compile(
+    r"\b(?:Journal|Review|Letters|Transactions|Bulletin|Annals|Proceedings|Conference|"
+    r"Symposium|Workshop|Congress|Meeting|Series|Section|Supplement|Special|Issue|"
+    r"Encyclopa?edia|Magazine|Quarterly|Newsletter|Gazette|Times|Post|News|Protocol|"
+    r"Exclusive|Edition)\b", re.I)
+_IMPRINT_ENDING = re.compile(
+    rf"[.,]\s+(?P<place>{_PLACE})\s?:\s(?P<publisher>[A-ZÀ-Þ][^.:;,()\d\[\]“”\"]{{0,80}}?)[,;]\s"
+    r"(?P<year>(?:1[5-9]|20)\d\d)[a-z]?"
+    r"(?:[.,]\s*(?:pp?\.\s*\d+(?:\s*[-–]\s*\d+)?|\d+\s*p))?\.?\s*$")
+
+
+def _imprint_at_the_end(item: dict[str, Any], text: str) -> None:
+    """The place and publisher of a book, or of the book a chapter is in, where its
+    reference ends with them and the year (see above), after every field read, and neither
+    a journal's volume nor its issue was read: a journal's article ends with its numbers.
+    What the tagger took for a journal there is no journal."""
+    if item.get("volume") or item.get("issue") or item.get("publisher"):
+        return
+    found = _IMPRINT_ENDING.search(text)
+    if found is None or str(_issued_year(item)) != found["year"] or \
+            _NO_PUBLISHER_NAMED.fullmatch(found["publisher"]) or \
+            _NOT_PUBLISHED_BY.search(found["publisher"]):
+        return
+    place, publisher = found["place"], found["publisher"]
+    known = _PUBLISHING_CITY.fullmatch(re.sub(r",\s.*|\s\([A-Z]{2}\)$", "", place)) \
+        or "," in place or place.endswith(")")
+    if _NOT_AN_IMPRINT.search(place) or _NOT_AN_IMPRINT.search(publisher) and not \
+            _PUBLISHER_WORD.search(publisher) or not (
+            known or _A_PUBLISHERS_WORD.search(publisher)
+            or _PUBLISHER_NAME.match(publisher)):
+        return  # ("Monthly Review Press" is a publisher's name, "Review of …" a journal's)
+    read = [value for key in ("title", "container-title") if (value := item.get(key))]
+    if not read or any(text.rfind(value) < 0 for value in read):
+        return
+    container = item.get("container-title")
+    if container and text.rfind(container) >= found.start("place"):
+        del item["container-title"]  # the imprint read as a journal's name
+    elif any(text.rfind(value) + len(value) > found.start() for value in read):
+        return  # (a field read runs on into it: it is not after the reference's end)
+    item["publisher-place"] = found["place"]
+    item["publisher"] = found["publisher"].strip()
 
 
 _VANCOUVER_NAME = re.compile(r"[A-Z][\w'’-]+\s[A-Z]{1,3}")  # "Squire LR"

@@ -412,6 +412,10 @@ def csl_type(text: str, item: dict[str, Any]) -> str:
         return "chapter"  # "In S. Keys (ed.) …": a journal's editors are never cited
     if container and item.get("publisher") and f"In {container} (" in text:
         return "chapter"  # Cell Press's "In StatPearls (StatPearls Publishing LLC.)."
+    if container and item.get("publisher") and re.search(
+            r"\b(?:[Ii]n|En|Em):?\s+(?:_+\.\s+)?" + re.escape(container), text):
+        return "chapter"  # Chicago's "In The Cambridge Companion …, edited by …. Cambridge:
+        # Cambridge University Press, 2015.": the book it is in, and that book's publisher
     if _JUDGMENT.match(text) or _US_CASE.match(text) or _UK_CASE.match(text):
         return "legal_case"
     if _ARTICLE_OF_A_LAW.search(text) or _US_STATUTE.match(text):
@@ -425,6 +429,9 @@ def csl_type(text: str, item: dict[str, Any]) -> str:
         # (with a container, "Dissertation Abstracts International" is one; in the title,
         # a book about theses: "Authoring a PhD: How to … finish a doctoral thesis")
         return "thesis"
+    if not container and _REPORT_OR_FILM.search(text):
+        found = _REPORT_OR_FILM.search(text)
+        return "motion_picture" if found["film"] else "patent" if found["patent"] else "report"
     if not container and item.get("publisher"):
         return "book"  # a publisher and nothing it is part of: "Principles of Neural Science
     return "article-journal" if container else "document"  # 5th edn (McGraw-Hill, 2013)"
@@ -434,8 +441,16 @@ def csl_type(text: str, item: dict[str, Any]) -> str:
 # 版", "中华书局1985年影印本")
 _NOTE_IMPRINT = re.compile(r"(?:出版社|书局|书店|书社|印书馆|出版公司)\s*(?:1[5-9]|20)\d\d\s*年"
                            r"(?:版|影印本|印本)")
+# what a reference with a publisher and no container says it is, when it is no book: a
+# working paper or report ("NBER Working Paper 8119. Cambridge, MA: …"), a film ("dir.",
+# "Directed by"), a patent by its number ("US Patent 4,123,456")
+_REPORT_OR_FILM = re.compile(r"\b(?:working|discussion|technical|research|policy)\s+"
+                             r"(?:paper|report)s?\b|(?P<film>\bdir\.|\bdirected by\b)|"
+                             r"(?P<patent>\bpatent\s+(?:no\.?\s*)?\d[\d,]{4,})", re.I)
 _THESIS_MENTION = re.compile(rf"\b{_THESIS_KIND}\b|\bth[èe]se de doctorat\b|\btesis doctoral\b|"
-                             r"\b(?:ph\.?\s?d\.?|doctoral)\s+(?:diss\.|dissertation|thesis)", re.I)
+                             r"\b(?:ph\.?\s?d\.?|doctoral)\s+(?:diss\.|dissertation|thesis)|"
+                             # Vancouver's "[dissertation]", "[master's thesis]"
+                             r"\[(?:[\w’']+\s)?(?:dissertation|thesis)\]", re.I)
 
 
 def _gbt_mark(text: str) -> re.Match[str] | None:
@@ -497,6 +512,15 @@ def _gbt_title(text: str, item: dict[str, Any]) -> dict[str, Any]:
         if authors:
             item["author"] = authors
             item["title"] = title
+        return item
+    lead = without_list_number(text[:match.start(1)])
+    if read and "author" not in item and lead.rstrip(" .．。") == read and _names_before(lead):
+        # the authors read as the title, and the title as a journal where a bracket in it
+        # ended it: "国家统计局. 中国统计年鉴（2023年）[R]"
+        item["author"] = split_authors(read)
+        if title.startswith(item.get("container-title") or "\0"):
+            del item["container-title"]
+        item["title"] = title
         return item
     at = text.find(read) if read else -1
     whole = text[at:match.end(1)] if at >= 0 and match.start(1) > at + len(read) else ""

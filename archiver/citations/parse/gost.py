@@ -36,10 +36,21 @@ _ARTICLE = re.compile(
     r"(?:\s/\s[^/]{1,300}?)?\s//\s*(?P<container>[^/]{2,200}?)\.\s*"
     rf"{_DASH}{_YEAR}\.(?P<rest>.*)$")
 # the book or thesis: names, title (and its kind), an area's dash, place, publisher and year
+# (GOST 7.0.5's list leaves the dashes out: "… 2-е изд. М.: Наука, 2010. 320 с."; there the
+# place is a Russian city's abbreviation or one word, "М.", "СПб.", "Ростов н/Д", and its
+# publisher follows it)
+_CITY = r"[А-ЯЁ][А-ЯЁа-яё]{0,3}\.|[А-ЯЁ][а-яё-]+(?:\sн/[А-ЯЁ])?"
 _BOOK = re.compile(
-    rf"^\s*(?:{_LIST_NUMBER}\s*)?{_NAMES}\s+(?P<title>[^/–—]{{2,400}}?)"
-    r"(?:\s/\s[^/–—]{1,300}?)?\.\s[–—]\s*(?P<place>[^:,.–—]{2,60}?)"
+    rf"^\s*(?:{_LIST_NUMBER}\s*)?{_NAMES}\s+(?P<title>[^/–—]{{2,400}})"
+    rf"(?:\s/\s[^/–—]{{1,300}}?)?\.\s(?:[–—]\s*(?P<place>[^:,.–—]{{2,60}}?|[{_CAPITAL}]"
+    rf"[{_CAPITAL}{_SMALL}]{{0,3}}\.)|(?P<city>{_CITY})(?=\s?:))"
     rf"(?:\s?:\s?(?P<publisher>[^,–—]{{1,120}}?))?,\s{_YEAR}\.(?P<rest>.*)$")
+# a title that runs on into the book a part is in is no book's: "… In: …", "… В кн.: …"
+_PART_OF = re.compile(r"\b(?:In|В\sкн\.|Там\sже)\s?:", re.I)
+# a book's edition ending its title: "2-е изд.", "3-е изд., испр. и доп.", "Изд. 2-е"; and
+# its volume, "Т. 2"
+_EDITION = re.compile(r"\.\s(?:(\d{1,2})-е\sизд\.?(?:,\s.{1,40})?|Изд\.\s(\d{1,2})-е)$")
+_VOLUME_ENDING = re.compile(r"\.\s(?:Т|Том)\.?\s?(\d{1,3})$")
 # a book's or a thesis's kind after its title ("Цифровая трансформация … : монография", "… :
 # дис. ... канд. социол. наук : 22.00.04")
 _KIND = re.compile(r"\s:\s(?:монография|учебник|учеб\.|дис\.|автореф\.|сб\.|материалы|"
@@ -54,7 +65,7 @@ _PAGES = re.compile(r"(?:^|[\s.,])(?:С|S|P|pp?)\.\s?([A-Za-z]?\d{1,7}(?:\s?[–
 def _gost(item: dict[str, Any], text: str) -> None:
     """A GOST reference, its fields as the form places them."""
     found = _ARTICLE.match(text) or _BOOK.match(text)
-    if found is None:
+    if found is None or found.re is _BOOK and _PART_OF.search(found["title"]):
         return
     article = found.re is _ARTICLE
     title = found["title"].strip(" .:")
@@ -71,7 +82,20 @@ def _gost(item: dict[str, Any], text: str) -> None:
         item["container-title"] = found["container"].strip()
         item.update(_marked_numbers(rest, _VOLUME, _ISSUE, _PAGES))
     else:
-        item["publisher-place"] = found["place"].strip()
+        edition = _EDITION.search(item["title"])
+        if edition:
+            item["title"] = item["title"][:edition.start()]
+            item["edition"] = edition.group(1) or edition.group(2)
+        volume = _VOLUME_ENDING.search(item["title"])
+        if volume:
+            item["title"] = item["title"][:volume.start()]
+            item["volume"] = volume.group(1)
+        # the pages cited of it, "С. 15–30" (its count of pages, "320 с.", is none), and
+        # its volume after the year, "1987. Т. 1."
+        numbers = _marked_numbers(rest, _VOLUME, _ISSUE, _PAGES)
+        item.update({k: v for k, v in numbers.items() if k in ("page", "volume")
+                     and k not in item})
+        item["publisher-place"] = (found["place"] or found["city"]).strip()
         if found["publisher"]:
             item["publisher"] = found["publisher"].strip()
     if doi:
