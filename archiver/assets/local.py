@@ -21,6 +21,13 @@ from archiver.urls import path_and_rest, split_url
 MAX_PATH = 4096  # PATH_MAX on Linux: a longer local reference names no file
 
 
+def _where(candidate: Path) -> str:
+    """Where this run read an image (the provenance's origin): absolute, whatever folder the
+    run was started in, which no record keeps (an ingest names it relative to the archive).
+    Asked only of the file read: each candidate looked at would cost a system call."""
+    return os.path.abspath(candidate)
+
+
 def _within(path: Path, roots: Iterable[Path]) -> bool:
     for root in roots:
         try:
@@ -104,10 +111,6 @@ def local_image(ref: ImageRef, base_dir: Path, config: Config,
     tried = []
     outside: str | None = None
     for candidate in _local_candidates(ref.original, base_dir, config):
-        # where this run read it (the provenance's origin): absolute, whatever folder the run
-        # was started in (which no record keeps); an ingest names it relative to the archive
-        where = os.path.abspath(candidate)
-        shown = shortened(where)
         named = shortened(_from_the_post(candidate, base_dir))  # where the record says
         if len(str(candidate)) > MAX_PATH:  # resolving it would take minutes (realpath is
             tried.append(f"{named} (longer than any path)")  # quadratic in its components)
@@ -136,7 +139,8 @@ def local_image(ref: ImageRef, base_dir: Path, config: Config,
                         with open(resolved, "rb") as handle:
                             inputs[str(resolved)] = hashlib.file_digest(
                                 handle, "sha256").hexdigest()
-                        return Asset(original=ref.original, status="missing", origin=shown,
+                        return Asset(original=ref.original, status="missing",
+                                     origin=shortened(_where(candidate)),
                                      reason=f"too large: {size} bytes "
                                             f"(limit {config.max_image_bytes})")
                     data = resolved.read_bytes()
@@ -144,13 +148,14 @@ def local_image(ref: ImageRef, base_dir: Path, config: Config,
                     # so, and remembered as not read, so that a run after it is made
                     # readable reads it
                     inputs[str(resolved)] = None
-                    return Asset(original=ref.original, status="missing", origin=shown,
+                    return Asset(original=ref.original, status="missing",
+                                 origin=shortened(_where(candidate)),
                                  reason=f"cannot be read: {exc.strerror or type(exc).__name__}"
                                         f" ({named})")
                 digest = inputs[str(resolved)] = hashlib.sha256(data).hexdigest()
                 if candidate.is_symlink():  # the link too: pointed at another file, or at
                     inputs[str(candidate)] = digest  # none, it is news (receipts keep it)
-                return sniff(data, ref.original, where, config, sha256=digest)
+                return sniff(data, ref.original, _where(candidate), config, sha256=digest)
         except (OSError, ValueError, RuntimeError) as exc:  # RuntimeError: a symlink loop
             if _is_loop(exc):
                 inputs[str(candidate)] = None  # a file put in the loop's place is news
