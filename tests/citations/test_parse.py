@@ -4485,7 +4485,7 @@ def test_what_the_earlier_trials_left_that_a_rule_reads(text, fields):
 
 @pytest.mark.parametrize(("text", "fields"), [
     # a list of family names before "et al." stays one: the post's own citation (MLA's
-    # "Smith, Zadie, et al." is the same shape, and is read so too)
+    # "Smith, Zadie, et al." is the same shape: told apart by its given name, below)
     ("Vanderhill, Joireman, et al. “Between the bear and the dragon”. International Affairs, "
      "vol. 96, no. 4, 2020, pp. 975-993.",
      {"author": [{"family": "Vanderhill"}, {"family": "Joireman"}]}),
@@ -4963,6 +4963,13 @@ def test_a_books_imprint_makes_it_a_book_and_a_thesis_stays_a_thesis(text, kind)
     ("王立委, 张振部. 城市治理研究[J]. 管理世界, 2020, 36(5): 1-10.",
      {"author": [{"family": "王", "given": "立委"}, {"family": "张", "given": "振部"}]}),
     ("证监会. 上市公司治理准则[S]. 2018.", {"author": [{"literal": "证监会"}]}),
+    # MLA's first author before "et al.", family name first, told from two family names by a
+    # given name
+    ("Cardis, Elisabeth, et al. “Estimates of the Cancer Burden in Europe from Radioactive "
+     "Fallout from Chernobyl.” International Journal of Cancer 119 (2006): 1224–35.",
+     {"author": [{"family": "Cardis", "given": "Elisabeth"}]}),
+    ("Okri, Ben, et al. Voices from the Delta: New Nigerian Writing. Heinemann, 2009.",
+     {"author": [{"family": "Okri", "given": "Ben"}]}),
     # "y" joining a family name, before initials or two given names
     ("Ortega y Gasset, J. (1930). La rebelión de las masas. Madrid: Revista de Occidente.",
      {"author": [{"family": "Ortega y Gasset", "given": "J."}]}),

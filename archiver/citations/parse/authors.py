@@ -224,6 +224,42 @@ def _capitals_then_given(words: list[str]) -> int:
     return k
 
 
+# Given names common among the authors Western styles cite, for the one form a name's shape
+# cannot tell: MLA's first author and "et al." ("Cardis, Elisabeth, et al."), which is also
+# how a post lists two family names ("Vanderhill, Joireman, et al.")
+_GIVEN_NAMES = frozenset((  # noqa: SIM905 - 360 names read as words, not quoted
+    "Aaron Adam Adrian Adriana Adrienne Agnes Ahmed Akira Alan Albert Alberto Alejandro "
+    "Aleksandr Alessandro Alex Alexander Alexandra Alexandre Alexei Alfred Ali Alice Alicia "
+    "Alison Allan Allen Amanda Amit Amy Ana Anders Andrea Andreas Andrew Andrés Andy Angela "
+    "Angelo Ann Anna Anne Annie Anthony Antoine Anton Antonio Arjun Arthur Axel Barbara "
+    "Beatriz Ben Benedetto Benjamin Bernard Bernd Beth Betty Bill Bob Boris Brenda Brian "
+    "Bruce Bruno Camila Carl Carla Carlo Carlos Carmen Carol Caroline Catherine Cesare "
+    "Charles Charlotte Chimamanda Chinua Chris Christian Christina Christine Christopher "
+    "Claire Clara Claude Claudia Colin Daniel Daniela David Deborah Dennis Diana Diane Diego "
+    "Dieter Dmitri Dominique Donald Donna Doris Dorothy Douglas Eduardo Edward Eleanor Elena "
+    "Elisabeth Elizabeth Ellen Elsa Emily Emma Enrique Eric Erik Ernst Eva Evelyn Fatima "
+    "Fernanda Fernando Francesca Francesco Francis Francisco Frank Franz François Frederick "
+    "Fredric Friedrich Félix Gabriel Gabriela Gary Gayatri Georg George Gerald Gerhard Gilles "
+    "Giorgio Giovanni Giuseppe Gloria Grace Gregory Guillermo Gustavo Günter Hannah Hans "
+    "Harold Harry Haruki Hassan Heinrich Heinz Helen Helena Helmut Henri Henry Herbert "
+    "Hermann Hiroshi Homi Howard Hélène Ian Igor Inés Irene Iris Isabel Isabelle Italo Ivan "
+    "Jack Jacob Jacques James Jan Jane Janet Jason Javier Jean Jeffrey Jennifer Jens Jessica "
+    "Joan Joanna Joe John Jonathan Jorge Josef Joseph Joshua José Juan Judith Julia Julian "
+    "Juliana Julie Julio Jürgen Karen Karin Karl Kate Katherine Kathleen Kenji Kenneth Kevin "
+    "Klaus Kurt Larry Laura Lauren Lawrence Leo Leonard Linda Lisa Louis Louise Lucas Luce "
+    "Lucia Ludwig Luis Luisa Marcelo Marcos Margaret Maria Mariana Marie Marina Mario Mark "
+    "Martha Martin Mary Massimo Mateus Matthew Matthias Maurice Max Michael Michel Michelle "
+    "Miguel Mikhail Mohammed Muhammad Nancy Natalia Nicholas Nicolas Niklas Norbert Octavio "
+    "Olga Olivia Omar Orhan Oscar Pablo Patricia Patrick Paul Paula Paulo Pedro Peter Philip "
+    "Philippe Pierre Primo Priya Rachel Rafael Raj Ralph Ravi Raymond Rebecca Reinhart Renata "
+    "Ricardo Richard Robert Roberto Rodrigo Roger Roland Ronald Rosa Rosalind Ruth Ryan "
+    "Salman Samuel Sandra Sara Sarah Satoshi Scott Sean Sebastian Sergei Sergio Seyla Sharon "
+    "Siegfried Simon Simone Slavoj Sophie Stefan Stephen Steven Stuart Susan Sylvia Takashi "
+    "Tatiana Teresa Terry Theodor Thomas Timothy Toni Tony Toril Ulrich Umberto Ursula "
+    "Valerie Victor Vincent Virginia Vladimir Walter Werner Wilhelm William Wole Wolfgang "
+    "Yuki Yuri Zadie Zoe Zygmunt").split())
+
+
 # Characters the Xinhua rules for transliterating foreign names are built from (哈里森 Harrison,
 # 沃尔德伦 Waldron). A name of three or more of them that does not begin with a Chinese surname
 # is a foreign family name, printed alone as GB/T 7714 prints it: not split into 哈 + 里森.
@@ -463,6 +499,9 @@ def _split_authors(span: str) -> list[dict[str, str]]:
             parts.append(p)
     if has_etal and len(parts) > 1 and all(
             len(p.split()) == 1 and not _INITIALS.match(p) for p in parts):
+        if len(parts) == 2 and parts[1].strip(" .") in _GIVEN_NAMES:
+            # MLA's "Cardis, Elisabeth, et al.": its first author, family name first
+            return [{"family": parts[0].strip(" ."), "given": parts[1].strip(" .")}]
         # "Vanderhill, Joireman, et al.": family names only, not "Family, Given"
         return [{"family": p.strip(" ."), "given": ""} for p in parts]
     # a list that alternates names and their initials ("García Márquez, G., & Vargas Llosa,
