@@ -9,11 +9,22 @@ Library first: every stage is a function that returns data; the CLI only renders
 """
 
 import importlib
+from typing import TYPE_CHECKING
 
 from archiver.version import __version__
 
+if TYPE_CHECKING:  # the names as type checkers and editors see them; imported lazily below
+    from archiver.bibliography import export_archive
+    from archiver.citations.parse import parse_reference
+    from archiver.config import Config, load_config
+    from archiver.errors import ArchiverError
+    from archiver.fsck import check_archive
+    from archiver.pipeline import ingest_paths
+    from archiver.store import Archive
+    from archiver.verified import verify_posts
+
 __all__ = ["__version__", "Archive", "ingest_paths", "load_config", "Config", "verify_posts",
-           "export_archive", "parse_reference", "ArchiverError"]
+           "export_archive", "parse_reference", "check_archive", "ArchiverError"]
 
 
 # each public name → the module (or package) that offers it, imported when the name is first
@@ -21,11 +32,18 @@ __all__ = ["__version__", "Archive", "ingest_paths", "load_config", "Config", "v
 _DEFINED_IN = {"Archive": "archiver.store", "ingest_paths": "archiver.pipeline",
                "load_config": "archiver.config", "Config": "archiver.config",
                "verify_posts": "archiver.verified", "export_archive": "archiver.bibliography",
-               "parse_reference": "archiver.citations.parse", "ArchiverError": "archiver.errors"}
+               "parse_reference": "archiver.citations.parse", "check_archive": "archiver.fsck",
+               "ArchiverError": "archiver.errors"}
 
 
-def __getattr__(name: str):  # lazy, so importing archiver stays cheap and side-effect free
+def __getattr__(name: str) -> object:  # lazy: importing archiver stays cheap, side-effect free
     module = _DEFINED_IN.get(name)
     if module is None:
-        raise AttributeError(name)
+        raise AttributeError(f"module 'archiver' has no attribute {name!r}")
     return getattr(importlib.import_module(module), name)
+
+
+def __dir__() -> list[str]:
+    """The public names too, which are imported only when first asked for (``help()`` and
+    editors' completion list them)."""
+    return sorted({*globals(), *__all__})

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from typing import Any
 
-from archiver.errors import DamagedObject
+from archiver.errors import DamagedObject, UsageError
 from archiver.export import FORMATS, export, works_of
 from archiver.export.works import Work
 from archiver.index import known_works, load_index, taken_keys
@@ -65,7 +65,13 @@ def export_archive(archive: Archive, fmt: str, object_ids: Iterable[str] | None 
     """The text of an export of the archive in ``fmt`` (one of :data:`FORMATS`), as
     ``archiver export FMT [ID…] [--cited | --only-cited] [--include-unverified]`` writes it.
     A post with nothing to cite is left out (``archive_works``' ``on_skip`` says which);
-    a damaged one raises :class:`DamagedObject`."""
+    a damaged one raises :class:`DamagedObject`. Also raised: :class:`UsageError` for a
+    format that is none of :data:`FORMATS` (``html`` is the command's alone: it writes a
+    folder) or an archive that is not an :class:`Archive`, :class:`NotFound` for an id the
+    archive does not hold."""
+    if not isinstance(archive, Archive):
+        raise UsageError(f"archive: an Archive (Archive.open(folder)), not "
+                         f"{type(archive).__name__}")
     parts: list[str] = []
     export(archive_works(archive, object_ids, posts=not only_cited, cited=cited or only_cited,
                          include_unverified=include_unverified), fmt, parts.append)

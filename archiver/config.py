@@ -15,7 +15,7 @@ import tomllib
 import unicodedata
 import urllib.parse
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +50,13 @@ class Config:
     user_address: str | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # a folder given by hand as a string is that folder (the paths are Paths from here on)
+        for name in ("archive", "cache_dir"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                object.__setattr__(self, name, Path(value))
+
     def with_overrides(self, *, sources: Mapping[str, str] | None = None,
                        **overrides: Any) -> Config:
         """Return a copy with the given non-None values replaced (flags over everything).
@@ -60,8 +67,12 @@ class Config:
         """
         clean = {k: v for k, v in overrides.items() if v is not None}
         named = sources or {}
+        unknown = sorted(set(clean) - {f.name for f in fields(self)})
+        if unknown:
+            raise UsageError(f"no such setting: {', '.join(unknown)}", hint="the settings are "
+                             + ", ".join(f.name for f in fields(self) if f.name != "extra"))
         for key, value in clean.items():
-            if key not in _CHECKS:  # not a setting: replace() says so
+            if key not in _CHECKS:  # a setting no user gives (extra): taken as it is
                 continue
             where = _Source("option", named[key]) if key in named else _Source("argument", key)
             clean[key] = check_setting(key, value, where, Path.cwd())
@@ -367,7 +378,7 @@ def load_config(environ: Mapping[str, str] | None = None, cwd: Path | None = Non
     raised before the caller has done anything; so is an ``ARCHIVER_ARCHIVE`` set to nothing
     (pass ``environ`` without it to choose the archive otherwise)."""
     env = os.environ if environ is None else environ
-    cwd = cwd or Path.cwd()
+    cwd = Path(cwd) if cwd is not None else Path.cwd()
     values: dict[str, Any] = {}
     cfg_path = Path(env["ARCHIVER_CONFIG"]) if env.get("ARCHIVER_CONFIG") else cwd / "archiver.toml"
     if cfg_path.is_dir():  # not passed over in silence: its settings would go unapplied
@@ -388,6 +399,10 @@ def load_config(environ: Mapping[str, str] | None = None, cwd: Path | None = Non
     for name, key in _ENV.items():
         if env.get(name):
             values[key] = check_setting(key, env[name], _Source("env", name), cwd)
+    if environ is not None and "cache_dir" not in values and (
+            environ.get("XDG_CACHE_HOME") or environ.get("HOME")):
+        # the cache's default from the environment given, not the process's
+        values["cache_dir"] = default_cache_dir(Config(), environ)
     return Config(**values)
 
 
@@ -396,7 +411,8 @@ def default_cache_dir(config: Config, environ: Mapping[str, str] | None = None) 
     if config.cache_dir is not None:
         return config.cache_dir
     env = os.environ if environ is None else environ
-    base = Path(env["XDG_CACHE_HOME"]) if env.get("XDG_CACHE_HOME") else Path.home() / ".cache"
+    home = Path(env["HOME"]) if env.get("HOME") else Path.home()
+    base = Path(env["XDG_CACHE_HOME"]) if env.get("XDG_CACHE_HOME") else home / ".cache"
     return base / "archiver"
 
 

@@ -918,14 +918,36 @@ def ingest_paths(paths: Iterable[Path | str], config: Config, *,
     script that calls this must guard its own code with ``if __name__ == "__main__":``.)
     ``pool``: worker processes the caller started (:func:`start_workers`), used instead;
     the caller shuts it down. (A path may be given as a string; one given alone, not in a
-    list, is that path.)"""
-    paths = [Path(p) for p in ((paths,) if isinstance(paths, str | Path) else paths)]
+    list, is that path.)
+
+    What is wrong with one input is its result's ``error`` (an
+    :class:`~archiver.errors.InputError`, status ``failed`` or ``skipped``); the others are
+    still ingested. Raised, ending the run (what was reported done is archived):
+    :class:`~archiver.errors.ArchiveBusy` when another writer holds the archive (without
+    ``wait``; also for a call made inside another's callback on the same archive, which
+    would wait for itself), :class:`~archiver.errors.ArchiveError` when the configured
+    archive is a file, a folder that is not an archive, or cannot be written, and
+    :class:`~archiver.errors.UsageError` for paths that are not paths. Two calls on one
+    archive, from two threads or two processes, take turns by that lock."""
+    if isinstance(paths, bytes) or not isinstance(paths, str | Path | Iterable):
+        raise UsageError(f"paths: a path or a list of paths, not {type(paths).__name__}")
+    paths = [p if isinstance(p, Path) else Path(p) if isinstance(p, str) else _not_a_path(p)
+             for p in ((paths,) if isinstance(paths, str | Path) else paths)]
+    if not isinstance(config, Config):
+        raise UsageError(f"config: a Config (load_config()), not {type(config).__name__}")
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+        raise UsageError(f"jobs: a whole number of processes, 1 or more, not {jobs!r}")
     if pool is not None or jobs <= 1:
         return _ingest_paths(paths, config, on_result, wait, refresh, on_wait, on_files,
                              on_interrupted, pool, jobs)
     with start_workers(jobs) as own:  # started first, before this run starts a thread
         return _ingest_paths(paths, config, on_result, wait, refresh, on_wait, on_files,
                              on_interrupted, own, jobs)
+
+
+def _not_a_path(value: object) -> Path:
+    raise UsageError(f"paths: each a path (str or pathlib.Path), not {type(value).__name__} "
+                     f"{value!r:.60}")
 
 
 def start_workers(jobs: int) -> Workers:

@@ -270,8 +270,8 @@ def store_citations(archive: Archive, object_id: str, results: list[CitationResu
 
 def verify_posts(archive: Archive, config: Config, object_ids: Iterable[str] | None = None,
                  *, keep: bool = True, offline: bool = False,
-                 on_result: Callable[[CitationResult], None] | None = None
-                 ) -> dict[str, list[CitationResult]]:
+                 on_result: Callable[[CitationResult], None] | None = None,
+                 wait: bool = False) -> dict[str, list[CitationResult]]:
     """Check the citations of archived posts (``object_ids``, full ids; all by default)
     against the configured Crossref server, as ``archiver verify`` does: each post's results,
     in the order the post makes its citations. With ``keep``, each post's are kept in its
@@ -279,9 +279,20 @@ def verify_posts(archive: Archive, config: Config, object_ids: Iterable[str] | N
     out of reach (or ``offline``): every citation the cache cannot answer is ``unresolved``,
     with the reason; nothing is ever called verified without Crossref's record. A damaged
     object raises :class:`DamagedObject` before anything is checked (the command names it
-    and checks the others)."""
+    and checks the others).
+
+    Keeping the results takes the archive's writer lock once the citations are checked
+    (none is held while Crossref is asked): another writer holding it (an ingest) raises
+    :class:`~archiver.errors.ArchiveBusy` then, unless ``wait``, which waits for it (the
+    answers are cached either way: a run again asks Crossref nothing it answered). Also
+    raises :class:`~archiver.errors.NotFound` for an id the archive does not hold, and
+    :class:`~archiver.errors.PostChanged` when an ingest made a new version of a post while
+    its citations were checked (the other posts' results are kept)."""
     from archiver.citations.verify import citations_of
 
+    if not isinstance(archive, Archive):
+        raise UsageError(f"archive: an Archive (Archive.open(folder)), not "
+                         f"{type(archive).__name__}")
     ids = list(dict.fromkeys([object_ids] if isinstance(object_ids, str) else (
         archive.object_ids() if object_ids is None else object_ids)))  # each post once
     items = []
@@ -296,7 +307,7 @@ def verify_posts(archive: Archive, config: Config, object_ids: Iterable[str] | N
         by_post[object_id].append(result)
     if keep and items:
         keep_results(archive, {k: v for k, v in by_post.items() if v}, config.version_user(),
-                     read=read)
+                     read=read, wait=wait)
     return by_post
 
 

@@ -1416,9 +1416,24 @@ def test_ingest_walks_the_folders_given_once(runner, archive_dir, monkeypatch):
 
 
 def test_locked_archive_exits_5(runner, archive_dir):
+    """Another writer holds the lock (another thread here, as another process would)."""
+    import threading
     run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
-    with Archive.open(archive_dir).writer():
+    holding, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with Archive.open(archive_dir).writer():
+            holding.set()
+            release.wait(30)
+
+    holder = threading.Thread(target=hold, daemon=True)
+    holder.start()
+    assert holding.wait(30)
+    try:
         result = run(runner, "ingest", PAGE, "--archive", archive_dir, "--no-fetch")
+    finally:
+        release.set()
+        holder.join(30)
     assert result.exit_code == ExitCode.ARCHIVE
     assert "another archiver process is writing to this archive" in result.stderr
     assert "--wait" in result.stderr
@@ -2970,14 +2985,15 @@ def test_no_post_is_written_to_a_storage_root_whose_own_files_are_damaged(
 
 def test_fsck_json_reports_a_root_that_lost_its_declaration(runner, archive_dir):
     """Without its declaration the folder is no archive to open; `fsck --json` still prints a
-    report, saying so, for the script that reads it (it printed nothing), and exits 5."""
+    report, saying so (a damaged storage root, not another's folder), for the script that
+    reads it (it printed nothing), and exits 5."""
     run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
     (archive_dir / "0=ocfl_1.1").unlink()
     fsck = run(runner, "fsck", "--archive", archive_dir, "--json")
     assert fsck.exit_code == ExitCode.ARCHIVE
     report = json.loads(fsck.stdout)
     assert report["ok"] is False
-    assert "no 0=ocfl_1.1 declaration" in report["problems"][0]["message"]
+    assert "declaration 0=ocfl_1.1 is missing: damaged" in report["problems"][0]["message"]
 
 
 def test_a_root_inventory_restored_from_an_older_copy_is_not_called_a_stray_folder(

@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import stat
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -140,6 +141,13 @@ def _sha512_of(files: Mapping[str, bytes], known: Mapping[str, str] | None) -> d
 
 _RESTORE_HINT = "`archiver fsck` lists what is damaged; restore the object from a copy"
 
+# The writer locks this process holds: the lock file (device, inode) → the thread holding it.
+# flock excludes two open files of the same lock even in one process: a write asked for by
+# the thread that holds the lock (from an ingest's callback) would wait for itself for ever.
+_HELD: dict[tuple[int, int], int] = {}
+_HELD_GUARD = threading.Lock()
+_WAIT_HINT = "wait for it to finish, or pass --wait (the library's functions: wait=True)"
+
 
 # root inventories an Archive keeps read (an ingest reads one object's a few times in a row)
 _INVENTORIES_KEPT = 8
@@ -238,6 +246,14 @@ class Archive(Checks):
                     "it is part of that archive, and no archive may be made within one"),
                 path=root, hint="point --archive at the storage root itself, or at a folder "
                                 "outside it")
+        if filled and (root / "ocfl_layout.json").is_file() and (root / "extensions").is_dir():
+            # an archive's own files, its declaration gone: a damaged archive, not another's
+            # folder (nothing is written to it, and fsck cannot check it either, until then)
+            raise ArchiveError(f"a storage root whose declaration 0={SPEC} is missing: "
+                               "damaged", path=root,
+                               hint=f"restore 0={SPEC} from a copy (it holds the one line "
+                                    f"{SPEC}: echo {SPEC} > '{root}/0={SPEC}'), then run "
+                                    "`archiver fsck`")
         if filled:
             raise ArchiveError(not_a_storage_root(root), path=root, hint=hint)
         blocking = file_in_the_way(root)
@@ -293,24 +309,38 @@ class Archive(Checks):
                                   "read an archive you may not write, and `verify --no-keep` "
                                   "checks its citations without keeping the results; to ingest, "
                                   "or to keep them, use one you may write to") from None
+        held = False
         try:
+            locked = os.fstat(handle.fileno())
+            key = (locked.st_dev, locked.st_ino)
+            with _HELD_GUARD:
+                if _HELD.get(key) == threading.get_ident():
+                    raise ArchiveBusy(
+                        "this thread is writing to this archive already: a write asked for "
+                        "inside another (from an ingest's or a verification's callback) would "
+                        "wait for itself", path=self.root,
+                        hint="write to it once the outer call has returned")
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
                 if not wait:
                     raise ArchiveBusy("another archiver process is writing to this archive",
-                                      path=self.root,
-                                      hint="wait for it to finish, or pass --wait") from None
+                                      path=self.root, hint=_WAIT_HINT) from None
                 if on_wait is not None:
                     on_wait()
                 fcntl.flock(handle, fcntl.LOCK_EX)
-            locked = os.fstat(handle.fileno())
-            self._lock_file = (locked.st_dev, locked.st_ino)
+            with _HELD_GUARD:
+                _HELD[key] = threading.get_ident()
+            held = True
+            self._lock_file = key
             self._locked = True
             self._interrupted = self.recover()
             yield self
         finally:
             self._locked = False
+            if held:
+                with _HELD_GUARD:
+                    _HELD.pop(key, None)
             handle.close()
 
     def _check_root(self) -> None:

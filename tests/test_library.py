@@ -1,0 +1,168 @@
+"""The library as a program using it meets it: its public names as type checkers see them, the
+mistakes a caller makes told as ``ArchiverError``s, and its writer lock where one call is made
+inside another.
+
+Specified here: every name ``archiver`` exports is imported for type checkers (the package
+loads them lazily, which hid every hint: all were ``Any``) and listed by ``dir()``; a path,
+config or archive of the wrong type is a ``UsageError`` naming the argument, not a
+``TypeError``/``AttributeError`` from deep inside; ``load_config`` with its own environment
+reads no other (the cache's default too); a write asked for inside another's callback on the
+same archive fails at once instead of waiting for itself; ``verify_posts(wait=True)`` waits for
+another writer to keep its results.
+"""
+
+from __future__ import annotations
+
+import ast
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+import archiver
+from archiver import Archive, ArchiverError, export_archive, ingest_paths, load_config
+from archiver.config import Config
+from archiver.errors import ArchiveBusy, ArchiveError, UsageError
+
+from conftest import WECHAT
+
+SEED = WECHAT / "markdown" / "guozhengxueren-464-kazakhstan.md"
+
+
+def _config(tmp_path: Path) -> Config:
+    return load_config({}, tmp_path).with_overrides(archive=tmp_path / "archive", fetch=False)
+
+
+def test_every_public_name_is_imported_for_type_checkers_and_listed():
+    """Each name of ``__all__`` is imported under ``TYPE_CHECKING`` (a type checker then sees
+    the function or class, not the lazy ``__getattr__``'s ``object``), from the module that
+    defines it at run time, and ``dir(archiver)`` lists it."""
+    tree = ast.parse(Path(archiver.__file__).read_text(encoding="utf-8"))
+    guarded = next(node for node in tree.body if isinstance(node, ast.If)
+                   and ast.unparse(node.test) == "TYPE_CHECKING")
+    imported = {alias.name: node.module for node in guarded.body
+                if isinstance(node, ast.ImportFrom) for alias in node.names}
+    public = set(archiver.__all__) - {"__version__"}
+    assert set(imported) == public
+    for name, module in imported.items():
+        assert getattr(archiver, name).__module__.startswith(module), name
+    assert public <= set(dir(archiver))
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        archiver.nothing  # noqa: B018
+
+
+@pytest.mark.parametrize("paths", [None, 42, b"post.md", [b"post.md"], [Path("a"), 3]])
+def test_paths_that_are_no_paths_are_a_usage_error(tmp_path, paths):
+    with pytest.raises(UsageError, match="paths"):
+        ingest_paths(paths, _config(tmp_path))
+    assert not (tmp_path / "archive").exists()
+
+
+@pytest.mark.parametrize(("config", "jobs", "says"), [
+    ("not a config", 1, "config: a Config"), (None, 1, "config: a Config"),
+    (..., "2", "jobs"), (..., 0, "jobs"), (..., True, "jobs")])
+def test_a_config_or_jobs_of_the_wrong_kind_is_a_usage_error(tmp_path, config, jobs, says):
+    with pytest.raises(UsageError, match=says):
+        ingest_paths([SEED], _config(tmp_path) if config is ... else config, jobs=jobs)
+
+
+def test_an_archive_given_as_a_path_to_export_or_verify_is_a_usage_error(tmp_path):
+    from archiver import verify_posts
+    config = _config(tmp_path)
+    ingest_paths([SEED], config)
+    for call in (lambda: export_archive(config.archive, "bibtex"),
+                 lambda: verify_posts(config.archive, config, offline=True)):
+        with pytest.raises(UsageError, match=r"archive: an Archive \(Archive.open"):
+            call()
+
+
+def test_the_config_takes_a_string_folder_and_refuses_a_setting_it_has_not(tmp_path):
+    assert load_config({}, str(tmp_path)).archive == Path("archive")
+    assert Config(archive=str(tmp_path / "a")).archive == tmp_path / "a"
+    with pytest.raises(UsageError, match="no such setting: archiv") as refused:
+        Config().with_overrides(archiv=tmp_path)
+    assert "archive" in (refused.value.hint or "")
+
+
+def test_the_cache_default_comes_from_the_environment_given_not_the_processs(tmp_path,
+                                                                            monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "process"))
+    given = load_config({"XDG_CACHE_HOME": str(tmp_path / "given")}, tmp_path)
+    assert given.cache_dir == tmp_path / "given" / "archiver"
+    assert load_config({"HOME": str(tmp_path / "home")}, tmp_path).cache_dir == \
+        tmp_path / "home" / ".cache" / "archiver"
+    assert load_config(None, tmp_path).cache_dir is None  # the process's, as ever, when used
+
+
+@pytest.mark.parametrize("wait", [False, True])
+def test_an_ingest_asked_for_inside_anothers_callback_fails_at_once(tmp_path, wait):
+    """flock keeps out a second lock even in the process holding the first: an ingest from an
+    ``on_result`` callback into the same archive waited for itself for ever with ``wait``."""
+    config = _config(tmp_path)
+    other = tmp_path / "other.md"
+    other.write_text("---\ntitle: 另一篇\nurl: https://mp.weixin.qq.com/s/AnotherPostNested01\n"
+                     "---\n\n正文。\n", encoding="utf-8")
+    inner: list[BaseException] = []
+
+    def again(_result: object) -> None:
+        try:
+            ingest_paths([other], config, wait=wait)
+        except ArchiverError as exc:
+            inner.append(exc)
+
+    done = threading.Event()
+    worker = threading.Thread(target=lambda: (ingest_paths([SEED], config, on_result=again),
+                                              done.set()), daemon=True)
+    worker.start()
+    worker.join(timeout=60)
+    assert done.is_set(), "the nested ingest waited for its own lock"
+    [refused] = inner
+    assert isinstance(refused, ArchiveBusy)
+    assert "this thread is writing to this archive already" in refused.message
+    assert [v.number for v in Archive.open(config.archive).versions(
+        next(iter(Archive.open(config.archive).object_ids())))] == ["v1"]
+
+
+def test_verify_posts_waits_for_another_writer_when_told_to(tmp_path):
+    """Keeping the results takes the writer lock: held by another writer (another thread
+    here, as an ingest's), ``verify_posts`` raised ArchiveBusy, its checking lost; with
+    ``wait`` it waits for the lock and keeps them."""
+    from archiver import verify_posts
+    config = _config(tmp_path)
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: 文献\nurl: https://mp.weixin.qq.com/s/LibraryWaitsForLock1\n---"
+                    "\n\n正文。\n\n参考文献\n\n1. Vanderhill R, Joireman SF, Tulepbayeva R. "
+                    "Between the bear and the dragon. Int Aff. 2020;96(4):975-993. "
+                    "doi:10.1093/ia/iiaa061\n", encoding="utf-8")
+    ingest_paths([post], config)
+    archive = Archive.open(config.archive)
+    holding, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with Archive.open(config.archive).writer():
+            holding.set()
+            release.wait(30)
+
+    holder = threading.Thread(target=hold, daemon=True)
+    holder.start()
+    assert holding.wait(30)
+    with pytest.raises(ArchiveBusy, match="another archiver process is writing"):
+        verify_posts(archive, config, offline=True)
+    threading.Timer(0.5, release.set).start()
+    started = time.monotonic()
+    results = verify_posts(archive, config, offline=True, wait=True)
+    assert time.monotonic() - started >= 0.4  # it waited for the lock
+    assert [r.status for rs in results.values() for r in rs] == ["unresolved"]
+    holder.join(30)
+
+
+def test_a_storage_root_whose_declaration_is_gone_is_said_damaged_with_its_remedy(tmp_path):
+    config = _config(tmp_path)
+    ingest_paths([SEED], config)
+    (config.archive / "0=ocfl_1.1").unlink()
+    with pytest.raises(ArchiveError, match="declaration 0=ocfl_1.1 is missing: damaged") as err:
+        Archive.open(config.archive)
+    assert "echo ocfl_1.1 >" in (err.value.hint or "")
+    (config.archive / "0=ocfl_1.1").write_text("ocfl_1.1\n", encoding="utf-8")
+    assert Archive.open(config.archive).fsck().problems == []
