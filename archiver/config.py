@@ -399,21 +399,22 @@ def load_config(environ: Mapping[str, str] | None = None, cwd: Path | None = Non
     for name, key in _ENV.items():
         if env.get(name):
             values[key] = check_setting(key, env[name], _Source("env", name), cwd)
-    if environ is not None and "cache_dir" not in values and (
-            environ.get("XDG_CACHE_HOME") or environ.get("HOME")):
+    if environ is not None and "cache_dir" not in values:
         # the cache's default from the environment given, not the process's
         values["cache_dir"] = default_cache_dir(Config(), environ)
     return Config(**values)
 
 
 def default_cache_dir(config: Config, environ: Mapping[str, str] | None = None) -> Path:
-    """The Crossref cache folder: ARCHIVER_CACHE_DIR, else $XDG_CACHE_HOME/archiver."""
+    """The Crossref cache folder: ARCHIVER_CACHE_DIR, else $XDG_CACHE_HOME/archiver, else
+    ~/.cache/archiver (from ``environ`` when given: :func:`load_config` passes its own)."""
     if config.cache_dir is not None:
         return config.cache_dir
     env = os.environ if environ is None else environ
     home = Path(env["HOME"]) if env.get("HOME") else Path.home()
-    base = Path(env["XDG_CACHE_HOME"]) if env.get("XDG_CACHE_HOME") else home / ".cache"
-    return base / "archiver"
+    xdg = Path(env.get("XDG_CACHE_HOME") or "")
+    # (a relative XDG_CACHE_HOME is invalid, the XDG specification says, and ignored)
+    return (xdg if xdg.is_absolute() else home / ".cache") / "archiver"
 
 
 def post_folders(base_dir: Path) -> list[Path]:

@@ -929,10 +929,9 @@ def ingest_paths(paths: Iterable[Path | str], config: Config, *,
     archive is a file, a folder that is not an archive, or cannot be written, and
     :class:`~archiver.errors.UsageError` for paths that are not paths. Two calls on one
     archive, from two threads or two processes, take turns by that lock."""
-    if isinstance(paths, bytes) or not isinstance(paths, str | Path | Iterable):
+    if isinstance(paths, bytes) or not isinstance(paths, str | os.PathLike | Iterable):
         raise UsageError(f"paths: a path or a list of paths, not {type(paths).__name__}")
-    paths = [p if isinstance(p, Path) else Path(p) if isinstance(p, str) else _not_a_path(p)
-             for p in ((paths,) if isinstance(paths, str | Path) else paths)]
+    paths = [_a_path(p) for p in ((paths,) if isinstance(paths, str | os.PathLike) else paths)]
     if not isinstance(config, Config):
         raise UsageError(f"config: a Config (load_config()), not {type(config).__name__}")
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
@@ -945,8 +944,16 @@ def ingest_paths(paths: Iterable[Path | str], config: Config, *,
                              on_interrupted, own, jobs)
 
 
-def _not_a_path(value: object) -> Path:
-    raise UsageError(f"paths: each a path (str or pathlib.Path), not {type(value).__name__} "
+def _a_path(value: object) -> Path:
+    """A path given to :func:`ingest_paths` (a ``str``, a ``Path``, any ``os.PathLike``:
+    ``os.DirEntry``, ``PurePosixPath``) as a ``Path``; anything else (bytes) refused."""
+    if isinstance(value, Path):
+        return value
+    if isinstance(value, str | os.PathLike):
+        name = os.fspath(value)
+        if isinstance(name, str):
+            return Path(name)
+    raise UsageError(f"paths: each a path (str or os.PathLike), not {type(value).__name__} "
                      f"{value!r:.60}")
 
 

@@ -150,7 +150,8 @@ def carried_citations(archive: Archive, object_id: str, record: dict[str, Any]
 
     if CITATIONS_NAME not in archive.versions(object_id)[-1].state:
         return None
-    old = archive.read_json(object_id, CITATIONS_NAME).get("citations", [])
+    head = archive.read_json(object_id, CITATIONS_NAME)
+    old = head.get("citations", [])
     placed = {(e.get("text"), e.get("location")): e for e in old}
     by_text: dict[str, dict[str, Any]] = {}
     for entry in old:
@@ -168,6 +169,8 @@ def carried_citations(archive: Archive, object_id: str, record: dict[str, Any]
     if not kept:
         return None
     document = {"citations": kept, "summary": count_statuses(e["status"] for e in kept)}
+    if "event" in head:  # the verification the kept verdicts come from, carried with them
+        document["event"] = head["event"]
     schema.validate("verify-report", document, path=f"{object_id} {CITATIONS_NAME}")
     return dumps(document)
 

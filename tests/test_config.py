@@ -35,10 +35,11 @@ def write_toml(folder: Path, text: str, name: str = "archiver.toml") -> Path:
 
 def test_defaults_without_file_or_environment(tmp_path):
     config = load_config({}, tmp_path)
-    assert config == Config()
+    # the cache's folder is the default the given environment makes (no process's variable)
+    assert config == Config(cache_dir=Path.home() / ".cache" / "archiver")
     assert config.archive == Path("archive")
     assert config.crossref_url == DEFAULT_CROSSREF_URL == "https://api.crossref.org"
-    assert config.mailto is None and config.cache_dir is None
+    assert config.mailto is None and Config().cache_dir is None
     assert config.fetch is True
     assert config.allow_private_hosts == ()  # loopback and private networks refused
     assert config.asset_roots == ()

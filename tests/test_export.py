@@ -2932,6 +2932,19 @@ def test_a_doi_with_balanced_braces_is_written_as_it_is(fmt):
         "10.1002/(sici)1097-4571(199806){49}:8<693::aid-asi4>3.0.co;2-0"
 
 
+@pytest.mark.parametrize("doi", ["10.1000/{a\\}", "10.1000/a\\{b}", "10.1000/a\\b"])
+def test_a_doi_with_a_backslash_is_percent_encoded_for_both_parsers(doi):
+    """A backslash beside a brace escapes it to one BibTeX parser and not to the other (the
+    entry lost, or read as another DOI): such a DOI is written percent-encoded, which both
+    read back the same."""
+    work = Work(key="k", kind="cited", crossref_type="journal-article", title="T",
+                date="2020", doi=doi)
+    bib = bibtex_entry(work, "biblatex")
+    expected = doi.replace("{", "%7B").replace("}", "%7D").replace("\\", "%5C")
+    assert round_trip(bib)["k"]["doi"] == expected
+    assert pybtex_parse(bib, "bibtex").entries["k"].fields["doi"] == expected
+
+
 def test_a_misc_entrys_doi_link_is_percent_encoded_and_prints():
     """A DOI with a "#" (a fragment, in a link) or a "%" links to that DOI: its doi.org
     address is percent-encoded as the DOI Handbook says, and escaped for the LaTeX that

@@ -52,6 +52,19 @@ def test_every_public_name_is_imported_for_type_checkers_and_listed():
         archiver.nothing  # noqa: B018
 
 
+def test_any_path_like_is_a_path(tmp_path):
+    """``os.DirEntry`` (from ``os.scandir``) and ``PurePosixPath`` are paths too."""
+    import os
+    from pathlib import PurePosixPath
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "post.md").write_bytes(SEED.read_bytes())
+    [entry] = list(os.scandir(folder))
+    [by_entry] = ingest_paths([entry], _config(tmp_path))
+    [by_pure] = ingest_paths(PurePosixPath(folder / "post.md"), _config(tmp_path))
+    assert (by_entry.status, by_pure.status) == ("added", "unchanged")
+
+
 @pytest.mark.parametrize("paths", [None, 42, b"post.md", [b"post.md"], [Path("a"), 3]])
 def test_paths_that_are_no_paths_are_a_usage_error(tmp_path, paths):
     with pytest.raises(UsageError, match="paths"):
@@ -92,6 +105,11 @@ def test_the_cache_default_comes_from_the_environment_given_not_the_processs(tmp
     assert given.cache_dir == tmp_path / "given" / "archiver"
     assert load_config({"HOME": str(tmp_path / "home")}, tmp_path).cache_dir == \
         tmp_path / "home" / ".cache" / "archiver"
+    # an environment without either: the home folder's, never the process's XDG_CACHE_HOME
+    assert load_config({}, tmp_path).cache_dir == Path.home() / ".cache" / "archiver"
+    # a relative XDG_CACHE_HOME is invalid (XDG) and ignored
+    assert load_config({"XDG_CACHE_HOME": "rel", "HOME": str(tmp_path)}, tmp_path).cache_dir \
+        == tmp_path / ".cache" / "archiver"
     assert load_config(None, tmp_path).cache_dir is None  # the process's, as ever, when used
 
 
@@ -155,6 +173,17 @@ def test_verify_posts_waits_for_another_writer_when_told_to(tmp_path):
     assert time.monotonic() - started >= 0.4  # it waited for the lock
     assert [r.status for rs in results.values() for r in rs] == ["unresolved"]
     holder.join(30)
+
+
+def test_another_versions_storage_root_is_not_called_a_damaged_one(tmp_path):
+    """An OCFL 1.0 root (another tool's) has a layout and extensions too: it is said to be
+    another version's, never told to get a second declaration."""
+    config = _config(tmp_path)
+    ingest_paths([SEED], config)
+    (config.archive / "0=ocfl_1.1").rename(config.archive / "0=ocfl_1.0")
+    with pytest.raises(ArchiveError, match="another version") as err:
+        Archive.open(config.archive)
+    assert "damaged" not in err.value.message and "echo" not in (err.value.hint or "")
 
 
 def test_a_storage_root_whose_declaration_is_gone_is_said_damaged_with_its_remedy(tmp_path):

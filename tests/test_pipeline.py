@@ -921,6 +921,26 @@ def test_provenance_names_each_image_file_relative_to_the_archive_from_any_folde
                                   for image in images]
 
 
+def test_an_image_origin_through_a_linked_folder_names_the_file_read(tmp_path, monkeypatch):
+    """The page's folder reached through a symbolic link, its images as ``../images/…``:
+    the file read is beside the link's target, and the provenance names that file (``..``
+    cancelled by text would name one beside the link, which does not exist)."""
+    from archiver.config import load_config
+    shutil.copytree(MUFENG, tmp_path / "real" / "post")
+    (tmp_path / "inbox").mkdir()
+    (tmp_path / "inbox" / "html").symlink_to(tmp_path / "real" / "post" / "html")
+    page = next((tmp_path / "inbox" / "html").glob("*.html"))
+    monkeypatch.chdir(tmp_path)
+    archive = tmp_path / "archive"
+    config = load_config({}, tmp_path).with_overrides(archive=archive, fetch=False)
+    [result] = ingest_paths([page], config)
+    provenance = json.loads((archive / result.record).with_name("provenance.json")
+                            .read_text(encoding="utf-8"))
+    origins = [image["origin"] for image in provenance["images"]]
+    assert origins and all((archive / origin).is_file() for origin in origins)
+    assert all(origin.startswith("../real/post/images/") for origin in origins)
+
+
 def test_an_image_moved_to_a_reference_that_cannot_be_had_is_an_edit_not_nothing():
     """A stored image that goes missing from the same reference adds nothing (a save
     without its images folder); pointed at another reference, it is an edit."""

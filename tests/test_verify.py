@@ -2279,6 +2279,12 @@ def test_a_version_verify_makes_records_its_own_event(server, tmp_path, monkeypa
     assert absent["evidence"]["source"] == server.url
     assert before <= absent["evidence"]["fetched"] <= kept["event"]["datetime"]
     schema.validate("verify-report", kept)
+    # an edit elsewhere in the post carries the verdicts, and the event they come from
+    post.write_text(post.read_text(encoding="utf-8").replace("正文。", "正文，改过。"),
+                    encoding="utf-8")
+    run_verify(["ingest", post, *archive, "--no-fetch"], server.url, tmp_path, monkeypatch)
+    assert store.versions(object_id)[-1].number == "v3"
+    assert store.read_json(object_id, "citations.json")["event"] == kept["event"]
 
 
 def test_a_citation_added_by_an_edit_is_kept_unresolved_until_verified(server, tmp_path,

@@ -23,9 +23,11 @@ MAX_PATH = 4096  # PATH_MAX on Linux: a longer local reference names no file
 
 def _where(candidate: Path) -> str:
     """Where this run read an image (the provenance's origin): absolute, whatever folder the
-    run was started in, which no record keeps (an ingest names it relative to the archive).
-    Asked only of the file read: each candidate looked at would cost a system call."""
-    return os.path.abspath(candidate)
+    run was started in, which no record keeps (an ingest names it relative to the archive,
+    its folder resolved). Its ``..`` kept: cancelled by text, one after a symbolic link
+    would name another file than the one read. Asked only of the file read: each candidate
+    looked at would cost a system call."""
+    return str(candidate.absolute())
 
 
 def _within(path: Path, roots: Iterable[Path]) -> bool:
@@ -140,7 +142,7 @@ def local_image(ref: ImageRef, base_dir: Path, config: Config,
                             inputs[str(resolved)] = hashlib.file_digest(
                                 handle, "sha256").hexdigest()
                         return Asset(original=ref.original, status="missing",
-                                     origin=shortened(_where(candidate)),
+                                     origin=_where(candidate),
                                      reason=f"too large: {size} bytes "
                                             f"(limit {config.max_image_bytes})")
                     data = resolved.read_bytes()
@@ -149,7 +151,7 @@ def local_image(ref: ImageRef, base_dir: Path, config: Config,
                     # readable reads it
                     inputs[str(resolved)] = None
                     return Asset(original=ref.original, status="missing",
-                                 origin=shortened(_where(candidate)),
+                                 origin=_where(candidate),
                                  reason=f"cannot be read: {exc.strerror or type(exc).__name__}"
                                         f" ({named})")
                 digest = inputs[str(resolved)] = hashlib.sha256(data).hexdigest()

@@ -55,16 +55,18 @@ def verbatim(value: str) -> str:
 
 def verbatim_doi(doi: str) -> str:
     """A DOI for the ``doi`` field, which biblatex reads verbatim: as it is when its braces
-    are balanced, which BibTeX reads whole (a DOI is a name, not an address: percent-encoded,
-    a reference manager importing it would hold another DOI than CSL-JSON and RIS give);
-    only a DOI whose braces are not is written as :func:`verbatim` writes a URL."""
+    are balanced and it holds no backslash, which BibTeX reads whole (a DOI is a name, not an
+    address: percent-encoded, a reference manager importing it would hold another DOI than
+    CSL-JSON and RIS give); any other is written as :func:`verbatim` writes a URL, its
+    backslashes percent-encoded too (``\\}`` escapes the brace to one parser and not to
+    another: the entry is lost, or read as another DOI)."""
     depth = 0
     for char in doi:
         if char in "{}":
             depth += 1 if char == "{" else -1
             if depth < 0:
                 break
-    return doi if depth == 0 else verbatim(doi)
+    return doi if depth == 0 and "\\" not in doi else verbatim(doi).replace("\\", "%5C")
 
 
 def url_in_text(url: str) -> str:

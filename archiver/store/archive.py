@@ -10,6 +10,7 @@ import getpass
 import hashlib
 import json
 import os
+import shlex
 import shutil
 import stat
 import threading
@@ -141,6 +142,20 @@ def _sha512_of(files: Mapping[str, bytes], known: Mapping[str, str] | None) -> d
 
 _RESTORE_HINT = "`archiver fsck` lists what is damaged; restore the object from a copy"
 
+
+def _lost_its_declaration(root: Path) -> bool:
+    """Whether ``root`` is a storage root this tool made whose declaration is gone: no
+    ``0=ocfl_*`` declaration of any OCFL version (another tool's root, or another version's,
+    is no damaged archive of ours), and the layout extension it writes, as
+    ``ocfl_layout.json`` names it."""
+    if any(root.glob("0=ocfl_*")) or not (root / "extensions" / LAYOUT).is_dir():
+        return False
+    try:
+        layout = json.loads((root / "ocfl_layout.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(layout, dict) and layout.get("extension") == LAYOUT
+
 # The writer locks this process holds: the lock file (device, inode) → the thread holding it.
 # flock excludes two open files of the same lock even in one process: a write asked for by
 # the thread that holds the lock (from an ingest's callback) would wait for itself for ever.
@@ -246,13 +261,14 @@ class Archive(Checks):
                     "it is part of that archive, and no archive may be made within one"),
                 path=root, hint="point --archive at the storage root itself, or at a folder "
                                 "outside it")
-        if filled and (root / "ocfl_layout.json").is_file() and (root / "extensions").is_dir():
+        if filled and _lost_its_declaration(root):
             # an archive's own files, its declaration gone: a damaged archive, not another's
             # folder (nothing is written to it, and fsck cannot check it either, until then)
+            restore = shlex.quote(str(root / f"0={SPEC}"))
             raise ArchiveError(f"a storage root whose declaration 0={SPEC} is missing: "
                                "damaged", path=root,
                                hint=f"restore 0={SPEC} from a copy (it holds the one line "
-                                    f"{SPEC}: echo {SPEC} > '{root}/0={SPEC}'), then run "
+                                    f"{SPEC}: echo {SPEC} > {restore}), then run "
                                     "`archiver fsck`")
         if filled:
             raise ArchiveError(not_a_storage_root(root), path=root, hint=hint)
@@ -329,9 +345,9 @@ class Archive(Checks):
                 if on_wait is not None:
                     on_wait()
                 fcntl.flock(handle, fcntl.LOCK_EX)
+            held = True  # (first: a stop between the two leaves no entry behind)
             with _HELD_GUARD:
                 _HELD[key] = threading.get_ident()
-            held = True
             self._lock_file = key
             self._locked = True
             self._interrupted = self.recover()
