@@ -550,7 +550,8 @@ def _split_authors(span: str) -> list[dict[str, str]]:
             parts) and len(nxt.split()) == 1 and not _INITIALS.match(nxt) and nxt[:1].isupper()
             and all(w[:1].isupper() for w in words))
         # ... or of words joined by particles in lower case ("Gómez de la Torre, Inés",
-        # "Ortega y Gasset, José"): a family name whatever follows
+        # "Ferreira e Silva, Ana"): a family name whatever follows (one joined by "y" is kept
+        # whole above: `joined`)
         # (not initials and a name, "D. H. van Hessem"; nor Vancouver's "Van den Broeck W,
         # Claes J", its initials after the name)
         single = single or (i == 0 and len(words) >= 3 and nxt is not None
@@ -558,7 +559,7 @@ def _split_authors(span: str) -> list[dict[str, str]]:
                             and re.fullmatch(r"[A-ZÀ-Þ][^\W\d_]+", words[0]) is not None
                             and re.fullmatch(r"[A-ZÀ-Þ][^\W\d_]*[a-zß-ÿ][^\W\d_]*", words[-1])
                             is not None
-                            and all(w.casefold() in _PARTICLES or w in ("y", "e", "i")
+                            and all(w.casefold() in _PARTICLES or w in ("e", "i")
                                     for w in words[1:-1] if w.islower())
                             and any(w.islower() for w in words[1:-1])
                             # (one given name: "Jan van der Berg, Pieter Jansen" is two persons

@@ -343,6 +343,12 @@ _NOT_PUBLISHED_BY = re.compile(r"\b(?:to appear|report|unpublished|manuscript|pa
                                r"retrieved|available|accessed|poster|\d)", re.I)
 
 
+def _names_no_publisher(name: str) -> bool:
+    """Whether what stands where a publisher would is none (:data:`_NO_PUBLISHER_NAMED`,
+    :data:`_NOT_PUBLISHED_BY`)."""
+    return bool(_NO_PUBLISHER_NAMED.fullmatch(name) or _NOT_PUBLISHED_BY.search(name))
+
+
 # ... nor a book: software, a dataset, a film, a painting, a manuscript, anything APA describes
 # in square brackets ("(v2.1.0). Zenodo.", "[Data set]", "[Motion picture]")
 _NOT_A_BOOK = re.compile(r"\[[A-Za-z][^\[\]]{2,60}\]|\((?:v|version\s)\d", re.I)
@@ -360,8 +366,7 @@ def _apa_publisher(item: dict[str, Any], text: str) -> None:
                     else item.get("title"))
     at = text.rfind(last) if last else -1
     found = _APA_PUBLISHER_ENDING.match(text, at + len(last)) if at >= 0 and last else None
-    if found is None or _NO_PUBLISHER_NAMED.fullmatch(found["publisher"]) or \
-            _NOT_PUBLISHED_BY.search(found["publisher"]):
+    if found is None or _names_no_publisher(found["publisher"]):
         return
     if not (book or found["place"] or found["edition"]
             or _A_PUBLISHERS_WORD.search(found["publisher"])):
@@ -473,10 +478,9 @@ def _imprint_at_the_end(item: dict[str, Any], text: str) -> None:
         return
     found = _IMPRINT_ENDING.search(text)
     if found is None or str(_issued_year(item)) != found["year"] or \
-            _NO_PUBLISHER_NAMED.fullmatch(found["publisher"]) or \
-            _NOT_PUBLISHED_BY.search(found["publisher"]):
+            _names_no_publisher(found["publisher"]):
         return
-    place, publisher = found["place"], found["publisher"]
+    place, publisher = found["place"], found["publisher"].strip()
     known = _PUBLISHING_CITY.fullmatch(re.sub(r",\s.*|\s\([A-Z]{2}\)$", "", place)) \
         or "," in place or place.endswith(")")
     if _NOT_AN_IMPRINT.search(place) or _NOT_AN_IMPRINT.search(publisher) and not \
@@ -492,8 +496,8 @@ def _imprint_at_the_end(item: dict[str, Any], text: str) -> None:
         del item["container-title"]  # the imprint read as a journal's name
     elif any(text.rfind(value) + len(value) > found.start() for value in read):
         return  # (a field read runs on into it: it is not after the reference's end)
-    item["publisher-place"] = found["place"]
-    item["publisher"] = found["publisher"].strip()
+    item["publisher-place"] = place
+    item["publisher"] = publisher
 
 
 _VANCOUVER_NAME = re.compile(r"[A-Z][\w'’-]+\s[A-Z]{1,3}")  # "Squire LR"

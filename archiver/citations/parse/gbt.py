@@ -429,8 +429,7 @@ def csl_type(text: str, item: dict[str, Any]) -> str:
         # (with a container, "Dissertation Abstracts International" is one; in the title,
         # a book about theses: "Authoring a PhD: How to … finish a doctoral thesis")
         return "thesis"
-    if not container and _REPORT_OR_FILM.search(text):
-        found = _REPORT_OR_FILM.search(text)
+    if not container and (found := _REPORT_OR_FILM.search(text)):
         return "motion_picture" if found["film"] else "patent" if found["patent"] else "report"
     if not container and item.get("publisher"):
         return "book"  # a publisher and nothing it is part of: "Principles of Neural Science

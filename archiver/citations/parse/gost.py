@@ -6,8 +6,10 @@ with a full stop, in areas a dash may part (". – 2020. – № 4. – С. 12�
 Петров П. С. Моделирование … // Инженерно-строительный журнал. 2019. Т. 12, № 3. С. 45–67."
 A book: the title (a kind after " : ", "монография", "дис. … канд. наук"), then, after the
 area's dash, its place, publisher and year and its number of pages ("– Москва : Наука, 2021.
-– 248 с.", which is no page cited). The tagger, trained on none, reads the initials as names
-and "Т" as a journal. Recognised only where the whole reference has this form.
+– 248 с.", which is no page cited), or, as GOST 7.0.5's lists print it, without the dashes,
+its Russian city abbreviated ("2-е изд. М.: Наука, 2010. 320 с."). The tagger, trained on
+none, reads the initials as names and "Т" as a journal. Recognised only where the whole
+reference has this form.
 """
 
 from __future__ import annotations
