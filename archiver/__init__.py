@@ -19,12 +19,15 @@ if TYPE_CHECKING:  # the names as type checkers and editors see them; imported l
     from archiver.config import Config, load_config
     from archiver.errors import ArchiverError
     from archiver.fsck import check_archive
+    from archiver.history import diff_versions
+    from archiver.lookup import find_post
     from archiver.pipeline import ingest_paths
     from archiver.store import Archive
     from archiver.verified import verify_posts
 
 __all__ = ["__version__", "Archive", "ingest_paths", "load_config", "Config", "verify_posts",
-           "export_archive", "parse_reference", "check_archive", "ArchiverError"]
+           "export_archive", "parse_reference", "check_archive", "find_post", "diff_versions",
+           "ArchiverError"]
 
 
 # each public name → the module (or package) that offers it, imported when the name is first
@@ -33,6 +36,7 @@ _DEFINED_IN = {"Archive": "archiver.store", "ingest_paths": "archiver.pipeline",
                "load_config": "archiver.config", "Config": "archiver.config",
                "verify_posts": "archiver.verified", "export_archive": "archiver.bibliography",
                "parse_reference": "archiver.citations.parse", "check_archive": "archiver.fsck",
+               "find_post": "archiver.lookup", "diff_versions": "archiver.history",
                "ArchiverError": "archiver.errors"}
 
 

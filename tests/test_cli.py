@@ -2051,7 +2051,7 @@ def test_a_field_one_record_lacks_is_added_not_changed_from_null():
     changed from null, which a record may hold."""
     from types import SimpleNamespace
 
-    from archiver.cli.reading import diff_versions
+    from archiver.history import diff_versions
     records = {"v1": {"id": "wx:x", "title": "t", "original_url": None},
                "v2": {"id": "wx:x", "title": "t", "original_url": None,
                       "original_account": {"name": "中产先生"}}}
@@ -2093,7 +2093,7 @@ def test_an_edit_undone_is_a_new_version_whose_diff_says_the_records_are_the_sam
 
 
 def test_diff_shows_each_changed_value_inside_a_field_by_its_path():
-    from archiver.cli.reading import changed_leaves
+    from archiver.history import changed_leaves
     old = [{"original": "a.jpg", "status": "missing", "reason": "not fetched"},
            {"original": "b.jpg", "status": "stored", "sha256": "ab"}]
     new = [{"original": "a.jpg", "status": "missing", "reason": "cannot resolve host"},
@@ -2133,7 +2133,7 @@ def test_diff_of_an_image_inserted_first_is_that_image_added_not_every_image_cha
     # the body: the image added is a line of its own, named by its text; no other changed
     assert [line for line in diff["body"] if line[:1] in "+-" and line[:3] not in
             ("+++", "---")] == ["+[image: 封面]"]
-    from archiver.cli.reading import _body_lines  # an image is never a blank line
+    from archiver.history import _body_lines  # an image is never a blank line
     assert _body_lines({"blocks": [{"type": "image", "image": 0},
                                    {"type": "image", "image": 1, "text": "图片"}]}) == [
         "[image]", "[image: 图片]"]
@@ -2143,13 +2143,13 @@ def test_an_item_changed_beside_one_inserted_is_compared_with_itself():
     """A cover image put first while the first image's status changed (stored → missing):
     the cover is added at images[0], and the changed image is compared with what it was,
     not with the cover that took its place (items of this test written by hand)."""
-    from archiver.cli.reading import _ABSENT, changed_leaves
+    from archiver.history import ABSENT, changed_leaves
     a = {"original": "a.jpg", "status": "stored", "sha256": "aa"}
     b = {"original": "b.jpg", "status": "stored", "sha256": "bb"}
     cover = {"original": "x.jpg", "status": "stored", "sha256": "xx"}
     a_missing = {"original": "a.jpg", "status": "missing", "sha256": "aa"}
     assert changed_leaves("images", [a, b], [cover, a_missing, b]) == [
-        ("images[0]", _ABSENT, cover), ("images[1].status", "stored", "missing")]
+        ("images[0]", ABSENT, cover), ("images[1].status", "stored", "missing")]
     # and an item that shares nothing with the one in its place is removed and added
     assert changed_leaves("tags", ["a", "b"], ["c", "b"]) == [("tags[0]", "a", "c")]
 
@@ -2180,29 +2180,29 @@ def test_an_image_is_paired_by_its_reference_before_one_merely_alike():
     """Another missing image inserted before the one found shares the found one's old
     status and reason (every image has the same reason under --no-fetch): the one found is
     still the image it was (items of this test written by hand)."""
-    from archiver.cli.reading import _ABSENT, changed_leaves
+    from archiver.history import ABSENT, changed_leaves
     reason = "not fetched: network fetching is off (--no-fetch)"
     a = {"original": "a.jpg", "status": "missing", "reason": reason}
     b = {"original": "b.jpg", "status": "missing", "reason": reason}
     a_found = {"original": "a.jpg", "status": "stored", "sha256": "aa"}
     assert changed_leaves("images", [a], [b, a_found]) == [
-        ("images[0]", _ABSENT, b), ("images[1].status", "missing", "stored"),
-        ("images[1].reason", reason, _ABSENT), ("images[1].sha256", _ABSENT, "aa")]
+        ("images[0]", ABSENT, b), ("images[1].status", "missing", "stored"),
+        ("images[1].reason", reason, ABSENT), ("images[1].sha256", ABSENT, "aa")]
 
 
 def test_a_list_item_removed_is_named_by_its_place_in_the_older_list():
-    from archiver.cli.reading import _ABSENT, changed_leaves
-    assert changed_leaves("tags", ["a", "b", "c"], ["a", "c"]) == [("tags[1]", "b", _ABSENT)]
-    assert changed_leaves("tags", ["b", "c"], ["a", "b", "c"]) == [("tags[0]", _ABSENT, "a")]
+    from archiver.history import ABSENT, changed_leaves
+    assert changed_leaves("tags", ["a", "b", "c"], ["a", "c"]) == [("tags[1]", "b", ABSENT)]
+    assert changed_leaves("tags", ["b", "c"], ["a", "b", "c"]) == [("tags[0]", ABSENT, "a")]
 
 
 def test_a_list_item_that_moved_is_not_said_to_have_changed_into_another():
     """Tags [测试, 引用] → [引用, 测试, 新标签]: 引用 moved before 测试 and 新标签 was added;
     引用 was not changed into 新标签."""
-    from archiver.cli.reading import _ABSENT, changed_leaves
+    from archiver.history import ABSENT, changed_leaves
     assert sorted(changed_leaves("tags", ["测试", "引用"], ["引用", "测试", "新标签"])) == [
-        ("tags[0]", _ABSENT, "引用"), ("tags[1]", "引用", _ABSENT),
-        ("tags[2]", _ABSENT, "新标签")]
+        ("tags[0]", ABSENT, "引用"), ("tags[1]", "引用", ABSENT),
+        ("tags[2]", ABSENT, "新标签")]
     # a value held twice: the second one changed, it did not move
     assert changed_leaves("tags", ["a", "a"], ["a", "b"]) == [("tags[1]", "a", "b")]
 

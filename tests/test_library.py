@@ -8,7 +8,8 @@ config or archive of the wrong type is a ``UsageError`` naming the argument, not
 ``TypeError``/``AttributeError`` from deep inside; ``load_config`` with its own environment
 reads no other (the cache's default too); a write asked for inside another's callback on the
 same archive fails at once instead of waiting for itself; ``verify_posts(wait=True)`` waits for
-another writer to keep its results.
+another writer to keep its results; a post is found by its id, a prefix or its address, and
+two versions' difference is data, as the commands find and show them.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import pytest
 import archiver
 from archiver import Archive, ArchiverError, export_archive, ingest_paths, load_config
 from archiver.config import Config
-from archiver.errors import ArchiveBusy, ArchiveError, UsageError
+from archiver.errors import ArchiveBusy, ArchiveError, NotFound, UsageError
 
 from conftest import WECHAT
 
@@ -195,3 +196,63 @@ def test_a_storage_root_whose_declaration_is_gone_is_said_damaged_with_its_remed
     assert "echo ocfl_1.1 >" in (err.value.hint or "")
     (config.archive / "0=ocfl_1.1").write_text("ocfl_1.1\n", encoding="utf-8")
     assert Archive.open(config.archive).fsck().problems == []
+
+
+def _two_posts(tmp_path: Path) -> tuple[Archive, str, str]:
+    """An archive of two posts, the first edited once (two versions): their ids."""
+    config = _config(tmp_path)
+    first, second = tmp_path / "first.md", tmp_path / "second.md"
+    second.write_text("---\ntitle: 第二篇\nurl: https://mp.weixin.qq.com/s/SecondPostToken0001\n"
+                      "---\n\n另一篇的正文。\n", encoding="utf-8")
+    ids = []
+    for body in ("第一篇的正文。", "第一篇的正文，改过一次。"):
+        first.write_text("---\ntitle: 第一篇\nurl: https://mp.weixin.qq.com/s/FirstPostToken00001"
+                         f"\n---\n\n{body}\n", encoding="utf-8")
+        ids = [r.object_id for r in ingest_paths([first, second], config)]
+    return Archive.open(config.archive), ids[0], ids[1]
+
+
+def test_a_post_is_found_by_its_id_a_prefix_or_its_address(tmp_path):
+    """``find_post`` is the commands' lookup: a full id, the start of one with or without
+    ``wx:``, or the address a reader copies from the post."""
+    archive, first, second = _two_posts(tmp_path)
+    assert archiver.find_post(archive, first) == first
+    assert archiver.find_post(archive, first[:len("wx:s/First")]) == first
+    assert archiver.find_post(archive, first.removeprefix("wx:")[:8]) == first
+    assert archiver.find_post(
+        archive, "https://mp.weixin.qq.com/s/SecondPostToken0001") == second
+
+
+@pytest.mark.parametrize(("given", "error", "says"), [
+    ("wx:", UsageError, "matches 2 posts"),
+    ("wx:nothing", NotFound, "no post with id 'wx:nothing'"),
+    ("https://mp.weixin.qq.com/s/NeverArchivedToken01", NotFound, "no post archived from"),
+    ("", UsageError, "an empty post id"),
+    (3, UsageError, "not int 3"),
+])
+def test_a_post_not_found_or_named_twice_is_said(tmp_path, given, error, says):
+    archive, _first, _second = _two_posts(tmp_path)
+    with pytest.raises(error, match=says):
+        archiver.find_post(archive, given)
+
+
+def test_the_diff_of_two_versions_is_data(tmp_path):
+    """``diff_versions`` gives what ``archiver diff --json`` prints: the last change by
+    default; versions named ``v1``, ``1`` or the number 1 alike."""
+    archive, first, _second = _two_posts(tmp_path)
+    change = archiver.diff_versions(archive, first)
+    assert (change["from"], change["to"], change["same_record"]) == ("v1", "v2", False)
+    assert "-第一篇的正文。" in change["body"] and "+第一篇的正文，改过一次。" in change["body"]
+    assert "record.json" in change["files"]["changed"]
+    assert archiver.diff_versions(archive, first, 1, 2) == change
+    assert archiver.diff_versions(archive, first, "1") == change
+
+
+def test_a_diff_without_two_versions_to_compare_is_said(tmp_path):
+    archive, first, second = _two_posts(tmp_path)
+    with pytest.raises(UsageError, match="has one version"):
+        archiver.diff_versions(archive, second)
+    with pytest.raises(NotFound, match="has no version 'v9'"):
+        archiver.diff_versions(archive, first, "v9")
+    with pytest.raises(UsageError, match="not float 1.5"):
+        archiver.diff_versions(archive, first, 1.5)

@@ -1611,7 +1611,7 @@ def test_a_version_a_long_history_lacks_is_hinted_at_by_its_first_and_last(archi
     with pytest.raises(NotFound) as long:
         archive.read_bytes(OID, "a.txt", "v10")
     assert long.value.hint == "versions: v1 to v9 (9)"
-    from archiver.cli.reading import diff_versions
+    from archiver.history import diff_versions
     with pytest.raises(NotFound) as compared:  # diff words it alike
         diff_versions(archive, OID, "v1", "v10")
     assert compared.value.hint == "versions: v1 to v9 (9)"
