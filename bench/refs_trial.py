@@ -30,7 +30,12 @@ marks), 50 GB/T 7714 in its author-year and numeric forms, 40 in other languages
 (Russian GOST, Brazilian ABNT, Spanish, Italian, Polish, Vietnamese, Danish), 40 humanities
 (Chicago chapters, editors, translators, reprints; MLA 9), 40 medicine (AMA, Vancouver,
 supplements, Epub dates, PMIDs), 40 computer science and engineering (ACM, IEEE, arXiv,
-proceedings), 30 hard cases (undated, in press, groups, particles, long lists) (each
+proceedings), 30 hard cases (undated, in press, groups, particles, long lists);
+``refs-trial-9.jsonl``: 250 more, 50 GB/T 7714 of every type, 40 biomedical (supplements,
+e-locators, PMIDs), 40 social sciences and humanities (imprints, chapters, translations, group
+authors), 30 physics, chemistry and engineering (IOP, APS, ACS, RSC, IEEE, JHEP), 30 computer
+science (ACM, arXiv, proceedings), 30 in other languages (German, French, Spanish, ABNT,
+GOST, Japanese, Korean), 30 as pasted into posts (lead-ins, numbering, links) (each
 file's first score is kept in the message of the commit that added it: fixes made since
 were tuned on it).
 
@@ -38,7 +43,7 @@ Prints, per field, how many of the expected values the parser gives (after trimm
 Unicode NFKC, dashes as "-" and a trailing mark dropped; authors by their family names in
 order, a value may list alternatives) and how many volumes, issues, pages, years and DOIs it
 gives that the string does not have, for each file. Run from the project root: ``python
-bench/refs_trial.py [FILE...]`` (the eight files by default; ``--failures`` lists each
+bench/refs_trial.py [FILE...]`` (the nine files by default; ``--failures`` lists each
 miss). No timing: this is a measure of correctness.
 """
 
@@ -77,7 +82,7 @@ def main() -> int:
                         default=[ROOT / "bench" / "data" / name for name in (
                             "refs-trial.jsonl", "refs-trial-2.jsonl", "refs-trial-3.jsonl",
                             "refs-trial-4.jsonl", "refs-trial-5.jsonl", "refs-trial-6.jsonl",
-                            "refs-trial-7.jsonl", "refs-trial-8.jsonl")],
+                            "refs-trial-7.jsonl", "refs-trial-8.jsonl", "refs-trial-9.jsonl")],
                         help="JSON Lines files of cases (default: the eight trials)")
     parser.add_argument("--failures", action="store_true", help="list each miss")
     args = parser.parse_args()
