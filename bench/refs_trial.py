@@ -83,7 +83,7 @@ def main() -> int:
                             "refs-trial.jsonl", "refs-trial-2.jsonl", "refs-trial-3.jsonl",
                             "refs-trial-4.jsonl", "refs-trial-5.jsonl", "refs-trial-6.jsonl",
                             "refs-trial-7.jsonl", "refs-trial-8.jsonl", "refs-trial-9.jsonl")],
-                        help="JSON Lines files of cases (default: the eight trials)")
+                        help="JSON Lines files of cases (default: the nine trials)")
     parser.add_argument("--failures", action="store_true", help="list each miss")
     args = parser.parse_args()
     for data in args.data:
