@@ -21,6 +21,7 @@ from archiver.citations.parse.containers import (
     _book_then_its_publisher,
     _bracketed_imprint_ending_a_container,
     _closed,
+    _container_cut_inside_its_brackets,
     _discussion_paper,
     _ieee_proceedings,
     _imprint_at_the_end,
@@ -108,6 +109,7 @@ from archiver.citations.parse.numbers import (
     _marked_volume_and_issue,
     _meetings_year_read_as_the_year,
     _month_and_day,
+    _number_printed_once_read_twice,
     _numbered_issue_alone,
     _numbers_of_something_else,
     _ordinal_read_as_a_volume,
@@ -117,7 +119,9 @@ from archiver.citations.parse.numbers import (
     _pages_continued,
     _pages_lettered_as_a_supplement,
     _star_methods_page,
+    _title_read_as_the_page,
     _vancouver_numbers,
+    _vancouver_year_read_as_the_volume,
     _vietnamese_numbers,
     _volume_alone_after_the_year,
     _volume_and_issue_after_the_journal,
@@ -170,6 +174,7 @@ from archiver.citations.parse.titles import (
     _month_read_as_the_title,
     _names_and_year_in_the_title,
     _nature_book,
+    _note_author_in_the_title,
     _percent_ending_a_title,
     _periodical_after_a_dated_title,
     _periodical_after_a_question,
@@ -533,6 +538,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _title_cut_before_its_medium(item, text)
     _ieee_standard(item, text)
     _place_and_year_after_a_title(item, text)
+    _note_author_in_the_title(item, text)
     _page_read_as_the_volume_too(item, text)
     _year_before_the_volume(item, text)  # over every rule that read another
     _undated_work(item, text)
@@ -549,11 +555,15 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _german_book(item, text)
     _gost(item, text)
     _court_judgment(item, text)
+    _container_cut_inside_its_brackets(item, text)
     _article_of_a_law(item, text)
     _short_form(item, text)
     _document_number_read_as_a_number(item, text)
     _chinese_date_read_as_the_page(item)
+    _title_read_as_the_page(item, text)
+    _vancouver_year_read_as_the_volume(item, text)
     _numbers_of_something_else(item, text)
+    _number_printed_once_read_twice(item, text)
     _volumes_printed_as_a_range(item, text)
     _footnote_read_as_the_volume(item, text)
     _month_and_day(item, text)  # last: the year is the one the rules settled on

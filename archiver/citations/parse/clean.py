@@ -34,7 +34,8 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 _INITIAL_RUN_INTO_A_NAME = re.compile(
     r"(?:^|(?<=,\s)|(?<=\sand\s)|(?<=\]\s)|(?<=\d\.\s)|(?<=\d\s))([A-Z]\.)(?=[A-Z][a-z]{2,}[,\s])")
 # a bullet a list pasted from a document puts before each entry ("•  Liu Y, Zhang H …")
-_BULLET = re.compile(r"^\s*[•▪●◦‣∙·・]+\s*")
+# (and the marks a post's editor types as one: "▲ Yang J, …", "▶ …", "★ …")
+_BULLET = re.compile(r"^\s*[•▪●◦‣∙·・▲△▶►▷▸◆◇■□★☆➤➢→]+\s*")
 # Italian's editors' role in brackets, in words ("Ginsborg, P. (a cura di) (1994)."): read as
 # the "(ed.)" every other language abbreviates, which the tagger knows
 _A_CURA_DI = re.compile(r"\(\s*a\s+cura\s+di\s*\)", re.I)
@@ -67,9 +68,16 @@ _BEFORE_THE_FIRST_AUTHOR = re.compile(
 # before a Chinese name ("⑥ 黄晓明, 等.", NFKC's "6 黄晓明"), the entry's
 # (a label of two words: "来源：人民日报, 2020-05-01(3)." names a newspaper, no author; "Citation:
 # The citation practices of historians" is a title)
+# ("原文：…", "论文：…" alone, or in the brackets of a heading: "【参考文献】 Mahajan A, …")
+_LABEL_WORDS = (r"(?:(?:文献|原文|论文|文章|研究)(?:来源|出处|链接|信息)|原文|论文|参考文献|"
+                r"引用文献)")
 _LABEL_BEFORE_THE_ENTRY = re.compile(
-    rf"^(\s*{_LIST_NUMBER}?\s*)(?:(?:文献|原文|论文|文章|研究)(?:来源|出处|链接|信息)|参考文献|"
-    r"引用文献)\s*:\s*(?=\S)")
+    rf"^(\s*{_LIST_NUMBER}?\s*)(?:{_LABEL_WORDS}\s*:|【{_LABEL_WORDS}】\s*:?)\s*(?=\S)")
+# ... and the link a post gives before the reference, after its label ("原文链接：https://doi.org/
+# 10.1016/j.cell.2023.05.020  Garcia R, Tan K, …"): put after it, where a reference gives its
+# link, so that the tagger meets the authors first and the DOI is still read
+_LINK_BEFORE_THE_ENTRY = re.compile(r"^(https?://\S+|doi:\s?10\.\d{4,9}/\S+)\s+(?=[^\W\d_])",
+                                    re.I)
 # (a number before a name: "2 型糖尿病防治指南[S]", "100 个经典案例[M]" are titles)
 _NUMBER_BEFORE_CHINESE = re.compile(r"^\s*(?:[\u2460-\u2473]\s*|\d{1,2}\s+)"
                                     r"(?=[\u4e00-\u9fff]{2,4}\s*(?:[,，、.．]|等))")
@@ -242,7 +250,13 @@ def clean_text(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _CONTROL.sub(" ", text)  # NFKC can expand into new control-free text only, but be sure
     text = _SIGNAL.sub(r"\1", _BULLET.sub("", " ".join(text.split())[:MAX_CHARS]), count=1)
-    text = _LABEL_BEFORE_THE_ENTRY.sub(r"\1", text, count=1)
+    labelled = _LABEL_BEFORE_THE_ENTRY.match(text)
+    if labelled is not None:
+        rest = text[labelled.end():]
+        link = _LINK_BEFORE_THE_ENTRY.match(rest)
+        if link is not None:
+            rest = f"{rest[link.end():].rstrip()} {link.group(1)}"
+        text = labelled.group(1) + rest
     text = _names_slashed(_REPORTER.sub(r"\1", _BEFORE_THE_FIRST_AUTHOR.sub(r"\1", text, count=1),
                                         count=1))
     text = _without_romanisation(text)

@@ -206,12 +206,26 @@ def _book_before_its_editors(item: dict[str, Any], text: str) -> None:
     container = item.get("container-title")
     # after the title: not its own "in" ("Alice's Adventures in Wonderland, ed. …") nor the
     # "In" it opens with ("In Search of Lost Time, ed. …")
-    match = _BOOK_THEN_EDITORS.search(text, max(_title_end(item, text), 0))
+    start = max(_title_end(item, text), 0)
+    title = item.get("title") or ""
+    at = text.find(title) if title else -1
+    quoted = _QUOTED_THEN_IN.match(title) if at >= 0 and (
+        title[:1] in "“\"" or text[:at].endswith(("“", '"'))) else None
+    if quoted and container is None:
+        start = at + quoted.end() - 1  # (from its closing mark)
+    match = _BOOK_THEN_EDITORS.search(text, start)
     if match and (container is None or container.startswith(match["book"] + ",") or
                   container in text[match.start("editors"):match.end("editors") + 200]):
         if container is not None:
             item.pop("editor", None)
+        elif quoted and match.start() < at + len(title):
+            item["title"] = quoted["title"]
         _in_book(item, match)
+
+
+# a chapter's quoted title the tagger ran on into the book after it, as a note prints them:
+# '"The Forms of Capital," in Handbook of Theory and Research for the Sociology of Education'
+_QUOTED_THEN_IN = re.compile(r'^[“"]?(?P<title>[^“”"]+?)[,.]?[”"](?=\s+in\s+[A-Z])')
 
 
 # MLA's chapter: its quoted title, the book's, "edited by" and the editors, the publisher and
@@ -1177,3 +1191,17 @@ def _short_year_ending_a_container(item: dict[str, Any], text: str) -> None:
         item["container-title"] = container + found.group(0)
         if item.get("volume") == found.group("year"):
             del item["volume"]
+
+
+def _container_cut_inside_its_brackets(item: dict[str, Any], text: str) -> None:
+    """A container the tagger ended inside a bracket it opens runs on to the bracket's close:
+    "In 30th USENIX Security Symposium (USENIX Security 21). USENIX Association, …" (the
+    meeting's short name, its year in it)."""
+    container = str(item.get("container-title") or "")
+    at = text.find(container) if container.count("(") > container.count(")") else -1
+    if at < 0:
+        return
+    rest = re.match(r"[^()]{1,40}\)", text[at + len(container):])
+    if rest:
+        item["container-title"] = container + rest.group(0)
+

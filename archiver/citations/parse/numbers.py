@@ -698,6 +698,8 @@ _NOT_A_NUMBER_OF_THE_WORK = (
     ("volume", r"\b(?:Proceedings|Proc\.)\s+of\s+the\s+{value}\s+[A-Z]"),
     ("page", r"\b(?:Report|Paper|Document)\s+No\.\s*[A-Z]{{1,4}}{value}\b"),
     ("page", r"档号\s*[:：]\s*{value}"),
+    # a meeting's year before its month and days ("(SOSP); 2003 Oct 19-22; Bolton Landing")
+    ("volume", r"(?<![\w.]){value}\s+{month}\.?\s+\d{{1,2}}\s?[-–]\s?\d{{1,2}}\b"),
 )
 
 
@@ -716,6 +718,56 @@ def _numbers_of_something_else(item: dict[str, Any], text: str) -> None:
             printed = r"\s?[-–]\s?".join(re.escape(part) for part in value.split("-"))
             if re.search(form.format(value=printed, month=_MONTH_WORD), text):
                 del item[key]
+
+
+# a year of two digits after an apostrophe, a meeting's ("(NSDI'12)", "SIGMOD ’21")
+_MEETINGS_SHORT_YEAR = re.compile(r"(?<=[A-Za-z]['’])(\d\d)\b")
+
+
+def _number_printed_once_read_twice(item: dict[str, Any], text: str) -> None:
+    """A number the reference prints once is one field's: a meeting's short year is no
+    issue or volume ("In Proceedings … (NSDI'12). USENIX Association, USA, 15–28."), and an
+    article's number the tagger read as its page and its issue too ("vol. 61, Art. no.
+    5601512, 2023") is its page alone."""
+    for key in ("issue", "volume"):
+        value = str(item.get(key) or "")
+        if value.isdigit() and len(re.findall(rf"(?<![\w.'’]){value}(?![\w-])", text)) == 0 \
+                and value in _MEETINGS_SHORT_YEAR.findall(text):
+            del item[key]
+    issue = str(item.get("issue") or "")
+    if issue and issue == str(item.get("page") or "") and len(re.findall(
+            rf"(?<![\w.-]){re.escape(issue)}(?![\w-])", text)) == 1:
+        del item["issue"]
+
+
+def _vancouver_year_read_as_the_volume(item: dict[str, Any], text: str) -> None:
+    """Vancouver's year before the pages of a book's part, which the tagger read as a volume
+    where it found no year: "In: Advances in Neural Information Processing Systems 32. Curran
+    Associates, Inc.; 2019:8024-8035." (after the publisher's semicolon)."""
+    volume = str(item.get("volume") or "")
+    if item.get("issued") or not re.fullmatch(r"(?:1[5-9]|20)\d\d", volume):
+        return
+    if re.search(rf";\s*{volume}\s*:\s*[A-Za-z]?\d", text):
+        item["issued"] = {"date-parts": [[int(volume)]]}
+        del item["volume"]
+
+
+# a range of pages ending the reference ("…, 21(2), 1-30.")
+_PAGES_ENDING = re.compile(r"(?<![\w.])(\d{1,5}\s?[-–]\s?\d{1,5})\.?\s*$")
+
+
+def _title_read_as_the_page(item: dict[str, Any], text: str) -> None:
+    """A page that is the title, as the tagger read a title holding a number ("박지훈,
+    최수진. (2021). 코로나19 이후 청년 고용의 변화. 노동정책연구, 21(2), 1-30."): the pages are the
+    range the reference ends with, if it ends with one."""
+    page = item.get("page")
+    if not page or page != item.get("title"):
+        return
+    found = _PAGES_ENDING.search(text)
+    if found and found.group(1) not in page:
+        item["page"] = _page(found.group(1))
+    else:
+        del item["page"]
 
 
 def _chinese_date_read_as_the_page(item: dict[str, Any]) -> None:

@@ -248,8 +248,9 @@ def _year_then_iop_journal(item: dict[str, Any], text: str) -> None:
 # a physics reference's tail, its journal abbreviated, whatever comes before it (a title or
 # not): Elsevier's "…, J. Phys. G18 (1992) 1575.", APS's and Springer's "…: Phys. Rev. 104,
 # 254 (1956)", the Institute of Physics' "… 2016 Phys. Rev. Lett. 116 112501" (after the year)
-# (one comma in it too: "J. Phys. G, Nucl. Part. Phys.")
-_ABBREVIATED = (r"(?P<journal>[A-Z][a-z]{0,12}\.(?:\s?[A-Z&][^,:;\d()\[\]“”\"]*?)?"
+# (one comma in it too: "J. Phys. G, Nucl. Part. Phys."; one word in full before it: "New J.
+# Phys.")
+_ABBREVIATED = (r"(?P<journal>(?:New\s)?[A-Z][a-z]{0,12}\.(?:\s?[A-Z&][^,:;\d()\[\]“”\"]*?)?"
                 r"(?:,\s[A-Z][a-z]{0,12}\.[^,:;\d()\[\]“”\"]*?)?)")
 _PHYSICS_TAILS = (
     re.compile(rf"[,:][”\"]?\s?{_ABBREVIATED}\s?(?P<volume>\d+)\s?\(\s?(?P<year>(?:1[5-9]|20)\d\d)"
@@ -268,7 +269,7 @@ def _abbreviated_journal(journal: str) -> bool:
     """Whether a physics tail's journal (:data:`_PHYSICS_TAILS`) is one: its first word one
     of the abbreviated journals' first words or short, no place, no title's word in it, and
     no names opening it."""
-    first = journal.split(".")[0]
+    first = journal.removeprefix("New ").split(".")[0]  # ("New J. Phys.": its "J.")
     head = journal.split(",")[0]
     if "," in journal and _INITIALS_AND_NAME.fullmatch(head.strip()):
         return False  # "S., Phys. Rev. Lett.", "L.Liebling, Phys. Rev. Lett.": a name

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from archiver.citations.parse.authors import _GROUP_AUTHOR, _ORG_WORDS, split_authors
+from archiver.citations.parse.authors import _GIVEN_NAMES, _GROUP_AUTHOR, _ORG_WORDS, split_authors
 from archiver.citations.parse.fields import _YEAR, _page, _strip_span
 from archiver.citations.parse.shared import (
     _AUFLAGE,
@@ -675,6 +675,32 @@ def _place_and_year_after_a_title(item: dict[str, Any], text: str) -> None:
     if found["page"]:
         item["page"] = _page(found["page"])
     item.pop("container-title", None)
+
+
+# a note's author, given name first, that the tagger read as the start of the book's title
+# when a number opens the note ("5. Lev Manovich, The Language of New Media (Cambridge, Mass.:
+# MIT Press, 2001), 49."): two to four words, the first a known given name or followed by an
+# initial (not a title's words: "Capital Markets, Risk and Return (London: …)")
+_NAME_OPENING_A_TITLE = re.compile(
+    r"^(?P<name>(?P<given>[A-ZÀ-Þ][a-zß-ÿ]+)(?:\s[A-Z]\.)*(?:\s[A-ZÀ-Þ][a-zß-ÿ]+)?"
+    r"\s[A-ZÀ-Þ][\w'’-]+),\s+(?P<title>[A-ZÀ-Þ\"“].+)$")
+# ... before the book's imprint in brackets, perhaps after its translator, editor or edition
+_IMPRINT_IN_BRACKETS_NEXT = re.compile(r"\s*(?:,[^()]{0,120})?\([^()]*:[^()]*,\s*"
+                                       r"(?:1[5-9]|20)\d\d\)")
+
+
+def _note_author_in_the_title(item: dict[str, Any], text: str) -> None:
+    """Such a note's author, out of its title."""
+    title = item.get("title") or ""
+    at = text.find(title) if title and not item.get("author") else -1
+    found = _NAME_OPENING_A_TITLE.match(title) if at >= 0 else None
+    if found is None or not (found["given"] in _GIVEN_NAMES or "." in found["name"]) or \
+            not _IMPRINT_IN_BRACKETS_NEXT.match(text, at + len(title)):
+        return
+    persons = split_authors(found["name"])
+    if persons:
+        item["author"] = persons
+        item["title"] = found["title"]
 
 
 # IEEE's title in quotation marks, its comma inside them, then what kind of work it is:
