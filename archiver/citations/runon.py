@@ -104,8 +104,9 @@ _GAP = re.compile(r"\s+|(?<=。)")
 def split_run_together(line: str) -> list[str]:
     """``line`` as the entries run together in it (see the module's docstring), or as it is."""
     # (two entries print two years: a paragraph of prose seldom does, and is let be fast;
-    # a Chinese character says as much as two Latin letters)
-    if len(line) + len(_IDEOGRAPHS.findall(line)) < _SHORTEST or \
+    # a Chinese character says as much as two Latin letters, counted only where the line's
+    # length alone falls short)
+    if len(line) < _SHORTEST and len(line) + len(_IDEOGRAPHS.findall(line)) < _SHORTEST or \
             len(_LOOKS_CITED.findall(line, 0, 20_000)) < 2:
         return [line]
     heading = _HEADING.match(line)
