@@ -4706,6 +4706,17 @@ def test_what_the_eighth_trial_of_the_parser_found(text, fields):
     # a title holding a number is no page; the range the reference ends with is
     ("박지훈, 최수진. (2021). 코로나19 이후 청년 고용의 변화. 노동정책연구, 21(2), 1-30.",
      {"title": "코로나19 이후 청년 고용의 변화", "page": "1-30"}),
+    # Vancouver's supplement after a volume the tagger read alone; a journal naming its place
+    ("Ades F, Zardavas D. Luminal B breast cancer: molecular characterization. Ann Oncol. "
+     "2014;25 Suppl 4:iv12-iv15.",
+     {"volume": "25", "issue": "Suppl 4", "page": "iv12-iv15"}),
+    ("Johnson AB, Carter L. Long-term outcomes of bariatric surgery in adolescents. Obesity "
+     "(Silver Spring). 2019;27 Suppl 1:S45-S52.",
+     {"title": "Long-term outcomes of bariatric surgery in adolescents",
+      "container-title": "Obesity (Silver Spring)", "volume": "27", "issue": "Suppl 1"}),
+    # ... but a title's own bracket, before the date, is no journal's place
+    ("Smith J. Outcomes in children (a cohort study). 2019;27(3):45-52.",
+     {"title": "Outcomes in children (a cohort study)", "container-title": None}),
     # Vancouver's year after a publisher's semicolon, before the pages
     ("Paszke A, Gross S, Massa F, et al. PyTorch: an imperative style, high-performance deep "
      "learning library. In: Advances in Neural Information Processing Systems 32. Curran "

@@ -1205,3 +1205,19 @@ def _container_cut_inside_its_brackets(item: dict[str, Any], text: str) -> None:
     if rest:
         item["container-title"] = container + rest.group(0)
 
+
+# a Vancouver journal whose abbreviation names its place in brackets, which the tagger ran the
+# title on into ("… in adolescents. Obesity (Silver Spring). 2019;27 Suppl 1:S45-S52.")
+_JOURNAL_WITH_ITS_PLACE = re.compile(
+    r"^(?P<title>.+?[^\s.A-Z])\.\s+(?P<journal>[A-Z][\w.&' -]{1,60}?\s\([A-Z][\w .'-]{1,30}\))$")
+_VANCOUVERS_DATE_NEXT = re.compile(r"\.?\s*(?:1[5-9]|20)\d\d\b[^;()]{0,12};\s*\d")
+
+
+def _vancouver_journal_with_its_place(item: dict[str, Any], text: str) -> None:
+    """Such a journal, out of the title, where the tagger read no journal."""
+    title = item.get("title") or ""
+    at = text.find(title) if title and "container-title" not in item else -1
+    found = _JOURNAL_WITH_ITS_PLACE.match(title) if at >= 0 else None
+    if found and _VANCOUVERS_DATE_NEXT.match(text, at + len(title)):
+        item["title"], item["container-title"] = found["title"], found["journal"]
+

@@ -257,10 +257,14 @@ _VANCOUVER_NUMBERS = re.compile(
 
 def _vancouver_numbers(item: dict[str, Any], text: str) -> None:
     """Volume, issue and pages printed in Vancouver's "year;volume(issue):pages", where the
-    tagger found none (a supplement in the issue's bracket puts it off)."""
-    if "volume" in item:
-        return
+    tagger found none (a supplement in the issue's bracket puts it off); and the supplement
+    where the tagger read the volume alone ("2014;25 Suppl 4:iv12-iv15")."""
     found = _VANCOUVER_NUMBERS.search(text)
+    if "volume" in item:
+        if found and found.group("supplement") and "issue" not in item and \
+                found.group("volume") == item["volume"]:
+            item["issue"] = found.group("supplement")
+        return
     if found:
         item["volume"] = found.group("volume")
         if found.group("issue") and "issue" not in item:
