@@ -11,11 +11,11 @@ from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from typing import Any
 
-from archiver.errors import DamagedObject, UsageError
+from archiver.errors import DamagedObject
 from archiver.export import FORMATS, export, works_of
 from archiver.export.works import Work
 from archiver.index import known_works, load_index, taken_keys
-from archiver.store import Archive
+from archiver.store import Archive, an_archive
 
 __all__ = ["FORMATS", "archive_works", "export_archive"]
 
@@ -69,9 +69,7 @@ def export_archive(archive: Archive, fmt: str, object_ids: Iterable[str] | None 
     format that is none of :data:`FORMATS` (``html`` is the command's alone: it writes a
     folder) or an archive that is not an :class:`Archive`, :class:`NotFound` for an id the
     archive does not hold."""
-    if not isinstance(archive, Archive):
-        raise UsageError(f"archive: an Archive (Archive.open(folder)), not "
-                         f"{type(archive).__name__}")
+    an_archive(archive)
     parts: list[str] = []
     export(archive_works(archive, object_ids, posts=not only_cited, cited=cited or only_cited,
                          include_unverified=include_unverified), fmt, parts.append)

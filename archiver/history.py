@@ -109,7 +109,7 @@ def version_name(given: str | int) -> str:
     if not isinstance(given, str):
         raise UsageError(f"a version is named by a string such as 'v2' or a number, not "
                          f"{type(given).__name__} {given!r}")
-    return f"v{given}" if given.isdigit() else given
+    return f"v{given}" if given.isascii() and given.isdigit() else given
 
 
 def _body_lines(record: dict[str, Any]) -> list[str]:
@@ -133,12 +133,13 @@ def _block_text(block: dict[str, Any]) -> str:
     return f"[image: {' '.join(text.split())}]" if text.strip() else "[image]"
 
 
-def diff_versions(store: Archive, object_id: str, old: str | None = None,
-                  new: str | None = None) -> dict[str, Any]:
+def diff_versions(store: Archive, object_id: str, old: str | int | None = None,
+                  new: str | int | None = None) -> dict[str, Any]:
     """What changed between two versions of the post ``object_id`` (its full id:
     :func:`archiver.lookup.find_post` finds it from a prefix, an alias or an address):
-    record fields, body lines, files. Versions are named ``v2`` or ``2``. Without ``new``,
-    the head; without ``old`` either, the version before it (the last change).
+    record fields, body lines, files. Versions are named ``v2``, ``2`` or the number 2.
+    Without ``new``, the head; without ``old``, the version before ``new`` (by default the
+    last change).
 
     The result, as ``archiver diff --json`` writes it: ``id``, ``from``, ``to``; ``fields``
     (each changed field's old and new value), ``changes`` (each changed value inside them by
@@ -146,16 +147,25 @@ def diff_versions(store: Archive, object_id: str, old: str | None = None,
     lacks the value has no ``old`` or ``new``), ``body`` (a unified diff of the body's lines),
     ``files`` (added, removed, changed), ``same_record`` (only the provenance or the source
     differ). Raises :class:`~archiver.errors.NotFound` for a post or version the archive does
-    not have, :class:`~archiver.errors.UsageError` for a post of one version."""
-    from archiver.store import versions_said
+    not have, :class:`~archiver.errors.UsageError` for a first version with none before it
+    to compare it with (``old`` not given) and for arguments of the wrong kind."""
+    from archiver.store import an_archive, versions_said
+
+    an_archive(store)
+    if not isinstance(object_id, str):
+        raise UsageError(f"object_id: a post's full id (find_post finds it), not "
+                         f"{type(object_id).__name__} {object_id!r}")
     a_state = {v.number: v.state for v in store.versions(object_id)}
     numbers = list(a_state)
-    if old is None:
-        if len(numbers) < 2:
-            raise UsageError(f"{object_id} has one version ({numbers[0]}): nothing to compare "
-                             "it with", hint="`archiver log ID` lists a post's versions")
-        old, new = numbers[-2], numbers[-1]
-    old, new = version_name(old), version_name(numbers[-1] if new is None else new)
+    new = version_name(numbers[-1] if new is None else new)
+    if old is None and new in a_state:
+        if numbers.index(new) == 0:
+            raise UsageError(f"{object_id} has one version ({new}): nothing to compare it with"
+                             if len(numbers) == 1 else f"{object_id}: {new} is its first "
+                             "version: nothing before it to compare it with",
+                             hint=versions_said(numbers))
+        old = numbers[numbers.index(new) - 1]
+    old = version_name(new if old is None else old)  # (a version not found: said below)
     for number in (old, new):
         if number not in a_state:
             raise NotFound(f"{object_id} has no version '{number}'", path=store.root,

@@ -31,6 +31,12 @@ def find_post(store: Archive, given: str, rebuilding: Rebuilding | None = None) 
     prefix or alias may have to rebuild the list index from every post's record, seconds in a
     large archive: ``rebuilding``, given why, makes the context that rebuild runs in (a
     command's note that it is reading every post)."""
+    from archiver.store import an_archive
+
+    an_archive(store)
+    if rebuilding is not None and not callable(rebuilding):
+        raise UsageError("rebuilding: a function of why the list index is rebuilt, which "
+                         f"returns a context manager, not {type(rebuilding).__name__}")
     if not isinstance(given, str):
         raise UsageError(f"a post is named by a string (its id, a prefix of it, an alias or "
                          f"its address), not {type(given).__name__} {given!r}")

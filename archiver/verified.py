@@ -29,7 +29,7 @@ from archiver.index import (
     taken_keys,
 )
 from archiver.model import NOT_VERIFIED_YET, statuses_shown
-from archiver.store import Archive
+from archiver.store import Archive, an_archive
 from archiver.version import __version__
 
 _log = logging.getLogger("archiver.verify")  # --verbose (archiver.cli.steps)
@@ -293,9 +293,7 @@ def verify_posts(archive: Archive, config: Config, object_ids: Iterable[str] | N
     its citations were checked (the other posts' results are kept)."""
     from archiver.citations.verify import citations_of
 
-    if not isinstance(archive, Archive):
-        raise UsageError(f"archive: an Archive (Archive.open(folder)), not "
-                         f"{type(archive).__name__}")
+    an_archive(archive)
     ids = list(dict.fromkeys([object_ids] if isinstance(object_ids, str) else (
         archive.object_ids() if object_ids is None else object_ids)))  # each post once
     items = []

@@ -2052,13 +2052,22 @@ def test_a_field_one_record_lacks_is_added_not_changed_from_null():
     from types import SimpleNamespace
 
     from archiver.history import diff_versions
+    from archiver.store import Archive
     records = {"v1": {"id": "wx:x", "title": "t", "original_url": None},
                "v2": {"id": "wx:x", "title": "t", "original_url": None,
                       "original_account": {"name": "中产先生"}}}
-    store = SimpleNamespace(
-        versions=lambda _id: [SimpleNamespace(number=v, state={"record.json": v})
-                              for v in records],
-        read_json=lambda _id, _name, version: records[version], root=Path("archive"))
+
+    class Records(Archive):
+        """An archive of these two records alone (an older tool's and a newer one's)."""
+        root = Path("archive")
+
+        def versions(self, _id):
+            return [SimpleNamespace(number=v, state={"record.json": v}) for v in records]
+
+        def read_json(self, _id, _name, version=None):
+            return records[version]
+
+    store = object.__new__(Records)
     diff = diff_versions(store, "wx:x")
     assert diff["changes"] == [{"path": "original_account", "change": "added",
                                 "new": {"name": "中产先生"}}]

@@ -256,3 +256,39 @@ def test_a_diff_without_two_versions_to_compare_is_said(tmp_path):
         archiver.diff_versions(archive, first, "v9")
     with pytest.raises(UsageError, match="not float 1.5"):
         archiver.diff_versions(archive, first, 1.5)
+    with pytest.raises(UsageError, match="v1 is its first version"):
+        archiver.diff_versions(archive, first, new="v1")
+
+
+def test_the_version_before_the_one_named_is_its_diffs_other_side(tmp_path):
+    """``new`` alone is compared with the version before it (it was ignored: the last
+    change came back whatever was asked)."""
+    archive, first, _second = _two_posts(tmp_path)
+    (tmp_path / "first.md").write_text(
+        "---\ntitle: 第一篇\nurl: https://mp.weixin.qq.com/s/FirstPostToken00001\n---\n\n"
+        "第一篇的正文，改过两次。\n", encoding="utf-8")
+    ingest_paths([tmp_path / "first.md"], _config(tmp_path))
+    change = archiver.diff_versions(archive, first, new="v2")
+    assert (change["from"], change["to"]) == ("v1", "v2")
+    assert "+第一篇的正文，改过一次。" in change["body"]
+    assert archiver.diff_versions(archive, first, new=2) == change
+    assert archiver.diff_versions(archive, first)["from"] == "v2"
+
+
+@pytest.mark.parametrize("call", [
+    lambda folder, post: archiver.find_post(folder, post),
+    lambda folder, post: archiver.diff_versions(folder, post),
+    lambda folder, post: archiver.diff_versions(str(folder), post),
+])
+def test_a_folder_given_for_the_archive_to_find_or_diff_is_a_usage_error(tmp_path, call):
+    archive, first, _second = _two_posts(tmp_path)
+    with pytest.raises(UsageError, match=r"archive: an Archive \(Archive.open\(folder\)\)"):
+        call(archive.root, first)
+
+
+def test_a_post_id_or_a_rebuilding_of_the_wrong_kind_is_a_usage_error(tmp_path):
+    archive, _first, _second = _two_posts(tmp_path)
+    with pytest.raises(UsageError, match="object_id: a post's full id"):
+        archiver.diff_versions(archive, None)
+    with pytest.raises(UsageError, match="rebuilding: a function"):
+        archiver.find_post(archive, "wx:", rebuilding="x")

@@ -41,6 +41,7 @@ from archiver.store.archive import (
     Change,
     CommitResult,
     VersionInfo,
+    an_archive,
     versions_said,
 )
 from archiver.store.checks import FsckReport, Problem
@@ -59,5 +60,5 @@ from archiver.store.layout import (
 
 __all__ = ["DOCUMENT_SCHEMAS", "INDEX", "LAYOUT", "LOCK", "OBJECT_SPEC", "SPEC", "STAGING",
            "Archive", "Change", "CommitResult", "FsckReport", "Problem", "VersionInfo",
-           "enclosing_ocfl", "file_in_the_way", "object_id_named_by", "object_root_for",
-           "versions_said"]
+           "an_archive", "enclosing_ocfl", "file_in_the_way", "object_id_named_by",
+           "object_root_for", "versions_said"]

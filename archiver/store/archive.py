@@ -32,6 +32,7 @@ from archiver.errors import (
     DamagedObject,
     NotFound,
     UnfinishedCommit,
+    UsageError,
     remedy,
 )
 from archiver.ocfl_rules import (
@@ -200,6 +201,16 @@ def _bytes_of(path: Path) -> bytes | None:
 def _in_order(numbers: Iterable[str]) -> list[str]:
     """An inventory's version numbers (``v1``, ``v2`` … ``v10``) in their order."""
     return sorted(numbers, key=lambda v: int(v[1:]))
+
+
+def an_archive(archive: object, argument: str = "archive") -> Archive:
+    """``archive``, when it is an :class:`Archive`; a library caller's path or folder name in
+    its place is a :class:`~archiver.errors.UsageError` that says what to pass, not an
+    ``AttributeError`` from deep inside."""
+    if not isinstance(archive, Archive):
+        raise UsageError(f"{argument}: an Archive (Archive.open(folder)), not "
+                         f"{type(archive).__name__}")
+    return archive
 
 
 def versions_said(numbers: list[str]) -> str:

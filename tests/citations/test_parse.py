@@ -4675,6 +4675,9 @@ def test_what_the_eighth_trial_of_the_parser_found(text, fields):
       "page": "49"}),
     ("12. John G. Smith, The Long Road, trans. A. B. Jones (New York: Norton, 1999), 12.",
      {"author": [{"family": "Smith", "given": "John G."}], "title": "The Long Road"}),
+    # (a given name that is a family name as often is not read as one: MLA's two families)
+    ('Smith, Perry, et al. "Coral bleaching in 2016." Nature Climate Change, vol. 8, 2018, '
+     "pp. 44-50.", {"author": [{"family": "Smith"}, {"family": "Perry"}]}),
     # ... not a title whose first words are no name
     ("4. Capital Markets, Risk and Return (London: Verso, 2006), 6–7.",
      {"author": None, "title": "Capital Markets, Risk and Return"}),
@@ -4696,6 +4699,11 @@ def test_what_the_eighth_trial_of_the_parser_found(text, fields):
      "Symposium on Operating Systems Principles (SOSP); 2003 Oct 19-22; Bolton Landing, NY. "
      "New York: ACM; 2003. p. 29-43.",
      {"volume": None, "issued": {"date-parts": [[2003]]}, "page": "29-43"}),
+    # ... not a volume before a week's days, in a journal's issue of those days
+    ("Doe J. Weekly. JAMA. 1990;263 May 2-9:2345-50.", {"volume": "263"}),
+    # ... nor an issue printed twice, once glued to its label
+    ('[7] A. Author, "Title of paper," IEEE Trans. Ind. Inform., vol. 12, no.5, p. 5, 2020.',
+     {"volume": "12", "issue": "5", "page": "5"}),
     # ... but an issue the reference prints twice, as its number and its page, stays
     ("Smith J. A title of the work. J Things. 2020;12(5):5.", {"issue": "5", "page": "5"}),
     # a meeting's name runs to the close of its bracket

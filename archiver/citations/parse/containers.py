@@ -1220,4 +1220,3 @@ def _vancouver_journal_with_its_place(item: dict[str, Any], text: str) -> None:
     found = _JOURNAL_WITH_ITS_PLACE.match(title) if at >= 0 else None
     if found and _VANCOUVERS_DATE_NEXT.match(text, at + len(title)):
         item["title"], item["container-title"] = found["title"], found["journal"]
-

@@ -703,7 +703,8 @@ _NOT_A_NUMBER_OF_THE_WORK = (
     ("page", r"\b(?:Report|Paper|Document)\s+No\.\s*[A-Z]{{1,4}}{value}\b"),
     ("page", r"档号\s*[:：]\s*{value}"),
     # a meeting's year before its month and days ("(SOSP); 2003 Oct 19-22; Bolton Landing")
-    ("volume", r"(?<![\w.]){value}\s+{month}\.?\s+\d{{1,2}}\s?[-–]\s?\d{{1,2}}\b"),
+    ("volume", r"(?<![\w.])(?=(?:1[5-9]|20)\d\d\s){value}\s+{month}\.?\s+\d{{1,2}}\s?[-–]\s?"
+               r"\d{{1,2}}\b"),
 )
 
 
@@ -740,7 +741,7 @@ def _number_printed_once_read_twice(item: dict[str, Any], text: str) -> None:
             del item[key]
     issue = str(item.get("issue") or "")
     if issue and issue == str(item.get("page") or "") and len(re.findall(
-            rf"(?<![\w.-]){re.escape(issue)}(?![\w-])", text)) == 1:
+            rf"(?<![\w-])(?<!\d\.){re.escape(issue)}(?![\w-])", text)) == 1:  # ("no.5")
         del item["issue"]
 
 
