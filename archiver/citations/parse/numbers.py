@@ -702,10 +702,11 @@ _NOT_A_NUMBER_OF_THE_WORK = (
     ("volume", r"\b(?:Proceedings|Proc\.)\s+of\s+the\s+{value}\s+[A-Z]"),
     ("page", r"\b(?:Report|Paper|Document)\s+No\.\s*[A-Z]{{1,4}}{value}\b"),
     ("page", r"档号\s*[:：]\s*{value}"),
-    # a meeting's year before its month and days ("(SOSP); 2003 Oct 19-22; Bolton Landing")
-    ("volume", r"(?<![\w.])(?=(?:1[5-9]|20)\d\d\s){value}\s+{month}\.?\s+\d{{1,2}}\s?[-–]\s?"
-               r"\d{{1,2}}\b"),
 )
+
+# a meeting's year before its month and days ("(SOSP); 2003 Oct 19-22; Bolton Landing")
+_MEETINGS_YEAR_AND_DAYS = re.compile(rf"(?<![\w.])((?:1[5-9]|20)\d\d)\s+{_MONTH_WORD}\.?\s+"
+                                     r"\d{1,2}\s?[-–]\s?\d{1,2}\b")
 
 
 def _numbers_of_something_else(item: dict[str, Any], text: str) -> None:
@@ -723,10 +724,30 @@ def _numbers_of_something_else(item: dict[str, Any], text: str) -> None:
             printed = r"\s?[-–]\s?".join(re.escape(part) for part in value.split("-"))
             if re.search(form.format(value=printed, month=_MONTH_WORD), text):
                 del item[key]
+    if str(item.get("volume") or "") in _MEETINGS_YEAR_AND_DAYS.findall(text):
+        del item["volume"]
 
 
 # a year of two digits after an apostrophe, a meeting's ("(NSDI'12)", "SIGMOD ’21")
 _MEETINGS_SHORT_YEAR = re.compile(r"(?<=[A-Za-z]['’])(\d\d)\b")
+# every number the reference prints on its own, not after an apostrophe
+_NUMBER_ALONE = re.compile(r"(?<![\w.'’])\d+(?![\w-])")
+
+
+def _printed(value: str, text: str) -> int:
+    """How many times ``text`` prints ``value`` on its own: not inside a word or a longer
+    number, nor after a hyphen or a digit's full stop (a decimal), but after a label's
+    ("no.5"). (A count by ``str.find``: a pattern made for each value is compiled for each
+    value, a cost a verify run of cold caches paid for every citation.)"""
+    count, at = 0, text.find(value)
+    while at >= 0:
+        before, after = text[at - 1:at], text[at + len(value):at + len(value) + 1]
+        decimal = before == "." and text[at - 2:at - 1].isdigit()
+        if not (before.isalnum() or before in "_-" and before or decimal) and \
+                not (after.isalnum() or after in "_-" and after):
+            count += 1
+        at = text.find(value, at + 1)
+    return count
 
 
 def _number_printed_once_read_twice(item: dict[str, Any], text: str) -> None:
@@ -736,13 +757,16 @@ def _number_printed_once_read_twice(item: dict[str, Any], text: str) -> None:
     5601512, 2023") is its page alone."""
     for key in ("issue", "volume"):
         value = str(item.get(key) or "")
-        if value.isdigit() and len(re.findall(rf"(?<![\w.'’]){value}(?![\w-])", text)) == 0 \
+        if value.isdigit() and value not in _NUMBER_ALONE.findall(text) \
                 and value in _MEETINGS_SHORT_YEAR.findall(text):
             del item[key]
     issue = str(item.get("issue") or "")
-    if issue and issue == str(item.get("page") or "") and len(re.findall(
-            rf"(?<![\w-])(?<!\d\.){re.escape(issue)}(?![\w-])", text)) == 1:  # ("no.5")
+    if issue and issue == str(item.get("page") or "") and _printed(issue, text) == 1:
         del item["issue"]
+
+
+# Vancouver's year after a semicolon, before the pages
+_YEAR_BEFORE_THE_PAGES = re.compile(r";\s*((?:1[5-9]|20)\d\d)\s*:\s*[A-Za-z]?\d")
 
 
 def _vancouver_year_read_as_the_volume(item: dict[str, Any], text: str) -> None:
@@ -750,9 +774,7 @@ def _vancouver_year_read_as_the_volume(item: dict[str, Any], text: str) -> None:
     where it found no year: "In: Advances in Neural Information Processing Systems 32. Curran
     Associates, Inc.; 2019:8024-8035." (after the publisher's semicolon)."""
     volume = str(item.get("volume") or "")
-    if item.get("issued") or not re.fullmatch(r"(?:1[5-9]|20)\d\d", volume):
-        return
-    if re.search(rf";\s*{volume}\s*:\s*[A-Za-z]?\d", text):
+    if not item.get("issued") and volume in _YEAR_BEFORE_THE_PAGES.findall(text):
         item["issued"] = {"date-parts": [[int(volume)]]}
         del item["volume"]
 
