@@ -4725,6 +4725,20 @@ def test_what_the_eighth_trial_of_the_parser_found(text, fields):
     # ... but a title's own bracket, before the date, is no journal's place
     ("Smith J. Outcomes in children (a cohort study). 2019;27(3):45-52.",
      {"title": "Outcomes in children (a cohort study)", "container-title": None}),
+    # GOST: a book's edition in an area of its own; a part of a book after "//", its
+    # author named again; "[и др.]" in square brackets
+    ("Выготский Л. С. Мышление и речь. – 5-е изд., испр. – Москва : Лабиринт, 1999. – 352 с.",
+     {"author": [{"family": "Выготский", "given": "Л. С."}], "title": "Мышление и речь",
+      "edition": "5", "publisher-place": "Москва", "publisher": "Лабиринт", "page": None}),
+    ("Бахтин М. М. Проблема речевых жанров // Бахтин М. М. Собрание сочинений. – Москва : "
+     "Русские словари, 1996. – Т. 5. – С. 159–206.",
+     {"author": [{"family": "Бахтин", "given": "М. М."}], "title": "Проблема речевых жанров",
+      "container-title": "Собрание сочинений", "publisher": "Русские словари",
+      "volume": "5", "page": "159-206"}),
+    ("Смирнов А. А., Кузнецов Б. В., Попов В. Г. [и др.] Анализ устойчивости энергосистем // "
+     "Электричество. – 2018. – № 7. – С. 4–12.",
+     {"title": "Анализ устойчивости энергосистем", "container-title": "Электричество",
+      "issue": "7", "page": "4-12"}),
     # Vancouver's year after a publisher's semicolon, before the pages
     ("Paszke A, Gross S, Massa F, et al. PyTorch: an imperative style, high-performance deep "
      "learning library. In: Advances in Neural Information Processing Systems 32. Curran "
@@ -4736,6 +4750,17 @@ def test_what_the_ninth_trial_of_the_parser_found(text, fields):
     the forms beside them that must stay as they are read."""
     item = parse_reference(text, strict=True)
     assert {key: item.get(key) for key in fields} == fields
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Бахтин М. М. Проблема речевых жанров // Бахтин М. М. Собрание сочинений. – Москва : "
+     "Русские словари, 1996. – Т. 5. – С. 159–206.", "chapter"),
+    # a journal after "//" names no publisher
+    ("Смирнов А. А., Кузнецов Б. В. Анализ устойчивости энергосистем // Электричество. – "
+     "2018. – № 7. – С. 4–12.", "article-journal"),
+])
+def test_a_gost_part_of_a_book_is_a_chapter_an_article_in_a_journal_is_not(text, kind):
+    assert csl_type(text, parse_reference(text)) == kind
 
 
 @pytest.mark.parametrize(("text", "fields"), [

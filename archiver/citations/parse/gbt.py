@@ -416,6 +416,10 @@ def csl_type(text: str, item: dict[str, Any]) -> str:
             r"\b(?:[Ii]n|En|Em):?\s+(?:_+\.\s+)?" + re.escape(container), text):
         return "chapter"  # Chicago's "In The Cambridge Companion …, edited by …. Cambridge:
         # Cambridge University Press, 2015.": the book it is in, and that book's publisher
+    if container and item.get("publisher") and re.search(
+            r"\s//\s*[^/]{0,80}?" + re.escape(container), text):
+        return "chapter"  # GOST's "… // Бахтин М. М. Собрание сочинений. – Москва : …": a
+        # part of the book after "//" with the book's publisher (a journal names none)
     if _JUDGMENT.match(text) or _US_CASE.match(text) or _UK_CASE.match(text):
         return "legal_case"
     if _ARTICLE_OF_A_LAW.search(text) or _US_STATUTE.match(text):

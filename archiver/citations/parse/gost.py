@@ -28,7 +28,9 @@ _SMALL = "a-zа-яё"
 _FAMILY = rf"[{_CAPITAL}][{_SMALL}'’]+(?:-[{_CAPITAL}][{_SMALL}'’]+)?"
 _INITIALS = rf"[{_CAPITAL}]\.(?:\s?[{_CAPITAL}]\.){{0,2}}"
 _NAME = rf"{_FAMILY}\s{_INITIALS}"
-_NAMES = (rf"(?P<names>{_NAME}(?:,\s{_NAME}){{0,9}})(?P<etal>,?\s(?:и\sдр|et\sal)\.)?")
+# (GOST 7.1-2003 puts "и др." in square brackets: "Смирнов А. А., Попов В. Г. [и др.]")
+_NAMES = (rf"(?P<names>{_NAME}(?:,\s{_NAME}){{0,9}})"
+          r"(?P<etal>,?\s\[?(?:и\sдр|et\sal)\.\]?)?")
 _YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)"
 _DASH = r"(?:[–—-]\s*)?"  # the dash that parts two areas (". – ")
 
@@ -42,11 +44,23 @@ _ARTICLE = re.compile(
 # place is a Russian city's abbreviation or one word, "М.", "СПб.", "Ростов н/Д", and its
 # publisher follows it)
 _CITY = r"[А-ЯЁ][А-ЯЁа-яё]{0,3}\.|[А-ЯЁ][а-яё-]+(?:\sн/[А-ЯЁ])?"
+# (and the edition's own area, between the title's and the imprint's: ". – 5-е изд., испр. –")
 _BOOK = re.compile(
     rf"^\s*(?:{_LIST_NUMBER}\s*)?{_NAMES}\s+(?P<title>[^/–—]{{2,400}})"
-    rf"(?:\s/\s[^/–—]{{1,300}}?)?\.\s(?:[–—]\s*(?P<place>[^:,.–—]{{2,60}}?|[{_CAPITAL}]"
+    rf"(?:\s/\s[^/–—]{{1,300}}?)?"
+    r"(?:\.\s[–—]\s*(?P<edition>\d{1,2})-е\sизд\.(?:,\s[^–—/]{1,40}?)?(?=\.?\s[–—]))?"
+    rf"\.?\s(?:[–—]\s*(?P<place>[^:,.–—]{{2,60}}?|[{_CAPITAL}]"
     rf"[{_CAPITAL}{_SMALL}]{{0,3}}\.)|(?P<city>{_CITY})(?=\s?:))"
     rf"(?:\s?:\s?(?P<publisher>[^,–—]{{1,120}}?))?,\s{_YEAR}\.(?P<rest>.*)$")
+# a part of a book, after " // ", the book's authors perhaps named again, then its imprint's area
+# and its volume and pages after the year: "Бахтин М. М. Проблема речевых жанров // Бахтин М.
+# М. Собрание сочинений. – Москва : Русские словари, 1996. – Т. 5. – С. 159–206."
+_PART = re.compile(
+    rf"^\s*(?:{_LIST_NUMBER}\s*)?{_NAMES}\s+(?P<title>[^/]{{2,400}}?)"
+    r"(?:\s/\s[^/]{1,300}?)?\s//\s*"
+    rf"(?:{_NAME}(?:,\s{_NAME}){{0,9}}\s+)?(?P<container>[^/–—]{{2,200}}?)\.\s[–—]\s*"
+    r"(?P<place>[^:,.–—]{2,60}?)\s?:\s?(?P<publisher>[^,–—]{1,120}?),\s"
+    rf"{_YEAR}\.(?P<rest>.*)$")
 # a title that runs on into the book a part is in is no book's: "… In: …", "… В кн.: …"
 _PART_OF = re.compile(r"\b(?:In|В\sкн\.|Там\sже)\s?:", re.I)
 # a book's edition ending its title: "2-е изд.", "3-е изд., испр. и доп.", "Изд. 2-е"; and
@@ -66,7 +80,7 @@ _PAGES = re.compile(r"(?:^|[\s.,])(?:С|S|P|pp?)\.\s?([A-Za-z]?\d{1,7}(?:\s?[–
 
 def _gost(item: dict[str, Any], text: str) -> None:
     """A GOST reference, its fields as the form places them."""
-    found = _ARTICLE.match(text) or _BOOK.match(text)
+    found = _ARTICLE.match(text) or _PART.match(text) or _BOOK.match(text)
     if found is None or found.re is _BOOK and _PART_OF.search(found["title"]):
         return
     article = found.re is _ARTICLE
@@ -83,7 +97,15 @@ def _gost(item: dict[str, Any], text: str) -> None:
     if article:
         item["container-title"] = found["container"].strip()
         item.update(_marked_numbers(rest, _VOLUME, _ISSUE, _PAGES))
+    elif found.re is _PART:
+        item["container-title"] = found["container"].strip()
+        item.update({k: v for k, v in _marked_numbers(rest, _VOLUME, _ISSUE, _PAGES).items()
+                     if k in ("page", "volume")})
+        item["publisher-place"] = found["place"].strip()
+        item["publisher"] = found["publisher"].strip()
     else:
+        if found["edition"]:
+            item["edition"] = found["edition"]
         edition = _EDITION.search(item["title"])
         if edition:
             item["title"] = item["title"][:edition.start()]
