@@ -4725,6 +4725,13 @@ def test_what_the_eighth_trial_of_the_parser_found(text, fields):
     # ... but a title's own bracket, before the date, is no journal's place
     ("Smith J. Outcomes in children (a cohort study). 2019;27(3):45-52.",
      {"title": "Outcomes in children (a cohort study)", "container-title": None}),
+    # the Institute of Physics' unpunctuated title before a journal of one word
+    ("Novoselov K S, Geim A K, Morozov S V, Jiang D, Zhang Y, Dubonos S V, Grigorieva I V and "
+     "Firsov A A 2004 Electric field effect in atomically thin carbon films Science 306 666–9",
+     {"title": "Electric field effect in atomically thin carbon films",
+      "container-title": "Science", "volume": "306"}),
+    # ... not where no author was read: the names are then no title's
+    ("Smith J 2019 A study of metals Nature 570 100-105", {"title": None}),
     # GOST: a book's edition in an area of its own; a part of a book after "//", its
     # author named again; "[и др.]" in square brackets
     ("Выготский Л. С. Мышление и речь. – 5-е изд., испр. – Москва : Лабиринт, 1999. – 352 с.",

@@ -149,6 +149,7 @@ from archiver.citations.parse.physics import (
     _physics_tail,
     _proceedings_of_science,
     _title_between_names_and_journal,
+    _title_run_into_a_one_word_journal,
     _title_run_into_the_journal,
     _year_then_iop_journal,
 )
@@ -513,6 +514,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _year_then_iop_journal(item, text)
     _physics_tail(item, text)
     _iop_journal_cut_at_its_colon(item, text)
+    _title_run_into_a_one_word_journal(item, text)
     _proceedings_of_science(item, text)
     _name_opening_the_journal(item)
     _title_run_into_the_journal(item, text)

@@ -372,6 +372,29 @@ def _iop_journal_cut_at_its_colon(item: dict[str, Any], text: str) -> None:
         item["volume"], item["page"] = found["volume"], _page(found["page"])
 
 
+# the journals of one word a physics reference may cite with no mark before them, after an
+# unpunctuated title, as the Institute of Physics prints one ("… 2004 Electric field effect
+# in atomically thin carbon films Science 306 666–9")
+_ONE_WORD_JOURNALS = frozenset((  # noqa: SIM905 - names read as words, not quoted
+    "Science Nature Nanotechnology Nonlinearity Metrologia Langmuir Small Chaos Nanoscale "
+    "Carbon Entropy Sensors Materials Molecules Polymers Nanomaterials Crystals Symmetry "
+    "Optica Photonics Universe Galaxies Atoms Icarus").split())
+# ... the title and the journal the tagger read as one, then the volume and the page
+_RUN_INTO_ONE_WORD = re.compile(r"\s(?P<volume>\d{1,4})\s(?P<page>[A-Z]?\d+(?:\s?[-–]\s?\d+)?)"
+                                r"\.?$")
+
+
+def _title_run_into_a_one_word_journal(item: dict[str, Any], text: str) -> None:
+    """Such a title and journal, where the tagger read the authors, no title, and both as
+    the journal."""
+    container = item.get("container-title") or ""
+    title, _, journal = container.rpartition(" ")
+    at = text.rfind(container) if "title" not in item and item.get("author") and \
+        journal in _ONE_WORD_JOURNALS and len(title.split()) >= 3 else -1
+    if at >= 0 and _RUN_INTO_ONE_WORD.fullmatch(text, at + len(container)):
+        item["title"], item["container-title"] = title, journal
+
+
 # Proceedings of Science: its volumes are named for their conferences, as INSPIRE prints them
 # ("PoS LATTICE2013, 016 (2014)", "PoS LAT 2009 (2009) 010", "PoS CD15, 009 (2015)",
 # "PoS(LATTICE 2013)016")
