@@ -4732,6 +4732,19 @@ def test_what_the_eighth_trial_of_the_parser_found(text, fields):
       "container-title": "Science", "volume": "306"}),
     # ... not where no author was read: the names are then no title's
     ("Smith J 2019 A study of metals Nature 570 100-105", {"title": None}),
+    # a physics tail after a title the tagger ran into the journal, the collaboration the
+    # authors wrote for in brackets before the title; IOP's year before an abbreviated journal
+    ("B. P. Abbott et al. (LIGO Scientific Collaboration and Virgo Collaboration), Observation "
+     "of Gravitational Waves from a Binary Black Hole Merger, Phys. Rev. Lett. 116, 061102 "
+     "(2016).",
+     {"title": "Observation of Gravitational Waves from a Binary Black Hole Merger",
+      "container-title": "Phys. Rev. Lett.", "volume": "116", "page": "061102"}),
+    ("[14] Zhang Y, Liu H and Wang J 2020 Chin. Phys. B 29 087101",
+     {"container-title": "Chin. Phys. B", "volume": "29", "page": "087101",
+      "issued": {"date-parts": [[2020]]}}),
+    # ... but a journal's name with a comma in it stays whole
+    ("A. Author, J. Phys. G, Nucl. Part. Phys. 18, 1575 (1992).",
+     {"container-title": "J. Phys. G, Nucl. Part. Phys.", "volume": "18"}),
     # GOST: a book's edition in an area of its own; a part of a book after "//", its
     # author named again; "[и др.]" in square brackets
     ("Выготский Л. С. Мышление и речь. – 5-е изд., испр. – Москва : Лабиринт, 1999. – 352 с.",

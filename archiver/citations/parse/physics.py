@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from archiver.citations.parse.authors import split_authors
+from archiver.citations.parse.authors import _GROUP_AUTHOR, split_authors
 from archiver.citations.parse.fields import _page
 from archiver.citations.parse.shared import _JOURNALS_FIRST_WORDS, _PLACES
 
@@ -319,6 +319,9 @@ def _authors_not_in(item: dict[str, Any], journal: str) -> list[dict[str, str]]:
         r"[^\W\d_]+", " ".join(a.get(k, "") for k in ("family", "given", "literal")))) <= words]
 
 
+_YEAR_BEFORE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s$")
+
+
 def _physics_tail(item: dict[str, Any], text: str) -> None:
     """The journal, volume, page and year of a physics reference's tail (see
     :data:`_PHYSICS_TAILS`), where the tagger split the abbreviated journal between the title
@@ -341,16 +344,53 @@ def _physics_tail(item: dict[str, Any], text: str) -> None:
     if tail is None:
         return
     container = item.get("container-title", "")
-    if len(container) > len(journal) and container.rstrip(". ").endswith(journal.rstrip(". ")):
+    run_on = len(container) > len(journal) and container.rstrip(". ").endswith(
+        journal.rstrip(". "))
+    if run_on and _abbreviated_journal(container):
         journal = container  # a journal's name with a comma: "J. Phys. G, Nucl. Part. Phys."
+        # (not a title the tagger ran on into it: "Observation of …, Phys. Rev. Lett")
     _title_ends_at(item, text, at)  # (the journal's first word, or words, read as a title)
+    _title_after_the_collaboration(item, text, at)
+    if run_on and journal != container:
+        _rest_of_the_title_before(item, text, at)
     authors = _authors_not_in(item, journal)
     if authors:
         item["author"] = authors
     item["container-title"] = journal
     item["volume"], item["page"] = tail.group("volume"), _page(tail.group("page"))
-    if tail.groupdict().get("year"):
-        item["issued"] = {"date-parts": [[int(tail.group("year"))]]}
+    year = tail.groupdict().get("year")
+    if year is None and "issued" not in item:  # the year before the journal, IOP's form
+        before = _YEAR_BEFORE.search(text, 0, at)
+        year = before[1] if before else None
+    if year:
+        item["issued"] = {"date-parts": [[int(year)]]}
+
+
+# the title after the collaboration the authors wrote for, in brackets, which the tagger read
+# as the title: "B. P. Abbott et al. (LIGO Scientific Collaboration and Virgo Collaboration),
+# Observation of Gravitational Waves from a Binary Black Hole Merger, Phys. Rev. Lett. 116, …"
+_TITLE_BEFORE_THE_JOURNAL = re.compile(r"\)\s*,\s*(?P<title>[^()]{10,300}?)\s*,\s*")
+
+
+def _title_after_the_collaboration(item: dict[str, Any], text: str, journal_at: int) -> None:
+    title = item.get("title") or ""
+    at = text.find(title) if title and _GROUP_AUTHOR.search(title) else -1
+    found = _TITLE_BEFORE_THE_JOURNAL.fullmatch(text, at + len(title), journal_at) \
+        if at > 0 and text[:at].rstrip().endswith("(") else None
+    if found:
+        item["title"] = found["title"]
+
+
+# the rest of a title after its full stop or colon, which the tagger read as the journal's
+# start: "Planck 2018 results. VI. Cosmological parameters, Astron. Astrophys. 641, A6"
+_REST_OF_THE_TITLE = re.compile(r"[.:]\s+[^()]{2,200}?,\s*")
+
+
+def _rest_of_the_title_before(item: dict[str, Any], text: str, journal_at: int) -> None:
+    title = item.get("title") or ""
+    at = text.find(title) if title else -1
+    if at >= 0 and _REST_OF_THE_TITLE.fullmatch(text, at + len(title), journal_at):
+        item["title"] = text[at:journal_at].rstrip(" ,.:;")
 
 
 # the Institute of Physics' journals whose name has a colon after an abbreviation ("J. Phys.:
