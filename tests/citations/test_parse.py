@@ -4745,6 +4745,11 @@ def test_what_the_eighth_trial_of_the_parser_found(text, fields):
     # ... but a journal's name with a comma in it stays whole
     ("A. Author, J. Phys. G, Nucl. Part. Phys. 18, 1575 (1992).",
      {"container-title": "J. Phys. G, Nucl. Part. Phys.", "volume": "18"}),
+    # GB/T: a yearbook's year is its title's; the imprint's year is the work's
+    ("[36] 陈来. 儒家思想的现代价值[C]//中国哲学史学会. 中国哲学年鉴2015. 北京: 哲学研究杂志社, "
+     "2016: 15-28.",
+     {"container-title": "中国哲学年鉴2015", "issued": {"date-parts": [[2016]]},
+      "page": "15-28"}),
     # GOST: a book's edition in an area of its own; a part of a book after "//", its
     # author named again; "[и др.]" in square brackets
     ("Выготский Л. С. Мышление и речь. – 5-е изд., испр. – Москва : Лабиринт, 1999. – 352 с.",

@@ -806,6 +806,12 @@ def _gbt_host_title(found: tuple[str, re.Match[str] | None], item: dict[str, Any
         if container and trimmed != container:
             item["container-title"] = trimmed
     container = item.get("container-title")
+    if container and segments and segments[-1].startswith(container) and \
+            re.fullmatch(r"\s*(?:1[5-9]|20)\d\d", segments[-1][len(container):]) and end and \
+            end.re is _IMPRINT:  # a yearbook's year is its title's ("中国哲学年鉴2015"), the
+        item["container-title"] = segments[-1]  # imprint's (its match ends with it) the work's
+        item["issued"] = {"date-parts": [[int(end.group(0)[-4:])]]}
+        return
     if container and not (len(segments) > 1 and container == segments[0]):
         return
     if not segments or len(segments) > 2:
