@@ -4768,7 +4768,9 @@ def test_what_the_eighth_trial_of_the_parser_found(text, fields):
     ("Paszke A, Gross S, Massa F, et al. PyTorch: an imperative style, high-performance deep "
      "learning library. In: Advances in Neural Information Processing Systems 32. Curran "
      "Associates, Inc.; 2019:8024-8035.",
-     {"issued": {"date-parts": [[2019]]}, "volume": None, "page": "8024-8035"}),
+     {"issued": {"date-parts": [[2019]]}, "volume": None, "page": "8024-8035",
+      "container-title": "Advances in Neural Information Processing Systems 32",
+      "publisher": "Curran Associates, Inc."}),
 ])
 def test_what_the_ninth_trial_of_the_parser_found(text, fields):
     """Forms a ninth set of 250 strings (bench/data/refs-trial-9.jsonl) found read wrong, and

@@ -46,6 +46,7 @@ from archiver.citations.parse.containers import (
     _title_cut_before_vancouvers_journal,
     _vancouver_book_read_as_a_journal,
     _vancouver_journal_with_its_place,
+    _vancouver_publisher_ending_a_book,
     _word_left_before_the_pages,
     _year_ending_a_container,
     _year_ending_a_title_before_vancouvers_journal,
@@ -560,6 +561,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _court_judgment(item, text)
     _container_cut_inside_its_brackets(item, text)
     _vancouver_journal_with_its_place(item, text)
+    _vancouver_publisher_ending_a_book(item, text)
     _article_of_a_law(item, text)
     _short_form(item, text)
     _document_number_read_as_a_number(item, text)

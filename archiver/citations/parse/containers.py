@@ -1220,3 +1220,25 @@ def _vancouver_journal_with_its_place(item: dict[str, Any], text: str) -> None:
     found = _JOURNAL_WITH_ITS_PLACE.match(title) if at >= 0 else None
     if found and _VANCOUVERS_DATE_NEXT.match(text, at + len(title)):
         item["title"], item["container-title"] = found["title"], found["journal"]
+
+
+# Vancouver's book a part is in, its publisher after it, which the tagger read as the book's
+# name's end: "In: Advances in Neural Information Processing Systems 32. Curran Associates,
+# Inc.; 2019:8024-8035." (the publisher's words, then Vancouver's semicolon and year)
+_BOOK_THEN_ITS_PUBLISHER = re.compile(
+    r"^(?P<book>.{3,300}?)\.\s+(?P<publisher>(?:[A-Z][\w&'-]*\s){0,3}(?:Associates|Press|"
+    r"Publishers?|Publishing|Verlag|Books))$")
+_VANCOUVERS_YEAR_AFTER = re.compile(r"(?P<more>,?\s*(?:Inc|Ltd|LLC|GmbH)\.?)?\s*;\s*"
+                                    r"(?:1[5-9]|20)\d\d\b")
+
+
+def _vancouver_publisher_ending_a_book(item: dict[str, Any], text: str) -> None:
+    """Such a book and its publisher."""
+    container = item.get("container-title") or ""
+    found = _BOOK_THEN_ITS_PUBLISHER.match(container)
+    at = text.find(container) if found and "publisher" not in item else -1
+    after = _VANCOUVERS_YEAR_AFTER.match(text, at + len(container)) if at >= 0 else None
+    if after:
+        item["container-title"] = found["book"]
+        item["publisher"] = found["publisher"] + (after["more"] or "")
+
