@@ -40,6 +40,7 @@ import json
 import logging
 import os
 import shlex
+import sys
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
@@ -1096,9 +1097,21 @@ def _none_is_a_post(files: list[tuple[Path, bool]]) -> list[IngestResult] | None
 
 def _badly_named(path: Path) -> InputError | None:
     """Why a post cannot be recorded under its name: one that is not valid UTF-8 (written by
-    a system using another encoding) cannot be the source a record names."""
+    a system using another encoding) cannot be the source a record names. Nor can a UTF-8
+    name where Python reads names in another encoding (``LC_ALL=C`` with ``PYTHONUTF8=0``:
+    ASCII), which makes text of its escaped bytes: that is said as it is."""
     if shown(path) == str(path):
         return None
+    try:
+        os.fsencode(path).decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        encoding = sys.getfilesystemencoding()
+        return InputError(f"its name is UTF-8, but Python here reads file names as {encoding}, "
+                          "so it cannot be recorded as it is", path=shown(path),
+                          hint="run with PYTHONUTF8=1, or in a UTF-8 locale "
+                               "(LC_ALL=C.UTF-8)")
     return InputError("its name (or its folder's) is not valid UTF-8, so it cannot be "
                       "recorded as it is", path=shown(path),
                       hint="rename it in UTF-8 (e.g. convmv -f gbk -t utf-8 --notest)")

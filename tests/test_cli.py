@@ -2297,6 +2297,25 @@ def test_a_file_whose_name_is_not_utf8_fails_alone_and_is_named(runner, archive_
     assert "internal error" not in result.output
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="macOS and Windows read names as UTF-8 "
+                                                    "whatever the locale")
+def test_a_utf8_name_where_python_reads_names_as_ascii_is_said_so(tmp_path):
+    """Under ``LC_ALL=C`` with ``PYTHONUTF8=0`` Python reads file names as ASCII, so a
+    Chinese name comes as escaped bytes: the post fails with that said and what to run, not
+    "not valid UTF-8" (the name is) nor an internal error."""
+    post = tmp_path / "测试.md"
+    shutil.copy(SEED, post)
+    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0"}
+    env.pop("PYTHONIOENCODING", None)
+    result = subprocess.run([sys.executable, "-m", "archiver", "ingest", str(post),
+                             "--archive", str(tmp_path / "a"), "--no-fetch"],
+                            capture_output=True, text=True, check=False, env=env)
+    assert result.returncode == ExitCode.BAD_INPUT
+    assert "its name is UTF-8, but Python here reads file names as ascii" in result.stderr
+    assert "PYTHONUTF8=1" in result.stderr
+    assert "internal error" not in result.stderr and "not valid UTF-8" not in result.stderr
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
 def test_a_fifo_in_a_folder_is_skipped_and_a_named_one_fails_without_waiting(archive_dir,
                                                                           tmp_path):
