@@ -51,6 +51,9 @@ class ArchiverError(Exception):
     """
 
     exit_code: ExitCode = ExitCode.INTERNAL
+    # what the user named that this error is of, where a report lists it by that (a post's
+    # id given to ``verify``, whose damage ``path`` places in the archive's folders)
+    named: str | None = None
 
     def __init__(self, message: str, path: str | Path | None = None, hint: str | None = None):
         super().__init__(message)

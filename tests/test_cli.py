@@ -1100,6 +1100,22 @@ def test_a_damaged_record_is_an_archive_problem_naming_the_post_not_a_crash(runn
         assert "is damaged" in result.stderr and "archiver fsck" in result.stderr
 
 
+def test_verifys_report_names_a_damaged_post_as_it_was_given(runner, archive_dir):
+    """A CI job reading the report finds which post failed in ``errors[].input``: the id it
+    gave (it was the archive's folder, the post named only inside the message)."""
+    added = json.loads(run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch",
+                           "--json").stdout)
+    record = archive_dir / added["record"]
+    record.chmod(0o644)
+    with record.open("ab") as handle:
+        handle.write(b"x")
+    given = added["id"][:12]
+    result = run(runner, "verify", given, "--offline", "--json", "--archive", archive_dir)
+    assert result.exit_code == ExitCode.ARCHIVE
+    [error] = json.loads(result.stdout)["errors"]
+    assert error["input"] == given and "is damaged" in error["message"]
+
+
 def test_export_html_refuses_a_file_or_a_folder_of_other_files(runner, archive_dir,
                                                                tmp_path):
     run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")

@@ -115,6 +115,8 @@ def _verify_targets(targets: list[str], config: Config, store: Any,
         try:
             named, found = _citations_in(target, config, store, hidden, read)
         except (InputError, DamagedObject) as problem:  # one bad file, or one damaged post
+            if isinstance(problem, DamagedObject):
+                problem.named = target  # (the report lists it as named, not by its folder)
             problems.append(problem)
             continue
         if named is None or named not in seen:
@@ -187,8 +189,8 @@ def _citations_in(target: str, config: Config, store: Any, hidden: bool = False,
 def _input_errors(problems: list[ArchiverError]) -> list[dict[str, Any]]:
     """The inputs that could not be read, for the reports a CI job keeps (stderr is gone by
     the time someone asks why the build failed)."""
-    return [{"input": str(p.path) if p.path else None, "message": p.message, "hint": p.hint}
-            for p in problems]
+    return [{"input": p.named or (str(p.path) if p.path else None), "message": p.message,
+             "hint": p.hint} for p in problems]
 
 
 def _keep_results(store: Any, items: list[tuple[str, str | None, str | None]],
