@@ -94,7 +94,8 @@ def find_post(store: Archive, given: str, rebuilding: Rebuilding | None = None) 
 
 def _stored(store: Archive, object_id: str) -> bool:
     """Whether the archive holds an object of this full id; one whose folder is there but
-    cannot be read (its inventory gone, or damaged) is said (exit 5), not "no such post"."""
+    cannot be read (its inventory gone, or damaged) is said (its DamagedObject), not "no such
+    post"."""
     if store.exists(object_id):
         return True
     damage = store.unreadable_because(object_id)
@@ -142,7 +143,8 @@ def _unreadable_counted(damaged: list[ArchiverError]) -> str:
 
 
 def _readable(found: str, unreadable: list[_Unreadable]) -> str:
-    """``found``, unless it is an object that cannot be read: that is then said (exit 5)."""
+    """``found``, unless it is an object that cannot be read: that is then raised (its
+    DamagedObject)."""
     for shown, _names, _whole, problem in unreadable:
         if shown == found:
             raise problem
