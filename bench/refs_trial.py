@@ -35,7 +35,11 @@ proceedings), 30 hard cases (undated, in press, groups, particles, long lists);
 e-locators, PMIDs), 40 social sciences and humanities (imprints, chapters, translations, group
 authors), 30 physics, chemistry and engineering (IOP, APS, ACS, RSC, IEEE, JHEP), 30 computer
 science (ACM, arXiv, proceedings), 30 in other languages (German, French, Spanish, ABNT,
-GOST, Japanese, Korean), 30 as pasted into posts (lead-ins, numbering, links) (each
+GOST, Japanese, Korean), 30 as pasted into posts (lead-ins, numbering, links);
+``refs-trial-10.jsonl``: 250 more in the styles of the labelled gold's sources: 90 as AnyStyle's
+bibliographies print them (humanities and social sciences, books and chapters, editors and
+translators, French, German, Italian and Spanish), 50 as GROBID's (computer science and physics
+papers' reference sections), 50 as PubMed Central's, 60 GB/T 7714 (each
 file's first score is kept in the message of the commit that added it: fixes made since
 were tuned on it).
 
@@ -43,7 +47,7 @@ Prints, per field, how many of the expected values the parser gives (after trimm
 Unicode NFKC, dashes as "-" and a trailing mark dropped; authors by their family names in
 order, a value may list alternatives) and how many volumes, issues, pages, years and DOIs it
 gives that the string does not have, for each file. Run from the project root: ``python
-bench/refs_trial.py [FILE...]`` (the nine files by default; ``--failures`` lists each
+bench/refs_trial.py [FILE...]`` (the ten files by default; ``--failures`` lists each
 miss). No timing: this is a measure of correctness.
 """
 
@@ -82,8 +86,9 @@ def main() -> int:
                         default=[ROOT / "bench" / "data" / name for name in (
                             "refs-trial.jsonl", "refs-trial-2.jsonl", "refs-trial-3.jsonl",
                             "refs-trial-4.jsonl", "refs-trial-5.jsonl", "refs-trial-6.jsonl",
-                            "refs-trial-7.jsonl", "refs-trial-8.jsonl", "refs-trial-9.jsonl")],
-                        help="JSON Lines files of cases (default: the nine trials)")
+                            "refs-trial-7.jsonl", "refs-trial-8.jsonl", "refs-trial-9.jsonl",
+                            "refs-trial-10.jsonl")],
+                        help="JSON Lines files of cases (default: the ten trials)")
     parser.add_argument("--failures", action="store_true", help="list each miss")
     args = parser.parse_args()
     for data in args.data:
