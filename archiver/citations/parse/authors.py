@@ -548,9 +548,11 @@ def _split_authors(span: str) -> list[dict[str, str]]:
             words[0].islower() or bool(core) and (
                 bool(_INITIALS.match(core)) or len(core.split()) == 1)))
         # Chicago's and MLA's first author, family name first, of two words ("Sánchez Pérez,
-        # Ana, and Luis Gómez"): a given name of one word after it, and more names after that
-        single = single or (i == 0 and len(words) == 2 and nxt is not None and i + 2 < len(
-            parts) and len(nxt.split()) == 1 and not _INITIALS.match(nxt) and nxt[:1].isupper()
+        # Ana, and Luis Gómez"): a given name of one word after it, and more names after that,
+        # or a known given name alone ("García Márquez, Gabriel.", "Vargas Llosa, Mario.")
+        single = single or (i == 0 and len(words) == 2 and nxt is not None and (
+            i + 2 < len(parts) or nxt.strip(" .") in _GIVEN_NAMES) and len(nxt.split()) == 1
+            and not _INITIALS.match(nxt) and nxt[:1].isupper()
             and all(w[:1].isupper() for w in words))
         # ... or of words joined by particles in lower case ("Gómez de la Torre, Inés",
         # "Ferreira e Silva, Ana"): a family name whatever follows (one joined by "y" is kept
