@@ -109,6 +109,7 @@ from archiver.citations.parse.numbers import (
     _later_year,
     _lettered_locator_cut,
     _marked_volume_and_issue,
+    _meetings_acronym_read_as_the_issue,
     _meetings_year_read_as_the_year,
     _month_and_day,
     _number_printed_once_read_twice,
@@ -570,6 +571,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _vancouver_year_read_as_the_volume(item, text)
     _numbers_of_something_else(item, text)
     _number_printed_once_read_twice(item, text)
+    _meetings_acronym_read_as_the_issue(item, text)
     _volumes_printed_as_a_range(item, text)
     _footnote_read_as_the_volume(item, text)
     _month_and_day(item, text)  # last: the year is the one the rules settled on

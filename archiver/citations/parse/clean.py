@@ -39,6 +39,11 @@ _BULLET = re.compile(r"^\s*[•▪●◦‣∙·・▲△▶►▷▸◆◇■�
 # Italian's editors' role in brackets, in words ("Ginsborg, P. (a cura di) (1994)."): read as
 # the "(ed.)" every other language abbreviates, which the tagger knows
 _A_CURA_DI = re.compile(r"\(\s*a\s+cura\s+di\s*\)", re.I)
+# ... and as a sentence or a clause names the editors ("… del carcere. A cura di Valentino
+# Gerratana.", "Dizionario di politica, a cura di Norberto Bobbio, …"): English's "Edited
+# by", which the rules read; Italian's "4 voll." is English's "4 vols." (how many volumes)
+_A_CURA_DI_BEFORE_NAMES = re.compile(r"(?:(?<=\.\s)A|(?<=,\s)a)\s+cura\s+di\s+(?=[A-Z])")
+_VOLL = re.compile(r"(?<=\d\s)voll\.")
 # a tab where a list of names pasted from a table's cells had its comma: "Gao, M.<TAB>Zhao, K."
 # (a few spaces, then a run of tabs and spaces taken once, possessively: retried, it was
 # quadratic in the run)
@@ -265,6 +270,8 @@ def clean_text(text: str) -> str:
     text = _without_notes(_SPACE_INSIDE_BRACKET.sub("", _SPACE_BEFORE_MARK.sub(
         lambda m: m.group(m.lastindex) + " ", text)))
     text = _A_CURA_DI.sub("(ed.)", _WAVE_DASH_RANGE.sub("-", text))
+    text = _VOLL.sub("vols.", _A_CURA_DI_BEFORE_NAMES.sub(
+        lambda m: ("Edited by " if m.group(0)[0] == "A" else "edited by "), text))
     text = text.replace("\u2012", "\u2013")  # a figure dash, as a PDF may set a range: an en dash
     address = re.search(r"https?:|www\.|\bdoi\s*:|doi\.org|\S+@", text, re.I)  # (up to any address)
     cut = address.start() if address else len(text)

@@ -765,6 +765,17 @@ def _number_printed_once_read_twice(item: dict[str, Any], text: str) -> None:
         del item["issue"]
 
 
+# a meeting's acronym and year in brackets after the proceedings' name ("… Systems 27 (NIPS
+# 2014). 2672–2680.")
+_MEETING_IN_BRACKETS = re.compile(r"\(\s*([A-Z][A-Za-z]{1,11})\s+(?:19|20)\d\d\s*\)")
+
+
+def _meetings_acronym_read_as_the_issue(item: dict[str, Any], text: str) -> None:
+    """A meeting's acronym is no issue (the tagger read "NIPS" of "(NIPS 2014)" as one)."""
+    if str(item.get("issue") or "") in _MEETING_IN_BRACKETS.findall(text):
+        del item["issue"]
+
+
 # Vancouver's year after a semicolon, before the pages
 _YEAR_BEFORE_THE_PAGES = re.compile(r";\s*((?:1[5-9]|20)\d\d)\s*:\s*[A-Za-z]?\d")
 

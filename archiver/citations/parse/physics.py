@@ -372,8 +372,18 @@ def _physics_tail(item: dict[str, Any], text: str) -> None:
 _TITLE_BEFORE_THE_JOURNAL = re.compile(r"\)\s*,\s*(?P<title>[^()]{10,300}?)\s*,\s*")
 
 
+# ... or its end, which the tagger ran on into the title: "(CMS Collaboration), Observation of
+# a new boson …" (the title read from "CMS")
+_COLLABORATION_OPENING = re.compile(r"(?P<group>[^()]{2,80}?)\)\s*,\s*(?P<title>\S.*)")
+
+
 def _title_after_the_collaboration(item: dict[str, Any], text: str, journal_at: int) -> None:
     title = item.get("title") or ""
+    opening = _COLLABORATION_OPENING.fullmatch(title)
+    if opening and _GROUP_AUTHOR.search(opening["group"]) and \
+            text[:max(text.find(title), 0)].rstrip().endswith("("):
+        item["title"] = opening["title"]
+        return
     at = text.find(title) if title and _GROUP_AUTHOR.search(title) else -1
     found = _TITLE_BEFORE_THE_JOURNAL.fullmatch(text, at + len(title), journal_at) \
         if at > 0 and text[:at].rstrip().endswith("(") else None
