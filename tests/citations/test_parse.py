@@ -4806,6 +4806,18 @@ def test_what_the_ninth_trial_of_the_parser_found(text, fields):
      "Sherjil Ozair, Aaron Courville, and Yoshua Bengio. 2014. Generative adversarial nets. "
      "In Advances in Neural Information Processing Systems 27 (NIPS 2014). 2672–2680.",
      {"issue": None, "page": "2672-2680"}),
+    # GB/T's family names in capitals before a Korean given name's hyphened initials
+    ("[27] KIM J-H, PARK S-Y, LEE M. Thermal management of lithium-ion batteries[J]. Journal "
+     "of Power Sources, 2018, 396: 214-226.",
+     {"author": [{"family": "KIM", "given": "J-H"}, {"family": "PARK", "given": "S-Y"},
+                 {"family": "LEE", "given": "M"}]}),
+    # the editors' role after Chinese names is no name
+    ("[48] 钱伟长, 主编. 中国大百科全书: 力学[M]. 北京: 中国大百科全书出版社, 1985.",
+     {"author": [{"family": "钱", "given": "伟长"}]}),
+    ("[7] 孙振球, 徐勇勇, 主编. 医学统计学[M]. 4版. 北京: 人民卫生出版社, 2014.",
+     {"author": [{"family": "孙", "given": "振球"}, {"family": "徐", "given": "勇勇"}]}),
+    # ... but a name of two characters whose second is 编 is a name
+    ("[3] 金编. 某书[M]. 北京: 出版社, 1985.", {"author": [{"family": "金", "given": "编"}]}),
 ])
 def test_what_the_tenth_trial_of_the_parser_found(text, fields):
     """Forms a tenth set of 250 strings (bench/data/refs-trial-10.jsonl, in the styles of the

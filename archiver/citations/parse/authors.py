@@ -164,12 +164,13 @@ _ROMANISED_GIVEN_AFTER = re.compile(
 
 
 def _capitals_then_initials(words: list[str]) -> bool:
-    """GB/T 7714's ``LI P Q``, ``WU Y``: a family name in capitals, however short, then its
-    initials as single capitals; not initials run together then a family name (``JB Y`` is
-    no name either way, and ``J SMITH`` has no initial after its family name)."""
+    """GB/T 7714's ``LI P Q``, ``WU Y``, ``KIM J-H``: a family name in capitals, however
+    short, then its initials as single capitals (or hyphened, as a Korean given name's two
+    syllables are: ``J-H``); not initials run together then a family name (``JB Y`` is no
+    name either way, and ``J SMITH`` has no initial after its family name)."""
     first, rest = words[0], [w.rstrip(".") for w in words[1:]]
     return (len(words) > 1 and len(first) >= 2 and first.isalpha() and first.isupper()
-            and all(len(w) == 1 and w.isupper() for w in rest))
+            and all(re.fullmatch(r"[A-Z](?:-[A-Z])?", w) for w in rest))
 
 
 # a Hanyu Pinyin syllable, its tone unmarked ("zhang", "xiao", "lü" written "lv" or "lu")
@@ -323,6 +324,13 @@ _BODY_OF_SEVERAL_FIELDS = re.compile(
     r"[A-Z][\w-]*(?:,\s[A-Z][\w-]*){1,5},?\s(?:and|&)\s[A-Z][\w-]*(?:\s\([A-Z]{2,8}\))?")
 
 
+# what Chinese names are, after the last of them, a word and no name ("钱伟长, 主编.", "王明
+# 编著"): the editors' or translators' role
+# (parted from them: "金编" may be a name)
+_CJK_ROLE_AFTER_THE_NAMES = re.compile(r"(?<=[\u4e00-\u9fff])(?:\s*[,，、]\s*|\s+)"
+                                       r"(?:主编|编著|编译|合编|编|译|等编)\s*[.．。]?\s*$")
+
+
 def split_authors(span: str) -> list[dict[str, str]]:
     """Persons of an author span, in printed order, in CSL-JSON (family/given or literal).
 
@@ -331,7 +339,7 @@ def split_authors(span: str) -> list[dict[str, str]]:
     Family, G. & Family, G.", "G. Family, G. Family, and G. Family", Vancouver "Family GW,
     Family X", "Family, Given, and Given Family", and CJK names separated by commas or 、.
     """
-    span = _NO_DATE_YET.sub("", span)
+    span = _CJK_ROLE_AFTER_THE_NAMES.sub("", _NO_DATE_YET.sub("", span))
     if _BODY_OF_SEVERAL_FIELDS.fullmatch(span.strip(" .")):
         return [{"literal": span.strip(" .")}]
     if "・" in span and all(_KANJI_NAME.fullmatch(p.strip()) for p in span.split("・")):
