@@ -4818,6 +4818,21 @@ def test_what_the_ninth_trial_of_the_parser_found(text, fields):
      {"author": [{"family": "孙", "given": "振球"}, {"family": "徐", "given": "勇勇"}]}),
     # ... but a name of two characters whose second is 编 is a name
     ("[3] 金编. 某书[M]. 北京: 出版社, 1985.", {"author": [{"family": "金", "given": "编"}]}),
+    # DBLP's arXiv paper: CoRR, its identifier the volume
+    ("T. Mikolov, K. Chen, G. Corrado, and J. Dean. Efficient estimation of word "
+     "representations in vector space. CoRR, abs/1301.3781, 2013.",
+     {"title": "Efficient estimation of word representations in vector space",
+      "container-title": "CoRR", "volume": "abs/1301.3781"}),
+    # the imprint between commas, as Italian and French bibliographies print it
+    ("Ginzburg, C., Il formaggio e i vermi. Il cosmo di un mugnaio del '500, Torino, Einaudi, "
+     "1976.",
+     {"title": "Il formaggio e i vermi. Il cosmo di un mugnaio del '500",
+      "publisher-place": "Torino", "publisher": "Einaudi"}),
+    ("Freidson, E. (1984 [1970]), La profession médicale, Paris, Payot.",
+     {"publisher-place": "Paris", "publisher": "Payot"}),
+    # ... not a place's state or country after it
+    ("White, G. C., and R. A. Garrott. 1990. Analysis of wildlife radio-tracking data. "
+     "Academic Press, London, United Kingdom.", {"publisher": None}),
 ])
 def test_what_the_tenth_trial_of_the_parser_found(text, fields):
     """Forms a tenth set of 250 strings (bench/data/refs-trial-10.jsonl, in the styles of the

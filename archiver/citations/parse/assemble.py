@@ -22,9 +22,11 @@ from archiver.citations.parse.containers import (
     _bracketed_imprint_ending_a_container,
     _closed,
     _container_cut_inside_its_brackets,
+    _corr,
     _discussion_paper,
     _ieee_proceedings,
     _imprint_at_the_end,
+    _imprint_between_commas,
     _journal_after_guillemets,
     _journal_before_the_year,
     _journal_of_a_work_in_press,
@@ -462,6 +464,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _book_then_its_publisher(item, text)
     _apa_publisher(item, text)
     _imprint_at_the_end(item, text)
+    _imprint_between_commas(item, text)
     _vancouver_book_read_as_a_journal(item, text)
     _page_read_as_the_year(item, text)
     _page_after_the_year(item, text)
@@ -561,6 +564,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _gost(item, text)
     _court_judgment(item, text)
     _container_cut_inside_its_brackets(item, text)
+    _corr(item, text)
     _vancouver_journal_with_its_place(item, text)
     _vancouver_publisher_ending_a_book(item, text)
     _article_of_a_law(item, text)

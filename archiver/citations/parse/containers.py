@@ -514,6 +514,39 @@ def _imprint_at_the_end(item: dict[str, Any], text: str) -> None:
     item["publisher"] = publisher
 
 
+# the imprint as Italian, French and Spanish bibliographies print it, between commas: "Il
+# formaggio e i vermi, Torino, Einaudi, 1976.", "Cien años de soledad, Buenos Aires,
+# Sudamericana." (a known publishing city, its publisher, perhaps the year)
+_IMPRINT_BETWEEN_COMMAS = re.compile(
+    r",\s(?P<place>[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þa-z][\w'’-]+){0,2}),\s"
+    r"(?P<publisher>[A-ZÀ-Þ][^,;:()\d]{1,60}?)(?:,\s(?P<year>(?:1[5-9]|20)\d\d))?\.?$")
+
+
+_A_REGION = re.compile(rf"(?:{_REGION}|United Kingdom|United States|U\.K\.?|"
+                       r"[A-Z]\.\s?[A-Z]\.?)")
+
+
+def _imprint_between_commas(item: dict[str, Any], text: str) -> None:
+    """Such an imprint's place and publisher, where no other was read; a title the tagger ran
+    on into the place ends before it."""
+    if item.get("publisher") or item.get("container-title") or item.get("volume"):
+        return
+    found = _IMPRINT_BETWEEN_COMMAS.search(text)
+    if found is None or not _PUBLISHING_CITY.fullmatch(found["place"]) or (
+            found["year"] and str(_issued_year(item)) != found["year"]) or \
+            _NOT_AN_IMPRINT.search(found["publisher"]) or \
+            _A_REGION.fullmatch(found["publisher"].strip()):
+        return  # ("Academic Press, London, United Kingdom.": the place's country, after it)
+    title = item.get("title") or ""
+    at = text.find(title) if title else -1
+    if at < 0 or at > found.start():
+        return
+    if at + len(title) > found.start():
+        item["title"] = text[at:found.start()].rstrip(" ,.")
+    item["publisher-place"] = found["place"]
+    item["publisher"] = found["publisher"].strip()
+
+
 _VANCOUVER_NAME = re.compile(r"[A-Z][\w'’-]+\s[A-Z]{1,3}")  # "Squire LR"
 
 
@@ -1241,4 +1274,25 @@ def _vancouver_publisher_ending_a_book(item: dict[str, Any], text: str) -> None:
     if after:
         item["container-title"] = found["book"]
         item["publisher"] = found["publisher"] + (after["more"] or "")
+
+
+# DBLP's arXiv paper: "CoRR, abs/1301.3781, 2013." and "CoRR abs/1301.3781 (2013)" (the
+# Computing Research Repository, arXiv's identifier as the volume, as DBLP's BibTeX has it)
+_CORR = re.compile(r"[.,]\s+(?P<journal>CoRR),?\s+(?P<volume>abs/[\w./-]+?),?\s+\(?"
+                   r"(?:19|20)\d\d\)?\.?$")
+
+
+def _corr(item: dict[str, Any], text: str) -> None:
+    """Such a paper's journal and volume, where the tagger read none, or read them into
+    the title."""
+    found = _CORR.search(text)
+    if found is None:
+        return
+    title = item.get("title") or ""
+    at = text.find(title) if title else -1
+    if at >= 0 and at + len(title) > found.start():
+        item["title"] = text[at:found.start()].rstrip(" .,")
+    item["container-title"], item["volume"] = found["journal"], found["volume"]
+    item.pop("page", None)
+    item.pop("issue", None)
 
