@@ -4833,6 +4833,12 @@ def test_what_the_ninth_trial_of_the_parser_found(text, fields):
     # ... not a place's state or country after it
     ("White, G. C., and R. A. Garrott. 1990. Analysis of wildlife radio-tracking data. "
      "Academic Press, London, United Kingdom.", {"publisher": None}),
+    # APA's pages in brackets after a book's name ending with its years
+    ("Hall, S. (1980). Encoding/decoding. In S. Hall, D. Hobson, A. Lowe, & P. Willis (Eds.), "
+     "Culture, media, language: Working papers in cultural studies, 1972–79 (pp. 128–138). "
+     "London: Hutchinson.",
+     {"container-title": "Culture, media, language: Working papers in cultural studies, "
+                         "1972–79", "page": "128-138"}),
 ])
 def test_what_the_tenth_trial_of_the_parser_found(text, fields):
     """Forms a tenth set of 250 strings (bench/data/refs-trial-10.jsonl, in the styles of the

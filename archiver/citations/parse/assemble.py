@@ -142,6 +142,7 @@ from archiver.citations.parse.numbers import (
     _year_opening_a_title,
     _year_printed_as_an_issue,
     _year_volume_issue_pages,
+    _years_run_into_apas_pages,
 )
 from archiver.citations.parse.physics import (
     _iop_journal_cut_at_its_colon,
@@ -572,6 +573,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _document_number_read_as_a_number(item, text)
     _chinese_date_read_as_the_page(item)
     _title_read_as_the_page(item, text)
+    _years_run_into_apas_pages(item, text)
     _vancouver_year_read_as_the_volume(item, text)
     _numbers_of_something_else(item, text)
     _number_printed_once_read_twice(item, text)

@@ -790,6 +790,27 @@ def _vancouver_year_read_as_the_volume(item: dict[str, Any], text: str) -> None:
         del item["volume"]
 
 
+# APA's pages of a chapter in brackets after the book's name, which the tagger ran into a
+# range of years ending the name ("…: Working papers in cultural studies, 1972–79 (pp.
+# 128–138).")
+_PAGES_IN_APAS_BRACKETS = re.compile(r"^(?P<years>(?:1[5-9]|20)\d\d\s?[-–]\s?\d{2,4})\s?\(\s?"
+                                     r"pp?\.\s?(?P<pages>\d+\s?[-–]\s?\d+)\)?$")
+
+
+def _years_run_into_apas_pages(item: dict[str, Any], text: str) -> None:
+    """The pages in such brackets, and the years the book's name ends with, its own."""
+    found = _PAGES_IN_APAS_BRACKETS.match(str(item.get("page") or ""))
+    container = item.get("container-title") or ""
+    if found is None or not container:
+        return
+    item["page"] = _page(found["pages"])
+    at = text.find(container)
+    years = re.match(r",\s?(?:1[5-9]|20)\d\d\s?[-–]\s?\d{2,4}", text[at + len(container):]) \
+        if at >= 0 else None
+    if years:
+        item["container-title"] = container + years.group(0)
+
+
 # a range of pages ending the reference ("…, 21(2), 1-30.")
 _PAGES_ENDING = re.compile(r"(?<![\w.])(\d{1,5}\s?[-–]\s?\d{1,5})\.?\s*$")
 
