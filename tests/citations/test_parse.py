@@ -4839,6 +4839,27 @@ def test_what_the_ninth_trial_of_the_parser_found(text, fields):
      "London: Hutchinson.",
      {"container-title": "Culture, media, language: Working papers in cultural studies, "
                          "1972–79", "page": "128-138"}),
+    # (a review's near-misses, read as they were)
+    # a journal's name written out whose last word is a journal of one word
+    ("Coey J M D 2001 Journal of Magnetism and Magnetic Materials 226 2107",
+     {"container-title": "Journal of Magnetism and Magnetic Materials", "title": None}),
+    ("Zhang Y and Li H 2018 IEEE Transactions on Nanotechnology 17 100",
+     {"container-title": "IEEE Transactions on Nanotechnology", "title": None}),
+    # a second place, not a publisher; a meeting's venue, not a publisher
+    ("Smith J. Deep learning. Springer, Berlin, Heidelberg, 2010.", {"publisher": None}),
+    ("Smith J. A paper. Workshop on Things, London, Imperial College, 2010.",
+     {"publisher": None}),
+    ("Pérez, J., Historia de España, Madrid, España, 2000.", {"publisher": None}),
+    # a GOST journal with its publisher and an issue is no book's part
+    ("Иванов И. И. Статья // Журнал. – Москва : Изд-во МГУ, 2010. – № 2. – С. 5–9.",
+     {"publisher": None}),
+    # GOST's abbreviated city in a part's imprint
+    ("Бахтин М. М. Проблема речевых жанров // Собрание сочинений. – М. : Русские словари, "
+     "1996. – Т. 5. – С. 159–206.",
+     {"author": [{"family": "Бахтин", "given": "М. М."}], "container-title": "Собрание сочинений",
+      "volume": "5", "page": "159-206"}),
+    # a supplement's year in brackets is no meeting
+    ("Smith J. Things. J Things. 2010;12(Suppl 2010):5-9.", {"issue": "Suppl 2010"}),
 ])
 def test_what_the_tenth_trial_of_the_parser_found(text, fields):
     """Forms a tenth set of 250 strings (bench/data/refs-trial-10.jsonl, in the styles of the

@@ -523,7 +523,10 @@ _IMPRINT_BETWEEN_COMMAS = re.compile(
 
 
 _A_REGION = re.compile(rf"(?:{_REGION}|United Kingdom|United States|U\.K\.?|"
-                       r"[A-Z]\.\s?[A-Z]\.?)")
+                       r"[A-Z]\.\s?[A-Z]\.?|España|Italia|Deutschland|Österreich|Schweiz|"
+                       r"Suisse|Belgique|Brasil|Argentina|Chile|Colombia|Perú|Québec)")
+_A_MEETING = re.compile(r"\b(?:Workshop|Conference|Symposium|Congress|Meeting|Colloquium|"
+                        r"Convegno|Congresso|Colloque|Congreso|Tagung)\b")
 
 
 def _imprint_between_commas(item: dict[str, Any], text: str) -> None:
@@ -535,8 +538,12 @@ def _imprint_between_commas(item: dict[str, Any], text: str) -> None:
     if found is None or not _PUBLISHING_CITY.fullmatch(found["place"]) or (
             found["year"] and str(_issued_year(item)) != found["year"]) or \
             _NOT_AN_IMPRINT.search(found["publisher"]) or \
-            _A_REGION.fullmatch(found["publisher"].strip()):
-        return  # ("Academic Press, London, United Kingdom.": the place's country, after it)
+            _A_REGION.fullmatch(found["publisher"].strip()) or \
+            _PUBLISHING_CITY.fullmatch(found["publisher"].strip()) or \
+            _A_MEETING.search(text, 0, found.start()):
+        return  # ("Academic Press, London, United Kingdom.": the place's country after it;
+        # "Springer, Berlin, Heidelberg": a second place; "Workshop on X, London, Imperial
+        # College": a meeting's venue)
     title = item.get("title") or ""
     at = text.find(title) if title else -1
     if at < 0 or at > found.start():
@@ -1283,15 +1290,17 @@ _CORR = re.compile(r"[.,]\s+(?P<journal>CoRR),?\s+(?P<volume>abs/[\w./-]+?),?\s+
 
 
 def _corr(item: dict[str, Any], text: str) -> None:
-    """Such a paper's journal and volume, where the tagger read none, or read them into
-    the title."""
+    """Such a paper's journal and volume, whatever the tagger read there (a page, an issue
+    or a title of them), and a title it ran on into them cut before them."""
     found = _CORR.search(text)
     if found is None:
         return
     title = item.get("title") or ""
     at = text.find(title) if title else -1
-    if at >= 0 and at + len(title) > found.start():
+    if 0 <= at < found.start() < at + len(title):
         item["title"] = text[at:found.start()].rstrip(" .,")
+    elif at >= found.start():  # "CoRR" itself read as the title
+        item.pop("title", None)
     item["container-title"], item["volume"] = found["journal"], found["volume"]
     item.pop("page", None)
     item.pop("issue", None)

@@ -59,7 +59,8 @@ _PART = re.compile(
     rf"^\s*(?:{_LIST_NUMBER}\s*)?{_NAMES}\s+(?P<title>[^/]{{2,400}}?)"
     r"(?:\s/\s[^/]{1,300}?)?\s//\s*"
     rf"(?:{_NAME}(?:,\s{_NAME}){{0,9}}\s+)?(?P<container>[^/–—]{{2,200}}?)\.\s[–—]\s*"
-    r"(?P<place>[^:,.–—]{2,60}?)\s?:\s?(?P<publisher>[^,–—]{1,120}?),\s"
+    rf"(?P<place>[^:,.–—]{{2,60}}?|[{_CAPITAL}][{_CAPITAL}{_SMALL}]{{0,3}}\.)\s?:\s?"
+    r"(?P<publisher>[^,–—]{1,120}?),\s"
     rf"{_YEAR}\.(?P<rest>.*)$")
 # a title that runs on into the book a part is in is no book's: "… In: …", "… В кн.: …"
 _PART_OF = re.compile(r"\b(?:In|В\sкн\.|Там\sже)\s?:", re.I)
@@ -81,6 +82,8 @@ _PAGES = re.compile(r"(?:^|[\s.,])(?:С|S|P|pp?)\.\s?([A-Za-z]?\d{1,7}(?:\s?[–
 def _gost(item: dict[str, Any], text: str) -> None:
     """A GOST reference, its fields as the form places them."""
     found = _ARTICLE.match(text) or _PART.match(text) or _BOOK.match(text)
+    if found is not None and found.re is _PART and _ISSUE.search(found["rest"]):
+        found = _BOOK.match(text)  # (an issue's "№": a journal's, whatever its imprint)
     if found is None or found.re is _BOOK and _PART_OF.search(found["title"]):
         return
     article = found.re is _ARTICLE

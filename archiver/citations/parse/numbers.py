@@ -767,7 +767,8 @@ def _number_printed_once_read_twice(item: dict[str, Any], text: str) -> None:
 
 # a meeting's acronym and year in brackets after the proceedings' name ("… Systems 27 (NIPS
 # 2014). 2672–2680.")
-_MEETING_IN_BRACKETS = re.compile(r"\(\s*([A-Z][A-Za-z]{1,11})\s+(?:19|20)\d\d\s*\)")
+_MEETING_IN_BRACKETS = re.compile(r"\(\s*(?!Suppl|Spring|Summer|Fall|Autumn|Winter)"
+                                  r"([A-Z][A-Za-z]{1,11})\s+(?:19|20)\d\d\s*\)")
 
 
 def _meetings_acronym_read_as_the_issue(item: dict[str, Any], text: str) -> None:
@@ -793,7 +794,7 @@ def _vancouver_year_read_as_the_volume(item: dict[str, Any], text: str) -> None:
 # APA's pages of a chapter in brackets after the book's name, which the tagger ran into a
 # range of years ending the name ("…: Working papers in cultural studies, 1972–79 (pp.
 # 128–138).")
-_PAGES_IN_APAS_BRACKETS = re.compile(r"^(?P<years>(?:1[5-9]|20)\d\d\s?[-–]\s?\d{2,4})\s?\(\s?"
+_PAGES_IN_APAS_BRACKETS = re.compile(r"^(?:1[5-9]|20)\d\d\s?[-–]\s?\d{2,4}\s?\(\s?"
                                      r"pp?\.\s?(?P<pages>\d+\s?[-–]\s?\d+)\)?$")
 
 

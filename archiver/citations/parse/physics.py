@@ -430,8 +430,16 @@ _ONE_WORD_JOURNALS = frozenset((  # noqa: SIM905 - names read as words, not quot
     "Carbon Entropy Sensors Materials Molecules Polymers Nanomaterials Crystals Symmetry "
     "Optica Photonics Universe Galaxies Atoms Icarus").split())
 # ... the title and the journal the tagger read as one, then the volume and the page
-_RUN_INTO_ONE_WORD = re.compile(r"\s(?P<volume>\d{1,4})\s(?P<page>[A-Z]?\d+(?:\s?[-–]\s?\d+)?)"
-                                r"\.?$")
+_RUN_INTO_ONE_WORD = re.compile(r"\s\d{1,4}\s[A-Z]?\d+(?:\s?[-–]\s?\d+)?\.?$")
+_SMALL_WORDS = frozenset({"of", "and", "on", "in", "for", "the", "&", "de", "für", "und"})
+_YEAR_IN = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+# ... not a journal's name written out, whose last word is such a word ("Journal of Colloid
+# and Interface Science", "IEEE Transactions on Nanotechnology": its opening, or a small word
+# before the last, says so)
+_A_JOURNALS_OPENING = re.compile(r"(?:Journal|Transactions|Proceedings|Bulletin|Annals|Advances|"
+                                 r"Reviews?|Reports|Letters|Archives|Acta|IEEE|ACS|IOP|AIP|"
+                                 r"International|European|American|British|Chinese|Japanese|"
+                                 r"Applied|Physical|Modern|Current|Frontiers|Progress)\b")
 
 
 def _title_run_into_a_one_word_journal(item: dict[str, Any], text: str) -> None:
@@ -439,8 +447,11 @@ def _title_run_into_a_one_word_journal(item: dict[str, Any], text: str) -> None:
     the journal."""
     container = item.get("container-title") or ""
     title, _, journal = container.rpartition(" ")
+    words = title.split()
     at = text.rfind(container) if "title" not in item and item.get("author") and \
-        journal in _ONE_WORD_JOURNALS and len(title.split()) >= 3 else -1
+        journal in _ONE_WORD_JOURNALS and len(words) >= 3 and \
+        not _A_JOURNALS_OPENING.match(title) and words[-1] not in _SMALL_WORDS and \
+        not _YEAR_IN.search(title) else -1  # (a year in it: the names and year run into it)
     if at >= 0 and _RUN_INTO_ONE_WORD.fullmatch(text, at + len(container)):
         item["title"], item["container-title"] = title, journal
 
