@@ -1100,7 +1100,8 @@ def _badly_named(path: Path) -> InputError | None:
     a system using another encoding) cannot be the source a record names. Nor can a UTF-8
     name where Python reads names in another encoding (``LC_ALL=C`` with ``PYTHONUTF8=0``:
     ASCII), which makes text of its escaped bytes: that is said as it is."""
-    if shown(path) == str(path):
+    name = shown(path)
+    if name == str(path):
         return None
     try:
         os.fsencode(path).decode("utf-8")
@@ -1109,11 +1110,11 @@ def _badly_named(path: Path) -> InputError | None:
     else:
         encoding = sys.getfilesystemencoding()
         return InputError(f"its name is UTF-8, but Python here reads file names as {encoding}, "
-                          "so it cannot be recorded as it is", path=shown(path),
+                          "so it cannot be recorded as it is", path=name,
                           hint="run with PYTHONUTF8=1, or in a UTF-8 locale "
                                "(LC_ALL=C.UTF-8)")
     return InputError("its name (or its folder's) is not valid UTF-8, so it cannot be "
-                      "recorded as it is", path=shown(path),
+                      "recorded as it is", path=name,
                       hint="rename it in UTF-8 (e.g. convmv -f gbk -t utf-8 --notest)")
 
 

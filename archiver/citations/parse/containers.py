@@ -1233,15 +1233,17 @@ def _short_year_ending_a_container(item: dict[str, Any], text: str) -> None:
             del item["volume"]
 
 
+_TO_THE_BRACKETS_CLOSE = re.compile(r"[^()]{1,40}\)")
+
+
 def _container_cut_inside_its_brackets(item: dict[str, Any], text: str) -> None:
     """A container the tagger ended inside a bracket it opens runs on to the bracket's close:
     "In 30th USENIX Security Symposium (USENIX Security 21). USENIX Association, …" (the
     meeting's short name, its year in it)."""
     container = str(item.get("container-title") or "")
-    at = text.find(container) if container.count("(") > container.count(")") else -1
-    if at < 0:
-        return
-    rest = re.match(r"[^()]{1,40}\)", text[at + len(container):])
+    end = _field_end(item, "container-title", text) \
+        if container.count("(") > container.count(")") else -1
+    rest = _TO_THE_BRACKETS_CLOSE.match(text, end) if end >= 0 else None
     if rest:
         item["container-title"] = container + rest.group(0)
 
@@ -1255,10 +1257,9 @@ _VANCOUVERS_DATE_NEXT = re.compile(r"\.?\s*(?:1[5-9]|20)\d\d\b[^;()]{0,12};\s*\d
 
 def _vancouver_journal_with_its_place(item: dict[str, Any], text: str) -> None:
     """Such a journal, out of the title, where the tagger read no journal."""
-    title = item.get("title") or ""
-    at = text.find(title) if title and "container-title" not in item else -1
-    found = _JOURNAL_WITH_ITS_PLACE.match(title) if at >= 0 else None
-    if found and _VANCOUVERS_DATE_NEXT.match(text, at + len(title)):
+    end = _title_end(item, text) if "container-title" not in item else -1
+    found = _JOURNAL_WITH_ITS_PLACE.match(item["title"]) if end >= 0 else None
+    if found and _VANCOUVERS_DATE_NEXT.match(text, end):
         item["title"], item["container-title"] = found["title"], found["journal"]
 
 
@@ -1274,10 +1275,10 @@ _VANCOUVERS_YEAR_AFTER = re.compile(r"(?P<more>,?\s*(?:Inc|Ltd|LLC|GmbH)\.?)?\s*
 
 def _vancouver_publisher_ending_a_book(item: dict[str, Any], text: str) -> None:
     """Such a book and its publisher."""
-    container = item.get("container-title") or ""
-    found = _BOOK_THEN_ITS_PUBLISHER.match(container)
-    at = text.find(container) if found and "publisher" not in item else -1
-    after = _VANCOUVERS_YEAR_AFTER.match(text, at + len(container)) if at >= 0 else None
+    found = _BOOK_THEN_ITS_PUBLISHER.match(item.get("container-title") or "")
+    end = _field_end(item, "container-title", text) if found and "publisher" not in item \
+        else -1
+    after = _VANCOUVERS_YEAR_AFTER.match(text, end) if end >= 0 else None
     if after:
         item["container-title"] = found["book"]
         item["publisher"] = found["publisher"] + (after["more"] or "")

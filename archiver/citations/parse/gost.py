@@ -45,12 +45,13 @@ _ARTICLE = re.compile(
 # publisher follows it)
 _CITY = r"[А-ЯЁ][А-ЯЁа-яё]{0,3}\.|[А-ЯЁ][а-яё-]+(?:\sн/[А-ЯЁ])?"
 # (and the edition's own area, between the title's and the imprint's: ". – 5-е изд., испр. –")
+# the place in an imprint's area, after its dash: words, or a city abbreviated ("М.", "СПб.")
+_AREA_PLACE = rf"[^:,.–—]{{2,60}}?|[{_CAPITAL}][{_CAPITAL}{_SMALL}]{{0,3}}\."
 _BOOK = re.compile(
     rf"^\s*(?:{_LIST_NUMBER}\s*)?{_NAMES}\s+(?P<title>[^/–—]{{2,400}})"
     rf"(?:\s/\s[^/–—]{{1,300}}?)?"
     r"(?:\.\s[–—]\s*(?P<edition>\d{1,2})-е\sизд\.(?:,\s[^–—/]{1,40}?)?(?=\.?\s[–—]))?"
-    rf"\.?\s(?:[–—]\s*(?P<place>[^:,.–—]{{2,60}}?|[{_CAPITAL}]"
-    rf"[{_CAPITAL}{_SMALL}]{{0,3}}\.)|(?P<city>{_CITY})(?=\s?:))"
+    rf"\.?\s(?:[–—]\s*(?P<place>{_AREA_PLACE})|(?P<city>{_CITY})(?=\s?:))"
     rf"(?:\s?:\s?(?P<publisher>[^,–—]{{1,120}}?))?,\s{_YEAR}\.(?P<rest>.*)$")
 # a part of a book, after " // ", the book's authors perhaps named again, then its imprint's area
 # and its volume and pages after the year: "Бахтин М. М. Проблема речевых жанров // Бахтин М.
@@ -59,7 +60,7 @@ _PART = re.compile(
     rf"^\s*(?:{_LIST_NUMBER}\s*)?{_NAMES}\s+(?P<title>[^/]{{2,400}}?)"
     r"(?:\s/\s[^/]{1,300}?)?\s//\s*"
     rf"(?:{_NAME}(?:,\s{_NAME}){{0,9}}\s+)?(?P<container>[^/–—]{{2,200}}?)\.\s[–—]\s*"
-    rf"(?P<place>[^:,.–—]{{2,60}}?|[{_CAPITAL}][{_CAPITAL}{_SMALL}]{{0,3}}\.)\s?:\s?"
+    rf"(?P<place>{_AREA_PLACE})\s?:\s?"
     r"(?P<publisher>[^,–—]{1,120}?),\s"
     rf"{_YEAR}\.(?P<rest>.*)$")
 # a title that runs on into the book a part is in is no book's: "… In: …", "… В кн.: …"

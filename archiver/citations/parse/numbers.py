@@ -798,6 +798,9 @@ _PAGES_IN_APAS_BRACKETS = re.compile(r"^(?:1[5-9]|20)\d\d\s?[-–]\s?\d{2,4}\s?\
                                      r"pp?\.\s?(?P<pages>\d+\s?[-–]\s?\d+)\)?$")
 
 
+_YEARS_AFTER = re.compile(r",\s?(?:1[5-9]|20)\d\d\s?[-–]\s?\d{2,4}")
+
+
 def _years_run_into_apas_pages(item: dict[str, Any], text: str) -> None:
     """The pages in such brackets, and the years the book's name ends with, its own."""
     found = _PAGES_IN_APAS_BRACKETS.match(str(item.get("page") or ""))
@@ -805,9 +808,8 @@ def _years_run_into_apas_pages(item: dict[str, Any], text: str) -> None:
     if found is None or not container:
         return
     item["page"] = _page(found["pages"])
-    at = text.find(container)
-    years = re.match(r",\s?(?:1[5-9]|20)\d\d\s?[-–]\s?\d{2,4}", text[at + len(container):]) \
-        if at >= 0 else None
+    end = _field_end(item, "container-title", text)
+    years = _YEARS_AFTER.match(text, end) if end >= 0 else None
     if years:
         item["container-title"] = container + years.group(0)
 

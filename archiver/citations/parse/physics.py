@@ -378,15 +378,18 @@ _COLLABORATION_OPENING = re.compile(r"(?P<group>[^()]{2,80}?)\)\s*,\s*(?P<title>
 
 
 def _title_after_the_collaboration(item: dict[str, Any], text: str, journal_at: int) -> None:
+    """The title after a collaboration in brackets (both forms above), where the tagger read
+    the collaboration as the title, or ran it on into the title."""
     title = item.get("title") or ""
+    at = text.find(title) if title else -1
+    if at <= 0 or not text[:at].rstrip().endswith("("):
+        return  # (the title the tagger read opens no bracket)
     opening = _COLLABORATION_OPENING.fullmatch(title)
-    if opening and _GROUP_AUTHOR.search(opening["group"]) and \
-            text[:max(text.find(title), 0)].rstrip().endswith("("):
+    if opening and _GROUP_AUTHOR.search(opening["group"]):
         item["title"] = opening["title"]
         return
-    at = text.find(title) if title and _GROUP_AUTHOR.search(title) else -1
     found = _TITLE_BEFORE_THE_JOURNAL.fullmatch(text, at + len(title), journal_at) \
-        if at > 0 and text[:at].rstrip().endswith("(") else None
+        if _GROUP_AUTHOR.search(title) else None
     if found:
         item["title"] = found["title"]
 

@@ -691,11 +691,10 @@ _IMPRINT_IN_BRACKETS_NEXT = re.compile(r"\s*(?:,[^()]{0,120})?\([^()]*:[^()]*,\s
 
 def _note_author_in_the_title(item: dict[str, Any], text: str) -> None:
     """Such a note's author, out of its title."""
-    title = item.get("title") or ""
-    at = text.find(title) if title and not item.get("author") else -1
-    found = _NAME_OPENING_A_TITLE.match(title) if at >= 0 else None
+    end = _title_end(item, text) if not item.get("author") else -1
+    found = _NAME_OPENING_A_TITLE.match(item["title"]) if end >= 0 else None
     if found is None or not (found["given"] in _GIVEN_NAMES or "." in found["name"]) or \
-            not _IMPRINT_IN_BRACKETS_NEXT.match(text, at + len(title)):
+            not _IMPRINT_IN_BRACKETS_NEXT.match(text, end):
         return
     persons = split_authors(found["name"])
     if persons:
