@@ -26,6 +26,7 @@ from archiver.citations.compare.text import (
     american_spelling,
     fold,
     in_another_script,
+    word_tuple,
     words,
 )
 
@@ -109,7 +110,7 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
     # the paper prints it (GTEx Consortium: second in Crossref, tenth in the byline), and
     # citations often leave it out: only people are held to the order, when there are any.
     names = record_names(authors, people_only=True) or record_names(authors)
-    people = [a for a in authors if words(a.get("family") or "")]
+    people = [a for a in authors if word_tuple(a.get("family") or "")]
     groups = [a for a in authors if not a.get("family")]
     parts = _ELLIPSIS.split(segment, maxsplit=1)
     if len(parts) == 2 and names and authors and _is_group(authors[-1]) and _names_group(
@@ -146,13 +147,13 @@ def compare_authors(segment: str, et_al: bool, authors: Sequence[dict[str, Any]]
     seg = words(segment)
     # what is no stray name between the names found: another author's family name (shown out
     # of order, told below), a group the citation names (checked above)
-    family_words = {w for a in authors for w in words(a.get("family") or "")}
-    group_words = {w for part in parts if _GROUP_WORD.search(part) for w in words(part)}
+    family_words = {w for a in authors for w in word_tuple(a.get("family") or "")}
+    group_words = {w for part in parts if _GROUP_WORD.search(part) for w in word_tuple(part)}
     # what a list says in brackets is no author of it: (Eds.), (no date), a group's (ANS)
-    bracketed = {w for span in _BRACKETED.findall(segment) for w in words(span)}
+    bracketed = {w for span in _BRACKETED.findall(segment) for w in word_tuple(span)}
     # the words of an author list that are no person's given name or initial
     not_given = family_words | group_words | bracketed | {
-        w for a in groups for w in words(a.get("name") or "")}
+        w for a in groups for w in word_tuple(a.get("name") or "")}
     # given names and initials are held to Crossref's only where its authors are its people
     # (with a group among them, the names' places are not known)
     by_people = len(people) == len(names)
@@ -442,7 +443,8 @@ def _particle_misspelt(seg: Sequence[str], at: int, left_out: Sequence[str],
         if word in PARTICLES:  # another particle: said as such, or the author before's
             return False
         if len(word) == 1:  # a letter dropped ("e" for de), unless it is an initial there
-            initials = {name[0] for owner in owners for name in words(owner.get("given") or "")}
+            initials = {name[0] for owner in owners
+                        for name in word_tuple(owner.get("given") or "")}
             return word not in initials and Levenshtein.distance(word, particle) == 1
         return Levenshtein.distance(word, particle) == 1 and not _part_of_given(word, owners)
     return False
@@ -480,7 +482,7 @@ def _initials_clash(gap: Sequence[str], owners: Sequence[dict[str, Any]],
         return None
     letters: set[str] = set()
     for owner in owners:
-        given = words(owner.get("given") or "")
+        given = word_tuple(owner.get("given") or "")
         if not given:
             return None
         letters.update(word[0] for word in given)
@@ -546,7 +548,7 @@ def _extra_names(seg: Sequence[str], found: set[int], authors: Sequence[dict[str
     Crossref's), or a given name written out where Crossref has its initial (``Joshua B.``
     for J. B.), which stands right after a family name found or at most two words before it
     ("Wilkens, H., & Jones, K.": Jones is another author)."""
-    if any(author.get("family") and not words(author.get("given") or "")
+    if any(author.get("family") and not word_tuple(author.get("given") or "")
            for author in authors):
         return []  # a person Crossref gives no given name: any word may be theirs
     initials, joined, given = _given_forms(authors)
@@ -611,7 +613,7 @@ def _given_forms(authors: Sequence[dict[str, Any]]) -> tuple[set[str], set[str],
     joined: set[str] = set()
     given: list[str] = []
     for author in authors:
-        names = words(author.get("given") or "")
+        names = word_tuple(author.get("given") or "")
         initials.update(word[0] for word in names if len(word) == 1)
         joined.add("".join(names))
         given += [word for word in names if len(word) >= 3]
@@ -637,12 +639,12 @@ def _unexplained(rest: Sequence[str], authors: Sequence[dict[str, Any]],
     (``written_as_names``: "Le H" for Lee H)."""
     given: set[str] = {"the"}
     for author in authors:
-        names = words(author.get("given") or "")
+        names = word_tuple(author.get("given") or "")
         given.update(names)
         given.update(word[0] for word in names)
         given.add("".join(word[0] for word in names))  # run together: Montgomery SB
         if not author.get("family"):  # a group author is shown where a citation puts it
-            given.update(words(author.get("name") or ""))
+            given.update(word_tuple(author.get("name") or ""))
     return [w for w in rest if w not in given and w not in _LIST_WORDS
             and (w not in PARTICLES or w in written_as_names) and not w.isdigit() and len(w) > 1]
 
@@ -764,8 +766,8 @@ def _names_group(part: str, group: str) -> bool:
     person named Food is no Panel on Food Additives)."""
     if _other_acronym(part, group) or _misspells_group(part, group):
         return False
-    mine = set(words(part)) - SMALL_WORDS
-    shared = mine & set(words(group))
+    mine = set(word_tuple(part)) - SMALL_WORDS
+    shared = mine & set(word_tuple(group))
     return len(shared - _GROUP_WORDS) >= 2 or bool(shared) and shared == mine or \
         _acronym_of(part, group) or _acronym_of(group, part)
 
@@ -775,9 +777,9 @@ def _misspells_group(part: str, group: str) -> bool:
     Arabidopsis Genome Initiatve", "…, Engineering, and Medecine"): a word the group's name
     lacks, no group word itself, that is nearly one of its words, not its plural nor
     singular nor its other spelling ("Organisation", "Centres")."""
-    theirs = set(words(group))
-    for word in set(words(part)) - theirs - SMALL_WORDS - _GROUP_WORDS:
-        for other in theirs - set(words(part)):
+    theirs = set(word_tuple(group))
+    for word in set(word_tuple(part)) - theirs - SMALL_WORDS - _GROUP_WORDS:
+        for other in theirs - set(word_tuple(part)):
             if fuzz.ratio(word, other) >= _GROUP_MISSPELT and \
                     word.rstrip("s") != other.rstrip("s") and \
                     american_spelling(word) != american_spelling(other):
@@ -799,7 +801,7 @@ def _same_group(one: str, other: str, whole: tuple[str, str] = ("", "")) -> bool
     "Wellcome Trust Case Control Consortium"). ``whole``: the two names as printed."""
     if all(whole) and _other_acronym(*whole):
         return False
-    if (set(words(one)) & set(words(other))) - SMALL_WORDS - _GROUP_WORDS:
+    if (set(word_tuple(one)) & set(word_tuple(other))) - SMALL_WORDS - _GROUP_WORDS:
         return True
     pairs = [(one, other), *zip(whole, reversed(whole), strict=True)] if all(whole) else \
         [(one, other)]

@@ -100,8 +100,17 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(folded))
 
 
+def word_tuple(text: str) -> tuple[str, ...]:
+    """:func:`words` as the tuple it is remembered as, for a caller that only reads it (a
+    loop, a set, a test for none): no list is copied for it, on a path that asks for the
+    words of the same few names hundreds of times a citation."""
+    return _words(text)
+
+
 def squash(text: str) -> str:
-    return " ".join(words(text))
+    """The words of ``text`` (:func:`words`) joined by single spaces: what a name is looked
+    for in, whole words only, with ``f" {name} " in f" {text} "``."""
+    return " ".join(_words(text))  # (the cached tuple: no list copied for a join)
 
 
 # What each character met so far folds to (NFKD, no combining marks, case folded), as a
@@ -256,6 +265,8 @@ def in_another_script(cited: str | None, values: Iterable[str]) -> bool:
 
 def mostly_cjk(text: str) -> bool:
     """More of its letters CJK than Latin (GB/T's 等 after Latin names is one)."""
+    if text.isascii():  # (no CJK letter: the most common case, told without a scan)
+        return False
     return len(_CJK_SCRIPT.findall(text)) > len(_LATIN_LETTER.findall(text))
 
 
@@ -286,16 +297,21 @@ _YEARS_IN = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 
 # British spellings as American writes them (or the other way): a journal or a group named
 # in the one is the one named in the other (``Neurobiology of Ageing``, ``World Health
-# Organisation``). Both sides are folded.
-_SPELLINGS = ((re.compile(r"ageing\b"), "aging"), (re.compile(r"(?<=\w{3})our(s?)\b"), r"or\1"),
-              (re.compile(r"(?<=\w\w)is(ation|ations|e|es|ed|ing)\b"), r"iz\1"),
-              (re.compile(r"(?<=\w{3})tre(s?)\b"), r"ter\1"), (re.compile(r"ae|oe"), "e"),
-              (re.compile(r"programme"), "program"), (re.compile(r"(?<=\w{3})ogue\b"), "og"),
-              (re.compile(r"\b(defen|licen|offen)ce\b"), r"\1se"))
+# Organisation``). Both sides are folded. Each with letters every match of it holds: a text
+# without them is not searched (most names hold few of the eight).
+_SPELLINGS = ((("ageing",), re.compile(r"ageing\b"), "aging"),
+              (("our",), re.compile(r"(?<=\w{3})our(s?)\b"), r"or\1"),
+              (("is",), re.compile(r"(?<=\w\w)is(ation|ations|e|es|ed|ing)\b"), r"iz\1"),
+              (("tre",), re.compile(r"(?<=\w{3})tre(s?)\b"), r"ter\1"),
+              (("ae", "oe"), re.compile(r"ae|oe"), "e"),
+              (("programme",), re.compile(r"programme"), "program"),
+              (("ogue",), re.compile(r"(?<=\w{3})ogue\b"), "og"),
+              (("nce",), re.compile(r"\b(defen|licen|offen)ce\b"), r"\1se"))
 
 
 def american_spelling(text: str) -> str:
     """``text`` (folded) as American spells it: a name in the one is the name in the other."""
-    for pattern, replacement in _SPELLINGS:
-        text = pattern.sub(replacement, text)
+    for held, pattern, replacement in _SPELLINGS:
+        if any(letters in text for letters in held):
+            text = pattern.sub(replacement, text)
     return text
