@@ -41,8 +41,8 @@ bibliographies print them (humanities and social sciences, books and chapters, e
 translators, French, German, Italian and Spanish), 50 as GROBID's (computer science and physics
 papers' reference sections), 50 as PubMed Central's, 60 GB/T 7714; ``refs-trial-11.jsonl``: 250
 more the same way (80 AnyStyle, 60 GROBID with PDF artefacts, mathematics and biology among
-them, 50 PubMed Central, 60 GB/T 7714 of every type) (each file's first score is kept in the message of the commit that added it: fixes made since
-were tuned on it).
+them, 50 PubMed Central, 60 GB/T 7714 of every type) (each file's first score is kept in the
+message of the commit that added it: fixes made since were tuned on it).
 
 Prints, per field, how many of the expected values the parser gives (after trimming,
 Unicode NFKC, dashes as "-" and a trailing mark dropped; authors by their family names in
