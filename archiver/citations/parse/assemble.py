@@ -93,6 +93,7 @@ from archiver.citations.parse.law import (
 from archiver.citations.parse.numbers import (
     _acronym_year,
     _after_volume_colon,
+    _ams_issue,
     _article_number,
     _article_number_read_as_the_year,
     _arxiv_id_read_as_the_page,
@@ -100,6 +101,7 @@ from archiver.citations.parse.numbers import (
     _cited_page_after_the_imprint,
     _day_read_as_a_number,
     _document_number_read_as_a_number,
+    _edition_or_years_acronym_read_as_a_volume,
     _fallback_year,
     _footnote_read_as_the_volume,
     _in_arxiv_ids,
@@ -417,7 +419,9 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _year_volume_issue_pages(item, text)
     _lettered_locator_cut(item, text)
     _numbered_issue_alone(item, text)
+    _ams_issue(item, text)
     _ordinal_read_as_a_volume(item, text)
+    _edition_or_years_acronym_read_as_a_volume(item, text)
     _arxiv_id_read_as_the_page(item, text)
     _volume_alone_after_the_year(item, text)
     _gbt_year_read_as_volume(item, text)

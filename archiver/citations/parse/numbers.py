@@ -251,8 +251,9 @@ def _volume_and_issue_by_their_letters(item: dict[str, Any], text: str) -> None:
 # Vancouver's numbers: "2013;62(25 Suppl):D34-41", "2001 Mar;98(5):9348-52"
 _VANCOUVER_NUMBERS = re.compile(
     rf"(?<!\d)(?:1[5-9]|20)\d\d{_MONTH_DAY_SEMICOLON}\s*(?P<volume>\d+)"
-    r"(?:\s*\((?P<issue>[^()]{1,20})\)|\s+(?P<supplement>Suppl\.?(?:\s*\d+)?))?\s*:\s*"
-    r"(?P<page>(?:[ivx]{2,4}|[A-Za-z])?\d+(?:\s*[-–]\s*(?:[ivx]{2,4}|[A-Za-z])?\d+)?)")
+    r"(?:\s*\((?P<issue>[^()]{1,20})\)|\s+(?P<supplement>Suppl\.?(?:\s*\d+[A-Z]?)?))?\s*:\s*"
+    r"(?P<page>(?:[ivx]{2,4}|[A-Za-z])?\d+(?:[A-Z](?![a-z]))?"
+    r"(?:\s*[-–]\s*(?:[ivx]{2,4}|[A-Za-z])?\d+(?:[A-Z](?![a-z]))?)?)")
 
 
 def _vancouver_numbers(item: dict[str, Any], text: str) -> None:
@@ -271,6 +272,8 @@ def _vancouver_numbers(item: dict[str, Any], text: str) -> None:
             item["issue"] = _issue(found.group("issue"))
         if found.group("supplement") and "issue" not in item:
             item["issue"] = found.group("supplement")  # PubMed's "42 Suppl 2:S93-9"
+        if found.group("supplement") and found.group(0).endswith(item.get("page") or "\0"):
+            del item["page"]  # the tagger's page ran from the volume: "116 Suppl 3A:10S-16S"
         item.setdefault("page", _page(found.group("page")))
 
 
@@ -863,6 +866,31 @@ def _numbered_issue_alone(item: dict[str, Any], text: str) -> None:
             and not re.search(r"\bvol(?:ume)?\b", text, re.I):
         item.pop("volume", None)
         item["issue"] = re.sub(r"\s*[–-]\s*", "-", marked.group(1)).replace(" ", "")
+
+
+# the AMS's and SIAM's numbers: "Comm. Partial Differential Equations 32 (2007), no. 7-9,
+# 1245–1260" (the volume, the year in brackets, the issue after "no.", the pages)
+_AMS_ISSUE = re.compile(r"(?<![\w.])(?P<volume>\d{1,4})\s+\((?:1[5-9]|20)\d\d\),\s+no\.\s*"
+                        r"(?P<issue>\d{1,4}(?:\s*[-–/]\s*\d{1,4})?),\s")
+
+
+def _ams_issue(item: dict[str, Any], text: str) -> None:
+    """The issue after "no." in such numbers, a range too ("no. 7-9"), where the tagger read
+    none; only after the volume read."""
+    found = _AMS_ISSUE.search(text) if "issue" not in item else None
+    if found and found.group("volume") == str(item.get("volume") or ""):
+        item["issue"] = re.sub(r"\s*[–/-]\s*", lambda m: "/" if "/" in m.group(0) else "-",
+                               found.group("issue"))
+
+
+def _edition_or_years_acronym_read_as_a_volume(item: dict[str, Any], text: str) -> None:
+    """A number printed once, as German's edition ("8. Aufl. Leipzig: Buske 1935") or a
+    meeting's year after its acronym ("CCS '16, pages 308–318"), is no volume."""
+    volume = str(item.get("volume") or "")
+    if volume.isdigit() and _printed_once(volume, text) and re.search(
+            rf"(?<![\w.]){volume}\.\s*Aufl(?:age|\.|\b)|\b[A-Z][A-Za-z]{{1,9}}\s['’‘]{volume}\b",
+            text):
+        del item["volume"]
 
 
 def _ordinal_read_as_a_volume(item: dict[str, Any], text: str) -> None:
