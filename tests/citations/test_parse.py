@@ -5286,6 +5286,37 @@ def test_a_reference_with_an_imprint_is_typed_by_what_it_says_it_is(text, kind):
     # ... a volume printed elsewhere too stays
     ("Smith, J. (2016). A title. Journal of Things, 16(2), 1-10. Talk at CCS '16.",
      {"volume": "16", "issue": "2"}),
+    # German's "(Hg.)" after a book's editors, their names between slashes, and a chapter's
+    # title of one word before the "In:"
+    ("Assmann, Jan (1988): Kollektives Gedächtnis und kulturelle Identität. In: Assmann, "
+     "Jan/Hölscher, Tonio (Hg.): Kultur und Gedächtnis. Frankfurt am Main: Suhrkamp, S. 9–19.",
+     {"container-title": "Kultur und Gedächtnis",
+      "editor": [{"family": "Assmann", "given": "Jan"},
+                 {"family": "Hölscher", "given": "Tonio"}]}),
+    ("Elias, Norbert (1986): Figuration. In: Schäfers, Bernhard (Hg.): Grundbegriffe der "
+     "Soziologie. Opladen: Leske + Budrich, S. 88–91.",
+     {"title": "Figuration", "container-title": "Grundbegriffe der Soziologie"}),
+    ("Berger, Peter L./Luckmann, Thomas (1969): Die gesellschaftliche Konstruktion der "
+     "Wirklichkeit. Eine Theorie der Wissenssoziologie. Frankfurt am Main: S. Fischer.",
+     {"author": [{"family": "Berger", "given": "Peter L."},
+                 {"family": "Luckmann", "given": "Thomas"}]}),
+    # MLA's book after a translator, with its subtitle, and MLA 7's before its translator
+    ("Borges, Jorge Luis. “The Garden of Forking Paths.” Translated by Donald A. Yates. "
+     "Labyrinths: Selected Stories and Other Writings, edited by Donald A. Yates and James E. "
+     "Irby, New Directions, 1964, pp. 19–29.",
+     {"container-title": "Labyrinths: Selected Stories and Other Writings",
+      "publisher": "New Directions"}),
+    ("Lorde, Audre. “The Master's Tools Will Never Dismantle the Master's House.” This Bridge "
+     "Called My Back: Writings by Radical Women of Color, edited by Cherríe Moraga and Gloria "
+     "Anzaldúa, Persephone Press, 1981, pp. 98–101.",
+     {"container-title": "This Bridge Called My Back: Writings by Radical Women of Color"}),
+    ("Barthes, Roland. “The Death of the Author.” Image, Music, Text. Trans. Stephen Heath. "
+     "New York: Hill and Wang, 1977. 142–48. Print.", {"container-title": "Image, Music, Text"}),
+    ("Smith, Jane. “A Chapter.” The Big Book. Ed. John Doe. New York: Penguin, 2001. 1–20. "
+     "Print.", {"title": "A Chapter", "container-title": "The Big Book"}),
+    # ... and an article's journal, no book, stays as read
+    ("Smith, Jane. “An Article.” The Journal of Things 12.3 (2001): 1–20. Print.",
+     {"title": "An Article", "container-title": "The Journal of Things"}),
 ])
 def test_what_the_eleventh_trial_of_the_parser_found(text, fields):
     """Forms an eleventh set of 250 strings (bench/data/refs-trial-11.jsonl, in the styles of

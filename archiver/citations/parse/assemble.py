@@ -166,6 +166,7 @@ from archiver.citations.parse.titles import (
     _address_opening_a_title,
     _book_run_into_a_question,
     _bracket_ending_a_quoted_title,
+    _chapter_title_read_as_its_book,
     _chinese_names_in_apas_form,
     _country_ending_a_title,
     _date_after_a_quoted_title,
@@ -464,6 +465,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _book_after_its_editors(item, text)
     _book_before_its_editors(item, text)
     _mla_book_before_its_editors(item, text)
+    _chapter_title_read_as_its_book(item, text)
     _ieee_proceedings(item, text)
     _journal_of_a_work_in_press(item, text)
     _book_then_its_publisher(item, text)

@@ -206,10 +206,11 @@ _WAVE_DASH_RANGE = re.compile(r"(?<=\d)\s?[~〜]\s?(?=\d)")
 # (2018):", "Larenz, Karl/Canaris, Claus-Wilhelm: Methodenlehre…"), read as the semicolon other
 # styles print there; only among the names, before the first bracket, colon or full stop
 # ("Berlin/Heidelberg: Springer" is a place, "Input/Output, Systems" a title's words)
-_NAMES_UP_TO = re.compile(r"[^():.\d]{0,150}")
+# (the full stop of an initial too: "Berger, Peter L./Luckmann, Thomas")
+_NAMES_UP_TO = re.compile(r"(?:[^():.\d]|(?<=\b[A-Z])\.(?=/)){0,150}")
 _FAMILY_THEN_COMMA = r"[A-ZÀ-Þ][^\W\d_'-]*(?:-[^\W\d_]+)?,\s"  # "Müller, ", "Beck-Gernsheim, "
 _FAMILY_FIRST = re.compile(_FAMILY_THEN_COMMA)
-_SLASH_BETWEEN_NAMES = re.compile(rf"(?<=[^\W\d_])/(?={_FAMILY_THEN_COMMA})")
+_SLASH_BETWEEN_NAMES = re.compile(rf"(?:(?<=[^\W\d_])|(?<=\b[A-Z]\.))/(?={_FAMILY_THEN_COMMA})")
 
 
 def _names_slashed(text: str, at: int = 0) -> str:

@@ -102,7 +102,7 @@ def _closed(text: str, value: str) -> str:
 # Middle Period: … (University of Chicago Press, 1997)"
 _EDITORS_THEN_BOOK = re.compile(
     r"\b(?:[Ii]n|En):?\s+(?P<editors>[A-Z](?:(?!\b[Ii]n\s)[^()“”\"«»]){1,120}?)"
-    r"\s*\((?:[Ee]ds?|Hrsg|dir|comp|[Oo]rgs?|[Cc]oords?)\.?\)\.?\s*[,:]?\s+"
+    r"\s*\((?:[Ee]ds?|Hrsg|Hg|dir|comp|[Oo]rgs?|[Cc]oords?)\.?\)\.?\s*[,:]?\s+"
     r"(?P<book>[^\s.()][^.()]*?)\s*(?:\.\s|\.?$|\(|,\s*(?:pp?\.\s*|[Vv]ol\.\s*)?\d)")
 
 
@@ -140,7 +140,7 @@ _BIBTEX_EDITORS_THEN_BOOK = re.compile(
 _EDITORS_NAMED_THEN_BOOK = re.compile(
     r"(?:[”\"]\.?\s+|\b[Ii]n:?\s+)"
     r"(?P<editors>[A-Z](?:(?!\b(?![JS]r\.)[A-Za-z]{3,}\.)[^()“”\"«»:]){1,160}?)"
-    r"(?:,\s+(?:eds|editors)\.?,?|\s*\((?:eds?|editors?|Hrsg|dir)\.?\)\.?,?)\s+"
+    r"(?:,\s+(?:eds|editors)\.?,?|\s*\((?:eds?|editors?|Hrsg|Hg|dir)\.?\)\.?,?)\s+"
     r"(?P<book>[A-Z][^.()]*?)\s*(?:\.\s|\.?$|\(|,\s*(?:pp?\.\s*|[Vv]ol\.\s*)?\d|"
     r",\s[A-Z][^,.:]{1,30}:\s)")  # (a place and its publisher: ", New York: Plenum Press")
 
@@ -231,8 +231,11 @@ _QUOTED_THEN_IN = re.compile(r'^[“"]?(?P<title>[^“”"]+?)[,.]?[”"](?=\s+i
 # MLA's chapter: its quoted title, the book's, "edited by" and the editors, the publisher and
 # the year ('"Cultural Identity and Diaspora." Identity: Community, Culture, Difference, edited
 # by Jonathan Rutherford, Lawrence and Wishart, 1990, pp. 222–37.'), no "In" before the book
+# (its translator may stand between: '"The Garden of Forking Paths." Translated by Donald A.
+# Yates. Labyrinths: Selected Stories …, edited by …')
 _MLA_BOOK_THEN_EDITORS = re.compile(
-    r"[.?!,]?[”\"]\s+(?P<book>[A-Z][^“”\"«»()]*?),\s+edited\s+by\s+(?P<editors>[A-Z][^,()]*?"
+    r"[.?!,]?[”\"]\s+(?:Translated\s+by\s+[A-Z](?:[^.“”\"]|(?<=\b[A-Z])\.)*?(?<!\b[A-Z])\.\s+)?"
+    r"(?P<book>[A-Z][^“”\"«»()]*?),\s+edited\s+by\s+(?P<editors>[A-Z][^,()]*?"
     r"(?:,?\s+and\s+[A-Z][^,()]*?)?),\s+(?P<publisher>[A-Z][^,()\d]*?),\s+(?:1[5-9]|20)\d\d\b")
 
 
@@ -241,6 +244,13 @@ _MLA_BOOK_THEN_EDITORS = re.compile(
 _MLA_BOOK_THEN_PUBLISHER = re.compile(
     r"[.?!,]?[”\"]\s+(?P<book>[A-Z][^“”\"«»()]*?),\s+(?P<publisher>[A-Z][^,()\d]*?\b(?:UP|"
     r"Press|Publishers?|Publishing|Books|Verlag))\b,\s+(?:1[5-9]|20)\d\d\b")
+
+
+# MLA 7's chapter: its quoted title, the book's, then its translator or editor after a full
+# stop ('"The Death of the Author." Image, Music, Text. Trans. Stephen Heath. New York: …')
+_MLA_BOOK_THEN_ROLE = re.compile(
+    r"[.?!,]?[”\"]\s+(?P<book>[A-Z][^“”\"«»()]*?)\.\s+"
+    r"(?P<role>(?:Trans\.|Translated\s+by|Ed\.|Eds\.|Edited\s+by)\s+[A-Z])")
 
 
 # (a book's editors or translators, its volume or its edition after its name are none of it)
@@ -254,9 +264,19 @@ def _mla_book_before_its_editors(item: dict[str, Any], text: str) -> None:
     in its title)."""
     end = _title_end(item, text)
     match = _MLA_BOOK_THEN_EDITORS.match(text, end) if end > 0 else None
-    if match and item.get("container-title") in (None, match["publisher"]):
+    read = item.get("container-title")
+    # (the tagger's book none, the publisher, a part of the editors and publisher, or the
+    # book cut at the colon of its subtitle)
+    if match and (read in (None, match["publisher"]) or read in text[match.end("book"):
+                                                                       match.end()]
+                  or match["book"].startswith(read + ":")):
         _in_book(item, match)
         item.setdefault("publisher", match["publisher"])
+        return
+    match = _MLA_BOOK_THEN_ROLE.match(text, end) if end > 0 else None
+    if match and (read is None or text.startswith(read, match.start("role"))):  # (or the
+        # role read as the book)
+        item["container-title"] = match["book"]
         return
     match = _MLA_BOOK_THEN_PUBLISHER.match(text, end) if end > 0 else None
     container = item.get("container-title") or ""

@@ -171,6 +171,24 @@ def _book_run_into_a_question(item: dict[str, Any]) -> None:
         item["title"] = title[:found.start()]
 
 
+# the sentence before a chapter's "In:" (after its year's bracket, or a full stop): its title
+_TITLE_BEFORE_IN = re.compile(r"(?:\)\s*[:.]|[^\W\d_]{2}\.)\s+(?P<title>[^\s.][^.]{0,200}?)"
+                              r"[.?!]\s+[Ii]n:?\s+")
+
+
+def _chapter_title_read_as_its_book(item: dict[str, Any], text: str) -> None:
+    """A chapter's title, where the tagger read the book it is in, named after the "In:" and
+    its editors, as the title too ("Elias, Norbert (1986): Figuration. In: Schäfers, Bernhard
+    (Hg.): Grundbegriffe der Soziologie."): the sentence before the "In:"."""
+    title = item.get("title")
+    if not title or title != item.get("container-title"):
+        return
+    for found in _TITLE_BEFORE_IN.finditer(text):
+        if found.group("title") != title and text.find(title, found.end()) >= 0:
+            item["title"] = found.group("title").strip()
+            return
+
+
 # APA's report number after a report's title, no part of it: "(NBER Working Paper No.
 # 30292)", "(NCES 2016-144)", "(Report No. 12)"; not a bracket a title ends with ("(COVID-19)")
 # (read in the brackets alone, found first: a pattern over the rest of the text backtracked
