@@ -5314,6 +5314,21 @@ def test_a_reference_with_an_imprint_is_typed_by_what_it_says_it_is(text, kind):
      "New York: Hill and Wang, 1977. 142–48. Print.", {"container-title": "Image, Music, Text"}),
     ("Smith, Jane. “A Chapter.” The Big Book. Ed. John Doe. New York: Penguin, 2001. 1–20. "
      "Print.", {"title": "A Chapter", "container-title": "The Big Book"}),
+    # an abbreviated journal's first words left between the title and the rest of it, and
+    # Nature's proceedings cut at "Proc."
+    ("Hutchinson, G.E., 1957. Concluding remarks. Cold Spring Harb. Symp. Quant. Biol. 22, "
+     "415–427.", {"title": "Concluding remarks",
+                  "container-title": "Cold Spring Harb. Symp. Quant. Biol"}),
+    ("[125] Karen Yagdjian. The semilinear Klein-Gordon equation in de Sitter spacetime. "
+     "Discrete Contin. Dyn. Syst. Ser. S, 2(3):679–696, 2009.",
+     {"container-title": "Discrete Contin. Dyn. Syst. Ser. S"}),
+    ("Cho, K. et al. Learning phrase representations using RNN encoder–decoder for statistical "
+     "machine translation. In Proc. 2014 Conference on Empirical Methods in Natural Language "
+     "Processing 1724–1734, doi: 10.3115/v1/D14-1179 (2014).",
+     {"container-title": "Proc. 2014 Conference on Empirical Methods in Natural Language "
+                         "Processing", "page": "1724-1734"}),
+    ("Smith, J., 1990. Genome analysis. Annu. Rev. Genet. 5, 1–10.",
+     {"title": "Genome analysis", "container-title": "Annu. Rev. Genet"}),
     # ... and an article's journal, no book, stays as read
     ("Smith, Jane. “An Article.” The Journal of Things 12.3 (2001): 1–20. Print.",
      {"title": "An Article", "container-title": "The Journal of Things"}),

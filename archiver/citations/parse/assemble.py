@@ -9,6 +9,7 @@ import re
 
 from archiver.citations.parse.authors import _GROUP_AUTHOR, _ON_BEHALF, split_authors
 from archiver.citations.parse.containers import (
+    _abbreviated_journal_cut,
     _acm_article_read_as_the_volume,
     _acm_journal,
     _acronym_after_a_container,
@@ -467,6 +468,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _mla_book_before_its_editors(item, text)
     _chapter_title_read_as_its_book(item, text)
     _ieee_proceedings(item, text)
+    _abbreviated_journal_cut(item, text)
     _journal_of_a_work_in_press(item, text)
     _book_then_its_publisher(item, text)
     _apa_publisher(item, text)

@@ -286,6 +286,36 @@ def _mla_book_before_its_editors(item: dict[str, Any], text: str) -> None:
         item.setdefault("publisher", match["publisher"])
 
 
+# the first words of an abbreviated journal, left between the title and the rest of the
+# journal ("Concluding remarks. Cold Spring Harb. Symp. Quant. Biol. 22, 415–427"): capitalised
+# words, the last of them abbreviated
+_ABBREVIATED_FIRST_WORDS = re.compile(
+    r"[.?!]?\s+((?:[A-Z][a-z]{0,14}\.?\s+){0,3}[A-Z][a-z]{1,5}\.)\s+")
+# Nature's proceedings after "In Proc.", their year and name up to the pages: "In Proc. 2014
+# Conference on Empirical Methods in Natural Language Processing 1724–1734"
+_NATURES_PROCEEDINGS = re.compile(
+    r"\bIn\s+(Proc\.\s+(?:(?:1[5-9]|20)\d\d\s+)?[A-Z][^.,;()\d]{5,200}?)\s+\d+\s?[-–]\s?\d+")
+
+
+def _abbreviated_journal_cut(item: dict[str, Any], text: str) -> None:
+    """An abbreviated journal whose first words the tagger left out ("Symp. Quant. Biol" of
+    "Cold Spring Harb. Symp. Quant. Biol."), or cut at "Proc." (Nature's "In Proc. 2014
+    Conference on …"), whole."""
+    container = item.get("container-title") or ""
+    if container == "Proc":
+        found = _NATURES_PROCEEDINGS.search(text)
+        if found:
+            item["container-title"] = found.group(1)
+        return
+    end = _title_end(item, text)
+    if end < 0 or ". " not in container:
+        return
+    at = text.find(container, end)
+    found = _ABBREVIATED_FIRST_WORDS.fullmatch(text, end, at) if at > end else None
+    if found:
+        item["container-title"] = f"{found.group(1)} {container}"
+
+
 # IEEE's proceedings, abbreviated, up to the meeting's acronym in brackets: '," in Proc. 2022
 # IEEE Int. Conf. Prognostics Health Manage. (ICPHM), Detroit, MI, USA, 2022'
 _IEEE_PROCEEDINGS = re.compile(
