@@ -5329,6 +5329,10 @@ def test_a_reference_with_an_imprint_is_typed_by_what_it_says_it_is(text, kind):
                          "Processing", "page": "1724-1734"}),
     ("Smith, J., 1990. Genome analysis. Annu. Rev. Genet. 5, 1–10.",
      {"title": "Genome analysis", "container-title": "Annu. Rev. Genet"}),
+    # a group first, then names each before its initials
+    ("Planck Collaboration, Aghanim, N., Akrami, Y., et al. 2020, A&A, 641, A6",
+     {"author": [{"literal": "Planck Collaboration"}, {"family": "Aghanim", "given": "N."},
+                 {"family": "Akrami", "given": "Y."}]}),
     # ... and an article's journal, no book, stays as read
     ("Smith, Jane. “An Article.” The Journal of Things 12.3 (2001): 1–20. Print.",
      {"title": "An Article", "container-title": "The Journal of Things"}),

@@ -546,6 +546,14 @@ def _split_authors(span: str) -> list[dict[str, str]]:
         for k in range(0, len(parts), 2))
     if alternating:
         return [_family_then_given(parts[k], parts[k + 1]) for k in range(0, len(parts), 2)]
+    # a group first, then such a list (astronomy's "Planck Collaboration, Aghanim, N.,
+    # Akrami, Y., et al.")
+    if len(parts) >= 3 and len(parts) % 2 == 1 and _GROUP_AUTHOR.search(parts[0]) and all(
+            _DOTTED_INITIALS.match(parts[k].replace(" ", "")) for k in range(2, len(parts), 2)) \
+            and all(re.fullmatch(r"[A-ZÀ-Þ][^\W\d_'’-]+(?:[-'’ ][^\W\d_]+)*", parts[k])
+                    for k in range(1, len(parts), 2)):
+        return [{"literal": parts[0].strip(" .")}] + [
+            _family_then_given(parts[k], parts[k + 1]) for k in range(1, len(parts), 2)]
     i = 0
     inverted_seen = False
     while i < len(parts):
