@@ -5333,6 +5333,13 @@ def test_a_reference_with_an_imprint_is_typed_by_what_it_says_it_is(text, kind):
     ("Planck Collaboration, Aghanim, N., Akrami, Y., et al. 2020, A&A, 641, A6",
      {"author": [{"literal": "Planck Collaboration"}, {"family": "Aghanim", "given": "N."},
                  {"family": "Akrami", "given": "Y."}]}),
+    # a project's contributors are one author, a group
+    ("[31] PyTorch Contributors. PyTorch documentation[EB/OL]. [2023-06-01]. "
+     "https://pytorch.org/docs/stable/index.html.",
+     {"author": [{"literal": "PyTorch Contributors"}]}),
+    ("Wikipedia contributors. (2023). Plagiarism. In Wikipedia, The Free Encyclopedia. "
+     "https://en.wikipedia.org/wiki/Plagiarism",
+     {"author": [{"literal": "Wikipedia contributors"}], "title": "Plagiarism"}),
     # ... and an article's journal, no book, stays as read
     ("Smith, Jane. “An Article.” The Journal of Things 12.3 (2001): 1–20. Print.",
      {"title": "An Article", "container-title": "The Journal of Things"}),

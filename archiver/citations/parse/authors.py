@@ -381,6 +381,8 @@ _NO_DATE_YET = re.compile(r"[.,]?\s*\b(?:forthcoming|in\s+press|under\s+review)\
 # Genetics Initiative", "EFSA Panel on Food Additives and Nutrient Sources added to Food")
 _GROUP_AUTHOR = re.compile(
     r"\b(?:initiative|consortium|panel|committee|collaborat\w*|network|society|association|"
+    # a project's contributors ("PyTorch Contributors", "OpenStreetMap contributors")
+    r"(?<=\w\s)contributors$|"
     r"organi[sz]ation|investigators|task force|working party|council|agency|authority|"
     r"institute|foundation|alliance|federation|commission|"
     # a team ("the Opportunity Insights Team", "R Core Team", "WHO Ebola Response Team")
