@@ -5340,6 +5340,11 @@ def test_a_reference_with_an_imprint_is_typed_by_what_it_says_it_is(text, kind):
     ("Wikipedia contributors. (2023). Plagiarism. In Wikipedia, The Free Encyclopedia. "
      "https://en.wikipedia.org/wiki/Plagiarism",
      {"author": [{"literal": "Wikipedia contributors"}], "title": "Plagiarism"}),
+    # GB/T's book a part is in, before a place that holds a comma
+    ("[51] ROBERTS L G. Machine perception of three-dimensional solids[C]//TIPPETT J T. Optical "
+     "and electro-optical information processing. Cambridge, MA: MIT Press, 1965: 159-197.",
+     {"container-title": "Optical and electro-optical information processing",
+      "publisher-place": "Cambridge, MA", "publisher": "MIT Press"}),
     # ... and an article's journal, no book, stays as read
     ("Smith, Jane. “An Article.” The Journal of Things 12.3 (2001): 1–20. Print.",
      {"title": "An Article", "container-title": "The Journal of Things"}),

@@ -615,6 +615,17 @@ _NEWSPAPER_NAME = re.compile(r"\s*[.．。]\s*([^\s\d.．。,，:：\[\]()（）
                              r"[^\d.．。,，:：\[\]()（）]{0,39}?)\s*[,，]\s*(?:1[5-9]|20)\d\d")
 
 
+def _place_ending_a_book(item: dict[str, Any], text: str) -> None:
+    """The book a part is in, run on into the first part of its place, where the place holds
+    a comma ("…processing. Cambridge" of "…//TIPPETT J T. Optical and electro-optical
+    information processing. Cambridge, MA: MIT Press, 1965")."""
+    place, book = item.get("publisher-place") or "", item.get("container-title") or ""
+    head = place.split(",")[0].strip()
+    if "," in place and head and book.endswith(". " + head) and \
+            f"{book}, {place[len(head):].lstrip(', ')}" in text:
+        item["container-title"] = book[:-len(head) - 2]
+
+
 def _gbt_imprint(text: str, item: dict[str, Any]) -> dict[str, Any]:
     """What GB/T 7714 prints after a reference's type code besides its numbers: the place
     and publisher of a book, a thesis, a report, proceedings (``北京: 中华书局, 1975``), a
@@ -634,6 +645,7 @@ def _gbt_imprint(text: str, item: dict[str, Any]) -> dict[str, Any]:
     if imprint:
         item.setdefault("publisher-place", imprint.group("place").strip())
         item.setdefault("publisher", imprint.group("publisher").strip())
+        _place_ending_a_book(item, text)
     if _ISO_DAY.fullmatch(item.get("page", "")):
         del item["page"]  # a day read as a range of pages: "[R/OL]. 2023-12-28."
     pages = _PAGES_AFTER_THE_DATE.search(after) if kind not in ("J", "N") else None
