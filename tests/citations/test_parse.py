@@ -5241,10 +5241,18 @@ def test_a_reference_with_an_imprint_is_typed_by_what_it_says_it_is(text, kind):
 
 
 @pytest.mark.parametrize(("text", "fields"), [
-    # a PubMed supplement numbered with a letter after its volume ("116 Suppl 3A")
+    # a PubMed supplement numbered with a letter after its volume ("116 Suppl 3A"), whatever
+    # follows its pages
     ("Rosenstock J. Basal insulin supplementation in type 2 diabetes: refining the tactics. "
      "Am J Med. 2004;116 Suppl 3A:10S-16S.",
      {"volume": "116", "issue": "Suppl 3A", "page": "10S-16S"}),
+    ("Smith J. A title. Am J Med. 2004;116 Suppl 3A:10S-16S. doi:10.1016/j.amjmed.2003.12.017",
+     {"volume": "116", "issue": "Suppl 3A", "page": "10S-16S"}),
+    ("Smith J. A title. Am J Med 2004;116 Suppl 3A:10S-16S",
+     {"volume": "116", "issue": "Suppl 3A", "page": "10S-16S"}),
+    ("Smith J. A title. Am J Med. 2004;116 Suppl 3A:10-16PMID: 15019856.",
+     {"volume": "116", "issue": "Suppl 3A", "page": "10-16"}),
+    # ... and the forms beside it, read as they were
     ("Smith J. A title here. Am J Med. 2004;116 Suppl 3:10S-16S.",
      {"volume": "116", "issue": "Suppl 3", "page": "10S-16S"}),
     ("Smith J. A title here. Lancet. 2004;116:10-16.", {"volume": "116", "page": "10-16"}),
@@ -5276,6 +5284,12 @@ def test_a_reference_with_an_imprint_is_typed_by_what_it_says_it_is(text, kind):
                  {"family": "WU", "given": "D."}, {"family": "HU", "given": "Y."},
                  {"family": "LAW", "given": "C. W."}, {"family": "SHI", "given": "W."},
                  {"family": "SMYTH", "given": "G. K."}]}),
+    ("LI, W., WU, J., HU, L. & OH, S. 2020. A title. Journal of Things, 12, 45-67.",
+     {"author": [{"family": "LI", "given": "W."}, {"family": "WU", "given": "J."},
+                 {"family": "HU", "given": "L."}, {"family": "OH", "given": "S."}]}),
+    # a particle after no initial is no family name's: names alone are read as they were
+    ("[9] Van Der Waals and De Gennes, Names alone, Physica 1 (1930) 1–10.",
+     {"author": [{"family": "Waals", "given": "Van Der"}, {"family": "Gennes", "given": "De"}]}),
     # German's edition and a meeting's year after its acronym are no volume
     ("Tönnies, Ferdinand: Gemeinschaft und Gesellschaft. Grundbegriffe der reinen Soziologie. "
      "8. Aufl. Leipzig: Buske 1935.", {"volume": None}),

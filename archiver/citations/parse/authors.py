@@ -150,7 +150,8 @@ def _person(part: str, given: str | None = None) -> dict[str, str] | None:
     # initials alone, capitalised too: "E. Di Nezza", "J. Van der Waals", as mathematics and
     # physics print them)
     k = len(core) - 1
-    capitalised = all(_INITIAL_ALONE.fullmatch(w) for w in core[:-1])
+    capitalised = all(_INITIAL.fullmatch(w) or w.casefold() in _GIVEN_FIRST_PARTICLES
+                      for w in core[:-1]) and any(_INITIAL.fullmatch(w) for w in core[:-1])
     while k > 0 and (core[k - 1].islower() or capitalised and k > 1) and \
             core[k - 1].casefold() in _GIVEN_FIRST_PARTICLES:
         k -= 1
@@ -159,8 +160,7 @@ def _person(part: str, given: str | None = None) -> dict[str, str] | None:
 
 _GIVEN_FIRST_PARTICLES = frozenset({"van", "von", "de", "der", "den", "la", "le", "du", "di",
                                     "da", "del", "della", "dos", "ter"})
-_INITIAL_ALONE = re.compile(r"[A-Z]\.(?:-?[A-Z]\.)?|(?i:van|von|de|der|den|la|le|du|di|da|del|"
-                            r"della|dos|ter)")
+_INITIAL = re.compile(r"[A-Z]\.(?:-?[A-Z]\.)?")  # "E.", "J.-P.", "JP." (one given name's)
 
 
 # a Korean or a Wade-Giles Chinese name romanised family name first, its given name's two
@@ -342,7 +342,7 @@ _CJK_ROLE_AFTER_THE_NAMES = re.compile(r"(?<=[\u4e00-\u9fff])(?:\s*[,，、]\s*|
 
 # ... and after Latin names, Vancouver's "Bennett JE, Dolin R, Blaser MJ, editors." (the
 # names are the book's, read as its authors, as an APA "(Eds.)" after them is)
-_ROLE_AFTER_THE_NAMES = re.compile(r"(?<=[^\W\d_.]|\.),\s*(?:editors?|eds\.)\s*\.?\s*$", re.I)
+_ROLE_AFTER_THE_NAMES = re.compile(r"(?<=[^\W\d_]|\.),\s*(?:editors?|eds\.)\s*\.?\s*$", re.I)
 
 
 def split_authors(span: str) -> list[dict[str, str]]:
@@ -354,7 +354,7 @@ def split_authors(span: str) -> list[dict[str, str]]:
     Family X", "Family, Given, and Given Family", and CJK names separated by commas or 、.
     """
     span = _CJK_ROLE_AFTER_THE_NAMES.sub("", _NO_DATE_YET.sub("", span))
-    span = _ROLE_AFTER_THE_NAMES.sub("", span) if "," in span else span
+    span = _ROLE_AFTER_THE_NAMES.sub("", span)
     if _BODY_OF_SEVERAL_FIELDS.fullmatch(span.strip(" .")):
         return [{"literal": span.strip(" .")}]
     if "・" in span and all(_KANJI_NAME.fullmatch(p.strip()) for p in span.split("・")):
@@ -537,10 +537,11 @@ def _split_authors(span: str) -> list[dict[str, str]]:
     # (initials of single letters with full stops, and names that end with no initials:
     # Vancouver's "Wang X-Y, Li Z." is two names with their initials)
     # (family names in capitals, their initials dotted, as Elsevier's Harvard prints them:
-    # "RITCHIE, M. E., PHIPSON, B., WU, D., HU, Y.": a short one is no initials there)
-    in_capitals = len(parts) >= 4 and all("." in parts[k] for k in range(1, len(parts), 2)) \
-        and all(re.fullmatch(r"[A-ZÀ-Þ][A-ZÀ-Þ' -]*", parts[k]) for k in range(0, len(parts), 2)) \
-        and any(len(parts[k]) > 4 for k in range(0, len(parts), 2))
+    # "RITCHIE, M. E., PHIPSON, B., WU, D., HU, Y.", "LI, W., WU, J. & OH, S.": where every
+    # initial has its full stop, a short name in capitals without one is no initials)
+    in_capitals = len(parts) >= 4 and len(parts) % 2 == 0 and all(
+        "." in parts[k] for k in range(1, len(parts), 2)) and all(
+        re.fullmatch(r"[A-ZÀ-Þ][A-ZÀ-Þ' -]*", parts[k]) for k in range(0, len(parts), 2))
     alternating = len(parts) >= 2 and len(parts) % 2 == 0 and all(
         _SPACED_INITIALS.match(parts[k]) for k in range(1, len(parts), 2)) and not any(
         _INITIALS.match(last := parts[k].split()[-1]) and not in_capitals and

@@ -252,8 +252,8 @@ def _volume_and_issue_by_their_letters(item: dict[str, Any], text: str) -> None:
 _VANCOUVER_NUMBERS = re.compile(
     rf"(?<!\d)(?:1[5-9]|20)\d\d{_MONTH_DAY_SEMICOLON}\s*(?P<volume>\d+)"
     r"(?:\s*\((?P<issue>[^()]{1,20})\)|\s+(?P<supplement>Suppl\.?(?:\s*\d+[A-Z]?)?))?\s*:\s*"
-    r"(?P<page>(?:[ivx]{2,4}|[A-Za-z])?\d+(?:[A-Z](?![a-z]))?"
-    r"(?:\s*[-–]\s*(?:[ivx]{2,4}|[A-Za-z])?\d+(?:[A-Z](?![a-z]))?)?)")
+    r"(?P<page>(?:[ivx]{2,4}|[A-Za-z])?\d+(?:[A-Z](?![A-Za-z]))?"
+    r"(?:\s*[-–]\s*(?:[ivx]{2,4}|[A-Za-z])?\d+(?:[A-Z](?![A-Za-z]))?)?)")
 
 
 def _vancouver_numbers(item: dict[str, Any], text: str) -> None:
@@ -272,7 +272,8 @@ def _vancouver_numbers(item: dict[str, Any], text: str) -> None:
             item["issue"] = _issue(found.group("issue"))
         if found.group("supplement") and "issue" not in item:
             item["issue"] = found.group("supplement")  # PubMed's "42 Suppl 2:S93-9"
-        if found.group("supplement") and found.group(0).endswith(item.get("page") or "\0"):
+        page = str(item.get("page") or "")
+        if found.group("supplement") and page.startswith(found.group("volume") + " Suppl"):
             del item["page"]  # the tagger's page ran from the volume: "116 Suppl 3A:10S-16S"
         item.setdefault("page", _page(found.group("page")))
 
