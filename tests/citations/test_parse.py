@@ -5359,6 +5359,15 @@ def test_a_reference_with_an_imprint_is_typed_by_what_it_says_it_is(text, kind):
      "and electro-optical information processing. Cambridge, MA: MIT Press, 1965: 159-197.",
      {"container-title": "Optical and electro-optical information processing",
       "publisher-place": "Cambridge, MA", "publisher": "MIT Press"}),
+    # a book's title, its words before a comma read as one more author given first
+    ("[2] H. Brezis, Functional Analysis, Sobolev Spaces and Partial Differential Equations, "
+     "Universitext, Springer, New York, 2011.",
+     {"author": [{"family": "Brezis", "given": "H."}],
+      "title": "Functional Analysis, Sobolev Spaces and Partial Differential Equations"}),
+    # ... not a person's name there
+    ("[4] A. Smith, John Brown, A title of things, J. Math. 5 (1990), 1-10.",
+     {"author": [{"family": "Smith", "given": "A."}, {"family": "Brown", "given": "John"}],
+      "title": "A title of things"}),
     # ... and an article's journal, no book, stays as read
     ("Smith, Jane. “An Article.” The Journal of Things 12.3 (2001): 1–20. Print.",
      {"title": "An Article", "container-title": "The Journal of Things"}),

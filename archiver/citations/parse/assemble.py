@@ -207,6 +207,7 @@ from archiver.citations.parse.titles import (
     _title_cut_before_its_medium,
     _title_ends_at_its_quote,
     _title_read_as_a_given_name,
+    _title_read_as_the_last_author,
     _title_run_into_a_group_author,
     _title_run_into_the_author,
     _title_run_into_vancouvers_authors,
@@ -503,6 +504,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _publisher_ending_proceedings(item)
     _given_name_before_a_colon(item, text)
     _title_run_into_the_author(item, text)
+    _title_read_as_the_last_author(item, text)
     _group_among_the_authors(item, text)
     _title_run_into_a_group_author(item, text)
     _title_start_left_after_the_authors(item, text)

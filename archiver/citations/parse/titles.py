@@ -7,7 +7,13 @@ from __future__ import annotations
 
 import re
 
-from archiver.citations.parse.authors import _GIVEN_NAMES, _GROUP_AUTHOR, _ORG_WORDS, split_authors
+from archiver.citations.parse.authors import (
+    _GIVEN_NAMES,
+    _GROUP_AUTHOR,
+    _ORG_WORDS,
+    _PINYIN,
+    split_authors,
+)
 from archiver.citations.parse.fields import _YEAR, _page, _strip_span
 from archiver.citations.parse.shared import (
     _AUFLAGE,
@@ -1016,6 +1022,35 @@ def _month_read_as_the_title(item: dict[str, Any], text: str) -> None:
     container = item.get("container-title") or ""
     if container == item["title"] or container.startswith(item["title"] + ". "):
         del item["container-title"]  # (the title and the publisher after it)
+
+
+# names given first with their initials ("H. Brezis, ", "D. Gilbarg and N. S. Trudinger, ")
+_INITIALS_THEN_FAMILY = r"(?:[A-Z]\.[\s-]?){1,3}[A-ZÀ-Þ][\w'’-]+"
+_ONLY_INITIALS = re.compile(r"(?:[A-Z]\.[\s-]?){0,2}[A-Z]\.")
+
+
+def _title_read_as_the_last_author(item: dict[str, Any], text: str) -> None:
+    """A title's first words, before its first comma, read as one more author after names
+    given first with their initials, as mathematics prints a book ("[2] H. Brezis,
+    Functional Analysis, Sobolev Spaces and Partial Differential Equations, Universitext,
+    …": an author "Functional Analysis"): words with no initial, no known given name and no
+    Chinese one in pinyin ("Xiaoming Wang" is a name), right after the names, are the
+    title's."""
+    authors, title = item.get("author") or [], item.get("title") or ""
+    if len(authors) < 2 or not title:
+        return
+    last = authors[-1]
+    given, family = last.get("given") or "", last.get("family") or ""
+    if not given or not family or "." in given or given in _GIVEN_NAMES or \
+            _PINYIN.fullmatch(given) or not all(
+            _ONLY_INITIALS.fullmatch(a.get("given") or "") for a in authors[:-1]):
+        return
+    names = rf"{_INITIALS_THEN_FAMILY}(?:,\s+{_INITIALS_THEN_FAMILY}){{0,20}}"
+    found = re.match(rf"\s*{_LIST_NUMBER}?\s*{names},\s+(?P<words>{re.escape(given)}\s+"
+                     rf"{re.escape(family)}),\s+(?={re.escape(title)})", text)
+    if found:
+        item["author"] = authors[:-1]
+        item["title"] = f"{found['words']}, {title}"
 
 
 def _title_run_into_the_author(item: dict[str, Any], text: str) -> None:
