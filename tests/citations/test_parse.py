@@ -5287,9 +5287,10 @@ def test_a_reference_with_an_imprint_is_typed_by_what_it_says_it_is(text, kind):
     ("LI, W., WU, J., HU, L. & OH, S. 2020. A title. Journal of Things, 12, 45-67.",
      {"author": [{"family": "LI", "given": "W."}, {"family": "WU", "given": "J."},
                  {"family": "HU", "given": "L."}, {"family": "OH", "given": "S."}]}),
-    # a particle after no initial is no family name's: names alone are read as they were
+    # particles and a name, no initial: a family name whole (one particle may be a given
+    # name: "Di Wu", "Le Song")
     ("[9] Van Der Waals and De Gennes, Names alone, Physica 1 (1930) 1–10.",
-     {"author": [{"family": "Waals", "given": "Van Der"}, {"family": "Gennes", "given": "De"}]}),
+     {"author": [{"family": "Van Der Waals"}, {"family": "Gennes", "given": "De"}]}),
     # German's edition and a meeting's year after its acronym are no volume
     ("Tönnies, Ferdinand: Gemeinschaft und Gesellschaft. Grundbegriffe der reinen Soziologie. "
      "8. Aufl. Leipzig: Buske 1935.", {"volume": None}),
@@ -5310,6 +5311,17 @@ def test_a_reference_with_an_imprint_is_typed_by_what_it_says_it_is(text, kind):
     ("Elias, Norbert (1986): Figuration. In: Schäfers, Bernhard (Hg.): Grundbegriffe der "
      "Soziologie. Opladen: Leske + Budrich, S. 88–91.",
      {"title": "Figuration", "container-title": "Grundbegriffe der Soziologie"}),
+    ("Glaser, B. G./Strauss, A. L. (1967): The Discovery of Grounded Theory. Chicago: Aldine.",
+     {"author": [{"family": "Glaser", "given": "B. G."},
+                 {"family": "Strauss", "given": "A. L."}]}),
+    ("Hitzler, R./Honer, A. (1994): Bastelexistenz. In: Beck, U./Beck-Gernsheim, E. (Hg.): "
+     "Riskante Freiheiten. Frankfurt a.M.: Suhrkamp, S. 307–315.",
+     {"editor": [{"family": "Beck", "given": "U."}, {"family": "Beck-Gernsheim", "given": "E."}],
+      "container-title": "Riskante Freiheiten"}),
+    ("Müller, A. (2005): Arbeit. In: Meier, B. (Hgg.): Handbuch. Berlin: de Gruyter, S. 5–10.",
+     {"editor": [{"family": "Meier", "given": "B."}], "container-title": "Handbuch"}),
+    ("Smith, J. (2001). Input/Output, a study. Journal of Things, 1, 1-2.",
+     {"author": [{"family": "Smith", "given": "J."}], "title": "Input/Output, a study"}),
     ("Berger, Peter L./Luckmann, Thomas (1969): Die gesellschaftliche Konstruktion der "
      "Wirklichkeit. Eine Theorie der Wissenssoziologie. Frankfurt am Main: S. Fischer.",
      {"author": [{"family": "Berger", "given": "Peter L."},
@@ -5327,7 +5339,10 @@ def test_a_reference_with_an_imprint_is_typed_by_what_it_says_it_is(text, kind):
     ("Barthes, Roland. “The Death of the Author.” Image, Music, Text. Trans. Stephen Heath. "
      "New York: Hill and Wang, 1977. 142–48. Print.", {"container-title": "Image, Music, Text"}),
     ("Smith, Jane. “A Chapter.” The Big Book. Ed. John Doe. New York: Penguin, 2001. 1–20. "
-     "Print.", {"title": "A Chapter", "container-title": "The Big Book"}),
+     "Print.", {"title": "A Chapter", "container-title": "The Big Book",
+                "editor": [{"family": "Doe", "given": "John"}]}),
+    ("Lacan, Jacques. “The Mirror Stage.” Écrits: A Selection. Trans. Alan Sheridan. New York: "
+     "Norton, 1977. 1–7. Print.", {"container-title": "Écrits: A Selection"}),
     # an abbreviated journal's first words left between the title and the rest of it, and
     # Nature's proceedings cut at "Proc."
     ("Hutchinson, G.E., 1957. Concluding remarks. Cold Spring Harb. Symp. Quant. Biol. 22, "
@@ -5341,8 +5356,16 @@ def test_a_reference_with_an_imprint_is_typed_by_what_it_says_it_is(text, kind):
      "Processing 1724–1734, doi: 10.3115/v1/D14-1179 (2014).",
      {"container-title": "Proc. 2014 Conference on Empirical Methods in Natural Language "
                          "Processing", "page": "1724-1734"}),
+    ("Cho, K. et al. Learning phrase representations. In Proc. 2014 Conf. on Empirical Methods "
+     "in Natural Language Processing 1724–1734 (2014).",
+     {"container-title": "Proc. 2014 Conf. on Empirical Methods in Natural Language "
+                         "Processing"}),
+    # ... and the forms beside them, read as they were: a journal read whole; an editor's
+    # "Hg." is no journal's first word
     ("Smith, J., 1990. Genome analysis. Annu. Rev. Genet. 5, 1–10.",
      {"title": "Genome analysis", "container-title": "Annu. Rev. Genet"}),
+    ("Kant, I.: Kritik der reinen Vernunft. Hg. v. J. Timmermann. Hamburg: Meiner 1998.",
+     {"container-title": "v. J. Timmermann"}),
     # a group first, then names each before its initials
     ("Planck Collaboration, Aghanim, N., Akrami, Y., et al. 2020, A&A, 641, A6",
      {"author": [{"literal": "Planck Collaboration"}, {"family": "Aghanim", "given": "N."},
@@ -5377,3 +5400,11 @@ def test_what_the_eleventh_trial_of_the_parser_found(text, fields):
     the gold's sources) found read wrong, and the forms beside them that must stay as read."""
     item = parse_reference(text, strict=True)
     assert {key: item.get(key) for key in fields} == fields
+
+
+def test_an_mla_chapter_with_its_books_editor_is_a_chapter():
+    text = ("Kafka, Franz. “A Hunger Artist.” The Complete Stories. Ed. Nahum N. Glatzer. New "
+            "York: Schocken, 1971. 268–77. Print.")
+    item = parse_reference(text, strict=True)
+    assert item["container-title"] == "The Complete Stories"
+    assert csl_type(text, item) == "chapter"

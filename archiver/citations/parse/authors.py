@@ -149,6 +149,9 @@ def _person(part: str, given: str | None = None) -> dict[str, str] | None:
     # "Given Middle Family" (particles such as van/de stay with the family name; after
     # initials alone, capitalised too: "E. Di Nezza", "J. Van der Waals", as mathematics and
     # physics print them)
+    if len(core) > 2 and all(w.casefold() in _GIVEN_FIRST_PARTICLES and w.istitle()
+                             for w in core[:-1]):  # "Van Der Waals" alone (not "Di Wu", "Le
+        return {"family": " ".join(core), "given": suffix.strip()}  # Song": a given name)
     k = len(core) - 1
     capitalised = all(_INITIAL.fullmatch(w) or w.casefold() in _GIVEN_FIRST_PARTICLES
                       for w in core[:-1]) and any(_INITIAL.fullmatch(w) for w in core[:-1])

@@ -207,7 +207,9 @@ _WAVE_DASH_RANGE = re.compile(r"(?<=\d)\s?[~〜]\s?(?=\d)")
 # styles print there; only among the names, before the first bracket, colon or full stop
 # ("Berlin/Heidelberg: Springer" is a place, "Input/Output, Systems" a title's words)
 # (the full stop of an initial too: "Berger, Peter L./Luckmann, Thomas")
-_NAMES_UP_TO = re.compile(r"(?:[^():.\d]|(?<=\b[A-Z])\.(?=/)){0,150}")
+# (an initial's full stop too, before another initial or a slash: "Glaser, B. G./Strauss")
+_INITIALS_STOP = r"(?<=\b[A-Z])\.(?=\s?[A-Z]\.|/)"
+_NAMES_UP_TO = re.compile(rf"(?:[^():.\d]|{_INITIALS_STOP}){{0,150}}")
 _FAMILY_THEN_COMMA = r"[A-ZÀ-Þ][^\W\d_'-]*(?:-[^\W\d_]+)?,\s"  # "Müller, ", "Beck-Gernsheim, "
 _FAMILY_FIRST = re.compile(_FAMILY_THEN_COMMA)
 _SLASH_BETWEEN_NAMES = re.compile(rf"(?:(?<=[^\W\d_])|(?<=\b[A-Z]\.))/(?={_FAMILY_THEN_COMMA})")
@@ -228,7 +230,8 @@ def _names_slashed(text: str, at: int = 0) -> str:
     return text
 
 
-_IN_EDITORS = re.compile(rf"\b[Ii]n:\s+(?={_FAMILY_THEN_COMMA}[^/():.]{{1,60}}/)")
+_IN_EDITORS = re.compile(
+    rf"\b[Ii]n:\s+(?={_FAMILY_THEN_COMMA}(?:[^/():.]|{_INITIALS_STOP}){{1,60}}/)")
 
 
 def clean_text(text: str) -> str:

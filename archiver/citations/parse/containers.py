@@ -102,7 +102,7 @@ def _closed(text: str, value: str) -> str:
 # Middle Period: … (University of Chicago Press, 1997)"
 _EDITORS_THEN_BOOK = re.compile(
     r"\b(?:[Ii]n|En):?\s+(?P<editors>[A-Z](?:(?!\b[Ii]n\s)[^()“”\"«»]){1,120}?)"
-    r"\s*\((?:[Ee]ds?|Hrsg|Hg|dir|comp|[Oo]rgs?|[Cc]oords?)\.?\)\.?\s*[,:]?\s+"
+    r"\s*\((?:[Ee]ds?|Hrsg|Hgg?|dir|comp|[Oo]rgs?|[Cc]oords?)\.?\)\.?\s*[,:]?\s+"
     r"(?P<book>[^\s.()][^.()]*?)\s*(?:\.\s|\.?$|\(|,\s*(?:pp?\.\s*|[Vv]ol\.\s*)?\d)")
 
 
@@ -140,7 +140,7 @@ _BIBTEX_EDITORS_THEN_BOOK = re.compile(
 _EDITORS_NAMED_THEN_BOOK = re.compile(
     r"(?:[”\"]\.?\s+|\b[Ii]n:?\s+)"
     r"(?P<editors>[A-Z](?:(?!\b(?![JS]r\.)[A-Za-z]{3,}\.)[^()“”\"«»:]){1,160}?)"
-    r"(?:,\s+(?:eds|editors)\.?,?|\s*\((?:eds?|editors?|Hrsg|Hg|dir)\.?\)\.?,?)\s+"
+    r"(?:,\s+(?:eds|editors)\.?,?|\s*\((?:eds?|editors?|Hrsg|Hgg?|dir)\.?\)\.?,?)\s+"
     r"(?P<book>[A-Z][^.()]*?)\s*(?:\.\s|\.?$|\(|,\s*(?:pp?\.\s*|[Vv]ol\.\s*)?\d|"
     r",\s[A-Z][^,.:]{1,30}:\s)")  # (a place and its publisher: ", New York: Plenum Press")
 
@@ -249,8 +249,9 @@ _MLA_BOOK_THEN_PUBLISHER = re.compile(
 # MLA 7's chapter: its quoted title, the book's, then its translator or editor after a full
 # stop ('"The Death of the Author." Image, Music, Text. Trans. Stephen Heath. New York: …')
 _MLA_BOOK_THEN_ROLE = re.compile(
-    r"[.?!,]?[”\"]\s+(?P<book>[A-Z][^“”\"«»()]*?)\.\s+"
-    r"(?P<role>(?:Trans\.|Translated\s+by|Ed\.|Eds\.|Edited\s+by)\s+[A-Z])")
+    r"[.?!,]?[”\"]\s+(?P<book>[^\W\d_][^“”\"«»()]*?)\.\s+"
+    r"(?P<role>(?:(?P<edited>Ed\.|Eds\.|Edited\s+by)|Trans\.|Translated\s+by)\s+"
+    r"(?P<names>[A-Z](?:[^.“”\"]|(?<=\b[A-Z])\.)*?)(?<!\b[A-Z])\.)")
 
 
 # (a book's editors or translators, its volume or its edition after its name are none of it)
@@ -277,6 +278,10 @@ def _mla_book_before_its_editors(item: dict[str, Any], text: str) -> None:
     if match and (read is None or text.startswith(read, match.start("role"))):  # (or the
         # role read as the book)
         item["container-title"] = match["book"]
+        if match["edited"]:  # the book's editors ("Ed. John Doe."): a chapter of it
+            editors = split_authors(match["names"])
+            if editors:
+                item.setdefault("editor", editors)
         return
     match = _MLA_BOOK_THEN_PUBLISHER.match(text, end) if end > 0 else None
     container = item.get("container-title") or ""
@@ -294,7 +299,11 @@ _ABBREVIATED_FIRST_WORDS = re.compile(
 # Nature's proceedings after "In Proc.", their year and name up to the pages: "In Proc. 2014
 # Conference on Empirical Methods in Natural Language Processing 1724–1734"
 _NATURES_PROCEEDINGS = re.compile(
-    r"\bIn\s+(Proc\.\s+(?:(?:1[5-9]|20)\d\d\s+)?[A-Z][^.,;()\d]{5,200}?)\s+\d+\s?[-–]\s?\d+")
+    r"\bIn\s+(Proc\.\s+(?:(?:1[5-9]|20)\d\d\s+)?[A-Z](?:[^.,;()\d]|\.(?=\s[A-Za-z])){5,200}?)"
+    r"\s+\d+\s?[-–]\s?\d+")
+
+
+_ROLE_WORD = re.compile(r"\b(?:Hgg?|Hrsg|Eds?|Trans|Übers|Bd|Vol|Aufl)\.")
 
 
 def _abbreviated_journal_cut(item: dict[str, Any], text: str) -> None:
@@ -312,7 +321,7 @@ def _abbreviated_journal_cut(item: dict[str, Any], text: str) -> None:
         return
     at = text.find(container, end)
     found = _ABBREVIATED_FIRST_WORDS.fullmatch(text, end, at) if at > end else None
-    if found:
+    if found and not _ROLE_WORD.search(found.group(1)):  # (an editor's "Hg.", no journal's)
         item["container-title"] = f"{found.group(1)} {container}"
 
 

@@ -177,15 +177,16 @@ def _book_run_into_a_question(item: dict[str, Any]) -> None:
         item["title"] = title[:found.start()]
 
 
-# the sentence before a chapter's "In:" (after its year's bracket, or a full stop): its title
+# the sentence before a chapter's "In" or "In:" (after its year's bracket, or a full stop):
+# its title
 _TITLE_BEFORE_IN = re.compile(r"(?:\)\s*[:.]|[^\W\d_]{2}\.)\s+(?P<title>[^\s.][^.]{0,200}?)"
                               r"[.?!]\s+[Ii]n:?\s+")
 
 
 def _chapter_title_read_as_its_book(item: dict[str, Any], text: str) -> None:
-    """A chapter's title, where the tagger read the book it is in, named after the "In:" and
-    its editors, as the title too ("Elias, Norbert (1986): Figuration. In: Schäfers, Bernhard
-    (Hg.): Grundbegriffe der Soziologie."): the sentence before the "In:"."""
+    """A chapter's title, where the tagger read the book it is in, named after "In" or "In:"
+    and its editors, as the title too ("Elias, Norbert (1986): Figuration. In: Schäfers,
+    Bernhard (Hg.): Grundbegriffe der Soziologie."): the sentence before the "In"."""
     title = item.get("title")
     if not title or title != item.get("container-title"):
         return
