@@ -209,6 +209,7 @@ from archiver.citations.parse.titles import (
     _title_read_as_a_given_name,
     _title_read_as_the_last_author,
     _title_run_into_a_group_author,
+    _title_run_into_bmcs_authors,
     _title_run_into_the_author,
     _title_run_into_vancouvers_authors,
     _title_start_left_after_the_authors,
@@ -509,6 +510,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _title_run_into_a_group_author(item, text)
     _title_start_left_after_the_authors(item, text)
     _title_run_into_vancouvers_authors(item, text)
+    _title_run_into_bmcs_authors(item, text)
     _volume_and_issue_by_their_letters(item, text)
     _cited_page_after_the_imprint(item, text)
     _physics_forms(item, text)

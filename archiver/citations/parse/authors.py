@@ -368,6 +368,8 @@ def split_authors(span: str) -> list[dict[str, str]]:
              if v and v.strip()}
         if re.search(r"[^\W\d_]{3,}\.$", p.get("given", "")):
             p["given"] = p["given"][:-1]  # "Rishtee Kumar." -> "Rishtee Kumar"
+        if p.get("family") in ("in", "In") and not p.get("given"):
+            continue  # the "in" before a work with no title ("K. Oyama, in Proceedings …")
         if p.get("family") or p.get("literal"):
             persons.append(p)
         elif p.get("given"):
@@ -384,8 +386,9 @@ _NO_DATE_YET = re.compile(r"[.,]?\s*\b(?:forthcoming|in\s+press|under\s+review)\
 # Genetics Initiative", "EFSA Panel on Food Additives and Nutrient Sources added to Food")
 _GROUP_AUTHOR = re.compile(
     r"\b(?:initiative|consortium|panel|committee|collaborat\w*|network|society|association|"
-    # a project's contributors ("PyTorch Contributors", "OpenStreetMap contributors")
-    r"(?<=\w\s)contributors$|"
+    # a project's contributors ("PyTorch Contributors", "OpenStreetMap contributors"), a
+    # country's office of statistics ("Statistics Norway", "Statistics Canada")
+    r"(?<=\w\s)contributors$|^statistics\s(?-i:[A-Z][a-z]+)$|"
     r"organi[sz]ation|investigators|task force|working party|council|agency|authority|"
     r"institute|foundation|alliance|federation|commission|"
     # a team ("the Opportunity Insights Team", "R Core Team", "WHO Ebola Response Team")

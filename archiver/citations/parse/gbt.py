@@ -722,6 +722,9 @@ def _gbt_volume(text: str, item: dict[str, Any]) -> dict[str, Any]:
     title, volume = _gbt_title_and_volume(read)
     if volume:  # (the tagger may have read the number already: "第 1 卷" as "1")
         item["title"] = title
+        read_volume = str(item.get("volume") or "")
+        if read_volume and not any(c.isdigit() for c in read_volume) and read_volume in volume:
+            del item["volume"]  # (or its marker alone: "册" of "第5册")
         item.setdefault("volume", volume)
     return item
 

@@ -1142,6 +1142,31 @@ def _title_run_into_vancouvers_authors(item: dict[str, Any], text: str) -> None:
     item["title"] = _strip_span(f"{between} {title}")
 
 
+# BMC's older style: Vancouver's names, a colon after the last ("Hendricks LA, Van Wyk C,
+# Mosweu I: Cost-effectiveness of …")
+_NAMES_THEN_A_COLON = re.compile(
+    r"(?:[\[［]\d{1,4}[\]］]\s*|\d{1,4}[.)]\s+)?"
+    r"(?P<names>[^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+)?\s[A-Z]{1,3}"
+    r"(?:,\s[^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+)?\s[A-Z]{1,3})*"
+    r"(?:,?\s(?:et\s+al\.?))?):\s+(?=[^\W\d_])")
+
+
+def _title_run_into_bmcs_authors(item: dict[str, Any], text: str) -> None:
+    """The last of those names, read as the title's first words ("Mosweu I: Cost-…"), an
+    author again."""
+    found = _NAMES_THEN_A_COLON.match(text)
+    title = item.get("title", "")
+    if not found or not title:
+        return
+    names = found["names"]
+    last = names.rsplit(",", 1)[-1].strip()
+    if title.startswith(f"{last}:"):
+        named = split_authors(names)
+        if named and all(a.get("family") and a.get("given") for a in named):
+            item["author"] = named
+            item["title"] = title[len(last) + 1:].strip()
+
+
 # the part of a series of papers after its title's full stop: "Density-functional
 # thermochemistry. III. The role of exact exchange.", "… social behaviour. II."; the tagger
 # ends the title before it and takes it for the journal's start (not a letter that is an
