@@ -5416,6 +5416,10 @@ def test_what_the_eleventh_trial_of_the_parser_found(text, fields):
     # the "in" before proceedings cited without a title is no author
     ("[19] K. Oyama, in Proceedings of the 39th International Conference on High Energy Physics "
      "(ICHEP2018), Seoul, Korea, 2018, p. 512.", {"author": [{"family": "Oyama", "given": "K."}]}),
+    # the AMS's issue before a paper's number, which is no issue
+    ("[6] P. Lindqvist and A. Ortega, Regularity of minimizers for nonlocal double-phase "
+     "functionals, Calc. Var. Partial Differential Equations 60 (2021), no. 3, Paper No. 97, "
+     "31 pp.", {"volume": "60", "issue": "3"}),
     # GB/T's volume of a book, its marker whole as the gold writes "第 4 册"
     ("[19] 司马光. 资治通鉴: 第5册[M]. 北京: 中华书局, 1956: 452.",
      {"title": "资治通鉴", "volume": "第5册"}),
