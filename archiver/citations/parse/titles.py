@@ -1111,10 +1111,10 @@ def _title_run_into_the_author(item: dict[str, Any], text: str) -> None:
 
 # Vancouver's authors, each a family name and its initials, the last followed by a full stop:
 # "Kahneman D. ", "Lowry OH, Rosebrough NJ. "
-_NAME_AND_INITIALS = r"[^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+)?\s[A-Z]{1,3}"
-_NAMES_AND_INITIALS = (r"(?:[\[［]\d{1,4}[\]］]\s*|\d{1,4}[.)]\s+)?"
-                   rf"(?P<names>{_NAME_AND_INITIALS}(?:,\s{_NAME_AND_INITIALS})*")
-_VANCOUVER_NAMES = re.compile(_NAMES_AND_INITIALS + r")\.\s+(?=[^\W\d_])")
+_VANCOUVERS_NAME = r"[^\W\d_][\w'’-]+(?:\s[^\W\d_][\w'’-]+)?\s[A-Z]{1,3}"
+_VANCOUVERS_LIST = (r"(?:[\[［]\d{1,4}[\]］]\s*|\d{1,4}[.)]\s+)?"
+                    rf"(?P<names>{_VANCOUVERS_NAME}(?:,\s{_VANCOUVERS_NAME})*")
+_VANCOUVER_NAMES = re.compile(_VANCOUVERS_LIST + r")\.\s+(?=[^\W\d_])")
 
 
 # Vancouver's date: a book's "Publisher; 2011", an article's "2017;49(5)"
@@ -1144,7 +1144,7 @@ def _title_run_into_vancouvers_authors(item: dict[str, Any], text: str) -> None:
 
 # BMC's older style: Vancouver's names, a colon after the last ("Hendricks LA, Van Wyk C,
 # Mosweu I: Cost-effectiveness of …")
-_NAMES_THEN_A_COLON = re.compile(_NAMES_AND_INITIALS + r"(?:,?\s(?:et\s+al\.?))?):\s+(?=[^\W\d_])")
+_NAMES_THEN_A_COLON = re.compile(_VANCOUVERS_LIST + r"(?:,?\s(?:et\s+al\.?))?):\s+(?=[^\W\d_])")
 
 
 def _title_run_into_bmcs_authors(item: dict[str, Any], text: str) -> None:
