@@ -163,7 +163,7 @@ def _person(part: str, given: str | None = None) -> dict[str, str] | None:
 
 _GIVEN_FIRST_PARTICLES = frozenset({"van", "von", "de", "der", "den", "la", "le", "du", "di",
                                     "da", "del", "della", "dos", "ter"})
-_INITIAL = re.compile(r"[A-Z]\.(?:-?[A-Z]\.)?")  # "E.", "J.-P.", "JP." (one given name's)
+_INITIAL = re.compile(r"[A-Z]\.(?:-?[A-Z]\.)?")  # "E.", "J.-P.", "J.P." (one given name's)
 
 
 # a Korean or a Wade-Giles Chinese name romanised family name first, its given name's two

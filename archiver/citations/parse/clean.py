@@ -206,7 +206,6 @@ _WAVE_DASH_RANGE = re.compile(r"(?<=\d)\s?[~〜]\s?(?=\d)")
 # (2018):", "Larenz, Karl/Canaris, Claus-Wilhelm: Methodenlehre…"), read as the semicolon other
 # styles print there; only among the names, before the first bracket, colon or full stop
 # ("Berlin/Heidelberg: Springer" is a place, "Input/Output, Systems" a title's words)
-# (the full stop of an initial too: "Berger, Peter L./Luckmann, Thomas")
 # (an initial's full stop too, before another initial or a slash: "Glaser, B. G./Strauss")
 _INITIALS_STOP = r"(?<=\b[A-Z])\.(?=\s?[A-Z]\.|/)"
 _NAMES_UP_TO = re.compile(rf"(?:[^():.\d]|{_INITIALS_STOP}){{0,150}}")

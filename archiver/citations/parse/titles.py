@@ -1025,7 +1025,7 @@ def _month_read_as_the_title(item: dict[str, Any], text: str) -> None:
         del item["container-title"]  # (the title and the publisher after it)
 
 
-# names given first with their initials ("H. Brezis, ", "D. Gilbarg and N. S. Trudinger, ")
+# names given first with their initials, between commas ("H. Brezis, ", "A. Smith, B. Doe, ")
 _INITIALS_THEN_FAMILY = r"(?:[A-Z]\.[\s-]?){1,3}[A-ZÀ-Þ][\w'’-]+"
 _ONLY_INITIALS = re.compile(r"(?:[A-Z]\.[\s-]?){0,2}[A-Z]\.")
 
