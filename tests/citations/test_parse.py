@@ -5416,6 +5416,9 @@ def test_what_the_eleventh_trial_of_the_parser_found(text, fields):
     # the "in" before proceedings cited without a title is no author
     ("[19] K. Oyama, in Proceedings of the 39th International Conference on High Energy Physics "
      "(ICHEP2018), Seoul, Korea, 2018, p. 512.", {"author": [{"family": "Oyama", "given": "K."}]}),
+    # the AMS's range of issues, where the tagger read its end alone
+    ("[3] J. Smith, On groups, Trans. Amer. Math. Soc. 100 (1961), no. 7-9, 1-20.",
+     {"volume": "100", "issue": "7-9"}),
     # the AMS's issue before a paper's number, which is no issue
     ("[6] P. Lindqvist and A. Ortega, Regularity of minimizers for nonlocal double-phase "
      "functionals, Calc. Var. Partial Differential Equations 60 (2021), no. 3, Paper No. 97, "

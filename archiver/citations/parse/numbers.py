@@ -877,11 +877,14 @@ _AMS_ISSUE = re.compile(r"(?<![\w.])(?P<volume>\d{1,4})\s+\((?:1[5-9]|20)\d\d\),
 
 def _ams_issue(item: dict[str, Any], text: str) -> None:
     """The issue after "no." in such numbers, a range too ("no. 7-9"), where the tagger read
-    none, or read the paper's number after it ("no. 3, Paper No. 97, 31 pp."); only after
-    the volume read."""
+    none, one end of the range alone ("9"), or the paper's number after it ("no. 3, Paper
+    No. 97, 31 pp."); only after the volume read."""
     issue = str(item.get("issue") or "")
-    found = _AMS_ISSUE.search(text) if not issue or re.search(
-        rf"\bPaper\s+No\.\s*{re.escape(issue)}\b", text) else None
+    found = _AMS_ISSUE.search(text)
+    ends = re.split(r"\s*[–/-]\s*", found.group("issue")) if found else []
+    if found and issue and issue not in (ends[0], ends[-1]) and not re.search(
+            rf"\bPaper\s+No\.\s*{re.escape(issue)}\b", text):
+        found = None  # (an issue read otherwise stays)
     if found and found.group("volume") == str(item.get("volume") or ""):
         item["issue"] = re.sub(r"\s*[–/-]\s*", lambda m: "/" if "/" in m.group(0) else "-",
                                found.group("issue"))
