@@ -80,7 +80,7 @@ def main() -> int:
         # purged; the median of several, as one lasts a tenth of a second. A plain re-run
         # (the target) and one with --offline.
         def cold_pass(offline: bool) -> float:
-            for memo in (text._fold_map, text._words, text.locate,
+            for memo in (text._fold_map, text.word_tuple, text.locate,
                          cited.strip_doi_and_urls):
                 memo.cache_clear()
             for table in (text._FOLD_TABLE, text._MET, text._NOT_ONE):

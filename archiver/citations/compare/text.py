@@ -91,26 +91,22 @@ def words(text: str) -> list[str]:
     """Letters-and-digits words of ``text`` after folding; CJK characters are one word each,
     because CJK titles are not separated by spaces. An ampersand is the word ``and``, as a
     citation may spell it out."""
-    return list(_words(text))
+    return list(word_tuple(text))
 
 
 @functools.lru_cache(maxsize=4096)
-def _words(text: str) -> tuple[str, ...]:
-    folded = fold(strip_markup(text))
-    return tuple(_WORD.findall(folded))
-
-
 def word_tuple(text: str) -> tuple[str, ...]:
     """:func:`words` as the tuple it is remembered as, for a caller that only reads it (a
     loop, a set, a test for none): no list is copied for it, on a path that asks for the
     words of the same few names hundreds of times a citation."""
-    return _words(text)
+    folded = fold(strip_markup(text))
+    return tuple(_WORD.findall(folded))
 
 
 def squash(text: str) -> str:
     """The words of ``text`` (:func:`words`) joined by single spaces: what a name is looked
     for in, whole words only, with ``f" {name} " in f" {text} "``."""
-    return " ".join(_words(text))  # (the cached tuple: no list copied for a join)
+    return " ".join(word_tuple(text))  # (the cached tuple: no list copied for a join)
 
 
 # What each character met so far folds to (NFKD, no combining marks, case folded), as a
@@ -224,7 +220,7 @@ def locate(text: str, phrase: str) -> tuple[int, int] | None:
     """Where ``phrase`` occurs in ``text`` word for word (case, punctuation, markup and
     diacritics ignored), as (start, end) offsets in ``text``. Remembered: the reader and the
     comparison of one citation look for the record's title in the same string."""
-    tokens = _words(phrase)
+    tokens = word_tuple(phrase)
     if not tokens:
         return None
     folded, index = _fold_map(text)
