@@ -228,13 +228,17 @@ def _book_before_its_editors(item: dict[str, Any], text: str) -> None:
 _QUOTED_THEN_IN = re.compile(r'^[“"]?(?P<title>[^“”"]+?)[,.]?[”"](?=\s+in\s+[A-Z])')
 
 
+# names up to the full stop that ends them, not an initial's ("Donald A. Yates")
+_NAMES_TO_THEIR_STOP = r"[A-Z](?:[^.“”\"]|(?<=\b[A-Z])\.)*?(?<!\b[A-Z])"
+
+
 # MLA's chapter: its quoted title, the book's, "edited by" and the editors, the publisher and
 # the year ('"Cultural Identity and Diaspora." Identity: Community, Culture, Difference, edited
 # by Jonathan Rutherford, Lawrence and Wishart, 1990, pp. 222–37.'), no "In" before the book
 # (its translator may stand between: '"The Garden of Forking Paths." Translated by Donald A.
 # Yates. Labyrinths: Selected Stories …, edited by …')
 _MLA_BOOK_THEN_EDITORS = re.compile(
-    r"[.?!,]?[”\"]\s+(?:Translated\s+by\s+[A-Z](?:[^.“”\"]|(?<=\b[A-Z])\.)*?(?<!\b[A-Z])\.\s+)?"
+    rf"[.?!,]?[”\"]\s+(?:Translated\s+by\s+{_NAMES_TO_THEIR_STOP}\.\s+)?"
     r"(?P<book>[A-Z][^“”\"«»()]*?),\s+edited\s+by\s+(?P<editors>[A-Z][^,()]*?"
     r"(?:,?\s+and\s+[A-Z][^,()]*?)?),\s+(?P<publisher>[A-Z][^,()\d]*?),\s+(?:1[5-9]|20)\d\d\b")
 
@@ -251,7 +255,7 @@ _MLA_BOOK_THEN_PUBLISHER = re.compile(
 _MLA_BOOK_THEN_ROLE = re.compile(
     r"[.?!,]?[”\"]\s+(?P<book>[^\W\d_][^“”\"«»()]*?)\.\s+"
     r"(?P<role>(?:(?P<edited>Ed\.|Eds\.|Edited\s+by)|Trans\.|Translated\s+by)\s+"
-    r"(?P<names>[A-Z](?:[^.“”\"]|(?<=\b[A-Z])\.)*?)(?<!\b[A-Z])\.)")
+    rf"(?P<names>{_NAMES_TO_THEIR_STOP})\.)")
 
 
 # (a book's editors or translators, its volume or its edition after its name are none of it)

@@ -878,25 +878,31 @@ _AMS_ISSUE = re.compile(r"(?<![\w.])(?P<volume>\d{1,4})\s+\((?:1[5-9]|20)\d\d\),
 def _ams_issue(item: dict[str, Any], text: str) -> None:
     """The issue after "no." in such numbers, a range too ("no. 7-9"), where the tagger read
     none, one end of the range alone ("9"), or the paper's number after it ("no. 3, Paper
-    No. 97, 31 pp."); only after the volume read."""
-    issue = str(item.get("issue") or "")
+    No. 97, 31 pp."); only after the volume read. An issue read otherwise stays."""
     found = _AMS_ISSUE.search(text)
-    ends = re.split(r"\s*[–/-]\s*", found.group("issue")) if found else []
-    if found and issue and issue not in (ends[0], ends[-1]) and not re.search(
+    if found is None or found.group("volume") != str(item.get("volume") or ""):
+        return
+    issue, ends = str(item.get("issue") or ""), re.split(r"\s*[–/-]\s*", found.group("issue"))
+    if issue and issue not in (ends[0], ends[-1]) and not re.search(
             rf"\bPaper\s+No\.\s*{re.escape(issue)}\b", text):
-        found = None  # (an issue read otherwise stays)
-    if found and found.group("volume") == str(item.get("volume") or ""):
-        item["issue"] = re.sub(r"\s*[–/-]\s*", lambda m: "/" if "/" in m.group(0) else "-",
-                               found.group("issue"))
+        return
+    item["issue"] = re.sub(r"\s*[–/-]\s*", lambda m: "/" if "/" in m.group(0) else "-",
+                           found.group("issue"))
+
+
+# German's edition ("8. Aufl.") and a meeting's year after its acronym ("CCS '16"): numbers
+# of something else than a volume
+_EDITION_OR_YEARS_ACRONYM = re.compile(r"(?<![\w.])(\d+)\.\s*Aufl(?:age|\.|\b)|"
+                                       r"\b[A-Z][A-Za-z]{1,9}\s['’‘](\d+)\b")
 
 
 def _edition_or_years_acronym_read_as_a_volume(item: dict[str, Any], text: str) -> None:
     """A number printed once, as German's edition ("8. Aufl. Leipzig: Buske 1935") or a
     meeting's year after its acronym ("CCS '16, pages 308–318"), is no volume."""
     volume = str(item.get("volume") or "")
-    if volume.isdigit() and _printed_once(volume, text) and re.search(
-            rf"(?<![\w.]){volume}\.\s*Aufl(?:age|\.|\b)|\b[A-Z][A-Za-z]{{1,9}}\s['’‘]{volume}\b",
-            text):
+    if volume.isdigit() and any(volume in found for found in
+                                _EDITION_OR_YEARS_ACRONYM.findall(text)) and \
+            _printed_once(volume, text):
         del item["volume"]
 
 
