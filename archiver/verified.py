@@ -230,26 +230,13 @@ def store_citations(archive: Archive, object_id: str, results: list[CitationResu
     record the citations were read from, which must still be the head's (else
     :class:`PostChanged`: an ingest made a new version meanwhile, whose citations were not
     checked). Returns the new version, or None."""
-    head = archive.versions(object_id)[-1]
-    if read is not None and head.state.get("record.json") != read:
-        raise PostChanged(f"{object_id} was changed while its citations were checked (its "
-                          f"head is now {head.number}): the results are of the version read, "
-                          "and are not kept", path=archive.root,
-                          hint=f"run `archiver verify {object_id}` again")
-    entries = [r.to_json() for r in results]
-    old: list[dict[str, Any]] | None = None
-    if CITATIONS_NAME in head.state:
-        old = archive.read_json(object_id, CITATIONS_NAME).get("citations", [])
-        entries = _kept_where_unresolved(entries, old)
-    elif all(entry["status"] == "unresolved" for entry in entries):
-        return None  # nothing was learnt: no version says so
-    keys = keys or CitedKeys(load_index(archive))
-    keys.give(entries, cited_keys({"citations": old}), _unkeyed(old or []))
-    if old is not None and _outcome_digest(old) == _outcome_digest(entries):
-        _log.info("%s: %s: no new version", object_id,
-                  "the verification came out as the one kept" if any(
-                      r.status != "unresolved" for r in results) else
-                  "nothing could be checked this time; the verification kept stands")
+    head, entries, new = _to_keep(archive, object_id, results, keys, read)
+    if not new:
+        if CITATIONS_NAME in head.state:
+            _log.info("%s: %s: no new version", object_id,
+                      "the verification came out as the one kept" if any(
+                          r.status != "unresolved" for r in results) else
+                      "nothing could be checked this time; the verification kept stands")
         return None
     # each read checked against its digest, under the lock: the new version may share them
     files = {path: archive.read_bytes(object_id, path) for path in head.state}
@@ -271,6 +258,30 @@ def store_citations(archive: Archive, object_id: str, results: list[CitationResu
     return version
 
 
+def _to_keep(archive: Archive, object_id: str, results: list[CitationResult],
+             keys: CitedKeys | None, read: str | None) -> tuple[Any, list[dict[str, Any]], bool]:
+    """The post's head, the report entries its verification would keep (keyed by ``keys``),
+    and whether they are new: an outcome other than the one kept, or a first one that learnt
+    something (all unresolved, nothing was learnt: no version says so). Only reads, so that
+    a run can tell it has nothing to keep without taking the writer's lock."""
+    head = archive.versions(object_id)[-1]
+    if read is not None and head.state.get("record.json") != read:
+        raise PostChanged(f"{object_id} was changed while its citations were checked (its "
+                          f"head is now {head.number}): the results are of the version read, "
+                          "and are not kept", path=archive.root,
+                          hint=f"run `archiver verify {object_id}` again")
+    entries = [r.to_json() for r in results]
+    old: list[dict[str, Any]] | None = None
+    if CITATIONS_NAME in head.state:
+        old = archive.read_json(object_id, CITATIONS_NAME).get("citations", [])
+        entries = _kept_where_unresolved(entries, old)
+    elif all(entry["status"] == "unresolved" for entry in entries):
+        return head, entries, False
+    keys = keys or CitedKeys(load_index(archive))
+    keys.give(entries, cited_keys({"citations": old}), _unkeyed(old or []))
+    return head, entries, old is None or _outcome_digest(old) != _outcome_digest(entries)
+
+
 def verify_posts(archive: Archive, config: Config, object_ids: Iterable[str] | None = None,
                  *, keep: bool = True, offline: bool = False,
                  on_result: Callable[[CitationResult], None] | None = None,
@@ -285,9 +296,10 @@ def verify_posts(archive: Archive, config: Config, object_ids: Iterable[str] | N
     and checks the others).
 
     Keeping the results takes the archive's writer lock once the citations are checked
-    (none is held while Crossref is asked): another writer holding it (an ingest) raises
-    :class:`~archiver.errors.ArchiveBusy` then, unless ``wait``, which waits for it (the
-    answers are cached either way: a run again asks Crossref nothing it answered). Also
+    (none is held while Crossref is asked; none at all when no post's outcome changed):
+    another writer holding it (an ingest) raises :class:`~archiver.errors.ArchiveBusy` then,
+    unless ``wait``, which waits for it (the answers are cached either way: a run again asks
+    Crossref nothing it answered). Also
     raises :class:`~archiver.errors.NotFound` for an id the archive does not hold, and
     :class:`~archiver.errors.PostChanged` when an ingest made a new version of a post while
     its citations were checked (the other posts' results are kept)."""
@@ -312,6 +324,20 @@ def verify_posts(archive: Archive, config: Config, object_ids: Iterable[str] | N
     return by_post
 
 
+def _nothing_to_keep(archive: Archive, by_post: Mapping[str, list[CitationResult]],
+                     read: Mapping[str, str]) -> CitedKeys | None:
+    """The keys of a run whose every post would keep nothing new, read without the lock;
+    None when one would (or was changed since it was read: the writer's pass says so)."""
+    keys = CitedKeys(load_index(archive))
+    try:
+        if any(_to_keep(archive, object_id, results, keys, read.get(object_id))[2]
+               for object_id, results in by_post.items()):
+            return None
+    except PostChanged:
+        return None
+    return keys
+
+
 def keep_results(archive: Archive, by_post: Mapping[str, list[CitationResult]],
                  user: dict[str, str] | None = None,
                  on_kept: Callable[[str, str | None], None] | None = None,
@@ -328,7 +354,15 @@ def keep_results(archive: Archive, by_post: Mapping[str, list[CitationResult]],
     writer changed since it was read keeps nothing, and the others still keep theirs (a
     change to one post had lost the results of the posts after it): ``on_changed(post,
     error)`` is told of each, else the first is raised once the others are kept. Returns the
-    key each cited work (DOI, lower case) has in the archive."""
+    key each cited work (DOI, lower case) has in the archive. A run with nothing new to
+    keep (each post's outcome the one kept) takes no lock: it neither waits for another
+    writer nor is refused by one."""
+    unchanged = _nothing_to_keep(archive, by_post, read or {})
+    if unchanged is not None:
+        for object_id in by_post:
+            if on_kept is not None:
+                on_kept(object_id, None)
+        return unchanged.by_doi
     changed: list[PostChanged] = []
     with archive.writer(wait=wait, on_wait=on_wait):
         keys = CitedKeys(load_index(archive))

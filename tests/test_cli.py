@@ -3191,6 +3191,38 @@ def test_verify_waits_for_an_ingest_with_wait_and_says_so_without(runner, archiv
     assert "citations.json" in head.state and head.number == "v2"
 
 
+@pytest.mark.parametrize(("again", "code", "status"), [
+    ([], ExitCode.CITATION_WRONG, "not_found"),
+    (["--offline"], ExitCode.UNCHECKED, "unresolved")])  # a 404 is not cached: asked again
+def test_verify_with_nothing_new_to_keep_needs_no_lock(runner, archive_dir, tmp_path,
+                                                       monkeypatch, again, code, status):
+    """A CI job verifying again while another process ingests: each post's outcome is the
+    one kept (offline, the kept one stands), so there is nothing to write, and the other
+    writer does not refuse it (exit 5). (Crossref: the recorded responses, served locally;
+    the other writer is this test holding the archive's lock.)"""
+    import fcntl
+
+    from crossref_server import CrossrefServer
+    assert run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch").exit_code == 0
+    monkeypatch.setenv("ARCHIVER_CACHE_DIR", str(tmp_path / "cache"))
+    with CrossrefServer() as server, \
+            open(archive_dir / "extensions" / "archiver-lock" / "lock", "a+") as lock:
+        monkeypatch.setenv("ARCHIVER_CROSSREF_URL", server.url)
+        first = run(runner, "verify", "--archive", archive_dir, "--json")
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        second = run(runner, "verify", "--archive", archive_dir, "--json", *again)
+    assert first.exit_code == ExitCode.CITATION_WRONG
+    assert second.exit_code == code, second.stderr
+    assert "another archiver process" not in second.stderr
+
+    def outcome(result):
+        return [(c["doi"], c["status"]) for c in json.loads(result.stdout)["citations"]]
+    assert outcome(first) == [("10.1093/ia/iiaa061", "not_found")]
+    assert outcome(second) == [("10.1093/ia/iiaa061", status)]
+    [object_id] = Archive.open(archive_dir).object_ids()
+    assert [v.number for v in Archive.open(archive_dir).versions(object_id)] == ["v1", "v2"]
+
+
 @pytest.mark.parametrize("wait", [False, True])
 def test_ingest_verify_waits_to_keep_the_results_with_wait_and_says_so_without(
         runner, archive_dir, tmp_path, monkeypatch, wait):
