@@ -2966,6 +2966,18 @@ def test_a_post_url_with_braces_and_a_fragment_prints_through_a_style():
     assert "https://mp.weixin.qq.com/s/AbC_dEf-123%7Bx%7D%20#frag" in formatted_by_pybtex(bib)
 
 
+def test_a_plain_bibtex_post_gives_its_address_in_a_url_field_too():
+    """plain.bst prints howpublished, whose \\url is text to a reference manager (citation-js
+    took the account and the address for a publisher): the address is also the url field,
+    read verbatim, as the record has it."""
+    url = "https://mp.weixin.qq.com/s?__biz=MjM5MzI5NTU3MQ==&mid=2651743347&idx=1#rd"
+    work = Work(key="p", kind="post", crossref_type=None, title="T", date="2020",
+                organisation="澎湃新闻", url=url)
+    fields = round_trip(bibtex_entry(work, "bibtex"))["p"]
+    assert fields["url"] == url
+    assert fields["howpublished"].startswith("澎湃新闻, \\url{https://mp.weixin.qq.com/s?")
+
+
 @pytest.mark.parametrize(("doi", "link"), [
     ("10.1093/ia/iiaa061", "https://doi.org/10.1093/ia/iiaa061"),
     ("10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0",
