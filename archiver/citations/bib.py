@@ -33,6 +33,7 @@ from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_la
 
 from archiver.errors import InputError
 from archiver.textfiles import text_file
+from archiver.urls import doi_url
 
 
 def _clean(value: str | None) -> str:
@@ -240,6 +241,6 @@ def _reference(entry: Entry) -> str:
         bits.append(pages if container else f"pp. {pages}")
     if bits:
         parts.append(", ".join(bits) + ".")
-    if fields.get("doi"):
-        parts.append(f"https://doi.org/{_clean(fields['doi'])}")
+    if fields.get("doi"):  # its link, encoded where a URL reads otherwise (a "#" in it)
+        parts.append(doi_url(_clean(fields["doi"])))
     return " ".join(parts)

@@ -50,6 +50,12 @@ _URL_TAILS = re.compile(
     r"(?:/(?:figures?|tables?|fig|tab)/[\w.-]+|/(?:full|abstract|fulltext|pdf|epdf|meta|summary|"
     r"references|metrics|suppl|supplemental|full\.pdf)|\.(?:full|abstract|pdf|full\.pdf)"
     r"|[?#].*)+$", re.I)
+# A DOI's own "#" and "?" in its link, percent-encoded as the DOI Handbook says (and as export
+# writes them: https://doi.org/10.1000/xyz_123%23a): decoded only once the link's query and
+# fragment are cut, held till then by characters no URL and no DOI holds.
+_ENCODED_MARKS = re.compile("%(?:23|3f)", re.I)
+_HELD_MARKS = {"%23": "\uf823", "%3f": "\uf83f"}
+_HELD_BACK = str.maketrans({"\uf823": "#", "\uf83f": "?"})
 _BIORXIV_VERSION = re.compile(r"^(10\.1101/(?:\d{4}\.\d{2}\.\d{2}\.)?\d{6,})v\d+$")
 _NEXT_PARAMETER = re.compile(r"&(?:[A-Za-z_][\w.-]*=.*)?$")  # (or a query's bare last "&")
 # What a copy that lost its spaces glues to a DOI's end: PubMed's "PMID: 28436983" and
@@ -81,7 +87,9 @@ def normalise_doi(raw: str, from_url: bool = False) -> str | None:
     """Normalise one DOI string; None when it is not a DOI."""
     text = unescape_entities(unicodedata.normalize("NFKC", raw).strip())  # "…0214986&gt;"
     text = _PREFIX.sub("", text)
-    if from_url or "%2f" in text.lower():
+    if from_url:
+        text = unquote(_ENCODED_MARKS.sub(lambda m: _HELD_MARKS[m.group().lower()], text))
+    elif "%2f" in text.lower():
         text = unquote(text)
     match = DOI_RE.search(text)
     if not match:
@@ -109,7 +117,7 @@ def normalise_doi(raw: str, from_url: bool = False) -> str | None:
         doi = _strip_trailing(doi[:-1])  # and what the slash stood after ("….3834./")
     if "/" not in doi:  # "10.1000/" and nothing after it: a DOI broken off, or no DOI
         return None
-    return doi
+    return doi.translate(_HELD_BACK) if from_url else doi
 
 
 # A paragraph that ends inside a DOI or a DOI URL continues in the next paragraph.

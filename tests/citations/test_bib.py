@@ -170,6 +170,17 @@ def test_a_family_name_keeps_its_particle(tmp_path):
     assert text.startswith("Dougherty, Liam R., van Lieshout, Emile, et al. (2017).")
 
 
+def test_a_doi_with_a_hash_is_read_whole(tmp_path):
+    """A "#" in a DOI (one export writes as it is) was read as its link's fragment, and the
+    DOI cut there: another DOI was asked for."""
+    from archiver.citations.extract import find_dois
+    path = tmp_path / "refs.bib"
+    path.write_text("@article{a,\n title={X},\n doi={10.9999/syn_2021#1}\n}\n",
+                    encoding="utf-8")
+    [(_, text)] = references_from_bibtex(path)
+    assert find_dois([text]) == ["10.9999/syn_2021#1"]
+
+
 def test_a_braced_group_name_stays_whole_and_tex_accents_are_letters(tmp_path):
     """``{Team \\& Co.}`` is one (corporate) name, not a person "Co., Team &"; and
     ``M{\\"u}ller`` reads Müller. Names are split first, then decoded."""

@@ -115,6 +115,11 @@ def test_a_closing_bracket_that_belongs_to_the_doi_is_kept():
     ("https://onlinelibrary.wiley.com/doi/10.1002/sim.8766?af=R", "10.1002/sim.8766"),
     ("https://journals.plos.org/x?id=10.1371%2Fjournal.pone.0214986",
      "10.1371/journal.pone.0214986"),
+    ("https://doi.org/10.1038/ng.3834#sec1", "10.1038/ng.3834"),
+    # a DOI's own "#" and "?", percent-encoded in its link as the DOI Handbook says (and as
+    # export writes it): decoded after the link's fragment and query are cut, not cut with them
+    ("https://doi.org/10.1000/xyz_123%23a", "10.1000/xyz_123#a"),
+    ("https://doi.org/10.1000/xyz_123%3Fa?utm_source=x#top", "10.1000/xyz_123?a"),
 ])
 def test_url_tails_that_are_not_part_of_the_doi_are_cut(url, doi):
     assert normalise_doi(url, from_url=True) == doi
