@@ -20,6 +20,7 @@ from archiver.citations.parse.containers import (
     _book_after_the_year,
     _book_before_its_editors,
     _book_then_its_publisher,
+    _bookshelf_chapter,
     _bracketed_imprint_ending_a_container,
     _closed,
     _container_cut_inside_its_brackets,
@@ -113,6 +114,7 @@ from archiver.citations.parse.numbers import (
     _issue_with_its_part,
     _later_year,
     _lettered_locator_cut,
+    _lettered_volume,
     _marked_volume_and_issue,
     _meetings_acronym_read_as_the_issue,
     _meetings_year_read_as_the_year,
@@ -134,6 +136,7 @@ from archiver.citations.parse.numbers import (
     _volume_alone_after_the_year,
     _volume_and_issue_after_the_journal,
     _volume_and_issue_by_their_letters,
+    _volume_comma_issue,
     _volume_dot_issue,
     _volume_marked_in_words,
     _volume_run_into_the_page,
@@ -166,6 +169,7 @@ from archiver.citations.parse.titles import (
     _abbreviation_cutting_a_title,
     _address_opening_a_title,
     _book_run_into_a_question,
+    _books_volume,
     _bracket_ending_a_quoted_title,
     _chapter_title_read_as_its_book,
     _chinese_names_in_apas_form,
@@ -191,6 +195,7 @@ from archiver.citations.parse.titles import (
     _periodical_after_a_question,
     _place_and_year_after_a_title,
     _place_ending_a_title,
+    _preprint_and_its_year,
     _quotation_ending_a_title,
     _quotation_inside_a_quoted_title,
     _quotation_opening_a_title,
@@ -242,7 +247,7 @@ def _closing_mark(text: str, tokens: list[Token], spans: Any, title: str) -> str
             return mark
         # "诊疗方案(试行第八版)[EB/OL]": the bracket the title opened, which the tagger left
         # with the type code after it
-        opener = {")": "(", "）": "（", "]": "["}.get(mark)
+        opener = {")": "(", "）": "（", "]": "[", "}": "{"}.get(mark)
         if opener and title.count(opener) > title.count(mark):
             return mark
         return ""
@@ -420,8 +425,10 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _day_read_as_a_number(item, text)
     _article_number_read_as_the_year(item, text)
     _issue_alone_in_brackets(item, text)
+    _volume_comma_issue(item, text)
     _year_volume_issue_pages(item, text)
     _lettered_locator_cut(item, text)
+    _lettered_volume(item, text)
     _numbered_issue_alone(item, text)
     _ams_issue(item, text)
     _ordinal_read_as_a_volume(item, text)
@@ -458,9 +465,11 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _document_number_ending_a_title(item)
     _periodical_after_a_dated_title(item, text)
     _preprint_server(item, text)
+    _bookshelf_chapter(item, text)
     _single_quoted_title(item, text)
     _date_after_a_quoted_title(item, text)
     _description_ending_a_title(item)
+    _preprint_and_its_year(item)
     _book_run_into_a_question(item)
     _report_number_ending_a_title(item, text)
     _percent_ending_a_title(item, text)
@@ -592,6 +601,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _meetings_acronym_read_as_the_issue(item, text)
     _volumes_printed_as_a_range(item, text)
     _footnote_read_as_the_volume(item, text)
+    _books_volume(item, text)
     _month_and_day(item, text)  # last: the year is the one the rules settled on
     return item
 

@@ -233,6 +233,25 @@ _IN_EDITORS = re.compile(
     rf"\b[Ii]n:\s+(?={_FAMILY_THEN_COMMA}(?:[^/():.]|{_INITIALS_STOP}){{1,60}}/)")
 
 
+_HYPHEN_BETWEEN_DIGITS = re.compile(r"(?<=\d)-(?=\d)")
+
+
+def wave_dashes_given_back(title: str, text: str) -> str:
+    """``title`` with the wave dashes the reference ``text`` prints between its numbers
+    ("中国农村经济形势分析与预测(2022~2023)"), which :func:`clean_text` made hyphens for the
+    pages' sake: a title is kept as printed (after NFKC, as every field is)."""
+    if "-" not in title:
+        return title
+    printed = unicodedata.normalize("NFKC", text)
+    if title in printed:
+        return title
+    for wave in ("~", "〜"):
+        waved = _HYPHEN_BETWEEN_DIGITS.sub(wave, title)
+        if waved in printed:
+            return waved
+    return title
+
+
 def clean_text(text: str) -> str:
     """NFKC (full-width punctuation and ligatures become plain), a tab between names a comma
     (:data:`_TAB_BETWEEN_NAMES`), no control characters or lone

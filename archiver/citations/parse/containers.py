@@ -689,6 +689,31 @@ def _book_then_its_publisher(item: dict[str, Any], text: str) -> None:
         item.setdefault("page", _page(end.group("pages")))
 
 
+# a chapter of a book on the NCBI Bookshelf as PubMed Central cites it, its date of update in
+# brackets before its book perhaps, the book's editors before it: "Hyperkalemia. [Updated 2023
+# Jul 4]. In: StatPearls [Internet]. Treasure Island (FL): StatPearls Publishing; 2024 Jan-."
+_BOOKSHELF_CHAPTER = re.compile(
+    r"\bIn:\s*(?:[^.\[\]]*?,\s*editors?\.\s*)?(?P<book>[^.\[\]]+?)\s*\[Internet\]\.\s*"
+    r"(?P<place>[^:;.\[\]]+?):\s*(?P<publisher>[^;\[\]]+?);\s*(?P<year>(?:19|20)\d\d)")
+_UPDATED = re.compile(r"\[[Uu]pdated\s+(?P<year>(?:19|20)\d\d)\b")
+
+
+def _bookshelf_chapter(item: dict[str, Any], text: str) -> None:
+    """Its book (where the tagger took the place, or nothing), publisher and place, and its
+    year the book's, not its date of update."""
+    found = _BOOKSHELF_CHAPTER.search(text)
+    if found is None:
+        return
+    place = found["place"].strip()
+    if item.get("container-title", place).strip() == place:
+        item["container-title"] = found["book"].strip()
+    item.setdefault("publisher", found["publisher"].strip())
+    item.setdefault("publisher-place", place)
+    updated = _UPDATED.search(text[:found.start()])
+    if _issued_year(item) is None or updated and int(updated["year"]) == _issued_year(item):
+        item["issued"] = {"date-parts": [[int(found["year"])]]}
+
+
 _PREPRINT_AT = re.compile(r"\bpreprint\b", re.I)
 
 

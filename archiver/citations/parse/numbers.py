@@ -556,23 +556,30 @@ _SERIES_NUMBER = re.compile(
     rf"\b{_NUMBERED_PAPER}\s+(?:No\.?\s*)?(?:[A-Z]+/)?(?:\d{{4}}/)?(?P<number>\w*\d[\w-]*)|"
     # (a version in any case, "R package version 1.7-39"; a revision, "Revision C.01")
     r"\bStd\.?\s+(?P<standard>\d[\w.-]*\d)|\b[Vv]ersion\s+(?P<major>\d+)[.-](?P<minor>\d+)\b|"
-    r"\bRevision\s+[A-Z]?\.?(?P<revision>\d+)\b")
+    r"\bRevision\s+[A-Z]?\.?(?P<revision>\d+)\b|"
+    # (a guideline's code, "NICE guideline NG312", "technology appraisal guidance [TA123]")
+    r"\b[Gg]uid(?:eline|ance)\s+\[?[A-Z]{1,3}(?P<guideline>\d+)\]?(?!\w)")
 
 
 def _document_number_read_as_a_number(item: dict[str, Any], text: str) -> None:
-    """A working paper's, a report's or a standard's number, or a version, is no volume,
-    issue or page of the work, where the reference prints the number nowhere else ("Software
-    X (Version 2.1). J Open Source Softw. 2021;2(1):1-3" has its volume and issue)."""
+    """A working paper's, a report's, a guideline's or a standard's number, or a version, is
+    no volume, issue or page of the work, where the reference prints the number nowhere else
+    ("Software X (Version 2.1). J Open Source Softw. 2021;2(1):1-3" has its volume and
+    issue). A guideline's code cut off its letters is given back to them ("NICE guideline
+    NG" and "312")."""
     printed = re.sub(r"https?://\S+|\b10\.\d{4,9}/\S+", " ", text)  # (not in a link)
     for found in _SERIES_NUMBER.finditer(text):
         numbers = {"volume": {found["number"], found["standard"], found["major"],
-                              found["revision"]},
-                   "issue": {found["number"], found["minor"]},
-                   "page": {found["number"], found["standard"]}}
+                              found["revision"], found["guideline"]},
+                   "issue": {found["number"], found["minor"], found["guideline"]},
+                   "page": {found["number"], found["standard"], found["guideline"]}}
         for key, read in numbers.items():
             if item.get(key) and item[key] in read and len(
                     re.findall(rf"(?<!\d){re.escape(item[key])}(?!\d)", printed)) == 1:
                 del item[key]
+        container = item.get("container-title")
+        if found["guideline"] and container and container + found["guideline"] in text:
+            item["container-title"] = container + found["guideline"]
 
 
 # an article number with its "e" ("Revista Direito GV, v. 16, n. 1, e1945, jan./abr. 2020."),
@@ -627,6 +634,32 @@ def _lettered_locator_cut(item: dict[str, Any], text: str) -> None:
     page = str(item.get("page") or "")
     if found and page and page != found["page"] and page in found["page"]:
         item["page"] = found["page"]
+
+
+# A volume lettered after a hyphen, as the Bone & Joint Journal and the Journal of Bone and
+# Joint Surgery's British and American volumes number theirs: "2018;100-B(7):873-9",
+# "J Bone Joint Surg Br. 1998;80-B:4-9" (the tagger keeps the number, and leaves the letter)
+_LETTERED_VOLUME = re.compile(r"[;,]\s*(?P<number>\d{1,4})-(?P<letter>[A-Z])\s*(?=[(:])")
+
+
+def _lettered_volume(item: dict[str, Any], text: str) -> None:
+    """That volume whole, where the tagger's volume is its number."""
+    found = _LETTERED_VOLUME.search(text)
+    if found and str(item.get("volume") or "") == found["number"]:
+        item["volume"] = f"{found['number']}-{found['letter']}"
+
+
+# a volume and its issue as two numbers between commas before the pages' "pp.", as Italian
+# and other European journals print them: "Rivista di storia economica, 27, 3, pp. 301-328"
+_VOLUME_COMMA_ISSUE = re.compile(
+    r"[^\W\d_],\s*(?P<volume>\d{1,4}),\s*(?P<issue>\d{1,3}),\s*pp?\.\s*\d")
+
+
+def _volume_comma_issue(item: dict[str, Any], text: str) -> None:
+    """That volume and issue, where the tagger read the issue as the volume."""
+    found = _VOLUME_COMMA_ISSUE.search(text)
+    if found and item.get("volume") == found["issue"] and not item.get("issue"):
+        item["volume"], item["issue"] = found["volume"], found["issue"]
 
 
 # APA's issue of a journal that numbers no volumes, in its brackets alone after the journal's

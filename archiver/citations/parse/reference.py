@@ -7,7 +7,7 @@ import logging
 
 from archiver.citations.parse.assemble import _csl
 from archiver.citations.parse.authors import author_before_the_year
-from archiver.citations.parse.clean import clean_text
+from archiver.citations.parse.clean import clean_text, wave_dashes_given_back
 from archiver.citations.parse.gbt import (
     _gbt_imprint,
     _gbt_roles,
@@ -48,6 +48,8 @@ def parse_reference(text: str, *, strict: bool = False) -> dict[str, Any]:
         item = _gbt_imprint(clean, _gbt_year_after_the_code(
             clean, _gbt_title(clean, _csl(clean, tokens, labels))))
         item = _publication_date(clean, _gbt_volume(clean, _gbt_roles(clean, item)))
+        if item.get("title"):
+            item["title"] = wave_dashes_given_back(item["title"], text)
         return author_before_the_year(clean, item)
     except Exception:
         if strict:

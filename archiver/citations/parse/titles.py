@@ -164,6 +164,21 @@ def _description_ending_a_title(item: dict[str, Any]) -> None:
         item["title"] = title[:found.start()]
 
 
+# a mathematician's preprint, the kind and its year after the title, its e-print's number
+# after them: "Sharp bounds for the first Steklov eigenvalue, preprint (2022), arXiv:2203.04511"
+_PREPRINT_AND_ITS_YEAR = re.compile(r",\s*(?:a\s+)?preprint,?\s*\(?(?P<year>(?:19|20)\d\d)\)?$",
+                                    re.I)
+
+
+def _preprint_and_its_year(item: dict[str, Any]) -> None:
+    """The title without them, and the year theirs where the tagger found none."""
+    title = item.get("title", "")
+    found = _PREPRINT_AND_ITS_YEAR.search(title)
+    if found and found.start() > 0:
+        item["title"] = title[:found.start()]
+        item.setdefault("issued", {"date-parts": [[int(found["year"])]]})
+
+
 # a chapter's title that ends with its own "?" or "!", run on into the "In:" before its book
 # ("Jenseits von Stand und Klasse? In: Beck, Ulrich; Beck-Gernsheim, Elisabeth (Hrsg.)")
 _IN_AFTER_A_QUESTION = re.compile(r"(?<=[?!])\s+[Ii]n:\s+(?=[A-Z])")
@@ -474,6 +489,23 @@ def _volume_after_a_title(item: dict[str, Any], text: str) -> None:
     item["volume"] = found["volume"]
     if found["issue"]:
         item.setdefault("issue", found["issue"])
+
+
+# a book's volume, a sentence of its own after the title, as Chicago and MLA print it: "A
+# History of the Mediterranean World. Vol. 2. Paris: Armand Colin, 1972."
+_BOOKS_VOLUME = re.compile(r"[.?!]?\s+Vol\.\s*(?P<volume>\d{1,3}|[IVXLC]{1,6})\.\s+(?=[A-Z])")
+
+
+def _books_volume(item: dict[str, Any], text: str) -> None:
+    """That volume, where the tagger found none (or took it, and what follows it, for a
+    journal: "1. Trans. Siân Reynolds")."""
+    end = _title_end(item, text)
+    found = _BOOKS_VOLUME.match(text, end) if end > 0 and not item.get("volume") else None
+    if found is None:
+        return
+    item["volume"] = found["volume"]
+    if str(item.get("container-title", "")).startswith(f"{found['volume']}. "):
+        del item["container-title"]
 
 
 def _title_ends_at_its_quote(item: dict[str, Any], text: str) -> None:
