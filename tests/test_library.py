@@ -146,33 +146,41 @@ def test_an_ingest_asked_for_inside_anothers_callback_fails_at_once(tmp_path, wa
 def test_verify_posts_waits_for_another_writer_when_told_to(tmp_path):
     """Keeping the results takes the writer lock: held by another writer (another thread
     here, as an ingest's), ``verify_posts`` raised ArchiveBusy, its checking lost; with
-    ``wait`` it waits for the lock and keeps them."""
+    ``wait`` it waits for the lock and keeps them. (Crossref: the recorded responses, served
+    locally, which do not know the DOI: a "not_found" is an outcome to keep, where one that
+    learnt nothing, all unresolved, would take no lock.)"""
     from archiver import verify_posts
-    config = _config(tmp_path)
+
+    from crossref_server import CrossrefServer
     post = tmp_path / "post.md"
     post.write_text("---\ntitle: 文献\nurl: https://mp.weixin.qq.com/s/LibraryWaitsForLock1\n---"
                     "\n\n正文。\n\n参考文献\n\n1. Vanderhill R, Joireman SF, Tulepbayeva R. "
                     "Between the bear and the dragon. Int Aff. 2020;96(4):975-993. "
                     "doi:10.1093/ia/iiaa061\n", encoding="utf-8")
-    ingest_paths([post], config)
-    archive = Archive.open(config.archive)
     holding, release = threading.Event(), threading.Event()
+    with CrossrefServer() as server:
+        config = _config(tmp_path).with_overrides(crossref_url=server.url,
+                                                  cache_dir=tmp_path / "cache")
+        ingest_paths([post], config)
+        archive = Archive.open(config.archive)
 
-    def hold() -> None:
-        with Archive.open(config.archive).writer():
-            holding.set()
-            release.wait(30)
+        def hold() -> None:
+            with Archive.open(config.archive).writer():
+                holding.set()
+                release.wait(30)
 
-    holder = threading.Thread(target=hold, daemon=True)
-    holder.start()
-    assert holding.wait(30)
-    with pytest.raises(ArchiveBusy, match="another archiver process is writing"):
-        verify_posts(archive, config, offline=True)
-    threading.Timer(0.5, release.set).start()
-    started = time.monotonic()
-    results = verify_posts(archive, config, offline=True, wait=True)
+        holder = threading.Thread(target=hold, daemon=True)
+        holder.start()
+        assert holding.wait(30)
+        with pytest.raises(ArchiveBusy, match="another archiver process is writing"):
+            verify_posts(archive, config)
+        threading.Timer(0.5, release.set).start()
+        started = time.monotonic()
+        results = verify_posts(archive, config, wait=True)
     assert time.monotonic() - started >= 0.4  # it waited for the lock
-    assert [r.status for rs in results.values() for r in rs] == ["unresolved"]
+    assert [r.status for rs in results.values() for r in rs] == ["not_found"]
+    [object_id] = archive.object_ids()
+    assert "citations.json" in archive.versions(object_id)[-1].state  # kept
     holder.join(30)
 
 
