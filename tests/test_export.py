@@ -342,6 +342,9 @@ def test_tex_specials_are_escaped_and_chinese_kept():
                 title="50% of {R&D} costs $3 #1 a_b \\ 中文", organisation="测试号")
     text = bibtex_entry(work)
     assert tex("a_b%") == "a\\_b\\%"
+    # by name: the default font encoding (OT1) prints "¡", "¿" and a dash for them, and
+    # reference managers' importers read them so
+    assert tex("p < 0.05 | a > b") == "p \\textless{} 0.05 \\textbar{} a \\textgreater{} b"
     parsed = pybtex_parse(text, "bibtex").entries["k"].fields["title"]
     # "{R&D}" as written, its braces by name; the acronym in braces, kept from lower case
     assert parsed == ("50\\% of \\textbraceleft{}{R\\&D}\\textbraceright{} costs \\$3 \\#1 "
@@ -2008,7 +2011,7 @@ def test_a_citation_an_edit_reworded_is_not_said_never_verified(tmp_path, crossr
 # ("premature end of file" in pybtex) or never ends it
 SPECIALS = ["Unbalanced { brace and 100% done", "A closing } brace first", "}{ turned round",
             "{{ two open and one }", "A back\\slash and a \\{ too", "Ends with a backslash \\",
-            "#1 ~tilde ^caret R&D co_op $5", "{KRAS} and {PD-1 50%"]
+            "#1 ~tilde ^caret R&D co_op $5", "{KRAS} and {PD-1 50%", "p < 0.05 | a > b"]
 
 
 @pytest.mark.parametrize("text", SPECIALS)

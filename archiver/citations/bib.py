@@ -52,6 +52,9 @@ def _decoder() -> LatexNodes2Text:
         MacroTextSpec("textbraceleft", simplify_repl="{"),
         MacroTextSpec("textbraceright", simplify_repl="}"),
         MacroTextSpec("textasciicircum", simplify_repl="^"),
+        MacroTextSpec("textless", simplify_repl="<"),
+        MacroTextSpec("textgreater", simplify_repl=">"),
+        MacroTextSpec("textbar", simplify_repl="|"),
         MacroTextSpec("url", simplify_repl="%s")])
     return LatexNodes2Text(latex_context=context, math_mode="verbatim")
 

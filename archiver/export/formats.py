@@ -4,7 +4,7 @@ BibTeX is built and written with ``bibtexparser`` v2, one entry at a time (expor
 Values keep their UTF-8 (biblatex-gb7714 and XeLaTeX users need the Chinese as it is); the
 characters TeX treats specially (``\\ { } % & $ # _ ^ ~``) are escaped, braces and the
 backslash, caret and tilde by name (``\\textbraceleft{}``), so that no text can unbalance a
-value's braces. CSL-JSON follows the CSL
+value's braces; ``< > |`` by name too, which the default font encoding prints otherwise. CSL-JSON follows the CSL
 input schema; RIS the RIS format specification (tags, ``ER  -`` ends a record, CRLF lines).
 
 Crossref's text keeps the white space of its depositor's XML (a title broken over lines and
@@ -33,10 +33,12 @@ from archiver.urls import doi_url
 # "\{" alone leaves the value unbalanced and the file unreadable (pybtex: "premature end of
 # file"); the named characters hold only the balanced "{}" that ends the name. The caret and
 # the tilde by name too: "\^{}" and "\~{}" are accents over nothing, which decoders drop.
+# And "<", ">" and "|" by name: in LaTeX's default (OT1) font encoding they print "¡", "¿" and
+# a dash, and reference managers' BibTeX importers read them so ("p < 0.05" as "p ¡ 0.05").
 _TEX = {"\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}",
         "%": r"\%", "&": r"\&", "$": r"\$", "#": r"\#", "_": r"\_", "^": r"\textasciicircum{}",
-        "~": r"\textasciitilde{}"}
-_TEX_RE = re.compile(r"[\\{}%&$#_^~]")
+        "~": r"\textasciitilde{}", "<": r"\textless{}", ">": r"\textgreater{}", "|": r"\textbar{}"}
+_TEX_RE = re.compile(r"[\\{}%&$#_^~<>|]")
 
 
 def tex(value: str) -> str:
