@@ -4,8 +4,9 @@ BibTeX is built and written with ``bibtexparser`` v2, one entry at a time (expor
 Values keep their UTF-8 (biblatex-gb7714 and XeLaTeX users need the Chinese as it is); the
 characters TeX treats specially (``\\ { } % & $ # _ ^ ~``) are escaped, braces and the
 backslash, caret and tilde by name (``\\textbraceleft{}``), so that no text can unbalance a
-value's braces; ``< > |`` by name too, which the default font encoding prints otherwise. CSL-JSON follows the CSL
-input schema; RIS the RIS format specification (tags, ``ER  -`` ends a record, CRLF lines).
+value's braces; ``< > |`` by name too, which the default font encoding prints otherwise.
+CSL-JSON follows the CSL input schema; RIS the RIS format specification (tags, ``ER  -``
+ends a record, CRLF lines).
 
 Crossref's text keeps the white space of its depositor's XML (a title broken over lines and
 indented: ``… seed beetle\n            <i>Callosobruchus</i>``). The evidence is stored as
