@@ -46,14 +46,16 @@ PubMed Central renders them (NLM, e-locators, supplements, groups, StatPearls, j
 styles), 50 GROBID, 50 AnyStyle, 30 GB/T 7714; ``refs-trial-13.jsonl``: 200 more, 60 as PubMed
 Central renders them (e-locators, supplements, groups, Epub dates, PMID tails), 50 GROBID
 (proceedings, arXiv, LNCS, IEEE), 50 AnyStyle (books, chapters, editors, translators, reprints,
-other languages), 40 GB/T 7714 (each file's first score is kept in the message of the commit
-that added it: fixes made since were tuned on it).
+other languages), 40 GB/T 7714; ``refs-trial-14.jsonl``: 200 more, 80 as PubMed Central renders
+them (groups, editors, books, proceedings, theses, web pages, patents, supplements, preprints),
+40 GB/T 7714 of every type code, 40 AnyStyle, 40 GROBID (each file's first score is kept in the
+message of the commit that added it: fixes made since were tuned on it).
 
 Prints, per field, how many of the expected values the parser gives (after trimming,
 Unicode NFKC, dashes as "-" and a trailing mark dropped; authors by their family names in
 order, a value may list alternatives) and how many volumes, issues, pages, years and DOIs it
 gives that the string does not have, for each file. Run from the project root: ``python
-bench/refs_trial.py [FILE...]`` (the thirteen files by default; ``--failures`` lists each
+bench/refs_trial.py [FILE...]`` (the fourteen files by default; ``--failures`` lists each
 miss). No timing: this is a measure of correctness.
 """
 
@@ -94,8 +96,9 @@ def main() -> int:
                             "refs-trial-4.jsonl", "refs-trial-5.jsonl", "refs-trial-6.jsonl",
                             "refs-trial-7.jsonl", "refs-trial-8.jsonl", "refs-trial-9.jsonl",
                             "refs-trial-10.jsonl", "refs-trial-11.jsonl",
-                            "refs-trial-12.jsonl", "refs-trial-13.jsonl")],
-                        help="JSON Lines files of cases (default: the thirteen trials)")
+                            "refs-trial-12.jsonl", "refs-trial-13.jsonl",
+                            "refs-trial-14.jsonl")],
+                        help="JSON Lines files of cases (default: the fourteen trials)")
     parser.add_argument("--failures", action="store_true", help="list each miss")
     args = parser.parse_args()
     for data in args.data:
