@@ -20,7 +20,6 @@ from archiver.citations.parse.containers import (
     _book_after_the_year,
     _book_before_its_editors,
     _book_then_its_publisher,
-    _bookshelf_chapter,
     _bracketed_imprint_ending_a_container,
     _closed,
     _container_cut_inside_its_brackets,
@@ -40,7 +39,9 @@ from archiver.citations.parse.containers import (
     _medium_ending_a_name,
     _meetings_year_ending_its_name,
     _mla_book_before_its_editors,
+    _on_the_web,
     _paper_and_its_day,
+    _patent,
     _preprint_server,
     _proceedings,
     _publisher_ending_proceedings,
@@ -55,6 +56,7 @@ from archiver.citations.parse.containers import (
     _year_ending_a_container,
     _year_ending_a_title_before_vancouvers_journal,
     _year_ending_a_vancouver_book,
+    _years_ending_a_book,
 )
 from archiver.citations.parse.fields import (
     _container,
@@ -129,6 +131,7 @@ from archiver.citations.parse.numbers import (
     _pages_continued,
     _pages_lettered_as_a_supplement,
     _star_methods_page,
+    _supplement_without_a_volume,
     _title_read_as_the_page,
     _vancouver_numbers,
     _vancouver_year_read_as_the_volume,
@@ -181,11 +184,15 @@ from archiver.citations.parse.titles import (
     _edition_ending_a_title,
     _elided_word_ending_a_title,
     _french_note,
+    _german_chapter_in_its_title,
     _given_name_before_a_colon,
     _group_among_the_authors,
+    _ieee_city_ending_a_title,
     _ieee_standard,
+    _in_opening_a_book_title,
     _kind_after_a_quoted_title,
     _medium_and_roles,
+    _mla_review,
     _month_read_as_the_title,
     _names_and_year_in_the_title,
     _nature_book,
@@ -426,6 +433,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _article_number_read_as_the_year(item, text)
     _issue_alone_in_brackets(item, text)
     _volume_comma_issue(item, text)
+    _supplement_without_a_volume(item, text)
     _year_volume_issue_pages(item, text)
     _lettered_locator_cut(item, text)
     _lettered_volume(item, text)
@@ -465,7 +473,6 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _document_number_ending_a_title(item)
     _periodical_after_a_dated_title(item, text)
     _preprint_server(item, text)
-    _bookshelf_chapter(item, text)
     _single_quoted_title(item, text)
     _date_after_a_quoted_title(item, text)
     _description_ending_a_title(item)
@@ -558,6 +565,10 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _proceedings(item, text)
     _acronym_after_a_container(item, text)
     _place_ending_a_title(item, text)
+    _ieee_city_ending_a_title(item, text)
+    _in_opening_a_book_title(item, text)
+    _mla_review(item, text)
+    _years_ending_a_book(item, text)
     _quotation_ending_a_title(item, text)
     _quotation_opening_a_title(item, text)
     _quotation_inside_a_quoted_title(item, text)
@@ -583,6 +594,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _law_review(item, text)  # whole forms, as the whole reference is written
     _case_or_statute(item, text)
     _german_book(item, text)
+    _german_chapter_in_its_title(item)
     _gost(item, text)
     _court_judgment(item, text)
     _container_cut_inside_its_brackets(item, text)
@@ -602,6 +614,8 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _volumes_printed_as_a_range(item, text)
     _footnote_read_as_the_volume(item, text)
     _books_volume(item, text)
+    _on_the_web(item, text)
+    _patent(item, text)
     _month_and_day(item, text)  # last: the year is the one the rules settled on
     return item
 

@@ -689,32 +689,89 @@ def _book_then_its_publisher(item: dict[str, Any], text: str) -> None:
         item.setdefault("page", _page(end.group("pages")))
 
 
-# a chapter of a book on the NCBI Bookshelf as PubMed Central cites it, its date of update in
-# brackets before its book perhaps, the book's editors before it: "Hyperkalemia. [Updated 2023
-# Jul 4]. In: StatPearls [Internet]. Treasure Island (FL): StatPearls Publishing; 2024 Jan-."
+# NLM's imprint of a work on the web, its place, publisher and year after "[Internet]" ("Diabetes
+# report card 2021 [Internet]. Atlanta (GA): CDC; 2022 [cited 2023 Jan 5].") or after its book's
+# (a chapter on the NCBI Bookshelf, its date of update in brackets before its book perhaps, the
+# book's editors before it: "Hyperkalemia. [Updated 2023 Jul 4]. In: StatPearls [Internet].
+# Treasure Island (FL): StatPearls Publishing; 2024 Jan-.")
+_INTERNET_IMPRINT = (r"\s*\[Internet\]\.\s*(?P<place>[^:;.\[\]]+?):\s*(?P<publisher>[^;\[\]]+?);\s*"
+                     r"(?P<year>(?:19|20)\d\d)")
+_ON_THE_WEB = re.compile(_INTERNET_IMPRINT)
 _BOOKSHELF_CHAPTER = re.compile(
-    r"\bIn:\s*(?:[^.\[\]]*?,\s*editors?\.\s*)?(?P<book>[^.\[\]]+?)\s*\[Internet\]\.\s*"
-    r"(?P<place>[^:;.\[\]]+?):\s*(?P<publisher>[^;\[\]]+?);\s*(?P<year>(?:19|20)\d\d)")
+    r"\bIn:\s*(?:[^.\[\]]*?,\s*editors?\.\s*)?(?P<book>[^.\[\]]+?)" + _INTERNET_IMPRINT)
 _UPDATED = re.compile(r"\[[Uu]pdated\s+(?P<year>(?:19|20)\d\d)\b")
 
 
-def _bookshelf_chapter(item: dict[str, Any], text: str) -> None:
-    """Its book (where the tagger took the place, or nothing), publisher and place, and its
-    year the book's, not its date of update."""
-    found = _BOOKSHELF_CHAPTER.search(text)
+def _on_the_web(item: dict[str, Any], text: str) -> None:
+    """Its publisher and place, a chapter's book (where the tagger took the place for it, or
+    nothing), no other work's place as its container, and its year the imprint's, not one
+    in its title ("Measles and rubella surveillance, 2018 [Internet]. …: ECDC; 2019") nor
+    its date of update."""
+    found = _ON_THE_WEB.search(text)
     if found is None:
         return
     place = found["place"].strip()
-    if item.get("container-title", place).strip() == place:
-        item["container-title"] = found["book"].strip()
+    chapter = _BOOKSHELF_CHAPTER.search(text)
+    if chapter is not None and item.get("container-title", place).strip() == place:
+        item["container-title"] = chapter["book"].strip()
+    elif chapter is None and str(item.get("container-title", "")).strip() == place:
+        del item["container-title"]
     item.setdefault("publisher", found["publisher"].strip())
     item.setdefault("publisher-place", place)
-    updated = _UPDATED.search(text[:found.start()])
-    if _issued_year(item) is None or updated and int(updated["year"]) == _issued_year(item):
-        item["issued"] = {"date-parts": [[int(found["year"])]]}
+    year, read = int(found["year"]), _issued_year(item)
+    updated = _UPDATED.search(text, 0, found.start())
+    if read is None or read != year and (str(read) in item.get("title", "") or updated and
+                                         int(updated["year"]) == read):
+        item["issued"] = {"date-parts": [[year]]}
+
+
+# NLM's patent: its inventors, "inventors;", its assignee, "assignee.", then its title and its
+# country's patent and number ("Osei-Tutu K, Lambert JM, inventors; Veridia Therapeutics Inc,
+# assignee. Stabilized lipid … delivery. United States patent US 10,821,447. 2020 Nov 3."); a
+# patent's number elsewhere, its digits grouped by commas ("US 10,821,447", "WO/2008/041, 227")
+_INVENTORS = re.compile(r"^(?:\[?\d{1,3}[.)\]]\s*)?(?P<names>[^;]+?),\s*inventors?\s*;")
+_PATENT_NUMBER = re.compile(
+    r"(?:\b(?i:patent)\s+(?:(?i:no)\.?\s*)?(?:[A-Z]{2}\s?)?|(?<![\w/])(?:US|WO|EP|CN|JP|DE|GB|"
+    r"KR|FR|CA|AU)\s?/?)(?P<number>(?:\d{4}/)?\d+(?:,\d{3})*(?:,\s\d{3})*)")
+_PATENT_IN_THE_JOURNALS_PLACE = re.compile(r"\b(?i:patent)(?:\s+[A-Z]{2})?$")
+
+
+def _patent(item: dict[str, Any], text: str) -> None:
+    """A patent's inventors its authors (not the assignee after them, nor the words naming
+    their roles), and its number no volume, issue or page, nor its country's patent a
+    journal."""
+    inventors = _INVENTORS.match(text)
+    if inventors:
+        persons = split_authors(inventors["names"])
+        if persons:
+            item["author"] = persons
+    for found in _PATENT_NUMBER.finditer(text):
+        digits = re.findall(r"\d+", found["number"])
+        for key in ("volume", "issue", "page"):
+            value = str(item.get(key) or "")
+            if value and all(part in digits for part in re.findall(r"\d+", value)) and \
+                    text.count(value) == text.count(found["number"]) * found["number"].count(
+                        value):
+                del item[key]
+        container = str(item.get("container-title", ""))
+        if _PATENT_IN_THE_JOURNALS_PLACE.search(container):
+            del item["container-title"]
+
+
+def _years_ending_a_book(item: dict[str, Any], text: str) -> None:
+    """A book's title that ends with the years it covers, after a comma, then its editors
+    (Chicago: "In Women and the Book Trade in Europe, 1500–1800, edited by …"): the whole
+    title, where the tagger cut it at that comma."""
+    container = item.get("container-title")
+    found = re.search(re.escape(container) + r",\s*((?:1[0-9]|20)\d\d\s*[–—-]\s*\d{2,4}),\s*"
+                      r"(?:edited|eds?\.|ed\.|hrsg)", text, re.I) if container else None
+    if found:
+        item["container-title"] = f"{container}, {found.group(1)}"
 
 
 _PREPRINT_AT = re.compile(r"\bpreprint\b", re.I)
+_SERVER_MARKED_PREPRINT = re.compile(r"[.?!]\s+(?P<server>[A-Za-z][\w.]*(?:\s[A-Z]\w*)?)\s*"
+                                     r"\[Preprint\]\.")
 
 
 _E_PRINT_AS_PAGE = re.compile(r"(?:arXiv|hep|astro|math|cond|quant|gr|nucl)\b", re.I)
@@ -735,6 +792,11 @@ def _preprint_server(item: dict[str, Any], text: str) -> None:
         named = _PREPRINT_SERVER.search(bare) if _PREPRINT_AT.search(bare) else None
     if named:  # (a server in the journal's place stays there too, as the style prints it)
         item.setdefault("publisher", named.group(1))
+    # NLM's "medRxiv [Preprint]. 2022": the server in the journal's place, which the tagger
+    # left out with its mark
+    marked = _SERVER_MARKED_PREPRINT.search(text)
+    if marked and not container and _PREPRINT_SERVER.fullmatch(marked["server"]):
+        item["container-title"] = marked["server"]
 
 
 # what follows an author-date reference's year when it is a book or a report with nothing

@@ -649,6 +649,19 @@ def _lettered_volume(item: dict[str, Any], text: str) -> None:
         item["volume"] = f"{found['number']}-{found['letter']}"
 
 
+# Vancouver's supplement of a journal that numbers no volume, after the year: "Ethiop Med J.
+# 2016;(Suppl 2):45-52."
+_SUPPLEMENT_WITHOUT_A_VOLUME = re.compile(
+    r"(?:1[5-9]|20)\d\d\s*;\s*\((?P<issue>[Ss]uppl\.?\s*\d{1,3}|[Ss]uppl)\)\s*:")
+
+
+def _supplement_without_a_volume(item: dict[str, Any], text: str) -> None:
+    """That supplement, its issue, where the tagger read none."""
+    found = _SUPPLEMENT_WITHOUT_A_VOLUME.search(text)
+    if found and not item.get("issue") and not item.get("volume"):
+        item["issue"] = found["issue"]
+
+
 # a volume and its issue as two numbers between commas before the pages' "pp.", as Italian
 # and other European journals print them: "Rivista di storia economica, 27, 3, pp. 301-328"
 _VOLUME_COMMA_ISSUE = re.compile(

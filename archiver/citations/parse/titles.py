@@ -298,6 +298,70 @@ def _country_ending_a_title(item: dict[str, Any], text: str) -> None:
         item["title"] += code.group(0)
 
 
+# IEEE's book: its place a city, its state's code and the country ("New York, NY, USA:
+# Springer, 2014."), after the title's full stop, the city of which the tagger ran into it
+_IEEE_IMPRINT = re.compile(r"\.\s+(?P<place>(?P<city>[A-Z][\w'-]*(?:\s[A-Z][\w'-]*){0,3}),\s*"
+                           r"[A-Z]{2}(?:,\s*(?:USA|U\.S\.A\.))?)\s*:\s*(?P<publisher>[^,:;]+?),\s*"
+                           r"(?:19|20)\d\d\.?$")
+
+
+def _ieee_city_ending_a_title(item: dict[str, Any], text: str) -> None:
+    """The title without that city, and the place and publisher the imprint's."""
+    title = item.get("title", "")
+    found = _IEEE_IMPRINT.search(text)
+    if not found or not title.endswith(f". {found['city']}") or \
+            f"{title}, " not in text[:found.end()]:
+        return
+    item["title"] = title[:-len(found["city"]) - 2]
+    item.setdefault("publisher-place", found["place"])
+    item.setdefault("publisher", found["publisher"].strip())
+
+
+# Nature's chapter cited by its book alone, "in" before it and the editors after it: "Kovacs,
+# P. & Ruiz, A. in Advances in Quantum Materials (eds Hall, R. & Ng, T.) 211-245 (Elsevier,
+# 2017)."
+_IN_BEFORE_THE_BOOK = re.compile(r"^in\s+(?=[A-Z])")
+
+
+def _in_opening_a_book_title(item: dict[str, Any], text: str) -> None:
+    """The book's title without that "in", where its editors follow it."""
+    title = item.get("title", "")
+    found = _IN_BEFORE_THE_BOOK.match(title)
+    if found and re.search(re.escape(title) + r"\s*\((?:eds?|Ed|Eds)\.?\s", text):
+        item["title"] = title[found.end():]
+
+
+# a German chapter's book after its editors, given name first and slashed: "Frömmigkeit und
+# Alltag. In: Peter Lang/Sabine Wolf (Hg.): Religion im Mittelalter. Stuttgart: Steiner 2010"
+_IN_EDITORS_HG = re.compile(r"\.\s+In:\s+(?P<editors>[^():.]+?)\s*\((?:Hg|Hgg|Hrsg|eds?)\.\)\s*:\s*"
+                            r"(?P<book>[^.]+)")
+
+
+def _german_chapter_in_its_title(item: dict[str, Any]) -> None:
+    """The chapter's title before its "In:", and the book its container."""
+    title = item.get("title", "")
+    found = _IN_EDITORS_HG.search(title)
+    if found is None or found.start() == 0:
+        return
+    item["title"] = title[:found.start()]
+    item.setdefault("container-title", found["book"].strip())
+    editors = split_authors("; ".join(found["editors"].split("/")))
+    if editors and "editor" not in item:
+        item["editor"] = editors
+
+
+# MLA's review: "Delgado, Lucia. Rev. of Borderland Saints, by Tomás Herrera. Hispanic Review
+# 84.2 (2016): 231–233." (the title is the review's, the journal what follows it)
+_MLA_REVIEW = re.compile(r"(?:^|[.?!]\s+)(?P<title>(?:Rev\.|Review) of [^.]+?, by [^.]+?)\.\s+"
+                         r"(?P<journal>[A-Z][^.():]*?)\s+\d+(?:\.\d+)?\s+\((?:19|20)\d\d\)")
+
+
+def _mla_review(item: dict[str, Any], text: str) -> None:
+    found = _MLA_REVIEW.search(text)
+    if found:
+        item["title"], item["container-title"] = found["title"], found["journal"].strip()
+
+
 _PLACE_BEFORE_A_CONTAINER = re.compile(rf"({_PLACE_NAME.pattern})\.\s+(?=[A-Z])")
 
 
