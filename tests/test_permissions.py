@@ -378,18 +378,29 @@ def test_an_os_error_no_user_can_remedy_is_called_a_bug(tmp_path, monkeypatch):
     assert "internal error: OSError" in result.stderr
 
 
-def test_verify_of_an_archive_it_may_not_write_says_no_keep_checks_it(tmp_path, locked):
+def test_verify_of_an_archive_it_may_not_write_says_no_keep_checks_it(tmp_path, locked,
+                                                                     monkeypatch):
     """The results cannot be kept: the hint names the option that checks without keeping
-    (it named only the read-only commands, and "use one you may write to")."""
+    (it named only the read-only commands, and "use one you may write to"). A run that
+    learns nothing new (offline, nothing cached) has nothing to keep, and says what it
+    checked. (Crossref: the recorded responses, served locally, which do not know the
+    seed's DOI: a "not_found" is an outcome to keep.)"""
+    from crossref_server import CrossrefServer
     archive = tmp_path / "a"
     assert run_as_a_user("ingest", SEED, "--archive", archive, "--no-fetch").returncode == 0
     shutil.rmtree(archive / "extensions" / "archiver-lock")
     for folder in (archive, archive / "extensions"):
         locked(folder, 0o555)
-    kept = run_as_a_user("verify", "--archive", archive, "--offline")
+    monkeypatch.setenv("ARCHIVER_CACHE_DIR", str(tmp_path / "cache"))
+    with CrossrefServer() as server:
+        monkeypatch.setenv("ARCHIVER_CROSSREF_URL", server.url)
+        kept = run_as_a_user("verify", "--archive", archive)
+        checked = run_as_a_user("verify", "--archive", archive, "--no-keep")
     assert kept.returncode == ExitCode.ARCHIVE, kept.stderr
     assert "cannot write to this archive" in kept.stderr
     assert "`verify --no-keep` checks its citations without keeping the results" in kept.stderr
-    checked = run_as_a_user("verify", "--archive", archive, "--offline", "--no-keep")
-    assert checked.returncode == ExitCode.UNCHECKED, checked.stderr  # offline, nothing cached
+    assert checked.returncode == ExitCode.CITATION_WRONG, checked.stderr  # the DOI not found
     assert "cannot write" not in checked.stderr
+    offline = run_as_a_user("verify", "--archive", archive, "--offline")
+    assert offline.returncode == ExitCode.UNCHECKED, offline.stderr  # a 404 is not cached
+    assert "cannot write" not in offline.stderr
