@@ -83,13 +83,17 @@ def _strip_trailing(doi: str) -> str:
     return doi
 
 
-def normalise_doi(raw: str, from_url: bool = False) -> str | None:
-    """Normalise one DOI string; None when it is not a DOI."""
+def normalise_doi(raw: str, from_url: bool = False, doi_link: bool = False) -> str | None:
+    """Normalise one DOI string; None when it is not a DOI. ``from_url``: it was read in a
+    URL, whose query, fragment and publisher's tails are no part of it; ``doi_link``: in a
+    doi.org link's path, where an encoded ``#`` or ``?`` is the DOI's own (another URL's,
+    encoded in a redirect's query, is that URL's query or fragment)."""
+    from_url = from_url or doi_link
     text = unescape_entities(unicodedata.normalize("NFKC", raw).strip())  # "…0214986&gt;"
     text = _PREFIX.sub("", text)
-    if from_url:
+    if doi_link:
         text = unquote(_ENCODED_MARKS.sub(lambda m: _HELD_MARKS[m.group().lower()], text))
-    elif "%2f" in text.lower():
+    elif from_url or "%2f" in text.lower():
         text = unquote(text)
     match = DOI_RE.search(text)
     if not match:
@@ -110,6 +114,8 @@ def normalise_doi(raw: str, from_url: bool = False) -> str | None:
     if from_url:
         doi = _URL_TAILS.sub("", doi)
         doi = _strip_trailing(doi)
+    if doi_link:  # (a "?" ending it is a question mark after the link, as one unencoded is)
+        doi = _strip_trailing(doi.translate(_HELD_BACK))
     version = _BIORXIV_VERSION.match(doi)
     if version:
         doi = version.group(1)
@@ -117,7 +123,7 @@ def normalise_doi(raw: str, from_url: bool = False) -> str | None:
         doi = _strip_trailing(doi[:-1])  # and what the slash stood after ("….3834./")
     if "/" not in doi:  # "10.1000/" and nothing after it: a DOI broken off, or no DOI
         return None
-    return doi.translate(_HELD_BACK) if from_url else doi
+    return doi
 
 
 # A paragraph that ends inside a DOI or a DOI URL continues in the next paragraph.
@@ -346,6 +352,14 @@ def doi_rejoined(text: str) -> str:
 _NEXT_DOI = re.compile(r"[,;](?=\s*(?:doi\s*[:：]|https?://|10\.\d{4,9}/))", re.I)
 
 
+_DOI_LINK = re.compile(r"https?://(?:dx\.)?doi\.org/", re.I)
+
+
+def _is_doi_link(url: re.Match[str]) -> bool:
+    """Whether a URL :data:`_URL_DOI` found is a doi.org link, its DOI its whole path."""
+    return _DOI_LINK.fullmatch(url.string, url.start(), url.start(1)) is not None
+
+
 def find_dois(lines: Iterable[str], links: Iterable[str] = ()) -> list[str]:
     """Distinct normalised DOIs in text lines and link targets, in order of appearance."""
     found: dict[str, None] = {}  # (in order; a list's membership test made 20,000 take 4 s)
@@ -360,8 +374,9 @@ def find_dois(lines: Iterable[str], links: Iterable[str] = ()) -> list[str]:
             continue
         line = doi_rejoined(line)  # (as a reference's text is read)
         for url in _URL_DOI.finditer(line):
+            link = _is_doi_link(url)
             for doi in _NEXT_DOI.split(url.group(1)):
-                add(normalise_doi(doi, from_url=True))
+                add(normalise_doi(doi, from_url=True, doi_link=link))
         stripped = _URL_DOI.sub(" ", line)
         for match in DOI_RE.finditer(stripped):
             for doi in _NEXT_DOI.split(match.group(0)):
@@ -369,7 +384,7 @@ def find_dois(lines: Iterable[str], links: Iterable[str] = ()) -> list[str]:
     for href in links:
         match = _URL_DOI.search(href) or (DOI_RE.search(href) and None)
         if match:
-            add(normalise_doi(match.group(1), from_url=True))
+            add(normalise_doi(match.group(1), from_url=True, doi_link=_is_doi_link(match)))
         elif href.lower().startswith("doi:"):
             add(normalise_doi(href))
     return list(found)

@@ -116,13 +116,26 @@ def test_a_closing_bracket_that_belongs_to_the_doi_is_kept():
     ("https://journals.plos.org/x?id=10.1371%2Fjournal.pone.0214986",
      "10.1371/journal.pone.0214986"),
     ("https://doi.org/10.1038/ng.3834#sec1", "10.1038/ng.3834"),
-    # a DOI's own "#" and "?", percent-encoded in its link as the DOI Handbook says (and as
-    # export writes it): decoded after the link's fragment and query are cut, not cut with them
-    ("https://doi.org/10.1000/xyz_123%23a", "10.1000/xyz_123#a"),
-    ("https://doi.org/10.1000/xyz_123%3Fa?utm_source=x#top", "10.1000/xyz_123?a"),
 ])
 def test_url_tails_that_are_not_part_of_the_doi_are_cut(url, doi):
     assert normalise_doi(url, from_url=True) == doi
+
+
+@pytest.mark.parametrize(("url", "doi"), [
+    # a DOI's own "#" and "?", percent-encoded in its doi.org link as the DOI Handbook says
+    # (and as export writes it): decoded after the link's fragment and query are cut
+    ("https://doi.org/10.1000/xyz_123%23a", "10.1000/xyz_123#a"),
+    ("https://doi.org/10.1000/xyz_123%3Fa?utm_source=x#top", "10.1000/xyz_123?a"),
+    ("https://doi.org/10.1038/ng.3834%3F", "10.1038/ng.3834"),  # a question mark after it
+    # another URL's, encoded in a redirect's query or a publisher's path: its own query or
+    # fragment, cut
+    ("https://x.com/r?url=https%3A%2F%2Fdoi.org%2F10.1038%2Fng.3834%3Futm_source%3Dwechat",
+     "10.1038/ng.3834"),
+    ("https://onlinelibrary.wiley.com/doi/full/10.1002/sim.8766%23sec1", "10.1002/sim.8766"),
+])
+def test_an_encoded_hash_or_question_mark_is_the_dois_own_only_in_its_doi_org_link(url, doi):
+    assert find_dois([f"见 {url} 。"]) == [doi]
+    assert find_dois([], [url]) == [doi]
 
 
 def test_a_biorxiv_version_suffix_is_removed_even_in_plain_text():

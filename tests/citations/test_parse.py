@@ -5533,6 +5533,14 @@ def test_what_the_fourteenth_trial_of_the_parser_found(text, fields):
     assert {key: item.get(key) for key in fields} == fields
 
 
+@pytest.mark.parametrize(("link", "doi"), [
+    ("https://doi.org/10.1000/xyz_123%23a", "10.1000/xyz_123#a"),
+    ("https://onlinelibrary.wiley.com/doi/full/10.1002/sim.8766%23sec1", "10.1002/sim.8766")])
+def test_a_references_doi_link_keeps_an_encoded_hash_only_at_doi_org(link, doi):
+    """As a post's DOI is read (test_extract): "%23" in a doi.org link is the DOI's own."""
+    assert parse_reference(f"Smith J. A title. J Z. 2019;1:1. {link}", strict=True)["DOI"] == doi
+
+
 def test_an_mla_chapter_with_its_books_editor_is_a_chapter():
     text = ("Kafka, Franz. “A Hunger Artist.” The Complete Stories. Ed. Nahum N. Glatzer. New "
             "York: Schocken, 1971. 268–77. Print.")
