@@ -5470,6 +5470,19 @@ def test_what_the_twelfth_trial_of_the_parser_found(text, fields):
      {"title": "中国经济(2022~2023)", "page": "1-20"}),
     # a brace a title opened, closed where a question mark follows it
     ("Smith J. Effects on {x}? J Z. 2019;1:1.", {"title": "Effects on {x}"}),
+    # and the forms beside them that must stay as read: a year and a volume between commas,
+    # a lettered term in a title, a Bookshelf chapter's editors (found by a review)
+    ("Rossi, G., «Il credito agrario», Rivista di storia economica, 2011, 27, pp. 301-328.",
+     {"volume": "27", "issue": None, "issued": {"date-parts": [[2011]]}}),
+    ("Ultrasound, 4-D (real-time) imaging of the fetal heart. J Ultrasound. 2014;4(2):10-20.",
+     {"volume": "4", "issue": "2"}),
+    ("8. Rahman S, Thorburn DR. Nuclear gene-encoded Leigh syndrome spectrum disorders. In: "
+     "Adam MP, Feldman J, Mirzaa GM, Pagon RA, Wallace SE, Bean LJH, et al., editors. "
+     "GeneReviews® [Internet]. Seattle (WA): University of Washington, Seattle; 1993-2024.",
+     {"container-title": "GeneReviews®", "publisher-place": "Seattle (WA)",
+      "editor": [{"family": "Adam", "given": "MP"}, {"family": "Feldman", "given": "J"},
+                 {"family": "Mirzaa", "given": "GM"}, {"family": "Pagon", "given": "RA"},
+                 {"family": "Wallace", "given": "SE"}, {"family": "Bean", "given": "LJH"}]}),
 ])
 def test_what_the_thirteenth_trial_of_the_parser_found(text, fields):
     """Forms a thirteenth set of 200 strings (bench/data/refs-trial-13.jsonl, in the styles of

@@ -698,7 +698,7 @@ _INTERNET_IMPRINT = (r"\s*\[Internet\]\.\s*(?P<place>[^:;.\[\]]+?):\s*(?P<publis
                      r"(?P<year>(?:19|20)\d\d)")
 _ON_THE_WEB = re.compile(_INTERNET_IMPRINT)
 _BOOKSHELF_CHAPTER = re.compile(
-    r"\bIn:\s*(?:[^.\[\]]*?,\s*editors?\.\s*)?(?P<book>[^.\[\]]+?)" + _INTERNET_IMPRINT)
+    r"\bIn:\s*(?:[^\[\]]*?,\s*editors?\.\s*)?(?P<book>[^.\[\]]+?)" + _INTERNET_IMPRINT)
 _UPDATED = re.compile(r"\[[Uu]pdated\s+(?P<year>(?:19|20)\d\d)\b")
 
 

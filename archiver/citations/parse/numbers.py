@@ -637,9 +637,11 @@ def _lettered_locator_cut(item: dict[str, Any], text: str) -> None:
 
 
 # A volume lettered after a hyphen, as the Bone & Joint Journal and the Journal of Bone and
-# Joint Surgery's British and American volumes number theirs: "2018;100-B(7):873-9",
-# "J Bone Joint Surg Br. 1998;80-B:4-9" (the tagger keeps the number, and leaves the letter)
-_LETTERED_VOLUME = re.compile(r"[;,]\s*(?P<number>\d{1,4})-(?P<letter>[A-Z])\s*(?=[(:])")
+# Joint Surgery's British and American volumes number theirs, after Vancouver's year:
+# "2018;100-B(7):873-9", "J Bone Joint Surg Br. 1998;80-B:4-9" (the tagger keeps the number,
+# and leaves the letter; not a title's "4-D (real-time) imaging")
+_LETTERED_VOLUME = re.compile(r"(?:1[5-9]|20)\d\d\s*;\s*(?P<number>\d{1,4})-(?P<letter>[A-Z])\s*"
+                              r"(?=[(:])")
 
 
 def _lettered_volume(item: dict[str, Any], text: str) -> None:
@@ -664,8 +666,9 @@ def _supplement_without_a_volume(item: dict[str, Any], text: str) -> None:
 
 # a volume and its issue as two numbers between commas before the pages' "pp.", as Italian
 # and other European journals print them: "Rivista di storia economica, 27, 3, pp. 301-328"
+# (not the year and the volume: "…, 2011, 27, pp.")
 _VOLUME_COMMA_ISSUE = re.compile(
-    r"[^\W\d_],\s*(?P<volume>\d{1,4}),\s*(?P<issue>\d{1,3}),\s*pp?\.\s*\d")
+    r"[^\W\d_],\s*(?P<volume>(?!(?:1[5-9]|20)\d\d\b)\d{1,4}),\s*(?P<issue>\d{1,3}),\s*pp?\.\s*\d")
 
 
 def _volume_comma_issue(item: dict[str, Any], text: str) -> None:
