@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import urllib.parse
 from collections.abc import Callable, Collection, Iterable, Mapping
+from contextlib import ExitStack
 from typing import Any
 
 from archiver import schema
@@ -17,7 +18,7 @@ from archiver.citations.crossref import CrossrefClient
 from archiver.citations.notices import withdrawn
 from archiver.citations.verify import CitationResult, Verifier, count_statuses
 from archiver.config import Config, default_cache_dir
-from archiver.errors import PostChanged, UsageError
+from archiver.errors import ArchiveBusy, ArchiveReadOnly, PostChanged, UsageError
 from archiver.export.keys import unique
 from archiver.export.works import cited_key
 from archiver.index import (
@@ -232,11 +233,7 @@ def store_citations(archive: Archive, object_id: str, results: list[CitationResu
     checked). Returns the new version, or None."""
     head, entries, new = _to_keep(archive, object_id, results, keys, read)
     if not new:
-        if CITATIONS_NAME in head.state:
-            _log.info("%s: %s: no new version", object_id,
-                      "the verification came out as the one kept" if any(
-                          r.status != "unresolved" for r in results) else
-                      "nothing could be checked this time; the verification kept stands")
+        _say_why_no_version(object_id, results, head)
         return None
     # each read checked against its digest, under the lock: the new version may share them
     files = {path: archive.read_bytes(object_id, path) for path in head.state}
@@ -256,6 +253,16 @@ def store_citations(archive: Archive, object_id: str, results: list[CitationResu
     _log.info("%s: %s committed (verify citations: %s)", object_id, version,
               statuses_shown(document["summary"]))
     return version
+
+
+def _say_why_no_version(object_id: str, results: list[CitationResult], head: Any) -> None:
+    """Tell ``--verbose`` why a post's verification made no version: the outcome kept, or
+    nothing checked this time (a first one that learnt nothing needs no word)."""
+    if CITATIONS_NAME in head.state:
+        _log.info("%s: %s: no new version", object_id,
+                  "the verification came out as the one kept" if any(
+                      r.status != "unresolved" for r in results) else
+                  "nothing could be checked this time; the verification kept stands")
 
 
 def _to_keep(archive: Archive, object_id: str, results: list[CitationResult],
@@ -296,7 +303,7 @@ def verify_posts(archive: Archive, config: Config, object_ids: Iterable[str] | N
     and checks the others).
 
     Keeping the results takes the archive's writer lock once the citations are checked
-    (none is held while Crossref is asked; none at all when no post's outcome changed):
+    (none is held while Crossref is asked; none is needed when no post's outcome changed):
     another writer holding it (an ingest) raises :class:`~archiver.errors.ArchiveBusy` then,
     unless ``wait``, which waits for it (the answers are cached either way: a run again asks
     Crossref nothing it answered). Also
@@ -324,17 +331,23 @@ def verify_posts(archive: Archive, config: Config, object_ids: Iterable[str] | N
     return by_post
 
 
-def _nothing_to_keep(archive: Archive, by_post: Mapping[str, list[CitationResult]],
-                     read: Mapping[str, str]) -> CitedKeys | None:
-    """The keys of a run whose every post would keep nothing new, read without the lock;
-    None when one would (or was changed since it was read: the writer's pass says so)."""
+def _keys_if_nothing_to_keep(archive: Archive, by_post: Mapping[str, list[CitationResult]],
+                             read: Mapping[str, str]) -> CitedKeys | None:
+    """The keys of a run whose every post would keep nothing new (each told to
+    ``--verbose``), read without the lock; None when one would keep something, or was
+    changed since it was read (the writer's pass says so)."""
     keys = CitedKeys(load_index(archive))
+    heads = {}
     try:
-        if any(_to_keep(archive, object_id, results, keys, read.get(object_id))[2]
-               for object_id, results in by_post.items()):
-            return None
+        for object_id, results in by_post.items():
+            head, _, new = _to_keep(archive, object_id, results, keys, read.get(object_id))
+            if new:
+                return None
+            heads[object_id] = head
     except PostChanged:
         return None
+    for object_id, head in heads.items():
+        _say_why_no_version(object_id, by_post[object_id], head)
     return keys
 
 
@@ -355,16 +368,23 @@ def keep_results(archive: Archive, by_post: Mapping[str, list[CitationResult]],
     change to one post had lost the results of the posts after it): ``on_changed(post,
     error)`` is told of each, else the first is raised once the others are kept. Returns the
     key each cited work (DOI, lower case) has in the archive. A run with nothing new to
-    keep (each post's outcome the one kept) takes no lock: it neither waits for another
-    writer nor is refused by one."""
-    unchanged = _nothing_to_keep(archive, by_post, read or {})
-    if unchanged is not None:
-        for object_id in by_post:
-            if on_kept is not None:
-                on_kept(object_id, None)
-        return unchanged.by_doi
+    keep (each post's outcome the one kept) needs no lock: another writer holding it, or an
+    archive it may not write, neither refuses it nor makes it wait (that is checked only
+    when the lock is refused: a run that takes it reads each post once)."""
     changed: list[PostChanged] = []
-    with archive.writer(wait=wait, on_wait=on_wait):
+    with ExitStack() as held:
+        try:
+            held.enter_context(archive.writer())
+        except (ArchiveBusy, ArchiveReadOnly) as refused:
+            unchanged = _keys_if_nothing_to_keep(archive, by_post, read or {})
+            if unchanged is not None:
+                for object_id in by_post:
+                    if on_kept is not None:
+                        on_kept(object_id, None)
+                return unchanged.by_doi
+            if not wait or not isinstance(refused, ArchiveBusy):
+                raise
+            held.enter_context(archive.writer(wait=True, on_wait=on_wait))
         keys = CitedKeys(load_index(archive))
         for object_id, results in by_post.items():
             try:

@@ -3191,15 +3191,17 @@ def test_verify_waits_for_an_ingest_with_wait_and_says_so_without(runner, archiv
     assert "citations.json" in head.state and head.number == "v2"
 
 
-@pytest.mark.parametrize(("again", "code", "status"), [
-    ([], ExitCode.CITATION_WRONG, "not_found"),
-    (["--offline"], ExitCode.UNCHECKED, "unresolved")])  # a 404 is not cached: asked again
+@pytest.mark.parametrize(("again", "code", "status", "why"), [
+    ([], ExitCode.CITATION_WRONG, "not_found", "the verification came out as the one kept"),
+    (["--offline"], ExitCode.UNCHECKED, "unresolved",  # a 404 is not cached: asked again
+     "nothing could be checked this time; the verification kept stands")])
 def test_verify_with_nothing_new_to_keep_needs_no_lock(runner, archive_dir, tmp_path,
-                                                       monkeypatch, again, code, status):
+                                                       monkeypatch, again, code, status, why):
     """A CI job verifying again while another process ingests: each post's outcome is the
     one kept (offline, the kept one stands), so there is nothing to write, and the other
-    writer does not refuse it (exit 5). (Crossref: the recorded responses, served locally;
-    the other writer is this test holding the archive's lock.)"""
+    writer does not refuse it (exit 5); --verbose says why no version was made. (Crossref:
+    the recorded responses, served locally; the other writer is this test holding the
+    archive's lock.)"""
     import fcntl
 
     from crossref_server import CrossrefServer
@@ -3210,10 +3212,11 @@ def test_verify_with_nothing_new_to_keep_needs_no_lock(runner, archive_dir, tmp_
         monkeypatch.setenv("ARCHIVER_CROSSREF_URL", server.url)
         first = run(runner, "verify", "--archive", archive_dir, "--json")
         fcntl.flock(lock, fcntl.LOCK_EX)
-        second = run(runner, "verify", "--archive", archive_dir, "--json", *again)
+        second = run(runner, "verify", "--archive", archive_dir, "--json", "--verbose", *again)
     assert first.exit_code == ExitCode.CITATION_WRONG
     assert second.exit_code == code, second.stderr
     assert "another archiver process" not in second.stderr
+    assert f"{why}: no new version" in second.stderr
 
     def outcome(result):
         return [(c["doi"], c["status"]) for c in json.loads(result.stdout)["citations"]]
