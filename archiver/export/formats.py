@@ -444,8 +444,9 @@ def bibtex_entry(work: Work, flavour: str = "biblatex") -> str:
                            f"{where}\\url{{{url_in_text(doi_url(work.doi))}}}"))
         elif where:
             fields.append(("howpublished", tex(published_by)))
-        if work.url:  # read verbatim by the styles that print it (plainnat) and by reference
-            # managers, which take no address out of howpublished's text
+        if work.url:  # for reference managers, which take no address out of howpublished's
+            # text (plain.bst and its kin print howpublished alone; a style that prints url
+            # too, plainnat or pybtex's plain, prints the address twice: the lesser harm)
             fields.append(("url", verbatim(work.url)))
     if work.doi:
         fields.append(("doi", verbatim_doi(work.doi)))
