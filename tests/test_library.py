@@ -184,6 +184,45 @@ def test_verify_posts_waits_for_another_writer_when_told_to(tmp_path):
     holder.join(30)
 
 
+def test_verify_posts_with_nothing_new_to_keep_is_not_refused_by_another_writer(tmp_path):
+    """A verification whose outcome is the one kept has nothing to write: another writer
+    holding the lock (another thread here, as an ingest's) neither refuses it nor makes it
+    wait, and nothing is written. (Crossref: the recorded responses, served locally.)"""
+    from archiver import verify_posts
+
+    from crossref_server import CrossrefServer
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: 文献\nurl: https://mp.weixin.qq.com/s/LibraryNothingNew01\n---"
+                    "\n\n正文。\n\n参考文献\n\n1. Vanderhill R. Between the bear and the dragon. "
+                    "Int Aff. 2020;96(4):975-993. doi:10.1093/ia/iiaa061\n", encoding="utf-8")
+    holding, release = threading.Event(), threading.Event()
+    with CrossrefServer() as server:
+        config = _config(tmp_path).with_overrides(crossref_url=server.url,
+                                                  cache_dir=tmp_path / "cache")
+        ingest_paths([post], config)
+        archive = Archive.open(config.archive)
+        first = verify_posts(archive, config)
+        [object_id] = archive.object_ids()
+        versions = [v.number for v in archive.versions(object_id)]
+
+        def hold() -> None:
+            with Archive.open(config.archive).writer():
+                holding.set()
+                release.wait(30)
+
+        holder = threading.Thread(target=hold, daemon=True)
+        holder.start()
+        assert holding.wait(30)
+        try:
+            again = verify_posts(archive, config)
+        finally:
+            release.set()
+            holder.join(30)
+    assert [r.status for r in again[object_id]] == [r.status for r in first[object_id]] \
+        == ["not_found"]
+    assert [v.number for v in archive.versions(object_id)] == versions == ["v1", "v2"]
+
+
 def test_another_versions_storage_root_is_not_called_a_damaged_one(tmp_path):
     """An OCFL 1.0 root (another tool's) has a layout and extensions too: it is said to be
     another version's, never told to get a second declaration."""
