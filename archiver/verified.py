@@ -18,7 +18,13 @@ from archiver.citations.crossref import CrossrefClient
 from archiver.citations.notices import withdrawn
 from archiver.citations.verify import CitationResult, Verifier, count_statuses
 from archiver.config import Config, default_cache_dir
-from archiver.errors import ArchiveBusy, ArchiveReadOnly, PostChanged, UsageError
+from archiver.errors import (
+    ArchiveBusy,
+    ArchiveError,
+    ArchiveReadOnly,
+    PostChanged,
+    UsageError,
+)
 from archiver.export.keys import unique
 from archiver.export.works import cited_key
 from archiver.index import (
@@ -334,8 +340,9 @@ def verify_posts(archive: Archive, config: Config, object_ids: Iterable[str] | N
 def _keys_if_nothing_to_keep(archive: Archive, by_post: Mapping[str, list[CitationResult]],
                              read: Mapping[str, str]) -> CitedKeys | None:
     """The keys of a run whose every post would keep nothing new (each told to
-    ``--verbose``), read without the lock; None when one would keep something, or was
-    changed since it was read (the writer's pass says so)."""
+    ``--verbose``), read without the lock; None when one would keep something, or cannot
+    be told: changed since it was read, damaged, or in the middle of another writer's
+    commit (the lock's refusal is then the answer, as it was without this check)."""
     keys = CitedKeys(load_index(archive))
     heads = {}
     try:
@@ -344,7 +351,7 @@ def _keys_if_nothing_to_keep(archive: Archive, by_post: Mapping[str, list[Citati
             if new:
                 return None
             heads[object_id] = head
-    except PostChanged:
+    except ArchiveError:
         return None
     for object_id, head in heads.items():
         _say_why_no_version(object_id, by_post[object_id], head)
