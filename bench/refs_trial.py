@@ -48,14 +48,17 @@ Central renders them (e-locators, supplements, groups, Epub dates, PMID tails), 
 (proceedings, arXiv, LNCS, IEEE), 50 AnyStyle (books, chapters, editors, translators, reprints,
 other languages), 40 GB/T 7714; ``refs-trial-14.jsonl``: 200 more, 80 as PubMed Central renders
 them (groups, editors, books, proceedings, theses, web pages, patents, supplements, preprints),
-40 GB/T 7714 of every type code, 40 AnyStyle, 40 GROBID (each file's first score is kept in the
-message of the commit that added it: fixes made since were tuned on it).
+40 GB/T 7714 of every type code, 40 AnyStyle, 40 GROBID; ``refs-trial-15.jsonl``: 200 more, 120 as
+AnyStyle's bibliographies print them (humanities, law, theology, classics, musicology, art
+history, six European languages, series, multi-volume works, issues as "12/3", "Heft 4",
+"fasc."), 40 GROBID, 40 PubMed Central (each file's first score is kept in the message of the
+commit that added it: fixes made since were tuned on it).
 
 Prints, per field, how many of the expected values the parser gives (after trimming,
 Unicode NFKC, dashes as "-" and a trailing mark dropped; authors by their family names in
 order, a value may list alternatives) and how many volumes, issues, pages, years and DOIs it
 gives that the string does not have, for each file. Run from the project root: ``python
-bench/refs_trial.py [FILE...]`` (the fourteen files by default; ``--failures`` lists each
+bench/refs_trial.py [FILE...]`` (the fifteen files by default; ``--failures`` lists each
 miss). No timing: this is a measure of correctness.
 """
 
@@ -97,8 +100,8 @@ def main() -> int:
                             "refs-trial-7.jsonl", "refs-trial-8.jsonl", "refs-trial-9.jsonl",
                             "refs-trial-10.jsonl", "refs-trial-11.jsonl",
                             "refs-trial-12.jsonl", "refs-trial-13.jsonl",
-                            "refs-trial-14.jsonl")],
-                        help="JSON Lines files of cases (default: the fourteen trials)")
+                            "refs-trial-14.jsonl", "refs-trial-15.jsonl")],
+                        help="JSON Lines files of cases (default: the fifteen trials)")
     parser.add_argument("--failures", action="store_true", help="list each miss")
     args = parser.parse_args()
     for data in args.data:
