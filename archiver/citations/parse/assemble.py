@@ -30,6 +30,7 @@ from archiver.citations.parse.containers import (
     _imprint_between_commas,
     _journal_after_guillemets,
     _journal_before_the_year,
+    _journal_left_in_the_title,
     _journal_of_a_work_in_press,
     _journal_word_ending_a_title,
     _journal_word_in_title,
@@ -487,6 +488,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _chapter_title_read_as_its_book(item, text)
     _ieee_proceedings(item, text)
     _abbreviated_journal_cut(item, text)
+    _journal_left_in_the_title(item, text)
     _journal_of_a_work_in_press(item, text)
     _book_then_its_publisher(item, text)
     _apa_publisher(item, text)

@@ -329,6 +329,35 @@ def _abbreviated_journal_cut(item: dict[str, Any], text: str) -> None:
         item["container-title"] = f"{found.group(1)} {container}"
 
 
+# the first words of an abbreviated journal after the title's last comma, up to the first
+# abbreviation's full stop, which the tagger kept in the title (mathematics' and physics'
+# "…, Duke Math. J. 162 (2013)", "…models,Comput. Graph. Forum 29", "…, to appear in Comm.
+# Partial Differential Equations.", "…Lyrik, Rheinisches Museum für Philologie N.F. 98")
+_JOURNAL_OPENING_THE_TITLES_END = re.compile(
+    r",\s?(?P<in>(?:to appear )?in\s+)?"
+    r"(?P<words>(?:[A-Z][\w-]*\s(?:[\w-]+\s){0,4})?[A-Z][a-z]{0,5})$")
+_ABBREVIATED_REST = re.compile(
+    r"\.\s?(?P<rest>(?:[A-Z][\w.-]*\.?\s?)+?)(?=\s?\d|\.?$)")
+
+
+def _journal_left_in_the_title(item: dict[str, Any], text: str) -> None:
+    """The title up to that comma, and the journal whole (where the tagger gave it no
+    container, or only the rest after that full stop)."""
+    title = item.get("title", "")
+    end = _title_end(item, text)
+    words = _JOURNAL_OPENING_THE_TITLES_END.search(title) if end > 0 else None
+    rest = _ABBREVIATED_REST.match(text, end) if words else None
+    container = str(item.get("container-title") or "")
+    if rest is None or container and not rest["rest"].strip(" .").startswith(container):
+        return
+    after = rest["rest"].strip(" .")
+    if not (words["in"] or "." in after or len(after) <= 2):
+        return  # an abbreviation after the stop, or a title's "in" before it, says journal:
+        # "…, One of the Glasgow Boys. Victorian Studies 42" is a title's end and a journal
+    item["title"] = title[:words.start()].rstrip()
+    item["container-title"] = f"{words['words']}.{text[rest.start() + 1:rest.end()]}".strip(" .")
+
+
 # IEEE's proceedings, abbreviated, up to the meeting's acronym in brackets: '," in Proc. 2022
 # IEEE Int. Conf. Prognostics Health Manage. (ICPHM), Detroit, MI, USA, 2022'
 _IEEE_PROCEEDINGS = re.compile(

@@ -503,21 +503,29 @@ def _vietnamese_numbers(item: dict[str, Any], text: str) -> None:
     item["issue"] = found["issue"]
 
 
-# MLA's "vol. 26, no. 14", Polish "t. 75, nr 1", French "36, n° 10" and "14e année, n° 1" (the
-# year of its run is a French journal's volume): the numbers are what their marks say
-_VOL_NO = re.compile(r"\b(?:[Vv]ol(?:ume)?\.?|[Tt]\.)\s?(?P<volume>\d+),?\s+(?:[Nn]o|[Nn]um|[Nn]r|"
-                     r"[Ii]ss(?:ue)?)"
+# MLA's "vol. 26, no. 14", Polish "t. 75, nr 1", French "36, n° 10", "t. 41, fasc. 165" and
+# "14e année, n° 1" (the year of its run is a French journal's volume), Spanish "vol. 52, núm.
+# 181", APA's "70, no. 268", German "35. Jahrgang (1986), Heft 4", and the volume and issue a
+# slash parts before the year, "Die Musikforschung 41/2 (1988)", "XIV/2 (1980)": the numbers
+# are what their marks say
+_VOL_NO = re.compile(r"\b(?:[Vv]ol(?:ume)?\.?|[Tt]\.)\s?(?P<volume>\d+),?\s+"
+                     r"(?:[Nn]o|[Nn][uú]m|[Nn]r|[Ii]ss(?:ue)?|fasc|Heft)"
                      r"\.?\s?(?P<issue>\d+)\b|(?<![\d.\-–])(?!(?:1[5-9]|20)\d\d\b)(?P<volume_n>\d{1,4})"
-                     r"(?:\s?(?:e|è|ème)\s+année)?,\s?n[°º]\s?"
-                     r"(?P<issue_n>\d+)\b")  # (not the year: "septembre 2004, n°59")
+                     r"(?:\s?(?:e|è|ème)\s+année)?,\s?(?:n[°º]\s?|no\.\s)"
+                     r"(?P<issue_n>\d+)\b|"  # (not the year: "septembre 2004, n°59")
+                     r"\b(?P<volume_j>\d{1,3})\.\s?Jahrgang\s?(?:\((?:1[5-9]|20)\d\d\))?,\s?"
+                     r"(?:Heft|H\.|Nr\.)\s?(?P<issue_j>\d+)\b|"
+                     r"(?:(?<=[^\W\d_]\s)|(?<=,\s))(?P<volume_s>\d{1,4}|[IVXLC]{1,7})/"
+                     r"(?P<issue_s>\d{1,2})"
+                     r"(?=\s?\((?:1[5-9]|20)\d\d\))")
 
 
 def _marked_volume_and_issue(item: dict[str, Any], text: str) -> None:
     marked = _VOL_NO.search(text)
     if not marked:
         return
-    volume = marked.group("volume") or marked.group("volume_n")
-    issue = marked.group("issue") or marked.group("issue_n")
+    volume = next(marked[g] for g in ("volume", "volume_n", "volume_j", "volume_s") if marked[g])
+    issue = next(marked[g] for g in ("issue", "issue_n", "issue_j", "issue_s") if marked[g])
     if item.get("volume") in (issue, None):  # French "36, n° 10" too
         item["volume"], item["issue"] = volume, issue
 
@@ -939,9 +947,10 @@ def _ams_issue(item: dict[str, Any], text: str) -> None:
                            found.group("issue"))
 
 
-# German's edition ("8. Aufl.") and a meeting's year after its acronym ("CCS '16"): numbers
-# of something else than a volume
-_EDITION_OR_YEARS_ACRONYM = re.compile(r"(?<![\w.])(\d+)\.\s*Aufl(?:age|\.|\b)|"
+# German's edition ("8. Aufl.", "2., überarb. Aufl.") and a meeting's year after its acronym
+# ("CCS '16"): numbers of something else than a volume
+_EDITION_OR_YEARS_ACRONYM = re.compile(r"(?<![\w.])(\d+)\.(?:,?\s*(?:[a-zäöü]+\.,?\s*|und\s+)"
+                                       r"{0,3})?\s*Aufl(?:age|\.|\b)|"
                                        r"\b[A-Z][A-Za-z]{1,9}\s['’‘](\d+)\b")
 
 
