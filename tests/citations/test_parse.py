@@ -5584,6 +5584,9 @@ def test_a_references_doi_link_keeps_an_encoded_hash_only_at_doi_org(link, doi):
      "Victorian Studies 42 (1999/2000): 358-60.",
      {"title": "Review of Joseph Crawhill, 1861-1913, One of the Glasgow Boys",
       "container-title": "Victorian Studies"}),
+    # SPIE's article number, its letter and all
+    ("R. Lind, T. Haas, “Adaptive optics for free-space optical links,” Proc. SPIE 9354, 93540K "
+     "(2015).", {"volume": "9354", "page": "93540K"}),
     # a German edition with words before "Aufl." is no volume
     ("Schröder, Ingrid: Sprachgeschichte des Niederdeutschen. 2., überarb. Aufl. Tübingen: "
      "Niemeyer 2004.", {"volume": None}),

@@ -100,6 +100,7 @@ from archiver.citations.parse.numbers import (
     _after_volume_colon,
     _ams_issue,
     _article_number,
+    _article_number_cut_before_its_letter,
     _article_number_read_as_the_year,
     _arxiv_id_read_as_the_page,
     _chinese_date_read_as_the_page,
@@ -438,6 +439,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _year_volume_issue_pages(item, text)
     _lettered_locator_cut(item, text)
     _lettered_volume(item, text)
+    _article_number_cut_before_its_letter(item, text)
     _numbered_issue_alone(item, text)
     _ams_issue(item, text)
     _ordinal_read_as_a_volume(item, text)

@@ -644,6 +644,17 @@ def _lettered_locator_cut(item: dict[str, Any], text: str) -> None:
         item["page"] = found["page"]
 
 
+def _article_number_cut_before_its_letter(item: dict[str, Any], text: str) -> None:
+    """An article number that ends with a letter, SPIE's "Proc. SPIE 9354, 93540K (2015)",
+    whole where the tagger left the letter out (printed once, and followed by no word)."""
+    page = str(item.get("page") or "")
+    found = re.search(rf"(?<![\w.]){page}([A-Z])(?![\w.])", text) if page.isdigit() and \
+        len(page) >= 4 else None
+    if found and _printed_once(page + found.group(1), text) and not re.search(
+            rf"(?<![\w.]){page}(?![\w])", text):
+        item["page"] = page + found.group(1)
+
+
 # A volume lettered after a hyphen, as the Bone & Joint Journal and the Journal of Bone and
 # Joint Surgery's British and American volumes number theirs, after Vancouver's year:
 # "2018;100-B(7):873-9", "J Bone Joint Surg Br. 1998;80-B:4-9" (the tagger keeps the number,
