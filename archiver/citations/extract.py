@@ -114,8 +114,8 @@ def normalise_doi(raw: str, from_url: bool = False, doi_link: bool = False) -> s
     if from_url:
         doi = _URL_TAILS.sub("", doi)
         doi = _strip_trailing(doi)
-    if doi_link:  # (a "?" ending it is a question mark after the link, as one unencoded is)
-        doi = _strip_trailing(doi.translate(_HELD_BACK))
+    if doi_link:  # (a "?" or "#" ending it is the link's, as one unencoded is)
+        doi = _strip_trailing(doi.translate(_HELD_BACK).rstrip("#"))
     version = _BIORXIV_VERSION.match(doi)
     if version:
         doi = version.group(1)
@@ -352,12 +352,15 @@ def doi_rejoined(text: str) -> str:
 _NEXT_DOI = re.compile(r"[,;](?=\s*(?:doi\s*[:：]|https?://|10\.\d{4,9}/))", re.I)
 
 
-_DOI_LINK = re.compile(r"https?://(?:dx\.)?doi\.org/", re.I)
+# a doi.org link's address up to its DOI (the URL's start, not one a redirect or an archive
+# holds in its own: "https://web.archive.org/web/2020/https://doi.org/…")
+DOI_LINK_BEFORE = re.compile(r"(?<![\w/:.%=?&])https?://(?:dx\.|www\.)?doi\.org/$", re.I)
 
 
 def _is_doi_link(url: re.Match[str]) -> bool:
     """Whether a URL :data:`_URL_DOI` found is a doi.org link, its DOI its whole path."""
-    return _DOI_LINK.fullmatch(url.string, url.start(), url.start(1)) is not None
+    found = DOI_LINK_BEFORE.search(url.string, url.start(), url.start(1))
+    return found is not None and found.start() == url.start()
 
 
 def find_dois(lines: Iterable[str], links: Iterable[str] = ()) -> list[str]:
@@ -375,8 +378,8 @@ def find_dois(lines: Iterable[str], links: Iterable[str] = ()) -> list[str]:
         line = doi_rejoined(line)  # (as a reference's text is read)
         for url in _URL_DOI.finditer(line):
             link = _is_doi_link(url)
-            for doi in _NEXT_DOI.split(url.group(1)):
-                add(normalise_doi(doi, from_url=True, doi_link=link))
+            for k, doi in enumerate(_NEXT_DOI.split(url.group(1))):  # (a link's first only)
+                add(normalise_doi(doi, from_url=True, doi_link=link and k == 0))
         stripped = _URL_DOI.sub(" ", line)
         for match in DOI_RE.finditer(stripped):
             for doi in _NEXT_DOI.split(match.group(0)):

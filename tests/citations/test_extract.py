@@ -132,6 +132,12 @@ def test_url_tails_that_are_not_part_of_the_doi_are_cut(url, doi):
     ("https://x.com/r?url=https%3A%2F%2Fdoi.org%2F10.1038%2Fng.3834%3Futm_source%3Dwechat",
      "10.1038/ng.3834"),
     ("https://onlinelibrary.wiley.com/doi/full/10.1002/sim.8766%23sec1", "10.1002/sim.8766"),
+    # a doi.org link a redirect or an archive holds is its URL's own, as above
+    ("https://web.archive.org/web/2020/https://doi.org/10.1000/xyz_123%23a", "10.1000/xyz_123"),
+    ("https://www.ncbi.nlm.nih.gov/redirect?url=https://doi.org/10.1000/abc%3Fsrc%3Dx",
+     "10.1000/abc"),
+    ("https://www.doi.org/10.1000/xyz%23a", "10.1000/xyz#a"),
+    ("https://doi.org/10.1000/xyz%23", "10.1000/xyz"),  # nothing after it: the link's
 ])
 def test_an_encoded_hash_or_question_mark_is_the_dois_own_only_in_its_doi_org_link(url, doi):
     assert find_dois([f"见 {url} 。"]) == [doi]

@@ -756,12 +756,17 @@ def _on_the_web(item: dict[str, Any], text: str) -> None:
 
 # NLM's patent: its inventors, "inventors;", its assignee, "assignee.", then its title and its
 # country's patent and number ("Osei-Tutu K, Lambert JM, inventors; Veridia Therapeutics Inc,
-# assignee. Stabilized lipid … delivery. United States patent US 10,821,447. 2020 Nov 3."); a
-# patent's number elsewhere, its digits grouped by commas ("US 10,821,447", "WO/2008/041, 227")
+# assignee. Stabilized lipid … delivery. United States patent US 10,821,447. 2020 Nov 3.");
+# a patent's number after "patent", or after its country's code in the form patents have
+# (digits grouped by commas, six or more, or WIPO's year and number: "US 10,821,447", "USA
+# Patent 8181907", "WO/2008/041, 227"): never a title's "CA1 neurons" or "EP4 receptor", and
+# only in a reference that says it is a patent (or is numbered as WIPO numbers them)
+_PATENT = re.compile(r"\b(?i:patent)\b|\binventors?\s*;|\[P\]|\bWO\s?/?\d{4}/\d")
 _INVENTORS = re.compile(r"^(?:\[?\d{1,3}[.)\]]\s*)?(?P<names>[^;]+?),\s*inventors?\s*;")
 _PATENT_NUMBER = re.compile(
-    r"(?:\b(?i:patent)\s+(?:(?i:no)\.?\s*)?(?:[A-Z]{2}\s?)?|(?<![\w/])(?:US|WO|EP|CN|JP|DE|GB|"
-    r"KR|FR|CA|AU)\s?/?)(?P<number>(?:\d{4}/)?\d+(?:,\d{3})*(?:,\s\d{3})*)")
+    r"\b(?i:patent)\s+(?:(?i:no)\.?\s*)?(?:[A-Z]{2}\s?)?(?P<number>\d+(?:,\d{3})*)|"
+    r"(?<![\w/])(?:US|WO|EP|CN|JP|DE|GB|KR|FR|CA|AU)\s?/?(?P<coded>\d{4}/\d+(?:,\s?\d{3})?|"
+    r"\d{1,3}(?:,\d{3})+|\d{6,})")
 _PATENT_IN_THE_JOURNALS_PLACE = re.compile(r"\b(?i:patent)(?:\s+[A-Z]{2})?$")
 
 
@@ -769,22 +774,29 @@ def _patent(item: dict[str, Any], text: str) -> None:
     """A patent's inventors its authors (not the assignee after them, nor the words naming
     their roles), and its number no volume, issue or page, nor its country's patent a
     journal."""
+    if _PATENT.search(text) is None:
+        return
     inventors = _INVENTORS.match(text)
     if inventors:
         persons = split_authors(inventors["names"])
         if persons:
             item["author"] = persons
     for found in _PATENT_NUMBER.finditer(text):
-        digits = re.findall(r"\d+", found["number"])
+        number = found["number"] or found["coded"]
+        digits = re.findall(r"\d+", number)
         for key in ("volume", "issue", "page"):
             value = str(item.get(key) or "")
+            # a part of the number, and printed nowhere but in it
             if value and all(part in digits for part in re.findall(r"\d+", value)) and \
-                    text.count(value) == text.count(found["number"]) * found["number"].count(
-                        value):
+                    text.count(value) == text.count(number) * number.count(value):
                 del item[key]
-        container = str(item.get("container-title", ""))
-        if _PATENT_IN_THE_JOURNALS_PLACE.search(container):
-            del item["container-title"]
+    if _PATENT_IN_THE_JOURNALS_PLACE.search(str(item.get("container-title", ""))):
+        del item["container-title"]
+
+
+# a book's years after its title's comma, before its editors: ", 1500–1800, edited by"
+_YEARS_BEFORE_THE_EDITORS = re.compile(
+    r",\s*((?:1[0-9]|20)\d\d\s*[–—-]\s*\d{2,4}),\s*(?:edited|eds?\.|hrsg)", re.I)
 
 
 def _years_ending_a_book(item: dict[str, Any], text: str) -> None:
@@ -792,8 +804,8 @@ def _years_ending_a_book(item: dict[str, Any], text: str) -> None:
     (Chicago: "In Women and the Book Trade in Europe, 1500–1800, edited by …"): the whole
     title, where the tagger cut it at that comma."""
     container = item.get("container-title")
-    found = re.search(re.escape(container) + r",\s*((?:1[0-9]|20)\d\d\s*[–—-]\s*\d{2,4}),\s*"
-                      r"(?:edited|eds?\.|ed\.|hrsg)", text, re.I) if container else None
+    at = text.find(container) if container else -1
+    found = _YEARS_BEFORE_THE_EDITORS.match(text, at + len(container)) if at >= 0 else None
     if found:
         item["container-title"] = f"{container}, {found.group(1)}"
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from archiver.citations.extract import (
+    DOI_LINK_BEFORE,
     doi_rejoined,
     normalise_doi,
 )
@@ -70,7 +71,6 @@ def _cut(text: str, tokens: list[Token], span: tuple[int, int]) -> str:
 _DOI_LOOSE = re.compile(
     r"(?:[dD][oO][iI]\s*[:：]?\s*|[hH][tT][tT][pP][sS]?://(?:dx\.)?doi\.org/\s*)?"
     r"(10\s?\.\s?\d{4,9}\s?(?:/|%2[fF])\s?(?:[^\s\"<>]|<\d+:[^\s<>]+>)+(?:\s/[^\s\"<>]+)*)")
-_DOI_LINK_BEFORE = re.compile(r"https?://(?:dx\.)?doi\.org/\s*$", re.I)
 _DOI_TAIL = re.compile(r"(?:\[doi\]|\.?(?:pmid|pmcid|pubmed|epub)\b.*)$", re.I)
 
 
@@ -90,8 +90,8 @@ def find_doi(text: str) -> str | None:
                 break
         raw = _DOI_TAIL.sub("", raw)
         in_url = text.rfind("http", 0, m.start(1)) > text.rfind(" ", 0, m.start(1))
-        doi = normalise_doi(raw, from_url=in_url,
-                            doi_link=_DOI_LINK_BEFORE.search(text, 0, m.start(1)) is not None)
+        link = DOI_LINK_BEFORE.search(text, 0, m.start(1))
+        doi = normalise_doi(raw, from_url=in_url, doi_link=link is not None)
         if doi:
             doi = _DOI_TAIL.sub("", doi).rstrip(".,;")
             if best is None:

@@ -656,11 +656,12 @@ def _article_number_cut_before_its_letter(item: dict[str, Any], text: str) -> No
 
 
 # A volume lettered after a hyphen, as the Bone & Joint Journal and the Journal of Bone and
-# Joint Surgery's British and American volumes number theirs, after Vancouver's year:
-# "2018;100-B(7):873-9", "J Bone Joint Surg Br. 1998;80-B:4-9" (the tagger keeps the number,
-# and leaves the letter; not a title's "4-D (real-time) imaging")
-_LETTERED_VOLUME = re.compile(r"(?:1[5-9]|20)\d\d\s*;\s*(?P<number>\d{1,4})-(?P<letter>[A-Z])\s*"
-                              r"(?=[(:])")
+# Joint Surgery's British and American volumes number theirs, after Vancouver's year (and
+# PubMed's month): "2018;100-B(7):873-9", "2018 Jul;100-B(7)", "J Bone Joint Surg Br.
+# 1998;80-B:4-9" (the tagger keeps the number, and leaves the letter; not a title's "4-D
+# (real-time) imaging")
+_LETTERED_VOLUME = re.compile(r"(?:1[5-9]|20)\d\d(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;\s*"
+                              r"(?P<number>\d{1,4})-(?P<letter>[A-Z])\s*(?=[(:])")
 
 
 def _lettered_volume(item: dict[str, Any], text: str) -> None:

@@ -323,11 +323,15 @@ def _ieee_city_ending_a_title(item: dict[str, Any], text: str) -> None:
 _IN_BEFORE_THE_BOOK = re.compile(r"^in\s+(?=[A-Z])")
 
 
+_EDITORS_IN_BRACKETS = re.compile(r"\s*\((?:eds?|Eds?)\.?\s")
+
+
 def _in_opening_a_book_title(item: dict[str, Any], text: str) -> None:
     """The book's title without that "in", where its editors follow it."""
     title = item.get("title", "")
     found = _IN_BEFORE_THE_BOOK.match(title)
-    if found and re.search(re.escape(title) + r"\s*\((?:eds?|Ed|Eds)\.?\s", text):
+    at = text.find(title) if found else -1
+    if at >= 0 and _EDITORS_IN_BRACKETS.match(text, at + len(title)):
         item["title"] = title[found.end():]
 
 
@@ -357,6 +361,8 @@ _MLA_REVIEW = re.compile(r"(?:^|[.?!]\s+)(?P<title>(?:Rev\.|Review) of [^.]+?, b
 
 
 def _mla_review(item: dict[str, Any], text: str) -> None:
+    """The review's title, "Rev. of" and all, and the journal after it (the tagger read the
+    reviewed book's author as the title and "Rev. of …" as the journal)."""
     found = _MLA_REVIEW.search(text)
     if found:
         item["title"], item["container-title"] = found["title"], found["journal"].strip()
