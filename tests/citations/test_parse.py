@@ -5582,6 +5582,11 @@ def test_a_references_doi_link_keeps_an_encoded_hash_only_at_doi_org(link, doi):
      "431–443.", {"volume": "70", "issue": "268"}),
     ("Müller, K.: Die Ordensburgen in Preußen. In: Zeitschrift für Ostforschung, 35. Jahrgang "
      "(1986), Heft 4, S. 481–507.", {"volume": "35", "issue": "4"}),
+    ("Marie Duval, « Les Acadiens en Louisiane », Revue d'histoire de l'Amérique française, "
+     "vol. 35, 2 (1981), p. 201-226.", {"volume": "35", "issue": "2", "page": "201-226"}),
+    # Nature's chapter by its book, its editors glued to "eds" as a PDF's text has them
+    ("Sørensen, A. & Lund, P. in Topological Phases of Matter ( edsBernevig ,A .et al .)211 "
+     "-240( Springer,2018 ).", {"title": "Topological Phases of Matter"}),
     # an abbreviated journal's first words, which the title kept
     ("K. Sato and M. Ivanov, Sharp Strichartz estimates on compact manifolds with boundary, "
      "Duke Math. J. 162 (2013), no. 9, 1701–1745.",

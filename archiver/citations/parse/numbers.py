@@ -517,16 +517,25 @@ _VOL_NO = re.compile(r"\b(?:[Vv]ol(?:ume)?\.?|[Tt]\.)\s?(?P<volume>\d+),?\s+"
                      r"(?:Heft|H\.|Nr\.)\s?(?P<issue_j>\d+)\b|"
                      r"(?:(?<=[^\W\d_]\s)|(?<=,\s))(?P<volume_s>\d{1,4}|[IVXLC]{1,7})/"
                      r"(?P<issue_s>\d{1,2})"
-                     r"(?=\s?\((?:1[5-9]|20)\d\d\))")
+                     r"(?=\s?\((?:1[5-9]|20)\d\d\))|"
+                     # (French "vol. 35, 2 (1981), p. 201-226": the issue before the year)
+                     r"\b[Vv]ol\.\s?(?P<volume_v>\d{1,4}),\s?(?P<issue_v>\d{1,3})(?=\s?\((?:1[5-9]|20)\d\d\))")
+_PAGES_MARKED = re.compile(r"\bpp?\.\s?(\d+\s?[-–]\s?\d+)")
 
 
 def _marked_volume_and_issue(item: dict[str, Any], text: str) -> None:
     marked = _VOL_NO.search(text)
     if not marked:
         return
-    volume = next(marked[g] for g in ("volume", "volume_n", "volume_j", "volume_s") if marked[g])
-    issue = next(marked[g] for g in ("issue", "issue_n", "issue_j", "issue_s") if marked[g])
-    if item.get("volume") in (issue, None):  # French "36, n° 10" too
+    volume = next(marked[g] for g in ("volume", "volume_n", "volume_j", "volume_s", "volume_v")
+                  if marked[g])
+    issue = next(marked[g] for g in ("issue", "issue_n", "issue_j", "issue_s", "issue_v")
+                 if marked[g])
+    pages = _PAGES_MARKED.search(text, marked.end())
+    if item.get("page") == issue and pages:  # the issue read as the page, the pages lost
+        item["page"] = _page(pages.group(1))
+    if item.get("volume") in (issue, None) or (  # French "36, n° 10" too
+            item.get("volume") == volume and not item.get("issue")):
         item["volume"], item["issue"] = volume, issue
 
 

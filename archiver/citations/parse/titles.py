@@ -323,7 +323,8 @@ def _ieee_city_ending_a_title(item: dict[str, Any], text: str) -> None:
 _IN_BEFORE_THE_BOOK = re.compile(r"^in\s+(?=[A-Z])")
 
 
-_EDITORS_IN_BRACKETS = re.compile(r"\s*\((?:eds?|Eds?)\.?\s")
+# (or glued to the first name, as a PDF's text may have it: "( edsBernevig")
+_EDITORS_IN_BRACKETS = re.compile(r"\s*\(\s?[Ee]ds?(?:\.|\s|(?=[A-Z]))")
 
 
 def _in_opening_a_book_title(item: dict[str, Any], text: str) -> None:
