@@ -332,10 +332,13 @@ def _abbreviated_journal_cut(item: dict[str, Any], text: str) -> None:
 # the first words of an abbreviated journal after the title's last comma, up to the first
 # abbreviation's full stop, which the tagger kept in the title (mathematics' and physics'
 # "…, Duke Math. J. 162 (2013)", "…models,Comput. Graph. Forum 29", "…, to appear in Comm.
-# Partial Differential Equations.", "…Lyrik, Rheinisches Museum für Philologie N.F. 98")
+# Partial Differential Equations.", "…Lyrik, Rheinisches Museum für Philologie N.F. 98"; not
+# a title's "…, in China. Lancet", "…, in Vitro. Cell", "…, Part I. J. Chem. Phys.")
 _JOURNAL_OPENING_THE_TITLES_END = re.compile(
-    r",\s?(?P<in>(?:to appear )?in\s+)?"
+    r",\s?(?P<in>to appear in\s+)?"
     r"(?P<words>(?:[A-Z][\w-]*\s(?:[\w-]+\s){0,4})?[A-Z][a-z]{0,5})$")
+# a title's own last words, a part or a series: "…, Part I. J. Chem. Phys.", "…, New Series."
+_A_TITLES_PART = re.compile(r"^(?:Part|Series|Book|Chapter|Section|Vol)\b|\b(?:[IVXLC]+|Series)$")
 _ABBREVIATED_REST = re.compile(
     r"\.\s?(?P<rest>(?:[A-Z][\w.-]*\.?\s?)+?)(?=\s?\d|\.?$)")
 
@@ -351,7 +354,8 @@ def _journal_left_in_the_title(item: dict[str, Any], text: str) -> None:
     if rest is None or container and not rest["rest"].strip(" .").startswith(container):
         return
     after = rest["rest"].strip(" .")
-    if not (words["in"] or "." in after or len(after) <= 2):
+    if _A_TITLES_PART.search(words["words"]) or not (words["in"] or "." in after or
+                                                      len(after) <= 2):
         return  # an abbreviation after the stop, or a title's "in" before it, says journal:
         # "…, One of the Glasgow Boys. Victorian Studies 42" is a title's end and a journal
     item["title"] = title[:words.start()].rstrip()

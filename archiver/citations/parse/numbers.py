@@ -512,19 +512,35 @@ _VOL_NO = re.compile(r"\b(?:[Vv]ol(?:ume)?\.?|[Tt]\.)\s?(?P<volume>\d+),?\s+"
                      r"(?:[Nn]o|[Nn][uú]m|[Nn]r|[Ii]ss(?:ue)?|fasc|Heft)"
                      r"\.?\s?(?P<issue>\d+)\b|(?<![\d.\-–])(?!(?:1[5-9]|20)\d\d\b)(?P<volume_n>\d{1,4})"
                      r"(?:\s?(?:e|è|ème)\s+année)?,\s?(?:n[°º]\s?|no\.\s)"
-                     r"(?P<issue_n>\d+)\b|"  # (not the year: "septembre 2004, n°59")
+                     r"(?P<issue_n>\d+)\b(?![–-]\d)|"  # (not the year: "septembre 2004, n°59";
+                     # nor a range of issues: "1, no. 1–2")
                      r"\b(?P<volume_j>\d{1,3})\.\s?Jahrgang\s?(?:\((?:1[5-9]|20)\d\d\))?,\s?"
                      r"(?:Heft|H\.|Nr\.)\s?(?P<issue_j>\d+)\b|"
-                     r"(?:(?<=[^\W\d_]\s)|(?<=,\s))(?P<volume_s>\d{1,4}|[IVXLC]{1,7})/"
-                     r"(?P<issue_s>\d{1,2})"
-                     r"(?=\s?\((?:1[5-9]|20)\d\d\))|"
+                     r"(?:(?<=[^\W\d_]\s)|(?<=,\s))(?P<volume_s>(?!(?:1[5-9]|20)\d\d/)\d{1,4}|"
+                     r"[IVXLC]{2,7})/(?P<issue_s>\d{1,2})(?=\s?\((?:1[5-9]|20)\d\d\))|"
                      # (French "vol. 35, 2 (1981), p. 201-226": the issue before the year)
-                     r"\b[Vv]ol\.\s?(?P<volume_v>\d{1,4}),\s?(?P<issue_v>\d{1,3})(?=\s?\((?:1[5-9]|20)\d\d\))")
+                     r"\b[Vv]ol\.\s?(?P<volume_v>\d{1,4}),\s?(?P<issue_v>\d{1,2})"
+                     r"(?=\s?\((?:1[5-9]|20)\d\d\))")
+# what a slash's numbers are after these: an issue's ("Heft 1/2", a double issue, or after
+# its volume, "32, 3/4"), a volume's part ("Band 26/2"), a case's number ("Case 6/64")
+_NO_VOLUME_AND_ISSUE_AFTER = re.compile(
+    r"(?:\b(?:Heft|H\.|Nr\.?|No\.?|no\.?|Case|Band|Bd\.|Teil|Sonderband)|\d,?)\s?$")
 _PAGES_MARKED = re.compile(r"\bpp?\.\s?(\d+\s?[-–]\s?\d+)")
 
 
+def _slashed_volume_and_issue(marked: re.Match[str], text: str) -> bool:
+    """Whether a slash's numbers are a volume and its issue: not after a mark that makes them
+    something else, and the issue the smaller (not a double issue or volume, "7/8", "30/31",
+    nor "9/11" in a title)."""
+    if _NO_VOLUME_AND_ISSUE_AFTER.search(text, 0, marked.start()):
+        return False
+    volume = marked["volume_s"]
+    return not volume.isdigit() or int(marked["issue_s"]) < int(volume)
+
+
 def _marked_volume_and_issue(item: dict[str, Any], text: str) -> None:
-    marked = _VOL_NO.search(text)
+    marked = next((found for found in _VOL_NO.finditer(text) if not found["volume_s"]
+                   or _slashed_volume_and_issue(found, text)), None)
     if not marked:
         return
     volume = next(marked[g] for g in ("volume", "volume_n", "volume_j", "volume_s", "volume_v")

@@ -324,7 +324,7 @@ _IN_BEFORE_THE_BOOK = re.compile(r"^in\s+(?=[A-Z])")
 
 
 # (or glued to the first name, as a PDF's text may have it: "( edsBernevig")
-_EDITORS_IN_BRACKETS = re.compile(r"\s*\(\s?[Ee]ds?(?:\.|\s|(?=[A-Z]))")
+_EDITORS_IN_BRACKETS = re.compile(r"\s*\(\s?(?:[Ee]ds?[.\s]|eds(?=[A-Z]))")  # (not "(EdD")
 
 
 def _in_opening_a_book_title(item: dict[str, Any], text: str) -> None:
