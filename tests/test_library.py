@@ -143,6 +143,22 @@ def test_an_ingest_asked_for_inside_anothers_callback_fails_at_once(tmp_path, wa
         next(iter(Archive.open(config.archive).object_ids())))] == ["v1"]
 
 
+def _another_writer(root: Path) -> tuple[threading.Event, threading.Thread]:
+    """Another writer (a thread, as an ingest's) holding the archive's lock until the event
+    is set (or 30 s have passed)."""
+    holding, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with Archive.open(root).writer():
+            holding.set()
+            release.wait(30)
+
+    holder = threading.Thread(target=hold, daemon=True)
+    holder.start()
+    assert holding.wait(30)
+    return release, holder
+
+
 def test_verify_posts_waits_for_another_writer_when_told_to(tmp_path):
     """Keeping the results takes the writer lock: held by another writer (another thread
     here, as an ingest's), ``verify_posts`` raised ArchiveBusy, its checking lost; with
@@ -157,21 +173,12 @@ def test_verify_posts_waits_for_another_writer_when_told_to(tmp_path):
                     "\n\n正文。\n\n参考文献\n\n1. Vanderhill R, Joireman SF, Tulepbayeva R. "
                     "Between the bear and the dragon. Int Aff. 2020;96(4):975-993. "
                     "doi:10.1093/ia/iiaa061\n", encoding="utf-8")
-    holding, release = threading.Event(), threading.Event()
     with CrossrefServer() as server:
         config = _config(tmp_path).with_overrides(crossref_url=server.url,
                                                   cache_dir=tmp_path / "cache")
         ingest_paths([post], config)
         archive = Archive.open(config.archive)
-
-        def hold() -> None:
-            with Archive.open(config.archive).writer():
-                holding.set()
-                release.wait(30)
-
-        holder = threading.Thread(target=hold, daemon=True)
-        holder.start()
-        assert holding.wait(30)
+        release, holder = _another_writer(config.archive)
         with pytest.raises(ArchiveBusy, match="another archiver process is writing"):
             verify_posts(archive, config)
         threading.Timer(0.5, release.set).start()
@@ -195,7 +202,6 @@ def test_verify_posts_with_nothing_new_to_keep_is_not_refused_by_another_writer(
     post.write_text("---\ntitle: 文献\nurl: https://mp.weixin.qq.com/s/LibraryNothingNew01\n---"
                     "\n\n正文。\n\n参考文献\n\n1. Vanderhill R. Between the bear and the dragon. "
                     "Int Aff. 2020;96(4):975-993. doi:10.1093/ia/iiaa061\n", encoding="utf-8")
-    holding, release = threading.Event(), threading.Event()
     with CrossrefServer() as server:
         config = _config(tmp_path).with_overrides(crossref_url=server.url,
                                                   cache_dir=tmp_path / "cache")
@@ -204,15 +210,7 @@ def test_verify_posts_with_nothing_new_to_keep_is_not_refused_by_another_writer(
         first = verify_posts(archive, config)
         [object_id] = archive.object_ids()
         versions = [v.number for v in archive.versions(object_id)]
-
-        def hold() -> None:
-            with Archive.open(config.archive).writer():
-                holding.set()
-                release.wait(30)
-
-        holder = threading.Thread(target=hold, daemon=True)
-        holder.start()
-        assert holding.wait(30)
+        release, holder = _another_writer(config.archive)
         started = time.monotonic()
         try:
             again = verify_posts(archive, config, wait=True)  # (not for the lock: it needs none)
