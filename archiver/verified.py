@@ -377,7 +377,8 @@ def keep_results(archive: Archive, by_post: Mapping[str, list[CitationResult]],
     key each cited work (DOI, lower case) has in the archive. A run with nothing new to
     keep (each post's outcome the one kept) needs no lock: another writer holding it, or an
     archive it may not write, neither refuses it nor makes it wait (that is checked only
-    when the lock is refused: a run that takes it reads each post once)."""
+    when the lock is refused: a run that takes it reads each post once; a refused one reads
+    each post again, and the list index too, rebuilt if a writer left it stale)."""
     changed: list[PostChanged] = []
     with ExitStack() as held:
         try:

@@ -224,6 +224,46 @@ def test_verify_posts_with_nothing_new_to_keep_is_not_refused_by_another_writer(
     assert [v.number for v in archive.versions(object_id)] == versions == ["v1", "v2"]
 
 
+@pytest.mark.parametrize("wait", [False, True])
+def test_a_post_changed_since_it_was_read_leaves_the_lock_refusal_as_the_answer(tmp_path,
+                                                                              wait):
+    """Whether a post has nothing new to keep cannot be told without the lock when it was
+    changed since its citations were read (its record's digest is not the one read here):
+    another writer holding the lock refuses the run, or, with ``wait``, the run waits for it
+    and says the post changed. (Crossref: the recorded responses, served locally.)"""
+    from archiver import verify_posts
+    from archiver.verified import keep_results
+
+    from crossref_server import CrossrefServer
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: 文献\nurl: https://mp.weixin.qq.com/s/LibraryChangedRead1\n---"
+                    "\n\n正文。\n\n参考文献\n\n1. Vanderhill R. Between the bear and the dragon. "
+                    "Int Aff. 2020;96(4):975-993. doi:10.1093/ia/iiaa061\n", encoding="utf-8")
+    with CrossrefServer() as server:
+        config = _config(tmp_path).with_overrides(crossref_url=server.url,
+                                                  cache_dir=tmp_path / "cache")
+        ingest_paths([post], config)
+        archive = Archive.open(config.archive)
+        results = verify_posts(archive, config)
+    read = {object_id: "not the digest of its record" for object_id in results}
+    release, holder = _another_writer(config.archive)
+    changed: list[str] = []
+    try:
+        if wait:
+            threading.Timer(0.5, release.set).start()
+            started = time.monotonic()
+            keep_results(archive, results, read=read, wait=True,
+                         on_changed=lambda post, error: changed.append(post))
+            assert time.monotonic() - started >= 0.4  # it waited for the lock
+            assert changed == list(results)
+        else:
+            with pytest.raises(ArchiveBusy):
+                keep_results(archive, results, read=read)
+    finally:
+        release.set()
+        holder.join(30)
+
+
 def test_another_versions_storage_root_is_not_called_a_damaged_one(tmp_path):
     """An OCFL 1.0 root (another tool's) has a layout and extensions too: it is said to be
     another version's, never told to get a second declaration."""

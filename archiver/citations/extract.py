@@ -56,6 +56,7 @@ _URL_TAILS = re.compile(
 _ENCODED_MARKS = re.compile("%(?:23|3f)", re.I)
 _HELD_MARKS = {"%23": "\uf823", "%3f": "\uf83f"}
 _HELD_BACK = str.maketrans({"\uf823": "#", "\uf83f": "?"})
+_ENCODED_QUERY = re.compile(r"\?[a-z_][\w.-]*=.*$", re.I | re.S)
 _BIORXIV_VERSION = re.compile(r"^(10\.1101/(?:\d{4}\.\d{2}\.\d{2}\.)?\d{6,})v\d+$")
 _NEXT_PARAMETER = re.compile(r"&(?:[A-Za-z_][\w.-]*=.*)?$")  # (or a query's bare last "&")
 # What a copy that lost its spaces glues to a DOI's end: PubMed's "PMID: 28436983" and
@@ -114,8 +115,9 @@ def normalise_doi(raw: str, from_url: bool = False, doi_link: bool = False) -> s
     if from_url:
         doi = _URL_TAILS.sub("", doi)
         doi = _strip_trailing(doi)
-    if doi_link:  # (a "?" or "#" ending it is the link's, as one unencoded is)
-        doi = _strip_trailing(doi.translate(_HELD_BACK).rstrip("#"))
+    if doi_link:  # (a "?" or "#" ending it is the link's, as one unencoded is; so is an
+        # encoded query of parameters, "ng.3834%3Futm_source%3Dwechat": no DOI holds "?x=")
+        doi = _strip_trailing(_ENCODED_QUERY.sub("", doi.translate(_HELD_BACK)).rstrip("#"))
     version = _BIORXIV_VERSION.match(doi)
     if version:
         doi = version.group(1)
@@ -354,7 +356,7 @@ _NEXT_DOI = re.compile(r"[,;](?=\s*(?:doi\s*[:：]|https?://|10\.\d{4,9}/))", re
 
 # a doi.org link's address up to its DOI (the URL's start, not one a redirect or an archive
 # holds in its own: "https://web.archive.org/web/2020/https://doi.org/…")
-DOI_LINK_BEFORE = re.compile(r"(?<![\w/:.%=?&])https?://(?:dx\.|www\.)?doi\.org/$", re.I)
+DOI_LINK_BEFORE = re.compile(r"(?<![\w/.%=?&])https?://(?:dx\.|www\.)?doi\.org/$", re.I)
 
 
 def _is_doi_link(url: re.Match[str]) -> bool:

@@ -138,6 +138,9 @@ def test_url_tails_that_are_not_part_of_the_doi_are_cut(url, doi):
      "10.1000/abc"),
     ("https://www.doi.org/10.1000/xyz%23a", "10.1000/xyz#a"),
     ("https://doi.org/10.1000/xyz%23", "10.1000/xyz"),  # nothing after it: the link's
+    ("doi:https://doi.org/10.1000/xyz_123%23a", "10.1000/xyz_123#a"),
+    # a query of parameters, encoded: the link's, not the DOI's
+    ("https://doi.org/10.1038/ng.3834%3Futm_source%3Dwechat", "10.1038/ng.3834"),
 ])
 def test_an_encoded_hash_or_question_mark_is_the_dois_own_only_in_its_doi_org_link(url, doi):
     assert find_dois([f"见 {url} 。"]) == [doi]

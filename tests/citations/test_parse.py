@@ -5645,6 +5645,19 @@ def test_what_the_fifteenth_trial_of_the_parser_found(text, fields):
     ('Harvey, David. "Cities or Urbanization?" City 1, no. 1–2 (1996): 38–61.',
      {"volume": "1", "issue": "1–2"}),
     ("P. Anderson, Science, vol. 177, 393 (1972), pp. 393–396.", {"issue": None}),
+    # (and those the review of the whole day's change wrote)
+    ("WHO. Report [Internet]. : WHO; 2020.", {"title": "Report",
+                                             "issued": {"date-parts": [[2020]]}}),
+    ("K. Sato, Operator algebras, A Survey. J. Funct. Anal. 40 (2006), 1-9.",
+     {"title": "Operator algebras, A Survey", "container-title": "J. Funct. Anal"}),
+    ("K. Sato, Knot invariants, Lecture Notes. Ann. Math. 40 (2006), 1-9.",
+     {"title": "Knot invariants, Lecture Notes", "container-title": "Ann. Math"}),
+    ("Marx, K.: Theorien über den Mehrwert. Jahrbuch der Werke, Band 26/2 (1990), S. 12–30.",
+     {"volume": None, "issue": None}),
+    ("Kovacs, P. in Education Reform (EdD thesis, Harvard Univ., 2015).",
+     {"title": "in Education Reform"}),
+    ("Park J. A study of networks. Foo Reports [Preprint]. 2021;3(2):1-5.",
+     {"container-title": None}),
 ])
 def test_the_look_alikes_a_last_review_wrote_stay_as_read(text, fields):
     """Strings that look like the fifteenth trial's forms but are not them: read as before

@@ -335,12 +335,12 @@ def _abbreviated_journal_cut(item: dict[str, Any], text: str) -> None:
 # Partial Differential Equations.", "…Lyrik, Rheinisches Museum für Philologie N.F. 98"; not
 # a title's "…, in China. Lancet", "…, in Vitro. Cell", "…, Part I. J. Chem. Phys.")
 _JOURNAL_OPENING_THE_TITLES_END = re.compile(
-    r",\s?(?P<in>to appear in\s+)?"
+    r",(?P<space>\s?)(?P<in>to appear in\s+)?"
     r"(?P<words>(?:[A-Z][\w-]*\s(?:[\w-]+\s){0,4})?[A-Z][a-z]{0,5})$")
 # a title's own last words, a part or a series: "…, Part I. J. Chem. Phys.", "…, New Series."
 _A_TITLES_PART = re.compile(r"^(?:Part|Series|Book|Chapter|Section|Vol)\b|\b(?:[IVXLC]+|Series)$")
-_ABBREVIATED_REST = re.compile(
-    r"\.\s?(?P<rest>(?:[A-Z][\w.-]*\.?\s?)+?)(?=\s?\d|\.?$)")
+_ABBREVIATED_REST = re.compile(  # (each word atomic: a run of capitals is read one way)
+    r"\.\s?(?P<rest>(?>[A-Z][\w.-]*\.?\s?)+?)(?=\s?\d|\.?$)")
 
 
 def _journal_left_in_the_title(item: dict[str, Any], text: str) -> None:
@@ -354,10 +354,11 @@ def _journal_left_in_the_title(item: dict[str, Any], text: str) -> None:
     if rest is None or container and not rest["rest"].strip(" .").startswith(container):
         return
     after = rest["rest"].strip(" .")
-    if _A_TITLES_PART.search(words["words"]) or not (words["in"] or "." in after or
-                                                      len(after) <= 2):
-        return  # an abbreviation after the stop, or a title's "in" before it, says journal:
-        # "…, One of the Glasgow Boys. Victorian Studies 42" is a title's end and a journal
+    if _A_TITLES_PART.search(words["words"]) or not (
+            words["in"] or len(after) <= 2 or "." in after and not words["space"]):
+        return  # "to appear in" before it, a stub after the stop ("J", "F"), or a comma a
+        # PDF glued to it (",Comput. Graph. Forum") says journal: "…, A Survey. J. Funct.
+        # Anal." and "…, One of the Glasgow Boys. Victorian Studies 42" are titles' ends
     item["title"] = title[:words.start()].rstrip()
     item["container-title"] = f"{words['words']}.{text[rest.start() + 1:rest.end()]}".strip(" .")
 
@@ -744,6 +745,8 @@ def _on_the_web(item: dict[str, Any], text: str) -> None:
     if found is None:
         return
     place = found["place"].strip()
+    if not place:
+        return
     chapter = _BOOKSHELF_CHAPTER.search(text)
     if chapter is not None and item.get("container-title", place).strip() == place:
         item["container-title"] = chapter["book"].strip()
