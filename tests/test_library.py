@@ -17,6 +17,8 @@ from __future__ import annotations
 import ast
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -159,6 +161,24 @@ def _another_writer(root: Path) -> tuple[threading.Event, threading.Thread]:
     return release, holder
 
 
+@contextmanager
+def _a_post_citing_a_doi_crossref_does_not_know(tmp_path: Path) -> Iterator[Config]:
+    """An archive of one post citing the seed's DOI, and the configuration of a local
+    Crossref that serves the recorded responses (which do not know it: "not_found" is an
+    outcome to keep), for as long as the block runs."""
+    from crossref_server import CrossrefServer
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: 文献\nurl: https://mp.weixin.qq.com/s/LibraryCitesAnUnknown1\n"
+                    "---\n\n正文。\n\n参考文献\n\n1. Vanderhill R. Between the bear and the "
+                    "dragon. Int Aff. 2020;96(4):975-993. doi:10.1093/ia/iiaa061\n",
+                    encoding="utf-8")
+    with CrossrefServer() as server:
+        config = _config(tmp_path).with_overrides(crossref_url=server.url,
+                                                  cache_dir=tmp_path / "cache")
+        ingest_paths([post], config)
+        yield config
+
+
 def test_verify_posts_waits_for_another_writer_when_told_to(tmp_path):
     """Keeping the results takes the writer lock: held by another writer (another thread
     here, as an ingest's), ``verify_posts`` raised ArchiveBusy, its checking lost; with
@@ -167,16 +187,7 @@ def test_verify_posts_waits_for_another_writer_when_told_to(tmp_path):
     learnt nothing, all unresolved, would take no lock.)"""
     from archiver import verify_posts
 
-    from crossref_server import CrossrefServer
-    post = tmp_path / "post.md"
-    post.write_text("---\ntitle: 文献\nurl: https://mp.weixin.qq.com/s/LibraryWaitsForLock1\n---"
-                    "\n\n正文。\n\n参考文献\n\n1. Vanderhill R, Joireman SF, Tulepbayeva R. "
-                    "Between the bear and the dragon. Int Aff. 2020;96(4):975-993. "
-                    "doi:10.1093/ia/iiaa061\n", encoding="utf-8")
-    with CrossrefServer() as server:
-        config = _config(tmp_path).with_overrides(crossref_url=server.url,
-                                                  cache_dir=tmp_path / "cache")
-        ingest_paths([post], config)
+    with _a_post_citing_a_doi_crossref_does_not_know(tmp_path) as config:
         archive = Archive.open(config.archive)
         release, holder = _another_writer(config.archive)
         with pytest.raises(ArchiveBusy, match="another archiver process is writing"):
@@ -197,15 +208,7 @@ def test_verify_posts_with_nothing_new_to_keep_is_not_refused_by_another_writer(
     wait, and nothing is written. (Crossref: the recorded responses, served locally.)"""
     from archiver import verify_posts
 
-    from crossref_server import CrossrefServer
-    post = tmp_path / "post.md"
-    post.write_text("---\ntitle: 文献\nurl: https://mp.weixin.qq.com/s/LibraryNothingNew01\n---"
-                    "\n\n正文。\n\n参考文献\n\n1. Vanderhill R. Between the bear and the dragon. "
-                    "Int Aff. 2020;96(4):975-993. doi:10.1093/ia/iiaa061\n", encoding="utf-8")
-    with CrossrefServer() as server:
-        config = _config(tmp_path).with_overrides(crossref_url=server.url,
-                                                  cache_dir=tmp_path / "cache")
-        ingest_paths([post], config)
+    with _a_post_citing_a_doi_crossref_does_not_know(tmp_path) as config:
         archive = Archive.open(config.archive)
         first = verify_posts(archive, config)
         [object_id] = archive.object_ids()
@@ -234,15 +237,7 @@ def test_a_post_changed_since_it_was_read_leaves_the_lock_refusal_as_the_answer(
     from archiver import verify_posts
     from archiver.verified import keep_results
 
-    from crossref_server import CrossrefServer
-    post = tmp_path / "post.md"
-    post.write_text("---\ntitle: 文献\nurl: https://mp.weixin.qq.com/s/LibraryChangedRead1\n---"
-                    "\n\n正文。\n\n参考文献\n\n1. Vanderhill R. Between the bear and the dragon. "
-                    "Int Aff. 2020;96(4):975-993. doi:10.1093/ia/iiaa061\n", encoding="utf-8")
-    with CrossrefServer() as server:
-        config = _config(tmp_path).with_overrides(crossref_url=server.url,
-                                                  cache_dir=tmp_path / "cache")
-        ingest_paths([post], config)
+    with _a_post_citing_a_doi_crossref_does_not_know(tmp_path) as config:
         archive = Archive.open(config.archive)
         results = verify_posts(archive, config)
     read = {object_id: "not the digest of its record" for object_id in results}
