@@ -312,10 +312,10 @@ def verify_posts(archive: Archive, config: Config, object_ids: Iterable[str] | N
     (none is held while Crossref is asked; none is needed when no post's outcome changed):
     another writer holding it (an ingest) raises :class:`~archiver.errors.ArchiveBusy` then,
     unless ``wait``, which waits for it (the answers are cached either way: a run again asks
-    Crossref nothing it answered). Also
-    raises :class:`~archiver.errors.NotFound` for an id the archive does not hold, and
-    :class:`~archiver.errors.PostChanged` when an ingest made a new version of a post while
-    its citations were checked (the other posts' results are kept)."""
+    Crossref nothing it answered). Also raises :class:`~archiver.errors.NotFound` for an id
+    the archive does not hold, and :class:`~archiver.errors.PostChanged` when an ingest made
+    a new version of a post while its citations were checked (the other posts' results are
+    kept)."""
     from archiver.citations.verify import citations_of
 
     an_archive(archive)
@@ -386,8 +386,8 @@ def keep_results(archive: Archive, by_post: Mapping[str, list[CitationResult]],
         except (ArchiveBusy, ArchiveReadOnly) as refused:
             unchanged = _keys_if_nothing_to_keep(archive, by_post, read or {})
             if unchanged is not None:
-                for object_id in by_post:
-                    if on_kept is not None:
+                if on_kept is not None:
+                    for object_id in by_post:
                         on_kept(object_id, None)
                 return unchanged.by_doi
             if not wait or not isinstance(refused, ArchiveBusy):

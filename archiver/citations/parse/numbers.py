@@ -525,6 +525,7 @@ _VOL_NO = re.compile(r"\b(?:[Vv]ol(?:ume)?\.?|[Tt]\.)\s?(?P<volume>\d+),?\s+"
 # its volume, "32, 3/4"), a volume's part ("Band 26/2"), a case's number ("Case 6/64")
 _NO_VOLUME_AND_ISSUE_AFTER = re.compile(
     r"(?:\b(?:Heft|H\.|Nr\.?|No\.?|no\.?|Case|Band|Bd\.|Teil|Sonderband)|\d,?)\s?$")
+_VOL_NO_FORMS = ("", "_n", "_j", "_s", "_v")  # (each alternative's groups, by their suffix)
 _PAGES_MARKED = re.compile(r"\bpp?\.\s?(\d+\s?[-–]\s?\d+)")
 
 
@@ -543,10 +544,8 @@ def _marked_volume_and_issue(item: dict[str, Any], text: str) -> None:
                    or _slashed_volume_and_issue(found, text)), None)
     if not marked:
         return
-    volume = next(marked[g] for g in ("volume", "volume_n", "volume_j", "volume_s", "volume_v")
-                  if marked[g])
-    issue = next(marked[g] for g in ("issue", "issue_n", "issue_j", "issue_s", "issue_v")
-                 if marked[g])
+    volume, issue = next((marked["volume" + form], marked["issue" + form])
+                         for form in _VOL_NO_FORMS if marked["volume" + form])
     pages = _PAGES_MARKED.search(text, marked.end())
     if item.get("page") == issue and pages:  # the issue read as the page, the pages lost
         item["page"] = _page(pages.group(1))
