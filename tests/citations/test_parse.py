@@ -5666,6 +5666,78 @@ def test_the_look_alikes_a_last_review_wrote_stay_as_read(text, fields):
     assert {key: item.get(key) for key in fields} == fields
 
 
+@pytest.mark.parametrize(("text", "fields"), [
+    # the AMS's series of a journal before its volume: no issue
+    ("J. Nash, Non-cooperative games, Ann. of Math. (2) 54 (1951), 286–295.",
+     {"volume": "54", "issue": None, "page": "286-295"}),
+    ("J. Nash, Non-cooperative games, Ann. of Math. (2) 54 (1951), no. 2, 286–295.",
+     {"volume": "54", "issue": "2"}),
+    # issues marked "n°" (a double issue), "n." and "Nr." (a newspaper's, before its date)
+    ("Bourdieu P., « Le champ scientifique », Actes de la recherche en sciences sociales, vol. "
+     "2, n° 2-3, 1976, p. 88-104.", {"volume": "2", "issue": "2-3"}),
+    ("Bobbio, N., «Democrazia e dittatura», in Rivista di filosofia, XLV (1954), n. 2, pp. "
+     "115-130.", {"volume": "XLV", "issue": "2", "page": "115-130"}),
+    ("Habermas, Jürgen (1981): Die Moderne – ein unvollendetes Projekt. In: Die Zeit, Nr. 39 "
+     "vom 19.9.1981, S. 47–48.", {"issue": "39", "page": "47-48"}),
+    # Vancouver's year after the publisher's semicolon, in a part of a book: no volume
+    ("Ronneberger O, Fischer P, Brox T. U-Net: convolutional networks for biomedical image "
+     "segmentation. In: Navab N, Hornegger J, Wells W, Frangi A, editors. Medical Image "
+     "Computing and Computer-Assisted Intervention – MICCAI 2015. Cham: Springer; 2015. p. "
+     "234–41.", {"volume": None, "page": "234-41"}),
+    ("Rice AS, Farquhar-Smith WP, Bridges D. Cannabinoids and pain. In: Dostorovsky JO, Carr "
+     "DB, Koltzenburg M, editors. Proceedings of the 10th World Congress on Pain; 2002 Aug "
+     "17-22; San Diego, CA. Seattle: IASP Press; 2003. p. 437-68.", {"volume": None}),
+    # Nature's chapter by its number, and its proceedings with their editors
+    ("Felsenstein, J. in Inferring Phylogenies Ch. 9, 142–160 (Sinauer Associates, 2004).",
+     {"container-title": "Inferring Phylogenies", "volume": None, "page": "142-160"}),
+    ("Devlin, J., Chang, M.-W., Lee, K. & Toutanova, K. BERT: pre-training of deep "
+     "bidirectional transformers for language understanding. In Proc. 2019 Conference of the "
+     "North American Chapter of the Association for Computational Linguistics: Human Language "
+     "Technologies (eds Burstein, J. et al.) 4171–4186 (Association for Computational "
+     "Linguistics, 2019).",
+     {"container-title": "Proc. 2019 Conference of the North American Chapter of the "
+                         "Association for Computational Linguistics: Human Language "
+                         "Technologies", "page": "4171-4186"}),
+    # NLM's body named with its country and then its committee
+    ("Institute of Medicine (US) Committee on Quality of Health Care in America. To err is "
+     "human: building a safer health system. Washington (DC): National Academies Press (US); "
+     "2000.", {"author": [{"literal": "Institute of Medicine (US) Committee on Quality of "
+                                      "Health Care in America"}],
+               "title": "To err is human: building a safer health system"}),
+    # a work in several volumes: their number, its editor, the years of its imprint
+    ("Gibbon, Edward. The History of the Decline and Fall of the Roman Empire. Edited by J. B. "
+     "Bury. 7 vols. London: Methuen, 1896–1900.",
+     {"volume": None, "page": None, "container-title": None,
+      "issued": {"date-parts": [[1896]]}}),
+])
+def test_what_the_sixteenth_trial_of_the_parser_found(text, fields):
+    """Forms a sixteenth set of 200 strings (bench/data/refs-trial-16.jsonl) found read
+    wrong."""
+    item = parse_reference(text, strict=True)
+    assert {key: item.get(key) for key in fields} == fields
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    # an issue in brackets after the volume is no series
+    ("A. Weil, Sur les courbes algébriques, J. Funct. Anal. 54 (2) (1951), 286–295.",
+     {"volume": "54", "issue": "2"}),
+    # a book's "n." is a note's, no issue
+    ("Croce, B., Storia d'Italia, Bari, Laterza, 1928, n. 5, p. 45.", {"issue": None}),
+    # a volume that is no year stays, and so does one marked in a book's part
+    ("Smith J. A chapter. In: Jones A, editor. A book. Vol 2015. London: Pub; 2015. p. 1-10.",
+     {"volume": "2015"}),
+    # one volume is no number of volumes
+    ("Smith, Adam. The Wealth of Nations. Vol. 2. Oxford: Clarendon Press, 1976.",
+     {"volume": "2"}),
+    # a translator followed by a journal's name and numbers: the journal stays
+    ("Calvino, Italo. The Argentine Ant. Translated by Archibald Colquhoun. Paris Review 12 "
+     "(1957): 1–20.", {"container-title": "Paris Review"}),
+])
+def test_the_look_alikes_of_the_sixteenth_trials_forms_stay_as_read(text, fields):
+    item = parse_reference(text, strict=True)
+    assert {key: item.get(key) for key in fields} == fields
+
+
 def test_an_mla_chapter_with_its_books_editor_is_a_chapter():
     text = ("Kafka, Franz. “A Hunger Artist.” The Complete Stories. Ed. Nahum N. Glatzer. New "
             "York: Schocken, 1971. 268–77. Print.")

@@ -7,7 +7,12 @@ from __future__ import annotations
 
 import re
 
-from archiver.citations.parse.authors import _GROUP_AUTHOR, _ON_BEHALF, split_authors
+from archiver.citations.parse.authors import (
+    _GROUP_AUTHOR,
+    _ON_BEHALF,
+    _committee_after_the_country,
+    split_authors,
+)
 from archiver.citations.parse.containers import (
     _abbreviated_journal_cut,
     _acm_article_read_as_the_volume,
@@ -21,10 +26,12 @@ from archiver.citations.parse.containers import (
     _book_before_its_editors,
     _book_then_its_publisher,
     _bracketed_imprint_ending_a_container,
+    _chapter_number_after_the_book,
     _closed,
     _container_cut_inside_its_brackets,
     _corr,
     _discussion_paper,
+    _editor_read_as_the_container,
     _ieee_proceedings,
     _imprint_at_the_end,
     _imprint_between_commas,
@@ -99,6 +106,7 @@ from archiver.citations.parse.numbers import (
     _acronym_year,
     _after_volume_colon,
     _ams_issue,
+    _ams_series,
     _article_number,
     _article_number_cut_before_its_letter,
     _article_number_read_as_the_year,
@@ -113,6 +121,7 @@ from archiver.citations.parse.numbers import (
     _in_arxiv_ids,
     _issue_after_its_mark,
     _issue_alone_in_brackets,
+    _issue_before_the_pages,
     _issue_numbered_like_a_year,
     _issue_run_into_pages,
     _issue_with_its_part,
@@ -146,6 +155,7 @@ from archiver.citations.parse.numbers import (
     _volume_marked_in_words,
     _volume_run_into_the_page,
     _volume_that_is_no_number,
+    _volumes_of_a_work,
     _volumes_printed_as_a_range,
     _year_before_the_volume,
     _year_in_vancouvers_date,
@@ -441,6 +451,8 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _lettered_volume(item, text)
     _article_number_cut_before_its_letter(item, text)
     _numbered_issue_alone(item, text)
+    _ams_series(item, text)
+    _issue_before_the_pages(item, text)
     _ams_issue(item, text)
     _ordinal_read_as_a_volume(item, text)
     _edition_or_years_acronym_read_as_a_volume(item, text)
@@ -490,6 +502,8 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _chapter_title_read_as_its_book(item, text)
     _ieee_proceedings(item, text)
     _abbreviated_journal_cut(item, text)
+    _chapter_number_after_the_book(item, text)
+    _editor_read_as_the_container(item, text)
     _journal_left_in_the_title(item, text)
     _journal_of_a_work_in_press(item, text)
     _book_then_its_publisher(item, text)
@@ -605,6 +619,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _corr(item, text)
     _vancouver_journal_with_its_place(item, text)
     _vancouver_publisher_ending_a_book(item, text)
+    _committee_after_the_country(item, text)
     _article_of_a_law(item, text)
     _short_form(item, text)
     _document_number_read_as_a_number(item, text)
@@ -616,6 +631,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _number_printed_once_read_twice(item, text)
     _meetings_acronym_read_as_the_issue(item, text)
     _volumes_printed_as_a_range(item, text)
+    _volumes_of_a_work(item, text)
     _footnote_read_as_the_volume(item, text)
     _books_volume(item, text)
     _on_the_web(item, text)

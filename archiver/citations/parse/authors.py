@@ -415,6 +415,30 @@ _ON_BEHALF_OF = re.compile(rf"^{_ON_BEHALF}", re.I)
 _GROUP_AFTER = re.compile(rf"^[\s.,;:]*(?:{_ON_BEHALF}|and\s+(?:the\s+)?)?", re.I)
 
 
+# NLM's body named with its country and then its part: "Institute of Medicine (US) Committee
+# on Quality of Health Care in America", "National Research Council (US) Panel on …"
+_COUNTRY_THEN_PART = re.compile(r"\([A-Z]{2,3}\)$")
+_PART_OF_A_BODY = re.compile(r"(?:Sub)?(?:[Cc]ommittee|Panel|Board|Council|Commission|Division|"
+                             r"Working Group|Task Force|Section|Roundtable|Forum) (?:on|for|of)\b"
+                             r"[^.]{1,200}\.\s")
+
+
+def _committee_after_the_country(item: dict[str, Any], text: str) -> None:
+    """The part of such a body that the tagger read into the title, the author's again."""
+    authors = item.get("author") or []
+    if len(authors) != 1 or not _COUNTRY_THEN_PART.search(authors[0].get("literal", "")):
+        return
+    body = authors[0]["literal"]
+    title = str(item.get("title") or "")
+    part = _PART_OF_A_BODY.match(title + " ")
+    if part is None or not text.startswith(f"{body} {part.group(0).strip()}"):
+        return
+    rest = title[part.end():].strip()
+    if rest:
+        item["author"] = [{"literal": f"{body} {part.group(0).strip().rstrip('.')}"}]
+        item["title"] = rest
+
+
 def _group_after_etal(rest: str) -> dict[str, str] | None:
     """The group author Vancouver prints after the members and "et al.", as a literal name."""
     name = _GROUP_AFTER.sub("", rest, count=1).strip(" .;,")

@@ -24,6 +24,7 @@ from archiver.citations.parse.shared import (
     _is_a_place,
     _is_proceedings,
     _issued_year,
+    _printed_once,
     _title_end,
 )
 
@@ -301,13 +302,44 @@ def _mla_book_before_its_editors(item: dict[str, Any], text: str) -> None:
 _ABBREVIATED_FIRST_WORDS = re.compile(
     r"[.?!]?\s+((?:[A-Z][a-z]{0,14}\.?\s+){0,3}[A-Z][a-z]{1,5}\.)\s+")
 # Nature's proceedings after "In Proc.", their year and name up to the pages: "In Proc. 2014
-# Conference on Empirical Methods in Natural Language Processing 1724–1734"
+# Conference on Empirical Methods in Natural Language Processing 1724–1734", its editors
+# between ("… Human Language Technologies (eds Burstein, J. et al.) 4171–4186")
 _NATURES_PROCEEDINGS = re.compile(
     r"\bIn\s+(Proc\.\s+(?:(?:1[5-9]|20)\d\d\s+)?[A-Z](?:[^.,;()\d]|\.(?=\s[A-Za-z])){5,200}?)"
-    r"\s+\d+\s?[-–]\s?\d+")
+    r"(?:\s+\(eds?\.?\s[^()]{1,300}\))?\s+\d+\s?[-–]\s?\d+")
 
 
 _ROLE_WORD = re.compile(r"\b(?:Hgg?|Hrsg|Eds?|Trans|Übers|Bd|Vol|Aufl)\.")
+def _editor_read_as_the_container(item: dict[str, Any], text: str) -> None:
+    """A book's editor or translator after its title ("Edited by J. B. Bury. 7 vols."), the
+    last of whose name the tagger read as a container: no container."""
+    container = str(item.get("container-title") or "")
+    if not container or len(container.split()) > 3:
+        return
+    if re.search(r"\b(?:[Ee]dited|[Tt]ranslated|[Cc]ompiled|[Ii]ntroduced)(?:\s+and\s+\w+)?"
+                 r"\s+by\s+(?:[A-Z][\w'-]*\.?\s+){0,4}" + re.escape(container) + r"\.",
+                 text) and len(re.findall(re.escape(container), text)) == 1:
+        del item["container-title"]
+
+
+# Nature's chapter of a book, its number after the book's name: "in Inferring Phylogenies
+# Ch. 9, 142–160 (Sinauer Associates, 2004)"
+_CHAPTER_AFTER_THE_BOOK = re.compile(r"\s+Ch\.\s?(\d{1,3})\b")
+
+
+def _chapter_number_after_the_book(item: dict[str, Any], text: str) -> None:
+    """The book's name without the "Ch." the tagger ran into it, and the chapter's number no
+    volume."""
+    container = str(item.get("container-title") or "")
+    if not container.endswith(" Ch"):
+        return
+    name = container[:-3].rstrip()
+    found = re.search(re.escape(name) + _CHAPTER_AFTER_THE_BOOK.pattern, text) if name else None
+    if found is None:
+        return
+    item["container-title"] = name
+    if str(item.get("volume") or "") == found.group(1) and _printed_once(found.group(1), text):
+        del item["volume"]
 
 
 def _abbreviated_journal_cut(item: dict[str, Any], text: str) -> None:

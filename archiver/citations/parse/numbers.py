@@ -20,6 +20,7 @@ from archiver.citations.parse.shared import (
     _arabic,
     _field_end,
     _issued_year,
+    _printed_once,
     _title_end,
     gbt_code,
 )
@@ -509,8 +510,9 @@ def _vietnamese_numbers(item: dict[str, Any], text: str) -> None:
 # slash parts before the year, "Die Musikforschung 41/2 (1988)", "XIV/2 (1980)": the numbers
 # are what their marks say
 _VOL_NO = re.compile(r"\b(?:[Vv]ol(?:ume)?\.?|[Tt]\.)\s?(?P<volume>\d+),?\s+"
-                     r"(?:[Nn]o|[Nn][uú]m|[Nn]r|[Ii]ss(?:ue)?|fasc|Heft)"
-                     r"\.?\s?(?P<issue>\d+)\b|(?<![\d.\-–])(?!(?:1[5-9]|20)\d\d\b)(?P<volume_n>\d{1,4})"
+                     r"(?:[Nn]o|[Nn][uú]m|[Nn]r|[Ii]ss(?:ue)?|fasc|Heft|[Nn][°º])"
+                     # (a double issue too: "vol. 2, n° 2-3")
+                     r"\.?\s?(?P<issue>\d+(?:\s?[–-]\s?\d+)?)(?![\w–-])|(?<![\d.\-–])(?!(?:1[5-9]|20)\d\d\b)(?P<volume_n>\d{1,4})"
                      r"(?:\s?(?:e|è|ème)\s+année)?,\s?(?:n[°º]\s?|no\.\s)"
                      r"(?P<issue_n>\d+)\b(?![–-]\d)|"  # (not the year: "septembre 2004, n°59";
                      # nor a range of issues: "1, no. 1–2")
@@ -549,9 +551,29 @@ def _marked_volume_and_issue(item: dict[str, Any], text: str) -> None:
     pages = _PAGES_MARKED.search(text, marked.end())
     if item.get("page") == issue and pages:  # the issue read as the page, the pages lost
         item["page"] = _page(pages.group(1))
+    issue = re.sub(r"\s?[–-]\s?", "-", issue)
     if item.get("volume") in (issue, None) or (  # French "36, n° 10" too
-            item.get("volume") == volume and not item.get("issue")):
+            item.get("volume") == volume and str(item.get("issue") or "") in (
+                "", issue.split("-")[0])):  # (a double issue read as its first)
         item["volume"], item["issue"] = volume, issue
+
+
+# an issue marked "n." (Italian), "Nr." (German) or "n°" after the volume and year, before
+# the pages or a newspaper's date: "XLV (1954), n. 2, pp. 115-130", "Die Zeit, Nr. 39 vom
+# 19.9.1981, S. 47–48"
+_ISSUE_BEFORE_PAGES = re.compile(r"[,)]\s?(?:n\.|[Nn]r\.|n[°º])\s?(\d{1,4}(?:\s?[–-]\s?\d{1,4})?)"
+                                 r"(?=,\s?(?:pp?\.|S\.|Sp\.|col\.)\s?\d|\s+vom\s+\d)")
+
+
+def _issue_before_the_pages(item: dict[str, Any], text: str) -> None:
+    """Such an issue of a journal, where none was read and its number is no other field's
+    (a book's "n." is a note's)."""
+    found = _ISSUE_BEFORE_PAGES.search(text)
+    if found is None or item.get("issue") or not item.get("container-title"):
+        return
+    issue = re.sub(r"\s?[–-]\s?", "-", found.group(1))
+    if issue not in (str(item.get("volume") or ""), str(item.get("page") or "")):
+        item["issue"] = issue
 
 
 _ISSUE_THEN_PAGES = re.compile(r"\(?([\w/-]{1,12})\)\s*[:,]\s*(\S.*)")
@@ -574,11 +596,6 @@ def _year_printed_as_an_issue(item: dict[str, Any], text: str) -> None:
     if _issued_year(item) in (None, int(issue)):
         del item["issue"]
         item["issued"] = {"date-parts": [[int(issue)]]}
-
-
-def _printed_once(value: str, text: str) -> bool:
-    """Whether ``value`` stands in ``text`` once as a number of its own."""
-    return len(re.findall(rf"(?<![\w.]){re.escape(value)}(?![\w])", text)) == 1
 
 
 # the number of a working paper, a report or a standard, and a version's: no volume, issue or
@@ -765,6 +782,27 @@ def _footnote_read_as_the_volume(item: dict[str, Any], text: str) -> None:
         item.setdefault("page", found["page"])
 
 
+# a work in several volumes: how many ("7 vols."), and the years of its imprint, last
+# ("London: Methuen, 1896–1900.")
+_HOW_MANY_VOLUMES = re.compile(r"(?<![\w.])(\d{1,2})\s+vols?\.")
+_IMPRINTS_YEARS = re.compile(r"[:,]\s[^,:]+,\s((?:1[5-9]|20)\d\d)\s?[–-]\s?((?:1[5-9]|20)\d\d)\.?$")
+
+
+def _volumes_of_a_work(item: dict[str, Any], text: str) -> None:
+    """In such a reference, the number of volumes is no volume, and the range of years ending
+    its imprint, which the tagger read as pages, gives its year (the first)."""
+    count = _HOW_MANY_VOLUMES.search(text)
+    if count is None:
+        return
+    if str(item.get("volume") or "") == count.group(1) and _printed_once(count.group(1), text):
+        del item["volume"]
+    years = _IMPRINTS_YEARS.search(text.rstrip())
+    if years and int(years.group(2)) > int(years.group(1)) and \
+            str(item.get("page") or "") == f"{years.group(1)}-{years.group(2)}":
+        del item["page"]
+        item.setdefault("issued", {"date-parts": [[int(years.group(1))]]})
+
+
 def _volumes_printed_as_a_range(item: dict[str, Any], text: str) -> None:
     """A double volume printed as a range after the journal, the pages after it ("SoftwareX,
     1–2, 19–25"): the volume is the range, not its first number."""
@@ -874,17 +912,24 @@ def _meetings_acronym_read_as_the_issue(item: dict[str, Any], text: str) -> None
         del item["issue"]
 
 
-# Vancouver's year after a semicolon, before the pages
-_YEAR_BEFORE_THE_PAGES = re.compile(r";\s*((?:1[5-9]|20)\d\d)\s*:\s*[A-Za-z]?\d")
+# Vancouver's year after a semicolon, before the pages ("; 2019:8024-8035", "; 2015. p. 234–41")
+_YEAR_BEFORE_THE_PAGES = re.compile(r";\s*((?:1[5-9]|20)\d\d)\s*(?::\s*|\.\s*pp?\.\s*)[A-Za-z]?\d")
 
 
 def _vancouver_year_read_as_the_volume(item: dict[str, Any], text: str) -> None:
-    """Vancouver's year before the pages of a book's part, which the tagger read as a volume
-    where it found no year: "In: Advances in Neural Information Processing Systems 32. Curran
-    Associates, Inc.; 2019:8024-8035." (after the publisher's semicolon)."""
+    """Vancouver's year before the pages of a book's part, which the tagger read as a volume:
+    where it found no year ("In: Advances in Neural Information Processing Systems 32. Curran
+    Associates, Inc.; 2019:8024-8035.", after the publisher's semicolon), it is the year;
+    where it found one (the meeting's date, or the same year ending the book's name: "MICCAI
+    2015. Cham: Springer; 2015. p. 234–41."), in a part of a book ("In: …") that marks no
+    volume, it is no volume."""
     volume = str(item.get("volume") or "")
-    if not item.get("issued") and volume in _YEAR_BEFORE_THE_PAGES.findall(text):
+    if volume not in _YEAR_BEFORE_THE_PAGES.findall(text):
+        return
+    if not item.get("issued"):
         item["issued"] = {"date-parts": [[int(volume)]]}
+        del item["volume"]
+    elif re.search(r"\bIn:\s", text) and not re.search(r"\bvol(?:ume)?\b", text, re.I):
         del item["volume"]
 
 
@@ -966,6 +1011,26 @@ def _numbered_issue_alone(item: dict[str, Any], text: str) -> None:
 # 1245–1260" (the volume, the year in brackets, the issue after "no.", the pages)
 _AMS_ISSUE = re.compile(r"(?<![\w.])(?P<volume>\d{1,4})\s+\((?:1[5-9]|20)\d\d\),\s+no\.\s*"
                         r"(?P<issue>\d{1,4}(?:\s*[-–/]\s*\d{1,4})?),\s")
+
+
+# the AMS's series of a journal before its volume: "Ann. of Math. (2) 54 (1951), 286–295"
+# (the second series of the Annals), a digit in brackets after the journal's name
+_AMS_SERIES = re.compile(r"(?<=[\w.])\s+\((?P<series>\d)\)\s+(?P<volume>\d{1,4})\s+"
+                         r"\((?:1[5-9]|20)\d\d\)\s*[,:]")
+
+
+def _ams_series(item: dict[str, Any], text: str) -> None:
+    """The volume after the series in such numbers, where the tagger read the series as the
+    issue (and the volume as nothing, or as the series): the series is no issue. Only where
+    the journal read ends just before it."""
+    found = _AMS_SERIES.search(text)
+    container = str(item.get("container-title") or "").rstrip(". ")
+    if found is None or not container or not text[:found.start()].rstrip(". ").endswith(
+            container):
+        return
+    if str(item.get("issue") or "") == found.group("series"):
+        del item["issue"]
+    item["volume"] = found.group("volume")
 
 
 def _ams_issue(item: dict[str, Any], text: str) -> None:

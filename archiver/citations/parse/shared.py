@@ -240,3 +240,8 @@ _PERIODICALS_WORD = re.compile(
 # German's edition, its number and "Aufl." ("3. Aufl.", "6. Auflage"): ending a title, or in a
 # German note's book
 _AUFLAGE = r"(?P<edition>\d{1,2})\.\s*Aufl(?:age|\.)?"
+
+
+def _printed_once(value: str, text: str) -> bool:
+    """Whether ``value`` stands in ``text`` once as a number of its own."""
+    return len(re.findall(rf"(?<![\w.]){re.escape(value)}(?![\w])", text)) == 1
