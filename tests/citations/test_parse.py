@@ -5709,6 +5709,26 @@ def test_the_look_alikes_a_last_review_wrote_stay_as_read(text, fields):
      "Bury. 7 vols. London: Methuen, 1896–1900.",
      {"volume": None, "page": None, "container-title": None,
       "issued": {"date-parts": [[1896]]}}),
+    ("Fraenkel, E. (1950) Aeschylus: Agamemnon, 3 vols. Oxford.",
+     {"title": "Aeschylus: Agamemnon", "volume": None}),
+    # Chicago's note of a chapter, its book's imprint in brackets and no editor
+    ("2. Carlo Ginzburg, “Clues: Roots of an Evidential Paradigm,” in Clues, Myths, and the "
+     "Historical Method (Baltimore: Johns Hopkins University Press, 1989), 96–125.",
+     {"title": "Clues: Roots of an Evidential Paradigm",
+      "container-title": "Clues, Myths, and the Historical Method", "page": "96-125"}),
+    # APA's journal with its subtitle, in press: no numbers after it
+    ("Smith, J. K., & Lee, H. (in press). Attentional capture by reward-associated stimuli. "
+     "Journal of Experimental Psychology: General.",
+     {"container-title": "Journal of Experimental Psychology: General"}),
+    # a title in guillemets with a full stop inside them
+    ("Ginzburg, C. (1979), «Spie. Radici di un paradigma indiziario», in A. Gargani (a cura "
+     "di), Crisi della ragione, Torino, Einaudi, pp. 57-106.",
+     {"title": "Spie. Radici di un paradigma indiziario",
+      "container-title": "Crisi della ragione"}),
+    # Dutch's elided article opening a name, no quotation mark
+    ("G. 't Hooft, Dimensional reduction in quantum gravity, in: Salamfestschrift, World "
+     "Scientific, Singapore, 1993, pp. 284–296, arXiv:gr-qc/9310026.",
+     {"title": "Dimensional reduction in quantum gravity"}),
 ])
 def test_what_the_sixteenth_trial_of_the_parser_found(text, fields):
     """Forms a sixteenth set of 200 strings (bench/data/refs-trial-16.jsonl) found read
@@ -5732,6 +5752,11 @@ def test_what_the_sixteenth_trial_of_the_parser_found(text, fields):
     # a translator followed by a journal's name and numbers: the journal stays
     ("Calvino, Italo. The Argentine Ant. Translated by Archibald Colquhoun. Paris Review 12 "
      "(1957): 1–20.", {"container-title": "Paris Review"}),
+    # a journal's name followed by its numbers after a colon keeps no "subtitle"
+    ("Smith, J. (2014). A title. Journal of Things: 12, 1-10.", {"page": "1-10"}),
+    # a quotation ending a title is no title in quotation marks
+    ("Smith, J. (2001). On “Camp”. Journal of Things 3: 1-2.",
+     {"title": "On “Camp”", "container-title": "Journal of Things"}),
 ])
 def test_the_look_alikes_of_the_sixteenth_trials_forms_stay_as_read(text, fields):
     item = parse_reference(text, strict=True)

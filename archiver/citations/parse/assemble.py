@@ -24,6 +24,7 @@ from archiver.citations.parse.containers import (
     _book_after_its_editors,
     _book_after_the_year,
     _book_before_its_editors,
+    _book_before_its_imprint,
     _book_then_its_publisher,
     _bracketed_imprint_ending_a_container,
     _chapter_number_after_the_book,
@@ -43,6 +44,7 @@ from archiver.citations.parse.containers import (
     _journal_word_in_title,
     _journals_first_word_in_the_title,
     _journals_opening_left_out,
+    _journals_subtitle_ending_the_reference,
     _mark_ending_a_journal,
     _medium_ending_a_name,
     _meetings_year_ending_its_name,
@@ -218,6 +220,7 @@ from archiver.citations.parse.titles import (
     _quotation_ending_a_title,
     _quotation_inside_a_quoted_title,
     _quotation_opening_a_title,
+    _quoted_title_cut_at_its_full_stop,
     _quoted_title_opening_the_reference,
     _quotes_around_a_translated_title,
     _report_number_ending_a_title,
@@ -498,6 +501,8 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _year_opening_a_vancouver_title(item, text)
     _book_after_its_editors(item, text)
     _book_before_its_editors(item, text)
+    _book_before_its_imprint(item, text)
+    _journals_subtitle_ending_the_reference(item, text)
     _mla_book_before_its_editors(item, text)
     _chapter_title_read_as_its_book(item, text)
     _ieee_proceedings(item, text)
@@ -590,6 +595,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _quotation_ending_a_title(item, text)
     _quotation_opening_a_title(item, text)
     _quotation_inside_a_quoted_title(item, text)
+    _quoted_title_cut_at_its_full_stop(item, text)
     _double_quotation_inside_a_single_quoted_title(item, text)
     _quoted_title_opening_the_reference(item, text)
     _kind_after_a_quoted_title(item)

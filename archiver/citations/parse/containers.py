@@ -224,6 +224,36 @@ def _book_before_its_editors(item: dict[str, Any], text: str) -> None:
         _in_book(item, match)
 
 
+# Chicago's note of a chapter whose book names no editor, its imprint in brackets: "“Clues:
+# Roots of an Evidential Paradigm,” in Clues, Myths, and the Historical Method (Baltimore:
+# Johns Hopkins University Press, 1989), 96–125."
+_BOOK_THEN_IMPRINT = re.compile(
+    r"(?:,\s*|[”\"]\s+)in\s+(?P<book>[A-Z][^“”\"«»()]*?)\s+"
+    r"\([^():]{2,60}:\s*[^()]{2,120}?,\s*(?:1[5-9]|20)\d\d\)")
+
+
+def _book_before_its_imprint(item: dict[str, Any], text: str) -> None:
+    """The book of such a chapter, where the tagger found none (after the title)."""
+    if item.get("container-title") or not item.get("title"):
+        return
+    found = _BOOK_THEN_IMPRINT.search(text, max(_title_end(item, text), 0))
+    if found and not _ROLE_IN_A_BOOK.search(found["book"]):
+        item["container-title"] = found["book"].rstrip(" ,")
+
+
+def _journals_subtitle_ending_the_reference(item: dict[str, Any], text: str) -> None:
+    """A journal's name with its subtitle after a colon, ending a reference that gives no
+    numbers (APA's "in press": "… Journal of Experimental Psychology: General."), where the
+    tagger ended the name at the colon."""
+    container = str(item.get("container-title") or "")
+    if not container or any(item.get(k) for k in ("volume", "issue", "page")):
+        return
+    found = re.search(re.escape(container) + r":\s(?P<rest>[A-Z][A-Za-z ,&-]{2,60}?)\.?$",
+                      text.rstrip())
+    if found:
+        item["container-title"] = f"{container}: {found['rest']}"
+
+
 # a chapter's quoted title the tagger ran on into the book after it, as a note prints them:
 # '"The Forms of Capital," in Handbook of Theory and Research for the Sociology of Education'
 _QUOTED_THEN_IN = re.compile(r'^[“"]?(?P<title>[^“”"]+?)[,.]?[”"](?=\s+in\s+[A-Z])')

@@ -789,11 +789,16 @@ _IMPRINTS_YEARS = re.compile(r"[:,]\s[^,:]+,\s((?:1[5-9]|20)\d\d)\s?[–-]\s?((?
 
 
 def _volumes_of_a_work(item: dict[str, Any], text: str) -> None:
-    """In such a reference, the number of volumes is no volume, and the range of years ending
-    its imprint, which the tagger read as pages, gives its year (the first)."""
+    """In such a reference, the number of volumes is no volume, nor part of the title, and
+    the range of years ending its imprint, which the tagger read as pages, gives its year (the
+    first)."""
     count = _HOW_MANY_VOLUMES.search(text)
     if count is None:
         return
+    title = str(item.get("title") or "")
+    run_on = re.search(r",\s*" + count.group(1) + r"\s+vols?\.?$", title)
+    if run_on:  # "Aeschylus: Agamemnon, 3 vols. Oxford."
+        item["title"] = title[:run_on.start()]
     if str(item.get("volume") or "") == count.group(1) and _printed_once(count.group(1), text):
         del item["volume"]
     years = _IMPRINTS_YEARS.search(text.rstrip())

@@ -682,6 +682,25 @@ def _double_quotation_inside_a_single_quoted_title(item: dict[str, Any], text: s
         item["title"] = title + "”" + rest["rest"]
 
 
+# a title in guillemets or double quotation marks, whole: "«Spie. Radici di un paradigma
+# indiziario», in A. Gargani (a cura di), …"
+_IN_QUOTES = re.compile(r"[«“\"](?P<inside>[^«»“”\"]{3,400})[»”\"]")
+
+
+def _quoted_title_cut_at_its_full_stop(item: dict[str, Any], text: str) -> None:
+    """The whole of a title in quotation marks where the tagger began it after a full stop
+    inside them ("Radici di un paradigma indiziario" of "«Spie. Radici …»")."""
+    title = str(item.get("title") or "")
+    if len(title) < 3:
+        return
+    for found in _IN_QUOTES.finditer(text):
+        inside = found["inside"].rstrip(" .,")
+        head = inside[:-len(title)] if inside.endswith(title) else ""
+        if head.rstrip().endswith((".", "?", "!")) and head.strip():
+            item["title"] = inside
+            return
+
+
 def _quotation_inside_a_quoted_title(item: dict[str, Any], text: str) -> None:
     """A title in double quotation marks keeps the single ones of a quotation it opens or
     ends with, which the tagger leaves outside it with the double ones."""

@@ -193,8 +193,11 @@ def _quote_depths(tokens: list[Token]) -> list[int]:
                 stack.pop()
                 out.append(len(stack) + 1)
                 continue
+            # (Dutch's elided article opens a name, no quotation: "G. 't Hooft", "'s-Gravesande")
+            elided = t in "'’" and nxt_letter and tokens[k + 1].text in ("t", "s") and (
+                tokens[k + 1].space_after or k + 2 < n and tokens[k + 2].text == "-")
             if t in _QUOTE_OPENERS and not (t in "'’\"" and (prev_word or not nxt_letter)) \
-                    and len(stack) < 3:
+                    and not elided and len(stack) < 3:
                 out.append(len(stack))
                 stack.append(_QUOTE_OPENERS[t])
                 continue
