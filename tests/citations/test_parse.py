@@ -5725,6 +5725,17 @@ def test_the_look_alikes_a_last_review_wrote_stay_as_read(text, fields):
      "di), Crisi della ragione, Torino, Einaudi, pp. 57-106.",
      {"title": "Spie. Radici di un paradigma indiziario",
       "container-title": "Crisi della ragione"}),
+    # a German place with its river abbreviated, after the title
+    ("Kaufmann, Franz-Xaver/Krüsselberg, Hans-Günter (Hrsg.) (1984): Markt, Staat und "
+     "Solidarität bei Adam Smith. Frankfurt a.M./New York: Campus.",
+     {"title": "Markt, Staat und Solidarität bei Adam Smith"}),
+    ("Habermas, Jürgen (1981): Theorie des kommunikativen Handelns. Frankfurt a. M.: Suhrkamp.",
+     {"title": "Theorie des kommunikativen Handelns"}),
+    # a review's book and its author, then the journal
+    ("Anderson, Perry. “Dégringolade.” Review of La France qui tombe, by Nicolas Baverez. "
+     "London Review of Books 26, no. 17 (2004): 3–9.",
+     {"title": "Dégringolade", "container-title": "London Review of Books", "volume": "26",
+      "issue": "17"}),
     # Dutch's elided article opening a name, no quotation mark
     ("G. 't Hooft, Dimensional reduction in quantum gravity, in: Salamfestschrift, World "
      "Scientific, Singapore, 1993, pp. 284–296, arXiv:gr-qc/9310026.",
@@ -5754,6 +5765,9 @@ def test_what_the_sixteenth_trial_of_the_parser_found(text, fields):
      "(1957): 1–20.", {"container-title": "Paris Review"}),
     # a journal's name followed by its numbers after a colon keeps no "subtitle"
     ("Smith, J. (2014). A title. Journal of Things: 12, 1-10.", {"page": "1-10"}),
+    # a journal named "Review of …" is the journal
+    ("Hart, O. (1983). The market mechanism as an incentive scheme. Review of Economic "
+     "Studies, 50(4), 1–20.", {"container-title": "Review of Economic Studies"}),
     # a quotation ending a title is no title in quotation marks
     ("Smith, J. (2001). On “Camp”. Journal of Things 3: 1-2.",
      {"title": "On “Camp”", "container-title": "Journal of Things"}),

@@ -56,6 +56,7 @@ from archiver.citations.parse.containers import (
     _proceedings,
     _publisher_ending_proceedings,
     _rest_of_the_title_left_out,
+    _reviewed_book_read_as_the_journal,
     _short_title_run_into_the_journal,
     _short_year_ending_a_container,
     _title_cut_before_vancouvers_journal,
@@ -96,7 +97,7 @@ from archiver.citations.parse.gbt import (
     _with_its_marks,
     _work_named_alone,
 )
-from archiver.citations.parse.german import _german_book
+from archiver.citations.parse.german import _german_book, _german_place_run_into_the_title
 from archiver.citations.parse.gost import _gost
 from archiver.citations.parse.law import (
     _article_of_a_law,
@@ -509,6 +510,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _abbreviated_journal_cut(item, text)
     _chapter_number_after_the_book(item, text)
     _editor_read_as_the_container(item, text)
+    _reviewed_book_read_as_the_journal(item, text)
     _journal_left_in_the_title(item, text)
     _journal_of_a_work_in_press(item, text)
     _book_then_its_publisher(item, text)
@@ -618,6 +620,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _law_review(item, text)  # whole forms, as the whole reference is written
     _case_or_statute(item, text)
     _german_book(item, text)
+    _german_place_run_into_the_title(item, text)
     _german_chapter_in_its_title(item)
     _gost(item, text)
     _court_judgment(item, text)

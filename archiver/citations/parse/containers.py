@@ -340,6 +340,24 @@ _NATURES_PROCEEDINGS = re.compile(
 
 
 _ROLE_WORD = re.compile(r"\b(?:Hgg?|Hrsg|Eds?|Trans|Übers|Bd|Vol|Aufl)\.")
+# a review's book and its author after its title (Chicago, MLA), then the journal: "“Dégringolade.”
+# Review of La France qui tombe, by Nicolas Baverez. London Review of Books 26, no. 17"
+_REVIEWED_THEN_JOURNAL = re.compile(
+    r"\bReview of\s[^.]{2,200}?,\s+by\s+" + _NAMES_TO_THEIR_STOP +
+    r"\.\s+(?P<journal>[A-Z][^.\d()]{2,120}?)(?=,?\s+\d|,\s)")
+
+
+def _reviewed_book_read_as_the_journal(item: dict[str, Any], text: str) -> None:
+    """The journal of such a review, where the tagger took the review's words for it ("Review
+    of", "Review of The Road"; not a journal named "Review of …": no book's author after)."""
+    container = str(item.get("container-title") or "")
+    if not container.startswith("Review of"):
+        return
+    found = _REVIEWED_THEN_JOURNAL.search(text)
+    if found and found.start() >= _title_end(item, text):
+        item["container-title"] = found["journal"].strip()
+
+
 def _editor_read_as_the_container(item: dict[str, Any], text: str) -> None:
     """A book's editor or translator after its title ("Edited by J. B. Bury. 7 vols."), the
     last of whose name the tagger read as a container: no container."""

@@ -62,3 +62,20 @@ def _german_book(item: dict[str, Any], text: str) -> None:
     item["issued"] = {"date-parts": [[int(found["year"])]]}
     if found["page"]:
         item["page"] = _page(found["page"])
+
+
+# a German place with its river or region abbreviated ("Frankfurt a.M.", "Freiburg i. Br.",
+# "Halle a.d. Saale"), which the tagger ran into the title at the full stop before it:
+# "Theorie des kommunikativen Handelns. Frankfurt a" of "…Handelns. Frankfurt a.M.: Suhrkamp."
+_PLACE_RUN_INTO_THE_TITLE = re.compile(r"\.\s+[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?\s+[ai]$")
+_ITS_RIVER_OR_REGION = re.compile(r"\.\s?(?:M|Br|d|O|Rh|N|S)\.")
+
+
+def _german_place_run_into_the_title(item: dict[str, Any], text: str) -> None:
+    """The title without such a place (its imprint follows it, where the tagger read none)."""
+    title = str(item.get("title") or "")
+    run_on = _PLACE_RUN_INTO_THE_TITLE.search(title)
+    at = text.find(title) if run_on else -1
+    if at >= 0 and _ITS_RIVER_OR_REGION.match(text, at + len(title)):
+        item["title"] = title[:run_on.start()]
+
