@@ -5736,6 +5736,11 @@ def test_the_look_alikes_a_last_review_wrote_stay_as_read(text, fields):
      "London Review of Books 26, no. 17 (2004): 3–9.",
      {"title": "Dégringolade", "container-title": "London Review of Books", "volume": "26",
       "issue": "17"}),
+    # an Internet standard's number and a university's are no volume
+    ("J. Postel. Transmission Control Protocol. RFC 793, Internet Engineering Task Force, "
+     "September 1981.", {"volume": None}),
+    ("Martin, Sophie. Les réseaux marchands à Lyon au XVIe siècle. Thèse de doctorat, "
+     "Université Lumière Lyon 2, 2009.", {"volume": None}),
     # Dutch's elided article opening a name, no quotation mark
     ("G. 't Hooft, Dimensional reduction in quantum gravity, in: Salamfestschrift, World "
      "Scientific, Singapore, 1993, pp. 284–296, arXiv:gr-qc/9310026.",
@@ -5765,6 +5770,11 @@ def test_what_the_sixteenth_trial_of_the_parser_found(text, fields):
      "(1957): 1–20.", {"container-title": "Paris Review"}),
     # a journal's name followed by its numbers after a colon keeps no "subtitle"
     ("Smith, J. (2014). A title. Journal of Things: 12, 1-10.", {"page": "1-10"}),
+    # a volume beside a university, and an RFC printed with the volume, stay
+    ("Smith, J. (2010). A study. Journal of the University of Things 12, 1-9.",
+     {"volume": "12"}),
+    ("Jones, K. (2005). Routing after RFC 1771. Computer Networks 49, 100-120.",
+     {"volume": "49"}),
     # a journal named "Review of …" is the journal
     ("Hart, O. (1983). The market mechanism as an incentive scheme. Review of Economic "
      "Studies, 50(4), 1–20.", {"container-title": "Review of Economic Studies"}),

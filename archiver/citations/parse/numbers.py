@@ -605,23 +605,26 @@ _SERIES_NUMBER = re.compile(
     rf"\b{_NUMBERED_PAPER}\s+(?:No\.?\s*)?(?:[A-Z]+/)?(?:\d{{4}}/)?(?P<number>\w*\d[\w-]*)|"
     # (a version in any case, "R package version 1.7-39"; a revision, "Revision C.01")
     r"\bStd\.?\s+(?P<standard>\d[\w.-]*\d)|\b[Vv]ersion\s+(?P<major>\d+)[.-](?P<minor>\d+)\b|"
+    # (an Internet standard's, "RFC 793", "Request for Comments 2616")
+    r"\b(?:RFC|Request for Comments:?)\s?(?P<rfc>\d{1,5})\b|"
     r"\bRevision\s+[A-Z]?\.?(?P<revision>\d+)\b|"
     # (a guideline's code, "NICE guideline NG312", "technology appraisal guidance [TA123]")
     r"\b[Gg]uid(?:eline|ance)\s+\[?[A-Z]{1,3}(?P<guideline>\d+)\]?(?!\w)")
 
 
 def _document_number_read_as_a_number(item: dict[str, Any], text: str) -> None:
-    """A working paper's, a report's, a guideline's or a standard's number, or a version, is
-    no volume, issue or page of the work, where the reference prints the number nowhere else
-    ("Software X (Version 2.1). J Open Source Softw. 2021;2(1):1-3" has its volume and
-    issue). A guideline's code cut off its letters is given back to them ("NICE guideline
-    NG" and "312")."""
+    """A working paper's, a report's, a guideline's or a standard's number (an RFC's), or a
+    version, is no volume, issue or page of the work, where the reference prints the number
+    nowhere else ("Software X (Version 2.1). J Open Source Softw. 2021;2(1):1-3" has its
+    volume and issue). A guideline's code cut off its letters is given back to them ("NICE
+    guideline NG" and "312")."""
     printed = re.sub(r"https?://\S+|\b10\.\d{4,9}/\S+", " ", text)  # (not in a link)
     for found in _SERIES_NUMBER.finditer(text):
         numbers = {"volume": {found["number"], found["standard"], found["major"],
-                              found["revision"], found["guideline"]},
-                   "issue": {found["number"], found["minor"], found["guideline"]},
-                   "page": {found["number"], found["standard"], found["guideline"]}}
+                              found["revision"], found["guideline"], found["rfc"]},
+                   "issue": {found["number"], found["minor"], found["guideline"], found["rfc"]},
+                   "page": {found["number"], found["standard"], found["guideline"],
+                            found["rfc"]}}
         for key, read in numbers.items():
             if item.get(key) and item[key] in read and len(
                     re.findall(rf"(?<!\d){re.escape(item[key])}(?!\d)", printed)) == 1:
@@ -834,12 +837,17 @@ def _volumes_printed_as_a_range(item: dict[str, Any], text: str) -> None:
 
 # a meeting's days after its month ("2022 Sep 28–30", "(2023, April 13–15)"), a US state's code
 # in a meeting's place ("Detroit, MI, USA"), a meeting's year in its name ("Proceedings of the
-# 2018 IEEE International Conference"), a report's number with its letters ("Report No.
-# P60-276"), an archive's file number ("档号：03-5620-012")
+# 2018 IEEE International Conference"), a university's number ("Université Paris 1"), a
+# report's number with its letters ("Report No. P60-276"), an archive's file number ("档号：
+# 03-5620-012")
 _NOT_A_NUMBER_OF_THE_WORK = (
     ("days", r"(?<![\w.])(?:{month})\.?\s+{value}(?![\w-])"),
     ("volume", r",\s{value},\s(?:USA|United States)\b"),
     ("volume", r"\b(?:Proceedings|Proc\.)\s+of\s+the\s+{value}\s+[A-Z]"),
+    # (a university's number in its name, before the year or the rest of the name:
+    # "Université Lumière Lyon 2, 2009", "Université Paris 1 Panthéon-Sorbonne")
+    ("volume", r"\bUniversit(?:é|y|à|ät|at|ad|ade)\b[^,;.()]{{0,40}}?\s{value}"
+               r"(?=,?\s(?:1[5-9]|20)\d\d\b|\s[A-Z][a-zé]+)"),
     ("page", r"\b(?:Report|Paper|Document)\s+No\.\s*[A-Z]{{1,4}}{value}\b"),
     ("page", r"档号\s*[:：]\s*{value}"),
 )
