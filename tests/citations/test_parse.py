@@ -5787,6 +5787,31 @@ def test_the_look_alikes_of_the_sixteenth_trials_forms_stay_as_read(text, fields
     assert {key: item.get(key) for key in fields} == fields
 
 
+@pytest.mark.parametrize(("text", "fields"), [
+    # a German ordinal's full stop inside a title, or a book's name, ends neither
+    ("Kessler, Walburga: Das Bild des Fremden in der Chronistik des 12. Jahrhunderts "
+     "(Mittelalter-Forschungen 23). Ostfildern: Thorbecke 2007.",
+     {"title": "Das Bild des Fremden in der Chronistik des 12. Jahrhunderts"}),
+    ("Weber, Max (1990): Die Revolution vom 9. November 1918. In: Zeitschrift für Geschichte "
+     "12, S. 1-20.", {"title": "Die Revolution vom 9. November 1918",
+                      "container-title": "Zeitschrift für Geschichte", "volume": "12"}),
+    ("Schmidt, Karl: Recht und Staat, in: Festschrift für Otto Bachof zum 70. Geburtstag, "
+     "München 1984, S. 12-30.",
+     {"title": "Recht und Staat",
+      "container-title": "Festschrift für Otto Bachof zum 70. Geburtstag", "volume": None}),
+    # a German chapter's book after "In:" with no editors
+    ("Schmidt, K.: Recht und Staat. In: Festschrift für Otto Bachof, München 1984, S. 12-30.",
+     {"title": "Recht und Staat", "container-title": "Festschrift für Otto Bachof",
+      "page": "12-30"}),
+    # a number ending a title before another sentence stays where it was
+    ("Smith, J. (2001). Chapter 12. Journal of Things 3: 1-2.",
+     {"container-title": "Journal of Things", "volume": "3"}),
+])
+def test_german_ordinals_and_books_after_in(text, fields):
+    item = parse_reference(text, strict=True)
+    assert {key: item.get(key) for key in fields} == fields
+
+
 def test_an_mla_chapter_with_its_books_editor_is_a_chapter():
     text = ("Kafka, Franz. “A Hunger Artist.” The Complete Stories. Ed. Nahum N. Glatzer. New "
             "York: Schocken, 1971. 268–77. Print.")

@@ -97,7 +97,13 @@ from archiver.citations.parse.gbt import (
     _with_its_marks,
     _work_named_alone,
 )
-from archiver.citations.parse.german import _german_book, _german_place_run_into_the_title
+from archiver.citations.parse.german import (
+    _german_book,
+    _german_book_run_into_the_title,
+    _german_ordinal_ending_the_title,
+    _german_ordinal_in_the_container,
+    _german_place_run_into_the_title,
+)
 from archiver.citations.parse.gost import _gost
 from archiver.citations.parse.law import (
     _article_of_a_law,
@@ -621,6 +627,9 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _case_or_statute(item, text)
     _german_book(item, text)
     _german_place_run_into_the_title(item, text)
+    _german_ordinal_ending_the_title(item, text)
+    _german_book_run_into_the_title(item)
+    _german_ordinal_in_the_container(item, text)
     _german_chapter_in_its_title(item)
     _gost(item, text)
     _court_judgment(item, text)

@@ -79,3 +79,52 @@ def _german_place_run_into_the_title(item: dict[str, Any], text: str) -> None:
     if at >= 0 and _ITS_RIVER_OR_REGION.match(text, at + len(title)):
         item["title"] = title[:run_on.start()]
 
+
+# a German ordinal inside a title, its number written with a full stop ("des 12. Jahrhunderts",
+# "vom 9. November 1918", "zum 70. Geburtstag"), where the tagger ended the title at the stop:
+# the words an ordinal goes with, and the rest of the title's sentence after them
+_ORDINAL_GOES_ON = re.compile(
+    r"\.\s(?:Jahrhunderts?|Jh\.|Jahrtausends?|Januar|Februar|März|April|Mai|Juni|Juli|August|"
+    r"September|Oktober|November|Dezember|Geburtstag(?:e|es|s)?|Todestag(?:e|es|s)?|"
+    r"Weltkrieg(?:e|es|s)?|Lebensjahr(?:e|es|s)?|Deutschen|Internationalen|Kongress(?:es)?|"
+    r"Tagung|Sitzung|Wahlperiode|Legislaturperiode)\b[^.,()\[\]:;]{0,120}?(?=\s?[.,(\[:;]|$)")
+
+
+def _german_ordinal_ending_the_title(item: dict[str, Any], text: str) -> None:
+    """The title whole, where it was cut at such an ordinal's full stop."""
+    title = str(item.get("title") or "")
+    if not re.search(r"(?<![\d.])\d{1,4}$", title):
+        return
+    at = text.find(title)
+    goes_on = _ORDINAL_GOES_ON.match(text, at + len(title)) if at >= 0 else None
+    if goes_on:
+        item["title"] = title + goes_on.group(0).rstrip()
+
+
+def _german_ordinal_in_the_container(item: dict[str, Any], text: str) -> None:
+    """A book's name with such an ordinal ("Festschrift für Otto Bachof zum 70. Geburtstag"),
+    which the tagger ended before the ordinal, read as a volume."""
+    container = str(item.get("container-title") or "")
+    at = text.find(container) if container else -1
+    number = re.compile(r"\s(\d{1,4})").match(text, at + len(container)) if at >= 0 else None
+    goes_on = _ORDINAL_GOES_ON.match(text, number.end()) if number else None
+    if goes_on is None:
+        return
+    item["container-title"] = container + number.group(0) + goes_on.group(0).rstrip()
+    if str(item.get("volume") or "") == number.group(1) and \
+            len(re.findall(rf"(?<![\w.]){number.group(1)}(?![\w])", text)) == 1:
+        del item["volume"]
+
+
+# a German chapter's book after "In:" with no editors, which the tagger ran into the title:
+# "Recht und Staat. In: Festschrift für Otto Bachof, München 1984, S. 12-30."
+_BOOK_AFTER_IN = re.compile(r"^(?P<title>.{3,}?)[.,]\s+In:\s+(?P<book>[A-ZÄÖÜ][^:]{2,})$")
+
+
+def _german_book_run_into_the_title(item: dict[str, Any]) -> None:
+    """The title and the book apart, where the tagger found no book."""
+    found = _BOOK_AFTER_IN.match(str(item.get("title") or ""))
+    if found and not item.get("container-title") and "(Hg" not in found["book"] and \
+            "(Hrsg" not in found["book"]:
+        item["title"], item["container-title"] = found["title"], found["book"]
+
