@@ -5778,6 +5778,37 @@ def test_what_the_sixteenth_trial_of_the_parser_found(text, fields):
     # a journal named "Review of …" is the journal
     ("Hart, O. (1983). The market mechanism as an incentive scheme. Review of Economic "
      "Studies, 50(4), 1–20.", {"container-title": "Review of Economic Studies"}),
+    # (and those a review of the sixteenth trial's rules wrote:) a year after an issue is no
+    # end of a double issue
+    ("Callon M., « Éléments pour une sociologie de la traduction », L'Année sociologique, vol. "
+     "36, n° 4 - 1986, p. 169-208.", {"volume": "36", "issue": "4"}),
+    ("Durand, P., « Écrire l'histoire », Annales, vol. 44, n° 6-1989, p. 1317-1323.",
+     {"issue": "6"}),
+    # Dutch's 't opening a title is no name's
+    ("Kuipers, J. (2001). 't Is maar een woord. Utrecht: Spectrum.",
+     {"title": "t Is maar een woord"}),
+    ("Smit, L. 't Zandt en omstreken. Groningen: Wolters, 1931.",
+     {"author": [{"family": "Smit", "given": "L."}]}),
+    # ", in" not after a quoted title, and a number of volumes, are no chapter's book
+    ("9. Edward Gibbon, The History of the Decline and Fall of the Roman Empire, in Six "
+     "Volumes (London: Strahan, 1776), 1:23.", {"container-title": None}),
+    ("11. Jane Smith, Women, in Their Own Words (New York: Knopf, 1990), 23.",
+     {"container-title": None}),
+    # a translator's name ending before a journal's keeps the journal
+    ("Kristeva, Julia. \"Women's Time.\" Translated by Alice Jardine. Signs. 7.1 (1981): 13-35.",
+     {"container-title": "Signs"}),
+    # a work's state after its journal is no subtitle
+    ("Gabaix, X. (2019). Behavioral inattention. Review of Economic Studies: Forthcoming.",
+     {"container-title": "Review of Economic Studies"}),
+    # a book's note after its year is no issue
+    ("Bianchi, L., «Lettere», in Opere, vol. 3, Milano, Mondadori, 1990, n. 25, p. 312.",
+     {"issue": None}),
+    # a journal's year-volume after a colon stays, "In:" before it or not
+    ("Ahmed N, Smith J. Herbal therapy for hypertension. In: Evid Based Complement Alternat "
+     "Med. 2015;2015:484379.", {"volume": "2015"}),
+    # a title opening with "Board of" in lower case is no body's part
+    ("Department of Health (UK) Board of directors' responsibilities. Annual guidance. London: "
+     "The Stationery Office; 2010.", {"author": [{"literal": "Department of Health (UK)"}]}),
     # a quotation ending a title is no title in quotation marks
     ("Smith, J. (2001). On “Camp”. Journal of Things 3: 1-2.",
      {"title": "On “Camp”", "container-title": "Journal of Things"}),
@@ -5808,6 +5839,21 @@ def test_the_look_alikes_of_the_sixteenth_trials_forms_stay_as_read(text, fields
      {"container-title": "Journal of Things", "volume": "3"}),
 ])
 def test_german_ordinals_and_books_after_in(text, fields):
+    item = parse_reference(text, strict=True)
+    assert {key: item.get(key) for key in fields} == fields
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    ("Penelope Marsh, ‘Proportionality and the Common Law’ (2004) 120 LQR 312.",
+     {"container-title": "LQR", "volume": "120", "page": "312",
+      "issued": {"date-parts": [[2004]]}}),
+    ("Jeffrey Jowell, 'Beyond the Rule of Law: Towards Constitutional Judicial Review' [2000] "
+     "PL 671.", {"container-title": "PL", "volume": None, "page": "671",
+                 "issued": {"date-parts": [[2000]]}}),
+    # (a title in single quotes and a year in brackets before a name of whole words stays)
+    ("Smith, 'A study' (2004) 12 Angry Men 3.", {"container-title": None}),
+])
+def test_oscola_journals_abbreviated_in_capitals_and_numbered_by_their_years(text, fields):
     item = parse_reference(text, strict=True)
     assert {key: item.get(key) for key in fields} == fields
 

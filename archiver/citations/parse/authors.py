@@ -419,8 +419,8 @@ _GROUP_AFTER = re.compile(rf"^[\s.,;:]*(?:{_ON_BEHALF}|and\s+(?:the\s+)?)?", re.
 # on Quality of Health Care in America", "National Research Council (US) Panel on …"
 _COUNTRY_THEN_PART = re.compile(r"\([A-Z]{2,3}\)$")
 _PART_OF_A_BODY = re.compile(r"(?:Sub)?(?:[Cc]ommittee|Panel|Board|Council|Commission|Division|"
-                             r"Working Group|Task Force|Section|Roundtable|Forum) (?:on|for|of)\b"
-                             r"[^.]{1,200}\.\s")
+                             r"Working Group|Task Force|Section|Roundtable|Forum) (?:on|for|of)"
+                             r" (?:the )?[A-Z][^.]{1,200}\.\s")
 
 
 def _committee_after_the_country(item: dict[str, Any], text: str) -> None:

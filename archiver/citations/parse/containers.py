@@ -228,7 +228,7 @@ def _book_before_its_editors(item: dict[str, Any], text: str) -> None:
 # Roots of an Evidential Paradigm,” in Clues, Myths, and the Historical Method (Baltimore:
 # Johns Hopkins University Press, 1989), 96–125."
 _BOOK_THEN_IMPRINT = re.compile(
-    r"(?:,\s*|[”\"]\s+)in\s+(?P<book>[A-Z][^“”\"«»()]*?)\s+"
+    r"[”\"],?\s+in\s+(?P<book>[A-Z][^“”\"«»()]*?)\s+"
     r"\([^():]{2,60}:\s*[^()]{2,120}?,\s*(?:1[5-9]|20)\d\d\)")
 
 
@@ -237,7 +237,8 @@ def _book_before_its_imprint(item: dict[str, Any], text: str) -> None:
     if item.get("container-title") or not item.get("title"):
         return
     found = _BOOK_THEN_IMPRINT.search(text, max(_title_end(item, text), 0))
-    if found and not _ROLE_IN_A_BOOK.search(found["book"]):
+    if found and not _ROLE_IN_A_BOOK.search(found["book"]) and not re.match(
+            r"(?:\w+|\d+)\s+(?:Volumes|Parts|Books)\b", found["book"]):
         item["container-title"] = found["book"].rstrip(" ,")
 
 
@@ -250,8 +251,14 @@ def _journals_subtitle_ending_the_reference(item: dict[str, Any], text: str) -> 
         return
     found = re.search(re.escape(container) + r":\s(?P<rest>[A-Z][A-Za-z ,&-]{2,60}?)\.?$",
                       text.rstrip())
-    if found:
+    if found and not _STATUS.match(found["rest"]):
         item["container-title"] = f"{container}: {found['rest']}"
+
+
+# what a reference says of a work's state after its journal, no subtitle of the journal's
+_STATUS = re.compile(r"(?:forthcoming|in press|special issue|online first|accepted|advance "
+                     r"online|early view|published online|preprint|under review|submitted)\b",
+                     re.I)
 
 
 # a chapter's quoted title the tagger ran on into the book after it, as a note prints them:
@@ -343,7 +350,7 @@ _ROLE_WORD = re.compile(r"\b(?:Hgg?|Hrsg|Eds?|Trans|Übers|Bd|Vol|Aufl)\.")
 # a review's book and its author after its title (Chicago, MLA), then the journal: "“Dégringolade.”
 # Review of La France qui tombe, by Nicolas Baverez. London Review of Books 26, no. 17"
 _REVIEWED_THEN_JOURNAL = re.compile(
-    r"\bReview of\s[^.]{2,200}?,\s+by\s+" + _NAMES_TO_THEIR_STOP +
+    r"\bReview of\s[^.]{2,200}?,\s+by\s+(?:[A-Z]\.\s?|[A-Z][\w'’-]+\s){0,5}[A-Z][\w'’-]+"
     r"\.\s+(?P<journal>[A-Z][^.\d()]{2,120}?)(?=,?\s+\d|,\s)")
 
 
@@ -365,7 +372,7 @@ def _editor_read_as_the_container(item: dict[str, Any], text: str) -> None:
     if not container or len(container.split()) > 3:
         return
     if re.search(r"\b(?:[Ee]dited|[Tt]ranslated|[Cc]ompiled|[Ii]ntroduced)(?:\s+and\s+\w+)?"
-                 r"\s+by\s+(?:[A-Z][\w'-]*\.?\s+){0,4}" + re.escape(container) + r"\.",
+                 r"\s+by\s+(?:[A-Z]\.\s?|[A-Z][\w'-]+\s){0,4}" + re.escape(container) + r"\.",
                  text) and len(re.findall(re.escape(container), text)) == 1:
         del item["container-title"]
 

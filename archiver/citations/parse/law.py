@@ -58,12 +58,16 @@ _BLUEBOOK = re.compile(
     r"(?:,\s*\d{1,5}(?:\s*[-–]\s*\d{1,5})?)?\s+\((?:[^()\d]{1,20}\s)?(?P<year>(?:1[7-9]|20)\d\d)\)"
     r"\.?\s*$")
 # OSCOLA: "HLA Hart, 'Positivism and the Separation of Law and Morals' (1958) 71 Harv L Rev
-# 593." (the title in single quotes, the year in brackets before the volume)
+# 593." (the title in single quotes, the year in brackets before the volume); a journal
+# numbered by its years has none, the year in square brackets ("[2000] PL 671")
 _OSCOLA = re.compile(
     rf"^\s*(?:{_LIST_NUMBER}\s*)?(?P<names>[A-Z][^,\d‘']{{1,80}}?),\s+[‘'](?P<title>.{{2,300}}?)"
-    r"[’']\s+[\[(](?P<year>(?:1[7-9]|20)\d\d)[\])]\s+(?P<volume>\d{1,4})\s+"
+    r"[’']\s+(?:[\[(](?P<year>(?:1[7-9]|20)\d\d)[\])]\s+(?P<volume>\d{1,4})|"
+    r"\[(?P<year_only>(?:1[7-9]|20)\d\d)\])\s+"
     r"(?P<journal>[A-Z][A-Za-z.&' ]{1,80}?)\s+(?P<page>\d{1,5})"
     r"(?:,\s*\d{1,5}(?:\s*[-–]\s*\d{1,5})?)?\.?\s*$")
+# ... whose journals OSCOLA abbreviates in capitals, without full stops ("LQR", "CLJ", "PL")
+_OSCOLA_JOURNAL = re.compile(r"^[A-Z]{2,6}$")
 
 
 # Bluebook's book: "Richard A. Posner, Economic Analysis of Law 45 (9th ed. 2014)." (the names,
@@ -112,9 +116,12 @@ def _law_review(item: dict[str, Any], text: str) -> None:
     """An article in a law review cited in the Bluebook's or OSCOLA's form: its fields as
     the form places them (the first page, not the page cited after it); a student's
     unsigned note has no author."""
-    found = _BLUEBOOK.match(text) or _OSCOLA.match(text)
+    found = _BLUEBOOK.match(text)
+    oscola = _OSCOLA.match(text) if found is None else None
+    found = found or oscola
     if found is None or not (_LAW_JOURNAL.search(found["journal"])
-                             or _ABBREVIATED.search(found["journal"])):
+                             or _ABBREVIATED.search(found["journal"])
+                             or oscola and _OSCOLA_JOURNAL.match(found["journal"])):
         return
     unsigned = found.groupdict().get("unsigned")
     persons = split_authors(found["names"]) if not unsigned else []
@@ -124,9 +131,13 @@ def _law_review(item: dict[str, Any], text: str) -> None:
         item.pop("author", None)
     item["title"] = found["title"].strip()
     item["container-title"] = found["journal"].strip()
-    item["volume"], item["page"] = found["volume"], found["page"]
+    item["page"] = found["page"]
+    if found["volume"]:
+        item["volume"] = found["volume"]
+    else:
+        item.pop("volume", None)
     item.pop("issue", None)
-    item["issued"] = {"date-parts": [[int(found["year"])]]}
+    item["issued"] = {"date-parts": [[int(found["year"] or found["year_only"])]]}
 
 
 def _court_judgment(item: dict[str, Any], text: str) -> None:

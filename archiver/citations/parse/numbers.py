@@ -511,8 +511,9 @@ def _vietnamese_numbers(item: dict[str, Any], text: str) -> None:
 # are what their marks say
 _VOL_NO = re.compile(r"\b(?:[Vv]ol(?:ume)?\.?|[Tt]\.)\s?(?P<volume>\d+),?\s+"
                      r"(?:[Nn]o|[Nn][uú]m|[Nn]r|[Ii]ss(?:ue)?|fasc|Heft|[Nn][°º])"
-                     # (a double issue too: "vol. 2, n° 2-3")
-                     r"\.?\s?(?P<issue>\d+(?:\s?[–-]\s?\d+)?)(?![\w–-])|(?<![\d.\-–])(?!(?:1[5-9]|20)\d\d\b)(?P<volume_n>\d{1,4})"
+                     # (a double issue too: "vol. 2, n° 2-3"; not the year after its
+                     # issue, "n° 4 - 1986")
+                     r"\.?\s?(?P<issue>\d+(?:\s?[–-]\s?(?!(?:1[5-9]|20)\d\d\b)\d+)?)(?![\w–-])|(?<![\d.\-–])(?!(?:1[5-9]|20)\d\d\b)(?P<volume_n>\d{1,4})"
                      r"(?:\s?(?:e|è|ème)\s+année)?,\s?(?:n[°º]\s?|no\.\s)"
                      r"(?P<issue_n>\d+)\b(?![–-]\d)|"  # (not the year: "septembre 2004, n°59";
                      # nor a range of issues: "1, no. 1–2")
@@ -558,11 +559,14 @@ def _marked_volume_and_issue(item: dict[str, Any], text: str) -> None:
         item["volume"], item["issue"] = volume, issue
 
 
-# an issue marked "n." (Italian), "Nr." (German) or "n°" after the volume and year, before
-# the pages or a newspaper's date: "XLV (1954), n. 2, pp. 115-130", "Die Zeit, Nr. 39 vom
-# 19.9.1981, S. 47–48"
-_ISSUE_BEFORE_PAGES = re.compile(r"[,)]\s?(?:n\.|[Nn]r\.|n[°º])\s?(\d{1,4}(?:\s?[–-]\s?\d{1,4})?)"
-                                 r"(?=,\s?(?:pp?\.|S\.|Sp\.|col\.)\s?\d|\s+vom\s+\d)")
+# an issue marked "n." (Italian), "Nr." (German) or "n°" after the volume or the year in
+# brackets, before the pages ("XLV (1954), n. 2, pp. 115-130"; not a book's note after its
+# year, "1990, n. 25, p. 312"), or a newspaper's before its date ("Die Zeit, Nr. 39 vom
+# 19.9.1981, S. 47–48")
+_ISSUE_BEFORE_PAGES = re.compile(
+    r"(?:\((?:1[5-9]|20)\d\d\)|(?<![\w.])(?!(?:1[5-9]|20)\d\d\b)\d{1,4}|\b[IVXLC]{1,8}),\s?"
+    r"(?:n\.|[Nn]r\.|n[°º])\s?(\d{1,4}(?:\s?[–-]\s?\d{1,4})?)(?=,\s?(?:pp?\.|S\.|Sp\.|col\.)\s?\d)|"
+    r"[,)]\s?(?:[Nn]r\.|n[°º])\s?(\d{1,4})(?=\s+vom\s+\d)")
 
 
 def _issue_before_the_pages(item: dict[str, Any], text: str) -> None:
@@ -571,7 +575,7 @@ def _issue_before_the_pages(item: dict[str, Any], text: str) -> None:
     found = _ISSUE_BEFORE_PAGES.search(text)
     if found is None or item.get("issue") or not item.get("container-title"):
         return
-    issue = re.sub(r"\s?[–-]\s?", "-", found.group(1))
+    issue = re.sub(r"\s?[–-]\s?", "-", found.group(1) or found.group(2))
     if issue not in (str(item.get("volume") or ""), str(item.get("page") or "")):
         item["issue"] = issue
 
@@ -942,7 +946,8 @@ def _vancouver_year_read_as_the_volume(item: dict[str, Any], text: str) -> None:
     if not item.get("issued"):
         item["issued"] = {"date-parts": [[int(volume)]]}
         del item["volume"]
-    elif re.search(r"\bIn:\s", text) and not re.search(r"\bvol(?:ume)?\b", text, re.I):
+    elif re.search(r"\bIn:\s", text) and re.search(rf";\s*{volume}\.\s*pp?\.", text) and \
+            not re.search(r"\bvol(?:ume)?\b", text, re.I):
         del item["volume"]
 
 

@@ -194,8 +194,11 @@ def _quote_depths(tokens: list[Token]) -> list[int]:
                 out.append(len(stack) + 1)
                 continue
             # (Dutch's elided article opens a name, no quotation: "G. 't Hooft", "'s-Gravesande")
+            # (a name: "'t Hooft," "'t Hooft G", not a title's "'t Is maar een woord")
             elided = t in "'’" and nxt_letter and tokens[k + 1].text in ("t", "s") and (
-                tokens[k + 1].space_after or k + 2 < n and tokens[k + 2].text == "-")
+                k + 2 < n and tokens[k + 2].text == "-" or tokens[k + 1].space_after and
+                k + 3 < n and tokens[k + 2].text[:1].isupper() and (
+                    tokens[k + 3].text in (",", ".") or tokens[k + 3].text.isupper()))
             if t in _QUOTE_OPENERS and not (t in "'’\"" and (prev_word or not nxt_letter)) \
                     and not elided and len(stack) < 3:
                 out.append(len(stack))
