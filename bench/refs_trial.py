@@ -54,14 +54,17 @@ history, six European languages, series, multi-volume works, issues as "12/3", "
 "fasc."), 40 GROBID, 40 PubMed Central; ``refs-trial-16.jsonl``: 200 more, 120 in AnyStyle's
 styles (psychology, computer science written out in full, mathematics and physics, humanities
 in six languages, multi-volume works, law, reviews), 35 GROBID (Nature and bioRxiv), 30 PubMed
-Central, 15 GB/T 7714 (each file's first score is kept in the message of the commit that added
-it: fixes made since were tuned on it).
+Central, 15 GB/T 7714; ``refs-trial-17.jsonl``: 200 more, 130 in AnyStyle's styles
+(anthropology, sociology and linguistics chapters, classics' abbreviated journals, newspapers,
+theses, reprints, particles and compound surnames, seven languages), 30 GROBID (physics and
+chemistry), 25 PubMed Central, 15 GB/T 7714 (each file's first score is kept in the message of
+the commit that added it: fixes made since were tuned on it).
 
 Prints, per field, how many of the expected values the parser gives (after trimming,
 Unicode NFKC, dashes as "-" and a trailing mark dropped; authors by their family names in
 order, a value may list alternatives) and how many volumes, issues, pages, years and DOIs it
 gives that the string does not have, for each file. Run from the project root: ``python
-bench/refs_trial.py [FILE...]`` (the sixteen files by default; ``--failures`` lists each
+bench/refs_trial.py [FILE...]`` (the seventeen files by default; ``--failures`` lists each
 miss). No timing: this is a measure of correctness.
 """
 
@@ -104,8 +107,8 @@ def main() -> int:
                             "refs-trial-10.jsonl", "refs-trial-11.jsonl",
                             "refs-trial-12.jsonl", "refs-trial-13.jsonl",
                             "refs-trial-14.jsonl", "refs-trial-15.jsonl",
-                            "refs-trial-16.jsonl")],
-                        help="JSON Lines files of cases (default: the sixteen trials)")
+                            "refs-trial-16.jsonl", "refs-trial-17.jsonl")],
+                        help="JSON Lines files of cases (default: the seventeen trials)")
     parser.add_argument("--failures", action="store_true", help="list each miss")
     args = parser.parse_args()
     for data in args.data:
