@@ -5858,6 +5858,62 @@ def test_oscola_journals_abbreviated_in_capitals_and_numbered_by_their_years(tex
     assert {key: item.get(key) for key in fields} == fields
 
 
+@pytest.mark.parametrize(("text", "fields"), [
+    # a family name of two words (or three, after a capitalised particle) before one given
+    # name, the list's only name
+    ("García Canclini, Néstor. 1990. Culturas híbridas: estrategias para entrar y salir de la "
+     "modernidad. México: Grijalbo.",
+     {"author": [{"family": "García Canclini", "given": "Néstor"}]}),
+    ("Le Roy Ladurie, Emmanuel. 1975. Montaillou, village occitan de 1294 à 1324. Paris : "
+     "Gallimard.", {"author": [{"family": "Le Roy Ladurie", "given": "Emmanuel"}]}),
+    ("Wong Fillmore, Lily. 1991. When learning a second language means losing the first. Early "
+     "Childhood Research Quarterly 6, 323–346.",
+     {"author": [{"family": "Wong Fillmore", "given": "Lily"}]}),
+    # a survey is a body; a note of when a page was read is no container
+    ("Ordnance Survey. 2020. \"OS Open Rivers: Technical Specification.\" Accessed 3 February "
+     "2021. https://www.ordnancesurvey.co.uk/documents/os-open-rivers.pdf.",
+     {"author": [{"literal": "Ordnance Survey"}], "container-title": None}),
+    ("UNESCO Institute for Statistics. 2021. \"Out-of-School Children and Youth.\" Accessed May "
+     "12, 2022. http://uis.unesco.org/en/topic/out-school-children-and-youth.",
+     {"container-title": None, "page": None}),
+    # a newspaper's or a magazine's day is no volume; its section's page, and German's page
+    # cited, are the page
+    ("Gladwell, Malcolm. 2002. \"The Talent Myth.\" The New Yorker, July 22, 28–33.",
+     {"volume": None, "page": "28-33"}),
+    ("Piketty, Thomas. 2016. « Le bien-être, ce n'est pas la croissance ». Le Monde, 12 mars.",
+     {"volume": None}),
+    ("Kolata, Gina. 2007. \"A Surprising Secret to a Long Life: Stay in School.\" New York "
+     "Times, January 3, A1.", {"page": "A1"}),
+    ("Habermas, Jürgen: Wider die Marktreligion. In: Die Zeit, Nr. 46 vom 6. November 2008, S. "
+     "53.", {"issue": "46", "volume": None, "page": "53"}),
+])
+def test_what_the_seventeenth_trial_of_the_parser_found(text, fields):
+    """Forms a seventeenth set of 200 strings (bench/data/refs-trial-17.jsonl) found read
+    wrong."""
+    item = parse_reference(text, strict=True)
+    assert {key: item.get(key) for key in fields} == fields
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    # a journal's volume the same number as its date's day stays
+    ("Smith J, Jones K. A study of cells. Nature. 2004 Mar 12;12(3):1-2.",
+     {"volume": "12", "issue": "3"}),
+    # a volume before the month of an issue's date, after a comma, stays
+    ("Wallace, D. (2001). Title. Econometrica 69, March 2001, 100-110.", {"volume": "69"}),
+])
+def test_the_look_alikes_of_the_seventeenth_trials_forms_stay_as_read(text, fields):
+    item = parse_reference(text, strict=True)
+    assert {key: item.get(key) for key in fields} == fields
+
+
+def test_a_known_given_name_first_is_a_name_written_given_name_first():
+    text = ("30 Reinhart Koselleck, Art. ‚Geschichte, Historie‘, in: Otto Brunner/Werner Conze/"
+            "Reinhart Koselleck (Hg.), Geschichtliche Grundbegriffe, Bd. 2, Stuttgart 1975, S. "
+            "593–717.")
+    assert parse_reference(text, strict=True)["author"][0] == {"family": "Koselleck",
+                                                               "given": "Reinhart"}
+
+
 def test_an_mla_chapter_with_its_books_editor_is_a_chapter():
     text = ("Kafka, Franz. “A Hunger Artist.” The Complete Stories. Ed. Nahum N. Glatzer. New "
             "York: Schocken, 1971. 268–77. Print.")

@@ -15,6 +15,7 @@ from archiver.citations.parse.authors import (
 )
 from archiver.citations.parse.containers import (
     _abbreviated_journal_cut,
+    _access_note_read_as_the_container,
     _acm_article_read_as_the_volume,
     _acm_journal,
     _acronym_after_a_container,
@@ -122,6 +123,7 @@ from archiver.citations.parse.numbers import (
     _arxiv_id_read_as_the_page,
     _chinese_date_read_as_the_page,
     _cited_page_after_the_imprint,
+    _dated_periodicals_numbers,
     _day_read_as_a_number,
     _document_number_read_as_a_number,
     _edition_or_years_acronym_read_as_a_volume,
@@ -516,6 +518,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _abbreviated_journal_cut(item, text)
     _chapter_number_after_the_book(item, text)
     _editor_read_as_the_container(item, text)
+    _access_note_read_as_the_container(item)
     _reviewed_book_read_as_the_journal(item, text)
     _journal_left_in_the_title(item, text)
     _journal_of_a_work_in_press(item, text)
@@ -650,6 +653,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _meetings_acronym_read_as_the_issue(item, text)
     _volumes_printed_as_a_range(item, text)
     _volumes_of_a_work(item, text)
+    _dated_periodicals_numbers(item, text)
     _footnote_read_as_the_volume(item, text)
     _books_volume(item, text)
     _on_the_web(item, text)

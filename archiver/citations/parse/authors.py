@@ -65,7 +65,7 @@ _ORG_WORDS = {"association", "center", "centre", "committee", "council", "depart
               "group", "institute", "organization", "organisation", "society", "university",
               "office", "agency", "board", "bureau", "inc", "ltd", "corporation", "foundation",
               "ministry", "commission", "service", "library", "nations", "administration",
-              "consultation",
+              "consultation", "survey",
               # ... and their words in other languages (ABNT's "INSTITUTO BRASILEIRO DE
               # GEOGRAFIA E ESTATÍSTICA", "Bundesamt für Statistik")
               "instituto", "institut", "istituto", "universidade", "universidad",
@@ -274,6 +274,11 @@ _GIVEN_NAMES = frozenset((  # noqa: SIM905 - 377 names read as words, not quoted
     # (not those that are family names as often: Perry, Hayden, Benedict, Clifford…)
     "Amartya Dipesh Erving Immanuel Jared Lev Partha Ranajit Talcott Theda Tzvetan Yuval "
     "Émile").split())
+
+
+# a given name's shape: a capitalised word of three letters or more, or two hyphenated
+# ("Néstor", "Jean-Pierre")
+_GIVEN_SHAPE = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]{2,}(?:-[A-ZÀ-Þ][a-zß-ÿ]+)?")
 
 
 # Characters the Xinhua rules for transliterating foreign names are built from (哈里森 Harrison,
@@ -620,10 +625,22 @@ def _split_authors(span: str) -> list[dict[str, str]]:
         # Chicago's and MLA's first author, family name first, of two words ("Sánchez Pérez,
         # Ana, and Luis Gómez"): a given name of one word after it, and more names after that,
         # or a known given name alone ("García Márquez, Gabriel.", "Vargas Llosa, Mario.")
+        # (a list of these two parts alone: a given name's shape will do, "García Canclini,
+        # Néstor", "Pérez-Agote Poveda, Alfonso"; a person and another's family name alone
+        # is no list a style prints; not after a known given name, "Reinhart Koselleck, Art.")
         single = single or (i == 0 and len(words) == 2 and nxt is not None and (
-            i + 2 < len(parts) or nxt.strip(" .") in _GIVEN_NAMES) and len(nxt.split()) == 1
+            i + 2 < len(parts) or nxt.strip(" .") in _GIVEN_NAMES or len(parts) == 2 and
+            _GIVEN_SHAPE.fullmatch(nxt.strip(" .")) is not None and words[0] not in _GIVEN_NAMES)
+            and len(nxt.split()) == 1
             and not _INITIALS.match(nxt) and nxt[:1].isupper()
-            and all(w[:1].isupper() for w in words))
+            and all(w[:1].isupper() for w in words)
+            and not {w.casefold() for w in words} & _ORG_WORDS)
+        # ... or of three, after a capitalised particle ("Le Roy Ladurie, Emmanuel", "De La
+        # Cruz, Maria")
+        single = single or (i == 0 and len(words) == 3 and len(parts) == 2 and nxt is not None
+                            and words[0].casefold() in _PARTICLES
+                            and all(w[:1].isupper() for w in words)
+                            and _GIVEN_SHAPE.fullmatch(nxt.strip(" .")) is not None)
         # ... or of words joined by particles in lower case ("Gómez de la Torre, Inés",
         # "Ferreira e Silva, Ana"): a family name whatever follows (one joined by "y" is kept
         # whole above: `joined`)

@@ -365,6 +365,18 @@ def _reviewed_book_read_as_the_journal(item: dict[str, Any], text: str) -> None:
         item["container-title"] = found["journal"].strip()
 
 
+# the note of when or where a web page was read ("Accessed 3 February 2021.", "Retrieved
+# from", "Consulté le", "Abgerufen am"): no container of the work
+_ACCESS_NOTE = re.compile(r"(?:Accessed|Retrieved|Available|Viewed|Cited|Consult[ée]|Abgerufen|"
+                          r"Zugriff|Consultado)\b", re.I)
+
+
+def _access_note_read_as_the_container(item: dict[str, Any]) -> None:
+    """No container where the tagger took such a note for one."""
+    if _ACCESS_NOTE.match(str(item.get("container-title") or "")):
+        del item["container-title"]
+
+
 def _editor_read_as_the_container(item: dict[str, Any], text: str) -> None:
     """A book's editor or translator after its title ("Edited by J. B. Bury. 7 vols."), the
     last of whose name the tagger read as a container: no container."""

@@ -815,6 +815,43 @@ def _volumes_of_a_work(item: dict[str, Any], text: str) -> None:
         item.setdefault("issued", {"date-parts": [[int(years.group(1))]]})
 
 
+# the months as French, German, Spanish and Italian print them (English's: _MONTH_WORD)
+_OTHER_MONTH = (r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|"
+                r"novembre|décembre|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember|enero|"
+                r"febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|"
+                r"diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|"
+                r"dicembre)")
+# a newspaper's or magazine's section and page after its date ("New York Times, January 3,
+# A1."), ending the reference
+_SECTION_PAGE = re.compile(r",\s*(?P<page>[A-H]\d{1,3}(?:\s?[-–]\s?[A-H]?\d{1,3})?)\.?\s*$")
+
+
+def _dated_periodicals_numbers(item: dict[str, Any], text: str) -> None:
+    """A newspaper's or a magazine's day is no volume ("The New Yorker, July 22, 28–33", "Le
+    Monde, 12 mars"), nor is a date's year read after "Accessed" a page; the page cited as
+    German prints it ("Die Zeit, Nr. 46 vom 6. November 2008, S. 53.") is the page where the
+    tagger read it as a volume; and a section's page ending it ("January 3, A1") the page."""
+    volume, page = str(item.get("volume") or ""), str(item.get("page") or "")
+    if volume.isdigit() and _printed_once(volume, text) and re.search(  # (after a comma: not
+            # a journal's "Cienc. Mar. 30", nor Vancouver's "1990;263 May 2-9")
+            rf",\s(?:{_MONTH_WORD}\.?\s+{volume}(?![\w-])|{volume}\.?\s+"
+            rf"(?:{_MONTH_WORD}|{_OTHER_MONTH})\b)", text):
+        del item["volume"]
+        volume = ""
+    if re.fullmatch(r"(?:1[5-9]|20)\d\d", page) and re.search(
+            rf"\b(?:Accessed|Retrieved|Viewed|Cited|Consulted)\b[^.]{{0,30}}?\b{page}\b", text):
+        del item["page"]
+        page = ""
+    if volume.isdigit() and not page and _printed_once(volume, text) and re.search(
+            rf"\bS\.\s?{volume}(?![\w-]|\.\d)", text):
+        item["page"] = item.pop("volume")
+        page = item["page"]
+    section = _SECTION_PAGE.search(text) if not page and re.search(
+        rf"\b{_MONTH_WORD}\b", text) else None
+    if section:
+        item["page"] = re.sub(r"\s?[–-]\s?", "-", section["page"])
+
+
 def _volumes_printed_as_a_range(item: dict[str, Any], text: str) -> None:
     """A double volume printed as a range after the journal, the pages after it ("SoftwareX,
     1–2, 19–25"): the volume is the range, not its first number."""
