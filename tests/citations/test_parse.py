@@ -5886,6 +5886,18 @@ def test_oscola_journals_abbreviated_in_capitals_and_numbered_by_their_years(tex
      "Times, January 3, A1.", {"page": "A1"}),
     ("Habermas, Jürgen: Wider die Marktreligion. In: Die Zeit, Nr. 46 vom 6. November 2008, S. "
      "53.", {"issue": "46", "volume": None, "page": "53"}),
+    # the American Chemical Society's journal opening with "J.", read into the initials
+    ("(11) Becke, A. D. J. Chem. Phys. 1993, 98, 5648–5652.",
+     {"author": [{"family": "Becke", "given": "A. D."}], "container-title": "J. Chem. Phys"}),
+    ("(4) Grimme, S. J. Comput. Chem. 2006, 27, 1787–1799.",
+     {"author": [{"family": "Grimme", "given": "S."}], "container-title": "J. Comput. Chem"}),
+    # the American Anthropological Association's chapter
+    ("Abu-Lughod, Lila 1991 Writing against Culture. In Recapturing Anthropology: Working in "
+     "the Present. Richard G. Fox, ed. Pp. 137–162. Santa Fe: School of American Research "
+     "Press.", {"author": [{"family": "Abu-Lughod", "given": "Lila"}],
+                "title": "Writing against Culture",
+                "container-title": "Recapturing Anthropology: Working in the Present",
+                "issued": {"date-parts": [[1991]]}, "page": "137-162"}),
 ])
 def test_what_the_seventeenth_trial_of_the_parser_found(text, fields):
     """Forms a seventeenth set of 200 strings (bench/data/refs-trial-17.jsonl) found read
@@ -5898,6 +5910,9 @@ def test_what_the_seventeenth_trial_of_the_parser_found(text, fields):
     # a journal's volume the same number as its date's day stays
     ("Smith J, Jones K. A study of cells. Nature. 2004 Mar 12;12(3):1-2.",
      {"volume": "12", "issue": "3"}),
+    # an author's initials ending in J before a journal that has no "J." stay
+    ("(6) Smith, A. J. Chem. Rev. 2010, 110, 100.",
+     {"author": [{"family": "Smith", "given": "A. J."}], "container-title": "Chem. Rev"}),
     # a volume before the month of an issue's date, after a comma, stays
     ("Wallace, D. (2001). Title. Econometrica 69, March 2001, 100-110.", {"volume": "69"}),
 ])

@@ -14,12 +14,14 @@ from archiver.citations.parse.authors import (
     split_authors,
 )
 from archiver.citations.parse.containers import (
+    _aaa_chapter,
     _abbreviated_journal_cut,
     _access_note_read_as_the_container,
     _acm_article_read_as_the_volume,
     _acm_journal,
     _acronym_after_a_container,
     _acs_journal,
+    _acs_journal_read_into_the_initials,
     _advance_online_publication,
     _apa_publisher,
     _book_after_its_editors,
@@ -519,6 +521,8 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _chapter_number_after_the_book(item, text)
     _editor_read_as_the_container(item, text)
     _access_note_read_as_the_container(item)
+    _aaa_chapter(item, text)
+    _acs_journal_read_into_the_initials(item)
     _reviewed_book_read_as_the_journal(item, text)
     _journal_left_in_the_title(item, text)
     _journal_of_a_work_in_press(item, text)

@@ -377,6 +377,67 @@ def _access_note_read_as_the_container(item: dict[str, Any]) -> None:
         del item["container-title"]
 
 
+# the journals whose abbreviated name opens with "J." that the American Chemical Society's
+# title-less form cites most, after the last author's initials ("Becke, A. D. J. Chem. Phys.
+# 1993, 98, 5648"): the "J." (and the words after it the tagger took too) are the journal's
+_J_JOURNALS = re.compile(
+    r"(?:Chem\. Phys|Am\. Chem\. Soc|Phys\. Chem\.(?: [ABC]| Lett)?|Comput\. Chem|Org\. Chem|"
+    r"Med\. Chem|Chem\. Theory Comput|Catal|Mater\. Chem\.(?: [ABC])?|Electrochem\. Soc|"
+    r"Appl\. Phys|Biol\. Chem|Mol\. Biol|Chem\. Inf\. Model|Chem\. Soc|Chem\. Educ|"
+    r"Colloid Interface Sci|Membr\. Sci|Power Sources|Mol\. Struct|Chem\. Eng\. Data|"
+    r"Agric\. Food Chem|Nat\. Prod|Pharm\. Sci|Polym\. Sci)\.?")
+_INITIALS_THEN_J = re.compile(r"(?P<initials>(?:[A-Z]\.[\s-]?)+?)\s?J\."
+                              r"(?:\s(?P<words>(?:[A-Z][a-z]+\.?\s?)+))?")
+
+
+def _acs_journal_read_into_the_initials(item: dict[str, Any]) -> None:
+    """The journal whole, and the last author's initials without its "J.", in such a
+    reference (no title)."""
+    authors = item.get("author") or []
+    container = str(item.get("container-title") or "")
+    if item.get("title") or not authors or not container:
+        return
+    given = authors[-1].get("given") or ""
+    found = _INITIALS_THEN_J.fullmatch(given.strip())
+    if found is None:
+        return
+    words = [w.rstrip(".") + "." for w in (found["words"] or "").split()]  # ("Comput" too)
+    journal = " ".join(["J.", *words, container])
+    if _J_JOURNALS.fullmatch(journal[3:]):
+        authors[-1]["given"] = found["initials"].strip()
+        item["container-title"] = journal
+
+
+# the American Anthropological Association's chapter: its title, "In" and the book, the
+# editors and "eds." after it, then the pages ("… 1986 Introduction: Partial Truths. In Writing
+# Culture: The Poetics and Politics of Ethnography. James Clifford and George E. Marcus, eds.
+# Pp. 1–26. Berkeley: …")
+_AAA_CHAPTER = re.compile(
+    r"(?<![\w-])(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\.?\s+(?P<title>[^\s].{1,300}?)[.?!]\s+In\s+"
+    r"(?P<book>[A-Z][^.]{1,200}?)\.\s+(?P<editors>(?:[^.,()]|(?<=\b[A-Z])\.){2,200}?),\s+"
+    r"eds?\.\s+Pp\.\s+\d")
+
+
+def _aaa_chapter(item: dict[str, Any], text: str) -> None:
+    """Such a chapter's title and book, as the form places them (and its year, and its one
+    author's given name before it, where the tagger read them into the title)."""
+    found = _AAA_CHAPTER.search(text)
+    if found is None:
+        return
+    authors = item.get("author") or []
+    if len(authors) == 1 and authors[0].get("family") and not authors[0].get("given"):
+        given = re.fullmatch(re.escape(authors[0]["family"]) + r",\s+(?P<given>[^\d,.]+?)\s*",
+                             text[:found.start()])
+        if given:
+            authors[0]["given"] = given["given"]
+    item.setdefault("issued", {"date-parts": [[int(found["year"])]]})
+    item["title"] = found["title"].strip()
+    item["container-title"] = found["book"].strip()
+    editors = split_authors(found["editors"])
+    if editors:
+        item["editor"] = editors
+
+
 def _editor_read_as_the_container(item: dict[str, Any], text: str) -> None:
     """A book's editor or translator after its title ("Edited by J. B. Bury. 7 vols."), the
     last of whose name the tagger read as a container: no container."""
