@@ -5898,6 +5898,23 @@ def test_oscola_journals_abbreviated_in_capitals_and_numbered_by_their_years(tex
                 "title": "Writing against Culture",
                 "container-title": "Recapturing Anthropology: Working in the Present",
                 "issued": {"date-parts": [[1991]]}, "page": "137-162"}),
+    # a journal's series, and a book's editors as French introduces them, end no name
+    ("Badian, E. 1958. 'The eunuch Bagoas: a study in method', CQ n.s. 8: 144–57.",
+     {"container-title": "CQ", "volume": "8"}),
+    ("Finley, M. I. 1965. \"Technical Innovation and Economic Progress in the Ancient World.\" "
+     "Economic History Review 2nd ser. 18: 29–45.",
+     {"container-title": "Economic History Review", "volume": "18"}),
+    ("Godelier, Maurice. 1991. « L'occident, miroir brisé ». In Les Hommes et leurs dieux, sous "
+     "la dir. de Jean Bazin, p. 13-30. Paris : Seuil.",
+     {"container-title": "Les Hommes et leurs dieux"}),
+    # linguistics' chapter: its book before "ed. by", no "In"
+    ("Chomsky, Noam. 1970. Remarks on nominalization. Readings in English transformational "
+     "grammar, ed. by Roderick A. Jacobs and Peter S. Rosenbaum, 184–221. Waltham, MA: Ginn.",
+     {"title": "Remarks on nominalization",
+      "container-title": "Readings in English transformational grammar"}),
+    # an edition run into the end of a title
+    ("Durkheim, Émile. 1937. Les règles de la méthode sociologique. 8e éd. Paris : Félix "
+     "Alcan.", {"title": "Les règles de la méthode sociologique"}),
 ])
 def test_what_the_seventeenth_trial_of_the_parser_found(text, fields):
     """Forms a seventeenth set of 200 strings (bench/data/refs-trial-17.jsonl) found read
@@ -5913,6 +5930,12 @@ def test_what_the_seventeenth_trial_of_the_parser_found(text, fields):
     # an author's initials ending in J before a journal that has no "J." stay
     ("(6) Smith, A. J. Chem. Rev. 2010, 110, 100.",
      {"author": [{"family": "Smith", "given": "A. J."}], "container-title": "Chem. Rev"}),
+    # a journal named with "Series" keeps it; a title holding a sentence before "ed. by"
+    # elsewhere stays whole
+    ("Smith, J. (2001). A study. Geografiska Annaler Series B 83: 1-10.",
+     {"volume": "83"}),
+    ("Smith, J. (2001). The 2nd ed. of a classic. Journal of Things 12: 1-10.",
+     {"container-title": "Journal of Things"}),
     # a volume before the month of an issue's date, after a comma, stays
     ("Wallace, D. (2001). Title. Econometrica 69, March 2001, 100-110.", {"volume": "69"}),
 ])

@@ -26,6 +26,7 @@ from archiver.citations.parse.containers import (
     _apa_publisher,
     _book_after_its_editors,
     _book_after_the_year,
+    _book_before_ed_by,
     _book_before_its_editors,
     _book_before_its_imprint,
     _book_then_its_publisher,
@@ -60,6 +61,7 @@ from archiver.citations.parse.containers import (
     _publisher_ending_proceedings,
     _rest_of_the_title_left_out,
     _reviewed_book_read_as_the_journal,
+    _series_or_editors_ending_the_container,
     _short_title_run_into_the_journal,
     _short_year_ending_a_container,
     _title_cut_before_vancouvers_journal,
@@ -207,6 +209,7 @@ from archiver.citations.parse.titles import (
     _document_number_ending_a_title,
     _double_quotation_inside_a_single_quoted_title,
     _edition_ending_a_title,
+    _edition_ending_the_title,
     _elided_word_ending_a_title,
     _french_note,
     _german_chapter_in_its_title,
@@ -522,6 +525,8 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _editor_read_as_the_container(item, text)
     _access_note_read_as_the_container(item)
     _aaa_chapter(item, text)
+    _book_before_ed_by(item, text)
+    _series_or_editors_ending_the_container(item, text)
     _acs_journal_read_into_the_initials(item)
     _reviewed_book_read_as_the_journal(item, text)
     _journal_left_in_the_title(item, text)
@@ -611,6 +616,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _quotation_opening_a_title(item, text)
     _quotation_inside_a_quoted_title(item, text)
     _quoted_title_cut_at_its_full_stop(item, text)
+    _edition_ending_the_title(item)
     _double_quotation_inside_a_single_quoted_title(item, text)
     _quoted_title_opening_the_reference(item, text)
     _kind_after_a_quoted_title(item)

@@ -438,6 +438,39 @@ def _aaa_chapter(item: dict[str, Any], text: str) -> None:
         item["editor"] = editors
 
 
+# what a journal's or a book's name may end with that is none of it: a journal's series
+# ("CQ n.s. 8", "Economic History Review 2nd ser. 18"), a book's editors as French, German and
+# Italian introduce them ("Les Hommes et leurs dieux, sous la dir. de Jean Bazin")
+_SERIES_ENDING_A_NAME = re.compile(r"\s+(?:n\.\s?s|N\.\s?S|(?:\d+(?:st|nd|rd|th)|[Nn]ew|[Tt]hird|"
+                                   r"[Ss]econd|[Ff]ourth)\s+ser(?:ies)?)\.?$")
+_EDITORS_ENDING_A_NAME = re.compile(r",\s+(?:sous la dir(?:ection|\.)\s+de|hrsg\.\s+von|"
+                                    r"a cura di|éd\.\s+par)\s+[A-ZÀ-Þ].*$")
+
+
+def _series_or_editors_ending_the_container(item: dict[str, Any], text: str) -> None:
+    """The container's name without such an ending, where the reference prints it so."""
+    container = str(item.get("container-title") or "")
+    name = _EDITORS_ENDING_A_NAME.sub("", _SERIES_ENDING_A_NAME.sub("", container))
+    if name != container and name.strip() and container in text:
+        item["container-title"] = name.strip()
+
+
+# Linguistics' (the LSA's) chapter: the title, the book and "ed. by" its editors, no "In"
+# ("Remarks on nominalization. Readings in English transformational grammar, ed. by Roderick
+# A. Jacobs and Peter S. Rosenbaum, 184–221.")
+_TITLE_THEN_BOOK = re.compile(r"(?P<title>.{3,300}?[^.\s][.?!])\s+(?P<book>[A-Z][^.]{2,200})")
+
+
+def _book_before_ed_by(item: dict[str, Any], text: str) -> None:
+    """The book of such a chapter, where the tagger ran it into the title."""
+    title = str(item.get("title") or "")
+    end = _title_end(item, text)
+    split = _TITLE_THEN_BOOK.fullmatch(title) if end > 0 else None
+    if split and re.match(r",?\s*eds?\.\s+by\s+[A-Z]", text[end:]):
+        item["title"] = split["title"].rstrip(".")
+        item["container-title"] = split["book"].strip()
+
+
 def _editor_read_as_the_container(item: dict[str, Any], text: str) -> None:
     """A book's editor or translator after its title ("Edited by J. B. Bury. 7 vols."), the
     last of whose name the tagger read as a container: no container."""

@@ -701,6 +701,19 @@ def _quoted_title_cut_at_its_full_stop(item: dict[str, Any], text: str) -> None:
             return
 
 
+# an edition run into the end of a title ("Les règles de la méthode sociologique. 8e éd")
+_EDITION_ENDING_A_TITLE = re.compile(r"\.\s+\d{1,2}(?:e|è|ème|re|er|st|nd|rd|th|\.)?\s+"
+                                     r"(?:éd|ed|edn|Aufl|éd\.|édition|edition|Auflage)\.?$")
+
+
+def _edition_ending_the_title(item: dict[str, Any]) -> None:
+    """The title without an edition the tagger ran into it."""
+    title = str(item.get("title") or "")
+    found = _EDITION_ENDING_A_TITLE.search(title)
+    if found and found.start() > 2:
+        item["title"] = title[:found.start()]
+
+
 def _quotation_inside_a_quoted_title(item: dict[str, Any], text: str) -> None:
     """A title in double quotation marks keeps the single ones of a quotation it opens or
     ends with, which the tagger leaves outside it with the double ones."""
