@@ -5912,6 +5912,13 @@ def test_oscola_journals_abbreviated_in_capitals_and_numbered_by_their_years(tex
      "grammar, ed. by Roderick A. Jacobs and Peter S. Rosenbaum, 184–221. Waltham, MA: Ginn.",
      {"title": "Remarks on nominalization",
       "container-title": "Readings in English transformational grammar"}),
+    # Chicago's note of a book, a reprint's first year in its imprint's brackets
+    ("Charles Dickens, Hard Times (1854; repr., London: Penguin, 2003), 45.",
+     {"author": [{"family": "Dickens", "given": "Charles"}], "title": "Hard Times",
+      "page": "45", "volume": None}),
+    ("Charles Dickens, Hard Times (London: Penguin, 2003), 45.",
+     {"title": "Hard Times", "page": "45", "volume": None,
+      "issued": {"date-parts": [[2003]]}}),
     # an edition run into the end of a title
     ("Durkheim, Émile. 1937. Les règles de la méthode sociologique. 8e éd. Paris : Félix "
      "Alcan.", {"title": "Les règles de la méthode sociologique"}),

@@ -32,6 +32,7 @@ from archiver.citations.parse.containers import (
     _book_then_its_publisher,
     _bracketed_imprint_ending_a_container,
     _chapter_number_after_the_book,
+    _chicago_note_book,
     _closed,
     _container_cut_inside_its_brackets,
     _corr,
@@ -525,6 +526,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _editor_read_as_the_container(item, text)
     _access_note_read_as_the_container(item)
     _aaa_chapter(item, text)
+    _chicago_note_book(item, text)
     _book_before_ed_by(item, text)
     _series_or_editors_ending_the_container(item, text)
     _acs_journal_read_into_the_initials(item)

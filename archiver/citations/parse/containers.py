@@ -455,6 +455,42 @@ def _series_or_editors_ending_the_container(item: dict[str, Any], text: str) -> 
         item["container-title"] = name.strip()
 
 
+# Chicago's note of a book: the names given name first, the title, its volume, editor or
+# translator perhaps, the imprint in brackets (a reprint's first year before it), the page
+# cited ("Charles Dickens, Hard Times (1854; repr., London: Penguin, 2003), 45.")
+_PERSON_GIVEN_FIRST = r"[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?){0,2}\s+[A-Z][\w'’-]+"
+_CHICAGO_NOTE_BOOK = re.compile(
+    rf"^\s*(?:\d{{1,3}}\.\s+)?(?P<names>{_PERSON_GIVEN_FIRST}(?:(?:,\s+|,?\s+and\s+)"
+    rf"{_PERSON_GIVEN_FIRST}){{0,3}}),\s+(?P<title>[A-Z][^()]{{1,300}}?)"
+    r"(?:,\s+vol\.\s+(?P<volume>\d{1,3}))?(?:,\s+(?:ed\.|trans\.|\d+(?:st|nd|rd|th)\s+ed\.)[^()]*)?"
+    r"\s+\((?:\[?(?:1[5-9]|20)\d\d\]?;\s+repr\.,?\s+)?[^():;]{2,60}:\s*[^()]{2,120}?,\s*"
+    r"(?P<year>(?:1[5-9]|20)\d\d)\),\s*(?P<page>\d{1,5}(?:\s?[-–]\s?\d{1,5})?)\.?\s*$")
+
+
+def _chicago_note_book(item: dict[str, Any], text: str) -> None:
+    """Such a note's fields, as the form places them, where the tagger read the names, the
+    title or the page otherwise (its year, when the tagger read one, stays: a reprint's
+    first or the edition's)."""
+    found = _CHICAGO_NOTE_BOOK.match(text)
+    if found is None:
+        return
+    authors = split_authors(found["names"])
+    read = {person.get("family") for person in item.get("author") or []}
+    if not authors or authors[0].get("family") not in read:
+        return  # (the tagger's first author: "Capital Markets, Risk and Return (…)" has none)
+    item["author"] = authors
+    item["title"] = found["title"].strip()
+    item.pop("container-title", None)
+    if found["volume"]:
+        item["volume"] = found["volume"]
+    else:
+        item.pop("volume", None)
+    item.pop("issue", None)
+    if found["page"] != found["year"]:  # (not a year printed twice)
+        item["page"] = re.sub(r"\s?[–-]\s?", "-", found["page"])
+    item.setdefault("issued", {"date-parts": [[int(found["year"])]]})
+
+
 # Linguistics' (the LSA's) chapter: the title, the book and "ed. by" its editors, no "In"
 # ("Remarks on nominalization. Readings in English transformational grammar, ed. by Roderick
 # A. Jacobs and Peter S. Rosenbaum, 184–221.")
