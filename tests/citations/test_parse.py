@@ -5943,6 +5943,39 @@ def test_what_the_seventeenth_trial_of_the_parser_found(text, fields):
      {"volume": "83"}),
     ("Smith, J. (2001). The 2nd ed. of a classic. Journal of Things 12: 1-10.",
      {"container-title": "Journal of Things"}),
+    # (and those a review of the seventeenth trial's rules wrote:) a reviewed book's author
+    # with a particle, or a translator after, still ends before the journal
+    ("Smith, John. “Democracy Revisited.” Review of Democracy in America, by Alexis de "
+     "Tocqueville. Political Theory 29, no. 2 (2001): 300–305.",
+     {"container-title": "Political Theory"}),
+    ("Brown, K. “Value.” Review of Capital, by Karl Marx, translated by Ben Fowkes. New Left "
+     "Review 12, no. 1 (1977): 5–9.", {"container-title": "New Left Review"}),
+    # a chapter's title in single or German quotation marks before ", in" its book
+    ("Raymond Williams, ‘Culture is Ordinary’, in Resources of Hope (London: Verso, 1989), "
+     "3–14.", {"container-title": "Resources of Hope"}),
+    ("Walter Benjamin, „Über den Begriff der Geschichte“, in Gesammelte Schriften (Frankfurt: "
+     "Suhrkamp, 1974), 691–704.", {"container-title": "Gesammelte Schriften"}),
+    # a journal named after a university keeps its volume
+    ("Taylor, A. Mills and markets. Bulletin of the John Rylands University Library of "
+     "Manchester 65, 1982, 12–30.", {"volume": "65"}),
+    ("Smith, J., Poetry, University of Toronto Quarterly 45, 1976, 1-9.", {"volume": "45"}),
+    # an English month after a number is no German ordinal's
+    ("NASA. Mars Exploration Rover Mission Status Report 12. August 2004. Pasadena: JPL.",
+     {"title": "Mars Exploration Rover Mission Status Report 12"}),
+    # a body and a place, or a Korean name, are no family name of two words
+    ("Amnesty International, London. 1991. Torture in the Eighties. London: Amnesty "
+     "International.", {"title": "Torture in the Eighties"}),
+    ("Kim Dae-jung, Park. 1998. Democracy in Korea. Seoul: Press.",
+     {"title": "Democracy in Korea"}),
+    # a letter and a number ending a list are no newspaper's section page
+    ("Smith, J. (2020, March). Guidelines on intake of vitamins A, D, E, B12.", {"page": None}),
+    # a journal whose name opens with "Available" is a journal
+    ("Doe, J. 2018. \"Urban Gardens.\" Available Light 12 (3): 45–60.",
+     {"container-title": "Available Light", "volume": "12"}),
+    # a German journal's volume run into its name after "In:"
+    ("Weber, Max: Die Objektivität. In: Archiv für Sozialwissenschaft 20, S. 22-87.",
+     {"title": "Die Objektivität", "container-title": "Archiv für Sozialwissenschaft",
+      "volume": "20"}),
     # a volume before the month of an issue's date, after a comma, stays
     ("Wallace, D. (2001). Title. Econometrica 69, March 2001, 100-110.", {"volume": "69"}),
 ])

@@ -634,12 +634,15 @@ def _split_authors(span: str) -> list[dict[str, str]]:
             and len(nxt.split()) == 1
             and not _INITIALS.match(nxt) and nxt[:1].isupper()
             and all(w[:1].isupper() for w in words)
-            and not {w.casefold() for w in words} & _ORG_WORDS)
+            and not {w.casefold() for w in words} & _ORG_WORDS and not _GROUP_AUTHOR.search(part)
+            and not any(re.fullmatch(r"[A-Z][a-z]+-[a-z]+", w) for w in words))
         # ... or of three, after a capitalised particle ("Le Roy Ladurie, Emmanuel", "De La
         # Cruz, Maria")
         single = single or (i == 0 and len(words) == 3 and len(parts) == 2 and nxt is not None
                             and words[0].casefold() in _PARTICLES
                             and all(w[:1].isupper() for w in words)
+                            and not {w.casefold() for w in words} & _ORG_WORDS
+                            and not _GROUP_AUTHOR.search(part)
                             and _GIVEN_SHAPE.fullmatch(nxt.strip(" .")) is not None)
         # ... or of words joined by particles in lower case ("Gómez de la Torre, Inés",
         # "Ferreira e Silva, Ana"): a family name whatever follows (one joined by "y" is kept

@@ -224,11 +224,12 @@ def _book_before_its_editors(item: dict[str, Any], text: str) -> None:
         _in_book(item, match)
 
 
-# Chicago's note of a chapter whose book names no editor, its imprint in brackets: "“Clues:
+# Chicago's note of a chapter whose book names no editor, its imprint in brackets, after its
+# title's closing quotation mark (”, ’, German's “, »): "“Clues:
 # Roots of an Evidential Paradigm,” in Clues, Myths, and the Historical Method (Baltimore:
 # Johns Hopkins University Press, 1989), 96–125."
 _BOOK_THEN_IMPRINT = re.compile(
-    r"[”\"],?\s+in\s+(?P<book>[A-Z][^“”\"«»()]*?)\s+"
+    r"[”\"’'“»],?\s+in\s+(?P<book>[A-Z][^“”\"«»()]*?)\s+"
     r"\([^():]{2,60}:\s*[^()]{2,120}?,\s*(?:1[5-9]|20)\d\d\)")
 
 
@@ -350,7 +351,9 @@ _ROLE_WORD = re.compile(r"\b(?:Hgg?|Hrsg|Eds?|Trans|Übers|Bd|Vol|Aufl)\.")
 # a review's book and its author after its title (Chicago, MLA), then the journal: "“Dégringolade.”
 # Review of La France qui tombe, by Nicolas Baverez. London Review of Books 26, no. 17"
 _REVIEWED_THEN_JOURNAL = re.compile(
-    r"\bReview of\s[^.]{2,200}?,\s+by\s+(?:[A-Z]\.\s?|[A-Z][\w'’-]+\s){0,5}[A-Z][\w'’-]+"
+    # (the author's name up to the full stop that ends it, not an initial's, bounded: a
+    # name with particles, "and", a translator after it)
+    r"\bReview of\s[^.]{2,200}?,\s+by\s+(?:[^.]|(?<=\b[A-Z])\.){1,150}?(?<!\b[A-Z])"
     r"\.\s+(?P<journal>[A-Z][^.\d()]{2,120}?)(?=,?\s+\d|,\s)")
 
 
@@ -367,8 +370,8 @@ def _reviewed_book_read_as_the_journal(item: dict[str, Any], text: str) -> None:
 
 # the note of when or where a web page was read ("Accessed 3 February 2021.", "Retrieved
 # from", "Consulté le", "Abgerufen am"): no container of the work
-_ACCESS_NOTE = re.compile(r"(?:Accessed|Retrieved|Available|Viewed|Cited|Consult[ée]|Abgerufen|"
-                          r"Zugriff|Consultado)\b", re.I)
+_ACCESS_NOTE = re.compile(r"(?:Accessed|Retrieved|Viewed|Consult[ée]|Abgerufen|Zugriff|Consultado)"
+                          r"\b|(?:Available|Cited)\s+(?:from|at|online|on|\d)\b")
 
 
 def _access_note_read_as_the_container(item: dict[str, Any]) -> None:
@@ -413,7 +416,8 @@ def _acs_journal_read_into_the_initials(item: dict[str, Any]) -> None:
 # Culture: The Poetics and Politics of Ethnography. James Clifford and George E. Marcus, eds.
 # Pp. 1–26. Berkeley: …")
 _AAA_CHAPTER = re.compile(
-    r"(?<![\w-])(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\.?\s+(?P<title>[^\s].{1,300}?)[.?!]\s+In\s+"
+    r"(?<![\w-])(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\.?\s+"
+    r"(?P<title>[^\s](?:[^.]|\.(?!\s)|(?<=\b[A-Z])\.){1,300}?)[.?!]\s+In\s+"
     r"(?P<book>[A-Z][^.]{1,200}?)\.\s+(?P<editors>(?:[^.,()]|(?<=\b[A-Z])\.){2,200}?),\s+"
     r"eds?\.\s+Pp\.\s+\d")
 

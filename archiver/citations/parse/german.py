@@ -90,10 +90,15 @@ _ORDINAL_GOES_ON = re.compile(
     r"Tagung|Sitzung|Wahlperiode|Legislaturperiode)\b[^.,()\[\]:;]{0,120}?(?=\s?[.,(\[:;]|$)")
 
 
+# the German words an ordinal follows ("des 12.", "vom 9.", "zum 70.", "im 19.", "am 3.")
+_BEFORE_AN_ORDINAL = (r"(?:vom|am|zum|zur|des|der|dem|den|im|ins|bis|seit|ab|nach|vor|um|aus|für|"
+                      r"über|die|das|ein|eines|einem|einer)")
+
+
 def _german_ordinal_ending_the_title(item: dict[str, Any], text: str) -> None:
     """The title whole, where it was cut at such an ordinal's full stop."""
     title = str(item.get("title") or "")
-    if not re.search(r"(?<![\d.])\d{1,4}$", title):
+    if not re.search(rf"\b{_BEFORE_AN_ORDINAL}\s\d{{1,4}}$", title):
         return
     at = text.find(title)
     goes_on = _ORDINAL_GOES_ON.match(text, at + len(title)) if at >= 0 else None
@@ -105,7 +110,9 @@ def _german_ordinal_in_the_container(item: dict[str, Any], text: str) -> None:
     """A book's name with such an ordinal ("Festschrift für Otto Bachof zum 70. Geburtstag"),
     which the tagger ended before the ordinal, read as a volume."""
     container = str(item.get("container-title") or "")
-    at = text.find(container) if container else -1
+    if not re.search(rf"(?<!Abgerufen )(?<!Zugriff )\b{_BEFORE_AN_ORDINAL}$", container):
+        return
+    at = text.find(container)
     number = re.compile(r"\s(\d{1,4})").match(text, at + len(container)) if at >= 0 else None
     goes_on = _ORDINAL_GOES_ON.match(text, number.end()) if number else None
     if goes_on is None:
@@ -126,5 +133,9 @@ def _german_book_run_into_the_title(item: dict[str, Any]) -> None:
     found = _BOOK_AFTER_IN.match(str(item.get("title") or ""))
     if found and not item.get("container-title") and "(Hg" not in found["book"] and \
             "(Hrsg" not in found["book"]:
-        item["title"], item["container-title"] = found["title"], found["book"]
+        item["title"], book = found["title"], found["book"]
+        volume = re.search(r"\s(\d{1,4})$", book)  # (a journal's, the tagger ran into it)
+        if volume and not item.get("volume"):
+            item["volume"], book = volume.group(1), book[:volume.start()]
+        item["container-title"] = book
 

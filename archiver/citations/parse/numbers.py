@@ -821,9 +821,10 @@ _OTHER_MONTH = (r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembr
                 r"febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|"
                 r"diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|"
                 r"dicembre)")
-# a newspaper's or magazine's section and page after its date ("New York Times, January 3,
-# A1."), ending the reference
-_SECTION_PAGE = re.compile(r",\s*(?P<page>[A-H]\d{1,3}(?:\s?[-–]\s?[A-H]?\d{1,3})?)\.?\s*$")
+# a newspaper's or magazine's section and page right after its date, ending the reference
+# ("New York Times, January 3, A1."; not "vitamins A, D, E, B12.")
+_SECTION_PAGE = re.compile(rf"(?:{_MONTH_WORD}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_WORD}\.?),\s*"
+                           r"(?P<page>[A-H]\d{1,3}(?:\s?[-–]\s?[A-H]?\d{1,3})?)\.?\s*$")
 
 
 def _dated_periodicals_numbers(item: dict[str, Any], text: str) -> None:
@@ -846,8 +847,7 @@ def _dated_periodicals_numbers(item: dict[str, Any], text: str) -> None:
             rf"\bS\.\s?{volume}(?![\w-]|\.\d)", text):
         item["page"] = item.pop("volume")
         page = item["page"]
-    section = _SECTION_PAGE.search(text) if not page and re.search(
-        rf"\b{_MONTH_WORD}\b", text) else None
+    section = _SECTION_PAGE.search(text) if not page else None
     if section:
         item["page"] = re.sub(r"\s?[–-]\s?", "-", section["page"])
 
@@ -887,8 +887,11 @@ _NOT_A_NUMBER_OF_THE_WORK = (
     ("volume", r"\b(?:Proceedings|Proc\.)\s+of\s+the\s+{value}\s+[A-Z]"),
     # (a university's number in its name, before the year or the rest of the name:
     # "Université Lumière Lyon 2, 2009", "Université Paris 1 Panthéon-Sorbonne")
-    ("volume", r"\bUniversit(?:é|y|à|ät|at|ad|ade)\b[^,;.()]{{0,40}}?\s{value}"
-               r"(?=,?\s(?:1[5-9]|20)\d\d\b|\s[A-Z][a-zé]+)"),
+    # (where the university's name opens a part of the reference, and holds no word of a
+    # journal's: not "University of Toronto Quarterly 45, 1976")
+    ("volume", r"(?:^|[,.(]\s?)Universi(?:t(?:é|y|à|ät|at)|dad|dade)\b"
+               r"(?:(?!Journal|Quarterly|Review|Bulletin|Studies|Annal|Library|Law|Press)"
+               r"[^,;.()]){{0,40}}?\s{value}(?=,?\s(?:1[5-9]|20)\d\d\b|\s[A-Z][a-zé]+)"),
     ("page", r"\b(?:Report|Paper|Document)\s+No\.\s*[A-Z]{{1,4}}{value}\b"),
     ("page", r"档号\s*[:：]\s*{value}"),
 )
