@@ -5976,6 +5976,31 @@ def test_what_the_seventeenth_trial_of_the_parser_found(text, fields):
     ("Weber, Max: Die Objektivität. In: Archiv für Sozialwissenschaft 20, S. 22-87.",
      {"title": "Die Objektivität", "container-title": "Archiv für Sozialwissenschaft",
       "volume": "20"}),
+    # (and those a review of the last rules wrote:) an author-date chapter's title with an
+    # abbreviation's full stop; APA's newspaper dated to the day, its section's page
+    ("Smith, John. 1999. Life in St. Louis. In Urban America. Jane Doe, ed. Pp. 12–30. New "
+     "York: Wiley.", {"title": "Life in St. Louis", "container-title": "Urban America"}),
+    ("Smith, J. (2005, January 3). Title of story. The New York Times, A1.", {"page": "A1"}),
+    # an access note in lower case, or "Cited" alone, is no container
+    ("Dupont, M. (2018). Les données. consulté le 3 mars 2020, sur https://www.exemple.fr.",
+     {"container-title": None}),
+    # a journal's series after a comma goes with the comma; a book's stays
+    ("Ross, W. D. 1924. \"Aristotle's Metaphysics.\" Mind, n.s., 33: 1–22.",
+     {"container-title": "Mind", "volume": "33"}),
+    ("Arnold, Matthew. 1888. \"Wordsworth.\" In Essays in Criticism, second series, 122–62. "
+     "London: Macmillan.", {"container-title": "Essays in Criticism, second series"}),
+    # German ordinals after "seinem", "und", a capitalised "Zum"
+    ("Meier, Hans. 1990. Festschrift für Karl Larenz zu seinem 80. Geburtstag. München: Beck.",
+     {"title": "Festschrift für Karl Larenz zu seinem 80. Geburtstag"}),
+    ("Graf, U. (2000): Leben und Werk. Zum 100. Geburtstag. München: Beck.", {"volume": None}),
+    # a book's title with an abbreviation or a question, "ed. by" and no pages: no chapter
+    ("Smith, John. 1990. Studies in U.S. Foreign policy, ed. by Jane Roe. Washington, DC: "
+     "Brookings.", {"title": "Studies in U.S. Foreign policy", "container-title": None}),
+    # a Chicago note's "Vol. 2", a set's volume, an unquoted chapter's or article's title
+    ("Adam Smith, The Wealth of Nations, Vol. 2 (London: Strahan, 1776), 35.",
+     {"title": "The Wealth of Nations", "volume": "2"}),
+    ("Helen Smith, Chapter Title, in Edited Volume, ed. Jane Doe (Chicago: Press, 1986), 45.",
+     {"title": "Chapter Title", "container-title": "Edited Volume"}),
     # a volume before the month of an issue's date, after a comma, stays
     ("Wallace, D. (2001). Title. Econometrica 69, March 2001, 100-110.", {"volume": "69"}),
 ])

@@ -370,8 +370,8 @@ def _reviewed_book_read_as_the_journal(item: dict[str, Any], text: str) -> None:
 
 # the note of when or where a web page was read ("Accessed 3 February 2021.", "Retrieved
 # from", "Consulté le", "Abgerufen am"): no container of the work
-_ACCESS_NOTE = re.compile(r"(?:Accessed|Retrieved|Viewed|Consult[ée]|Abgerufen|Zugriff|Consultado)"
-                          r"\b|(?:Available|Cited)\s+(?:from|at|online|on|\d)\b")
+_ACCESS_NOTE = re.compile(r"(?i:accessed|retrieved|viewed|consult[ée]|abgerufen|zugriff|consultado)"
+                          r"\b|(?i:available|cited)(?:\s+(?:from|at|online|on|via|\d)\b|$)")
 
 
 def _access_note_read_as_the_container(item: dict[str, Any]) -> None:
@@ -417,7 +417,7 @@ def _acs_journal_read_into_the_initials(item: dict[str, Any]) -> None:
 # Pp. 1–26. Berkeley: …")
 _AAA_CHAPTER = re.compile(
     r"(?<![\w-])(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\.?\s+"
-    r"(?P<title>[^\s](?:[^.]|\.(?!\s)|(?<=\b[A-Z])\.){1,300}?)[.?!]\s+In\s+"
+    r"(?P<title>[^\s].{1,300}?)[.?!]\s+In\s+"
     r"(?P<book>[A-Z][^.]{1,200}?)\.\s+(?P<editors>(?:[^.,()]|(?<=\b[A-Z])\.){2,200}?),\s+"
     r"eds?\.\s+Pp\.\s+\d")
 
@@ -445,8 +445,8 @@ def _aaa_chapter(item: dict[str, Any], text: str) -> None:
 # what a journal's or a book's name may end with that is none of it: a journal's series
 # ("CQ n.s. 8", "Economic History Review 2nd ser. 18"), a book's editors as French, German and
 # Italian introduce them ("Les Hommes et leurs dieux, sous la dir. de Jean Bazin")
-_SERIES_ENDING_A_NAME = re.compile(r"\s+(?:n\.\s?s|N\.\s?S|(?:\d+(?:st|nd|rd|th)|[Nn]ew|[Tt]hird|"
-                                   r"[Ss]econd|[Ff]ourth)\s+ser(?:ies)?)\.?$")
+_SERIES_ENDING_A_NAME = re.compile(r",?\s+(?:n\.\s?s|N\.\s?S|(?i:(?:\d+(?:st|nd|rd|th)|new|first|"
+                                   r"second|third|fourth|fifth)\s+ser(?:ies|\.)?))\.?,?$")
 _EDITORS_ENDING_A_NAME = re.compile(r",\s+(?:sous la dir(?:ection|\.)\s+de|hrsg\.\s+von|"
                                     r"a cura di|éd\.\s+par)\s+[A-ZÀ-Þ].*$")
 
@@ -454,7 +454,10 @@ _EDITORS_ENDING_A_NAME = re.compile(r",\s+(?:sous la dir(?:ection|\.)\s+de|hrsg\
 def _series_or_editors_ending_the_container(item: dict[str, Any], text: str) -> None:
     """The container's name without such an ending, where the reference prints it so."""
     container = str(item.get("container-title") or "")
-    name = _EDITORS_ENDING_A_NAME.sub("", _SERIES_ENDING_A_NAME.sub("", container))
+    name = _EDITORS_ENDING_A_NAME.sub("", container)
+    if item.get("volume"):  # (a journal's series; a book's is its title's: "Essays in
+        # Criticism, second series")
+        name = _SERIES_ENDING_A_NAME.sub("", name)
     if name != container and name.strip() and container in text:
         item["container-title"] = name.strip()
 
@@ -466,7 +469,8 @@ _PERSON_GIVEN_FIRST = r"[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?){0,2}\s+[A-Z]
 _CHICAGO_NOTE_BOOK = re.compile(
     rf"^\s*(?:\d{{1,3}}\.\s+)?(?P<names>{_PERSON_GIVEN_FIRST}(?:(?:,\s+|,?\s+and\s+)"
     rf"{_PERSON_GIVEN_FIRST}){{0,3}}),\s+(?P<title>[A-Z][^()]{{1,300}}?)"
-    r"(?:,\s+vol\.\s+(?P<volume>\d{1,3}))?(?:,\s+(?:ed\.|trans\.|\d+(?:st|nd|rd|th)\s+ed\.)[^()]*)?"
+    r"(?:,\s+[Vv]ol\.\s+(?P<volume>\d{1,3})(?:\s+of\s+[^(),]+)?)?"
+    r"(?:,\s+(?:ed\.|trans\.|edited by|translated by|\d+(?:st|nd|rd|th)\s+ed\.)[^()]*)?"
     r"\s+\((?:\[?(?:1[5-9]|20)\d\d\]?;\s+repr\.,?\s+)?[^():;]{2,60}:\s*[^()]{2,120}?,\s*"
     r"(?P<year>(?:1[5-9]|20)\d\d)\),\s*(?P<page>\d{1,5}(?:\s?[-–]\s?\d{1,5})?)\.?\s*$")
 
@@ -476,8 +480,8 @@ def _chicago_note_book(item: dict[str, Any], text: str) -> None:
     title or the page otherwise (its year, when the tagger read one, stays: a reprint's
     first or the edition's)."""
     found = _CHICAGO_NOTE_BOOK.match(text)
-    if found is None:
-        return
+    if found is None or re.search(r",\s+in\s+[A-Z]|\b[Vv]ol\.|\s\d+$", found["title"]):
+        return  # (an unquoted chapter's or article's, or a set's volume before the title)
     authors = split_authors(found["names"])
     read = {person.get("family") for person in item.get("author") or []}
     if not authors or authors[0].get("family") not in read:
@@ -498,7 +502,8 @@ def _chicago_note_book(item: dict[str, Any], text: str) -> None:
 # Linguistics' (the LSA's) chapter: the title, the book and "ed. by" its editors, no "In"
 # ("Remarks on nominalization. Readings in English transformational grammar, ed. by Roderick
 # A. Jacobs and Peter S. Rosenbaum, 184–221.")
-_TITLE_THEN_BOOK = re.compile(r"(?P<title>.{3,300}?[^.\s][.?!])\s+(?P<book>[A-Z][^.]{2,200})")
+_TITLE_THEN_BOOK = re.compile(r"(?P<title>.{3,300}?[^.\s](?<!\b[A-Z])[.?!])\s+"
+                              r"(?P<book>[A-Z][^.]{2,200})")
 
 
 def _book_before_ed_by(item: dict[str, Any], text: str) -> None:
@@ -506,7 +511,8 @@ def _book_before_ed_by(item: dict[str, Any], text: str) -> None:
     title = str(item.get("title") or "")
     end = _title_end(item, text)
     split = _TITLE_THEN_BOOK.fullmatch(title) if end > 0 else None
-    if split and re.match(r",?\s*eds?\.\s+by\s+[A-Z]", text[end:]):
+    if split and re.match(r",?\s*eds?\.\s+by\s+[A-Z][^()]{2,200}?,\s*\d+\s?[-–]\s?\d+",
+                          text[end:]):  # (a chapter's pages after its editors)
         item["title"] = split["title"].rstrip(".")
         item["container-title"] = split["book"].strip()
 

@@ -91,8 +91,9 @@ _ORDINAL_GOES_ON = re.compile(
 
 
 # the German words an ordinal follows ("des 12.", "vom 9.", "zum 70.", "im 19.", "am 3.")
-_BEFORE_AN_ORDINAL = (r"(?:vom|am|zum|zur|des|der|dem|den|im|ins|bis|seit|ab|nach|vor|um|aus|für|"
-                      r"über|die|das|ein|eines|einem|einer)")
+_BEFORE_AN_ORDINAL = (r"(?i:vom|am|zum|zur|zu|des|der|dem|den|im|ins|bis|seit|ab|nach|vor|um|aus|"
+                      r"für|über|die|das|ein|eines|einem|einer|und|seinem|seines|seiner|ihrem|"
+                      r"ihres|ihrer)")
 
 
 def _german_ordinal_ending_the_title(item: dict[str, Any], text: str) -> None:

@@ -823,8 +823,12 @@ _OTHER_MONTH = (r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembr
                 r"dicembre)")
 # a newspaper's or magazine's section and page right after its date, ending the reference
 # ("New York Times, January 3, A1."; not "vitamins A, D, E, B12.")
-_SECTION_PAGE = re.compile(rf"(?:{_MONTH_WORD}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_WORD}\.?),\s*"
-                           r"(?P<page>[A-H]\d{1,3}(?:\s?[-–]\s?[A-H]?\d{1,3})?)\.?\s*$")
+_SECTION_PAGE = re.compile(r",\s*(?P<page>[A-H]\d{1,3}(?:\s?[-–]\s?[A-H]?\d{1,3})?)\.?\s*$")
+# ... after the date, or with APA's date to the day in brackets after the author
+_DATE_BEFORE_THE_SECTION = re.compile(
+    rf"(?:{_MONTH_WORD}\.?(?:\s+\d{{1,2}})?|\d{{1,2}}\s+{_MONTH_WORD}\.?),\s*[A-H]\d{{1,3}}\b")
+_APAS_DAY = re.compile(rf"\((?:1[5-9]|20)\d\d,\s*(?:{_MONTH_WORD}\.?\s+\d{{1,2}}|\d{{1,2}}\s+"
+                       rf"{_MONTH_WORD}\.?)\)")
 
 
 def _dated_periodicals_numbers(item: dict[str, Any], text: str) -> None:
@@ -848,6 +852,9 @@ def _dated_periodicals_numbers(item: dict[str, Any], text: str) -> None:
         item["page"] = item.pop("volume")
         page = item["page"]
     section = _SECTION_PAGE.search(text) if not page else None
+    if section and not (_DATE_BEFORE_THE_SECTION.search(text, max(0, section.start() - 20))
+                        or _APAS_DAY.search(text)):
+        section = None
     if section:
         item["page"] = re.sub(r"\s?[–-]\s?", "-", section["page"])
 
