@@ -248,7 +248,8 @@ def _journals_subtitle_ending_the_reference(item: dict[str, Any], text: str) -> 
     numbers (APA's "in press": "… Journal of Experimental Psychology: General."), where the
     tagger ended the name at the colon."""
     container = str(item.get("container-title") or "")
-    if not container or any(item.get(k) for k in ("volume", "issue", "page")):
+    if not container or any(item.get(k) for k in ("volume", "issue", "page")) or \
+            container + ":" not in text:  # (a pattern with the name in it compiled only then)
         return
     found = re.search(re.escape(container) + r":\s(?P<rest>[A-Z][A-Za-z ,&-]{2,60}?)\.?$",
                       text.rstrip())
@@ -495,7 +496,7 @@ def _chicago_note_book(item: dict[str, Any], text: str) -> None:
         item.pop("volume", None)
     item.pop("issue", None)
     if found["page"] != found["year"]:  # (not a year printed twice)
-        item["page"] = re.sub(r"\s?[–-]\s?", "-", found["page"])
+        item["page"] = _page(found["page"])
     item.setdefault("issued", {"date-parts": [[int(found["year"])]]})
 
 
@@ -517,15 +518,18 @@ def _book_before_ed_by(item: dict[str, Any], text: str) -> None:
         item["container-title"] = split["book"].strip()
 
 
+_ROLE_BY = re.compile(r"\b(?:[Ee]dited|[Tt]ranslated|[Cc]ompiled|[Ii]ntroduced)(?:\s+and\s+\w+)?"
+                      r"\s+by\s+")
+
+
 def _editor_read_as_the_container(item: dict[str, Any], text: str) -> None:
     """A book's editor or translator after its title ("Edited by J. B. Bury. 7 vols."), the
     last of whose name the tagger read as a container: no container."""
     container = str(item.get("container-title") or "")
-    if not container or len(container.split()) > 3:
-        return
-    if re.search(r"\b(?:[Ee]dited|[Tt]ranslated|[Cc]ompiled|[Ii]ntroduced)(?:\s+and\s+\w+)?"
-                 r"\s+by\s+(?:[A-Z]\.\s?|[A-Z][\w'-]+\s){0,4}" + re.escape(container) + r"\.",
-                 text) and len(re.findall(re.escape(container), text)) == 1:
+    if not container or len(container.split()) > 3 or not _ROLE_BY.search(text):
+        return  # (the pattern with the name in it is compiled only where a role is named)
+    if re.search(_ROLE_BY.pattern + r"(?:[A-Z]\.\s?|[A-Z][\w'-]+\s){0,4}" + re.escape(container)
+                 + r"\.", text) and len(re.findall(re.escape(container), text)) == 1:
         del item["container-title"]
 
 

@@ -15,7 +15,7 @@ import re
 
 from archiver.citations.parse.authors import split_authors
 from archiver.citations.parse.fields import _page
-from archiver.citations.parse.shared import _AUFLAGE, _LIST_NUMBER
+from archiver.citations.parse.shared import _AUFLAGE, _LIST_NUMBER, _printed_once
 
 TYPE_CHECKING = False  # typing is not imported at run time: it would cost ~7 ms of start-up
 if TYPE_CHECKING:
@@ -96,10 +96,16 @@ _BEFORE_AN_ORDINAL = (r"(?i:vom|am|zum|zur|zu|des|der|dem|den|im|ins|bis|seit|ab
                       r"ihres|ihrer)")
 
 
+# a title or a name ending with such a word and the ordinal's number, or with the word
+_ENDS_WITH_AN_ORDINAL = re.compile(rf"\b{_BEFORE_AN_ORDINAL}\s\d{{1,4}}$")
+_ENDS_BEFORE_AN_ORDINAL = re.compile(rf"(?<!Abgerufen )(?<!Zugriff )\b{_BEFORE_AN_ORDINAL}$")
+_ITS_NUMBER = re.compile(r"\s(\d{1,4})")
+
+
 def _german_ordinal_ending_the_title(item: dict[str, Any], text: str) -> None:
     """The title whole, where it was cut at such an ordinal's full stop."""
     title = str(item.get("title") or "")
-    if not re.search(rf"\b{_BEFORE_AN_ORDINAL}\s\d{{1,4}}$", title):
+    if not _ENDS_WITH_AN_ORDINAL.search(title):
         return
     at = text.find(title)
     goes_on = _ORDINAL_GOES_ON.match(text, at + len(title)) if at >= 0 else None
@@ -111,16 +117,15 @@ def _german_ordinal_in_the_container(item: dict[str, Any], text: str) -> None:
     """A book's name with such an ordinal ("Festschrift für Otto Bachof zum 70. Geburtstag"),
     which the tagger ended before the ordinal, read as a volume."""
     container = str(item.get("container-title") or "")
-    if not re.search(rf"(?<!Abgerufen )(?<!Zugriff )\b{_BEFORE_AN_ORDINAL}$", container):
+    if not _ENDS_BEFORE_AN_ORDINAL.search(container):
         return
     at = text.find(container)
-    number = re.compile(r"\s(\d{1,4})").match(text, at + len(container)) if at >= 0 else None
+    number = _ITS_NUMBER.match(text, at + len(container)) if at >= 0 else None
     goes_on = _ORDINAL_GOES_ON.match(text, number.end()) if number else None
     if goes_on is None:
         return
     item["container-title"] = container + number.group(0) + goes_on.group(0).rstrip()
-    if str(item.get("volume") or "") == number.group(1) and \
-            len(re.findall(rf"(?<![\w.]){number.group(1)}(?![\w])", text)) == 1:
+    if str(item.get("volume") or "") == number.group(1) and _printed_once(number.group(1), text):
         del item["volume"]
 
 

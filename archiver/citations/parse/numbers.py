@@ -831,24 +831,31 @@ _APAS_DAY = re.compile(rf"\((?:1[5-9]|20)\d\d,\s*(?:{_MONTH_WORD}\.?\s+\d{{1,2}}
                        rf"{_MONTH_WORD}\.?)\)")
 
 
+# a date's day after a comma, either side of its month (its number read by the rule below:
+# one pattern for every reference, not one compiled for each volume read)
+_DAY_AFTER_A_COMMA = re.compile(rf",\s(?:{_MONTH_WORD}\.?\s+(\d+)(?![\w-])|(\d+)\.?\s+"
+                                rf"(?:{_MONTH_WORD}|{_OTHER_MONTH})\b)")
+# German's page cited, "S. 53"
+_GERMAN_PAGE = re.compile(r"\bS\.\s?(\d+)(?![\w-]|\.\d)")
+
+
 def _dated_periodicals_numbers(item: dict[str, Any], text: str) -> None:
     """A newspaper's or a magazine's day is no volume ("The New Yorker, July 22, 28–33", "Le
     Monde, 12 mars"), nor is a date's year read after "Accessed" a page; the page cited as
     German prints it ("Die Zeit, Nr. 46 vom 6. November 2008, S. 53.") is the page where the
     tagger read it as a volume; and a section's page ending it ("January 3, A1") the page."""
     volume, page = str(item.get("volume") or ""), str(item.get("page") or "")
-    if volume.isdigit() and _printed_once(volume, text) and re.search(  # (after a comma: not
-            # a journal's "Cienc. Mar. 30", nor Vancouver's "1990;263 May 2-9")
-            rf",\s(?:{_MONTH_WORD}\.?\s+{volume}(?![\w-])|{volume}\.?\s+"
-            rf"(?:{_MONTH_WORD}|{_OTHER_MONTH})\b)", text):
+    if volume.isdigit() and _printed_once(volume, text) and any(  # (after a comma: not a
+            # journal's "Cienc. Mar. 30", nor Vancouver's "1990;263 May 2-9")
+            volume in day.groups() for day in _DAY_AFTER_A_COMMA.finditer(text)):
         del item["volume"]
         volume = ""
     if re.fullmatch(r"(?:1[5-9]|20)\d\d", page) and re.search(
             rf"\b(?:Accessed|Retrieved|Viewed|Cited|Consulted)\b[^.]{{0,30}}?\b{page}\b", text):
         del item["page"]
         page = ""
-    if volume.isdigit() and not page and _printed_once(volume, text) and re.search(
-            rf"\bS\.\s?{volume}(?![\w-]|\.\d)", text):
+    if volume.isdigit() and not page and _printed_once(volume, text) and any(
+            cited.group(1) == volume for cited in _GERMAN_PAGE.finditer(text)):
         item["page"] = item.pop("volume")
         page = item["page"]
     section = _SECTION_PAGE.search(text) if not page else None
@@ -856,7 +863,7 @@ def _dated_periodicals_numbers(item: dict[str, Any], text: str) -> None:
                         or _APAS_DAY.search(text)):
         section = None
     if section:
-        item["page"] = re.sub(r"\s?[–-]\s?", "-", section["page"])
+        item["page"] = _page(section["page"])
 
 
 def _volumes_printed_as_a_range(item: dict[str, Any], text: str) -> None:
