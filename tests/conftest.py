@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from archiver.config import Config, load_config
+from archiver.store import Archive
 
 FIXTURES = Path(__file__).parent / "fixtures"
 WECHAT = FIXTURES / "wechat"
@@ -73,3 +76,29 @@ def inventory_parses(monkeypatch) -> list[Path]:
     monkeypatch.setattr(Archive, "_read_inventory", counted)
     return parsed
 
+
+@pytest.fixture
+def another_writer() -> Iterator[Callable[[Path], tuple[threading.Event, threading.Thread]]]:
+    """``another_writer(root)``: another writer (a thread, as another process's ingest would
+    be) holding the archive's lock until the event it gives is set (or 30 s have passed);
+    any still holding it when the test ends is released then."""
+    started: list[tuple[threading.Event, threading.Thread]] = []
+
+    def start(root: Path) -> tuple[threading.Event, threading.Thread]:
+        holding, release = threading.Event(), threading.Event()
+
+        def hold() -> None:
+            with Archive.open(root).writer():
+                holding.set()
+                release.wait(30)
+
+        holder = threading.Thread(target=hold, daemon=True)
+        holder.start()
+        started.append((release, holder))
+        assert holding.wait(30)
+        return release, holder
+
+    yield start
+    for release, holder in started:
+        release.set()
+        holder.join(30)

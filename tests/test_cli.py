@@ -1431,20 +1431,10 @@ def test_ingest_walks_the_folders_given_once(runner, archive_dir, monkeypatch):
     assert len(walks) == 1
 
 
-def test_locked_archive_exits_5(runner, archive_dir):
+def test_locked_archive_exits_5(runner, archive_dir, another_writer):
     """Another writer holds the lock (another thread here, as another process would)."""
-    import threading
     run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
-    holding, release = threading.Event(), threading.Event()
-
-    def hold() -> None:
-        with Archive.open(archive_dir).writer():
-            holding.set()
-            release.wait(30)
-
-    holder = threading.Thread(target=hold, daemon=True)
-    holder.start()
-    assert holding.wait(30)
+    release, holder = another_writer(archive_dir)
     try:
         result = run(runner, "ingest", PAGE, "--archive", archive_dir, "--no-fetch")
     finally:

@@ -145,22 +145,6 @@ def test_an_ingest_asked_for_inside_anothers_callback_fails_at_once(tmp_path, wa
         next(iter(Archive.open(config.archive).object_ids())))] == ["v1"]
 
 
-def _another_writer(root: Path) -> tuple[threading.Event, threading.Thread]:
-    """Another writer (a thread, as an ingest's) holding the archive's lock until the event
-    is set (or 30 s have passed)."""
-    holding, release = threading.Event(), threading.Event()
-
-    def hold() -> None:
-        with Archive.open(root).writer():
-            holding.set()
-            release.wait(30)
-
-    holder = threading.Thread(target=hold, daemon=True)
-    holder.start()
-    assert holding.wait(30)
-    return release, holder
-
-
 @contextmanager
 def _a_post_citing_a_doi_crossref_does_not_know(tmp_path: Path) -> Iterator[Config]:
     """An archive of one post citing the seed's DOI, and the configuration of a local
@@ -179,7 +163,7 @@ def _a_post_citing_a_doi_crossref_does_not_know(tmp_path: Path) -> Iterator[Conf
         yield config
 
 
-def test_verify_posts_waits_for_another_writer_when_told_to(tmp_path):
+def test_verify_posts_waits_for_another_writer_when_told_to(tmp_path, another_writer):
     """Keeping the results takes the writer lock: held by another writer (another thread
     here, as an ingest's), ``verify_posts`` raised ArchiveBusy, its checking lost; with
     ``wait`` it waits for the lock and keeps them. (Crossref: the recorded responses, served
@@ -189,7 +173,7 @@ def test_verify_posts_waits_for_another_writer_when_told_to(tmp_path):
 
     with _a_post_citing_a_doi_crossref_does_not_know(tmp_path) as config:
         archive = Archive.open(config.archive)
-        release, holder = _another_writer(config.archive)
+        release, holder = another_writer(config.archive)
         with pytest.raises(ArchiveBusy, match="another archiver process is writing"):
             verify_posts(archive, config)
         threading.Timer(0.5, release.set).start()
@@ -202,7 +186,8 @@ def test_verify_posts_waits_for_another_writer_when_told_to(tmp_path):
     holder.join(30)
 
 
-def test_verify_posts_with_nothing_new_to_keep_is_not_refused_by_another_writer(tmp_path):
+def test_verify_posts_with_nothing_new_to_keep_is_not_refused_by_another_writer(
+        tmp_path, another_writer):
     """A verification whose outcome is the one kept has nothing to write: another writer
     holding the lock (another thread here, as an ingest's) neither refuses it nor makes it
     wait, and nothing is written. (Crossref: the recorded responses, served locally.)"""
@@ -213,7 +198,7 @@ def test_verify_posts_with_nothing_new_to_keep_is_not_refused_by_another_writer(
         first = verify_posts(archive, config)
         [object_id] = archive.object_ids()
         versions = [v.number for v in archive.versions(object_id)]
-        release, holder = _another_writer(config.archive)
+        release, holder = another_writer(config.archive)
         started = time.monotonic()
         try:
             again = verify_posts(archive, config, wait=True)  # (not for the lock: it needs none)
@@ -228,8 +213,8 @@ def test_verify_posts_with_nothing_new_to_keep_is_not_refused_by_another_writer(
 
 
 @pytest.mark.parametrize("wait", [False, True])
-def test_a_post_changed_since_it_was_read_leaves_the_lock_refusal_as_the_answer(tmp_path,
-                                                                              wait):
+def test_a_post_changed_since_it_was_read_leaves_the_lock_refusal_as_the_answer(
+        tmp_path, wait, another_writer):
     """Whether a post has nothing new to keep cannot be told without the lock when it was
     changed since its citations were read (its record's digest is not the one read here):
     another writer holding the lock refuses the run, or, with ``wait``, the run waits for it
@@ -241,7 +226,7 @@ def test_a_post_changed_since_it_was_read_leaves_the_lock_refusal_as_the_answer(
         archive = Archive.open(config.archive)
         results = verify_posts(archive, config)
     read = {object_id: "not the digest of its record" for object_id in results}
-    release, holder = _another_writer(config.archive)
+    release, holder = another_writer(config.archive)
     changed: list[str] = []
     try:
         if wait:
