@@ -23,9 +23,10 @@ instructions), the settings and tool version that processed it, every local file
 with its sha256 (or "absent"), where each post's record is, and the size of every stored file
 of the version it names. When all of these still hold, and each of those files is there at its
 size (one ``stat`` each), the post is reported ``unchanged`` without being parsed again (nor
-is the version read: ``--refresh`` checks that it is whole, :meth:`Archive.check_version`,
-and ``fsck`` checks every digest; checking it here took re-ingest from 0.025 to 0.04–0.07 of
-a first ingest in bench/ingest.py, past its 0.05 target). A file whose size is not the one a
+is the version read: ``--refresh`` checks every digest of it, putting back from the source
+what it can, :meth:`Archive.restore_damaged`, and ``fsck`` checks every digest; checking it
+here took re-ingest from 0.025 to 0.04–0.07 of a first ingest in bench/ingest.py, past its
+0.05 target). A file whose size is not the one a
 receipt kept is checked against its digest when the post is read again.
 A receipt never vouches for images that could not be fetched: with fetching on, such a post is
 processed again. ``refresh=True`` ignores receipts. A file whose status (size, times, inode)
@@ -188,6 +189,11 @@ def _waited_for(extraction: Future[list[Extracted]]) -> list[Extracted]:
 
 # a file read ahead of its turn: its bytes, their status and sha256, and its extraction
 _Ahead = tuple[bytes, os.stat_result, str, Future[list[Extracted]]]
+
+
+# what a post found damaged in the version it is unchanged in can be mended by
+REFRESH_HINT = ("`archiver ingest --refresh` on this file puts back a damaged stored file "
+                "whose bytes it still holds; `archiver fsck` lists what is damaged")
 
 
 class _Run:
@@ -721,8 +727,14 @@ class _Run:
             prepared.object_id, relative(entry.path, self.base), number, prepared))
         if existing:
             # the version vouched for must be there: an inventory outlives its folder's deletion
-            self.archive.check_version(prepared.object_id, existing)
-            self._check_sizes(prepared.object_id, existing)
+            try:
+                restored = self._restore(prepared, existing) if self.refresh else []
+                self.archive.check_version(prepared.object_id, existing)
+                self._check_sizes(prepared.object_id, existing)
+            except DamagedObject as exc:
+                if not self.refresh:
+                    exc.hint = REFRESH_HINT
+                raise
             _log.info("%s: unchanged: %s of %s holds this record", shown(entry.path), existing,
                       prepared.object_id)
             kept_images(self.archive, prepared, existing)
@@ -730,7 +742,7 @@ class _Run:
             return IngestResult(source=str(entry.path), status="unchanged",
                                 object_id=prepared.object_id, version=existing,
                                 title=prepared.title, kind=prepared.kind,
-                                warnings=tuple(prepared.warnings),
+                                warnings=(*prepared.warnings, *restored),
                                 record=self.record_path(prepared.object_id, existing))
         if self.archive.exists(prepared.object_id):
             carry_images(self.archive, prepared)
@@ -749,6 +761,16 @@ class _Run:
         self._know(prepared.object_id, prepared.aliases)
         self.group_bytes += sum(len(data) for data in prepared.files.values())
         return None
+
+    def _restore(self, prepared: Prepared, version: str) -> list[str]:
+        """``--refresh``: every file of the ``version`` found to hold ``prepared`` is checked
+        against its digest, and one found damaged is put back from the bytes just read
+        (:meth:`Archive.restore_damaged`): a warning for each."""
+        copies = {prepared.digests[name]: data for name, data in prepared.files.items()
+                  if name in prepared.digests}
+        return [f"{name} of {version} was damaged (its bytes no longer matched the sha512 "
+                "its inventory records): put back from this source"
+                for name in self.archive.restore_damaged(prepared.object_id, version, copies)]
 
     def _made_before(self, source: str, number: int, object_id: str,
                      digest: str | None = None) -> list[str]:

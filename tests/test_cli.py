@@ -1457,6 +1457,9 @@ def test_fsck_ok_then_flipped_byte_exits_5(runner, archive_dir):
     report = json.loads(result.stdout)
     assert report["ok"] is False
     assert any(p["path"].endswith(source.name) for p in report["problems"])
+    said = run(runner, "fsck", "--archive", archive_dir)  # and on a terminal, how to mend it
+    assert said.exit_code == ExitCode.ARCHIVE
+    assert "hint:" in said.stderr and "ingest --refresh" in said.stderr, said.stderr
 
 
 def _damage_inventory(archive_dir: Path, damage) -> str:
@@ -2903,13 +2906,14 @@ def test_no_command_writes_its_output_inside_the_archive(runner, archive_dir, tm
     assert run(runner, "fsck", "--archive", archive_dir).exit_code == ExitCode.OK
 
 
-@pytest.mark.parametrize("damage", ["version-folder-deleted", "record-cut-short",
+@pytest.mark.parametrize("damage", ["version-folder-deleted", "provenance-cut-short",
                                     "image-deleted"])
 def test_a_post_read_again_is_not_called_unchanged_in_a_version_that_is_damaged(
         runner, archive_dir, tmp_path, damage):
     """`ingest --refresh` compares the post with what the inventory says each version holds;
-    a version whose folder was deleted, or whose record was cut short, holds nothing the post
-    could be unchanged in: the post fails with exit 5 naming the damage, as fsck does."""
+    a version whose folder was deleted, or whose provenance (which its source cannot give
+    back) was cut short, holds nothing the post could be unchanged in: the post fails with
+    exit 5 naming the damage, as fsck does."""
     if damage == "image-deleted":  # a page whose images are beside it
         post = MUFENG_PAGE
         run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch")
@@ -2924,28 +2928,30 @@ def test_a_post_read_again_is_not_called_unchanged_in_a_version_that_is_damaged(
         if damage == "version-folder-deleted":
             shutil.rmtree(obj / "v2")
         else:
-            record = obj / "v2" / "content" / "record.json"
-            record.write_bytes(record.read_bytes()[:100])
+            provenance = obj / "v2" / "content" / "provenance.json"
+            provenance.write_bytes(provenance.read_bytes()[:100])
     result = run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch", "--json",
                  "--refresh")
     assert result.exit_code == ExitCode.ARCHIVE, result.output
     [row] = [json.loads(line) for line in result.stdout.splitlines()]
     assert row["status"] == "failed", row
-    assert ("missing from the archive" if damage != "record-cut-short" else "damaged") \
-        in row["error"], row
+    assert ("missing from the archive" if damage != "provenance-cut-short"
+            else "provenance.json of") in row["error"], row
+    assert "source does not hold them" in row["error"] or damage != "provenance-cut-short"
     assert run(runner, "fsck", "--archive", archive_dir).exit_code == ExitCode.ARCHIVE
 
 
-@pytest.mark.parametrize("refresh", [[], ["--refresh"]])
-@pytest.mark.parametrize("damage", ["deleted", "cut-short", "grown"])
+@pytest.mark.parametrize(("damage", "refresh"), [("deleted", []), ("deleted", ["--refresh"]),
+                                                ("cut-short", []), ("grown", [])])
 def test_a_receipt_does_not_vouch_for_a_post_whose_stored_image_is_damaged(
         runner, archive_dir, damage, refresh):
     """Re-ingesting an unchanged file is answered by its receipt, without reading the post
     again; but not once a stored file of the version it names is gone or is no longer the
     size it was stored with. The post is then read again, and fails (exit 5) naming the
     image, as fsck does, instead of being reported unchanged in a version that is not whole.
-    Read again (or with --refresh), a file whose size is not the one the receipt kept is
-    checked against its digest: its presence alone does not make the version whole."""
+    Read again, a file whose size is not the one the receipt kept is checked against its
+    digest: its presence alone does not make the version whole. (With --refresh, an image
+    changed in place is put back from the page's folder: the next test.)"""
     run(runner, "ingest", MUFENG_PAGE, "--archive", archive_dir, "--no-fetch")
     [obj] = objects_on_disk(archive_dir)
     [image, *_] = sorted((obj / "v1" / "content" / "assets").rglob("*.*"))
@@ -2964,6 +2970,49 @@ def test_a_receipt_does_not_vouch_for_a_post_whose_stored_image_is_damaged(
     assert ("missing from the archive" if damage == "deleted" else "do not match") \
         in row["error"], row
     assert not (obj / "v2").exists()
+    if not refresh and damage != "deleted":  # the way to mend it is said
+        assert "--refresh" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("damage", ["image-flipped-byte", "image-cut-short", "record-grown",
+                                    "source-flipped-byte"])
+def test_refresh_puts_back_a_damaged_file_its_source_still_holds(runner, archive_dir, damage):
+    """A stored file of a version can rot in place, its size unchanged (a flipped byte):
+    receipts do not see it, and only fsck, or `ingest --refresh`, which reads every file of
+    the version the post is unchanged in, does. When the post's source is at hand, the bytes
+    the version holds are known again, checked against the very digest the inventory
+    records: --refresh writes them over the damaged copy and says so, and adds no version."""
+    run(runner, "ingest", MUFENG_PAGE, "--archive", archive_dir, "--no-fetch")
+    [obj] = objects_on_disk(archive_dir)
+    content = obj / "v1" / "content"
+    target = {"image-flipped-byte": sorted((content / "assets").rglob("*.*"))[0],
+              "image-cut-short": sorted((content / "assets").rglob("*.*"))[0],
+              "record-grown": content / "record.json",
+              "source-flipped-byte": next((content / "source").iterdir())}[damage]
+    good = target.read_bytes()
+    if damage.endswith("flipped-byte"):
+        data = bytearray(good)
+        data[len(data) // 2] ^= 0x01
+        target.write_bytes(bytes(data))
+    elif damage.endswith("cut-short"):
+        target.write_bytes(good[:100])
+    else:
+        target.write_bytes(good + b" ")
+    assert run(runner, "fsck", "--archive", archive_dir).exit_code == ExitCode.ARCHIVE
+    inventory = (obj / "inventory.json").read_bytes()
+
+    result = run(runner, "ingest", MUFENG_PAGE, "--archive", archive_dir, "--no-fetch",
+                 "--json", "--refresh")
+    assert result.exit_code == ExitCode.OK, result.output
+    [row] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert (row["status"], row["version"]) == ("unchanged", "v1"), row
+    logical = target.relative_to(content).as_posix()
+    assert any(w.startswith(f"{logical} of v1 was damaged") for w in row["warnings"]), row
+    assert target.read_bytes() == good
+    assert (obj / "inventory.json").read_bytes() == inventory
+    assert not (obj / "v2").exists()
+    assert not list((archive_dir / "extensions" / "archiver-staging").glob("*"))
+    assert run(runner, "fsck", "--archive", archive_dir).exit_code == ExitCode.OK
 
 
 def test_an_edited_post_whose_stored_image_is_damaged_fails_alone(runner, archive_dir,

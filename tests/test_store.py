@@ -542,6 +542,32 @@ def test_fsck_detects_a_missing_file(small: Archive, stored: tuple[str, str]) ->
     _assert_damage_reported(small, small.fsck(), object_id, rel)
 
 
+def test_a_damaged_file_is_put_back_only_from_bytes_matching_its_recorded_digest(
+        small: Archive) -> None:
+    """``restore_damaged`` reads every file of a version; a damaged one is written over with
+    bytes given for its digest, checked again before the write, and nothing else changes: the
+    inventories and the other versions stay byte for byte as they were."""
+    where = small.object_path("wechat:post-a")
+    image = where / "v1" / "content" / "img" / "1.png"
+    image.write_bytes(PNG[:-1] + b"\x00")  # the same size, one byte changed
+    untouched = {k: v for k, v in files_under(where).items() if k != "v1/content/img/1.png"}
+    digest = hashlib.sha512(PNG).hexdigest()
+    with small.writer():
+        with pytest.raises(DamagedObject, match="img/1.png of wechat:post-a .v2.*does not "
+                                                "hold them"):
+            small.restore_damaged("wechat:post-a", "v2", {digest: PNG[:-1] + b"\x01"})
+        assert image.read_bytes() == PNG[:-1] + b"\x00"  # bytes that are not its: not written
+        assert small.restore_damaged("wechat:post-a", "v2", {digest: PNG}) == ["img/1.png"]
+        assert small.restore_damaged("wechat:post-a", "v2", {}) == []  # whole now: no copy needed
+    assert image.read_bytes() == PNG
+    assert {k: v for k, v in files_under(where).items()
+            if k != "v1/content/img/1.png"} == untouched
+    assert small.fsck().ok
+    assert staging_dirs(small.root) == []
+    with pytest.raises(ArchiveError, match="without holding the archive lock"):
+        small.restore_damaged("wechat:post-a", "v2", {})
+
+
 def test_fsck_reports_a_content_file_replaced_by_a_link_to_the_same_bytes(
         small: Archive, tmp_path: Path) -> None:
     """The digest matches through the link, but the archive no longer holds the bytes: a copy

@@ -160,7 +160,10 @@ def ingest(
     refresh: bool = typer.Option(False, "--refresh",
                                  help="Re-read and re-process every post even if its source "
                                       "and the files it uses look unchanged since the last "
-                                      "ingest (their size, times and inode)."),
+                                      "ingest (their size, times and inode), check every "
+                                      "stored file of a post found unchanged against its "
+                                      "digest, and put back a damaged one whose bytes the "
+                                      "source still holds."),
     wait: bool = typer.Option(False, "--wait", help="Wait for another writer instead of "
                                                     "failing with exit 5."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, metavar="N",

@@ -467,6 +467,11 @@ def _checked_with_progress(store: Any, quiet: bool) -> Any:
         return check_archive(store, advance)
 
 
+FSCK_HINT = ("restore a damaged object from a copy; a post's stored file whose bytes its "
+             "source still holds (the saved page, its images, the record) is put back by "
+             "`archiver ingest --refresh` on that source")
+
+
 @app.command()
 def fsck(
     archive: Path | None = ArchiveOpt,
@@ -514,5 +519,7 @@ def fsck(
                              "forward)"
             err.print(f"fsck: {report.objects} object(s), {report.files} file(s): "
                       f"{state}{recovered}", markup=False)
+            if not report.ok:
+                err.print(f"  hint: {FSCK_HINT}", markup=False)
         if not report.ok:
             raise typer.Exit(int(ExitCode.ARCHIVE))

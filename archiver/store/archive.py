@@ -764,6 +764,60 @@ class Archive(Checks):
                                     f"the archive ({content})", path=self.root,
                                     hint=_RESTORE_HINT)
 
+    def restore_damaged(self, object_id: str, number: str,
+                        copies: Mapping[str, bytes]) -> list[str]:
+        """Check every stored file of ``number`` of ``object_id`` against the digest its
+        inventory records (each is read whole), and put back each one found damaged whose
+        bytes ``copies`` holds (keyed by their sha512: a post's files as it was just read
+        again from its source). Returns the logical paths put back.
+
+        Why: a version is immutable, but the bytes on disk that hold it can rot. When the
+        source that made it is at hand, its bytes are the version's, checked against the
+        very digest the inventory records, so writing them over the damaged copy (in a
+        temporary file renamed into place) changes nothing the inventory says. A damaged
+        file that no copy matches (the provenance, say, which records its own event) stays
+        as it is: :class:`DamagedObject` names it."""
+        self._require_lock()
+        inventory = self._inventory(object_id)
+        if inventory.get("digestAlgorithm", "sha512") != "sha512":
+            return []  # an object another tool made: fsck checks it, nothing is put back
+        if number not in inventory["versions"]:
+            raise NotFound(f"{object_id} has no version '{number}'", path=self.root)
+        where = self.object_path(object_id)
+        restored: list[str] = []
+        for digest, paths in sorted(inventory["versions"][number]["state"].items(),
+                                    key=lambda item: sorted(item[1])):
+            content = where / inventory["manifest"][digest][0]
+            try:
+                if durable.digest_file(content) == digest.lower():
+                    continue
+            except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+                # not there: nothing to put the bytes back in (its version's folder is gone,
+                # say, with that version's inventory)
+                raise DamagedObject(f"{_which(object_id, paths[0], number)} is missing from "
+                                    f"the archive ({content.relative_to(where).as_posix()})",
+                                    path=self.root, hint=_RESTORE_HINT) from None
+            data = copies.get(digest.lower())
+            if data is None or hashlib.sha512(data).hexdigest() != digest.lower():
+                raise DamagedObject(f"{_which(object_id, paths[0], number)} is damaged: its "
+                                    "bytes do not match the sha512 digest its inventory "
+                                    "records, and this source does not hold them",
+                                    path=self.root, hint=_RESTORE_HINT)
+            staging = self.root / "extensions" / STAGING / uuid.uuid4().hex
+            try:  # a crash leaves a folder with no ticket there: the next writer removes it
+                staging.mkdir(parents=True)
+                durable.atomic_write(content, data, tmp_dir=staging)
+            except OSError as exc:
+                which = _which(object_id, paths[0], number)
+                raise ArchiveError(f"cannot put back the damaged {which} ({exc.strerror or exc})",
+                                   path=exc.filename or content,
+                                   hint=_remedy(exc) + ", then run the same command again"
+                                   ) from None
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+            restored += sorted(paths)
+        return restored
+
     def read_json(self, object_id: str, logical: str, version: str | None = None) -> Any:
         """A JSON file of an object (a record, its provenance…), parsed. A file its inventory
         names that is gone or damaged is a :class:`DamagedObject` naming it, not a crash:
