@@ -127,7 +127,10 @@ class IngestResult:
     object, v1), ``updated`` (a new version), ``unchanged`` (nothing written), ``unavailable``
     (an error page or a post taken down, recorded as such), ``failed`` (``error`` says why:
     bad input, never a half-written archive) or ``skipped`` (not a saved post, in a folder);
-    ``record`` is the path of the version's record.json relative to the archive root."""
+    ``record`` is the path of the version's record.json relative to the archive root.
+    ``source`` is the file's path as given: a name that is not UTF-8 holds its stray bytes as
+    Python reads them (lone surrogates), escaped (``\\xff``) where it is printed or
+    written as JSON."""
 
     source: str
     status: str  # added | updated | unchanged | unavailable | failed | skipped
@@ -140,7 +143,9 @@ class IngestResult:
     record: str | None = None  # path of record.json relative to the archive root
 
     def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"source": self.source, "status": self.status, "id": self.object_id,
+        # a name that is not UTF-8 has its stray bytes escaped (JSON is UTF-8 text)
+        out: dict[str, Any] = {"source": shown(self.source), "status": self.status,
+                               "id": self.object_id,
                                "version": self.version, "title": self.title, "kind": self.kind,
                                "record": self.record, "warnings": list(self.warnings)}
         # on every line, null when there is none: a script reads the same keys whatever
@@ -1006,13 +1011,13 @@ def _ingest_paths(paths: Iterable[Path], config: Config,
     folder_failures: dict[int, list[IngestResult]] = {}
     for unlisted in unreadable:
         folder_failures.setdefault(unlisted.before, []).append(IngestResult(
-            source=shown(unlisted.folder), status="failed", error=unlisted.problem(
+            source=str(unlisted.folder), status="failed", error=unlisted.problem(
                 "ingested", hint="give yourself read and search permission on it "
                 "(chmod u+rx), or leave it out")))
 
     for folder, before in empty:  # given, and nothing in it taken: said, not passed over
         folder_failures.setdefault(before, []).append(IngestResult(
-            source=shown(folder), status="skipped", kind="folder", error=_no_posts_in(folder)))
+            source=str(folder), status="skipped", kind="folder", error=_no_posts_in(folder)))
 
     def folders_before(at: int) -> list[IngestResult]:
         """The unreadable folders given just before the file at ``at`` (after the last
@@ -1042,10 +1047,10 @@ def _ingest_paths(paths: Iterable[Path], config: Config,
                 try:
                     run.ingest(path)
                 except UnsupportedFormat as exc:
-                    run.failed(IngestResult(source=shown(path), status="failed" if named
+                    run.failed(IngestResult(source=str(path), status="failed" if named
                                             else "skipped", error=exc))
                 except (InputError, ReadingBug) as exc:
-                    run.failed(IngestResult(source=shown(path), status="failed", error=exc))
+                    run.failed(IngestResult(source=str(path), status="failed", error=exc))
             for result in folders_before(len(files)):
                 run.failed(result)
             run.commit_group()  # the last one
@@ -1076,7 +1081,7 @@ def _no_posts_in(folder: Path) -> UsageError:
         return UsageError(f"no saved posts in this folder: the {links} link(s) to folders in "
                           "it are not followed", path=folder,
                           hint="give the linked folders themselves (`archiver ingest "
-                               f"{_for_a_shell(shown(folder))}/*`)")
+                               f"{_for_a_shell(folder)}/*`)")
     return UsageError("no saved posts in this folder", path=folder, hint=EMPTY_FOLDER_HINT)
 
 
@@ -1112,7 +1117,7 @@ def _none_is_a_post(files: list[tuple[Path, bool]]) -> list[IngestResult] | None
         if why is None:
             return None
         skipped = isinstance(why, UnsupportedFormat) and not named
-        failures.append(IngestResult(source=shown(path), status="skipped" if skipped
+        failures.append(IngestResult(source=str(path), status="skipped" if skipped
                                      else "failed", error=why))
     return failures
 
@@ -1132,11 +1137,11 @@ def _badly_named(path: Path) -> InputError | None:
     else:
         encoding = sys.getfilesystemencoding()
         return InputError(f"its name is UTF-8, but Python here reads file names as {encoding}, "
-                          "so it cannot be recorded as it is", path=name,
+                          "so it cannot be recorded as it is", path=str(path),
                           hint="run with PYTHONUTF8=1, or in a UTF-8 locale "
                                "(LC_ALL=C.UTF-8)")
     return InputError("its name (or its folder's) is not valid UTF-8, so it cannot be "
-                      "recorded as it is", path=name,
+                      "recorded as it is", path=str(path),
                       hint="rename it in UTF-8 (e.g. convmv -f gbk -t utf-8 --notest)")
 
 

@@ -127,7 +127,26 @@ _BIDI = "\u202a-\u202e\u2066-\u2069"
 # escaped too: "a\\nb" is shown for a name holding a backslash, "a\nb" for one holding a
 # line break.
 _INVISIBLE = "\u200b\u200e\u200f\u2060\ufeff"
-_UNPRINTABLE = re.compile(f"[\\\\\x00-\x1f\x7f-\x9f\u2028\u2029{_BIDI}{_INVISIBLE}]")
+# A name that is not UTF-8 (a file written by a system using another encoding) is read by
+# Python with each stray byte as a lone surrogate, U+DC80–U+DCFF: shown as the byte, ``\xb2``.
+_STRAY_BYTES = "\udc80-\udcff"
+_UNPRINTABLE = re.compile(
+    f"[\\\\\x00-\x1f\x7f-\x9f\u2028\u2029{_BIDI}{_INVISIBLE}{_STRAY_BYTES}]")
+
+
+def utf8_safe(text: str) -> str:
+    """``text`` as UTF-8 can hold it, JSON's included: each stray byte of a name that is not
+    UTF-8 (a lone surrogate, as Python reads such a name) written as that byte's escape,
+    ``\\xff``, as :func:`archiver.discover.shown` writes it; any other lone surrogate as its
+    own escape, ``\\ud800``. Text that is UTF-8 already is returned as it is."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:  # a surrogate no byte stands for
+            return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
 
 
 def printable(text: str) -> str:
@@ -152,5 +171,14 @@ def on_screen(line: str) -> str:
 
 def escaped(characters: re.Pattern[str], text: str) -> str:
     """``text`` with each character ``characters`` matches written as its Python escape
-    (``\\n``, ``\\x02``, ``\\ud800``): there, but seen, and harmless where it is shown."""
-    return characters.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    (``\\n``, ``\\x02``, ``\\u202e``): there, but seen, and harmless where it is shown. A
+    stray byte of a name that is not UTF-8 is written as that byte (``\\xff``), as
+    :func:`archiver.discover.shown` writes it."""
+    return characters.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    character = match.group()
+    if "\udc80" <= character <= "\udcff":
+        return f"\\x{ord(character) - 0xDC00:02x}"
+    return character.encode("unicode_escape").decode("ascii")

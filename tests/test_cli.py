@@ -2304,6 +2304,43 @@ def test_a_file_whose_name_is_not_utf8_fails_alone_and_is_named(runner, archive_
     [failed] = [r for r in rows if r["status"] == "failed"]
     assert "not valid UTF-8" in failed["error"] and "\\xb2\\xe2" in failed["source"]
     assert "internal error" not in result.output
+    # a person reads each stray byte escaped once, as --json writes it (not "\\\\xb2")
+    said = run(runner, "ingest", odd.decode("utf-8", "surrogateescape"), "--archive",
+               archive_dir, "--no-fetch")
+    name = f"{folder}/\\xb2\\xe2\\xca\\xd4.md"
+    assert f"archiver: error: {name}: its name (or its folder's) is not valid UTF-8" \
+        in said.stderr, said.stderr
+    assert "\\\\x" not in said.stderr and "\\udc" not in said.stderr, said.stderr
+
+
+@pytest.mark.parametrize("command", [["show"], ["log"], ["diff"], ["export", "bibtex"],
+                                     ["verify", "--offline"]])
+def test_an_id_that_is_not_utf8_is_no_post_not_an_internal_error(runner, archive_dir,
+                                                                 command):
+    """An argument holding bytes that are not UTF-8 (a name pasted from a GBK terminal) comes
+    to Python as lone surrogates, which no id holds: no such post, the bytes shown escaped."""
+    run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
+    given = os.fsdecode(b"wx:t/\xff")
+    result = run(runner, *command, given, "--archive", archive_dir)
+    assert result.exit_code == ExitCode.USAGE, result.output
+    assert "no post with id 'wx:t/\\xff' in the archive: it is not valid UTF-8" \
+        in result.stderr, result.stderr
+    assert "internal error" not in result.stderr
+
+
+def test_fsck_names_a_stray_file_whose_name_is_not_utf8_with_its_bytes_escaped(
+        runner, archive_dir):
+    """A file dropped into an object by a system using another encoding: one problem whose
+    path shows the stray byte escaped (not U+FFFD, which would hide which byte), on stdout
+    and in --json, which stays UTF-8."""
+    run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
+    [obj] = objects_on_disk(archive_dir)
+    (obj / "v1" / "content" / os.fsdecode(b"st\xffray")).write_bytes(b"x")
+    said = run(runner, "fsck", "--archive", archive_dir)
+    assert said.exit_code == ExitCode.ARCHIVE
+    assert "v1/content/st\\xffray: file is not in the manifest" in said.stdout, said.stdout
+    report = json.loads(run(runner, "fsck", "--archive", archive_dir, "--json").stdout)
+    assert [p["path"].rsplit("/", 1)[1] for p in report["problems"]] == ["st\\xffray"]
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="macOS and Windows read names as UTF-8 "

@@ -234,7 +234,9 @@ def test_fsck_draws_a_bar_for_each_pass_that_leaves_nothing_and_none_for_json(po
     assert not any("━" in line for line in screen), "\n".join(screen)
     assert any(line.endswith("sha512 does not match the manifest (file changed)")
                for line in screen), "\n".join(screen)
-    assert screen[-1].startswith(f"fsck: {len(POSTS)} object(s), "), "\n".join(screen)
+    summary = next(at for at, line in enumerate(screen) if line.startswith("fsck: "))
+    assert screen[summary].startswith(f"fsck: {len(POSTS)} object(s), "), "\n".join(screen)
+    assert screen[summary + 1].startswith("  hint: "), "\n".join(screen)  # then how to mend
 
     code, received = run_in_terminal(["fsck", "--archive", str(archive), "--json"])
     assert code == 5

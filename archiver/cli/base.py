@@ -194,8 +194,9 @@ def reported_errors(show_traceback: bool, verbose: bool = False,
         if not machine_state(exc):
             _internal(exc, show_traceback)
         # no permission, a read-only or full disk: the machine's state, not a bug
-        where = f"{exc.filename}: " if exc.filename else ""
-        err.print(f"archiver: error: {where}{exc.strerror or exc}", markup=False)
+        where = f"{printable(str(exc.filename))}: " if exc.filename else ""
+        err.print(f"archiver: error: {where}{printable(str(exc.strerror or exc))}",
+                  markup=False)
         hint = remedy(exc, "check the permissions of this file and the folders above it") \
             + _AFTERWARDS.get(exc.errno or 0, "")
         if exc.errno == errno.ENOTDIR and exc.filename:
@@ -462,8 +463,8 @@ def write_whole(output: Path, write_all: Callable[[Callable[[str | bytes], Any]]
         with suppress(OSError):
             tmp.unlink(missing_ok=True)
         if isinstance(exc, KeyboardInterrupt):
-            err.print(f"interrupted: {output} is not written (a file there before is as it "
-                      "was)", markup=False)
+            err.print(f"interrupted: {printable(str(output))} is not written (a file there "
+                      "before is as it was)", markup=False)
             raise typer.Exit(130) from None
         if isinstance(exc, OSError):
             raise _cannot_write(output, said, exc,

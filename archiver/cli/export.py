@@ -40,6 +40,7 @@ from archiver.errors import (
     ExitCode,
     UsageError,
 )
+from archiver.textfiles import printable
 
 TYPE_CHECKING = False  # the export's modules are imported when it runs (start-up time)
 if TYPE_CHECKING:
@@ -192,12 +193,12 @@ def export(
                 raise UsageError(f"cannot write the site here ({exc.strerror or exc})",
                                  path=output, hint="give a folder you may write to") from None
             except KeyboardInterrupt:
-                err.print(f"interrupted: {output} is not written (a site there before is as "
-                          "it was)", markup=False)
+                err.print(f"interrupted: {printable(str(output))} is not written (a site "
+                          "there before is as it was)", markup=False)
                 raise typer.Exit(130) from None
             if not quiet:
-                err.print(f"wrote {count} post page(s) and {output / 'index.html'}",
-                          markup=False)
+                index = printable(str(output / "index.html"))
+                err.print(f"wrote {count} post page(s) and {index}", markup=False)
             return
         if output is not None and str(output) != "-":
             _check_output_file(output)  # said before the work, not after it
@@ -263,7 +264,7 @@ def export(
             # and what would write some
             none_verified = (only_cited or cited) and not include_unverified and not cited_count
             err.print(f"exported {count} entr{'y' if count == 1 else 'ies'} as {fmt.value}"
-                      + (f" to {output}" if output else "")
+                      + (f" to {printable(str(output))}" if output else "")
                       + (f" ({count - cited_count} post(s), {cited_count} cited work(s))"
                          if cited else "")
                       + (": no verified citation in these posts" if none_verified else "")

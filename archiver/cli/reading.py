@@ -502,13 +502,14 @@ def fsck(
                     emit_json(report.to_json())
                 else:
                     for problem in report.problems:
-                        typer.echo(f"{problem.path}: {problem.message}")
+                        typer.echo(f"{printable(problem.path)}: {printable(problem.message)}")
         except BrokenPipeError:  # `fsck | head -1`: the exit code still says what was found
             stdout_gone()
             raise typer.Exit(0 if report.ok else int(ExitCode.ARCHIVE)) from None
         if not as_json and not quiet:
             for warning in report.warnings:  # allowed by OCFL, advised against: not data
-                err.print(f"warning: {warning.path}: {warning.message}", markup=False)
+                err.print(f"warning: {printable(warning.path)}: {printable(warning.message)}",
+                          markup=False)
             state = "ok" if report.ok else f"{len(report.problems)} problem(s)"
             if report.warnings:
                 state += f" ({len(report.warnings)} warning(s))"

@@ -41,6 +41,7 @@ from archiver.store.layout import (
     object_root_for,
     safe_logical_path,
 )
+from archiver.textfiles import utf8_safe
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,8 @@ class Problem:
     message: str
 
     def to_json(self) -> dict[str, str]:
-        return {"path": self.path, "message": self.message}
+        # a stray file's name that is not UTF-8 has its bytes escaped (JSON is UTF-8)
+        return {"path": utf8_safe(self.path), "message": utf8_safe(self.message)}
 
 
 @dataclass
