@@ -28,6 +28,42 @@ def _renumber(blocks: list[Block], images: list[ImageRef]) -> tuple[list[Block],
     return out, kept
 
 
+# how much of each block a provenance's step names: enough to tell which line went
+_SAID_CHARS = 30
+_SAID_BLOCKS = 6
+
+
+def step_said(name: str, before: list[Block], after: list[Block]) -> str:
+    """What a step did, as the provenance records it: its name and the blocks it removed
+    (how many, how many of them images, and the start of each of the first few, in order),
+    or rewrote. Why: "drop_chrome_lines" alone says the step ran, not what it took; a reader
+    checking that nothing of the post was lost needs to see what went (the source, stored
+    whole, holds the rest)."""
+    kept = {id(block) for block in after}
+    gone = [block for block in before if id(block) not in kept]
+    rewritten = len(after) - (len(before) - len(gone))  # a step adds no block, rewrites some
+    removed = len(gone) - rewritten
+    if not gone:
+        return f"{name}: nothing removed"
+    said = [f"{removed} block(s) removed"] if removed else []
+    if rewritten:
+        said.append(f"{rewritten} rewritten")
+        return f"{name}: {', '.join(said)}"  # which of the blocks gone were rewritten: unsaid
+    images = sum(block.type == "image" for block in gone)
+    if images:
+        said[0] += f", {images} of them image(s)"
+    starts = [("[image]" if block.type == "image" else _start(block.text))
+              for block in gone[:_SAID_BLOCKS]]
+    more = f" (+{len(gone) - _SAID_BLOCKS} more)" if len(gone) > _SAID_BLOCKS else ""
+    return f"{name}: {said[0]}: {' | '.join(starts)}{more}"
+
+
+def _start(text: str) -> str:
+    """The start of a block's text on one line, cut with an ellipsis."""
+    line = " ".join(text.split())
+    return line if len(line) <= _SAID_CHARS else line[:_SAID_CHARS - 1] + "…"
+
+
 def clean(raw: RawPost) -> CleanPost:
     steps = ["parse_body: drop script/style/widget elements, lazy images resolved"]
     if not raw.has_body:
@@ -41,8 +77,9 @@ def clean(raw: RawPost) -> CleanPost:
         except MalformedInput as exc:
             raise MalformedInput(exc.message, path=raw.path, hint=exc.hint) from None
         for step in STEPS:
+            before = blocks
             blocks = step(blocks, images)
-            steps.append(step.__name__)
+            steps.append(step_said(step.__name__, before, blocks))
         blocks, images = _renumber(blocks, images)
     lines = [line for b in blocks if b.type != "image" for line in b.text.split("\n")]
     meta = resolve_metadata(raw, lines)

@@ -356,7 +356,35 @@ def test_steps_run_in_the_documented_order():
 def test_clean_records_every_step_it_applied_in_order():
     cleaned = clean(read(GUOZHENG))
     assert cleaned.steps[0].startswith("parse_body")
-    assert list(cleaned.steps[1:]) == [s.__name__ for s in STEPS]
+    assert [said.split(":")[0] for said in cleaned.steps[1:]] == [s.__name__ for s in STEPS]
+
+
+def test_each_step_recorded_says_what_it_removed_from_the_real_export():
+    """The provenance says what each step took, not only that it ran: on the 国政学人 export,
+    the reward widget and its QR prompt, the 收录于合集 label, and Markdown's emphasis marks
+    left alone on their lines; a step that took nothing says so."""
+    said = dict(step.split(": ", 1) for step in clean(read(GUOZHENG)).steps[1:])
+    tail = said["cut_chrome_tail"]
+    assert re.match(r"\d+ block\(s\) removed, 3 of them image\(s\): ", tail), tail
+    assert "(+" in tail and "more)" in tail  # the first few named, the rest counted
+    assert said["drop_chrome_lines"] == "1 block(s) removed: 收录于合集"
+    assert said["drop_markup_residue"] == "3 block(s) removed: ** ** | ** ** | ** **"
+    assert said["drop_exporter_wrapper"] == "nothing removed"
+
+
+def test_a_step_said_names_the_blocks_gone_in_order_or_counts_the_rewritten():
+    from archiver.clean import step_said
+    kept, gone = p("正文。"), p("长按二维码关注我们，获取更多精彩内容和学术资讯，欢迎转发分享吧！")
+    assert step_said("s", [kept], [kept]) == "s: nothing removed"
+    assert step_said("s", [kept, gone, img(0)], [kept]) == \
+        f"s: 2 block(s) removed, 1 of them image(s): {gone.text[:29]}… | [image]"  # 30 shown
+    many = [p(f"第{n}行") for n in range(8)]
+    assert step_said("s", many, []) == \
+        "s: 8 block(s) removed: 第0行 | 第1行 | 第2行 | 第3行 | 第4行 | 第5行 (+2 more)"
+    rewritten = p("对作者说句悄悄话")
+    assert step_said("s", [kept, gone, p("[对作者说句悄悄话](javascript:;)")],
+                     [kept, rewritten]) == "s: 1 block(s) removed, 1 rewritten"
+    assert step_said("s", [p("a\n  b")], []) == "s: 1 block(s) removed: a b"
 
 
 def test_steps_on_the_real_export_remove_exactly_its_chrome():
