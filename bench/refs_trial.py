@@ -57,14 +57,18 @@ in six languages, multi-volume works, law, reviews), 35 GROBID (Nature and bioRx
 Central, 15 GB/T 7714; ``refs-trial-17.jsonl``: 200 more, 130 in AnyStyle's styles
 (anthropology, sociology and linguistics chapters, classics' abbreviated journals, newspapers,
 theses, reprints, particles and compound surnames, seven languages), 30 GROBID (physics and
-chemistry), 25 PubMed Central, 15 GB/T 7714 (each file's first score is kept in the message of
-the commit that added it: fixes made since were tuned on it).
+chemistry), 25 PubMed Central, 15 GB/T 7714; ``refs-trial-18.jsonl``: 200 more, 70 in AnyStyle's
+styles (Chicago, MLA, APA 7, German, French, Italian, Spanish, Dutch and Portuguese books,
+chapters, editors, translators, editions), 40 GROBID (with PDF artefacts), 40 PubMed Central,
+30 GB/T 7714 of every type code, 20 hard cases (working papers, law, datasets, software,
+theses, multi-volume works, reprints, particles) (each file's first score is kept in the
+message of the commit that added it: fixes made since were tuned on it).
 
 Prints, per field, how many of the expected values the parser gives (after trimming,
 Unicode NFKC, dashes as "-" and a trailing mark dropped; authors by their family names in
 order, a value may list alternatives) and how many volumes, issues, pages, years and DOIs it
 gives that the string does not have, for each file. Run from the project root: ``python
-bench/refs_trial.py [FILE...]`` (the seventeen files by default; ``--failures`` lists each
+bench/refs_trial.py [FILE...]`` (the eighteen files by default; ``--failures`` lists each
 miss). No timing: this is a measure of correctness.
 """
 
@@ -107,8 +111,9 @@ def main() -> int:
                             "refs-trial-10.jsonl", "refs-trial-11.jsonl",
                             "refs-trial-12.jsonl", "refs-trial-13.jsonl",
                             "refs-trial-14.jsonl", "refs-trial-15.jsonl",
-                            "refs-trial-16.jsonl", "refs-trial-17.jsonl")],
-                        help="JSON Lines files of cases (default: the seventeen trials)")
+                            "refs-trial-16.jsonl", "refs-trial-17.jsonl",
+                            "refs-trial-18.jsonl")],
+                        help="JSON Lines files of cases (default: the eighteen trials)")
     parser.add_argument("--failures", action="store_true", help="list each miss")
     args = parser.parse_args()
     for data in args.data:
