@@ -505,6 +505,10 @@ CRAFTED_PIECES = [
     # run of "A.")
     "A.", "A.B. Smith, ", "Review of A, by B ", "’, in ", "n° 2-", "zum 70. ", "a.M. ",
     "(US) Committee on ", ", ed. by A, ", "Ch. 9, ", "(1854; repr., ", "CQ n.s. ", " 8e éd. ",
+    # (and the eighteenth's)
+    ", trad. A B", ", a cura di A, ", "” in A, B, trans. C ", "in A B (dir.), ", ", Torino, ",
+    "Bd. 1: ", "Deel 1: 1780-", "p. XV-", "Version 1.1.4 ", "A B (IPCC). ", "„A", "Hrsg. v. A, ",
+    "VAN DER ", "G. 't ", "1972–73. A", " 25th anniversary ",
 ]
 
 
@@ -522,11 +526,14 @@ CARRIERS = [("[27] RADFORD A, KIM J W, HALLACY C, et al. Learning transferable v
             # in capitals a pattern could read in 2^n ways: 24 s for 40 capitals)
             ("M. Oduya, Quantitative unique continuation, to appear in Comm. ", ", Wiley."),
             # (and in an author-date chapter's title, before its "In" and book)
-            ("Smith, J. 1999. ", " In Urban America. Jane Doe, ed. Pp. 12–30.")]
+            ("Smith, J. 1999. ", " In Urban America. Jane Doe, ed. Pp. 12–30."),
+            # (and in a note's chapter, between its quoted title and its book's imprint)
+            ("4. Carlo Ginzburg, “Clues,” in ", " (Baltimore: Johns Hopkins University Press, "
+             "1989), 96–125.")]
 
 
 @pytest.mark.parametrize("carrier", CARRIERS, ids=["gbt", "apa", "standard", "bare",
-                                                   "journal", "chapter"])
+                                                   "journal", "chapter", "note"])
 @pytest.mark.parametrize("piece", CRAFTED_PIECES)
 def test_a_crafted_reference_costs_what_a_real_one_of_its_length_does(piece, carrier):
     """Timed against the parse of a real reference (a GB/T one and an APA one, joined to the

@@ -29,6 +29,7 @@ from archiver.citations.parse.containers import (
     _book_before_ed_by,
     _book_before_its_editors,
     _book_before_its_imprint,
+    _book_place_publisher,
     _book_then_its_publisher,
     _bracketed_imprint_ending_a_container,
     _chapter_number_after_the_book,
@@ -38,6 +39,7 @@ from archiver.citations.parse.containers import (
     _corr,
     _discussion_paper,
     _editor_read_as_the_container,
+    _editors_opening_a_book,
     _ieee_proceedings,
     _imprint_at_the_end,
     _imprint_between_commas,
@@ -104,11 +106,13 @@ from archiver.citations.parse.gbt import (
     _work_named_alone,
 )
 from archiver.citations.parse.german import (
+    _editor_read_as_the_book,
     _german_book,
     _german_book_run_into_the_title,
     _german_ordinal_ending_the_title,
     _german_ordinal_in_the_container,
     _german_place_run_into_the_title,
+    _german_volume,
 )
 from archiver.citations.parse.gost import _gost
 from archiver.citations.parse.law import (
@@ -126,6 +130,7 @@ from archiver.citations.parse.numbers import (
     _article_number_cut_before_its_letter,
     _article_number_read_as_the_year,
     _arxiv_id_read_as_the_page,
+    _capitals_read_as_the_page,
     _chinese_date_read_as_the_page,
     _cited_page_after_the_imprint,
     _dated_periodicals_numbers,
@@ -157,6 +162,8 @@ from archiver.citations.parse.numbers import (
     _page_read_as_the_year,
     _pages_continued,
     _pages_lettered_as_a_supplement,
+    _release_read_as_numbers,
+    _roman_pages,
     _star_methods_page,
     _supplement_without_a_volume,
     _title_read_as_the_page,
@@ -179,6 +186,7 @@ from archiver.citations.parse.numbers import (
     _year_opening_a_title,
     _year_printed_as_an_issue,
     _year_volume_issue_pages,
+    _years_read_as_the_pages,
     _years_run_into_apas_pages,
 )
 from archiver.citations.parse.physics import (
@@ -214,8 +222,10 @@ from archiver.citations.parse.titles import (
     _elided_word_ending_a_title,
     _french_note,
     _german_chapter_in_its_title,
+    _german_quote_closing_a_title,
     _given_name_before_a_colon,
     _group_among_the_authors,
+    _group_before_the_year,
     _ieee_city_ending_a_title,
     _ieee_standard,
     _in_opening_a_book_title,
@@ -488,6 +498,8 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _standard_by_its_number(item, text)
     _translator_after_title(item, text)
     _role_ending_a_title(item)
+    _german_quote_closing_a_title(item, text)
+    _group_before_the_year(item, text)
     _title_up_to_imprint(item, text)
     _bracket_ending_a_quoted_title(item, text)
     _title_ends_at_its_quote(item, text)
@@ -517,6 +529,8 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _book_after_its_editors(item, text)
     _book_before_its_editors(item, text)
     _book_before_its_imprint(item, text)
+    _book_place_publisher(item, text)
+    _editors_opening_a_book(item)
     _journals_subtitle_ending_the_reference(item, text)
     _mla_book_before_its_editors(item, text)
     _chapter_title_read_as_its_book(item, text)
@@ -574,6 +588,10 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _title_run_into_bmcs_authors(item, text)
     _volume_and_issue_by_their_letters(item, text)
     _cited_page_after_the_imprint(item, text)
+    _roman_pages(item, text)
+    _capitals_read_as_the_page(item, text)
+    _release_read_as_numbers(item, text)
+    _years_read_as_the_pages(item, text)
     _physics_forms(item, text)
     _journal_word_in_title(item, text)
     _journal_word_ending_a_title(item, text)
@@ -646,6 +664,8 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _german_book_run_into_the_title(item)
     _german_ordinal_in_the_container(item, text)
     _german_chapter_in_its_title(item)
+    _german_volume(item, text)
+    _editor_read_as_the_book(item, text)
     _gost(item, text)
     _court_judgment(item, text)
     _container_cut_inside_its_brackets(item, text)

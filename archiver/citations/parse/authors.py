@@ -131,13 +131,18 @@ def _person(part: str, given: str | None = None) -> dict[str, str] | None:
         core, suffix = words, ""
     if _four_initials_after(core):
         return {"family": core[0], "given": core[1] + suffix}
-    if _initials(core[-1]) and (not _initials(core[0]) or core[0] in _IRISH_PARTICLES) or (
+    # (a family name opening with its particles in capitals, as GB/T 7714 prints it: "VAN DER
+    # MAATEN L", whose "VAN" and "DER" are no initials)
+    particles = len(core) > 2 and core[0].isupper() and core[0].casefold() in _PARTICLES
+    if _initials(core[-1]) and (not _initials(core[0]) or core[0] in _IRISH_PARTICLES
+                                or particles) or (
             len(core) > 1 and all(_VANCOUVER.match(w) and len(w) <= 2 for w in core[1:])
             and len(core[0]) > 2) or _capitals_then_initials(core):
         # Vancouver / GB/T: family first, initials after ("Murray WM", "PEEBLES P Z",
         # "Bykov A.M.")
         first_given = next(i for i in range(1, len(core) + 1)
-                           if i == len(core) or _initials_after(core[i]))
+                           if i == len(core) or _initials_after(core[i]) and not (
+                               particles and core[i].casefold() in _PARTICLES))
         return {"family": " ".join(core[:first_given]),
                 "given": " ".join(core[first_given:]) + suffix}
     if _ROMANISED_GIVEN_AFTER.fullmatch(" ".join(core)):  # "Choi Jang-jip", "Mao Tse-tung"
@@ -162,7 +167,7 @@ def _person(part: str, given: str | None = None) -> dict[str, str] | None:
 
 
 _GIVEN_FIRST_PARTICLES = frozenset({"van", "von", "de", "der", "den", "la", "le", "du", "di",
-                                    "da", "del", "della", "dos", "ter"})
+                                    "da", "del", "della", "dos", "ter", "'t", "’t"})
 _INITIAL = re.compile(r"[A-Z]\.(?:-?[A-Z]\.)?")  # "E.", "J.-P.", "J.P." (one given name's)
 
 

@@ -18,6 +18,7 @@ from archiver.citations.parse.shared import (
     _JOURNALS_FIRST_WORDS,
     _MONTH_DAY_SEMICOLON,
     _MONTH_WORD,
+    _NAMES_TO_THEIR_STOP,
     _PREPRINT_SERVER,
     _URL,
     _field_end,
@@ -228,19 +229,67 @@ def _book_before_its_editors(item: dict[str, Any], text: str) -> None:
 # title's closing quotation mark (”, ’, German's “, »): "“Clues:
 # Roots of an Evidential Paradigm,” in Clues, Myths, and the Historical Method (Baltimore:
 # Johns Hopkins University Press, 1989), 96–125."
+# (its translator may stand between: "… in Clues, Myths, and the Historical Method, trans. John
+# Tedeschi and Anne C. Tedeschi (Baltimore: …, 1989)")
 _BOOK_THEN_IMPRINT = re.compile(
-    r"[”\"’'“»],?\s+in\s+(?P<book>[A-Z][^“”\"«»()]*?)\s+"
+    r"[”\"’'“»],?\s+in\s+(?P<book>[A-Z][^“”\"«»()]*?)"
+    r"(?:,\s+(?:trans\.|translated\s+by)\s+[A-Z][^“”\"«»()]*?)?\s+"
     r"\([^():]{2,60}:\s*[^()]{2,120}?,\s*(?:1[5-9]|20)\d\d\)")
 
 
 def _book_before_its_imprint(item: dict[str, Any], text: str) -> None:
-    """The book of such a chapter, where the tagger found none (after the title)."""
-    if item.get("container-title") or not item.get("title"):
+    """The book of such a chapter, where the tagger found none (after the title), or only
+    the book's words up to a comma in its name."""
+    container = item.get("container-title")
+    if not item.get("title"):
         return
     found = _BOOK_THEN_IMPRINT.search(text, max(_title_end(item, text), 0))
     if found and not _ROLE_IN_A_BOOK.search(found["book"]) and not re.match(
-            r"(?:\w+|\d+)\s+(?:Volumes|Parts|Books)\b", found["book"]):
+            r"(?:\w+|\d+)\s+(?:Volumes|Parts|Books)\b", found["book"]) and (
+            not container or found["book"].startswith(container + ",")):
         item["container-title"] = found["book"].rstrip(" ,")
+
+
+# a note's chapter in French, Italian or Spanish: its book after "in", then the place and the
+# publisher, each after a comma ('“Un problema di scala”, in Dieci interventi sulla storia
+# sociale, Torino, Rosenberg & Sellier, 1981, pp. 75-81.')
+_BOOK_PLACE_PUBLISHER = re.compile(
+    r"[”\"’»],?\s+in\s+(?P<book>[A-Z][^“”\"«»(),]*+(?:,\s+[a-z][^“”\"«»(),]*+)*),\s+"
+    r"(?P<place>[A-Z][a-zà-ÿ]++(?:[\s-][A-Z][a-zà-ÿ]++)?),\s+"
+    r"(?P<publisher>[A-Z][^,()\d]*?),\s+(?:1[5-9]|20)\d\d\b")
+
+
+def _book_place_publisher(item: dict[str, Any], text: str) -> None:
+    """The book of such a chapter, where the tagger read its publisher or place as the
+    book."""
+    container = item.get("container-title")
+    if not container or not item.get("title"):
+        return
+    found = _BOOK_PLACE_PUBLISHER.search(text, max(_title_end(item, text), 0))
+    if found and container in (found["publisher"], found["place"]) and \
+            not _ROLE_IN_A_BOOK.search(found["book"]):
+        item["container-title"] = found["book"]
+        item.setdefault("publisher", found["publisher"])
+
+
+# a book's editors and their role, in brackets, that the tagger read into the book after
+# them: "in Jacques Donzelot (dir.), Face à l'exclusion. Le modèle français", "J. Kennedy &
+# J. Zwemer (red.), Religie in de Nederlandse samenleving"
+_EDITORS_OPENING_A_BOOK = re.compile(
+    r"(?:(?:in|dans|en|em):?\s+)?(?P<editors>[^\W\d_][^()]{1,80}?)\s*"
+    r"\((?:dirs?|éds?|eds?|coords?|red|orgs?|Hg|Hrsg|comps?)\.?\)\s*[,:.]?\s+"
+    r"(?P<book>[^\W\d_].{2,})", re.I)
+
+
+def _editors_opening_a_book(item: dict[str, Any]) -> None:
+    """The book alone, and its editors, where the tagger read them into it."""
+    container = item.get("container-title") or ""
+    found = _EDITORS_OPENING_A_BOOK.fullmatch(container) if "(" in container else None
+    if found:
+        item["container-title"] = found["book"]
+        editors = split_authors(found["editors"])
+        if editors:
+            item.setdefault("editor", editors)
 
 
 def _journals_subtitle_ending_the_reference(item: dict[str, Any], text: str) -> None:
@@ -268,8 +317,6 @@ _STATUS = re.compile(r"(?:forthcoming|in press|special issue|online first|accept
 _QUOTED_THEN_IN = re.compile(r'^[“"]?(?P<title>[^“”"]+?)[,.]?[”"](?=\s+in\s+[A-Z])')
 
 
-# names up to the full stop that ends them, not an initial's ("Donald A. Yates")
-_NAMES_TO_THEIR_STOP = r"[A-Z](?:[^.“”\"]|(?<=\b[A-Z])\.)*?(?<!\b[A-Z])"
 
 
 # MLA's chapter: its quoted title, the book's, "edited by" and the editors, the publisher and
@@ -329,7 +376,10 @@ def _mla_book_before_its_editors(item: dict[str, Any], text: str) -> None:
         return
     match = _MLA_BOOK_THEN_PUBLISHER.match(text, end) if end > 0 else None
     container = item.get("container-title") or ""
-    if match and match["book"].startswith(container) and "," in match["book"] \
+    # (the book cut at a comma in its name, or the publisher read as the book: '"Queer and
+    # Now." Tendencies, Duke UP, 1993')
+    if match and (match["book"].startswith(container) and "," in match["book"]
+                  or container == match["publisher"]) \
             and not _ROLE_IN_A_BOOK.search(match["book"]):
         item["container-title"] = match["book"]
         item.setdefault("publisher", match["publisher"])

@@ -726,7 +726,15 @@ def _gbt_volume(text: str, item: dict[str, Any]) -> dict[str, Any]:
         if read_volume and not any(c.isdigit() for c in read_volume) and read_volume in volume:
             del item["volume"]  # (or its marker alone: "册" of "第5册")
         item.setdefault("volume", volume)
+    # a volume in figures is its number, however it was spaced ("第1卷" as "第 1 卷" reads);
+    # a 册 or 辑, a book's physical part, keeps its word
+    numbered = _NUMBERED_JUAN.fullmatch(str(item.get("volume") or ""))
+    if numbered:
+        item["volume"] = numbered.group(1)
     return item
+
+
+_NUMBERED_JUAN = re.compile(r"第\s*(\d{1,4})\s*卷")
 
 
 # what in a reference is no date of its publication: a date in brackets (GB/T 7714's date

@@ -145,3 +145,59 @@ def _german_book_run_into_the_title(item: dict[str, Any]) -> None:
             item["volume"], book = volume.group(1), book[:volume.start()]
         item["container-title"] = book
 
+
+# a German work's volume, marked "Bd." or "Band" (its number, then a full stop, a colon or a
+# comma): "Theorie des kommunikativen Handelns. Band 1: Handlungsrationalität …", "…
+# Untersuchungen. Bd. 1. Frankfurt am Main", "Gesamtausgabe Bd. 11.", "Geschichtliche
+# Grundbegriffe, Bd. 2, Stuttgart" (not a count of volumes, "in 15 Bänden", "2 Bde.", nor a
+# "Sonderband")
+# (and Dutch's "Deel": "De Lage Landen 1780-1980. … Deel 1: 1780-1914. Amsterdam: …")
+_GERMAN_VOLUME = re.compile(
+    r"(?<![\w-])(?:Bd\.|Band|Deel)\s?(?P<volume>\d{1,3}|[IVX]{1,5})(?=[.:,]\s)")
+# the years a volume's title names after it, which are no pages: "Deel 1: 1780-1914."
+_ITS_YEARS = re.compile(r":\s(?P<years>(?:1[5-9]|20)\d\d\s?[-–]\s?(?:1[5-9]|20)\d\d)\b")
+
+
+def _german_volume(item: dict[str, Any], text: str) -> None:
+    """That volume, where the tagger read none (printed once in the reference), and the
+    book's name the tagger made of its number and what follows it dropped ("11. Hrsg. v.
+    …"), as the years its title names, which it took for the pages."""
+    if "Bd." not in text and "Band" not in text and "Deel" not in text:
+        return
+    found = list(_GERMAN_VOLUME.finditer(text))
+    if len(found) != 1 or item.get("volume") not in (None, "", found[0]["volume"]):
+        return
+    volume = found[0]["volume"]
+    item["volume"] = volume
+    years = _ITS_YEARS.match(text, found[0].end())
+    if years and item.get("page") == _page(years["years"]):
+        del item["page"]
+    container = str(item.get("container-title") or "")
+    if container.startswith(f"{volume}. ") or container in ("Bd", "Band", "Deel"):
+        del item["container-title"]  # (or its mark alone)
+
+
+# an editor named after "Hrsg. v." ("hg. v.", "herausgegeben von"), which the tagger read as
+# the book: "Die protestantische Ethik … Hrsg. v. Dirk Kaesler. 3. Aufl. München: …"
+_EDITED_BY = re.compile(r"(?:\b[Hh]rsg\.|\b[Hh]gg?\.|\b[Hh]erausgegeben)\s+v(?:\.|on)\s+$")
+
+
+# ... and the book before them, which the tagger ran into the title: "Die Zünfte in der
+# frühneuzeitlichen Stadt, in: Stadtgeschichte im Vergleich, hrsg. v"
+_BOOK_RUN_INTO_THE_TITLE = re.compile(
+    r"(?P<title>.{3,}?)[.,]\s+[Ii]n:\s+(?P<book>[^,:]{3,}),\s+(?:[Hh]rsg|[Hh]gg?)\.\s+v$")
+
+
+def _editor_read_as_the_book(item: dict[str, Any], text: str) -> None:
+    """That editor as the editor, and the book the one named before it (or none)."""
+    container = str(item.get("container-title") or "")
+    at = text.find(container) if container and ("v." in text or "von" in text) else -1
+    if at > 0 and _EDITED_BY.search(text, max(at - 30, 0), at):
+        editors = split_authors(container)
+        del item["container-title"]
+        if editors:
+            item.setdefault("editor", editors)
+        run_on = _BOOK_RUN_INTO_THE_TITLE.fullmatch(str(item.get("title") or ""))
+        if run_on:
+            item["title"], item["container-title"] = run_on["title"], run_on["book"]
+

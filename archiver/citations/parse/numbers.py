@@ -447,6 +447,70 @@ def _cited_page_after_the_imprint(item: dict[str, Any], text: str) -> None:
         item["page"] = _page(found.group("page"))  # (not the year again: "1883), 1883.")
 
 
+# pages numbered in roman numerals, a book's front matter, after their mark: "p. XV-XLII",
+# "S. XIII–XXVII", "pp. xi–xxv" (capitals or small letters alike on both ends)
+_ROMAN_PAGES = re.compile(r"(?<!\w)(?:pp?|S)\.\s?(?P<page>[IVXLC]{1,7}\s?[-–]\s?[IVXLC]{1,7}|"
+                          r"[ivxlc]{1,7}\s?[-–]\s?[ivxlc]{1,7})(?![\w-])")
+
+
+def _roman_pages(item: dict[str, Any], text: str) -> None:
+    """Such pages, where the tagger found none."""
+    if "page" in item or not ("p." in text or "S." in text):
+        return
+    found = _ROMAN_PAGES.search(text)
+    if found:
+        item["page"] = re.sub(r"\s?[-–]\s?", "-", found.group("page"))
+
+
+def _capitals_read_as_the_page(item: dict[str, Any], text: str) -> None:
+    """No page that is a word in capitals the tagger took for one where no page mark says it
+    is (a publisher's initial, "München: C. H. Beck 2010."; its acronym, "Atlanta (GA): CDC;
+    2019"); APA's "NP", no pagination, is said where the pages go."""
+    page = str(item.get("page") or "")
+    if page.isascii() and page.isalpha() and page.isupper() and len(page) <= 4 and \
+            page != "NP" and not re.search(rf"\b(?:pp?|S)\.\s?{page}\b", text):
+        del item["page"]
+
+
+# software's release after the word that says so: "R package version 1.1.4", "Version 2.3"
+_RELEASE = re.compile(r"\b[Vv]ersion\s(?P<release>\d{1,4}(?:\.\d{1,4}){1,3})\b")
+
+
+def _release_read_as_numbers(item: dict[str, Any], text: str) -> None:
+    """No volume, issue or pages the tagger made of such a release's parts ("1.1.4" as
+    volume 1, pages "1.4"), printed nowhere else; nor "R package version" as the journal."""
+    found = _RELEASE.search(text) if "ersion" in text else None
+    if found is None:
+        return
+    rest = text[:found.start()] + text[found.end():]
+    for field in ("volume", "issue", "page"):
+        value = str(item.get(field) or "")
+        if value and value in found["release"] and not re.search(
+                rf"(?<![\d.]){re.escape(value)}(?![\d.])", rest):
+            del item[field]
+    if str(item.get("container-title") or "").endswith(("version", "Version")):
+        del item["container-title"]
+
+
+# the years of a work published over several, where an author-date style puts its year
+# after the names: "Braudel, Fernand. 1972–73. The Mediterranean …"
+_YEARS_AFTER_THE_NAMES = re.compile(r"[.,]\s(?P<first>(?:1[5-9]|20)\d\d)\s?[-–]\s?"
+                                    r"(?P<last>\d\d(?:\d\d)?)\.\s+[A-Z“\"‘']")
+
+
+def _years_read_as_the_pages(item: dict[str, Any], text: str) -> None:
+    """The first of such years as the year, not the years as the pages (where the tagger
+    read no year)."""
+    page = str(item.get("page") or "")
+    if _issued_year(item) or not page[:1].isdigit() or "-" not in page:
+        return
+    found = _YEARS_AFTER_THE_NAMES.search(text, 0, 120)
+    if found and page == f"{found['first']}-{found['last']}" and \
+            int(found["last"][-2:]) > int(found["first"][-2:]):
+        item["issued"] = {"date-parts": [[int(found["first"])]]}
+        del item["page"]
+
+
 def _star_methods_page(item: dict[str, Any], text: str) -> None:
     """Cell Press's pages run on into the online methods: "28, 112–124.e5 (2020)" is pages
     112 to 124.e5, where the tagger stops at 124."""

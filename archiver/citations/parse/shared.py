@@ -245,3 +245,7 @@ _AUFLAGE = r"(?P<edition>\d{1,2})\.\s*Aufl(?:age|\.)?"
 def _printed_once(value: str, text: str) -> bool:
     """Whether ``value`` stands in ``text`` once as a number of its own."""
     return len(re.findall(rf"(?<![\w.]){re.escape(value)}(?![\w])", text)) == 1
+
+
+# names up to the full stop that ends them, not an initial's ("Donald A. Yates")
+_NAMES_TO_THEIR_STOP = r"[A-Z](?:[^.“”\"]|(?<=\b[A-Z])\.)*?(?<!\b[A-Z])"

@@ -21,6 +21,7 @@ from archiver.citations.parse.shared import (
     _GLUED_YEAR,
     _LIST_NUMBER,
     _MONTH_WORD,
+    _NAMES_TO_THEIR_STOP,
     _NUMBERED_PAPER,
     _PLACE_NAME,
     _THESIS_KIND,
@@ -563,8 +564,11 @@ def _volume_after_a_title(item: dict[str, Any], text: str) -> None:
 
 
 # a book's volume, a sentence of its own after the title, as Chicago and MLA print it: "A
-# History of the Mediterranean World. Vol. 2. Paris: Armand Colin, 1972."
-_BOOKS_VOLUME = re.compile(r"[.?!]?\s+Vol\.\s*(?P<volume>\d{1,3}|[IVXLC]{1,6})\.\s+(?=[A-Z])")
+# History of the Mediterranean World. Vol. 2. Paris: Armand Colin, 1972." (perhaps after
+# its editors or translator: "… Sociology. Edited by Guenther Roth and Claus Wittich. Vol. 2.")
+_BOOKS_VOLUME = re.compile(
+    rf"(?:[.?!]?\s+(?:Edited|Translated)\s+by\s+{_NAMES_TO_THEIR_STOP}\.)?"
+    r"[.?!]?\s+Vol\.\s*(?P<volume>\d{1,3}|[IVXLC]{1,6})\.\s+(?=[A-Z])")
 
 
 def _books_volume(item: dict[str, Any], text: str) -> None:
@@ -1009,6 +1013,23 @@ def _title_run_into_a_group_author(item: dict[str, Any], text: str) -> None:
     item["title"] = sentence.group(0).strip() if sentence else rest
 
 
+# a group named as the author in an author-date style, its acronym in brackets perhaps, then
+# the year: "Intergovernmental Panel on Climate Change (IPCC). 2021. Climate Change 2021: …"
+_GROUP_BEFORE_THE_YEAR = re.compile(
+    rf"\s*(?:{_LIST_NUMBER}\s*)?(?P<group>[A-Z][\w'’&-]*(?:\s(?:[A-Z][\w'’&-]*|"
+    r"of|for|and|the|on|in|de|du|des|für)){1,11}(?:\s\([A-Z]{2,8}\))?)[.,]\s"
+    r"\(?(?:1[5-9]|20)\d\d[a-z]?\)?[.,]\s")
+
+
+def _group_before_the_year(item: dict[str, Any], text: str) -> None:
+    """That group as the author, where the tagger read no author."""
+    if item.get("author") or item.get("editor"):
+        return
+    found = _GROUP_BEFORE_THE_YEAR.match(text)
+    if found and _GROUP_AUTHOR.search(found["group"]):
+        item["author"] = [{"literal": found["group"]}]
+
+
 def _group_among_the_authors(item: dict[str, Any], text: str) -> None:
     """The group is the list's author, in its place: the tagger reads one after the names
     as the title's start, and leaves one before them out."""
@@ -1361,8 +1382,10 @@ def _french_note(item: dict[str, Any], text: str) -> None:
     item["publisher"] = found.group("publisher").strip()
 
 
-# an edition printed after the title: "Social research methods. 5th edn.", "…, 3rd ed."
-_EDITION_AT_END = re.compile(r"(?P<mark>[.,]?)\s+\(?(?:(?P<edition>\d+)(?:st|nd|rd|th)|"
+# an edition printed after the title: "Social research methods. 5th edn.", "…, 3rd ed.",
+# "Orientalism. 25th anniversary ed."
+_EDITION_AT_END = re.compile(r"(?P<mark>[.,]?)\s+\(?(?:(?P<edition>\d+)(?:st|nd|rd|th)"
+                             r"(?:\s(?:anniversary|revised|expanded|updated|international))?|"
                              r"(?P<word>updated|revised|expanded|enlarged|new|rev\.?))\s+"
                              r"(?:edn|ed|edition)\.?\)?$", re.I)
 # German's edition after a title: "Methodenlehre der Rechtswissenschaft, 3. Aufl."
@@ -1546,11 +1569,17 @@ def _translator_after_title(item: dict[str, Any], text: str) -> None:
 
 
 # what someone other than the author did, after the title's full stop with the name after
-# it: "Quaderni del carcere. A cura di Valentino Gerratana", "… Edited by Guenther Roth"
+# it: "Quaderni del carcere. A cura di Valentino Gerratana", "… Edited by Guenther Roth"; or
+# after its comma, as notes in French and Italian write them ("La civilisation des mœurs,
+# trad. Pierre Kamnitzer", "Quaderni del carcere, a cura di Valentino Gerratana")
 _ROLE_AFTER_TITLE = re.compile(
     r"\.\s+(?:a cura di|edited by|translated by|trans(?:l)?\.(?:\s+by)?|tr\.\s+by|"
     r"übersetzt von|hrsg\.\s+von|herausgegeben von|traduit (?:de l['’]\w+\s+)?par|"
-    r"édité par|edición de|traducción de)\s+[^.]{2,}$", re.I)  # (an introduction's writer
+    r"édité par|edición de|traducción de)\s+[^.]{2,}$"
+    # (after a comma, whatever follows the name: "…, a cura di V. Gerratana, 4 vols"; or the
+    # role's word alone, where the title was cut at its full stop: "…, trad")
+    r"|,\s+(?:(?:a cura di|edited by|translated by|trad\.(?:\s+(?:de|par|di))?)\s+(?=[A-ZÀ-Þ])"
+    r"|(?:trad|transl?|a cura di|edited by|translated by)$)", re.I)  # (an introduction's writer
 # stays: AnyStyle's gold keeps "El siglo de las luces. Introduction by Carlos Fuentes")
 
 
@@ -1559,6 +1588,15 @@ _ROLE_AFTER_TITLE = re.compile(
 _CHINESE_ROLE_AFTER_TITLE = re.compile(
     r"[.．。]\s*([\u4e00-\u9fff·]{2,4}(?:\s*[,，、]\s*[\u4e00-\u9fff·]{2,4}){0,9})"
     r"\s*[,，]?\s*(?:等\s*)?(?<!翻)(?:译|譯)$")
+
+
+def _german_quote_closing_a_title(item: dict[str, Any], text: str) -> None:
+    """A title ending with a phrase in German quotation marks keeps the closing one, which
+    the quotation marks taken off a title's ends took: "… zum sozialen Sinn des „Förderns und
+    Forderns“"."""
+    title = str(item.get("title") or "")
+    if "„" in title and title.count("„") > title.count("“") and title + "“" in text:
+        item["title"] = title + "“"
 
 
 def _role_ending_a_title(item: dict[str, Any]) -> None:
