@@ -644,6 +644,17 @@ def test_a_title_that_would_reorder_the_screen_is_shown_with_its_controls_escape
         assert "invoice\\u202efdp.exe" in result.stdout and "\u202e" not in result.stdout
     record = json.loads(run(runner, "show", post_id, "--json", "--archive", archive_dir).stdout)
     assert record["title"] == "invoice\u202efdp.exe"
+    # ... and diff, where the title and a body line changed with the control in them
+    addressed = tmp_path / "addressed.md"
+    for title, body in (("invoice", "正文 mmbiz。"),
+                        ("invoice\u202efdp.com", "正文\u202e mmbiz。")):
+        addressed.write_text(f"---\ntitle: \"{title}\"\nurl: https://mp.weixin.qq.com/s/"
+                             f"AAAAAAAAAAAAAAAAAAAA12\n---\n\n{body}\n", encoding="utf-8")
+        run(runner, "ingest", addressed, "--archive", archive_dir, "--no-fetch")
+    changed = run(runner, "diff", "wx:s/AAAAAAAAAAAAAAAAAAAA12", "--archive", archive_dir)
+    assert changed.exit_code == 0, changed.output
+    assert "invoice\\u202efdp.com" in changed.stdout and "正文\\u202e" in changed.stdout
+    assert "\u202e" not in changed.stdout, changed.stdout
 
 
 def test_a_source_named_with_a_line_break_is_one_line_in_log_diff_and_the_summary(

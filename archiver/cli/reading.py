@@ -307,7 +307,9 @@ def _archive_log(store: Any, wanted: Callable[[Any], bool], as_json: bool,
 
 
 def _shown_value(value: Any) -> str:
-    return "(none)" if value is ABSENT else json.dumps(value, ensure_ascii=False)
+    """A field's value as ``diff`` prints it: JSON (its line breaks and controls escaped),
+    each character that would reorder the screen escaped too, as ``show`` and ``list`` do."""
+    return "(none)" if value is ABSENT else on_screen(json.dumps(value, ensure_ascii=False))
 
 
 @app.command()
@@ -439,7 +441,7 @@ def _print_diff(result: dict[str, Any], as_json: bool) -> None:
         for path in result["files"][kind]:
             typer.echo(f"file {kind}: {printable(path)}")  # source/ holds a file as named
     for line in _shortened(result["body"]):
-        typer.echo(line)
+        typer.echo(on_screen(line))
     if not (result["fields"] or result["body"] or any(result["files"].values())):
         typer.echo("no differences")
     elif result["same_record"]:  # said, where the one changed file looked like a change
