@@ -169,9 +169,12 @@ def _must(value: Any, what: str) -> _Bad:
 
 def _shown(value: Any) -> str:
     """A value as a message shows it: a text in quotes as it is (the command line makes what
-    cannot be printed visible, once), anything else as Python writes it."""
+    cannot be printed visible, once), a truth value as TOML, where it was written, spells it
+    (``true``, not Python's ``True``), anything else as Python writes it."""
     if isinstance(value, str | Path):
         return f"'{value}'"
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return repr(value)
 
 

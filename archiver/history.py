@@ -103,13 +103,18 @@ def _item_key(value: Any) -> str:
 
 
 def version_name(given: str | int) -> str:
-    """A version's name, ``v2``, from ``v2``, ``2`` or the number 2, as a user gives it."""
+    """A version's name, ``v2``, from ``v2``, ``V2``, ``2`` or the number 2, as a user gives
+    it."""
     if isinstance(given, int) and not isinstance(given, bool):
         return f"v{given}"
     if not isinstance(given, str):
         raise UsageError(f"a version is named by a string such as 'v2' or a number, not "
                          f"{type(given).__name__} {given!r}")
-    return f"v{given}" if given.isascii() and given.isdigit() else given
+    if given.isascii() and given.isdigit():
+        return f"v{given}"
+    if given[:1] == "V" and given[1:].isascii() and given[1:].isdigit():
+        return "v" + given[1:]  # (OCFL's names are in lower case: "V2" can mean nothing else)
+    return given
 
 
 def _body_lines(record: dict[str, Any]) -> list[str]:

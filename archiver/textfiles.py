@@ -106,7 +106,8 @@ def decoded(data: bytes, where: str | Path) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text (byte {exc.start})", path=where,
+        raise InputError(f"not UTF-8 text (at byte {exc.start}, which is "
+                         f"0x{data[exc.start]:02x})", path=where,
                          hint=_CONVERT) from None
 
 

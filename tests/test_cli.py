@@ -1395,6 +1395,9 @@ def test_show_takes_a_version_number_and_export_takes_dash_for_stdout(runner, ar
                            "--json").stdout)
     shown = run(runner, "show", added["id"], "-v", "1", "--archive", archive_dir, "--json")
     assert shown.exit_code == 0 and json.loads(shown.stdout)["id"] == added["id"]
+    for name in ("v1", "V1"):  # (as a version's name is printed, or typed in capitals)
+        named = run(runner, "show", added["id"], "-v", name, "--archive", archive_dir, "--json")
+        assert named.exit_code == 0 and named.stdout == shown.stdout, named.output
     monkeypatch.chdir(tmp_path)
     exported = run(runner, "export", "bibtex", "-o", "-", "--archive", archive_dir)
     assert exported.exit_code == 0 and exported.stdout.startswith("@")
@@ -2434,11 +2437,11 @@ def test_standard_input_that_is_not_utf8_is_bad_input_as_a_file_is(runner, archi
     junk = b"Z\xb4\xea f ecK\n"
     parsed = runner.invoke(app, ["refs", "parse", "-"], input=junk)
     assert parsed.exit_code == ExitCode.BAD_INPUT and parsed.stdout == ""
-    assert "standard input: not UTF-8 text (byte 1)" in parsed.stderr
+    assert "standard input: not UTF-8 text (at byte 1, which is 0xb4)" in parsed.stderr
     verified = runner.invoke(app, ["verify", "-", "--offline", "--archive", str(archive_dir)],
                              input=junk)
     assert verified.exit_code == ExitCode.BAD_INPUT
-    assert "standard input: not UTF-8 text (byte 1)" in verified.stderr
+    assert "standard input: not UTF-8 text (at byte 1, which is 0xb4)" in verified.stderr
     fine = runner.invoke(app, ["refs", "parse", "-"], input=VANDERHILL.encode())
     assert fine.exit_code == 0 and "International Affairs" in fine.stdout
 
