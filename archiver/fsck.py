@@ -139,4 +139,32 @@ def _check_post(archive: Archive, object_id: str, report: FsckReport,
             for message in schema.errors(DOCUMENT_SCHEMAS[name], document):
                 report.problems.append(Problem(f"{object_id} {version.number} {name}",
                                                message))
+            if name == "record.json" and trusted and listed and said == version.number == \
+                    versions[-1].number and isinstance(document, dict):
+                lagging += _listed_unlike_the_record(object_id, listed, document)
     return documents
+
+
+# what ``list`` shows of a post (and filters it by) from the list index, read from its head's
+# record: the index's word for it is checked against the record's
+_LISTED_FIELDS = {"title": lambda r: r.get("title"), "published": lambda r: r.get("published"),
+                  "kind": lambda r: r.get("kind"),
+                  "account": lambda r: (r.get("account") or {}).get("name")
+                  if isinstance(r.get("account"), dict) else None}
+
+
+def _listed_unlike_the_record(object_id: str, listed: dict[str, Any],
+                              record: dict[str, Any]) -> list[Problem]:
+    """The fields where the list index's line of a post says other than its head's record
+    (the index edited, or damaged in a way that left it JSON): ``list`` and its filters
+    would give them, while ``show`` gives the record's."""
+    differ = [field for field, of in _LISTED_FIELDS.items()
+              if field in listed and listed[field] != of(record)]
+    if not differ:
+        return []
+    said = "; ".join(f"{field} {json.dumps(listed[field], ensure_ascii=False)}, its record "
+                     f"{json.dumps(_LISTED_FIELDS[field](record), ensure_ascii=False)}"
+                     for field in differ)
+    return [Problem(object_id, f"the list index says its {said} (`list` shows the index; "
+                               "delete extensions/archiver-index/index.json to have it rebuilt "
+                               "from the records)")]

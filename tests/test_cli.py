@@ -3175,6 +3175,26 @@ def test_fsck_finds_a_list_index_that_disagrees_with_the_objects(runner, archive
             in fsck.stderr)
 
 
+def test_fsck_finds_a_list_index_whose_title_or_date_is_not_the_records(runner, archive_dir):
+    """`list` shows, and `--since` filters by, the list index's title, account and date: an
+    index edited (or damaged in a way that leaves it JSON) to say others than the head's
+    record would give wrong answers in silence; fsck warns, naming the post and each field."""
+    run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
+    path = archive_dir / "extensions" / "archiver-index" / "index.json"
+    index = json.loads(path.read_text(encoding="utf-8"))
+    [post_id] = index
+    assert run(runner, "fsck", "--archive", archive_dir).stderr.count("warning") == 0
+    index[post_id].update(title="TAMPERED", account="假账号", published="1999-01-01")
+    path.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
+    fsck = run(runner, "fsck", "--archive", archive_dir)
+    assert fsck.exit_code == ExitCode.OK  # derived data: a warning, the posts are whole
+    [warning] = [line for line in fsck.stderr.splitlines() if line.startswith("warning:")]
+    assert warning.startswith(f"warning: {post_id}: the list index says its title "
+                              '"TAMPERED", its record "【中亚研究】'), warning
+    assert 'account "假账号", its record "国政学人"' in warning
+    assert 'published "1999-01-01", its record "2020-08-04' in warning
+
+
 def test_two_undated_posts_with_one_title_are_two_objects_not_two_versions(runner,
                                                                           archive_dir,
                                                                           tmp_path):
