@@ -48,6 +48,7 @@ from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import suppress
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -875,7 +876,8 @@ class _Run:
                 entry.results[number] = IngestResult(
                     source=str(entry.path), status=status, object_id=prepared.object_id,
                     version=result.version, title=prepared.title, kind=prepared.kind,
-                    warnings=(*prepared.warnings, *moved, *_unlike(before, prepared.record)),
+                    warnings=(*prepared.warnings, *moved, *_unlike(before, prepared.record),
+                              *_another_time(before, prepared)),
                     record=self.record_path(prepared.object_id, result.version,
                                             result.content.get("record.json")))
             self.index_behind = False
@@ -923,6 +925,32 @@ def _unlike(before: dict[str, Any] | None, record: dict[str, Any]) -> list[str]:
             f"({before['title']!r} by {before['account']}): if this file is another post "
             "that links to that one, it was filed there by the address it gives, not as a "
             "post of its own (`archiver diff` shows what changed)"]
+
+
+def _another_time(before: dict[str, Any] | None, prepared: Prepared) -> list[str]:
+    """A warning when a new version of a post known by its account, day and title (it gives
+    no address) was published at another time of that day than the head (the list index's
+    line of it): WeChat keeps a post's time when it is edited, so this may be another post
+    of that title that day (an account's 每日资讯 of the morning and of the evening), filed
+    as a version of the first. Times a minute apart or less, or one read in no known zone,
+    are not told apart."""
+    if not before or not prepared.object_id.startswith("wx:t/") or prepared.zone_unknown:
+        return []
+    old, new = before.get("published"), prepared.record.get("published")
+    if not (isinstance(old, str) and isinstance(new, str) and "T" in old and "T" in new):
+        return []
+    try:
+        then, now = datetime.fromisoformat(old), datetime.fromisoformat(new)
+        apart = abs((now - then).total_seconds())
+    except (ValueError, TypeError):  # (one with its zone, the other without)
+        return []
+    if apart <= 60:
+        return []
+    return [f"published at {new}, {before['head']} at {old}: a post with no address is known "
+            "by its account, day and title, and WeChat keeps a post's time when it is "
+            "edited; if this file is another post of that title that day, it is filed as a "
+            "new version of that one (give it its address, url: in a Markdown export's front "
+            "matter, to file it apart; `archiver diff` shows what changed)"]
 
 
 def ingest_paths(paths: Iterable[Path | str], config: Config, *,

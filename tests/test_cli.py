@@ -3212,6 +3212,34 @@ def test_two_undated_posts_with_one_title_are_two_objects_not_two_versions(runne
     assert len({json.loads(line)["id"] for line in first.stdout.splitlines()}) == 2
 
 
+def test_a_post_of_one_title_that_day_at_another_time_is_filed_with_a_warning(
+        runner, archive_dir, tmp_path):
+    """Posts with no address are known by their account, day and title: an account's 每日资讯
+    of the morning and of the evening are one object. WeChat keeps a post's time when it is
+    edited, so the second, published twelve hours later, is said to be perhaps another post
+    (with what to do), not filed in silence; a time written again the same is no warning."""
+    def post(name: str, time: str, body: str) -> Path:
+        path = tmp_path / f"{name}.md"
+        path.write_text(f"---\ntitle: 每日资讯\ndate: 2021-06-01 {time}\nauthor: 资讯号\n---\n\n"
+                        f"{body}\n", encoding="utf-8")
+        return path
+    morning = post("morning", "08:00", "早间第一条新闻内容，这是上午的推送。")
+    evening = post("evening", "20:00", "晚间完全不同的新闻内容，这是晚上的推送。")
+    said = run(runner, "ingest", morning, evening, "--archive", archive_dir, "--no-fetch",
+               "--json")
+    rows = [json.loads(line) for line in said.stdout.splitlines()]
+    assert [(r["status"], r["version"]) for r in rows] == [("added", "v1"), ("updated", "v2")]
+    [warning] = rows[1]["warnings"]
+    assert warning.startswith("published at 2021-06-01T20:00:00+08:00, v1 at "
+                              "2021-06-01T08:00:00+08:00: a post with no address"), warning
+    assert "url: in a Markdown export's front matter" in warning
+    edited = post("evening", "20:00", "晚间完全不同的新闻内容，这是晚上的推送（更正）。")
+    [row] = [json.loads(line) for line in run(runner, "ingest", edited, "--archive", archive_dir,
+                                              "--no-fetch", "--json").stdout.splitlines()]
+    assert (row["status"], row["version"]) == ("updated", "v3")
+    assert not any(w.startswith("published at") for w in row["warnings"]), row
+
+
 def test_a_post_an_earlier_rule_named_by_its_title_alone_is_still_filed_there(
         runner, archive_dir, tmp_path, monkeypatch):
     """An archive made when an undated post was named by its account and title (the
