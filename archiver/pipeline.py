@@ -817,6 +817,32 @@ class _Run:
                 "the post its address, url: in a Markdown export's front matter, to keep one "
                 "history)"]
 
+    def _older_copy(self, before: dict[str, Any] | None, prepared: Prepared,
+                    status: str) -> list[str]:
+        """A warning when a new version was made from a copy of the post captured (by a
+        crawler: a WARC's record date) or fetched (by its saver) before the copy the head was
+        made from: versions are in the order they are ingested, so the older text is now the
+        head, which ``list``, ``show`` and ``export`` give."""
+        if status != "updated" or not before or not before.get("head"):
+            return []
+        try:
+            then = self.archive.read_json(prepared.object_id, "provenance.json",
+                                          before["head"])
+            now = json.loads(prepared.files["provenance.json"])
+        except (ArchiverError, KeyError, ValueError):
+            return []  # (a damaged head is fsck's to say)
+        for what, of in (("captured", lambda p: (p.get("container") or {}).get("date")),
+                         ("fetched", lambda p: p.get("fetched"))):
+            old, new = of(then), of(now)
+            if isinstance(old, str) and isinstance(new, str) and _instant(new) is not None \
+                    and _instant(old) is not None and _instant(new) < _instant(old):
+                return [f"this copy was {what} at {new}, before the one {before['head']} was "
+                        f"made from ({old}): versions are in the order they are ingested, so "
+                        "this older copy is now the head, which list, show and export give "
+                        f"(`archiver show {prepared.object_id} -v {before['head']}` shows the "
+                        "later one)"]
+        return []
+
     def _learn_aliases(self, prepared: Prepared) -> None:
         """An unchanged post's ids that its object's head does not list (it was archived
         before ids were kept, or from a save that knew fewer): the list index keeps them, so
@@ -877,7 +903,8 @@ class _Run:
                     source=str(entry.path), status=status, object_id=prepared.object_id,
                     version=result.version, title=prepared.title, kind=prepared.kind,
                     warnings=(*prepared.warnings, *moved, *_unlike(before, prepared.record),
-                              *_another_time(before, prepared)),
+                              *_another_time(before, prepared),
+                              *self._older_copy(before, prepared, status)),
                     record=self.record_path(prepared.object_id, result.version,
                                             result.content.get("record.json")))
             self.index_behind = False
@@ -925,6 +952,16 @@ def _unlike(before: dict[str, Any] | None, record: dict[str, Any]) -> list[str]:
             f"({before['title']!r} by {before['account']}): if this file is another post "
             "that links to that one, it was filed there by the address it gives, not as a "
             "post of its own (`archiver diff` shows what changed)"]
+
+
+def _instant(written: str) -> datetime | None:
+    """A time as a provenance writes it (ISO 8601, ``Z`` or an offset), as an instant; None
+    when it names none (no zone: it cannot be compared with one that has)."""
+    try:
+        when = datetime.fromisoformat(written.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return when if when.tzinfo is not None else None
 
 
 def _another_time(before: dict[str, Any] | None, prepared: Prepared) -> list[str]:

@@ -9,6 +9,7 @@ GBK), WARC (with a revisit record), WACZ, and WARCs holding two posts.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import re
 import zlib
@@ -16,6 +17,8 @@ from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 from archiver.cli import app
 from archiver.config import load_config
@@ -1050,3 +1053,45 @@ def test_a_damaged_gzip_member_in_a_warc_fails_the_file_as_damaged_not_cut_short
     assert "damaged: a gzip member does not decompress" in raised.value.message
     assert "cut short" not in raised.value.message
     assert capfd.readouterr().err == ""
+
+
+@pytest.mark.parametrize("order", ["older-last", "newer-last"])
+def test_an_older_capture_ingested_after_a_newer_one_is_said_to_be_the_head_now(tmp_path,
+                                                                               order):
+    """Versions are in the order they are ingested: a crawl's capture of a post made before
+    the one already archived, and different from it, becomes the head that list, show and
+    export give. The ingest says so, naming the later copy's version (SYNTHETIC WARCs around
+    the real page's bytes, the later capture's text edited)."""
+    page = fixture_path("converted-savepage-mufeng-2021-07-07").read_bytes()
+    edited = page.replace("希望滴滴推迟".encode(), "希望滴滴推遲".encode(), 1)
+    assert edited != page
+
+    def capture(name: str, when: str, body: bytes) -> Path:
+        out = io.BytesIO()
+        writer = WARCWriter(out, gzip=False)
+        writer.write_record(writer.create_warc_record(
+            "https://" + _MUFENG_URL, "response", payload=io.BytesIO(body),
+            warc_headers_dict={"WARC-Date": when},
+            http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/html")],
+                                          protocol="HTTP/1.1")))
+        path = tmp_path / name
+        path.write_bytes(out.getvalue())
+        return path
+
+    older = capture("november.warc", "2025-11-05T00:00:00Z", page)
+    newer = capture("december.warc", "2025-12-01T00:00:00Z", edited)
+    config = load_config({}, tmp_path).with_overrides(archive=tmp_path / "archive",
+                                                      fetch=False)
+    first, last = (newer, older) if order == "older-last" else (older, newer)
+    ingest_paths([first], config)
+    [result] = ingest_paths([last], config)
+    assert (result.status, result.version) == ("updated", "v2")
+    said = [w for w in result.warnings if "before the one v1 was made from" in w]
+    if order == "older-last":
+        assert said == [f"this copy was captured at 2025-11-05T00:00:00Z, before the one v1 "
+                        f"was made from (2025-12-01T00:00:00Z): versions are in the order "
+                        f"they are ingested, so this older copy is now the head, which list, "
+                        f"show and export give (`archiver show {result.object_id} -v v1` "
+                        f"shows the later one)"]
+    else:
+        assert said == []
