@@ -32,7 +32,8 @@ EMPTY_FOLDER_HINT = (f"give saved posts ({', '.join(readers.SUFFIX_NAMES)}), or 
 
 def discover(paths: Iterable[Path], archive: Path | None = None,
              unreadable: list[Unlisted] | None = None,
-             empty: list[tuple[Path, int]] | None = None) -> list[tuple[Path, bool]]:
+             empty: list[tuple[Path, int]] | None = None,
+             archives: list[tuple[Path, int]] | None = None) -> list[tuple[Path, bool]]:
     """Files to ingest, each with whether the user named it, each once.
 
     Named files are taken as they are; folders are walked recursively in sorted order, skipping
@@ -50,7 +51,8 @@ def discover(paths: Iterable[Path], archive: Path | None = None,
     error and its place among the files, once: the posts in it must be reported as not
     ingested, never passed over in silence, and where it was given. A folder given that
     holds no file a reader might take is added to ``empty`` with its place, for the same
-    reason.
+    reason; and another archive found inside a folder given, passed over, to ``archives``
+    (not the one being written to, which a folder given may well hold: ``./archive``).
     """
     skip = archive.resolve() if archive is not None else None
     found: list[tuple[Path, bool]] = []
@@ -83,6 +85,8 @@ def discover(paths: Iterable[Path], archive: Path | None = None,
             for root, dirs, files in os.walk(path, onerror=cannot_list):
                 if root != str(path) and any(f.startswith("0=ocfl_") for f in files):
                     dirs.clear()  # another archive: its stored sources are not new posts
+                    if archives is not None:
+                        archives.append((Path(root), len(found)))
                     continue
                 dirs[:] = sorted(d for d in dirs if walks_into(d)
                                  and (skip is None or Path(root, d).resolve() != skip))

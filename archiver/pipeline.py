@@ -1062,7 +1062,8 @@ def _ingest_paths(paths: Iterable[Path], config: Config,
                   pool: ProcessPoolExecutor | None, jobs: int) -> list[IngestResult]:
     unreadable: list[Unlisted] = []
     empty: list[tuple[Path, int]] = []
-    files = discover(paths, config.archive, unreadable, empty)
+    archives: list[tuple[Path, int]] = []
+    files = discover(paths, config.archive, unreadable, empty, archives)
     if on_files:
         on_files(len(files))
     results: list[IngestResult] = []
@@ -1083,6 +1084,13 @@ def _ingest_paths(paths: Iterable[Path], config: Config,
     for folder, before in empty:  # given, and nothing in it taken: said, not passed over
         folder_failures.setdefault(before, []).append(IngestResult(
             source=str(folder), status="skipped", kind="folder", error=_no_posts_in(folder)))
+
+    for folder, before in archives:  # another archive inside a folder given: passed over,
+        # and said (its copies of posts are not new posts)
+        folder_failures.setdefault(before, []).append(IngestResult(
+            source=str(folder), status="skipped", kind="archive", error=UnsupportedFormat(
+                "an archive (an OCFL storage root) inside a folder given: the sources it "
+                "stores are not new posts, and are not ingested again", path=folder)))
 
     def folders_before(at: int) -> list[IngestResult]:
         """The unreadable folders given just before the file at ``at`` (after the last

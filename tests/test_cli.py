@@ -548,8 +548,14 @@ def test_folder_walk_skips_another_archive_inside_the_folder(runner, archive_dir
     (folder / "old-archive" / "0=ocfl_1.1").rename(folder / "old-archive" / declaration)
     result = run(runner, "ingest", folder, "--archive", archive_dir, "--no-fetch", "--json")
     assert result.exit_code == ExitCode.OK, result.output
-    [row] = [json.loads(line) for line in result.stdout.splitlines()]
-    assert (row["status"], Path(row["source"]).name) == ("added", SEED.name)
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["status"], Path(r["source"]).name, r["kind"]) for r in rows] == [
+        ("added", SEED.name, "article"), ("skipped", "old-archive", "archive")]
+    assert "not new posts" in rows[1]["error"]
+    # passed over, and said so: a line, and the summary counts it
+    said = run(runner, "ingest", folder, "--archive", archive_dir, "--no-fetch")
+    assert f"skipped {folder / 'old-archive'}: an archive (an OCFL storage root)" in said.stderr
+    assert "1 post(s): 1 unchanged; 1 archive folder(s) passed over" in said.stderr
 
 
 def test_a_file_given_twice_or_also_inside_a_given_folder_is_ingested_once(

@@ -68,9 +68,13 @@ def ingest_summary(results: Iterable[Any]) -> str:
     failed``: posts and the files or folders that gave none are counted apart."""
     counts: dict[str, int] = {}
     folders = 0  # given, holding no saved post: skipped, and counted apart from files
+    archives = 0  # another archive inside a folder given: passed over
     for result in results:
         if result.status == "skipped" and result.kind == "folder":
             folders += 1
+            continue
+        if result.status == "skipped" and result.kind == "archive":
+            archives += 1
             continue
         counts[result.status] = counts.get(result.status, 0) + 1
     posts = sum(n for status, n in counts.items() if status in ARCHIVED)
@@ -81,6 +85,8 @@ def ingest_summary(results: Iterable[Any]) -> str:
         parts.append(f"{counts['skipped']} file(s) skipped (not saved posts)")
     if folders:
         parts.append(f"{folders} folder(s) with no saved post")
+    if archives:
+        parts.append(f"{archives} archive folder(s) passed over")
     if counts.get("failed"):
         parts.append(f"{counts['failed']} input(s) failed")
     return "; ".join(parts)
@@ -335,9 +341,12 @@ def ingest(
                           markup=False)
                 raise typer.Exit(130) from None
         if all(r.status == "skipped" for r in results):  # none, or only other files
-            files = sum(r.kind != "folder" for r in results)
-            skipped = (f" ({files} other file(s) skipped, named above)"
-                       if files and not quiet else "")
+            files = sum(r.kind not in ("folder", "archive") for r in results)
+            archives = sum(r.kind == "archive" for r in results)
+            said = [f"{files} other file(s)"] if files else []
+            said += [f"{archives} archive folder(s)"] if archives else []
+            skipped = (f" ({' and '.join(said)} skipped, named above)"
+                       if said and not quiet else "")
             hint = EMPTY_FOLDER_HINT
             folders = [r.error for r in results if r.kind == "folder" and r.error is not None]
             if len(paths) == 1 and folders:  # the folder's own reason, named as ever
