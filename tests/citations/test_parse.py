@@ -6134,6 +6134,48 @@ def test_the_eighteenth_trials_forms(text, fields):
     # a person's name before a year is no group
     ("Smith, John. 2021. A History. London: Verso.", {"author": [{"family": "Smith",
                                                                    "given": "John"}]}),
+    # (and those a review of the eighteenth trial's rules wrote:) an article's title naming a
+    # translation keeps it; a book's volume, series or introducer stays out of its name
+    ("Smith, J. (2015). Review of The Iliad, translated by Robert Fagles. Classical World, "
+     "91(2), 150-152.", {"title": "Review of The Iliad, translated by Robert Fagles"}),
+    ("Pym, A. (2010). Cicero, trad. Leonardo Bruni, and the humanist debate. Renaissance "
+     "Quarterly, 63(2), 400-430.",
+     {"title": "Cicero, trad. Leonardo Bruni, and the humanist debate"}),
+    ("6. Joseph Fletcher, “Ch'ing Inner Asia c. 1800,” in The Cambridge History of China, "
+     "Vol. 10 (Cambridge: Cambridge University Press, 1978), 35–106.",
+     {"container-title": "The Cambridge History of China"}),
+    ("14. Eric Hobsbawm, “Introduction: Inventing Traditions,” in The Invention of "
+     "Tradition, Past and Present Publications (Cambridge: Cambridge University Press, 1983), "
+     "1–14.", {"container-title": "The Invention of Tradition"}),
+    # a roman page where the pages go; a page that a release's number also holds
+    ("Smith, J. (1990). Front matter. Annals of Surgery, 211(4), XI.", {"page": "XI"}),
+    ("Chen, X. (2017). Python version 3.6 in scientific computing. Computing in Science & "
+     "Engineering, 19(3), 6.", {"page": "6"}),
+    # an initial "S." before roman numerals that open a title is no page mark
+    ("Park, S. C–V characteristics of MOS capacitors. Journal of Applied Physics, 1990.",
+     {"page": None}),
+    ("Garcia, S. XVI-XVII: Spanish Golden Age drama. Madrid: Cátedra, 2001.", {"page": None}),
+    # a title before the year, its organisation after "of", is no group author
+    ("Report of the Commission on Higher Education. 2005. Washington, DC: Government Printing "
+     "Office.", {"author": None}),
+    # a radio band, a game's name, is no volume
+    ("Kerr, A. R., et al. (2014). ALMA Band 6: development of the 211-275 GHz receiver. In "
+     "2014 IEEE MTT-S International Microwave Symposium (IMS), Tampa, FL, USA.",
+     {"volume": None}),
+    ("Harris, J. (2012). Rock Band 3: music games and learning. In Proceedings of the Games, "
+     "Learning and Society Conference, Madison, WI.", {"volume": None}),
+    # an MLA newspaper's section before it, a journal's bracket in its name, stay
+    ("Johnson, Mark. “City Budget Approved.” Metro, Detroit Free Press, 2009, p. A1.",
+     {"container-title": "Detroit Free Press"}),
+    ("Kaplan, R. (2010). The comp. linguistics of X. Computational Linguistics (Comp.) "
+     "Studies, 12, 1-20.", {"container-title": "Computational Linguistics (Comp.) Studies"}),
+    # GB/T's capitalised particles before a short family name, and initials after it that
+    # spell a particle
+    ("[4] VAN ECK N J, WALTMAN L. Software survey: VOSviewer[J]. Scientometrics, 2010, 84(2): "
+     "523-538.", {"author": [{"family": "VAN ECK", "given": "N J"},
+                             {"family": "WALTMAN", "given": "L"}]}),
+    ("VAN DEN BERG DA, SMITH J. A title[J]. Nature, 2010, 4: 1-2.",
+     {"author": [{"family": "VAN DEN BERG", "given": "DA"}, {"family": "SMITH", "given": "J"}]}),
 ])
 def test_the_look_alikes_of_the_eighteenth_trials_forms_stay_as_read(text, fields):
     item = parse_reference(text, strict=True)

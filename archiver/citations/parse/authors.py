@@ -140,9 +140,12 @@ def _person(part: str, given: str | None = None) -> dict[str, str] | None:
             and len(core[0]) > 2) or _capitals_then_initials(core):
         # Vancouver / GB/T: family first, initials after ("Murray WM", "PEEBLES P Z",
         # "Bykov A.M.")
-        first_given = next(i for i in range(1, len(core) + 1)
-                           if i == len(core) or _initials_after(core[i]) and not (
-                               particles and core[i].casefold() in _PARTICLES))
+        # (after the particles, the family name's own word, however short: "VAN ECK N J";
+        # initials after it that spell a particle are initials: "VAN DEN BERG DA")
+        own = next((k for k in range(1, len(core)) if core[k].casefold() not in _PARTICLES),
+                   len(core)) if particles else 0
+        first_given = next(i for i in range(own + 1, len(core) + 1)
+                           if i == len(core) or _initials_after(core[i]))
         return {"family": " ".join(core[:first_given]),
                 "given": " ".join(core[first_given:]) + suffix}
     if _ROMANISED_GIVEN_AFTER.fullmatch(" ".join(core)):  # "Choi Jang-jip", "Mao Tse-tung"

@@ -246,8 +246,18 @@ def _book_before_its_imprint(item: dict[str, Any], text: str) -> None:
     found = _BOOK_THEN_IMPRINT.search(text, max(_title_end(item, text), 0))
     if found and not _ROLE_IN_A_BOOK.search(found["book"]) and not re.match(
             r"(?:\w+|\d+)\s+(?:Volumes|Parts|Books)\b", found["book"]) and (
-            not container or found["book"].startswith(container + ",")):
+            not container or found["book"].startswith(container + ",")
+            and not _NO_PART_OF_A_BOOKS_NAME.search(found["book"], len(container))):
         item["container-title"] = found["book"].rstrip(" ,")
+
+
+# what follows a book's name after a comma that is no part of it: its volume, book or part
+# ("…, Vol. 10", "…, Volume 4: 1938–1940", "…, 5 vols.", "…, Book 5"), its series ("…, Past
+# and Present Publications", "…, Studies on the History of Society and Culture 6"), who
+# introduced it ("…, with an introduction by …")
+_NO_PART_OF_A_BOOKS_NAME = re.compile(
+    r"\d|\b(?:[Vv]ol(?:ume)?s?|Book|Part|Series|Studies|Publications|Library|Collection|"
+    r"[Ww]ith\s+an?\s)\b")
 
 
 # a note's chapter in French, Italian or Spanish: its book after "in", then the place and the
@@ -282,10 +292,12 @@ _EDITORS_OPENING_A_BOOK = re.compile(
 
 
 def _editors_opening_a_book(item: dict[str, Any]) -> None:
-    """The book alone, and its editors, where the tagger read them into it."""
+    """The book alone, and its editors, where the tagger read them into it (after "in" or
+    "dans", or names with an initial: not "Computational Linguistics (Comp.) Studies")."""
     container = item.get("container-title") or ""
     found = _EDITORS_OPENING_A_BOOK.fullmatch(container) if "(" in container else None
-    if found:
+    if found and (re.match(r"(?:in|dans|en|em):?\s", container, re.I)
+                  or re.search(r"\b[A-Z]\.|&", found["editors"])):
         item["container-title"] = found["book"]
         editors = split_authors(found["editors"])
         if editors:
@@ -350,6 +362,11 @@ _ROLE_IN_A_BOOK = re.compile(r",\s+(?:(?:edited|translated|compiled)\s+by|eds?\.
                              r"\d+(?:st|nd|rd|th)\s+ed\.)(?:\s|$)")
 
 
+# a book publisher's name, no newspaper's ("Duke UP", "Harvard University Press", not "Detroit
+# Free Press", whose section an MLA citation names before it)
+_A_BOOK_PUBLISHER = re.compile(r"\bUP$|University Press|Publishers?$|Publishing|Books$|Verlag")
+
+
 def _mla_book_before_its_editors(item: dict[str, Any], text: str) -> None:
     """MLA's book a chapter is in, after the chapter's quoted title, where the tagger read
     the publisher as the book, or no book, or only the book's first words (cut at a comma
@@ -379,7 +396,7 @@ def _mla_book_before_its_editors(item: dict[str, Any], text: str) -> None:
     # (the book cut at a comma in its name, or the publisher read as the book: '"Queer and
     # Now." Tendencies, Duke UP, 1993')
     if match and (match["book"].startswith(container) and "," in match["book"]
-                  or container == match["publisher"]) \
+                  or container == match["publisher"] and _A_BOOK_PUBLISHER.search(container)) \
             and not _ROLE_IN_A_BOOK.search(match["book"]):
         item["container-title"] = match["book"]
         item.setdefault("publisher", match["publisher"])

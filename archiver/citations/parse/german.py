@@ -152,8 +152,10 @@ def _german_book_run_into_the_title(item: dict[str, Any]) -> None:
 # Grundbegriffe, Bd. 2, Stuttgart" (not a count of volumes, "in 15 Bänden", "2 Bde.", nor a
 # "Sonderband")
 # (and Dutch's "Deel": "De Lage Landen 1780-1980. … Deel 1: 1780-1914. Amsterdam: …")
+# ("Band" and "Deel", words, only opening a sentence or after a comma: not "ALMA Band 6:", "Rock
+# Band 3", "Die Band 2.")
 _GERMAN_VOLUME = re.compile(
-    r"(?<![\w-])(?:Bd\.|Band|Deel)\s?(?P<volume>\d{1,3}|[IVX]{1,5})(?=[.:,]\s)")
+    r"(?:(?<![\w-])Bd\.|(?<=[.,]\s)(?:Band|Deel))\s?(?P<volume>\d{1,3}|[IVX]{1,5})(?=[.:,]\s)")
 # the years a volume's title names after it, which are no pages: "Deel 1: 1780-1914."
 _ITS_YEARS = re.compile(r":\s(?P<years>(?:1[5-9]|20)\d\d\s?[-–]\s?(?:1[5-9]|20)\d\d)\b")
 

@@ -449,8 +449,10 @@ def _cited_page_after_the_imprint(item: dict[str, Any], text: str) -> None:
 
 # pages numbered in roman numerals, a book's front matter, after their mark: "p. XV-XLII",
 # "S. XIII–XXVII", "pp. xi–xxv" (capitals or small letters alike on both ends)
+# (ending the reference, or before a comma: "S." is also an initial, "Park, S. C–V
+# characteristics …", "Garcia, S. XVI-XVII: Spanish …")
 _ROMAN_PAGES = re.compile(r"(?<!\w)(?:pp?|S)\.\s?(?P<page>[IVXLC]{1,7}\s?[-–]\s?[IVXLC]{1,7}|"
-                          r"[ivxlc]{1,7}\s?[-–]\s?[ivxlc]{1,7})(?![\w-])")
+                          r"[ivxlc]{1,7}\s?[-–]\s?[ivxlc]{1,7})(?=\s*[.,;]?\s*$|,\s)")
 
 
 def _roman_pages(item: dict[str, Any], text: str) -> None:
@@ -464,11 +466,14 @@ def _roman_pages(item: dict[str, Any], text: str) -> None:
 
 def _capitals_read_as_the_page(item: dict[str, Any], text: str) -> None:
     """No page that is a word in capitals the tagger took for one where no page mark says it
-    is (a publisher's initial, "München: C. H. Beck 2010."; its acronym, "Atlanta (GA): CDC;
-    2019"); APA's "NP", no pagination, is said where the pages go."""
+    is: an acronym ("Atlanta (GA): CDC; 2019"), or a publisher's initial ("München: C. H.
+    Beck 2010."). A roman number printed where the pages go is a page ("211(4), XI."), and
+    APA's "NP" (no pagination) is said there."""
     page = str(item.get("page") or "")
-    if page.isascii() and page.isalpha() and page.isupper() and len(page) <= 4 and \
-            page != "NP" and not re.search(rf"\b(?:pp?|S)\.\s?{page}\b", text):
+    if not (page.isascii() and page.isalpha() and page.isupper() and len(page) <= 4) or \
+            page == "NP" or re.search(rf"\b(?:pp?|S)\.\s?{page}\b", text):
+        return
+    if not _ROMAN.fullmatch(page) or re.search(rf"\b{page}\.\s?[A-Z]\.", text):
         del item["page"]
 
 
@@ -483,10 +488,12 @@ def _release_read_as_numbers(item: dict[str, Any], text: str) -> None:
     if found is None:
         return
     rest = text[:found.start()] + text[found.end():]
+    parts = found["release"].split(".")
+    runs = {".".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1)}
     for field in ("volume", "issue", "page"):
         value = str(item.get(field) or "")
-        if value and value in found["release"] and not re.search(
-                rf"(?<![\d.]){re.escape(value)}(?![\d.])", rest):
+        # (printed elsewhere, a number stays: "… version 3.6 in computing. …, 19(3), 6.")
+        if value in runs and not re.search(rf"(?<![\d.]){re.escape(value)}(?!\d|\.\d)", rest):
             del item[field]
     if str(item.get("container-title") or "").endswith(("version", "Version")):
         del item["container-title"]

@@ -1026,7 +1026,9 @@ def _group_before_the_year(item: dict[str, Any], text: str) -> None:
     if item.get("author") or item.get("editor"):
         return
     found = _GROUP_BEFORE_THE_YEAR.match(text)
-    if found and _GROUP_AUTHOR.search(found["group"]):
+    # (the group's word before any "of": "Council of the European Union" is a group, "Report
+    # of the Commission on Higher Education. 2005." a title, its work's author unnamed)
+    if found and _GROUP_AUTHOR.search(found["group"].split(" of ")[0]):
         item["author"] = [{"literal": found["group"]}]
 
 
@@ -1575,11 +1577,14 @@ def _translator_after_title(item: dict[str, Any], text: str) -> None:
 _ROLE_AFTER_TITLE = re.compile(
     r"\.\s+(?:a cura di|edited by|translated by|trans(?:l)?\.(?:\s+by)?|tr\.\s+by|"
     r"übersetzt von|hrsg\.\s+von|herausgegeben von|traduit (?:de l['’]\w+\s+)?par|"
-    r"édité par|edición de|traducción de)\s+[^.]{2,}$"
-    # (after a comma, whatever follows the name: "…, a cura di V. Gerratana, 4 vols"; or the
-    # role's word alone, where the title was cut at its full stop: "…, trad")
-    r"|,\s+(?:(?:a cura di|edited by|translated by|trad\.(?:\s+(?:de|par|di))?)\s+(?=[A-ZÀ-Þ])"
-    r"|(?:trad|transl?|a cura di|edited by|translated by)$)", re.I)  # (an introduction's writer
+    r"édité par|edición de|traducción de)\s+[^.]{2,}$", re.I)
+# ... after a comma (a book's, no article's: "Review of The Iliad, translated by Robert
+# Fagles" is a review's title), its role in small letters, whatever follows the name: "…, a
+# cura di V. Gerratana, 4 vols"; or the role's word alone, where the title was cut at its
+# full stop: "…, trad"
+_ROLE_AFTER_A_BOOKS_TITLE = re.compile(
+    r",\s(?:(?:a cura di|edited by|translated by|trad\.(?:\s(?:de|par|di))?)\s(?=[A-ZÀ-Þ])"
+    r"|(?:trad|transl?|a cura di|edited by|translated by)$)")  # (an introduction's writer
 # stays: AnyStyle's gold keeps "El siglo de las luces. Introduction by Carlos Fuentes")
 
 
@@ -1602,7 +1607,8 @@ def _german_quote_closing_a_title(item: dict[str, Any], text: str) -> None:
 def _role_ending_a_title(item: dict[str, Any]) -> None:
     """An editor or translator named after the title's full stop is no part of the title;
     Chinese translators so named are the translators."""
-    if _title_cut_at(item, _ROLE_AFTER_TITLE):
+    if _title_cut_at(item, _ROLE_AFTER_TITLE) or not item.get("container-title") and \
+            _title_cut_at(item, _ROLE_AFTER_A_BOOKS_TITLE):
         return
     title = item.get("title", "")
     chinese = _title_cut_at(item, _CHINESE_ROLE_AFTER_TITLE) if "译" in title or "譯" in title \
