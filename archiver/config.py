@@ -207,7 +207,14 @@ def _asset_roots(value: Any, base: Path) -> tuple[Path, ...]:
         value = [p for p in value.split(os.pathsep) if p]
     if not isinstance(value, list | tuple) or not all(_is(v, (str, Path)) for v in value):
         raise _must(value, "a list of folder paths")
-    return tuple(_folder_path(v, base, exists=True) for v in value)
+    roots = tuple(_folder_path(v, base, exists=True) for v in value)
+    for root in roots:  # (the settings' fingerprint, kept in the receipts, names them)
+        try:
+            os.fspath(root).encode("utf-8")
+        except UnicodeEncodeError:
+            raise _Bad(f"is {_shown(os.fspath(root))}: a folder whose name is not "
+                       "valid UTF-8 (rename it in UTF-8)") from None
+    return roots
 
 
 def _url(value: Any, _base: Path) -> str:

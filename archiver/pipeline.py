@@ -110,6 +110,7 @@ from archiver.record import (
     safe_source_name,
 )
 from archiver.store import Archive, Change, enclosing_ocfl
+from archiver.textfiles import utf8_safe
 from archiver.verified import carried_citations
 
 # ``--verbose``: the steps of an ingest (the library only logs them: archiver.cli.steps)
@@ -151,8 +152,9 @@ class IngestResult:
                                "record": self.record, "warnings": list(self.warnings)}
         # on every line, null when there is none: a script reads the same keys whatever
         # the status
-        out["error"] = self.error.message if self.error is not None else None
-        out["hint"] = self.error.hint if self.error is not None else None
+        # (a name that is not UTF-8 in them has its stray bytes escaped too)
+        out["error"] = utf8_safe(self.error.message) if self.error is not None else None
+        out["hint"] = utf8_safe(self.error.hint) if self.error and self.error.hint else None
         return out
 
 
@@ -733,11 +735,11 @@ class _Run:
             prepared.object_id, relative(entry.path, self.base), number, prepared))
         if existing:
             # the version vouched for must be there: an inventory outlives its folder's deletion
+            restored = self._restore(prepared, existing) if self.refresh else []
+            self.archive.check_version(prepared.object_id, existing)
             try:
-                restored = self._restore(prepared, existing) if self.refresh else []
-                self.archive.check_version(prepared.object_id, existing)
                 self._check_sizes(prepared.object_id, existing)
-            except DamagedObject as exc:
+            except DamagedObject as exc:  # a file's bytes changed: what --refresh mends
                 if not self.refresh:
                     exc.hint = REFRESH_HINT
                 raise
@@ -1199,10 +1201,18 @@ def _badly_named(path: Path) -> InputError | None:
     """Why a post cannot be recorded under its name: one that is not valid UTF-8 (written by
     a system using another encoding) cannot be the source a record names. Nor can a UTF-8
     name where Python reads names in another encoding (``LC_ALL=C`` with ``PYTHONUTF8=0``:
-    ASCII), which makes text of its escaped bytes: that is said as it is."""
+    ASCII), which makes text of its escaped bytes: that is said as it is. The path the file
+    is reached by counts, and so does the one it resolves to (a link into a folder so named,
+    or a relative name typed in one), which the receipts and the provenance record."""
     name = shown(path)
     if name == str(path):
-        return None
+        try:
+            real = os.path.realpath(path)
+        except (OSError, ValueError):
+            return None
+        if shown(Path(real)) == real:
+            return None
+        path = Path(real)
     try:
         os.fsencode(path).decode("utf-8")
     except UnicodeDecodeError:

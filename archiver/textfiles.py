@@ -161,6 +161,10 @@ def printable(text: str) -> str:
 
 
 _BIDI_CONTROLS = re.compile(f"[{_BIDI}]")
+# what a line of a post's text shows escaped on a terminal: what :data:`_UNPRINTABLE` holds
+# but the backslash (the text's own, as it is: no escape is made in it but these)
+_NOT_ON_A_TERMINAL = re.compile(
+    f"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029{_BIDI}{_INVISIBLE}{_STRAY_BYTES}]")
 
 
 def on_screen(line: str) -> str:
@@ -168,6 +172,13 @@ def on_screen(line: str) -> str:
     with each character that would reorder the screen shown as its escape (``\\u202e``):
     the data keep it; what a person reads shows it is there."""
     return escaped(_BIDI_CONTROLS, line) if _BIDI_CONTROLS.search(line) else line
+
+
+def on_terminal(line: str) -> str:
+    """A line of a post's text as ``diff`` prints it: each control character (ESC begins a
+    sequence the terminal obeys), each character that reorders the screen or shows nothing,
+    written as its escape; its own backslashes and tabs as they are."""
+    return escaped(_NOT_ON_A_TERMINAL, line) if _NOT_ON_A_TERMINAL.search(line) else line
 
 
 def escaped(characters: re.Pattern[str], text: str) -> str:

@@ -653,14 +653,15 @@ def test_a_title_that_would_reorder_the_screen_is_shown_with_its_controls_escape
     # ... and diff, where the title and a body line changed with the control in them
     addressed = tmp_path / "addressed.md"
     for title, body in (("invoice", "正文 mmbiz。"),
-                        ("invoice\u202efdp.com", "正文\u202e mmbiz。")):
+                        ("invoice\u202efdp.com", "正文\u202e \x1b[31mmmbiz。")):
         addressed.write_text(f"---\ntitle: \"{title}\"\nurl: https://mp.weixin.qq.com/s/"
                              f"AAAAAAAAAAAAAAAAAAAA12\n---\n\n{body}\n", encoding="utf-8")
         run(runner, "ingest", addressed, "--archive", archive_dir, "--no-fetch")
     changed = run(runner, "diff", "wx:s/AAAAAAAAAAAAAAAAAAAA12", "--archive", archive_dir)
     assert changed.exit_code == 0, changed.output
     assert "invoice\\u202efdp.com" in changed.stdout and "正文\\u202e" in changed.stdout
-    assert "\u202e" not in changed.stdout, changed.stdout
+    assert "\u202e" not in changed.stdout and "\x1b" not in changed.stdout, changed.stdout
+    assert "\\x1b[31mmmbiz" in changed.stdout  # (an escape sequence is shown, not obeyed)
 
 
 def test_a_source_named_with_a_line_break_is_one_line_in_log_diff_and_the_summary(
@@ -1480,6 +1481,10 @@ def test_fsck_ok_then_flipped_byte_exits_5(runner, archive_dir):
     said = run(runner, "fsck", "--archive", archive_dir)  # and on a terminal, how to mend it
     assert said.exit_code == ExitCode.ARCHIVE
     assert "hint:" in said.stderr and "ingest --refresh" in said.stderr, said.stderr
+    source.unlink()  # a file gone is not what --refresh puts back: not said
+    gone = run(runner, "fsck", "--archive", archive_dir)
+    assert "hint: restore a damaged object from a copy" in gone.stderr
+    assert "--refresh" not in gone.stderr, gone.stderr
 
 
 def _damage_inventory(archive_dir: Path, damage) -> str:
@@ -2331,6 +2336,50 @@ def test_a_file_whose_name_is_not_utf8_fails_alone_and_is_named(runner, archive_
     assert f"archiver: error: {name}: its name (or its folder's) is not valid UTF-8" \
         in said.stderr, said.stderr
     assert "\\\\x" not in said.stderr and "\\udc" not in said.stderr, said.stderr
+
+
+def test_names_that_are_not_utf8_reached_another_way_are_said_never_a_crash(runner,
+                                                                           archive_dir,
+                                                                           tmp_path):
+    """A link to a file in a folder so named, an asset root so named, an image folder linked
+    to one, a folder so named given with others, a hint naming one: each is said (once
+    escaped), and --json stays UTF-8 JSON; none ends the run as an internal error."""
+    odd = os.fsdecode(os.fsencode(tmp_path) + b"/d\xff")
+    os.makedirs(odd)
+    shutil.copy(SEED, os.path.join(odd, "good.md"))
+    (tmp_path / "ok").mkdir()
+    (tmp_path / "ok" / "link.md").symlink_to(os.path.join(odd, "good.md"))
+    linked = run(runner, "ingest", tmp_path / "ok" / "link.md", "--archive", archive_dir,
+                 "--no-fetch")
+    assert linked.exit_code == ExitCode.BAD_INPUT, linked.output
+    assert "d\\xff/good.md: its name (or its folder's) is not valid UTF-8" in linked.stderr
+
+    root = run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch", "--asset-root",
+               odd)
+    assert root.exit_code == ExitCode.USAGE, root.output
+    assert "d\\xff': a folder whose name is not valid UTF-8" in root.stderr
+
+    post = tmp_path / "withimage" / "p.md"
+    post.parent.mkdir()
+    shutil.copy(next(FIXTURES.rglob("*.jpg")), os.path.join(odd, "pic.jpg"))
+    (post.parent / "images").symlink_to(odd)
+    post.write_text("---\ntitle: 图\nauthor: 号\ndate: 2021-01-01\n---\n\n正文。\n\n"
+                    "![](images/pic.jpg)\n", encoding="utf-8")
+    imaged = run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch", "--json")
+    assert imaged.exit_code == ExitCode.OK, imaged.output
+    [row] = [json.loads(line) for line in imaged.stdout.splitlines()]
+    assert "a link to a file whose name, or its folder's, is not valid UTF-8" in \
+        row["warnings"][0]
+
+    linking = os.fsdecode(os.fsencode(tmp_path) + b"/lk\xfd")
+    os.makedirs(linking)
+    os.symlink(tmp_path / "ok", os.path.join(linking, "to"))
+    empty = os.fsdecode(os.fsencode(tmp_path) + b"/e\xfe")
+    os.makedirs(empty)
+    hinted = run(runner, "ingest", linking, "--archive", archive_dir, "--json")
+    assert json.loads(hinted.stdout.encode("utf-8"))["hint"].endswith("lk\\xfd'/*`)")
+    both = run(runner, "ingest", empty, linking, "--archive", archive_dir)
+    assert "paths (" in both.stderr and "e\\xfe, " in both.stderr and "\\\\x" not in both.stderr
 
 
 @pytest.mark.parametrize("command", [["show"], ["log"], ["diff"], ["export", "bibtex"],

@@ -568,6 +568,51 @@ def test_a_damaged_file_is_put_back_only_from_bytes_matching_its_recorded_digest
         small.restore_damaged("wechat:post-a", "v2", {})
 
 
+@pytest.mark.parametrize("damage", ["fifo", "link-loop", "link-to-a-device"])
+def test_a_stored_file_that_is_no_file_is_replaced_never_read(small: Archive, damage: str
+                                                              ) -> None:
+    """A FIFO's reading would never end (the writer's lock held meanwhile), a link loop
+    cannot be opened: neither is read; each is a name the rename puts the bytes back at."""
+    image = small.object_path("wechat:post-a") / "v1" / "content" / "img" / "1.png"
+    image.unlink()
+    if damage == "fifo":
+        os.mkfifo(image)
+    elif damage == "link-loop":
+        image.symlink_to(image.name)
+    else:
+        image.symlink_to("/dev/zero")
+    with small.writer():
+        assert small.restore_damaged("wechat:post-a", "v2",
+                                     {hashlib.sha512(PNG).hexdigest(): PNG}) == ["img/1.png"]
+    assert not image.is_symlink() and image.read_bytes() == PNG
+    assert small.fsck().ok
+
+
+def test_what_can_be_put_back_is_before_what_cannot_is_said(small: Archive) -> None:
+    """Every file of the version is seen: those the copies mend are put back, and the first
+    that cannot be is said, with what was put back meanwhile; a folder on the way that is a
+    link is not written through (it leads out of the object)."""
+    where = small.object_path("wechat:post-a")
+    image = where / "v1" / "content" / "img" / "1.png"
+    index = where / "v2" / "content" / "index.md"
+    image.write_bytes(PNG[:-1] + b"\x00")
+    index.write_bytes(b"# A, damaged\n")
+    copies = {hashlib.sha512(PNG).hexdigest(): PNG}  # (the index's bytes are not given)
+    with small.writer(), pytest.raises(DamagedObject) as raised:
+        small.restore_damaged("wechat:post-a", "v2", copies)
+    assert "index.md of wechat:post-a (v2) is damaged" in raised.value.message
+    assert raised.value.message.endswith("(put back meanwhile: img/1.png)")
+    assert image.read_bytes() == PNG
+
+    outside = where.parent / "elsewhere"
+    (where / "v1" / "content" / "img").rename(outside)
+    (where / "v1" / "content" / "img").symlink_to(outside)
+    (outside / "1.png").write_bytes(PNG[:-1] + b"\x00")
+    with small.writer(), pytest.raises(DamagedObject, match="reached through a symbolic link"):
+        small.restore_damaged("wechat:post-a", "v1", copies)
+    assert (outside / "1.png").read_bytes() == PNG[:-1] + b"\x00"  # not written through
+
+
 def test_fsck_reports_a_content_file_replaced_by_a_link_to_the_same_bytes(
         small: Archive, tmp_path: Path) -> None:
     """The digest matches through the link, but the archive no longer holds the bytes: a copy

@@ -16,6 +16,7 @@ from urllib.parse import unquote
 from archiver.assets.sniff import shortened, sniff
 from archiver.config import Config, post_folders
 from archiver.model import Asset, ImageRef
+from archiver.textfiles import utf8_safe
 from archiver.urls import path_and_rest, split_url
 
 MAX_PATH = 4096  # PATH_MAX on Linux: a longer local reference names no file
@@ -119,6 +120,11 @@ def local_image(ref: ImageRef, base_dir: Path, config: Config,
             continue
         try:  # a name too long for the file system, or with a NUL byte, is a name not found
             resolved = candidate.resolve()
+            if utf8_safe(str(resolved)) != str(resolved):  # (through a link: its name
+                # cannot be recorded among the inputs, which the receipts keep)
+                tried.append(f"{named} (a link to a file whose name, or its folder's, is "
+                             "not valid UTF-8: rename it in UTF-8)")
+                continue
             if candidate.is_symlink() and not resolved.exists():
                 # remembered as absent, as any file not found: a run after the link's target
                 # is there reads it (a receipt would say nothing changed)

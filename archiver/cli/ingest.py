@@ -355,7 +355,7 @@ def ingest(
             if len(paths) == 1:  # named as every error about one input is
                 raise UsageError("no saved posts in this folder" + skipped, path=paths[0],
                                  hint=hint)
-            named = ", ".join(printable(str(p)) for p in paths[:3]) + (
+            named = ", ".join(str(p) for p in paths[:3]) + (  # (escaped where it is said)
                 f" and {len(paths) - 3} more" if len(paths) > 3 else "")
             raise UsageError(f"no saved posts found in the given paths ({named})" + skipped,
                              hint=hint)

@@ -44,7 +44,7 @@ from archiver.errors import (
 )
 from archiver.history import ABSENT, diff_versions, same_instant, version_name
 from archiver.model import KINDS, NEVER_VERIFIED, STATUSES
-from archiver.textfiles import on_screen, printable
+from archiver.textfiles import on_screen, on_terminal, printable
 
 # -q as every command takes it: these print no progress bar or summary on stderr to hide
 QuietReadOpt = typer.Option(False, "--quiet", "-q", help="Accepted as every command accepts "
@@ -309,7 +309,7 @@ def _archive_log(store: Any, wanted: Callable[[Any], bool], as_json: bool,
 def _shown_value(value: Any) -> str:
     """A field's value as ``diff`` prints it: JSON (its line breaks and controls escaped),
     each character that would reorder the screen escaped too, as ``show`` and ``list`` do."""
-    return "(none)" if value is ABSENT else on_screen(json.dumps(value, ensure_ascii=False))
+    return "(none)" if value is ABSENT else on_terminal(json.dumps(value, ensure_ascii=False))
 
 
 @app.command()
@@ -441,7 +441,7 @@ def _print_diff(result: dict[str, Any], as_json: bool) -> None:
         for path in result["files"][kind]:
             typer.echo(f"file {kind}: {printable(path)}")  # source/ holds a file as named
     for line in _shortened(result["body"]):
-        typer.echo(on_screen(line))
+        typer.echo(on_terminal(line))
     if not (result["fields"] or result["body"] or any(result["files"].values())):
         typer.echo("no differences")
     elif result["same_record"]:  # said, where the one changed file looked like a change
@@ -469,9 +469,11 @@ def _checked_with_progress(store: Any, quiet: bool) -> Any:
         return check_archive(store, advance)
 
 
-FSCK_HINT = ("restore a damaged object from a copy; a post's stored file whose bytes its "
-             "source still holds (the saved page, its images, the record) is put back by "
-             "`archiver ingest --refresh` on that source")
+_RESTORE = "restore a damaged object from a copy"
+# ... and where a stored file's bytes changed (a digest that does not match)
+FSCK_HINT = (f"{_RESTORE}; a post's stored file whose bytes its source still holds (the saved "
+             "page, its images, the record) is put back by `archiver ingest --refresh` on "
+             "that source")
 
 
 @app.command()
@@ -523,6 +525,8 @@ def fsck(
             err.print(f"fsck: {report.objects} object(s), {report.files} file(s): "
                       f"{state}{recovered}", markup=False)
             if not report.ok:
-                err.print(f"  hint: {FSCK_HINT}", markup=False)
+                changed = any("does not match the manifest" in p.message
+                              or "does not match the fixity" in p.message for p in report.problems)
+                err.print(f"  hint: {FSCK_HINT if changed else _RESTORE}", markup=False)
         if not report.ok:
             raise typer.Exit(int(ExitCode.ARCHIVE))

@@ -222,6 +222,36 @@ def versions_said(numbers: list[str]) -> str:
     return f"versions: {numbers[0]} to {numbers[-1]} ({len(numbers)})"
 
 
+def _stored_state(where: Path, content: Path, digest: str) -> str | None:
+    """What is wrong with the stored copy ``content`` of an object (``where``) that should
+    hold the bytes of sha512 ``digest``: None when nothing is; "damaged" when new bytes
+    written over it would mend it (other bytes, or a link or a FIFO where the file was: the
+    rename replaces the name, never what it points to); else why it cannot be mended here
+    (it is gone, a folder stands there, a folder on its way is a link, which a write would
+    follow out of the object, or it cannot be read). Only a regular file is read: a FIFO's
+    reading would never end."""
+    folder = where
+    for part in content.relative_to(where).parts[:-1]:
+        folder = folder / part
+        if folder.is_symlink():
+            return f"is reached through a symbolic link ({folder.relative_to(where).as_posix()})"
+    try:
+        mode = os.lstat(content).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return f"is missing from the archive ({content.relative_to(where).as_posix()})"
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    if stat.S_ISDIR(mode):
+        return (f"is missing from the archive (a folder stands at "
+                f"{content.relative_to(where).as_posix()})")
+    if not stat.S_ISREG(mode):
+        return "damaged"  # a link, a FIFO, a device where a file was
+    try:
+        return None if durable.digest_file(content) == digest else "damaged"
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+
+
 def _which(object_id: str, logical: str, version: str | None) -> str:
     """A stored file as a message names it: ``record.json of wx:… (v2)``."""
     return f"{logical} of {object_id} ({version or 'head'})"
@@ -785,30 +815,27 @@ class Archive(Checks):
             raise NotFound(f"{object_id} has no version '{number}'", path=self.root)
         where = self.object_path(object_id)
         restored: list[str] = []
+        problems: list[str] = []  # what could not be put back, said once every file is seen
         for digest, paths in sorted(inventory["versions"][number]["state"].items(),
                                     key=lambda item: sorted(item[1])):
             content = where / inventory["manifest"][digest][0]
-            try:
-                if durable.digest_file(content) == digest.lower():
-                    continue
-            except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
-                # not there: nothing to put the bytes back in (its version's folder is gone,
-                # say, with that version's inventory)
-                raise DamagedObject(f"{_which(object_id, paths[0], number)} is missing from "
-                                    f"the archive ({content.relative_to(where).as_posix()})",
-                                    path=self.root, hint=_RESTORE_HINT) from None
+            which = _which(object_id, paths[0], number)
+            state = _stored_state(where, content, digest.lower())
+            if state is None:
+                continue  # whole
             data = copies.get(digest.lower())
-            if data is None or hashlib.sha512(data).hexdigest() != digest.lower():
-                raise DamagedObject(f"{_which(object_id, paths[0], number)} is damaged: its "
-                                    "bytes do not match the sha512 digest its inventory "
-                                    "records, and this source does not hold them",
-                                    path=self.root, hint=_RESTORE_HINT)
+            if state != "damaged" or data is None or \
+                    hashlib.sha512(data).hexdigest() != digest.lower():
+                problems.append(f"{which} {state}" if state != "damaged" else
+                                f"{which} is damaged: its bytes do not match the sha512 "
+                                "digest its inventory records, and this source does not "
+                                "hold them")
+                continue
             staging = self.root / "extensions" / STAGING / uuid.uuid4().hex
             try:  # a crash leaves a folder with no ticket there: the next writer removes it
                 staging.mkdir(parents=True)
                 durable.atomic_write(content, data, tmp_dir=staging)
             except OSError as exc:
-                which = _which(object_id, paths[0], number)
                 raise ArchiveError(f"cannot put back the damaged {which} ({exc.strerror or exc})",
                                    path=exc.filename or content,
                                    hint=_remedy(exc) + ", then run the same command again"
@@ -816,6 +843,9 @@ class Archive(Checks):
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
             restored += sorted(paths)
+        if problems:
+            put_back = f" (put back meanwhile: {', '.join(restored)})" if restored else ""
+            raise DamagedObject(problems[0] + put_back, path=self.root, hint=_RESTORE_HINT)
         return restored
 
     def read_json(self, object_id: str, logical: str, version: str | None = None) -> Any:
