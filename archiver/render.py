@@ -16,7 +16,7 @@ from archiver.citations.notices import RETRACTED, describe, withdrawn
 from archiver.clean.metadata import one_line
 from archiver.export.works import shown_title
 from archiver.model import linked_pieces, links_by_item, split_pieces
-from archiver.textfiles import escaped, on_screen, printable
+from archiver.textfiles import escaped, on_screen, on_terminal, printable
 
 
 def seen_lines(provenance: dict[str, Any] | None) -> list[tuple[str, str]]:
@@ -73,7 +73,9 @@ def block_text(block: dict[str, Any]) -> str:
 def record_text(record: dict[str, Any], version: str | None = None,
                 seen: list[tuple[str, str]] | None = None) -> str:
     """The record for a terminal: its fields, then the body's text as the record's ``text``
-    has it, but for the numbers of numbered lists (:func:`block_text`). ``seen``: as for
+    has it, but for the numbers of numbered lists (:func:`block_text`), and for the
+    characters a terminal would obey or that reorder the screen (ESC, U+202E), each written
+    as its escape (:func:`on_terminal`): the record keeps them. ``seen``: as for
     :func:`_meta_lines`."""
     lines = [f"{k}: {v}" for k, v in _meta_lines(record, version, seen)
              + _summary_lines(record)]
@@ -81,7 +83,8 @@ def record_text(record: dict[str, Any], version: str | None = None,
     blocks = record.get("blocks") or []
     body = "\n\n".join(text for b in blocks if b.get("type") != "image"
                         and (text := block_text(b))) if blocks else record.get("text")
-    lines.append(body or "(no body)")
+    lines.append("\n".join(on_terminal(line) for line in body.split("\n")) if body
+                 else "(no body)")
     return "\n".join(lines) + "\n"
 
 

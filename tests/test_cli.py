@@ -662,6 +662,9 @@ def test_a_title_that_would_reorder_the_screen_is_shown_with_its_controls_escape
     assert "invoice\\u202efdp.com" in changed.stdout and "正文\\u202e" in changed.stdout
     assert "\u202e" not in changed.stdout and "\x1b" not in changed.stdout, changed.stdout
     assert "\\x1b[31mmmbiz" in changed.stdout  # (an escape sequence is shown, not obeyed)
+    shown_now = run(runner, "show", "wx:s/AAAAAAAAAAAAAAAAAAAA12", "--archive", archive_dir)
+    assert "正文\\u202e \\x1b[31mmmbiz。" in shown_now.stdout, shown_now.stdout  # (its body)
+    assert "\u202e" not in shown_now.stdout and "\x1b" not in shown_now.stdout
 
 
 def test_a_source_named_with_a_line_break_is_one_line_in_log_diff_and_the_summary(
