@@ -525,8 +525,7 @@ def fsck(
             err.print(f"fsck: {report.objects} object(s), {report.files} file(s): "
                       f"{state}{recovered}", markup=False)
             if not report.ok:
-                changed = any("does not match the manifest" in p.message
-                              or "does not match the fixity" in p.message for p in report.problems)
+                changed = any(problem.changed for problem in report.problems)
                 err.print(f"  hint: {FSCK_HINT if changed else _RESTORE}", markup=False)
         if not report.ok:
             raise typer.Exit(int(ExitCode.ARCHIVE))

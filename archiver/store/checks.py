@@ -48,6 +48,9 @@ from archiver.textfiles import utf8_safe
 class Problem:
     path: str
     message: str
+    # a stored file whose bytes changed (its digest no longer matches): what ``ingest
+    # --refresh`` puts back from the post's source, where it still holds them
+    changed: bool = field(default=False, compare=False)
 
     def to_json(self) -> dict[str, str]:
         # a stray file's name that is not UTF-8 has its bytes escaped (JSON is UTF-8)
@@ -238,8 +241,9 @@ class Checks:
         ``in_flight``: the version another writer is adding to this object at this moment."""
         rel = object_dir.relative_to(self.root).as_posix()
 
-        def problem(where: str, message: str) -> None:
-            report.problems.append(Problem(f"{rel}/{where}" if where else rel, message))
+        def problem(where: str, message: str, changed: bool = False) -> None:
+            report.problems.append(Problem(f"{rel}/{where}" if where else rel, message,
+                                           changed))
 
         def warn(where: str, message: str) -> None:
             report.warnings.append(Problem(f"{rel}/{where}", message))
@@ -339,11 +343,12 @@ class Checks:
                     problem(content, "content file is missing")
                     continue
                 if durable.digest_file(path, algorithm) != digest.lower():
-                    problem(content, f"{algorithm} does not match the manifest (file changed)")
+                    problem(content, f"{algorithm} does not match the manifest (file changed)",
+                            changed=True)
                     continue
                 for name, digests in fixity.items():
                     if content in digests and durable.digest_file(path, name) != digests[content]:
-                        problem(content, f"{name} does not match the fixity block")
+                        problem(content, f"{name} does not match the fixity block", changed=True)
         for number in versions:
             content_dir = object_dir / number / content_name
             if content_dir.is_dir():
@@ -427,7 +432,8 @@ class Checks:
                         problem(where, f"digest of {content} differs from the root inventory")
                 elif (object_dir / content).is_file() and durable.digest_file(
                         object_dir / content, older_algorithm) != digest.lower():
-                    problem(content, f"{older_algorithm} does not match the manifest of {where}")
+                    problem(content, f"{older_algorithm} does not match the manifest of {where}",
+                            changed=True)
         # and the same state for every version it describes
         for version, block in older["versions"].items():
             if version not in inventory["versions"]:
