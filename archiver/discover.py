@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from archiver import readers
 from archiver.errors import InputError
+from archiver.textfiles import utf8_safe
 
 
 class Unlisted(NamedTuple):
@@ -118,12 +119,8 @@ def _identity(path: Path) -> object:
     return st.st_dev, st.st_ino
 
 
-def shown(path: Path) -> str:
+def shown(path: Path | str) -> str:
     """``path`` as text that can be printed and written: a name that is not valid UTF-8
-    (written by a system using another encoding) has its stray bytes escaped, ``\\xb2``."""
-    text = str(path)
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return os.fsencode(path).decode("utf-8", "backslashreplace")
-    return text
+    (written by a system using another encoding) has its stray bytes escaped, ``\\xb2``
+    (:func:`archiver.textfiles.utf8_safe`)."""
+    return utf8_safe(str(path))

@@ -131,15 +131,16 @@ _INVISIBLE = "\u200b\u200e\u200f\u2060\ufeff"
 # A name that is not UTF-8 (a file written by a system using another encoding) is read by
 # Python with each stray byte as a lone surrogate, U+DC80–U+DCFF: shown as the byte, ``\xb2``.
 _STRAY_BYTES = "\udc80-\udcff"
-_UNPRINTABLE = re.compile(
-    f"[\\\\\x00-\x1f\x7f-\x9f\u2028\u2029{_BIDI}{_INVISIBLE}{_STRAY_BYTES}]")
+# (the tab apart: a line of a post's text keeps it, :func:`on_terminal`)
+_ESCAPED_BUT_TAB = f"\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029{_BIDI}{_INVISIBLE}{_STRAY_BYTES}"
+_UNPRINTABLE = re.compile(f"[\\\\\t{_ESCAPED_BUT_TAB}]")
 
 
 def utf8_safe(text: str) -> str:
     """``text`` as UTF-8 can hold it, JSON's included: each stray byte of a name that is not
     UTF-8 (a lone surrogate, as Python reads such a name) written as that byte's escape,
-    ``\\xff``, as :func:`archiver.discover.shown` writes it; any other lone surrogate as its
-    own escape, ``\\ud800``. Text that is UTF-8 already is returned as it is."""
+    ``\\xff`` (:func:`archiver.discover.shown` writes a path so); any other lone surrogate as
+    its own escape, ``\\ud800``. Text that is UTF-8 already is returned as it is."""
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
@@ -162,9 +163,9 @@ def printable(text: str) -> str:
 
 _BIDI_CONTROLS = re.compile(f"[{_BIDI}]")
 # what a line of a post's text shows escaped on a terminal: what :data:`_UNPRINTABLE` holds
-# but the backslash (the text's own, as it is: no escape is made in it but these)
-_NOT_ON_A_TERMINAL = re.compile(
-    f"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029{_BIDI}{_INVISIBLE}{_STRAY_BYTES}]")
+# but the backslash and the tab (the text's own, as they are: no escape is made in it but
+# these)
+_NOT_ON_A_TERMINAL = re.compile(f"[{_ESCAPED_BUT_TAB}]")
 
 
 def on_screen(line: str) -> str:
