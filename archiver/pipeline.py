@@ -836,8 +836,10 @@ class _Run:
         for what, of in (("captured", lambda p: (p.get("container") or {}).get("date")),
                          ("fetched", lambda p: p.get("fetched"))):
             old, new = of(then), of(now)
-            if isinstance(old, str) and isinstance(new, str) and _instant(new) is not None \
-                    and _instant(old) is not None and _instant(new) < _instant(old):
+            if not (isinstance(old, str) and isinstance(new, str)):
+                continue
+            this, heads = _instant(new), _instant(old)  # (each read once)
+            if this is not None and heads is not None and this < heads:
                 return [f"this copy was {what} at {new}, before the one {before['head']} was "
                         f"made from ({old}): versions are in the order they are ingested, so "
                         "this older copy is now the head, which list, show and export give "
