@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -187,6 +187,15 @@ def split_pieces(pieces: list[tuple[str, str | None]], separator: str
     return parts
 
 
+def table_ends(blocks: Sequence[Mapping[str, Any]], at: int) -> bool:
+    """Whether the table row ``blocks[at]`` is its table's last: no row follows it, or the
+    next row begins another table (its ``row`` is 0). Records made before rows were numbered
+    have none: there a table is the run of consecutive rows."""
+    following = blocks[at + 1] if at + 1 < len(blocks) else None
+    return (following is None or following.get("type") != "table"
+            or following.get("row") == 0)
+
+
 def links_by_item(block: Mapping[str, Any]) -> dict[int | None, list[Mapping[str, Any]]]:
     """A block's links by the list item they are in (None: the block's text)."""
     out: dict[int | None, list[Mapping[str, Any]]] = {}
@@ -215,6 +224,14 @@ class Block:
     # a link ("[DOI](https://doi.org/…)", a linked title) is bound to it by where the link
     # is; the block's JSON gives those a reader can follow
     links: tuple[tuple[int | None, str, str, int, int], ...] = ()
+    # a table's row (a block each, its cells' text joined by tabs): its place in its table,
+    # from 0, so that two tables one after the other stay two, and whether the post marks it
+    # a header row (``<th>`` cells, ``<thead>``); both are lost with the markup otherwise
+    row: int | None = None
+    header: bool = False
+    # a code block's language, as the post names it (a Markdown fence's info word, HTML's
+    # ``class="language-…"`` or WeChat's ``data-lang``), which a reader's highlighting needs
+    language: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"type": self.type}
@@ -231,6 +248,12 @@ class Block:
                     out["start"] = self.start
         else:
             out["text"] = self.text
+            if self.row is not None:
+                out["row"] = self.row
+                if self.header:
+                    out["header"] = True
+            if self.language:
+                out["language"] = self.language
         if self.level is not None:
             out["level"] = self.level
         links = [_link_json(*link) for link in self.links if link[2] and _followed(link[1])]

@@ -15,7 +15,7 @@ from archiver.citations.compare.text import shown
 from archiver.citations.notices import RETRACTED, describe, withdrawn
 from archiver.clean.metadata import one_line
 from archiver.export.works import shown_title
-from archiver.model import linked_pieces, links_by_item, split_pieces
+from archiver.model import linked_pieces, links_by_item, split_pieces, table_ends
 from archiver.textfiles import escaped, on_screen, on_terminal, printable
 
 
@@ -104,16 +104,16 @@ def record_markdown(record: dict[str, Any], version: str | None = None,
     out.append("")
     images = record.get("images") or []
     blocks = record.get("blocks") or []
+    rows: list[list[list[tuple[str, str | None]]]] = []  # the table being written's
     for at, block in enumerate(blocks):
         kind = block["type"]
         if kind == "table":
-            if at + 1 < len(blocks) and blocks[at + 1]["type"] == "table":
+            rows += [split_pieces(row, "\t") for row
+                     in split_pieces(linked_pieces(block["text"], _links_of(block)), "\n")]
+            if not table_ends(blocks, at):
                 continue  # a table is the run of its rows' blocks: written at its last
-            start = at
-            while start > 0 and blocks[start - 1]["type"] == "table":
-                start -= 1
-            out += _md_table([split_pieces(row, "\t") for b in blocks[start:at + 1] for row
-                              in split_pieces(linked_pieces(b["text"], _links_of(b)), "\n")])
+            out += _md_table(rows)
+            rows = []
         elif kind == "heading":
             out.append("#" * min(6, block.get("level", 2) + 1) + " " + _md_pieces(
                 [(piece.replace("\n", " "), url)  # (a heading is one line)
@@ -137,11 +137,19 @@ def record_markdown(record: dict[str, Any], version: str | None = None,
         elif kind == "code":
             runs = [len(run) for run in re.findall(r"`+", block["text"])]
             fence = "`" * max(3, max(runs, default=0) + 1)
-            out += [fence, block["text"], fence]
+            out += [fence + _fence_info(block.get("language")), block["text"], fence]
         else:
             out.append(_md_linked(block["text"], _links_of(block)))
         out.append("")
     return "\n".join(out)
+
+
+def _fence_info(language: object) -> str:
+    """A code fence's info word: the block's language when a fence can carry it as one word
+    (no white space, no backtick, nothing Markdown would read as an entity or escape)."""
+    if isinstance(language, str) and re.fullmatch(r"[^\s`\\&]+", language):
+        return language
+    return ""
 
 
 def _links_of(block: dict[str, Any]) -> list[Any]:
@@ -184,7 +192,8 @@ def _stripped(pieces: list[tuple[str, str | None]]) -> list[tuple[str, str | Non
 def _md_table(rows: list[list[list[tuple[str, str | None]]]]) -> list[str]:
     """A table's rows (cells separated by tabs, as the record keeps them, a block a row) as a
     GitHub table, so that a table reads as a table and not as lines of text with tabs in them.
-    The table is the run of consecutive table blocks; its first row is the header row GFM
+    The table is its rows' blocks (:func:`~archiver.model.table_ends`); its first row is the
+    header row GFM
     requires (WeChat's editor marks none: the first row, its column names as a rule, stands as
     it). Every row gets as many cells as the widest, since GFM drops a row's cells beyond the
     header's. Each cell's text is escaped as a paragraph's is, its ``|`` included."""

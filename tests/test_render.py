@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -125,6 +126,39 @@ def test_a_table_renders_as_one_table_with_every_row_and_cell():
     assert len(rows) == 9
     assert rows[0] == ["Method", "Cost/cell", "# Cells", "Time (hours)"]
     assert rows[-1] == ["sci-RNA-seq", "$0.28", "7,680", "17.42"]
+
+
+def test_two_tables_one_after_the_other_render_as_two_tables():
+    """A row 0 begins a table: two tables with nothing between them are two in the
+    Markdown, not one whose second header reads as a row of the first."""
+    record = {**RECORD, "blocks": [{"type": "table", "text": "方法\t成本", "row": 0,
+                                    "header": True},
+                                   {"type": "table", "text": "Smart-seq2\t$10.59", "row": 1},
+                                   {"type": "table", "text": "年份", "row": 0},
+                                   {"type": "table", "text": "2020", "row": 1}]}
+    out = MarkdownIt("commonmark").enable("table").render(record_markdown(record))
+    tables = re.findall(r"<table>(.*?)</table>", out, re.S)
+    assert [re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", t) for t in tables] == [
+        ["方法", "成本", "Smart-seq2", "$10.59"], ["年份", "2020"]]
+
+
+def test_rows_of_a_record_made_before_rows_were_numbered_are_one_table():
+    record = {**RECORD, "blocks": [{"type": "table", "text": "指标"},
+                                   {"type": "table", "text": "1"}]}
+    assert rendered_table(record_markdown(record)) == [["指标"], ["1"]]
+
+
+@pytest.mark.parametrize(("language", "info"), [
+    ("python", "python"), ("c++", "c++"), ("two words", ""), ("a`b", ""), (None, "")])
+def test_a_code_blocks_language_is_its_fences_info_word_when_a_fence_can_carry_it(language,
+                                                                                   info):
+    block = {"type": "code", "text": "print(1)"}
+    if language is not None:
+        block["language"] = language
+    markdown = record_markdown({**RECORD, "blocks": [block]})
+    assert f"```{info}\nprint(1)\n```" in markdown
+    out = MarkdownIt("commonmark").render(markdown)
+    assert re.findall(r"<pre><code[^>]*>(.*?)</code></pre>", out, re.S) == ["print(1)\n"]
 
 
 def test_a_table_row_wider_than_the_first_keeps_every_cell_and_a_bar_stays_text():

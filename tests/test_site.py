@@ -197,3 +197,20 @@ def test_a_cited_works_notices_are_shown_beside_its_verdict():
     assert ('every field agrees<br><span class="bad">notice: Retraction 10.1038/x1 '
             '(2021-03-04, publisher)</span><br>notice: correction 10.1038/x2'
             '<br>notice: preprint of 10.1038/x3</td>') in table
+
+
+def test_a_page_shows_each_table_with_its_header_cells_and_a_codes_language():
+    """Two tables one after the other are two ``<table>``s, a header row's cells ``<th>``;
+    a code block names its language as highlighters read it (``class="language-…"``)."""
+    from archiver.export.site import _body
+
+    page = _body({"images": [], "blocks": [
+        {"type": "table", "text": "方法\t成本", "row": 0, "header": True},
+        {"type": "table", "text": "Smart-seq2\t$10.59", "row": 1},
+        {"type": "table", "text": "年份", "row": 0},
+        {"type": "code", "text": "x <- 1", "language": "r"}]})
+    assert re.findall(r"<table>.*?</table>", page) == [
+        "<table><tr><th>方法</th><th>成本</th></tr>"
+        "<tr><td>Smart-seq2</td><td>$10.59</td></tr></table>",
+        "<table><tr><td>年份</td></tr></table>"]
+    assert '<pre><code class="language-r">x &lt;- 1</code></pre>' in page

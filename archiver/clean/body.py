@@ -12,7 +12,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
@@ -81,6 +81,7 @@ class _Walk:
     # quotation they are in is not cut at either
     icons: list[Block] = field(default_factory=list)
     icon_images: set[int] = field(default_factory=set)
+    rows: int = 0  # the rows of the table being walked given a block so far
 
     def inner(self, context: str) -> _Walk:
         """A walk of a part read on its own (a list item, a table cell), inside this one: the
@@ -412,12 +413,21 @@ def _element(child: etree._Element, walk: _Walk, depth: int) -> None:
         _list(child, walk, depth)
     elif name == "tr":
         _row(child, walk, depth)
+    elif name == "table":
+        outer = walk.rows  # (a table the markup puts in another's row, not in a cell)
+        walk.rows = 0
+        _walk(child, walk, depth)
+        walk.flush()
+        walk.rows = outer
     elif name in _CONTEXTS:
         start = len(walk.blocks)
         walk.context.append(_CONTEXTS[name])
         _walk(child, walk, depth)
         walk.flush()
         walk.context.pop()
+        if name == "pre" and (language := _code_language(child)):
+            walk.blocks[start:] = [replace(b, language=language) if b.type == "code" else b
+                                   for b in walk.blocks[start:]]
         if name == "blockquote":
             _one_quotation(walk.blocks, start, walk.icon_images)
     else:
@@ -426,6 +436,27 @@ def _element(child: etree._Element, walk: _Walk, depth: int) -> None:
 
 
 _CONTEXTS = {"blockquote": "quote", "pre": "code", "figcaption": "caption", "caption": "caption"}
+
+_LANGUAGE_CLASS = re.compile(r"(?:language|lang)-(\S+)")
+
+
+def _code_language(pre: etree._Element) -> str | None:
+    """The language a ``<pre>`` names for its code: its ``data-lang`` or ``lang`` (WeChat's
+    editor writes ``data-lang``), else a ``language-…``/``lang-…`` class of the ``<code>`` in
+    it (as Markdown renderers write a fence's info word) or of the ``<pre>`` itself."""
+    named = (pre.get("data-lang") or pre.get("lang") or "").strip()
+    if named:
+        return named
+    code = next((c for c in pre if isinstance(c.tag, str) and c.tag.lower() == "code"), None)
+    for element in (code, pre):
+        if element is None:
+            continue
+        for word in (element.get("class") or "").split():
+            if found := _LANGUAGE_CLASS.fullmatch(word):
+                return found.group(1)
+        if element is code and (named := (code.get("data-lang") or "").strip()):
+            return named
+    return None
 
 
 def _one_quotation(blocks: list[Block], start: int, icons: set[int]) -> None:
@@ -482,10 +513,16 @@ def _split(node: etree._Element, names: tuple[str, ...]
 
 
 def _row(node: etree._Element, walk: _Walk, depth: int) -> None:
-    """A table row becomes one block, its cells' text joined by tabs; images follow it."""
+    """A table row becomes one block, its cells' text joined by tabs, with its place in its
+    table and whether it is a header row (in ``<thead>``, or all its cells ``<th>``); images
+    follow it."""
     cells: list[tuple[str, tuple[Link, ...]]] = []
     images: list[Block] = []
     row, others = _split(node, ("td", "th"))
+    parent = node.getparent()
+    header = bool(row) and ((parent is not None and isinstance(parent.tag, str)
+                             and parent.tag.lower() == "thead")
+                            or all(cell.tag.lower() == "th" for cell in row))
     for other in others:  # not read, but not let through if nested too deep either
         _check_depth(other, depth + 1)
     for cell in row:
@@ -500,7 +537,9 @@ def _row(node: etree._Element, walk: _Walk, depth: int) -> None:
         images.extend(b for b in inner.blocks if b.type == "image")
     if any(text for text, _ in cells):
         text, links = _joined(cells, "\t")
-        walk.blocks.append(Block(type="table", text=text, links=tuple(links)))
+        walk.blocks.append(Block(type="table", text=text, links=tuple(links), row=walk.rows,
+                                 header=header))
+        walk.rows += 1
     walk.blocks.extend(images)
 
 

@@ -30,7 +30,13 @@ from typing import Any
 from archiver.citations import notices
 from archiver.citations.compare.text import shown
 from archiver.export.works import CitationsIn, beijing_date, shown_title, unverified
-from archiver.model import SITE_GENERATOR, linked_pieces, links_by_item, split_pieces
+from archiver.model import (
+    SITE_GENERATOR,
+    linked_pieces,
+    links_by_item,
+    split_pieces,
+    table_ends,
+)
 
 STYLE = """
 body{font:16px/1.6 -apple-system,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;
@@ -89,7 +95,9 @@ def _status_summary(citations: dict[str, Any] | None, unchecked: int = 0) -> str
 def _body(record: dict[str, Any]) -> str:
     images = record.get("images") or []
     out = []
-    for block in record.get("blocks") or []:
+    rows: list[str] = []  # the table being written's
+    blocks = record.get("blocks") or []
+    for at, block in enumerate(blocks):
         kind = block.get("type")
         if kind == "heading":
             level = min(6, (block.get("level") or 1) + 1)
@@ -114,13 +122,19 @@ def _body(record: dict[str, Any]) -> str:
             out.append(f"<blockquote>{_linked(block.get('text') or '', _links(block))}"
                        "</blockquote>")
         elif kind == "code":
-            out.append(f"<pre>{_e(block.get('text'))}</pre>")
-        elif kind == "table":
-            rows = "".join("<tr>" + "".join(f"<td>{_html(cell)}</td>"
-                                            for cell in split_pieces(row, "\t")) + "</tr>"
-                           for row in split_pieces(linked_pieces(block.get("text") or "",
-                                                                 _links(block)), "\n"))
-            out.append(f"<table>{rows}</table>")
+            language = block.get("language")
+            named = (f' class="language-{_e(language)}"'  # (a class is a word)
+                     if isinstance(language, str) and language.split() == [language] else "")
+            out.append(f"<pre><code{named}>{_e(block.get('text'))}</code></pre>")
+        elif kind == "table":  # its rows' blocks, one table (a header row's cells <th>)
+            cell = "th" if block.get("header") is True else "td"
+            rows += ["<tr>" + "".join(f"<{cell}>{_html(piece)}</{cell}>"
+                                      for piece in split_pieces(row, "\t")) + "</tr>"
+                     for row in split_pieces(linked_pieces(block.get("text") or "",
+                                                           _links(block)), "\n")]
+            if table_ends(blocks, at):
+                out.append(f"<table>{''.join(rows)}</table>")
+                rows = []
         else:
             out.append("<p>" + _linked(block.get("text") or "", _links(block)) + "</p>")
     return "\n".join(out)

@@ -641,6 +641,51 @@ def test_parse_body_code_keeps_its_indentation():
     assert blocks == [Block(type="code", text="for (i in 1:3) {\n    print(i)\n}")]
 
 
+def test_two_tables_one_after_the_other_stay_two_and_a_header_row_is_said():
+    """A table is a block a row: each row says its place in its table, so that a table right
+    after another (nothing between them) begins again at row 0; a row of ``<th>`` cells, or
+    one in ``<thead>``, is the table's header, which its markup alone said."""
+    blocks, _, _ = parse_body(
+        "<table><tr><th>方法</th><th>成本</th></tr><tr><td>Smart-seq2</td><td>$10.59</td></tr>"
+        "</table><table><thead><tr><td>年份</td></tr></thead><tbody><tr><td>2020</td></tr>"
+        "<tr><td>2021</td></tr></tbody></table>")
+    assert [b.to_json() for b in blocks] == [
+        {"type": "table", "text": "方法\t成本", "row": 0, "header": True},
+        {"type": "table", "text": "Smart-seq2\t$10.59", "row": 1},
+        {"type": "table", "text": "年份", "row": 0, "header": True},
+        {"type": "table", "text": "2020", "row": 1},
+        {"type": "table", "text": "2021", "row": 2}]
+
+
+def test_a_row_of_both_kinds_of_cell_is_no_header_and_an_empty_row_takes_no_place():
+    """A row whose first cell alone is ``<th>`` (a label down the side) is a body row; a row
+    with no text gives no block and no number, so that the rows given stay 0, 1, 2…"""
+    blocks, _, _ = parse_body("<table><tr><th>甲</th><td>1</td></tr><tr><td> </td></tr>"
+                              "<tr><th>乙</th><td>2</td></tr></table>")
+    assert [b.to_json() for b in blocks] == [
+        {"type": "table", "text": "甲\t1", "row": 0},
+        {"type": "table", "text": "乙\t2", "row": 1}]
+
+
+def test_a_table_inside_a_cell_is_that_cells_text_and_the_outer_rows_count_on():
+    blocks, _, _ = parse_body("<table><tr><td>外</td></tr><tr><td><table><tr><td>内1</td></tr>"
+                              "<tr><td>内2</td></tr></table></td></tr><tr><td>末</td></tr></table>")
+    assert [(b.text, b.row) for b in blocks] == [("外", 0), ("内1 内2", 1), ("末", 2)]
+
+
+@pytest.mark.parametrize(("markup", "language"), [
+    ('<pre data-lang="python"><code>print(1)</code></pre>', "python"),  # WeChat's editor
+    ('<pre><code class="language-r">print(1)</code></pre>', "r"),  # a Markdown fence's
+    ('<pre class="lang-sql">select 1</pre>', "sql"),
+    ('<pre><code class="hljs">print(1)</code></pre>', None),  # a class naming no language
+])
+def test_a_code_block_keeps_the_language_its_markup_names(markup, language):
+    blocks, _, _ = parse_body(markup)
+    assert [b.type for b in blocks] == ["code"]
+    assert blocks[0].language == language
+    assert blocks[0].to_json().get("language") == language
+
+
 # --- parse_body: images -----------------------------------------------------------------------
 
 def test_parse_body_takes_a_lazy_image_from_data_src():

@@ -586,3 +586,18 @@ def test_a_caret_and_bracket_is_text_and_a_note_referred_twice_is_one_number(tmp
                     "[^1]: 一条注释。\n", encoding="utf-8")
     first = record_of(post, config)["text"].splitlines()[0]
     assert first == "正则 ^[a-z]+$ 与 2^[n]，见[1]，再见[1]。"
+
+
+def test_a_fenced_code_blocks_language_and_a_tables_header_row_are_in_the_record(tmp_path,
+                                                                                  config):
+    """A Markdown export's fence names its language (```` ```r ````) and a GFM table's first
+    row is its header: both are in the record, not only the code's and the cells' text."""
+    post = tmp_path / "code.md"
+    post.write_text(f'---\ntitle: "{TITLE}"\nurl: "{URL}"\n---\n\n{PARAGRAPH}\n\n'
+                    "```r\nlibrary(TwoSampleMR)\n```\n\n| 方法 | 成本 |\n| --- | --- |\n"
+                    "| Smart-seq2 | $10.59 |\n", encoding="utf-8")
+    blocks = record_of(post, config)["blocks"]
+    assert {"type": "code", "text": "library(TwoSampleMR)", "language": "r"} in blocks
+    assert [b for b in blocks if b["type"] == "table"] == [
+        {"type": "table", "text": "方法\t成本", "row": 0, "header": True},
+        {"type": "table", "text": "Smart-seq2\t$10.59", "row": 1}]
