@@ -63,11 +63,18 @@ def _summary_lines(record: dict[str, Any]) -> list[tuple[str, str]]:
 
 def block_text(block: dict[str, Any]) -> str:
     """A block's text as a reader sees it: a numbered list's items with their numbers, which
-    the browser draws and no item's text holds (a post may say "see step 3")."""
-    if block.get("type") == "list" and block.get("ordered"):
+    the browser draws and no item's text holds (a post may say "see step 3"); a nested list
+    indented two spaces a level."""
+    if block.get("type") != "list":
+        return block.get("text") or ""
+    text = block.get("text") or ""
+    if block.get("ordered"):
         first = block.get("start", 1)
-        return "\n".join(f"{n}. {item}" for n, item in enumerate(block.get("items") or [], first))
-    return block.get("text") or ""
+        text = "\n".join(f"{n}. {item}" for n, item in enumerate(block.get("items") or [], first))
+    depth = block.get("depth")
+    if isinstance(depth, int) and depth > 0:
+        text = "\n".join("  " * depth + line for line in text.split("\n"))
+    return text
 
 
 def record_text(record: dict[str, Any], version: str | None = None,
@@ -105,8 +112,11 @@ def record_markdown(record: dict[str, Any], version: str | None = None,
     images = record.get("images") or []
     blocks = record.get("blocks") or []
     rows: list[list[list[tuple[str, str | None]]]] = []  # the table being written's
+    indents = [0]  # where the items of a list at each depth begin, while lists follow lists
     for at, block in enumerate(blocks):
         kind = block["type"]
+        if kind != "list":
+            del indents[1:]  # (a list nested after anything else is no part of one)
         if kind == "table":
             rows += [split_pieces(row, "\t") for row
                      in split_pieces(linked_pieces(block["text"], _links_of(block)), "\n")]
@@ -128,9 +138,17 @@ def record_markdown(record: dict[str, Any], version: str | None = None,
         elif kind == "list":  # an ordered one numbered as the post numbers them
             first = block.get("start", 1)
             by_item = links_by_item(block)
-            out += [(f"{n}." if block.get("ordered") else "-") + " "
-                    + _md_linked(item, by_item.get(n - first, []))
-                    for n, item in enumerate(block.get("items", []), first)]
+            # a nested list indented to its item's text, which the list before it ended on
+            depth = block.get("depth") if isinstance(block.get("depth"), int) else 0
+            del indents[depth + 1:]
+            indent = " " * indents[-1]
+            marks = [f"{n}." if block.get("ordered") else "-"
+                     for n in range(first, first + len(block.get("items", [])))]
+            out += [indent + mark + " " + _md_linked(item, by_item.get(n, []))
+                    for n, (mark, item) in enumerate(zip(marks, block.get("items", []),
+                                                         strict=True))]
+            if marks:
+                indents.append(indents[-1] + len(marks[-1]) + 1)
         elif kind == "quote":
             out += ["> " + _md_pieces(line) for line in
                     split_pieces(linked_pieces(block["text"], _links_of(block)), "\n")]

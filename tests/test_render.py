@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from archiver.clean.body import parse_body
-from archiver.render import record_markdown
+from archiver.render import block_text, record_markdown
 
 from conftest import WECHAT
 
@@ -159,6 +159,32 @@ def test_a_code_blocks_language_is_its_fences_info_word_when_a_fence_can_carry_i
     assert f"```{info}\nprint(1)\n```" in markdown
     out = MarkdownIt("commonmark").render(markdown)
     assert re.findall(r"<pre><code[^>]*>(.*?)</code></pre>", out, re.S) == ["print(1)\n"]
+
+
+def test_a_nested_list_renders_nested_under_its_item_with_its_own_numbers():
+    """Each nested list is indented to the text of the item it is in (three columns under
+    "1. ", two under "- "), so that CommonMark nests it there; the outer list goes on."""
+    blocks, _, _ = parse_body("<ol><li>遗传学<ul><li>Chiang C<ol start=\"3\"><li>补充</li>"
+                              "</ol></li></ul></li><li>方法</li></ol>")
+    markdown = record_markdown({**RECORD, "blocks": [b.to_json() for b in blocks]})
+    out = MarkdownIt("commonmark").render(markdown.split("\n\n", 2)[2])
+    assert re.sub(r"\s+|</?p>", "", out) == (
+        "<ol><li>遗传学<ul><li>ChiangC<olstart=\"3\"><li>补充</li></ol></li></ul></li>"
+        "<li>方法</li></ol>")
+
+
+def test_a_nested_list_after_other_blocks_is_not_indented_into_a_code_block():
+    """A nested list block whose outer list is not right before it (a picture came
+    between) is written at the margin: indented four columns it would read as code."""
+    record = {**RECORD, "blocks": [{"type": "paragraph", "text": "段落"},
+                                   {"type": "list", "items": ["深"], "text": "深", "depth": 2}]}
+    assert "<code>" not in MarkdownIt("commonmark").render(record_markdown(record))
+    assert "\n- 深\n" in record_markdown(record)
+
+
+def test_a_nested_lists_items_are_indented_in_the_text_a_terminal_shows():
+    assert block_text({"type": "list", "items": ["甲", "乙"], "text": "甲\n乙", "depth": 1,
+                       "ordered": True, "start": 2}) == "  2. 甲\n  3. 乙"
 
 
 def test_a_table_row_wider_than_the_first_keeps_every_cell_and_a_bar_stays_text():

@@ -214,3 +214,13 @@ def test_a_page_shows_each_table_with_its_header_cells_and_a_codes_language():
         "<tr><td>Smart-seq2</td><td>$10.59</td></tr></table>",
         "<table><tr><td>年份</td></tr></table>"]
     assert '<pre><code class="language-r">x &lt;- 1</code></pre>' in page
+
+
+def test_a_nested_list_is_shown_indented_under_the_list_it_is_in():
+    from archiver.export.site import _body
+
+    page = _body({"images": [], "blocks": [
+        {"type": "list", "items": ["遗传学"], "text": "遗传学"},
+        {"type": "list", "items": ["Chiang C"], "text": "Chiang C", "depth": 1}]})
+    assert page.split("\n") == ["<ul><li>遗传学</li></ul>",
+                                 '<ul style="margin-left:2em"><li>Chiang C</li></ul>']

@@ -787,7 +787,8 @@ def citations_of(record: dict[str, Any]) -> list[tuple[str, str | None]]:
                 # an item of several paragraphs (its lines) is one entry, a reference and
                 # the DOI line under it one citation, as in records made before items had lines;
                 # a label opening it is a group's, over the references of a list nested in it
-                # ("- Genetics:" then "  - Chiang C, …"), no reference's first words
+                # ("- Genetics:" then "  - Chiang C, …"), no reference's first words (in
+                # records made before a nested list was a block of its own, after its item)
                 parts = item.split("\n")
                 if len(parts) > 1 and _GROUP_LABEL.fullmatch(parts[0]):
                     parts = parts[1:]

@@ -557,7 +557,12 @@ def _list(node: etree._Element, walk: _Walk, depth: int) -> None:
 
     An ``<ol>``'s block is ``ordered``, with the number of its first item: a reader sees the
     numbers (the post may refer to "step 3"), but they are drawn by the browser and are in no
-    item's text. A list an image interrupts goes on numbering in its next block."""
+    item's text. A list an image interrupts goes on numbering in its next block.
+
+    A list nested in an item is a block of its own after the items up to that one, its
+    ``depth`` one more than the list it is in's (1: in the last item of the block before it);
+    the outer list goes on in a block after it, numbering on. What an item holds after the
+    list nested in it is a paragraph there (a list item is one line of text, or several)."""
     items: list[str] = []
     links: list[Link] = []  # each in an item of this block, placed in its text
     ordered = node.tag.lower() == "ol"
@@ -576,15 +581,19 @@ def _list(node: etree._Element, walk: _Walk, depth: int) -> None:
         inner = walk.inner("list")
         _walk(li, inner, depth + (li is not node))
         inner.flush()
-        texts = [(b.text, _in_text(b)) for b in inner.blocks if b.type != "image" and b.text]
+        # (an item's walk makes a list block only of a list nested in it)
+        nested = next((n for n, b in enumerate(inner.blocks) if b.type == "list"),
+                      len(inner.blocks))
+        item_blocks, after = inner.blocks[:nested], inner.blocks[nested:]
+        texts = [(b.text, _in_text(b)) for b in item_blocks if b.type != "image" and b.text]
         if texts:  # an item's paragraphs are lines of it, as a reader sees them
             text, own = _joined(texts, "\n", len(items))
             links += own
             items.append(text)
-        icons += [b for b in inner.blocks if b.type == "image" and b.image in walk.icon_images]
-        pictures = [b for b in inner.blocks if b.type == "image"
-                    and b.image not in walk.icon_images]
-        if pictures:
+        icons += [b for b in item_blocks if b.type == "image" and b.image in walk.icon_images]
+        pictures = [b for b in item_blocks
+                    if b.type == "image" and b.image not in walk.icon_images]
+        if pictures or after:
             if items:
                 walk.blocks.append(block())
                 start += len(items)
@@ -592,9 +601,16 @@ def _list(node: etree._Element, walk: _Walk, depth: int) -> None:
                 links = []
             walk.blocks += icons + pictures
             icons = []
+            walk.blocks += [_nested(b) for b in after]
     if items:
         walk.blocks.append(block())
     walk.blocks += icons
+
+
+def _nested(block: Block) -> Block:
+    """A block of what an item holds from a list nested in it on: the nested list one level
+    deeper; the rest (its pictures, a paragraph after it) as it is."""
+    return replace(block, depth=block.depth + 1) if block.type == "list" else block
 
 
 def parse_body(body: str | etree._Element) -> tuple[list[Block], list[ImageRef], list[str]]:

@@ -114,10 +114,13 @@ def _body(record: dict[str, Any]) -> str:
             by_item = links_by_item(block)
             items = "".join("<li>" + _linked(item, _followable(by_item.get(n, []))) + "</li>"
                             for n, item in enumerate(block.get("items") or []))
+            depth = block.get("depth")  # a nested list indented under the item it is in
+            shift = (f' style="margin-left:{2 * depth}em"'
+                     if isinstance(depth, int) and depth > 0 else "")
             if block.get("ordered"):  # numbered from where the post's list numbers them
-                out.append(f'<ol start="{int(block.get("start", 1))}">{items}</ol>')
+                out.append(f'<ol start="{int(block.get("start", 1))}"{shift}>{items}</ol>')
             else:
-                out.append(f"<ul>{items}</ul>")
+                out.append(f"<ul{shift}>{items}</ul>")
         elif kind == "quote":
             out.append(f"<blockquote>{_linked(block.get('text') or '', _links(block))}"
                        "</blockquote>")

@@ -975,6 +975,30 @@ def test_a_numbered_list_keeps_its_first_number_also_past_an_image():
          "text": "样本量计算、"}]
 
 
+def test_a_list_nested_in_an_item_is_a_block_a_level_deeper_and_the_outer_list_goes_on():
+    """A nested list was flattened into its item's text ("a\\nx\\ny"): the item's own words
+    and the items under it could not be told apart. It is a block of its own after the
+    item it is in, its ``depth`` one more, its own numbering kept; the outer list goes on
+    numbering after it. The body's text is the same words in the same order."""
+    blocks, _, _ = parse_body("<ol><li>遗传学<ul><li>Chiang C</li><li>Myers CL<ol start=\"3\">"
+                              "<li>补充</li></ol></li></ul></li><li>方法</li></ol>")
+    assert [b.to_json() for b in blocks] == [
+        {"type": "list", "ordered": True, "items": ["遗传学"], "text": "遗传学"},
+        {"type": "list", "items": ["Chiang C", "Myers CL"], "text": "Chiang C\nMyers CL",
+         "depth": 1},
+        {"type": "list", "ordered": True, "start": 3, "items": ["补充"], "text": "补充",
+         "depth": 2},
+        {"type": "list", "ordered": True, "start": 2, "items": ["方法"], "text": "方法"}]
+
+
+def test_what_an_item_holds_after_its_nested_list_follows_that_list_in_order():
+    blocks, _, _ = parse_body("<ul><li>上<ul><li>中</li></ul>下<img src=\"a.png\"></li>"
+                              "<li>末</li></ul>")
+    assert [(b.type, b.text, b.depth) for b in blocks] == [
+        ("list", "上", 0), ("list", "中", 1), ("paragraph", "下", 0), ("image", "", 0),
+        ("list", "末", 0)]
+
+
 def test_a_list_item_of_two_paragraphs_keeps_the_line_between_them():
     """In 临床预测模型经典文献合集 the last item of the first list holds a paragraph and,
     below it, the text that introduces the sixteen references: a reader sees two lines, not
