@@ -40,7 +40,6 @@ import contextlib
 import json
 import logging
 import os
-import shlex
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -110,7 +109,7 @@ from archiver.record import (
     safe_source_name,
 )
 from archiver.store import Archive, Change, enclosing_ocfl
-from archiver.textfiles import utf8_safe
+from archiver.textfiles import for_a_shell, utf8_safe
 from archiver.verified import carried_citations
 
 # ``--verbose``: the steps of an ingest (the library only logs them: archiver.cli.steps)
@@ -1158,14 +1157,8 @@ def _no_posts_in(folder: Path) -> UsageError:
         return UsageError(f"no saved posts in this folder: the {links} link(s) to folders in "
                           "it are not followed", path=folder,
                           hint="give the linked folders themselves (`archiver ingest "
-                               f"{_for_a_shell(folder)}/*`)")
+                               f"{for_a_shell(folder)}/*`)")
     return UsageError("no saved posts in this folder", path=folder, hint=EMPTY_FOLDER_HINT)
-
-
-def _for_a_shell(path: str | Path) -> str:
-    """``path`` as typed in a shell: quoted, never taken for an option (``./-in``)."""
-    text = str(path)
-    return shlex.quote(f"./{text}" if text.startswith("-") else text)
 
 
 def _links_to_folders(folder: Path) -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import shlex
 from pathlib import Path
 
 from archiver.errors import InputError
@@ -195,3 +196,10 @@ def _escape(match: re.Match[str]) -> str:
     if "\udc80" <= character <= "\udcff":
         return f"\\x{ord(character) - 0xDC00:02x}"
     return character.encode("unicode_escape").decode("ascii")
+
+
+def for_a_shell(path: str | Path) -> str:
+    """``path`` as typed in a shell, in a hint's command: quoted, never taken for an option
+    (``./-in``)."""
+    text = str(path)
+    return shlex.quote(f"./{text}" if text.startswith("-") else text)

@@ -140,6 +140,19 @@ def test_an_archive_given_as_posts_to_ingest_is_said_to_be_one(runner, archive_d
         assert "no saved posts" not in result.stderr
 
 
+def test_an_archive_given_to_verify_as_a_folder_of_posts_points_to_verifying_it_by_id(
+        runner, archive_dir):
+    """``verify archive`` said the folder held no saved posts and hinted at files: the
+    archive's posts are verified by id, or all at once with ``--archive``, which it says."""
+    run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
+    for given in ("archive", "archive/extensions"):
+        result = run(runner, "verify", given, "--offline")
+        assert result.exit_code == ExitCode.USAGE, result.output
+        assert f"{given}: this folder is an archive, or part of one" in result.stderr
+        assert ("hint: verify its posts by id (`archiver list --archive archive` lists them), "
+                "or all of them: `archiver verify --archive archive`") in result.stderr
+
+
 def test_reingest_reports_unchanged(runner, archive_dir):
     run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
     again = run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch", "--json")

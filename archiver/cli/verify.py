@@ -4,6 +4,7 @@ as text, JSON or JUnit XML with an exit code a CI job can act on."""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter
 from contextlib import suppress
@@ -47,7 +48,7 @@ from archiver.errors import (
     worst,
 )
 from archiver.model import STATUSES, statuses_shown
-from archiver.textfiles import printable, text_file
+from archiver.textfiles import for_a_shell, printable, text_file
 
 
 def _expand_folders(targets: list[str], problems: list[ArchiverError]) -> list[str]:
@@ -72,11 +73,34 @@ def _expand_folders(targets: list[str], problems: list[ArchiverError]) -> list[s
                  if is_post(candidate)]
         problems += [unlisted.problem("verified") for unlisted in unreadable]
         if not found and not unreadable:  # as ingest says of such a folder: usage
-            raise UsageError("no saved posts in this folder", path=path,
-                             hint="give saved posts or folders holding them, or .txt or .bib "
-                                  "files of references by name")
+            raise _no_posts_in(path)
         out += found
     return out
+
+
+def _no_posts_in(folder: Path) -> UsageError:
+    """Why a folder given to verify yields no post: it holds none, or it is an archive (or
+    part of one), whose posts are verified by their ids, not as files."""
+    from archiver.store.layout import enclosing_ocfl
+
+    if enclosing_ocfl(folder, itself=True) is None:
+        return UsageError("no saved posts in this folder", path=folder,
+                          hint="give saved posts or folders holding them, or .txt or .bib "
+                               "files of references by name")
+    here = Path(os.path.abspath(folder))
+    root = None  # the storage root around it, named as the user would type it
+    for candidate in (here, *here.parents):
+        with suppress(OSError):
+            if any(candidate.glob("0=ocfl_[0-9]*")):
+                root = candidate
+                break
+    hint = "verify its posts by id (`archiver list` lists them), or all of them"
+    if root is not None:
+        shown = for_a_shell(os.path.relpath(root) if root.is_relative_to(Path.cwd()) else root)
+        hint = (f"verify its posts by id (`archiver list --archive {shown}` lists them), or "
+                f"all of them: `archiver verify --archive {shown}`")
+    return UsageError("this folder is an archive, or part of one: its stored copies are not "
+                      "posts to verify as files", path=folder, hint=hint)
 
 
 def _looks_like_a_path(target: str) -> bool:
