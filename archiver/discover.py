@@ -5,7 +5,7 @@ show it."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -34,7 +34,8 @@ EMPTY_FOLDER_HINT = (f"give saved posts ({', '.join(readers.SUFFIX_NAMES)}), or 
 def discover(paths: Iterable[Path], archive: Path | None = None,
              unreadable: list[Unlisted] | None = None,
              empty: list[tuple[Path, int]] | None = None,
-             archives: list[tuple[Path, int]] | None = None) -> list[tuple[Path, bool]]:
+             archives: list[tuple[Path, int]] | None = None,
+             in_an_archive: Callable[[Path], bool] | None = None) -> list[tuple[Path, bool]]:
     """Files to ingest, each with whether the user named it, each once.
 
     Named files are taken as they are; folders are walked recursively in sorted order, skipping
@@ -54,6 +55,9 @@ def discover(paths: Iterable[Path], archive: Path | None = None,
     holds no file a reader might take is added to ``empty`` with its place, for the same
     reason; and another archive found inside a folder given, passed over, to ``archives``
     (not the one being written to, which a folder given may well hold: ``./archive``).
+    A folder given that ``in_an_archive`` says is an archive's own is not walked: it is
+    added to ``empty``, as a folder holding no new post (its objects are not each another
+    archive inside it).
     """
     skip = archive.resolve() if archive is not None else None
     found: list[tuple[Path, bool]] = []
@@ -81,6 +85,10 @@ def discover(paths: Iterable[Path], archive: Path | None = None,
             if folder in walked:
                 continue
             walked.add(folder)
+            if in_an_archive is not None and in_an_archive(path):
+                if empty is not None:
+                    empty.append((path, len(found)))
+                continue
             seen = 0  # candidates in it, whether or not found before through another path
             failed = len(unlisted)  # a folder in it that cannot be listed fails by itself
             for root, dirs, files in os.walk(path, onerror=cannot_list):

@@ -1066,7 +1066,7 @@ def _ingest_paths(paths: Iterable[Path], config: Config,
     unreadable: list[Unlisted] = []
     empty: list[tuple[Path, int]] = []
     archives: list[tuple[Path, int]] = []
-    files = discover(paths, config.archive, unreadable, empty, archives)
+    files = discover(paths, config.archive, unreadable, empty, archives, _an_archives)
     if on_files:
         on_files(len(files))
     results: list[IngestResult] = []
@@ -1090,10 +1090,13 @@ def _ingest_paths(paths: Iterable[Path], config: Config,
 
     for folder, before in archives:  # another archive inside a folder given: passed over,
         # and said (its copies of posts are not new posts)
+        found = enclosing_ocfl(folder, itself=True)  # (a copy of one post's, or of all)
+        what = ("an archived post (an OCFL object)" if found and found[0] == "object"
+                else "an archive (an OCFL storage root)")
         folder_failures.setdefault(before, []).append(IngestResult(
             source=str(folder), status="skipped", kind="archive", error=UnsupportedFormat(
-                "an archive (an OCFL storage root) inside a folder given: the sources it "
-                "stores are not new posts, and are not ingested again", path=folder)))
+                f"{what} inside a folder given: the sources it stores are not new posts, and "
+                "are not ingested again", path=folder)))
 
     def folders_before(at: int) -> list[IngestResult]:
         """The unreadable folders given just before the file at ``at`` (after the last
@@ -1142,6 +1145,16 @@ def _ingest_paths(paths: Iterable[Path], config: Config,
             run.stop_workers()
             run.flush()
     return results
+
+
+def _an_archives(folder: Path) -> bool:
+    """Whether a folder given is an archive's own (its storage root, a folder of its
+    layout, an object): none of its files is a new post, and its objects are not each
+    another archive. A folder inside an object (``v1/content/source``) is walked: a stored
+    source may be ingested again on purpose, into another archive."""
+    found = enclosing_ocfl(folder, itself=True)
+    return found is not None and (found[0] == "storage root"
+                                  or found[1] == Path(os.path.abspath(folder)))
 
 
 def _no_posts_in(folder: Path) -> UsageError:

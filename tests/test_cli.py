@@ -138,6 +138,8 @@ def test_an_archive_given_as_posts_to_ingest_is_said_to_be_one(runner, archive_d
         assert result.exit_code == ExitCode.USAGE, result.output
         assert "this folder is an archive, or part of one" in result.stderr
         assert "no saved posts" not in result.stderr
+        # said once: not walked, so its objects are no archives "inside a folder given"
+        assert "skipped" not in result.stderr and "archive folder(s)" not in result.stderr
 
 
 def test_an_archive_given_to_verify_as_a_folder_of_posts_points_to_verifying_it_by_id(
@@ -569,6 +571,36 @@ def test_folder_walk_skips_another_archive_inside_the_folder(runner, archive_dir
     said = run(runner, "ingest", folder, "--archive", archive_dir, "--no-fetch")
     assert f"skipped {folder / 'old-archive'}: an archive (an OCFL storage root)" in said.stderr
     assert "1 post(s): 1 unchanged; 1 archive folder(s) passed over" in said.stderr
+
+
+def test_a_stored_sources_folder_given_is_ingested_into_another_archive(
+        runner, archive_dir, tmp_path):
+    """Only an archive's own folders are passed over whole: a folder inside an object (its
+    ``v1/content/source``) holds the source as it came, which may be ingested again into
+    another archive on purpose, and is."""
+    run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
+    (source,) = archive_dir.rglob("v1/content/source")
+    again = run(runner, "ingest", source, "--archive", tmp_path / "other", "--no-fetch",
+                "--json")
+    assert again.exit_code == ExitCode.OK, again.output
+    assert json.loads(again.stdout)["status"] == "added"
+
+
+def test_a_copy_of_one_archived_posts_folder_beside_the_posts_is_said_to_be_one(
+        runner, archive_dir, tmp_path):
+    """An OCFL object copied out of an archive (one post's folder) is an archived post, not
+    an archive: passed over as the storage root is, and named for what it is."""
+    folder = tmp_path / "posts"
+    folder.mkdir()
+    shutil.copy(SEED, folder)
+    run(runner, "ingest", SEED, "--archive", tmp_path / "old", "--no-fetch")
+    (obj,) = [p.parent for p in (tmp_path / "old").rglob("0=ocfl_object_1.1")]
+    shutil.copytree(obj, folder / "copied")
+    said = run(runner, "ingest", folder, "--archive", archive_dir, "--no-fetch")
+    assert said.exit_code == ExitCode.OK, said.output
+    assert (f"skipped {folder / 'copied'}: an archived post (an OCFL object) inside a folder "
+            "given") in said.stderr
+    assert "1 post(s): 1 added; 1 archive folder(s) passed over" in said.stderr
 
 
 def test_a_file_given_twice_or_also_inside_a_given_folder_is_ingested_once(
