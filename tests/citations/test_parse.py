@@ -3470,6 +3470,11 @@ def test_what_the_second_trial_of_the_parser_found(text, fields):
      "arXiv:1903.10318, 2019.", [{"family": "Liu", "given": "Yang"}]),
     ("[2] Ren Sato. Title of a Japanese study[J]. Journal of Testing, 2020, 3(1): 1-9.",
      [{"family": "Sato", "given": "Ren"}]),
+    # ... but a work titled in Chinese names its Chinese authors family first, even where
+    # each word of a name could be either (Wei and Li are surnames too)
+    ("Wang Wei. 中国古代史[M]. 北京: 中华书局, 2001.", [{"family": "Wang", "given": "Wei"}]),
+    ("[3] Zhang Wei, Li Yan. 城市收缩的测度[J]. 地理学报, 2019, 74(6): 1070-1082.",
+     [{"family": "Zhang", "given": "Wei"}, {"family": "Li", "given": "Yan"}]),
     # a group among a Vancouver list's authors, after them or before them
     ("Chen Z, Chen J, Li L; China Kadoorie Biobank (CKB) collaborative group. China Kadoorie "
      "Biobank of 0.5 million people: survey methods. Int J Epidemiol. 2011;40(6):1652-66.",

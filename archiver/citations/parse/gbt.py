@@ -887,6 +887,7 @@ def _pinyin_given_name(word: str) -> bool:
 
 
 _VANCOUVER_INITIALS = re.compile(r"[A-Z]{1,3}")
+_CJK_TITLE = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _pinyin_names_family_first(item: dict[str, Any], text: str) -> None:
@@ -895,7 +896,9 @@ def _pinyin_names_family_first(item: dict[str, Any], text: str) -> None:
     code, a list of names of two pinyin words read as given then family, each first word a
     surname, is turned round. Only where one of them cannot be read the other way, its
     second word no surname: "Wei Zhang, Yan Li" (given names that are surnames too) is an
-    English-language paper's list, given names first, as often."""
+    English-language paper's list, given names first, as often; but a work titled in Chinese
+    ("Wang Wei. 中国古代史[M]") names its Chinese authors family first, whichever way the
+    names could be read."""
     authors = item.get("author") or []
     if not authors or gbt_code(text) is None:
         return
@@ -914,7 +917,8 @@ def _pinyin_names_family_first(item: dict[str, Any], text: str) -> None:
                 and _pinyin_given_name(family) and f"{given} {family}" in text):
             return  # every name, or none: a list is written one way
         turned.append({"family": given, "given": family})
-    if any(person["given"].casefold() not in PINYIN_SURNAMES for person in turned):
+    if _CJK_TITLE.search(str(item.get("title") or "")) or any(
+            person["given"].casefold() not in PINYIN_SURNAMES for person in turned):
         item["author"] = turned
 
 
