@@ -61,14 +61,19 @@ chemistry), 25 PubMed Central, 15 GB/T 7714; ``refs-trial-18.jsonl``: 200 more, 
 styles (Chicago, MLA, APA 7, German, French, Italian, Spanish, Dutch and Portuguese books,
 chapters, editors, translators, editions), 40 GROBID (with PDF artefacts), 40 PubMed Central,
 30 GB/T 7714 of every type code, 20 hard cases (working papers, law, datasets, software,
-theses, multi-volume works, reprints, particles) (each file's first score is kept in the
-message of the commit that added it: fixes made since were tuned on it).
+theses, multi-volume works, reprints, particles); ``refs-trial-19.jsonl``: 200 more, 60 in
+AnyStyle's styles (Chicago, MLA 9, APA 7; French, German, Spanish, Italian, Portuguese and
+Polish books, chapters, theses, reports), 45 GROBID (with PDF artefacts, arXiv, LNCS), 45
+PubMed Central (e-locators, supplements, groups, Epub dates, PMIDs), 35 GB/T 7714 of every
+type code, 15 hard cases (groups, "n.d.", in press, particles, compound surnames, long
+lists, lettered pages) (each file's first score is kept in the message of the commit that
+added it: fixes made since were tuned on it).
 
 Prints, per field, how many of the expected values the parser gives (after trimming,
 Unicode NFKC, dashes as "-" and a trailing mark dropped; authors by their family names in
 order, a value may list alternatives) and how many volumes, issues, pages, years and DOIs it
 gives that the string does not have, for each file. Run from the project root: ``python
-bench/refs_trial.py [FILE...]`` (the eighteen files by default; ``--failures`` lists each
+bench/refs_trial.py [FILE...]`` (the nineteen files by default; ``--failures`` lists each
 miss). No timing: this is a measure of correctness.
 """
 
@@ -112,8 +117,8 @@ def main() -> int:
                             "refs-trial-12.jsonl", "refs-trial-13.jsonl",
                             "refs-trial-14.jsonl", "refs-trial-15.jsonl",
                             "refs-trial-16.jsonl", "refs-trial-17.jsonl",
-                            "refs-trial-18.jsonl")],
-                        help="JSON Lines files of cases (default: the eighteen trials)")
+                            "refs-trial-18.jsonl", "refs-trial-19.jsonl")],
+                        help="JSON Lines files of cases (default: the nineteen trials)")
     parser.add_argument("--failures", action="store_true", help="list each miss")
     args = parser.parse_args()
     for data in args.data:
