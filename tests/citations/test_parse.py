@@ -6185,3 +6185,83 @@ def test_the_eighteenth_trials_forms(text, fields):
 def test_the_look_alikes_of_the_eighteenth_trials_forms_stay_as_read(text, fields):
     item = parse_reference(text, strict=True)
     assert {key: item.get(key) for key in fields} == fields
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    # a German thesis's note after its title, or read as a container
+    ("Weidmann, Tobias: Kommunale Armenfürsorge in Basel 1850–1914, Diss. Universität Basel "
+     "2016.", {"title": "Kommunale Armenfürsorge in Basel 1850–1914", "container-title": None,
+               "publisher": "Universität Basel", "type": "thesis"}),
+    ("Müller, Hans: Die Reform der Gemeindeordnung. Diss. phil. München 1998.",
+     {"title": "Die Reform der Gemeindeordnung", "container-title": None,
+      "publisher": "München", "type": "thesis"}),
+    # a book's editors after its name in Spanish, Portuguese and Polish
+    ("Villacañas, Inés. «Las cofradías de negros en Sevilla». En Esclavitud y sociedad en la "
+     "península ibérica, editado por Rafael Benítez y Juana Ortega, 133-158. Madrid: Marcial "
+     "Pons, 2015.", {"container-title": "Esclavitud y sociedad en la península ibérica"}),
+    ("Almeida, Rita. 2014. “A Misericórdia de Goa e os órfãos del-rei.” In Impérios e "
+     "caridade, organizado por Ana Pires e Rui Tavares, 201–26. Coimbra: Imprensa da "
+     "Universidade de Coimbra.", {"container-title": "Impérios e caridade"}),
+    # Polish's chapter, its title in „…”, "W" and the book, "red." and its editors
+    ("Wróblewska, Anna. „Szlachta i handel zbożem w XVII wieku”. W Gospodarka Rzeczypospolitej "
+     "w epoce nowożytnej, red. Tomasz Kurek, 55–80. Kraków: Universitas, 2010.",
+     {"title": "Szlachta i handel zbożem w XVII wieku",
+      "container-title": "Gospodarka Rzeczypospolitej w epoce nowożytnej", "page": "55-80",
+      "editor": [{"family": "Kurek", "given": "Tomasz"}]}),
+    # ... and its "nr" (an issue)
+    ("Kamińska, Joanna, i Piotr Lis. „Migracje zarobkowe a struktura rodziny wiejskiej”. Wieś "
+     "i Rolnictwo, nr 4 (2016): 121–140.", {"volume": None, "issue": "4"}),
+    # Italian's volume and issue as bare numbers before the year in brackets
+    ("Caruso, Alessandra, «Le confraternite laiche nella Napoli spagnola», Rivista storica "
+     "italiana, 121, 2 (2009), pp. 533-571.", {"volume": "121", "issue": "2",
+                                              "page": "533-571"}),
+    ("Rossi, M., «Titolo», Studi storici, 12, 3 (2001), pp. 1-20.",
+     {"volume": "12", "issue": "3", "page": "1-20"}),
+    # Italian's chapter with every part between commas, its titles in no quotation marks
+    ("Fontana, Marco, La stampa clandestina a Milano, in L. Ferri, P. Galli (a cura di), "
+     "Editoria e censura nell’Italia moderna, Roma, Carocci, 2012, pp. 89-114.",
+     {"author": [{"family": "Fontana", "given": "Marco"}],
+      "title": "La stampa clandestina a Milano",
+      "container-title": "Editoria e censura nell’Italia moderna", "page": "89-114",
+      "publisher": "Carocci", "publisher-place": "Roma",
+      "editor": [{"family": "Ferri", "given": "L."}, {"family": "Galli", "given": "P."}]}),
+    # Vancouver's supplement in no brackets before a lettered locator
+    ("14. Kimani SW, Otieno D. Malaria in pregnancy in western Kenya: sulfadoxine-"
+     "pyrimethamine resistance markers. Malar J. 2014;13 Suppl 1:P48.",
+     {"volume": "13", "issue": "Suppl 1", "page": "P48"}),
+    ("25. Lindholm E, Petrakis N. Frailty index predicts delirium after cardiac surgery "
+     "[abstract]. Eur Heart J. 2019;40 Suppl 1:ehz748.0921.",
+     {"volume": "40", "issue": "Suppl 1", "page": "ehz748.0921"}),
+    # Chicago's undated work: the names before "n.d.", a compound surname whole
+    ("Moreno Villalobos, Aurelio. n.d. “Diario de un viaje a las Misiones del Paraguay.” "
+     "Manuscript, Archivo General de la Nación, Buenos Aires.",
+     {"author": [{"family": "Moreno Villalobos", "given": "Aurelio"}], "issued": None}),
+])
+def test_the_nineteenth_trials_forms(text, fields):
+    item = parse_reference(text, strict=True)
+    assert {key: item.get(key) for key in fields} == fields
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    # a title that begins with "Diss" is no thesis's note
+    ("Smith, John. 2001. Diss and Dat: Rhymes of the Street. London: Verso.",
+     {"title": "Diss and Dat: Rhymes of the Street"}),
+    # a title "Red …" in quotes, a book's name with "red" in it, stay
+    ("Lindqvist, Anna. 2019. “Red Lines.” In Border Politics, 12-30. Oslo: Cappelen.",
+     {"title": "Red Lines", "container-title": "Border Politics"}),
+    # Polish article: no chapter
+    ("Kowalski, Jan. 2010. „Miasto i wieś”. Studia Regionalne 3: 5–20.",
+     {"title": "Miasto i wieś", "container-title": "Studia Regionalne", "volume": "3",
+      "page": "5-20"}),
+    # a supplement in brackets, and one with no number, as before
+    ("Lee J. Title. Heart. 2019;105(Suppl 1):A12.",
+     {"volume": "105", "issue": "Suppl 1", "page": "A12"}),
+    ("Smith J, Lee K. Title. Heart. 2019;105 Suppl:S12-S14.",
+     {"volume": "105", "issue": "Suppl", "page": "S12-S14"}),
+    # an Italian book, no chapter
+    ("Rossi, Mario, Storia di Napoli, Roma, Laterza, 2001.",
+     {"title": "Storia di Napoli", "container-title": None}),
+])
+def test_the_look_alikes_of_the_nineteenth_trials_forms_stay_as_read(text, fields):
+    item = parse_reference(text, strict=True)
+    assert {key: item.get(key) for key in fields} == fields

@@ -509,6 +509,9 @@ CRAFTED_PIECES = [
     ", trad. A B", ", a cura di A, ", "” in A, B, trans. C ", "in A B (dir.), ", ", Torino, ",
     "Bd. 1: ", "Deel 1: 1780-", "p. XV-", "Version 1.1.4 ", "A B (IPCC). ", "„A", "Hrsg. v. A, ",
     "VAN DER ", "G. 't ", "1972–73. A", " 25th anniversary ",
+    # (and the nineteenth's)
+    ", Diss. A ", "Diss. phil. ", ", editado por A, ", ", red. A B, ", "„A”. W B, ", ", nr 4 (",
+    ", 12, 3 (2001), ", "A, B, C, in D (a cura di), ", ";40 Suppl 1:", "A B, C. n.d. ",
 ]
 
 

@@ -43,6 +43,7 @@ from archiver.citations.parse.containers import (
     _ieee_proceedings,
     _imprint_at_the_end,
     _imprint_between_commas,
+    _italian_chapter,
     _journal_after_guillemets,
     _journal_before_the_year,
     _journal_left_in_the_title,
@@ -59,6 +60,7 @@ from archiver.citations.parse.containers import (
     _on_the_web,
     _paper_and_its_day,
     _patent,
+    _polish_chapter,
     _preprint_server,
     _proceedings,
     _publisher_ending_proceedings,
@@ -112,6 +114,7 @@ from archiver.citations.parse.german import (
     _german_ordinal_ending_the_title,
     _german_ordinal_in_the_container,
     _german_place_run_into_the_title,
+    _german_thesis,
     _german_volume,
 )
 from archiver.citations.parse.gost import _gost
@@ -165,6 +168,7 @@ from archiver.citations.parse.numbers import (
     _release_read_as_numbers,
     _roman_pages,
     _star_methods_page,
+    _supplement_after_the_volume,
     _supplement_without_a_volume,
     _title_read_as_the_page,
     _vancouver_numbers,
@@ -172,6 +176,7 @@ from archiver.citations.parse.numbers import (
     _vietnamese_numbers,
     _volume_alone_after_the_year,
     _volume_and_issue_after_the_journal,
+    _volume_and_issue_before_the_year,
     _volume_and_issue_by_their_letters,
     _volume_comma_issue,
     _volume_dot_issue,
@@ -267,6 +272,7 @@ from archiver.citations.parse.titles import (
     _title_start_left_after_the_authors,
     _title_up_to_imprint,
     _translator_after_title,
+    _undated_names,
     _undated_work,
     _volume_after_a_title,
     _year_ending_a_title,
@@ -479,6 +485,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _lettered_volume(item, text)
     _article_number_cut_before_its_letter(item, text)
     _numbered_issue_alone(item, text)
+    _volume_and_issue_before_the_year(item, text)
     _ams_series(item, text)
     _issue_before_the_pages(item, text)
     _ams_issue(item, text)
@@ -499,6 +506,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _translator_after_title(item, text)
     _role_ending_a_title(item)
     _german_quote_closing_a_title(item, text)
+    _german_thesis(item, text)
     _group_before_the_year(item, text)
     _title_up_to_imprint(item, text)
     _bracket_ending_a_quoted_title(item, text)
@@ -540,6 +548,8 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _editor_read_as_the_container(item, text)
     _access_note_read_as_the_container(item)
     _aaa_chapter(item, text)
+    _italian_chapter(item, text)
+    _polish_chapter(item, text)
     _chicago_note_book(item, text)
     _book_before_ed_by(item, text)
     _series_or_editors_ending_the_container(item, text)
@@ -560,6 +570,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _acs_journal(item, text)
     _edition_ending_a_title(item, text)
     _vancouver_numbers(item, text)
+    _supplement_after_the_volume(item, text)
     _pages_lettered_as_a_supplement(item, text)
     _volume_run_into_the_page(item, text)
     _volume_and_issue_after_the_journal(item, text)
@@ -648,6 +659,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _page_read_as_the_volume_too(item, text)
     _year_before_the_volume(item, text)  # over every rule that read another
     _undated_work(item, text)
+    _undated_names(item, text)
     _month_read_as_the_title(item, text)
     _title_before_the_date(item, text)
     _nature_book(item, text)

@@ -511,12 +511,14 @@ def _aaa_chapter(item: dict[str, Any], text: str) -> None:
 
 
 # what a journal's or a book's name may end with that is none of it: a journal's series
-# ("CQ n.s. 8", "Economic History Review 2nd ser. 18"), a book's editors as French, German and
-# Italian introduce them ("Les Hommes et leurs dieux, sous la dir. de Jean Bazin")
+# ("CQ n.s. 8", "Economic History Review 2nd ser. 18"), a book's editors as French, German,
+# Italian, Spanish, Portuguese and Polish introduce them ("Les Hommes et leurs dieux, sous la
+# dir. de Jean Bazin", "Impérios e caridade, organizado por Ana Pires", "…, red. Tomasz Kurek")
 _SERIES_ENDING_A_NAME = re.compile(r",?\s+(?:n\.\s?s|N\.\s?S|(?i:(?:\d+(?:st|nd|rd|th)|new|first|"
                                    r"second|third|fourth|fifth)\s+ser(?:ies|\.)?))\.?,?$")
 _EDITORS_ENDING_A_NAME = re.compile(r",\s+(?:sous la dir(?:ection|\.)\s+de|hrsg\.\s+von|"
-                                    r"a cura di|éd\.\s+par)\s+[A-ZÀ-Þ].*$")
+                                    r"a cura di|éd\.\s+par|(?:editad|organizad|coordinad)[oa]s?"
+                                    r"\s+por|red\.)\s+[A-ZÀ-Þ].*$")
 
 
 def _series_or_editors_ending_the_container(item: dict[str, Any], text: str) -> None:
@@ -1814,3 +1816,57 @@ def _corr(item: dict[str, Any], text: str) -> None:
     item.pop("page", None)
     item.pop("issue", None)
 
+
+
+# Italian's chapter with its titles in no quotation marks (italics lost) and commas between
+# every part: "Fontana, Marco, La stampa clandestina a Milano, in L. Ferri, P. Galli (a cura
+# di), Editoria e censura nell'Italia moderna, Roma, Carocci, 2012, pp. 89-114."
+_ITALIAN_CHAPTER = re.compile(
+    r"(?P<family>[A-ZÀ-Þ][\w'’-]+(?:\s[A-ZÀ-Þ][\w'’-]+)?),\s(?P<given>[A-ZÀ-Þ][\w'’.-]*"
+    r"(?:\s[A-ZÀ-Þ][\w'’.-]*)?),\s(?P<title>[^,()]{3,300}?),\sin\s"
+    r"(?P<editors>[^()]{2,200}?)\s\((?:a\scura\sdi|a\sc\.\sdi|eds?\.|dir\.|hrsg\.|coord\.)\),\s"
+    r"(?P<book>[^,()]{3,300}?),\s(?P<place>[A-ZÀ-Þ][^,\d]{1,40}),\s(?P<publisher>[^,\d]{2,60}),\s"
+    r"(?P<year>(?:1[5-9]|20)\d\d),\spp?\.\s(?P<page>\d+(?:\s?[-–]\s?\d+)?)\.?")
+
+
+def _italian_chapter(item: dict[str, Any], text: str) -> None:
+    """Such a chapter's parts, as the form places them: the tagger takes its commas for the
+    ones between names."""
+    found = _ITALIAN_CHAPTER.fullmatch(text.strip())
+    if found is None:
+        return
+    item["author"] = [{"family": found["family"], "given": found["given"]}]
+    item["title"] = found["title"].strip()
+    item["container-title"] = found["book"].strip()
+    item["publisher"] = found["publisher"].strip()
+    item["publisher-place"] = found["place"].strip()
+    item["issued"] = {"date-parts": [[int(found["year"])]]}
+    item["page"] = re.sub(r"\s?[-–]\s?", "-", found["page"])
+    item["type"] = "chapter"
+    editors = split_authors(found["editors"])
+    if editors:
+        item["editor"] = editors
+
+
+# Polish's chapter: its title in „…”, then "W" (in) and the book, its editors after "red."
+# (redakcja), then the pages: "„Szlachta i handel zbożem w XVII wieku”. W Gospodarka
+# Rzeczypospolitej w epoce nowożytnej, red. Tomasz Kurek, 55–80. Kraków: Universitas, 2010."
+_POLISH_CHAPTER = re.compile(
+    r"„(?P<title>[^„”“]{3,300}?)[.,]?[”“]\.?\s+W:?\s+(?P<book>[^,„”“]{3,300}?),\s+"
+    r"(?:pod\s+)?red\.\s+(?P<editors>[^,\d]{2,200}?),\s+(?:s\.\s+)?"
+    r"(?P<page>\d+\s?[-–]\s?\d+)")
+
+
+def _polish_chapter(item: dict[str, Any], text: str) -> None:
+    """Such a chapter's title, book, editors and pages (the tagger, which pairs „ with “ as
+    German prints it, runs the title on to the editors)."""
+    found = _POLISH_CHAPTER.search(text)
+    if found is None:
+        return
+    item["title"] = found["title"].strip()
+    item["container-title"] = found["book"].strip()
+    item["page"] = re.sub(r"\s?[-–]\s?", "-", found["page"])
+    item["type"] = "chapter"
+    editors = split_authors(found["editors"])
+    if editors:
+        item["editor"] = editors

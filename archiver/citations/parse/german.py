@@ -203,3 +203,39 @@ def _editor_read_as_the_book(item: dict[str, Any], text: str) -> None:
         if run_on:
             item["title"], item["container-title"] = run_on["title"], run_on["book"]
 
+
+
+# a German thesis's note after its title: "…, Diss. Universität Basel 2016", "… Diss. phil.
+# München 1998", "…, Habil.-Schr. Bonn 2004": what it is and where, no part of the title
+_THESIS_ENDING_A_TITLE = re.compile(r"[,.]?\s+(?:Diss|Habil(?:\.-Schr|itationsschr)?)$")
+_THESIS_NOTE = re.compile(r"\.(?:\s+(?:phil|med|jur|theol|rer\.\s?nat)\.)?\s+"
+                          r"(?P<school>[A-ZÄÖÜ][^,\d]{1,80}?)[,\s]+(?:1[6-9]|20)\d\d\b")
+
+
+_THESIS_READ_AS_A_CONTAINER = re.compile(r"(?:Diss|Habil(?:\.-Schr|itationsschr)?)\.(?:\s+(?:"
+                                         r"phil|med|jur|theol|rer\.\s?nat)\.)?\s+(?P<school>"
+                                         r"[A-ZÄÖÜ][^,\d]{1,80})")
+
+
+def _german_thesis(item: dict[str, Any], text: str) -> None:
+    """A title the tagger ran on into "Diss." (or "Habil."): the title ends before it, and
+    the university named after it is the thesis's, not a container; so is a container read
+    as "Diss. phil. München"."""
+    container = _THESIS_READ_AS_A_CONTAINER.fullmatch(str(item.get("container-title") or ""))
+    if container and not item.get("volume"):
+        del item["container-title"]
+        item["type"] = "thesis"
+        item.setdefault("publisher", container["school"].strip())
+        return
+    title = str(item.get("title") or "")
+    cut = _THESIS_ENDING_A_TITLE.search(title)
+    at = text.find(title) if cut else -1
+    note = _THESIS_NOTE.match(text, at + len(title)) if at >= 0 else None
+    if note is None:
+        return
+    item["title"] = title[:cut.start()].rstrip(" ,.")
+    item["type"] = "thesis"
+    school = note["school"].strip()
+    if str(item.get("container-title") or "").strip() == school:
+        del item["container-title"]
+        item.setdefault("publisher", school)

@@ -748,11 +748,11 @@ def _year_volume_issue_pages(item: dict[str, Any], text: str) -> None:
 
 
 # Vancouver's lettered locator after the colon, a supplement's abstract numbered as its meeting
-# numbers it: "2022;43(Suppl 2):ehac544.1021.", "2023;83(5 Suppl):P3-02-14." (the tagger cuts
-# it at its full stop or its letters)
+# numbers it: "2022;43(Suppl 2):ehac544.1021.", "2023;83(5 Suppl):P3-02-14.", "2014;13 Suppl
+# 1:P48." (the tagger cuts it at its full stop or its letters)
 _LOCATOR_AFTER_THE_COLON = re.compile(
-    r";\s*\d{1,4}(?:\s*\([^()]{1,20}\))?\s*:\s*(?P<page>[A-Za-z]{1,6}\d[\w-]*(?:\.\d+)?)\.?"
-    r"(?=\s|$)")
+    r";\s*\d{1,4}(?:\s*\([^()]{1,20}\)|\s+Suppl\.?(?:\s\d{1,3})?)?\s*:\s*"
+    r"(?P<page>[A-Za-z]{1,6}\d[\w-]*(?:\.\d+)?)\.?(?=\s|$)")
 
 
 def _lettered_locator_cut(item: dict[str, Any], text: str) -> None:
@@ -1136,11 +1136,11 @@ def _numbered_issue_alone(item: dict[str, Any], text: str) -> None:
     between: "no. 3 (1974): 1–12"). Only a "no." set off by a comma right after the journal's
     name, with pages after it: a report's or a series' number ("Planning Report No. 162.",
     "Occasional Paper no. 23: 1-50", "Lecture Notes in Computer Science, no. 1234") is left
-    as it was read (the gold reads it as the volume)."""
+    as it was read (the gold reads it as the volume). Polish prints "nr 4" for it."""
     volume, container = str(item.get("volume") or ""), str(item.get("container-title") or "")
     # (or a number the tagger gave no field: "Social Text, no. 25/26, 1990, pp. 56–80")
     number = re.escape(volume) if volume else r"\d{1,4}"
-    marked = re.search(rf"{re.escape(container)},\s*nos?\.\s*({number}"
+    marked = re.search(rf"{re.escape(container)},\s*(?:nos?\.|nr\.?)\s*({number}"
                        r"(?:\s*[/–-]\s*\d+)?)(?![\w])"
                        r"(?=\s*(?:\((?:1[5-9]|20)\d\d\)\s*)?:\s*\d|.*\bpp\.)", text) \
         if container and not _SERIES_WORD.search(container) else None
@@ -1357,3 +1357,44 @@ def _month_and_day(item: dict[str, Any], text: str) -> None:
     if day is not None and day > calendar.monthrange(year, month)[1]:
         return  # "Feb 30": no date, whatever was meant
     item["issued"] = {"date-parts": [[year, month] + ([day] if day else [])]}
+
+
+# Italian's volume and issue as bare numbers after the journal, the year in brackets after
+# them: "Rivista storica italiana, 121, 2 (2009), pp. 533-571"
+_VOLUME_ISSUE_YEAR = re.compile(r",\s*(\d{1,4}),\s*(\d{1,3}(?:[-/]\d{1,3})?)\s*"
+                                r"\((?:1[5-9]|20)\d\d\)")
+
+
+_PAGES_MARKED = re.compile(r",\s*pp?\.\s*(\d+(?:\s?[-–]\s?\d+)?)")
+
+
+def _volume_and_issue_before_the_year(item: dict[str, Any], text: str) -> None:
+    """The two numbers right after the journal's name, where neither was read, or where the
+    second was read as the page (the pages then those marked "pp." after them)."""
+    container = str(item.get("container-title") or "")
+    at = text.find(container) if container else -1
+    found = _VOLUME_ISSUE_YEAR.match(text, at + len(container)) if at >= 0 else None
+    if found is None or item.get("issue"):
+        return
+    volume, page = str(item.get("volume") or ""), str(item.get("page") or "")
+    first, second = found.group(1), found.group(2)
+    if volume not in ("", first, second) or page == first:
+        return  # (read otherwise: left as it was)
+    if page == second:  # the issue read as the page: the pages are those marked
+        pages = _PAGES_MARKED.match(text, found.end())
+        if pages is None:
+            return
+        item["page"] = _page(pages.group(1))
+    item["volume"], item["issue"] = first, second
+
+
+# Vancouver's supplement in no brackets after the volume: "2019;40 Suppl 1:ehz748.0921"
+_VOLUME_THEN_SUPPLEMENT = re.compile(r"(?:1[5-9]|20)\d\d\s*;\s*(?P<volume>\d{1,4})\s+"
+                                     r"(?P<issue>Suppl\.?(?:\s\d{1,3})?)\s*:")
+
+
+def _supplement_after_the_volume(item: dict[str, Any], text: str) -> None:
+    """That volume and supplement, where the tagger read neither."""
+    found = _VOLUME_THEN_SUPPLEMENT.search(text)
+    if found and not item.get("volume") and not item.get("issue"):
+        item["volume"], item["issue"] = found["volume"], found["issue"]

@@ -1110,6 +1110,24 @@ def _undated_work(item: dict[str, Any], text: str) -> None:
         del item["issued"]
 
 
+# Chicago's undated work, "n.d." where the year stands, in no brackets: "Moreno Villalobos,
+# Aurelio. n.d. “Diario de un viaje…” Manuscript, …"
+_NAMES_BEFORE_ND = re.compile(r"(?P<names>[^()\d]{2,200}?)[.,]?\s+n\.\s?d\.\s")
+_ND = re.compile(r"n\.?\s?d\.?")
+
+
+def _undated_names(item: dict[str, Any], text: str) -> None:
+    """The names before such an "n.d.", which the tagger read as one more name (and a
+    compound surname's first word as another's)."""
+    if not any(_ND.fullmatch(str(person.get("family") or ""))
+               for person in item.get("author") or []):
+        return
+    found = _NAMES_BEFORE_ND.match(text)
+    persons = split_authors(found["names"]) if found else []
+    if persons:
+        item["author"] = persons
+
+
 # APA's work with no author, its title where the names would be, before the date: "Climate
 # migration and the law. (2021). Harvard Law Review, …", "Understanding the UK housing crisis.
 # (n.d.). Shelter England." A title, not a body's name: a word in lower case that is no small
