@@ -219,8 +219,9 @@ class Block:
     # of the items' text, as a browser draws them, so they are kept here or lost
     ordered: bool = False
     start: int = 1
-    # a list nested in an item of another: how deep (1: in the last item of the list block
-    # before it, at depth 0), as a reader sees it indented under that item
+    # a list nested in an item of another, and what that item holds after it: how deep (1:
+    # in the last item of the list block before it, at depth 0), as a reader sees it
+    # indented under that item
     depth: int = 0
     # the links in the block, each the item it is in (a list's) or None, its target, its text
     # and where that is (in the block's text, or its item's): a reference whose DOI is only
@@ -249,8 +250,6 @@ class Block:
                 out["ordered"] = True
                 if self.start != 1:
                     out["start"] = self.start
-            if self.depth:
-                out["depth"] = self.depth
         else:
             out["text"] = self.text
             if self.row is not None:
@@ -261,6 +260,8 @@ class Block:
                 out["language"] = self.language
         if self.level is not None:
             out["level"] = self.level
+        if self.depth:
+            out["depth"] = self.depth
         links = [_link_json(*link) for link in self.links if link[2] and _followed(link[1])]
         if links:
             out["links"] = links

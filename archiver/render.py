@@ -63,12 +63,10 @@ def _summary_lines(record: dict[str, Any]) -> list[tuple[str, str]]:
 
 def block_text(block: dict[str, Any]) -> str:
     """A block's text as a reader sees it: a numbered list's items with their numbers, which
-    the browser draws and no item's text holds (a post may say "see step 3"); a nested list
-    indented two spaces a level."""
-    if block.get("type") != "list":
-        return block.get("text") or ""
+    the browser draws and no item's text holds (a post may say "see step 3"); a nested list,
+    and what its item holds after it, indented two spaces a level."""
     text = block.get("text") or ""
-    if block.get("ordered"):
+    if block.get("type") == "list" and block.get("ordered"):
         first = block.get("start", 1)
         text = "\n".join(f"{n}. {item}" for n, item in enumerate(block.get("items") or [], first))
     depth = block.get("depth")
@@ -115,51 +113,70 @@ def record_markdown(record: dict[str, Any], version: str | None = None,
     indents = [0]  # where the items of a list at each depth begin, while lists follow lists
     for at, block in enumerate(blocks):
         kind = block["type"]
-        if kind != "list":
-            del indents[1:]  # (a list nested after anything else is no part of one)
+        depth = _depth_of(blocks, at)
+        if depth >= len(indents):  # (in an item no list before it ends on: at the margin)
+            depth = 0
+        del indents[depth + 1:]
+        lines: list[str] = []
         if kind == "table":
             rows += [split_pieces(row, "\t") for row
                      in split_pieces(linked_pieces(block["text"], _links_of(block)), "\n")]
             if not table_ends(blocks, at):
                 continue  # a table is the run of its rows' blocks: written at its last
-            out += _md_table(rows)
+            lines = _md_table(rows)
             rows = []
         elif kind == "heading":
-            out.append("#" * min(6, block.get("level", 2) + 1) + " " + _md_pieces(
+            lines = ["#" * min(6, block.get("level", 2) + 1) + " " + _md_pieces(
                 [(piece.replace("\n", " "), url)  # (a heading is one line)
                  for piece, url in linked_pieces(block["text"], _links_of(block))],
-                heading=True))
+                heading=True)]
         elif kind == "image":
             image = images[block["image"]] if block["image"] < len(images) else {}
             target = image.get("asset") or image.get("original") or ""
             if image.get("asset") and locate is not None:
                 target = locate(image["asset"])
-            out.append(f"![{_md(block.get('text', ''))}]({_md_target(target)})")
+            lines = [f"![{_md(block.get('text', ''))}]({_md_target(target)})"]
         elif kind == "list":  # an ordered one numbered as the post numbers them
             first = block.get("start", 1)
             by_item = links_by_item(block)
-            # a nested list indented to its item's text, which the list before it ended on
-            depth = block.get("depth") if isinstance(block.get("depth"), int) else 0
-            del indents[depth + 1:]
-            indent = " " * indents[-1]
             marks = [f"{n}." if block.get("ordered") else "-"
                      for n in range(first, first + len(block.get("items", [])))]
-            out += [indent + mark + " " + _md_linked(item, by_item.get(n, []))
-                    for n, (mark, item) in enumerate(zip(marks, block.get("items", []),
-                                                         strict=True))]
-            if marks:
-                indents.append(indents[-1] + len(marks[-1]) + 1)
+            lines = [mark + " " + _md_linked(item, by_item.get(n, []))
+                     for n, (mark, item) in enumerate(zip(marks, block.get("items", []),
+                                                          strict=True))]
         elif kind == "quote":
-            out += ["> " + _md_pieces(line) for line in
-                    split_pieces(linked_pieces(block["text"], _links_of(block)), "\n")]
+            lines = ["> " + _md_pieces(line) for line in
+                     split_pieces(linked_pieces(block["text"], _links_of(block)), "\n")]
         elif kind == "code":
             runs = [len(run) for run in re.findall(r"`+", block["text"])]
             fence = "`" * max(3, max(runs, default=0) + 1)
-            out += [fence + _fence_info(block.get("language")), block["text"], fence]
+            lines = [fence + _fence_info(block.get("language")), *block["text"].split("\n"),
+                     fence]
         else:
-            out.append(_md_linked(block["text"], _links_of(block)))
+            lines = [_md_linked(block["text"], _links_of(block))]
+        # a block in a list's item (a nested list, what follows it) indented to the item's
+        # text, which the list before it ended on
+        out += [" " * indents[-1] + line if line.strip() else line for line in lines]
+        if kind == "list" and lines:  # what a last item holds is indented past its mark
+            indents.append(indents[-1] + len(lines[-1].split(" ", 1)[0]) + 1)
+            if block.get("items", [""])[-1] == "" and _depth_of(blocks, at + 1) > depth:
+                continue  # an empty item: its content on the next line, no blank between
         out.append("")
     return "\n".join(out)
+
+
+def _depth_of(blocks: list[dict[str, Any]], at: int) -> int:
+    """How deep in lists the block at ``at`` is (0 past the end): its ``depth``; a picture's
+    is the next block's when that one is in a list's item (a picture an item holds before the
+    list nested in it, cut out of the list, as any item's picture is, belongs there)."""
+    if at >= len(blocks):
+        return 0
+    block = blocks[at]
+    if block.get("type") == "image":
+        following = next((b for b in blocks[at + 1:] if b.get("type") != "image"), None)
+        return _depth_of([following], 0) if following is not None else 0
+    depth = block.get("depth")
+    return depth if isinstance(depth, int) and depth > 0 else 0
 
 
 def _fence_info(language: object) -> str:

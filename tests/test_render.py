@@ -173,6 +173,35 @@ def test_a_nested_list_renders_nested_under_its_item_with_its_own_numbers():
         "<li>方法</li></ol>")
 
 
+def commonmark(record: dict) -> str:
+    """The body of the record's Markdown as CommonMark renders it, white space left out."""
+    markdown = record_markdown(record).split("\n\n", 2)[2]
+    return re.sub(r"\s+|</?p>", "", MarkdownIt("commonmark").render(markdown))
+
+
+def test_an_empty_item_holding_a_nested_list_and_a_picture_before_one_stay_in_their_items():
+    """An item that holds only its nested list is written with its mark alone on its line,
+    the nested list right under it (a blank line between would end the item); a picture an
+    item holds before its nested list is indented into the item with it."""
+    for markup, expected in [
+            ("<ol><li><ul><li>淘米</li></ul></li><li>煮饭</li></ol>",
+             "<ol><li><ul><li>淘米</li></ul></li><li>煮饭</li></ol>"),
+            ('<ol><li>甲<img data-w="600" src="x.png"><ol><li>乙</li></ol></li><li>丙</li></ol>',
+             '<ol><li>甲<imgsrc="x.png"alt=""/><ol><li>乙</li></ol></li><li>丙</li></ol>')]:
+        blocks, _, _ = parse_body(markup)
+        record = {**RECORD, "images": [{"original": "x.png", "status": "missing"}],
+                  "blocks": [b.to_json() for b in blocks]}
+        assert commonmark(record) == expected
+
+
+def test_what_an_item_holds_after_its_nested_list_stays_in_the_item():
+    blocks, _, _ = parse_body("<ul><li>参考<ul><li>DOI: 10.1038/ng.3834</li></ul>（续）</li>"
+                              "<li>下一条</li></ul>")
+    record = {**RECORD, "blocks": [b.to_json() for b in blocks]}
+    assert commonmark(record) == (
+        "<ul><li>参考<ul><li>DOI:10.1038/ng.3834</li></ul>（续）</li><li>下一条</li></ul>")
+
+
 def test_a_nested_list_after_other_blocks_is_not_indented_into_a_code_block():
     """A nested list block whose outer list is not right before it (a picture came
     between) is written at the margin: indented four columns it would read as code."""

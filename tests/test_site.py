@@ -221,6 +221,8 @@ def test_a_nested_list_is_shown_indented_under_the_list_it_is_in():
 
     page = _body({"images": [], "blocks": [
         {"type": "list", "items": ["遗传学"], "text": "遗传学"},
-        {"type": "list", "items": ["Chiang C"], "text": "Chiang C", "depth": 1}]})
+        {"type": "list", "items": ["Chiang C"], "text": "Chiang C", "depth": 1},
+        {"type": "paragraph", "text": "（续）", "depth": 1}]})
     assert page.split("\n") == ["<ul><li>遗传学</li></ul>",
-                                 '<ul style="margin-left:2em"><li>Chiang C</li></ul>']
+                                 '<div style="margin-left:2em"><ul><li>Chiang C</li></ul></div>',
+                                 '<div style="margin-left:2em"><p>（续）</p></div>']

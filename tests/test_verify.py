@@ -1745,6 +1745,28 @@ def test_a_groups_label_over_a_nested_list_of_references_is_no_part_of_them(
     assert result.exit_code == ExitCode.OK
 
 
+@pytest.mark.parametrize(("doi", "status"), [("10.1038/ng.3834", "verified"),
+                                            ("10.1371/journal.pone.0020476", "mismatch")])
+@pytest.mark.parametrize("written", [
+    "   - DOI: {doi}\n",  # a DOI on a line of a list nested under the reference
+    "   - [DOI](https://doi.org/{doi})\n",  # ... as a link there
+])
+def test_a_doi_in_a_list_nested_under_its_reference_is_checked_with_it(
+        server, tmp_path, monkeypatch, doi, status, written):
+    """A nested list is a block of its own after its item: its DOI line is still read as a
+    line of the item, so that the reference is checked against the DOI under it (apart, the
+    DOI passed as existing and the reference as one a search finds)."""
+    entries = LINKED_LIST.format(first="x", second="x").split("\n")
+    chiang = entries[-2][3:].replace("[", "").split("](")[0] + ". Nat Genet. 2017;49(5):692-699."
+    post = tmp_path / "post.md"
+    post.write_text("\n".join(entries[:-3]) + "\n\n1. " + chiang + "\n"
+                    + written.format(doi=doi), encoding="utf-8")
+    result = run_verify(["verify", "post.md", "--json"], server.url, tmp_path, monkeypatch)
+    citations = json.loads(result.stdout)["citations"]
+    assert [(c["text"][:10], c["status"]) for c in citations] == [("Chiang C, ", status)]
+    assert doi in citations[0]["text"] or doi == citations[0].get("doi")
+
+
 def test_ingest_verify_names_a_wrong_bibtex_entry_on_one_line(server, tmp_path, monkeypatch):
     """``ingest --verify`` names each wrong citation on a line of its own; an entry written
     over several lines printed its line breaks there, its fields looking like other lines."""

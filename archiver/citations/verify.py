@@ -781,14 +781,17 @@ def citations_of(record: dict[str, Any]) -> list[tuple[str, str | None]]:
     lines: list[str] = []
     listed: list[int] = []
     where: list[str] = []
+    nested, into = _nested_in_items(record.get("blocks") or [])
     for i, block in enumerate(record.get("blocks") or []):
+        if i in into:
+            continue  # read as lines of the item it is in
         if block.get("type") == "list":
             for j, item in enumerate(block.get("items") or []):
-                # an item of several paragraphs (its lines) is one entry, a reference and
-                # the DOI line under it one citation, as in records made before items had lines;
+                # an item of several paragraphs (its lines), with the lists nested in it, is
+                # one entry: a reference and the DOI line under it are one citation;
                 # a label opening it is a group's, over the references of a list nested in it
-                # ("- Genetics:" then "  - Chiang C, …"), no reference's first words (in
-                # records made before a nested list was a block of its own, after its item)
+                # ("- Genetics:" then "  - Chiang C, …"), no reference's first words
+                item = nested.get(f"blocks/{i}/items/{j}", item)
                 parts = item.split("\n")
                 if len(parts) > 1 and _GROUP_LABEL.fullmatch(parts[0]):
                     parts = parts[1:]
@@ -821,7 +824,7 @@ def citations_of(record: dict[str, Any]) -> list[tuple[str, str | None]]:
     broken.update(doi for doi in (c.get("doi") for c in record.get("citations") or [])
                   if doi and doi.endswith(("-", "/", "_"))
                   and any(whole and whole.startswith(doi) for whole in covered))
-    covered.update(_bind_linked(record, out, covered | broken))
+    covered.update(_bind_linked(record, out, covered | broken, nested, into))
     for citation in record.get("citations") or []:
         doi = citation.get("doi")
         if doi and doi not in covered and doi not in broken:
@@ -836,15 +839,42 @@ _CELL_NUMBER = re.compile(r"[\[［(（【]?\d{1,4}[\]］)）】.、]?")
 _GROUP_LABEL = re.compile(r"[^\d:：\n]{1,40}[:：]\s*")
 
 
+def _nested_in_items(blocks: list[dict[str, Any]]) -> tuple[dict[str, str], dict[int, str]]:
+    """Each list item's text with the lists nested in it and what it holds after them (the
+    blocks of ``depth`` 1 and more that follow its list block; pictures between them are no
+    end of it), by the item's place; and the place each such block is in, by its index. An
+    item's entry is read whole, as it was when a nested list was a part of its item."""
+    texts: dict[str, list[str]] = {}
+    into: dict[int, str] = {}
+    place: str | None = None  # the last item of the last list at depth 0
+    for i, block in enumerate(blocks):
+        depth = block.get("depth")
+        if block.get("type") == "image":
+            continue
+        if isinstance(depth, int) and depth > 0 and place is not None:
+            into[i] = place
+            texts[place].append(block.get("text") or "")
+            continue
+        items = block.get("items") or [] if block.get("type") == "list" else []
+        place = f"blocks/{i}/items/{len(items) - 1}" if items else None
+        if place is not None:
+            texts[place] = [items[-1]]
+    return ({where: "\n".join(line for line in parts if line)
+             for where, parts in texts.items() if len(parts) > 1}, into)
+
+
 def _bind_linked(record: dict[str, Any], out: list[tuple[str, str | None]],
-                 covered: set[str]) -> list[str]:
+                 covered: set[str], nested: dict[str, str] | None = None,
+                 into: dict[int, str] | None = None) -> list[str]:
     """Give a reference without a DOI the DOI its list item, or its block of one line, holds
     only as a link target (``[DOI](https://doi.org/…)``, a linked title), so that it is
     checked against the work it links to: read apart, a wrong link passed as a DOI that
     exists and the reference as one a search finds. Only one reference and one such DOI to
     a place: a link's place is its block, not its line, and in a paragraph of several lines
     a link may be no reference's ("原文链接：[论文](…)" under the list) or another line's.
-    The DOIs bound are returned; ``out`` is changed in place."""
+    A link in a list nested in an item is the item's (``nested``, ``into``: as
+    :func:`_nested_in_items` gives them). The DOIs bound are returned; ``out`` is changed in
+    place."""
     linked: dict[str, list[str]] = {}
     blocks = record.get("blocks") or []
     # each place's text read once, and its DOIs found once: a block may hold 100,000 of
@@ -854,7 +884,12 @@ def _bind_linked(record: dict[str, Any], out: list[tuple[str, str | None]],
         doi, place = citation.get("doi"), citation.get("location") or ""
         if not doi or doi in covered or not (match := _PLACE.fullmatch(place)):
             continue
-        text = _text_at(blocks, int(match.group(1)), match.group(2))
+        if into and int(match.group(1)) in into:  # in a nested list: its item's place
+            place = into[int(match.group(1))]
+            if (match := _PLACE.fullmatch(place)) is None:
+                continue
+        text = (nested or {}).get(place) or _text_at(blocks, int(match.group(1)),
+                                                      match.group(2))
         if text is None or (match.group(2) is None and "\n" in text):
             continue  # a paragraph of several lines: whose link it is, is not known
         if place not in read:

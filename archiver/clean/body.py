@@ -438,23 +438,28 @@ def _element(child: etree._Element, walk: _Walk, depth: int) -> None:
 _CONTEXTS = {"blockquote": "quote", "pre": "code", "figcaption": "caption", "caption": "caption"}
 
 _LANGUAGE_CLASS = re.compile(r"(?:language|lang)-(\S+)")
+# a programming language's name as highlighters know them ("python", "c++", "c#",
+# "objective-c", "shell-session", "vb.net"); anything else (a sentence, a control character)
+# names none
+_LANGUAGE = re.compile(r"[A-Za-z0-9][\w+#.-]{0,39}", re.ASCII)
 
 
 def _code_language(pre: etree._Element) -> str | None:
-    """The language a ``<pre>`` names for its code: its ``data-lang`` or ``lang`` (WeChat's
-    editor writes ``data-lang``), else a ``language-…``/``lang-…`` class of the ``<code>`` in
-    it (as Markdown renderers write a fence's info word) or of the ``<pre>`` itself."""
-    named = (pre.get("data-lang") or pre.get("lang") or "").strip()
-    if named:
+    """The language a ``<pre>`` names for its code: its ``data-lang`` (WeChat's editor writes
+    it; not ``lang``, which names a natural language), else a ``language-…``/``lang-…`` class
+    of the ``<code>`` in it (as Markdown renderers write a fence's info word) or of the
+    ``<pre>`` itself: a name as highlighters know them, none else."""
+    named = (pre.get("data-lang") or "").strip()
+    if _LANGUAGE.fullmatch(named):
         return named
     code = next((c for c in pre if isinstance(c.tag, str) and c.tag.lower() == "code"), None)
     for element in (code, pre):
         if element is None:
             continue
         for word in (element.get("class") or "").split():
-            if found := _LANGUAGE_CLASS.fullmatch(word):
+            if (found := _LANGUAGE_CLASS.fullmatch(word)) and _LANGUAGE.fullmatch(found[1]):
                 return found.group(1)
-        if element is code and (named := (code.get("data-lang") or "").strip()):
+        if element is code and _LANGUAGE.fullmatch(named := (code.get("data-lang") or "").strip()):
             return named
     return None
 
@@ -466,10 +471,10 @@ def _one_quotation(blocks: list[Block], start: int, icons: set[int]) -> None:
     at = start
     while at < len(blocks):
         end = at
-        while end < len(blocks) and (blocks[end].type == "quote" or (
+        while end < len(blocks) and (blocks[end].type == "quote" and not blocks[end].depth or (
                 blocks[end].type == "image" and blocks[end].image in icons)):
             end += 1
-        quotes = [b for b in blocks[at:end] if b.type == "quote"]
+        quotes = [b for b in blocks[at:end] if b.type == "quote"]  # (none in a list's item)
         if len(quotes) > 1:
             text, links = _joined([(b.text, b.links) for b in quotes], "\n")
             blocks[at:end] = [Block(type="quote", text=text, links=tuple(links)),
@@ -561,8 +566,11 @@ def _list(node: etree._Element, walk: _Walk, depth: int) -> None:
 
     A list nested in an item is a block of its own after the items up to that one, its
     ``depth`` one more than the list it is in's (1: in the last item of the block before it);
-    the outer list goes on in a block after it, numbering on. What an item holds after the
-    list nested in it is a paragraph there (a list item is one line of text, or several)."""
+    the outer list goes on in a block after it, numbering on. What the item holds after the
+    nested list follows it at the nested list's depth (a paragraph in that item). An item that
+    holds no text before its nested list is an empty item: it still takes its number. Icons
+    go after the whole list, as ever; an item's pictures before its nested list, as any
+    item's pictures, cut the list."""
     items: list[str] = []
     links: list[Link] = []  # each in an item of this block, placed in its text
     ordered = node.tag.lower() == "ol"
@@ -590,6 +598,8 @@ def _list(node: etree._Element, walk: _Walk, depth: int) -> None:
             text, own = _joined(texts, "\n", len(items))
             links += own
             items.append(text)
+        elif after:  # its number shown, its content all in its nested list
+            items.append("")
         icons += [b for b in item_blocks if b.type == "image" and b.image in walk.icon_images]
         pictures = [b for b in item_blocks
                     if b.type == "image" and b.image not in walk.icon_images]
@@ -599,8 +609,9 @@ def _list(node: etree._Element, walk: _Walk, depth: int) -> None:
                 start += len(items)
                 items = []
                 links = []
-            walk.blocks += icons + pictures
-            icons = []
+            if pictures:
+                walk.blocks += icons + pictures
+                icons = []
             walk.blocks += [_nested(b) for b in after]
     if items:
         walk.blocks.append(block())
@@ -608,9 +619,10 @@ def _list(node: etree._Element, walk: _Walk, depth: int) -> None:
 
 
 def _nested(block: Block) -> Block:
-    """A block of what an item holds from a list nested in it on: the nested list one level
-    deeper; the rest (its pictures, a paragraph after it) as it is."""
-    return replace(block, depth=block.depth + 1) if block.type == "list" else block
+    """A block of what an item holds from a list nested in it on, one level deeper: the
+    nested list, and what follows it in the item (a paragraph); a picture stays as it is, as
+    any picture in a list's item is a block after the list."""
+    return block if block.type == "image" else replace(block, depth=block.depth + 1)
 
 
 def parse_body(body: str | etree._Element) -> tuple[list[Block], list[ImageRef], list[str]]:

@@ -99,6 +99,7 @@ def _body(record: dict[str, Any]) -> str:
     blocks = record.get("blocks") or []
     for at, block in enumerate(blocks):
         kind = block.get("type")
+        written = len(out)
         if kind == "heading":
             level = min(6, (block.get("level") or 1) + 1)
             out.append(f"<h{level}>{_linked(block.get('text') or '', _links(block))}</h{level}>")
@@ -114,13 +115,10 @@ def _body(record: dict[str, Any]) -> str:
             by_item = links_by_item(block)
             items = "".join("<li>" + _linked(item, _followable(by_item.get(n, []))) + "</li>"
                             for n, item in enumerate(block.get("items") or []))
-            depth = block.get("depth")  # a nested list indented under the item it is in
-            shift = (f' style="margin-left:{2 * depth}em"'
-                     if isinstance(depth, int) and depth > 0 else "")
             if block.get("ordered"):  # numbered from where the post's list numbers them
-                out.append(f'<ol start="{int(block.get("start", 1))}"{shift}>{items}</ol>')
+                out.append(f'<ol start="{int(block.get("start", 1))}">{items}</ol>')
             else:
-                out.append(f"<ul{shift}>{items}</ul>")
+                out.append(f"<ul>{items}</ul>")
         elif kind == "quote":
             out.append(f"<blockquote>{_linked(block.get('text') or '', _links(block))}"
                        "</blockquote>")
@@ -140,6 +138,10 @@ def _body(record: dict[str, Any]) -> str:
                 rows = []
         else:
             out.append("<p>" + _linked(block.get("text") or "", _links(block)) + "</p>")
+        depth = block.get("depth")  # a nested list, or what its item holds after it,
+        if isinstance(depth, int) and depth > 0 and len(out) > written:  # under the item
+            out[written:] = [f'<div style="margin-left:{2 * depth}em">{"".join(out[written:])}'
+                             "</div>"]
     return "\n".join(out)
 
 

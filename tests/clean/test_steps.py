@@ -677,7 +677,11 @@ def test_a_table_inside_a_cell_is_that_cells_text_and_the_outer_rows_count_on():
     ('<pre data-lang="python"><code>print(1)</code></pre>', "python"),  # WeChat's editor
     ('<pre><code class="language-r">print(1)</code></pre>', "r"),  # a Markdown fence's
     ('<pre class="lang-sql">select 1</pre>', "sql"),
+    ('<pre><code class="language-c++">int x;</code></pre>', "c++"),
     ('<pre><code class="hljs">print(1)</code></pre>', None),  # a class naming no language
+    ('<pre lang="en">print(1)</pre>', None),  # HTML's lang names a natural language
+    ('<pre data-lang="two words">x</pre>', None),  # no language's name
+    ('<pre data-lang="\x1b]0;title\x07">x</pre>', None),  # nor a terminal's escape
 ])
 def test_a_code_block_keeps_the_language_its_markup_names(markup, language):
     blocks, _, _ = parse_body(markup)
@@ -991,12 +995,38 @@ def test_a_list_nested_in_an_item_is_a_block_a_level_deeper_and_the_outer_list_g
         {"type": "list", "ordered": True, "start": 2, "items": ["方法"], "text": "方法"}]
 
 
-def test_what_an_item_holds_after_its_nested_list_follows_that_list_in_order():
+def test_what_an_item_holds_after_its_nested_list_follows_that_list_at_its_depth():
     blocks, _, _ = parse_body("<ul><li>上<ul><li>中</li></ul>下<img src=\"a.png\"></li>"
                               "<li>末</li></ul>")
     assert [(b.type, b.text, b.depth) for b in blocks] == [
-        ("list", "上", 0), ("list", "中", 1), ("paragraph", "下", 0), ("image", "", 0),
+        ("list", "上", 0), ("list", "中", 1), ("paragraph", "下", 1), ("image", "", 0),
         ("list", "末", 0)]
+
+
+def test_an_item_holding_only_a_nested_list_is_an_empty_item_that_keeps_its_number():
+    """A browser numbers such an item (1.), and the next item 2.: the item is kept, empty,
+    so that the numbers after it stay the post's."""
+    blocks, _, _ = parse_body("<ol><li><ul><li>淘米</li></ul></li><li>煮饭</li><li>盛饭</li></ol>")
+    assert [b.to_json() for b in blocks] == [
+        {"type": "list", "ordered": True, "items": [""], "text": ""},
+        {"type": "list", "items": ["淘米"], "text": "淘米", "depth": 1},
+        {"type": "list", "ordered": True, "start": 2, "items": ["煮饭", "盛饭"],
+         "text": "煮饭\n盛饭"}]
+
+
+def test_icons_go_after_the_whole_list_also_past_a_nested_list():
+    blocks, _, _ = parse_body('<ul><li>甲 <img width="16" src="i.png"></li><li>乙<ol start="3">'
+                              "<li>丙</li></ol></li><li>丁</li></ul>")
+    assert [(b.type, b.text, b.depth) for b in blocks] == [
+        ("list", "甲\n乙", 0), ("list", "丙", 1), ("list", "丁", 0), ("image", "", 0)]
+
+
+def test_a_quotations_paragraphs_are_not_joined_with_a_list_items_last_line():
+    blocks, _, _ = parse_body("<blockquote><p>一</p><ul><li>a<ul><li>b</li></ul>c</li></ul>"
+                              "<p>二</p></blockquote>")
+    assert [(b.type, b.text, b.depth) for b in blocks] == [
+        ("quote", "一", 0), ("list", "a", 0), ("list", "b", 1), ("quote", "c", 1),
+        ("quote", "二", 0)]
 
 
 def test_a_list_item_of_two_paragraphs_keeps_the_line_between_them():
