@@ -6236,6 +6236,8 @@ def test_the_look_alikes_of_the_eighteenth_trials_forms_stay_as_read(text, field
     ("Moreno Villalobos, Aurelio. n.d. “Diario de un viaje a las Misiones del Paraguay.” "
      "Manuscript, Archivo General de la Nación, Buenos Aires.",
      {"author": [{"family": "Moreno Villalobos", "given": "Aurelio"}], "issued": None}),
+    ("[1] Moreno Villalobos, Aurelio. n.d. “Diario de un viaje a las Misiones del Paraguay.” "
+     "Manuscript.", {"author": [{"family": "Moreno Villalobos", "given": "Aurelio"}]}),
 ])
 def test_the_nineteenth_trials_forms(text, fields):
     item = parse_reference(text, strict=True)
@@ -6243,9 +6245,15 @@ def test_the_nineteenth_trials_forms(text, fields):
 
 
 @pytest.mark.parametrize(("text", "fields"), [
-    # a title that begins with "Diss" is no thesis's note
+    # a title that begins with "Diss" is no thesis's note; nor is Dissertation Abstracts
+    # International, a journal; nor a title's last word "Diss" with no mark before it
     ("Smith, John. 2001. Diss and Dat: Rhymes of the Street. London: Verso.",
      {"title": "Diss and Dat: Rhymes of the Street"}),
+    ("Smith J. Coping strategies in nurses. Diss. Abstr. Int. 2005:1234.",
+     {"container-title": "Diss. Abstr. Int", "publisher": None}),
+    ('Miller, K. "Stress at work." Diss. Abstr. Int., 2003.',
+     {"container-title": "Diss. Abstr. Int", "publisher": None}),
+    ("Kaufmann, Franz: Der Fall Diss. Stuttgart 2002.", {"title": "Der Fall Diss"}),
     # a title "Red …" in quotes, a book's name with "red" in it, stay
     ("Lindqvist, Anna. 2019. “Red Lines.” In Border Politics, 12-30. Oslo: Cappelen.",
      {"title": "Red Lines", "container-title": "Border Politics"}),

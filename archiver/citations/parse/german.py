@@ -209,11 +209,13 @@ def _editor_read_as_the_book(item: dict[str, Any], text: str) -> None:
 # München 1998", "…, Habil.-Schr. Bonn 2004": what it is and where, no part of the title
 _THESIS = r"(?:Diss|Habil(?:\.-Schr|itationsschr)?)"
 _FACULTY = r"(?:\s+(?:phil|med|jur|theol|rer\.\s?nat)\.)?"  # "Diss. phil."
-_THESIS_ENDING_A_TITLE = re.compile(rf"[,.]?\s+{_THESIS}$")
-_THESIS_NOTE = re.compile(rf"\.{_FACULTY}\s+(?P<school>[A-ZÄÖÜ][^,\d]{{1,80}}?)[,\s]+"
-                          r"(?:1[6-9]|20)\d\d\b")
+# (not "Diss. Abstr. Int.", Dissertation Abstracts International, a journal; not a title's
+# last word "Diss" with no mark before it)
+_THESIS_ENDING_A_TITLE = re.compile(rf"[,.]\s*{_THESIS}$")
+_THESIS_NOTE = re.compile(rf"\.{_FACULTY}\s+(?!Abstr)(?P<school>[A-ZÄÖÜ][^,\d]{{1,80}}?)"
+                          r"[,\s]+(?:1[6-9]|20)\d\d\b")
 _THESIS_READ_AS_A_CONTAINER = re.compile(rf"{_THESIS}\.{_FACULTY}\s+"
-                                         r"(?P<school>[A-ZÄÖÜ][^,\d]{1,80})")
+                                         r"(?!Abstr)(?P<school>[A-ZÄÖÜ][^,\d]{1,80})")
 
 
 def _german_thesis(item: dict[str, Any], text: str) -> None:
