@@ -1066,7 +1066,7 @@ def _ingest_paths(paths: Iterable[Path], config: Config,
     unreadable: list[Unlisted] = []
     empty: list[tuple[Path, int]] = []
     archives: list[tuple[Path, int]] = []
-    files = discover(paths, config.archive, unreadable, empty, archives, _an_archives)
+    files = discover(paths, config.archive, unreadable, empty, archives, of_an_archive)
     if on_files:
         on_files(len(files))
     results: list[IngestResult] = []
@@ -1147,7 +1147,7 @@ def _ingest_paths(paths: Iterable[Path], config: Config,
     return results
 
 
-def _an_archives(folder: Path) -> bool:
+def of_an_archive(folder: Path) -> bool:
     """Whether a folder given is an archive's own (its storage root, a folder of its
     layout, an object): none of its files is a new post, and its objects are not each
     another archive. A folder inside an object (``v1/content/source``) is walked: a stored

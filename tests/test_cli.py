@@ -147,12 +147,21 @@ def test_an_archive_given_to_verify_as_a_folder_of_posts_points_to_verifying_it_
     """``verify archive`` said the folder held no saved posts and hinted at files: the
     archive's posts are verified by id, or all at once with ``--archive``, which it says."""
     run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
-    for given in ("archive", "archive/extensions"):
-        result = run(runner, "verify", given, "--offline")
+    (obj,) = [p.parent.relative_to(archive_dir.parent)
+              for p in archive_dir.rglob("0=ocfl_object_1.1")]
+    for given in ("archive", "archive/extensions", str(obj)):  # (an object's stored source
+        result = run(runner, "verify", given, "--offline")  # is not verified as a file)
         assert result.exit_code == ExitCode.USAGE, result.output
         assert f"{given}: this folder is an archive, or part of one" in result.stderr
         assert ("hint: verify its posts by id (`archiver list --archive archive` lists them), "
                 "or all of them: `archiver verify --archive archive`") in result.stderr
+    # a folder holding an archive and nothing else says the archive was passed over
+    shutil.move(archive_dir, archive_dir.parent / "kept" / "archive")
+    held = run(runner, "verify", "kept", "--offline")
+    assert held.exit_code == ExitCode.USAGE, held.output
+    assert ("kept: no saved posts in this folder: the 1 archive(s) in it (kept/archive) were "
+            "passed over") in held.stderr
+    assert "`archiver verify --archive kept/archive`" in held.stderr
 
 
 def test_reingest_reports_unchanged(runner, archive_dir):

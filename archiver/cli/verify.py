@@ -55,7 +55,7 @@ def _expand_folders(targets: list[str], problems: list[ArchiverError]) -> list[s
     """Each folder replaced by the post files in it, found as ``ingest`` finds them (a file
     in it that is no saved post, a README.md, is passed over, as ``ingest`` skips it); a
     folder inside that cannot be listed is a problem (exit 4), as it is for ``ingest``."""
-    from archiver.pipeline import Unlisted, discover
+    from archiver.pipeline import Unlisted, discover, of_an_archive
     from archiver.readers import refusal
 
     def is_post(candidate: Path) -> bool:
@@ -68,21 +68,32 @@ def _expand_folders(targets: list[str], problems: list[ArchiverError]) -> list[s
         if not path.is_dir():
             out.append(target)
             continue
+        if of_an_archive(path):  # its stored sources are no posts to verify (as ingest)
+            raise _no_posts_in(path)
         unreadable: list[Unlisted] = []
-        found = [str(candidate) for candidate, _ in discover([path], unreadable=unreadable)
-                 if is_post(candidate)]
+        archives: list[tuple[Path, int]] = []
+        found = [str(candidate) for candidate, _ in discover(
+            [path], unreadable=unreadable, archives=archives) if is_post(candidate)]
         problems += [unlisted.problem("verified") for unlisted in unreadable]
         if not found and not unreadable:  # as ingest says of such a folder: usage
-            raise _no_posts_in(path)
+            raise _no_posts_in(path, [folder for folder, _ in archives])
         out += found
     return out
 
 
-def _no_posts_in(folder: Path) -> UsageError:
+def _no_posts_in(folder: Path, archives: list[Path] | None = None) -> UsageError:
     """Why a folder given to verify yields no post: it holds none, or it is an archive (or
-    part of one), whose posts are verified by their ids, not as files."""
+    part of one), whose posts are verified by their ids, not as files; or the archives in it
+    (``archives``), passed over, hold its only posts."""
     from archiver.store.layout import enclosing_ocfl
 
+    if enclosing_ocfl(folder, itself=True) is None and archives:
+        return UsageError(
+            f"no saved posts in this folder: the {len(archives)} archive(s) in it "
+            f"({printable(str(archives[0]))}{', …' if len(archives) > 1 else ''}) were passed "
+            "over, their stored copies being no posts to verify as files", path=folder,
+            hint="verify an archive's posts by id, or all of them: `archiver verify --archive "
+                 f"{for_a_shell(archives[0])}`")
     if enclosing_ocfl(folder, itself=True) is None:
         return UsageError("no saved posts in this folder", path=folder,
                           hint="give saved posts or folders holding them, or .txt or .bib "
@@ -94,7 +105,8 @@ def _no_posts_in(folder: Path) -> UsageError:
             if any(candidate.glob("0=ocfl_[0-9]*")):
                 root = candidate
                 break
-    hint = "verify its posts by id (`archiver list` lists them), or all of them"
+    hint = ("verify its posts by id (`archiver list --archive` and the archive's folder lists "
+            "them), or all of them: `archiver verify --archive` and the archive's folder")
     if root is not None:
         shown = for_a_shell(os.path.relpath(root) if root.is_relative_to(Path.cwd()) else root)
         hint = (f"verify its posts by id (`archiver list --archive {shown}` lists them), or "
