@@ -1474,3 +1474,25 @@ def test_a_post_titled_by_its_folder_moved_to_another_is_another_post_and_the_in
     assert warning.startswith(f"this file made {first.object_id} before, and is now another "
                               f"post, {again.object_id}")
     assert not [w for w in first.warnings if w.startswith("this file made")]
+
+
+def test_a_post_known_by_its_text_read_otherwise_by_a_newer_archiver_stays_one_post(
+        config, tmp_path, monkeypatch):
+    """A post with no address, account or date is known by its text. A newer version of
+    archiver that reads the very same file into another text (here: an older reading is
+    stood in for by one that adds a line) made it another object, with a warning telling
+    the user to give an address to a file they never changed. The same bytes from the same
+    file are the same post: a new version of it."""
+    import archiver.clean
+
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: 没有地址的文章\n---\n\n- 第一条\n  - 嵌套的一条\n\n正文。\n",
+                    encoding="utf-8")
+    reading = archiver.clean.blocks_text
+    with monkeypatch.context() as older:
+        older.setattr(archiver.clean, "blocks_text", lambda blocks: reading(blocks) + "\n旧")
+        [first] = ingest_paths([post], config, jobs=1)
+    [again] = ingest_paths([post], config, refresh=True, jobs=1)
+    assert first.object_id.startswith("wx:c/") and first.status == "added"
+    assert (again.status, again.object_id, again.version) == ("updated", first.object_id, "v2")
+    assert not [w for w in again.warnings if w.startswith("this file made")]
