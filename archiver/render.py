@@ -144,6 +144,8 @@ def record_markdown(record: dict[str, Any], version: str | None = None,
             lines = [mark + " " + _md_linked(item, by_item.get(n, []))
                      for n, (mark, item) in enumerate(zip(marks, block.get("items", []),
                                                           strict=True))]
+            if _another_numbered_list(blocks, at, depth):
+                lines = ["<!-- -->", "", *lines]  # (Markdown would go on numbering the first)
         elif kind == "quote":
             lines = ["> " + _md_pieces(line) for line in
                      split_pieces(linked_pieces(block["text"], _links_of(block)), "\n")]
@@ -163,6 +165,21 @@ def record_markdown(record: dict[str, Any], version: str | None = None,
                 continue  # an empty item: its content on the next line, no blank between
         out.append("")
     return "\n".join(out)
+
+
+def _another_numbered_list(blocks: list[dict[str, Any]], at: int, depth: int) -> bool:
+    """Whether the numbered list at ``at`` follows another at its depth (what is nested in
+    that one's last item between them) that it does not go on numbering: "1. a" then "5. b"
+    are two lists, which Markdown reads as one, numbered 1, 2, unless something parts them."""
+    before = at - 1
+    while before >= 0 and _depth_of(blocks, before) > depth:
+        before -= 1
+    if before < 0 or not blocks[at].get("ordered"):
+        return False
+    other = blocks[before]
+    return (other.get("type") == "list" and bool(other.get("ordered"))
+            and _depth_of(blocks, before) == depth
+            and blocks[at].get("start", 1) != other.get("start", 1) + len(other.get("items", [])))
 
 
 def _depth_of(blocks: list[dict[str, Any]], at: int) -> int:

@@ -202,6 +202,19 @@ def test_what_an_item_holds_after_its_nested_list_stays_in_the_item():
         "<ul><li>参考<ul><li>DOI:10.1038/ng.3834</li></ul>（续）</li><li>下一条</li></ul>")
 
 
+def test_two_numbered_lists_one_after_the_other_keep_their_own_numbers():
+    """"1. a 2. b" then a list from 5: Markdown reads the two as one list numbered 1 to 3,
+    unless something parts them; a list that goes on numbering (past a picture or a nested
+    list) stays one."""
+    for markup, expected in [
+            ('<ol><li>a</li><li>b</li></ol><ol start="5"><li>c</li></ol>',
+             '<ol><li>a</li><li>b</li></ol><!----><olstart="5"><li>c</li></ol>'),
+            ("<ol><li>a<ul><li>x</li></ul></li><li>b</li></ol>",
+             "<ol><li>a<ul><li>x</li></ul></li><li>b</li></ol>")]:
+        blocks, _, _ = parse_body(markup)
+        assert commonmark({**RECORD, "blocks": [b.to_json() for b in blocks]}) == expected
+
+
 def test_a_nested_list_after_other_blocks_is_not_indented_into_a_code_block():
     """A nested list block whose outer list is not right before it (a picture came
     between) is written at the margin: indented four columns it would read as code."""
