@@ -109,6 +109,8 @@ def record_markdown(record: dict[str, Any], version: str | None = None,
     out.append("")
     images = record.get("images") or []
     blocks = record.get("blocks") or []
+    if blocks and blocks[0].get("type") == "list" and not blocks[0].get("ordered"):
+        out += ["<!-- -->", ""]  # (a bulleted list would go on the fields' list)
     rows: list[list[list[tuple[str, str | None]]]] = []  # the table being written's
     indents = [0]  # where the items of a list at each depth begin, while lists follow lists
     for at, block in enumerate(blocks):

@@ -175,7 +175,7 @@ def test_a_nested_list_renders_nested_under_its_item_with_its_own_numbers():
 
 def commonmark(record: dict) -> str:
     """The body of the record's Markdown as CommonMark renders it, white space left out."""
-    markdown = record_markdown(record).split("\n\n", 2)[2]
+    markdown = record_markdown(record).split("\n\n", 2)[2].removeprefix("<!-- -->\n\n")
     return re.sub(r"\s+|</?p>", "", MarkdownIt("commonmark").render(markdown))
 
 
@@ -200,6 +200,12 @@ def test_what_an_item_holds_after_its_nested_list_stays_in_the_item():
     record = {**RECORD, "blocks": [b.to_json() for b in blocks]}
     assert commonmark(record) == (
         "<ul><li>参考<ul><li>DOI:10.1038/ng.3834</li></ul>（续）</li><li>下一条</li></ul>")
+
+
+def test_a_body_that_opens_with_a_bulleted_list_is_no_part_of_the_fields_list():
+    record = {**RECORD, "blocks": [{"type": "list", "items": ["甲", "乙"], "text": "甲\n乙"}]}
+    out = MarkdownIt("commonmark").render(record_markdown(record))
+    assert re.findall(r"<ul>(.*?)</ul>", out, re.S)[-1].split() == ["<li>甲</li>", "<li>乙</li>"]
 
 
 def test_two_numbered_lists_one_after_the_other_keep_their_own_numbers():
