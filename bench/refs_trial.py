@@ -66,14 +66,19 @@ AnyStyle's styles (Chicago, MLA 9, APA 7; French, German, Spanish, Italian, Port
 Polish books, chapters, theses, reports), 45 GROBID (with PDF artefacts, arXiv, LNCS), 45
 PubMed Central (e-locators, supplements, groups, Epub dates, PMIDs), 35 GB/T 7714 of every
 type code, 15 hard cases (groups, "n.d.", in press, particles, compound surnames, long
-lists, lettered pages) (each file's first score is kept in the message of the commit that
-added it: fixes made since were tuned on it).
+lists, lettered pages); ``refs-trial-20.jsonl``: 200 more, 50 GB/T 7714 as Chinese accounts
+paste it (every type code, mixed punctuation, issue-only journals, supplements), 50 PubMed
+Central (groups with members, Epub, e-locators, supplements, errata, books, preprints), 50
+GROBID (APS, IOP, JHEP, LNCS, ACM, arXiv, working papers, PDF spacing), 35 AnyStyle-like
+(Chicago notes, MLA 9, APA 7, French, German, Spanish), 15 hard cases (numbers in titles
+and journals' names, collaborations) (each file's first score is kept in the message of the
+commit that added it: fixes made since were tuned on it).
 
 Prints, per field, how many of the expected values the parser gives (after trimming,
 Unicode NFKC, dashes as "-" and a trailing mark dropped; authors by their family names in
 order, a value may list alternatives) and how many volumes, issues, pages, years and DOIs it
 gives that the string does not have, for each file. Run from the project root: ``python
-bench/refs_trial.py [FILE...]`` (the nineteen files by default; ``--failures`` lists each
+bench/refs_trial.py [FILE...]`` (the twenty files by default; ``--failures`` lists each
 miss). No timing: this is a measure of correctness.
 """
 
@@ -117,8 +122,9 @@ def main() -> int:
                             "refs-trial-12.jsonl", "refs-trial-13.jsonl",
                             "refs-trial-14.jsonl", "refs-trial-15.jsonl",
                             "refs-trial-16.jsonl", "refs-trial-17.jsonl",
-                            "refs-trial-18.jsonl", "refs-trial-19.jsonl")],
-                        help="JSON Lines files of cases (default: the nineteen trials)")
+                            "refs-trial-18.jsonl", "refs-trial-19.jsonl",
+                            "refs-trial-20.jsonl")],
+                        help="JSON Lines files of cases (default: the twenty trials)")
     parser.add_argument("--failures", action="store_true", help="list each miss")
     args = parser.parse_args()
     for data in args.data:
