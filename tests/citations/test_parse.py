@@ -6273,3 +6273,53 @@ def test_the_nineteenth_trials_forms(text, fields):
 def test_the_look_alikes_of_the_nineteenth_trials_forms_stay_as_read(text, fields):
     item = parse_reference(text, strict=True)
     assert {key: item.get(key) for key in fields} == fields
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    # a role in brackets after the names, its full stop left out of their span
+    ("Mercier, Paul et Sophie Lanvin (dir.), Les Frontières de l’Europe médiévale, Lyon, ENS "
+     "Éditions, 2019.", {"author": [{"family": "Mercier", "given": "Paul"},
+                                    {"family": "Lanvin", "given": "Sophie"}]}),
+    ("Oberhauser, Klaus (Hrsg.): Handbuch der Agrargeschichte. 2. Aufl. München: Oldenbourg "
+     "2010.", {"author": [{"family": "Oberhauser", "given": "Klaus"}]}),
+    # German's names before a colon and a quoted title
+    ("Lindemann, Ute: „Lesen im Zeitalter der Aufklärung“. In: Zeitschrift für historische "
+     "Forschung 41 (2014), H. 2, S. 187–215.",
+     {"author": [{"family": "Lindemann", "given": "Ute"}]}),
+    # Vancouver's page run on from an unbracketed supplement
+    ("9. Brennan-Walsh C, Odhiambo B. Prevalence of latent tuberculosis among prison staff in "
+     "Ireland. Eur Respir J. 2016;48 Suppl 60:PA2734.",
+     {"volume": "48", "issue": "Suppl 60", "page": "PA2734"}),
+    # a collaboration in brackets after "et al."; a group whose name holds a year
+    ("A. Tumasyan et al. [CMS Collaboration], “Measurement of the top quark mass,” JHEP 12 "
+     "(2021) 161.", {"author": [{"family": "Tumasyan", "given": "A."},
+                                {"literal": "CMS Collaboration"}]}),
+    ("Global Snakebite Burden 2020 Collaborators. Mortality and disability from venomous "
+     "snakebite in 41 countries, 2000–2020: a systematic analysis. Lancet Glob Health. "
+     "2022;10(6):e812-e824.", {"author": [{"literal": "Global Snakebite Burden 2020 "
+                                                      "Collaborators"}]}),
+    # the year of the imprint, not the last of a span the book's name holds
+    ("7. Mathilde Verhaegen, “Dike Reeves and Water Boards in Zeeland,” in Water and "
+     "Governance in the Low Countries, 1400–1800, ed. Pieter Rombouts, vol. 2 (Leuven: Leuven "
+     "University Press, 2011), 301–24.", {"issued": {"date-parts": [[2011]]}}),
+])
+def test_the_twentieth_trials_forms(text, fields):
+    item = parse_reference(text, strict=True)
+    assert {key: item.get(key) for key in fields} == fields
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    # a span in a title whose last year is the year of publication too; spans in titles
+    ("Smith, John. A History of Europe, 1900–2000. London: Verso, 2000.",
+     {"issued": {"date-parts": [[2000]]}}),
+    ("Hobsbawm, E. J. 1994. The Age of Extremes: A History of the World, 1914–1991. New "
+     "York: Pantheon.", {"issued": {"date-parts": [[1994]]}}),
+    # a group with a year named so already; a person's bracketed words are no role
+    ("Lancet Countdown 2019 Collaborators. The report. Lancet. 2019;394:1836-78.",
+     {"author": [{"literal": "Lancet Countdown 2019 Collaborators"}]}),
+    ("Smith, J. (2001). Editing (dir.) and its discontents. London: Verso.",
+     {"author": [{"family": "Smith", "given": "J."}]}),
+])
+def test_the_look_alikes_of_the_twentieth_trials_forms_stay_as_read(text, fields):
+    item = parse_reference(text, strict=True)
+    assert {key: item.get(key) for key in fields} == fields

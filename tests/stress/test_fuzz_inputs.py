@@ -512,6 +512,8 @@ CRAFTED_PIECES = [
     # (and the nineteenth's)
     ", Diss. A ", "Diss. phil. ", ", editado por A, ", ", red. A B, ", "„A”. W B, ", ", nr 4 (",
     ", 12, 3 (2001), ", "A, B, C, in D (a cura di), ", ";40 Suppl 1:", "A B, C. n.d. ",
+    # (and the twentieth's)
+    "A, B (dir.", "A, B: „", "A B 2020 Collaborators. ", "1400–1800, ", "[A Collaboration], ",
 ]
 
 

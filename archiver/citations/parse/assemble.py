@@ -111,6 +111,7 @@ from archiver.citations.parse.german import (
     _editor_read_as_the_book,
     _german_book,
     _german_book_run_into_the_title,
+    _german_names_before_a_quoted_title,
     _german_ordinal_ending_the_title,
     _german_ordinal_in_the_container,
     _german_place_run_into_the_title,
@@ -231,6 +232,7 @@ from archiver.citations.parse.titles import (
     _given_name_before_a_colon,
     _group_among_the_authors,
     _group_before_the_year,
+    _group_named_with_a_year,
     _ieee_city_ending_a_title,
     _ieee_standard,
     _in_opening_a_book_title,
@@ -276,6 +278,7 @@ from archiver.citations.parse.titles import (
     _undated_work,
     _volume_after_a_title,
     _year_ending_a_title,
+    _year_of_a_range_in_a_name,
     _year_opening_a_vancouver_title,
     _years_ending_a_title,
 )
@@ -507,6 +510,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _role_ending_a_title(item)
     _german_quote_closing_a_title(item, text)
     _german_thesis(item, text)
+    _german_names_before_a_quoted_title(item, text)
     _group_before_the_year(item, text)
     _title_up_to_imprint(item, text)
     _bracket_ending_a_quoted_title(item, text)
@@ -660,6 +664,8 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _year_before_the_volume(item, text)  # over every rule that read another
     _undated_work(item, text)
     _undated_names(item, text)
+    _group_named_with_a_year(item, text)
+    _year_of_a_range_in_a_name(item, text)
     _month_read_as_the_title(item, text)
     _title_before_the_date(item, text)
     _nature_book(item, text)

@@ -359,6 +359,11 @@ _CJK_ROLE_AFTER_THE_NAMES = re.compile(r"(?<=[\u4e00-\u9fff])(?:\s*[,，、]\s*|
 # ... and after Latin names, Vancouver's "Bennett JE, Dolin R, Blaser MJ, editors." (the
 # names are the book's, read as its authors, as an APA "(Eds.)" after them is)
 _ROLE_AFTER_THE_NAMES = re.compile(r"(?<=[^\W\d_]|\.),\s*(?:editors?|eds\.)\s*\.?\s*$", re.I)
+# ... and in brackets, as French, German, Spanish and Portuguese print it ("Mercier, Paul et
+# Sophie Lanvin (dir.)", "(éds.)", "(Hrsg.)", "(coord.)", "(org.)"), its full stop or bracket
+# perhaps left out of the names' span
+_BRACKETED_ROLE_AFTER_THE_NAMES = re.compile(
+    r"(?<=[^\W\d_]|\.)\s*\((?:dir|[ée]ds?|hrsg|coords?|orgs?|comps?)\.?\)?\s*$", re.I)
 
 
 def split_authors(span: str) -> list[dict[str, str]]:
@@ -370,7 +375,7 @@ def split_authors(span: str) -> list[dict[str, str]]:
     Family X", "Family, Given, and Given Family", and CJK names separated by commas or 、.
     """
     span = _CJK_ROLE_AFTER_THE_NAMES.sub("", _NO_DATE_YET.sub("", span))
-    span = _ROLE_AFTER_THE_NAMES.sub("", span)
+    span = _BRACKETED_ROLE_AFTER_THE_NAMES.sub("", _ROLE_AFTER_THE_NAMES.sub("", span))
     if _BODY_OF_SEVERAL_FIELDS.fullmatch(span.strip(" .")):
         return [{"literal": span.strip(" .")}]
     if "・" in span and all(_KANJI_NAME.fullmatch(p.strip()) for p in span.split("・")):
@@ -383,6 +388,8 @@ def split_authors(span: str) -> list[dict[str, str]]:
             p["given"] = p["given"][:-1]  # "Rishtee Kumar." -> "Rishtee Kumar"
         if p.get("family") in ("in", "In") and not p.get("given"):
             continue  # the "in" before a work with no title ("K. Oyama, in Proceedings …")
+        if p.get("literal", "").startswith("["):  # "A. Tumasyan et al. [CMS Collaboration]"
+            p["literal"] = p["literal"].strip("[] ")
         if p.get("family") or p.get("literal"):
             persons.append(p)
         elif p.get("given"):

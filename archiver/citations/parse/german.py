@@ -240,3 +240,23 @@ def _german_thesis(item: dict[str, Any], text: str) -> None:
     if str(item.get("container-title") or "").strip() == school:
         del item["container-title"]
         item.setdefault("publisher", school)
+
+
+# German's names before a colon, then the quoted title: "Lindemann, Ute: „Lesen im Zeitalter
+# der Aufklärung“. In: …", "Kraus, Dieter/Weber, Eva: „…“" (each family name, its given names)
+_NAMES_THEN_A_QUOTED_TITLE = re.compile(
+    r"(?P<names>[A-ZÄÖÜ][\w'’-]+,\s[A-ZÄÖÜ][\w.'’-]*(?:\s[A-ZÄÖÜ][\w.'’-]*){0,3}"
+    r"(?:\s?/\s?[A-ZÄÖÜ][\w'’-]+,\s[A-ZÄÖÜ][\w.'’-]*(?:\s[A-ZÄÖÜ][\w.'’-]*){0,3}){0,5})"
+    r":\s+[„»\"“]")
+
+
+def _german_names_before_a_quoted_title(item: dict[str, Any], text: str) -> None:
+    """Those names, where the tagger read none."""
+    found = None if item.get("author") else _NAMES_THEN_A_QUOTED_TITLE.match(text)
+    if found is None:
+        return
+    persons = []
+    for name in found["names"].split("/"):
+        family, _, given = name.strip().partition(", ")
+        persons.append({"family": family, "given": given})
+    item["author"] = persons

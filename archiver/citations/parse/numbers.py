@@ -1393,8 +1393,16 @@ _VOLUME_THEN_SUPPLEMENT = re.compile(r"(?:1[5-9]|20)\d\d\s*;\s*(?P<volume>\d{1,4
                                      r"(?P<issue>Suppl\.?(?:\s\d{1,3})?)\s*:")
 
 
+_PAGE_FROM_THE_VOLUME = re.compile(r"\d{1,4}\s+Suppl\.?(?:\s\d{1,3})?\s*:\s*(?P<page>\S+)")
+
+
 def _supplement_after_the_volume(item: dict[str, Any], text: str) -> None:
-    """That volume and supplement, where the tagger read neither."""
+    """That volume and supplement, where the tagger read neither; and the page after its
+    colon, where the tagger's page ran from the volume ("48 Suppl 60:PA2734")."""
     found = _VOLUME_THEN_SUPPLEMENT.search(text)
     if found and not item.get("volume") and not item.get("issue"):
         item["volume"], item["issue"] = found["volume"], found["issue"]
+    ran = _PAGE_FROM_THE_VOLUME.fullmatch(str(item.get("page") or ""))
+    if found and ran and item.get("volume") == found["volume"]:
+        item["page"] = ran["page"]
+        item.setdefault("issue", found["issue"])

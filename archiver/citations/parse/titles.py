@@ -1129,6 +1129,47 @@ def _undated_names(item: dict[str, Any], text: str) -> None:
         item["author"] = persons
 
 
+# a group whose name holds a year, before the title: "Global Snakebite Burden 2020
+# Collaborators. Mortality and …" (the tagger ends the names at the year)
+_GROUP_NAMED_WITH_A_YEAR = re.compile(
+    r"(?:\d{1,3}\.\s+)?(?P<group>[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,8}\s(?:1[89]|20)\d\d"
+    r"(?:\s[A-Z][\w'’-]*){0,3}\s(?:Collaborators|Collaboration|Consortium|Investigators|"
+    r"Study Group|Group))\.\s")
+
+
+def _group_named_with_a_year(item: dict[str, Any], text: str) -> None:
+    """That group as the one author, where the tagger read its words before the year as a
+    person's name."""
+    found = _GROUP_NAMED_WITH_A_YEAR.match(text)
+    persons = item.get("author") or []
+    if found and len(persons) == 1 and persons[0].get("family", "") in found["group"]:
+        item["author"] = [{"literal": found["group"]}]
+
+
+# a year printed anywhere but in the names of the work and what it is in
+_ANY_YEAR = re.compile(r"(?<![\d.–-])(1[5-9]\d\d|20\d\d)(?![\d–-])")
+
+
+def _year_of_a_range_in_a_name(item: dict[str, Any], text: str) -> None:
+    """The year of publication, where the tagger took the last year of a span a title or a
+    book's name holds ("Water and Governance in the Low Countries, 1400–1800, ed. …
+    (Leuven: Leuven University Press, 2011)"): the last year printed outside those names."""
+    year = _issued_year(item)
+    if year is None:
+        return
+    names = [str(item.get(key) or "") for key in ("container-title", "title")]
+    if not any(re.search(rf"\d{{4}}\s?[–-]\s?{year}(?!\d)|(?<!\d){year}\s?[–-]\s?\d{{2,4}}",
+                         name) for name in names if name):
+        return
+    rest = text
+    for name in names:
+        if name:
+            rest = rest.replace(name, " ")
+    others = _ANY_YEAR.findall(rest)
+    if others and str(year) not in others:
+        item["issued"] = {"date-parts": [[int(others[-1])]]}
+
+
 # APA's work with no author, its title where the names would be, before the date: "Climate
 # migration and the law. (2021). Harvard Law Review, …", "Understanding the UK housing crisis.
 # (n.d.). Shelter England." A title, not a body's name: a word in lower case that is no small
