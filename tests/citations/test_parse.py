@@ -6302,6 +6302,15 @@ def test_the_look_alikes_of_the_nineteenth_trials_forms_stay_as_read(text, field
     ("7. Mathilde Verhaegen, “Dike Reeves and Water Boards in Zeeland,” in Water and "
      "Governance in the Low Countries, 1400–1800, ed. Pieter Rombouts, vol. 2 (Leuven: Leuven "
      "University Press, 2011), 301–24.", {"issued": {"date-parts": [[2011]]}}),
+    # Springer's series read as the book; NLM's meeting's dates and place after the book
+    ("14. Ahlström, K., Farouk, M.: Verified compilation of smart contracts to eBPF. In: "
+     "Computer Aided Verification (CAV 2020). LNCS, vol. 12224, pp. 643–665. Springer, Cham "
+     "(2020)", {"container-title": "Computer Aided Verification (CAV 2020)", "volume": "12224"}),
+    ("24. Petrescu A, Lund B. Automated detection of atrial fibrillation from smartwatch "
+     "photoplethysmography. In: Proceedings of the 2019 Computing in Cardiology Conference; "
+     "2019 Sep 8-11; Singapore. Piscataway (NJ): IEEE; 2019. p. 1-4.",
+     {"container-title": "Proceedings of the 2019 Computing in Cardiology Conference",
+      "page": "1-4"}),
 ])
 def test_the_twentieth_trials_forms(text, fields):
     item = parse_reference(text, strict=True)
@@ -6319,6 +6328,12 @@ def test_the_twentieth_trials_forms(text, fields):
      {"author": [{"literal": "Lancet Countdown 2019 Collaborators"}]}),
     ("Smith, J. (2001). Editing (dir.) and its discontents. London: Verso.",
      {"author": [{"family": "Smith", "given": "J."}]}),
+    # a book's name with a semicolon and no meeting's date after it; a series with editors
+    ("Doe J. A chapter. In: Smith A, editor. Health; wealth and power. London: Verso; 2001. "
+     "p. 1-9.", {"container-title": "Health; wealth and power"}),
+    ("15. Boneh, D., Franklin, M.: Identity-based encryption from the Weil pairing. In: "
+     "Kilian, J. (ed.) CRYPTO 2001. LNCS, vol. 2139, pp. 213–229. Springer, Heidelberg "
+     "(2001)", {"container-title": "CRYPTO 2001"}),
 ])
 def test_the_look_alikes_of_the_twentieth_trials_forms_stay_as_read(text, fields):
     item = parse_reference(text, strict=True)

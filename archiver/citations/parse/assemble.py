@@ -55,6 +55,7 @@ from archiver.citations.parse.containers import (
     _journals_subtitle_ending_the_reference,
     _mark_ending_a_journal,
     _medium_ending_a_name,
+    _meeting_after_the_book,
     _meetings_year_ending_its_name,
     _mla_book_before_its_editors,
     _on_the_web,
@@ -67,6 +68,7 @@ from archiver.citations.parse.containers import (
     _rest_of_the_title_left_out,
     _reviewed_book_read_as_the_journal,
     _series_or_editors_ending_the_container,
+    _series_read_as_the_book,
     _short_title_run_into_the_journal,
     _short_year_ending_a_container,
     _title_cut_before_vancouvers_journal,
@@ -554,6 +556,8 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _aaa_chapter(item, text)
     _italian_chapter(item, text)
     _polish_chapter(item, text)
+    _series_read_as_the_book(item, text)
+    _meeting_after_the_book(item, text)
     _chicago_note_book(item, text)
     _book_before_ed_by(item, text)
     _series_or_editors_ending_the_container(item, text)

@@ -1870,3 +1870,35 @@ def _polish_chapter(item: dict[str, Any], text: str) -> None:
     editors = split_authors(found["editors"])
     if editors:
         item["editor"] = editors
+
+
+# Springer's proceedings cited with no editors: "In: Computer Aided Verification (CAV 2020).
+# LNCS, vol. 12224, pp. 643–665." (the series is no name of the book)
+_SERIES_NAMES = frozenset({"LNCS", "LNAI", "LNBI", "CCIS", "LIPIcs", "IFIP AICT", "LNBIP"})
+_BOOK_BEFORE_ITS_SERIES = re.compile(r"\bIn:\s+(?P<book>[^:()]{3,200}?(?:\([^()]{1,40}\))?)\.\s+"
+                                     r"(?P<series>LNCS|LNAI|LNBI|CCIS|LIPIcs|IFIP AICT|LNBIP),"
+                                     r"\s+vol\.")
+
+
+def _series_read_as_the_book(item: dict[str, Any], text: str) -> None:
+    """The book of such a paper, where the tagger read the series's name as it."""
+    if str(item.get("container-title") or "") not in _SERIES_NAMES:
+        return
+    found = _BOOK_BEFORE_ITS_SERIES.search(text)
+    if found and found["series"] == item["container-title"]:
+        item["container-title"] = found["book"].strip()
+
+
+# NLM's proceedings: the book, then the meeting's dates and place after semicolons, then the
+# imprint ("In: Proceedings of the 2019 Computing in Cardiology Conference; 2019 Sep 8-11;
+# Singapore. Piscataway (NJ): IEEE; 2019. p. 1-4."): the book's name ends at its semicolon
+_MEETING_AFTER_THE_BOOK = re.compile(r";\s*(?:1[5-9]|20)\d\d\s+(?:[A-Z][a-z]{2}|[A-Z][a-z]+)\b"
+                                     r"[^;]{0,40};.*$")
+
+
+def _meeting_after_the_book(item: dict[str, Any], text: str) -> None:
+    """The book's name without the meeting's dates, place and imprint run into it."""
+    container = str(item.get("container-title") or "")
+    cut = _MEETING_AFTER_THE_BOOK.sub("", container) if ";" in container else container
+    if cut != container and cut.strip() and f"In: {cut}" in text:
+        item["container-title"] = cut.strip()
