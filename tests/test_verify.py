@@ -1767,6 +1767,30 @@ def test_a_doi_in_a_list_nested_under_its_reference_is_checked_with_it(
     assert doi in citations[0]["text"] or doi == citations[0].get("doi")
 
 
+@pytest.mark.parametrize(("first", "second", "statuses"), [
+    ("10.1371/journal.pone.0020476", "10.1038/ng.3834", ["verified", "verified"]),
+    ("10.1038/ng.3834", "10.1371/journal.pone.0020476", ["mismatch", "mismatch"])])
+def test_references_nested_under_a_label_each_with_its_doi_nested_under_it_are_each_one(
+        server, tmp_path, monkeypatch, first, second, statuses):
+    """A group's label, the references nested under it, and under each its DOI's link: each
+    reference is an entry in its own place, checked against the DOI under it (read as one
+    entry, the label became a name and a right DOI a false alarm; swapped, they passed)."""
+    entries = LINKED_LIST.format(first="x", second="x").split("\n")
+    boulkedid = entries[-3][3:].split(" [[DOI]")[0]
+    chiang = entries[-2][3:].replace("[", "").split("](")[0] + ". Nat Genet. 2017;49(5):692-699."
+    post = tmp_path / "post.md"
+    post.write_text("\n".join(entries[:-3]) + "\n\n- 方法学：\n"
+                    f"  1. {boulkedid}\n     - [DOI](https://doi.org/{first})\n"
+                    f"  2. {chiang}\n     - [DOI](https://doi.org/{second})\n",
+                    encoding="utf-8")
+    result = run_verify(["verify", "post.md", "--json"], server.url, tmp_path, monkeypatch)
+    citations = json.loads(result.stdout)["citations"]
+    assert [(c["text"][:10], c["status"]) for c in citations] == [
+        ("Boulkedid ", statuses[0]), ("Chiang C, ", statuses[1])]
+    assert [c["location"].rsplit("#", 1)[1] for c in citations] == [  # (the nested list
+        "blocks/3/items/0", "blocks/5/items/0"]  # goes on after the DOI's, numbering on)
+
+
 def test_ingest_verify_names_a_wrong_bibtex_entry_on_one_line(server, tmp_path, monkeypatch):
     """``ingest --verify`` names each wrong citation on a line of its own; an entry written
     over several lines printed its line breaks there, its fields looking like other lines."""

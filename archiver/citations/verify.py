@@ -783,14 +783,17 @@ def citations_of(record: dict[str, Any]) -> list[tuple[str, str | None]]:
     where: list[str] = []
     nested, into = _nested_in_items(record.get("blocks") or [])
     for i, block in enumerate(record.get("blocks") or []):
-        if i in into:
-            continue  # read as lines of the item it is in
+        if f"blocks/{i}" in into:
+            continue  # read as a line of the item it is under
         if block.get("type") == "list":
             for j, item in enumerate(block.get("items") or []):
-                # an item of several paragraphs (its lines), with the lists nested in it, is
-                # one entry: a reference and the DOI line under it are one citation;
-                # a label opening it is a group's, over the references of a list nested in it
-                # ("- Genetics:" then "  - Chiang C, …"), no reference's first words
+                # an item of several paragraphs (its lines) is one entry, with the lines
+                # nested under it that only locate it: a reference and the DOI line under it
+                # are one citation; a label opening an item is a group's, over the references
+                # of a list nested in it ("- Genetics:" then "  - Chiang C, …" in records made
+                # before a nested list was a block of its own), no reference's first words
+                if f"blocks/{i}/items/{j}" in into:
+                    continue
                 item = nested.get(f"blocks/{i}/items/{j}", item)
                 parts = item.split("\n")
                 if len(parts) > 1 and _GROUP_LABEL.fullmatch(parts[0]):
@@ -839,42 +842,80 @@ _CELL_NUMBER = re.compile(r"[\[［(（【]?\d{1,4}[\]］)）】.、]?")
 _GROUP_LABEL = re.compile(r"[^\d:：\n]{1,40}[:：]\s*")
 
 
-def _nested_in_items(blocks: list[dict[str, Any]]) -> tuple[dict[str, str], dict[int, str]]:
-    """Each list item's text with the lists nested in it and what it holds after them (the
-    blocks of ``depth`` 1 and more that follow its list block; pictures between them are no
-    end of it), by the item's place; and the place each such block is in, by its index. An
-    item's entry is read whole, as it was when a nested list was a part of its item."""
-    texts: dict[str, list[str]] = {}
-    into: dict[int, str] = {}
-    place: str | None = None  # the last item of the last list at depth 0
+# what a line under a reference holds when it only locates that reference: its DOI, its
+# PubMed number, its address, or a link's words ("DOI: 10.1038/ng.3834", "[DOI](…)",
+# "PMID: 28346445", "[PubMed] [Google Scholar]")
+_LOCATOR_WORDS = re.compile(r"(?i)(?:doi|pmid|pmcid|pubmed|google\s+scholar|crossref|full\s+text|"
+                            r"link|url|available\s+(?:at|from)|全文|链接|原文)")
+_LOCATOR_REST = re.compile(r"[\s\[\]()（）【】:：;；,，.。|/-]*")
+
+
+def _only_locates(text: str) -> bool:
+    """Whether a nested line only locates the reference above it (see _LOCATOR_WORDS)."""
+    if not text.strip():
+        return False
+    body = text
+    if "10." in body or "://" in body or "www." in body.lower():
+        body = strip_doi_and_urls(body)[0]
+    body = _LOCATOR_WORDS.sub(" ", re.sub(r"\b(?:PMC)?\d{5,9}\b", " ", body))
+    return bool(_LOCATOR_REST.fullmatch(body))
+
+
+def _nested_in_items(blocks: list[dict[str, Any]]) -> tuple[dict[str, str], dict[str, str]]:
+    """The lines nested under a list item that only locate it (its DOI, its link, its
+    PubMed number: :func:`_only_locates`) read as lines of that item, by the item's place,
+    as they were when a nested list was a part of its item; and the place each such line
+    (a nested list's item, or a block) is read in. A nested line that says more is an entry
+    of its own, in its own place: a group's label over the references nested under it, the
+    references themselves."""
+    lines: dict[str, list[str]] = {}
+    into: dict[str, str] = {}
+    above: list[str] = []  # the place of the last item at each depth
     for i, block in enumerate(blocks):
+        kind = block.get("type")
+        if kind == "image":
+            continue
         depth = block.get("depth")
-        if block.get("type") == "image":
+        depth = depth if isinstance(depth, int) and depth > 0 else 0
+        del above[depth:]
+        if kind == "list":
+            for j, item in enumerate(block.get("items") or []):
+                place = f"blocks/{i}/items/{j}"
+                if depth and len(above) == depth and _only_locates(item):
+                    into[place] = above[-1]
+                    lines.setdefault(above[-1], []).append(item)
+                else:
+                    del above[depth:]
+                    above.append(place)
             continue
-        if isinstance(depth, int) and depth > 0 and place is not None:
-            into[i] = place
-            texts[place].append(block.get("text") or "")
-            continue
-        items = block.get("items") or [] if block.get("type") == "list" else []
-        place = f"blocks/{i}/items/{len(items) - 1}" if items else None
-        if place is not None:
-            texts[place] = [items[-1]]
-    return ({where: "\n".join(line for line in parts if line)
-             for where, parts in texts.items() if len(parts) > 1}, into)
+        if depth and len(above) >= depth and _only_locates(block.get("text") or ""):
+            into[f"blocks/{i}"] = above[depth - 1]  # (what an item holds after its list)
+            lines.setdefault(above[depth - 1], []).append(block.get("text") or "")
+        del above[depth:]
+    return ({}, into) if not lines else ({place: "\n".join([_text_of_place(blocks, place),
+                                                             *more])
+                                          for place, more in lines.items()}, into)
+
+
+def _text_of_place(blocks: list[dict[str, Any]], place: str) -> str:
+    """The text at a place the nested lines are read in (a list's item)."""
+    match = _PLACE.fullmatch(place)
+    text = _text_at(blocks, int(match.group(1)), match.group(2)) if match else None
+    return text or ""
 
 
 def _bind_linked(record: dict[str, Any], out: list[tuple[str, str | None]],
                  covered: set[str], nested: dict[str, str] | None = None,
-                 into: dict[int, str] | None = None) -> list[str]:
+                 into: dict[str, str] | None = None) -> list[str]:
     """Give a reference without a DOI the DOI its list item, or its block of one line, holds
     only as a link target (``[DOI](https://doi.org/…)``, a linked title), so that it is
     checked against the work it links to: read apart, a wrong link passed as a DOI that
     exists and the reference as one a search finds. Only one reference and one such DOI to
     a place: a link's place is its block, not its line, and in a paragraph of several lines
     a link may be no reference's ("原文链接：[论文](…)" under the list) or another line's.
-    A link in a list nested in an item is the item's (``nested``, ``into``: as
-    :func:`_nested_in_items` gives them). The DOIs bound are returned; ``out`` is changed in
-    place."""
+    A link on a line nested under an item that only locates it is the item's (``nested``,
+    ``into``: as :func:`_nested_in_items` gives them). The DOIs bound are returned; ``out``
+    is changed in place."""
     linked: dict[str, list[str]] = {}
     blocks = record.get("blocks") or []
     # each place's text read once, and its DOIs found once: a block may hold 100,000 of
@@ -884,8 +925,8 @@ def _bind_linked(record: dict[str, Any], out: list[tuple[str, str | None]],
         doi, place = citation.get("doi"), citation.get("location") or ""
         if not doi or doi in covered or not (match := _PLACE.fullmatch(place)):
             continue
-        if into and int(match.group(1)) in into:  # in a nested list: its item's place
-            place = into[int(match.group(1))]
+        if into and place in into:  # on a line nested under an item: the item's place
+            place = into[place]
             if (match := _PLACE.fullmatch(place)) is None:
                 continue
         text = (nested or {}).get(place) or _text_at(blocks, int(match.group(1)),

@@ -612,7 +612,10 @@ def _list(node: etree._Element, walk: _Walk, depth: int) -> None:
             if pictures:
                 walk.blocks += icons + pictures
                 icons = []
-            walk.blocks += [_nested(b) for b in after]
+            # (the icons of the nested list's items go after this whole list too)
+            icons += [b for b in after if b.type == "image" and b.image in walk.icon_images]
+            walk.blocks += [_nested(b) for b in after
+                            if b.type != "image" or b.image not in walk.icon_images]
     if items:
         walk.blocks.append(block())
     walk.blocks += icons

@@ -106,16 +106,21 @@ def _all_footer(blocks: list[Block]) -> bool:
 
 
 def drop_markup_residue(blocks: list[Block], images: list[ImageRef]) -> list[Block]:
-    """Drop blocks left with only Markdown punctuation (``**``, ``---``) after rendering."""
+    """Drop blocks left with only Markdown punctuation (``**``, ``---``) after rendering; not
+    a list whose items are empty when a list nested in its last one follows it (an item
+    holding only its nested list, which keeps its number and its place)."""
     out = []
-    for block in blocks:
+    for at, block in enumerate(blocks):
         if block.type == "image":
             out.append(block)
             continue
         if "](javascript:" in block.text:  # the pattern's literal: most blocks hold none
             block = _without_script_links(block)
         if not block.text.strip() or _RESIDUE.match(block.text):
-            continue
+            following = next((b for b in blocks[at + 1:] if b.type != "image"), None)
+            if not (block.type == "list" and block.items and following is not None
+                    and following.depth > block.depth):
+                continue
         out.append(block)
     return out
 

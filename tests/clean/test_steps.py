@@ -1019,6 +1019,10 @@ def test_icons_go_after_the_whole_list_also_past_a_nested_list():
                               "<li>丙</li></ol></li><li>丁</li></ul>")
     assert [(b.type, b.text, b.depth) for b in blocks] == [
         ("list", "甲\n乙", 0), ("list", "丙", 1), ("list", "丁", 0), ("image", "", 0)]
+    blocks, _, _ = parse_body('<ol><li>甲<ul><li>乙 <img width="16" src="i.png"></li></ul></li>'
+                              "<li>丙</li></ol>")  # (an icon in the nested list's item too)
+    assert [(b.type, b.text, b.depth, b.start) for b in blocks] == [
+        ("list", "甲", 0, 1), ("list", "乙", 1, 1), ("list", "丙", 0, 2), ("image", "", 0, 1)]
 
 
 def test_a_quotations_paragraphs_are_not_joined_with_a_list_items_last_line():

@@ -601,3 +601,18 @@ def test_a_fenced_code_blocks_language_and_a_tables_header_row_are_in_the_record
     assert [b for b in blocks if b["type"] == "table"] == [
         {"type": "table", "text": "方法\t成本", "row": 0, "header": True},
         {"type": "table", "text": "Smart-seq2\t$10.59", "row": 1}]
+
+
+def test_an_item_holding_only_its_nested_list_keeps_its_place_and_number(tmp_path, config):
+    """The empty item (its number shown, its content its nested list) is no markup residue
+    to clean away: without it the nested list had no item above it and the next item was
+    numbered as the first."""
+    post = tmp_path / "steps.md"
+    post.write_text(f'---\ntitle: "{TITLE}"\nurl: "{URL}"\n---\n\n步骤：\n\n1. \n   - 淘米\n'
+                    "2. 煮饭\n3. 盛饭\n", encoding="utf-8")
+    blocks = record_of(post, config)["blocks"]
+    assert blocks[1:] == [
+        {"type": "list", "ordered": True, "items": [""], "text": ""},
+        {"type": "list", "items": ["淘米"], "text": "淘米", "depth": 1},
+        {"type": "list", "ordered": True, "start": 2, "items": ["煮饭", "盛饭"],
+         "text": "煮饭\n盛饭"}]
