@@ -651,7 +651,6 @@ class _Run:
     def _prepared_or_raised(self, path: Path, data: bytes,
                             extraction: Future[list[Extracted]] | None) -> list[Prepared]:
         source_path = relative(path, self.base)  # (as the version's provenance says it)
-        file_as = self._filer(data, source_path)
         if extraction is not None:
             if self.config.fetch and not extraction.done():
                 self.commit_group()  # a worker reads it, its images fetched, maybe slowly
@@ -660,35 +659,39 @@ class _Run:
             except BrokenExecutor:  # a worker died (killed, out of memory): go on alone
                 self.stop_workers()
             else:
+                file_as = self._filer(data, source_path, len(extracted))
                 return [finish_post(with_input(item, data), path, key_for=self.key_for,
                                     file_as=file_as, source_path=source_path,
                                     place=self.place_input)
                         for item in extracted]
         return prepare_all(path, self.config, self.session, key_for=self.key_for, data=data,
-                           file_as=file_as, source_path=source_path,
-                           place=self.place_input)
+                           file_as_for=lambda count: self._filer(data, source_path, count),
+                           source_path=source_path, place=self.place_input)
 
-    def _filer(self, data: bytes, source: str) -> FileAs:
-        """:meth:`file_as` for the posts of the file read as ``data`` from ``source``
-        (relative to the archive), called for each in turn, but for this: a post with no
-        address whose id (``wx:c/…``) is made from its text goes in the object these very
-        bytes, from this very file and at its place in it, made before under another such id,
-        where its receipts say so. Its text changed because the way a post is read changed
-        (this version of archiver reads it otherwise), not the file: it is a new version of
-        that post, not another post. (The same bytes elsewhere, a folder renamed that gave
-        the title, or two placeholders alike, are other posts, as documented.)"""
+    def _filer(self, data: bytes, source: str, count: int) -> FileAs:
+        """:meth:`file_as` for the ``count`` posts of the file read as ``data`` from
+        ``source`` (relative to the archive), called for each in turn, but for this: the one
+        post of a file, with no address, whose id (``wx:c/…``) is made from its text, goes in
+        the object these very bytes, from this very file, made before as its one post under
+        another such id, where its receipts say so. Its text changed because the way a post
+        is read changed (this version of archiver reads it otherwise), not the file: it is a
+        new version of that post, not another post. (A file read as several posts, or read
+        into another number of them, is left alone: which is which is not known. The same
+        bytes elsewhere, a folder renamed that gave the title, or two placeholders alike, are
+        other posts, as documented.)"""
         places = itertools.count()
         digest: list[str] = []  # (the bytes' sha256, computed once, and only if needed)
 
         def file_as(own: str, names: list[str], earlier: str | None,
                     text: str) -> tuple[str, list[str]]:
             at = next(places)
-            if own.startswith("wx:c/") and not self._is_object(own):
+            if count == 1 and at == 0 and own.startswith("wx:c/") and not self._is_object(own):
                 if not digest:
                     digest.append(sha256_hex(data))
-                made = {post.get("id") for receipt in self.receipts.get(digest[0], ())
+                made = {receipt["posts"][0].get("id")
+                        for receipt in self.receipts.get(digest[0], ())
                         if receipt.get("source") == source
-                        for n, post in enumerate(receipt.get("posts") or ()) if n == at}
+                        and len(receipt.get("posts") or ()) == 1}
                 made = {m for m in made if isinstance(m, str) and m.startswith("wx:c/")
                         and self._is_object(m)}
                 if len(made) == 1:

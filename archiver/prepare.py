@@ -93,11 +93,16 @@ def prepare_all(path: Path, config: Config, session: Session | None = None,
                 validate: bool = True, key_for: KeyFor | None = None,
                 data: bytes | None = None, file_as: FileAs | None = None,
                 source_path: str | None = None,
-                place: Callable[[str], str] | None = None) -> list[Prepared]:
-    """Every post in ``path`` (a WARC may hold several)."""
+                place: Callable[[str], str] | None = None,
+                file_as_for: Callable[[int], FileAs] | None = None) -> list[Prepared]:
+    """Every post in ``path`` (a WARC may hold several). ``file_as_for``, given how many
+    posts the file holds, gives the ``file_as`` they are filed by (instead of ``file_as``)."""
+    raws = list(readers.read_all(path, data))
+    if file_as_for is not None:
+        file_as = file_as_for(len(raws))
     return [prepare_post(raw, path, config, session, None, validate, key_for, file_as,
                          source_path, place)
-            for raw in readers.read_all(path, data)]
+            for raw in raws]
 
 
 KeyFor = Callable[[dict[str, Any]], str]

@@ -1496,3 +1496,37 @@ def test_a_post_known_by_its_text_read_otherwise_by_a_newer_archiver_stays_one_p
     assert first.object_id.startswith("wx:c/") and first.status == "added"
     assert (again.status, again.object_id, again.version) == ("updated", first.object_id, "v2")
     assert not [w for w in again.warnings if w.startswith("this file made")]
+
+
+def test_a_file_read_into_another_number_of_posts_keeps_its_posts_apart(
+        config, tmp_path, monkeypatch):
+    """Which post is which is not known when a newer archiver reads a file into another
+    number of posts (stood in for: a file read as three posts, then as the last two of them,
+    each text read otherwise): none is filed in the object of the post that stood at its
+    place before, which would make one post a version of another."""
+    import archiver.clean
+    import archiver.readers
+
+    parts = []
+    for name, title in (("x", "甲文"), ("a", "乙文"), ("b", "丙文")):
+        part = tmp_path / f"{name}.md"
+        part.write_text(f"---\ntitle: {title}\n---\n\n{title}的正文。\n", encoding="utf-8")
+        parts.append(part)
+    whole = tmp_path / "whole.md"
+    whole.write_text("---\ntitle: 容器\n---\n\n容器。\n", encoding="utf-8")
+    real = archiver.readers.read_all
+
+    def reading_as(files: list[Path]):
+        return lambda path, data=None: ([raw for f in files for raw in real(f)]
+                                        if path == whole else real(path, data))
+    text = archiver.clean.blocks_text
+    with monkeypatch.context() as older:
+        older.setattr(archiver.readers, "read_all", reading_as(parts))
+        older.setattr(archiver.clean, "blocks_text", lambda blocks: text(blocks) + "\n旧")
+        first = ingest_paths([whole], config, jobs=1)
+    with monkeypatch.context() as newer:
+        newer.setattr(archiver.readers, "read_all", reading_as(parts[1:]))
+        again = ingest_paths([whole], config, refresh=True, jobs=1)
+    assert [r.status for r in first] == ["added"] * 3
+    assert [r.status for r in again] == ["added"] * 2
+    assert not {r.object_id for r in again} & {r.object_id for r in first}
