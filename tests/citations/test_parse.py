@@ -6238,6 +6238,8 @@ def test_the_look_alikes_of_the_eighteenth_trials_forms_stay_as_read(text, field
      {"author": [{"family": "Moreno Villalobos", "given": "Aurelio"}], "issued": None}),
     ("[1] Moreno Villalobos, Aurelio. n.d. “Diario de un viaje a las Misiones del Paraguay.” "
      "Manuscript.", {"author": [{"family": "Moreno Villalobos", "given": "Aurelio"}]}),
+    ("3) Moreno Villalobos, Aurelio. n.d. “Diario de un viaje a las Misiones del Paraguay.” "
+     "Manuscript.", {"author": [{"family": "Moreno Villalobos", "given": "Aurelio"}]}),
 ])
 def test_the_nineteenth_trials_forms(text, fields):
     item = parse_reference(text, strict=True)

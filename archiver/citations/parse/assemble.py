@@ -40,6 +40,7 @@ from archiver.citations.parse.containers import (
     _discussion_paper,
     _editor_read_as_the_container,
     _editors_opening_a_book,
+    _french_chapter,
     _ieee_proceedings,
     _imprint_at_the_end,
     _imprint_between_commas,
@@ -181,6 +182,7 @@ from archiver.citations.parse.numbers import (
     _volume_and_issue_after_the_journal,
     _volume_and_issue_before_the_year,
     _volume_and_issue_by_their_letters,
+    _volume_and_page_ending,
     _volume_comma_issue,
     _volume_dot_issue,
     _volume_marked_in_words,
@@ -558,6 +560,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _polish_chapter(item, text)
     _series_read_as_the_book(item, text)
     _meeting_after_the_book(item, text)
+    _french_chapter(item, text)
     _chicago_note_book(item, text)
     _book_before_ed_by(item, text)
     _series_or_editors_ending_the_container(item, text)
@@ -579,6 +582,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _edition_ending_a_title(item, text)
     _vancouver_numbers(item, text)
     _supplement_after_the_volume(item, text)
+    _volume_and_page_ending(item, text)
     _pages_lettered_as_a_supplement(item, text)
     _volume_run_into_the_page(item, text)
     _volume_and_issue_after_the_journal(item, text)

@@ -1902,3 +1902,30 @@ def _meeting_after_the_book(item: dict[str, Any], text: str) -> None:
     cut = _MEETING_AFTER_THE_BOOK.sub("", container) if ";" in container else container
     if cut != container and cut.strip() and f"In: {cut}" in text:
         item["container-title"] = cut.strip()
+
+
+# French's chapter: "dans", the editors and their role in brackets perhaps, then the book,
+# its place, its publisher, its year and the pages, all between commas ("…, « Les confréries
+# de pénitents en Provence », dans Michel Arnaud (éd.), Religion et société dans le Midi
+# moderne, Aix-en-Provence, Presses universitaires de Provence, 2008, p. 45-71.")
+_FRENCH_CHAPTER = re.compile(
+    r"[»”],?\s+dans\s+(?:(?P<editors>[^()«»]{2,200}?)\s\((?:[ée]ds?|dir|coord)\.\),\s+)?"
+    r"(?P<book>[^,«»()]{3,300}?),\s+(?P<place>[A-ZÀ-Þ][^,\d]{1,40}),\s+"
+    r"(?P<publisher>[^,\d]{2,80}),\s+(?P<year>(?:1[5-9]|20)\d\d),\s+pp?\.\s*"
+    r"(?P<page>\d+(?:\s?[-–]\s?\d+)?)")
+
+
+def _french_chapter(item: dict[str, Any], text: str) -> None:
+    """Such a chapter's book, editors, publisher and pages, where the tagger took the
+    publisher for the book."""
+    found = _FRENCH_CHAPTER.search(text)
+    if found is None or item.get("container-title") not in (None, found["publisher"].strip()):
+        return
+    item["container-title"] = found["book"].strip()
+    item["publisher"] = found["publisher"].strip()
+    item["publisher-place"] = found["place"].strip()
+    item["page"] = re.sub(r"\s?[-–]\s?", "-", found["page"])
+    item["type"] = "chapter"
+    editors = split_authors(found["editors"] or "")
+    if editors:
+        item["editor"] = editors

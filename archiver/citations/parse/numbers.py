@@ -1406,3 +1406,22 @@ def _supplement_after_the_volume(item: dict[str, Any], text: str) -> None:
     if found and ran and item.get("volume") == found["volume"]:
         item["page"] = ran["page"]
         item.setdefault("issue", found["issue"])
+
+
+# Harvard's volume and article number (or pages) at the end, after the journal and a comma
+# each: "'Machine vision for weld seam inspection', Journal of Physics: Conference Series,
+# 1529, 042087."
+_VOLUME_AND_PAGE_ENDING = re.compile(r",\s*(?P<volume>\d{1,5}),\s*(?P<page>[A-Za-z]?\d{1,7}"
+                                     r"(?:\s?[-–]\s?[A-Za-z]?\d{1,7})?)\.?\s*$")
+
+
+def _volume_and_page_ending(item: dict[str, Any], text: str) -> None:
+    """Those numbers right after the journal's name, where the tagger read neither or
+    only the page."""
+    container = str(item.get("container-title") or "")
+    at = text.rfind(container) if container else -1
+    found = _VOLUME_AND_PAGE_ENDING.fullmatch(text, at + len(container)) if at >= 0 else None
+    page = _page(found["page"]) if found else ""
+    if found and not item.get("volume") and str(item.get("page") or page) == page and \
+            found["volume"] != str(_issued_year(item)):  # (", 1966, 5-23": the year, pages)
+        item["volume"], item["page"] = found["volume"], page

@@ -1112,8 +1112,8 @@ def _undated_work(item: dict[str, Any], text: str) -> None:
 
 # Chicago's undated work, "n.d." where the year stands, in no brackets: "Moreno Villalobos,
 # Aurelio. n.d. “Diario de un viaje…” Manuscript, …"
-_NAMES_BEFORE_ND = re.compile(r"(?:\[\d{1,3}\]\s*|\d{1,3}\.\s+)?(?P<names>[^()\d]{2,200}?)[.,]?\s+"
-                              r"n\.\s?d\.\s")
+_NAMES_BEFORE_ND = re.compile(r"(?:[\[［]\d{1,3}[\]］]\s*|\d{1,3}[.)]\s*)?"
+                              r"(?P<names>[^()\d]{2,200}?)[.,]?\s+n\.\s?d\.\s")
 _ND = re.compile(r"n\.?\s?d\.?")
 
 
