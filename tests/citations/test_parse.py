@@ -6313,6 +6313,16 @@ def test_the_look_alikes_of_the_nineteenth_trials_forms_stay_as_read(text, field
      "2019 Sep 8-11; Singapore. Piscataway (NJ): IEEE; 2019. p. 1-4.",
      {"container-title": "Proceedings of the 2019 Computing in Cardiology Conference",
       "page": "1-4"}),
+    # French's chapter after "dans", its editors' role in brackets; Harvard's volume and
+    # article number after a journal whose name holds a colon
+    ("Rouxelin, Jean-Marc, « Les confréries de pénitents en Provence », dans Michel Arnaud "
+     "(éd.), Religion et société dans le Midi moderne, Aix-en-Provence, Presses universitaires "
+     "de Provence, 2008, p. 45-71.",
+     {"container-title": "Religion et société dans le Midi moderne", "page": "45-71",
+      "publisher": "Presses universitaires de Provence",
+      "editor": [{"family": "Arnaud", "given": "Michel"}]}),
+    ("Iwu, C. and Petrakis, G. (2020) 'Machine vision for weld seam inspection', Journal of "
+     "Physics: Conference Series, 1529, 042087.", {"volume": "1529", "page": "042087"}),
 ])
 def test_the_twentieth_trials_forms(text, fields):
     item = parse_reference(text, strict=True)
@@ -6336,6 +6346,9 @@ def test_the_twentieth_trials_forms(text, fields):
     ("15. Boneh, D., Franklin, M.: Identity-based encryption from the Weil pairing. In: "
      "Kilian, J. (ed.) CRYPTO 2001. LNCS, vol. 2139, pp. 213–229. Springer, Heidelberg "
      "(2001)", {"container-title": "CRYPTO 2001"}),
+    # the year and the pages after a journal's name: no volume
+    ("Michel Mollat, La notion de pauvreté au Moyen Âge, position du problème, Revue "
+     "d’histoire de l’Église de France, 1966, 5-23.", {"volume": None}),
 ])
 def test_the_look_alikes_of_the_twentieth_trials_forms_stay_as_read(text, fields):
     item = parse_reference(text, strict=True)

@@ -514,7 +514,8 @@ CRAFTED_PIECES = [
     ", 12, 3 (2001), ", "A, B, C, in D (a cura di), ", ";40 Suppl 1:", "A B, C. n.d. ",
     # (and the twentieth's)
     "A, B (dir.", "A, B: „", "A B 2020 Collaborators. ", "1400–1800, ", "[A Collaboration], ",
-    "In: A (B 2020). LNCS, vol. ", "In: A; 2019 Sep 8-11; B. ",
+    "In: A (B 2020). LNCS, vol. ", "In: A; 2019 Sep 8-11; B. ", "», dans A (éd.), B, ",
+    ", 1529, 042087",
 ]
 
 
