@@ -1750,6 +1750,11 @@ def test_a_groups_label_over_a_nested_list_of_references_is_no_part_of_them(
 @pytest.mark.parametrize("written", [
     "   - DOI: {doi}\n",  # a DOI on a line of a list nested under the reference
     "   - [DOI](https://doi.org/{doi})\n",  # ... as a link there
+    # ... as PubMed prints it, with the Epub date and the PubMed numbers after it
+    "   - doi: {doi}. Epub 2017 Mar 27. PMID: 28346445; PMCID: PMC5576307.\n",
+    # ... as PubMed Central's list links it, and as MDPI writes an address
+    "   - [DOI](https://doi.org/{doi}) [PMC free article](https://example.org/p) [PubMed]\n",
+    "   - Available online: https://doi.org/{doi} (accessed on 1 May 2020)\n",
 ])
 def test_a_doi_in_a_list_nested_under_its_reference_is_checked_with_it(
         server, tmp_path, monkeypatch, doi, status, written):

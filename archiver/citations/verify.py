@@ -845,9 +845,17 @@ _GROUP_LABEL = re.compile(r"[^\d:：\n]{1,40}[:：]\s*")
 # what a line under a reference holds when it only locates that reference: its DOI, its
 # PubMed number, its address, or a link's words ("DOI: 10.1038/ng.3834", "[DOI](…)",
 # "PMID: 28346445", "[PubMed] [Google Scholar]")
-_LOCATOR_WORDS = re.compile(r"(?i)(?:doi|pmid|pmcid|pubmed|google\s+scholar|crossref|full\s+text|"
-                            r"link|url|available\s+(?:at|from)|全文|链接|原文)")
+_LOCATOR_WORDS = re.compile(
+    r"(?i)\b(?:doi|pmid|pmcid|pubmed(?:\s+central)?|europe\s+pmc|google\s+scholar|crossref|"
+    r"web\s+of\s+science|scopus|(?:free\s+)?(?:pmc\s+)?(?:free\s+)?(?:full[\s-]+text|article)|"
+    r"link|url|available(?:\s+online)?(?:\s+(?:at|from))?|accessed(?:\s+on)?|retrieved(?:\s+from)?|"
+    r"cited|epub(?:\s+ahead\s+of\s+print)?|ahead\s+of\s+print|"
+    # (the dates those carry: "Epub 2017 Mar 27", "(accessed on 1 May 2020)")
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
+    r"july|august|september|october|november|december|on|at|from)\b\.?|全文|链接|原文|\d+")
 _LOCATOR_REST = re.compile(r"[\s\[\]()（）【】:：;；,，.。|/-]*")
+_LOCATOR_NAMES = re.compile(r"(?i)\b(?:doi|pmid|pmcid|pubmed|pmc|google\s+scholar|crossref|"
+                            r"full[\s-]+text|link|url)\b|全文|链接|原文")
 
 
 def _only_locates(text: str) -> bool:
@@ -857,8 +865,9 @@ def _only_locates(text: str) -> bool:
     body = text
     if "10." in body or "://" in body or "www." in body.lower():
         body = strip_doi_and_urls(body)[0]
-    body = _LOCATOR_WORDS.sub(" ", re.sub(r"\b(?:PMC)?\d{5,9}\b", " ", body))
-    return bool(_LOCATOR_REST.fullmatch(body))
+    rest = _LOCATOR_WORDS.sub(" ", re.sub(r"\bPMC\d{5,9}\b", " ", body))
+    return bool(_LOCATOR_REST.fullmatch(rest)) and (body != text or bool(
+        _LOCATOR_NAMES.search(text)))  # (a line of dates or numbers alone locates nothing)
 
 
 def _nested_in_items(blocks: list[dict[str, Any]]) -> tuple[dict[str, str], dict[str, str]]:
