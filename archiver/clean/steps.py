@@ -109,20 +109,23 @@ def drop_markup_residue(blocks: list[Block], images: list[ImageRef]) -> list[Blo
     """Drop blocks left with only Markdown punctuation (``**``, ``---``) after rendering; not
     a list whose items are empty when a list nested in its last one follows it (an item
     holding only its nested list, which keeps its number and its place)."""
-    out = []
-    for at, block in enumerate(blocks):
-        if block.type == "image":
-            out.append(block)
-            continue
-        if "](javascript:" in block.text:  # the pattern's literal: most blocks hold none
+    kept: list[Block | None] = []
+    for block in blocks:
+        if block.type != "image" and "](javascript:" in block.text:  # (most blocks hold none)
             block = _without_script_links(block)
-        if not block.text.strip() or _RESIDUE.match(block.text):
-            following = next((b for b in blocks[at + 1:] if b.type != "image"), None)
-            if not (block.type == "list" and block.items and following is not None
-                    and following.depth > block.depth):
-                continue
-        out.append(block)
-    return out
+        residue = block.type != "image" and (not block.text.strip()
+                                             or bool(_RESIDUE.match(block.text)))
+        kept.append(None if residue else block)
+    following: Block | None = None  # the next block kept, from the end: an empty list is
+    for at in range(len(blocks) - 1, -1, -1):  # kept only with a deeper block kept after it
+        block = kept[at]
+        empty = blocks[at]
+        if block is None and empty.type == "list" and empty.items and not empty.text.strip() \
+                and following is not None and following.depth > empty.depth:
+            kept[at] = block = empty
+        if block is not None and block.type != "image":
+            following = block
+    return [block for block in kept if block is not None]
 
 
 def _without_script_links(block: Block) -> Block:

@@ -1014,6 +1014,18 @@ def test_an_item_holding_only_a_nested_list_is_an_empty_item_that_keeps_its_numb
          "text": "煮饭\n盛饭"}]
 
 
+def test_an_empty_item_whose_nested_list_is_markup_residue_goes_with_it():
+    """The empty item is kept for the list nested in it; when that list is dropped as
+    markup residue (``**``), the item has nothing under it and goes too."""
+    from archiver.clean.steps import drop_markup_residue
+
+    blocks, images, _ = parse_body("<ol><li><ul><li>**</li></ul></li><li>x</li></ol>")
+    assert [(b.type, b.text) for b in drop_markup_residue(blocks, images)] == [("list", "x")]
+    blocks, images, _ = parse_body("<ol><li><ul><li>淘米</li></ul></li><li>x</li></ol>")
+    assert [(b.type, b.text, b.depth) for b in drop_markup_residue(blocks, images)] == [
+        ("list", "", 0), ("list", "淘米", 1), ("list", "x", 0)]
+
+
 def test_icons_go_after_the_whole_list_also_past_a_nested_list():
     blocks, _, _ = parse_body('<ul><li>甲 <img width="16" src="i.png"></li><li>乙<ol start="3">'
                               "<li>丙</li></ol></li><li>丁</li></ul>")
