@@ -6240,6 +6240,8 @@ def test_the_look_alikes_of_the_eighteenth_trials_forms_stay_as_read(text, field
      "Manuscript.", {"author": [{"family": "Moreno Villalobos", "given": "Aurelio"}]}),
     ("3) Moreno Villalobos, Aurelio. n.d. “Diario de un viaje a las Misiones del Paraguay.” "
      "Manuscript.", {"author": [{"family": "Moreno Villalobos", "given": "Aurelio"}]}),
+    ("3. Moreno Villalobos, Aurelio. n.d. “Diario.” Manuscript.",  # (the names read as the
+     {"author": [{"family": "Moreno Villalobos", "given": "Aurelio"}], "title": "Diario"}),
 ])
 def test_the_nineteenth_trials_forms(text, fields):
     item = parse_reference(text, strict=True)
@@ -6323,6 +6325,8 @@ def test_the_look_alikes_of_the_nineteenth_trials_forms_stay_as_read(text, field
       "editor": [{"family": "Arnaud", "given": "Michel"}]}),
     ("Iwu, C. and Petrakis, G. (2020) 'Machine vision for weld seam inspection', Journal of "
      "Physics: Conference Series, 1529, 042087.", {"volume": "1529", "page": "042087"}),
+    ("Global Snakebite Burden 2020 Collaborators. Mortality and morbidity. Lancet. "
+     "2022;1:1.", {"issued": {"date-parts": [[2022]]}}),  # (its year no publication's)
 ])
 def test_the_twentieth_trials_forms(text, fields):
     item = parse_reference(text, strict=True)
@@ -6349,6 +6353,8 @@ def test_the_twentieth_trials_forms(text, fields):
     # the year and the pages after a journal's name: no volume
     ("Michel Mollat, La notion de pauvreté au Moyen Âge, position du problème, Revue "
      "d’histoire de l’Église de France, 1966, 5-23.", {"volume": None}),
+    ("Iwu, C. (2020) 'Machine vision', Journal of Physics: Conference Series, 1529, 2020.",
+     {"page": None}),  # (the year at the end is no page)
 ])
 def test_the_look_alikes_of_the_twentieth_trials_forms_stay_as_read(text, fields):
     item = parse_reference(text, strict=True)

@@ -1422,6 +1422,7 @@ def _volume_and_page_ending(item: dict[str, Any], text: str) -> None:
     at = text.rfind(container) if container else -1
     found = _VOLUME_AND_PAGE_ENDING.fullmatch(text, at + len(container)) if at >= 0 else None
     page = _page(found["page"]) if found else ""
+    year = str(_issued_year(item))
     if found and not item.get("volume") and str(item.get("page") or page) == page and \
-            found["volume"] != str(_issued_year(item)):  # (", 1966, 5-23": the year, pages)
-        item["volume"], item["page"] = found["volume"], page
+            year not in (found["volume"], page):  # (", 1966, 5-23": the year, the pages;
+        item["volume"], item["page"] = found["volume"], page  # ", 1529, 2020.": the year)

@@ -1117,16 +1117,26 @@ _NAMES_BEFORE_ND = re.compile(r"(?:[\[［]\d{1,3}[\]］]\s*|\d{1,3}[.)]\s*)?"
 _ND = re.compile(r"n\.?\s?d\.?")
 
 
+_QUOTED_AFTER_ND = re.compile(r"\s*[“\"](?P<title>[^”\"]{2,300}?)[.,]?[”\"]")
+
+
 def _undated_names(item: dict[str, Any], text: str) -> None:
     """The names before such an "n.d.", which the tagger read as one more name (and a
-    compound surname's first word as another's)."""
-    if not any(_ND.fullmatch(str(person.get("family") or ""))
-               for person in item.get("author") or []):
+    compound surname's first word as another's), or as the title, with no name (its quoted
+    title after "n.d." then the title)."""
+    persons = item.get("author") or []
+    if not any(_ND.fullmatch(str(person.get("family") or "")) for person in persons) and (
+            persons or "n.d" not in text):
         return
     found = _NAMES_BEFORE_ND.match(text)
-    persons = split_authors(found["names"]) if found else []
-    if persons:
-        item["author"] = persons
+    names = split_authors(found["names"]) if found else []
+    if not names or not persons and item.get("title") != found["names"].strip(" .,"):
+        return
+    item["author"] = names
+    if not persons:
+        quoted = _QUOTED_AFTER_ND.match(text, found.end())
+        if quoted:
+            item["title"] = quoted["title"].strip()
 
 
 # a group whose name holds a year, before the title: "Global Snakebite Burden 2020
@@ -1144,6 +1154,10 @@ def _group_named_with_a_year(item: dict[str, Any], text: str) -> None:
     persons = item.get("author") or []
     if found and len(persons) == 1 and persons[0].get("family", "") in found["group"]:
         item["author"] = [{"literal": found["group"]}]
+        # ... and its year no year of publication, where another is printed after it
+        later = _ANY_YEAR.findall(text, found.end())
+        if str(_issued_year(item)) in found["group"] and later:
+            item["issued"] = {"date-parts": [[int(later[-1])]]}
 
 
 # a year printed anywhere but in the names of the work and what it is in
