@@ -585,6 +585,7 @@ def _list(node: etree._Element, walk: _Walk, depth: int) -> None:
         for other in others:
             _check_depth(other, depth + 1)
     icons: list[Block] = []  # the items' icons, after the list: they cut no list
+    skipped = 0  # the numbers of an ordered list's items with no text, not yet counted
     for li in lis or [node]:
         inner = walk.inner("list")
         _walk(li, inner, depth + (li is not node))
@@ -594,12 +595,21 @@ def _list(node: etree._Element, walk: _Walk, depth: int) -> None:
                       len(inner.blocks))
         item_blocks, after = inner.blocks[:nested], inner.blocks[nested:]
         texts = [(b.text, _in_text(b)) for b in item_blocks if b.type != "image" and b.text]
+        if (texts or after) and skipped:  # items a browser numbered with nothing in them
+            if items:
+                walk.blocks.append(block())
+                start += len(items)
+                items, links = [], []
+            start += skipped
+            skipped = 0
         if texts:  # an item's paragraphs are lines of it, as a reader sees them
             text, own = _joined(texts, "\n", len(items))
             links += own
             items.append(text)
         elif after:  # its number shown, its content all in its nested list
             items.append("")
+        elif ordered and li is not node:
+            skipped += 1  # (an empty item, or a picture alone: numbered, no text)
         icons += [b for b in item_blocks if b.type == "image" and b.image in walk.icon_images]
         pictures = [b for b in item_blocks
                     if b.type == "image" and b.image not in walk.icon_images]

@@ -1026,6 +1026,20 @@ def test_an_empty_item_whose_nested_list_is_markup_residue_goes_with_it():
         ("list", "", 0), ("list", "淘米", 1), ("list", "x", 0)]
 
 
+def test_an_item_with_no_text_still_takes_its_number_where_items_follow_it():
+    """A browser numbers every item of an ``<ol>``: an empty one, or one holding a picture
+    alone, took no number here, and every item after it was numbered one less. An empty
+    item at the end (an editor's stray ``<li><br></li>``) changes no number and is left out."""
+    for markup, after in [("<ol><li>甲</li><li></li><li>丙</li></ol>", []),
+                          ('<ol><li>甲</li><li><img src="a.png"></li><li>丙</li></ol>', ["image"])]:
+        blocks, _, _ = parse_body(markup)
+        assert [b.type for b in blocks] == ["list", *after, "list"]
+        assert [(blocks[0].items, blocks[0].start), (blocks[-1].items, blocks[-1].start)] == [
+            (("甲",), 1), (("丙",), 3)]
+    blocks, _, _ = parse_body("<ol><li>甲</li><li>乙</li><li><br></li></ol>")
+    assert [(b.items, b.start) for b in blocks] == [(("甲", "乙"), 1)]
+
+
 def test_icons_go_after_the_whole_list_also_past_a_nested_list():
     blocks, _, _ = parse_body('<ul><li>甲 <img width="16" src="i.png"></li><li>乙<ol start="3">'
                               "<li>丙</li></ol></li><li>丁</li></ul>")
