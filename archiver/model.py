@@ -187,6 +187,13 @@ def split_pieces(pieces: list[tuple[str, str | None]], separator: str
     return parts
 
 
+def block_depth(block: Mapping[str, Any]) -> int:
+    """How deep in lists a record's block is: its ``depth`` (a list nested in an item, or what
+    that item holds after it), 0 where it has none, as every block had before."""
+    depth = block.get("depth")
+    return depth if isinstance(depth, int) and depth > 0 else 0
+
+
 def table_ends(blocks: Sequence[Mapping[str, Any]], at: int) -> bool:
     """Whether the table row ``blocks[at]`` is its table's last: no row follows it, or the
     next row begins another table (its ``row`` is 0). Records made before rows were numbered

@@ -15,7 +15,13 @@ from archiver.citations.compare.text import shown
 from archiver.citations.notices import RETRACTED, describe, withdrawn
 from archiver.clean.metadata import one_line
 from archiver.export.works import shown_title
-from archiver.model import linked_pieces, links_by_item, split_pieces, table_ends
+from archiver.model import (
+    block_depth,
+    linked_pieces,
+    links_by_item,
+    split_pieces,
+    table_ends,
+)
 from archiver.textfiles import escaped, on_screen, on_terminal, printable
 
 
@@ -69,8 +75,7 @@ def block_text(block: dict[str, Any]) -> str:
     if block.get("type") == "list" and block.get("ordered"):
         first = block.get("start", 1)
         text = "\n".join(f"{n}. {item}" for n, item in enumerate(block.get("items") or [], first))
-    depth = block.get("depth")
-    if isinstance(depth, int) and depth > 0:
+    if depth := block_depth(block):
         text = "\n".join("  " * depth + line for line in text.split("\n"))
     return text
 
@@ -193,9 +198,8 @@ def _depth_of(blocks: list[dict[str, Any]], at: int) -> int:
     block = blocks[at]
     if block.get("type") == "image":
         following = next((b for b in blocks[at + 1:] if b.get("type") != "image"), None)
-        return _depth_of([following], 0) if following is not None else 0
-    depth = block.get("depth")
-    return depth if isinstance(depth, int) and depth > 0 else 0
+        return block_depth(following) if following is not None else 0
+    return block_depth(block)
 
 
 def _fence_info(language: object) -> str:
@@ -247,10 +251,10 @@ def _md_table(rows: list[list[list[tuple[str, str | None]]]]) -> list[str]:
     """A table's rows (cells separated by tabs, as the record keeps them, a block a row) as a
     GitHub table, so that a table reads as a table and not as lines of text with tabs in them.
     The table is its rows' blocks (:func:`~archiver.model.table_ends`); its first row is the
-    header row GFM
-    requires (WeChat's editor marks none: the first row, its column names as a rule, stands as
-    it). Every row gets as many cells as the widest, since GFM drops a row's cells beyond the
-    header's. Each cell's text is escaped as a paragraph's is, its ``|`` included."""
+    header row GFM requires (WeChat's editor marks none: the first row, its column names as a
+    rule, stands as it). Every row gets as many cells as the widest, since GFM drops a row's
+    cells beyond the header's. Each cell's text is escaped as a paragraph's is, its ``|``
+    included."""
     table = [[_md_pieces(_stripped(cell), line_start=False) for cell in row] for row in rows]
     width = max(len(cells) for cells in table)
     lines = ["| " + " | ".join(cells + [""] * (width - len(cells))) + " |" for cells in table]

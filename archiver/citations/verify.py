@@ -74,7 +74,7 @@ from archiver.citations.notices import notices_of
 from archiver.citations.parse import MORE_NAMES
 from archiver.citations.pasted import entry_text, is_fence, join_entries
 from archiver.citations.runon import split_run_together
-from archiver.model import STATUSES
+from archiver.model import STATUSES, block_depth
 from archiver.textfiles import text_lines
 
 FAILING = frozenset({"mismatch", "not_found"})
@@ -877,40 +877,31 @@ def _nested_in_items(blocks: list[dict[str, Any]]) -> tuple[dict[str, str], dict
     (a nested list's item, or a block) is read in. A nested line that says more is an entry
     of its own, in its own place: a group's label over the references nested under it, the
     references themselves."""
-    lines: dict[str, list[str]] = {}
+    lines: dict[str, list[str]] = {}  # an item's place → its text, and the lines folded in
     into: dict[str, str] = {}
-    above: list[str] = []  # the place of the last item at each depth
+    above: list[tuple[str, str]] = []  # the place and text of the last item at each depth
     for i, block in enumerate(blocks):
         kind = block.get("type")
         if kind == "image":
             continue
-        depth = block.get("depth")
-        depth = depth if isinstance(depth, int) and depth > 0 else 0
+        depth = block_depth(block)
         del above[depth:]
         if kind == "list":
             for j, item in enumerate(block.get("items") or []):
                 place = f"blocks/{i}/items/{j}"
                 if depth and len(above) == depth and _only_locates(item):
-                    into[place] = above[-1]
-                    lines.setdefault(above[-1], []).append(item)
+                    into[place] = above[-1][0]
+                    lines.setdefault(above[-1][0], [above[-1][1]]).append(item)
                 else:
                     del above[depth:]
-                    above.append(place)
+                    above.append((place, item))
             continue
         if depth and len(above) >= depth and _only_locates(block.get("text") or ""):
-            into[f"blocks/{i}"] = above[depth - 1]  # (what an item holds after its list)
-            lines.setdefault(above[depth - 1], []).append(block.get("text") or "")
+            parent, text = above[depth - 1]  # (what an item holds after its list)
+            into[f"blocks/{i}"] = parent
+            lines.setdefault(parent, [text]).append(block.get("text") or "")
         del above[depth:]
-    return ({}, into) if not lines else ({place: "\n".join([_text_of_place(blocks, place),
-                                                             *more])
-                                          for place, more in lines.items()}, into)
-
-
-def _text_of_place(blocks: list[dict[str, Any]], place: str) -> str:
-    """The text at a place the nested lines are read in (a list's item)."""
-    match = _PLACE.fullmatch(place)
-    text = _text_at(blocks, int(match.group(1)), match.group(2)) if match else None
-    return text or ""
+    return {place: "\n".join(parts) for place, parts in lines.items()}, into
 
 
 def _bind_linked(record: dict[str, Any], out: list[tuple[str, str | None]],

@@ -32,6 +32,7 @@ from archiver.citations.compare.text import shown
 from archiver.export.works import CitationsIn, beijing_date, shown_title, unverified
 from archiver.model import (
     SITE_GENERATOR,
+    block_depth,
     linked_pieces,
     links_by_item,
     split_pieces,
@@ -138,8 +139,8 @@ def _body(record: dict[str, Any]) -> str:
                 rows = []
         else:
             out.append("<p>" + _linked(block.get("text") or "", _links(block)) + "</p>")
-        depth = block.get("depth")  # a nested list, or what its item holds after it,
-        if isinstance(depth, int) and depth > 0 and len(out) > written:  # under the item
+        # a nested list, or what its item holds after it: under the item
+        if (depth := block_depth(block)) and len(out) > written:
             out[written:] = [f'<div style="margin-left:{2 * depth}em">{"".join(out[written:])}'
                              "</div>"]
     return "\n".join(out)
