@@ -1836,14 +1836,23 @@ def _italian_chapter(item: dict[str, Any], text: str) -> None:
     if found is None:
         return
     item["author"] = [{"family": found["family"], "given": found["given"]}]
-    item["title"] = found["title"].strip()
-    item["container-title"] = found["book"].strip()
-    item["publisher"] = found["publisher"].strip()
-    item["publisher-place"] = found["place"].strip()
     item["issued"] = {"date-parts": [[int(found["year"])]]}
-    item["page"] = re.sub(r"\s?[-–]\s?", "-", found["page"])
+    _chapter_as_found(item, found)
+
+
+def _chapter_as_found(item: dict[str, Any], found: re.Match[str]) -> None:
+    """A chapter's parts as a form's pattern names them: its book, pages and editors, and
+    its title, publisher and place where the pattern has them."""
+    named = found.re.groupindex
+    if "title" in named:
+        item["title"] = found["title"].strip()
+    item["container-title"] = found["book"].strip()
+    if "publisher" in named:
+        item["publisher"] = found["publisher"].strip()
+        item["publisher-place"] = found["place"].strip()
+    item["page"] = _page(found["page"])
     item["type"] = "chapter"
-    editors = split_authors(found["editors"])
+    editors = split_authors(found["editors"] or "")
     if editors:
         item["editor"] = editors
 
@@ -1861,23 +1870,15 @@ def _polish_chapter(item: dict[str, Any], text: str) -> None:
     """Such a chapter's title, book, editors and pages (the tagger, which pairs „ with “ as
     German prints it, runs the title on to the editors)."""
     found = _POLISH_CHAPTER.search(text)
-    if found is None:
-        return
-    item["title"] = found["title"].strip()
-    item["container-title"] = found["book"].strip()
-    item["page"] = re.sub(r"\s?[-–]\s?", "-", found["page"])
-    item["type"] = "chapter"
-    editors = split_authors(found["editors"])
-    if editors:
-        item["editor"] = editors
+    if found is not None:
+        _chapter_as_found(item, found)
 
 
 # Springer's proceedings cited with no editors: "In: Computer Aided Verification (CAV 2020).
 # LNCS, vol. 12224, pp. 643–665." (the series is no name of the book)
-_SERIES_NAMES = frozenset({"LNCS", "LNAI", "LNBI", "CCIS", "LIPIcs", "IFIP AICT", "LNBIP"})
+_SERIES_NAMES = ("LNCS", "LNAI", "LNBI", "CCIS", "LIPIcs", "IFIP AICT", "LNBIP")
 _BOOK_BEFORE_ITS_SERIES = re.compile(r"\bIn:\s+(?P<book>[^:()]{3,200}?(?:\([^()]{1,40}\))?)\.\s+"
-                                     r"(?P<series>LNCS|LNAI|LNBI|CCIS|LIPIcs|IFIP AICT|LNBIP),"
-                                     r"\s+vol\.")
+                                     rf"(?P<series>{'|'.join(_SERIES_NAMES)}),\s+vol\.")
 
 
 def _series_read_as_the_book(item: dict[str, Any], text: str) -> None:
@@ -1919,13 +1920,6 @@ def _french_chapter(item: dict[str, Any], text: str) -> None:
     """Such a chapter's book, editors, publisher and pages, where the tagger took the
     publisher for the book."""
     found = _FRENCH_CHAPTER.search(text)
-    if found is None or item.get("container-title") not in (None, found["publisher"].strip()):
-        return
-    item["container-title"] = found["book"].strip()
-    item["publisher"] = found["publisher"].strip()
-    item["publisher-place"] = found["place"].strip()
-    item["page"] = re.sub(r"\s?[-–]\s?", "-", found["page"])
-    item["type"] = "chapter"
-    editors = split_authors(found["editors"] or "")
-    if editors:
-        item["editor"] = editors
+    if found is not None and item.get("container-title") in (None,
+                                                              found["publisher"].strip()):
+        _chapter_as_found(item, found)

@@ -1139,6 +1139,10 @@ def _undated_names(item: dict[str, Any], text: str) -> None:
             item["title"] = quoted["title"].strip()
 
 
+# a year printed anywhere but in the names of the work and what it is in
+_ANY_YEAR = re.compile(r"(?<![\d.–-])(1[5-9]\d\d|20\d\d)(?![\d–-])")
+
+
 # a group whose name holds a year, before the title: "Global Snakebite Burden 2020
 # Collaborators. Mortality and …" (the tagger ends the names at the year)
 _GROUP_NAMED_WITH_A_YEAR = re.compile(
@@ -1158,10 +1162,6 @@ def _group_named_with_a_year(item: dict[str, Any], text: str) -> None:
         later = _ANY_YEAR.findall(text, found.end())
         if str(_issued_year(item)) in found["group"] and later:
             item["issued"] = {"date-parts": [[int(later[-1])]]}
-
-
-# a year printed anywhere but in the names of the work and what it is in
-_ANY_YEAR = re.compile(r"(?<![\d.–-])(1[5-9]\d\d|20\d\d)(?![\d–-])")
 
 
 def _year_of_a_range_in_a_name(item: dict[str, Any], text: str) -> None:
