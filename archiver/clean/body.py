@@ -449,19 +449,18 @@ def _code_language(pre: etree._Element) -> str | None:
     it; not ``lang``, which names a natural language), else a ``language-…``/``lang-…`` class
     of the ``<code>`` in it (as Markdown renderers write a fence's info word) or of the
     ``<pre>`` itself: a name as highlighters know them, none else."""
-    named = (pre.get("data-lang") or "").strip()
-    if _LANGUAGE.fullmatch(named):
-        return named
     code = next((c for c in pre if isinstance(c.tag, str) and c.tag.lower() == "code"), None)
-    for element in (code, pre):
-        if element is None:
-            continue
-        for word in (element.get("class") or "").split():
-            if (found := _LANGUAGE_CLASS.fullmatch(word)) and _LANGUAGE.fullmatch(found[1]):
-                return found.group(1)
-        if element is code and _LANGUAGE.fullmatch(named := (code.get("data-lang") or "").strip()):
-            return named
-    return None
+    named = [pre.get("data-lang") or ""]
+    if code is not None:
+        named += [*_class_languages(code), code.get("data-lang") or ""]
+    named += _class_languages(pre)
+    return next((name.strip() for name in named if _LANGUAGE.fullmatch(name.strip())), None)
+
+
+def _class_languages(element: etree._Element) -> list[str]:
+    """The languages an element's ``language-…``/``lang-…`` classes name, in order."""
+    return [found[1] for word in (element.get("class") or "").split()
+            if (found := _LANGUAGE_CLASS.fullmatch(word))]
 
 
 def _one_quotation(blocks: list[Block], start: int, icons: set[int]) -> None:
@@ -580,6 +579,15 @@ def _list(node: etree._Element, walk: _Walk, depth: int) -> None:
         return Block(type="list", items=tuple(items), text="\n".join(items), ordered=ordered,
                      start=start, links=tuple(links))
 
+    def cut() -> None:
+        """The items so far a block of their own (a picture, a nested list, a skipped
+        number comes next); the list goes on numbering after them."""
+        nonlocal start, items, links
+        if items:
+            walk.blocks.append(block())
+            start += len(items)
+            items, links = [], []
+
     lis, others = _split(node, ("li",))
     if lis:  # without items the list's own content is read, others included
         for other in others:
@@ -596,10 +604,7 @@ def _list(node: etree._Element, walk: _Walk, depth: int) -> None:
         item_blocks, after = inner.blocks[:nested], inner.blocks[nested:]
         texts = [(b.text, _in_text(b)) for b in item_blocks if b.type != "image" and b.text]
         if (texts or after) and skipped:  # items a browser numbered with nothing in them
-            if items:
-                walk.blocks.append(block())
-                start += len(items)
-                items, links = [], []
+            cut()
             start += skipped
             skipped = 0
         if texts:  # an item's paragraphs are lines of it, as a reader sees them
@@ -614,11 +619,7 @@ def _list(node: etree._Element, walk: _Walk, depth: int) -> None:
         pictures = [b for b in item_blocks
                     if b.type == "image" and b.image not in walk.icon_images]
         if pictures or after:
-            if items:
-                walk.blocks.append(block())
-                start += len(items)
-                items = []
-                links = []
+            cut()
             if pictures:
                 walk.blocks += icons + pictures
                 icons = []

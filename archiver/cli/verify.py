@@ -87,24 +87,21 @@ def _no_posts_in(folder: Path, archives: list[Path] | None = None) -> UsageError
     (``archives``), passed over, hold its only posts."""
     from archiver.store.layout import enclosing_ocfl
 
-    if enclosing_ocfl(folder, itself=True) is None and archives:
+    found = enclosing_ocfl(folder, itself=True)
+    if found is None and archives:
         return UsageError(
             f"no saved posts in this folder: the {len(archives)} archive(s) in it "
             f"({printable(str(archives[0]))}{', …' if len(archives) > 1 else ''}) were passed "
             "over, their stored copies being no posts to verify as files", path=folder,
             hint="verify an archive's posts by id, or all of them: `archiver verify --archive "
                  f"{for_a_shell(archives[0])}`")
-    if enclosing_ocfl(folder, itself=True) is None:
+    if found is None:
         return UsageError("no saved posts in this folder", path=folder,
                           hint="give saved posts or folders holding them, or .txt or .bib "
                                "files of references by name")
-    here = Path(os.path.abspath(folder))
-    root = None  # the storage root around it, named as the user would type it
-    for candidate in (here, *here.parents):
-        with suppress(OSError):
-            if any(candidate.glob("0=ocfl_[0-9]*")):
-                root = candidate
-                break
+    # the storage root around it (an object's is around the object), named as typed
+    around = found if found[0] == "storage root" else enclosing_ocfl(found[1])
+    root = around[1] if around is not None and around[0] == "storage root" else None
     hint = ("verify its posts by id (`archiver list --archive` and the archive's folder lists "
             "them), or all of them: `archiver verify --archive` and the archive's folder")
     if root is not None:
