@@ -164,6 +164,28 @@ def test_an_archive_given_to_verify_as_a_folder_of_posts_points_to_verifying_it_
     assert "`archiver verify --archive kept/archive`" in held.stderr
 
 
+def test_a_folder_yielding_no_post_given_to_verify_beside_a_post_is_skipped_as_ingest_skips_it(
+        runner, archive_dir, tmp_path):
+    """``verify post.md archive/`` stopped at the archive's folder (exit 2) where ``ingest``
+    of the same skips it: the folder is now skipped, said so with the reason, and the post
+    verified; a folder with no post is skipped the same way. Alone, each is still the usage
+    error, said once."""
+    run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    both = run(runner, "verify", SEED, "archive", empty, "--offline", "--json")
+    assert both.exit_code == ExitCode.UNCHECKED, both.output  # (offline, no cache)
+    assert [c["status"] for c in json.loads(both.stdout)["citations"]] == ["unresolved"]
+    assert ("  skipped archive: this folder is an archive, or part of one: its stored copies "
+            "are not posts to verify as files\n") in both.stderr
+    assert f"  skipped {empty}: no saved posts in this folder\n" in both.stderr
+    assert "error" not in both.stderr
+    alone = run(runner, "verify", "archive", empty, "--offline")
+    assert alone.exit_code == ExitCode.USAGE, alone.output
+    assert alone.stderr.count("this folder is an archive") == 1
+    assert "skipped" not in alone.stderr
+
+
 def test_reingest_reports_unchanged(runner, archive_dir):
     run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
     again = run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch", "--json")

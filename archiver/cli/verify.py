@@ -54,7 +54,10 @@ from archiver.textfiles import for_a_shell, printable, text_file
 def _expand_folders(targets: list[str], problems: list[ArchiverError]) -> list[str]:
     """Each folder replaced by the post files in it, found as ``ingest`` finds them (a file
     in it that is no saved post, a README.md, is passed over, as ``ingest`` skips it); a
-    folder inside that cannot be listed is a problem (exit 4), as it is for ``ingest``."""
+    folder inside that cannot be listed is a problem (exit 4), as it is for ``ingest``. A
+    folder that yields no post (none in it, or an archive's own) is skipped with a line
+    saying why, as ``ingest`` skips it, when other targets are left to verify; when none is,
+    it is the usage error (exit 2)."""
     from archiver.pipeline import Unlisted, discover, of_an_archive
     from archiver.readers import refusal
 
@@ -63,21 +66,27 @@ def _expand_folders(targets: list[str], problems: list[ArchiverError]) -> list[s
         return not isinstance(refusal(candidate), UnsupportedFormat)
 
     out: list[str] = []
+    passed: list[UsageError] = []
     for target in targets:
         path = Path(target)
         if not path.is_dir():
             out.append(target)
             continue
         if of_an_archive(path):  # its stored sources are no posts to verify (as ingest)
-            raise _no_posts_in(path)
+            passed.append(_no_posts_in(path))
+            continue
         unreadable: list[Unlisted] = []
         archives: list[tuple[Path, int]] = []
         found = [str(candidate) for candidate, _ in discover(
             [path], unreadable=unreadable, archives=archives) if is_post(candidate)]
         problems += [unlisted.problem("verified") for unlisted in unreadable]
-        if not found and not unreadable:  # as ingest says of such a folder: usage
-            raise _no_posts_in(path, [folder for folder, _ in archives])
+        if not found and not unreadable:  # as ingest says of such a folder
+            passed.append(_no_posts_in(path, [folder for folder, _ in archives]))
         out += found
+    if passed and not out and not problems:  # nothing else to verify: usage, said once
+        raise passed[0]
+    for skipped in passed:
+        err.print(f"  skipped {printable(str(skipped.path))}: {skipped.message}", markup=False)
     return out
 
 
