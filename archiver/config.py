@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from archiver.errors import UsageError
+from archiver.textfiles import is_utf8
 
 DEFAULT_CROSSREF_URL = "https://api.crossref.org"
 
@@ -209,11 +210,9 @@ def _asset_roots(value: Any, base: Path) -> tuple[Path, ...]:
         raise _must(value, "a list of folder paths")
     roots = tuple(_folder_path(v, base, exists=True) for v in value)
     for root in roots:  # (the settings' fingerprint, kept in the receipts, names them)
-        try:
-            os.fspath(root).encode("utf-8")
-        except UnicodeEncodeError:
+        if not is_utf8(os.fspath(root)):
             raise _Bad(f"is {_shown(os.fspath(root))}: a folder whose name is not "
-                       "valid UTF-8 (rename it in UTF-8)") from None
+                       "valid UTF-8 (rename it in UTF-8)")
     return roots
 
 

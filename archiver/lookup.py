@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from archiver.errors import ArchiverError, NotFound, UsageError
+from archiver.textfiles import is_utf8
 
 if TYPE_CHECKING:
     from archiver.store import Archive
@@ -43,13 +44,11 @@ def find_post(store: Archive, given: str, rebuilding: Rebuilding | None = None) 
     if not given:
         raise UsageError("an empty post id was given", hint="a variable in the command may be "
                          "unset or empty; give the post id itself")
-    try:
-        given.encode("utf-8")
-    except UnicodeEncodeError:  # bytes that are not UTF-8, as Python reads an argument
+    if not is_utf8(given):  # bytes that are not UTF-8, as Python reads an argument
         # holding them (lone surrogates): no id holds them (every id is UTF-8 text)
         raise NotFound(f"no post with id '{given}' in the archive: it is not valid UTF-8, "
                        "and every id is", path=store.root,
-                       hint="`archiver list` shows the ids") from None
+                       hint="`archiver list` shows the ids")
     if given.lower().startswith(("http://", "https://", "mp.weixin.qq.com")):
         return _by_address(store, given, rebuilding)
     for full in (given, "wx:" + given):

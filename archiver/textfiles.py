@@ -137,19 +137,27 @@ _ESCAPED_BUT_TAB = f"\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029{_BIDI}{_INVISIBLE}{
 _UNPRINTABLE = re.compile(f"[\\\\\t{_ESCAPED_BUT_TAB}]")
 
 
+def is_utf8(text: str) -> bool:
+    """Whether UTF-8 can hold ``text``: not when it holds a lone surrogate, as Python reads a
+    name or an argument in bytes that are not UTF-8 (each stray byte one of U+DC80–U+DCFF)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def utf8_safe(text: str) -> str:
     """``text`` as UTF-8 can hold it, JSON's included: each stray byte of a name that is not
     UTF-8 (a lone surrogate, as Python reads such a name) written as that byte's escape,
     ``\\xff`` (:func:`archiver.discover.shown` writes a path so); any other lone surrogate as
     its own escape, ``\\ud800``. Text that is UTF-8 already is returned as it is."""
+    if is_utf8(text):
+        return text
     try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        try:
-            return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-        except UnicodeEncodeError:  # a surrogate no byte stands for
-            return text.encode("utf-8", "backslashreplace").decode("utf-8")
-    return text
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate no byte stands for
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def printable(text: str) -> str:

@@ -40,6 +40,7 @@ from archiver.readers import _md_links, _stray_stars, _wiki_embeds
 from archiver.readers._cjk_emphasis import CjkFriendlyInline, LimitedInline
 from archiver.readers._paths import title_from_path
 from archiver.readers._text import decode, parse_date, why_not_a_date
+from archiver.textfiles import is_utf8
 from archiver.urls import split_url
 
 FORMAT = "markdown"
@@ -285,11 +286,7 @@ _ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def _holds_lone_surrogate(meta: dict[str, Any]) -> bool:
-    try:
-        json.dumps(meta, ensure_ascii=False).encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
+    return not is_utf8(json.dumps(meta, ensure_ascii=False))
 
 
 def _keys_lowered(meta: dict[Any, Any]) -> dict[Any, Any]:
