@@ -71,14 +71,20 @@ paste it (every type code, mixed punctuation, issue-only journals, supplements),
 Central (groups with members, Epub, e-locators, supplements, errata, books, preprints), 50
 GROBID (APS, IOP, JHEP, LNCS, ACM, arXiv, working papers, PDF spacing), 35 AnyStyle-like
 (Chicago notes, MLA 9, APA 7, French, German, Spanish), 15 hard cases (numbers in titles
-and journals' names, collaborations) (each file's first score is kept in the message of the
+and journals' names, collaborations); ``refs-trial-21.jsonl``: 200 more, 50 GB/T 7714 as
+Chinese accounts paste it (every type code, GB/T 7714-1987's "[A]" parts, dynasties' marks),
+45 PubMed Central (groups, Epub, supplements, errata, books, preprints, "[Internet]"), 45
+GROBID (IEEE, ACM, APS, JHEP, LNCS, arXiv, mathematics, chemistry, PDF artefacts), 45
+AnyStyle-like (Chicago, MLA 9, APA 7, Harvard; books, chapters, translations, reprints,
+theses in six languages), 15 hard cases (groups, particles, "n.d.", long lists) (each file's
+first score is kept in the message of the
 commit that added it: fixes made since were tuned on it).
 
 Prints, per field, how many of the expected values the parser gives (after trimming,
 Unicode NFKC, dashes as "-" and a trailing mark dropped; authors by their family names in
 order, a value may list alternatives) and how many volumes, issues, pages, years and DOIs it
 gives that the string does not have, for each file. Run from the project root: ``python
-bench/refs_trial.py [FILE...]`` (the twenty files by default; ``--failures`` lists each
+bench/refs_trial.py [FILE...]`` (the twenty-one files by default; ``--failures`` lists each
 miss). No timing: this is a measure of correctness.
 """
 
@@ -123,8 +129,8 @@ def main() -> int:
                             "refs-trial-14.jsonl", "refs-trial-15.jsonl",
                             "refs-trial-16.jsonl", "refs-trial-17.jsonl",
                             "refs-trial-18.jsonl", "refs-trial-19.jsonl",
-                            "refs-trial-20.jsonl")],
-                        help="JSON Lines files of cases (default: the twenty trials)")
+                            "refs-trial-20.jsonl", "refs-trial-21.jsonl")],
+                        help="JSON Lines files of cases (default: the twenty-one trials)")
     parser.add_argument("--failures", action="store_true", help="list each miss")
     args = parser.parse_args()
     for data in args.data:

@@ -516,6 +516,10 @@ CRAFTED_PIECES = [
     "A, B (dir.", "A, B: „", "A B 2020 Collaborators. ", "1400–1800, ", "[A Collaboration], ",
     "In: A (B 2020). LNCS, vol. ", "In: A; 2019 Sep 8-11; B. ", "», dans A (éd.), B, ",
     ", 1529, 042087",
+    # (and the twenty-first's)
+    "[清]", "(宋)", "[A]. A. B[C]. ", ": ISO/IEC 1:2022[S]", "K. Ōshima, ", "A. B de C, ",
+    "(N.Y.) 1, 2 (2006), arXiv:1.2 ", "; 1, 2(E) (2019)", "A. B, arXiv:1705.08813 [a.b] ",
+    "H.T,", ", 3rd ed. (A, B, 2020)", "bioRxiv 2021.03 [Preprint]. ",
 ]
 
 

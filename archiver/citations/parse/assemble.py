@@ -100,6 +100,7 @@ from archiver.citations.parse.gbt import (
     _gbt_issue_read_as_volume,
     _gbt_supplement,
     _gbt_year_read_as_volume,
+    _host_of_a_part_1987,
     _japanese_marks,
     _names_before_a_colon,
     _page_after_the_imprint,
@@ -200,11 +201,13 @@ from archiver.citations.parse.numbers import (
     _years_run_into_apas_pages,
 )
 from archiver.citations.parse.physics import (
+    _eprint_alone,
     _iop_journal_cut_at_its_colon,
     _monthly_physics_issue,
     _name_opening_the_journal,
     _names_alone_before_the_journal,
     _names_before_the_year,
+    _physics_book,
     _physics_forms,
     _physics_tail,
     _proceedings_of_science,
@@ -530,6 +533,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _country_ending_a_title(item, text)
     _thesis_note_ending_a_title(item, text)
     _part_of_a_book_1987(item, text)
+    _host_of_a_part_1987(item, text)
     _page_after_the_imprint(item, text)
     _document_number_ending_a_title(item)
     _periodical_after_a_dated_title(item, text)
@@ -616,6 +620,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _release_read_as_numbers(item, text)
     _years_read_as_the_pages(item, text)
     _physics_forms(item, text)
+    _eprint_alone(item, text)
     _journal_word_in_title(item, text)
     _journal_word_ending_a_title(item, text)
     _journals_opening_left_out(item, text)
@@ -640,6 +645,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _title_run_into_the_journal(item, text)
     _names_alone_before_the_journal(item, text)
     _title_between_names_and_journal(item, text)
+    _physics_book(item, text)
     _names_before_the_year(item, text)
     _medium_and_roles(item, text)
     _marked_volume_and_issue(item, text)

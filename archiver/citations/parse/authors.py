@@ -104,6 +104,19 @@ _COUNTRY_MARK = re.compile(
     r"捷|匈|希|爱尔兰|新西兰|新加坡|古希腊|古罗马)\s*[\]）)〕】]\s*(?=\S)")
 
 
+# the dynasties a note marks an old author with ("（清）顾炎武"): a Chinese name, read as one;
+# any other mark is a foreign author's country ("[英]哈特"), which keeps the name whole
+_DYNASTIES = frozenset(["先秦", "秦", "汉", "西汉", "东汉", "三国", "魏", "蜀", "吴", "晋",
+                        "西晋", "东晋", "南朝", "北朝", "宋", "齐", "梁", "陈", "北魏", "北齐",
+                        "北周", "隋", "唐", "五代", "后唐", "辽", "北宋", "南宋", "金", "元",
+                        "明", "清", "民国"])
+# ... before the name, in GB/T 7714 as in notes ("[清]段玉裁", "(宋)朱熹"; its opening bracket
+# perhaps cut off with the entry's number): no part of the name, which is a Chinese one
+_DYNASTY_NAMES = "|".join(sorted(_DYNASTIES, key=len, reverse=True))  # (the longest first)
+_DYNASTY_MARK = re.compile(rf"^[\[（(〔【]?\s*(?:{_DYNASTY_NAMES})\s*[\]）)〕】]\s*"
+                           r"(?=[\u4e00-\u9fff])")
+
+
 def _person(part: str, given: str | None = None) -> dict[str, str] | None:
     """One name as CSL: ``Murray WM`` / ``W. M. Murray`` / ``Murray, W. M.`` (given passed)."""
     part = part.strip(" ,;&")
@@ -113,6 +126,9 @@ def _person(part: str, given: str | None = None) -> dict[str, str] | None:
         return None
     if given is not None:
         return {"family": part, "given": given.strip(" ,;")}
+    dynasty = _DYNASTY_MARK.match(part)
+    if dynasty and _all_han(part[dynasty.end():]):  # a Chinese name, as one unmarked is read
+        return _cjk_person(part[dynasty.end():])
     marked = _COUNTRY_MARK.match(part)
     if marked and _has_cjk(part):  # a foreign name, whole: "[美]马斯洛" is 马斯洛, not 马 + 斯洛
         return {"family": part[marked.end():]}
@@ -160,6 +176,12 @@ def _person(part: str, given: str | None = None) -> dict[str, str] | None:
     if len(core) > 2 and all(w.casefold() in _GIVEN_FIRST_PARTICLES and w.istitle()
                              for w in core[:-1]):  # "Van Der Waals" alone (not "Di Wu", "Le
         return {"family": " ".join(core), "given": suffix.strip()}  # Song": a given name)
+    if len(core) > 3 and all(_INITIAL.fullmatch(w) for w in core[:-3]) and \
+            core[-3].istitle() and not _INITIAL.fullmatch(core[-3]) and \
+            core[-2] in _GIVEN_FIRST_PARTICLES and core[-1].istitle():
+        # after initials alone, a family name of two joined by a particle: "F. J. García de
+        # Abajo", "J. M. Pérez del Río"
+        return {"family": " ".join(core[-3:]), "given": " ".join(core[:-3]) + suffix}
     k = len(core) - 1
     capitalised = all(_INITIAL.fullmatch(w) or w.casefold() in _GIVEN_FIRST_PARTICLES
                       for w in core[:-1]) and any(_INITIAL.fullmatch(w) for w in core[:-1])
@@ -366,6 +388,10 @@ _BRACKETED_ROLE_AFTER_THE_NAMES = re.compile(
     r"(?<=[^\W\d_]|\.)\s*\((?:dir|[ée]ds?|hrsg|coords?|orgs?|comps?)\.?\)?\s*$", re.I)
 
 
+# an initial run into the name after it, as a PDF's text loses the space ("H.Takeda,R.Oliveira")
+_INITIAL_GLUED_TO_A_NAME = re.compile(r"(?<![^\W\d_])([A-Z]\.)(?=[A-Z][a-z])")
+
+
 def split_authors(span: str) -> list[dict[str, str]]:
     """Persons of an author span, in printed order, in CSL-JSON (family/given or literal).
 
@@ -376,6 +402,7 @@ def split_authors(span: str) -> list[dict[str, str]]:
     """
     span = _CJK_ROLE_AFTER_THE_NAMES.sub("", _NO_DATE_YET.sub("", span))
     span = _BRACKETED_ROLE_AFTER_THE_NAMES.sub("", _ROLE_AFTER_THE_NAMES.sub("", span))
+    span = _INITIAL_GLUED_TO_A_NAME.sub(r"\1 ", span)
     if _BODY_OF_SEVERAL_FIELDS.fullmatch(span.strip(" .")):
         return [{"literal": span.strip(" .")}]
     if "・" in span and all(_KANJI_NAME.fullmatch(p.strip()) for p in span.split("・")):

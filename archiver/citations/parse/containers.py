@@ -1134,6 +1134,7 @@ _SERVER_MARKED_PREPRINT = re.compile(r"[.?!]\s+(?P<server>[A-Za-z][\w.]*(?:\s[A-
                                      r"\[Preprint\]\.")
 
 
+_MARKED_PREPRINT = re.compile(r"\[Preprint\]", re.I)
 _E_PRINT_AS_PAGE = re.compile(r"(?:arXiv|hep|astro|math|cond|quant|gr|nucl)\b", re.I)
 
 
@@ -1145,6 +1146,16 @@ def _preprint_server(item: dict[str, Any], text: str) -> None:
         del item["page"]  # "…, (2018), arXiv:1804.00491": the e-print's number is no page
     container = item.get("container-title", "")
     named = _PREPRINT_SERVER.fullmatch(container.strip(" .")) if container else None
+    if _MARKED_PREPRINT.search(text) and (not container or _PREPRINT_SERVER.search(container)):
+        # NLM's "medRxiv [Preprint]. 2022 Feb 10:2022.02.08.…": a date's day and the server's
+        # number, no volume, issue or page (a preprint has none)
+        for field in ("volume", "issue", "page"):
+            item.pop(field, None)
+        server = _PREPRINT_SERVER.match(container)
+        if server and re.fullmatch(r"[\s\d.]+", container[server.end():]):
+            # its number's year run into it: "bioRxiv 2021.03.02.433610 [Preprint]"
+            container = item["container-title"] = server.group(1)
+            named = server
     if named is None and container:
         return
     if named is None:

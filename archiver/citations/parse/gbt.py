@@ -14,6 +14,7 @@ from archiver.citations.extract import (
     without_list_number,
 )
 from archiver.citations.parse.authors import (
+    _DYNASTIES,
     _KANJI_NAME,
     _PINYIN,
     _SYLLABLE,
@@ -124,12 +125,6 @@ _NO_AUTHOR = frozenset({"参见", "见", "转引自", "引自", "详见", "载",
 _NOT_THE_AUTHOR = re.compile(r"(?<=[\u4e00-\u9fff·]{2})\s?"
                              r"(?:集释|点校|校点|校注|笺注|注释|整理|译注|主译|编译|译)$")
 _AUTHORS_WORD = re.compile(r"(?<=[\u4e00-\u9fff·]{2})(?:等著|等编|编著|主编|撰|著|编|等)$")
-# the dynasties a note marks an old author with ("（清）顾炎武"): a Chinese name, read as one;
-# any other mark is a foreign author's country ("[英]哈特"), which keeps the name whole
-_DYNASTIES = frozenset(["先秦", "秦", "汉", "西汉", "东汉", "三国", "魏", "蜀", "吴", "晋",
-                        "西晋", "东晋", "南朝", "北朝", "宋", "齐", "梁", "陈", "北魏", "北齐",
-                        "北周", "隋", "唐", "五代", "后唐", "辽", "北宋", "南宋", "金", "元",
-                        "明", "清", "民国"])
 
 
 def _title_marks(item: dict[str, Any], text: str) -> None:
@@ -317,6 +312,26 @@ def _part_of_a_book_1987(item: dict[str, Any], text: str) -> None:
         item.setdefault("editor", editors)
 
 
+# GB/T 7714-1987's part of proceedings or of a book, the part's code "[A]", the host's after
+# its editors: "题名[A]. 王永明. 民商法前沿论坛: 第二辑[C]. 北京: …" (an archive's document is
+# "[A]" too, its imprint after it: no host)
+_PART_THEN_ITS_HOST_1987 = re.compile(
+    r"\[A\]\s*[.．。]\s*(?:(?P<editors>[^.．。\[\]:：\d]{1,60}?)\s*(?:主编|编|,?\s*eds?\.?)?"
+    r"\s*[.．。]\s*)?(?P<host>[^.．。\[\]\s][^.．。\[\]]{1,120}?)\s*\[[CM]\]")
+
+
+def _host_of_a_part_1987(item: dict[str, Any], text: str) -> None:
+    """The proceedings or book a GB/T 7714-1987 part ("[A]") is in, named after its editors
+    with its own code, where the tagger found none or ran the editors into it."""
+    found = _PART_THEN_ITS_HOST_1987.search(text)
+    host = found.group("host").strip() if found else ""
+    if not host or host not in item.get("container-title", host):
+        return
+    item["container-title"], volume = _gbt_title_and_volume(host)
+    if volume:
+        item.setdefault("volume", volume)
+
+
 # GB/T 7714-1987's imprint with no type code before it, the pages cited after the year and a
 # full stop, at the end but for an ISBN: "北京：人民卫生出版社，1977. 24",
 # "武汉：武汉大学，2022. 87"
@@ -484,6 +499,12 @@ _NAMES_BEFORE = re.compile(rf"\s*(?>{_HAN_BODY}|{_HAN_NAME})(?:\s*[,;，；、]\
                            rf"{_HAN_NAME}))*(?:\s*[,，]?\s*等)?\s*[.．。]\s*")
 
 
+# a standard's, a patent's or a report's number after its title, "other title information"
+# (": GB/T 7714—2015", ": ISO/IEC 27001:2022", ": US6915001", ": RMRS-GTR-262")
+_NUMBER_AFTER_A_TITLE = re.compile(r"\s?[:：]\s?(?:[A-Z]{1,5}(?:/[A-Z]{1,5})?\s?\d[\d.-]*"
+                                   r"(?:\s?[—–:]\s?\d{4})?|[A-Z]{0,6}[-\d][\w./-]*)$")
+
+
 def _names_before(lead: str) -> bool:
     """Whether ``lead`` is Chinese names (or bodies) and the full stop after them."""
     return _NAMES_BEFORE.fullmatch(lead) is not None
@@ -536,6 +557,15 @@ def _gbt_title(text: str, item: dict[str, Any]) -> dict[str, Any]:
                                                     text[at + len(read):]):
         # GB/T 7714-2005's patent, "题名: 国别, 专利号[P]": the title before its country
         item["title"] = _PATENTS_COUNTRY.sub("", read)
+        return item
+    core = _NUMBER_AFTER_A_TITLE.sub("", title)
+    if read and core.startswith(read) and re.match(r"\s?[:：—–]\s?\S", core[len(read):]) \
+            and not _has_cjk(core[len(read):]):
+        # cut at its subtitle's colon or dash: "The Claude 3 model family: Opus, Sonnet,
+        # Haiku[EB/OL]", "Information security management systems—Requirements: ISO/IEC
+        # 27001:2022[S]" (up to the standard's or patent's number, which is other title
+        # information, as the tagger leaves it out)
+        item["title"] = core
         return item
     if read:
         return item
@@ -835,7 +865,11 @@ def _gbt_host_title(found: tuple[str, re.Match[str] | None], item: dict[str, Any
         item["container-title"] = segments[-1]  # imprint's (its match ends with it) the work's
         item["issued"] = {"date-parts": [[int(end.group(0)[-4:])]]}
         return
-    if container and not (len(segments) > 1 and container == segments[0]):
+    # (the tagger's container a piece of the host's one title: "明史研究论丛(第十六辑)" read as
+    # "第十六辑")
+    cut = len(segments) == 1 and container and container != segments[0] and \
+        container in segments[0]
+    if container and not (len(segments) > 1 and container == segments[0]) and not cut:
         return
     if not segments or len(segments) > 2:
         return

@@ -9,7 +9,7 @@ import re
 
 from archiver.citations.parse.authors import _GROUP_AUTHOR, split_authors
 from archiver.citations.parse.fields import _page
-from archiver.citations.parse.shared import _JOURNALS_FIRST_WORDS, _PLACES
+from archiver.citations.parse.shared import _ARXIV_ID, _JOURNALS_FIRST_WORDS, _PLACES
 
 TYPE_CHECKING = False  # typing is not imported at run time: it would cost ~7 ms of start-up
 if TYPE_CHECKING:
@@ -33,9 +33,15 @@ _PHYSICS_FORMS = (
 # (an initial of two letters too, "A. Yu. Morozov", "V. YA. SHTERN"; a particle capitalised,
 # "S. Von Rotz")
 # (a family name's particles, in lower case or capitalised: "van", "De", "la")
+# a capital a family name opens with, Latin Extended-A's among them ("Ōshima", "Łukasik",
+# "Šimek"; that block alternates capitals and small letters, and holds no mark)
+_CAPITAL = r"[A-ZÀ-ÖØ-ÞĀ-ſ]"
 _PARTICLE = r"(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]a|[Dd]i|[Dd]u|[Ll]e|[Ll]a|[Dd]el)"
 _INITIALS_FIRST = (rf"(?:[A-Z][a-zA-Z]?\.\s?-?\s?){{1,4}}(?>(?:(?:{_PARTICLE}|[Dd]os)\s){{0,3}})"
-                   r"[A-ZÀ-Þ](?:(?>[^\W\d_]+)(?:['’-](?>[^\W\d_]+))?|['’](?>[^\W\d_]+))")
+                   rf"{_CAPITAL}(?:(?>[^\W\d_]+)(?:['’-](?>[^\W\d_]+))?|['’](?>[^\W\d_]+))"
+                   # (a family name of two joined by a particle: "F. J. García de Abajo")
+                   rf"(?:\s(?:de(?:\sla)?|del|da|dos|van\sder|van\sden|von)\s{_CAPITAL}"
+                   r"(?>[^\W\d_]+))?")
 _NAMES_FIRST = (rf"(?P<authors>{_INITIALS_FIRST}(?:(?:,\s?(?:(?:and|et|&)\s)?|\s(?:and|et|&)\s)"
                 rf"(?>{_INITIALS_FIRST}))"
                 r"{0,60}(?:,?\s?et\s?al\.?)?)")
@@ -45,21 +51,29 @@ _YEAR_BRACKETED = r"\(\s?(?P<year>(?:1[5-9]|20)\d\d)[a-z]?\s?\)"
 _ARTICLE_PAGES = r"(?P<page>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)"
 _CHEMISTS_TAIL = (r"(?:,\s?DOI:?\s?\S+?|\s?\(https?://[^()\s]+\)|;\s[A-Z][^;]{4,120}?)?"
                   r"\s?[.;]?")
+# an e-print of the same paper after the year ("(2018), arXiv:1806.01122", "(2006)
+# [arXiv:cond-mat/0506438]", "arXiv:1705.08813 [hep-th]"), or its erratum's volume, page and
+# year ("(2018); 122, 019901(E) (2019)")
+_EPRINT_TAIL = (r"(?:,?\s?\[?arXiv:\s?[\w./-]+(?:\s?\[[\w.-]+\])?\]?|"
+                r";\s?\d{1,4},\s?[A-Z]?\d+\s?\(E\)\s?\((?:19|20)\d\d\))?")
+# a journal whose name holds its place in brackets ("Ann. Phys. (N.Y.)", "J. Phys. (Paris)")
+_PLACED_JOURNAL = (r"(?P<journal>[A-Z][^,\d()\[\]“”\"]*?(?:\s?\((?:N\.\s?Y\.|Paris|Berlin|"
+                   r"Leipzig|London|Tokyo|Kyoto)\))?)")
 # the same forms where the names are all written initials first, whatever ends them (a comma,
 # a full stop: chemists' "E. ROSE et K. S. SUSLICK. J. Am. Chem. Soc. 102, 3224 (1980).");
 # and Elsevier's physics form, its year before its pages ("V. Efimov, Phys. Lett. B 33 (1970)
 # 563."), or a page alone, where the journal printed no volume ("Tetrahedron Lett. 3169 (1978)")
 _NAMED_FORMS = tuple(
-    (re.compile(form.replace("<sep>", separator)), not separator)
-    for separator in (",", r"\.", ":", "") for form in (
-        rf"^{_NAMES_FIRST}<sep>\s{_JOURNAL}(?:,?\s|(?<=\.))(?P<volume>\d+),\s?{_PAGES}\s?"
-        rf"{_YEAR_BRACKETED}\s?[.;]?$",
-        rf"^{_NAMES_FIRST}<sep>\s{_JOURNAL}\s?(?P<volume>\d+)\s?{_YEAR_BRACKETED}\s?,?\s?"
-        rf"{_PAGES}\s?[.;]?$",
-        rf"^{_NAMES_FIRST}<sep>\s{_JOURNAL},?\s(?P<volume>[A-Z]?\d+)\s?:\s?{_PAGES}\s?"
-        rf"{_YEAR_BRACKETED}\s?[.;]?$",
-        rf"^{_NAMES_FIRST}<sep>\s{_JOURNAL}(?:,?\s|(?<=\.))(?P<page>[A-Z]?\d+)\s?"
-        rf"{_YEAR_BRACKETED}\s?[.;]?$")) + (
+    (re.compile(form.replace("<sep>", separator)), separator == r"\s")
+    for separator in (r",\s?", r"\.\s", r":\s", r"\s") for form in (
+        rf"^{_NAMES_FIRST}<sep>{_PLACED_JOURNAL}(?:,?\s|(?<=\.))(?P<volume>\d+),\s?{_PAGES}\s?"
+        rf"{_YEAR_BRACKETED}{_EPRINT_TAIL}\s?[.;]?$",
+        rf"^{_NAMES_FIRST}<sep>{_PLACED_JOURNAL}\s?(?P<volume>\d+)\s?{_YEAR_BRACKETED}\s?,?\s?"
+        rf"{_PAGES}{_EPRINT_TAIL}\s?[.;]?$",
+        rf"^{_NAMES_FIRST}<sep>{_PLACED_JOURNAL},?\s(?P<volume>[A-Z]?\d+)\s?:\s?{_PAGES}\s?"
+        rf"{_YEAR_BRACKETED}{_EPRINT_TAIL}\s?[.;]?$",
+        rf"^{_NAMES_FIRST}<sep>{_PLACED_JOURNAL}(?:,?\s|(?<=\.))(?P<page>[A-Z]?\d+)\s?"
+        rf"{_YEAR_BRACKETED}{_EPRINT_TAIL}\s?[.;]?$")) + (
     # chemists' (the RSC's, Wiley's): the year before volume and page, "Chem. Soc. Rev.,
     # 2015, 44, 2060–2086", "Angew. Chem. Int. Ed. 2019, 58, 12345–12350; Angew. Chem. 2019,
     # 131, 12457–12462" (the German edition after it), "Small 2023, 19, e2206531", a DOI
@@ -78,7 +92,7 @@ _NAMED_FORMS = tuple(
 # X N", "Biró T S, Müller B"), the journal, the year, then volume and page after a colon:
 # Chinese physics journals' form ("Phys. Lett., 2005, B629: 20"), an e-print perhaps after it
 # (a family name with its capital: "Müller", "D'Incao", "Karsch-Mizrachi")
-_CAPITALISED_FAMILY = r"[A-ZÀ-Þ][^\W\d_]+(?:['’-][^\W\d_]+)?"
+_CAPITALISED_FAMILY = rf"{_CAPITAL}[^\W\d_]+(?:['’-][^\W\d_]+)?"
 _FAMILY_FIRST = rf"{_CAPITALISED_FAMILY}(?:\s[A-Z](?![^\W\d_])){{1,3}}"
 _FAMILY_FIRST_FORM = re.compile(
     rf"^(?P<authors>{_FAMILY_FIRST}(?:,\s(?>{_FAMILY_FIRST})){{0,30}}(?:,?\s(?:et\s?al|等)\.?)?)"
@@ -130,7 +144,7 @@ _ALL_NAMES = re.compile(r"(?>[A-ZÀ-Þ](?>[^\W\d_]*)(?:['’-](?>[^\W\d_]+))?\.?
 # "8. Smith, J., Jones, K. Phys. Rev. Lett. …", which those forms do not read)
 # (the RSC's bare number, "3 Y. Jiao, …", and a part's letter after it, "[8] a) Y. Li, …")
 _ENTRY_NUMBER = re.compile(r"^\s*(?:\[\s?\d{1,3}\]\s*|\(\d{1,3}\)\s+|\d{1,3}\.?\s+)"
-                           r"(?:[a-z]\)\s+)?(?=(?:[A-Z]\.\s*-?)+[A-Z])")
+                           rf"(?:[a-z]\)\s+)?(?=(?:[A-Z]\.\s*-?)+{_CAPITAL})")
 
 
 def _physics_forms(item: dict[str, Any], text: str) -> None:
@@ -183,6 +197,29 @@ def _physics_forms(item: dict[str, Any], text: str) -> None:
     elif "author" in item:
         del item["author"]
     _read_by_its_form(item, match, item.get("author") or split_authors(match.group("authors")))
+
+
+# names written initials first, then an e-print alone, its archive and year perhaps after it:
+# "V. Nair, arXiv:1705.08813 [cond-mat.str-el] (2017).", "A. Smith and B. Jones, arXiv
+# preprint arXiv:2101.00001, 2021" (physics papers cite a paper not yet in a journal so)
+_EPRINT_ALONE = re.compile(
+    rf"^{_NAMES_FIRST},?\s(?:arXiv\s(?:preprint|e-prints?)\s)?arXiv:\s?{_ARXIV_ID}"
+    rf"(?:\s?\[[\w.-]+\])?(?:,?\s?{_YEAR_BRACKETED}|,\s(?P<plain_year>(?:19|20)\d\d))?\s?\.?$")
+
+
+def _eprint_alone(item: dict[str, Any], text: str) -> None:
+    """A reference that is names and an arXiv e-print alone: the names are its authors (the
+    tagger took "arXiv" for one more), and it has no title nor journal."""
+    numbered = _ENTRY_NUMBER.match(text)
+    match = _EPRINT_ALONE.match(text[numbered.end():] if numbered else text)
+    if not match:
+        return
+    for field in ("title", "container-title", "volume", "issue", "page"):
+        item.pop(field, None)
+    item["author"] = split_authors(match.group("authors"))
+    year = match.group("year") or match.group("plain_year")
+    if year:
+        item["issued"] = {"date-parts": [[int(year)]]}
 
 
 def _read_by_its_form(item: dict[str, Any], match: re.Match[str],
@@ -572,6 +609,9 @@ _NAMES_THEN_A_TITLE = re.compile(
 # (names with initials without their stops are no title: "A. Verger, C Ciuti, and I Carusotto,
 # Phys. Rev. B")
 _NAME_IN_A_TITLE = re.compile(r"(?:^|,\s|\band\s)[A-Z]\.?\s[A-Z][a-z]")
+# (nor a name written out among them, or a group's, its words all capitalised before a
+# comma: "J. Smith, B. Doe, Wei Chen, Deep learning …", "LIGO Scientific Collaboration, …")
+_NAME_WRITTEN_OUT = re.compile(r"(?:[A-Z][\w'’-]*\s){1,4}[A-Z][\w'’-]*,\s")
 
 
 def _title_between_names_and_journal(item: dict[str, Any], text: str) -> None:
@@ -579,15 +619,41 @@ def _title_between_names_and_journal(item: dict[str, Any], text: str) -> None:
     them as more names ("Softly Broken Supersymmetry", and "SU(5)"'s 5 as the issue)."""
     journal = item.get("container-title")
     at = text.rfind(journal) if journal else -1
-    found = _NAMES_THEN_A_TITLE.fullmatch(text, 0, at) if at > 0 else None
+    numbered = _ENTRY_NUMBER.match(text)  # (its number before the names: "[21] P. Scholze")
+    start = numbered.end() if numbered else 0
+    found = _NAMES_THEN_A_TITLE.fullmatch(text, start, at) if at > start else None
     title = found.group("title").strip(" ,.") if found else ""
-    if len(title.split()) < 2 or item.get("title") == title or _NAME_IN_A_TITLE.search(title):
+    if len(title.split()) < 2 or item.get("title") == title or _NAME_IN_A_TITLE.search(title) \
+            or _NAME_WRITTEN_OUT.match(title):
         return
     item["author"] = split_authors(found.group("authors"))
     item["title"] = title
     issue = item.get("issue")
     if issue and f"({issue})" in title and f"({issue})" not in text[at:]:
         del item["issue"]
+
+
+# a book as physics cites it: the names, its title, its edition perhaps, and its publisher,
+# place and year in brackets: "J. J. Sakurai and J. Napolitano, Modern Quantum Mechanics, 3rd
+# ed. (Cambridge University Press, Cambridge, 2020)."
+_PHYSICS_BOOK = re.compile(
+    rf"{_NAMES_FIRST},\s(?P<title>[^,()]{{2,200}}?)(?:,\s(?P<edition>\d{{1,2}})(?:st|nd|rd|th)\s"
+    r"ed\.)?\s?\([^()]{2,120},\s?(?:1[5-9]|20)\d\d\)\.?")
+
+
+def _physics_book(item: dict[str, Any], text: str) -> None:
+    """The title of a book cited in that form, which the tagger took for a journal's name
+    (there is none: the brackets hold the publisher's imprint)."""
+    numbered = _ENTRY_NUMBER.match(text)
+    found = _PHYSICS_BOOK.fullmatch(text, numbered.end() if numbered else 0)
+    if found is None or item.get("title") or \
+            item.get("container-title") != found.group("title").strip():
+        return
+    item["title"] = item.pop("container-title")
+    for field in ("volume", "issue", "page"):
+        item.pop(field, None)
+    if found.group("edition"):
+        item.setdefault("edition", found.group("edition"))
 
 
 # Frontiers' names, each family name then initials with their full stops, then the year in
