@@ -170,20 +170,38 @@ def test_a_folder_yielding_no_post_given_to_verify_beside_a_post_is_skipped_as_i
     of the same skips it: the folder is now skipped, said so with the reason, and the post
     verified; a folder with no post is skipped the same way. Alone, each is still the usage
     error, said once."""
+    from archiver import schema
+
     run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
     empty = tmp_path / "empty"
     empty.mkdir()
-    both = run(runner, "verify", SEED, "archive", empty, "--offline", "--json")
+    # (the archive named three ways: one folder, said once)
+    both = run(runner, "verify", SEED, "archive", "./archive", "archive/", empty, "--offline",
+               "--json")
     assert both.exit_code == ExitCode.UNCHECKED, both.output  # (offline, no cache)
-    assert [c["status"] for c in json.loads(both.stdout)["citations"]] == ["unresolved"]
+    report = json.loads(both.stdout)
+    assert [c["status"] for c in report["citations"]] == ["unresolved"]
     assert ("  skipped archive: this folder is an archive, or part of one: its stored copies "
             "are not posts to verify as files\n") in both.stderr
     assert f"  skipped {empty}: no saved posts in this folder\n" in both.stderr
-    assert "error" not in both.stderr
-    alone = run(runner, "verify", "archive", empty, "--offline")
+    assert both.stderr.count("skipped") == 2 and "error" not in both.stderr
+    # the report a CI job keeps names them too (stderr is gone by then)
+    assert [(s["input"], s["message"]) for s in report["skipped"]] == [
+        ("archive", "this folder is an archive, or part of one: its stored copies are not "
+                    "posts to verify as files"),
+        (str(empty), "no saved posts in this folder")]
+    assert schema.errors("verify-report", report) == [] and "errors" not in report
+    alone = run(runner, "verify", "archive", "--offline")
     assert alone.exit_code == ExitCode.USAGE, alone.output
     assert alone.stderr.count("this folder is an archive") == 1
     assert "skipped" not in alone.stderr
+    # several such folders alone: each named, then the usage error
+    (tmp_path / "empty2").mkdir()
+    none = run(runner, "verify", "archive", empty, tmp_path / "empty2", "--offline")
+    assert none.exit_code == ExitCode.USAGE, none.output
+    assert none.stderr.count("no saved posts in this folder") == 2
+    assert "archiver: error: no saved posts in the 3 folders given" in none.stderr
+    assert "skipped" not in none.stderr
 
 
 def test_reingest_reports_unchanged(runner, archive_dir):

@@ -51,13 +51,15 @@ from archiver.model import STATUSES, statuses_shown
 from archiver.textfiles import for_a_shell, printable, text_file
 
 
-def _expand_folders(targets: list[str], problems: list[ArchiverError]) -> list[str]:
+def _expand_folders(targets: list[str], problems: list[ArchiverError],
+                    skipped: list[UsageError] | None = None) -> list[str]:
     """Each folder replaced by the post files in it, found as ``ingest`` finds them (a file
     in it that is no saved post, a README.md, is passed over, as ``ingest`` skips it); a
     folder inside that cannot be listed is a problem (exit 4), as it is for ``ingest``. A
     folder that yields no post (none in it, or an archive's own) is skipped with a line
-    saying why, as ``ingest`` skips it, when other targets are left to verify; when none is,
-    it is the usage error (exit 2)."""
+    saying why, as ``ingest`` skips it, when other targets are left to verify (and added to
+    ``skipped``, for the report); when none is, it is the usage error (exit 2), naming each
+    such folder. A folder named twice ("archive", "./archive/") is one."""
     from archiver.pipeline import Unlisted, discover, of_an_archive
     from archiver.readers import refusal
 
@@ -67,11 +69,15 @@ def _expand_folders(targets: list[str], problems: list[ArchiverError]) -> list[s
 
     out: list[str] = []
     passed: list[UsageError] = []
+    folders: set[str] = set()
     for target in targets:
         path = Path(target)
         if not path.is_dir():
             out.append(target)
             continue
+        if os.path.realpath(path) in folders:
+            continue
+        folders.add(os.path.realpath(path))
         if of_an_archive(path):  # its stored sources are no posts to verify (as ingest)
             passed.append(_no_posts_in(path))
             continue
@@ -84,9 +90,15 @@ def _expand_folders(targets: list[str], problems: list[ArchiverError]) -> list[s
             passed.append(_no_posts_in(path, [folder for folder, _ in archives]))
         out += found
     if passed and not out and not problems:  # nothing else to verify: usage, said once
-        raise passed[0]
-    for skipped in passed:
-        err.print(f"  skipped {printable(str(skipped.path))}: {skipped.message}", markup=False)
+        if len(passed) == 1:
+            raise passed[0]
+        for folder in passed:
+            err.print(f"  {printable(str(folder.path))}: {folder.message}", markup=False)
+        raise UsageError(f"no saved posts in the {len(passed)} folders given", hint=passed[0].hint)
+    for folder in passed:
+        err.print(f"  skipped {printable(str(folder.path))}: {folder.message}", markup=False)
+    if skipped is not None:
+        skipped += passed
     return out
 
 
@@ -134,14 +146,16 @@ def _looks_like_a_path(target: str) -> bool:
 
 def _verify_targets(targets: list[str], config: Config, store: Any,
                     problems: list[ArchiverError], hidden: bool = False,
-                    read: dict[str, str] | None = None
+                    read: dict[str, str] | None = None,
+                    skipped: list[UsageError] | None = None
                     ) -> list[tuple[str, str | None, str | None]]:
     """(citation text, location, post id) for every citation the targets hold; a file that
     cannot be read, or an archived post that is damaged, is added to ``problems`` and the
     others are still checked (a CI run reports every wrong citation, not just the first bad
     file). ``hidden``: no note of a rebuilt index (``-q``, ``--json``: :func:`resolve_id`);
     ``read`` is given each archived post's digest of the record read (see
-    :func:`archiver.verified.store_citations`)."""
+    :func:`archiver.verified.store_citations`); ``skipped``, the folders given that yield no
+    post (:func:`_expand_folders`)."""
     items: list[tuple[str, str | None, str | None]] = []
     if not targets:
         if store is None:
@@ -152,7 +166,7 @@ def _verify_targets(targets: list[str], config: Config, store: Any,
         if not targets and not problems:
             raise UsageError("the archive holds no posts", path=config.archive)
     seen: set[str] = set()  # a post or file named twice (its id and a prefix): checked once
-    for target in _expand_folders(list(dict.fromkeys(targets)), problems):  # (named twice:
+    for target in _expand_folders(list(dict.fromkeys(targets)), problems, skipped):  # (named twice:
         # one report of it, even one that cannot be read)
         try:
             named, found = _citations_in(target, config, store, hidden, read)
@@ -229,8 +243,9 @@ def _citations_in(target: str, config: Config, store: Any, hidden: bool = False,
 
 
 def _input_errors(problems: list[ArchiverError]) -> list[dict[str, Any]]:
-    """The inputs that could not be read, for the reports a CI job keeps (stderr is gone by
-    the time someone asks why the build failed)."""
+    """Inputs as a report names them, each with what was wrong and the hint: those that
+    could not be read, or folders passed over, for the reports a CI job keeps (stderr is
+    gone by the time someone asks why the build failed)."""
     return [{"input": p.named or (str(p.path) if p.path else None), "message": p.message,
              "hint": p.hint} for p in problems]
 
@@ -571,8 +586,9 @@ def verify(
                 store = Archive.open(config.archive)  # none yet, as a missing one is
         problems: list[ArchiverError] = []
         read: dict[str, str] = {}
+        skipped: list[UsageError] = []
         items = _verify_targets(list(targets or []), config, store, problems,
-                                hidden=quiet or as_json, read=read)
+                                hidden=quiet or as_json, read=read, skipped=skipped)
         for problem in problems:  # said first, and again in the exit code
             fail(problem)
         verifier = make_verifier(config, offline=offline)
@@ -605,6 +621,8 @@ def verify(
         unreadable, not_kept = _input_errors(problems), _changed_errors(changed)
         if unreadable or not_kept:
             document["errors"] = unreadable + not_kept
+        if skipped:  # (folders given that yield no post, said on stderr too)
+            document["skipped"] = _input_errors(list(skipped))
         xml = (verify_junit(results, [post for _text, _where, post in items], unreadable,
                             failing, not_kept)
                if junit or junit_out else b"")
