@@ -6422,6 +6422,24 @@ def test_the_look_alikes_of_the_twentieth_trials_forms_stay_as_read(text, fields
      "settlements of Nairobi. bioRxiv 2021.03.02.433610 [Preprint]. 2021 Mar 3 [cited 2021 Apr "
      "5]. Available from: https://doi.org/10.1101/2021.03.02.433610",
      {"container-title": "bioRxiv", "volume": None, "page": None}),
+    # Harvard's chapter in its author's own book; a French thesis's field and university;
+    # French "éd." after a book's title; Italian's issue before "pp."; editors before the
+    # year, cited as the book's authors; a foundation in French
+    ("Massey, D. (1994) ‘A global sense of place’, in Massey, D. Space, place and gender. "
+     "Cambridge: Polity Press, pp. 146–156.",
+     {"title": "A global sense of place", "container-title": "Space, place and gender"}),
+    ("Garnier, Mathilde, Les notaires parisiens et le crédit au XVIIIe siècle, thèse de "
+     "doctorat en histoire, Université Paris 1 Panthéon-Sorbonne, 2014.",
+     {"title": "Les notaires parisiens et le crédit au XVIIIe siècle", "container-title": None,
+      "publisher": "Université Paris 1 Panthéon-Sorbonne"}),
+    ("Rousseau, Jean-Jacques, Du contrat social, éd. Bruno Bernardi, Paris, GF Flammarion, "
+     "2001 [1762].", {"title": "Du contrat social"}),
+    ("Moretti, A. (2017), «Il dialetto nella scuola postunitaria», Lingua nostra, 78, 3-4, pp. "
+     "65-82.", {"volume": "78", "issue": "3-4", "page": "65-82"}),
+    ("Meyer, Stefan (Hrsg.) (2019): Handbuch Stadtsoziologie. 2. Aufl. Wiesbaden: Springer VS.",
+     {"author": [{"family": "Meyer", "given": "Stefan"}], "title": "Handbuch Stadtsoziologie"}),
+    ("Fondation Jean-Jaurès. Les fractures territoriales de la France. Rapport. Paris : "
+     "Fondation Jean-Jaurès, 2020.", {"author": [{"literal": "Fondation Jean-Jaurès"}]}),
 ])
 def test_the_twenty_first_trials_forms(text, fields):
     item = parse_reference(text, strict=True)
@@ -6462,6 +6480,35 @@ def test_the_twenty_first_trials_forms(text, fields):
      {"title": "Introduction to Solid State Physics", "container-title": None}),
     ("[1] J. Smith, B. Doe, Wei Chen, Deep learning for fault diagnosis, IEEE Trans. Ind. "
      "Electron. 65, 100 (2018).", {"title": "Deep learning for fault diagnosis"}),
+    # a chapter in a book its editors are named for keeps them as editors; a thesis note
+    # before a journal's name leaves the journal alone
+    ("Hall, S. (1996) ‘Who needs identity?’, in Hall, S. and du Gay, P. (eds) Questions of "
+     "cultural identity. London: Sage, pp. 1–17.",
+     {"container-title": "Questions of cultural identity",
+      "editor": [{"family": "Hall", "given": "S."}, {"family": "du Gay", "given": "P."}]}),
+    ("Moretti, A. (2017), «Il dialetto nella scuola postunitaria», Lingua nostra, 78, 3, pp. "
+     "65-82.", {"volume": "78", "issue": "3", "page": "65-82"}),
+    ("Lehmann, Jürgen (Hrsg.) (1999): Stadt und Gesellschaft im Mittelalter. Stuttgart: "
+     "Kohlhammer.", {"author": [{"family": "Lehmann", "given": "Jürgen"}]}),
+    # a physics title's capitalised words before its comma are no name (a review found
+    # these read as authors)
+    ("A. Connes, Noncommutative Geometry, Quantum Fields and Motives, Commun. Math. Phys. 12, "
+     "1 (2008).", {"author": [{"family": "Connes", "given": "A."}],
+                   "title": "Noncommutative Geometry, Quantum Fields and Motives"}),
+    ("S. Dimopoulos and H. Georgi, Softly Broken Supersymmetry, SU(5), Nucl. Phys. B 193, 150 "
+     "(1981).", {"title": "Softly Broken Supersymmetry, SU(5)", "issue": None}),
+    # numbers, volumes and editions after a GB/T title's colon stay out of it
+    ("SMITH J. Method and apparatus for coding: US 2015/0123456 A1[P]. 2015-05-01.",
+     {"title": "Method and apparatus for coding"}),
+    ("张三. 一种数据处理方法: CN 101234567 A[P]. 2015-05-01.", {"title": "一种数据处理方法"}),
+    ("OpenAI. GPT-4 technical report: arXiv:2303.08774[R/OL]. (2023-03-15)[2024-01-01]. "
+     "https://arxiv.org/abs/2303.08774.", {"title": "GPT-4 technical report"}),
+    ("SMITH J. Machine learning: volume 2[M]. New York: Wiley, 2010.",
+     {"title": "Machine learning"}),
+    # a given name before a particle is no family name's
+    ('[1] H. Peter de Vries and K. Lee, "Stochastic control," IEEE Trans. Autom. Control, vol. '
+     '12, no. 3, pp. 1-9, 2010.', {"author": [{"family": "de Vries", "given": "H. Peter"},
+                                             {"family": "Lee", "given": "K."}]}),
 ])
 def test_the_look_alikes_of_the_twenty_first_trials_forms_stay_as_read(text, fields):
     item = parse_reference(text, strict=True)

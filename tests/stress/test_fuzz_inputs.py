@@ -519,7 +519,8 @@ CRAFTED_PIECES = [
     # (and the twenty-first's)
     "[清]", "(宋)", "[A]. A. B[C]. ", ": ISO/IEC 1:2022[S]", "K. Ōshima, ", "A. B de C, ",
     "(N.Y.) 1, 2 (2006), arXiv:1.2 ", "; 1, 2(E) (2019)", "A. B, arXiv:1705.08813 [a.b] ",
-    "H.T,", ", 3rd ed. (A, B, 2020)", "bioRxiv 2021.03 [Preprint]. ",
+    "H.T,", ", 3rd ed. (A, B, 2020)", "bioRxiv 2021.03 [Preprint]. ", "’, in A, B. C",
+    ", thèse de doctorat en A, Université ", ", éd. A B, ", ", 78, 3-4, pp. 6", "A, B (Hrsg.) ",
 ]
 
 

@@ -29,6 +29,7 @@ from archiver.citations.parse.containers import (
     _book_before_ed_by,
     _book_before_its_editors,
     _book_before_its_imprint,
+    _book_cited_by_its_editors,
     _book_place_publisher,
     _book_then_its_publisher,
     _bracketed_imprint_ending_a_container,
@@ -530,6 +531,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _year_ending_a_container(item, text)
     _year_ending_a_vancouver_book(item, text)
     _book_after_the_year(item, text)
+    _book_cited_by_its_editors(item, text)
     _country_ending_a_title(item, text)
     _thesis_note_ending_a_title(item, text)
     _part_of_a_book_1987(item, text)

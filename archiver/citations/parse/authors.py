@@ -177,10 +177,11 @@ def _person(part: str, given: str | None = None) -> dict[str, str] | None:
                              for w in core[:-1]):  # "Van Der Waals" alone (not "Di Wu", "Le
         return {"family": " ".join(core), "given": suffix.strip()}  # Song": a given name)
     if len(core) > 3 and all(_INITIAL.fullmatch(w) for w in core[:-3]) and \
-            core[-3].istitle() and not _INITIAL.fullmatch(core[-3]) and \
-            core[-2] in _GIVEN_FIRST_PARTICLES and core[-1].istitle():
-        # after initials alone, a family name of two joined by a particle: "F. J. García de
-        # Abajo", "J. M. Pérez del Río"
+            core[-2] in _IBERIAN_PARTICLES and core[-1].istitle() and \
+            _IBERIAN_FAMILY.fullmatch(core[-3]) and core[-3] not in _GIVEN_NAMES:
+        # after initials alone, a Spanish or Portuguese family name of two joined by a
+        # particle: "F. J. García de Abajo", "J. M. Pérez del Río" (not a given name before
+        # the particle: "H. Peter de Vries", "J. Pieter van Dijk")
         return {"family": " ".join(core[-3:]), "given": " ".join(core[:-3]) + suffix}
     k = len(core) - 1
     capitalised = all(_INITIAL.fullmatch(w) or w.casefold() in _GIVEN_FIRST_PARTICLES
@@ -191,6 +192,10 @@ def _person(part: str, given: str | None = None) -> dict[str, str] | None:
     return {"family": " ".join(core[k:]), "given": " ".join(core[:k]) + suffix}
 
 
+_IBERIAN_PARTICLES = frozenset({"de", "del", "da", "do", "dos", "das"})
+# (a Spanish or Portuguese family name: accented, or ending as patronymics do, "-ez", "-es")
+_IBERIAN_FAMILY = re.compile(r"[A-ZÀ-Þ](?=[^\W\d_]*[áéíóúãõçñ]|[^\W\d_]*(?:ez|es|az|os)$)"
+                             r"[^\W\d_]+")
 _GIVEN_FIRST_PARTICLES = frozenset({"van", "von", "de", "der", "den", "la", "le", "du", "di",
                                     "da", "del", "della", "dos", "ter", "'t", "’t"})
 _INITIAL = re.compile(r"[A-Z]\.(?:-?[A-Z]\.)?")  # "E.", "J.-P.", "J.P." (one given name's)
@@ -438,6 +443,9 @@ _GROUP_AUTHOR = re.compile(
     r"(?<=\w\s)contributors$|^statistics\s(?-i:[A-Z][a-z]+)$|"
     r"organi[sz]ation|investigators|task force|working party|council|agency|authority|"
     r"institute|foundation|alliance|federation|commission|"
+    # (a foundation in other languages: "Fondation Jean-Jaurès", "Fundación Ortega y Gasset",
+    # "Bertelsmann Stiftung")
+    r"fondation|fundaci[oó]n|funda[cç][aã]o|fondazione|stiftung|"
     # a team ("the Opportunity Insights Team", "R Core Team", "WHO Ebola Response Team")
     r"team|institution|department|ministry|bureau|international$|academ(?:y|ies)|"
     r"public\s+health|(?-i:[A-Z][\w-]*\sGroup\b)|"

@@ -1170,6 +1170,23 @@ def _preprint_server(item: dict[str, Any], text: str) -> None:
         item["container-title"] = marked["server"]
 
 
+# an edited book cited by its editors, their role in brackets before the year: "Meyer,
+# Stefan (Hrsg.) (2019): Handbuch Stadtsoziologie.", "Geertz, C. (ed.) (1963) Old Societies"
+_EDITORS_THEN_THE_YEAR = re.compile(r"(?P<names>[^()\d]{2,160}?)\s?\((?:Hrsg|Hg|eds?|dir|coord|"
+                                    r"éds?)\.?\)\s?\((?:1[5-9]|20)\d\d[a-z]?\)")
+
+
+def _book_cited_by_its_editors(item: dict[str, Any], text: str) -> None:
+    """Such editors are the work's authors, as the book is cited by them, where the tagger
+    found none."""
+    found = _EDITORS_THEN_THE_YEAR.match(text)
+    if found is None or item.get("author"):
+        return
+    persons = split_authors(found["names"])
+    if persons:
+        item["author"] = persons
+
+
 # what follows an author-date reference's year when it is a book or a report with nothing
 # after it but its publisher in brackets: "(1958). Philosophical Investigations (Basil
 # Blackwell).", "(2023). GPT-4 Technical Report."

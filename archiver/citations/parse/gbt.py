@@ -431,6 +431,10 @@ def csl_type(text: str, item: dict[str, Any]) -> str:
             r"\b(?:[Ii]n|En|Em):?\s+(?:_+\.\s+)?" + re.escape(container), text):
         return "chapter"  # Chicago's "In The Cambridge Companion …, edited by …. Cambridge:
         # Cambridge University Press, 2015.": the book it is in, and that book's publisher
+    if container and re.search(r"\b[Ii]n\s+(?:[A-Z][\w'’-]+,\s(?:[A-Z]\.\s?){1,3}[,&]?\s?"
+                               r"(?:and\s)?){1,6}" + re.escape(container), text):
+        return "chapter"  # Harvard's "‘Title’, in Massey, D. Space, place and gender.": the
+        # book, after its author's name, that the chapter is in
     if container and item.get("publisher") and re.search(
             r"\s//\s*[^/]{0,80}?" + re.escape(container), text):
         return "chapter"  # GOST's "… // Бахтин М. М. Собрание сочинений. – Москва : …": a
@@ -501,6 +505,10 @@ _NAMES_BEFORE = re.compile(rf"\s*(?>{_HAN_BODY}|{_HAN_NAME})(?:\s*[,;，；、]\
 
 # a standard's, a patent's or a report's number after its title, "other title information"
 # (": GB/T 7714—2015", ": ISO/IEC 27001:2022", ": US6915001", ": RMRS-GTR-262")
+# (a subtitle has no digits: what has is a number the tagger rightly left out, "US
+# 6,915,001 B2", "ASTM D638-14"; nor is a volume, part or edition one, "volume 2", "3rd ed")
+_NO_SUBTITLE = re.compile(r"\d|\b(?:vol(?:ume)?|part|band|teil|tome|ed|edn|edition|no|nr|"
+                          r"arXiv|doi|ISBN|ISSN)\b", re.I)
 _NUMBER_AFTER_A_TITLE = re.compile(r"\s?[:：]\s?(?:[A-Z]{1,5}(?:/[A-Z]{1,5})?\s?\d[\d.-]*"
                                    r"(?:\s?[—–:]\s?\d{4})?|[A-Z]{0,6}[-\d][\w./-]*)$")
 
@@ -559,8 +567,9 @@ def _gbt_title(text: str, item: dict[str, Any]) -> dict[str, Any]:
         item["title"] = _PATENTS_COUNTRY.sub("", read)
         return item
     core = _NUMBER_AFTER_A_TITLE.sub("", title)
-    if read and core.startswith(read) and re.match(r"\s?[:：—–]\s?\S", core[len(read):]) \
-            and not _has_cjk(core[len(read):]):
+    rest = core[len(read):] if read and core.startswith(read) else ""
+    if re.match(r"\s?[:：—–]\s?\S", rest) and not _has_cjk(rest) and \
+            not _NO_SUBTITLE.search(rest):
         # cut at its subtitle's colon or dash: "The Claude 3 model family: Opus, Sonnet,
         # Haiku[EB/OL]", "Information security management systems—Requirements: ISO/IEC
         # 27001:2022[S]" (up to the standard's or patent's number, which is other title

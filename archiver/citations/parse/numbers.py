@@ -651,7 +651,10 @@ def _issue_before_the_pages(item: dict[str, Any], text: str) -> None:
         item["issue"] = issue
 
 
-_ISSUE_THEN_PAGES = re.compile(r"\(?([\w/-]{1,12})\)\s*[:,]\s*(\S.*)")
+_ISSUE_THEN_PAGES = re.compile(r"\(?([\w/-]{1,12})\)\s*[:,]\s*(\S.*)|"
+                               # (Italian's "78, 3-4, pp. 65-82": the issue before the pages'
+                               # mark)
+                               r"(\d{1,3}(?:-\d{1,3})?),\s?pp?\.\s?(\d\S*)")
 
 
 def _issue_run_into_pages(item: dict[str, Any]) -> None:
@@ -659,7 +662,8 @@ def _issue_run_into_pages(item: dict[str, Any]) -> None:
     ("1-2): 101-124") is the issue, and the pages are what follows its colon or comma."""
     match = _ISSUE_THEN_PAGES.fullmatch(item.get("page", ""))
     if match and "issue" not in item:
-        item["issue"], item["page"] = match.group(1), match.group(2)
+        item["issue"], item["page"] = match.group(1) or match.group(3), \
+            match.group(2) or match.group(4)
 
 
 def _year_printed_as_an_issue(item: dict[str, Any], text: str) -> None:

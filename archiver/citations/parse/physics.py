@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from archiver.citations.parse.authors import _GROUP_AUTHOR, split_authors
+from archiver.citations.parse.authors import _GIVEN_NAMES, _GROUP_AUTHOR, _PINYIN, split_authors
 from archiver.citations.parse.fields import _page
 from archiver.citations.parse.shared import _ARXIV_ID, _JOURNALS_FIRST_WORDS, _PLACES
 
@@ -609,9 +609,21 @@ _NAMES_THEN_A_TITLE = re.compile(
 # (names with initials without their stops are no title: "A. Verger, C Ciuti, and I Carusotto,
 # Phys. Rev. B")
 _NAME_IN_A_TITLE = re.compile(r"(?:^|,\s|\band\s)[A-Z]\.?\s[A-Z][a-z]")
-# (nor a name written out among them, or a group's, its words all capitalised before a
-# comma: "J. Smith, B. Doe, Wei Chen, Deep learning …", "LIGO Scientific Collaboration, …")
-_NAME_WRITTEN_OUT = re.compile(r"(?:[A-Z][\w'’-]*\s){1,4}[A-Z][\w'’-]*,\s")
+# (nor a name written out among them, or a group's, before a comma: "J. Smith, B. Doe, Wei
+# Chen, Deep learning …", "LIGO Scientific Collaboration, …"; not a title's capitalised
+# words, "Noncommutative Geometry, Quantum Fields and Motives")
+_FIRST_PIECE = re.compile(r"(?P<piece>(?:[A-Z][\w'’-]*\s){1,4}[A-Z][\w'’-]*),\s")
+
+
+def _name_written_out(title: str) -> bool:
+    """Whether the title's words before its first comma are a group's name, or a person's
+    written out: a known given name and a family name, or a romanised Chinese name."""
+    found = _FIRST_PIECE.match(title)
+    if found is None:
+        return False
+    words = found["piece"].split()
+    return bool(_GROUP_AUTHOR.search(found["piece"])) or len(words) == 2 and (
+        words[0] in _GIVEN_NAMES or all(_PINYIN.fullmatch(word) for word in words))
 
 
 def _title_between_names_and_journal(item: dict[str, Any], text: str) -> None:
@@ -624,7 +636,7 @@ def _title_between_names_and_journal(item: dict[str, Any], text: str) -> None:
     found = _NAMES_THEN_A_TITLE.fullmatch(text, start, at) if at > start else None
     title = found.group("title").strip(" ,.") if found else ""
     if len(title.split()) < 2 or item.get("title") == title or _NAME_IN_A_TITLE.search(title) \
-            or _NAME_WRITTEN_OUT.match(title):
+            or _name_written_out(title):
         return
     item["author"] = split_authors(found.group("authors"))
     item["title"] = title

@@ -82,13 +82,23 @@ def _title_up_to_imprint(item: dict[str, Any], text: str) -> None:
 _QUOTE_CLOSED_BEFORE_IN = re.compile(r"[’'],?\s+[Ii]n:?\s")
 
 
+# after it, the book's author (the chapter's own, no editor) and the book, in Harvard's form:
+# "‘A global sense of place’, in Massey, D. Space, place and gender"
+_IN_THE_AUTHORS_BOOK = re.compile(r"(?:[A-Z][\w'’-]+,\s(?:[A-Z]\.\s?){1,3}(?:,|\sand|\s&)?\s?)"
+                                  r"{1,6}(?P<book>[A-Z][^.()]{2,200})")
+
+
 def _single_quoted_title(item: dict[str, Any], text: str) -> None:
-    """A title opened by a single quote ends at the quote closing it before "in"."""
+    """A title opened by a single quote ends at the quote closing it before "in"; the book
+    after the names there, whose author wrote the chapter, is its container."""
     title = item.get("title", "")
     at = text.find(title) if title else -1
     closed = _QUOTE_CLOSED_BEFORE_IN.search(title)
     if at > 0 and text[at - 1] in "‘'" and closed:
         item["title"] = title[:closed.start()]
+        book = _IN_THE_AUTHORS_BOOK.fullmatch(title, closed.end())
+        if book and not item.get("container-title"):
+            item["container-title"] = book["book"].strip()
 
 
 # APA's description of a work after its title, no part of it: "… in China [Preprint]. SSRN."
@@ -385,7 +395,13 @@ def _place_ending_a_title(item: dict[str, Any], text: str) -> None:
 _THESIS_NOTE = re.compile(
     rf"\s*(?:\(\s*{_THESIS_KIND}(?:,[^()]*)?\)|\[\s*{_THESIS_KIND}(?:,[^\[\]]*)?\]|"
     rf"[.,]\s*(?:{_THESIS_KIND}|th[èe]se(?:\s+de\s+doctorat)?|tesis(?:\s+doctoral)?|"
-    rf"doktorarbeit|dissertation|diss\.))$", re.I)
+    # (its field after it: "thèse de doctorat en histoire", "tesis doctoral en sociología")
+    rf"doktorarbeit|dissertation|diss\.)(?:\s(?:en|in|d['’]|de)\s?[^\W\d][^,.()]{{1,40}})?)$",
+    re.I)
+
+
+_A_UNIVERSITY = re.compile(r"\b(?:Universit\w*|Univ\.|[ÉE]cole|College|Institut\w*|Hochschule|"
+                           r"Universidad|Universidade)\b")
 
 
 def _title_cut_at(item: dict[str, Any], pattern: re.Pattern[str], trail: str = ""
@@ -417,7 +433,10 @@ def _thesis_note_ending_a_title(item: dict[str, Any], text: str) -> None:
     """The kind of thesis or report printed after its title is no part of the title, nor
     its publisher, nor "in press" printed before it, nor GB/T 7714-1987's kind of work in
     〔〕."""
-    _title_cut_at(item, _THESIS_NOTE, " .,")
+    if _title_cut_at(item, _THESIS_NOTE, " .,") and \
+            _A_UNIVERSITY.search(item.get("container-title", "")):
+        item.setdefault("publisher", item.pop("container-title"))  # the thesis's university,
+        # no journal: "…, thèse de doctorat en histoire, Université Paris 1, 2014."
     _title_cut_at(item, _REPORT_NOTE, " .,")
     title = item.get("title", "")
     opening = _IN_PRESS_OPENING.match(title)
@@ -1654,11 +1673,11 @@ _ROLE_AFTER_TITLE = re.compile(
     r"édité par|edición de|traducción de)\s+[^.]{2,}$", re.I)
 # ... after a comma (a book's, no article's: "Review of The Iliad, translated by Robert
 # Fagles" is a review's title), its role in small letters, whatever follows the name: "…, a
-# cura di V. Gerratana, 4 vols"; or the role's word alone, where the title was cut at its
-# full stop: "…, trad"
+# cura di V. Gerratana, 4 vols", French "…, éd. Bruno Bernardi"; or the role's word alone,
+# where the title was cut at its full stop: "…, trad", "…, éd"
 _ROLE_AFTER_A_BOOKS_TITLE = re.compile(
-    r",\s(?:(?:a cura di|edited by|translated by|trad\.(?:\s(?:de|par|di))?)\s(?=[A-ZÀ-Þ])"
-    r"|(?:trad|transl?|a cura di|edited by|translated by)$)")  # (an introduction's writer
+    r",\s(?:(?:a cura di|edited by|translated by|trad\.(?:\s(?:de|par|di))?|éd\.)\s(?=[A-ZÀ-Þ])"
+    r"|(?:trad|transl?|éd|a cura di|edited by|translated by)$)")  # (an introduction's writer
 # stays: AnyStyle's gold keeps "El siglo de las luces. Introduction by Carlos Fuentes")
 
 
