@@ -6373,6 +6373,10 @@ def test_the_look_alikes_of_the_twentieth_trials_forms_stay_as_read(text, fields
      {"container-title": "民商法前沿论坛", "volume": "第二辑"}),
     ("[3] 张三. 论文题名[A]. 李四主编. 会议论文集[C]. 北京: 科学出版社, 2005: 12-20.",
      {"container-title": "会议论文集", "title": "论文题名"}),
+    ("张三. 论文[A]. 中国社会科学院法学研究所. 法学研究论丛[C]. 北京: 法律出版社, 2001: 1-10.",
+     {"container-title": "法学研究论丛"}),  # (the editors alone read as the container)
+    ("王某. 某文[A]. 赵某编. 文集[M]. 北京: 中华书局, 2001: 1-10.",
+     {"container-title": "文集", "volume": None}),  # (and the host as its volume)
     # the host after "//" whole, the tagger having read only its bracketed volume
     ("[9] 阎振华. 明代卫所制度的地方实践[C]//明史研究论丛(第十六辑). 北京: 故宫出版社, "
      "2018: 77-95.",

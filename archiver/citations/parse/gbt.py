@@ -325,8 +325,14 @@ def _host_of_a_part_1987(item: dict[str, Any], text: str) -> None:
     with its own code, where the tagger found none or ran the editors into it."""
     found = _PART_THEN_ITS_HOST_1987.search(text)
     host = found.group("host").strip() if found else ""
-    if not host or host not in item.get("container-title", host):
+    read = item.get("container-title", host)
+    editors = (found.group("editors") or "").strip() if found else ""
+    # (the tagger's container the host with the editors run into it, or the editors alone:
+    # "李四主编. 会议论文集", "中国社会科学院法学研究所")
+    if not host or host not in read and not (editors and read.startswith(editors)):
         return
+    if item.get("volume") == host:  # (the host read as its volume: "赵某编. 文集[M]")
+        del item["volume"]
     item["container-title"], volume = _gbt_title_and_volume(host)
     if volume:
         item.setdefault("volume", volume)
@@ -877,7 +883,8 @@ def _gbt_host_title(found: tuple[str, re.Match[str] | None], item: dict[str, Any
     # (the tagger's container a piece of the host's one title: "明史研究论丛(第十六辑)" read as
     # "第十六辑")
     cut = len(segments) == 1 and container and container != segments[0] and \
-        container in segments[0]
+        container in segments[0] and not re.search(r"[(（]第?[\d一二三四五六七八九十]{1,3}版[)）]",
+                                                  segments[0])  # (an edition apart)
     if container and not (len(segments) > 1 and container == segments[0]) and not cut:
         return
     if not segments or len(segments) > 2:

@@ -34,7 +34,8 @@ _PHYSICS_FORMS = (
 # "S. Von Rotz")
 # (a family name's particles, in lower case or capitalised: "van", "De", "la")
 # a capital a family name opens with, Latin Extended-A's among them ("Ōshima", "Łukasik",
-# "Šimek"; that block alternates capitals and small letters, and holds no mark)
+# "Šimek"; the class takes that whole block, its small letters too, which no name here
+# opens with: what follows a name's initials is its capital)
 _CAPITAL = r"[A-ZÀ-ÖØ-ÞĀ-ſ]"
 _PARTICLE = r"(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]a|[Dd]i|[Dd]u|[Ll]e|[Ll]a|[Dd]el)"
 _INITIALS_FIRST = (rf"(?:[A-Z][a-zA-Z]?\.\s?-?\s?){{1,4}}(?>(?:(?:{_PARTICLE}|[Dd]os)\s){{0,3}})"
