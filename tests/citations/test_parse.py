@@ -6517,3 +6517,54 @@ def test_the_twenty_first_trials_forms(text, fields):
 def test_the_look_alikes_of_the_twenty_first_trials_forms_stay_as_read(text, fields):
     item = parse_reference(text, strict=True)
     assert {key: item.get(key) for key in fields} == fields
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    # what a post puts before a reference: an emoji or a bar, a label as journals' pages and
+    # posts write it, a journal's rank in brackets
+    ("📖 Ramírez-Soto A, Hu Q, Bianchi L. Plant-based diets and incident chronic kidney "
+     "disease: the UK Biobank cohort. Am J Kidney Dis. 2023;82(5):565-575.",
+     {"author": [{"family": "Ramírez-Soto", "given": "A"}, {"family": "Hu", "given": "Q"},
+                 {"family": "Bianchi", "given": "L"}]}),
+    ("引用本文：桑雨萌, 韦德军. 长三角城市群生态韧性时空演变及驱动因素[J]. "
+     "长江流域资源与环境, 2023, 32(10): 2105-2117.",
+     {"author": [{"family": "桑", "given": "雨萌"}, {"family": "韦", "given": "德军"}]}),
+    ("Cite this article: Moyo T, Ferreira A, Kibet J. Mobile money adoption and household "
+     "resilience to drought shocks in Kenya. World Dev. 2022;158:105998.",
+     {"author": [{"family": "Moyo", "given": "T"}, {"family": "Ferreira", "given": "A"},
+                 {"family": "Kibet", "given": "J"}]}),
+    ("▍文献来源：Vargas-Llosa J, Kim D, Okafor U. Cash transfers and adolescent mental health. "
+     "Lancet Psychiatry. 2023 Aug;10(8):610-622.",
+     {"author": [{"family": "Vargas-Llosa", "given": "J"}, {"family": "Kim", "given": "D"},
+                 {"family": "Okafor", "given": "U"}]}),
+    ("【中科院一区】Rossetti G, Fabbri M, Li X. Microplastics in human placenta and meconium: a "
+     "multicentre study. Environ Int. 2023;172:107771.",
+     {"author": [{"family": "Rossetti", "given": "G"}, {"family": "Fabbri", "given": "M"},
+                 {"family": "Li", "given": "X"}]}),
+    ("论文题目：Spatial transcriptomics reveals niche-specific fibroblast states in idiopathic "
+     "pulmonary fibrosis", {"title": "Spatial transcriptomics reveals niche-specific "
+                                     "fibroblast states in idiopathic pulmonary fibrosis"}),
+    ("✅ 推荐阅读：Hartley, J., & Sinclair, P. (2022). Populism, trust and vaccine hesitancy. "
+     "European Journal of Political Research, 61(4), 1043–1066.",
+     {"author": [{"family": "Hartley", "given": "J."}, {"family": "Sinclair", "given": "P."}]}),
+    # GB/T's foreign author written in Chinese, his initials after
+    ("[4] 斯科特 J C. 逃避统治的艺术: 东南亚高地的无政府主义历史[M]. 王晓毅, 译. 北京: "
+     "生活·读书·新知三联书店, 2016.", {"author": [{"family": "斯科特", "given": "J C"}]}),
+    ("[25] 费尔南德斯 A, 托雷斯 M. 拉丁美洲发展经济学[M]. 3版. 周立, 译. 北京: 商务印书馆, "
+     "2016: 201-219.",
+     {"author": [{"family": "费尔南德斯", "given": "A"}, {"family": "托雷斯", "given": "M"}]}),
+])
+def test_the_twenty_second_trials_forms(text, fields):
+    item = parse_reference(text, strict=True)
+    assert {key: item.get(key) for key in fields} == fields
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    # "Citation:" before a title, a Chinese name alone
+    ("[1] 王明. 某书[M]. 北京: 中华书局, 2001.", {"author": [{"family": "王", "given": "明"}]}),
+    ("Citation: The citation practices of historians. J Hist. 2001;1:1-2.",
+     {"title": "Citation: The citation practices of historians"}),
+])
+def test_the_look_alikes_of_the_twenty_second_trials_forms_stay_as_read(text, fields):
+    item = parse_reference(text, strict=True)
+    assert {key: item.get(key) for key in fields} == fields

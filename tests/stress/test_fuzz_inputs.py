@@ -521,6 +521,8 @@ CRAFTED_PIECES = [
     "(N.Y.) 1, 2 (2006), arXiv:1.2 ", "; 1, 2(E) (2019)", "A. B, arXiv:1705.08813 [a.b] ",
     "H.T,", ", 3rd ed. (A, B, 2020)", "bioRxiv 2021.03 [Preprint]. ", "’, in A, B. C",
     ", thèse de doctorat en A, Université ", ", éd. A B, ", ", 78, 3-4, pp. 6", "A, B (Hrsg.) ",
+    # (and the twenty-second's)
+    "📖 ", "▍", "【中科院一区】", "引用本文：", "斯科特 J C, ",
 ]
 
 

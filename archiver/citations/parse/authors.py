@@ -117,6 +117,12 @@ _DYNASTY_MARK = re.compile(rf"^[\[（(〔【]?\s*(?:{_DYNASTY_NAMES})\s*[\]）)�
                            r"(?=[\u4e00-\u9fff])")
 
 
+# a foreign family name written in Chinese, the given names' initials after it in Latin, as
+# GB/T 7714 writes a translated book's author ("斯科特 J C", "格兰诺维特 M")
+_TRANSLATED_NAME_THEN_INITIALS = re.compile(r"(?P<family>[\u4e00-\u9fff·]{2,10})\s?"
+                                            r"(?P<initials>(?:[A-Z]\.?\s?){1,3})")
+
+
 def _person(part: str, given: str | None = None) -> dict[str, str] | None:
     """One name as CSL: ``Murray WM`` / ``W. M. Murray`` / ``Murray, W. M.`` (given passed)."""
     part = part.strip(" ,;&")
@@ -129,6 +135,9 @@ def _person(part: str, given: str | None = None) -> dict[str, str] | None:
     dynasty = _DYNASTY_MARK.match(part)
     if dynasty and _all_han(part[dynasty.end():]):  # a Chinese name, as one unmarked is read
         return _cjk_person(part[dynasty.end():])
+    translated = _TRANSLATED_NAME_THEN_INITIALS.fullmatch(part)
+    if translated:  # GB/T's foreign author in Chinese, his initials after: "斯科特 J C"
+        return {"family": translated["family"], "given": translated["initials"].strip()}
     marked = _COUNTRY_MARK.match(part)
     if marked and _has_cjk(part):  # a foreign name, whole: "[美]马斯洛" is 马斯洛, not 马 + 斯洛
         return {"family": part[marked.end():]}

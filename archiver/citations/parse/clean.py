@@ -35,7 +35,9 @@ _INITIAL_RUN_INTO_A_NAME = re.compile(
     r"(?:^|(?<=,\s)|(?<=\sand\s)|(?<=\]\s)|(?<=\d\.\s)|(?<=\d\s))([A-Z]\.)(?=[A-Z][a-z]{2,}[,\s])")
 # a bullet a list pasted from a document puts before each entry ("•  Liu Y, Zhang H …")
 # (and the marks a post's editor types as one: "▲ Yang J, …", "▶ …", "★ …")
-_BULLET = re.compile(r"^\s*[•▪●◦‣∙·・▲△▶►▷▸◆◇■□★☆➤➢→]+\s*")
+# (and a post's emoji or bar before it: "📖 ", "👉 ", "▍", "✅"; a variation selector after)
+_BULLET = re.compile("^\\s*(?:[•▪●◦‣∙·・▲△▶►▷▸◆◇■□★☆➤➢→▍▌▎▐\u2600-\u27bf\U0001f300-\U0001faff]"
+                     "\ufe0f?\\s*)+")
 # Italian's editors' role in brackets, in words ("Ginsborg, P. (a cura di) (1994)."): read as
 # the "(ed.)" every other language abbreviates, which the tagger knows
 _A_CURA_DI = re.compile(r"\(\s*a\s+cura\s+di\s*\)", re.I)
@@ -74,10 +76,15 @@ _BEFORE_THE_FIRST_AUTHOR = re.compile(
 # (a label of two words: "来源：人民日报, 2020-05-01(3)." names a newspaper, no author; "Citation:
 # The citation practices of historians" is a title)
 # ("原文：…", "论文：…" alone, or in the brackets of a heading: "【参考文献】 Mahajan A, …")
-_LABEL_WORDS = (r"(?:(?:文献|原文|论文|文章|研究)(?:来源|出处|链接|信息)|原文|论文|参考文献|"
-                r"引用文献)")
+# ("引用本文：", "本文引用格式：", "论文题目：", "Cite this article:" as journals' pages
+# print them, "推荐阅读：" before a work a post recommends; a journal's rank in brackets
+# before it, "【中科院一区】", "【SCI 二区】")
+_LABEL_WORDS = (r"(?:(?:文献|原文|论文|文章|研究)(?:来源|出处|链接|信息|题目)|原文|论文|参考文献|"
+                r"引用文献|(?:本文)?引用(?:本文|格式)|推荐阅读|延伸阅读|Cite this article)")
+_RANK_IN_BRACKETS = r"【[^【】]{0,12}(?:区|IF|SCI|核心|JCR|Q[1-4]|CSSCI)[^【】]{0,8}】"
 _LABEL_BEFORE_THE_ENTRY = re.compile(
-    rf"^(\s*{_LIST_NUMBER}?\s*)(?:{_LABEL_WORDS}\s*:|【{_LABEL_WORDS}】\s*:?)\s*(?=\S)")
+    rf"^(\s*{_LIST_NUMBER}?\s*)(?:{_LABEL_WORDS}\s*:|【{_LABEL_WORDS}】\s*:?|{_RANK_IN_BRACKETS})"
+    r"\s*(?=\S)")
 # ... and the link a post gives before the reference, after its label ("原文链接：https://doi.org/
 # 10.1016/j.cell.2023.05.020  Garcia R, Tan K, …"): put after it, where a reference gives its
 # link, so that the tagger meets the authors first and the DOI is still read
