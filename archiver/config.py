@@ -97,6 +97,14 @@ _ENV = {
     "ARCHIVER_USER_ADDRESS": "user_address",
 }
 
+# The variables that name a place, which set to nothing are a mistake, and what unsetting
+# them gives instead.
+_NOT_EMPTY = {
+    "ARCHIVER_ARCHIVE": "./archive (or the configuration file's)",
+    "ARCHIVER_CACHE_DIR": "the default cache folder (or the configuration file's)",
+    "ARCHIVER_CROSSREF_URL": "https://api.crossref.org (or the configuration file's)",
+}
+
 # What the hint of a bad value adds to where to correct it.
 ABOUT: dict[str, str] = {
     "archive": "the archive is a folder (ingest creates it when it is missing)",
@@ -384,8 +392,9 @@ def load_config(environ: Mapping[str, str] | None = None, cwd: Path | None = Non
 
     Every value is checked here (see :func:`check_setting`): a bad one is a
     :class:`UsageError` naming the setting, the value and the file or variable it came from,
-    raised before the caller has done anything; so is an ``ARCHIVER_ARCHIVE`` set to nothing
-    (pass ``environ`` without it to choose the archive otherwise)."""
+    raised before the caller has done anything; so is an ``ARCHIVER_ARCHIVE``, an
+    ``ARCHIVER_CACHE_DIR`` or an ``ARCHIVER_CROSSREF_URL`` set to nothing (pass ``environ``
+    without it to choose otherwise)."""
     env = os.environ if environ is None else environ
     cwd = Path(cwd) if cwd is not None else Path.cwd()
     values: dict[str, Any] = {}
@@ -400,11 +409,13 @@ def load_config(environ: Mapping[str, str] | None = None, cwd: Path | None = Non
         raise UsageError("configuration file not found", path=cfg_path,
                          hint="ARCHIVER_CONFIG names it: correct the path, or unset it to read "
                               "./archiver.toml when there is one")
-    if "ARCHIVER_ARCHIVE" in env and not env["ARCHIVER_ARCHIVE"].strip():
-        # set, but to nothing: a script's unset variable ("ARCHIVER_ARCHIVE=$DIR"), never a
-        # wish for ./archive, where the posts would otherwise quietly go
-        raise UsageError("ARCHIVER_ARCHIVE is set but empty", hint="set it to the archive "
-                         "folder, or unset it to use ./archive (or the configuration file's)")
+    for name, unset in _NOT_EMPTY.items():
+        if name in env and not env[name].strip():
+            # set, but to nothing: a script's unset variable ("ARCHIVER_ARCHIVE=$DIR"), never
+            # a wish for the default, where the posts (or the cache's files, or the
+            # questions) would otherwise quietly go
+            raise UsageError(f"{name} is set but empty",
+                             hint=f"set it, or unset it to use {unset}")
     for name, key in _ENV.items():
         if env.get(name):
             values[key] = check_setting(key, env[name], _Source("env", name), cwd)

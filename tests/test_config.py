@@ -115,6 +115,16 @@ def test_an_empty_archive_variable_is_refused_by_the_library_as_by_the_command(t
         load_config({"ARCHIVER_ARCHIVE": value}, tmp_path)
 
 
+@pytest.mark.parametrize("name", ["ARCHIVER_CACHE_DIR", "ARCHIVER_CROSSREF_URL"])
+def test_an_empty_cache_or_crossref_variable_is_refused_as_the_archive_one_is(tmp_path, name):
+    """A CI variable left unset (``ARCHIVER_CACHE_DIR=$CACHE``) fell back to the user's home
+    cache, or to api.crossref.org, in silence; it is the same usage error as the archive's."""
+    with pytest.raises(UsageError, match=f"{name} is set but empty") as refused:
+        load_config({name: " "}, tmp_path)
+    assert refused.value.hint.startswith("set it, or unset it to use ")
+    assert load_config({}, tmp_path).crossref_url == "https://api.crossref.org"  # (unset: fine)
+
+
 def test_only_the_given_environment_counts(tmp_path, monkeypatch):
     monkeypatch.setenv("ARCHIVER_ARCHIVE", "from-process-env")
     assert load_config({}, tmp_path).archive == Path("archive")

@@ -1386,7 +1386,8 @@ def test_the_junit_report_fails_what_the_exit_code_fails(server, tmp_path, monke
     for fail_on, code, verdicts in [
             ("mismatch,not_found", ExitCode.CITATION_WRONG, ["failure", "skipped"]),
             ("mismatch,ambiguous", ExitCode.CITATION_WRONG, ["failure", "failure"]),
-            ("", ExitCode.OK, ["skipped", "skipped"])]:
+            (" Mismatch , AMBIGUOUS", ExitCode.CITATION_WRONG, ["failure", "failure"]),  # (case
+            ("", ExitCode.OK, ["skipped", "skipped"])]:  # and spaces as a shell may give them)
         result = run_verify(["verify", refs, "--fail-on", fail_on, "--junit", junit],
                             server.url, tmp_path, monkeypatch)
         assert result.exit_code == code

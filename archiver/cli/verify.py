@@ -559,7 +559,7 @@ def verify(
 
     with reported_errors(show_traceback, verbose, quiet):
         no_empty(targets or [], "post id or path")
-        failing = {s.strip() for s in fail_on.split(",") if s.strip()}
+        failing = {s.strip().lower() for s in fail_on.split(",") if s.strip()}  # (any case)
         unknown = failing - set(STATUSES) - {RETRACTED}
         can_fail = [s for s in STATUSES if s != "verified"]
         if unknown:

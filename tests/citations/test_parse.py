@@ -6550,6 +6550,14 @@ def test_the_look_alikes_of_the_twenty_first_trials_forms_stay_as_read(text, fie
     # GB/T's foreign author written in Chinese, his initials after
     ("[4] 斯科特 J C. 逃避统治的艺术: 东南亚高地的无政府主义历史[M]. 王晓毅, 译. 北京: "
      "生活·读书·新知三联书店, 2016.", {"author": [{"family": "斯科特", "given": "J C"}]}),
+    # a span of years opening a GB/T title; a patent's country after its title, [P/OL] too;
+    # a note's "同上" after its circled number
+    ("[11] 中国科学技术协会. 2022—2023学科发展报告综合卷[R]. 北京: 中国科学技术出版社, 2024.",
+     {"title": "2022—2023学科发展报告综合卷"}),
+    ("[18] 庞立新, 乔宇. 一种可降解农用地膜及其制备方法: 中国, 202110345678.9[P/OL]. "
+     "2021-07-02[2023-05-10]. http://epub.cnipa.gov.cn/.",
+     {"title": "一种可降解农用地膜及其制备方法"}),
+    ("③ 同上，第112—113页。", {"page": "112-113", "volume": None}),
     ("[25] 费尔南德斯 A, 托雷斯 M. 拉丁美洲发展经济学[M]. 3版. 周立, 译. 北京: 商务印书馆, "
      "2016: 201-219.",
      {"author": [{"family": "费尔南德斯", "given": "A"}, {"family": "托雷斯", "given": "M"}]}),

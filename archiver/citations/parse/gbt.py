@@ -567,10 +567,14 @@ def _gbt_title(text: str, item: dict[str, Any]) -> dict[str, Any]:
         # cut at a full stop inside it, no space after it: "中国法治发展报告No.20(2022)[R]"
         item["title"] = whole.strip()
         return item
-    if read and match.group(2) == "P" and re.match(r"\s*[,，]\s*[A-Z]{0,3}\s*\d",
-                                                    text[at + len(read):]):
+    if read and match.group(2).split("/")[0] == "P" and re.match(
+            r"\s*[,，]\s*[A-Z]{0,3}\s*\d", text[at + len(read):]):  # ([P] or [P/OL])
         # GB/T 7714-2005's patent, "题名: 国别, 专利号[P]": the title before its country
         item["title"] = _PATENTS_COUNTRY.sub("", read)
+        return item
+    if read and title != read and title.endswith(read) and \
+            re.fullmatch(r"(?:1[5-9]|20)\d\d\s?[—–-]\s?", title[:-len(read)]):
+        item["title"] = title  # a span of years opening it: "2022—2023学科发展报告综合卷[R]"
         return item
     core = _NUMBER_AFTER_A_TITLE.sub("", title)
     rest = core[len(read):] if read and core.startswith(read) else ""

@@ -34,8 +34,8 @@ _VOLUME = r"(?:第\s*(?P<cn_volume>\d{1,4})\s*[卷册冊]|(?:[Vv]ol\.|Bd\.)\s*(?
 _PAGE = (r"(?:第\s*(?P<cn_page>\d{1,5}(?:\s*[-–—~]\s*\d{1,5})?)\s*[页頁]|"
          r"(?P<ja_page>\d{1,5}(?:\s*[-–—~]\s*\d{1,5})?)\s*[页頁]|"
          r"(?:(?:pp?\.|S\.|at)\s*)?(?P<page>\d{1,5}(?:\s*[-–—]\s*\d{1,5})?)(?:\s*ff?\.)?)")
-_SHORT_FORM = re.compile(
-    rf"^\s*(?:{_LIST_NUMBER}\s*)?(?:{_WESTERN_NAME}|{_CHINESE_NAME})?{_MARK}"
+_SHORT_FORM = re.compile(  # (a note's circled number, "③", is a bare one after NFKC)
+    rf"^\s*(?:{_LIST_NUMBER}\s*|\d{{1,3}}\s+)?(?:{_WESTERN_NAME}|{_CHINESE_NAME})?{_MARK}"
     rf"(?:\s*[,，、]?\s*{_VOLUME})?(?:\s*[,，、]?\s*{_PAGE})?\s*[.。]?\s*$")
 
 
