@@ -3439,10 +3439,11 @@ def test_a_command_interrupted_where_it_says_nothing_of_its_own_says_so_and_exit
 
 def test_verify_waits_for_an_ingest_with_wait_and_says_so_without(runner, archive_dir,
                                                                    tmp_path, monkeypatch):
-    """A CI job verifying while another ingests: the results, checked, could only be thrown
-    away (exit 5). With --wait they are kept once the writer is done; without it, the hint
-    says so. (Crossref: the recorded responses, served locally; the other writer is this
-    test holding the archive's lock.)"""
+    """A CI job verifying while another ingests: the results, checked, cannot be kept (exit
+    5, or 1 over it where a citation is wrong, as here: the report is printed all the same).
+    With --wait they are kept once the writer is done; without it, the hint says so.
+    (Crossref: the recorded responses, served locally; the other writer is this test
+    holding the archive's lock.)"""
     import fcntl
     import queue
     import subprocess
@@ -3457,7 +3458,7 @@ def test_verify_waits_for_an_ingest_with_wait_and_says_so_without(runner, archiv
         monkeypatch.setenv("ARCHIVER_CROSSREF_URL", server.url)
         fcntl.flock(lock, fcntl.LOCK_EX)
         refused = run(runner, "verify", "--archive", archive_dir)
-        assert refused.exit_code == ExitCode.ARCHIVE
+        assert refused.exit_code == ExitCode.CITATION_WRONG  # (the seed's DOI: not found)
         assert "another archiver process is writing" in refused.stderr
         assert "pass --wait" in refused.stderr
         waiting = subprocess.Popen(
@@ -3479,6 +3480,41 @@ def test_verify_waits_for_an_ingest_with_wait_and_says_so_without(runner, archiv
     head = Archive.open(archive_dir).versions(
         Archive.open(archive_dir).object_ids()[0])[-1]
     assert "citations.json" in head.state and head.number == "v2"
+
+
+def test_verify_of_a_locked_archive_still_prints_its_report_and_junit(runner, archive_dir,
+                                                                     tmp_path, monkeypatch):
+    """A CI job's `verify --json --junit` while another process holds the archive: the
+    results cannot be kept (exit 5), but the report and the JUnit file are still written, the
+    lock under `errors`, where both were lost (an empty artifact). (Crossref: the recorded
+    responses, served locally; the other writer is this test holding the lock.)"""
+    import fcntl
+    from xml.etree import ElementTree
+
+    from archiver import schema
+
+    from crossref_server import CrossrefServer
+    assert run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch").exit_code == 0
+    monkeypatch.setenv("ARCHIVER_CACHE_DIR", str(tmp_path / "cache"))
+    junit = tmp_path / "verify.xml"
+    with CrossrefServer() as server, \
+            open(archive_dir / "extensions" / "archiver-lock" / "lock", "a+") as lock:
+        monkeypatch.setenv("ARCHIVER_CROSSREF_URL", server.url)
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        result = run(runner, "verify", "--archive", archive_dir, "--json", "--junit", junit)
+    assert result.exit_code == ExitCode.CITATION_WRONG, result.stderr  # (1 over 5: the seed's
+    report = json.loads(result.stdout)  # DOI is unknown to the recorded responses)
+    assert [(c["doi"], c["status"]) for c in report["citations"]] == [
+        ("10.1093/ia/iiaa061", "not_found")]
+    [error] = report["errors"]
+    assert error["input"] == str(archive_dir) and error["message"].startswith(
+        "the results were not kept: another archiver process is writing to this archive")
+    assert "--no-keep" in error["hint"] and "--wait" in error["hint"]
+    assert schema.errors("verify-report", report) == [] and "kept" not in report
+    assert "the results were not kept" in result.stderr
+    assert ElementTree.parse(junit).getroot().findall("testcase")
+    [object_id] = Archive.open(archive_dir).object_ids()
+    assert [v.number for v in Archive.open(archive_dir).versions(object_id)] == ["v1"]
 
 
 @pytest.mark.parametrize(("again", "code", "status", "why"), [

@@ -42,7 +42,6 @@ from archiver.errors import (
     ExitCode,
     InputError,
     NotFound,
-    PostChanged,
     UnsupportedFormat,
     UsageError,
     worst,
@@ -252,15 +251,17 @@ def _input_errors(problems: list[ArchiverError]) -> list[dict[str, Any]]:
 
 def _keep_results(store: Any, items: list[tuple[str, str | None, str | None]],
                   results: list[Any], config: Config, read: dict[str, str] | None = None,
-                  wait: bool = False, quiet: bool = True
-                  ) -> tuple[dict[str, str], dict[str, str], list[tuple[str, PostChanged]]]:
+                  wait: bool = False, quiet: bool = True, report_busy: bool = False
+                  ) -> tuple[dict[str, str], dict[str, str], list[tuple[str, ArchiverError]]]:
     """Store each archived post's results in its object (a version only on change); the
     key each cited work (DOI, lower case) has in the archive, and the version each post
     whose outcome changed was given (by post id). Interrupted (Ctrl-C), it says
     how many posts were done, each whole, and exits 130: a run stopped while checking keeps
     nothing, one stopped here keeps what it has written. With ``wait``, another writer is
     waited for (said once, unless ``quiet``). Last, the posts another writer changed since
-    they were read, which keep nothing (the others keep theirs)."""
+    they were read, which keep nothing (the others keep theirs); and with ``report_busy``,
+    the archive itself where another writer holds it (nothing kept), so that the report is
+    still printed (a CI job's JSON and JUnit), where without it that error is raised."""
     from archiver.verified import keep_results
 
     by_post: dict[str, list[Any]] = {}
@@ -271,7 +272,7 @@ def _keep_results(store: Any, items: list[tuple[str, str | None, str | None]],
         return {}, {}, []
     done: list[str] = []
     kept: dict[str, str] = {}
-    changed: list[tuple[str, PostChanged]] = []
+    changed: list[tuple[str, ArchiverError]] = []
     waited = [False]
 
     def one_kept(post: str, version: str | None) -> None:
@@ -304,13 +305,18 @@ def _keep_results(store: Any, items: list[tuple[str, str | None, str | None]],
     except ArchiveBusy as busy:  # its checks are done by now
         busy.hint = ("pass --wait to keep the results once it is done, or run the same "
                      "command again then (the records Crossref gave are cached)")
-        raise
+        if not report_busy:
+            raise
+        busy.message = f"the results were not kept: {busy.message}"
+        busy.hint += "; a CI job that only reads the report can pass --no-keep"
+        return _known_keys(store), {}, [(str(store.root), busy)]
     return by_doi, kept, changed
 
 
-def _changed_errors(changed: list[tuple[str, PostChanged]]) -> list[dict[str, Any]]:
-    """The posts that kept nothing because another writer changed them meanwhile, as the
-    report lists what it could not do (a CI job reads why the build failed there)."""
+def _changed_errors(changed: list[tuple[str, ArchiverError]]) -> list[dict[str, Any]]:
+    """The posts that kept nothing because another writer changed them meanwhile (or the
+    archive, another writer holding it), as the report lists what it could not do (a CI job
+    reads why the build failed there)."""
     return [{"input": post, "message": exc.message, "hint": exc.hint}
             for post, exc in changed]
 
@@ -612,7 +618,7 @@ def verify(
                           "command again asks for fewer", markup=False)
                 raise typer.Exit(130) from None
         keys, kept, changed = (_keep_results(store, items, results, config, read, wait,
-                                             quiet)
+                                             quiet, report_busy=True)
                                if keep
                                else (_known_keys(store), {}, []))
         for _post, post_changed in changed:
