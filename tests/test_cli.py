@@ -191,6 +191,16 @@ def test_a_folder_yielding_no_post_given_to_verify_beside_a_post_is_skipped_as_i
                     "posts to verify as files"),
         (str(empty), "no saved posts in this folder")]
     assert schema.errors("verify-report", report) == [] and "errors" not in report
+    # a file of references in a folder is read only when named: said, and reported
+    (tmp_path / "posts").mkdir()
+    shutil.copy(SEED, tmp_path / "posts" / SEED.name)
+    (tmp_path / "posts" / "refs.bib").write_text("@article{a, title={T}, year={2020}}\n",
+                                                 encoding="utf-8")
+    folder = run(runner, "verify", tmp_path / "posts", "--offline", "--json")
+    assert [(s["input"], s["hint"]) for s in json.loads(folder.stdout)["skipped"]] == [
+        (str(tmp_path / "posts" / "refs.bib"),
+         f"name it: `archiver verify {tmp_path / 'posts' / 'refs.bib'}`")]
+    assert f"  skipped {tmp_path / 'posts' / 'refs.bib'}: a .txt or .bib file" in folder.stderr
     alone = run(runner, "verify", "archive", "--offline")
     assert alone.exit_code == ExitCode.USAGE, alone.output
     assert alone.stderr.count("this folder is an archive") == 1

@@ -58,7 +58,9 @@ def _expand_folders(targets: list[str], problems: list[ArchiverError],
     folder that yields no post (none in it, or an archive's own) is skipped with a line
     saying why, as ``ingest`` skips it, when other targets are left to verify (and added to
     ``skipped``, for the report); when none is, it is the usage error (exit 2), naming each
-    such folder. A folder named twice ("archive", "./archive/") is one."""
+    such folder. A folder named twice ("archive", "./archive/") is one. A file of
+    references in a folder (.txt, .bib), read only when named, is skipped the same way, said
+    and reported."""
     from archiver.pipeline import Unlisted, discover, of_an_archive
     from archiver.readers import refusal
 
@@ -68,6 +70,7 @@ def _expand_folders(targets: list[str], problems: list[ArchiverError],
 
     out: list[str] = []
     passed: list[UsageError] = []
+    references: list[UsageError] = []
     folders: set[str] = set()
     for target in targets:
         path = Path(target)
@@ -84,6 +87,10 @@ def _expand_folders(targets: list[str], problems: list[ArchiverError],
         archives: list[tuple[Path, int]] = []
         found = [str(candidate) for candidate, _ in discover(
             [path], unreadable=unreadable, archives=archives) if is_post(candidate)]
+        references += [UsageError(  # said, not passed over in silence: a CI job would go
+            "a .txt or .bib file in a folder given: files of references are read only when "
+            "named", path=file, hint=f"name it: `archiver verify {for_a_shell(file)}`")
+            for file in _references_files_in(path)]  # green with them unread
         problems += [unlisted.problem("verified") for unlisted in unreadable]
         if not found and not unreadable:  # as ingest says of such a folder
             passed.append(_no_posts_in(path, [folder for folder, _ in archives]))
@@ -94,10 +101,24 @@ def _expand_folders(targets: list[str], problems: list[ArchiverError],
         for folder in passed:
             err.print(f"  {printable(str(folder.path))}: {folder.message}", markup=False)
         raise UsageError(f"no saved posts in the {len(passed)} folders given", hint=passed[0].hint)
-    for folder in passed:
+    for folder in passed + references:
         err.print(f"  skipped {printable(str(folder.path))}: {folder.message}", markup=False)
     if skipped is not None:
-        skipped += passed
+        skipped += passed + references
+    return out
+
+
+def _references_files_in(folder: Path) -> list[Path]:
+    """The .txt and .bib files in a folder and below, as ``discover`` walks it (no hidden
+    folder, no browser's ``*_files`` folder, nothing inside an archive or an object)."""
+    out: list[Path] = []
+    for top, dirs, files in os.walk(folder, onerror=lambda _error: None):
+        if any(name.startswith("0=ocfl") for name in files):
+            dirs[:] = []  # (an archive's or an object's own folder)
+            continue
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not d.endswith("_files"))
+        out += [Path(top) / name for name in sorted(files)
+                if Path(name).suffix.lower() in (".txt", ".bib") and not name.startswith(".")]
     return out
 
 
