@@ -243,7 +243,9 @@ def _url(value: Any, _base: Path) -> str:
                    "API's paths would be sent to the server's root, every DOI found missing; "
                    "give the API's address alone (the e-mail for Crossref's polite pool goes "
                    "in mailto)")
-    return value
+    # (the scheme and host in small letters, as they are compared: "HTTP://Host" is the
+    # server "http://host" is, whose cached answers it finds)
+    return urllib.parse.urlunsplit((url.scheme.lower(), url.netloc.lower(), url.path, "", ""))
 
 
 _EMAIL = re.compile(r"[^@\s<>,;]+@[^@\s<>,;]+")

@@ -125,6 +125,13 @@ def test_an_empty_cache_or_crossref_variable_is_refused_as_the_archive_one_is(tm
     assert load_config({}, tmp_path).crossref_url == "https://api.crossref.org"  # (unset: fine)
 
 
+def test_the_crossref_urls_scheme_and_host_are_kept_in_small_letters(tmp_path):
+    """``HTTP://Host`` names the server ``http://host`` names: kept as it is compared, its
+    cached answers are found (``--offline`` said the cache held another server's)."""
+    assert load_config({"ARCHIVER_CROSSREF_URL": "HTTP://API.Crossref.ORG:8080/Path/v1"},
+                       tmp_path).crossref_url == "http://api.crossref.org:8080/Path/v1"
+
+
 def test_only_the_given_environment_counts(tmp_path, monkeypatch):
     monkeypatch.setenv("ARCHIVER_ARCHIVE", "from-process-env")
     assert load_config({}, tmp_path).archive == Path("archive")

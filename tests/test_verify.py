@@ -814,6 +814,7 @@ def test_persistent_rate_limiting_is_unresolved_not_verified(server, tmp_path):
     outcome = client_for(server.url, tmp_path, retries=2, sleep=lambda s: None).work(DOI)
     assert outcome.status == "unresolved"
     assert "429" in outcome.reason and "3 attempts" in outcome.reason
+    assert outcome.reason.startswith(f"Crossref at {server.url}: ")  # (which server gave up)
 
 
 def test_a_slow_reply_times_out_and_is_retried(server, tmp_path):

@@ -428,8 +428,10 @@ class CrossrefClient:
                 self._sleep(min(wait, MAX_RETRY_AFTER))
             except _Down as down:
                 return self._give_up(what, f"Crossref unreachable at {self.base_url}: {down}")
-        return Outcome("unresolved", reason=f"{reason} (gave up after {self.retries + 1} "
-                                            f"attempts for {what})")
+        # (naming the server, as "Crossref unreachable at …" does: "Crossref at
+        # http://127.0.0.1:8000 timed out (ReadTimeout); gave up after 5 attempts for DOI …")
+        return Outcome("unresolved", reason=f"Crossref at {self.base_url}: {reason}; gave up "
+                                            f"after {self.retries + 1} attempts for {what}")
 
     @contextmanager
     def _turn(self, limiter: RateLimiter) -> Iterator[None]:
