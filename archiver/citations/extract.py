@@ -467,6 +467,13 @@ def _latin_title(match: re.Match[str]) -> str:
 # ("Nature Genetics（IF=27.6）", "(IF: 5.2)", "（影响因子：12.3）", "(2023 IF 10.1)")
 _IMPACT_FACTOR = re.compile(r"\s*[(（]\s*(?:(?:19|20)\d\d\s*)?(?:IF|JCR\s*IF|Impact\s+Factor|"
                             r"影响因子)\s*[=:：]?\s*\d+(?:\.\d+)?\s*(?:分)?\s*[)）]", re.I)
+# ... and the journal's rank and impact factor a post prints after the whole reference, with
+# no brackets ("…(2023). 中科院一区 | IF 56.7", "… 1012-1020. JCR Q1, IF=8.3"): a volume's or
+# an issue's digits otherwise ("56.7" read as issue 7)
+_RANK = (r"(?:中科院\s*[一二三四1-4]\s*区(?:\s*Top)?|SCI\s*[一二三四1-4]\s*区|JCR\s*Q[1-4]|"
+         r"(?:IF|影响因子)\s*[=:：]?\s*\d+(?:\.\d+)?)")
+_RANK_AT_THE_END = re.compile(
+    rf"(?<=[.。)）\d])\s*{_RANK}(?:\s*[|｜/,，;；·]\s*{_RANK})*\s*[.。]?$", re.I)
 # a year written with 年 in a Latin citation's brackets or before its full stop ("(2018年)."),
 # or an author's before the title ("陈钊 (2010年) 城市化与收入差距."); not the end of a range
 # of years in a title ("规划纲要(2006—2020年)"), nor a title's own bracket, which its type
@@ -486,8 +493,9 @@ def without_marks(text: str) -> str:
     ends up read as part of a field ("》[J]. EFSA J" or "Pulm. Med.(IF=12.3" as the journal,
     "5.2" as its pages, a year missed): a Latin title's book-title marks become quotation
     marks (a Chinese title keeps its own), Markdown's strong emphasis is dropped and a
-    Markdown link is its text and its address, an impact factor in brackets is dropped, and
-    so is a 年 after a year in brackets."""
+    Markdown link is its text and its address, an impact factor in brackets is dropped, as is
+    a rank or an impact factor ending the reference, and so is a 年 after a year in
+    brackets."""
     if "**" in text or "__" in text:
         text = _STRONG.sub(r"\2", text)
     if "](" in text:
@@ -497,6 +505,8 @@ def without_marks(text: str) -> str:
     lowered = text.lower()
     if "if" in lowered or "impact factor" in lowered or "影响因子" in text:
         text = _IMPACT_FACTOR.sub("", text)
+    if "区" in text or "if" in lowered or "jcr" in lowered or "影响因子" in text:
+        text = _RANK_AT_THE_END.sub("", text)
     if "年" in text:
         text = _YEAR_WITH_NIAN.sub(r"\1", text)
     return text

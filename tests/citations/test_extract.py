@@ -1094,6 +1094,14 @@ def test_a_whole_doi_before_a_full_stop_and_a_space_goes_on_no_further(line, doi
      "Gross JB. Albinism. Heredity, 111(2)."),
     ("Chiang C. SVs. Nature Genetics（影响因子：27.6分）, 2017.",
      "Chiang C. SVs. Nature Genetics, 2017."),
+    # ... and a rank and impact factor after the whole reference, with no brackets; a
+    # title's "IF" and its number stay
+    ("Ahmed, S. Solar grids. Nat Energy 8, 1134–1143 (2023). 中科院一区 | IF 56.7",
+     "Ahmed, S. Solar grids. Nat Energy 8, 1134–1143 (2023)."),
+    ("Tanaka Y. Small vessels. Stroke, 2023, 54(4): 1012-1020. JCR Q1, IF=8.3",
+     "Tanaka Y. Small vessels. Stroke, 2023, 54(4): 1012-1020."),
+    ("Wang L. A study of IF 5. Nature 1, 2 (2020).",
+     "Wang L. A study of IF 5. Nature 1, 2 (2020)."),
     # a year with 年 in a Latin citation's brackets; a Chinese issue's 年 stays
     ("Smith, A. (2018年). Title. J. Biol. 12, 1-9.", "Smith, A. (2018). Title. J. Biol. 12, 1-9."),
     ("张三. 论文[J]. 中国社会科学, 2018年第3期.", "张三. 论文[J]. 中国社会科学, 2018年第3期.")])

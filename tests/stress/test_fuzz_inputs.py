@@ -522,7 +522,7 @@ CRAFTED_PIECES = [
     "H.T,", ", 3rd ed. (A, B, 2020)", "bioRxiv 2021.03 [Preprint]. ", "’, in A, B. C",
     ", thèse de doctorat en A, Université ", ", éd. A B, ", ", 78, 3-4, pp. 6", "A, B (Hrsg.) ",
     # (and the twenty-second's)
-    "📖 ", "▍", "【中科院一区】", "引用本文：", "斯科特 J C, ",
+    "📖 ", "▍", "【中科院一区】", "引用本文：", "斯科特 J C, ", "1. 中科院一区 | IF 5.6 | ",
 ]
 
 
