@@ -148,14 +148,20 @@ _ENTRY_NUMBER = re.compile(r"^\s*(?:\[\s?\d{1,3}\]\s*|\(\d{1,3}\)\s+|\d{1,3}\.?\
                            rf"(?:[a-z]\)\s+)?(?=(?:[A-Z]\.\s*-?)+{_CAPITAL})")
 
 
+def _names_open(text: str) -> int:
+    """Where a reference's names open: after its entry's number, "[21] ", "(3) ", "6. ",
+    when names written initials first follow it; else at its start."""
+    numbered = _ENTRY_NUMBER.match(text)
+    return numbered.end() if numbered else 0
+
+
 def _physics_forms(item: dict[str, Any], text: str) -> None:
     """A reference printed in a title-less physics or astronomy form is read by its form
     where the tagger lost a part: an abbreviated journal's first words taken for a name or
     a title ("Zool. Meded.", "Astrophys. J.", "Trudy Sov. Antarkt. Eksped."), an unfamiliar
     one-word journal, a four-digit page taken for the year. A title that is not part of the
     journal's name means the form is not one of these."""
-    numbered = _ENTRY_NUMBER.match(text)
-    text = text[numbered.end():] if numbered else text
+    text = text[_names_open(text):]
     named = None
     for form, unmarked in (*_NAMED_FORMS, (_FAMILY_FIRST_FORM, False)):
         named = form.match(text)
@@ -211,8 +217,7 @@ _EPRINT_ALONE = re.compile(
 def _eprint_alone(item: dict[str, Any], text: str) -> None:
     """A reference that is names and an arXiv e-print alone: the names are its authors (the
     tagger took "arXiv" for one more), and it has no title nor journal."""
-    numbered = _ENTRY_NUMBER.match(text)
-    match = _EPRINT_ALONE.match(text[numbered.end():] if numbered else text)
+    match = _EPRINT_ALONE.match(text[_names_open(text):])
     if not match:
         return
     for field in ("title", "container-title", "volume", "issue", "page"):
@@ -632,8 +637,7 @@ def _title_between_names_and_journal(item: dict[str, Any], text: str) -> None:
     them as more names ("Softly Broken Supersymmetry", and "SU(5)"'s 5 as the issue)."""
     journal = item.get("container-title")
     at = text.rfind(journal) if journal else -1
-    numbered = _ENTRY_NUMBER.match(text)  # (its number before the names: "[21] P. Scholze")
-    start = numbered.end() if numbered else 0
+    start = _names_open(text)  # (its number before the names: "[21] P. Scholze")
     found = _NAMES_THEN_A_TITLE.fullmatch(text, start, at) if at > start else None
     title = found.group("title").strip(" ,.") if found else ""
     if len(title.split()) < 2 or item.get("title") == title or _NAME_IN_A_TITLE.search(title) \
@@ -657,8 +661,7 @@ _PHYSICS_BOOK = re.compile(
 def _physics_book(item: dict[str, Any], text: str) -> None:
     """The title of a book cited in that form, which the tagger took for a journal's name
     (there is none: the brackets hold the publisher's imprint)."""
-    numbered = _ENTRY_NUMBER.match(text)
-    found = _PHYSICS_BOOK.fullmatch(text, numbered.end() if numbered else 0)
+    found = _PHYSICS_BOOK.fullmatch(text, _names_open(text))
     if found is None or item.get("title") or \
             item.get("container-title") != found.group("title").strip():
         return
