@@ -442,23 +442,20 @@ def verify_text(items: list[tuple[str, str | None, str | None]], results: list[A
     """The text report: one line per citation (status, where it is, the citation), then a
     line per field that differs and the reason for a verdict that no field line gives.
 
-    An archived post's citations stand under a line naming the post; a citation read from a
-    file (or standard input) says where it is, ``refs.txt:5`` or ``refs.bib:key`` as in
-    --json, so that it can be found and fixed."""
-    files = [printable(where or "") for (_text, where, post) in items if not post]
-    width = max((cell_len(where) for where in files), default=0)
+    Each citation says where it is, as in --json, so that it can be found and fixed: read
+    from a file (or standard input), ``refs.txt:5``, ``refs.bib:key``, ``post.md#blocks/10``;
+    in an archived post, which the line above its citations names, the block of its record
+    (``blocks/10``)."""
+    places = [printable(where or "") for (_text, where, _post) in items]
+    width = max((cell_len(place) for place in places), default=0)
     lines: list[str] = []
     heading = None
-    for (_text, where, post), result in zip(items, results, strict=True):
-        if post:
-            if post != heading:  # an archived post's citations under its id
-                heading = post
-                lines.append(f"{post}:")
-            lines.append(f"{result.status:<10} {shorten(one_line(result.text))}")
-        else:
-            heading = None
-            place = printable(where or "") + " " * (width - cell_len(printable(where or "")))
-            lines.append(f"{result.status:<10} {place}  {shorten(one_line(result.text))}")
+    for (_text, _where, post), place, result in zip(items, places, results, strict=True):
+        if post and post != heading:  # an archived post's citations under its id
+            lines.append(f"{post}:")
+        heading = post
+        place += " " * (width - cell_len(place))
+        lines.append(f"{result.status:<10} {place}  {shorten(one_line(result.text))}")
         wrong = {name: check for name, check in result.fields.items() if check.match is False}
         lines += [_field_line(name, check) for name, check in wrong.items()]
         # a field the citation gives that Crossref could not confirm or refute: a verdict

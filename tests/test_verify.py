@@ -2149,12 +2149,15 @@ def test_verify_an_archived_post_keeps_the_result_in_the_object(server, tmp_path
     log = json.loads(run_verify(["log", "wx:t/", "--archive", archive, "--json"], server.url,
                                 tmp_path, monkeypatch).stdout)
     assert len(log["versions"]) == 2
-    # the text report and the JUnit file say which post each citation is in
+    # the text report and the JUnit file say which post each citation is in, and the text
+    # report where in the post, as --json does (its block)
     junit = tmp_path / "posts.xml"
     text = run_verify(["verify", "--archive", archive, "--junit", junit], server.url, tmp_path,
                       monkeypatch)
-    post = document["citations"][0]["post"]
+    post, where = document["citations"][0]["post"], document["citations"][0]["location"]
+    assert where.startswith("blocks/")
     assert text.stdout.splitlines()[0] == f"{post}:"
+    assert text.stdout.splitlines()[1].split()[:2] == ["not_found", where]
     [case] = ElementTree.parse(junit).getroot().iter("testcase")
     assert case.get("classname").startswith(f"{post} blocks/")
 
