@@ -151,9 +151,11 @@ def diff_versions(store: Archive, object_id: str, old: str | int | None = None,
     its path, ``images[3].reason``, with ``change`` added, removed or changed; a side that
     lacks the value has no ``old`` or ``new``), ``body`` (a unified diff of the body's lines),
     ``files`` (added, removed, changed), ``same_record`` (only the provenance or the source
-    differ). Raises :class:`~archiver.errors.NotFound` for a post or version the archive does
-    not have, :class:`~archiver.errors.UsageError` for a first version with none before it
-    to compare it with (``old`` not given) and for arguments of the wrong kind."""
+    differ, or the verification kept with the record), ``verification`` (each citation whose
+    verdict ``verify`` kept differs: :func:`_verdicts_changed`). Raises
+    :class:`~archiver.errors.NotFound` for a post or version the archive does not have,
+    :class:`~archiver.errors.UsageError` for a first version with none before it to compare
+    it with (``old`` not given) and for arguments of the wrong kind."""
     from archiver.store import an_archive, versions_said
 
     an_archive(store)
@@ -206,8 +208,49 @@ def diff_versions(store: Archive, object_id: str, old: str | int | None = None,
     # an edit undone is a new version (the head says what the file says now) whose record is
     # an earlier one's: only its provenance (and perhaps its source) differs
     same_record = a == b
+    verification = _verdicts_changed(_verdicts(store, object_id, old, a_state[old]),
+                                     _verdicts(store, object_id, new, a_state[new]))
     return {"id": object_id, "from": old, "to": new, "fields": fields, "changes": changes,
-            "body": body, "files": files, "same_record": same_record}
+            "body": body, "files": files, "same_record": same_record,
+            "verification": verification}
+
+
+def _verdicts(store: Archive, object_id: str, version: str, state: dict[str, Any]
+              ) -> dict[tuple[str, str, int], dict[str, Any]]:
+    """The verdicts a version keeps (its ``citations.json``, which ``verify`` writes beside
+    the record), each by where its citation is, its text, and which of the same citation in
+    the same place it is; none for a version that keeps no verification."""
+    from archiver.index import CITATIONS_NAME
+
+    if CITATIONS_NAME not in state:
+        return {}
+    kept = store.read_json(object_id, CITATIONS_NAME, version)
+    seen: dict[tuple[str, str], int] = {}
+    verdicts = {}
+    for citation in kept.get("citations", []):
+        place = (citation.get("location") or "", citation.get("text") or "")
+        seen[place] = seen.get(place, 0) + 1
+        verdicts[(*place, seen[place])] = citation
+    return verdicts
+
+
+def _verdicts_changed(old: dict[tuple[str, str, int], dict[str, Any]],
+                      new: dict[tuple[str, str, int], dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each citation whose verdict differs between two versions' kept verifications: its
+    ``location``, ``text`` and ``doi``, and the ``old`` and ``new`` verdict (``status``,
+    ``reason``); a side that kept none for it (the post was not verified then, or the
+    citation was not in it) has none. Only when and from which server a verdict was reached
+    is no change: ``verify`` keeps a new version only when an outcome changed."""
+    changed = []
+    for place in [*old, *(p for p in new if p not in old)]:
+        sides = {side: {"status": kept[place].get("status"), "reason": kept[place].get("reason")}
+                 for side, kept in (("old", old), ("new", new)) if place in kept}
+        if sides.get("old") == sides.get("new"):
+            continue
+        either = new.get(place) or old[place]
+        changed.append({"location": place[0] or None, "text": place[1],
+                        "doi": either.get("doi"), **sides})
+    return changed
 
 
 def _links_in(record: dict[str, Any]) -> list[dict[str, Any]]:

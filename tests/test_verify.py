@@ -2162,6 +2162,34 @@ def test_verify_an_archived_post_keeps_the_result_in_the_object(server, tmp_path
     assert case.get("classname").startswith(f"{post} blocks/")
 
 
+def test_diff_of_the_version_verify_kept_says_which_verdicts_it_added(server, tmp_path,
+                                                                     monkeypatch):
+    """The version ``verify`` keeps differs from the one before only in its citations.json:
+    ``diff`` says what came out for each citation (where it is, its DOI, the verdict before
+    and after), and that the records are the same, not that only provenance changed."""
+    archive = tmp_path / "archive"
+    run_verify(["ingest", SEED, "--archive", archive, "--no-fetch"], server.url, tmp_path,
+               monkeypatch)
+    report = json.loads(run_verify(["verify", "--archive", archive, "--json"], server.url,
+                                   tmp_path, monkeypatch).stdout)
+    [cited] = report["citations"]
+    shown = run_verify(["diff", cited["post"], "--archive", archive], server.url, tmp_path,
+                       monkeypatch)
+    assert shown.exit_code == ExitCode.OK, shown.output
+    assert shown.stdout.splitlines() == [
+        "file added: citations.json",
+        f"citation at {cited['location']} 10.1093/ia/iiaa061: no verdict kept → not_found "
+        f"({cited['reason']})",
+        "the records are the same: what differs is the verification of the post's citations "
+        "kept with it (archiver verify)"]
+    diff = json.loads(run_verify(["diff", cited["post"], "--archive", archive, "--json"],
+                                 server.url, tmp_path, monkeypatch).stdout)
+    assert diff["same_record"] is True
+    assert diff["verification"] == [{
+        "location": cited["location"], "text": cited["text"], "doi": "10.1093/ia/iiaa061",
+        "new": {"status": "not_found", "reason": cited["reason"]}}]
+
+
 def test_list_says_how_each_posts_kept_verification_came_out(server, tmp_path, monkeypatch):
     archive = tmp_path / "archive"
     page = WECHAT / "html" / ("wechatscope__gh_8e98aeecc6c0_2020-10-02_2650512939_"

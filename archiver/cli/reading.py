@@ -442,11 +442,35 @@ def _print_diff(result: dict[str, Any], as_json: bool) -> None:
             typer.echo(f"file {kind}: {printable(path)}")  # source/ holds a file as named
     for line in _shortened(result["body"]):
         typer.echo(on_terminal(line))
+    for change in result.get("verification", []):
+        typer.echo(_verdict_change(change))
     if not (result["fields"] or result["body"] or any(result["files"].values())):
         typer.echo("no differences")
+    elif result["same_record"] and result.get("verification"):
+        typer.echo("the records are the same: what differs is the verification of the post's "
+                   "citations kept with it (archiver verify)")
     elif result["same_record"]:  # said, where the one changed file looked like a change
         typer.echo("the records are the same: only when and from what each version was made "
                    "differs")
+
+
+def _verdict_change(change: dict[str, Any]) -> str:
+    """One citation's verdict changed, as ``diff`` says it: where it is, the DOI cited (or
+    the citation, cut), and each side's verdict (``no verdict kept`` on a side that kept
+    none)."""
+    from archiver.clean.metadata import one_line
+    from archiver.render import shorten
+
+    def verdict(side: dict[str, Any] | None) -> str:
+        if side is None:
+            return "no verdict kept"
+        reason = f" ({one_line(side['reason'])})" if side.get("reason") else ""
+        return f"{side['status']}{reason}"
+
+    cited = change["doi"] or shorten(one_line(change["text"]), 60)
+    where = f" at {printable(change['location'])}" if change["location"] else ""
+    return (f"citation{where} {printable(cited)}: {verdict(change.get('old'))} → "
+            f"{verdict(change.get('new'))}")
 
 
 def _checked_with_progress(store: Any, quiet: bool) -> Any:
