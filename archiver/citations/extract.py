@@ -474,6 +474,11 @@ _RANK = (r"(?:中科院\s*[一二三四1-4]\s*区(?:\s*Top)?|SCI\s*[一二三四
          r"(?:IF|影响因子)\s*[=:：]?\s*\d+(?:\.\d+)?)")
 _RANK_AT_THE_END = re.compile(
     rf"(?<=[.。)）\d])\s*{_RANK}(?:\s*[|｜/,，;；·]\s*{_RANK})*\s*[.。]?$", re.I)
+# a note of the post's after the whole reference, pointing its reader to the paper
+# ("…1012-1020.（点击文末“阅读原文”查看）", "（原文链接见文末）"): read as part of the journal or
+# the pages otherwise
+_READERS_NOTE_AT_THE_END = re.compile(r"\s*[(（][^()（）]{0,12}(?:阅读原文|原文链接|文末|下载|查看)"
+                                      r"[^()（）]{0,12}[)）]\s*[.。]?$")
 # a year written with 年 in a Latin citation's brackets or before its full stop ("(2018年)."),
 # or an author's before the title ("陈钊 (2010年) 城市化与收入差距."); not the end of a range
 # of years in a title ("规划纲要(2006—2020年)"), nor a title's own bracket, which its type
@@ -494,8 +499,8 @@ def without_marks(text: str) -> str:
     "5.2" as its pages, a year missed): a Latin title's book-title marks become quotation
     marks (a Chinese title keeps its own), Markdown's strong emphasis is dropped and a
     Markdown link is its text and its address, an impact factor in brackets is dropped, as is
-    a rank or an impact factor ending the reference, and so is a 年 after a year in
-    brackets."""
+    a rank or an impact factor ending the reference, and a note to the reader ending it
+    ("（点击文末“阅读原文”查看）"), and so is a 年 after a year in brackets."""
     if "**" in text or "__" in text:
         text = _STRONG.sub(r"\2", text)
     if "](" in text:
@@ -509,6 +514,8 @@ def without_marks(text: str) -> str:
         text = _RANK_AT_THE_END.sub("", text)
     if "年" in text:
         text = _YEAR_WITH_NIAN.sub(r"\1", text)
+    if text.endswith((")", "）", ").", "）.", ")。", "）。")):
+        text = _READERS_NOTE_AT_THE_END.sub("", text)
     return text
 
 

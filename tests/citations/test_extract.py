@@ -1104,7 +1104,12 @@ def test_a_whole_doi_before_a_full_stop_and_a_space_goes_on_no_further(line, doi
      "Wang L. A study of IF 5. Nature 1, 2 (2020)."),
     # a year with 年 in a Latin citation's brackets; a Chinese issue's 年 stays
     ("Smith, A. (2018年). Title. J. Biol. 12, 1-9.", "Smith, A. (2018). Title. J. Biol. 12, 1-9."),
-    ("张三. 论文[J]. 中国社会科学, 2018年第3期.", "张三. 论文[J]. 中国社会科学, 2018年第3期.")])
+    ("张三. 论文[J]. 中国社会科学, 2018年第3期.", "张三. 论文[J]. 中国社会科学, 2018年第3期."),
+    # a note to the post's reader after the whole reference; a title's own bracket stays
+    ("Tanaka Y. Small vessels. Stroke, 2023, 54(4): 1012-1020.（点击文末“阅读原文”查看）",
+     "Tanaka Y. Small vessels. Stroke, 2023, 54(4): 1012-1020."),
+    ("Li M. Reading the original (how to check a source). J Hist. 2020;1:2-3.",
+     "Li M. Reading the original (how to check a source). J Hist. 2020;1:2-3.")])
 def test_marks_an_editor_adds_around_a_title_are_read_as_a_citation_prints_it(written, read):
     """"》[J]. EFSA J" was read as the journal, and a Chicago year after "“《" or "“**" went
     unread: each a false alarm or a wrong year passed (6 and 8 of the 316 labelled cases with

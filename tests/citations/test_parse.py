@@ -6576,3 +6576,42 @@ def test_the_twenty_second_trials_forms(text, fields):
 def test_the_look_alikes_of_the_twenty_second_trials_forms_stay_as_read(text, fields):
     item = parse_reference(text, strict=True)
     assert {key: item.get(key) for key in fields} == fields
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    # a date's day after a GB/T code is no page, nor does a bracket in the title ("(1961—
+    # 2020)", read as a year) run the title into the names
+    ("[29] 国家青藏高原科学数据中心. 中国区域逐日近地面气温与降水格点数据集(1961—2020)[DB/OL]. "
+     "(2021-09-15)[2023-07-08]. https://data.tpdc.ac.cn/.",
+     {"page": None, "title": "中国区域逐日近地面气温与降水格点数据集(1961—2020)"}),
+    ("张三. 数据集(1961—2020)[DB/OL]. (2021-09-15)[2023-07-08]. https://x.cn/.",
+     {"author": [{"family": "张", "given": "三"}], "page": None}),
+    # a note's circled number is no volume of the work, after 载 too
+    ("⑱ 张三：《论文》，载《法学研究》2019年第5期，第612页。",
+     {"volume": None, "issue": "5", "page": "612"}),
+    # a newspaper's page after its day; a gazette's issue numbered 号 after the year
+    ("25. 韩庆祥：《以历史主动精神推进理论创新》，《光明日报》2022年7月18日，第15版。",
+     {"container-title": "光明日报", "page": "15"}),
+    ("张三：《论文》，载《某公报》2018年第5号，第12页。", {"issue": "5", "page": "12"}),
+])
+def test_the_twenty_second_trials_last_forms(text, fields):
+    item = parse_reference(text, strict=True)
+    assert {key: item.get(key) for key in fields} == fields
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    # a newspaper's page in brackets after its date, the same number as its day
+    ("李四. 中国经济展望[N]. 光明日报, 2022-07-15(15).", {"page": "15"}),
+    # a book's edition after its title, "第2版", is no page
+    ("王利明：《民法总论》（第2版），中国人民大学出版社2015年版，第12页。", {"page": "12"}),
+    # a note's number that is the issue's too
+    ("⑱ 张三：《论文》，载《法学研究》2018年第18期，第612页。", {"issue": "18"}),
+    # a document's number, "国发〔2020〕5号", is no issue
+    ("国务院. 关于印发某规划的通知: 国发〔2020〕5号[A]. 2020.", {"issue": None}),
+    # pages printed spaced after a GB/T code stay pages
+    ("［3］ 刘作翔 ． 法治社会中的权力和权利定位 ［J］． 法学研究，1996 ，（4）：66 - 78 ．",
+     {"page": "66-78"}),
+])
+def test_the_look_alikes_of_the_twenty_second_trials_last_forms_stay_as_read(text, fields):
+    item = parse_reference(text, strict=True)
+    assert {key: item.get(key) for key in fields} == fields

@@ -523,6 +523,8 @@ CRAFTED_PIECES = [
     ", thèse de doctorat en A, Université ", ", éd. A B, ", ", 78, 3-4, pp. 6", "A, B (Hrsg.) ",
     # (and the twenty-second's)
     "📖 ", "▍", "【中科院一区】", "引用本文：", "斯科特 J C, ", "1. 中科院一区 | IF 5.6 | ",
+    # (and its last forms)
+    "（点击文末", "2018年第5号，", "18日，第15版", "(1961—2020)[DB/OL]. (2021-09-15)", "⑱ 张：《",
 ]
 
 

@@ -51,9 +51,13 @@ if TYPE_CHECKING:
 
 # (a volume numbered in words up to 99: "第三卷", "第十二卷", "第二十卷")
 _CN_VOLUME = re.compile(rf"第\s*{_CN_VOLUME_NUMBER}\s*卷")
-_CN_ISSUE = re.compile(r"第\s*(\d+)\s*期")
+# (a gazette numbers its issues "号" after the year: "《…公报》2018年第5号")
+_CN_ISSUE = re.compile(r"第\s*(?P<n>\d+)\s*期|(?<=年)\s*第\s*(?P<gazette>\d+)\s*号")
 _CN_PAGES = re.compile(r"第\s*(\d+(?:\s*[-–—~～]\s*\d+)?)\s*页|(\d+\s*[-–—~～]\s*\d+)\s*页")
 _CN_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)\s*年")
+# a newspaper's page after its day, "《光明日报》2022年7月18日，第15版" (after a book's title,
+# "第2版" is its edition)
+_CN_NEWSPAPER_PAGE = re.compile(r"\d\s*日\s*[,，]?\s*第\s*(\d{1,3})\s*版")
 
 # a volume's supplement or special issue, after the volume: "第34卷增刊", "第40卷增刊1"
 _CN_SUPPLEMENT = re.compile(r"\s*((?:增刊|专刊|特刊)\s*\d{0,2})")
@@ -81,20 +85,23 @@ def _chinese_numbers(item: dict[str, Any], text: str) -> None:
             item[key] = value
 
     volume, issue = _CN_VOLUME.search(text, start), _CN_ISSUE.search(text, start)
+    number = issue and (issue["n"] or issue["gazette"])
     if volume:
         put("volume", _arabic(volume.group(1)))
         supplement = _CN_SUPPLEMENT.match(text, volume.end())
-        if issue:
-            put("issue", issue.group(1))
+        if number:
+            put("issue", number)
         elif supplement:  # "第34卷增刊": the volume's supplement is its issue
             put("issue", supplement.group(1))
-    elif issue and _TITLE_MARKS.match(text) and not _CN_VOLUME.search(text, start):
-        item["issue"] = issue.group(1)  # "《刊名》2020年第2期": the journal's issue
-        if item.get("volume") == issue.group(1):
+    elif number and _TITLE_MARKS.match(text) and not _CN_VOLUME.search(text, start):
+        item["issue"] = number  # "《刊名》2020年第2期": the journal's issue
+        if item.get("volume") == number:
             del item["volume"]
     pages = _CN_PAGES.search(text, start)
     if pages:
         put("page", _page(pages.group(1) or pages.group(2)))
+    elif newspaper := _CN_NEWSPAPER_PAGE.search(text, start):
+        put("page", newspaper.group(1))
     year = _CN_YEAR.search(text, start)
     if year and "issued" not in item:
         item["issued"] = {"date-parts": [[int(year.group(1))]]}
@@ -150,6 +157,11 @@ def _title_marks(item: dict[str, Any], text: str) -> None:
         item["container-title"] = match["container"].strip()
     else:
         item.pop("container-title", None)
+    numbered = re.findall(r"\d+", text[:match.start("names")])  # the note's number
+    for key in ("volume", "issue", "page"):  # (read as a number of the work: "⑱" as 18)
+        value = str(item.get(key) or "")
+        if value in numbered and not re.search(rf"(?<!\d){value}(?!\d)", text[match.end():]):
+            del item[key]
 
 
 # a note that names a work by its title alone, "see" before it perhaps: "见《马克思恩格斯全集》第3
@@ -496,6 +508,7 @@ _PATENTS_COUNTRY = re.compile(r"\s*[:：]\s*[\u4e00-\u9fff]{2,8}$")
 _GBT_TITLE = re.compile(r"(?:^|(?<!\d)[.．。]\s*|[.．。](?!\d)\s*)"
                         r"((?:[^.．。\[\]]|(?<=\d)\.(?=\d))+?)\s*\[([A-Z]{1,2}(?:/OL)?)\]")
 _YEAR_AFTER = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_A_DATE = re.compile(r"(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?!\d)")  # (an update's, an access's)
 
 
 # Chinese names, or bodies, with what joins them: "温忠麟;侯杰泰;马什赫伯特.",
@@ -532,6 +545,10 @@ def _gbt_title(text: str, item: dict[str, Any]) -> dict[str, Any]:
     match = _GBT_TITLE.search(text)
     if not match or match.group(2) not in _DOCTYPES:
         return item
+    first = re.match(r"\d+", str(item.get("page") or ""))  # (its first page's number)
+    if first and not re.search(rf"(?<![\d-]){first.group()}(?!\d)",
+                               _A_DATE.sub(" ", text[match.end():])):
+        del item["page"]  # a date's day, "(2021-09-15)[2023-07-08]", is no page
     title = match.group(1).strip()
     read = item.get("title")
     if read and title.startswith(read) and (title[len(read):].lstrip().startswith(("(", "（"))
@@ -593,6 +610,10 @@ def _gbt_title(text: str, item: dict[str, Any]) -> dict[str, Any]:
     item = {k: v for k, v in item.items() if not (k in ("volume", "container-title",
                                                         "issue") and v == title)}
     item["title"] = title
+    if item.get("author") and _names_before(lead):
+        # the tagger, misled by a bracket in the title ("数据集(1961—2020)[DB/OL]" read as a
+        # name, then a year), ran the title's start into the names before its full stop
+        item["author"] = split_authors(lead.rstrip(" .．。"))
     # the first year after the code, but not in a bracketed access date ("[2021-05-01]") or
     # a URL: "(2020-02-28)[2021-05-01]" was published in 2020; "2020: 2021-2030" are pages
     rest = re.sub(r"\[[^\]]*\]|https?://\S+", " ", text[match.end():])
