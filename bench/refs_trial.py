@@ -81,15 +81,21 @@ theses in six languages), 15 hard cases (groups, particles, "n.d.", long lists);
 their posts: 70 with their lists' numbers, labels ("引用本文：", "Cite this article:"),
 journals' ranks ("【中科院一区】", "IF=12.3"), emoji, Markdown's marks and stray breaks, 50
 GB/T 7714 of every type code, 40 English in the styles they copy (APA 7, Vancouver, Nature,
-Cell, IEEE, Harvard, Chicago), 25 Chinese notes and law, 15 hard cases (each file's
-first score is kept in the message of the
-commit that added it: fixes made since were tuned on it).
+Cell, IEEE, Harvard, Chicago), 25 Chinese notes and law, 15 hard cases;
+``refs-trial-23.jsonl``: 200 more in the proportions of the labelled gold's sources: 90
+AnyStyle-like (APA, Chicago, MLA, Harvard, Turabian; books, chapters, reviews, theses,
+newspapers, translations, reprints, multi-volume works and series, in English, French,
+German, Spanish, Italian and Dutch; particles and compound surnames), 40 GROBID (PDF
+artefacts, proceedings, LNCS, arXiv, a few Chinese and Japanese), 40 PubMed Central
+(e-locators, supplements, Epub, PMIDs, groups, books), 30 GB/T 7714 of every type code (each
+file's first score is kept in the message of the commit that added it: fixes made since
+were tuned on it).
 
 Prints, per field, how many of the expected values the parser gives (after trimming,
 Unicode NFKC, dashes as "-" and a trailing mark dropped; authors by their family names in
 order, a value may list alternatives) and how many volumes, issues, pages, years and DOIs it
 gives that the string does not have, for each file. Run from the project root: ``python
-bench/refs_trial.py [FILE...]`` (the twenty-two files by default; ``--failures`` lists each
+bench/refs_trial.py [FILE...]`` (the twenty-three files by default; ``--failures`` lists each
 miss). No timing: this is a measure of correctness.
 """
 
@@ -148,8 +154,8 @@ def main() -> int:
                             "refs-trial-16.jsonl", "refs-trial-17.jsonl",
                             "refs-trial-18.jsonl", "refs-trial-19.jsonl",
                             "refs-trial-20.jsonl", "refs-trial-21.jsonl",
-                            "refs-trial-22.jsonl")],
-                        help="JSON Lines files of cases (default: the twenty-two trials)")
+                            "refs-trial-22.jsonl", "refs-trial-23.jsonl")],
+                        help="JSON Lines files of cases (default: the twenty-three trials)")
     parser.add_argument("--failures", action="store_true", help="list each miss")
     args = parser.parse_args()
     for data in args.data:
