@@ -6615,3 +6615,39 @@ def test_the_twenty_second_trials_last_forms(text, fields):
 def test_the_look_alikes_of_the_twenty_second_trials_last_forms_stay_as_read(text, fields):
     item = parse_reference(text, strict=True)
     assert {key: item.get(key) for key in fields} == fields
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    # the years a work came out over, after its publisher, are its year, no pages; the
+    # years it first came out over, a sentence after its title, no pages either
+    ("Villeneuve-Bargemon, Étienne. The Salt Roads of Provence: Commerce and Power, 1200–1600. "
+     "Translated by Lucy Harrow. 3 vols. Leiden: Brill, 2004–7.",
+     {"issued": {"date-parts": [[2004]]}, "page": None, "container-title": None}),
+    ("Eliot, George. Middlemarch. 1871-72. Edited by Rosemary Ashton, Penguin Classics, 1994.",
+     {"issued": {"date-parts": [[1994]]}, "page": None}),
+    # a trust named last is a group
+    ("National Trust (n.d.) The history of Stourhead. Available at: https://www.nationaltrust."
+     "org.uk/visit (Accessed: 3 March 2021).", {"author": [{"literal": "National Trust"}]}),
+    # an Italian journal's annata and number
+    ("Salvati, M., «Il Mezzogiorno e la questione agraria», Studi storici, a. 28, n. 3, 1987, "
+     "pp. 601-624.", {"container-title": "Studi storici", "volume": "28", "issue": "3"}),
+])
+def test_the_twenty_third_trials_forms(text, fields):
+    item = parse_reference(text, strict=True)
+    assert {key: item.get(key) for key in fields} == fields
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    # pages that look like years, marked as pages, stay pages
+    ("Smith, J. 2001. A long title. Journal of Things 12: 1871-72.", {"page": "1871-72"}),
+    ("Smith, John. A Title. Journal of Things, vol. 3, 1994, pp. 1871-72.", {"page": "1871-72"}),
+    # a person named Trust, her given name after
+    ("Trust, Mary. A Book of Days. London: Faber, 1990.",
+     {"author": [{"family": "Trust", "given": "Mary"}]}),
+    # a volume marked "vol." and its issue "n." (Italian)
+    ("Rossi, P., «Titolo», Rivista storica italiana, vol. 102, n. 2, 1990, pp. 1-20.",
+     {"volume": "102", "issue": "2"}),
+])
+def test_the_look_alikes_of_the_twenty_third_trials_forms_stay_as_read(text, fields):
+    item = parse_reference(text, strict=True)
+    assert {key: item.get(key) for key in fields} == fields

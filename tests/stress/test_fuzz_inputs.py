@@ -525,6 +525,9 @@ CRAFTED_PIECES = [
     "📖 ", "▍", "【中科院一区】", "引用本文：", "斯科特 J C, ", "1. 中科院一区 | IF 5.6 | ",
     # (and its last forms)
     "（点击文末", "2018年第5号，", "18日，第15版", "(1961—2020)[DB/OL]. (2021-09-15)", "⑱ 张：《",
+    # (and the twenty-third's)
+    "Leiden: B, 2004–7.", ". 1871-72. ", "Translated by A B. ", "A Trust (n.d.) ",
+    ", a. 28, n. 3, ",
 ]
 
 

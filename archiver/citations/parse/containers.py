@@ -442,9 +442,16 @@ _ACCESS_NOTE = re.compile(r"(?i:accessed|retrieved|viewed|consult[ée]|abgerufen
                           r"\b|(?i:available|cited)(?:\s+(?:from|at|online|on|via|\d)\b|$)")
 
 
+# ... nor the sentence that names who translated or edited the work ("… 1200–1600.
+# Translated by Lucy Harrow. 3 vols. Leiden: Brill, 2004–7.")
+_ROLE_NOTE = re.compile(r"(?i:translated|edited|introduced|compiled|annotated)"
+                        r"(?:\s+and\s+\w+)?\s+by\s")
+
+
 def _access_note_read_as_the_container(item: dict[str, Any]) -> None:
     """No container where the tagger took such a note for one."""
-    if _ACCESS_NOTE.match(str(item.get("container-title") or "")):
+    container = str(item.get("container-title") or "")
+    if _ACCESS_NOTE.match(container) or _ROLE_NOTE.match(container):
         del item["container-title"]
 
 
@@ -1743,7 +1750,9 @@ def _advance_online_publication(item: dict[str, Any], text: str) -> None:
 
 # a volume's or an issue's mark that the tagger ran into the journal's name: "Centennial
 # Review vol. 9, no. 4" (MLA, no comma before it), "Bulletin of the Texas Memorial Museum No. 6"
-_MARK_ENDING_A_JOURNAL = re.compile(r"(?<!\s)\s+(?:[Vv]ol|VOL|[Nn]o|NO|[Nn]r|Bd|[Hh]eft)\.?$")
+# (an Italian annata's "a." or a French tome's "t." after a comma: "Studi storici, a. 28")
+_MARK_ENDING_A_JOURNAL = re.compile(r"(?:(?<!\s)\s+(?:[Vv]ol|VOL|[Nn]o|NO|[Nn]r|Bd|[Hh]eft)|"
+                                    r"(?<=\w),\s(?:a|t))\.?$")
 
 
 def _mark_ending_a_journal(item: dict[str, Any], text: str) -> None:

@@ -503,18 +503,39 @@ def _release_read_as_numbers(item: dict[str, Any], text: str) -> None:
 # after the names: "Braudel, Fernand. 1972–73. The Mediterranean …"
 _YEARS_AFTER_THE_NAMES = re.compile(r"[.,]\s(?P<first>(?:1[5-9]|20)\d\d)\s?[-–]\s?"
                                     r"(?P<last>\d\d(?:\d\d)?)\.\s+[A-Z“\"‘']")
+# ... where a note or a bibliography puts it, after the publisher: "Leiden: Brill, 2004–7."
+_YEARS_ENDING = re.compile(r"[,:]\s(?P<first>(?:1[5-9]|20)\d\d)\s?[-–]\s?"
+                           r"(?P<last>\d{1,2}|(?:1[5-9]|20)\d\d)\.?\s*$")
+# ... and the years a work first came out over, a sentence of their own after its title,
+# where MLA gives them before the edition cited: "Eliot, George. Middlemarch. 1871-72.
+# Edited by …, Penguin Classics, 1994."
+_YEARS_ALONE = re.compile(r"\.\s(?P<first>(?:1[5-9]|20)\d\d)\s?[-–]\s?"
+                          r"(?P<last>\d\d(?:\d\d)?)\.\s+[A-Z“\"‘']")
 
 
 def _years_read_as_the_pages(item: dict[str, Any], text: str) -> None:
     """The first of such years as the year, not the years as the pages (where the tagger
-    read no year)."""
+    read no year); where it read the year of the edition cited, the years a work first came
+    out over are no pages either."""
     page = str(item.get("page") or "")
-    if _issued_year(item) or not page[:1].isdigit() or "-" not in page:
+    if not page[:1].isdigit() or "-" not in page:
         return
-    found = _YEARS_AFTER_THE_NAMES.search(text, 0, 120)
-    if found and page == f"{found['first']}-{found['last']}" and \
-            int(found["last"][-2:]) > int(found["first"][-2:]):
-        item["issued"] = {"date-parts": [[int(found["first"])]]}
+
+    def years(found: re.Match[str] | None) -> bool:
+        """Whether ``found`` is the pages read, and a span of years (the last after the
+        first: "2004–7", "1871-72")."""
+        return found is not None and page == f"{found['first']}-{found['last']}" and \
+            int(found["last"]) > int(found["first"][-len(found["last"]):])
+
+    if not _issued_year(item):
+        for found in (_YEARS_AFTER_THE_NAMES.search(text, 0, 120), _YEARS_ENDING.search(text)):
+            if years(found):
+                item["issued"] = {"date-parts": [[int(found["first"])]]}
+                del item["page"]
+                return
+        return
+    found = _YEARS_ALONE.search(text)
+    if years(found) and not re.search(r"\b(?:pp?|S|pages?|Pp)$", text[:found.start()]):
         del item["page"]
 
 
@@ -575,13 +596,14 @@ def _vietnamese_numbers(item: dict[str, Any], text: str) -> None:
     item["issue"] = found["issue"]
 
 
-# MLA's "vol. 26, no. 14", Polish "t. 75, nr 1", French "36, n° 10", "t. 41, fasc. 165" and
+# MLA's "vol. 26, no. 14", Polish "t. 75, nr 1", Italian "a. 28, n. 3" (its annata and
+# number), French "36, n° 10", "t. 41, fasc. 165" and
 # "14e année, n° 1" (the year of its run is a French journal's volume), Spanish "vol. 52, núm.
 # 181", APA's "70, no. 268", German "35. Jahrgang (1986), Heft 4", and the volume and issue a
 # slash parts before the year, "Die Musikforschung 41/2 (1988)", "XIV/2 (1980)": the numbers
 # are what their marks say
-_VOL_NO = re.compile(r"\b(?:[Vv]ol(?:ume)?\.?|[Tt]\.)\s?(?P<volume>\d+),?\s+"
-                     r"(?:[Nn]o|[Nn][uú]m|[Nn]r|[Ii]ss(?:ue)?|fasc|Heft|[Nn][°º])"
+_VOL_NO = re.compile(r"\b(?:[Vv]ol(?:ume)?\.?|[Tt]\.|a\.)\s?(?P<volume>\d+),?\s+"
+                     r"(?:[Nn]o|[Nn][uú]m|[Nn]r|[Ii]ss(?:ue)?|fasc|Heft|[Nn][°º]|n(?=\.))"
                      # (a double issue too: "vol. 2, n° 2-3"; not the year after its
                      # issue, "n° 4 - 1986")
                      r"\.?\s?(?P<issue>\d+(?:\s?[–-]\s?(?!(?:1[5-9]|20)\d\d\b)\d+)?)(?![\w–-])|(?<![\d.\-–])(?!(?:1[5-9]|20)\d\d\b)(?P<volume_n>\d{1,4})"
