@@ -8,8 +8,10 @@ and a date in it as the publication date; both are recorded as derived from the 
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
+from archiver.errors import MalformedInput
 from archiver.model import RawPost, Sourced
 from archiver.readers._charset import Declared
 from archiver.readers._paths import title_from_path
@@ -33,7 +35,32 @@ def detect(path: Path, head: bytes) -> bool:
 
 
 def read(path: Path, data: bytes | None = None) -> RawPost:
-    return read_page(path.read_bytes() if data is None else data, path)
+    data = path.read_bytes() if data is None else data
+    cut = _cut_short(data)
+    if cut:
+        raise MalformedInput(f"the fragment {cut}: it was cut short", path=path,
+                             hint="an interrupted save or copy? save the post again")
+    return read_page(data, path)
+
+
+# the elements a fragment's editor always closes, which an end of file inside them leaves open
+_CLOSED_ELEMENTS = (b"div", b"section")
+
+
+def _cut_short(data: bytes) -> str | None:
+    """How a saved fragment shows it was cut short, or None. A whole fragment ends with the
+    end of an element (``</p>``, ``</section>``): a copy stopped inside its text or a tag ends
+    with neither, and one stopped between two elements leaves a ``<div>`` or ``<section>``
+    open. (A cut between two elements that closes every one is a shorter fragment: nothing
+    tells it from a whole one.)"""
+    if not data.rstrip().endswith(b">"):
+        return "stops inside its text or a tag"
+    lowered = data.lower()
+    for name in _CLOSED_ELEMENTS:
+        opened = len(re.findall(rb"<" + name + rb"[\s>/]", lowered))
+        if opened > lowered.count(b"</" + name):
+            return f"leaves a <{name.decode()}> open"
+    return None
 
 
 def read_page(data: bytes, path: Path, charset: str | Declared | None = None) -> RawPost:

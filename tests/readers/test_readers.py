@@ -323,6 +323,37 @@ def test_a_fragment_with_its_own_name_takes_nothing_from_its_folder(tmp_path):
     assert read(folder / "issta.html").fields == {}
 
 
+@pytest.mark.parametrize("share", [0.30, 0.50, 0.90, 0.99])
+def test_a_fragment_cut_short_is_refused_not_archived_as_a_shorter_post(tmp_path, share):
+    """A fragment copied in part (cut inside its text, as at 99%: "论文PDF： https://dl", the
+    cited DOI lost; or inside an image's tag, which became an image "missing: no source")
+    was archived as a whole post, and as a new one (a fragment is named by its text)."""
+    data = (WECHAT / FRAGMENT).read_bytes()
+    cut = tmp_path / "source.html"
+    cut.write_bytes(data[: int(len(data) * share)])
+    with pytest.raises(MalformedInput, match="it was cut short") as info:
+        read(cut)
+    assert info.value.path == str(cut)
+
+
+@pytest.mark.parametrize("markup", [
+    "<section><p>正文一段</p><p><img data-src=\"https://mmbiz.qpic.cn/a/640\"></p>",
+    "<div class=\"rich_media_content\" id=\"js_content\"><p>正文</p><div><p>二</p></div>",
+], ids=["section", "div"])
+def test_a_fragment_that_leaves_its_container_open_is_refused_as_cut_short(tmp_path, markup):
+    fragment = tmp_path / "post.html"
+    fragment.write_text(markup + "\n", encoding="utf-8")
+    with pytest.raises(MalformedInput, match="leaves a <(section|div)> open: it was cut short"):
+        read(fragment)
+
+
+def test_a_whole_fragment_closed_by_a_comment_or_a_self_closed_tag_is_read(tmp_path):
+    fragment = tmp_path / "post.html"
+    fragment.write_text('<section><p>正文 data-src</p></section>\n<!-- end -->\n<br/>\n',
+                        encoding="utf-8")
+    assert "正文" in read(fragment).body_markup
+
+
 # --- Markdown exports -------------------------------------------------------------------------
 
 def test_markdown_front_matter_gives_title_date_and_author():
