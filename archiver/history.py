@@ -117,6 +117,28 @@ def version_name(given: str | int) -> str:
     return given
 
 
+# what the body's lines show of a block: its text (and a list's items, a link's text)
+_SHOWN_IN_LINES = frozenset({"text", "items", "links"})
+
+
+def _block_marks_changed(old: list[dict[str, Any]], new: list[dict[str, Any]]
+                         ) -> list[tuple[str, Any, Any]]:
+    """Each change to what a block is, beside its text, that the body's lines do not show (a
+    table's row numbered, a heading's level, a paragraph become a quote, an image's number),
+    by its path (``blocks[92].row``), in a body whose blocks are as many in both records
+    (where blocks were added or removed the body's lines say so). Without them a record
+    whose blocks changed only so was a change that showed nothing."""
+    if len(old) != len(new):
+        return []
+    out: list[tuple[str, Any, Any]] = []
+    for n, (before, after) in enumerate(zip(old, new, strict=True)):
+        if before != after:
+            out += changed_leaves(
+                f"blocks[{n}]", {k: v for k, v in before.items() if k not in _SHOWN_IN_LINES},
+                {k: v for k, v in after.items() if k not in _SHOWN_IN_LINES})
+    return out
+
+
 def _body_lines(record: dict[str, Any]) -> list[str]:
     """The body as the diff compares it: a line for each line of each block (a list's items,
     a table's rows, a quote's lines each on its own), so that a change to one item shows as
@@ -194,6 +216,7 @@ def diff_versions(store: Archive, object_id: str, old: str | int | None = None,
     old_lines, new_lines = _body_lines(a), _body_lines(b)
     body = [line for line in difflib.unified_diff(old_lines, new_lines, old, new, lineterm="",
                                                   n=1)]
+    leaves += _block_marks_changed(a.get("blocks", []), b.get("blocks", []))
     files = {"added": sorted(set(a_state[new]) - set(a_state[old])),
              "removed": sorted(set(a_state[old]) - set(a_state[new])),
              "changed": sorted(p for p in set(a_state[old]) & set(a_state[new])
