@@ -17,7 +17,7 @@ from typing import Any
 from archiver.config import Config
 from archiver.index import load_json_extension
 from archiver.store import Archive
-from archiver.version import __version__
+from archiver.version import __version__, code_fingerprint
 
 # Machine-local (file status differs between machines and clones): never in a repository.
 DIGESTS_NAME = "digests.json"
@@ -60,18 +60,6 @@ def resolved_folder(folder: str) -> str:
     it does not raise (realpath, which Path.resolve calls, then raises on a loop in 3.11):
     an image under such a loop is missing, and must not stop the run that remembers it."""
     return os.path.realpath(folder)
-
-
-@functools.cache
-def code_fingerprint() -> str:
-    """A digest of the code and schemas that turn a saved post into a record: a receipt made
-    by other code (an upgrade, or a fix during development) never vouches for this one."""
-    package = Path(__file__).resolve().parent
-    digest = hashlib.sha256()
-    for path in sorted([*package.rglob("*.py"), *(package / "schemas").glob("*.json")]):
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def settings_fingerprint(config: Config, base: Path) -> str:

@@ -25,7 +25,7 @@ from archiver.clean.metadata import contradict, is_long_id, named_by, url_identi
 from archiver.export.works import beijing_date
 from archiver.model import Asset, CleanPost, RawPost
 from archiver.readers import READER_OF
-from archiver.version import __version__
+from archiver.version import __version__, code_fingerprint
 
 RECORD_SCHEMA_VERSION = 1
 
@@ -306,7 +306,7 @@ def build_provenance(raw: RawPost, clean: CleanPost, assets: list[Asset], identi
     if source_path is not None:
         source["path"] = source_path
     return {
-        "tool": {"name": "archiver", "version": __version__},
+        "tool": {"name": "archiver", "version": __version__, "code": code_fingerprint()},
         "event": {"type": "ingestion", "premis": "http://id.loc.gov/vocabulary/preservation/"
                   "eventType/ing", "datetime": event_time},
         "source": source,

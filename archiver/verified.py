@@ -37,7 +37,7 @@ from archiver.index import (
 )
 from archiver.model import NOT_VERIFIED_YET, statuses_shown
 from archiver.store import Archive, an_archive
-from archiver.version import __version__
+from archiver.version import __version__, code_fingerprint
 
 _log = logging.getLogger("archiver.verify")  # --verbose (archiver.cli.steps)
 
@@ -250,7 +250,8 @@ def store_citations(archive: Archive, object_id: str, results: list[CitationResu
                 # this version's own event: its provenance.json is the ingestion's, carried
                 "event": {"type": "validation", "premis": "http://id.loc.gov/vocabulary/"
                           "preservation/eventType/val", "datetime": utc_now(),
-                          "tool": {"name": "archiver", "version": __version__}}}
+                          "tool": {"name": "archiver", "version": __version__,
+                                   "code": code_fingerprint()}}}
     schema.validate("verify-report", document, path=f"{object_id} {CITATIONS_NAME}")
     files[CITATIONS_NAME] = dumps(document)
     mark_index_stale(archive)  # the index names the head: the next reader rebuilds it

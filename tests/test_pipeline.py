@@ -1338,6 +1338,21 @@ def _a_post(folder: Path, author: str | None, second: str) -> Path:
     return post
 
 
+def test_a_versions_provenance_names_the_code_that_made_it_not_only_the_release(tmp_path):
+    """The version number names a release; between two, the same source re-read by other
+    code (a fix) made a new version whose provenance said the same tool had made it. It
+    names the code too: a digest of the package's code and schemas, as they are."""
+    from archiver.config import load_config
+    from archiver.version import __version__, code_fingerprint
+    config = load_config({}, tmp_path).with_overrides(archive=tmp_path / "archive",
+                                                      fetch=False)
+    [result] = ingest_paths([_a_post(tmp_path / "post", "张三", "第二段。")], config)
+    provenance = Archive.open(config.archive).read_json(result.object_id, "provenance.json")
+    assert provenance["tool"] == {"name": "archiver", "version": __version__,
+                                  "code": code_fingerprint()}
+    assert len(code_fingerprint()) == 64 and int(code_fingerprint(), 16) >= 0
+
+
 @pytest.mark.parametrize("receipts", ["kept", "lost"])
 def test_what_a_new_version_holds_does_not_depend_on_the_receipts(tmp_path, receipts):
     """A copy of the post elsewhere, edited, its author left out: another save, which keeps

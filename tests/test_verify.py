@@ -2341,7 +2341,7 @@ def test_a_version_verify_makes_records_its_own_event(server, tmp_path, monkeypa
     """The version a verification makes carries the ingestion's provenance: its
     citations.json says when the verification ran and which tool ran it (a PREMIS
     validation event), and a not_found verdict when Crossref said so."""
-    from archiver.version import __version__
+    from archiver.version import __version__, code_fingerprint
     [case] = [c for c in CASES if c["doi"] and c["expect"] == "verified"][:1]
     post = tmp_path / "post.md"
     post.write_text("---\ntitle: 文献\nurl: https://mp.weixin.qq.com/s/CitesWorksEvent01\n"
@@ -2358,7 +2358,8 @@ def test_a_version_verify_makes_records_its_own_event(server, tmp_path, monkeypa
     kept = store.read_json(object_id, "citations.json")
     assert head.number == "v2"
     assert kept["event"]["type"] == "validation"
-    assert kept["event"]["tool"] == {"name": "archiver", "version": __version__}
+    assert kept["event"]["tool"] == {"name": "archiver", "version": __version__,
+                                     "code": code_fingerprint()}
     assert before <= kept["event"]["datetime"] <= time.strftime("%Y-%m-%dT%H:%M:%SZ",
                                                                 time.gmtime())
     [absent] = [c for c in kept["citations"] if c["status"] == "not_found"]
