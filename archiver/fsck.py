@@ -121,7 +121,9 @@ def _check_post(archive: Archive, object_id: str, report: FsckReport,
             "committed through the library, which leaves the index alone (`list` shows "
             "the index; delete extensions/archiver-index/index.json to have it rebuilt "
             "from the objects once they are right)")))
+    inventory = archive.inventory(object_id)
     for version in versions:
+        read: dict[str, Any] = {}
         for name in ("record.json", "provenance.json", CITATIONS_NAME):
             if name not in version.state:
                 if name != CITATIONS_NAME:  # a post never verified has none
@@ -136,13 +138,60 @@ def _check_post(archive: Archive, object_id: str, report: FsckReport,
                                                f"unreadable: {exc}"))
                 continue
             documents += 1
+            read[name] = document
             for message in schema.errors(DOCUMENT_SCHEMAS[name], document):
                 report.problems.append(Problem(f"{object_id} {version.number} {name}",
                                                message))
             if name == "record.json" and trusted and listed and said == version.number == \
                     versions[-1].number and isinstance(document, dict):
                 lagging += _listed_unlike_the_record(object_id, listed, document)
+        report.problems += _claims_unlike_the_files(f"{object_id} {version.number}",
+                                                    version.state, inventory, read)
     return documents
+
+
+def _claims_unlike_the_files(where: str, state: dict[str, str], inventory: dict[str, Any],
+                             documents: dict[str, Any]) -> list[Problem]:
+    """Where a version's record or provenance states a digest of one of its files other than
+    the file's own: the source's sha512 (``provenance.json``) against the inventory's digest
+    of ``source/…``, and each stored image's sha256 (``record.json``) against its fixity
+    entry and its name (``assets/<sha256>.jpg``). The store's check has computed both of the
+    inventory's digests from the bytes; a file changed and its inventory written again to
+    match (by hand, or by a tool that regenerates inventories) passes it, and its record's
+    claims were false while fsck said ok."""
+    problems: list[Problem] = []
+    provenance, record = documents.get("provenance.json"), documents.get("record.json")
+    source = provenance.get("source") if isinstance(provenance, dict) else None
+    if isinstance(source, dict) and inventory.get("digestAlgorithm") == "sha512":
+        logical, claimed = source.get("logical_path"), source.get("sha512")
+        if isinstance(logical, str) and logical in state and claimed and \
+                state[logical] != claimed:
+            problems.append(Problem(f"{where} provenance.json", (
+                f"source.sha512 says {str(claimed)[:16]}…, the stored {logical} is "
+                f"{state[logical][:16]}…: the file, or what was said of it, was changed")))
+    images = record.get("images") if isinstance(record, dict) else None
+    if not isinstance(images, list):
+        return problems
+    sha256_of = {path: digest for digest, paths in
+                 ((inventory.get("fixity") or {}).get("sha256") or {}).items()
+                 for path in paths}
+    manifest = inventory.get("manifest") or {}
+    for n, image in enumerate(images):
+        asset = image.get("asset") if isinstance(image, dict) else None
+        claimed = image.get("sha256") if isinstance(image, dict) else None
+        if not isinstance(asset, str) or not isinstance(claimed, str) or asset not in state:
+            continue
+        stored = sorted({sha256_of[path] for path in manifest.get(state[asset], [])
+                         if path in sha256_of})
+        if stored and claimed not in stored:
+            problems.append(Problem(f"{where} record.json", (
+                f"images[{n}].sha256 says {claimed[:16]}…, the stored {asset} is "
+                f"{stored[0][:16]}…: the file, or what was said of it, was changed")))
+        elif claimed not in asset.rsplit("/", 1)[-1]:
+            problems.append(Problem(f"{where} record.json", (
+                f"images[{n}].sha256 {claimed[:16]}… is not the digest its file is named by "
+                f"({asset})")))
+    return problems
 
 
 # what ``list`` shows of a post (and filters it by) from the list index, read from its head's

@@ -1545,3 +1545,56 @@ def test_a_file_read_into_another_number_of_posts_keeps_its_posts_apart(
     assert [r.status for r in first] == ["added"] * 3
     assert [r.status for r in again] == ["added"] * 2
     assert not {r.object_id for r in again} & {r.object_id for r in first}
+
+
+def _forged(archive: Archive, object_id: str, logical: str, data: bytes) -> None:
+    """``logical`` (a file of the object's one version) given other bytes, and the inventory
+    written again to match them, its sidecars too: as a tool that regenerates inventories
+    would leave a changed file. The store's own check finds nothing wrong with it."""
+    import hashlib
+
+    from archiver.canonical import dumps
+    from archiver.store.layout import sidecar_of
+    folder = archive.object_path(object_id)
+    inventory = archive.inventory(object_id)
+    [old] = [d for d, paths in inventory["versions"]["v1"]["state"].items() if logical in paths]
+    [content] = inventory["manifest"].pop(old)
+    (folder / content).write_bytes(data)
+    new, sha256 = hashlib.sha512(data).hexdigest(), hashlib.sha256(data).hexdigest()
+    inventory["manifest"][new] = [content]
+    state = inventory["versions"]["v1"]["state"]
+    state[new] = state.pop(old)
+    fixity = inventory["fixity"]["sha256"]
+    for digest in [d for d, paths in fixity.items() if content in paths]:
+        fixity.pop(digest)
+    fixity[sha256] = [content]
+    written = dumps(inventory)
+    for where in (folder, folder / "v1"):
+        (where / "inventory.json").write_bytes(written)
+        (where / "inventory.json.sha512").write_bytes(sidecar_of(written))
+
+
+@pytest.mark.parametrize("forged", ["source", "image"])
+def test_fsck_finds_a_file_unlike_what_its_record_or_provenance_says_of_it(tmp_path, forged):
+    """A stored file changed and its inventory written again to match passed fsck: the
+    digests it checks are the inventory's. The record names each image by its sha256 and the
+    provenance the source by its sha512; fsck holds the files to those claims too."""
+    from archiver.config import load_config
+    config = load_config({}, tmp_path).with_overrides(archive=tmp_path / "archive",
+                                                      fetch=False)
+    [result] = [r for r in ingest_paths([MUFENG], config) if r.status == "added"]
+    archive = Archive.open(config.archive)
+    assert check_archive(archive).ok
+    record = archive.read_json(result.object_id, "record.json")
+    provenance = archive.read_json(result.object_id, "provenance.json")
+    logical = (provenance["source"]["logical_path"] if forged == "source"
+               else record["images"][0]["asset"])
+    data = archive.read_bytes(result.object_id, logical)
+    _forged(archive, result.object_id, logical, data.replace(b"\xff\xd9", b"\xff\xd9\x00")
+            if forged == "image" else data.replace("大都市".encode(), "小都市".encode(), 1))
+    assert archive.fsck().ok  # (the store's own check: the inventory matches the files)
+    report = check_archive(archive)
+    [problem] = report.problems
+    assert problem.path == f"{result.object_id} v1 " + (
+        "provenance.json" if forged == "source" else "record.json")
+    assert problem.message.endswith("the file, or what was said of it, was changed")
