@@ -6631,6 +6631,29 @@ def test_the_look_alikes_of_the_twenty_second_trials_last_forms_stay_as_read(tex
     # an Italian journal's annata and number
     ("Salvati, M., «Il Mezzogiorno e la questione agraria», Studi storici, a. 28, n. 3, 1987, "
      "pp. 601-624.", {"container-title": "Studi storici", "volume": "28", "issue": "3"}),
+    # MLA's chapter whose book the tagger read as more names ("Harvard UP")
+    ("Said, Edward W. “Reflections on Exile.” Reflections on Exile and Other Essays, Harvard "
+     "UP, 2000, pp. 173-86.", {"container-title": "Reflections on Exile and Other Essays"}),
+    # French, Spanish and Italian chapters: the editors' role in brackets, the book (commas
+    # in its name), its place and publisher, the year perhaps after the authors
+    ("Delorme, Hélène, « Les ouvrières du textile à Roubaix, 1880-1914 », dans Michelle "
+     "Perrin (dir.), Une histoire des femmes est-elle possible ?, Marseille, Rivages, 1984, "
+     "p. 97-115.", {"container-title": "Une histoire des femmes est-elle possible ?",
+                    "publisher": "Rivages"}),
+    ("de la Peña Martínez, Ana (2010): «Las cofradías sevillanas en el siglo XVII», en J. L. "
+     "Sánchez Lora (coord.), Religiosidad popular en Andalucía, Huelva, Universidad de "
+     "Huelva, pp. 201-228.", {"container-title": "Religiosidad popular en Andalucía",
+                              "page": "201-228"}),
+    ("Bertolini, Marco, «Le confraternite laiche a Bologna tra Cinque e Seicento», in Paolo "
+     "Prodi (a cura di), Disciplina dell'anima, disciplina del corpo e disciplina della "
+     "società, Bologna, Il Mulino, 1994, pp. 311-335.",
+     {"container-title": "Disciplina dell'anima, disciplina del corpo e disciplina della "
+                         "società", "publisher-place": "Bologna"}),
+    # APA's chapter with its editors' role in Dutch
+    ("van den Brink, G. & de Ruijter, D. (2010). Het morele vacuüm in de publieke sector. In "
+     "P. Dekker & J. de Hart (red.), Burgers in de publieke sector (pp. 77-102). Den Haag: "
+     "Sociaal en Cultureel Planbureau.",
+     {"container-title": "Burgers in de publieke sector", "page": "77-102"}),
 ])
 def test_the_twenty_third_trials_forms(text, fields):
     item = parse_reference(text, strict=True)
@@ -6647,6 +6670,14 @@ def test_the_twenty_third_trials_forms(text, fields):
     # a volume marked "vol." and its issue "n." (Italian)
     ("Rossi, P., «Titolo», Rivista storica italiana, vol. 102, n. 2, 1990, pp. 1-20.",
      {"volume": "102", "issue": "2"}),
+    # a Dutch chapter's book with its subtitle after a full stop keeps it
+    ("Blom, J.C.H. (2010). Onderzoek naar verzuiling in Nederland. In: J. Kennedy & J. "
+     "Zwemer (red.), Religie in de Nederlandse samenleving. De vergeten factor (pp. 15-42). "
+     "Hilversum: Verloren.",
+     {"container-title": "Religie in de Nederlandse samenleving. De vergeten factor"}),
+    # a translator's sentence after two quoted titles is no book
+    ("———. “Nocturne” and “Five Tales of Love and Death.” Translated by Raymond Rosenthal. "
+     "Marlboro, Vt.: Marlboro Press, 1988.", {"container-title": None}),
 ])
 def test_the_look_alikes_of_the_twenty_third_trials_forms_stay_as_read(text, fields):
     item = parse_reference(text, strict=True)

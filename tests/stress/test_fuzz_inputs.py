@@ -527,7 +527,8 @@ CRAFTED_PIECES = [
     "（点击文末", "2018年第5号，", "18日，第15版", "(1961—2020)[DB/OL]. (2021-09-15)", "⑱ 张：《",
     # (and the twenty-third's)
     "Leiden: B, 2004–7.", ". 1871-72. ", "Translated by A B. ", "A Trust (n.d.) ",
-    ", a. 28, n. 3, ",
+    ", a. 28, n. 3, ", "” A, B UP, 2000, pp. ", "», en A (coord.), ", ", in A (a cura di), B, ",
+    "(red.), ",
 ]
 
 

@@ -142,7 +142,8 @@ _BIBTEX_EDITORS_THEN_BOOK = re.compile(
 _EDITORS_NAMED_THEN_BOOK = re.compile(
     r"(?:[”\"]\.?\s+|\b[Ii]n:?\s+)"
     r"(?P<editors>[A-Z](?:(?!\b(?![JS]r\.)[A-Za-z]{3,}\.)[^()“”\"«»:]){1,160}?)"
-    r"(?:,\s+(?:eds|editors)\.?,?|\s*\((?:eds?|editors?|Hrsg|Hgg?|dir)\.?\)\.?,?)\s+"
+    r"(?:,\s+(?:eds|editors)\.?,?|\s*\((?:eds?|editors?|Hrsg|Hgg?|dir|red|coord|[ée]ds?)\.?\)"
+    r"\.?,?)\s+"
     r"(?P<book>[A-Z][^.()]*?)\s*(?:\.\s|\.?$|\(|,\s*(?:pp?\.\s*|[Vv]ol\.\s*)?\d|"
     r",\s[A-Z][^,.:]{1,30}:\s)")  # (a place and its publisher: ", New York: Plenum Press")
 
@@ -173,6 +174,12 @@ def _book_after_its_editors(item: dict[str, Any], text: str) -> None:
             text.find(container, match.end("book")) < 0 and not over_the_editors:
         return  # (the tagger's book is its own, unless it runs from the editors on)
     _in_book(item, match)
+    if over_the_editors and at + len(container) > match.end("book") and \
+            text[match.end("book"):at + len(container)].startswith(". "):
+        # the tagger's book ran from the editors on, past a full stop the pattern ends it
+        # at: its subtitle ("(red.), Religie in de Nederlandse samenleving. De vergeten
+        # factor (pp. 15-42)")
+        item["container-title"] = text[match.start("book"):at + len(container)]
 
 
 def _in_book(item: dict[str, Any], match: re.Match[str]) -> None:
@@ -393,9 +400,12 @@ def _mla_book_before_its_editors(item: dict[str, Any], text: str) -> None:
         return
     match = _MLA_BOOK_THEN_PUBLISHER.match(text, end) if end > 0 else None
     container = item.get("container-title") or ""
-    # (the book cut at a comma in its name, or the publisher read as the book: '"Queer and
-    # Now." Tendencies, Duke UP, 1993')
-    if match and (match["book"].startswith(container) and "," in match["book"]
+    # (no book read (the tagger took it, and the publisher, for more names), the book cut at
+    # a comma in its name, or the publisher read as the book: '"Queer and Now." Tendencies,
+    # Duke UP, 1993')
+    if match and (not container and not _ROLE_NOTE.match(match["book"])
+                  and ". " not in match["book"]
+                  or match["book"].startswith(container) and "," in match["book"]
                   or container == match["publisher"] and _A_BOOK_PUBLISHER.search(container)) \
             and not _ROLE_IN_A_BOOK.search(match["book"]):
         item["container-title"] = match["book"]
@@ -1946,10 +1956,15 @@ def _meeting_after_the_book(item: dict[str, Any], text: str) -> None:
 # its place, its publisher, its year and the pages, all between commas ("…, « Les confréries
 # de pénitents en Provence », dans Michel Arnaud (éd.), Religion et société dans le Midi
 # moderne, Aix-en-Provence, Presses universitaires de Provence, 2008, p. 45-71.")
+# (and Spanish's "en" and Italian's "in", their editors' "(coord.)", "(a cura di)", the year
+# perhaps given after the authors instead: "…», en J. L. Sánchez Lora (coord.), Religiosidad
+# popular en Andalucía, Huelva, Universidad de Huelva, pp. 201-228."; the book's name may
+# hold commas: its place and publisher are the last two parts before the year and pages)
 _FRENCH_CHAPTER = re.compile(
-    r"[»”],?\s+dans\s+(?:(?P<editors>[^()«»]{2,200}?)\s\((?:[ée]ds?|dir|coord)\.\),\s+)?"
-    r"(?P<book>[^,«»()]{3,300}?),\s+(?P<place>[A-ZÀ-Þ][^,\d]{1,40}),\s+"
-    r"(?P<publisher>[^,\d]{2,80}),\s+(?P<year>(?:1[5-9]|20)\d\d),\s+pp?\.\s*"
+    r"[»”],?\s+(?:dans|en|in)\s+(?:(?P<editors>[^()«»]{2,200}?)\s"
+    r"\((?:[ée]ds?|dir|coord|a cura di|comps?)\.?\),\s+)?"
+    r"(?P<book>[^«»()]{3,300}?),\s+(?P<place>[A-ZÀ-Þ][^,\d]{1,40}),\s+"
+    r"(?P<publisher>[^,\d]{2,80}),\s+(?:(?P<year>(?:1[5-9]|20)\d\d),\s+)?pp?\.\s*"
     r"(?P<page>\d+(?:\s?[-–]\s?\d+)?)")
 
 
@@ -1957,6 +1972,12 @@ def _french_chapter(item: dict[str, Any], text: str) -> None:
     """Such a chapter's book, editors, publisher and pages, where the tagger took the
     publisher for the book."""
     found = _FRENCH_CHAPTER.search(text)
-    if found is not None and item.get("container-title") in (None,
-                                                              found["publisher"].strip()):
+    if found is None:
+        return
+    # (what the tagger took for the book: nothing, the publisher (with its place), the
+    # editors, or the book with its place and publisher)
+    read = item.get("container-title")
+    place, publisher = found["place"].strip(), found["publisher"].strip()
+    if read in (None, publisher, f"{place}, {publisher}", (found["editors"] or "").strip(),
+                f"{found['book'].strip()}, {place}, {publisher}"):
         _chapter_as_found(item, found)
