@@ -6649,6 +6649,15 @@ def test_the_look_alikes_of_the_twenty_second_trials_last_forms_stay_as_read(tex
      "società, Bologna, Il Mulino, 1994, pp. 311-335.",
      {"container-title": "Disciplina dell'anima, disciplina del corpo e disciplina della "
                          "società", "publisher-place": "Bologna"}),
+    # APA's book with its volume in the bracket after the title; a report's kind, a book's
+    # series and its number, after the title between commas
+    ("Lerner, R. M. (Ed.). (2015). Handbook of child psychology and developmental science "
+     "(7th ed., Vol. 1). Wiley.", {"volume": "1", "issue": None}),
+    ("[33] A. Krizhevsky, Learning multiple layers of features from tiny images, Tech. rep., "
+     "University of Toronto (2009).",
+     {"title": "Learning multiple layers of features from tiny images"}),
+    ("[11] R. Hartshorne, Algebraic Geometry, Graduate Texts in Mathematics, No. 52, "
+     "Springer-Verlag, New York-Heidelberg, 1977.", {"title": "Algebraic Geometry"}),
     # APA's chapter with its editors' role in Dutch
     ("van den Brink, G. & de Ruijter, D. (2010). Het morele vacuüm in de publieke sector. In "
      "P. Dekker & J. de Hart (red.), Burgers in de publieke sector (pp. 77-102). Den Haag: "
@@ -6675,6 +6684,9 @@ def test_the_twenty_third_trials_forms(text, fields):
      "Zwemer (red.), Religie in de Nederlandse samenleving. De vergeten factor (pp. 15-42). "
      "Hilversum: Verloren.",
      {"container-title": "Religie in de Nederlandse samenleving. De vergeten factor"}),
+    # a title whose last words name studies of something, no series number after them
+    ("Smith, J. (2001). Gender, Studies in Italian Literature. Journal of Things, 3(2), 1-9.",
+     {"title": "Gender, Studies in Italian Literature"}),
     # a translator's sentence after two quoted titles is no book
     ("———. “Nocturne” and “Five Tales of Love and Death.” Translated by Raymond Rosenthal. "
      "Marlboro, Vt.: Marlboro Press, 1988.", {"container-title": None}),

@@ -528,7 +528,7 @@ CRAFTED_PIECES = [
     # (and the twenty-third's)
     "Leiden: B, 2004–7.", ". 1871-72. ", "Translated by A B. ", "A Trust (n.d.) ",
     ", a. 28, n. 3, ", "” A, B UP, 2000, pp. ", "», en A (coord.), ", ", in A (a cura di), B, ",
-    "(red.), ",
+    "(red.), ", "(7th ed., Vol. 1). ", ", Tech. rep., ", ", A Texts in B, No. 52, ",
 ]
 
 

@@ -221,6 +221,7 @@ from archiver.citations.parse.shortforms import _short_form
 from archiver.citations.parse.titles import (
     _abbreviation_cutting_a_title,
     _address_opening_a_title,
+    _apa_books_volume,
     _book_run_into_a_question,
     _books_volume,
     _bracket_ending_a_quoted_title,
@@ -266,6 +267,7 @@ from archiver.citations.parse.titles import (
     _report_number_ending_a_title,
     _role_ending_a_title,
     _roman_part_of_a_title,
+    _series_ending_a_title,
     _single_quoted_title,
     _software_title,
     _thesis_note_ending_a_title,
@@ -575,6 +577,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _journal_left_in_the_title(item, text)
     _journal_of_a_work_in_press(item, text)
     _book_then_its_publisher(item, text)
+    _apa_books_volume(item, text)
     _apa_publisher(item, text)
     _imprint_at_the_end(item, text)
     _imprint_between_commas(item, text)
@@ -610,6 +613,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _given_name_before_a_colon(item, text)
     _title_run_into_the_author(item, text)
     _title_read_as_the_last_author(item, text)
+    _series_ending_a_title(item, text)
     _group_among_the_authors(item, text)
     _title_run_into_a_group_author(item, text)
     _title_start_left_after_the_authors(item, text)

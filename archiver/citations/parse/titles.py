@@ -107,7 +107,9 @@ _DESCRIPTION_AT_END = re.compile(
     r"Podcast|Tweet|Conference presentation|Conference session|Poster presentation|"
     r"Doctoral dissertation|Master's thesis|dissertation|thesis|Abstract|Editorial|"
     r"Letter to the editor|Fact sheet|"
-    r"Policy brief|Infographic|Press release|Blog post|Lecture notes)(?:[,;][^\[\]]*)?\]$",
+    r"Policy brief|Infographic|Press release|Blog post|Lecture notes)(?:[,;][^\[\]]*)?\]$|"
+    # (a report's kind after a comma, as a numbered style abbreviates it: "…, Tech. rep.")
+    r",\s(?:Tech(?:nical)?\.?\s+[Rr]ep(?:ort)?\.?|Technical\s+report)$",
     re.I)
 
 
@@ -600,6 +602,41 @@ def _books_volume(item: dict[str, Any], text: str) -> None:
     item["volume"] = found["volume"]
     if str(item.get("container-title", "")).startswith(f"{found['volume']}. "):
         del item["container-title"]
+
+
+# ... and APA's, in the bracket after the title, with its edition perhaps: "Handbook of child
+# psychology and developmental science (7th ed., Vol. 1). Wiley."
+_APA_BOOKS_VOLUME = re.compile(r"\s*\((?:\d{1,2}(?:st|nd|rd|th)\s+ed\.,\s*)?Vol\.\s*"
+                               r"(?P<volume>\d{1,3})\)\.\s")
+
+
+def _apa_books_volume(item: dict[str, Any], text: str) -> None:
+    """That volume, where the tagger read it as the issue, or not at all."""
+    end = _title_end(item, text)
+    found = _APA_BOOKS_VOLUME.match(text, end) if end > 0 and not item.get("volume") else None
+    if found is None:
+        return
+    item["volume"] = found["volume"]
+    if item.get("issue") == found["volume"]:
+        del item["issue"]
+
+
+# a book's series and its number after the title, between commas, as numbered styles print
+# them: "R. Hartshorne, Algebraic Geometry, Graduate Texts in Mathematics, No. 52,
+# Springer-Verlag, …, 1977."
+_SERIES_ENDING_A_TITLE = re.compile(
+    r",\s(?P<series>[A-Z][\w'’ -]*\b(?:Texts|Notes|Series|Studies|Monographs|Lectures|"
+    r"Library|Classics)\s(?:in|of|on)\s[A-Z][\w'’ -]*)$")
+_SERIES_NUMBER = re.compile(r",\s(?:No|no|Vol|vol)\.\s?\d{1,4},\s")
+
+
+def _series_ending_a_title(item: dict[str, Any], text: str) -> None:
+    """The title without such a series, where its number follows it in the text."""
+    title = item.get("title", "")
+    found = _SERIES_ENDING_A_TITLE.search(title)
+    at = text.find(title) if found else -1
+    if found and at >= 0 and _SERIES_NUMBER.match(text, at + len(title)):
+        item["title"] = title[:found.start()]
 
 
 def _title_ends_at_its_quote(item: dict[str, Any], text: str) -> None:
