@@ -6658,6 +6658,9 @@ def test_the_look_alikes_of_the_twenty_second_trials_last_forms_stay_as_read(tex
      {"title": "Learning multiple layers of features from tiny images"}),
     ("[11] R. Hartshorne, Algebraic Geometry, Graduate Texts in Mathematics, No. 52, "
      "Springer-Verlag, New York-Heidelberg, 1977.", {"title": "Algebraic Geometry"}),
+    # a Spanish family name of two, the first with its particles in lower case
+    ("de la Peña Martínez, Ana (2010): «Las cofradías sevillanas», Revista de Historia, 12, "
+     "pp. 201-228.", {"author": [{"family": "de la Peña Martínez", "given": "Ana"}]}),
     # APA's chapter with its editors' role in Dutch
     ("van den Brink, G. & de Ruijter, D. (2010). Het morele vacuüm in de publieke sector. In "
      "P. Dekker & J. de Hart (red.), Burgers in de publieke sector (pp. 77-102). Den Haag: "
@@ -6684,6 +6687,10 @@ def test_the_twenty_third_trials_forms(text, fields):
      "Zwemer (red.), Religie in de Nederlandse samenleving. De vergeten factor (pp. 15-42). "
      "Hilversum: Verloren.",
      {"container-title": "Religie in de Nederlandse samenleving. De vergeten factor"}),
+    # a family name after its particles, then another person's
+    ("de la Cruz, Maria, and Juan Pérez. A Title. Madrid: Akal, 2001.",
+     {"author": [{"family": "de la Cruz", "given": "Maria"},
+                 {"family": "Pérez", "given": "Juan"}]}),
     # a title whose last words name studies of something, no series number after them
     ("Smith, J. (2001). Gender, Studies in Italian Literature. Journal of Things, 3(2), 1-9.",
      {"title": "Gender, Studies in Italian Literature"}),

@@ -721,6 +721,15 @@ def _split_authors(span: str) -> list[dict[str, str]]:
                             # (one given name: "Jan van der Berg, Pieter Jansen" is two persons
                             # written given name first)
                             and re.fullmatch(r"[A-ZÀ-Þ][a-zß-ÿ'’-]+", nxt.strip(" .")) is not None)
+        # ... or opening with its particles in lower case, then two names ("de la Peña
+        # Martínez, Ana": a Spanish family name of two, the first with its particles)
+        single = single or (i == 0 and 3 <= len(words) <= 5 and nxt is not None
+                            and words[0].islower() and words[0] in _PARTICLES
+                            and all(w in _PARTICLES for w in words if w.islower())
+                            and sum(not w.islower() for w in words) == 2
+                            and all(re.fullmatch(r"[A-ZÀ-Þ][a-zß-ÿ'’-]+", w)
+                                    for w in words if not w.islower())
+                            and re.fullmatch(r"[A-ZÀ-Þ][a-zß-ÿ'’-]+", nxt.strip(" .")) is not None)
         if core and single and not _VANCOUVER.match(part) and (
                 _INITIALS.match(core) or (inverted_seen or i == 0) and len(core.split()) <= 3
                 and not _VANCOUVER.match(core.split()[-1]) and core[:1].isupper()):
