@@ -6701,3 +6701,58 @@ def test_the_twenty_third_trials_forms(text, fields):
 def test_the_look_alikes_of_the_twenty_third_trials_forms_stay_as_read(text, fields):
     item = parse_reference(text, strict=True)
     assert {key: item.get(key) for key in fields} == fields
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    # the older chapter form, "in:" and the book, its editors after "ed." or before "(eds.)"
+    ("Beaumont, R. (1958) Village schools in Norfolk, in: Education in the English Counties, "
+     "ed. F. Grant, pp. 33-58 (London, Methuen).",
+     {"title": "Village schools in Norfolk",
+      "container-title": "Education in the English Counties", "page": "33-58"}),
+    ("Lowe, H. The parish clerk in Tudor London. In: The London Parish, 1500–1700, R. Ashby "
+     "and C. Price (eds.), London 1983, pp. 66–89.",
+     {"container-title": "The London Parish, 1500–1700", "page": "66-89"}),
+    # a volume in Roman numerals before its "núm."; a book's volume between commas
+    ("Ortega, Ramón, «Los pósitos municipales en Castilla la Vieja, 1750-1808», Hispania, vol. "
+     "LXII, núm. 210, 2002, pp. 101-130.",
+     {"container-title": "Hispania", "volume": "LXII", "issue": "210"}),
+    ("Vernier, É., Histoire des fêtes villageoises en Lorraine, t. 2, Paris, Armand Colin, 1979.",
+     {"volume": "2"}),
+    # groups: a heritage body named after its country, a programme, one read as the title
+    ("Historic England (2020) Nonconformist chapels and meeting houses. Swindon: Historic "
+     "England.", {"author": [{"literal": "Historic England"}]}),
+    ("30. Demographic and Health Surveys Program. Ethiopia DHS 2016 [dataset]. Rockville (MD): "
+     "ICF; 2017.", {"author": [{"literal": "Demographic and Health Surveys Program"}],
+                    "title": "Ethiopia DHS 2016", "issued": {"date-parts": [[2017]]}}),
+    # a span of years ending an edition, after the publisher; ending a book's title
+    ("Thornbury, Edward. A History of English Cathedral Music. 3 vols. London: Faber and Faber, "
+     "1972–78.", {"page": None, "issued": {"date-parts": [[1972]]}}),
+    ("Fairbanks, Helen, ed. 2011. The Letters of Mary Ann Cotterill, 1812–1849. Boston: "
+     "Beacon Press.", {"title": "The Letters of Mary Ann Cotterill, 1812–1849", "page": None}),
+    # a year ending a GB/T title, in its address too, is no page
+    ("[11] 国家统计局. 中国统计年鉴2022[DB/OL]. (2022-12-01)[2023-03-15]. "
+     "http://www.stats.gov.cn/sj/ndsj/2022/indexch.htm.",
+     {"title": "中国统计年鉴2022", "page": None}),
+])
+def test_the_twenty_fourth_trials_forms(text, fields):
+    item = parse_reference(text, strict=True)
+    assert {key: item.get(key) for key in fields} == fields
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    # a journal's pages that are years after its colon, a PMID after them
+    ("Chen J, Liu Y. Metformin and cancer risk. Diabetes Obes Metab. 2019;21(8):1890-1898. "
+     "PMID: 31012345", {"page": "1890-1898", "container-title": "Diabetes Obes Metab"}),
+    # a volume's years after its number
+    ("Hale, Edmund. The Letters of Sir Thomas Carew. Vol. 2, 1641–1660. Cambridge: Cambridge "
+     "University Press, 1978.", {"title": "The Letters of Sir Thomas Carew"}),
+    # a person named England
+    ("England, Paula. Comparable Worth. New York: Aldine, 1992.",
+     {"author": [{"family": "England", "given": "Paula"}]}),
+    # a GB/T newspaper's page that is a number in its address too
+    ("王五. 中国经济展望[N]. 人民日报, 2022-07-15(5). http://paper.people.com.cn/5/a.htm.",
+     {"page": "5"}),
+])
+def test_the_look_alikes_of_the_twenty_fourth_trials_forms_stay_as_read(text, fields):
+    item = parse_reference(text, strict=True)
+    assert {key: item.get(key) for key in fields} == fields

@@ -529,6 +529,10 @@ CRAFTED_PIECES = [
     "Leiden: B, 2004–7.", ". 1871-72. ", "Translated by A B. ", "A Trust (n.d.) ",
     ", a. 28, n. 3, ", "” A, B UP, 2000, pp. ", "», en A (coord.), ", ", in A (a cura di), B, ",
     "(red.), ", "(7th ed., Vol. 1). ", ", Tech. rep., ", ", A Texts in B, No. 52, ",
+    # (and the twenty-fourth's)
+    ", in: A B, ed. C, ", ". In: A, 1500–1700, B (eds.), ", ", vol. LXII, núm. 210, ",
+    ", t. 2, A, ", "A B Program. C [dataset]. ", "A: B, 1972–78.", "A, 1812–1849. B: C.",
+    "年鉴2022[DB/OL]. ",
 ]
 
 

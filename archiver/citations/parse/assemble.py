@@ -33,6 +33,7 @@ from archiver.citations.parse.containers import (
     _book_place_publisher,
     _book_then_its_publisher,
     _bracketed_imprint_ending_a_container,
+    _chapter_in_colon,
     _chapter_number_after_the_book,
     _chicago_note_book,
     _closed,
@@ -552,6 +553,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _year_opening_a_vancouver_title(item, text)
     _book_after_its_editors(item, text)
     _book_before_its_editors(item, text)
+    _chapter_in_colon(item, text)
     _book_before_its_imprint(item, text)
     _book_place_publisher(item, text)
     _editors_opening_a_book(item)

@@ -450,8 +450,11 @@ _GROUP_AUTHOR = re.compile(
     # a project's contributors ("PyTorch Contributors", "OpenStreetMap contributors"), a
     # country's office of statistics ("Statistics Norway", "Statistics Canada")
     r"(?<=\w\s)contributors$|^statistics\s(?-i:[A-Z][a-z]+)$|"
-    # a trust, named last ("National Trust", "Wellcome Trust", "Pew Charitable Trusts")
-    r"(?<=\w\s)trusts?$|"
+    # a trust, named last ("National Trust", "Wellcome Trust", "Pew Charitable Trusts"); a
+    # programme ("Demographic and Health Surveys Program"); the heritage bodies named after
+    # their country ("Historic England", "Natural England", "Historic Environment Scotland")
+    r"(?<=\w\s)(?:trusts?|program(?:me)?)$|^(?:historic|natural)\s(?:england|environment\s"
+    r"scotland)$|"
     r"organi[sz]ation|investigators|task force|working party|council|agency|authority|"
     r"institute|foundation|alliance|federation|commission|"
     # (a foundation in other languages: "Fondation Jean-Jaurès", "Fundación Ortega y Gasset",

@@ -208,6 +208,41 @@ _BOOK_THEN_EDITORS = re.compile(
     r"(?=\s*[,(]|(?<=[^\W\d_]{2})\.\s|\.?\s*$)")
 
 
+# the older British and European form of a chapter: "in:" and the book, then its editors,
+# after "ed." or before "(eds.)", then the place and year or the pages ("Village schools in
+# Norfolk, in: Education in the English Counties, ed. F. Grant, pp. 33-58 (London, …)",
+# "Reading Calvin in Geneva. in: The Reformation and the Printed Book, ed. J.-F. Gilmont,
+# Aldershot 1998, 155–171.", "… London. In: The London Parish, 1500–1700, R. Ashby and C.
+# Price (eds.), London 1983, pp. 66–89.")
+_CHAPTER_IN_COLON = re.compile(
+    r"[.,]\s+[Ii]n:\s+(?P<book>[A-Z][^()]*?)(?:,\s+(?:eds?\.|edited\s+by)\s+"
+    r"(?P<editors>[A-Z][^,()]*?)|,\s+(?P<named>[A-Z][^()]*?)\s+\((?:eds?|Hrsg|Hg)\.\))"
+    r"(?=,\s)")
+
+
+def _chapter_in_colon(item: dict[str, Any], text: str) -> None:
+    """Such a chapter's title, book and editors, where the tagger ran the title on into the
+    book, or took the place and year for it."""
+    found = _CHAPTER_IN_COLON.search(text)
+    title = item.get("title") or ""
+    at = text.find(title) if found and title else -1
+    if found is None or at < 0 or found.start() < at:
+        return
+    read = item.get("container-title")
+    runs_on = found.start() < at + len(title)  # (the title ran on into the book)
+    if not runs_on and read is not None and read not in text[found.end():]:
+        return  # (the tagger's book is its own, not the place and year after the editors)
+    if runs_on:
+        item["title"] = text[at:found.start()].strip()
+    item["container-title"] = found["book"].strip()
+    editors = split_authors(found["editors"] or found["named"] or "")
+    if editors:
+        item["editor"] = editors
+    pages = re.match(r",\s+pp?\.\s*(\d+\s?[-–]\s?\d+)", text[found.end():])
+    if pages and not item.get("page"):
+        item["page"] = _page(pages.group(1))
+
+
 def _book_before_its_editors(item: dict[str, Any], text: str) -> None:
     """The book a chapter is in, printed before "ed." or "edited by" and its editors,
     where the tagger found no book, ran it on into its editors, or took an editor's name

@@ -546,15 +546,18 @@ def _gbt_title(text: str, item: dict[str, Any]) -> dict[str, Any]:
     if not match or match.group(2) not in _DOCTYPES:
         return item
     first = re.match(r"\d+", str(item.get("page") or ""))  # (its first page's number)
-    if first and not re.search(rf"(?<![\d-]){first.group()}(?!\d)",
-                               _A_DATE.sub(" ", text[match.end():])):
-        del item["page"]  # a date's day, "(2021-09-15)[2023-07-08]", is no page
+    if first and not re.search(rf"(?<![\d-]){first.group()}(?!\d)", _A_DATE.sub(
+            " ", re.sub(r"https?://\S+", " ", text[match.end():]))):
+        del item["page"]  # a date's day, "(2021-09-15)[2023-07-08]", is no page; nor a year
+        # in the title or its address ("中国统计年鉴2022[DB/OL]. …/ndsj/2022/…")
     title = match.group(1).strip()
     read = item.get("title")
     if read and title.startswith(read) and (title[len(read):].lstrip().startswith(("(", "（"))
-                                            or re.match(r"\.\d", title[len(read):])):
+                                            or re.match(r"\.\d", title[len(read):])
+                                            or re.fullmatch(r"(?:1[5-9]|20)\d\d年?",
+                                                            title[len(read):])):
         # cut at a bracket inside it: "Coronavirus disease (COVID-19) pandemic[EB/OL]"; or at
-        # a decimal point, "城市PM2.5[J]"
+        # a decimal point, "城市PM2.5[J]"; or before the year that ends it, "中国统计年鉴2022"
         item["title"] = title
         return item
     if read and read != title and read.endswith(title) and _names_before(read[:-len(title)]):

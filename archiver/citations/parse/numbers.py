@@ -518,13 +518,15 @@ def _years_read_as_the_pages(item: dict[str, Any], text: str) -> None:
     read no year); where it read the year of the edition cited, the years a work first came
     out over are no pages either."""
     page = str(item.get("page") or "")
-    if not page[:1].isdigit() or "-" not in page:
+    if not page.isdigit() and not (page[:1].isdigit() and "-" in page):
         return
 
-    def years(found: re.Match[str] | None) -> bool:
-        """Whether ``found`` is the pages read, and a span of years (the last after the
-        first: "2004–7", "1871-72")."""
-        return found is not None and page == f"{found['first']}-{found['last']}" and \
+    def years(found: re.Match[str] | None, alone: bool = False) -> bool:
+        """Whether ``found`` is the pages read (or, ``alone``, the span's end alone: "1972–78"
+        read as page 78), and a span of years (the last after the first: "2004–7",
+        "1871-72")."""
+        return found is not None and (page == f"{found['first']}-{found['last']}" or
+                                      alone and page == found["last"]) and \
             int(found["last"]) > int(found["first"][-len(found["last"]):])
 
     if not _issued_year(item):
@@ -535,8 +537,10 @@ def _years_read_as_the_pages(item: dict[str, Any], text: str) -> None:
                 return
         return
     found = _YEARS_ALONE.search(text)
-    if years(found) and not re.search(r"\b(?:pp?|S|pages?|Pp)$", text[:found.start()]):
-        del item["page"]
+    ending = _YEARS_ENDING.search(text)
+    if years(found) and not re.search(r"\b(?:pp?|S|pages?|Pp)$", text[:found.start()]) or \
+            years(ending, alone=True) and _issued_year(item) == int(ending["first"]):
+        del item["page"]  # (the years of the edition, after its publisher: "…, 1972–78.")
 
 
 def _star_methods_page(item: dict[str, Any], text: str) -> None:
@@ -602,7 +606,7 @@ def _vietnamese_numbers(item: dict[str, Any], text: str) -> None:
 # 181", APA's "70, no. 268", German "35. Jahrgang (1986), Heft 4", and the volume and issue a
 # slash parts before the year, "Die Musikforschung 41/2 (1988)", "XIV/2 (1980)": the numbers
 # are what their marks say
-_VOL_NO = re.compile(r"\b(?:[Vv]ol(?:ume)?\.?|[Tt]\.|a\.)\s?(?P<volume>\d+),?\s+"
+_VOL_NO = re.compile(r"\b(?:[Vv]ol(?:ume)?\.?|[Tt]\.|a\.)\s?(?P<volume>\d+|[IVXLC]{1,8}\b),?\s+"
                      r"(?:[Nn]o|[Nn][uú]m|[Nn]r|[Ii]ss(?:ue)?|fasc|Heft|[Nn][°º]|n(?=\.))"
                      # (a double issue too: "vol. 2, n° 2-3"; not the year after its
                      # issue, "n° 4 - 1986")
@@ -650,6 +654,11 @@ def _marked_volume_and_issue(item: dict[str, Any], text: str) -> None:
             item.get("volume") == volume and str(item.get("issue") or "") in (
                 "", issue.split("-")[0])):  # (a double issue read as its first)
         item["volume"], item["issue"] = volume, issue
+        if item.get("container-title") == volume:  # (a volume in Roman numerals read as the
+            # journal: "», Hispania, vol. LXII, núm. 210"): the journal is the part before it
+            journal = text[:marked.start()].rstrip(" ,").rsplit(",", 1)[-1].strip(" «»“”\"")
+            if journal and not any(c.isdigit() for c in journal):
+                item["container-title"] = journal
 
 
 # an issue marked "n." (Italian), "Nr." (German) or "n°" after the volume or the year in

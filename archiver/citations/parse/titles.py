@@ -592,11 +592,28 @@ _BOOKS_VOLUME = re.compile(
     r"[.?!]?\s+Vol\.\s*(?P<volume>\d{1,3}|[IVXLC]{1,6})\.\s+(?=[A-Z])")
 
 
+# ... or between commas, after a book's title or the book a chapter is in: "Histoire des
+# fêtes villageoises en Lorraine, t. 2, Paris, Armand Colin, 1979.", "In The Cambridge
+# History of Quakerism, vol. 2, edited by Rosemary Hale, 301–322."
+_BOOKS_VOLUME_BETWEEN_COMMAS = re.compile(
+    r",\s+(?:[Tt]\.|[Vv]ol\.|[Tt]ome|Bd\.)\s?(?P<volume>\d{1,3}|[IVXLC]{1,6}),\s+"
+    r"(?=[A-Z]|edited\b|ed\.|trans\.|translated\b)")
+
+
 def _books_volume(item: dict[str, Any], text: str) -> None:
     """That volume, where the tagger found none (or took it, and what follows it, for a
     journal: "1. Trans. Siân Reynolds")."""
+    if item.get("volume"):
+        return
     end = _title_end(item, text)
-    found = _BOOKS_VOLUME.match(text, end) if end > 0 and not item.get("volume") else None
+    found = _BOOKS_VOLUME.match(text, end) if end > 0 else None
+    if found is None:
+        book = item.get("container-title") or ""
+        at = text.find(book) if book else -1
+        for after in (end, at + len(book) if at >= 0 else -1):
+            found = _BOOKS_VOLUME_BETWEEN_COMMAS.match(text, after) if after > 0 else None
+            if found:
+                break
     if found is None:
         return
     item["volume"] = found["volume"]
@@ -1058,6 +1075,24 @@ def _title_run_into_a_group_author(item: dict[str, Any], text: str) -> None:
         # disease scenarios …", "Centers for Disease Control and Prevention. Antibiotic …")
         item["author"] = [{"literal": opening["group"]}]
         item["title"] = title[opening.end():]
+        return
+    alone = re.match(rf"\s*(?:{_LIST_NUMBER}\s*)?{re.escape(title)}\.\s+(?=[A-Z])",
+                     text) if title and not authors else None
+    lower = alone and re.search(r"\s(?!(?:of|for|and|the|on|in)\b)[a-z]", title)
+    if alone and _GROUP_AUTHOR.search(title) and (not lower or _ENDS_AS_A_GROUP.search(title)):
+        # the group alone read as the title, the title after it as something else (Vancouver's
+        # "Demographic and Health Surveys Program. Ethiopia DHS 2016 [dataset]. Rockville
+        # (MD): ICF; 2017."): the title is that sentence, and the year the imprint's
+        sentence = re.match(r"[^.\[]*(?:\.\d[^.\[]*)*", text[alone.end():]).group(0).strip()
+        if not sentence:
+            return
+        item["author"] = [{"literal": title}]
+        item["title"] = sentence
+        if item.get("container-title") and item["container-title"] in sentence:
+            del item["container-title"]
+        imprint = re.search(r";\s*((?:1[5-9]|20)\d\d)\b", text[alone.end() + len(sentence):])
+        if imprint:
+            item["issued"] = {"date-parts": [[int(imprint.group(1))]]}
         return
     group, _, rest = name.partition(". ")
     if not rest or not _GROUP_AUTHOR.search(group) or title and not _PLACE_AND_STATE.match(
@@ -1617,20 +1652,39 @@ _YEARS_ENDING_A_TITLE = re.compile(
 _YEAR_BEFORE_A_TITLE = re.compile(r"(?:1[5-9]|20)\d\d[a-z]?\)?\.\s+")
 
 
+# ... or a book's, its place and publisher after them: "Fairbanks, Helen, ed. 2011. The
+# Letters of Mary Ann Cotterill, 1812–1849. Boston: Beacon Press."
+# (after a comma, as a title ends with them: not a journal's pages after its colon, "…
+# 2019;21(8):1890-1898. PMID: 31012345", nor a volume's years, "Vol. 2, 1641–1660.")
+_YEARS_ENDING_A_BOOK = re.compile(
+    r"(?<=[^\W\d_]),\s(?P<years>(?:1[5-9]|20)\d\d\s?[-–—]\s?(?:1[5-9]|20)\d\d)\.\s+"
+    r"(?P<place>[A-Z][a-z][^.:;\d]{0,40}):\s+(?P<publisher>[^.:;\d]{2,80}?)\.?\s*$")
+
+
 def _years_ending_a_title(item: dict[str, Any], text: str) -> None:
     """The years a title ends with, taken for the pages where the journal's volume and pages
-    follow (see :data:`_YEARS_ENDING_A_TITLE`), are the title's."""
-    found = _YEARS_ENDING_A_TITLE.search(text)
+    follow (see :data:`_YEARS_ENDING_A_TITLE`), or a book's place and publisher, are the
+    title's."""
+    found = _YEARS_ENDING_A_TITLE.search(text) or _YEARS_ENDING_A_BOOK.search(text)
     if not found or item.get("page") != _page(found.group("years")):
         return
     title = item.get("title", "")
     start = text.find(title) if title else -1
+    if found.re is _YEARS_ENDING_A_BOOK and start >= 0 and \
+            text[start + len(title):found.start("years")] != ", ":
+        return  # (a book's years right after the title the tagger read, or no title read)
     if not 0 <= start < found.start("years"):  # no title found before them: from the year
         dated = list(_YEAR_BEFORE_A_TITLE.finditer(text, 0, found.start("years")))
         if not dated:
             return
         start = dated[-1].end()
     item["title"] = text[start:found.end("years")]
+    if found.re is _YEARS_ENDING_A_BOOK:
+        del item["page"]
+        item.pop("container-title", None)
+        item.setdefault("publisher", found.group("publisher").strip())
+        item.setdefault("publisher-place", found.group("place").strip())
+        return
     item["container-title"] = found.group("journal").strip()
     item["volume"], item["page"] = found.group("volume"), _page(found.group("page"))
     if found.group("issue"):
