@@ -477,8 +477,8 @@ _RANK_AT_THE_END = re.compile(
 # a note of the post's after the whole reference, pointing its reader to the paper
 # ("…1012-1020.（点击文末“阅读原文”查看）", "（原文链接见文末）"): read as part of the journal or
 # the pages otherwise
-_READERS_NOTE_AT_THE_END = re.compile(r"\s*[(（][^()（）]{0,12}(?:阅读原文|原文链接|文末|下载|查看)"
-                                      r"[^()（）]{0,12}[)）]\s*[.。]?$")
+_READERS_NOTE = re.compile(r"[(（][^()（）]{0,12}(?:阅读原文|原文链接|文末|下载|查看)"
+                           r"[^()（）]{0,12}[)）]\s*[.。]?")
 # a year written with 年 in a Latin citation's brackets or before its full stop ("(2018年)."),
 # or an author's before the title ("陈钊 (2010年) 城市化与收入差距."); not the end of a range
 # of years in a title ("规划纲要(2006—2020年)"), nor a title's own bracket, which its type
@@ -515,7 +515,11 @@ def without_marks(text: str) -> str:
     if "年" in text:
         text = _YEAR_WITH_NIAN.sub(r"\1", text)
     if text.endswith((")", "）", ").", "）.", ")。", "）。")):
-        text = _READERS_NOTE_AT_THE_END.sub("", text)
+        # (from the last opening bracket: a search from every place re-read a run of spaces
+        # before it again for each)
+        at = max(text.rfind("("), text.rfind("（"))
+        if at >= 0 and _READERS_NOTE.fullmatch(text, at):
+            text = text[:at].rstrip()
     return text
 
 

@@ -6756,3 +6756,29 @@ def test_the_twenty_fourth_trials_forms(text, fields):
 def test_the_look_alikes_of_the_twenty_fourth_trials_forms_stay_as_read(text, fields):
     item = parse_reference(text, strict=True)
     assert {key: item.get(key) for key in fields} == fields
+
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    # a journal's pages that look like a span of years stay pages, after its volume's colon
+    # or comma, or after the year in MLA 7
+    ("Smith J, Doe A. Gene regulation in yeast. Proc Natl Acad Sci USA, 98: 1710-15.",
+     {"page": "1710-15", "issued": None}),
+    ('Smith, J. "Gene regulation in yeast." Genetics, 150, 1710-1725.', {"page": "1710-1725"}),
+    ('Smith, John. "Title of Essay." Journal of Things 12.3 (1994). 1871-72. Print.',
+     {"page": "1871-72"}),
+    # persons named Trust
+    ("Mary Trust. A Book of Days. London: Faber, 1990.",
+     {"author": [{"family": "Trust", "given": "Mary"}]}),
+    ("Anna Brown and Mary Trust, A Book of Days (London: Faber, 1990), 12.",
+     {"author": [{"family": "Brown", "given": "Anna"}, {"family": "Trust", "given": "Mary"}]}),
+    # a book's edition after its publisher's full date is no newspaper's page
+    ("王某：《书名》，北京：法律出版社2018年5月1日，第2版。", {"page": None}),
+    # a book whose title opens with "Translated by", after "In"
+    ('Smith, J. "Voices." In Translated by the Author: Self-Translation in Modern Fiction, '
+     "edited by A. Jones, 12-30. London: Faber, 2001.",
+     {"container-title": "Translated by the Author: Self-Translation in Modern Fiction"}),
+])
+def test_the_look_alikes_the_review_of_the_twenty_third_trials_rules_found(text, fields):
+    item = parse_reference(text, strict=True)
+    assert {key: item.get(key) for key in fields} == fields

@@ -564,7 +564,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _abbreviated_journal_cut(item, text)
     _chapter_number_after_the_book(item, text)
     _editor_read_as_the_container(item, text)
-    _access_note_read_as_the_container(item)
+    _access_note_read_as_the_container(item, text)
     _aaa_chapter(item, text)
     _italian_chapter(item, text)
     _polish_chapter(item, text)

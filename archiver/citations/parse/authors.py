@@ -450,11 +450,14 @@ _GROUP_AUTHOR = re.compile(
     # a project's contributors ("PyTorch Contributors", "OpenStreetMap contributors"), a
     # country's office of statistics ("Statistics Norway", "Statistics Canada")
     r"(?<=\w\s)contributors$|^statistics\s(?-i:[A-Z][a-z]+)$|"
-    # a trust, named last ("National Trust", "Wellcome Trust", "Pew Charitable Trusts"); a
+    # a trust, named last after what it is for ("National Trust", "Wellcome Trust", "Pew
+    # Charitable Trusts"; not a person named Trust: "Mary Trust"); a
     # programme ("Demographic and Health Surveys Program"); the heritage bodies named after
     # their country ("Historic England", "Natural England", "Historic Environment Scotland")
-    r"(?<=\w\s)(?:trusts?|program(?:me)?)$|^(?:historic|natural)\s(?:england|environment\s"
-    r"scotland)$|"
+    r"(?:national|wellcome|charitable|nuffield|leverhulme|carnegie|wildlife|woodland|heritage|"
+    r"housing|nhs|health|research|educational|community|land|conservation|foundation|"
+    r"rowntree|kennedy|resolution)\s+trusts?$|(?<=\w\s)program(?:me)?$|"
+    r"^(?:historic|natural)\s(?:england|environment\sscotland)$|"
     r"organi[sz]ation|investigators|task force|working party|council|agency|authority|"
     r"institute|foundation|alliance|federation|commission|"
     # (a foundation in other languages: "Fondation Jean-Jaurès", "Fundación Ortega y Gasset",

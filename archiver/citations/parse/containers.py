@@ -493,10 +493,12 @@ _ROLE_NOTE = re.compile(r"(?i:translated|edited|introduced|compiled|annotated)"
                         r"(?:\s+and\s+\w+)?\s+by\s")
 
 
-def _access_note_read_as_the_container(item: dict[str, Any]) -> None:
-    """No container where the tagger took such a note for one."""
+def _access_note_read_as_the_container(item: dict[str, Any], text: str) -> None:
+    """No container where the tagger took such a note for one (a book whose title opens
+    with such words stays: "In Translated by the Author: …")."""
     container = str(item.get("container-title") or "")
-    if _ACCESS_NOTE.match(container) or _ROLE_NOTE.match(container):
+    if _ACCESS_NOTE.match(container) or _ROLE_NOTE.match(container) and not re.search(
+            r"\b[Ii]n:?\s+" + re.escape(container), text):
         del item["container-title"]
 
 

@@ -57,7 +57,10 @@ _CN_PAGES = re.compile(r"第\s*(\d+(?:\s*[-–—~～]\s*\d+)?)\s*页|(\d+\s*[-�
 _CN_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)\s*年")
 # a newspaper's page after its day, "《光明日报》2022年7月18日，第15版" (after a book's title,
 # "第2版" is its edition)
-_CN_NEWSPAPER_PAGE = re.compile(r"\d\s*日\s*[,，]?\s*第\s*(\d{1,3})\s*版")
+# (a paper's day right after its name in 《》: not a book's edition after its publisher's date,
+# "法律出版社2018年5月1日，第2版")
+_CN_NEWSPAPER_PAGE = re.compile(r"》\s*(?:1[5-9]|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+                                r"\s*[,，]?\s*第\s*(\d{1,3})\s*版")
 
 # a volume's supplement or special issue, after the volume: "第34卷增刊", "第40卷增刊1"
 _CN_SUPPLEMENT = re.compile(r"\s*((?:增刊|专刊|特刊)\s*\d{0,2})")

@@ -503,14 +503,18 @@ def _release_read_as_numbers(item: dict[str, Any], text: str) -> None:
 # after the names: "Braudel, Fernand. 1972–73. The Mediterranean …"
 _YEARS_AFTER_THE_NAMES = re.compile(r"[.,]\s(?P<first>(?:1[5-9]|20)\d\d)\s?[-–]\s?"
                                     r"(?P<last>\d\d(?:\d\d)?)\.\s+[A-Z“\"‘']")
-# ... where a note or a bibliography puts it, after the publisher: "Leiden: Brill, 2004–7."
-_YEARS_ENDING = re.compile(r"[,:]\s(?P<first>(?:1[5-9]|20)\d\d)\s?[-–]\s?"
+# ... where a note or a bibliography puts it, after the place and publisher: "Leiden: Brill,
+# 2004–7." (not a journal's pages after its volume: "Proc Natl Acad Sci USA, 98: 1710-15.")
+_YEARS_ENDING = re.compile(r"\b[A-Z][^\W\d_]+(?:[ .'-]+[^\W\d_]+)*:\s[^,:;\d]{2,60},\s"
+                           r"(?P<first>(?:1[5-9]|20)\d\d)\s?[-–]\s?"
                            r"(?P<last>\d{1,2}|(?:1[5-9]|20)\d\d)\.?\s*$")
 # ... and the years a work first came out over, a sentence of their own after its title,
-# where MLA gives them before the edition cited: "Eliot, George. Middlemarch. 1871-72.
-# Edited by …, Penguin Classics, 1994."
+# where MLA gives them before the edition cited and its editor or translator: "Eliot,
+# George. Middlemarch. 1871-72. Edited by …, Penguin Classics, 1994." (not MLA 7's pages
+# after the year, "… 12.3 (1994). 1871-72. Print.")
 _YEARS_ALONE = re.compile(r"\.\s(?P<first>(?:1[5-9]|20)\d\d)\s?[-–]\s?"
-                          r"(?P<last>\d\d(?:\d\d)?)\.\s+[A-Z“\"‘']")
+                          r"(?P<last>\d\d(?:\d\d)?)\.\s+(?=(?:Edited|Ed\.|Eds\.|Trans\.|"
+                          r"Translated|Introd|Intro\.|Reprint|Rpt\.|Foreword|With an)\b)")
 
 
 def _years_read_as_the_pages(item: dict[str, Any], text: str) -> None:
