@@ -9,7 +9,7 @@ import json
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from archiver.errors import NotFound, UsageError
+from archiver.errors import ArchiverError, NotFound, UsageError
 
 if TYPE_CHECKING:
     from archiver.store import Archive
@@ -117,25 +117,32 @@ def version_name(given: str | int) -> str:
     return given
 
 
-# what the body's lines show of a block: its text (and a list's items, a link's text)
-_SHOWN_IN_LINES = frozenset({"text", "items", "links"})
+# what the body's lines show of a block: its text (a list's items, a link's text, a numbered
+# list's numbers and depth)
+_SHOWN_IN_LINES = frozenset({"text", "items", "links", "ordered", "start", "depth"})
 
 
 def _block_marks_changed(old: list[dict[str, Any]], new: list[dict[str, Any]]
                          ) -> list[tuple[str, Any, Any]]:
     """Each change to what a block is, beside its text, that the body's lines do not show (a
-    table's row numbered, a heading's level, a paragraph become a quote, an image's number),
-    by its path (``blocks[92].row``), in a body whose blocks are as many in both records
-    (where blocks were added or removed the body's lines say so). Without them a record
-    whose blocks changed only so was a change that showed nothing."""
-    if len(old) != len(new):
-        return []
+    table's row numbered, a heading's level, a paragraph become a quote), by its path in the
+    newer record (``blocks[92].row``), for the blocks whose text is the same in both records,
+    paired as the body's lines are (a block added or removed is the body's change, and moves
+    no other). Without them a record whose blocks changed only so was a change that showed
+    nothing."""
+    matcher = difflib.SequenceMatcher(None, [_block_text(b) for b in old],
+                                      [_block_text(b) for b in new], autojunk=False)
     out: list[tuple[str, Any, Any]] = []
-    for n, (before, after) in enumerate(zip(old, new, strict=True)):
-        if before != after:
-            out += changed_leaves(
-                f"blocks[{n}]", {k: v for k, v in before.items() if k not in _SHOWN_IN_LINES},
-                {k: v for k, v in after.items() if k not in _SHOWN_IN_LINES})
+    for tag, i1, i2, j1, _j2 in matcher.get_opcodes():
+        if tag != "equal":
+            continue
+        for k in range(i2 - i1):
+            before, after = old[i1 + k], new[j1 + k]
+            if before != after:
+                out += changed_leaves(
+                    f"blocks[{j1 + k}]",
+                    {key: v for key, v in before.items() if key not in _SHOWN_IN_LINES},
+                    {key: v for key, v in after.items() if key not in _SHOWN_IN_LINES})
     return out
 
 
@@ -174,7 +181,8 @@ def diff_versions(store: Archive, object_id: str, old: str | int | None = None,
     lacks the value has no ``old`` or ``new``), ``body`` (a unified diff of the body's lines),
     ``files`` (added, removed, changed), ``same_record`` (only the provenance or the source
     differ, or the verification kept with the record), ``verification`` (each citation whose
-    verdict ``verify`` kept differs: :func:`_verdicts_changed`). Raises
+    verdict ``verify`` kept differs: :func:`_verdicts_changed`), and ``verification_unread``
+    (version → why, for a ``citations.json`` that cannot be read: no verdict is compared). Raises
     :class:`~archiver.errors.NotFound` for a post or version the archive does not have,
     :class:`~archiver.errors.UsageError` for a first version with none before it to compare
     it with (``old`` not given) and for arguments of the wrong kind."""
@@ -231,47 +239,67 @@ def diff_versions(store: Archive, object_id: str, old: str | int | None = None,
     # an edit undone is a new version (the head says what the file says now) whose record is
     # an earlier one's: only its provenance (and perhaps its source) differs
     same_record = a == b
-    verification = _verdicts_changed(_verdicts(store, object_id, old, a_state[old]),
-                                     _verdicts(store, object_id, new, a_state[new]))
+    unread: dict[str, str] = {}  # a version whose verification cannot be read: why
+    verdicts = []
+    for number in (old, new):
+        try:
+            verdicts.append(_verdicts(store, object_id, number, a_state[number]))
+        except ArchiverError as exc:  # (the records are still compared; fsck says the rest)
+            unread[number] = exc.message
+            verdicts.append({})
+    verification = _verdicts_changed(*verdicts) if not unread else []
     return {"id": object_id, "from": old, "to": new, "fields": fields, "changes": changes,
             "body": body, "files": files, "same_record": same_record,
-            "verification": verification}
+            "verification": verification,
+            **({"verification_unread": unread} if unread else {})}
 
 
 def _verdicts(store: Archive, object_id: str, version: str, state: dict[str, Any]
-              ) -> dict[tuple[str, str, int], dict[str, Any]]:
+              ) -> dict[tuple[str, int], dict[str, Any]]:
     """The verdicts a version keeps (its ``citations.json``, which ``verify`` writes beside
-    the record), each by where its citation is, its text, and which of the same citation in
-    the same place it is; none for a version that keeps no verification."""
+    the record), each by its citation's text and which of the same text it is (not by its
+    place: a paragraph added above the references moves every verdict, which ``verify``
+    carries with its citation); none for a version that keeps no verification. Raises
+    :class:`~archiver.errors.ArchiverError` for one that cannot be read."""
     from archiver.index import CITATIONS_NAME
 
     if CITATIONS_NAME not in state:
         return {}
     kept = store.read_json(object_id, CITATIONS_NAME, version)
-    seen: dict[tuple[str, str], int] = {}
+    seen: dict[str, int] = {}
     verdicts = {}
-    for citation in kept.get("citations", []):
-        place = (citation.get("location") or "", citation.get("text") or "")
-        seen[place] = seen.get(place, 0) + 1
-        verdicts[(*place, seen[place])] = citation
+    for citation in kept.get("citations", []) if isinstance(kept, dict) else []:
+        if not isinstance(citation, dict):
+            continue
+        text = str(citation.get("text") or "")
+        seen[text] = seen.get(text, 0) + 1
+        verdicts[(text, seen[text])] = citation
     return verdicts
 
 
-def _verdicts_changed(old: dict[tuple[str, str, int], dict[str, Any]],
-                      new: dict[tuple[str, str, int], dict[str, Any]]) -> list[dict[str, Any]]:
+def _verdict(citation: dict[str, Any]) -> dict[str, Any]:
+    """What a kept verdict says, as a diff compares it: its status and reason, and the
+    notices Crossref gives of the work (a retraction leaves a verified citation verified,
+    and is the change a new verification most needs to show)."""
+    return {"status": citation.get("status"), "reason": citation.get("reason"),
+            **({"notices": citation["notices"]} if citation.get("notices") else {})}
+
+
+def _verdicts_changed(old: dict[tuple[str, int], dict[str, Any]],
+                      new: dict[tuple[str, int], dict[str, Any]]) -> list[dict[str, Any]]:
     """Each citation whose verdict differs between two versions' kept verifications: its
-    ``location``, ``text`` and ``doi``, and the ``old`` and ``new`` verdict (``status``,
-    ``reason``); a side that kept none for it (the post was not verified then, or the
-    citation was not in it) has none. Only when and from which server a verdict was reached
-    is no change: ``verify`` keeps a new version only when an outcome changed."""
+    ``location`` (in the newer, where it has one), ``text`` and ``doi``, and the ``old`` and
+    ``new`` verdict (:func:`_verdict`); a side that kept none for it (the post was not
+    verified then, or the citation was not in it) has none. When and from which server a
+    verdict was reached, and where the citation stands, are no change."""
     changed = []
-    for place in [*old, *(p for p in new if p not in old)]:
-        sides = {side: {"status": kept[place].get("status"), "reason": kept[place].get("reason")}
-                 for side, kept in (("old", old), ("new", new)) if place in kept}
+    for key in [*old, *(k for k in new if k not in old)]:
+        sides = {side: _verdict(kept[key]) for side, kept in (("old", old), ("new", new))
+                 if key in kept}
         if sides.get("old") == sides.get("new"):
             continue
-        either = new.get(place) or old[place]
-        changed.append({"location": place[0] or None, "text": place[1],
+        either = new.get(key) or old[key]
+        changed.append({"location": either.get("location") or None, "text": key[0],
                         "doi": either.get("doi"), **sides})
     return changed
 

@@ -2218,6 +2218,79 @@ def test_a_change_to_what_blocks_are_beside_their_text_is_shown_by_its_path():
         {"path": "blocks[2].row", "change": "added", "new": 1}]
 
 
+def _two_versions(records: dict[str, dict], kept: dict[str, object] | None = None):
+    """An archive of one post in two versions (``records``: version → record), each keeping
+    the verification ``kept`` gives it (a document, or an error to raise reading it)."""
+    from types import SimpleNamespace
+
+    from archiver.store import Archive
+
+    class Versions(Archive):
+        root = Path("archive")
+
+        def versions(self, _id):
+            return [SimpleNamespace(number=v, state={"record.json": v, **(
+                {"citations.json": v} if v in (kept or {}) else {})}) for v in records]
+
+        def read_json(self, _id, name, version=None):
+            if name == "record.json":
+                return records[version]
+            if isinstance(kept[version], Exception):
+                raise kept[version]
+            return kept[version]
+
+    return object.__new__(Versions)
+
+
+def test_blocks_removed_and_added_in_equal_number_are_no_change_to_the_others():
+    """Blocks are paired as the body's lines are: a paragraph removed and another added, as
+    many blocks before and after, moved no other block's marks into its neighbour's."""
+    from archiver.history import diff_versions
+    blocks = [{"type": "paragraph", "text": "删掉的一段"},
+              {"type": "heading", "text": "标题", "level": 2},
+              {"type": "paragraph", "text": "正文"}, {"type": "image", "image": 0, "text": ""}]
+    records = {"v1": {"id": "wx:x", "blocks": blocks},
+               "v2": {"id": "wx:x", "blocks": [*blocks[1:], {"type": "paragraph",
+                                                              "text": "加上的一段"}]}}
+    diff = diff_versions(_two_versions(records), "wx:x")
+    assert diff["changes"] == []
+    assert "-删掉的一段" in diff["body"] and "+加上的一段" in diff["body"]
+
+
+def test_a_verdict_is_diffed_by_its_citation_not_its_place_and_a_notice_is_a_change():
+    """A paragraph added above the references moves every kept verdict to another block:
+    no verdict changed. A retraction Crossref lists leaves a verified citation verified,
+    with the same reason: its notice is the change. A verification that cannot be read is
+    said, and the records are still compared."""
+    from archiver.errors import DamagedObject
+    from archiver.history import diff_versions
+    record = {"id": "wx:x", "blocks": []}
+    cited = {"text": "Ralser M. Triose phosphate isomerase. J Biol. 2007;6:10. "
+                     "doi:10.1186/jbiol61", "doi": "10.1186/jbiol61", "status": "verified",
+             "reason": "every field compared matches Crossref's record"}
+    retraction = {"relation": "updated-by", "type": "retraction", "label": "Retraction",
+                  "doi": "10.1186/jbiol99"}
+    moved = {"v1": {"citations": [{**cited, "location": "blocks/3"}]},
+             "v2": {"citations": [{**cited, "location": "blocks/4"}]}}
+    assert diff_versions(_two_versions({"v1": record, "v2": record}, moved),
+                         "wx:x")["verification"] == []
+    retracted = {"v1": moved["v1"],
+                 "v2": {"citations": [{**cited, "location": "blocks/3",
+                                       "notices": [retraction]}]}}
+    [change] = diff_versions(_two_versions({"v1": record, "v2": record}, retracted),
+                             "wx:x")["verification"]
+    assert change["old"] == {"status": "verified", "reason": cited["reason"]}
+    assert change["new"]["notices"] == [retraction]
+    from archiver.cli.reading import _verdict_change
+    assert _verdict_change(change) == (
+        f"citation at blocks/3 10.1186/jbiol61: verified ({cited['reason']}) → verified "
+        f"({cited['reason']}); notice: retracted (Retraction 10.1186/jbiol99)")
+    damaged = {"v1": moved["v1"], "v2": DamagedObject("citations.json is damaged")}
+    diff = diff_versions(_two_versions({"v1": record, "v2": record}, damaged), "wx:x")
+    assert diff["verification"] == [] and diff["same_record"] is True
+    assert diff["verification_unread"] == {"v2": "citations.json is damaged"}
+
+
 def test_a_field_one_record_lacks_is_added_not_changed_from_null():
     """A record made by an earlier version of the tool lacks a field a later one writes
     (``original_account``, a reprint's): the diff says it was added, with no ``old``, not

@@ -444,6 +444,8 @@ def _print_diff(result: dict[str, Any], as_json: bool) -> None:
         typer.echo(on_terminal(line))
     for change in result.get("verification", []):
         typer.echo(_verdict_change(change))
+    for number, why in result.get("verification_unread", {}).items():
+        typer.echo(f"verification of {number} not compared: {printable(why)}")
     if not (result["fields"] or result["body"] or any(result["files"].values())):
         typer.echo("no differences")
     elif result["same_record"] and result.get("verification"):
@@ -458,6 +460,7 @@ def _verdict_change(change: dict[str, Any]) -> str:
     """One citation's verdict changed, as ``diff`` says it: where it is, the DOI cited (or
     the citation, cut), and each side's verdict (``no verdict kept`` on a side that kept
     none)."""
+    from archiver.citations.notices import describe
     from archiver.clean.metadata import one_line
     from archiver.render import shorten
 
@@ -465,7 +468,8 @@ def _verdict_change(change: dict[str, Any]) -> str:
         if side is None:
             return "no verdict kept"
         reason = f" ({one_line(side['reason'])})" if side.get("reason") else ""
-        return f"{side['status']}{reason}"
+        notices = "".join(f"; notice: {one_line(describe(n))}" for n in side.get("notices", []))
+        return f"{side['status']}{reason}{notices}"
 
     cited = change["doi"] or shorten(one_line(change["text"]), 60)
     where = f" at {printable(change['location'])}" if change["location"] else ""
