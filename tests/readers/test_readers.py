@@ -16,6 +16,7 @@ Expected values are the hand-checked labels of tests/fixtures/wechat/expected.js
 
 from __future__ import annotations
 
+import codecs
 import functools
 import json
 import shutil
@@ -347,11 +348,41 @@ def test_a_fragment_that_leaves_its_container_open_is_refused_as_cut_short(tmp_p
         read(fragment)
 
 
-def test_a_whole_fragment_closed_by_a_comment_or_a_self_closed_tag_is_read(tmp_path):
+@pytest.mark.parametrize("markup", [
+    '<section><p>正文 data-src</p></section>\n<!-- end -->\n<br/>\n',
+    '<section data-tools="x"><p>正文 data-src</p></section>&nbsp;\u3000\u00a0\r\n',
+    # a <div> in a comment, a script or an attribute opens none; one written <div/> closes
+    '<section><p>正文 data-src</p><!-- <div> --><script>var a = "<div>";</script></section>',
+    '<section><p title="<div>">正文 data-src</p><div/></section>',
+    '<SECTION><P>正文 data-src</P></SECTION>',
+], ids=["comment-and-br", "spaces", "div-in-comment-or-script", "div-in-attribute", "upper"])
+def test_a_whole_fragment_is_read_however_its_end_is_written(tmp_path, markup):
     fragment = tmp_path / "post.html"
-    fragment.write_text('<section><p>正文 data-src</p></section>\n<!-- end -->\n<br/>\n',
-                        encoding="utf-8")
+    fragment.write_text(markup, encoding="utf-8")
     assert "正文" in read(fragment).body_markup
+
+
+def test_a_whole_fragment_in_utf16_with_its_byte_order_mark_is_read(tmp_path):
+    """Its bytes end in ">\x00\r\x00\n\x00": a fragment is judged as the text it
+    decodes to, as it is read."""
+    fragment = tmp_path / "post.html"
+    fragment.write_bytes(codecs.BOM_UTF16_LE + '<section data-tools="x"><p>正文一段 <img '
+                         'data-src="https://mmbiz.qpic.cn/a/640"></p></section>\r\n'
+                         .encode("utf-16-le"))
+    assert "正文一段" in read(fragment).body_markup
+
+
+@pytest.mark.parametrize("markup", [
+    '<section><p>正文 data-src</p></section><!-- a <p>b</p>',
+    '<section><p>正文 data-src</p><img alt="x <b>',
+    '<section><p>正文 data-src</p><script>if (a < b) { x = "<p>',
+    '<section><div><p>正文 data-src</p></divider></section>',
+], ids=["comment", "attribute", "script", "divider"])
+def test_a_fragment_cut_inside_a_comment_an_attribute_or_a_script_is_refused(tmp_path, markup):
+    fragment = tmp_path / "post.html"
+    fragment.write_text(markup, encoding="utf-8")
+    with pytest.raises(MalformedInput, match="it was cut short"):
+        read(fragment)
 
 
 # --- Markdown exports -------------------------------------------------------------------------
