@@ -160,34 +160,40 @@ def _claims_unlike_the_files(where: str, state: dict[str, str], inventory: dict[
     match (by hand, or by a tool that regenerates inventories) passes it, and its record's
     claims were false while fsck said ok."""
     problems: list[Problem] = []
+    state = {logical: str(digest).lower() for logical, digest in state.items()}
     provenance, record = documents.get("provenance.json"), documents.get("record.json")
     source = provenance.get("source") if isinstance(provenance, dict) else None
     if isinstance(source, dict) and inventory.get("digestAlgorithm") == "sha512":
         logical, claimed = source.get("logical_path"), source.get("sha512")
-        if isinstance(logical, str) and logical in state and claimed and \
-                state[logical] != claimed:
+        if isinstance(logical, str) and logical in state and isinstance(claimed, str) and \
+                state[logical] != claimed.lower():
             problems.append(Problem(f"{where} provenance.json", (
-                f"source.sha512 says {str(claimed)[:16]}…, the stored {logical} is "
+                f"source.sha512 says {claimed[:16]}…, the stored {logical} is "
                 f"{state[logical][:16]}…: the file, or what was said of it, was changed")))
     images = record.get("images") if isinstance(record, dict) else None
     if not isinstance(images, list):
         return problems
-    sha256_of = {path: digest for digest, paths in
-                 ((inventory.get("fixity") or {}).get("sha256") or {}).items()
-                 for path in paths}
-    manifest = inventory.get("manifest") or {}
+    # (digests as the store reads them, in any case; a block of another shape is the
+    # store's check's to report, and names no file here)
+    sha256_of = {path: digest.lower() for digest, paths in _mapping(
+        _mapping(inventory.get("fixity")).get("sha256")).items()
+        if isinstance(digest, str) and isinstance(paths, list)
+        for path in paths if isinstance(path, str)}
+    manifest = {digest.lower(): paths for digest, paths in _mapping(
+        inventory.get("manifest")).items() if isinstance(digest, str) and isinstance(paths, list)}
     for n, image in enumerate(images):
         asset = image.get("asset") if isinstance(image, dict) else None
         claimed = image.get("sha256") if isinstance(image, dict) else None
         if not isinstance(asset, str) or not isinstance(claimed, str) or asset not in state:
             continue
+        claimed = claimed.lower()
         stored = sorted({sha256_of[path] for path in manifest.get(state[asset], [])
-                         if path in sha256_of})
+                         if isinstance(path, str) and path in sha256_of})
         if stored and claimed not in stored:
             problems.append(Problem(f"{where} record.json", (
                 f"images[{n}].sha256 says {claimed[:16]}…, the stored {asset} is "
                 f"{stored[0][:16]}…: the file, or what was said of it, was changed")))
-        elif claimed not in asset.rsplit("/", 1)[-1]:
+        elif claimed not in asset.rsplit("/", 1)[-1].lower():
             problems.append(Problem(f"{where} record.json", (
                 f"images[{n}].sha256 {claimed[:16]}… is not the digest its file is named by "
                 f"({asset})")))
@@ -217,3 +223,8 @@ def _listed_unlike_the_record(object_id: str, listed: dict[str, Any],
     return [Problem(object_id, f"the list index says its {said} (`list` shows the index; "
                                "delete extensions/archiver-index/index.json to have it rebuilt "
                                "from the records)")]
+
+
+def _mapping(value: Any) -> dict[Any, Any]:
+    """``value`` where it is a mapping (as an inventory's blocks should be), else none."""
+    return value if isinstance(value, dict) else {}

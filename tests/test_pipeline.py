@@ -1350,7 +1350,6 @@ def test_a_versions_provenance_names_the_code_that_made_it_not_only_the_release(
     provenance = Archive.open(config.archive).read_json(result.object_id, "provenance.json")
     assert provenance["tool"] == {"name": "archiver", "version": __version__,
                                   "code": code_fingerprint()}
-    assert len(code_fingerprint()) == 64 and int(code_fingerprint(), 16) >= 0
 
 
 @pytest.mark.parametrize("receipts", ["kept", "lost"])
@@ -1598,3 +1597,37 @@ def test_fsck_finds_a_file_unlike_what_its_record_or_provenance_says_of_it(tmp_p
     assert problem.path == f"{result.object_id} v1 " + (
         "provenance.json" if forged == "source" else "record.json")
     assert problem.message.endswith("the file, or what was said of it, was changed")
+
+
+
+def test_fsck_reads_an_inventorys_digests_in_either_case_and_of_any_shape(tmp_path):
+    """The store reads an inventory's digests in capitals as in small letters: holding the
+    record and provenance to them read them so too (a false alarm for every file), and an
+    inventory block of another shape is reported by the store's own check, not a crash."""
+    from archiver.canonical import dumps
+    from archiver.config import load_config
+    from archiver.store.layout import sidecar_of
+    config = load_config({}, tmp_path).with_overrides(archive=tmp_path / "archive",
+                                                      fetch=False)
+    [result] = [r for r in ingest_paths([MUFENG], config) if r.status == "added"]
+    archive = Archive.open(config.archive)
+    folder = archive.object_path(result.object_id)
+
+    def rewritten(inventory: dict) -> None:
+        written = dumps(inventory)
+        for where in (folder, folder / "v1"):
+            (where / "inventory.json").write_bytes(written)
+            (where / "inventory.json.sha512").write_bytes(sidecar_of(written))
+
+    inventory = archive.inventory(result.object_id)
+    upper = {**inventory, "manifest": {d.upper(): p for d, p in inventory["manifest"].items()},
+             "fixity": {"sha256": {d.upper(): p for d, p in
+                                   inventory["fixity"]["sha256"].items()}},
+             "versions": {"v1": {**inventory["versions"]["v1"], "state": {
+                 d.upper(): p for d, p in inventory["versions"]["v1"]["state"].items()}}}}
+    rewritten(upper)
+    report = check_archive(Archive.open(config.archive))
+    assert report.ok, [f"{p.path}: {p.message}" for p in report.problems]
+    rewritten({**inventory, "fixity": {"sha256": {"0" * 64: 5}}})
+    report = check_archive(Archive.open(config.archive))
+    assert not report.ok and any("fixity" in p.message for p in report.problems)
