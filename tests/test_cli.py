@@ -2190,27 +2190,14 @@ def test_a_change_to_what_blocks_are_beside_their_text_is_shown_by_its_path():
     """Records whose blocks differ only beside their text (a table's rows numbered by a
     later reader, a heading's level) were "different" with no change shown: the body's lines
     are the blocks' text. Each such change is shown by its path."""
-    from types import SimpleNamespace
-
     from archiver.history import diff_versions
-    from archiver.store import Archive
     row = {"type": "table", "text": "年份\t人口"}
     records = {"v1": {"id": "wx:x", "blocks": [{"type": "heading", "text": "表", "level": 2},
                                                row, {**row, "text": "2020\t1400"}]},
                "v2": {"id": "wx:x", "blocks": [{"type": "heading", "text": "表", "level": 3},
                                                {**row, "row": 0},
                                                {**row, "text": "2020\t1400", "row": 1}]}}
-
-    class Records(Archive):
-        root = Path("archive")
-
-        def versions(self, _id):
-            return [SimpleNamespace(number=v, state={"record.json": v}) for v in records]
-
-        def read_json(self, _id, _name, version=None):
-            return records[version]
-
-    diff = diff_versions(object.__new__(Records), "wx:x")
+    diff = diff_versions(_two_versions(records), "wx:x")
     assert diff["body"] == [] and diff["same_record"] is False
     assert diff["changes"] == [
         {"path": "blocks[0].level", "change": "changed", "old": 2, "new": 3},
