@@ -1059,6 +1059,15 @@ _GROUP_OPENING_A_TITLE = re.compile(
     r"(?P<group>[A-Z][\w'’&-]*(?:\s(?:[A-Z0-9][\w'’&-]*|\([A-Z]{2,4}\)|[a-z]+)){1,11})\.\s(?=[A-Z])")
 
 
+def _names_a_group(name: str) -> bool:
+    """Whether ``name``, read before a title's full stop, is a group's: it holds a group's
+    word, and a word in lower case (but of, for, and, the, on, in) only where the word that
+    makes it a group ends it ("GBD 2021 Forecasting Collaborators", "Centers for Disease
+    Control and Prevention"; not a title's words, "Society and its discontents")."""
+    lower = re.search(r"\s(?!(?:of|for|and|the|on|in)\b)[a-z]", name)
+    return bool(_GROUP_AUTHOR.search(name)) and (not lower or bool(_ENDS_AS_A_GROUP.search(name)))
+
+
 def _title_run_into_a_group_author(item: dict[str, Any], text: str) -> None:
     """A group named as the author, and the title after its full stop, read as one name
     ("Centers for Disease Control and Prevention. National Diabetes Statistics Report,
@@ -1067,9 +1076,7 @@ def _title_run_into_a_group_author(item: dict[str, Any], text: str) -> None:
     authors, title = item.get("author") or [], item.get("title", "")
     name = authors[0].get("literal", "") if len(authors) == 1 else ""
     opening = _GROUP_OPENING_A_TITLE.match(title) if not authors else None
-    lower = opening and re.search(r"\s(?!(?:of|for|and|the|on|in)\b)[a-z]", opening["group"])
-    if opening and _GROUP_AUTHOR.search(opening["group"]) and (
-            not lower or _ENDS_AS_A_GROUP.search(opening["group"])) and \
+    if opening and _names_a_group(opening["group"]) and \
             re.match(rf"\s*(?:{_LIST_NUMBER}\s*)?{re.escape(opening.group(0))}", text):
         # (Vancouver's, no year after it: "9. GBD 2021 Forecasting Collaborators. Burden of
         # disease scenarios …", "Centers for Disease Control and Prevention. Antibiotic …")
@@ -1078,8 +1085,7 @@ def _title_run_into_a_group_author(item: dict[str, Any], text: str) -> None:
         return
     alone = re.match(rf"\s*(?:{_LIST_NUMBER}\s*)?{re.escape(title)}\.\s+(?=[A-Z])",
                      text) if title and not authors else None
-    lower = alone and re.search(r"\s(?!(?:of|for|and|the|on|in)\b)[a-z]", title)
-    if alone and _GROUP_AUTHOR.search(title) and (not lower or _ENDS_AS_A_GROUP.search(title)):
+    if alone and _names_a_group(title):
         # the group alone read as the title, the title after it as something else (Vancouver's
         # "Demographic and Health Surveys Program. Ethiopia DHS 2016 [dataset]. Rockville
         # (MD): ICF; 2017."): the title is that sentence, and the year the imprint's
