@@ -20,6 +20,7 @@ from archiver.index import (
     load_json_extension,
     well_formed,
 )
+from archiver.ocfl_rules import digests_by_path
 from archiver.store import DOCUMENT_SCHEMAS, Archive, FsckReport, Problem, object_root_for
 
 _log = logging.getLogger("archiver.fsck")
@@ -122,6 +123,11 @@ def _check_post(archive: Archive, object_id: str, report: FsckReport,
             "the index; delete extensions/archiver-index/index.json to have it rebuilt "
             "from the objects once they are right)")))
     inventory = archive.inventory(object_id)
+    # (the stored files' digests, by content path, once for all the versions)
+    fixity = inventory.get("fixity")
+    stored = _Stored(inventory.get("digestAlgorithm") == "sha512",
+                     digests_by_path(inventory.get("manifest")),
+                     digests_by_path(fixity.get("sha256") if isinstance(fixity, dict) else None))
     for version in versions:
         read: dict[str, Any] = {}
         for name in ("record.json", "provenance.json", CITATIONS_NAME):
@@ -146,11 +152,22 @@ def _check_post(archive: Archive, object_id: str, report: FsckReport,
                     versions[-1].number and isinstance(document, dict):
                 lagging += _listed_unlike_the_record(object_id, listed, document)
         report.problems += _claims_unlike_the_files(f"{object_id} {version.number}",
-                                                    version.state, inventory, read)
+                                                    version.state, stored, read)
     return documents
 
 
-def _claims_unlike_the_files(where: str, state: dict[str, str], inventory: dict[str, Any],
+@dataclass(frozen=True)
+class _Stored:
+    """An object's stored files' digests, as its inventory gives them (by content path, in
+    small letters): whether its manifest is of sha512, the manifest's, and the sha256 fixity
+    block's."""
+
+    sha512: bool
+    manifest: dict[str, str]
+    sha256: dict[str, str]
+
+
+def _claims_unlike_the_files(where: str, state: dict[str, str], stored: _Stored,
                              documents: dict[str, Any]) -> list[Problem]:
     """Where a version's record or provenance states a digest of one of its files other than
     the file's own: the source's sha512 (``provenance.json``) against the inventory's digest
@@ -163,7 +180,7 @@ def _claims_unlike_the_files(where: str, state: dict[str, str], inventory: dict[
     state = {logical: str(digest).lower() for logical, digest in state.items()}
     provenance, record = documents.get("provenance.json"), documents.get("record.json")
     source = provenance.get("source") if isinstance(provenance, dict) else None
-    if isinstance(source, dict) and inventory.get("digestAlgorithm") == "sha512":
+    if isinstance(source, dict) and stored.sha512:
         logical, claimed = source.get("logical_path"), source.get("sha512")
         if isinstance(logical, str) and logical in state and isinstance(claimed, str) and \
                 state[logical] != claimed.lower():
@@ -173,26 +190,18 @@ def _claims_unlike_the_files(where: str, state: dict[str, str], inventory: dict[
     images = record.get("images") if isinstance(record, dict) else None
     if not isinstance(images, list):
         return problems
-    # (digests as the store reads them, in any case; a block of another shape is the
-    # store's check's to report, and names no file here)
-    sha256_of = {path: digest.lower() for digest, paths in _mapping(
-        _mapping(inventory.get("fixity")).get("sha256")).items()
-        if isinstance(digest, str) and isinstance(paths, list)
-        for path in paths if isinstance(path, str)}
-    manifest = {digest.lower(): paths for digest, paths in _mapping(
-        inventory.get("manifest")).items() if isinstance(digest, str) and isinstance(paths, list)}
     for n, image in enumerate(images):
         asset = image.get("asset") if isinstance(image, dict) else None
         claimed = image.get("sha256") if isinstance(image, dict) else None
         if not isinstance(asset, str) or not isinstance(claimed, str) or asset not in state:
             continue
         claimed = claimed.lower()
-        stored = sorted({sha256_of[path] for path in manifest.get(state[asset], [])
-                         if isinstance(path, str) and path in sha256_of})
-        if stored and claimed not in stored:
+        held = sorted({stored.sha256[path] for path, digest in stored.manifest.items()
+                       if digest == state[asset] and path in stored.sha256})
+        if held and claimed not in held:
             problems.append(Problem(f"{where} record.json", (
                 f"images[{n}].sha256 says {claimed[:16]}…, the stored {asset} is "
-                f"{stored[0][:16]}…: the file, or what was said of it, was changed")))
+                f"{held[0][:16]}…: the file, or what was said of it, was changed")))
         elif claimed not in asset.rsplit("/", 1)[-1].lower():
             problems.append(Problem(f"{where} record.json", (
                 f"images[{n}].sha256 {claimed[:16]}… is not the digest its file is named by "
@@ -224,7 +233,3 @@ def _listed_unlike_the_record(object_id: str, listed: dict[str, Any],
                                "delete extensions/archiver-index/index.json to have it rebuilt "
                                "from the records)")]
 
-
-def _mapping(value: Any) -> dict[Any, Any]:
-    """``value`` where it is a mapping (as an inventory's blocks should be), else none."""
-    return value if isinstance(value, dict) else {}

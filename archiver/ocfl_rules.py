@@ -56,6 +56,15 @@ def digest_map(value: Any) -> bool:
         and all(isinstance(p, str) for p in paths) for key, paths in value.items())
 
 
+def digests_by_path(block: Any) -> dict[str, str]:
+    """A digest map (a manifest, a fixity block) read by content path, each digest in small
+    letters, as OCFL compares them; none for a block of another shape (which the store's
+    check reports)."""
+    if not digest_map(block):
+        return {}
+    return {path: digest.lower() for digest, paths in block.items() for path in paths}
+
+
 def file_and_folder(paths: set[str]) -> str | None:
     """A path that is also used as a folder of another path, if any."""
     for path in sorted(paths):

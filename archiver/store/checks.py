@@ -24,6 +24,7 @@ from archiver.errors import (
 from archiver.ocfl_rules import (
     INVENTORY_TYPES,
     digest_map,
+    digests_by_path,
     inventory_problems,
     read_strict_json,
     sidecar_problem,
@@ -322,7 +323,7 @@ class Checks:
         fixity: dict[str, dict[str, str]] = {}  # algorithm → content path → digest
         for name, block in (inventory.get("fixity") or {}).items():
             if name in hashlib.algorithms_available and digest_map(block):
-                fixity[name] = {p: d.lower() for d, paths in block.items() for p in paths}
+                fixity[name] = digests_by_path(block)
         real_object_dir = object_dir.resolve()
         for digest, paths in manifest.items():
             for content in paths:
