@@ -128,6 +128,9 @@ def test_the_corpus_posts_reference_parses_completely() -> None:
                                              {"family": "KNOLL", "given": "Alois"},
                                              {"family": "WU", "given": "Xiao-ming"}]),
     ("DE GAULLE Charles", [{"family": "DE GAULLE", "given": "Charles"}]),
+    # (French prints names so too, accented: trial 24's)
+    ("DUPONT-MOREAU Hélène, LÉVY Jérôme", [{"family": "DUPONT-MOREAU", "given": "Hélène"},
+                                           {"family": "LÉVY", "given": "Jérôme"}]),
     ("LIU Yang, WU Xiaoming", [{"family": "LIU", "given": "Yang"},
                                {"family": "WU", "given": "Xiaoming"}]),
     # ... but initials before a family name stay initials, as Google Scholar writes them,
@@ -766,6 +769,24 @@ def test_a_reports_number_with_no_pages_is_left_as_it_was_read():
                            "Research Institute Long-Range Planning Report No. 162. Menlo "
                            "Park, California: Stanford Research Institute, 1963.", strict=True)
     assert item.get("volume") == "162" and "issue" not in item
+
+
+@pytest.mark.parametrize("text", [
+    "Smith J. Title of report. Geneva: World Health Organization; 2010. Report No.: 916.",
+    "Mbatha L, Thornton G. Antimicrobial use in South African poultry production. Pretoria: "
+    "Department of Agriculture; 2017. Report No.: 916.",
+])
+def test_a_reports_number_as_nlm_prints_it_is_no_page(text):
+    """NLM's "Report No.: 916" after the imprint is the report's number (its volume, as the
+    gold reads "Report No. 162"): the tagger read it as the page."""
+    item = parse_reference(text, strict=True)
+    assert "page" not in item and item.get("volume") == "916"
+
+
+def test_a_page_printed_beside_a_reports_number_stays_the_page():
+    item = parse_reference("Smith J. Title of report. Geneva: WHO; 2010. Report No. 9, p. 12.",
+                           strict=True)
+    assert item.get("page") == "12"
 
 
 @pytest.mark.parametrize(("text", "page"), [
@@ -2585,6 +2606,9 @@ def test_abnts_volume_and_number_are_read_by_their_letters_and_the_place_is_no_j
      "S. 243-256.", "3"),
     ("Marx, Karl: Zur Judenfrage. In: Deutsch-Französische Jahrbücher, Heft 1/2, 1844, "
      "S. 182-214.", "1/2"),
+    # trial 23's special issue, numbered apart from the Hefte: its word kept
+    ("von Trotha, Trutz: Zur Soziologie der Gewalt. In: Kölner Zeitschrift für Soziologie und "
+     "Sozialpsychologie, Jg. 49, Sonderheft 37 (1997), S. 9–56.", "Sonderheft 37"),
 ])
 def test_a_german_heft_is_the_issue(text, issue):
     assert parse_reference(text)["issue"] == issue
@@ -3313,6 +3337,52 @@ def test_a_bracket_ending_a_reference_that_names_no_publisher_is_no_publisher(te
     assert csl_type(text, item) != "chapter"
 
 
+@pytest.mark.parametrize(("text", "authors"), [
+    # trial 24's Dutch chapter: a capitalised particle opens a family name the tagger does
+    # not know, and the reference had no author
+    ("Van den Broeck, L. (2012). Taalpolitiek in Vlaanderen na 1945. In: K. Peeters & J. De "
+     "Wit (red.), Taal en macht in de Lage Landen (pp. 55-79). Gent: Academia Press.",
+     [{"family": "Van den Broeck", "given": "L."}]),
+    ("De Wit, J., & Van der Linden, K. (2010). Meertaligheid in Brussel. Brussel: VUBPress.",
+     [{"family": "De Wit", "given": "J."}, {"family": "Van der Linden", "given": "K."}]),
+])
+def test_persons_family_name_first_before_the_year_in_brackets_are_the_authors(
+        text: str, authors: list) -> None:
+    """APA's "Family, I. (year)." names persons, whatever the tagger makes of the names."""
+    assert parse_reference(text, strict=True)["author"] == authors
+
+
+@pytest.mark.parametrize(("text", "book", "year"), [
+    # trial 24's chapter of a guide named by its year, a year before its imprint's
+    ("34. Lee CH, Bauer M. Malaria chemoprophylaxis for travellers. In: Kozarsky PE, Arguin "
+     "PM, editors. CDC Yellow Book 2020: health information for international travel "
+     "[Internet]. New York: Oxford University Press; 2019 [cited 2021 Mar 4]. Chapter 4.",
+     "CDC Yellow Book 2020: health information for international travel", 2019),
+    ("Lee CH. Malaria. In: Smith J, editor. Health 2020: a handbook. New York: Oxford "
+     "University Press; 2019. p. 12-20.", "Health 2020: a handbook", 2019),
+    # (the book's year and its imprint's the same: as before)
+    ("Ferri FF. Hypertension. In: Ferri FF, editor. Ferri's clinical advisor 2023. "
+     "Philadelphia: Elsevier; 2023. p. 781-4.", "Ferri's clinical advisor 2023", 2023),
+    # (a book with no year in its name: its imprint's year)
+    ("Lee CH. Malaria. In: Smith J, editor. Health in travel. New York: Oxford University "
+     "Press; 2019. p. 12-20.", "Health in travel", 2019),
+])
+def test_a_year_in_a_vancouver_books_name_is_not_the_year_of_its_chapter(text, book, year):
+    """The year of a chapter is its book's imprint's ("Place: Publisher; 2019"), not the
+    year in the book's name, which stays the name's."""
+    item = parse_reference(text, strict=True)
+    assert (item["container-title"], item["issued"]["date-parts"][0][0]) == (book, year)
+
+
+def test_a_title_before_the_year_without_a_persons_initials_is_no_person() -> None:
+    """Only "Family, I." before the year is read as a person the tagger missed: a book's
+    title standing first, its year after it, is no author."""
+    item = parse_reference("Taal en macht in de Lage Landen (2012). Gent: Academia Press.",
+                           strict=True)
+    assert "author" not in item
+    assert item["title"] == "Taal en macht in de Lage Landen"
+
+
 def test_a_name_before_the_year_with_no_title_after_it_is_no_author() -> None:
     """"GPT-4 (2023). https://doi.org/…": what stands before the year may be the title of a
     work with no author; with no title read after it, it is not taken for the author."""
@@ -3507,6 +3577,10 @@ def test_what_the_third_trial_of_the_parser_found_in_its_authors(text, authors):
     ("[10] 王浩宇, 程晓. 基于图神经网络的药物-靶点相互作用预测[C]//中国生物信息学学会. 第十届全国"
      "生物信息学与系统生物学学术大会论文摘要集. 成都, 2021: 45-46.",
      {"container-title": "第十届全国生物信息学与系统生物学学术大会论文摘要集"}),
+    # (trial 24's: the place read as the proceedings, their name as those responsible)
+    ("[12] 李晓明, 张伟. 面向中文医疗文本的实体关系联合抽取[C]//第十九届中国计算语言学大会"
+     "论文集. 海口, 2020: 112-121.", {"container-title": "第十九届中国计算语言学大会论文集",
+                        "publisher-place": "海口", "container-author": None}),
     ("[3] 张三. 论文题目[C]//第五届全国会议论文集. 北京: 科学出版社, 2019: 1-5.",
      {"container-title": "第五届全国会议论文集", "publisher": "科学出版社"}),
     # APA's undated work: its names, its title, and no year from the date it was read
@@ -4474,6 +4548,20 @@ def test_what_a_second_review_of_the_new_rules_found_them_misread(text, fields):
      "Vol. 75, No. 4, pp. 1021-1026, 2019.",
      {"author": [{"family": "田中健一"}, {"family": "鈴木洋子"}, {"family": "渡辺誠"}],
       "title": "豪雨時における中小河川の水位予測手法"}),
+    # (and the journal or proceedings after the title, a society's volume with its series'
+    # letters: trials 23 and 24)
+    ("[37] 鈴木一郎: 量子アニーリングによる組合せ最適化問題の解法, 電子情報通信学会論文誌 D, "
+     "Vol. J102-D, No. 5, pp. 345–356 (2019).",
+     {"container-title": "電子情報通信学会論文誌 D", "volume": "J102-D", "issue": "5"}),
+    ("[4] 田中太郎, 山本花子: 深層学習を用いた古文書くずし字認識, 情報処理学会研究報告, "
+     "Vol. 2019-CH-121, No. 12, pp. 1–6 (2019).",
+     {"container-title": "情報処理学会研究報告", "volume": "2019-CH-121", "issue": "12"}),
+    ("[9] 高橋誠, 伊藤直樹: 分散ストレージにおける整合性検証手法, "
+     "日本ソフトウェア科学会第37回大会論文集, pp. 201–208 (2020).",
+     {"container-title": "日本ソフトウェア科学会第37回大会論文集", "volume": None,
+      "page": "201-208"}),
+    ("山田太郎, 佐藤花子: 深層学習を用いた文書画像の解析, 情報処理学会論文誌, Vol. 60, No. 3, "
+     "pp. 1021–1030 (2019).", {"container-title": "情報処理学会論文誌", "volume": "60"}),
     # a title of address and a dotted abbreviation are the title's, not its ends
     ("Smith, J. (2015). Mr. Darwin's shooter: Voyages of the H.M.S. Beagle revisited. Journal "
      "of Maritime History, 12(2), 33–59.",

@@ -533,6 +533,11 @@ CRAFTED_PIECES = [
     ", in: A B, ed. C, ", ". In: A, 1500–1700, B (eds.), ", ", vol. LXII, núm. 210, ",
     ", t. 2, A, ", "A B Program. C [dataset]. ", "A: B, 1972–78.", "A, 1812–1849. B: C.",
     "年鉴2022[DB/OL]. ",
+    # (and the persons before an author-date year, a capitalised particle opening a name)
+    "Van den A, B. ", "De A, B., & ", "A, B. C. ",
+    # (and NLM's report numbers, and the years in a Vancouver book's name)
+    "Report No.: 1", "editors. A 2020: ", "A 2020 B. C: D; 2019", ", Sonderheft 3",
+    "山田: 題, 誌 D, Vol. J1-D, ", "題, 誌, ",
 ]
 
 

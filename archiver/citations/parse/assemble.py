@@ -82,6 +82,7 @@ from archiver.citations.parse.containers import (
     _year_ending_a_container,
     _year_ending_a_title_before_vancouvers_journal,
     _year_ending_a_vancouver_book,
+    _year_in_a_vancouver_books_name,
     _years_ending_a_book,
 )
 from archiver.citations.parse.fields import (
@@ -173,6 +174,7 @@ from archiver.citations.parse.numbers import (
     _pages_continued,
     _pages_lettered_as_a_supplement,
     _release_read_as_numbers,
+    _report_number_read_as_a_page,
     _roman_pages,
     _star_methods_page,
     _supplement_after_the_volume,
@@ -533,6 +535,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _year_ending_a_title(item, text)
     _year_ending_a_container(item, text)
     _year_ending_a_vancouver_book(item, text)
+    _year_in_a_vancouver_books_name(item, text)
     _book_after_the_year(item, text)
     _book_cited_by_its_editors(item, text)
     _country_ending_a_title(item, text)
@@ -716,6 +719,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _article_of_a_law(item, text)
     _short_form(item, text)
     _document_number_read_as_a_number(item, text)
+    _report_number_read_as_a_page(item, text)
     _chinese_date_read_as_the_page(item)
     _title_read_as_the_page(item, text)
     _years_run_into_apas_pages(item, text)

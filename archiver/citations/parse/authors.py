@@ -257,10 +257,10 @@ PINYIN_SURNAMES = frozenset({
 })
 # a given name as GB/T 7714 writes it after the family name in capitals: capitalised, not
 # all capitals ("San", "Xiao-ming", "Alois")
-_GIVEN_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]*)*")
+_GIVEN_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'’][A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]*)*")
 # ... and the family name before it: capitals, two or more a part ("OUYANG", "SMITH-JONES";
 # "X-Y" is initials)
-_CAPITALS_WORD = re.compile(r"[A-Z]{2,}(?:[-'’][A-Z]{2,})*")
+_CAPITALS_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ]{2,}(?:[-'’][A-ZÀ-ÖØ-Þ]{2,})*")
 
 
 def _capitals_then_given(words: list[str]) -> int:
@@ -757,17 +757,27 @@ _NAME_BEFORE_THE_YEAR = re.compile(
     r"([A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|of|for|and|the|&)){0,5})\.?\s*"
     r"\(\s*(?:1[6-9]|20)\d\d[a-z]?\s*\)")
 
+# Persons standing first, family name and initials, then the year in brackets ("Van den
+# Broeck, L. (2012).", "De Wit, J., & Peeters, K. (2010)."): a family name the tagger does
+# not know, a capitalised particle opening it, left the reference with no author
+_PERSON_FIRST = (r"(?:(?:[A-Z][\w'’-]*|van|von|de|der|den|da|di|du|la|le|ter|ten)\s+){0,3}"
+                 r"[A-Z][\w'’-]+,\s*[A-Z]\.(?:\s?-?[A-Z]\.){0,3}")
+_PERSONS_BEFORE_THE_YEAR = re.compile(
+    rf"({_PERSON_FIRST}(?:,?\s*(?:&|and)?\s*{_PERSON_FIRST}){{0,5}})\s*"
+    r"\(\s*(?:1[6-9]|20)\d\d[a-z]?\s*\)")
+
 
 def author_before_the_year(text: str, item: dict[str, Any]) -> dict[str, Any]:
     """``item`` with the author an APA reference names first, before its year in brackets,
     where the tagger gave none: a one-word organisation ("OpenAI.") beside a DOI is read as
-    no field. Not where that opening is already the item's title (APA puts a work with no
-    author's title there)."""
+    no field, a person whose family name it does not know as none. Not where that opening
+    is already the item's title (APA puts a work with no author's title there)."""
     title = item.get("title") or ""
     if item.get("author") or not re.search(r"[^\W\d_]{2}", title) or \
             re.match(r"(?i)(?:https?:|doi|www\.)", title) or _has_cjk(text):
         return item  # (with no title read after it, the opening may well be the title)
-    opening = _NAME_BEFORE_THE_YEAR.match(without_list_number(text))
+    text = without_list_number(text)
+    opening = _NAME_BEFORE_THE_YEAR.match(text) or _PERSONS_BEFORE_THE_YEAR.match(text)
     if opening is None:
         return item
     name = opening.group(1).strip()

@@ -1307,6 +1307,28 @@ def _year_ending_a_vancouver_book(item: dict[str, Any], text: str) -> None:
         del item["volume"]
 
 
+# a Vancouver chapter's book whose name holds a year, then the book's imprint ("In: Kozarsky
+# PE, Arguin PM, editors. CDC Yellow Book 2020: health information for international travel
+# [Internet]. New York: Oxford University Press; 2019 [cited …]")
+_VANCOUVER_BOOK_AND_IMPRINT = re.compile(
+    r"\beditors?\.\s+(?P<book>[^.;]{0,200}?(?<!\d)(?P<named>(?:19|20)\d\d)(?!\d)[^.;]{0,200}?)"
+    r"(?:\s*\[Internet\])?\.\s+[A-Z][^.;:]{1,40}:\s*[^;.]{1,80};\s*"
+    r"(?P<year>(?:19|20)\d\d)(?!\d)")
+
+
+def _year_in_a_vancouver_books_name(item: dict[str, Any], text: str) -> None:
+    """The year in such a book's name, read as the year of publication, is the name's: the
+    imprint's year is the work's, and the book's name runs on past its year."""
+    found = _VANCOUVER_BOOK_AND_IMPRINT.search(text)
+    if found is None or _issued_year(item) != int(found["named"]) or \
+            found["named"] == found["year"]:
+        return
+    item["issued"] = {"date-parts": [[int(found["year"])]]}
+    book, container = found["book"].strip(), str(item.get("container-title") or "")
+    if container and book.startswith(container):
+        item["container-title"] = book
+
+
 # ACM's journal form: "Commun. ACM 51, 1 (Jan. 2008), 107–113." (volume, issue, then the month
 # and year in brackets, then the pages)
 # (or an article's number before the date, and its length after it: "55, 5, Article 97

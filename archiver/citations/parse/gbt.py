@@ -902,7 +902,10 @@ def _gbt_host_title(found: tuple[str, re.Match[str] | None], item: dict[str, Any
         place = segments.pop()  # 摘要集. 成都, 2021: 45-46." (no title is so short)
         container = item.get("container-title", "")
         trimmed = re.sub(r"\s*[.．。]\s*" + re.escape(place) + "$", "", container)
-        if container and trimmed != container:
+        if container == place:  # (the place read as the proceedings: "…论文集. 海口, 2020")
+            del item["container-title"]
+            item.setdefault("publisher-place", place)
+        elif container and trimmed != container:
             item["container-title"] = trimmed
     container = item.get("container-title")
     if container and segments and segments[-1].startswith(container) and \
@@ -1120,6 +1123,26 @@ def _names_before_a_colon(item: dict[str, Any], text: str) -> None:
         return
     item["author"] = [{"family": name} for name in names]
     item["title"] = found["title"].strip()
+    journal = _JA_JOURNAL_AFTER_THE_TITLE.match(text, found.end())
+    if journal is None:
+        return
+    container = str(item.get("container-title") or "")
+    if not container or container != journal["journal"] and (
+            container in journal["journal"] or container in (journal["volume"] or "")):
+        item["container-title"] = journal["journal"]  # (none read, a piece of it, or the
+        # volume's letters: "J" of "Vol. J102-D")
+    volume = str(item.get("volume") or "")
+    if journal["volume"] and volume and volume != journal["volume"] and \
+            volume in journal["volume"]:
+        item["volume"] = journal["volume"]  # its letters kept: "Vol. J102-D", "2019-CH-121"
+
+
+# ... the journal or proceedings after the title, between commas, before the numbers: "情報処理
+# 学会研究報告, Vol. 2019-CH-121, No. 12, pp. 1–6", "日本ソフトウェア科学会第37回大会論文集, pp."
+# (a society's volume numbered with its series' letters)
+_JA_JOURNAL_AFTER_THE_TITLE = re.compile(
+    r"\s*(?P<journal>[^,，、:：「『《]{2,80}?)\s*[,，]\s*"
+    r"(?=(?:Vol\.\s*(?P<volume>[A-Z]{0,2}\d[\w-]{0,20}?)\s*[,，]|No\.|pp?\.))")
 
 
 def _japanese_marks(item: dict[str, Any], text: str) -> None:

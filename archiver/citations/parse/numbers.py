@@ -226,14 +226,16 @@ _ABNT_NUMBERS = re.compile(r"(?<![\w.])v\.\s*(\d+)\s*,\s*n\.\s*(\d+(?:\s*[-/]\s*
                            r"(?=[,.;\s]|$)")
 _ABNT_PLACE = re.compile(r",\s*(?:[A-ZÀ-Ý][\w’'-]*"
                          r"(?:\s+(?:de|do|da|del|di)?\s*[A-ZÀ-Ý][\w’'-]*){0,3})$")
-# German "H. 3", "Heft 1/2": the issue
-_HEFT = re.compile(r"(?<=[,;)])\s*(?:H\.|Heft)\s*(\d{1,3}(?:\s*/\s*\d{1,3})?)(?!\d)(?=[,.;\s]|$)")
+# German "H. 3", "Heft 1/2": the issue; a special issue, "Sonderheft 37", numbered apart
+_HEFT = re.compile(r"(?<=[,;)])\s*(?:H\.|Heft|(?P<special>Sonderheft))\s*"
+                   r"(\d{1,3}(?:\s*/\s*\d{1,3})?)(?!\d)(?=[,.;\s]|$)")
 
 
 def _volume_and_issue_by_their_letters(item: dict[str, Any], text: str) -> None:
     """Where the volume and issue are marked with words the tagger seldom saw: ABNT's
     ``v. 22, n. 68`` (it took the number for the volume) and the place ABNT prints after the
-    journal's name; German ``H. 3`` or ``Heft 1/2``."""
+    journal's name; German ``H. 3`` or ``Heft 1/2``, and a special issue, ``Sonderheft 37``
+    (its word kept: its number is no ordinary issue's)."""
     after_title = max(_title_end(item, text), 0)  # not "Miller, John H. 2010", not the title's
     abnt = _ABNT_NUMBERS.search(text, after_title)
     if abnt:
@@ -246,7 +248,8 @@ def _volume_and_issue_by_their_letters(item: dict[str, Any], text: str) -> None:
         return
     heft = _HEFT.search(text, after_title)
     if heft and "issue" not in item:
-        item["issue"] = heft.group(1).replace(" ", "")
+        number = heft.group(2).replace(" ", "")
+        item["issue"] = f"Sonderheft {number}" if heft["special"] else number
 
 
 # Vancouver's numbers: "2013;62(25 Suppl):D34-41", "2001 Mar;98(5):9348-52"
@@ -746,6 +749,22 @@ def _document_number_read_as_a_number(item: dict[str, Any], text: str) -> None:
         container = item.get("container-title")
         if found["guideline"] and container and container + found["guideline"] in text:
             item["container-title"] = container + found["guideline"]
+
+
+# a report's number as NLM prints it after the imprint ("Geneva: WHO; 2010. Report No.:
+# 916."), which the labelled gold reads as the volume, as it reads "Report No. 162"
+_REPORT_NUMBER = re.compile(r"\bReport\s+No\.?\s*:?\s*(?P<number>\d[\w/-]*)(?![\w/-])")
+
+
+def _report_number_read_as_a_page(item: dict[str, Any], text: str) -> None:
+    """The number after "Report No." read as the work's page is its volume (where the
+    reference prints it once, and no volume besides)."""
+    page = str(item.get("page") or "")
+    found = _REPORT_NUMBER.search(text) if page else None
+    if found is None or found["number"] != page or _printed(page, text) != 1:
+        return
+    del item["page"]
+    item.setdefault("volume", page)
 
 
 # an article number with its "e" ("Revista Direito GV, v. 16, n. 1, e1945, jan./abr. 2020."),
