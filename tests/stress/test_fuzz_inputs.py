@@ -538,6 +538,9 @@ CRAFTED_PIECES = [
     # (and NLM's report numbers, and the years in a Vancouver book's name)
     "Report No.: 1", "editors. A 2020: ", "A 2020 B. C: D; 2019", ", Sonderheft 3",
     "山田: 題, 誌 D, Vol. J1-D, ", "題, 誌, ",
+    # (and the twenty-fifth's)
+    "Museum of A. ", "2020;(1):", "A (B C 1976). 2019;", "A. 2015. ", ", «A», 1, n. 2, ",
+    ", s. V, 1 (1994), ", " (sous la dir. de), ",
 ]
 
 

@@ -50,6 +50,7 @@ from archiver.citations.parse.containers import (
     _journal_after_guillemets,
     _journal_before_the_year,
     _journal_left_in_the_title,
+    _journal_named_with_its_year,
     _journal_of_a_work_in_press,
     _journal_word_ending_a_title,
     _journal_word_in_title,
@@ -293,6 +294,7 @@ from archiver.citations.parse.titles import (
     _year_ending_a_title,
     _year_of_a_range_in_a_name,
     _year_opening_a_vancouver_title,
+    _year_read_into_the_title,
     _years_ending_a_title,
 )
 from archiver.citations.parse.token_features import _ROMAN, doctype_markers
@@ -533,6 +535,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _address_opening_a_title(item, text)
     _volume_after_a_title(item, text)
     _year_ending_a_title(item, text)
+    _year_read_into_the_title(item)
     _year_ending_a_container(item, text)
     _year_ending_a_vancouver_book(item, text)
     _year_in_a_vancouver_books_name(item, text)
@@ -604,6 +607,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _pages_continued(item, text)
     _year_ending_a_title_before_vancouvers_journal(item, text)
     _journal_before_the_year(item, text)
+    _journal_named_with_its_year(item, text)
     _title_cut_before_vancouvers_journal(item, text)
     _bracketed_imprint_ending_a_container(item, text)
     _word_left_before_the_pages(item, text)

@@ -75,7 +75,9 @@ _ORG_WORDS = {"association", "center", "centre", "committee", "council", "depart
               "gesellschaft", "verband", "sociedade", "sociedad", "società", "société",
               "conselho", "consejo", "consiglio", "conseil", "comissão", "comisión",
               "commissione", "agência", "agencia", "agenzia", "agence", "bundesamt",
-              "secretaria", "organização", "organización", "organizzazione", "zentrum"}
+              "secretaria", "organização", "organización", "organizzazione", "zentrum",
+              # (a museum, a gallery, an archive: "Museum of London", "National Archives")
+              "museum", "museo", "musée", "museu", "gallery", "archives", "archiv"}
 
 
 # a body named for what it is of ("Friends of the Earth", "Daughters of the American
@@ -453,11 +455,12 @@ _GROUP_AUTHOR = re.compile(
     # a trust, named last after what it is for ("National Trust", "Wellcome Trust", "Pew
     # Charitable Trusts"; not a person named Trust: "Mary Trust"); a
     # programme ("Demographic and Health Surveys Program"); the heritage bodies named after
-    # their country ("Historic England", "Natural England", "Historic Environment Scotland")
+    # their country ("Historic England", "Natural England", "Historic Environment Scotland",
+    # "English Heritage")
     r"(?:national|wellcome|charitable|nuffield|leverhulme|carnegie|wildlife|woodland|heritage|"
     r"housing|nhs|health|research|educational|community|land|conservation|foundation|"
     r"rowntree|kennedy|resolution)\s+trusts?$|(?<=\w\s)program(?:me)?$|"
-    r"^(?:historic|natural)\s(?:england|environment\sscotland)$|"
+    r"^(?:historic|natural)\s(?:england|environment\sscotland)$|^english\sheritage$|"
     r"organi[sz]ation|investigators|task force|working party|council|agency|authority|"
     r"institute|foundation|alliance|federation|commission|"
     # (a foundation in other languages: "Fondation Jean-Jaurès", "Fundación Ortega y Gasset",

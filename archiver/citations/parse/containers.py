@@ -1437,6 +1437,26 @@ def _journal_before_the_year(item: dict[str, Any], text: str) -> None:
         item["container-title"] = found.group("journal").strip()
 
 
+# ... its name told apart by NLM with its place and first year in brackets: "Spine (Phila Pa
+# 1976). 2019;44(14):1012-9." (NLM's abbreviations have no full stops)
+_JOURNAL_WITH_ITS_PLACE_AND_YEAR = re.compile(
+    r"(?<=[.?!]\s)(?P<journal>[A-Z][\w'&-]*(?:\s[A-Z&][\w'&-]*){0,6}\s"
+    r"\((?:[A-Z][a-z]*\.?\s){1,3}(?P<named>(?:1[6-9]|20)\d\d)\))\.?\s+"
+    rf"(?P<year>(?:1[5-9]|20)\d\d){_MONTH_DAY_SEMICOLON}")
+
+
+def _journal_named_with_its_year(item: dict[str, Any], text: str) -> None:
+    """The year in such a journal's name, read as the year of publication, is the name's:
+    the year before the semicolon is the article's, and the journal is the name whole."""
+    found = _JOURNAL_WITH_ITS_PLACE_AND_YEAR.search(text)
+    if found is None or _issued_year(item) != int(found["named"]):
+        return
+    item["issued"] = {"date-parts": [[int(found["year"])]]}
+    container = str(item.get("container-title") or "")
+    if not container or container in found["journal"]:
+        item["container-title"] = found["journal"]
+
+
 # ... after a title's own year: "Cancer statistics, 2019. CA Cancer J Clin 2019; 69: 7–34."
 _TITLES_YEAR_THEN_JOURNAL = re.compile(r",\s*(?P<own>(?:1[5-9]|20)\d\d)(?=\.)"
                                        + _JOURNAL_BEFORE_THE_YEAR.pattern)
@@ -1682,9 +1702,12 @@ _FRENCH_ARTICLE = re.compile(
 # numerals and its year, or its volume and issue before the pages: "A. Momigliano,
 # Storiografia greca, in «Rivista storica italiana», LXXXVII (1975)", "Rossi, M., Bianchi, L.
 # (2018), La crisi del debito sovrano …, in «Rivista di Politica Economica», 107, 3, pp. 45-78."
+# (its series before the volume, "s. V, 142 (1994)"; its issue after "n.", "31, n. 120, pp.";
+# "in" left out: "…, «Storia urbana», 31, n. 120")
 _ITALIAN_ARTICLE = re.compile(
-    r",\s+(?P<title>[^,«»]{2,300}?),\s+in\s+«\s?(?P<journal>[^«»]{2,120}?)\s?»\s*,\s+"
-    r"(?P<volume>[IVXLC]{1,9}|\d{1,4})(?:\s+\((?:1[5-9]|20)\d\d\)|(?<!\d\d\d\d),\s+"
+    r",\s+(?P<title>[^,«»]{2,300}?),\s+(?:in\s+)?«\s?(?P<journal>[^«»]{2,120}?)\s?»\s*,\s+"
+    r"(?:(?:s|n\.\s?s|ser)\.\s?[IVX\d]{1,5},\s+)?"
+    r"(?P<volume>[IVXLC]{1,9}|\d{1,4})(?:\s+\((?:1[5-9]|20)\d\d\)|(?<!\d\d\d\d),\s+(?:n\.\s?)?"
     r"(?P<issue>(?!(?:1[5-9]|20)\d\d\b)\d{1,4})(?=,\s+pp?\.))")
 
 
@@ -2015,13 +2038,14 @@ def _meeting_after_the_book(item: dict[str, Any], text: str) -> None:
 # its place, its publisher, its year and the pages, all between commas ("…, « Les confréries
 # de pénitents en Provence », dans Michel Arnaud (éd.), Religion et société dans le Midi
 # moderne, Aix-en-Provence, Presses universitaires de Provence, 2008, p. 45-71.")
-# (and Spanish's "en" and Italian's "in", their editors' "(coord.)", "(a cura di)", the year
-# perhaps given after the authors instead: "…», en J. L. Sánchez Lora (coord.), Religiosidad
+# (the editors' role written out, "(sous la dir. de)"; and Spanish's "en" and Italian's "in",
+# their editors' "(coord.)", "(a cura di)", the year perhaps given after the authors
+# instead: "…», en J. L. Sánchez Lora (coord.), Religiosidad
 # popular en Andalucía, Huelva, Universidad de Huelva, pp. 201-228."; the book's name may
 # hold commas: its place and publisher are the last two parts before the year and pages)
 _FRENCH_CHAPTER = re.compile(
     r"[»”],?\s+(?:dans|en|in)\s+(?:(?P<editors>[^()«»]{2,200}?)\s"
-    r"\((?:[ée]ds?|dir|coord|a cura di|comps?)\.?\),\s+)?"
+    r"\((?:[ée]ds?|dir|sous la dir\. de|coord|a cura di|comps?)\.?\),\s+)?"
     r"(?P<book>[^«»()]{3,300}?),\s+(?P<place>[A-ZÀ-Þ][^,\d]{1,40}),\s+"
     r"(?P<publisher>[^,\d]{2,80}),\s+(?:(?P<year>(?:1[5-9]|20)\d\d),\s+)?pp?\.\s*"
     r"(?P<page>\d+(?:\s?[-–]\s?\d+)?)")

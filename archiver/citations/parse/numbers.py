@@ -260,11 +260,21 @@ _VANCOUVER_NUMBERS = re.compile(
     r"(?:\s*[-–]\s*(?:[ivx]{2,4}|[A-Za-z])?\d+(?:[A-Z](?![A-Za-z]))?)?)")
 
 
+# ... and a journal that numbers its issues alone: "Cochrane Database Syst Rev.
+# 2020;(11):CD001880"
+_VANCOUVER_ISSUE_ALONE = re.compile(rf"(?<!\d)(?:1[5-9]|20)\d\d{_MONTH_DAY_SEMICOLON}\s*"
+                                    r"\((?P<issue>\d{1,4})\)\s*:")
+
+
 def _vancouver_numbers(item: dict[str, Any], text: str) -> None:
     """Volume, issue and pages printed in Vancouver's "year;volume(issue):pages", where the
-    tagger found none (a supplement in the issue's bracket puts it off); and the supplement
-    where the tagger read the volume alone ("2014;25 Suppl 4:iv12-iv15")."""
+    tagger found none (a supplement in the issue's bracket puts it off); the supplement
+    where the tagger read the volume alone ("2014;25 Suppl 4:iv12-iv15"); and the issue of
+    "year;(issue):pages", with no volume."""
     found = _VANCOUVER_NUMBERS.search(text)
+    alone = _VANCOUVER_ISSUE_ALONE.search(text) if found is None else None
+    if alone and "volume" not in item and "issue" not in item:
+        item["issue"] = alone.group("issue")
     if "volume" in item:
         if found and found.group("supplement") and "issue" not in item and \
                 found.group("volume") == item["volume"]:

@@ -506,6 +506,22 @@ def _year_ending_a_title(item: dict[str, Any], text: str) -> None:
         item["issued"] = {"date-parts": [[int(later.group(1))]]}
 
 
+# the year standing alone after a title's full stop, as MLA prints a thesis's ("… French
+# Theatre in Algiers, 1880–1930. 2015. Columbia U, PhD dissertation."): the years in the
+# title put the tagger off, and it read the year into the title
+_YEAR_AFTER_THE_TITLES_STOP = re.compile(r"(?<=\w)\.\s+((?:1[5-9]|20)\d\d)$")
+
+
+def _year_read_into_the_title(item: dict[str, Any]) -> None:
+    """Such a year, where the reference was given no other, is the year of the work."""
+    title = str(item.get("title") or "")
+    found = _YEAR_AFTER_THE_TITLES_STOP.search(title)
+    if found is None or "issued" in item:
+        return
+    item["title"] = title[:found.start()]
+    item["issued"] = {"date-parts": [[int(found.group(1))]]}
+
+
 def _elided_word_ending_a_title(item: dict[str, Any], text: str) -> None:
     """A title ends with the word its last elided article belongs to, not with the article
     ("La Versification du théâtre espagnol au siècle d’Or", not "… siècle d")."""
