@@ -92,15 +92,20 @@ artefacts, proceedings, LNCS, arXiv, a few Chinese and Japanese), 40 PubMed Cent
 near-duplicates: 100 AnyStyle-like (history, philosophy, literature, law, economics,
 education, linguistics, religion, art and music; older and looser forms, reprint years,
 "n.d.", translations, editions, series; a fifth in French, German, Spanish, Italian,
-Portuguese or Dutch conventions), 40 GROBID, 35 PubMed Central, 25 GB/T 7714 (each file's
-first score is kept in the message of the commit that added it: fixes made since were
-tuned on it).
+Portuguese or Dutch conventions), 40 GROBID, 35 PubMed Central, 25 GB/T 7714;
+``refs-trial-25.jsonl``: 200 more the same way, checked against every earlier file: 90
+AnyStyle-like (APA, Chicago, Turabian, MLA 9, Harvard, older and looser forms; a fifth in
+French, German, Spanish, Italian, Portuguese or Dutch conventions), 40 GROBID (IEEE, LNCS,
+ACM, USENIX, APS, IOP, JHEP, ACS, RSC, ASCE, arXiv; PDF artefacts), 40 PubMed Central
+(e-locators, supplements, Epub, PMIDs, groups, books, theses, preprints, patents, errata,
+Cochrane), 30 GB/T 7714 of every type code (each file's first score is kept in the message
+of the commit that added it: fixes made since were tuned on it).
 
 Prints, per field, how many of the expected values the parser gives (after trimming,
 Unicode NFKC, dashes as "-" and a trailing mark dropped; authors by their family names in
 order, a value may list alternatives) and how many volumes, issues, pages, years and DOIs it
 gives that the string does not have, for each file. Run from the project root: ``python
-bench/refs_trial.py [FILE...]`` (the twenty-four files by default; ``--failures`` lists each
+bench/refs_trial.py [FILE...]`` (the twenty-five files by default; ``--failures`` lists each
 miss). No timing: this is a measure of correctness.
 """
 
@@ -160,8 +165,8 @@ def main() -> int:
                             "refs-trial-18.jsonl", "refs-trial-19.jsonl",
                             "refs-trial-20.jsonl", "refs-trial-21.jsonl",
                             "refs-trial-22.jsonl", "refs-trial-23.jsonl",
-                            "refs-trial-24.jsonl")],
-                        help="JSON Lines files of cases (default: the twenty-four trials)")
+                            "refs-trial-24.jsonl", "refs-trial-25.jsonl")],
+                        help="JSON Lines files of cases (default: the twenty-five trials)")
     parser.add_argument("--failures", action="store_true", help="list each miss")
     args = parser.parse_args()
     for data in args.data:

@@ -5301,6 +5301,13 @@ def test_a_books_imprint_makes_it_a_book_and_a_thesis_stays_a_thesis(text, kind)
      {"author": [{"family": "Cardis", "given": "Elisabeth"}]}),
     ("Okri, Ben, et al. Voices from the Delta: New Nigerian Writing. Heinemann, 2009.",
      {"author": [{"family": "Okri", "given": "Ben"}]}),
+    # (given names of other countries' authors: trials 23 and 25)
+    ("Lindgren, Sofia, et al. “Reading Aloud in Swedish Preschools.” Early Childhood Research "
+     "Quarterly, vol. 55, 2021, pp. 88–101.",
+     {"author": [{"family": "Lindgren", "given": "Sofia"}]}),
+    ("Haddad, Rania, et al. “Arabic Diglossia in Children's Television.” Journal of Child "
+     "Language, vol. 48, no. 6, 2021, pp. 1190-1214.",
+     {"author": [{"family": "Haddad", "given": "Rania"}]}),
     # "y" joining a family name, before initials or two given names
     ("Ortega y Gasset, J. (1930). La rebelión de las masas. Madrid: Revista de Occidente.",
      {"author": [{"family": "Ortega y Gasset", "given": "J."}]}),
@@ -6920,6 +6927,56 @@ def test_the_look_alikes_the_review_of_the_twenty_third_trials_rules_found(text,
      "2003, p. 45-68.",
      {"container-title": "L’eau dans la ville", "publisher": "Presses universitaires de Lyon",
       "page": "45-68"}),
+    # a catalogue's number is no page, its label no journal
+    ("36. Australian Institute of Health and Welfare. Chronic kidney disease: Australian "
+     "facts. Cat. no. CDK 16. Canberra: AIHW; 2020.",
+     {"container-title": None, "page": None, "volume": None}),
+    # (a volume printed besides it stays)
+    ("Smith J. A study. Med J Aust. 2020;16(2):1-5. Cat. no. CDK 16.",
+     {"container-title": "Med J Aust", "volume": "16"}),
+    # Elsevier's proceedings, their publisher after a comma, its place perhaps after it
+    ("[31] O. Marchetti, H. Yilmaz, Model predictive control of HVAC systems under occupancy "
+     "uncertainty, in: Proceedings of the 2019 American Control Conference, IEEE, 2019, pp. "
+     "3321–3326.",
+     {"container-title": "Proceedings of the 2019 American Control Conference",
+      "publisher": "IEEE"}),
+    ("[31] O. Marchetti, H. Yilmaz, Model predictive control, in: Proceedings of the ACM "
+     "Conference on Systems, ACM, New York, 2019, pp. 3321–3326.",
+     {"container-title": "Proceedings of the ACM Conference on Systems", "publisher": "ACM",
+      "publisher-place": "New York"}),
+    # (a workshop named after what it is on keeps its name)
+    ("A. Smith, B. Jones, A title, in: Proceedings of the Workshop on Springer, 2019, pp. 1-2.",
+     {"container-title": "Proceedings of the Workshop on Springer", "publisher": None}),
+    # NLM's patent, its date after its number (the tagger read it as a page)
+    ("39. Hoffmann K, Ng P, inventors; Medtronic Inc, assignee. Implantable sensor for "
+     "continuous intraocular pressure monitoring. United States patent US 10,123,456. 2018 Nov "
+     "13.", {"issued": {"date-parts": [[2018, 11, 13]]}, "page": None, "volume": None}),
+    # NLM's preprint, the date's year before the server's name and number
+    ("14. Varga B, Oyelowo T, Chen L. Spatial transcriptomics of the human kidney cortex in IgA "
+     "nephropathy. bioRxiv [Preprint]. 2023 bioRxiv 2023.02.11.528104 [posted 2023 Feb 13; "
+     "cited 2023 Apr 2]. Available from: https://doi.org/10.1101/2023.02.11.528104",
+     {"container-title": "bioRxiv", "DOI": "10.1101/2023.02.11.528104"}),
+    # Springer's numbers with an article's number for the page
+    ("Weber, K., Osei-Kofi, R.: Adaptive mesh refinement for hyperbolic conservation laws on "
+     "GPUs. J. Sci. Comput. 88(2), 45 (2021)", {"volume": "88", "issue": "2", "page": "45"}),
+    # (a number in brackets that is the year's, not an issue's: no page taken from it)
+    ("Weber, K.: Adaptive mesh refinement. J. Sci. Comput. 88, 45 (2021)",
+     {"volume": "88", "issue": None, "page": "45"}),
+    # IEEE's chapter: the book, then its editors and "Eds." (a publisher's name opening it)
+    ("[40] H. Ohta, “Acoustic echo cancellation,” in Springer Handbook of Speech Processing, "
+     "J. Benesty, M. M. Sondhi, and Y. Huang, Eds. Berlin, Germany: Springer, 2008, pp. "
+     "883–901.",
+     {"container-title": "Springer Handbook of Speech Processing",
+      "editor": [{"family": "Benesty", "given": "J."}, {"family": "Sondhi", "given": "M. M."},
+                 {"family": "Huang", "given": "Y."}], "publisher": "Springer"}),
+    ("[31] I. Goodfellow, J. Pouget-Abadie, and Y. Bengio, \"Generative adversarial nets,\" in "
+     "Advances in Neural Information Processing Systems 27, Z. Ghahramani and M. Welling, "
+     "Eds. Curran Associates, Inc., 2014, pp. 2672–2680.",
+     {"container-title": "Advances in Neural Information Processing Systems 27",
+      "editor": [{"family": "Ghahramani", "given": "Z."}, {"family": "Welling", "given": "M."}]}),
+    # (a book with no editors after it is left as read)
+    ("[1] A. Vaswani and N. Shazeer, \"Attention is all you need,\" in Advances in Neural "
+     "Information Processing Systems 30, 2017, pp. 5998–6008.", {"editor": None}),
 ])
 def test_what_the_twenty_fifth_trial_of_the_parser_found(text, fields):
     """Forms a twenty-fifth set of 200 strings (bench/data/refs-trial-25.jsonl) found parsed

@@ -43,6 +43,7 @@ from archiver.citations.parse.containers import (
     _editor_read_as_the_container,
     _editors_opening_a_book,
     _french_chapter,
+    _ieee_book_then_editors,
     _ieee_proceedings,
     _imprint_at_the_end,
     _imprint_between_commas,
@@ -177,6 +178,7 @@ from archiver.citations.parse.numbers import (
     _release_read_as_numbers,
     _report_number_read_as_a_page,
     _roman_pages,
+    _springer_page_alone,
     _star_methods_page,
     _supplement_after_the_volume,
     _supplement_without_a_volume,
@@ -558,6 +560,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _percent_ending_a_title(item, text)
     _year_opening_a_vancouver_title(item, text)
     _book_after_its_editors(item, text)
+    _ieee_book_then_editors(item, text)
     _book_before_its_editors(item, text)
     _chapter_in_colon(item, text)
     _book_before_its_imprint(item, text)
@@ -724,6 +727,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _short_form(item, text)
     _document_number_read_as_a_number(item, text)
     _report_number_read_as_a_page(item, text)
+    _springer_page_alone(item, text)
     _chinese_date_read_as_the_page(item)
     _title_read_as_the_page(item, text)
     _years_run_into_apas_pages(item, text)

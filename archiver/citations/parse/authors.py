@@ -286,7 +286,7 @@ def _capitals_then_given(words: list[str]) -> int:
 # Given names common among the authors Western styles cite, for the one form a name's shape
 # cannot tell: MLA's first author and "et al." ("Cardis, Elisabeth, et al."), which is also
 # how a post lists two family names ("Vanderhill, Joireman, et al.")
-_GIVEN_NAMES = frozenset((  # noqa: SIM905 - 377 names read as words, not quoted
+_GIVEN_NAMES = frozenset((  # noqa: SIM905 - 510 names read as words, not quoted
     "Aaron Adam Adrian Adriana Adrienne Agnes Ahmed Akira Alan Albert Alberto Alejandro "
     "Aleksandr Alessandro Alex Alexander Alexandra Alexandre Alexei Alfred Ali Alice Alicia "
     "Alison Allan Allen Amanda Amit Amy Ana Anders Andrea Andreas Andrew Andrés Andy Angela "
@@ -317,6 +317,19 @@ _GIVEN_NAMES = frozenset((  # noqa: SIM905 - 377 names read as words, not quoted
     "Tatiana Teresa Terry Theodor Thomas Timothy Toni Tony Toril Ulrich Umberto Ursula "
     "Valerie Victor Vincent Virginia Vladimir Walter Werner Wilhelm William Wole Wolfgang "
     "Yuki Yuri Zadie Zoe Zygmunt "
+    # (and the commonest given names of authors from other countries, none as often a family
+    # name: "Lindgren, Sofia, et al." named a person, not two)
+    "Sofia Sophia Sofie Rania Jeanette Lionel Leila Layla Yasmin Yasmine Aisha Amina Karim "
+    "Khalid Nadia Samira Youssef Rachid Mehmet Ayşe Emre Elif Zeynep Ingrid Astrid Sigrid "
+    "Freya Linnea Elin Maja Nils Sven Björn Henrik Jonas Mikael Mikkel Søren Kasper Katarina "
+    "Katharina Kristina Kirsten Birgit Ulrike Heike Uwe Dirk Sabine Petra Monika Gisela "
+    "Renate Agnieszka Katarzyna Małgorzata Krzysztof Piotr Tomasz Paweł Marek Svetlana Irina "
+    "Ekaterina Yulia Sergey Dmitry Oleg Andrei Alexey Nikolai Giulia Chiara Federica Silvia "
+    "Alessandra Matteo Paolo Stefano Lorenzo Lucía Sofía Valentina Isabella Joaquim João "
+    "Thiago Tiago Amélie Camille Chloé Élodie Mathilde Léa Manon Aurélie Émilie Julien "
+    "Mathieu Sébastien Guillaume Thierry Anneke Femke Sanne Lotte Joost Pieter Wouter Anjali "
+    "Deepa Lakshmi Rahul Sanjay Vikram Rajesh Suresh Ananya Kwame Kofi Chidi Ngozi Chiamaka "
+    "Oluwaseun Adebayo Tunde Bisola Takeshi Haruka Yuko Naoko Keiko Hideo "
     # (not those that are family names as often: Perry, Hayden, Benedict, Clifford…)
     "Amartya Dipesh Erving Immanuel Jared Lev Partha Ranajit Talcott Theda Tzvetan Yuval "
     "Émile").split())

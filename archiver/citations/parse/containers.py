@@ -182,6 +182,32 @@ def _book_after_its_editors(item: dict[str, Any], text: str) -> None:
         item["container-title"] = text[match.start("book"):at + len(container)]
 
 
+# IEEE's chapter: the book after "in", then its editors and "Eds." ("“Acoustic echo
+# cancellation,” in Springer Handbook of Speech Processing, J. Benesty, M. M. Sondhi, and Y.
+# Huang, Eds. Berlin, Germany: Springer, 2008"): a publisher's name opening the book's put the
+# tagger off
+_IEEE_NAME = r"[A-Z]\.(?:\s?-?[A-Z]\.)*\s(?:[a-z]{1,3}\s)?[A-Z][\w'’-]+"
+_IEEE_BOOK_THEN_EDITORS = re.compile(
+    rf"[,.]?[”\"]\s+in\s+(?P<book>[A-Z][^“”\"()]{{2,200}}?),\s+"
+    rf"(?P<editors>{_IEEE_NAME}(?:,\s(?:and\s)?{_IEEE_NAME}){{0,9}}(?:,?\sand\s{_IEEE_NAME})?)"
+    r",\s+Eds?\.")
+
+
+def _ieee_book_then_editors(item: dict[str, Any], text: str) -> None:
+    """The book of such a chapter, whole, where the tagger read a part of it or none, and
+    its editors."""
+    found = _IEEE_BOOK_THEN_EDITORS.search(text)
+    if found is None:
+        return
+    book, container = found["book"].strip(), str(item.get("container-title") or "")
+    if container and not book.startswith(container) and container not in found["editors"]:
+        return  # (the tagger's book is another: left as read)
+    item["container-title"] = book
+    editors = split_authors(found["editors"])
+    if editors:
+        item.setdefault("editor", editors)
+
+
 def _in_book(item: dict[str, Any], match: re.Match[str]) -> None:
     """The book a chapter is in, and its editors, as a pattern with those groups read
     them."""
@@ -1165,6 +1191,18 @@ def _patent(item: dict[str, Any], text: str) -> None:
                 del item[key]
     if _PATENT_IN_THE_JOURNALS_PLACE.search(str(item.get("container-title", ""))):
         del item["container-title"]
+    dated = _DATE_AFTER_THE_NUMBER.search(text) if "issued" not in item else None
+    if dated:  # (the tagger read "2018 Nov 13" as a page, and the patent had no date)
+        item["issued"] = {"date-parts": [[int(dated["year"])]]}
+        if re.fullmatch(rf"[\d, ]*{dated['year']}\s+{_MONTH_WORD}\.?\s+\d{{1,2}}",
+                        str(item.get("page") or "")):
+            del item["page"]
+
+
+# NLM's date of a patent after its number, ending the reference: "… patent US 10,123,456. 2018
+# Nov 13."
+_DATE_AFTER_THE_NUMBER = re.compile(rf"\d\.\s+(?P<year>(?:1[89]|20)\d\d)(?:\s+{_MONTH_WORD}"
+                                    r"\.?(?:\s+\d{1,2})?)?\.?\s*$")
 
 
 # a book's years after its title's comma, before its editors: ", 1500–1800, edited by"
@@ -1205,9 +1243,11 @@ def _preprint_server(item: dict[str, Any], text: str) -> None:
         # number, no volume, issue or page (a preprint has none)
         for field in ("volume", "issue", "page"):
             item.pop(field, None)
-        server = _PREPRINT_SERVER.match(container)
-        if server and re.fullmatch(r"[\s\d.]+", container[server.end():]):
-            # its number's year run into it: "bioRxiv 2021.03.02.433610 [Preprint]"
+        server = _PREPRINT_SERVER.search(container)
+        if server and re.fullmatch(r"[\s\d.]*", container[:server.start()]) and \
+                re.fullmatch(r"[\s\d.]+", container[server.end():]):
+            # its number's year run into it: "bioRxiv 2021.03.02.433610 [Preprint]" (a date's
+            # year before it too: "[Preprint]. 2023 bioRxiv 2023.02.11.528104")
             container = item["container-title"] = server.group(1)
             named = server
     if named is None and container:
@@ -1377,11 +1417,14 @@ def _acm_article_read_as_the_volume(item: dict[str, Any], text: str) -> None:
 
 # ACM's reference format names the publisher after the proceedings, with a full stop
 # between: "… (KDD ’16). Association for Computing Machinery, New York, NY, USA, 785–794."
+# (Elsevier's, with a comma, its place perhaps after it: "in: Proceedings of the 2019 American
+# Control Conference, IEEE, 2019, pp. 3321–3326", "…, ACM, New York, 2019")
 _PUBLISHER_AFTER_PROCEEDINGS = re.compile(
-    r"\.\s+(?P<publisher>Association for Computing Machinery|ACM(?: Press)?|"
+    r"[.,]\s+(?P<publisher>Association for Computing Machinery|ACM(?: Press)?|"
     r"IEEE(?: Computer Society)?(?: Press)?|Association for Computational Linguistics|"
     r"USENIX Association|AAAI Press|Springer(?:-Verlag)?(?: International Publishing)?|"
-    r"Curran Associates(?:,? Inc\.?)?|Morgan Kaufmann(?: Publishers)?)$")
+    r"Curran Associates(?:,? Inc\.?)?|Morgan Kaufmann(?: Publishers)?)"
+    r"(?:,\s+(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,\s+[A-Z]{2}(?:,\s+USA)?)?))?$")
 
 
 # ... or any publisher after a proceedings' acronym and its year in brackets: "(WWW '17).
@@ -1398,6 +1441,8 @@ def _publisher_ending_proceedings(item: dict[str, Any]) -> None:
     if found and _is_proceedings(container[:found.start()]):
         item["container-title"] = container[:found.start()]
         item.setdefault("publisher", found.group("publisher"))
+        if found.groupdict().get("place"):
+            item.setdefault("publisher-place", found["place"])
 
 
 # NLM's medium after a title or a journal: "Global tuberculosis report 2022 [Internet].",

@@ -777,6 +777,21 @@ def _report_number_read_as_a_page(item: dict[str, Any], text: str) -> None:
     item.setdefault("volume", page)
 
 
+# Springer's journal numbers: the volume, the issue in brackets, the page (or the article's
+# number) and the year in brackets: "J. Sci. Comput. 88(2), 45 (2021)"
+_SPRINGER_NUMBERS = re.compile(r"(?<![\w.])(?P<volume>\d{1,4})\s?\((?P<issue>\d{1,4})\),\s*"
+                               r"(?P<page>[A-Za-z]?\d{1,6})\s+\((?:1[5-9]|20)\d\d\)")
+
+
+def _springer_page_alone(item: dict[str, Any], text: str) -> None:
+    """The page of those numbers where it is one number, which the tagger read as a second
+    volume and left out."""
+    found = _SPRINGER_NUMBERS.search(text)
+    if found and "page" not in item and item.get("volume") == found["volume"] and \
+            item.get("issue") == found["issue"]:
+        item["page"] = found["page"]
+
+
 # an article number with its "e" ("Revista Direito GV, v. 16, n. 1, e1945, jan./abr. 2020."),
 # whose digits may look like a year
 _E_LOCATOR = re.compile(r"(?<![\w.])e(?P<digits>\d{4,7})(?!\w|\.\d)")
@@ -1032,8 +1047,8 @@ def _volumes_printed_as_a_range(item: dict[str, Any], text: str) -> None:
 # a meeting's days after its month ("2022 Sep 28–30", "(2023, April 13–15)"), a US state's code
 # in a meeting's place ("Detroit, MI, USA"), a meeting's year in its name ("Proceedings of the
 # 2018 IEEE International Conference"), a university's number ("Université Paris 1"), a
-# report's number with its letters ("Report No. P60-276"), an archive's file number ("档号：
-# 03-5620-012")
+# report's number with its letters ("Report No. P60-276", "Cat. no. CDK 16"), an archive's
+# file number ("档号：03-5620-012")
 _NOT_A_NUMBER_OF_THE_WORK = (
     ("days", r"(?<![\w.])(?:{month})\.?\s+{value}(?![\w-])"),
     ("volume", r",\s{value},\s(?:USA|United States)\b"),
@@ -1046,6 +1061,8 @@ _NOT_A_NUMBER_OF_THE_WORK = (
                r"(?:(?!Journal|Quarterly|Review|Bulletin|Studies|Annal|Library|Law|Press)"
                r"[^,;.()]){{0,40}}?\s{value}(?=,?\s(?:1[5-9]|20)\d\d\b|\s[A-Z][a-zé]+)"),
     ("page", r"\b(?:Report|Paper|Document)\s+No\.\s*[A-Z]{{1,4}}{value}\b"),
+    # (a catalogue's number, as the AIHW prints its reports': "Cat. no. CDK 16")
+    ("page", r"\bCat\.\s?no\.\s?[A-Z]{{1,4}}\s?{value}\b"),
     ("page", r"档号\s*[:：]\s*{value}"),
 )
 
@@ -1071,6 +1088,8 @@ def _numbers_of_something_else(item: dict[str, Any], text: str) -> None:
                 del item[key]
     if str(item.get("volume") or "") in _MEETINGS_YEAR_AND_DAYS.findall(text):
         del item["volume"]
+    if re.fullmatch(r"Cat\.\s?no\.?(?:\s?[A-Z]{1,4})?", str(item.get("container-title") or "")):
+        del item["container-title"]  # (the catalogue's number's label, no journal)
 
 
 # a year of two digits after an apostrophe, a meeting's ("(NSDI'12)", "SIGMOD ’21")
