@@ -6983,3 +6983,16 @@ def test_what_the_twenty_fifth_trial_of_the_parser_found(text, fields):
     wrong, and the look-alikes each fix must leave as they were read."""
     item = parse_reference(text, strict=True)
     assert {key: item.get(key) for key in fields} == fields
+
+
+def test_an_issue_read_as_the_page_gives_the_page_to_the_pages_marked_after_it():
+    """Where the tagger read a marked issue ("no. 3") as the page, the pages are those marked
+    "pp." after it, with or without a comma before them. (Two patterns of one name in
+    numbers.py had made the second, which wants the comma, the one this rule used.)"""
+    from archiver.citations.parse.numbers import _marked_volume_and_issue
+
+    for text in ("Smith, J. A study. Journal of Stuff, vol. 12, no. 3 pp. 45-67.",
+                 "Smith, J. A study. Journal of Stuff, vol. 12, no. 3, pp. 45-67."):
+        item = {"volume": "12", "page": "3", "container-title": "Journal of Stuff"}
+        _marked_volume_and_issue(item, text)
+        assert (item["volume"], item["issue"], item["page"]) == ("12", "3", "45-67")

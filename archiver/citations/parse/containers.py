@@ -19,6 +19,7 @@ from archiver.citations.parse.shared import (
     _MONTH_DAY_SEMICOLON,
     _MONTH_WORD,
     _NAMES_TO_THEIR_STOP,
+    _PAGES_AFTER_A_COMMA,
     _PREPRINT_SERVER,
     _URL,
     _field_end,
@@ -264,7 +265,7 @@ def _chapter_in_colon(item: dict[str, Any], text: str) -> None:
     editors = split_authors(found["editors"] or found["named"] or "")
     if editors:
         item["editor"] = editors
-    pages = re.match(r",\s+pp?\.\s*(\d+\s?[-–]\s?\d+)", text[found.end():])
+    pages = _PAGES_AFTER_A_COMMA.match(text, found.end())
     if pages and not item.get("page"):
         item["page"] = _page(pages.group(1))
 

@@ -17,6 +17,7 @@ from archiver.citations.parse.shared import (
     _MONTH_DAY_SEMICOLON,
     _MONTH_WORD,
     _NUMBERED_PAPER,
+    _PAGES_AFTER_A_COMMA,
     _arabic,
     _field_end,
     _issued_year,
@@ -1452,8 +1453,6 @@ _VOLUME_ISSUE_YEAR = re.compile(r",\s*(\d{1,4}),\s*(\d{1,3}(?:[-/]\d{1,3})?)\s*"
                                 r"\((?:1[5-9]|20)\d\d\)")
 
 
-_PAGES_MARKED = re.compile(r",\s*pp?\.\s*(\d+(?:\s?[-–]\s?\d+)?)")
-
 
 def _volume_and_issue_before_the_year(item: dict[str, Any], text: str) -> None:
     """The two numbers right after the journal's name, where neither was read, or where the
@@ -1468,7 +1467,7 @@ def _volume_and_issue_before_the_year(item: dict[str, Any], text: str) -> None:
     if volume not in ("", first, second) or page == first:
         return  # (read otherwise: left as it was)
     if page == second:  # the issue read as the page: the pages are those marked
-        pages = _PAGES_MARKED.match(text, found.end())
+        pages = _PAGES_AFTER_A_COMMA.match(text, found.end())
         if pages is None:
             return
         item["page"] = _page(pages.group(1))

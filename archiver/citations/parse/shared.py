@@ -181,6 +181,10 @@ _SEE_BEFORE_A_NAME = r"(?:参见|参看|详见|转引自|前引(?![书書文])|�
 _SEE = rf"(?:{_SEE_BEFORE_A_NAME}|见)"
 
 
+# pages marked "p." or "pp." right after a comma, a range or one page: ", pp. 45-78", ", p. 12"
+_PAGES_AFTER_A_COMMA = re.compile(r",\s*pp?\.\s*(\d+(?:\s?[-–]\s?\d+)?)")
+
+
 # the kinds of paper a series numbers, as reports and working papers cite them: "NBER Working
 # Paper 9873", "IMF Staff Discussion Note SDN/2023/001" (one paper's: "Oceanographic Research
 # Papers 45(9)" is a journal)
