@@ -6977,6 +6977,15 @@ def test_the_look_alikes_the_review_of_the_twenty_third_trials_rules_found(text,
     # (a book with no editors after it is left as read)
     ("[1] A. Vaswani and N. Shazeer, \"Attention is all you need,\" in Advances in Neural "
      "Information Processing Systems 30, 2017, pp. 5998–6008.", {"editor": None}),
+    # a British journal's article: its title in single marks, a series before its volume
+    ("Haverfield, F., 'Roman Cumberland', Transactions of the Cumberland and Westmorland "
+     "Antiquarian and Archaeological Society, n.s. xiii (1913), 177-98.",
+     {"title": "Roman Cumberland", "volume": "xiii", "page": "177-98",
+      "container-title": "Transactions of the Cumberland and Westmorland Antiquarian and "
+                         "Archaeological Society"}),
+    ("Smith, J., ‘Britain's past in the north’, Northern History, 3rd ser. 12 (1976), 1-20.",
+     {"title": "Britain's past in the north", "container-title": "Northern History",
+      "volume": "12"}),
 ])
 def test_what_the_twenty_fifth_trial_of_the_parser_found(text, fields):
     """Forms a twenty-fifth set of 200 strings (bench/data/refs-trial-25.jsonl) found parsed

@@ -542,7 +542,7 @@ CRAFTED_PIECES = [
     "Museum of A. ", "2020;(1):", "A (B C 1976). 2019;", "A. 2015. ", ", «A», 1, n. 2, ",
     ", s. V, 1 (1994), ", " (sous la dir. de), ", "Cat. no. A 1. ", ", IEEE, New York, ",
     "patent US 1,234. 2018 Nov 1", "[Preprint]. 2023 bioRxiv 2023.1 ", "1(2), 3 (2021) ",
-    "” in A, B. C, D. E, and ", "A. B, C. D, ",
+    "” in A, B. C, D. E, and ", "A. B, C. D, ", ", 'A', B, n.s. xi (1913), ", "'a'b",
 ]
 
 

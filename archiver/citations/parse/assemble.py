@@ -33,6 +33,7 @@ from archiver.citations.parse.containers import (
     _book_place_publisher,
     _book_then_its_publisher,
     _bracketed_imprint_ending_a_container,
+    _british_article,
     _chapter_in_colon,
     _chapter_number_after_the_book,
     _chicago_note_book,
@@ -645,6 +646,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _journals_first_word_in_the_title(item, text)
     _discussion_paper(item, text)
     _journal_after_guillemets(item, text)
+    _british_article(item, text)
     _rest_of_the_title_left_out(item, text)
     _paper_and_its_day(item, text)
     _mark_ending_a_journal(item, text)

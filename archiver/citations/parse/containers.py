@@ -1780,6 +1780,31 @@ def _journal_after_guillemets(item: dict[str, Any], text: str) -> None:
             item["issue"] = italian["issue"]
 
 
+# a British humanities journal's article: the title in single quotation marks, the journal,
+# its series perhaps ("n.s.", "3rd ser."), its volume (in Roman numerals, small or not), the
+# year in brackets and the pages: "Haverfield, F., 'Roman Cumberland', Transactions of the
+# Cumberland and Westmorland Antiquarian and Archaeological Society, n.s. xiii (1913), 177-98."
+_BRITISH_ARTICLE = re.compile(
+    r"[,.]\s+[‘'](?P<title>[^‘'’]{2,300}?(?:[’'][a-z][^‘'’]{0,300}?)*)[’'],\s+"
+    r"(?P<journal>[A-Z][^,‘’'()\d]{2,150}?),\s+"
+    r"(?:(?:n\.\s?s\.|N\.\s?S\.|new ser(?:ies|\.)|\d(?:st|nd|rd|th)\s+ser(?:ies|\.)),?\s+)?"
+    r"(?P<volume>[ivxlcdm]{1,8}|[IVXLCDM]{1,8}|\d{1,4})\s+\((?:1[5-9]|20)\d\d(?:[-–/]\d{2,4})?\),"
+    r"\s+(?:pp?\.\s*)?\d+(?:\s?[-–]\s?\d+)?")
+
+
+def _british_article(item: dict[str, Any], text: str) -> None:
+    """Such an article's title, journal and volume, where the tagger ran the title on into
+    the journal (a series' "n.s." puts it off) or read no volume."""
+    found = _BRITISH_ARTICLE.search(text)
+    title = str(item.get("title") or "")
+    if found is None or not title.startswith(found["title"].strip()):
+        return
+    if title != found["title"].strip() or "volume" not in item:
+        item["title"] = found["title"].strip()
+        item["container-title"] = found["journal"].strip()
+        item["volume"] = found["volume"]
+
+
 # Copernicus's discussion paper, under review: "…: Glacier mass loss in the Qilian Mountains
 # since 2000, The Cryosphere Discuss. [preprint], https://doi.org/10.5194/tc-2022-123, in
 # review, 2022." (the journal's name, then "Discuss.", after the title's last comma)
