@@ -172,6 +172,7 @@ from archiver.citations.parse.numbers import (
     _numbers_of_something_else,
     _ordinal_read_as_a_volume,
     _page_after_the_year,
+    _page_read_as_the_volume,
     _page_read_as_the_volume_too,
     _page_read_as_the_year,
     _pages_continued,
@@ -730,6 +731,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _document_number_read_as_a_number(item, text)
     _report_number_read_as_a_page(item, text)
     _springer_page_alone(item, text)
+    _page_read_as_the_volume(item, text)
     _chinese_date_read_as_the_page(item)
     _title_read_as_the_page(item, text)
     _years_run_into_apas_pages(item, text)

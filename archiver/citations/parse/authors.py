@@ -474,6 +474,9 @@ _GROUP_AUTHOR = re.compile(
     r"housing|nhs|health|research|educational|community|land|conservation|foundation|"
     r"rowntree|kennedy|resolution)\s+trusts?$|(?<=\w\s)program(?:me)?$|"
     r"^(?:historic|natural)\s(?:england|environment\sscotland)$|^english\sheritage$|"
+    # (a British charity named for its cause and the country: "Cancer Research UK", "Versus
+    # Arthritis UK"; two words at least before it, as "Smith UK" is Vancouver's initials)
+    r"^(?-i:(?:[A-Z][a-z'’]+\s){2,4}UK)$|"
     r"organi[sz]ation|investigators|task force|working party|council|agency|authority|"
     r"institute|foundation|alliance|federation|commission|"
     # (a foundation in other languages: "Fondation Jean-Jaurès", "Fundación Ortega y Gasset",

@@ -793,6 +793,20 @@ def _springer_page_alone(item: dict[str, Any], text: str) -> None:
         item["page"] = found["page"]
 
 
+# the volume and the page with a space between, then the year, as PDFs' reference lists print
+# them: "Inf. Process. Lett., 58 201, 1996."
+_VOLUME_SPACE_PAGE = re.compile(r",\s(?P<volume>\d{1,4})\s(?P<page>\d{1,6}(?:\s?[-–]\s?\d{1,6})?),"
+                                r"\s(?:1[5-9]|20)\d\d\.?\s*$")
+
+
+def _page_read_as_the_volume(item: dict[str, Any], text: str) -> None:
+    """The volume and page of that form, where the tagger read the page as the volume."""
+    found = _VOLUME_SPACE_PAGE.search(text)
+    if found and "page" not in item and item.get("volume") == found["page"] and \
+            _printed(found["page"], text) == 1:
+        item["volume"], item["page"] = found["volume"], _page(found["page"])
+
+
 # an article number with its "e" ("Revista Direito GV, v. 16, n. 1, e1945, jan./abr. 2020."),
 # whose digits may look like a year
 _E_LOCATOR = re.compile(r"(?<![\w.])e(?P<digits>\d{4,7})(?!\w|\.\d)")

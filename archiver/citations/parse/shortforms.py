@@ -47,14 +47,20 @@ _SHORT_NOTE = re.compile(
     r"(?P<page>(?!(?:1[5-9]|20)\d\d\b)\d{1,4}(?:\s*[-–]\s*\d{1,4})?)\.?\s*$")
 
 
+# a quoted title after a full stop: no short title holds one
+_QUOTED_TITLE_AFTER_A_STOP = re.compile(r"\.\s*[“\"‘«]")
+
+
 def _short_form(item: dict[str, Any], text: str) -> None:
     """A short form's fields: the author it names, the volume and page it cites; the
     tagger's reading of anything else (a mark taken for a name, 第 kept in a page) dropped."""
     found = _SHORT_FORM.match(text)
     if found is None:
         note = _SHORT_NOTE.match(text)
-        if note and not _PERIODICALS_WORD.search(note["title"]):  # ("Einstein, Annalen der
-            # Physik, 17.": a journal's volume)
+        if note and not _PERIODICALS_WORD.search(note["title"]) and \
+                not _QUOTED_TITLE_AFTER_A_STOP.search(note["title"]):  # ("Einstein, Annalen
+            # der Physik, 17.": a journal's volume; "Sander, Gottfried. “Holy Wells.” In
+            # Landscape …, 88-113.": a full note's given name, quoted title and book)
             item.clear()
             item["author"] = split_authors(note["name"])
             item["title"] = note["title"].strip()
