@@ -178,7 +178,7 @@ from archiver.citations.parse.numbers import (
     _pages_continued,
     _pages_lettered_as_a_supplement,
     _release_read_as_numbers,
-    _report_number_read_as_a_page,
+    _report_or_catalogue_number,
     _roman_pages,
     _springer_page_alone,
     _star_methods_page,
@@ -729,7 +729,7 @@ def _csl(text: str, tokens: list[Token], labels: list[str]) -> dict[str, Any]:
     _article_of_a_law(item, text)
     _short_form(item, text)
     _document_number_read_as_a_number(item, text)
-    _report_number_read_as_a_page(item, text)
+    _report_or_catalogue_number(item, text)
     _springer_page_alone(item, text)
     _page_read_as_the_volume(item, text)
     _chinese_date_read_as_the_page(item)

@@ -76,8 +76,9 @@ _ORG_WORDS = {"association", "center", "centre", "committee", "council", "depart
               "conselho", "consejo", "consiglio", "conseil", "comissão", "comisión",
               "commissione", "agência", "agencia", "agenzia", "agence", "bundesamt",
               "secretaria", "organização", "organización", "organizzazione", "zentrum",
-              # (a museum, a gallery, an archive: "Museum of London", "National Archives")
-              "museum", "museo", "musée", "museu", "gallery", "archives", "archiv"}
+              # (a museum, an archive: "Museum of London", "National Archives"; not a
+              # gallery: Gallery is a family name too)
+              "museum", "museo", "musée", "museu", "archives", "archiv"}
 
 
 # a body named for what it is of ("Friends of the Earth", "Daughters of the American
@@ -257,12 +258,24 @@ PINYIN_SURNAMES = frozenset({
     "rong", "kou", "sang", "lang", "zhen", "cong", "ao", "ming", "she", "chi", "cha", "kuang",
     "ouyang", "sima", "zhuge", "shangguan", "situ"
 })
-# a given name as GB/T 7714 writes it after the family name in capitals: capitalised, not
-# all capitals ("San", "Xiao-ming", "Alois")
-_GIVEN_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[-'’][A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ]*)*")
-# ... and the family name before it: capitals, two or more a part ("OUYANG", "SMITH-JONES";
-# "X-Y" is initials)
-_CAPITALS_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ]{2,}(?:[-'’][A-ZÀ-ÖØ-Þ]{2,})*")
+_NAMES_JOINS = re.compile(r"[-'’]")  # (what joins the parts of one name: "Xiao-ming", "O'NEIL")
+
+
+def _given_word(word: str) -> bool:
+    """A given name as GB/T 7714 writes it after the family name in capitals: capitalised,
+    not all capitals, in any letters with case ("San", "Xiao-ming", "Alois", "Hélène",
+    "Ayşe", "Małgorzata")."""
+    first, *rest = _NAMES_JOINS.split(word)
+    return len(first) >= 2 and first.isalpha() and first[0].isupper() and \
+        first[1:].islower() and all(part.isalpha() and (len(part) == 1 or part[1:].islower())
+                                    for part in rest)
+
+
+def _capitals_word(word: str) -> bool:
+    """... and the family name before it: capitals, two or more a part ("OUYANG",
+    "SMITH-JONES", "ÖZTÜRK"; "X-Y" is initials)."""
+    return all(len(part) >= 2 and part.isalpha() and part.isupper()
+               for part in _NAMES_JOINS.split(word))
 
 
 def _capitals_then_given(words: list[str]) -> int:
@@ -273,9 +286,9 @@ def _capitals_then_given(words: list[str]) -> int:
     name only where it and the given name after it are both pinyin (``LI Si``, ``LIU
     Yang``)."""
     k = 0
-    while k < len(words) and _CAPITALS_WORD.fullmatch(words[k]):
+    while k < len(words) and _capitals_word(words[k]):
         k += 1
-    if not 0 < k < len(words) or not all(_GIVEN_WORD.fullmatch(w) for w in words[k:]):
+    if not 0 < k < len(words) or not all(_given_word(w) for w in words[k:]):
         return 0
     if k == 1 and len(words[0]) <= 3 and not (
             _PINYIN.fullmatch(words[0]) and all(_PINYIN.fullmatch(w) for w in words[1:])):
@@ -286,7 +299,7 @@ def _capitals_then_given(words: list[str]) -> int:
 # Given names common among the authors Western styles cite, for the one form a name's shape
 # cannot tell: MLA's first author and "et al." ("Cardis, Elisabeth, et al."), which is also
 # how a post lists two family names ("Vanderhill, Joireman, et al.")
-_GIVEN_NAMES = frozenset((  # noqa: SIM905 - 510 names read as words, not quoted
+_GIVEN_NAMES = frozenset((  # noqa: SIM905 - 498 names read as words, not quoted
     "Aaron Adam Adrian Adriana Adrienne Agnes Ahmed Akira Alan Albert Alberto Alejandro "
     "Aleksandr Alessandro Alex Alexander Alexandra Alexandre Alexei Alfred Ali Alice Alicia "
     "Alison Allan Allen Amanda Amit Amy Ana Anders Andrea Andreas Andrew Andrés Andy Angela "
@@ -319,15 +332,15 @@ _GIVEN_NAMES = frozenset((  # noqa: SIM905 - 510 names read as words, not quoted
     "Yuki Yuri Zadie Zoe Zygmunt "
     # (and the commonest given names of authors from other countries, none as often a family
     # name: "Lindgren, Sofia, et al." named a person, not two)
-    "Sofia Sophia Sofie Rania Jeanette Lionel Leila Layla Yasmin Yasmine Aisha Amina Karim "
-    "Khalid Nadia Samira Youssef Rachid Mehmet Ayşe Emre Elif Zeynep Ingrid Astrid Sigrid "
-    "Freya Linnea Elin Maja Nils Sven Björn Henrik Jonas Mikael Mikkel Søren Kasper Katarina "
+    "Sofia Sophia Sofie Rania Jeanette Lionel Leila Layla Yasmin Yasmine Aisha Amina "
+    "Nadia Samira Mehmet Ayşe Emre Elif Zeynep Ingrid Astrid Sigrid "
+    "Freya Linnea Elin Maja Nils Sven Björn Henrik Mikael Mikkel Søren Katarina "
     "Katharina Kristina Kirsten Birgit Ulrike Heike Uwe Dirk Sabine Petra Monika Gisela "
     "Renate Agnieszka Katarzyna Małgorzata Krzysztof Piotr Tomasz Paweł Marek Svetlana Irina "
     "Ekaterina Yulia Sergey Dmitry Oleg Andrei Alexey Nikolai Giulia Chiara Federica Silvia "
-    "Alessandra Matteo Paolo Stefano Lorenzo Lucía Sofía Valentina Isabella Joaquim João "
-    "Thiago Tiago Amélie Camille Chloé Élodie Mathilde Léa Manon Aurélie Émilie Julien "
-    "Mathieu Sébastien Guillaume Thierry Anneke Femke Sanne Lotte Joost Pieter Wouter Anjali "
+    "Alessandra Matteo Paolo Stefano Lucía Sofía Valentina Isabella Joaquim João "
+    "Thiago Tiago Amélie Chloé Élodie Mathilde Léa Manon Aurélie Émilie "
+    "Sébastien Anneke Femke Sanne Lotte Joost Pieter Wouter Anjali "
     "Deepa Lakshmi Rahul Sanjay Vikram Rajesh Suresh Ananya Kwame Kofi Chidi Ngozi Chiamaka "
     "Oluwaseun Adebayo Tunde Bisola Takeshi Haruka Yuko Naoko Keiko Hideo "
     # (not those that are family names as often: Perry, Hayden, Benedict, Clifford…)
@@ -477,6 +490,8 @@ _GROUP_AUTHOR = re.compile(
     # (a British charity named for its cause and the country: "Cancer Research UK", "Versus
     # Arthritis UK"; two words at least before it, as "Smith UK" is Vancouver's initials)
     r"^(?-i:(?:[A-Z][a-z'’]+\s){2,4}UK)$|"
+    # (a gallery by its kind or its place: "National Gallery", "Art Gallery of Ontario")
+    r"\bnational\sgallery\b|\bart\sgallery\b|\bgallery\sof\s|"
     r"organi[sz]ation|investigators|task force|working party|council|agency|authority|"
     r"institute|foundation|alliance|federation|commission|"
     # (a foundation in other languages: "Fondation Jean-Jaurès", "Fundación Ortega y Gasset",

@@ -189,7 +189,10 @@ def _book_after_its_editors(item: dict[str, Any], text: str) -> None:
 # tagger off
 _IEEE_NAME = r"[A-Z]\.(?:\s?-?[A-Z]\.)*\s(?:[a-z]{1,3}\s)?[A-Z][\w'’-]+"
 _IEEE_BOOK_THEN_EDITORS = re.compile(
-    rf"[,.]?[”\"]\s+in\s+(?P<book>[A-Z][^“”\"()]{{2,200}}?),\s+"
+    rf"[,.]?[”\"]\s+in\s+(?P<book>[A-Z][^“”\"()]{{2,200}}?)"
+    # (its edition, volume or series between it and its editors, no part of its name: "…,
+    # 2nd ed., B. Siciliano and O. Khatib, Eds.")
+    r"(?:,\s+(?:\d+(?:st|nd|rd|th)\s+ed\.|[Vv]ol\.\s*\d+|ser\.\s[^,]{1,60}))*,\s+"
     rf"(?P<editors>{_IEEE_NAME}(?:,\s(?:and\s)?{_IEEE_NAME}){{0,9}}(?:,?\sand\s{_IEEE_NAME})?)"
     r",\s+Eds?\.")
 
@@ -203,10 +206,7 @@ def _ieee_book_then_editors(item: dict[str, Any], text: str) -> None:
     book, container = found["book"].strip(), str(item.get("container-title") or "")
     if container and not book.startswith(container) and container not in found["editors"]:
         return  # (the tagger's book is another: left as read)
-    item["container-title"] = book
-    editors = split_authors(found["editors"])
-    if editors:
-        item.setdefault("editor", editors)
+    _in_book(item, found)
 
 
 def _in_book(item: dict[str, Any], match: re.Match[str]) -> None:
@@ -1335,6 +1335,11 @@ def _year_ending_a_container(item: dict[str, Any], text: str) -> None:
 _PAGES_IN_BRACKETS = re.compile(r"\s*\((?:pp?\.|pages?\b)")
 
 
+# Vancouver's place and publisher before the year's semicolon: "New York: Oxford University
+# Press;"
+_PLACE_AND_PUBLISHER_BEFORE_THE_YEAR = r"[A-Z][^.;:]{1,40}:\s*[^;.]{1,80};"
+
+
 def _year_ending_a_vancouver_book(item: dict[str, Any], text: str) -> None:
     """A book whose name ends with its year, as Vancouver prints it after its editors
     ("In: Ferri FF, editor. Ferri's clinical advisor 2023. Philadelphia: Elsevier; 2023."):
@@ -1342,7 +1347,7 @@ def _year_ending_a_vancouver_book(item: dict[str, Any], text: str) -> None:
     container, volume = item.get("container-title", ""), str(item.get("volume") or "")
     if not container or not re.fullmatch(r"(?:19|20)\d\d", volume):
         return
-    if re.search(rf"{re.escape(container)}\s{volume}\.\s+[A-Z][^.;:]{{1,40}}:\s*[^;.]{{1,80}};"
+    if re.search(rf"{re.escape(container)}\s{volume}\.\s+{_PLACE_AND_PUBLISHER_BEFORE_THE_YEAR}"
                  rf"\s*(?:19|20)\d\d\b", text) and re.search(r"\beditors?\.", text):
         item["container-title"] = f"{container} {volume}"
         del item["volume"]
@@ -1353,7 +1358,7 @@ def _year_ending_a_vancouver_book(item: dict[str, Any], text: str) -> None:
 # [Internet]. New York: Oxford University Press; 2019 [cited …]")
 _VANCOUVER_BOOK_AND_IMPRINT = re.compile(
     r"\beditors?\.\s+(?P<book>[^.;]{0,200}?(?<!\d)(?P<named>(?:19|20)\d\d)(?!\d)[^.;]{0,200}?)"
-    r"(?:\s*\[Internet\])?\.\s+[A-Z][^.;:]{1,40}:\s*[^;.]{1,80};\s*"
+    rf"(?:\s*\[Internet\])?\.\s+{_PLACE_AND_PUBLISHER_BEFORE_THE_YEAR}\s*"
     r"(?P<year>(?:19|20)\d\d)(?!\d)")
 
 

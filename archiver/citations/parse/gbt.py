@@ -1141,7 +1141,7 @@ def _names_before_a_colon(item: dict[str, Any], text: str) -> None:
 # 学会研究報告, Vol. 2019-CH-121, No. 12, pp. 1–6", "日本ソフトウェア科学会第37回大会論文集, pp."
 # (a society's volume numbered with its series' letters)
 _JA_JOURNAL_AFTER_THE_TITLE = re.compile(
-    r"\s*(?P<journal>[^,，、:：「『《]{2,80}?)\s*[,，]\s*"
+    r"\s*(?P<journal>[^\s,，、:：「『《][^,，、:：「『《]{1,79}?)\s*[,，]\s*"
     r"(?=(?:Vol\.\s*(?P<volume>[A-Z]{0,2}\d[\w-]{0,20}?)\s*[,，]|No\.|pp?\.))")
 
 

@@ -763,19 +763,30 @@ def _document_number_read_as_a_number(item: dict[str, Any], text: str) -> None:
 
 
 # a report's number as NLM prints it after the imprint ("Geneva: WHO; 2010. Report No.:
-# 916."), which the labelled gold reads as the volume, as it reads "Report No. 162"
+# 916."), which the labelled gold reads as the volume, as it reads "Report No. 162"; and a
+# catalogue's number, as the AIHW prints its reports' ("Cat. no. CDK 16"), no field of the work
 _REPORT_NUMBER = re.compile(r"\bReport\s+No\.?\s*:?\s*(?P<number>\d[\w/-]*)(?![\w/-])")
+_CATALOGUE_NUMBER = re.compile(r"\bCat\.\s?no\.\s?(?P<letters>[A-Z]{1,4})\s?(?P<number>\d+)\b")
 
 
-def _report_number_read_as_a_page(item: dict[str, Any], text: str) -> None:
-    """The number after "Report No." read as the work's page is its volume (where the
-    reference prints it once, and no volume besides)."""
+def _report_or_catalogue_number(item: dict[str, Any], text: str) -> None:
+    """The number after "Report No." read as the work's page is its volume (dropped where a
+    volume was read besides); a catalogue's number read as the page is none; each where the
+    reference prints the number once. The catalogue number's label read as the journal is
+    none either."""
     page = str(item.get("page") or "")
-    found = _REPORT_NUMBER.search(text) if page else None
-    if found is None or found["number"] != page or _printed(page, text) != 1:
-        return
-    del item["page"]
-    item.setdefault("volume", page)
+    if page and _printed(page, text) == 1:
+        report = _REPORT_NUMBER.search(text)
+        if report and report["number"] == page:
+            del item["page"]
+            item.setdefault("volume", page)
+        catalogue = _CATALOGUE_NUMBER.search(text)
+        if catalogue and catalogue["number"] == page:
+            item.pop("page", None)
+    catalogue = _CATALOGUE_NUMBER.search(text)
+    if catalogue and re.fullmatch(rf"Cat\.\s?no\.?(?:\s?{catalogue['letters']})?",
+                                  str(item.get("container-title") or "")):
+        del item["container-title"]
 
 
 # Springer's journal numbers: the volume, the issue in brackets, the page (or the article's
@@ -1062,8 +1073,8 @@ def _volumes_printed_as_a_range(item: dict[str, Any], text: str) -> None:
 # a meeting's days after its month ("2022 Sep 28–30", "(2023, April 13–15)"), a US state's code
 # in a meeting's place ("Detroit, MI, USA"), a meeting's year in its name ("Proceedings of the
 # 2018 IEEE International Conference"), a university's number ("Université Paris 1"), a
-# report's number with its letters ("Report No. P60-276", "Cat. no. CDK 16"), an archive's
-# file number ("档号：03-5620-012")
+# report's number with its letters ("Report No. P60-276"), an archive's file number ("档号：
+# 03-5620-012")
 _NOT_A_NUMBER_OF_THE_WORK = (
     ("days", r"(?<![\w.])(?:{month})\.?\s+{value}(?![\w-])"),
     ("volume", r",\s{value},\s(?:USA|United States)\b"),
@@ -1076,8 +1087,6 @@ _NOT_A_NUMBER_OF_THE_WORK = (
                r"(?:(?!Journal|Quarterly|Review|Bulletin|Studies|Annal|Library|Law|Press)"
                r"[^,;.()]){{0,40}}?\s{value}(?=,?\s(?:1[5-9]|20)\d\d\b|\s[A-Z][a-zé]+)"),
     ("page", r"\b(?:Report|Paper|Document)\s+No\.\s*[A-Z]{{1,4}}{value}\b"),
-    # (a catalogue's number, as the AIHW prints its reports': "Cat. no. CDK 16")
-    ("page", r"\bCat\.\s?no\.\s?[A-Z]{{1,4}}\s?{value}\b"),
     ("page", r"档号\s*[:：]\s*{value}"),
 )
 
@@ -1103,8 +1112,6 @@ def _numbers_of_something_else(item: dict[str, Any], text: str) -> None:
                 del item[key]
     if str(item.get("volume") or "") in _MEETINGS_YEAR_AND_DAYS.findall(text):
         del item["volume"]
-    if re.fullmatch(r"Cat\.\s?no\.?(?:\s?[A-Z]{1,4})?", str(item.get("container-title") or "")):
-        del item["container-title"]  # (the catalogue's number's label, no journal)
 
 
 # a year of two digits after an apostrophe, a meeting's ("(NSDI'12)", "SIGMOD ’21")
