@@ -201,8 +201,8 @@ _Ahead = tuple[bytes, os.stat_result, str, Future[list[Extracted]]]
 
 
 # what a post found damaged in the version it is unchanged in can be mended by
-REFRESH_HINT = ("`archiver ingest --refresh` on this file puts back a damaged stored file "
-                "whose bytes it still holds; `archiver fsck` lists what is damaged")
+REFRESH_HINT = ("`archiver ingest --refresh` on this file puts back a damaged or missing "
+                "stored file whose bytes it still holds; `archiver fsck` lists what is damaged")
 
 
 class _Run:
@@ -367,6 +367,8 @@ class _Run:
             if not posts or any(self.index.get(p["id"]) is None or int(
                     self.index[p["id"]]["head"][1:]) < int(p["version"][1:]) for p in posts):
                 continue
+            if not all(self._inventory_whole(p["id"]) for p in posts):
+                continue  # its inventory was cut or removed since: the post is read again
             if any(self._edited_since(p, path, source, at) for at, p in enumerate(posts)):
                 continue
             return [IngestResult(source=str(path), status="unchanged", object_id=p["id"],
@@ -388,6 +390,20 @@ class _Run:
         try:
             return all(os.stat(os.path.join(root, path)).st_size == size
                        for path, size in stored.items())
+        except OSError:
+            return False
+
+    def _inventory_whole(self, object_id: str) -> bool:
+        """Whether the object's inventory is the size of the head version's copy, as OCFL
+        keeps them (byte for byte the same): an inventory cut short, grown or removed since,
+        which every reader of the post refuses, is not vouched for by a receipt (two
+        ``stat`` calls; a byte changed in place is for ``fsck`` to find, as is a sidecar
+        gone, which readers do without while the head's copy vouches for the inventory)."""
+        root = os.fspath(self.archive.object_path(object_id))
+        head = os.path.join(root, self.index[object_id]["head"], "inventory.json")
+        try:
+            return os.stat(os.path.join(root, "inventory.json")).st_size == \
+                os.stat(head).st_size
         except OSError:
             return False
 
@@ -770,7 +786,12 @@ class _Run:
         if existing:
             # the version vouched for must be there: an inventory outlives its folder's deletion
             restored = self._restore(prepared, existing) if self.refresh else []
-            self.archive.check_version(prepared.object_id, existing)
+            try:
+                self.archive.check_version(prepared.object_id, existing)
+            except DamagedObject as exc:  # a file gone: what --refresh mends, if the source
+                if not self.refresh and "missing from the archive" in exc.message:  # holds it
+                    exc.hint = REFRESH_HINT
+                raise
             try:
                 self._check_sizes(prepared.object_id, existing)
             except DamagedObject as exc:  # a file's bytes changed: what --refresh mends
@@ -811,17 +832,21 @@ class _Run:
         copies = {prepared.digests[name]: data for name, data in prepared.files.items()
                   if name in prepared.digests}
         return [f"{name} of {version} was damaged (its bytes no longer matched the sha512 "
-                "its inventory records): put back from this source"
-                for name in self.archive.restore_damaged(prepared.object_id, version, copies)]
+                "its inventory records): put back from this source" if state == "damaged" else
+                f"{name} of {version} was missing from the archive: put back from this source"
+                for name, state in self.archive.restore_damaged(prepared.object_id, version,
+                                                                copies)]
 
     def _made_before(self, source: str, number: int, object_id: str,
-                     digest: str | None = None) -> list[str]:
+                     digest: str | None = None, updated: bool = False) -> list[str]:
         """A warning when a post with no address of its own (its id made from its account,
         date and title, or its text: ``wx:t/…``, ``wx:c/…``) is added from a file
         (``source``, relative to the archive) whose receipts name another post at its place:
         an edit of its title or date made it another post, or an edit took away the line
         that gave its address (a note added after a 原文链接 line that ended it), which no
-        ``diff`` will compare with the one before."""
+        ``diff`` will compare with the one before. ``updated``: the post was filed as a new
+        version of an object another file made (its edited title reads as that post's,
+        their marks set aside), which its own history does not show either."""
         if not object_id.startswith(("wx:t/", "wx:c/")):
             return []
         if self.made_by_source is None:
@@ -847,11 +872,13 @@ class _Run:
                     "version of that one (restore the line that gave its address, such as "
                     "原文链接, or give url: in a Markdown export's front matter, to keep one "
                     "history)"]
-        return [f"this file made {', '.join(earlier)} before, and is now another post, "
-                f"{object_id}, not a new version of that one: a post with no address is known "
-                "by its account, date and title (or its text), and one of them changed (give "
-                "the post its address, url: in a Markdown export's front matter, to keep one "
-                "history)"]
+        now = (f"filed as a new version of another post, {object_id}, whose account, date "
+               "and title it now has (their marks set aside)" if updated else
+               f"another post, {object_id}")
+        return [f"this file made {', '.join(earlier)} before, and is now {now}, not a new "
+                "version of that one: a post with no address is known by its account, date "
+                "and title (or its text), and one of them changed (give the post its address, "
+                "url: in a Markdown export's front matter, to keep one history)"]
 
     def _older_copy(self, before: dict[str, Any] | None, prepared: Prepared,
                     status: str) -> list[str]:
@@ -935,8 +962,9 @@ class _Run:
                           f"ingest {_named(entry.path)}")
                 status = ("unavailable" if prepared.kind in ERROR_KINDS
                           else "added" if is_new else "updated")
-                moved = self._made_before(source, number, prepared.object_id, entry.digest) \
-                    if status == "added" else []
+                moved = self._made_before(source, number, prepared.object_id, entry.digest,
+                                          updated=status == "updated") \
+                    if status in ("added", "updated") else []
                 entry.results[number] = IngestResult(
                     source=str(entry.path), status=status, object_id=prepared.object_id,
                     version=result.version, title=prepared.title, kind=prepared.kind,

@@ -3212,29 +3212,25 @@ def test_no_command_writes_its_output_inside_the_archive(runner, archive_dir, tm
 
 
 @pytest.mark.parametrize("damage", ["version-folder-deleted", "provenance-cut-short",
-                                    "image-deleted"])
+                                    "provenance-deleted"])
 def test_a_post_read_again_is_not_called_unchanged_in_a_version_that_is_damaged(
         runner, archive_dir, tmp_path, damage):
     """`ingest --refresh` compares the post with what the inventory says each version holds;
     a version whose folder was deleted, or whose provenance (which its source cannot give
-    back) was cut short, holds nothing the post could be unchanged in: the post fails with
-    exit 5 naming the damage, as fsck does."""
-    if damage == "image-deleted":  # a page whose images are beside it
-        post = MUFENG_PAGE
-        run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch")
-        [obj] = objects_on_disk(archive_dir)
-        [image, *_] = sorted((obj / "v1" / "content" / "assets").rglob("*.*"))
-        image.unlink()
+    back) was cut short or deleted, holds nothing the post could be unchanged in: the post
+    fails with exit 5 naming the damage, as fsck does. (A file its source holds, deleted,
+    is put back: the test before.)"""
+    post = edited_seed(tmp_path / "edited.md")
+    run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
+    run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch")
+    [obj] = objects_on_disk(archive_dir)
+    provenance = obj / "v2" / "content" / "provenance.json"
+    if damage == "version-folder-deleted":
+        shutil.rmtree(obj / "v2")
+    elif damage == "provenance-deleted":
+        provenance.unlink()
     else:
-        post = edited_seed(tmp_path / "edited.md")
-        run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
-        run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch")
-        [obj] = objects_on_disk(archive_dir)
-        if damage == "version-folder-deleted":
-            shutil.rmtree(obj / "v2")
-        else:
-            provenance = obj / "v2" / "content" / "provenance.json"
-            provenance.write_bytes(provenance.read_bytes()[:100])
+        provenance.write_bytes(provenance.read_bytes()[:100])
     result = run(runner, "ingest", post, "--archive", archive_dir, "--no-fetch", "--json",
                  "--refresh")
     assert result.exit_code == ExitCode.ARCHIVE, result.output
@@ -3246,17 +3242,16 @@ def test_a_post_read_again_is_not_called_unchanged_in_a_version_that_is_damaged(
     assert run(runner, "fsck", "--archive", archive_dir).exit_code == ExitCode.ARCHIVE
 
 
-@pytest.mark.parametrize(("damage", "refresh"), [("deleted", []), ("deleted", ["--refresh"]),
-                                                ("cut-short", []), ("grown", [])])
+@pytest.mark.parametrize("damage", ["deleted", "cut-short", "grown"])
 def test_a_receipt_does_not_vouch_for_a_post_whose_stored_image_is_damaged(
-        runner, archive_dir, damage, refresh):
+        runner, archive_dir, damage):
     """Re-ingesting an unchanged file is answered by its receipt, without reading the post
     again; but not once a stored file of the version it names is gone or is no longer the
     size it was stored with. The post is then read again, and fails (exit 5) naming the
     image, as fsck does, instead of being reported unchanged in a version that is not whole.
     Read again, a file whose size is not the one the receipt kept is checked against its
-    digest: its presence alone does not make the version whole. (With --refresh, an image
-    changed in place is put back from the page's folder: the next test.)"""
+    digest: its presence alone does not make the version whole. The way to mend it is said:
+    --refresh, which puts the image back from the page's folder (the next tests)."""
     run(runner, "ingest", MUFENG_PAGE, "--archive", archive_dir, "--no-fetch")
     [obj] = objects_on_disk(archive_dir)
     [image, *_] = sorted((obj / "v1" / "content" / "assets").rglob("*.*"))
@@ -3267,7 +3262,7 @@ def test_a_receipt_does_not_vouch_for_a_post_whose_stored_image_is_damaged(
     else:
         image.write_bytes(image.read_bytes() + b"\0")
     result = run(runner, "ingest", MUFENG_PAGE, "--archive", archive_dir, "--no-fetch",
-                 "--json", *refresh)
+                 "--json")
     assert result.exit_code == ExitCode.ARCHIVE, result.output
     [row] = [json.loads(line) for line in result.stdout.splitlines()]
     assert row["status"] == "failed", row
@@ -3275,25 +3270,52 @@ def test_a_receipt_does_not_vouch_for_a_post_whose_stored_image_is_damaged(
     assert ("missing from the archive" if damage == "deleted" else "do not match") \
         in row["error"], row
     assert not (obj / "v2").exists()
-    if not refresh and damage != "deleted":  # the way to mend it is said
-        assert "--refresh" in result.stderr, result.stderr
+    assert "--refresh" in result.stderr, result.stderr  # the way to mend it is said
+
+
+@pytest.mark.parametrize("damage", ["inventory-cut-short", "inventory-emptied",
+                                    "inventory-grown", "inventory-and-sidecar-cut"])
+def test_a_receipt_does_not_vouch_for_a_post_whose_inventory_is_damaged(
+        runner, archive_dir, damage):
+    """Nor once the object's inventory is no longer the size of the head version's copy,
+    which OCFL keeps byte for byte the same: `show`, `log` and `export` of the post refuse
+    such an object, and re-ingesting its file had said "unchanged", exit 0. The post is read
+    again and fails, exit 5, as fsck does."""
+    run(runner, "ingest", MUFENG_PAGE, "--archive", archive_dir, "--no-fetch")
+    [obj] = objects_on_disk(archive_dir)
+    inventory, sidecar = obj / "inventory.json", obj / "inventory.json.sha512"
+    data = inventory.read_bytes()
+    inventory.write_bytes({"inventory-emptied": b"", "inventory-grown": data + b"\n}"}.get(
+        damage, data[:len(data) // 2]))
+    if damage == "inventory-and-sidecar-cut":
+        sidecar.unlink()
+    result = run(runner, "ingest", MUFENG_PAGE, "--archive", archive_dir, "--no-fetch",
+                 "--json")
+    assert result.exit_code == ExitCode.ARCHIVE, result.output
+    [row] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert row["status"] == "failed", row
+    assert "inventory" in row["error"], row
+    assert run(runner, "fsck", "--archive", archive_dir).exit_code == ExitCode.ARCHIVE
 
 
 @pytest.mark.parametrize("damage", ["image-flipped-byte", "image-cut-short", "record-grown",
-                                    "source-flipped-byte"])
+                                    "source-flipped-byte", "image-deleted", "source-deleted"])
 def test_refresh_puts_back_a_damaged_file_its_source_still_holds(runner, archive_dir, damage):
     """A stored file of a version can rot in place, its size unchanged (a flipped byte):
     receipts do not see it, and only fsck, or `ingest --refresh`, which reads every file of
     the version the post is unchanged in, does. When the post's source is at hand, the bytes
     the version holds are known again, checked against the very digest the inventory
-    records: --refresh writes them over the damaged copy and says so, and adds no version."""
+    records: --refresh writes them over the damaged copy and says so, and adds no version.
+    So it does for a file deleted from its folder (it had mended a changed file, but failed
+    a deleted one the same source holds)."""
     run(runner, "ingest", MUFENG_PAGE, "--archive", archive_dir, "--no-fetch")
     [obj] = objects_on_disk(archive_dir)
     content = obj / "v1" / "content"
-    target = {"image-flipped-byte": sorted((content / "assets").rglob("*.*"))[0],
-              "image-cut-short": sorted((content / "assets").rglob("*.*"))[0],
-              "record-grown": content / "record.json",
-              "source-flipped-byte": next((content / "source").iterdir())}[damage]
+    image = sorted((content / "assets").rglob("*.*"))[0]
+    source = next((content / "source").iterdir())
+    target = {"image-flipped-byte": image, "image-cut-short": image, "image-deleted": image,
+              "record-grown": content / "record.json", "source-flipped-byte": source,
+              "source-deleted": source}[damage]
     good = target.read_bytes()
     if damage.endswith("flipped-byte"):
         data = bytearray(good)
@@ -3301,6 +3323,8 @@ def test_refresh_puts_back_a_damaged_file_its_source_still_holds(runner, archive
         target.write_bytes(bytes(data))
     elif damage.endswith("cut-short"):
         target.write_bytes(good[:100])
+    elif damage.endswith("deleted"):
+        target.unlink()
     else:
         target.write_bytes(good + b" ")
     assert run(runner, "fsck", "--archive", archive_dir).exit_code == ExitCode.ARCHIVE
@@ -3312,7 +3336,8 @@ def test_refresh_puts_back_a_damaged_file_its_source_still_holds(runner, archive
     [row] = [json.loads(line) for line in result.stdout.splitlines()]
     assert (row["status"], row["version"]) == ("unchanged", "v1"), row
     logical = target.relative_to(content).as_posix()
-    assert any(w.startswith(f"{logical} of v1 was damaged") for w in row["warnings"]), row
+    said = "was missing from the archive" if damage.endswith("deleted") else "was damaged"
+    assert any(w.startswith(f"{logical} of v1 {said}") for w in row["warnings"]), row
     assert target.read_bytes() == good
     assert (obj / "inventory.json").read_bytes() == inventory
     assert not (obj / "v2").exists()

@@ -1189,6 +1189,29 @@ def test_a_post_with_no_address_retitled_is_another_post_and_the_ingest_says_so(
     assert (first.warnings, again.warnings, elsewhere.warnings) == ((), (), ())
 
 
+def test_a_post_with_no_address_retitled_as_another_files_post_is_filed_there_and_said(
+        tmp_path):
+    """Retitled so that its account, date and title read as those of a post another file
+    made (their marks set aside: "【中亚研究】（修订）" is "【中亚研究·修订】"), the post is
+    filed as a new version of that one, and its own object is left behind. The ingest said
+    only "updated"; it now names the post this file made before, as when it adds one."""
+    from archiver.config import load_config
+    page = "---\ntitle: {}\naccount: 测试号\ndate: 2023-05-06\n---\n\n{}\n"
+    config = load_config({}, tmp_path).with_overrides(archive=tmp_path / "archive", fetch=False)
+    one, two = tmp_path / "one.md", tmp_path / "two.md"
+    one.write_text(page.format("【中亚研究·修订】龙与熊之间", "修订的正文。"), encoding="utf-8")
+    two.write_text(page.format("【中亚研究】龙与熊之间", "原来的正文。"), encoding="utf-8")
+    [first] = ingest_paths([one], config)
+    [second] = ingest_paths([two], config)
+    two.write_text(page.format("【中亚研究】（修订）龙与熊之间", "原来的正文。"), encoding="utf-8")
+    [retitled] = ingest_paths([two], config)
+    assert first.object_id != second.object_id
+    assert (retitled.status, retitled.object_id) == ("updated", first.object_id)
+    [warning] = [w for w in retitled.warnings if w.startswith("this file made")]
+    assert warning.startswith(f"this file made {second.object_id} before, and is now filed as "
+                              f"a new version of another post, {first.object_id}")
+
+
 def test_a_post_whose_address_line_an_edit_moved_is_another_post_and_the_ingest_says_so(
         tmp_path):
     """A post copied by hand ends with its 原文链接 line; a note added after it leaves the

@@ -557,7 +557,8 @@ def test_a_damaged_file_is_put_back_only_from_bytes_matching_its_recorded_digest
                                                 "hold them"):
             small.restore_damaged("wechat:post-a", "v2", {digest: PNG[:-1] + b"\x01"})
         assert image.read_bytes() == PNG[:-1] + b"\x00"  # bytes that are not its: not written
-        assert small.restore_damaged("wechat:post-a", "v2", {digest: PNG}) == ["img/1.png"]
+        assert small.restore_damaged("wechat:post-a", "v2", {digest: PNG}) == [
+            ("img/1.png", "damaged")]
         assert small.restore_damaged("wechat:post-a", "v2", {}) == []  # whole now: no copy needed
     assert image.read_bytes() == PNG
     assert {k: v for k, v in files_under(where).items()
@@ -566,6 +567,29 @@ def test_a_damaged_file_is_put_back_only_from_bytes_matching_its_recorded_digest
     assert staging_dirs(small.root) == []
     with pytest.raises(ArchiveError, match="without holding the archive lock"):
         small.restore_damaged("wechat:post-a", "v2", {})
+
+
+def test_a_file_gone_from_its_folder_is_put_back_but_not_a_folder_gone(small: Archive
+                                                                        ) -> None:
+    """A stored file deleted from its folder is written there again from bytes given for its
+    digest, and said as missing; where its folder is gone too, nothing is made in the object
+    (the version's structure is not this method's to rebuild): the damage is said."""
+    where = small.object_path("wechat:post-a")
+    image = where / "v1" / "content" / "img" / "1.png"
+    copies = {hashlib.sha512(PNG).hexdigest(): PNG}
+    image.unlink()
+    with small.writer():
+        with pytest.raises(DamagedObject, match="img/1.png of wechat:post-a .v2. is missing "
+                                                "from the archive .*does not hold its bytes"):
+            small.restore_damaged("wechat:post-a", "v2", {})
+        assert small.restore_damaged("wechat:post-a", "v2", copies) == [
+            ("img/1.png", "missing")]
+    assert image.read_bytes() == PNG and small.fsck().ok
+    shutil.rmtree(image.parent)
+    with small.writer(), pytest.raises(DamagedObject, match="is missing from the archive "
+                                                            r"\(v1/content/img/1.png\)$"):
+        small.restore_damaged("wechat:post-a", "v2", copies)
+    assert not image.parent.exists()
 
 
 @pytest.mark.parametrize("damage", ["fifo", "link-loop", "link-to-a-device"])
@@ -583,7 +607,8 @@ def test_a_stored_file_that_is_no_file_is_replaced_never_read(small: Archive, da
         image.symlink_to("/dev/zero")
     with small.writer():
         assert small.restore_damaged("wechat:post-a", "v2",
-                                     {hashlib.sha512(PNG).hexdigest(): PNG}) == ["img/1.png"]
+                                     {hashlib.sha512(PNG).hexdigest(): PNG}) == [
+            ("img/1.png", "damaged")]
     assert not image.is_symlink() and image.read_bytes() == PNG
     assert small.fsck().ok
 

@@ -226,8 +226,9 @@ def _stored_state(where: Path, content: Path, digest: str) -> str | None:
     """What is wrong with the stored copy ``content`` of an object (``where``) that should
     hold the bytes of sha512 ``digest``: None when nothing is; "damaged" when new bytes
     written over it would mend it (other bytes, or a link or a FIFO where the file was: the
-    rename replaces the name, never what it points to); else why it cannot be mended here
-    (it is gone, a folder stands there, a folder on its way is a link, which a write would
+    rename replaces the name, never what it points to); "missing" when the file is gone from
+    its folder, where they would be written; else why it cannot be mended here (its folder
+    is gone too, a folder stands there, a folder on its way is a link, which a write would
     follow out of the object, or it cannot be read). Only a regular file is read: a FIFO's
     reading would never end."""
     folder = where
@@ -238,6 +239,8 @@ def _stored_state(where: Path, content: Path, digest: str) -> str | None:
     try:
         mode = os.lstat(content).st_mode
     except (FileNotFoundError, NotADirectoryError):
+        if os.path.isdir(content.parent) and not os.path.islink(content.parent):
+            return "missing"  # (a file deleted from its folder: written there again mends it)
         return f"is missing from the archive ({content.relative_to(where).as_posix()})"
     except OSError as exc:
         return f"cannot be read ({exc.strerror or exc})"
@@ -795,11 +798,12 @@ class Archive(Checks):
                                     hint=_RESTORE_HINT)
 
     def restore_damaged(self, object_id: str, number: str,
-                        copies: Mapping[str, bytes]) -> list[str]:
+                        copies: Mapping[str, bytes]) -> list[tuple[str, str]]:
         """Check every stored file of ``number`` of ``object_id`` against the digest its
-        inventory records (each is read whole), and put back each one found damaged whose
-        bytes ``copies`` holds (keyed by their sha512: a post's files as it was just read
-        again from its source). Returns the logical paths put back.
+        inventory records (each is read whole), and put back each one found damaged, or gone
+        from its folder, whose bytes ``copies`` holds (keyed by their sha512: a post's files
+        as it was just read again from its source). Returns each logical path put back, with
+        what was wrong with it ("damaged" or "missing").
 
         Why: a version is immutable, but the bytes on disk that hold it can rot. When the
         source that made it is at hand, its bytes are the version's, checked against the
@@ -824,12 +828,15 @@ class Archive(Checks):
             if state is None:
                 continue  # whole
             data = copies.get(digest.lower())
-            if state != "damaged" or data is None or \
+            if state not in ("damaged", "missing") or data is None or \
                     hashlib.sha512(data).hexdigest() != digest.lower():
-                problems.append(f"{which} {state}" if state != "damaged" else
-                                f"{which} is damaged: its bytes do not match the sha512 "
-                                "digest its inventory records, and this source does not "
-                                "hold them")
+                problems.append(
+                    f"{which} is damaged: its bytes do not match the sha512 digest its "
+                    "inventory records, and this source does not hold them"
+                    if state == "damaged" else
+                    f"{which} is missing from the archive "
+                    f"({content.relative_to(where).as_posix()}), and this source does not "
+                    "hold its bytes" if state == "missing" else f"{which} {state}")
                 continue
             staging = self.root / "extensions" / STAGING / uuid.uuid4().hex
             try:  # a crash leaves a folder with no ticket there: the next writer removes it
@@ -842,9 +849,10 @@ class Archive(Checks):
                                    ) from None
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
-            restored += sorted(paths)
+            restored += [(path, state) for path in sorted(paths)]
         if problems:
-            put_back = f" (put back meanwhile: {', '.join(restored)})" if restored else ""
+            put_back = (f" (put back meanwhile: {', '.join(path for path, _ in restored)})"
+                        if restored else "")
             raise DamagedObject(problems[0] + put_back, path=self.root, hint=_RESTORE_HINT)
         return restored
 
