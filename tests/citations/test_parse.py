@@ -7051,3 +7051,14 @@ def test_what_the_twenty_sixth_trial_of_the_parser_found(text, fields):
     look-alikes each fix must leave as they were read."""
     item = parse_reference(text, strict=True)
     assert {key: item.get(key) for key in fields} == fields
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    # a new user's: a report's title with a year, a bracket and its number put the tagger off
+    ("World Health Organization. (2020). Coronavirus disease 2019 (COVID-19): Situation "
+     "report, 51. WHO.", "Coronavirus disease 2019 (COVID-19): Situation report, 51"),
+])
+def test_a_reference_read_with_no_title_takes_what_apa_prints_after_the_year(text, title):
+    """Where nothing else read a title (nor a container), what APA prints after the year in
+    brackets, to its full stop, is the title: a reference with none is no help to anyone."""
+    assert parse_reference(text, strict=True)["title"] == title

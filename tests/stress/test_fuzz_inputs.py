@@ -544,7 +544,7 @@ CRAFTED_PIECES = [
     "patent US 1,234. 2018 Nov 1", "[Preprint]. 2023 bioRxiv 2023.1 ", "1(2), 3 (2021) ",
     "” in A, B. C, D. E, and ", "A. B, C. D, ", ", 'A', B, n.s. xi (1913), ", "'a'b",
     # (and the twenty-sixth's)
-    "A, B. “C.” In D, 1-2.", ", 1 2, 1996.", "A B C UK. ",
+    "A, B. “C.” In D, 1-2.", ", 1 2, 1996.", "A B C UK. ", "(2020). A (B-1): C, 5",
 ]
 
 

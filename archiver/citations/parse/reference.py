@@ -17,6 +17,7 @@ from archiver.citations.parse.gbt import (
     _publication_date,
 )
 from archiver.citations.parse.model import tag
+from archiver.citations.parse.titles import _title_after_apas_year
 from archiver.citations.parse.tokens import tokenize
 
 TYPE_CHECKING = False  # typing is not imported at run time: it would cost ~7 ms of start-up
@@ -48,6 +49,7 @@ def parse_reference(text: str, *, strict: bool = False) -> dict[str, Any]:
         item = _gbt_imprint(clean, _gbt_year_after_the_code(
             clean, _gbt_title(clean, _csl(clean, tokens, labels))))
         item = _publication_date(clean, _gbt_volume(clean, _gbt_roles(clean, item)))
+        _title_after_apas_year(item, clean)  # (last: only where nothing else read one)
         if item.get("title"):
             item["title"] = wave_dashes_given_back(item["title"], text)
         return author_before_the_year(clean, item)

@@ -522,6 +522,23 @@ def _year_read_into_the_title(item: dict[str, Any]) -> None:
     item["issued"] = {"date-parts": [[int(found.group(1))]]}
 
 
+# what APA prints after the year in brackets: the work's title, to its full stop ("World
+# Health Organization. (2020). Coronavirus disease 2019 (COVID-19): Situation report, 51.
+# WHO.")
+_TITLE_AFTER_APAS_YEAR = re.compile(r"\((?:1[5-9]|20)\d\d[a-z]?(?:,\s[^()]{1,30})?\)\.\s+"
+                                    r"(?P<title>[^\s.][^.]{2,300}?)(?:\.\s|\.?$)")
+
+
+def _title_after_apas_year(item: dict[str, Any], text: str) -> None:
+    """That title, where the tagger read no title and no container at all (a report's
+    title with a number and a date in it put it off): a reference with none is no help."""
+    if item.get("title") or item.get("container-title"):
+        return
+    found = _TITLE_AFTER_APAS_YEAR.search(text)
+    if found:
+        item["title"] = found["title"].strip()
+
+
 def _elided_word_ending_a_title(item: dict[str, Any], text: str) -> None:
     """A title ends with the word its last elided article belongs to, not with the article
     ("La Versification du théâtre espagnol au siècle d’Or", not "… siècle d")."""
