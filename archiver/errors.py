@@ -126,6 +126,11 @@ class DamagedObject(ArchiveError):
     """One object of the archive is damaged (its inventory gone, a version folder its
     inventory does not list): it is not written to until repaired; the others are."""
 
+    # the sha512 of a stored file found gone from a folder that is still there: bytes of
+    # that digest written there mend it (what ``ingest --refresh`` can do, when the post's
+    # source holds them)
+    missing_digest: str | None = None
+
 
 class OutputError(ArchiverError):
     """The command's own output cannot be written: standard output (``> FILE`` on a full

@@ -398,14 +398,35 @@ class _Run:
         keeps them (byte for byte the same): an inventory cut short, grown or removed since,
         which every reader of the post refuses, is not vouched for by a receipt (two
         ``stat`` calls; a byte changed in place is for ``fsck`` to find, as is a sidecar
-        gone, which readers do without while the head's copy vouches for the inventory)."""
+        gone, which readers do without while the head's copy vouches for the inventory).
+        The head is the index's, or, where its copy differs, the inventory's own (a version
+        the library committed, which leaves the index as it was); a head that keeps no copy
+        (OCFL W010) has nothing to compare with."""
         root = os.fspath(self.archive.object_path(object_id))
-        head = os.path.join(root, self.index[object_id]["head"], "inventory.json")
         try:
-            return os.stat(os.path.join(root, "inventory.json")).st_size == \
-                os.stat(head).st_size
+            size = os.stat(os.path.join(root, "inventory.json")).st_size
         except OSError:
             return False
+        head = self.index[object_id]["head"]
+        for attempt in range(2):
+            if attempt:
+                try:  # (read only when the index's head does not match: seldom)
+                    with open(os.path.join(root, "inventory.json"), "rb") as handle:
+                        named = json.loads(handle.read()).get("head")
+                except (OSError, ValueError, AttributeError):
+                    return False
+                if not isinstance(named, str) or not VERSION_NUMBER.fullmatch(named) or \
+                        named == head:
+                    return False
+                head = named
+            try:
+                if os.stat(os.path.join(root, head, "inventory.json")).st_size == size:
+                    return True
+            except FileNotFoundError:  # no copy to compare with (OCFL W010), unless the
+                return os.path.isdir(os.path.join(root, head))  # head's folder is gone too
+            except OSError:
+                return False
+        return False
 
     def _check_sizes(self, object_id: str, version: str) -> None:
         """Raise :class:`DamagedObject` if a file of ``version`` of ``object_id`` whose size is
@@ -788,8 +809,10 @@ class _Run:
             restored = self._restore(prepared, existing) if self.refresh else []
             try:
                 self.archive.check_version(prepared.object_id, existing)
-            except DamagedObject as exc:  # a file gone: what --refresh mends, if the source
-                if not self.refresh and "missing from the archive" in exc.message:  # holds it
+            except DamagedObject as exc:  # a file gone from its folder: what --refresh mends,
+                # where this source holds its bytes (else the object is to be restored)
+                if not self.refresh and exc.missing_digest is not None and \
+                        exc.missing_digest in {d.lower() for d in prepared.digests.values()}:
                     exc.hint = REFRESH_HINT
                 raise
             try:
@@ -860,8 +883,10 @@ class _Run:
         # file moved, and a title its folder's name gave changed with it
         same_bytes = {post["id"] for receipt in self.receipts.get(digest or "", ())
                       for at, post in enumerate(receipt.get("posts") or ()) if at == number}
-        earlier = sorted(other for other in {*self.made_by_source.get(source, {}).get(number, ()),
-                                             *same_bytes}
+        made_here = self.made_by_source.get(source, {}).get(number, set())
+        if object_id in made_here:
+            return []  # this file made this post before: an edit of it, as any other
+        earlier = sorted(other for other in {*made_here, *same_bytes}
                          if other != object_id and self.archive.exists(other))
         if not earlier:
             return []

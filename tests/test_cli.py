@@ -3242,6 +3242,29 @@ def test_a_post_read_again_is_not_called_unchanged_in_a_version_that_is_damaged(
     assert run(runner, "fsck", "--archive", archive_dir).exit_code == ExitCode.ARCHIVE
 
 
+@pytest.mark.parametrize("deleted", ["provenance", "image-folder"])
+def test_a_file_gone_that_refresh_cannot_put_back_is_not_sent_to_refresh(runner, archive_dir,
+                                                                          deleted):
+    """The hint of a post failed for a stored file gone names --refresh only where it can
+    put the file back (its source holds the bytes, its folder is there); the provenance,
+    which records its own event, or an image whose folder is gone too, is to be restored
+    from a copy."""
+    run(runner, "ingest", MUFENG_PAGE, "--archive", archive_dir, "--no-fetch")
+    [obj] = objects_on_disk(archive_dir)
+    content = obj / "v1" / "content"
+    if deleted == "provenance":
+        (content / "provenance.json").unlink()
+    else:
+        shutil.rmtree(content / "assets")
+    for refresh in ([], ["--refresh"]):
+        result = run(runner, "ingest", MUFENG_PAGE, "--archive", archive_dir, "--no-fetch",
+                     *refresh)
+        assert result.exit_code == ExitCode.ARCHIVE, result.output
+        assert "missing from the archive" in result.stderr, result.stderr
+        assert "--refresh" not in result.stderr and "restore the object from a copy" in \
+            result.stderr, result.stderr
+
+
 @pytest.mark.parametrize("damage", ["deleted", "cut-short", "grown"])
 def test_a_receipt_does_not_vouch_for_a_post_whose_stored_image_is_damaged(
         runner, archive_dir, damage):

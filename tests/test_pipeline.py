@@ -494,6 +494,47 @@ def _settled_at_once(monkeypatch) -> None:
     monkeypatch.setattr(receipts, "SETTLED_NS", 0)
 
 
+def _spy_extractions(monkeypatch) -> list[Path]:
+    """The files whose posts a run reads and cleans (none that a receipt vouches for)."""
+    import archiver.pipeline as pipeline
+    extracted: list[Path] = []
+    real = pipeline.prepare_all
+
+    def spy(path, *args, **kwargs):
+        extracted.append(path)
+        return real(path, *args, **kwargs)
+    monkeypatch.setattr(pipeline, "prepare_all", spy)
+    return extracted
+
+
+@pytest.mark.parametrize("change", ["none", "head-keeps-no-inventory-copy",
+                                    "version-committed-by-the-library"])
+def test_a_receipt_vouches_for_an_object_whose_inventory_is_whole(config, monkeypatch,
+                                                                 change):
+    """A receipt vouches for a post only while the object's inventory is the size of its
+    head version's copy: but an object whose head keeps no copy (OCFL W010) is whole, and so
+    is one the library gave a version the archive's index does not know yet (the inventory
+    names its own head): neither is read again on every run."""
+    page = next(MUFENG.rglob("*.html"))
+    [first] = ingest_paths([page], config)
+    archive = Archive.open(config.archive)
+    where = archive.object_path(first.object_id)
+    if change == "head-keeps-no-inventory-copy":
+        (where / "v1" / "inventory.json").unlink()
+        (where / "v1" / "inventory.json.sha512").unlink()
+    elif change == "version-committed-by-the-library":
+        state = archive.inventory(first.object_id)["versions"]["v1"]["state"]
+        files = {name: archive.read_bytes(first.object_id, name)
+                 for names in state.values() for name in names}
+        with archive.writer():
+            archive.commit(first.object_id, {**files, "note.txt": b"kept by a script"},
+                           "a script's version")
+    extracted = _spy_extractions(monkeypatch)
+    [again] = ingest_paths([page], config)
+    assert (again.status, again.object_id) == ("unchanged", first.object_id)
+    assert extracted == []
+
+
 def test_a_settled_unchanged_file_is_not_read_again(config, tmp_path, monkeypatch):
     _settled_at_once(monkeypatch)
     folder = tmp_path / "posts"
@@ -1178,6 +1219,8 @@ def test_a_post_with_no_address_retitled_is_another_post_and_the_ingest_says_so(
     [again] = ingest_paths([post], config)
     post.write_text(page.format("第二个标题"), encoding="utf-8")
     [retitled] = ingest_paths([post], config)
+    post.write_text(page.format("第二个标题").replace("正文。", "改过的正文。"), encoding="utf-8")
+    [edited] = ingest_paths([post], config)  # (an edit of the post it is now: said nothing)
     other = tmp_path / "other.md"
     other.write_text(page.format("第三个标题"), encoding="utf-8")
     [elsewhere] = ingest_paths([other], config)
@@ -1186,7 +1229,9 @@ def test_a_post_with_no_address_retitled_is_another_post_and_the_ingest_says_so(
     [warning] = retitled.warnings
     assert warning.startswith(f"this file made {first.object_id} before, and is now another "
                               f"post, {retitled.object_id}, not a new version of that one")
-    assert (first.warnings, again.warnings, elsewhere.warnings) == ((), (), ())
+    assert (edited.status, edited.object_id) == ("updated", retitled.object_id)
+    assert (first.warnings, again.warnings, elsewhere.warnings, edited.warnings) == (
+        (), (), (), ())
 
 
 def test_a_post_with_no_address_retitled_as_another_files_post_is_filed_there_and_said(

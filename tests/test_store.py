@@ -592,6 +592,29 @@ def test_a_file_gone_from_its_folder_is_put_back_but_not_a_folder_gone(small: Ar
     assert not image.parent.exists()
 
 
+@pytest.mark.parametrize("stored", ["v1/content/../../../../elsewhere/1.png",
+                                    "/tmp/elsewhere/1.png", "v1/inventory.json"])
+def test_a_file_the_inventory_stores_out_of_the_objects_content_is_never_written(
+        small: Archive, tmp_path: Path, stored: str) -> None:
+    """An inventory edited (its sidecar made again) to store a file at a path that leaves
+    the object, or at no version's content, names nothing to put back: nothing is written
+    there, however the copies given match its digest; the damage is said."""
+    where = small.object_path("wechat:post-a")
+    inventory = json.loads((where / "inventory.json").read_bytes())
+    digest = hashlib.sha512(PNG).hexdigest()
+    [key] = [k for k in inventory["manifest"] if k.lower() == digest]
+    inventory["manifest"][key] = [stored.replace("/tmp/", f"{tmp_path}/")]
+    data = json.dumps(inventory).encode()
+    (where / "inventory.json").write_bytes(data)
+    (where / "inventory.json.sha512").write_text(
+        f"{hashlib.sha512(data).hexdigest()}  inventory.json\n", encoding="utf-8")
+    before = {p: p.read_bytes() for p in where.rglob("*") if p.is_file()}
+    with small.writer(), pytest.raises(DamagedObject, match="which is no content path"):
+        small.restore_damaged("wechat:post-a", "v2", {digest: PNG})
+    assert not (where.parent / "elsewhere").exists() and not (tmp_path / "elsewhere").exists()
+    assert {p: p.read_bytes() for p in where.rglob("*") if p.is_file()} == before
+
+
 @pytest.mark.parametrize("damage", ["fifo", "link-loop", "link-to-a-device"])
 def test_a_stored_file_that_is_no_file_is_replaced_never_read(small: Archive, damage: str
                                                               ) -> None:

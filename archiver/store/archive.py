@@ -10,6 +10,7 @@ import getpass
 import hashlib
 import json
 import os
+import re
 import shlex
 import shutil
 import stat
@@ -39,6 +40,7 @@ from archiver.ocfl_rules import (
     INVENTORY_TYPE,
     sidecar_problem,
     unusable,
+    valid_path,
 )
 from archiver.store import durable
 from archiver.store.checks import Checks, FsckReport
@@ -793,9 +795,14 @@ class Archive(Checks):
         for digest, paths in state.items():
             content = inventory["manifest"][digest][0]
             if not os.path.isfile(os.path.join(where, content)):
-                raise DamagedObject(f"{_which(object_id, paths[0], number)} is missing from "
-                                    f"the archive ({content})", path=self.root,
-                                    hint=_RESTORE_HINT)
+                damage = DamagedObject(f"{_which(object_id, paths[0], number)} is missing "
+                                       f"from the archive ({content})", path=self.root,
+                                       hint=_RESTORE_HINT)
+                if valid_path(content) and os.path.isdir(
+                        os.path.dirname(os.path.join(where, content))):
+                    damage.missing_digest = digest.lower()  # (its folder there: bytes given
+                    # for this digest, written there, mend it: restore_damaged)
+                raise damage
 
     def restore_damaged(self, object_id: str, number: str,
                         copies: Mapping[str, bytes]) -> list[tuple[str, str]]:
@@ -822,8 +829,15 @@ class Archive(Checks):
         problems: list[str] = []  # what could not be put back, said once every file is seen
         for digest, paths in sorted(inventory["versions"][number]["state"].items(),
                                     key=lambda item: sorted(item[1])):
-            content = where / inventory["manifest"][digest][0]
+            stored = inventory["manifest"][digest][0]
             which = _which(object_id, paths[0], number)
+            if not valid_path(stored) or not re.fullmatch(r"v[1-9]\d*/content/.+", stored):
+                # (an inventory edited to name a path out of the object: nothing is written
+                # there, nor read; fsck says the rest)
+                problems.append(f"{which} is stored at {stored!r}, which is no content path "
+                                "of the object")
+                continue
+            content = where / stored
             state = _stored_state(where, content, digest.lower())
             if state is None:
                 continue  # whole
