@@ -476,16 +476,21 @@ def test_a_group_that_cannot_be_committed_reports_none_of_its_posts(config, monk
 
 # --- known digests: an unchanged file is not read again ---------------------------------------
 
+def _spy(monkeypatch, module, name: str) -> list[Path]:
+    """The first argument of each call of ``module.name`` (which still runs)."""
+    calls: list[Path] = []
+    real = getattr(module, name)
+
+    def spy(path, *args, **kwargs):
+        calls.append(path)
+        return real(path, *args, **kwargs)
+    monkeypatch.setattr(module, name, spy)
+    return calls
+
+
 def _spy_reads(monkeypatch) -> list[Path]:
     import archiver.readers as readers
-    reads: list[Path] = []
-    real = readers.read_input_and_status
-
-    def spy(path):
-        reads.append(path)
-        return real(path)
-    monkeypatch.setattr(readers, "read_input_and_status", spy)
-    return reads
+    return _spy(monkeypatch, readers, "read_input_and_status")
 
 
 def _settled_at_once(monkeypatch) -> None:
@@ -497,14 +502,7 @@ def _settled_at_once(monkeypatch) -> None:
 def _spy_extractions(monkeypatch) -> list[Path]:
     """The files whose posts a run reads and cleans (none that a receipt vouches for)."""
     import archiver.pipeline as pipeline
-    extracted: list[Path] = []
-    real = pipeline.prepare_all
-
-    def spy(path, *args, **kwargs):
-        extracted.append(path)
-        return real(path, *args, **kwargs)
-    monkeypatch.setattr(pipeline, "prepare_all", spy)
-    return extracted
+    return _spy(monkeypatch, pipeline, "prepare_all")
 
 
 @pytest.mark.parametrize("change", ["none", "head-keeps-no-inventory-copy",
