@@ -1193,11 +1193,9 @@ def _patent(item: dict[str, Any], text: str) -> None:
     if _PATENT_IN_THE_JOURNALS_PLACE.search(str(item.get("container-title", ""))):
         del item["container-title"]
     dated = _DATE_AFTER_THE_NUMBER.search(text) if "issued" not in item else None
-    if dated:  # (the tagger read "2018 Nov 13" as a page, and the patent had no date)
+    if dated:  # (the tagger read "2018 Nov 13" into a page, which _numbers_of_something_else
+        # drops for its month, and the patent had no date)
         item["issued"] = {"date-parts": [[int(dated["year"])]]}
-        if re.fullmatch(rf"[\d, ]*{dated['year']}\s+{_MONTH_WORD}\.?\s+\d{{1,2}}",
-                        str(item.get("page") or "")):
-            del item["page"]
 
 
 # NLM's date of a patent after its number, ending the reference: "… patent US 10,123,456. 2018
@@ -1801,11 +1799,11 @@ def _british_article(item: dict[str, Any], text: str) -> None:
     """Such an article's title, journal and volume, where the tagger ran the title on into
     the journal (a series' "n.s." puts it off) or read no volume."""
     found = _BRITISH_ARTICLE.search(text)
-    title = str(item.get("title") or "")
-    if found is None or not title.startswith(found["title"].strip()):
+    title, quoted = str(item.get("title") or ""), (found["title"].strip() if found else "")
+    if found is None or not title.startswith(quoted):
         return
-    if title != found["title"].strip() or "volume" not in item:
-        item["title"] = found["title"].strip()
+    if title != quoted or "volume" not in item:
+        item["title"] = quoted
         item["container-title"] = found["journal"].strip()
         item["volume"] = found["volume"]
 

@@ -775,15 +775,14 @@ def _report_or_catalogue_number(item: dict[str, Any], text: str) -> None:
     reference prints the number once. The catalogue number's label read as the journal is
     none either."""
     page = str(item.get("page") or "")
+    catalogue = _CATALOGUE_NUMBER.search(text)
     if page and _printed(page, text) == 1:
         report = _REPORT_NUMBER.search(text)
         if report and report["number"] == page:
             del item["page"]
             item.setdefault("volume", page)
-        catalogue = _CATALOGUE_NUMBER.search(text)
         if catalogue and catalogue["number"] == page:
             item.pop("page", None)
-    catalogue = _CATALOGUE_NUMBER.search(text)
     if catalogue and re.fullmatch(rf"Cat\.\s?no\.?(?:\s?{catalogue['letters']})?",
                                   str(item.get("container-title") or "")):
         del item["container-title"]
