@@ -13,6 +13,8 @@ Each section states one promise the store makes and checks it against the files 
 9. Crash safety: recovery discards a commit that was not yet complete and finishes one that
    was, wherever the crash hit.
 10. ``fsck_object`` against the official OCFL 1.1 conformance fixtures (tests/fixtures/ocfl).
+11. A version added to an object another tool made keeps the object valid: its sha256
+    digests are moved to sha512, its content directory and zero-padded version names kept.
 
 Several tests here first demonstrated real defects of the store (a stale sidecar after a crash,
 case-sensitive digests, objects without a declaration, paths used as file and folder, …);
@@ -1932,3 +1934,126 @@ def test_a_folder_holding_someone_s_temporary_file_is_no_interrupted_archive(
         Archive.open(folder, create=True)
     assert notes.read_text(encoding="utf-8") == "mine"
     assert not (folder / "0=ocfl_1.1").exists()
+
+
+# ---------------------------------------------------------------------------------------------
+# 11. a version added to an object another tool made (the OCFL 1.1 conformance fixtures)
+
+# every good and warn fixture: objects another tool made, whose ids are URIs or not
+OTHER_TOOLS = [(kind, p.name) for kind in ("good-objects", "warn-objects")
+               for p in sorted((OCFL_FIXTURES / kind).iterdir())]
+
+
+def _logical_states(archive: Archive, object_id: str) -> dict[str, dict[str, bytes]]:
+    """Every version's files, as the archive reads them (each checked against its digest)."""
+    inventory = archive.inventory(object_id)
+    return {number: {logical: archive.read_bytes(object_id, logical, number)
+                     for paths in version["state"].values() for logical in paths}
+            for number, version in inventory["versions"].items()}
+
+
+@pytest.mark.parametrize(("kind", "name"), [pytest.param(k, n, id=n) for k, n in OTHER_TOOLS])
+def test_a_version_added_to_another_tool_s_object_leaves_it_valid_and_its_past_whole(
+        archive: Archive, kind: str, name: str) -> None:
+    """Whatever the object's digest algorithm (W004: sha256), content directory
+    (``stuff``), version names (W001: ``v001``) or digests' case: the new version is valid to
+    fsck and to ocfl-py, and every earlier version reads back byte for byte as before."""
+    folder = _install_fixture(archive, kind, name)
+    object_id = _fixture_inventory(kind, name)["id"]
+    before = _logical_states(archive, object_id)
+    old_versions = {number: files_under(folder / number) for number in before}
+
+    commit(archive, object_id, {"added by archiver.txt": b"new bytes"})
+
+    after = _logical_states(archive, object_id)
+    head = archive.head(object_id)
+    assert {number: after[number] for number in before} == before
+    assert after[head] == {"added by archiver.txt": b"new bytes"}
+    assert {number: files_under(folder / number) for number in before} == old_versions
+    inventory = archive.inventory(object_id)
+    assert inventory["digestAlgorithm"] == "sha512"
+    assert sorted(p.name for p in folder.glob("inventory.json.*")) == ["inventory.json.sha512"]
+    report = FsckReport()
+    archive.fsck_object(folder, report)
+    assert report.problems == []
+    assert Validator(log_warnings=False).validate_object(str(folder))
+
+
+def test_an_object_s_sha256_digests_are_kept_as_fixity_when_moved_to_sha512(
+        archive: Archive) -> None:
+    """Nothing the object said of its files is lost: the old manifest's digests become the
+    sha256 fixity block, and unchanged content is shared, not stored again."""
+    folder = _install_fixture(archive, "warn-objects", "W004_uses_sha256")
+    old = _fixture_inventory("warn-objects", "W004_uses_sha256")
+    object_id = old["id"]
+    logical = next(iter(next(iter(old["versions"].values()))["state"].values()))[0]
+    kept = archive.read_bytes(object_id, logical)
+
+    commit(archive, object_id, {logical: kept, "new.txt": b"new"})
+
+    inventory = archive.inventory(object_id)
+    fixity = inventory["fixity"]["sha256"]
+    for digest, paths in old["manifest"].items():
+        assert set(paths) <= set(fixity[digest.lower()])
+    assert inventory["manifest"][hashlib.sha512(kept).hexdigest()] == \
+        old["manifest"][hashlib.sha256(kept).hexdigest()]  # shared with v1, not copied
+    assert not (folder / archive.head(object_id) / "content" / logical).exists()
+
+
+def test_a_damaged_file_in_a_sha256_object_stops_the_move_to_sha512_and_the_commit(
+        archive: Archive) -> None:
+    """A new digest is never given to damaged bytes: the commit is refused, nothing written."""
+    folder = _install_fixture(archive, "warn-objects", "W004_uses_sha256")
+    object_id = _fixture_inventory("warn-objects", "W004_uses_sha256")["id"]
+    stored = next(p for p in sorted((folder / "v1" / "content").rglob("*")) if p.is_file())
+    stored.write_bytes(stored.read_bytes() + b"!")
+    before = files_under(folder)
+
+    with pytest.raises(DamagedObject, match="does not match the sha256 digest") as caught:
+        commit(archive, object_id, {"new.txt": b"new"})
+
+    assert "fsck" in caught.value.hint
+    assert files_under(folder) == before
+    assert staging_dirs(archive.root) == []
+
+
+def test_a_crash_before_the_old_sidecar_is_removed_is_finished_by_recovery(
+        archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sha256 sidecar goes only once the sha512 one vouches for the root inventory; a
+    crash between the two leaves both, and the next writer removes the old one."""
+    folder = _install_fixture(archive, "warn-objects", "W004_uses_sha256")
+    object_id = _fixture_inventory("warn-objects", "W004_uses_sha256")["id"]
+    real = Path.unlink
+
+    def unlink(path: Path, *args, **kwargs) -> None:
+        if path.name == "inventory.json.sha256" and path.parent == folder:
+            raise SimulatedCrash
+        real(path, *args, **kwargs)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Path, "unlink", unlink)
+        with pytest.raises(SimulatedCrash):
+            commit(archive, object_id, {"new.txt": b"new"})
+    assert (folder / "inventory.json.sha256").is_file()
+    assert archive.head(object_id) == "v2"  # readers see the new version already
+
+    with Archive.open(archive.root).writer():  # recovery
+        pass
+
+    assert sorted(p.name for p in folder.glob("inventory.json.*")) == ["inventory.json.sha512"]
+    report = archive.fsck()
+    assert report.ok, report.problems
+
+
+@pytest.mark.parametrize(("head", "after"), [("v0", "v1"), ("v1", "v2"), ("v9", "v10"),
+                                             ("v001", "v002"), ("v009", "v010"),
+                                             ("v0099", "v0100")])
+def test_the_next_version_keeps_the_object_s_way_of_naming_versions(head: str,
+                                                                     after: str) -> None:
+    assert store_archive.next_version_number(head) == after
+
+
+def test_a_zero_padded_object_with_no_name_left_gets_no_version() -> None:
+    """OCFL: padded names keep one leading zero; ``v099`` is the last of width three."""
+    with pytest.raises(ArchiveError, match="zero-padded to 3 digits"):
+        store_archive.next_version_number("v099")

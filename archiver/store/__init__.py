@@ -30,6 +30,8 @@ write; a second writer gets :class:`ArchiveBusy` (exit 5) at once, or waits if a
 
 Its parts: :mod:`~archiver.store.archive` (the :class:`Archive`: opening, the lock, reading,
 committing, recovering), :mod:`~archiver.store.checks` (what ``fsck`` checks of the store),
+:mod:`~archiver.store.algorithm` (another tool's sha256 object moved to sha512 by the version
+added to it),
 :mod:`~archiver.store.journal` (the tickets of staged commits),
 :mod:`~archiver.store.layout` (where an object lies, and what a folder is) and
 :mod:`~archiver.store.durable` (writes that a crash leaves whole or not at all).

@@ -38,11 +38,13 @@ from archiver.errors import (
 )
 from archiver.ocfl_rules import (
     INVENTORY_TYPE,
+    next_version_number,
     sidecar_problem,
     unusable,
     valid_path,
 )
 from archiver.store import durable
+from archiver.store.algorithm import in_sha512
 from archiver.store.checks import Checks, FsckReport
 from archiver.store.journal import read_ticket, ticket_entries
 from archiver.store.layout import (
@@ -831,7 +833,9 @@ class Archive(Checks):
                                     key=lambda item: sorted(item[1])):
             stored = inventory["manifest"][digest][0]
             which = _which(object_id, paths[0], number)
-            if not valid_path(stored) or not re.fullmatch(r"v[1-9]\d*/content/.+", stored):
+            if not valid_path(stored) or not re.fullmatch(
+                    rf"v\d+/{re.escape(inventory.get('contentDirectory', 'content'))}/.+",
+                    stored):
                 # (an inventory edited to name a path out of the object: nothing is written
                 # there, nor read; fsck says the rest)
                 problems.append(f"{which} is stored at {stored!r}, which is no content path "
@@ -964,8 +968,9 @@ class Archive(Checks):
                 "id": object_id, "type": INVENTORY_TYPE, "digestAlgorithm": "sha512",
                 "head": "v0", "manifest": {}, "versions": {}, "fixity": {"sha256": {}}}
         else:
-            inventory = self._inventory(object_id, sealed=True)
-        number = f"v{int(inventory['head'][1:]) + 1}"
+            inventory = in_sha512(self.object_path(object_id),
+                                  self._inventory(object_id, sealed=True))
+        number = next_version_number(inventory["head"])
         self._check_writable(object_id, number, new_object)
         user = {"name": _user_name(), **(change.user or {})}  # a name given or the login
         state: dict[str, list[str]] = {}
@@ -979,7 +984,7 @@ class Archive(Checks):
             data, digest = files[logical], digests[logical]
             state.setdefault(digest, []).append(logical)
             if digest not in manifest:  # OCFL dedup: store only bytes the object lacks
-                content = f"{number}/content/{logical}"
+                content = f"{number}/{inventory.get('contentDirectory', 'content')}/{logical}"
                 new_content[content] = data
                 manifest[digest] = [content]
                 sha256 = (change.fixity or {}).get(logical) or hashlib.sha256(data).hexdigest()
@@ -1014,7 +1019,7 @@ class Archive(Checks):
         stored copies compared (the commit need not read them again: :class:`Change`)."""
         new_object = not self.exists(object_id)
         inventory = None if new_object else self._inventory(object_id, sealed=True)
-        number = "v1" if inventory is None else f"v{int(inventory['head'][1:]) + 1}"
+        number = "v1" if inventory is None else next_version_number(inventory["head"])
         self._check_writable(object_id, number, new_object)
         if inventory is None or files is None:
             return frozenset()
@@ -1172,6 +1177,13 @@ class Archive(Checks):
         if (target / "inventory.json").read_bytes() == inv and (
                 not sidecar.is_file() or sidecar.read_bytes() != sidecar_of(inv)):
             durable.atomic_write(sidecar, sidecar_of(inv), tmp_dir=staging)
+        # an object whose digests this version moved from sha256 keeps one sidecar at its
+        # root, the new one (OCFL E001), once that one vouches for the root inventory
+        stale = target / "inventory.json.sha256"
+        if stale.is_file() and (target / "inventory.json").read_bytes() == inv and \
+                sidecar.read_bytes() == sidecar_of(inv):
+            stale.unlink()
+            durable.fsync_path(target)
         return []
 
     def recover(self) -> tuple[int, int]:
