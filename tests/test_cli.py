@@ -84,6 +84,23 @@ def test_ingest_text_lines_name_the_title_and_the_file_it_came_from(runner, arch
     assert second.endswith(f"{title}  ← saved-again.md")
 
 
+def test_ingest_text_lines_say_a_post_is_untitled_as_list_does(runner, archive_dir):
+    fragment = sorted((WECHAT / "html-fragment").iterdir())[0]  # a bare #js_content: no title
+    result = run(runner, "ingest", fragment, "--archive", archive_dir, "--no-fetch")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0].endswith(f"(untitled)  ← {fragment.name}")
+
+
+def test_ingest_text_lines_name_a_file_that_failed_by_its_path_not_as_untitled(
+        runner, archive_dir, tmp_path):
+    empty = tmp_path / "empty.md"
+    empty.write_bytes(b"")
+    result = run(runner, "ingest", empty, "--archive", archive_dir, "--no-fetch")
+    assert result.exit_code == ExitCode.BAD_INPUT
+    line = result.stdout.splitlines()[0]
+    assert line.startswith("failed ") and line.endswith(str(empty)) and "untitled" not in line
+
+
 def test_ingest_json_lines_name_the_record(runner, archive_dir):
     result = run(runner, "ingest", SEED, PAGE, "--archive", archive_dir, "--no-fetch", "--json")
     assert result.exit_code == ExitCode.OK

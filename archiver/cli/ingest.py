@@ -282,10 +282,11 @@ def ingest(
             elif result.status != "skipped":
                 title = on_screen(result.title or "")  # a record's title is one line
                 where = " ".join(w for w in (result.object_id, result.version) if w) or "-"
-                # titled, the line names its file too: two saves of one post, or a post
-                # whose title is not its file's name, are told apart without --json
-                named = (f"{title}  ← {printable(Path(result.source).name)}" if title
-                         else printable(result.source))
+                # the line names its file too: two saves of one post, or a post whose title
+                # is not its file's name, are told apart without --json; an untitled post is
+                # said so, as `list` says it (a file that failed gave no post: its path)
+                named = (printable(result.source) if not title and result.status == "failed"
+                         else f"{title or '(untitled)'}  ← {printable(Path(result.source).name)}")
                 say(f"{result.status:<11} {where}  {named}")
                 for warning in grouped_warnings(result.warnings):
                     if not quiet:  # named: stdout may be a file, or the post a WARC's
