@@ -1548,6 +1548,13 @@ def test_a_doi_two_posts_cite_unverified_is_exported_once(tmp_path):
     # a hyphenated name inside Chinese is one name, braced whole
     ("新冠COVID-19疫苗研究", "新冠{COVID-19}疫苗研究"),
     ("基于SARS-CoV-2的研究", "基于{SARS-CoV-2}的研究"),
+    # the braces hold the word, not the punctuation printed around it
+    ("YFCC100M: The new data in multimedia research",
+     "{YFCC100M}: The new data in multimedia research"),
+    ("Urbanization in China: a review", "Urbanization in {China}: a review"),
+    ("SMILES, a chemical language", "{SMILES}, a chemical language"),
+    ("Outcomes of (COVID-19) care", "Outcomes of ({COVID-19}) care"),
+    ("What \"RNA\" means", "What \"{RNA}\" means"),
 ])
 def test_names_accents_and_hyphenated_names_are_braced_in_sentence_case_titles(title, braced):
     from archiver.export.formats import protected_title

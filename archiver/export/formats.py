@@ -190,7 +190,13 @@ def _protected_word(word: str, sentence_case: bool, opens: bool) -> str:
     keep = bool(core) and any(_cased(c) for c in core) and (
         _keeps_its_case(core)
         or (sentence_case and (joined or (not opens and core[0].isupper()))))
-    return "{" + tex(word) + "}" if keep else tex(word)
+    if not keep:
+        return tex(word)
+    # the braces hold the word alone, not the punctuation around it ("{YFCC100M}:", not
+    # "{YFCC100M:}"), which a reference manager would otherwise keep as part of the name
+    start = word.index(core)
+    end = start + len(core)
+    return tex(word[:start]) + "{" + tex(core) + "}" + tex(word[end:])
 
 
 # a run of letters of scripts with capitals, with digits, "&" and the hyphens inside a word
