@@ -1605,10 +1605,14 @@ def test_fsck_ok_then_flipped_byte_exits_5(runner, archive_dir):
     said = run(runner, "fsck", "--archive", archive_dir)  # and on a terminal, how to mend it
     assert said.exit_code == ExitCode.ARCHIVE
     assert "hint:" in said.stderr and "ingest --refresh" in said.stderr, said.stderr
-    source.unlink()  # a file gone is not what --refresh puts back: not said
+    source.unlink()  # a file gone from its folder: --refresh puts it back too
     gone = run(runner, "fsck", "--archive", archive_dir)
     assert "hint: restore a damaged object from a copy" in gone.stderr
-    assert "--refresh" not in gone.stderr, gone.stderr
+    assert "ingest --refresh" in gone.stderr, gone.stderr
+    shutil.rmtree(source.parent)  # its folder gone too: only a copy restores the object
+    folder_gone = run(runner, "fsck", "--archive", archive_dir)
+    assert "hint: restore a damaged object from a copy" in folder_gone.stderr
+    assert "--refresh" not in folder_gone.stderr, folder_gone.stderr
 
 
 def _damage_inventory(archive_dir: Path, damage) -> str:
@@ -2624,6 +2628,9 @@ def test_fsck_names_a_stray_file_whose_name_is_not_utf8_with_its_bytes_escaped(
     said = run(runner, "fsck", "--archive", archive_dir)
     assert said.exit_code == ExitCode.ARCHIVE
     assert "v1/content/st\\xffray: file is not in the manifest" in said.stdout, said.stdout
+    # a stray file is moved out, not restored from a copy
+    assert "hint: move the files that no manifest names out of the archive" in said.stderr
+    assert "restore" not in said.stderr, said.stderr
     report = json.loads(run(runner, "fsck", "--archive", archive_dir, "--json").stdout)
     assert [p["path"].rsplit("/", 1)[1] for p in report["problems"]] == ["st\\xffray"]
 

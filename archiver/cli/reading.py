@@ -498,6 +498,8 @@ def _checked_with_progress(store: Any, quiet: bool) -> Any:
 
 
 _RESTORE = "restore a damaged object from a copy"
+# ... and where a file or folder is none of its object's (no manifest names it)
+_STRAY = "move the files that no manifest names out of the archive (keep them elsewhere)"
 # ... and where a stored file's bytes changed (a digest that does not match)
 FSCK_HINT = (f"{_RESTORE}; a post's stored file whose bytes its source still holds (the saved "
              "page, its images, the record) is put back by `archiver ingest --refresh` on "
@@ -554,6 +556,10 @@ def fsck(
                       f"{state}{recovered}", markup=False)
             if not report.ok:
                 changed = any(problem.changed for problem in report.problems)
-                err.print(f"  hint: {FSCK_HINT if changed else _RESTORE}", markup=False)
+                hints = [FSCK_HINT if changed else _RESTORE] if not all(
+                    problem.stray for problem in report.problems) else []
+                if any(problem.stray for problem in report.problems):
+                    hints.append(_STRAY)
+                err.print(f"  hint: {'; '.join(hints)}", markup=False)
         if not report.ok:
             raise typer.Exit(int(ExitCode.ARCHIVE))

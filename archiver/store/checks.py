@@ -49,9 +49,13 @@ from archiver.textfiles import utf8_safe
 class Problem:
     path: str
     message: str
-    # a stored file whose bytes changed (its digest no longer matches): what ``ingest
-    # --refresh`` puts back from the post's source, where it still holds them
+    # a stored file whose bytes changed (its digest no longer matches), or that is gone from
+    # a folder still there: what ``ingest --refresh`` puts back from the post's source, where
+    # it still holds them
     changed: bool = field(default=False, compare=False)
+    # a file or folder that is none of the object's (no manifest names it): moved out, not
+    # restored
+    stray: bool = field(default=False, compare=False)
 
     def to_json(self) -> dict[str, str]:
         # a stray file's name that is not UTF-8 has its bytes escaped (JSON is UTF-8)
@@ -242,9 +246,10 @@ class Checks:
         ``in_flight``: the version another writer is adding to this object at this moment."""
         rel = object_dir.relative_to(self.root).as_posix()
 
-        def problem(where: str, message: str, changed: bool = False) -> None:
+        def problem(where: str, message: str, changed: bool = False,
+                    stray: bool = False) -> None:
             report.problems.append(Problem(f"{rel}/{where}" if where else rel, message,
-                                           changed))
+                                           changed, stray))
 
         def warn(where: str, message: str) -> None:
             report.warnings.append(Problem(f"{rel}/{where}", message))
@@ -303,7 +308,7 @@ class Checks:
                 problem(name, "version folder the root inventory does not list (the root "
                               "inventory is not the most recent one)")
             else:
-                problem(name, "not allowed in an object root")
+                problem(name, "not allowed in an object root", stray=True)
         for number in versions:
             version_dir = object_dir / number
             if not version_dir.is_dir():
@@ -340,8 +345,9 @@ class Checks:
                     problem(content, "content file is a symbolic link, or reached through "
                                      "one, not the file itself")
                     continue
-                if not path.is_file():
-                    problem(content, "content file is missing")
+                if not path.is_file():  # (its folder still there: what --refresh mends)
+                    problem(content, "content file is missing",
+                            changed=path.parent.is_dir() and not path.exists())
                     continue
                 if durable.digest_file(path, algorithm) != digest.lower():
                     problem(content, f"{algorithm} does not match the manifest (file changed)",
@@ -360,7 +366,7 @@ class Checks:
                     for name in names:
                         content = (Path(dirpath) / name).relative_to(object_dir).as_posix()
                         if content not in listed:
-                            problem(content, "file is not in the manifest")
+                            problem(content, "file is not in the manifest", stray=True)
 
         # every version inventory: valid, and telling the same history as the root
         previous_type: tuple[int, int] | None = None
