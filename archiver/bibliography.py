@@ -15,6 +15,7 @@ from archiver.errors import DamagedObject
 from archiver.export import FORMATS, export, works_of
 from archiver.export.works import Work
 from archiver.index import known_works, load_index, taken_keys
+from archiver.model import post_ids
 from archiver.store import Archive, an_archive
 
 __all__ = ["FORMATS", "archive_works", "export_archive"]
@@ -49,7 +50,7 @@ def archive_works(archive: Archive, object_ids: Iterable[str] | None = None, *,
     from archiver.citations.verify import citations_of
 
     index = load_index(archive, rebuilding=rebuilding)
-    ids = archive.object_ids() if object_ids is None else object_ids
+    ids = post_ids(archive.object_ids()) if object_ids is None else object_ids
     return works_of(archive, ids, posts=posts, cited=cited,
                     include_unverified=include_unverified, on_skip=on_skip,
                     parse=_each_text_parsed_once(parse_reference),

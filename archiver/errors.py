@@ -132,6 +132,13 @@ class DamagedObject(ArchiveError):
     missing_digest: str | None = None
 
 
+class ObjectRefused(ArchiveError):
+    """One object of the archive takes no version from archiver, though nothing in it is
+    damaged: an object another OCFL tool made where a post's id puts it, holding no post's
+    record, or one whose zero-padded version names are used up. Its post fails; the others
+    are written."""
+
+
 class OutputError(ArchiverError):
     """The command's own output cannot be written: standard output (``> FILE`` on a full
     disk), or the file an option names (``-o``, ``--junit``). Neither the archive's failure nor

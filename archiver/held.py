@@ -25,6 +25,7 @@ from urllib.parse import unquote
 from archiver import schema
 from archiver.assets import EMPTY_PLACEHOLDER
 from archiver.canonical import dumps, sha512_hex
+from archiver.errors import ObjectRefused
 from archiver.prepare import Prepared, missing_image_warning
 from archiver.readers import wechat_html
 from archiver.saves import OtherSave
@@ -47,6 +48,14 @@ def already_archived(archive: Archive, prepared: Prepared,
     versions = archive.versions(prepared.object_id)
     new_assets = _assets_of(prepared.digests)
     head = versions[-1]
+    if "record.json" not in head.state:  # (every version archiver makes holds one)
+        raise ObjectRefused(
+            f"{prepared.object_id} is an OCFL object whose head version, {head.number}, holds "
+            "no record.json: it is no post archiver made (another tool's object, where this "
+            "post's id puts it), and no version is added on it",
+            path=archive.object_path(prepared.object_id),
+            hint="ingest the post into another archive (`--archive DIR`), or move that object "
+                 "out of this one")
     if head.state.get("record.json") == prepared.record_digest and \
             _assets_of(head.state) == new_assets:
         return head.number

@@ -21,6 +21,7 @@ from typing import Any
 from archiver.errors import ArchiverError
 from archiver.export.keys import unique
 from archiver.export.works import post_key
+from archiver.model import POST_ID_PREFIX
 from archiver.store import Archive
 
 INDEX_NAME = "index.json"
@@ -32,7 +33,6 @@ RECEIPTS_NAME = "receipts.json"
 STALE_NAME = "index.stale"
 # A post's verification, beside its record in each version (archiver.verified)
 CITATIONS_NAME = "citations.json"
-POST_ID_PREFIX = "wx:"  # every post's object id (archiver.record.Identity.object_id)
 
 
 def index_entry(record: dict[str, Any], head: str, citations: dict[str, Any] | None = None,
@@ -227,7 +227,7 @@ def rebuild_index(archive: Archive, unreadable: list[str] | None = None) -> dict
     learned = aliases_in_receipts(archive)
     for object_id in ids:
         if not object_id.startswith(POST_ID_PREFIX):
-            continue  # another OCFL object in the storage root: no post, nothing to list
+            continue  # another OCFL tool's object in the storage root: no post to list
         try:
             versions = archive.versions(object_id)
             record = archive.read_json(object_id, "record.json")

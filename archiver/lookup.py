@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from archiver.errors import ArchiverError, NotFound, UsageError
+from archiver.model import post_ids
 from archiver.textfiles import is_utf8
 
 if TYPE_CHECKING:
@@ -53,6 +54,11 @@ def find_post(store: Archive, given: str, rebuilding: Rebuilding | None = None) 
         return _by_address(store, given, rebuilding)
     for full in (given, "wx:" + given):
         if _stored(store, full):  # a full id
+            if not post_ids([full]):
+                raise NotFound(f"{full} is no post: an OCFL object another tool made, in the "
+                               "archive's storage root (posts' ids start wx:)",
+                               path=store.root, hint="`archiver fsck` checks it; `archiver "
+                               "list` shows the posts")
             return full
     from archiver.index import load_index, trusted_index
     # the ids as the list index keeps them, when it can be trusted to name every object: a
@@ -62,7 +68,8 @@ def find_post(store: Archive, given: str, rebuilding: Rebuilding | None = None) 
     # fsck reports, stop no lookup of another, and are named as their folders name them)
     damaged: list[ArchiverError] = []
     # (an id two folders claim, an inventory copied by hand, is one post to look for)
-    ids = sorted(set(index) if index is not None else set(store.object_ids(damaged=damaged)))
+    ids = sorted(set(index) if index is not None else
+                 set(post_ids(store.object_ids(damaged=damaged))))
     if given in ids:
         return given
     if index is None:

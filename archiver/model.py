@@ -18,6 +18,16 @@ from typing import Any
 
 from lxml import etree
 
+# every post's object id starts so (archiver.record.Identity.object_id); the storage root
+# may hold other OCFL tools' objects beside them, which fsck checks and no other command reads
+POST_ID_PREFIX = "wx:"
+
+
+def post_ids(object_ids: Iterable[str]) -> list[str]:
+    """The ids of posts among ``object_ids`` (an archive's objects), in their order."""
+    return [object_id for object_id in object_ids if object_id.startswith(POST_ID_PREFIX)]
+
+
 KINDS = ("article", "image-share", "article-share", "video", "deleted", "blocked", "unavailable")
 ERROR_KINDS = ("deleted", "blocked", "unavailable")
 

@@ -13,7 +13,7 @@ import stat
 from pathlib import Path
 from typing import Any, Literal
 
-from archiver.errors import ArchiveError
+from archiver.errors import ObjectRefused
 
 INVENTORY_TYPE = "https://ocfl.io/1.1/spec/#inventory"
 INVENTORY_TYPES = {"https://ocfl.io/1.0/spec/#inventory": (1, 0), INVENTORY_TYPE: (1, 1)}
@@ -100,14 +100,14 @@ def version_numbers(versions: Any) -> tuple[dict[str, int], list[str]]:
 def next_version_number(head: str) -> str:
     """The name of the version after ``head``: ``v3`` after ``v2``, and, in an object whose
     versions are zero-padded (another tool's, OCFL 1.1 §3.5.3.1), ``v003`` after ``v002``.
-    Raises ArchiveError when the padding leaves no room for another version. (``v0``: no
+    Raises ObjectRefused when the padding leaves no room for another version. (``v0``: no
     version yet.)"""
     number = int(head[1:]) + 1
     if not head.startswith("v0") or head == "v0":
         return f"v{number}"
     width = len(head) - 1
     if len(str(number)) >= width:  # (a padded name keeps at least one leading zero)
-        raise ArchiveError(f"the object's versions are zero-padded to {width} digits, and "
+        raise ObjectRefused(f"the object's versions are zero-padded to {width} digits, and "
                            f"{head} is the last such name: OCFL allows it no further version",
                            hint="ingest the post into another archive (`--archive DIR`)")
     return f"v{number:0{width}d}"

@@ -65,6 +65,7 @@ from archiver.errors import (
     DamagedObject,
     InputError,
     MalformedInput,
+    ObjectRefused,
     ReadingBug,
     SchemaError,
     UnsupportedFormat,
@@ -640,7 +641,8 @@ class _Run:
                     self.commit_group()  # its other version must be archived to compare with
                 try:
                     entry.results[number] = self._store(entry, number)
-                except DamagedObject as exc:  # this post fails; the others go on
+                except (DamagedObject, ObjectRefused) as exc:  # this post fails; the
+                    # others go on
                     entry.results[number] = IngestResult(
                         source=str(path), status="failed", object_id=item.object_id,
                         title=item.title, kind=item.kind, error=exc)

@@ -35,7 +35,7 @@ from archiver.index import (
     mark_index_stale,
     taken_keys,
 )
-from archiver.model import NOT_VERIFIED_YET, statuses_shown
+from archiver.model import NOT_VERIFIED_YET, post_ids, statuses_shown
 from archiver.store import Archive, an_archive
 from archiver.version import __version__, code_fingerprint
 
@@ -321,7 +321,8 @@ def verify_posts(archive: Archive, config: Config, object_ids: Iterable[str] | N
 
     an_archive(archive)
     ids = list(dict.fromkeys([object_ids] if isinstance(object_ids, str) else (
-        archive.object_ids() if object_ids is None else object_ids)))  # each post once
+        post_ids(archive.object_ids()) if object_ids is None else object_ids)))  # each
+    # post once (and no other tool's objects)
     items = []
     read: dict[str, str] = {}  # the digest of each record read: still the head's when kept
     for object_id in ids:

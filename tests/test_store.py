@@ -414,6 +414,30 @@ def test_a_new_version_leaves_earlier_versions_byte_for_byte_unchanged(archive: 
     assert [v.message for v in archive.versions(OID)] == ["first", "second", "third"]
 
 
+@pytest.mark.parametrize("damage", ["version folder gone", "version inventory gone"])
+def test_no_version_is_added_on_an_object_whose_earlier_version_is_gone(
+        archive: Archive, damage: str) -> None:
+    """A new head would hide the loss and leave an object no validator accepts: refused,
+    before anything is written, whether the new version would share the lost bytes or not."""
+    commit(archive, OID, {"a.txt": b"one"})
+    commit(archive, OID, {"a.txt": b"two"})
+    obj = archive.object_path(OID)
+    if damage == "version folder gone":
+        shutil.rmtree(obj / "v1")
+    else:
+        (obj / "v1" / "inventory.json").unlink()
+    before = files_under(obj)
+
+    for check in (lambda: archive.check_writable(OID, {"b.txt": b"new"}),
+                  lambda: commit(archive, OID, {"b.txt": b"new"})):
+        with pytest.raises(DamagedObject, match="v1") as caught:
+            check()
+        assert "no version is added" in caught.value.message
+        assert "fsck" in caught.value.hint
+    assert files_under(obj) == before
+    assert staging_dirs(archive.root) == []
+
+
 # ---------------------------------------------------------------------------------------------
 # 6. unsafe logical paths
 

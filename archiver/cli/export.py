@@ -40,6 +40,7 @@ from archiver.errors import (
     ExitCode,
     UsageError,
 )
+from archiver.model import post_ids as posts_of
 from archiver.textfiles import printable
 
 TYPE_CHECKING = False  # the export's modules are imported when it runs (start-up time)
@@ -206,7 +207,7 @@ def export(
         # exported (exit 5 all the same); one asked for by id fails the export, as ever
         damaged: list[ArchiverError] = []
         ids = [resolve_id(store, given, quiet) for given in post_ids] if post_ids else \
-            store.object_ids(damaged=damaged)
+            posts_of(store.object_ids(damaged=damaged))  # (no other tool's objects)
         for problem in damaged:  # its inventory cannot be read: said before the export
             fail(problem)
         # a post asked for by id is refused before anything is written, not left out

@@ -46,7 +46,7 @@ from archiver.errors import (
     UsageError,
     worst,
 )
-from archiver.model import STATUSES, statuses_shown
+from archiver.model import STATUSES, post_ids, statuses_shown
 from archiver.textfiles import for_a_shell, printable, text_file
 
 
@@ -182,7 +182,7 @@ def _verify_targets(targets: list[str], config: Config, store: Any,
             raise NotFound("no archive to verify", path=config.archive,
                            hint="give files to verify, or ingest posts first")
         # an object whose inventory cannot be read is named, and the others are checked
-        targets = store.object_ids(damaged=problems)
+        targets = post_ids(store.object_ids(damaged=problems))  # (no other tool's objects)
         if not targets and not problems:
             raise UsageError("the archive holds no posts", path=config.archive)
     seen: set[str] = set()  # a post or file named twice (its id and a prefix): checked once

@@ -35,6 +35,7 @@ from archiver.model import (
     block_depth,
     linked_pieces,
     links_by_item,
+    post_ids,
     split_pieces,
     table_ends,
 )
@@ -261,7 +262,7 @@ def _write_site(archive: Any, out: Path, citations_in: CitationsIn | None,
     with (out / "index.html").open("w", encoding="utf-8") as index:
         index.write(head + "<h1>Archive</h1><table><tr><th>title</th><th>account</th>"
                     "<th>date</th><th>versions</th><th>citations</th></tr>\n")
-        ids = archive.object_ids()
+        ids = post_ids(archive.object_ids())  # (another tool's objects: no posts)
         for object_id in ids:
             index.write(_post_page(archive, out, object_id, citations_in))
             count += 1

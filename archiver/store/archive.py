@@ -32,6 +32,7 @@ from archiver.errors import (
     ArchiverError,
     DamagedObject,
     NotFound,
+    ObjectRefused,
     UnfinishedCommit,
     UsageError,
     remedy,
@@ -968,9 +969,10 @@ class Archive(Checks):
                 "id": object_id, "type": INVENTORY_TYPE, "digestAlgorithm": "sha512",
                 "head": "v0", "manifest": {}, "versions": {}, "fixity": {"sha256": {}}}
         else:
-            inventory = in_sha512(self.object_path(object_id),
-                                  self._inventory(object_id, sealed=True))
-        number = next_version_number(inventory["head"])
+            inventory = self._inventory(object_id, sealed=True)
+            self._check_history(object_id, inventory)
+            inventory = in_sha512(self.object_path(object_id), inventory)
+        number = self._number_after(object_id, inventory["head"])
         self._check_writable(object_id, number, new_object)
         user = {"name": _user_name(), **(change.user or {})}  # a name given or the login
         state: dict[str, list[str]] = {}
@@ -994,6 +996,37 @@ class Archive(Checks):
                                          "state": state}
         inventory["head"] = number
         return _Staged(object_id, number, inventory, new_content, new_object)
+
+    def _check_history(self, object_id: str, inventory: dict[str, Any]) -> None:
+        """Refuse to add a version to an object whose earlier versions are not all on disk:
+        a version folder the inventory lists that is gone, or whose inventory is gone while
+        its sidecar is there (OCFL lets a version keep no inventory, W010, but not half of
+        one). A new version would be built on an object that no longer validates, and hide
+        the loss under a newer head. A stat or three a version; ``fsck`` checks every byte."""
+        where = self.object_path(object_id)
+        for number in inventory["versions"]:
+            folder = where / number
+            if not folder.is_dir():
+                raise DamagedObject(f"the object is damaged: its version folder {number} is "
+                                    "missing, and no version is added on it", path=folder,
+                                    hint="run `archiver fsck`; restore the object folder "
+                                         "from a backup")
+            if not (folder / "inventory.json").is_file() and any(
+                    (folder / f"inventory.json.{algorithm}").is_file()
+                    for algorithm in _SIDECARS):
+                raise DamagedObject(f"the object is damaged: {number}'s inventory is missing "
+                                    "beside its sidecar, and no version is added on it",
+                                    path=folder / "inventory.json",
+                                    hint="run `archiver fsck`; restore the object folder "
+                                         "from a backup")
+
+    def _number_after(self, object_id: str, head: str) -> str:
+        """:func:`next_version_number`, its refusal placed at the object."""
+        try:
+            return next_version_number(head)
+        except ObjectRefused as exc:
+            exc.path = str(self.object_path(object_id))
+            raise
 
     def _check_shared(self, object_id: str, logical: str, content: str, data: bytes) -> None:
         """Refuse to let a new version share a stored file (OCFL's deduplication by digest)
@@ -1019,7 +1052,10 @@ class Archive(Checks):
         stored copies compared (the commit need not read them again: :class:`Change`)."""
         new_object = not self.exists(object_id)
         inventory = None if new_object else self._inventory(object_id, sealed=True)
-        number = "v1" if inventory is None else next_version_number(inventory["head"])
+        if inventory is not None:
+            self._check_history(object_id, inventory)
+        number = "v1" if inventory is None else self._number_after(object_id,
+                                                                   inventory["head"])
         self._check_writable(object_id, number, new_object)
         if inventory is None or files is None:
             return frozenset()

@@ -1,0 +1,173 @@
+"""Objects another OCFL tool made, in archiver's storage root.
+
+An OCFL storage root may hold objects any conforming tool made; archiver's posts are the
+objects whose id is a post's (``wx:…``). The promises:
+
+1. The commands that go over the whole archive (list, log, export in every format, verify)
+   pass over an object whose id is no post's: their output is what it was without it.
+2. Such an object named by id is said to be no post, with what it is (exit 2, as for an id
+   that is no post of the archive).
+3. An object that takes no version from archiver (one under a post's id that holds no
+   record, one whose version names are used up) fails that post alone: the ingest goes on.
+
+The objects are the OCFL 1.1 conformance fixtures (tests/fixtures/ocfl, CC BY 4.0), real
+objects made by other tools, copied where the storage layout puts their ids.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from archiver.cli import app
+from archiver.errors import ExitCode
+from archiver.store import Archive, object_root_for
+
+from conftest import FIXTURES, WECHAT
+
+OCFL_FIXTURES = FIXTURES / "ocfl" / "1.1"
+SEED = WECHAT / "markdown" / "guozhengxueren-464-kazakhstan.md"
+PAGE = (WECHAT / "html"
+        / "wechatscope__gh_8e98aeecc6c0_2020-10-02_2650512939_raiHy80cW6.y.tar.gz.html")
+OTHER = WECHAT / "html" / "wechat-article-exporter__普通图文-04.html"
+
+
+def run(*args: object):
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def install(root: Path, kind: str, name: str, object_id: str | None = None) -> Path:
+    """Copy a conformance fixture into the storage root ``root``, where the layout puts its
+    id (or ``object_id``, written into its inventories); return its folder."""
+    source = OCFL_FIXTURES / kind / name
+    inventory = json.loads((source / "inventory.json").read_bytes())
+    target = root / object_root_for(object_id or inventory["id"])
+    shutil.copytree(source, target)
+    if object_id is not None:
+        import hashlib
+        for copy in [target, *sorted(p for p in target.iterdir() if p.is_dir())]:
+            if not (copy / "inventory.json").is_file():
+                continue
+            data = json.loads((copy / "inventory.json").read_bytes())
+            data["id"] = object_id
+            raw = json.dumps(data, indent=2).encode()
+            (copy / "inventory.json").write_bytes(raw)
+            algorithm = data["digestAlgorithm"]
+            (copy / f"inventory.json.{algorithm}").write_bytes(
+                f"{hashlib.new(algorithm, raw).hexdigest()} inventory.json\n".encode())
+    return target
+
+
+@pytest.fixture
+def archive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("ARCHIVER_ARCHIVE", raising=False)
+    root = tmp_path / "archive"
+    assert run("ingest", SEED, PAGE, "--archive", root, "--no-fetch").exit_code == 0
+    return root
+
+
+WHOLE_ARCHIVE = [
+    ["list"], ["list", "--json"], ["log"], ["log", "--json"],
+    ["export", "bibtex"], ["export", "biblatex"], ["export", "csl-json"], ["export", "ris"],
+    ["export", "bibtex", "--cited", "--include-unverified"],
+    ["verify", "--offline", "--no-keep", "--json"],
+]
+
+
+@pytest.mark.parametrize("command", [pytest.param(c, id=" ".join(c)) for c in WHOLE_ARCHIVE])
+def test_whole_archive_commands_pass_over_another_tool_s_object(archive: Path,
+                                                                command: list[str]) -> None:
+    before = run(*command, "--archive", archive)
+    install(archive, "good-objects", "spec-ex-full")
+
+    after = run(*command, "--archive", archive)
+
+    assert after.exit_code == before.exit_code, after.output
+    assert after.stdout == before.stdout
+    assert "record.json" not in after.output
+
+
+def test_the_offline_site_passes_over_another_tool_s_object(archive: Path,
+                                                             tmp_path: Path) -> None:
+    before = run("export", "html", "-o", tmp_path / "before", "--archive", archive)
+    install(archive, "good-objects", "spec-ex-full")
+
+    after = run("export", "html", "-o", tmp_path / "after", "--archive", archive)
+
+    assert (after.exit_code, before.exit_code) == (0, 0), after.output
+    assert sorted(p.relative_to(tmp_path / "after").as_posix()
+                  for p in (tmp_path / "after").rglob("*")) == \
+        sorted(p.relative_to(tmp_path / "before").as_posix()
+               for p in (tmp_path / "before").rglob("*"))
+
+
+@pytest.mark.parametrize("command", [["show"], ["log"], ["diff"], ["export", "bibtex"],
+                                     ["verify", "--offline", "--no-keep"]])
+def test_another_tool_s_object_named_by_id_is_said_to_be_no_post(archive: Path,
+                                                                 command: list[str]) -> None:
+    install(archive, "good-objects", "spec-ex-full")  # id ark:/12345/bcd987
+
+    result = run(*command, "ark:/12345/bcd987", "--archive", archive)
+
+    assert result.exit_code == ExitCode.USAGE, result.output
+    assert "ark:/12345/bcd987" in result.output and "no post" in result.output
+    assert "record.json' is not in" not in result.output
+
+
+def test_an_object_without_a_record_under_a_post_s_id_fails_that_post_alone(
+        archive: Path) -> None:
+    """Another tool's object where the post's id puts it: no version is added to it, and the
+    files after it are ingested all the same (exit 5, the archive's problem)."""
+    post_id = json.loads(run("ingest", OTHER, "--archive", archive.parent / "probe",
+                             "--no-fetch", "--json").stdout)["id"]
+    folder = install(archive, "good-objects", "minimal_one_version_one_file", post_id)
+    inventory_before = (folder / "inventory.json").read_bytes()
+
+    result = run("ingest", OTHER, SEED, "--archive", archive, "--no-fetch", "--json")
+
+    assert result.exit_code == ExitCode.ARCHIVE, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["id"], r["status"]) for r in rows] == [(post_id, "failed"), (rows[1]["id"],
+                                                                           "unchanged")]
+    assert "holds no record.json" in result.stderr and "another tool" in result.stderr
+    assert (folder / "inventory.json").read_bytes() == inventory_before
+
+
+def test_an_object_whose_padded_version_names_are_used_up_fails_that_post_alone(
+        archive: Path) -> None:
+    """W001's versions are v001…v003; renamed to two digits' width and at v09, no name is
+    left (OCFL keeps a leading zero): the post fails, named, and the ingest goes on."""
+    source = SEED.read_text(encoding="utf-8")
+    post = archive.parent / "post.md"
+    post.write_text(source, encoding="utf-8")
+    added = json.loads(run("ingest", post, "--archive", archive, "--no-fetch",
+                           "--json").stdout)
+    store = Archive.open(archive)
+    folder = store.object_path(added["id"])
+    inventory = json.loads((folder / "inventory.json").read_bytes())
+    assert inventory["head"] == "v1"
+    # rename the object's one version v09, as a tool padding to two digits would leave it
+    # after nine versions (the test edits names only; its content stays where it is)
+    import hashlib
+    raw = (folder / "inventory.json").read_bytes().replace(b'"v1/', b'"v09/').replace(
+        b'"v1"', b'"v09"')
+    (folder / "v1").rename(folder / "v09")
+    for where in (folder, folder / "v09"):
+        (where / "inventory.json").write_bytes(raw)
+        (where / "inventory.json.sha512").write_bytes(
+            f"{hashlib.sha512(raw).hexdigest()} inventory.json\n".encode())
+    post.write_text(source.replace("**作品简介**", "**作品简介（改）**"), encoding="utf-8")
+
+    result = run("ingest", post, OTHER, "--archive", archive, "--no-fetch", "--json")
+
+    assert result.exit_code == ExitCode.ARCHIVE, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["status"] for r in rows] == ["failed", "added"]
+    assert "zero-padded to 2 digits" in result.stderr
+    assert str(folder) in result.stderr or folder.name in result.stderr
+    assert sorted(p.name for p in folder.iterdir() if p.is_dir()) == ["v09"]
