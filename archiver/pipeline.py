@@ -49,7 +49,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from archiver import interrupts, readers
@@ -247,6 +247,9 @@ class _Run:
         # object → (source, post number in it) of the head versions this run made: a file's
         # receipt is written only once all its posts are stored
         self.heads_made: dict[str, tuple[str, int]] = {}
+        # object → (source, version) of the last version this run made of it: another save
+        # of the post making a newer one in the same run is said (_another_save_this_run)
+        self.made_this_run: dict[str, tuple[str, str]] = {}
         # (object, version) → the size of each stored file of that version (by its path in
         # the object), as this run stored or found it: a receipt keeps them
         self.stored: dict[tuple[str, str], dict[str, int]] = {}
@@ -992,6 +995,9 @@ class _Run:
                 moved = self._made_before(source, number, prepared.object_id, entry.digest,
                                           updated=status == "updated") \
                     if status in ("added", "updated") else []
+                moved += _another_save_this_run(self.made_this_run.get(prepared.object_id),
+                                                source, prepared.object_id, result.version)
+                self.made_this_run[prepared.object_id] = (source, result.version)
                 entry.results[number] = IngestResult(
                     source=str(entry.path), status=status, object_id=prepared.object_id,
                     version=result.version, title=prepared.title, kind=prepared.kind,
@@ -1045,6 +1051,23 @@ def _unlike(before: dict[str, Any] | None, record: dict[str, Any]) -> list[str]:
             f"({before['title']!r} by {before['account']}): if this file is another post "
             "that links to that one, it was filed there by the address it gives, not as a "
             "post of its own (`archiver diff` shows what changed)"]
+
+
+
+def _another_save_this_run(earlier: tuple[str, str] | None, source: str, object_id: str,
+                           version: str) -> list[str]:
+    """A warning when another save of the post (``earlier``: its source and the version it
+    made) gave the post a version in this same run, and this one, which differs from it, made
+    a newer one: versions are in the order files are ingested, so whichever is read last is
+    the head, though it may be the older save (an edit of one of two saves of a post, the
+    other read after it, is taken back)."""
+    if earlier is None or earlier[0] == source:
+        return []
+    other, made = earlier
+    return [f"another save of this post, {PurePosixPath(other).name}, made {made} in this "
+            f"run, and this one differs from it: {version} is the head now, as the last "
+            f"read; `archiver diff {object_id} {made} {version}` shows what it changed (ingest "
+            "the save that should be the head last, or alone)"]
 
 
 def _instant(written: str) -> datetime | None:

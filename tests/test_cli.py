@@ -101,6 +101,29 @@ def test_ingest_text_lines_name_a_file_that_failed_by_its_path_not_as_untitled(
     assert line.startswith("failed ") and line.endswith(str(empty)) and "untitled" not in line
 
 
+def test_two_saves_of_a_post_that_differ_in_one_run_are_said_to_make_the_last_the_head(
+        runner, archive_dir, tmp_path):
+    """Versions are in the order files are read: an edited save read before an unedited one
+    of the same post is taken back by it, which the run says, with the diff to look at."""
+    edited = edited_seed(tmp_path / "a-edited.md")
+    unedited = tmp_path / "b-unedited.md"
+    shutil.copy(SEED, unedited)
+    result = run(runner, "ingest", edited, unedited, "--archive", archive_dir, "--no-fetch",
+                 "--json")
+    assert result.exit_code == 0, result.output
+    first, second = [json.loads(line) for line in result.stdout.splitlines()]
+    assert (first["status"], second["status"]) == ("added", "updated")
+    assert not any("another save" in w for w in first["warnings"])
+    [said] = [w for w in second["warnings"] if "another save of this post" in w]
+    assert "a-edited.md, made v1 in this run" in said and "v2 is the head" in said
+    assert f"archiver diff {second['id']} v1 v2" in said
+    # one save given twice, or read again in a later run, is no other save
+    again = run(runner, "ingest", unedited, unedited, "--archive", archive_dir, "--no-fetch",
+                "--json")
+    assert not any("another save" in w for line in again.stdout.splitlines()
+                   for w in json.loads(line)["warnings"])
+
+
 def test_ingest_json_lines_name_the_record(runner, archive_dir):
     result = run(runner, "ingest", SEED, PAGE, "--archive", archive_dir, "--no-fetch", "--json")
     assert result.exit_code == ExitCode.OK
