@@ -119,7 +119,8 @@ def _check_post(archive: Archive, object_id: str, report: FsckReport,
         lagging.append(Problem(object_id, (
             f"the list index says its head is {said}, its inventory {versions[-1].number}: "
             "the inventory was put back from another copy, the index edited, or a version "
-            "committed through the library, which leaves the index alone (`list` shows "
+            "committed by another OCFL tool or through the library, which leave the index "
+            "alone (the next ingest of the post brings it up to date; `list` shows "
             "the index; delete extensions/archiver-index/index.json to have it rebuilt "
             "from the objects once they are right)")))
     inventory = archive.inventory(object_id)

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager, nullcontext, suppress
 from typing import Any
 
-from archiver.errors import ArchiverError
+from archiver.errors import ArchiverError, NotFound
 from archiver.export.keys import unique
 from archiver.export.works import post_key
 from archiver.model import POST_ID_PREFIX
@@ -158,7 +158,8 @@ def _trusted(archive: Archive, complete: bool) -> tuple[dict[str, Any] | None, s
     return index, ""
 
 
-VERSION_NUMBER = re.compile(r"v[1-9][0-9]*")  # an OCFL version name: v1, v2 …
+# an OCFL version name: v1, v2 …, or zero-padded as another tool may name them (v001)
+VERSION_NUMBER = re.compile(r"v(?!0+$)[0-9]+")
 
 
 def well_formed(index: dict[str, Any]) -> bool:
@@ -214,6 +215,28 @@ def aliases_in_receipts(archive: Archive) -> dict[str, set[str]]:
     return found
 
 
+def entry_of(archive: Archive, object_id: str) -> dict[str, Any]:
+    """A post's line of the list index, read from its object (its head's record, the keys
+    of the works every version cited); raises ArchiverError when it cannot be read."""
+    versions = archive.versions(object_id)
+    record = archive.read_json(object_id, "record.json")
+    try:
+        aliases = archive.read_json(object_id, "provenance.json").get("aliases") or []
+    except NotFound:  # a head another OCFL tool made may keep the record alone
+        aliases = []
+    earlier: dict[str, str] = {}
+    # citations.json by digest: one version's is often the next's
+    read: dict[str, dict[str, Any]] = {}
+    for version in versions:
+        digest = version.state.get(CITATIONS_NAME)
+        if digest and digest not in read:
+            read[digest] = archive.read_json(object_id, CITATIONS_NAME, version.number)
+            earlier.update(cited_keys(read[digest]))
+    head = versions[-1]
+    return index_entry(record, head.number, read.get(head.state.get(CITATIONS_NAME, "")),
+                       earlier, aliases)
+
+
 def rebuild_index(archive: Archive, unreadable: list[str] | None = None) -> dict[str, Any]:
     """The list index is derived data: it can always be rebuilt from the objects and the
     receipts (the objects that cannot be read, which fsck reports, are counted in
@@ -229,27 +252,13 @@ def rebuild_index(archive: Archive, unreadable: list[str] | None = None) -> dict
         if not object_id.startswith(POST_ID_PREFIX):
             continue  # another OCFL tool's object in the storage root: no post to list
         try:
-            versions = archive.versions(object_id)
-            record = archive.read_json(object_id, "record.json")
-            aliases = archive.read_json(object_id, "provenance.json").get("aliases") or []
-            earlier: dict[str, str] = {}
-            # citations.json by digest: one version's is often the next's
-            read: dict[str, dict[str, Any]] = {}
-            for version in versions:
-                digest = version.state.get(CITATIONS_NAME)
-                if digest and digest not in read:
-                    read[digest] = archive.read_json(object_id, CITATIONS_NAME, version.number)
-                    earlier.update(cited_keys(read[digest]))
+            index[object_id] = entry_of(archive, object_id)
         except ArchiverError:
             if unreadable is not None:
                 unreadable.append(object_id)
             continue
-        head = versions[-1]
-        index[object_id] = index_entry(record, head.number,
-                                       read.get(head.state.get(CITATIONS_NAME, "")), earlier,
-                                       aliases)
-        if not record.get("citation_key"):
-            unkeyed[object_id] = post_key(record)
+        if not index[object_id].get("key"):
+            unkeyed[object_id] = post_key(archive.read_json(object_id, "record.json"))
     _key_unkeyed(index, unkeyed)
     # What the receipts learned joins what the provenance gives, but never an object's own
     # id, a name another object's provenance gives, or one two objects' receipts learned:

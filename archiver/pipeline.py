@@ -65,6 +65,7 @@ from archiver.errors import (
     DamagedObject,
     InputError,
     MalformedInput,
+    NotFound,
     ObjectRefused,
     ReadingBug,
     SchemaError,
@@ -79,6 +80,7 @@ from archiver.index import (
     RECEIPTS_NAME,
     STALE_NAME,
     VERSION_NUMBER,
+    entry_of,
     index_entry,
     index_is_stale,
     load_json_extension,
@@ -404,8 +406,9 @@ class _Run:
         ``stat`` calls; a byte changed in place is for ``fsck`` to find, as is a sidecar
         gone, which readers do without while the head's copy vouches for the inventory).
         The head is the index's, or, where its copy differs, the inventory's own (a version
-        the library committed, which leaves the index as it was); a head that keeps no copy
-        (OCFL W010) has nothing to compare with."""
+        another OCFL tool or the library committed, which leave the index as it was: its line
+        is then read again from the object, so that ``list`` shows what ``show`` does); a
+        head that keeps no copy (OCFL W010) has nothing to compare with."""
         root = os.fspath(self.archive.object_path(object_id))
         try:
             size = os.stat(os.path.join(root, "inventory.json")).st_size
@@ -423,6 +426,7 @@ class _Run:
                         named == head:
                     return False
                 head = named
+                self._index_caught_up(object_id)
             try:
                 if os.stat(os.path.join(root, head, "inventory.json")).st_size == size:
                     return True
@@ -431,6 +435,15 @@ class _Run:
             except OSError:
                 return False
         return False
+
+    def _index_caught_up(self, object_id: str) -> None:
+        """The list index's line of a post whose object has a head the index does not know,
+        read again from the object (and written back with the run's other changes)."""
+        try:
+            self.index[object_id] = entry_of(self.archive, object_id)
+        except ArchiverError:
+            return  # (what cannot be read is fsck's to say; the post is read again)
+        self.dirty = True
 
     def _check_sizes(self, object_id: str, version: str) -> None:
         """Raise :class:`DamagedObject` if a file of ``version`` of ``object_id`` whose size is
@@ -527,8 +540,11 @@ class _Run:
         keeps what it lacks of the head, as when the receipts are there). A file no longer
         where the head's was made from tells nothing (its folder may have been renamed):
         then, as before the versions said, the file's name does."""
-        said = (self.archive.read_json(object_id, "provenance.json").get("source") or {}
-                ).get("path")
+        try:
+            provenance = self.archive.read_json(object_id, "provenance.json")
+        except NotFound:  # a head another tool made, which keeps none
+            return None
+        said = (provenance.get("source") or {}).get("path")
         if not isinstance(said, str):
             return None
         if said != source and not os.path.lexists(os.path.join(self.base, said)):

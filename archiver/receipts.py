@@ -129,8 +129,10 @@ class KnownDigests:
         return digest
 
 
-# a stored file's path in its object, as a receipt keeps it: in a version's content
-_STORED_PATH = re.compile(r"v[1-9]\d*/content/(?!.*(?:^|/)\.\.?(?:/|$))[^\x00]+")
+# a stored file's path in its object, as a receipt keeps it: in a version's content folder
+# (``content``, or the one another tool's object names; versions zero-padded or not), no
+# segment of it "." or ".."
+_STORED_PATH = re.compile(r"v(?!0+/)\d+/(?!(?:.*/)?\.\.?(?:/|$))[^/\x00]+/[^\x00]+")
 
 
 def usable_receipt(receipt: Any) -> bool:
