@@ -11,6 +11,9 @@ objects whose id is a post's (``wx:…``). The promises:
    record, one whose version names are used up) fails that post alone: the ingest goes on.
 4. A version another tool (or the library) adds to a post leaves archiver's list index
    behind; the next ingest of the post brings the index up to date.
+5. A storage root another tool made with another layout (or none declared, which OCFL
+   allows) is no archive of archiver's: every command says so (exit 5) and writes nothing
+   there, not even its lock; one made by another tool with archiver's layout is used.
 
 The objects are the OCFL 1.1 conformance fixtures (tests/fixtures/ocfl, CC BY 4.0), real
 objects made by other tools, copied where the storage layout puts their ids.
@@ -208,3 +211,57 @@ def test_a_version_another_tool_adds_to_a_post_is_listed_after_the_next_ingest(
         "list", "--json", "--archive", archive).stdout.splitlines()}
     assert (listed[post_id]["title"], listed[post_id]["head"]) == \
         ("Retitled by another tool", "v2")
+
+
+def _another_tools_root(root: Path, layout: str | None, params: dict | None = None) -> None:
+    """A storage root made by ocfl-py, another implementation, as its command line makes
+    one: with ``layout`` (None: ocfl-py's default, which declares none)."""
+    import ocfl
+    ocfl.StorageRoot(root=str(root), layout_name=layout).initialize(
+        layout_params=json.dumps(params) if params else None)
+
+
+ROOTS = {
+    "no layout declared": (None, None),
+    "flat direct layout": ("0002-flat-direct-storage-layout", None),
+    "archiver's layout, other settings": ("0003-hash-and-id-n-tuple-storage-layout",
+                                          {"digestAlgorithm": "md5", "tupleSize": 2,
+                                           "numberOfTuples": 4}),
+}
+COMMANDS = [["ingest", SEED, "--no-fetch"], ["list"], ["log"], ["fsck"], ["fsck", "--json"],
+            ["export", "bibtex"], ["verify", "--offline"], ["show", "wx:t/abc"]]
+
+
+@pytest.mark.parametrize("kind", list(ROOTS))
+@pytest.mark.parametrize("command", [pytest.param(c, id=" ".join(map(str, c[:2])))
+                                     for c in COMMANDS])
+def test_another_tool_s_storage_root_is_refused_and_left_as_it_was(
+        tmp_path: Path, kind: str, command: list) -> None:
+    root = tmp_path / "their-root"
+    _another_tools_root(root, *ROOTS[kind])
+    before = {p.relative_to(root).as_posix(): p.read_bytes() if p.is_file() else None
+              for p in root.rglob("*")}
+
+    result = run(*command, "--archive", root)
+
+    assert result.exit_code == ExitCode.ARCHIVE, result.output
+    assert "an OCFL storage root another tool made" in result.output
+    assert "damaged" not in result.output and "Move it back" not in result.output
+    assert {p.relative_to(root).as_posix(): p.read_bytes() if p.is_file() else None
+            for p in root.rglob("*")} == before
+
+
+def test_another_tool_s_root_with_archiver_s_layout_is_used(tmp_path: Path) -> None:
+    """ocfl-py's 0003 with the settings archiver uses: the same layout, so the same archive
+    (and ocfl-py still accepts the root once archiver has written to it)."""
+    import ocfl
+    root = tmp_path / "their-root"
+    _another_tools_root(root, "0003-hash-and-id-n-tuple-storage-layout",
+                        {"digestAlgorithm": "sha256", "tupleSize": 3, "numberOfTuples": 3})
+
+    result = run("ingest", SEED, "--archive", root, "--no-fetch")
+
+    assert result.exit_code == 0, result.output
+    assert run("fsck", "--archive", root).exit_code == 0
+    checked = ocfl.StorageRoot(root=str(root))
+    assert checked.validate() and (checked.num_objects, checked.good_objects) == (1, 1)

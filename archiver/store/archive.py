@@ -56,6 +56,7 @@ from archiver.store.layout import (
     OBJECT_SPEC,
     SPEC,
     STAGING,
+    another_tools_root,
     enclosing_ocfl,
     file_in_the_way,
     interrupted_initialisation,
@@ -294,6 +295,15 @@ class Archive(Checks):
         mix with or damage what is there."""
         root = Path(root)
         if cls.declared(root):
+            foreign = another_tools_root(root)
+            if foreign is not None:  # nothing is written there, nor checked as archiver's
+                raise ArchiveError(
+                    f"an OCFL storage root another tool made: {foreign}, and archiver keeps "
+                    f"its posts by {LAYOUT} ({LAYOUT_CONFIG['digestAlgorithm']}, "
+                    f"{LAYOUT_CONFIG['numberOfTuples']} tuples of "
+                    f"{LAYOUT_CONFIG['tupleSize']}); it neither writes to it nor checks it",
+                    path=root, hint="give archiver an archive of its own (`--archive DIR`, a "
+                                    "new folder); that tool checks its own root")
             return cls(root)
         hint = "point --archive at an archive made by archiver, or at an empty or new folder"
         if root.exists() and not root.is_dir():

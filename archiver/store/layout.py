@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import os
 import re
 import time
 from contextlib import suppress
 from pathlib import Path
+from typing import Any
 
 from archiver.errors import ArchiveError
 from archiver.store.durable import TEMPORARY
@@ -139,6 +141,44 @@ def not_a_storage_root(root: Path) -> str:
     shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
     return (f"not an OCFL storage root (no 0={SPEC} declaration), and not empty: it holds "
             f"{shown}")
+
+
+def another_tools_root(root: Path) -> str | None:
+    """How the storage root at ``root`` lays its objects out, when that is not how archiver
+    does and nothing of archiver's is in it: another OCFL tool's root (OCFL lets a root
+    declare no layout, or any other), which archiver must neither write to nor check as its
+    own (its objects would all be "misplaced"). None for archiver's layout, and for a root
+    holding archiver's own folders or its layout's settings, whose layout files, if wrong
+    or gone, are damage (said by fsck, refused by the writer)."""
+    extensions = root / "extensions"
+    config = _json_or_none(extensions / LAYOUT / "config.json")
+    if any((extensions / name).exists() for name in (INDEX, LOCK, STAGING)) or (
+            isinstance(config, dict)
+            and all(config.get(key) == value for key, value in LAYOUT_CONFIG.items())):
+        return None
+    declared = _json_or_none(root / "ocfl_layout.json")
+    if declared is None:
+        if (root / "ocfl_layout.json").exists():
+            return None  # there, but unreadable: damage, which fsck says
+        return "it declares no layout of its objects (no ocfl_layout.json)"
+    if not isinstance(declared, dict):
+        return None
+    named = declared.get("extension")
+    if named != LAYOUT:
+        return f"its objects are laid out by {named!r}"
+    if isinstance(config, dict) and any(config.get(key, value) != value
+                                        for key, value in LAYOUT_CONFIG.items()):
+        settings = ", ".join(f"{key} {config[key]!r}" for key, value in LAYOUT_CONFIG.items()
+                             if config.get(key, value) != value)
+        return f"its objects are laid out by {LAYOUT} with other settings ({settings})"
+    return None
+
+
+def _json_or_none(path: Path) -> Any:
+    try:
+        return json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return None
 
 
 def enclosing_ocfl(path: Path, itself: bool = False) -> tuple[str, Path] | None:
