@@ -28,6 +28,16 @@ def post_ids(object_ids: Iterable[str]) -> list[str]:
     return [object_id for object_id in object_ids if object_id.startswith(POST_ID_PREFIX)]
 
 
+# the names of the files (and folders) a version of a post holds, every one written by each
+# version archiver makes: anything else in a head (another tool's note) is kept as it is
+POST_FILES = frozenset({"record.json", "provenance.json", "citations.json", "source", "assets"})
+
+
+def others_files(state: Iterable[str]) -> frozenset[str]:
+    """The logical paths of a version's ``state`` that are none of a post's own files."""
+    return frozenset(path for path in state if path.split("/", 1)[0] not in POST_FILES)
+
+
 KINDS = ("article", "image-share", "article-share", "video", "deleted", "blocked", "unavailable")
 ERROR_KINDS = ("deleted", "blocked", "unavailable")
 

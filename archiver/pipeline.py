@@ -89,7 +89,7 @@ from archiver.index import (
     taken_keys,
     trusted_index,
 )
-from archiver.model import ERROR_KINDS
+from archiver.model import ERROR_KINDS, others_files
 from archiver.prepare import (
     Extracted,
     FileAs,
@@ -853,6 +853,7 @@ class _Run:
                                 record=self.record_path(prepared.object_id, existing))
         if self.archive.exists(prepared.object_id):
             carry_images(self.archive, prepared)
+            prepared.kept = others_files(self.archive.versions(prepared.object_id)[-1].state)
             carried = carried_citations(self.archive, prepared.object_id, prepared.record)
             if carried is not None:
                 prepared.files[CITATIONS_NAME] = carried
@@ -985,7 +986,8 @@ class _Run:
                           user=self.config.version_user(),
                           digests=entry.prepared[number].digests,
                           fixity=entry.prepared[number].sha256,
-                          shared_checked=entry.prepared[number].shared_checked)
+                          shared_checked=entry.prepared[number].shared_checked,
+                          kept=entry.prepared[number].kept)
                    for entry, number, _new in group]
         self.index_behind = True
         # a signal now would keep the posts and lose their receipts: it waits for both
@@ -1003,7 +1005,8 @@ class _Run:
                 self.dirty = True
                 self.stored[(prepared.object_id, result.version)] = {
                     content: len(prepared.files[logical])
-                    for logical, content in result.content.items()}
+                    for logical, content in result.content.items()
+                    if logical in prepared.files}  # (not another tool's files, kept)
                 _log.info("%s: %s committed (%s)", prepared.object_id, result.version,
                           f"ingest {_named(entry.path)}")
                 status = ("unavailable" if prepared.kind in ERROR_KINDS

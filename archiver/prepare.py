@@ -58,6 +58,8 @@ class Prepared:
     sha256: dict[str, str] = field(default_factory=dict)
     # the digests of the object's stored copies compared with these files before the commit
     shared_checked: frozenset[str] = frozenset()
+    # files of the head that are none of the post's (another tool added them): kept
+    kept: frozenset[str] = frozenset()
     aliases: list[str] = field(default_factory=list)  # the post's other ids (provenance)
     zone_unknown: bool = False  # its publish time was shown in the saving browser's zone
     offset_known: bool = False  # …and read at the UTC offset the save recorded

@@ -14,6 +14,8 @@ objects whose id is a post's (``wx:…``). The promises:
 5. A storage root another tool made with another layout (or none declared, which OCFL
    allows) is no archive of archiver's: every command says so (exit 5) and writes nothing
    there, not even its lock; one made by another tool with archiver's layout is used.
+6. A file another tool added to a post's object (none of a post's own files) is kept in the
+   version archiver adds: a version's state is the whole object.
 
 The objects are the OCFL 1.1 conformance fixtures (tests/fixtures/ocfl, CC BY 4.0), real
 objects made by other tools, copied where the storage layout puts their ids.
@@ -265,3 +267,29 @@ def test_another_tool_s_root_with_archiver_s_layout_is_used(tmp_path: Path) -> N
     assert run("fsck", "--archive", root).exit_code == 0
     checked = ocfl.StorageRoot(root=str(root))
     assert checked.validate() and (checked.num_objects, checked.good_objects) == (1, 1)
+
+
+def test_a_file_another_tool_added_to_a_post_is_kept_in_archiver_s_next_version(
+        archive: Path, tmp_path: Path) -> None:
+    import ocfl
+    store = Archive.open(archive)
+    post_id = json.loads(run("ingest", SEED, "--archive", archive, "--no-fetch",
+                             "--json").stdout)["id"]
+    files = {logical: store.read_bytes(post_id, logical)
+             for logical in store.versions(post_id)[-1].state}
+    with store.writer():
+        store.commit(post_id, {**files, "notes/curator.txt": b"checked against print"},
+                     "a curator's note, added by another tool")
+    edited = tmp_path / SEED.name
+    text = SEED.read_text(encoding="utf-8")
+    edited.write_text(text.replace("**作品简介**", "**作品简介（改）**"), encoding="utf-8")
+
+    result = run("ingest", edited, "--archive", archive, "--no-fetch", "--json")
+
+    assert json.loads(result.stdout)["status"] == "updated", result.output
+    head = store.versions(post_id)[-1]
+    assert head.number == "v3" and "notes/curator.txt" in head.state
+    assert store.read_bytes(post_id, "notes/curator.txt") == b"checked against print"
+    assert run("fsck", "--archive", archive).exit_code == 0
+    checked = ocfl.StorageRoot(root=str(archive))
+    assert checked.validate() and checked.num_objects == checked.good_objects

@@ -98,6 +98,11 @@ class Change:
     # ``files`` already (:meth:`Archive.check_writable` with them), or read from the object
     # and checked against their digests, under the same lock; any other is compared here
     shared_checked: frozenset[str] = frozenset()
+    # logical paths of the head version the new one keeps as they are, unread (files another
+    # tool added to the object, which the caller does not write: a version's state is the
+    # whole object, and leaving them out would delete them from the head); one ``files``
+    # also gives, or that is a file where ``files`` has a folder, is not kept
+    kept: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -1001,6 +1006,14 @@ class Archive(Checks):
                 manifest[digest] = [content]
                 sha256 = (change.fixity or {}).get(logical) or hashlib.sha256(data).hexdigest()
                 fixity.setdefault(sha256, []).append(content)
+        if change.kept and not new_object:
+            head = {path: digest for digest, paths in
+                    inventory["versions"][inventory["head"]]["state"].items() for path in paths}
+            for logical in sorted(change.kept):
+                if logical in head and logical not in files and not any(
+                        logical.startswith(f + "/") or f.startswith(logical + "/")
+                        for f in files):
+                    state.setdefault(head[logical], []).append(logical)
         inventory["versions"][number] = {"created": change.created or utc_now(),
                                          "message": change.message, "user": user,
                                          "state": state}
