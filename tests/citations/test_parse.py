@@ -72,7 +72,13 @@ CASES = [(ex, field) for ex in EXAMPLES for field in ex["expect"]]
 def test_real_reference_field(example: dict, field: str) -> None:
     item = parse_reference(example["text"])
     got = _year(item) if field == "year" else item.get(field)
-    assert got == example["expect"][field], f"{example['style']}: {example['text']}"
+    expected = example["expect"][field]
+    if field == "container-title" and isinstance(got, str) and got == expected + ".":
+        # the labels (GROBID's) end an abbreviated name without its last word's full stop,
+        # which they read as the field's end; the parser gives it back ("J. Biochem."):
+        # test_an_abbreviated_journal_keeps_the_stop_of_its_last_word says when
+        got = expected
+    assert got == expected, f"{example['style']}: {example['text']}"
 
 
 @pytest.mark.parametrize("example", [ex for ex in EXAMPLES if ex["absent"]],
@@ -1542,7 +1548,7 @@ def test_a_bracket_ending_a_quoted_title_is_the_titles():
     ("N. Basu, Nutrition 27, 206 (2011).", ["Basu"], "Nutrition", "27", "206", 2011),
     ("E. J. Barsukov et al., Trudy Sov. Antarkt. Eksped. 6, 379 (1959).", ["Barsukov"],
      "Trudy Sov. Antarkt. Eksped.", "6", "379", 1959),
-    ("Backus T.A., 1969, Mar. Biol., 3, 87", ["Backus"], "Mar. Biol", "3", "87", 1969),
+    ("Backus T.A., 1969, Mar. Biol., 3, 87", ["Backus"], "Mar. Biol.", "3", "87", 1969),
     ("Mezquita D. et al., 1997, Crustaceana, 70, 504", ["Mezquita"], "Crustaceana", "70", "504",
      1997),
 ])
@@ -1582,8 +1588,8 @@ def test_title_less_physics_forms_are_read_by_their_form(text, authors, journal,
      "J. Chem. Soc.", None, "3163", 1931),
     # Chinese physics journals: names family name first, the year before volume and page
     ("LIANG Z T, WANG X N. Phys. Lett., 2005, B629: 20. arXiv:nucl-th/0411101",
-     ["LIANG", "WANG"], "Phys. Lett", "B629", "20", 2005),
-    ("Biró T S, Müller B. Nucl. Phys., 1993, A561: 477", ["Biró", "Müller"], "Nucl. Phys",
+     ["LIANG", "WANG"], "Phys. Lett.", "B629", "20", 2005),
+    ("Biró T S, Müller B. Nucl. Phys., 1993, A561: 477", ["Biró", "Müller"], "Nucl. Phys.",
      "A561", "477", 1993),
     # a name-like abbreviation ("Q. Rev.", "J. R. Stat.") opening the journal after a comma
     ("[10] R. L. Trivers, Q. Rev. Biol. 46, 35 (1971).", ["Trivers"], "Q. Rev. Biol.", "46",
@@ -2027,7 +2033,7 @@ def test_a_known_place_ends_the_title_before_an_abbreviated_journal():
                            "bacteria from high altitude (86o30′S, 147oW), Antarctica. Antarct. "
                            "Sci. 18, 313– 321.")
     assert item["title"].endswith("147oW), Antarctica")
-    assert item["container-title"] == "Antarct. Sci"
+    assert item["container-title"] == "Antarct. Sci."
 
 
 def test_frontiers_names_with_their_initials_full_stops_are_all_authors():
@@ -2518,7 +2524,7 @@ def test_a_papers_part_number_after_its_titles_full_stop_is_in_the_title(text, t
 @pytest.mark.parametrize(("text", "title", "journal"), [
     # a king's number ends the title; "L." is the journal's
     ("Smith J. The reign of Louis XIV. L. Rev. Hist. 1990;12:1-10.", "The reign of Louis XIV",
-     "L. Rev. Hist"),
+     "L. Rev. Hist."),
 ])
 def test_a_letter_after_a_titles_full_stop_is_no_part_number(text, title, journal):
     item = parse_reference(text)
@@ -3100,7 +3106,7 @@ def test_a_chinese_reference_in_vancouvers_form_is_read_by_it(text, author, titl
 
 @pytest.mark.parametrize(("text", "title", "journal"), [
     ("Granovetter, M. S., The strength of weak ties, Am. J. Sociol., 78, 1360-1380 (1973).",
-     "The strength of weak ties", "Am. J. Sociol"),
+     "The strength of weak ties", "Am. J. Sociol."),
     ("Dean, J. and Ghemawat, S., MapReduce: simplified data processing on large clusters, "
      "Commun. ACM, 51(1), 107-113 (2008).",
      "MapReduce: simplified data processing on large clusters", "Commun. ACM"),
@@ -3936,7 +3942,7 @@ def test_what_the_earlier_trials_left_and_the_fourth_found(text, fields):
     # (a title's last words after a comma, a comma after them before the journal, stay)
     ("Smith, J., and Li, K.: Rain, snow and ice over the Tibetan Plateau, Nat. Geosci., 14, "
      "1–9, 2020.", {"title": "Rain, snow and ice over the Tibetan Plateau",
-                    "container-title": "Nat. Geosci"}),
+                    "container-title": "Nat. Geosci."}),
     # a character that prints as nothing is no part of a name
     ("Huang X, Zhao\u200b W. Heavy metal accumulation in rice grains from Hunan Province. Sci "
      "Total Environ. 2019;650:1–10.",
@@ -4103,7 +4109,7 @@ def test_what_the_fifth_trial_of_the_parser_found(text, fields):
     ("Yang, D., Yang, Y., and Xia, J.: Hydrological cycle change under global warming and its "
      "effects on multiscale water resources, Hydrol. Earth Syst. Sci., 25, 3391–3405, 2021.",
      {"title": "Hydrological cycle change under global warming and its effects on multiscale "
-               "water resources", "container-title": "Hydrol. Earth Syst. Sci"}),
+               "water resources", "container-title": "Hydrol. Earth Syst. Sci."}),
     ("Zhao, X., Liu, J., and Li, Q.: Glacier mass loss in the Qilian Mountains since 2000, The "
      "Cryosphere Discuss. [preprint], https://doi.org/10.5194/tc-2022-123, in review, 2022.",
      {"title": "Glacier mass loss in the Qilian Mountains since 2000",
@@ -4393,7 +4399,7 @@ def test_a_case_or_a_statute_is_typed_so(text, kind):
     ("26. Murray PR, Rosenthal KS, Pfaller MA. Medical microbiology. 9th ed. Philadelphia: "
      "Elsevier; 2021. 848 p.", {"title": "Medical microbiology", "container-title": None}),
     ("Hsieh, C.-T. and Klenow, P. J.: Misallocation and manufacturing TFP in China and India, "
-     "Q. J. Econ., 124, 1403–1448, 2009.", {"container-title": "Q. J. Econ", "volume": "124"}),
+     "Q. J. Econ., 124, 1403–1448, 2009.", {"container-title": "Q. J. Econ.", "volume": "124"}),
     # a meeting's days, a state's code, a proceedings' year, a report's and an archive's
     # numbers: no volume or page
     ("11. Hartley J, Weiss M, Soto L. Early mobilisation after hip fracture surgery. Abstract "
@@ -5449,7 +5455,7 @@ def test_a_reference_with_an_imprint_is_typed_by_what_it_says_it_is(text, kind):
     # Nature's proceedings cut at "Proc."
     ("Hutchinson, G.E., 1957. Concluding remarks. Cold Spring Harb. Symp. Quant. Biol. 22, "
      "415–427.", {"title": "Concluding remarks",
-                  "container-title": "Cold Spring Harb. Symp. Quant. Biol"}),
+                  "container-title": "Cold Spring Harb. Symp. Quant. Biol."}),
     ("[125] Karen Yagdjian. The semilinear Klein-Gordon equation in de Sitter spacetime. "
      "Discrete Contin. Dyn. Syst. Ser. S, 2(3):679–696, 2009.",
      {"container-title": "Discrete Contin. Dyn. Syst. Ser. S"}),
@@ -5465,7 +5471,7 @@ def test_a_reference_with_an_imprint_is_typed_by_what_it_says_it_is(text, kind):
     # ... and the forms beside them, read as they were: a journal read whole; an editor's
     # "Hg." is no journal's first word
     ("Smith, J., 1990. Genome analysis. Annu. Rev. Genet. 5, 1–10.",
-     {"title": "Genome analysis", "container-title": "Annu. Rev. Genet"}),
+     {"title": "Genome analysis", "container-title": "Annu. Rev. Genet."}),
     ("Kant, I.: Kritik der reinen Vernunft. Hg. v. J. Timmermann. Hamburg: Meiner 1998.",
      {"container-title": "v. J. Timmermann"}),
     # a group first, then names each before its initials
@@ -5730,7 +5736,7 @@ def test_what_the_fifteenth_trial_of_the_parser_found(text, fields):
      {"container-title": "Cell"}),
     ("Smith, J.: Ion-molecule reactions in the gas phase, Part I. J. Chem. Phys. 45, 1234–1240 "
      "(1966)", {"title": "Ion-molecule reactions in the gas phase, Part I",
-                "container-title": "J. Chem. Phys"}),
+                "container-title": "J. Chem. Phys."}),
     # a slash's numbers that are no volume and issue: a double issue, a volume's issues, an
     # academic year, a case, a title's date
     ("Weber, M.: Klassenlage und Bildung. Zeitschrift für Soziologie, Heft 1/2 (1985), S. "
@@ -5751,9 +5757,9 @@ def test_what_the_fifteenth_trial_of_the_parser_found(text, fields):
     ("WHO. Report [Internet]. : WHO; 2020.", {"title": "Report",
                                              "issued": {"date-parts": [[2020]]}}),
     ("K. Sato, Operator algebras, A Survey. J. Funct. Anal. 40 (2006), 1-9.",
-     {"title": "Operator algebras, A Survey", "container-title": "J. Funct. Anal"}),
+     {"title": "Operator algebras, A Survey", "container-title": "J. Funct. Anal."}),
     ("K. Sato, Knot invariants, Lecture Notes. Ann. Math. 40 (2006), 1-9.",
-     {"title": "Knot invariants, Lecture Notes", "container-title": "Ann. Math"}),
+     {"title": "Knot invariants, Lecture Notes", "container-title": "Ann. Math."}),
     ("Marx, K.: Theorien über den Mehrwert. Jahrbuch der Werke, Band 26/2 (1990), S. 12–30.",
      {"volume": None, "issue": None}),
     ("Kovacs, P. in Education Reform (EdD thesis, Harvard Univ., 2015).",
@@ -5990,9 +5996,9 @@ def test_oscola_journals_abbreviated_in_capitals_and_numbered_by_their_years(tex
      "53.", {"issue": "46", "volume": None, "page": "53"}),
     # the American Chemical Society's journal opening with "J.", read into the initials
     ("(11) Becke, A. D. J. Chem. Phys. 1993, 98, 5648–5652.",
-     {"author": [{"family": "Becke", "given": "A. D."}], "container-title": "J. Chem. Phys"}),
+     {"author": [{"family": "Becke", "given": "A. D."}], "container-title": "J. Chem. Phys."}),
     ("(4) Grimme, S. J. Comput. Chem. 2006, 27, 1787–1799.",
-     {"author": [{"family": "Grimme", "given": "S."}], "container-title": "J. Comput. Chem"}),
+     {"author": [{"family": "Grimme", "given": "S."}], "container-title": "J. Comput. Chem."}),
     # the American Anthropological Association's chapter
     ("Abu-Lughod, Lila 1991 Writing against Culture. In Recapturing Anthropology: Working in "
      "the Present. Richard G. Fox, ed. Pp. 137–162. Santa Fe: School of American Research "
@@ -6038,7 +6044,7 @@ def test_what_the_seventeenth_trial_of_the_parser_found(text, fields):
      {"volume": "12", "issue": "3"}),
     # an author's initials ending in J before a journal that has no "J." stay
     ("(6) Smith, A. J. Chem. Rev. 2010, 110, 100.",
-     {"author": [{"family": "Smith", "given": "A. J."}], "container-title": "Chem. Rev"}),
+     {"author": [{"family": "Smith", "given": "A. J."}], "container-title": "Chem. Rev."}),
     # a journal named with "Series" keeps it; a title holding a sentence before "ed. by"
     # elsewhere stays whole
     ("Smith, J. (2001). A study. Geografiska Annaler Series B 83: 1-10.",
@@ -6351,9 +6357,9 @@ def test_the_nineteenth_trials_forms(text, fields):
     ("Smith, John. 2001. Diss and Dat: Rhymes of the Street. London: Verso.",
      {"title": "Diss and Dat: Rhymes of the Street"}),
     ("Smith J. Coping strategies in nurses. Diss. Abstr. Int. 2005:1234.",
-     {"container-title": "Diss. Abstr. Int", "publisher": None}),
+     {"container-title": "Diss. Abstr. Int.", "publisher": None}),
     ('Miller, K. "Stress at work." Diss. Abstr. Int., 2003.',
-     {"container-title": "Diss. Abstr. Int", "publisher": None}),
+     {"container-title": "Diss. Abstr. Int.", "publisher": None}),
     ("Kaufmann, Franz: Der Fall Diss. Stuttgart 2002.", {"title": "Der Fall Diss"}),
     # a title "Red …" in quotes, a book's name with "red" in it, stay
     ("Lindqvist, Anna. 2019. “Red Lines.” In Border Politics, 12-30. Oslo: Cappelen.",
@@ -7037,7 +7043,7 @@ def test_an_issue_read_as_the_page_gives_the_page_to_the_pages_marked_after_it()
      {"author": [{"family": "Scott"}], "title": "Seeing Like a State", "page": "4"}),
     # the volume and the page with a space between, before the year, as PDFs print them
     ("T. Lindqvist. A note on bounded-degree spanners. Inf. Process. Lett., 58 201, 1996.",
-     {"container-title": "Inf. Process. Lett", "volume": "58", "page": "201"}),
+     {"container-title": "Inf. Process. Lett.", "volume": "58", "page": "201"}),
     # a British charity named for its cause and the country
     ("Cancer Research UK. Bowel Screening Uptake in England 2009. 2009.",
      {"author": [{"literal": "Cancer Research UK"}]}),
@@ -7062,3 +7068,23 @@ def test_a_reference_read_with_no_title_takes_what_apa_prints_after_the_year(tex
     """Where nothing else read a title (nor a container), what APA prints after the year in
     brackets, to its full stop, is the title: a reference with none is no help to anyone."""
     assert parse_reference(text, strict=True)["title"] == title
+
+
+@pytest.mark.parametrize(("text", "journal"), [
+    # ISO 4's and NLM's dotted abbreviations keep their last word's stop, as printed
+    ("Smith J. Neural coding. Nat. Neurosci. 2019;22:1-9.", "Nat. Neurosci."),
+    ("Zhang Y, Li X. A study. Immun. Inflamm. Dis. 2020;8(3):1-10.", "Immun. Inflamm. Dis."),
+    ("Smith, J. (2019). Neural coding. Nat. Neurosci., 22, 1-9.", "Nat. Neurosci."),
+    ("Smith J. A title. J. Chem. Inf. Comput. Sci. 2019;34:1-5.", "J. Chem. Inf. Comput. Sci."),
+    # ... not where the name is abbreviated without stops, ends in capitals or a whole word
+    ("Smith J, Lee K. Title here. Sci Adv. 2020;6:eabc1234.", "Sci Adv"),
+    ("Smith J. A title. Proc. Natl. Acad. Sci. USA. 2019;116:1-5.", "Proc. Natl. Acad. Sci. USA"),
+    ("Smith J. A title. Proc. Royal Society. 2019;34:1-5.", "Proc. Royal Society"),
+    ("[5] L. Caffarelli and L. Silvestre, An extension problem related to the fractional "
+     "Laplacian, Comm. Partial Differential Equations 32 (2007), no. 7-9, 1245–1260.",
+     "Comm. Partial Differential Equations"),
+])
+def test_an_abbreviated_journal_keeps_the_stop_of_its_last_word(text, journal):
+    """A reference manager shows the name as printed: "Nat. Neurosci", its last stop taken
+    for the field's end, is no journal's abbreviation."""
+    assert parse_reference(text, strict=True).get("container-title") == journal

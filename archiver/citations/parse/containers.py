@@ -2138,3 +2138,41 @@ def _french_chapter(item: dict[str, Any], text: str) -> None:
     if read in (None, publisher, f"{place}, {publisher}", (found["editors"] or "").strip(),
                 f"{found['book'].strip()}, {place}, {publisher}"):
         _chapter_as_found(item, found)
+
+
+# words a journal's name prints whole, which ISO 4 and NLM abbreviate when they abbreviate
+# it: the last word of a name ending so is no abbreviation ("Proc. Royal Society")
+_WHOLE_NAME_WORDS = frozenset({
+    "advances", "affairs", "annals", "archives", "biology", "bulletin", "cell", "chemistry",
+    "communications", "economics", "engineering", "genetics", "health", "history",
+    "journal", "letters", "materials", "medicine", "nature", "neuroscience", "physics",
+    "policy", "politics", "proceedings", "psychology", "reports", "research", "review",
+    "reviews", "science", "sciences", "society", "studies", "systems", "transactions"})
+_DOTTED_ABBREVIATION = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]*\.")
+# ... nor a word with an ending ISO 4 abbreviates away ("Equations", "Dynamics"; ISO 4 does
+# not print "Proc." names with articles either: "The …" is no abbreviated name)
+_WHOLE_WORD_ENDING = re.compile(r"(?:ions|ics|ogy|ings|ments?|ance|ence|ities)$")
+
+
+def abbreviation_stop_given_back(item: dict[str, Any], clean: str) -> None:
+    """Give an abbreviated journal's name back the full stop of its last word ("Nat.
+    Neurosci.", "Immun. Inflamm. Dis."), which the reading took for the end of the field:
+    where the name's other words are abbreviations with their stops (or whole capitalised
+    words, "Trends Ecol. Evol."; no article first), its last word is one of their kind (no
+    word a name prints whole, nor capitals, "Proc. Natl. Acad. Sci. USA"), and the string
+    prints the stop right after it. Nothing else is changed: a reference manager shows the
+    name as printed."""
+    name = item.get("container-title")
+    if not isinstance(name, str) or name.endswith("."):
+        return
+    *before, last = name.split()
+    if not before or before[0] in ("The", "A", "An") or \
+            not re.fullmatch(r"[A-ZÀ-Þ][a-zß-ÿ]{1,13}", last) or \
+            last.casefold() in _WHOLE_NAME_WORDS or _WHOLE_WORD_ENDING.search(last):
+        return
+    if not any(_DOTTED_ABBREVIATION.fullmatch(word) for word in before) or not all(
+            _DOTTED_ABBREVIATION.fullmatch(word) or re.fullmatch(r"[A-ZÀ-Þ][a-zß-ÿ]+|&", word)
+            for word in before):
+        return
+    if re.search(re.escape(name) + r"\.(?!\w)", clean):
+        item["container-title"] = name + "."

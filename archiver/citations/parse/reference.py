@@ -8,6 +8,7 @@ import logging
 from archiver.citations.parse.assemble import _csl
 from archiver.citations.parse.authors import author_before_the_year
 from archiver.citations.parse.clean import clean_text, wave_dashes_given_back
+from archiver.citations.parse.containers import abbreviation_stop_given_back
 from archiver.citations.parse.gbt import (
     _gbt_imprint,
     _gbt_roles,
@@ -52,6 +53,7 @@ def parse_reference(text: str, *, strict: bool = False) -> dict[str, Any]:
         _title_after_apas_year(item, clean)  # (last: only where nothing else read one)
         if item.get("title"):
             item["title"] = wave_dashes_given_back(item["title"], text)
+        abbreviation_stop_given_back(item, clean)
         return author_before_the_year(clean, item)
     except Exception:
         if strict:
