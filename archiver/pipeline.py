@@ -1014,15 +1014,19 @@ class _Run:
                 moved = self._made_before(source, number, prepared.object_id, entry.digest,
                                           updated=status == "updated") \
                     if status in ("added", "updated") else []
-                moved += _another_save_this_run(self.made_this_run.get(prepared.object_id),
-                                                source, prepared.object_id, result.version)
+                filing = [*moved, *_unlike(before, prepared.record),
+                          *_another_time(before, prepared),
+                          *self._older_copy(before, prepared, status)]
+                # (said only where no warning above says more of how it was filed: another
+                # post by its title, another time, an older copy)
+                filing = filing or _another_save_this_run(
+                    self.made_this_run.get(prepared.object_id), source, prepared.object_id,
+                    result.version)
                 self.made_this_run[prepared.object_id] = (source, result.version)
                 entry.results[number] = IngestResult(
                     source=str(entry.path), status=status, object_id=prepared.object_id,
                     version=result.version, title=prepared.title, kind=prepared.kind,
-                    warnings=(*prepared.warnings, *moved, *_unlike(before, prepared.record),
-                              *_another_time(before, prepared),
-                              *self._older_copy(before, prepared, status)),
+                    warnings=(*prepared.warnings, *filing),
                     record=self.record_path(prepared.object_id, result.version,
                                             result.content.get("record.json")))
             self.index_behind = False
