@@ -1638,6 +1638,22 @@ def test_fsck_ok_then_flipped_byte_exits_5(runner, archive_dir):
     assert "--refresh" not in folder_gone.stderr, folder_gone.stderr
 
 
+def test_fsck_says_a_commit_never_complete_was_discarded_not_recovered(runner, archive_dir):
+    """A staging folder without its ticket is a commit a crash stopped before it was whole
+    (nothing of it was in the archive): fsck discards it and says so, in text and JSON."""
+    run(runner, "ingest", SEED, "--archive", archive_dir, "--no-fetch")
+    stopped = archive_dir / "extensions" / "archiver-staging" / "a-commit-cut-short"
+    stopped.mkdir(parents=True)
+    (stopped / "part").write_bytes(b"half")
+    said = run(runner, "fsck", "--archive", archive_dir)
+    assert said.exit_code == ExitCode.OK, said.output
+    assert "1 interrupted write(s) discarded (never complete" in said.stderr, said.stderr
+    assert "finished" not in said.stderr and not stopped.exists()
+    stopped.mkdir()  # cut short once more
+    report = json.loads(run(runner, "fsck", "--archive", archive_dir, "--json").stdout)
+    assert (report["recovered"], report["discarded"]) == (1, 1)
+
+
 def _damage_inventory(archive_dir: Path, damage) -> str:
     """Change the seed post's root inventory with ``damage(inventory)``; its object id."""
     for inventory_path in archive_dir.rglob("inventory.json"):

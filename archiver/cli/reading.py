@@ -547,8 +547,11 @@ def fsck(
             state = "ok" if report.ok else f"{len(report.problems)} problem(s)"
             if report.warnings:
                 state += f" ({len(report.warnings)} warning(s))"
-            recovered = (f", {report.recovered} interrupted write(s) recovered"
-                         if report.recovered else "")
+            finished = report.recovered - report.discarded
+            recovered = "".join((
+                f", {finished} interrupted write(s) finished" if finished else "",
+                f", {report.discarded} interrupted write(s) discarded (never complete: "
+                "nothing of them was in the archive)" if report.discarded else ""))
             if report.read_only:
                 recovered += " (read-only here: an interrupted write would not be rolled " \
                              "forward)"

@@ -66,7 +66,8 @@ class Problem:
 class FsckReport:
     objects: int = 0
     files: int = 0
-    recovered: int = 0
+    recovered: int = 0  # interrupted commits found: finished, or discarded (never complete)
+    discarded: int = 0  # ... of them, the ones discarded: nothing of them was in the archive
     read_only: bool = False  # checked without the write lock: nothing could be rolled forward
     problems: list[Problem] = field(default_factory=list)
     # what OCFL allows but advises against (its warnings): said, not failed on
@@ -82,7 +83,8 @@ class FsckReport:
 
     def to_json(self) -> dict[str, Any]:
         return {"ok": self.ok, "objects": self.objects, "files": self.files,
-                "recovered": self.recovered, "read_only": self.read_only,
+                "recovered": self.recovered, "discarded": self.discarded,
+                "read_only": self.read_only,
                 "problems": [p.to_json() for p in self.problems],
                 "warnings": [w.to_json() for w in self.warnings]}
 
@@ -118,6 +120,7 @@ class Checks:
         try:
             with self.writer(check_root=False):
                 report.recovered = sum(self._interrupted)
+                report.discarded = self._interrupted[1]
         except ArchiveBusy:
             busy = True  # a writer is active: check what is committed, leave its staging alone
         except ArchiveReadOnly:
