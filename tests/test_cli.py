@@ -91,6 +91,16 @@ def test_ingest_text_lines_say_a_post_is_untitled_as_list_does(runner, archive_d
     assert result.stdout.splitlines()[0].endswith(f"(untitled)  ← {fragment.name}")
 
 
+def test_ingest_text_lines_name_a_save_page_s_page_by_its_folder_too(runner, archive_dir):
+    """Every browser's save-page folder of this kind holds a page.html (an exporter's, a
+    README.md): two of them read in one run must not look the same."""
+    folder = FIXTURES / "containers" / "converted-savepage-mufeng-2018-01-29"
+    result = run(runner, "ingest", folder, "--archive", archive_dir, "--no-fetch")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0].endswith(
+        "  ← converted-savepage-mufeng-2018-01-29/page.html"), result.stdout
+
+
 def test_ingest_text_lines_name_a_file_that_failed_by_its_path_not_as_untitled(
         runner, archive_dir, tmp_path):
     empty = tmp_path / "empty.md"
