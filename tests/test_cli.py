@@ -2394,6 +2394,7 @@ def test_an_edit_undone_is_a_new_version_whose_diff_says_the_records_are_the_sam
     assert (undone["status"], undone["version"]) == ("updated", "v3")
     shown = run(runner, "diff", undone["id"], "v1", "v3", "--archive", archive_dir)
     assert shown.stdout.splitlines() == [
+        f"{undone['id']}: v1 → v3",
         "file changed: provenance.json",
         "the records are the same: only when and from what each version was made differs"]
     assert json.loads(run(runner, "diff", undone["id"], "v1", "v3", "--archive", archive_dir,

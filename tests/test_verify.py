@@ -2177,6 +2177,7 @@ def test_diff_of_the_version_verify_kept_says_which_verdicts_it_added(server, tm
                        monkeypatch)
     assert shown.exit_code == ExitCode.OK, shown.output
     assert shown.stdout.splitlines() == [
+        f"{cited['post']}: v1 → v2",
         "file added: citations.json",
         f"citation at {cited['location']} 10.1093/ia/iiaa061: no verdict kept → not_found "
         f"({cited['reason']})",

@@ -432,6 +432,8 @@ def _print_diff(result: dict[str, Any], as_json: bool) -> None:
     if as_json:
         emit_json(result)
         return
+    # which versions are compared, said first: a diff of fields alone has no body header
+    typer.echo(f"{result['id']}: {result['from']} → {result['to']}")
     for change in result["changes"]:
         old_value, new_value = change.get("old", ABSENT), change.get("new", ABSENT)
         same = " (the same instant)" if same_instant(old_value, new_value) else ""
