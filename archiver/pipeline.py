@@ -1367,9 +1367,22 @@ def _badly_named(path: Path) -> InputError | None:
                           "so it cannot be recorded as it is", path=str(path),
                           hint="run with PYTHONUTF8=1, or in a UTF-8 locale "
                                "(LC_ALL=C.UTF-8)")
+    encoding = _likely_encoding(os.fsencode(path))
     return InputError("its name (or its folder's) is not valid UTF-8, so it cannot be "
                       "recorded as it is", path=str(path),
-                      hint="rename it in UTF-8 (e.g. convmv -f gbk -t utf-8 --notest)")
+                      hint=f"rename it in UTF-8 (e.g. convmv -f {encoding} -t utf-8 --notest; "
+                           f"{encoding} is a guess at the encoding it was named in)")
+
+
+def _likely_encoding(name: bytes) -> str:
+    """The encoding a file name that is not UTF-8 was most likely written in, for the hint
+    that says how to rename it: GBK (a Chinese Windows, an old zip) where it reads as
+    Chinese, else Windows-1252 (a Western one: "café" as 0xE9). convmv takes these names."""
+    try:
+        text = name.decode("gb18030")
+    except UnicodeDecodeError:
+        return "cp1252"
+    return "gbk" if any("\u4e00" <= c <= "\u9fff" for c in text) else "cp1252"
 
 
 def _unreadable(path: Path) -> InputError | None:

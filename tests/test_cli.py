@@ -2606,6 +2606,13 @@ def test_a_file_whose_name_is_not_utf8_fails_alone_and_is_named(runner, archive_
     assert f"archiver: error: {name}: its name (or its folder's) is not valid UTF-8" \
         in said.stderr, said.stderr
     assert "\\\\x" not in said.stderr and "\\udc" not in said.stderr, said.stderr
+    assert "convmv -f gbk" in said.stderr  # the name reads as Chinese in GBK
+    # a Western Windows's name ("café" in Windows-1252) is not sent to GBK
+    western = os.path.join(os.fsencode(folder), "café".encode("cp1252") + b".md")
+    shutil.copy(PAGE, western)
+    said = run(runner, "ingest", western.decode("utf-8", "surrogateescape"), "--archive",
+               archive_dir, "--no-fetch")
+    assert "convmv -f cp1252" in said.stderr, said.stderr
 
 
 def test_names_that_are_not_utf8_reached_another_way_are_said_never_a_crash(runner,
