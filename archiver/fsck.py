@@ -8,6 +8,7 @@ import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from archiver import schema
@@ -20,8 +21,15 @@ from archiver.index import (
     load_json_extension,
     well_formed,
 )
-from archiver.ocfl_rules import digests_by_path
-from archiver.store import DOCUMENT_SCHEMAS, Archive, FsckReport, Problem, object_root_for
+from archiver.ocfl_rules import digests_by_path, valid_path
+from archiver.store import (
+    DOCUMENT_SCHEMAS,
+    Archive,
+    FsckReport,
+    Problem,
+    durable,
+    object_root_for,
+)
 
 _log = logging.getLogger("archiver.fsck")
 
@@ -128,7 +136,8 @@ def _check_post(archive: Archive, object_id: str, report: FsckReport,
     fixity = inventory.get("fixity")
     stored = _Stored(inventory.get("digestAlgorithm") == "sha512",
                      digests_by_path(inventory.get("manifest")),
-                     digests_by_path(fixity.get("sha256") if isinstance(fixity, dict) else None))
+                     digests_by_path(fixity.get("sha256") if isinstance(fixity, dict) else None),
+                     archive.object_path(object_id))
     for version in versions:
         read: dict[str, Any] = {}
         for name in ("record.json", "provenance.json", CITATIONS_NAME):
@@ -166,6 +175,19 @@ class _Stored:
     sha512: bool
     manifest: dict[str, str]
     sha256: dict[str, str]
+    folder: Path  # the object's, where a file the fixity block does not name is read
+
+    def sha256_of(self, content: str) -> str | None:
+        """A stored file's sha256: the fixity block's, or, for a file it does not name (a
+        version another OCFL tool added, which writes no sha256 fixity), its bytes'."""
+        if content in self.sha256:
+            return self.sha256[content]
+        if not valid_path(content):
+            return None
+        try:
+            return durable.digest_file(self.folder / content, "sha256")
+        except OSError:
+            return None  # (gone: the store's check says so)
 
 
 def _claims_unlike_the_files(where: str, state: dict[str, str], stored: _Stored,
@@ -197,8 +219,9 @@ def _claims_unlike_the_files(where: str, state: dict[str, str], stored: _Stored,
         if not isinstance(asset, str) or not isinstance(claimed, str) or asset not in state:
             continue
         claimed = claimed.lower()
-        held = sorted({stored.sha256[path] for path, digest in stored.manifest.items()
-                       if digest == state[asset] and path in stored.sha256})
+        held = sorted({sha256 for path, digest in stored.manifest.items()
+                       if digest == state[asset]
+                       and (sha256 := stored.sha256_of(path)) is not None})
         if held and claimed not in held:
             problems.append(Problem(f"{where} record.json", (
                 f"images[{n}].sha256 says {claimed[:16]}…, the stored {asset} is "

@@ -16,6 +16,8 @@ objects whose id is a post's (``wx:…``). The promises:
    there, not even its lock; one made by another tool with archiver's layout is used.
 6. A file another tool added to a post's object (none of a post's own files) is kept in the
    version archiver adds: a version's state is the whole object.
+7. fsck checks what a post's record says of its images against a version another tool
+   added too, which keeps no sha256 fixity: from the images' bytes.
 
 The objects are the OCFL 1.1 conformance fixtures (tests/fixtures/ocfl, CC BY 4.0), real
 objects made by other tools, copied where the storage layout puts their ids.
@@ -293,3 +295,45 @@ def test_a_file_another_tool_added_to_a_post_is_kept_in_archiver_s_next_version(
     assert run("fsck", "--archive", archive).exit_code == 0
     checked = ocfl.StorageRoot(root=str(archive))
     assert checked.validate() and checked.num_objects == checked.good_objects
+
+
+def _without_sha256_fixity(folder: Path, version: str) -> None:
+    """Rewrite an object's inventories as a tool that keeps no sha256 fixity would have
+    written ``version``: its content's fixity entries gone (sidecars made again)."""
+    import hashlib
+    for where in (folder, folder / version):
+        inventory = json.loads((where / "inventory.json").read_bytes())
+        block = inventory["fixity"]["sha256"]
+        for digest in list(block):
+            block[digest] = [p for p in block[digest] if not p.startswith(f"{version}/")]
+            if not block[digest]:
+                del block[digest]
+        raw = json.dumps(inventory, indent=2, sort_keys=True).encode()
+        (where / "inventory.json").write_bytes(raw)
+        (where / "inventory.json.sha512").write_bytes(
+            f"{hashlib.sha512(raw).hexdigest()} inventory.json\n".encode())
+
+
+def test_an_image_another_tool_replaced_is_found_though_it_wrote_no_sha256_fixity(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """fsck compares each image's sha256, which the record states, with the stored file's:
+    from the fixity block, or, where another tool's version left it none, from the bytes."""
+    monkeypatch.chdir(tmp_path)
+    root = tmp_path / "archive"
+    page = next((WECHAT / "html-with-assets").rglob("*.html"))
+    added = json.loads(run("ingest", page, "--archive", root, "--no-fetch", "--json").stdout)
+    store = Archive.open(root)
+    head = store.versions(added["id"])[-1].state
+    files = {logical: store.read_bytes(added["id"], logical) for logical in head}
+    image = next(logical for logical in files if logical.startswith("assets/"))
+    with store.writer():
+        store.commit(added["id"], {**files, image: b"not the image the record names"},
+                     "another tool's version")
+    _without_sha256_fixity(store.object_path(added["id"]), "v2")
+
+    result = run("fsck", "--archive", root, "--json")
+
+    assert result.exit_code == ExitCode.ARCHIVE, result.output
+    said = [p for p in json.loads(result.stdout)["problems"]
+            if p["path"] == f"{added['id']} v2 record.json"]
+    assert said and "sha256 says" in said[0]["message"], result.stdout
