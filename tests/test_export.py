@@ -261,6 +261,19 @@ def test_keys_are_ascii_pinyin_and_unique():
     assert unique("k", {"k"} | {f"k{c}" for c in "abcdefghijklmnopqrstuvwxyz"}) == "kaa"
 
 
+@pytest.mark.parametrize(("title", "key", "as_before"), [
+    # a title's word whole, not cut at twelve letters (keys made before keep theirs)
+    ("Philosophical investigations", "wittgenstein1958philosophical",
+     "wittgenstein1958philosophica"),
+    # a number alone is no title word: it read as the year again
+    ("20251218 警惕技术泡沫", "wittgenstein1958jingti", "wittgenstein195820251218"),
+])
+def test_a_key_given_from_now_on_takes_a_title_s_first_word_whole_and_no_number(
+        title, key, as_before):
+    assert make_key("Wittgenstein", 1958, title) == key
+    assert make_key("Wittgenstein", 1958, title, transliterate=False) == as_before
+
+
 @pytest.mark.parametrize(("published", "year"), [
     ("2020-12-31T20:00:00+00:00", "2021"),  # New Year's Day in Beijing, as the export dates it
     ("2020-12-31T20:00:00+08:00", "2020"), ("2020-12-31", "2020")])

@@ -85,10 +85,24 @@ def _title_word(title: str, transliterate: bool = True) -> str:
     cjk = _CJK.search(title)
     if cjk and cjk.start() < 3:  # a Chinese title: its first two characters
         return "".join(lazy_pinyin(title[cjk.start():cjk.start() + 2])).lower()
-    for word in ascii_words(title, transliterate):
-        if word not in _STOP:
-            return word[:12]
+    if not transliterate:  # (the keys made before: as they were)
+        for word in ascii_words(title, transliterate):
+            if word not in _STOP:
+                return word[:12]
+        return ""
+    # keys given from now on: a word whole ("philosophical", not "philosophica"), never a
+    # number alone, which reads as the year again ("…202520251218"), and Chinese after it
+    # as a Chinese title's, its first two characters ("20251218 警惕…": "jingti")
+    for run in _JOINED_WORDS.findall(title):
+        if _CJK.match(run):
+            return "".join(lazy_pinyin(run[:2])).lower()
+        for word in ascii_words(run):
+            if word not in _STOP and not word.isdigit():
+                return word[:TITLE_LETTERS]
     return ""
+
+
+TITLE_LETTERS = 24  # the most letters of a title's word a key keeps (a chemical name's run)
 
 
 NAME_LETTERS = 20  # the most letters of a name a key keeps
