@@ -414,6 +414,17 @@ def test_a_new_version_leaves_earlier_versions_byte_for_byte_unchanged(archive: 
     assert [v.message for v in archive.versions(OID)] == ["first", "second", "third"]
 
 
+def test_a_read_from_a_version_whose_folder_is_gone_says_the_folder_is_gone(
+        archive: Archive) -> None:
+    """Not the first file asked for alone: the whole version is what is lost."""
+    commit(archive, OID, {"a.txt": b"one"})
+    commit(archive, OID, {"a.txt": b"two"})
+    shutil.rmtree(archive.object_path(OID) / "v1")
+    with pytest.raises(DamagedObject, match=r"a\.txt .*missing.*version folder v1 is gone"):
+        archive.read_bytes(OID, "a.txt", "v1")
+    assert archive.read_bytes(OID, "a.txt") == b"two"  # v2 stored its own bytes
+
+
 @pytest.mark.parametrize("damage", ["version folder gone", "version inventory gone"])
 def test_no_version_is_added_on_an_object_whose_earlier_version_is_gone(
         archive: Archive, damage: str) -> None:

@@ -786,8 +786,11 @@ class Archive(Checks):
         try:
             data = (self.object_path(object_id) / content).read_bytes()
         except (FileNotFoundError, NotADirectoryError):
+            folder = content.split("/", 1)[0]  # the version that stored these bytes
+            gone = (f" (the whole version folder {folder} is gone)"
+                    if not (self.object_path(object_id) / folder).is_dir() else "")
             raise DamagedObject(f"{_which(object_id, logical, version)} is missing from the "
-                                "archive", path=self.root, hint=_RESTORE_HINT) from None
+                                f"archive{gone}", path=self.root, hint=_RESTORE_HINT) from None
         algorithm = inventory.get("digestAlgorithm", "sha512")
         if verify and algorithm in ("sha512", "sha256") and \
                 hashlib.new(algorithm, data).hexdigest() != digest.lower():
