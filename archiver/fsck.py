@@ -138,6 +138,14 @@ def _check_post(archive: Archive, object_id: str, report: FsckReport,
                      digests_by_path(inventory.get("manifest")),
                      digests_by_path(fixity.get("sha256") if isinstance(fixity, dict) else None),
                      archive.object_path(object_id))
+    if not any("record.json" in version.state for version in versions):
+        # no version ever held a post: another OCFL tool's object where a post's id puts it,
+        # valid as OCFL (checked above), nothing in it damaged: a warning, said once
+        report.warnings.append(Problem(object_id, (
+            "no version holds a record.json: it is no post archiver made (another OCFL "
+            "tool's object, under a post's id?); archiver adds no version to it, and an "
+            "ingest of the post it would be fails")))
+        return documents
     for version in versions:
         read: dict[str, Any] = {}
         for name in ("record.json", "provenance.json", CITATIONS_NAME):

@@ -145,6 +145,10 @@ def test_an_object_without_a_record_under_a_post_s_id_fails_that_post_alone(
                                                                            "unchanged")]
     assert "holds no record.json" in result.stderr and "another tool" in result.stderr
     assert (folder / "inventory.json").read_bytes() == inventory_before
+    # valid OCFL, nothing damaged: fsck warns of it, once, and passes
+    checked = run("fsck", "--archive", archive)
+    assert checked.exit_code == ExitCode.OK, checked.output
+    assert checked.stderr.count("no version holds a record.json") == 1, checked.stderr
 
 
 def test_an_object_whose_padded_version_names_are_used_up_fails_that_post_alone(
