@@ -151,10 +151,11 @@ def another_tools_root(root: Path) -> str | None:
     holding archiver's own folders or its layout's settings, whose layout files, if wrong
     or gone, are damage (said by fsck, refused by the writer)."""
     extensions = root / "extensions"
+    if any((extensions / name).exists() for name in (INDEX, LOCK, STAGING)):
+        return None  # (every archive archiver wrote to: no file read)
     config = _json_or_none(extensions / LAYOUT / "config.json")
-    if any((extensions / name).exists() for name in (INDEX, LOCK, STAGING)) or (
-            isinstance(config, dict)
-            and all(config.get(key) == value for key, value in LAYOUT_CONFIG.items())):
+    if isinstance(config, dict) and all(config.get(key) == value
+                                        for key, value in LAYOUT_CONFIG.items()):
         return None
     declared = _json_or_none(root / "ocfl_layout.json")
     if declared is None:
