@@ -21,7 +21,7 @@ from archiver.index import (
     load_json_extension,
     well_formed,
 )
-from archiver.ocfl_rules import digests_by_path, valid_path
+from archiver.ocfl_rules import digests_by_path, stored_file
 from archiver.store import (
     DOCUMENT_SCHEMAS,
     Archive,
@@ -190,12 +190,13 @@ class _Stored:
         version another OCFL tool added, which writes no sha256 fixity), its bytes'."""
         if content in self.sha256:
             return self.sha256[content]
-        if not valid_path(content):
+        path = stored_file(self.folder, content)  # (a link, a pipe, gone: the store's check
+        if path is None:  # says what it is)
             return None
         try:
-            return durable.digest_file(self.folder / content, "sha256")
+            return durable.digest_file(path, "sha256")
         except OSError:
-            return None  # (gone: the store's check says so)
+            return None
 
 
 def _claims_unlike_the_files(where: str, state: dict[str, str], stored: _Stored,

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
+from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -102,19 +104,27 @@ def _item_key(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
-def version_name(given: str | int) -> str:
+def version_name(given: str | int, numbers: Sequence[str] = ()) -> str:
     """A version's name, ``v2``, from ``v2``, ``V2``, ``2`` or the number 2, as a user gives
-    it."""
+    it; of an object whose versions (``numbers``) are zero-padded, as another OCFL tool may
+    name them, the one of that number (``v002``)."""
     if isinstance(given, int) and not isinstance(given, bool):
-        return f"v{given}"
-    if not isinstance(given, str):
+        name = f"v{given}"
+    elif not isinstance(given, str):
         raise UsageError(f"a version is named by a string such as 'v2' or a number, not "
                          f"{type(given).__name__} {given!r}")
-    if given.isascii() and given.isdigit():
-        return f"v{given}"
-    if given[:1] == "V" and given[1:].isascii() and given[1:].isdigit():
-        return "v" + given[1:]  # (OCFL's names are in lower case: "V2" can mean nothing else)
-    return given
+    elif given.isascii() and given.isdigit():
+        name = f"v{given}"
+    elif given[:1] == "V" and given[1:].isascii() and given[1:].isdigit():
+        name = "v" + given[1:]  # (OCFL's names are in lower case: "V2" can mean nothing else)
+    else:
+        name = given
+    if name not in numbers and re.fullmatch(r"v\d+", name):
+        padded = [n for n in numbers
+                  if re.fullmatch(r"v\d+", n) and int(n[1:]) == int(name[1:])]
+        if len(padded) == 1:
+            return padded[0]
+    return name
 
 
 # what the body's lines show of a block: its text (a list's items, a link's text, a numbered
@@ -194,7 +204,7 @@ def diff_versions(store: Archive, object_id: str, old: str | int | None = None,
                          f"{type(object_id).__name__} {object_id!r}")
     a_state = {v.number: v.state for v in store.versions(object_id)}
     numbers = list(a_state)
-    new = version_name(numbers[-1] if new is None else new)
+    new = version_name(numbers[-1] if new is None else new, numbers)
     if old is None and new in a_state:
         if numbers.index(new) == 0:
             raise UsageError(f"{object_id} has one version ({new}): nothing to compare it with"
@@ -202,7 +212,7 @@ def diff_versions(store: Archive, object_id: str, old: str | int | None = None,
                              "version: nothing before it to compare it with",
                              hint=versions_said(numbers))
         old = numbers[numbers.index(new) - 1]
-    old = version_name(new if old is None else old)  # (a version not found: said below)
+    old = version_name(new if old is None else old, numbers)  # (one not found: said below)
     for number in (old, new):
         if number not in a_state:
             raise NotFound(f"{object_id} has no version '{number}'", path=store.root,

@@ -252,13 +252,14 @@ def rebuild_index(archive: Archive, unreadable: list[str] | None = None) -> dict
         if not object_id.startswith(POST_ID_PREFIX):
             continue  # another OCFL tool's object in the storage root: no post to list
         try:
-            index[object_id] = entry_of(archive, object_id)
+            entry = entry_of(archive, object_id)
+            if not entry.get("key"):  # (archived before keys were kept)
+                unkeyed[object_id] = post_key(archive.read_json(object_id, "record.json"))
         except ArchiverError:
             if unreadable is not None:
                 unreadable.append(object_id)
             continue
-        if not index[object_id].get("key"):
-            unkeyed[object_id] = post_key(archive.read_json(object_id, "record.json"))
+        index[object_id] = entry
     _key_unkeyed(index, unkeyed)
     # What the receipts learned joins what the provenance gives, but never an object's own
     # id, a name another object's provenance gives, or one two objects' receipts learned:

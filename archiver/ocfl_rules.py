@@ -51,6 +51,23 @@ def valid_path(path: Any) -> bool:
         part not in ("", ".", "..") for part in path.split("/"))
 
 
+def stored_file(object_dir: Path, content: str) -> Path | None:
+    """The file at the content path ``content`` of the object in ``object_dir``, when it is
+    a regular file inside the object reached through no symbolic link; None for anything
+    else (a link, whose target a copy that does not follow links loses; a named pipe, whose
+    read would wait for ever; a folder; nothing), which no digest is taken of."""
+    if not valid_path(content):
+        return None
+    path = object_dir / content
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return None
+        inside = os.path.realpath(object_dir) + os.sep
+    except OSError:
+        return None
+    return path if os.path.realpath(path).startswith(inside) else None
+
+
 def digest_map(value: Any) -> bool:
     """Whether ``value`` maps strings to lists of strings (manifest, state, fixity)."""
     return isinstance(value, dict) and all(
@@ -113,6 +130,17 @@ def next_version_number(head: str) -> str:
     return f"v{number:0{width}d}"
 
 
+def content_folder_name(inventory: dict[str, Any]) -> str | None:
+    """The name of the folder each version keeps its content in (``content``, or the one
+    the inventory names); None when what it names is no folder name (OCFL E017: a path with
+    a slash, ``.`` or ``..``), through which a new version's files would be written
+    elsewhere, out of the object even."""
+    name = inventory.get("contentDirectory", "content")
+    if not isinstance(name, str) or name in ("", ".", "..") or "/" in name or "\x00" in name:
+        return None
+    return name
+
+
 def unusable(inventory: Any) -> str | None:
     """Why the reading code cannot use an inventory (fsck says all that is wrong with it:
     :func:`inventory_problems`), or None."""
@@ -129,6 +157,8 @@ def unusable(inventory: Any) -> str | None:
         return "its versions are not v1, v2 … each with a state"
     if inventory.get("head") not in versions:
         return f"its head {inventory.get('head')!r} is not one of its versions"
+    if content_folder_name(inventory) is None:
+        return f"its contentDirectory {inventory.get('contentDirectory')!r} is no folder name"
     for number, version in versions.items():
         for digest, paths in version["state"].items():
             if paths and not manifest.get(digest):
@@ -150,7 +180,7 @@ def inventory_problems(inventory: Any) -> tuple[list[str], bool]:
     if algorithm not in DIGEST_LENGTHS:
         out.append(f"digestAlgorithm {algorithm!r}: OCFL requires sha512 (or sha256)")
     content_dir = inventory.get("contentDirectory", "content")
-    if not isinstance(content_dir, str) or content_dir in ("", ".", "..") or "/" in content_dir:
+    if not content_folder_name(inventory):
         out.append(f"contentDirectory {content_dir!r} is not a folder name")
     manifest, versions, head = (inventory.get("manifest"), inventory.get("versions"),
                                 inventory.get("head"))

@@ -49,7 +49,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from archiver import interrupts, readers
@@ -114,7 +114,7 @@ from archiver.record import (
     safe_source_name,
 )
 from archiver.store import Archive, Change, enclosing_ocfl
-from archiver.textfiles import for_a_shell, utf8_safe
+from archiver.textfiles import for_a_shell, shown_file_name, utf8_safe
 from archiver.verified import carried_citations
 
 # ``--verbose``: the steps of an ingest (the library only logs them: archiver.cli.steps)
@@ -440,9 +440,18 @@ class _Run:
         """The list index's line of a post whose object has a head the index does not know,
         read again from the object (and written back with the run's other changes)."""
         try:
-            self.index[object_id] = entry_of(self.archive, object_id)
+            entry = entry_of(self.archive, object_id)
         except ArchiverError:
             return  # (what cannot be read is fsck's to say; the post is read again)
+        before = self.index.get(object_id) or {}
+        # what the index knew that the object does not say: the key a post archived before
+        # keys were kept was given, and the other ids the receipts learned
+        if not entry.get("key") and before.get("key"):
+            entry["key"] = before["key"]
+        aliases = set(entry.get("aliases") or ()) | set(before.get("aliases") or ())
+        if aliases:
+            entry["aliases"] = sorted(aliases)
+        self.index[object_id] = entry
         self.dirty = True
 
     def _check_sizes(self, object_id: str, version: str) -> None:
@@ -1087,7 +1096,7 @@ def _another_save_this_run(earlier: tuple[str, str] | None, source: str, object_
     if earlier is None or earlier[0] == source:
         return []
     other, made = earlier
-    return [f"another save of this post, {PurePosixPath(other).name}, made {made} in this "
+    return [f"another save of this post, {shown_file_name(other)}, made {made} in this "
             f"run, and this one differs from it: {version} is the head now, as the last "
             f"read; `archiver diff {object_id} {made} {version}` shows what it changed (ingest "
             "the save that should be the head last, or alone)"]
@@ -1376,13 +1385,23 @@ def _badly_named(path: Path) -> InputError | None:
 
 def _likely_encoding(name: bytes) -> str:
     """The encoding a file name that is not UTF-8 was most likely written in, for the hint
-    that says how to rename it: GBK (a Chinese Windows, an old zip) where it reads as
-    Chinese, else Windows-1252 (a Western one: "café" as 0xE9). convmv takes these names."""
-    try:
-        text = name.decode("gb18030")
-    except UnicodeDecodeError:
-        return "cp1252"
-    return "gbk" if any("\u4e00" <= c <= "\u9fff" for c in text) else "cp1252"
+    that says how to rename it: GBK (a Chinese Windows, an old zip), where its bytes above
+    ASCII come in pairs, as GBK writes each Chinese character (both bytes 0x81 or above);
+    else Windows-1252 (a Western one), where they stand alone among ASCII letters ("Müller"
+    as 0xFC between two). Any such byte and the letter after it decode as GBK too, into a
+    character no name holds: the pairing, not the decoding, tells. convmv takes both."""
+    pairs = alone = 0
+    i = 0
+    while i < len(name):
+        if name[i] < 0x80:
+            i += 1
+        elif i + 1 < len(name) and name[i + 1] >= 0x81:
+            pairs += 1
+            i += 2
+        else:
+            alone += 1
+            i += 1
+    return "gbk" if pairs > alone else "cp1252"
 
 
 def _unreadable(path: Path) -> InputError | None:

@@ -211,3 +211,19 @@ def for_a_shell(path: str | Path) -> str:
     (``./-in``)."""
     text = str(path)
     return shlex.quote(f"./{text}" if text.startswith("-") else text)
+
+
+# names that tools give every save they make, each in its own folder (an exporter's
+# README.md in a folder named by the post's date, a save-page folder's page.html, a site
+# copier's index.html): such a file is named by its folder too, or two saves look the same
+_NAMES_OF_EVERY_SAVE = frozenset({"readme.md", "index.md", "index.html", "index.htm",
+                                  "page.html", "page.htm", "source.html", "article.html"})
+
+
+def shown_file_name(source: str | Path) -> str:
+    """How a message names the file a post was read from: its name, and its folder's where
+    the name is one every save of some tool has."""
+    path = Path(source)
+    if path.name.casefold() in _NAMES_OF_EVERY_SAVE and path.parent.name:
+        return f"{path.parent.name}/{path.name}"
+    return path.name

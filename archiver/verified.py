@@ -22,6 +22,8 @@ from archiver.errors import (
     ArchiveBusy,
     ArchiveError,
     ArchiveReadOnly,
+    DamagedObject,
+    ObjectRefused,
     PostChanged,
     UsageError,
 )
@@ -365,7 +367,7 @@ def keep_results(archive: Archive, by_post: Mapping[str, list[CitationResult]],
                  on_kept: Callable[[str, str | None], None] | None = None,
                  read: Mapping[str, str] | None = None, *, wait: bool = False,
                  on_wait: Callable[[], None] | None = None,
-                 on_changed: Callable[[str, PostChanged], None] | None = None
+                 on_changed: Callable[[str, ArchiveError], None] | None = None
                  ) -> dict[str, str]:
     """Keep each post's results in its object (:func:`store_citations`), under one hold of
     the writer's lock, the works' keys given by one :class:`CitedKeys`; ``on_kept(post,
@@ -375,13 +377,14 @@ def keep_results(archive: Archive, by_post: Mapping[str, list[CitationResult]],
     ``on_wait`` called once first, instead of raising :class:`ArchiveBusy`. A post another
     writer changed since it was read keeps nothing, and the others still keep theirs (a
     change to one post had lost the results of the posts after it): ``on_changed(post,
-    error)`` is told of each, else the first is raised once the others are kept. Returns the
+    error)`` is told of each, else the first is raised once the others are kept; so is a
+    post whose object is damaged, or takes no version (another tool's). Returns the
     key each cited work (DOI, lower case) has in the archive. A run with nothing new to
     keep (each post's outcome the one kept) needs no lock: another writer holding it, or an
     archive it may not write, neither refuses it nor makes it wait (that is checked only
     when the lock is refused: a run that takes it reads each post once; a refused one reads
     each post again, and the list index too, rebuilt if a writer left it stale)."""
-    changed: list[PostChanged] = []
+    changed: list[ArchiveError] = []
     with ExitStack() as held:
         try:
             held.enter_context(archive.writer())
@@ -400,7 +403,8 @@ def keep_results(archive: Archive, by_post: Mapping[str, list[CitationResult]],
             try:
                 version = store_citations(archive, object_id, results, keys, user,
                                           (read or {}).get(object_id))
-            except PostChanged as exc:
+            except (PostChanged, DamagedObject, ObjectRefused) as exc:  # this post keeps
+                # nothing (changed meanwhile; damaged; another tool's); the others keep theirs
                 if on_changed is None:
                     changed.append(exc)
                 else:

@@ -1657,7 +1657,8 @@ def test_fsck_says_a_commit_never_complete_was_discarded_not_recovered(runner, a
     (stopped / "part").write_bytes(b"half")
     said = run(runner, "fsck", "--archive", archive_dir)
     assert said.exit_code == ExitCode.OK, said.output
-    assert "1 interrupted write(s) discarded (never complete" in said.stderr, said.stderr
+    assert "1 interrupted write(s) discarded (never complete: no version of theirs is in " \
+        "the archive)" in said.stderr, said.stderr
     assert "finished" not in said.stderr and not stopped.exists()
     stopped.mkdir()  # cut short once more
     report = json.loads(run(runner, "fsck", "--archive", archive_dir, "--json").stdout)
@@ -2584,6 +2585,17 @@ def test_installed_entry_point_runs(tmp_path):
 
 
 # --- inputs a folder may hold, and a run that is stopped --------------------------------------
+
+@pytest.mark.parametrize(("name", "encoding"), [
+    *[(name, "cp1252") for name in ("café post.md", "Müller.md", "Zürich.html", "naïve.md",
+                                    "Straße.md", "São Paulo.md", "Français.md")],
+    *[(name, "gbk") for name in ("测试.md", "国政学人第464期.md", "中文 abc.html")]])
+def test_the_encoding_guessed_for_a_name_that_is_not_utf8(name, encoding):
+    """The rename hint's guess: GBK's Chinese characters are pairs of high bytes, a Western
+    name's accented letters single ones among ASCII (each of which GBK would decode too)."""
+    from archiver.pipeline import _likely_encoding
+    assert _likely_encoding(name.encode(encoding)) == encoding
+
 
 def test_a_file_whose_name_is_not_utf8_fails_alone_and_is_named(runner, archive_dir, tmp_path):
     """A GBK-named file (a zip made on Chinese Windows): no crash, the others are archived."""

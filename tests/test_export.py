@@ -267,6 +267,8 @@ def test_keys_are_ascii_pinyin_and_unique():
      "wittgenstein1958philosophica"),
     # a number alone is no title word: it read as the year again
     ("20251218 警惕技术泡沫", "wittgenstein1958jingti", "wittgenstein195820251218"),
+    # ... run into the Chinese after it too
+    ("2025年度报告", "wittgenstein1958niandu", "wittgenstein19582025"),
 ])
 def test_a_key_given_from_now_on_takes_a_title_s_first_word_whole_and_no_number(
         title, key, as_before):

@@ -2052,6 +2052,27 @@ def test_a_damaged_file_in_a_sha256_object_stops_the_move_to_sha512_and_the_comm
     assert staging_dirs(archive.root) == []
 
 
+@pytest.mark.parametrize("odd", ["named pipe", "link out of the archive"])
+def test_a_stored_file_that_is_no_regular_file_stops_the_move_to_sha512(
+        archive: Archive, tmp_path: Path, odd: str) -> None:
+    """A named pipe would make the read wait for ever (under the lock), a link be read
+    through to a file outside the archive: neither is read, and the commit is refused."""
+    folder = _install_fixture(archive, "warn-objects", "W004_uses_sha256")
+    object_id = _fixture_inventory("warn-objects", "W004_uses_sha256")["id"]
+    stored = next(p for p in sorted((folder / "v1" / "content").rglob("*")) if p.is_file())
+    stored.unlink()
+    if odd == "named pipe":
+        os.mkfifo(stored)
+    else:
+        (tmp_path / "outside.txt").write_bytes(b"not the archive's")
+        stored.symlink_to(tmp_path / "outside.txt")
+
+    with pytest.raises(DamagedObject, match="is no file inside the object"):
+        commit(archive, object_id, {"new.txt": b"new"})
+
+    assert archive.head(object_id) == "v1"
+
+
 def test_a_crash_before_the_old_sidecar_is_removed_is_finished_by_recovery(
         archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
     """The sha256 sidecar goes only once the sha512 one vouches for the root inventory; a
@@ -2078,6 +2099,29 @@ def test_a_crash_before_the_old_sidecar_is_removed_is_finished_by_recovery(
     assert sorted(p.name for p in folder.glob("inventory.json.*")) == ["inventory.json.sha512"]
     report = archive.fsck()
     assert report.ok, report.problems
+
+
+@pytest.mark.parametrize("folder", ["../../../../../../escaped", "..", ".", "a/b", ""])
+def test_a_content_directory_that_is_no_folder_name_is_refused_and_nothing_written(
+        archive: Archive, tmp_path: Path, folder: str) -> None:
+    """OCFL E017: the content directory is one folder's name. An inventory edited to name a
+    path there would have a new version's files written wherever it points: out of the
+    archive even. The inventory is unusable; no version is added."""
+    commit(archive, OID, {"a.txt": b"one"})
+    obj = archive.object_path(OID)
+    for where in (obj, obj / "v1"):
+        inventory = json.loads((where / "inventory.json").read_bytes())
+        inventory["contentDirectory"] = folder
+        data = dumps(inventory)
+        (where / "inventory.json").write_bytes(data)
+        (where / "inventory.json.sha512").write_bytes(sidecar_of(data))
+    before = files_under(archive.root)
+
+    with pytest.raises(DamagedObject, match="contentDirectory"):
+        commit(archive, OID, {"x.txt": b"new"})
+
+    assert files_under(archive.root) == before
+    assert not (tmp_path / "escaped").exists()
 
 
 @pytest.mark.parametrize(("head", "after"), [("v0", "v1"), ("v1", "v2"), ("v9", "v10"),

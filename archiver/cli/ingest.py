@@ -41,7 +41,7 @@ from archiver.errors import (
     UsageError,
     worst,
 )
-from archiver.textfiles import on_screen, printable
+from archiver.textfiles import on_screen, printable, shown_file_name
 
 # the results that leave a post in the archive (failed and skipped ones do not)
 ARCHIVED = frozenset({"added", "updated", "unchanged", "unavailable"})
@@ -149,21 +149,6 @@ def _image_group(said: str, numbers: list[int]) -> str:
     return f"{noun} {_numbers(numbers)} {said}"
 
 
-
-# names that tools give every save they make, each in its own folder (an exporter's
-# README.md in a folder named by the post's date, a save-page folder's page.html, a site
-# copier's index.html): such a file is named by its folder too, or two saves look the same
-_NAMES_OF_EVERY_SAVE = frozenset({"readme.md", "index.md", "index.html", "index.htm",
-                                  "page.html", "page.htm", "source.html", "article.html"})
-
-
-def _shown_name(source: str) -> str:
-    """How a result line names the file a post was read from: its name, and its folder's
-    where the name is one every save of some tool has."""
-    path = Path(source)
-    if path.name.casefold() in _NAMES_OF_EVERY_SAVE and path.parent.name:
-        return f"{path.parent.name}/{path.name}"
-    return path.name
 
 @app.command()
 def ingest(
@@ -301,12 +286,13 @@ def ingest(
                 # the line names its file too: two saves of one post, or a post whose title
                 # is not its file's name, are told apart without --json; an untitled post is
                 # said so, as `list` says it (a file that failed gave no post: its path)
+                shown = printable(shown_file_name(result.source))
                 named = (printable(result.source) if not title and result.status == "failed"
-                         else f"{title or '(untitled)'}  ← {printable(_shown_name(result.source))}")
+                         else f"{title or '(untitled)'}  ← {shown}")
                 say(f"{result.status:<11} {where}  {named}")
                 for warning in grouped_warnings(result.warnings):
                     if not quiet:  # named: stdout may be a file, or the post a WARC's
-                        err.print(f"  warning: {printable(_shown_name(result.source))}: "
+                        err.print(f"  warning: {printable(shown_file_name(result.source))}: "
                                   f"{printable(warning)}", markup=False)
             if result.status == "skipped" and result.kind == "folder":
                 empty_folders.append(result)  # said once the run is over, if it goes on

@@ -167,12 +167,10 @@ def show(
                              hint="give one of them")
         store = open_archive(archive)
         object_id = resolve_id(store, post_id, hidden=quiet or as_json)
-        record = store.read_json(object_id, "record.json",
-                                 version_name(version) if version is not None else None)
         numbers = [v.number for v in store.versions(object_id)]
-        shown = f"{version_name(version) if version is not None else numbers[-1]} of " \
-                f"{len(numbers)}"  # which one is shown: the record does not say
-        number = version_name(version) if version is not None else None
+        number = version_name(version, numbers) if version is not None else None
+        record = store.read_json(object_id, "record.json", number)
+        shown = f"{number or numbers[-1]} of {len(numbers)}"  # the record does not say which
         damaged: list[DamagedObject] = []
         if as_json or fmt is Format.json:
             text = json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
@@ -552,8 +550,8 @@ def fsck(
             finished = report.recovered - report.discarded
             recovered = "".join((
                 f", {finished} interrupted write(s) finished" if finished else "",
-                f", {report.discarded} interrupted write(s) discarded (never complete: "
-                "nothing of them was in the archive)" if report.discarded else ""))
+                f", {report.discarded} interrupted write(s) discarded (never complete: no "
+                "version of theirs is in the archive)" if report.discarded else ""))
             if report.read_only:
                 recovered += " (read-only here: an interrupted write would not be rolled " \
                              "forward)"

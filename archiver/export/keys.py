@@ -93,7 +93,9 @@ def _title_word(title: str, transliterate: bool = True) -> str:
     # keys given from now on: a word whole ("philosophical", not "philosophica"), never a
     # number alone, which reads as the year again ("…202520251218"), and Chinese after it
     # as a Chinese title's, its first two characters ("20251218 警惕…": "jingti")
-    for run in _JOINED_WORDS.findall(title):
+    # (a number run into Chinese, "2025年度报告", is a word of its own, as with a space)
+    spaced = re.sub(f"(?<=[0-9])(?=[{_CJK_CHARS}])|(?<=[{_CJK_CHARS}])(?=[0-9])", " ", title)
+    for run in _JOINED_WORDS.findall(spaced):
         if _CJK.match(run):
             return "".join(lazy_pinyin(run[:2])).lower()
         for word in ascii_words(run):

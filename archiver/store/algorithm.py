@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from archiver.errors import DamagedObject
-from archiver.ocfl_rules import valid_path
+from archiver.ocfl_rules import stored_file, valid_path
 
 _HINT = "run `archiver fsck`; restore the object folder from a backup"
 
@@ -62,8 +62,14 @@ def _sha512_checked(object_dir: Path, algorithm: str, digest: str, paths: list[s
             raise DamagedObject(f"the inventory names a content path {content!r} that is no "
                                 "path inside the object: no version is added on it",
                                 path=object_dir / "inventory.json", hint=_HINT)
+        path = stored_file(object_dir, content)
+        if path is None:
+            raise DamagedObject(f"{content} is no file inside the object (a symbolic link, a "
+                                "named pipe, or gone): the object's digests cannot be moved "
+                                "to sha512, and no version is added on it", path=object_dir,
+                                hint=_HINT)
         try:
-            data = (object_dir / content).read_bytes()
+            data = path.read_bytes()
         except OSError as exc:
             raise DamagedObject(f"{content} cannot be read ({exc.strerror or exc}): the "
                                 f"object's {algorithm} digests cannot be moved to sha512, and "

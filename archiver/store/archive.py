@@ -39,6 +39,7 @@ from archiver.errors import (
 )
 from archiver.ocfl_rules import (
     INVENTORY_TYPE,
+    content_folder_name,
     next_version_number,
     sidecar_problem,
     unusable,
@@ -635,7 +636,11 @@ class Archive(Checks):
         from an older copy, which would hide that version; or, for a reader that read the
         old inventory and then the new sidecar, a commit a moment ahead: read again.)"""
         head = str(inventory.get("head"))
-        if (object_dir / f"v{int(head[1:]) + 1}").exists():
+        try:
+            later = next_version_number(head)  # (v004 after v003: another tool's padding)
+        except ObjectRefused:
+            later = None  # its names used up: no later version can be there
+        if later is not None and (object_dir / later).exists():
             return False
         return Archive._sealed_copy(object_dir / head) == data
 
@@ -853,7 +858,7 @@ class Archive(Checks):
             stored = inventory["manifest"][digest][0]
             which = _which(object_id, paths[0], number)
             if not valid_path(stored) or not re.fullmatch(
-                    rf"v\d+/{re.escape(inventory.get('contentDirectory', 'content'))}/.+",
+                    rf"v\d+/{re.escape(content_folder_name(inventory) or '/')}/.+",
                     stored):
                 # (an inventory edited to name a path out of the object: nothing is written
                 # there, nor read; fsck says the rest)
@@ -991,6 +996,11 @@ class Archive(Checks):
             self._check_history(object_id, inventory)
             inventory = in_sha512(self.object_path(object_id), inventory)
         number = self._number_after(object_id, inventory["head"])
+        content_folder = content_folder_name(inventory)
+        if content_folder is None:  # (unusable() refuses such an inventory when read)
+            raise DamagedObject("the inventory's contentDirectory is no folder name",
+                                path=self.object_path(object_id) / "inventory.json",
+                                hint="run `archiver fsck`")
         self._check_writable(object_id, number, new_object)
         user = {"name": _user_name(), **(change.user or {})}  # a name given or the login
         state: dict[str, list[str]] = {}
@@ -1004,7 +1014,7 @@ class Archive(Checks):
             data, digest = files[logical], digests[logical]
             state.setdefault(digest, []).append(logical)
             if digest not in manifest:  # OCFL dedup: store only bytes the object lacks
-                content = f"{number}/{inventory.get('contentDirectory', 'content')}/{logical}"
+                content = f"{number}/{content_folder}/{logical}"
                 new_content[content] = data
                 manifest[digest] = [content]
                 sha256 = (change.fixity or {}).get(logical) or hashlib.sha256(data).hexdigest()
@@ -1080,6 +1090,9 @@ class Archive(Checks):
         inventory = None if new_object else self._inventory(object_id, sealed=True)
         if inventory is not None:
             self._check_history(object_id, inventory)
+            # another tool's sha256 object: its files checked as the commit will (a damaged
+            # one fails this post before it joins a group commit, not the group)
+            inventory = in_sha512(self.object_path(object_id), inventory)
         number = "v1" if inventory is None else self._number_after(object_id,
                                                                    inventory["head"])
         self._check_writable(object_id, number, new_object)

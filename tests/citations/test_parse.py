@@ -7080,6 +7080,8 @@ def test_a_reference_read_with_no_title_takes_what_apa_prints_after_the_year(tex
     ("Smith J, Lee K. Title here. Sci Adv. 2020;6:eabc1234.", "Sci Adv"),
     ("Smith J. A title. Proc. Natl. Acad. Sci. USA. 2019;116:1-5.", "Proc. Natl. Acad. Sci. USA"),
     ("Smith J. A title. Proc. Royal Society. 2019;34:1-5.", "Proc. Royal Society"),
+    ("Smith J. A title. Int. J. Cancer. 2019;144:1-5.", "Int. J. Cancer"),
+    ("Smith J. A title. Int. J. Hydrogen Energy. 2019;44:1-5.", "Int. J. Hydrogen Energy"),
     ("[5] L. Caffarelli and L. Silvestre, An extension problem related to the fractional "
      "Laplacian, Comm. Partial Differential Equations 32 (2007), no. 7-9, 1245–1260.",
      "Comm. Partial Differential Equations"),

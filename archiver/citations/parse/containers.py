@@ -2140,35 +2140,47 @@ def _french_chapter(item: dict[str, Any], text: str) -> None:
         _chapter_as_found(item, found)
 
 
-# words a journal's name prints whole, which ISO 4 and NLM abbreviate when they abbreviate
-# it: the last word of a name ending so is no abbreviation ("Proc. Royal Society")
-_WHOLE_NAME_WORDS = frozenset({
-    "advances", "affairs", "annals", "archives", "biology", "bulletin", "cell", "chemistry",
-    "communications", "economics", "engineering", "genetics", "health", "history",
-    "journal", "letters", "materials", "medicine", "nature", "neuroscience", "physics",
-    "policy", "politics", "proceedings", "psychology", "reports", "research", "review",
-    "reviews", "science", "sciences", "society", "studies", "systems", "transactions"})
+# ISO 4's abbreviations (the ISSN Centre's List of Title Word Abbreviations) of the words
+# journals' names most often end with: a name ending in one of them, its stop taken for the
+# field's end, gets it back; a name ending in any other word (a whole word, "Int. J.
+# Cancer", "Appl. Energy"; a rarer abbreviation) is left as it was read
+_ISO4_LAST_WORDS = frozenset({
+    "acc", "adv", "affect", "agric", "anal", "anat", "angew", "anim", "ann", "annu", "appl",
+    "approx", "arch", "artif", "astron", "astrophys", "atmos", "autom", "behav", "biochem",
+    "biol", "biomed", "biophys", "biotechnol", "bot", "bull", "calc", "cardiol", "catal",
+    "chem", "chim", "clim", "clin", "comm", "commun", "comput", "condens", "conf", "constr",
+    "contin", "curr", "dermatol", "des", "dev", "differ", "discov", "discr", "dis", "diss",
+    "dyn", "ecol", "econ", "ecosyst", "educ", "electron", "endocrinol", "eng", "engrg",
+    "entomol", "environ", "enzym", "epidemiol", "equ", "eur", "evol", "exp", "funct",
+    "gastroenterol", "gen", "genet", "geochem", "geogr", "geol", "geophys", "geosci", "glob",
+    "grav", "gravit", "hist", "hum", "hydrol", "immunol", "ind", "inf", "infect", "inorg",
+    "inst", "instrum", "int", "intell", "lett", "linguist", "mach", "magn", "manag", "mapp",
+    "mater", "math", "mech", "med", "microbiol", "mod", "mol", "multidisc", "nanotechnol",
+    "nat", "natl", "netw", "neurobiol", "neurol", "neurophysiol", "neurosci", "nucl", "numer",
+    "nutr", "oncol", "oper", "ophthalmol", "opin", "opt", "optim", "org", "pathol", "pediatr",
+    "perform", "pharmacol", "philos", "photon", "phys", "physiol", "polit", "proc", "process",
+    "prod", "psychiatr", "psychol", "publ", "quant", "radiol", "recognit", "relativ", "renew",
+    "rep", "represent", "res", "rev", "robot", "sci", "ser", "soc", "sociol", "softw", "stat",
+    "statist", "struct", "stud", "supercomput", "surg", "surv", "sustain", "symp", "syst",
+    "technol", "theor", "thoret", "trans", "univ", "urol", "veh", "vet", "virol", "zool"})
 _DOTTED_ABBREVIATION = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]*\.")
-# ... nor a word with an ending ISO 4 abbreviates away ("Equations", "Dynamics"; ISO 4 does
-# not print "Proc." names with articles either: "The …" is no abbreviated name)
-_WHOLE_WORD_ENDING = re.compile(r"(?:ions|ics|ogy|ings|ments?|ance|ence|ities)$")
 
 
 def abbreviation_stop_given_back(item: dict[str, Any], clean: str) -> None:
     """Give an abbreviated journal's name back the full stop of its last word ("Nat.
     Neurosci.", "Immun. Inflamm. Dis."), which the reading took for the end of the field:
     where the name's other words are abbreviations with their stops (or whole capitalised
-    words, "Trends Ecol. Evol."; no article first), its last word is one of their kind (no
-    word a name prints whole, nor capitals, "Proc. Natl. Acad. Sci. USA"), and the string
-    prints the stop right after it. Nothing else is changed: a reference manager shows the
-    name as printed."""
+    words, "Trends Ecol. Evol."; no article first), its last word is one of ISO 4's common
+    abbreviations (:data:`_ISO4_LAST_WORDS`: not a whole word, "Int. J. Cancer", nor
+    capitals, "Proc. Natl. Acad. Sci. USA"), and the string prints the stop right after
+    it. Nothing else is changed: a reference manager shows the name as printed."""
     name = item.get("container-title")
     if not isinstance(name, str) or name.endswith("."):
         return
     *before, last = name.split()
     if not before or before[0] in ("The", "A", "An") or \
             not re.fullmatch(r"[A-ZÀ-Þ][a-zß-ÿ]{1,13}", last) or \
-            last.casefold() in _WHOLE_NAME_WORDS or _WHOLE_WORD_ENDING.search(last):
+            last.casefold() not in _ISO4_LAST_WORDS:
         return
     if not any(_DOTTED_ABBREVIATION.fullmatch(word) for word in before) or not all(
             _DOTTED_ABBREVIATION.fullmatch(word) or re.fullmatch(r"[A-ZÀ-Þ][a-zß-ÿ]+|&", word)
