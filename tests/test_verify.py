@@ -2338,6 +2338,44 @@ def test_a_post_changed_meanwhile_keeps_nothing_and_the_others_keep_theirs(
         or f'name="changed while checked: results not kept" classname="{changed}"' in xml
 
 
+def test_a_post_whose_object_is_damaged_meanwhile_keeps_nothing_and_the_others_keep_theirs(
+        server, tmp_path, monkeypatch):
+    """As a post changed meanwhile: one whose object cannot take the version (damaged once
+    its citations are checked: a stored file of it deleted) keeps nothing, is reported, and
+    the posts after it keep theirs (the run stopped at it before)."""
+    import archiver.verified as verified
+    [first] = [c for c in CASES if c["doi"] and c["expect"] == "verified"][:1]
+    page = "---\ntitle: 文献 {}\nurl: https://mp.weixin.qq.com/s/DamagedAmongOthers{}\n---\n\n" \
+           "正文。\n\n参考文献\n\n1. {}\n"
+    posts = [tmp_path / f"post-{n}.md" for n in (1, 2, 3)]
+    for n, post in enumerate(posts, 1):
+        post.write_text(page.format(n, f"{n:04}", first["text"]), encoding="utf-8")
+    archive = ["--archive", tmp_path / "archive"]
+    run_verify(["ingest", *posts, *archive, "--no-fetch"], server.url, tmp_path, monkeypatch)
+    damaged = "wx:s/DamagedAmongOthers0002"
+    store = Archive.open(tmp_path / "archive")
+    real = verified.make_verifier
+
+    def then_damage(*args, **kwargs):
+        verifier = real(*args, **kwargs)
+        checked = verifier.verify_all
+
+        def verify_all(*a, **k):
+            results = checked(*a, **k)
+            next((store.object_path(damaged) / "v1" / "content" / "source").iterdir()).unlink()
+            return results
+        verifier.verify_all = verify_all
+        return verifier
+    monkeypatch.setattr(verified, "make_verifier", then_damage)
+    result = run_verify(["verify", *archive, "--json"], server.url, tmp_path, monkeypatch)
+    assert result.exit_code == ExitCode.ARCHIVE, result.output
+    report = json.loads(result.stdout)
+    assert sorted(report["kept"]) == ["wx:s/DamagedAmongOthers0001",
+                                      "wx:s/DamagedAmongOthers0003"]
+    [error] = report["errors"]
+    assert error["input"] == damaged and "missing" in error["message"]
+
+
 def test_a_version_verify_makes_records_its_own_event(server, tmp_path, monkeypatch):
     """The version a verification makes carries the ingestion's provenance: its
     citations.json says when the verification ran and which tool ran it (a PREMIS
