@@ -2282,6 +2282,25 @@ def test_results_read_from_a_version_an_ingest_replaced_meanwhile_are_not_kept(
     assert "citations.json" not in archive.versions(object_id)[-1].state
 
 
+def _once_the_citations_are_checked(monkeypatch, action) -> None:
+    """Run ``action`` (another writer's doing) between verify's checks and its keeping of
+    their results."""
+    import archiver.verified as verified
+    real = verified.make_verifier
+
+    def then_the_action(*args, **kwargs):
+        verifier = real(*args, **kwargs)
+        checked = verifier.verify_all
+
+        def verify_all(*a, **k):
+            results = checked(*a, **k)
+            action()
+            return results
+        verifier.verify_all = verify_all
+        return verifier
+    monkeypatch.setattr(verified, "make_verifier", then_the_action)
+
+
 def test_a_post_changed_meanwhile_keeps_nothing_and_the_others_keep_theirs(
         server, tmp_path, monkeypatch):
     """A verify of the whole archive while an ingest gives one post a new version: that post
@@ -2290,7 +2309,6 @@ def test_a_post_changed_meanwhile_keeps_nothing_and_the_others_keep_theirs(
     was printed. Now every other post keeps its results, the report says which did not and
     why, and the run exits 5. (The other writer is an ingest run by the test once the
     citations are checked.)"""
-    import archiver.verified as verified
     from archiver.config import Config
     from archiver.pipeline import ingest_paths
     first, second = [c for c in CASES if c["doi"] and c["expect"] == "verified"][:2]
@@ -2302,21 +2320,12 @@ def test_a_post_changed_meanwhile_keeps_nothing_and_the_others_keep_theirs(
     archive = ["--archive", tmp_path / "archive"]
     run_verify(["ingest", *posts, *archive, "--no-fetch"], server.url, tmp_path, monkeypatch)
     middle = posts[1]
-    real = verified.make_verifier
 
-    def then_an_ingest(*args, **kwargs):
-        verifier = real(*args, **kwargs)
-        checked = verifier.verify_all
-
-        def verify_all(*a, **k):
-            results = checked(*a, **k)
-            middle.write_text(page.format(2, "0002", f"{first['text']}\n2. {second['text']}"),
-                              encoding="utf-8")
-            ingest_paths([middle], Config(archive=tmp_path / "archive", fetch=False))
-            return results
-        verifier.verify_all = verify_all
-        return verifier
-    monkeypatch.setattr(verified, "make_verifier", then_an_ingest)
+    def an_ingest() -> None:
+        middle.write_text(page.format(2, "0002", f"{first['text']}\n2. {second['text']}"),
+                          encoding="utf-8")
+        ingest_paths([middle], Config(archive=tmp_path / "archive", fetch=False))
+    _once_the_citations_are_checked(monkeypatch, an_ingest)
     junit = tmp_path / "junit.xml"
     result = run_verify(["verify", *archive, "--json", "--junit", junit], server.url,
                         tmp_path, monkeypatch)
@@ -2343,7 +2352,6 @@ def test_a_post_whose_object_is_damaged_meanwhile_keeps_nothing_and_the_others_k
     """As a post changed meanwhile: one whose object cannot take the version (damaged once
     its citations are checked: a stored file of it deleted) keeps nothing, is reported, and
     the posts after it keep theirs (the run stopped at it before)."""
-    import archiver.verified as verified
     [first] = [c for c in CASES if c["doi"] and c["expect"] == "verified"][:1]
     page = "---\ntitle: 文献 {}\nurl: https://mp.weixin.qq.com/s/DamagedAmongOthers{}\n---\n\n" \
            "正文。\n\n参考文献\n\n1. {}\n"
@@ -2353,20 +2361,8 @@ def test_a_post_whose_object_is_damaged_meanwhile_keeps_nothing_and_the_others_k
     archive = ["--archive", tmp_path / "archive"]
     run_verify(["ingest", *posts, *archive, "--no-fetch"], server.url, tmp_path, monkeypatch)
     damaged = "wx:s/DamagedAmongOthers0002"
-    store = Archive.open(tmp_path / "archive")
-    real = verified.make_verifier
-
-    def then_damage(*args, **kwargs):
-        verifier = real(*args, **kwargs)
-        checked = verifier.verify_all
-
-        def verify_all(*a, **k):
-            results = checked(*a, **k)
-            next((store.object_path(damaged) / "v1" / "content" / "source").iterdir()).unlink()
-            return results
-        verifier.verify_all = verify_all
-        return verifier
-    monkeypatch.setattr(verified, "make_verifier", then_damage)
+    source = Archive.open(tmp_path / "archive").object_path(damaged) / "v1" / "content" / "source"
+    _once_the_citations_are_checked(monkeypatch, lambda: next(source.iterdir()).unlink())
     result = run_verify(["verify", *archive, "--json"], server.url, tmp_path, monkeypatch)
     assert result.exit_code == ExitCode.ARCHIVE, result.output
     report = json.loads(result.stdout)
