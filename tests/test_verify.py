@@ -2282,6 +2282,20 @@ def test_results_read_from_a_version_an_ingest_replaced_meanwhile_are_not_kept(
     assert "citations.json" not in archive.versions(object_id)[-1].state
 
 
+def _three_posts_citing(case: dict, name: str, server, tmp_path, monkeypatch
+                        ) -> tuple[str, list[Path]]:
+    """Three posts, each citing ``case``, archived in tmp_path/archive, their addresses
+    ``…/s/<name>0001`` to ``0003``: the page they were written from, and their files."""
+    page = "---\ntitle: 文献 {}\nurl: https://mp.weixin.qq.com/s/" + name + "{}\n---\n\n" \
+           "正文。\n\n参考文献\n\n1. {}\n"
+    posts = [tmp_path / f"post-{n}.md" for n in (1, 2, 3)]
+    for n, post in enumerate(posts, 1):
+        post.write_text(page.format(n, f"{n:04}", case["text"]), encoding="utf-8")
+    run_verify(["ingest", *posts, "--archive", tmp_path / "archive", "--no-fetch"], server.url,
+               tmp_path, monkeypatch)
+    return page, posts
+
+
 def _once_the_citations_are_checked(monkeypatch, action) -> None:
     """Run ``action`` (another writer's doing) between verify's checks and its keeping of
     their results."""
@@ -2312,13 +2326,8 @@ def test_a_post_changed_meanwhile_keeps_nothing_and_the_others_keep_theirs(
     from archiver.config import Config
     from archiver.pipeline import ingest_paths
     first, second = [c for c in CASES if c["doi"] and c["expect"] == "verified"][:2]
-    page = "---\ntitle: 文献 {}\nurl: https://mp.weixin.qq.com/s/KeptAsTheOthers{}\n---\n\n" \
-           "正文。\n\n参考文献\n\n1. {}\n"
-    posts = [tmp_path / f"post-{n}.md" for n in (1, 2, 3)]
-    for n, post in enumerate(posts, 1):
-        post.write_text(page.format(n, f"{n:04}", first["text"]), encoding="utf-8")
+    page, posts = _three_posts_citing(first, "KeptAsTheOthers", server, tmp_path, monkeypatch)
     archive = ["--archive", tmp_path / "archive"]
-    run_verify(["ingest", *posts, *archive, "--no-fetch"], server.url, tmp_path, monkeypatch)
     middle = posts[1]
 
     def an_ingest() -> None:
@@ -2353,13 +2362,8 @@ def test_a_post_whose_object_is_damaged_meanwhile_keeps_nothing_and_the_others_k
     its citations are checked: a stored file of it deleted) keeps nothing, is reported, and
     the posts after it keep theirs (the run stopped at it before)."""
     [first] = [c for c in CASES if c["doi"] and c["expect"] == "verified"][:1]
-    page = "---\ntitle: 文献 {}\nurl: https://mp.weixin.qq.com/s/DamagedAmongOthers{}\n---\n\n" \
-           "正文。\n\n参考文献\n\n1. {}\n"
-    posts = [tmp_path / f"post-{n}.md" for n in (1, 2, 3)]
-    for n, post in enumerate(posts, 1):
-        post.write_text(page.format(n, f"{n:04}", first["text"]), encoding="utf-8")
+    _three_posts_citing(first, "DamagedAmongOthers", server, tmp_path, monkeypatch)
     archive = ["--archive", tmp_path / "archive"]
-    run_verify(["ingest", *posts, *archive, "--no-fetch"], server.url, tmp_path, monkeypatch)
     damaged = "wx:s/DamagedAmongOthers0002"
     source = Archive.open(tmp_path / "archive").object_path(damaged) / "v1" / "content" / "source"
     _once_the_citations_are_checked(monkeypatch, lambda: next(source.iterdir()).unlink())
