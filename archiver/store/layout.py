@@ -6,15 +6,14 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 import os
 import re
 import time
 from contextlib import suppress
 from pathlib import Path
-from typing import Any
 
 from archiver.errors import ArchiveError
+from archiver.ocfl_rules import read_strict_json
 from archiver.store.durable import TEMPORARY
 
 SPEC = "ocfl_1.1"
@@ -153,11 +152,11 @@ def another_tools_root(root: Path) -> str | None:
     extensions = root / "extensions"
     if any((extensions / name).exists() for name in (INDEX, LOCK, STAGING)):
         return None  # (every archive archiver wrote to: no file read)
-    config = _json_or_none(extensions / LAYOUT / "config.json")
+    _, config, _ = read_strict_json(extensions / LAYOUT / "config.json")
     if isinstance(config, dict) and all(config.get(key) == value
                                         for key, value in LAYOUT_CONFIG.items()):
         return None
-    declared = _json_or_none(root / "ocfl_layout.json")
+    _, declared, _ = read_strict_json(root / "ocfl_layout.json")
     if declared is None:
         if (root / "ocfl_layout.json").exists():
             return None  # there, but unreadable: damage, which fsck says
@@ -173,13 +172,6 @@ def another_tools_root(root: Path) -> str | None:
                              if config.get(key, value) != value)
         return f"its objects are laid out by {LAYOUT} with other settings ({settings})"
     return None
-
-
-def _json_or_none(path: Path) -> Any:
-    try:
-        return json.loads(path.read_bytes())
-    except (OSError, ValueError):
-        return None
 
 
 def enclosing_ocfl(path: Path, itself: bool = False) -> tuple[str, Path] | None:
