@@ -16,11 +16,11 @@ from archiver.errors import ArchiverError
 from archiver.index import (
     CITATIONS_NAME,
     INDEX_NAME,
-    POST_ID_PREFIX,
     index_is_stale,
     load_json_extension,
     well_formed,
 )
+from archiver.model import post_ids
 from archiver.ocfl_rules import digests_by_path, stored_file
 from archiver.store import (
     DOCUMENT_SCHEMAS,
@@ -89,8 +89,7 @@ def check_archive(archive: Archive, on_checked: Callable[[Checked], None] | None
                                            "post again with --refresh)"))
     trusted = not index_is_stale(archive)  # while marked stale, it may lag by design
     lagging: list[Problem] = []  # said once the index is known not to have moved meanwhile
-    posts = sorted(object_id for object_id in set(report.readable)
-                   if object_id.startswith(POST_ID_PREFIX))
+    posts = sorted(post_ids(set(report.readable)))
     for object_id in posts:
         problems = len(report.problems)
         documents = _check_post(archive, object_id, report, listed.get(object_id),

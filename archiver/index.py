@@ -12,7 +12,6 @@ that is gone.
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager, nullcontext, suppress
@@ -21,7 +20,8 @@ from typing import Any
 from archiver.errors import ArchiverError, NotFound
 from archiver.export.keys import unique
 from archiver.export.works import post_key
-from archiver.model import POST_ID_PREFIX
+from archiver.model import is_post_id
+from archiver.ocfl_rules import VERSION_NAME as VERSION_NUMBER
 from archiver.store import Archive
 
 INDEX_NAME = "index.json"
@@ -158,10 +158,6 @@ def _trusted(archive: Archive, complete: bool) -> tuple[dict[str, Any] | None, s
     return index, ""
 
 
-# an OCFL version name: v1, v2 …, or zero-padded as another tool may name them (v001)
-VERSION_NUMBER = re.compile(r"v(?!0+$)[0-9]+")
-
-
 def well_formed(index: dict[str, Any]) -> bool:
     """Whether every entry of a loaded list index is one :func:`index_entry` writes (the
     file may have been edited, written by something else, or by a version of this tool
@@ -218,6 +214,12 @@ def aliases_in_receipts(archive: Archive) -> dict[str, set[str]]:
 def entry_of(archive: Archive, object_id: str) -> dict[str, Any]:
     """A post's line of the list index, read from its object (its head's record, the keys
     of the works every version cited); raises ArchiverError when it cannot be read."""
+    return _entry_and_record(archive, object_id)[0]
+
+
+def _entry_and_record(archive: Archive, object_id: str
+                      ) -> tuple[dict[str, Any], dict[str, Any]]:
+    """:func:`entry_of`, and the head's record it was read from."""
     versions = archive.versions(object_id)
     record = archive.read_json(object_id, "record.json")
     try:
@@ -234,7 +236,7 @@ def entry_of(archive: Archive, object_id: str) -> dict[str, Any]:
             earlier.update(cited_keys(read[digest]))
     head = versions[-1]
     return index_entry(record, head.number, read.get(head.state.get(CITATIONS_NAME, "")),
-                       earlier, aliases)
+                       earlier, aliases), record
 
 
 def rebuild_index(archive: Archive, unreadable: list[str] | None = None) -> dict[str, Any]:
@@ -249,17 +251,17 @@ def rebuild_index(archive: Archive, unreadable: list[str] | None = None) -> dict
     ids = archive.object_ids(damaged=damaged)
     learned = aliases_in_receipts(archive)
     for object_id in ids:
-        if not object_id.startswith(POST_ID_PREFIX):
+        if not is_post_id(object_id):
             continue  # another OCFL tool's object in the storage root: no post to list
         try:
-            entry = entry_of(archive, object_id)
-            if not entry.get("key"):  # (archived before keys were kept)
-                unkeyed[object_id] = post_key(archive.read_json(object_id, "record.json"))
+            entry, record = _entry_and_record(archive, object_id)
         except ArchiverError:
             if unreadable is not None:
                 unreadable.append(object_id)
             continue
         index[object_id] = entry
+        if not record.get("citation_key"):  # (archived before keys were kept)
+            unkeyed[object_id] = post_key(record)
     _key_unkeyed(index, unkeyed)
     # What the receipts learned joins what the provenance gives, but never an object's own
     # id, a name another object's provenance gives, or one two objects' receipts learned:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from archiver.errors import ArchiverError, NotFound, UsageError
-from archiver.model import post_ids
+from archiver.model import is_post_id, post_ids
 from archiver.textfiles import is_utf8
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ def find_post(store: Archive, given: str, rebuilding: Rebuilding | None = None) 
         return _by_address(store, given, rebuilding)
     for full in (given, "wx:" + given):
         if _stored(store, full):  # a full id
-            if not post_ids([full]):
+            if not is_post_id(full):
                 raise NotFound(f"{full} is no post: an OCFL object another tool made, in the "
                                "archive's storage root (posts' ids start wx:)",
                                path=store.root, hint="`archiver fsck` checks it; `archiver "

@@ -23,9 +23,14 @@ from lxml import etree
 POST_ID_PREFIX = "wx:"
 
 
+def is_post_id(object_id: str) -> bool:
+    """Whether an object's id is a post's (not another OCFL tool's object's)."""
+    return object_id.startswith(POST_ID_PREFIX)
+
+
 def post_ids(object_ids: Iterable[str]) -> list[str]:
     """The ids of posts among ``object_ids`` (an archive's objects), in their order."""
-    return [object_id for object_id in object_ids if object_id.startswith(POST_ID_PREFIX)]
+    return [object_id for object_id in object_ids if is_post_id(object_id)]
 
 
 # the names of the files (and folders) a version of a post holds, every one written by each

@@ -18,6 +18,8 @@ from archiver.errors import ObjectRefused
 INVENTORY_TYPE = "https://ocfl.io/1.1/spec/#inventory"
 INVENTORY_TYPES = {"https://ocfl.io/1.0/spec/#inventory": (1, 0), INVENTORY_TYPE: (1, 1)}
 DIGEST_LENGTHS = {"sha512": 128, "sha256": 64}
+# a version's name: v1, v2 …, or zero-padded as another tool may name them (v001)
+VERSION_NAME = re.compile(r"v0*[1-9][0-9]*")
 _CREATED = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})",
                       re.I)
 
@@ -152,7 +154,7 @@ def unusable(inventory: Any) -> str | None:
     if not digest_map(manifest):
         return "its manifest is not a map of digests to content paths"
     if not isinstance(versions, dict) or not versions or not all(
-            isinstance(k, str) and re.fullmatch(r"v0*[1-9][0-9]*", k) and isinstance(v, dict)
+            isinstance(k, str) and VERSION_NAME.fullmatch(k) and isinstance(v, dict)
             and digest_map(v.get("state")) for k, v in versions.items()):
         return "its versions are not v1, v2 … each with a state"
     if inventory.get("head") not in versions:

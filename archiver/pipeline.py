@@ -1085,7 +1085,6 @@ def _unlike(before: dict[str, Any] | None, record: dict[str, Any]) -> list[str]:
             "post of its own (`archiver diff` shows what changed)"]
 
 
-
 def _another_save_this_run(earlier: tuple[str, str] | None, source: str, object_id: str,
                            version: str) -> list[str]:
     """A warning when another save of the post (``earlier``: its source and the version it
