@@ -14,6 +14,7 @@ from rich.cells import cell_len
 from archiver.citations.compare.text import shown
 from archiver.citations.notices import RETRACTED, describe, withdrawn
 from archiver.clean.metadata import one_line
+from archiver.export.fields import record_fields
 from archiver.export.works import shown_title
 from archiver.model import (
     block_depth,
@@ -25,36 +26,11 @@ from archiver.model import (
 from archiver.textfiles import escaped, on_screen, on_terminal, printable
 
 
-def seen_lines(provenance: dict[str, Any] | None) -> list[tuple[str, str]]:
-    """When the page saved was seen, as the version's provenance says: the time a crawler
-    captured it (a WARC's record) and the time its saver fetched it, as the save says. A
-    Markdown export often gives only the latter; a reader who sees no publication date is
-    told when the copy was made instead of nothing."""
-    provenance = provenance or {}
-    captured = (provenance.get("container") or {}).get("date")
-    return [(k, v) for k, v in (("captured", captured), ("fetched", provenance.get("fetched")))
-            if isinstance(v, str) and v]
-
-
 def _meta_lines(record: dict[str, Any], version: str | None = None,
                 seen: list[tuple[str, str]] | None = None) -> list[tuple[str, str]]:
-    """The labelled fields, each value on one line: the account is kept as read (it is part
-    of some posts' ids), and may hold a line break or a control character. ``version``: which
-    of the post's versions this record is (the record does not say), e.g. "v1 of 2";
-    ``seen``: :func:`seen_lines`, shown after the publication time."""
-    account = record.get("account") or {}
-    rows = [("id", record["id"]), ("version", version), ("kind", record["kind"]),
-            ("title", record.get("title")),
-            ("account", " ".join(x for x in (account.get("name"), account.get("id")) if x)),
-            ("author", record.get("author")), ("published", record.get("published")),
-            *(seen or []),
-            ("url", record.get("url")), ("source_url", record.get("source_url")),
-            ("original_url", record.get("original_url")),  # the article a share card shares
-            ("column", record.get("column")), ("series", record.get("series")),
-            ("tags", ", ".join(record.get("tags") or []))]
-    for role, names in (record.get("credits") or {}).items():
-        rows.append((role, "、".join(names)))
-    return [(k, on_screen(one_line(str(v)))) for k, v in rows if v]
+    """The labelled fields (:func:`~archiver.export.fields.record_fields`), each value on one
+    line, each character that would reorder the screen shown as its escape."""
+    return [(k, on_screen(one_line(v))) for k, v in record_fields(record, version, seen)]
 
 
 def _summary_lines(record: dict[str, Any]) -> list[tuple[str, str]]:

@@ -40,6 +40,7 @@ from archiver.errors import (
     ExitCode,
     UsageError,
 )
+from archiver.model import SITE_GENERATOR
 from archiver.model import post_ids as posts_of
 from archiver.textfiles import printable
 
@@ -80,13 +81,19 @@ def _check_site_folder(output: Path) -> None:
     inside = inside_an_archive(output)
     if inside:
         raise UsageError(inside, path=output, hint="give a new or empty folder")
+    if output.is_dir() and os.path.ismount(output.resolve()):
+        raise UsageError("this is a mount point (a disk's own folder): the site is written "
+                         "beside the folder it replaces and moved into its place in one step, "
+                         "which a mount point cannot be", path=output,
+                         hint=f"give a folder inside it, e.g. -o {printable(str(output / 'site'))}")
     if not output.is_dir() or not any(output.iterdir()):
         return
     from archiver.export.site import SITE_MARK
     index = output / "index.html"
-    try:
+    try:  # its mark, or (a site written before the mark was) the generator its index names
         earlier = (output / SITE_MARK).is_file() or (output / "posts").is_dir() and \
-            b"<h1>Archive</h1>" in index.read_bytes()[: 1 << 16]
+            f'<meta name="generator" content="{SITE_GENERATOR}">'.encode() \
+            in index.read_bytes()[: 1 << 12]
     except OSError:
         earlier = False
     if not earlier:
@@ -185,9 +192,10 @@ def export(
             progress = _progress(quiet, output)
             task = progress.add_task("", total=None)
             try:
+                kept: list[str] = []
                 with progress:
                     count = build_site(store, output, citations_of, lambda _id, total: (
-                        progress.update(task, total=total, advance=1)))
+                        progress.update(task, total=total, advance=1)), kept.append)
             except DamagedObject as problem:
                 raise _site_refused(problem, output) from None
             except OSError as exc:
@@ -200,6 +208,10 @@ def export(
             if not quiet:
                 index = printable(str(output / "index.html"))
                 err.print(f"wrote {count} post page(s) and {index}", markup=False)
+                if kept:  # (the files beside the pages are the user's, as ever: unsaid)
+                    err.print(f"kept {len(kept)} file(s) of your own in the site's folders: "
+                              + ", ".join(printable(name) for name in kept[:5])
+                              + (", …" if len(kept) > 5 else ""), markup=False)
             return
         if output is not None and str(output) != "-":
             _check_output_file(output)  # said before the work, not after it

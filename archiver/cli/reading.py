@@ -194,7 +194,7 @@ def _seen(store: Any, object_id: str, number: str | None, damaged: list[DamagedO
     """When the version's source was captured or fetched, as its provenance says (a version
     with no provenance says nothing). A damaged provenance is added to ``damaged``: the
     record, whole, is still shown, and the damage said after it."""
-    from archiver.render import seen_lines
+    from archiver.export.fields import seen_lines
 
     try:
         return seen_lines(store.read_json(object_id, "provenance.json", number))

@@ -15,6 +15,7 @@ is replaced in one step, never left half old and half new.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import html
 import os
@@ -24,12 +25,24 @@ import shutil
 import stat
 from collections.abc import Callable
 from contextlib import suppress
+from datetime import datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from archiver.citations import notices
 from archiver.citations.compare.text import shown
-from archiver.export.works import CitationsIn, beijing_date, shown_title, unverified
+from archiver.export.fields import record_fields, seen_lines
+from archiver.export.works import (
+    BEIJING,
+    HAN,
+    CitationsIn,
+    beijing_date,
+    first_words,
+    script_language,
+    shown_title,
+    unverified,
+)
 from archiver.model import (
     SITE_GENERATOR,
     block_depth,
@@ -49,6 +62,7 @@ padding:.3em .5em;text-align:left;vertical-align:top;font-size:.9em}
 img{max-width:100%}.missing{border:1px dashed #b3261e;padding:.5em;color:#b3261e}
 blockquote{border-left:3px solid #ccc;margin:0;padding-left:1em;color:#555}
 .meta{color:#555}pre{background:#f6f6f6;padding:.5em;overflow:auto}
+dl{display:grid;grid-template-columns:max-content auto;gap:.1em 1em;color:#555}dd{margin:0}
 """
 
 
@@ -71,12 +85,35 @@ _OWN = frozenset({"index.html", "index.html.tmp", "posts", "assets", SITE_MARK})
 
 
 def _document(title: str, body: str) -> str:
-    return ("<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\">"
+    """A page: its words of the site's own in English (``lang="en"``), a post's title and
+    body marked with their language where :func:`_language` tells it."""
+    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<meta name=\"generator\" content=\"{SITE_GENERATOR}\">"
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
             "img-src 'self' data: file:; style-src 'unsafe-inline'\">"
             f"<title>{_e(title)}</title><style>{STYLE}</style></head>\n<body>\n{body}\n"
             "</body></html>\n")
+
+
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+
+
+def _language(record: dict[str, Any]) -> str:
+    """The language a post is written in, as its script shows it (its title and first 2,000
+    characters): where ideographs are at least a third of its letters, the one
+    :func:`~archiver.export.works.script_language` names (``ja`` with kana, ``ko`` with
+    hangul, else ``zh``); else ``""``, the language unknown (a Latin script names no one
+    language), so that a screen reader does not read a post with the site's English voice
+    by mistake."""
+    sample = f"{record.get('title') or ''} {(record.get('text') or '')[:2000]}"
+    han, latin = len(HAN.findall(sample)), len(_LATIN.findall(sample))
+    if not han or han * 2 < latin:
+        return ""
+    return script_language(sample) or ""
+
+
+def _lang(record: dict[str, Any]) -> str:
+    return f' lang="{_language(record)}"'
 
 
 def _status_summary(citations: dict[str, Any] | None, unchecked: int = 0) -> str:
@@ -94,25 +131,29 @@ def _status_summary(citations: dict[str, Any] | None, unchecked: int = 0) -> str
     return f'<span class="{css}">{_e(", ".join(parts) or "no citations")}</span>'
 
 
-def _body(record: dict[str, Any]) -> str:
+def _body(record: dict[str, Any], sources: dict[str, str] | None = None) -> str:
+    """The post's blocks as HTML. ``sources``: a stored image's ``assets/…`` name → where the
+    page finds it. Headings keep their order, numbered from h2 under the page's title
+    without a gap (a post whose headings are h2 and h3 has them as h2 and h3; a post's
+    first h3 after the title's h1 would skip a level a screen reader lists)."""
     images = record.get("images") or []
+    sources = sources or {}
     out = []
     rows: list[str] = []  # the table being written's
     blocks = record.get("blocks") or []
+    levels = sorted({int(b.get("level") or 1) for b in blocks if b.get("type") == "heading"
+                     and isinstance(b.get("level") or 1, int)})
+    level_of = {level: min(6, 2 + rank) for rank, level in enumerate(levels)}
     for at, block in enumerate(blocks):
         kind = block.get("type")
         written = len(out)
         if kind == "heading":
-            level = min(6, (block.get("level") or 1) + 1)
+            level = level_of.get(block.get("level") or 1, 6)
             out.append(f"<h{level}>{_linked(block.get('text') or '', _links(block))}</h{level}>")
         elif kind == "image":
             index = block.get("image")
             image = images[index] if isinstance(index, int) and index < len(images) else {}
-            if image.get("status") == "stored" and image.get("asset"):
-                out.append(f'<p><img src="../{_e(image["asset"])}" alt="{_e(block.get("text"))}"'
-                           f' width="{_e(image.get("width") or "")}"></p>')
-            else:
-                out.append(f'<p class="missing">image missing: {_e(image.get("reason"))}</p>')
+            out.append(_image(image, index, block.get("text"), sources))
         elif kind == "list":
             by_item = links_by_item(block)
             items = "".join("<li>" + _linked(item, _followable(by_item.get(n, []))) + "</li>"
@@ -145,6 +186,24 @@ def _body(record: dict[str, Any]) -> str:
             out[written:] = [f'<div style="margin-left:{2 * depth}em">{"".join(out[written:])}'
                              "</div>"]
     return "\n".join(out)
+
+
+def _image(image: dict[str, Any], index: Any, alt: str | None, sources: dict[str, str]) -> str:
+    """One image of the body: stored, with its description, or a line for each one missing
+    (the post gives none: said so, that a screen reader does not pass it over as an
+    ornament); missing, with the reason and the reference the post made to it, so that a
+    reader can look for it elsewhere."""
+    number = index + 1 if isinstance(index, int) else "?"
+    source = sources.get(image.get("asset") or "")
+    if image.get("status") == "stored" and source:
+        width = image.get("width")
+        sized = f' width="{width}"' if isinstance(width, int) and width > 0 else ""
+        described = alt or f"image {number} of the post (the post does not describe it)"
+        return f'<p><img src="{_e(source)}" alt="{_e(described)}"{sized}></p>'
+    original = image.get("original")
+    return (f'<p class="missing">image {number} missing: {_e(image.get("reason"))}'
+            + (f"<br>the post's reference to it: <code>{_e(original)}</code>"
+               if original else "") + "</p>")
 
 
 def _links(block: dict[str, Any]) -> list[Any]:
@@ -208,7 +267,8 @@ def _citations_table(citations: dict[str, Any] | None, unchecked: list[str],
                                 else "has no record)")))
         notices = [_notice(n) for n in (entry.get("evidence") or {}).get("notices") or []]
         reason = "<br>".join([_e(entry.get("reason")), *notices])
-        rows.append(f"<tr><td>{_e(entry.get('text'))}</td><td>{_e(entry.get('status'))}</td>"
+        rows.append(f"<tr><td>{_e(entry.get('text'))}{_doi_link(entry.get('doi'))}</td>"
+                    f"<td>{_e(entry.get('status'))}</td>"
                     f"<td>{'<br>'.join(checks)}</td><td>{reason}</td></tr>")
     for text in unchecked:
         rows.append(f"<tr><td>{_e(text)}</td><td>not verified</td><td></td><td>not checked "
@@ -218,8 +278,18 @@ def _citations_table(citations: dict[str, Any] | None, unchecked: list[str],
             + "".join(rows) + "</table>")
 
 
+def _doi_link(doi: Any) -> str:
+    """A link to a cited DOI's resolver (followed only if the reader clicks it), after the
+    citation's text: the DOI as verify read it, not as the post may have misprinted it."""
+    if not isinstance(doi, str) or not doi.startswith("10."):
+        return ""
+    href = "https://doi.org/" + quote(doi, safe="/:;()._-")
+    return f'<br><a href="{_e(href)}" rel="noreferrer">doi:{_e(doi)}</a>'
+
+
 def build_site(archive: Any, out: Path, citations_in: CitationsIn | None = None,
-               on_post: Callable[[str, int], Any] | None = None) -> int:
+               on_post: Callable[[str, int], Any] | None = None,
+               on_kept: Callable[[str], Any] | None = None) -> int:
     """Write the site for every post in ``archive`` into the folder ``out``; returns the number
     of posts. ``citations_in`` finds a record's citations (the citations layer gives it), so
     that the index says how many no verification covers. ``on_post(object_id, total)`` is
@@ -228,8 +298,10 @@ def build_site(archive: Any, out: Path, citations_in: CitationsIn | None = None,
     Whole or not at all: the site is written into a new folder beside ``out`` and moved into
     place once complete. On any failure or interrupt that folder is removed and ``out`` is as
     it was (absent, empty, or the earlier site). An earlier site is replaced in one step, with
-    the files in it that the export did not write (a ``.git``, a ``CNAME``) carried over. A
-    symbolic link stays one: the folder it names is replaced, beside itself."""
+    the files in it that the export did not write carried over: beside its pages (a ``.git``,
+    a ``CNAME``), and inside its ``posts/`` and ``assets/`` folders (any name other than a
+    page's or an image's the export gives), each told to ``on_kept`` by its path in the site.
+    A symbolic link stays one: the folder it names is replaced, beside itself."""
     target = out.resolve()
     made = [folder for folder in (target.parent, *target.parent.parents) if not folder.exists()]
     staging = target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.site")
@@ -239,7 +311,7 @@ def build_site(archive: Any, out: Path, citations_in: CitationsIn | None = None,
         if target.is_dir():  # a refreshed site keeps its folder's permissions
             os.chmod(staging, stat.S_IMODE(target.stat().st_mode))
         count = _write_site(archive, staging, citations_in, on_post)
-        _put_in_place(staging, target)
+        kept = _put_in_place(staging, target)
     except BaseException:  # an interrupt, a damaged object, a full disk
         with suppress(OSError):  # the error that stopped the writing is the one to tell
             shutil.rmtree(staging)
@@ -247,39 +319,55 @@ def build_site(archive: Any, out: Path, citations_in: CitationsIn | None = None,
             with suppress(OSError):
                 folder.rmdir()
         raise
+    for name in kept:
+        if on_kept is not None:
+            on_kept(name)
     return count
 
 
 def _write_site(archive: Any, out: Path, citations_in: CitationsIn | None,
                 on_post: Callable[[str, int], Any] | None = None) -> int:
-    """Write the site into the new, empty folder ``out``; returns the number of posts."""
+    """Write the site into the new, empty folder ``out``; returns the number of posts. The
+    index lists the posts newest first (by their Beijing date; undated ones last, by id)."""
     (out / SITE_MARK).write_text(f"{SITE_GENERATOR}: this folder is a site the command writes\n",
                                  encoding="utf-8")
     (out / "posts").mkdir()
     (out / "assets").mkdir()
-    count = 0
-    head, _, tail = _document("Archive", "\x00").partition("\x00")
+    ids = post_ids(archive.object_ids())  # (another tool's objects: no posts)
+    rows: list[tuple[str, str, str]] = []  # (date, id, row)
+    for object_id in ids:
+        rows.append(_post_page(archive, out, object_id, citations_in))
+        if on_post is not None:
+            on_post(object_id, len(ids))
+    rows.sort(key=lambda row: row[1])
+    rows.sort(key=lambda row: row[0], reverse=True)  # newest first, ids in order within a day
+    title = f"Archive: {len(rows)} post(s)"
     with (out / "index.html").open("w", encoding="utf-8") as index:
-        index.write(head + "<h1>Archive</h1><table><tr><th>title</th><th>account</th>"
-                    "<th>date</th><th>versions</th><th>citations</th></tr>\n")
-        ids = post_ids(archive.object_ids())  # (another tool's objects: no posts)
-        for object_id in ids:
-            index.write(_post_page(archive, out, object_id, citations_in))
-            count += 1
-            if on_post is not None:
-                on_post(object_id, len(ids))
-        index.write("</table>" + tail)
-    return count
+        index.write(_document(title, (
+            f"<main><h1>{_e(title)}</h1><table><caption>The posts, newest first: each title "
+            "leads to the post's page</caption><tr><th scope=\"col\">title</th>"
+            "<th scope=\"col\">account</th><th scope=\"col\">date (Beijing)</th>"
+            "<th scope=\"col\">versions</th><th scope=\"col\">citations</th></tr>\n"
+            + "".join(row for _, _, row in rows) + "</table></main>")))
+    return len(rows)
 
 
-def _put_in_place(staging: Path, target: Path) -> None:
+# The names the export gives the files in its posts/ and assets/ folders (page_name; an
+# image's digest and suffix): anything else there is someone's own, and kept on a refresh
+_PAGE = re.compile(r"[A-Za-z0-9_-]{0,60}-[0-9a-f]{8}\.html")
+_ASSET = re.compile(r"[0-9a-f]{64}(\.[A-Za-z0-9]+)?")
+_OWN_NAMES = {"posts": _PAGE, "assets": _ASSET}
+
+
+def _put_in_place(staging: Path, target: Path) -> list[str]:
     """Move the complete site ``staging`` to ``target``: a rename when nothing (or an empty
     folder) is there; else the earlier site is renamed aside, the files in it the export did
-    not write are moved into the new one, the new one renamed into place and the earlier one
-    removed. A failure on the way puts everything back."""
+    not write (beside its pages, or in its posts/ and assets/) are moved into the new one,
+    the new one renamed into place and the earlier one removed. A failure on the way puts
+    everything back. Returns the paths, in the site, of the files so kept."""
     if not target.exists() or (target.is_dir() and not any(target.iterdir())):
         os.rename(staging, target)  # over an empty folder too (POSIX)
-        return
+        return []
     earlier = staging.with_suffix(".old")
     os.rename(target, earlier)
     moved: list[str] = []
@@ -288,45 +376,131 @@ def _put_in_place(staging: Path, target: Path) -> None:
             if entry.name not in _OWN:
                 os.rename(entry, staging / entry.name)
                 moved.append(entry.name)
+            elif entry.name in _OWN_NAMES and entry.is_dir() and not entry.is_symlink():
+                for inner in sorted(entry.iterdir()):
+                    kept = f"{entry.name}/{inner.name}"
+                    if not _OWN_NAMES[entry.name].fullmatch(inner.name) and \
+                            not (staging / kept).exists():
+                        os.rename(inner, staging / kept)
+                        moved.append(kept)
         os.rename(staging, target)
     except BaseException:
-        for name in moved:
+        for name in reversed(moved):
             with suppress(OSError):
                 os.rename(staging / name, earlier / name)
         with suppress(OSError):
             os.rename(earlier, target)
         raise
     shutil.rmtree(earlier, ignore_errors=True)
+    return [name for name in moved if "/" in name]
+
+
+def _sources(archive: Any, out: Path, object_id: str, state: dict[str, str]) -> dict[str, str]:
+    """Copy the post's images into the site's ``assets/`` (each read back checked against its
+    digest) and say where its pages find each: ``../assets/…``; an SVG, which can hold
+    scripts, is put in the page as a ``data:`` address instead of a file of the site, so
+    that no script of it runs as the site's own (opened by itself, a file of the site would
+    run it with the site's origin; in an ``<img>``, or as a ``data:`` document of no
+    origin, it runs nowhere)."""
+    sources = {}
+    for logical in state:
+        if not logical.startswith("assets/"):
+            continue
+        if logical.lower().endswith((".svg", ".svgz")):
+            data = archive.read_bytes(object_id, logical)
+            sources[logical] = ("data:image/svg+xml;base64,"
+                                + base64.b64encode(data).decode("ascii"))
+            continue
+        target = out / logical
+        if not target.exists():
+            target.write_bytes(archive.read_bytes(object_id, logical))
+        sources[logical] = f"../{logical}"
+    return sources
+
+
+def _published(value: str) -> str:
+    """A publish time as the record holds it, and, given in another offset than Beijing's
+    (front matter in UTC), the Beijing time too: WeChat dates its posts there, and the index
+    lists them by that date."""
+    try:
+        moment = datetime.fromisoformat(value)
+        here = moment.astimezone(BEIJING) if moment.tzinfo is not None else None
+    except (ValueError, OverflowError):
+        return value
+    if here is None or moment.utcoffset() == here.utcoffset():
+        return value
+    return f"{value} ({here:%Y-%m-%d %H:%M} in Beijing)"
+
+
+def _fields(record: dict[str, Any], version: str, seen: list[tuple[str, str]]) -> str:
+    """The record's labelled fields (as ``archiver show`` lists them) as a description list:
+    web addresses as links, a value's line breaks kept."""
+    rows = []
+    for label, value in record_fields(record, version, seen):
+        if label == "title":
+            continue  # the page's heading
+        if label in ("url", "source_url", "original_url") and \
+                value.strip().lower().startswith(("http://", "https://")):
+            shown = f'<a href="{_e(value.strip())}" rel="noreferrer">{_e(value)}</a>'
+        elif label == "published":
+            shown = _e(_published(value))
+        else:
+            shown = _lines(value)
+        rows.append(f"<dt>{_e(label)}</dt><dd>{shown}</dd>")
+    return f"<dl>{''.join(rows)}</dl>"
+
+
+def _versions(object_id: str, versions: list[Any]) -> str:
+    """The post's versions, when and from what each was made: the page shows the last; the
+    commands that show an earlier one, and what changed, are said."""
+    items = "".join(f"<li>{_e(v.number)}: {_e(v.created)}"
+                    + (f" — {_e(v.message)}" if v.message else "") + "</li>" for v in versions)
+    said = (f"<p class=\"meta\">This page shows {_e(versions[-1].number)}. "
+            f"<code>archiver show {_e(object_id)} --version vN</code> shows an earlier one, "
+            f"<code>archiver diff {_e(object_id)} vA vB</code> what changed.</p>"
+            if len(versions) > 1 else "")
+    return f"<h2>Versions</h2><ul>{items}</ul>{said}"
+
+
+def _post_title(record: dict[str, Any]) -> str:
+    """What the site titles a post by: its title; an untitled post's first words after
+    ``(untitled)``, so that two untitled posts in the index are told apart."""
+    title = shown_title(record)
+    if record.get("title") or (record.get("kind") or "article") != "article":
+        return title
+    words = first_words(record.get("text"))
+    return f"{title} {words}" if words else title
 
 
 def _post_page(archive: Any, out: Path, object_id: str, citations_in: CitationsIn | None
-               ) -> str:
-    """Write one post's page (and its images) into ``out``; its row of the index."""
+               ) -> tuple[str, str, str]:
+    """Write one post's page (and its images) into ``out``; its row of the index, after
+    the date and the id it is listed by."""
     versions = archive.versions(object_id)
     state = versions[-1].state
     record = archive.read_json(object_id, "record.json")
+    provenance = (archive.read_json(object_id, "provenance.json")
+                  if "provenance.json" in state else None)
     citations = (archive.read_json(object_id, "citations.json")
                  if "citations.json" in state else None)
     unchecked = [text for text, _ in unverified(record, (citations or {}).get("citations")
                                                 or [], citations_in)] if citations_in else []
-    for logical in state:
-        if logical.startswith("assets/"):
-            target = out / logical
-            if not target.exists():  # read back checked against its digest
-                target.write_bytes(archive.read_bytes(object_id, logical))
+    sources = _sources(archive, out, object_id, state)
     account = (record.get("account") or {}).get("name")
-    title = shown_title(record)
+    title = _post_title(record)
     day = beijing_date(record.get("published")) or ""
-    meta = " · ".join(_e(x) for x in (account, day,
-                                      f"{len(versions)} version(s)", object_id) if x)
-    link = (f'<p class="meta">original: <a href="{_e(record["url"])}" rel="noreferrer">'
-            f'{_e(record["url"])}</a></p>' if record.get("url") else "")
-    body = (f'<p><a href="../index.html">← all posts</a></p><h1>{_e(title)}</h1>'
-            f'<p class="meta">{meta}</p>{link}{_body(record)}<h2>Citations</h2>'
-            f"{_citations_table(citations, unchecked, object_id)}")
+    lang = _lang(record)
+    version = f"{versions[-1].number} of {len(versions)}"
+    body = (f'<nav><a href="../index.html">← all posts</a></nav><main>'
+            f"<h1{lang}>{_e(title)}</h1>"
+            f"{_fields(record, version, seen_lines(provenance))}"
+            f"<div{lang}>{_body(record, sources)}</div><h2>Citations</h2>"
+            f"{_citations_table(citations, unchecked, object_id)}"
+            f"{_versions(object_id, versions)}</main>")
     name = page_name(object_id)
     (out / "posts" / name).write_text(_document(title, body), encoding="utf-8")
-    return (f'<tr><td><a href="posts/{name}">{_e(title)}</a></td>'
+    return (day, object_id,
+            f'<tr><td{lang}><a href="posts/{name}">{_e(title)}</a></td>'
             f"<td>{_e(account)}</td><td>{_e(day)}</td>"
             f"<td>{len(versions)}</td><td>{_status_summary(citations, len(unchecked))}"
             f"</td></tr>\n")

@@ -469,7 +469,7 @@ def unverified(record: dict[str, Any], checked: list[dict[str, Any]],
 
 
 _HANGUL = re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
-_HAN = re.compile(f"[{_CJK_CHAR}]")
+HAN = re.compile(f"[{_CJK_CHAR}]")
 
 
 def script_language(text: str) -> str | None:
@@ -481,7 +481,7 @@ def script_language(text: str) -> str | None:
         return "ja"
     if _HANGUL.search(text):
         return "ko"
-    return "zh" if _HAN.search(text) else None
+    return "zh" if HAN.search(text) else None
 
 
 def _as_written(entry: dict[str, Any], parse: Parse | None) -> tuple[dict[str, Any], str | None]:
