@@ -97,7 +97,7 @@ def discover(paths: Iterable[Path], archive: Path | None = None,
                     if archives is not None:
                         archives.append((Path(root), len(found)))
                     continue
-                dirs[:] = sorted(d for d in dirs if walks_into(d)
+                dirs[:] = sorted(d for d in dirs if walks_into(d, files)
                                  and (skip is None or Path(root, d).resolve() != skip))
                 for name in sorted(files):
                     candidate = Path(root) / name
@@ -111,10 +111,31 @@ def discover(paths: Iterable[Path], archive: Path | None = None,
     return found
 
 
-def walks_into(name: str) -> bool:
+_PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+# The word browsers in other languages put after a saved page's name for its folder (Firefox's
+# and Internet Explorer's localisations; Chrome writes "_files" in every language)
+_FOLDER_WORDS = frozenset({"files", "dateien", "fichiers", "archivos", "arquivos", "file",
+                           "bestanden", "pliki", "soubory", "filer", "tiedostot", "fájlok",
+                           "dosyalar", "файлы", "файли", "súbory", "datoteke", "fisiere",
+                           "fișiere", "failai", "faili", "αρχεία"})
+
+
+def walks_into(name: str, files: Iterable[str] = ()) -> bool:
     """Whether a folder's walk goes into its subfolder ``name``: not a hidden one, nor the
-    ``*_files`` folder of a browser's "save page complete" (its images, not posts)."""
-    return not name.startswith(".") and not name.endswith("_files")
+    folder of a browser's "save page complete" beside its page (its images and frames, not
+    posts): ``*_files`` as Chrome and English browsers name it, or the page's own name
+    (among ``files``, the folder's files) and the word a browser in another language puts
+    after it (Firefox's ``-Dateien``, ``_fichiers``, ``_archivos``…). A folder named so by
+    its user (``post-archive`` beside ``post.html``) is walked: it may hold posts."""
+    if name.startswith(".") or name.endswith("_files"):
+        return False
+    for page in files:
+        stem, dot, suffix = page.rpartition(".")
+        if dot and f".{suffix.lower()}" in _PAGE_SUFFIXES and stem and \
+                name.startswith((f"{stem}_", f"{stem}-")) and \
+                name[len(stem) + 1:].casefold() in _FOLDER_WORDS:
+            return False
+    return True
 
 
 def _identity(path: Path) -> object:

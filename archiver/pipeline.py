@@ -1322,8 +1322,8 @@ def _links_to_folders(folder: Path) -> int:
     """How many symbolic links to folders are in ``folder`` and below (walked as an ingest
     walks it, which follows none: a link may lead anywhere, the whole disk included)."""
     count = 0
-    for root, dirs, _files in os.walk(folder):
-        dirs[:] = [d for d in dirs if walks_into(d)]
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if walks_into(d, files)]
         count += sum(os.path.islink(os.path.join(root, d)) for d in dirs)
     return count
 

@@ -660,6 +660,22 @@ def test_folder_walk_skips_files_that_are_not_posts(runner, archive_dir, tmp_pat
     assert statuses == ["added", "skipped"]
 
 
+def test_folder_walk_passes_over_a_saved_pages_folder_in_any_browsers_language(tmp_path):
+    """Firefox names a saved page's folder in its user's language (``-Dateien``,
+    ``_fichiers``): its frames (a page with WeChat's markers among them) are the page's, no
+    posts of their own, as in Chrome's ``_files``. A folder its user named after the page
+    (``post-archive``) is walked: it may hold posts."""
+    from archiver.discover import discover
+
+    folder = tmp_path / "in"
+    for name in ("post_files", "post-Dateien", "post_fichiers", "post-archive", "other-Dateien"):
+        (folder / name).mkdir(parents=True)
+        (folder / name / "frame.html").write_text("<div id=js_content>x</div>")
+    (folder / "post.html").write_text("<div id=js_content>x</div>")
+    found = [path.relative_to(folder).as_posix() for path, _ in discover([folder])]
+    assert found == ["post.html", "other-Dateien/frame.html", "post-archive/frame.html"]
+
+
 @pytest.mark.parametrize("declaration", ["0=ocfl_1.1", "0=ocfl_1.0"])
 def test_folder_walk_skips_another_archive_inside_the_folder(runner, archive_dir, tmp_path,
                                                               declaration):
