@@ -629,6 +629,30 @@ def test_a_redirect_recorded_beside_the_article_is_no_post(tmp_path, redirect_fi
     assert post.record["title"] == "送别一个旧时代"
 
 
+@pytest.mark.parametrize("url", ["https://mp.weixin.qq.com:443/s?__biz=MzI0ODE5NDU5Mw==",
+                                 "http://127.0.0.1:8731/s?__biz=MzI0ODE5NDU5Mw==&mid=1",
+                                 "http://mirror.example/s/eb4cae5068b6c844"])
+def test_an_article_recorded_at_a_port_or_through_a_mirror_or_proxy_is_read(tmp_path, url):
+    """wget through a proxy, a mirror, a replay: the article's page is WeChat's at an
+    article's path on another host, or at WeChat's with its port written out (SYNTHETIC
+    WARC around the real page's bytes)."""
+    page = fixture_path("converted-savepage-mufeng-2021-07-07").read_bytes()
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(_warc_with([(url, "200 OK", [("Content-Type", "text/html")], page)]))
+    [post] = prepare_all(path, load_config({}, tmp_path).with_overrides(fetch=False))
+    assert post.record["title"] == "送别一个旧时代"
+
+
+def test_a_page_at_an_articles_path_elsewhere_that_is_no_wechat_page_is_no_post(tmp_path):
+    """Another site's ``/s?q=…`` (a search page) linking to WeChat is no article."""
+    page = b"<html><body><a href='https://mp.weixin.qq.com/s/x'>a post</a></body></html>"
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(_warc_with([("https://search.example/s?q=wechat", "200 OK",
+                                  [("Content-Type", "text/html")], page)]))
+    with pytest.raises(MalformedInput, match="no WeChat article"):
+        prepare_all(path, load_config({}, tmp_path).with_overrides(fetch=False))
+
+
 @pytest.mark.parametrize("hops", [1, 2])
 def test_an_image_a_crawl_reached_through_a_redirect_is_taken_from_the_warc(tmp_path, config,
                                                                               hops):

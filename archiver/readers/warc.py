@@ -70,7 +70,23 @@ _SMALL_MEMBER = 1 << 20
 _UNUSED_TYPES = re.compile(r"\s*(?:video/|audio/|font/|text/css|text/javascript|"
                            r"application/(?:x-)?javascript|application/(?:font|x-font)|"
                            r"application/json)", re.I)
-_ARTICLE = re.compile(r"^https?://mp\.weixin\.qq\.com/(?:s[/?]|mp/appmsg)", re.I)
+_ARTICLE = re.compile(r"^https?://mp\.weixin\.qq\.com(?::(?:80|443))?/(?:s[/?]|mp/appmsg)",
+                      re.I)
+# An article's address on another host: a mirror, a proxy or a replay the crawl went through
+# (``http://127.0.0.1:8080/s?__biz=…``): a page there is an article when it is WeChat's page
+_ARTICLE_ELSEWHERE = re.compile(r"^https?://[^/?#]+/(?:s[/?]|mp/appmsg)", re.I)
+_ARTICLE_PAGE = re.compile(rb"""\bid=["']?js_content\b|\bvar\s+msg_title\b""")
+
+
+def _an_article(uri: str, payload: bytes | None = None) -> bool:
+    """Whether a response for ``uri`` is a WeChat article's: at WeChat's address (any port
+    written out, ``:443``), or at an article's path on another host with WeChat's article
+    page in it (its body's ``js_content``, its ``msg_title``: a link to WeChat is not
+    enough). ``payload`` None: whether the address alone says so."""
+    if _ARTICLE.match(uri):
+        return True
+    return payload is not None and _ARTICLE_ELSEWHERE.match(uri) is not None and \
+        _ARTICLE_PAGE.search(payload, 0, 1 << 20) is not None
 
 
 def detect(path: Path, head: bytes) -> bool:
@@ -513,7 +529,8 @@ def read_all(path: Path, data: bytes | None = None) -> list[RawPost]:
         payload = resources.get(uri) if record["type"] == "revisit" else record["payload"]
         if record["type"] not in ("response", "resource", "revisit") or not payload:
             continue
-        if not _ARTICLE.match(uri) or "html" not in (record["ctype"] or "text/html").lower():
+        if not _an_article(uri, payload) or \
+                "html" not in (record["ctype"] or "text/html").lower():
             continue
         if not _served(record):  # a redirect (wget records http:// → https://) or an error
             not_served.append(f"{record['status']} for {uri}")
@@ -568,7 +585,7 @@ def read_all(path: Path, data: bytes | None = None) -> list[RawPost]:
             raise MalformedInput(f"no whole WeChat article response: {what} {why}", path=path,
                                  hint="download or crawl the page again")
         orphans = [record for record in records if record["type"] == "revisit"
-                   and _ARTICLE.match(record["uri"] or "") and record["uri"] not in resources]
+                   and _an_article(record["uri"] or "") and record["uri"] not in resources]
         if orphans:
             raise MalformedInput(f"no WeChat article page in this WARC: the page "
                                  f"{orphans[0]['uri']} is {_orphan_revisit(orphans[0])}",
