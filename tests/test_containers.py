@@ -643,6 +643,42 @@ def test_an_article_recorded_at_a_port_or_through_a_mirror_or_proxy_is_read(tmp_
     assert post.record["title"] == "送别一个旧时代"
 
 
+@pytest.mark.parametrize("later_first", [True, False])
+def test_two_captures_of_a_post_in_one_warc_are_versioned_as_they_were_captured(
+        tmp_path, later_first):
+    """A crawl that came back after an edit: whichever capture the file holds first, the
+    later one (by WARC-Date) is the head (SYNTHETIC WARC around the real page's bytes, the
+    second capture's edit and both dates made up)."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    page = fixture_path("converted-savepage-mufeng-2021-07-07").read_bytes()
+    edited = page.replace("以上。".encode(), "以上。编者注：补记。".encode(), 1)
+    assert edited != page
+    captures = [("2024-06-01T00:00:00Z", edited), ("2024-01-01T00:00:00Z", page)]
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=False)
+    for date, body in captures if later_first else captures[::-1]:
+        writer.write_record(writer.create_warc_record(
+            "https://" + _MUFENG_URL, "response", payload=io.BytesIO(body),
+            warc_headers_dict={"WARC-Date": date},
+            http_headers=StatusAndHeaders("200 OK", [("Content-Type", "text/html")],
+                                          protocol="HTTP/1.1")))
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(out.getvalue())
+    archive = tmp_path / "archive"
+    result = CliRunner().invoke(app, ["ingest", str(path), "--archive", str(archive),
+                                      "--no-fetch"])
+    assert result.exit_code == 0, result.stderr
+    assert "before the one" not in result.stderr  # no older copy made the head
+    store = Archive.open(archive)
+    [object_id] = store.object_ids()
+    assert "编者注：补记。" in store.read_json(object_id, "record.json")["text"]
+    assert "编者注" not in store.read_json(object_id, "record.json", "v1")["text"]
+
+
 def test_a_page_at_an_articles_path_elsewhere_that_is_no_wechat_page_is_no_post(tmp_path):
     """Another site's ``/s?q=…`` (a search page) linking to WeChat is no article."""
     page = b"<html><body><a href='https://mp.weixin.qq.com/s/x'>a post</a></body></html>"

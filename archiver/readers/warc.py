@@ -40,6 +40,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
@@ -570,6 +571,7 @@ def read_all(path: Path, data: bytes | None = None) -> list[RawPost]:
                              damaged={u: why for u, why in {**no_file, **damaged}.items()
                                       if u != uri},
                              sha512=digest))
+    posts = _by_capture(posts)
     unread = [(error, uri) for error, uri in unread if uri not in {
         (post.container or {}).get("uri") for post in posts}]  # read from another capture
     if unread and not posts:
@@ -599,6 +601,23 @@ def read_all(path: Path, data: bytes | None = None) -> list[RawPost]:
         raise MalformedInput("no WeChat article (mp.weixin.qq.com/s…) response in this WARC",
                              path=path, hint="the crawl may hold only other pages")
     return posts
+
+
+def _by_capture(posts: list[RawPost]) -> list[RawPost]:
+    """The posts in the order they were captured (``WARC-Date``), those captured at the same
+    moment in the file's order: two captures of one post in one file (a crawl that came back
+    after an edit, a WACZ of two crawls whose WARCs' names sort the other way) become its
+    versions oldest first, the latest capture the head. Kept in the file's order where any
+    capture's date cannot be read."""
+    moments = []
+    for post in posts:
+        try:
+            moment = datetime.fromisoformat(str((post.container or {}).get("date") or ""))
+        except ValueError:
+            return posts
+        moments.append(moment if moment.tzinfo else moment.replace(tzinfo=UTC))
+    order = sorted(range(len(posts)), key=moments.__getitem__)
+    return [posts[i] for i in order]
 
 
 def _follow_redirects(records: list[dict], resources: dict[str, bytes]) -> None:
