@@ -120,6 +120,10 @@ class RawPost:
     # than serialising it and parsing the markup again, and it has attribute values as the
     # page wrote them (libxml2's serialiser percent-encodes non-ASCII URLs). Not compared.
     body_tree: Any = field(default=None, repr=False, compare=False)
+    # files beside the saved post that the reader read for it (another WARC of the same
+    # crawl holding its images), resolved path → sha256: the post's inputs, as local images
+    # are, so that a change in one is news to the next run
+    inputs: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def has_body(self) -> bool:

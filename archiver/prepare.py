@@ -152,7 +152,7 @@ def extract_post(raw: RawPost, config: Config,
                  session: Session | None = None) -> Extracted:
     """Clean the post a reader found and localise its images."""
     post = clean(raw)
-    inputs: dict[str, str | None] = {}
+    inputs: dict[str, str | None] = dict(raw.inputs)  # (another WARC of its crawl)
     container = raw.container or {}
     assets: list[Asset] = localise(post.images, raw.base_dir, config, session, inputs,
                                    raw.resources, container.get("page") or container.get("uri"),

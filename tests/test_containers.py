@@ -12,6 +12,7 @@ import hashlib
 import io
 import json
 import re
+import shutil
 import zlib
 from pathlib import Path
 
@@ -712,6 +713,48 @@ def test_an_image_a_crawl_reached_through_a_redirect_is_taken_from_the_warc(tmp_
     digest = hashlib.sha256((WECHAT / image).read_bytes()).hexdigest()
     assert [(i["status"], i.get("sha256")) for i in post.record["images"]] == \
         [("stored", digest)] * 3
+
+
+def test_a_crawl_rolled_over_to_another_warc_keeps_the_pages_images(tmp_path):
+    """wget --warc-max-size, Heritrix and Browsertrix at 1 GB: the page in one file, its
+    images in the next, the crawl's log in a third. The page's images are taken from the
+    other WARCs in its folder (named in the post's notes, read as its inputs); a file of
+    the crawl holding no article is skipped in the folder's walk, not failed (SYNTHETIC
+    WARCs around the real page and image bytes of the 2021 post)."""
+    [source] = MANIFEST["converted-mufeng-2021-07-07.warc.gz"]["posts"]
+    [(url, image)] = source["images"].items()
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    (crawl / "crawl-00000.warc").write_bytes(_warc_with([
+        ("https://" + _MUFENG_URL, "200 OK", [("Content-Type", "text/html; charset=utf-8")],
+         (WECHAT / source["source"]).read_bytes())]))
+    (crawl / "crawl-00001.warc").write_bytes(_warc_with([
+        (url, "200 OK", [("Content-Type", "image/png")], (WECHAT / image).read_bytes())]))
+    (crawl / "crawl-meta.warc").write_bytes(_warc_with([
+        ("metadata://gnu.org/software/wget/warc/wget.log", "200 OK",
+         [("Content-Type", "text/plain")], b"wget log")]))
+    archive = tmp_path / "archive"
+    result = CliRunner().invoke(app, ["ingest", str(crawl), "--archive", str(archive),
+                                      "--no-fetch", "--json"])
+    assert result.exit_code == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(Path(r["source"]).name, r["status"]) for r in rows] == [
+        ("crawl-00000.warc", "added"), ("crawl-00001.warc", "skipped"),
+        ("crawl-meta.warc", "skipped")]
+    store = Archive.open(archive)
+    [object_id] = store.object_ids()
+    digest = hashlib.sha256((WECHAT / image).read_bytes()).hexdigest()
+    assert [(i["status"], i.get("sha256")) for i in
+            store.read_json(object_id, "record.json")["images"]] == [("stored", digest)] * 3
+    notes = json.dumps(store.read_json(object_id, "provenance.json"), ensure_ascii=False)
+    assert "taken from the crawl's other WARC(s) in its folder: crawl-00001.warc" in notes
+    # alone, the page's file has none of them: they come from the other file, not elsewhere
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    shutil.copy(crawl / "crawl-00000.warc", alone)
+    [post] = prepare_all(alone / "crawl-00000.warc",
+                         load_config({}, tmp_path).with_overrides(fetch=False))
+    assert [i["status"] for i in post.record["images"]] == ["missing"] * 3
 
 
 @pytest.mark.parametrize(("answer", "why"), [

@@ -32,8 +32,10 @@ from __future__ import annotations
 import email.message
 import email.utils
 import gzip
+import hashlib
 import io
 import logging
+import os
 import re
 import threading
 import zipfile
@@ -48,9 +50,10 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import ChunkedDataReader, DecompressingBufferedReader
 from warcio.exceptions import ArchiveLoadFailed
 
+from archiver.assets.keys import keyed, lazy_loaded_key, resource_key
 from archiver.background import beside
 from archiver.canonical import sha512_hex
-from archiver.errors import MalformedInput
+from archiver.errors import MalformedInput, UnsupportedFormat
 from archiver.model import CUT_SHORT, RawPost, Sourced
 from archiver.readers import _content_coding as content_coding
 from archiver.readers import wechat_html
@@ -571,6 +574,8 @@ def read_all(path: Path, data: bytes | None = None) -> list[RawPost]:
                              damaged={u: why for u, why in {**no_file, **damaged}.items()
                                       if u != uri},
                              sha512=digest))
+    if posts and not path.name.lower().endswith(".wacz"):
+        posts = _completed_from_the_crawl(path, posts)
     posts = _by_capture(posts)
     unread = [(error, uri) for error, uri in unread if uri not in {
         (post.container or {}).get("uri") for post in posts}]  # read from another capture
@@ -598,9 +603,149 @@ def read_all(path: Path, data: bytes | None = None) -> list[RawPost]:
             raise MalformedInput("no WeChat article page in this WARC: its article responses "
                                  f"are redirects or errors ({', '.join(not_served[:3])})",
                                  path=path, hint="crawl the page again, following redirects")
+        if _crawl_siblings(path):  # a crawl's next file: its images, its log
+            raise UnsupportedFormat(
+                "no WeChat article (mp.weixin.qq.com/s…) response in this WARC: one of the "
+                "WARCs of a crawl in this folder, it holds other files of the crawl (the "
+                "images of the pages in the others are taken from it)", path=path)
         raise MalformedInput("no WeChat article (mp.weixin.qq.com/s…) response in this WARC",
                              path=path, hint="the crawl may hold only other pages")
     return posts
+
+
+_A_WARC = re.compile(r"\.warc(?:\.gz)?$", re.I)
+# the most bytes of other WARCs read to complete one file's pages: past it, none is read (a
+# crawl of terabytes is indexed by a replay tool, not read whole by each of its pages)
+MAX_SIBLING_BYTES = 4 << 30
+
+
+def _crawl_siblings(path: Path) -> list[Path]:
+    """The other WARC files (``.warc``, ``.warc.gz``) in the folder of ``path``, by name: the
+    files a crawler rolls over to (wget's ``crawl-00001.warc.gz``, Heritrix's and
+    Browsertrix's at 1 GB), which may hold the images of a page in ``path``. Hidden files,
+    links and ``path`` itself are not among them."""
+    if not _A_WARC.search(path.name):
+        return []
+    try:
+        entries = sorted(os.scandir(path.parent), key=lambda e: e.name)
+    except OSError:
+        return []
+    here = os.path.realpath(path)
+    return [Path(entry.path) for entry in entries
+            if _A_WARC.search(entry.name) and not entry.name.startswith(".")
+            and entry.is_file(follow_symlinks=False) and os.path.realpath(entry.path) != here]
+
+
+# What each WARC of a crawl holds, by the keys of its files' URLs, learnt as it is first read
+# for a page of another (its path, size and modification time → the keys): a folder of many
+# crawls' WARCs is read once a run, not once for each page whose images its file lacks
+_HELD: dict[tuple[str, int, int], frozenset[str]] = {}
+_HELD_LOCK = threading.Lock()
+
+
+def _signature(path: Path) -> tuple[str, int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return os.path.realpath(path), status.st_size, status.st_mtime_ns
+
+
+def _keys_held(path: Path) -> frozenset[str] | None:
+    """The keys of the files the WARC at ``path`` holds, if this run has read it as it is."""
+    signature = _signature(path)
+    with _HELD_LOCK:
+        return _HELD.get(signature) if signature is not None else None
+
+
+def _remember_keys(path: Path, keys: set[str]) -> None:
+    signature = _signature(path)
+    if signature is not None:
+        with _HELD_LOCK:
+            _HELD[signature] = frozenset(keys)
+
+
+def _image_urls(post: RawPost) -> set[str]:
+    """The addresses the post's page gives its images (``src``, ``data-src``), resolved
+    against the page's own address."""
+    if post.body_tree is None:
+        return set()
+    page = (post.container or {}).get("uri") or ""
+    urls = set()
+    for image in post.body_tree.iter("img"):
+        for name in ("data-src", "src"):
+            value = (image.get(name) or "").strip()
+            if value and not value.startswith("data:"):
+                url = joined_url(page, value) if page else value
+                if url.startswith(("http://", "https://")):
+                    urls.add(url)
+    return urls
+
+
+def _completed_from_the_crawl(path: Path, posts: list[RawPost]) -> list[RawPost]:
+    """Each post with the images its page names that ``path`` lacks, taken from the other
+    WARCs of its crawl in the same folder (:func:`_crawl_siblings`), as a replay of the crawl
+    finds them: a crawler rolls over to a new file as it goes, and a page's images are often
+    in the next. The page's own file comes first; then the others by name, the first holding
+    an image giving it. The files read are the post's inputs (path → sha256), so that a
+    change in them is news to the next run; their names are in its notes."""
+    wanted: dict[str, str] = {}  # key → URL
+    for post in posts:
+        own = keyed(post.resources)
+        for url in _image_urls(post):
+            key = resource_key(url)
+            if key not in own and lazy_loaded_key(key) not in own and \
+                    url not in post.damaged:
+                wanted[key] = url
+    siblings = _crawl_siblings(path) if wanted else []
+    if not siblings:
+        return posts
+    try:
+        if sum(sibling.stat().st_size for sibling in siblings) > MAX_SIBLING_BYTES:
+            return posts
+    except OSError:
+        return posts
+    found: dict[str, bytes] = {}  # URL as the other file recorded it → its payload
+    read: dict[str, tuple[str, str]] = {}  # resolved path → (name if it gave one, sha256)
+    for sibling in siblings:
+        if not wanted:
+            break
+        held = _keys_held(sibling)
+        if held is not None and not any(key in held for key in wanted):
+            continue  # known, from an earlier page of this run, to hold none of them
+        taken = False
+        try:
+            data = sibling.read_bytes()
+            records = [r for name, blob in _streams(sibling, data)
+                       for r in _records_of(sibling, name, blob,
+                                            [0, max(MAX_TOTAL_BYTES, 2 * len(data))], [])]
+        except (OSError, MalformedInput, ArchiveLoadFailed):
+            continue  # a file of the crawl that cannot be read gives none of its images
+        keys: set[str] = set()
+        for record in records:
+            if record["type"] not in ("response", "resource") or not record["payload"] or \
+                    record["cut"] or record["damaged"] or not _served(record):
+                continue
+            key = resource_key(record["uri"] or "")
+            keys.update(k for k in (key, lazy_loaded_key(key)) if k)
+            for candidate in (key, lazy_loaded_key(key)):
+                if candidate in wanted:
+                    found.setdefault(record["uri"], record["payload"])
+                    del wanted[candidate]
+                    taken = True
+                    break
+        _remember_keys(sibling, keys)
+        read[os.path.realpath(sibling)] = (sibling.name if taken else "",
+                                           hashlib.sha256(data).hexdigest())
+    # every file read: one that gave nothing may give an image once the crawl is mended
+    inputs = {where: digest for where, (_, digest) in read.items()}
+    names = ", ".join(name for name, _ in read.values() if name)
+    return [replace(post, resources={**found, **post.resources},
+                    inputs={**post.inputs, **inputs},
+                    notes=(*post.notes, *([f"images its WARC lacks taken from the crawl's "
+                                           f"other WARC(s) in its folder: {names}"]
+                                          if names else [])))
+            for post in posts]
 
 
 def _by_capture(posts: list[RawPost]) -> list[RawPost]:
