@@ -475,6 +475,28 @@ def test_a_lazy_images_placeholder_in_capitals_gives_way_to_its_data_src():
     assert image.original == "https://mmbiz.qpic.cn/mmbiz_jpg/real/640"
 
 
+GIF_PIXEL = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"
+
+
+@pytest.mark.parametrize(("srcset", "chosen"), [
+    ("https://mmbiz.qpic.cn/a/300 300w, https://mmbiz.qpic.cn/a/640 640w",
+     "https://mmbiz.qpic.cn/a/640"),
+    ("small.jpg, large.jpg 2x", "large.jpg"),
+    ("data:image/jpeg;base64,/9j/AA== 1x", "data:image/jpeg;base64,/9j/AA=="),  # its comma kept
+])
+def test_an_image_given_only_by_its_srcset_is_the_one_a_browser_shows(srcset, chosen):
+    """A placeholder in ``src`` (a 1×1 GIF), no ``data-src``: the browser shows the largest
+    ``srcset`` candidate, and so the record names it (the placeholder was stored once per
+    image, four times the same pixel)."""
+    _, [image], _ = parse_body(f'<p><img src="{GIF_PIXEL}" srcset="{srcset}"></p>')
+    assert image.original == chosen
+    _, [lazy], _ = parse_body(f'<p><img src="{GIF_PIXEL}" data-src="https://mmbiz.qpic.cn/r/0"'
+                              f' srcset="{srcset}"></p>')
+    assert lazy.original == "https://mmbiz.qpic.cn/r/0"  # data-src first, as ever
+    _, [given], _ = parse_body(f'<p><img src="images/1.jpg" srcset="{srcset}"></p>')
+    assert given.original == "images/1.jpg"  # a saved file in src: the one saved
+
+
 def test_a_file_name_that_looks_like_a_scheme_is_looked_for_as_written(tmp_path):
     """Only the schemes an image is read from are lowered: a file name is case-sensitive."""
     (tmp_path / "Images:1.jpg").write_bytes(JPEG_SMALL)

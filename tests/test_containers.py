@@ -104,6 +104,32 @@ def test_an_mhtml_whose_long_locations_are_folded_keeps_its_images(tmp_path, con
     assert record["images"] == plain["images"] and record["url"] == plain["url"]
 
 
+@pytest.mark.parametrize("base_in", ["part", "message"])
+def test_an_mhtml_whose_images_are_located_relative_to_a_base_keeps_them(tmp_path, config,
+                                                                          base_in):
+    """Internet Explorer wrote a part's location relative to its ``Content-Base`` (RFC 2110);
+    RFC 2557 resolves one against the multipart's own ``Content-Location`` too (SYNTHETIC:
+    the converted real page's image parts given relative locations)."""
+    data = (CONTAINERS / "converted-mufeng-2018-01-29.mhtml").read_bytes()
+    folder = (b"http://mp.weixin.qq.com/images/2018-01-29_%E5%A4%A7%E9%83%BD%E5%B8%82%E4%B8%8E"
+              b"%E5%B0%8F%E5%9F%8E%E9%95%87%E2%80%94%E2%80%94%E4%BB%8E%E4%B8%9C%E4%BA%AC%E7%9A"
+              b"%84%E4%BA%BA%E5%8F%A3%E8%AF%B4%E8%B5%B7/")
+    assert data.count(b"Content-Location: " + folder) == 4
+    based = (b"Content-Base: " + folder + b"\r\nContent-Location: " if base_in == "part"
+             else b"Content-Location: ")
+    relative = data.replace(b"Content-Location: " + folder, based)
+    if base_in == "message":  # the multipart's own location, the folder the parts are in
+        relative = relative.replace(b"MIME-Version:", b"Content-Location: " + folder
+                                    + b"page.html\r\nMIME-Version:", 1)
+    path = tmp_path / "relative.mht"
+    path.write_bytes(relative)
+    plain = prepare_all(CONTAINERS / "converted-mufeng-2018-01-29.mhtml", config)[0].record
+    [post] = prepare_all(path, config)
+    assert [i.get("sha256") for i in post.record["images"]] == \
+        [i.get("sha256") for i in plain["images"]]
+    assert all(i["status"] == "stored" for i in post.record["images"])
+
+
 def test_an_mhtml_whose_page_names_its_images_with_backslashes_keeps_them(tmp_path, config):
     """A page made on Windows may name its images ``..\\images\\…\\img_000.jpg``; the
     browser that saved it read those as slashes, and keeps each image under the address
@@ -678,6 +704,22 @@ def test_two_captures_of_a_post_in_one_warc_are_versioned_as_they_were_captured(
     [object_id] = store.object_ids()
     assert "编者注：补记。" in store.read_json(object_id, "record.json")["text"]
     assert "编者注" not in store.read_json(object_id, "record.json", "v1")["text"]
+
+
+def test_a_page_gzipped_with_no_header_saying_so_is_bad_input_that_says_gzip(tmp_path):
+    """A crawler stored the body compressed and left out its Content-Encoding: the error
+    says what the bytes are, not only that they are no UTF-8 (SYNTHETIC WARC around the
+    real page's bytes)."""
+    import gzip
+
+    page = fixture_path("converted-savepage-mufeng-2021-07-07").read_bytes()
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(_warc_with([("https://" + _MUFENG_URL, "200 OK",
+                                  [("Content-Type", "text/html; charset=utf-8")],
+                                  gzip.compress(page))]))
+    with pytest.raises(MalformedInput) as caught:
+        prepare_all(path, load_config({}, tmp_path).with_overrides(fetch=False))
+    assert "the bytes are gzip-compressed, and nothing said so" in (caught.value.hint or "")
 
 
 def test_a_page_at_an_articles_path_elsewhere_that_is_no_wechat_page_is_no_post(tmp_path):

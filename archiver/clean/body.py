@@ -153,7 +153,43 @@ def _image_source(img: etree._Element) -> str:
         return src
     if src and not address.startswith(("http://", "https://", "//", "data:")):
         return src  # a local path
+    if not lazy and (not src or address.startswith("data:")):
+        # no address but a placeholder (a 1×1 GIF): the image a browser shows is srcset's
+        return srcset_best(img.get("srcset") or "") or src
     return lazy or src
+
+
+def srcset_best(srcset: str) -> str | None:
+    """The largest candidate of a ``srcset`` (its widest ``w``, else its densest ``x``; a
+    candidate without a descriptor is ``1x``), read as HTML reads it: a URL is a run of
+    non-space characters (a ``data:`` URI's comma is part of it), commas end a candidate."""
+    best: tuple[tuple[float, float], str] | None = None
+    at, end = 0, len(srcset)
+    while at < end:
+        while at < end and (srcset[at].isspace() or srcset[at] == ","):
+            at += 1
+        start = at
+        while at < end and not srcset[at].isspace():
+            at += 1
+        url, descriptors = srcset[start:at], ""
+        if url.endswith(","):
+            url = url.rstrip(",")
+        else:
+            stop = srcset.find(",", at)
+            stop = end if stop < 0 else stop
+            descriptors, at = srcset[at:stop], stop + 1
+        width, density = 0.0, 1.0
+        for descriptor in descriptors.split():
+            try:
+                if descriptor.endswith("w"):
+                    width = float(descriptor[:-1])
+                elif descriptor.endswith("x"):
+                    density = float(descriptor[:-1])
+            except ValueError:
+                continue
+        if url and (best is None or (width, density) > best[0]):
+            best = ((width, density), url)
+    return best[1] if best else None
 
 
 def _int(value: object) -> int | None:

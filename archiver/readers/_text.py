@@ -158,6 +158,10 @@ def _undecodable(data: bytes, encoding: str, at: int, path: Path,
         hint = (f"{declared.where} says charset={declared.label.strip()}, which a browser "
                 f"follows over the page's own <meta> charset, {own}: it is wrong for "
                 "these bytes (capture the page again)")
+    elif data.startswith(b"\x1f\x8b"):  # gzip's magic number, where text should begin
+        hint = ("the bytes are gzip-compressed, and nothing said so (a WARC response with no "
+                "Content-Encoding header, a file gzipped and not named .gz): a browser shows "
+                "them as they are; decompress them (gunzip), or capture the page again")
     elif encoding == "utf-8" and _reads_as_gb18030(data):  # saved by a Chinese-locale editor
         hint = ("the file reads as GB18030 (GBK) text: convert it to UTF-8, e.g. iconv -f "
                 "gb18030 -t utf-8 FILE > NEW, or (an HTML page) declare <meta charset=\"gbk\">")

@@ -35,6 +35,7 @@ from archiver.errors import MalformedInput
 from archiver.model import CUT_SHORT, RawPost
 from archiver.readers._charset import Declared
 from archiver.readers._contained import held, page_or_fragment
+from archiver.urls import joined_url
 
 FORMAT = "mhtml"
 
@@ -166,6 +167,23 @@ def _location(entity: EmailMessage, name: str = "Content-Location") -> str:
     return "".join(str(entity.get(name) or "").split())
 
 
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def _based(location: str, part: EmailMessage, message: EmailMessage) -> str | None:
+    """A relative ``Content-Location`` made absolute, as RFC 2557 §8 resolves it: against
+    the part's ``Content-Base`` (RFC 2110, as Internet Explorer wrote it), else the
+    message's, else the multipart's own ``Content-Location``. None for an absolute one, or
+    with no base to resolve it against."""
+    if not location or _SCHEME.match(location):
+        return None
+    base = _location(part, "Content-Base") or _location(message, "Content-Base") or \
+        _location(message)
+    if not base or not _SCHEME.match(base):
+        return None
+    return joined_url(base, location) or None
+
+
 def _same_page(location: str, snapshot: str) -> bool:
     """Whether a part at ``location`` is the page the file is a snapshot of: the same address,
     whatever fragment either ends with (WeChat's links end ``#rd`` or ``#wechat_redirect``;
@@ -231,7 +249,8 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
                                      hint="save the page again")
             page, html_bytes = part, body
             continue
-        names = [name for name in (location, content_id and f"cid:{content_id}") if name]
+        names = [name for name in (location, _based(location, part, message),
+                                   content_id and f"cid:{content_id}") if name]
         for name in names:
             if index in cut:  # never taken as the whole file: missing, with the reason
                 damaged[name] = ("cut short in the MHTML file: it ends inside this part (no "
