@@ -497,6 +497,20 @@ def test_an_image_given_only_by_its_srcset_is_the_one_a_browser_shows(srcset, ch
     assert given.original == "images/1.jpg"  # a saved file in src: the one saved
 
 
+def test_a_file_whose_name_holds_a_hash_or_a_question_mark_is_found(tmp_path):
+    """A Markdown export writes ``images/a#1.jpg`` as the file is named: after the path
+    without what a URL would take for its fragment (``a.jpg#center`` is ``a.jpg``), the
+    name as written is looked for."""
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "a#1.jpg").write_bytes(JPEG_SMALL)
+    (tmp_path / "images" / "b?x=1.jpg").write_bytes(JPEG_SMALL)
+    (tmp_path / "images" / "c.jpg").write_bytes(JPEG_SMALL)
+    refs = ["images/a#1.jpg", "images/b?x=1.jpg", "images/c.jpg#center", "images/d#1.jpg"]
+    assets = localise([ImageRef(original=r) for r in refs], tmp_path, LOOPBACK)
+    assert [a.status for a in assets] == ["stored", "stored", "stored", "missing"]
+    assert "images/d; images/d#1.jpg" in assets[3].reason  # both places said
+
+
 def test_a_file_name_that_looks_like_a_scheme_is_looked_for_as_written(tmp_path):
     """Only the schemes an image is read from are lowered: a file name is case-sensitive."""
     (tmp_path / "Images:1.jpg").write_bytes(JPEG_SMALL)

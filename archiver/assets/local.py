@@ -63,6 +63,7 @@ def _local_candidates(ref: str, base_dir: Path, config: Config) -> list[Path]:
     if ref[:5].lower() == "file:":  # (a backslash is a slash in a file URL, as a browser
         ref = ref.replace("\\", "/")  # reads it: file:\\\C:\x, file://C:\x)
     file_url = ref[:7].lower() == "file://"  # (a scheme is written in either case)
+    written = None
     if file_url:  # parsed, then decoded: %3F and %23 in its path are a name's ? and #
         parts = split_url("file://" + ref[7:])
         # (an address urllib refuses, "file://[bad/x.png": its path as written)
@@ -70,11 +71,16 @@ def _local_candidates(ref: str, base_dir: Path, config: Config) -> list[Path]:
         if _DRIVE_IN_A_URL.match(ref):  # file:///C:/x: another machine's disk, whose path
             ref, file_url = ref[3:], False  # is looked for under the asset roots alone
     else:
-        ref = path_and_rest(ref)[0]
+        path, rest = path_and_rest(ref)
+        # a name holding "#" or "?" (``a#1.jpg``), which a Markdown export writes as it is:
+        # looked for too, after the path without what a URL would take for its fragment
+        written, ref = (unquote(ref) if rest else None), path
     ref = unquote(ref)
     refs = [ref]
     if "\\" in ref and not _WINDOWS_DRIVE.match(ref):
         refs.append(ref.replace("\\", "/"))
+    if written is not None and written != ref:
+        refs.append(written)
     if not ref.isascii():
         refs += [unicodedata.normalize(form, r) for r in list(refs) for form in ("NFC", "NFD")]
     return list(dict.fromkeys(c for r in dict.fromkeys(refs)
