@@ -497,6 +497,19 @@ def test_an_image_given_only_by_its_srcset_is_the_one_a_browser_shows(srcset, ch
     assert given.original == "images/1.jpg"  # a saved file in src: the one saved
 
 
+@pytest.mark.parametrize(("srcset", "chosen"), [
+    ("a\xa0b.jpg 2x", "a\xa0b.jpg"),  # only ASCII white space parts a URL from its size
+    ("a.jpg 1x, n.jpg nanx", "a.jpg"),  # a size HTML does not know: the candidate is none
+    ("a.jpg 1x, m.jpg 2x 100w", "a.jpg"),  # two sizes: none
+    ("a.jpg (foo, bar) 2x", None),  # a comma in parentheses ends no candidate
+    ("s.jpg 300w 200h, t.jpg 100w", "s.jpg"),  # a height beside a width is allowed
+])
+def test_srcset_is_read_as_htmls_parser_reads_it(srcset, chosen):
+    from archiver.clean.body import srcset_best
+
+    assert srcset_best(srcset) == chosen
+
+
 def test_a_file_whose_name_holds_a_hash_or_a_question_mark_is_found(tmp_path):
     """A Markdown export writes ``images/a#1.jpg`` as the file is named: after the path
     without what a URL would take for its fragment (``a.jpg#center`` is ``a.jpg``), the

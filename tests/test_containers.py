@@ -799,6 +799,97 @@ def test_a_crawl_rolled_over_to_another_warc_keeps_the_pages_images(tmp_path):
     assert [i["status"] for i in post.record["images"]] == ["missing"] * 3
 
 
+def test_a_change_in_another_warc_of_the_crawl_is_news_to_the_next_run(tmp_path,
+                                                                         monkeypatch):
+    """Every WARC looked in is an input of the post, whatever an earlier page of the run
+    learnt of it: re-ingested unchanged, nothing is read; the image added to a file that
+    held none of them (a crawl mended), the page is read again and the image stored
+    (SYNTHETIC WARCs around the real page and image bytes of the 2021 post)."""
+    import archiver.readers.warc as warc
+
+    [source] = MANIFEST["converted-mufeng-2021-07-07.warc.gz"]["posts"]
+    [(url, image)] = source["images"].items()
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    (crawl / "a.warc").write_bytes(_warc_with([
+        ("https://" + _MUFENG_URL, "200 OK", [("Content-Type", "text/html; charset=utf-8")],
+         (WECHAT / source["source"]).read_bytes())]))
+    other = ("https://mmbiz.qpic.cn/other/0", "200 OK", [("Content-Type", "image/png")],
+             (WECHAT / image).read_bytes()[:-1])
+    (crawl / "b.warc").write_bytes(_warc_with([other]))
+    archive = tmp_path / "archive"
+
+    def ingest() -> list[dict]:
+        result = CliRunner().invoke(app, ["ingest", str(crawl / "a.warc"), "--archive",
+                                          str(archive), "--no-fetch", "--json"])
+        assert result.exit_code == 0, result.stderr
+        return [json.loads(line) for line in result.stdout.splitlines()]
+
+    monkeypatch.setattr(warc, "_HELD", {})
+    assert [r["status"] for r in ingest()] == ["added"]
+    assert [r["status"] for r in ingest()] == ["unchanged"]
+    (crawl / "b.warc").write_bytes(_warc_with([other, (url, "200 OK", [(
+        "Content-Type", "image/png")], (WECHAT / image).read_bytes())]))
+    assert [r["status"] for r in ingest()] == ["updated"]
+    store = Archive.open(archive)
+    [object_id] = store.object_ids()
+    assert {i["status"] for i in store.read_json(object_id, "record.json")["images"]} == \
+        {"stored"}
+
+
+def test_a_warc_holding_another_page_beside_a_crawls_is_still_a_failed_input(tmp_path):
+    """Only a file holding no page at all (images, a log) is taken for a file of the crawl
+    and skipped: one whose page is no article (WeChat's captcha page) fails, as alone."""
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    page = fixture_path("converted-savepage-mufeng-2021-07-07").read_bytes()
+    (crawl / "post-1.warc").write_bytes(_warc_with([
+        ("https://" + _MUFENG_URL, "200 OK", [("Content-Type", "text/html")], page)]))
+    (crawl / "post-2.warc").write_bytes(_warc_with([
+        ("https://mp.weixin.qq.com/mp/wappoc_appmsgcaptcha?poc_token=x", "200 OK",
+         [("Content-Type", "text/html")], b"<html><body>captcha</body></html>")]))
+    result = CliRunner().invoke(app, ["ingest", str(crawl), "--archive",
+                                      str(tmp_path / "archive"), "--no-fetch", "--json"])
+    assert result.exit_code == 4, result.stderr
+    rows = {Path(r["source"]).name: r for r in map(json.loads, result.stdout.splitlines())}
+    assert rows["post-1.warc"]["status"] == "added"
+    assert rows["post-2.warc"]["status"] == "failed"
+    assert rows["post-2.warc"]["hint"] == "the crawl may hold only other pages"
+
+
+def test_other_warcs_past_the_cap_are_not_read_and_a_warning_says_so(tmp_path, monkeypatch):
+    import archiver.readers.warc as warc
+
+    [source] = MANIFEST["converted-mufeng-2021-07-07.warc.gz"]["posts"]
+    [(url, image)] = source["images"].items()
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    (crawl / "a.warc").write_bytes(_warc_with([
+        ("https://" + _MUFENG_URL, "200 OK", [("Content-Type", "text/html; charset=utf-8")],
+         (WECHAT / source["source"]).read_bytes())]))
+    (crawl / "b.warc").write_bytes(_warc_with([
+        (url, "200 OK", [("Content-Type", "image/png")], (WECHAT / image).read_bytes())]))
+    monkeypatch.setattr(warc, "MAX_SIBLING_BYTES", 100)
+    [post] = prepare_all(crawl / "a.warc", load_config({}, tmp_path).with_overrides(fetch=False))
+    assert [i["status"] for i in post.record["images"]] == ["missing"] * 3
+    assert any("were not looked for in the 1 other WARC(s) in its folder" in w
+               for w in post.warnings)
+
+
+def test_captures_whose_dates_cannot_be_read_keep_the_files_order():
+    from archiver.model import RawPost
+    from archiver.readers.warc import _by_capture
+
+    def post(date):
+        return RawPost(path=Path("x.warc"), format="warc", kind="article", data=b"",
+                       body_html="", fields={}, base_dir=Path("."), container={"date": date})
+
+    dated = [post("2024-06-01T00:00:00Z"), post("2024-01-01T00:00:00.123456789Z"[:26] + "Z")]
+    assert [p.container["date"][:7] for p in _by_capture(dated)] == ["2024-01", "2024-06"]
+    undated = [post("2024-06-01T00:00:00Z"), post("yesterday")]
+    assert _by_capture(undated) == undated
+
+
 @pytest.mark.parametrize(("answer", "why"), [
     (("404 Not Found", [("Content-Type", "text/html")], b"<html>404</html>"),
      "captured as HTTP 404 in captured.warc"),

@@ -288,6 +288,23 @@ def test_the_index_lists_the_newest_posts_first(site):
     assert dates == dated + [""] * (len(dates) - len(dated))  # the undated last
 
 
+def test_a_post_whose_date_is_no_date_is_listed_with_the_undated(tmp_path, monkeypatch):
+    """A front matter's ``date: unknown`` is kept as written: the index lists it with the
+    undated posts, not above the newest (letters sort after digits)."""
+    from types import SimpleNamespace
+
+    import archiver.export.site as site_module
+
+    rows = {"a": ("unknown", "a", "<tr>a</tr>"), "b": ("2020-01-01", "b", "<tr>b</tr>"),
+            "c": ("", "c", "<tr>c</tr>")}
+    monkeypatch.setattr(site_module, "_post_page",
+                        lambda _archive, _out, object_id, _cited: rows[object_id[-1]])
+    site_module._write_site(SimpleNamespace(object_ids=lambda: ["wx:a", "wx:b", "wx:c"]),
+                            tmp_path, None)
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert index.index("<tr>b</tr>") < index.index("<tr>a</tr>") < index.index("<tr>c</tr>")
+
+
 def test_headings_are_numbered_from_h2_without_a_gap():
     from archiver.export.site import _body
 
@@ -322,7 +339,14 @@ def test_a_posts_language_is_marked_where_its_script_tells_it():
 
     assert _language({"title": "大都市与小城镇", "text": "这是今年的首篇。"}) == "zh"
     assert _language({"title": "A review", "text": "Deep learning 在医学中的应用"}) == ""
-    assert _language({"title": "東京の人口", "text": "これは"}) == "ja"
+    assert _language({"title": "東京の人口", "text": "これは東京の人口についての話です。"}) == "ja"
+    # a Chinese post quoting a Japanese title is Chinese; Korean in hangul alone is Korean
+    quoting = {"title": "读《ノルウェイの森》",
+               "text": "村上春树的这部小说讲的是青春与失去。"
+                       "我们今天从三个方面来谈这本书的结构、语言和翻译。"}
+    assert _language(quoting) == "zh"
+    assert _language({"title": "서울의 인구",
+                      "text": "이것은 서울의 인구에 관한 이야기입니다."}) == "ko"
     assert _language({"title": "", "text": ""}) == ""
 
 

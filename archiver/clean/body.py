@@ -139,7 +139,7 @@ class _Walk:
         return "paragraph"
 
 
-def _image_source(img: etree._Element) -> str:
+def image_source(img: etree._Element) -> str:
     """Pick the attribute that holds the real image.
 
     WeChat lazy-loads: ``data-src`` holds the CDN URL and ``src`` a placeholder, or nothing.
@@ -159,37 +159,57 @@ def _image_source(img: etree._Element) -> str:
     return lazy or src
 
 
+_ASCII_SPACE = " \t\n\f\r"
+_WIDTH = re.compile(r"[0-9]+w")
+_DENSITY = re.compile(r"(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?x")
+
+
 def srcset_best(srcset: str) -> str | None:
     """The largest candidate of a ``srcset`` (its widest ``w``, else its densest ``x``; a
-    candidate without a descriptor is ``1x``), read as HTML reads it: a URL is a run of
-    non-space characters (a ``data:`` URI's comma is part of it), commas end a candidate."""
+    candidate without a descriptor is ``1x``), read as HTML's parser reads it: a URL is a run
+    of characters other than ASCII white space (a ``data:`` URI's comma is part of it, and
+    so is a no-break space), a comma outside parentheses ends a candidate, and a candidate
+    whose descriptors are none HTML knows (``nan``, ``2x 100w``) is left out."""
     best: tuple[tuple[float, float], str] | None = None
     at, end = 0, len(srcset)
     while at < end:
-        while at < end and (srcset[at].isspace() or srcset[at] == ","):
+        while at < end and (srcset[at] in _ASCII_SPACE or srcset[at] == ","):
             at += 1
         start = at
-        while at < end and not srcset[at].isspace():
+        while at < end and srcset[at] not in _ASCII_SPACE:
             at += 1
         url, descriptors = srcset[start:at], ""
         if url.endswith(","):
             url = url.rstrip(",")
         else:
-            stop = srcset.find(",", at)
-            stop = end if stop < 0 else stop
+            depth, stop = 0, at
+            while stop < end and (srcset[stop] != "," or depth):
+                depth += {"(": 1, ")": -1}.get(srcset[stop], 0) if depth or \
+                    srcset[stop] == "(" else 0
+                stop += 1
             descriptors, at = srcset[at:stop], stop + 1
-        width, density = 0.0, 1.0
-        for descriptor in descriptors.split():
-            try:
-                if descriptor.endswith("w"):
-                    width = float(descriptor[:-1])
-                elif descriptor.endswith("x"):
-                    density = float(descriptor[:-1])
-            except ValueError:
-                continue
-        if url and (best is None or (width, density) > best[0]):
-            best = ((width, density), url)
+        size = _candidate_size(descriptors.split())
+        if url and size is not None and (best is None or size > best[0]):
+            best = (size, url)
     return best[1] if best else None
+
+
+def _candidate_size(descriptors: list[str]) -> tuple[float, float] | None:
+    """(width, density) of a ``srcset`` candidate's descriptors; None where they are not
+    what HTML allows: one ``Nw`` or one ``Nx`` (an ``Nh`` beside a width), nothing else."""
+    width = density = None
+    for descriptor in descriptors:
+        if _WIDTH.fullmatch(descriptor) and width is None and int(descriptor[:-1]) > 0:
+            width = float(descriptor[:-1])
+        elif _DENSITY.fullmatch(descriptor) and density is None:
+            density = float(descriptor[:-1])
+            if not 0 < density < float("inf"):
+                return None
+        elif not (descriptor[-1:] == "h" and descriptor[:-1].isdigit()):
+            return None
+    if width is not None and density is not None:
+        return None
+    return (width or 0.0, 1.0 if density is None else density)
 
 
 def _int(value: object) -> int | None:
@@ -425,7 +445,7 @@ def _element(child: etree._Element, walk: _Walk, depth: int) -> None:
         if not icon:
             walk.flush()
         alt = child.get("alt") or ""
-        walk.images.append(ImageRef(original=_image_source(child), alt=alt,
+        walk.images.append(ImageRef(original=image_source(child), alt=alt,
                                     width_hint=_int(child.get("width") or child.get("data-w")),
                                     height_hint=_int(child.get("height"))))
         block = Block(type="image", image=len(walk.images) - 1, text=alt.strip())

@@ -101,7 +101,10 @@ def _check_site_folder(output: Path) -> None:
                          + (": the export would overwrite its index.html" if index.exists()
                             else " (the export writes index.html, posts/ and assets/ in it)"),
                          path=output,
-                         hint="give a new or empty folder, or one an earlier html export wrote")
+                         hint="give a new or empty folder, or one an earlier html export wrote "
+                              "(a site written before its folders were marked, before "
+                              "2026-12-01, is not known for one: delete it, or move it "
+                              "aside, and export again)")
 
 
 def _progress(quiet: bool, output: Path | None) -> Progress:

@@ -35,6 +35,7 @@ from archiver.cli.base import (
     writing_stdout,
 )
 from archiver.config import Config
+from archiver.discover import walks_into
 from archiver.errors import (
     ArchiveBusy,
     ArchiverError,
@@ -116,7 +117,7 @@ def _references_files_in(folder: Path) -> list[Path]:
         if any(name.startswith("0=ocfl") for name in files):
             dirs[:] = []  # (an archive's or an object's own folder)
             continue
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not d.endswith("_files"))
+        dirs[:] = sorted(d for d in dirs if walks_into(d, files))
         out += [Path(top) / name for name in sorted(files)
                 if Path(name).suffix.lower() in (".txt", ".bib") and not name.startswith(".")]
     return out

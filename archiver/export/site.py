@@ -32,14 +32,15 @@ from urllib.parse import quote
 
 from archiver.citations import notices
 from archiver.citations.compare.text import shown
+from archiver.citations.parse import KANA
 from archiver.export.fields import record_fields, seen_lines
 from archiver.export.works import (
     BEIJING,
     HAN,
+    HANGUL,
     CitationsIn,
     beijing_date,
     first_words,
-    script_language,
     shown_title,
     unverified,
 )
@@ -100,16 +101,21 @@ _LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
 
 def _language(record: dict[str, Any]) -> str:
     """The language a post is written in, as its script shows it (its title and first 2,000
-    characters): where ideographs are at least a third of its letters, the one
-    :func:`~archiver.export.works.script_language` names (``ja`` with kana, ``ko`` with
-    hangul, else ``zh``); else ``""``, the language unknown (a Latin script names no one
-    language), so that a screen reader does not read a post with the site's English voice
-    by mistake."""
+    characters), where East Asian letters are at least a third of its letters: ``ko`` where
+    hangul outnumbers the ideographs and kana, ``ja`` where kana are a fifth of the
+    ideographs and kana or more (Japanese writes its endings and particles in kana; a
+    Chinese post quoting a Japanese title has a few), else ``zh``; otherwise ``""``, the
+    language unknown (a Latin script names no one language), so that a screen reader does
+    not read a post with the site's English voice by mistake."""
     sample = f"{record.get('title') or ''} {(record.get('text') or '')[:2000]}"
-    han, latin = len(HAN.findall(sample)), len(_LATIN.findall(sample))
-    if not han or han * 2 < latin:
+    han, kana = len(HAN.findall(sample)), len(KANA.findall(sample))
+    hangul, latin = len(HANGUL.findall(sample)), len(_LATIN.findall(sample))
+    east = han + kana + hangul
+    if not east or east * 2 < latin:
         return ""
-    return script_language(sample) or ""
+    if hangul >= han + kana:
+        return "ko"
+    return "ja" if kana * 5 >= han + kana else "zh"
 
 
 def _lang(record: dict[str, Any]) -> str:
@@ -340,7 +346,8 @@ def _write_site(archive: Any, out: Path, citations_in: CitationsIn | None,
         if on_post is not None:
             on_post(object_id, len(ids))
     rows.sort(key=lambda row: row[1])
-    rows.sort(key=lambda row: row[0], reverse=True)  # newest first, ids in order within a day
+    # newest first, ids in order within a day; a date that is none ("unknown") as undated
+    rows.sort(key=lambda row: row[0] if _A_DAY.fullmatch(row[0]) else "", reverse=True)
     title = f"Archive: {len(rows)} post(s)"
     with (out / "index.html").open("w", encoding="utf-8") as index:
         index.write(_document(title, (
@@ -351,6 +358,8 @@ def _write_site(archive: Any, out: Path, citations_in: CitationsIn | None,
             + "".join(row for _, _, row in rows) + "</table></main>")))
     return len(rows)
 
+
+_A_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 # The names the export gives the files in its posts/ and assets/ folders (page_name; an
 # image's digest and suffix): anything else there is someone's own, and kept on a refresh

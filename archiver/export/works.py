@@ -468,7 +468,7 @@ def unverified(record: dict[str, Any], checked: list[dict[str, Any]],
     return [(text, where) for text, where in citations_in(record) if text not in covered]
 
 
-_HANGUL = re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
+HANGUL = re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
 HAN = re.compile(f"[{_CJK_CHAR}]")
 
 
@@ -479,7 +479,7 @@ def script_language(text: str) -> str | None:
     title may be English, French or German)."""
     if KANA.search(text):  # (not the middle dot of a foreign name in Chinese, 约翰・洛克)
         return "ja"
-    if _HANGUL.search(text):
+    if HANGUL.search(text):
         return "ko"
     return "zh" if HAN.search(text) else None
 

@@ -40,7 +40,7 @@ import re
 import threading
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -53,6 +53,7 @@ from warcio.exceptions import ArchiveLoadFailed
 from archiver.assets.keys import keyed, lazy_loaded_key, resource_key
 from archiver.background import beside
 from archiver.canonical import sha512_hex
+from archiver.clean.body import image_source
 from archiver.errors import MalformedInput, UnsupportedFormat
 from archiver.model import CUT_SHORT, RawPost, Sourced
 from archiver.readers import _content_coding as content_coding
@@ -277,18 +278,18 @@ class _WholeGzip(Exception):
 
 
 def _records_of(path: Path, name: str, stream: IO[bytes], kept: list[int],
-                said: list[str]) -> list[dict]:
+                said: list[str], wanted: Callable[[str], bool] | None = None) -> list[dict]:
     """:func:`_records`, of a WARC gzipped whole too: it is read through gzip as a plain
     WARC (warcio reads only a WARC whose records are gzipped one by one)."""
     before, warned = kept[0], len(said)
     try:
-        return _records(path, name, stream, kept, said)
+        return _records(path, name, stream, kept, said, wanted)
     except _WholeGzip:
         kept[0] = before  # what the first try kept is read again
         del said[warned:]
         stream.seek(0)
         with gzip.GzipFile(fileobj=stream, mode="rb") as whole:
-            return _records(path, name, whole, kept, said)
+            return _records(path, name, whole, kept, said, wanted)
 
 
 class _StrictReader(DecompressingBufferedReader):  # type: ignore[misc]
@@ -403,12 +404,14 @@ class _Records(ArchiveIterator):  # type: ignore[misc]
 
 
 def _records(path: Path, name: str, stream: IO[bytes], kept: list[int],
-             said: list[str]) -> list[dict]:
+             said: list[str], wanted: Callable[[str], bool] | None = None) -> list[dict]:
     """Every record of one WARC. A file may end inside a record: warcio then gives it with
     its block short of its length, or without its type or length, or fails on it, or gives
     nothing for it and stops in silence (the bytes left after the last record read tell).
     Each of these is an entry whose ``cut`` says so (of type :data:`CUT_SHORT` when no
-    record was read). What is amiss between records is added to ``said``."""
+    record was read). What is amiss between records is added to ``said``. ``wanted``, when
+    given, says which responses' payloads to keep, by their URI: the others are read past
+    (another WARC of a crawl, read for a few images)."""
     out = []
     where = "" if name == path.name else f"in {name}: "
     logged = _Said(said, where)  # warcio's log, said as warnings while it reads
@@ -457,7 +460,8 @@ def _records(path: Path, name: str, stream: IO[bytes], kept: list[int],
                     entry["location"] = record.http_headers.get_header("Location")
                 else:
                     entry["ctype"] = headers.get_header("Content-Type") or ""
-                if _UNUSED_TYPES.match(entry["ctype"]):
+                if _UNUSED_TYPES.match(entry["ctype"]) or \
+                        (wanted is not None and not wanted(entry["uri"])):
                     entry["cut"] = _short_block(record, name)  # read past, not kept
                 else:
                     entry.update(_payload(record, path, name, kept))
@@ -603,7 +607,9 @@ def read_all(path: Path, data: bytes | None = None) -> list[RawPost]:
             raise MalformedInput("no WeChat article page in this WARC: its article responses "
                                  f"are redirects or errors ({', '.join(not_served[:3])})",
                                  path=path, hint="crawl the page again, following redirects")
-        if _crawl_siblings(path):  # a crawl's next file: its images, its log
+        pages = any("html" in (record["ctype"] or "").lower() for record in records
+                    if record["type"] in ("response", "resource", "revisit"))
+        if not pages and _crawl_siblings(path):  # a crawl's next file: its images, its log
             raise UnsupportedFormat(
                 "no WeChat article (mp.weixin.qq.com/s…) response in this WARC: one of the "
                 "WARCs of a crawl in this folder, it holds other files of the crawl (the "
@@ -620,26 +626,37 @@ MAX_SIBLING_BYTES = 4 << 30
 
 
 def _crawl_siblings(path: Path) -> list[Path]:
-    """The other WARC files (``.warc``, ``.warc.gz``) in the folder of ``path``, by name: the
-    files a crawler rolls over to (wget's ``crawl-00001.warc.gz``, Heritrix's and
-    Browsertrix's at 1 GB), which may hold the images of a page in ``path``. Hidden files,
-    links and ``path`` itself are not among them."""
+    """The other WARC files (``.warc``, ``.warc.gz``) in the folder of ``path`` (of the file
+    it names, for a link), by name: the files a crawler rolls over to (wget's
+    ``crawl-00001.warc.gz``, Heritrix's and Browsertrix's at 1 GB), which may hold the images
+    of a page in ``path``. A link to a file is that file; hidden files, folders and ``path``
+    itself are not among them, and a file reached twice is one."""
     if not _A_WARC.search(path.name):
         return []
+    here = os.path.realpath(path)
     try:
-        entries = sorted(os.scandir(path.parent), key=lambda e: e.name)
+        entries = sorted(os.scandir(os.path.dirname(here)), key=lambda e: e.name)
     except OSError:
         return []
-    here = os.path.realpath(path)
-    return [Path(entry.path) for entry in entries
-            if _A_WARC.search(entry.name) and not entry.name.startswith(".")
-            and entry.is_file(follow_symlinks=False) and os.path.realpath(entry.path) != here]
+    out: dict[str, Path] = {}
+    for entry in entries:
+        if not _A_WARC.search(entry.name) or entry.name.startswith("."):
+            continue
+        try:
+            if not entry.is_file():
+                continue
+        except OSError:
+            continue
+        real = os.path.realpath(entry.path)
+        if real != here:
+            out.setdefault(real, Path(entry.path))
+    return list(out.values())
 
 
-# What each WARC of a crawl holds, by the keys of its files' URLs, learnt as it is first read
-# for a page of another (its path, size and modification time → the keys): a folder of many
-# crawls' WARCs is read once a run, not once for each page whose images its file lacks
-_HELD: dict[tuple[str, int, int], frozenset[str]] = {}
+# What each WARC of a crawl holds, learnt as it is first read for a page of another: its
+# path, size and modification time → the keys of its files' URLs and its sha256. A folder of
+# many crawls' WARCs is read once a run to learn them, then again only where it gives images
+_HELD: dict[tuple[str, int, int], tuple[frozenset[str], str]] = {}
 _HELD_LOCK = threading.Lock()
 
 
@@ -651,35 +668,27 @@ def _signature(path: Path) -> tuple[str, int, int] | None:
     return os.path.realpath(path), status.st_size, status.st_mtime_ns
 
 
-def _keys_held(path: Path) -> frozenset[str] | None:
-    """The keys of the files the WARC at ``path`` holds, if this run has read it as it is."""
-    signature = _signature(path)
-    with _HELD_LOCK:
-        return _HELD.get(signature) if signature is not None else None
-
-
-def _remember_keys(path: Path, keys: set[str]) -> None:
-    signature = _signature(path)
-    if signature is not None:
-        with _HELD_LOCK:
-            _HELD[signature] = frozenset(keys)
-
-
 def _image_urls(post: RawPost) -> set[str]:
-    """The addresses the post's page gives its images (``src``, ``data-src``), resolved
-    against the page's own address."""
+    """The addresses of the post's page's images, as the body's cleaning picks them
+    (:func:`archiver.clean.body.image_source`: ``data-src``, else a saved ``src``, else
+    ``srcset``'s largest), resolved against the page's own address."""
     if post.body_tree is None:
         return set()
     page = (post.container or {}).get("uri") or ""
     urls = set()
     for image in post.body_tree.iter("img"):
-        for name in ("data-src", "src"):
-            value = (image.get(name) or "").strip()
-            if value and not value.startswith("data:"):
-                url = joined_url(page, value) if page else value
-                if url.startswith(("http://", "https://")):
-                    urls.add(url)
+        value = image_source(image).strip()
+        if value and not value.startswith("data:"):
+            url = joined_url(page, value) if page else value
+            if url.startswith(("http://", "https://")):
+                urls.add(url)
     return urls
+
+
+def _keys_of(uri: str) -> tuple[str, ...]:
+    key = resource_key(uri)
+    loose = lazy_loaded_key(key)
+    return (key, loose) if loose else (key,)
 
 
 def _completed_from_the_crawl(path: Path, posts: list[RawPost]) -> list[RawPost]:
@@ -687,64 +696,77 @@ def _completed_from_the_crawl(path: Path, posts: list[RawPost]) -> list[RawPost]
     WARCs of its crawl in the same folder (:func:`_crawl_siblings`), as a replay of the crawl
     finds them: a crawler rolls over to a new file as it goes, and a page's images are often
     in the next. The page's own file comes first; then the others by name, the first holding
-    an image giving it. The files read are the post's inputs (path → sha256), so that a
-    change in them is news to the next run; their names are in its notes."""
+    an image giving it. Every file looked in is among the posts' inputs (path → sha256), so
+    that a change in one is news to the next run; the files that gave images are named in
+    the posts' notes, and a crawl too large to read (:data:`MAX_SIBLING_BYTES`) too."""
     wanted: dict[str, str] = {}  # key → URL
     for post in posts:
         own = keyed(post.resources)
         for url in _image_urls(post):
-            key = resource_key(url)
-            if key not in own and lazy_loaded_key(key) not in own and \
-                    url not in post.damaged:
-                wanted[key] = url
+            if url not in post.damaged and not any(k in own for k in _keys_of(url)):
+                wanted[resource_key(url)] = url
     siblings = _crawl_siblings(path) if wanted else []
     if not siblings:
         return posts
     try:
-        if sum(sibling.stat().st_size for sibling in siblings) > MAX_SIBLING_BYTES:
-            return posts
+        size = sum(sibling.stat().st_size for sibling in siblings)
     except OSError:
-        return posts
+        size = MAX_SIBLING_BYTES + 1
+    if size > MAX_SIBLING_BYTES:
+        said = (f"the images its WARC lacks were not looked for in the {len(siblings)} other "
+                f"WARC(s) in its folder: {size} bytes, over the {MAX_SIBLING_BYTES} read for "
+                "a page (join the crawl's files with its page's, or ingest a WACZ of it)")
+        return [replace(post, notes=(*post.notes, said), warnings=(*post.warnings, said))
+                for post in posts]
     found: dict[str, bytes] = {}  # URL as the other file recorded it → its payload
-    read: dict[str, tuple[str, str]] = {}  # resolved path → (name if it gave one, sha256)
+    inputs: dict[str, str | None] = {}  # every file looked in → its sha256
+    gave: list[str] = []
     for sibling in siblings:
+        signature = _signature(sibling)
+        with _HELD_LOCK:
+            known = _HELD.get(signature) if signature is not None else None
+        if known is not None:
+            inputs[os.path.realpath(sibling)] = known[1]
+            if not any(key in known[0] for key in wanted):
+                continue  # it holds none of them: not read again
         if not wanted:
-            break
-        held = _keys_held(sibling)
-        if held is not None and not any(key in held for key in wanted):
-            continue  # known, from an earlier page of this run, to hold none of them
+            continue
+        keys: set[str] = set()
         taken = False
         try:
-            data = sibling.read_bytes()
-            records = [r for name, blob in _streams(sibling, data)
-                       for r in _records_of(sibling, name, blob,
-                                            [0, max(MAX_TOTAL_BYTES, 2 * len(data))], [])]
+            with open(sibling, "rb") as handle:
+                records = _records_of(
+                    sibling, sibling.name, handle, [0, MAX_TOTAL_BYTES], [],
+                    lambda uri: any(key in wanted for key in _keys_of(uri)))
+                handle.seek(0)
+                digest = hashlib.file_digest(handle, "sha256").hexdigest() \
+                    if known is None else known[1]
         except (OSError, MalformedInput, ArchiveLoadFailed):
-            continue  # a file of the crawl that cannot be read gives none of its images
-        keys: set[str] = set()
+            inputs[os.path.realpath(sibling)] = None  # a file that cannot be read gives none
+            continue
         for record in records:
-            if record["type"] not in ("response", "resource") or not record["payload"] or \
-                    record["cut"] or record["damaged"] or not _served(record):
+            if record["type"] not in ("response", "resource") or \
+                    record["damaged"] or not _served(record):
                 continue
-            key = resource_key(record["uri"] or "")
-            keys.update(k for k in (key, lazy_loaded_key(key)) if k)
-            for candidate in (key, lazy_loaded_key(key)):
-                if candidate in wanted:
+            keys.update(_keys_of(record["uri"] or ""))
+            if not record["payload"] or record["cut"]:
+                continue
+            for key in _keys_of(record["uri"] or ""):
+                if key in wanted:
                     found.setdefault(record["uri"], record["payload"])
-                    del wanted[candidate]
+                    del wanted[key]
                     taken = True
                     break
-        _remember_keys(sibling, keys)
-        read[os.path.realpath(sibling)] = (sibling.name if taken else "",
-                                           hashlib.sha256(data).hexdigest())
-    # every file read: one that gave nothing may give an image once the crawl is mended
-    inputs = {where: digest for where, (_, digest) in read.items()}
-    names = ", ".join(name for name, _ in read.values() if name)
+        if signature is not None and known is None:
+            with _HELD_LOCK:
+                _HELD[signature] = (frozenset(keys), digest)
+        inputs[os.path.realpath(sibling)] = digest
+        if taken:
+            gave.append(sibling.name)
+    notes = ([f"images its WARC lacks taken from the crawl's other WARC(s) in its folder: "
+              f"{', '.join(gave)}"] if gave else [])
     return [replace(post, resources={**found, **post.resources},
-                    inputs={**post.inputs, **inputs},
-                    notes=(*post.notes, *([f"images its WARC lacks taken from the crawl's "
-                                           f"other WARC(s) in its folder: {names}"]
-                                          if names else [])))
+                    inputs={**post.inputs, **inputs}, notes=(*post.notes, *notes))
             for post in posts]
 
 
