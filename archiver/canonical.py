@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from typing import Any
 
 import orjson
@@ -49,6 +50,15 @@ def sha512_hex(data: bytes) -> str:
 
 def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def listing_digest(folder: str | os.PathLike[str]) -> str:
+    """What a folder holds, as an input of a post whose reader looked in it for more than one
+    named file (the other WARCs of a crawl): ``listing:`` and the sha256 of its entries'
+    names, sorted, one a line (undecodable bytes escaped). A file added, removed or renamed
+    there is news to the next run; a file changed is news through its own digest."""
+    names = sorted(os.fsencode(name) for name in os.listdir(folder))
+    return "listing:" + hashlib.sha256(b"\n".join(names)).hexdigest()
 
 
 def utc_now() -> str:

@@ -10,10 +10,12 @@ import functools
 import hashlib
 import os
 import re
+import stat
 import time
 from pathlib import Path
 from typing import Any
 
+from archiver.canonical import listing_digest
 from archiver.config import Config
 from archiver.index import load_json_extension
 from archiver.store import Archive
@@ -113,15 +115,18 @@ class KnownDigests:
 
     def of_file(self, path: str, full: Path) -> str | None:
         """The sha256 of the file at ``full`` (``path`` relative to the archive), or None if
-        there is none."""
+        there is none; of a folder, its :func:`~archiver.canonical.listing_digest`."""
         try:
             status = full.stat()
             digest = self.get(path, status)
             if digest is not None:
                 return digest
-            with open(full, "rb") as handle:
-                digest = hashlib.file_digest(handle, "sha256").hexdigest()
-                status = os.fstat(handle.fileno())
+            if stat.S_ISDIR(status.st_mode):  # a folder a reader looked in: its listing
+                digest = listing_digest(full)
+            else:
+                with open(full, "rb") as handle:
+                    digest = hashlib.file_digest(handle, "sha256").hexdigest()
+                    status = os.fstat(handle.fileno())
         except OSError:
             self.forget(path)
             return None

@@ -802,9 +802,10 @@ def test_a_crawl_rolled_over_to_another_warc_keeps_the_pages_images(tmp_path):
 def test_a_change_in_another_warc_of_the_crawl_is_news_to_the_next_run(tmp_path,
                                                                          monkeypatch):
     """Every WARC looked in is an input of the post, whatever an earlier page of the run
-    learnt of it: re-ingested unchanged, nothing is read; the image added to a file that
-    held none of them (a crawl mended), the page is read again and the image stored
-    (SYNTHETIC WARCs around the real page and image bytes of the 2021 post)."""
+    learnt of it, and so is its folder's listing: re-ingested unchanged, nothing is read; a
+    WARC added beside, or the image added to a file that held none of them (a crawl
+    mended), the page is read again, and the image stored once there (SYNTHETIC WARCs
+    around the real page and image bytes of the 2021 post)."""
     import archiver.readers.warc as warc
 
     [source] = MANIFEST["converted-mufeng-2021-07-07.warc.gz"]["posts"]
@@ -816,7 +817,6 @@ def test_a_change_in_another_warc_of_the_crawl_is_news_to_the_next_run(tmp_path,
          (WECHAT / source["source"]).read_bytes())]))
     other = ("https://mmbiz.qpic.cn/other/0", "200 OK", [("Content-Type", "image/png")],
              (WECHAT / image).read_bytes()[:-1])
-    (crawl / "b.warc").write_bytes(_warc_with([other]))
     archive = tmp_path / "archive"
 
     def ingest() -> list[dict]:
@@ -826,7 +826,15 @@ def test_a_change_in_another_warc_of_the_crawl_is_news_to_the_next_run(tmp_path,
         return [json.loads(line) for line in result.stdout.splitlines()]
 
     monkeypatch.setattr(warc, "_HELD", {})
-    assert [r["status"] for r in ingest()] == ["added"]
+    assert [r["status"] for r in ingest()] == ["added"]  # alone in its folder: none found
+    receipts = json.loads((archive / "extensions" / "archiver-index" / "receipts.json")
+                          .read_text(encoding="utf-8"))
+    [receipt] = [r for rs in receipts.values() for r in rs]
+    assert [d.startswith("listing:") for p, d in receipt["inputs"].items()
+            if p.endswith("crawl")] == [True]  # the folder, looked in, by its listing
+    assert [r["status"] for r in ingest()] == ["unchanged"]
+    (crawl / "b.warc").write_bytes(_warc_with([other]))  # a file added beside: read
+    assert [r["status"] for r in ingest()] == ["unchanged"]
     assert [r["status"] for r in ingest()] == ["unchanged"]
     (crawl / "b.warc").write_bytes(_warc_with([other, (url, "200 OK", [(
         "Content-Type", "image/png")], (WECHAT / image).read_bytes())]))

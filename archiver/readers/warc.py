@@ -52,7 +52,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from archiver.assets.keys import keyed, lazy_loaded_key, resource_key
 from archiver.background import beside
-from archiver.canonical import sha512_hex
+from archiver.canonical import listing_digest, sha512_hex
 from archiver.clean.body import image_source
 from archiver.errors import MalformedInput, UnsupportedFormat
 from archiver.model import CUT_SHORT, RawPost, Sourced
@@ -696,18 +696,27 @@ def _completed_from_the_crawl(path: Path, posts: list[RawPost]) -> list[RawPost]
     WARCs of its crawl in the same folder (:func:`_crawl_siblings`), as a replay of the crawl
     finds them: a crawler rolls over to a new file as it goes, and a page's images are often
     in the next. The page's own file comes first; then the others by name, the first holding
-    an image giving it. Every file looked in is among the posts' inputs (path → sha256), so
-    that a change in one is news to the next run; the files that gave images are named in
-    the posts' notes, and a crawl too large to read (:data:`MAX_SIBLING_BYTES`) too."""
+    an image giving it. Every file looked in is among the posts' inputs (path → sha256), and
+    the folder (its listing), so that a change in one, or a file added beside, is news to the
+    next run; the files that gave images are named in the posts' notes, and a crawl too
+    large to read (:data:`MAX_SIBLING_BYTES`) too."""
     wanted: dict[str, str] = {}  # key → URL
     for post in posts:
         own = keyed(post.resources)
         for url in _image_urls(post):
             if url not in post.damaged and not any(k in own for k in _keys_of(url)):
                 wanted[resource_key(url)] = url
-    siblings = _crawl_siblings(path) if wanted else []
-    if not siblings:
+    if not wanted or not _A_WARC.search(path.name):
         return posts
+    # the folder looked in → its listing: a WARC of the crawl added to it later is news
+    folder = os.path.dirname(os.path.realpath(path))
+    try:
+        listing: dict[str, str | None] = {folder: listing_digest(folder)}
+    except OSError:
+        listing = {}
+    siblings = _crawl_siblings(path)
+    if not siblings:
+        return [replace(post, inputs={**post.inputs, **listing}) for post in posts]
     try:
         size = sum(sibling.stat().st_size for sibling in siblings)
     except OSError:
@@ -716,10 +725,10 @@ def _completed_from_the_crawl(path: Path, posts: list[RawPost]) -> list[RawPost]
         said = (f"the images its WARC lacks were not looked for in the {len(siblings)} other "
                 f"WARC(s) in its folder: {size} bytes, over the {MAX_SIBLING_BYTES} read for "
                 "a page (join the crawl's files with its page's, or ingest a WACZ of it)")
-        return [replace(post, notes=(*post.notes, said), warnings=(*post.warnings, said))
-                for post in posts]
+        return [replace(post, notes=(*post.notes, said), warnings=(*post.warnings, said),
+                        inputs={**post.inputs, **listing}) for post in posts]
     found: dict[str, bytes] = {}  # URL as the other file recorded it → its payload
-    inputs: dict[str, str | None] = {}  # every file looked in → its sha256
+    inputs: dict[str, str | None] = dict(listing)  # and every file looked in → its sha256
     gave: list[str] = []
     for sibling in siblings:
         signature = _signature(sibling)
