@@ -66,6 +66,8 @@ class OtherSave:
             if isinstance(new, str) and isinstance(old, str) and len(new) in (4, 7, 10) \
                     and len(old) > len(new) and old.startswith(new):
                 return True
+            if isinstance(new, str) and isinstance(old, str) and _to_the_minute(new, old):
+                return True
             return new is None or (self.zone_unknown and not self.better_time
                                    and isinstance(old, str) and isinstance(new, str)
                                    and shown_in_some_zone(new, old))
@@ -140,3 +142,17 @@ def shown_in_some_zone(shown: str, moment: str) -> bool:
     shift = read - exact.replace(second=0, microsecond=0)  # the zone's offset less read's
     offset = read.utcoffset() or timedelta()
     return _EARLIEST - offset <= shift <= _LATEST - offset and shift % _STEP == timedelta()
+
+
+def _to_the_minute(new: str, old: str) -> bool:
+    """Whether ``new`` is ``old`` to the minute, as a save that shows the time without its
+    seconds gives it (an exporter's "发布时间:2020-10-02 22:08" for the page's 22:08:36):
+    the same offset, its seconds none, and ``old`` within that minute."""
+    try:
+        written, known = datetime.fromisoformat(new), datetime.fromisoformat(old)
+    except ValueError:
+        return False
+    if written.tzinfo is None or known.tzinfo is None or \
+            written.utcoffset() != known.utcoffset() or written.second or written.microsecond:
+        return False
+    return timedelta(0) < known - written < timedelta(minutes=1)

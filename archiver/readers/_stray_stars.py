@@ -8,6 +8,10 @@ the link, whose opener was inside it). CommonMark pairs emphasis within a link's
 outside it, never across its edge, so each such run is left as literal stars in the text,
 which the WeChat page never showed.
 
+So are the four stars turndown writes between two bold runs side by side in CJK text
+(``**甲。****乙**``: CommonMark reads one bold run holding ``****``; WeChat's editor splits bold
+text into such runs often).
+
 A run of two or more unpaired ``*`` is dropped where such an exporter leaves one in Chinese
 text: inside a link's brackets, at their edge, beside a CJK character (``挑战**](…)``), or
 after the link with CJK punctuation alone between (``](…)》**``). Any other unpaired run is
@@ -61,17 +65,32 @@ def drop_straddling_stars(state: Any) -> None:
     are joined)."""
     tokens = state.tokens
     at = 0
+    bold = 0  # strong tags open at the position
     while at < len(tokens):
         if not _unpaired_star(tokens[at]):
+            bold += {"strong_open": 1, "strong_close": -1}.get(tokens[at].type, 0)
             at += 1
             continue
         end = at
         while end < len(tokens) and _unpaired_star(tokens[end]):
             end += 1
-        if end - at >= 2 and _straddles(tokens, at, end):
+        if end - at >= 2 and _straddles(tokens, at, end) or \
+                end - at == 4 and bold > 0 and _joins_bold_runs(tokens, at, end):
             for token in tokens[at:end]:
                 token.content = ""
         at = end
+
+
+def _joins_bold_runs(tokens: list[Any], at: int, end: int) -> bool:
+    """Whether the four unpaired stars ``tokens[at:end]``, inside bold text, are where an
+    exporter closed one bold run and opened the next (turndown writes ``<strong>甲。</strong>
+    <strong>乙</strong>`` as ``**甲。****乙**``, which CommonMark reads as one bold run holding
+    four stars): beside CJK text on either side. Between digits or Latin letters they may be
+    the post's own (a number masked, ``138****1234``), and stay."""
+    before = tokens[at - 1] if at > 0 else None
+    after = tokens[end] if end < len(tokens) else None
+    return (before is not None and _beside_cjk(before, last=True)) or \
+        (after is not None and _beside_cjk(after, last=False))
 
 
 def install(md: MarkdownIt) -> MarkdownIt:

@@ -1,9 +1,13 @@
 """Image references CommonMark does not read, as the editors that write them show them.
 
-- Obsidian's embeds, ``![[name.png]]``;
+- Obsidian's embeds, ``![[name.png]]``, and its links to notes, ``[[东京]]``, read as the text
+  they show (their brackets were the body's text);
 - an image path holding spaces written as it is, ``![图片](images/东京 图 0.jpg)``: Typora (with
   its "escape image URL" option off), Bear and other editors write and show it so; CommonMark
-  wants ``%20`` or ``<…>``, so the image was lost and its Markdown left in the body's text.
+  wants ``%20`` or ``<…>``, so the image was lost and its Markdown left in the body's text;
+  so is a ``data:image/…`` URI holding spaces, as turndown-based clippers write WeChat's
+  lazy-loading placeholder (``data:image/svg+xml,%3C%3Fxml version='1.0' …``) for an
+  image the page had not loaded: 500 characters of it were the body's text.
 
 Obsidian (and the Web Clipper's notes once their images are downloaded into the vault) embed
 an image by its file name alone, ``![[img 0.png]]``, or by a path inside the vault,
@@ -151,8 +155,9 @@ def _spaced(state: StateInline, silent: bool) -> bool:
     if _next_on_line(state, "](", state.pos + 2) < 0:
         return False
     match = _SPACED.match(state.src, state.pos)
-    if match is None or " " not in match["src"].strip() or \
-            not _IMAGE_FILE.search(match["src"].strip()):
+    if match is None or " " not in match["src"].strip() or not (
+            _IMAGE_FILE.search(match["src"].strip())
+            or match["src"].lstrip()[:11].lower() == "data:image/"):
         return False
     if not silent:
         token = state.push("html_inline", "", 0)
@@ -162,9 +167,33 @@ def _spaced(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def _wiki_link(state: StateInline, silent: bool) -> bool:
+    """Obsidian's and Logseq's link to a note, ``[[东京]]``, ``[[note#heading|shown]]``: the
+    text a reader of the note sees (what follows ``|``, else the note's name and heading),
+    not its brackets; the note is the vault's, no address the post gave."""
+    start = state.pos
+    if not state.src.startswith("[[", start) or (start and state.src[start - 1] == "!"):
+        return False
+    end = _next_on_line(state, "]]", start + 2)
+    if end < 0:
+        return False
+    inner = state.src[start + 2:end]
+    target, bar, shown = inner.partition("|")
+    if not inner.strip() or "[" in inner or "]" in inner or \
+            state.src[end + 2:end + 3] in ("(", "[", ":"):  # a link whose text is "[1]"
+        return False
+    if not silent:
+        token = state.push("text", "", 0)
+        token.content = shown.strip() if bar and shown.strip() else \
+            " > ".join(part.strip() for part in target.split("#") if part.strip())
+    state.pos = end + 2
+    return True
+
+
 def install(md: MarkdownIt) -> MarkdownIt:
     """``md`` reading ``![[image]]`` as an image (before Markdown's own images are tried),
-    and a path with spaces (after)."""
+    a path with spaces (after), and ``[[a note]]`` as the text it shows (before links)."""
     md.inline.ruler.before("image", "wiki_embed", _embed)
     md.inline.ruler.after("image", "spaced_image", _spaced)
+    md.inline.ruler.before("link", "wiki_link", _wiki_link)
     return md

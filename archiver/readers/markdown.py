@@ -14,7 +14,12 @@ Exporter wrappers recognised and removed from the body (their values become meta
 - a trailing ``*本文抓取时间: …*`` footer (the fetch time);
 - SimpRead's ``> 本文由 [简悦 SimpRead](…) 转码， 原文地址 [host](url)`` line (the post's URL);
 - MarkDownload's ``> ## Excerpt`` quote under the title (the summary) and the rule after it;
-- Notion's ``Key: value`` property lines after its ``# title`` (URL, author, tags, dates).
+- Notion's ``Key: value`` property lines after its ``# title`` (URL, author, tags, dates);
+- wechatDownload's line under the title, ``原创 作者:… 公号:… 发布时间:… 发表于…`` (author,
+  account, publish time), its ``原文地址：[title](url)`` line (the post's URL), and the
+  readers' comments it appends after a rule and ``精选留言`` (none of the post's text);
+- wechat-article-exporter's cover image above the title, and WeChat's byline under it,
+  ``原创 <author> [<account>](javascript:…)`` (author, account).
 
 A front-matter ``date`` is the publication date unless the export marks itself as fetched
 (``tags`` containing ``fetched``): then it is the fetch time, recorded as ``fetched``.
@@ -81,6 +86,24 @@ _EXPORTER_GLUE = '",target="_blank"'
 _ORIGINAL_LINKS = ((_ORIGINAL_LINK, "'原文链接' anchor"),
                    (_ORIGINAL_MD_LINK, "'[原文链接](…)' link"),
                    (_ORIGINAL_LINE, "'原文链接：' line"))
+# wechatDownload's header under its title: "原创 作者:… 公号:… 发布时间:2020-10-02 22:08 发表于福建"
+# (each part optional, two at least), then "原文地址：[title](url)"
+_WD_META = re.compile(r"\A\s*(?:原创[ \t]+)?"
+                      r"(?P<line>[^\n]*?(?:作者|公号|发布时间)[ \t]*[:：][^\n]*)\n")
+_WD_PART = re.compile(r"(?P<label>作者|公号|发布时间)[ \t]*[:：][ \t]*(?P<value>"
+                      r"\d{4}-\d{1,2}-\d{1,2}(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?|\S+)")
+_ORIGINAL_ADDRESS = re.compile(
+    r"\A\s*原文地址[ \t]*[:：][ \t]*(?:\[[^\]\n]*\]\([ \t]*<?(?P<url>https?://[^\s<>()]+)>?"
+    r"[ \t]*\)|<?(?P<bare>https?://[^\s<>()]+)>?)[ \t]*(?:\n|\Z)")
+# the readers' comments an exporter adds after the post (wechatDownload's "精选留言"), after a
+# rule: no part of the post's text (the saved file keeps them)
+_COMMENTS = re.compile(r"\n[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*\n\s*(?:#{1,6}[ \t]*)?"
+                       r"(?:\*\*)?精选留言(?:\*\*)?[ \t]*\n.*\Z", re.S)
+# wechat-article-exporter's Markdown (turndown of the page's #js_article): the cover image
+# above the title, and WeChat's byline line "原创 <author> [<account>](javascript:…)" under it
+_COVER = re.compile(r"\A\s*!\[cover\\?_image\]\([^)\n]*\)[ \t]*\n")
+_WAE_BYLINE = re.compile(r"\A\s*原创[ \t]+(?:(?P<author>[^\s\[]+)[ \t]+)?"
+                         r"\[(?P<account>[^\]\n]+)\]\(javascript:[^\n]*\)[ \t]*(?:\n|\Z)")
 _TAG_SEPARATORS = re.compile(r"[,，、]")
 _H1 = re.compile(r"\A\s*#\s+(?P<title>[^\n]+)\n")
 # ... or underlined (setext), as turndown, which many web clippers use, writes it by default
@@ -632,6 +655,33 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
             put("url", footer.group("url"), "mp_duty '原文链接' footer (lines after it)")
             body = body[: footer.start()] + body[footer.end():]
 
+    def exporters_header(body: str) -> str:
+        """The lines wechatDownload and wechat-article-exporter write under the title: the
+        author, account, publish time and the post's address; the body without them."""
+        meta = _WD_META.match(body)
+        parts = {m["label"]: m["value"] for m in _WD_PART.finditer(meta["line"])} if meta \
+            else {}
+        if len(parts) >= 2:
+            if "作者" in parts:
+                put("author", parts["作者"], "wechatDownload '作者:' line")
+            if "公号" in parts:
+                put("account", parts["公号"], "wechatDownload '公号:' line")
+            if "发布时间" in parts:
+                put("published", parse_date(parts["发布时间"])[0],
+                    "wechatDownload '发布时间:' line")
+            body = body[meta.end():].lstrip("\n")
+        address = _ORIGINAL_ADDRESS.match(body)
+        if address:
+            put("url", address["url"] or address["bare"], "'原文地址：' line")
+            body = body[address.end():].lstrip("\n")
+        byline = _WAE_BYLINE.match(body)
+        if byline:
+            if byline["author"]:
+                put("author", byline["author"], "'原创 <author> <account>' line")
+            put("account", byline["account"].strip(), "'原创 <author> <account>' line")
+            body = body[byline.end():].lstrip("\n")
+        return body
+
     def simpread_line() -> None:
         """SimpRead's line above (or below) the title: the post's address, and no body."""
         nonlocal body
@@ -641,6 +691,9 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
             body = body[line.end():].lstrip("\n")
 
     simpread_line()
+    cover = _COVER.match(body)
+    if cover and _first_heading(body[cover.end():]):  # the cover above the title: no body
+        body = body[cover.end():]
     h1 = _first_heading(body)
     if h1 and "title" in fields:
         # an exporter that writes the title in its front matter often writes it again as the
@@ -664,6 +717,7 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
             if name in properties:
                 put(name, _notion_date(properties[name]), "Notion property line")
         simpread_line()
+        body = exporters_header(body)
     excerpt = _EXCERPT.match(body)
     if excerpt and excerpt.group("quoted").strip():
         quoted = [line[1:].strip() for line in excerpt.group("quoted").splitlines()]
@@ -691,6 +745,10 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
         body = re.sub(r"\A\s*-{3,}[ \t]*\n", "", body)
     if unread:  # (after the rule that ends the header is taken with it)
         body = "".join(unread) + "\n" + body
+    at = body.find("精选留言")  # (the comments may run longer than the tail looked at)
+    comments = _COMMENTS.search(body, max(0, at - 64)) if at >= 0 else None
+    if comments:
+        body = body[: comments.start()]
     footer = _at_end(_FETCH_FOOTER, "本文抓取时间", body)
     fetched = parse_date(footer.group("when").strip())[0] if footer else None
     if footer and fetched:  # (one whose time is no date stays in the body, as text)

@@ -616,3 +616,60 @@ def test_an_item_holding_only_its_nested_list_keeps_its_place_and_number(tmp_pat
         {"type": "list", "items": ["淘米"], "text": "淘米", "depth": 1},
         {"type": "list", "ordered": True, "start": 2, "items": ["煮饭", "盛饭"],
          "text": "煮饭\n盛饭"}]
+
+
+def test_wechatdownloads_header_and_readers_comments_are_no_body(tmp_path, config):
+    """wechatDownload (its "save meta" and comments options): the line under the title names
+    the author, account and publish time, ``原文地址：[title](url)`` the address; the
+    readers' comments after a rule and ``精选留言`` are none of the post's text."""
+    post = tmp_path / f"{TITLE}.md"
+    post.write_text(f"{TITLE}\n=====\n\n原创 作者:某甲 公号:太阳照常升起 发布时间:2018-01-29 08:30 "
+                    f"发表于上海 \n\n原文地址：[{TITLE}]({URL}#rd)\n\n{PARAGRAPH}\n\n---\n\n"
+                    "精选留言\n\n- **读者**（来自福建）\n  写得好\n", encoding="utf-8")
+    record = record_of(post, config)
+    assert record["title"] == TITLE and record["account"]["name"] == "太阳照常升起"
+    assert record["author"] == "某甲"
+    assert record["published"] == "2018-01-29T08:30:00+08:00"
+    assert record["url"] == HTTPS_URL
+    assert record["text"] == PARAGRAPH
+
+
+def test_wechat_article_exporters_cover_and_byline_are_no_body(tmp_path, config):
+    """wechat-article-exporter writes the page's ``#js_article`` through turndown: the cover
+    image above the title, WeChat's byline (``原创 <author> [<account>](javascript:…)``)
+    under it. The title is the title, the byline the author and the account."""
+    post = tmp_path / "export.md"
+    post.write_text("![cover\\_image](https://mmbiz.qpic.cn/cover/0?wx_fmt=jpeg)\n\n"
+                    f"{TITLE}\n==============\n\n"
+                    "原创 某甲 [太阳照常升起](javascript:void\\(0\\);)\n\n"
+                    f"{PARAGRAPH}\n", encoding="utf-8")
+    record = record_of(post, config)
+    assert record["title"] == TITLE
+    assert record["account"]["name"] == "太阳照常升起" and record["author"] == "某甲"
+    assert record["text"] == PARAGRAPH and record["images"] == []
+
+
+def test_bold_runs_an_exporter_wrote_side_by_side_leave_no_stars(tmp_path, config):
+    """turndown writes two bold runs side by side as ``**甲。****乙**``, which CommonMark
+    reads as one run holding four stars; between digits they may be the post's own."""
+    post = _titled(tmp_path, "**年仅20岁。****这个年龄。**\n\n**电话138****1234**\n")
+    assert record_of(post, config)["text"] == "年仅20岁。这个年龄。\n\n电话138****1234"
+
+
+def test_a_lazy_loading_placeholder_written_with_spaces_is_an_image_not_text(tmp_path,
+                                                                            config):
+    """An image the page had not loaded, clipped as WeChat's placeholder SVG written as it
+    is (spaces and quotes in its data: URI, which CommonMark reads as no image)."""
+    placeholder = ("data:image/svg+xml,%3C%3Fxml version='1.0' encoding='UTF-8'%3F%3E%3Csvg "
+                   "width='1px' height='1px' viewBox='0 0 1 1' xmlns='http://www.w3.org/2000/"
+                   "svg'%3E%3Cg transform='translate(-249.000000, -126.000000)'%3E%3C/g%3E"
+                   "%3C/svg%3E")
+    post = _titled(tmp_path, f"{PARAGRAPH}\n\n![图片]({placeholder})\n")
+    record = record_of(post, config)
+    assert record["text"] == PARAGRAPH
+    assert [i["media_type"] for i in record["images"]] == ["image/svg+xml"]
+
+
+def test_a_link_to_a_note_reads_as_the_text_it_shows(tmp_path, config):
+    post = _titled(tmp_path, "见[[东京]]与[[城市#人口|人口一节]]。[[1]](https://example.org/1)\n")
+    assert record_of(post, config)["text"] == "见东京与人口一节。[1]"
