@@ -910,3 +910,16 @@ def test_the_page_saved_alone_after_its_complete_save_adds_no_version(tmp_path):
     [object_id] = store.object_ids()
     images = store.read_json(object_id, "record.json")["images"]
     assert len(images) >= 5 and sum(i["status"] == "stored" for i in images) >= 5
+
+
+def test_a_time_to_the_minute_says_less_than_the_same_time_to_the_second():
+    """An exporter's "发布时间:2020-10-02 22:08" for the page's 22:08:36: no news (a version
+    would take the page's seconds away); another minute, or another offset, is."""
+    from archiver.saves import _to_the_minute
+
+    page = "2020-10-02T22:08:36+08:00"
+    assert _to_the_minute("2020-10-02T22:08:00+08:00", page)
+    assert not _to_the_minute("2020-10-02T22:07:00+08:00", page)
+    assert not _to_the_minute("2020-10-02T14:08:00+00:00", page)  # in another offset
+    assert not _to_the_minute("2020-10-02T22:08:00+08:00", "2020-10-02T22:08:00+08:00")
+    assert not _to_the_minute("2020-10-02T22:08:00", page)  # no offset: another matter
