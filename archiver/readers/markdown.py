@@ -18,6 +18,7 @@ Exporter wrappers recognised and removed from the body (their values become meta
 - wechatDownload's line under the title, ``原创 作者:… 公号:… 发布时间:… 发表于…`` (author,
   account, publish time), its ``原文地址：[title](url)`` line (the post's URL), and the
   readers' comments it appends after a rule and ``精选留言`` (none of the post's text);
+- Logseq's page properties, ``key:: value`` lines opening the page;
 - wechat-article-exporter's cover image above the title, and WeChat's byline under it,
   ``原创 <author> [<account>](javascript:…)`` (author, account).
 
@@ -533,6 +534,43 @@ def _notion_date(value: str) -> str | None:
     return parse_date(value)[0]
 
 
+_LOGSEQ_PROPERTY = re.compile(r"\A[ \t]*(?P<key>[A-Za-z][\w-]*)::[ \t]*(?P<value>[^\n]*)(?:\n|\Z)")
+_LOGSEQ_KEYS = {"title": "title", "url": "url", "source": "url", "link": "url",
+                "author": "author", "published": "published", "date": "published",
+                "tags": "tags", "created": "fetched", "created-at": "fetched"}
+# a journal page's name as Logseq writes a date by default: "Oct 2nd, 2020"
+_LOGSEQ_DAY = re.compile(r"(?P<month>[A-Z][a-z]{2})[a-z]*\.? (?P<day>\d{1,2})(?:st|nd|rd|th)?, "
+                         r"(?P<year>\d{4})")
+
+
+def _logseq_properties(body: str) -> tuple[dict[str, str], str]:
+    """Logseq's page properties, ``key:: value`` lines opening the page (its first block):
+    the ones a post has (title, url, author, published, tags, created), each value without
+    the ``[[…]]`` of a link to a page (a journal's date, a tag's page); the body after them.
+    A page opening otherwise has none."""
+    properties: dict[str, str] = {}
+    while (line := _LOGSEQ_PROPERTY.match(body)) is not None:
+        name = _LOGSEQ_KEYS.get(line["key"].lower())
+        value = re.sub(r"\[\[([^\]\n]*)\]\]", r"\1", line["value"]).strip()
+        if name and value:
+            properties.setdefault(name, value)
+        body = body[line.end():]
+    return properties, body
+
+
+def _logseq_date(value: str) -> str | None:
+    """A date as Logseq names a journal's page (``Oct 2nd, 2020``), or as :func:`parse_date`
+    reads it."""
+    day = _LOGSEQ_DAY.fullmatch(value.strip())
+    if day is not None:
+        try:
+            return parse_date(datetime.datetime.strptime(
+                f"{day['month']} {day['day']} {day['year']}", "%b %d %Y").date())[0]
+        except ValueError:
+            return None
+    return parse_date(value)[0]
+
+
 def _notion_properties(body: str) -> tuple[dict[str, str], str]:
     """The properties Notion's Markdown export writes after the page's ``# title``, one
     ``Key: value`` line each (``URL: https://…``, ``Tags: a, b``, ``Created: …``), and the
@@ -690,6 +728,18 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
             put("url", line.group("url") or line.group("bare"), "SimpRead '原文地址' line")
             body = body[line.end():].lstrip("\n")
 
+    if not meta and _LOGSEQ_PROPERTY.match(body):  # a Logseq page: its properties first
+        logseq, body = _logseq_properties(body)
+        for name, value in logseq.items():
+            if name == "url" and not _WEB_ADDRESS.match(value):
+                continue
+            if name in ("published", "fetched"):
+                put(name, _logseq_date(value), "Logseq page property")
+            elif name == "tags":
+                put("tags", [t.strip() for t in _TAG_SEPARATORS.split(value) if t.strip()],
+                    "Logseq page property")
+            else:
+                put(name, value, "Logseq page property")
     simpread_line()
     cover = _COVER.match(body)
     if cover and _first_heading(body[cover.end():]):  # the cover above the title: no body

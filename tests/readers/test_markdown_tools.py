@@ -673,3 +673,17 @@ def test_a_lazy_loading_placeholder_written_with_spaces_is_an_image_not_text(tmp
 def test_a_link_to_a_note_reads_as_the_text_it_shows(tmp_path, config):
     post = _titled(tmp_path, "见[[东京]]与[[城市#人口|人口一节]]。[[1]](https://example.org/1)\n")
     assert record_of(post, config)["text"] == "见东京与人口一节。[1]"
+
+
+def test_a_logseq_pages_properties_are_the_posts_fields(tmp_path, config):
+    """Logseq writes a page's properties as ``key:: value`` lines opening it (a journal's
+    date and tags as links to pages, ``[[Oct 2nd, 2020]]``): the title, address, author,
+    date and tags, and no part of the body."""
+    post = tmp_path / "page.md"
+    post.write_text(f"title:: {TITLE}\nurl:: {URL}\nauthor:: 太阳照常升起\n"
+                    "published:: [[Jan 29th, 2018]]\ntags:: [[公众号]], 城市\n\n"
+                    f"- {PARAGRAPH}\n", encoding="utf-8")
+    record = record_of(post, config)
+    assert (record["title"], record["url"], record["account"]["name"], record["published"],
+            record["tags"]) == (TITLE, HTTPS_URL, "太阳照常升起", "2018-01-29", ["公众号", "城市"])
+    assert record["text"] == PARAGRAPH
