@@ -54,10 +54,11 @@ def sha256_hex(data: bytes) -> str:
 
 def listing_digest(folder: str | os.PathLike[str]) -> str:
     """What a folder holds, as an input of a post whose reader looked in it for more than one
-    named file (the other WARCs of a crawl): ``listing:`` and the sha256 of its entries'
-    names, sorted, one a line (undecodable bytes escaped). A file added, removed or renamed
-    there is news to the next run; a file changed is news through its own digest."""
-    names = sorted(os.fsencode(name) for name in os.listdir(folder))
+    named file (the other WARCs of a crawl): ``listing:`` and the sha256 of the names of its
+    entries that are not hidden, sorted, one a line. A file added, removed or renamed there
+    is news to the next run; a file changed is news through its own digest."""
+    names = sorted(os.fsencode(name) for name in os.listdir(folder)
+                   if not name.startswith("."))  # (a .DS_Store a finder wrote is none)
     return "listing:" + hashlib.sha256(b"\n".join(names)).hexdigest()
 
 

@@ -186,15 +186,6 @@ def _same_reference(new: str, old: str, another_save: bool) -> bool:
     return new == old or another_save and reference_key(new) == reference_key(old)
 
 
-def _saved_beside(new: str, old: str) -> bool:
-    """Whether a missing image the page names by its web address (its ``data-src``) may be
-    the one another save of the page stored from a file beside it: a browser's "save page
-    complete" writes that file's name into ``src``, which its record keeps, where a save of
-    the page alone ("HTML only", a crawl without images) keeps the web address."""
-    return new.lower().startswith(("http://", "https://", "//")) and bool(old) and \
-        not _URL_SCHEME.match(old) and not old.startswith("/")
-
-
 def adds_nothing(new: dict[str, Any], current: dict[str, Any],
                  other: OtherSave | None = None, guessed: bool = False) -> bool:
     """Whether ``new`` says nothing ``current`` does not: equal, except that another save of
@@ -232,12 +223,8 @@ def adds_nothing(new: dict[str, Any], current: dict[str, Any],
         if image["status"] == "missing" and image["original"] == EMPTY_PLACEHOLDER:
             continue  # a save that blocked images holds none here, nor says which it was
         if not (image["status"] == "missing" and old["status"] == "stored"
-                and (_same_reference(image["original"], old["original"], other is not None)
-                     or (other is not None or guessed)
-                     and _saved_beside(image["original"], old["original"]))):
+                and _same_reference(image["original"], old["original"], other is not None)):
             return False  # an image now referred to elsewhere, and missing, is an edit
-            # (the same place in a post otherwise the same, saved with its images beside
-            # it, then alone: the saved file's, by the address the page gives it)
     return True
 
 

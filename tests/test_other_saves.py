@@ -870,48 +870,6 @@ def test_a_save_naming_its_images_with_other_separators_keeps_the_stored_ones(co
     assert (again.status, again.version) == ("unchanged", "v1")
 
 
-def test_the_page_saved_alone_after_its_complete_save_adds_no_version(tmp_path):
-    """Chrome's "Webpage, Complete" writes each image's file name into ``src`` and keeps
-    WeChat's ``data-src``; "HTML only" keeps the ``data-src`` alone. Ingested offline after
-    the complete save, the page alone says nothing new: its images, missing, are the ones
-    the complete save stored at the same places (it was a version with every image missing
-    as the head). SYNTHETIC complete save: the real exporter page, each body image given a
-    real JPEG of the corpus as its saved file."""
-    import re as re_module
-
-    page = (WECHAT / "html" / "wechat-article-exporter__普通图文-04.html").read_text(
-        encoding="utf-8")
-    jpeg = next((WECHAT / "html-with-assets").rglob("img_000.jpg")).read_bytes()
-    complete = tmp_path / "complete"
-    (complete / "好险_files").mkdir(parents=True)
-    count = 0
-
-    def saved(match: re_module.Match[str]) -> str:
-        nonlocal count
-        count += 1
-        (complete / "好险_files" / f"640({count}).jpeg").write_bytes(jpeg)
-        return f'<img src="./好险_files/640({count}).jpeg" {match[1]}'
-
-    (complete / "好险.html").write_text(
-        re_module.sub(r"<img ((?:[^>]*?\s)?data-src=\"https://mmbiz)", saved, page),
-        encoding="utf-8")
-    assert count == 5
-    alone = tmp_path / "alone"
-    alone.mkdir()
-    (alone / "好险.html").write_text(page, encoding="utf-8")
-    archive = tmp_path / "archive"
-    runner = CliRunner()
-    for folder, status in ((complete, "added"), (alone, "unchanged")):
-        result = runner.invoke(app, ["ingest", str(folder / "好险.html"), "--archive",
-                                     str(archive), "--no-fetch", "--json"])
-        assert result.exit_code == 0, result.stderr
-        assert json.loads(result.stdout)["status"] == status
-    store = Archive.open(archive)
-    [object_id] = store.object_ids()
-    images = store.read_json(object_id, "record.json")["images"]
-    assert len(images) >= 5 and sum(i["status"] == "stored" for i in images) >= 5
-
-
 def test_a_time_to_the_minute_says_less_than_the_same_time_to_the_second():
     """An exporter's "发布时间:2020-10-02 22:08" for the page's 22:08:36: no news (a version
     would take the page's seconds away); another minute, or another offset, is."""

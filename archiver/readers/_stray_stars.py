@@ -8,9 +8,9 @@ the link, whose opener was inside it). CommonMark pairs emphasis within a link's
 outside it, never across its edge, so each such run is left as literal stars in the text,
 which the WeChat page never showed.
 
-So are the four stars turndown writes between two bold runs side by side in CJK text
-(``**甲。****乙**``: CommonMark reads one bold run holding ``****``; WeChat's editor splits bold
-text into such runs often).
+So are the four stars turndown writes between two bold runs side by side in CJK text, after
+the punctuation ending the first (``**甲。****乙**``: CommonMark reads one bold run holding
+``****``; WeChat's editor splits bold text into such runs often).
 
 A run of two or more unpaired ``*`` is dropped where such an exporter leaves one in Chinese
 text: inside a link's brackets, at their edge, beside a CJK character (``挑战**](…)``), or
@@ -85,12 +85,17 @@ def _joins_bold_runs(tokens: list[Any], at: int, end: int) -> bool:
     """Whether the four unpaired stars ``tokens[at:end]``, inside bold text, are where an
     exporter closed one bold run and opened the next (turndown writes ``<strong>甲。</strong>
     <strong>乙</strong>`` as ``**甲。****乙**``, which CommonMark reads as one bold run holding
-    four stars): beside CJK text on either side. Between digits or Latin letters they may be
-    the post's own (a number masked, ``138****1234``), and stay."""
+    four stars): after CJK punctuation that ends a run, before a CJK letter. Anywhere else
+    they may be the post's own (a number or a word masked, ``138****1234``,
+    ``密码：****，``), and stay."""
     before = tokens[at - 1] if at > 0 else None
     after = tokens[end] if end < len(tokens) else None
-    return (before is not None and _beside_cjk(before, last=True)) or \
-        (after is not None and _beside_cjk(after, last=False))
+    if before is None or after is None or before.type != "text" or after.type != "text" \
+            or not before.content or not after.content:
+        return False
+    last, first = before.content[-1], after.content[0]
+    return is_cjk(last) and unicodedata.category(last)[0] == "P" and is_cjk(first) and \
+        unicodedata.category(first)[0] != "P"
 
 
 def install(md: MarkdownIt) -> MarkdownIt:

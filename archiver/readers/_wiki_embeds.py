@@ -180,7 +180,8 @@ def _wiki_link(state: StateInline, silent: bool) -> bool:
     inner = state.src[start + 2:end]
     target, bar, shown = inner.partition("|")
     if not inner.strip() or "[" in inner or "]" in inner or \
-            state.src[end + 2:end + 3] in ("(", "[", ":"):  # a link whose text is "[1]"
+            state.src[end + 2:end + 3] in ("(", "[", ":") or \
+            not any(c.isalpha() for c in target):  # a link whose text is "[1]"; [[1, 2]]
         return False
     if not silent:
         token = state.push("text", "", 0)

@@ -88,18 +88,15 @@ _ORIGINAL_LINKS = ((_ORIGINAL_LINK, "'原文链接' anchor"),
                    (_ORIGINAL_MD_LINK, "'[原文链接](…)' link"),
                    (_ORIGINAL_LINE, "'原文链接：' line"))
 # wechatDownload's header under its title: "原创 作者:… 公号:… 发布时间:2020-10-02 22:08 发表于福建"
-# (each part optional, two at least), then "原文地址：[title](url)"
-_WD_META = re.compile(r"\A\s*(?:原创[ \t]+)?"
-                      r"(?P<line>[^\n]*?(?:作者|公号|发布时间)[ \t]*[:：][^\n]*)\n")
-_WD_PART = re.compile(r"(?P<label>作者|公号|发布时间)[ \t]*[:：][ \t]*(?P<value>"
-                      r"\d{4}-\d{1,2}-\d{1,2}(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?|\S+)")
+# (two of the three labels at least, nothing else on the line), then "原文地址：[title](url)"
+_WD_LABEL = re.compile(r"(作者|公号|发布时间)[ \t]*[:：][ \t]*")
+_WD_PLACE = re.compile(r"[ \t]+发表于[^\s，。,]*[ \t]*\Z")
 _ORIGINAL_ADDRESS = re.compile(
     r"\A\s*原文地址[ \t]*[:：][ \t]*(?:\[[^\]\n]*\]\([ \t]*<?(?P<url>https?://[^\s<>()]+)>?"
     r"[ \t]*\)|<?(?P<bare>https?://[^\s<>()]+)>?)[ \t]*(?:\n|\Z)")
 # the readers' comments an exporter adds after the post (wechatDownload's "精选留言"), after a
 # rule: no part of the post's text (the saved file keeps them)
-_COMMENTS = re.compile(r"\n[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*\n\s*(?:#{1,6}[ \t]*)?"
-                       r"(?:\*\*)?精选留言(?:\*\*)?[ \t]*\n.*\Z", re.S)
+_COMMENTS = re.compile(r"\n[ \t]*---[ \t]*\n\n精选留言[ \t]*\n(?:\n|[ \t]*-[ \t]|[ \t]+\S)[^\0]*\Z")
 # wechat-article-exporter's Markdown (turndown of the page's #js_article): the cover image
 # above the title, and WeChat's byline line "原创 <author> [<account>](javascript:…)" under it
 _COVER = re.compile(r"\A\s*!\[cover\\?_image\]\([^)\n]*\)[ \t]*\n")
@@ -522,6 +519,28 @@ def _rendered(body: str, path: Path, root_url: str | None) -> str:
     return str(_RENDERER.renderer.render(tokens, _RENDERER.options, env))
 
 
+def _wd_parts(line: str) -> dict[str, str] | None:
+    """wechatDownload's header line as label → value (``原创 作者:某甲 公号:某号
+    发布时间:2020-10-02 22:08 发表于福建``): two of its three labels at least, the line opening
+    with ``原创`` or a label, each value what stands up to the next label, the place it was
+    published from dropped. None for any other line (an editor's note naming 作者 and 公号 in
+    a sentence)."""
+    line = line.strip()
+    if len(line) > 300:
+        return None
+    line = re.sub(r"\A(?:非?原创)[ \t]+", "", line)
+    pieces = _WD_LABEL.split(_WD_PLACE.sub("", line))
+    if pieces[0].strip() or len(pieces) < 5:
+        return None
+    parts = {}
+    for label, value in zip(pieces[1::2], pieces[2::2], strict=True):
+        value = value.strip()
+        if not value or label in parts or any(c in value for c in "，。；,;"):
+            return None
+        parts[label] = value
+    return parts
+
+
 def _notion_date(value: str) -> str | None:
     """A date as Notion writes a property (``January 29, 2018 8:30 AM``), or as
     :func:`parse_date` reads it; a time without an offset is Beijing time, as elsewhere."""
@@ -534,7 +553,7 @@ def _notion_date(value: str) -> str | None:
     return parse_date(value)[0]
 
 
-_LOGSEQ_PROPERTY = re.compile(r"\A[ \t]*(?P<key>[A-Za-z][\w-]*)::[ \t]*(?P<value>[^\n]*)(?:\n|\Z)")
+_LOGSEQ_PROPERTY = re.compile(r"[ \t]*(?P<key>[a-z][a-z-]*)::[ \t]+(?P<value>[^\n]*)(?:\n|\Z)")
 _LOGSEQ_KEYS = {"title": "title", "url": "url", "source": "url", "link": "url",
                 "author": "author", "published": "published", "date": "published",
                 "tags": "tags", "created": "fetched", "created-at": "fetched"}
@@ -549,13 +568,16 @@ def _logseq_properties(body: str) -> tuple[dict[str, str], str]:
     the ``[[…]]`` of a link to a page (a journal's date, a tag's page); the body after them.
     A page opening otherwise has none."""
     properties: dict[str, str] = {}
-    while (line := _LOGSEQ_PROPERTY.match(body)) is not None:
-        name = _LOGSEQ_KEYS.get(line["key"].lower())
+    at = 0
+    while (line := _LOGSEQ_PROPERTY.match(body, at)) is not None:
+        name = _LOGSEQ_KEYS.get(line["key"])
         value = re.sub(r"\[\[([^\]\n]*)\]\]", r"\1", line["value"]).strip()
         if name and value:
             properties.setdefault(name, value)
-        body = body[line.end():]
-    return properties, body
+        at = line.end()
+    if not properties:  # ("std::vector …", "Note:: …": no page's properties)
+        return {}, body
+    return properties, body[at:]
 
 
 def _logseq_date(value: str) -> str | None:
@@ -696,10 +718,12 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
     def exporters_header(body: str) -> str:
         """The lines wechatDownload and wechat-article-exporter write under the title: the
         author, account, publish time and the post's address; the body without them."""
-        meta = _WD_META.match(body)
-        parts = {m["label"]: m["value"] for m in _WD_PART.finditer(meta["line"])} if meta \
-            else {}
-        if len(parts) >= 2:
+        nonlocal wechat_download
+        rest = body.lstrip("\n")
+        line, _, after = rest.partition("\n")
+        parts = _wd_parts(line)
+        if parts is not None:
+            wechat_download = True
             if "作者" in parts:
                 put("author", parts["作者"], "wechatDownload '作者:' line")
             if "公号" in parts:
@@ -707,10 +731,12 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
             if "发布时间" in parts:
                 put("published", parse_date(parts["发布时间"])[0],
                     "wechatDownload '发布时间:' line")
-            body = body[meta.end():].lstrip("\n")
+            body = after.lstrip("\n")
         address = _ORIGINAL_ADDRESS.match(body)
-        if address:
-            put("url", address["url"] or address["bare"], "'原文地址：' line")
+        url = (address["url"] or address["bare"]) if address else None
+        if url and _names_the_post(url, fields.get("url")):  # (a translation's source: text)
+            wechat_download = True
+            put("url", url, "'原文地址：' line")
             body = body[address.end():].lstrip("\n")
         byline = _WAE_BYLINE.match(body)
         if byline:
@@ -720,6 +746,8 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
             body = body[byline.end():].lstrip("\n")
         return body
 
+    wechat_download = False  # its header read: its comments' section is looked for
+
     def simpread_line() -> None:
         """SimpRead's line above (or below) the title: the post's address, and no body."""
         nonlocal body
@@ -728,6 +756,7 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
             put("url", line.group("url") or line.group("bare"), "SimpRead '原文地址' line")
             body = body[line.end():].lstrip("\n")
 
+    logseq: dict[str, str] = {}
     if not meta and _LOGSEQ_PROPERTY.match(body):  # a Logseq page: its properties first
         logseq, body = _logseq_properties(body)
         for name, value in logseq.items():
@@ -795,8 +824,8 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
         body = re.sub(r"\A\s*-{3,}[ \t]*\n", "", body)
     if unread:  # (after the rule that ends the header is taken with it)
         body = "".join(unread) + "\n" + body
-    at = body.find("精选留言")  # (the comments may run longer than the tail looked at)
-    comments = _COMMENTS.search(body, max(0, at - 64)) if at >= 0 else None
+    at = body.find("\n---\n\n精选留言\n") if wechat_download else -1
+    comments = _COMMENTS.match(body, at) if at >= 0 else None  # (longer than the tail)
     if comments:
         body = body[: comments.start()]
     footer = _at_end(_FETCH_FOOTER, "本文抓取时间", body)

@@ -687,3 +687,29 @@ def test_a_logseq_pages_properties_are_the_posts_fields(tmp_path, config):
     assert (record["title"], record["url"], record["account"]["name"], record["published"],
             record["tags"]) == (TITLE, HTTPS_URL, "太阳照常升起", "2018-01-29", ["公众号", "城市"])
     assert record["text"] == PARAGRAPH
+
+
+def test_lines_only_like_an_exporters_are_the_posts_text(tmp_path, config):
+    """An editor's note naming 作者 and 公号 in a sentence, a 原文地址 to a paper a translation
+    is from, a 精选留言 section the post itself has, ``std::vector`` opening a post: the
+    post's text, no fields, as before the exporters' shapes were read."""
+    note = "编者按：本文作者：张三（北京大学教授），原载于公号：经济观察，经授权转载。"
+    post = tmp_path / "post.md"
+    post.write_text(f"---\naccount: 某号\n---\n\n# {TITLE}\n\n{note}\n\n"
+                    "原文地址：https://arxiv.org/abs/2401.00001\n\n"
+                    f"{PARAGRAPH}\n\n---\n\n**精选留言**\n\n上期读者甲：说得好。\n\n---\n\n"
+                    "## 本周推荐\n\n推荐阅读某书。\n", encoding="utf-8")
+    record = record_of(post, config)
+    assert record["author"] is None and record["url"] is None
+    assert record["text"].startswith(note) and record["text"].endswith("推荐阅读某书。")
+    assert "精选留言" in record["text"] and "arxiv.org" in record["text"]
+    code = tmp_path / "code.md"
+    code.write_text("---\ntitle: 扩容\n---\n\nstd::vector 的扩容策略。\n", encoding="utf-8")
+    assert record_of(code, config)["text"] == "std::vector 的扩容策略。"
+    logseq_like = _titled(tmp_path, "Note:: 本文为转载。\n")
+    assert record_of(logseq_like, config)["text"] == "Note:: 本文为转载。"
+
+
+def test_stars_masking_words_in_bold_and_numbered_double_brackets_stay(tmp_path, config):
+    post = _titled(tmp_path, "**密码：****，请勿外传。**\n\n研究表明[[1]]，有效。\n")
+    assert record_of(post, config)["text"] == "密码：****，请勿外传。\n\n研究表明[[1]]，有效。"
