@@ -757,21 +757,30 @@ def test_an_image_a_crawl_reached_through_a_redirect_is_taken_from_the_warc(tmp_
         [("stored", digest)] * 3
 
 
+def _crawl(tmp_path: Path, image_file: str | None = "b.warc") -> tuple[Path, str, bytes]:
+    """A crawl's folder: the real page of the 2021 post in ``a.warc``, its image (the one the
+    page names three times) in ``image_file`` (None: no such file); the image's URL and
+    bytes (SYNTHETIC WARCs around the real page and image bytes)."""
+    [source] = MANIFEST["converted-mufeng-2021-07-07.warc.gz"]["posts"]
+    [(url, image)] = source["images"].items()
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    (crawl / "a.warc").write_bytes(_warc_with([
+        ("https://" + _MUFENG_URL, "200 OK", [("Content-Type", "text/html; charset=utf-8")],
+         (WECHAT / source["source"]).read_bytes())]))
+    if image_file is not None:
+        (crawl / image_file).write_bytes(_warc_with([
+            (url, "200 OK", [("Content-Type", "image/png")], (WECHAT / image).read_bytes())]))
+    return crawl, url, (WECHAT / image).read_bytes()
+
+
 def test_a_crawl_rolled_over_to_another_warc_keeps_the_pages_images(tmp_path):
     """wget --warc-max-size, Heritrix and Browsertrix at 1 GB: the page in one file, its
     images in the next, the crawl's log in a third. The page's images are taken from the
     other WARCs in its folder (named in the post's notes, read as its inputs); a file of
     the crawl holding no article is skipped in the folder's walk, not failed (SYNTHETIC
     WARCs around the real page and image bytes of the 2021 post)."""
-    [source] = MANIFEST["converted-mufeng-2021-07-07.warc.gz"]["posts"]
-    [(url, image)] = source["images"].items()
-    crawl = tmp_path / "crawl"
-    crawl.mkdir()
-    (crawl / "crawl-00000.warc").write_bytes(_warc_with([
-        ("https://" + _MUFENG_URL, "200 OK", [("Content-Type", "text/html; charset=utf-8")],
-         (WECHAT / source["source"]).read_bytes())]))
-    (crawl / "crawl-00001.warc").write_bytes(_warc_with([
-        (url, "200 OK", [("Content-Type", "image/png")], (WECHAT / image).read_bytes())]))
+    crawl, _url, image = _crawl(tmp_path)
     (crawl / "crawl-meta.warc").write_bytes(_warc_with([
         ("metadata://gnu.org/software/wget/warc/wget.log", "200 OK",
          [("Content-Type", "text/plain")], b"wget log")]))
@@ -781,20 +790,19 @@ def test_a_crawl_rolled_over_to_another_warc_keeps_the_pages_images(tmp_path):
     assert result.exit_code == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(Path(r["source"]).name, r["status"]) for r in rows] == [
-        ("crawl-00000.warc", "added"), ("crawl-00001.warc", "skipped"),
-        ("crawl-meta.warc", "skipped")]
+        ("a.warc", "added"), ("b.warc", "skipped"), ("crawl-meta.warc", "skipped")]
     store = Archive.open(archive)
     [object_id] = store.object_ids()
-    digest = hashlib.sha256((WECHAT / image).read_bytes()).hexdigest()
+    digest = hashlib.sha256(image).hexdigest()
     assert [(i["status"], i.get("sha256")) for i in
             store.read_json(object_id, "record.json")["images"]] == [("stored", digest)] * 3
     notes = json.dumps(store.read_json(object_id, "provenance.json"), ensure_ascii=False)
-    assert "taken from the crawl's other WARC(s) in its folder: crawl-00001.warc" in notes
+    assert "taken from the crawl's other WARC(s) in its folder: b.warc" in notes
     # alone, the page's file has none of them: they come from the other file, not elsewhere
     alone = tmp_path / "alone"
     alone.mkdir()
-    shutil.copy(crawl / "crawl-00000.warc", alone)
-    [post] = prepare_all(alone / "crawl-00000.warc",
+    shutil.copy(crawl / "a.warc", alone)
+    [post] = prepare_all(alone / "a.warc",
                          load_config({}, tmp_path).with_overrides(fetch=False))
     assert [i["status"] for i in post.record["images"]] == ["missing"] * 3
 
@@ -808,15 +816,9 @@ def test_a_change_in_another_warc_of_the_crawl_is_news_to_the_next_run(tmp_path,
     around the real page and image bytes of the 2021 post)."""
     import archiver.readers.warc as warc
 
-    [source] = MANIFEST["converted-mufeng-2021-07-07.warc.gz"]["posts"]
-    [(url, image)] = source["images"].items()
-    crawl = tmp_path / "crawl"
-    crawl.mkdir()
-    (crawl / "a.warc").write_bytes(_warc_with([
-        ("https://" + _MUFENG_URL, "200 OK", [("Content-Type", "text/html; charset=utf-8")],
-         (WECHAT / source["source"]).read_bytes())]))
+    crawl, url, image = _crawl(tmp_path, None)
     other = ("https://mmbiz.qpic.cn/other/0", "200 OK", [("Content-Type", "image/png")],
-             (WECHAT / image).read_bytes()[:-1])
+             image[:-1])
     archive = tmp_path / "archive"
 
     def ingest() -> list[dict]:
@@ -837,7 +839,7 @@ def test_a_change_in_another_warc_of_the_crawl_is_news_to_the_next_run(tmp_path,
     assert [r["status"] for r in ingest()] == ["unchanged"]
     assert [r["status"] for r in ingest()] == ["unchanged"]
     (crawl / "b.warc").write_bytes(_warc_with([other, (url, "200 OK", [(
-        "Content-Type", "image/png")], (WECHAT / image).read_bytes())]))
+        "Content-Type", "image/png")], image)]))
     assert [r["status"] for r in ingest()] == ["updated"]
     store = Archive.open(archive)
     [object_id] = store.object_ids()
@@ -868,15 +870,7 @@ def test_a_warc_holding_another_page_beside_a_crawls_is_still_a_failed_input(tmp
 def test_other_warcs_past_the_cap_are_not_read_and_a_warning_says_so(tmp_path, monkeypatch):
     import archiver.readers.warc as warc
 
-    [source] = MANIFEST["converted-mufeng-2021-07-07.warc.gz"]["posts"]
-    [(url, image)] = source["images"].items()
-    crawl = tmp_path / "crawl"
-    crawl.mkdir()
-    (crawl / "a.warc").write_bytes(_warc_with([
-        ("https://" + _MUFENG_URL, "200 OK", [("Content-Type", "text/html; charset=utf-8")],
-         (WECHAT / source["source"]).read_bytes())]))
-    (crawl / "b.warc").write_bytes(_warc_with([
-        (url, "200 OK", [("Content-Type", "image/png")], (WECHAT / image).read_bytes())]))
+    crawl, _url, _image = _crawl(tmp_path)
     monkeypatch.setattr(warc, "MAX_SIBLING_BYTES", 100)
     [post] = prepare_all(crawl / "a.warc", load_config({}, tmp_path).with_overrides(fetch=False))
     assert [i["status"] for i in post.record["images"]] == ["missing"] * 3

@@ -110,15 +110,22 @@ def _next_on_line(state: StateInline, text: str, at: int) -> int:
     return -1 if found < 0 or found > _next(state, "\n", state.pos) >= 0 else found
 
 
+def _double_brackets(state: StateInline, opener: str) -> tuple[int, str] | None:
+    """Where the ``]]`` closing ``opener`` (``![[`` or ``[[``) at the position is, on its
+    line, and what stands between; None where there is no such pair."""
+    start = state.pos
+    if not state.src.startswith(opener, start):
+        return None
+    end = _next_on_line(state, "]]", start + len(opener))
+    return None if end < 0 else (end, state.src[start + len(opener):end])
+
+
 def _embed(state: StateInline, silent: bool) -> bool:
     """An ``![[image]]`` at the position: an ``<img>`` of the file it names."""
-    start = state.pos
-    if not state.src.startswith("![[", start):
+    found = _double_brackets(state, "![[")
+    if found is None:
         return False
-    end = _next_on_line(state, "]]", start + 3)
-    if end < 0:
-        return False
-    inner = state.src[start + 3:end]
+    end, inner = found
     target, _, shown = inner.partition("|")
     target = target.split("#", 1)[0].strip()
     if not target or "\n" in inner or "[" in inner or not _IMAGE_FILE.search(target):
@@ -171,13 +178,10 @@ def _wiki_link(state: StateInline, silent: bool) -> bool:
     """Obsidian's and Logseq's link to a note, ``[[东京]]``, ``[[note#heading|shown]]``: the
     text a reader of the note sees (what follows ``|``, else the note's name and heading),
     not its brackets; the note is the vault's, no address the post gave."""
-    start = state.pos
-    if not state.src.startswith("[[", start) or (start and state.src[start - 1] == "!"):
+    found = _double_brackets(state, "[[")
+    if found is None or (state.pos and state.src[state.pos - 1] == "!"):
         return False
-    end = _next_on_line(state, "]]", start + 2)
-    if end < 0:
-        return False
-    inner = state.src[start + 2:end]
+    end, inner = found
     target, bar, shown = inner.partition("|")
     if not inner.strip() or "[" in inner or "]" in inner or \
             state.src[end + 2:end + 3] in ("(", "[", ":") or \
