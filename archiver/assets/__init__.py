@@ -26,7 +26,7 @@ from typing import Any
 from urllib.parse import unquote_to_bytes
 
 from archiver.assets.download import Session, fetch, new_session
-from archiver.assets.keys import keyed, lazy_loaded_key, resource_key
+from archiver.assets.keys import keyed, lazy_loaded_key, resource_key, resource_keys
 from archiver.assets.local import allowed_roots, local_image
 from archiver.assets.sniff import EMPTY_PLACEHOLDER, describe_original, shortened, sniff
 from archiver.config import Config
@@ -121,8 +121,7 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
             return None
         for candidate in (reference, *(joined_urls(base_url, reference) if base_url else ())):
             if candidate:
-                key = resource_key(candidate)
-                for found in (key, lazy_loaded_key(key)):
+                for found in resource_keys(candidate):
                     if found in table:
                         return table[found]
         return None

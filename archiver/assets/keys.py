@@ -41,6 +41,14 @@ def lazy_loaded_key(key: str) -> str | None:
     return f"{host}/{path}?{loose}" if loose else f"{host}/{path}"
 
 
+def resource_keys(url: str) -> tuple[str, ...]:
+    """The keys a container may hold ``url``'s file under: its :func:`resource_key`, and,
+    for a WeChat image, that key without what the lazy loader adds."""
+    key = resource_key(url)
+    loose = lazy_loaded_key(key)
+    return (key, loose) if loose is not None else (key,)
+
+
 def keyed(table: Mapping[str, Any]) -> dict[str, Any]:
     """``table`` by :func:`resource_key`, each WeChat image also by its URL without what the
     lazy loader adds (the first URL of the container holding it wins)."""

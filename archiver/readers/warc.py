@@ -50,7 +50,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import ChunkedDataReader, DecompressingBufferedReader
 from warcio.exceptions import ArchiveLoadFailed
 
-from archiver.assets.keys import keyed, lazy_loaded_key, resource_key
+from archiver.assets.keys import keyed, resource_key, resource_keys
 from archiver.background import beside
 from archiver.canonical import listing_digest, sha512_hex
 from archiver.clean.body import image_source
@@ -578,7 +578,7 @@ def read_all(path: Path, data: bytes | None = None) -> list[RawPost]:
                              damaged={u: why for u, why in {**no_file, **damaged}.items()
                                       if u != uri},
                              sha512=digest))
-    if posts and not path.name.lower().endswith(".wacz"):
+    if posts:
         posts = _completed_from_the_crawl(path, posts)
     posts = _by_capture(posts)
     unread = [(error, uri) for error, uri in unread if uri not in {
@@ -685,12 +685,6 @@ def _image_urls(post: RawPost) -> set[str]:
     return urls
 
 
-def _keys_of(uri: str) -> tuple[str, ...]:
-    key = resource_key(uri)
-    loose = lazy_loaded_key(key)
-    return (key, loose) if loose else (key,)
-
-
 def _completed_from_the_crawl(path: Path, posts: list[RawPost]) -> list[RawPost]:
     """Each post with the images its page names that ``path`` lacks, taken from the other
     WARCs of its crawl in the same folder (:func:`_crawl_siblings`), as a replay of the crawl
@@ -700,13 +694,15 @@ def _completed_from_the_crawl(path: Path, posts: list[RawPost]) -> list[RawPost]
     the folder (its listing), so that a change in one, or a file added beside, is news to the
     next run; the files that gave images are named in the posts' notes, and a crawl too
     large to read (:data:`MAX_SIBLING_BYTES`) too."""
-    wanted: dict[str, str] = {}  # key → URL
+    if not _A_WARC.search(path.name):  # (a WACZ holds its crawl's WARCs itself)
+        return posts
+    wanted: set[str] = set()  # the keys of the images no post's file holds
     for post in posts:
         own = keyed(post.resources)
         for url in _image_urls(post):
-            if url not in post.damaged and not any(k in own for k in _keys_of(url)):
-                wanted[resource_key(url)] = url
-    if not wanted or not _A_WARC.search(path.name):
+            if url not in post.damaged and not any(k in own for k in resource_keys(url)):
+                wanted.add(resource_key(url))
+    if not wanted:
         return posts
     # the folder looked in → its listing: a WARC of the crawl added to it later is news
     folder = os.path.dirname(os.path.realpath(path))
@@ -746,7 +742,7 @@ def _completed_from_the_crawl(path: Path, posts: list[RawPost]) -> list[RawPost]
             with open(sibling, "rb") as handle:
                 records = _records_of(
                     sibling, sibling.name, handle, [0, MAX_TOTAL_BYTES], [],
-                    lambda uri: any(key in wanted for key in _keys_of(uri)))
+                    lambda uri: any(key in wanted for key in resource_keys(uri)))
                 handle.seek(0)
                 digest = hashlib.file_digest(handle, "sha256").hexdigest() \
                     if known is None else known[1]
@@ -757,13 +753,14 @@ def _completed_from_the_crawl(path: Path, posts: list[RawPost]) -> list[RawPost]
             if record["type"] not in ("response", "resource") or \
                     record["damaged"] or not _served(record):
                 continue
-            keys.update(_keys_of(record["uri"] or ""))
+            held = resource_keys(record["uri"] or "")
+            keys.update(held)
             if not record["payload"] or record["cut"]:
                 continue
-            for key in _keys_of(record["uri"] or ""):
+            for key in held:
                 if key in wanted:
                     found.setdefault(record["uri"], record["payload"])
-                    del wanted[key]
+                    wanted.discard(key)
                     taken = True
                     break
         if signature is not None and known is None:
