@@ -32,6 +32,7 @@ import datetime
 import json
 import re
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -715,6 +716,22 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
             put("url", footer.group("url"), "mp_duty '原文链接' footer (lines after it)")
             body = body[: footer.start()] + body[footer.end():]
 
+    def put_properties(properties: dict[str, str], written: str,
+                       read_date: Callable[[str], str | None]) -> None:
+        """A note app's page properties (field → value as written: Notion's, Logseq's) as
+        the post's fields: an address only when it is a web address, tags parted at their
+        separators, dates as ``read_date`` reads the app's."""
+        for name, value in properties.items():
+            if name == "url" and not _WEB_ADDRESS.match(value):
+                continue
+            if name in ("published", "fetched"):
+                put(name, read_date(value), written)
+            elif name == "tags":
+                put("tags", [t.strip() for t in _TAG_SEPARATORS.split(value) if t.strip()],
+                    written)
+            else:
+                put(name, value, written)
+
     def exporters_header(body: str) -> str:
         """The lines wechatDownload and wechat-article-exporter write under the title: the
         author, account, publish time and the post's address; the body without them."""
@@ -756,19 +773,9 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
             put("url", line.group("url") or line.group("bare"), "SimpRead '原文地址' line")
             body = body[line.end():].lstrip("\n")
 
-    logseq: dict[str, str] = {}
     if not meta and _LOGSEQ_PROPERTY.match(body):  # a Logseq page: its properties first
-        logseq, body = _logseq_properties(body)
-        for name, value in logseq.items():
-            if name == "url" and not _WEB_ADDRESS.match(value):
-                continue
-            if name in ("published", "fetched"):
-                put(name, _logseq_date(value), "Logseq page property")
-            elif name == "tags":
-                put("tags", [t.strip() for t in _TAG_SEPARATORS.split(value) if t.strip()],
-                    "Logseq page property")
-            else:
-                put(name, value, "Logseq page property")
+        properties, body = _logseq_properties(body)
+        put_properties(properties, "Logseq page property", _logseq_date)
     simpread_line()
     cover = _COVER.match(body)
     if cover and _first_heading(body[cover.end():]):  # the cover above the title: no body
@@ -785,16 +792,7 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
             "first '# ' heading" if h1.re is _H1 else "first heading, underlined '==='")
         body = body[h1.end():]
         properties, body = _notion_properties(body)
-        if "url" in properties and _WEB_ADDRESS.match(properties["url"]):
-            put("url", properties["url"], "Notion property line")
-        if "author" in properties:
-            put("author", properties["author"], "Notion property line")
-        if "tags" in properties:
-            put("tags", [t.strip() for t in _TAG_SEPARATORS.split(properties["tags"])
-                         if t.strip()], "Notion property line")
-        for name in ("published", "fetched"):
-            if name in properties:
-                put(name, _notion_date(properties[name]), "Notion property line")
+        put_properties(properties, "Notion property line", _notion_date)
         simpread_line()
         body = exporters_header(body)
     excerpt = _EXCERPT.match(body)
