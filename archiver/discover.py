@@ -5,7 +5,7 @@ show it."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -97,7 +97,8 @@ def discover(paths: Iterable[Path], archive: Path | None = None,
                     if archives is not None:
                         archives.append((Path(root), len(found)))
                     continue
-                dirs[:] = sorted(d for d in dirs if walks_into(d, files)
+                pages = saved_pages(files)
+                dirs[:] = sorted(d for d in dirs if walks_into(d, pages)
                                  and (skip is None or Path(root, d).resolve() != skip))
                 for name in sorted(files):
                     candidate = Path(root) / name
@@ -111,7 +112,6 @@ def discover(paths: Iterable[Path], archive: Path | None = None,
     return found
 
 
-_PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 # The word browsers in other languages put after a saved page's name for its folder (Firefox's
 # and Internet Explorer's localisations; Chrome writes "_files" in every language)
 _FOLDER_WORDS = frozenset({"files", "dateien", "fichiers", "archivos", "arquivos", "file",
@@ -120,20 +120,26 @@ _FOLDER_WORDS = frozenset({"files", "dateien", "fichiers", "archivos", "arquivos
                            "fișiere", "failai", "faili", "αρχεία"})
 
 
-def walks_into(name: str, files: Iterable[str] = ()) -> bool:
+def saved_pages(files: Iterable[str]) -> frozenset[str]:
+    """The names, without their suffix, of the HTML pages among a folder's ``files``: a
+    browser's save folder beside one is named after it (:func:`walks_into`)."""
+    return frozenset(stem for stem, dot, suffix in (name.rpartition(".") for name in files)
+                     if dot and stem and f".{suffix.lower()}" in readers.HTML_SUFFIXES)
+
+
+def walks_into(name: str, pages: Container[str] = frozenset()) -> bool:
     """Whether a folder's walk goes into its subfolder ``name``: not a hidden one, nor the
     folder of a browser's "save page complete" beside its page (its images and frames, not
     posts): ``*_files`` as Chrome and English browsers name it, or the page's own name
-    (among ``files``, the folder's files) and the word a browser in another language puts
-    after it (Firefox's ``-Dateien``, ``_fichiers``, ``_archivos``…). A folder named so by
-    its user (``post-archive`` beside ``post.html``) is walked: it may hold posts."""
+    (among ``pages``, the folder's :func:`saved_pages`) and the word a browser in another
+    language puts after it (Firefox's ``-Dateien``, ``_fichiers``, ``_archivos``…). A
+    folder named so by its user (``post-archive`` beside ``post.html``) is walked: it may
+    hold posts."""
     if name.startswith(".") or name.endswith("_files"):
         return False
-    for page in files:
-        stem, dot, suffix = page.rpartition(".")
-        if dot and f".{suffix.lower()}" in _PAGE_SUFFIXES and stem and \
-                name.startswith((f"{stem}_", f"{stem}-")) and \
-                name[len(stem) + 1:].casefold() in _FOLDER_WORDS:
+    for mark in ("_", "-"):
+        stem, found, word = name.rpartition(mark)
+        if found and stem in pages and word.casefold() in _FOLDER_WORDS:
             return False
     return True
 

@@ -59,7 +59,7 @@ from archiver.canonical import dumps, sha256_hex
 from archiver.clean import clean as clean_post
 from archiver.clean.metadata import is_address_id, is_long_id
 from archiver.config import Config
-from archiver.discover import EMPTY_FOLDER_HINT, Unlisted, discover, shown, walks_into
+from archiver.discover import EMPTY_FOLDER_HINT, Unlisted, discover, saved_pages, shown, walks_into
 from archiver.errors import (
     ArchiverError,
     DamagedObject,
@@ -1323,7 +1323,8 @@ def _links_to_folders(folder: Path) -> int:
     walks it, which follows none: a link may lead anywhere, the whole disk included)."""
     count = 0
     for root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if walks_into(d, files)]
+        pages = saved_pages(files)
+        dirs[:] = [d for d in dirs if walks_into(d, pages)]
         count += sum(os.path.islink(os.path.join(root, d)) for d in dirs)
     return count
 

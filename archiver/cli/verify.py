@@ -35,7 +35,7 @@ from archiver.cli.base import (
     writing_stdout,
 )
 from archiver.config import Config
-from archiver.discover import walks_into
+from archiver.discover import saved_pages, walks_into
 from archiver.errors import (
     ArchiveBusy,
     ArchiverError,
@@ -117,7 +117,8 @@ def _references_files_in(folder: Path) -> list[Path]:
         if any(name.startswith("0=ocfl") for name in files):
             dirs[:] = []  # (an archive's or an object's own folder)
             continue
-        dirs[:] = sorted(d for d in dirs if walks_into(d, files))
+        pages = saved_pages(files)
+        dirs[:] = sorted(d for d in dirs if walks_into(d, pages))
         out += [Path(top) / name for name in sorted(files)
                 if Path(name).suffix.lower() in (".txt", ".bib") and not name.startswith(".")]
     return out

@@ -162,7 +162,7 @@ def _wide_text(head: bytes) -> str | None:
     return utf16_without_its_mark(head)
 
 
-_HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 _MARKUP = re.compile(rb"<(?:!doctype\s+html|html|head|body|div|p)\b", re.I)
 
 
@@ -178,7 +178,7 @@ def _why_none(path: Path, head: bytes) -> str:
         return ": a Markdown file without the front matter or the body of a post export"
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     # (a page by its name, or opening with markup: not JSON or text that quotes a tag)
-    if path.suffix.lower() in _HTML_SUFFIXES or _MARKUP.match(start):
+    if path.suffix.lower() in HTML_SUFFIXES or _MARKUP.match(start):
         return (": an HTML page with none of a WeChat article's marks in it (an "
                 "mp.weixin.qq.com address, a js_content body, var msg_title)")
     if start[:1] in (b"{", b"["):
