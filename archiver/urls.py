@@ -29,6 +29,12 @@ def split_url(url: str) -> SplitResult | None:
 _READ_SCHEMES = frozenset({"http", "https", "data", "file"})
 
 
+def has_scheme(reference: str) -> bool:
+    """Whether ``reference`` opens with a URL scheme (``http:``, ``cid:``): an absolute
+    address, not a path relative to another."""
+    return _SCHEME.match(reference) is not None
+
+
 def scheme_lowered(reference: str) -> str:
     """``reference`` with the scheme of an http(s), data: or file: address in lower case
     (``HTTP://host/a.png`` → ``http://host/a.png``), so that it is read as one, not looked

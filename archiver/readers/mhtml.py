@@ -35,7 +35,7 @@ from archiver.errors import MalformedInput
 from archiver.model import CUT_SHORT, RawPost
 from archiver.readers._charset import Declared
 from archiver.readers._contained import held, page_or_fragment
-from archiver.urls import joined_url
+from archiver.urls import has_scheme, joined_url
 
 FORMAT = "mhtml"
 
@@ -167,19 +167,16 @@ def _location(entity: EmailMessage, name: str = "Content-Location") -> str:
     return "".join(str(entity.get(name) or "").split())
 
 
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
-
-
 def _based(location: str, part: EmailMessage, message: EmailMessage) -> str | None:
     """A relative ``Content-Location`` made absolute, as RFC 2557 §8 resolves it: against
     the part's ``Content-Base`` (RFC 2110, as Internet Explorer wrote it), else the
     message's, else the multipart's own ``Content-Location``. None for an absolute one, or
     with no base to resolve it against."""
-    if not location or _SCHEME.match(location):
+    if not location or has_scheme(location):
         return None
     base = _location(part, "Content-Base") or _location(message, "Content-Base") or \
         _location(message)
-    if not base or not _SCHEME.match(base):
+    if not base or not has_scheme(base):
         return None
     return joined_url(base, location) or None
 
