@@ -30,7 +30,7 @@ from archiver.prepare import Prepared, missing_image_warning
 from archiver.readers import wechat_html
 from archiver.saves import OtherSave
 from archiver.store import Archive, VersionInfo
-from archiver.urls import path_and_rest
+from archiver.urls import has_scheme, path_and_rest
 
 
 def _assets_of(state: dict[str, str]) -> set[str]:
@@ -147,7 +147,6 @@ def _rewrite(prepared: Prepared, provenance: dict[str, Any]) -> None:
     prepared.__dict__.pop("digests", None)  # the cached digests are of the files before
 
 
-_URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _LEADING_DOTS = re.compile(r"^(?:\.\.?/)+")
 
 
@@ -160,7 +159,7 @@ def reference_key(original: str) -> str:
     decomposes names). Nothing else: its query is kept (in a container, ``pic?id=1`` and
     ``pic?id=2`` are two images), and so is an encoded ASCII character (``a%2Fb.jpg`` is no
     ``a/b.jpg`` in an address). A URL, a data: URI or an absolute path is itself."""
-    if _URL_SCHEME.match(original) or original.startswith("/"):
+    if has_scheme(original) or original.startswith("/"):
         return original
     path, rest = path_and_rest(original)
     path = _NON_ASCII_ENCODED.sub(_decoded, path).replace("\\", "/")
@@ -184,6 +183,17 @@ def _same_reference(new: str, old: str, another_save: bool) -> bool:
     post (its page in another folder), also by :func:`reference_key`. An edit of the very
     file the head was made from that changes ``../a/1.png`` to ``a/1.png`` names another."""
     return new == old or another_save and reference_key(new) == reference_key(old)
+
+
+def _same_image(new: dict[str, Any], old: dict[str, Any], another_save: bool) -> bool:
+    """Whether two records' images are one image of the post: the same reference
+    (:func:`_same_reference`), or the same web address, where a save gives it beside the
+    copy it was read from (a complete save's local file, its ``data-src`` beside it) and
+    another save names the image by it alone (the page saved without its images)."""
+    if _same_reference(new["original"], old["original"], another_save):
+        return True
+    return bool({new["original"], new.get("address")} & {old["original"], old.get("address")}
+                - {None})
 
 
 def adds_nothing(new: dict[str, Any], current: dict[str, Any],
@@ -218,14 +228,28 @@ def adds_nothing(new: dict[str, Any], current: dict[str, Any],
             continue  # the same bytes, referred to differently by another save of the post
             # (in the head's own file, a reference edited to name them elsewhere is an edit)
         if image["status"] == "missing" and old["status"] == "missing" and \
-                _same_reference(image["original"], old["original"], other is not None):
+                _same_image(image, old, other is not None):
             continue  # still missing: the reason is kept as first given
         if image["status"] == "missing" and image["original"] == EMPTY_PLACEHOLDER:
             continue  # a save that blocked images holds none here, nor says which it was
         if not (image["status"] == "missing" and old["status"] == "stored"
-                and _same_reference(image["original"], old["original"], other is not None)):
+                and _same_image(image, old, other is not None)):
             return False  # an image now referred to elsewhere, and missing, is an edit
     return True
+
+
+def _named_once(images: list[dict[str, Any]], name: Callable[[dict[str, Any]], str | None]
+                ) -> dict[str, dict[str, Any] | None]:
+    """Each name ``name`` gives the ``images`` (None: it gives one none) → the image it
+    names; None where it names two different images (other bytes): it names neither surely."""
+    out: dict[str, dict[str, Any] | None] = {}
+    for image in images:
+        key = name(image)
+        if key is None:
+            continue
+        same = out.get(key, image)
+        out[key] = image if same is not None and same["sha256"] == image["sha256"] else None
+    return out
 
 
 def _held_images(images: list[dict[str, Any]], held: list[dict[str, Any]],
@@ -233,21 +257,22 @@ def _held_images(images: list[dict[str, Any]], held: list[dict[str, Any]],
     """For each image missing from a save (index in ``images``), the one a version holds
     (``held``, its record's images) in its stead: stored under the same reference (in
     ``another_save`` of the post, also under the same :func:`reference_key`, where that names
-    a single image), or, where a save that blocked images left an empty placeholder, the one
-    in its place."""
+    a single image), or by the web address one of the two saves gives beside its copy (a
+    complete save's ``data-src``, where that names a single image), or, where a save that
+    blocked images left an empty placeholder, the one in its place."""
     kept = [image for image in held if image.get("status") == "stored" and image.get("asset")]
     stored = {image["original"]: image for image in kept}
-    by_key: dict[str, dict[str, Any] | None] = {}
-    for image in kept:  # a key two different images share names neither surely
-        key = reference_key(image["original"])
-        same = by_key.get(key, image)
-        by_key[key] = image if same is not None and same["sha256"] == image["sha256"] else None
+    by_key = _named_once(kept, lambda image: reference_key(image["original"]))
+    by_address = _named_once(kept, lambda image: image.get("address"))
     out: dict[int, dict[str, Any]] = {}
     for index, image in enumerate(images):
         if image["status"] != "missing":
             continue
+        names = [name for name in (image["original"], image.get("address")) if name]
         old = stored.get(image["original"]) or (
-            by_key.get(reference_key(image["original"])) if another_save else None)
+            by_key.get(reference_key(image["original"])) if another_save else None) or next(
+            (found for name in names for found in (by_address.get(name), stored.get(name))
+             if found is not None), None)
         if image["original"] == EMPTY_PLACEHOLDER and len(held) == len(images) and \
                 held[index].get("status") == "stored" and held[index].get("asset"):
             old = held[index]  # the image in its place: the save blocked it

@@ -153,6 +153,10 @@ class ImageRef:
     alt: str = ""
     width_hint: int | None = None
     height_hint: int | None = None
+    # the image's web address the page gives beside a saved copy (a browser's complete save
+    # keeps ``data-src`` beside the local ``src`` it wrote): what another save of the post,
+    # without the copy, names the same image by
+    address: str | None = None
 
 
 # what a browser takes out of an address before reading its scheme: tabs and line breaks
@@ -334,6 +338,7 @@ class Asset:
     reason: str | None = None
     data: bytes | None = field(default=None, repr=False, compare=False)
     origin: str | None = None  # where the bytes came from: file path, data: URI, URL
+    address: str | None = None  # the image's web address beside a saved copy (ImageRef's)
 
     @property
     def logical_path(self) -> str | None:

@@ -204,6 +204,8 @@ class _Blocks:
 
 def image_entry(asset: Asset) -> dict[str, Any]:
     entry: dict[str, Any] = {"original": asset.original, "status": asset.status}
+    if asset.address:
+        entry["address"] = asset.address
     if asset.status == "stored":
         entry.update(asset=asset.logical_path, sha256=asset.sha256, media_type=asset.media_type,
                      width=asset.width, height=asset.height)

@@ -1410,3 +1410,22 @@ def test_a_post_with_failing_images_is_archived_and_says_why_each_is_missing(bas
 ])
 def test_a_wechat_image_is_also_known_without_what_the_lazy_loader_adds(url, loose):
     assert lazy_loaded_key(resource_key(url)) == loose
+
+
+@pytest.mark.parametrize(("img", "address"), [
+    ('<img src="./page_files/1.jpg" data-src="https://mmbiz.qpic.cn/a/640?wx_fmt=jpeg">',
+     "https://mmbiz.qpic.cn/a/640?wx_fmt=jpeg"),  # a complete save: the copy, its address
+    (f'<img src="data:image/png;base64,{"A" * 300}" data-src="//mmbiz.qpic.cn/a/0">',
+     "//mmbiz.qpic.cn/a/0"),  # SingleFile: the bytes inlined, the address kept
+    ('<img data-src="https://mmbiz.qpic.cn/a/0">', None),  # the address is the source
+    (f'<img src="{GIF_PIXEL}" data-src="https://mmbiz.qpic.cn/a/0">', None),  # (placeholder)
+    ('<img src="1.jpg" data-src="images/1.jpg">', None),  # no web address: another path
+    ('<img src="1.jpg" data-original="HTTP://example.org/1.jpg">', "HTTP://example.org/1.jpg"),
+])
+def test_an_image_keeps_the_web_address_given_beside_the_copy_it_is_read_from(img, address):
+    """The record names an image by the copy a save holds (``original``) and, beside it, by
+    the address the page gives it (``address``): another save of the post names it so."""
+    _, [image], _ = parse_body(f"<p>{img}</p>")
+    assert image.address == address
+    [asset] = localise([image], Path("/nonexistent"), Config().with_overrides(fetch=False))
+    assert asset.address == address

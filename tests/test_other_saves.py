@@ -881,3 +881,92 @@ def test_a_time_to_the_minute_says_less_than_the_same_time_to_the_second():
     assert not _to_the_minute("2020-10-02T14:08:00+00:00", page)  # in another offset
     assert not _to_the_minute("2020-10-02T22:08:00+08:00", "2020-10-02T22:08:00+08:00")
     assert not _to_the_minute("2020-10-02T22:08:00", page)  # no offset: another matter
+
+
+def _complete_save(page: Path, folder: Path, order: tuple[int, ...] = ()) -> list[str]:
+    """Chrome's "Webpage, Complete" of ``page`` in ``folder``: each image of the article's
+    body is given ``src="./page_files/img_N.jpg"``, its ``data-src`` kept as the browser
+    keeps it, and the file written in ``page_files/``. The corpus holds none of this page's
+    own images: the bytes stand in for them, each a REAL image of another corpus post
+    (MUFENG_2018's, distinct). ``order``: the images in another order than the page's (an
+    edit that swaps them). Returns the addresses, in the page's order."""
+    images = sorted(TOKYO_IMAGES.glob("img_*.jpg"))
+    data = page.read_bytes()
+    body = data.index(b'id="js_content"')
+    addresses: list[str] = []
+
+    def with_copy(tag: re.Match[bytes]) -> bytes:
+        addresses.append(tag[1].decode())
+        return tag[0].replace(b"<img ", b'<img src="./page_files/img_%d.jpg" '
+                              % len(addresses), 1)
+    head, rest = data[:body], re.sub(rb'<img [^>]*?data-src="(https://mmbiz[^"]+)"[^>]*>',
+                                     with_copy, data[body:])
+    files = folder / "page_files"
+    files.mkdir(parents=True)
+    for n in range(1, len(addresses) + 1):
+        taken = order[n - 1] if order else n
+        shutil.copyfile(images[(taken - 1) % len(images)], files / f"img_{n}.jpg")
+    (folder / "page.html").write_bytes(head + rest)
+    return addresses
+
+
+TOKYO_IMAGES = (WECHAT / "html-with-assets" / "mufeng__2018-01-29_大都市与小城镇——从东京的人口说起"
+                / "images" / "2018-01-29_大都市与小城镇——从东京的人口说起")
+
+
+def test_a_complete_save_records_each_images_web_address_beside_its_copy(config, tmp_path):
+    addresses = _complete_save(RAW, tmp_path / "complete")
+    [saved], [raw] = prepare_all(tmp_path / "complete" / "page.html", config), \
+        prepare_all(RAW, config)
+    assert len(addresses) >= 2 and len(saved.record["images"]) == len(addresses)
+    assert [i["address"] for i in saved.record["images"]] == addresses
+    assert [i["original"] for i in saved.record["images"]] == [
+        f"./page_files/img_{n}.jpg" for n in range(1, len(addresses) + 1)]
+    assert all(i["status"] == "stored" for i in saved.record["images"])
+    # the raw page names its images by their addresses alone: no second name
+    assert [i["original"] for i in raw.record["images"]] == addresses
+    assert not any("address" in i for i in raw.record["images"])
+
+
+def test_the_page_alone_after_its_complete_save_adds_no_version(config, tmp_path):
+    """Saved "Webpage, HTML only" after its complete save (the raw page: no copies, each
+    image named by its address, not fetched), the post is unchanged and keeps its images."""
+    _complete_save(RAW, tmp_path / "complete")
+    first = only(ingest_paths([tmp_path / "complete" / "page.html"], config))
+    again = only(ingest_paths([RAW], config))
+    assert (first.status, again.status) == ("added", "unchanged")
+    assert any("v1's is kept" in w for w in again.warnings)
+    record = Archive.open(config.archive).read_json(first.object_id, "record.json")
+    assert {i["status"] for i in record["images"]} == {"stored"}
+
+
+def test_the_page_alone_before_its_complete_save_is_completed_by_it(config, tmp_path):
+    _complete_save(RAW, tmp_path / "complete")
+    first = only(ingest_paths([RAW], config))
+    again = only(ingest_paths([tmp_path / "complete" / "page.html"], config))
+    assert (first.status, again.status, again.version) == ("added", "updated", "v2")
+    record = Archive.open(config.archive).read_json(first.object_id, "record.json")
+    assert {i["status"] for i in record["images"]} == {"stored"}
+
+
+def test_the_page_alone_with_two_images_swapped_after_its_complete_save_is_news(
+        config, tmp_path):
+    """An image named by its address at another place than the complete save put it: an
+    edit, a version, whose images are the copies the addresses name, each in its new place
+    (by place alone, the page alone would have taken each copy for the other image)."""
+    addresses = _complete_save(RAW, tmp_path / "complete")
+    first, second = (a.encode() for a in addresses[:2])
+    edited = tmp_path / "edited.html"
+    edited.write_bytes(RAW.read_bytes().replace(first, b"\0").replace(second, first)
+                       .replace(b"\0", second))
+    results = ingest_paths([tmp_path / "complete" / "page.html", edited], config)
+    assert [r.status for r in results] == ["added", "updated"]
+    archive = Archive.open(config.archive)
+    v1, v2 = (archive.read_json(results[0].object_id, "record.json", v) for v in ("v1", "v2"))
+    # each carried forward as the copy v1 holds, under the address the page gives it
+    assert [i["address"] for i in v2["images"][:2]] == addresses[1::-1]
+    assert [i["original"] for i in v2["images"][:2]] == ["./page_files/img_2.jpg",
+                                                         "./page_files/img_1.jpg"]
+    assert [i["status"] for i in v2["images"]] == ["stored"] * len(addresses)
+    assert [i["sha256"] for i in v2["images"][:2]] == [i["sha256"] for i in v1["images"][1::-1]]
+    assert v2["images"][2:] == v1["images"][2:]

@@ -142,7 +142,7 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
         original = ref.original.strip()  # recorded as written
         address = scheme_lowered(original)  # and read as the address it is: HTTP:// is http://
         if original in seen:
-            out.append(seen[original])
+            out.append(_with_address(seen[original], ref))
             continue
         if not original:
             asset = Asset(original="", status="missing",
@@ -198,8 +198,17 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
                 "not in the container") if reason.startswith("not in the container")
                 else f"{absent}; {reason}")
         seen[original] = asset
-        out.append(asset)
+        out.append(_with_address(asset, ref))
     return out
+
+
+def _with_address(asset: Asset, ref: ImageRef) -> Asset:
+    """The image of ``ref`` as the record gives it: with the web address the page gives
+    beside the copy it was read from (the same copy may stand for two addresses)."""
+    address = (ref.address or "").strip()
+    if not address or address == ref.original.strip():
+        return asset
+    return dataclasses.replace(asset, address=address)
 
 
 __all__ = ["EMPTY_PLACEHOLDER", "Session", "before_network", "describe_original", "fetch",

@@ -159,6 +159,18 @@ def image_source(img: etree._Element) -> str:
     return lazy or src
 
 
+def web_address(img: etree._Element, source: str) -> str | None:
+    """The image's web address (``data-src``, ``data-original``) where the page gives it
+    beside another source it was read from (``source``: a saved copy, a local file or a
+    ``data:`` URI a browser or SingleFile wrote into ``src``); None where there is none, or
+    it is the source itself. Two saves of one post name its image by it: the complete save
+    by its copy, the page alone by its address."""
+    lazy = (img.get("data-src") or img.get("data-original") or "").strip()
+    if not lazy or lazy == source.strip():
+        return None
+    return lazy if scheme_lowered(lazy).startswith(("http://", "https://", "//")) else None
+
+
 _ASCII_SPACE = " \t\n\f\r"
 _WIDTH = re.compile(r"[0-9]+w")
 _DENSITY = re.compile(r"(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?x")
@@ -445,9 +457,11 @@ def _element(child: etree._Element, walk: _Walk, depth: int) -> None:
         if not icon:
             walk.flush()
         alt = child.get("alt") or ""
-        walk.images.append(ImageRef(original=image_source(child), alt=alt,
+        source = image_source(child)
+        walk.images.append(ImageRef(original=source, alt=alt,
                                     width_hint=_int(child.get("width") or child.get("data-w")),
-                                    height_hint=_int(child.get("height"))))
+                                    height_hint=_int(child.get("height")),
+                                    address=web_address(child, source)))
         block = Block(type="image", image=len(walk.images) - 1, text=alt.strip())
         if icon:
             walk.icons.append(block)
