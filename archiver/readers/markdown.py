@@ -716,6 +716,8 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
             put("url", footer.group("url"), "mp_duty '原文链接' footer (lines after it)")
             body = body[: footer.start()] + body[footer.end():]
 
+    unread_dates: list[str] = []  # a note app's date property read as no date
+
     def put_properties(properties: dict[str, str], written: str,
                        read_date: Callable[[str], str | None]) -> None:
         """A note app's page properties (field → value as written: Notion's, Logseq's) as
@@ -725,7 +727,12 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
             if name == "url" and not _WEB_ADDRESS.match(value):
                 continue
             if name in ("published", "fetched"):
-                put(name, read_date(value), written)
+                when = read_date(value)
+                if when is None:  # said, not dropped without a word: the file keeps it
+                    unread_dates.append(f"{written} {name} {value[:60]!r} is no date "
+                                        f"({why_not_a_date(value)}): the post is archived "
+                                        f"without it")
+                put(name, when, written)
             elif name == "tags":
                 put("tags", [t.strip() for t in _TAG_SEPARATORS.split(value) if t.strip()],
                     written)
@@ -849,4 +856,5 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
     root_url = meta.get("typora-root-url")
     body_html = _rendered(body, path, root_url if isinstance(root_url, str) else None)
     return RawPost(path=path, format=FORMAT, kind="article", data=data,
-                   body_html=f"<div>{body_html}</div>", fields=fields, base_dir=path.parent)
+                   body_html=f"<div>{body_html}</div>", fields=fields, base_dir=path.parent,
+                   notes=tuple(unread_dates), warnings=tuple(unread_dates))

@@ -689,6 +689,19 @@ def test_a_logseq_pages_properties_are_the_posts_fields(tmp_path, config):
     assert record["text"] == PARAGRAPH
 
 
+def test_a_note_apps_date_that_is_no_date_is_said_not_dropped(tmp_path, config):
+    """A Logseq ``published::`` (or Notion ``Created:``) whose value reads as no date: the
+    post is archived without it, and its warnings and provenance say which value and why."""
+    post = tmp_path / "page.md"
+    post.write_text(f"title:: {TITLE}\nurl:: {URL}\npublished:: 2018-02-30\n\n"
+                    f"- {PARAGRAPH}\n", encoding="utf-8")
+    [prepared] = prepare_all(post, config)
+    assert prepared.record["published"] is None and prepared.record["text"] == PARAGRAPH
+    [said] = [w for w in prepared.warnings if "Logseq page property published" in w]
+    assert "'2018-02-30' is no date (no such day" in said and "archived without it" in said
+    assert said in json.loads(prepared.files["provenance.json"])["notes"]
+
+
 def test_lines_only_like_an_exporters_are_the_posts_text(tmp_path, config):
     """An editor's note naming 作者 and 公号 in a sentence, a 原文地址 to a paper a translation
     is from, a 精选留言 section the post itself has, ``std::vector`` opening a post: the
