@@ -1429,22 +1429,3 @@ def test_an_image_keeps_the_web_address_given_beside_the_copy_it_is_read_from(im
     assert image.address == address
     [asset] = localise([image], Path("/nonexistent"), Config().with_overrides(fetch=False))
     assert asset.address == address
-
-
-def test_a_complete_save_whose_copy_is_lost_takes_the_image_from_its_web_address(base,
-                                                                                tmp_path):
-    """``page_files/`` left behind: the image is fetched from the address the page gives
-    beside the copy, and recorded under the copy's name, its address beside it."""
-    _, [image], _ = parse_body(f'<p><img src="./page_files/1.jpg" data-src="{base}/photo.jpg">'
-                               "</p>")
-    [asset] = localise([image], tmp_path, LOOPBACK)
-    assert (asset.status, asset.original, asset.address) == (
-        "stored", "./page_files/1.jpg", f"{base}/photo.jpg")
-    assert asset.sha256 == hashlib.sha256(JPEG_SMALL).hexdigest()
-    assert asset.origin == f"{base}/photo.jpg"
-    [offline] = localise([image], tmp_path, LOOPBACK.with_overrides(fetch=False))
-    assert (offline.status, offline.original, offline.address) == (
-        "missing", "./page_files/1.jpg", f"{base}/photo.jpg")
-    assert offline.reason.startswith("file not found")  # the copy's reason, then the address's
-    assert offline.reason.endswith("nor from its address: not fetched: network fetching is "
-                                   "off (--no-fetch)")

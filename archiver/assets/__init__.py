@@ -135,26 +135,14 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
         _going_to_the_network()
         return fetch(url, config, session)
 
-    def at_address(address: str) -> Asset:
-        """The image at the web address a page gives beside a copy it lacks: the
-        container's, or fetched."""
-        lowered = scheme_lowered(address)
-        if (carried_bytes := in_container(carried, lowered)) is not None:
-            return sniff(carried_bytes, address, "container", config)
-        if not config.fetch:
-            return Asset(original=address, status="missing",
-                         reason="not fetched: network fetching is off (--no-fetch)")
-        return from_the_network("https:" + lowered if lowered.startswith("//") else lowered)
-
     out: list[Asset] = []
-    seen: dict[tuple[str, str], Asset] = {}
+    seen: dict[str, Asset] = {}
     allowed: list[Path] | None = None  # resolved when a local reference first needs them
     for ref in refs:
         original = ref.original.strip()  # recorded as written
         address = scheme_lowered(original)  # and read as the address it is: HTTP:// is http://
-        given = (ref.address or "").strip()
-        if (original, given) in seen:
-            out.append(seen[original, given])
+        if original in seen:
+            out.append(_with_address(seen[original], ref))
             continue
         if not original:
             asset = Asset(original="", status="missing",
@@ -209,23 +197,9 @@ def localise(refs: Iterable[ImageRef], base_dir: Path, config: Config,
             asset = dataclasses.replace(asset, reason=absent + reason.removeprefix(
                 "not in the container") if reason.startswith("not in the container")
                 else f"{absent}; {reason}")
-        if asset.status == "missing" and given and given != original \
-                and asset.origin != "container":
-            asset = _by_address(asset, at_address(given))
-        asset = _with_address(asset, ref)
-        seen[original, given] = asset
-        out.append(asset)
+        seen[original] = asset
+        out.append(_with_address(asset, ref))
     return out
-
-
-def _by_address(copy: Asset, found: Asset) -> Asset:
-    """The image whose copy (``copy``: a complete save's local file, lost) is missing, as
-    its web address gave it (``found``); still missing, both reasons said, where that did
-    not give it either."""
-    if found.status == "stored":
-        return dataclasses.replace(found, original=copy.original)
-    return dataclasses.replace(copy, reason=f"{copy.reason}; nor from its address: "
-                               f"{found.reason}")
 
 
 def _with_address(asset: Asset, ref: ImageRef) -> Asset:
