@@ -189,11 +189,30 @@ def _same_image(new: dict[str, Any], old: dict[str, Any], another_save: bool) ->
     """Whether two records' images are one image of the post: the same reference
     (:func:`_same_reference`), or the same web address, where a save gives it beside the
     copy it was read from (a complete save's local file, its ``data-src`` beside it) and
-    another save names the image by it alone (the page saved without its images)."""
+    another save names the image by it alone (the page saved without its images). Two
+    addresses that differ name two images, whatever their copies are called: a browser names
+    the copies by their place in the page, so an edited post's save calls another image
+    ``640(1).jpeg`` too."""
+    if _other_addresses(new, old):
+        return False
     if _same_reference(new["original"], old["original"], another_save):
         return True
     return bool({new["original"], new.get("address")} & {old["original"], old.get("address")}
                 - {None})
+
+
+def _other_addresses(new: dict[str, Any], old: dict[str, Any] | None) -> bool:
+    """Whether both images give a web address, and not the same."""
+    return old is not None and bool(new.get("address")) and bool(old.get("address")) \
+        and new["address"] != old["address"]
+
+
+def _but_its_address(new: dict[str, Any], old: dict[str, Any]) -> bool:
+    """Whether ``new`` is ``old`` with the web address beside its copy, which ``old``, made
+    before records kept it, does not give: no news (an archive made before would otherwise
+    take a version of every such post read again)."""
+    return "address" in new and "address" not in old and \
+        {key: value for key, value in new.items() if key != "address"} == old
 
 
 def adds_nothing(new: dict[str, Any], current: dict[str, Any],
@@ -221,7 +240,7 @@ def adds_nothing(new: dict[str, Any], current: dict[str, Any],
     if len(old_images) != len(new_images):
         return False
     for old, image in zip(old_images, new_images, strict=True):
-        if image == old:
+        if image == old or _but_its_address(image, old):
             continue
         if (other is not None or guessed) and image["status"] == "stored" \
                 and old["status"] == "stored" and image["sha256"] == old["sha256"]:
@@ -258,8 +277,9 @@ def _held_images(images: list[dict[str, Any]], held: list[dict[str, Any]],
     (``held``, its record's images) in its stead: stored under the same reference (in
     ``another_save`` of the post, also under the same :func:`reference_key`, where that names
     a single image), or by the web address one of the two saves gives beside its copy (a
-    complete save's ``data-src``, where that names a single image), or, where a save that
-    blocked images left an empty placeholder, the one in its place."""
+    complete save's ``data-src``, where that names a single image; looked up first, and
+    never an image whose address is another), or, where a save that blocked images left an
+    empty placeholder, the one in its place."""
     kept = [image for image in held if image.get("status") == "stored" and image.get("asset")]
     stored = {image["original"]: image for image in kept}
     by_key = _named_once(kept, lambda image: reference_key(image["original"]))
@@ -268,11 +288,12 @@ def _held_images(images: list[dict[str, Any]], held: list[dict[str, Any]],
     for index, image in enumerate(images):
         if image["status"] != "missing":
             continue
-        names = [name for name in (image["original"], image.get("address")) if name]
-        old = stored.get(image["original"]) or (
-            by_key.get(reference_key(image["original"])) if another_save else None) or next(
-            (found for name in names for found in (by_address.get(name), stored.get(name))
-             if found is not None), None)
+        address = image.get("address")
+        looked = [by_address.get(address), stored.get(address)] if address else []
+        looked += [stored.get(image["original"]), by_address.get(image["original"]),
+                   by_key.get(reference_key(image["original"])) if another_save else None]
+        old = next((found for found in looked
+                    if found is not None and not _other_addresses(image, found)), None)
         if image["original"] == EMPTY_PLACEHOLDER and len(held) == len(images) and \
                 held[index].get("status") == "stored" and held[index].get("asset"):
             old = held[index]  # the image in its place: the save blocked it

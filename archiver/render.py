@@ -115,7 +115,9 @@ def record_markdown(record: dict[str, Any], version: str | None = None,
                 heading=True)]
         elif kind == "image":
             image = images[block["image"]] if block["image"] < len(images) else {}
-            target = image.get("asset") or image.get("original") or ""
+            # a missing copy: the web address the page gave beside it, where a reader may
+            # still find the image
+            target = image.get("asset") or image.get("address") or image.get("original") or ""
             if image.get("asset") and locate is not None:
                 target = locate(image["asset"])
             lines = [f"![{_md(block.get('text', ''))}]({_md_target(target)})"]

@@ -970,3 +970,57 @@ def test_the_page_alone_with_two_images_swapped_after_its_complete_save_is_news(
     assert [i["status"] for i in v2["images"]] == ["stored"] * len(addresses)
     assert [i["sha256"] for i in v2["images"][:2]] == [i["sha256"] for i in v1["images"][1::-1]]
     assert v2["images"][2:] == v1["images"][2:]
+
+
+def _edited_save_without_copies(tmp_path: Path, edit) -> Path:
+    """A complete save of RAW edited by ``edit`` (bytes → bytes), its page_files/ left
+    behind: the copies named by their place in the page, as a browser names them."""
+    edited = tmp_path / "edited-raw.html"
+    edited.write_bytes(edit(RAW.read_bytes()))
+    _complete_save(edited, tmp_path / "edited")
+    shutil.rmtree(tmp_path / "edited" / "page_files")
+    return tmp_path / "edited" / "page.html"
+
+
+@pytest.mark.parametrize("edit", ["replaced", "swapped"])
+def test_copies_named_by_their_place_are_not_the_image_another_address_names(
+        config, tmp_path, edit):
+    """A complete save of an edited post whose copies are not here: its first image, named
+    ``img_1.jpg`` as before, is another (another address): an edit, and no copy is carried
+    to a place whose address is another's."""
+    addresses = _complete_save(RAW, tmp_path / "complete")
+    first, second = (a.encode() for a in addresses[:2])
+    if edit == "replaced":
+        def change(page: bytes) -> bytes:
+            return page.replace(first, b"https://mmbiz.qpic.cn/mmbiz_jpg/REPLACED/640", 1)
+    else:
+        def change(page: bytes) -> bytes:
+            return page.replace(first, b"\0").replace(second, first).replace(b"\0", second)
+    save = _edited_save_without_copies(tmp_path, change)
+    results = ingest_paths([tmp_path / "complete" / "page.html", save], config)
+    assert [r.status for r in results] == ["added", "updated"]
+    archive = Archive.open(config.archive)
+    v1, v2 = (archive.read_json(results[0].object_id, "record.json", v) for v in ("v1", "v2"))
+    if edit == "replaced":
+        assert v2["images"][0]["status"] == "missing"
+        assert v2["images"][0]["address"].endswith("/REPLACED/640")
+        assert v2["images"][1:] == v1["images"][1:]  # the others: carried, at their places
+    else:
+        assert v2["images"][:2] == v1["images"][1::-1]  # each copy carried by its address
+
+
+def test_a_record_made_before_addresses_were_kept_is_not_changed_by_one(
+        config, tmp_path, monkeypatch):
+    """A complete save archived by a version of archiver that kept no address, read again:
+    unchanged (its record now gives the addresses, and nothing else: no news)."""
+    from archiver.clean import body
+
+    _complete_save(RAW, tmp_path / "complete")
+    page = tmp_path / "complete" / "page.html"
+    with monkeypatch.context() as before:
+        before.setattr(body, "web_address", lambda img, source: None)
+        first = only(ingest_paths([page], config))
+    record = Archive.open(config.archive).read_json(first.object_id, "record.json")
+    assert not any("address" in image for image in record["images"])
+    again = only(ingest_paths([page], config, refresh=True))  # read, not taken from receipts
+    assert (first.status, again.status) == ("added", "unchanged")

@@ -354,3 +354,17 @@ def test_link_targets_are_written_as_they_are_wherever_the_link_is():
     assert '<th><a href="http://x.com/a%7Cb">链接</a></th>' in out
     assert '<a href="http://x.com/a%5C">back</a>' in out
     assert '<a href="http://x.com/?a=1&amp;copy;=2">entity</a>' in out
+
+
+def test_a_missing_copy_is_shown_from_the_web_address_given_beside_it():
+    """The copy a complete save names is not in the archive: the Markdown shows the image
+    from the address the page gave beside it, where a reader may still find it; without
+    one, from the reference the post made."""
+    images = [{"status": "missing", "reason": "file not found", "original": "./page_files/1.jpg",
+               "address": "https://mmbiz.qpic.cn/a/640"},
+              {"status": "missing", "reason": "file not found", "original": "images/2.jpg"}]
+    record = {**RECORD, "images": images, "blocks": [
+        {"type": "image", "image": 0, "text": "图一"}, {"type": "image", "image": 1, "text": ""}]}
+    markdown = record_markdown(record)
+    assert "![图一](https://mmbiz.qpic.cn/a/640)" in markdown
+    assert "![](images/2.jpg)" in markdown

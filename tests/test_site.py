@@ -332,6 +332,10 @@ def test_an_image_is_described_and_a_missing_one_says_what_the_post_referred_to(
     assert '<img src="data:image/svg+xml;base64,AA==" alt="示意图">' in page  # (no width="")
     assert "image 3 missing: file not found<br>the post's reference to it: " \
            "<code>images/3.jpeg</code>" in page
+    record["images"][2].update(original="./page_files/3.jpg", address="https://mmbiz.qpic.cn/c/0")
+    assert "<br>the post's reference to it: <code>./page_files/3.jpg</code><br>its web " \
+           "address, given beside that copy: <code>https://mmbiz.qpic.cn/c/0</code>" \
+           in _body(record, sources)
 
 
 def test_a_posts_language_is_marked_where_its_script_tells_it():

@@ -206,10 +206,12 @@ def _image(image: dict[str, Any], index: Any, alt: str | None, sources: dict[str
         sized = f' width="{width}"' if isinstance(width, int) and width > 0 else ""
         described = alt or f"image {number} of the post (the post does not describe it)"
         return f'<p><img src="{_e(source)}" alt="{_e(described)}"{sized}></p>'
-    original = image.get("original")
+    original, address = image.get("original"), image.get("address")
     return (f'<p class="missing">image {number} missing: {_e(image.get("reason"))}'
             + (f"<br>the post's reference to it: <code>{_e(original)}</code>"
-               if original else "") + "</p>")
+               if original else "")
+            + (f"<br>its web address, given beside that copy: <code>{_e(address)}</code>"
+               if address else "") + "</p>")
 
 
 def _links(block: dict[str, Any]) -> list[Any]:
