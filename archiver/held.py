@@ -224,7 +224,9 @@ def adds_nothing(new: dict[str, Any], current: dict[str, Any],
     offline, adds no version and never takes images away; pointed at another reference, it
     is an edit; in another save, a page in another folder, the reference is compared by
     :func:`reference_key`). An image still missing is no news either, whatever the reason
-    given this time: offline or --no-fetch, or other asset roots looked in.
+    given this time: offline or --no-fetch, or other asset roots looked in; nor, in another
+    save, is one whose file is not here and whose name is all it gives
+    (:func:`_unknown_copy`: a save whose image folder was left behind).
 
     ``other``, for another save of the post than the head's source: it may also say less
     than the record (:mod:`archiver.saves`), as a save without the page's scripts does.
@@ -251,10 +253,23 @@ def adds_nothing(new: dict[str, Any], current: dict[str, Any],
             continue  # still missing: the reason is kept as first given
         if image["status"] == "missing" and image["original"] == EMPTY_PLACEHOLDER:
             continue  # a save that blocked images holds none here, nor says which it was
+        if other is not None and _unknown_copy(image):
+            continue  # another save's file not here: it says nothing of the image it held
         if not (image["status"] == "missing" and old["status"] == "stored"
                 and _same_image(image, old, other is not None)):
             return False  # an image now referred to elsewhere, and missing, is an edit
     return True
+
+
+def _unknown_copy(image: dict[str, Any]) -> bool:
+    """Whether ``image`` is missing and named only by a file of the save's own (a path, no
+    web address beside it): its image folder left behind, what the file held is unknown.
+    Such a name is no evidence of another image: savers name the files by their place
+    (wget's ``img_002.jpg``, a browser's ``640(1).jpeg``) or by what they fancy. An address
+    is evidence (:func:`_same_image`), and so are bytes."""
+    original = image["original"]
+    return image["status"] == "missing" and not image.get("address") and bool(original) \
+        and not has_scheme(original) and not original.startswith("//")
 
 
 def _named_once(images: list[dict[str, Any]], name: Callable[[dict[str, Any]], str | None]
@@ -272,14 +287,20 @@ def _named_once(images: list[dict[str, Any]], name: Callable[[dict[str, Any]], s
 
 
 def _held_images(images: list[dict[str, Any]], held: list[dict[str, Any]],
-                 another_save: bool = False) -> dict[int, dict[str, Any]]:
+                 another_save: bool = False, by_place: bool = False
+                 ) -> dict[int, dict[str, Any]]:
     """For each image missing from a save (index in ``images``), the one a version holds
     (``held``, its record's images) in its stead: stored under the same reference (in
     ``another_save`` of the post, also under the same :func:`reference_key`, where that names
     a single image), or by the web address one of the two saves gives beside its copy (a
     complete save's ``data-src``, where that names a single image; looked up first, and
     never an image whose address is another), or, where a save that blocked images left an
-    empty placeholder, the one in its place."""
+    empty placeholder, the one in its place (as many images as the version holds); and
+    ``by_place``, for a post found unchanged (nothing is carried: the version is kept as it
+    is), also where another save's file is not here and names none of the images held
+    (:func:`_unknown_copy`). A new version never takes an image by its place alone: the
+    edit that made it may have moved them, and an image put in another's place is a false
+    claim where a missing one is none."""
     kept = [image for image in held if image.get("status") == "stored" and image.get("asset")]
     stored = {image["original"]: image for image in kept}
     by_key = _named_once(kept, lambda image: reference_key(image["original"]))
@@ -294,9 +315,10 @@ def _held_images(images: list[dict[str, Any]], held: list[dict[str, Any]],
                    by_key.get(reference_key(image["original"])) if another_save else None]
         old = next((found for found in looked
                     if found is not None and not _other_addresses(image, found)), None)
-        if image["original"] == EMPTY_PLACEHOLDER and len(held) == len(images) and \
+        if (image["original"] == EMPTY_PLACEHOLDER or old is None and by_place
+                and _unknown_copy(image)) and len(held) == len(images) and \
                 held[index].get("status") == "stored" and held[index].get("asset"):
-            old = held[index]  # the image in its place: the save blocked it
+            old = held[index]  # the image in its place: the save blocked it, or left it behind
         if old is not None:
             out[index] = old
     return out
@@ -353,6 +375,7 @@ def kept_images(archive: Archive, prepared: Prepared, version: str) -> None:
     if not any(image["status"] == "missing" for image in images):
         return
     state = next(v.state for v in archive.versions(prepared.object_id) if v.number == version)
+    another = _another_save(prepared, state)
     held = _held_images(images, archive.read_json(prepared.object_id, "record.json", version)
-                        .get("images") or [], _another_save(prepared, state))
+                        .get("images") or [], another, by_place=another)
     _say_kept(prepared, version, {index: images[index]["reason"] for index in held})

@@ -1024,3 +1024,34 @@ def test_a_record_made_before_addresses_were_kept_is_not_changed_by_one(
     assert not any("address" in image for image in record["images"])
     again = only(ingest_paths([page], config, refresh=True))  # read, not taken from receipts
     assert (first.status, again.status) == ("added", "unchanged")
+
+
+def test_a_save_whose_image_folder_is_not_here_takes_no_image_away_whatever_it_names_them(
+        config):
+    """SingleFile's ZIP (REAL output, its images inside), then wget's page (REAL output,
+    saved beside an images/ folder that is not here, naming the files otherwise): the wget
+    page's file names are all it says of its images, which says nothing new; it made a v2
+    without them, which every later save was held against as v1."""
+    zipped = SAVES / "singlefile-plain-zip-mufeng-2021-07-07.zip"
+    wget = SAVES / "wget-k-mufeng-2021-07-07.html"
+    results = ingest_paths([zipped, wget, MUFENG_2021], config)
+    assert [r.status for r in results] == ["added", "unchanged", "unchanged"]
+    assert any("not obtained this time" in w and "v1's is kept" in w for w in results[1].warnings)
+    archive = Archive.open(config.archive)
+    assert [v.number for v in archive.versions(results[0].object_id)] == ["v1"]
+    record = archive.read_json(results[0].object_id, "record.json")
+    assert {i["status"] for i in record["images"]} == {"stored"}
+
+
+def test_a_new_version_from_such_a_save_takes_no_image_by_its_place_alone(config, tmp_path):
+    """The wget page edited (its text): a version, whose images are missing, as the save
+    gives them; none is put in its place by guess (the edit may have moved them)."""
+    zipped = SAVES / "singlefile-plain-zip-mufeng-2021-07-07.zip"
+    edited = tmp_path / "wget.html"
+    text = (SAVES / "wget-k-mufeng-2021-07-07.html").read_text(encoding="utf-8")
+    assert text.count("旧时代") > 1
+    edited.write_text(text.replace("旧时代", "旧的时代"), encoding="utf-8")
+    results = ingest_paths([zipped, edited], config)
+    assert [r.status for r in results] == ["added", "updated"]
+    record = Archive.open(config.archive).read_json(results[0].object_id, "record.json")
+    assert {i["status"] for i in record["images"]} == {"missing"}
