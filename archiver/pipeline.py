@@ -862,6 +862,7 @@ class _Run:
                                 record=self.record_path(prepared.object_id, existing))
         if self.archive.exists(prepared.object_id):
             carry_images(self.archive, prepared)
+            prepared.warnings += _much_shorter(self.archive, prepared)
             prepared.kept = others_files(self.archive.versions(prepared.object_id)[-1].state)
             carried = carried_citations(self.archive, prepared.object_id, prepared.record)
             if carried is not None:
@@ -1135,6 +1136,26 @@ def _another_time(before: dict[str, Any] | None, prepared: Prepared) -> list[str
             "edited; if this file is another post of that title that day, it is filed as a "
             "new version of that one (give it its address, url: in a Markdown export's front "
             "matter, to file it apart; `archiver diff` shows what changed)"]
+
+
+# a new version whose text is less than this share of the head's is said (a save cut short,
+# in a format that cannot tell it: a Markdown file has no end to find missing)
+SHORTER_SHARE = 0.7
+_SHORTER_FROM = 200  # characters of the head's text: a short post's edit may halve it
+
+
+def _much_shorter(archive: Archive, prepared: Prepared) -> list[str]:
+    """A warning when the version ``prepared`` is about to add holds much less text than the
+    head (under :data:`SHORTER_SHARE` of it): a copy cut short is archived as a version like
+    any edit (the earlier stays whole), and only this says it may be one."""
+    head = archive.versions(prepared.object_id)[-1].number
+    before = len(archive.read_json(prepared.object_id, "record.json").get("text") or "")
+    now = len(prepared.record.get("text") or "")
+    if before < _SHORTER_FROM or now >= before * SHORTER_SHARE:
+        return []
+    return [f"its text is {now * 100 // before}% as long as {head}'s ({now} characters "
+            f"against {before}): a copy cut short? `archiver diff {prepared.object_id}` shows "
+            f"what it lacks; {head} is kept whole"]
 
 
 def ingest_paths(paths: Iterable[Path | str], config: Config, *,

@@ -224,3 +224,39 @@ def test_an_os_error_met_preparing_a_post_is_no_bug_of_that_input(tmp_path, conf
     monkeypatch.setattr(pipeline, "prepare_all", denied)
     with pytest.raises(PermissionError):
         ingest_paths([SEED], config)
+
+
+def test_a_markdown_export_cut_inside_an_html_tag_is_refused_as_cut_short(tmp_path):
+    """mp_duty's export (REAL) holds the page's HTML; a copy cut short stops inside a tag,
+    its footer with the post's address lost (it became a second object of the post)."""
+    whole = (WECHAT / "markdown" / "mp_duty__白话孟德尔随机化.md").read_bytes()
+    cut = tmp_path / "cut.md"
+    cut.write_bytes(whole[:9000])
+    assert cut.read_bytes().rstrip().endswith(b"<li><section><p")
+    with pytest.raises(MalformedInput, match=r"stops inside an HTML tag \('<p' at its end\): "
+                                             r"it was cut short"):
+        read(cut)
+    # Markdown that holds no HTML block may end with what only looks like a tag's start
+    plain = tmp_path / "plain.md"
+    plain.write_text("---\ntitle: 比较\nurl: https://mp.weixin.qq.com/s/AbcdefGhij12\n---\n\n"
+                     "当 a <b\n", encoding="utf-8")
+    assert read(plain).fields["title"].value == "比较"
+
+
+def test_a_version_much_shorter_than_the_head_is_said(tmp_path):
+    """A Markdown copy cut between paragraphs (the REAL export's first 6,000 bytes) is read,
+    and makes a version; the warning says how much shorter it is than the head."""
+    from archiver.config import load_config
+
+    export = next((WECHAT / "html-with-assets").glob("mufeng__2018-01-29_*/md/*.md"))
+    cut = tmp_path / "cut.md"
+    cut.write_bytes(export.read_bytes()[:6000])
+    config = load_config({}, tmp_path).with_overrides(archive=tmp_path / "archive", fetch=False)
+    [first] = ingest_paths([export], config)
+    [again] = ingest_paths([cut], config)
+    assert (first.status, again.status) == ("added", "updated")
+    [said] = [w for w in again.warnings if "as long as v1's" in w]
+    assert said.startswith("its text is 53% as long as v1's (2004 characters against 3717)")
+    assert not any("as long as" in w for w in first.warnings)
+    [back] = ingest_paths([export], config)  # the whole copy again: v1 holds it
+    assert (back.status, back.version) == ("unchanged", "v1")

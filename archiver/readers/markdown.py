@@ -611,12 +611,34 @@ def _notion_properties(body: str) -> tuple[dict[str, str], str]:
     return found, rest
 
 
+# a Markdown file holding the page's HTML (mp_duty's export, a clipper's raw blocks) that
+# stops inside a tag: "…</li><li><section><p" at its very end
+_ENDS_IN_A_TAG = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*|/[A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?\Z")
+_BLOCK_END_TAG = re.compile(r"</(?:p|section|div|li|ul|ol|table|tr|td|span|blockquote)\s*>",
+                            re.IGNORECASE)
+
+
+def _refuse_cut_in_a_tag(text: str, path: Path) -> None:
+    """Refuse a file that holds HTML blocks and stops inside a tag: a copy cut short (its
+    end, with the post's address in an export's footer, is lost). Markdown has no end to
+    find missing otherwise: a copy cut between paragraphs is read, and the archive says it
+    when it makes a version much shorter than the one before."""
+    end = text.rstrip()
+    cut = _ENDS_IN_A_TAG.search(end[-2000:])
+    if cut is not None and _BLOCK_END_TAG.search(text):
+        raise MalformedInput(f"the Markdown file stops inside an HTML tag "
+                             f"({cut.group(0)[:40]!r} at its end): it was cut short",
+                             path=path, hint="an interrupted save or copy? export or copy "
+                                             "the post again")
+
+
 def read(path: Path, data: bytes | None = None) -> RawPost:
     data = path.read_bytes() if data is None else data
     # CommonMark's line ends: CRLF (Windows) and a lone CR (classic Mac OS) as LF
     # (UTF-8, or what a byte-order mark says: Markdown has no way to declare an encoding, and
     # a <meta charset> quoted in a post's code is no declaration)
     text = decode(data, path, html=False).replace("\r\n", "\n").replace("\r", "\n")
+    _refuse_cut_in_a_tag(text, path)
     meta, body = _front_matter(text, path)
     meta = _keys_lowered(meta)
     fields: dict[str, Sourced] = {}
