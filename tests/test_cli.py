@@ -558,6 +558,7 @@ def test_bad_input_exits_4_naming_the_file_and_writes_nothing(runner, archive_di
     result = run(runner, "ingest", empty, notes, "--archive", archive_dir, "--no-fetch")
     assert result.exit_code == ExitCode.BAD_INPUT
     assert f"archiver: error: {empty}: file is empty" in result.stderr
+    assert "hint: an interrupted save or copy? save the post again" in result.stderr
     assert f"archiver: error: {notes}: not a supported saved post" in result.stderr
     after = sorted(p.relative_to(archive_dir) for p in archive_dir.rglob("*")
                    if "extensions" not in p.parts)

@@ -98,6 +98,10 @@ def _input_errors(path: Path) -> Iterator[None]:
         raise InputError(missing(path), path=path) from None
     except IsADirectoryError:
         raise InputError("is a folder, not a file", path=path) from None
+    except PermissionError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path=path,
+                         hint="give yourself the right to read it (chmod u+r FILE), or run as "
+                              "its owner") from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path=path) from None
 
@@ -144,7 +148,8 @@ def _reader_for(path: Path, head: bytes) -> ModuleType:
         body = head[mark[1]:]
         head = body[: len(body) // 2 * 2].decode(mark[0], "replace").encode("utf-8")
     if not head.removeprefix(codecs.BOM_UTF8).strip():
-        raise MalformedInput("file is empty", path=path)
+        raise MalformedInput("file is empty", path=path,
+                             hint="an interrupted save or copy? save the post again")
     for reader in READERS:
         if reader.detect(path, head):
             return reader
@@ -171,7 +176,8 @@ def _why_none(path: Path, head: bytes) -> str:
     supported format said to be unsupported left the user to guess what was wrong."""
     if head.startswith(b"PK\x03\x04"):  # (before the NUL bytes every ZIP header holds)
         return (": a ZIP file, but none SingleFile saved (its first entry is no SingleFile "
-                "page): another program's ZIP, or one cut short or damaged")
+                "page): another program's ZIP, or one cut short or damaged; a ZIP of saved "
+                "posts is read once unzipped (unzip it, and ingest the folder)")
     if b"\x00" in head:
         return ": binary data, not text"
     if path.suffix.lower() in (".md", ".markdown"):  # (Markdown may hold HTML)

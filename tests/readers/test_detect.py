@@ -86,6 +86,9 @@ def test_markdown_notes_in_the_repository_are_not_claimed(path):
     assert "supported" in info.value.hint
 
 
+UNZIP = "; a ZIP of saved posts is read once unzipped (unzip it, and ingest the folder)"
+
+
 @pytest.mark.parametrize(("name", "data", "said"), [
     ("other.html", b"<html><body><h1>Hello</h1></body></html>",
      "an HTML page with none of a WeChat article's marks in it (an mp.weixin.qq.com "
@@ -96,10 +99,10 @@ def test_markdown_notes_in_the_repository_are_not_claimed(path):
     ("binary.html", bytes(range(256)) * 4, "binary data, not text"),
     # a ZIP cut short after its signature, and another program's ZIP (its entry no page)
     ("save.zip", b"PK\x03\x04garbage", "a ZIP file, but none SingleFile saved (its first "
-     "entry is no SingleFile page): another program's ZIP, or one cut short or damaged"),
+     "entry is no SingleFile page): another program's ZIP, or one cut short or damaged" + UNZIP),
     ("photos.zip", b"PK\x03\x04\x14\x00\x00\x00\x00\x00" + bytes(16) + b"\x05\x00\x00\x00"
      b"a.jpg", "a ZIP file, but none SingleFile saved (its first entry is no SingleFile page): "
-     "another program's ZIP, or one cut short or damaged"),
+     "another program's ZIP, or one cut short or damaged" + UNZIP),
     ("notes.md", "# 待读\n\n一些笔记。\n".encode(),
      "a Markdown file without the front matter or the body of a post export"),
     ("notes.txt", b"hello\n", None),
