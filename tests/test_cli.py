@@ -3871,3 +3871,15 @@ def test_ingest_verify_waits_to_keep_the_results_with_wait_and_says_so_without(
         assert "another archiver process is writing to this archive" in result.stderr
         assert "pass --wait to keep the results once it is done" in result.stderr
         assert "citations.json" not in head.state and head.number == "v1"  # archived
+
+
+def test_verify_says_a_link_to_a_file_that_is_gone_as_ingest_says_it(runner, archive_dir,
+                                                                    tmp_path):
+    link = tmp_path / "inbox" / "post.html"
+    link.parent.mkdir()
+    link.symlink_to(tmp_path / "gone" / "post.html")
+    for command in (("ingest", link, "--no-fetch"), ("verify", link.parent, "--offline")):
+        result = run(runner, *command, "--archive", archive_dir)
+        assert result.exit_code == ExitCode.BAD_INPUT, result.output
+        assert (f"{link}: a symbolic link to {tmp_path / 'gone' / 'post.html'}, which does "
+                "not exist") in result.stderr

@@ -48,7 +48,7 @@ from archiver.errors import (
     worst,
 )
 from archiver.model import STATUSES, post_ids, statuses_shown
-from archiver.textfiles import for_a_shell, printable, text_file
+from archiver.textfiles import for_a_shell, missing, printable, text_file
 
 
 def _expand_folders(targets: list[str], problems: list[ArchiverError],
@@ -238,7 +238,8 @@ def _citations_in(target: str, config: Config, store: Any, hidden: bool = False,
     path = Path(target)
     if not path.is_file():
         if path.exists() or _looks_like_a_path(target):
-            raise InputError("no such file, and no post with that id", path=target)
+            # (a link to a file that is gone said as ingest says it)
+            raise InputError(f"{missing(path)}, and no post with that id", path=target)
         object_id = _archived(target, config, store, hidden)
         record, digest = head_record(store, object_id)
         if read is not None:
