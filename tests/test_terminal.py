@@ -167,6 +167,16 @@ def test_images_missing_for_one_reason_are_one_warning_in_the_terminal_each_in_j
      ["images 1–3 not obtained this time (not fetched: off): v3's is kept"]),
     (["image 1 not obtained this time (gone): v3's is kept", "image 2 missing: gone"],
      ["image 1 not obtained this time (gone): v3's is kept", "image 2 missing: gone"]),
+    # files not found, each looked for at its own place: one line, the first and last places
+    ([f"image {n} missing: file not found (looked for: images/1935/{n}.jpeg; asset roots: "
+      "none configured)" for n in range(1, 8)],
+     ["images 1–7 missing: file not found (looked for: images/1935/1.jpeg to "
+      "images/1935/7.jpeg, each image's at its own place; asset roots: none configured)"]),
+    (["image 1 missing: file not found (looked for: a/1.jpg; b/1.jpg; asset roots: /r)",
+      "image 2 missing: file not found (looked for: a/1.jpg; b/1.jpg; asset roots: /r)",
+      "image 3 missing: file not found (looked for: a/3.jpg; asset roots: /s)"],
+     ["images 1, 2 missing: file not found (looked for: a/1.jpg; b/1.jpg; asset roots: /r)",
+      "image 3 missing: file not found (looked for: a/3.jpg; asset roots: /s)"]),
 ])
 def test_warnings_are_grouped_only_where_consecutive_images_share_a_reason(warnings, shown):
     assert grouped_warnings(warnings) == shown
