@@ -214,11 +214,8 @@ class _Run:
 
     def __init__(self, archive: Archive, config: Config, refresh: bool,
                  report: Callable[[IngestResult], None],
-                 pool: ProcessPoolExecutor | None = None, as_head: bool = False):
+                 pool: ProcessPoolExecutor | None = None):
         self.archive = archive
-        # each save read is the head's maker (``ingest --as-head``): no earlier version holds
-        # it, and the head must say what it says
-        self.as_head = as_head
         self.pool = pool  # worker processes extracting files ahead of their turn (--jobs)
         # files whose reading was started ahead: path → (bytes, status, sha256, extraction),
         # or None where a receipt vouched for it then (its turn checks again)
@@ -357,7 +354,7 @@ class _Run:
     def from_receipt(self, path: Path, digest: str, source: str) -> list[IngestResult] | None:
         """The results a receipt for these bytes (``digest``, their sha256) vouches for;
         ``source``: ``path`` relative to the archive."""
-        if self.refresh or self.as_head:
+        if self.refresh:
             return None
         for receipt in self.receipts.get(digest, []):
             if receipt["settings"] != self.fingerprint or receipt["source"] != source:
@@ -835,7 +832,7 @@ class _Run:
     def _store(self, entry: _File, number: int) -> IngestResult | None:
         """The post's result if it is already archived; else None, and it joins the group."""
         prepared = entry.prepared[number]
-        existing = already_archived(self.archive, prepared, lambda: self.as_head or self.made_head(
+        existing = already_archived(self.archive, prepared, lambda: self.made_head(
             prepared.object_id, relative(entry.path, self.base), number, prepared))
         if existing:
             # the version vouched for must be there: an inventory outlives its folder's deletion
@@ -1158,8 +1155,7 @@ def _much_shorter(archive: Archive, prepared: Prepared) -> list[str]:
         return []
     return [f"its text is {now * 100 // before}% as long as {head}'s ({now} characters "
             f"against {before}): a copy cut short? `archiver diff {prepared.object_id}` shows "
-            f"what it lacks; {head} is kept whole (`archiver ingest --as-head` on the whole "
-            "save makes it the head again)"]
+            f"what it lacks; {head} is kept whole"]
 
 
 def ingest_paths(paths: Iterable[Path | str], config: Config, *,
@@ -1168,8 +1164,8 @@ def ingest_paths(paths: Iterable[Path | str], config: Config, *,
                  on_wait: Callable[[], None] | None = None,
                  on_files: Callable[[int], None] | None = None,
                  on_interrupted: Callable[[int, int], None] | None = None,
-                 jobs: int = 1, pool: ProcessPoolExecutor | None = None,
-                 as_head: bool = False) -> list[IngestResult]:
+                 jobs: int = 1, pool: ProcessPoolExecutor | None = None
+                 ) -> list[IngestResult]:
     """Ingest files and folders into the configured archive; one result per post (per file
     when it fails), each given to ``on_result`` once it is on disk. With ``wait``, another
     writer is waited for (``on_wait`` is called once first). ``on_files`` is told how many
@@ -1183,9 +1179,7 @@ def ingest_paths(paths: Iterable[Path | str], config: Config, *,
     script that calls this must guard its own code with ``if __name__ == "__main__":``.)
     ``pool``: worker processes the caller started (:func:`start_workers`), used instead;
     the caller shuts it down. (A path may be given as a string; one given alone, not in a
-    list, is that path.) ``as_head``: each post as these saves give it is made the head
-    version where the head differs, even where an earlier version holds it already (a copy
-    cut short made the head: the whole save, given again so, makes a version of it).
+    list, is that path.)
 
     What is wrong with one input is its result's ``error`` (an
     :class:`~archiver.errors.InputError`, status ``failed`` or ``skipped``); the others are
@@ -1205,10 +1199,10 @@ def ingest_paths(paths: Iterable[Path | str], config: Config, *,
         raise UsageError(f"jobs: a whole number of processes, 1 or more, not {jobs!r}")
     if pool is not None or jobs <= 1:
         return _ingest_paths(paths, config, on_result, wait, refresh, on_wait, on_files,
-                             on_interrupted, pool, jobs, as_head)
+                             on_interrupted, pool, jobs)
     with start_workers(jobs) as own:  # started first, before this run starts a thread
         return _ingest_paths(paths, config, on_result, wait, refresh, on_wait, on_files,
-                             on_interrupted, own, jobs, as_head)
+                             on_interrupted, own, jobs)
 
 
 def _a_path(value: object) -> Path:
@@ -1233,8 +1227,7 @@ def _ingest_paths(paths: Iterable[Path], config: Config,
                   on_result: Callable[[IngestResult], None] | None, wait: bool, refresh: bool,
                   on_wait: Callable[[], None] | None, on_files: Callable[[int], None] | None,
                   on_interrupted: Callable[[int, int], None] | None,
-                  pool: ProcessPoolExecutor | None, jobs: int,
-                  as_head: bool = False) -> list[IngestResult]:
+                  pool: ProcessPoolExecutor | None, jobs: int) -> list[IngestResult]:
     unreadable: list[Unlisted] = []
     empty: list[tuple[Path, int]] = []
     archives: list[tuple[Path, int]] = []
@@ -1288,8 +1281,7 @@ def _ingest_paths(paths: Iterable[Path], config: Config,
     with archive.writer(wait=wait, on_wait=on_wait):
         if on_interrupted is not None and any(archive.interrupted):
             on_interrupted(*archive.interrupted)
-        run = _Run(archive, config, refresh, report, pool if len(files) > 1 else None,
-                   as_head)
+        run = _Run(archive, config, refresh, report, pool if len(files) > 1 else None)
         try:
             ahead = 4 * max(jobs, 2)  # files read ahead of the one in its turn
             for at, (path, named) in enumerate(files):

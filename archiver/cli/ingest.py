@@ -193,12 +193,6 @@ def ingest(
                                       "stored file of a post found unchanged against its "
                                       "digest, and put back a damaged one whose bytes the "
                                       "source still holds."),
-    as_head: bool = typer.Option(False, "--as-head",
-                                 help="Make each post as these saves give it the head "
-                                      "version, even where an earlier version holds it "
-                                      "already (a copy cut short, or a poorer save, made the "
-                                      "head: give the whole save again with --as-head). A "
-                                      "version is added only where the head differs."),
     wait: bool = typer.Option(False, "--wait", help="Wait for another writer instead of "
                                                     "failing with exit 5."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, metavar="N",
@@ -356,7 +350,7 @@ def ingest(
             try:
                 results = ingest_paths(
                     paths, config, on_result=on_result, wait=wait, refresh=refresh, jobs=jobs,
-                    pool=pool, as_head=as_head,
+                    pool=pool,
                     on_files=lambda count: progress.update(task, total=count),
                     on_wait=None if quiet else lambda: err.print(
                         "waiting for another archiver process to finish writing…",
