@@ -225,8 +225,8 @@ def adds_nothing(new: dict[str, Any], current: dict[str, Any],
     is an edit; in another save, a page in another folder, the reference is compared by
     :func:`reference_key`). An image still missing is no news either, whatever the reason
     given this time: offline or --no-fetch, or other asset roots looked in; nor, in another
-    save, is one whose file is not here and whose name is all it gives
-    (:func:`_unknown_copy`: a save whose image folder was left behind).
+    save whose files are none of them here and whose names are all it gives of its images
+    (:func:`_folder_left_behind`: its image folder left behind), are its images.
 
     ``other``, for another save of the post than the head's source: it may also say less
     than the record (:mod:`archiver.saves`), as a save without the page's scripts does.
@@ -241,6 +241,7 @@ def adds_nothing(new: dict[str, Any], current: dict[str, Any],
     old_images, new_images = current.get("images") or [], new.get("images") or []
     if len(old_images) != len(new_images):
         return False
+    folder_left = other is not None and _folder_left_behind(new_images)
     for old, image in zip(old_images, new_images, strict=True):
         if image == old or _but_its_address(image, old):
             continue
@@ -253,8 +254,8 @@ def adds_nothing(new: dict[str, Any], current: dict[str, Any],
             continue  # still missing: the reason is kept as first given
         if image["status"] == "missing" and image["original"] == EMPTY_PLACEHOLDER:
             continue  # a save that blocked images holds none here, nor says which it was
-        if other is not None and _unknown_copy(image):
-            continue  # another save's file not here: it says nothing of the image it held
+        if folder_left:
+            continue  # another save's files all not here: they say nothing of the images
         if not (image["status"] == "missing" and old["status"] == "stored"
                 and _same_image(image, old, other is not None)):
             return False  # an image now referred to elsewhere, and missing, is an edit
@@ -270,6 +271,13 @@ def _unknown_copy(image: dict[str, Any]) -> bool:
     original = image["original"]
     return image["status"] == "missing" and not image.get("address") and bool(original) \
         and not has_scheme(original) and not original.startswith("//")
+
+
+def _folder_left_behind(images: list[dict[str, Any]]) -> bool:
+    """Whether every image of a save is an :func:`_unknown_copy`: its image folder left
+    behind whole. Where some of its files are here, one that is not is more likely a file
+    the post now names instead (an exporter that names files by their digest or id)."""
+    return bool(images) and all(_unknown_copy(image) for image in images)
 
 
 def _named_once(images: list[dict[str, Any]], name: Callable[[dict[str, Any]], str | None]
@@ -297,8 +305,9 @@ def _held_images(images: list[dict[str, Any]], held: list[dict[str, Any]],
     never an image whose address is another), or, where a save that blocked images left an
     empty placeholder, the one in its place (as many images as the version holds); and
     ``by_place``, for a post found unchanged (nothing is carried: the version is kept as it
-    is), also where another save's file is not here and names none of the images held
-    (:func:`_unknown_copy`). A new version never takes an image by its place alone: the
+    is), also where another save's files are none of them here and this one names none of
+    the images held (:func:`_folder_left_behind`). A new version never takes an image by
+    its place alone: the
     edit that made it may have moved them, and an image put in another's place is a false
     claim where a missing one is none."""
     kept = [image for image in held if image.get("status") == "stored" and image.get("asset")]
@@ -316,7 +325,7 @@ def _held_images(images: list[dict[str, Any]], held: list[dict[str, Any]],
         old = next((found for found in looked
                     if found is not None and not _other_addresses(image, found)), None)
         if (image["original"] == EMPTY_PLACEHOLDER or old is None and by_place
-                and _unknown_copy(image)) and len(held) == len(images) and \
+                and _folder_left_behind(images)) and len(held) == len(images) and \
                 held[index].get("status") == "stored" and held[index].get("asset"):
             old = held[index]  # the image in its place: the save blocked it, or left it behind
         if old is not None:
@@ -359,13 +368,20 @@ def carry_images(archive: Archive, prepared: Prepared) -> None:
     _say_kept(prepared, head, reasons)
 
 
-def _say_kept(prepared: Prepared, version: str, missing: dict[int, str | None]) -> None:
+def _say_kept(prepared: Prepared, version: str, missing: dict[int, str | None],
+              placed: frozenset[int] = frozenset()) -> None:
     """Reword the warnings of the images (index → why missing) that ``version`` holds: not
-    obtained this time, but kept, never "missing" as if the archive had lost them."""
+    obtained this time, but kept, never "missing" as if the archive had lost them. Those
+    ``placed``, known only by their place (the save's image folder left behind), are said
+    to be the version's image at that place, not the file the save names."""
     replaced = {missing_image_warning(index, reason) for index, reason in missing.items()}
     prepared.warnings = [w for w in prepared.warnings if w not in replaced]
     prepared.warnings += [f"image {index + 1} not obtained this time ({reason}): "
-                          f"{version}'s is kept" for index, reason in sorted(missing.items())]
+                          + (f"{version}'s image {index + 1} is kept in its place (this "
+                             "save's image files are none of them here, and their names say "
+                             "nothing of the images)" if index in placed else
+                             f"{version}'s is kept")
+                          for index, reason in sorted(missing.items())]
 
 
 def kept_images(archive: Archive, prepared: Prepared, version: str) -> None:
@@ -376,6 +392,7 @@ def kept_images(archive: Archive, prepared: Prepared, version: str) -> None:
         return
     state = next(v.state for v in archive.versions(prepared.object_id) if v.number == version)
     another = _another_save(prepared, state)
-    held = _held_images(images, archive.read_json(prepared.object_id, "record.json", version)
-                        .get("images") or [], another, by_place=another)
-    _say_kept(prepared, version, {index: images[index]["reason"] for index in held})
+    kept = archive.read_json(prepared.object_id, "record.json", version).get("images") or []
+    held = _held_images(images, kept, another, by_place=another)
+    placed = frozenset(held) - frozenset(_held_images(images, kept, another))
+    _say_kept(prepared, version, {index: images[index]["reason"] for index in held}, placed)

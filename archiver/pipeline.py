@@ -1149,7 +1149,10 @@ def _much_shorter(archive: Archive, prepared: Prepared) -> list[str]:
     head (under :data:`SHORTER_SHARE` of it): a copy cut short is archived as a version like
     any edit (the earlier stays whole), and only this says it may be one."""
     head = archive.versions(prepared.object_id)[-1].number
-    before = len(archive.read_json(prepared.object_id, "record.json").get("text") or "")
+    current = archive.read_json(prepared.object_id, "record.json")
+    if prepared.record.get("kind") != current.get("kind"):
+        return []  # (an article deleted: no copy of it cut short)
+    before = len(current.get("text") or "")
     now = len(prepared.record.get("text") or "")
     if before < _SHORTER_FROM or now >= before * SHORTER_SHARE:
         return []

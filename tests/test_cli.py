@@ -3883,3 +3883,7 @@ def test_verify_says_a_link_to_a_file_that_is_gone_as_ingest_says_it(runner, arc
         assert result.exit_code == ExitCode.BAD_INPUT, result.output
         assert (f"{link}: a symbolic link to {tmp_path / 'gone' / 'post.html'}, which does "
                 "not exist") in result.stderr
+    pipe = tmp_path / "pipe.html"
+    os.mkfifo(pipe)
+    result = run(runner, "verify", pipe, "--offline", "--archive", archive_dir)
+    assert f"{pipe}: not a regular file, and no post with that id" in result.stderr

@@ -236,11 +236,26 @@ def test_a_markdown_export_cut_inside_an_html_tag_is_refused_as_cut_short(tmp_pa
     with pytest.raises(MalformedInput, match=r"stops inside an HTML tag \('<p' at its end\): "
                                              r"it was cut short"):
         read(cut)
-    # Markdown that holds no HTML block may end with what only looks like a tag's start
-    plain = tmp_path / "plain.md"
-    plain.write_text("---\ntitle: 比较\nurl: https://mp.weixin.qq.com/s/AbcdefGhij12\n---\n\n"
-                     "当 a <b\n", encoding="utf-8")
-    assert read(plain).fields["title"].value == "比较"
+    inlined = tmp_path / "inlined.md"  # cut inside an inlined image's long attribute
+    inlined.write_bytes(whole[:9000] + b'>\n\n<p><img src="data:image/png;base64,'
+                        + b"iVBORw0KGgo" * 1000)
+    with pytest.raises(MalformedInput, match="stops inside an HTML tag"):
+        read(inlined)
+
+
+@pytest.mark.parametrize("end", [
+    "结论：当 a <b 时取 a，否则取 b。",  # words that only look like a tag's start
+    "泛型写作 List<String 写法。",
+    "按 <Enter 键继续。\n\n下一段。",
+    "```python\nwhile x <y or done:\n    step()\n```",  # a code block is no HTML
+    "```html\n<p>你好</p>\n<p\n```",
+    "见 <https://example.org/a>",
+])
+def test_markdown_with_html_blocks_ending_in_words_or_code_is_read(tmp_path, end):
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: 比较\nurl: https://mp.weixin.qq.com/s/AbcdefGhij12\n---\n\n"
+                    f'<p align="center">导语</p>\n\n{end}\n', encoding="utf-8")
+    assert read(post).fields["title"].value == "比较"
 
 
 def test_a_version_much_shorter_than_the_head_is_said(tmp_path):

@@ -328,6 +328,7 @@ def test_a_capture_deleted_then_restored_is_the_article_again(config, tmp_path):
     capture.write_bytes(deleted)
     gone = only(ingest_paths([capture], config))
     assert (gone.object_id, gone.status, gone.version) == (LONG_ID, "unavailable", "v2")
+    assert not any("as long as" in w for w in gone.warnings)  # a deletion is no copy cut short
     capture.write_bytes(article)
     back = only(ingest_paths([capture], config))
     assert (back.status, back.version, back.kind) == ("updated", "v3", "article")
@@ -1036,7 +1037,8 @@ def test_a_save_whose_image_folder_is_not_here_takes_no_image_away_whatever_it_n
     wget = SAVES / "wget-k-mufeng-2021-07-07.html"
     results = ingest_paths([zipped, wget, MUFENG_2021], config)
     assert [r.status for r in results] == ["added", "unchanged", "unchanged"]
-    assert any("not obtained this time" in w and "v1's is kept" in w for w in results[1].warnings)
+    assert any("not obtained this time" in w and "v1's image 1 is kept in its place (this "
+               "save's image files are none of them here" in w for w in results[1].warnings)
     archive = Archive.open(config.archive)
     assert [v.number for v in archive.versions(results[0].object_id)] == ["v1"]
     record = archive.read_json(results[0].object_id, "record.json")
@@ -1055,3 +1057,26 @@ def test_a_new_version_from_such_a_save_takes_no_image_by_its_place_alone(config
     assert [r.status for r in results] == ["added", "updated"]
     record = Archive.open(config.archive).read_json(results[0].object_id, "record.json")
     assert {i["status"] for i in record["images"]} == {"missing"}
+
+
+def test_a_save_with_some_of_its_image_files_here_names_another_image_by_a_new_name(
+        config, tmp_path):
+    """An export naming its images by their digest (as some do): a copy of the post whose
+    second reference names another file, that file not here while the first is: an edit, a
+    version, not the first save's image 2 taken for it."""
+    images = sorted(TOKYO_IMAGES.glob("img_*.jpg"))
+    first = tmp_path / "e1" / "post.md"
+    (first.parent / "images").mkdir(parents=True)
+    shutil.copyfile(images[0], first.parent / "images" / "3f2a.jpg")
+    shutil.copyfile(images[1], first.parent / "images" / "9b1c.jpg")
+    page = ("---\ntitle: 图\nurl: https://mp.weixin.qq.com/s/AbcdefGhij12\n---\n\n正文。\n\n"
+            "![](images/3f2a.jpg)\n\n![]({})\n")
+    first.write_text(page.format("images/9b1c.jpg"), encoding="utf-8")
+    other = tmp_path / "e3" / "post.md"
+    (other.parent / "images").mkdir(parents=True)
+    shutil.copyfile(images[0], other.parent / "images" / "3f2a.jpg")
+    other.write_text(page.format("images/77de.jpg"), encoding="utf-8")
+    results = ingest_paths([first, other], config)
+    assert [r.status for r in results] == ["added", "updated"]
+    record = Archive.open(config.archive).read_json(results[0].object_id, "record.json")
+    assert [i["status"] for i in record["images"]] == ["stored", "missing"]

@@ -177,6 +177,19 @@ def test_images_missing_for_one_reason_are_one_warning_in_the_terminal_each_in_j
       "image 3 missing: file not found (looked for: a/3.jpg; asset roots: /s)"],
      ["images 1, 2 missing: file not found (looked for: a/1.jpg; b/1.jpg; asset roots: /r)",
       "image 3 missing: file not found (looked for: a/3.jpg; asset roots: /s)"]),
+    # several places each, or other folders: each image's places are said, not a range
+    (["image 1 missing: file not found (looked for: a/1.jpg; b/1.jpg; asset roots: /r)",
+      "image 2 missing: file not found (looked for: a/2.jpg; b/2.jpg; asset roots: /r)"],
+     ["image 1 missing: file not found (looked for: a/1.jpg; b/1.jpg; asset roots: /r)",
+      "image 2 missing: file not found (looked for: a/2.jpg; b/2.jpg; asset roots: /r)"]),
+    (["image 1 missing: file not found (looked for: images/1.jpg; asset roots: /r)",
+      "image 2 missing: file not found (looked for: pics/2.jpg; asset roots: /r)"],
+     ["image 1 missing: file not found (looked for: images/1.jpg; asset roots: /r)",
+      "image 2 missing: file not found (looked for: pics/2.jpg; asset roots: /r)"]),
+    ([f"image {n} not obtained this time (file not found (looked for: i/{n}.png; asset roots: "
+      "none configured)): v1's is kept" for n in (1, 2)],
+     ["images 1, 2 not obtained this time (file not found (looked for: i/1.png to i/2.png, "
+      "each image's at its own place; asset roots: none configured)): v1's is kept"]),
 ])
 def test_warnings_are_grouped_only_where_consecutive_images_share_a_reason(warnings, shown):
     assert grouped_warnings(warnings) == shown

@@ -4,6 +4,7 @@ the summary a person reads."""
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 import traceback
 from collections.abc import Iterable
@@ -124,15 +125,16 @@ def grouped_warnings(warnings: Iterable[str]) -> list[str]:
     """Warnings as a person reads them: images missing for one reason (every image of a post
     ingested with --no-fetch) in one line, ``images 1–26 missing: not fetched: …``, and so
     images not obtained again but kept (``images 1–26 not obtained this time (…): v3's is
-    kept``), and image files not found, each looked for at its own place (``images 1–7
-    missing: file not found (looked for: images/1.jpeg to images/7.jpeg, …)``). The reasons
-    are kept whole and in order; --json gives each image's own warning."""
+    kept``), and image files not found, each at one place of its own in one folder
+    (``images 1–7 missing: file not found (looked for: images/1.jpeg to images/7.jpeg,
+    …)``). The reasons are kept whole and in order; --json gives each image's own warning."""
     out: list[str] = []
     group: tuple[str, list[int], list[str]] | None = None
     for warning in warnings:
         match = _IMAGE_MISSING.fullmatch(warning)
         said, place = _reason_and_place(match.group(2)) if match else ("", "")
-        if match and group is not None and group[0] == said:
+        if match and group is not None and group[0] == said and \
+                posixpath.dirname(group[2][0]) == posixpath.dirname(place):
             group[1].append(int(match.group(1)))
             group[2].append(place)
             continue
@@ -148,24 +150,28 @@ def grouped_warnings(warnings: Iterable[str]) -> list[str]:
     return out
 
 
-# a file not found, as assets.local says it: where it was looked for, and the asset roots
-_NOT_FOUND = re.compile(r"(?P<head>missing: file not found \(looked for: )(?P<places>.*)"
-                        r"(?P<tail>; asset roots: [^;]*\))", re.S)
+# a file not found, as assets.local says it (also inside "not obtained this time (…)"):
+# the one place it was looked for, and the asset roots
+_NOT_FOUND = re.compile(r"(?P<head>(?:missing: |not obtained this time \()file not found "
+                        r"\(looked for: )(?P<place>[^;()]*)(?P<tail>; asset roots: [^;]*\).*)",
+                        re.S)
 _PLACES = "\0"  # where a group's places go in its reason
 
 
 def _reason_and_place(said: str) -> tuple[str, str]:
-    """A missing image's reason with the places its file was looked for taken out (they
-    differ from image to image: one image's file is not another's), and those places."""
+    """A missing image's reason with the one place its file was looked for taken out (it
+    differs from image to image: one image's file is not another's), and that place; a
+    reason naming several places, or a note on one, is kept whole (grouped only with the
+    very same reason)."""
     match = _NOT_FOUND.fullmatch(said)
     if match is None:
         return said, ""
-    return match["head"] + _PLACES + match["tail"], match["places"]
+    return match["head"] + _PLACES + match["tail"], match["place"]
 
 
 def _image_group(said: str, numbers: list[int], places: list[str]) -> str:
     noun = "image" if len(numbers) == 1 else "images"
-    if _PLACES in said:  # (each image's file looked for at its own places)
+    if _PLACES in said:  # (each image's file looked for at its own place, in one folder)
         shown = places[0] if len(set(places)) == 1 else (
             f"{places[0]} to {places[-1]}, each image's at its own place")
         said = said.replace(_PLACES, shown)

@@ -239,7 +239,8 @@ def _citations_in(target: str, config: Config, store: Any, hidden: bool = False,
     if not path.is_file():
         if path.exists() or _looks_like_a_path(target):
             # (a link to a file that is gone said as ingest says it)
-            raise InputError(f"{missing(path)}, and no post with that id", path=target)
+            said = "not a regular file" if path.exists() else missing(path)
+            raise InputError(f"{said}, and no post with that id", path=target)
         object_id = _archived(target, config, store, hidden)
         record, digest = head_record(store, object_id)
         if read is not None:

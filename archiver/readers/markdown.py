@@ -612,24 +612,41 @@ def _notion_properties(body: str) -> tuple[dict[str, str], str]:
 
 
 # a Markdown file holding the page's HTML (mp_duty's export, a clipper's raw blocks) that
-# stops inside a tag: "…</li><li><section><p" at its very end
-_ENDS_IN_A_TAG = re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*|/[A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?\Z")
+# stops inside a tag of an HTML element: "…</li><li><section><p" at its very end, or within
+# its attributes ("<img src=\"data:image/png;base64,iVBO"), on its last line
+_HTML_ELEMENTS = ("a|b|blockquote|br|center|code|em|figcaption|figure|font|h[1-6]|hr|i|iframe|"
+                  "img|li|mp-[a-z-]+|mpvoice|ol|p|pre|section|span|strong|sub|sup|svg|table|"
+                  "tbody|td|th|thead|tr|u|ul|video")
+_ENDS_IN_A_TAG = re.compile(rf"</?(?:{_HTML_ELEMENTS})(?:\s[^<>\n=]*=[^<>\n]*)?\Z",
+                            re.IGNORECASE)
 _BLOCK_END_TAG = re.compile(r"</(?:p|section|div|li|ul|ol|table|tr|td|span|blockquote)\s*>",
                             re.IGNORECASE)
+_FENCED = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})[^\n]*\n.*?^[ ]{0,3}\1[ \t]*$", re.M | re.S)
 
 
 def _refuse_cut_in_a_tag(text: str, path: Path) -> None:
-    """Refuse a file that holds HTML blocks and stops inside a tag: a copy cut short (its
-    end, with the post's address in an export's footer, is lost). Markdown has no end to
-    find missing otherwise: a copy cut between paragraphs is read, and the archive says it
-    when it makes a version much shorter than the one before."""
-    end = text.rstrip()
-    cut = _ENDS_IN_A_TAG.search(end[-2000:])
-    if cut is not None and _BLOCK_END_TAG.search(text):
+    """Refuse a file that holds HTML blocks and stops inside an HTML element's tag, where a
+    tag's name ends it or an attribute is being written (``<p``, ``<img src="…``): a copy
+    cut short (its end, with the post's address in an export's footer, is lost). Code
+    blocks are no HTML, and ``a <b 时`` or ``List<String`` at a post's end are words.
+    Markdown has no end to find missing otherwise: a copy cut between paragraphs is read,
+    and the archive says it when it makes a version much shorter than the one before."""
+    if _ENDS_IN_A_TAG.search(_last_line(text)) is None:
+        return
+    prose = _FENCED.sub("", text)
+    cut = _ENDS_IN_A_TAG.search(_last_line(prose))
+    if cut is not None and _BLOCK_END_TAG.search(prose):
         raise MalformedInput(f"the Markdown file stops inside an HTML tag "
                              f"({cut.group(0)[:40]!r} at its end): it was cut short",
                              path=path, hint="an interrupted save or copy? export or copy "
                                              "the post again")
+
+
+def _last_line(text: str) -> str:
+    """The text's last line that holds more than white space (however long: an inlined
+    image's base64 runs for megabytes)."""
+    end = text.rstrip()
+    return end[end.rfind("\n") + 1:]
 
 
 def read(path: Path, data: bytes | None = None) -> RawPost:
@@ -751,9 +768,10 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
             if name in ("published", "fetched"):
                 when = read_date(value)
                 if when is None:  # said, not dropped without a word: the file keeps it
+                    why = ("no such day" if _LOGSEQ_DAY.fullmatch(value.strip()) else
+                           why_not_a_date(value))  # (Logseq's own form, a day none has)
                     unread_dates.append(f"{written} {name} {value[:60]!r} is no date "
-                                        f"({why_not_a_date(value)}): the post is archived "
-                                        f"without it")
+                                        f"({why}): the post is archived without it")
                 put(name, when, written)
             elif name == "tags":
                 put("tags", [t.strip() for t in _TAG_SEPARATORS.split(value) if t.strip()],

@@ -700,6 +700,11 @@ def test_a_note_apps_date_that_is_no_date_is_said_not_dropped(tmp_path, config):
     [said] = [w for w in prepared.warnings if "Logseq page property published" in w]
     assert "'2018-02-30' is no date (no such day" in said and "archived without it" in said
     assert said in json.loads(prepared.files["provenance.json"])["notes"]
+    journal = tmp_path / "journal.md"  # Logseq's own form of a date, of a day none has
+    journal.write_text(f"title:: {TITLE}\nurl:: {URL}\npublished:: [[Feb 30th, 2020]]\n\n"
+                       f"- {PARAGRAPH}\n", encoding="utf-8")
+    assert any("'Feb 30th, 2020' is no date (no such day)" in w
+               for w in prepare_all(journal, config)[0].warnings)
 
 
 def test_lines_only_like_an_exporters_are_the_posts_text(tmp_path, config):
