@@ -236,6 +236,12 @@ def test_a_markdown_export_cut_inside_an_html_tag_is_refused_as_cut_short(tmp_pa
     with pytest.raises(MalformedInput, match=r"stops inside an HTML tag \('<p' at its end\): "
                                              r"it was cut short"):
         read(cut)
+    between = tmp_path / "between.md"  # cut between two tags, its sections left open
+    at = whole.index(b"</p>", len(whole) // 2) + len(b"</p>")
+    between.write_bytes(whole[:at])
+    with pytest.raises(MalformedInput, match=r"leaves \d+ of the page's <section> elements "
+                                             r"open at its end: it was cut short"):
+        read(between)
     inlined = tmp_path / "inlined.md"  # cut inside an inlined image's long attribute
     inlined.write_bytes(whole[:9000] + b'>\n\n<p><img src="data:image/png;base64,'
                         + b"iVBORw0KGgo" * 1000)
@@ -250,6 +256,7 @@ def test_a_markdown_export_cut_inside_an_html_tag_is_refused_as_cut_short(tmp_pa
     "```python\nwhile x <y or done:\n    step()\n```",  # a code block is no HTML
     "```html\n<p>你好</p>\n<p\n```",
     "见 <https://example.org/a>",
+    "`<section>` 是微信排版用的标签。",  # an element named in code is none opened
 ])
 def test_markdown_with_html_blocks_ending_in_words_or_code_is_read(tmp_path, end):
     post = tmp_path / "post.md"

@@ -621,25 +621,35 @@ _ENDS_IN_A_TAG = re.compile(rf"</?(?:{_HTML_ELEMENTS})(?:\s[^<>\n=]*=[^<>\n]*)?\
                             re.IGNORECASE)
 _BLOCK_END_TAG = re.compile(r"</(?:p|section|div|li|ul|ol|table|tr|td|span|blockquote)\s*>",
                             re.IGNORECASE)
+_SECTION_OPEN = re.compile(r"<section\b", re.IGNORECASE)
+_SECTION_CLOSE = re.compile(r"</section\s*>", re.IGNORECASE)
+_CODE_SPAN = re.compile(r"`[^`\n]*`")
 _FENCED = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})[^\n]*\n.*?^[ ]{0,3}\1[ \t]*$", re.M | re.S)
 
 
 def _refuse_cut_in_a_tag(text: str, path: Path) -> None:
     """Refuse a file that holds HTML blocks and stops inside an HTML element's tag, where a
-    tag's name ends it or an attribute is being written (``<p``, ``<img src="…``): a copy
-    cut short (its end, with the post's address in an export's footer, is lost). Code
+    tag's name ends it or an attribute is being written (``<p``, ``<img src="…``), or that
+    leaves WeChat's ``<section>`` elements open (cut between two tags): a copy cut short (its
+    end, with the post's address in an export's footer, is lost). Code
     blocks are no HTML, and ``a <b 时`` or ``List<String`` at a post's end are words.
     Markdown has no end to find missing otherwise: a copy cut between paragraphs is read,
     and the archive says it when it makes a version much shorter than the one before."""
-    if _ENDS_IN_A_TAG.search(_last_line(text)) is None:
-        return
-    prose = _FENCED.sub("", text)
-    cut = _ENDS_IN_A_TAG.search(_last_line(prose))
-    if cut is not None and _BLOCK_END_TAG.search(prose):
-        raise MalformedInput(f"the Markdown file stops inside an HTML tag "
-                             f"({cut.group(0)[:40]!r} at its end): it was cut short",
-                             path=path, hint="an interrupted save or copy? export or copy "
-                                             "the post again")
+    hint = "an interrupted save or copy? export or copy the post again"
+    if _ENDS_IN_A_TAG.search(_last_line(text)) is not None:
+        prose = _FENCED.sub("", text)
+        cut = _ENDS_IN_A_TAG.search(_last_line(prose))
+        if cut is not None and _BLOCK_END_TAG.search(prose):
+            raise MalformedInput(f"the Markdown file stops inside an HTML tag "
+                                 f"({cut.group(0)[:40]!r} at its end): it was cut short",
+                                 path=path, hint=hint)
+    if "<section" in text:  # WeChat's own element: an export of the page's HTML holds them
+        prose = _CODE_SPAN.sub("", _FENCED.sub("", text))
+        opened = len(_SECTION_OPEN.findall(prose)) - len(_SECTION_CLOSE.findall(prose))
+        if opened > 0:
+            raise MalformedInput(f"the Markdown file leaves {opened} of the page's <section> "
+                                 "elements open at its end: it was cut short", path=path,
+                                 hint=hint)
 
 
 def _last_line(text: str) -> str:
