@@ -70,6 +70,7 @@ def already_archived(archive: Archive, prepared: Prepared,
     save = OtherSave(frozenset([prepared.object_id, *prepared.aliases]), prepared.zone_unknown,
                      prepared.offset_known and _time_guessed(archive, prepared.object_id))
     other = None if made else save
+    prepared.another_save = not made  # (what kept_images says of its images follows it)
     if _carry_metadata(archive, prepared, save, current, head.number, made) and \
             head.state.get("record.json") == prepared.record_digest and \
             _assets_of(head.state) == new_assets:
@@ -241,7 +242,7 @@ def adds_nothing(new: dict[str, Any], current: dict[str, Any],
     old_images, new_images = current.get("images") or [], new.get("images") or []
     if len(old_images) != len(new_images):
         return False
-    folder_left = other is not None and _folder_left_behind(new_images)
+    folder_left = other is not None and _folder_left_behind(new_images, old_images)
     for old, image in zip(old_images, new_images, strict=True):
         if image == old or _but_its_address(image, old):
             continue
@@ -273,11 +274,16 @@ def _unknown_copy(image: dict[str, Any]) -> bool:
         and not has_scheme(original) and not original.startswith("//")
 
 
-def _folder_left_behind(images: list[dict[str, Any]]) -> bool:
-    """Whether every image of a save is an :func:`_unknown_copy`: its image folder left
-    behind whole. Where some of its files are here, one that is not is more likely a file
-    the post now names instead (an exporter that names files by their digest or id)."""
-    return bool(images) and all(_unknown_copy(image) for image in images)
+def _folder_left_behind(images: list[dict[str, Any]], held: list[dict[str, Any]]) -> bool:
+    """Whether every image of a save is an :func:`_unknown_copy` (its image folder left
+    behind whole) whose name is none the ``held`` images have (as :func:`reference_key`
+    reads them). Where some of its files are here, one that is not is more likely a file
+    the post now names instead (an exporter that names files by their digest or id); where
+    its names are the held images' own, they tell which is where (a copy of the post whose
+    images were moved), and are compared one by one."""
+    names = {reference_key(image["original"]) for image in held}
+    return bool(images) and all(_unknown_copy(image) and reference_key(image["original"])
+                                not in names for image in images)
 
 
 def _named_once(images: list[dict[str, Any]], name: Callable[[dict[str, Any]], str | None]
@@ -325,7 +331,7 @@ def _held_images(images: list[dict[str, Any]], held: list[dict[str, Any]],
         old = next((found for found in looked
                     if found is not None and not _other_addresses(image, found)), None)
         if (image["original"] == EMPTY_PLACEHOLDER or old is None and by_place
-                and _folder_left_behind(images)) and len(held) == len(images) and \
+                and _folder_left_behind(images, held)) and len(held) == len(images) and \
                 held[index].get("status") == "stored" and held[index].get("asset"):
             old = held[index]  # the image in its place: the save blocked it, or left it behind
         if old is not None:
@@ -377,9 +383,9 @@ def _say_kept(prepared: Prepared, version: str, missing: dict[int, str | None],
     replaced = {missing_image_warning(index, reason) for index, reason in missing.items()}
     prepared.warnings = [w for w in prepared.warnings if w not in replaced]
     prepared.warnings += [f"image {index + 1} not obtained this time ({reason}): "
-                          + (f"{version}'s image {index + 1} is kept in its place (this "
-                             "save's image files are none of them here, and their names say "
-                             "nothing of the images)" if index in placed else
+                          + (f"{version}'s image in its place is kept (this save's image "
+                             "files are none of them here, and their names say nothing of "
+                             "the images)" if index in placed else
                              f"{version}'s is kept")
                           for index, reason in sorted(missing.items())]
 
@@ -391,7 +397,8 @@ def kept_images(archive: Archive, prepared: Prepared, version: str) -> None:
     if not any(image["status"] == "missing" for image in images):
         return
     state = next(v.state for v in archive.versions(prepared.object_id) if v.number == version)
-    another = _another_save(prepared, state)
+    another = prepared.another_save if prepared.another_save is not None else \
+        _another_save(prepared, state)
     kept = archive.read_json(prepared.object_id, "record.json", version).get("images") or []
     held = _held_images(images, kept, another, by_place=another)
     placed = frozenset(held) - frozenset(_held_images(images, kept, another))

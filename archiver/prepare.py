@@ -53,6 +53,9 @@ class Prepared:
     warnings: list[str] = field(default_factory=list)
     inputs: dict[str, str | None] = field(default_factory=dict)
     retry_fetch: bool = False  # some remote image was not obtained
+    # whether the archive took this save for another save of the post than the head's (the
+    # receipts', or the files' names, decision in held.already_archived): None until asked
+    another_save: bool | None = None
     # the sha256 of some files, computed from these same bytes (the images' content
     # addresses; the source's receipt digest): the archive's fixity block takes them as they are
     sha256: dict[str, str] = field(default_factory=dict)

@@ -236,12 +236,19 @@ def test_a_markdown_export_cut_inside_an_html_tag_is_refused_as_cut_short(tmp_pa
     with pytest.raises(MalformedInput, match=r"stops inside an HTML tag \('<p' at its end\): "
                                              r"it was cut short"):
         read(cut)
-    between = tmp_path / "between.md"  # cut between two tags, its sections left open
-    at = whole.index(b"</p>", len(whole) // 2) + len(b"</p>")
-    between.write_bytes(whole[:at])
-    with pytest.raises(MalformedInput, match=r"leaves \d+ of the page's <section> elements "
-                                             r"open at its end: it was cut short"):
-        read(between)
+    for end in (whole.index(b"</p>", len(whole) // 2) + len(b"</p>"),  # between two tags
+                whole.rindex(b"</div>") + len(b"</div>")):  # after the page, before the footer
+        between = tmp_path / "between.md"
+        between.write_bytes(whole[:end])
+        with pytest.raises(MalformedInput, match="an mp_duty export .* without the 原文链接 "
+                                                 "footer its template always writes at the "
+                                                 "end: it was cut short"):
+            read(between)
+    attribute = tmp_path / "attribute.md"  # cut inside a tag, before an attribute's value
+    attribute.write_bytes(whole[:whole.index(b"<mp-style-type data-value")
+                                + len(b"<mp-style-type data-value")])
+    with pytest.raises(MalformedInput, match="stops inside an HTML tag"):
+        read(attribute)
     inlined = tmp_path / "inlined.md"  # cut inside an inlined image's long attribute
     inlined.write_bytes(whole[:9000] + b'>\n\n<p><img src="data:image/png;base64,'
                         + b"iVBORw0KGgo" * 1000)
@@ -257,6 +264,9 @@ def test_a_markdown_export_cut_inside_an_html_tag_is_refused_as_cut_short(tmp_pa
     "```html\n<p>你好</p>\n<p\n```",
     "见 <https://example.org/a>",
     "`<section>` 是微信排版用的标签。",  # an element named in code is none opened
+    "结论：当 x <a 时，y = 1。",  # an '=' later in a sentence is no attribute
+    "若 0 <i 且 i = n 则停止",
+    "    if x <b and y == 1",
 ])
 def test_markdown_with_html_blocks_ending_in_words_or_code_is_read(tmp_path, end):
     post = tmp_path / "post.md"

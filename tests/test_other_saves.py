@@ -1037,7 +1037,7 @@ def test_a_save_whose_image_folder_is_not_here_takes_no_image_away_whatever_it_n
     wget = SAVES / "wget-k-mufeng-2021-07-07.html"
     results = ingest_paths([zipped, wget, MUFENG_2021], config)
     assert [r.status for r in results] == ["added", "unchanged", "unchanged"]
-    assert any("not obtained this time" in w and "v1's image 1 is kept in its place (this "
+    assert any("not obtained this time" in w and "v1's image in its place is kept (this "
                "save's image files are none of them here" in w for w in results[1].warnings)
     archive = Archive.open(config.archive)
     assert [v.number for v in archive.versions(results[0].object_id)] == ["v1"]
@@ -1080,3 +1080,24 @@ def test_a_save_with_some_of_its_image_files_here_names_another_image_by_a_new_n
     assert [r.status for r in results] == ["added", "updated"]
     record = Archive.open(config.archive).read_json(results[0].object_id, "record.json")
     assert [i["status"] for i in record["images"]] == ["stored", "missing"]
+
+
+def test_a_moved_copy_naming_the_held_images_in_another_order_is_an_edit(config, tmp_path):
+    """The REAL export of a post with its images, then a copy of it elsewhere, its images
+    left behind, two of its references swapped: its names are the held images' own, so they
+    tell where each is: an edit, and each image carried to its new place by its name."""
+    export = next((WECHAT / "html-with-assets").glob("mufeng__2018-01-29_*/md/*.md"))
+    text = export.read_text(encoding="utf-8")
+    assert "img_001.jpg" in text and "img_003.jpg" in text
+    moved = tmp_path / "vault" / "md" / "post.md"
+    moved.parent.mkdir(parents=True)
+    moved.write_text(text.replace("img_001.jpg", "\0").replace("img_003.jpg", "img_001.jpg")
+                     .replace("\0", "img_003.jpg"), encoding="utf-8")
+    results = ingest_paths([export, moved], config)
+    assert [r.status for r in results] == ["added", "updated"]
+    archive = Archive.open(config.archive)
+    v1, v2 = (archive.read_json(results[0].object_id, "record.json", v) for v in ("v1", "v2"))
+    by_name = {i["original"].rsplit("/", 1)[-1]: i["sha256"] for i in v1["images"]}
+    assert [i["sha256"] for i in v2["images"]] == [
+        by_name[i["original"].rsplit("/", 1)[-1]] for i in v2["images"]]
+    assert [i["original"] for i in v2["images"]] != [i["original"] for i in v1["images"]]

@@ -186,6 +186,20 @@ def test_images_missing_for_one_reason_are_one_warning_in_the_terminal_each_in_j
       "image 2 missing: file not found (looked for: pics/2.jpg; asset roots: /r)"],
      ["image 1 missing: file not found (looked for: images/1.jpg; asset roots: /r)",
       "image 2 missing: file not found (looked for: pics/2.jpg; asset roots: /r)"]),
+    # a file named twice, or out of order, is no range; a browser's name may hold brackets
+    ([f"image {n} missing: file not found (looked for: {p}; asset roots: /r)"
+      for n, p in ((1, "images/1.jpg"), (2, "images/2.jpg"), (3, "images/1.jpg"))],
+     ["images 1–3 missing: file not found (looked for: 2 files in images/; asset roots: /r)"]),
+    ([f"image {n} missing: file not found (looked for: p_files/{p}; asset roots: /r)"
+      for n, p in ((1, "640.jpeg"), (2, "640(1).jpeg"))],
+     ["images 1, 2 missing: file not found (looked for: 2 files in p_files/; asset roots: "
+      "/r)"]),
+    (["image 1 missing: file not found (looked for: a/1.jpg (cannot be looked up: loop); "
+      "asset roots: /r)", "image 2 missing: file not found (looked for: a/2.jpg; asset roots: "
+      "/r)"],
+     ["image 1 missing: file not found (looked for: a/1.jpg (cannot be looked up: loop); "
+      "asset roots: /r)", "image 2 missing: file not found (looked for: a/2.jpg; asset roots: "
+      "/r)"]),
     ([f"image {n} not obtained this time (file not found (looked for: i/{n}.png; asset roots: "
       "none configured)): v1's is kept" for n in (1, 2)],
      ["images 1, 2 not obtained this time (file not found (looked for: i/1.png to i/2.png, "

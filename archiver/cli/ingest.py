@@ -153,7 +153,7 @@ def grouped_warnings(warnings: Iterable[str]) -> list[str]:
 # a file not found, as assets.local says it (also inside "not obtained this time (…)"):
 # the one place it was looked for, and the asset roots
 _NOT_FOUND = re.compile(r"(?P<head>(?:missing: |not obtained this time \()file not found "
-                        r"\(looked for: )(?P<place>[^;()]*)(?P<tail>; asset roots: [^;]*\).*)",
+                        r"\(looked for: )(?P<place>[^;]*?)(?P<tail>; asset roots: [^;]*\).*)",
                         re.S)
 _PLACES = "\0"  # where a group's places go in its reason
 
@@ -164,7 +164,7 @@ def _reason_and_place(said: str) -> tuple[str, str]:
     reason naming several places, or a note on one, is kept whole (grouped only with the
     very same reason)."""
     match = _NOT_FOUND.fullmatch(said)
-    if match is None:
+    if match is None or " (cannot be looked up" in match["place"]:
         return said, ""
     return match["head"] + _PLACES + match["tail"], match["place"]
 
@@ -172,8 +172,14 @@ def _reason_and_place(said: str) -> tuple[str, str]:
 def _image_group(said: str, numbers: list[int], places: list[str]) -> str:
     noun = "image" if len(numbers) == 1 else "images"
     if _PLACES in said:  # (each image's file looked for at its own place, in one folder)
-        shown = places[0] if len(set(places)) == 1 else (
-            f"{places[0]} to {places[-1]}, each image's at its own place")
+        if len(set(places)) == 1:
+            shown = places[0]
+        elif len(set(places)) == len(places) and places == sorted(places):
+            shown = f"{places[0]} to {places[-1]}, each image's at its own place"
+        else:  # (a file named twice, or out of order: no range)
+            folder = posixpath.dirname(places[0])
+            shown = (f"{len(set(places))} files in {folder}/" if folder else
+                     f"{len(set(places))} files beside the post")
         said = said.replace(_PLACES, shown)
     return f"{noun} {_numbers(numbers)} {said}"
 

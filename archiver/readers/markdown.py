@@ -614,24 +614,21 @@ def _notion_properties(body: str) -> tuple[dict[str, str], str]:
 # a Markdown file holding the page's HTML (mp_duty's export, a clipper's raw blocks) that
 # stops inside a tag of an HTML element: "…</li><li><section><p" at its very end, or within
 # its attributes ("<img src=\"data:image/png;base64,iVBO"), on its last line
-_HTML_ELEMENTS = ("a|b|blockquote|br|center|code|em|figcaption|figure|font|h[1-6]|hr|i|iframe|"
+_HTML_ELEMENTS = ("a|b|blockquote|br|center|code|div|em|figcaption|figure|font|h[1-6]|hr|i|iframe|"
                   "img|li|mp-[a-z-]+|mpvoice|ol|p|pre|section|span|strong|sub|sup|svg|table|"
                   "tbody|td|th|thead|tr|u|ul|video")
-_ENDS_IN_A_TAG = re.compile(rf"</?(?:{_HTML_ELEMENTS})(?:\s[^<>\n=]*=[^<>\n]*)?\Z",
-                            re.IGNORECASE)
+_ENDS_IN_A_TAG = re.compile(  # the element's name, then attributes as a tag writes them
+    rf"</?(?:{_HTML_ELEMENTS})(?:\s+[A-Za-z_:][A-Za-z0-9_:.-]*(?:\s*=\s*(?:\"[^\"]*\"?|"
+    rf"'[^']*'?|[^\s\"'<>=]*))?)*\s*\Z", re.IGNORECASE)
 _BLOCK_END_TAG = re.compile(r"</(?:p|section|div|li|ul|ol|table|tr|td|span|blockquote)\s*>",
                             re.IGNORECASE)
-_SECTION_OPEN = re.compile(r"<section\b", re.IGNORECASE)
-_SECTION_CLOSE = re.compile(r"</section\s*>", re.IGNORECASE)
-_CODE_SPAN = re.compile(r"`[^`\n]*`")
 _FENCED = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})[^\n]*\n.*?^[ ]{0,3}\1[ \t]*$", re.M | re.S)
 
 
 def _refuse_cut_in_a_tag(text: str, path: Path) -> None:
     """Refuse a file that holds HTML blocks and stops inside an HTML element's tag, where a
-    tag's name ends it or an attribute is being written (``<p``, ``<img src="…``), or that
-    leaves WeChat's ``<section>`` elements open (cut between two tags): a copy cut short (its
-    end, with the post's address in an export's footer, is lost). Code
+    tag's name ends it or its attributes are being written (``<p``, ``<img src="…``): a copy
+    cut short (its end, with the post's address in an export's footer, is lost). Code
     blocks are no HTML, and ``a <b 时`` or ``List<String`` at a post's end are words.
     Markdown has no end to find missing otherwise: a copy cut between paragraphs is read,
     and the archive says it when it makes a version much shorter than the one before."""
@@ -643,13 +640,6 @@ def _refuse_cut_in_a_tag(text: str, path: Path) -> None:
             raise MalformedInput(f"the Markdown file stops inside an HTML tag "
                                  f"({cut.group(0)[:40]!r} at its end): it was cut short",
                                  path=path, hint=hint)
-    if "<section" in text:  # WeChat's own element: an export of the page's HTML holds them
-        prose = _CODE_SPAN.sub("", _FENCED.sub("", text))
-        opened = len(_SECTION_OPEN.findall(prose)) - len(_SECTION_CLOSE.findall(prose))
-        if opened > 0:
-            raise MalformedInput(f"the Markdown file leaves {opened} of the page's <section> "
-                                 "elements open at its end: it was cut short", path=path,
-                                 hint=hint)
 
 
 def _last_line(text: str) -> str:
@@ -749,6 +739,14 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
             if others:
                 put("account", others[0], "front matter tags (after 'fetched')")
             tags = others[1:]
+
+    if fetched_export and by_line and body.lstrip().startswith("<div") and \
+            "原文链接" not in body:
+        # mp_duty's export: the page's HTML in a <div>, then always its 原文链接 footer
+        raise MalformedInput("an mp_duty export (the page's HTML under its '<title> by "
+                             "<account>' line) without the 原文链接 footer its template "
+                             "always writes at the end: it was cut short", path=path,
+                             hint="an interrupted save or copy? export or copy the post again")
 
     for pattern, written in _ORIGINAL_LINKS:  # the first of them that ends the body
         link = _at_end(pattern, "原文链接", body.rstrip())
