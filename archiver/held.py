@@ -281,7 +281,8 @@ def _folder_left_behind(images: list[dict[str, Any]], held: list[dict[str, Any]]
     the post now names instead (an exporter that names files by their digest or id); where
     its names are the held images' own, they tell which is where (a copy of the post whose
     images were moved), and are compared one by one."""
-    names = {reference_key(image["original"]) for image in held}
+    names = {reference_key(image["original"]) for image in held
+             if image.get("status") == "stored"}  # (a name it never held a file under: none)
     return bool(images) and all(_unknown_copy(image) and reference_key(image["original"])
                                 not in names for image in images)
 

@@ -242,11 +242,24 @@ def test_a_markdown_export_cut_inside_an_html_tag_is_refused_as_cut_short(tmp_pa
         between.write_bytes(whole[:end])
         with pytest.raises(MalformedInput, match="an mp_duty export .* without the 原文链接 "
                                                  "footer its template always writes at the "
-                                                 "end: it was cut short"):
+                                                 r"end: cut short\?"):
             read(between)
-    attribute = tmp_path / "attribute.md"  # cut inside a tag, before an attribute's value
-    attribute.write_bytes(whole[:whole.index(b"<mp-style-type data-value")
-                                + len(b"<mp-style-type data-value")])
+    # the words 原文链接 in the post's own text are no footer
+    cited = whole.replace(b"<div>", "<div><p>原文链接：https://www.nature.com/x</p>".encode(), 1)
+    between.write_bytes(cited[:cited.index(b"</p>", len(cited) // 2) + len(b"</p>")])
+    with pytest.raises(MalformedInput, match="without the 原文链接 footer"):
+        read(between)
+    # its footer taken out on purpose, the address given in the front matter: read
+    given = tmp_path / "given.md"
+    given.write_bytes(whole[:whole.rindex(b"<hr>")].replace(
+        b"\ntitle:", b"\nurl: https://mp.weixin.qq.com/s/6XaFlt7gZ8Q_Fce9fIjlew\ntitle:", 1))
+    assert read(given).fields["url"].value.endswith("6XaFlt7gZ8Q_Fce9fIjlew")
+    attribute = tmp_path / "attribute.md"  # cut inside a tag, before an attribute's value:
+    attribute.write_bytes(whole[:whole.index(b"<mp-style-type data-value")  # (a name then
+                                + len(b"<mp-style-type data-value")])   # is words, too)
+    with pytest.raises(MalformedInput, match="without the 原文链接 footer"):
+        read(attribute)
+    attribute.write_bytes(whole[:whole.index(b'<mp-style-type data-value="') + 30])
     with pytest.raises(MalformedInput, match="stops inside an HTML tag"):
         read(attribute)
     inlined = tmp_path / "inlined.md"  # cut inside an inlined image's long attribute
@@ -267,6 +280,8 @@ def test_a_markdown_export_cut_inside_an_html_tag_is_refused_as_cut_short(tmp_pa
     "结论：当 x <a 时，y = 1。",  # an '=' later in a sentence is no attribute
     "若 0 <i 且 i = n 则停止",
     "    if x <b and y == 1",
+    "In the proof we have a <b and b <c, so a <b holds",  # a name, then words: no tag
+    "there is <em class",
 ])
 def test_markdown_with_html_blocks_ending_in_words_or_code_is_read(tmp_path, end):
     post = tmp_path / "post.md"

@@ -192,8 +192,12 @@ def test_images_missing_for_one_reason_are_one_warning_in_the_terminal_each_in_j
      ["images 1–3 missing: file not found (looked for: 2 files in images/; asset roots: /r)"]),
     ([f"image {n} missing: file not found (looked for: p_files/{p}; asset roots: /r)"
       for n, p in ((1, "640.jpeg"), (2, "640(1).jpeg"))],
-     ["images 1, 2 missing: file not found (looked for: 2 files in p_files/; asset roots: "
-      "/r)"]),
+     ["images 1, 2 missing: file not found (looked for: p_files/640.jpeg to p_files/640(1)"
+      ".jpeg, each image's at its own place; asset roots: /r)"]),
+    ([f"image {n} missing: file not found (looked for: img/{n}.png; asset roots: /r)"
+      for n in range(1, 11)],  # in the order a person reads names: 9 before 10
+     ["images 1–10 missing: file not found (looked for: img/1.png to img/10.png, each "
+      "image's at its own place; asset roots: /r)"]),
     (["image 1 missing: file not found (looked for: a/1.jpg (cannot be looked up: loop); "
       "asset roots: /r)", "image 2 missing: file not found (looked for: a/2.jpg; asset roots: "
       "/r)"],

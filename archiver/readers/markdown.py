@@ -617,9 +617,11 @@ def _notion_properties(body: str) -> tuple[dict[str, str], str]:
 _HTML_ELEMENTS = ("a|b|blockquote|br|center|code|div|em|figcaption|figure|font|h[1-6]|hr|i|iframe|"
                   "img|li|mp-[a-z-]+|mpvoice|ol|p|pre|section|span|strong|sub|sup|svg|table|"
                   "tbody|td|th|thead|tr|u|ul|video")
-_ENDS_IN_A_TAG = re.compile(  # the element's name, then attributes as a tag writes them
-    rf"</?(?:{_HTML_ELEMENTS})(?:\s+[A-Za-z_:][A-Za-z0-9_:.-]*(?:\s*=\s*(?:\"[^\"]*\"?|"
-    rf"'[^']*'?|[^\s\"'<>=]*))?)*\s*\Z", re.IGNORECASE)
+_ENDS_IN_A_TAG = re.compile(  # the element's name, then attributes as a tag writes them (a
+    # quoted value ends at its quote or the line's end: never at a space, which backtracked)
+    rf"</?(?:{_HTML_ELEMENTS})(?:\s+[A-Za-z_:][A-Za-z0-9_:.-]*(?:\s*=\s*(?:\"[^\"]*(?:\"|\Z)|"
+    rf"'[^']*(?:'|\Z)|[^\s\"'<>=]*))?)*\s*\Z", re.IGNORECASE)
+_BARE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*\s*")
 _BLOCK_END_TAG = re.compile(r"</(?:p|section|div|li|ul|ol|table|tr|td|span|blockquote)\s*>",
                             re.IGNORECASE)
 _FENCED = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})[^\n]*\n.*?^[ ]{0,3}\1[ \t]*$", re.M | re.S)
@@ -636,7 +638,9 @@ def _refuse_cut_in_a_tag(text: str, path: Path) -> None:
     if _ENDS_IN_A_TAG.search(_last_line(text)) is not None:
         prose = _FENCED.sub("", text)
         cut = _ENDS_IN_A_TAG.search(_last_line(prose))
-        if cut is not None and _BLOCK_END_TAG.search(prose):
+        # a tag's name alone at the end, or attributes with a value: "a <b holds" is words
+        if cut is not None and ("=" in cut.group(0) or _BARE_TAG.fullmatch(cut.group(0))) \
+                and _BLOCK_END_TAG.search(prose):
             raise MalformedInput(f"the Markdown file stops inside an HTML tag "
                                  f"({cut.group(0)[:40]!r} at its end): it was cut short",
                                  path=path, hint=hint)
@@ -740,13 +744,16 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
                 put("account", others[0], "front matter tags (after 'fetched')")
             tags = others[1:]
 
-    if fetched_export and by_line and body.lstrip().startswith("<div") and \
-            "原文链接" not in body:
+    if fetched_export and by_line and "url" not in fields and \
+            body.lstrip().startswith("<div") and _exporter_footer(body) is None and \
+            not any(_at_end(pattern, "原文链接", body.rstrip()) for pattern, _ in _ORIGINAL_LINKS):
         # mp_duty's export: the page's HTML in a <div>, then always its 原文链接 footer
         raise MalformedInput("an mp_duty export (the page's HTML under its '<title> by "
                              "<account>' line) without the 原文链接 footer its template "
-                             "always writes at the end: it was cut short", path=path,
-                             hint="an interrupted save or copy? export or copy the post again")
+                             "always writes at the end: cut short?", path=path,
+                             hint="an interrupted save or copy? export or copy the post again "
+                                  "(a footer taken out on purpose: give the post's address as "
+                                  "url: in the front matter)")
 
     for pattern, written in _ORIGINAL_LINKS:  # the first of them that ends the body
         link = _at_end(pattern, "原文链接", body.rstrip())
