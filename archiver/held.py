@@ -314,13 +314,13 @@ def _held_images(images: list[dict[str, Any]], held: list[dict[str, Any]],
     ``by_place``, for a post found unchanged (nothing is carried: the version is kept as it
     is), also where another save's files are none of them here and this one names none of
     the images held (:func:`_folder_left_behind`). A new version never takes an image by
-    its place alone: the
-    edit that made it may have moved them, and an image put in another's place is a false
-    claim where a missing one is none."""
+    its place alone: the edit that made it may have moved them, and an image put in
+    another's place is a false claim where a missing one is none."""
     kept = [image for image in held if image.get("status") == "stored" and image.get("asset")]
     stored = {image["original"]: image for image in kept}
     by_key = _named_once(kept, lambda image: reference_key(image["original"]))
     by_address = _named_once(kept, lambda image: image.get("address"))
+    left_behind = by_place and _folder_left_behind(images, held)
     out: dict[int, dict[str, Any]] = {}
     for index, image in enumerate(images):
         if image["status"] != "missing":
@@ -331,8 +331,8 @@ def _held_images(images: list[dict[str, Any]], held: list[dict[str, Any]],
                    by_key.get(reference_key(image["original"])) if another_save else None]
         old = next((found for found in looked
                     if found is not None and not _other_addresses(image, found)), None)
-        if (image["original"] == EMPTY_PLACEHOLDER or old is None and by_place
-                and _folder_left_behind(images, held)) and len(held) == len(images) and \
+        if (image["original"] == EMPTY_PLACEHOLDER or old is None and left_behind) \
+                and len(held) == len(images) and \
                 held[index].get("status") == "stored" and held[index].get("asset"):
             old = held[index]  # the image in its place: the save blocked it, or left it behind
         if old is not None:
