@@ -38,11 +38,14 @@ def _assets_of(state: dict[str, str]) -> set[str]:
 
 
 def already_archived(archive: Archive, prepared: Prepared,
-                     made_head: Callable[[], bool | None] | None = None) -> str | None:
+                     made_head: Callable[[], bool | None] | None = None,
+                     head_only: bool = False) -> str | None:
     """The version that already holds exactly this result, if any (see module docstring).
     ``made_head`` tells, when it can (from the receipts), whether the head was made from this
     very input file; asked only when the record differs from the head's. When it cannot, a
-    head holding a source file of the same name is taken to have been."""
+    head holding a source file of the same name is taken to have been. ``head_only``
+    (``ingest --as-head``): only the head may hold it, not an earlier version (the save is
+    to be the head again where the head says otherwise)."""
     if not archive.exists(prepared.object_id):
         return None
     versions = archive.versions(prepared.object_id)
@@ -75,7 +78,7 @@ def already_archived(archive: Archive, prepared: Prepared,
             head.state.get("record.json") == prepared.record_digest and \
             _assets_of(head.state) == new_assets:
         return head.number
-    if not made:
+    if not made and not head_only:
         for version in versions:
             if (version.state.get("record.json") == prepared.record_digest
                     and prepared.source_digest in version.state.values()
@@ -84,7 +87,7 @@ def already_archived(archive: Archive, prepared: Prepared,
     if new_assets <= _assets_of(head.state) and adds_nothing(prepared.record, current, other,
                                                              guessed=guessed):
         return head.number
-    if other is not None:
+    if other is not None and not head_only:
         # another save that says less than an earlier version (a save without the page's
         # scripts, read again after the post was edited) is held there already
         for number in _earlier_records(versions, new_assets):

@@ -214,8 +214,12 @@ class _Run:
 
     def __init__(self, archive: Archive, config: Config, refresh: bool,
                  report: Callable[[IngestResult], None],
-                 pool: ProcessPoolExecutor | None = None):
+                 pool: ProcessPoolExecutor | None = None, as_head: bool = False):
         self.archive = archive
+        # ``ingest --as-head``: no earlier version holds a save read (it is compared with the
+        # head alone, as another save of the post where it is one), and receipts are not
+        # trusted (each file is read)
+        self.as_head = as_head
         self.pool = pool  # worker processes extracting files ahead of their turn (--jobs)
         # files whose reading was started ahead: path → (bytes, status, sha256, extraction),
         # or None where a receipt vouched for it then (its turn checks again)
@@ -354,7 +358,7 @@ class _Run:
     def from_receipt(self, path: Path, digest: str, source: str) -> list[IngestResult] | None:
         """The results a receipt for these bytes (``digest``, their sha256) vouches for;
         ``source``: ``path`` relative to the archive."""
-        if self.refresh:
+        if self.refresh or self.as_head:
             return None
         for receipt in self.receipts.get(digest, []):
             if receipt["settings"] != self.fingerprint or receipt["source"] != source:
@@ -832,8 +836,13 @@ class _Run:
     def _store(self, entry: _File, number: int) -> IngestResult | None:
         """The post's result if it is already archived; else None, and it joins the group."""
         prepared = entry.prepared[number]
+        # --as-head: of the file's posts of one object (a WARC's captures, oldest first), only
+        # the last is compared with the head alone; the earlier are held as ever
+        head_only = self.as_head and not any(
+            later.object_id == prepared.object_id for later in entry.prepared[number + 1:])
         existing = already_archived(self.archive, prepared, lambda: self.made_head(
-            prepared.object_id, relative(entry.path, self.base), number, prepared))
+            prepared.object_id, relative(entry.path, self.base), number, prepared),
+            head_only=head_only)
         if existing:
             # the version vouched for must be there: an inventory outlives its folder's deletion
             restored = self._restore(prepared, existing) if self.refresh else []
@@ -1158,7 +1167,8 @@ def _much_shorter(archive: Archive, prepared: Prepared) -> list[str]:
         return []
     return [f"its text is {now * 100 // before}% as long as {head}'s ({now} characters "
             f"against {before}): a copy cut short? `archiver diff {prepared.object_id}` shows "
-            f"what it lacks; {head} is kept whole"]
+            f"what it lacks; {head} is kept whole (`archiver ingest --as-head` on the whole "
+            "save makes it the head again)"]
 
 
 def ingest_paths(paths: Iterable[Path | str], config: Config, *,
@@ -1167,8 +1177,8 @@ def ingest_paths(paths: Iterable[Path | str], config: Config, *,
                  on_wait: Callable[[], None] | None = None,
                  on_files: Callable[[int], None] | None = None,
                  on_interrupted: Callable[[int, int], None] | None = None,
-                 jobs: int = 1, pool: ProcessPoolExecutor | None = None
-                 ) -> list[IngestResult]:
+                 jobs: int = 1, pool: ProcessPoolExecutor | None = None,
+                 as_head: bool = False) -> list[IngestResult]:
     """Ingest files and folders into the configured archive; one result per post (per file
     when it fails), each given to ``on_result`` once it is on disk. With ``wait``, another
     writer is waited for (``on_wait`` is called once first). ``on_files`` is told how many
@@ -1182,7 +1192,11 @@ def ingest_paths(paths: Iterable[Path | str], config: Config, *,
     script that calls this must guard its own code with ``if __name__ == "__main__":``.)
     ``pool``: worker processes the caller started (:func:`start_workers`), used instead;
     the caller shuts it down. (A path may be given as a string; one given alone, not in a
-    list, is that path.)
+    list, is that path.) ``as_head``: each post is compared with its head alone, not held
+    by an earlier version that holds it already (a copy cut short made the head: the whole
+    save, given again so, makes a version of it); a save that says less than the head (no
+    scripts, no images) still adds nothing, and of a file's several captures of one post
+    only the last is so compared. Receipts are not trusted: each file is read.
 
     What is wrong with one input is its result's ``error`` (an
     :class:`~archiver.errors.InputError`, status ``failed`` or ``skipped``); the others are
@@ -1202,10 +1216,10 @@ def ingest_paths(paths: Iterable[Path | str], config: Config, *,
         raise UsageError(f"jobs: a whole number of processes, 1 or more, not {jobs!r}")
     if pool is not None or jobs <= 1:
         return _ingest_paths(paths, config, on_result, wait, refresh, on_wait, on_files,
-                             on_interrupted, pool, jobs)
+                             on_interrupted, pool, jobs, as_head)
     with start_workers(jobs) as own:  # started first, before this run starts a thread
         return _ingest_paths(paths, config, on_result, wait, refresh, on_wait, on_files,
-                             on_interrupted, own, jobs)
+                             on_interrupted, own, jobs, as_head)
 
 
 def _a_path(value: object) -> Path:
@@ -1230,7 +1244,8 @@ def _ingest_paths(paths: Iterable[Path], config: Config,
                   on_result: Callable[[IngestResult], None] | None, wait: bool, refresh: bool,
                   on_wait: Callable[[], None] | None, on_files: Callable[[int], None] | None,
                   on_interrupted: Callable[[int, int], None] | None,
-                  pool: ProcessPoolExecutor | None, jobs: int) -> list[IngestResult]:
+                  pool: ProcessPoolExecutor | None, jobs: int,
+                  as_head: bool = False) -> list[IngestResult]:
     unreadable: list[Unlisted] = []
     empty: list[tuple[Path, int]] = []
     archives: list[tuple[Path, int]] = []
@@ -1284,7 +1299,8 @@ def _ingest_paths(paths: Iterable[Path], config: Config,
     with archive.writer(wait=wait, on_wait=on_wait):
         if on_interrupted is not None and any(archive.interrupted):
             on_interrupted(*archive.interrupted)
-        run = _Run(archive, config, refresh, report, pool if len(files) > 1 else None)
+        run = _Run(archive, config, refresh, report, pool if len(files) > 1 else None,
+                   as_head)
         try:
             ahead = 4 * max(jobs, 2)  # files read ahead of the one in its turn
             for at, (path, named) in enumerate(files):

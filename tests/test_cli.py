@@ -3887,3 +3887,21 @@ def test_verify_says_a_link_to_a_file_that_is_gone_as_ingest_says_it(runner, arc
     os.mkfifo(pipe)
     result = run(runner, "verify", pipe, "--offline", "--archive", archive_dir)
     assert f"{pipe}: not a regular file, and no post with that id" in result.stderr
+
+
+def test_ingest_as_head_makes_an_earlier_versions_save_the_head_again(runner, archive_dir,
+                                                                      tmp_path):
+    """A poorer copy (another file) made the head; the whole save, given again, is held by
+    v1 (saves ingested in turn add no version each time); with --as-head it is the head."""
+    poorer = tmp_path / "copy" / SEED.name
+    poorer.parent.mkdir()
+    poorer.write_text(SEED.read_text(encoding="utf-8").replace("作品简介", "作品", 1),
+                      encoding="utf-8")
+    for path, flags, status, version in ((SEED, (), "added", "v1"),
+                                         (poorer, (), "updated", "v2"),
+                                         (SEED, (), "unchanged", "v1"),
+                                         (SEED, ("--as-head",), "updated", "v3")):
+        result = run(runner, "ingest", path, *flags, "--archive", archive_dir, "--no-fetch",
+                     "--json")
+        row = json.loads(result.stdout)
+        assert (row["status"], row["version"]) == (status, version), result.output

@@ -19,6 +19,7 @@ from archiver.export.works import beijing_date
 from archiver.pipeline import ingest_paths
 from archiver.readers import read, read_all
 from archiver.readers._text import parse_date, unix_to_iso
+from archiver.store import Archive
 from archiver.urls import joined_url, split_url
 
 from conftest import FIXTURES, WECHAT
@@ -307,3 +308,10 @@ def test_a_version_much_shorter_than_the_head_is_said(tmp_path):
     assert not any("as long as" in w for w in first.warnings)
     [back] = ingest_paths([export], config)  # the whole copy again: v1 holds it
     assert (back.status, back.version) == ("unchanged", "v1")
+    [head] = ingest_paths([export], config, as_head=True)  # made the head again, as said
+    assert (head.status, head.version) == ("updated", "v3")
+    archive = Archive.open(config.archive)
+    assert archive.read_json(first.object_id, "record.json") == \
+        archive.read_json(first.object_id, "record.json", "v1")
+    [again] = ingest_paths([export], config, as_head=True)  # the head already: nothing added
+    assert (again.status, again.version) == ("unchanged", "v3")

@@ -1101,3 +1101,25 @@ def test_a_moved_copy_naming_the_held_images_in_another_order_is_an_edit(config,
     assert [i["sha256"] for i in v2["images"]] == [
         by_name[i["original"].rsplit("/", 1)[-1]] for i in v2["images"]]
     assert [i["original"] for i in v2["images"]] != [i["original"] for i in v1["images"]]
+
+
+def test_as_head_compares_with_the_head_alone_and_adds_nothing_a_save_says_less_than(
+        config, tmp_path):
+    """``ingest --as-head`` (the library's ``as_head``): the raw page after its SingleFile save
+    made the head is still held by the head (a save without scripts says less, no more);
+    Chrome's MHTML likewise, keeping the ids and the exact time; a WARC of two captures of
+    the post, the later edited, made v1 and v2, and adds nothing read again so (its earlier
+    capture is not made the head)."""
+    first = only(ingest_paths([RAW], config))
+    for save in (BEIJING, SINGLEFILE["shanghai"], RAW):
+        again = only(ingest_paths([save], config, as_head=True))
+        assert (again.status, again.version) == ("unchanged", "v1"), save
+    record = Archive.open(config.archive).read_json(first.object_id, "record.json")
+    assert record["mid"] and record["published"].endswith(":29+08:00")
+    edited = RAW.read_bytes().replace("下午2点".encode(), "下午3点".encode())
+    two = warc_of(tmp_path / "two.warc", [(SHORT_04, RAW.read_bytes()), (SHORT_04, edited)])
+    other = load_config({}, tmp_path).with_overrides(archive=tmp_path / "other", fetch=False)
+    assert [(r.status, r.version) for r in ingest_paths([two], other)] == [
+        ("added", "v1"), ("updated", "v2")]
+    assert [(r.status, r.version) for r in ingest_paths([two], other, as_head=True)] == [
+        ("unchanged", "v1"), ("unchanged", "v2")]

@@ -212,6 +212,15 @@ def ingest(
                                       "stored file of a post found unchanged against its "
                                       "digest, and put back a damaged one whose bytes the "
                                       "source still holds."),
+    as_head: bool = typer.Option(False, "--as-head",
+                                 help="Compare each post with its head version alone, "
+                                      "not with the earlier versions that may hold it "
+                                      "already: where a copy cut short made the head, give "
+                                      "the whole save again with --as-head to make it the "
+                                      "head. A save that says less than the head (without "
+                                      "its scripts or images) still adds nothing; of a "
+                                      "file's captures of one post, only the last is so "
+                                      "compared. Every file is read (receipts not trusted)."),
     wait: bool = typer.Option(False, "--wait", help="Wait for another writer instead of "
                                                     "failing with exit 5."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, metavar="N",
@@ -369,7 +378,7 @@ def ingest(
             try:
                 results = ingest_paths(
                     paths, config, on_result=on_result, wait=wait, refresh=refresh, jobs=jobs,
-                    pool=pool,
+                    pool=pool, as_head=as_head,
                     on_files=lambda count: progress.update(task, total=count),
                     on_wait=None if quiet else lambda: err.print(
                         "waiting for another archiver process to finish writing…",
