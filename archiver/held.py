@@ -11,6 +11,11 @@ page's scripts lacks, images left behind or not fetched).
   images still missing for another reason: offline, --no-fetch, another working directory)
   → ``unchanged`` (:func:`adds_nothing`);
 - otherwise a new version (``updated``), or a new object (``added``).
+
+``ingest --as-head`` (``head_only``) skips the second rule, and the search for an earlier
+version that another save says less than: only the head may hold the save; a new version it
+makes takes the images the save lacks from the earlier version that held it (the head may be
+a copy cut short).
 """
 
 from __future__ import annotations
@@ -78,22 +83,28 @@ def already_archived(archive: Archive, prepared: Prepared,
             head.state.get("record.json") == prepared.record_digest and \
             _assets_of(head.state) == new_assets:
         return head.number
-    if not made and not head_only:
+    if not made:
         for version in versions:
             if (version.state.get("record.json") == prepared.record_digest
                     and prepared.source_digest in version.state.values()
                     and _assets_of(version.state) == new_assets):
-                return version.number
+                if not head_only:
+                    return version.number
+                prepared.held_by = version.number  # (its images, where the save lacks them)
+                break
     if new_assets <= _assets_of(head.state) and adds_nothing(prepared.record, current, other,
                                                              guessed=guessed):
         return head.number
-    if other is not None and not head_only:
+    if other is not None and prepared.held_by is None:
         # another save that says less than an earlier version (a save without the page's
         # scripts, read again after the post was edited) is held there already
         for number in _earlier_records(versions, new_assets):
             earlier = archive.read_json(prepared.object_id, "record.json", number)
             if adds_nothing(prepared.record, earlier, other):
-                return number
+                if not head_only:
+                    return number
+                prepared.held_by = number
+                break
     return None
 
 
@@ -355,13 +366,16 @@ def carry_images(archive: Archive, prepared: Prepared) -> None:
     (its image folder left behind, or offline): an image missing now, under the reference
     the head stored it by, is the head's image, carried forward with its bytes; so is the
     one in its place, where a save that blocked images left an empty placeholder. An image
-    the post now refers to differently is another image, and stays missing."""
+    the post now refers to differently is another image, and stays missing. (With
+    ``ingest --as-head``, the images are those of the earlier version that holds the save,
+    where there is one: the head may be a copy cut short, without them.)"""
     images = prepared.record.get("images") or []
     if not any(image["status"] == "missing" for image in images):
         return
-    last = archive.versions(prepared.object_id)[-1]
-    head = last.number
-    held = _held_images(images, archive.read_json(prepared.object_id, "record.json")
+    versions = archive.versions(prepared.object_id)
+    last = next((v for v in versions if v.number == prepared.held_by), versions[-1])
+    kept_in = last.number
+    held = _held_images(images, archive.read_json(prepared.object_id, "record.json", kept_in)
                         .get("images") or [], _another_save(prepared, last.state))
     if not held:
         return
@@ -369,13 +383,14 @@ def carry_images(archive: Archive, prepared: Prepared) -> None:
     reasons: dict[int, str | None] = {}
     for index, old in held.items():
         reasons[index] = images[index]["reason"]
-        prepared.files[old["asset"]] = archive.read_bytes(prepared.object_id, old["asset"])
+        prepared.files[old["asset"]] = archive.read_bytes(prepared.object_id, old["asset"],
+                                                          kept_in)
         images[index] = dict(old)
         provenance["images"][index].update(
-            status="stored", origin=f"carried forward from {head}", sha256=old["sha256"],
-            reason=f"not obtained this time ({reasons[index]}): the {head} image is kept")
+            status="stored", origin=f"carried forward from {kept_in}", sha256=old["sha256"],
+            reason=f"not obtained this time ({reasons[index]}): the {kept_in} image is kept")
     _rewrite(prepared, provenance)
-    _say_kept(prepared, head, reasons)
+    _say_kept(prepared, kept_in, reasons)
 
 
 def _say_kept(prepared: Prepared, version: str, missing: dict[int, str | None],

@@ -56,6 +56,9 @@ class Prepared:
     # whether the archive took this save for another save of the post than the head's (the
     # receipts', or the files' names, decision in held.already_archived): None until asked
     another_save: bool | None = None
+    # ``ingest --as-head``: the earlier version that holds this save, whose images a new
+    # version takes where the save lacks them (the head may be a copy cut short)
+    held_by: str | None = None
     # the sha256 of some files, computed from these same bytes (the images' content
     # addresses; the source's receipt digest): the archive's fixity block takes them as they are
     sha256: dict[str, str] = field(default_factory=dict)

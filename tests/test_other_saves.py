@@ -1123,3 +1123,33 @@ def test_as_head_compares_with_the_head_alone_and_adds_nothing_a_save_says_less_
         ("added", "v1"), ("updated", "v2")]
     assert [(r.status, r.version) for r in ingest_paths([two], other, as_head=True)] == [
         ("unchanged", "v1"), ("unchanged", "v2")]
+
+
+def test_as_head_takes_the_images_the_save_lacks_from_the_version_that_held_it(
+        config, tmp_path):
+    """The REAL export with its four images (v1), a copy of it cut after its third image
+    (v2, three images), then the whole export again from another folder, its images left
+    behind, with --as-head: v3 says what v1 says, its four images carried from v1, not
+    from the head, which lacks the fourth. A receipt of the cut copy read again later does
+    not repeat the warning of the version it made then."""
+    export = next((WECHAT / "html-with-assets").glob("mufeng__2018-01-29_*/md/*.md"))
+    text = export.read_text(encoding="utf-8")
+    cut = export.parent / "cut-copy.md"  # (beside the export, to reach its images)
+    away = tmp_path / "away" / "md" / export.name
+    away.parent.mkdir(parents=True)
+    shutil.copyfile(export, away)
+    try:
+        cut.write_text(text[:text.index("img_002") + 100], encoding="utf-8")
+        results = ingest_paths([export, cut, away], config)
+        assert [r.status for r in results] == ["added", "updated", "unchanged"]
+        head = only(ingest_paths([away], config, as_head=True))
+        assert (head.status, head.version) == ("updated", "v3")
+        archive = Archive.open(config.archive)
+        v1, v3 = (archive.read_json(head.object_id, "record.json", v) for v in ("v1", "v3"))
+        assert [i["status"] for i in v3["images"]] == ["stored"] * 4
+        assert [i["sha256"] for i in v3["images"]] == [i["sha256"] for i in v1["images"]]
+        again = only(ingest_paths([cut], config))
+        assert (again.status, again.version) == ("unchanged", "v2")
+        assert not any("as long as" in w for w in again.warnings)
+    finally:
+        cut.unlink(missing_ok=True)
