@@ -315,3 +315,15 @@ def test_a_version_much_shorter_than_the_head_is_said(tmp_path):
         archive.read_json(first.object_id, "record.json", "v1")
     [again] = ingest_paths([export], config, as_head=True)  # the head already: nothing added
     assert (again.status, again.version) == ("unchanged", "v3")
+
+
+@pytest.mark.parametrize("last", [
+    "where <b x = 1 y = 2" + " k = v" * 40 + " .",  # (each attribute read once: these
+    "<p" + " a  =  b" * 60 + " >",                  # backtracked exponentially)
+    '<i a="' * 20000 + '"!',
+])
+def test_a_long_last_line_that_only_looks_like_a_tag_is_read_at_once(tmp_path, last):
+    post = tmp_path / "post.md"
+    post.write_text("---\ntitle: 长行\nurl: https://mp.weixin.qq.com/s/AbcdefGhij12\n---\n\n"
+                    "<p>导语</p>\n\n" + "```x\n" * 8000 + "\n" + last + "\n", encoding="utf-8")
+    assert read(post).fields["title"].value == "长行"

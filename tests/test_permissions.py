@@ -123,7 +123,8 @@ def test_a_named_file_that_cannot_be_read_fails_alone(tmp_path, locked):
     assert [r["status"] for r in rows(result)] == ["failed", "added"]
     assert f"{post}: cannot read" in result.stderr
     assert "Permission denied" in result.stderr
-    assert "hint: give yourself the right to read it (chmod u+r FILE)" in result.stderr
+    assert "hint: give yourself the right to read it (chmod u+r FILE; u+x on a folder above " \
+        "it that you may not enter)" in result.stderr
 
 
 def test_an_archive_that_cannot_be_written_is_an_archive_problem_not_a_bug(tmp_path, locked):

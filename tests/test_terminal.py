@@ -171,7 +171,8 @@ def test_images_missing_for_one_reason_are_one_warning_in_the_terminal_each_in_j
     ([f"image {n} missing: file not found (looked for: images/1935/{n}.jpeg; asset roots: "
       "none configured)" for n in range(1, 8)],
      ["images 1–7 missing: file not found (looked for: images/1935/1.jpeg to "
-      "images/1935/7.jpeg, each image's at its own place; asset roots: none configured)"]),
+      "images/1935/7.jpeg, 7 files, each image's at its own place; asset roots: none "
+      "configured)"]),
     (["image 1 missing: file not found (looked for: a/1.jpg; b/1.jpg; asset roots: /r)",
       "image 2 missing: file not found (looked for: a/1.jpg; b/1.jpg; asset roots: /r)",
       "image 3 missing: file not found (looked for: a/3.jpg; asset roots: /s)"],
@@ -193,10 +194,14 @@ def test_images_missing_for_one_reason_are_one_warning_in_the_terminal_each_in_j
     ([f"image {n} missing: file not found (looked for: p_files/{p}; asset roots: /r)"
       for n, p in ((1, "640.jpeg"), (2, "640(1).jpeg"))],
      ["images 1, 2 missing: file not found (looked for: p_files/640.jpeg to p_files/640(1)"
-      ".jpeg, each image's at its own place; asset roots: /r)"]),
+      ".jpeg, 2 files, each image's at its own place; asset roots: /r)"]),
     ([f"image {n} missing: file not found (looked for: img/{n}.png; asset roots: /r)"
       for n in range(1, 11)],  # in the order a person reads names: 9 before 10
-     ["images 1–10 missing: file not found (looked for: img/1.png to img/10.png, each "
+     ["images 1–10 missing: file not found (looked for: img/1.png to img/10.png, 10 files, "
+      "each image's at its own place; asset roots: /r)"]),
+    ([f"image {n} missing: file not found (looked for: {p}; asset roots: /r)"
+      for n, p in ((1, "²/1.png"), (2, "²/2.png"))],  # a superscript two is no number
+     ["images 1, 2 missing: file not found (looked for: ²/1.png to ²/2.png, 2 files, each "
       "image's at its own place; asset roots: /r)"]),
     (["image 1 missing: file not found (looked for: a/1.jpg (cannot be looked up: loop); "
       "asset roots: /r)", "image 2 missing: file not found (looked for: a/2.jpg; asset roots: "
@@ -207,7 +212,8 @@ def test_images_missing_for_one_reason_are_one_warning_in_the_terminal_each_in_j
     ([f"image {n} not obtained this time (file not found (looked for: i/{n}.png; asset roots: "
       "none configured)): v1's is kept" for n in (1, 2)],
      ["images 1, 2 not obtained this time (file not found (looked for: i/1.png to i/2.png, "
-      "each image's at its own place; asset roots: none configured)): v1's is kept"]),
+      "2 files, each image's at its own place; asset roots: none configured)): v1's is "
+      "kept"]),
 ])
 def test_warnings_are_grouped_only_where_consecutive_images_share_a_reason(warnings, shown):
     assert grouped_warnings(warnings) == shown

@@ -172,7 +172,7 @@ def _reason_and_place(said: str) -> tuple[str, str]:
 def _natural(name: str) -> list[tuple[int, str]]:
     """A file name's order as a person reads it: ``img/9.png`` before ``img/10.png``, and
     ``640.jpeg`` before ``640(1).jpeg`` (a browser's second copy of one name)."""
-    return [(int(part), "") if part.isdigit() else (-1 if part.startswith("(") else 1, part)
+    return [(int(part), "") if part.isdecimal() else (-1 if part.startswith("(") else 1, part)
             for part in re.split(r"(\d+)", posixpath.splitext(name)[0]) if part]
 
 
@@ -182,7 +182,8 @@ def _image_group(said: str, numbers: list[int], places: list[str]) -> str:
         if len(set(places)) == 1:
             shown = places[0]
         elif len(set(places)) == len(places) and places == sorted(places, key=_natural):
-            shown = f"{places[0]} to {places[-1]}, each image's at its own place"
+            shown = (f"{places[0]} to {places[-1]}, {len(places)} files, each image's at "
+                     "its own place")
         else:  # (a file named twice, or out of order: no range)
             folder = posixpath.dirname(places[0])
             shown = (f"{len(set(places))} files in {folder}/" if folder else

@@ -100,8 +100,9 @@ def _input_errors(path: Path) -> Iterator[None]:
         raise InputError("is a folder, not a file", path=path) from None
     except PermissionError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path=path,
-                         hint="give yourself the right to read it (chmod u+r FILE), or run as "
-                              "its owner") from None
+                         hint="give yourself the right to read it (chmod u+r FILE; u+x on a "
+                              "folder above it that you may not enter), or run as its "
+                              "owner") from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path=path) from None
 

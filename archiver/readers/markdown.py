@@ -617,14 +617,15 @@ def _notion_properties(body: str) -> tuple[dict[str, str], str]:
 _HTML_ELEMENTS = ("a|b|blockquote|br|center|code|div|em|figcaption|figure|font|h[1-6]|hr|i|iframe|"
                   "img|li|mp-[a-z-]+|mpvoice|ol|p|pre|section|span|strong|sub|sup|svg|table|"
                   "tbody|td|th|thead|tr|u|ul|video")
-_ENDS_IN_A_TAG = re.compile(  # the element's name, then attributes as a tag writes them (a
-    # quoted value ends at its quote or the line's end: never at a space, which backtracked)
-    rf"</?(?:{_HTML_ELEMENTS})(?:\s+[A-Za-z_:][A-Za-z0-9_:.-]*(?:\s*=\s*(?:\"[^\"]*(?:\"|\Z)|"
-    rf"'[^']*(?:'|\Z)|[^\s\"'<>=]*))?)*\s*\Z", re.IGNORECASE)
+_ENDS_IN_A_TAG = re.compile(  # the element's name, then attributes as a tag writes them, each
+    # read once (atomic: a quoted value ends at its quote or the line's end, an unquoted one
+    # at a space; read otherwise, "k = v" repeated backtracked exponentially)
+    rf"</?(?:{_HTML_ELEMENTS})(?>\s+[A-Za-z_:][A-Za-z0-9_:.-]*(?>\s*=\s*(?:\"[^\"]*(?:\"|\Z)|"
+    rf"'[^']*(?:'|\Z)|[^\s\"'<>=]+))?)*\s*\Z", re.IGNORECASE)
 _BARE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*\s*")
 _BLOCK_END_TAG = re.compile(r"</(?:p|section|div|li|ul|ol|table|tr|td|span|blockquote)\s*>",
                             re.IGNORECASE)
-_FENCED = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})[^\n]*\n.*?^[ ]{0,3}\1[ \t]*$", re.M | re.S)
+_FENCE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
 
 
 def _refuse_cut_in_a_tag(text: str, path: Path) -> None:
@@ -636,7 +637,7 @@ def _refuse_cut_in_a_tag(text: str, path: Path) -> None:
     and the archive says it when it makes a version much shorter than the one before."""
     hint = "an interrupted save or copy? export or copy the post again"
     if _ENDS_IN_A_TAG.search(_last_line(text)) is not None:
-        prose = _FENCED.sub("", text)
+        prose = _outside_fences(text)
         cut = _ENDS_IN_A_TAG.search(_last_line(prose))
         # a tag's name alone at the end, or attributes with a value: "a <b holds" is words
         if cut is not None and ("=" in cut.group(0) or _BARE_TAG.fullmatch(cut.group(0))) \
@@ -644,6 +645,25 @@ def _refuse_cut_in_a_tag(text: str, path: Path) -> None:
             raise MalformedInput(f"the Markdown file stops inside an HTML tag "
                                  f"({cut.group(0)[:40]!r} at its end): it was cut short",
                                  path=path, hint=hint)
+
+
+def _outside_fences(text: str) -> str:
+    """``text`` without its fenced code blocks, line by line (a fence closes at a line of
+    the same character, as long or longer, and nothing else; one never closed runs to the
+    end), in one pass however many fences never close."""
+    kept: list[str] = []
+    fence: str | None = None
+    for line in text.split("\n"):
+        opener = _FENCE.match(line)
+        if fence is None:
+            if opener is None:
+                kept.append(line)
+            else:
+                fence = opener.group(1)
+        elif opener is not None and opener.group(1)[0] == fence[0] and \
+                len(opener.group(1)) >= len(fence) and not line[opener.end():].strip():
+            fence = None
+    return "\n".join(kept)
 
 
 def _last_line(text: str) -> str:
