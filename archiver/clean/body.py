@@ -146,7 +146,7 @@ def image_source(img: etree._Element) -> str:
     Saved pages rewrite ``src`` to a local file or a ``data:`` URI, which then wins.
     """
     src = (img.get("src") or "").strip()
-    lazy = (img.get("data-src") or img.get("data-original") or "").strip()
+    lazy = _lazy_source(img)
     address = scheme_lowered(src)  # (``HTTP://`` is an address too)
     if src and (address.startswith("data:image/") and not address.startswith("data:image/svg")
                 and len(src) > 200):
@@ -159,13 +159,19 @@ def image_source(img: etree._Element) -> str:
     return lazy or src
 
 
+def _lazy_source(img: etree._Element) -> str:
+    """The address WeChat's lazy loader would load the image from (``data-src``, or
+    ``data-original``), stripped; empty where there is none."""
+    return (img.get("data-src") or img.get("data-original") or "").strip()
+
+
 def web_address(img: etree._Element, source: str) -> str | None:
     """The image's web address (``data-src``, ``data-original``) where the page gives it
     beside another source it was read from (``source``: a saved copy, a local file or a
     ``data:`` URI a browser or SingleFile wrote into ``src``); None where there is none, or
     it is the source itself. Two saves of one post name its image by it: the complete save
     by its copy, the page alone by its address."""
-    lazy = (img.get("data-src") or img.get("data-original") or "").strip()
+    lazy = _lazy_source(img)
     if not lazy or lazy == source.strip():
         return None
     return lazy if scheme_lowered(lazy).startswith(("http://", "https://", "//")) else None

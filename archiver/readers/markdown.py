@@ -764,17 +764,6 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
                 put("account", others[0], "front matter tags (after 'fetched')")
             tags = others[1:]
 
-    if fetched_export and by_line and "url" not in fields and \
-            body.lstrip().startswith("<div") and _exporter_footer(body) is None and \
-            not any(_at_end(pattern, "原文链接", body.rstrip()) for pattern, _ in _ORIGINAL_LINKS):
-        # mp_duty's export: the page's HTML in a <div>, then always its 原文链接 footer
-        raise MalformedInput("an mp_duty export (the page's HTML under its '<title> by "
-                             "<account>' line) without the 原文链接 footer its template "
-                             "always writes at the end: cut short?", path=path,
-                             hint="an interrupted save or copy? export or copy the post again "
-                                  "(a footer taken out on purpose: give the post's address as "
-                                  "url: in the front matter)")
-
     for pattern, written in _ORIGINAL_LINKS:  # the first of them that ends the body
         link = _at_end(pattern, "原文链接", body.rstrip())
         if link and _names_the_post(link.group("url"), fields.get("url")):
@@ -789,6 +778,15 @@ def read(path: Path, data: bytes | None = None) -> RawPost:
                 "url" not in fields:
             put("url", footer.group("url"), "mp_duty '原文链接' footer (lines after it)")
             body = body[: footer.start()] + body[footer.end():]
+        elif footer is None and fetched_export and by_line and "url" not in fields and \
+                body.lstrip().startswith("<div"):
+            # mp_duty's export: the page's HTML in a <div>, then always its 原文链接 footer
+            raise MalformedInput("an mp_duty export (the page's HTML under its '<title> by "
+                                 "<account>' line) without the 原文链接 footer its template "
+                                 "always writes at the end: cut short?", path=path,
+                                 hint="an interrupted save or copy? export or copy the post "
+                                      "again (a footer taken out on purpose: give the post's "
+                                      "address as url: in the front matter)")
 
     unread_dates: list[str] = []  # a note app's date property read as no date
 
